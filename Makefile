@@ -1,0 +1,45 @@
+# The two commands: `make run` (the whole stack, Ctrl-C stops it) and `make test` (the whole suite).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: run stop test test-unit test-e2e bench venv kafka-jars schemas clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || (echo "need $(PYTHON)"; exit 1)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+.run/kafka-libs/.complete: deploy/kafka/pom.xml
+	deploy/kafka/run_kafka.sh --fetch-only
+
+kafka-jars: .run/kafka-libs/.complete
+
+run: venv kafka-jars
+	$(PY) -m tools.devstack run
+
+stop:
+	$(PY) -m tools.devstack stop
+
+test: venv kafka-jars
+	$(PY) -m pytest
+
+test-unit: venv
+	$(PY) -m pytest -m unit
+
+test-e2e: venv kafka-jars
+	$(PY) -m pytest -m "integration or e2e"
+
+bench: venv kafka-jars
+	$(PY) -m tools.bench
+
+schemas: venv
+	$(PY) -m shared.contracts.schemas docs/schemas
+
+clean:
+	rm -rf .run/test .pytest_cache

@@ -1,0 +1,82 @@
+"""Internal HTTP API of the claims service: claim views, the 837 sent, payers, clearinghouse acks."""
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Request, Response
+from sqlalchemy import select
+
+from shared.http.auth import CallerDep
+from shared.http.problems import Problem
+from shared.x12 import X12SyntaxError
+from services.claims import handlers
+from services.claims.adapters.tables import ClaimLine, Interchange, TenantPayer
+from services.claims.domain.acks import read_277ca, read_999
+from services.claims.mapping import payer_public
+
+router = APIRouter(prefix="/internal", tags=["claims"])
+ClaimId = Annotated[UUID, Path()]
+
+
+async def _claim_or_404(uow, caller, claim_id: UUID):
+    claim = await handlers.find_claim(uow, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
+    if claim is None:
+        raise Problem(404, "Claim not found")
+    return claim
+
+
+@router.get("/claims/{claim_id}")
+async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        claim = await _claim_or_404(uow, caller, claim_id)
+        lines = (await uow.session.execute(
+            select(ClaimLine).where(ClaimLine.claim_id == claim.id).order_by(ClaimLine.line_number))).scalars().all()
+        events = await handlers.timeline(uow, claim)
+    return {
+        "claim_id": str(claim.id), "encounter_id": str(claim.encounter_id), "status": claim.status,
+        "patient_control_number": claim.patient_control_number, "payer_id": claim.payer_id,
+        "payer_claim_number": claim.payer_claim_number, "frequency_code": claim.frequency_code,
+        "original_claim_id": str(claim.original_claim_id) if claim.original_claim_id else None,
+        "total_charge": str(claim.total_charge), "edits": claim.edits,
+        "diagnoses": [d["code"] for d in claim.coded.get("diagnoses", [])],
+        "lines": [{"line_number": l.line_number, "procedure_code": l.procedure_code, "modifiers": l.modifiers,
+                   "units": l.units, "charge": str(l.charge), "date_of_service": l.date_of_service.isoformat()}
+                  for l in lines],
+        "timeline": [{"at": e.at.isoformat(), "service": "claims", "event": e.event, "status": e.status,
+                      "detail": e.detail} for e in events],
+    }
+
+
+@router.get("/claims/{claim_id}/837", response_class=Response)
+async def get_claim_837(request: Request, claim_id: ClaimId, caller: CallerDep) -> Response:
+    async with request.app.state.runtime.units_of_work() as uow:
+        claim = await _claim_or_404(uow, caller, claim_id)
+        interchange = await uow.session.get(Interchange, claim.interchange_id) if claim.interchange_id else None
+    if interchange is None:
+        raise Problem(404, "This claim has not been sent yet")
+    return Response(interchange.x12, media_type="application/edi-x12")
+
+
+@router.get("/payers")
+async def list_payers(request: Request, caller: CallerDep) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        rows = (await uow.session.execute(
+            select(TenantPayer).where(TenantPayer.tenant_id == UUID(caller.tenant_id)).order_by(TenantPayer.payer_id)
+        )).scalars().all()
+    return {"items": [payer_public(r) for r in rows]}
+
+
+@router.post("/clearinghouse/acks", status_code=202)
+async def receive_acknowledgment(request: Request, caller: CallerDep) -> dict:
+    """The clearinghouse's 999 or 277CA for this tenant's mailbox."""
+    text = (await request.body()).decode(errors="replace")
+    try:
+        is_999 = "ST*999*" in text[:400] or "~ST*999" in text
+        acks = [] if is_999 else read_277ca(text)
+        file_ack = read_999(text) if is_999 else None
+    except X12SyntaxError as exc:
+        raise Problem(422, "Acknowledgment is not valid X12", str(exc)) from exc
+    applied = 0
+    async with request.app.state.runtime.units_of_work() as uow:
+        for ack in acks:
+            applied += await handlers.apply_acknowledgment(uow, tenant_id=UUID(caller.tenant_id), ack=ack) is not None
+    return {"kind": "999" if file_ack else "277CA", "claims": len(acks), "applied": applied}

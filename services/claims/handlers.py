@@ -1,0 +1,154 @@
+"""Claims use cases: register tenants, build and scrub claims, record acknowledgments and remits."""
+from datetime import date
+from uuid import UUID
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+
+from shared.contracts.claim import ClaimAcknowledged, ClaimCoded
+from shared.contracts.common import EditResult
+from shared.contracts.envelope import Envelope
+from shared.contracts.remit import RemitReceived
+from shared.contracts.tenant import TenantRegistered
+from shared.db.unit_of_work import UnitOfWork
+from services.claims.adapters.tables import BillingTenant, Claim, ClaimEvent, ClaimLine, TenantPayer
+from services.claims.catalog import Catalog
+from services.claims.domain import states
+from services.claims.domain.build import build_claim
+from services.claims.domain.scrub import scrub_claim, unknown_payer_edit
+from services.claims.mapping import payer_from_row
+
+
+async def register_tenant(uow: UnitOfWork, event: Envelope[TenantRegistered], *, catalog: Catalog) -> None:
+    tenant = event.payload
+    values = {"tenant_id": UUID(tenant.tenant_id), "name": tenant.name,
+              "billing_provider": tenant.billing_provider.model_dump(mode="json")}
+    await uow.session.execute(insert(BillingTenant).values(values).on_conflict_do_update(
+        index_elements=["tenant_id"], set_={"name": tenant.name, "billing_provider": values["billing_provider"]}))
+    rows = [{"tenant_id": UUID(tenant.tenant_id), **payer} for payer in catalog.default_payer_rows()]
+    await uow.session.execute(insert(TenantPayer).values(rows).on_conflict_do_nothing())
+
+
+def record(uow: UnitOfWork, claim: Claim, event: str, detail: dict | None = None) -> None:
+    uow.session.add(ClaimEvent(tenant_id=claim.tenant_id, claim_id=claim.id, event=event, status=claim.status,
+                               detail=detail or {}))
+
+
+def transition(uow: UnitOfWork, claim: Claim, target: str, event: str, detail: dict | None = None) -> None:
+    claim.status = states.check_transition(claim.status, target)
+    record(uow, claim, event, detail)
+
+
+async def build_coded_claim(uow: UnitOfWork, event: Envelope[ClaimCoded], *, catalog: Catalog, today: date) -> Claim:
+    coded = event.payload
+    tenant_id = event.tenant_id
+    tenant = await uow.session.get(BillingTenant, tenant_id)
+    payer_row = await uow.session.get(TenantPayer, (tenant_id, coded.coverage.payer_id))
+    claim = Claim(
+        id=UUID(coded.claim_id), tenant_id=tenant_id, encounter_id=UUID(coded.encounter_id),
+        patient_control_number=coded.patient_control_number, status="built", payer_id=coded.coverage.payer_id,
+        frequency_code=coded.frequency_code,
+        original_claim_id=UUID(coded.original_claim_id) if coded.original_claim_id else None,
+        total_charge=0, coded=coded.model_dump(mode="json"), edits=[],
+    )
+    uow.session.add(claim)
+    record(uow, claim, "built", {"encounter_id": coded.encounter_id})
+    if tenant is None or payer_row is None:
+        edit = unknown_payer_edit(coded.coverage.payer_id) if tenant else EditResult(
+            edit_id="SCRUB-TENANT-UNKNOWN", severity="error", message="the tenant has no billing provider registered")
+        claim.edits = [edit.model_dump(mode="json")]
+        transition(uow, claim, "held", "held", {"edits": [edit.edit_id]})
+        return claim
+    await _price_and_scrub(uow, claim, coded, tenant, payer_row, catalog=catalog, today=today)
+    return claim
+
+
+async def _price_and_scrub(uow, claim: Claim, coded: ClaimCoded, tenant: BillingTenant, payer_row: TenantPayer, *,
+                           catalog: Catalog, today: date) -> None:
+    domain_claim = catalog.build(coded, tenant, payer_from_row(payer_row))
+    claim.total_charge = domain_claim.total_charge
+    existing = await _existing_service_keys(uow, claim, coded)
+    edits = scrub_claim(domain_claim, today=today, existing_keys=existing)
+    await _replace_lines(uow, claim, domain_claim, coded)
+    claim.edits = [e.model_dump(mode="json") for e in edits]
+    if any(e.severity == "error" for e in edits):
+        transition(uow, claim, "held", "held", {"edits": [e.edit_id for e in edits if e.severity == "error"]})
+    else:
+        transition(uow, claim, "ready", "scrubbed", {"warnings": [e.edit_id for e in edits]})
+
+
+async def _existing_service_keys(uow, claim: Claim, coded: ClaimCoded) -> set[tuple]:
+    """Service lines already billed for this patient and date on other live claims (duplicate rule)."""
+    excluded = [claim.id] + ([claim.original_claim_id] if claim.original_claim_id else [])
+    rows = await uow.session.execute(
+        select(ClaimLine.patient_id, ClaimLine.date_of_service, ClaimLine.procedure_code, ClaimLine.rendering_npi)
+        .join(Claim, Claim.id == ClaimLine.claim_id)
+        .where(ClaimLine.tenant_id == claim.tenant_id, ClaimLine.patient_id == coded.patient.id,
+               ClaimLine.date_of_service == coded.date_of_service, ClaimLine.claim_id.not_in(excluded),
+               Claim.status.not_in(["voided", "held"]))
+    )
+    return {tuple(row) for row in rows}
+
+
+async def _replace_lines(uow, claim: Claim, domain_claim, coded: ClaimCoded) -> None:
+    await uow.session.execute(ClaimLine.__table__.delete().where(ClaimLine.claim_id == claim.id))
+    for line in domain_claim.lines:
+        uow.session.add(ClaimLine(
+            claim_id=claim.id, line_number=line.line_number, tenant_id=claim.tenant_id, patient_id=coded.patient.id,
+            rendering_npi=coded.rendering_provider.npi, date_of_service=line.date_of_service,
+            procedure_code=line.procedure_code, modifiers=list(line.modifiers), units=line.units, charge=line.charge))
+
+
+async def find_claim(uow: UnitOfWork, *, tenant_id: UUID, claim_id: UUID) -> Claim | None:
+    claim = await uow.session.get(Claim, claim_id)
+    return claim if claim is not None and claim.tenant_id == tenant_id else None
+
+
+async def find_by_pcn(uow: UnitOfWork, *, tenant_id: UUID, pcn: str, lock: bool = False) -> Claim | None:
+    query = select(Claim).where(Claim.tenant_id == tenant_id, Claim.patient_control_number == pcn)
+    if lock:
+        query = query.with_for_update()
+    return (await uow.session.execute(query)).scalar_one_or_none()
+
+
+async def timeline(uow: UnitOfWork, claim: Claim) -> list[ClaimEvent]:
+    rows = await uow.session.execute(select(ClaimEvent).where(ClaimEvent.claim_id == claim.id).order_by(ClaimEvent.id))
+    return list(rows.scalars())
+
+
+async def apply_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
+    remit = event.payload
+    claim = await find_by_pcn(uow, tenant_id=event.tenant_id, pcn=remit.patient_control_number, lock=True)
+    if claim is None:
+        return  # payments keeps unmatched remits in its suspense queue; nothing to change here
+    denied_lines = any(line.paid == 0 and line.charge > 0 and any(a.group_code != "PR" for a in line.adjustments)
+                       for line in remit.service_lines)
+    target = states.status_from_remit(remit.status_code, has_denied_lines=denied_lines)
+    if remit.payer_claim_control_number:
+        claim.payer_claim_number = remit.payer_claim_control_number
+    detail = {"remit_id": remit.remit_id, "status_code": remit.status_code, "paid": str(remit.paid)}
+    if target in states.TRANSITIONS.get(claim.status, set()):
+        transition(uow, claim, target, "adjudicated", detail)
+    else:
+        record(uow, claim, "adjudicated", detail)
+
+
+async def apply_acknowledgment(uow: UnitOfWork, *, tenant_id: UUID, ack) -> Claim | None:
+    """One 277CA claim status: accepted records the payer claim number; rejected goes to the fix queue."""
+    claim = await find_by_pcn(uow, tenant_id=tenant_id, pcn=ack.patient_control_number, lock=True)
+    if claim is None:
+        return None
+    detail = {"source": ack.source, "reasons": ack.reasons}
+    if ack.accepted:
+        claim.payer_claim_number = ack.payer_claim_number or claim.payer_claim_number
+        detail["payer_claim_number"] = claim.payer_claim_number
+    target = "accepted" if ack.accepted else "rejected"
+    if target in states.TRANSITIONS.get(claim.status, set()):
+        transition(uow, claim, target, target, detail)
+    else:
+        record(uow, claim, f"ack_{target}", detail)
+    uow.emit(ClaimAcknowledged(claim_id=str(claim.id), source=ack.source, accepted=ack.accepted,
+                               payer_claim_control_number=claim.payer_claim_number, reasons=ack.reasons),
+             tenant_id=tenant_id, subject_id=claim.id)
+    return claim
+

@@ -1,0 +1,16 @@
+from typing import ClassVar, Literal
+
+from shared.settings import PlatformSettings
+
+
+class Settings(PlatformSettings):
+    service_name: ClassVar[str] = "claims"
+
+    clearinghouse_mode: Literal["http", "dropbox"] = "http"
+    clearinghouse_url: str = "http://127.0.0.1:8009"
+    clearinghouse_dropbox_dir: str = ".run/dropbox"
+    submitter_id: str = "BILLINGPLATFORM"
+    x12_usage: Literal["T", "P"] = "T"
+    submission_interval_seconds: float = 0.5
+    submission_batch_size: int = 500
+    fee_schedule_dir: str | None = None

@@ -1,0 +1,110 @@
+"""Submitting ready claims: batch per tenant and payer, write the 837P, validate it, send it.
+
+The file is validated by pyx12 before it leaves; a file with any error is not sent and its claims
+are held with the validator's messages. Claims, the interchange and claim.submitted events are
+written in one transaction after the clearinghouse took the file.
+"""
+import asyncio
+import logging
+from collections import defaultdict
+from datetime import datetime, timezone
+from uuid import UUID
+
+from sqlalchemy import select
+
+from shared.contracts.claim import ClaimCoded, ClaimSubmitted, SubmittedLine
+from shared.db.unit_of_work import UnitOfWork
+from shared.telemetry import start_span
+from services.claims import handlers
+from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseUnavailable
+from services.claims.adapters.tables import BillingTenant, Claim, Interchange, TenantPayer, isa_control_sequence
+from services.claims.catalog import Catalog
+from services.claims.domain.acks import read_999
+from services.claims.domain.x12_validation import validate_x12
+from services.claims.domain.x837 import write_837p
+from services.claims.mapping import payer_from_row
+
+log = logging.getLogger(__name__)
+
+
+async def submit_ready_claims(uow: UnitOfWork, *, catalog: Catalog, clearinghouse: Clearinghouse,
+                              submitter_id: str, usage: str, limit: int) -> int:
+    rows = await uow.session.execute(
+        select(Claim).where(Claim.status == "ready").order_by(Claim.created_at).limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    groups: dict[tuple[UUID, str], list[Claim]] = defaultdict(list)
+    for claim in rows.scalars():
+        groups[(claim.tenant_id, claim.payer_id)].append(claim)
+    submitted = 0
+    for (tenant_id, payer_id), claims in groups.items():
+        submitted += await _submit_group(uow, tenant_id, payer_id, claims, catalog=catalog,
+                                         clearinghouse=clearinghouse, submitter_id=submitter_id, usage=usage)
+    return submitted
+
+
+async def _submit_group(uow, tenant_id, payer_id, claims, *, catalog, clearinghouse, submitter_id, usage) -> int:
+    tenant = await uow.session.get(BillingTenant, tenant_id)
+    payer = payer_from_row(await uow.session.get(TenantPayer, (tenant_id, payer_id)))
+    coded = {c.id: ClaimCoded.model_validate(c.coded) for c in claims}
+    domain_claims = [catalog.build(coded[c.id], tenant, payer) for c in claims]
+    control = int(await uow.session.scalar(isa_control_sequence.next_value()))
+    x12 = write_837p(domain_claims, sender_id=submitter_id, receiver_id=payer.x12_payer_id,
+                     interchange_control_number=control, group_control_number=control,
+                     created_at=datetime.now(timezone.utc), usage=usage)
+    with start_span("837P validate", attributes={"x12.claims": len(claims), "x12.isa13": control}):
+        errors = await asyncio.to_thread(validate_x12, x12)
+    if errors:
+        for claim in claims:
+            handlers.transition(uow, claim, "held", "validation_failed", {"validator": errors[:20]})
+        return 0
+    with start_span("837P submit", attributes={"x12.claims": len(claims), "x12.isa13": control}):
+        answer = await clearinghouse.submit(mailbox=str(tenant_id), control_number=control, x12=x12)
+    uow.session.add(Interchange(id=control, tenant_id=tenant_id, payer_id=payer_id, x12=x12, claim_count=len(claims)))
+    ack = read_999(answer) if answer else None
+    for claim, domain_claim in zip(claims, domain_claims):
+        claim.interchange_id = control
+        if ack is not None and not ack.accepted:
+            handlers.transition(uow, claim, "submitted", "submitted", {"interchange": control})
+            handlers.transition(uow, claim, "rejected", "rejected", {"source": "999", "reasons": ack.errors[:20]})
+            continue
+        handlers.transition(uow, claim, "submitted", "submitted", {"interchange": control})
+        _emit_submitted(uow, claim, domain_claim, coded[claim.id], control)
+    return len(claims)
+
+
+def _emit_submitted(uow: UnitOfWork, claim: Claim, domain_claim, coded: ClaimCoded, control: int) -> None:
+    uow.emit(
+        ClaimSubmitted(
+            claim_id=str(claim.id), encounter_id=str(claim.encounter_id),
+            patient_control_number=claim.patient_control_number, payer_id=claim.payer_id,
+            patient_id=coded.patient.id, rendering_npi=coded.rendering_provider.npi,
+            frequency_code=claim.frequency_code,
+            original_claim_id=str(claim.original_claim_id) if claim.original_claim_id else None,
+            total_charge=domain_claim.total_charge, interchange_control_number=f"{control:09d}",
+            submitted_at=datetime.now(timezone.utc),
+            lines=[SubmittedLine(line_number=l.line_number, procedure_code=l.procedure_code, modifiers=list(l.modifiers),
+                                 units=l.units, charge=l.charge, date_of_service=l.date_of_service)
+                   for l in domain_claim.lines],
+        ),
+        tenant_id=claim.tenant_id, subject_id=claim.id,
+    )
+
+
+def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings):
+    async def run(runtime) -> None:
+        while not runtime.stopping.is_set():
+            try:
+                async with runtime.units_of_work() as uow:
+                    count = await submit_ready_claims(
+                        uow, catalog=catalog, clearinghouse=clearinghouse, submitter_id=settings.submitter_id,
+                        usage=settings.x12_usage, limit=settings.submission_batch_size)
+            except ClearinghouseUnavailable as exc:
+                log.warning("clearinghouse unavailable (%s); claims stay ready", exc)
+                count = 0
+                await asyncio.sleep(2)
+            if count < settings.submission_batch_size:
+                await asyncio.sleep(settings.submission_interval_seconds)
+
+    run.__name__ = "submission_loop"
+    return run

@@ -1,0 +1,14 @@
+"""Kafka entrypoints of the coding service: translate, call a handler, nothing else."""
+from shared.contracts import topics
+from shared.kafka.consumer import EventRouter
+from services.coding import handlers
+
+
+def build_router(*, codesets, threshold: float) -> EventRouter:
+    router = EventRouter()
+
+    @router.subscribe(topics.ENCOUNTER_DOCUMENTED)
+    async def on_encounter_documented(uow, event) -> None:
+        await handlers.code_documented_encounter(uow, event, codesets=codesets, threshold=threshold)
+
+    return router

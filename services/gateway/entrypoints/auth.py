@@ -1,0 +1,51 @@
+"""Bearer API key -> Caller. The tenant comes only from the credential (DESIGN.md, Non-negotiables)."""
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from shared.http.problems import Problem
+from shared.internal_auth import Caller
+from services.gateway import handlers
+
+UNAUTHORIZED_HEADERS = {"WWW-Authenticate": "Bearer"}
+
+
+def _bearer(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() != "bearer" or not key.strip():
+        raise Problem(401, "Missing API key", "send Authorization: Bearer <api key>", headers=UNAUTHORIZED_HEADERS)
+    return key.strip()
+
+
+async def api_caller(request: Request) -> Caller:
+    key = _bearer(request)
+    async with request.app.state.runtime.units_of_work() as uow:
+        caller = await handlers.authenticate(uow, key)
+    if caller is None:
+        raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
+    request.state.caller = caller
+    return caller
+
+
+def require_scope(scope: str):
+    async def _check(caller: Annotated[Caller, Depends(api_caller)]) -> Caller:
+        if scope not in caller.scopes and "admin" not in caller.scopes:
+            raise Problem(403, "Forbidden", f"this key lacks the {scope} scope")
+        return caller
+
+    return _check
+
+
+def require_operator(request: Request) -> None:
+    expected = request.app.state.settings.admin_api_key
+    key = _bearer(request)
+    if not expected or not hmac.compare_digest(key, expected):
+        raise Problem(401, "Invalid admin key", headers=UNAUTHORIZED_HEADERS)
+
+
+PushCaller = Annotated[Caller, Depends(require_scope("ehr:push"))]
+ReadCaller = Annotated[Caller, Depends(require_scope("billing:read"))]
+WriteCaller = Annotated[Caller, Depends(require_scope("billing:write"))]
+Operator = Annotated[None, Depends(require_operator)]

@@ -1,0 +1,89 @@
+"""Claims, remits, payers and denials: the gateway checks the key and forwards with a signed token.
+
+The services scope every query by the token's tenant, so a foreign id is a 404 there.
+"""
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from services.gateway.adapters.upstream import raise_for_problem
+from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
+from services.gateway.views import merge_claim_view
+
+router = APIRouter(tags=["billing"])
+ClaimId = Annotated[UUID, Path()]
+
+
+def _up(request: Request, name: str):
+    return request.app.state.upstreams[name]
+
+
+@router.get("/v1/claims/{claim_id}")
+async def get_claim(request: Request, claim_id: ClaimId, caller: ReadCaller) -> dict:
+    claim = await _up(request, "claims").request("GET", f"/internal/claims/{claim_id}", caller)
+    raise_for_problem(claim)
+    payments = await _up(request, "payments").request("GET", f"/internal/claims/{claim_id}/postings", caller)
+    denials = await _up(request, "denials").request("GET", "/internal/denials", caller, params={"claim_id": str(claim_id)})
+    return merge_claim_view(
+        claim.json(),
+        payments.json() if payments.status_code == 200 else None,
+        denials.json() if denials.status_code == 200 else None,
+    )
+
+
+@router.get("/v1/claims/{claim_id}/837", response_class=Response,
+            responses={200: {"content": {"application/edi-x12": {}}}})
+async def get_claim_837(request: Request, claim_id: ClaimId, caller: ReadCaller) -> Response:
+    response = await _up(request, "claims").request("GET", f"/internal/claims/{claim_id}/837", caller)
+    raise_for_problem(response)
+    return Response(response.content, media_type="application/edi-x12")
+
+
+@router.get("/v1/payers")
+async def list_payers(request: Request, caller: ReadCaller) -> dict:
+    response = await _up(request, "claims").request("GET", "/internal/payers", caller)
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.post("/v1/remits", status_code=202, openapi_extra={
+    "requestBody": {"required": True, "content": {"application/edi-x12": {"schema": {"type": "string"}}}}})
+async def post_remit(request: Request, caller: WriteCaller) -> dict:
+    response = await _up(request, "payments").request(
+        "POST", "/internal/remits", caller, content=await request.body(),
+        headers={"content-type": "application/edi-x12"},
+    )
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.get("/v1/remits/{remit_id}")
+async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
+    response = await _up(request, "payments").request("GET", f"/internal/remits/{remit_id}", caller)
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.get("/v1/denials")
+async def list_denials(
+    request: Request, caller: ReadCaller,
+    status: str | None = None, category: str | None = None, payer_id: str | None = None,
+    claim_id: UUID | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50, cursor: str | None = None,
+) -> dict:
+    params = {k: str(v) for k, v in dict(status=status, category=category, payer_id=payer_id, claim_id=claim_id,
+                                         limit=limit, cursor=cursor).items() if v is not None}
+    response = await _up(request, "denials").request("GET", "/internal/denials", caller, params=params)
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.post("/v1/denials/{denial_id}/{action}")
+async def act_on_denial(request: Request, denial_id: Annotated[UUID, Path()],
+                        action: Annotated[str, Path(pattern="^(appeal|correct|write-off)$")], caller: WriteCaller) -> dict:
+    response = await _up(request, "denials").request(
+        "POST", f"/internal/denials/{denial_id}/{action}", caller, content=await request.body(),
+        headers={"content-type": "application/json"},
+    )
+    raise_for_problem(response)
+    return response.json()

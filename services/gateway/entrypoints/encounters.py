@@ -1,0 +1,70 @@
+"""POST /v1/encounters (JSON, FHIR R4 Bundle or HL7 v2 DFT^P03) and GET /v1/encounters/{id}."""
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Request, Response
+from pydantic import BaseModel, ValidationError
+
+from shared.http.problems import Problem
+from services.gateway import handlers
+from services.gateway.adapters.upstream import raise_for_problem
+from services.gateway.entrypoints.auth import PushCaller, ReadCaller
+from services.gateway.intake import parse_encounter
+from services.gateway.intake.errors import IntakeError, UnsupportedFormat
+from services.gateway.intake.model import EncounterIn
+
+router = APIRouter(prefix="/v1/encounters", tags=["encounters"])
+
+
+class EncounterAccepted(BaseModel):
+    encounter_id: UUID
+    status: str
+
+
+_BODY_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/EncounterIn"}},
+            "application/fhir+json": {"schema": {"type": "object", "description": "FHIR R4 Bundle"}},
+            "x-application/hl7-v2+er7": {"schema": {"type": "string", "description": "HL7 v2 DFT^P03"}},
+        },
+    }
+}
+
+
+@router.post("", status_code=202, response_model=EncounterAccepted, openapi_extra=_BODY_DOC)
+async def post_encounter(request: Request, response: Response, caller: PushCaller) -> EncounterAccepted:
+    raw = await request.body()
+    content_type = request.headers.get("content-type", "application/json")
+    try:
+        encounter, source_format = parse_encounter(content_type, raw)
+    except UnsupportedFormat as exc:
+        raise Problem(415, "Unsupported media type", str(exc)) from exc
+    except IntakeError as exc:
+        raise Problem(422, "Encounter is invalid", exc.summary(), errors=exc.problems) from exc
+    except ValidationError as exc:
+        errors = [{"field": "body." + ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
+                  for e in exc.errors(include_input=False)]
+        raise Problem(422, "Request body is invalid", ", ".join(e["field"] for e in errors[:5]), errors=errors) from exc
+    async with request.app.state.runtime.units_of_work() as uow:
+        encounter_id, created = await handlers.accept_encounter(
+            uow, tenant_id=UUID(caller.tenant_id), encounter=encounter.model_dump(mode="json"), source_format=source_format
+        )
+    response.headers["Location"] = f"/v1/encounters/{encounter_id}"
+    return EncounterAccepted(encounter_id=encounter_id, status="received" if created else "duplicate")
+
+
+@router.get("/{encounter_id}")
+async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        intake = await handlers.find_encounter(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id)
+    if intake is None:
+        raise Problem(404, "Encounter not found")
+    coded = await request.app.state.upstreams["coding"].request("GET", f"/internal/encounters/{encounter_id}", caller)
+    if coded.status_code == 404:
+        return {"encounter_id": str(encounter_id), "external_id": intake.external_id, "status": "received",
+                "received_at": intake.received_at.isoformat() if intake.received_at else None}
+    raise_for_problem(coded)
+    return coded.json()
+

@@ -1,0 +1,69 @@
+"""Gateway use cases: each opens a unit of work, changes state, emits events through the outbox."""
+from uuid import UUID, uuid4
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+
+from shared.contracts.encounter import EncounterDocumented
+from shared.contracts.tenant import BillingProvider, TenantRegistered
+from shared.db.unit_of_work import UnitOfWork
+from shared.internal_auth import Caller
+from services.gateway.adapters.tables import ApiKey, EncounterIntake, Tenant
+from services.gateway.credentials import SCOPES, hash_key, new_api_key
+
+
+async def create_tenant(uow: UnitOfWork, *, name: str, billing_provider: BillingProvider) -> tuple[Tenant, ApiKey, str]:
+    tenant = Tenant(name=name, billing_provider=billing_provider.model_dump(mode="json"))
+    key, prefix, key_hash = new_api_key()
+    api_key = ApiKey(tenant_id=tenant.id, key_hash=key_hash, prefix=prefix, scopes=list(SCOPES))
+    uow.session.add(tenant)
+    await uow.session.flush()
+    uow.session.add(api_key)
+    uow.emit(
+        TenantRegistered(tenant_id=str(tenant.id), name=name, billing_provider=billing_provider),
+        tenant_id=tenant.id, subject_id=tenant.id,
+    )
+    return tenant, api_key, key
+
+
+async def authenticate(uow: UnitOfWork, key: str) -> Caller | None:
+    row = (
+        await uow.session.execute(
+            select(ApiKey.id, ApiKey.tenant_id, ApiKey.scopes).where(
+                ApiKey.key_hash == hash_key(key), ApiKey.revoked_at.is_(None)
+            )
+        )
+    ).first()
+    if row is None:
+        return None
+    return Caller(tenant_id=str(row.tenant_id), key_id=str(row.id), scopes=tuple(row.scopes))
+
+
+async def accept_encounter(uow: UnitOfWork, *, tenant_id: UUID, encounter: dict, source_format: str) -> tuple[UUID, bool]:
+    """Returns (encounter_id, created). Re-sending an external_id returns the first encounter's id."""
+    new_id = uuid4()
+    inserted = (
+        await uow.session.execute(
+            insert(EncounterIntake)
+            .values(id=new_id, tenant_id=tenant_id, external_id=encounter["external_id"], source_format=source_format)
+            .on_conflict_do_nothing(index_elements=["tenant_id", "external_id"])
+            .returning(EncounterIntake.id)
+        )
+    ).scalar()
+    if inserted is None:
+        existing = await uow.session.execute(
+            select(EncounterIntake.id).where(
+                EncounterIntake.tenant_id == tenant_id, EncounterIntake.external_id == encounter["external_id"]
+            )
+        )
+        return existing.scalar_one(), False
+    payload = EncounterDocumented(encounter_id=str(new_id), source_format=source_format, **encounter)
+    uow.emit(payload, tenant_id=tenant_id, subject_id=new_id)
+    return new_id, True
+
+
+async def find_encounter(uow: UnitOfWork, *, tenant_id: UUID, encounter_id: UUID) -> EncounterIntake | None:
+    result = await uow.session.execute(
+        select(EncounterIntake).where(EncounterIntake.id == encounter_id, EncounterIntake.tenant_id == tenant_id)
+    )
+    return result.scalar_one_or_none()

@@ -1,0 +1,1 @@
+"""The project's shared library: event contracts and the infrastructure every service uses once."""

@@ -1,0 +1,85 @@
+"""claim.coded, claim.submitted and claim.acknowledged."""
+from datetime import date, datetime
+
+from pydantic import Field
+
+from shared.contracts.common import (
+    CodeSource,
+    Contract,
+    Coverage,
+    DiagnosisCode,
+    EditResult,
+    Modifier,
+    Patient,
+    ProcedureCode,
+    Provider,
+)
+from shared.money import Money
+
+
+class CodedDiagnosis(Contract):
+    code: DiagnosisCode
+    source: CodeSource = CodeSource.PROVIDER
+
+
+class CodedProcedure(Contract):
+    code: ProcedureCode
+    modifiers: list[Modifier] = Field(default_factory=list, max_length=4)
+    units: int = Field(default=1, ge=1)
+    diagnosis_pointers: list[int] = Field(min_length=1, max_length=4)
+    charge: Money | None = None
+    source: CodeSource = CodeSource.PROVIDER
+
+
+class ClaimCoded(Contract):
+    """Final codes for one claim. frequency_code 7 (replacement) or 8 (void) names the claim it corrects."""
+
+    claim_id: str = Field(description="claim_id_for(tenant_id, patient_control_number)")
+    patient_control_number: str = Field(min_length=1, max_length=20, description="CLM01")
+    encounter_id: str
+    external_id: str
+    date_of_service: date
+    place_of_service: str
+    patient: Patient
+    coverage: Coverage
+    rendering_provider: Provider
+    diagnoses: list[CodedDiagnosis] = Field(min_length=1, max_length=12)
+    procedures: list[CodedProcedure] = Field(min_length=1, max_length=50)
+    prior_authorization: str | None = None
+    edits: list[EditResult] = Field(default_factory=list, description="Warnings that passed; errors never reach a claim.")
+    frequency_code: str = Field(default="1", pattern=r"^[178]$")
+    original_claim_id: str | None = None
+
+
+class SubmittedLine(Contract):
+    line_number: int
+    procedure_code: str
+    modifiers: list[str] = Field(default_factory=list)
+    units: int
+    charge: Money
+    date_of_service: date
+
+
+class ClaimSubmitted(Contract):
+    claim_id: str
+    encounter_id: str
+    patient_control_number: str = Field(description="CLM01, what the payer echoes back in CLP01.")
+    payer_id: str
+    patient_id: str = Field(description="The practice's patient id, for patient balances.")
+    rendering_npi: str
+    frequency_code: str = "1"
+    original_claim_id: str | None = None
+    total_charge: Money
+    lines: list[SubmittedLine]
+    interchange_control_number: str
+    submitted_at: datetime
+
+
+class ClaimAcknowledged(Contract):
+    """A 999 or 277CA answer about one claim."""
+
+    claim_id: str
+    source: str = Field(pattern=r"^(999|277CA)$")
+    accepted: bool
+    payer_claim_control_number: str | None = None
+    reasons: list[str] = Field(default_factory=list)

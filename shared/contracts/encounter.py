@@ -1,0 +1,21 @@
+"""encounter.documented: what a client EHR documented, as the gateway accepted it."""
+from datetime import date
+
+from pydantic import Field
+
+from shared.contracts.common import Contract, Coverage, DiagnosisCode, Patient, ProcedureLine, Provider
+
+
+class EncounterDocumented(Contract):
+    encounter_id: str
+    external_id: str = Field(min_length=1, max_length=80)
+    date_of_service: date
+    place_of_service: str = Field(pattern=r"^\d{2}$")
+    patient: Patient
+    coverage: Coverage
+    rendering_provider: Provider
+    diagnoses: list[DiagnosisCode] = Field(default_factory=list, max_length=12)
+    procedures: list[ProcedureLine] = Field(default_factory=list, max_length=50)
+    note: str | None = Field(default=None, max_length=20000)
+    prior_authorization: str | None = Field(default=None, max_length=50)
+    source_format: str = Field(default="json", description="json, fhir or hl7v2")

@@ -1,0 +1,18 @@
+"""tenant.registered: a client practice the operator created, with its billing provider."""
+from pydantic import Field
+
+from shared.contracts.common import Address, Contract, Npi
+
+
+class BillingProvider(Contract):
+    name: str = Field(min_length=1, max_length=60)
+    npi: Npi
+    tax_id: str = Field(pattern=r"^\d{2}-?\d{7}$")
+    taxonomy_code: str = Field(default="207Q00000X", pattern=r"^[0-9A-Z]{9}X$")
+    address: Address
+
+
+class TenantRegistered(Contract):
+    tenant_id: str
+    name: str
+    billing_provider: BillingProvider

@@ -1,0 +1,1 @@
+"""Postgres plumbing: engines, the unit of work, the outbox/inbox tables, and migrations."""

@@ -1,0 +1,18 @@
+"""One async engine per service process, asyncpg underneath."""
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from shared.settings import PlatformSettings
+
+
+def make_engine(settings: PlatformSettings) -> AsyncEngine:
+    return create_async_engine(
+        settings.service_database_url(),
+        pool_size=settings.db_pool_size,
+        max_overflow=5,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+    )
+
+
+def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False)

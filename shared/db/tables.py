@@ -1,0 +1,31 @@
+"""The outbox and inbox tables every service database carries (Eventuate Tram's two patterns).
+
+Plain SQLAlchemy Core: they are infrastructure, written and read in bulk on the hot path.
+"""
+from sqlalchemy import BigInteger, Column, DateTime, Index, LargeBinary, MetaData, String, Table, func, text
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+infra_metadata = MetaData()
+
+outbox_message = Table(
+    "outbox_message",
+    infra_metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("event_id", UUID(as_uuid=True), nullable=False, unique=True),
+    Column("topic", String(200), nullable=False),
+    Column("message_key", LargeBinary, nullable=False),
+    Column("value", LargeBinary, nullable=False),
+    Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("published_at", DateTime(timezone=True), nullable=True),
+    Index("ix_outbox_unpublished", "id", postgresql_where=text("published_at IS NULL")),
+)
+
+inbox_message = Table(
+    "inbox_message",
+    infra_metadata,
+    Column("consumer", String(100), primary_key=True),
+    Column("event_id", UUID(as_uuid=True), primary_key=True),
+    Column("topic", String(200), nullable=False),
+    Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)

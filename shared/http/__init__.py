@@ -1,0 +1,1 @@
+"""FastAPI plumbing shared by every service: problem+json, internal auth, tracing, metrics, health."""

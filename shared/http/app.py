@@ -1,0 +1,47 @@
+"""The app factory every service uses: problem handlers, server spans, metrics, health."""
+import time
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+
+from fastapi import FastAPI, Request, Response
+from opentelemetry import propagate
+from opentelemetry.trace import SpanKind
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from shared import metrics
+from shared.http.problems import install_problem_handlers
+from shared.telemetry import start_span
+
+
+def create_service_app(
+    service: str, *, settings, lifespan: Callable[[FastAPI], AbstractAsyncContextManager] | None = None,
+    title: str | None = None, description: str = "", version: str = "1.0.0",
+) -> FastAPI:
+    app = FastAPI(title=title or f"{service} service", description=description, version=version, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.service = service
+    install_problem_handlers(app)
+
+    @app.middleware("http")
+    async def _trace_and_time(request: Request, call_next):
+        started = time.perf_counter()
+        parent = propagate.extract(dict(request.headers))
+        with start_span(f"{request.method} http", kind=SpanKind.SERVER, context=parent,
+                        attributes={"http.request.method": request.method}) as span:
+            response = await call_next(request)
+            route = getattr(request.scope.get("route"), "path", "unmatched")
+            span.update_name(f"{request.method} {route}")
+            span.set_attribute("http.route", route)
+            span.set_attribute("http.response.status_code", response.status_code)
+        metrics.HTTP_SECONDS.labels(service, request.method, route, str(response.status_code)).observe(time.perf_counter() - started)
+        return response
+
+    @app.get("/health", include_in_schema=False)
+    async def health() -> dict:
+        return {"status": "ok", "service": service}
+
+    @app.get("/metrics", include_in_schema=False)
+    async def prometheus_metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return app

@@ -1,0 +1,61 @@
+"""RFC 9457 problem+json for every error; field names, never input values (they may be PHI)."""
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from shared.kafka.errors import is_transient
+
+log = logging.getLogger(__name__)
+PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(Exception):
+    """Raise from a route or handler to answer with a problem document."""
+
+    def __init__(self, status: int, title: str, detail: str | None = None, *, type_: str = "about:blank",
+                 errors: list[dict] | None = None, headers: dict[str, str] | None = None):
+        super().__init__(title)
+        self.status, self.title, self.detail, self.type, self.errors, self.headers = status, title, detail, type_, errors, headers
+
+
+def problem_response(status: int, title: str, detail: str | None = None, *, type_: str = "about:blank",
+                     errors: list[dict] | None = None, headers: dict[str, str] | None = None) -> JSONResponse:
+    body: dict = {"type": type_, "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if errors:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def validation_errors(exc: RequestValidationError) -> list[dict]:
+    return [
+        {"field": ".".join(str(p) for p in err["loc"]), "message": err["msg"]}
+        for err in exc.errors()
+    ]
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def _problem(_: Request, exc: Problem):
+        return problem_response(exc.status, exc.title, exc.detail, type_=exc.type, errors=exc.errors, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError):
+        errors = validation_errors(exc)
+        fields = ", ".join(e["field"] for e in errors[:5])
+        return problem_response(422, "Request body is invalid", f"invalid fields: {fields}", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException):
+        return problem_response(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        if is_transient(exc):
+            return problem_response(503, "A dependency is unavailable; retry later", headers={"Retry-After": "5"})
+        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        return problem_response(500, "Internal error")

@@ -1,0 +1,61 @@
+"""The signed internal token the gateway passes to services: tenant and key id, HMAC-SHA256, short-lived.
+
+Services trust the tenant only from this token, never from a request body (DESIGN.md, Non-negotiables).
+Format: base64url(json claims) "." base64url(hmac). Small and dependency-free on purpose.
+"""
+import base64
+import hashlib
+import hmac
+import time
+from dataclasses import dataclass
+
+import orjson
+
+HEADER = "X-Internal-Token"
+DEFAULT_TTL_SECONDS = 300
+
+
+class InvalidInternalToken(Exception):
+    """The token is missing, malformed, forged or expired."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    tenant_id: str
+    key_id: str
+    scopes: tuple[str, ...] = ()
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _sign(secret: str, body: str) -> str:
+    return _b64(hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest())
+
+
+def issue_token(secret: str, caller: Caller, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> str:
+    claims = {"t": caller.tenant_id, "k": caller.key_id, "s": list(caller.scopes), "exp": int(time.time()) + ttl_seconds}
+    body = _b64(orjson.dumps(claims))
+    return f"{body}.{_sign(secret, body)}"
+
+
+def verify_token(secret: str, token: str | None) -> Caller:
+    if not token or token.count(".") != 1:
+        raise InvalidInternalToken("missing or malformed internal token")
+    body, signature = token.split(".")
+    if not hmac.compare_digest(signature, _sign(secret, body)):
+        raise InvalidInternalToken("internal token signature does not match")
+    try:
+        claims = orjson.loads(_unb64(body))
+        caller = Caller(tenant_id=str(claims["t"]), key_id=str(claims["k"]), scopes=tuple(claims.get("s", ())))
+        expires = int(claims["exp"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InvalidInternalToken("internal token claims are malformed") from exc
+    if expires < time.time():
+        raise InvalidInternalToken("internal token expired")
+    return caller

@@ -1,0 +1,1 @@
+"""Kafka plumbing on aiokafka: the idempotent producer, topic admin, the consumer runner, the DLQ."""

@@ -1,0 +1,225 @@
+"""The consumer runner: batches in, one transaction per batch, offsets committed only after it.
+
+A handler is a typed async function registered on an EventRouter; it receives the unit of work and
+the parsed envelope, and must not commit. The runner records each event id in the inbox in the
+same transaction, so a redelivered event changes nothing; permanent failures go to `<topic>.dlq`;
+transient failures retry the whole batch with backoff and nothing is committed meanwhile.
+"""
+import asyncio
+import logging
+import time
+import traceback
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import CommitFailedError, IllegalStateError
+from aiokafka.structs import ConsumerRecord
+
+from shared import metrics
+from shared.contracts.envelope import Envelope, RawEnvelope
+from shared.contracts.registry import EVENT_TYPES
+from shared.db.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from shared.kafka.dlq import send_to_dlq
+from shared.kafka.errors import PermanentError, describe, is_transient
+from shared.kafka.inbox import claim_new_events
+from shared.telemetry import consume_span
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[UnitOfWork, Envelope], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Subscription:
+    topic: str
+    handler: Handler
+
+
+class EventRouter:
+    """Groups a service's handlers: `@router.subscribe("claim.coded")` over `async def f(uow, event)`."""
+
+    def __init__(self) -> None:
+        self.subscriptions: dict[str, Subscription] = {}
+
+    def subscribe(self, topic: str) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            self.subscriptions[topic] = Subscription(topic, handler)
+            return handler
+
+        return register
+
+
+@dataclass
+class Parsed:
+    record: ConsumerRecord
+    envelope: Envelope
+
+
+class _WaitForBatch(ConsumerRebalanceListener):
+    """Lets an in-flight batch finish before partitions move, so its offsets still commit."""
+
+    def __init__(self, lock: asyncio.Lock):
+        self._lock = lock
+
+    async def on_partitions_revoked(self, revoked):
+        async with self._lock:
+            pass
+
+    async def on_partitions_assigned(self, assigned):
+        pass
+
+
+class ConsumerRunner:
+    def __init__(
+        self,
+        *,
+        group_id: str,
+        router: EventRouter,
+        bootstrap_servers: str,
+        units_of_work: UnitOfWorkFactory,
+        producer: AIOKafkaProducer,
+        max_batch: int = 500,
+    ):
+        self.group_id = group_id
+        self._router = router
+        self._units_of_work = units_of_work
+        self._producer = producer
+        self._max_batch = max_batch
+        self._lock = asyncio.Lock()
+        self._stopping = asyncio.Event()
+        self._task: asyncio.Task | None = None
+        self._consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap_servers,
+            group_id=group_id,
+            client_id=group_id,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            max_poll_records=max_batch,
+            session_timeout_ms=10000,
+            heartbeat_interval_ms=2000,
+            max_poll_interval_ms=300000,
+        )
+
+    async def start(self) -> None:
+        await self._consumer.start()
+        self._consumer.subscribe(list(self._router.subscriptions), listener=_WaitForBatch(self._lock))
+        self._task = asyncio.create_task(self._run(), name=f"consumer:{self.group_id}")
+
+    async def stop(self) -> None:
+        """Graceful: finish the batch in hand, commit it, leave the group."""
+        self._stopping.set()
+        if self._task:
+            await asyncio.wait([self._task], timeout=30)
+        await self._consumer.stop()
+
+    async def _run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                batch = await self._consumer.getmany(timeout_ms=200, max_records=self._max_batch)
+            except Exception:
+                log.exception("consumer poll failed; retrying", extra={"group": self.group_id})
+                await asyncio.sleep(1)
+                continue
+            records = [r for part in batch.values() for r in part]
+            if not records:
+                continue
+            async with self._lock:
+                await self._handle_until_done(records)
+                await self._commit(records)
+            self._update_lag(batch)
+
+    async def _handle_until_done(self, records: list[ConsumerRecord]) -> None:
+        delay = 0.2
+        while True:
+            started = time.perf_counter()
+            try:
+                await self._handle_batch(records)
+                metrics.HANDLING_SECONDS.labels(self.group_id).observe(time.perf_counter() - started)
+                return
+            except Exception as exc:
+                if not is_transient(exc):
+                    raise
+                metrics.BATCH_RETRIES.labels(self.group_id).inc()
+                log.warning("transient failure (%s); retrying batch in %.1fs", type(exc).__name__, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10.0)
+
+    async def _handle_batch(self, records: list[ConsumerRecord]) -> None:
+        parsed, failures = self._parse(records)
+        if parsed:
+            try:
+                await self._apply(parsed)
+            except Exception as exc:
+                if is_transient(exc):
+                    raise
+                failures += await self._apply_one_by_one(parsed)
+        if failures:
+            await send_to_dlq(self._producer, failures, group_id=self.group_id)
+            for record, error in failures:
+                metrics.EVENTS_FAILED.labels(self.group_id, record.topic).inc()
+                log.warning("sent to DLQ: %s", error, extra={"topic": record.topic, "offset": record.offset})
+
+    def _parse(self, records: list[ConsumerRecord]) -> tuple[list[Parsed], list[tuple[ConsumerRecord, str]]]:
+        parsed, failures = [], []
+        for record in records:
+            try:
+                raw = RawEnvelope.model_validate_json(record.value or b"")
+                event_type = EVENT_TYPES.get(raw.event_type)
+                if event_type is None or event_type.topic != record.topic:
+                    raise PermanentError(f"event_type {raw.event_type[:80]!r} does not belong on {record.topic}")
+                envelope = Envelope[event_type.model].model_validate_json(record.value)  # type: ignore[name-defined]
+                parsed.append(Parsed(record, envelope))
+            except Exception as exc:  # noqa: BLE001 - every parse failure is permanent by definition
+                failures.append((record, describe(exc)))
+        return parsed, failures
+
+    async def _apply(self, items: list[Parsed]) -> None:
+        async with self._units_of_work() as uow:
+            new_ids = await claim_new_events(
+                uow.session, self.group_id, [(i.envelope.event_id, i.record.topic) for i in items]
+            )
+            for item in items:
+                if item.envelope.event_id not in new_ids:
+                    metrics.EVENTS_DUPLICATE.labels(self.group_id, item.record.topic).inc()
+                    continue
+                new_ids.discard(item.envelope.event_id)  # a batch can hold the same event twice
+                with consume_span(item.record, item.envelope, self.group_id):
+                    await self._router.subscriptions[item.record.topic].handler(uow, item.envelope)
+        for item in items:
+            metrics.EVENTS_PROCESSED.labels(self.group_id, item.record.topic).inc()
+
+    async def _apply_one_by_one(self, items: list[Parsed]) -> list[tuple[ConsumerRecord, str]]:
+        """After a batch failed on a permanent error: isolate the bad messages, keep the good ones."""
+        failures = []
+        for item in items:
+            try:
+                await self._apply([item])
+            except Exception as exc:
+                if is_transient(exc):
+                    raise
+                if not isinstance(exc, PermanentError):
+                    # A bug, not bad input: keep the stack (frames only; the message may hold PHI).
+                    log.error(
+                        "handler raised %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)),
+                        extra={"topic": item.record.topic, "event_id": str(item.envelope.event_id)},
+                    )
+                failures.append((item.record, describe(exc)))
+        return failures
+
+    async def _commit(self, records: list[ConsumerRecord]) -> None:
+        offsets: dict[TopicPartition, int] = {}
+        for r in records:
+            tp = TopicPartition(r.topic, r.partition)
+            offsets[tp] = max(offsets.get(tp, 0), r.offset + 1)
+        try:
+            await self._consumer.commit(offsets)
+        except (CommitFailedError, IllegalStateError) as exc:
+            # The group rebalanced; the new owner re-reads these and the inbox skips them.
+            log.warning("offset commit lost to a rebalance: %s", type(exc).__name__)
+
+    def _update_lag(self, batch: dict) -> None:
+        for tp, part in batch.items():
+            highwater = self._consumer.highwater(tp)
+            if highwater is not None and part:
+                metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(highwater - part[-1].offset - 1)

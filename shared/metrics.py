@@ -1,0 +1,18 @@
+"""Prometheus metrics every service exposes at /metrics. Labels never carry PHI: topics and groups only."""
+from prometheus_client import Counter, Gauge, Histogram
+
+EVENTS_PROCESSED = Counter("events_processed_total", "Events handled and committed", ["group", "topic"])
+EVENTS_DUPLICATE = Counter("events_duplicate_total", "Redelivered events skipped by the inbox", ["group", "topic"])
+EVENTS_FAILED = Counter("events_failed_total", "Events sent to the DLQ", ["group", "topic"])
+BATCH_RETRIES = Counter("consumer_batch_retries_total", "Batches retried after a transient error", ["group"])
+HANDLING_SECONDS = Histogram(
+    "event_batch_handling_seconds", "Time to handle one consumed batch", ["group"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+CONSUMER_LAG = Gauge("consumer_lag", "Messages behind the partition end", ["group", "topic", "partition"])
+OUTBOX_BACKLOG = Gauge("outbox_backlog", "Unpublished outbox rows seen by the relay", ["service"])
+OUTBOX_PUBLISHED = Counter("outbox_published_total", "Outbox rows published to Kafka", ["service"])
+HTTP_SECONDS = Histogram(
+    "http_request_seconds", "HTTP request latency", ["service", "method", "route", "status"],
+    buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+)

@@ -1,0 +1,42 @@
+"""Money as Decimal, never float: two decimal places, half-up rounding as payers and X12 use."""
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Annotated
+
+from pydantic import BeforeValidator, PlainSerializer
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+
+
+def to_money(value: object) -> Decimal:
+    """Convert a str/int/Decimal to a cent-exact Decimal; floats are refused to keep binary error out."""
+    if isinstance(value, float):
+        raise TypeError("money must not be a float; pass a string or Decimal")
+    if isinstance(value, bool):
+        raise TypeError("money must be a number")
+    try:
+        amount = value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except InvalidOperation as exc:
+        raise ValueError(f"not a money amount: {value!r}") from exc
+    if not amount.is_finite():
+        raise ValueError("money must be finite")
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _parse_money(value: object) -> Decimal:
+    # JSON numbers arrive as float through some parsers; accept them only via their repr, which
+    # is exact for the two-decimal values money takes (0.1 -> "0.1").
+    if isinstance(value, float):
+        value = repr(value)
+    return to_money(value)
+
+
+Money = Annotated[Decimal, BeforeValidator(_parse_money), PlainSerializer(lambda d: str(d), return_type=str, when_used="json")]
+"""A pydantic field type: accepts "12.50", 12.5 or Decimal, stores Decimal, serializes as a JSON string."""
+
+
+def format_x12_amount(amount: Decimal) -> str:
+    """X12 R-type amount: no trailing zeros beyond what is needed ("100", "12.5", "0")."""
+    normalized = to_money(amount).normalize()
+    text = format(normalized, "f")
+    return "0" if text in ("-0", "0") else text

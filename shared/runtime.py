@@ -1,0 +1,87 @@
+"""What a running service holds: engine, producer, outbox relay, consumer runners, background loops.
+
+Each service's bootstrap builds one and hands `runtime.lifespan` to its FastAPI app; tests use the
+same composition root (STYLE.md principle 6).
+"""
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI
+
+from shared.db.engine import make_engine, make_session_factory
+from shared.db.unit_of_work import UnitOfWorkFactory
+from shared.kafka.consumer import ConsumerRunner, EventRouter
+from shared.kafka.producer import make_producer
+from shared.kafka.relay import OutboxRelay
+from shared.logging_setup import setup_logging
+from shared.settings import PlatformSettings
+from shared.telemetry import setup_tracing
+
+log = logging.getLogger(__name__)
+
+BackgroundLoop = Callable[["ServiceRuntime"], Awaitable[None]]
+
+
+class ServiceRuntime:
+    def __init__(self, settings: PlatformSettings, *, router: EventRouter | None = None,
+                 loops: tuple[BackgroundLoop, ...] = ()):
+        self.settings = settings
+        self.service = settings.service_name
+        self.engine = make_engine(settings)
+        self.sessions = make_session_factory(self.engine)
+        self.producer = make_producer(settings.kafka_bootstrap_servers, client_id=self.service)
+        self.relay = OutboxRelay(self.engine, self.producer, service=self.service)
+        self.units_of_work = UnitOfWorkFactory(self.sessions, on_commit=self.relay.wake)
+        self._router = router
+        self._loops = loops
+        self._consumer: ConsumerRunner | None = None
+        self._tasks: list[asyncio.Task] = []
+        self.stopping = asyncio.Event()
+
+    async def start(self) -> None:
+        setup_logging(self.service, self.settings.log_level)
+        setup_tracing(self.service, otlp_endpoint=self.settings.otel_exporter_otlp_endpoint,
+                      span_log_dir=self.settings.span_log_dir)
+        await self.producer.start()
+        await self.relay.start()
+        if self._router and self._router.subscriptions:
+            self._consumer = ConsumerRunner(
+                group_id=self.service, router=self._router, bootstrap_servers=self.settings.kafka_bootstrap_servers,
+                units_of_work=self.units_of_work, producer=self.producer,
+            )
+            await self._consumer.start()
+        self._tasks = [asyncio.create_task(self._guard(loop)) for loop in self._loops]
+        log.info("service started")
+
+    async def _guard(self, loop: BackgroundLoop) -> None:
+        """Background loops never die silently: an error is logged and the loop restarts."""
+        while not self.stopping.is_set():
+            try:
+                await loop(self)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.error("background loop %s failed: %s", getattr(loop, "__name__", "loop"), type(exc).__name__)
+                await asyncio.sleep(1)
+
+    async def stop(self) -> None:
+        self.stopping.set()
+        for task in self._tasks:
+            task.cancel()
+        if self._consumer:
+            await self._consumer.stop()
+        await self.relay.stop()
+        await self.producer.stop()
+        await self.engine.dispose()
+        log.info("service stopped")
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, app: FastAPI):
+        app.state.runtime = self
+        await self.start()
+        try:
+            yield
+        finally:
+            await self.stop()

