@@ -12,7 +12,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def stack():
+def infrastructure():
+    """Kafka and Postgres (with topics and migrations), no services yet."""
     from tools.devstack.stack import Stack
     from tools.devstack.topology import Ports
 
@@ -21,11 +22,18 @@ def stack():
     test_stack = Stack(TEST_RUN_DIR, Ports.offset(10000), environment="test", durable=False)
     try:
         test_stack.start_infrastructure()
-        test_stack.start_services()
         yield test_stack
     finally:
         test_stack.stop()
         _keep_logs()
+
+
+@pytest.fixture(scope="session")
+def stack(infrastructure):
+    """The whole platform: the five services and the payer simulator as real processes."""
+    if not infrastructure.processes:
+        infrastructure.start_services()
+    return infrastructure
 
 
 def _keep_logs() -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, IllegalStateError
 from aiokafka.structs import ConsumerRecord
+from pydantic import BaseModel
 
 from shared import metrics
 from shared.contracts.envelope import Envelope, RawEnvelope
@@ -34,17 +35,25 @@ Handler = Callable[[UnitOfWork, Envelope], Awaitable[None]]
 class Subscription:
     topic: str
     handler: Handler
+    event_type: str
+    model: type[BaseModel]
 
 
 class EventRouter:
-    """Groups a service's handlers: `@router.subscribe("claim.coded")` over `async def f(uow, event)`."""
+    """Groups a service's handlers: `@router.subscribe("claim.coded")` over `async def f(uow, event)`.
+
+    The payload model comes from the contract registry; `model=` is for topics outside it (tests).
+    """
 
     def __init__(self) -> None:
         self.subscriptions: dict[str, Subscription] = {}
 
-    def subscribe(self, topic: str) -> Callable[[Handler], Handler]:
+    def subscribe(self, topic: str, *, model: type[BaseModel] | None = None) -> Callable[[Handler], Handler]:
+        event_type = EVENT_TYPES[topic].name if model is None else topic
+        payload_model = model or EVENT_TYPES[topic].model
+
         def register(handler: Handler) -> Handler:
-            self.subscriptions[topic] = Subscription(topic, handler)
+            self.subscriptions[topic] = Subscription(topic, handler, event_type, payload_model)
             return handler
 
         return register
@@ -164,11 +173,11 @@ class ConsumerRunner:
         parsed, failures = [], []
         for record in records:
             try:
+                subscription = self._router.subscriptions[record.topic]
                 raw = RawEnvelope.model_validate_json(record.value or b"")
-                event_type = EVENT_TYPES.get(raw.event_type)
-                if event_type is None or event_type.topic != record.topic:
+                if raw.event_type != subscription.event_type:
                     raise PermanentError(f"event_type {raw.event_type[:80]!r} does not belong on {record.topic}")
-                envelope = Envelope[event_type.model].model_validate_json(record.value)  # type: ignore[name-defined]
+                envelope = Envelope[subscription.model].model_validate_json(record.value)  # type: ignore[name-defined]
                 parsed.append(Parsed(record, envelope))
             except Exception as exc:  # noqa: BLE001 - every parse failure is permanent by definition
                 failures.append((record, describe(exc)))

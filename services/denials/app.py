@@ -1,0 +1,19 @@
+"""The denials service's composition root."""
+from fastapi import FastAPI
+
+from shared.http.app import create_service_app
+from shared.runtime import ServiceRuntime
+from services.denials.entrypoints import api
+from services.denials.entrypoints.consumers import build_router
+from services.denials.settings import Settings
+
+
+def bootstrap(settings: Settings) -> FastAPI:
+    runtime = ServiceRuntime(settings, router=build_router(appeal_days=settings.default_appeal_days))
+    app = create_service_app("denials", settings=settings, lifespan=runtime.lifespan)
+    app.include_router(api.router)
+    return app
+
+
+def main() -> FastAPI:
+    return bootstrap(Settings())

@@ -1,0 +1,101 @@
+"""The payments service's tables: remittance files, claim payments, billed claims, the ledger, suspense."""
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import Column, DateTime, Index, Numeric, Text, func, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+
+
+class PaymentsTable(SQLModel, registry=registry()):
+    pass
+
+
+metadata = PaymentsTable.metadata
+
+
+def _money(nullable: bool = False) -> Column:
+    return Column(Numeric(12, 2), nullable=nullable)
+
+
+def _ts(nullable: bool = False) -> Column:
+    return Column(DateTime(timezone=True), server_default=None if nullable else func.now(), nullable=nullable)
+
+
+class Remittance(PaymentsTable, table=True):
+    """One 835 file as received; the original text is kept. A duplicate key posts nothing."""
+
+    __table_args__ = (Index("ux_remittance_accepted_key", "tenant_id", "duplicate_key", unique=True,
+                            postgresql_where=text("status = 'accepted'")),)
+    id: UUID = Field(primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    source: str = Field(max_length=20, description="api | clearinghouse")
+    status: str = Field(max_length=20, description="accepted | duplicate | rejected")
+    duplicate_key: str | None = Field(default=None, max_length=200)
+    payer_id: str | None = Field(default=None, max_length=80)
+    trace_number: str | None = Field(default=None, max_length=80)
+    total_paid: Decimal | None = Field(default=None, sa_column=_money(nullable=True))
+    claim_count: int = 0
+    problems: list = Field(sa_column=Column(JSONB, nullable=False))
+    x12: str = Field(sa_column=Column(Text, nullable=False))
+    received_at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class BilledClaim(PaymentsTable, table=True):
+    """What claims submitted (from claim.submitted): the receivable that remittances are posted against."""
+
+    __tablename__ = "billed_claim"
+    claim_id: UUID = Field(primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    patient_id: str = Field(max_length=50, index=True)
+    payer_id: str = Field(max_length=80)
+    patient_control_number: str = Field(max_length=20)
+    total_charge: Decimal = Field(sa_column=_money())
+    lines: list = Field(sa_column=Column(JSONB, nullable=False))
+    submitted_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class LedgerTransaction(PaymentsTable, table=True):
+    __tablename__ = "ledger_transaction"
+    id: UUID = Field(primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    claim_id: UUID | None = Field(default=None, index=True)
+    kind: str = Field(max_length=20, description="charge | payment | reversal | write_off | patient_payment")
+    remit_id: UUID | None = None
+    payer_claim_number: str | None = Field(default=None, max_length=50)
+    reversed_by: UUID | None = None
+    memo: str | None = Field(default=None, max_length=200)
+    created_at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class LedgerEntry(PaymentsTable, table=True):
+    """Double entry: the entries of one transaction sum to zero (enforced by the domain and a test)."""
+
+    __tablename__ = "ledger_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    transaction_id: UUID = Field(index=True)
+    tenant_id: UUID
+    claim_id: UUID | None = Field(default=None, index=True)
+    patient_id: str | None = Field(default=None, max_length=50)
+    account: str = Field(max_length=40)
+    amount: Decimal = Field(sa_column=_money())
+    line_number: int | None = None
+    memo: str | None = Field(default=None, max_length=100)
+
+
+class SuspenseItem(PaymentsTable, table=True):
+    """A claim payment that matched no claim: it waits here, with the reason, until it is worked."""
+
+    __tablename__ = "suspense_item"
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    remit_id: UUID
+    claim_id: UUID | None = Field(default=None, index=True)
+    patient_control_number: str = Field(max_length=40)
+    payment: dict = Field(sa_column=Column(JSONB, nullable=False), description="The remit.received payload.")
+    reason: str = Field(max_length=200)
+    status: str = Field(max_length=20, default="open", description="open | posted | closed")
+    created_at: datetime | None = Field(default=None, sa_column=_ts())
+    resolved_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))

@@ -1,0 +1,19 @@
+"""The payments service's composition root."""
+from fastapi import FastAPI
+
+from shared.http.app import create_service_app
+from shared.runtime import ServiceRuntime
+from services.payments.entrypoints import api
+from services.payments.entrypoints.consumers import build_router
+from services.payments.settings import Settings
+
+
+def bootstrap(settings: Settings) -> FastAPI:
+    runtime = ServiceRuntime(settings, router=build_router())
+    app = create_service_app("payments", settings=settings, lifespan=runtime.lifespan)
+    app.include_router(api.router)
+    return app
+
+
+def main() -> FastAPI:
+    return bootstrap(Settings())

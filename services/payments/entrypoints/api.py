@@ -1,0 +1,79 @@
+"""Internal HTTP API of the payments service: 835 intake, remits, a claim's postings, suspense."""
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Request
+from sqlalchemy import select
+
+from shared.http.auth import CallerDep
+from shared.http.problems import Problem
+from services.payments import handlers, ledger_store
+from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance, SuspenseItem
+
+router = APIRouter(prefix="/internal", tags=["payments"])
+MAX_835_BYTES = 20 * 1024 * 1024
+
+
+async def _ingest(request: Request, caller, source: str) -> dict:
+    body = await request.body()
+    if len(body) > MAX_835_BYTES:
+        raise Problem(413, "835 file too large", f"at most {MAX_835_BYTES} bytes")
+    text = body.decode("utf-8", errors="replace")
+    try:
+        async with request.app.state.runtime.units_of_work() as uow:
+            row = await handlers.ingest_remittance(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source)
+    except handlers.RemittanceRejected as exc:
+        async with request.app.state.runtime.units_of_work() as uow:
+            await handlers.keep_rejected(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source, error=exc)
+        raise Problem(422, "835 rejected; nothing was posted", "; ".join(exc.problems[:5]),
+                      errors=[{"field": "body", "message": p} for p in exc.problems[:50]]) from exc
+    return {"remit_id": str(row.id), "status": row.status, "claims": row.claim_count,
+            "detail": "duplicate of a remittance already posted; nothing posted" if row.status == "duplicate" else None}
+
+
+@router.post("/remits", status_code=202)
+async def post_remit(request: Request, caller: CallerDep) -> dict:
+    return await _ingest(request, caller, "api")
+
+
+@router.post("/clearinghouse/era", status_code=202)
+async def receive_era(request: Request, caller: CallerDep) -> dict:
+    """The clearinghouse connector's inbox: the payer's 835 for this tenant's mailbox."""
+    return await _ingest(request, caller, "clearinghouse")
+
+
+@router.get("/remits/{remit_id}")
+async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        row = await uow.session.get(Remittance, remit_id)
+    if row is None or row.tenant_id != UUID(caller.tenant_id):
+        raise Problem(404, "Remittance not found")
+    return {"remit_id": str(row.id), "status": row.status, "source": row.source, "payer_id": row.payer_id,
+            "trace_number": row.trace_number, "total_paid": str(row.total_paid) if row.total_paid is not None else None,
+            "claims": row.claim_count, "problems": row.problems, "received_at": row.received_at.isoformat()}
+
+
+@router.get("/claims/{claim_id}/postings")
+async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
+    tenant_id = UUID(caller.tenant_id)
+    async with request.app.state.runtime.units_of_work() as uow:
+        txns = (await uow.session.execute(select(LedgerTransaction).where(
+            LedgerTransaction.claim_id == claim_id, LedgerTransaction.tenant_id == tenant_id)
+            .order_by(LedgerTransaction.created_at))).scalars().all()
+        if not txns:
+            raise Problem(404, "No postings for this claim")
+        entries = (await uow.session.execute(select(LedgerEntry).where(
+            LedgerEntry.transaction_id.in_([t.id for t in txns])))).scalars().all()
+        balance = await ledger_store.insurance_balance(uow, claim_id)
+    return ledger_store.claim_view(txns, entries, balance)
+
+
+@router.get("/suspense")
+async def list_suspense(request: Request, caller: CallerDep) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        rows = (await uow.session.execute(select(SuspenseItem).where(
+            SuspenseItem.tenant_id == UUID(caller.tenant_id), SuspenseItem.status == "open")
+            .order_by(SuspenseItem.id).limit(200))).scalars().all()
+    return {"items": [{"id": r.id, "remit_id": str(r.remit_id), "patient_control_number": r.patient_control_number,
+                       "reason": r.reason, "paid": r.payment.get("paid"), "created_at": r.created_at.isoformat()}
+                      for r in rows]}

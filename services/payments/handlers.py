@@ -1,0 +1,99 @@
+"""Payments use cases: ingest an 835, record billed claims, post claim payments to the ledger."""
+import uuid
+from uuid import UUID
+
+from sqlalchemy import select
+
+from shared.contracts.claim import ClaimSubmitted
+from shared.contracts.envelope import Envelope
+from shared.contracts.identifiers import claim_id_for
+from shared.contracts.payment import PaymentPosted
+from shared.contracts.remit import RemitReceived
+from shared.db.unit_of_work import UnitOfWork
+from services.payments.adapters.tables import BilledClaim, Remittance, SuspenseItem
+from services.payments.domain.balancing import check_balance
+from services.payments.domain.duplicates import remittance_key
+from services.payments.domain.to_events import remittance_to_events
+from services.payments.domain.x835 import Malformed835, parse_835
+from services.payments import ledger_store
+
+
+class RemittanceRejected(Exception):
+    """The file is malformed or does not balance; nothing of it is posted. Problems name no PHI."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems[:5]))
+        self.problems = problems
+
+
+async def ingest_remittance(uow: UnitOfWork, *, tenant_id: UUID, x12: str, source: str) -> Remittance:
+    """Store the file; emit remit.received per claim payment unless it is malformed, unbalanced or a duplicate."""
+    try:
+        remittance = parse_835(x12)
+    except Malformed835 as exc:
+        raise RemittanceRejected(list(exc.problems)) from exc
+    problems = check_balance(remittance)
+    if problems:
+        raise RemittanceRejected(problems)
+    remit_id = uuid.uuid4()
+    row = Remittance(id=remit_id, tenant_id=tenant_id, source=source, status="accepted",
+                     duplicate_key=remittance_key(remittance), payer_id=remittance.payer_id,
+                     trace_number=remittance.trace_number, total_paid=remittance.total_paid,
+                     claim_count=len(remittance.claims), problems=[], x12=x12)
+    if await _is_duplicate(uow, tenant_id, row.duplicate_key):
+        row.status = "duplicate"
+        uow.session.add(row)
+        return row
+    uow.session.add(row)
+    for event in remittance_to_events(remittance, str(remit_id), lambda pcn: str(claim_id_for(tenant_id, pcn))):
+        uow.emit(event, tenant_id=tenant_id, subject_id=UUID(event.claim_id))
+    return row
+
+
+async def keep_rejected(uow: UnitOfWork, *, tenant_id: UUID, x12: str, source: str, error: RemittanceRejected) -> None:
+    """A rejected file is kept with its problems (the original is never lost), and nothing is posted."""
+    uow.session.add(Remittance(id=uuid.uuid4(), tenant_id=tenant_id, source=source, status="rejected",
+                               problems=error.problems[:200], x12=x12))
+
+
+async def _is_duplicate(uow: UnitOfWork, tenant_id: UUID, key: str) -> bool:
+    found = await uow.session.execute(select(Remittance.id).where(
+        Remittance.tenant_id == tenant_id, Remittance.duplicate_key == key, Remittance.status == "accepted"))
+    return found.first() is not None
+
+
+async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) -> None:
+    """The receivable starts when the claim is sent; payments that arrived first leave suspense now."""
+    claim = event.payload
+    billed = BilledClaim(claim_id=UUID(claim.claim_id), tenant_id=event.tenant_id, patient_id=claim.patient_id,
+                         payer_id=claim.payer_id, patient_control_number=claim.patient_control_number,
+                         total_charge=claim.total_charge, lines=[l.model_dump(mode="json") for l in claim.lines],
+                         submitted_at=claim.submitted_at)
+    uow.session.add(billed)
+    await uow.session.flush()
+    await ledger_store.post_charge(uow, billed)
+    waiting = await uow.session.execute(select(SuspenseItem).where(
+        SuspenseItem.tenant_id == event.tenant_id, SuspenseItem.claim_id == billed.claim_id,
+        SuspenseItem.status == "open").order_by(SuspenseItem.id))
+    for item in waiting.scalars():
+        await _post(uow, billed, RemitReceived.model_validate(item.payment))
+        item.status = "posted"
+
+
+async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
+    remit = event.payload
+    billed = await uow.session.get(BilledClaim, UUID(remit.claim_id)) if remit.claim_id else None
+    if billed is None or billed.tenant_id != event.tenant_id:
+        uow.session.add(SuspenseItem(
+            tenant_id=event.tenant_id, remit_id=UUID(remit.remit_id),
+            claim_id=UUID(remit.claim_id) if remit.claim_id else None,
+            patient_control_number=remit.patient_control_number, payment=remit.model_dump(mode="json"),
+            reason="no submitted claim matches CLP01"))
+        return
+    await _post(uow, billed, remit)
+
+
+async def _post(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> None:
+    summary = await ledger_store.post_remit(uow, billed, remit)
+    uow.emit(PaymentPosted(claim_id=str(billed.claim_id), remit_id=remit.remit_id, status_code=remit.status_code,
+                           **summary), tenant_id=billed.tenant_id, subject_id=billed.claim_id)

@@ -1,0 +1,105 @@
+"""Persisting the domain's double-entry transactions, and reading balances back."""
+import uuid
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import func, select
+
+from shared.contracts.remit import RemitReceived
+from shared.db.unit_of_work import UnitOfWork
+from shared.money import ZERO
+from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction
+from services.payments.domain import ledger
+
+INSURANCE_AR = "ar:insurance"
+
+
+async def save(uow: UnitOfWork, billed: BilledClaim, transaction: "ledger.Transaction", *, remit_id: UUID | None = None,
+               payer_claim_number: str | None = None) -> LedgerTransaction:
+    row = LedgerTransaction(id=uuid.uuid4(), tenant_id=billed.tenant_id, claim_id=billed.claim_id,
+                            kind=transaction.kind, remit_id=remit_id, payer_claim_number=payer_claim_number)
+    uow.session.add(row)
+    for entry in transaction.entries:
+        uow.session.add(LedgerEntry(transaction_id=row.id, tenant_id=billed.tenant_id, claim_id=billed.claim_id,
+                                    patient_id=billed.patient_id, account=entry.account, amount=entry.amount,
+                                    line_number=entry.line_number, memo=entry.memo))
+    return row
+
+
+def _claim_lines(billed: BilledClaim) -> list:
+    return [ledger.ChargedLine(line_number=l["line_number"], procedure_code=l["procedure_code"],
+                               modifiers=tuple(l["modifiers"]), date_of_service=l["date_of_service"],
+                               charge=Decimal(l["charge"]), units=l["units"]) for l in billed.lines]
+
+
+async def post_charge(uow: UnitOfWork, billed: BilledClaim) -> None:
+    await save(uow, billed, ledger.charge_transaction(str(billed.claim_id), _claim_lines(billed)))
+
+
+async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> dict:
+    """Posts a payment, or reverses the payment a CLP02=22 takes back; returns the payment.posted figures."""
+    if remit.status_code == "22":
+        transaction = await _reversal_of_last_payment(uow, billed)
+    else:
+        transaction = ledger.post_claim_payment(str(billed.claim_id), remit, _claim_lines(billed)).transaction
+    row = await save(uow, billed, transaction, remit_id=UUID(remit.remit_id),
+                     payer_claim_number=remit.payer_claim_control_number)
+    await uow.session.flush()
+    return {**summarize(transaction), "claim_balance": await insurance_balance(uow, billed.claim_id),
+            "reversal": row.kind == "reversal"}
+
+
+async def _reversal_of_last_payment(uow: UnitOfWork, billed: BilledClaim) -> "ledger.Transaction":
+    original = (await uow.session.execute(
+        select(LedgerTransaction).where(LedgerTransaction.claim_id == billed.claim_id,
+                                        LedgerTransaction.kind == "payment", LedgerTransaction.reversed_by.is_(None))
+        .order_by(LedgerTransaction.created_at.desc()).limit(1))).scalar_one_or_none()
+    if original is None:
+        return ledger.Transaction.empty("reversal")
+    entries = (await uow.session.execute(
+        select(LedgerEntry).where(LedgerEntry.transaction_id == original.id))).scalars().all()
+    reversal = ledger.reverse_transaction(ledger.Transaction.of(
+        "payment", [ledger.Entry(e.account, e.amount, str(billed.claim_id), e.line_number, e.memo) for e in entries]))
+    original.reversed_by = uuid.uuid4()
+    return reversal
+
+
+def summarize(transaction: "ledger.Transaction") -> dict:
+    """The payment.posted figures, from the accounts the entries credited or debited."""
+    totals: dict[str, Decimal] = {}
+    for entry in transaction.entries:
+        totals[entry.account] = totals.get(entry.account, ZERO) + entry.amount
+    return {
+        "paid": totals.get("cash:clearing", ZERO),
+        "contractual_adjustment": totals.get("adj:contractual", ZERO),
+        "patient_responsibility": totals.get("ar:patient", ZERO),
+        "other_adjustment": totals.get("adj:other", ZERO),
+    }
+
+
+async def insurance_balance(uow: UnitOfWork, claim_id: UUID) -> Decimal:
+    total = await uow.session.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+        LedgerEntry.claim_id == claim_id, LedgerEntry.account == INSURANCE_AR))
+    return Decimal(total).quantize(Decimal("0.01"))
+
+
+def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry], balance: Decimal) -> dict:
+    """What the gateway merges into GET /v1/claims/{id}: payments, adjustments, balance, timeline."""
+    by_txn: dict[UUID, list[LedgerEntry]] = {}
+    for entry in entries:
+        by_txn.setdefault(entry.transaction_id, []).append(entry)
+    payments, adjustments, timeline = [], [], []
+    for txn in transactions:
+        mine = by_txn.get(txn.id, [])
+        cash = sum((e.amount for e in mine if e.account == "cash:clearing"), ZERO)
+        if txn.kind in ("payment", "reversal"):
+            payments.append({"remit_id": str(txn.remit_id) if txn.remit_id else None, "amount": str(cash),
+                             "kind": txn.kind, "payer_claim_number": txn.payer_claim_number,
+                             "posted_at": txn.created_at.isoformat()})
+        adjustments += [{"account": e.account, "amount": str(e.amount), "line_number": e.line_number, "memo": e.memo}
+                        for e in mine if e.account.startswith("adj:") or e.account == "ar:patient"]
+        timeline.append({"at": txn.created_at.isoformat(), "service": "payments",
+                         "event": {"charge": "charge_posted", "payment": "payment_posted",
+                                   "reversal": "payment_reversed"}.get(txn.kind, txn.kind),
+                         "detail": {"cash": str(cash)}})
+    return {"payments": payments, "adjustments": adjustments, "balance": str(balance), "timeline": timeline}

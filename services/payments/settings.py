@@ -1,0 +1,7 @@
+from typing import ClassVar
+
+from shared.settings import PlatformSettings
+
+
+class Settings(PlatformSettings):
+    service_name: ClassVar[str] = "payments"

@@ -1,0 +1,50 @@
+from decimal import Decimal
+
+import pytest
+from pydantic import BaseModel
+
+from shared.contracts.identifiers import claim_id_for, new_patient_control_number
+from shared.internal_auth import Caller, InvalidInternalToken, issue_token, verify_token
+from shared.money import Money, format_x12_amount, to_money
+
+pytestmark = pytest.mark.unit
+SECRET = "s" * 40
+
+
+class Priced(BaseModel):
+    amount: Money
+
+
+def test_money_is_cent_exact_decimal_and_refuses_floats():
+    assert to_money("10.005") == Decimal("10.01")
+    assert to_money(Decimal("0.1")) + to_money("0.2") == Decimal("0.30")
+    with pytest.raises(TypeError):
+        to_money(0.1)
+
+
+def test_money_field_accepts_json_numbers_without_binary_error():
+    assert Priced.model_validate_json('{"amount": 0.1}').amount == Decimal("0.10")
+    assert Priced(amount="12.5").model_dump_json() == '{"amount":"12.50"}'
+
+
+def test_x12_amounts_drop_trailing_zeros():
+    assert [format_x12_amount(Decimal(v)) for v in ("100.00", "12.50", "0.00", "7.05")] == ["100", "12.5", "0", "7.05"]
+
+
+def test_internal_token_round_trip_and_tampering():
+    token = issue_token(SECRET, Caller("tenant-1", "key-1", ("billing:read",)))
+    assert verify_token(SECRET, token) == Caller("tenant-1", "key-1", ("billing:read",))
+    body, signature = token.split(".")
+    with pytest.raises(InvalidInternalToken):
+        verify_token(SECRET, body + "x." + signature)
+    with pytest.raises(InvalidInternalToken):
+        verify_token("t" * 40, token)
+    with pytest.raises(InvalidInternalToken):
+        verify_token(SECRET, issue_token(SECRET, Caller("t", "k"), ttl_seconds=-1))
+
+
+def test_claim_id_derives_from_tenant_and_pcn():
+    pcn = new_patient_control_number()
+    assert len(pcn) == 20 and pcn.isalnum()
+    assert claim_id_for("t1", pcn) == claim_id_for("t1", pcn.lower())
+    assert claim_id_for("t1", pcn) != claim_id_for("t2", pcn)
