@@ -6,26 +6,30 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 
 async def _read_all(bootstrap: str, topic: str) -> list:
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
     await consumer.start()
     try:
-        partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
+        partitions = await _partitions(consumer, topic)
         if not partitions:
-            await consumer.stop()
-            consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, enable_auto_commit=False)
-            await consumer.start()
-            partitions = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or ()]
-            consumer.unsubscribe()
+            return []
         consumer.assign(partitions)
         end = await consumer.end_offsets(partitions)
-        await consumer.seek_to_beginning(*partitions)
+        for tp in partitions:
+            consumer.seek(tp, 0)
         records = []
-        while any(await consumer.position(tp) < end[tp] for tp in partitions):
+        while any([await consumer.position(tp) < end[tp] for tp in partitions]):
             batch = await consumer.getmany(timeout_ms=1000)
             records += [r for part in batch.values() for r in part]
         return records
     finally:
         await consumer.stop()
+
+
+async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
+    # Make the client track this topic (it may have been created a moment ago), then refresh.
+    await consumer._client.add_topic(topic)
+    await consumer._client.force_metadata_update()
+    return [TopicPartition(topic, p) for p in sorted(consumer._client.cluster.partitions_for_topic(topic) or ())]
 
 
 def read_topic(bootstrap: str, topic: str) -> list:
@@ -53,7 +57,7 @@ async def _group_lag(bootstrap: str, group: str, topics: list[str]) -> int:
     await consumer.start()
     try:
         committed = await admin.list_consumer_group_offsets(group)
-        partitions = [TopicPartition(t, p) for t in topics for p in (consumer.partitions_for_topic(t) or ())]
+        partitions = [tp for t in topics for tp in await _partitions(consumer, t)]
         end = await consumer.end_offsets(partitions)
         return sum(end[tp] - (committed[tp].offset if tp in committed else 0) for tp in partitions)
     finally:

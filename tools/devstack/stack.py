@@ -67,8 +67,8 @@ class Stack:
         self.migrate()
 
     def migrate(self) -> None:
-        env = {**os.environ, **self.common_env(), "PYTHONPATH": str(ROOT)}
         for service in PLATFORM_SERVICES:
+            env = {**os.environ, **self.specs[service].env, "PYTHONPATH": str(ROOT)}
             result = subprocess.run([PYTHON, "-m", "shared.db.migrate", service], env=env, cwd=ROOT,
                                     capture_output=True, text=True)
             if result.returncode != 0:
