@@ -1,5 +1,6 @@
 """Persisting the domain's double-entry transactions, and reading balances back."""
 import uuid
+from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
@@ -28,7 +29,7 @@ async def save(uow: UnitOfWork, billed: BilledClaim, transaction: "ledger.Transa
 
 def _claim_lines(billed: BilledClaim) -> list:
     return [ledger.ChargedLine(line_number=l["line_number"], procedure_code=l["procedure_code"],
-                               modifiers=tuple(l["modifiers"]), date_of_service=l["date_of_service"],
+                               modifiers=tuple(l["modifiers"]), date_of_service=date.fromisoformat(l["date_of_service"]),
                                charge=Decimal(l["charge"]), units=l["units"]) for l in billed.lines]
 
 
@@ -38,30 +39,33 @@ async def post_charge(uow: UnitOfWork, billed: BilledClaim) -> None:
 
 async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> dict:
     """Posts a payment, or reverses the payment a CLP02=22 takes back; returns the payment.posted figures."""
+    original = None
     if remit.status_code == "22":
-        transaction = await _reversal_of_last_payment(uow, billed)
+        original, transaction = await _reversal_of_last_payment(uow, billed)
     else:
         transaction = ledger.post_claim_payment(str(billed.claim_id), remit, _claim_lines(billed)).transaction
     row = await save(uow, billed, transaction, remit_id=UUID(remit.remit_id),
                      payer_claim_number=remit.payer_claim_control_number)
+    if original is not None:
+        original.reversed_by = row.id
     await uow.session.flush()
     return {**summarize(transaction), "claim_balance": await insurance_balance(uow, billed.claim_id),
             "reversal": row.kind == "reversal"}
 
 
-async def _reversal_of_last_payment(uow: UnitOfWork, billed: BilledClaim) -> "ledger.Transaction":
+async def _reversal_of_last_payment(uow: UnitOfWork, billed: BilledClaim):
+    """A CLP02=22 takes back exactly the last payment posted for the claim that is not yet reversed."""
     original = (await uow.session.execute(
         select(LedgerTransaction).where(LedgerTransaction.claim_id == billed.claim_id,
                                         LedgerTransaction.kind == "payment", LedgerTransaction.reversed_by.is_(None))
         .order_by(LedgerTransaction.created_at.desc()).limit(1))).scalar_one_or_none()
     if original is None:
-        return ledger.Transaction.empty("reversal")
+        return None, ledger.Transaction.empty("reversal")
     entries = (await uow.session.execute(
         select(LedgerEntry).where(LedgerEntry.transaction_id == original.id))).scalars().all()
     reversal = ledger.reverse_transaction(ledger.Transaction.of(
         "payment", [ledger.Entry(e.account, e.amount, str(billed.claim_id), e.line_number, e.memo) for e in entries]))
-    original.reversed_by = uuid.uuid4()
-    return reversal
+    return original, reversal
 
 
 def summarize(transaction: "ledger.Transaction") -> dict:

@@ -49,6 +49,7 @@ class ClaimCoded(Contract):
     edits: list[EditResult] = Field(default_factory=list, description="Warnings that passed; errors never reach a claim.")
     frequency_code: str = Field(default="1", pattern=r"^[178]$")
     original_claim_id: str | None = None
+    original_payer_claim_number: str | None = Field(default=None, description="REF*F8 on a 7 or 8.")
 
 
 class SubmittedLine(Contract):

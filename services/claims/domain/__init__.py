@@ -1,0 +1,1 @@
+"""Pure claims rules: building, pricing, scrubbing, the 837P writer, acknowledgment readers."""

@@ -1,0 +1,1 @@
+"""Pure denials rules: code lists, detection, categorization, queue priority and SLA, letters."""

@@ -1,0 +1,68 @@
+"""The simulator's HTTP face: POST /v1/837 answers a 999 and schedules the 277CA and 835 pushes."""
+import asyncio
+import contextlib
+import logging
+
+import httpx
+from fastapi import FastAPI, Header, HTTPException, Request, Response
+
+from shared.internal_auth import HEADER, Caller, issue_token
+from tools.payer_sim.adjudication import Rules
+from tools.payer_sim.clearinghouse import process_837
+from tools.payer_sim.settings import SimSettings
+from tools.payer_sim.state import SimState
+
+log = logging.getLogger("payer_sim")
+
+
+async def deliver_forever(state: SimState, settings: SimSettings) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        while True:
+            for delivery_id, url, mailbox, body, attempts in state.due_deliveries():
+                token = issue_token(settings.internal_token_secret, Caller(tenant_id=mailbox, key_id="payer-sim"))
+                try:
+                    response = await client.post(url, content=body.encode(), headers={
+                        "content-type": "application/edi-x12", "X-Mailbox": mailbox, HEADER: token})
+                    ok = response.status_code < 300 or response.status_code in (409, 422)
+                except httpx.HTTPError:
+                    ok = False
+                if ok:
+                    state.delivered(delivery_id)
+                else:
+                    state.retry_later(delivery_id, attempts)
+            await asyncio.sleep(0.1)
+
+
+def create_app(settings: SimSettings) -> FastAPI:
+    state, rules = SimState(settings.payer_sim_state_path), Rules.load()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI):
+        task = asyncio.create_task(deliver_forever(state, settings))
+        yield
+        task.cancel()
+
+    app = FastAPI(title="Payer and clearinghouse simulator", lifespan=lifespan)
+
+    @app.get("/health")
+    async def health() -> dict:
+        return {"status": "ok"}
+
+    @app.post("/v1/837")
+    async def submit_837(request: Request, mailbox: str = Header(alias="X-Mailbox")) -> Response:
+        text = (await request.body()).decode(errors="replace")
+        ack = process_837(text, mailbox=mailbox, state=state, rules=rules, seed=settings.payer_sim_seed,
+                          settings=settings)
+        return Response(ack, media_type="application/edi-x12")
+
+    @app.get("/v1/submissions/{control}")
+    async def submission(control: str) -> Response:
+        summary = state.submission(control)
+        if summary is None:
+            raise HTTPException(404, "unknown interchange")
+        return Response(summary, media_type="application/json")
+
+    return app
+
+
+app = create_app(SimSettings())

@@ -1,0 +1,65 @@
+"""One 837P in, the answers out: the 999 now, the 277CA and 835 scheduled for delivery."""
+import json
+from datetime import date, datetime, timezone
+
+from shared.x12 import X12SyntaxError
+from tools.payer_sim.adjudication import Rules, adjudicate, initial_deductible
+from tools.payer_sim.state import SimState
+from tools.payer_sim.x12_read import Submission, read_837p
+from tools.payer_sim.x12_write import write_277ca, write_835, write_999
+
+
+def structural_errors(text: str) -> list[str]:
+    """What a clearinghouse front door checks before it accepts a file."""
+    if "ST*837*" not in text or "CLM*" not in text:
+        return ["ST: not an 837P with claims"]
+    segment_count = 0
+    errors = []
+    for raw in text.split("~"):
+        tag = raw.strip().split("*")[0]
+        if tag == "ST":
+            segment_count = 0
+        segment_count += 1
+        if tag == "SE" and raw.strip().split("*")[1] != str(segment_count):
+            errors.append("SE segment count does not match")
+    return errors
+
+
+def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed: int, settings) -> str:
+    now = datetime.now(timezone.utc)
+    try:
+        submission = read_837p(text)
+        errors = structural_errors(text)
+    except (X12SyntaxError, ValueError, IndexError) as exc:
+        submission, errors = Submission("", "", [], "", "", "", "", []), [str(exc)[:80] or "unreadable"]
+    ack = write_999(submission, errors=errors, control=state.next_number("999"), at=now)
+    if errors:
+        return ack
+    decisions = _adjudicate_all(submission, mailbox=mailbox, state=state, rules=rules, seed=seed)
+    state.schedule(settings.ack_callback_url, mailbox,
+                   write_277ca(submission, decisions, control=state.next_number("277"), at=now),
+                   settings.payer_sim_ack_delay_seconds)
+    payable = [d for d in decisions if not d.rejection]
+    if payable:
+        number = state.next_number("835")
+        state.schedule(settings.era_callback_url, mailbox,
+                       write_835(submission, payable, control=number, trace_number=f"{seed:02d}{number:010d}", at=now),
+                       settings.payer_sim_era_delay_seconds)
+    state.record_submission(submission.control_number, mailbox, json.dumps({
+        "claims": len(decisions), "rejected": len(decisions) - len(payable),
+        "denied": sum(1 for d in payable if d.status == "4"),
+        "paid": str(sum((d.paid for d in payable), 0))}))
+    return ack
+
+
+def _adjudicate_all(submission: Submission, *, mailbox: str, state: SimState, rules: Rules, seed: int):
+    seen = state.seen_services(mailbox)
+    decisions = []
+    for claim in submission.claims:
+        left = state.deductible_left(mailbox, claim.member_id, initial_deductible(seed, claim.member_id))
+        decision, left = adjudicate(claim, rules=rules, seed=seed, today=date.today(), deductible_left=left,
+                                    seen_services=seen)
+        state.set_deductible_left(mailbox, claim.member_id, left)
+        decisions.append(decision)
+    state.remember_services(mailbox, seen)
+    return decisions

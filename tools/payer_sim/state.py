@@ -1,0 +1,70 @@
+"""The simulator's memory in SQLite: members' deductibles, services seen, pending deliveries.
+
+Pending deliveries survive a restart, so a 277CA or an 835 owed is never forgotten.
+"""
+import sqlite3
+import time
+from decimal import Decimal
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS member (mailbox TEXT, member_id TEXT, deductible_left TEXT, PRIMARY KEY (mailbox, member_id));
+CREATE TABLE IF NOT EXISTS service (mailbox TEXT, member_id TEXT, service_date TEXT, code TEXT,
+                                    PRIMARY KEY (mailbox, member_id, service_date, code));
+CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER);
+CREATE TABLE IF NOT EXISTS delivery (id INTEGER PRIMARY KEY, url TEXT, mailbox TEXT, body TEXT, due REAL,
+                                     attempts INTEGER DEFAULT 0, done INTEGER DEFAULT 0);
+CREATE TABLE IF NOT EXISTS submission (control TEXT, mailbox TEXT, summary TEXT, PRIMARY KEY (control, mailbox));
+"""
+
+
+class SimState:
+    def __init__(self, path: str):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(SCHEMA)
+
+    def next_number(self, name: str) -> int:
+        self.db.execute("INSERT INTO counter VALUES (?, 0) ON CONFLICT(name) DO UPDATE SET value = value + 1", (name,))
+        return self.db.execute("SELECT value FROM counter WHERE name = ?", (name,)).fetchone()[0] + 1
+
+    def deductible_left(self, mailbox: str, member_id: str, initial: Decimal) -> Decimal:
+        row = self.db.execute("SELECT deductible_left FROM member WHERE mailbox=? AND member_id=?",
+                              (mailbox, member_id)).fetchone()
+        return Decimal(row[0]) if row else initial
+
+    def set_deductible_left(self, mailbox: str, member_id: str, value: Decimal) -> None:
+        self.db.execute("INSERT OR REPLACE INTO member VALUES (?, ?, ?)", (mailbox, member_id, str(value)))
+
+    def seen_services(self, mailbox: str) -> set[tuple]:
+        from datetime import date
+
+        rows = self.db.execute("SELECT member_id, service_date, code FROM service WHERE mailbox=?", (mailbox,))
+        return {(m, date.fromisoformat(d) if d else None, c) for m, d, c in rows}
+
+    def remember_services(self, mailbox: str, services: set[tuple]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO service VALUES (?, ?, ?, ?)",
+                            [(mailbox, m, d.isoformat() if d else "", c) for m, d, c in services])
+
+    def schedule(self, url: str, mailbox: str, body: str, delay: float) -> None:
+        self.db.execute("INSERT INTO delivery (url, mailbox, body, due) VALUES (?, ?, ?, ?)",
+                        (url, mailbox, body, time.time() + delay))
+
+    def due_deliveries(self) -> list[tuple]:
+        return self.db.execute("SELECT id, url, mailbox, body, attempts FROM delivery WHERE done=0 AND due<=? "
+                               "ORDER BY id LIMIT 50", (time.time(),)).fetchall()
+
+    def delivered(self, delivery_id: int) -> None:
+        self.db.execute("UPDATE delivery SET done=1 WHERE id=?", (delivery_id,))
+
+    def retry_later(self, delivery_id: int, attempts: int) -> None:
+        self.db.execute("UPDATE delivery SET attempts=?, due=? WHERE id=?",
+                        (attempts + 1, time.time() + min(30.0, 0.5 * 2 ** attempts), delivery_id))
+
+    def record_submission(self, control: str, mailbox: str, summary: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO submission VALUES (?, ?, ?)", (control, mailbox, summary))
+
+    def submission(self, control: str) -> str | None:
+        row = self.db.execute("SELECT summary FROM submission WHERE control=?", (control,)).fetchone()
+        return row[0] if row else None
