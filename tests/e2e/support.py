@@ -22,6 +22,9 @@ def create_tenant(stack, name: str = "Test Practice") -> dict:
 def encounter_body(**overrides) -> dict:
     body = json.loads((FIXTURES / "intake" / "encounter.json").read_text())
     body["external_id"] = f"ENC-{uuid.uuid4().hex[:12]}"
+    # A new patient and member each time, so duplicate rules (ours and the payer's) stay quiet.
+    body["patient"]["id"] = f"MRN-{uuid.uuid4().hex[:10]}"
+    body["coverage"]["member_id"] = f"W{uuid.uuid4().int % 10**9:09d}"
     body.update(overrides)
     return body
 
