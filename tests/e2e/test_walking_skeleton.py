@@ -22,8 +22,10 @@ def test_encounter_flows_to_a_posted_payment(api):
     for expected in ("built", "scrubbed", "submitted", "accepted", "adjudicated", "payment_posted"):
         assert expected in events, events
     paid = sum(Decimal(p["amount"]) for p in claim["payments"])
-    assert paid > 0
-    assert Decimal(claim["balance"]) >= 0
+    adjusted = sum(Decimal(a["amount"]) for a in claim["adjustments"])
+    # Every dollar is explained: paid + contractual + patient responsibility = charge; nothing left open.
+    assert paid + adjusted == Decimal(claim["total_charge"])
+    assert Decimal(claim["balance"]) == 0
 
     x12 = api.get(f"/v1/claims/{claim_id}/837")
     assert x12.status_code == 200

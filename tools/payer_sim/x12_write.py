@@ -25,7 +25,8 @@ def _envelope(body: list[str], *, functional_id: str, version: str, control: int
 
 
 def _transaction(kind: str, version: str, segments: list[str]) -> list[str]:
-    body = [_seg("ST", kind, "0001", version), *segments]
+    # The 835 guide marks ST03 "not used"; the 999 and 277CA carry their guide's version there.
+    body = [_seg("ST", kind, "0001", "" if kind == "835" else version), *segments]
     return body + [_seg("SE", str(len(body) + 1), "0001")]
 
 
@@ -56,6 +57,7 @@ def write_277ca(sub: Submission, decisions: list[ClaimDecision], *, control: int
         _seg("QTY", "AA", str(sum(1 for d in decisions if d.rejection))),
         _seg("AMT", "YU", format_x12_amount(total)),
         _seg("HL", "3", "2", "19", "1"), _seg("NM1", "85", "2", sub.billing_name or "PROVIDER", "", "", "", "", "XX", sub.billing_npi),
+        _seg("TRN", "1", sub.control_number or f"{control}"), _seg("STC", "A1:19", "", "WQ", format_x12_amount(total)),
     ]
     for number, decision in enumerate(decisions, start=4):
         claim = decision.claim
@@ -82,7 +84,7 @@ def write_835(sub: Submission, decisions: list[ClaimDecision], *, control: int, 
                 "1512345678", "", "01", "999988880", "DA", "98765", day) if total > 0
            else _seg("BPR", "H", "0", "C", "NON", "", "", "", "", "", "", "", "", "", "", "", day))
     segments = [
-        bpr, _seg("TRN", "1", trace_number, "1512345678"), _seg("DTM", "405", "D8", day),
+        bpr, _seg("TRN", "1", trace_number, "1512345678"), _seg("DTM", "405", day),
         _seg("N1", "PR", PAYER_NAME), _seg("N3", "PO BOX 1000"), _seg("N4", "SPRINGFIELD", "IL", "62701"),
         _seg("PER", "BL", "PROVIDER SERVICES", "TE", "8005550199"),
         _seg("N1", "PE", sub.billing_name or "PROVIDER", "XX", sub.billing_npi),

@@ -30,7 +30,7 @@ def validate_x12(text: str) -> list[str]:
         logger.addHandler(capture)
         previous, logger.propagate = logger.propagate, False
         try:
-            ok = pyx12.x12n_document.x12n_document(_PARAMS, io.StringIO(text), io.StringIO(), None)
+            ok = pyx12.x12n_document.x12n_document(_PARAMS, io.StringIO(text), None, None)
         finally:
             logger.removeHandler(capture)
             logger.propagate = previous

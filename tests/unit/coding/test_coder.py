@@ -1,0 +1,55 @@
+"""The coder on real ICD-10-CM data (simple-icd-10-cm, CMS FY2026)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from shared.contracts.encounter import EncounterDocumented
+from services.coding.domain.coder import code_encounter, load_codesets
+
+pytestmark = pytest.mark.unit
+ENCOUNTER = json.loads((Path(__file__).resolve().parents[2] / "fixtures" / "intake" / "encounter.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def codesets():
+    return load_codesets()
+
+
+def encounter(**overrides) -> EncounterDocumented:
+    return EncounterDocumented.model_validate({**ENCOUNTER, "encounter_id": "e1", **overrides})
+
+
+def edit_ids(outcome) -> list[str]:
+    return [e.edit_id for e in outcome.edits]
+
+
+def test_clean_codes_are_coded(codesets):
+    outcome = code_encounter(encounter(), codesets)
+    assert outcome.status == "coded" and outcome.edits == []
+    assert [d.code for d in outcome.diagnoses] == ["E11.9", "I10"]
+
+
+def test_header_code_is_not_billable(codesets):
+    outcome = code_encounter(encounter(diagnoses=["E11", "I10"]), codesets)
+    assert outcome.status == "needs_review" and edit_ids(outcome) == ["ICD-NOT-BILLABLE"]
+    assert "E11" in outcome.edits[0].message
+
+
+def test_unknown_code_is_an_edit_not_an_exception(codesets):
+    outcome = code_encounter(encounter(diagnoses=["XYZ.1", "I10"]), codesets)
+    assert edit_ids(outcome) == ["ICD-UNKNOWN"]
+
+
+def test_codes_with_or_without_dot(codesets):
+    assert code_encounter(encounter(diagnoses=["E119", "I10"]), codesets).status == "coded"
+
+
+def test_malformed_procedure_and_bad_pointer(codesets):
+    outcome = code_encounter(encounter(procedures=[{"code": "ABCDE", "diagnosis_pointers": [5]}]), codesets)
+    assert edit_ids(outcome) == ["PROC-FORMAT", "POINTER-RANGE"]
+
+
+def test_no_codes_and_no_note_is_held_with_that_reason(codesets):
+    outcome = code_encounter(encounter(diagnoses=[], procedures=[], note=None), codesets)
+    assert "CODING-NO-CODES-NO-NOTE" in edit_ids(outcome) and outcome.status == "needs_review"
