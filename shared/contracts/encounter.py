@@ -6,8 +6,9 @@ from pydantic import Field
 from shared.contracts.common import Contract, Coverage, DiagnosisCode, Patient, ProcedureLine, Provider
 
 
-class EncounterDocumented(Contract):
-    encounter_id: str
+class EncounterFacts(Contract):
+    """The documented facts; the public POST /v1/encounters body is exactly these fields."""
+
     external_id: str = Field(min_length=1, max_length=80)
     date_of_service: date
     place_of_service: str = Field(pattern=r"^\d{2}$")
@@ -18,4 +19,8 @@ class EncounterDocumented(Contract):
     procedures: list[ProcedureLine] = Field(default_factory=list, max_length=50)
     note: str | None = Field(default=None, max_length=20000)
     prior_authorization: str | None = Field(default=None, max_length=50)
+
+
+class EncounterDocumented(EncounterFacts):
+    encounter_id: str
     source_format: str = Field(default="json", description="json, fhir or hl7v2")

@@ -3,15 +3,13 @@
 It reuses the event's value types so the body validates exactly like encounter.documented;
 unknown fields are rejected so a client's typo is caught at the door.
 """
-from datetime import date
+from pydantic import ConfigDict
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from shared.contracts.common import Coverage, DiagnosisCode, Patient, ProcedureLine, Provider
+from shared.contracts.encounter import EncounterFacts
 
 
-class EncounterIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+class EncounterIn(EncounterFacts):
+    model_config = ConfigDict(extra="forbid", frozen=False, json_schema_extra={"examples": [{
         "external_id": "EHR-2026-000123", "date_of_service": "2026-11-02", "place_of_service": "11",
         "patient": {"id": "MRN-88123", "first_name": "Ana", "last_name": "Rivera", "birth_date": "1971-04-12",
                     "sex": "F", "address": {"line1": "12 ELM ST", "city": "SPRINGFIELD", "state": "IL",
@@ -23,14 +21,3 @@ class EncounterIn(BaseModel):
         "procedures": [{"code": "99213", "modifiers": [], "units": 1, "diagnosis_pointers": [1, 2]}],
         "note": "Follow-up for type 2 diabetes and hypertension.",
     }]})
-
-    external_id: str = Field(min_length=1, max_length=80)
-    date_of_service: date
-    place_of_service: str = Field(pattern=r"^\d{2}$")
-    patient: Patient
-    coverage: Coverage
-    rendering_provider: Provider
-    diagnoses: list[DiagnosisCode] = Field(default_factory=list, max_length=12)
-    procedures: list[ProcedureLine] = Field(default_factory=list, max_length=50)
-    note: str | None = Field(default=None, max_length=20000)
-    prior_authorization: str | None = Field(default=None, max_length=50)
