@@ -6,11 +6,11 @@ export PYTHONPATH := $(CURDIR)
 
 .PHONY: run stop test test-unit test-e2e bench venv kafka-jars schemas clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	@command -v $(PYTHON) >/dev/null || (echo "need $(PYTHON)"; exit 1)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt -c constraints.txt
 	touch $@
 
 venv: $(VENV)/.installed

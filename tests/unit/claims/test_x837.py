@@ -6,7 +6,7 @@ import pytest
 from services.claims.domain.acks import read_277ca, read_999
 from services.claims.domain.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
-from tests.unit.claims.builders import ENCOUNTER, claim
+from tests.unit.claims.builders import ENCOUNTER, PAYERS, claim
 
 pytestmark = pytest.mark.unit
 AT = datetime(2026, 11, 22, 10, 30, tzinfo=timezone.utc)
@@ -42,9 +42,10 @@ def test_multi_line_claims_in_one_interchange_have_unique_controls():
 
 
 def test_two_payers_make_two_interchanges():
-    aetna, medicare = write([claim("AETNA")], 1), write([claim("MEDICARE")], 2, receiver="00431")
+    medicare_id = PAYERS["MEDICARE"].x12_payer_id
+    aetna, medicare = write([claim("AETNA")], 1), write([claim("MEDICARE")], 2, receiver=medicare_id)
     assert validate_x12(aetna) == [] and validate_x12(medicare) == []
-    assert "NM1*PR*2*MEDICARE PART B*****PI*00431" in medicare
+    assert f"NM1*PR*2*MEDICARE PART B*****PI*{medicare_id}" in medicare and "NM1*PR*2*AETNA*****PI*60054" in aetna
 
 
 def test_dependent_patient_gets_a_patient_loop():
