@@ -1,13 +1,22 @@
-"""The scrubber: named rules over a built claim. An error holds the claim; a warning passes flagged."""
+"""The scrubber: named rules over a built claim. An error holds the claim; a warning passes flagged.
+
+Every rule is a pure function `(claim, *, today, existing_keys) -> list[EditResult]` (a rule may find
+several lines at fault). Messages name rules, roles, lines and codes, never patient data.
+"""
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from shared.contracts.common import EditResult, Severity
 from services.claims.domain.model import Claim
 from services.claims.domain.npi import npi_is_valid
 
 TAX_ID = re.compile(r"^(\d{2})-?(\d{7})$")
+# EIN prefixes the IRS has never assigned (IRS, "How EINs are assigned and valid EIN prefixes").
+UNASSIGNED_EIN_PREFIXES = frozenset({"00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70",
+                                     "78", "79", "89", "96", "97"})
+ZIP_PLUS_FOUR = re.compile(r"^\d{9}$")
+ServiceKey = tuple[str, date, str, str]  # (patient_id, date_of_service, procedure_code, rendering_npi)
 
 
 def _error(edit_id: str, message: str, *codes: str) -> EditResult:
@@ -15,38 +24,48 @@ def _error(edit_id: str, message: str, *codes: str) -> EditResult:
 
 
 def unknown_payer_edit(payer_id: str) -> EditResult:
+    """For the caller: a claim whose payer is not among the tenant's payers cannot be built at all."""
     return _error("SCRUB-PAYER-UNKNOWN", f"payer {payer_id[:40]} is not among the tenant's payers")
 
 
 def npi_check_digits(claim: Claim, **_) -> list[EditResult]:
-    edits = []
-    for role, npi in (("billing", claim.billing_provider.npi), ("rendering", claim.rendering_provider.npi)):
-        if not npi_is_valid(npi):
-            edits.append(_error("SCRUB-NPI-CHECK-DIGIT", f"the {role} provider NPI fails its check digit"))
-    return edits
+    return [_error("SCRUB-NPI-CHECK-DIGIT", f"the {role} provider NPI fails its check digit")
+            for role, npi in (("billing", claim.billing_provider.npi), ("rendering", claim.rendering_provider.npi))
+            if not npi_is_valid(npi)]
 
 
 def tax_id_format(claim: Claim, **_) -> list[EditResult]:
+    """REF*EI needs an EIN: nine digits, not all zeros; an unassigned IRS prefix is most likely a typo."""
     match = TAX_ID.match(claim.billing_provider.tax_id)
     if not match or (match.group(1) + match.group(2)) == "0" * 9:
         return [_error("SCRUB-TAX-ID", "the billing provider tax id must be nine digits (EIN)")]
+    if match.group(1) in UNASSIGNED_EIN_PREFIXES:
+        return [EditResult(edit_id="SCRUB-TAX-ID-PREFIX", severity=Severity.WARNING,
+                           message=f"the billing provider EIN prefix {match.group(1)} was never assigned by the IRS")]
     return []
 
 
 def required_fields(claim: Claim, **_) -> list[EditResult]:
-    missing = [name for name, value in (
-        ("subscriber member id", claim.coverage.member_id), ("patient address", claim.patient.address.line1),
-        ("diagnosis", claim.diagnoses), ("service line", claim.lines), ("payer id", claim.payer.x12_payer_id),
-    ) if not value]
-    if claim.frequency_code in ("7", "8") and not claim.original_payer_claim_number:
-        missing.append("original payer claim number (REF*F8)")
+    """Fields the 837P requires that the contracts cannot enforce alone."""
+    missing = [name for name, present in (
+        ("subscriber member id (NM109)", bool(claim.coverage.member_id.strip())),
+        ("patient address (N3)", bool(claim.patient.address.line1.strip())),
+        ("a diagnosis (HI)", bool(claim.diagnoses)),
+        ("a service line (SV1)", bool(claim.lines)),
+        ("the payer id (NM1*PR)", bool(claim.payer.x12_payer_id.strip())),
+        ("a nine-digit ZIP for the billing provider (2010AA N403)",
+         bool(ZIP_PLUS_FOUR.match(claim.billing_provider.address.zip))),
+        ("the original payer claim number (REF*F8)",
+         claim.frequency_code not in ("7", "8") or bool(claim.original_payer_claim_number)),
+    ) if not present]
     return [_error("SCRUB-837P-REQUIRED", f"837P requires {name}") for name in missing]
 
 
 def service_date(claim: Claim, *, today: date, **_) -> list[EditResult]:
-    if claim.date_of_service > today:
+    dates = [line.date_of_service for line in claim.lines] or [claim.date_of_service]
+    if max(dates) > today:
         return [_error("SCRUB-DOS-FUTURE", "the date of service is in the future")]
-    if today - claim.date_of_service > timedelta(days=claim.payer.timely_filing_days):
+    if (today - min(dates)).days > claim.payer.timely_filing_days:
         return [_error("SCRUB-TIMELY-FILING",
                        f"past {claim.payer.payer_id}'s timely-filing limit of {claim.payer.timely_filing_days} days")]
     return []
@@ -64,14 +83,15 @@ def line_amounts(claim: Claim, **_) -> list[EditResult]:
 
 
 def pointers_resolve(claim: Claim, **_) -> list[EditResult]:
-    count = len(claim.diagnoses)
+    """SV107 points into HI by position: 1..number of diagnoses (at most 12)."""
+    count = min(len(claim.diagnoses), 12)
     return [_error("SCRUB-POINTER", f"line {line.line_number} points at a diagnosis that is not on the claim",
                    line.procedure_code)
             for line in claim.lines
-            if not line.diagnosis_pointers or any(p < 1 or p > min(count, 12) for p in line.diagnosis_pointers)]
+            if not line.diagnosis_pointers or any(p < 1 or p > count for p in line.diagnosis_pointers)]
 
 
-def duplicate_claim(claim: Claim, *, existing_keys: set[tuple], **_) -> list[EditResult]:
+def duplicate_claim(claim: Claim, *, existing_keys: set[ServiceKey], **_) -> list[EditResult]:
     """Same patient, date, procedure and rendering provider already billed on another live claim."""
     return [_error("SCRUB-DUPLICATE", f"line {line.line_number} ({line.procedure_code}) duplicates a billed service",
                    line.procedure_code)
@@ -85,5 +105,6 @@ RULES: tuple[Callable[..., list[EditResult]], ...] = (
 )
 
 
-def scrub_claim(claim: Claim, *, today: date, existing_keys: set[tuple]) -> list[EditResult]:
+def scrub_claim(claim: Claim, *, today: date, existing_keys: set[ServiceKey]) -> list[EditResult]:
+    """All rules' findings, in rule order; `today` is passed in so the result does not depend on the clock."""
     return [edit for rule in RULES for edit in rule(claim, today=today, existing_keys=existing_keys)]

@@ -1,23 +1,28 @@
-"""A thin writer of X12 5010 837P (005010X222A1): one interchange per call, one ST per claim.
+"""A thin writer of X12 5010 837P (005010X222A1): one interchange and group per call, one ST per claim.
 
-No library writes a correct X222A1 837P (LIBRARIES.md); every file it produces is validated by
-pyx12 (x12_validation.py) before it is sent.
+No library writes a correct X222A1 837P (LIBRARIES.md); every file this produces is validated by
+pyx12 (x12_validation.py) before it is sent. The text holds PHI: it goes to the payer and to the
+claim's own record, never to logs or error messages.
 """
+import unicodedata
 from datetime import datetime
 
 from shared.money import format_x12_amount
-from services.claims.domain.model import Claim
+from services.claims.domain.model import Claim, ClaimLine
 
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~"
 RELATIONSHIP_CODES = {"self": "18", "spouse": "01", "child": "19", "other": "G8"}
-SEX = {"F": "F", "M": "M", "U": "U"}
+_DELIMITERS = str.maketrans({c: " " for c in (ELEMENT, COMPONENT, REPETITION, TERMINATOR, "\n", "\r", "\t")})
 
 
 def _clean(value: str, limit: int) -> str:
-    """Delimiters never appear inside element values; X12 prefers upper case."""
-    for char in (ELEMENT, COMPONENT, REPETITION, TERMINATOR, "\n", "\r"):
-        value = value.replace(char, " ")
-    return value.strip().upper()[:limit]
+    """Upper-case ASCII without delimiters, cut to the element's maximum without a trailing space.
+
+    Accents are folded (MUÑOZ -> MUNOZ) because many clearinghouses accept only the basic character set.
+    """
+    if not value.isascii():
+        value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return " ".join(value.translate(_DELIMITERS).split()).upper()[:limit].rstrip()
 
 
 def _seg(*elements: str) -> str:
@@ -27,34 +32,53 @@ def _seg(*elements: str) -> str:
     return ELEMENT.join(parts) + TERMINATOR
 
 
+def _check_envelope(claims: list[Claim], interchange_control_number: int, group_control_number: int,
+                    usage: str) -> None:
+    if not claims:
+        raise ValueError("an 837P needs at least one claim")
+    if usage not in ("T", "P"):
+        raise ValueError("usage must be T (test) or P (production)")
+    for name, number in (("interchange", interchange_control_number), ("group", group_control_number)):
+        if not 1 <= number <= 999_999_999:
+            raise ValueError(f"the {name} control number must be 1..999999999")
+
+
 def write_837p(claims: list[Claim], *, sender_id: str, receiver_id: str, interchange_control_number: int,
                group_control_number: int, created_at: datetime, usage: str = "T") -> str:
-    control = f"{interchange_control_number:09d}"
-    sender, receiver = _clean(sender_id, 15).ljust(15), _clean(receiver_id, 15).ljust(15)
+    """ISA13 is nine digits zero-padded; GS06/GE02 are N0 (no leading zeros); ST02 is 0001, 0002, ..."""
+    _check_envelope(claims, interchange_control_number, group_control_number, usage)
+    control, group = f"{interchange_control_number:09d}", str(group_control_number)
+    sender, receiver = _clean(sender_id, 15), _clean(receiver_id, 15)
+    date8, time4 = created_at.strftime("%Y%m%d"), created_at.strftime("%H%M")
     segments = [
-        _seg("ISA", "00", " " * 10, "00", " " * 10, "ZZ", sender, "ZZ", receiver, created_at.strftime("%y%m%d"),
-             created_at.strftime("%H%M"), REPETITION, "00501", control, "0", usage, COMPONENT),
-        _seg("GS", "HC", _clean(sender_id, 15), _clean(receiver_id, 15), created_at.strftime("%Y%m%d"),
-             created_at.strftime("%H%M"), str(group_control_number), "X", "005010X222A1"),
+        _seg("ISA", "00", " " * 10, "00", " " * 10, "ZZ", sender.ljust(15), "ZZ", receiver.ljust(15), date8[2:],
+             time4, REPETITION, "00501", control, "0", usage, COMPONENT),
+        _seg("GS", "HC", sender, receiver, date8, time4, group, "X", "005010X222A1"),
     ]
+    header = (date8, time4, _clean(sender_id, 80), receiver)
     for number, claim in enumerate(claims, start=1):
-        segments += _transaction(claim, f"{number:04d}", created_at, sender_id)
-    segments += [_seg("GE", str(len(claims)), str(group_control_number)), _seg("IEA", "1", control)]
+        segments += _transaction(claim, f"{number:04d}", header)
+    segments += [_seg("GE", str(len(claims)), group), _seg("IEA", "1", control)]
     return "".join(segments)
 
 
-def _transaction(claim: Claim, st_control: str, created_at: datetime, sender_id: str) -> list[str]:
+def _transaction(claim: Claim, st_control: str, header: tuple[str, str, str, str]) -> list[str]:
+    date8, time4, submitter_id, receiver_id = header
     body = [
-        _seg("BHT", "0019", "00", claim.patient_control_number, created_at.strftime("%Y%m%d"),
-             created_at.strftime("%H%M"), "CH"),
-        _seg("NM1", "41", "2", _clean(claim.billing_provider.name, 60), "", "", "", "", "46", _clean(sender_id, 80)),
+        _seg("BHT", "0019", "00", claim.patient_control_number, date8, time4, "CH"),
+        _seg("NM1", "41", "2", _clean(claim.billing_provider.name, 60), "", "", "", "", "46", submitter_id),
         _seg("PER", "IC", "BILLING OFFICE", "TE", "8005550100"),
-        _seg("NM1", "40", "2", _clean(claim.payer.name, 60), "", "", "", "", "46", _clean(claim.payer.x12_payer_id, 80)),
+        _seg("NM1", "40", "2", _receiver_name(claim, receiver_id), "", "", "", "", "46", receiver_id),
         *_billing_provider(claim), *_subscriber(claim), *_claim_segments(claim),
     ]
     segments = [_seg("ST", "837", st_control, "005010X222A1"), *body]
     segments.append(_seg("SE", str(len(segments) + 1), st_control))
     return segments
+
+
+def _receiver_name(claim: Claim, receiver_id: str) -> str:
+    """1000B names who receives the file: the payer when sent direct, else the clearinghouse (by its id)."""
+    return _clean(claim.payer.name, 60) if receiver_id == _clean(claim.payer.x12_payer_id, 15) else receiver_id
 
 
 def _address(address) -> list[str]:
@@ -74,6 +98,7 @@ def _billing_provider(claim: Claim) -> list[str]:
 
 
 def _subscriber(claim: Claim) -> list[str]:
+    """HL 22 subscriber; a patient who is not the subscriber gets HL 23 with PAT and their own name."""
     patient, coverage = claim.patient, claim.coverage
     is_self = coverage.relationship == "self"
     segments = [
@@ -83,7 +108,8 @@ def _subscriber(claim: Claim) -> list[str]:
     if is_self:
         segments += _person("IL", patient, "MI", coverage.member_id)
     else:
-        # The subscriber's own demographics are not in the encounter; 837P requires only the name and id.
+        # The encounter carries no subscriber demographics; 2010BA then needs only a last name and the
+        # member id, and the family name is the best available.
         segments.append(_seg("NM1", "IL", "1", _clean(patient.last_name, 60), "", "", "", "", "MI",
                              _clean(coverage.member_id, 80)))
     segments.append(_seg("NM1", "PR", "2", _clean(claim.payer.name, 60), "", "", "", "", "PI",
@@ -99,7 +125,7 @@ def _person(entity: str, patient, id_qualifier: str, identifier: str) -> list[st
         _seg("NM1", entity, "1", _clean(patient.last_name, 60), _clean(patient.first_name, 35), "", "", "",
              id_qualifier, _clean(identifier, 80)),
         *_address(patient.address),
-        _seg("DMG", "D8", patient.birth_date.strftime("%Y%m%d"), SEX[patient.sex]),
+        _seg("DMG", "D8", patient.birth_date.strftime("%Y%m%d"), str(patient.sex)),
     ]
 
 
@@ -112,18 +138,28 @@ def _claim_segments(claim: Claim) -> list[str]:
         segments.append(_seg("REF", "G1", _clean(claim.prior_authorization, 50)))
     if claim.frequency_code in ("7", "8") and claim.original_payer_claim_number:
         segments.append(_seg("REF", "F8", _clean(claim.original_payer_claim_number, 50)))
-    segments.append(_seg("HI", *[f"{'ABK' if i == 0 else 'ABF'}{COMPONENT}{code.replace('.', '')}"
+    segments.append(_seg("HI", *[f"{'ABF' if i else 'ABK'}{COMPONENT}{code.replace('.', '')}"
                                  for i, code in enumerate(claim.diagnoses[:12])]))
     rendering = claim.rendering_provider
     segments.append(_seg("NM1", "82", "1", _clean(rendering.last_name, 60), _clean(rendering.first_name, 35),
                          "", "", "", "XX", rendering.npi))
     for line in claim.lines:
-        procedure = COMPONENT.join(["HC", line.procedure_code, *line.modifiers])
-        pointers = COMPONENT.join(str(p) for p in line.diagnosis_pointers[:4])
-        segments += [
-            _seg("LX", str(line.line_number)),
-            _seg("SV1", procedure, format_x12_amount(line.charge), "UN", str(line.units), "", "", pointers),
-            _seg("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
-            _seg("REF", "6R", f"{claim.patient_control_number}-{line.line_number}"),
-        ]
+        segments += _service_line(claim, line)
     return segments
+
+
+def line_control_number(claim: Claim, line: ClaimLine) -> str:
+    """REF*6R, echoed back in the 835: the claim id without dashes, '-', the line number (35 characters for
+    a UUID, never over REF02's 50). Payments reads the line number after the last '-'."""
+    return f"{claim.claim_id.replace('-', '')[:45]}-{line.line_number}"
+
+
+def _service_line(claim: Claim, line: ClaimLine) -> list[str]:
+    procedure = COMPONENT.join(["HC", line.procedure_code, *line.modifiers[:4]])
+    pointers = COMPONENT.join(str(p) for p in line.diagnosis_pointers[:4])
+    return [
+        _seg("LX", str(line.line_number)),
+        _seg("SV1", procedure, format_x12_amount(line.charge), "UN", str(line.units), "", "", pointers),
+        _seg("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
+        _seg("REF", "6R", line_control_number(claim, line)),
+    ]

@@ -1,4 +1,8 @@
-"""Claims built from the intake fixture, for the claims and simulator unit tests."""
+"""Claims built from the intake fixture, for the claims and simulator unit tests.
+
+Reference data comes straight from the shipped files through the domain loaders, so these tests need
+no service wiring.
+"""
 import json
 from datetime import date
 from pathlib import Path
@@ -6,14 +10,21 @@ from pathlib import Path
 from shared.contracts.claim import ClaimCoded
 from shared.contracts.identifiers import claim_id_for, new_patient_control_number
 from shared.contracts.tenant import BillingProvider
-from services.claims.catalog import Catalog
 from services.claims.domain.build import build_claim
+from services.claims.domain.fee_schedule import load_fee_schedule
+from services.claims.domain.model import Claim
+from services.claims.domain.npi import make_npi
+from services.claims.domain.payers import load_payers
 
 ROOT = Path(__file__).resolve().parents[3]
-CATALOG = Catalog.load()
+DATA = ROOT / "services" / "claims" / "data"
+FEE_SCHEDULE = load_fee_schedule(DATA / "fee_schedules" / "default.csv")
+PAYERS = {p.payer_id: p for p in load_payers(DATA / "payers.csv")}
 ENCOUNTER = json.loads((ROOT / "tests" / "fixtures" / "intake" / "encounter.json").read_text())
-BILLING = BillingProvider.model_validate(json.loads((ROOT / "deploy" / "seed" / "demo_tenant.json").read_text())["billing_provider"])
-PAYERS = {p.payer_id: p for p in CATALOG.payers}
+DEMO_TENANT = json.loads((ROOT / "deploy" / "seed" / "demo_tenant.json").read_text())
+BILLING = BillingProvider.model_validate(DEMO_TENANT["billing_provider"])
+TODAY = date(2026, 11, 22)
+OTHER_RENDERING_NPI = make_npi("198765432")
 
 
 def coded(**overrides) -> ClaimCoded:
@@ -29,10 +40,7 @@ def coded(**overrides) -> ClaimCoded:
     return ClaimCoded.model_validate(body)
 
 
-def claim(payer_id: str = "AETNA", billing: BillingProvider = BILLING, **overrides):
+def claim(payer_id: str = "AETNA", billing: BillingProvider = BILLING, **overrides) -> Claim:
     c = coded(**overrides)
-    return build_claim(c, tenant_id="tenant", billing_provider=billing, fee_schedule=CATALOG.fee_schedule,
+    return build_claim(c, tenant_id="tenant", billing_provider=billing, fee_schedule=FEE_SCHEDULE,
                        payer=PAYERS[payer_id], patient_control_number=c.patient_control_number)
-
-
-TODAY = date(2026, 11, 22)
