@@ -102,3 +102,14 @@ def inject_headers(headers: dict[str, str] | None = None) -> dict[str, str]:
     headers = dict(headers or {})
     propagate.inject(headers)
     return headers
+
+
+def current_traceparent() -> str | None:
+    """The active span's W3C traceparent, to store with a row whose later work joins this trace."""
+    return inject_headers().get("traceparent")
+
+
+def continue_trace(traceparent: str | None, name: str, **attributes):
+    """A span that continues the trace a stored traceparent names (a new trace if there is none)."""
+    parent = propagate.extract({"traceparent": traceparent}) if traceparent else None
+    return start_span(name, context=parent, attributes=attributes)

@@ -11,6 +11,7 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
 from shared.contracts.tenant import TenantRegistered
 from shared.db.unit_of_work import UnitOfWork
+from shared.telemetry import current_traceparent
 from services.claims.adapters.tables import BillingTenant, Claim, ClaimEvent, ClaimLine, TenantPayer
 from services.claims.catalog import Catalog
 from services.claims.domain import states
@@ -49,7 +50,7 @@ async def build_coded_claim(uow: UnitOfWork, event: Envelope[ClaimCoded], *, cat
         patient_control_number=coded.patient_control_number, status="built", payer_id=coded.coverage.payer_id,
         frequency_code=coded.frequency_code,
         original_claim_id=UUID(coded.original_claim_id) if coded.original_claim_id else None,
-        total_charge=0, coded=coded.model_dump(mode="json"), edits=[],
+        total_charge=0, coded=coded.model_dump(mode="json"), edits=[], trace_context=current_traceparent(),
     )
     uow.session.add(claim)
     record(uow, claim, "built", {"encounter_id": coded.encounter_id})

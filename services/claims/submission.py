@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from shared.contracts.claim import ClaimCoded, ClaimSubmitted, SubmittedLine
 from shared.db.unit_of_work import UnitOfWork
-from shared.telemetry import start_span
+from shared.telemetry import continue_trace, start_span
 from services.claims import handlers
 from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseUnavailable
 from services.claims.adapters.tables import BillingTenant, Claim, Interchange, TenantPayer, isa_control_sequence
@@ -68,8 +68,11 @@ async def _submit_group(uow, tenant_id, payer_id, claims, *, catalog, clearingho
             handlers.transition(uow, claim, "submitted", "submitted", {"interchange": control})
             handlers.transition(uow, claim, "rejected", "rejected", {"source": "999", "reasons": ack.errors[:20]})
             continue
-        handlers.transition(uow, claim, "submitted", "submitted", {"interchange": control})
-        _emit_submitted(uow, claim, domain_claim, coded[claim.id], control)
+        # Back in the encounter's own trace: one trace runs from POST /v1/encounters to claim.submitted.
+        with continue_trace(claim.trace_context, "claim submitted", **{"billing.claim_id": str(claim.id),
+                                                                       "x12.isa13": control}):
+            handlers.transition(uow, claim, "submitted", "submitted", {"interchange": control})
+            _emit_submitted(uow, claim, domain_claim, coded[claim.id], control)
     return len(claims)
 
 

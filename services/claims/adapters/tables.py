@@ -54,6 +54,8 @@ class Claim(ClaimsTable, table=True):
     coded: dict = Field(sa_column=Column(JSONB, nullable=False), description="The claim.coded payload; source of truth.")
     edits: list = Field(sa_column=Column(JSONB, nullable=False))
     interchange_id: int | None = None
+    trace_context: str | None = Field(default=None, max_length=200,
+                                      description="W3C traceparent of the encounter's trace, so submission joins it.")
     created_at: datetime | None = Field(default=None, sa_column=_ts())
     updated_at: datetime | None = Field(default=None, sa_column=_ts(onupdate=func.now()))
 
