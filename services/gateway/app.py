@@ -7,6 +7,7 @@ from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.gateway.adapters.upstream import Upstream
 from services.gateway.entrypoints import billing, encounters, tenants
+from services.gateway.idempotency import idempotency_middleware
 from services.gateway.settings import Settings
 
 DESCRIPTION = """The billing platform's public API. Authenticate with `Authorization: Bearer <tenant API key>`.
@@ -32,6 +33,7 @@ def bootstrap(settings: Settings) -> FastAPI:
                              description=DESCRIPTION)
     for module in (tenants, encounters, billing):
         app.include_router(module.router)
+    app.middleware("http")(idempotency_middleware)
     return app
 
 

@@ -43,3 +43,16 @@ class EncounterIntake(GatewayTable, table=True):
     external_id: str = Field(max_length=80)
     source_format: str = Field(max_length=10)
     received_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
+
+
+class IdempotencyRecord(GatewayTable, table=True):
+    """Stripe-style Idempotency-Key: the first response to (credential, key), kept 24 hours."""
+
+    __tablename__ = "idempotency_record"
+    owner: str = Field(primary_key=True, max_length=64, description="SHA-256 of the presented API key")
+    key: str = Field(primary_key=True, max_length=255)
+    request_hash: str = Field(max_length=64)
+    status_code: int
+    content_type: str = Field(max_length=100)
+    body: bytes
+    created_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now(), index=True))
