@@ -13,6 +13,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     codesets = load_codesets()
     runtime = ServiceRuntime(settings, router=build_router(codesets=codesets, threshold=settings.auto_accept_threshold))
     app = create_service_app("coding", settings=settings, lifespan=runtime.lifespan)
+    app.state.codesets = codesets
     app.include_router(api.router)
     return app
 

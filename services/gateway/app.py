@@ -33,6 +33,7 @@ def bootstrap(settings: Settings) -> FastAPI:
                              description=DESCRIPTION)
     for module in (tenants, encounters, billing):
         app.include_router(module.router)
+    app.include_router(encounters.review_router)
     app.middleware("http")(idempotency_middleware)
     return app
 

@@ -2,7 +2,8 @@
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel, Field
 
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
@@ -27,3 +28,50 @@ async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()],
         "edits": row.edits,
         "updated_at": row.updated_at.isoformat() if row.updated_at else None,
     }
+
+
+class ReviewedProcedure(BaseModel):
+    code: str = Field(min_length=4, max_length=5)
+    modifiers: list[str] = Field(default_factory=list, max_length=4)
+    units: int = Field(default=1, ge=1, le=999)
+    diagnosis_pointers: list[int] = Field(min_length=1, max_length=4)
+
+
+class Review(BaseModel):
+    diagnoses: list[str] = Field(min_length=1, max_length=12)
+    procedures: list[ReviewedProcedure] = Field(min_length=1, max_length=50)
+    reason: str = Field(min_length=3, max_length=500)
+
+
+@router.get("/review-queue")
+async def review_queue(request: Request, caller: CallerDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                       cursor: UUID | None = None) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        rows = await handlers.list_review_queue(uow, tenant_id=UUID(caller.tenant_id), limit=limit, after=cursor)
+    return {"items": [{"encounter_id": str(r.encounter_id), "external_id": r.external_id, "edits": r.edits,
+                       "received_at": r.created_at.isoformat() if r.created_at else None} for r in rows],
+            "next_cursor": str(rows[-1].encounter_id) if len(rows) == limit else None}
+
+
+@router.post("/encounters/{encounter_id}/review")
+async def review(request: Request, encounter_id: Annotated[UUID, Path()], body: Review, caller: CallerDep) -> dict:
+    state = request.app.state
+    try:
+        async with state.runtime.units_of_work() as uow:
+            row = await handlers.review_encounter(
+                uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id, coder=f"key:{caller.key_id}",
+                diagnoses=body.diagnoses, procedures=[p.model_dump() for p in body.procedures], reason=body.reason,
+                codesets=state.codesets, threshold=state.settings.auto_accept_threshold)
+    except handlers.ReviewRejected as exc:
+        raise Problem(422, "The corrected codes still fail coding edits", errors=exc.edits) from exc
+    if row is None:
+        raise Problem(404, "Encounter not found")
+    return {"encounter_id": str(row.encounter_id), "status": row.status, "claim_id": str(row.claim_id)}
+
+
+@router.get("/encounters/{encounter_id}/audit")
+async def audit(request: Request, encounter_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        rows = await handlers.audit_trail(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id)
+    return {"items": [{"actor": r.actor, "action": r.action, "before": r.before, "after": r.after,
+                       "reason": r.reason, "at": r.at.isoformat()} for r in rows]}

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 from shared.http.problems import Problem
 from services.gateway import handlers
 from services.gateway.adapters.upstream import raise_for_problem
-from services.gateway.entrypoints.auth import PushCaller, ReadCaller
+from services.gateway.entrypoints.auth import PushCaller, ReadCaller, WriteCaller
 from services.gateway.intake import parse_encounter
 from services.gateway.intake.errors import IntakeError, UnsupportedFormat
 from services.gateway.intake.model import EncounterIn
@@ -68,3 +68,31 @@ async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()],
     raise_for_problem(coded)
     return coded.json()
 
+
+
+@router.post("/{encounter_id}/review")
+async def review_encounter(request: Request, encounter_id: Annotated[UUID, Path()], caller: WriteCaller) -> dict:
+    """A coder's corrected codes for an encounter held in review; clean codes release it as a claim."""
+    response = await request.app.state.upstreams["coding"].request(
+        "POST", f"/internal/encounters/{encounter_id}/review", caller, content=await request.body(),
+        headers={"content-type": "application/json"})
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.get("/{encounter_id}/audit")
+async def encounter_audit(request: Request, encounter_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
+    response = await request.app.state.upstreams["coding"].request("GET", f"/internal/encounters/{encounter_id}/audit", caller)
+    raise_for_problem(response)
+    return response.json()
+
+
+review_router = APIRouter(tags=["coding"])
+
+
+@review_router.get("/v1/review-queue")
+async def review_queue(request: Request, caller: ReadCaller, limit: int = 50, cursor: UUID | None = None) -> dict:
+    params = {"limit": str(limit), **({"cursor": str(cursor)} if cursor else {})}
+    response = await request.app.state.upstreams["coding"].request("GET", "/internal/review-queue", caller, params=params)
+    raise_for_problem(response)
+    return response.json()
