@@ -1,6 +1,6 @@
 """Denials use cases: open denials from remittances, close them when a later payment overturns them."""
 import uuid
-from datetime import date
+from datetime import date, datetime, timezone
 from uuid import UUID
 
 from sqlalchemy import select
@@ -9,10 +9,15 @@ from shared.contracts.denial import DenialOpened, DenialResolved
 from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
-from services.denials.adapters.tables import Denial
+from services.denials.adapters.tables import Denial, DenialAction
+from services.denials.domain.appeal_letter import render_appeal_letter
 from services.denials.domain.closing import resolves_denial
 from services.denials.domain.detect import detect_denials
 from services.denials.domain.queue import appeal_deadline, priority_score, sla_due
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
 
 
 async def take_remit(uow: UnitOfWork, event: Envelope[RemitReceived], *, appeal_days: int, today: date) -> None:
@@ -58,3 +63,45 @@ async def list_denials(uow: UnitOfWork, *, tenant_id: UUID, filters: dict, limit
     if after:
         query = query.where(Denial.id > UUID(after))
     return list((await uow.session.execute(query.order_by(Denial.id).limit(limit))).scalars())
+
+
+class ActionRefused(Exception):
+    """The denial cannot take this action in its state. PHI-free message."""
+
+
+async def _open_denial(uow: UnitOfWork, tenant_id: UUID, denial_id: UUID) -> Denial | None:
+    return (await uow.session.execute(select(Denial).where(
+        Denial.id == denial_id, Denial.tenant_id == tenant_id).with_for_update())).scalar_one_or_none()
+
+
+def _act(uow: UnitOfWork, denial: Denial, action: str, actor: str, detail: dict) -> None:
+    uow.session.add(DenialAction(tenant_id=denial.tenant_id, denial_id=denial.id, action=action, actor=actor,
+                                 detail=detail))
+
+
+async def write_off(uow: UnitOfWork, *, tenant_id: UUID, denial_id: UUID, actor: str, reason: str) -> Denial | None:
+    """Closes the denial; the adjustment reaches the ledger through denial.resolved (payments posts it)."""
+    denial = await _open_denial(uow, tenant_id, denial_id)
+    if denial is None:
+        return None
+    if denial.status not in ("open", "appealed"):
+        raise ActionRefused(f"a {denial.status} denial cannot be written off")
+    denial.status = "written_off"
+    denial.resolved_at = utcnow()
+    _act(uow, denial, "write-off", actor, {"reason": reason})
+    uow.emit(DenialResolved(denial_id=str(denial.id), claim_id=str(denial.claim_id), resolution="written_off",
+                            amount=denial.amount, reason=reason), tenant_id=tenant_id, subject_id=denial.claim_id)
+    return denial
+
+
+async def appeal(uow: UnitOfWork, *, tenant_id: UUID, denial_id: UUID, actor: str, note: str) -> tuple[Denial, str] | None:
+    """Records the appeal and returns the letter (HTML) built from the denial's facts."""
+    denial = await _open_denial(uow, tenant_id, denial_id)
+    if denial is None:
+        return None
+    if denial.status != "open":
+        raise ActionRefused(f"a {denial.status} denial cannot be appealed")
+    letter = render_appeal_letter(denial, note)
+    denial.status = "appealed"
+    _act(uow, denial, "appeal", actor, {"note": note, "letter": letter})
+    return denial, letter

@@ -5,17 +5,20 @@ from uuid import UUID
 from sqlalchemy import select
 
 from shared.contracts.claim import ClaimSubmitted
+from shared.contracts.denial import DenialResolved
 from shared.contracts.envelope import Envelope
 from shared.contracts.identifiers import claim_id_for
 from shared.contracts.payment import PaymentPosted
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
+from shared.kafka.errors import PermanentError
 from services.payments.adapters.tables import BilledClaim, Remittance, SuspenseItem
 from services.payments.domain.balancing import check_balance
 from services.payments.domain.duplicates import remittance_key
 from services.payments.domain.to_events import remittance_to_events
 from services.payments.domain.x835 import Malformed835, parse_835
 from services.payments import ledger_store
+from services.payments.domain import ledger
 
 
 class RemittanceRejected(Exception):
@@ -97,3 +100,17 @@ async def _post(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> N
     summary = await ledger_store.post_remit(uow, billed, remit)
     uow.emit(PaymentPosted(claim_id=str(billed.claim_id), remit_id=remit.remit_id, status_code=remit.status_code,
                            **summary), tenant_id=billed.tenant_id, subject_id=billed.claim_id)
+
+
+async def post_write_off(uow: UnitOfWork, event: Envelope[DenialResolved]) -> None:
+    """A denial worked to a write-off moves its amount (never more than is open) to adj:writeoff."""
+    resolved = event.payload
+    if resolved.resolution != "written_off":
+        return
+    billed = await uow.session.get(BilledClaim, UUID(resolved.claim_id))
+    if billed is None or billed.tenant_id != event.tenant_id:
+        raise PermanentError("write-off names a claim payments never billed")
+    amount = min(resolved.amount, await ledger_store.insurance_balance(uow, billed.claim_id))
+    if amount > 0:
+        await ledger_store.save(uow, billed, ledger.write_off_transaction(str(billed.claim_id), amount,
+                                                                          resolved.reason or "write-off"))

@@ -104,6 +104,6 @@ def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry]
                         for e in mine if e.account.startswith("adj:") or e.account == "ar:patient"]
         timeline.append({"at": txn.created_at.isoformat(), "service": "payments",
                          "event": {"charge": "charge_posted", "payment": "payment_posted",
-                                   "reversal": "payment_reversed"}.get(txn.kind, txn.kind),
+                                   "reversal": "payment_reversed", "write_off": "written_off"}.get(txn.kind, txn.kind),
                          "detail": {"cash": str(cash)}})
     return {"payments": payments, "adjustments": adjustments, "balance": str(balance), "timeline": timeline}

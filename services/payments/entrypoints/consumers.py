@@ -15,4 +15,8 @@ def build_router() -> EventRouter:
     async def on_remit_received(uow, event) -> None:
         await handlers.post_remit(uow, event)
 
+    @router.subscribe(topics.DENIAL_RESOLVED)
+    async def on_denial_resolved(uow, event) -> None:
+        await handlers.post_write_off(uow, event)
+
     return router
