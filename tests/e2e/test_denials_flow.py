@@ -35,6 +35,6 @@ def test_write_off_reaches_the_ledger(api):
     assert response.status_code == 200 and response.json()["status"] == "written_off"
     claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: Decimal(c["balance"]) == 0,
                      what="the write-off to post")
-    assert any(a["account"] == "adj:writeoff" for a in claim["adjustments"])
+    assert any(a["account"] == "adj:writeoff" for a in claim["adjustments"]), claim
     again = api.post(f"/v1/denials/{denials[0]['denial_id']}/write-off", json={"reason": "twice"})
     assert again.status_code == 409
