@@ -11,7 +11,6 @@ from shared.contracts.identifiers import claim_id_for
 from shared.contracts.payment import PaymentPosted
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
-from shared.kafka.errors import PermanentError
 from services.payments.adapters.tables import BilledClaim, Remittance, SuspenseItem
 from services.payments.domain.balancing import check_balance
 from services.payments.domain.duplicates import remittance_key
@@ -79,7 +78,10 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         SuspenseItem.tenant_id == event.tenant_id, SuspenseItem.claim_id == billed.claim_id,
         SuspenseItem.status == "open").order_by(SuspenseItem.id))
     for item in waiting.scalars():
-        await _post(uow, billed, RemitReceived.model_validate(item.payment))
+        if item.kind == "write_off":
+            await _write_off(uow, billed, DenialResolved.model_validate(item.payment))
+        else:
+            await _post(uow, billed, RemitReceived.model_validate(item.payment))
         item.status = "posted"
 
 
@@ -109,7 +111,16 @@ async def post_write_off(uow: UnitOfWork, event: Envelope[DenialResolved]) -> No
         return
     billed = await uow.session.get(BilledClaim, UUID(resolved.claim_id))
     if billed is None or billed.tenant_id != event.tenant_id:
-        raise PermanentError("write-off names a claim payments never billed")
+        # Topics are not ordered among themselves: the claim's claim.submitted may still be on its way.
+        uow.session.add(SuspenseItem(
+            kind="write_off", tenant_id=event.tenant_id, remit_id=UUID(resolved.denial_id),
+            claim_id=UUID(resolved.claim_id), patient_control_number="", payment=resolved.model_dump(mode="json"),
+            reason="write-off waiting for its submitted claim"))
+        return
+    await _write_off(uow, billed, resolved)
+
+
+async def _write_off(uow: UnitOfWork, billed: BilledClaim, resolved: DenialResolved) -> None:
     amount = min(resolved.amount, await ledger_store.insurance_balance(uow, billed.claim_id))
     if amount > 0:
         await ledger_store.save(uow, billed, ledger.write_off_transaction(str(billed.claim_id), amount,

@@ -90,11 +90,12 @@ class SuspenseItem(PaymentsTable, table=True):
 
     __tablename__ = "suspense_item"
     id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(default="payment", max_length=20, description="payment (remit.received) | write_off (denial.resolved)")
     tenant_id: UUID = Field(index=True)
-    remit_id: UUID
+    remit_id: UUID = Field(description="The remittance, or the denial for a write-off.")
     claim_id: UUID | None = Field(default=None, index=True)
     patient_control_number: str = Field(max_length=40)
-    payment: dict = Field(sa_column=Column(JSONB, nullable=False), description="The remit.received payload.")
+    payment: dict = Field(sa_column=Column(JSONB, nullable=False), description="The event payload waiting.")
     reason: str = Field(max_length=200)
     status: str = Field(max_length=20, default="open", description="open | posted | closed")
     created_at: datetime | None = Field(default=None, sa_column=_ts())
