@@ -87,3 +87,11 @@ async def act_on_denial(request: Request, denial_id: Annotated[UUID, Path()],
     )
     raise_for_problem(response)
     return response.json()
+
+
+@router.get("/v1/suspense")
+async def list_suspense(request: Request, caller: ReadCaller) -> dict:
+    """Payments that matched no claim yet, with the reason they wait."""
+    response = await _up(request, "payments").request("GET", "/internal/suspense", caller)
+    raise_for_problem(response)
+    return response.json()
