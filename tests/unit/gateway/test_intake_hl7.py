@@ -1,0 +1,39 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from services.gateway.intake import parse_encounter
+from services.gateway.intake.errors import IntakeError
+
+pytestmark = pytest.mark.unit
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "intake"
+HL7 = "x-application/hl7-v2+er7"
+
+
+def test_dft_p03_maps_to_the_same_encounter_as_the_json_body():
+    encounter, source = parse_encounter(HL7, (FIXTURES / "dft_p03.hl7").read_bytes())
+    expected, _ = parse_encounter("application/json", (FIXTURES / "encounter.json").read_bytes())
+    assert source == "hl7v2"
+    comparable = lambda e: e.model_dump(exclude={"note"}, mode="json")  # noqa: E731
+    assert comparable(encounter) == comparable(expected)
+
+
+def test_lf_line_endings_are_normalised():
+    cr, _ = parse_encounter(HL7, (FIXTURES / "dft_p03.hl7").read_bytes())
+    lf, _ = parse_encounter(HL7, (FIXTURES / "dft_p03_lf.hl7").read_bytes())
+    assert cr == lf
+
+
+def test_bad_birth_date_names_pid_7_without_the_value():
+    raw = (FIXTURES / "dft_p03.hl7").read_bytes().decode().replace("19710412", "19711345")
+    with pytest.raises(IntakeError) as error:
+        parse_encounter(HL7, raw.encode())
+    assert error.value.problems[0]["field"] == "PID-7" and "19711345" not in json.dumps(error.value.problems)
+
+
+def test_missing_segments_are_named():
+    raw = "\r".join(l for l in (FIXTURES / "dft_p03.hl7").read_bytes().decode().split("\r") if not l.startswith(("IN1", "FT1")))
+    with pytest.raises(IntakeError) as error:
+        parse_encounter(HL7, raw.encode())
+    assert {p["field"] for p in error.value.problems} == {"IN1", "FT1"}
