@@ -1,0 +1,90 @@
+"""A FHIR R4 Bundle (Patient, Coverage, Encounter, Condition, Procedure, Practitioner) -> EncounterIn.
+
+Parsed with fhir.resources' R4 models (fhir.resources.R4B). Diagnoses follow Encounter.diagnosis.rank;
+a Procedure's reasonReference gives its diagnosis pointers; modifiers ride on an extension of the
+procedure code (MODIFIER_URL); the place of service on an Encounter extension (default 11, office).
+Errors name the resource and element, never a value.
+"""
+import orjson
+from fhir.resources.R4B.bundle import Bundle
+from pydantic import ValidationError
+
+from services.gateway.intake.errors import IntakeError
+from services.gateway.intake.model import EncounterIn
+
+ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
+PROCEDURE_SYSTEMS = {"http://www.ama-assn.org/go/cpt", "urn:oid:2.16.840.1.113883.6.285", "https://www.cms.gov/hcpcs"}
+NPI = "http://hl7.org/fhir/sid/us-npi"
+POS_URL = "https://billing.example/fhir/place-of-service"
+MODIFIER_URL = "https://billing.example/fhir/procedure-modifier"
+SEX = {"female": "F", "male": "M"}
+
+
+def _resources(raw: bytes) -> dict[str, list]:
+    try:
+        bundle = Bundle.model_validate(orjson.loads(raw))
+    except (orjson.JSONDecodeError, ValidationError, ValueError) as exc:
+        raise IntakeError([{"field": "Bundle", "message": "not a valid FHIR R4 Bundle"}]) from exc
+    found: dict[str, list] = {}
+    for entry in bundle.entry or []:
+        if entry.resource is not None:
+            found.setdefault(entry.resource.get_resource_type(), []).append(entry.resource)
+    missing = [name for name in ("Patient", "Coverage", "Encounter", "Practitioner") if name not in found]
+    if missing:
+        raise IntakeError([{"field": name, "message": f"the Bundle has no {name}"} for name in missing])
+    return found
+
+
+def _code(concept, systems) -> str | None:
+    for coding in (concept.coding or []) if concept else []:
+        if coding.system in systems:
+            return coding.code
+    return None
+
+
+def parse_fhir_bundle(raw: bytes) -> EncounterIn:
+    found = _resources(raw)
+    patient, coverage, encounter = found["Patient"][0], found["Coverage"][0], found["Encounter"][0]
+    practitioner = found["Practitioner"][0]
+    conditions = {f"Condition/{c.id}": _code(c.code, {ICD10CM}) for c in found.get("Condition", [])}
+    ranked = sorted(encounter.diagnosis or [], key=lambda d: d.rank or 99)
+    order = [d.condition.reference for d in ranked] or list(conditions)
+    diagnoses = [conditions[ref] for ref in order if conditions.get(ref)]
+    body = {
+        "external_id": encounter.identifier[0].value if encounter.identifier else encounter.id,
+        "date_of_service": encounter.period.start.date().isoformat() if encounter.period and encounter.period.start else None,
+        "place_of_service": next((e.valueCode for e in encounter.extension or [] if e.url == POS_URL), "11"),
+        "patient": _patient(patient),
+        "coverage": {"payer_id": coverage.payor[0].identifier.value if coverage.payor and coverage.payor[0].identifier else None,
+                     "member_id": coverage.subscriberId,
+                     "group_number": next((c.value for c in coverage.class_fhir or []), None) if hasattr(coverage, "class_fhir") else None,
+                     "relationship": _code(coverage.relationship, {"http://terminology.hl7.org/CodeSystem/subscriber-relationship"}) or "self"},
+        "rendering_provider": {"npi": next((i.value for i in practitioner.identifier or [] if i.system == NPI), None),
+                               "last_name": practitioner.name[0].family, "first_name": practitioner.name[0].given[0]},
+        "diagnoses": diagnoses,
+        "procedures": [_procedure(p, order, conditions) for p in found.get("Procedure", [])],
+    }
+    try:
+        return EncounterIn.model_validate(body)
+    except ValidationError as exc:
+        raise IntakeError([{"field": "Bundle." + ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
+                           for e in exc.errors(include_input=False)]) from exc
+
+
+def _patient(patient) -> dict:
+    name = patient.name[0] if patient.name else None
+    address = patient.address[0] if patient.address else None
+    return {"id": patient.identifier[0].value if patient.identifier else patient.id,
+            "last_name": name.family if name else None, "first_name": name.given[0] if name and name.given else None,
+            "birth_date": patient.birthDate.isoformat() if patient.birthDate else None,
+            "sex": SEX.get(patient.gender or "", "U"),
+            "address": {"line1": address.line[0] if address and address.line else None,
+                        "city": address.city if address else None, "state": address.state if address else None,
+                        "zip": address.postalCode if address else None}}
+
+
+def _procedure(procedure, order: list[str], conditions: dict) -> dict:
+    code = _code(procedure.code, PROCEDURE_SYSTEMS)
+    modifiers = [e.valueCode for c in procedure.code.coding or [] for e in c.extension or [] if e.url == MODIFIER_URL]
+    pointers = [order.index(r.reference) + 1 for r in procedure.reasonReference or [] if r.reference in order][:4]
+    return {"code": code, "modifiers": modifiers, "units": 1, "diagnosis_pointers": pointers}
