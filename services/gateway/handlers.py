@@ -1,4 +1,5 @@
 """Gateway use cases: each opens a unit of work, changes state, emits events through the outbox."""
+from datetime import datetime, timezone
 from uuid import UUID, uuid4
 
 from sqlalchemy import select
@@ -67,3 +68,24 @@ async def find_encounter(uow: UnitOfWork, *, tenant_id: UUID, encounter_id: UUID
         select(EncounterIntake).where(EncounterIntake.id == encounter_id, EncounterIntake.tenant_id == tenant_id)
     )
     return result.scalar_one_or_none()
+
+
+async def issue_key(uow: UnitOfWork, *, tenant_id: UUID, scopes: list[str]) -> tuple[ApiKey, str]:
+    key, prefix, key_hash = new_api_key()
+    api_key = ApiKey(tenant_id=tenant_id, key_hash=key_hash, prefix=prefix, scopes=scopes)
+    uow.session.add(api_key)
+    return api_key, key
+
+
+async def revoke_key(uow: UnitOfWork, *, tenant_id: UUID, key_id: UUID) -> ApiKey | None:
+    """Effective at once: every request looks its key up, nothing caches it."""
+    api_key = (await uow.session.execute(select(ApiKey).where(
+        ApiKey.id == key_id, ApiKey.tenant_id == tenant_id))).scalar_one_or_none()
+    if api_key is not None and api_key.revoked_at is None:
+        api_key.revoked_at = datetime.now(timezone.utc)
+    return api_key
+
+
+async def list_keys(uow: UnitOfWork, *, tenant_id: UUID) -> list[ApiKey]:
+    rows = await uow.session.execute(select(ApiKey).where(ApiKey.tenant_id == tenant_id).order_by(ApiKey.created_at))
+    return list(rows.scalars())

@@ -72,6 +72,8 @@ async def review(request: Request, encounter_id: Annotated[UUID, Path()], body: 
 @router.get("/encounters/{encounter_id}/audit")
 async def audit(request: Request, encounter_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
+        if await handlers.find_encounter(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id) is None:
+            raise Problem(404, "Encounter not found")
         rows = await handlers.audit_trail(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id)
     return {"items": [{"actor": r.actor, "action": r.action, "before": r.before, "after": r.after,
                        "reason": r.reason, "at": r.at.isoformat()} for r in rows]}

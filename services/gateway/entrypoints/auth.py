@@ -48,4 +48,5 @@ def require_operator(request: Request) -> None:
 PushCaller = Annotated[Caller, Depends(require_scope("ehr:push"))]
 ReadCaller = Annotated[Caller, Depends(require_scope("billing:read"))]
 WriteCaller = Annotated[Caller, Depends(require_scope("billing:write"))]
+AdminCaller = Annotated[Caller, Depends(require_scope("admin"))]
 Operator = Annotated[None, Depends(require_operator)]
