@@ -1,39 +1,14 @@
 """Reading and writing topics directly, for tests that inspect what crossed the broker."""
 import asyncio
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 
-
-async def _read_all(bootstrap: str, topic: str) -> list:
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
-    await consumer.start()
-    try:
-        partitions = await _partitions(consumer, topic)
-        if not partitions:
-            return []
-        consumer.assign(partitions)
-        end = await consumer.end_offsets(partitions)
-        for tp in partitions:
-            consumer.seek(tp, 0)
-        records = []
-        while any([await consumer.position(tp) < end[tp] for tp in partitions]):
-            batch = await consumer.getmany(timeout_ms=1000)
-            records += [r for part in batch.values() for r in part]
-        return records
-    finally:
-        await consumer.stop()
-
-
-async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
-    # Make the client track this topic (it may have been created a moment ago), then refresh.
-    await consumer._client.add_topic(topic)
-    await consumer._client.force_metadata_update()
-    return [TopicPartition(topic, p) for p in sorted(consumer._client.cluster.partitions_for_topic(topic) or ())]
+from shared.kafka.dlq_admin import partitions_of, read_all
 
 
 def read_topic(bootstrap: str, topic: str) -> list:
-    return asyncio.run(_read_all(bootstrap, topic))
+    return asyncio.run(read_all(bootstrap, topic))
 
 
 async def _produce(bootstrap: str, topic: str, messages: list[tuple[bytes, bytes, list]]) -> None:
@@ -57,7 +32,7 @@ async def _group_lag(bootstrap: str, group: str, topics: list[str]) -> int:
     await consumer.start()
     try:
         committed = await admin.list_consumer_group_offsets(group)
-        partitions = [tp for t in topics for tp in await _partitions(consumer, t)]
+        partitions = [tp for t in topics for tp in await partitions_of(consumer, t)]
         end = await consumer.end_offsets(partitions)
         return sum(end[tp] - (committed[tp].offset if tp in committed else 0) for tp in partitions)
     finally:
