@@ -28,6 +28,7 @@ def bootstrap(settings: Settings) -> FastAPI:
         await clearinghouse.close()
 
     app = create_service_app("claims", settings=settings, lifespan=lifespan)
+    app.state.catalog = catalog
     app.include_router(api.router)
     return app
 

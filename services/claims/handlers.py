@@ -153,3 +153,39 @@ async def apply_acknowledgment(uow: UnitOfWork, *, tenant_id: UUID, ack) -> Clai
              tenant_id=tenant_id, subject_id=claim.id)
     return claim
 
+
+
+class FixRefused(Exception):
+    """Only held or rejected claims can be fixed. PHI-free message."""
+
+
+async def fix_claim(uow: UnitOfWork, *, tenant_id, claim_id, changes: dict, actor: str, catalog: Catalog,
+                    today: date) -> Claim | None:
+    """A biller's correction to a held or rejected claim: merge it into the coded claim and re-scrub."""
+    claim = await find_claim(uow, tenant_id=tenant_id, claim_id=claim_id)
+    if claim is None:
+        return None
+    if claim.status not in ("held", "rejected"):
+        raise FixRefused(f"a {claim.status} claim cannot be fixed; correct it with a replacement claim")
+    merged = dict(claim.coded)
+    for section in ("coverage", "patient", "rendering_provider"):
+        if section in changes:
+            merged[section] = {**merged[section], **changes[section]}
+    for field in ("diagnoses", "procedures", "prior_authorization", "place_of_service"):
+        if field in changes:
+            merged[field] = changes[field]
+    coded = ClaimCoded.model_validate(merged)
+    claim.coded = coded.model_dump(mode="json")
+    claim.payer_id = coded.coverage.payer_id
+    record(uow, claim, "fixed", {"by": actor, "fields": sorted(changes)})
+    if claim.status == "rejected":
+        transition(uow, claim, "held", "reopened", {})
+    tenant = await uow.session.get(BillingTenant, tenant_id)
+    payer_row = await uow.session.get(TenantPayer, (tenant_id, coded.coverage.payer_id))
+    if payer_row is None:
+        edit = unknown_payer_edit(coded.coverage.payer_id)
+        claim.edits = [edit.model_dump(mode="json")]
+        record(uow, claim, "held", {"edits": [edit.edit_id]})
+        return claim
+    await _price_and_scrub(uow, claim, coded, tenant, payer_row, catalog=catalog, today=today)
+    return claim

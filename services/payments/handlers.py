@@ -11,6 +11,7 @@ from shared.contracts.identifiers import claim_id_for
 from shared.contracts.payment import PaymentPosted
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
+from shared.kafka.errors import PermanentError
 from services.payments.adapters.tables import BilledClaim, Remittance, SuspenseItem
 from services.payments.domain.balancing import check_balance
 from services.payments.domain.duplicates import remittance_key
@@ -65,15 +66,25 @@ async def _is_duplicate(uow: UnitOfWork, tenant_id: UUID, key: str) -> bool:
 
 
 async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) -> None:
-    """The receivable starts when the claim is sent; payments that arrived first leave suspense now."""
+    """The receivable starts when the claim is sent; payments that arrived first leave suspense now.
+
+    A resubmission (after a fix) updates the billed lines and posts only the change in charges.
+    """
     claim = event.payload
-    billed = BilledClaim(claim_id=UUID(claim.claim_id), tenant_id=event.tenant_id, patient_id=claim.patient_id,
-                         payer_id=claim.payer_id, patient_control_number=claim.patient_control_number,
-                         total_charge=claim.total_charge, lines=[l.model_dump(mode="json") for l in claim.lines],
-                         submitted_at=claim.submitted_at)
-    uow.session.add(billed)
-    await uow.session.flush()
-    await ledger_store.post_charge(uow, billed)
+    billed = await uow.session.get(BilledClaim, UUID(claim.claim_id))
+    lines = [l.model_dump(mode="json") for l in claim.lines]
+    if billed is None:
+        billed = BilledClaim(claim_id=UUID(claim.claim_id), tenant_id=event.tenant_id, patient_id=claim.patient_id,
+                             payer_id=claim.payer_id, patient_control_number=claim.patient_control_number,
+                             total_charge=claim.total_charge, lines=lines, submitted_at=claim.submitted_at)
+        uow.session.add(billed)
+        await uow.session.flush()
+        await ledger_store.post_charge(uow, billed)
+    elif billed.tenant_id == event.tenant_id:
+        await ledger_store.post_charge_change(uow, billed, claim.total_charge - billed.total_charge)
+        billed.total_charge, billed.lines, billed.payer_id = claim.total_charge, lines, claim.payer_id
+    else:
+        raise PermanentError("claim.submitted names a claim billed for another tenant")
     waiting = await uow.session.execute(select(SuspenseItem).where(
         SuspenseItem.tenant_id == event.tenant_id, SuspenseItem.claim_id == billed.claim_id,
         SuspenseItem.status == "open").order_by(SuspenseItem.id))

@@ -37,6 +37,13 @@ async def post_charge(uow: UnitOfWork, billed: BilledClaim) -> None:
     await save(uow, billed, ledger.charge_transaction(str(billed.claim_id), _claim_lines(billed)))
 
 
+async def post_charge_change(uow: UnitOfWork, billed: BilledClaim, delta: Decimal) -> None:
+    """A corrected claim billed for a different total: only the difference moves."""
+    if delta:
+        line = ledger.ChargedLine(0, "ADJUST", (), date.today(), delta)
+        await save(uow, billed, ledger.charge_transaction(str(billed.claim_id), [line]))
+
+
 async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> dict:
     """Posts a payment, or reverses the payment a CLP02=22 takes back; returns the payment.posted figures."""
     original = None

@@ -2,7 +2,10 @@
 from typing import Annotated
 from uuid import UUID
 
+from datetime import date
+
 from fastapi import APIRouter, Path, Request, Response
+from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import select
 
 from shared.http.auth import CallerDep
@@ -80,3 +83,35 @@ async def receive_acknowledgment(request: Request, caller: CallerDep) -> dict:
         for ack in acks:
             applied += await handlers.apply_acknowledgment(uow, tenant_id=UUID(caller.tenant_id), ack=ack) is not None
     return {"kind": "999" if file_ack else "277CA", "claims": len(acks), "applied": applied}
+
+
+class ClaimFix(BaseModel):
+    """Fields a biller may correct on a held or rejected claim; omitted ones stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+    coverage: dict | None = None
+    patient: dict | None = None
+    rendering_provider: dict | None = None
+    diagnoses: list[dict] | None = None
+    procedures: list[dict] | None = None
+    prior_authorization: str | None = None
+    place_of_service: str | None = None
+
+
+@router.patch("/claims/{claim_id}")
+async def fix_claim(request: Request, claim_id: ClaimId, body: ClaimFix, caller: CallerDep) -> dict:
+    state = request.app.state
+    try:
+        async with state.runtime.units_of_work() as uow:
+            claim = await handlers.fix_claim(
+                uow, tenant_id=UUID(caller.tenant_id), claim_id=claim_id, changes=body.model_dump(exclude_none=True),
+                actor=f"key:{caller.key_id}", catalog=state.catalog, today=date.today())
+    except handlers.FixRefused as exc:
+        raise Problem(409, "Claim cannot be fixed", str(exc)) from exc
+    except ValidationError as exc:
+        raise Problem(422, "The corrected claim is invalid", errors=[
+            {"field": "body." + ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
+            for e in exc.errors(include_input=False)]) from exc
+    if claim is None:
+        raise Problem(404, "Claim not found")
+    return {"claim_id": str(claim.id), "status": claim.status, "edits": claim.edits}

@@ -32,6 +32,15 @@ async def get_claim(request: Request, claim_id: ClaimId, caller: ReadCaller) -> 
     )
 
 
+@router.patch("/v1/claims/{claim_id}")
+async def fix_claim(request: Request, claim_id: ClaimId, caller: WriteCaller) -> dict:
+    """Correct a held or rejected claim (coverage, patient, codes, authorization); it is re-scrubbed."""
+    response = await _up(request, "claims").request("PATCH", f"/internal/claims/{claim_id}", caller,
+                                                    content=await request.body(), headers={"content-type": "application/json"})
+    raise_for_problem(response)
+    return response.json()
+
+
 @router.get("/v1/claims/{claim_id}/837", response_class=Response,
             responses={200: {"content": {"application/edi-x12": {}}}})
 async def get_claim_837(request: Request, claim_id: ClaimId, caller: ReadCaller) -> Response:
