@@ -1,8 +1,8 @@
 """Code a documented encounter: validate every code, run the edits, decide coded or needs_review.
 
-This is the walking-skeleton coder: ICD-10-CM existence and billability from the CMS data in
-simple-icd-10-cm, CPT/HCPCS format, diagnosis pointers, and the no-codes-no-note hold. The full
-edit families (MCE, Excludes1, NCCI, MUE, modifiers) and note suggestions are issue 3.
+ICD-10-CM existence and billability from the CMS data in simple-icd-10-cm, MCE age and sex edits,
+Excludes1 pairs, manifestation codes, CPT/HCPCS format, diagnosis pointers, and the
+no-codes-no-note hold. NCCI, MUE, modifier rules and note suggestions are still to come (issue 3).
 """
 import re
 from dataclasses import dataclass, field
@@ -11,6 +11,7 @@ from functools import lru_cache
 from shared.contracts.claim import CodedDiagnosis, CodedProcedure
 from shared.contracts.common import CodeSource, EditResult, Severity
 from shared.contracts.encounter import EncounterDocumented
+from services.coding.domain.edits import age_in_years, age_sex_edits, excludes1_edits, manifestation_edits
 
 PROCEDURE_FORMAT = re.compile(r"^(\d{5}|\d{4}[FT]|[A-V]\d{4})$")
 
@@ -79,6 +80,10 @@ def code_encounter(encounter: EncounterDocumented, codesets: CodeSets, *, sugges
         edits += diagnosis_edits(code, codesets)
     for line in encounter.procedures:
         edits += procedure_edits(line, len(encounter.diagnoses))
+    valid = [c for c in encounter.diagnoses if c.replace(".", "") in codesets.icd10cm_all]
+    edits += age_sex_edits(valid, sex=encounter.patient.sex,
+                           age=age_in_years(encounter.patient.birth_date, encounter.date_of_service))
+    edits += excludes1_edits(valid) + manifestation_edits(valid)
     diagnoses = [CodedDiagnosis(code=c, source=CodeSource.PROVIDER) for c in encounter.diagnoses]
     procedures = [
         CodedProcedure(code=p.code, modifiers=p.modifiers, units=p.units, charge=p.charge,

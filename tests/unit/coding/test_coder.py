@@ -53,3 +53,32 @@ def test_malformed_procedure_and_bad_pointer(codesets):
 def test_no_codes_and_no_note_is_held_with_that_reason(codesets):
     outcome = code_encounter(encounter(diagnoses=[], procedures=[], note=None), codesets)
     assert "CODING-NO-CODES-NO-NOTE" in edit_ids(outcome) and outcome.status == "needs_review"
+
+
+def test_maternity_code_on_a_male_patient(codesets):
+    patient = {**ENCOUNTER["patient"], "sex": "M"}
+    outcome = code_encounter(encounter(patient=patient, diagnoses=["O80", "I10"]), codesets)
+    assert "MCE-SEX" in edit_ids(outcome)
+
+
+def test_newborn_code_on_an_adult(codesets):
+    outcome = code_encounter(encounter(diagnoses=["Z00.110", "I10"]), codesets)
+    assert "MCE-AGE-NEWBORN" in edit_ids(outcome)
+
+
+def test_newborn_code_on_a_newborn_passes(codesets):
+    patient = {**ENCOUNTER["patient"], "birth_date": "2026-10-30"}
+    outcome = code_encounter(encounter(patient=patient, diagnoses=["Z00.110", "Z38.00"]), codesets)
+    assert not [e for e in edit_ids(outcome) if e.startswith("MCE")]
+
+
+def test_excludes1_pair_found_through_the_category(codesets):
+    outcome = code_encounter(encounter(diagnoses=["E10.9", "E11.9"]), codesets)
+    assert "ICD-EXCLUDES1" in edit_ids(outcome)
+    assert "ICD-EXCLUDES1" not in edit_ids(code_encounter(encounter(), codesets))
+
+
+def test_manifestation_code_cannot_be_first_listed(codesets):
+    outcome = code_encounter(encounter(diagnoses=["G63", "E11.42"]), codesets)
+    assert "ICD-MANIFESTATION-FIRST" in edit_ids(outcome)
+    assert "ICD-MANIFESTATION-FIRST" not in edit_ids(code_encounter(encounter(diagnoses=["E11.42", "G63"]), codesets))
