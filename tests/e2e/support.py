@@ -39,3 +39,8 @@ def wait_for(fetch, predicate, *, timeout: float = 60, interval: float = 0.25, w
             return result
         time.sleep(interval)
     raise AssertionError(f"timed out waiting for {what}; last: {str(result)[:2000]}")
+
+
+def settled(claim: dict) -> bool:
+    """Payments posted it and claims recorded the adjudication (two consumers, in either order)."""
+    return bool(claim.get("payments")) and claim.get("status") in ("paid", "partial", "denied")

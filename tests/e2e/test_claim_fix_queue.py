@@ -2,7 +2,7 @@
 it is resubmitted, accepted and paid."""
 import uuid
 
-from tests.e2e.support import encounter_body, wait_for
+from tests.e2e.support import encounter_body, settled, wait_for
 
 
 def test_rejected_claim_is_fixed_and_paid(api):
@@ -17,7 +17,7 @@ def test_rejected_claim_is_fixed_and_paid(api):
 
     fixed = api.patch(f"/v1/claims/{claim_id}", json={"coverage": {"member_id": f"W{uuid.uuid4().int % 10**9:09d}"}})
     assert fixed.status_code == 200 and fixed.json()["status"] == "ready", fixed.text
-    paid = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: c.get("payments"), timeout=90,
+    paid = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), settled, timeout=90,
                     what="the fixed claim to be paid")
     events = [e["event"] for e in paid["timeline"]]
     assert events.count("submitted") == 2 and "fixed" in events and "accepted" in events

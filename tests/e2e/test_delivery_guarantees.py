@@ -8,7 +8,7 @@ import pytest
 
 from shared.contracts import topics
 from tests.e2e.kafka_tools import group_lag, produce, read_topic
-from tests.e2e.support import encounter_body, wait_for
+from tests.e2e.support import encounter_body, settled, wait_for
 
 CONSUMED = {
     topics.ENCOUNTER_DOCUMENTED: ["coding"],
@@ -23,7 +23,7 @@ def _post_and_follow(api, *, timeout: float = 120) -> dict:
     encounter_id = api.post("/v1/encounters", json=encounter_body()).json()["encounter_id"]
     encounter = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
                          timeout=timeout, what="coding")
-    return wait_for(lambda: api.get(f"/v1/claims/{encounter['claim_id']}").json(), lambda c: c.get("payments"),
+    return wait_for(lambda: api.get(f"/v1/claims/{encounter['claim_id']}").json(), settled,
                     timeout=timeout, what="posting")
 
 
@@ -81,7 +81,7 @@ def test_a_service_killed_mid_stream_loses_and_duplicates_nothing(stack, api, vi
                              timeout=120, what="coding")
         claim_ids.append(encounter["claim_id"])
     for claim_id in claim_ids:
-        claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: c.get("payments"),
+        claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), settled,
                          timeout=180, what=f"posting after {victim} restarted")
         events = Counter(entry["event"] for entry in claim["timeline"])
         assert events["submitted"] == 1 and events["payment_posted"] == 1, events

@@ -35,6 +35,7 @@ def test_write_off_reaches_the_ledger(api):
     assert response.status_code == 200 and response.json()["status"] == "written_off"
     claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: Decimal(c["balance"]) == 0,
                      what="the write-off to post")
-    assert any(a["account"] == "adj:writeoff" for a in claim["adjustments"]), claim
+    assert any(a["account"] == "adj:writeoff" for a in claim["adjustments"]), (
+        claim["balance"], claim["payments"], claim["adjustments"], [(e["service"], e["event"]) for e in claim["timeline"]])
     again = api.post(f"/v1/denials/{denials[0]['denial_id']}/write-off", json={"reason": "twice"})
     assert again.status_code == 409

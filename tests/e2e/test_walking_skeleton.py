@@ -1,7 +1,7 @@
 """One encounter posted at the gateway ends as a posted payment, asserted through the public API."""
 from decimal import Decimal
 
-from tests.e2e.support import encounter_body, wait_for
+from tests.e2e.support import encounter_body, settled, wait_for
 
 
 def test_encounter_flows_to_a_posted_payment(api):
@@ -16,7 +16,7 @@ def test_encounter_flows_to_a_posted_payment(api):
     claim_id = encounter["claim_id"]
 
     claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(),
-                     lambda c: c.get("payments"), timeout=90, what="the payment to be posted")
+                     settled, timeout=90, what="the payment to be posted")
     assert claim["status"] in ("paid", "partial")
     events = [entry["event"] for entry in claim["timeline"]]
     for expected in ("built", "scrubbed", "submitted", "accepted", "adjudicated", "payment_posted"):
