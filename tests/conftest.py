@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-TEST_RUN_DIR = ROOT / ".run" / "test"
+# TEST_PORT_OFFSET lets two suites run side by side on one machine (each its own ports and run folder).
+PORT_OFFSET = int(os.environ.get("TEST_PORT_OFFSET", "10000"))
+TEST_RUN_DIR = ROOT / ".run" / ("test" if PORT_OFFSET == 10000 else f"test-{PORT_OFFSET}")
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -19,7 +21,7 @@ def infrastructure():
 
     shutil.rmtree(TEST_RUN_DIR, ignore_errors=True)
     os.environ.setdefault("LOG_LEVEL", "INFO")
-    test_stack = Stack(TEST_RUN_DIR, Ports.offset(10000), environment="test", durable=False)
+    test_stack = Stack(TEST_RUN_DIR, Ports.offset(PORT_OFFSET), environment="test", durable=False)
     try:
         test_stack.start_infrastructure()
         yield test_stack

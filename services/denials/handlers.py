@@ -10,10 +10,14 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
 from services.denials.adapters.tables import Denial, DenialAction
-from services.denials.domain.appeal_letter import render_appeal_letter
+from services.denials.domain.appeal_letter import AppealFacts, render_appeal_letter
 from services.denials.domain.closing import resolves_denial
 from services.denials.domain.detect import detect_denials
 from services.denials.domain.queue import appeal_deadline, priority_score, sla_due
+
+
+def today() -> date:
+    return datetime.now(timezone.utc).date()
 
 
 def utcnow() -> datetime:
@@ -32,7 +36,7 @@ async def take_remit(uow: UnitOfWork, event: Envelope[RemitReceived], *, appeal_
             payer_id=remit.payer_id, level=found.level, line_number=found.line_number,
             procedure_code=found.procedure_code, carc_codes=list(found.carc_codes), rarc_codes=list(found.rarc_codes),
             category=found.category, preventable=found.preventable, recommended_action=found.recommended_action,
-            explanation=list(found.explanation), amount=found.amount, status="open",
+            explanation=[*found.carc_texts, *found.rarc_texts], amount=found.amount, status="open",
             priority=priority_score(found.amount, found.category, (deadline - today).days),
             appeal_deadline=deadline, sla_due=sla_due(today))
         uow.session.add(denial)
@@ -101,7 +105,11 @@ async def appeal(uow: UnitOfWork, *, tenant_id: UUID, denial_id: UUID, actor: st
         return None
     if denial.status != "open":
         raise ActionRefused(f"a {denial.status} denial cannot be appealed")
-    letter = render_appeal_letter(denial, note)
+    letter = render_appeal_letter(AppealFacts(
+        practice_name="Billing office", practice_address=(), payer_name=denial.payer_id, claim_id=str(denial.claim_id),
+        payer_claim_number=None, dates_of_service=(), procedure_codes=tuple(filter(None, [denial.procedure_code])),
+        billed_amount=denial.amount, carc_texts=tuple(denial.explanation) or tuple(denial.carc_codes),
+        category=denial.category, denied_amount=denial.amount, note=note, letter_date=today()))
     denial.status = "appealed"
     _act(uow, denial, "appeal", actor, {"note": note, "letter": letter})
     return denial, letter

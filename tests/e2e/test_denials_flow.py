@@ -35,7 +35,8 @@ def test_write_off_reaches_the_ledger(api):
     assert response.status_code == 200 and response.json()["status"] == "written_off"
     claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: Decimal(c["balance"]) == 0,
                      what="the write-off to post")
-    assert any(a["account"] == "adj:writeoff" for a in claim["adjustments"]), (
-        claim["balance"], claim["payments"], claim["adjustments"], [(e["service"], e["event"]) for e in claim["timeline"]])
+    assert any(a["account"] == "adj:writeoff" for a in claim["adjustments"]), " | ".join(
+        [f"{a['account']} {a['amount']} {a['memo']}" for a in claim["adjustments"]]
+        + [f"{e['service']}:{e['event']}:{e.get('detail')}" for e in claim["timeline"] if e["service"] != "claims"])
     again = api.post(f"/v1/denials/{denials[0]['denial_id']}/write-off", json={"reason": "twice"})
     assert again.status_code == 409

@@ -48,7 +48,7 @@ def test_duplicate_unbalanced_reversal_and_unmatched(api):
     assert again.status_code == 202 and again.json()["status"] == "duplicate" and "nothing posted" in again.json()["detail"]
 
     unbalanced = post(api, era(paid_claim(pcn), "110", uuid.uuid4().hex[:12]))
-    assert unbalanced.status_code == 422 and "BPR02 110.00" in unbalanced.json()["detail"]
+    assert unbalanced.status_code == 422 and "check total 110.00" in unbalanced.json()["detail"]
 
     after_payment = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: len(c["payments"]) == 2,
                              what="the second payment to post")

@@ -1,28 +1,105 @@
-"""The appeal letter: the claim's facts and the denial's reasons, escaped HTML ready to print."""
+"""The appeal (request for reconsideration) letter: the claim's facts, the payer's reasons and a
+category-specific argument, as printable HTML. Every value is escaped: payer and EHR text is not
+trusted markup. The letter goes to the payer, so it may carry PHI; exceptions here never do."""
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
 from html import escape
 
+from shared.money import to_money
+
 ARGUMENTS = {
-    "authorization": "The service was medically necessary and authorization was requested or not required "
-                     "under the plan's terms; we ask that the claim be reprocessed.",
-    "medical_necessity": "The enclosed documentation establishes medical necessity for the service billed.",
-    "timely_filing": "The claim was first filed within the filing limit; proof of timely filing is enclosed.",
-    "coding": "The codes billed are supported by the documentation; a corrected claim accompanies this appeal "
-              "where a code was in error.",
-    "bundling_ncci": "The services were distinct and separately identifiable, as the documentation shows.",
+    "authorization": "Authorization was obtained, was requested in good faith, or was not required for this "
+                     "service under the plan's terms; the enclosed records show the service was needed when rendered.",
+    "medical_necessity": "The enclosed clinical documentation establishes the medical necessity of the service "
+                         "for the patient's documented condition, consistent with the applicable coverage policy.",
+    "timely_filing": "The claim was first submitted within the filing limit; the enclosed clearinghouse acceptance "
+                     "report is proof of timely filing.",
+    "coding": "The codes and modifiers billed are supported by the documentation; where a code was in error, "
+              "the corrected claim accompanies this request.",
+    "bundling_ncci": "The services were distinct and separately identifiable (separate session, site or encounter), "
+                     "as the documentation shows; separate payment is appropriate.",
+    "missing_information": "The information the payer needed is enclosed; please reprocess the claim with it.",
+    "eligibility_registration": "The patient was covered on the date of service; the enclosed eligibility "
+                                "response confirms it.",
+    "coordination_of_benefits": "The other coverage has been resolved; the enclosed explanation of benefits "
+                                "shows this payer's responsibility.",
+    "duplicate": "This claim is not a duplicate: it reports a separate service, as the dates, units and "
+                 "documentation show.",
+    "non_covered": "The service is a covered benefit under the patient's plan for the documented condition.",
 }
-DEFAULT_ARGUMENT = "We believe this claim was denied in error and request reconsideration."
+DEFAULT_ARGUMENT = "We believe this claim was denied in error and ask that it be reconsidered."
+DEFAULT_REQUEST = "Please reprocess the claim and pay it according to the plan's terms."
 
 
-def render_appeal_letter(denial, note: str) -> str:
-    reasons = "".join(f"<li>{escape(line)}</li>" for line in denial.explanation)
-    argument = ARGUMENTS.get(denial.category, DEFAULT_ARGUMENT)
-    return (
-        "<!doctype html><html><head><meta charset='utf-8'><title>Appeal</title></head><body>"
-        f"<h1>Request for reconsideration</h1>"
-        f"<p>Payer: {escape(denial.payer_id)}<br>Claim: {escape(str(denial.claim_id))}<br>"
-        f"Remittance: {escape(denial.remit_id)}<br>Procedure: {escape(denial.procedure_code or 'all lines')}<br>"
-        f"Amount in dispute: ${escape(str(denial.amount))}<br>Appeal deadline: {denial.appeal_deadline.isoformat()}</p>"
-        f"<h2>Denial reasons</h2><ul>{reasons}</ul>"
-        f"<h2>Basis for appeal</h2><p>{escape(argument)}</p><p>{escape(note)}</p>"
-        "</body></html>"
-    )
+@dataclass(frozen=True)
+class AppealFacts:
+    practice_name: str
+    practice_address: tuple[str, ...]
+    payer_name: str
+    claim_id: str
+    payer_claim_number: str | None
+    dates_of_service: tuple[date, ...]
+    procedure_codes: tuple[str, ...]
+    billed_amount: Decimal
+    carc_texts: tuple[str, ...]  # "CO-197: Precertification/authorization/notification absent"
+    category: str
+    rarc_texts: tuple[str, ...] = ()
+    denied_amount: Decimal | None = None
+    requested_action: str | None = None
+    argument: str | None = None  # overrides the category's paragraph
+    note: str = ""
+    patient_name: str | None = None
+    member_id: str | None = None
+    letter_date: date | None = None
+    enclosures: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        for name in ("practice_name", "payer_name", "claim_id"):
+            if not str(getattr(self, name) or "").strip():
+                raise ValueError(f"appeal letter needs {name}")
+        if not self.carc_texts:
+            raise ValueError("appeal letter needs at least one denial reason")
+
+
+def render_appeal_letter(facts: AppealFacts) -> str:
+    """The whole letter as one HTML document."""
+    body = "".join([
+        _paragraph(facts.letter_date.isoformat() if facts.letter_date else ""),
+        _paragraph(*_lines(facts.practice_name, *facts.practice_address)),
+        _paragraph(*_lines(facts.payer_name, "Appeals / Reconsideration")),
+        "<h1>Request for reconsideration</h1>", _facts_table(facts),
+        "<h2>Reason for denial</h2>", _list([*facts.carc_texts, *facts.rarc_texts]),
+        "<h2>Basis for appeal</h2>", _paragraph(facts.argument or ARGUMENTS.get(facts.category, DEFAULT_ARGUMENT)),
+        _paragraph(facts.note) if facts.note.strip() else "",
+        "<h2>Requested action</h2>", _paragraph(facts.requested_action or DEFAULT_REQUEST),
+        ("<h2>Enclosures</h2>" + _list(facts.enclosures)) if facts.enclosures else "",
+        _paragraph("Sincerely,", f"{facts.practice_name} billing office"),
+    ])
+    return ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Request for reconsideration</title>"
+            f"</head><body>{body}</body></html>")
+
+
+def _facts_table(facts: AppealFacts) -> str:
+    rows = [
+        ("Patient", facts.patient_name), ("Member ID", facts.member_id), ("Claim", facts.claim_id),
+        ("Payer claim number", facts.payer_claim_number),
+        ("Date(s) of service", ", ".join(d.isoformat() for d in facts.dates_of_service)),
+        ("Procedure code(s)", ", ".join(facts.procedure_codes)),
+        ("Billed amount", f"${to_money(facts.billed_amount):,}"),
+        ("Amount in dispute", f"${to_money(facts.denied_amount):,}" if facts.denied_amount is not None else None),
+    ]
+    cells = "".join(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>" for label, value in rows if value)
+    return f"<table>{cells}</table>"
+
+
+def _lines(*values: str) -> list[str]:
+    return [value for value in values if value]
+
+
+def _paragraph(*lines: str) -> str:
+    return f"<p>{'<br>'.join(escape(line) for line in lines)}</p>" if any(lines) else ""
+
+
+def _list(items) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"

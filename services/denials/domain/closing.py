@@ -1,10 +1,37 @@
-"""A later remittance that pays what was denied closes the denial by itself."""
-from shared.contracts.remit import RemitReceived
+"""A later remittance that pays what was denied closes the denial by itself (reprocessing, a won
+appeal, a corrected claim): nobody should keep working money that has arrived."""
+from typing import Protocol
+
+from shared.contracts.remit import RemitReceived, RemitServiceLine
+from shared.money import ZERO
+from services.denials.domain.codes import CodeBook, codebook
+from services.denials.domain.detect import CLAIM_DENIED, REVERSAL, echoed_line_number, is_denial_adjustment
 
 
-def resolves_denial(remit: RemitReceived, denial) -> bool:
-    if remit.status_code in ("4", "22") or remit.remit_id == denial.remit_id:
+class OpenDenial(Protocol):
+    """What closing needs of a stored denial (the table row or a DetectedDenial-like object)."""
+
+    remit_id: str
+    level: str
+    procedure_code: str | None
+    line_number: int | None
+
+
+def resolves_denial(remit: RemitReceived, denial: OpenDenial, book: CodeBook | None = None) -> bool:
+    """True when this later remittance pays the denied claim, or pays the denied line without denying it again."""
+    book = book or codebook()
+    if remit.remit_id == denial.remit_id or remit.status_code in (CLAIM_DENIED, REVERSAL):
         return False
     if denial.level == "claim":
-        return remit.paid > 0
-    return any(line.procedure_code == denial.procedure_code and line.paid > 0 for line in remit.service_lines)
+        return remit.paid > ZERO
+    return any(_pays(line, denial, book) for line in remit.service_lines)
+
+
+def _pays(line: RemitServiceLine, denial: OpenDenial, book: CodeBook) -> bool:
+    if line.procedure_code != denial.procedure_code or line.paid <= ZERO:
+        return False
+    echoed = echoed_line_number(line)
+    if None not in (echoed, denial.line_number) and echoed != denial.line_number:
+        return False  # the same code on another line of the claim was paid, not this one
+    return not any(is_denial_adjustment(adjustment, book) for adjustment in line.adjustments)
+

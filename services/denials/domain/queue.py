@@ -1,50 +1,89 @@
-"""Work-queue arithmetic: appeal deadlines, priority, and the SLA 'act on 95% within 10 business days'."""
+"""Work-queue arithmetic: appeal deadlines, priority, and the SLA "act on 95% of denials within 10
+business days". Business days skip Saturdays and Sundays only; holidays are not modelled."""
+from collections.abc import Iterable
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from shared.money import to_money
+
+SLA_BUSINESS_DAYS = 10
+SLA_TARGET = Decimal("0.95")
+AT_RISK_BUSINESS_DAYS = 2
 
 RECOVERABILITY = {
-    "authorization": 0.6, "coding": 0.8, "medical_necessity": 0.5, "timely_filing": 0.2, "duplicate": 0.1,
-    "bundling_ncci": 0.6, "missing_information": 0.9, "non_covered": 0.3, "coordination_of_benefits": 0.7,
-    "eligibility_registration": 0.7, "unknown": 0.5,
+    "missing_information": Decimal("0.90"), "coding": Decimal("0.85"), "eligibility_registration": Decimal("0.75"),
+    "coordination_of_benefits": Decimal("0.75"), "bundling_ncci": Decimal("0.60"), "authorization": Decimal("0.55"),
+    "medical_necessity": Decimal("0.50"), "non_covered": Decimal("0.30"), "timely_filing": Decimal("0.20"),
+    "duplicate": Decimal("0.10"), "contractual": Decimal("0.05"), "patient_responsibility": Decimal("0.50"),
+    "unknown": Decimal("0.50"),
 }
-SLA_BUSINESS_DAYS = 10
+"""Share of denied dollars typically recovered per category: industry rules of thumb, tune per tenant."""
+VALUE_CAP = Decimal("1000")  # expected recovery at which the value half saturates
+URGENCY_WINDOW_DAYS = 60  # the urgency half starts rising 60 days before the appeal deadline
+VALUE_WEIGHT, URGENCY_WEIGHT = 60, 40
 
 
 def appeal_deadline(denied_on: date, payer_appeal_days: int) -> date:
+    """Payers count appeal limits in calendar days from the denial (the remittance date)."""
+    if payer_appeal_days <= 0:
+        raise ValueError("payer appeal days must be positive")
     return denied_on + timedelta(days=payer_appeal_days)
 
 
+def priority_score(amount: Decimal, category: str, days_left: int) -> int:
+    """0..100 = 60 x value + 40 x urgency, rounded half up, where
+    value   = min(1, amount x recoverability(category) / $1,000)   (expected dollars back)
+    urgency = min(1, max(0, (60 - days_left) / 60))                 (1 at or past the deadline).
+    """
+    recoverable = to_money(amount) * RECOVERABILITY.get(category, RECOVERABILITY["unknown"])
+    value = min(Decimal(1), max(Decimal(0), recoverable / VALUE_CAP))
+    urgency = min(Decimal(1), max(Decimal(0), Decimal(URGENCY_WINDOW_DAYS - days_left) / URGENCY_WINDOW_DAYS))
+    score = VALUE_WEIGHT * value + URGENCY_WEIGHT * urgency
+    return int(score.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def add_business_days(start: date, days: int) -> date:
-    current = start
-    while days > 0:
+    current, remaining = start, days
+    while remaining > 0:
         current += timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
+        remaining -= current.weekday() < 5
     return current
 
 
 def business_days_between(start: date, end: date) -> int:
-    days, current = 0, start
-    while current < end:
-        current += timedelta(days=1)
-        days += current.weekday() < 5
-    return days
+    """Weekdays in (start, end]; negative when end is before start."""
+    if end < start:
+        return -business_days_between(end, start)
+    weeks, extra = divmod((end - start).days, 7)
+    tail = sum((start + timedelta(days=offset)).weekday() < 5 for offset in range(1, extra + 1))
+    return weeks * 5 + tail
 
 
 def sla_due(opened_on: date) -> date:
+    """The day by which someone must act on the denial: 10 business days after it opened."""
     return add_business_days(opened_on, SLA_BUSINESS_DAYS)
 
 
 def breach_risk(opened_on: date, today: date) -> str:
+    """'breached' after the due day, 'at_risk' with two business days or fewer left, else 'ok'."""
     due = sla_due(opened_on)
     if today > due:
         return "breached"
-    return "at_risk" if business_days_between(today, due) <= 2 else "ok"
+    return "at_risk" if business_days_between(today, due) <= AT_RISK_BUSINESS_DAYS else "ok"
 
 
-def priority_score(amount: Decimal, category: str, days_left: int) -> int:
-    """0..100: half expected recovery (amount x recoverability, saturating at $1,000), half urgency."""
-    expected = float(amount) * RECOVERABILITY.get(category, 0.5)
-    value_part = min(expected / 1000.0, 1.0) * 50
-    urgency_part = max(0.0, min(1.0, (90 - max(days_left, 0)) / 90)) * 50
-    return round(value_part + urgency_part)
+def sla_attainment(denials: Iterable[tuple[date, date | None]], today: date) -> Decimal | None:
+    """Share of (opened_on, acted_on) denials acted on within the SLA; ones still open and not yet due
+    are left out (they can still make it). None when nothing counts yet."""
+    counted = met = 0
+    for opened_on, acted_on in denials:
+        due = sla_due(opened_on)
+        if acted_on is None and today <= due:
+            continue
+        counted += 1
+        met += acted_on is not None and acted_on <= due
+    return (Decimal(met) / counted).quantize(Decimal("0.0001")) if counted else None
+
+
+def meets_sla(attainment: Decimal | None) -> bool:
+    return attainment is None or attainment >= SLA_TARGET

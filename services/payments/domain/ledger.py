@@ -86,7 +86,7 @@ def charge_transaction(claim_id: str, lines: list[ChargedLine]) -> Transaction:
 def is_denial(adjustment, line_paid: Decimal) -> bool:
     if adjustment.group_code == "CO":
         return adjustment.reason_code not in CONTRACTUAL_CARCS
-    return adjustment.group_code in ("OA", "PI") and line_paid == 0
+    return adjustment.group_code in ("OA", "PI") and line_paid == 0 and adjustment.reason_code not in CONTRACTUAL_CARCS
 
 
 def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | None) -> tuple[list[Entry], bool]:
@@ -105,7 +105,7 @@ def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | N
 
 
 def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[ChargedLine]) -> PostingResult:
-    matches, unmatched = match_lines(remit.service_lines, claim_lines)
+    matches, unmatched = match_lines(remit.service_lines, claim_lines, claim_id=claim_id)
     entries: list[Entry] = []
     denied_lines: list[int] = []
     for match in matches:

@@ -44,7 +44,7 @@ def test_one_claim_paid_reads_every_figure():
 
 def test_unbalanced_file_names_the_figures():
     problems = check_balance(parse_835(era(PAID, "86")))
-    assert problems and "BPR02 86.00" in problems[0]
+    assert problems and "check total 86.00" in problems[0]
 
 
 def test_provider_level_adjustment_balances_the_check():
@@ -67,7 +67,7 @@ def test_garbage_is_malformed_never_another_exception():
 def test_dental_and_professional_qualifiers():
     body = ["CLP*PCN2*1*100*80**12*P2", "SVC*AD:D1110*100*80**1", "CAS*CO*45*20"]
     line = parse_835(era(body, "80")).claims[0].service_lines[0]
-    assert (line.qualifier, line.procedure_code) == ("AD", "D1110")
+    assert (line.procedure_qualifier, line.procedure_code) == ("AD", "D1110")
 
 
 def test_duplicate_key_is_payer_and_trace():
