@@ -5,6 +5,7 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
+from shared import carcs
 from shared.contracts.claim import ClaimAcknowledged, ClaimCoded
 from shared.contracts.common import EditResult
 from shared.contracts.envelope import Envelope
@@ -41,8 +42,10 @@ def transition(uow: UnitOfWork, claim: Claim, target: str, event: str, detail: d
 
 
 async def build_coded_claim(uow: UnitOfWork, event: Envelope[ClaimCoded], *, catalog: Catalog, today: date) -> Claim:
-    coded = event.payload
-    tenant_id = event.tenant_id
+    return await build_claim(uow, event.payload, event.tenant_id, catalog=catalog, today=today)
+
+
+async def build_claim(uow: UnitOfWork, coded: ClaimCoded, tenant_id: UUID, *, catalog: Catalog, today: date) -> Claim:
     tenant = await uow.session.get(BillingTenant, tenant_id)
     payer_row = await uow.session.get(TenantPayer, (tenant_id, coded.coverage.payer_id))
     claim = Claim(
@@ -122,8 +125,8 @@ async def apply_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
     claim = await find_by_pcn(uow, tenant_id=event.tenant_id, pcn=remit.patient_control_number, lock=True)
     if claim is None:
         return  # payments keeps unmatched remits in its suspense queue; nothing to change here
-    denied_lines = any(line.paid == 0 and line.charge > 0 and any(a.group_code != "PR" for a in line.adjustments)
-                       for line in remit.service_lines)
+    denied_lines = any(line.charge > 0 and any(carcs.is_denial(a.group_code, a.reason_code, line.paid)
+                                               for a in line.adjustments) for line in remit.service_lines)
     target = states.status_from_remit(remit.status_code, has_denied_lines=denied_lines)
     if remit.payer_claim_control_number:
         claim.payer_claim_number = remit.payer_claim_control_number

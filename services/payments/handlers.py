@@ -80,6 +80,8 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         uow.session.add(billed)
         await uow.session.flush()
         await ledger_store.post_charge(uow, billed)
+        if claim.frequency_code == "7" and claim.original_claim_id:
+            await _close_replaced(uow, event.tenant_id, UUID(claim.original_claim_id))
     elif billed.tenant_id == event.tenant_id:
         await ledger_store.post_charge_change(uow, billed, claim.total_charge - billed.total_charge)
         billed.total_charge, billed.lines, billed.payer_id = claim.total_charge, lines, claim.payer_id
@@ -94,6 +96,15 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         else:
             await _post(uow, billed, RemitReceived.model_validate(item.payment))
         item.status = "posted"
+
+
+async def _close_replaced(uow: UnitOfWork, tenant_id: UUID, original_claim_id: UUID) -> None:
+    original = await uow.session.get(BilledClaim, original_claim_id, with_for_update=True)
+    if original is None or original.tenant_id != tenant_id:
+        return
+    open_balance = await ledger_store.insurance_balance(uow, original.claim_id)
+    if open_balance > 0:
+        await ledger_store.save(uow, original, ledger.replaced_transaction(str(original.claim_id), open_balance))
 
 
 async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
-from shared.money import ZERO
+from shared.money import ZERO, to_money
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction
 from services.payments.domain import ledger
 
@@ -94,8 +94,9 @@ async def insurance_balance(uow: UnitOfWork, claim_id: UUID) -> Decimal:
     return Decimal(total).quantize(Decimal("0.01"))
 
 
-def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry], balance: Decimal) -> dict:
+def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry]) -> dict:
     """What the gateway merges into GET /v1/claims/{id}: payments, adjustments, balance, timeline."""
+    balance = sum((e.amount for e in entries if e.account == ledger.INSURANCE_AR), ZERO)
     by_txn: dict[UUID, list[LedgerEntry]] = {}
     for entry in entries:
         by_txn.setdefault(entry.transaction_id, []).append(entry)
@@ -113,4 +114,4 @@ def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry]
                          "event": {"charge": "charge_posted", "payment": "payment_posted",
                                    "reversal": "payment_reversed", "write_off": "written_off"}.get(txn.kind, txn.kind),
                          "detail": {"cash": str(cash)}})
-    return {"payments": payments, "adjustments": adjustments, "balance": str(balance), "timeline": timeline}
+    return {"payments": payments, "adjustments": adjustments, "balance": str(to_money(balance)), "timeline": timeline}

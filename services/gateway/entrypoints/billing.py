@@ -74,30 +74,6 @@ async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller:
     return response.json()
 
 
-@router.get("/v1/denials")
-async def list_denials(
-    request: Request, caller: ReadCaller,
-    status: str | None = None, category: str | None = None, payer_id: str | None = None,
-    claim_id: UUID | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50, cursor: str | None = None,
-) -> dict:
-    params = {k: str(v) for k, v in dict(status=status, category=category, payer_id=payer_id, claim_id=claim_id,
-                                         limit=limit, cursor=cursor).items() if v is not None}
-    response = await _up(request, "denials").request("GET", "/internal/denials", caller, params=params)
-    raise_for_problem(response)
-    return response.json()
-
-
-@router.post("/v1/denials/{denial_id}/{action}")
-async def act_on_denial(request: Request, denial_id: Annotated[UUID, Path()],
-                        action: Annotated[str, Path(pattern="^(appeal|correct|write-off)$")], caller: WriteCaller) -> dict:
-    response = await _up(request, "denials").request(
-        "POST", f"/internal/denials/{denial_id}/{action}", caller, content=await request.body(),
-        headers={"content-type": "application/json"},
-    )
-    raise_for_problem(response)
-    return response.json()
-
-
 @router.get("/v1/suspense")
 async def list_suspense(request: Request, caller: ReadCaller) -> dict:
     """Payments that matched no claim yet, with the reason they wait."""

@@ -3,12 +3,11 @@
 Denials are not write-offs: a non-contractual CO, PI or OA adjustment on an unpaid line is not
 posted, so its balance stays open in ar:insurance for the denials service to work.
 """
-import csv
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
+from shared import carcs
 from shared.contracts.remit import RemitReceived
 from shared.money import ZERO
 from services.payments.domain.matching import LineMatch, match_lines
@@ -16,8 +15,6 @@ from services.payments.domain.matching import LineMatch, match_lines
 INSURANCE_AR, PATIENT_AR, CASH = "ar:insurance", "ar:patient", "cash:clearing"
 CONTRACTUAL, OTHER, WRITE_OFF, REVENUE = "adj:contractual", "adj:other", "adj:writeoff", "revenue:charges"
 
-with open(Path(__file__).resolve().parents[1] / "data" / "contractual_carcs.csv") as _source:
-    CONTRACTUAL_CARCS = frozenset(row["carc"] for row in csv.DictReader(_source))
 
 
 class Unbalanced(ValueError):
@@ -84,9 +81,7 @@ def charge_transaction(claim_id: str, lines: list[ChargedLine]) -> Transaction:
 
 
 def is_denial(adjustment, line_paid: Decimal) -> bool:
-    if adjustment.group_code == "CO":
-        return adjustment.reason_code not in CONTRACTUAL_CARCS
-    return adjustment.group_code in ("OA", "PI") and line_paid == 0 and adjustment.reason_code not in CONTRACTUAL_CARCS
+    return carcs.is_denial(adjustment.group_code, adjustment.reason_code, line_paid)
 
 
 def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | None) -> tuple[list[Entry], bool]:
@@ -131,6 +126,13 @@ def reverse_transaction(original: Transaction) -> Transaction:
 
 def write_off_transaction(claim_id: str, amount: Decimal, reason: str) -> Transaction:
     return Transaction.of("write_off", _move(claim_id, amount, WRITE_OFF, None, reason[:100]))
+
+
+def replaced_transaction(claim_id: str, open_balance: Decimal) -> Transaction:
+    """A replacement claim (frequency 7) bills the service again: what the original still had open
+    leaves its receivable, so the same dollars are never owed twice."""
+    return Transaction.of("replaced", [Entry(INSURANCE_AR, -open_balance, claim_id, None, "replaced by a corrected claim"),
+                                       Entry(REVENUE, open_balance, claim_id, None, "replaced by a corrected claim")])
 
 
 def claim_balance(entries: list[Entry], account: str = INSURANCE_AR) -> Decimal:
