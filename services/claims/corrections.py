@@ -33,4 +33,4 @@ async def bill_replacement(uow: UnitOfWork, event: Envelope[ClaimCorrectionReque
     handlers.transition(uow, original, "corrected", "corrected",
                         {"replacement_claim_id": coded.claim_id, "reason": request.reason,
                          "denial_id": request.denial_id})
-    return await handlers.build_claim(uow, coded, event.tenant_id, catalog=catalog, today=today)
+    return await handlers.create_claim(uow, coded, event.tenant_id, catalog=catalog, today=today)

@@ -60,18 +60,20 @@ async def record_submitted(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) -> 
 async def take_remit(uow: UnitOfWork, event: Envelope[RemitReceived], *, appeal_days: int, today: date) -> None:
     remit = event.payload
     found = detect_denials(remit)
+    claim = await uow.session.get(SubmittedClaim, UUID(remit.claim_id)) if remit.claim_id else None
+    # The 835 names the payer by its X12 id; the tenant's own payer id (as billed) groups the figures.
+    payer_id = claim.payer_id if claim and claim.tenant_id == event.tenant_id else remit.payer_id
     if remit.status_code != REVERSAL:  # a reversal takes back a payment; it is not another adjudication
-        await _count_adjudication(uow, event.tenant_id, remit, found, today)
+        await _count_adjudication(uow, event.tenant_id, remit, payer_id, found, today)
     if not remit.claim_id:
         return  # unmatched payments wait in payments' suspense queue; nothing to work here yet
-    claim = await uow.session.get(SubmittedClaim, UUID(remit.claim_id))
     await _close_overturned(uow, event.tenant_id, remit, claim)
     days = claim.payer_appeal_days if claim and claim.payer_appeal_days else appeal_days
     deadline = appeal_deadline(today, days)
     for denial_found in found:
         denial = Denial(
             id=uuid.uuid4(), tenant_id=event.tenant_id, claim_id=UUID(remit.claim_id), remit_id=remit.remit_id,
-            payer_id=remit.payer_id, level=denial_found.level, line_number=denial_found.line_number,
+            payer_id=payer_id, level=denial_found.level, line_number=denial_found.line_number,
             procedure_code=denial_found.procedure_code, carc_codes=list(denial_found.carc_codes),
             rarc_codes=list(denial_found.rarc_codes), category=denial_found.category,
             preventable=denial_found.preventable, recommended_action=denial_found.recommended_action,
@@ -81,18 +83,27 @@ async def take_remit(uow: UnitOfWork, event: Envelope[RemitReceived], *, appeal_
             appeal_deadline=deadline, sla_due=sla_due(today))
         uow.session.add(denial)
         uow.emit(DenialOpened(denial_id=str(denial.id), claim_id=remit.claim_id, remit_id=remit.remit_id,
-                              payer_id=remit.payer_id, level=denial.level, procedure_code=denial.procedure_code,
+                              payer_id=payer_id, level=denial.level, procedure_code=denial.procedure_code,
+                              procedure_codes=_covered_procedures(denial, remit, claim),
                               carc_codes=denial.carc_codes, rarc_codes=denial.rarc_codes, category=denial.category,
                               amount=denial.amount, preventable=denial.preventable),
                  tenant_id=event.tenant_id, subject_id=denial.claim_id)
 
 
-async def _count_adjudication(uow: UnitOfWork, tenant_id: UUID, remit: RemitReceived, found: list[DetectedDenial],
-                              today: date) -> None:
+def _covered_procedures(denial: Denial, remit: RemitReceived, claim: SubmittedClaim | None) -> list[str]:
+    """The line's code; for a claim denial every billed code (an 835 may deny a claim without its SVC lines)."""
+    if denial.procedure_code:
+        return [denial.procedure_code]
+    codes = [line.procedure_code for line in remit.service_lines] or (claim.procedure_codes if claim else [])
+    return list(dict.fromkeys(codes))
+
+
+async def _count_adjudication(uow: UnitOfWork, tenant_id: UUID, remit: RemitReceived, payer_id: str,
+                              found: list[DetectedDenial], today: date) -> None:
     claim_denied = any(d.level == "claim" for d in found)
     await uow.session.execute(insert(AdjudicatedClaim).values(
         remit_id=remit.remit_id, tenant_id=tenant_id, claim_id=UUID(remit.claim_id) if remit.claim_id else None,
-        payer_id=remit.payer_id, denied=bool(found), denied_amount=sum((d.amount for d in found), ZERO),
+        payer_id=payer_id, denied=bool(found), denied_amount=sum((d.amount for d in found), ZERO),
         procedure_codes=[line.procedure_code for line in remit.service_lines],
         denied_procedure_codes=sorted({line.procedure_code for line in remit.service_lines} if claim_denied
                                       else {d.procedure_code for d in found if d.procedure_code}),

@@ -13,6 +13,8 @@ class DenialOpened(Contract):
     payer_id: str
     level: str = Field(pattern=r"^(claim|line)$")
     procedure_code: str | None = None
+    procedure_codes: list[str] = Field(default_factory=list,
+                                       description="Every procedure the denial covers: the line's, or all of a denied claim's.")
     carc_codes: list[str]
     rarc_codes: list[str] = Field(default_factory=list)
     category: str

@@ -93,6 +93,14 @@ def test_assignment_filters_and_bulk_actions(api):
     assert api.get(f"/v1/denials/{ids[1]}").json()["sla"] == "met"  # acted on (written off) within 10 business days
 
 
+def test_earlier_denials_warn_before_the_next_claim_is_sent(api):
+    # The tests above had this payer deny 71046 several times for this tenant.
+    claim_id, _ = _denied(api)
+    edits = api.get(f"/v1/claims/{claim_id}").json()["edits"]
+    warning = next(e for e in edits if e["edit_id"] == "SCRUB-DENIAL-PATTERN")
+    assert warning["severity"] == "warning" and warning["codes"] == ["71046"] and "authorization" in warning["message"]
+
+
 def test_analytics_counts_this_tenants_adjudications(api):
     paid = _paid(api)
     figures = api.get("/v1/denials/analytics").json()

@@ -97,3 +97,18 @@ class Interchange(ClaimsTable, table=True):
     claim_count: int
     ack_status: str | None = Field(default=None, max_length=20)
     created_at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class DenialPattern(ClaimsTable, table=True):
+    """What this tenant's payers denied, per payer, procedure and category (from denial.opened): the
+    scrubber warns before the same claim is sent again."""
+
+    __tablename__ = "denial_pattern"
+    tenant_id: UUID = Field(primary_key=True)
+    payer_id: str = Field(primary_key=True, max_length=80)
+    procedure_code: str = Field(primary_key=True, max_length=5)
+    category: str = Field(primary_key=True, max_length=40)
+    carc_codes: list[str] = Field(sa_column=Column(ARRAY(String), nullable=False))
+    denials: int
+    first_denied_on: date
+    last_denied_on: date

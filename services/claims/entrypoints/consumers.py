@@ -22,6 +22,10 @@ def build_router(*, catalog: Catalog) -> EventRouter:
     async def on_remit_received(uow, event) -> None:
         await handlers.apply_remit(uow, event)
 
+    @router.subscribe(topics.DENIAL_OPENED)
+    async def on_denial_opened(uow, event) -> None:
+        await handlers.learn_denial(uow, event, today=date.today())
+
     @router.subscribe(topics.CLAIM_CORRECTION_REQUESTED)
     async def on_correction_requested(uow, event) -> None:
         await corrections.bill_replacement(uow, event, catalog=catalog, today=date.today())
