@@ -51,7 +51,7 @@ class AppealOutcome(Contract):
     note: str = Field(default="", max_length=2000)
 
 
-class CorrectDenial(Contract):
+class ClaimCorrection(Contract):
     """What changes on the replacement claim; anything left out stays as billed."""
 
     procedures: list[CorrectedProcedure] | None = Field(default=None, min_length=1, max_length=50, examples=[[

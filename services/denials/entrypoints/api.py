@@ -10,7 +10,7 @@ from shared.contracts.denial import (
     AppealOutcome,
     AssignDenial,
     BulkDenialAction,
-    CorrectDenial,
+    ClaimCorrection,
     WriteOffDenial,
 )
 from shared.http.auth import CallerDep
@@ -161,7 +161,7 @@ async def appeal_outcome(request: Request, denial_id: UUID, body: AppealOutcome,
 
 
 @router.post("/denials/{denial_id}/correct")
-async def correct(request: Request, denial_id: UUID, body: CorrectDenial, caller: CallerDep) -> dict:
+async def correct(request: Request, denial_id: UUID, body: ClaimCorrection, caller: CallerDep) -> dict:
     if body.procedures is None and body.diagnoses is None and body.prior_authorization is None:
         raise Problem(422, "Nothing to correct", "give procedures, diagnoses or prior_authorization")
     correction = body.model_dump(mode="json", exclude_none=True)

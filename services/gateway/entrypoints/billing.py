@@ -7,6 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Request, Response
 
+from shared.contracts.denial import ClaimCorrection
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.views import merge_claim_view
@@ -37,6 +38,16 @@ async def fix_claim(request: Request, claim_id: ClaimId, caller: WriteCaller) ->
     """Correct a held or rejected claim (coverage, patient, codes, authorization); it is re-scrubbed."""
     response = await _up(request, "claims").request("PATCH", f"/internal/claims/{claim_id}", caller,
                                                     content=await request.body(), headers={"content-type": "application/json"})
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.post("/v1/claims/{claim_id}/replace", status_code=201)
+async def replace_claim(request: Request, claim_id: ClaimId, body: ClaimCorrection, caller: WriteCaller) -> dict:
+    """Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim."""
+    response = await _up(request, "claims").request(
+        "POST", f"/internal/claims/{claim_id}/replace", caller, content=body.model_dump_json(exclude_unset=True),
+        headers={"content-type": "application/json"})
     raise_for_problem(response)
     return response.json()
 

@@ -15,7 +15,7 @@ from shared.contracts.denial import (
     AppealOutcome,
     AssignDenial,
     BulkDenialAction,
-    CorrectDenial,
+    ClaimCorrection,
     WriteOffDenial,
 )
 from services.gateway.adapters.upstream import raise_for_problem
@@ -87,7 +87,7 @@ async def appeal_outcome(request: Request, denial_id: DenialId, body: AppealOutc
 
 
 @router.post("/v1/denials/{denial_id}/correct")
-async def correct(request: Request, denial_id: DenialId, body: CorrectDenial, caller: WriteCaller) -> dict:
+async def correct(request: Request, denial_id: DenialId, body: ClaimCorrection, caller: WriteCaller) -> dict:
     """Claims bills a replacement claim (frequency 7, REF*F8 = the payer's claim number) with these changes."""
     return await _forward(request, caller, "POST", f"/internal/denials/{denial_id}/correct", body=body)
 
