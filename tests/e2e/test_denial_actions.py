@@ -115,3 +115,6 @@ def test_analytics_counts_this_tenants_adjudications(api):
     assert figures["top_root_causes"][0]["procedure_code"] in (None, "71046")
     assert figures["preventable"]["denials"] == len([d for d in queue if d["preventable"]])
     assert Decimal(figures["denied_amount"]) == sum(Decimal(d["amount"]) for d in queue)
+    acted = [d for d in queue if d["acted_at"]]
+    assert figures["sla"]["attainment"] == "1.0000" and figures["sla"]["meets_target"] and acted
+    assert figures["sla"]["waiting"] == len([d for d in queue if not d["acted_at"] and d["status"] != "resolved"])

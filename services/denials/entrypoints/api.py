@@ -17,7 +17,14 @@ from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.denials import handlers
 from services.denials.domain.analytics import Adjudication, DenialFact, denial_analytics
-from services.denials.domain.queue import breach_risk, business_days_between
+from services.denials.domain.queue import (
+    SLA_BUSINESS_DAYS,
+    SLA_TARGET,
+    breach_risk,
+    business_days_between,
+    meets_sla,
+    sla_attainment,
+)
 
 router = APIRouter(prefix="/internal", tags=["denials"])
 
@@ -79,7 +86,16 @@ async def analytics(request: Request, caller: CallerDep, start: date | None = Qu
                       a.adjudicated_on) for a, npi in adjudicated],
         [DenialFact(d.payer_id, tuple(d.carc_codes), d.category, d.procedure_code, npi, d.amount, d.preventable,
                     d.recommended_action, d.opened_at.date()) for d, npi in denials], top=top)
-    return {"from": start.isoformat(), "to": end.isoformat(), **figures}
+    on = today()
+    opened = [(d.opened_at.date(), d.acted_at.date() if d.acted_at else None) for d, _ in denials]
+    waiting = [d for d, _ in denials if d.acted_at is None and d.status in handlers.WORKABLE]
+    attainment = sla_attainment(opened, on)
+    sla = {"target": str(SLA_TARGET), "business_days": SLA_BUSINESS_DAYS,
+           "attainment": None if attainment is None else str(attainment), "meets_target": meets_sla(attainment),
+           "waiting": len(waiting),
+           "at_risk": sum(breach_risk(d.opened_at.date(), on) == "at_risk" for d in waiting),
+           "breached": sum(breach_risk(d.opened_at.date(), on) == "breached" for d in waiting)}
+    return {"from": start.isoformat(), "to": end.isoformat(), **figures, "sla": sla}
 
 
 @router.get("/denials/{denial_id}")
