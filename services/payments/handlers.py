@@ -41,7 +41,7 @@ async def ingest_remittance(uow: UnitOfWork, *, tenant_id: UUID, x12: str, sourc
     remit_id = uuid.uuid4()
     row = Remittance(id=remit_id, tenant_id=tenant_id, source=source, status="accepted",
                      duplicate_key=remittance_key(remittance), payer_id=remittance.payer_id,
-                     trace_number=remittance.trace_number, total_paid=remittance.total_paid,
+                     trace_number=remittance.trace_number, total_paid=remittance.signed_total,
                      claim_count=len(remittance.claims), problems=[], x12=x12)
     if await _is_duplicate(uow, tenant_id, row.duplicate_key):
         row.status = "duplicate"
@@ -53,10 +53,12 @@ async def ingest_remittance(uow: UnitOfWork, *, tenant_id: UUID, x12: str, sourc
     return row
 
 
-async def keep_rejected(uow: UnitOfWork, *, tenant_id: UUID, x12: str, source: str, error: RemittanceRejected) -> None:
+async def keep_rejected(uow: UnitOfWork, *, tenant_id: UUID, x12: str, source: str, error: RemittanceRejected) -> UUID:
     """A rejected file is kept with its problems (the original is never lost), and nothing is posted."""
-    uow.session.add(Remittance(id=uuid.uuid4(), tenant_id=tenant_id, source=source, status="rejected",
+    remit_id = uuid.uuid4()
+    uow.session.add(Remittance(id=remit_id, tenant_id=tenant_id, source=source, status="rejected",
                                problems=error.problems[:200], x12=x12))
+    return remit_id
 
 
 async def _is_duplicate(uow: UnitOfWork, tenant_id: UUID, key: str) -> bool:
@@ -76,13 +78,15 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
     if billed is None:
         billed = BilledClaim(claim_id=UUID(claim.claim_id), tenant_id=event.tenant_id, patient_id=claim.patient_id,
                              payer_id=claim.payer_id, patient_control_number=claim.patient_control_number,
-                             total_charge=claim.total_charge, lines=lines, submitted_at=claim.submitted_at)
+                             total_charge=claim.total_charge, lines=lines, submitted_at=claim.submitted_at,
+                             rendering_npi=claim.rendering_npi, date_of_service=_first_service_date(claim))
         uow.session.add(billed)
         await uow.session.flush()
         await ledger_store.post_charge(uow, billed)
     elif billed.tenant_id == event.tenant_id:
         await ledger_store.post_charge_change(uow, billed, claim.total_charge - billed.total_charge)
         billed.total_charge, billed.lines, billed.payer_id = claim.total_charge, lines, claim.payer_id
+        billed.rendering_npi, billed.date_of_service = claim.rendering_npi, _first_service_date(claim)
     else:
         raise PermanentError("claim.submitted names a claim billed for another tenant")
     waiting = await uow.session.execute(select(SuspenseItem).where(
@@ -94,6 +98,10 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         else:
             await _post(uow, billed, RemitReceived.model_validate(item.payment))
         item.status = "posted"
+
+
+def _first_service_date(claim: ClaimSubmitted):
+    return min((line.date_of_service for line in claim.lines), default=None)
 
 
 async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:

@@ -16,14 +16,15 @@ INSURANCE_AR = "ar:insurance"
 
 
 async def save(uow: UnitOfWork, billed: BilledClaim, transaction: "ledger.Transaction", *, remit_id: UUID | None = None,
-               payer_claim_number: str | None = None) -> LedgerTransaction:
+               payer_claim_number: str | None = None, patient_payment_id: UUID | None = None) -> LedgerTransaction:
     row = LedgerTransaction(id=uuid.uuid4(), tenant_id=billed.tenant_id, claim_id=billed.claim_id,
-                            kind=transaction.kind, remit_id=remit_id, payer_claim_number=payer_claim_number)
+                            kind=transaction.kind, remit_id=remit_id, payer_claim_number=payer_claim_number,
+                            patient_payment_id=patient_payment_id)
     uow.session.add(row)
     for entry in transaction.entries:
         uow.session.add(LedgerEntry(transaction_id=row.id, tenant_id=billed.tenant_id, claim_id=billed.claim_id,
                                     patient_id=billed.patient_id, account=entry.account, amount=entry.amount,
-                                    line_number=entry.line_number, memo=entry.memo))
+                                    line_number=entry.line_number, memo=entry.memo, category=entry.category))
     return row
 
 
@@ -71,7 +72,8 @@ async def _reversal_of_last_payment(uow: UnitOfWork, billed: BilledClaim):
     entries = (await uow.session.execute(
         select(LedgerEntry).where(LedgerEntry.transaction_id == original.id))).scalars().all()
     reversal = ledger.reverse_transaction(ledger.Transaction.of(
-        "payment", [ledger.Entry(e.account, e.amount, str(billed.claim_id), e.line_number, e.memo) for e in entries]))
+        "payment", [ledger.Entry(e.account, e.amount, str(billed.claim_id), e.line_number, e.memo, e.category)
+                    for e in entries]))
     return original, reversal
 
 
@@ -80,7 +82,11 @@ def summarize(transaction: "ledger.Transaction") -> dict:
     totals: dict[str, Decimal] = {}
     for entry in transaction.entries:
         totals[entry.account] = totals.get(entry.account, ZERO) + entry.amount
+        if entry.account == ledger.PATIENT_AR and entry.category:
+            totals[entry.category] = totals.get(entry.category, ZERO) + entry.amount
     return {
+        "deductible": totals.get("deductible", ZERO), "coinsurance": totals.get("coinsurance", ZERO),
+        "copay": totals.get("copay", ZERO),
         "paid": totals.get("cash:clearing", ZERO),
         "contractual_adjustment": totals.get("adj:contractual", ZERO),
         "patient_responsibility": totals.get("ar:patient", ZERO),
@@ -107,10 +113,14 @@ def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry]
             payments.append({"remit_id": str(txn.remit_id) if txn.remit_id else None, "amount": str(cash),
                              "kind": txn.kind, "payer_claim_number": txn.payer_claim_number,
                              "posted_at": txn.created_at.isoformat()})
-        adjustments += [{"account": e.account, "amount": str(e.amount), "line_number": e.line_number, "memo": e.memo}
-                        for e in mine if e.account.startswith("adj:") or e.account == "ar:patient"]
+        if txn.kind != "patient_payment":
+            adjustments += [{"account": e.account, "amount": str(e.amount), "line_number": e.line_number,
+                             "memo": e.memo, "category": e.category}
+                            for e in mine if e.account.startswith("adj:") or e.account == "ar:patient"]
         timeline.append({"at": txn.created_at.isoformat(), "service": "payments",
                          "event": {"charge": "charge_posted", "payment": "payment_posted",
-                                   "reversal": "payment_reversed", "write_off": "written_off"}.get(txn.kind, txn.kind),
-                         "detail": {"cash": str(cash)}})
+                                   "reversal": "payment_reversed", "write_off": "written_off",
+                                   "patient_payment": "patient_payment_posted"}.get(txn.kind, txn.kind),
+                         "detail": {"cash": str(cash or sum((e.amount for e in mine
+                                                             if e.account == ledger.PATIENT_CASH), ZERO))}})
     return {"payments": payments, "adjustments": adjustments, "balance": str(balance), "timeline": timeline}

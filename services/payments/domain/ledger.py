@@ -13,7 +13,8 @@ from shared.contracts.remit import RemitReceived
 from shared.money import ZERO
 from services.payments.domain.matching import LineMatch, match_lines
 
-INSURANCE_AR, PATIENT_AR, CASH = "ar:insurance", "ar:patient", "cash:clearing"
+INSURANCE_AR, PATIENT_AR, CASH, PATIENT_CASH = "ar:insurance", "ar:patient", "cash:clearing", "cash:patient"
+PR_CATEGORIES = {"1": "deductible", "2": "coinsurance", "3": "copay"}  # CARC 1, 2, 3 under group PR
 CONTRACTUAL, OTHER, WRITE_OFF, REVENUE = "adj:contractual", "adj:other", "adj:writeoff", "revenue:charges"
 
 with open(Path(__file__).resolve().parents[1] / "data" / "contractual_carcs.csv") as _source:
@@ -31,6 +32,7 @@ class Entry:
     claim_id: str | None = None
     line_number: int | None = None
     memo: str | None = None
+    category: str | None = None  # patient responsibility: deductible | coinsurance | copay | other
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,16 @@ class PostingResult:
     denied_line_numbers: list[int] = field(default_factory=list)
 
 
-def _move(claim_id: str, amount: Decimal, to_account: str, line: int | None, memo: str) -> list[Entry]:
+def _move(claim_id: str, amount: Decimal, to_account: str, line: int | None, memo: str,
+          category: str | None = None) -> list[Entry]:
     """Move an amount out of the insurance receivable into another account."""
-    return [Entry(to_account, amount, claim_id, line, memo), Entry(INSURANCE_AR, -amount, claim_id, line, memo)]
+    return [Entry(to_account, amount, claim_id, line, memo, category),
+            Entry(INSURANCE_AR, -amount, claim_id, line, memo, category)]
+
+
+def patient_responsibility_category(carc: str) -> str:
+    """PR-1 deductible, PR-2 coinsurance, PR-3 copay; any other PR reason (non-covered, ...) is 'other'."""
+    return PR_CATEGORIES.get(carc.strip(), "other")
 
 
 def charge_transaction(claim_id: str, lines: list[ChargedLine]) -> Transaction:
@@ -98,7 +107,7 @@ def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | N
         elif adj.group_code == "CO":
             entries += _move(claim_id, adj.amount, CONTRACTUAL, line, memo)
         elif adj.group_code == "PR":
-            entries += _move(claim_id, adj.amount, PATIENT_AR, line, memo)
+            entries += _move(claim_id, adj.amount, PATIENT_AR, line, memo, patient_responsibility_category(adj.reason_code))
         else:
             entries += _move(claim_id, adj.amount, OTHER, line, memo)
     return entries, denied
@@ -125,8 +134,15 @@ def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[Ch
 
 
 def reverse_transaction(original: Transaction) -> Transaction:
-    return Transaction.of("reversal", [Entry(e.account, -e.amount, e.claim_id, e.line_number, f"reversal {e.memo or ''}".strip())
+    return Transaction.of("reversal", [Entry(e.account, -e.amount, e.claim_id, e.line_number,
+                                             f"reversal {e.memo or ''}".strip(), e.category)
                                        for e in original.entries])
+
+
+def patient_payment_transaction(claim_id: str, amount: Decimal, memo: str) -> Transaction:
+    """The part of a patient's payment applied to one claim: cash:patient up, ar:patient down."""
+    return Transaction.of("patient_payment", [Entry(PATIENT_CASH, amount, claim_id, None, memo),
+                                              Entry(PATIENT_AR, -amount, claim_id, None, memo)])
 
 
 def write_off_transaction(claim_id: str, amount: Decimal, reason: str) -> Transaction:

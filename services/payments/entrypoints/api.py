@@ -2,7 +2,7 @@
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 from sqlalchemy import select
 
 from shared.http.auth import CallerDep
@@ -24,8 +24,10 @@ async def _ingest(request: Request, caller, source: str) -> dict:
             row = await handlers.ingest_remittance(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source)
     except handlers.RemittanceRejected as exc:
         async with request.app.state.runtime.units_of_work() as uow:
-            await handlers.keep_rejected(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source, error=exc)
-        raise Problem(422, "835 rejected; nothing was posted", "; ".join(exc.problems[:5]),
+            kept = await handlers.keep_rejected(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source,
+                                                error=exc)
+        raise Problem(422, "835 rejected; nothing was posted",
+                      "; ".join(exc.problems[:5]) + f" (the file is kept as remittance {kept})",
                       errors=[{"field": "body", "message": p} for p in exc.problems[:50]]) from exc
     return {"remit_id": str(row.id), "status": row.status, "claims": row.claim_count,
             "detail": "duplicate of a remittance already posted; nothing posted" if row.status == "duplicate" else None}
@@ -51,6 +53,16 @@ async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller:
     return {"remit_id": str(row.id), "status": row.status, "source": row.source, "payer_id": row.payer_id,
             "trace_number": row.trace_number, "total_paid": str(row.total_paid) if row.total_paid is not None else None,
             "claims": row.claim_count, "problems": row.problems, "received_at": row.received_at.isoformat()}
+
+
+@router.get("/remits/{remit_id}/835", response_class=Response, responses={200: {"content": {"application/edi-x12": {}}}})
+async def get_remit_file(request: Request, remit_id: Annotated[UUID, Path()], caller: CallerDep) -> Response:
+    """The original 835 exactly as received (accepted, duplicate or rejected)."""
+    async with request.app.state.runtime.units_of_work() as uow:
+        row = await uow.session.get(Remittance, remit_id)
+    if row is None or row.tenant_id != UUID(caller.tenant_id):
+        raise Problem(404, "Remittance not found")
+    return Response(row.x12, media_type="application/edi-x12")
 
 
 @router.get("/claims/{claim_id}/postings")
