@@ -21,6 +21,9 @@ from services.payments import ledger_store
 from services.payments.domain import ledger
 
 
+NOTHING_TO_REVERSE = "reversal (CLP02 22) names no unreversed payment of the claim"
+
+
 class RemittanceRejected(Exception):
     """The file is malformed or does not balance; nothing of it is posted. Problems name no PHI."""
 
@@ -96,7 +99,11 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         if item.kind == "write_off":
             await _write_off(uow, billed, DenialResolved.model_validate(item.payment))
         else:
-            await _post(uow, billed, RemitReceived.model_validate(item.payment))
+            try:
+                await _post(uow, billed, RemitReceived.model_validate(item.payment))
+            except ledger_store.NothingToReverse:
+                item.reason = NOTHING_TO_REVERSE
+                continue
         item.status = "posted"
 
 
@@ -114,7 +121,13 @@ async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
             patient_control_number=remit.patient_control_number, payment=remit.model_dump(mode="json"),
             reason="no submitted claim matches CLP01"))
         return
-    await _post(uow, billed, remit)
+    try:
+        await _post(uow, billed, remit)
+    except ledger_store.NothingToReverse:
+        uow.session.add(SuspenseItem(
+            tenant_id=event.tenant_id, remit_id=UUID(remit.remit_id), claim_id=billed.claim_id,
+            patient_control_number=remit.patient_control_number, payment=remit.model_dump(mode="json"),
+            reason=NOTHING_TO_REVERSE))
 
 
 async def _post(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> None:

@@ -4,13 +4,13 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
 from shared.money import ZERO
-from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction
-from services.payments.domain import ledger
+from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, Remittance
+from services.payments.domain import ledger, reversals
 
 INSURANCE_AR = "ar:insurance"
 
@@ -45,13 +45,19 @@ async def post_charge_change(uow: UnitOfWork, billed: BilledClaim, delta: Decima
         await save(uow, billed, ledger.charge_transaction(str(billed.claim_id), [line]))
 
 
+class NothingToReverse(LookupError):
+    """A CLP02=22 names no unreversed payment of the claim (not posted yet, or already reversed)."""
+
+
 async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> dict:
     """Posts a payment, or reverses the payment a CLP02=22 takes back; returns the payment.posted figures."""
     original = None
     if remit.status_code == "22":
-        original, transaction = await _reversal_of_last_payment(uow, billed)
+        original, transaction = await _reversal(uow, billed, remit)
     else:
-        transaction = ledger.post_claim_payment(str(billed.claim_id), remit, _claim_lines(billed)).transaction
+        share = await account_balance(uow, billed.claim_id, ledger.PATIENT_AR)
+        transaction = ledger.post_claim_payment(str(billed.claim_id), remit, _claim_lines(billed),
+                                                patient_share=share).transaction
     row = await save(uow, billed, transaction, remit_id=UUID(remit.remit_id),
                      payer_claim_number=remit.payer_claim_control_number)
     if original is not None:
@@ -61,14 +67,24 @@ async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived)
             "reversal": row.kind == "reversal"}
 
 
-async def _reversal_of_last_payment(uow: UnitOfWork, billed: BilledClaim):
-    """A CLP02=22 takes back exactly the last payment posted for the claim that is not yet reversed."""
-    original = (await uow.session.execute(
-        select(LedgerTransaction).where(LedgerTransaction.claim_id == billed.claim_id,
-                                        LedgerTransaction.kind == "payment", LedgerTransaction.reversed_by.is_(None))
-        .order_by(LedgerTransaction.created_at.desc()).limit(1))).scalar_one_or_none()
-    if original is None:
-        return None, ledger.Transaction.empty("reversal")
+async def _reversal(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived):
+    """A CLP02=22 takes back exactly the payment it names (domain.reversals), entry by entry."""
+    cash = func.coalesce(func.sum(case((LedgerEntry.account == ledger.CASH, LedgerEntry.amount), else_=0)), 0)
+    rows = (await uow.session.execute(
+        select(LedgerTransaction, Remittance.payer_id, cash)
+        .join(LedgerEntry, LedgerEntry.transaction_id == LedgerTransaction.id)
+        .outerjoin(Remittance, Remittance.id == LedgerTransaction.remit_id)
+        .where(LedgerTransaction.claim_id == billed.claim_id, LedgerTransaction.tenant_id == billed.tenant_id,
+               LedgerTransaction.kind == "payment", LedgerTransaction.reversed_by.is_(None))
+        .group_by(LedgerTransaction.id, Remittance.payer_id)
+        .order_by(LedgerTransaction.created_at, func.min(LedgerEntry.id)))).all()
+    by_id = {str(txn.id): txn for txn, _, _ in rows}
+    chosen = reversals.payment_to_reverse(
+        [reversals.PostedPayment(str(txn.id), txn.payer_claim_number, Decimal(paid), payer) for txn, payer, paid in rows],
+        payer_claim_number=remit.payer_claim_control_number, paid=remit.paid, payer_id=remit.payer_id)
+    if chosen is None:
+        raise NothingToReverse(str(billed.claim_id))
+    original = by_id[chosen.id]
     entries = (await uow.session.execute(
         select(LedgerEntry).where(LedgerEntry.transaction_id == original.id))).scalars().all()
     reversal = ledger.reverse_transaction(ledger.Transaction.of(
@@ -94,10 +110,14 @@ def summarize(transaction: "ledger.Transaction") -> dict:
     }
 
 
-async def insurance_balance(uow: UnitOfWork, claim_id: UUID) -> Decimal:
+async def account_balance(uow: UnitOfWork, claim_id: UUID, account: str) -> Decimal:
     total = await uow.session.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
-        LedgerEntry.claim_id == claim_id, LedgerEntry.account == INSURANCE_AR))
+        LedgerEntry.claim_id == claim_id, LedgerEntry.account == account))
     return Decimal(total).quantize(Decimal("0.01"))
+
+
+async def insurance_balance(uow: UnitOfWork, claim_id: UUID) -> Decimal:
+    return await account_balance(uow, claim_id, INSURANCE_AR)
 
 
 def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry], balance: Decimal) -> dict:

@@ -55,14 +55,17 @@ def _history(entries: list[tuple]) -> list[collections.BalanceChange]:
 def _claim_rows(claims: list[BilledClaim], entries: list[tuple]) -> list[dict]:
     rows = {c.claim_id: {"claim_id": str(c.claim_id), "date_of_service": c.date_of_service, "payer_id": c.payer_id,
                          "charge": c.total_charge, "deductible": ZERO, "coinsurance": ZERO, "copay": ZERO,
-                         "other": ZERO, "patient_paid": ZERO, "balance": ZERO} for c in claims}
+                         "other": ZERO, "other_payers_paid": ZERO, "patient_paid": ZERO, "balance": ZERO}
+            for c in claims}
     for entry, kind, _ in entries:
         row = rows[entry.claim_id]
         row["balance"] += entry.amount
         if kind == "patient_payment":
             row["patient_paid"] -= entry.amount
-        else:  # payer postings and their reversals: the assessed responsibility, by PR category
-            row[entry.category or "other"] += entry.amount
+        elif entry.category:  # a payer's patient responsibility (or its reversal), by PR category
+            row[entry.category] += entry.amount
+        else:  # a secondary or tertiary payer paid or adjusted part of the patient's share
+            row["other_payers_paid"] -= entry.amount
     return list(rows.values())
 
 
@@ -74,7 +77,7 @@ async def patient_account(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, 
     rows = _claim_rows(claims, entries)
     cycle = collections.statement_cycle(history, today)
     totals = {key: sum((r[key] for r in rows), ZERO) for key in ("deductible", "coinsurance", "copay", "other",
-                                                                   "patient_paid", "balance")}
+                                                                   "other_payers_paid", "patient_paid", "balance")}
     return {"patient_id": patient_id, "as_of": today, "balance": totals.pop("balance"), "totals": totals,
             "claims": rows, "aging": collections.patient_aging(history, today), "statement_cycle": asdict(cycle)}
 

@@ -71,3 +71,25 @@ def test_malformed_835_names_the_segment(api):
     broken = era(paid_claim("X"), "100", "t").replace("SE*", "SE*9", 1)
     response = post(api, broken)
     assert response.status_code == 422 and "SE01 at segment" in response.json()["detail"]
+
+
+def test_the_original_file_is_kept_accepted_or_rejected(api, stack, gateway_url):
+    import re
+
+    import httpx
+
+    from tests.e2e.support import create_tenant
+
+    text = era(paid_claim("KEPT" + uuid.uuid4().hex[:8].upper()), "100", uuid.uuid4().hex[:12])
+    remit_id = post(api, text).json()["remit_id"]
+    kept = api.get(f"/v1/remits/{remit_id}/835")
+    assert kept.status_code == 200 and kept.text == text and kept.headers["content-type"].startswith("application/edi-x12")
+
+    rejected = post(api, era(paid_claim("X"), "100", "t").replace("SE*", "SE*9", 1))
+    rejected_id = re.search(r"kept as remittance ([0-9a-f-]{36})", rejected.json()["detail"]).group(1)
+    assert api.get(f"/v1/remits/{rejected_id}").json()["status"] == "rejected"
+    assert "SE*9" in api.get(f"/v1/remits/{rejected_id}/835").text
+
+    other = create_tenant(stack, "Other Practice")
+    with httpx.Client(base_url=gateway_url, headers={"Authorization": f"Bearer {other['api_key']}"}) as stranger:
+        assert stranger.get(f"/v1/remits/{remit_id}/835").status_code == 404

@@ -98,37 +98,67 @@ def is_denial(adjustment, line_paid: Decimal) -> bool:
     return adjustment.group_code in ("OA", "PI") and line_paid == 0 and adjustment.reason_code not in CONTRACTUAL_CARCS
 
 
-def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | None) -> tuple[list[Entry], bool]:
+CROSSOVER_STATUSES = frozenset({"2", "3", "20", "21"})  # CLP02: processed as secondary or tertiary
+PRIOR_PAYER_IMPACT = "23"  # CARC 23: the prior payer's adjudication, already posted from its own 835
+
+
+class _Source:
+    """Where a posted amount comes from. A secondary or tertiary payer pays the patient's share that
+    the primary left (coordination of benefits): its payment and adjustments come out of ar:patient
+    first, up to what the patient owes on the claim, and only the rest out of ar:insurance."""
+
+    def __init__(self, patient_share: Decimal):
+        self.share = max(patient_share, ZERO)
+
+    def move(self, claim_id: str, amount: Decimal, to_account: str, line: int | None, memo: str,
+             category: str | None = None) -> list[Entry]:
+        from_patient = min(amount, self.share) if amount > 0 else ZERO
+        self.share -= from_patient
+        entries = [Entry(to_account, from_patient, claim_id, line, memo, category),
+                   Entry(PATIENT_AR, -from_patient, claim_id, line, memo, category)] if from_patient else []
+        rest = amount - from_patient
+        return entries + (_move(claim_id, rest, to_account, line, memo, category) if rest else [])
+
+
+def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | None,
+                        source: _Source, crossover: bool) -> tuple[list[Entry], bool]:
     entries, denied = [], False
     for adj in adjustments:
         memo = f"{adj.group_code}-{adj.reason_code}"
         if is_denial(adj, paid):
             denied = True
+        elif crossover and (adj.group_code == "PR" or adj.reason_code == PRIOR_PAYER_IMPACT):
+            continue  # the patient's share is already in ar:patient; the prior payer's part is already posted
         elif adj.group_code == "CO":
-            entries += _move(claim_id, adj.amount, CONTRACTUAL, line, memo)
+            entries += source.move(claim_id, adj.amount, CONTRACTUAL, line, memo)
         elif adj.group_code == "PR":
             entries += _move(claim_id, adj.amount, PATIENT_AR, line, memo, patient_responsibility_category(adj.reason_code))
         else:
-            entries += _move(claim_id, adj.amount, OTHER, line, memo)
+            entries += source.move(claim_id, adj.amount, OTHER, line, memo)
     return entries, denied
 
 
-def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[ChargedLine]) -> PostingResult:
+def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[ChargedLine], *,
+                       patient_share: Decimal = ZERO) -> PostingResult:
+    """patient_share: the claim's ar:patient from earlier payers; a secondary or tertiary payer pays it."""
+    crossover = remit.status_code in CROSSOVER_STATUSES and patient_share > 0
+    source = _Source(patient_share if crossover else ZERO)
     matches, unmatched = match_lines(remit.service_lines, claim_lines, claim_id=claim_id)
     entries: list[Entry] = []
     denied_lines: list[int] = []
     for match in matches:
         line = remit.service_lines[match.remit_index]
         if line.paid:
-            entries += _move(claim_id, line.paid, CASH, match.line_number, "payment")
-        adjustment_entries, denied = _adjustment_entries(claim_id, line.adjustments, line.paid, match.line_number)
+            entries += source.move(claim_id, line.paid, CASH, match.line_number, "payment")
+        adjustment_entries, denied = _adjustment_entries(claim_id, line.adjustments, line.paid, match.line_number,
+                                                         source, crossover)
         entries += adjustment_entries
         if denied and match.line_number is not None:
             denied_lines.append(match.line_number)
     claim_level_paid = remit.paid - sum((l.paid for l in remit.service_lines), ZERO)
     if claim_level_paid:
-        entries += _move(claim_id, claim_level_paid, CASH, None, "payment")
-    claim_entries, _ = _adjustment_entries(claim_id, remit.claim_adjustments, remit.paid, None)
+        entries += source.move(claim_id, claim_level_paid, CASH, None, "payment")
+    claim_entries, _ = _adjustment_entries(claim_id, remit.claim_adjustments, remit.paid, None, source, crossover)
     entries += claim_entries
     return PostingResult(Transaction.of("payment", entries), matches, unmatched, denied_lines)
 

@@ -4,7 +4,8 @@ from html import escape
 STAGE_TITLES = {None: "Statement", "first_statement": "Statement", "reminder_30": "Reminder: balance 30 days past",
                 "reminder_60": "Second reminder: balance 60 days past", "final_notice": "Final notice"}
 CATEGORY_LABELS = (("deductible", "Deductible"), ("coinsurance", "Coinsurance"), ("copay", "Copay"),
-                   ("other", "Other patient responsibility"), ("patient_paid", "You paid"))
+                   ("other", "Other patient responsibility"), ("other_payers_paid", "Paid by other insurance"),
+                   ("patient_paid", "You paid"))
 
 
 def _cell(value) -> str:
@@ -16,7 +17,8 @@ def render_statement(account: dict, tenant_id: str) -> str:
     title = STAGE_TITLES.get(cycle["stage"], "Statement") if cycle["status"] == "in_cycle" else "Account summary"
     claim_rows = "".join(
         "<tr>" + "".join(_cell(row[key]) for key in ("date_of_service", "payer_id", "charge", "deductible",
-                                                     "coinsurance", "copay", "other", "patient_paid", "balance"))
+                                                     "coinsurance", "copay", "other", "other_payers_paid",
+                                                     "patient_paid", "balance"))
         + "</tr>" for row in account["claims"])
     aging_rows = "".join(f"<tr>{_cell(name)}{_cell(bucket['amount'])}{_cell(bucket['count'])}</tr>"
                          for name, bucket in account["aging"].items())
@@ -32,7 +34,7 @@ def render_statement(account: dict, tenant_id: str) -> str:
 {next_line}
 <h2>Services</h2>
 <table><thead><tr><th>Date of service</th><th>Insurance</th><th>Charge</th><th>Deductible</th><th>Coinsurance</th>
-<th>Copay</th><th>Other</th><th>You paid</th><th>Balance</th></tr></thead><tbody>{claim_rows}</tbody></table>
+<th>Copay</th><th>Other</th><th>Other insurance paid</th><th>You paid</th><th>Balance</th></tr></thead><tbody>{claim_rows}</tbody></table>
 <h2>Summary</h2><table><tbody>{totals}</tbody></table>
 <h2>Aging</h2>
 <table><thead><tr><th>Days</th><th>Amount</th><th>Items</th></tr></thead><tbody>{aging_rows}</tbody></table>
