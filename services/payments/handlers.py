@@ -100,7 +100,7 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
             await _write_off(uow, billed, DenialResolved.model_validate(item.payment))
         else:
             try:
-                await _post(uow, billed, RemitReceived.model_validate(item.payment))
+                await post_to_claim(uow, billed, RemitReceived.model_validate(item.payment))
             except ledger_store.NothingToReverse:
                 item.reason = NOTHING_TO_REVERSE
                 continue
@@ -122,7 +122,7 @@ async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
             reason="no submitted claim matches CLP01"))
         return
     try:
-        await _post(uow, billed, remit)
+        await post_to_claim(uow, billed, remit)
     except ledger_store.NothingToReverse:
         uow.session.add(SuspenseItem(
             tenant_id=event.tenant_id, remit_id=UUID(remit.remit_id), claim_id=billed.claim_id,
@@ -130,7 +130,7 @@ async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
             reason=NOTHING_TO_REVERSE))
 
 
-async def _post(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> None:
+async def post_to_claim(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> None:
     summary = await ledger_store.post_remit(uow, billed, remit)
     uow.emit(PaymentPosted(claim_id=str(billed.claim_id), remit_id=remit.remit_id, status_code=remit.status_code,
                            **summary), tenant_id=billed.tenant_id, subject_id=billed.claim_id)

@@ -66,6 +66,25 @@ def test_duplicate_unbalanced_reversal_and_unmatched(api):
                         lambda items: any(i["patient_control_number"] == stranger for i in items), what="suspense")
     assert any("no submitted claim" in i["reason"] for i in suspense)
 
+    # Worked from the queue: the payer garbled CLP01, so a person applies it to the right claim.
+    [item] = [i for i in suspense if i["patient_control_number"] == stranger]
+    applied = api.post(f"/v1/suspense/{item['id']}/apply", json={"claim_id": claim_id, "note": "PCN typo"})
+    assert applied.status_code == 200 and applied.json()["status"] == "posted", applied.text
+    assert api.post(f"/v1/suspense/{item['id']}/close", json={"reason": "again"}).status_code == 409
+    after_apply = api.get(f"/v1/claims/{claim_id}").json()
+    assert Decimal(after_apply["balance"]) == balance_before - Decimal("147.00")
+    assert api.post(f"/v1/suspense/{item['id']}/apply",
+                    json={"claim_id": str(uuid.uuid4()), "note": "x"}).status_code in (404, 409)
+
+    orphan = "NOSUCHCLAIM" + uuid.uuid4().hex[:9].upper()
+    post(api, era(paid_claim(orphan), "100", uuid.uuid4().hex[:12]))
+    waiting = wait_for(lambda: api.get("/v1/suspense").json()["items"],
+                       lambda items: any(i["patient_control_number"] == orphan for i in items), what="suspense")
+    [item] = [i for i in waiting if i["patient_control_number"] == orphan]
+    closed = api.post(f"/v1/suspense/{item['id']}/close", json={"reason": "returned to payer"})
+    assert closed.json()["status"] == "closed" and closed.json()["resolution"] == "returned to payer"
+    assert all(i["id"] != item["id"] for i in api.get("/v1/suspense").json()["items"])
+
 
 def test_malformed_835_names_the_segment(api):
     broken = era(paid_claim("X"), "100", "t").replace("SE*", "SE*9", 1)
@@ -93,3 +112,10 @@ def test_the_original_file_is_kept_accepted_or_rejected(api, stack, gateway_url)
     other = create_tenant(stack, "Other Practice")
     with httpx.Client(base_url=gateway_url, headers={"Authorization": f"Bearer {other['api_key']}"}) as stranger:
         assert stranger.get(f"/v1/remits/{remit_id}/835").status_code == 404
+        orphan = "ORPHAN" + uuid.uuid4().hex[:10].upper()
+        post(api, era(paid_claim(orphan), "100", uuid.uuid4().hex[:12]))
+        items = wait_for(lambda: api.get("/v1/suspense").json()["items"],
+                         lambda found: any(i["patient_control_number"] == orphan for i in found), what="suspense")
+        [item] = [i for i in items if i["patient_control_number"] == orphan]
+        assert stranger.post(f"/v1/suspense/{item['id']}/close", json={"reason": "mine now"}).status_code == 404
+        assert all(i["id"] != item["id"] for i in stranger.get("/v1/suspense").json()["items"])

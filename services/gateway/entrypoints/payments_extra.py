@@ -93,3 +93,11 @@ async def ar_aging(request: Request, caller: ReadCaller, as_of: date | None = No
 async def ar_kpis(request: Request, caller: ReadCaller, as_of: date | None = None,
                   period_days: Annotated[int, Query(ge=1, le=366)] = 90) -> dict:
     return await _get(request, caller, "/internal/reports/ar-kpis", {"as_of": as_of, "period_days": period_days})
+
+
+@router.post("/v1/suspense/{item_id}/{action}")
+async def work_suspense(request: Request, item_id: Annotated[int, Path(ge=1)],
+                        action: Annotated[str, Path(pattern="^(apply|close)$")], caller: WriteCaller,
+                        response: Response) -> dict:
+    """apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing."""
+    return await _post(request, caller, f"/internal/suspense/{item_id}/{action}", response)

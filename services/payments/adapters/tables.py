@@ -103,6 +103,7 @@ class SuspenseItem(PaymentsTable, table=True):
     payment: dict = Field(sa_column=Column(JSONB, nullable=False), description="The event payload waiting.")
     reason: str = Field(max_length=200)
     status: str = Field(max_length=20, default="open", description="open | posted | closed")
+    resolution: str | None = Field(default=None, max_length=200, description="How a person worked it.")
     created_at: datetime | None = Field(default=None, sa_column=_ts())
     resolved_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
