@@ -61,9 +61,26 @@ async def ar_kpis(uow: UnitOfWork, *, tenant_id: UUID, today: date, period_days:
         BilledClaim.tenant_id == tenant_id, BilledClaim.submitted_at >= since))).all()
     charges = sum((c.total_charge for c in claims), ZERO)
     lag = aging.billing_lag([(c.date_of_service, c.submitted_at.date()) for c in claims if c.date_of_service])
+    flows = await _period_flows(uow, tenant_id, since)
     return {"as_of": today, "period_days": period_days, "total_ar": insurance + patient, "insurance_ar": insurance,
             "patient_ar": patient, "charges_in_period": charges,
-            "days_in_ar": aging.days_in_ar(insurance + patient, charges, period_days), "billing_lag": lag}
+            "days_in_ar": aging.days_in_ar(insurance + patient, charges, period_days), "billing_lag": lag,
+            "collections_in_period": flows["payments"], "contractual_in_period": flows["contractual"],
+            "net_collection_rate_percent": aging.net_collection_rate(flows["payments"], flows["charges"],
+                                                                     flows["contractual"])}
+
+
+async def _period_flows(uow: UnitOfWork, tenant_id: UUID, since: datetime) -> dict[str, Decimal]:
+    """Charges, payments (payer and patient cash) and contractual adjustments posted since a moment."""
+    rows = dict((await uow.session.execute(
+        select(LedgerEntry.account, func.sum(LedgerEntry.amount))
+        .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
+        .where(LedgerEntry.tenant_id == tenant_id, LedgerTransaction.created_at >= since,
+               LedgerEntry.account.in_([ledger.REVENUE, ledger.CASH, ledger.PATIENT_CASH, ledger.CONTRACTUAL]))
+        .group_by(LedgerEntry.account))).all())
+    amount = lambda account: Decimal(rows.get(account) or 0)  # noqa: E731
+    return {"charges": -amount(ledger.REVENUE), "payments": amount(ledger.CASH) + amount(ledger.PATIENT_CASH),
+            "contractual": amount(ledger.CONTRACTUAL)}
 
 
 async def record_deposit(uow: UnitOfWork, *, tenant_id: UUID, method: str, trace_number: str, amount: Decimal,

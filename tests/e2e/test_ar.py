@@ -1,7 +1,7 @@
 """A/R aging and KPIs, and deposits reconciled against remittances, through the gateway."""
 import uuid
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -52,10 +52,14 @@ def test_kpis_days_in_ar_and_billing_lag(api, claims):
     kpis = api.get("/v1/reports/ar-kpis", params={"period_days": 30}).json()
     charges = sum(Decimal(c["total_charge"]) for c in claims)
     assert Decimal(kpis["charges_in_period"]) == charges
-    expected = (Decimal(kpis["total_ar"]) / (charges / 30)).quantize(Decimal("0.1"))
+    expected = (Decimal(kpis["total_ar"]) / (charges / 30)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     assert Decimal(kpis["days_in_ar"]) == expected
     service_date = date.fromisoformat(encounter_body()["date_of_service"])
     assert kpis["billing_lag"]["claims"] == 2 and kpis["billing_lag"]["max_days"] == (today() - service_date).days
+    collectible = charges - Decimal(kpis["contractual_in_period"])
+    assert Decimal(kpis["net_collection_rate_percent"]) == (Decimal(kpis["collections_in_period"]) * 100
+                                                           / collectible).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    assert 0 < Decimal(kpis["net_collection_rate_percent"]) <= 100
     assert api.get("/v1/reports/ar-kpis", params={"period_days": 0}).status_code == 422
 
 

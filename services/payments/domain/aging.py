@@ -78,3 +78,11 @@ def billing_lag(pairs: list[tuple[date, date]]) -> dict:
     average = (Decimal(sum(lags)) / len(lags)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return {"claims": len(lags), "average_days": average, "median_days": Decimal(str(median(lags))),
             "max_days": max(lags)}
+
+
+def net_collection_rate(payments: Decimal, charges: Decimal, contractual: Decimal) -> Decimal | None:
+    """Payments (payer and patient) as a percentage of what was collectible: charges less contractual."""
+    collectible = charges - contractual
+    if collectible <= 0:
+        return None
+    return (payments * 100 / collectible).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -6,7 +6,9 @@ pytestmark = pytest.mark.unit
 from datetime import date, timedelta
 from decimal import Decimal
 
-from services.payments.domain.aging import OpenItem, aging_report, billing_lag, bucket_for, days_in_ar
+from services.payments.domain.aging import (
+    OpenItem, aging_report, billing_lag, bucket_for, days_in_ar, net_collection_rate,
+)
 from services.payments.domain.reconciliation import (
     Deposit, RemittancePayment, claim_balance_check, reconcile, trace_key,
 )
@@ -46,6 +48,12 @@ def test_future_dated_items_age_as_zero_days():
 def test_days_in_ar_is_ar_over_average_daily_charges():
     assert days_in_ar(D("45000"), D("90000"), 90) == D("45.0")
     assert days_in_ar(D("100"), D("0"), 90) is None
+
+
+def test_net_collection_rate_is_payments_over_charges_less_contractual():
+    assert net_collection_rate(D("95"), D("147"), D("52")) == D("100.0")
+    assert net_collection_rate(D("76"), D("147"), D("52")) == D("80.0")
+    assert net_collection_rate(D("0"), D("10"), D("10")) is None
 
 
 def test_billing_lag_average_median_and_max():
