@@ -52,6 +52,16 @@ def _history(entries: list[tuple]) -> list[collections.BalanceChange]:
     return [collections.BalanceChange(on, entry.amount, str(entry.claim_id)) for entry, _, on in entries]
 
 
+def _open_by_claim(entries: list[tuple]) -> list[collections.OpenAmount]:
+    """Each claim the patient still owes on, dated by its first patient responsibility."""
+    first: dict[UUID, date] = {}
+    owed: dict[UUID, Decimal] = {}
+    for entry, _, on in entries:
+        first.setdefault(entry.claim_id, on)
+        owed[entry.claim_id] = owed.get(entry.claim_id, ZERO) + entry.amount
+    return [collections.OpenAmount(first[claim], amount, str(claim)) for claim, amount in owed.items() if amount > 0]
+
+
 def _claim_rows(claims: list[BilledClaim], entries: list[tuple]) -> list[dict]:
     rows = {c.claim_id: {"claim_id": str(c.claim_id), "date_of_service": c.date_of_service, "payer_id": c.payer_id,
                          "charge": c.total_charge, "deductible": ZERO, "coinsurance": ZERO, "copay": ZERO,
@@ -94,11 +104,7 @@ async def post_patient_payment(uow: UnitOfWork, *, tenant_id: UUID, patient_id: 
             raise ReferenceReused(f"reference already posted for {existing.amount}")
         return existing, True
     entries = await _patient_entries(uow, tenant_id, [c.claim_id for c in claims])
-    open_by_claim = [collections.OpenAmount(min((on for e, _, on in entries if e.claim_id == c.claim_id)), balance,
-                                            str(c.claim_id))
-                     for c in claims if (balance := sum((e.amount for e, _, _ in entries if e.claim_id == c.claim_id),
-                                                        ZERO)) > 0]
-    allocations = collections.allocate_payment(amount, open_by_claim)
+    allocations = collections.allocate_payment(amount, _open_by_claim(entries))
     payment = PatientPayment(id=uuid.uuid4(), tenant_id=tenant_id, patient_id=patient_id, reference=reference,
                              amount=amount, method=method, received_on=received_on,
                              allocations=[{"claim_id": c, "amount": str(a)} for c, a in allocations])

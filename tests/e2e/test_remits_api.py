@@ -17,8 +17,8 @@ def era(claims: list[str], total: str, trace: str) -> str:
 
 def paid_claim(pcn: str, sign: str = "", status: str = "1") -> list[str]:
     return [f"CLP*{pcn}*{status}*{sign}147*{sign}100*{sign}10*12*PAYER-{pcn[:6]}*11*1",
-            f"SVC*HC:99213*{sign}135*{sign}90**1", f"CAS*CO*45*{sign}35", f"CAS*PR*3*{sign}10", f"REF*6R*x-1",
-            f"SVC*HC:36415*{sign}12*{sign}10**1", f"CAS*CO*45*{sign}2", f"REF*6R*x-2"]
+            f"SVC*HC:99213*{sign}135*{sign}90**1", f"CAS*CO*45*{sign}35", f"CAS*PR*3*{sign}10", "REF*6R*x-1",
+            f"SVC*HC:36415*{sign}12*{sign}10**1", f"CAS*CO*45*{sign}2", "REF*6R*x-2"]
 
 
 def post(api, text: str):
