@@ -5,6 +5,7 @@ from fastapi import FastAPI
 
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
+from services.gateway import dashboard
 from services.gateway.adapters.upstream import Upstream
 from services.gateway.entrypoints import billing, encounters, keys, tenants
 from services.gateway.idempotency import idempotency_middleware
@@ -34,6 +35,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     for module in (tenants, keys, encounters, billing):
         app.include_router(module.router)
     app.include_router(encounters.review_router)
+    dashboard.install(app)
     app.middleware("http")(idempotency_middleware)
     return app
 
