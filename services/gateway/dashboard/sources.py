@@ -77,14 +77,8 @@ class DlqDepths:
         consumer = AIOKafkaConsumer(bootstrap_servers=self._bootstrap, enable_auto_commit=False)
         await consumer.start()
         try:
-            depths = {}
-            for topic in DLQ_TOPICS:
-                partitions = await partitions_of(consumer, topic)
-                if not partitions:
-                    depths[topic] = 0
-                    continue
-                start, end = await consumer.beginning_offsets(partitions), await consumer.end_offsets(partitions)
-                depths[topic] = sum(end[p] - start[p] for p in partitions)
-            return depths
+            partitions = [tp for topic in DLQ_TOPICS for tp in await partitions_of(consumer, topic)]
+            start, end = await asyncio.gather(consumer.beginning_offsets(partitions), consumer.end_offsets(partitions))
+            return {topic: sum(end[tp] - start[tp] for tp in partitions if tp.topic == topic) for topic in DLQ_TOPICS}
         finally:
             await consumer.stop()

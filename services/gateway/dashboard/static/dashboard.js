@@ -12,7 +12,7 @@ function key() { return sessionStorage.getItem("opsKey"); }
 async function api(path, options = {}) {
   const response = await fetch(path, { ...options, headers: { Authorization: "Bearer " + key(), ...(options.headers || {}) } });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) { throw new Error(body.detail || body.title || ("HTTP " + response.status)); }
+  if (!response.ok) { throw new Error([body.title || ("HTTP " + response.status), body.detail].filter(Boolean).join(": ")); }
   return body;
 }
 
@@ -66,11 +66,13 @@ const pct = (r) => (r.value === null ? null : Number(r.value) * 100);
 const pctText = (r) => (r.value === null ? "n/a" : (Number(r.value) * 100).toFixed(1) + "%");
 
 async function loadHealth() {
-  const data = await api("/ops/api/health");
+  let data;
+  try { data = await api("/ops/api/health"); $("health-error").textContent = ""; }
+  catch (err) { $("health-error").textContent = "Health unavailable: " + err.message; return; }
   const now = Date.now();
   const rates = {};
   for (const s of data.stages) {
-    const before = previous && previous.stages[s.stage];
+    const before = previous ? previous.stages[s.stage] : undefined;
     rates[s.stage] = before !== undefined ? ((s.processed - before) / ((now - previous.at) / 1000)).toFixed(2) : "…";
   }
   previous = { at: now, stages: Object.fromEntries(data.stages.map((s) => [s.stage, s.processed])) };
@@ -104,11 +106,11 @@ function drawTimeline(spans) {
   svg.replaceChildren();
   const width = Math.max(svg.clientWidth || 900, 700), labelWidth = 330, row = 18;
   const end = Math.max(1, ...spans.map((s) => s.start_ms + s.duration_ms));
-  const scale = (width - labelWidth - 90) / end;
+  const scale = (width - labelWidth - 230) / end;
   svg.setAttribute("height", spans.length * row + 24);
   svg.setAttribute("viewBox", "0 0 " + width + " " + (spans.length * row + 24));
   svg.append(svgEl("text", { x: labelWidth, y: 12 }, "0 ms"));
-  svg.append(svgEl("text", { x: width - 90, y: 12 }, end.toFixed(0) + " ms"));
+  svg.append(svgEl("text", { x: width - 230, y: 12 }, end.toFixed(0) + " ms"));
   spans.forEach((s, i) => {
     const y = 18 + i * row;
     const g = svgEl("g", { class: "span", "data-service": s.service, "data-name": s.name, "data-status": s.status });
