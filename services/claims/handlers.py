@@ -13,7 +13,7 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
 from shared.contracts.tenant import TenantRegistered
 from shared.db.unit_of_work import UnitOfWork
-from shared.telemetry import current_traceparent
+from shared.telemetry import annotate, current_traceparent, link_to_trace
 from services.claims.adapters.tables import BillingTenant, Claim, ClaimEvent, ClaimLine, DenialPattern, TenantPayer
 from services.claims.catalog import Catalog
 from services.claims.domain import states
@@ -39,6 +39,8 @@ def record(uow: UnitOfWork, claim: Claim, event: str, detail: dict | None = None
 
 def transition(uow: UnitOfWork, claim: Claim, target: str, event: str, detail: dict | None = None) -> None:
     claim.status = states.check_transition(claim.status, target)
+    annotate(**{"billing.claim_id": str(claim.id), "billing.claim_status": target,
+                "billing.edits": list((detail or {}).get("edits", []))})
     record(uow, claim, event, detail)
 
 
@@ -150,6 +152,7 @@ async def apply_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
     claim = await find_by_pcn(uow, tenant_id=event.tenant_id, pcn=remit.patient_control_number, lock=True)
     if claim is None:
         return  # payments keeps unmatched remits in its suspense queue; nothing to change here
+    link_to_trace(claim.trace_context)
     denied_lines = any(line.charge > 0 and any(carcs.is_denial(a.group_code, a.reason_code, line.paid)
                                                for a in line.adjustments) for line in remit.service_lines)
     target = states.status_from_remit(remit.status_code, has_denied_lines=denied_lines)

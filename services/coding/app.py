@@ -4,7 +4,7 @@ from fastapi import FastAPI
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.coding.domain.coder import load_codesets
-from services.coding.entrypoints import api
+from services.coding.entrypoints import api, reports
 from services.coding.entrypoints.consumers import build_router
 from services.coding.settings import Settings
 
@@ -15,6 +15,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     app = create_service_app("coding", settings=settings, lifespan=runtime.lifespan)
     app.state.codesets = codesets
     app.include_router(api.router)
+    app.include_router(reports.router)
     return app
 
 

@@ -8,6 +8,7 @@ from shared.contracts.encounter import EncounterDocumented
 from shared.contracts.envelope import Envelope
 from shared.contracts.identifiers import claim_id_for, new_patient_control_number
 from shared.db.unit_of_work import UnitOfWork
+from shared.telemetry import annotate
 from services.coding.adapters.tables import CodedEncounter, CodingAudit
 from services.coding.domain.coder import CodeSets, CodingOutcome, code_encounter
 
@@ -16,6 +17,8 @@ async def code_documented_encounter(uow: UnitOfWork, event: Envelope[EncounterDo
                                     codesets: CodeSets, threshold: float) -> None:
     encounter = event.payload
     outcome = code_encounter(encounter, codesets, auto_accept_threshold=threshold)
+    annotate(**{"billing.encounter_id": encounter.encounter_id, "billing.coding_status": outcome.status,
+                "billing.edits": [e.edit_id for e in outcome.edits if e.severity == "error"]})
     row = CodedEncounter(
         encounter_id=UUID(encounter.encounter_id), tenant_id=event.tenant_id, external_id=encounter.external_id,
         status=outcome.status, diagnoses=[d.model_dump(mode="json") for d in outcome.diagnoses],

@@ -5,6 +5,7 @@ from fastapi import FastAPI
 
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
+from services.gateway import dashboard
 from services.gateway.adapters.upstream import Upstream
 from services.gateway.entrypoints import billing, denials, encounters, keys, payments_extra, tenants
 from services.gateway.idempotency import idempotency_middleware
@@ -35,6 +36,7 @@ def bootstrap(settings: Settings) -> FastAPI:
         app.include_router(module.router)
     app.include_router(encounters.review_router)
     app.include_router(payments_extra.router)
+    dashboard.install(app)
     app.middleware("http")(idempotency_middleware)
     return app
 

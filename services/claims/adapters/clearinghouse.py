@@ -7,7 +7,7 @@ from typing import Protocol
 
 import httpx
 
-from shared.telemetry import inject_headers
+from shared.telemetry import TracedTransport, inject_headers
 
 
 class ClearinghouseUnavailable(Exception):
@@ -22,7 +22,7 @@ class Clearinghouse(Protocol):
 
 class HttpClearinghouse:
     def __init__(self, base_url: str, timeout: float = 30.0):
-        self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout)
+        self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=TracedTransport(httpx.AsyncHTTPTransport()))
 
     async def submit(self, *, mailbox: str, control_number: int, x12: str) -> str | None:
         try:

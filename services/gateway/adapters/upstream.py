@@ -6,7 +6,7 @@ import httpx
 
 from shared.http.problems import Problem
 from shared.internal_auth import HEADER, Caller, issue_token
-from shared.telemetry import inject_headers
+from shared.telemetry import TracedTransport, inject_headers
 
 
 class Upstream:
@@ -15,7 +15,8 @@ class Upstream:
         self._secret = secret
         self._client = httpx.AsyncClient(
             base_url=base_url, timeout=timeout,
-            limits=httpx.Limits(max_connections=200, max_keepalive_connections=100),
+            transport=TracedTransport(httpx.AsyncHTTPTransport(
+                limits=httpx.Limits(max_connections=200, max_keepalive_connections=100))),
         )
 
     async def request(self, method: str, path: str, caller: Caller, **kwargs) -> httpx.Response:
