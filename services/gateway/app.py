@@ -10,6 +10,7 @@ from services.gateway.adapters.upstream import Upstream
 from services.gateway.audit_log import AuditMiddleware, AuditWriter
 from services.gateway.entrypoints import audit, billing, denials, encounters, keys, tenants, webhooks
 from services.gateway.entrypoints.consumers import build_router
+from services.gateway.hygiene import RefuseNulCharacters
 from services.gateway.idempotency import idempotency_middleware
 from services.gateway.openapi import document_errors
 from services.gateway.rate_limits import Limit, RateLimiter
@@ -59,6 +60,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     app.include_router(encounters.review_router)
     app.middleware("http")(idempotency_middleware)
     app.add_middleware(AuditMiddleware)
+    app.add_middleware(RefuseNulCharacters)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)  # outermost: before anything reads
     document_errors(app)
     return app

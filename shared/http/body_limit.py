@@ -23,29 +23,40 @@ class BodySizeLimit:
             return
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None:
-            if not declared.isdigit() or int(declared) > self.max_bytes:
-                status = 413 if declared.isdigit() else 400
-                response = self._too_large() if status == 413 else problem_response(400, "Invalid Content-Length")
-                await response(scope, receive, send)
-                return
-            await self.app(scope, receive, send)
-            return
-        chunks, size, more = [], 0, True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
+            if not declared.isdigit():
+                await problem_response(400, "Invalid Content-Length")(scope, receive, send)
+            elif int(declared) > self.max_bytes:
                 await self._too_large()(scope, receive, send)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        await self.app(scope, _replay(b"".join(chunks), receive), send)
+            else:
+                await self.app(scope, receive, send)
+            return
+        body = await read_body(receive, limit=self.max_bytes)
+        if body is None:
+            return  # the client went away
+        if len(body) > self.max_bytes:
+            await self._too_large()(scope, receive, send)
+            return
+        await self.app(scope, replay_body(body, receive), send)
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+async def read_body(receive: Receive, *, limit: int | None = None) -> bytes | None:
+    """The whole body, or the first chunks past `limit` (the caller refuses it); None on disconnect."""
+    chunks, size, more = [], 0, True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return None
+        chunk = message.get("body", b"")
+        chunks.append(chunk)
+        size += len(chunk)
+        if limit is not None and size > limit:
+            break
+        more = message.get("more_body", False)
+    return b"".join(chunks)
+
+
+def replay_body(body: bytes, receive: Receive) -> Receive:
+    """A receive callable that hands the already-read body on, then defers to the real one."""
     sent = False
 
     async def replayed() -> Message:

@@ -6,11 +6,11 @@ Payloads carry ids, codes and amounts only: never a patient's name, birth date, 
 import hashlib
 import hmac
 import ipaddress
-from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 EVENT_TYPES = ("claim.accepted", "claim.rejected", "claim.paid", "claim.denied")
 SIGNATURE_HEADER = "Webhook-Signature"
+PROCESSED_STATUS_CODES = frozenset({"1", "2", "3", "19", "20", "21"})
 
 
 def public_event(event_type: str, payload: dict) -> tuple[str, dict] | None:
@@ -24,7 +24,9 @@ def public_event(event_type: str, payload: dict) -> tuple[str, dict] | None:
                                       "reason_count": len(payload.get("reasons", []))}
         return None  # a 999 acceptance only says the file was well formed
     if event_type == "payment.posted":
-        if payload.get("reversal") or _is_zero(payload["paid"]):
+        # Adjudicated and processed (CLP02 1-3, 19-21): "paid" even when the payer's share is zero
+        # (a deductible); a denial (4) arrives as claim.denied, a reversal (22) is not a payment.
+        if payload.get("reversal") or payload.get("status_code") not in PROCESSED_STATUS_CODES:
             return None
         return "claim.paid", {key: payload.get(key) for key in (
             "claim_id", "remit_id", "status_code", "paid", "patient_responsibility", "claim_balance")}
@@ -33,13 +35,6 @@ def public_event(event_type: str, payload: dict) -> tuple[str, dict] | None:
             "claim_id", "denial_id", "remit_id", "payer_id", "level", "procedure_code", "carc_codes",
             "category", "amount")}
     return None
-
-
-def _is_zero(amount) -> bool:
-    try:
-        return Decimal(str(amount)) == 0
-    except InvalidOperation:
-        return False
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:

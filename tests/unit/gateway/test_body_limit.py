@@ -46,3 +46,13 @@ async def test_a_chunked_body_is_counted_as_it_arrives():
 async def test_requests_without_a_body_pass():
     async with client() as c:
         assert (await c.get("/")).json() == {"size": 0}
+
+
+async def test_nul_characters_are_refused_in_query_and_json_body():
+    from services.gateway.hygiene import RefuseNulCharacters
+
+    app = RefuseNulCharacters(Starlette(routes=[Route("/", echo_size, methods=["POST", "GET"])]))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+        assert (await c.get("/", params={"status": "a\x00b"})).status_code == 422
+        assert (await c.post("/", json={"name": "a\x00b"})).status_code == 422
+        assert (await c.post("/", json={"name": "ab"})).json() == {"size": 13}

@@ -19,11 +19,12 @@ def test_acknowledgements_become_accepted_or_rejected():
     assert kind == "claim.rejected" and data == {"claim_id": "c1", "source": "277CA", "reason_count": 1}
 
 
-def test_a_payment_is_claim_paid_unless_nothing_was_paid_or_it_is_a_reversal():
+def test_a_processed_claim_is_claim_paid_but_not_a_denial_or_a_reversal():
     kind, data = public_event("payment.posted", POSTED)
     assert kind == "claim.paid" and data["paid"] == "80.00" and "contractual_adjustment" not in data
-    assert public_event("payment.posted", {**POSTED, "paid": "0.00"}) is None
-    assert public_event("payment.posted", {**POSTED, "reversal": True}) is None
+    assert public_event("payment.posted", {**POSTED, "paid": "0.00", "patient_responsibility": "95.00"})[0] == "claim.paid"
+    assert public_event("payment.posted", {**POSTED, "status_code": "4", "paid": "0.00"}) is None
+    assert public_event("payment.posted", {**POSTED, "status_code": "22", "reversal": True}) is None
 
 
 def test_a_denial_carries_ids_codes_and_amount_only():
