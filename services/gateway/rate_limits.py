@@ -3,8 +3,8 @@
 Where the state lives, and why: the buckets are in this process, one per tenant per gateway replica.
 Checking a limit then costs no I/O on every request (a Postgres row per request would serialise a
 busy tenant's traffic on one row lock). The price: with N replicas behind a load balancer a tenant
-can reach N times its rate, so a deployment divides the configured rate by its replica count (the
-k8s manifest sets it per replica). A restart refills the buckets, which only ever lets a burst more.
+can reach N times its rate, so a deployment sets RATE_LIMIT_PER_SECOND (and each tenant's own
+limit) as the tenant's rate divided by the replica count. A restart refills the buckets, which only ever lets a burst more.
 """
 import time
 from dataclasses import dataclass
