@@ -27,6 +27,7 @@ from services.denials.domain.queue import (
 )
 
 router = APIRouter(prefix="/internal", tags=["denials"])
+CURSOR = r"^\d{1,3}:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"  # priority:uuid
 
 
 def today() -> date:
@@ -59,7 +60,7 @@ async def list_denials(
     request: Request, caller: CallerDep, status: str | None = None, category: str | None = None,
     payer_id: str | None = None, claim_id: UUID | None = None, assignee: str | None = None,
     preventable: bool | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(pattern=r"^\d{1,3}:[0-9a-fA-F-]{36}$")] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR)] = None,
 ) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         rows = await handlers.list_denials(

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Request, Response
 
 from shared.contracts.denial import ClaimCorrection
 from services.gateway.adapters.upstream import raise_for_problem
+from services.gateway.audit_log import mark_created
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.views import merge_claim_view
 
@@ -75,7 +76,9 @@ async def post_remit(request: Request, caller: WriteCaller) -> dict:
         headers={"content-type": "application/edi-x12"},
     )
     raise_for_problem(response)
-    return response.json()
+    accepted = response.json()
+    mark_created(request, accepted.get("remit_id"))
+    return accepted
 
 
 @router.get("/v1/remits/{remit_id}")

@@ -23,6 +23,9 @@ from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 
 router = APIRouter(tags=["denials"])
 DenialId = Annotated[UUID, Path()]
+# "<priority>:<denial uuid>", the next_cursor of the previous page (a strict UUID: schemathesis found
+# that a looser pattern let "---…" through to a 500 in the denials service).
+CURSOR = r"^[0-9]{1,3}:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 
 
 async def _forward(request: Request, caller, method: str, path: str, *, body: BaseModel | None = None,
@@ -40,7 +43,7 @@ async def list_denials(
     request: Request, caller: ReadCaller, status: str | None = None, category: str | None = None,
     payer_id: str | None = None, claim_id: UUID | None = None, assignee: str | None = None,
     preventable: bool | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(pattern=r"^\d{1,3}:[0-9a-fA-F-]{36}$")] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR)] = None,
 ) -> dict:
     """The work queue, highest priority first, with SLA and appeal-deadline timers."""
     return await _forward(request, caller, "GET", "/internal/denials", params=dict(
