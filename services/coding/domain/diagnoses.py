@@ -5,7 +5,6 @@ from datetime import date
 
 from shared.contracts.common import EditResult
 from services.coding.domain.codes import ICD10CM_SHAPE, icd_compact
-from services.coding.domain.excludes1 import rule_matches
 from services.coding.domain.icd10 import Icd10CodeSet
 from services.coding.domain.mce import MceTable, age_in_years, age_sex_edits
 from services.coding.domain.results import error
@@ -28,14 +27,10 @@ def excludes1_edits(codes: list[str], code_set: Icd10CodeSet) -> list[EditResult
             second = compact[j]
             if first == second:
                 continue
-            if _excludes(first, second, code_set) or _excludes(second, first, code_set):
+            if code_set.excludes1_pair(first, second):
                 edits.append(error("ICD-EXCLUDES1", f"{codes[i]} and {codes[j]} are Excludes1: they cannot be "
                                                     "billed together", codes[i], codes[j]))
     return edits
-
-
-def _excludes(code: str, other: str, code_set: Icd10CodeSet) -> bool:
-    return any(rule_matches(other, rule) for rule in code_set.excludes1.get(code, ()))
 
 
 def manifestation_edits(codes: list[str], code_set: Icd10CodeSet) -> list[EditResult]:

@@ -8,13 +8,13 @@ path never calls it and editions can coexist.
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from shared.contracts.common import EditResult
 from services.coding.domain.codes import icd_compact
-from services.coding.domain.excludes1 import Rule, parse_note
+from services.coding.domain.excludes1 import Rule, parse_note, rule_matches
 from services.coding.domain.results import error, warning
 
 _ELSEWHERE = re.compile(r"\bclassified elsewhere\b", re.IGNORECASE)
@@ -44,9 +44,21 @@ class Icd10CodeSet:
     manifestation: frozenset[str]  # "... in diseases classified elsewhere": never first-listed
     code_first: frozenset[str]  # has an own or inherited "code first" note
     unreadable_notes: int
+    _pairs: dict[tuple[str, str], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def is_billable(self, code: str) -> bool:
         return icd_compact(code) in self.billable
+
+    def excludes1_pair(self, first: str, second: str) -> bool:
+        """Whether either dot-less code excludes the other; cached per pair, so a rule scan happens once."""
+        found = self._pairs.get((first, second))
+        if found is None:
+            found = any(rule_matches(second, r) for r in self.excludes1.get(first, ())) or \
+                any(rule_matches(first, r) for r in self.excludes1.get(second, ()))
+            if len(self._pairs) > 500_000:  # bound the cache; real claims reuse few pairs
+                self._pairs.clear()
+            self._pairs[(first, second)] = found
+        return found
 
 
 def read_editions(path: Path) -> list[Icd10Edition]:
