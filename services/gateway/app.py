@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.gateway.adapters.upstream import Upstream
-from services.gateway.entrypoints import billing, encounters, keys, tenants
+from services.gateway.entrypoints import billing, coding_extra, encounters, keys, tenants
 from services.gateway.idempotency import idempotency_middleware
 from services.gateway.settings import Settings
 
@@ -34,6 +34,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     for module in (tenants, keys, encounters, billing):
         app.include_router(module.router)
     app.include_router(encounters.review_router)
+    app.include_router(coding_extra.router)
     app.middleware("http")(idempotency_middleware)
     return app
 

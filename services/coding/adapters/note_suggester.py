@@ -78,7 +78,9 @@ class NoteSuggester:
         grouped = defaultdict(list)
         for k, code, description, kind in self._db.execute("SELECT key, code, description, kind FROM term_key"):
             grouped[k].append((code, description, kind))
-        self.terms: dict[str, TermMatch] = {k: best_match(c, k) for k, c in grouped.items()}
+        # One- to three-letter keys ("pr", "fit", "pin") are abbreviations or everyday words far more often than
+        # diagnoses: they are left out rather than sending every note that contains them to review.
+        self.terms: dict[str, TermMatch] = {k: best_match(c, k) for k, c in grouped.items() if len(k) > 3}
         self._context_cache: dict[tuple[str, str], TermMatch | None] = {}
         self.nlp = _pipeline(self)
 
