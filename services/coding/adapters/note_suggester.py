@@ -11,14 +11,16 @@ from collections import defaultdict
 from pathlib import Path
 
 from services.coding.domain.codes import icd_compact
-from services.coding.domain.note_terms import TermMatch, best_match, key, variants, words
+from services.coding.domain.note_terms import (TermMatch, best_match, key, less_specific_than_documented, variants,
+                                               words)
 from services.coding.domain.reference import ReferenceData
-from services.coding.domain.suggestions import Suggestion
+from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
 INDEX_VERSION = 1
 MAX_WORDS = 10
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
 CONTEXT_CONFIDENCE = {"family": 0.9, "history": 0.85}
+SUPPRESSING = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"})
 _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
 
 
@@ -100,23 +102,29 @@ class NoteSuggester:
 
     def __call__(self, note: str) -> list[Suggestion]:
         doc = self.nlp(note)
-        found = []
+        inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        found, sentences = [], []
         for ent in doc.ents:
-            if ent._.is_negated or ent._.is_uncertain or ent._.is_hypothetical:
+            # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
+            categories = {m.category for m in ent._.modifiers
+                          if m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside}
+            if categories & SUPPRESSING:
                 continue
-            match, context = ent._.icd_match, _context(ent)
+            match, context = ent._.icd_match, _context(categories)
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
             elif context != "affirmed":
                 match = self.context_code(context, ent._.icd_key)
             if match is not None:
-                found.append(Suggestion(code=match.code, description=match.description, confidence=match.confidence,
+                confidence = less_specific_than_documented(match, ent.sent.text)
+                found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context))
-        return found
+                sentences.append(ent.sent.start_char)
+        return without_integral_symptoms(found, sentences)
 
 
-def _context(ent) -> str:
-    return "family" if ent._.is_family else "history" if ent._.is_historical else "affirmed"
+def _context(categories: set[str]) -> str:
+    return "family" if "FAMILY" in categories else "history" if "HISTORICAL" in categories else "affirmed"
 
 
 def _is_history_code(code: str) -> bool:

@@ -17,7 +17,9 @@ STOPWORDS = frozenset({"of", "the", "a", "an"})
 OPTIONAL = frozenset({"mellitus"})  # "diabetes" is written without it far more often than with it
 CONFIDENCE = {"description": 0.97, "inclusion": 0.94, "default": 0.92}
 AMBIGUOUS_CONFIDENCE = 0.55
-SHORT_TERM_CONFIDENCE = 0.6  # one short word ("flu", "cold"): too often something else
+SHORT_TERM_CONFIDENCE = 0.6  # one short word ("acne", "gout"): too often something else
+UNDER_SPECIFIED_CONFIDENCE = 0.7
+_LATERALITY = re.compile(r"\b(left|right|bilateral|both)\b", re.IGNORECASE)
 
 
 def _fold(word: str) -> str:
@@ -53,6 +55,14 @@ class TermMatch:
     code: str
     description: str
     confidence: float
+    kind: str = "description"
+
+
+def less_specific_than_documented(match: TermMatch, sentence: str) -> float:
+    """An unspecified code where the sentence documents a side is a specificity question for a coder."""
+    if "unspecified" in match.description.lower() and _LATERALITY.search(sentence):
+        return min(match.confidence, UNDER_SPECIFIED_CONFIDENCE)
+    return match.confidence
 
 
 def best_match(candidates: list[tuple[str, str, str]], term_key: str) -> TermMatch:
@@ -63,4 +73,4 @@ def best_match(candidates: list[tuple[str, str, str]], term_key: str) -> TermMat
     confidence = CONFIDENCE[kind] if len({c[0] for c in top}) == 1 else AMBIGUOUS_CONFIDENCE
     if " " not in term_key and len(term_key) <= 4:
         confidence = min(confidence, SHORT_TERM_CONFIDENCE)
-    return TermMatch(code, description, confidence)
+    return TermMatch(code, description, confidence, kind)

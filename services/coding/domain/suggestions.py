@@ -75,3 +75,11 @@ def _best_per_code(suggestions: list[Suggestion]) -> list[Suggestion]:
         if key not in best or suggestion.confidence > best[key].confidence:
             best[key] = suggestion
     return sorted(best.values(), key=lambda s: s.start)
+
+
+def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int]) -> list[Suggestion]:
+    """Drop symptom codes (chapter R) stated with a definitive diagnosis in the same sentence: signs and
+    symptoms integral to a diagnosis are not coded (ICD-10-CM guidelines I.B.5). sentences[i] identifies the
+    sentence of suggestions[i]."""
+    definitive = {sentence for s, sentence in zip(suggestions, sentences) if s.code[0] not in "RZ"}
+    return [s for s, sentence in zip(suggestions, sentences) if not (s.code[0] == "R" and sentence in definitive)]
