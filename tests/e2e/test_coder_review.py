@@ -26,7 +26,9 @@ def test_held_encounter_is_reviewed_and_flows_on(api):
     assert claim["diagnoses"] == ["E11.9", "I10"]
     audit = api.get(f"/v1/encounters/{encounter_id}/audit").json()["items"]
     assert len(audit) == 1 and audit[0]["before"]["diagnoses"][0]["code"] == "E11"
-    assert audit[0]["after"]["diagnoses"][0]["source"] == "coder" and audit[0]["actor"].startswith("key:")
+    # The note ("type 2 diabetes") suggested E11.9: the coder's E11.9 is that suggestion, accepted by this coder.
+    assert audit[0]["after"]["diagnoses"][0]["source"] == "suggestion" and audit[0]["actor"].startswith("key:")
+    assert {"code": "E11.9", "decision": "accepted"} in audit[0]["after"]["suggestions"]
 
 
 def test_note_only_encounter_is_coded_from_confident_suggestions(api):
