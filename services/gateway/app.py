@@ -9,7 +9,17 @@ from shared.runtime import ServiceRuntime
 from services.gateway import dashboard
 from services.gateway.adapters.upstream import Upstream
 from services.gateway.audit_log import AuditMiddleware, AuditWriter
-from services.gateway.entrypoints import audit, billing, denials, encounters, keys, payments_extra, tenants, webhooks
+from services.gateway.entrypoints import (
+    audit,
+    billing,
+    coding_extra,
+    denials,
+    encounters,
+    keys,
+    payments_extra,
+    tenants,
+    webhooks,
+)
 from services.gateway.entrypoints.consumers import build_router
 from services.gateway.hygiene import RefuseNulCharacters
 from services.gateway.idempotency import idempotency_middleware
@@ -61,6 +71,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     app.include_router(encounters.review_router)
     app.include_router(payments_extra.router)
     dashboard.install(app)
+    app.include_router(coding_extra.router)
     app.middleware("http")(idempotency_middleware)
     app.add_middleware(AuditMiddleware)
     app.add_middleware(RefuseNulCharacters)

@@ -1,8 +1,8 @@
 """The coding service's tables: each encounter's coding state, and the audit of every code change."""
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, func
+from sqlalchemy import Column, DateTime, Index, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -26,8 +26,18 @@ class CodedEncounter(CodingTable, table=True):
     procedures: list = Field(sa_column=Column(JSONB, nullable=False))
     edits: list = Field(sa_column=Column(JSONB, nullable=False))
     encounter: dict = Field(sa_column=Column(JSONB, nullable=False), description="The documented encounter, for review.")
+    suggestions: list = Field(default_factory=list, sa_column=Column(JSONB, nullable=False, server_default=text("'[]'::jsonb")),
+                              description="Codes suggested from the note, with evidence offsets, confidence and status.")
+    assigned_to: str | None = Field(default=None, max_length=100, description="The coder who claimed the review item.")
+    patient_ref: str | None = Field(default=None, max_length=50, description="The practice's patient id (one E/M a day).")
+    rendering_npi: str | None = Field(default=None, max_length=10)
+    date_of_service: date | None = None
     created_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
     updated_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now(), onupdate=func.now()))
+
+
+Index("ix_coded_encounter_same_day", CodedEncounter.tenant_id, CodedEncounter.rendering_npi,
+      CodedEncounter.date_of_service)
 
 
 class CodingAudit(CodingTable, table=True):

@@ -4,11 +4,11 @@ from shared.kafka.consumer import EventRouter
 from services.coding import handlers
 
 
-def build_router(*, codesets, threshold: float) -> EventRouter:
+def build_router(*, coder: handlers.Coder) -> EventRouter:
     router = EventRouter()
 
     @router.subscribe(topics.ENCOUNTER_DOCUMENTED)
     async def on_encounter_documented(uow, event) -> None:
-        await handlers.code_documented_encounter(uow, event, codesets=codesets, threshold=threshold)
+        await handlers.code_documented_encounter(uow, event, coder=coder)
 
     return router
