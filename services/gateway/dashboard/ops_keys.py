@@ -24,9 +24,10 @@ router = APIRouter(prefix="/v1/ops/keys", tags=["ops"])
 
 async def ops_caller(request: Request) -> Caller:
     async with request.app.state.runtime.units_of_work() as uow:
-        caller = await handlers.authenticate(uow, _bearer(request))
-    if caller is None:
+        found = await handlers.authenticate(uow, _bearer(request))
+    if found is None:
         raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
+    caller, _tenant_limit = found  # ops keys are not rate limited: the dashboard polls a handful of endpoints
     if OPS_SCOPE not in caller.scopes or caller.tenant_id != str(OPS_TENANT_ID):
         raise Problem(403, "Forbidden", "the dashboard needs an ops key")
     request.state.caller = caller

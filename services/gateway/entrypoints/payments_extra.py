@@ -4,6 +4,7 @@ token; the payments service scopes by its tenant, so a foreign id answers 404.
 """
 from datetime import date
 from typing import Annotated, Literal
+from urllib.parse import quote
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -12,7 +13,8 @@ from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 
 router = APIRouter(tags=["payments"])
-PatientId = Annotated[str, Path(min_length=1, max_length=50)]
+# The practice's MRN: any printable text (control characters could never be a path segment).
+PatientId = Annotated[str, Path(min_length=1, max_length=50, pattern=r"^[^\x00-\x1f\x7f]+$")]
 JSON_BODY = {"content-type": "application/json"}
 
 
@@ -52,14 +54,15 @@ async def claim_balance(request: Request, claim_id: Annotated[UUID, Path()], cal
 @router.get("/v1/patients/{patient_id}/balance")
 async def patient_balance(request: Request, patient_id: PatientId, caller: ReadCaller,
                           as_of: date | None = None) -> dict:
-    return await _get(request, caller, f"/internal/patients/{patient_id}/balance", {"as_of": as_of})
+    return await _get(request, caller, f"/internal/patients/{quote(patient_id, safe='')}/balance", {"as_of": as_of})
 
 
 @router.get("/v1/patients/{patient_id}/statement", response_class=Response,
             responses={200: {"content": {"text/html": {}}}})
 async def patient_statement(request: Request, patient_id: PatientId, caller: ReadCaller,
                             as_of: date | None = None) -> Response:
-    response = await _payments(request).request("GET", f"/internal/patients/{patient_id}/statement", caller,
+    path = f"/internal/patients/{quote(patient_id, safe='')}/statement"
+    response = await _payments(request).request("GET", path, caller,
                                                 params={"as_of": str(as_of)} if as_of else None)
     raise_for_problem(response)
     return Response(response.content, media_type="text/html; charset=utf-8")
@@ -68,7 +71,7 @@ async def patient_statement(request: Request, patient_id: PatientId, caller: Rea
 @router.post("/v1/patients/{patient_id}/payments", status_code=201)
 async def patient_payment(request: Request, patient_id: PatientId, caller: WriteCaller, response: Response) -> dict:
     """Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200)."""
-    return await _post(request, caller, f"/internal/patients/{patient_id}/payments", response)
+    return await _post(request, caller, f"/internal/patients/{quote(patient_id, safe='')}/payments", response)
 
 
 @router.post("/v1/deposits", status_code=201)
