@@ -4,7 +4,7 @@ from fastapi import FastAPI
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.coding.adapters.reference_files import load_reference_data
-from services.coding.entrypoints import api, reports
+from services.coding.entrypoints import api, queries_api, reports
 from services.coding.entrypoints.consumers import build_router
 from services.coding.handlers import Coder
 from services.coding.settings import Settings
@@ -28,6 +28,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     app.state.coder = coder
     app.include_router(api.router)
     app.include_router(reports.router)
+    app.include_router(queries_api.router)
     return app
 
 

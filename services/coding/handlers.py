@@ -12,6 +12,7 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.identifiers import claim_id_for, new_patient_control_number
 from shared.db.unit_of_work import UnitOfWork
 from shared.telemetry import annotate
+from services.coding import queries
 from services.coding.adapters.tables import CodedEncounter, CodingAudit
 from services.coding.domain.codes import icd_compact, is_em_visit
 from services.coding.domain.coder import CodingOutcome, code_encounter
@@ -156,6 +157,9 @@ async def review_encounter(uow: UnitOfWork, *, tenant_id: UUID, encounter_id: UU
     if row is None:
         return None
     _pending_or_raise(row, coder[:100])
+    if await queries.open_query(uow, tenant_id, encounter_id) is not None:
+        raise ReviewRejected([{"edit_id": "REVIEW-QUERY-OPEN", "message": "waiting for the provider's answer"}], 409,
+                             "The encounter waits for the provider's answer to a documentation query")
     before = {"diagnoses": row.diagnoses, "procedures": row.procedures}
     corrected = EncounterDocumented.model_validate({**row.encounter, "diagnoses": diagnoses, "procedures": procedures})
     same_day = await _em_billed_same_day(uow, tenant_id, corrected)

@@ -53,3 +53,23 @@ class CodingAudit(CodingTable, table=True):
     after: dict = Field(sa_column=Column(JSONB, nullable=False))
     reason: str | None = Field(default=None, max_length=500)
     at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
+
+
+class ProviderQuery(CodingTable, table=True):
+    """A coder's question to the rendering provider about an unclear note (issue 9). The encounter stays in
+    the review queue, and cannot be released, until the provider answers."""
+
+    __tablename__ = "provider_query"
+    id: UUID = Field(primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    encounter_id: UUID = Field(index=True)
+    rendering_npi: str | None = Field(default=None, max_length=10, index=True)
+    unclear: str = Field(max_length=500, description="What in the note is unclear.")
+    question: str = Field(max_length=1000)
+    options: list = Field(sa_column=Column(JSONB, nullable=False), description="Answers the coder offers, if any.")
+    status: str = Field(max_length=20, index=True, description="open | answered | withdrawn")
+    asked_by: str = Field(max_length=100)
+    answer: str | None = Field(default=None, max_length=2000)
+    answered_by: str | None = Field(default=None, max_length=100)
+    asked_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
+    answered_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.coding import handlers
+from services.coding import handlers, queries
 
 router = APIRouter(prefix="/internal", tags=["coding"])
 
@@ -55,9 +55,11 @@ async def review_queue(request: Request, caller: CallerDep, limit: Annotated[int
     async with request.app.state.runtime.units_of_work() as uow:
         rows = await handlers.list_review_queue(uow, tenant_id=UUID(caller.tenant_id), limit=limit, after=cursor,
                                                 edit_id=edit_id, assigned_to=assigned_to)
+        waiting = await queries.open_for(uow, UUID(caller.tenant_id), [r.encounter_id for r in rows])
     return {"items": [{"encounter_id": str(r.encounter_id), "external_id": r.external_id, "edits": r.edits,
                        "suggestions": r.suggestions, "diagnoses": r.diagnoses, "procedures": r.procedures,
                        "assigned_to": r.assigned_to,
+                       "open_query": queries.public(waiting[r.encounter_id]) if r.encounter_id in waiting else None,
                        "received_at": r.created_at.isoformat() if r.created_at else None} for r in rows],
             "next_cursor": str(rows[-1].encounter_id) if len(rows) == limit else None}
 
