@@ -102,7 +102,8 @@ async def _count_adjudication(uow: UnitOfWork, tenant_id: UUID, remit: RemitRece
                               found: list[DetectedDenial], today: date) -> None:
     claim_denied = any(d.level == "claim" for d in found)
     await uow.session.execute(insert(AdjudicatedClaim).values(
-        remit_id=remit.remit_id, tenant_id=tenant_id, claim_id=UUID(remit.claim_id) if remit.claim_id else None,
+        remit_id=remit.remit_id, patient_control_number=remit.patient_control_number, tenant_id=tenant_id,
+        claim_id=UUID(remit.claim_id) if remit.claim_id else None,
         payer_id=payer_id, denied=bool(found), denied_amount=sum((d.amount for d in found), ZERO),
         procedure_codes=[line.procedure_code for line in remit.service_lines],
         denied_procedure_codes=sorted({line.procedure_code for line in remit.service_lines} if claim_denied

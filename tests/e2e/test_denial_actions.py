@@ -17,14 +17,6 @@ def _denied(api) -> tuple[str, dict]:
     return claim_id, claim["denials"][0]
 
 
-def _paid(api) -> str:
-    encounter_id = api.post("/v1/encounters", json=encounter_body()).json()["encounter_id"]
-    claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
-                        what="coding")["claim_id"]
-    wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), settled, timeout=90, what="payment")
-    return claim_id
-
-
 def test_correct_and_resubmit_bills_a_replacement_that_the_payer_pays(api):
     claim_id, denial = _denied(api)
     corrected = api.post(f"/v1/denials/{denial['denial_id']}/correct",
@@ -102,12 +94,20 @@ def test_earlier_denials_warn_before_the_next_claim_is_sent(api):
 
 
 def test_analytics_counts_this_tenants_adjudications(api):
-    paid = _paid(api)
+    # A paid and a denied claim sent together usually share one 835: each claim payment counts once.
+    bodies = [encounter_body(), encounter_body(procedures=NEEDS_AUTH)]
+    encounters = [api.post("/v1/encounters", json=body).json()["encounter_id"] for body in bodies]
+    claim_ids = [wait_for(lambda: api.get(f"/v1/encounters/{e}").json(), lambda x: x.get("claim_id"),
+                          what="coding")["claim_id"] for e in encounters]
+    claims = [wait_for(lambda: api.get(f"/v1/claims/{c}").json(), settled, timeout=90, what="adjudication")
+              for c in claim_ids]
+    paid = claims[0]["claim_id"]
+    wait_for(lambda: api.get(f"/v1/claims/{claim_ids[1]}").json(), lambda c: c.get("denials"), what="the denial")
     figures = api.get("/v1/denials/analytics").json()
     # This module's tenant: every claim above was denied (71046 without auth) except the paid one and the
     # paid replacement; the figures must match what the queue holds.
     queue = api.get("/v1/denials", params={"limit": 200}).json()["items"]
-    assert figures["denied_claims"] == len({d["remit_id"] for d in queue})
+    assert figures["denied_claims"] == len({d["claim_id"] for d in queue})
     assert figures["adjudicated_claims"] == figures["denied_claims"] + 2, (paid, figures["adjudicated_claims"])
     by_procedure = {row["key"]: row for row in figures["by_procedure"]}
     assert by_procedure["71046"]["denied"] == figures["denied_claims"]

@@ -79,7 +79,8 @@ class AdjudicatedClaim(DenialsTable, table=True):
     """One row per claim payment seen on remit.received: the population denial rates are taken over."""
 
     __tablename__ = "adjudicated_claim"
-    remit_id: str = Field(primary_key=True, max_length=64)
+    remit_id: str = Field(primary_key=True, max_length=64, description="The 835: one file pays many claims.")
+    patient_control_number: str = Field(primary_key=True, max_length=38, description="CLP01 within that 835.")
     tenant_id: UUID = Field(index=True)
     claim_id: UUID | None = Field(default=None, index=True)
     payer_id: str = Field(max_length=80)
