@@ -7,7 +7,7 @@ from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.claims.adapters.clearinghouse import make_clearinghouse
 from services.claims.catalog import Catalog
-from services.claims.entrypoints import api, corrections_api, reports
+from services.claims.entrypoints import api, claims_list, corrections_api, reports
 from services.claims.entrypoints.consumers import build_router
 from services.claims.settings import Settings
 from services.claims.submission import submission_loop
@@ -31,6 +31,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     app.state.catalog = catalog
     app.include_router(api.router)
     app.include_router(corrections_api.router)
+    app.include_router(claims_list.router)
     app.include_router(reports.router)
     return app
 

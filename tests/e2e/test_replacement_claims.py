@@ -42,3 +42,15 @@ def test_replacing_needs_an_adjudicated_claim_of_this_tenant(api):
     assert first.status_code == 201
     again = api.post(f"/v1/claims/{original['claim_id']}/replace", json=body)  # now corrected, not adjudicated
     assert again.status_code == 409 and again.headers["content-type"].startswith("application/problem+json")
+
+
+def test_claims_list_filters_and_pages(api):
+    replacements = api.get("/v1/claims", params={"frequency_code": "7"}).json()["items"]
+    assert replacements and all(c["frequency_code"] == "7" for c in replacements)
+    first = api.get("/v1/claims", params={"limit": 1}).json()
+    second = api.get("/v1/claims", params={"limit": 1, "cursor": first["next_cursor"]}).json()
+    assert first["items"][0]["claim_id"] != second["items"][0]["claim_id"]
+    assert first["items"][0]["created_at"] >= second["items"][0]["created_at"]
+    corrected = api.get("/v1/claims", params={"status": "corrected"}).json()["items"]
+    assert corrected and all(c["status"] == "corrected" for c in corrected)
+    assert api.get("/v1/claims", params={"cursor": "nonsense"}).status_code == 422

@@ -61,6 +61,7 @@ def test_lists_never_show_another_tenants_objects(mallory, alice_objects):
     assert alice_objects["denial"] not in [d["denial_id"] for d in denials]
     assert alice_objects["denial"] not in str(mallory.get("/v1/denials", params={"claim_id": alice_objects["claim"]}).json())
     assert alice_objects["encounter"] not in str(mallory.get("/v1/review-queue").json())
+    assert alice_objects["claim"] not in str(mallory.get("/v1/claims", params={"limit": 200}).json())
 
 
 def test_scoped_key_and_revocation_take_effect_at_once(api, gateway_url):

@@ -5,7 +5,7 @@ The services scope every query by the token's tenant, so a foreign id is a 404 t
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from shared.contracts.denial import ClaimCorrection
 from services.gateway.adapters.upstream import raise_for_problem
@@ -19,6 +19,20 @@ ClaimId = Annotated[UUID, Path()]
 
 def _up(request: Request, name: str):
     return request.app.state.upstreams[name]
+
+
+@router.get("/v1/claims")
+async def list_claims(request: Request, caller: ReadCaller, status: Annotated[str | None, Query(max_length=20)] = None,
+                      payer_id: Annotated[str | None, Query(max_length=80)] = None, encounter_id: UUID | None = None,
+                      frequency_code: Annotated[str | None, Query(pattern="^[178]$")] = None,
+                      limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                      cursor: Annotated[str | None, Query(max_length=100, pattern=r"^[0-9T:.+-]+~[0-9a-f-]{36}$")] = None) -> dict:
+    """The tenant's claims, newest first; filters by status, payer, encounter and frequency (1, 7, 8)."""
+    params = {k: str(v) for k, v in dict(status=status, payer_id=payer_id, encounter_id=encounter_id,
+                                         frequency_code=frequency_code, limit=limit, cursor=cursor).items() if v is not None}
+    response = await _up(request, "claims").request("GET", "/internal/claims", caller, params=params)
+    raise_for_problem(response)
+    return response.json()
 
 
 @router.get("/v1/claims/{claim_id}")
