@@ -2,10 +2,10 @@
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
-from shared import carcs
+from shared import carcs, denial_patterns
 from shared.contracts.claim import ClaimAcknowledged, ClaimCoded
 from shared.contracts.common import EditResult
 from shared.contracts.denial import DenialOpened
@@ -17,7 +17,6 @@ from shared.telemetry import annotate, current_traceparent, link_to_trace
 from services.claims.adapters.tables import BillingTenant, Claim, ClaimEvent, ClaimLine, DenialPattern, TenantPayer
 from services.claims.catalog import Catalog
 from services.claims.domain import states
-from services.claims.domain.patterns import DenialHistory, denial_pattern_warnings
 from services.claims.domain.scrub import scrub_claim, unknown_payer_edit
 from services.claims.mapping import payer_from_row
 
@@ -76,7 +75,7 @@ async def _price_and_scrub(uow, claim: Claim, coded: ClaimCoded, tenant: Billing
     claim.total_charge = domain_claim.total_charge
     existing = await _existing_service_keys(uow, claim, coded)
     edits = scrub_claim(domain_claim, today=today, existing_keys=existing)
-    edits += denial_pattern_warnings(domain_claim, await _denial_history(uow, claim.tenant_id, domain_claim), today=today)
+    edits += await _denial_warnings(uow, claim.tenant_id, domain_claim, today)
     await _replace_lines(uow, claim, domain_claim, coded)
     claim.edits = [e.model_dump(mode="json") for e in edits]
     if any(e.severity == "error" for e in edits):
@@ -85,27 +84,19 @@ async def _price_and_scrub(uow, claim: Claim, coded: ClaimCoded, tenant: Billing
         transition(uow, claim, "ready", "scrubbed", {"warnings": [e.edit_id for e in edits]})
 
 
-async def _denial_history(uow, tenant_id: UUID, domain_claim) -> list[DenialHistory]:
-    rows = await uow.session.execute(select(DenialPattern).where(
-        DenialPattern.tenant_id == tenant_id, DenialPattern.payer_id == domain_claim.payer.payer_id,
-        DenialPattern.procedure_code.in_({line.procedure_code for line in domain_claim.lines})))
-    return [DenialHistory(r.payer_id, r.procedure_code, r.category, tuple(r.carc_codes), r.denials, r.first_denied_on,
-                          r.last_denied_on) for r in rows.scalars()]
+async def _denial_warnings(uow, tenant_id: UUID, domain_claim, today: date) -> list[EditResult]:
+    codes = [line.procedure_code for line in domain_claim.lines]
+    rows = await uow.session.execute(denial_patterns.history_query(
+        DenialPattern, tenant_id=tenant_id, payer_id=domain_claim.payer.payer_id, procedure_codes=codes))
+    return denial_patterns.pattern_warnings(
+        payer_id=domain_claim.payer.payer_id, payer_name=domain_claim.payer.name, procedure_codes=codes,
+        history=denial_patterns.history_of(rows.scalars()), today=today, edit_id="SCRUB-DENIAL-PATTERN")
 
 
 async def learn_denial(uow: UnitOfWork, event: Envelope[DenialOpened], *, today: date) -> None:
     """Counts the denial per payer, procedure and category: the scrubber's pattern warnings."""
-    denial = event.payload
-    for code in dict.fromkeys(denial.procedure_codes or ([denial.procedure_code] if denial.procedure_code else [])):
-        values = {"tenant_id": event.tenant_id, "payer_id": denial.payer_id, "procedure_code": code,
-                  "category": denial.category, "carc_codes": sorted(denial.carc_codes), "denials": 1,
-                  "first_denied_on": today, "last_denied_on": today}
-        table = DenialPattern.__table__
-        await uow.session.execute(insert(DenialPattern).values(values).on_conflict_do_update(
-            index_elements=["tenant_id", "payer_id", "procedure_code", "category"],
-            set_={"denials": table.c.denials + 1, "last_denied_on": today,
-                  "carc_codes": func.array(select(func.unnest(table.c.carc_codes.concat(values["carc_codes"])))
-                                           .distinct().scalar_subquery())}))
+    for statement in denial_patterns.learn(DenialPattern, tenant_id=event.tenant_id, denial=event.payload, today=today):
+        await uow.session.execute(statement)
 
 
 async def _existing_service_keys(uow, claim: Claim, coded: ClaimCoded) -> set[tuple]:

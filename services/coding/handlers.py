@@ -1,5 +1,6 @@
 """Coding use cases: code a documented encounter, or hold it for review with the reasons; the review queue."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Callable
 from uuid import UUID
 
@@ -12,7 +13,7 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.identifiers import claim_id_for, new_patient_control_number
 from shared.db.unit_of_work import UnitOfWork
 from shared.telemetry import annotate
-from services.coding import queries
+from services.coding import denial_feedback, queries
 from services.coding.adapters.tables import CodedEncounter, CodingAudit
 from services.coding.domain.codes import icd_compact, is_em_visit
 from services.coding.domain.coder import CodingOutcome, code_encounter
@@ -37,6 +38,8 @@ async def code_documented_encounter(uow: UnitOfWork, event: Envelope[EncounterDo
     same_day = await _em_billed_same_day(uow, event.tenant_id, encounter)
     outcome = code_encounter(encounter, coder.reference, suggestions=coder.suggestions(encounter.note),
                              auto_accept_threshold=coder.threshold, em_billed_same_day=same_day)
+    outcome = replace(outcome, edits=[*outcome.edits, *await denial_feedback.warnings(uow, event.tenant_id, encounter,
+                                                                                      today=date.today())])
     annotate(**{"billing.encounter_id": encounter.encounter_id, "billing.coding_status": outcome.status,
                 "billing.edits": [e.edit_id for e in outcome.edits if e.severity == "error"]})
     row = CodedEncounter(

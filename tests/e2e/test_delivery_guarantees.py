@@ -17,6 +17,7 @@ CONSUMED = {
     topics.REMIT_RECEIVED: ["payments", "claims", "denials"],
     topics.TENANT_REGISTERED: ["claims", "denials"],
     topics.CLAIM_CORRECTION_REQUESTED: ["claims"],
+    topics.DENIAL_OPENED: ["claims", "coding", "gateway"],
 }
 
 

@@ -87,7 +87,14 @@ def test_assignment_filters_and_bulk_actions(api):
 
 def test_earlier_denials_warn_before_the_next_claim_is_sent(api):
     # The tests above had this payer deny 71046 several times for this tenant.
-    claim_id, _ = _denied(api)
+    encounter_id = api.post("/v1/encounters", json=encounter_body(procedures=NEEDS_AUTH)).json()["encounter_id"]
+    encounter = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
+                         what="coding")
+    coder_sees = next(e for e in encounter["edits"] if e["edit_id"] == "CODING-DENIAL-PATTERN")
+    assert coder_sees["severity"] == "warning" and coder_sees["codes"] == ["71046"]
+    claim_id = encounter["claim_id"]
+    wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: c.get("denials") and settled(c), timeout=90,
+             what="the denial")
     edits = api.get(f"/v1/claims/{claim_id}").json()["edits"]
     warning = next(e for e in edits if e["edit_id"] == "SCRUB-DENIAL-PATTERN")
     assert warning["severity"] == "warning" and warning["codes"] == ["71046"] and "authorization" in warning["message"]

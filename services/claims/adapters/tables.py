@@ -8,6 +8,8 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, String
 
+from shared.denial_patterns import DenialPatternColumns
+
 
 class ClaimsTable(SQLModel, registry=registry()):
     pass
@@ -99,16 +101,8 @@ class Interchange(ClaimsTable, table=True):
     created_at: datetime | None = Field(default=None, sa_column=_ts())
 
 
-class DenialPattern(ClaimsTable, table=True):
+class DenialPattern(ClaimsTable, DenialPatternColumns, table=True):
     """What this tenant's payers denied, per payer, procedure and category (from denial.opened): the
     scrubber warns before the same claim is sent again."""
 
     __tablename__ = "denial_pattern"
-    tenant_id: UUID = Field(primary_key=True)
-    payer_id: str = Field(primary_key=True, max_length=80)
-    procedure_code: str = Field(primary_key=True, max_length=5)
-    category: str = Field(primary_key=True, max_length=40)
-    carc_codes: list[str] = Field(sa_column=Column(ARRAY(String), nullable=False))
-    denials: int
-    first_denied_on: date
-    last_denied_on: date

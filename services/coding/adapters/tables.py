@@ -7,6 +7,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
+from shared.denial_patterns import DenialPatternColumns
+
 
 class CodingTable(SQLModel, registry=registry()):
     pass
@@ -73,3 +75,9 @@ class ProviderQuery(CodingTable, table=True):
     answered_by: str | None = Field(default=None, max_length=100)
     asked_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
     answered_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+
+
+class DenialPattern(CodingTable, DenialPatternColumns, table=True):
+    """What this tenant's payers denied (from denial.opened): coders see the warning before release."""
+
+    __tablename__ = "denial_pattern"
