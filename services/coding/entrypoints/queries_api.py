@@ -5,8 +5,8 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
 
+from shared.http.actions import run_action
 from shared.http.auth import CallerDep
-from shared.http.problems import Problem
 from services.coding import queries
 
 router = APIRouter(prefix="/internal", tags=["coding"])
@@ -23,14 +23,9 @@ class ProviderAnswer(BaseModel):
     answer: str = Field(min_length=1, max_length=2000, examples=["Type 2"])
 
 
-async def _run(request: Request, action, **kwargs):
-    try:
-        async with request.app.state.runtime.units_of_work() as uow:
-            result = await action(uow, **kwargs)
-    except queries.QueryRefused as exc:
-        raise Problem(409, "Query not allowed", str(exc)) from exc
-    if result is None:
-        raise Problem(404, "Not found")
+async def _run(request: Request, action, **kwargs) -> dict:
+    result = await run_action(request, action, refused=queries.QueryRefused, not_found="Not found",
+                              refused_title="Query not allowed", **kwargs)
     return queries.public(result)
 
 

@@ -13,6 +13,7 @@ from shared.contracts.denial import (
     ClaimCorrection,
     WriteOffDenial,
 )
+from shared.http.actions import run_action
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.denials import handlers
@@ -112,14 +113,7 @@ async def get_denial(request: Request, denial_id: UUID, caller: CallerDep) -> di
 
 
 async def _run(request: Request, action, **kwargs):
-    try:
-        async with request.app.state.runtime.units_of_work() as uow:
-            result = await action(uow, **kwargs)
-    except handlers.ActionRefused as exc:
-        raise Problem(409, "Action not allowed", str(exc)) from exc
-    if result is None:
-        raise Problem(404, "Denial not found")
-    return result
+    return await run_action(request, action, refused=handlers.ActionRefused, not_found="Denial not found", **kwargs)
 
 
 def _who(caller) -> dict:
