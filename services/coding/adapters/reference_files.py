@@ -1,8 +1,11 @@
 """Load the coder's reference data from files: the bundled data folder, overridden by full files that
-`python -m services.coding.load_reference` placed in the reference directory.
+`python -m services.coding.load_reference` placed in the reference directory, and per tenant by the CPT file a
+tenant loaded (`tenants/<tenant id>/cpt.txt`: AMA licences are per practice, so each may bring its own).
 """
+import dataclasses
 from functools import lru_cache
 from pathlib import Path
+from uuid import UUID
 
 from services.coding.domain.cpt import parse_cpt
 from services.coding.domain.hcpcs import read_hcpcs
@@ -22,6 +25,14 @@ FILES = {
     "hcpcs": ("hcpcs_anweb.csv", "hcpcs_anweb_sample.csv"),
     "cpt": ("cpt.txt", "cpt_sample.csv"),
 }
+
+
+TENANTS_DIR = "tenants"
+TENANT_KINDS = ("cpt",)  # the reference files a tenant may bring; the CMS files are the same for everyone
+
+
+def tenant_dir(reference_dir: Path, tenant_id: UUID) -> Path:
+    return reference_dir / TENANTS_DIR / str(tenant_id)
 
 
 def reference_file(kind: str, reference_dir: Path) -> tuple[Path, bool]:
@@ -49,3 +60,19 @@ def load_reference_data(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> Referenc
         cpt=CodeBook("CPT", parse_cpt(_text(cpt_path)).codes, cpt_complete),
         hcpcs=CodeBook("HCPCS Level II", hcpcs.codes, hcpcs_complete),
     )
+
+
+def load_tenant_references(reference_dir: Path, default: ReferenceData) -> dict[UUID, ReferenceData]:
+    """The default reference data with each tenant's own CPT file in place of the deployment's."""
+    found = {}
+    root = reference_dir / TENANTS_DIR
+    for folder in sorted(root.iterdir()) if root.is_dir() else ():
+        cpt_path = folder / FILES["cpt"][0]
+        try:
+            tenant_id = UUID(folder.name)
+        except ValueError:
+            continue
+        if cpt_path.is_file():
+            cpt = CodeBook("CPT", parse_cpt(_text(cpt_path)).codes, True)
+            found[tenant_id] = dataclasses.replace(default, cpt=cpt)
+    return found

@@ -73,3 +73,15 @@ class ProviderQuery(CodingTable, table=True):
     answered_by: str | None = Field(default=None, max_length=100)
     asked_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
     answered_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+
+
+class TenantCodingSettings(CodingTable, table=True):
+    """A tenant's own coding settings; a tenant without a row uses the service's defaults."""
+
+    __tablename__ = "tenant_coding_settings"
+    tenant_id: UUID = Field(primary_key=True)
+    auto_accept_threshold: float = Field(ge=0, le=1, description="Note suggestions at or above it are coded "
+                                                                 "without review.")
+    updated_by: str = Field(max_length=100)
+    updated_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now(),
+                                                                       onupdate=func.now()))
