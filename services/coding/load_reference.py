@@ -1,12 +1,13 @@
 """Check a full reference file and place it where the coding service loads it at its next start.
 
-    python -m services.coding.load_reference ncci|mue|hcpcs|cpt FILE [--reference-dir DIR] [--force]
+    python -m services.coding.load_reference ncci|mue|hcpcs|cpt|aoc FILE [--reference-dir DIR] [--force]
     python -m services.coding.load_reference cpt FILE --tenant TENANT_ID   (that tenant's own CPT file)
 
 ncci: the CMS NCCI PTP practitioner file (tab-delimited text or CSV export; give several FILEs for the
 parts CMS splits it into); mue: the CMS practitioner services MUE table (CSV); hcpcs: the CMS HCPCS
 annual file (ANWEB, CSV); cpt: the operator's licensed CPT file, or with --tenant one tenant's (used for that
-tenant's encounters instead of the deployment's). The file is parsed with the service's own
+tenant's encounters instead of the deployment's); aoc: the CMS NCCI add-on code edit file (tab-delimited text
+or the CSV export of the Excel version). The file is parsed with the service's own
 readers; problems are listed with line numbers and, unless --force, a file with problems is refused.
 """
 import argparse
@@ -16,6 +17,7 @@ from pathlib import Path
 from uuid import UUID
 
 from services.coding.adapters.reference_files import FILES, TENANT_KINDS, tenant_dir
+from services.coding.domain.aoc import parse_aoc
 from services.coding.domain.cpt import parse_cpt
 from services.coding.domain.hcpcs import read_hcpcs
 from services.coding.domain.ncci import parse_mue, parse_ptp
@@ -30,6 +32,9 @@ def check(kind: str, text: str) -> tuple[int, list[str]]:
     if kind == "mue":
         table = parse_mue(text)
         return len(table.limits), table.problems
+    if kind == "aoc":
+        table = parse_aoc(text)
+        return sum(len(v) for v in table.edits.values()), table.problems
     if kind == "cpt":
         parsed = parse_cpt(text)
         return len(parsed.codes), parsed.problems

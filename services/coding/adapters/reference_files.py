@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from uuid import UUID
 
+from services.coding.domain.aoc import parse_aoc
 from services.coding.domain.cpt import parse_cpt
 from services.coding.domain.hcpcs import read_hcpcs
 from services.coding.domain.icd10 import load_code_sets, read_editions
@@ -24,6 +25,7 @@ FILES = {
     "mue": ("mue_practitioner.csv", "mue_practitioner_sample.csv"),
     "hcpcs": ("hcpcs_anweb.csv", "hcpcs_anweb_sample.csv"),
     "cpt": ("cpt.txt", "cpt_sample.csv"),
+    "aoc": ("aoc_practitioner.txt", "aoc_practitioner_sample.txt"),
 }
 
 
@@ -53,12 +55,14 @@ def load_reference_data(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> Referenc
     mue_path, _ = reference_file("mue", reference_dir)
     hcpcs_path, hcpcs_complete = reference_file("hcpcs", reference_dir)
     cpt_path, cpt_complete = reference_file("cpt", reference_dir)
+    aoc_path, _ = reference_file("aoc", reference_dir)
     hcpcs = read_hcpcs(hcpcs_path)
     return ReferenceData(
         icd10=icd10, mce=read_mce(DATA / "mce_age_sex.csv"), ptp=parse_ptp(_text(ptp_path)),
         mue=parse_mue(_text(mue_path)), ptp_modifiers=PtpModifiers.from_csv(_text(DATA / "ncci_ptp_modifiers.csv")),
         cpt=CodeBook("CPT", parse_cpt(_text(cpt_path)).codes, cpt_complete),
         hcpcs=CodeBook("HCPCS Level II", hcpcs.codes, hcpcs_complete),
+        modifiers=CodeBook("HCPCS modifier", hcpcs.modifiers, hcpcs_complete), aoc=parse_aoc(_text(aoc_path)),
     )
 
 
