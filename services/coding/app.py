@@ -3,7 +3,7 @@ from fastapi import FastAPI
 
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
-from services.coding.adapters.reference_files import load_reference_data
+from services.coding.adapters.reference_files import load_reference_data, load_tenant_references
 from services.coding.entrypoints import api, queries_api, reports
 from services.coding.entrypoints.consumers import build_router
 from services.coding.handlers import Coder
@@ -18,7 +18,8 @@ def build_coder(settings: Settings) -> Coder:
         from services.coding.adapters.note_suggester import build_suggester
 
         suggest = build_suggester(reference, index_dir=settings.suggestion_index_dir)
-    return Coder(reference=reference, suggest=suggest, threshold=settings.auto_accept_threshold)
+    return Coder(reference=reference, suggest=suggest, threshold=settings.auto_accept_threshold,
+                 tenant_references=load_tenant_references(settings.reference_dir, reference))
 
 
 def bootstrap(settings: Settings) -> FastAPI:

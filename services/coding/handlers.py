@@ -1,7 +1,7 @@
 """Coding use cases: code a documented encounter, or hold it for review with the reasons; the review queue."""
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Callable
+from typing import Callable, Mapping
 from uuid import UUID
 
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from shared.contracts.identifiers import claim_id_for, new_patient_control_numbe
 from shared.db.unit_of_work import UnitOfWork
 from shared.telemetry import annotate
 from services.coding import denial_feedback, queries
-from services.coding.adapters.tables import CodedEncounter, CodingAudit
+from services.coding.adapters.tables import CodedEncounter, CodingAudit, TenantCodingSettings
 from services.coding.domain.codes import icd_compact, is_em_visit
 from services.coding.domain.coder import CodingOutcome, code_encounter
 from services.coding.domain.reference import ReferenceData
@@ -23,21 +23,59 @@ from services.coding.domain.suggestions import Suggestion
 
 @dataclass(frozen=True)
 class Coder:
-    """What the handlers need, built once at start: reference data, the note suggester and the threshold."""
+    """What the handlers need, built once at start: reference data (the default, and per tenant with the tenant's
+    own CPT file), the note suggester and the default auto-accept threshold (a tenant may set its own)."""
 
     reference: ReferenceData
     suggest: Callable[[str], list[Suggestion]] | None
     threshold: float
+    tenant_references: Mapping[UUID, ReferenceData] = field(default_factory=dict)
 
     def suggestions(self, note: str | None) -> list[Suggestion]:
         return self.suggest(note) if note and self.suggest else []
+
+    def reference_for(self, tenant_id: UUID) -> ReferenceData:
+        return self.tenant_references.get(tenant_id, self.reference)
+
+    async def threshold_for(self, uow: UnitOfWork, tenant_id: UUID) -> float:
+        row = await uow.session.get(TenantCodingSettings, tenant_id)
+        return row.auto_accept_threshold if row is not None else self.threshold
+
+
+async def tenant_settings(uow: UnitOfWork, *, tenant_id: UUID, coder: Coder) -> dict:
+    """The tenant's effective coding settings and where each comes from."""
+    row = await uow.session.get(TenantCodingSettings, tenant_id)
+    reference = coder.reference_for(tenant_id)
+    return {
+        "auto_accept_threshold": row.auto_accept_threshold if row else coder.threshold,
+        "auto_accept_threshold_source": "tenant" if row else "default",
+        "updated_by": row.updated_by if row else None,
+        "cpt_file": "tenant" if tenant_id in coder.tenant_references else (
+            "deployment" if reference.cpt.complete else "sample"),
+        "cpt_codes": len(reference.cpt.codes),
+    }
+
+
+async def set_auto_accept_threshold(uow: UnitOfWork, *, tenant_id: UUID, threshold: float | None, actor: str) -> None:
+    """Set the tenant's own threshold, or (None) go back to the service default."""
+    row = await uow.session.get(TenantCodingSettings, tenant_id, with_for_update=True)
+    if threshold is None:
+        if row is not None:
+            await uow.session.delete(row)
+    elif row is None:
+        uow.session.add(TenantCodingSettings(tenant_id=tenant_id, auto_accept_threshold=threshold,
+                                             updated_by=actor[:100]))
+    else:
+        row.auto_accept_threshold, row.updated_by = threshold, actor[:100]
 
 
 async def code_documented_encounter(uow: UnitOfWork, event: Envelope[EncounterDocumented], *, coder: Coder) -> None:
     encounter = event.payload
     same_day = await _em_billed_same_day(uow, event.tenant_id, encounter)
-    outcome = code_encounter(encounter, coder.reference, suggestions=coder.suggestions(encounter.note),
-                             auto_accept_threshold=coder.threshold, em_billed_same_day=same_day)
+    outcome = code_encounter(encounter, coder.reference_for(event.tenant_id),
+                             suggestions=coder.suggestions(encounter.note),
+                             auto_accept_threshold=await coder.threshold_for(uow, event.tenant_id),
+                             em_billed_same_day=same_day)
     outcome = replace(outcome, edits=[*outcome.edits, *await denial_feedback.warnings(uow, event.tenant_id, encounter,
                                                                                       today=date.today())])
     annotate(**{"billing.encounter_id": encounter.encounter_id, "billing.coding_status": outcome.status,
@@ -166,8 +204,8 @@ async def review_encounter(uow: UnitOfWork, *, tenant_id: UUID, encounter_id: UU
     before = {"diagnoses": row.diagnoses, "procedures": row.procedures}
     corrected = EncounterDocumented.model_validate({**row.encounter, "diagnoses": diagnoses, "procedures": procedures})
     same_day = await _em_billed_same_day(uow, tenant_id, corrected)
-    outcome = code_encounter(corrected, coding.reference, auto_accept_threshold=coding.threshold,
-                             em_billed_same_day=same_day)
+    outcome = code_encounter(corrected, coding.reference_for(tenant_id),
+                             auto_accept_threshold=await coding.threshold_for(uow, tenant_id), em_billed_same_day=same_day)
     if outcome.status != "coded":
         raise ReviewRejected([e.model_dump(mode="json") for e in outcome.edits if e.severity == "error"])
     outcome, decisions = _provenance(row, outcome)

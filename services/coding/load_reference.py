@@ -1,18 +1,23 @@
 """Check a full reference file and place it where the coding service loads it at its next start.
 
-    python -m services.coding.load_reference ncci|mue|hcpcs|cpt FILE [--reference-dir DIR] [--force]
+    python -m services.coding.load_reference ncci|mue|hcpcs|cpt|aoc FILE [--reference-dir DIR] [--force]
+    python -m services.coding.load_reference cpt FILE --tenant TENANT_ID   (that tenant's own CPT file)
 
 ncci: the CMS NCCI PTP practitioner file (tab-delimited text or CSV export; give several FILEs for the
 parts CMS splits it into); mue: the CMS practitioner services MUE table (CSV); hcpcs: the CMS HCPCS
-annual file (ANWEB, CSV); cpt: the operator's licensed CPT file. The file is parsed with the service's own
+annual file (ANWEB, CSV); cpt: the operator's licensed CPT file, or with --tenant one tenant's (used for that
+tenant's encounters instead of the deployment's); aoc: the CMS NCCI add-on code edit file (tab-delimited text
+or the CSV export of the Excel version). The file is parsed with the service's own
 readers; problems are listed with line numbers and, unless --force, a file with problems is refused.
 """
 import argparse
 import sys
 import tempfile
 from pathlib import Path
+from uuid import UUID
 
-from services.coding.adapters.reference_files import FILES
+from services.coding.adapters.reference_files import FILES, TENANT_KINDS, tenant_dir
+from services.coding.domain.aoc import parse_aoc
 from services.coding.domain.cpt import parse_cpt
 from services.coding.domain.hcpcs import read_hcpcs
 from services.coding.domain.ncci import parse_mue, parse_ptp
@@ -27,6 +32,9 @@ def check(kind: str, text: str) -> tuple[int, list[str]]:
     if kind == "mue":
         table = parse_mue(text)
         return len(table.limits), table.problems
+    if kind == "aoc":
+        table = parse_aoc(text)
+        return sum(len(v) for v in table.edits.values()), table.problems
     if kind == "cpt":
         parsed = parse_cpt(text)
         return len(parsed.codes), parsed.problems
@@ -42,8 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("kind", choices=sorted(FILES))
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--reference-dir", type=Path, default=None)
+    parser.add_argument("--tenant", type=UUID, default=None, help="place the file for this tenant only (cpt)")
     parser.add_argument("--force", action="store_true", help="place the file even if some rows have problems")
     args = parser.parse_args(argv)
+    if args.tenant is not None and args.kind not in TENANT_KINDS:
+        print(f"--tenant applies to {', '.join(TENANT_KINDS)} only: the CMS files are the same for every tenant",
+              file=sys.stderr)
+        return 2
     texts = []
     for path in args.files:
         if not path.is_file():
@@ -59,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         print("refused: nothing was placed (use --force to accept a file with problems)", file=sys.stderr)
         return 1
     reference_dir = args.reference_dir or Settings().reference_dir
+    if args.tenant is not None:
+        reference_dir = tenant_dir(reference_dir, args.tenant)
     reference_dir.mkdir(parents=True, exist_ok=True)
     target = reference_dir / FILES[args.kind][0]
     partial = target.with_suffix(".partial")

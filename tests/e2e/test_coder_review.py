@@ -1,5 +1,7 @@
 """A held encounter shows its reasons through the gateway and flows on to a paid claim after review."""
-from tests.e2e.support import encounter_body, wait_for
+import httpx
+
+from tests.e2e.support import create_tenant, encounter_body, wait_for
 
 
 def test_held_encounter_is_reviewed_and_flows_on(api):
@@ -73,3 +75,38 @@ def test_low_confidence_suggestion_is_claimed_and_decided_by_a_coder(api):
     decisions = {d["code"]: d["decision"] for d in audit[1]["after"]["suggestions"]}
     assert decisions["I10"] == "accepted" and "rejected" in decisions.values()
     assert audit[1]["after"]["diagnoses"][0]["source"] == "suggestion"
+
+
+def test_a_tenant_sets_its_own_auto_accept_threshold(stack, gateway_url, api):
+    """The same low-confidence note is held for one tenant and coded for another that lowered its threshold."""
+    other = create_tenant(stack, name="Lenient Practice")
+    with httpx.Client(base_url=gateway_url, headers={"Authorization": f"Bearer {other['api_key']}"},
+                      timeout=30) as lenient:
+        settings = lenient.get("/v1/coding/settings").json()
+        assert settings["auto_accept_threshold"] == 0.9 and settings["auto_accept_threshold_source"] == "default"
+        assert settings["cpt_file"] in ("sample", "deployment") and settings["cpt_codes"] > 0
+        assert lenient.put("/v1/coding/settings", json={"auto_accept_threshold": 1.5}).status_code == 422
+        reader = lenient.post("/v1/keys", json={"scopes": ["billing:read"]}).json()["api_key"]
+        forbidden = httpx.put(f"{gateway_url}/v1/coding/settings", json={"auto_accept_threshold": 0.1},
+                              headers={"Authorization": f"Bearer {reader}"}, timeout=30)
+        assert forbidden.status_code == 403
+        changed = lenient.put("/v1/coding/settings", json={"auto_accept_threshold": 0.5})
+        assert changed.status_code == 200, changed.text
+        assert changed.json()["auto_accept_threshold"] == 0.5 and changed.json()["auto_accept_threshold_source"] == "tenant"
+        assert api.get("/v1/coding/settings").json()["auto_accept_threshold"] == 0.9  # the other tenant keeps its own
+
+        note = "Acne on the face. Hypertension, stable."
+        procedures = [{"code": "99213", "modifiers": [], "units": 1, "diagnosis_pointers": []}]
+        ids = {}
+        for name, client in (("lenient", lenient), ("default", api)):
+            ids[name] = client.post("/v1/encounters", json=encounter_body(diagnoses=[], note=note,
+                                                                           procedures=procedures)).json()["encounter_id"]
+        done = {name: wait_for(lambda c=client, i=ids[name]: c.get(f"/v1/encounters/{i}").json(),
+                               lambda e: e["status"] in ("coded", "needs_review"), what=f"coding for {name}")
+                for name, client in (("lenient", lenient), ("default", api))}
+        assert done["default"]["status"] == "needs_review"
+        assert done["lenient"]["status"] == "coded", done["lenient"]["edits"]
+        assert len(done["lenient"]["diagnoses"]) == 2
+
+        back = lenient.put("/v1/coding/settings", json={"auto_accept_threshold": None}).json()
+        assert back["auto_accept_threshold"] == 0.9 and back["auto_accept_threshold_source"] == "default"

@@ -1,9 +1,13 @@
 """Load the coder's reference data from files: the bundled data folder, overridden by full files that
-`python -m services.coding.load_reference` placed in the reference directory.
+`python -m services.coding.load_reference` placed in the reference directory, and per tenant by the CPT file a
+tenant loaded (`tenants/<tenant id>/cpt.txt`: AMA licences are per practice, so each may bring its own).
 """
+import dataclasses
 from functools import lru_cache
 from pathlib import Path
+from uuid import UUID
 
+from services.coding.domain.aoc import parse_aoc
 from services.coding.domain.cpt import parse_cpt
 from services.coding.domain.hcpcs import read_hcpcs
 from services.coding.domain.icd10 import load_code_sets, read_editions
@@ -21,7 +25,16 @@ FILES = {
     "mue": ("mue_practitioner.csv", "mue_practitioner_sample.csv"),
     "hcpcs": ("hcpcs_anweb.csv", "hcpcs_anweb_sample.csv"),
     "cpt": ("cpt.txt", "cpt_sample.csv"),
+    "aoc": ("aoc_practitioner.txt", "aoc_practitioner_sample.txt"),
 }
+
+
+TENANTS_DIR = "tenants"
+TENANT_KINDS = ("cpt",)  # the reference files a tenant may bring; the CMS files are the same for everyone
+
+
+def tenant_dir(reference_dir: Path, tenant_id: UUID) -> Path:
+    return reference_dir / TENANTS_DIR / str(tenant_id)
 
 
 def reference_file(kind: str, reference_dir: Path) -> tuple[Path, bool]:
@@ -42,10 +55,28 @@ def load_reference_data(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> Referenc
     mue_path, _ = reference_file("mue", reference_dir)
     hcpcs_path, hcpcs_complete = reference_file("hcpcs", reference_dir)
     cpt_path, cpt_complete = reference_file("cpt", reference_dir)
+    aoc_path, _ = reference_file("aoc", reference_dir)
     hcpcs = read_hcpcs(hcpcs_path)
     return ReferenceData(
         icd10=icd10, mce=read_mce(DATA / "mce_age_sex.csv"), ptp=parse_ptp(_text(ptp_path)),
         mue=parse_mue(_text(mue_path)), ptp_modifiers=PtpModifiers.from_csv(_text(DATA / "ncci_ptp_modifiers.csv")),
         cpt=CodeBook("CPT", parse_cpt(_text(cpt_path)).codes, cpt_complete),
         hcpcs=CodeBook("HCPCS Level II", hcpcs.codes, hcpcs_complete),
+        modifiers=CodeBook("HCPCS modifier", hcpcs.modifiers, hcpcs_complete), aoc=parse_aoc(_text(aoc_path)),
     )
+
+
+def load_tenant_references(reference_dir: Path, default: ReferenceData) -> dict[UUID, ReferenceData]:
+    """The default reference data with each tenant's own CPT file in place of the deployment's."""
+    found = {}
+    root = reference_dir / TENANTS_DIR
+    for folder in sorted(root.iterdir()) if root.is_dir() else ():
+        cpt_path = folder / FILES["cpt"][0]
+        try:
+            tenant_id = UUID(folder.name)
+        except ValueError:
+            continue
+        if cpt_path.is_file():
+            cpt = CodeBook("CPT", parse_cpt(_text(cpt_path)).codes, True)
+            found[tenant_id] = dataclasses.replace(default, cpt=cpt)
+    return found

@@ -81,3 +81,15 @@ class DenialPattern(CodingTable, DenialPatternColumns, table=True):
     """What this tenant's payers denied (from denial.opened): coders see the warning before release."""
 
     __tablename__ = "denial_pattern"
+
+
+class TenantCodingSettings(CodingTable, table=True):
+    """A tenant's own coding settings; a tenant without a row uses the service's defaults."""
+
+    __tablename__ = "tenant_coding_settings"
+    tenant_id: UUID = Field(primary_key=True)
+    auto_accept_threshold: float = Field(ge=0, le=1, description="Note suggestions at or above it are coded "
+                                                                 "without review.")
+    updated_by: str = Field(max_length=100)
+    updated_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now(),
+                                                                       onupdate=func.now()))

@@ -7,6 +7,7 @@ from shared.contracts.claim import CodedDiagnosis, CodedProcedure
 from shared.contracts.common import CodeSource, EditResult
 from shared.contracts.encounter import EncounterDocumented
 from services.coding.domain import procedures as rules
+from services.coding.domain.aoc import aoc_edits
 from services.coding.domain.diagnoses import diagnosis_edits
 from services.coding.domain.icd10 import edition_for
 from services.coding.domain.ncci_edits import mue_edits, ptp_edits
@@ -65,9 +66,11 @@ def _procedure_lines(encounter: EncounterDocumented, reference: ReferenceData, d
             edits.append(rules.defaulted_pointer_warning(line))
         lines.append(line)
         edits += rules.code_book_edits(line, on, cpt=reference.cpt, hcpcs=reference.hcpcs)
+        edits += rules.modifier_book_edits(line, on, reference.modifiers)
         edits += rules.pointer_edits(line, diagnosis_count)
     edits += rules.modifier_edits(lines)
     edits += ptp_edits(lines, on, reference.ptp, reference.ptp_modifiers)
     edits += mue_edits(lines, reference.mue)
+    edits += aoc_edits(lines, on, reference.aoc)
     return lines, edits
 

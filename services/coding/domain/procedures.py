@@ -42,6 +42,20 @@ def code_book_edits(line: ProcedureLine, on: date, *, cpt: CodeBook, hcpcs: Code
     return []
 
 
+def modifier_book_edits(line: ProcedureLine, on: date, modifiers: CodeBook) -> list[EditResult]:
+    """Each modifier against the HCPCS file's modifier list: unknown (full file only) or not valid on the date."""
+    edits = []
+    for modifier in line.modifiers:
+        entry = modifiers.codes.get(modifier)
+        if entry is None and modifiers.complete:
+            edits.append(error("MOD-UNKNOWN", f"modifier {modifier} on {line.code} is not in the loaded "
+                                              f"{modifiers.name} list", line.code, modifier))
+        elif entry is not None and not entry.active_on(on):
+            edits.append(error("MOD-INACTIVE", f"modifier {modifier} on {line.code} is not valid on the date of "
+                                               "service", line.code, modifier))
+    return edits
+
+
 def _edit_prefix(kind: ProcedureKind) -> str:
     return "CPT" if is_cpt(kind) else "HCPCS"
 

@@ -1,6 +1,7 @@
 """Everything the coder reads, loaded once at service start (see adapters/reference_files.py)."""
 from dataclasses import dataclass
 
+from services.coding.domain.aoc import AocTable
 from services.coding.domain.icd10 import Icd10CodeSet
 from services.coding.domain.mce import MceTable
 from services.coding.domain.ncci import MueTable, PtpModifiers, PtpTable
@@ -16,3 +17,5 @@ class ReferenceData:
     ptp_modifiers: PtpModifiers
     cpt: CodeBook
     hcpcs: CodeBook
+    modifiers: CodeBook  # the HCPCS file's modifier records
+    aoc: AocTable

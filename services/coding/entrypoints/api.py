@@ -102,3 +102,31 @@ async def audit(request: Request, encounter_id: Annotated[UUID, Path()], caller:
         rows = await handlers.audit_trail(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id)
     return {"items": [{"actor": r.actor, "action": r.action, "before": r.before, "after": r.after,
                        "reason": r.reason, "at": r.at.isoformat()} for r in rows]}
+
+
+class CodingSettings(BaseModel):
+    """A tenant's own auto-accept threshold; null goes back to the service default."""
+
+    auto_accept_threshold: float | None = Field(ge=0, le=1, examples=[0.92])
+
+
+def _admin(caller) -> None:
+    if "admin" not in caller.scopes:
+        raise Problem(403, "Forbidden", "this key lacks the admin scope")
+
+
+@router.get("/settings")
+async def get_settings(request: Request, caller: CallerDep) -> dict:
+    _admin(caller)
+    async with request.app.state.runtime.units_of_work() as uow:
+        return await handlers.tenant_settings(uow, tenant_id=UUID(caller.tenant_id), coder=request.app.state.coder)
+
+
+@router.put("/settings")
+async def put_settings(request: Request, body: CodingSettings, caller: CallerDep) -> dict:
+    _admin(caller)
+    async with request.app.state.runtime.units_of_work() as uow:
+        await handlers.set_auto_accept_threshold(uow, tenant_id=UUID(caller.tenant_id),
+                                                 threshold=body.auto_accept_threshold, actor=f"key:{caller.key_id}")
+    async with request.app.state.runtime.units_of_work() as uow:
+        return await handlers.tenant_settings(uow, tenant_id=UUID(caller.tenant_id), coder=request.app.state.coder)

@@ -1,4 +1,5 @@
-"""Coder review queue routes: claim an item, search the queue, and documentation queries to the provider."""
+"""Coder review queue routes: claim an item, search the queue, documentation queries to the provider, and the
+tenant's coding settings (admin)."""
 from typing import Annotated
 from uuid import UUID
 
@@ -6,7 +7,7 @@ from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from services.gateway.adapters.upstream import raise_for_problem
-from services.gateway.entrypoints.auth import PushCaller, ReadCaller, WriteCaller
+from services.gateway.entrypoints.auth import AdminCaller, PushCaller, ReadCaller, WriteCaller
 
 router = APIRouter(tags=["coding"])
 
@@ -69,3 +70,21 @@ async def answer_provider_query(request: Request, query_id: Annotated[UUID, Path
                                 caller: PushCaller) -> dict:
     """The provider's answer, from the EHR (scope ehr:push); kept with the encounter's audit trail."""
     return await _coding(request, caller, "POST", f"/internal/queries/{query_id}/answer", body)
+
+
+class CodingSettings(BaseModel):
+    auto_accept_threshold: float | None = Field(
+        ge=0, le=1, examples=[0.92],
+        description="Note suggestions at or above it are coded without review; null returns to the default.")
+
+
+@router.get("/v1/coding/settings")
+async def get_coding_settings(request: Request, caller: AdminCaller) -> dict:
+    """The tenant's auto-accept threshold and CPT file, and whether each is the tenant's own or the default."""
+    return await _coding(request, caller, "GET", "/internal/settings")
+
+
+@router.put("/v1/coding/settings")
+async def put_coding_settings(request: Request, body: CodingSettings, caller: AdminCaller) -> dict:
+    """Set the tenant's own auto-accept threshold (applies to encounters coded from now on)."""
+    return await _coding(request, caller, "PUT", "/internal/settings", body)

@@ -102,3 +102,20 @@ def test_labeled_notes_precision_at_auto_accept(suggest):
     assert result.notes >= 60
     assert result.precision >= 0.9, result.wrong
     assert result.recall >= 0.7, result.misses
+
+
+def test_sentences_end_at_punctuation_and_at_list_lines_not_at_abbreviations_or_wrapped_lines(suggest):
+    doc = suggest.nlp(suggest.nlp.make_doc(
+        "Seen by Dr. Smith today. Plan:\n- Hypertension\n- denies chest pain\nwith exertion."))
+    assert [s.text.strip() for s in doc.sents] == [
+        "Seen by Dr. Smith today.", "Plan:", "- Hypertension", "- denies chest pain\nwith exertion."]
+
+
+def test_a_negation_on_one_list_line_does_not_reach_the_next(suggest):
+    assert codes(suggest("Assessment:\n- denies chest pain\n- Hypertension")) == ["I10"]
+    assert suggest("Assessment:\n- denies chest pain\nand hypertension") == []
+
+
+def test_a_note_without_any_indexed_term_suggests_nothing(suggest):
+    assert suggest("Routine visit, all good, return in one year.") == []
+    assert suggest("") == []
