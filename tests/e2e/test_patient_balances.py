@@ -125,6 +125,8 @@ def test_an_overpayment_is_held_as_credit_applied_to_the_next_responsibility_and
     # the patient's next visit: the payer assesses patient responsibility, and the credit pays it at once
     body = encounter_body()
     body["patient"]["id"] = patient
+    # another day: the same visit code on the same day would be held by the same-day E/M edit
+    body["date_of_service"] = str(date.fromisoformat(body["date_of_service"]) - timedelta(days=1))
     encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
     claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
                         what="coding")["claim_id"]

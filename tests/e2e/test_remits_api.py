@@ -201,7 +201,7 @@ def test_a_reversal_of_a_payment_never_posted_or_posted_by_another_tenant_waits(
     claim = submitted_claim(api)
     pcn, claim_id = claim["patient_control_number"], claim["claim_id"]
     # the payer reverses a payment this claim never had (another claim number, another amount)
-    never = [f"CLP*{pcn}*22*-147*-77*0*12*NEVERPAID{uuid.uuid4().hex[:6]}*11*1"]
+    never = [f"CLP*{pcn}*22*-147*-77*0*12*NEVERPAID{uuid.uuid4().hex[:6]}*11*1", "CAS*CO*45*-70"]
     assert post(api, era(never, "-77", uuid.uuid4().hex[:12])).json()["status"] == "accepted"
     item = suspense_item(api, pcn)
     assert item["claim_id"] == claim_id and "no unreversed payment" in item["reason"]
