@@ -17,7 +17,7 @@ from services.payments.domain.balancing import check_balance
 from services.payments.domain.duplicates import remittance_key
 from services.payments.domain.to_events import remittance_to_events
 from services.payments.domain.x835 import Malformed835, parse_835
-from services.payments import ledger_store
+from services.payments import ledger_store, patient_accounts
 from services.payments.domain import ledger
 
 
@@ -103,6 +103,8 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         else:
             try:
                 await post_to_claim(uow, billed, RemitReceived.model_validate(item.payment))
+            except AlreadyPosted:
+                pass
             except ledger_store.NothingToReverse:
                 item.reason = NOTHING_TO_REVERSE
                 continue
@@ -134,6 +136,8 @@ async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
         return
     try:
         await post_to_claim(uow, billed, remit)
+    except AlreadyPosted:
+        return  # e.g. our own remit.received for a suspense item applied to this claim: posted when applied
     except ledger_store.NothingToReverse:
         uow.session.add(SuspenseItem(
             tenant_id=event.tenant_id, remit_id=UUID(remit.remit_id), claim_id=billed.claim_id,
@@ -141,8 +145,17 @@ async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
             reason=NOTHING_TO_REVERSE))
 
 
+class AlreadyPosted(Exception):
+    """This claim payment (remit, claim, payment or reversal, payer claim number) is in the ledger already."""
+
+
 async def post_to_claim(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> None:
+    """Post the claim payment once; AlreadyPosted when its posting key is already in the claim's ledger."""
+    if await ledger_store.already_posted(uow, billed, remit):
+        raise AlreadyPosted(str(billed.claim_id))
     summary = await ledger_store.post_remit(uow, billed, remit)
+    # Credit the patient holds settles the patient responsibility this payer just assessed.
+    await patient_accounts.apply_held_credit(uow, tenant_id=billed.tenant_id, patient_id=billed.patient_id)
     uow.emit(PaymentPosted(claim_id=str(billed.claim_id), remit_id=remit.remit_id, status_code=remit.status_code,
                            **summary), tenant_id=billed.tenant_id, subject_id=billed.claim_id)
 

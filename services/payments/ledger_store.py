@@ -28,6 +28,26 @@ async def save(uow: UnitOfWork, billed: BilledClaim, transaction: "ledger.Transa
     return row
 
 
+async def save_for_patient(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, transaction: "ledger.Transaction",
+                           patient_payment_id: UUID | None = None, memo: str | None = None) -> LedgerTransaction:
+    """A transaction of the patient's account that belongs to no claim (held credit, a refund)."""
+    row = LedgerTransaction(id=uuid.uuid4(), tenant_id=tenant_id, claim_id=None, kind=transaction.kind,
+                            patient_payment_id=patient_payment_id, memo=memo)
+    uow.session.add(row)
+    for entry in transaction.entries:
+        uow.session.add(LedgerEntry(transaction_id=row.id, tenant_id=tenant_id, claim_id=None, patient_id=patient_id,
+                                    account=entry.account, amount=entry.amount, memo=entry.memo))
+    return row
+
+
+async def patient_credit(uow: UnitOfWork, tenant_id: UUID, patient_id: str) -> Decimal:
+    """The credit the patient holds: what liability:patient_credit owes them (its credit balance)."""
+    total = await uow.session.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
+        LedgerEntry.tenant_id == tenant_id, LedgerEntry.patient_id == patient_id,
+        LedgerEntry.account == ledger.PATIENT_CREDIT))
+    return -Decimal(total).quantize(Decimal("0.01"))
+
+
 def _claim_lines(billed: BilledClaim) -> list:
     return [ledger.ChargedLine(line_number=l["line_number"], procedure_code=l["procedure_code"],
                                modifiers=tuple(l["modifiers"]), date_of_service=date.fromisoformat(l["date_of_service"]),
@@ -49,17 +69,27 @@ class NothingToReverse(LookupError):
     """A CLP02=22 names no unreversed payment of the claim (not posted yet, or already reversed)."""
 
 
+async def already_posted(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> bool:
+    """The claim payment's posting key (domain.ledger.posting_key) is in the claim's ledger already."""
+    remit_id, _, kind, payer_claim_number = ledger.posting_key(remit)
+    found = await uow.session.execute(select(LedgerTransaction.id).where(
+        LedgerTransaction.tenant_id == billed.tenant_id, LedgerTransaction.claim_id == billed.claim_id,
+        LedgerTransaction.remit_id == UUID(remit_id), LedgerTransaction.kind == kind,
+        LedgerTransaction.payer_claim_number.is_not_distinct_from(payer_claim_number)).limit(1))
+    return found.first() is not None
+
+
 async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> dict:
     """Posts a payment, or reverses the payment a CLP02=22 takes back; returns the payment.posted figures."""
     original = None
-    if remit.status_code == "22":
+    if ledger.posting_kind(remit.status_code) == "reversal":
         original, transaction = await _reversal(uow, billed, remit)
     else:
         share = await account_balance(uow, billed.claim_id, ledger.PATIENT_AR)
         transaction = ledger.post_claim_payment(str(billed.claim_id), remit, _claim_lines(billed),
                                                 patient_share=share).transaction
     row = await save(uow, billed, transaction, remit_id=UUID(remit.remit_id),
-                     payer_claim_number=remit.payer_claim_control_number)
+                     payer_claim_number=remit.payer_claim_control_number or None)
     if original is not None:
         original.reversed_by = row.id
     await uow.session.flush()
@@ -134,14 +164,16 @@ def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry]
             payments.append({"remit_id": str(txn.remit_id) if txn.remit_id else None, "amount": str(cash),
                              "kind": txn.kind, "payer_claim_number": txn.payer_claim_number,
                              "posted_at": txn.created_at.isoformat()})
-        if txn.kind != "patient_payment":
+        if txn.kind not in ("patient_payment", "credit_applied"):
             adjustments += [{"account": e.account, "amount": str(e.amount), "line_number": e.line_number,
                              "memo": e.memo, "category": e.category}
                             for e in mine if e.account.startswith("adj:") or e.account == "ar:patient"]
         timeline.append({"at": txn.created_at.isoformat(), "service": "payments",
                          "event": {"charge": "charge_posted", "payment": "payment_posted",
                                    "reversal": "payment_reversed", "write_off": "written_off",
-                                   "patient_payment": "patient_payment_posted"}.get(txn.kind, txn.kind),
+                                   "patient_payment": "patient_payment_posted",
+                                   "credit_applied": "patient_credit_applied"}.get(txn.kind, txn.kind),
                          "detail": {"cash": str(cash or sum((e.amount for e in mine
-                                                             if e.account == ledger.PATIENT_CASH), ZERO))}})
+                                                             if e.account == ledger.PATIENT_CASH), ZERO)
+                                               or sum((e.amount for e in mine if e.account == ledger.PATIENT_CREDIT), ZERO))}})
     return {"payments": payments, "adjustments": adjustments, "balance": str(to_money(balance)), "timeline": timeline}

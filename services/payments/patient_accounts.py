@@ -1,7 +1,9 @@
-"""Patient balances, statements and patient payments (issue 8 item 6, issue 9 item 5).
+"""Patient balances, statements, patient payments, credits and refunds (issue 8 item 6, issue 9 item 5).
 
 Reads the ledger's ar:patient entries for one tenant's patient and hands them to the pure
-collections rules; a patient payment is posted to the ledger (cash:patient against ar:patient).
+collections rules; a patient payment is posted to the ledger (cash:patient against ar:patient), and
+what it pays beyond the balance is held in liability:patient_credit: applied to the patient's next
+patient responsibility as soon as a payer assesses it, or refunded.
 """
 import uuid
 from dataclasses import asdict
@@ -14,7 +16,7 @@ from sqlalchemy import select
 from shared.db.unit_of_work import UnitOfWork
 from shared.money import ZERO
 from services.payments import ledger_store
-from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, PatientPayment
+from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, PatientPayment, PatientRefund
 from services.payments.domain import collections, ledger
 
 
@@ -70,7 +72,7 @@ def _claim_rows(claims: list[BilledClaim], entries: list[tuple]) -> list[dict]:
     for entry, kind, _ in entries:
         row = rows[entry.claim_id]
         row["balance"] += entry.amount
-        if kind == "patient_payment":
+        if kind in ("patient_payment", "credit_applied"):
             row["patient_paid"] -= entry.amount
         elif entry.category:  # a payer's patient responsibility (or its reversal), by PR category
             row[entry.category] += entry.amount
@@ -85,11 +87,14 @@ async def patient_account(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, 
     entries = await _patient_entries(uow, tenant_id, [c.claim_id for c in claims])
     history = _history(entries)
     rows = _claim_rows(claims, entries)
-    cycle = collections.statement_cycle(history, today)
+    credit = await ledger_store.patient_credit(uow, tenant_id, patient_id)
+    cycle = collections.statement_cycle(history, today, held_credit=credit)
     totals = {key: sum((r[key] for r in rows), ZERO) for key in ("deductible", "coinsurance", "copay", "other",
                                                                    "other_payers_paid", "patient_paid", "balance")}
-    return {"patient_id": patient_id, "as_of": today, "balance": totals.pop("balance"), "totals": totals,
-            "claims": rows, "aging": collections.patient_aging(history, today), "statement_cycle": asdict(cycle)}
+    balance = totals.pop("balance")
+    return {"patient_id": patient_id, "as_of": today, "balance": balance, "credit": credit,
+            "amount_due": max(balance - credit, ZERO), "totals": totals, "claims": rows,
+            "aging": collections.patient_aging(history, today), "statement_cycle": asdict(cycle)}
 
 
 async def post_patient_payment(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, amount: Decimal,
@@ -104,16 +109,62 @@ async def post_patient_payment(uow: UnitOfWork, *, tenant_id: UUID, patient_id: 
             raise ReferenceReused(f"reference already posted for {existing.amount}")
         return existing, True
     entries = await _patient_entries(uow, tenant_id, [c.claim_id for c in claims])
-    allocations = collections.allocate_payment(amount, _open_by_claim(entries))
+    allocations, excess = collections.split_payment(amount, _open_by_claim(entries))
     payment = PatientPayment(id=uuid.uuid4(), tenant_id=tenant_id, patient_id=patient_id, reference=reference,
                              amount=amount, method=method, received_on=received_on,
-                             allocations=[{"claim_id": c, "amount": str(a)} for c, a in allocations])
+                             allocations=[{"claim_id": c, "amount": str(a)} for c, a in allocations]
+                             + ([{"claim_id": None, "credit": str(excess)}] if excess else []))
     uow.session.add(payment)
     by_id = {str(c.claim_id): c for c in claims}
     for claim_id, applied in allocations:
         await ledger_store.save(uow, by_id[claim_id], ledger.patient_payment_transaction(
             claim_id, applied, f"patient payment {method}"), patient_payment_id=payment.id)
+    if excess:
+        await ledger_store.save_for_patient(uow, tenant_id=tenant_id, patient_id=patient_id,
+                                            transaction=ledger.patient_credit_transaction(excess, f"overpayment {method}"),
+                                            patient_payment_id=payment.id)
     return payment, False
+
+
+async def apply_held_credit(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str) -> Decimal:
+    """Settle the patient's open responsibility from held credit (oldest first); returns what was applied."""
+    if await ledger_store.patient_credit(uow, tenant_id, patient_id) <= 0:
+        return ZERO
+    claims = await _claims(uow, tenant_id, patient_id, lock=True)
+    credit = await ledger_store.patient_credit(uow, tenant_id, patient_id)  # read again under the lock
+    entries = await _patient_entries(uow, tenant_id, [c.claim_id for c in claims])
+    by_id = {str(c.claim_id): c for c in claims}
+    allocations = collections.apply_credit(credit, _open_by_claim(entries))
+    for claim_id, applied in allocations:
+        await ledger_store.save(uow, by_id[claim_id], ledger.credit_applied_transaction(claim_id, applied))
+    return sum((a for _, a in allocations), ZERO)
+
+
+async def refund_credit(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, amount: Decimal, reference: str,
+                        method: str, refunded_on: date) -> tuple[PatientRefund, bool]:
+    """Pay held credit back once per reference (True = already refunded); never more than the credit."""
+    await _claims(uow, tenant_id, patient_id, lock=True)
+    existing = (await uow.session.execute(select(PatientRefund).where(
+        PatientRefund.tenant_id == tenant_id, PatientRefund.patient_id == patient_id,
+        PatientRefund.reference == reference))).scalar_one_or_none()
+    if existing is not None:
+        if existing.amount != amount:
+            raise ReferenceReused(f"reference already refunded for {existing.amount}")
+        return existing, True
+    collections.check_refund(amount, await ledger_store.patient_credit(uow, tenant_id, patient_id))
+    refund = PatientRefund(id=uuid.uuid4(), tenant_id=tenant_id, patient_id=patient_id, reference=reference,
+                           amount=amount, method=method, refunded_on=refunded_on)
+    uow.session.add(refund)
+    await ledger_store.save_for_patient(uow, tenant_id=tenant_id, patient_id=patient_id,
+                                        transaction=ledger.refund_transaction(amount, f"refund {method}"),
+                                        memo=f"refund {refund.id}")
+    return refund, False
+
+
+def refund_view(refund: PatientRefund, replayed: bool) -> dict:
+    return {"refund_id": str(refund.id), "patient_id": refund.patient_id, "reference": refund.reference,
+            "amount": str(refund.amount), "method": refund.method, "refunded_on": refund.refunded_on.isoformat(),
+            "replayed": replayed}
 
 
 def payment_view(payment: PatientPayment, replayed: bool) -> dict:

@@ -83,8 +83,7 @@ def test_patient_payment_posts_once_and_changes_the_balance(api, paid_claim):
     again = api.post(f"/v1/patients/{patient}/payments", json=body)
     assert again.status_code == 200 and again.json()["payment_id"] == first.json()["payment_id"] and again.json()["replayed"]
     assert api.post(f"/v1/patients/{patient}/payments", json={**body, "amount": "1.00"}).status_code == 409
-    too_much = api.post(f"/v1/patients/{patient}/payments", json={**body, "reference": "RCPT-2", "amount": str(owed)})
-    assert too_much.status_code == 422 and too_much.json()["errors"][0]["field"] == "amount"
+    assert api.post(f"/v1/patients/{patient}/payments", json={**body, "amount": "0"}).status_code == 422
     assert api.post(f"/v1/patients/{patient}/payments", json={**body, "amount": "-5"}).status_code == 422
 
     account = api.get(f"/v1/patients/{patient}/balance").json()
@@ -102,12 +101,55 @@ def test_patient_payment_posts_once_and_changes_the_balance(api, paid_claim):
     assert check["consistent"] and Decimal(check["ledger_balance"]) == Decimal(view["balance"])
 
 
+def test_an_overpayment_is_held_as_credit_applied_to_the_next_responsibility_and_refundable(api, paid_claim):
+    patient = paid_claim["patient_id"]
+    assert api.get(f"/v1/patients/{patient}/balance").json()["balance"] == "0.00"  # paid in full above
+    over = api.post(f"/v1/patients/{patient}/payments", json={"amount": "25.00", "reference": "RCPT-OVER",
+                                                               "method": "card"})
+    assert over.status_code == 201, over.text
+    assert over.json()["allocations"] == [{"claim_id": None, "credit": "25.00"}]
+    account = api.get(f"/v1/patients/{patient}/balance").json()
+    assert (account["credit"], account["amount_due"], account["statement_cycle"]["status"]) == ("25.00", "0.00", "credit")
+    assert "Credit on your account: <strong>25.00</strong>" in api.get(f"/v1/patients/{patient}/statement").text
+
+    too_much = api.post(f"/v1/patients/{patient}/refunds", json={"amount": "25.01", "reference": "RF-0", "method": "check"})
+    assert too_much.status_code == 422 and too_much.json()["errors"][0]["field"] == "amount"
+    refund = {"amount": "5.00", "reference": "RF-1", "method": "check"}
+    first = api.post(f"/v1/patients/{patient}/refunds", json=refund)
+    assert first.status_code == 201, first.text
+    again = api.post(f"/v1/patients/{patient}/refunds", json=refund)
+    assert again.status_code == 200 and again.json()["refund_id"] == first.json()["refund_id"]
+    assert api.post(f"/v1/patients/{patient}/refunds", json={**refund, "amount": "1.00"}).status_code == 409
+    assert api.get(f"/v1/patients/{patient}/balance").json()["credit"] == "20.00"
+
+    # the patient's next visit: the payer assesses patient responsibility, and the credit pays it at once
+    body = encounter_body()
+    body["patient"]["id"] = patient
+    # another day: the same visit code on the same day would be held by the same-day E/M edit
+    body["date_of_service"] = str(date.fromisoformat(body["date_of_service"]) - timedelta(days=1))
+    encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
+    claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
+                        what="coding")["claim_id"]
+    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), settled, timeout=90, what="the payment")
+    assessed = sum(Decimal(a["amount"]) for a in claim["adjustments"] if a["account"] == "ar:patient")
+    assert assessed > 0 and any(t["event"] == "patient_credit_applied" for t in claim["timeline"])
+    account = api.get(f"/v1/patients/{patient}/balance").json()
+    applied = min(assessed, Decimal("20.00"))
+    assert Decimal(account["credit"]) == Decimal("20.00") - applied
+    assert Decimal(account["balance"]) == assessed - applied == Decimal(account["amount_due"])
+    [row] = [r for r in account["claims"] if r["claim_id"] == claim_id]
+    assert Decimal(row["patient_paid"]) == applied
+    assert api.get(f"/v1/claims/{claim_id}/balance").json()["consistent"]
+
+
 def test_another_tenant_sees_none_of_it(stranger, paid_claim):
     patient, claim_id = paid_claim["patient_id"], paid_claim["claim"]["claim_id"]
     assert stranger.get(f"/v1/patients/{patient}/balance").status_code == 404
     assert stranger.get(f"/v1/patients/{patient}/statement").status_code == 404
     paid = stranger.post(f"/v1/patients/{patient}/payments", json={"amount": "1", "reference": "X", "method": "cash"})
     assert paid.status_code == 404
+    refund = stranger.post(f"/v1/patients/{patient}/refunds", json={"amount": "1", "reference": "X", "method": "check"})
+    assert refund.status_code == 404
     assert stranger.get(f"/v1/claims/{claim_id}/balance").status_code == 404
     aging = stranger.get("/v1/reports/ar-aging").json()
     assert aging["tenant"]["count"] == 0 and aging["by_payer"] == {}

@@ -119,3 +119,102 @@ def test_the_original_file_is_kept_accepted_or_rejected(api, stack, gateway_url)
         [item] = [i for i in items if i["patient_control_number"] == orphan]
         assert stranger.post(f"/v1/suspense/{item['id']}/close", json={"reason": "mine now"}).status_code == 404
         assert all(i["id"] != item["id"] for i in stranger.get("/v1/suspense").json()["items"])
+
+
+def partly_denied_claim(pcn: str, payer_claim_number: str) -> list[str]:
+    """The office visit paid; the venipuncture denied CO-50 (not medically necessary)."""
+    return [f"CLP*{pcn}*1*147*90*10*12*{payer_claim_number}*11*1",
+            "SVC*HC:99213*135*90**1", "CAS*CO*45*35", "CAS*PR*3*10", "REF*6R*x-1",
+            "SVC*HC:36415*12*0**1", "CAS*CO*50*12", "REF*6R*x-2"]
+
+
+def suspense_item(client, pcn: str, status: str = "open") -> dict:
+    items = wait_for(lambda: client.get("/v1/suspense", params={"status": status, "limit": 200}).json()["items"],
+                     lambda found: any(i["patient_control_number"] == pcn for i in found), what=f"{status} suspense")
+    [item] = [i for i in items if i["patient_control_number"] == pcn]
+    return item
+
+
+def test_an_applied_suspense_item_reaches_claims_and_denials_and_posts_once(api, stack):
+    """Applied from suspense, the claim payment is emitted as remit.received with its claim: claims records
+    the adjudication, denials opens the denial, and payments, consuming its own event, posts nothing more."""
+    from tests.e2e.kafka_tools import group_lag
+
+    claim = submitted_claim(api)
+    claim_id, balance_before = claim["claim_id"], Decimal(claim["balance"])
+    garbled, icn = "GARBLED" + uuid.uuid4().hex[:10].upper(), "ICN" + uuid.uuid4().hex[:12].upper()
+    remit_id = post(api, era(partly_denied_claim(garbled, icn), "90", uuid.uuid4().hex[:12])).json()["remit_id"]
+    item = suspense_item(api, garbled)
+    assert item["remit_id"] == remit_id and "no submitted claim" in item["reason"]
+    applied = api.post(f"/v1/suspense/{item['id']}/apply", json={"claim_id": claim_id, "note": "CLP01 garbled"})
+    assert applied.status_code == 200 and applied.json()["status"] == "posted", applied.text
+
+    seen = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(),
+                    lambda c: any(t["event"] == "adjudicated" and t.get("detail", {}).get("remit_id") == remit_id
+                                  for t in c["timeline"]), what="claims to record the applied adjudication")
+    assert seen["payer_claim_number"] == icn  # claims found its claim by the claim's own CLP01
+    denials = wait_for(lambda: api.get("/v1/denials", params={"claim_id": claim_id}).json()["items"],
+                       lambda found: any(d["remit_id"] == remit_id for d in found), what="denials to detect CO-50")
+    assert any("50" in d["carc_codes"] for d in denials if d["remit_id"] == remit_id)
+
+    # payments consumed its own remit.received too (every group caught up); the payment is in the ledger once
+    wait_for(lambda: group_lag(stack.kafka.bootstrap, "payments", ["remit.received"]), lambda lag: lag == 0,
+             what="payments to consume its own remit.received")
+    after = api.get(f"/v1/claims/{claim_id}").json()
+    assert [p["kind"] for p in after["payments"] if p["remit_id"] == remit_id] == ["payment"]
+    assert Decimal(after["balance"]) == balance_before - Decimal("135.00")  # the denied 12.00 stays open
+    assert api.get(f"/v1/claims/{claim_id}/balance").json()["consistent"]
+
+
+def test_suspense_lists_by_status_in_cursor_pages(api):
+    pcns = ["PAGED" + uuid.uuid4().hex[:10].upper() for _ in range(3)]
+    for pcn in pcns:
+        assert post(api, era(paid_claim(pcn), "100", uuid.uuid4().hex[:12])).status_code == 202
+    items = [suspense_item(api, pcn) for pcn in pcns]
+    api.post(f"/v1/suspense/{items[0]['id']}/close", json={"reason": "returned to payer"})
+
+    def all_pages(status: str) -> list[dict]:
+        found, cursor = [], None
+        for _ in range(500):
+            page = api.get("/v1/suspense", params={"status": status, "limit": 2} | ({"cursor": cursor} if cursor else {}))
+            assert page.status_code == 200, page.text
+            found += page.json()["items"]
+            cursor = page.json()["next_cursor"]
+            if cursor is None:
+                return found
+        raise AssertionError("the cursor never ended")
+
+    open_items, closed = all_pages("open"), all_pages("closed")
+    ids = [i["id"] for i in open_items]
+    assert ids == sorted(set(ids)) and all(i["status"] == "open" for i in open_items)
+    assert {items[1]["id"], items[2]["id"]} <= set(ids) and items[0]["id"] not in ids
+    assert items[0]["id"] in [i["id"] for i in closed] and all(i["status"] == "closed" for i in closed)
+    assert api.get("/v1/suspense", params={"status": "lost"}).status_code == 422
+    assert api.get("/v1/suspense", params={"cursor": "0"}).status_code == 422
+
+
+def test_a_reversal_of_a_payment_never_posted_or_posted_by_another_tenant_waits(api, stack, gateway_url):
+    import httpx
+
+    from tests.e2e.support import create_tenant
+
+    claim = submitted_claim(api)
+    pcn, claim_id = claim["patient_control_number"], claim["claim_id"]
+    # the payer reverses a payment this claim never had (another claim number, another amount)
+    never = [f"CLP*{pcn}*22*-147*-77*0*12*NEVERPAID{uuid.uuid4().hex[:6]}*11*1", "CAS*CO*45*-70"]
+    assert post(api, era(never, "-77", uuid.uuid4().hex[:12])).json()["status"] == "accepted"
+    item = suspense_item(api, pcn)
+    assert item["claim_id"] == claim_id and "no unreversed payment" in item["reason"]
+    unbilled = "UNBILLED" + uuid.uuid4().hex[:10].upper()
+    post(api, era(paid_claim(unbilled, sign="-", status="22"), "-100", uuid.uuid4().hex[:12]))
+    assert "no submitted claim" in suspense_item(api, unbilled)["reason"]
+
+    # another practice receives a reversal naming this tenant's claim: it waits in their suspense, ours is untouched
+    other = create_tenant(stack, "Reversing Practice")
+    with httpx.Client(base_url=gateway_url, headers={"Authorization": f"Bearer {other['api_key']}"}) as stranger:
+        reversal = era(paid_claim(pcn, sign="-", status="22"), "-100", uuid.uuid4().hex[:12])
+        assert post(stranger, reversal).json()["status"] == "accepted"
+        theirs = suspense_item(stranger, pcn)
+        assert "no submitted claim" in theirs["reason"] and theirs["claim_id"] != claim_id
+    mine = api.get(f"/v1/claims/{claim_id}").json()
+    assert not any(p["kind"] == "reversal" for p in mine["payments"]) and mine["balance"] == claim["balance"]

@@ -2,7 +2,7 @@
 
 The services scope every query by the token's tenant, so a foreign id is a 404 there.
 """
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -103,8 +103,15 @@ async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller:
 
 
 @router.get("/v1/suspense")
-async def list_suspense(request: Request, caller: ReadCaller) -> dict:
-    """Payments that matched no claim yet, with the reason they wait."""
-    response = await _up(request, "payments").request("GET", "/internal/suspense", caller)
+async def list_suspense(request: Request, caller: ReadCaller,
+                        status: Literal["open", "posted", "closed"] = "open",
+                        cursor: Annotated[int | None, Query(ge=1)] = None,
+                        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict:
+    """Payments waiting in suspense (status open), or worked (posted, closed), oldest first.
+
+    `next_cursor` of a page, passed as `cursor`, gives the next page; null at the end.
+    """
+    params = {"status": status, "limit": str(limit)} | ({"cursor": str(cursor)} if cursor else {})
+    response = await _up(request, "payments").request("GET", "/internal/suspense", caller, params=params)
     raise_for_problem(response)
     return response.json()

@@ -70,8 +70,16 @@ async def patient_statement(request: Request, patient_id: PatientId, caller: Rea
 
 @router.post("/v1/patients/{patient_id}/payments", status_code=201)
 async def patient_payment(request: Request, patient_id: PatientId, caller: WriteCaller, response: Response) -> dict:
-    """Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200)."""
+    """Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200).
+    What it pays beyond the balance is held as the patient's credit, applied to the next balance."""
     return await _post(request, caller, f"/internal/patients/{quote(patient_id, safe='')}/payments", response)
+
+
+@router.post("/v1/patients/{patient_id}/refunds", status_code=201)
+async def patient_refund(request: Request, patient_id: PatientId, caller: WriteCaller, response: Response) -> dict:
+    """Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
+    the same reference again refunds nothing (200)."""
+    return await _post(request, caller, f"/internal/patients/{quote(patient_id, safe='')}/refunds", response)
 
 
 @router.post("/v1/deposits", status_code=201)

@@ -65,7 +65,8 @@ class LedgerTransaction(PaymentsTable, table=True):
     id: UUID = Field(primary_key=True)
     tenant_id: UUID = Field(index=True)
     claim_id: UUID | None = Field(default=None, index=True)
-    kind: str = Field(max_length=20, description="charge | payment | reversal | write_off | patient_payment")
+    kind: str = Field(max_length=20, description="charge | payment | reversal | write_off | patient_payment | "
+                                                  "patient_credit | credit_applied | patient_refund")
     remit_id: UUID | None = None
     payer_claim_number: str | None = Field(default=None, max_length=50)
     reversed_by: UUID | None = None
@@ -82,7 +83,7 @@ class LedgerEntry(PaymentsTable, table=True):
     transaction_id: UUID = Field(index=True)
     tenant_id: UUID
     claim_id: UUID | None = Field(default=None, index=True)
-    patient_id: str | None = Field(default=None, max_length=50)
+    patient_id: str | None = Field(default=None, max_length=50, index=True)
     account: str = Field(max_length=40)
     amount: Decimal = Field(sa_column=_money())
     line_number: int | None = None
@@ -135,4 +136,19 @@ class PatientPayment(PaymentsTable, table=True):
     method: str = Field(max_length=20)
     received_on: date = Field(sa_column=Column(Date, nullable=False))
     allocations: list = Field(sa_column=Column(JSONB, nullable=False))
+    created_at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class PatientRefund(PaymentsTable, table=True):
+    """Held patient credit paid back; its reference makes a resend the same refund, never a second one."""
+
+    __tablename__ = "patient_refund"
+    __table_args__ = (UniqueConstraint("tenant_id", "patient_id", "reference", name="ux_patient_refund_reference"),)
+    id: UUID = Field(primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    patient_id: str = Field(max_length=50)
+    reference: str = Field(max_length=80)
+    amount: Decimal = Field(sa_column=_money())
+    method: str = Field(max_length=20)
+    refunded_on: date = Field(sa_column=Column(Date, nullable=False))
     created_at: datetime | None = Field(default=None, sa_column=_ts())

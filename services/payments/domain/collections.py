@@ -18,7 +18,11 @@ STATEMENT_STAGES: tuple[tuple[str, int], ...] = (
 
 
 class Overpayment(ValueError):
-    """A patient payment larger than what the patient owes (no credit balances are held)."""
+    """A patient payment larger than what the patient owes, where no credit may be held (allocate_payment)."""
+
+
+class CreditExceeded(ValueError):
+    """A refund larger than the credit the patient holds."""
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,13 @@ def patient_aging(history: list[BalanceChange], today: date) -> dict[str, dict]:
     return buckets
 
 
-def statement_cycle(history: list[BalanceChange], today: date) -> StatementCycle:
-    """Which statement is due: first statement at once, reminders at 30 and 60 days, final notice at 90."""
+def statement_cycle(history: list[BalanceChange], today: date, held_credit: Decimal = ZERO) -> StatementCycle:
+    """Which statement is due: first statement at once, reminders at 30 and 60 days, final notice at 90.
+
+    held_credit: the patient's credit on account (an overpayment not yet applied or refunded).
+    """
     lots, credit = open_amounts(history)
+    credit += held_credit
     balance = sum((lot.amount for lot in lots), ZERO) - credit
     if not lots:
         return StatementCycle(balance=balance, status="credit" if credit else "settled")
@@ -118,3 +126,28 @@ def allocate_payment(amount: Decimal, open_by_claim: list[OpenAmount]) -> list[t
             allocations.append((item.claim_id, used))
             left -= used
     return allocations
+
+
+def split_payment(amount: Decimal, open_by_claim: list[OpenAmount]) -> tuple[list[tuple[str, Decimal]], Decimal]:
+    """A patient payment applied to what is owed (oldest first); the excess is held as the patient's credit."""
+    if amount <= 0:
+        raise ValueError("a payment must be a positive amount")
+    owed = sum((o.amount for o in open_by_claim), ZERO)
+    applied = min(amount, owed)
+    return (allocate_payment(applied, open_by_claim) if applied > 0 else []), amount - applied
+
+
+def apply_credit(credit: Decimal, open_by_claim: list[OpenAmount]) -> list[tuple[str, Decimal]]:
+    """How much of the patient's credit settles each open amount, oldest first; never more than either."""
+    if credit <= 0:
+        return []
+    applied = min(credit, sum((o.amount for o in open_by_claim), ZERO))
+    return allocate_payment(applied, open_by_claim) if applied > 0 else []
+
+
+def check_refund(amount: Decimal, credit: Decimal) -> None:
+    """A refund pays back held credit only: positive and never more than the credit."""
+    if amount <= 0:
+        raise ValueError("a refund must be a positive amount")
+    if amount > credit:
+        raise CreditExceeded(f"refund {amount} is more than the patient's credit {credit}")

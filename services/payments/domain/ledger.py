@@ -15,6 +15,7 @@ from services.payments.domain.matching import LineMatch, match_lines
 INSURANCE_AR, PATIENT_AR, CASH, PATIENT_CASH = "ar:insurance", "ar:patient", "cash:clearing", "cash:patient"
 PR_CATEGORIES = {"1": "deductible", "2": "coinsurance", "3": "copay"}  # CARC 1, 2, 3 under group PR
 CONTRACTUAL, OTHER, WRITE_OFF, REVENUE = "adj:contractual", "adj:other", "adj:writeoff", "revenue:charges"
+PATIENT_CREDIT = "liability:patient_credit"  # money a patient paid beyond what was owed: we owe it back
 
 
 
@@ -158,6 +159,20 @@ def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[Ch
     return PostingResult(Transaction.of("payment", entries), matches, unmatched, denied_lines)
 
 
+REVERSAL_STATUS = "22"
+
+
+def posting_kind(status_code: str) -> str:
+    """The ledger transaction a claim payment becomes: CLP02 22 takes a payment back, anything else posts one."""
+    return "reversal" if status_code == REVERSAL_STATUS else "payment"
+
+
+def posting_key(remit: RemitReceived) -> tuple[str, str | None, str, str | None]:
+    """What makes a claim payment posted once: the remittance, the claim, payment or reversal, and the payer's
+    claim number (a payer may reverse and re-pay a claim, or split it, in one 835)."""
+    return remit.remit_id, remit.claim_id, posting_kind(remit.status_code), remit.payer_claim_control_number or None
+
+
 def reverse_transaction(original: Transaction) -> Transaction:
     return Transaction.of("reversal", [Entry(e.account, -e.amount, e.claim_id, e.line_number,
                                              f"reversal {e.memo or ''}".strip(), e.category)
@@ -168,6 +183,24 @@ def patient_payment_transaction(claim_id: str, amount: Decimal, memo: str) -> Tr
     """The part of a patient's payment applied to one claim: cash:patient up, ar:patient down."""
     return Transaction.of("patient_payment", [Entry(PATIENT_CASH, amount, claim_id, None, memo),
                                               Entry(PATIENT_AR, -amount, claim_id, None, memo)])
+
+
+def patient_credit_transaction(amount: Decimal, memo: str) -> Transaction:
+    """The excess of a patient payment: cash:patient up, held as a credit (a liability) until applied or refunded."""
+    return Transaction.of("patient_credit", [Entry(PATIENT_CASH, amount, None, None, memo),
+                                             Entry(PATIENT_CREDIT, -amount, None, None, memo)])
+
+
+def credit_applied_transaction(claim_id: str, amount: Decimal) -> Transaction:
+    """Held credit settles a claim's patient responsibility: the liability and ar:patient both go down."""
+    return Transaction.of("credit_applied", [Entry(PATIENT_CREDIT, amount, claim_id, None, "patient credit applied"),
+                                             Entry(PATIENT_AR, -amount, claim_id, None, "patient credit applied")])
+
+
+def refund_transaction(amount: Decimal, memo: str) -> Transaction:
+    """Held credit paid back to the patient: the liability goes down and so does cash:patient."""
+    return Transaction.of("patient_refund", [Entry(PATIENT_CREDIT, amount, None, None, memo),
+                                             Entry(PATIENT_CASH, -amount, None, None, memo)])
 
 
 def write_off_transaction(claim_id: str, amount: Decimal, reason: str) -> Transaction:

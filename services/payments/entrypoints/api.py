@@ -2,7 +2,7 @@
 from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.payments import handlers, ledger_store, suspense
-from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance, SuspenseItem
+from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance
 
 router = APIRouter(prefix="/internal", tags=["payments"])
 MAX_835_BYTES = 20 * 1024 * 1024
@@ -96,12 +96,14 @@ async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], ca
 
 @router.get("/suspense")
 async def list_suspense(request: Request, caller: CallerDep,
-                        status: Literal["open", "posted", "closed"] = "open") -> dict:
+                        status: Literal["open", "posted", "closed"] = "open",
+                        cursor: Annotated[int | None, Query(ge=1, description="next_cursor of the previous page")] = None,
+                        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict:
+    """Suspense items by status, oldest first; pass next_cursor as `cursor` for the next page."""
     async with request.app.state.runtime.units_of_work() as uow:
-        rows = (await uow.session.execute(select(SuspenseItem).where(
-            SuspenseItem.tenant_id == UUID(caller.tenant_id), SuspenseItem.status == status)
-            .order_by(SuspenseItem.id).limit(200))).scalars().all()
-    return {"items": [suspense.item_view(r) for r in rows]}
+        rows, next_cursor = await suspense.list_items(uow, tenant_id=UUID(caller.tenant_id), status=status,
+                                                      after=cursor, limit=limit)
+        return {"items": [suspense.item_view(r) for r in rows], "next_cursor": next_cursor}
 
 
 class ApplySuspense(BaseModel):

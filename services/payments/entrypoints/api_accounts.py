@@ -12,7 +12,7 @@ from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from shared.money import Money
 from services.payments import patient_accounts, reports
-from services.payments.domain.collections import Overpayment
+from services.payments.domain.collections import CreditExceeded
 from services.payments.entrypoints.statement_html import render_statement
 
 router = APIRouter(prefix="/internal", tags=["payments"])
@@ -96,8 +96,41 @@ async def patient_payment(request: Request, patient_id: PatientId, body: Patient
         except patient_accounts.ReferenceReused as exc:
             raise Problem(409, "Payment reference already used", str(exc),
                           errors=[{"field": "reference", "message": str(exc)}]) from None
-        except Overpayment as exc:
-            raise Problem(422, "Payment exceeds the patient's balance", str(exc),
+    if replayed:
+        response.status_code = 200
+    return view
+
+
+class PatientRefundIn(BaseModel):
+    amount: Money = Field(gt=0)
+    reference: str = Field(min_length=1, max_length=80, description="Refund check or transaction number; a resend "
+                                                                    "with the same reference refunds nothing new.")
+    method: Literal["check", "card", "ach", "cash", "other"]
+    refunded_on: date | None = None
+
+
+@router.post("/patients/{patient_id}/refunds", status_code=201)
+async def patient_refund(request: Request, patient_id: PatientId, body: PatientRefundIn, caller: CallerDep,
+                         response: Response) -> dict:
+    """Pay back credit the patient holds (an overpayment); never more than the credit."""
+    args = dict(tenant_id=UUID(caller.tenant_id), patient_id=patient_id, amount=body.amount,
+                reference=body.reference.strip(), method=body.method, refunded_on=_today(body.refunded_on))
+    for attempt in range(2):  # a concurrent first refund with the same reference wins; the loser reads it back
+        try:
+            async with _units(request) as uow:
+                refund, replayed = await patient_accounts.refund_credit(uow, **args)
+                view = patient_accounts.refund_view(refund, replayed)
+            break
+        except IntegrityError:
+            if attempt:
+                raise
+        except patient_accounts.PatientNotFound:
+            raise Problem(404, "Patient not found", "no claim of this tenant names the patient") from None
+        except patient_accounts.ReferenceReused as exc:
+            raise Problem(409, "Refund reference already used", str(exc),
+                          errors=[{"field": "reference", "message": str(exc)}]) from None
+        except CreditExceeded as exc:
+            raise Problem(422, "Refund exceeds the patient's credit", str(exc),
                           errors=[{"field": "amount", "message": str(exc)}]) from None
     if replayed:
         response.status_code = 200

@@ -25,12 +25,17 @@ def render_statement(account: dict, tenant_id: str) -> str:
     totals = "".join(f"<tr>{_cell(label)}{_cell(account['totals'][key])}</tr>" for key, label in CATEGORY_LABELS)
     next_line = (f"<p>Next notice: {escape(str(cycle['next_stage']))} on {escape(str(cycle['next_date']))}</p>"
                  if cycle.get("next_stage") else "")
+    credit = account.get("credit")
+    credit_line = (f'<p class="credit">Credit on your account: <strong>{escape(str(credit))}</strong> '
+                   "(applied to your next balance, or refunded on request)</p>"
+                   if credit and str(credit) not in ("0", "0.00") else "")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title></head>
 <body>
 <h1>{escape(title)}</h1>
 <p>Practice account {escape(tenant_id)} &middot; patient {escape(account['patient_id'])} &middot; statement date {escape(str(account['as_of']))}</p>
-<p class="amount-due">Amount due: <strong>{escape(str(account['balance']))}</strong></p>
+<p class="amount-due">Amount due: <strong>{escape(str(account.get('amount_due', account['balance'])))}</strong></p>
+{credit_line}
 {next_line}
 <h2>Services</h2>
 <table><thead><tr><th>Date of service</th><th>Insurance</th><th>Charge</th><th>Deductible</th><th>Coinsurance</th>
