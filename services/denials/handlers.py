@@ -63,10 +63,11 @@ async def take_remit(uow: UnitOfWork, event: Envelope[RemitReceived], *, appeal_
     claim = await uow.session.get(SubmittedClaim, UUID(remit.claim_id)) if remit.claim_id else None
     # The 835 names the payer by its X12 id; the tenant's own payer id (as billed) groups the figures.
     payer_id = claim.payer_id if claim and claim.tenant_id == event.tenant_id else remit.payer_id
+    if not remit.claim_id:
+        # Unmatched: it waits in payments' suspense queue, which sends it again with its claim once applied.
+        return
     if remit.status_code != REVERSAL:  # a reversal takes back a payment; it is not another adjudication
         await _count_adjudication(uow, event.tenant_id, remit, payer_id, found, today)
-    if not remit.claim_id:
-        return  # unmatched payments wait in payments' suspense queue; nothing to work here yet
     await _close_overturned(uow, event.tenant_id, remit, claim)
     days = claim.payer_appeal_days if claim and claim.payer_appeal_days else appeal_days
     deadline = appeal_deadline(today, days)
