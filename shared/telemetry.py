@@ -6,6 +6,7 @@ claim's pipeline without any extra server.
 """
 import contextlib
 import os
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -179,6 +180,15 @@ def instrument_engine(engine) -> None:
             exception_context.execution_context._otel_span = None
 
 
+_ROUTE_WORD = re.compile(r"^(?:[a-z][a-z_-]*|v\d+|\d{3})$")
+
+
+def path_template(path: str) -> str:
+    """The path with every id-like segment as {id}: a URL can carry a patient id (/patients/{mrn}/balance),
+    and span attributes must not hold PHI. Route words (lower-case letters) and X12 set ids (837, 835) stay."""
+    return "/".join(segment if not segment or _ROUTE_WORD.match(segment) else "{id}" for segment in path.split("/"))
+
+
 class TracedTransport(httpx.AsyncBaseTransport):
     """An httpx transport wrapper: a CLIENT span per call, with the traceparent injected."""
 
@@ -188,7 +198,7 @@ class TracedTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request):
         with start_span(f"{request.method} {request.url.host}", kind=SpanKind.CLIENT, attributes={
                 "http.request.method": request.method, "server.address": request.url.host or "",
-                "server.port": request.url.port or 0, "url.path": request.url.path}) as span:
+                "server.port": request.url.port or 0, "url.template": path_template(request.url.path)}) as span:
             propagate.inject(request.headers)
             response = await self._inner.handle_async_request(request)
             span.set_attribute("http.response.status_code", response.status_code)

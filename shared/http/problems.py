@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from shared.kafka.errors import is_transient
+from shared.telemetry import path_template
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -57,5 +58,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception):
         if is_transient(exc):
             return problem_response(503, "A dependency is unavailable; retry later", headers={"Retry-After": "5"})
-        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        route = getattr(request.scope.get("route"), "path", None) or path_template(request.url.path)
+        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, route)  # the template: no ids
         return problem_response(500, "Internal error")

@@ -52,7 +52,7 @@ def test_remittance_trace_links_to_the_claim_trace_with_db_and_client_spans(stac
     kinds = {(s["kind"], s["name"].split(" ")[0]) for s in in_trace}
     assert ("CLIENT", "db") in kinds and ("PRODUCER", "encounter.documented") in kinds
     # the gateway's call to a service and the claims service's call to the clearinghouse are CLIENT spans too
-    assert any(s["kind"] == "CLIENT" and s["attributes"].get("url.path", "").startswith("/internal/") for s in spans)
-    assert any(s["kind"] == "CLIENT" and s["attributes"].get("url.path") == "/v1/837" for s in spans)  # the batch trace
+    assert any(s["kind"] == "CLIENT" and s["attributes"].get("url.template", "").startswith("/internal/") for s in spans)
+    assert any(s["kind"] == "CLIENT" and s["attributes"].get("url.template") == "/v1/837" for s in spans)  # the batch trace
     db = [s for s in in_trace if s["name"].startswith("db ")]
     assert all(set(s["attributes"]) <= {"db.system.name", "db.operation.name", "db.batch"} for s in db)
