@@ -1,5 +1,7 @@
 """Submitting ready claims: batch per tenant and payer, write the 837P, validate it, send it.
 
+Only claims whose coverage was verified (eligibility.py, the step before in each round) are sent.
+
 The file is validated by pyx12 before it leaves; a file with any error is not sent and its claims
 are held with the validator's messages. Claims, the interchange and claim.submitted events are
 written in one transaction after the clearinghouse took the file.
@@ -7,7 +9,7 @@ written in one transaction after the clearinghouse took the file.
 import asyncio
 import logging
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from uuid import UUID
 
 from sqlalchemy import select
@@ -20,6 +22,7 @@ from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseU
 from services.claims.adapters.tables import BillingTenant, Claim, Interchange, TenantPayer, isa_control_sequence
 from services.claims.catalog import Catalog
 from services.claims.domain.acks import read_999
+from services.claims.eligibility import verify_ready_claims
 from services.claims.domain.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
 from services.claims.mapping import payer_from_row
@@ -30,7 +33,8 @@ log = logging.getLogger(__name__)
 async def submit_ready_claims(uow: UnitOfWork, *, catalog: Catalog, clearinghouse: Clearinghouse,
                               submitter_id: str, usage: str, limit: int) -> int:
     rows = await uow.session.execute(
-        select(Claim).where(Claim.status == "ready").order_by(Claim.created_at).limit(limit)
+        select(Claim).where(Claim.status == "ready", Claim.eligibility.is_not(None)).order_by(Claim.created_at)
+        .limit(limit)
         .with_for_update(skip_locked=True)
     )
     groups: dict[tuple[UUID, str], list[Claim]] = defaultdict(list)
@@ -64,6 +68,7 @@ async def _submit_group(uow, tenant_id, payer_id, claims, *, catalog, clearingho
     ack = read_999(answer) if answer else None
     for claim, domain_claim in zip(claims, domain_claims):
         claim.interchange_id = control
+        _start_follow_up_clock(claim, payer.expected_days)
         if ack is not None and not ack.accepted:
             handlers.transition(uow, claim, "submitted", "submitted", {"interchange": control})
             handlers.transition(uow, claim, "rejected", "rejected", {"source": "999", "reasons": ack.errors[:20]})
@@ -74,6 +79,16 @@ async def _submit_group(uow, tenant_id, payer_id, claims, *, catalog, clearingho
             handlers.transition(uow, claim, "submitted", "submitted", {"interchange": control})
             _emit_submitted(uow, claim, domain_claim, coded[claim.id], control)
     return len(claims)
+
+
+def _start_follow_up_clock(claim: Claim, expected_days: int) -> None:
+    """submitted_at stays the first submission (the lag KPI, the claim's age); a resubmission gets the payer's
+    expected days again before it is asked about."""
+    now = datetime.now(timezone.utc)
+    if claim.submitted_at is None:
+        claim.submitted_at = now
+    else:
+        claim.next_inquiry_on = (now + timedelta(days=expected_days)).date()
 
 
 def _emit_submitted(uow: UnitOfWork, claim: Claim, domain_claim, coded: ClaimCoded, control: int) -> None:
@@ -94,10 +109,17 @@ def _emit_submitted(uow: UnitOfWork, claim: Claim, domain_claim, coded: ClaimCod
     )
 
 
-def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings):
+def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings, clock=None):
+    clock = clock or (lambda: datetime.now(timezone.utc))
+
     async def run(runtime) -> None:
         while not runtime.stopping.is_set():
             try:
+                # Coverage first, in its own transaction: a 271 already paid for is kept even if the 837 fails.
+                async with runtime.units_of_work() as uow:
+                    await verify_ready_claims(uow, clearinghouse=clearinghouse, submitter_id=settings.submitter_id,
+                                              usage=settings.x12_usage, limit=settings.submission_batch_size,
+                                              now=clock())
                 async with runtime.units_of_work() as uow:
                     count = await submit_ready_claims(
                         uow, catalog=catalog, clearinghouse=clearinghouse, submitter_id=settings.submitter_id,

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.gateway.adapters.upstream import Upstream
-from services.gateway.entrypoints import billing, encounters, keys, tenants
+from services.gateway.entrypoints import billing, encounters, followup, keys, tenants
 from services.gateway.idempotency import idempotency_middleware
 from services.gateway.settings import Settings
 
@@ -31,7 +31,7 @@ def bootstrap(settings: Settings) -> FastAPI:
 
     app = create_service_app("gateway", settings=settings, lifespan=lifespan, title="Billing platform API",
                              description=DESCRIPTION)
-    for module in (tenants, keys, encounters, billing):
+    for module in (tenants, keys, encounters, billing, followup):
         app.include_router(module.router)
     app.include_router(encounters.review_router)
     app.middleware("http")(idempotency_middleware)

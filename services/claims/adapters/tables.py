@@ -59,7 +59,7 @@ class Claim(ClaimsTable, table=True):
     created_at: datetime | None = Field(default=None, sa_column=_ts())
     updated_at: datetime | None = Field(default=None, sa_column=_ts(onupdate=func.now()))
     # Follow-up (issue 9): eligibility before submission, status of silent claims, the work queue.
-    eligibility: dict | None = Field(default=None, sa_column=Column(JSONB),
+    eligibility: dict | None = Field(default=None, sa_column=Column(JSONB(none_as_null=True)),
                                      description="The 271 answer the claim was verified with (plan, copay, ...).")
     eligibility_requested_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     submitted_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), index=True),
@@ -67,7 +67,7 @@ class Claim(ClaimsTable, table=True):
     remit_received_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     status_inquired_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     next_inquiry_on: date | None = None
-    last_payer_status: dict | None = Field(default=None, sa_column=Column(JSONB))
+    last_payer_status: dict | None = Field(default=None, sa_column=Column(JSONB(none_as_null=True)))
     next_action_on: date | None = Field(default=None, description="A biller's next follow-up date.")
 
 

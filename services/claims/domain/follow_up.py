@@ -50,3 +50,15 @@ def submission_lag(pairs: list[tuple[date, datetime]]) -> dict:
     mean = (Decimal(sum(lags)) / len(lags)).quantize(Decimal("0.1"))
     return {"claims": len(lags), "mean_days": str(mean), "median_days": str(Decimal(str(median(lags)))),
             "p90_days": p90, "max_days": lags[-1]}
+
+
+def suggested_action(status: str, last_payer_status: dict | None) -> str:
+    """What a biller does next with an overdue claim, from what the payer last said."""
+    event = (last_payer_status or {}).get("event")
+    if status in ("paid", "denied") or event == "status_finalized":
+        return "request the remittance (835): the payer reports the claim finalized"
+    if event == "status_pending":
+        return "wait for adjudication; the payer reports the claim pending"
+    if event in ("status_inquiry_error", "status_unreadable", "status_unrecognized"):
+        return "call the payer: the status inquiry got no usable answer"
+    return "status inquiry (276) scheduled"
