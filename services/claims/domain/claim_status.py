@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from shared.money import format_x12_amount
 from shared.x12 import X12SyntaxError, element, segments
-from services.claims.domain.x12_text import clean, envelope, seg, transaction
+from services.claims.domain.x12_text import check_trailers, clean, envelope, seg, transaction
 
 VERSION = "005010X212"
 NOT_FOUND = {"A4", "D0"}  # not found in the adjudication system; data search unsuccessful
@@ -106,6 +106,7 @@ def read_277(text: str) -> list[StatusAnswer]:
     segs = segments(text)
     if not any(s[0] == "ST" and element(s, 1) == "277" for s in segs):
         raise X12SyntaxError("ST: not a 277 claim status response")
+    check_trailers(segs)
     answers: list[StatusAnswer] = []
     current: dict | None = None
     level = ""

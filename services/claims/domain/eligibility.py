@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from shared.contracts.common import EditResult, Severity
 from shared.x12 import X12SyntaxError, element, segments
+from services.claims.domain.x12_text import check_trailers
 from services.claims.domain.x12_text import clean, envelope, seg, transaction
 
 VERSION = "005010X279A1"
@@ -106,6 +107,7 @@ def read_271(text: str) -> EligibilityResponse:
     segs = segments(text)
     if not any(s[0] == "ST" and element(s, 1) == "271" for s in segs):
         raise X12SyntaxError("ST: not a 271 eligibility response")
+    check_trailers(segs)
     response = EligibilityResponse()
     member: dict | None = None
     level = ""

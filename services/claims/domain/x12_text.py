@@ -6,6 +6,8 @@ writers use these.
 import unicodedata
 from datetime import datetime
 
+from shared.x12 import X12SyntaxError, element
+
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~"
 _DELIMITERS = str.maketrans({c: " " for c in (ELEMENT, COMPONENT, REPETITION, TERMINATOR, "\n", "\r", "\t")})
 
@@ -51,3 +53,14 @@ def transaction(kind: str, version: str, st_control: str, body: list[str]) -> li
     """ST, the body, and SE with its segment count (ST and SE included)."""
     segments = [seg("ST", kind, st_control, version), *body]
     return segments + [seg("SE", str(len(segments) + 1), st_control)]
+
+
+def check_trailers(segs: list[list[str]]) -> None:
+    """An answer cut short must not be half-read: each SE must count its set, and the IEA must close it."""
+    count = 0
+    for position, segment in enumerate(segs, start=1):
+        count = 1 if segment[0] == "ST" else count + 1
+        if segment[0] == "SE" and element(segment, 1) != str(count):
+            raise X12SyntaxError(f"segment {position}: SE01 does not match the transaction's segment count")
+    if not segs or segs[-1][0] != "IEA":
+        raise X12SyntaxError(f"segment {len(segs)}: the interchange is cut short (no IEA trailer)")
