@@ -86,7 +86,7 @@ def answer_270(text: str, *, mailbox: str, state: SimState, book: MemberBook, se
         number += 1 if ask.dependent else 0
     answer = _envelope(_transaction("271", VERSION, body), functional_id="HB", version=VERSION, control=control,
                        sender=PAYER_ID, receiver=inquiry.sender_id or "SUBMITTER", at=at)
-    return answer[: len(answer) // 3] if garbled else answer
+    return answer[: len(answer) * 2 // 3] if garbled else answer
 
 
 def _member(ask: Ask, coverage: str, hl: int, *, mailbox: str, state: SimState, book: MemberBook,

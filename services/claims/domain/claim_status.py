@@ -104,9 +104,9 @@ def is_claim_status_277(text: str) -> bool:
 def read_277(text: str) -> list[StatusAnswer]:
     """One answer per claim-level (2200D/2200E) TRN; raises X12SyntaxError when the text is not a 277."""
     segs = segments(text)
+    check_trailers(segs)
     if not any(s[0] == "ST" and element(s, 1) == "277" for s in segs):
         raise X12SyntaxError("ST: not a 277 claim status response")
-    check_trailers(segs)
     answers: list[StatusAnswer] = []
     current: dict | None = None
     level = ""

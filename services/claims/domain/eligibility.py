@@ -10,8 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 from shared.contracts.common import EditResult, Severity
 from shared.x12 import X12SyntaxError, element, segments
-from services.claims.domain.x12_text import check_trailers
-from services.claims.domain.x12_text import clean, envelope, seg, transaction
+
+from services.claims.domain.x12_text import check_trailers, clean, envelope, seg, transaction
 
 VERSION = "005010X279A1"
 ACTIVE_CODES = {"1", "2", "3", "4", "5"}  # EB01: active coverage (and its variants)
@@ -105,9 +105,9 @@ def _member(inquiry: Inquiry, hl: int) -> list[str]:
 def read_271(text: str) -> EligibilityResponse:
     """Every member's answer by its TRN02 trace. Raises X12SyntaxError when the text is not a 271."""
     segs = segments(text)
+    check_trailers(segs)
     if not any(s[0] == "ST" and element(s, 1) == "271" for s in segs):
         raise X12SyntaxError("ST: not a 271 eligibility response")
-    check_trailers(segs)
     response = EligibilityResponse()
     member: dict | None = None
     level = ""
