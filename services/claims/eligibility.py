@@ -7,9 +7,9 @@ coinsurance on the claim; anything else holds it with the reason before it can b
 dropbox the 271 comes back later through the acks endpoint (`apply_271`) and the next round uses it.
 """
 import asyncio
-import logging
 from collections import defaultdict
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from uuid import UUID
 
 from sqlalchemy import select, tuple_
@@ -28,7 +28,6 @@ from services.claims.domain.eligibility import (EligibilityAnswer, EligibilityRe
                                                 is_cacheable, read_271, write_270)
 from services.claims.domain.x12_models import validate_transactions
 
-log = logging.getLogger(__name__)
 AWAIT_ANSWER = timedelta(minutes=15)  # dropbox: ask again when no 271 came back in this time
 Key = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
 
@@ -72,12 +71,12 @@ async def _cached_answers(uow: UnitOfWork, keys: set[Key], today: date) -> dict[
 
 
 def _answer_from(stored: dict) -> EligibilityAnswer:
-    from decimal import Decimal
+    def number(key: str) -> Decimal | None:
+        return None if stored.get(key) is None else Decimal(stored[key])
 
-    number = lambda v: None if v is None else Decimal(v)  # noqa: E731
     return EligibilityAnswer(trace=stored.get("trace", ""), status=stored["status"], plan=stored.get("plan"),
-                             copay=number(stored.get("copay")), deductible_remaining=number(stored.get("deductible_remaining")),
-                             coinsurance=number(stored.get("coinsurance")), reasons=tuple(stored.get("reasons", ())))
+                             copay=number("copay"), deductible_remaining=number("deductible_remaining"),
+                             coinsurance=number("coinsurance"), reasons=tuple(stored.get("reasons", ())))
 
 
 async def _ask(uow: UnitOfWork, tenant_id: UUID, payer_id: str, claims: list[Claim], *, clearinghouse, submitter_id,

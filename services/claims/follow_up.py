@@ -54,7 +54,8 @@ async def _last_notes(uow: UnitOfWork, tenant_id: UUID, claim_ids: list[UUID]) -
 
 
 def _note_public(note: ClaimNote) -> dict:
-    return {"note_id": note.id, "note": note.note, "author": note.author, "at": note.at.isoformat() if note.at else None,
+    return {"note_id": note.id, "note": note.note, "author": note.author,
+            "at": note.at.isoformat() if note.at else None,
             "next_action_on": note.next_action_on.isoformat() if note.next_action_on else None}
 
 

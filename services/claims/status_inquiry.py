@@ -22,7 +22,8 @@ from services.claims import handlers
 from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseUnavailable
 from services.claims.adapters.tables import BillingTenant, Claim, HeldPayerResponse, TenantPayer, isa_control_sequence
 from services.claims.domain import states
-from services.claims.domain.claim_status import StatusAnswer, StatusInquiry, inquiry_due, read_277, status_outcome, write_276
+from services.claims.domain.claim_status import (StatusAnswer, StatusInquiry, inquiry_due, read_277, status_outcome,
+                                                 write_276)
 from services.claims.domain.x12_models import validate_transactions
 
 log = logging.getLogger(__name__)

@@ -45,4 +45,4 @@ def submitted_claim(api, body: dict, wait_for, *, status: str = "submitted") -> 
     claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
                         what="coding")["claim_id"]
     return wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(),
-                    lambda c: any(e["event"] == status for e in c["timeline"]), timeout=60, what=f"the claim {status}")
+                    lambda c: any(e["event"] == status for e in c.get("timeline", [])), timeout=60, what=f"the claim {status}")

@@ -53,7 +53,7 @@ def test_a_277_for_an_unknown_claim_and_a_cut_277_are_held_with_reasons(stack, a
                "BHT*0010*08*901*20261122*1030*DG~HL*1**20*1~NM1*PR*2*AETNA*****PI*60054~HL*2*1*21*1~"
                "NM1*41*2*BILLINGPLATFORM*****46*BILLINGPLATFORM~HL*3*2*19*1~NM1*1P*2*CLINIC*****XX*1234567893~"
                "HL*4*3*22*0~NM1*IL*1*DOE*ANA****MI*W1~TRN*2*NOSUCHCLAIM0000001~STC*P1:20*20261122~"
-               "SE*15*0001~GE*1*901~IEA*1*000000901~")
+               "SE*13*0001~GE*1*901~IEA*1*000000901~")
     response = post_to_claims(stack, tenant["tenant_id"], "/internal/clearinghouse/acks", unknown)
     assert response.status_code == 202 and response.json()["held"] == 1, response.text
     cut = post_to_claims(stack, tenant["tenant_id"], "/internal/clearinghouse/acks", unknown[:300])

@@ -10,7 +10,8 @@ def _claim_of(api, body: dict) -> dict:
     encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
     claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
                         what="coding")["claim_id"]
-    return wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: c["status"] not in ("built", "ready"),
+    return wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(),
+                    lambda c: c.get("status") in ("held", "submitted", "accepted", "rejected"),
                     timeout=60, what="eligibility to settle the claim")
 
 
@@ -51,7 +52,8 @@ def test_a_held_ineligible_claim_is_fixed_verified_and_sent(api):
     body = encounter_body()
     body["coverage"]["member_id"] = "INACTIVE-" + uuid.uuid4().hex[:8]
     claim = _claim_of(api, body)
-    fixed = api.patch(f"/v1/claims/{claim['claim_id']}", json={"coverage": {"member_id": f"W{uuid.uuid4().int % 10**9:09d}"}})
+    new_member = {"coverage": {"member_id": f"W{uuid.uuid4().int % 10**9:09d}"}}
+    fixed = api.patch(f"/v1/claims/{claim['claim_id']}", json=new_member)
     assert fixed.status_code == 200, fixed.text
     sent = wait_for(lambda: api.get(f"/v1/claims/{claim['claim_id']}").json(),
                     lambda c: any(e["event"] == "submitted" for e in c["timeline"]), timeout=60, what="resubmission")

@@ -71,7 +71,8 @@ def _record(state: SimState, mailbox: str, decision, flow: str, trace: str, now:
         outcome = "rejected" if decision.rejection else "denied" if decision.status == "4" else "paid"
     state.record_claim(mailbox, decision.claim.pcn, outcome=outcome, charge=format_x12_amount(decision.claim.charge),
                        paid=format_x12_amount(decision.paid), payer_claim_number=decision.payer_claim_number,
-                       adjudicated_on=now.strftime("%Y%m%d"), remit_trace=trace if outcome in ("paid", "denied") else None)
+                       adjudicated_on=now.strftime("%Y%m%d"),
+                       remit_trace=trace if outcome in ("paid", "denied") else None)
 
 
 def _adjudicate_all(submission: Submission, *, mailbox: str, state: SimState, rules: Rules, seed: int):

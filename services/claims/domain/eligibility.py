@@ -10,7 +10,6 @@ from decimal import Decimal, InvalidOperation
 
 from shared.contracts.common import EditResult, Severity
 from shared.x12 import X12SyntaxError, element, segments
-
 from services.claims.domain.x12_text import check_trailers, clean, envelope, seg, transaction
 
 VERSION = "005010X279A1"
@@ -118,7 +117,8 @@ def read_271(text: str) -> EligibilityResponse:
             level = element(s, 3)
             member = {"trace": None, "eb": [], "aaa": []} if level in ("22", "23") else None
         elif tag == "AAA" and member is None and level in ("20", "21"):
-            response.source_errors.append(f"AAA {element(s, 3)} at the {'payer' if level == '20' else 'provider'} level")
+            where = "payer" if level == "20" else "provider"
+            response.source_errors.append(f"AAA {element(s, 3)} at the {where} level")
         elif member is None:
             continue
         elif tag == "TRN" and element(s, 1) == "2":
