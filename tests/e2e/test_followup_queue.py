@@ -53,3 +53,20 @@ def test_submission_lag_kpi(api):
     assert report["overall"]["max_days"] >= (submitted - service_date).days
     aetna = next(p for p in report["by_payer"] if p["payer_id"] == "AETNA")
     assert aetna["claims"] >= 1 and aetna["median_days"] is not None
+
+
+def test_another_tenant_sees_none_of_it(stack, gateway_url, api):
+    import httpx
+
+    from tests.e2e.support import create_tenant
+
+    mine = api.get("/v1/follow-up").json()["items"]
+    assert mine, "the queue test above leaves overdue claims"
+    other = create_tenant(stack, name="Other Practice")
+    with httpx.Client(base_url=gateway_url, headers={"Authorization": f"Bearer {other['api_key']}"},
+                      timeout=30) as them:
+        assert them.get("/v1/follow-up").json()["items"] == []
+        assert them.post(f"/v1/claims/{mine[0]['claim_id']}/notes", json={"note": "x"}).status_code == 404
+        assert them.get(f"/v1/claims/{mine[0]['claim_id']}/notes").status_code == 404
+        assert them.get("/v1/reports/submission-lag").json()["overall"]["claims"] == 0
+        assert them.get("/v1/payer-responses/held").json()["items"] == []
