@@ -9,10 +9,15 @@ HANDLING_SECONDS = Histogram(
     "event_batch_handling_seconds", "Time to handle one consumed batch", ["group"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
+EVENT_HANDLING_SECONDS = Histogram(
+    "event_handling_seconds", "Time one handler took for one event, inside its batch's transaction", ["group", "topic"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
 CONSUMER_LAG = Gauge("consumer_lag", "Messages behind the partition end", ["group", "topic", "partition"])
-OUTBOX_BACKLOG = Gauge("outbox_backlog", "Unpublished outbox rows seen by the relay", ["service"])
+OUTBOX_BACKLOG = Gauge("outbox_backlog", "Outbox rows committed but not yet published to Kafka", ["service"])
 OUTBOX_PUBLISHED = Counter("outbox_published_total", "Outbox rows published to Kafka", ["service"])
 HTTP_SECONDS = Histogram(
     "http_request_seconds", "HTTP request latency", ["service", "method", "route", "status"],
     buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
+DLQ_MESSAGES = Gauge("dlq_messages", "Messages held in a dead-letter topic (sum of partition end offsets)", ["topic"])

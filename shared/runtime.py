@@ -17,7 +17,7 @@ from shared.kafka.producer import make_producer
 from shared.kafka.relay import OutboxRelay
 from shared.logging_setup import setup_logging
 from shared.settings import PlatformSettings
-from shared.telemetry import setup_tracing
+from shared.telemetry import instrument_engine, setup_tracing
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ class ServiceRuntime:
         self.settings = settings
         self.service = settings.service_name
         self.engine = make_engine(settings)
+        instrument_engine(self.engine)
         self.sessions = make_session_factory(self.engine)
         self.producer = make_producer(settings.kafka_bootstrap_servers, client_id=self.service)
         self.relay = OutboxRelay(self.engine, self.producer, service=self.service)

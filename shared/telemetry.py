@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import httpx
 import orjson
 from opentelemetry import propagate, trace
 from opentelemetry.sdk.resources import Resource
@@ -62,7 +63,9 @@ def setup_tracing(service: str, *, otlp_endpoint: str | None, span_log_dir: str 
 
         provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=f"{otlp_endpoint.rstrip('/')}/v1/traces")))
     if span_log_dir:
-        provider.add_span_processor(BatchSpanProcessor(JsonLinesSpanExporter(span_log_dir, service)))
+        # Written every half second, so the dashboard shows a step moments after it happened.
+        provider.add_span_processor(BatchSpanProcessor(JsonLinesSpanExporter(span_log_dir, service),
+                                                       schedule_delay_millis=500))
     trace.set_tracer_provider(provider)
     return provider
 
@@ -75,7 +78,7 @@ def headers_dict(headers: Sequence[tuple[str, bytes]] | None) -> dict[str, str]:
 def consume_span(record, envelope, group_id: str) -> Iterator[trace.Span]:
     """A CONSUMER span, child of the producer's context carried in the Kafka headers."""
     parent = propagate.extract(headers_dict(record.headers))
-    with _tracer.start_as_current_span(
+    with start_span(
         f"{record.topic} process",
         context=parent,
         kind=SpanKind.CONSUMER,
@@ -93,9 +96,19 @@ def consume_span(record, envelope, group_id: str) -> Iterator[trace.Span]:
         yield span
 
 
+@contextlib.contextmanager
 def start_span(name: str, *, kind: SpanKind = SpanKind.INTERNAL, attributes: dict | None = None,
-               links: Sequence[Link] = (), context=None):
-    return _tracer.start_as_current_span(name, context=context, kind=kind, attributes=attributes or {}, links=list(links))
+               links: Sequence[Link] = (), context=None) -> Iterator[trace.Span]:
+    """A span whose failure records the exception type only: exception messages may quote PHI."""
+    with _tracer.start_as_current_span(name, context=context, kind=kind, attributes=attributes or {},
+                                       links=list(links), record_exception=False,
+                                       set_status_on_exception=False) as span:
+        try:
+            yield span
+        except BaseException as exc:
+            span.set_status(trace.Status(trace.StatusCode.ERROR, type(exc).__name__))
+            span.set_attribute("error.type", type(exc).__name__)
+            raise
 
 
 def inject_headers(headers: dict[str, str] | None = None) -> dict[str, str]:
@@ -113,3 +126,75 @@ def continue_trace(traceparent: str | None, name: str, **attributes):
     """A span that continues the trace a stored traceparent names (a new trace if there is none)."""
     parent = propagate.extract({"traceparent": traceparent}) if traceparent else None
     return start_span(name, context=parent, attributes=attributes)
+
+
+def link_to_trace(traceparent: str | None) -> None:
+    """Links the active span to another trace (e.g. a remittance's span to its claim's trace)."""
+    if not traceparent:
+        return
+    linked = trace.get_current_span(propagate.extract({"traceparent": traceparent})).get_span_context()
+    if linked.is_valid:
+        trace.get_current_span().add_link(linked, {"billing.link": "claim"})
+
+
+def annotate(**attributes) -> None:
+    """Adds ids and codes (never PHI) to the active span: where and why a step ended as it did."""
+    trace.get_current_span().set_attributes(attributes)
+
+
+def producer_headers(topic: str, **attributes) -> dict[str, str]:
+    """A PRODUCER span for one event written to the outbox; its context travels in the Kafka headers."""
+    with _tracer.start_as_current_span(f"{topic} publish", kind=SpanKind.PRODUCER, attributes={
+            "messaging.system": "kafka", "messaging.destination.name": topic, **attributes}):
+        return inject_headers()
+
+
+def instrument_engine(engine) -> None:
+    """CLIENT spans for the SQL run inside a request or an event: the operation only, never parameters."""
+    from sqlalchemy import event
+
+    sync_engine = engine.sync_engine
+
+    @event.listens_for(sync_engine, "before_cursor_execute")
+    def _start(conn, cursor, statement, parameters, context, executemany):
+        if context is None or not trace.get_current_span().get_span_context().is_valid:
+            return  # background polling (relay, loops) outside any request or event: no lone root spans
+        operation = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "SQL"
+        context._otel_span = _tracer.start_span(f"db {operation}", kind=SpanKind.CLIENT, attributes={
+            "db.system.name": "postgresql", "db.operation.name": operation, "db.batch": bool(executemany)})
+
+    @event.listens_for(sync_engine, "after_cursor_execute")
+    def _end(conn, cursor, statement, parameters, context, executemany):
+        span = getattr(context, "_otel_span", None)
+        if span is not None:
+            span.end()
+            context._otel_span = None
+
+    @event.listens_for(sync_engine, "handle_error")
+    def _error(exception_context):
+        span = getattr(exception_context.execution_context, "_otel_span", None)
+        if span is not None:
+            span.set_status(trace.Status(trace.StatusCode.ERROR, type(exception_context.original_exception).__name__))
+            span.end()
+            exception_context.execution_context._otel_span = None
+
+
+class TracedTransport(httpx.AsyncBaseTransport):
+    """An httpx transport wrapper: a CLIENT span per call, with the traceparent injected."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    async def handle_async_request(self, request):
+        with start_span(f"{request.method} {request.url.host}", kind=SpanKind.CLIENT, attributes={
+                "http.request.method": request.method, "server.address": request.url.host or "",
+                "server.port": request.url.port or 0, "url.path": request.url.path}) as span:
+            propagate.inject(request.headers)
+            response = await self._inner.handle_async_request(request)
+            span.set_attribute("http.response.status_code", response.status_code)
+            if response.status_code >= 500:
+                span.set_status(trace.Status(trace.StatusCode.ERROR))
+            return response
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()

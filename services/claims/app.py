@@ -9,7 +9,7 @@ from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.claims.adapters.clearinghouse import make_clearinghouse
 from services.claims.catalog import Catalog
-from services.claims.entrypoints import api, follow_up_api
+from services.claims.entrypoints import api, claims_list, corrections_api, follow_up_api, reports
 from services.claims.entrypoints.consumers import build_router
 from services.claims.settings import Settings
 from services.claims.status_inquiry import status_inquiry_loop
@@ -40,6 +40,9 @@ def bootstrap(settings: Settings, *, clock: Callable[[], datetime] = system_cloc
     app.state.catalog = catalog
     app.state.clock = clock
     app.include_router(api.router)
+    app.include_router(corrections_api.router)
+    app.include_router(claims_list.router)
+    app.include_router(reports.router)
     app.include_router(follow_up_api.router)
     return app
 

@@ -5,17 +5,18 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
+from shared import carcs, denial_patterns
 from shared.contracts.claim import ClaimAcknowledged, ClaimCoded
 from shared.contracts.common import EditResult
+from shared.contracts.denial import DenialOpened
 from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
 from shared.contracts.tenant import TenantRegistered
 from shared.db.unit_of_work import UnitOfWork
-from shared.telemetry import current_traceparent
-from services.claims.adapters.tables import BillingTenant, Claim, ClaimEvent, ClaimLine, TenantPayer
+from shared.telemetry import annotate, current_traceparent, link_to_trace
+from services.claims.adapters.tables import BillingTenant, Claim, ClaimEvent, ClaimLine, DenialPattern, TenantPayer
 from services.claims.catalog import Catalog
 from services.claims.domain import states
-from services.claims.domain.build import build_claim
 from services.claims.domain.scrub import scrub_claim, unknown_payer_edit
 from services.claims.mapping import payer_from_row
 
@@ -37,12 +38,16 @@ def record(uow: UnitOfWork, claim: Claim, event: str, detail: dict | None = None
 
 def transition(uow: UnitOfWork, claim: Claim, target: str, event: str, detail: dict | None = None) -> None:
     claim.status = states.check_transition(claim.status, target)
+    annotate(**{"billing.claim_id": str(claim.id), "billing.claim_status": target,
+                "billing.edits": list((detail or {}).get("edits", []))})
     record(uow, claim, event, detail)
 
 
 async def build_coded_claim(uow: UnitOfWork, event: Envelope[ClaimCoded], *, catalog: Catalog, today: date) -> Claim:
-    coded = event.payload
-    tenant_id = event.tenant_id
+    return await create_claim(uow, event.payload, event.tenant_id, catalog=catalog, today=today)
+
+
+async def create_claim(uow: UnitOfWork, coded: ClaimCoded, tenant_id: UUID, *, catalog: Catalog, today: date) -> Claim:
     tenant = await uow.session.get(BillingTenant, tenant_id)
     payer_row = await uow.session.get(TenantPayer, (tenant_id, coded.coverage.payer_id))
     claim = Claim(
@@ -70,12 +75,28 @@ async def _price_and_scrub(uow, claim: Claim, coded: ClaimCoded, tenant: Billing
     claim.total_charge = domain_claim.total_charge
     existing = await _existing_service_keys(uow, claim, coded)
     edits = scrub_claim(domain_claim, today=today, existing_keys=existing)
+    edits += await _denial_warnings(uow, claim.tenant_id, domain_claim, today)
     await _replace_lines(uow, claim, domain_claim, coded)
     claim.edits = [e.model_dump(mode="json") for e in edits]
     if any(e.severity == "error" for e in edits):
         transition(uow, claim, "held", "held", {"edits": [e.edit_id for e in edits if e.severity == "error"]})
     else:
         transition(uow, claim, "ready", "scrubbed", {"warnings": [e.edit_id for e in edits]})
+
+
+async def _denial_warnings(uow, tenant_id: UUID, domain_claim, today: date) -> list[EditResult]:
+    codes = [line.procedure_code for line in domain_claim.lines]
+    rows = await uow.session.execute(denial_patterns.history_query(
+        DenialPattern, tenant_id=tenant_id, payer_id=domain_claim.payer.payer_id, procedure_codes=codes))
+    return denial_patterns.pattern_warnings(
+        payer_id=domain_claim.payer.payer_id, payer_name=domain_claim.payer.name, procedure_codes=codes,
+        history=denial_patterns.history_of(rows.scalars()), today=today, edit_id="SCRUB-DENIAL-PATTERN")
+
+
+async def learn_denial(uow: UnitOfWork, event: Envelope[DenialOpened], *, today: date) -> None:
+    """Counts the denial per payer, procedure and category: the scrubber's pattern warnings."""
+    for statement in denial_patterns.learn(DenialPattern, tenant_id=event.tenant_id, denial=event.payload, today=today):
+        await uow.session.execute(statement)
 
 
 async def _existing_service_keys(uow, claim: Claim, coded: ClaimCoded) -> set[tuple]:
@@ -122,8 +143,9 @@ async def apply_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
     claim = await find_by_pcn(uow, tenant_id=event.tenant_id, pcn=remit.patient_control_number, lock=True)
     if claim is None:
         return  # payments keeps unmatched remits in its suspense queue; nothing to change here
-    denied_lines = any(line.paid == 0 and line.charge > 0 and any(a.group_code != "PR" for a in line.adjustments)
-                       for line in remit.service_lines)
+    link_to_trace(claim.trace_context)
+    denied_lines = any(line.charge > 0 and any(carcs.is_denial(a.group_code, a.reason_code, line.paid)
+                                               for a in line.adjustments) for line in remit.service_lines)
     target = states.status_from_remit(remit.status_code, has_denied_lines=denied_lines)
     if remit.payer_claim_control_number:
         claim.payer_claim_number = remit.payer_claim_control_number

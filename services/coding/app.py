@@ -3,18 +3,32 @@ from fastapi import FastAPI
 
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
-from services.coding.domain.coder import load_codesets
-from services.coding.entrypoints import api
+from services.coding.adapters.reference_files import load_reference_data
+from services.coding.entrypoints import api, queries_api, reports
 from services.coding.entrypoints.consumers import build_router
+from services.coding.handlers import Coder
 from services.coding.settings import Settings
 
 
+def build_coder(settings: Settings) -> Coder:
+    """Reference data and the note suggester are loaded once here (the ICD-10-CM library import costs ~2 s)."""
+    reference = load_reference_data(settings.reference_dir)
+    suggest = None
+    if settings.suggestions_enabled:
+        from services.coding.adapters.note_suggester import build_suggester
+
+        suggest = build_suggester(reference, index_dir=settings.suggestion_index_dir)
+    return Coder(reference=reference, suggest=suggest, threshold=settings.auto_accept_threshold)
+
+
 def bootstrap(settings: Settings) -> FastAPI:
-    codesets = load_codesets()
-    runtime = ServiceRuntime(settings, router=build_router(codesets=codesets, threshold=settings.auto_accept_threshold))
+    coder = build_coder(settings)
+    runtime = ServiceRuntime(settings, router=build_router(coder=coder))
     app = create_service_app("coding", settings=settings, lifespan=runtime.lifespan)
-    app.state.codesets = codesets
+    app.state.coder = coder
     app.include_router(api.router)
+    app.include_router(reports.router)
+    app.include_router(queries_api.router)
     return app
 
 

@@ -3,7 +3,7 @@ from fastapi import FastAPI
 
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
-from services.denials.entrypoints import api
+from services.denials.entrypoints import api, reports
 from services.denials.entrypoints.consumers import build_router
 from services.denials.settings import Settings
 
@@ -12,6 +12,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     runtime = ServiceRuntime(settings, router=build_router(appeal_days=settings.default_appeal_days))
     app = create_service_app("denials", settings=settings, lifespan=runtime.lifespan)
     app.include_router(api.router)
+    app.include_router(reports.router)
     return app
 
 

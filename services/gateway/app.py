@@ -4,25 +4,57 @@ import contextlib
 from fastapi import FastAPI
 
 from shared.http.app import create_service_app
+from shared.http.body_limit import BodySizeLimit
 from shared.runtime import ServiceRuntime
+from services.gateway import dashboard
 from services.gateway.adapters.upstream import Upstream
-from services.gateway.entrypoints import billing, encounters, followup, keys, tenants
+from services.gateway.audit_log import AuditMiddleware, AuditWriter
+from services.gateway.entrypoints import (
+    audit,
+    billing,
+    coding_extra,
+    denials,
+    encounters,
+    followup,
+    keys,
+    payments_extra,
+    tenants,
+    webhooks,
+)
+from services.gateway.entrypoints.consumers import build_router
+from services.gateway.hygiene import RefuseNulCharacters
 from services.gateway.idempotency import idempotency_middleware
+from services.gateway.openapi import document_errors
+from services.gateway.rate_limits import Limit, RateLimiter
 from services.gateway.settings import Settings
+from services.gateway.webhooks.delivery import webhook_loop
 
 DESCRIPTION = """The billing platform's public API. Authenticate with `Authorization: Bearer <tenant API key>`.
-Errors are RFC 9457 problem+json documents naming the field at fault."""
+Errors are RFC 9457 problem+json documents naming the field at fault.
+
+Limits: each tenant has a request rate (429 with Retry-After when it is spent); request bodies are at
+most a few megabytes (413); a service that is down answers 503 with Retry-After.
+Every POST takes an `Idempotency-Key` header (kept 24 hours). Lists are newest first with an opaque
+`cursor` (the `next_cursor` of the previous page)."""
+UPSTREAMS = ("coding", "claims", "payments", "denials")
 
 
 def bootstrap(settings: Settings) -> FastAPI:
-    runtime = ServiceRuntime(settings)
+    audit_writer: AuditWriter | None = None
+
+    async def write_audit(runtime) -> None:
+        await audit_writer.run(runtime)
+
+    runtime = ServiceRuntime(settings, router=build_router(), loops=(webhook_loop(settings), write_audit))
+    audit_writer = AuditWriter(runtime.units_of_work)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.upstreams = {
             name: Upstream(name, getattr(settings, f"{name}_url"), secret=settings.internal_token_secret,
-                           timeout=settings.upstream_timeout_seconds)
-            for name in ("coding", "claims", "payments", "denials")
+                           timeout=settings.upstream_timeout_seconds, breaker_threshold=settings.breaker_failure_threshold,
+                           breaker_reset_seconds=settings.breaker_reset_seconds)
+            for name in UPSTREAMS
         }
         async with runtime.lifespan(app):
             yield
@@ -31,10 +63,21 @@ def bootstrap(settings: Settings) -> FastAPI:
 
     app = create_service_app("gateway", settings=settings, lifespan=lifespan, title="Billing platform API",
                              description=DESCRIPTION)
-    for module in (tenants, keys, encounters, billing, followup):
+    app.state.rate_limiter = RateLimiter(Limit(settings.rate_limit_per_second, settings.rate_limit_burst))
+    app.state.audit = audit_writer
+    for module in (tenants, keys, encounters, billing, denials, followup):
+        app.include_router(module.router)
+    for module in (webhooks, audit):
         app.include_router(module.router)
     app.include_router(encounters.review_router)
+    app.include_router(payments_extra.router)
+    dashboard.install(app)
+    app.include_router(coding_extra.router)
     app.middleware("http")(idempotency_middleware)
+    app.add_middleware(AuditMiddleware)
+    app.add_middleware(RefuseNulCharacters)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)  # outermost: before anything reads
+    document_errors(app)
     return app
 
 

@@ -2,7 +2,7 @@
 from datetime import datetime, timezone
 from uuid import UUID, uuid4
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 
 from shared.contracts.encounter import EncounterDocumented
@@ -11,6 +11,7 @@ from shared.db.unit_of_work import UnitOfWork
 from shared.internal_auth import Caller
 from services.gateway.adapters.tables import ApiKey, EncounterIntake, Tenant
 from services.gateway.credentials import SCOPES, hash_key, new_api_key
+from services.gateway.rate_limits import Limit
 
 
 async def create_tenant(uow: UnitOfWork, *, name: str, billing_provider: BillingProvider) -> tuple[Tenant, ApiKey, str]:
@@ -27,17 +28,27 @@ async def create_tenant(uow: UnitOfWork, *, name: str, billing_provider: Billing
     return tenant, api_key, key
 
 
-async def authenticate(uow: UnitOfWork, key: str) -> Caller | None:
+async def authenticate(uow: UnitOfWork, key: str) -> tuple[Caller, Limit | None] | None:
+    """The caller behind a live key, with its tenant's own rate limit when the operator set one."""
     row = (
         await uow.session.execute(
-            select(ApiKey.id, ApiKey.tenant_id, ApiKey.scopes).where(
-                ApiKey.key_hash == hash_key(key), ApiKey.revoked_at.is_(None)
-            )
+            select(ApiKey.id, ApiKey.tenant_id, ApiKey.scopes, Tenant.rate_limit_per_second, Tenant.rate_limit_burst)
+            .join(Tenant, Tenant.id == ApiKey.tenant_id)
+            .where(ApiKey.key_hash == hash_key(key), ApiKey.revoked_at.is_(None))
         )
     ).first()
     if row is None:
         return None
-    return Caller(tenant_id=str(row.tenant_id), key_id=str(row.id), scopes=tuple(row.scopes))
+    limit = Limit(row.rate_limit_per_second, row.rate_limit_burst) if row.rate_limit_per_second else None
+    return Caller(tenant_id=str(row.tenant_id), key_id=str(row.id), scopes=tuple(row.scopes)), limit
+
+
+async def set_tenant_limit(uow: UnitOfWork, *, tenant_id: UUID, limit: Limit | None) -> Tenant | None:
+    tenant = await uow.session.get(Tenant, tenant_id)
+    if tenant is not None:
+        tenant.rate_limit_per_second = limit.rate if limit else None
+        tenant.rate_limit_burst = limit.burst if limit else None
+    return tenant
 
 
 async def accept_encounter(uow: UnitOfWork, *, tenant_id: UUID, encounter: dict, source_format: str) -> tuple[UUID, bool]:
@@ -89,3 +100,22 @@ async def revoke_key(uow: UnitOfWork, *, tenant_id: UUID, key_id: UUID) -> ApiKe
 async def list_keys(uow: UnitOfWork, *, tenant_id: UUID) -> list[ApiKey]:
     rows = await uow.session.execute(select(ApiKey).where(ApiKey.tenant_id == tenant_id).order_by(ApiKey.created_at))
     return list(rows.scalars())
+
+
+async def list_encounters(uow: UnitOfWork, *, tenant_id: UUID, limit: int, before: tuple[datetime, UUID] | None,
+                          external_id: str | None = None, source_format: str | None = None,
+                          received_from: datetime | None = None, received_to: datetime | None = None) -> list[EncounterIntake]:
+    """Newest first, keyset-paginated on (received_at, id)."""
+    query = select(EncounterIntake).where(EncounterIntake.tenant_id == tenant_id)
+    if before is not None:
+        query = query.where(tuple_(EncounterIntake.received_at, EncounterIntake.id) < tuple_(*before))
+    if external_id:
+        query = query.where(EncounterIntake.external_id == external_id)
+    if source_format:
+        query = query.where(EncounterIntake.source_format == source_format)
+    if received_from:
+        query = query.where(EncounterIntake.received_at >= received_from)
+    if received_to:
+        query = query.where(EncounterIntake.received_at < received_to)
+    query = query.order_by(EncounterIntake.received_at.desc(), EncounterIntake.id.desc()).limit(limit)
+    return list((await uow.session.execute(query)).scalars())

@@ -15,9 +15,25 @@ class Settings(PlatformSettings):
     admin_api_key: str = ""
     upstream_timeout_seconds: float = 10.0
     max_body_bytes: int = 5 * 1024 * 1024
+    breaker_failure_threshold: int = 5
+    breaker_reset_seconds: float = 5.0
+    rate_limit_per_second: float = 200.0  # per tenant, per gateway replica (see rate_limits.py)
+    rate_limit_burst: int = 400
+    webhook_timeout_seconds: float = 5.0
+    webhook_max_attempts: int = 12  # 5 s doubling to an hour: about 2.5 hours of tries
+    webhook_backoff_base_seconds: float = 5.0
+    webhook_allow_private_targets: bool | None = None  # None: allowed outside production (local receivers)
 
     @model_validator(mode="after")
     def _admin_key_required(self) -> "Settings":
         if self.environment != "development" and len(self.admin_api_key) < 24:
             raise ValueError("ADMIN_API_KEY must be set (24+ characters) outside development")
+        if self.rate_limit_per_second <= 0 or self.rate_limit_burst < 1:
+            raise ValueError("RATE_LIMIT_PER_SECOND must be > 0 and RATE_LIMIT_BURST >= 1")
         return self
+
+    @property
+    def private_webhook_targets_allowed(self) -> bool:
+        if self.webhook_allow_private_targets is None:
+            return self.environment != "production"
+        return self.webhook_allow_private_targets

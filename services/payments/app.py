@@ -3,7 +3,7 @@ from fastapi import FastAPI
 
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
-from services.payments.entrypoints import api
+from services.payments.entrypoints import api, api_accounts, reports
 from services.payments.entrypoints.consumers import build_router
 from services.payments.settings import Settings
 
@@ -12,6 +12,8 @@ def bootstrap(settings: Settings) -> FastAPI:
     runtime = ServiceRuntime(settings, router=build_router())
     app = create_service_app("payments", settings=settings, lifespan=runtime.lifespan)
     app.include_router(api.router)
+    app.include_router(api_accounts.router)
+    app.include_router(reports.router)
     return app
 
 

@@ -21,6 +21,9 @@ from services.payments import ledger_store
 from services.payments.domain import ledger
 
 
+NOTHING_TO_REVERSE = "reversal (CLP02 22) names no unreversed payment of the claim"
+
+
 class RemittanceRejected(Exception):
     """The file is malformed or does not balance; nothing of it is posted. Problems name no PHI."""
 
@@ -41,7 +44,7 @@ async def ingest_remittance(uow: UnitOfWork, *, tenant_id: UUID, x12: str, sourc
     remit_id = uuid.uuid4()
     row = Remittance(id=remit_id, tenant_id=tenant_id, source=source, status="accepted",
                      duplicate_key=remittance_key(remittance), payer_id=remittance.payer_id,
-                     trace_number=remittance.trace_number, total_paid=remittance.total_paid,
+                     trace_number=remittance.trace_number, total_paid=remittance.signed_total,
                      claim_count=len(remittance.claims), problems=[], x12=x12)
     if await _is_duplicate(uow, tenant_id, row.duplicate_key):
         row.status = "duplicate"
@@ -53,10 +56,12 @@ async def ingest_remittance(uow: UnitOfWork, *, tenant_id: UUID, x12: str, sourc
     return row
 
 
-async def keep_rejected(uow: UnitOfWork, *, tenant_id: UUID, x12: str, source: str, error: RemittanceRejected) -> None:
+async def keep_rejected(uow: UnitOfWork, *, tenant_id: UUID, x12: str, source: str, error: RemittanceRejected) -> UUID:
     """A rejected file is kept with its problems (the original is never lost), and nothing is posted."""
-    uow.session.add(Remittance(id=uuid.uuid4(), tenant_id=tenant_id, source=source, status="rejected",
+    remit_id = uuid.uuid4()
+    uow.session.add(Remittance(id=remit_id, tenant_id=tenant_id, source=source, status="rejected",
                                problems=error.problems[:200], x12=x12))
+    return remit_id
 
 
 async def _is_duplicate(uow: UnitOfWork, tenant_id: UUID, key: str) -> bool:
@@ -76,13 +81,17 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
     if billed is None:
         billed = BilledClaim(claim_id=UUID(claim.claim_id), tenant_id=event.tenant_id, patient_id=claim.patient_id,
                              payer_id=claim.payer_id, patient_control_number=claim.patient_control_number,
-                             total_charge=claim.total_charge, lines=lines, submitted_at=claim.submitted_at)
+                             total_charge=claim.total_charge, lines=lines, submitted_at=claim.submitted_at,
+                             rendering_npi=claim.rendering_npi, date_of_service=_first_service_date(claim))
         uow.session.add(billed)
         await uow.session.flush()
         await ledger_store.post_charge(uow, billed)
+        if claim.frequency_code == "7" and claim.original_claim_id:
+            await _close_replaced(uow, event.tenant_id, UUID(claim.original_claim_id))
     elif billed.tenant_id == event.tenant_id:
         await ledger_store.post_charge_change(uow, billed, claim.total_charge - billed.total_charge)
         billed.total_charge, billed.lines, billed.payer_id = claim.total_charge, lines, claim.payer_id
+        billed.rendering_npi, billed.date_of_service = claim.rendering_npi, _first_service_date(claim)
     else:
         raise PermanentError("claim.submitted names a claim billed for another tenant")
     waiting = await uow.session.execute(select(SuspenseItem).where(
@@ -92,8 +101,25 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         if item.kind == "write_off":
             await _write_off(uow, billed, DenialResolved.model_validate(item.payment))
         else:
-            await _post(uow, billed, RemitReceived.model_validate(item.payment))
+            try:
+                await post_to_claim(uow, billed, RemitReceived.model_validate(item.payment))
+            except ledger_store.NothingToReverse:
+                item.reason = NOTHING_TO_REVERSE
+                continue
         item.status = "posted"
+
+
+async def _close_replaced(uow: UnitOfWork, tenant_id: UUID, original_claim_id: UUID) -> None:
+    original = await uow.session.get(BilledClaim, original_claim_id, with_for_update=True)
+    if original is None or original.tenant_id != tenant_id:
+        return
+    open_balance = await ledger_store.insurance_balance(uow, original.claim_id)
+    if open_balance > 0:
+        await ledger_store.save(uow, original, ledger.replaced_transaction(str(original.claim_id), open_balance))
+
+
+def _first_service_date(claim: ClaimSubmitted):
+    return min((line.date_of_service for line in claim.lines), default=None)
 
 
 async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
@@ -106,10 +132,16 @@ async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
             patient_control_number=remit.patient_control_number, payment=remit.model_dump(mode="json"),
             reason="no submitted claim matches CLP01"))
         return
-    await _post(uow, billed, remit)
+    try:
+        await post_to_claim(uow, billed, remit)
+    except ledger_store.NothingToReverse:
+        uow.session.add(SuspenseItem(
+            tenant_id=event.tenant_id, remit_id=UUID(remit.remit_id), claim_id=billed.claim_id,
+            patient_control_number=remit.patient_control_number, payment=remit.model_dump(mode="json"),
+            reason=NOTHING_TO_REVERSE))
 
 
-async def _post(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> None:
+async def post_to_claim(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> None:
     summary = await ledger_store.post_remit(uow, billed, remit)
     uow.emit(PaymentPosted(claim_id=str(billed.claim_id), remit_id=remit.remit_id, status_code=remit.status_code,
                            **summary), tenant_id=billed.tenant_id, subject_id=billed.claim_id)

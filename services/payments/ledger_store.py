@@ -4,26 +4,27 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
-from shared.money import ZERO
-from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction
-from services.payments.domain import ledger
+from shared.money import ZERO, to_money
+from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, Remittance
+from services.payments.domain import ledger, reversals
 
 INSURANCE_AR = "ar:insurance"
 
 
 async def save(uow: UnitOfWork, billed: BilledClaim, transaction: "ledger.Transaction", *, remit_id: UUID | None = None,
-               payer_claim_number: str | None = None) -> LedgerTransaction:
+               payer_claim_number: str | None = None, patient_payment_id: UUID | None = None) -> LedgerTransaction:
     row = LedgerTransaction(id=uuid.uuid4(), tenant_id=billed.tenant_id, claim_id=billed.claim_id,
-                            kind=transaction.kind, remit_id=remit_id, payer_claim_number=payer_claim_number)
+                            kind=transaction.kind, remit_id=remit_id, payer_claim_number=payer_claim_number,
+                            patient_payment_id=patient_payment_id)
     uow.session.add(row)
     for entry in transaction.entries:
         uow.session.add(LedgerEntry(transaction_id=row.id, tenant_id=billed.tenant_id, claim_id=billed.claim_id,
                                     patient_id=billed.patient_id, account=entry.account, amount=entry.amount,
-                                    line_number=entry.line_number, memo=entry.memo))
+                                    line_number=entry.line_number, memo=entry.memo, category=entry.category))
     return row
 
 
@@ -44,13 +45,19 @@ async def post_charge_change(uow: UnitOfWork, billed: BilledClaim, delta: Decima
         await save(uow, billed, ledger.charge_transaction(str(billed.claim_id), [line]))
 
 
+class NothingToReverse(LookupError):
+    """A CLP02=22 names no unreversed payment of the claim (not posted yet, or already reversed)."""
+
+
 async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> dict:
     """Posts a payment, or reverses the payment a CLP02=22 takes back; returns the payment.posted figures."""
     original = None
     if remit.status_code == "22":
-        original, transaction = await _reversal_of_last_payment(uow, billed)
+        original, transaction = await _reversal(uow, billed, remit)
     else:
-        transaction = ledger.post_claim_payment(str(billed.claim_id), remit, _claim_lines(billed)).transaction
+        share = await account_balance(uow, billed.claim_id, ledger.PATIENT_AR)
+        transaction = ledger.post_claim_payment(str(billed.claim_id), remit, _claim_lines(billed),
+                                                patient_share=share).transaction
     row = await save(uow, billed, transaction, remit_id=UUID(remit.remit_id),
                      payer_claim_number=remit.payer_claim_control_number)
     if original is not None:
@@ -60,18 +67,29 @@ async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived)
             "reversal": row.kind == "reversal"}
 
 
-async def _reversal_of_last_payment(uow: UnitOfWork, billed: BilledClaim):
-    """A CLP02=22 takes back exactly the last payment posted for the claim that is not yet reversed."""
-    original = (await uow.session.execute(
-        select(LedgerTransaction).where(LedgerTransaction.claim_id == billed.claim_id,
-                                        LedgerTransaction.kind == "payment", LedgerTransaction.reversed_by.is_(None))
-        .order_by(LedgerTransaction.created_at.desc()).limit(1))).scalar_one_or_none()
-    if original is None:
-        return None, ledger.Transaction.empty("reversal")
+async def _reversal(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived):
+    """A CLP02=22 takes back exactly the payment it names (domain.reversals), entry by entry."""
+    cash = func.coalesce(func.sum(case((LedgerEntry.account == ledger.CASH, LedgerEntry.amount), else_=0)), 0)
+    rows = (await uow.session.execute(
+        select(LedgerTransaction, Remittance.payer_id, cash)
+        .join(LedgerEntry, LedgerEntry.transaction_id == LedgerTransaction.id)
+        .outerjoin(Remittance, Remittance.id == LedgerTransaction.remit_id)
+        .where(LedgerTransaction.claim_id == billed.claim_id, LedgerTransaction.tenant_id == billed.tenant_id,
+               LedgerTransaction.kind == "payment", LedgerTransaction.reversed_by.is_(None))
+        .group_by(LedgerTransaction.id, Remittance.payer_id)
+        .order_by(LedgerTransaction.created_at, func.min(LedgerEntry.id)))).all()
+    by_id = {str(txn.id): txn for txn, _, _ in rows}
+    chosen = reversals.payment_to_reverse(
+        [reversals.PostedPayment(str(txn.id), txn.payer_claim_number, Decimal(paid), payer) for txn, payer, paid in rows],
+        payer_claim_number=remit.payer_claim_control_number, paid=remit.paid, payer_id=remit.payer_id)
+    if chosen is None:
+        raise NothingToReverse(str(billed.claim_id))
+    original = by_id[chosen.id]
     entries = (await uow.session.execute(
         select(LedgerEntry).where(LedgerEntry.transaction_id == original.id))).scalars().all()
     reversal = ledger.reverse_transaction(ledger.Transaction.of(
-        "payment", [ledger.Entry(e.account, e.amount, str(billed.claim_id), e.line_number, e.memo) for e in entries]))
+        "payment", [ledger.Entry(e.account, e.amount, str(billed.claim_id), e.line_number, e.memo, e.category)
+                    for e in entries]))
     return original, reversal
 
 
@@ -80,7 +98,11 @@ def summarize(transaction: "ledger.Transaction") -> dict:
     totals: dict[str, Decimal] = {}
     for entry in transaction.entries:
         totals[entry.account] = totals.get(entry.account, ZERO) + entry.amount
+        if entry.account == ledger.PATIENT_AR and entry.category:
+            totals[entry.category] = totals.get(entry.category, ZERO) + entry.amount
     return {
+        "deductible": totals.get("deductible", ZERO), "coinsurance": totals.get("coinsurance", ZERO),
+        "copay": totals.get("copay", ZERO),
         "paid": totals.get("cash:clearing", ZERO),
         "contractual_adjustment": totals.get("adj:contractual", ZERO),
         "patient_responsibility": totals.get("ar:patient", ZERO),
@@ -88,14 +110,19 @@ def summarize(transaction: "ledger.Transaction") -> dict:
     }
 
 
-async def insurance_balance(uow: UnitOfWork, claim_id: UUID) -> Decimal:
+async def account_balance(uow: UnitOfWork, claim_id: UUID, account: str) -> Decimal:
     total = await uow.session.scalar(select(func.coalesce(func.sum(LedgerEntry.amount), 0)).where(
-        LedgerEntry.claim_id == claim_id, LedgerEntry.account == INSURANCE_AR))
+        LedgerEntry.claim_id == claim_id, LedgerEntry.account == account))
     return Decimal(total).quantize(Decimal("0.01"))
 
 
-def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry], balance: Decimal) -> dict:
+async def insurance_balance(uow: UnitOfWork, claim_id: UUID) -> Decimal:
+    return await account_balance(uow, claim_id, INSURANCE_AR)
+
+
+def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry]) -> dict:
     """What the gateway merges into GET /v1/claims/{id}: payments, adjustments, balance, timeline."""
+    balance = sum((e.amount for e in entries if e.account == ledger.INSURANCE_AR), ZERO)
     by_txn: dict[UUID, list[LedgerEntry]] = {}
     for entry in entries:
         by_txn.setdefault(entry.transaction_id, []).append(entry)
@@ -107,10 +134,14 @@ def claim_view(transactions: list[LedgerTransaction], entries: list[LedgerEntry]
             payments.append({"remit_id": str(txn.remit_id) if txn.remit_id else None, "amount": str(cash),
                              "kind": txn.kind, "payer_claim_number": txn.payer_claim_number,
                              "posted_at": txn.created_at.isoformat()})
-        adjustments += [{"account": e.account, "amount": str(e.amount), "line_number": e.line_number, "memo": e.memo}
-                        for e in mine if e.account.startswith("adj:") or e.account == "ar:patient"]
+        if txn.kind != "patient_payment":
+            adjustments += [{"account": e.account, "amount": str(e.amount), "line_number": e.line_number,
+                             "memo": e.memo, "category": e.category}
+                            for e in mine if e.account.startswith("adj:") or e.account == "ar:patient"]
         timeline.append({"at": txn.created_at.isoformat(), "service": "payments",
                          "event": {"charge": "charge_posted", "payment": "payment_posted",
-                                   "reversal": "payment_reversed", "write_off": "written_off"}.get(txn.kind, txn.kind),
-                         "detail": {"cash": str(cash)}})
-    return {"payments": payments, "adjustments": adjustments, "balance": str(balance), "timeline": timeline}
+                                   "reversal": "payment_reversed", "write_off": "written_off",
+                                   "patient_payment": "patient_payment_posted"}.get(txn.kind, txn.kind),
+                         "detail": {"cash": str(cash or sum((e.amount for e in mine
+                                                             if e.account == ledger.PATIENT_CASH), ZERO))}})
+    return {"payments": payments, "adjustments": adjustments, "balance": str(to_money(balance)), "timeline": timeline}

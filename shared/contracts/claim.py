@@ -72,6 +72,9 @@ class ClaimSubmitted(Contract):
     original_claim_id: str | None = None
     total_charge: Money
     lines: list[SubmittedLine]
+    payer_name: str | None = None
+    payer_appeal_days: int | None = Field(default=None, description="Days the payer allows to appeal a denial.")
+    original_payer_claim_number: str | None = Field(default=None, description="REF*F8 of a replacement (7) claim.")
     interchange_control_number: str
     submitted_at: datetime
 
@@ -84,3 +87,23 @@ class ClaimAcknowledged(Contract):
     accepted: bool
     payer_claim_control_number: str | None = None
     reasons: list[str] = Field(default_factory=list)
+
+
+class CorrectedProcedure(Contract):
+    code: ProcedureCode
+    modifiers: list[Modifier] = Field(default_factory=list, max_length=4)
+    units: int = Field(default=1, ge=1)
+    diagnosis_pointers: list[int] = Field(default_factory=lambda: [1], min_length=1, max_length=4)
+
+
+class ClaimCorrectionRequested(Contract):
+    """A biller corrected a denied claim: claims sends a replacement (frequency 7, REF*F8) with these changes."""
+
+    correction_id: str
+    claim_id: str
+    denial_id: str | None = None
+    procedures: list[CorrectedProcedure] | None = Field(default=None, min_length=1, max_length=50,
+                                                        description="Replaces every service line when given.")
+    diagnoses: list[DiagnosisCode] | None = Field(default=None, min_length=1, max_length=12)
+    prior_authorization: str | None = Field(default=None, max_length=50)
+    reason: str = Field(min_length=3, max_length=500)

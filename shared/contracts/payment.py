@@ -2,7 +2,7 @@
 from pydantic import Field
 
 from shared.contracts.common import Contract
-from shared.money import Money
+from shared.money import ZERO, Money
 
 
 class PaymentPosted(Contract):
@@ -13,6 +13,9 @@ class PaymentPosted(Contract):
     contractual_adjustment: Money
     patient_responsibility: Money
     other_adjustment: Money
+    deductible: Money = Field(default=ZERO, description="Patient responsibility PR-1.")
+    coinsurance: Money = Field(default=ZERO, description="Patient responsibility PR-2.")
+    copay: Money = Field(default=ZERO, description="Patient responsibility PR-3.")
     claim_balance: Money = Field(description="Charge less everything posted so far; zero when the claim is closed.")
     reversal: bool = False
 

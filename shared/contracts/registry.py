@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from shared.contracts import topics
-from shared.contracts.claim import ClaimAcknowledged, ClaimCoded, ClaimSubmitted
+from shared.contracts.claim import ClaimAcknowledged, ClaimCoded, ClaimCorrectionRequested, ClaimSubmitted
 from shared.contracts.denial import DenialOpened, DenialResolved
 from shared.contracts.encounter import EncounterDocumented
 from shared.contracts.payment import PaymentPosted
@@ -32,6 +32,7 @@ EVENT_TYPES: dict[str, EventType] = {
         EventType(topics.DENIAL_OPENED, topics.DENIAL_OPENED, DenialOpened),
         EventType(topics.DENIAL_RESOLVED, topics.DENIAL_RESOLVED, DenialResolved),
         EventType(topics.TENANT_REGISTERED, topics.TENANT_REGISTERED, TenantRegistered),
+        EventType(topics.CLAIM_CORRECTION_REQUESTED, topics.CLAIM_CORRECTION_REQUESTED, ClaimCorrectionRequested),
     )
 }
 

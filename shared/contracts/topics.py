@@ -9,6 +9,7 @@ PAYMENT_POSTED = "payment.posted"
 DENIAL_OPENED = "denial.opened"
 DENIAL_RESOLVED = "denial.resolved"
 TENANT_REGISTERED = "tenant.registered"
+CLAIM_CORRECTION_REQUESTED = "claim.correction_requested"
 
 ALL_TOPICS = (
     ENCOUNTER_DOCUMENTED,
@@ -20,6 +21,7 @@ ALL_TOPICS = (
     DENIAL_OPENED,
     DENIAL_RESOLVED,
     TENANT_REGISTERED,
+    CLAIM_CORRECTION_REQUESTED,
 )
 
 

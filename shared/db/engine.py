@@ -9,7 +9,8 @@ def make_engine(settings: PlatformSettings) -> AsyncEngine:
         settings.service_database_url(),
         pool_size=settings.db_pool_size,
         max_overflow=5,
-        pool_pre_ping=True,
+        # No pre-ping: it cost a round trip per transaction. A connection that died with the server fails
+        # its statement, SQLAlchemy drops it from the pool, and the caller's transient-error retry runs.
         pool_recycle=1800,
     )
 

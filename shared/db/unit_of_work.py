@@ -5,7 +5,6 @@ Events go to the outbox table in the same transaction (STYLE.md principle 3); th
 from collections.abc import Callable
 from uuid import UUID
 
-from opentelemetry import propagate
 from pydantic import BaseModel
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -13,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shared.contracts.envelope import Envelope
 from shared.contracts.registry import event_type_for
 from shared.db.tables import outbox_message
+from shared.telemetry import producer_headers
 
 
 class UnitOfWork:
@@ -31,8 +31,9 @@ class UnitOfWork:
             subject_id=subject_id,
             payload=payload,
         )
-        headers: dict[str, str] = {"event_type": event_type.name}
-        propagate.inject(headers)
+        headers = {"event_type": event_type.name, **producer_headers(
+            event_type.topic, **{"messaging.message.id": str(envelope.event_id),
+                                 "billing.subject_id": str(envelope.subject_id)})}
         self._outbox_rows.append(
             {
                 "event_id": envelope.event_id,

@@ -13,11 +13,17 @@ from shared.http.problems import install_problem_handlers
 from shared.telemetry import start_span
 
 
+NATIVE_TELEMETRY_OFF = {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}
+
+
 def create_service_app(
     service: str, *, settings, lifespan: Callable[[FastAPI], AbstractAsyncContextManager] | None = None,
     title: str | None = None, description: str = "", version: str = "1.0.0",
 ) -> FastAPI:
-    app = FastAPI(title=title or f"{service} service", description=description, version=version, lifespan=lifespan)
+    # FastAPI's own telemetry is off: our middleware below is the one HTTP span (its attributes are chosen to
+    # carry no PHI), and the native per-dependency spans and exception logs doubled the span volume.
+    app = FastAPI(title=title or f"{service} service", description=description, version=version, lifespan=lifespan,
+                  telemetry=NATIVE_TELEMETRY_OFF)
     app.state.settings = settings
     app.state.service = service
     install_problem_handlers(app)

@@ -29,6 +29,7 @@ from shared.telemetry import consume_span
 log = logging.getLogger(__name__)
 
 Handler = Callable[[UnitOfWork, Envelope], Awaitable[None]]
+LAG_INTERVAL_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,11 @@ class ConsumerRunner:
         await self._consumer.stop()
 
     async def _run(self) -> None:
+        lag_measured = 0.0
         while not self._stopping.is_set():
+            if time.monotonic() - lag_measured > LAG_INTERVAL_SECONDS:
+                lag_measured = time.monotonic()
+                await self._measure_lag()
             try:
                 batch = await self._consumer.getmany(timeout_ms=200, max_records=self._max_batch)
             except Exception:
@@ -193,8 +198,10 @@ class ConsumerRunner:
                     metrics.EVENTS_DUPLICATE.labels(self.group_id, item.record.topic).inc()
                     continue
                 new_ids.discard(item.envelope.event_id)  # a batch can hold the same event twice
+                started = time.perf_counter()
                 with consume_span(item.record, item.envelope, self.group_id):
                     await self._router.subscriptions[item.record.topic].handler(uow, item.envelope)
+                metrics.EVENT_HANDLING_SECONDS.labels(self.group_id, item.record.topic).observe(time.perf_counter() - started)
         for item in items:
             metrics.EVENTS_PROCESSED.labels(self.group_id, item.record.topic).inc()
 
@@ -226,6 +233,19 @@ class ConsumerRunner:
         except (CommitFailedError, IllegalStateError) as exc:
             # The group rebalanced; the new owner re-reads these and the inbox skips them.
             log.warning("offset commit lost to a rebalance: %s", type(exc).__name__)
+
+    async def _measure_lag(self) -> None:
+        """Lag of every assigned partition, idle ones included: end offset minus our position."""
+        assigned = list(self._consumer.assignment())
+        if not assigned:
+            return
+        try:
+            ends = await self._consumer.end_offsets(assigned)
+            for tp in assigned:
+                position = await self._consumer.position(tp)
+                metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(max(ends[tp] - position, 0))
+        except Exception as exc:  # noqa: BLE001 - a metric must never stop consumption
+            log.debug("lag measurement skipped: %s", type(exc).__name__)
 
     def _update_lag(self, batch: dict) -> None:
         for tp, part in batch.items():

@@ -54,11 +54,16 @@ def summary(record) -> dict:
             "failed_at": headers.get("dlq.failed_at")}
 
 
+async def find_record(bootstrap: str, topic: str, partition: int, offset: int):
+    """The message at that position, or None."""
+    return next((r for r in await read_all(bootstrap, topic) if r.partition == partition and r.offset == offset), None)
+
+
 async def find(bootstrap: str, topic: str, partition: int, offset: int):
-    for record in await read_all(bootstrap, topic):
-        if record.partition == partition and record.offset == offset:
-            return record
-    raise SystemExit(f"no message at {topic}[{partition}]@{offset}")
+    record = await find_record(bootstrap, topic, partition, offset)
+    if record is None:
+        raise SystemExit(f"no message at {topic}[{partition}]@{offset}")
+    return record
 
 
 async def replay(bootstrap: str, topic: str, partition: int, offset: int) -> str:

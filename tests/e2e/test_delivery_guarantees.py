@@ -13,9 +13,11 @@ from tests.e2e.support import encounter_body, settled, wait_for
 CONSUMED = {
     topics.ENCOUNTER_DOCUMENTED: ["coding"],
     topics.CLAIM_CODED: ["claims"],
-    topics.CLAIM_SUBMITTED: ["payments"],
+    topics.CLAIM_SUBMITTED: ["payments", "denials"],
     topics.REMIT_RECEIVED: ["payments", "claims", "denials"],
-    topics.TENANT_REGISTERED: ["claims"],
+    topics.TENANT_REGISTERED: ["claims", "denials"],
+    topics.CLAIM_CORRECTION_REQUESTED: ["claims"],
+    topics.DENIAL_OPENED: ["claims", "coding", "gateway"],
 }
 
 

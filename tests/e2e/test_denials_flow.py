@@ -2,7 +2,7 @@
 produces a letter; a write-off reaches the ledger through denial.resolved."""
 from decimal import Decimal
 
-from tests.e2e.support import encounter_body, wait_for
+from tests.e2e.support import encounter_body, settled, wait_for
 
 
 def _denied_claim(api) -> tuple[str, list]:
@@ -10,7 +10,7 @@ def _denied_claim(api) -> tuple[str, list]:
     encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
     claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
                         what="coding")["claim_id"]
-    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: c.get("denials"), timeout=90,
+    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: c.get("denials") and settled(c), timeout=90,
                      what="the denial to be opened")
     return claim_id, claim["denials"]
 

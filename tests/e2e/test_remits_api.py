@@ -17,8 +17,8 @@ def era(claims: list[str], total: str, trace: str) -> str:
 
 def paid_claim(pcn: str, sign: str = "", status: str = "1") -> list[str]:
     return [f"CLP*{pcn}*{status}*{sign}147*{sign}100*{sign}10*12*PAYER-{pcn[:6]}*11*1",
-            f"SVC*HC:99213*{sign}135*{sign}90**1", f"CAS*CO*45*{sign}35", f"CAS*PR*3*{sign}10", f"REF*6R*x-1",
-            f"SVC*HC:36415*{sign}12*{sign}10**1", f"CAS*CO*45*{sign}2", f"REF*6R*x-2"]
+            f"SVC*HC:99213*{sign}135*{sign}90**1", f"CAS*CO*45*{sign}35", f"CAS*PR*3*{sign}10", "REF*6R*x-1",
+            f"SVC*HC:36415*{sign}12*{sign}10**1", f"CAS*CO*45*{sign}2", "REF*6R*x-2"]
 
 
 def post(api, text: str):
@@ -66,8 +66,56 @@ def test_duplicate_unbalanced_reversal_and_unmatched(api):
                         lambda items: any(i["patient_control_number"] == stranger for i in items), what="suspense")
     assert any("no submitted claim" in i["reason"] for i in suspense)
 
+    # Worked from the queue: the payer garbled CLP01, so a person applies it to the right claim.
+    [item] = [i for i in suspense if i["patient_control_number"] == stranger]
+    applied = api.post(f"/v1/suspense/{item['id']}/apply", json={"claim_id": claim_id, "note": "PCN typo"})
+    assert applied.status_code == 200 and applied.json()["status"] == "posted", applied.text
+    assert api.post(f"/v1/suspense/{item['id']}/close", json={"reason": "again"}).status_code == 409
+    after_apply = api.get(f"/v1/claims/{claim_id}").json()
+    assert Decimal(after_apply["balance"]) == balance_before - Decimal("147.00")
+    assert api.post(f"/v1/suspense/{item['id']}/apply",
+                    json={"claim_id": str(uuid.uuid4()), "note": "x"}).status_code in (404, 409)
+
+    orphan = "NOSUCHCLAIM" + uuid.uuid4().hex[:9].upper()
+    post(api, era(paid_claim(orphan), "100", uuid.uuid4().hex[:12]))
+    waiting = wait_for(lambda: api.get("/v1/suspense").json()["items"],
+                       lambda items: any(i["patient_control_number"] == orphan for i in items), what="suspense")
+    [item] = [i for i in waiting if i["patient_control_number"] == orphan]
+    closed = api.post(f"/v1/suspense/{item['id']}/close", json={"reason": "returned to payer"})
+    assert closed.json()["status"] == "closed" and closed.json()["resolution"] == "returned to payer"
+    assert all(i["id"] != item["id"] for i in api.get("/v1/suspense").json()["items"])
+
 
 def test_malformed_835_names_the_segment(api):
     broken = era(paid_claim("X"), "100", "t").replace("SE*", "SE*9", 1)
     response = post(api, broken)
     assert response.status_code == 422 and "SE01 at segment" in response.json()["detail"]
+
+
+def test_the_original_file_is_kept_accepted_or_rejected(api, stack, gateway_url):
+    import re
+
+    import httpx
+
+    from tests.e2e.support import create_tenant
+
+    text = era(paid_claim("KEPT" + uuid.uuid4().hex[:8].upper()), "100", uuid.uuid4().hex[:12])
+    remit_id = post(api, text).json()["remit_id"]
+    kept = api.get(f"/v1/remits/{remit_id}/835")
+    assert kept.status_code == 200 and kept.text == text and kept.headers["content-type"].startswith("application/edi-x12")
+
+    rejected = post(api, era(paid_claim("X"), "100", "t").replace("SE*", "SE*9", 1))
+    rejected_id = re.search(r"kept as remittance ([0-9a-f-]{36})", rejected.json()["detail"]).group(1)
+    assert api.get(f"/v1/remits/{rejected_id}").json()["status"] == "rejected"
+    assert "SE*9" in api.get(f"/v1/remits/{rejected_id}/835").text
+
+    other = create_tenant(stack, "Other Practice")
+    with httpx.Client(base_url=gateway_url, headers={"Authorization": f"Bearer {other['api_key']}"}) as stranger:
+        assert stranger.get(f"/v1/remits/{remit_id}/835").status_code == 404
+        orphan = "ORPHAN" + uuid.uuid4().hex[:10].upper()
+        post(api, era(paid_claim(orphan), "100", uuid.uuid4().hex[:12]))
+        items = wait_for(lambda: api.get("/v1/suspense").json()["items"],
+                         lambda found: any(i["patient_control_number"] == orphan for i in found), what="suspense")
+        [item] = [i for i in items if i["patient_control_number"] == orphan]
+        assert stranger.post(f"/v1/suspense/{item['id']}/close", json={"reason": "mine now"}).status_code == 404
+        assert all(i["id"] != item["id"] for i in stranger.get("/v1/suspense").json()["items"])

@@ -19,18 +19,26 @@ def alice_objects(api) -> dict:
     encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
     claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
                         what="coding")["claim_id"]
-    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: c.get("denials"), timeout=90,
-                     what="the denial")
+    # Denials and payments consume remit.received independently: wait for both.
+    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), lambda c: c.get("denials") and c.get("payments"),
+                     timeout=90, what="the denial and the posting")
     remit_id = claim["payments"][0]["remit_id"]
     return {"encounter": encounter_id, "claim": claim_id, "remit": remit_id,
             "denial": claim["denials"][0]["denial_id"]}
 
 
 READS = ["/v1/encounters/{encounter}", "/v1/encounters/{encounter}/audit", "/v1/claims/{claim}",
-         "/v1/claims/{claim}/837", "/v1/remits/{remit}"]
+         "/v1/claims/{claim}/837", "/v1/remits/{remit}", "/v1/remits/{remit}/835", "/v1/claims/{claim}/balance",
+         "/v1/denials/{denial}"]
 WRITES = [("/v1/denials/{denial}/appeal", {"note": "x"}), ("/v1/denials/{denial}/write-off", {"reason": "steal"}),
           ("/v1/encounters/{encounter}/review", {"diagnoses": ["E11.9"], "reason": "cross-tenant",
-                                                 "procedures": [{"code": "99213", "diagnosis_pointers": [1]}]})]
+                                                 "procedures": [{"code": "99213", "diagnosis_pointers": [1]}]}),
+          ("/v1/denials/{denial}/assign", {"assignee": "mallory"}),
+          ("/v1/denials/{denial}/correct", {"prior_authorization": "A1", "reason": "cross-tenant"}),
+          ("/v1/denials/{denial}/appeal-outcome", {"outcome": "lost"}),
+          ("/v1/claims/{claim}/replace", {"prior_authorization": "A1", "reason": "cross-tenant"}),
+          ("/v1/encounters/{encounter}/queries", {"unclear": "cross-tenant", "question": "cross-tenant?"}),
+          ("/v1/encounters/{encounter}/claim", {})]
 
 
 @pytest.mark.parametrize("template", READS)
@@ -53,6 +61,7 @@ def test_lists_never_show_another_tenants_objects(mallory, alice_objects):
     assert alice_objects["denial"] not in [d["denial_id"] for d in denials]
     assert alice_objects["denial"] not in str(mallory.get("/v1/denials", params={"claim_id": alice_objects["claim"]}).json())
     assert alice_objects["encounter"] not in str(mallory.get("/v1/review-queue").json())
+    assert alice_objects["claim"] not in str(mallory.get("/v1/claims", params={"limit": 200}).json())
 
 
 def test_scoped_key_and_revocation_take_effect_at_once(api, gateway_url):

@@ -25,3 +25,34 @@ def test_one_trace_runs_from_the_gateway_to_claim_submitted(stack, api):
     envelope = orjson.loads([r for r in read_topic(stack.kafka.bootstrap, topics.CLAIM_SUBMITTED)
                              if r.key == claim_id.encode()][0].value)
     assert envelope["payload"]["claim_id"] == claim_id
+
+
+def _spans(stack) -> list[dict]:
+    return [orjson.loads(line) for path in (stack.run_dir / "spans").glob("*.spans.jsonl")
+            for line in path.read_bytes().splitlines() if line.strip()]
+
+
+def test_remittance_trace_links_to_the_claim_trace_with_db_and_client_spans(stack, api):
+    from tests.e2e.support import settled
+
+    encounter_id = api.post("/v1/encounters", json=encounter_body()).json()["encounter_id"]
+    claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
+                        what="coding")["claim_id"]
+    wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), settled, timeout=90, what="the payment")
+    trace = _trace_id(stack, topics.ENCOUNTER_DOCUMENTED, encounter_id)
+
+    def linked(spans):
+        return [s for s in spans if trace in s["links"] and s["trace_id"] != trace]
+
+    spans = wait_for(lambda: _spans(stack), lambda found: linked(found), what="a span linked to the claim's trace")
+    remit_span = linked(spans)[0]
+    assert remit_span["name"] == "remit.received process" and remit_span["attributes"]["billing.claim_id"] == claim_id
+    in_trace = [s for s in spans if s["trace_id"] == trace]
+    assert {s["service"] for s in in_trace} >= {"gateway", "coding", "claims", "payments"}
+    kinds = {(s["kind"], s["name"].split(" ")[0]) for s in in_trace}
+    assert ("CLIENT", "db") in kinds and ("PRODUCER", "encounter.documented") in kinds
+    # the gateway's call to a service and the claims service's call to the clearinghouse are CLIENT spans too
+    assert any(s["kind"] == "CLIENT" and s["attributes"].get("url.path", "").startswith("/internal/") for s in spans)
+    assert any(s["kind"] == "CLIENT" and s["attributes"].get("url.path") == "/v1/837" for s in spans)  # the batch trace
+    db = [s for s in in_trace if s["name"].startswith("db ")]
+    assert all(set(s["attributes"]) <= {"db.system.name", "db.operation.name", "db.batch"} for s in db)

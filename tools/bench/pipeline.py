@@ -1,5 +1,6 @@
 """The whole pipeline: N encounters posted at the gateway until every payment is posted."""
 import asyncio
+import os
 import shutil
 import time
 from pathlib import Path
@@ -8,6 +9,7 @@ import httpx
 from sqlalchemy.engine import make_url
 
 from tests.e2e.support import create_tenant, encounter_body
+from tools.bench import gateway
 from tools.devstack.stack import Stack
 from tools.devstack.topology import Ports
 
@@ -38,9 +40,15 @@ async def _count_posted(stack: Stack, tenant_id: str) -> int:
         await conn.close()
 
 
-def measure(count: int = 500) -> dict[str, float]:
+def bench_stack() -> Stack:
+    """A fresh stack for the benchmark (BENCH_PORT_OFFSET, default 3000, keeps it off the test ports)."""
     shutil.rmtree(RUN_DIR, ignore_errors=True)
-    stack = Stack(RUN_DIR, Ports.offset(3000), environment="test", durable=False)
+    return Stack(RUN_DIR, Ports.offset(int(os.environ.get("BENCH_PORT_OFFSET", "3000"))), environment="test",
+                 durable=False)
+
+
+def measure(count: int = 500) -> dict[str, float]:
+    stack = bench_stack()
     try:
         stack.start_infrastructure()
         stack.start_services()
@@ -54,6 +62,7 @@ def measure(count: int = 500) -> dict[str, float]:
             time.sleep(0.5)
         total = time.perf_counter() - started
         return {f"gateway intake ({count} encounters, encounters/s)": count / accepted,
-                f"end to end to posted payment ({count} encounters, encounters/s)": count / total}
+                f"end to end to posted payment ({count} encounters, encounters/s)": count / total,
+                **gateway.measure(stack)}
     finally:
         stack.stop()

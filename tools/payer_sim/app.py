@@ -9,7 +9,7 @@ import httpx
 from fastapi import FastAPI, Header, HTTPException, Request, Response
 
 from shared.internal_auth import HEADER, Caller, issue_token
-from shared.x12 import X12SyntaxError
+from shared.x12 import X12SyntaxError, element, segments
 from tools.payer_sim.adjudication import Rules
 from tools.payer_sim.claim_status import answer_276
 from tools.payer_sim.clearinghouse import process_837
@@ -39,6 +39,14 @@ async def deliver_forever(state: SimState, settings: SimSettings) -> None:
             await asyncio.sleep(0.1)
 
 
+def interchange_control_number(text: str) -> str | None:
+    """ISA13, the sender's unique number for the interchange; None when the envelope is unreadable."""
+    try:
+        return element(segments(text)[0], 13) or None
+    except (X12SyntaxError, IndexError):
+        return None
+
+
 def create_app(settings: SimSettings) -> FastAPI:
     state, rules, book = SimState(settings.payer_sim_state_path), Rules.load(), MemberBook.load()
 
@@ -49,6 +57,7 @@ def create_app(settings: SimSettings) -> FastAPI:
         task.cancel()
 
     app = FastAPI(title="Payer and clearinghouse simulator", lifespan=lifespan)
+    app.state.sim_state = state
 
     @app.get("/health")
     async def health() -> dict:
@@ -57,8 +66,13 @@ def create_app(settings: SimSettings) -> FastAPI:
     @app.post("/v1/837")
     async def submit_837(request: Request, mailbox: str = Header(alias="X-Mailbox")) -> Response:
         text = (await request.body()).decode(errors="replace")
-        ack = process_837(text, mailbox=mailbox, state=state, rules=rules, seed=settings.payer_sim_seed,
-                          settings=settings, book=book)
+        isa13 = interchange_control_number(text)
+        ack = state.stored_ack(mailbox, isa13) if isa13 else None
+        if ack is None:  # a resent interchange gets its first answer again and is not adjudicated twice
+            ack = process_837(text, mailbox=mailbox, state=state, rules=rules, seed=settings.payer_sim_seed,
+                              settings=settings, book=book)
+            if isa13:
+                state.store_ack(mailbox, isa13, ack)
         return Response(ack, media_type="application/edi-x12")
 
     @app.post("/v1/270")

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS submission (control TEXT, mailbox TEXT, summary TEXT,
 CREATE TABLE IF NOT EXISTS claim_record (mailbox TEXT, pcn TEXT, outcome TEXT, charge TEXT, paid TEXT,
                                          payer_claim_number TEXT, adjudicated_on TEXT, remit_trace TEXT,
                                          PRIMARY KEY (mailbox, pcn));
+CREATE TABLE IF NOT EXISTS interchange_ack (mailbox TEXT, isa13 TEXT, ack TEXT, PRIMARY KEY (mailbox, isa13));
 """
 CLAIM_COLUMNS = ("outcome", "charge", "paid", "payer_claim_number", "adjudicated_on", "remit_trace")
 
@@ -69,6 +70,13 @@ class SimState:
 
     def record_submission(self, control: str, mailbox: str, summary: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO submission VALUES (?, ?, ?)", (control, mailbox, summary))
+
+    def stored_ack(self, mailbox: str, isa13: str) -> str | None:
+        row = self.db.execute("SELECT ack FROM interchange_ack WHERE mailbox=? AND isa13=?", (mailbox, isa13)).fetchone()
+        return row[0] if row else None
+
+    def store_ack(self, mailbox: str, isa13: str, ack: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO interchange_ack VALUES (?, ?, ?)", (mailbox, isa13, ack))
 
     def submission(self, control: str) -> str | None:
         row = self.db.execute("SELECT summary FROM submission WHERE control=?", (control,)).fetchone()

@@ -9,7 +9,7 @@ from typing import Protocol
 
 import httpx
 
-from shared.telemetry import inject_headers
+from shared.telemetry import TracedTransport, inject_headers
 
 
 class ClearinghouseUnavailable(Exception):
@@ -28,7 +28,7 @@ class Clearinghouse(Protocol):
 
 class HttpClearinghouse:
     def __init__(self, base_url: str, timeout: float = 30.0):
-        self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout)
+        self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=TracedTransport(httpx.AsyncHTTPTransport()))
 
     async def submit(self, *, mailbox: str, control_number: int, x12: str) -> str | None:
         return await self._post("/v1/837", mailbox, x12)

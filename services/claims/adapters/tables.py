@@ -8,6 +8,8 @@ from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, String
 
+from shared.denial_patterns import DenialPatternColumns
+
 
 class ClaimsTable(SQLModel, registry=registry()):
     pass
@@ -149,3 +151,10 @@ class HeldPayerResponse(ClaimsTable, table=True):
     trace: str | None = Field(default=None, max_length=50)
     x12: str = Field(sa_column=Column(Text, nullable=False))
     received_at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class DenialPattern(ClaimsTable, DenialPatternColumns, table=True):
+    """What this tenant's payers denied, per payer, procedure and category (from denial.opened): the
+    scrubber warns before the same claim is sent again."""
+
+    __tablename__ = "denial_pattern"

@@ -3,16 +3,17 @@
 TRANSITIONS: dict[str, set[str]] = {
     "built": {"held", "ready"},
     "held": {"ready", "held", "voided"},
-    "ready": {"submitted", "held"},
+    "ready": {"submitting", "held"},
+    "submitting": {"submitted"},
     "submitted": {"accepted", "rejected", "paid", "partial", "denied"},
     "rejected": {"ready", "held", "voided"},
     "accepted": {"paid", "partial", "denied", "rejected"},
     "paid": {"closed", "paid", "partial", "denied", "corrected"},
     "partial": {"closed", "paid", "partial", "denied", "appealed", "corrected"},
     "denied": {"paid", "partial", "denied", "appealed", "corrected", "closed"},
-    "appealed": {"paid", "partial", "denied", "closed"},
+    "appealed": {"paid", "partial", "denied", "closed", "corrected"},
     "corrected": {"closed", "paid", "partial", "denied"},
-    "closed": {"paid", "partial", "denied"},
+    "closed": {"paid", "partial", "denied", "corrected"},
     "voided": set(),
 }
 

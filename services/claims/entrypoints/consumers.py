@@ -3,7 +3,7 @@ from datetime import date
 
 from shared.contracts import topics
 from shared.kafka.consumer import EventRouter
-from services.claims import handlers
+from services.claims import corrections, handlers
 from services.claims.catalog import Catalog
 
 
@@ -21,5 +21,13 @@ def build_router(*, catalog: Catalog) -> EventRouter:
     @router.subscribe(topics.REMIT_RECEIVED)
     async def on_remit_received(uow, event) -> None:
         await handlers.apply_remit(uow, event)
+
+    @router.subscribe(topics.DENIAL_OPENED)
+    async def on_denial_opened(uow, event) -> None:
+        await handlers.learn_denial(uow, event, today=date.today())
+
+    @router.subscribe(topics.CLAIM_CORRECTION_REQUESTED)
+    async def on_correction_requested(uow, event) -> None:
+        await corrections.bill_replacement(uow, event, catalog=catalog, today=date.today())
 
     return router

@@ -1,11 +1,13 @@
 """The coding service's tables: each encounter's coding state, and the audit of every code change."""
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, func
+from sqlalchemy import Column, DateTime, Index, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
+
+from shared.denial_patterns import DenialPatternColumns
 
 
 class CodingTable(SQLModel, registry=registry()):
@@ -26,8 +28,18 @@ class CodedEncounter(CodingTable, table=True):
     procedures: list = Field(sa_column=Column(JSONB, nullable=False))
     edits: list = Field(sa_column=Column(JSONB, nullable=False))
     encounter: dict = Field(sa_column=Column(JSONB, nullable=False), description="The documented encounter, for review.")
+    suggestions: list = Field(default_factory=list, sa_column=Column(JSONB, nullable=False, server_default=text("'[]'::jsonb")),
+                              description="Codes suggested from the note, with evidence offsets, confidence and status.")
+    assigned_to: str | None = Field(default=None, max_length=100, description="The coder who claimed the review item.")
+    patient_ref: str | None = Field(default=None, max_length=50, description="The practice's patient id (one E/M a day).")
+    rendering_npi: str | None = Field(default=None, max_length=10)
+    date_of_service: date | None = None
     created_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
     updated_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now(), onupdate=func.now()))
+
+
+Index("ix_coded_encounter_same_day", CodedEncounter.tenant_id, CodedEncounter.rendering_npi,
+      CodedEncounter.date_of_service)
 
 
 class CodingAudit(CodingTable, table=True):
@@ -43,3 +55,29 @@ class CodingAudit(CodingTable, table=True):
     after: dict = Field(sa_column=Column(JSONB, nullable=False))
     reason: str | None = Field(default=None, max_length=500)
     at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
+
+
+class ProviderQuery(CodingTable, table=True):
+    """A coder's question to the rendering provider about an unclear note (issue 9). The encounter stays in
+    the review queue, and cannot be released, until the provider answers."""
+
+    __tablename__ = "provider_query"
+    id: UUID = Field(primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    encounter_id: UUID = Field(index=True)
+    rendering_npi: str | None = Field(default=None, max_length=10, index=True)
+    unclear: str = Field(max_length=500, description="What in the note is unclear.")
+    question: str = Field(max_length=1000)
+    options: list = Field(sa_column=Column(JSONB, nullable=False), description="Answers the coder offers, if any.")
+    status: str = Field(max_length=20, index=True, description="open | answered | withdrawn")
+    asked_by: str = Field(max_length=100)
+    answer: str | None = Field(default=None, max_length=2000)
+    answered_by: str | None = Field(default=None, max_length=100)
+    asked_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
+    answered_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
+
+
+class DenialPattern(CodingTable, DenialPatternColumns, table=True):
+    """What this tenant's payers denied (from denial.opened): coders see the warning before release."""
+
+    __tablename__ = "denial_pattern"

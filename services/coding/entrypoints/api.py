@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.coding import handlers
+from services.coding import handlers, queries
 
 router = APIRouter(prefix="/internal", tags=["coding"])
 
@@ -26,6 +26,8 @@ async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()],
         "diagnoses": row.diagnoses,
         "procedures": row.procedures,
         "edits": row.edits,
+        "suggestions": row.suggestions,
+        "assigned_to": row.assigned_to,
         "updated_at": row.updated_at.isoformat() if row.updated_at else None,
     }
 
@@ -34,10 +36,12 @@ class ReviewedProcedure(BaseModel):
     code: str = Field(min_length=4, max_length=5)
     modifiers: list[str] = Field(default_factory=list, max_length=4)
     units: int = Field(default=1, ge=1, le=999)
-    diagnosis_pointers: list[int] = Field(min_length=1, max_length=4)
+    diagnosis_pointers: list[int] = Field(min_length=1, max_length=4, description="1-12, into `diagnoses`")
 
 
 class Review(BaseModel):
+    """The final codes. A diagnosis the note suggested counts as that suggestion accepted; one left out, rejected."""
+
     diagnoses: list[str] = Field(min_length=1, max_length=12)
     procedures: list[ReviewedProcedure] = Field(min_length=1, max_length=50)
     reason: str = Field(min_length=3, max_length=500)
@@ -45,12 +49,33 @@ class Review(BaseModel):
 
 @router.get("/review-queue")
 async def review_queue(request: Request, caller: CallerDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                       cursor: UUID | None = None) -> dict:
+                       cursor: UUID | None = None,
+                       edit_id: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Z0-9-]+$")] = None,
+                       assigned_to: Annotated[str | None, Query(max_length=100)] = None) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        rows = await handlers.list_review_queue(uow, tenant_id=UUID(caller.tenant_id), limit=limit, after=cursor)
+        rows = await handlers.list_review_queue(uow, tenant_id=UUID(caller.tenant_id), limit=limit, after=cursor,
+                                                edit_id=edit_id, assigned_to=assigned_to)
+        waiting = await queries.open_for(uow, UUID(caller.tenant_id), [r.encounter_id for r in rows])
     return {"items": [{"encounter_id": str(r.encounter_id), "external_id": r.external_id, "edits": r.edits,
+                       "suggestions": r.suggestions, "diagnoses": r.diagnoses, "procedures": r.procedures,
+                       "assigned_to": r.assigned_to,
+                       "open_query": queries.public(waiting[r.encounter_id]) if r.encounter_id in waiting else None,
                        "received_at": r.created_at.isoformat() if r.created_at else None} for r in rows],
             "next_cursor": str(rows[-1].encounter_id) if len(rows) == limit else None}
+
+
+@router.post("/encounters/{encounter_id}/claim")
+async def claim(request: Request, encounter_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
+    """The calling coder takes the review item."""
+    try:
+        async with request.app.state.runtime.units_of_work() as uow:
+            row = await handlers.claim_review_item(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id,
+                                                   coder=f"key:{caller.key_id}")
+    except handlers.ReviewRejected as exc:
+        raise Problem(exc.status, exc.title, errors=exc.edits) from exc
+    if row is None:
+        raise Problem(404, "Encounter not found")
+    return {"encounter_id": str(row.encounter_id), "status": row.status, "assigned_to": row.assigned_to}
 
 
 @router.post("/encounters/{encounter_id}/review")
@@ -61,9 +86,9 @@ async def review(request: Request, encounter_id: Annotated[UUID, Path()], body: 
             row = await handlers.review_encounter(
                 uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id, coder=f"key:{caller.key_id}",
                 diagnoses=body.diagnoses, procedures=[p.model_dump() for p in body.procedures], reason=body.reason,
-                codesets=state.codesets, threshold=state.settings.auto_accept_threshold)
+                coding=state.coder)
     except handlers.ReviewRejected as exc:
-        raise Problem(422, "The corrected codes still fail coding edits", errors=exc.edits) from exc
+        raise Problem(exc.status, exc.title, errors=exc.edits) from exc
     if row is None:
         raise Problem(404, "Encounter not found")
     return {"encounter_id": str(row.encounter_id), "status": row.status, "claim_id": str(row.claim_id)}

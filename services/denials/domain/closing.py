@@ -1,5 +1,6 @@
 """A later remittance that pays what was denied closes the denial by itself (reprocessing, a won
 appeal, a corrected claim): nobody should keep working money that has arrived."""
+from decimal import Decimal
 from typing import Protocol
 
 from shared.contracts.remit import RemitReceived, RemitServiceLine
@@ -23,12 +24,26 @@ def resolves_denial(remit: RemitReceived, denial: OpenDenial, book: CodeBook | N
     if remit.remit_id == denial.remit_id or remit.status_code in (CLAIM_DENIED, REVERSAL):
         return False
     if denial.level == "claim":
-        return remit.paid > ZERO
+        # Paid, or allowed with no denial reason and left to the patient (a claim wholly to the deductible).
+        return remit.paid > ZERO or (_patient_share(_all_adjustments(remit)) > ZERO and not _denies_anything(remit, book))
     return any(_pays(line, denial, book) for line in remit.service_lines)
 
 
+def _denies_anything(remit: RemitReceived, book: CodeBook) -> bool:
+    return any(is_denial_adjustment(adjustment, book) for adjustment in _all_adjustments(remit))
+
+
+def _all_adjustments(remit: RemitReceived) -> list:
+    return [*remit.claim_adjustments, *(a for line in remit.service_lines for a in line.adjustments)]
+
+
+def _patient_share(adjustments) -> Decimal:
+    return sum((a.amount for a in adjustments if a.group_code == "PR"), ZERO)
+
+
 def _pays(line: RemitServiceLine, denial: OpenDenial, book: CodeBook) -> bool:
-    if line.procedure_code != denial.procedure_code or line.paid <= ZERO:
+    """The denied line adjudicated again without a denial reason (paid, or allowed and left to the patient)."""
+    if line.procedure_code != denial.procedure_code or (line.paid <= ZERO and _patient_share(line.adjustments) <= ZERO):
         return False
     echoed = echoed_line_number(line)
     if None not in (echoed, denial.line_number) and echoed != denial.line_number:

@@ -1,71 +1,180 @@
-"""Internal HTTP API of the denials service: the work queue."""
+"""Internal HTTP API of the denials service: the work queue, its actions, and the analytics."""
+from datetime import date, datetime, timedelta, timezone
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
 
+from shared.contracts.denial import (
+    AppealDenial,
+    AppealOutcome,
+    AssignDenial,
+    BulkDenialAction,
+    ClaimCorrection,
+    WriteOffDenial,
+)
+from shared.http.actions import run_action
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.denials import handlers
+from services.denials.domain.analytics import Adjudication, DenialFact, denial_analytics
+from services.denials.domain.queue import (
+    SLA_BUSINESS_DAYS,
+    SLA_TARGET,
+    breach_risk,
+    business_days_between,
+    meets_sla,
+    sla_attainment,
+)
 
 router = APIRouter(prefix="/internal", tags=["denials"])
+CURSOR = r"^\d{1,3}:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"  # priority:uuid
 
 
-def denial_public(d) -> dict:
+def today() -> date:
+    return datetime.now(timezone.utc).date()
+
+
+def denial_public(d, *, on: date | None = None) -> dict:
+    on = on or today()
+    opened_on = d.opened_at.date() if d.opened_at else on
     return {
         "denial_id": str(d.id), "claim_id": str(d.claim_id), "remit_id": d.remit_id, "payer_id": d.payer_id,
         "level": d.level, "line_number": d.line_number, "procedure_code": d.procedure_code,
         "carc_codes": d.carc_codes, "rarc_codes": d.rarc_codes, "category": d.category,
         "preventable": d.preventable, "recommended_action": d.recommended_action, "explanation": d.explanation,
-        "amount": str(d.amount), "status": d.status, "priority": d.priority,
-        "appeal_deadline": d.appeal_deadline.isoformat(), "sla_due": d.sla_due.isoformat(), "assignee": d.assignee,
-        "opened_at": d.opened_at.isoformat(),
+        "amount": str(d.amount), "partial": d.partial, "payer_claim_number": d.payer_claim_number,
+        "status": d.status, "priority": d.priority, "assignee": d.assignee,
+        "appeal_deadline": d.appeal_deadline.isoformat(), "days_to_appeal_deadline": (d.appeal_deadline - on).days,
+        "sla_due": d.sla_due.isoformat(),
+        "sla": "met" if d.acted_at and d.acted_at.date() <= d.sla_due else
+               ("missed" if d.acted_at else breach_risk(opened_on, on)),
+        "business_days_to_sla": business_days_between(on, d.sla_due),
+        "opened_at": d.opened_at.isoformat() if d.opened_at else None,
+        "acted_at": d.acted_at.isoformat() if d.acted_at else None,
+        "resolved_at": d.resolved_at.isoformat() if d.resolved_at else None,
     }
 
 
 @router.get("/denials")
 async def list_denials(
     request: Request, caller: CallerDep, status: str | None = None, category: str | None = None,
-    payer_id: str | None = None, claim_id: UUID | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50, cursor: UUID | None = None,
+    payer_id: str | None = None, claim_id: UUID | None = None, assignee: str | None = None,
+    preventable: bool | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(pattern=CURSOR)] = None,
 ) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         rows = await handlers.list_denials(
-            uow, tenant_id=UUID(caller.tenant_id), limit=limit, after=str(cursor) if cursor else None,
-            filters={"status": status, "category": category, "payer_id": payer_id, "claim_id": claim_id})
+            uow, tenant_id=UUID(caller.tenant_id), limit=limit, after=cursor,
+            filters={"status": status, "category": category, "payer_id": payer_id, "claim_id": claim_id,
+                     "assignee": assignee, "preventable": preventable})
     return {"items": [denial_public(d) for d in rows],
-            "next_cursor": str(rows[-1].id) if len(rows) == limit else None}
+            "next_cursor": f"{rows[-1].priority}:{rows[-1].id}" if len(rows) == limit else None}
 
 
-class WriteOff(BaseModel):
-    reason: str = Field(min_length=3, max_length=500)
+@router.get("/denials/analytics")
+async def analytics(request: Request, caller: CallerDep, start: date | None = Query(default=None, alias="from"),
+                    end: date | None = Query(default=None, alias="to"),
+                    top: Annotated[int, Query(ge=1, le=50)] = 5) -> dict:
+    end = end or today()
+    start = start or end - timedelta(days=365)
+    if start > end:
+        raise Problem(422, "Invalid period", "'from' is after 'to'")
+    async with request.app.state.runtime.units_of_work() as uow:
+        adjudicated, denials = await handlers.analytics_rows(uow, tenant_id=UUID(caller.tenant_id), start=start,
+                                                             end=end)
+    figures = denial_analytics(
+        [Adjudication(a.payer_id, npi, tuple(a.procedure_codes), tuple(a.denied_procedure_codes), a.denied,
+                      a.adjudicated_on) for a, npi in adjudicated],
+        [DenialFact(d.payer_id, tuple(d.carc_codes), d.category, d.procedure_code, npi, d.amount, d.preventable,
+                    d.recommended_action, d.opened_at.date()) for d, npi in denials], top=top)
+    on = today()
+    opened = [(d.opened_at.date(), d.acted_at.date() if d.acted_at else None) for d, _ in denials]
+    waiting = [d for d, _ in denials if d.acted_at is None and d.status in handlers.WORKABLE]
+    attainment = sla_attainment(opened, on)
+    sla = {"target": str(SLA_TARGET), "business_days": SLA_BUSINESS_DAYS,
+           "attainment": None if attainment is None else str(attainment), "meets_target": meets_sla(attainment),
+           "waiting": len(waiting),
+           "at_risk": sum(breach_risk(d.opened_at.date(), on) == "at_risk" for d in waiting),
+           "breached": sum(breach_risk(d.opened_at.date(), on) == "breached" for d in waiting)}
+    return {"from": start.isoformat(), "to": end.isoformat(), **figures, "sla": sla}
 
 
-class Appeal(BaseModel):
-    note: str = Field(default="", max_length=4000)
+@router.get("/denials/{denial_id}")
+async def get_denial(request: Request, denial_id: UUID, caller: CallerDep) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        denial = await handlers.find_denial(uow, tenant_id=UUID(caller.tenant_id), denial_id=denial_id)
+        if denial is None:
+            raise Problem(404, "Denial not found")
+        history = await handlers.actions(uow, denial)
+    return {**denial_public(denial), "actions": [
+        {"action": a.action, "actor": a.actor, "at": a.at.isoformat(),
+         "detail": {k: v for k, v in a.detail.items() if k != "letter"}} for a in history]}
 
 
 async def _run(request: Request, action, **kwargs):
-    try:
-        async with request.app.state.runtime.units_of_work() as uow:
-            result = await action(uow, **kwargs)
-    except handlers.ActionRefused as exc:
-        raise Problem(409, "Action not allowed", str(exc)) from exc
-    if result is None:
-        raise Problem(404, "Denial not found")
-    return result
+    return await run_action(request, action, refused=handlers.ActionRefused, not_found="Denial not found", **kwargs)
+
+
+def _who(caller) -> dict:
+    return {"tenant_id": UUID(caller.tenant_id), "actor": f"key:{caller.key_id}"}
+
+
+@router.post("/denials/bulk")
+async def bulk(request: Request, body: BulkDenialAction, caller: CallerDep) -> dict:
+    """Each denial in its own transaction: one that cannot take the action does not stop the others."""
+    if body.action == "write-off" and not body.reason:
+        raise Problem(422, "A bulk write-off needs a reason", errors=[{"field": "reason", "message": "required"}])
+    results = []
+    for raw_id in dict.fromkeys(body.denial_ids):
+        try:
+            denial_id = UUID(raw_id)
+        except ValueError:
+            results.append({"denial_id": raw_id, "status": 422, "detail": "not a denial id"})
+            continue
+        try:
+            if body.action == "assign":
+                denial = await _run(request, handlers.assign, denial_id=denial_id, assignee=body.assignee,
+                                    **_who(caller))
+            else:
+                denial = await _run(request, handlers.write_off, denial_id=denial_id, reason=body.reason,
+                                    **_who(caller))
+            results.append({"denial_id": raw_id, "status": 200, "denial_status": denial.status})
+        except Problem as problem:
+            results.append({"denial_id": raw_id, "status": problem.status, "detail": problem.detail or problem.title})
+    return {"action": body.action, "results": results,
+            "succeeded": sum(r["status"] == 200 for r in results), "failed": sum(r["status"] != 200 for r in results)}
+
+
+@router.post("/denials/{denial_id}/assign")
+async def assign(request: Request, denial_id: UUID, body: AssignDenial, caller: CallerDep) -> dict:
+    return denial_public(await _run(request, handlers.assign, denial_id=denial_id, assignee=body.assignee,
+                                    **_who(caller)))
 
 
 @router.post("/denials/{denial_id}/write-off")
-async def write_off(request: Request, denial_id: UUID, body: WriteOff, caller: CallerDep) -> dict:
-    denial = await _run(request, handlers.write_off, tenant_id=UUID(caller.tenant_id), denial_id=denial_id,
-                        actor=f"key:{caller.key_id}", reason=body.reason)
-    return denial_public(denial)
+async def write_off(request: Request, denial_id: UUID, body: WriteOffDenial, caller: CallerDep) -> dict:
+    return denial_public(await _run(request, handlers.write_off, denial_id=denial_id, reason=body.reason,
+                                    **_who(caller)))
 
 
 @router.post("/denials/{denial_id}/appeal")
-async def appeal(request: Request, denial_id: UUID, body: Appeal, caller: CallerDep) -> dict:
-    denial, letter = await _run(request, handlers.appeal, tenant_id=UUID(caller.tenant_id), denial_id=denial_id,
-                                actor=f"key:{caller.key_id}", note=body.note)
+async def appeal(request: Request, denial_id: UUID, body: AppealDenial, caller: CallerDep) -> dict:
+    denial, letter = await _run(request, handlers.appeal, denial_id=denial_id, note=body.note,
+                                enclosures=body.enclosures, today=today(), **_who(caller))
     return {**denial_public(denial), "appeal_letter_html": letter}
+
+
+@router.post("/denials/{denial_id}/appeal-outcome")
+async def appeal_outcome(request: Request, denial_id: UUID, body: AppealOutcome, caller: CallerDep) -> dict:
+    return denial_public(await _run(request, handlers.record_appeal_outcome, denial_id=denial_id,
+                                    outcome=body.outcome, note=body.note, **_who(caller)))
+
+
+@router.post("/denials/{denial_id}/correct")
+async def correct(request: Request, denial_id: UUID, body: ClaimCorrection, caller: CallerDep) -> dict:
+    if body.procedures is None and body.diagnoses is None and body.prior_authorization is None:
+        raise Problem(422, "Nothing to correct", "give procedures, diagnoses or prior_authorization")
+    correction = body.model_dump(mode="json", exclude_none=True)
+    return denial_public(await _run(request, handlers.correct, denial_id=denial_id, correction=correction,
+                                    **_who(caller)))

@@ -22,10 +22,12 @@ def _bearer(request: Request) -> str:
 async def api_caller(request: Request) -> Caller:
     key = _bearer(request)
     async with request.app.state.runtime.units_of_work() as uow:
-        caller = await handlers.authenticate(uow, key)
-    if caller is None:
+        found = await handlers.authenticate(uow, key)
+    if found is None:
         raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
-    request.state.caller = caller
+    caller, limit = found
+    request.state.caller = caller  # the audit log reads it
+    request.app.state.rate_limiter.check(caller.tenant_id, limit)
     return caller
 
 

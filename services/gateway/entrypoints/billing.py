@@ -7,7 +7,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
+from shared.contracts.denial import ClaimCorrection
 from services.gateway.adapters.upstream import raise_for_problem
+from services.gateway.audit_log import mark_created
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.views import merge_claim_view
 
@@ -17,6 +19,20 @@ ClaimId = Annotated[UUID, Path()]
 
 def _up(request: Request, name: str):
     return request.app.state.upstreams[name]
+
+
+@router.get("/v1/claims")
+async def list_claims(request: Request, caller: ReadCaller, status: Annotated[str | None, Query(max_length=20)] = None,
+                      payer_id: Annotated[str | None, Query(max_length=80)] = None, encounter_id: UUID | None = None,
+                      frequency_code: Annotated[str | None, Query(pattern="^[178]$")] = None,
+                      limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                      cursor: Annotated[str | None, Query(max_length=100, pattern=r"^[0-9T:.+-]+~[0-9a-f-]{36}$")] = None) -> dict:
+    """The tenant's claims, newest first; filters by status, payer, encounter and frequency (1, 7, 8)."""
+    params = {k: str(v) for k, v in dict(status=status, payer_id=payer_id, encounter_id=encounter_id,
+                                         frequency_code=frequency_code, limit=limit, cursor=cursor).items() if v is not None}
+    response = await _up(request, "claims").request("GET", "/internal/claims", caller, params=params)
+    raise_for_problem(response)
+    return response.json()
 
 
 @router.get("/v1/claims/{claim_id}")
@@ -37,6 +53,16 @@ async def fix_claim(request: Request, claim_id: ClaimId, caller: WriteCaller) ->
     """Correct a held or rejected claim (coverage, patient, codes, authorization); it is re-scrubbed."""
     response = await _up(request, "claims").request("PATCH", f"/internal/claims/{claim_id}", caller,
                                                     content=await request.body(), headers={"content-type": "application/json"})
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.post("/v1/claims/{claim_id}/replace", status_code=201)
+async def replace_claim(request: Request, claim_id: ClaimId, body: ClaimCorrection, caller: WriteCaller) -> dict:
+    """Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim."""
+    response = await _up(request, "claims").request(
+        "POST", f"/internal/claims/{claim_id}/replace", caller, content=body.model_dump_json(exclude_unset=True),
+        headers={"content-type": "application/json"})
     raise_for_problem(response)
     return response.json()
 
@@ -64,36 +90,14 @@ async def post_remit(request: Request, caller: WriteCaller) -> dict:
         headers={"content-type": "application/edi-x12"},
     )
     raise_for_problem(response)
-    return response.json()
+    accepted = response.json()
+    mark_created(request, accepted.get("remit_id"))
+    return accepted
 
 
 @router.get("/v1/remits/{remit_id}")
 async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
     response = await _up(request, "payments").request("GET", f"/internal/remits/{remit_id}", caller)
-    raise_for_problem(response)
-    return response.json()
-
-
-@router.get("/v1/denials")
-async def list_denials(
-    request: Request, caller: ReadCaller,
-    status: str | None = None, category: str | None = None, payer_id: str | None = None,
-    claim_id: UUID | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50, cursor: str | None = None,
-) -> dict:
-    params = {k: str(v) for k, v in dict(status=status, category=category, payer_id=payer_id, claim_id=claim_id,
-                                         limit=limit, cursor=cursor).items() if v is not None}
-    response = await _up(request, "denials").request("GET", "/internal/denials", caller, params=params)
-    raise_for_problem(response)
-    return response.json()
-
-
-@router.post("/v1/denials/{denial_id}/{action}")
-async def act_on_denial(request: Request, denial_id: Annotated[UUID, Path()],
-                        action: Annotated[str, Path(pattern="^(appeal|correct|write-off)$")], caller: WriteCaller) -> dict:
-    response = await _up(request, "denials").request(
-        "POST", f"/internal/denials/{denial_id}/{action}", caller, content=await request.body(),
-        headers={"content-type": "application/json"},
-    )
     raise_for_problem(response)
     return response.json()
 

@@ -1,13 +1,16 @@
 """POST /v1/encounters (JSON, FHIR R4 Bundle or HL7 v2 DFT^P03) and GET /v1/encounters/{id}."""
-from typing import Annotated
+from datetime import datetime
+from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Request, Response
-from pydantic import BaseModel, ValidationError
+from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
 from shared.http.problems import Problem
 from services.gateway import handlers
 from services.gateway.adapters.upstream import raise_for_problem
+from services.gateway.audit_log import mark_created
+from services.gateway.cursors import decode_cursor, encode_cursor
 from services.gateway.entrypoints.auth import PushCaller, ReadCaller, WriteCaller
 from services.gateway.intake import parse_encounter
 from services.gateway.intake.errors import IntakeError, UnsupportedFormat
@@ -51,8 +54,40 @@ async def post_encounter(request: Request, response: Response, caller: PushCalle
         encounter_id, created = await handlers.accept_encounter(
             uow, tenant_id=UUID(caller.tenant_id), encounter=encounter.model_dump(mode="json"), source_format=source_format
         )
+    mark_created(request, encounter_id)
     response.headers["Location"] = f"/v1/encounters/{encounter_id}"
     return EncounterAccepted(encounter_id=encounter_id, status="received" if created else "duplicate")
+
+
+class EncounterSummary(BaseModel):
+    encounter_id: UUID
+    external_id: str
+    source_format: str = Field(examples=["json", "fhir", "hl7v2"])
+    received_at: datetime | None
+
+
+class EncounterPage(BaseModel):
+    items: list[EncounterSummary]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next (older) page; null at the end.")
+
+
+@router.get("", response_model=EncounterPage)
+async def list_encounters(
+    request: Request, caller: ReadCaller, limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    external_id: Annotated[str | None, Query(max_length=80)] = None,
+    source_format: Literal["json", "fhir", "hl7v2"] | None = None,
+    received_from: AwareDatetime | None = None, received_to: AwareDatetime | None = None,
+) -> EncounterPage:
+    """Encounters received from this tenant, newest first; filter by external id, format or time."""
+    async with request.app.state.runtime.units_of_work() as uow:
+        rows = await handlers.list_encounters(
+            uow, tenant_id=UUID(caller.tenant_id), limit=limit, before=decode_cursor(cursor), external_id=external_id,
+            source_format=source_format, received_from=received_from, received_to=received_to)
+    items = [EncounterSummary(encounter_id=r.id, external_id=r.external_id, source_format=r.source_format,
+                              received_at=r.received_at) for r in rows]
+    last = rows[-1] if len(rows) == limit else None
+    return EncounterPage(items=items, next_cursor=encode_cursor(last.received_at, last.id) if last else None)
 
 
 @router.get("/{encounter_id}")

@@ -1,12 +1,15 @@
 """POST /v1/tenants: the operator creates a client practice and receives its first API key."""
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
 
 from shared.contracts.tenant import BillingProvider
+from shared.http.problems import Problem
 from services.gateway import handlers
 from services.gateway.entrypoints.auth import Operator
+from services.gateway.rate_limits import Limit
 
 
 class TenantCreate(BaseModel):
@@ -29,3 +32,25 @@ async def create_tenant(request: Request, body: TenantCreate, _: Operator) -> Te
     async with request.app.state.runtime.units_of_work() as uow:
         tenant, api_key, key = await handlers.create_tenant(uow, name=body.name, billing_provider=body.billing_provider)
     return TenantCreated(tenant_id=tenant.id, key_id=api_key.id, api_key=key, scopes=api_key.scopes)
+
+
+class RateLimitSetting(BaseModel):
+    """A tenant's own limit; null for both returns it to the gateway's default."""
+
+    requests_per_second: float | None = Field(default=None, gt=0, le=100000, examples=[50])
+    burst: int | None = Field(default=None, ge=1, le=1000000, examples=[100])
+
+
+@router.put("/{tenant_id}/rate-limit", response_model=RateLimitSetting)
+async def set_rate_limit(request: Request, tenant_id: Annotated[UUID, Path()], body: RateLimitSetting,
+                         _: Operator) -> RateLimitSetting:
+    """Per-tenant rate limit (requests per second and burst, per gateway replica)."""
+    if (body.requests_per_second is None) != (body.burst is None):
+        raise Problem(422, "Give both requests_per_second and burst, or neither",
+                      errors=[{"field": "body.burst", "message": "set together with requests_per_second"}])
+    limit = Limit(body.requests_per_second, body.burst) if body.requests_per_second else None
+    async with request.app.state.runtime.units_of_work() as uow:
+        tenant = await handlers.set_tenant_limit(uow, tenant_id=tenant_id, limit=limit)
+    if tenant is None:
+        raise Problem(404, "Tenant not found")
+    return body

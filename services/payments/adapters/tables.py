@@ -3,7 +3,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, Index, Numeric, Text, func, text
+from sqlalchemy import Column, Date, DateTime, Index, Numeric, Text, UniqueConstraint, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -55,6 +55,9 @@ class BilledClaim(PaymentsTable, table=True):
     total_charge: Decimal = Field(sa_column=_money())
     lines: list = Field(sa_column=Column(JSONB, nullable=False))
     submitted_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    rendering_npi: str | None = Field(default=None, max_length=10, index=True)
+    date_of_service: date | None = Field(default=None, sa_column=Column(Date, nullable=True),
+                                         description="The first line's date of service (billing lag).")
 
 
 class LedgerTransaction(PaymentsTable, table=True):
@@ -66,6 +69,7 @@ class LedgerTransaction(PaymentsTable, table=True):
     remit_id: UUID | None = None
     payer_claim_number: str | None = Field(default=None, max_length=50)
     reversed_by: UUID | None = None
+    patient_payment_id: UUID | None = Field(default=None, index=True)
     memo: str | None = Field(default=None, max_length=200)
     created_at: datetime | None = Field(default=None, sa_column=_ts())
 
@@ -83,6 +87,7 @@ class LedgerEntry(PaymentsTable, table=True):
     amount: Decimal = Field(sa_column=_money())
     line_number: int | None = None
     memo: str | None = Field(default=None, max_length=100)
+    category: str | None = Field(default=None, max_length=20, description="PR: deductible | coinsurance | copay | other")
 
 
 class SuspenseItem(PaymentsTable, table=True):
@@ -98,5 +103,36 @@ class SuspenseItem(PaymentsTable, table=True):
     payment: dict = Field(sa_column=Column(JSONB, nullable=False), description="The event payload waiting.")
     reason: str = Field(max_length=200)
     status: str = Field(max_length=20, default="open", description="open | posted | closed")
+    resolution: str | None = Field(default=None, max_length=200, description="How a person worked it.")
     created_at: datetime | None = Field(default=None, sa_column=_ts())
     resolved_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class Deposit(PaymentsTable, table=True):
+    """Money that reached the bank (EFT or check), recorded so it can be matched to its remittance."""
+
+    __table_args__ = (UniqueConstraint("tenant_id", "method", "trace_key", name="ux_deposit_trace"),)
+    id: UUID = Field(primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    method: str = Field(max_length=3, description="EFT | CHK")
+    trace_number: str = Field(max_length=80)
+    trace_key: str = Field(max_length=80, description="The trace number normalised for matching.")
+    amount: Decimal = Field(sa_column=_money())
+    deposited_on: date = Field(sa_column=Column(Date, nullable=False))
+    created_at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class PatientPayment(PaymentsTable, table=True):
+    """A payment a patient made; its reference makes a resend the same payment, never a second one."""
+
+    __tablename__ = "patient_payment"
+    __table_args__ = (UniqueConstraint("tenant_id", "patient_id", "reference", name="ux_patient_payment_reference"),)
+    id: UUID = Field(primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    patient_id: str = Field(max_length=50)
+    reference: str = Field(max_length=80)
+    amount: Decimal = Field(sa_column=_money())
+    method: str = Field(max_length=20)
+    received_on: date = Field(sa_column=Column(Date, nullable=False))
+    allocations: list = Field(sa_column=Column(JSONB, nullable=False))
+    created_at: datetime | None = Field(default=None, sa_column=_ts())

@@ -3,21 +3,19 @@
 Denials are not write-offs: a non-contractual CO, PI or OA adjustment on an unpaid line is not
 posted, so its balance stays open in ar:insurance for the denials service to work.
 """
-import csv
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
+from shared import carcs
 from shared.contracts.remit import RemitReceived
 from shared.money import ZERO
 from services.payments.domain.matching import LineMatch, match_lines
 
-INSURANCE_AR, PATIENT_AR, CASH = "ar:insurance", "ar:patient", "cash:clearing"
+INSURANCE_AR, PATIENT_AR, CASH, PATIENT_CASH = "ar:insurance", "ar:patient", "cash:clearing", "cash:patient"
+PR_CATEGORIES = {"1": "deductible", "2": "coinsurance", "3": "copay"}  # CARC 1, 2, 3 under group PR
 CONTRACTUAL, OTHER, WRITE_OFF, REVENUE = "adj:contractual", "adj:other", "adj:writeoff", "revenue:charges"
 
-with open(Path(__file__).resolve().parents[1] / "data" / "contractual_carcs.csv") as _source:
-    CONTRACTUAL_CARCS = frozenset(row["carc"] for row in csv.DictReader(_source))
 
 
 class Unbalanced(ValueError):
@@ -31,6 +29,7 @@ class Entry:
     claim_id: str | None = None
     line_number: int | None = None
     memo: str | None = None
+    category: str | None = None  # patient responsibility: deductible | coinsurance | copay | other
 
 
 @dataclass(frozen=True)
@@ -70,9 +69,16 @@ class PostingResult:
     denied_line_numbers: list[int] = field(default_factory=list)
 
 
-def _move(claim_id: str, amount: Decimal, to_account: str, line: int | None, memo: str) -> list[Entry]:
+def _move(claim_id: str, amount: Decimal, to_account: str, line: int | None, memo: str,
+          category: str | None = None) -> list[Entry]:
     """Move an amount out of the insurance receivable into another account."""
-    return [Entry(to_account, amount, claim_id, line, memo), Entry(INSURANCE_AR, -amount, claim_id, line, memo)]
+    return [Entry(to_account, amount, claim_id, line, memo, category),
+            Entry(INSURANCE_AR, -amount, claim_id, line, memo, category)]
+
+
+def patient_responsibility_category(carc: str) -> str:
+    """PR-1 deductible, PR-2 coinsurance, PR-3 copay; any other PR reason (non-covered, ...) is 'other'."""
+    return PR_CATEGORIES.get(carc.strip(), "other")
 
 
 def charge_transaction(claim_id: str, lines: list[ChargedLine]) -> Transaction:
@@ -84,53 +90,95 @@ def charge_transaction(claim_id: str, lines: list[ChargedLine]) -> Transaction:
 
 
 def is_denial(adjustment, line_paid: Decimal) -> bool:
-    if adjustment.group_code == "CO":
-        return adjustment.reason_code not in CONTRACTUAL_CARCS
-    return adjustment.group_code in ("OA", "PI") and line_paid == 0 and adjustment.reason_code not in CONTRACTUAL_CARCS
+    return carcs.is_denial(adjustment.group_code, adjustment.reason_code, line_paid)
 
 
-def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | None) -> tuple[list[Entry], bool]:
+CROSSOVER_STATUSES = frozenset({"2", "3", "20", "21"})  # CLP02: processed as secondary or tertiary
+PRIOR_PAYER_IMPACT = "23"  # CARC 23: the prior payer's adjudication, already posted from its own 835
+
+
+class _Source:
+    """Where a posted amount comes from. A secondary or tertiary payer pays the patient's share that
+    the primary left (coordination of benefits): its payment and adjustments come out of ar:patient
+    first, up to what the patient owes on the claim, and only the rest out of ar:insurance."""
+
+    def __init__(self, patient_share: Decimal):
+        self.share = max(patient_share, ZERO)
+
+    def move(self, claim_id: str, amount: Decimal, to_account: str, line: int | None, memo: str,
+             category: str | None = None) -> list[Entry]:
+        from_patient = min(amount, self.share) if amount > 0 else ZERO
+        self.share -= from_patient
+        entries = [Entry(to_account, from_patient, claim_id, line, memo, category),
+                   Entry(PATIENT_AR, -from_patient, claim_id, line, memo, category)] if from_patient else []
+        rest = amount - from_patient
+        return entries + (_move(claim_id, rest, to_account, line, memo, category) if rest else [])
+
+
+def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | None,
+                        source: _Source, crossover: bool) -> tuple[list[Entry], bool]:
     entries, denied = [], False
     for adj in adjustments:
         memo = f"{adj.group_code}-{adj.reason_code}"
         if is_denial(adj, paid):
             denied = True
+        elif crossover and (adj.group_code == "PR" or adj.reason_code == PRIOR_PAYER_IMPACT):
+            continue  # the patient's share is already in ar:patient; the prior payer's part is already posted
         elif adj.group_code == "CO":
-            entries += _move(claim_id, adj.amount, CONTRACTUAL, line, memo)
+            entries += source.move(claim_id, adj.amount, CONTRACTUAL, line, memo)
         elif adj.group_code == "PR":
-            entries += _move(claim_id, adj.amount, PATIENT_AR, line, memo)
+            entries += _move(claim_id, adj.amount, PATIENT_AR, line, memo, patient_responsibility_category(adj.reason_code))
         else:
-            entries += _move(claim_id, adj.amount, OTHER, line, memo)
+            entries += source.move(claim_id, adj.amount, OTHER, line, memo)
     return entries, denied
 
 
-def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[ChargedLine]) -> PostingResult:
+def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[ChargedLine], *,
+                       patient_share: Decimal = ZERO) -> PostingResult:
+    """patient_share: the claim's ar:patient from earlier payers; a secondary or tertiary payer pays it."""
+    crossover = remit.status_code in CROSSOVER_STATUSES and patient_share > 0
+    source = _Source(patient_share if crossover else ZERO)
     matches, unmatched = match_lines(remit.service_lines, claim_lines, claim_id=claim_id)
     entries: list[Entry] = []
     denied_lines: list[int] = []
     for match in matches:
         line = remit.service_lines[match.remit_index]
         if line.paid:
-            entries += _move(claim_id, line.paid, CASH, match.line_number, "payment")
-        adjustment_entries, denied = _adjustment_entries(claim_id, line.adjustments, line.paid, match.line_number)
+            entries += source.move(claim_id, line.paid, CASH, match.line_number, "payment")
+        adjustment_entries, denied = _adjustment_entries(claim_id, line.adjustments, line.paid, match.line_number,
+                                                         source, crossover)
         entries += adjustment_entries
         if denied and match.line_number is not None:
             denied_lines.append(match.line_number)
     claim_level_paid = remit.paid - sum((l.paid for l in remit.service_lines), ZERO)
     if claim_level_paid:
-        entries += _move(claim_id, claim_level_paid, CASH, None, "payment")
-    claim_entries, _ = _adjustment_entries(claim_id, remit.claim_adjustments, remit.paid, None)
+        entries += source.move(claim_id, claim_level_paid, CASH, None, "payment")
+    claim_entries, _ = _adjustment_entries(claim_id, remit.claim_adjustments, remit.paid, None, source, crossover)
     entries += claim_entries
     return PostingResult(Transaction.of("payment", entries), matches, unmatched, denied_lines)
 
 
 def reverse_transaction(original: Transaction) -> Transaction:
-    return Transaction.of("reversal", [Entry(e.account, -e.amount, e.claim_id, e.line_number, f"reversal {e.memo or ''}".strip())
+    return Transaction.of("reversal", [Entry(e.account, -e.amount, e.claim_id, e.line_number,
+                                             f"reversal {e.memo or ''}".strip(), e.category)
                                        for e in original.entries])
+
+
+def patient_payment_transaction(claim_id: str, amount: Decimal, memo: str) -> Transaction:
+    """The part of a patient's payment applied to one claim: cash:patient up, ar:patient down."""
+    return Transaction.of("patient_payment", [Entry(PATIENT_CASH, amount, claim_id, None, memo),
+                                              Entry(PATIENT_AR, -amount, claim_id, None, memo)])
 
 
 def write_off_transaction(claim_id: str, amount: Decimal, reason: str) -> Transaction:
     return Transaction.of("write_off", _move(claim_id, amount, WRITE_OFF, None, reason[:100]))
+
+
+def replaced_transaction(claim_id: str, open_balance: Decimal) -> Transaction:
+    """A replacement claim (frequency 7) bills the service again: what the original still had open
+    leaves its receivable, so the same dollars are never owed twice."""
+    return Transaction.of("replaced", [Entry(INSURANCE_AR, -open_balance, claim_id, None, "replaced by a corrected claim"),
+                                       Entry(REVENUE, open_balance, claim_id, None, "replaced by a corrected claim")])
 
 
 def claim_balance(entries: list[Entry], account: str = INSURANCE_AR) -> Decimal:

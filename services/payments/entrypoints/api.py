@@ -1,13 +1,15 @@
 """Internal HTTP API of the payments service: 835 intake, remits, a claim's postings, suspense."""
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
+from pydantic import BaseModel, Field
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.payments import handlers, ledger_store
+from services.payments import handlers, ledger_store, suspense
 from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance, SuspenseItem
 
 router = APIRouter(prefix="/internal", tags=["payments"])
@@ -20,15 +22,28 @@ async def _ingest(request: Request, caller, source: str) -> dict:
         raise Problem(413, "835 file too large", f"at most {MAX_835_BYTES} bytes")
     text = body.decode("utf-8", errors="replace")
     try:
-        async with request.app.state.runtime.units_of_work() as uow:
-            row = await handlers.ingest_remittance(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source)
+        row = await _ingest_once_more_if_raced(request, caller, text, source)
     except handlers.RemittanceRejected as exc:
         async with request.app.state.runtime.units_of_work() as uow:
-            await handlers.keep_rejected(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source, error=exc)
-        raise Problem(422, "835 rejected; nothing was posted", "; ".join(exc.problems[:5]),
+            kept = await handlers.keep_rejected(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source,
+                                                error=exc)
+        raise Problem(422, "835 rejected; nothing was posted",
+                      "; ".join(exc.problems[:5]) + f" (the file is kept as remittance {kept})",
                       errors=[{"field": "body", "message": p} for p in exc.problems[:50]]) from exc
     return {"remit_id": str(row.id), "status": row.status, "claims": row.claim_count,
             "detail": "duplicate of a remittance already posted; nothing posted" if row.status == "duplicate" else None}
+
+
+async def _ingest_once_more_if_raced(request: Request, caller, text: str, source: str):
+    """The same 835 posted twice at once: the loser of the unique-index race retries and sees a duplicate."""
+    for attempt in (1, 2):
+        try:
+            async with request.app.state.runtime.units_of_work() as uow:
+                return await handlers.ingest_remittance(uow, tenant_id=UUID(caller.tenant_id), x12=text,
+                                                        source=source)
+        except IntegrityError:
+            if attempt == 2:
+                raise
 
 
 @router.post("/remits", status_code=202)
@@ -53,6 +68,16 @@ async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller:
             "claims": row.claim_count, "problems": row.problems, "received_at": row.received_at.isoformat()}
 
 
+@router.get("/remits/{remit_id}/835", response_class=Response, responses={200: {"content": {"application/edi-x12": {}}}})
+async def get_remit_file(request: Request, remit_id: Annotated[UUID, Path()], caller: CallerDep) -> Response:
+    """The original 835 exactly as received (accepted, duplicate or rejected)."""
+    async with request.app.state.runtime.units_of_work() as uow:
+        row = await uow.session.get(Remittance, remit_id)
+    if row is None or row.tenant_id != UUID(caller.tenant_id):
+        raise Problem(404, "Remittance not found")
+    return Response(row.x12, media_type="application/edi-x12")
+
+
 @router.get("/claims/{claim_id}/postings")
 async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     tenant_id = UUID(caller.tenant_id)
@@ -64,16 +89,51 @@ async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], ca
             raise Problem(404, "No postings for this claim")
         entries = (await uow.session.execute(select(LedgerEntry).where(
             LedgerEntry.transaction_id.in_([t.id for t in txns])))).scalars().all()
-        balance = await ledger_store.insurance_balance(uow, claim_id)
-    return ledger_store.claim_view(txns, entries, balance)
+    # The balance comes from the entries just read, not a third query: under READ COMMITTED a posting that
+    # commits between the queries would show a balance that the listed transactions do not explain.
+    return ledger_store.claim_view(txns, entries)
 
 
 @router.get("/suspense")
-async def list_suspense(request: Request, caller: CallerDep) -> dict:
+async def list_suspense(request: Request, caller: CallerDep,
+                        status: Literal["open", "posted", "closed"] = "open") -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         rows = (await uow.session.execute(select(SuspenseItem).where(
-            SuspenseItem.tenant_id == UUID(caller.tenant_id), SuspenseItem.status == "open")
+            SuspenseItem.tenant_id == UUID(caller.tenant_id), SuspenseItem.status == status)
             .order_by(SuspenseItem.id).limit(200))).scalars().all()
-    return {"items": [{"id": r.id, "remit_id": str(r.remit_id), "patient_control_number": r.patient_control_number,
-                       "reason": r.reason, "paid": r.payment.get("paid"), "created_at": r.created_at.isoformat()}
-                      for r in rows]}
+    return {"items": [suspense.item_view(r) for r in rows]}
+
+
+class ApplySuspense(BaseModel):
+    claim_id: UUID
+    note: str = Field(min_length=1, max_length=150, description="Why the payment belongs to this claim.")
+
+
+class CloseSuspense(BaseModel):
+    reason: str = Field(min_length=1, max_length=200)
+
+
+async def _work(request: Request, action, **kwargs) -> dict:
+    try:
+        async with request.app.state.runtime.units_of_work() as uow:
+            item = await action(uow, **kwargs)
+            return suspense.item_view(item)
+    except suspense.SuspenseNotFound:
+        raise Problem(404, "Suspense item or claim not found") from None
+    except suspense.SuspenseConflict as exc:
+        raise Problem(409, "Suspense item cannot be worked this way", str(exc)) from None
+
+
+@router.post("/suspense/{item_id}/apply")
+async def apply_suspense(request: Request, item_id: Annotated[int, Path(ge=1)], body: ApplySuspense,
+                         caller: CallerDep) -> dict:
+    """Post a waiting claim payment to a claim of this tenant."""
+    return await _work(request, suspense.apply_to_claim, tenant_id=UUID(caller.tenant_id), item_id=item_id,
+                       claim_id=body.claim_id, note=body.note)
+
+
+@router.post("/suspense/{item_id}/close")
+async def close_suspense(request: Request, item_id: Annotated[int, Path(ge=1)], body: CloseSuspense,
+                         caller: CallerDep) -> dict:
+    return await _work(request, suspense.close, tenant_id=UUID(caller.tenant_id), item_id=item_id,
+                       reason=body.reason)

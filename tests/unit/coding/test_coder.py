@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from shared.contracts.encounter import EncounterDocumented
-from services.coding.domain.coder import code_encounter, load_codesets
+from services.coding.adapters.reference_files import load_reference_data
+from services.coding.domain.coder import code_encounter
 
 pytestmark = pytest.mark.unit
 ENCOUNTER = json.loads((Path(__file__).resolve().parents[2] / "fixtures" / "intake" / "encounter.json").read_text())
@@ -13,7 +14,7 @@ ENCOUNTER = json.loads((Path(__file__).resolve().parents[2] / "fixtures" / "inta
 
 @pytest.fixture(scope="module")
 def codesets():
-    return load_codesets()
+    return load_reference_data()
 
 
 def encounter(**overrides) -> EncounterDocumented:
@@ -21,13 +22,25 @@ def encounter(**overrides) -> EncounterDocumented:
 
 
 def edit_ids(outcome) -> list[str]:
-    return [e.edit_id for e in outcome.edits]
+    """The error edits: warnings (such as a stale edition) pass with the claim."""
+    return [e.edit_id for e in outcome.edits if e.severity == "error"]
 
 
 def test_clean_codes_are_coded(codesets):
-    outcome = code_encounter(encounter(), codesets)
+    outcome = code_encounter(encounter(date_of_service="2026-09-30"), codesets)
     assert outcome.status == "coded" and outcome.edits == []
     assert [d.code for d in outcome.diagnoses] == ["E11.9", "I10"]
+
+
+def test_date_after_the_newest_edition_passes_with_a_warning(codesets):
+    outcome = code_encounter(encounter(date_of_service="2026-11-02"), codesets)
+    assert outcome.status == "coded" and [e.edit_id for e in outcome.edits] == ["ICD-EDITION-STALE"]
+    assert "FY2027" in outcome.edits[0].message and "FY2026" in outcome.edits[0].message
+
+
+def test_date_before_the_first_edition_cannot_be_validated(codesets):
+    outcome = code_encounter(encounter(date_of_service="2025-09-30"), codesets)
+    assert edit_ids(outcome) == ["ICD-EDITION-NONE"]
 
 
 def test_header_code_is_not_billable(codesets):

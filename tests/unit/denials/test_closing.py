@@ -40,3 +40,11 @@ def test_a_later_paid_claim_overturns_a_claim_denial():
     assert resolves_denial(remit(line("71046", "250", "150", ("CO", "45", "100")), remit_id="r2"), opened)
     assert not resolves_denial(remit(line("71046", "250", "0", ("CO", "197", "250")), status="4", remit_id="r2"),
                                opened)
+
+
+def test_allowed_but_applied_to_the_deductible_also_overturns_it():
+    opened = Stored(*_opened(remit(line("71046", "250", "0", ("CO", "197", "250")), status="4")))
+    to_deductible = remit(line("71046", "250", "0", ("CO", "45", "100"), ("PR", "1", "150")), remit_id="r2")
+    assert resolves_denial(to_deductible, opened)
+    line_denial = Stored(*_opened(remit(line("99213", "100", "0", ("CO", "197", "100"), number=1))))
+    assert resolves_denial(remit(line("99213", "100", "0", ("PR", "1", "100"), number=1), remit_id="r3"), line_denial)

@@ -15,7 +15,7 @@ from services.payments.domain.x835 import Malformed835, parse_835, parse_835_tra
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "x835"
 BALANCED = ["one_claim_paid.835", "many_claims_one_check.835", "denial.835", "reversal_and_correction.835",
-            "provider_adjustment.835", "secondary.835", "dental.835"]
+            "provider_adjustment.835", "secondary.835", "tertiary.835", "dental.835"]
 
 
 def read(name: str) -> str:

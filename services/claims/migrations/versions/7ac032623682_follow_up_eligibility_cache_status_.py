@@ -1,7 +1,7 @@
 """follow-up: eligibility cache, status inquiries, notes, held payer responses
 
 Revision ID: 7ac032623682
-Revises: 3b3fb88a24f0
+Revises: c60e51e16608
 Create Date: 2026-11-22 21:37:57.650431
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlmodel
 from sqlalchemy.dialects import postgresql
 
 revision = '7ac032623682'
-down_revision = '3b3fb88a24f0'
+down_revision = 'c60e51e16608'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,52 @@
+"""Correct and resubmit: a denial worked in the denials service comes back as claim.correction_requested,
+and claims bills the replacement claim, which the submission loop sends like any other."""
+from datetime import date
+from uuid import UUID
+
+from sqlalchemy import func, select
+
+from shared.contracts.claim import ClaimCoded, ClaimCorrectionRequested
+from shared.contracts.envelope import Envelope
+from shared.db.unit_of_work import UnitOfWork
+from shared.kafka.errors import PermanentError
+from services.claims import handlers
+from services.claims.adapters.tables import Claim
+from services.claims.catalog import Catalog
+from services.claims.domain.replacement import REPLACEABLE, replacement_claim
+
+
+class ReplacementRefused(Exception):
+    """The claim cannot be replaced (state, or no payer claim number). PHI-free message."""
+
+
+async def bill_replacement(uow: UnitOfWork, event: Envelope[ClaimCorrectionRequested], *, catalog: Catalog,
+                           today: date) -> Claim:
+    """From the denials service: a refusal here is a message that can never succeed, so it is dead-lettered."""
+    try:
+        claim = await replace_claim(uow, event.tenant_id, event.payload, catalog=catalog, today=today)
+    except ReplacementRefused as exc:
+        raise PermanentError(str(exc)) from exc
+    if claim is None:
+        raise PermanentError("the correction names no claim of this tenant")
+    return claim
+
+
+async def replace_claim(uow: UnitOfWork, tenant_id: UUID, request: ClaimCorrectionRequested, *, catalog: Catalog,
+                        today: date) -> Claim | None:
+    """Bills the replacement; None when the tenant has no such claim."""
+    original = (await uow.session.execute(select(Claim).where(
+        Claim.id == UUID(request.claim_id), Claim.tenant_id == tenant_id).with_for_update())).scalar_one_or_none()
+    if original is None:
+        return None
+    if original.status not in REPLACEABLE:
+        raise ReplacementRefused(f"a {original.status} claim cannot be replaced; fix it in the claim fix queue")
+    if not original.payer_claim_number:
+        raise ReplacementRefused("the payer's claim number is unknown; a replacement claim needs it for REF*F8")
+    earlier = await uow.session.scalar(select(func.count()).select_from(Claim).where(
+        Claim.tenant_id == tenant_id, Claim.original_claim_id == original.id))
+    coded = replacement_claim(ClaimCoded.model_validate(original.coded), request, tenant_id=str(tenant_id),
+                              sequence=earlier + 1, payer_claim_number=original.payer_claim_number)
+    handlers.transition(uow, original, "corrected", "corrected",
+                        {"replacement_claim_id": coded.claim_id, "reason": request.reason,
+                         "denial_id": request.denial_id})
+    return await handlers.create_claim(uow, coded, tenant_id, catalog=catalog, today=today)

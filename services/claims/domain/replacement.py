@@ -1,0 +1,28 @@
+"""A replacement claim (frequency 7) for a claim the payer already adjudicated: the billed claim with the
+biller's corrections, pointing at the payer's claim number (REF*F8). Pure."""
+from shared.contracts.claim import ClaimCoded, ClaimCorrectionRequested
+from shared.contracts.identifiers import claim_id_for
+
+PCN_MAX = 20
+REPLACEABLE = frozenset({"paid", "partial", "denied", "appealed", "closed"})
+
+
+def replacement_pcn(original_pcn: str, sequence: int) -> str:
+    """CLM01 of the n-th replacement: the original's number with R<n>, cut to fit the 20 characters."""
+    suffix = f"R{sequence}"
+    return f"{original_pcn[:PCN_MAX - len(suffix)]}{suffix}"
+
+
+def replacement_claim(original: ClaimCoded, request: ClaimCorrectionRequested, *, tenant_id: str, sequence: int,
+                      payer_claim_number: str) -> ClaimCoded:
+    merged = original.model_dump(mode="json")
+    if request.procedures is not None:
+        merged["procedures"] = [{**p.model_dump(mode="json"), "source": "coder"} for p in request.procedures]
+    if request.diagnoses is not None:
+        merged["diagnoses"] = [{"code": code, "source": "coder"} for code in request.diagnoses]
+    if request.prior_authorization is not None:
+        merged["prior_authorization"] = request.prior_authorization
+    pcn = replacement_pcn(original.patient_control_number, sequence)
+    merged.update(claim_id=str(claim_id_for(tenant_id, pcn)), patient_control_number=pcn, frequency_code="7",
+                  original_claim_id=original.claim_id, original_payer_claim_number=payer_claim_number, edits=[])
+    return ClaimCoded.model_validate(merged)

@@ -1,0 +1,49 @@
+"""GET /internal/claims: the tenant's claims, newest first, with filters and a cursor."""
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request
+from sqlalchemy import and_, or_, select
+
+from shared.http.auth import CallerDep
+from shared.http.problems import Problem
+from services.claims.adapters.tables import Claim
+
+router = APIRouter(prefix="/internal", tags=["claims"])
+
+
+def encode_cursor(claim: Claim) -> str:
+    return f"{claim.created_at.isoformat()}~{claim.id}"
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
+    try:
+        at, _, claim_id = cursor.partition("~")
+        return datetime.fromisoformat(at), UUID(claim_id)
+    except ValueError as exc:
+        raise Problem(422, "Invalid cursor", "use the next_cursor of the previous page",
+                      errors=[{"field": "cursor", "message": "not a cursor of this list"}]) from exc
+
+
+@router.get("/claims")
+async def list_claims(request: Request, caller: CallerDep, status: str | None = None, payer_id: str | None = None,
+                      encounter_id: UUID | None = None, frequency_code: str | None = None,
+                      limit: Annotated[int, Query(ge=1, le=200)] = 50,
+                      cursor: Annotated[str | None, Query(max_length=100)] = None) -> dict:
+    query = select(Claim).where(Claim.tenant_id == UUID(caller.tenant_id))
+    for column, value in (("status", status), ("payer_id", payer_id), ("encounter_id", encounter_id),
+                          ("frequency_code", frequency_code)):
+        if value is not None:
+            query = query.where(getattr(Claim, column) == value)
+    if cursor:
+        at, claim_id = decode_cursor(cursor)
+        query = query.where(or_(Claim.created_at < at, and_(Claim.created_at == at, Claim.id < claim_id)))
+    async with request.app.state.runtime.units_of_work() as uow:
+        rows = (await uow.session.execute(query.order_by(Claim.created_at.desc(), Claim.id.desc()).limit(limit))
+                ).scalars().all()
+    return {"items": [{"claim_id": str(c.id), "encounter_id": str(c.encounter_id), "status": c.status,
+                       "payer_id": c.payer_id, "patient_control_number": c.patient_control_number,
+                       "payer_claim_number": c.payer_claim_number, "frequency_code": c.frequency_code,
+                       "total_charge": str(c.total_charge), "created_at": c.created_at.isoformat()} for c in rows],
+            "next_cursor": encode_cursor(rows[-1]) if len(rows) == limit else None}

@@ -1,0 +1,180 @@
+"""Computer-assisted coding from the note: medspaCy sentences and ConText over an ICD-10-CM term index.
+
+The index is a SQLite FTS5 database built from simple-icd-10-cm's descriptions, inclusion terms and
+"includes" notes into the index directory at first start (nothing is downloaded). Exact term keys are
+held in memory for the hot path; FTS5 answers the context lookups ("mother has diabetes" -> the family
+history code for diabetes), cached per term. A negated or uncertain mention suggests nothing; a family
+mention suggests a Z80-Z84 code, a historical one a Z85-Z87 personal history code, never the condition.
+"""
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+
+from services.coding.domain.codes import icd_compact
+from services.coding.domain.note_terms import (TermMatch, best_match, key, less_specific_than_documented, variants,
+                                               words)
+from services.coding.domain.reference import ReferenceData
+from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
+
+INDEX_VERSION = 1
+MAX_WORDS = 10
+CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
+CONTEXT_CONFIDENCE = {"family": 0.9, "history": 0.85}
+SUPPRESSING = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"})
+_DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
+
+
+def _term_rows(reference: ReferenceData):
+    """(code, description, term, kind) for every billable code, and category terms sent to their default child."""
+    import simple_icd_10_cm as icd
+
+    code_set = reference.icd10[-1]
+    for compact, dotted in code_set.dotted.items():
+        notes = [*icd.get_inclusion_term(dotted), *icd.get_includes(dotted)]
+        if compact in code_set.billable:
+            description = icd.get_description(dotted)
+            yield dotted, description, description, "description"
+            for note in notes:
+                yield dotted, description, note, "inclusion"
+        elif notes and (child := _default_child(icd, dotted, code_set.billable)):
+            for note in notes:
+                yield child, icd.get_description(child), note, "inclusion"
+
+
+def _default_child(icd, dotted: str, billable: frozenset[str]) -> str | None:
+    ranked = []
+    for child in icd.get_descendants(dotted):
+        text = icd.get_description(child).lower()
+        marker = next((i for i, m in enumerate(_DEFAULT_MARKERS) if m in text), None)
+        if marker is not None and icd_compact(child) in billable:
+            ranked.append((marker, len(child), child))
+    return min(ranked)[2] if ranked else None
+
+
+def build_index(reference: ReferenceData, index_dir: Path) -> Path:
+    release = reference.icd10[-1].edition.release
+    path = index_dir / f"icd10cm_terms_v{INDEX_VERSION}_fy{reference.icd10[-1].edition.fiscal_year}.sqlite"
+    if path.exists():
+        return path
+    index_dir.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    partial.unlink(missing_ok=True)
+    with sqlite3.connect(partial) as db:
+        db.execute("CREATE TABLE meta (release TEXT)")
+        db.execute("INSERT INTO meta VALUES (?)", (release,))
+        db.execute("CREATE TABLE term_key (key TEXT, code TEXT, description TEXT, kind TEXT)")
+        db.execute("CREATE VIRTUAL TABLE term_text USING fts5(text, code UNINDEXED, description UNINDEXED)")
+        rows = list(_term_rows(reference))
+        db.executemany("INSERT INTO term_key VALUES (?, ?, ?, ?)",
+                       [(k, code, description, variant_kind) for code, description, term, kind in rows
+                        for k, variant_kind in variants(term, kind)])
+        db.executemany("INSERT INTO term_text VALUES (?, ?, ?)",
+                       [(" ".join(words(term)), code, description) for code, description, term, _ in rows])
+    partial.replace(path)
+    return path
+
+
+class NoteSuggester:
+    def __init__(self, index_path: Path):
+        self._db = sqlite3.connect(f"file:{index_path}?mode=ro", uri=True, check_same_thread=False)
+        grouped = defaultdict(list)
+        for k, code, description, kind in self._db.execute("SELECT key, code, description, kind FROM term_key"):
+            grouped[k].append((code, description, kind))
+        # One- to three-letter keys ("pr", "fit", "pin") are abbreviations or everyday words far more often than
+        # diagnoses: they are left out rather than sending every note that contains them to review.
+        self.terms: dict[str, TermMatch] = {k: best_match(c, k) for k, c in grouped.items() if len(k) > 3}
+        self._context_cache: dict[tuple[str, str], TermMatch | None] = {}
+        self.nlp = _pipeline(self)
+
+    def context_code(self, context: str, term_key: str) -> TermMatch | None:
+        """The family or personal history code whose text holds every word of the mention."""
+        cache_key = (context, term_key)
+        if cache_key not in self._context_cache:
+            low, high = CONTEXT_RANGES[context]
+            query = " ".join(f'"{w}"' for w in term_key.split())
+            rows = self._db.execute(
+                "SELECT code, description FROM term_text WHERE term_text MATCH ? AND code >= ? AND code < ? "
+                "ORDER BY bm25(term_text) LIMIT 1", (query, low, high[:2] + chr(ord(high[2]) + 1)),
+            ).fetchall()
+            self._context_cache[cache_key] = TermMatch(rows[0][0], rows[0][1], CONTEXT_CONFIDENCE[context]) \
+                if rows else None
+        return self._context_cache[cache_key]
+
+    def __call__(self, note: str) -> list[Suggestion]:
+        doc = self.nlp(note)
+        inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        found, sentences = [], []
+        for ent in doc.ents:
+            # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
+            categories = {m.category for m in ent._.modifiers
+                          if m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside}
+            if categories & SUPPRESSING:
+                continue
+            match, context = ent._.icd_match, _context(categories)
+            if _is_history_code(match.code):
+                context = "family" if match.code < "Z85" else "history"
+            elif context != "affirmed":
+                match = self.context_code(context, ent._.icd_key)
+            if match is not None:
+                confidence = less_specific_than_documented(match, ent.sent.text)
+                found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
+                                        start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context))
+                sentences.append(ent.sent.start_char)
+        return without_integral_symptoms(found, sentences)
+
+
+def _context(categories: set[str]) -> str:
+    return "family" if "FAMILY" in categories else "history" if "HISTORICAL" in categories else "affirmed"
+
+
+def _is_history_code(code: str) -> bool:
+    """The mention already names a family or personal history code ("family history of diabetes")."""
+    return "Z80" <= code[:3] <= "Z87"
+
+
+def _pipeline(suggester: NoteSuggester):
+    import medspacy
+    from loguru import logger
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    logger.remove()  # PyRuSH logs DEBUG lines to stderr otherwise
+    for name in ("icd_key", "icd_match"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+    @Language.component("icd10cm_terms")
+    def find_terms(doc):
+        doc.ents = list(_term_spans(doc, suggester.terms, Span))
+        return doc
+
+    nlp = medspacy.load(medspacy_enable=["medspacy_pyrush", "medspacy_context"])
+    nlp.add_pipe("icd10cm_terms", before="medspacy_context")
+    return nlp
+
+
+def _term_spans(doc, terms: dict[str, TermMatch], span_type):
+    """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens."""
+    tokens, i = [t for t in doc], 0
+    folded = [key(t.text) for t in tokens]
+    while i < len(tokens):
+        if not folded[i]:
+            i += 1
+            continue
+        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+            if not folded[i + n - 1]:
+                continue
+            term_key = " ".join(f for f in folded[i:i + n] if f)
+            match = terms.get(term_key)
+            if match is not None:
+                span = span_type(doc, i, i + n, label="ICD10CM")
+                span._.icd_key, span._.icd_match = term_key, match
+                yield span
+                i += n
+                break
+        else:
+            i += 1
+
+
+def build_suggester(reference: ReferenceData, *, index_dir: Path) -> NoteSuggester:
+    return NoteSuggester(build_index(reference, index_dir))

@@ -1,0 +1,51 @@
+"""Load the coder's reference data from files: the bundled data folder, overridden by full files that
+`python -m services.coding.load_reference` placed in the reference directory.
+"""
+from functools import lru_cache
+from pathlib import Path
+
+from services.coding.domain.cpt import parse_cpt
+from services.coding.domain.hcpcs import read_hcpcs
+from services.coding.domain.icd10 import load_code_sets, read_editions
+from services.coding.domain.mce import read_mce
+from services.coding.domain.ncci import PtpModifiers, parse_mue, parse_ptp
+from services.coding.domain.procedures import CodeBook
+from services.coding.domain.reference import ReferenceData
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SAMPLES = DATA / "samples"
+DEFAULT_REFERENCE_DIR = Path(".run") / "coding-reference"
+# kind -> (file name in the reference directory, bundled sample)
+FILES = {
+    "ncci": ("ncci_ptp_practitioner.txt", "ncci_ptp_practitioner_sample.txt"),
+    "mue": ("mue_practitioner.csv", "mue_practitioner_sample.csv"),
+    "hcpcs": ("hcpcs_anweb.csv", "hcpcs_anweb_sample.csv"),
+    "cpt": ("cpt.txt", "cpt_sample.csv"),
+}
+
+
+def reference_file(kind: str, reference_dir: Path) -> tuple[Path, bool]:
+    """The loaded full file if there is one (complete=True), else the bundled sample."""
+    loaded, sample = FILES[kind]
+    full = reference_dir / loaded
+    return (full, True) if full.exists() else (SAMPLES / sample, False)
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig", errors="replace")
+
+
+@lru_cache(maxsize=4)
+def load_reference_data(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> ReferenceData:
+    icd10 = load_code_sets(read_editions(DATA / "icd10cm_editions.csv"))
+    ptp_path, _ = reference_file("ncci", reference_dir)
+    mue_path, _ = reference_file("mue", reference_dir)
+    hcpcs_path, hcpcs_complete = reference_file("hcpcs", reference_dir)
+    cpt_path, cpt_complete = reference_file("cpt", reference_dir)
+    hcpcs = read_hcpcs(hcpcs_path)
+    return ReferenceData(
+        icd10=icd10, mce=read_mce(DATA / "mce_age_sex.csv"), ptp=parse_ptp(_text(ptp_path)),
+        mue=parse_mue(_text(mue_path)), ptp_modifiers=PtpModifiers.from_csv(_text(DATA / "ncci_ptp_modifiers.csv")),
+        cpt=CodeBook("CPT", parse_cpt(_text(cpt_path)).codes, cpt_complete),
+        hcpcs=CodeBook("HCPCS Level II", hcpcs.codes, hcpcs_complete),
+    )

@@ -1,0 +1,76 @@
+"""Text keys for ICD-10-CM terms: how a description, an inclusion term or a phrase of a note is normalised so
+that they meet, and how much a match is worth.
+
+A key is the lower-case word sequence without nonessential modifiers in parentheses, without "of/the/a/an",
+with plurals folded. Besides the full description, a "default" variant drops the qualifiers that mark the
+unspecified or uncomplicated code ("unspecified", "without complications", "NOS"), so "type 2 diabetes"
+in a note meets E11.9 and "asthma" meets J45.909, as the ICD-10-CM index sends those terms.
+"""
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[a-z0-9]+")
+_PARENS = re.compile(r"\([^()]*\)")
+_QUALIFIERS = re.compile(r",?\s*\b(unspecified|without complications?|uncomplicated|site not specified|not otherwise specified|nos)\b",
+                         re.IGNORECASE)
+STOPWORDS = frozenset({"of", "the", "a", "an"})
+OPTIONAL = frozenset({"mellitus"})  # "diabetes" is written without it far more often than with it
+CONFIDENCE = {"description": 0.97, "inclusion": 0.94, "default": 0.92}
+AMBIGUOUS_CONFIDENCE = 0.55
+SHORT_TERM_CONFIDENCE = 0.6  # one short word ("acne", "gout"): too often something else
+UNDER_SPECIFIED_CONFIDENCE = 0.7
+_LATERALITY = re.compile(r"\b(left|right|bilateral|both)\b", re.IGNORECASE)
+
+
+def _fold(word: str) -> str:
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "is", "us")):
+        return word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    return [_fold(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def key(text: str) -> str:
+    return " ".join(words(text))
+
+
+def variants(text: str, kind: str) -> list[tuple[str, str]]:
+    """(key, kind) pairs for one description or inclusion term."""
+    base = _PARENS.sub(" ", text)
+    found = [(key(base), kind)]
+    stripped = key(_QUALIFIERS.sub(" ", base))
+    if stripped and stripped != found[0][0]:
+        found.append((stripped, "default"))
+    for k, variant_kind in list(found):
+        reduced = " ".join(w for w in k.split() if w not in OPTIONAL)
+        if reduced and reduced != k:
+            found.append((reduced, variant_kind))
+    return [(k, variant_kind) for k, variant_kind in found if k and not k.isdigit()]
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    code: str
+    description: str
+    confidence: float
+    kind: str = "description"
+
+
+def less_specific_than_documented(match: TermMatch, sentence: str) -> float:
+    """An unspecified code where the sentence documents a side is a specificity question for a coder."""
+    if "unspecified" in match.description.lower() and _LATERALITY.search(sentence):
+        return min(match.confidence, UNDER_SPECIFIED_CONFIDENCE)
+    return match.confidence
+
+
+def best_match(candidates: list[tuple[str, str, str]], term_key: str) -> TermMatch:
+    """candidates: (code, description, kind) sharing one key. Several codes at the best kind: ambiguous."""
+    rank = sorted(candidates, key=lambda c: -CONFIDENCE[c[2]])
+    top = [c for c in rank if CONFIDENCE[c[2]] == CONFIDENCE[rank[0][2]]]
+    code, description, kind = min(top, key=lambda c: (len(c[0]), c[0]))
+    confidence = CONFIDENCE[kind] if len({c[0] for c in top}) == 1 else AMBIGUOUS_CONFIDENCE
+    if " " not in term_key and len(term_key) <= 4:
+        confidence = min(confidence, SHORT_TERM_CONFIDENCE)
+    return TermMatch(code, description, confidence, kind)

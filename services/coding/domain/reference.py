@@ -1,0 +1,18 @@
+"""Everything the coder reads, loaded once at service start (see adapters/reference_files.py)."""
+from dataclasses import dataclass
+
+from services.coding.domain.icd10 import Icd10CodeSet
+from services.coding.domain.mce import MceTable
+from services.coding.domain.ncci import MueTable, PtpModifiers, PtpTable
+from services.coding.domain.procedures import CodeBook
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    icd10: tuple[Icd10CodeSet, ...]
+    mce: MceTable
+    ptp: PtpTable
+    mue: MueTable
+    ptp_modifiers: PtpModifiers
+    cpt: CodeBook
+    hcpcs: CodeBook

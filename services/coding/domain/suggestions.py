@@ -1,0 +1,85 @@
+"""Suggested ICD-10-CM codes from the note, and how they meet the provider's codes.
+
+A suggestion carries its evidence (character offsets into the note), a confidence and the ConText verdict
+that produced it. Reconciliation: with provider codes, a suggestion that agrees corroborates them and a
+confident one the provider did not code is flagged; without provider codes, confident suggestions are
+auto-accepted and any below the tenant's threshold sends the encounter to a coder.
+"""
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from shared.contracts.common import CodeSource, EditResult
+from services.coding.domain.codes import icd_compact
+from services.coding.domain.results import error, warning
+
+MAX_DIAGNOSES = 12
+
+
+class Suggestion(BaseModel):
+    code: str
+    description: str
+    confidence: float = Field(ge=0, le=1)
+    start: int = Field(ge=0, description="Evidence span: character offsets into the note.")
+    end: int = Field(ge=0)
+    evidence: str
+    context: str = Field(description="affirmed | family | history: the ConText reading that produced the code")
+    status: str = Field(default="pending",
+                        description="accepted | pending | corroborated | not_coded | rejected (by a coder)")
+
+
+@dataclass
+class Reconciled:
+    diagnoses: list[tuple[str, CodeSource]]
+    suggestions: list[Suggestion]
+    edits: list[EditResult] = field(default_factory=list)
+
+
+def reconcile(provider_codes: list[str], suggestions: list[Suggestion], *, threshold: float) -> Reconciled:
+    if provider_codes:
+        return _against_provider(provider_codes, suggestions, threshold)
+    accepted, pending, decided = [], [], []
+    for suggestion in _best_per_code(suggestions):
+        confident = suggestion.confidence >= threshold and len(accepted) < MAX_DIAGNOSES
+        decided.append(suggestion.model_copy(update={"status": "accepted" if confident else "pending"}))
+        (accepted if confident else pending).append(suggestion.code)
+    edits = []
+    if pending:
+        edits.append(error("CAC-LOW-CONFIDENCE", f"{', '.join(pending)} suggested from the note below the "
+                                                 f"auto-accept threshold ({threshold:.2f}); a coder must decide",
+                           *pending))
+    return Reconciled([(code, CodeSource.SUGGESTION) for code in accepted], decided, edits)
+
+
+def _against_provider(provider_codes: list[str], suggestions: list[Suggestion], threshold: float) -> Reconciled:
+    coded = {icd_compact(code) for code in provider_codes}
+    decided, missed = [], []
+    for suggestion in _best_per_code(suggestions):
+        if icd_compact(suggestion.code) in coded:
+            status = "corroborated"
+        elif suggestion.confidence >= threshold:
+            status = "not_coded"
+            missed.append(suggestion.code)
+        else:
+            status = "pending"
+        decided.append(suggestion.model_copy(update={"status": status}))
+    edits = [warning("CAC-DOCUMENTED-NOT-CODED", f"the note supports {', '.join(missed)}, which the provider did "
+                                                 "not code", *missed)] if missed else []
+    return Reconciled([(code, CodeSource.PROVIDER) for code in provider_codes], decided, edits)
+
+
+def _best_per_code(suggestions: list[Suggestion]) -> list[Suggestion]:
+    best: dict[str, Suggestion] = {}
+    for suggestion in suggestions:
+        key = icd_compact(suggestion.code)
+        if key not in best or suggestion.confidence > best[key].confidence:
+            best[key] = suggestion
+    return sorted(best.values(), key=lambda s: s.start)
+
+
+def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int]) -> list[Suggestion]:
+    """Drop symptom codes (chapter R) stated with a definitive diagnosis in the same sentence: signs and
+    symptoms integral to a diagnosis are not coded (ICD-10-CM guidelines I.B.5). sentences[i] identifies the
+    sentence of suggestions[i]."""
+    definitive = {sentence for s, sentence in zip(suggestions, sentences) if s.code[0] not in "RZ"}
+    return [s for s, sentence in zip(suggestions, sentences) if not (s.code[0] == "R" and sentence in definitive)]

@@ -1,0 +1,76 @@
+"""Precision and recall of note suggestions at the auto-accept threshold, over a labeled set of notes.
+
+    python -m services.coding.evaluate_suggestions [LABELED_CSV] [--threshold 0.9]
+
+The CSV has columns id, note, expected (space-separated ICD-10-CM codes; empty when nothing should be
+coded). A suggestion counts when its confidence reaches the threshold, i.e. when it would be coded without
+a coder; codes compare without their dot.
+"""
+import argparse
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from services.coding.domain.codes import icd_compact
+
+DEFAULT_SET = Path(__file__).resolve().parents[2] / "tests" / "unit" / "coding" / "data" / "labeled_notes.csv"
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    notes: int
+    true_positives: int
+    suggested: int
+    expected: int
+    misses: list[str]
+    wrong: list[str]
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.suggested if self.suggested else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+
+def evaluate(rows: list[dict], suggest, threshold: float) -> Accuracy:
+    tp = suggested = expected_total = 0
+    misses, wrong = [], []
+    for row in rows:
+        expected = {icd_compact(c) for c in row["expected"].split()}
+        got = {icd_compact(s.code) for s in suggest(row["note"]) if s.confidence >= threshold}
+        tp += len(expected & got)
+        suggested += len(got)
+        expected_total += len(expected)
+        misses += [f"{row['id']}:{c}" for c in sorted(expected - got)]
+        wrong += [f"{row['id']}:{c}" for c in sorted(got - expected)]
+    return Accuracy(len(rows), tp, suggested, expected_total, misses, wrong)
+
+
+def read_labeled(path: Path) -> list[dict]:
+    with open(path, newline="") as source:
+        return list(csv.DictReader(source))
+
+
+def main() -> None:
+    from services.coding.adapters.note_suggester import build_suggester
+    from services.coding.adapters.reference_files import load_reference_data
+    from services.coding.settings import Settings
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("labeled", nargs="?", type=Path, default=DEFAULT_SET)
+    parser.add_argument("--threshold", type=float, default=Settings().auto_accept_threshold)
+    args = parser.parse_args()
+    settings = Settings()
+    suggest = build_suggester(load_reference_data(settings.reference_dir), index_dir=settings.suggestion_index_dir)
+    result = evaluate(read_labeled(args.labeled), suggest, args.threshold)
+    print(f"{result.notes} notes, threshold {args.threshold:.2f}: precision {result.precision:.3f} "
+          f"({result.true_positives}/{result.suggested}), recall {result.recall:.3f} "
+          f"({result.true_positives}/{result.expected})")
+    print("wrong:", " ".join(result.wrong) or "-")
+    print("missed:", " ".join(result.misses) or "-")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Coder review queue routes: claim an item, search the queue, and documentation queries to the provider."""
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel, Field
+
+from services.gateway.adapters.upstream import raise_for_problem
+from services.gateway.entrypoints.auth import PushCaller, ReadCaller, WriteCaller
+
+router = APIRouter(tags=["coding"])
+
+
+@router.post("/v1/encounters/{encounter_id}/claim")
+async def claim_review_item(request: Request, encounter_id: Annotated[UUID, Path()], caller: WriteCaller) -> dict:
+    """The calling coder takes a held encounter; another coder's review of it is refused with 409."""
+    response = await request.app.state.upstreams["coding"].request(
+        "POST", f"/internal/encounters/{encounter_id}/claim", caller)
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.get("/v1/review-queue/search")
+async def search_review_queue(request: Request, caller: ReadCaller,
+                              limit: Annotated[int, Query(ge=1, le=200)] = 50, cursor: UUID | None = None,
+                              edit_id: Annotated[str | None, Query(max_length=40)] = None,
+                              assigned_to: Annotated[str | None, Query(max_length=100)] = None) -> dict:
+    """Held encounters filtered by an edit id (e.g. NCCI-PTP) and/or assignee ("none" for unclaimed)."""
+    params = {"limit": str(limit), **{k: str(v) for k, v in
+                                      {"cursor": cursor, "edit_id": edit_id, "assigned_to": assigned_to}.items() if v}}
+    response = await request.app.state.upstreams["coding"].request("GET", "/internal/review-queue", caller,
+                                                                   params=params)
+    raise_for_problem(response)
+    return response.json()
+
+
+class AskProvider(BaseModel):
+    unclear: str = Field(min_length=3, max_length=500, examples=["Diabetes type and control are not documented"])
+    question: str = Field(min_length=3, max_length=1000, examples=["Please document the type of diabetes mellitus."])
+    options: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=10, examples=[["Type 1", "Type 2", "Other (please specify)"]])
+
+
+class ProviderAnswer(BaseModel):
+    answer: str = Field(min_length=1, max_length=2000, examples=["Type 2"])
+
+
+async def _coding(request: Request, caller, method: str, path: str, body: BaseModel | None = None) -> dict:
+    kwargs = {"content": body.model_dump_json(), "headers": {"content-type": "application/json"}} if body else {}
+    response = await request.app.state.upstreams["coding"].request(method, path, caller, **kwargs)
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.post("/v1/encounters/{encounter_id}/queries", status_code=201)
+async def ask_provider(request: Request, encounter_id: Annotated[UUID, Path()], body: AskProvider,
+                       caller: WriteCaller) -> dict:
+    """A coder asks the rendering provider about an unclear note; the encounter waits in review until answered."""
+    return await _coding(request, caller, "POST", f"/internal/encounters/{encounter_id}/queries", body)
+
+
+@router.get("/v1/encounters/{encounter_id}/queries")
+async def list_provider_queries(request: Request, encounter_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
+    return await _coding(request, caller, "GET", f"/internal/encounters/{encounter_id}/queries")
+
+
+@router.post("/v1/queries/{query_id}/answer")
+async def answer_provider_query(request: Request, query_id: Annotated[UUID, Path()], body: ProviderAnswer,
+                                caller: PushCaller) -> dict:
+    """The provider's answer, from the EHR (scope ehr:push); kept with the encounter's audit trail."""
+    return await _coding(request, caller, "POST", f"/internal/queries/{query_id}/answer", body)

@@ -1,0 +1,106 @@
+"""Public routes of the payments service beyond billing.py: original 835s, patient balances, statements
+and payments, deposits and reconciliation, A/R aging and KPIs. The gateway forwards with the signed
+token; the payments service scopes by its tenant, so a foreign id answers 404.
+"""
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import quote
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Query, Request, Response
+
+from services.gateway.adapters.upstream import raise_for_problem
+from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
+
+router = APIRouter(tags=["payments"])
+# The practice's MRN: any printable text (control characters could never be a path segment).
+PatientId = Annotated[str, Path(min_length=1, max_length=50, pattern=r"^[^\x00-\x1f\x7f]+$")]
+JSON_BODY = {"content-type": "application/json"}
+
+
+def _payments(request: Request):
+    return request.app.state.upstreams["payments"]
+
+
+async def _get(request: Request, caller, path: str, params: dict | None = None) -> dict:
+    response = await _payments(request).request(
+        "GET", path, caller, params={k: str(v) for k, v in (params or {}).items() if v is not None})
+    raise_for_problem(response)
+    return response.json()
+
+
+async def _post(request: Request, caller, path: str, response: Response) -> dict:
+    upstream = await _payments(request).request("POST", path, caller, content=await request.body(), headers=JSON_BODY)
+    raise_for_problem(upstream)
+    response.status_code = upstream.status_code
+    return upstream.json()
+
+
+@router.get("/v1/remits/{remit_id}/835", response_class=Response,
+            responses={200: {"content": {"application/edi-x12": {}}}})
+async def get_remit_file(request: Request, remit_id: Annotated[UUID, Path()], caller: ReadCaller) -> Response:
+    """The original 835 file as it was received."""
+    response = await _payments(request).request("GET", f"/internal/remits/{remit_id}/835", caller)
+    raise_for_problem(response)
+    return Response(response.content, media_type="application/edi-x12")
+
+
+@router.get("/v1/claims/{claim_id}/balance")
+async def claim_balance(request: Request, claim_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
+    """charge - paid - adjustments - patient responsibility, against the ledger's balance."""
+    return await _get(request, caller, f"/internal/claims/{claim_id}/balance")
+
+
+@router.get("/v1/patients/{patient_id}/balance")
+async def patient_balance(request: Request, patient_id: PatientId, caller: ReadCaller,
+                          as_of: date | None = None) -> dict:
+    return await _get(request, caller, f"/internal/patients/{quote(patient_id, safe='')}/balance", {"as_of": as_of})
+
+
+@router.get("/v1/patients/{patient_id}/statement", response_class=Response,
+            responses={200: {"content": {"text/html": {}}}})
+async def patient_statement(request: Request, patient_id: PatientId, caller: ReadCaller,
+                            as_of: date | None = None) -> Response:
+    path = f"/internal/patients/{quote(patient_id, safe='')}/statement"
+    response = await _payments(request).request("GET", path, caller,
+                                                params={"as_of": str(as_of)} if as_of else None)
+    raise_for_problem(response)
+    return Response(response.content, media_type="text/html; charset=utf-8")
+
+
+@router.post("/v1/patients/{patient_id}/payments", status_code=201)
+async def patient_payment(request: Request, patient_id: PatientId, caller: WriteCaller, response: Response) -> dict:
+    """Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200)."""
+    return await _post(request, caller, f"/internal/patients/{quote(patient_id, safe='')}/payments", response)
+
+
+@router.post("/v1/deposits", status_code=201)
+async def record_deposit(request: Request, caller: WriteCaller, response: Response) -> dict:
+    """Body: {method: EFT|CHK, trace_number, amount, deposited_on}."""
+    return await _post(request, caller, "/internal/deposits", response)
+
+
+@router.get("/v1/reconciliation")
+async def reconciliation(request: Request, caller: ReadCaller) -> dict:
+    """Deposits matched to remittances by trace number and amount, the unmatched both ways, claim checks."""
+    return await _get(request, caller, "/internal/reconciliation")
+
+
+@router.get("/v1/reports/ar-aging")
+async def ar_aging(request: Request, caller: ReadCaller, as_of: date | None = None,
+                   basis: Literal["submission", "date_of_service"] = "submission") -> dict:
+    return await _get(request, caller, "/internal/reports/ar-aging", {"as_of": as_of, "basis": basis})
+
+
+@router.get("/v1/reports/ar-kpis")
+async def ar_kpis(request: Request, caller: ReadCaller, as_of: date | None = None,
+                  period_days: Annotated[int, Query(ge=1, le=366)] = 90) -> dict:
+    return await _get(request, caller, "/internal/reports/ar-kpis", {"as_of": as_of, "period_days": period_days})
+
+
+@router.post("/v1/suspense/{item_id}/{action}")
+async def work_suspense(request: Request, item_id: Annotated[int, Path(ge=1)],
+                        action: Annotated[str, Path(pattern="^(apply|close)$")], caller: WriteCaller,
+                        response: Response) -> dict:
+    """apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing."""
+    return await _post(request, caller, f"/internal/suspense/{item_id}/{action}", response)

@@ -1,0 +1,70 @@
+"""The OpenAPI document, completed: bearer auth, and the problem+json answers every operation can give
+(with examples), so a client sees the 401/403/404/413/422/429/503 it must handle."""
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details. Fields are named; input values are never echoed (they may be PHI).",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string", "example": "about:blank"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object", "properties": {
+            "field": {"type": "string"}, "message": {"type": "string"}}}},
+    },
+}
+RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}}
+ANSWERS = {
+    "401": ("Missing, unknown or revoked API key", {"title": "Invalid API key", "status": 401}, None),
+    "403": ("The key lacks the scope this operation needs", {"title": "Forbidden", "status": 403,
+                                                            "detail": "this key lacks the billing:write scope"}, None),
+    "404": ("Not found, or owned by another tenant (the same answer)", {"title": "Claim not found", "status": 404}, None),
+    "413": ("Request body over the size limit", {"title": "Request body is too large", "status": 413}, None),
+    "422": ("Invalid input; `errors` names each field", {
+        "title": "Request body is invalid", "status": 422, "detail": "invalid fields: body.patient.birth_date",
+        "errors": [{"field": "body.patient.birth_date", "message": "Input should be a valid date"}]}, None),
+    "429": ("This tenant's rate limit is spent", {"title": "Too many requests", "status": 429}, RETRY_AFTER),
+    "503": ("A service behind the gateway is down or its circuit is open", {
+        "title": "The claims service is unavailable", "status": 503, "detail": "retry later"}, RETRY_AFTER),
+}
+
+
+def _problem(description: str, example: dict, headers: dict | None) -> dict:
+    answer = {"description": description, "content": {"application/problem+json": {
+        "schema": {"$ref": "#/components/schemas/Problem"}, "example": {"type": "about:blank", **example}}}}
+    if headers:
+        answer["headers"] = headers
+    return answer
+
+
+def _codes(path: str, method: str) -> list[str]:
+    codes = ["401", "403", "422", "429", "503"]
+    if "{" in path:
+        codes.append("404")
+    if method in ("post", "put", "patch"):
+        codes.append("413")
+    return codes
+
+
+def document_errors(app: FastAPI) -> None:
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        components = schema.setdefault("components", {})
+        components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        components["securitySchemes"] = {"apiKey": {"type": "http", "scheme": "bearer",
+                                                    "description": "A tenant API key (or the operator's admin key)"}}
+        schema["security"] = [{"apiKey": []}]
+        for path, operations in schema.get("paths", {}).items():
+            for method, operation in operations.items():
+                responses = operation.setdefault("responses", {})
+                for code in _codes(path, method):
+                    responses[code] = _problem(*ANSWERS[code])
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi

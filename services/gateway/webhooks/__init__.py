@@ -1,0 +1,1 @@
+"""Webhooks: endpoints a tenant registers, a delivery queue in Postgres, a loop that works it."""

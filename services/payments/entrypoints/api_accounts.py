@@ -1,0 +1,151 @@
+"""Internal HTTP API: patient balances, statements and payments; deposits, reconciliation; A/R reports."""
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Annotated, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
+
+from shared.http.auth import CallerDep
+from shared.http.problems import Problem
+from shared.money import Money
+from services.payments import patient_accounts, reports
+from services.payments.domain.collections import Overpayment
+from services.payments.entrypoints.statement_html import render_statement
+
+router = APIRouter(prefix="/internal", tags=["payments"])
+PatientId = Annotated[str, Path(min_length=1, max_length=50)]
+AsOf = Annotated[date | None, Query(description="Compute as of this day (default: today, UTC).")]
+
+
+class PatientPaymentIn(BaseModel):
+    amount: Money = Field(gt=0)
+    reference: str = Field(min_length=1, max_length=80, description="Receipt or transaction number; a resend "
+                                                                    "with the same reference posts nothing new.")
+    method: Literal["cash", "check", "card", "ach", "other"]
+    received_on: date | None = None
+
+
+class DepositIn(BaseModel):
+    method: Literal["EFT", "CHK"]
+    trace_number: str = Field(min_length=1, max_length=80, description="ACH trace or check number (the 835's TRN02).")
+    amount: Money
+    deposited_on: date
+
+
+def plain(value):
+    """Money as strings and dates as ISO text: JSON numbers would turn Decimal into float."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _today(as_of: date | None) -> date:
+    return as_of or datetime.now(timezone.utc).date()
+
+
+def _units(request: Request):
+    return request.app.state.runtime.units_of_work()
+
+
+async def _account(request: Request, caller, patient_id: str, as_of: date | None) -> dict:
+    try:
+        async with _units(request) as uow:
+            return await patient_accounts.patient_account(uow, tenant_id=UUID(caller.tenant_id),
+                                                          patient_id=patient_id, today=_today(as_of))
+    except patient_accounts.PatientNotFound:
+        raise Problem(404, "Patient not found", "no claim of this tenant names the patient") from None
+
+
+@router.get("/patients/{patient_id}/balance")
+async def patient_balance(request: Request, patient_id: PatientId, caller: CallerDep, as_of: AsOf = None) -> dict:
+    return plain(await _account(request, caller, patient_id, as_of))
+
+
+@router.get("/patients/{patient_id}/statement", response_class=Response,
+            responses={200: {"content": {"text/html": {}}}})
+async def patient_statement(request: Request, patient_id: PatientId, caller: CallerDep, as_of: AsOf = None) -> Response:
+    account = plain(await _account(request, caller, patient_id, as_of))
+    return Response(render_statement(account, caller.tenant_id), media_type="text/html; charset=utf-8")
+
+
+@router.post("/patients/{patient_id}/payments", status_code=201)
+async def patient_payment(request: Request, patient_id: PatientId, body: PatientPaymentIn, caller: CallerDep,
+                          response: Response) -> dict:
+    args = dict(tenant_id=UUID(caller.tenant_id), patient_id=patient_id, amount=body.amount,
+                reference=body.reference.strip(), method=body.method, received_on=_today(body.received_on))
+    for attempt in range(2):  # a concurrent first post of the same reference wins; the loser reads it back
+        try:
+            async with _units(request) as uow:
+                payment, replayed = await patient_accounts.post_patient_payment(uow, **args)
+                view = patient_accounts.payment_view(payment, replayed)
+            break
+        except IntegrityError:
+            if attempt:
+                raise
+        except patient_accounts.PatientNotFound:
+            raise Problem(404, "Patient not found", "no claim of this tenant names the patient") from None
+        except patient_accounts.ReferenceReused as exc:
+            raise Problem(409, "Payment reference already used", str(exc),
+                          errors=[{"field": "reference", "message": str(exc)}]) from None
+        except Overpayment as exc:
+            raise Problem(422, "Payment exceeds the patient's balance", str(exc),
+                          errors=[{"field": "amount", "message": str(exc)}]) from None
+    if replayed:
+        response.status_code = 200
+    return view
+
+
+@router.post("/deposits", status_code=201)
+async def record_deposit(request: Request, body: DepositIn, caller: CallerDep, response: Response) -> dict:
+    try:
+        async with _units(request) as uow:
+            row, existed = await reports.record_deposit(uow, tenant_id=UUID(caller.tenant_id), **body.model_dump())
+            view = reports.deposit_view(row)
+    except reports.DepositConflict as exc:
+        raise Problem(409, "Deposit already recorded", str(exc),
+                      errors=[{"field": "trace_number", "message": str(exc)}]) from None
+    except IntegrityError:
+        raise Problem(409, "Deposit already recorded", "retry to read it back") from None
+    if existed:
+        response.status_code = 200
+    return view
+
+
+@router.get("/reconciliation")
+async def reconciliation(request: Request, caller: CallerDep) -> dict:
+    async with _units(request) as uow:
+        return plain(await reports.reconcile(uow, tenant_id=UUID(caller.tenant_id)))
+
+
+@router.get("/claims/{claim_id}/balance")
+async def claim_balance(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
+    async with _units(request) as uow:
+        check = await reports.claim_check(uow, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
+    if check is None:
+        raise Problem(404, "Claim not found")
+    return plain(check)
+
+
+@router.get("/reports/ar-aging")
+async def ar_aging(request: Request, caller: CallerDep, as_of: AsOf = None,
+                   basis: Literal["submission", "date_of_service"] = "submission") -> dict:
+    async with _units(request) as uow:
+        return plain(await reports.aging_report(uow, tenant_id=UUID(caller.tenant_id), today=_today(as_of),
+                                                basis=basis))
+
+
+@router.get("/reports/ar-kpis")
+async def ar_kpis(request: Request, caller: CallerDep, as_of: AsOf = None,
+                  period_days: Annotated[int, Query(ge=1, le=366)] = 90) -> dict:
+    async with _units(request) as uow:
+        return plain(await reports.ar_kpis(uow, tenant_id=UUID(caller.tenant_id), today=_today(as_of),
+                                           period_days=period_days))

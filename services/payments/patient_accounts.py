@@ -1,0 +1,122 @@
+"""Patient balances, statements and patient payments (issue 8 item 6, issue 9 item 5).
+
+Reads the ledger's ar:patient entries for one tenant's patient and hands them to the pure
+collections rules; a patient payment is posted to the ledger (cash:patient against ar:patient).
+"""
+import uuid
+from dataclasses import asdict
+from datetime import date
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import select
+
+from shared.db.unit_of_work import UnitOfWork
+from shared.money import ZERO
+from services.payments import ledger_store
+from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, PatientPayment
+from services.payments.domain import collections, ledger
+
+
+class PatientNotFound(LookupError):
+    """No claim of this tenant names the patient (a foreign patient id looks exactly like this)."""
+
+
+class ReferenceReused(ValueError):
+    """The payment reference was already used for a different amount."""
+
+
+async def _claims(uow: UnitOfWork, tenant_id: UUID, patient_id: str, *, lock: bool = False) -> list[BilledClaim]:
+    query = select(BilledClaim).where(BilledClaim.tenant_id == tenant_id, BilledClaim.patient_id == patient_id) \
+        .order_by(BilledClaim.date_of_service, BilledClaim.claim_id)
+    if lock:  # two payments for one patient at once must not both spend the same balance
+        query = query.with_for_update()
+    claims = list((await uow.session.execute(query)).scalars())
+    if not claims:
+        raise PatientNotFound(patient_id)
+    return claims
+
+
+async def _patient_entries(uow: UnitOfWork, tenant_id: UUID, claim_ids: list[UUID]) -> list[tuple]:
+    """(entry, transaction kind, posted date) for every ar:patient entry of the patient's claims."""
+    rows = await uow.session.execute(
+        select(LedgerEntry, LedgerTransaction.kind, LedgerTransaction.created_at)
+        .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
+        .where(LedgerEntry.tenant_id == tenant_id, LedgerEntry.claim_id.in_(claim_ids),
+               LedgerEntry.account == ledger.PATIENT_AR)
+        .order_by(LedgerTransaction.created_at, LedgerEntry.id))
+    return [(entry, kind, created.date()) for entry, kind, created in rows]
+
+
+def _history(entries: list[tuple]) -> list[collections.BalanceChange]:
+    return [collections.BalanceChange(on, entry.amount, str(entry.claim_id)) for entry, _, on in entries]
+
+
+def _open_by_claim(entries: list[tuple]) -> list[collections.OpenAmount]:
+    """Each claim the patient still owes on, dated by its first patient responsibility."""
+    first: dict[UUID, date] = {}
+    owed: dict[UUID, Decimal] = {}
+    for entry, _, on in entries:
+        first.setdefault(entry.claim_id, on)
+        owed[entry.claim_id] = owed.get(entry.claim_id, ZERO) + entry.amount
+    return [collections.OpenAmount(first[claim], amount, str(claim)) for claim, amount in owed.items() if amount > 0]
+
+
+def _claim_rows(claims: list[BilledClaim], entries: list[tuple]) -> list[dict]:
+    rows = {c.claim_id: {"claim_id": str(c.claim_id), "date_of_service": c.date_of_service, "payer_id": c.payer_id,
+                         "charge": c.total_charge, "deductible": ZERO, "coinsurance": ZERO, "copay": ZERO,
+                         "other": ZERO, "other_payers_paid": ZERO, "patient_paid": ZERO, "balance": ZERO}
+            for c in claims}
+    for entry, kind, _ in entries:
+        row = rows[entry.claim_id]
+        row["balance"] += entry.amount
+        if kind == "patient_payment":
+            row["patient_paid"] -= entry.amount
+        elif entry.category:  # a payer's patient responsibility (or its reversal), by PR category
+            row[entry.category] += entry.amount
+        else:  # a secondary or tertiary payer paid or adjusted part of the patient's share
+            row["other_payers_paid"] -= entry.amount
+    return list(rows.values())
+
+
+async def patient_account(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, today: date) -> dict:
+    """Balance by claim and PR category, aging buckets and the statement cycle as of `today`."""
+    claims = await _claims(uow, tenant_id, patient_id)
+    entries = await _patient_entries(uow, tenant_id, [c.claim_id for c in claims])
+    history = _history(entries)
+    rows = _claim_rows(claims, entries)
+    cycle = collections.statement_cycle(history, today)
+    totals = {key: sum((r[key] for r in rows), ZERO) for key in ("deductible", "coinsurance", "copay", "other",
+                                                                   "other_payers_paid", "patient_paid", "balance")}
+    return {"patient_id": patient_id, "as_of": today, "balance": totals.pop("balance"), "totals": totals,
+            "claims": rows, "aging": collections.patient_aging(history, today), "statement_cycle": asdict(cycle)}
+
+
+async def post_patient_payment(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, amount: Decimal,
+                               reference: str, method: str, received_on: date) -> tuple[PatientPayment, bool]:
+    """Post once per reference: a resend returns the first payment (True = it was already posted)."""
+    claims = await _claims(uow, tenant_id, patient_id, lock=True)
+    existing = (await uow.session.execute(select(PatientPayment).where(
+        PatientPayment.tenant_id == tenant_id, PatientPayment.patient_id == patient_id,
+        PatientPayment.reference == reference))).scalar_one_or_none()
+    if existing is not None:
+        if existing.amount != amount:
+            raise ReferenceReused(f"reference already posted for {existing.amount}")
+        return existing, True
+    entries = await _patient_entries(uow, tenant_id, [c.claim_id for c in claims])
+    allocations = collections.allocate_payment(amount, _open_by_claim(entries))
+    payment = PatientPayment(id=uuid.uuid4(), tenant_id=tenant_id, patient_id=patient_id, reference=reference,
+                             amount=amount, method=method, received_on=received_on,
+                             allocations=[{"claim_id": c, "amount": str(a)} for c, a in allocations])
+    uow.session.add(payment)
+    by_id = {str(c.claim_id): c for c in claims}
+    for claim_id, applied in allocations:
+        await ledger_store.save(uow, by_id[claim_id], ledger.patient_payment_transaction(
+            claim_id, applied, f"patient payment {method}"), patient_payment_id=payment.id)
+    return payment, False
+
+
+def payment_view(payment: PatientPayment, replayed: bool) -> dict:
+    return {"payment_id": str(payment.id), "patient_id": payment.patient_id, "reference": payment.reference,
+            "amount": str(payment.amount), "method": payment.method, "received_on": payment.received_on.isoformat(),
+            "allocations": payment.allocations, "replayed": replayed}

@@ -1,0 +1,176 @@
+"""A/R aging, KPIs, deposits and reconciliation: queries scoped by tenant, rules in the domain."""
+import uuid
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import case, func, select
+
+from shared.db.unit_of_work import UnitOfWork
+from shared.money import ZERO
+from services.payments import ledger_store
+from services.payments.adapters.tables import BilledClaim, Deposit, LedgerEntry, LedgerTransaction, Remittance
+from services.payments.domain import aging, ledger, reconciliation
+
+PAYER_KINDS = ("payment", "reversal", "write_off")
+
+
+class DepositConflict(ValueError):
+    """The same trace number was recorded with another amount or date."""
+
+
+def _sum_of(account: str):
+    return func.coalesce(func.sum(case((LedgerEntry.account == account, LedgerEntry.amount), else_=0)), 0)
+
+
+async def open_items(uow: UnitOfWork, tenant_id: UUID, *, basis: str) -> list[aging.OpenItem]:
+    """Each claim's open insurance and patient balances with the date each started to age."""
+    first_pr = func.min(case(((LedgerEntry.account == ledger.PATIENT_AR) & (LedgerEntry.amount > 0),
+                              LedgerTransaction.created_at)))
+    rows = await uow.session.execute(
+        select(BilledClaim, _sum_of(ledger.INSURANCE_AR), _sum_of(ledger.PATIENT_AR), first_pr)
+        .join(LedgerEntry, LedgerEntry.claim_id == BilledClaim.claim_id)
+        .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
+        .where(BilledClaim.tenant_id == tenant_id, LedgerEntry.tenant_id == tenant_id)
+        .group_by(BilledClaim.claim_id))
+    items = []
+    for claim, insurance, patient, pr_since in rows:
+        submitted = (claim.submitted_at or datetime.now(timezone.utc)).date()
+        since = claim.date_of_service if basis == "date_of_service" and claim.date_of_service else submitted
+        if insurance:
+            items.append(aging.OpenItem(str(claim.claim_id), claim.payer_id, claim.rendering_npi,
+                                        Decimal(insurance), since))
+        if patient:
+            items.append(aging.OpenItem(str(claim.claim_id), aging.PATIENT, claim.rendering_npi, Decimal(patient),
+                                        pr_since.date() if pr_since else since))
+    return items
+
+
+async def aging_report(uow: UnitOfWork, *, tenant_id: UUID, today: date, basis: str) -> dict:
+    return aging.aging_report(await open_items(uow, tenant_id, basis=basis), today)
+
+
+async def ar_kpis(uow: UnitOfWork, *, tenant_id: UUID, today: date, period_days: int) -> dict:
+    """Days in A/R over the period's average daily charges, and the lag from service to submission."""
+    items = await open_items(uow, tenant_id, basis="submission")
+    insurance = sum((i.amount for i in items if i.payer_id != aging.PATIENT), ZERO)
+    patient = sum((i.amount for i in items if i.payer_id == aging.PATIENT), ZERO)
+    since = datetime.combine(today - timedelta(days=period_days), time.min, tzinfo=timezone.utc)
+    claims = (await uow.session.execute(select(BilledClaim.total_charge, BilledClaim.date_of_service,
+                                               BilledClaim.submitted_at).where(
+        BilledClaim.tenant_id == tenant_id, BilledClaim.submitted_at >= since))).all()
+    charges = sum((c.total_charge for c in claims), ZERO)
+    lag = aging.billing_lag([(c.date_of_service, c.submitted_at.date()) for c in claims if c.date_of_service])
+    flows = await _period_flows(uow, tenant_id, since)
+    return {"as_of": today, "period_days": period_days, "total_ar": insurance + patient, "insurance_ar": insurance,
+            "patient_ar": patient, "charges_in_period": charges,
+            "days_in_ar": aging.days_in_ar(insurance + patient, charges, period_days), "billing_lag": lag,
+            "collections_in_period": flows["payments"], "contractual_in_period": flows["contractual"],
+            "net_collection_rate_percent": aging.net_collection_rate(flows["payments"], flows["charges"],
+                                                                     flows["contractual"])}
+
+
+async def _period_flows(uow: UnitOfWork, tenant_id: UUID, since: datetime) -> dict[str, Decimal]:
+    """Charges, payments (payer and patient cash) and contractual adjustments posted since a moment."""
+    rows = dict((await uow.session.execute(
+        select(LedgerEntry.account, func.sum(LedgerEntry.amount))
+        .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
+        .where(LedgerEntry.tenant_id == tenant_id, LedgerTransaction.created_at >= since,
+               LedgerEntry.account.in_([ledger.REVENUE, ledger.CASH, ledger.PATIENT_CASH, ledger.CONTRACTUAL]))
+        .group_by(LedgerEntry.account))).all())
+    amount = lambda account: Decimal(rows.get(account) or 0)  # noqa: E731
+    return {"charges": -amount(ledger.REVENUE), "payments": amount(ledger.CASH) + amount(ledger.PATIENT_CASH),
+            "contractual": amount(ledger.CONTRACTUAL)}
+
+
+async def record_deposit(uow: UnitOfWork, *, tenant_id: UUID, method: str, trace_number: str, amount: Decimal,
+                         deposited_on: date) -> tuple[Deposit, bool]:
+    """Record once per (method, trace); the same deposit again is returned (True), another figure refused."""
+    key = reconciliation.trace_key(trace_number)
+    existing = (await uow.session.execute(select(Deposit).where(
+        Deposit.tenant_id == tenant_id, Deposit.method == method, Deposit.trace_key == key))).scalar_one_or_none()
+    if existing is not None:
+        if (existing.amount, existing.deposited_on) != (amount, deposited_on):
+            raise DepositConflict("a deposit with this trace number was recorded with another amount or date")
+        return existing, True
+    row = Deposit(id=uuid.uuid4(), tenant_id=tenant_id, method=method, trace_number=trace_number.strip(),
+                  trace_key=key, amount=amount, deposited_on=deposited_on)
+    uow.session.add(row)
+    return row, False
+
+
+def deposit_view(row: Deposit) -> dict:
+    return {"deposit_id": str(row.id), "method": row.method, "trace_number": row.trace_number,
+            "amount": str(row.amount), "deposited_on": row.deposited_on.isoformat()}
+
+
+async def reconcile(uow: UnitOfWork, *, tenant_id: UUID) -> dict:
+    deposits = (await uow.session.execute(select(Deposit).where(Deposit.tenant_id == tenant_id))).scalars().all()
+    remits = (await uow.session.execute(select(Remittance).where(
+        Remittance.tenant_id == tenant_id, Remittance.status == "accepted"))).scalars().all()
+    result = reconciliation.reconcile(
+        [reconciliation.Deposit(str(d.id), d.method, d.trace_number, d.amount, d.deposited_on) for d in deposits],
+        [reconciliation.RemittancePayment(str(r.id), r.trace_number or "", r.payer_id or "", r.total_paid or ZERO,
+                                          r.received_at.date() if r.received_at else None) for r in remits])
+    pair = lambda d, r: {"deposit": _dep(d), "remittance": _remit(r)}  # noqa: E731
+    return {"matched": [pair(d, r) for d, r in result.matched],
+            "amount_mismatches": [pair(d, r) for d, r in result.amount_mismatches],
+            "unmatched_deposits": [_dep(d) for d in result.unmatched_deposits],
+            "unmatched_remittances": [_remit(r) for r in result.unmatched_remittances],
+            "claims": await claim_checks(uow, tenant_id)}
+
+
+def _dep(d: reconciliation.Deposit) -> dict:
+    return {"deposit_id": d.id, "method": d.method, "trace_number": d.trace_number, "amount": str(d.amount),
+            "deposited_on": d.deposited_on.isoformat()}
+
+
+def _remit(r: reconciliation.RemittancePayment) -> dict:
+    return {"remit_id": r.remit_id, "trace_number": r.trace_number, "payer_id": r.payer_id, "amount": str(r.amount)}
+
+
+async def _payer_totals(uow: UnitOfWork, tenant_id: UUID, claim_id: UUID | None = None) -> dict:
+    """{claim_id: {account: total}} over the payer's postings (patient payments are not the payer's)."""
+    query = (select(LedgerEntry.claim_id, LedgerEntry.account, func.sum(LedgerEntry.amount))
+             .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
+             .where(LedgerEntry.tenant_id == tenant_id, LedgerTransaction.kind.in_(PAYER_KINDS))
+             .group_by(LedgerEntry.claim_id, LedgerEntry.account))
+    if claim_id is not None:
+        query = query.where(LedgerEntry.claim_id == claim_id)
+    totals: dict = {}
+    for claim, account, amount in await uow.session.execute(query):
+        totals.setdefault(claim, {})[account] = Decimal(amount)
+    return totals
+
+
+async def _insurance_balances(uow: UnitOfWork, tenant_id: UUID) -> dict:
+    rows = await uow.session.execute(select(LedgerEntry.claim_id, func.sum(LedgerEntry.amount)).where(
+        LedgerEntry.tenant_id == tenant_id, LedgerEntry.account == ledger.INSURANCE_AR).group_by(LedgerEntry.claim_id))
+    return {claim: Decimal(amount) for claim, amount in rows}
+
+
+def check_view(claim_id: UUID, check: reconciliation.ClaimBalanceCheck) -> dict:
+    return {"claim_id": str(claim_id), "charge": check.charge, "paid": check.paid, "adjustments": check.adjustments,
+            "patient_responsibility": check.patient_responsibility, "balance": check.balance,
+            "ledger_balance": check.ledger_balance, "consistent": check.consistent, "closed": check.closed}
+
+
+async def claim_checks(uow: UnitOfWork, tenant_id: UUID) -> dict:
+    """Counts of closed and open claims, and every claim whose figures disagree with its ledger balance."""
+    claims = (await uow.session.execute(select(BilledClaim.claim_id, BilledClaim.total_charge).where(
+        BilledClaim.tenant_id == tenant_id))).all()
+    totals, balances = await _payer_totals(uow, tenant_id), await _insurance_balances(uow, tenant_id)
+    checks = [(c.claim_id, reconciliation.claim_balance_check(c.total_charge, totals.get(c.claim_id, {}),
+                                                              balances.get(c.claim_id, ZERO))) for c in claims]
+    return {"closed": sum(1 for _, c in checks if c.closed),
+            "open": sum(1 for _, c in checks if c.consistent and not c.closed),
+            "inconsistent": [check_view(claim_id, c) for claim_id, c in checks if not c.consistent][:200]}
+
+
+async def claim_check(uow: UnitOfWork, *, tenant_id: UUID, claim_id: UUID) -> dict | None:
+    claim = await uow.session.get(BilledClaim, claim_id)
+    if claim is None or claim.tenant_id != tenant_id:
+        return None
+    totals = (await _payer_totals(uow, tenant_id, claim_id)).get(claim_id, {})
+    return check_view(claim_id, reconciliation.claim_balance_check(
+        claim.total_charge, totals, await ledger_store.insurance_balance(uow, claim_id)))

@@ -1,0 +1,59 @@
+"""Working the suspense queue: apply a waiting payment to the claim it belongs to, or close it with a reason."""
+from datetime import datetime, timezone
+from uuid import UUID
+
+from shared.contracts.remit import RemitReceived
+from shared.db.unit_of_work import UnitOfWork
+from services.payments import handlers, ledger_store
+from services.payments.adapters.tables import BilledClaim, SuspenseItem
+
+
+class SuspenseNotFound(LookupError):
+    pass
+
+
+class SuspenseConflict(ValueError):
+    """The item was already worked, or cannot be applied the way asked."""
+
+
+async def _open_item(uow: UnitOfWork, tenant_id: UUID, item_id: int) -> SuspenseItem:
+    item = await uow.session.get(SuspenseItem, item_id, with_for_update=True)
+    if item is None or item.tenant_id != tenant_id:
+        raise SuspenseNotFound(str(item_id))
+    if item.status != "open":
+        raise SuspenseConflict(f"the item is already {item.status}")
+    return item
+
+
+async def apply_to_claim(uow: UnitOfWork, *, tenant_id: UUID, item_id: int, claim_id: UUID, note: str) -> SuspenseItem:
+    """Post the waiting claim payment against a claim of the same tenant (the payer garbled CLP01)."""
+    item = await _open_item(uow, tenant_id, item_id)
+    if item.kind != "payment":
+        raise SuspenseConflict("only a waiting claim payment can be applied to a claim")
+    billed = await uow.session.get(BilledClaim, claim_id)
+    if billed is None or billed.tenant_id != tenant_id:
+        raise SuspenseNotFound(f"claim {claim_id}")
+    remit = RemitReceived.model_validate({**item.payment, "claim_id": str(claim_id)})
+    try:
+        await handlers.post_to_claim(uow, billed, remit)
+    except ledger_store.NothingToReverse as exc:
+        raise SuspenseConflict("the reversal names no unreversed payment of that claim") from exc
+    item.claim_id, item.status = claim_id, "posted"
+    item.resolution, item.resolved_at = f"applied to claim: {note}"[:200], datetime.now(timezone.utc)
+    return item
+
+
+async def close(uow: UnitOfWork, *, tenant_id: UUID, item_id: int, reason: str) -> SuspenseItem:
+    """Close without posting (returned to the payer, posted elsewhere); the reason is kept."""
+    item = await _open_item(uow, tenant_id, item_id)
+    item.status, item.resolution, item.resolved_at = "closed", reason[:200], datetime.now(timezone.utc)
+    return item
+
+
+def item_view(item: SuspenseItem) -> dict:
+    return {"id": item.id, "kind": item.kind, "remit_id": str(item.remit_id),
+            "claim_id": str(item.claim_id) if item.claim_id else None,
+            "patient_control_number": item.patient_control_number, "reason": item.reason,
+            "paid": item.payment.get("paid"), "status": item.status, "resolution": item.resolution,
+            "created_at": item.created_at.isoformat() if item.created_at else None,
+            "resolved_at": item.resolved_at.isoformat() if item.resolved_at else None}

@@ -1,0 +1,35 @@
+"""The load_reference command checks a file with the service's readers and places it for the next start."""
+import pytest
+
+from services.coding.adapters.reference_files import SAMPLES, load_reference_data
+from services.coding.load_reference import main
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_good_file_is_placed_and_then_loaded_as_complete(tmp_path):
+    assert main(["hcpcs", str(SAMPLES / "hcpcs_anweb_sample.csv"), "--reference-dir", str(tmp_path)]) == 0
+    assert (tmp_path / "hcpcs_anweb.csv").exists()
+    assert main(["ncci", str(SAMPLES / "ncci_ptp_practitioner_sample.txt"), "--reference-dir", str(tmp_path)]) == 0
+    reference = load_reference_data(tmp_path)
+    assert reference.hcpcs.complete and not reference.cpt.complete
+    assert ("45380", "45378") in reference.ptp.pairs
+
+
+def test_a_file_with_problems_is_refused_unless_forced(tmp_path, capsys):
+    bad = tmp_path / "cpt.csv"
+    bad.write_text("code,description\n99213,visit\nABCDE,bad\n")
+    target = tmp_path / "ref"
+    assert main(["cpt", str(bad), "--reference-dir", str(target)]) == 1
+    assert "line 3" in capsys.readouterr().err and not (target / "cpt.txt").exists()
+    assert main(["cpt", str(bad), "--reference-dir", str(target), "--force"]) == 0
+    assert (target / "cpt.txt").exists()
+
+
+def test_several_ptp_parts_are_joined(tmp_path):
+    part = (SAMPLES / "ncci_ptp_practitioner_sample.txt").read_text()
+    one, two = tmp_path / "f1.txt", tmp_path / "f2.txt"
+    one.write_text(part)
+    two.write_text(part.replace("45380\t45378", "45385\t45378"))
+    assert main(["ncci", str(one), str(two), "--reference-dir", str(tmp_path / "ref")]) == 0
+    assert "45385\t45378" in (tmp_path / "ref" / "ncci_ptp_practitioner.txt").read_text()

@@ -1,0 +1,69 @@
+"""The audit log's hash chain and how routes map to audited objects."""
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from services.gateway.domain.audit import GENESIS, Entry, Target, audit_target, entry_hash, verify_chain
+
+pytestmark = pytest.mark.unit
+T0 = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
+
+
+def chain(n: int) -> list[tuple[Entry, str, str]]:
+    rows, prev = [], GENESIS
+    for seq in range(1, n + 1):
+        entry = Entry(seq, T0 + timedelta(seconds=seq), "t1", "k1", "read", "claim", f"claim-{seq}", 200)
+        digest = entry_hash(prev, entry)
+        rows.append((entry, prev, digest))
+        prev = digest
+    return rows
+
+
+def test_an_intact_chain_verifies():
+    check = verify_chain(chain(5))
+    assert check.ok and check.entries == 5 and check.last_hash == chain(5)[-1][2]
+
+
+def test_a_changed_field_is_found_at_its_entry():
+    rows = chain(5)
+    entry, prev, digest = rows[2]
+    rows[2] = (replace(entry, object_id="claim-99"), prev, digest)
+    check = verify_chain(rows)
+    assert not check.ok and check.first_bad_seq == 3 and "hash" in check.reason
+
+
+def test_a_rewritten_entry_with_a_fresh_hash_breaks_the_next_link():
+    rows = chain(5)
+    entry, prev, _ = rows[2]
+    forged = replace(entry, outcome=404)
+    rows[2] = (forged, prev, entry_hash(prev, forged))
+    assert verify_chain(rows).first_bad_seq == 4
+
+
+def test_a_removed_entry_is_found():
+    rows = chain(5)
+    del rows[1]
+    check = verify_chain(rows)
+    assert not check.ok and check.first_bad_seq == 3
+
+
+def test_the_same_instant_in_another_zone_hashes_the_same():
+    entry = chain(1)[0][0]
+    assert entry_hash(GENESIS, entry) == entry_hash(GENESIS, replace(entry, at=entry.at.astimezone(timezone(timedelta(hours=-5)))))
+
+
+@pytest.mark.parametrize("method,route,params,expected", [
+    ("GET", "/v1/claims/{claim_id}", {"claim_id": "c1"}, Target("claim", "c1", "read")),
+    ("GET", "/v1/claims/{claim_id}/837", {"claim_id": "c1"}, Target("claim", "c1", "read:837")),
+    ("GET", "/v1/claims", {}, Target("claim", None, "list")),
+    ("PATCH", "/v1/claims/{claim_id}", {"claim_id": "c1"}, Target("claim", "c1", "update")),
+    ("POST", "/v1/encounters", {}, Target("encounter", None, "create")),
+    ("POST", "/v1/denials/{denial_id}/write-off", {"denial_id": "d1"}, Target("denial", "d1", "write-off")),
+    ("GET", "/v1/review-queue", {}, Target("encounter", None, "list")),
+    ("GET", "/v1/keys", {}, None),
+    ("POST", "/v1/tenants", {}, None),
+    ("GET", "/health", {}, None),
+])
+def test_audit_targets_come_from_the_route_template(method, route, params, expected):
+    assert audit_target(method, route, params) == expected
