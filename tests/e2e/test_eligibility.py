@@ -28,7 +28,7 @@ def test_active_coverage_is_recorded_and_the_claim_goes_out(api):
 def test_a_second_claim_the_same_day_uses_the_cached_answer(api):
     body = encounter_body()
     first = submitted_claim(api, body, wait_for)
-    second_body = encounter_body(procedures=[{"code": "99214", "modifiers": [], "units": 1,
+    second_body = encounter_body(procedures=[{"code": "83036", "modifiers": [], "units": 1,
                                               "diagnosis_pointers": [1]}])
     second_body["patient"], second_body["coverage"] = body["patient"], body["coverage"]
     second = submitted_claim(api, second_body, wait_for)
