@@ -1,5 +1,7 @@
 """The claims service's composition root."""
 import contextlib
+from collections.abc import Callable
+from datetime import datetime, timezone
 
 from fastapi import FastAPI
 
@@ -7,18 +9,25 @@ from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.claims.adapters.clearinghouse import make_clearinghouse
 from services.claims.catalog import Catalog
-from services.claims.entrypoints import api, claims_list, corrections_api, reports
+from services.claims.entrypoints import api, claims_list, corrections_api, follow_up_api, reports
 from services.claims.entrypoints.consumers import build_router
 from services.claims.settings import Settings
+from services.claims.status_inquiry import status_inquiry_loop
 from services.claims.submission import submission_loop
 
 
-def bootstrap(settings: Settings) -> FastAPI:
+def system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def bootstrap(settings: Settings, *, clock: Callable[[], datetime] = system_clock) -> FastAPI:
+    """`clock` drives the follow-up arithmetic (payers' expected days, the queue); tests pass their own."""
     catalog = Catalog.load(settings.fee_schedule_dir)
     clearinghouse = make_clearinghouse(settings)
     runtime = ServiceRuntime(
         settings, router=build_router(catalog=catalog),
-        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings),),
+        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings, clock=clock),
+               status_inquiry_loop(clearinghouse=clearinghouse, settings=settings, clock=clock)),
     )
 
     @contextlib.asynccontextmanager
@@ -29,10 +38,12 @@ def bootstrap(settings: Settings) -> FastAPI:
 
     app = create_service_app("claims", settings=settings, lifespan=lifespan)
     app.state.catalog = catalog
+    app.state.clock = clock
     app.include_router(api.router)
     app.include_router(corrections_api.router)
     app.include_router(claims_list.router)
     app.include_router(reports.router)
+    app.include_router(follow_up_api.router)
     return app
 
 

@@ -1,5 +1,5 @@
 """Claims use cases: register tenants, build and scrub claims, record acknowledgments and remits."""
-from datetime import date
+from datetime import date, datetime, timezone
 from uuid import UUID
 
 from sqlalchemy import select
@@ -149,6 +149,7 @@ async def apply_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
     target = states.status_from_remit(remit.status_code, has_denied_lines=denied_lines)
     if remit.payer_claim_control_number:
         claim.payer_claim_number = remit.payer_claim_control_number
+    claim.remit_received_at = claim.remit_received_at or datetime.now(timezone.utc)
     detail = {"remit_id": remit.remit_id, "status_code": remit.status_code, "paid": str(remit.paid)}
     if target in states.TRANSITIONS.get(claim.status, set()):
         transition(uow, claim, target, "adjudicated", detail)
@@ -199,6 +200,7 @@ async def fix_claim(uow: UnitOfWork, *, tenant_id, claim_id, changes: dict, acto
     coded = ClaimCoded.model_validate(merged)
     claim.coded = coded.model_dump(mode="json")
     claim.payer_id = coded.coverage.payer_id
+    claim.eligibility, claim.eligibility_requested_at = None, None  # coverage is verified again before sending
     record(uow, claim, "fixed", {"by": actor, "fields": sorted(changes)})
     if claim.status == "rejected":
         transition(uow, claim, "held", "reopened", {})

@@ -14,3 +14,4 @@ class Settings(PlatformSettings):
     submission_interval_seconds: float = 0.5
     submission_batch_size: int = 500
     fee_schedule_dir: str | None = None
+    status_inquiry_interval_seconds: float = 5.0  # how often silent claims past their expected days are looked for

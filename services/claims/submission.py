@@ -8,11 +8,13 @@ committed (status `sending`, its claims `submitting`); then the stored file is h
 999, the claims' `submitted` transitions and claim.submitted events commit together. A crash between
 the two resends the same file with the same ISA13, which the clearinghouse recognises as the
 interchange it already has; a new control number would have made the payer see every claim twice.
+
+Only claims whose coverage was verified (eligibility.py, the step before batching in each round) are sent.
 """
 import asyncio
 import logging
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from uuid import UUID
 
 from sqlalchemy import select
@@ -27,6 +29,7 @@ from services.claims.catalog import Catalog
 from services.claims.domain.acks import read_999
 from services.claims.domain.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
+from services.claims.eligibility import verify_ready_claims
 from services.claims.mapping import payer_from_row
 
 log = logging.getLogger(__name__)
@@ -36,7 +39,8 @@ SENDING = "sending"
 async def batch_ready_claims(uow: UnitOfWork, *, catalog: Catalog, submitter_id: str, usage: str, limit: int) -> int:
     """Step one: ready claims become validated interchanges waiting to be sent. Returns the claims batched."""
     rows = await uow.session.execute(
-        select(Claim).where(Claim.status == "ready").order_by(Claim.created_at).limit(limit)
+        select(Claim).where(Claim.status == "ready", Claim.eligibility.is_not(None)).order_by(Claim.created_at)
+        .limit(limit)
         .with_for_update(skip_locked=True)
     )
     groups: dict[tuple[UUID, str], list[Claim]] = defaultdict(list)
@@ -102,8 +106,19 @@ async def send_interchange(uow: UnitOfWork, interchange: Interchange, *, catalog
         with continue_trace(claim.trace_context, "claim submitted", **{"billing.claim_id": str(claim.id),
                                                                        "x12.isa13": control}):
             handlers.transition(uow, claim, "submitted", "submitted", {"interchange": control})
+            _start_follow_up_clock(claim, payer.expected_days)
             _emit_submitted(uow, claim, catalog.build(coded, tenant, payer), coded, payer, control)
     return len(claims)
+
+
+def _start_follow_up_clock(claim: Claim, expected_days: int) -> None:
+    """submitted_at stays the first submission (the lag KPI, the claim's age); a resubmission gets the payer's
+    expected days again before it is asked about."""
+    now = datetime.now(timezone.utc)
+    if claim.submitted_at is None:
+        claim.submitted_at = now
+    else:
+        claim.next_inquiry_on = (now + timedelta(days=expected_days)).date()
 
 
 def _emit_submitted(uow: UnitOfWork, claim: Claim, domain_claim, coded: ClaimCoded, payer, control: int) -> None:
@@ -126,9 +141,12 @@ def _emit_submitted(uow: UnitOfWork, claim: Claim, domain_claim, coded: ClaimCod
     )
 
 
-def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings):
+def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings, clock=None):
+    clock = clock or (lambda: datetime.now(timezone.utc))
+
     async def run(runtime) -> None:
         while not runtime.stopping.is_set():
+            await _verify_coverage(runtime, clearinghouse=clearinghouse, settings=settings, now=clock())
             async with runtime.units_of_work() as uow:
                 batched = await batch_ready_claims(uow, catalog=catalog, submitter_id=settings.submitter_id,
                                                    usage=settings.x12_usage, limit=settings.submission_batch_size)
@@ -139,6 +157,16 @@ def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings)
 
     run.__name__ = "submission_loop"
     return run
+
+
+async def _verify_coverage(runtime, *, clearinghouse: Clearinghouse, settings, now: datetime) -> None:
+    """Coverage first, in its own transaction: the 271s are kept even if the 837 step fails."""
+    try:
+        async with runtime.units_of_work() as uow:
+            await verify_ready_claims(uow, clearinghouse=clearinghouse, submitter_id=settings.submitter_id,
+                                      usage=settings.x12_usage, limit=settings.submission_batch_size, now=now)
+    except ClearinghouseUnavailable as exc:
+        log.warning("clearinghouse unavailable for 270 (%s); claims wait to be verified", exc)
 
 
 async def _send_pending(runtime, *, catalog: Catalog, clearinghouse: Clearinghouse) -> bool:

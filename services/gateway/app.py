@@ -15,6 +15,7 @@ from services.gateway.entrypoints import (
     coding_extra,
     denials,
     encounters,
+    followup,
     keys,
     payments_extra,
     tenants,
@@ -64,7 +65,7 @@ def bootstrap(settings: Settings) -> FastAPI:
                              description=DESCRIPTION)
     app.state.rate_limiter = RateLimiter(Limit(settings.rate_limit_per_second, settings.rate_limit_burst))
     app.state.audit = audit_writer
-    for module in (tenants, keys, encounters, billing, denials):
+    for module in (tenants, keys, encounters, billing, denials, followup):
         app.include_router(module.router)
     for module in (webhooks, audit):
         app.include_router(module.router)

@@ -1,7 +1,9 @@
-"""The simulator's HTTP face: POST /v1/837 answers a 999 and schedules the 277CA and 835 pushes."""
+"""The simulator's HTTP face: POST /v1/837 answers a 999 and schedules the 277CA and 835 pushes;
+POST /v1/270 and /v1/276 answer eligibility and claim status in real time (271, 277)."""
 import asyncio
 import contextlib
 import logging
+from datetime import datetime, timezone
 
 import httpx
 from fastapi import FastAPI, Header, HTTPException, Request, Response
@@ -9,7 +11,10 @@ from fastapi import FastAPI, Header, HTTPException, Request, Response
 from shared.internal_auth import HEADER, Caller, issue_token
 from shared.x12 import X12SyntaxError, element, segments
 from tools.payer_sim.adjudication import Rules
+from tools.payer_sim.claim_status import answer_276
 from tools.payer_sim.clearinghouse import process_837
+from tools.payer_sim.eligibility import answer_270
+from tools.payer_sim.members import MemberBook
 from tools.payer_sim.settings import SimSettings
 from tools.payer_sim.state import SimState
 
@@ -43,7 +48,7 @@ def interchange_control_number(text: str) -> str | None:
 
 
 def create_app(settings: SimSettings) -> FastAPI:
-    state, rules = SimState(settings.payer_sim_state_path), Rules.load()
+    state, rules, book = SimState(settings.payer_sim_state_path), Rules.load(), MemberBook.load()
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI):
@@ -65,10 +70,32 @@ def create_app(settings: SimSettings) -> FastAPI:
         ack = state.stored_ack(mailbox, isa13) if isa13 else None
         if ack is None:  # a resent interchange gets its first answer again and is not adjudicated twice
             ack = process_837(text, mailbox=mailbox, state=state, rules=rules, seed=settings.payer_sim_seed,
-                              settings=settings)
+                              settings=settings, book=book)
             if isa13:
                 state.store_ack(mailbox, isa13, ack)
         return Response(ack, media_type="application/edi-x12")
+
+    @app.post("/v1/270")
+    async def eligibility_inquiry(request: Request, mailbox: str = Header(alias="X-Mailbox")) -> Response:
+        """Real-time eligibility: the 271 in the response body."""
+        text = (await request.body()).decode(errors="replace")
+        try:
+            answer = answer_270(text, mailbox=mailbox, state=state, book=book, seed=settings.payer_sim_seed,
+                                control=state.next_number("271"), at=datetime.now(timezone.utc))
+        except (X12SyntaxError, ValueError, IndexError) as exc:
+            raise HTTPException(400, "not a readable 270") from exc
+        return Response(answer, media_type="application/edi-x12")
+
+    @app.post("/v1/276")
+    async def claim_status_inquiry(request: Request, mailbox: str = Header(alias="X-Mailbox")) -> Response:
+        """Real-time claim status: the 277 in the response body."""
+        text = (await request.body()).decode(errors="replace")
+        try:
+            answer = answer_276(text, mailbox=mailbox, state=state, control=state.next_number("277"),
+                                at=datetime.now(timezone.utc))
+        except (X12SyntaxError, ValueError, IndexError) as exc:
+            raise HTTPException(400, "not a readable 276") from exc
+        return Response(answer, media_type="application/edi-x12")
 
     @app.get("/v1/submissions/{control}")
     async def submission(control: str) -> Response:

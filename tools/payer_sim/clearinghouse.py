@@ -2,8 +2,10 @@
 import json
 from datetime import date, datetime, timezone
 
+from shared.money import format_x12_amount
 from shared.x12 import X12SyntaxError
 from tools.payer_sim.adjudication import Rules, adjudicate, initial_deductible
+from tools.payer_sim.members import MemberBook
 from tools.payer_sim.state import SimState
 from tools.payer_sim.x12_read import Submission, read_837p
 from tools.payer_sim.x12_write import write_277ca, write_835, write_999
@@ -25,8 +27,11 @@ def structural_errors(text: str) -> list[str]:
     return errors
 
 
-def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed: int, settings) -> str:
+def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed: int, settings,
+                book: MemberBook | None = None) -> str:
+    """Members whose flow is "lost" get the 999 only; "pending" ones a 277CA but never an 835."""
     now = datetime.now(timezone.utc)
+    book = book or MemberBook.load()
     try:
         submission = read_837p(text)
         errors = structural_errors(text)
@@ -36,20 +41,38 @@ def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed:
     if errors:
         return ack
     decisions = _adjudicate_all(submission, mailbox=mailbox, state=state, rules=rules, seed=seed)
-    state.schedule(settings.ack_callback_url, mailbox,
-                   write_277ca(submission, decisions, control=state.next_number("277"), at=now),
-                   settings.payer_sim_ack_delay_seconds)
-    payable = [d for d in decisions if not d.rejection]
+    flows = {id(d): book.rule(d.claim.member_id).claims for d in decisions}
+    acknowledged = [d for d in decisions if flows[id(d)] != "lost"]
+    if acknowledged:
+        state.schedule(settings.ack_callback_url, mailbox,
+                       write_277ca(submission, acknowledged, control=state.next_number("277"), at=now),
+                       settings.payer_sim_ack_delay_seconds)
+    payable = [d for d in acknowledged if not d.rejection and flows[id(d)] == "normal"]
+    trace = ""
     if payable:
         number = state.next_number("835")
+        trace = f"{seed:02d}{number:010d}"
         state.schedule(settings.era_callback_url, mailbox,
-                       write_835(submission, payable, control=number, trace_number=f"{seed:02d}{number:010d}", at=now),
+                       write_835(submission, payable, control=number, trace_number=trace, at=now),
                        settings.payer_sim_era_delay_seconds)
+    for decision in decisions:
+        _record(state, mailbox, decision, flows[id(decision)], trace, now)
     state.record_submission(submission.control_number, mailbox, json.dumps({
         "claims": len(decisions), "rejected": len(decisions) - len(payable),
         "denied": sum(1 for d in payable if d.status == "4"),
         "paid": str(sum((d.paid for d in payable), 0))}))
     return ack
+
+
+def _record(state: SimState, mailbox: str, decision, flow: str, trace: str, now: datetime) -> None:
+    if flow != "normal":
+        outcome = flow
+    else:
+        outcome = "rejected" if decision.rejection else "denied" if decision.status == "4" else "paid"
+    state.record_claim(mailbox, decision.claim.pcn, outcome=outcome, charge=format_x12_amount(decision.claim.charge),
+                       paid=format_x12_amount(decision.paid), payer_claim_number=decision.payer_claim_number,
+                       adjudicated_on=now.strftime("%Y%m%d"),
+                       remit_trace=trace if outcome in ("paid", "denied") else None)
 
 
 def _adjudicate_all(submission: Submission, *, mailbox: str, state: SimState, rules: Rules, seed: int):

@@ -1,4 +1,5 @@
-"""The simulator's memory in SQLite: members' deductibles, services seen, pending deliveries.
+"""The simulator's memory in SQLite: members' deductibles, services seen, pending deliveries, and what
+became of each claim (for 276 status inquiries).
 
 Pending deliveries survive a restart, so a 277CA or an 835 owed is never forgotten.
 """
@@ -15,8 +16,12 @@ CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER);
 CREATE TABLE IF NOT EXISTS delivery (id INTEGER PRIMARY KEY, url TEXT, mailbox TEXT, body TEXT, due REAL,
                                      attempts INTEGER DEFAULT 0, done INTEGER DEFAULT 0);
 CREATE TABLE IF NOT EXISTS submission (control TEXT, mailbox TEXT, summary TEXT, PRIMARY KEY (control, mailbox));
+CREATE TABLE IF NOT EXISTS claim_record (mailbox TEXT, pcn TEXT, outcome TEXT, charge TEXT, paid TEXT,
+                                         payer_claim_number TEXT, adjudicated_on TEXT, remit_trace TEXT,
+                                         PRIMARY KEY (mailbox, pcn));
 CREATE TABLE IF NOT EXISTS interchange_ack (mailbox TEXT, isa13 TEXT, ack TEXT, PRIMARY KEY (mailbox, isa13));
 """
+CLAIM_COLUMNS = ("outcome", "charge", "paid", "payer_claim_number", "adjudicated_on", "remit_trace")
 
 
 class SimState:
@@ -76,3 +81,13 @@ class SimState:
     def submission(self, control: str) -> str | None:
         row = self.db.execute("SELECT summary FROM submission WHERE control=?", (control,)).fetchone()
         return row[0] if row else None
+
+    def record_claim(self, mailbox: str, pcn: str, **values: str | None) -> None:
+        """The latest outcome of a claim (a resubmission with the same control number replaces it)."""
+        self.db.execute("INSERT OR REPLACE INTO claim_record VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (mailbox, pcn, *(values.get(c) for c in CLAIM_COLUMNS)))
+
+    def claim_record(self, mailbox: str, pcn: str) -> dict | None:
+        row = self.db.execute(f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claim_record WHERE mailbox=? AND pcn=?",
+                              (mailbox, pcn)).fetchone()
+        return dict(zip(CLAIM_COLUMNS, row)) if row else None

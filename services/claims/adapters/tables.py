@@ -60,6 +60,17 @@ class Claim(ClaimsTable, table=True):
                                       description="W3C traceparent of the encounter's trace, so submission joins it.")
     created_at: datetime | None = Field(default=None, sa_column=_ts())
     updated_at: datetime | None = Field(default=None, sa_column=_ts(onupdate=func.now()))
+    # Follow-up (issue 9): eligibility before submission, status of silent claims, the work queue.
+    eligibility: dict | None = Field(default=None, sa_column=Column(JSONB(none_as_null=True)),
+                                     description="The 271 answer the claim was verified with (plan, copay, ...).")
+    eligibility_requested_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    submitted_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), index=True),
+                                          description="First submission: the start of the payer's expected days.")
+    remit_received_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    status_inquired_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
+    next_inquiry_on: date | None = None
+    last_payer_status: dict | None = Field(default=None, sa_column=Column(JSONB(none_as_null=True)))
+    next_action_on: date | None = Field(default=None, description="A biller's next follow-up date.")
 
 
 class ClaimLine(ClaimsTable, table=True):
@@ -99,6 +110,47 @@ class Interchange(ClaimsTable, table=True):
     claim_count: int
     ack_status: str | None = Field(default=None, max_length=20)
     created_at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class EligibilityCheck(ClaimsTable, table=True):
+    """A 271 answer cached per patient, member, payer and day, so a day's claims ask once."""
+
+    __tablename__ = "eligibility_check"
+    tenant_id: UUID = Field(primary_key=True)
+    payer_id: str = Field(primary_key=True, max_length=80)
+    patient_id: str = Field(primary_key=True, max_length=50)
+    member_id: str = Field(primary_key=True, max_length=80)
+    date_of_service: date = Field(primary_key=True)
+    checked_on: date = Field(primary_key=True)
+    status: str = Field(max_length=20)
+    answer: dict = Field(sa_column=Column(JSONB, nullable=False))
+    checked_at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class ClaimNote(ClaimsTable, table=True):
+    """A biller's follow-up note on a claim, with the date of the next action."""
+
+    __tablename__ = "claim_note"
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: UUID
+    claim_id: UUID = Field(index=True)
+    note: str = Field(sa_column=Column(Text, nullable=False))
+    next_action_on: date | None = None
+    author: str = Field(max_length=80)
+    at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class HeldPayerResponse(ClaimsTable, table=True):
+    """A payer answer (271, 277, 277CA) that could not be applied: kept with the reason, never dropped."""
+
+    __tablename__ = "held_payer_response"
+    id: int | None = Field(default=None, primary_key=True)
+    tenant_id: UUID = Field(index=True)
+    kind: str = Field(max_length=10)
+    reason: str = Field(max_length=300)
+    trace: str | None = Field(default=None, max_length=50)
+    x12: str = Field(sa_column=Column(Text, nullable=False))
+    received_at: datetime | None = Field(default=None, sa_column=_ts())
 
 
 class DenialPattern(ClaimsTable, DenialPatternColumns, table=True):

@@ -11,9 +11,12 @@ from sqlalchemy import select
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from shared.x12 import X12SyntaxError
-from services.claims import handlers
+from services.claims import follow_up, handlers
 from services.claims.adapters.tables import ClaimLine, Interchange, TenantPayer
 from services.claims.domain.acks import read_277ca, read_999
+from services.claims.domain.claim_status import is_claim_status_277
+from services.claims.eligibility import apply_271
+from services.claims.status_inquiry import apply_277
 from services.claims.mapping import payer_public
 
 router = APIRouter(prefix="/internal", tags=["claims"])
@@ -41,6 +44,10 @@ async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> d
         "original_claim_id": str(claim.original_claim_id) if claim.original_claim_id else None,
         "total_charge": str(claim.total_charge), "edits": claim.edits,
         "diagnoses": [d["code"] for d in claim.coded.get("diagnoses", [])],
+        "eligibility": claim.eligibility, "payer_status": claim.last_payer_status,
+        "submitted_at": claim.submitted_at.isoformat() if claim.submitted_at else None,
+        "next_inquiry_on": claim.next_inquiry_on.isoformat() if claim.next_inquiry_on else None,
+        "next_action_on": claim.next_action_on.isoformat() if claim.next_action_on else None,
         "lines": [{"line_number": l.line_number, "procedure_code": l.procedure_code, "modifiers": l.modifiers,
                    "units": l.units, "charge": str(l.charge), "date_of_service": l.date_of_service.isoformat()}
                   for l in lines],
@@ -70,8 +77,17 @@ async def list_payers(request: Request, caller: CallerDep) -> dict:
 
 @router.post("/clearinghouse/acks", status_code=202)
 async def receive_acknowledgment(request: Request, caller: CallerDep) -> dict:
-    """The clearinghouse's 999 or 277CA for this tenant's mailbox."""
+    """The clearinghouse's 999, 277CA, 271 or claim status 277 for this tenant's mailbox.
+
+    An answer that cannot be read or applied is kept with the reason (GET /internal/clearinghouse/held)."""
     text = (await request.body()).decode(errors="replace")
+    tenant_id, now = UUID(caller.tenant_id), request.app.state.clock()
+    if "ST*271*" in text:
+        async with request.app.state.runtime.units_of_work() as uow:
+            return await apply_271(uow, tenant_id=tenant_id, text=text, now=now)
+    if is_claim_status_277(text):
+        async with request.app.state.runtime.units_of_work() as uow:
+            return await apply_277(uow, tenant_id=tenant_id, text=text, now=now)
     try:
         is_999 = "ST*999*" in text[:400] or "~ST*999" in text
         acks = [] if is_999 else read_277ca(text)
@@ -81,8 +97,14 @@ async def receive_acknowledgment(request: Request, caller: CallerDep) -> dict:
     applied = 0
     async with request.app.state.runtime.units_of_work() as uow:
         for ack in acks:
-            applied += await handlers.apply_acknowledgment(uow, tenant_id=UUID(caller.tenant_id), ack=ack) is not None
-    return {"kind": "999" if file_ack else "277CA", "claims": len(acks), "applied": applied}
+            claim = await handlers.apply_acknowledgment(uow, tenant_id=tenant_id, ack=ack)
+            applied += claim is not None
+            if claim is None:
+                follow_up.hold_response(uow, tenant_id=tenant_id, kind="277CA", x12=text,
+                                        trace=ack.patient_control_number,
+                                        reason="277CA status for a claim this tenant does not have")
+    return {"kind": "999" if file_ack else "277CA", "claims": len(acks), "applied": applied,
+            "held": len(acks) - applied}
 
 
 class ClaimFix(BaseModel):

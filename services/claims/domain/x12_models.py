@@ -1,0 +1,24 @@
+"""The independent gate on the 270s and 276s we send: x12sdk's implementation-guide models.
+
+pyx12 4.0.0 ships no 5010 map for the 270, 271 or 276 (LIBRARIES.md names the 270/271 maps, but the
+wheel carries only the 4010 ones), so these are checked by parsing them into x12sdk's pydantic models
+of 005010X279A1 and 005010X212, which enforce loops, required segments, code values and counts.
+Messages give the loop path and the rule, never the offending value (it can be PHI).
+"""
+from pydantic import ValidationError
+from x12sdk.io import X12ModelReader
+
+
+def validate_transactions(text: str, expected: str) -> list[str]:
+    """[] when every transaction parses as the expected set (e.g. "270"); otherwise the problems."""
+    try:
+        with X12ModelReader(text) as reader:
+            models = list(reader.models())
+    except ValidationError as exc:
+        return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors(include_input=False)][:20]
+    except Exception as exc:  # fail closed: a file the models cannot read is not sent
+        return [f"x12sdk could not read the file: {type(exc).__name__}"]
+    kinds = [m.header.st_segment.transaction_set_identifier_code for m in models]
+    if not kinds or any(kind != expected for kind in kinds):
+        return [f"expected {expected} transactions, found {','.join(kinds) or 'none'}"]
+    return []

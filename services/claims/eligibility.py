@@ -1,0 +1,194 @@
+"""Verifying coverage before submission: one 270 per tenant and payer per round, answers cached per day.
+
+Each round takes the ready claims not yet verified. A claim whose patient, member, payer and date of
+service were answered today reuses that answer (the eligibility_check table); the others are asked in
+one 270 per tenant and payer. Active coverage records plan, copay, deductible remaining and
+coinsurance on the claim; anything else holds it with the reason before it can be submitted. Over the
+dropbox the 271 comes back later through the acks endpoint (`apply_271`) and the next round uses it.
+"""
+import asyncio
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.dialects.postgresql import insert
+
+from shared.contracts.claim import ClaimCoded
+from shared.contracts.common import EditResult, Severity
+from shared.db.unit_of_work import UnitOfWork
+from shared.telemetry import start_span
+from shared.x12 import X12SyntaxError
+from services.claims import handlers
+from services.claims.adapters.clearinghouse import Clearinghouse
+from services.claims.adapters.tables import (BillingTenant, Claim, EligibilityCheck, HeldPayerResponse, TenantPayer,
+                                             isa_control_sequence)
+from services.claims.domain.eligibility import (EligibilityAnswer, EligibilityResponse, Inquiry, eligibility_edit,
+                                                is_cacheable, read_271, write_270)
+from services.claims.domain.x12_models import validate_transactions
+
+AWAIT_ANSWER = timedelta(minutes=15)  # dropbox: ask again when no 271 came back in this time
+Key = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
+
+
+def eligibility_key(claim: Claim) -> Key:
+    coded = claim.coded
+    return (claim.tenant_id, claim.payer_id, coded["patient"]["id"], coded["coverage"]["member_id"],
+            date.fromisoformat(coded["date_of_service"]))
+
+
+async def verify_ready_claims(uow: UnitOfWork, *, clearinghouse: Clearinghouse, submitter_id: str, usage: str,
+                              limit: int, now: datetime) -> int:
+    """Verifies up to `limit` ready, unverified claims; returns how many were settled (verified or held)."""
+    claims = list((await uow.session.execute(
+        select(Claim).where(Claim.status == "ready", Claim.eligibility.is_(None)).order_by(Claim.created_at)
+        .limit(limit).with_for_update(skip_locked=True))).scalars())
+    if not claims:
+        return 0
+    cached = await _cached_answers(uow, {eligibility_key(c) for c in claims}, now.date())
+    settled, to_ask = 0, defaultdict(list)
+    for claim in claims:
+        answer = cached.get(eligibility_key(claim))
+        if answer is not None:
+            apply_answer(uow, claim, answer, now=now, cached=True)
+            settled += 1
+        elif claim.eligibility_requested_at is None or now - claim.eligibility_requested_at > AWAIT_ANSWER:
+            to_ask[(claim.tenant_id, claim.payer_id)].append(claim)
+    for (tenant_id, payer_id), group in to_ask.items():
+        settled += await _ask(uow, tenant_id, payer_id, group, clearinghouse=clearinghouse,
+                              submitter_id=submitter_id, usage=usage, now=now)
+    return settled
+
+
+async def _cached_answers(uow: UnitOfWork, keys: set[Key], today: date) -> dict[Key, EligibilityAnswer]:
+    rows = await uow.session.execute(select(EligibilityCheck).where(
+        tuple_(EligibilityCheck.tenant_id, EligibilityCheck.payer_id, EligibilityCheck.patient_id,
+               EligibilityCheck.member_id, EligibilityCheck.date_of_service).in_(list(keys)),
+        EligibilityCheck.checked_on == today))
+    return {(r.tenant_id, r.payer_id, r.patient_id, r.member_id, r.date_of_service): _answer_from(r.answer)
+            for r in rows.scalars()}
+
+
+def _answer_from(stored: dict) -> EligibilityAnswer:
+    def number(key: str) -> Decimal | None:
+        return None if stored.get(key) is None else Decimal(stored[key])
+
+    return EligibilityAnswer(trace=stored.get("trace", ""), status=stored["status"], plan=stored.get("plan"),
+                             copay=number("copay"), deductible_remaining=number("deductible_remaining"),
+                             coinsurance=number("coinsurance"), reasons=tuple(stored.get("reasons", ())))
+
+
+async def _ask(uow: UnitOfWork, tenant_id: UUID, payer_id: str, claims: list[Claim], *, clearinghouse, submitter_id,
+               usage, now) -> int:
+    tenant = await uow.session.get(BillingTenant, tenant_id)
+    payer = await uow.session.get(TenantPayer, (tenant_id, payer_id))
+    by_key: dict[Key, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_key[eligibility_key(claim)].append(claim)
+    inquiries = [_inquiry(group[0]) for group in by_key.values()]
+    control = int(await uow.session.scalar(isa_control_sequence.next_value()))
+    provider = tenant.billing_provider
+    x12 = write_270(inquiries, payer_name=payer.name, payer_x12_id=payer.x12_payer_id, provider_name=provider["name"],
+                    provider_npi=provider["npi"], sender_id=submitter_id, control_number=control, created_at=now,
+                    usage=usage)
+    errors = await asyncio.to_thread(validate_transactions, x12, "270")
+    if errors:
+        edit = EditResult(edit_id="ELIG-270-INVALID", severity=Severity.ERROR,
+                          message="the eligibility inquiry (270) failed validation", codes=errors[:5])
+        for claim in claims:
+            _hold(uow, claim, edit)
+        return len(claims)
+    with start_span("270 eligibility", attributes={"x12.inquiries": len(inquiries), "x12.isa13": control}):
+        answer = await clearinghouse.eligibility(mailbox=str(tenant_id), control_number=control, x12=x12)
+    if answer is None:  # the dropbox: the 271 arrives later
+        for claim in claims:
+            claim.eligibility_requested_at = now
+            handlers.record(uow, claim, "eligibility_requested", {"interchange": control})
+        return 0
+    traces = {inquiry.trace: by_key[key] for inquiry, key in zip(inquiries, by_key)}
+    await _apply_response(uow, tenant_id, answer, traces, now=now)
+    return len(claims)
+
+
+def _inquiry(claim: Claim) -> Inquiry:
+    coded = ClaimCoded.model_validate(claim.coded)
+    patient = coded.patient
+    return Inquiry(trace=claim.patient_control_number, member_id=coded.coverage.member_id,
+                   last_name=patient.last_name, first_name=patient.first_name, birth_date=patient.birth_date,
+                   sex=str(patient.sex), relationship=str(coded.coverage.relationship),
+                   date_of_service=coded.date_of_service)
+
+
+async def _apply_response(uow: UnitOfWork, tenant_id: UUID, text: str, traces: dict[str, list[Claim]], *,
+                          now: datetime) -> None:
+    try:
+        response = read_271(text)
+    except X12SyntaxError as exc:
+        uow.session.add(HeldPayerResponse(tenant_id=tenant_id, kind="271", reason=f"unreadable 271: {exc}"[:300],
+                                          x12=text))
+        edit = EditResult(edit_id="ELIG-RESPONSE-UNREADABLE", severity=Severity.ERROR,
+                          message="the payer's eligibility response (271) could not be read; it is kept for review")
+        for claims in traces.values():
+            for claim in claims:
+                _hold(uow, claim, edit)
+        return
+    for trace, claims in traces.items():
+        answer = response.answer_for(trace)
+        await _remember(uow, eligibility_key(claims[0]), answer, now=now)
+        for claim in claims:
+            apply_answer(uow, claim, answer, now=now)
+
+
+async def _remember(uow: UnitOfWork, key: Key, answer: EligibilityAnswer, *, now: datetime) -> None:
+    if not is_cacheable(answer):
+        return
+    tenant_id, payer_id, patient_id, member_id, service_date = key
+    values = {"tenant_id": tenant_id, "payer_id": payer_id, "patient_id": patient_id, "member_id": member_id,
+              "date_of_service": service_date, "checked_on": now.date(), "status": answer.status,
+              "answer": {**answer.public(), "trace": answer.trace}}
+    await uow.session.execute(insert(EligibilityCheck).values(values).on_conflict_do_update(
+        index_elements=["tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on"],
+        set_={"status": answer.status, "answer": values["answer"]}))
+
+
+def apply_answer(uow: UnitOfWork, claim: Claim, answer: EligibilityAnswer, *, now: datetime,
+                 cached: bool = False) -> None:
+    """Record the coverage on the claim; hold it before submission when the coverage is not active."""
+    claim.eligibility = {**answer.public(), "checked_on": now.date().isoformat(), "cached": cached}
+    edit = eligibility_edit(answer)
+    if edit is None:
+        handlers.record(uow, claim, "eligibility_verified", {k: v for k, v in claim.eligibility.items()
+                                                             if k != "reasons"})
+    else:
+        _hold(uow, claim, edit)
+
+
+def _hold(uow: UnitOfWork, claim: Claim, edit: EditResult) -> None:
+    claim.edits = [*claim.edits, edit.model_dump(mode="json")]
+    if claim.eligibility is None:
+        claim.eligibility = {"status": "unverified", "reasons": [edit.edit_id]}
+    handlers.transition(uow, claim, "held", "held", {"edits": [edit.edit_id], "codes": edit.codes[:5]})
+
+
+async def apply_271(uow: UnitOfWork, *, tenant_id: UUID, text: str, now: datetime) -> dict:
+    """A 271 that came back on its own (dropbox): cache each answer, settle the claims waiting on it."""
+    try:
+        response: EligibilityResponse = read_271(text)
+    except X12SyntaxError as exc:
+        uow.session.add(HeldPayerResponse(tenant_id=tenant_id, kind="271", reason=f"unreadable 271: {exc}"[:300],
+                                          x12=text))
+        return {"kind": "271", "answers": 0, "applied": 0, "held": 1}
+    applied = held = 0
+    for trace, answer in response.answers.items():
+        claim = await handlers.find_by_pcn(uow, tenant_id=tenant_id, pcn=trace, lock=True)
+        if claim is None:
+            uow.session.add(HeldPayerResponse(tenant_id=tenant_id, kind="271", trace=trace[:50], x12=text,
+                                              reason="271 answer for a claim this tenant does not have"))
+            held += 1
+            continue
+        await _remember(uow, eligibility_key(claim), answer, now=now)
+        if claim.status == "ready" and claim.eligibility is None:
+            apply_answer(uow, claim, answer, now=now)
+            applied += 1
+    return {"kind": "271", "answers": len(response.answers), "applied": applied, "held": held}

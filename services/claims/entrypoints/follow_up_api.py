@@ -1,0 +1,67 @@
+"""Internal HTTP API for follow-up: the overdue-claims queue, notes, the submission lag KPI, held answers."""
+from datetime import date
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Path, Query, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.http.auth import CallerDep
+from shared.http.problems import Problem
+from services.claims import follow_up
+
+router = APIRouter(prefix="/internal", tags=["follow-up"])
+
+
+def _now(request: Request):
+    return request.app.state.clock()
+
+
+@router.get("/follow-up")
+async def follow_up_queue(request: Request, caller: CallerDep, payer_id: str | None = None, due_only: bool = False,
+                          limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        items = await follow_up.follow_up_queue(uow, tenant_id=UUID(caller.tenant_id), now=_now(request),
+                                                payer_id=payer_id, due_only=due_only, limit=limit)
+    return {"items": items}
+
+
+class NoteIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: str = Field(min_length=1, max_length=4000)
+    next_action_on: date | None = None
+
+
+@router.post("/claims/{claim_id}/notes", status_code=201)
+async def add_note(request: Request, claim_id: Annotated[UUID, Path()], body: NoteIn, caller: CallerDep) -> dict:
+    if body.next_action_on and body.next_action_on < _now(request).date():
+        raise Problem(422, "The next action date is in the past",
+                      errors=[{"field": "body.next_action_on", "message": "must be today or later"}])
+    async with request.app.state.runtime.units_of_work() as uow:
+        note = await follow_up.add_note(uow, tenant_id=UUID(caller.tenant_id), claim_id=claim_id, note=body.note,
+                                        next_action_on=body.next_action_on, author=f"key:{caller.key_id}")
+    if note is None:
+        raise Problem(404, "Claim not found")
+    return note
+
+
+@router.get("/claims/{claim_id}/notes")
+async def list_notes(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        notes = await follow_up.list_notes(uow, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
+    if notes is None:
+        raise Problem(404, "Claim not found")
+    return {"items": notes}
+
+
+@router.get("/reports/submission-lag")
+async def submission_lag(request: Request, caller: CallerDep, since: date | None = None) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        return await follow_up.lag_report(uow, tenant_id=UUID(caller.tenant_id), since=since)
+
+
+@router.get("/clearinghouse/held")
+async def held_responses(request: Request, caller: CallerDep,
+                         limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
+    async with request.app.state.runtime.units_of_work() as uow:
+        return {"items": await follow_up.held_responses(uow, tenant_id=UUID(caller.tenant_id), limit=limit)}
