@@ -29,7 +29,7 @@ def alice_objects(api) -> dict:
 
 READS = ["/v1/encounters/{encounter}", "/v1/encounters/{encounter}/audit", "/v1/claims/{claim}",
          "/v1/claims/{claim}/837", "/v1/remits/{remit}", "/v1/remits/{remit}/835", "/v1/claims/{claim}/balance",
-         "/v1/denials/{denial}"]
+         "/v1/denials/{denial}", "/v1/claims/{claim}/notes"]
 WRITES = [("/v1/denials/{denial}/appeal", {"note": "x"}), ("/v1/denials/{denial}/write-off", {"reason": "steal"}),
           ("/v1/encounters/{encounter}/review", {"diagnoses": ["E11.9"], "reason": "cross-tenant",
                                                  "procedures": [{"code": "99213", "diagnosis_pointers": [1]}]}),
@@ -38,7 +38,8 @@ WRITES = [("/v1/denials/{denial}/appeal", {"note": "x"}), ("/v1/denials/{denial}
           ("/v1/denials/{denial}/appeal-outcome", {"outcome": "lost"}),
           ("/v1/claims/{claim}/replace", {"prior_authorization": "A1", "reason": "cross-tenant"}),
           ("/v1/encounters/{encounter}/queries", {"unclear": "cross-tenant", "question": "cross-tenant?"}),
-          ("/v1/encounters/{encounter}/claim", {})]
+          ("/v1/encounters/{encounter}/claim", {}),
+          ("/v1/claims/{claim}/notes", {"note": "cross-tenant", "next_action_on": "2026-12-01"})]
 
 
 @pytest.mark.parametrize("template", READS)
