@@ -12,7 +12,7 @@ from shared.kafka.errors import PermanentError
 from services.claims import handlers
 from services.claims.adapters.tables import Claim
 from services.claims.catalog import Catalog
-from services.claims.domain.replacement import REPLACEABLE, replacement_claim
+from services.claims.domain.replacement import REPLACEABLE, replacement_claim, void_claim
 
 
 class ReplacementRefused(Exception):
@@ -31,22 +31,42 @@ async def bill_replacement(uow: UnitOfWork, event: Envelope[ClaimCorrectionReque
     return claim
 
 
+async def _adjudicated_original(uow: UnitOfWork, tenant_id: UUID, claim_id: UUID) -> tuple[Claim | None, int]:
+    """The claim to correct, locked, and how many corrections it already has."""
+    original = (await uow.session.execute(select(Claim).where(
+        Claim.id == claim_id, Claim.tenant_id == tenant_id).with_for_update())).scalar_one_or_none()
+    if original is None:
+        return None, 0
+    if original.status not in REPLACEABLE:
+        raise ReplacementRefused(f"a {original.status} claim cannot be corrected; fix it in the claim fix queue")
+    if not original.payer_claim_number:
+        raise ReplacementRefused("the payer's claim number is unknown; a corrected claim needs it for REF*F8")
+    earlier = await uow.session.scalar(select(func.count()).select_from(Claim).where(
+        Claim.tenant_id == tenant_id, Claim.original_claim_id == original.id))
+    return original, earlier
+
+
 async def replace_claim(uow: UnitOfWork, tenant_id: UUID, request: ClaimCorrectionRequested, *, catalog: Catalog,
                         today: date) -> Claim | None:
     """Bills the replacement; None when the tenant has no such claim."""
-    original = (await uow.session.execute(select(Claim).where(
-        Claim.id == UUID(request.claim_id), Claim.tenant_id == tenant_id).with_for_update())).scalar_one_or_none()
+    original, earlier = await _adjudicated_original(uow, tenant_id, UUID(request.claim_id))
     if original is None:
         return None
-    if original.status not in REPLACEABLE:
-        raise ReplacementRefused(f"a {original.status} claim cannot be replaced; fix it in the claim fix queue")
-    if not original.payer_claim_number:
-        raise ReplacementRefused("the payer's claim number is unknown; a replacement claim needs it for REF*F8")
-    earlier = await uow.session.scalar(select(func.count()).select_from(Claim).where(
-        Claim.tenant_id == tenant_id, Claim.original_claim_id == original.id))
     coded = replacement_claim(ClaimCoded.model_validate(original.coded), request, tenant_id=str(tenant_id),
                               sequence=earlier + 1, payer_claim_number=original.payer_claim_number)
     handlers.transition(uow, original, "corrected", "corrected",
                         {"replacement_claim_id": coded.claim_id, "reason": request.reason,
                          "denial_id": request.denial_id})
+    return await handlers.create_claim(uow, coded, tenant_id, catalog=catalog, today=today)
+
+
+async def void(uow: UnitOfWork, tenant_id: UUID, claim_id: UUID, *, reason: str, catalog: Catalog,
+               today: date) -> Claim | None:
+    """Bills a void (frequency 8) of an adjudicated claim: the payer reverses its payment (CLP02 = 22)."""
+    original, earlier = await _adjudicated_original(uow, tenant_id, claim_id)
+    if original is None:
+        return None
+    coded = void_claim(ClaimCoded.model_validate(original.coded), tenant_id=str(tenant_id), sequence=earlier + 1,
+                       payer_claim_number=original.payer_claim_number)
+    handlers.transition(uow, original, "voided", "voided", {"void_claim_id": coded.claim_id, "reason": reason})
     return await handlers.create_claim(uow, coded, tenant_id, catalog=catalog, today=today)

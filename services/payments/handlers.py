@@ -76,6 +76,10 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
     A resubmission (after a fix) updates the billed lines and posts only the change in charges.
     """
     claim = event.payload
+    if claim.frequency_code == "8" and claim.original_claim_id:
+        # A void bills nothing: the original's receivable closes, and the payer's reversal takes its cash back.
+        await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=VOIDED)
+        return
     billed = await uow.session.get(BilledClaim, UUID(claim.claim_id))
     lines = [l.model_dump(mode="json") for l in claim.lines]
     if billed is None:
@@ -87,7 +91,7 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         await uow.session.flush()
         await ledger_store.post_charge(uow, billed)
         if claim.frequency_code == "7" and claim.original_claim_id:
-            await _close_replaced(uow, event.tenant_id, UUID(claim.original_claim_id))
+            await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=REPLACED)
     elif billed.tenant_id == event.tenant_id:
         await ledger_store.post_charge_change(uow, billed, claim.total_charge - billed.total_charge)
         billed.total_charge, billed.lines, billed.payer_id = claim.total_charge, lines, claim.payer_id
@@ -111,13 +115,24 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         item.status = "posted"
 
 
-async def _close_replaced(uow: UnitOfWork, tenant_id: UUID, original_claim_id: UUID) -> None:
+REPLACED, VOIDED = "replaced", "voided"
+CLOSE_OUT_MEMOS = {REPLACED: "replaced by a corrected claim", VOIDED: "voided by the provider"}
+
+
+async def _close_out(uow: UnitOfWork, tenant_id: UUID, original_claim_id: UUID, *, kind: str) -> None:
     original = await uow.session.get(BilledClaim, original_claim_id, with_for_update=True)
     if original is None or original.tenant_id != tenant_id:
         return
-    open_balance = await ledger_store.insurance_balance(uow, original.claim_id)
-    if open_balance > 0:
-        await ledger_store.save(uow, original, ledger.replaced_transaction(str(original.claim_id), open_balance))
+    # A void is recorded even with nothing open: its transaction marks the claim, so the payer's later
+    # reversal (which reopens what was paid) is closed out too.
+    await _close_open_balance(uow, original, kind, even_if_settled=kind == VOIDED)
+
+
+async def _close_open_balance(uow: UnitOfWork, billed: BilledClaim, kind: str, *, even_if_settled: bool = False) -> None:
+    open_balance = await ledger_store.insurance_balance(uow, billed.claim_id)
+    if open_balance != 0 or even_if_settled:
+        await ledger_store.save(uow, billed, ledger.closed_out_transaction(
+            str(billed.claim_id), open_balance, kind=kind, memo=CLOSE_OUT_MEMOS[kind]))
 
 
 def _first_service_date(claim: ClaimSubmitted):
@@ -154,6 +169,8 @@ async def post_to_claim(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceiv
     if await ledger_store.already_posted(uow, billed, remit):
         raise AlreadyPosted(str(billed.claim_id))
     summary = await ledger_store.post_remit(uow, billed, remit)
+    if await ledger_store.has_transaction(uow, billed.claim_id, VOIDED):
+        await _close_open_balance(uow, billed, VOIDED)  # the reversal of a voided claim owes nothing again
     # Credit the patient holds settles the patient responsibility this payer just assessed.
     await patient_accounts.apply_held_credit(uow, tenant_id=billed.tenant_id, patient_id=billed.patient_id)
     uow.emit(PaymentPosted(claim_id=str(billed.claim_id), remit_id=remit.remit_id, status_code=remit.status_code,

@@ -146,6 +146,12 @@ async def account_balance(uow: UnitOfWork, claim_id: UUID, account: str) -> Deci
     return Decimal(total).quantize(Decimal("0.01"))
 
 
+async def has_transaction(uow: UnitOfWork, claim_id: UUID, kind: str) -> bool:
+    found = await uow.session.execute(select(LedgerTransaction.id).where(
+        LedgerTransaction.claim_id == claim_id, LedgerTransaction.kind == kind).limit(1))
+    return found.first() is not None
+
+
 async def insurance_balance(uow: UnitOfWork, claim_id: UUID) -> Decimal:
     return await account_balance(uow, claim_id, INSURANCE_AR)
 

@@ -54,3 +54,21 @@ def test_claims_list_filters_and_pages(api):
     corrected = api.get("/v1/claims", params={"status": "corrected"}).json()["items"]
     assert corrected and all(c["status"] == "corrected" for c in corrected)
     assert api.get("/v1/claims", params={"cursor": "nonsense"}).status_code == 422
+
+
+def test_a_void_takes_the_payment_back_and_closes_the_claim(api):
+    original = _adjudicated(api)
+    answer = api.post(f"/v1/claims/{original['claim_id']}/void", json={"reason": "billed to the wrong payer"})
+    assert answer.status_code == 201, answer.text
+    void_id = answer.json()["claim_id"]
+    assert answer.json()["frequency_code"] == "8"
+    x12 = wait_for(lambda: api.get(f"/v1/claims/{void_id}/837"), lambda r: r.status_code == 200, what="the void sent").text
+    assert f"REF*F8*{original['payer_claim_number']}~" in x12 and ":B:8*" in x12
+    paid = sum(Decimal(p["amount"]) for p in original["payments"])
+    after = wait_for(lambda: api.get(f"/v1/claims/{original['claim_id']}").json(),
+                     lambda c: any(p["kind"] == "reversal" for p in c["payments"]), timeout=90,
+                     what="the payer's reversal (CLP02 = 22) to post")
+    assert after["status"] == "voided" and Decimal(after["balance"]) == 0
+    assert sum(Decimal(p["amount"]) for p in after["payments"]) == 0 and paid >= 0
+    assert any(e["event"] == "voided" for e in after["timeline"] if e["service"] == "payments")
+    assert api.post(f"/v1/claims/{original['claim_id']}/void", json={"reason": "twice"}).status_code == 409

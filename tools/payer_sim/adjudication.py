@@ -50,9 +50,12 @@ class ClaimDecision:
     rejection: str | None = None
     status: str = "1"
     lines: list[LineDecision] = field(default_factory=list)
+    reversal_of: dict | None = None  # a void (frequency 8): the recorded original whose payment is taken back
 
     @property
     def paid(self) -> Decimal:
+        if self.reversal_of is not None:
+            return -Decimal(self.reversal_of["paid"])
         return sum((l.paid for l in self.lines), ZERO)
 
     @property
@@ -130,3 +133,13 @@ def _price(line: BilledLine, rules: Rules, deductible_left: Decimal) -> tuple[Li
         if amount > 0:
             decision.adjustments.append((group, carc, amount))
     return decision, deductible_left - deductible
+
+
+def void(claim: BilledClaim, original: dict | None, *, seed: int) -> ClaimDecision:
+    """A frequency-8 claim takes back the payment of the claim named in REF*F8; unknown to us, it is rejected."""
+    decision = ClaimDecision(claim, payer_claim_number=f"{stable_int(seed, claim.pcn) % 10**12:012d}")
+    if original is None or original.get("outcome") not in ("paid", "denied"):
+        decision.rejection = "A7:21"
+    else:
+        decision.status, decision.reversal_of = "22", original
+    return decision

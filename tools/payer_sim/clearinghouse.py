@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 
 from shared.money import format_x12_amount
 from shared.x12 import X12SyntaxError
-from tools.payer_sim.adjudication import Rules, adjudicate, initial_deductible
+from tools.payer_sim.adjudication import Rules, adjudicate, initial_deductible, void
 from tools.payer_sim.members import MemberBook
 from tools.payer_sim.state import SimState
 from tools.payer_sim.x12_read import Submission, read_837p
@@ -69,6 +69,9 @@ def _record(state: SimState, mailbox: str, decision, flow: str, trace: str, now:
         outcome = flow
     else:
         outcome = "rejected" if decision.rejection else "denied" if decision.status == "4" else "paid"
+    if decision.reversal_of is not None:  # the original is voided; the void itself was processed
+        original = {k: v for k, v in decision.reversal_of.items() if k != "pcn"}
+        state.record_claim(mailbox, decision.reversal_of["pcn"], **{**original, "outcome": "voided"})
     state.record_claim(mailbox, decision.claim.pcn, outcome=outcome, charge=format_x12_amount(decision.claim.charge),
                        paid=format_x12_amount(decision.paid), payer_claim_number=decision.payer_claim_number,
                        adjudicated_on=now.strftime("%Y%m%d"),
@@ -79,6 +82,10 @@ def _adjudicate_all(submission: Submission, *, mailbox: str, state: SimState, ru
     seen = state.seen_services(mailbox)
     decisions = []
     for claim in submission.claims:
+        if claim.frequency == "8":
+            original = state.claim_by_payer_number(mailbox, claim.original_claim_number or "")
+            decisions.append(void(claim, original, seed=seed))
+            continue
         left = state.deductible_left(mailbox, claim.member_id, initial_deductible(seed, claim.member_id))
         decision, left = adjudicate(claim, rules=rules, seed=seed, today=date.today(), deductible_left=left,
                                     seen_services=seen)

@@ -87,6 +87,11 @@ class SimState:
         self.db.execute("INSERT OR REPLACE INTO claim_record VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                         (mailbox, pcn, *(values.get(c) for c in CLAIM_COLUMNS)))
 
+    def claim_by_payer_number(self, mailbox: str, payer_claim_number: str) -> dict | None:
+        row = self.db.execute(f"SELECT pcn, {', '.join(CLAIM_COLUMNS)} FROM claim_record WHERE mailbox=? AND "
+                              "payer_claim_number=?", (mailbox, payer_claim_number)).fetchone()
+        return dict(zip(("pcn", *CLAIM_COLUMNS), row)) if row else None
+
     def claim_record(self, mailbox: str, pcn: str) -> dict | None:
         row = self.db.execute(f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claim_record WHERE mailbox=? AND pcn=?",
                               (mailbox, pcn)).fetchone()

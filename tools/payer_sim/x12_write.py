@@ -1,5 +1,6 @@
 """The simulator's answers as real X12: 999 (X231A1), 277CA (X214) and 835 (X221A1)."""
 from datetime import datetime
+from decimal import Decimal
 
 from shared.money import ZERO, format_x12_amount
 from tools.payer_sim.adjudication import ClaimDecision
@@ -80,8 +81,9 @@ def write_277ca(sub: Submission, decisions: list[ClaimDecision], *, control: int
 def write_835(sub: Submission, decisions: list[ClaimDecision], *, control: int, trace_number: str, at: datetime) -> str:
     day = at.strftime("%Y%m%d")
     total = sum((d.paid for d in decisions), ZERO)
-    bpr = (_seg("BPR", "I", format_x12_amount(total), "C", "ACH", "CCP", "01", "999999999", "DA", "123456",
-                "1512345678", "", "01", "999988880", "DA", "98765", day) if total > 0
+    # A payer that takes money back (a void's reversal) debits the account: BPR03 = D.
+    bpr = (_seg("BPR", "I", format_x12_amount(abs(total)), "C" if total > 0 else "D", "ACH", "CCP", "01", "999999999",
+                "DA", "123456", "1512345678", "", "01", "999988880", "DA", "98765", day) if total != 0
            else _seg("BPR", "H", "0", "C", "NON", "", "", "", "", "", "", "", "", "", "", "", day))
     segments = [
         bpr, _seg("TRN", "1", trace_number, "1512345678"), _seg("DTM", "405", day),
@@ -96,7 +98,21 @@ def write_835(sub: Submission, decisions: list[ClaimDecision], *, control: int, 
                      control=control, sender=PAYER_ID, receiver=sub.sender_id or "SUBMITTER", at=at)
 
 
+def _reversal(decision: ClaimDecision) -> list[str]:
+    """CLP02 = 22 on the original claim: every amount negated; one claim-level CAS keeps CLP03 - CLP04 balanced."""
+    original = decision.reversal_of
+    charge, paid = -Decimal(original["charge"]), decision.paid
+    segments = [_seg("CLP", original["pcn"], "22", format_x12_amount(charge), format_x12_amount(paid), "", "12",
+                     original["payer_claim_number"], "11", "8")]
+    if charge - paid:
+        segments.append(_seg("CAS", "CO", "45", format_x12_amount(charge - paid)))
+    return segments + [_seg("NM1", "QC", "1", decision.claim.last_name, decision.claim.first_name, "", "", "", "MI",
+                            decision.claim.member_id)]
+
+
 def _claim_payment(decision: ClaimDecision) -> list[str]:
+    if decision.reversal_of is not None:
+        return _reversal(decision)
     claim = decision.claim
     segments = [
         _seg("CLP", claim.pcn, decision.status, format_x12_amount(claim.charge), format_x12_amount(decision.paid),

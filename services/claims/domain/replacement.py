@@ -1,5 +1,5 @@
-"""A replacement claim (frequency 7) for a claim the payer already adjudicated: the billed claim with the
-biller's corrections, pointing at the payer's claim number (REF*F8). Pure."""
+"""Corrections of a claim the payer already adjudicated, pointing at the payer's claim number (REF*F8):
+a replacement (frequency 7) with the biller's corrections, or a void (frequency 8) of the claim as billed. Pure."""
 from shared.contracts.claim import ClaimCoded, ClaimCorrectionRequested
 from shared.contracts.identifiers import claim_id_for
 
@@ -7,9 +7,9 @@ PCN_MAX = 20
 REPLACEABLE = frozenset({"paid", "partial", "denied", "appealed", "closed"})
 
 
-def replacement_pcn(original_pcn: str, sequence: int) -> str:
-    """CLM01 of the n-th replacement: the original's number with R<n>, cut to fit the 20 characters."""
-    suffix = f"R{sequence}"
+def replacement_pcn(original_pcn: str, sequence: int, kind: str = "R") -> str:
+    """CLM01 of the n-th correction: the original's number with R<n> (replacement) or V<n> (void), cut to fit."""
+    suffix = f"{kind}{sequence}"
     return f"{original_pcn[:PCN_MAX - len(suffix)]}{suffix}"
 
 
@@ -26,3 +26,11 @@ def replacement_claim(original: ClaimCoded, request: ClaimCorrectionRequested, *
     merged.update(claim_id=str(claim_id_for(tenant_id, pcn)), patient_control_number=pcn, frequency_code="7",
                   original_claim_id=original.claim_id, original_payer_claim_number=payer_claim_number, edits=[])
     return ClaimCoded.model_validate(merged)
+
+
+def void_claim(original: ClaimCoded, *, tenant_id: str, sequence: int, payer_claim_number: str) -> ClaimCoded:
+    """The claim exactly as billed, with frequency 8: the payer takes back what it paid for it."""
+    pcn = replacement_pcn(original.patient_control_number, sequence, kind="V")
+    return original.model_copy(update=dict(
+        claim_id=str(claim_id_for(tenant_id, pcn)), patient_control_number=pcn, frequency_code="8",
+        original_claim_id=original.claim_id, original_payer_claim_number=payer_claim_number, edits=[]))

@@ -8,12 +8,12 @@ TRANSITIONS: dict[str, set[str]] = {
     "submitted": {"accepted", "rejected", "paid", "partial", "denied"},
     "rejected": {"ready", "held", "voided"},
     "accepted": {"paid", "partial", "denied", "rejected"},
-    "paid": {"closed", "paid", "partial", "denied", "corrected"},
-    "partial": {"closed", "paid", "partial", "denied", "appealed", "corrected"},
-    "denied": {"paid", "partial", "denied", "appealed", "corrected", "closed"},
-    "appealed": {"paid", "partial", "denied", "closed", "corrected"},
+    "paid": {"closed", "paid", "partial", "denied", "corrected", "voided"},
+    "partial": {"closed", "paid", "partial", "denied", "appealed", "corrected", "voided"},
+    "denied": {"paid", "partial", "denied", "appealed", "corrected", "closed", "voided"},
+    "appealed": {"paid", "partial", "denied", "closed", "corrected", "voided"},
     "corrected": {"closed", "paid", "partial", "denied"},
-    "closed": {"paid", "partial", "denied", "corrected"},
+    "closed": {"paid", "partial", "denied", "corrected", "voided"},
     "voided": set(),
 }
 

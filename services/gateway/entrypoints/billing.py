@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import BaseModel, Field
 
 from shared.contracts.denial import ClaimCorrection
 from services.gateway.adapters.upstream import raise_for_problem
@@ -62,6 +63,20 @@ async def replace_claim(request: Request, claim_id: ClaimId, body: ClaimCorrecti
     """Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim."""
     response = await _up(request, "claims").request(
         "POST", f"/internal/claims/{claim_id}/replace", caller, content=body.model_dump_json(exclude_unset=True),
+        headers={"content-type": "application/json"})
+    raise_for_problem(response)
+    return response.json()
+
+
+class VoidClaim(BaseModel):
+    reason: str = Field(min_length=3, max_length=500, examples=["billed to the wrong payer"])
+
+
+@router.post("/v1/claims/{claim_id}/void", status_code=201)
+async def void_claim(request: Request, claim_id: ClaimId, body: VoidClaim, caller: WriteCaller) -> dict:
+    """Bill a void (frequency 8, REF*F8) of an adjudicated claim: the payer reverses what it paid."""
+    response = await _up(request, "claims").request(
+        "POST", f"/internal/claims/{claim_id}/void", caller, content=body.model_dump_json(),
         headers={"content-type": "application/json"})
     raise_for_problem(response)
     return response.json()

@@ -207,11 +207,12 @@ def write_off_transaction(claim_id: str, amount: Decimal, reason: str) -> Transa
     return Transaction.of("write_off", _move(claim_id, amount, WRITE_OFF, None, reason[:100]))
 
 
-def replaced_transaction(claim_id: str, open_balance: Decimal) -> Transaction:
-    """A replacement claim (frequency 7) bills the service again: what the original still had open
-    leaves its receivable, so the same dollars are never owed twice."""
-    return Transaction.of("replaced", [Entry(INSURANCE_AR, -open_balance, claim_id, None, "replaced by a corrected claim"),
-                                       Entry(REVENUE, open_balance, claim_id, None, "replaced by a corrected claim")])
+def closed_out_transaction(claim_id: str, open_balance: Decimal, *, kind: str, memo: str) -> Transaction:
+    """A claim the payer no longer owes on, by our own correction: a replacement (frequency 7) bills the
+    service again, a void (frequency 8) withdraws it. What is still open leaves the receivable and the
+    revenue, so the same dollars are never owed twice."""
+    return Transaction.of(kind, [Entry(INSURANCE_AR, -open_balance, claim_id, None, memo),
+                                 Entry(REVENUE, open_balance, claim_id, None, memo)])
 
 
 def claim_balance(entries: list[Entry], account: str = INSURANCE_AR) -> Decimal:

@@ -1,5 +1,6 @@
 """The simulator answers real X12 deterministically: 999, 277CA and a balanced 835 per rules."""
 import tempfile
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -84,3 +85,35 @@ def test_a_duplicate_service_is_denied_co_18():
     second = claim(coverage=member(member_id="W000000444"))
     _, bodies = run([first, second])
     assert "18" in carcs(bodies[1])
+
+
+def test_a_void_takes_back_the_original_payment_in_a_balanced_debit_835():
+    state = SimState(tempfile.mktemp(suffix=".sqlite3"))
+    settings = SimSettings(payer_sim_ack_delay_seconds=0, payer_sim_era_delay_seconds=0)
+    original = claim(coverage=member(member_id="W000000444"))
+    first = write_837p([original], sender_id="BILLINGPLATFORM", receiver_id="60054", interchange_control_number=6,
+                       group_control_number=6, created_at=AT)
+    process_837(first, mailbox="tenant", state=state, rules=RULES, seed=7, settings=settings)
+    paid = parse_835([row[3] for row in state.due_deliveries()][1]).claims[0]
+    voided = replace(original, patient_control_number="VOID1", frequency_code="8",
+                     original_payer_claim_number=paid.payer_claim_control_number)
+    second = write_837p([voided], sender_id="BILLINGPLATFORM", receiver_id="60054", interchange_control_number=7,
+                        group_control_number=7, created_at=AT)
+    ack = process_837(second, mailbox="tenant", state=state, rules=RULES, seed=7, settings=settings)
+    assert "AK9*A*1*1*1" in ack
+    era = [row[3] for row in state.due_deliveries()][-1]
+    assert validate_x12(era) == []
+    remittance = parse_835(era)
+    assert check_balance(remittance) == []
+    [reversal] = remittance.claims
+    assert (reversal.patient_control_number, reversal.status_code) == (original.patient_control_number, "22")
+    assert reversal.paid == -paid.paid and reversal.payer_claim_control_number == paid.payer_claim_control_number
+    bpr = next(seg for seg in era.split("~") if seg.startswith("BPR"))
+    assert bpr.split("*")[3] == "D" if paid.paid else bpr.startswith("BPR*H*0")  # the payer debits what it paid
+
+
+def test_a_void_of_an_unknown_claim_is_rejected():
+    c = claim(coverage=member(member_id="W000000445"))
+    voided = replace(c, frequency_code="8", original_payer_claim_number="999999999999")
+    ack, (ca,) = run([voided])
+    assert "STC*A7" in ca
