@@ -2,7 +2,7 @@
 from shared.http.problems import Problem
 
 
-async def run_action(request, action, *, refused: type[Exception], not_found: str,
+async def run_action(request, action, /, *, refused: type[Exception], not_found: str,
                      refused_title: str = "Action not allowed",
                      **kwargs):
     """`action(uow, **kwargs)` returns the object it acted on, or None when the tenant has no such object;

@@ -9,11 +9,21 @@ from pydantic import BaseModel, Field
 
 from shared.contracts.claim import ClaimCorrectionRequested
 from shared.contracts.denial import ClaimCorrection
+from shared.http.actions import run_action
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.claims import corrections
 
 router = APIRouter(prefix="/internal", tags=["claims"])
+
+
+async def _correct(request: Request, action, caller, original_id: UUID, /, **kwargs) -> dict:
+    """Bill the correction in one unit of work; a claim that cannot take it is a 409, a foreign one a 404."""
+    claim = await run_action(request, action, refused=corrections.ReplacementRefused, not_found="Claim not found",
+                             refused_title="Claim cannot be corrected", tenant_id=UUID(caller.tenant_id),
+                             catalog=request.app.state.catalog, today=date.today(), **kwargs)
+    return {"claim_id": str(claim.id), "original_claim_id": str(original_id), "frequency_code": claim.frequency_code,
+            "status": claim.status, "edits": claim.edits}
 
 
 @router.post("/claims/{claim_id}/replace", status_code=201)
@@ -22,16 +32,7 @@ async def replace(request: Request, claim_id: Annotated[UUID, Path()], body: Cla
         raise Problem(422, "Nothing to correct", "give procedures, diagnoses or prior_authorization")
     correction = ClaimCorrectionRequested(correction_id=str(uuid.uuid4()), claim_id=str(claim_id),
                                           **body.model_dump(mode="json", exclude_none=True))
-    try:
-        async with request.app.state.runtime.units_of_work() as uow:
-            claim = await corrections.replace_claim(uow, UUID(caller.tenant_id), correction,
-                                                    catalog=request.app.state.catalog, today=date.today())
-    except corrections.ReplacementRefused as exc:
-        raise Problem(409, "Claim cannot be replaced", str(exc)) from exc
-    if claim is None:
-        raise Problem(404, "Claim not found")
-    return {"claim_id": str(claim.id), "original_claim_id": str(claim_id), "frequency_code": claim.frequency_code,
-            "status": claim.status, "edits": claim.edits}
+    return await _correct(request, corrections.replace_claim, caller, claim_id, request=correction)
 
 
 class VoidClaim(BaseModel):
@@ -40,13 +41,4 @@ class VoidClaim(BaseModel):
 
 @router.post("/claims/{claim_id}/void", status_code=201)
 async def void(request: Request, claim_id: Annotated[UUID, Path()], body: VoidClaim, caller: CallerDep) -> dict:
-    try:
-        async with request.app.state.runtime.units_of_work() as uow:
-            claim = await corrections.void(uow, UUID(caller.tenant_id), claim_id, reason=body.reason,
-                                           catalog=request.app.state.catalog, today=date.today())
-    except corrections.ReplacementRefused as exc:
-        raise Problem(409, "Claim cannot be voided", str(exc)) from exc
-    if claim is None:
-        raise Problem(404, "Claim not found")
-    return {"claim_id": str(claim.id), "original_claim_id": str(claim_id), "frequency_code": claim.frequency_code,
-            "status": claim.status, "edits": claim.edits}
+    return await _correct(request, corrections.void, caller, claim_id, claim_id=claim_id, reason=body.reason)
