@@ -155,6 +155,18 @@ async def apply_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
         transition(uow, claim, target, "adjudicated", detail)
     else:
         record(uow, claim, "adjudicated", detail)
+    if remit.status_code == states.REVERSAL and claim.status == "voided":
+        await _close_voids(uow, claim, detail)
+
+
+async def _close_voids(uow: UnitOfWork, original: Claim, detail: dict) -> None:
+    """The payer's reversal of a voided claim is the answer to its void (frequency 8): that claim is done."""
+    voids = await uow.session.execute(select(Claim).where(
+        Claim.tenant_id == original.tenant_id, Claim.original_claim_id == original.id, Claim.frequency_code == "8",
+        Claim.status.in_(["submitted", "accepted"])).with_for_update())
+    for void in voids.scalars():
+        void.remit_received_at = void.remit_received_at or datetime.now(timezone.utc)
+        transition(uow, void, "closed", "reversal_received", {**detail, "original_claim_id": str(original.id)})
 
 
 async def apply_acknowledgment(uow: UnitOfWork, *, tenant_id: UUID, ack) -> Claim | None:

@@ -72,3 +72,6 @@ def test_a_void_takes_the_payment_back_and_closes_the_claim(api):
     assert sum(Decimal(p["amount"]) for p in after["payments"]) == 0 and paid >= 0
     assert any(e["event"] == "voided" for e in after["timeline"] if e["service"] == "payments")
     assert api.post(f"/v1/claims/{original['claim_id']}/void", json={"reason": "twice"}).status_code == 409
+    void = wait_for(lambda: api.get(f"/v1/claims/{void_id}").json(), lambda c: c["status"] == "closed",
+                    what="the void to close on the payer's reversal")
+    assert any(e["event"] == "reversal_received" for e in void["timeline"])

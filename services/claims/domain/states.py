@@ -5,9 +5,9 @@ TRANSITIONS: dict[str, set[str]] = {
     "held": {"ready", "held", "voided"},
     "ready": {"submitting", "held"},
     "submitting": {"submitted"},
-    "submitted": {"accepted", "rejected", "paid", "partial", "denied"},
+    "submitted": {"accepted", "rejected", "paid", "partial", "denied", "closed"},
     "rejected": {"ready", "held", "voided"},
-    "accepted": {"paid", "partial", "denied", "rejected"},
+    "accepted": {"paid", "partial", "denied", "rejected", "closed"},
     "paid": {"closed", "paid", "partial", "denied", "corrected", "voided"},
     "partial": {"closed", "paid", "partial", "denied", "appealed", "corrected", "voided"},
     "denied": {"paid", "partial", "denied", "appealed", "corrected", "closed", "voided"},
@@ -29,10 +29,13 @@ def check_transition(current: str, target: str) -> str:
     return target
 
 
+REVERSAL = "22"
+
+
 def status_from_remit(status_code: str, *, has_denied_lines: bool) -> str:
     """CLP02 -> our adjudicated status. A claim applied wholly to the deductible is paid, not denied."""
     if status_code == "4":
         return "denied"
-    if status_code == "22":
+    if status_code == REVERSAL:
         return "accepted"
     return "partial" if has_denied_lines else "paid"
