@@ -39,6 +39,7 @@ class TenantPayer(ClaimsTable, table=True):
     timely_filing_days: int
     appeal_days: int
     expected_days: int
+    claim_filing_indicator: str = Field(default="CI", max_length=2)
 
 
 class Claim(ClaimsTable, table=True):

@@ -22,6 +22,7 @@ class Payer:
     timely_filing_days: int
     appeal_days: int
     expected_days: int
+    claim_filing_indicator: str = "CI"  # SBR09: MB Medicare Part B, MC Medicaid, BL the Blues, CI commercial, ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from datetime import date
 
 from shared.contracts.common import EditResult, Severity
 from services.claims.domain.model import Claim
-from services.claims.domain.npi import npi_is_valid
+from shared.npi import npi_is_valid
 
 TAX_ID = re.compile(r"^(\d{2})-?(\d{7})$")
 # EIN prefixes the IRS has never assigned (IRS, "How EINs are assigned and valid EIN prefixes").

@@ -15,6 +15,9 @@ RELATIONSHIP_CODES = {"self": "18", "spouse": "01", "child": "19", "other": "G8"
 _DELIMITERS = str.maketrans({c: " " for c in (ELEMENT, COMPONENT, REPETITION, TERMINATOR, "\n", "\r", "\t")})
 
 
+LEGACY_CONTACT_PHONE = "8005550100"
+
+
 def _clean(value: str, limit: int) -> str:
     """Upper-case ASCII without delimiters, cut to the element's maximum without a trailing space.
 
@@ -67,13 +70,23 @@ def _transaction(claim: Claim, st_control: str, header: tuple[str, str, str, str
     body = [
         _seg("BHT", "0019", "00", claim.patient_control_number, date8, time4, "CH"),
         _seg("NM1", "41", "2", _clean(claim.billing_provider.name, 60), "", "", "", "", "46", submitter_id),
-        _seg("PER", "IC", "BILLING OFFICE", "TE", "8005550100"),
+        _submitter_contact(claim.billing_provider),
         _seg("NM1", "40", "2", _receiver_name(claim, receiver_id), "", "", "", "", "46", receiver_id),
         *_billing_provider(claim), *_subscriber(claim), *_claim_segments(claim),
     ]
     segments = [_seg("ST", "837", st_control, "005010X222A1"), *body]
     segments.append(_seg("SE", str(len(segments) + 1), st_control))
     return segments
+
+
+def _submitter_contact(provider) -> str:
+    """1000A PER: the practice's billing contact. Tenants registered before onboarding asked for one fall back
+    to the billing office's line; onboarding now refuses a tenant without a contact."""
+    contact = provider.contact
+    if contact is None:
+        return _seg("PER", "IC", "BILLING OFFICE", "TE", LEGACY_CONTACT_PHONE)
+    email = ("EM", _clean(contact.email, 80)) if contact.email else ()
+    return _seg("PER", "IC", _clean(contact.name, 60), "TE", contact.phone, *email)
 
 
 def _receiver_name(claim: Claim, receiver_id: str) -> str:
@@ -103,7 +116,8 @@ def _subscriber(claim: Claim) -> list[str]:
     is_self = coverage.relationship == "self"
     segments = [
         _seg("HL", "2", "1", "22", "0" if is_self else "1"),
-        _seg("SBR", "P", "18" if is_self else "", _clean(coverage.group_number or "", 50), "", "", "", "", "", "CI"),
+        _seg("SBR", "P", "18" if is_self else "", _clean(coverage.group_number or "", 50), "", "", "", "", "",
+             claim.payer.claim_filing_indicator),
     ]
     if is_self:
         segments += _person("IL", patient, "MI", coverage.member_id)

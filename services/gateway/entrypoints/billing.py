@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from shared.contracts.denial import ClaimCorrection
+from shared.contracts.payer import PAYER_ID_PATTERN, PayerProfile
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.audit_log import mark_created
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
@@ -93,6 +94,16 @@ async def get_claim_837(request: Request, claim_id: ClaimId, caller: ReadCaller)
 @router.get("/v1/payers")
 async def list_payers(request: Request, caller: ReadCaller) -> dict:
     response = await _up(request, "claims").request("GET", "/internal/payers", caller)
+    raise_for_problem(response)
+    return response.json()
+
+
+@router.put("/v1/payers/{payer_id}")
+async def put_payer(request: Request, payer_id: Annotated[str, Path(max_length=80, pattern=PAYER_ID_PATTERN)],
+                    body: PayerProfile, caller: WriteCaller) -> dict:
+    """Adds a payer the tenant bills, or changes its profile (deadlines, program); new claims use it."""
+    response = await _up(request, "claims").request("PUT", f"/internal/payers/{payer_id}", caller,
+                                                    json=body.model_dump())
     raise_for_problem(response)
     return response.json()
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 from shared.contracts.tenant import BillingProvider
 from shared.http.problems import Problem
 from services.gateway import handlers
+from services.gateway.domain.onboarding import billing_provider_problems
 from services.gateway.entrypoints.auth import Operator
 from services.gateway.rate_limits import Limit
 
@@ -29,6 +30,11 @@ router = APIRouter(prefix="/v1/tenants", tags=["tenants"])
 
 @router.post("", status_code=201, response_model=TenantCreated)
 async def create_tenant(request: Request, body: TenantCreate, _: Operator) -> TenantCreated:
+    """Checks the billing provider (NPI check digit, EIN, ZIP+4, street address, taxonomy, contact) first."""
+    problems = billing_provider_problems(body.billing_provider)
+    if problems:
+        raise Problem(422, "Billing provider is invalid", f"invalid fields: {', '.join(f for f, _ in problems)}",
+                      errors=[{"field": f"body.{field}", "message": message} for field, message in problems])
     async with request.app.state.runtime.units_of_work() as uow:
         tenant, api_key, key = await handlers.create_tenant(uow, name=body.name, billing_provider=body.billing_provider)
     return TenantCreated(tenant_id=tenant.id, key_id=api_key.id, api_key=key, scopes=api_key.scopes)

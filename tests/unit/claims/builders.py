@@ -13,7 +13,7 @@ from shared.contracts.tenant import BillingProvider
 from services.claims.domain.build import build_claim
 from services.claims.domain.fee_schedule import load_fee_schedule
 from services.claims.domain.model import Claim
-from services.claims.domain.npi import make_npi
+from shared.npi import make_npi
 from services.claims.domain.payers import load_payers
 
 ROOT = Path(__file__).resolve().parents[3]

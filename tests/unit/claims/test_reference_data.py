@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from services.claims.domain.fee_schedule import parse_fee_schedule
-from services.claims.domain.npi import make_npi, npi_check_digit, npi_is_valid
+from shared.npi import make_npi, npi_check_digit, npi_is_valid
 from services.claims.domain.payers import parse_payers
 from tests.unit.claims.builders import FEE_SCHEDULE, PAYERS
 

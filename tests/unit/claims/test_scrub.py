@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from shared.contracts.common import Severity
-from services.claims.domain.npi import make_npi
+from shared.npi import make_npi
 from services.claims.domain.scrub import RULES, scrub_claim, unknown_payer_edit
 from tests.unit.claims.builders import BILLING, ENCOUNTER, OTHER_RENDERING_NPI, PAYERS, TODAY, claim
 
