@@ -10,11 +10,8 @@ from datetime import date
 from shared.contracts.common import EditResult, Severity
 from services.claims.domain.model import Claim
 from shared.npi import npi_is_valid
+from shared.tax_ids import ein_is_well_formed, ein_prefix_is_assigned
 
-TAX_ID = re.compile(r"^(\d{2})-?(\d{7})$")
-# EIN prefixes the IRS has never assigned (IRS, "How EINs are assigned and valid EIN prefixes").
-UNASSIGNED_EIN_PREFIXES = frozenset({"00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70",
-                                     "78", "79", "89", "96", "97"})
 ZIP_PLUS_FOUR = re.compile(r"^\d{9}$")
 ServiceKey = tuple[str, date, str, str]  # (patient_id, date_of_service, procedure_code, rendering_npi)
 
@@ -36,12 +33,12 @@ def npi_check_digits(claim: Claim, **_) -> list[EditResult]:
 
 def tax_id_format(claim: Claim, **_) -> list[EditResult]:
     """REF*EI needs an EIN: nine digits, not all zeros; an unassigned IRS prefix is most likely a typo."""
-    match = TAX_ID.match(claim.billing_provider.tax_id)
-    if not match or (match.group(1) + match.group(2)) == "0" * 9:
+    tax_id = claim.billing_provider.tax_id
+    if not ein_is_well_formed(tax_id):
         return [_error("SCRUB-TAX-ID", "the billing provider tax id must be nine digits (EIN)")]
-    if match.group(1) in UNASSIGNED_EIN_PREFIXES:
+    if not ein_prefix_is_assigned(tax_id):
         return [EditResult(edit_id="SCRUB-TAX-ID-PREFIX", severity=Severity.WARNING,
-                           message=f"the billing provider EIN prefix {match.group(1)} was never assigned by the IRS")]
+                           message=f"the billing provider EIN prefix {tax_id[:2]} was never assigned by the IRS")]
     return []
 
 

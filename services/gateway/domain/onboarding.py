@@ -3,24 +3,14 @@
 Every claim carries these facts (2010AA: NPI, EIN, ZIP+4, taxonomy); a wrong one would hold or get
 rejected every claim the practice sends, so the operator hears it once, at onboarding, naming the field.
 """
-import csv
 import re
-from pathlib import Path
 
 from shared.contracts.tenant import BillingProvider
 from shared.npi import npi_is_valid
+from shared.tax_ids import ein_prefix_is_assigned
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 TAXONOMY = re.compile(r"^\d{3}[0-9A-Z]{6}X$")
 PO_BOX = re.compile(r"\bP\.?\s*O\.?\s*BOX\b|\bPOST\s+OFFICE\s+BOX\b", re.IGNORECASE)
-
-
-def _ein_prefixes(path: Path = DATA / "ein_prefixes.csv") -> frozenset[str]:
-    with open(path, newline="", encoding="utf-8") as source:
-        return frozenset(row["prefix"] for row in csv.DictReader(source))
-
-
-EIN_PREFIXES = _ein_prefixes()
 
 
 def billing_provider_problems(provider: BillingProvider) -> list[tuple[str, str]]:
@@ -28,8 +18,7 @@ def billing_provider_problems(provider: BillingProvider) -> list[tuple[str, str]
     problems = []
     if not npi_is_valid(provider.npi):
         problems.append(("billing_provider.npi", "fails the NPI check digit (Luhn over 80840 and the first nine digits)"))
-    ein = provider.tax_id.replace("-", "")
-    if ein[:2] not in EIN_PREFIXES:
+    if not ein_prefix_is_assigned(provider.tax_id):
         problems.append(("billing_provider.tax_id", "is not an EIN the IRS issues (unknown two-digit prefix)"))
     if len(provider.address.zip) != 9:
         problems.append(("billing_provider.address.zip", "the billing provider's ZIP code needs all nine digits (ZIP+4)"))
