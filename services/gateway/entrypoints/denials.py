@@ -20,6 +20,9 @@ from shared.contracts.denial import (
 )
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
+from services.gateway.exports.formats import ExportFormat, requested_export
+from services.gateway.exports.respond import EXPORT_RESPONSES, FORMAT_DESCRIPTION, every_page, file_response
+from services.gateway.exports.sheets import denial_analytics_sheets, sheet_of
 
 router = APIRouter(tags=["denials"])
 DenialId = Annotated[UUID, Path()]
@@ -38,28 +41,38 @@ async def _forward(request: Request, caller, method: str, path: str, *, body: Ba
     return response.json()
 
 
-@router.get("/v1/denials")
+@router.get("/v1/denials", responses=EXPORT_RESPONSES)
 async def list_denials(
     request: Request, caller: ReadCaller, status: str | None = None, category: str | None = None,
     payer_id: str | None = None, claim_id: UUID | None = None, assignee: str | None = None,
     preventable: bool | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(pattern=CURSOR)] = None,
-) -> dict:
+    file_format: Annotated[ExportFormat | None, Query(alias="format", description=FORMAT_DESCRIPTION)] = None,
+):
     """The work queue, highest priority first, with SLA and appeal-deadline timers."""
-    return await _forward(request, caller, "GET", "/internal/denials", params=dict(
-        status=status, category=category, payer_id=payer_id, claim_id=claim_id, assignee=assignee,
-        preventable=None if preventable is None else str(preventable).lower(), limit=limit, cursor=cursor))
+    filters = dict(status=status, category=category, payer_id=payer_id, claim_id=claim_id, assignee=assignee,
+                   preventable=None if preventable is None else str(preventable).lower())
+    export = requested_export(file_format, request.headers.get("accept"))
+    if export is None:
+        return await _forward(request, caller, "GET", "/internal/denials", params={**filters, "limit": limit,
+                                                                                   "cursor": cursor})
+    items = await every_page(lambda after: _forward(request, caller, "GET", "/internal/denials",
+                                                    params={**filters, "limit": 200, "cursor": after}))
+    return file_response([sheet_of("denials", items)], export, "denial-queue")
 
 
-@router.get("/v1/denials/analytics")
+@router.get("/v1/denials/analytics", responses=EXPORT_RESPONSES)
 async def denial_analytics(request: Request, caller: ReadCaller,
                            start: date | None = Query(default=None, alias="from"),
                            end: date | None = Query(default=None, alias="to"),
-                           top: Annotated[int, Query(ge=1, le=50)] = 5) -> dict:
+                           top: Annotated[int, Query(ge=1, le=50)] = 5,
+                           file_format: Annotated[ExportFormat | None, Query(alias="format", description=FORMAT_DESCRIPTION)] = None):
     """Denial rate by payer, provider, procedure and month; shares by CARC and category; the
     preventable share; top root causes (payer + category + procedure)."""
-    return await _forward(request, caller, "GET", "/internal/denials/analytics",
-                          params={"from": start, "to": end, "top": top})
+    report = await _forward(request, caller, "GET", "/internal/denials/analytics",
+                            params={"from": start, "to": end, "top": top})
+    export = requested_export(file_format, request.headers.get("accept"))
+    return report if export is None else file_response(denial_analytics_sheets(report), export, "denial-analytics")
 
 
 @router.get("/v1/denials/{denial_id}")

@@ -8,6 +8,9 @@ from fastapi import APIRouter, Path, Query, Request
 
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
+from services.gateway.exports.formats import ExportFormat, requested_export
+from services.gateway.exports.respond import EXPORT_RESPONSES, FORMAT_DESCRIPTION, file_response
+from services.gateway.exports.sheets import sheet_of
 
 router = APIRouter(tags=["follow-up"])
 ClaimId = Annotated[UUID, Path()]
@@ -19,12 +22,15 @@ async def _claims(request: Request, method: str, path: str, caller, **kwargs) ->
     return response.json()
 
 
-@router.get("/v1/follow-up")
+@router.get("/v1/follow-up", responses=EXPORT_RESPONSES)
 async def follow_up_queue(request: Request, caller: ReadCaller, payer_id: str | None = None, due_only: bool = False,
-                          limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+                          limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                          file_format: Annotated[ExportFormat | None, Query(alias="format", description=FORMAT_DESCRIPTION)] = None):
     """Claims past their payer's expected days without a remittance, largest and oldest first."""
     params = {"due_only": str(due_only).lower(), "limit": limit, **({"payer_id": payer_id} if payer_id else {})}
-    return await _claims(request, "GET", "/internal/follow-up", caller, params=params)
+    queue = await _claims(request, "GET", "/internal/follow-up", caller, params=params)
+    export = requested_export(file_format, request.headers.get("accept"))
+    return queue if export is None else file_response([sheet_of("follow_up", queue["items"])], export, "follow-up")
 
 
 @router.post("/v1/claims/{claim_id}/notes", status_code=201)

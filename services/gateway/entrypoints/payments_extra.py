@@ -11,6 +11,9 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
+from services.gateway.exports.formats import ExportFormat, requested_export
+from services.gateway.exports.respond import EXPORT_RESPONSES, FORMAT_DESCRIPTION, file_response
+from services.gateway.exports.sheets import aging_sheets
 
 router = APIRouter(tags=["payments"])
 # The practice's MRN: any printable text (control characters could never be a path segment).
@@ -94,10 +97,13 @@ async def reconciliation(request: Request, caller: ReadCaller) -> dict:
     return await _get(request, caller, "/internal/reconciliation")
 
 
-@router.get("/v1/reports/ar-aging")
+@router.get("/v1/reports/ar-aging", responses=EXPORT_RESPONSES)
 async def ar_aging(request: Request, caller: ReadCaller, as_of: date | None = None,
-                   basis: Literal["submission", "date_of_service"] = "submission") -> dict:
-    return await _get(request, caller, "/internal/reports/ar-aging", {"as_of": as_of, "basis": basis})
+                   basis: Literal["submission", "date_of_service"] = "submission",
+                   file_format: Annotated[ExportFormat | None, Query(alias="format", description=FORMAT_DESCRIPTION)] = None):
+    report = await _get(request, caller, "/internal/reports/ar-aging", {"as_of": as_of, "basis": basis})
+    export = requested_export(file_format, request.headers.get("accept"))
+    return report if export is None else file_response(aging_sheets(report), export, "ar-aging")
 
 
 @router.get("/v1/reports/ar-kpis")

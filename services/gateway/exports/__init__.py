@@ -1,0 +1,1 @@
+"""Exports billing teams open in a spreadsheet: the JSON views as CSV and XLSX, same filters."""
