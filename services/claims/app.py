@@ -9,7 +9,7 @@ from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.claims.adapters.clearinghouse import make_clearinghouse
 from services.claims.catalog import Catalog
-from services.claims.entrypoints import api, claims_list, corrections_api, follow_up_api, payers_api, reports
+from services.claims.entrypoints import api, claims_list, corrections_api, follow_up_api, patients_api, payers_api, reports
 from services.claims.entrypoints.consumers import build_router
 from services.claims.settings import Settings
 from services.claims.status_inquiry import status_inquiry_loop
@@ -45,6 +45,7 @@ def bootstrap(settings: Settings, *, clock: Callable[[], datetime] = system_cloc
     app.include_router(reports.router)
     app.include_router(follow_up_api.router)
     app.include_router(payers_api.router)
+    app.include_router(patients_api.router)
     return app
 
 

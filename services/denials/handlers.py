@@ -210,8 +210,37 @@ async def appeal(uow: UnitOfWork, *, tenant_id: UUID, denial_id: UUID, actor: st
     letter = render_appeal_letter(appeal_facts(denial, practice, claim, note=note, enclosures=enclosures, today=today))
     level = 2 if denial.status == "appeal_lost" else 1
     denial.status = "appealed"
-    _act(uow, denial, "appeal", actor, {"note": note, "level": level, "letter": letter})
+    _act(uow, denial, "appeal", actor, {"note": note, "level": level, "letter": letter,
+                                        "enclosures": list(enclosures), "letter_date": today.isoformat()})
     return denial, letter
+
+
+class NoAppeal(LookupError):
+    """The denial exists but was never appealed: there is no letter to show."""
+
+
+async def appeal_letter_facts(uow: UnitOfWork, *, tenant_id: UUID, denial_id: UUID) -> AppealFacts | None:
+    """The facts of the denial's latest appeal letter, to print it again (as HTML or PDF)."""
+    denial = await find_denial(uow, tenant_id=tenant_id, denial_id=denial_id)
+    if denial is None:
+        return None
+    appeals = [a for a in await actions(uow, denial) if a.action == "appeal"]
+    if not appeals:
+        raise NoAppeal("this denial has not been appealed")
+    latest = appeals[-1]
+    letter_date = date.fromisoformat(latest.detail["letter_date"]) if "letter_date" in latest.detail else latest.at.date()
+    practice = await uow.session.get(Practice, tenant_id)
+    claim = await uow.session.get(SubmittedClaim, denial.claim_id)
+    return appeal_facts(denial, practice, claim, note=latest.detail.get("note", ""),
+                        enclosures=latest.detail.get("enclosures", []), today=letter_date)
+
+
+def _city_line(address: dict) -> str:
+    """SPRINGFIELD, IL 62701-1234: the line a payer's mailroom reads."""
+    zip_code = address.get("zip") or ""
+    zip_text = f"{zip_code[:5]}-{zip_code[5:]}" if len(zip_code) == 9 else zip_code
+    state_zip = " ".join(filter(None, [address.get("state"), zip_text]))
+    return ", ".join(filter(None, [address.get("city"), state_zip]))
 
 
 def appeal_facts(denial: Denial, practice: Practice | None, claim: SubmittedClaim | None, *, note: str,
@@ -221,8 +250,7 @@ def appeal_facts(denial: Denial, practice: Practice | None, claim: SubmittedClai
     return AppealFacts(
         practice_name=provider.get("name") or (practice.name if practice else "Billing office"),
         practice_address=tuple(filter(None, [address.get("line1"), address.get("line2"),
-                                             " ".join(filter(None, [address.get("city"), address.get("state"),
-                                                                    address.get("postal_code")]))])),
+                                             _city_line(address)])),
         payer_name=(claim.payer_name if claim and claim.payer_name else denial.payer_id), claim_id=str(denial.claim_id),
         payer_claim_number=denial.payer_claim_number,
         dates_of_service=tuple(claim.dates_of_service) if claim else (),

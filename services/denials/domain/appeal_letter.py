@@ -62,25 +62,49 @@ class AppealFacts:
             raise ValueError("appeal letter needs at least one denial reason")
 
 
+Block = tuple[str, object]  # ("paragraph", [lines]) | ("heading", text) | ("facts", [(label, value)]) | ("list", [items])
+
+
+def letter_blocks(facts: AppealFacts) -> list[Block]:
+    """The letter's content once, in order; the HTML and the PDF are two renderings of it."""
+    blocks: list[Block] = [
+        ("paragraph", _lines(facts.letter_date.isoformat() if facts.letter_date else "")),
+        ("paragraph", _lines(facts.practice_name, *facts.practice_address)),
+        ("paragraph", _lines(facts.payer_name, "Appeals / Reconsideration")),
+        ("title", "Request for reconsideration"), ("facts", _facts(facts)),
+        ("heading", "Reason for denial"), ("list", [*facts.carc_texts, *facts.rarc_texts]),
+        ("heading", "Basis for appeal"),
+        ("paragraph", [facts.argument or ARGUMENTS.get(facts.category, DEFAULT_ARGUMENT)]),
+        ("paragraph", _lines(facts.note.strip())),
+        ("heading", "Requested action"), ("paragraph", [facts.requested_action or DEFAULT_REQUEST]),
+    ]
+    if facts.enclosures:
+        blocks += [("heading", "Enclosures"), ("list", list(facts.enclosures))]
+    blocks.append(("paragraph", ["Sincerely,", f"{facts.practice_name} billing office"]))
+    return [block for block in blocks if block[1]]
+
+
 def render_appeal_letter(facts: AppealFacts) -> str:
     """The whole letter as one HTML document."""
-    body = "".join([
-        _paragraph(facts.letter_date.isoformat() if facts.letter_date else ""),
-        _paragraph(*_lines(facts.practice_name, *facts.practice_address)),
-        _paragraph(*_lines(facts.payer_name, "Appeals / Reconsideration")),
-        "<h1>Request for reconsideration</h1>", _facts_table(facts),
-        "<h2>Reason for denial</h2>", _list([*facts.carc_texts, *facts.rarc_texts]),
-        "<h2>Basis for appeal</h2>", _paragraph(facts.argument or ARGUMENTS.get(facts.category, DEFAULT_ARGUMENT)),
-        _paragraph(facts.note) if facts.note.strip() else "",
-        "<h2>Requested action</h2>", _paragraph(facts.requested_action or DEFAULT_REQUEST),
-        ("<h2>Enclosures</h2>" + _list(facts.enclosures)) if facts.enclosures else "",
-        _paragraph("Sincerely,", f"{facts.practice_name} billing office"),
-    ])
+    body = "".join(_html(kind, content) for kind, content in letter_blocks(facts))
     return ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Request for reconsideration</title>"
             f"</head><body>{body}</body></html>")
 
 
-def _facts_table(facts: AppealFacts) -> str:
+def _html(kind: str, content) -> str:
+    if kind == "title":
+        return f"<h1>{escape(content)}</h1>"
+    if kind == "heading":
+        return f"<h2>{escape(content)}</h2>"
+    if kind == "facts":
+        return "<table>" + "".join(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
+                                   for label, value in content) + "</table>"
+    if kind == "list":
+        return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in content) + "</ul>"
+    return f"<p>{'<br>'.join(escape(line) for line in content)}</p>"
+
+
+def _facts(facts: AppealFacts) -> list[tuple[str, str]]:
     rows = [
         ("Patient", facts.patient_name), ("Member ID", facts.member_id), ("Claim", facts.claim_id),
         ("Payer claim number", facts.payer_claim_number),
@@ -89,17 +113,8 @@ def _facts_table(facts: AppealFacts) -> str:
         ("Billed amount", f"${to_money(facts.billed_amount):,}"),
         ("Amount in dispute", f"${to_money(facts.denied_amount):,}" if facts.denied_amount is not None else None),
     ]
-    cells = "".join(f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>" for label, value in rows if value)
-    return f"<table>{cells}</table>"
+    return [(label, value) for label, value in rows if value]
 
 
 def _lines(*values: str) -> list[str]:
     return [value for value in values if value]
-
-
-def _paragraph(*lines: str) -> str:
-    return f"<p>{'<br>'.join(escape(line) for line in lines)}</p>" if any(lines) else ""
-
-
-def _list(items) -> str:
-    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from shared.contracts.denial import (
     AppealDenial,
@@ -17,6 +17,8 @@ from shared.http.actions import run_action
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.denials import handlers
+from services.denials.appeal_letter_pdf import appeal_letter_pdf
+from services.denials.domain.appeal_letter import render_appeal_letter
 from services.denials.domain.analytics import Adjudication, DenialFact, denial_analytics
 from services.denials.domain.queue import (
     SLA_BUSINESS_DAYS,
@@ -163,6 +165,21 @@ async def appeal(request: Request, denial_id: UUID, body: AppealDenial, caller: 
     denial, letter = await _run(request, handlers.appeal, denial_id=denial_id, note=body.note,
                                 enclosures=body.enclosures, today=today(), **_who(caller))
     return {**denial_public(denial), "appeal_letter_html": letter}
+
+
+@router.get("/denials/{denial_id}/appeal-letter", response_class=Response)
+async def appeal_letter(request: Request, denial_id: UUID, caller: CallerDep) -> Response:
+    """The latest appeal's letter: PDF when the Accept header asks for it, else HTML."""
+    try:
+        async with request.app.state.runtime.units_of_work() as uow:
+            facts = await handlers.appeal_letter_facts(uow, tenant_id=UUID(caller.tenant_id), denial_id=denial_id)
+    except handlers.NoAppeal as exc:
+        raise Problem(404, "No appeal letter", str(exc)) from exc
+    if facts is None:
+        raise Problem(404, "Denial not found")
+    if "application/pdf" in request.headers.get("accept", ""):
+        return Response(appeal_letter_pdf(facts), media_type="application/pdf")
+    return Response(render_appeal_letter(facts), media_type="text/html; charset=utf-8")
 
 
 @router.post("/denials/{denial_id}/appeal-outcome")

@@ -4,10 +4,10 @@ Bodies are checked here against the public contract, then forwarded; the denials
 every query by the token's tenant, so a foreign denial id answers 404.
 """
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel
 
 from shared.contracts.denial import (
@@ -20,7 +20,7 @@ from shared.contracts.denial import (
 )
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
-from services.gateway.exports.formats import ExportFormat, requested_export
+from services.gateway.exports.formats import PDF, ExportFormat, requested_export
 from services.gateway.exports.respond import EXPORT_RESPONSES, FORMAT_DESCRIPTION, every_page, file_response
 from services.gateway.exports.sheets import denial_analytics_sheets, sheet_of
 
@@ -78,6 +78,19 @@ async def denial_analytics(request: Request, caller: ReadCaller,
 @router.get("/v1/denials/{denial_id}")
 async def get_denial(request: Request, denial_id: DenialId, caller: ReadCaller) -> dict:
     return await _forward(request, caller, "GET", f"/internal/denials/{denial_id}")
+
+
+@router.get("/v1/denials/{denial_id}/appeal-letter", response_class=Response, responses={200: {
+    "content": {"text/html": {}, PDF: {"schema": {"type": "string", "format": "binary"}}},
+    "description": "The latest appeal's letter: HTML, or PDF with `Accept: application/pdf` or ?format=pdf"}})
+async def appeal_letter(request: Request, denial_id: DenialId, caller: ReadCaller,
+                        file_format: Annotated[Literal["html", "pdf"] | None, Query(alias="format")] = None) -> Response:
+    pdf = requested_export(file_format, request.headers.get("accept"), offered=(PDF,)) == PDF
+    response = await request.app.state.upstreams["denials"].request(
+        "GET", f"/internal/denials/{denial_id}/appeal-letter", caller, headers={"accept": PDF if pdf else "text/html"})
+    raise_for_problem(response)
+    return Response(response.content, media_type=PDF if pdf else "text/html; charset=utf-8",
+                    headers={"Content-Disposition": f'inline; filename="appeal-{denial_id}.pdf"'} if pdf else None)
 
 
 @router.post("/v1/denials/bulk")

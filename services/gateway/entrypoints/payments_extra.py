@@ -2,6 +2,7 @@
 and payments, deposits and reconciliation, A/R aging and KPIs. The gateway forwards with the signed
 token; the payments service scopes by its tenant, so a foreign id answers 404.
 """
+import asyncio
 from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import quote
@@ -11,8 +12,11 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
-from services.gateway.exports.formats import ExportFormat, requested_export
-from services.gateway.exports.respond import EXPORT_RESPONSES, FORMAT_DESCRIPTION, file_response
+from services.gateway.documents.aging import aging_pdf
+from services.gateway.documents.sources import mailing_address, practice_of
+from services.gateway.documents.statement import statement_pdf
+from services.gateway.exports.formats import CSV, PDF, XLSX, ReportFormat, requested_export
+from services.gateway.exports.respond import FORMAT_DESCRIPTION, REPORT_RESPONSES, file_response
 from services.gateway.exports.sheets import aging_sheets
 
 router = APIRouter(tags=["payments"])
@@ -61,14 +65,26 @@ async def patient_balance(request: Request, patient_id: PatientId, caller: ReadC
 
 
 @router.get("/v1/patients/{patient_id}/statement", response_class=Response,
-            responses={200: {"content": {"text/html": {}}}})
-async def patient_statement(request: Request, patient_id: PatientId, caller: ReadCaller,
-                            as_of: date | None = None) -> Response:
+            responses={200: {"content": {"text/html": {}, PDF: {"schema": {"type": "string", "format": "binary"}}},
+                             "description": "HTML, or the printable PDF with `Accept: application/pdf` or ?format=pdf"}})
+async def patient_statement(request: Request, patient_id: PatientId, caller: ReadCaller, as_of: date | None = None,
+                            file_format: Annotated[Literal["html", "pdf"] | None, Query(alias="format")] = None
+                            ) -> Response:
+    if requested_export(file_format, request.headers.get("accept"), offered=(PDF,)) == PDF:
+        return await _statement_pdf(request, caller, patient_id, as_of)
     path = f"/internal/patients/{quote(patient_id, safe='')}/statement"
     response = await _payments(request).request("GET", path, caller,
                                                 params={"as_of": str(as_of)} if as_of else None)
     raise_for_problem(response)
     return Response(response.content, media_type="text/html; charset=utf-8")
+
+
+async def _statement_pdf(request: Request, caller, patient_id: str, as_of: date | None) -> Response:
+    account, recipient, practice = await asyncio.gather(
+        _get(request, caller, f"/internal/patients/{quote(patient_id, safe='')}/balance", {"as_of": as_of}),
+        mailing_address(request, caller, patient_id), practice_of(request, caller.tenant_id))
+    return Response(statement_pdf(account, practice, recipient=recipient), media_type=PDF,
+                    headers={"Content-Disposition": f'inline; filename="statement-{account["as_of"]}.pdf"'})
 
 
 @router.post("/v1/patients/{patient_id}/payments", status_code=201)
@@ -97,12 +113,16 @@ async def reconciliation(request: Request, caller: ReadCaller) -> dict:
     return await _get(request, caller, "/internal/reconciliation")
 
 
-@router.get("/v1/reports/ar-aging", responses=EXPORT_RESPONSES)
+@router.get("/v1/reports/ar-aging", responses=REPORT_RESPONSES)
 async def ar_aging(request: Request, caller: ReadCaller, as_of: date | None = None,
                    basis: Literal["submission", "date_of_service"] = "submission",
-                   file_format: Annotated[ExportFormat | None, Query(alias="format", description=FORMAT_DESCRIPTION)] = None):
+                   file_format: Annotated[ReportFormat | None, Query(alias="format", description=FORMAT_DESCRIPTION)] = None):
     report = await _get(request, caller, "/internal/reports/ar-aging", {"as_of": as_of, "basis": basis})
-    export = requested_export(file_format, request.headers.get("accept"))
+    export = requested_export(file_format, request.headers.get("accept"), offered=(XLSX, CSV, PDF))
+    if export == PDF:
+        practice = await practice_of(request, caller.tenant_id)
+        return Response(aging_pdf({**report, "basis": basis}, practice.get("name", "")), media_type=PDF,
+                        headers={"Content-Disposition": f'inline; filename="ar-aging-{report["as_of"]}.pdf"'})
     return report if export is None else file_response(aging_sheets(report), export, "ar-aging")
 
 

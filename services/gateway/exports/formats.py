@@ -11,16 +11,19 @@ from services.gateway.exports.sheets import Sheet
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-BY_FORMAT = {"csv": CSV, "xlsx": XLSX}
+PDF = "application/pdf"
+BY_FORMAT = {"csv": CSV, "xlsx": XLSX, "pdf": PDF}
 ExportFormat = Literal["json", "csv", "xlsx"]
+ReportFormat = Literal["json", "csv", "xlsx", "pdf"]
 
 
-def requested_export(format_param: str | None, accept: str | None) -> str | None:
-    """`?format=csv|xlsx` wins; else an Accept header naming CSV or XLSX; None means JSON."""
+def requested_export(format_param: str | None, accept: str | None, offered: tuple[str, ...] = (XLSX, CSV)) -> str | None:
+    """`?format=` wins; else the first offered media type the Accept header names; None: the route's default."""
     if format_param:
-        return BY_FORMAT.get(format_param.lower())
+        chosen = BY_FORMAT.get(format_param.lower())
+        return chosen if chosen in offered else None
     accepted = (accept or "").lower()
-    return XLSX if XLSX in accepted else (CSV if CSV in accepted else None)
+    return next((media for media in offered if media in accepted), None)
 
 
 def to_csv(sheets: list[Sheet]) -> bytes:

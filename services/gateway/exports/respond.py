@@ -5,13 +5,16 @@ from datetime import datetime, timezone
 from fastapi import Response
 
 from shared.http.problems import Problem
-from services.gateway.exports.formats import CSV, XLSX, render
+from services.gateway.exports.formats import CSV, PDF, XLSX, render
 from services.gateway.exports.sheets import Sheet
 
 MAX_ROWS = 50_000
 EXPORT_RESPONSES = {200: {"content": {"application/json": {}, CSV: {"schema": {"type": "string"}},
                                       XLSX: {"schema": {"type": "string", "format": "binary"}}},
                           "description": "JSON, or with ?format=csv|xlsx (or Accept) a file to download"}}
+REPORT_RESPONSES = {200: {"content": {**EXPORT_RESPONSES[200]["content"],
+                                      PDF: {"schema": {"type": "string", "format": "binary"}}},
+                          "description": "JSON, or with ?format=csv|xlsx|pdf (or Accept) a file"}}
 FORMAT_DESCRIPTION = "json (default), csv or xlsx: the same rows as a spreadsheet download"
 
 

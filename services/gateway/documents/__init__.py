@@ -1,0 +1,1 @@
+"""PDF renderings of the public JSON views that practices print and mail."""

@@ -1,0 +1,1 @@
+"""Printable documents (PDF) the platform sends to patients and payers."""
