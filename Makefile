@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run stop test test-unit test-e2e bench venv kafka-jars schemas clean
+.PHONY: run stop test test-unit test-e2e bench venv kafka-jars schemas openapi clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	@command -v $(PYTHON) >/dev/null || (echo "need $(PYTHON)"; exit 1)
@@ -40,6 +40,9 @@ bench: venv kafka-jars
 
 schemas: venv
 	$(PY) -m shared.contracts.schemas docs/schemas
+
+openapi: venv
+	$(PY) -m services.gateway.openapi_contract docs/openapi.json
 
 clean:
 	rm -rf .run/test .pytest_cache

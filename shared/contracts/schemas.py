@@ -2,11 +2,15 @@
 
     python -m shared.contracts.schemas docs/schemas
 
-tests/unit/shared/test_schemas.py fails when the committed files drift from the models.
+tests/unit/shared/test_schemas.py fails when the committed files drift from the models. A file is the
+published contract of its version: a breaking change to it (a field removed, retyped or newly required)
+is refused here and needs a new schema_version, i.e. a new file beside the old one.
 """
 import json
 import sys
 from pathlib import Path
+
+from shared.contracts.compatibility import schema_changes
 
 from shared.contracts.envelope import Envelope
 from shared.contracts.registry import EVENT_TYPES
@@ -26,8 +30,27 @@ def render(schema: dict) -> str:
     return json.dumps(schema, indent=2, sort_keys=True) + "\n"
 
 
+class BreakingChange(Exception):
+    """A published schema version would change incompatibly."""
+
+
+def breaking_changes(directory: Path) -> dict[str, list[str]]:
+    """For every committed schema file: how the model now breaks it (empty lists are left out)."""
+    found = {}
+    for filename, schema in event_schemas().items():
+        path = directory / filename
+        if path.exists():
+            changes = list(schema_changes(json.loads(path.read_text()), schema))
+            if changes:
+                found[filename] = changes
+    return found
+
+
 def write(directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
+    refused = breaking_changes(directory)
+    if refused:
+        raise BreakingChange("; ".join(f"{name}: {', '.join(changes)}" for name, changes in refused.items()))
     written = []
     for filename, schema in event_schemas().items():
         path = directory / filename
@@ -37,5 +60,9 @@ def write(directory: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in write(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/schemas")):
+    try:
+        paths = write(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/schemas"))
+    except BreakingChange as exc:
+        sys.exit(f"refused, bump the event's schema_version for: {exc}")
+    for path in paths:
         print(path)

@@ -18,3 +18,9 @@ def test_committed_schema_matches_the_model(filename, schema):
 
 def test_no_stale_schema_files():
     assert {p.name for p in SCHEMA_DIR.glob("*.json")} == set(event_schemas())
+
+
+def test_no_model_breaks_its_published_schema():
+    from shared.contracts.schemas import breaking_changes
+
+    assert breaking_changes(SCHEMA_DIR) == {}
