@@ -46,7 +46,8 @@ async def _claim_posting_key(uow: UnitOfWork, row: LedgerTransaction) -> bool:
                "posting_key")}
     inserted = await uow.session.execute(
         insert(LedgerTransaction).values(values)
-        .on_conflict_do_nothing(index_elements=["tenant_id", "posting_key"], index_where=text("posting_key IS NOT NULL"))
+        .on_conflict_do_nothing(index_elements=["tenant_id", "posting_key"],
+                                index_where=text("posting_key IS NOT NULL"))
         .returning(LedgerTransaction.id))
     return inserted.scalar_one_or_none() is not None
 

@@ -66,7 +66,8 @@ def test_a_dead_lettered_encounter_shows_failed_until_its_replay(stack, api, ten
     assert api.get(f"/v1/encounters/{bystander}").json()["status"] == "received"
 
     # The cause fixed, the event is replayed: coding codes it and the encounter moves on.
-    produce(stack.kafka.bootstrap, topics.ENCOUNTER_DOCUMENTED, [(failing.encode(), _valid(tenant["tenant_id"], failing), [])])
+    produce(stack.kafka.bootstrap, topics.ENCOUNTER_DOCUMENTED,
+            [(failing.encode(), _valid(tenant["tenant_id"], failing), [])])
     moved = wait_for(lambda: api.get(f"/v1/encounters/{failing}").json(), lambda b: b.get("status") != "failed",
                      timeout=90, what="the replayed encounter to move on")
     assert moved["status"] in ("coded", "needs_review", "held", "claimed") and "failure" not in moved

@@ -51,7 +51,8 @@ async def _submitting_claim(units) -> Claim:
         await handlers.register_tenant(uow, Envelope[TenantRegistered](
             event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
             payload=TenantRegistered(tenant_id=str(tenant_id), name="race", billing_provider=BILLING)), catalog=CATALOG)
-        claim = await handlers.create_claim(uow, coded(encounter_id=str(uuid.uuid4())), tenant_id, catalog=CATALOG, today=TODAY)
+        claim = await handlers.create_claim(uow, coded(encounter_id=str(uuid.uuid4())), tenant_id, catalog=CATALOG,
+                                            today=TODAY)
         assert claim.status == "ready", claim.edits
         claim.eligibility = {"status": "active"}
     async with units() as uow:

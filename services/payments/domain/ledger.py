@@ -171,7 +171,8 @@ def posting_key(remit: RemitReceived) -> str:
     """What makes a claim payment posted once (a unique index holds it): the remittance, the claim, payment or
     reversal, the payer's claim number and, when the event carries it, the CLP's position in its 835 (a payer
     may reverse and re-pay a claim, or split it, in one file). Events without the position keep the older key."""
-    parts = [remit.remit_id, remit.claim_id or "", posting_kind(remit.status_code), remit.payer_claim_control_number or ""]
+    parts = [remit.remit_id, remit.claim_id or "", posting_kind(remit.status_code),
+             remit.payer_claim_control_number or ""]
     if remit.claim_payment_sequence is not None:
         parts.append(str(remit.claim_payment_sequence))
     return "/".join(parts)
