@@ -36,11 +36,16 @@ def record(uow: UnitOfWork, claim: Claim, event: str, detail: dict | None = None
                                detail=detail or {}))
 
 
-def transition(uow: UnitOfWork, claim: Claim, target: str, event: str, detail: dict | None = None) -> None:
-    claim.status = states.check_transition(claim.status, target)
-    annotate(**{"billing.claim_id": str(claim.id), "billing.claim_status": target,
+def transition(uow: UnitOfWork, claim: Claim, target: str, event: str, detail: dict | None = None) -> states.Step:
+    """Asks the state machine; a step it refuses keeps the state and is recorded as ignored."""
+    step = states.decide(claim.status, target)
+    claim.status = step.status
+    annotate(**{"billing.claim_id": str(claim.id), "billing.claim_status": step.status,
                 "billing.edits": list((detail or {}).get("edits", []))})
+    if step.ignored:
+        detail = {**(detail or {}), "ignored": True, "proposed_status": step.proposed}
     record(uow, claim, event, detail)
+    return step
 
 
 async def build_coded_claim(uow: UnitOfWork, event: Envelope[ClaimCoded], *, catalog: Catalog, today: date) -> Claim:
@@ -151,10 +156,7 @@ async def apply_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
         claim.payer_claim_number = remit.payer_claim_control_number
     claim.remit_received_at = claim.remit_received_at or datetime.now(timezone.utc)
     detail = {"remit_id": remit.remit_id, "status_code": remit.status_code, "paid": str(remit.paid)}
-    if target in states.TRANSITIONS.get(claim.status, set()):
-        transition(uow, claim, target, "adjudicated", detail)
-    else:
-        record(uow, claim, "adjudicated", detail)
+    transition(uow, claim, target, "adjudicated", detail)
     if remit.status_code == states.REVERSAL and claim.status == "voided":
         await _close_voids(uow, claim, detail)
 
@@ -179,10 +181,7 @@ async def apply_acknowledgment(uow: UnitOfWork, *, tenant_id: UUID, ack) -> Clai
         claim.payer_claim_number = ack.payer_claim_number or claim.payer_claim_number
         detail["payer_claim_number"] = claim.payer_claim_number
     target = "accepted" if ack.accepted else "rejected"
-    if target in states.TRANSITIONS.get(claim.status, set()):
-        transition(uow, claim, target, target, detail)
-    else:
-        record(uow, claim, f"ack_{target}", detail)
+    transition(uow, claim, target, target, detail)
     uow.emit(ClaimAcknowledged(claim_id=str(claim.id), source=ack.source, accepted=ack.accepted,
                                payer_claim_control_number=claim.payer_claim_number, reasons=ack.reasons),
              tenant_id=tenant_id, subject_id=claim.id)

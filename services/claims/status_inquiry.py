@@ -21,7 +21,6 @@ from shared.x12 import X12SyntaxError
 from services.claims import handlers
 from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseUnavailable
 from services.claims.adapters.tables import BillingTenant, Claim, HeldPayerResponse, TenantPayer, isa_control_sequence
-from services.claims.domain import states
 from services.claims.domain.claim_status import (StatusAnswer, StatusInquiry, inquiry_due, read_277, status_outcome,
                                                  write_276)
 from services.claims.domain.x12_models import validate_transactions
@@ -122,7 +121,7 @@ def apply_status_answer(uow: UnitOfWork, claim: Claim, answer: StatusAnswer, *, 
               "next_inquiry_on": claim.next_inquiry_on.isoformat() if claim.next_inquiry_on else None}
     claim.last_payer_status = {**detail, "event": outcome.event, "at": now.isoformat()}
     target = outcome.target
-    if target and target != claim.status and target in states.TRANSITIONS.get(claim.status, set()):
+    if target and target != claim.status:
         handlers.transition(uow, claim, target, outcome.event, detail)
     else:
         handlers.record(uow, claim, outcome.event, detail)

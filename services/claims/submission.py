@@ -90,8 +90,7 @@ async def send_interchange(uow: UnitOfWork, interchange: Interchange, *, catalog
                                             x12=interchange.x12)
     ack = read_999(answer) if answer else None
     interchange.ack_status = "sent" if ack is None else ("accepted" if ack.accepted else "rejected")
-    claims = (await uow.session.execute(select(Claim).where(
-        Claim.interchange_id == control, Claim.status == "submitting").order_by(Claim.created_at))).scalars().all()
+    claims = await _lock_interchange_claims(uow, control)
     if not claims:
         return 0
     tenant = await uow.session.get(BillingTenant, interchange.tenant_id)
@@ -109,6 +108,17 @@ async def send_interchange(uow: UnitOfWork, interchange: Interchange, *, catalog
             _start_follow_up_clock(claim, payer.expected_days)
             _emit_submitted(uow, claim, catalog.build(coded, tenant, payer), coded, payer, control)
     return len(claims)
+
+
+async def _lock_interchange_claims(uow: UnitOfWork, control: int) -> list[Claim]:
+    """Every claim of the interchange, locked so a concurrent acknowledgment or remit waits for this step.
+
+    A claim the payer already answered while it was being handed over is past `submitted`: the machine keeps
+    its state, but it was submitted all the same, so it still gets its claim.submitted (its charge)."""
+    rows = await uow.session.execute(select(Claim).where(Claim.interchange_id == control)
+                                     .order_by(Claim.id).with_for_update()
+                                     .execution_options(populate_existing=True))
+    return sorted(rows.scalars().all(), key=lambda claim: claim.created_at)
 
 
 def _start_follow_up_clock(claim: Claim, expected_days: int) -> None:

@@ -80,7 +80,7 @@ async def record_billed_claim(uow: UnitOfWork, event: Envelope[ClaimSubmitted]) 
         # A void bills nothing: the original's receivable closes, and the payer's reversal takes its cash back.
         await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=VOIDED)
         return
-    billed = await uow.session.get(BilledClaim, UUID(claim.claim_id))
+    billed = await ledger_store.lock_billed_claim(uow, UUID(claim.claim_id))
     lines = [l.model_dump(mode="json") for l in claim.lines]
     if billed is None:
         billed = BilledClaim(claim_id=UUID(claim.claim_id), tenant_id=event.tenant_id, patient_id=claim.patient_id,
@@ -120,7 +120,7 @@ CLOSE_OUT_MEMOS = {REPLACED: "replaced by a corrected claim", VOIDED: "voided by
 
 
 async def _close_out(uow: UnitOfWork, tenant_id: UUID, original_claim_id: UUID, *, kind: str) -> None:
-    original = await uow.session.get(BilledClaim, original_claim_id, with_for_update=True)
+    original = await ledger_store.lock_billed_claim(uow, original_claim_id)
     if original is None or original.tenant_id != tenant_id:
         return
     # A void is recorded even with nothing open: its transaction marks the claim, so the payer's later
@@ -141,7 +141,7 @@ def _first_service_date(claim: ClaimSubmitted):
 
 async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
     remit = event.payload
-    billed = await uow.session.get(BilledClaim, UUID(remit.claim_id)) if remit.claim_id else None
+    billed = await ledger_store.lock_billed_claim(uow, UUID(remit.claim_id)) if remit.claim_id else None
     if billed is None or billed.tenant_id != event.tenant_id:
         uow.session.add(SuspenseItem(
             tenant_id=event.tenant_id, remit_id=UUID(remit.remit_id),
@@ -160,8 +160,7 @@ async def post_remit(uow: UnitOfWork, event: Envelope[RemitReceived]) -> None:
             reason=NOTHING_TO_REVERSE))
 
 
-class AlreadyPosted(Exception):
-    """This claim payment (remit, claim, payment or reversal, payer claim number) is in the ledger already."""
+AlreadyPosted = ledger_store.AlreadyPosted
 
 
 async def post_to_claim(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> None:
@@ -182,7 +181,7 @@ async def post_write_off(uow: UnitOfWork, event: Envelope[DenialResolved]) -> No
     resolved = event.payload
     if resolved.resolution != "written_off":
         return
-    billed = await uow.session.get(BilledClaim, UUID(resolved.claim_id))
+    billed = await ledger_store.lock_billed_claim(uow, UUID(resolved.claim_id))
     if billed is None or billed.tenant_id != event.tenant_id:
         # Topics are not ordered among themselves: the claim's claim.submitted may still be on its way.
         uow.session.add(SuspenseItem(

@@ -4,7 +4,8 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, text
+from sqlalchemy.dialects.postgresql import insert
 
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
@@ -15,17 +16,40 @@ from services.payments.domain import ledger, reversals
 INSURANCE_AR = "ar:insurance"
 
 
+class AlreadyPosted(Exception):
+    """This claim payment (remit, claim, payment or reversal, payer claim number) is in the ledger already."""
+
+
 async def save(uow: UnitOfWork, billed: BilledClaim, transaction: "ledger.Transaction", *, remit_id: UUID | None = None,
-               payer_claim_number: str | None = None, patient_payment_id: UUID | None = None) -> LedgerTransaction:
+               payer_claim_number: str | None = None, patient_payment_id: UUID | None = None,
+               posting_key: str | None = None) -> LedgerTransaction:
+    """Writes the transaction and its entries; AlreadyPosted when another posting holds its posting key."""
     row = LedgerTransaction(id=uuid.uuid4(), tenant_id=billed.tenant_id, claim_id=billed.claim_id,
                             kind=transaction.kind, remit_id=remit_id, payer_claim_number=payer_claim_number,
-                            patient_payment_id=patient_payment_id)
-    uow.session.add(row)
+                            patient_payment_id=patient_payment_id, posting_key=posting_key)
+    if posting_key is None:
+        uow.session.add(row)
+    elif not await _claim_posting_key(uow, row):
+        raise AlreadyPosted(str(billed.claim_id))
     for entry in transaction.entries:
         uow.session.add(LedgerEntry(transaction_id=row.id, tenant_id=billed.tenant_id, claim_id=billed.claim_id,
                                     patient_id=billed.patient_id, account=entry.account, amount=entry.amount,
                                     line_number=entry.line_number, memo=entry.memo, category=entry.category))
     return row
+
+
+async def _claim_posting_key(uow: UnitOfWork, row: LedgerTransaction) -> bool:
+    """Inserts the transaction unless its posting key is taken. A twin posting from another replica waits for
+    the first to commit, then inserts nothing: the database, not a prior read, decides who posts."""
+    values = {column: getattr(row, column) for column in
+              ("id", "tenant_id", "claim_id", "kind", "remit_id", "payer_claim_number", "patient_payment_id",
+               "posting_key")}
+    inserted = await uow.session.execute(
+        insert(LedgerTransaction).values(values)
+        .on_conflict_do_nothing(index_elements=["tenant_id", "posting_key"],
+                                index_where=text("posting_key IS NOT NULL"))
+        .returning(LedgerTransaction.id))
+    return inserted.scalar_one_or_none() is not None
 
 
 async def save_for_patient(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, transaction: "ledger.Transaction",
@@ -70,13 +94,17 @@ class NothingToReverse(LookupError):
 
 
 async def already_posted(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> bool:
-    """The claim payment's posting key (domain.ledger.posting_key) is in the claim's ledger already."""
-    remit_id, _, kind, payer_claim_number = ledger.posting_key(remit)
+    """The claim payment's posting key (domain.ledger.posting_key) is in the ledger already (a cheap early
+    answer; the unique index is what guarantees it)."""
     found = await uow.session.execute(select(LedgerTransaction.id).where(
-        LedgerTransaction.tenant_id == billed.tenant_id, LedgerTransaction.claim_id == billed.claim_id,
-        LedgerTransaction.remit_id == UUID(remit_id), LedgerTransaction.kind == kind,
-        LedgerTransaction.payer_claim_number.is_not_distinct_from(payer_claim_number)).limit(1))
+        LedgerTransaction.tenant_id == billed.tenant_id, LedgerTransaction.posting_key == ledger.posting_key(remit))
+        .limit(1))
     return found.first() is not None
+
+
+async def lock_billed_claim(uow: UnitOfWork, claim_id: UUID) -> BilledClaim | None:
+    """The claim's receivable, row-locked: postings to one claim run one after the other."""
+    return await uow.session.get(BilledClaim, claim_id, with_for_update=True)
 
 
 async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived) -> dict:
@@ -89,7 +117,8 @@ async def post_remit(uow: UnitOfWork, billed: BilledClaim, remit: RemitReceived)
         transaction = ledger.post_claim_payment(str(billed.claim_id), remit, _claim_lines(billed),
                                                 patient_share=share).transaction
     row = await save(uow, billed, transaction, remit_id=UUID(remit.remit_id),
-                     payer_claim_number=remit.payer_claim_control_number or None)
+                     payer_claim_number=remit.payer_claim_control_number or None,
+                     posting_key=ledger.posting_key(remit))
     if original is not None:
         original.reversed_by = row.id
     await uow.session.flush()

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from shared.contracts.remit import RemitReceived
 from shared.db.unit_of_work import UnitOfWork
 from services.payments import handlers, ledger_store
-from services.payments.adapters.tables import BilledClaim, SuspenseItem
+from services.payments.adapters.tables import SuspenseItem
 
 
 class SuspenseNotFound(LookupError):
@@ -33,7 +33,7 @@ async def apply_to_claim(uow: UnitOfWork, *, tenant_id: UUID, item_id: int, clai
     item = await _open_item(uow, tenant_id, item_id)
     if item.kind != "payment":
         raise SuspenseConflict("only a waiting claim payment can be applied to a claim")
-    billed = await uow.session.get(BilledClaim, claim_id)
+    billed = await ledger_store.lock_billed_claim(uow, claim_id)
     if billed is None or billed.tenant_id != tenant_id:
         raise SuspenseNotFound(f"claim {claim_id}")
     # CLP01 as it should have read: claims finds its claim by it, denials by claim_id.

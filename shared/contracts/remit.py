@@ -37,3 +37,7 @@ class RemitReceived(Contract):
     payment_method: str | None = None
     trace_number: str
     payment_date: date | None = None
+    claim_payment_sequence: int | None = Field(
+        default=None, ge=1, description="Position of this CLP loop within its 835, from 1: two claim payments of "
+                                        "one claim in one file (a reversal and its correction, a split claim) "
+                                        "are posted once each. Absent on events from before it was added.")

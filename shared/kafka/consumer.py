@@ -21,7 +21,8 @@ from shared import metrics
 from shared.contracts.envelope import Envelope, RawEnvelope
 from shared.contracts.registry import EVENT_TYPES
 from shared.db.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from shared.kafka.dlq import send_to_dlq
+from shared.contracts.topics import dlq
+from shared.kafka.dlq import dead_letter_envelope, send_to_dlq
 from shared.kafka.errors import PermanentError, describe, is_transient
 from shared.kafka.inbox import claim_new_events
 from shared.telemetry import consume_span
@@ -38,6 +39,7 @@ class Subscription:
     handler: Handler
     event_type: str
     model: type[BaseModel]
+    dead_letters: bool = False
 
 
 class EventRouter:
@@ -55,6 +57,16 @@ class EventRouter:
 
         def register(handler: Handler) -> Handler:
             self.subscriptions[topic] = Subscription(topic, handler, event_type, payload_model)
+            return handler
+
+        return register
+
+    def subscribe_dead_letters(self, topic: str) -> Callable[[Handler], Handler]:
+        """`<topic>.dlq` for a read model: the handler gets an Envelope[DeadLetter] with the reason.
+
+        A dead letter without a readable envelope (tenant, subject) is skipped: it stays in the DLQ for ops."""
+        def register(handler: Handler) -> Handler:
+            self.subscriptions[dlq(topic)] = Subscription(dlq(topic), handler, topic, BaseModel, dead_letters=True)
             return handler
 
         return register
@@ -177,6 +189,15 @@ class ConsumerRunner:
     def _parse(self, records: list[ConsumerRecord]) -> tuple[list[Parsed], list[tuple[ConsumerRecord, str]]]:
         parsed, failures = [], []
         for record in records:
+            subscription = self._router.subscriptions.get(record.topic)
+            if subscription is not None and subscription.dead_letters:
+                envelope = dead_letter_envelope(record)
+                if envelope is None:
+                    log.warning("dead letter without a readable envelope left to ops",
+                                extra={"topic": record.topic, "offset": record.offset})
+                else:
+                    parsed.append(Parsed(record, envelope))
+                continue
             try:
                 subscription = self._router.subscriptions[record.topic]
                 raw = RawEnvelope.model_validate_json(record.value or b"")

@@ -46,6 +46,8 @@ class EncounterIntake(GatewayTable, table=True):
     external_id: str = Field(max_length=80)
     source_format: str = Field(max_length=10)
     received_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
+    failure: dict | None = Field(default=None, sa_column=Column(JSONB, nullable=True),
+                                 description="The last dead letter of its event: topic, PHI-free reason, when")
 
 
 class IdempotencyRecord(GatewayTable, table=True):

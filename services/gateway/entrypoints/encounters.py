@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
 from shared.http.problems import Problem
-from services.gateway import handlers
+from services.gateway import encounter_failures, handlers
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.audit_log import mark_created
 from services.gateway.cursors import decode_cursor, encode_cursor
@@ -92,16 +92,21 @@ async def list_encounters(
 
 @router.get("/{encounter_id}")
 async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
+    """The encounter as coding sees it (`received` until then); `failed`, with the reason, while an event of
+    it sits dead-lettered and not replayed."""
     async with request.app.state.runtime.units_of_work() as uow:
         intake = await handlers.find_encounter(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id)
     if intake is None:
         raise Problem(404, "Encounter not found")
     coded = await request.app.state.upstreams["coding"].request("GET", f"/internal/encounters/{encounter_id}", caller)
     if coded.status_code == 404:
-        return {"encounter_id": str(encounter_id), "external_id": intake.external_id, "status": "received",
+        body = {"encounter_id": str(encounter_id), "external_id": intake.external_id, "status": "received",
                 "received_at": intake.received_at.isoformat() if intake.received_at else None}
-    raise_for_problem(coded)
-    return coded.json()
+    else:
+        raise_for_problem(coded)
+        body = coded.json()
+    return await encounter_failures.with_failure(body, intake, coded=coded.status_code != 404,
+                                                 claims=request.app.state.upstreams["claims"], caller=caller)
 
 
 

@@ -61,7 +61,11 @@ class BilledClaim(PaymentsTable, table=True):
 
 
 class LedgerTransaction(PaymentsTable, table=True):
+    """A claim payment or reversal carries its posting key; the partial unique index posts it once."""
+
     __tablename__ = "ledger_transaction"
+    __table_args__ = (Index("ux_ledger_transaction_posting_key", "tenant_id", "posting_key", unique=True,
+                            postgresql_where=text("posting_key IS NOT NULL")),)
     id: UUID = Field(primary_key=True)
     tenant_id: UUID = Field(index=True)
     claim_id: UUID | None = Field(default=None, index=True)
@@ -70,6 +74,7 @@ class LedgerTransaction(PaymentsTable, table=True):
     remit_id: UUID | None = None
     payer_claim_number: str | None = Field(default=None, max_length=50)
     reversed_by: UUID | None = None
+    posting_key: str | None = Field(default=None, max_length=200)
     patient_payment_id: UUID | None = Field(default=None, index=True)
     memo: str | None = Field(default=None, max_length=200)
     created_at: datetime | None = Field(default=None, sa_column=_ts())

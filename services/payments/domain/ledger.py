@@ -167,10 +167,15 @@ def posting_kind(status_code: str) -> str:
     return "reversal" if status_code == REVERSAL_STATUS else "payment"
 
 
-def posting_key(remit: RemitReceived) -> tuple[str, str | None, str, str | None]:
-    """What makes a claim payment posted once: the remittance, the claim, payment or reversal, and the payer's
-    claim number (a payer may reverse and re-pay a claim, or split it, in one 835)."""
-    return remit.remit_id, remit.claim_id, posting_kind(remit.status_code), remit.payer_claim_control_number or None
+def posting_key(remit: RemitReceived) -> str:
+    """What makes a claim payment posted once (a unique index holds it): the remittance, the claim, payment or
+    reversal, the payer's claim number and, when the event carries it, the CLP's position in its 835 (a payer
+    may reverse and re-pay a claim, or split it, in one file). Events without the position keep the older key."""
+    parts = [remit.remit_id, remit.claim_id or "", posting_kind(remit.status_code),
+             remit.payer_claim_control_number or ""]
+    if remit.claim_payment_sequence is not None:
+        parts.append(str(remit.claim_payment_sequence))
+    return "/".join(parts)
 
 
 def reverse_transaction(original: Transaction) -> Transaction:

@@ -8,11 +8,12 @@ from services.payments.domain.remittance import ClaimPaymentRecord, Remittance, 
 def remittance_to_events(remittance: Remittance, remit_id: str,
                          match_claim: Callable[[str], str | None]) -> list[RemitReceived]:
     """match_claim maps CLP01 (our patient control number) to our claim id, or None when nothing matches."""
-    return [_event(remittance, claim, remit_id, match_claim(claim.patient_control_number))
-            for claim in remittance.claims]
+    return [_event(remittance, claim, remit_id, match_claim(claim.patient_control_number), sequence)
+            for sequence, claim in enumerate(remittance.claims, start=1)]
 
 
-def _event(remittance: Remittance, claim: ClaimPaymentRecord, remit_id: str, claim_id: str | None) -> RemitReceived:
+def _event(remittance: Remittance, claim: ClaimPaymentRecord, remit_id: str, claim_id: str | None,
+           sequence: int) -> RemitReceived:
     return RemitReceived(
         remit_id=remit_id, claim_id=claim_id, patient_control_number=claim.patient_control_number,
         payer_id=remittance.payer_id, payer_name=remittance.payer_name or None, status_code=claim.status_code,
@@ -20,7 +21,7 @@ def _event(remittance: Remittance, claim: ClaimPaymentRecord, remit_id: str, cla
         payer_claim_control_number=claim.payer_claim_control_number,
         claim_adjustments=list(claim.claim_adjustments), remark_codes=list(claim.remark_codes),
         service_lines=[_line(line) for line in claim.service_lines], payment_method=remittance.payment_method or None,
-        trace_number=remittance.trace_number, payment_date=remittance.payment_date)
+        trace_number=remittance.trace_number, payment_date=remittance.payment_date, claim_payment_sequence=sequence)
 
 
 def _line(line: ServicePayment) -> RemitServiceLine:

@@ -93,8 +93,8 @@ def _remit(status: str, pcn: str | None = "ICN1", claim_id: str = "claim-1") -> 
 
 
 def test_posting_key_tells_a_payment_from_its_reversal_and_one_claim_from_another():
-    assert ledger.posting_key(_remit("1")) == ("r1", "claim-1", "payment", "ICN1")
-    assert ledger.posting_key(_remit("22"))[2] == "reversal"
+    assert ledger.posting_key(_remit("1")) == "r1/claim-1/payment/ICN1"
+    assert ledger.posting_key(_remit("22")) == "r1/claim-1/reversal/ICN1"
     assert ledger.posting_key(_remit("1")) != ledger.posting_key(_remit("1", claim_id="claim-2"))
     assert ledger.posting_key(_remit("1", pcn="")) == ledger.posting_key(_remit("1", pcn=None))  # empty CLP07 = none
     # the same claim payment re-emitted for a suspense item keeps its key: posted once

@@ -1,0 +1,115 @@
+"""A claim payment is posted once, by the payments database's unique posting key, even when two replicas post
+the same remit for the same claim at the same time; two claim payments of one claim in one 835 post once each.
+"""
+import asyncio
+import uuid
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select
+
+from shared.contracts.claim import ClaimSubmitted, SubmittedLine
+from shared.contracts.common import Adjustment
+from shared.contracts.envelope import Envelope
+from shared.contracts.remit import RemitReceived, RemitServiceLine
+from shared.db.engine import make_engine, make_session_factory
+from shared.db.tables import outbox_message
+from shared.db.unit_of_work import UnitOfWorkFactory
+from services.payments import handlers, ledger_store
+from services.payments.adapters.tables import BilledClaim, LedgerTransaction
+from services.payments.settings import Settings
+
+DOS = date(2026, 11, 2)
+
+
+@pytest.fixture(scope="module")
+async def units(infrastructure):
+    engine = make_engine(Settings(database_url=infrastructure.database_url))
+    yield UnitOfWorkFactory(make_session_factory(engine))
+    await engine.dispose()
+
+
+async def _billed_claim(units) -> BilledClaim:
+    tenant_id, claim_id = uuid.uuid4(), uuid.uuid4()
+    submitted = ClaimSubmitted(
+        claim_id=str(claim_id), encounter_id=str(uuid.uuid4()), patient_control_number=uuid.uuid4().hex[:20],
+        payer_id="AETNA", patient_id="PAT-1", rendering_npi="1234567893", total_charge=Decimal("100.00"),
+        interchange_control_number="000000001", submitted_at=datetime.now(timezone.utc),
+        lines=[SubmittedLine(line_number=1, procedure_code="99213", units=1, charge=Decimal("100.00"),
+                             date_of_service=DOS)])
+    async with units() as uow:
+        await handlers.record_billed_claim(uow, Envelope[ClaimSubmitted](
+            event_type="claim.submitted", tenant_id=tenant_id, subject_id=claim_id, payload=submitted))
+    async with units() as uow:
+        return await uow.session.get(BilledClaim, claim_id)
+
+
+def _remit(billed: BilledClaim, *, remit_id: str, paid: str = "80.00", sequence: int | None = None) -> RemitReceived:
+    contractual = Decimal("100.00") - Decimal(paid)
+    return RemitReceived(
+        remit_id=remit_id, claim_id=str(billed.claim_id), patient_control_number=billed.patient_control_number,
+        payer_id="AETNA", status_code="1", charge=Decimal("100.00"), paid=Decimal(paid),
+        patient_responsibility=Decimal("0"), payer_claim_control_number="ICN1", trace_number="T1",
+        claim_payment_sequence=sequence,
+        service_lines=[RemitServiceLine(procedure_code="99213", charge=Decimal("100.00"), paid=Decimal(paid),
+                                        date_of_service=DOS, line_control_number="1",
+                                        adjustments=[Adjustment(group_code="CO", reason_code="45",
+                                                                amount=contractual)])])
+
+
+def _envelope(billed: BilledClaim, remit: RemitReceived) -> Envelope[RemitReceived]:
+    return Envelope[RemitReceived](event_type="remit.received", tenant_id=billed.tenant_id,
+                                   subject_id=billed.claim_id, payload=remit)
+
+
+async def _postings(units, billed: BilledClaim) -> tuple[int, int, Decimal]:
+    async with units() as uow:
+        payments = await uow.session.scalar(select(func.count()).select_from(LedgerTransaction).where(
+            LedgerTransaction.claim_id == billed.claim_id, LedgerTransaction.kind == "payment"))
+        posted = await uow.session.scalar(select(func.count()).select_from(outbox_message).where(
+            outbox_message.c.topic == "payment.posted", outbox_message.c.message_key == str(billed.claim_id).encode()))
+        balance = await ledger_store.insurance_balance(uow, billed.claim_id)
+    return payments, posted, balance
+
+
+async def _post(units, event: Envelope[RemitReceived]) -> None:
+    async with units() as uow:
+        await handlers.post_remit(uow, event)
+
+
+async def test_two_replicas_posting_the_same_remit_post_it_once(units):
+    billed = await _billed_claim(units)
+    remit = _remit(billed, remit_id=str(uuid.uuid4()), sequence=1)
+    # Two deliveries of the same claim payment (a redelivery racing its first delivery on another replica).
+    await asyncio.gather(_post(units, _envelope(billed, remit)), _post(units, _envelope(billed, remit)))
+    assert await _postings(units, billed) == (1, 1, Decimal("0.00"))
+
+
+async def test_the_unique_index_alone_refuses_a_twin_posting(units):
+    """Without the row lock and the early check: the insert itself decides, and the loser is 'already posted'."""
+    billed = await _billed_claim(units)
+    remit = _remit(billed, remit_id=str(uuid.uuid4()))  # an event from before the CLP position was carried
+    first, second = units(), units()
+    uow_1, uow_2 = await first.__aenter__(), await second.__aenter__()
+    await ledger_store.post_remit(uow_1, billed, remit)
+    twin = asyncio.create_task(ledger_store.post_remit(uow_2, billed, remit))
+    await asyncio.sleep(0.5)
+    assert not twin.done(), "the twin insert waits for the first posting's transaction"
+    await first.__aexit__(None, None, None)
+    with pytest.raises(ledger_store.AlreadyPosted):
+        await asyncio.wait_for(twin, 30)
+    await second.__aexit__(ledger_store.AlreadyPosted, None, None)
+    payments, _, balance = await _postings(units, billed)
+    assert (payments, balance) == (1, Decimal("0.00"))
+
+
+async def test_two_claim_payments_of_one_claim_in_one_835_post_once_each(units):
+    billed = await _billed_claim(units)
+    remit_id = str(uuid.uuid4())
+    split = [_remit(billed, remit_id=remit_id, paid="30.00", sequence=1),
+             _remit(billed, remit_id=remit_id, paid="50.00", sequence=2)]
+    for remit in split + split:  # each delivered twice
+        await _post(units, _envelope(billed, remit))
+    payments, posted, _ = await _postings(units, billed)
+    assert (payments, posted) == (2, 2)
