@@ -42,6 +42,7 @@ class PlatformSettings(KafkaSettings):
     """Read from the environment. Outside development, default secrets are refused."""
 
     service_name: ClassVar[str] = "platform"
+    receives_clearinghouse_callbacks: ClassVar[bool] = False
 
     database_url: str = "postgresql://postgres@127.0.0.1:5432/postgres"
     internal_token_secret: str = DEV_SECRET
@@ -49,6 +50,7 @@ class PlatformSettings(KafkaSettings):
     span_log_dir: str | None = None
     log_level: str = "INFO"
     db_pool_size: int = 10
+    clearinghouse_callback_key: SecretStr | None = None
 
     @model_validator(mode="after")
     def _refuse_unsafe_defaults(self) -> "PlatformSettings":
@@ -56,6 +58,11 @@ class PlatformSettings(KafkaSettings):
             raise ValueError("INTERNAL_TOKEN_SECRET must be set outside development")
         if len(self.internal_token_secret) < 32:
             raise ValueError("INTERNAL_TOKEN_SECRET must be at least 32 characters")
+        key = self.clearinghouse_callback_key
+        if self.receives_clearinghouse_callbacks and self.environment == "production" and key is None:
+            raise ValueError("CLEARINGHOUSE_CALLBACK_KEY must be set: the clearinghouse calls back with it")
+        if key is not None and len(key.get_secret_value()) < 32:
+            raise ValueError("CLEARINGHOUSE_CALLBACK_KEY must be at least 32 characters")
         return self
 
     @property

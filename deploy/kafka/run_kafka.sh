@@ -4,13 +4,16 @@
 # Jars are resolved from Maven Central by deploy/kafka/pom.xml into .run/kafka-libs (cached).
 # Clients log in with SASL/SCRAM-SHA-512 and are authorized by ACLs (nothing is allowed without one).
 # Environment: KAFKA_BROKER_PASSWORD, the broker's own principal (User:broker, a super user, as is
-# User:admin); KAFKA_SCRAM_USERS, "name=password ..." created when the storage is formatted.
+# User:admin); KAFKA_SCRAM_USERS, "name=password ..." created when the storage is formatted;
+# KAFKA_LISTEN_HOST and KAFKA_ADVERTISED_HOST (default 127.0.0.1) for a container (docker-compose.yml
+# runs this script in the apache/kafka image, on the image's own jars: KAFKA_LIBS=/opt/kafka/libs and
+# KAFKA_LIBS_PREINSTALLED=1, nothing fetched).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 libs="${KAFKA_LIBS:-$root/.run/kafka-libs}"
 
-if [ ! -f "$libs/.complete" ]; then
+if [ -z "${KAFKA_LIBS_PREINSTALLED:-}" ] && [ ! -f "$libs/.complete" ]; then
   echo "fetching Apache Kafka jars from Maven Central (first run only)..." >&2
   rm -rf "$libs"
   (cd "$here" && mvn -q -B dependency:copy-dependencies -DoutputDirectory="$libs" -DincludeScope=runtime)
@@ -21,6 +24,7 @@ fi
 [ "${1:-}" = "--fetch-only" ] && exit 0
 data_dir="${1:?data dir}"; port="${2:-9092}"; controller_port="${3:-9093}"
 broker_password="${KAFKA_BROKER_PASSWORD:?KAFKA_BROKER_PASSWORD is required (the broker principal logs in too)}"
+listen_host="${KAFKA_LISTEN_HOST:-127.0.0.1}"; advertised_host="${KAFKA_ADVERTISED_HOST:-127.0.0.1}"
 
 formatted_without_users() { [ -f "$data_dir/logs/meta.properties" ] && [ ! -f "$data_dir/scram-users" ]; }
 if formatted_without_users; then
@@ -36,8 +40,8 @@ cat > "$props" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:${controller_port}
-listeners=SASL_PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controller_port}
-advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${port}
+listeners=SASL_PLAINTEXT://${listen_host}:${port},CONTROLLER://127.0.0.1:${controller_port}
+advertised.listeners=SASL_PLAINTEXT://${advertised_host}:${port}
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
 inter.broker.listener.name=SASL_PLAINTEXT
