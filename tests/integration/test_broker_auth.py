@@ -96,3 +96,10 @@ async def _group_offsets(admin: AIOKafkaAdminClient, group: str) -> dict:
         except (GroupCoordinatorNotAvailableError, CoordinatorLoadInProgressError):
             await asyncio.sleep(1)
     raise AssertionError(f"no coordinator for group {group}")
+
+
+def test_no_kafka_password_reaches_a_log(infrastructure):
+    passwords = list(infrastructure.secrets["kafka_passwords"].values())
+    for log in infrastructure.log_dir.glob("*.log"):
+        text = log.read_text(errors="replace")
+        assert not [p for p in passwords if p in text], f"a Kafka password is in {log.name}"
