@@ -15,6 +15,7 @@ from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.kafka.consumer import ConsumerRunner, EventRouter
 from shared.kafka.producer import make_producer
 from shared.kafka.relay import OutboxRelay
+from shared.kafka.security import kafka_security
 from shared.logging_setup import setup_logging
 from shared.settings import PlatformSettings
 from shared.telemetry import instrument_engine, setup_tracing
@@ -32,7 +33,8 @@ class ServiceRuntime:
         self.engine = make_engine(settings)
         instrument_engine(self.engine)
         self.sessions = make_session_factory(self.engine)
-        self.producer = make_producer(settings.kafka_bootstrap_servers, client_id=self.service)
+        self.producer = make_producer(settings.kafka_bootstrap_servers, client_id=self.service,
+                                      security=kafka_security(settings))
         self.relay = OutboxRelay(self.engine, self.producer, service=self.service)
         self.units_of_work = UnitOfWorkFactory(self.sessions, on_commit=self.relay.wake)
         self._router = router
@@ -50,7 +52,7 @@ class ServiceRuntime:
         if self._router and self._router.subscriptions:
             self._consumer = ConsumerRunner(
                 group_id=self.service, router=self._router, bootstrap_servers=self.settings.kafka_bootstrap_servers,
-                units_of_work=self.units_of_work, producer=self.producer,
+                units_of_work=self.units_of_work, producer=self.producer, security=kafka_security(self.settings),
             )
             await self._consumer.start()
         self._tasks = [asyncio.create_task(self._guard(loop)) for loop in self._loops]

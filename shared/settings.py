@@ -1,28 +1,56 @@
 """The settings base every service extends: one class per service, failing fast on unsafe config."""
 from typing import ClassVar, Literal
 
-from pydantic import model_validator
+from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
 DEV_SECRET = "dev-only-internal-secret-0000000000"
 
 
-class PlatformSettings(BaseSettings):
-    """Read from the environment. Outside development, default secrets are refused."""
+class KafkaSettings(BaseSettings):
+    """How a process reaches the broker and proves who it is. Tools (the DLQ admin, tests) read it alone."""
 
     model_config = SettingsConfigDict(env_file=None, extra="ignore", frozen=True)
 
-    service_name: ClassVar[str] = "platform"
-
     environment: Literal["development", "test", "production"] = "development"
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    kafka_security_protocol: Literal["PLAINTEXT", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["SCRAM-SHA-512", "SCRAM-SHA-256"] = "SCRAM-SHA-512"
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_cafile: str | None = None
+    kafka_ssl_certfile: str | None = None
+    kafka_ssl_keyfile: str | None = None
+
+    @model_validator(mode="after")
+    def _refuse_anonymous_brokers(self) -> "KafkaSettings":
+        if self.environment == "production" and self.kafka_security_protocol == "PLAINTEXT":
+            raise ValueError("KAFKA_SECURITY_PROTOCOL must be SASL_SSL or SASL_PLAINTEXT outside development")
+        if self.kafka_security_protocol.startswith("SASL_") and not (
+                self.kafka_sasl_username and self.kafka_sasl_password):
+            raise ValueError(f"KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required with "
+                             f"KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol}")
+        if self.kafka_security_protocol != "SASL_SSL" and (self.kafka_ssl_cafile or self.kafka_ssl_certfile):
+            raise ValueError("KAFKA_SSL_* files are used only with KAFKA_SECURITY_PROTOCOL=SASL_SSL")
+        if bool(self.kafka_ssl_certfile) != bool(self.kafka_ssl_keyfile):
+            raise ValueError("KAFKA_SSL_CERTFILE and KAFKA_SSL_KEYFILE go together")
+        return self
+
+
+class PlatformSettings(KafkaSettings):
+    """Read from the environment. Outside development, default secrets are refused."""
+
+    service_name: ClassVar[str] = "platform"
+    receives_clearinghouse_callbacks: ClassVar[bool] = False
+
     database_url: str = "postgresql://postgres@127.0.0.1:5432/postgres"
     internal_token_secret: str = DEV_SECRET
     otel_exporter_otlp_endpoint: str | None = None
     span_log_dir: str | None = None
     log_level: str = "INFO"
     db_pool_size: int = 10
+    clearinghouse_callback_key: SecretStr | None = None
 
     @model_validator(mode="after")
     def _refuse_unsafe_defaults(self) -> "PlatformSettings":
@@ -30,6 +58,11 @@ class PlatformSettings(BaseSettings):
             raise ValueError("INTERNAL_TOKEN_SECRET must be set outside development")
         if len(self.internal_token_secret) < 32:
             raise ValueError("INTERNAL_TOKEN_SECRET must be at least 32 characters")
+        key = self.clearinghouse_callback_key
+        if self.receives_clearinghouse_callbacks and self.environment == "production" and key is None:
+            raise ValueError("CLEARINGHOUSE_CALLBACK_KEY must be set: the clearinghouse calls back with it")
+        if key is not None and len(key.get_secret_value()) < 32:
+            raise ValueError("CLEARINGHOUSE_CALLBACK_KEY must be at least 32 characters")
         return self
 
     @property

@@ -22,6 +22,7 @@ def infrastructure():
     shutil.rmtree(TEST_RUN_DIR, ignore_errors=True)
     os.environ.setdefault("LOG_LEVEL", "INFO")
     test_stack = Stack(TEST_RUN_DIR, Ports.offset(PORT_OFFSET), environment="test", durable=False)
+    os.environ.update(test_stack.operator_env())  # the tests' own Kafka clients log in as the operator
     try:
         test_stack.start_infrastructure()
         yield test_stack

@@ -2,12 +2,18 @@
 # Start one Apache Kafka 4.x broker in KRaft mode (combined broker+controller) on Java 17.
 # Usage: deploy/kafka/run_kafka.sh DATA_DIR PORT CONTROLLER_PORT   (or --fetch-only)
 # Jars are resolved from Maven Central by deploy/kafka/pom.xml into .run/kafka-libs (cached).
+# Clients log in with SASL/SCRAM-SHA-512 and are authorized by ACLs (nothing is allowed without one).
+# Environment: KAFKA_BROKER_PASSWORD, the broker's own principal (User:broker, a super user, as is
+# User:admin); KAFKA_SCRAM_USERS, "name=password ..." created when the storage is formatted;
+# KAFKA_LISTEN_HOST and KAFKA_ADVERTISED_HOST (default 127.0.0.1) for a container (docker-compose.yml
+# runs this script in the apache/kafka image, on the image's own jars: KAFKA_LIBS=/opt/kafka/libs and
+# KAFKA_LIBS_PREINSTALLED=1, nothing fetched).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 libs="${KAFKA_LIBS:-$root/.run/kafka-libs}"
 
-if [ ! -f "$libs/.complete" ]; then
+if [ -z "${KAFKA_LIBS_PREINSTALLED:-}" ] && [ ! -f "$libs/.complete" ]; then
   echo "fetching Apache Kafka jars from Maven Central (first run only)..." >&2
   rm -rf "$libs"
   (cd "$here" && mvn -q -B dependency:copy-dependencies -DoutputDirectory="$libs" -DincludeScope=runtime)
@@ -17,18 +23,37 @@ if [ ! -f "$libs/.complete" ]; then
 fi
 [ "${1:-}" = "--fetch-only" ] && exit 0
 data_dir="${1:?data dir}"; port="${2:-9092}"; controller_port="${3:-9093}"
+broker_password="${KAFKA_BROKER_PASSWORD:?KAFKA_BROKER_PASSWORD is required (the broker principal logs in too)}"
+listen_host="${KAFKA_LISTEN_HOST:-127.0.0.1}"; advertised_host="${KAFKA_ADVERTISED_HOST:-127.0.0.1}"
+
+formatted_without_users() { [ -f "$data_dir/logs/meta.properties" ] && [ ! -f "$data_dir/scram-users" ]; }
+if formatted_without_users; then
+  echo "Kafka storage in $data_dir was formatted before the broker required SCRAM logins, so it has no users." >&2
+  echo "Remove $data_dir to format it again with users (its topics and unconsumed messages go; databases stay)." >&2
+  exit 78
+fi
 
 mkdir -p "$data_dir"
 props="$data_dir/server.properties"
+umask 077
 cat > "$props" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:${controller_port}
-listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controller_port}
-advertised.listeners=PLAINTEXT://127.0.0.1:${port}
+listeners=SASL_PLAINTEXT://${listen_host}:${port},CONTROLLER://127.0.0.1:${controller_port}
+advertised.listeners=SASL_PLAINTEXT://${advertised_host}:${port}
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+inter.broker.listener.name=SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="${broker_password}" user_broker="${broker_password}";
+listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="${broker_password}";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:admin;User:broker
 log.dirs=${data_dir}/logs
 num.partitions=6
 default.replication.factor=1
@@ -45,7 +70,12 @@ PROPS
 java_cmd=(java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
   "-Dlog4j2.configurationFile=$here/log4j2.yaml" -cp "$libs/*")
 if [ ! -f "$data_dir/logs/meta.properties" ]; then
+  scram=()
+  for user in ${KAFKA_SCRAM_USERS:-} "broker=$broker_password"; do
+    scram+=(--add-scram "SCRAM-SHA-512=[name=${user%%=*},password=${user#*=}]")
+  done
   "${java_cmd[@]}" kafka.tools.StorageTool format --standalone \
-    -t "$(cat "$data_dir/cluster-id" 2>/dev/null || echo 'bIllInG-pLatForm-0001w')" -c "$props" >&2
+    -t "$(cat "$data_dir/cluster-id" 2>/dev/null || echo 'bIllInG-pLatForm-0001w')" -c "$props" "${scram[@]}" >&2
+  printf '%s\n' ${KAFKA_SCRAM_USERS:-} broker=x | sed 's/=.*//' > "$data_dir/scram-users"
 fi
 exec "${java_cmd[@]}" kafka.Kafka "$props"

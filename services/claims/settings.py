@@ -5,6 +5,7 @@ from shared.settings import PlatformSettings
 
 class Settings(PlatformSettings):
     service_name: ClassVar[str] = "claims"
+    receives_clearinghouse_callbacks: ClassVar[bool] = True
 
     clearinghouse_mode: Literal["http", "dropbox"] = "http"
     clearinghouse_url: str = "http://127.0.0.1:8009"

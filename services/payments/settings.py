@@ -5,3 +5,4 @@ from shared.settings import PlatformSettings
 
 class Settings(PlatformSettings):
     service_name: ClassVar[str] = "payments"
+    receives_clearinghouse_callbacks: ClassVar[bool] = True

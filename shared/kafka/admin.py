@@ -13,9 +13,10 @@ TOPIC_PARTITIONS = 6
 TOPIC_CONFIG = {"min.insync.replicas": "1", "retention.ms": str(7 * 24 * 3600 * 1000)}
 
 
-async def ensure_topics(bootstrap_servers: str, *, partitions: int = TOPIC_PARTITIONS, replication: int = 1) -> list[str]:
+async def ensure_topics(bootstrap_servers: str, *, partitions: int = TOPIC_PARTITIONS, replication: int = 1,
+                        security: dict | None = None) -> list[str]:
     """Returns the topics it created; existing ones are left as they are."""
-    admin = await _connected_admin(bootstrap_servers)
+    admin = await _connected_admin(bootstrap_servers, security=security)
     try:
         existing = set(await admin.list_topics())
         wanted = [t for t in all_topics_with_dlq() if t not in existing]
@@ -31,9 +32,9 @@ async def ensure_topics(bootstrap_servers: str, *, partitions: int = TOPIC_PARTI
         await admin.close()
 
 
-async def _connected_admin(bootstrap_servers: str, attempts: int = 60) -> AIOKafkaAdminClient:
+async def _connected_admin(bootstrap_servers: str, attempts: int = 60, security: dict | None = None) -> AIOKafkaAdminClient:
     for attempt in range(attempts):
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, **(security or {}))
         try:
             await admin.start()
             return admin

@@ -102,6 +102,7 @@ class ConsumerRunner:
         units_of_work: UnitOfWorkFactory,
         producer: AIOKafkaProducer,
         max_batch: int = 500,
+        security: dict | None = None,
     ):
         self.group_id = group_id
         self._router = router
@@ -113,6 +114,7 @@ class ConsumerRunner:
         self._task: asyncio.Task | None = None
         self._consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap_servers,
+            **(security or {}),
             group_id=group_id,
             client_id=group_id,
             enable_auto_commit=False,

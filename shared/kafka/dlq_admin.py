@@ -4,18 +4,22 @@
     python -m shared.kafka.dlq_admin show encounter.documented.dlq 3 17
     python -m shared.kafka.dlq_admin replay encounter.documented.dlq 3 17
 
+Run it as the operator principal: KAFKA_BOOTSTRAP_SERVERS, KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_USERNAME
+and KAFKA_SASL_PASSWORD from the environment (`make run` writes them to .run/dev/operator.env).
+
 Replay sends the original key, value and headers (without the dlq.* ones) back to the original
 topic; consumers' inboxes make a replay of something already handled a no-op. Listings show ids,
 errors and sizes only: message values hold PHI and are printed only by `show`.
 """
 import asyncio
 import json
-import os
 import sys
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from shared.kafka.producer import make_producer
+from shared.kafka.security import kafka_security
+from shared.settings import KafkaSettings
 
 
 async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
@@ -25,9 +29,10 @@ async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPar
     return [TopicPartition(topic, p) for p in sorted(consumer._client.cluster.partitions_for_topic(topic) or ())]
 
 
-async def read_all(bootstrap: str, topic: str) -> list:
+async def read_all(kafka: KafkaSettings, topic: str) -> list:
     """Every message of a topic, from the beginning to the current end, without a consumer group."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
+    consumer = AIOKafkaConsumer(bootstrap_servers=kafka.kafka_bootstrap_servers, **kafka_security(kafka),
+                                enable_auto_commit=False, auto_offset_reset="earliest")
     await consumer.start()
     try:
         partitions = await partitions_of(consumer, topic)
@@ -54,23 +59,23 @@ def summary(record) -> dict:
             "failed_at": headers.get("dlq.failed_at")}
 
 
-async def find_record(bootstrap: str, topic: str, partition: int, offset: int):
+async def find_record(kafka: KafkaSettings, topic: str, partition: int, offset: int):
     """The message at that position, or None."""
-    return next((r for r in await read_all(bootstrap, topic) if r.partition == partition and r.offset == offset), None)
+    return next((r for r in await read_all(kafka, topic) if r.partition == partition and r.offset == offset), None)
 
 
-async def find(bootstrap: str, topic: str, partition: int, offset: int):
-    record = await find_record(bootstrap, topic, partition, offset)
+async def find(kafka: KafkaSettings, topic: str, partition: int, offset: int):
+    record = await find_record(kafka, topic, partition, offset)
     if record is None:
         raise SystemExit(f"no message at {topic}[{partition}]@{offset}")
     return record
 
 
-async def replay(bootstrap: str, topic: str, partition: int, offset: int) -> str:
-    record = await find(bootstrap, topic, partition, offset)
+async def replay(kafka: KafkaSettings, topic: str, partition: int, offset: int) -> str:
+    record = await find(kafka, topic, partition, offset)
     headers = [(k, v) for k, v in record.headers or () if not k.startswith("dlq.")]
     original = dict(record.headers or ()).get("dlq.original_topic", b"").decode() or topic.removesuffix(".dlq")
-    producer = make_producer(bootstrap, client_id="dlq-replay")
+    producer = make_producer(kafka.kafka_bootstrap_servers, client_id="dlq-replay", security=kafka_security(kafka))
     await producer.start()
     try:
         await producer.send_and_wait(original, value=record.value, key=record.key, headers=headers)
@@ -80,16 +85,16 @@ async def replay(bootstrap: str, topic: str, partition: int, offset: int) -> str
 
 
 def main(argv: list[str]) -> None:
-    bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+    kafka = KafkaSettings()
     command, topic = argv[0], argv[1]
     if command == "list":
-        for record in asyncio.run(read_all(bootstrap, topic)):
+        for record in asyncio.run(read_all(kafka, topic)):
             print(json.dumps(summary(record)))
     elif command == "show":
-        record = asyncio.run(find(bootstrap, topic, int(argv[2]), int(argv[3])))
+        record = asyncio.run(find(kafka, topic, int(argv[2]), int(argv[3])))
         print(json.dumps({**summary(record), "value": record.value.decode(errors="replace")}, indent=2))
     elif command == "replay":
-        print(f"replayed to {asyncio.run(replay(bootstrap, topic, int(argv[2]), int(argv[3])))}")
+        print(f"replayed to {asyncio.run(replay(kafka, topic, int(argv[2]), int(argv[3])))}")
     else:
         raise SystemExit(__doc__)
 

@@ -2,9 +2,10 @@
 from aiokafka import AIOKafkaProducer
 
 
-def make_producer(bootstrap_servers: str, *, client_id: str) -> AIOKafkaProducer:
+def make_producer(bootstrap_servers: str, *, client_id: str, security: dict | None = None) -> AIOKafkaProducer:
     return AIOKafkaProducer(
         bootstrap_servers=bootstrap_servers,
+        **(security or {}),
         client_id=client_id,
         acks="all",
         enable_idempotence=True,

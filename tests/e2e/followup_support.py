@@ -11,7 +11,6 @@ import asyncpg
 import httpx
 from sqlalchemy.engine import make_url
 
-from shared.internal_auth import HEADER, Caller, issue_token
 
 
 def claims_database_url(stack) -> str:
@@ -34,10 +33,10 @@ def backdate_submission(stack, claim_id: str, days: int) -> None:
 
 
 def post_to_claims(stack, tenant_id: str, path: str, body: str) -> httpx.Response:
-    """What the clearinghouse does: an answer into the tenant's mailbox, with the internal token."""
-    token = issue_token(stack.secrets["internal_token_secret"], Caller(tenant_id=tenant_id, key_id="clearinghouse"))
+    """What the clearinghouse does: an answer into the tenant's mailbox, with its callback key."""
     return httpx.post(f"{stack.ports.url('claims')}{path}", content=body.encode(), timeout=30,
-                      headers={"content-type": "application/edi-x12", HEADER: token})
+                      headers={"content-type": "application/edi-x12", "X-Mailbox": tenant_id,
+                               "X-Clearinghouse-Key": stack.secrets["clearinghouse_callback_key"]})
 
 
 def submitted_claim(api, body: dict, wait_for, *, status: str = "submitted") -> dict:

@@ -1,18 +1,27 @@
-"""Reading and writing topics directly, for tests that inspect what crossed the broker."""
+"""Reading and writing topics directly, for tests that inspect what crossed the broker.
+
+The test process is the operator: its login comes from the environment the session fixture sets."""
 import asyncio
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 
 from shared.kafka.dlq_admin import partitions_of, read_all
+from shared.kafka.security import kafka_security
+from shared.settings import KafkaSettings
+
+
+def operator(bootstrap: str) -> KafkaSettings:
+    return KafkaSettings(kafka_bootstrap_servers=bootstrap)
 
 
 def read_topic(bootstrap: str, topic: str) -> list:
-    return asyncio.run(read_all(bootstrap, topic))
+    return asyncio.run(read_all(operator(bootstrap), topic))
 
 
 async def _produce(bootstrap: str, topic: str, messages: list[tuple[bytes, bytes, list]]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, **kafka_security(operator(bootstrap)), acks="all",
+                                enable_idempotence=True)
     await producer.start()
     try:
         for key, value, headers in messages:
@@ -26,9 +35,10 @@ def produce(bootstrap: str, topic: str, messages: list[tuple[bytes, bytes, list]
 
 
 async def _group_lag(bootstrap: str, group: str, topics: list[str]) -> int:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    security = kafka_security(operator(bootstrap))
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **security)
     await admin.start()
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **security)
     await consumer.start()
     try:
         committed = await admin.list_consumer_group_offsets(group)

@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from shared.kafka.admin import TOPIC_PARTITIONS
-from tools.devstack.topology import COMMON_ENV, PLATFORM_SERVICES, Ports, ProcessSpec, process_specs
+from tools.devstack.stack import KAFKA_SECURITY
+from tools.devstack.topology import COMMON_ENV, KAFKA_PRINCIPALS, OPERATOR, PLATFORM_SERVICES, Ports, ProcessSpec, process_specs
 
 pytestmark = pytest.mark.unit  # pure parsing: no Docker, no Kafka, no Postgres
 
@@ -21,20 +22,26 @@ ROOT = Path(__file__).resolve().parents[2]
 K8S = ROOT / "deploy" / "k8s"
 PORTS = Ports()
 SPECS = process_specs(PORTS, common={name: f"<{name}>" for name in COMMON_ENV},
-                      admin_api_key="<admin>", payer_sim_state="<state>")
+                      admin_api_key="<admin>", payer_sim_state="<state>",
+                      kafka_passwords={name: f"<{name}>" for name in KAFKA_PRINCIPALS},
+                      clearinghouse_callback_key="<callback key>")
 # Topology process -> compose service, k8s Deployment and Service name (DNS names have no "_").
 HOSTNAMES = {**{name: name for name in PLATFORM_SERVICES}, "payer_sim": "payer-sim"}
 # The only variable compose and k8s may add to a process's environment.
 EXTRA_ENV = {"OTEL_EXPORTER_OTLP_ENDPOINT"}
-SECRET_ENV = {"INTERNAL_TOKEN_SECRET", "ADMIN_API_KEY"}
-# Broker settings of run_kafka.sh that compose must repeat (listeners/hosts legitimately differ).
-KAFKA_SETTINGS = (
-    "process.roles", "node.id", "controller.listener.names", "listener.security.protocol.map",
-    "inter.broker.listener.name", "num.partitions", "default.replication.factor",
-    "offsets.topic.replication.factor", "offsets.topic.num.partitions",
-    "transaction.state.log.replication.factor", "transaction.state.log.min.isr", "min.insync.replicas",
-    "group.initial.rebalance.delay.ms", "auto.create.topics.enable", "log.retention.hours",
-)
+SECRET_ENV = {"INTERNAL_TOKEN_SECRET", "ADMIN_API_KEY", "KAFKA_SASL_PASSWORD", "CLEARINGHOUSE_CALLBACK_KEY"}
+REQUIRED_FROM_ENVIRONMENT = re.compile(r"^\$\{(?P<name>[A-Z_]+):\?[^}]*\}$")
+
+
+def _required_variable(value: str) -> str:
+    """The variable a compose value must come from, required: `${NAME:?message}`."""
+    match = REQUIRED_FROM_ENVIRONMENT.match(value)
+    assert match, f"{value!r} must come from the environment, required"
+    return match.group("name")
+
+
+def _kafka_password_variable(principal: str) -> str:
+    return f"KAFKA_{principal.upper()}_PASSWORD"
 
 
 # -- helpers ----------------------------------------------------------------------------------------
@@ -124,8 +131,12 @@ def test_every_compose_service_has_the_topology_environment(spec):
     for name, value in environment.items():
         value = str(value)
         assert "127.0.0.1" not in value and "localhost" not in value, f"{name} must use compose hostnames"
-        if name in SECRET_ENV:
-            assert value.startswith(f"${{{name}:?"), f"{name} must come from the environment, required"
+        if name == "KAFKA_SASL_PASSWORD":
+            assert _required_variable(value) == _kafka_password_variable(spec.env["KAFKA_SASL_USERNAME"])
+        elif name in SECRET_ENV:
+            assert _required_variable(value) == name
+        elif name == "KAFKA_SASL_USERNAME":
+            assert value == spec.env[name] == spec.name, "each service logs in to Kafka as itself"
         elif _is_local_url(spec.env.get(name, "")):
             _assert_points_at(name, spec.env[name], value)
 
@@ -139,38 +150,48 @@ def test_every_compose_service_is_healthchecked_on_its_port(spec):
 def test_compose_platform_services_use_compose_kafka_postgres_and_collector():
     services = _compose()
     kafka_env = services["kafka"]["environment"]
-    assert kafka_env["KAFKA_ADVERTISED_LISTENERS"] == "PLAINTEXT://kafka:9092"
+    assert kafka_env["KAFKA_ADVERTISED_HOST"] == "kafka"
     collector = yaml.safe_load((ROOT / "deploy" / "otel-collector.yaml").read_text())
     collector_port = collector["receivers"]["otlp"]["protocols"]["http"]["endpoint"].rsplit(":", 1)[1]
     for name in PLATFORM_SERVICES:
         env = services[name]["environment"]
         assert env["KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
+        assert {key: env[key] for key in KAFKA_SECURITY} == KAFKA_SECURITY
         assert urlsplit(env["DATABASE_URL"]).hostname == "postgres"
         assert env["OTEL_EXPORTER_OTLP_ENDPOINT"] == f"http://otel-collector:{collector_port}"
         assert env["ENVIRONMENT"] == "production"
     assert services["payer-sim"]["environment"].keys().isdisjoint(EXTRA_ENV | {"DATABASE_URL"})
 
 
-def test_compose_kafka_has_the_settings_of_run_kafka_sh_and_the_topic_partitions():
+def test_compose_kafka_runs_run_kafka_sh_with_a_login_per_principal_and_the_topic_partitions():
     script = (ROOT / "deploy" / "kafka" / "run_kafka.sh").read_text()
     properties = dict(line.split("=", 1) for line in
                       script.split("<<PROPS\n", 1)[1].split("\nPROPS", 1)[0].splitlines())
+    assert int(properties["num.partitions"]) == TOPIC_PARTITIONS
+    assert properties["allow.everyone.if.no.acl.found"] == "false"
     kafka = _compose()["kafka"]
     assert kafka["image"] == "apache/kafka:4.1.1"
-    compose_properties = {key[len("KAFKA_"):].lower().replace("_", "."): str(value)
-                          for key, value in kafka["environment"].items() if key.startswith("KAFKA_")}
-    for key in KAFKA_SETTINGS:
-        assert compose_properties.get(key) == properties[key], key
-    assert int(compose_properties["num.partitions"]) == TOPIC_PARTITIONS
-    assert compose_properties["auto.create.topics.enable"] == "false"
+    mount = next(v for v in kafka["volumes"] if v.startswith("./deploy/kafka:")).split(":")[1]
+    entrypoint = kafka["entrypoint"]
+    assert entrypoint[0] == f"{mount}/run_kafka.sh" and entrypoint[2] == "9092"
     # Data on the volume, not in the image's default /tmp directory.
-    assert any(volume.endswith(":" + compose_properties["log.dirs"]) for volume in kafka["volumes"])
+    assert any(volume.endswith(":" + entrypoint[1]) for volume in kafka["volumes"])
+    env = kafka["environment"]
+    assert env["KAFKA_LIBS_PREINSTALLED"] == "1"
+    assert _required_variable(env["KAFKA_BROKER_PASSWORD"]) == "KAFKA_BROKER_PASSWORD"
+    users = dict(re.findall(r"(\w+)=(\$\{[^}]*\})", env["KAFKA_SCRAM_USERS"]))
+    assert re.sub(r"(\w+)=(\$\{[^}]*\})", "", env["KAFKA_SCRAM_USERS"]).strip() == "", "name=${PASSWORD} pairs only"
+    assert set(users) == set(KAFKA_PRINCIPALS) - {"broker"}
+    for principal, value in users.items():
+        assert _required_variable(value) == _kafka_password_variable(principal)
 
 
 def test_compose_one_shot_jobs_create_the_topics_and_migrate_every_service():
     services = _compose()
     init = services["kafka-init"]
-    assert init["command"] == ["python", "-m", "shared.kafka.admin", "kafka:9092"]
+    assert init["command"] == ["python", "-m", "shared.kafka.provision"]
+    assert init["environment"]["KAFKA_SASL_USERNAME"] == OPERATOR
+    assert _required_variable(init["environment"]["KAFKA_SASL_PASSWORD"]) == _kafka_password_variable(OPERATOR)
     assert init["depends_on"]["kafka"]["condition"] == "service_healthy"
     migrate = services["migrate"]
     script = migrate["command"][-1]
@@ -297,6 +318,15 @@ def test_k8s_configmap_points_platform_services_at_kafka_and_the_collector_witho
     assert urlsplit(config["OTEL_EXPORTER_OTLP_ENDPOINT"]).port == 4318
     assert config["ENVIRONMENT"] == "production"
     assert not SECRET_ENV & set(config) and "DATABASE_URL" not in config
+    assert config["KAFKA_SECURITY_PROTOCOL"] == "SASL_SSL"  # across the cluster network: TLS too
+
+
+@pytest.mark.parametrize("name", PLATFORM_SERVICES)
+def test_every_k8s_service_logs_in_to_kafka_as_itself_from_a_secret(name):
+    deployment = next(d for d in _k8s_documents() if d["kind"] == "Deployment" and d["metadata"]["name"] == name)
+    env = {e["name"]: e for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert env["KAFKA_SASL_USERNAME"]["value"] == name
+    assert env["KAFKA_SASL_PASSWORD"]["valueFrom"]["secretKeyRef"] == {"name": "kafka-logins", "key": name}
 
 
 def _cpu_millicores(value) -> int:

@@ -21,9 +21,10 @@ from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.kafka.consumer import ConsumerRunner, EventRouter
 from shared.kafka.errors import PermanentError
 from shared.kafka.producer import make_producer
+from shared.kafka.security import kafka_security
 from shared.kafka.relay import OutboxRelay
 from shared.settings import PlatformSettings
-from tests.e2e.kafka_tools import group_lag, read_topic
+from tests.e2e.kafka_tools import group_lag, operator, read_topic
 
 effects_metadata = MetaData()
 effect = Table("itest_effect", effects_metadata, Column("id", Integer, primary_key=True),
@@ -49,7 +50,7 @@ async def env(infrastructure):
     async with engine.begin() as conn:
         await conn.run_sync(infra_metadata.create_all)
         await conn.run_sync(effects_metadata.create_all)
-    producer = make_producer(settings.kafka_bootstrap_servers, client_id="itest")
+    producer = make_producer(settings.kafka_bootstrap_servers, client_id="itest", security=kafka_security(settings))
     await producer.start()
     yield settings, engine, producer
     await producer.stop()
@@ -58,7 +59,7 @@ async def env(infrastructure):
 
 async def _new_topic(bootstrap: str) -> str:
     topic = f"itest.{uuid.uuid4().hex[:8]}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **kafka_security(operator(bootstrap)))
     await admin.start()
     await admin.create_topics([NewTopic(topic, 3, 1), NewTopic(topic + ".dlq", 3, 1)])
     await admin.close()
@@ -72,7 +73,8 @@ def _envelope(topic: str, n: int, event_id: uuid.UUID | None = None) -> bytes:
 
 async def _run_until_caught_up(settings, engine, producer, topic, router, group) -> None:
     runner = ConsumerRunner(group_id=group, router=router, bootstrap_servers=settings.kafka_bootstrap_servers,
-                            units_of_work=UnitOfWorkFactory(make_session_factory(engine)), producer=producer)
+                            units_of_work=UnitOfWorkFactory(make_session_factory(engine)), producer=producer,
+                            security=kafka_security(settings))
     await runner.start()
     try:
         for _ in range(200):

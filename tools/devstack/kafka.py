@@ -1,4 +1,7 @@
-"""One Apache Kafka 4.x broker in KRaft mode, started by deploy/kafka/run_kafka.sh."""
+"""One Apache Kafka 4.x broker in KRaft mode, started by deploy/kafka/run_kafka.sh.
+
+Clients log in with SCRAM-SHA-512; `passwords` holds one per principal (services, admin, broker),
+given to the script through its environment, never on a command line of ours or in a log."""
 import os
 import signal
 import socket
@@ -10,8 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class LocalKafka:
-    def __init__(self, data_dir: Path, port: int, log_path: Path):
+    def __init__(self, data_dir: Path, port: int, log_path: Path, *, passwords: dict[str, str]):
         self.data_dir = data_dir
+        self._passwords = passwords
         self.port = port
         self.controller_port = port + 1
         self.log_path = log_path
@@ -26,16 +30,21 @@ class LocalKafka:
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
             [str(ROOT / "deploy" / "kafka" / "run_kafka.sh"), str(self.data_dir), str(self.port), str(self.controller_port)],
-            stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env={**os.environ, **self._credentials_env()},
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"Kafka exited with {self.process.returncode}; see {self.log_path}")
+                raise RuntimeError(f"Kafka exited with {self.process.returncode}: {_tail(self.log_path)}"
+                                   f"\n(see {self.log_path})")
             if _port_open(self.port):
                 return self.bootstrap
             time.sleep(0.25)
         raise RuntimeError(f"Kafka did not open port {self.port}; see {self.log_path}")
+
+    def _credentials_env(self) -> dict[str, str]:
+        users = " ".join(f"{name}={password}" for name, password in self._passwords.items() if name != "broker")
+        return {"KAFKA_BROKER_PASSWORD": self._passwords["broker"], "KAFKA_SCRAM_USERS": users}
 
     def stop(self, timeout: float = 30) -> None:
         if self.process and self.process.poll() is None:
@@ -45,6 +54,10 @@ class LocalKafka:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
+
+
+def _tail(path: Path, lines: int = 3) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
 def _port_open(port: int) -> bool:

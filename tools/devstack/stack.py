@@ -11,13 +11,18 @@ from pathlib import Path
 
 import httpx
 
-from shared.kafka.admin import ensure_topics
+from shared.kafka.provision import provision
+from shared.settings import KafkaSettings
 from tools.devstack.kafka import LocalKafka
 from tools.devstack.postgres import EmbeddedPostgres
-from tools.devstack.topology import PLATFORM_SERVICES, Ports, ProcessSpec, process_specs
+from tools.devstack.topology import KAFKA_PRINCIPALS, OPERATOR, PLATFORM_SERVICES, Ports, ProcessSpec, process_specs
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
+# Never inherited from the shell or the test process: each process gets only its own from its spec.
+PRIVATE_ENV = ("DATABASE_URL", "INTERNAL_TOKEN_SECRET", "ADMIN_API_KEY", "CLEARINGHOUSE_CALLBACK_KEY",
+               "KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD")
+KAFKA_SECURITY = {"KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "KAFKA_SASL_MECHANISM": "SCRAM-SHA-512"}
 
 
 class Stack:
@@ -30,27 +35,50 @@ class Stack:
         external_db = os.environ.get("DATABASE_URL")
         self.postgres = None if external_db else EmbeddedPostgres(run_dir / "pgdata", ports.postgres, durable=durable)
         self.database_url = external_db or self.postgres.url  # type: ignore[union-attr]
-        self.kafka = LocalKafka(run_dir / "kafka", ports.kafka, self.log_dir / "kafka.log")
+        self.kafka = LocalKafka(run_dir / "kafka", ports.kafka, self.log_dir / "kafka.log",
+                                passwords=self.secrets["kafka_passwords"])
         self.processes: dict[str, subprocess.Popen] = {}
         self.specs = {s.name: s for s in process_specs(
             ports, common=self.common_env(), admin_api_key=self.secrets["admin_api_key"],
-            payer_sim_state=str(run_dir / "payer_sim.sqlite3"),
+            payer_sim_state=str(run_dir / "payer_sim.sqlite3"), kafka_passwords=self.secrets["kafka_passwords"],
+            clearinghouse_callback_key=self.secrets["clearinghouse_callback_key"],
         )}
 
     def _load_secrets(self) -> dict:
+        """Generated once per run folder; a folder from before a secret existed gets it added."""
         path = self.run_dir / "secrets.json"
-        if path.exists():
-            return json.loads(path.read_text())
-        self.run_dir.mkdir(parents=True, exist_ok=True)
-        values = {"admin_api_key": "adm_" + secrets.token_urlsafe(24), "internal_token_secret": secrets.token_urlsafe(40)}
-        path.write_text(json.dumps(values))
-        path.chmod(0o600)
+        values = json.loads(path.read_text()) if path.exists() else {}
+        before = dict(values, kafka_passwords=dict(values.get("kafka_passwords", {})))
+        values.setdefault("admin_api_key", "adm_" + secrets.token_urlsafe(24))
+        values.setdefault("internal_token_secret", secrets.token_urlsafe(40))
+        values.setdefault("clearinghouse_callback_key", "chk_" + secrets.token_urlsafe(32))
+        passwords = values.setdefault("kafka_passwords", {})
+        for principal in KAFKA_PRINCIPALS:
+            passwords.setdefault(principal, secrets.token_urlsafe(24))
+        if values != before:
+            self.run_dir.mkdir(parents=True, exist_ok=True)
+            path.touch(mode=0o600)
+            path.write_text(json.dumps(values))
         return values
+
+    def operator_env(self) -> dict[str, str]:
+        """What the operator's tools (python -m shared.kafka.dlq_admin, tests) log in to Kafka with."""
+        return {"KAFKA_BOOTSTRAP_SERVERS": self.kafka.bootstrap, **KAFKA_SECURITY,
+                "KAFKA_SASL_USERNAME": OPERATOR, "KAFKA_SASL_PASSWORD": self.secrets["kafka_passwords"][OPERATOR]}
+
+    def operator_kafka(self) -> KafkaSettings:
+        return KafkaSettings(**{name.lower(): value for name, value in self.operator_env().items()})
+
+    def _write_operator_env(self) -> None:
+        path = self.run_dir / "operator.env"
+        path.touch(mode=0o600)
+        path.write_text("".join(f"{name}={value}\n" for name, value in self.operator_env().items()))
 
     def common_env(self) -> dict[str, str]:
         return {
             "ENVIRONMENT": self.environment,
             "KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{self.ports.kafka}",
+            **KAFKA_SECURITY,
             "DATABASE_URL": self.database_url,
             "INTERNAL_TOKEN_SECRET": self.secrets["internal_token_secret"],
             "SPAN_LOG_DIR": str(self.run_dir / "spans"),
@@ -63,7 +91,8 @@ class Stack:
         if self.postgres:
             self.postgres.start()
         self.kafka.start()
-        asyncio.run(ensure_topics(self.kafka.bootstrap))
+        asyncio.run(provision(self.operator_kafka()))
+        self._write_operator_env()
         self.migrate()
 
     def migrate(self) -> None:
@@ -78,8 +107,8 @@ class Stack:
     def start_service(self, name: str) -> None:
         spec = self.specs[name]
         log = open(self.log_dir / f"{name}.log", "ab")
-        env = {**os.environ, **spec.env, "PYTHONPATH": str(ROOT)}
-        env.pop("DATABASE_URL", None) if name == "payer_sim" else None
+        inherited = {key: value for key, value in os.environ.items() if key not in PRIVATE_ENV}
+        env = {**inherited, **spec.env, "PYTHONPATH": str(ROOT)}
         self.processes[name] = subprocess.Popen(
             [PYTHON, "-m", "uvicorn", spec.app, "--host", "127.0.0.1", "--port", str(spec.port),
              "--no-access-log", "--timeout-graceful-shutdown", "20", "--lifespan", "on",

@@ -3,7 +3,11 @@
 from dataclasses import dataclass, field
 
 PLATFORM_SERVICES = ("coding", "claims", "payments", "denials", "gateway")
-COMMON_ENV = ("ENVIRONMENT", "KAFKA_BOOTSTRAP_SERVERS", "DATABASE_URL", "INTERNAL_TOKEN_SECRET", "SPAN_LOG_DIR", "LOG_LEVEL")
+COMMON_ENV = ("ENVIRONMENT", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM",
+              "DATABASE_URL", "INTERNAL_TOKEN_SECRET", "SPAN_LOG_DIR", "LOG_LEVEL")
+OPERATOR = "admin"  # the broker's super user: topics, ACLs, the DLQ tool, tests
+KAFKA_PRINCIPALS = (*PLATFORM_SERVICES, OPERATOR, "broker")  # one SCRAM login each
+CLEARINGHOUSE_CALLBACK_SERVICES = ("claims", "payments")  # the routes the clearinghouse calls back
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,18 @@ class ProcessSpec:
     factory: bool = True
 
 
-def process_specs(ports: Ports, *, common: dict[str, str], admin_api_key: str, payer_sim_state: str) -> list[ProcessSpec]:
+def kafka_login(name: str, passwords: dict[str, str]) -> dict[str, str]:
+    """The principal a process logs in to the broker as: its own name."""
+    return {"KAFKA_SASL_USERNAME": name, "KAFKA_SASL_PASSWORD": passwords[name]}
+
+
+def process_specs(ports: Ports, *, common: dict[str, str], admin_api_key: str, payer_sim_state: str,
+                  kafka_passwords: dict[str, str], clearinghouse_callback_key: str) -> list[ProcessSpec]:
+    callback = {"CLEARINGHOUSE_CALLBACK_KEY": clearinghouse_callback_key}
     specific: dict[str, dict[str, str]] = {
         "coding": {},
-        "claims": {"CLEARINGHOUSE_URL": ports.url("payer_sim"), "CLEARINGHOUSE_MODE": "http"},
-        "payments": {},
+        "claims": {"CLEARINGHOUSE_URL": ports.url("payer_sim"), "CLEARINGHOUSE_MODE": "http", **callback},
+        "payments": {**callback},
         "denials": {},
         "gateway": {
             "CODING_URL": ports.url("coding"),
@@ -50,14 +61,15 @@ def process_specs(ports: Ports, *, common: dict[str, str], admin_api_key: str, p
         },
     }
     specs = [
-        ProcessSpec(name, f"services.{name}.app:main", getattr(ports, name), {**common, **specific[name]})
+        ProcessSpec(name, f"services.{name}.app:main", getattr(ports, name),
+                    {**common, **kafka_login(name, kafka_passwords), **specific[name]})
         for name in PLATFORM_SERVICES
     ]
     specs.append(
         ProcessSpec(
             "payer_sim", "tools.payer_sim.app:app", ports.payer_sim,
             {
-                "INTERNAL_TOKEN_SECRET": common["INTERNAL_TOKEN_SECRET"],
+                **callback,
                 "LOG_LEVEL": common["LOG_LEVEL"],
                 "ACK_CALLBACK_URL": f"{ports.url('claims')}/internal/clearinghouse/acks",
                 "ERA_CALLBACK_URL": f"{ports.url('payments')}/internal/clearinghouse/era",

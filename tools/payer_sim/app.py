@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import httpx
 from fastapi import FastAPI, Header, HTTPException, Request, Response
 
-from shared.internal_auth import HEADER, Caller, issue_token
+from shared.http.clearinghouse_auth import CALLBACK_KEY_HEADER, MAILBOX_HEADER
 from shared.x12 import X12SyntaxError, element, segments
 from tools.payer_sim.adjudication import Rules
 from tools.payer_sim.claim_status import answer_276
@@ -21,14 +21,22 @@ from tools.payer_sim.state import SimState
 log = logging.getLogger("payer_sim")
 
 
+def callback_headers(settings: SimSettings, mailbox: str) -> dict[str, str]:
+    """A callback names the mailbox and carries the clearinghouse's own key."""
+    headers = {"content-type": "application/edi-x12", MAILBOX_HEADER: mailbox}
+    if settings.clearinghouse_callback_key is not None:
+        headers[CALLBACK_KEY_HEADER] = settings.clearinghouse_callback_key.get_secret_value()
+    return headers
+
+
 async def deliver_forever(state: SimState, settings: SimSettings) -> None:
+    if settings.clearinghouse_callback_key is None:
+        log.warning("CLEARINGHOUSE_CALLBACK_KEY is not set: the platform will refuse every callback")
     async with httpx.AsyncClient(timeout=30) as client:
         while True:
             for delivery_id, url, mailbox, body, attempts in state.due_deliveries():
-                token = issue_token(settings.internal_token_secret, Caller(tenant_id=mailbox, key_id="payer-sim"))
                 try:
-                    response = await client.post(url, content=body.encode(), headers={
-                        "content-type": "application/edi-x12", "X-Mailbox": mailbox, HEADER: token})
+                    response = await client.post(url, content=body.encode(), headers=callback_headers(settings, mailbox))
                     ok = response.status_code < 300 or response.status_code in (409, 422)
                 except httpx.HTTPError:
                     ok = False

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import select
 
 from shared.http.auth import CallerDep
+from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
 from shared.x12 import X12SyntaxError
 from services.claims import follow_up, handlers
@@ -76,7 +77,7 @@ async def list_payers(request: Request, caller: CallerDep) -> dict:
 
 
 @router.post("/clearinghouse/acks", status_code=202)
-async def receive_acknowledgment(request: Request, caller: CallerDep) -> dict:
+async def receive_acknowledgment(request: Request, caller: ClearinghouseCallerDep) -> dict:
     """The clearinghouse's 999, 277CA, 271 or claim status 277 for this tenant's mailbox.
 
     An answer that cannot be read or applied is kept with the reason (GET /internal/clearinghouse/held)."""

@@ -84,7 +84,7 @@ async def pipeline_health(request: Request, caller: OpsCaller) -> dict:
 async def _dlq_depths(request: Request) -> dict[str, int] | None:
     state = request.app.state
     if not hasattr(state, "dlq_depths"):
-        state.dlq_depths = sources.DlqDepths(state.settings.kafka_bootstrap_servers)
+        state.dlq_depths = sources.DlqDepths(state.settings)
     try:
         return await state.dlq_depths.get()
     except Exception as exc:  # noqa: BLE001 - Kafka down shows as unknown depths
@@ -119,8 +119,8 @@ async def _lookups(request: Request, caller: Caller, any_id: UUID) -> list[dict]
 
 @router.get("/ops/api/dlq")
 async def dlq_list(request: Request, caller: OpsCaller) -> dict:
-    bootstrap = request.app.state.settings.kafka_bootstrap_servers
-    listed = await asyncio.gather(*(dlq_admin.read_all(bootstrap, t) for t in sources.DLQ_TOPICS))
+    kafka = request.app.state.settings
+    listed = await asyncio.gather(*(dlq_admin.read_all(kafka, t) for t in sources.DLQ_TOPICS))
     return {"items": [{"topic": topic, **dlq_admin.summary(r)} for topic, records in zip(sources.DLQ_TOPICS, listed)
                       for r in records]}
 
@@ -128,7 +128,7 @@ async def dlq_list(request: Request, caller: OpsCaller) -> dict:
 async def _dlq_record(request: Request, topic: str, partition: int, offset: int):
     if topic not in sources.DLQ_TOPICS:
         raise Problem(404, "Unknown dead-letter topic")
-    record = await dlq_admin.find_record(request.app.state.settings.kafka_bootstrap_servers, topic, partition, offset)
+    record = await dlq_admin.find_record(request.app.state.settings, topic, partition, offset)
     if record is None:
         raise Problem(404, "No message at that position")
     return record
@@ -145,7 +145,7 @@ async def dlq_show(request: Request, caller: OpsCaller, topic: DlqTopic, partiti
 @router.post("/ops/api/dlq/{topic}/{partition}/{offset}/replay")
 async def dlq_replay(request: Request, caller: OpsCaller, topic: DlqTopic, partition: int, offset: int) -> dict:
     await _dlq_record(request, topic, partition, offset)
-    target = await dlq_admin.replay(request.app.state.settings.kafka_bootstrap_servers, topic, partition, offset)
+    target = await dlq_admin.replay(request.app.state.settings, topic, partition, offset)
     log.info("dlq message replayed", extra={"key_id": caller.key_id, "topic": topic, "partition": partition,
                                             "offset": offset, "to": target})
     return {"replayed_to": target, "topic": topic, "partition": partition, "offset": offset}

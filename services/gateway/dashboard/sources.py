@@ -12,6 +12,8 @@ from shared.contracts.topics import ALL_TOPICS, dlq
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
 from shared.kafka.dlq_admin import partitions_of
+from shared.kafka.security import kafka_security
+from shared.settings import KafkaSettings
 
 log = logging.getLogger(__name__)
 REPORTS = {"coding": "/internal/reports/coding", "claims": "/internal/reports/claims",
@@ -58,8 +60,8 @@ async def reports(app, caller: Caller, *, all_tenants: bool) -> tuple[dict[str, 
 class DlqDepths:
     """Messages held per dead-letter topic (end minus beginning offsets), cached for a few seconds."""
 
-    def __init__(self, bootstrap: str, ttl: float = 5.0):
-        self._bootstrap, self._ttl = bootstrap, ttl
+    def __init__(self, kafka: KafkaSettings, ttl: float = 5.0):
+        self._kafka, self._ttl = kafka, ttl
         self._cached: tuple[float, dict[str, int]] | None = None
         self._lock = asyncio.Lock()
 
@@ -74,7 +76,8 @@ class DlqDepths:
             return depths
 
     async def _measure(self) -> dict[str, int]:
-        consumer = AIOKafkaConsumer(bootstrap_servers=self._bootstrap, enable_auto_commit=False)
+        consumer = AIOKafkaConsumer(bootstrap_servers=self._kafka.kafka_bootstrap_servers,
+                                    **kafka_security(self._kafka), enable_auto_commit=False)
         await consumer.start()
         try:
             partitions = [tp for topic in DLQ_TOPICS for tp in await partitions_of(consumer, topic)]

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from shared.http.auth import CallerDep
+from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
 from services.payments import handlers, ledger_store, suspense
 from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance
@@ -52,7 +53,7 @@ async def post_remit(request: Request, caller: CallerDep) -> dict:
 
 
 @router.post("/clearinghouse/era", status_code=202)
-async def receive_era(request: Request, caller: CallerDep) -> dict:
+async def receive_era(request: Request, caller: ClearinghouseCallerDep) -> dict:
     """The clearinghouse connector's inbox: the payer's 835 for this tenant's mailbox."""
     return await _ingest(request, caller, "clearinghouse")
 
