@@ -25,7 +25,8 @@ class ServiceTopics:
 
 PLATFORM_TOPOLOGY: dict[str, ServiceTopics] = {
     "gateway": ServiceTopics(
-        consumes=(t.CLAIM_ACKNOWLEDGED, t.PAYMENT_POSTED, t.DENIAL_OPENED),
+        consumes=(t.CLAIM_ACKNOWLEDGED, t.PAYMENT_POSTED, t.DENIAL_OPENED,
+                  t.dlq(t.ENCOUNTER_DOCUMENTED), t.dlq(t.CLAIM_CODED)),  # a dead-lettered encounter shows `failed`
         emits=(t.TENANT_REGISTERED, t.ENCOUNTER_DOCUMENTED),
         replays_dead_letters=True,
     ),
@@ -64,7 +65,9 @@ def service_acls(service: str, needs: ServiceTopics) -> set[AclBinding]:
     rules = {AclBinding(who, "CLUSTER", CLUSTER, "IDEMPOTENT_WRITE")}
     rules |= {AclBinding(who, "TOPIC", topic, "WRITE") for topic in needs.emits}
     for topic in needs.consumes:
-        rules |= {AclBinding(who, "TOPIC", topic, "READ"), AclBinding(who, "TOPIC", t.dlq(topic), "WRITE")}
+        rules.add(AclBinding(who, "TOPIC", topic, "READ"))
+        if not topic.endswith(".dlq"):  # a dead letter that cannot be read is logged, never dead-lettered again
+            rules.add(AclBinding(who, "TOPIC", t.dlq(topic), "WRITE"))
     if needs.consumes:
         rules.add(AclBinding(who, "GROUP", service, "READ"))
     if needs.replays_dead_letters:
