@@ -23,7 +23,7 @@ from services.gateway.entrypoints import (
 )
 from services.gateway.entrypoints.consumers import build_router
 from services.gateway.hygiene import RefuseNulCharacters
-from services.gateway.idempotency import idempotency_middleware
+from services.gateway.idempotency import Replay, idempotency_middleware, replay_response
 from services.gateway.openapi import document_errors
 from services.gateway.rate_limits import Limit, RateLimiter
 from services.gateway.settings import Settings
@@ -73,6 +73,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     app.include_router(payments_extra.router)
     dashboard.install(app)
     app.include_router(coding_extra.router)
+    app.add_exception_handler(Replay, replay_response)
     app.middleware("http")(idempotency_middleware)
     app.add_middleware(AuditMiddleware)
     app.add_middleware(RefuseNulCharacters)
