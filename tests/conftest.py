@@ -22,6 +22,8 @@ def infrastructure():
     shutil.rmtree(TEST_RUN_DIR, ignore_errors=True)
     os.environ.setdefault("LOG_LEVEL", "INFO")
     test_stack = Stack(TEST_RUN_DIR, Ports.offset(PORT_OFFSET), environment="test", durable=False)
+    # The webhook tests run their receiver on 127.0.0.1 over http: allowed only by this test-only switch.
+    test_stack.specs["gateway"].env["WEBHOOK_ALLOW_LOOPBACK_RECEIVERS"] = "true"
     try:
         test_stack.start_infrastructure()
         yield test_stack
