@@ -48,7 +48,7 @@ def verify_token(secret: str, token: str | None) -> Caller:
     if not token or token.count(".") != 1:
         raise InvalidInternalToken("missing or malformed internal token")
     body, signature = token.split(".")
-    if not hmac.compare_digest(signature, _sign(secret, body)):
+    if not hmac.compare_digest(signature.encode(), _sign(secret, body).encode()):  # bytes: any header text
         raise InvalidInternalToken("internal token signature does not match")
     try:
         claims = orjson.loads(_unb64(body))

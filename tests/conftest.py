@@ -23,6 +23,8 @@ def infrastructure():
     os.environ.setdefault("LOG_LEVEL", "INFO")
     test_stack = Stack(TEST_RUN_DIR, Ports.offset(PORT_OFFSET), environment="test", durable=False)
     os.environ.update(test_stack.operator_env())  # the tests' own Kafka clients log in as the operator
+    # The webhook tests run their receiver on 127.0.0.1 over http: allowed only by this test-only switch.
+    test_stack.specs["gateway"].env["WEBHOOK_ALLOW_LOOPBACK_RECEIVERS"] = "true"
     try:
         test_stack.start_infrastructure()
         yield test_stack

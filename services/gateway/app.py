@@ -23,7 +23,7 @@ from services.gateway.entrypoints import (
 )
 from services.gateway.entrypoints.consumers import build_router
 from services.gateway.hygiene import RefuseNulCharacters
-from services.gateway.idempotency import idempotency_middleware
+from services.gateway.idempotency import Replay, idempotency_middleware, replay_response
 from services.gateway.openapi import document_errors
 from services.gateway.rate_limits import Limit, RateLimiter
 from services.gateway.settings import Settings
@@ -34,7 +34,9 @@ Errors are RFC 9457 problem+json documents naming the field at fault.
 
 Limits: each tenant has a request rate (429 with Retry-After when it is spent); request bodies are at
 most a few megabytes (413); a service that is down answers 503 with Retry-After.
-Every POST takes an `Idempotency-Key` header (kept 24 hours). Lists are newest first with an opaque
+Every POST takes an `Idempotency-Key` header (kept 24 hours): the same key and request answer the first
+response again, a duplicate sent while the first is still running waits for its answer (or gets 409
+with Retry-After), the same key with another request is a 422. Lists are newest first with an opaque
 `cursor` (the `next_cursor` of the previous page)."""
 UPSTREAMS = ("coding", "claims", "payments", "denials")
 
@@ -73,6 +75,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     app.include_router(payments_extra.router)
     dashboard.install(app)
     app.include_router(coding_extra.router)
+    app.add_exception_handler(Replay, replay_response)
     app.middleware("http")(idempotency_middleware)
     app.add_middleware(AuditMiddleware)
     app.add_middleware(RefuseNulCharacters)

@@ -1,59 +1,122 @@
-"""Idempotency-Key on every POST, with Stripe's semantics.
+"""Idempotency-Key on every POST, with Stripe's semantics, as a reservation.
 
-The same key and the same request return the stored response (marked Idempotent-Replayed); the same
-key with another request is refused with 422; records are kept 24 hours. Records are owned by the
-presented credential (its hash), so one client can never replay another's response. Responses of
-5xx, 401, 403 and 429 are not stored: the client may retry those with the same key.
+Authentication runs first: the auth dependency calls `reserve` only once the credential is valid, not
+revoked and allowed on the route, so a stored answer is never served to a caller that could not
+make the request now. Records are owned by the presented credential (its hash) and its tenant.
+
+The first request inserts the key `in_progress` and runs; a concurrent twin polls (bounded) for the
+first answer and replays it, or gets 409 with Retry-After. The same key with another request gets
+422. `idempotency_middleware` stores the answer, or releases the key when the answer says "retry"
+(5xx, 401, 403, 429) or the request died; a reservation whose request crashed expires.
 """
+import asyncio
 import hashlib
-from datetime import datetime, timedelta, timezone
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from fastapi import Request
 from fastapi.responses import Response
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
 
-from shared.http.problems import problem_response
-from services.gateway.adapters.tables import IdempotencyRecord
-from services.gateway.credentials import hash_key
+from shared.http.problems import Problem
+from services.gateway.adapters import idempotency_store as store
+from services.gateway.domain.idempotency import Found, keeps_answer, next_poll_delay, on_conflict
 
 HEADER = "idempotency-key"
 RETENTION = timedelta(hours=24)
-NOT_STORED = {401, 403, 429}
+IN_FLIGHT_TIMEOUT = timedelta(seconds=60)  # well past the upstream timeout: a live request is done by then
+TWIN_WAIT_SECONDS = 5.0
 
 
-def _owner(request: Request) -> str | None:
-    scheme, _, key = request.headers.get("authorization", "").partition(" ")
-    return hash_key(key.strip()) if scheme.lower() == "bearer" and key.strip() else None
+@dataclass(frozen=True)
+class Reservation:
+    owner: str
+    key: str
+    token: datetime
+
+
+class Replay(Exception):
+    """Raised from the auth dependency to answer with the stored response."""
+
+    def __init__(self, response: Response):
+        super().__init__("idempotent replay")
+        self.response = response
+
+
+async def replay_response(_: Request, exc: Replay) -> Response:
+    return exc.response
+
+
+async def reserve(request: Request, *, owner: str, tenant_id: str | None) -> None:
+    """Reserve the request's Idempotency-Key, or replay / refuse; a no-op without a key or off POST."""
+    key = request.headers.get(HEADER)
+    if request.method != "POST" or not key or getattr(request.state, "idempotency", None) is not None:
+        return
+    if len(key) > 255:
+        raise Problem(422, "Idempotency-Key is too long", "at most 255 characters",
+                      errors=[{"field": "header.Idempotency-Key", "message": "at most 255 characters"}])
+    fingerprint = hashlib.sha256(request.url.path.encode() + b"\n" + await request.body()).hexdigest()
+    units = request.app.state.runtime.units_of_work
+    deadline, delay = time.monotonic() + TWIN_WAIT_SECONDS, 0.02
+    while True:
+        async with units() as uow:
+            token = await store.reserve(uow, owner=owner, key=key, tenant_id=tenant_id, request_hash=fingerprint,
+                                        retention=RETENTION, in_flight_timeout=IN_FLIGHT_TIMEOUT)
+            found = None if token else await store.find(uow, owner=owner, key=key)
+        if token is not None:
+            request.state.idempotency = Reservation(owner, key, token)
+            return
+        if found is not None:
+            _answer_for(on_conflict(found[0], tenant_id=tenant_id, request_hash=fingerprint), found[1])
+        if time.monotonic() + delay > deadline:
+            raise Problem(409, "request in progress", "a request with this Idempotency-Key is still running",
+                          headers={"Retry-After": "1"})
+        await asyncio.sleep(delay)
+        delay = next_poll_delay(delay)
+
+
+def _answer_for(found: Found, record) -> None:
+    """Raise the replay or the refusal; return when the twin should keep waiting."""
+    if found is Found.MISMATCH:
+        raise Problem(422, "Idempotency-Key reused with a different request", "send a new key for a new request",
+                      errors=[{"field": "header.Idempotency-Key", "message": "used for another request"}])
+    if found is Found.REPLAY:
+        raise Replay(Response(record.body, status_code=record.status_code, media_type=record.content_type,
+                              headers={"Idempotent-Replayed": "true"}))
 
 
 async def idempotency_middleware(request: Request, call_next):
-    key = request.headers.get(HEADER)
-    owner = _owner(request)
-    if request.method != "POST" or not key or owner is None:
-        return await call_next(request)
-    if len(key) > 255:
-        return problem_response(422, "Idempotency-Key is too long", "at most 255 characters")
-    body = await request.body()
-    fingerprint = hashlib.sha256(request.url.path.encode() + b"\n" + body).hexdigest()
-    units = request.app.state.runtime.units_of_work
-    async with units() as uow:
-        stored = (await uow.session.execute(select(IdempotencyRecord).where(
-            IdempotencyRecord.owner == owner, IdempotencyRecord.key == key,
-            IdempotencyRecord.created_at > datetime.now(timezone.utc) - RETENTION))).scalar_one_or_none()
-    if stored is not None:
-        if stored.request_hash != fingerprint:
-            return problem_response(422, "Idempotency-Key reused with a different request",
-                                    "send a new key for a new request")
-        return Response(stored.body, status_code=stored.status_code, media_type=stored.content_type,
-                        headers={"Idempotent-Replayed": "true"})
-    response = await call_next(request)
-    if response.status_code >= 500 or response.status_code in NOT_STORED:
+    """Keeps the answer of a reserved request, or frees its key so a retry runs."""
+    try:
+        response = await call_next(request)
+    except BaseException:
+        await _settle(request, None)
+        raise
+    reservation: Reservation | None = getattr(request.state, "idempotency", None)
+    if reservation is None:
+        return response
+    if not keeps_answer(response.status_code):
+        await _settle(request, None)
         return response
     content = b"".join([chunk async for chunk in response.body_iterator])
-    async with units() as uow:
-        await uow.session.execute(insert(IdempotencyRecord).values(
-            owner=owner, key=key, request_hash=fingerprint, status_code=response.status_code,
-            content_type=response.headers.get("content-type", "application/json"), body=content,
-        ).on_conflict_do_nothing())
-    return Response(content, status_code=response.status_code, headers=dict(response.headers))
+    stored = Response(content, status_code=response.status_code, headers=dict(response.headers))
+    await _settle(request, stored)
+    return stored
+
+
+async def _settle(request: Request, response: Response | None) -> None:
+    reservation: Reservation | None = getattr(request.state, "idempotency", None)
+    if reservation is None:
+        return
+    request.state.idempotency = None
+    where = {"owner": reservation.owner, "key": reservation.key, "token": reservation.token}
+
+    async def write() -> None:
+        async with request.app.state.runtime.units_of_work() as uow:
+            if response is None:
+                await store.release(uow, **where)
+            else:
+                await store.complete(uow, **where, status_code=response.status_code, body=response.body,
+                                     content_type=response.headers.get("content-type", "application/json"))
+
+    await asyncio.shield(write())

@@ -22,7 +22,10 @@ class Settings(PlatformSettings):
     webhook_timeout_seconds: float = 5.0
     webhook_max_attempts: int = 12  # 5 s doubling to an hour: about 2.5 hours of tries
     webhook_backoff_base_seconds: float = 5.0
-    webhook_allow_private_targets: bool | None = None  # None: allowed outside production (local receivers)
+    # Webhook targets are https on public addresses in every environment. A receiver on this machine
+    # (the e2e tests' own, a developer's) needs http and a loopback address: this switch allows exactly
+    # that, never private or link-local addresses, and only development and test may turn it on.
+    webhook_allow_loopback_receivers: bool = False
 
     @model_validator(mode="after")
     def _admin_key_required(self) -> "Settings":
@@ -30,10 +33,6 @@ class Settings(PlatformSettings):
             raise ValueError("ADMIN_API_KEY must be set (24+ characters) outside development")
         if self.rate_limit_per_second <= 0 or self.rate_limit_burst < 1:
             raise ValueError("RATE_LIMIT_PER_SECOND must be > 0 and RATE_LIMIT_BURST >= 1")
+        if self.webhook_allow_loopback_receivers and self.environment not in ("development", "test"):
+            raise ValueError("WEBHOOK_ALLOW_LOOPBACK_RECEIVERS may only be set in development or test")
         return self
-
-    @property
-    def private_webhook_targets_allowed(self) -> bool:
-        if self.webhook_allow_private_targets is None:
-            return self.environment != "production"
-        return self.webhook_allow_private_targets

@@ -1,5 +1,5 @@
 """GET /internal/claims: the tenant's claims, newest first, with filters and a cursor."""
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Annotated
 from uuid import UUID
 
@@ -18,10 +18,14 @@ def encode_cursor(claim: Claim) -> str:
 
 
 def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
+    """A naive or out-of-range time cannot be compared with created_at: a 422, not a failed query."""
     try:
         at, _, claim_id = cursor.partition("~")
-        return datetime.fromisoformat(at), UUID(claim_id)
-    except ValueError as exc:
+        parsed = datetime.fromisoformat(at)
+        if parsed.tzinfo is None:
+            raise ValueError("naive time")
+        return parsed.astimezone(timezone.utc), UUID(claim_id)
+    except (ValueError, OverflowError) as exc:
         raise Problem(422, "Invalid cursor", "use the next_cursor of the previous page",
                       errors=[{"field": "cursor", "message": "not a cursor of this list"}]) from exc
 

@@ -51,15 +51,18 @@ class EncounterIntake(GatewayTable, table=True):
 
 
 class IdempotencyRecord(GatewayTable, table=True):
-    """Stripe-style Idempotency-Key: the first response to (credential, key), kept 24 hours."""
+    """An Idempotency-Key of one credential: reserved (in_progress) while its request runs, then the
+    first answer (completed), kept 24 hours. `created_at` is the reservation's time."""
 
     __tablename__ = "idempotency_record"
     owner: str = Field(primary_key=True, max_length=64, description="SHA-256 of the presented API key")
     key: str = Field(primary_key=True, max_length=255)
+    tenant_id: UUID | None = Field(default=None, description="None for the operator's admin key")
     request_hash: str = Field(max_length=64)
-    status_code: int
-    content_type: str = Field(max_length=100)
-    body: bytes
+    state: str = Field(default="in_progress", max_length=12)
+    status_code: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
+    content_type: str | None = Field(default=None, max_length=100)
+    body: bytes | None = Field(default=None)
     created_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now(), index=True))
 
 

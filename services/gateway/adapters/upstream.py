@@ -1,11 +1,16 @@
 """Calls from the gateway to the services, with the signed internal token, bounded timeouts and a
-circuit breaker per service.
+circuit breaker per service and tenant.
 
-A service that is down, slow or failing becomes a 503 problem with Retry-After, never a 500
-(issue 6, limits). After `breaker_threshold` consecutive failures the circuit opens and calls are
-refused at once, without waiting for a timeout, until one probe call succeeds. The breaker's state
-lives in this process: each gateway replica learns a service's health on its own, which costs each
-replica a few failed calls and needs no shared store.
+A service that is down, slow or failing becomes a 503 problem with Retry-After, never a 500. After
+`breaker_threshold` consecutive failures the circuit opens and calls are refused at once, without
+waiting for a timeout, until one probe call succeeds. Only timeouts, connection errors and 5xx count
+as failures: a 4xx is the service answering (the request was bad), not the service failing.
+
+Circuits are kept per (service, tenant): one tenant's requests that make a service fail (a poison
+input, a slow report) open the circuit for that tenant only, never for the others. A service that is
+really down costs each active tenant `breaker_threshold` failed calls before its circuit opens; that
+is the price of isolation, and a bounded one. The state lives in this process: each gateway replica
+learns a service's health on its own, which needs no shared store.
 """
 import time
 
@@ -19,26 +24,37 @@ from services.gateway.domain import circuit as breaker
 
 class Upstream:
     def __init__(self, name: str, base_url: str, *, secret: str, timeout: float,
-                 breaker_threshold: int = 5, breaker_reset_seconds: float = 5.0, clock=time.monotonic):
+                 breaker_threshold: int = 5, breaker_reset_seconds: float = 5.0, clock=time.monotonic,
+                 transport: httpx.AsyncBaseTransport | None = None):
         self.name = name
         self._secret = secret
         self._threshold = breaker_threshold
         self._reset_seconds = breaker_reset_seconds
         self._clock = clock
-        self.circuit = breaker.Circuit()
+        self._circuits: dict[str, breaker.Circuit] = {}  # by tenant; closed, healthy circuits are dropped
         self._client = httpx.AsyncClient(
             base_url=base_url, timeout=timeout,
-            transport=TracedTransport(httpx.AsyncHTTPTransport(
+            transport=TracedTransport(transport or httpx.AsyncHTTPTransport(
                 limits=httpx.Limits(max_connections=200, max_keepalive_connections=100))),
         )
+
+    def circuit(self, tenant_id: str) -> breaker.Circuit:
+        return self._circuits.get(tenant_id) or breaker.Circuit()
+
+    def _set(self, tenant_id: str, circuit: breaker.Circuit) -> None:
+        if circuit == breaker.Circuit():
+            self._circuits.pop(tenant_id, None)
+        else:
+            self._circuits[tenant_id] = circuit
 
     def _unavailable(self, retry_after: int) -> Problem:
         return Problem(503, f"The {self.name} service is unavailable", "retry later",
                        headers={"Retry-After": str(retry_after)})
 
     async def request(self, method: str, path: str, caller: Caller, **kwargs) -> httpx.Response:
-        admission = breaker.admit(self.circuit, now=self._clock(), reset_seconds=self._reset_seconds)
-        self.circuit = admission.circuit
+        tenant = caller.tenant_id
+        admission = breaker.admit(self.circuit(tenant), now=self._clock(), reset_seconds=self._reset_seconds)
+        self._set(tenant, admission.circuit)
         if not admission.allowed:
             raise self._unavailable(admission.retry_after_seconds)
         headers = inject_headers(kwargs.pop("headers", None))
@@ -46,16 +62,20 @@ class Upstream:
         try:
             response = await self._client.request(method, path, headers=headers, **kwargs)
         except (httpx.TimeoutException, httpx.TransportError) as exc:
-            self.circuit = breaker.record_failure(self.circuit, now=self._clock(), threshold=self._threshold)
+            self._record(tenant, failed=True)
             raise self._unavailable(int(self._reset_seconds)) from exc
         except BaseException:
-            self.circuit = breaker.release_probe(self.circuit)
+            self._set(tenant, breaker.release_probe(self.circuit(tenant)))
             raise
-        if response.status_code >= 500:
-            self.circuit = breaker.record_failure(self.circuit, now=self._clock(), threshold=self._threshold)
-        else:
-            self.circuit = breaker.record_success(self.circuit)
+        self._record(tenant, failed=breaker.counts_as_failure(response.status_code))
         return response
+
+    def _record(self, tenant_id: str, *, failed: bool) -> None:
+        circuit = self.circuit(tenant_id)
+        if failed:
+            self._set(tenant_id, breaker.record_failure(circuit, now=self._clock(), threshold=self._threshold))
+        else:
+            self._set(tenant_id, breaker.record_success(circuit))
 
     async def close(self) -> None:
         await self._client.aclose()

@@ -13,8 +13,9 @@ from sqlalchemy.dialects.postgresql import insert
 from shared.http.problems import Problem
 from shared.http.reports import OPS_SCOPE
 from shared.internal_auth import Caller
-from services.gateway import handlers
+from services.gateway import handlers, idempotency
 from services.gateway.adapters.tables import Tenant
+from services.gateway.credentials import hash_key
 from services.gateway.entrypoints.auth import UNAUTHORIZED_HEADERS, Operator, _bearer
 
 OPS_TENANT_ID = uuid5(NAMESPACE_URL, "urn:billing-platform:operations")
@@ -31,6 +32,7 @@ async def ops_caller(request: Request) -> Caller:
     if OPS_SCOPE not in caller.scopes or caller.tenant_id != str(OPS_TENANT_ID):
         raise Problem(403, "Forbidden", "the dashboard needs an ops key")
     request.state.caller = caller
+    await idempotency.reserve(request, owner=hash_key(_bearer(request)), tenant_id=caller.tenant_id)
     return caller
 
 

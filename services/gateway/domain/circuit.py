@@ -1,4 +1,5 @@
-"""A circuit breaker per upstream service: pure state transitions; the caller supplies the clock.
+"""A circuit breaker for one upstream service and tenant: pure state transitions; the caller supplies
+the clock.
 
 closed: calls pass; `threshold` consecutive failures open it.
 open: calls are refused at once (503 with Retry-After) until `reset_seconds` have passed.
@@ -40,6 +41,11 @@ def admit(circuit: Circuit, *, now: float, reset_seconds: float) -> Admission:
     if circuit.state is State.HALF_OPEN and not circuit.probe_in_flight:
         return Admission(True, replace(circuit, probe_in_flight=True))
     return Admission(False, circuit, retry_after_seconds=max(1, math.ceil(reset_seconds - waited)))
+
+
+def counts_as_failure(status_code: int) -> bool:
+    """A 5xx is the service failing; a 4xx is the service answering that the request was bad."""
+    return status_code >= 500
 
 
 def record_success(circuit: Circuit) -> Circuit:

@@ -1,5 +1,5 @@
 """Webhooks as pure rules: which platform events a tenant hears about and as what, the signature,
-the retry schedule and which target URLs are acceptable.
+the retry schedule and which targets (URL, resolved addresses) are acceptable.
 
 Payloads carry ids, codes and amounts only: never a patient's name, birth date, member id or note.
 """
@@ -7,6 +7,9 @@ import hashlib
 import hmac
 import ipaddress
 from urllib.parse import urlsplit
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 
 EVENT_TYPES = ("claim.accepted", "claim.rejected", "claim.paid", "claim.denied")
 SIGNATURE_HEADER = "Webhook-Signature"
@@ -52,7 +55,8 @@ def verify(secret: str, header: str, body: bytes, *, now: int, tolerance_seconds
         return False
     if abs(now - timestamp) > tolerance_seconds:
         return False
-    return hmac.compare_digest(sign(secret, timestamp, body), f"t={timestamp},v1={parts.get('v1', '')}")
+    presented = f"t={timestamp},v1={parts.get('v1', '')}"
+    return hmac.compare_digest(sign(secret, timestamp, body).encode(), presented.encode())
 
 
 def retry_delay_seconds(attempts: int, *, base: float, cap: float = 3600.0, jitter: float = 0.0) -> float:
@@ -63,25 +67,57 @@ def retry_delay_seconds(attempts: int, *, base: float, cap: float = 3600.0, jitt
     return min(cap, base * 2 ** max(0, attempts - 1)) * (1 + 0.2 * jitter)
 
 
-def target_url_problem(url: str, *, allow_private: bool) -> str | None:
-    """Why a URL cannot receive webhooks, or None. Private and loopback addresses are refused in
-    production (a webhook must not become a way into our own network)."""
+def target_url_problem(url: str) -> str | None:
+    """Why a URL's form cannot receive webhooks, or None; where it points is `addresses_problem`'s."""
     parts = urlsplit(url)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        return "must be an absolute http(s) URL"
+        return "must be an absolute https URL"
     if parts.username or parts.password:
         return "must not carry credentials"
-    if allow_private:
-        return None
-    if parts.scheme != "https":
-        return "must use https"
-    host = parts.hostname
-    if host == "localhost" or host.endswith(".localhost") or host.endswith(".internal"):
-        return "must not point at a private host"
     try:
-        address = ipaddress.ip_address(host)
+        parts.port  # noqa: B018 - raises on a port out of range
     except ValueError:
-        return None
-    if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+        return "has an invalid port"
+    return None
+
+
+def address_problem(address: Address, *, allow_loopback: bool) -> str | None:
+    """Why one resolved address must not be called, or None.
+
+    A webhook must not become a way into our own network (server-side request forgery): only
+    global unicast addresses are called; loopback only when local receivers are allowed.
+    """
+    address = _embedded_ipv4(address) or address
+    if address.is_loopback:
+        return None if allow_loopback else "must not point at a loopback address"
+    if address.is_unspecified or address.is_multicast or address.is_link_local or address.is_reserved:
+        return "must not point at a reserved, multicast or link-local address"
+    if address.is_private or not address.is_global:
         return "must not point at a private address"
     return None
+
+
+def addresses_problem(scheme: str, addresses: list[Address], *, allow_loopback: bool) -> str | None:
+    """Every address the host resolves to must be acceptable; plain http only to a local receiver."""
+    if not addresses:
+        return "does not resolve to an address"
+    for address in addresses:
+        problem = address_problem(address, allow_loopback=allow_loopback)
+        if problem:
+            return problem
+    if scheme != "https" and not (allow_loopback and all(_loopback(a) for a in addresses)):
+        return "must use https"
+    return None
+
+
+def _loopback(address: Address) -> bool:
+    return (_embedded_ipv4(address) or address).is_loopback
+
+
+def _embedded_ipv4(address: Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one stands for (IPv4-mapped, 6to4, NAT64), judged as itself."""
+    if not isinstance(address, ipaddress.IPv6Address):
+        return None
+    if address in _NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return address.ipv4_mapped or address.sixtofour

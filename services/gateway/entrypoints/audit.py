@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from services.gateway import audit_log
+from services.gateway.cursors import AUDIT_SEQ_MAX
 from services.gateway.entrypoints.auth import AdminCaller, Operator
 
 router = APIRouter(tags=["audit"])
@@ -38,7 +39,7 @@ class ChainReport(BaseModel):
 
 @router.get("/v1/audit", response_model=AuditPage)
 async def list_audit(request: Request, caller: AdminCaller, limit: Annotated[int, Query(ge=1, le=500)] = 100,
-                     cursor: Annotated[int | None, Query(ge=1)] = None,
+                     cursor: Annotated[int | None, Query(ge=1, le=AUDIT_SEQ_MAX)] = None,
                      object_type: Annotated[str | None, Query(max_length=40)] = None,
                      object_id: Annotated[str | None, Query(max_length=80)] = None) -> AuditPage:
     """Who read or changed which patient data of this tenant, newest first."""

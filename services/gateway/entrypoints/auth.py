@@ -1,22 +1,21 @@
-"""Bearer API key -> Caller. The tenant comes only from the credential (DESIGN.md, Non-negotiables)."""
-import hmac
+"""Bearer API key -> Caller. The tenant comes only from the credential, never from the request."""
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
-from services.gateway import handlers
+from services.gateway import handlers, idempotency
+from services.gateway.credentials import MalformedCredential, bearer_token, hash_key, same_secret
 
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": "Bearer"}
 
 
 def _bearer(request: Request) -> str:
-    header = request.headers.get("authorization", "")
-    scheme, _, key = header.partition(" ")
-    if scheme.lower() != "bearer" or not key.strip():
-        raise Problem(401, "Missing API key", "send Authorization: Bearer <api key>", headers=UNAUTHORIZED_HEADERS)
-    return key.strip()
+    try:
+        return bearer_token(request.headers.get("authorization"))
+    except MalformedCredential as exc:
+        raise Problem(401, "Missing or malformed API key", str(exc), headers=UNAUTHORIZED_HEADERS) from exc
 
 
 async def api_caller(request: Request) -> Caller:
@@ -32,19 +31,22 @@ async def api_caller(request: Request) -> Caller:
 
 
 def require_scope(scope: str):
-    async def _check(caller: Annotated[Caller, Depends(api_caller)]) -> Caller:
+    async def _check(request: Request, caller: Annotated[Caller, Depends(api_caller)]) -> Caller:
         if scope not in caller.scopes and "admin" not in caller.scopes:
             raise Problem(403, "Forbidden", f"this key lacks the {scope} scope")
+        # Only now, with the credential proven and allowed here, may a stored answer be replayed.
+        await idempotency.reserve(request, owner=hash_key(_bearer(request)), tenant_id=caller.tenant_id)
         return caller
 
     return _check
 
 
-def require_operator(request: Request) -> None:
+async def require_operator(request: Request) -> None:
     expected = request.app.state.settings.admin_api_key
     key = _bearer(request)
-    if not expected or not hmac.compare_digest(key, expected):
+    if not same_secret(key, expected):
         raise Problem(401, "Invalid admin key", headers=UNAUTHORIZED_HEADERS)
+    await idempotency.reserve(request, owner=hash_key(key), tenant_id=None)
 
 
 PushCaller = Annotated[Caller, Depends(require_scope("ehr:push"))]

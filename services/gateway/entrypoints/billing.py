@@ -12,6 +12,7 @@ from shared.contracts.denial import ClaimCorrection
 from shared.contracts.payer import PAYER_ID_PATTERN, PayerProfile
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.audit_log import mark_created
+from services.gateway.cursors import SUSPENSE_ID_MAX
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.views import merge_claim_view
 
@@ -131,7 +132,7 @@ async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller:
 @router.get("/v1/suspense")
 async def list_suspense(request: Request, caller: ReadCaller,
                         status: Literal["open", "posted", "closed"] = "open",
-                        cursor: Annotated[int | None, Query(ge=1)] = None,
+                        cursor: Annotated[int | None, Query(ge=1, le=SUSPENSE_ID_MAX)] = None,
                         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict:
     """Payments waiting in suspense (status open), or worked (posted, closed), oldest first.
 

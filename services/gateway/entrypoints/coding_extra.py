@@ -6,6 +6,8 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
+from shared.http.problems import Problem
+from services.gateway import handlers
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.auth import AdminCaller, PushCaller, ReadCaller, WriteCaller
 
@@ -62,6 +64,11 @@ async def ask_provider(request: Request, encounter_id: Annotated[UUID, Path()], 
 
 @router.get("/v1/encounters/{encounter_id}/queries")
 async def list_provider_queries(request: Request, encounter_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
+    """The encounter's documentation queries; 404 unless the encounter is this tenant's, like every route."""
+    async with request.app.state.runtime.units_of_work() as uow:
+        found = await handlers.find_encounter(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id)
+    if found is None:
+        raise Problem(404, "Encounter not found")
     return await _coding(request, caller, "GET", f"/internal/encounters/{encounter_id}/queries")
 
 

@@ -11,6 +11,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from services.gateway.adapters.upstream import raise_for_problem
+from services.gateway.cursors import SUSPENSE_ID_MAX
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.documents.aging import aging_pdf
 from services.gateway.documents.sources import mailing_address, practice_of
@@ -133,7 +134,7 @@ async def ar_kpis(request: Request, caller: ReadCaller, as_of: date | None = Non
 
 
 @router.post("/v1/suspense/{item_id}/{action}")
-async def work_suspense(request: Request, item_id: Annotated[int, Path(ge=1)],
+async def work_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=SUSPENSE_ID_MAX)],
                         action: Annotated[str, Path(pattern="^(apply|close)$")], caller: WriteCaller,
                         response: Response) -> dict:
     """apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing."""

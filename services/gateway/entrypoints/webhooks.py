@@ -1,4 +1,7 @@
-"""Webhook endpoints of a tenant: register, list, disable, and the log of every delivery attempt."""
+"""Webhook endpoints of a tenant: register, list, read, delete, and the log of every delivery attempt.
+
+A deleted endpoint is gone for the API (404), though its deliveries stay in the database.
+"""
 from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
@@ -8,9 +11,9 @@ from pydantic import BaseModel, Field
 
 from shared.http.problems import Problem
 from services.gateway.cursors import decode_cursor, encode_cursor
-from services.gateway.domain.webhooks import SIGNATURE_HEADER, target_url_problem
+from services.gateway.domain.webhooks import SIGNATURE_HEADER
 from services.gateway.entrypoints.auth import WriteCaller
-from services.gateway.webhooks import store
+from services.gateway.webhooks import store, targets
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 EventName = Literal["claim.accepted", "claim.rejected", "claim.paid", "claim.denied"]
@@ -66,7 +69,7 @@ def _out(endpoint) -> dict:
 @router.post("", status_code=201, response_model=WebhookCreated)
 async def register_webhook(request: Request, body: WebhookCreate, caller: WriteCaller) -> WebhookCreated:
     """Signed deliveries of claim.accepted, claim.rejected, claim.paid and claim.denied; retried with backoff."""
-    problem = target_url_problem(body.url, allow_private=request.app.state.settings.private_webhook_targets_allowed)
+    problem, _ = await targets.check(body.url, allow_loopback=request.app.state.settings.webhook_allow_loopback_receivers)
     if problem:
         raise Problem(422, "Webhook URL is not acceptable", problem, errors=[{"field": "body.url", "message": problem}])
     async with request.app.state.runtime.units_of_work() as uow:
@@ -82,9 +85,18 @@ async def list_webhooks(request: Request, caller: WriteCaller) -> list[WebhookOu
         return [WebhookOut(**_out(e)) for e in await store.endpoints(uow, tenant_id=UUID(caller.tenant_id))]
 
 
+@router.get("/{webhook_id}", response_model=WebhookOut)
+async def get_webhook(request: Request, webhook_id: Annotated[UUID, Path()], caller: WriteCaller) -> WebhookOut:
+    async with request.app.state.runtime.units_of_work() as uow:
+        endpoint = await store.endpoint(uow, tenant_id=UUID(caller.tenant_id), endpoint_id=webhook_id)
+    if endpoint is None:
+        raise Problem(404, "Webhook not found")
+    return WebhookOut(**_out(endpoint))
+
+
 @router.delete("/{webhook_id}", response_model=WebhookOut)
 async def disable_webhook(request: Request, webhook_id: Annotated[UUID, Path()], caller: WriteCaller) -> WebhookOut:
-    """Stops deliveries at once; pending ones are cancelled."""
+    """Stops deliveries at once; pending ones are cancelled. Afterwards the webhook answers 404."""
     async with request.app.state.runtime.units_of_work() as uow:
         endpoint = await store.disable(uow, tenant_id=UUID(caller.tenant_id), endpoint_id=webhook_id)
         if endpoint is None:

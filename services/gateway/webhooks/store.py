@@ -22,19 +22,22 @@ async def register(uow: UnitOfWork, *, tenant_id: UUID, key_id: UUID, url: str, 
 
 
 async def endpoints(uow: UnitOfWork, *, tenant_id: UUID) -> list[WebhookEndpoint]:
+    """The tenant's live endpoints; deleted (disabled) ones are no longer listed."""
     rows = await uow.session.execute(select(WebhookEndpoint).where(
-        WebhookEndpoint.tenant_id == tenant_id).order_by(WebhookEndpoint.created_at))
+        WebhookEndpoint.tenant_id == tenant_id, WebhookEndpoint.disabled_at.is_(None)).order_by(WebhookEndpoint.created_at))
     return list(rows.scalars())
 
 
 async def endpoint(uow: UnitOfWork, *, tenant_id: UUID, endpoint_id: UUID) -> WebhookEndpoint | None:
+    """A live endpoint of the tenant; None when it is another tenant's, deleted, or unknown."""
     return (await uow.session.execute(select(WebhookEndpoint).where(
-        WebhookEndpoint.id == endpoint_id, WebhookEndpoint.tenant_id == tenant_id))).scalar_one_or_none()
+        WebhookEndpoint.id == endpoint_id, WebhookEndpoint.tenant_id == tenant_id,
+        WebhookEndpoint.disabled_at.is_(None)))).scalar_one_or_none()
 
 
 async def disable(uow: UnitOfWork, *, tenant_id: UUID, endpoint_id: UUID) -> WebhookEndpoint | None:
     found = await endpoint(uow, tenant_id=tenant_id, endpoint_id=endpoint_id)
-    if found is not None and found.disabled_at is None:
+    if found is not None:
         found.disabled_at = datetime.now(timezone.utc)
     return found
 

@@ -15,6 +15,7 @@ from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Re
 
 router = APIRouter(prefix="/internal", tags=["payments"])
 MAX_835_BYTES = 20 * 1024 * 1024
+SUSPENSE_ID_MAX = 2**31 - 1  # suspense_item.id is a Postgres integer: larger is no item, not a 500
 
 
 async def _ingest(request: Request, caller, source: str) -> dict:
@@ -98,7 +99,8 @@ async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], ca
 @router.get("/suspense")
 async def list_suspense(request: Request, caller: CallerDep,
                         status: Literal["open", "posted", "closed"] = "open",
-                        cursor: Annotated[int | None, Query(ge=1, description="next_cursor of the previous page")] = None,
+                        cursor: Annotated[int | None, Query(ge=1, le=SUSPENSE_ID_MAX,
+                                                     description="next_cursor of the previous page")] = None,
                         limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict:
     """Suspense items by status, oldest first; pass next_cursor as `cursor` for the next page."""
     async with request.app.state.runtime.units_of_work() as uow:
@@ -128,7 +130,7 @@ async def _work(request: Request, action, **kwargs) -> dict:
 
 
 @router.post("/suspense/{item_id}/apply")
-async def apply_suspense(request: Request, item_id: Annotated[int, Path(ge=1)], body: ApplySuspense,
+async def apply_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=SUSPENSE_ID_MAX)], body: ApplySuspense,
                          caller: CallerDep) -> dict:
     """Post a waiting claim payment to a claim of this tenant."""
     return await _work(request, suspense.apply_to_claim, tenant_id=UUID(caller.tenant_id), item_id=item_id,
@@ -136,7 +138,7 @@ async def apply_suspense(request: Request, item_id: Annotated[int, Path(ge=1)], 
 
 
 @router.post("/suspense/{item_id}/close")
-async def close_suspense(request: Request, item_id: Annotated[int, Path(ge=1)], body: CloseSuspense,
+async def close_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=SUSPENSE_ID_MAX)], body: CloseSuspense,
                          caller: CallerDep) -> dict:
     return await _work(request, suspense.close, tenant_id=UUID(caller.tenant_id), item_id=item_id,
                        reason=body.reason)
