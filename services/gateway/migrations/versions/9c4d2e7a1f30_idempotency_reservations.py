@@ -1,7 +1,7 @@
 """idempotency reservations: a key is reserved (in_progress) before its request runs
 
 Revision ID: 9c4d2e7a1f30
-Revises: e2f0d832db75
+Revises: b7c2e4f19a03
 Create Date: 2026-12-01 20:20:00.000000
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlmodel
 
 
 revision = '9c4d2e7a1f30'
-down_revision = 'e2f0d832db75'
+down_revision = 'b7c2e4f19a03'
 branch_labels = None
 depends_on = None
 
