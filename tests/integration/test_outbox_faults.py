@@ -60,7 +60,9 @@ def _relay(settings, engine, new_producer=None) -> OutboxRelay:
 
 
 def _row(topic: str, value: bytes, key: bytes = b"one-claim", **extra) -> dict:
-    return {"event_id": uuid.uuid4(), "topic": topic, "message_key": key, "value": value, "headers": {}, **extra}
+    columns = {"created_at": datetime.now(timezone.utc), "published_at": None, "parked_at": None, "park_reason": None}
+    return {"event_id": uuid.uuid4(), "topic": topic, "message_key": key, "value": value, "headers": {},
+            **columns, **extra}
 
 
 async def _insert(engine, rows: list[dict]) -> None:
