@@ -155,10 +155,13 @@ class ConsumerRunner:
         delay = 1.0
         while not self._stopping.is_set():
             assert self._task is not None
+            started = time.monotonic()
             await asyncio.wait([self._task])
             if self._stopping.is_set():
                 return
             self._record_death(self._task)
+            if time.monotonic() - started > 10 * MAX_RESTART_DELAY_SECONDS:
+                delay = 1.0  # a loop that ran for long before dying is not a restart loop
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), timeout=delay)
             if self._stopping.is_set():

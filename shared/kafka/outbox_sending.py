@@ -57,9 +57,16 @@ def headers_of(row) -> list[tuple[str, bytes]]:
 async def send_rows(producer: AIOKafkaProducer, rows: Sequence, *, timeout: float) -> list[BaseException | None]:
     """Sends every row and waits for all of them: None where Kafka stored it, else the error."""
     outcomes: list = []
+    missing: dict[str, BaseException] = {}  # a topic without metadata costs one wait, not one per row
     for row in rows:
+        if row.topic in missing:
+            outcomes.append(missing[row.topic])
+            continue
         try:
             outcomes.append(await producer.send(row.topic, value=row.value, key=row.message_key, headers=headers_of(row)))
+        except kafka_errors.UnknownTopicOrPartitionError as exc:
+            missing[row.topic] = exc
+            outcomes.append(exc)
         except Exception as exc:  # noqa: BLE001 - judged per row by the caller
             outcomes.append(exc)
     pending = [o for o in outcomes if not isinstance(o, BaseException)]

@@ -135,33 +135,34 @@ class OutboxRelay:
         refused record batch fails every row in it, not only the one at fault."""
         outcomes = await send_rows(await self._ready_producer(), rows, timeout=SEND_TIMEOUT_SECONDS)
         sent = [row.id for row, error in zip(rows, outcomes) if error is None]
-        suspects = [(row, error) for row, error in zip(rows, outcomes) if error is not None and self._suspect(error)]
         if any(needs_new_producer(error) or is_refused(error) for error in outcomes):
             await self._drop_producer()
+        missing_topics = await self._missing_topics(rows, outcomes)
         parked: dict[int, str] = {}
-        for row, _ in suspects:
-            error = await self._send_alone(row)
-            if error is None:
-                sent.append(row.id)
-            elif await self._refused_for_good(row, error):
-                parked[row.id] = park_reason(error)
-                log.error("outbox row parked: %s", parked[row.id], extra={"topic": row.topic, "outbox_id": row.id})
+        for row, error in zip(rows, outcomes):
+            if row.topic in missing_topics:
+                parked[row.id] = park_reason(kafka_errors.UnknownTopicOrPartitionError())
+            elif is_refused(error):
+                error = await self._send_alone(row)
+                if error is None:
+                    sent.append(row.id)
+                elif is_refused(error):
+                    parked[row.id] = park_reason(error)
+        for row_id, reason in parked.items():
+            log.error("outbox row parked: %s", reason, extra={"outbox_id": row_id})
         return sent, parked
 
-    @staticmethod
-    def _suspect(error: BaseException) -> bool:
-        return is_refused(error) or isinstance(error, kafka_errors.UnknownTopicOrPartitionError)
+    async def _missing_topics(self, rows: Sequence, outcomes: list[BaseException | None]) -> set[str]:
+        """Topics Kafka had no metadata for, confirmed missing by a fresh look (not merely unreachable)."""
+        unknown = {row.topic for row, error in zip(rows, outcomes)
+                   if isinstance(error, kafka_errors.UnknownTopicOrPartitionError)}
+        return {topic for topic in unknown if await topic_exists(await self._ready_producer(), topic) is False}
 
     async def _send_alone(self, row) -> BaseException | None:
         (error,) = await send_rows(await self._ready_producer(), [row], timeout=SEND_TIMEOUT_SECONDS)
         if needs_new_producer(error) or is_refused(error):
             await self._drop_producer()
         return error
-
-    async def _refused_for_good(self, row, error: BaseException) -> bool:
-        if isinstance(error, kafka_errors.UnknownTopicOrPartitionError):
-            return await topic_exists(await self._ready_producer(), row.topic) is False
-        return is_refused(error)
 
     @staticmethod
     async def _mark(conn: AsyncConnection, sent: list[int], parked: dict[int, str]) -> None:

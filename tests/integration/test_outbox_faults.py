@@ -9,6 +9,7 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import KafkaConnectionError
@@ -92,6 +93,29 @@ async def test_a_row_kafka_refuses_is_parked_and_the_rows_after_it_publish_once(
     assert "value" not in parked
     assert await count_parked(engine) == 1
     assert metrics.OUTBOX_PARKED.labels(settings.service_name)._value.get() == 1
+
+
+async def test_rows_for_a_topic_that_does_not_exist_are_parked_and_the_others_publish(clean_outbox):
+    settings, engine = clean_outbox
+    topic = await new_topic(settings.kafka_bootstrap_servers)
+    missing = f"faults.missing.{uuid.uuid4().hex[:8]}"
+    rows = [_row(topic, b"first"), _row(missing, b"lost-1"), _row(missing, b"lost-2"), _row(topic, b"second")]
+    await _insert(engine, rows)
+
+    def impatient():  # waits 3 s, not 30, for a topic's metadata
+        return AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, acks="all",
+                                enable_idempotence=True, request_timeout_ms=3000)
+
+    relay = _relay(settings, engine, new_producer=impatient)
+    try:
+        assert await relay.publish_batch() == 4
+    finally:
+        await relay.stop()
+    values = [r.value for r in await asyncio.to_thread(read_topic, settings.kafka_bootstrap_servers, topic)]
+    assert sorted(values) == [b"first", b"second"]
+    parked = await parked_rows(engine)
+    assert [p["event_id"] for p in parked] == [rows[1]["event_id"], rows[2]["event_id"]]
+    assert all("topic does not exist" in p["park_reason"] for p in parked)
 
 
 class _BrokerDown:
