@@ -155,3 +155,46 @@ async def test_liveness_fails_when_the_relay_stops(env):
             assert response.status_code == 503 and response.json()["problems"] == ["outbox relay is not running"]
     finally:
         await runtime.stop()
+
+
+async def test_a_commit_failing_with_retriable_errors_is_retried(env):
+    settings, engine, producer = env
+    topic = await new_topic(settings.kafka_bootstrap_servers)
+    await producer.send_and_wait(topic, envelope(topic, 4300), key=b"k")
+    group = f"faults-{uuid.uuid4().hex[:6]}"
+    runner = ConsumerRunner(group_id=group, router=_router(topic, []), bootstrap_servers=settings.kafka_bootstrap_servers,
+                            units_of_work=UnitOfWorkFactory(make_session_factory(engine)), producer=producer)
+    failures = [RequestTimedOutError(), KafkaTimeoutError()]
+    real_commit = runner._consumer.commit
+
+    async def flaky_commit(offsets=None):  # a thin wrapper in front of the real consumer's commit
+        if failures:
+            raise failures.pop(0)
+        return await real_commit(offsets)
+
+    runner._consumer.commit = flaky_commit
+    await runner.start()
+    try:
+        await _caught_up(settings, group, topic)
+        assert failures == [] and runner.restarts == 0 and runner.alive
+    finally:
+        await runner.stop()
+    assert await _effects(engine, [4300]) == [4300]
+
+
+async def test_an_unreachable_database_fails_readiness_not_liveness(env):
+    settings, _, _ = env
+    unreachable = settings.model_copy(update={"database_url": "postgresql://postgres@127.0.0.1:1/postgres"})
+    runtime = ServiceRuntime(unreachable)
+    app = create_service_app("faults", settings=unreachable)
+    app.state.runtime = runtime
+    await runtime.start()
+    try:
+        await asyncio.sleep(2)  # the relay has failed a few cycles by now
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://faults") as client:
+            ready = await client.get("/health/ready")
+            assert ready.status_code == 503
+            assert [p.split(" (")[0] for p in ready.json()["problems"]] == ["database unreachable"]
+            assert await _live(client) == 200  # restarting would not bring the database back
+    finally:
+        await runtime.stop()
