@@ -1,8 +1,9 @@
 """How a failure is classified decides its fate: transient -> retry the batch, permanent -> DLQ.
 
 Database errors arrive wrapped (SQLAlchemy's DBAPIError around asyncpg's exception, sometimes a
-statement-timeout cancel caused by a connection loss), so the whole `.orig` / `__cause__` /
-`__context__` chain is examined: one transient link makes the failure transient.
+statement-timeout cancel caused by a connection loss), so the whole `.orig` / `__cause__` chain
+is examined. Implicit context (an error raised while another was being handled) is not: a bug in
+an `except` block must not turn into an endless retry.
 """
 import asyncio
 
@@ -50,7 +51,7 @@ MAX_CHAIN = 16
 
 
 def causes(exc: BaseException) -> list[BaseException]:
-    """The exception and everything it wraps: DBAPIError.orig, __cause__, __context__ (cycle-safe)."""
+    """The exception and everything it wraps: DBAPIError.orig and __cause__ (cycle-safe)."""
     chain: list[BaseException] = []
     pending: list[BaseException | None] = [exc]
     while pending and len(chain) < MAX_CHAIN:
@@ -58,7 +59,7 @@ def causes(exc: BaseException) -> list[BaseException]:
         if current is None or any(current is seen for seen in chain):
             continue
         chain.append(current)
-        pending += [getattr(current, "orig", None), current.__cause__, current.__context__]
+        pending += [getattr(current, "orig", None), current.__cause__]
     return chain
 
 

@@ -116,3 +116,13 @@ def test_description_of_a_schema_error_names_the_field_not_the_value():
         Patient.model_validate({"birth_date": "Jane Doe 1970"})
     text = describe(caught.value)
     assert "birth_date" in text and "Jane" not in text
+
+
+def test_an_error_raised_while_handling_a_transient_one_is_judged_on_its_own():
+    try:
+        try:
+            raise ConnectionResetError("peer reset")
+        except ConnectionResetError:
+            raise ValueError("a bug in the handler's except block")
+    except ValueError as error:
+        assert not is_transient(error)
