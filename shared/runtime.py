@@ -1,21 +1,25 @@
 """What a running service holds: engine, producer, outbox relay, consumer runners, background loops.
 
 Each service's bootstrap builds one and hands `runtime.lifespan` to its FastAPI app; tests use the
-same composition root (STYLE.md principle 6).
+same composition root. Its health reports come from the consumer and relay loops it runs.
 """
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI
+from sqlalchemy import text
 
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.kafka.consumer import ConsumerRunner, EventRouter
 from shared.kafka.producer import make_producer
+from shared.health import LoopState, loop_problems
 from shared.kafka.relay import OutboxRelay
 from shared.kafka.security import kafka_security
+from shared.kafka.retention import retention_loop
 from shared.logging_setup import setup_logging
 from shared.settings import PlatformSettings
 from shared.telemetry import instrument_engine, setup_tracing
@@ -23,6 +27,7 @@ from shared.telemetry import instrument_engine, setup_tracing
 log = logging.getLogger(__name__)
 
 BackgroundLoop = Callable[["ServiceRuntime"], Awaitable[None]]
+DEPENDENCY_TIMEOUT_SECONDS = 2.0
 
 
 class ServiceRuntime:
@@ -33,12 +38,16 @@ class ServiceRuntime:
         self.engine = make_engine(settings)
         instrument_engine(self.engine)
         self.sessions = make_session_factory(self.engine)
-        self.producer = make_producer(settings.kafka_bootstrap_servers, client_id=self.service,
-                                      security=kafka_security(settings))
-        self.relay = OutboxRelay(self.engine, self.producer, service=self.service)
+        security = kafka_security(settings)
+        self.producer = make_producer(settings.kafka_bootstrap_servers, client_id=self.service, security=security)
+        self.relay = OutboxRelay(
+            self.engine, lambda: make_producer(settings.kafka_bootstrap_servers, client_id=f"{self.service}-outbox",
+                                               security=security),
+            service=self.service,
+        )
         self.units_of_work = UnitOfWorkFactory(self.sessions, on_commit=self.relay.wake)
         self._router = router
-        self._loops = loops
+        self._loops = (*loops, retention_loop)
         self._consumer: ConsumerRunner | None = None
         self._tasks: list[asyncio.Task] = []
         self.stopping = asyncio.Event()
@@ -68,6 +77,28 @@ class ServiceRuntime:
             except Exception as exc:
                 log.error("background loop %s failed: %s", getattr(loop, "__name__", "loop"), type(exc).__name__)
                 await asyncio.sleep(1)
+
+    def liveness_problems(self) -> list[str]:
+        """Why the process should be restarted: a dead or stalled consumer loop or outbox relay."""
+        states = [LoopState("outbox relay", self.relay.alive, self.relay.heartbeat)]
+        if self._consumer:
+            states.append(LoopState("consumer", self._consumer.alive, self._consumer.heartbeat))
+        return loop_problems(states, now=time.monotonic(), stale_after=self.settings.health_stale_seconds)
+
+    async def readiness_problems(self) -> list[str]:
+        """Liveness plus the dependencies: the database and the broker must answer."""
+        problems = self.liveness_problems()
+        checks = {"database": self._database_answers(), "broker": self.producer.client.fetch_all_metadata()}
+        for name, check in checks.items():
+            try:
+                await asyncio.wait_for(check, DEPENDENCY_TIMEOUT_SECONDS)
+            except Exception as exc:  # noqa: BLE001 - any failure means not ready
+                problems.append(f"{name} unreachable ({type(exc).__name__})")
+        return problems
+
+    async def _database_answers(self) -> None:
+        async with self.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
 
     async def stop(self) -> None:
         self.stopping.set()

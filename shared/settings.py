@@ -1,7 +1,7 @@
 """The settings base every service extends: one class per service, failing fast on unsafe config."""
 from typing import ClassVar, Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
@@ -51,6 +51,12 @@ class PlatformSettings(KafkaSettings):
     log_level: str = "INFO"
     db_pool_size: int = 10
     clearinghouse_callback_key: SecretStr | None = None
+    # Published outbox rows hold PHI: kept this long for diagnosis, then deleted.
+    outbox_retention_hours: float = Field(default=24, gt=0)
+    # Must exceed the topics' retention (7 days) so every possible redelivery is still recognised.
+    inbox_retention_days: float = Field(default=14, gt=0)
+    # Liveness fails when the consumer loop or the outbox relay has not turned for this long.
+    health_stale_seconds: float = Field(default=120, gt=0)
 
     @model_validator(mode="after")
     def _refuse_unsafe_defaults(self) -> "PlatformSettings":

@@ -45,7 +45,8 @@ async def ensure_database(url: str) -> None:
 def upgrade(service: str) -> None:
     url = service_settings(service).service_database_url()
     asyncio.run(ensure_database(url))
-    command.upgrade(alembic_config(service, url), "head")
+    # "heads": revisions written side by side on two branches (each off the same parent) both apply.
+    command.upgrade(alembic_config(service, url), "heads")
 
 
 def main(argv: list[str]) -> None:

@@ -18,7 +18,11 @@ outbox_message = Table(
     Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("published_at", DateTime(timezone=True), nullable=True),
+    # Set when Kafka refused the row for good (too large, no such topic): the relay skips it.
+    Column("parked_at", DateTime(timezone=True), nullable=True),
+    Column("park_reason", String(300), nullable=True),
     Index("ix_outbox_unpublished", "id", postgresql_where=text("published_at IS NULL")),
+    Index("ix_outbox_published_at", "published_at", postgresql_where=text("published_at IS NOT NULL")),
 )
 
 inbox_message = Table(
@@ -28,4 +32,5 @@ inbox_message = Table(
     Column("event_id", UUID(as_uuid=True), primary_key=True),
     Column("topic", String(200), nullable=False),
     Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Index("ix_inbox_processed_at", "processed_at"),
 )

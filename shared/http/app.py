@@ -4,11 +4,13 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
 from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
 from opentelemetry import propagate
 from opentelemetry.trace import SpanKind
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from shared import metrics
+from shared.health import report
 from shared.http.problems import install_problem_handlers
 from shared.telemetry import start_span
 
@@ -43,8 +45,19 @@ def create_service_app(
         return response
 
     @app.get("/health", include_in_schema=False)
-    async def health() -> dict:
-        return {"status": "ok", "service": service}
+    @app.get("/health/live", include_in_schema=False)
+    async def liveness(request: Request) -> JSONResponse:
+        """503 when a consumer or relay loop died or stalled: the supervisor restarts the process."""
+        runtime = getattr(request.app.state, "runtime", None)
+        status, body = report(service, runtime.liveness_problems() if runtime else [])
+        return JSONResponse(body, status_code=status)
+
+    @app.get("/health/ready", include_in_schema=False)
+    async def readiness(request: Request) -> JSONResponse:
+        """503 also while the database or the broker is unreachable: take no traffic meanwhile."""
+        runtime = getattr(request.app.state, "runtime", None)
+        status, body = report(service, await runtime.readiness_problems() if runtime else [])
+        return JSONResponse(body, status_code=status)
 
     @app.get("/metrics", include_in_schema=False)
     async def prometheus_metrics() -> Response:

@@ -4,8 +4,13 @@ A handler is a typed async function registered on an EventRouter; it receives th
 the parsed envelope, and must not commit. The runner records each event id in the inbox in the
 same transaction, so a redelivered event changes nothing; permanent failures go to `<topic>.dlq`;
 transient failures retry the whole batch with backoff and nothing is committed meanwhile.
+
+The poll loop is supervised: if it dies anyway it is restarted on a fresh AIOKafkaConsumer (which
+resumes from the committed offsets, so an uncommitted batch is redelivered, never skipped), and
+`heartbeat` tells the health endpoints whether the loop still turns.
 """
 import asyncio
+import contextlib
 import logging
 import time
 import traceback
@@ -22,7 +27,7 @@ from shared.contracts.envelope import Envelope, RawEnvelope
 from shared.contracts.registry import EVENT_TYPES
 from shared.db.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from shared.contracts.topics import dlq
-from shared.kafka.dlq import dead_letter_envelope, send_to_dlq
+from shared.kafka.dlq import Abandoned, dead_letter_envelope, send_to_dlq_until_stored
 from shared.kafka.errors import PermanentError, describe, is_transient
 from shared.kafka.inbox import claim_new_events
 from shared.telemetry import consume_span
@@ -31,6 +36,7 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[UnitOfWork, Envelope], Awaitable[None]]
 LAG_INTERVAL_SECONDS = 5.0
+MAX_RESTART_DELAY_SECONDS = 30.0
 
 
 @dataclass(frozen=True)
@@ -109,37 +115,104 @@ class ConsumerRunner:
         self._units_of_work = units_of_work
         self._producer = producer
         self._max_batch = max_batch
+        self._bootstrap_servers = bootstrap_servers
         self._lock = asyncio.Lock()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task | None = None
-        self._consumer = AIOKafkaConsumer(
-            bootstrap_servers=bootstrap_servers,
-            **(security or {}),
-            group_id=group_id,
-            client_id=group_id,
+        self._supervisor: asyncio.Task | None = None
+        self.heartbeat: float | None = None  # time.monotonic() of the last turn of the poll loop
+        self.restarts = 0
+        self._security = security or {}
+        self._consumer = self._new_consumer()
+
+    def _new_consumer(self) -> AIOKafkaConsumer:
+        return AIOKafkaConsumer(
+            bootstrap_servers=self._bootstrap_servers,
+            **self._security,
+            group_id=self.group_id,
+            client_id=self.group_id,
             enable_auto_commit=False,
             auto_offset_reset="earliest",
-            max_poll_records=max_batch,
+            max_poll_records=self._max_batch,
             session_timeout_ms=10000,
             heartbeat_interval_ms=2000,
             max_poll_interval_ms=300000,
         )
 
     async def start(self) -> None:
+        await self._subscribe()
+        self._supervisor = asyncio.create_task(self._supervise(), name=f"consumer-supervisor:{self.group_id}")
+
+    async def _subscribe(self) -> None:
         await self._consumer.start()
         self._consumer.subscribe(list(self._router.subscriptions), listener=_WaitForBatch(self._lock))
+        self.heartbeat = time.monotonic()
         self._task = asyncio.create_task(self._run(), name=f"consumer:{self.group_id}")
 
     async def stop(self) -> None:
         """Graceful: finish the batch in hand, commit it, leave the group."""
         self._stopping.set()
-        if self._task:
-            await asyncio.wait([self._task], timeout=30)
+        tasks = [t for t in (self._supervisor, self._task) if t]
+        if tasks:
+            await asyncio.wait(tasks, timeout=30)
+        if self._supervisor and not self._supervisor.done():
+            self._supervisor.cancel()
         await self._consumer.stop()
 
+    @property
+    def alive(self) -> bool:
+        """Whether the poll loop and its supervisor are running (health reads this and `heartbeat`)."""
+        running = self._task is not None and not self._task.done()
+        return running and self._supervisor is not None and not self._supervisor.done()
+
+    async def _supervise(self) -> None:
+        """Restarts a poll loop that died, on a fresh consumer, with backoff; counts every restart."""
+        delay = 1.0
+        while not self._stopping.is_set():
+            assert self._task is not None
+            started = time.monotonic()
+            await asyncio.wait([self._task])
+            if self._stopping.is_set():
+                return
+            self._record_death(self._task)
+            if time.monotonic() - started > 10 * MAX_RESTART_DELAY_SECONDS:
+                delay = 1.0  # a loop that ran for long before dying is not a restart loop
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), timeout=delay)
+            if self._stopping.is_set():
+                return
+            delay = min(delay * 2, MAX_RESTART_DELAY_SECONDS)
+            await self._replace_consumer()
+
+    def _record_death(self, task: asyncio.Task) -> None:
+        self.restarts += 1
+        metrics.CONSUMER_RESTARTS.labels(self.group_id).inc()
+        reason = "cancelled" if task.cancelled() else type(task.exception()).__name__ if task.exception() else "returned"
+        log.error("consumer loop stopped (%s); restarting it", reason, extra={"group": self.group_id})
+
+    async def _replace_consumer(self) -> None:
+        """A fresh consumer rejoins the group at the committed offsets; failures retry in the loop."""
+        old, self._consumer = self._consumer, self._new_consumer()
+        try:
+            await asyncio.wait_for(old.stop(), timeout=15)
+        except Exception as exc:  # noqa: BLE001 - the old consumer is discarded either way
+            log.warning("stopping the failed consumer: %s", type(exc).__name__)
+        try:
+            await self._subscribe()
+        except Exception as exc:  # noqa: BLE001 - broker unreachable: a dead task makes the supervisor retry
+            log.warning("consumer restart failed: %s", type(exc).__name__, extra={"group": self.group_id})
+            self._task = asyncio.create_task(asyncio.sleep(0), name=f"consumer-restart-failed:{self.group_id}")
+
     async def _run(self) -> None:
+        try:
+            await self._poll_until_stopped()
+        except Abandoned:
+            log.info("stopping with a batch uncommitted; it will be redelivered", extra={"group": self.group_id})
+
+    async def _poll_until_stopped(self) -> None:
         lag_measured = 0.0
         while not self._stopping.is_set():
+            self.heartbeat = time.monotonic()
             if time.monotonic() - lag_measured > LAG_INTERVAL_SECONDS:
                 lag_measured = time.monotonic()
                 await self._measure_lag()
@@ -154,7 +227,7 @@ class ConsumerRunner:
                 continue
             async with self._lock:
                 await self._handle_until_done(records)
-                await self._commit(records)
+                await self._commit_until_done(records)
             self._update_lag(batch)
 
     async def _handle_until_done(self, records: list[ConsumerRecord]) -> None:
@@ -168,6 +241,9 @@ class ConsumerRunner:
             except Exception as exc:
                 if not is_transient(exc):
                     raise
+                if self._stopping.is_set():
+                    raise Abandoned() from exc
+                self.heartbeat = time.monotonic()  # waiting out an outage on purpose: alive, not stuck
                 metrics.BATCH_RETRIES.labels(self.group_id).inc()
                 log.warning("transient failure (%s); retrying batch in %.1fs", type(exc).__name__, delay)
                 await asyncio.sleep(delay)
@@ -182,11 +258,26 @@ class ConsumerRunner:
                 if is_transient(exc):
                     raise
                 failures += await self._apply_one_by_one(parsed)
+        failures = self._without_dead_letters(failures)
         if failures:
-            await send_to_dlq(self._producer, failures, group_id=self.group_id)
+            await send_to_dlq_until_stored(
+                self._producer, failures, group_id=self.group_id, stopping=self._stopping.is_set,
+                on_retry=self._dlq_retried,
+            )
             for record, error in failures:
                 metrics.EVENTS_FAILED.labels(self.group_id, record.topic).inc()
                 log.warning("sent to DLQ: %s", error, extra={"topic": record.topic, "offset": record.offset})
+
+    def _without_dead_letters(self, failures: list[tuple[ConsumerRecord, str]]) -> list[tuple[ConsumerRecord, str]]:
+        """A dead letter a read model could not use stays where it is, in its DLQ: logged, never re-dead-lettered."""
+        kept = []
+        for record, error in failures:
+            subscription = self._router.subscriptions.get(record.topic)
+            if subscription is not None and subscription.dead_letters:
+                log.warning("dead letter not applied: %s", error, extra={"topic": record.topic, "offset": record.offset})
+            else:
+                kept.append((record, error))
+        return kept
 
     def _parse(self, records: list[ConsumerRecord]) -> tuple[list[Parsed], list[tuple[ConsumerRecord, str]]]:
         parsed, failures = [], []
@@ -246,16 +337,30 @@ class ConsumerRunner:
                 failures.append((item.record, describe(exc)))
         return failures
 
-    async def _commit(self, records: list[ConsumerRecord]) -> None:
-        offsets: dict[TopicPartition, int] = {}
-        for r in records:
-            tp = TopicPartition(r.topic, r.partition)
-            offsets[tp] = max(offsets.get(tp, 0), r.offset + 1)
-        try:
-            await self._consumer.commit(offsets)
-        except (CommitFailedError, IllegalStateError) as exc:
-            # The group rebalanced; the new owner re-reads these and the inbox skips them.
-            log.warning("offset commit lost to a rebalance: %s", type(exc).__name__)
+    def _dlq_retried(self) -> None:
+        self.heartbeat = time.monotonic()
+        metrics.DLQ_SEND_RETRIES.labels(self.group_id).inc()
+
+    async def _commit_until_done(self, records: list[ConsumerRecord]) -> None:
+        """Retries a commit that failed on a retriable error; any other failure only means redelivery."""
+        offsets = next_offsets(records)
+        delay = 0.2
+        while True:
+            try:
+                await self._consumer.commit(offsets)
+                return
+            except (CommitFailedError, IllegalStateError) as exc:
+                # The group rebalanced; the new owner re-reads these and the inbox skips them.
+                log.warning("offset commit lost to a rebalance: %s", type(exc).__name__)
+                return
+            except Exception as exc:  # noqa: BLE001 - an uncommitted batch is redelivered, never lost
+                if not is_transient(exc) or self._stopping.is_set():
+                    log.warning("offset commit failed (%s); the batch will be redelivered", type(exc).__name__)
+                    return
+            self.heartbeat = time.monotonic()
+            metrics.COMMIT_RETRIES.labels(self.group_id).inc()
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)
 
     async def _measure_lag(self) -> None:
         """Lag of every assigned partition, idle ones included: end offset minus our position."""
@@ -275,3 +380,12 @@ class ConsumerRunner:
             highwater = self._consumer.highwater(tp)
             if highwater is not None and part:
                 metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(highwater - part[-1].offset - 1)
+
+
+def next_offsets(records: list[ConsumerRecord]) -> dict[TopicPartition, int]:
+    """The offset to commit per partition: one past the highest record handled."""
+    offsets: dict[TopicPartition, int] = {}
+    for r in records:
+        tp = TopicPartition(r.topic, r.partition)
+        offsets[tp] = max(offsets.get(tp, 0), r.offset + 1)
+    return offsets

@@ -1,5 +1,8 @@
 """Dead-letter publishing: the original bytes and headers, plus why and where it failed."""
+import asyncio
+import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -9,6 +12,8 @@ from pydantic import BaseModel, ValidationError
 
 from shared.contracts.envelope import Envelope, RawEnvelope
 from shared.contracts.topics import dlq
+
+log = logging.getLogger(__name__)
 
 
 def dlq_headers(record: ConsumerRecord, *, group_id: str, error: str) -> list[tuple[str, bytes]]:
@@ -25,19 +30,46 @@ def dlq_headers(record: ConsumerRecord, *, group_id: str, error: str) -> list[tu
 
 async def send_to_dlq(
     producer: AIOKafkaProducer, failures: list[tuple[ConsumerRecord, str]], *, group_id: str
+) -> list[tuple[tuple[ConsumerRecord, str], BaseException]]:
+    """Awaits every send and returns the ones Kafka did not store, with why (empty: all stored)."""
+    outcomes: list[Awaitable | BaseException] = []
+    for record, error in failures:
+        try:
+            outcomes.append(await producer.send(
+                dlq(record.topic), value=record.value, key=record.key,
+                headers=dlq_headers(record, group_id=group_id, error=error),
+            ))
+        except Exception as exc:  # noqa: BLE001 - reported to the caller, which retries
+            outcomes.append(exc)
+    futures = [o for o in outcomes if not isinstance(o, BaseException)]
+    results = iter(await asyncio.gather(*futures, return_exceptions=True))
+    settled = [o if isinstance(o, BaseException) else next(results) for o in outcomes]
+    return [(failure, r) for failure, r in zip(failures, settled) if isinstance(r, BaseException)]
+
+
+class Abandoned(Exception):
+    """The service is stopping while a batch still waits: leave it uncommitted for the next owner."""
+
+
+async def send_to_dlq_until_stored(
+    producer: AIOKafkaProducer, failures: list[tuple[ConsumerRecord, str]], *, group_id: str,
+    stopping: Callable[[], bool], on_retry: Callable[[], None], max_delay: float = 30.0,
 ) -> None:
-    """Awaits every send: the offsets are committed only after the DLQ holds the messages."""
-    futures = [
-        await producer.send(
-            dlq(record.topic),
-            value=record.value,
-            key=record.key,
-            headers=dlq_headers(record, group_id=group_id, error=error),
-        )
-        for record, error in failures
-    ]
-    for future in futures:
-        await future
+    """Retries with backoff until the DLQ holds every message: a message is never dropped, and only
+    the sends that failed are repeated, so one stored is not stored again."""
+    delay = 0.2
+    while failures:
+        unsent = await send_to_dlq(producer, failures, group_id=group_id)
+        if not unsent:
+            return
+        if stopping():
+            raise Abandoned()
+        on_retry()
+        log.warning("DLQ send of %d message(s) failed (%s); retrying in %.1fs", len(unsent),
+                    type(unsent[0][1]).__name__, delay, extra={"group": group_id})
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, max_delay)
+        failures = [failure for failure, _ in unsent]
 
 
 class DeadLetter(BaseModel):

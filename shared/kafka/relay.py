@@ -1,41 +1,59 @@
 """The outbox relay: publishes committed outbox rows to Kafka in batches, then marks them.
 
-One relay per service database publishes at a time (a Postgres advisory lock), so events of one
-key leave in the order they were written even with several replicas. A crash after the send and
-before the mark re-sends the batch: at-least-once, and consumers dedupe by event id.
+One relay per service database publishes at a time: each batch's transaction takes a Postgres
+advisory transaction lock, so events of one key leave in the order they were written even with
+several replicas, and the lock ends with the transaction whatever happens (never left behind on a
+pooled connection). A crash after the send and before the mark re-sends the batch: at-least-once,
+and consumers dedupe by event id. A row Kafka refuses for good is parked with its reason and the
+rows after it go on; the relay owns its producer so it can replace one whose state a refusal broke.
 """
 import asyncio
 import logging
 import time
 import zlib
+from collections.abc import Callable, Sequence
 
 from aiokafka import AIOKafkaProducer
+from aiokafka import errors as kafka_errors
 from sqlalchemy import func, select, text, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared import metrics
 from shared.db.tables import outbox_message
 from shared.kafka.errors import is_transient
+from shared.kafka.outbox_sending import is_refused, needs_new_producer, park_reason, send_rows, topic_exists
 
 log = logging.getLogger(__name__)
 BACKLOG_INTERVAL_SECONDS = 5.0
+SEND_TIMEOUT_SECONDS = 60.0
+
+UNPUBLISHED = outbox_message.c.published_at.is_(None) & outbox_message.c.parked_at.is_(None)
 
 
 class OutboxRelay:
-    def __init__(self, engine: AsyncEngine, producer: AIOKafkaProducer, *, service: str, batch_size: int = 500):
+    def __init__(self, engine: AsyncEngine, new_producer: Callable[[], AIOKafkaProducer], *, service: str,
+                 batch_size: int = 500):
         self._engine = engine
-        self._producer = producer
+        self._new_producer = new_producer
+        self._producer: AIOKafkaProducer | None = None
         self._service = service
         self._batch_size = batch_size
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task | None = None
         self._lock_key = zlib.crc32(f"outbox-relay:{service}".encode())
+        self.heartbeat: float | None = None  # time.monotonic() of the last completed cycle
+        self.leading = False
 
     def wake(self) -> None:
         self._wake.set()
 
+    @property
+    def alive(self) -> bool:
+        return self._task is not None and not self._task.done()
+
     async def start(self) -> None:
+        self.heartbeat = time.monotonic()
         self._task = asyncio.create_task(self._run(), name=f"outbox-relay:{self._service}")
 
     async def stop(self) -> None:
@@ -43,44 +61,27 @@ class OutboxRelay:
         self._wake.set()
         if self._task:
             await asyncio.wait([self._task], timeout=15)
+        await self._drop_producer()
 
     async def _run(self) -> None:
+        measured = 0.0
         while not self._stopping.is_set():
             try:
-                await self.measure_backlog()
-                async with self._engine.connect() as lock_conn:
-                    if not await self._try_lock(lock_conn):
-                        await self._sleep(2.0)
-                        continue
-                    await self._publish_while_leader()
-            except Exception as exc:
+                if time.monotonic() - measured > BACKLOG_INTERVAL_SECONDS:
+                    measured = time.monotonic()
+                    await self.measure_backlog()
+                    await self.measure_parked()
+                published = await self.publish_batch()
+                self.heartbeat = time.monotonic()
+                if published < self._batch_size:
+                    await self._sleep(0.5 if self.leading else 2.0)
+            except Exception as exc:  # noqa: BLE001 - the relay outlives every failure; health shows a stall
+                self.heartbeat = time.monotonic()
                 if not is_transient(exc):
                     log.error("outbox relay error: %s", type(exc).__name__)
+                if needs_new_producer(exc):
+                    await self._drop_producer()
                 await self._sleep(1.0)
-
-    async def _try_lock(self, conn) -> bool:
-        result = await conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": self._lock_key})
-        await conn.commit()
-        return bool(result.scalar())
-
-    async def _publish_while_leader(self) -> None:
-        measured = time.monotonic()
-        while not self._stopping.is_set():
-            published = await self.publish_batch()
-            if time.monotonic() - measured > BACKLOG_INTERVAL_SECONDS:
-                measured = time.monotonic()
-                await self.measure_backlog()
-            if published < self._batch_size:
-                await self._sleep(0.5)
-
-    async def measure_backlog(self) -> int:
-        """Counts committed, unpublished rows (a partial index covers them); a stalled relay shows here."""
-        async with self._engine.connect() as conn:
-            backlog = (await conn.execute(
-                select(func.count()).select_from(outbox_message).where(outbox_message.c.published_at.is_(None))
-            )).scalar_one()
-        metrics.OUTBOX_BACKLOG.labels(self._service).set(backlog)
-        return backlog
 
     async def _sleep(self, seconds: float) -> None:
         try:
@@ -89,30 +90,114 @@ class OutboxRelay:
             pass
         self._wake.clear()
 
+    async def _ready_producer(self) -> AIOKafkaProducer:
+        if self._producer is None:
+            producer = self._new_producer()
+            await producer.start()
+            self._producer = producer
+        return self._producer
+
+    async def _drop_producer(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            try:
+                await asyncio.wait_for(producer.stop(), timeout=10)
+            except Exception as exc:  # noqa: BLE001 - it is discarded either way
+                log.warning("stopping the relay producer: %s", type(exc).__name__)
+
+    async def _try_lead(self, conn: AsyncConnection) -> bool:
+        """The advisory lock lives as long as this transaction, never longer."""
+        self.leading = bool(await conn.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": self._lock_key}))
+        return self.leading
+
     async def publish_batch(self) -> int:
+        """Publishes up to one batch if this relay leads; returns the rows it settled (sent or parked)."""
         async with self._engine.begin() as conn:
-            rows = (
-                await conn.execute(
-                    select(outbox_message.c.id, outbox_message.c.topic, outbox_message.c.message_key,
-                           outbox_message.c.value, outbox_message.c.headers)
-                    .where(outbox_message.c.published_at.is_(None))
-                    .order_by(outbox_message.c.id)
-                    .limit(self._batch_size)
-                    .with_for_update(skip_locked=True)
-                )
-            ).all()
+            if not await self._try_lead(conn):
+                return 0
+            rows = (await conn.execute(
+                select(outbox_message.c.id, outbox_message.c.topic, outbox_message.c.message_key,
+                       outbox_message.c.value, outbox_message.c.headers)
+                .where(UNPUBLISHED).order_by(outbox_message.c.id).limit(self._batch_size)
+                .with_for_update(skip_locked=True)
+            )).all()
             if not rows:
                 return 0
-            futures = [
-                await self._producer.send(
-                    row.topic, value=row.value, key=row.message_key,
-                    headers=[(k, str(v).encode()) for k, v in (row.headers or {}).items()],
-                )
-                for row in rows
-            ]
-            await asyncio.gather(*futures)
-            await conn.execute(
-                update(outbox_message).where(outbox_message.c.id.in_([r.id for r in rows])).values(published_at=text("now()"))
-            )
-        metrics.OUTBOX_PUBLISHED.labels(self._service).inc(len(rows))
-        return len(rows)
+            sent, parked = await self._send(rows)
+            await self._mark(conn, sent, parked)
+        metrics.OUTBOX_PUBLISHED.labels(self._service).inc(len(sent))
+        if parked:
+            await self.measure_parked()
+        return len(sent) + len(parked)
+
+    async def _send(self, rows: Sequence) -> tuple[list[int], dict[int, str]]:
+        """Sends the batch; rows refused in it are sent once more alone before being parked, as a
+        refused record batch fails every row in it, not only the one at fault."""
+        outcomes = await send_rows(await self._ready_producer(), rows, timeout=SEND_TIMEOUT_SECONDS)
+        sent = [row.id for row, error in zip(rows, outcomes) if error is None]
+        if any(needs_new_producer(error) or is_refused(error) for error in outcomes):
+            await self._drop_producer()
+        missing_topics = await self._missing_topics(rows, outcomes)
+        parked: dict[int, str] = {}
+        for row, error in zip(rows, outcomes):
+            if row.topic in missing_topics:
+                parked[row.id] = park_reason(kafka_errors.UnknownTopicOrPartitionError())
+            elif is_refused(error):
+                error = await self._send_alone(row)
+                if error is None:
+                    sent.append(row.id)
+                elif is_refused(error):
+                    parked[row.id] = park_reason(error)
+        for row_id, reason in parked.items():
+            log.error("outbox row parked: %s", reason, extra={"outbox_id": row_id})
+        return sent, parked
+
+    async def _missing_topics(self, rows: Sequence, outcomes: list[BaseException | None]) -> set[str]:
+        """Topics Kafka had no metadata for, confirmed missing by a fresh look (not merely unreachable)."""
+        unknown = {row.topic for row, error in zip(rows, outcomes)
+                   if isinstance(error, kafka_errors.UnknownTopicOrPartitionError)}
+        return {topic for topic in unknown if await topic_exists(await self._ready_producer(), topic) is False}
+
+    async def _send_alone(self, row) -> BaseException | None:
+        (error,) = await send_rows(await self._ready_producer(), [row], timeout=SEND_TIMEOUT_SECONDS)
+        if needs_new_producer(error) or is_refused(error):
+            await self._drop_producer()
+        return error
+
+    @staticmethod
+    async def _mark(conn: AsyncConnection, sent: list[int], parked: dict[int, str]) -> None:
+        if sent:
+            await conn.execute(update(outbox_message).where(outbox_message.c.id.in_(sent)).values(published_at=func.now()))
+        for row_id, reason in parked.items():
+            await conn.execute(update(outbox_message).where(outbox_message.c.id == row_id)
+                               .values(parked_at=func.now(), park_reason=reason))
+
+    async def measure_backlog(self) -> int:
+        """Counts committed, unpublished rows (a partial index covers them); a stalled relay shows here."""
+        async with self._engine.connect() as conn:
+            backlog = (await conn.execute(select(func.count()).select_from(outbox_message).where(UNPUBLISHED))).scalar_one()
+        metrics.OUTBOX_BACKLOG.labels(self._service).set(backlog)
+        return backlog
+
+    async def measure_parked(self) -> int:
+        parked = await count_parked(self._engine)
+        metrics.OUTBOX_PARKED.labels(self._service).set(parked)
+        return parked
+
+
+async def count_parked(engine: AsyncEngine) -> int:
+    """Outbox rows Kafka refused for good, waiting for an operator."""
+    async with engine.connect() as conn:
+        return (await conn.execute(
+            select(func.count()).select_from(outbox_message).where(outbox_message.c.parked_at.is_not(None))
+        )).scalar_one()
+
+
+async def parked_rows(engine: AsyncEngine, *, limit: int = 100) -> list[dict]:
+    """The parked rows for an ops view: ids, topic, when and why; never the event's content."""
+    columns = (outbox_message.c.id, outbox_message.c.event_id, outbox_message.c.topic,
+               outbox_message.c.created_at, outbox_message.c.parked_at, outbox_message.c.park_reason)
+    async with engine.connect() as conn:
+        rows = await conn.execute(select(*columns).where(outbox_message.c.parked_at.is_not(None))
+                                  .order_by(outbox_message.c.id).limit(limit))
+        return [dict(row._mapping) for row in rows]

@@ -294,9 +294,11 @@ def test_every_process_has_a_k8s_deployment_and_service_matching_the_topology(sp
         if "value" in entry and _is_local_url(spec.env.get(entry["name"], "")):
             _assert_points_at(entry["name"], spec.env[entry["name"]], entry["value"])
 
-    for probe in ("readinessProbe", "livenessProbe"):
+    probe_paths = {"readinessProbe": "/health/ready", "livenessProbe": "/health/live"}
+    for probe, path in probe_paths.items():
         check = container[probe]["httpGet"]
-        assert check["path"] == "/health" and check["port"] in (spec.port, port.get("name")), probe
+        expected = "/health" if spec.name == "payer_sim" else path
+        assert check["path"] == expected and check["port"] in (spec.port, port.get("name")), probe
     assert {"cpu", "memory"} <= set(container["resources"]["requests"])
     assert {"cpu", "memory"} <= set(container["resources"]["limits"])
 

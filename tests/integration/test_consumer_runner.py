@@ -152,7 +152,9 @@ async def test_transient_errors_are_retried_not_dead_lettered(env):
 
 async def test_outbox_publishes_only_committed_events_with_trace_context(env):
     settings, engine, producer = env
-    relay = OutboxRelay(engine, producer, service="itest")
+    relay = OutboxRelay(engine, lambda: make_producer(settings.kafka_bootstrap_servers, client_id="itest-outbox",
+                                                  security=kafka_security(settings)),
+                        service="itest")
     units = UnitOfWorkFactory(make_session_factory(engine), on_commit=relay.wake)
     tenant_id = uuid.uuid4()
     payload = TenantRegistered.model_validate({
@@ -167,6 +169,7 @@ async def test_outbox_publishes_only_committed_events_with_trace_context(env):
         kept = uow.emit(payload, tenant_id=tenant_id, subject_id=tenant_id)
     while await relay.publish_batch():
         pass
+    await relay.stop()
     async with engine.connect() as conn:
         pending = await conn.scalar(select(func.count()).select_from(outbox_message).where(outbox_message.c.published_at.is_(None)))
         mine = await conn.scalar(select(func.count()).select_from(outbox_message).where(

@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from tools.devstack.stack import ROOT, Stack
+from tools.devstack.stack import ROOT, Stack, Supervisor
 from tools.devstack.topology import Ports
 
 RUN_DIR = Path(os.environ.get("RUN_DIR", ROOT / ".run" / "dev"))
@@ -41,11 +41,9 @@ def run() -> None:
             "Ctrl-C or `make stop` stops everything; data stays in .run/dev.\n",
             flush=True,
         )
+        supervisor = Supervisor(stack)
         while not stopping:
-            for name, process in list(stack.processes.items()):
-                if process.poll() is not None:
-                    print(f"{name} exited ({process.returncode}); restarting", flush=True)
-                    stack.start_service(name)
+            supervisor.tick()
             time.sleep(0.5)
     finally:
         print("stopping...", flush=True)

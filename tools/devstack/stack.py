@@ -138,6 +138,18 @@ class Stack:
             time.sleep(0.2)
         raise RuntimeError(f"{name} did not become healthy; see {self.log_dir / (name + '.log')}")
 
+    def restart_service(self, name: str) -> None:
+        """Stops the process (SIGTERM, then SIGKILL) and starts it again."""
+        process = self.processes.pop(name, None)
+        if process and process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(25)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.start_service(name)
+
     def kill_service(self, name: str, sig: int = signal.SIGKILL) -> None:
         process = self.processes.pop(name)
         os.killpg(process.pid, sig)
@@ -175,3 +187,70 @@ class Stack:
         path.write_text(json.dumps(tenant))
         path.chmod(0o600)
         return tenant
+
+
+class LivenessTracker:
+    """Decides restarts from liveness answers: a process is restarted after `threshold` failing
+    answers in a row, counted only once it has been seen alive (a starting process is not failing)."""
+
+    def __init__(self, threshold: int = 3):
+        self.threshold = threshold
+        self._seen_alive: set[str] = set()
+        self._failures: dict[str, int] = {}
+
+    def record(self, name: str, alive: bool | None) -> bool:
+        """`alive`: True on 200, False on 503 or no answer, None while the process is starting."""
+        if alive:
+            self._seen_alive.add(name)
+            self._failures[name] = 0
+            return False
+        if alive is None or name not in self._seen_alive:
+            return False
+        self._failures[name] = self._failures.get(name, 0) + 1
+        return self._failures[name] >= self.threshold
+
+    def forget(self, name: str) -> None:
+        """After a restart the new process starts its own count."""
+        self._seen_alive.discard(name)
+        self._failures.pop(name, None)
+
+
+class Supervisor:
+    """Restarts a service process that exited, or whose liveness endpoint failed several times in a
+    row (a dead consumer or relay loop answers 503 there). `make run` calls `tick` in its loop."""
+
+    def __init__(self, stack: Stack, *, probe_every: float = 5.0, threshold: int = 3, log=print):
+        self.stack = stack
+        self.probe_every = probe_every
+        self.tracker = LivenessTracker(threshold)
+        self._probed = 0.0
+        self._log = log
+
+    def tick(self) -> list[str]:
+        """Returns the names it restarted."""
+        restarted = []
+        for name, process in list(self.stack.processes.items()):
+            if process.poll() is not None:
+                self._restart(name, f"exited ({process.returncode})")
+                restarted.append(name)
+        if time.monotonic() - self._probed >= self.probe_every:
+            self._probed = time.monotonic()
+            for name in list(self.stack.processes):
+                if self.tracker.record(name, self._alive(name)):
+                    self._restart(name, "liveness failing")
+                    restarted.append(name)
+        return restarted
+
+    def _alive(self, name: str) -> bool | None:
+        try:
+            response = httpx.get(f"{self.stack.ports.url(name)}/health", timeout=2)
+        except httpx.ConnectError:
+            return None  # not listening (yet): an exit is caught by poll()
+        except httpx.HTTPError:
+            return False
+        return response.status_code == 200
+
+    def _restart(self, name: str, why: str) -> None:
+        self._log(f"{name} {why}; restarting", flush=True)
+        self.tracker.forget(name)
+        self.stack.restart_service(name)

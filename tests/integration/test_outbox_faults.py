@@ -1,0 +1,212 @@
+"""The outbox relay, retention and dead-letter topics under faults, on the real broker and database.
+
+A row Kafka refuses for good is parked and the rows after it are published exactly once; the
+leader lock never outlives a failed publish; retention deletes only old published outbox rows and
+old inbox rows; DLQ topics keep their messages until someone acts.
+"""
+import asyncio
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+from aiokafka.errors import KafkaConnectionError
+from sqlalchemy import delete, func, insert, select, text
+
+from shared import metrics
+from shared.contracts.topics import ALL_TOPICS, dlq
+from shared.db.engine import make_engine
+from shared.db.tables import inbox_message, infra_metadata, outbox_message
+from shared.kafka.admin import ensure_topics, topic_overrides
+from shared.kafka.producer import make_producer
+from shared.kafka.relay import OutboxRelay, count_parked, parked_rows
+from shared.kafka.retention import prune_once
+from tests.integration.fault_support import FaultSettings, new_topic
+from shared.kafka.security import kafka_security
+from tests.e2e.kafka_tools import operator, read_topic
+
+
+class OutboxSettings(FaultSettings):
+    service_name = "faultsoutbox"
+
+
+@pytest.fixture(scope="module")
+async def env(infrastructure):
+    from shared.db.migrate import ensure_database
+
+    settings = OutboxSettings(database_url=infrastructure.database_url,
+                              kafka_bootstrap_servers=infrastructure.kafka.bootstrap)
+    await ensure_database(settings.service_database_url())
+    engine = make_engine(settings)
+    async with engine.begin() as conn:
+        await conn.run_sync(infra_metadata.create_all)
+    yield settings, engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def clean_outbox(env):
+    _, engine = env
+    async with engine.begin() as conn:
+        await conn.execute(delete(outbox_message))
+    return env
+
+
+def _relay(settings, engine, new_producer=None) -> OutboxRelay:
+    def default():
+        return make_producer(settings.kafka_bootstrap_servers, client_id="faults-outbox", security=kafka_security(settings))
+
+    return OutboxRelay(engine, new_producer or default, service=settings.service_name)
+
+
+def _row(topic: str, value: bytes, key: bytes = b"one-claim", **extra) -> dict:
+    columns = {"created_at": datetime.now(timezone.utc), "published_at": None, "parked_at": None, "park_reason": None}
+    return {"event_id": uuid.uuid4(), "topic": topic, "message_key": key, "value": value, "headers": {},
+            **columns, **extra}
+
+
+async def _insert(engine, rows: list[dict]) -> None:
+    async with engine.begin() as conn:
+        await conn.execute(insert(outbox_message), rows)
+
+
+async def test_a_row_kafka_refuses_is_parked_and_the_rows_after_it_publish_once(clean_outbox):
+    settings, engine = clean_outbox
+    topic = await new_topic(settings.kafka_bootstrap_servers, partitions=1, config={"max.message.bytes": "65536"})
+    before = [_row(topic, f"before-{i}".encode()) for i in range(3)]
+    too_large = _row(topic, b"x" * 200_000)
+    after = [_row(topic, f"after-{i}".encode()) for i in range(3)]
+    await _insert(engine, before + [too_large] + after)
+    relay = _relay(settings, engine)
+    try:
+        for _ in range(5):
+            await relay.publish_batch()
+        assert await relay.measure_backlog() == 0
+        assert await relay.measure_parked() == 1
+    finally:
+        await relay.stop()
+    values = [r.value for r in await asyncio.to_thread(read_topic, settings.kafka_bootstrap_servers, topic)]
+    assert sorted(values) == sorted(r["value"] for r in before + after)  # each exactly once
+    (parked,) = await parked_rows(engine)
+    assert parked["event_id"] == too_large["event_id"] and "MessageSizeTooLarge" in parked["park_reason"]
+    assert "value" not in parked
+    assert await count_parked(engine) == 1
+    assert metrics.OUTBOX_PARKED.labels(settings.service_name)._value.get() == 1
+
+
+async def test_rows_for_a_topic_that_does_not_exist_are_parked_and_the_others_publish(clean_outbox):
+    settings, engine = clean_outbox
+    topic = await new_topic(settings.kafka_bootstrap_servers)
+    missing = f"faults.missing.{uuid.uuid4().hex[:8]}"
+    rows = [_row(topic, b"first"), _row(missing, b"lost-1"), _row(missing, b"lost-2"), _row(topic, b"second")]
+    await _insert(engine, rows)
+
+    def impatient():  # waits 3 s, not 30, for a topic's metadata
+        return AIOKafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers, **kafka_security(settings), acks="all",
+                                enable_idempotence=True, request_timeout_ms=3000)
+
+    relay = _relay(settings, engine, new_producer=impatient)
+    try:
+        assert await relay.publish_batch() == 4
+    finally:
+        await relay.stop()
+    values = [r.value for r in await asyncio.to_thread(read_topic, settings.kafka_bootstrap_servers, topic)]
+    assert sorted(values) == [b"first", b"second"]
+    parked = await parked_rows(engine)
+    assert [p["event_id"] for p in parked] == [rows[1]["event_id"], rows[2]["event_id"]]
+    assert all("topic does not exist" in p["park_reason"] for p in parked)
+
+
+class _BrokerDown:
+    """A producer whose start fails as when the broker is unreachable."""
+
+    async def start(self):
+        raise KafkaConnectionError("broker unreachable")
+
+    async def stop(self):
+        pass
+
+
+async def _advisory_locks_held(engine, key: int) -> int:
+    async with engine.connect() as conn:
+        return await conn.scalar(text(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid::bigint = :k AND granted"), {"k": key})
+
+
+async def test_the_leader_lock_is_not_held_after_publish_batch_raised(clean_outbox):
+    settings, engine = clean_outbox
+    topic = await new_topic(settings.kafka_bootstrap_servers)
+    await _insert(engine, [_row(topic, b"waiting")])
+    failing = _relay(settings, engine, new_producer=_BrokerDown)
+    with pytest.raises(KafkaConnectionError):
+        await failing.publish_batch()
+    assert failing.leading  # it had the lock when it failed
+    assert await _advisory_locks_held(engine, failing._lock_key) == 0
+    other_engine = make_engine(settings)
+    other = _relay(settings, other_engine)
+    try:
+        assert await other.publish_batch() == 1 and other.leading
+    finally:
+        await other.stop()
+        await other_engine.dispose()
+
+
+async def test_retention_deletes_only_old_published_outbox_rows_and_old_inbox_rows(clean_outbox):
+    settings, engine = clean_outbox
+    now = datetime.now(timezone.utc)
+    rows = {
+        "old_published": _row("t", b"a", created_at=now - timedelta(hours=30), published_at=now - timedelta(hours=30)),
+        "recent_published": _row("t", b"b", created_at=now - timedelta(hours=30), published_at=now - timedelta(hours=2)),
+        "old_unpublished": _row("t", b"c", created_at=now - timedelta(hours=30)),
+        "old_parked": _row("t", b"d", created_at=now - timedelta(hours=30), parked_at=now - timedelta(hours=30),
+                           park_reason="MessageSizeTooLargeError"),
+    }
+    await _insert(engine, list(rows.values()))
+    consumer = f"faults-{uuid.uuid4().hex[:6]}"
+    old_event, recent_event = uuid.uuid4(), uuid.uuid4()
+    async with engine.begin() as conn:
+        await conn.execute(insert(inbox_message), [
+            {"consumer": consumer, "event_id": old_event, "topic": "t", "processed_at": now - timedelta(days=20)},
+            {"consumer": consumer, "event_id": recent_event, "topic": "t", "processed_at": now - timedelta(days=1)},
+        ])
+    await prune_once(engine, service=settings.service_name, outbox_retention=timedelta(hours=24),
+                     inbox_retention=timedelta(days=14))
+    async with engine.connect() as conn:
+        kept = set((await conn.scalars(select(outbox_message.c.event_id))).all())
+        inbox = set((await conn.scalars(select(inbox_message.c.event_id).where(inbox_message.c.consumer == consumer))).all())
+    assert kept == {rows[k]["event_id"] for k in ("recent_published", "old_unpublished", "old_parked")}
+    assert inbox == {recent_event}
+
+
+async def test_retention_works_in_bounded_batches(clean_outbox):
+    settings, engine = clean_outbox
+    old = datetime.now(timezone.utc) - timedelta(days=3)
+    await _insert(engine, [_row("t", b"x", published_at=old) for _ in range(25)])
+    from shared.kafka.retention import prune_published_outbox
+
+    assert await prune_published_outbox(engine, older_than=timedelta(hours=24), batch=10) == 25
+    async with engine.connect() as conn:
+        assert await conn.scalar(select(func.count()).select_from(outbox_message)) == 0
+
+
+async def test_dead_letter_topics_keep_messages_until_acted_on(env):
+    settings, _ = env
+    bootstrap = settings.kafka_bootstrap_servers
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **kafka_security(operator(bootstrap)))
+    await admin.start()
+    try:
+        # A DLQ created before this rule: seven days, like the other topics.
+        await admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, dlq(ALL_TOPICS[0]), configs={
+            "retention.ms": "604800000", "min.insync.replicas": "1"})])
+        await ensure_topics(bootstrap, security=kafka_security(operator(bootstrap)))
+        await ensure_topics(bootstrap, security=kafka_security(operator(bootstrap)))  # idempotent
+        dlqs = [dlq(t) for t in ALL_TOPICS]
+        overrides = await topic_overrides(admin, dlqs + [ALL_TOPICS[0]])
+    finally:
+        await admin.close()
+    for name in dlqs:
+        assert overrides[name]["retention.ms"] == "-1" and overrides[name]["retention.bytes"] == "-1", name
+    assert overrides[dlq(ALL_TOPICS[0])]["min.insync.replicas"] == "1"
+    assert overrides[ALL_TOPICS[0]]["retention.ms"] == "604800000"
