@@ -8,6 +8,8 @@ from fastapi import APIRouter, Path, Query, Request
 
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
+from services.gateway.openapi import json_body
+from services.gateway.request_bodies import FollowUpNote
 
 router = APIRouter(tags=["follow-up"])
 ClaimId = Annotated[UUID, Path()]
@@ -27,7 +29,7 @@ async def follow_up_queue(request: Request, caller: ReadCaller, payer_id: str | 
     return await _claims(request, "GET", "/internal/follow-up", caller, params=params)
 
 
-@router.post("/v1/claims/{claim_id}/notes", status_code=201)
+@router.post("/v1/claims/{claim_id}/notes", status_code=201, openapi_extra=json_body(FollowUpNote))
 async def add_note(request: Request, claim_id: ClaimId, caller: WriteCaller) -> dict:
     """A follow-up note: `{note, next_action_on?}`; the date sets when the claim is due again in the queue."""
     return await _claims(request, "POST", f"/internal/claims/{claim_id}/notes", caller, content=await request.body(),
