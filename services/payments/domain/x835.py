@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from shared.contracts.common import Adjustment
 from shared.money import CENT, ZERO
-from shared.x12 import X12SyntaxError, delimiters, element, segments
+from shared.x12 import X12SyntaxError, control_character_problems, delimiters, element, segments
 from services.payments.domain.envelope_check import envelope_problems
 from services.payments.domain.remittance import ClaimPaymentRecord, ProviderAdjustment, Remittance, ServicePayment
 
@@ -62,7 +62,7 @@ def _parse(text: str) -> list[Remittance]:
         segs = segments(text)
     except X12SyntaxError:
         raise Malformed835(["ISA at segment 1: an interchange must start with a 106-character ISA segment"]) from None
-    problems = envelope_problems(segs)
+    problems = control_character_problems(text) or envelope_problems(segs)
     if problems:
         raise Malformed835(problems)
     remittances = []
