@@ -1,10 +1,14 @@
 """RFC 9457 problem+json for every error; field names, never input values (they may be PHI)."""
+import functools
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from shared.kafka.errors import is_transient
 from shared.telemetry import path_template
@@ -40,13 +44,18 @@ def validation_errors(exc: RequestValidationError) -> list[dict]:
 
 
 def allowed_methods(app, path: str) -> list[str]:
-    """Every method some route of the app answers on this path, for a 405's Allow header."""
+    """Every method some route of the app answers on this path (included routers too), for a 405's Allow."""
     methods: set[str] = set()
-    for route in app.routes:
-        regex, route_methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
-        if regex is not None and route_methods and regex.match(path):
+    for route in iter_route_contexts(app.routes):
+        route_path, route_methods = route.path, route.methods
+        if route_path and route_methods and _path_regex(route_path).match(path):
             methods |= set(route_methods)
     return sorted(methods)
+
+
+@functools.lru_cache(maxsize=1024)
+def _path_regex(route_path: str) -> re.Pattern:
+    return compile_path(route_path)[0]
 
 
 def install_problem_handlers(app: FastAPI) -> None:
