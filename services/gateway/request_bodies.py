@@ -9,7 +9,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from shared.money import Money
+from shared.money import LARGEST_AMOUNT, Money
 
 
 class ReviewedProcedure(BaseModel):
@@ -47,14 +47,14 @@ class FollowUpNote(BaseModel):
 
 
 class PatientPayment(BaseModel):
-    amount: Money = Field(gt=0)
+    amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
     reference: str = Field(min_length=1, max_length=80, description="Receipt or transaction number.")
     method: Literal["cash", "check", "card", "ach", "other"]
     received_on: date | None = None
 
 
 class PatientRefund(BaseModel):
-    amount: Money = Field(gt=0)
+    amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
     reference: str = Field(min_length=1, max_length=80, description="Refund check or transaction number.")
     method: Literal["check", "card", "ach", "cash", "other"]
     refunded_on: date | None = None
@@ -63,7 +63,7 @@ class PatientRefund(BaseModel):
 class Deposit(BaseModel):
     method: Literal["EFT", "CHK"]
     trace_number: str = Field(min_length=1, max_length=80, description="ACH trace or check number (the 835's TRN02).")
-    amount: Money
+    amount: Money = Field(ge=-LARGEST_AMOUNT, le=LARGEST_AMOUNT)
     deposited_on: date
 
 

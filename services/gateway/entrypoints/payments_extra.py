@@ -109,7 +109,7 @@ async def ar_kpis(request: Request, caller: ReadCaller, as_of: date | None = Non
 
 
 @router.post("/v1/suspense/{item_id}/{action}", openapi_extra=json_body(ApplySuspense, CloseSuspense))
-async def work_suspense(request: Request, item_id: Annotated[int, Path(ge=1)],
+async def work_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
                         action: Annotated[str, Path(pattern="^(apply|close)$")], caller: WriteCaller,
                         response: Response) -> dict:
     """apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing."""

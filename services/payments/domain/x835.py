@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from shared.contracts.common import Adjustment
-from shared.money import CENT, ZERO
+from shared.money import CENT, LARGEST_AMOUNT, ZERO
 from shared.x12 import X12SyntaxError, control_character_problems, delimiters, element, segments
 from services.payments.domain.envelope_check import envelope_problems
 from services.payments.domain.remittance import ClaimPaymentRecord, ProviderAdjustment, Remittance, ServicePayment
@@ -21,7 +21,6 @@ from services.payments.domain.remittance import ClaimPaymentRecord, ProviderAdju
 CAS_GROUPS = frozenset({"CO", "PR", "OA", "PI", "CR"})  # CR is 4010 only; the contract still accepts it
 CLAIM_STATUS_CODES = frozenset({"1", "2", "3", "4", "19", "20", "21", "22", "23", "25"})
 MAX_PROBLEMS = 200
-MAX_AMOUNT = Decimal("9999999999.99")  # what the ledger's NUMERIC(12, 2) holds; no check comes near it
 # Maximum lengths (005010X221A1) of the elements that are kept: a longer value is refused here, not by a
 # database column or a consumer downstream.
 MAX_LENGTHS = {("TRN", 2): 50, ("TRN", 3): 10, ("TRN", 4): 50, ("REF", 2): 50, ("N1", 2): 60, ("N1", 4): 80,
@@ -185,7 +184,7 @@ class _TransactionReader:
             return ZERO if required else None
         try:
             value = Decimal(raw)
-            if value.is_finite() and abs(value) > MAX_AMOUNT:
+            if value.is_finite() and abs(value) > LARGEST_AMOUNT:
                 self._problem(seg[0], index, "amount larger than can be posted")
                 return ZERO
             if value.is_finite() and value == value.quantize(CENT):

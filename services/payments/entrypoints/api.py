@@ -132,7 +132,7 @@ async def _work(request: Request, action, **kwargs) -> dict:
 
 
 @router.post("/suspense/{item_id}/apply")
-async def apply_suspense(request: Request, item_id: Annotated[int, Path(ge=1)], body: ApplySuspense,
+async def apply_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: ApplySuspense,
                          caller: CallerDep) -> dict:
     """Post a waiting claim payment to a claim of this tenant."""
     return await _work(request, suspense.apply_to_claim, tenant_id=UUID(caller.tenant_id), item_id=item_id,
@@ -140,7 +140,7 @@ async def apply_suspense(request: Request, item_id: Annotated[int, Path(ge=1)], 
 
 
 @router.post("/suspense/{item_id}/close")
-async def close_suspense(request: Request, item_id: Annotated[int, Path(ge=1)], body: CloseSuspense,
+async def close_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=2**31 - 1)], body: CloseSuspense,
                          caller: CallerDep) -> dict:
     return await _work(request, suspense.close, tenant_id=UUID(caller.tenant_id), item_id=item_id,
                        reason=body.reason)
