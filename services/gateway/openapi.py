@@ -34,11 +34,12 @@ ANSWERS = {
 }
 
 
-# Models named by request_body(); their schemas join components.schemas, so every $ref resolves.
+# Models named by schema_ref(); their schemas join components.schemas, so every $ref resolves.
 _BODY_MODELS: dict[str, type[BaseModel]] = {}
 
 
 def schema_ref(model: type[BaseModel]) -> dict:
+    """A $ref to the model's schema, which the document then carries."""
     _BODY_MODELS[model.__name__] = model
     return {"$ref": f"#/components/schemas/{model.__name__}"}
 
