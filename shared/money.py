@@ -6,6 +6,7 @@ from pydantic import BeforeValidator, PlainSerializer
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
+LARGEST_AMOUNT = Decimal("9999999999.99")  # what a NUMERIC(12, 2) column holds
 
 
 def to_money(value: object) -> Decimal:
@@ -20,7 +21,10 @@ def to_money(value: object) -> Decimal:
         raise ValueError(f"not a money amount: {value!r}") from exc
     if not amount.is_finite():
         raise ValueError("money must be finite")
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    try:
+        return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation as exc:  # more digits than Decimal's context holds: a ValueError, so a 422
+        raise ValueError("money amount has too many digits") from exc
 
 
 def _parse_money(value: object) -> Decimal:

@@ -1,7 +1,9 @@
-"""The OpenAPI document, completed: bearer auth, and the problem+json answers every operation can give
-(with examples), so a client sees the 401/403/404/413/422/429/503 it must handle."""
+"""The OpenAPI document, completed: bearer auth, the problem+json answers every operation can give
+(with examples), so a client sees the 401/403/404/413/422/429/503 it must handle, and the bodies of
+routes that read their request body themselves (several formats, or forwarded as they came)."""
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
 
 PROBLEM_SCHEMA = {
     "type": "object",
@@ -32,6 +34,35 @@ ANSWERS = {
 }
 
 
+# Models named by schema_ref(); their schemas join components.schemas, so every $ref resolves.
+_BODY_MODELS: dict[str, type[BaseModel]] = {}
+
+
+def schema_ref(model: type[BaseModel]) -> dict:
+    """A $ref to the model's schema, which the document then carries."""
+    _BODY_MODELS[model.__name__] = model
+    return {"$ref": f"#/components/schemas/{model.__name__}"}
+
+
+def request_body(content: dict[str, dict]) -> dict:
+    """`openapi_extra` declaring the body a route reads itself: media type -> schema."""
+    return {"requestBody": {"required": True, "content": {media: {"schema": schema} for media, schema in content.items()}}}
+
+
+def json_body(*models: type[BaseModel]) -> dict:
+    """`openapi_extra` for a JSON body forwarded as it came; several models: one of them."""
+    refs = [schema_ref(model) for model in models]
+    return request_body({"application/json": refs[0] if len(refs) == 1 else {"oneOf": refs}})
+
+
+def _add_body_schemas(schemas: dict) -> None:
+    for name, model in _BODY_MODELS.items():
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        for inner, definition in schema.pop("$defs", {}).items():
+            schemas.setdefault(inner, definition)
+        schemas.setdefault(name, schema)
+
+
 def _problem(description: str, example: dict, headers: dict | None) -> dict:
     answer = {"description": description, "content": {"application/problem+json": {
         "schema": {"$ref": "#/components/schemas/Problem"}, "example": {"type": "about:blank", **example}}}}
@@ -56,6 +87,7 @@ def document_errors(app: FastAPI) -> None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
         components = schema.setdefault("components", {})
         components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        _add_body_schemas(components["schemas"])
         components["securitySchemes"] = {"apiKey": {"type": "http", "scheme": "bearer",
                                                     "description": "A tenant API key (or the operator's admin key)"}}
         schema["security"] = [{"apiKey": []}]

@@ -21,7 +21,7 @@ def run_migrations(service_metadata: MetaData) -> None:
 
 
 async def _run_online(url: str, target: list[MetaData]) -> None:
-    engine = create_async_engine(url, poolclass=pool.NullPool)
+    engine = create_async_engine(url, poolclass=pool.NullPool, hide_parameters=True)
     async with engine.connect() as connection:
         await connection.run_sync(lambda sync_conn: _migrate(sync_conn, target))
         await connection.commit()

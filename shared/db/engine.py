@@ -12,6 +12,8 @@ def make_engine(settings: PlatformSettings) -> AsyncEngine:
         # No pre-ping: it cost a round trip per transaction. A connection that died with the server fails
         # its statement, SQLAlchemy drops it from the pool, and the caller's transient-error retry runs.
         pool_recycle=1800,
+        # A driver error's message would otherwise carry the statement's parameters: patients' names, raw files.
+        hide_parameters=True,
     )
 
 

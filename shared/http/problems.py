@@ -1,10 +1,14 @@
 """RFC 9457 problem+json for every error; field names, never input values (they may be PHI)."""
+import functools
 import logging
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from shared.kafka.errors import is_transient
 from shared.telemetry import path_template
@@ -39,6 +43,21 @@ def validation_errors(exc: RequestValidationError) -> list[dict]:
     ]
 
 
+def allowed_methods(app, path: str) -> list[str]:
+    """Every method some route of the app answers on this path (included routers too), for a 405's Allow."""
+    methods: set[str] = set()
+    for route in iter_route_contexts(app.routes):
+        route_path, route_methods = route.path, route.methods
+        if route_path and route_methods and _path_regex(route_path).match(path):
+            methods |= set(route_methods)
+    return sorted(methods)
+
+
+@functools.lru_cache(maxsize=1024)
+def _path_regex(route_path: str) -> re.Pattern:
+    return compile_path(route_path)[0]
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(_: Request, exc: Problem):
@@ -51,8 +70,11 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(422, "Request body is invalid", f"invalid fields: {fields}", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException):
-        return problem_response(exc.status_code, str(exc.detail), headers=getattr(exc, "headers", None))
+    async def _http(request: Request, exc: StarletteHTTPException):
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:  # the router names only the first route on the path; the path may have more
+            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request.app, request.scope["path"]))}
+        return problem_response(exc.status_code, str(exc.detail), headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

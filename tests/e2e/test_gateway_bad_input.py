@@ -45,3 +45,14 @@ def test_unknown_ids_and_garbage_never_500(api):
         response = api.get(path)
         assert response.status_code in (404, 422), (path, response.status_code)
     assert api.post("/v1/remits", content=b"garbage").status_code == 422
+
+
+def test_a_405_names_exactly_the_methods_of_its_path(api):
+    for method, path, allowed in [("DELETE", "/v1/encounters", "GET, POST"),
+                                  ("PUT", "/v1/claims/00000000-0000-0000-0000-000000000000/notes", "GET, POST"),
+                                  ("POST", "/v1/claims/00000000-0000-0000-0000-000000000000", "GET, PATCH"),
+                                  ("GET", "/v1/deposits", "POST")]:
+        response = api.request(method, path)
+        assert response.status_code == 405, (method, path, response.status_code)
+        assert response.headers["allow"] == allowed, (method, path)
+        assert response.headers["content-type"].startswith(PROBLEM)

@@ -1,7 +1,7 @@
 """Reading the clearinghouse's answers: the 999 for a file, the 277CA per claim."""
 from dataclasses import dataclass, field
 
-from shared.x12 import element, segments
+from shared.x12 import X12SyntaxError, control_character_problems, element, segments
 
 ACCEPTED_277_CATEGORIES = {"A0", "A1", "A2", "A5"}
 
@@ -21,11 +21,19 @@ class ClaimAck:
     source: str = "277CA"
 
 
+def readable_segments(text: str) -> list[list[str]]:
+    """The segments of a clearinghouse answer; raises X12SyntaxError (naming segment and position) and nothing else."""
+    problems = control_character_problems(text)
+    if problems:
+        raise X12SyntaxError("; ".join(problems[:5]))
+    return segments(text)
+
+
 def read_999(text: str) -> FileAck:
     """AK9-01 A (accepted) or E (accepted with errors) lets the file through; R and P do not."""
     errors: list[str] = []
     verdict = "R"
-    for seg in segments(text):
+    for seg in readable_segments(text):
         if seg[0] == "IK3":
             errors.append(f"segment {element(seg, 1)} at position {element(seg, 2)}: error {element(seg, 4)}")
         elif seg[0] == "IK4":
@@ -39,7 +47,7 @@ def read_277ca(text: str) -> list[ClaimAck]:
     """One ClaimAck per claim-level (HL 22/23) status: TRN02 is our patient control number."""
     acks: list[ClaimAck] = []
     current: dict | None = None
-    for seg in segments(text):
+    for seg in readable_segments(text):
         tag = seg[0]
         if tag == "HL":
             _flush(current, acks)

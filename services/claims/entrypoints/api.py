@@ -11,7 +11,7 @@ from sqlalchemy import select
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
-from shared.x12 import X12SyntaxError
+from shared.x12 import X12SyntaxError, control_character_problems
 from services.claims import follow_up, handlers
 from services.claims.adapters.tables import ClaimLine, Interchange, TenantPayer
 from services.claims.domain.acks import read_277ca, read_999
@@ -82,6 +82,10 @@ async def receive_acknowledgment(request: Request, caller: ClearinghouseCallerDe
 
     An answer that cannot be read or applied is kept with the reason (GET /internal/clearinghouse/held)."""
     text = (await request.body()).decode(errors="replace")
+    refused = control_character_problems(text)
+    if refused:  # before anything keeps it: Postgres text cannot hold a NUL
+        raise Problem(422, "Acknowledgment refused: control characters", "; ".join(refused[:5]),
+                      errors=[{"field": "body", "message": p} for p in refused])
     tenant_id, now = UUID(caller.tenant_id), request.app.state.clock()
     if "ST*271*" in text:
         async with request.app.state.runtime.units_of_work() as uow:

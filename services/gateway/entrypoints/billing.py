@@ -14,6 +14,8 @@ from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.audit_log import mark_created
 from services.gateway.cursors import SUSPENSE_ID_MAX
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
+from services.gateway.openapi import json_body, request_body
+from services.gateway.request_bodies import ClaimFix
 from services.gateway.views import merge_claim_view
 
 router = APIRouter(tags=["billing"])
@@ -51,7 +53,7 @@ async def get_claim(request: Request, claim_id: ClaimId, caller: ReadCaller) -> 
     )
 
 
-@router.patch("/v1/claims/{claim_id}")
+@router.patch("/v1/claims/{claim_id}", openapi_extra=json_body(ClaimFix))
 async def fix_claim(request: Request, claim_id: ClaimId, caller: WriteCaller) -> dict:
     """Correct a held or rejected claim (coverage, patient, codes, authorization); it is re-scrubbed."""
     response = await _up(request, "claims").request("PATCH", f"/internal/claims/{claim_id}", caller,
@@ -109,8 +111,11 @@ async def put_payer(request: Request, payer_id: Annotated[str, Path(max_length=8
     return response.json()
 
 
-@router.post("/v1/remits", status_code=202, openapi_extra={
-    "requestBody": {"required": True, "content": {"application/edi-x12": {"schema": {"type": "string"}}}}})
+X12_835 = {"type": "string", "description": "An X12 835 (005010X221A1) file"}
+
+
+@router.post("/v1/remits", status_code=202, openapi_extra=request_body({"application/edi-x12": X12_835,
+                                                                       "text/plain": X12_835}))
 async def post_remit(request: Request, caller: WriteCaller) -> dict:
     response = await _up(request, "payments").request(
         "POST", "/internal/remits", caller, content=await request.body(),

@@ -15,6 +15,8 @@ from services.gateway.entrypoints.auth import PushCaller, ReadCaller, WriteCalle
 from services.gateway.intake import parse_encounter
 from services.gateway.intake.errors import IntakeError, UnsupportedFormat
 from services.gateway.intake.model import EncounterIn
+from services.gateway.openapi import json_body, request_body, schema_ref
+from services.gateway.request_bodies import CodingReview
 
 router = APIRouter(prefix="/v1/encounters", tags=["encounters"])
 
@@ -24,16 +26,11 @@ class EncounterAccepted(BaseModel):
     status: str
 
 
-_BODY_DOC = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/EncounterIn"}},
-            "application/fhir+json": {"schema": {"type": "object", "description": "FHIR R4 Bundle"}},
-            "x-application/hl7-v2+er7": {"schema": {"type": "string", "description": "HL7 v2 DFT^P03"}},
-        },
-    }
-}
+_BODY_DOC = request_body({
+    "application/json": schema_ref(EncounterIn),
+    "application/fhir+json": {"type": "object", "description": "FHIR R4 Bundle"},
+    "x-application/hl7-v2+er7": {"type": "string", "description": "HL7 v2 DFT^P03"},
+})
 
 
 @router.post("", status_code=202, response_model=EncounterAccepted, openapi_extra=_BODY_DOC)
@@ -110,7 +107,7 @@ async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()],
 
 
 
-@router.post("/{encounter_id}/review")
+@router.post("/{encounter_id}/review", openapi_extra=json_body(CodingReview))
 async def review_encounter(request: Request, encounter_id: Annotated[UUID, Path()], caller: WriteCaller) -> dict:
     """A coder's corrected codes for an encounter held in review; clean codes release it as a claim."""
     response = await request.app.state.upstreams["coding"].request(

@@ -11,6 +11,8 @@ from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.exports.formats import ExportFormat, requested_export
 from services.gateway.exports.respond import EXPORT_RESPONSES, FORMAT_DESCRIPTION, file_response
 from services.gateway.exports.sheets import sheet_of
+from services.gateway.openapi import json_body
+from services.gateway.request_bodies import FollowUpNote
 
 router = APIRouter(tags=["follow-up"])
 ClaimId = Annotated[UUID, Path()]
@@ -33,7 +35,7 @@ async def follow_up_queue(request: Request, caller: ReadCaller, payer_id: str | 
     return queue if export is None else file_response([sheet_of("follow_up", queue["items"])], export, "follow-up")
 
 
-@router.post("/v1/claims/{claim_id}/notes", status_code=201)
+@router.post("/v1/claims/{claim_id}/notes", status_code=201, openapi_extra=json_body(FollowUpNote))
 async def add_note(request: Request, claim_id: ClaimId, caller: WriteCaller) -> dict:
     """A follow-up note: `{note, next_action_on?}`; the date sets when the claim is due again in the queue."""
     return await _claims(request, "POST", f"/internal/claims/{claim_id}/notes", caller, content=await request.body(),

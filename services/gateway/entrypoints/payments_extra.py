@@ -19,6 +19,8 @@ from services.gateway.documents.statement import statement_pdf
 from services.gateway.exports.formats import CSV, PDF, XLSX, ReportFormat, requested_export
 from services.gateway.exports.respond import FORMAT_DESCRIPTION, REPORT_RESPONSES, file_response
 from services.gateway.exports.sheets import aging_sheets
+from services.gateway.openapi import json_body
+from services.gateway.request_bodies import ApplySuspense, CloseSuspense, Deposit, PatientPayment, PatientRefund
 
 router = APIRouter(tags=["payments"])
 # The practice's MRN: any printable text (control characters could never be a path segment).
@@ -88,21 +90,21 @@ async def _statement_pdf(request: Request, caller, patient_id: str, as_of: date 
                     headers={"Content-Disposition": f'inline; filename="statement-{account["as_of"]}.pdf"'})
 
 
-@router.post("/v1/patients/{patient_id}/payments", status_code=201)
+@router.post("/v1/patients/{patient_id}/payments", status_code=201, openapi_extra=json_body(PatientPayment))
 async def patient_payment(request: Request, patient_id: PatientId, caller: WriteCaller, response: Response) -> dict:
     """Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200).
     What it pays beyond the balance is held as the patient's credit, applied to the next balance."""
     return await _post(request, caller, f"/internal/patients/{quote(patient_id, safe='')}/payments", response)
 
 
-@router.post("/v1/patients/{patient_id}/refunds", status_code=201)
+@router.post("/v1/patients/{patient_id}/refunds", status_code=201, openapi_extra=json_body(PatientRefund))
 async def patient_refund(request: Request, patient_id: PatientId, caller: WriteCaller, response: Response) -> dict:
     """Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
     the same reference again refunds nothing (200)."""
     return await _post(request, caller, f"/internal/patients/{quote(patient_id, safe='')}/refunds", response)
 
 
-@router.post("/v1/deposits", status_code=201)
+@router.post("/v1/deposits", status_code=201, openapi_extra=json_body(Deposit))
 async def record_deposit(request: Request, caller: WriteCaller, response: Response) -> dict:
     """Body: {method: EFT|CHK, trace_number, amount, deposited_on}."""
     return await _post(request, caller, "/internal/deposits", response)
@@ -133,7 +135,7 @@ async def ar_kpis(request: Request, caller: ReadCaller, as_of: date | None = Non
     return await _get(request, caller, "/internal/reports/ar-kpis", {"as_of": as_of, "period_days": period_days})
 
 
-@router.post("/v1/suspense/{item_id}/{action}")
+@router.post("/v1/suspense/{item_id}/{action}", openapi_extra=json_body(ApplySuspense, CloseSuspense))
 async def work_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=SUSPENSE_ID_MAX)],
                         action: Annotated[str, Path(pattern="^(apply|close)$")], caller: WriteCaller,
                         response: Response) -> dict:

@@ -3,12 +3,14 @@
 Parsed with fhir.resources' R4 models (fhir.resources.R4B). Diagnoses follow Encounter.diagnosis.rank;
 a Procedure's reasonReference gives its diagnosis pointers; modifiers ride on an extension of the
 procedure code (MODIFIER_URL); the place of service on an Encounter extension (default 11, office).
-Errors name the resource and element, never a value.
+Every error is an IntakeError naming the resource and element (or the JSON path of a control
+character), never a value.
 """
 import orjson
 from fhir.resources.R4B.bundle import Bundle
 from pydantic import ValidationError
 
+from services.gateway.intake.control_chars import control_problems, encounter_problems
 from services.gateway.intake.errors import IntakeError
 from services.gateway.intake.model import EncounterIn
 
@@ -20,10 +22,22 @@ MODIFIER_URL = "https://billing.example/fhir/procedure-modifier"
 SEX = {"female": "F", "male": "M"}
 
 
+def _document(raw: bytes):
+    """The JSON document; FHIR strings may hold TAB, CR and LF, no other control character."""
+    try:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise IntakeError([{"field": "Bundle", "message": "not a valid FHIR R4 Bundle (not JSON)"}]) from exc
+    problems = control_problems(document, "body", whitespace_allowed=lambda path: True)
+    if problems:
+        raise IntakeError(problems)
+    return document
+
+
 def _resources(raw: bytes) -> dict[str, list]:
     try:
-        bundle = Bundle.model_validate(orjson.loads(raw))
-    except (orjson.JSONDecodeError, ValidationError, ValueError) as exc:
+        bundle = Bundle.model_validate(_document(raw))
+    except (ValidationError, ValueError, TypeError) as exc:
         raise IntakeError([{"field": "Bundle", "message": "not a valid FHIR R4 Bundle"}]) from exc
     found: dict[str, list] = {}
     for entry in bundle.entry or []:
@@ -43,14 +57,32 @@ def _code(concept, systems) -> str | None:
 
 
 def parse_fhir_bundle(raw: bytes) -> EncounterIn:
+    """Raises IntakeError, and nothing else, for anything it cannot take."""
     found = _resources(raw)
+    try:
+        body = _encounter(found)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+        # An element the mapping needs is absent (a Practitioner without a name, a Coverage without a payor).
+        raise IntakeError([{"field": "Bundle", "message": "the Bundle lacks an element the encounter needs "
+                                                           f"({type(exc).__name__})"}]) from exc
+    problems = encounter_problems(body, "Bundle")
+    if problems:
+        raise IntakeError(problems)
+    try:
+        return EncounterIn.model_validate(body)
+    except ValidationError as exc:
+        raise IntakeError([{"field": "Bundle." + ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
+                           for e in exc.errors(include_input=False)]) from exc
+
+
+def _encounter(found: dict[str, list]) -> dict:
     patient, coverage, encounter = found["Patient"][0], found["Coverage"][0], found["Encounter"][0]
     practitioner = found["Practitioner"][0]
     conditions = {f"Condition/{c.id}": _code(c.code, {ICD10CM}) for c in found.get("Condition", [])}
     ranked = sorted(encounter.diagnosis or [], key=lambda d: d.rank or 99)
     order = [d.condition.reference for d in ranked] or list(conditions)
     diagnoses = [conditions[ref] for ref in order if conditions.get(ref)]
-    body = {
+    return {
         "external_id": encounter.identifier[0].value if encounter.identifier else encounter.id,
         "date_of_service": encounter.period.start.date().isoformat() if encounter.period and encounter.period.start else None,
         "place_of_service": next((e.valueCode for e in encounter.extension or [] if e.url == POS_URL), "11"),
@@ -64,11 +96,6 @@ def parse_fhir_bundle(raw: bytes) -> EncounterIn:
         "diagnoses": diagnoses,
         "procedures": [_procedure(p, order, conditions) for p in found.get("Procedure", [])],
     }
-    try:
-        return EncounterIn.model_validate(body)
-    except ValidationError as exc:
-        raise IntakeError([{"field": "Bundle." + ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
-                           for e in exc.errors(include_input=False)]) from exc
 
 
 def _patient(patient) -> dict:

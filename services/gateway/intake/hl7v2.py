@@ -1,13 +1,16 @@
 """HL7 v2 DFT^P03 (detail financial transaction) -> EncounterIn, read with python-hl7.
 
 Line endings are normalised first: a message split by LF instead of CR would otherwise become one
-segment (LIBRARIES.md). Errors name the segment and field (PID-7), never the value.
+segment (LIBRARIES.md). Every error is an IntakeError naming the segment and field (PID-7), never the
+value: control characters and bytes that are not UTF-8 are refused field by field before parsing.
 """
 from datetime import datetime
 
 import hl7
+from pydantic import ValidationError
 
 from services.gateway.intake.errors import IntakeError
+from services.gateway.intake.hl7v2_fields import field_of, refused_fields
 from services.gateway.intake.model import EncounterIn
 
 RELATIONSHIP = {"SEL": "self", "SPO": "spouse", "CHD": "child"}
@@ -29,6 +32,14 @@ def _date(value: str, where: str, problems: list[dict]) -> str | None:
         return None
 
 
+def _units(value: str, problems: list[dict]) -> int:
+    if value.strip().isdecimal() and len(value.strip()) <= 3:
+        return int(value)
+    if value:
+        problems.append({"field": "FT1-10", "message": "FT1-10 (quantity) is not a whole number of units"})
+    return 1
+
+
 def _all(message, name: str) -> list:
     try:
         return list(message.segments(name))
@@ -44,15 +55,34 @@ def _one(message, name: str, problems: list[dict]):
         return None
 
 
+def _text(raw: bytes | str) -> str:
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("utf-8", errors="replace")
+            raise IntakeError(refused_fields(_normalised(text), invalid_utf8=True)) from None
+    else:
+        text = raw
+    return _normalised(text)
+
+
+def _normalised(text: str) -> str:
+    return text.replace("\r\n", "\r").replace("\n", "\r").strip()
+
+
 def parse_dft_p03(raw: bytes | str) -> EncounterIn:
-    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
-    text = text.replace("\r\n", "\r").replace("\n", "\r").strip()
+    """Raises IntakeError, and nothing else, for anything it cannot take."""
+    text = _text(raw)
+    problems = refused_fields(text)
+    if problems:
+        raise IntakeError(problems)
     try:
         message = hl7.parse(text)
+        msh = message.segment("MSH")
     except Exception as exc:  # python-hl7 raises several types on garbage
         raise IntakeError([{"field": "MSH", "message": "not an HL7 v2 message"}]) from exc
-    problems: list[dict] = []
-    if _components(message.segment("MSH"), 9)[:2] != ["DFT", "P03"]:
+    if _components(msh, 9)[:2] != ["DFT", "P03"]:
         problems.append({"field": "MSH-9", "message": "message type must be DFT^P03"})
     pid, in1 = _one(message, "PID", problems), _one(message, "IN1", problems)
     charges = _all(message, "FT1")
@@ -60,20 +90,24 @@ def parse_dft_p03(raw: bytes | str) -> EncounterIn:
         problems.append({"field": "FT1", "message": "at least one FT1 charge is required"})
     if problems:
         raise IntakeError(problems)
-    body = _encounter(message, pid, in1, charges, problems)
+    body = _encounter(message, msh, pid, in1, charges, problems)
     if problems:
         raise IntakeError(problems)
-    return EncounterIn.model_validate(body)
+    try:
+        return EncounterIn.model_validate(body)
+    except ValidationError as exc:
+        raise IntakeError([{"field": field_of(e["loc"]), "message": e["msg"]}
+                           for e in exc.errors(include_input=False)]) from exc
 
 
-def _encounter(message, pid, in1, charges, problems: list[dict]) -> dict:
+def _encounter(message, msh, pid, in1, charges, problems: list[dict]) -> dict:
     name, address = _components(pid, 5), _components(pid, 11) + [""] * 5
     diagnoses = [_components(dg1, 3)[0] for dg1 in _all(message, "DG1")]
     first = charges[0]
     performer = _components(first, 20) + ["", ""]
     pv1 = next(iter(_all(message, "PV1")), None)
     return {
-        "external_id": (_field(pv1, 19) if pv1 else "") or _field(message.segment("MSH"), 10),
+        "external_id": (_field(pv1, 19) if pv1 else "") or _field(msh, 10),
         "date_of_service": _date(_field(first, 4), "FT1-4", problems),
         "place_of_service": _field(first, 16) or "11",
         "patient": {"id": _components(pid, 3)[0], "last_name": name[0], "first_name": name[1] if len(name) > 1 else "",
@@ -83,13 +117,13 @@ def _encounter(message, pid, in1, charges, problems: list[dict]) -> dict:
                      "relationship": RELATIONSHIP.get(_field(in1, 17), "other")},
         "rendering_provider": {"npi": performer[0], "last_name": performer[1], "first_name": performer[2]},
         "diagnoses": diagnoses,
-        "procedures": [_procedure(ft1, diagnoses) for ft1 in charges],
+        "procedures": [_procedure(ft1, diagnoses, problems) for ft1 in charges],
     }
 
 
-def _procedure(ft1, diagnoses: list[str]) -> dict:
+def _procedure(ft1, diagnoses: list[str], problems: list[dict]) -> dict:
     codes = [c.split("^")[0] for c in _field(ft1, 19).split("~") if c]
     pointers = [diagnoses.index(c) + 1 for c in codes if c in diagnoses][:4]
     modifiers = [m for m in _field(ft1, 26).split("~") if m]
-    return {"code": _components(ft1, 7)[0], "units": int(_field(ft1, 10) or 1), "modifiers": modifiers,
+    return {"code": _components(ft1, 7)[0], "units": _units(_field(ft1, 10), problems), "modifiers": modifiers,
             "diagnosis_pointers": pointers}

@@ -13,14 +13,20 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from shared.contracts.common import Adjustment
-from shared.money import CENT, ZERO
-from shared.x12 import X12SyntaxError, delimiters, element, segments
+from shared.money import CENT, LARGEST_AMOUNT, ZERO
+from shared.x12 import X12SyntaxError, control_character_problems, delimiters, element, segments
 from services.payments.domain.envelope_check import envelope_problems
 from services.payments.domain.remittance import ClaimPaymentRecord, ProviderAdjustment, Remittance, ServicePayment
 
 CAS_GROUPS = frozenset({"CO", "PR", "OA", "PI", "CR"})  # CR is 4010 only; the contract still accepts it
 CLAIM_STATUS_CODES = frozenset({"1", "2", "3", "4", "19", "20", "21", "22", "23", "25"})
 MAX_PROBLEMS = 200
+# Maximum lengths (005010X221A1) of the elements that are kept: a longer value is refused here, not by a
+# database column or a consumer downstream.
+MAX_LENGTHS = {("TRN", 2): 50, ("TRN", 3): 10, ("TRN", 4): 50, ("REF", 2): 50, ("N1", 2): 60, ("N1", 4): 80,
+               ("CLP", 1): 38, ("CLP", 7): 50, ("SVC", 5): 15, ("SVC", 7): 15, ("LQ", 2): 30,
+               **{("CAS", at): 15 for at in range(4, 20, 3)}}
+SVC_QUALIFIERS = frozenset({"AD", "ER", "HC", "HP", "IV", "N4", "NU", "WK"})
 LINE_TUPLES = ("adjustments", "remark_codes")
 CLAIM_TUPLES = ("claim_adjustments", "remark_codes")
 
@@ -62,7 +68,7 @@ def _parse(text: str) -> list[Remittance]:
         segs = segments(text)
     except X12SyntaxError:
         raise Malformed835(["ISA at segment 1: an interchange must start with a 106-character ISA segment"]) from None
-    problems = envelope_problems(segs)
+    problems = control_character_problems(text) or envelope_problems(segs)
     if problems:
         raise Malformed835(problems)
     remittances = []
@@ -142,6 +148,7 @@ class _TransactionReader:
             handler = self.handlers.get(segs[index][0])
             if handler is not None:
                 self.position = index + 1
+                self._check_lengths(segs[index])
                 handler(segs[index])
         self._close_claim()
         return self._remittance(start + 1)
@@ -163,6 +170,12 @@ class _TransactionReader:
         name = f"{tag}{index:02d}" if index is not None else tag
         self.problems.append(f"{name} at segment {self.position}: {what}")
 
+    def _check_lengths(self, seg: list[str]) -> None:
+        for index in range(1, len(seg)):
+            limit = MAX_LENGTHS.get((seg[0], index))
+            if limit is not None and len(seg[index].strip()) > limit:
+                self._problem(seg[0], index, f"longer than {limit} characters")
+
     def _amount(self, seg: list[str], index: int, *, required: bool = True) -> Decimal | None:
         raw = element(seg, index).strip()
         if not raw:
@@ -171,6 +184,9 @@ class _TransactionReader:
             return ZERO if required else None
         try:
             value = Decimal(raw)
+            if value.is_finite() and abs(value) > LARGEST_AMOUNT:
+                self._problem(seg[0], index, "amount larger than can be posted")
+                return ZERO
             if value.is_finite() and value == value.quantize(CENT):
                 return value.quantize(CENT)
         except InvalidOperation:
@@ -253,6 +269,10 @@ class _TransactionReader:
         parts = element(seg, 1).split(self.component)
         if len(parts) < 2 or not parts[0] or not parts[1]:
             self._problem("SVC", 1, "needs a qualifier and a procedure code")
+        elif parts[0] not in SVC_QUALIFIERS:
+            self._problem("SVC", 1, "not a product or service id qualifier the 835 defines")
+        elif not _procedure_code_fits(parts[0], parts[1]) or any(len(m) > 2 for m in parts[2:6]):
+            self._problem("SVC", 1, "procedure code or modifier of the wrong length (HC: 5 characters)")
         original = element(seg, 6).split(self.component) if element(seg, 6) else []
         self.line = {
             "procedure_qualifier": parts[0], "procedure_code": parts[1] if len(parts) > 1 else "",
@@ -332,6 +352,10 @@ class _TransactionReader:
                 lines = [l if l.date_of_service else _dated(l, claim["statement_from"]) for l in lines]
             self.claims.append(ClaimPaymentRecord(**_freeze(claim, CLAIM_TUPLES), service_lines=tuple(lines)))
         self.claim, self.lines = None, []
+
+
+def _procedure_code_fits(qualifier: str, code: str) -> bool:
+    return (len(code) == 5 and code.isalnum()) if qualifier == "HC" else len(code) <= 48
 
 
 def _dated(line: ServicePayment, when: date) -> ServicePayment:

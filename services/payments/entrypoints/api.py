@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
+from shared.x12 import control_character_problems
 from services.payments import handlers, ledger_store, suspense
 from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance
 
@@ -23,6 +24,10 @@ async def _ingest(request: Request, caller, source: str) -> dict:
     if len(body) > MAX_835_BYTES:
         raise Problem(413, "835 file too large", f"at most {MAX_835_BYTES} bytes")
     text = body.decode("utf-8", errors="replace")
+    refused = control_character_problems(text)
+    if refused:  # not kept: Postgres text cannot hold a NUL, and the file says nothing readable
+        raise Problem(422, "835 refused: control characters; nothing was posted", "; ".join(refused[:5]),
+                      errors=[{"field": "body", "message": p} for p in refused])
     try:
         row = await _ingest_once_more_if_raced(request, caller, text, source)
     except handlers.RemittanceRejected as exc:

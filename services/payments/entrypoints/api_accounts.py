@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from shared.money import Money
+from shared.money import LARGEST_AMOUNT, Money
 from services.payments import patient_accounts, reports
 from services.payments.domain.collections import CreditExceeded
 from services.payments.entrypoints.statement_html import render_statement
@@ -21,7 +21,7 @@ AsOf = Annotated[date | None, Query(description="Compute as of this day (default
 
 
 class PatientPaymentIn(BaseModel):
-    amount: Money = Field(gt=0)
+    amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
     reference: str = Field(min_length=1, max_length=80, description="Receipt or transaction number; a resend "
                                                                     "with the same reference posts nothing new.")
     method: Literal["cash", "check", "card", "ach", "other"]
@@ -31,7 +31,7 @@ class PatientPaymentIn(BaseModel):
 class DepositIn(BaseModel):
     method: Literal["EFT", "CHK"]
     trace_number: str = Field(min_length=1, max_length=80, description="ACH trace or check number (the 835's TRN02).")
-    amount: Money
+    amount: Money = Field(ge=-LARGEST_AMOUNT, le=LARGEST_AMOUNT)
     deposited_on: date
 
 
@@ -102,7 +102,7 @@ async def patient_payment(request: Request, patient_id: PatientId, body: Patient
 
 
 class PatientRefundIn(BaseModel):
-    amount: Money = Field(gt=0)
+    amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
     reference: str = Field(min_length=1, max_length=80, description="Refund check or transaction number; a resend "
                                                                     "with the same reference refunds nothing new.")
     method: Literal["check", "card", "ach", "cash", "other"]

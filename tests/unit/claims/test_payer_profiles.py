@@ -1,12 +1,11 @@
 """Payer profiles: SBR09 by program, the tenant's billing contact in PER, payer rows refused by field."""
-import dataclasses
 import io
 
 import pytest
 
 from services.claims.domain.payers import FILING_INDICATORS, parse_payers, payer_problems, program_of
 from shared.contracts.tenant import BillingProvider
-from tests.unit.claims.builders import BILLING, DEMO_TENANT, PAYERS, claim
+from tests.unit.claims.builders import DEMO_TENANT, PAYERS, claim
 from tests.unit.claims.test_x837 import find, write
 
 pytestmark = pytest.mark.unit

@@ -1,0 +1,77 @@
+"""Request bodies of the routes that forward their body as it came (the service behind validates it).
+
+They are declared here, for the OpenAPI document only, so a client sees what to send; the models
+mirror what the services accept and are never used to validate.
+"""
+from datetime import date
+from typing import Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from shared.money import LARGEST_AMOUNT, Money
+
+
+class ReviewedProcedure(BaseModel):
+    code: str = Field(min_length=4, max_length=5, examples=["99213"])
+    modifiers: list[str] = Field(default_factory=list, max_length=4)
+    units: int = Field(default=1, ge=1, le=999)
+    diagnosis_pointers: list[int] = Field(min_length=1, max_length=4, description="1-12, into `diagnoses`")
+
+
+class CodingReview(BaseModel):
+    """The final codes and why; clean codes release the encounter as a claim."""
+
+    diagnoses: list[str] = Field(min_length=1, max_length=12, examples=[["E11.9", "I10"]])
+    procedures: list[ReviewedProcedure] = Field(min_length=1, max_length=50)
+    reason: str = Field(min_length=3, max_length=500)
+
+
+class ClaimFix(BaseModel):
+    """Fields a biller may correct on a held or rejected claim; omitted ones stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+    coverage: dict | None = None
+    patient: dict | None = None
+    rendering_provider: dict | None = None
+    diagnoses: list[dict] | None = None
+    procedures: list[dict] | None = None
+    prior_authorization: str | None = None
+    place_of_service: str | None = None
+
+
+class FollowUpNote(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: str = Field(min_length=1, max_length=4000)
+    next_action_on: date | None = Field(default=None, description="Today or later: when the claim is due again.")
+
+
+class PatientPayment(BaseModel):
+    amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
+    reference: str = Field(min_length=1, max_length=80, description="Receipt or transaction number.")
+    method: Literal["cash", "check", "card", "ach", "other"]
+    received_on: date | None = None
+
+
+class PatientRefund(BaseModel):
+    amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
+    reference: str = Field(min_length=1, max_length=80, description="Refund check or transaction number.")
+    method: Literal["check", "card", "ach", "cash", "other"]
+    refunded_on: date | None = None
+
+
+class Deposit(BaseModel):
+    method: Literal["EFT", "CHK"]
+    trace_number: str = Field(min_length=1, max_length=80, description="ACH trace or check number (the 835's TRN02).")
+    amount: Money = Field(ge=-LARGEST_AMOUNT, le=LARGEST_AMOUNT)
+    deposited_on: date
+
+
+class ApplySuspense(BaseModel):
+    claim_id: UUID
+    note: str = Field(min_length=1, max_length=150, description="Why the payment belongs to this claim.")
+
+
+class CloseSuspense(BaseModel):
+    reason: str = Field(min_length=1, max_length=200)
+

@@ -1,0 +1,73 @@
+"""The gateway's OpenAPI document: every $ref resolves, every route that reads its body declares it,
+and a 405 names exactly the methods its path answers."""
+import asyncio
+
+import pytest
+from fastapi import APIRouter, FastAPI
+from fastapi.testclient import TestClient
+
+from shared.http.problems import install_problem_handlers
+from services.gateway.app import bootstrap
+from services.gateway.settings import Settings
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def document() -> dict:
+    async def build():  # the composition root wants a running loop (the Kafka producer); nothing is started
+        return bootstrap(Settings(database_url="postgresql+asyncpg://u@127.0.0.1:1/db")).openapi()
+
+    return asyncio.run(build())
+
+
+def _refs(node) -> list[str]:
+    if isinstance(node, dict):
+        return [node["$ref"]] if isinstance(node.get("$ref"), str) else [r for v in node.values() for r in _refs(v)]
+    if isinstance(node, list):
+        return [r for item in node for r in _refs(item)]
+    return []
+
+
+def _resolve(document: dict, ref: str):
+    assert ref.startswith("#/"), ref
+    node = document
+    for part in ref[2:].split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def test_every_ref_resolves(document):
+    refs = _refs(document)
+    assert "#/components/schemas/EncounterIn" in refs
+    for ref in set(refs):
+        assert isinstance(_resolve(document, ref), dict), ref
+
+
+@pytest.mark.parametrize("method,path", [
+    ("post", "/v1/encounters/{encounter_id}/review"), ("patch", "/v1/claims/{claim_id}"),
+    ("post", "/v1/claims/{claim_id}/notes"), ("post", "/v1/patients/{patient_id}/payments"),
+    ("post", "/v1/patients/{patient_id}/refunds"), ("post", "/v1/deposits"),
+    ("post", "/v1/suspense/{item_id}/{action}"),
+])
+def test_forwarded_bodies_are_declared_as_json(document, method, path):
+    content = document["paths"][path][method]["requestBody"]["content"]
+    assert list(content) == ["application/json"]
+
+
+def test_intake_bodies_name_their_media_types(document):
+    encounters = document["paths"]["/v1/encounters"]["post"]["requestBody"]["content"]
+    assert set(encounters) == {"application/json", "application/fhir+json", "x-application/hl7-v2+er7"}
+    assert set(document["paths"]["/v1/remits"]["post"]["requestBody"]["content"]) == {"application/edi-x12", "text/plain"}
+
+
+def test_a_405_allows_every_method_of_the_path():
+    app, router = FastAPI(), APIRouter(prefix="/notes")
+    install_problem_handlers(app)
+    app.get("/notes/{id}")(lambda id: {})
+    router.post("/{id}")(lambda id: {})  # from an included router, as the gateway's routes are
+    router.delete("/{id}/archive")(lambda id: {})
+    app.include_router(router)
+    response = TestClient(app).put("/notes/7")
+    assert response.status_code == 405 and response.headers["allow"] == "GET, POST"
+    assert TestClient(app).get("/notes/7/archive").headers["allow"] == "DELETE"
