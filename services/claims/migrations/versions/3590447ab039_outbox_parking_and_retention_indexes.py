@@ -1,13 +1,13 @@
 """outbox parking and retention indexes
 
 Revision ID: 3590447ab039
-Revises: 7ac032623682
+Revises: d41f0a7c2b19
 Create Date: 2026-12-01 20:30:00.000000
 """
 from shared.db.infra_migration import add_outbox_parking_and_retention_indexes, drop_outbox_parking_and_retention_indexes
 
 revision = '3590447ab039'
-down_revision = '7ac032623682'
+down_revision = 'd41f0a7c2b19'
 branch_labels = None
 depends_on = None
 
