@@ -12,9 +12,11 @@ from services.coding.domain.auto_accept import AUTO_ACCEPT_OFF, AutoAcceptPolicy
 from services.coding.domain.diagnoses import diagnosis_edits
 from services.coding.domain.icd10 import edition_for
 from services.coding.domain.ncci_edits import mue_edits, ptp_edits
+from services.coding.domain.psychotherapy import psychotherapy_edits
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.results import error, has_error
 from services.coding.domain.suggestions import Suggestion, reconcile
+from services.coding.domain.telehealth import telehealth_edits
 
 MAX_POINTERS = 4
 
@@ -55,6 +57,9 @@ def code_encounter(encounter: EncounterDocumented, reference: ReferenceData, *, 
                                  diagnosis_pointers=p.diagnosis_pointers or [1], source=CodeSource.PROVIDER)
                   for p in lines]
     edits += rules.em_per_day_edits(lines, billed_same_day=em_billed_same_day)
+    edits += psychotherapy_edits(lines, reference.psychotherapy, note=encounter.note,
+                                 em_billed_same_day=em_billed_same_day)
+    edits += telehealth_edits(lines, encounter.place_of_service, reference.telehealth)
     status = "needs_review" if has_error(edits) else "coded"
     return CodingOutcome(status=status, diagnoses=diagnoses, procedures=procedures, edits=edits,
                          suggestions=decision.suggestions)
