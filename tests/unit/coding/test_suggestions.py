@@ -114,10 +114,11 @@ def test_the_committed_accuracy_file_is_the_evaluation_of_todays_suggester(sugge
     """Tenants see precision and recall from services/coding/data/suggestion_accuracy.json: re-run
     `python -m services.coding.evaluate_suggestions --curve` when the suggester or the labeled notes change."""
     from services.coding.adapters.accuracy_file import DEFAULT_ACCURACY_FILE
-    from services.coding.evaluate_suggestions import DEFAULT_SET, accuracy_curve, read_labeled
+    from services.coding.evaluate_suggestions import DEFAULT_SET, ROOT, UNSEEN_SET, accuracy_curve, read_labeled
 
     committed = json.loads(DEFAULT_ACCURACY_FILE.read_text())
-    fresh = accuracy_curve(read_labeled(DEFAULT_SET), suggest, committed["labeled_sets"][0])
+    assert committed["labeled_sets"] == [str(p.relative_to(ROOT)) for p in (DEFAULT_SET, UNSEEN_SET)]
+    fresh = accuracy_curve(read_labeled(DEFAULT_SET) + read_labeled(UNSEEN_SET), suggest, committed["labeled_sets"])
     assert fresh["points"] == committed["points"] and fresh["notes"] == committed["notes"]
 
 
