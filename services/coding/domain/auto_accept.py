@@ -71,7 +71,8 @@ def precision_warning(threshold: float, precision: float | None) -> str | None:
                 f"unmeasured, below the {TARGET_PRECISION:.2f} target")
     if precision < TARGET_PRECISION:
         return (f"measured precision {precision:.3f} at threshold {threshold:.2f} is below the "
-                f"{TARGET_PRECISION:.2f} target: about {1 - precision:.0%} of auto-accepted note-only codes would be wrong")
+                f"{TARGET_PRECISION:.2f} target: about {1 - precision:.0%} of auto-accepted note-only codes "
+                "would be wrong")
     return None
 
 
