@@ -1,8 +1,8 @@
 """Psychotherapy edits: time-based codes against the minutes the note documents, add-on psychotherapy only with
 an E/M visit, and interactive complexity only with a psychotherapy or psychiatric evaluation code.
 
-The code ranges (90832 16-37 minutes, 90834 38-52, 90837 53 or more; the add-ons alike) are data:
-`data/psychotherapy_codes.csv`.
+The code ranges (90832 16-37 minutes, 90834 38-52, 90837 53 or more; the add-ons alike; family psychotherapy
+26 or more) are data: `data/psychotherapy_codes.csv`.
 """
 import csv
 import io
@@ -95,4 +95,4 @@ def _time_edits(timed: list[PsychotherapyCode], codes: dict[str, PsychotherapyCo
 
 def _instead(billed: PsychotherapyCode, minutes: int, codes: dict[str, PsychotherapyCode]) -> str:
     fits = [c.code for c in codes.values() if c.role == billed.role and c.min_minutes is not None and c.covers(minutes)]
-    return f" ({fits[0]} covers that time)" if fits else " (less than 16 minutes is not billed as psychotherapy)"
+    return f" ({fits[0]} covers that time)" if fits else f" (no {billed.role.replace('_', ' ')} code covers it)"

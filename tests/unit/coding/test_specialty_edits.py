@@ -29,6 +29,14 @@ def test_the_mismatch_message_names_the_code_that_covers_the_time(reference):
     assert message == "90837 needs 53 or more minutes; the note documents 45 (90834 covers that time)"
 
 
+def test_too_short_for_any_code_and_family_psychotherapy_minimum(reference):
+    short = _psych(reference, "90832", note="Psychotherapy 12 minutes.")
+    assert [e.message for e in short.edits if e.edit_id == "PSYCH-TIME-MISMATCH"] == [
+        "90832 needs 16-37 minutes; the note documents 12 (no psychotherapy code covers it)"]
+    assert "PSYCH-TIME-MISMATCH" in errors(_psych(reference, "90847", note="Family psychotherapy 20 minutes."))
+    assert "PSYCH-TIME-MISMATCH" not in errors(_psych(reference, "90847", note="Family psychotherapy 50 minutes."))
+
+
 def test_minutes_missing_from_the_note_hold_and_a_missing_note_warns(reference):
     assert "PSYCH-TIME-NOT-DOCUMENTED" in errors(_psych(reference, "90834", note="Psychotherapy for depression."))
     assert "PSYCH-TIME-NOT-SENT" in warnings(_psych(reference, "90834", note=None))
