@@ -22,7 +22,8 @@ def system_clock() -> datetime:
 
 def bootstrap(settings: Settings, *, clock: Callable[[], datetime] = system_clock) -> FastAPI:
     """`clock` drives the follow-up arithmetic (payers' expected days, the queue); tests pass their own."""
-    catalog = Catalog.load(settings.fee_schedule_dir)
+    catalog = Catalog.load(settings.fee_schedule_dir, reference_dir=settings.fee_schedule_reference_dir,
+                           locality=settings.pfs_locality)
     clearinghouse = make_clearinghouse(settings)
     runtime = ServiceRuntime(
         settings, router=build_router(catalog=catalog),

@@ -1,34 +1,39 @@
-"""Reference data the claims service loads once at start: fee schedule and the default payer list."""
+"""Reference data the claims service loads once at start: fee schedules and the default payer list."""
 from dataclasses import asdict
 from pathlib import Path
 
 from shared.contracts.claim import ClaimCoded
 from shared.contracts.tenant import BillingProvider
+from services.claims.adapters.fee_schedule_files import FeeSchedules, load_fee_schedules
 from services.claims.domain.build import build_claim
-from services.claims.domain.fee_schedule import FeeSchedule, load_fee_schedule
 from services.claims.domain.model import Claim as DomainClaim
 from services.claims.domain.model import Payer
 from services.claims.domain.payers import load_payers
 
 DATA = Path(__file__).parent / "data"
+DEFAULT_LOCALITY = "06102-99"  # Rest of Illinois in the GPCI file; the deployment sets its own
 
 
 class Catalog:
-    def __init__(self, fee_schedule: FeeSchedule, payers: list[Payer]):
-        self.fee_schedule = fee_schedule
+    def __init__(self, fee_schedules: FeeSchedules, payers: list[Payer]):
+        self.fee_schedules = fee_schedules
         self.payers = payers
 
     @classmethod
-    def load(cls, fee_schedule_dir: str | None = None) -> "Catalog":
-        schedule_dir = Path(fee_schedule_dir) if fee_schedule_dir else DATA / "fee_schedules"
-        return cls(load_fee_schedule(schedule_dir / "default.csv"), load_payers(DATA / "payers.csv"))
+    def load(cls, fee_schedule_dir: str | None = None, *, reference_dir: str | Path = ".run/claims-reference",
+             locality: str = DEFAULT_LOCALITY) -> "Catalog":
+        schedules = load_fee_schedules(Path(fee_schedule_dir) if fee_schedule_dir else None, Path(reference_dir),
+                                       locality)
+        return cls(schedules, load_payers(DATA / "payers.csv"))
 
     def default_payer_rows(self) -> list[dict]:
         return [asdict(p) for p in self.payers]
 
     def build(self, coded: ClaimCoded, tenant, payer: Payer) -> DomainClaim:
+        """Priced from the tenant's own fee schedule, else the default for the claim's place of service."""
         return build_claim(
             coded, tenant_id=str(tenant.tenant_id),
             billing_provider=BillingProvider.model_validate(tenant.billing_provider),
-            fee_schedule=self.fee_schedule, payer=payer, patient_control_number=coded.patient_control_number,
+            fee_schedule=self.fee_schedules.for_claim(str(tenant.tenant_id), coded.place_of_service),
+            payer=payer, patient_control_number=coded.patient_control_number,
         )

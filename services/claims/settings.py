@@ -14,5 +14,7 @@ class Settings(PlatformSettings):
     x12_usage: Literal["T", "P"] = "T"
     submission_interval_seconds: float = 0.5
     submission_batch_size: int = 500
-    fee_schedule_dir: str | None = None
+    fee_schedule_dir: str | None = None  # the deployment's charge list (default.csv); None: the bundled one
+    fee_schedule_reference_dir: str = ".run/claims-reference"  # full CMS PFS files, tenants' own fee schedules
+    pfs_locality: str = "06102-99"  # MAC-locality of the GPCI file that prices the default fee schedule
     status_inquiry_interval_seconds: float = 5.0  # how often silent claims past their expected days are looked for

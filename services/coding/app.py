@@ -3,6 +3,7 @@ from fastapi import FastAPI
 
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
+from services.coding.adapters.accuracy_file import load_accuracy_curve
 from services.coding.adapters.reference_files import load_reference_data, load_tenant_references
 from services.coding.entrypoints import api, queries_api, reports
 from services.coding.entrypoints.consumers import build_router
@@ -12,6 +13,7 @@ from services.coding.settings import Settings
 
 def build_coder(settings: Settings) -> Coder:
     """Reference data and the note suggester are loaded once here (the ICD-10-CM library import costs ~2 s)."""
+    accuracy = load_accuracy_curve(settings.suggestion_accuracy_file)  # before the slow part: fail fast
     reference = load_reference_data(settings.reference_dir)
     suggest = None
     if settings.suggestions_enabled:
@@ -19,7 +21,8 @@ def build_coder(settings: Settings) -> Coder:
 
         suggest = build_suggester(reference, index_dir=settings.suggestion_index_dir)
     return Coder(reference=reference, suggest=suggest, threshold=settings.auto_accept_threshold,
-                 tenant_references=load_tenant_references(settings.reference_dir, reference))
+                 tenant_references=load_tenant_references(settings.reference_dir, reference),
+                 accuracy=accuracy)
 
 
 def bootstrap(settings: Settings) -> FastAPI:

@@ -15,6 +15,7 @@ from shared.db.unit_of_work import UnitOfWork
 from shared.telemetry import annotate
 from services.coding import denial_feedback, queries
 from services.coding.adapters.tables import CodedEncounter, CodingAudit, TenantCodingSettings
+from services.coding.domain.auto_accept import AccuracyCurve, AutoAcceptPolicy
 from services.coding.domain.codes import icd_compact, is_em_visit
 from services.coding.domain.coder import CodingOutcome, code_encounter
 from services.coding.domain.reference import ReferenceData
@@ -24,12 +25,14 @@ from services.coding.domain.suggestions import Suggestion
 @dataclass(frozen=True)
 class Coder:
     """What the handlers need, built once at start: reference data (the default, and per tenant with the tenant's
-    own CPT file), the note suggester and the default auto-accept threshold (a tenant may set its own)."""
+    own CPT file), the note suggester, the default auto-accept threshold (a tenant may set its own) and the
+    suggester's measured accuracy by threshold."""
 
     reference: ReferenceData
     suggest: Callable[[str], list[Suggestion]] | None
     threshold: float
     tenant_references: Mapping[UUID, ReferenceData] = field(default_factory=dict)
+    accuracy: AccuracyCurve = AccuracyCurve(points=(), notes=0)
 
     def suggestions(self, note: str | None) -> list[Suggestion]:
         return self.suggest(note) if note and self.suggest else []
@@ -37,36 +40,15 @@ class Coder:
     def reference_for(self, tenant_id: UUID) -> ReferenceData:
         return self.tenant_references.get(tenant_id, self.reference)
 
-    async def threshold_for(self, uow: UnitOfWork, tenant_id: UUID) -> float:
-        row = await uow.session.get(TenantCodingSettings, tenant_id)
-        return row.auto_accept_threshold if row is not None else self.threshold
+    def policy(self, row: TenantCodingSettings | None) -> AutoAcceptPolicy:
+        """The tenant's auto-accept choice with the measured precision at its threshold (off without a row)."""
+        threshold = row.auto_accept_threshold if row and row.auto_accept_threshold is not None else self.threshold
+        return AutoAcceptPolicy(enabled=bool(row and row.auto_accept), threshold=threshold,
+                                measured_precision=self.accuracy.at(threshold).precision,
+                                accepted_below_target=bool(row and row.accept_below_target_precision))
 
-
-async def tenant_settings(uow: UnitOfWork, *, tenant_id: UUID, coder: Coder) -> dict:
-    """The tenant's effective coding settings and where each comes from."""
-    row = await uow.session.get(TenantCodingSettings, tenant_id)
-    reference = coder.reference_for(tenant_id)
-    return {
-        "auto_accept_threshold": row.auto_accept_threshold if row else coder.threshold,
-        "auto_accept_threshold_source": "tenant" if row else "default",
-        "updated_by": row.updated_by if row else None,
-        "cpt_file": "tenant" if tenant_id in coder.tenant_references else (
-            "deployment" if reference.cpt.complete else "sample"),
-        "cpt_codes": len(reference.cpt.codes),
-    }
-
-
-async def set_auto_accept_threshold(uow: UnitOfWork, *, tenant_id: UUID, threshold: float | None, actor: str) -> None:
-    """Set the tenant's own threshold, or (None) go back to the service default."""
-    row = await uow.session.get(TenantCodingSettings, tenant_id, with_for_update=True)
-    if threshold is None:
-        if row is not None:
-            await uow.session.delete(row)
-    elif row is None:
-        uow.session.add(TenantCodingSettings(tenant_id=tenant_id, auto_accept_threshold=threshold,
-                                             updated_by=actor[:100]))
-    else:
-        row.auto_accept_threshold, row.updated_by = threshold, actor[:100]
+    async def policy_for(self, uow: UnitOfWork, tenant_id: UUID) -> AutoAcceptPolicy:
+        return self.policy(await uow.session.get(TenantCodingSettings, tenant_id))
 
 
 async def code_documented_encounter(uow: UnitOfWork, event: Envelope[EncounterDocumented], *, coder: Coder) -> None:
@@ -74,7 +56,7 @@ async def code_documented_encounter(uow: UnitOfWork, event: Envelope[EncounterDo
     same_day = await _em_billed_same_day(uow, event.tenant_id, encounter)
     outcome = code_encounter(encounter, coder.reference_for(event.tenant_id),
                              suggestions=coder.suggestions(encounter.note),
-                             auto_accept_threshold=await coder.threshold_for(uow, event.tenant_id),
+                             auto_accept=await coder.policy_for(uow, event.tenant_id),
                              em_billed_same_day=same_day)
     outcome = replace(outcome, edits=[*outcome.edits, *await denial_feedback.warnings(uow, event.tenant_id, encounter,
                                                                                       today=date.today())])
@@ -204,8 +186,7 @@ async def review_encounter(uow: UnitOfWork, *, tenant_id: UUID, encounter_id: UU
     before = {"diagnoses": row.diagnoses, "procedures": row.procedures}
     corrected = EncounterDocumented.model_validate({**row.encounter, "diagnoses": diagnoses, "procedures": procedures})
     same_day = await _em_billed_same_day(uow, tenant_id, corrected)
-    outcome = code_encounter(corrected, coding.reference_for(tenant_id),
-                             auto_accept_threshold=await coding.threshold_for(uow, tenant_id), em_billed_same_day=same_day)
+    outcome = code_encounter(corrected, coding.reference_for(tenant_id), em_billed_same_day=same_day)
     if outcome.status != "coded":
         raise ReviewRejected([e.model_dump(mode="json") for e in outcome.edits if e.severity == "error"])
     outcome, decisions = _provenance(row, outcome)

@@ -33,32 +33,15 @@ def test_held_encounter_is_reviewed_and_flows_on(api):
     assert {"code": "E11.9", "decision": "accepted"} in audit[0]["after"]["suggestions"]
 
 
-def test_note_only_encounter_is_coded_from_confident_suggestions(api):
-    note = "Follow-up for type 2 diabetes and hypertension. Denies chest pain. Family history of diabetes."
-    body = encounter_body(diagnoses=[], note=note,
-                          procedures=[{"code": "99213", "modifiers": [], "units": 1, "diagnosis_pointers": []}])
-    encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
-    coded = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(),
-                     lambda e: e["status"] in ("coded", "needs_review"), what="coding from the note")
-    assert coded["status"] == "coded", coded["edits"]
-    assert [(d["code"], d["source"]) for d in coded["diagnoses"]] == [
-        ("E11.9", "suggestion"), ("I10", "suggestion"), ("Z83.3", "suggestion")]
-    evidence = {s["code"]: note[s["start"]:s["end"]] for s in coded["suggestions"]}
-    assert evidence["E11.9"] == "type 2 diabetes" and "R07.9" not in evidence
-    claim = wait_for(lambda: api.get(f"/v1/claims/{coded['claim_id']}"),
-                     lambda r: r.status_code == 200, what="the claim built from suggested codes").json()
-    assert claim["diagnoses"] == ["E11.9", "I10", "Z83.3"]
-
-
-def test_low_confidence_suggestion_is_claimed_and_decided_by_a_coder(api):
+def test_note_only_suggestions_are_claimed_and_decided_by_a_coder(api):
     note = "Acne on the face. Hypertension, stable."
     body = encounter_body(diagnoses=[], note=note,
                           procedures=[{"code": "99213", "modifiers": [], "units": 1, "diagnosis_pointers": []}])
     encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
     held = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(),
-                    lambda e: e["status"] in ("coded", "needs_review"), what="the low-confidence hold")
-    assert held["status"] == "needs_review" and "CAC-LOW-CONFIDENCE" in [e["edit_id"] for e in held["edits"]]
-    queue = api.get("/v1/review-queue/search", params={"edit_id": "CAC-LOW-CONFIDENCE", "assigned_to": "none",
+                    lambda e: e["status"] in ("coded", "needs_review"), what="the hold for a coder")
+    assert held["status"] == "needs_review" and "CAC-NOTE-ONLY" in [e["edit_id"] for e in held["edits"]]
+    queue = api.get("/v1/review-queue/search", params={"edit_id": "CAC-NOTE-ONLY", "assigned_to": "none",
                                                        "limit": 200}).json()["items"]
     item = next(i for i in queue if i["encounter_id"] == encounter_id)
     pending = [s for s in item["suggestions"] if s["status"] == "pending"]
@@ -78,7 +61,8 @@ def test_low_confidence_suggestion_is_claimed_and_decided_by_a_coder(api):
 
 
 def test_a_tenant_sets_its_own_auto_accept_threshold(stack, gateway_url, api):
-    """The same low-confidence note is held for one tenant and coded for another that lowered its threshold."""
+    """The same low-confidence note is held for one tenant and coded for another that turned auto-accept on,
+    lowered its threshold and accepted the measured precision there."""
     other = create_tenant(stack, name="Lenient Practice")
     with httpx.Client(base_url=gateway_url, headers={"Authorization": f"Bearer {other['api_key']}"},
                       timeout=30) as lenient:
@@ -90,7 +74,8 @@ def test_a_tenant_sets_its_own_auto_accept_threshold(stack, gateway_url, api):
         forbidden = httpx.put(f"{gateway_url}/v1/coding/settings", json={"auto_accept_threshold": 0.1},
                               headers={"Authorization": f"Bearer {reader}"}, timeout=30)
         assert forbidden.status_code == 403
-        changed = lenient.put("/v1/coding/settings", json={"auto_accept_threshold": 0.5})
+        changed = lenient.put("/v1/coding/settings", json={"auto_accept_threshold": 0.5, "auto_accept": True,
+                                                            "accept_below_target_precision": True})
         assert changed.status_code == 200, changed.text
         assert changed.json()["auto_accept_threshold"] == 0.5 and changed.json()["auto_accept_threshold_source"] == "tenant"
         assert api.get("/v1/coding/settings").json()["auto_accept_threshold"] == 0.9  # the other tenant keeps its own
@@ -105,8 +90,10 @@ def test_a_tenant_sets_its_own_auto_accept_threshold(stack, gateway_url, api):
                                lambda e: e["status"] in ("coded", "needs_review"), what=f"coding for {name}")
                 for name, client in (("lenient", lenient), ("default", api))}
         assert done["default"]["status"] == "needs_review"
+        assert "CAC-NOTE-ONLY" in [e["edit_id"] for e in done["default"]["edits"]]
         assert done["lenient"]["status"] == "coded", done["lenient"]["edits"]
         assert len(done["lenient"]["diagnoses"]) == 2
 
         back = lenient.put("/v1/coding/settings", json={"auto_accept_threshold": None}).json()
         assert back["auto_accept_threshold"] == 0.9 and back["auto_accept_threshold_source"] == "default"
+        assert back["auto_accept"] is False

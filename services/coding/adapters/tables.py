@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, Index, func, text
+from sqlalchemy import Boolean, Column, DateTime, Index, false, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -43,7 +43,7 @@ Index("ix_coded_encounter_same_day", CodedEncounter.tenant_id, CodedEncounter.re
 
 
 class CodingAudit(CodingTable, table=True):
-    """Who changed which codes, when, from what to what, and why (issue 3, review queue)."""
+    """Who changed which codes, when, from what to what, and why (the review queue)."""
 
     __tablename__ = "coding_audit"
     id: int | None = Field(default=None, primary_key=True)
@@ -58,7 +58,7 @@ class CodingAudit(CodingTable, table=True):
 
 
 class ProviderQuery(CodingTable, table=True):
-    """A coder's question to the rendering provider about an unclear note (issue 9). The encounter stays in
+    """A coder's question to the rendering provider about an unclear note. The encounter stays in
     the review queue, and cannot be released, until the provider answers."""
 
     __tablename__ = "provider_query"
@@ -84,12 +84,18 @@ class DenialPattern(CodingTable, DenialPatternColumns, table=True):
 
 
 class TenantCodingSettings(CodingTable, table=True):
-    """A tenant's own coding settings; a tenant without a row uses the service's defaults."""
+    """A tenant's own coding settings; a tenant without a row uses the service's defaults (auto-accept off)."""
 
     __tablename__ = "tenant_coding_settings"
     tenant_id: UUID = Field(primary_key=True)
-    auto_accept_threshold: float = Field(ge=0, le=1, description="Note suggestions at or above it are coded "
-                                                                 "without review.")
+    auto_accept_threshold: float | None = Field(default=None, ge=0, le=1,
+                                                description="Note suggestions at or above it may be coded without "
+                                                            "review; null: the service default.")
+    auto_accept: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default=false()),
+                              description="The tenant turned on billing of note-only codes without a coder.")
+    accept_below_target_precision: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false()),
+        description="The tenant accepted a measured precision below the target at its threshold.")
     updated_by: str = Field(max_length=100)
     updated_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now(),
                                                                        onupdate=func.now()))

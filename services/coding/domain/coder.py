@@ -8,12 +8,15 @@ from shared.contracts.common import CodeSource, EditResult
 from shared.contracts.encounter import EncounterDocumented
 from services.coding.domain import procedures as rules
 from services.coding.domain.aoc import aoc_edits
+from services.coding.domain.auto_accept import AUTO_ACCEPT_OFF, AutoAcceptPolicy
 from services.coding.domain.diagnoses import diagnosis_edits
 from services.coding.domain.icd10 import edition_for
 from services.coding.domain.ncci_edits import mue_edits, ptp_edits
+from services.coding.domain.psychotherapy import psychotherapy_edits
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.results import error, has_error
 from services.coding.domain.suggestions import Suggestion, reconcile
+from services.coding.domain.telehealth import telehealth_edits
 
 MAX_POINTERS = 4
 
@@ -28,12 +31,14 @@ class CodingOutcome:
 
 
 def code_encounter(encounter: EncounterDocumented, reference: ReferenceData, *, suggestions: list[Suggestion] = (),
-                   auto_accept_threshold: float = 0.9, em_billed_same_day: tuple[str, ...] = ()) -> CodingOutcome:
-    """Every edit of issue 3 over one encounter; an error holds it for review, warnings travel with the claim."""
+                   auto_accept: AutoAcceptPolicy = AUTO_ACCEPT_OFF,
+                   em_billed_same_day: tuple[str, ...] = ()) -> CodingOutcome:
+    """Every edit over one encounter; an error holds it for review, warnings travel with the claim.
+    Note-only codes are billed without a coder only as the tenant's auto-accept policy allows."""
     edits: list[EditResult] = []
     if not encounter.diagnoses and not encounter.procedures and not encounter.note:
         edits.append(error("CODING-NO-CODES-NO-NOTE", "the encounter has neither codes nor a note"))
-    decision = reconcile(list(encounter.diagnoses), list(suggestions), threshold=auto_accept_threshold)
+    decision = reconcile(list(encounter.diagnoses), list(suggestions), policy=auto_accept)
     edits += decision.edits
     codes = [code for code, _ in decision.diagnoses]
     if not codes:
@@ -52,6 +57,9 @@ def code_encounter(encounter: EncounterDocumented, reference: ReferenceData, *, 
                                  diagnosis_pointers=p.diagnosis_pointers or [1], source=CodeSource.PROVIDER)
                   for p in lines]
     edits += rules.em_per_day_edits(lines, billed_same_day=em_billed_same_day)
+    edits += psychotherapy_edits(lines, reference.psychotherapy, note=encounter.note,
+                                 em_billed_same_day=em_billed_same_day)
+    edits += telehealth_edits(lines, encounter.place_of_service, reference.telehealth)
     status = "needs_review" if has_error(edits) else "coded"
     return CodingOutcome(status=status, diagnoses=diagnoses, procedures=procedures, edits=edits,
                          suggestions=decision.suggestions)

@@ -6,6 +6,8 @@ from services.coding.domain.icd10 import Icd10CodeSet
 from services.coding.domain.mce import MceTable
 from services.coding.domain.ncci import MueTable, PtpModifiers, PtpTable
 from services.coding.domain.procedures import CodeBook
+from services.coding.domain.psychotherapy import PsychotherapyCode
+from services.coding.domain.telehealth import TelehealthCodes
 
 
 @dataclass(frozen=True)
@@ -19,3 +21,5 @@ class ReferenceData:
     hcpcs: CodeBook
     modifiers: CodeBook  # the HCPCS file's modifier records
     aoc: AocTable
+    psychotherapy: dict[str, PsychotherapyCode]
+    telehealth: TelehealthCodes

@@ -2,14 +2,15 @@
 
 A suggestion carries its evidence (character offsets into the note), a confidence and the ConText verdict
 that produced it. Reconciliation: with provider codes, a suggestion that agrees corroborates them and a
-confident one the provider did not code is flagged; without provider codes, confident suggestions are
-auto-accepted and any below the tenant's threshold sends the encounter to a coder.
+confident one the provider did not code is flagged; without provider codes, the suggestions are shown to a
+coder, unless the tenant's auto-accept policy lets confident ones through (`auto_accept.py`).
 """
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
 from shared.contracts.common import CodeSource, EditResult
+from services.coding.domain.auto_accept import AutoAcceptPolicy, auto_accept_blocker, note_code_decision
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.results import error, warning
 
@@ -35,20 +36,28 @@ class Reconciled:
     edits: list[EditResult] = field(default_factory=list)
 
 
-def reconcile(provider_codes: list[str], suggestions: list[Suggestion], *, threshold: float) -> Reconciled:
+def reconcile(provider_codes: list[str], suggestions: list[Suggestion], *, policy: AutoAcceptPolicy) -> Reconciled:
     if provider_codes:
-        return _against_provider(provider_codes, suggestions, threshold)
+        return _against_provider(provider_codes, suggestions, policy.threshold)
     accepted, pending, decided = [], [], []
     for suggestion in _best_per_code(suggestions):
-        confident = suggestion.confidence >= threshold and len(accepted) < MAX_DIAGNOSES
-        decided.append(suggestion.model_copy(update={"status": "accepted" if confident else "pending"}))
-        (accepted if confident else pending).append(suggestion.code)
-    edits = []
-    if pending:
-        edits.append(error("CAC-LOW-CONFIDENCE", f"{', '.join(pending)} suggested from the note below the "
-                                                 f"auto-accept threshold ({threshold:.2f}); a coder must decide",
-                           *pending))
-    return Reconciled([(code, CodeSource.SUGGESTION) for code in accepted], decided, edits)
+        decision = note_code_decision(False, suggestion.confidence, policy)
+        if decision == "accepted" and len(accepted) >= MAX_DIAGNOSES:
+            decision = "pending"
+        decided.append(suggestion.model_copy(update={"status": decision}))
+        (accepted if decision == "accepted" else pending).append(suggestion.code)
+    return Reconciled([(code, CodeSource.SUGGESTION) for code in accepted], decided, _note_only_edits(pending, policy))
+
+
+def _note_only_edits(pending: list[str], policy: AutoAcceptPolicy) -> list[EditResult]:
+    if not pending:
+        return []
+    blocker = auto_accept_blocker(policy)
+    if blocker:
+        return [error("CAC-NOTE-ONLY", f"{', '.join(pending)} suggested from the note alone; {blocker}: a coder "
+                                       "must confirm them", *pending)]
+    return [error("CAC-LOW-CONFIDENCE", f"{', '.join(pending)} suggested from the note below the auto-accept "
+                                        f"threshold ({policy.threshold:.2f}); a coder must decide", *pending)]
 
 
 def _against_provider(provider_codes: list[str], suggestions: list[Suggestion], threshold: float) -> Reconciled:

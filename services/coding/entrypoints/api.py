@@ -3,11 +3,11 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.coding import handlers, queries
+from services.coding import coding_settings, handlers, queries
 
 router = APIRouter(prefix="/internal", tags=["coding"])
 
@@ -105,9 +105,12 @@ async def audit(request: Request, encounter_id: Annotated[UUID, Path()], caller:
 
 
 class CodingSettings(BaseModel):
-    """A tenant's own auto-accept threshold; null goes back to the service default."""
+    """The tenant's coding settings, replaced as a whole; omitted fields take their defaults (auto-accept off)."""
 
-    auto_accept_threshold: float | None = Field(ge=0, le=1, examples=[0.92])
+    model_config = ConfigDict(extra="forbid")
+    auto_accept_threshold: float | None = Field(default=None, ge=0, le=1, examples=[0.92])
+    auto_accept: bool = False
+    accept_below_target_precision: bool = False
 
 
 def _admin(caller) -> None:
@@ -119,14 +122,21 @@ def _admin(caller) -> None:
 async def get_settings(request: Request, caller: CallerDep) -> dict:
     _admin(caller)
     async with request.app.state.runtime.units_of_work() as uow:
-        return await handlers.tenant_settings(uow, tenant_id=UUID(caller.tenant_id), coder=request.app.state.coder)
+        return await coding_settings.tenant_settings(uow, tenant_id=UUID(caller.tenant_id),
+                                                     coder=request.app.state.coder)
 
 
 @router.put("/settings")
 async def put_settings(request: Request, body: CodingSettings, caller: CallerDep) -> dict:
     _admin(caller)
+    coder = request.app.state.coder
+    try:
+        async with request.app.state.runtime.units_of_work() as uow:
+            await coding_settings.replace_settings(uow, tenant_id=UUID(caller.tenant_id), coder=coder,
+                                                   requested=coding_settings.RequestedSettings(**body.model_dump()),
+                                                   actor=f"key:{caller.key_id}")
+    except coding_settings.SettingsRejected as exc:
+        raise Problem(422, "Coding settings are not acceptable", exc.message,
+                      errors=[{"field": f"body.{exc.field}", "message": exc.message}]) from exc
     async with request.app.state.runtime.units_of_work() as uow:
-        await handlers.set_auto_accept_threshold(uow, tenant_id=UUID(caller.tenant_id),
-                                                 threshold=body.auto_accept_threshold, actor=f"key:{caller.key_id}")
-    async with request.app.state.runtime.units_of_work() as uow:
-        return await handlers.tenant_settings(uow, tenant_id=UUID(caller.tenant_id), coder=request.app.state.coder)
+        return await coding_settings.tenant_settings(uow, tenant_id=UUID(caller.tenant_id), coder=coder)

@@ -4,7 +4,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from shared.http.problems import Problem
 from services.gateway import handlers
@@ -80,18 +80,28 @@ async def answer_provider_query(request: Request, query_id: Annotated[UUID, Path
 
 
 class CodingSettings(BaseModel):
+    """Replaced as a whole: omitted fields take their defaults, so auto-accept stays off unless sent as true."""
+
+    model_config = ConfigDict(extra="forbid")
     auto_accept_threshold: float | None = Field(
-        ge=0, le=1, examples=[0.92],
-        description="Note suggestions at or above it are coded without review; null returns to the default.")
+        default=None, ge=0, le=1, examples=[0.92],
+        description="Note suggestions at or above it may be coded without review; null returns to the default.")
+    auto_accept: bool = Field(default=False, description="Bill codes suggested from the note alone without a "
+                                                         "coder's review (confidence at or above the threshold).")
+    accept_below_target_precision: bool = Field(
+        default=False, description="Required with auto_accept when the measured precision at the threshold is "
+                                   "below the target (see GET): the tenant accepts that error rate.")
 
 
 @router.get("/v1/coding/settings")
 async def get_coding_settings(request: Request, caller: AdminCaller) -> dict:
-    """The tenant's auto-accept threshold and CPT file, and whether each is the tenant's own or the default."""
+    """The tenant's auto-accept choice, threshold and CPT file, the measured precision and recall of note
+    suggestions at that threshold, and a warning when the precision is below the target."""
     return await _coding(request, caller, "GET", "/internal/settings")
 
 
 @router.put("/v1/coding/settings")
 async def put_coding_settings(request: Request, body: CodingSettings, caller: AdminCaller) -> dict:
-    """Set the tenant's own auto-accept threshold (applies to encounters coded from now on)."""
+    """Replace the tenant's coding settings (applies to encounters coded from now on); auto-accept below the
+    target precision is refused with 422 unless accept_below_target_precision is true."""
     return await _coding(request, caller, "PUT", "/internal/settings", body)

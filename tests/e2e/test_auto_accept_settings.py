@@ -1,0 +1,68 @@
+"""Codes from the note alone reach a claim without a coder only after the tenant turned auto-accept on,
+knowing the measured precision at its threshold."""
+from tests.e2e.support import encounter_body, wait_for
+
+NOTE = "Follow-up for type 2 diabetes and hypertension. Denies chest pain. Family history of diabetes."
+VISIT = [{"code": "99213", "modifiers": [], "units": 1, "diagnosis_pointers": []}]
+
+
+def _coded_or_held(api, encounter_id: str) -> dict:
+    return wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(),
+                    lambda e: e["status"] in ("coded", "needs_review"), what="coding from the note")
+
+
+def _note_only_encounter(api) -> dict:
+    response = api.post("/v1/encounters", json=encounter_body(diagnoses=[], note=NOTE, procedures=VISIT))
+    assert response.status_code == 202, response.text
+    return _coded_or_held(api, response.json()["encounter_id"])
+
+
+def test_settings_show_the_measured_precision_and_recall_at_the_threshold(api):
+    settings = api.get("/v1/coding/settings").json()
+    assert settings["auto_accept"] is False and settings["auto_accept_in_effect"] is False
+    assert settings["auto_accept_threshold"] == 0.9 and settings["target_precision"] == 0.95
+    measured = settings["measured_at_threshold"]
+    assert 0 < measured["precision"] < 0.95 and 0 < measured["recall"] <= 1 and measured["notes"] >= 60
+    assert settings["warning"].startswith(f"measured precision {measured['precision']:.3f} at threshold 0.90")
+
+
+def test_put_validates_and_names_the_field(api):
+    refused = api.put("/v1/coding/settings", json={"auto_accept": True})
+    assert refused.status_code == 422 and refused.headers["content-type"].startswith("application/problem+json")
+    assert refused.json()["errors"][0]["field"] == "body.accept_below_target_precision"
+    assert "below the 0.95 target" in refused.json()["errors"][0]["message"]
+    for body, field in (({"auto_accept_threshold": 1.5}, "auto_accept_threshold"), ({"auto_accept": "maybe"}, "auto_accept"),
+                        ({"accept_below_target_precision": True}, "accept_below_target_precision"),
+                        ({"auto_accept_treshold": 0.5}, "auto_accept_treshold")):
+        response = api.put("/v1/coding/settings", json=body)
+        assert response.status_code == 422, (body, response.text)
+        assert any(field in e["field"] for e in response.json()["errors"]), response.json()
+    assert api.get("/v1/coding/settings").json()["auto_accept"] is False
+
+
+def test_a_note_only_encounter_needs_review_by_default_and_is_coded_after_the_tenant_opts_in(api):
+    held = _note_only_encounter(api)
+    assert held["status"] == "needs_review" and held["claim_id"] is None
+    assert "CAC-NOTE-ONLY" in [e["edit_id"] for e in held["edits"] if e["severity"] == "error"]
+    assert {s["code"]: s["status"] for s in held["suggestions"]} == {
+        "E11.9": "pending", "I10": "pending", "Z83.3": "pending"}
+    queue = api.get("/v1/review-queue", params={"limit": 200}).json()["items"]
+    assert held["encounter_id"] in [item["encounter_id"] for item in queue]
+
+    opted_in = api.put("/v1/coding/settings", json={"auto_accept": True, "accept_below_target_precision": True})
+    assert opted_in.status_code == 200, opted_in.text
+    assert opted_in.json()["auto_accept_in_effect"] is True and opted_in.json()["warning"]
+
+    coded = _note_only_encounter(api)
+    assert coded["status"] == "coded", coded["edits"]
+    assert [(d["code"], d["source"]) for d in coded["diagnoses"]] == [
+        ("E11.9", "suggestion"), ("I10", "suggestion"), ("Z83.3", "suggestion")]
+    evidence = {s["code"]: NOTE[s["start"]:s["end"]] for s in coded["suggestions"]}
+    assert evidence["E11.9"] == "type 2 diabetes" and "R07.9" not in evidence
+    claim = wait_for(lambda: api.get(f"/v1/claims/{coded['claim_id']}"),
+                     lambda r: r.status_code == 200, what="the claim built from suggested codes").json()
+    assert claim["diagnoses"] == ["E11.9", "I10", "Z83.3"]
+
+    off = api.put("/v1/coding/settings", json={}).json()
+    assert off["auto_accept"] is False and off["auto_accept_threshold_source"] == "default"
+    assert _note_only_encounter(api)["status"] == "needs_review"
