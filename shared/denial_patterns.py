@@ -1,4 +1,4 @@
-"""Denial patterns as pre-submission warnings (issue 5): a payer that denied a procedure for a reason
+"""Denial patterns as pre-submission warnings: a payer that denied a procedure for a reason
 before will likely deny it again, so coders and billers see it before the claim leaves.
 
 Each service that shows the warnings (coding, claims) keeps its own table of this shape, fed by

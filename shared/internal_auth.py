@@ -1,6 +1,6 @@
 """The signed internal token the gateway passes to services: tenant and key id, HMAC-SHA256, short-lived.
 
-Services trust the tenant only from this token, never from a request body (DESIGN.md, Non-negotiables).
+Services trust the tenant only from this token, never from a request body.
 Format: base64url(json claims) "." base64url(hmac). Small and dependency-free on purpose.
 """
 import base64

@@ -1,4 +1,4 @@
-"""Denial patterns in coding (issue 5): denial.opened is counted per payer, procedure and reason, and an
+"""Denial patterns in coding: denial.opened is counted per payer, procedure and reason, and an
 encounter for a procedure this payer keeps denying carries a warning the coder sees."""
 from datetime import date
 from uuid import UUID

@@ -1,4 +1,4 @@
-"""Patient balances, statements, patient payments, credits and refunds (issue 8 item 6, issue 9 item 5).
+"""Patient balances, statements, patient payments, credits and refunds.
 
 Reads the ledger's ar:patient entries for one tenant's patient and hands them to the pure
 collections rules; a patient payment is posted to the ledger (cash:patient against ar:patient), and

@@ -1,4 +1,4 @@
-"""The JSON envelope every Kafka message carries (DESIGN.md, Event contract)."""
+"""The JSON envelope every Kafka message carries."""
 from datetime import datetime, timezone
 from typing import Any, Generic, TypeVar
 from uuid import UUID, uuid4

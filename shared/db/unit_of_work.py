@@ -1,6 +1,6 @@
 """A unit of work: one database transaction holding the state change and the events it emits.
 
-Events go to the outbox table in the same transaction (STYLE.md principle 3); the relay sends them.
+Events go to the outbox table in the same transaction; the relay sends them.
 """
 from collections.abc import Callable
 from uuid import UUID

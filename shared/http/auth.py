@@ -1,4 +1,4 @@
-"""Services trust only the gateway's signed internal token for the tenant (DESIGN.md, isolation)."""
+"""Services trust only the gateway's signed internal token for the tenant."""
 from typing import Annotated
 
 from fastapi import Depends, Header, Request

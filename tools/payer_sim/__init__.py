@@ -1,1 +1,1 @@
-"""The payer/clearinghouse simulator: a test and demo tool, not part of the product (DESIGN.md)."""
+"""The payer/clearinghouse simulator: a test and demo tool, not part of the product."""

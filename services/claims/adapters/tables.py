@@ -61,7 +61,7 @@ class Claim(ClaimsTable, table=True):
                                       description="W3C traceparent of the encounter's trace, so submission joins it.")
     created_at: datetime | None = Field(default=None, sa_column=_ts())
     updated_at: datetime | None = Field(default=None, sa_column=_ts(onupdate=func.now()))
-    # Follow-up (issue 9): eligibility before submission, status of silent claims, the work queue.
+    # Follow-up: eligibility before submission, status of silent claims, the work queue.
     eligibility: dict | None = Field(default=None, sa_column=Column(JSONB(none_as_null=True)),
                                      description="The 271 answer the claim was verified with (plan, copay, ...).")
     eligibility_requested_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))

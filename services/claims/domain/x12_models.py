@@ -1,6 +1,6 @@
 """The independent gate on the 270s and 276s we send: x12sdk's implementation-guide models.
 
-pyx12 4.0.0 ships no 5010 map for the 270, 271 or 276 (LIBRARIES.md names the 270/271 maps, but the
+pyx12 4.0.0 ships no 5010 map for the 270, 271 or 276 (the
 wheel carries only the 4010 ones), so these are checked by parsing them into x12sdk's pydantic models
 of 005010X279A1 and 005010X212, which enforce loops, required segments, code values and counts.
 Messages give the loop path and the rule, never the offending value (it can be PHI).

@@ -1,4 +1,4 @@
-"""The ops dashboard served by the gateway (issue 7, item 4) and the KPI report (issue 6)."""
+"""The ops dashboard served by the gateway and the KPI report."""
 
 
 def install(app) -> None:

@@ -1,7 +1,7 @@
 """HL7 v2 DFT^P03 (detail financial transaction) -> EncounterIn, read with python-hl7.
 
 Line endings are normalised first: a message split by LF instead of CR would otherwise become one
-segment (LIBRARIES.md). Every error is an IntakeError naming the segment and field (PID-7), never the
+segment. Every error is an IntakeError naming the segment and field (PID-7), never the
 value: control characters and bytes that are not UTF-8 are refused field by field before parsing.
 """
 from datetime import datetime

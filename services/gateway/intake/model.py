@@ -1,4 +1,4 @@
-"""The public encounter body of POST /v1/encounters (DESIGN.md, Public HTTP API).
+"""The public encounter body of POST /v1/encounters.
 
 It reuses the event's value types so the body validates exactly like encounter.documented;
 unknown fields are rejected so a client's typo is caught at the door.

@@ -1,4 +1,4 @@
-"""A/R aging and KPIs (issue 9 item 3): buckets by payer, tenant and provider; days in A/R; billing lag.
+"""A/R aging and KPIs: buckets by payer, tenant and provider; days in A/R; billing lag.
 
 Insurance A/R ages from the day the claim was submitted (when the payer's clock starts), or from the
 date of service on request; patient A/R ages from the day the payer assessed the responsibility.

@@ -12,7 +12,7 @@ from decimal import Decimal
 from shared.money import ZERO
 from services.payments.domain.aging import bucket_for, empty_buckets
 
-# (stage, days after the oldest open amount was assessed): issue 9 item 5's cycle.
+# (stage, days after the oldest open amount was assessed): the statement cycle.
 STATEMENT_STAGES: tuple[tuple[str, int], ...] = (
     ("first_statement", 0), ("reminder_30", 30), ("reminder_60", 60), ("final_notice", 90))
 

@@ -1,4 +1,4 @@
-"""Reconciliation (issue 8 item 7): bank deposits against remittances, and every claim's balance.
+"""Reconciliation: bank deposits against remittances, and every claim's balance.
 
 A deposit (EFT or check) matches the accepted remittance with the same trace number (TRN02, which is
 the ACH trace or the check number) and the same amount (BPR02, signed). Same trace, different amount

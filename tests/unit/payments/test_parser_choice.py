@@ -2,7 +2,7 @@ import pytest
 
 pytestmark = pytest.mark.unit
 
-# Why the 835 reader is our own and not x12sdk (LIBRARIES.md's first choice): on files payers really
+# Why the 835 reader is our own and not x12sdk (the usual first choice): on files payers really
 # send, x12sdk 2.2.0 refuses what must post. When a new x12sdk passes these, revisit the choice.
 import re
 from decimal import Decimal
