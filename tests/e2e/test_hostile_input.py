@@ -9,8 +9,6 @@ import time
 import httpx
 import pytest
 
-from shared.http.auth import HEADER
-from shared.internal_auth import Caller, issue_token
 from tests.e2e import hostile_bodies as hostile
 from tests.e2e.phi_scan import log_findings, span_findings
 from tests.e2e.support import wait_for
@@ -29,9 +27,10 @@ def _assert_refused(response: httpx.Response, where: str | None, case: str) -> N
 
 
 def _internal(stack, tenant, service: str, path: str, body: bytes) -> httpx.Response:
-    token = issue_token(stack.secrets["internal_token_secret"], Caller(tenant_id=tenant["tenant_id"], key_id="test"))
+    """The clearinghouse's own callback, with its key and the tenant's mailbox."""
     return httpx.post(f"{stack.ports.url(service)}{path}", content=body, timeout=30,
-                      headers={"content-type": hostile.X12, HEADER: token})
+                      headers={"content-type": hostile.X12, "X-Mailbox": tenant["tenant_id"],
+                               "X-Clearinghouse-Key": stack.secrets["clearinghouse_callback_key"]})
 
 
 @pytest.mark.parametrize("case,body,where", hostile.json_cases(), ids=lambda v: v if isinstance(v, str) else None)
