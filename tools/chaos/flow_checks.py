@@ -10,7 +10,7 @@ WORK_QUEUES = {"held", "rejected"}  # a person works them: the hold's reasons, t
 BEFORE_PAYMENT = {"built", "ready", "submitting", "submitted", "accepted"}
 
 ENCOUNTERS = "SELECT id FROM encounter_intake WHERE tenant_id = $1"
-CODED = "SELECT encounter_id, status FROM coded_encounter WHERE tenant_id = $1"
+CODED = "SELECT encounter_id, status, claim_id FROM coded_encounter WHERE tenant_id = $1"
 CLAIMS = "SELECT id, encounter_id, status, jsonb_array_length(edits) AS edits FROM claim WHERE tenant_id = $1"
 TIMELINES = "SELECT claim_id, event, status, at FROM claim_event WHERE tenant_id = $1 ORDER BY claim_id, at, id"
 
@@ -27,7 +27,8 @@ def claim_place(status: str, edits: int) -> str | None:
 async def places(db: str, tenant: UUID, dead_keys: set[str]) -> dict[str, str]:
     """Every encounter the gateway stored -> done | queue | dlq | its stage while in flight."""
     accepted = [str(r["id"]) for r in await fetch(db, "gateway", ENCOUNTERS, tenant)]
-    coded = {str(r["encounter_id"]): r["status"] for r in await fetch(db, "coding", CODED, tenant)}
+    coding = {str(r["encounter_id"]): r for r in await fetch(db, "coding", CODED, tenant)}
+    coded = {encounter: row["status"] for encounter, row in coding.items()}
     claims: dict[str, list] = {}
     for row in await fetch(db, "claims", CLAIMS, tenant):
         claims.setdefault(str(row["encounter_id"]), []).append(row)
@@ -39,7 +40,7 @@ async def places(db: str, tenant: UUID, dead_keys: set[str]) -> dict[str, str]:
             result[encounter] = "done" if "done" in found else "queue"
         elif coded.get(encounter) == "needs_review":
             result[encounter] = "queue"
-        elif encounter in dead_keys or any(str(c["id"]) in dead_keys for c in ours):
+        elif {encounter, str((coding.get(encounter) or {}).get("claim_id")), *(str(c["id"]) for c in ours)} & dead_keys:
             result[encounter] = "dlq"
         else:
             result[encounter] = f"claim:{ours[0]['status']}" if ours else f"coding:{coded.get(encounter, 'missing')}"

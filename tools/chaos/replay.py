@@ -15,13 +15,9 @@ from tools.chaos.schedule import SERVICES
 
 
 async def rewind(bootstrap: str, group: str) -> int:
-    """Commits the earliest offset of every partition of the topics the group reads; returns how many."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        topics = sorted({tp.topic for tp in await admin.list_consumer_group_offsets(group)})
-    finally:
-        await admin.close()
+    """Commits the earliest offset of every partition of the topics the group reads; returns the messages
+    the group now has to read again, from its committed offsets as the broker reports them afterwards."""
+    topics = sorted({tp.topic for tp in await _committed(bootstrap, group)})
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
     await consumer.start()
     try:
@@ -30,9 +26,20 @@ async def rewind(bootstrap: str, group: str) -> int:
             return 0
         consumer.assign(partitions)
         await consumer.commit(await consumer.beginning_offsets(partitions))
-        return len(partitions)
+        end = await consumer.end_offsets(partitions)
     finally:
         await consumer.stop()
+    committed = await _committed(bootstrap, group)
+    return sum(end[tp] - committed[tp].offset for tp in partitions if tp in committed)
+
+
+async def _committed(bootstrap: str, group: str) -> dict:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        return await admin.list_consumer_group_offsets(group)
+    finally:
+        await admin.close()
 
 
 async def drained(bootstrap: str, timeout: float) -> float | None:
@@ -46,9 +53,9 @@ async def drained(bootstrap: str, timeout: float) -> float | None:
     return None
 
 
-def replay_all(stack, *, timeout: float = 300) -> dict:
-    """Stops the services, rewinds their groups, starts them again and waits for them to catch up."""
+def restart_all(stack, *, rewind_groups: bool, timeout: float = 300) -> dict:
+    """Stops the services, rewinds their groups if asked, starts them again and waits for them to catch up."""
     stack.stop_services()
-    rewound = {group: asyncio.run(rewind(stack.kafka.bootstrap, group)) for group in SERVICES}
+    rewound = {group: asyncio.run(rewind(stack.kafka.bootstrap, group)) for group in SERVICES} if rewind_groups else {}
     stack.start_services()
-    return {"partitions_rewound": rewound, "drained_s": asyncio.run(drained(stack.kafka.bootstrap, timeout))}
+    return {"messages_to_replay": rewound, "drained_s": asyncio.run(drained(stack.kafka.bootstrap, timeout))}

@@ -110,8 +110,13 @@ class ChaosRun:
         return {"seconds": round(time.monotonic() - started, 1), "still_in_flight": best or 0}
 
     async def _replay(self) -> dict:
+        """A plain restart first, so what a restart alone un-sticks is not blamed on the replay."""
+        settled = await ledger_checks.ledger_hash(self.db, self.tenant_id)
+        restarted = await asyncio.to_thread(replay.restart_all, self.stack, rewind_groups=False)
         before = await ledger_checks.ledger_hash(self.db, self.tenant_id)
-        replayed = await asyncio.to_thread(replay.replay_all, self.stack)
+        replayed = await asyncio.to_thread(replay.restart_all, self.stack, rewind_groups=True)
         after = await ledger_checks.ledger_hash(self.db, self.tenant_id)
         return {"ledger_hash_stable_after_replay": before == after and replayed["drained_s"] is not None,
-                "ledger_hash": before, "ledger_hash_after_replay": after, "replay": replayed}
+                "ledger_hash": before, "ledger_hash_after_replay": after,
+                "replay": {**replayed, "ledger_changed_by_plain_restart": settled != before,
+                           "restart_drained_s": restarted["drained_s"]}}
