@@ -58,11 +58,13 @@ async def cash(db: str, tenant: UUID) -> dict:
             "open_suspense_items": suspense}
 
 
-async def ledger_hash(db: str, tenant: UUID) -> str:
+async def ledger_hash(db: str, tenant: UUID) -> dict:
+    """A digest of every entry of the tenant's ledger, and how many entries went into it."""
     digest = hashlib.sha256()
-    for row in await fetch(db, "payments", LEDGER_ROWS, tenant):
+    rows = await fetch(db, "payments", LEDGER_ROWS, tenant)
+    for row in rows:
         digest.update("|".join("" if v is None else str(v) for v in row.values()).encode() + b"\n")
-    return digest.hexdigest()
+    return {"sha256": digest.hexdigest(), "entries": len(rows)}
 
 
 async def paid_claims(db: str, tenant: UUID) -> set[str]:

@@ -27,7 +27,9 @@ def build(options, run, result: dict, started_at: datetime) -> dict:
         "unplanned_restarts": dict(run.crashes),
         "load": {"refused": run.load.refused, "retries": run.load.retries, "rate": options.rate},
         "duration_s": result["duration_s"], "started_at": started_at.isoformat(),
-        "settle": result["settle"], "replay": result["replay"], "details": result["details"],
+        "settle": result["settle"], "ledger_hash": result["ledger_hash"],
+        "ledger_hash_after_replay": result["ledger_hash_after_replay"], "replay": result["replay"],
+        "details": result["details"],
     }
     report["failures"] = checker.failures(report)
     report["passed"] = not report["failures"]
