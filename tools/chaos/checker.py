@@ -15,12 +15,14 @@ async def dead_letters(bootstrap: str) -> dict:
         for record in await read_all(bootstrap, dlq(topic)):
             headers = {k: v for k, v in record.headers or ()}
             origin = (topic, headers.get("dlq.original_partition"), headers.get("dlq.original_offset"))
-            seen.setdefault(origin, {"poison": POISON_HEADER in headers, "key": (record.key or b"").decode(errors="replace"),
+            seen.setdefault(origin, {"poison": POISON_HEADER in headers,
+                                     "key": (record.key or b"").decode(errors="replace"),
                                      "error": headers.get("dlq.error", b"").decode(errors="replace")[:80],
                                      "where": f"{topic} by {headers.get('dlq.consumer_group', b'').decode()}"})
     others = [v for v in seen.values() if not v["poison"]]
     return {"dead_lettered": len(seen), "poison_dead_lettered": len(seen) - len(others),
-            "other_dead_lettered": len(others), "other_errors": dict(Counter(v["error"] for v in others).most_common(5)),
+            "other_dead_lettered": len(others),
+            "other_errors": dict(Counter(v["error"] for v in others).most_common(5)),
             "other_by_topic_and_group": dict(Counter(v["where"] for v in others)),
             "keys": {v["key"] for v in others}}
 

@@ -33,7 +33,8 @@ class Outcome:
 
 
 class Injector:
-    def __init__(self, stack, seed: int, *, hold_seconds: float = HOLD_SECONDS, delay_window: float = DELAY_WINDOW_SECONDS):
+    def __init__(self, stack, seed: int, *, hold_seconds: float = HOLD_SECONDS,
+                 delay_window: float = DELAY_WINDOW_SECONDS):
         self.stack = stack
         self.rng = random.Random(f"messages:{seed}")
         self.hold_seconds = hold_seconds

@@ -54,7 +54,8 @@ async def cash(db: str, tenant: UUID) -> dict:
     off = [r for r in remits if Decimal(r["posted"]) != Decimal(r["total_paid"] or 0)]
     suspense = (await fetch(db, "payments", OPEN_SUSPENSE, tenant))[0]["n"]
     return {"cash_equals_deposits": not off, "remittances": len(remits), "remittances_off": len(off),
-            "cash_difference": str(sum((Decimal(r["total_paid"] or 0) - Decimal(r["posted"]) for r in off), Decimal(0))),
+            "cash_difference": str(sum((Decimal(r["total_paid"] or 0) - Decimal(r["posted"]) for r in off),
+                                       Decimal(0))),
             "open_suspense_items": suspense}
 
 

@@ -79,7 +79,8 @@ async def post_until_accepted(client: httpx.AsyncClient, body: dict, load: Load,
         delay = min(delay * 2, 5.0)
 
 
-async def push(url: str, api_key: str, load: Load, *, seed: int, rate: float, concurrency: int, deadline: float) -> None:
+async def push(url: str, api_key: str, load: Load, *, seed: int, rate: float, concurrency: int,
+               deadline: float) -> None:
     """Launches `load.target` encounters at `rate` per second, never past `load.limit`, until the deadline."""
     rng = random.Random(f"encounters:{seed}")
     limit = asyncio.Semaphore(concurrency)

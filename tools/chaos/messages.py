@@ -34,7 +34,8 @@ async def _tail(bootstrap: str, topic: str) -> list:
         records: list = []
         while any([await consumer.position(tp) < end[tp] for tp in partitions]):
             batch = await consumer.getmany(timeout_ms=1000)
-            records += [r for part in batch.values() for r in part if r.offset < end[TopicPartition(topic, r.partition)]]
+            records += [r for part in batch.values() for r in part
+                        if r.offset < end[TopicPartition(topic, r.partition)]]
         return records
     finally:
         await consumer.stop()

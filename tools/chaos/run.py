@@ -26,6 +26,11 @@ class Options:
     delay_window: float = faults.DELAY_WINDOW_SECONDS
     progress: bool = True
 
+    @property
+    def planned(self) -> int:
+        """The encounters the faults are spread over: all of them, or what the duration lets through."""
+        return max(1, min(self.encounters, int(self.rate * self.duration)))
+
 
 class ChaosRun:
     def __init__(self, stack, tenant: dict, options: Options):
@@ -33,7 +38,7 @@ class ChaosRun:
         self.tenant_id = UUID(tenant["tenant_id"])
         self.api_key = tenant["api_key"]
         self.db = stack.database_url
-        self.plan: list[Fault] = plan(options.seed, options.encounters, options.kinds)
+        self.plan: list[Fault] = plan(options.seed, options.planned, options.kinds)
         self.load = Load(options.encounters, limit=self._limit(0))
         self.outcomes: list[faults.Outcome] = []
         self.crashes: Counter = Counter()
@@ -43,7 +48,8 @@ class ChaosRun:
 
     def _limit(self, index: int) -> int:
         """The load may run ahead of fault `index` up to the next fault's trigger, not further."""
-        return self.plan[index + 1].trigger(self.options.encounters) if index + 1 < len(self.plan) else self.options.encounters
+        following = self.plan[index + 1:index + 2]
+        return following[0].trigger(self.options.planned) if following else self.options.encounters
 
     async def run(self) -> dict:
         started = time.monotonic()
@@ -54,7 +60,8 @@ class ChaosRun:
         try:
             await asyncio.gather(
                 push(self.stack.ports.url("gateway"), self.api_key, self.load, seed=self.options.seed,
-                     rate=self.options.rate, concurrency=self.options.concurrency, deadline=started + self.options.duration),
+                     rate=self.options.rate, concurrency=self.options.concurrency,
+                     deadline=started + self.options.duration),
                 self._inject_all(started))
             settle = await self._settle()
         finally:
@@ -70,7 +77,7 @@ class ChaosRun:
     async def _inject_all(self, started: float) -> None:
         for index, fault in enumerate(self.plan):
             self.load.limit = max(self.load.limit, self._limit(index))
-            while len(self.load.accepted) + self.load.refused < fault.trigger(self.options.encounters):
+            while len(self.load.accepted) + self.load.refused < fault.trigger(self.options.planned):
                 if self.load.done:
                     return
                 await asyncio.sleep(0.1)
@@ -100,7 +107,8 @@ class ChaosRun:
         best = None
         while time.monotonic() - last_change < self.options.settle:
             letters = await checker.dead_letters(self.stack.kafka.bootstrap)
-            lost = (await checker.unaccounted(self.db, self.tenant_id, set(self.load.accepted), letters["keys"]))["lost"]
+            accounted = await checker.unaccounted(self.db, self.tenant_id, set(self.load.accepted), letters["keys"])
+            lost = accounted["lost"]
             lags = await probes.lags_or_none(self.stack.kafka.bootstrap)
             if lost == 0 and lags is not None and not any(lags.values()):
                 break
