@@ -9,6 +9,7 @@ import dataclasses
 import json
 import os
 import shutil
+import signal
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -69,7 +70,13 @@ def tenant_for(stack: Stack) -> dict:
     return tenant
 
 
+def _exit_on_sigterm(*_) -> None:
+    """SIGTERM unwinds like Ctrl-C, so the stack (processes in sessions of their own) is stopped too."""
+    raise SystemExit(143)
+
+
 def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     options, args = parse(argv)
     started_at = datetime.now(timezone.utc)
     print(f"chaos: seed {options.seed}, {options.encounters} encounters, run folder {args.run_dir}", file=sys.stderr)

@@ -104,7 +104,7 @@ class ChaosRun:
     async def _settle(self) -> dict:
         """Waits until every accepted encounter is accounted for and the consumers caught up, or progress stops."""
         started = last_change = time.monotonic()
-        best = None
+        best = lost = None
         while time.monotonic() - last_change < self.options.settle:
             letters = await checker.dead_letters(self.stack.kafka.bootstrap)
             accounted = await checker.unaccounted(self.db, self.tenant_id, set(self.load.accepted), letters["keys"])
@@ -115,7 +115,7 @@ class ChaosRun:
             if best is None or lost < best:
                 best, last_change = lost, time.monotonic()
             await asyncio.sleep(SETTLE_POLL_SECONDS)
-        return {"seconds": round(time.monotonic() - started, 1), "still_in_flight": best or 0}
+        return {"seconds": round(time.monotonic() - started, 1), "in_flight_at_end": lost}
 
     async def _replay(self) -> dict:
         """A plain restart first, so what a restart alone un-sticks is not blamed on the replay."""
