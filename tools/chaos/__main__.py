@@ -53,13 +53,10 @@ def ports_for(offset: int) -> Ports:
     return ports if ports.postgres <= 65535 else dataclasses.replace(ports, postgres=offset + 329)
 
 
-def start(run_dir: Path, port_offset: int) -> Stack:
+def fresh_stack(run_dir: Path, port_offset: int) -> Stack:
     """A stack of its own, durable (an immediate Postgres restart must not lose acknowledged commits)."""
     shutil.rmtree(run_dir, ignore_errors=True)
-    stack = Stack(run_dir, ports_for(port_offset), environment="test", durable=True)
-    stack.start_infrastructure()
-    stack.start_services()
-    return stack
+    return Stack(run_dir, ports_for(port_offset), environment="test", durable=True)
 
 
 def tenant_for(stack: Stack) -> dict:
@@ -80,8 +77,10 @@ def main(argv: list[str]) -> int:
     options, args = parse(argv)
     started_at = datetime.now(timezone.utc)
     print(f"chaos: seed {options.seed}, {options.encounters} encounters, run folder {args.run_dir}", file=sys.stderr)
-    stack = start(args.run_dir, args.port_offset)
+    stack = fresh_stack(args.run_dir, args.port_offset)
     try:
+        stack.start_infrastructure()
+        stack.start_services()
         run = ChaosRun(stack, tenant_for(stack), options)
         result = asyncio.run(run.run())
     finally:
