@@ -82,9 +82,13 @@ async def recover(stack, kind: str, started: float, baseline: dict[str, int] | N
             outcome.health_s = round(time.monotonic() - started, 2)
         else:
             await asyncio.sleep(0.25)
+    drained: dict[str, float] = outcome.detail.setdefault("lag_s_by_group", {})
     while time.monotonic() < deadline and outcome.health_s is not None:
-        lags = await probes.lags_or_none(stack.kafka.bootstrap, groups)
-        if lags is not None and all(lags[g] <= (baseline or {}).get(g, 0) + LAG_SLACK for g in groups):
-            outcome.lag_s = round(time.monotonic() - started, 2)
+        lags = await probes.lags_or_none(stack.kafka.bootstrap, groups) or {}
+        for group, lag in lags.items():
+            if group not in drained and lag <= (baseline or {}).get(group, 0) + LAG_SLACK:
+                drained[group] = round(time.monotonic() - started, 2)
+        if len(drained) == len(groups):
+            outcome.lag_s = max(drained.values())
             return
         await asyncio.sleep(0.5)

@@ -21,8 +21,8 @@ def build(options, run, result: dict, started_at: datetime) -> dict:
         "duplicates_injected": sum(o["messages"] for o in outcomes if o["kind"] == "duplicates"),
         "faults": dict(Counter(o["kind"] for o in outcomes)),
         "faults_planned": len(run.plan),
-        "recovery_seconds": [{k: o[k] for k in ("kind", "at", "action_s", "health_s", "lag_s", "messages", "error")}
-                             for o in outcomes],
+        "recovery_seconds": [{**{k: o[k] for k in ("kind", "at", "action_s", "health_s", "lag_s", "messages", "error")},
+                              **o["detail"]} for o in outcomes],
         "unrecovered": unrecovered,
         "unplanned_restarts": dict(run.crashes),
         "load": {"refused": run.load.refused, "retries": run.load.retries, "rate": options.rate},
