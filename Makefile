@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run stop test test-unit test-e2e bench venv kafka-jars schemas openapi clean
+.PHONY: run stop test test-unit test-e2e bench chaos chaos-short venv kafka-jars schemas openapi clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	@command -v $(PYTHON) >/dev/null || (echo "need $(PYTHON)"; exit 1)
@@ -37,6 +37,17 @@ test-e2e: venv kafka-jars
 
 bench: venv kafka-jars
 	$(PY) -m tools.bench
+
+# A seeded fault run on its own stack (.run/chaos): N encounters or DURATION seconds, whichever ends first.
+N ?= 100000
+DURATION ?= 3600
+SEED ?= 1
+RATE ?= 10
+chaos: venv kafka-jars
+	$(PY) -m tools.chaos --seed $(SEED) --encounters $(N) --duration $(DURATION) --rate $(RATE)
+
+chaos-short: venv kafka-jars
+	$(PY) -m tools.chaos --short --seed $(SEED)
 
 schemas: venv
 	$(PY) -m shared.contracts.schemas docs/schemas

@@ -55,6 +55,16 @@ class LocalKafka:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
 
+    def kill(self) -> None:
+        """SIGKILL, as a crashed host would: no clean shutdown, the logs recover on the next start."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def restart(self, *, hard: bool = False) -> None:
+        self.kill() if hard else self.stop()
+        self.start()
+
 
 def _tail(path: Path, lines: int = 3) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])

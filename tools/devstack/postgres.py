@@ -68,10 +68,15 @@ class EmbeddedPostgres:
                         "-o", options, "-w", "-t", "60", "start"], check=True, capture_output=True, **self._as)
         return self.url
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "fast") -> None:
         if (self.data_dir / "postmaster.pid").exists():
-            subprocess.run([self._bin("pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop"],
+            subprocess.run([self._bin("pg_ctl"), "-D", str(self.data_dir), "-m", mode, "-w", "stop"],
                            capture_output=True, **self._as)
+
+    def restart(self, mode: str = "fast") -> None:
+        """pg_ctl restart -m fast|immediate: immediate skips the checkpoint, so the server recovers from WAL."""
+        subprocess.run([self._bin("pg_ctl"), "-D", str(self.data_dir), "-l", str(self.data_dir / "server.log"),
+                        "-m", mode, "-w", "-t", "60", "restart"], check=True, capture_output=True, **self._as)
 
     def wait_stopped(self, timeout: float = 20) -> None:
         deadline = time.monotonic() + timeout

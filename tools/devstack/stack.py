@@ -155,6 +155,11 @@ class Stack:
         os.killpg(process.pid, sig)
         process.wait(30)
 
+    def restart_service(self, name: str, sig: int = signal.SIGKILL) -> None:
+        self.kill_service(name, sig)
+        self.start_service(name)
+        self.wait_healthy(name)
+
     def stop_services(self) -> None:
         for process in self.processes.values():
             if process.poll() is None:

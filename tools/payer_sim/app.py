@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 import httpx
 from fastapi import FastAPI, Header, HTTPException, Request, Response
+from pydantic import BaseModel, Field
 
 from shared.http.clearinghouse_auth import CALLBACK_KEY_HEADER, MAILBOX_HEADER
 from shared.x12 import X12SyntaxError, element, segments
@@ -55,6 +56,12 @@ def interchange_control_number(text: str) -> str | None:
         return None
 
 
+class SubmitDelay(BaseModel):
+    """How long the clearinghouse holds its answer to a submission (its 277CA and 835 still go out on time)."""
+
+    seconds: float = Field(ge=0, le=120)
+
+
 def create_app(settings: SimSettings) -> FastAPI:
     state, rules, book = SimState(settings.payer_sim_state_path), Rules.load(), MemberBook.load()
 
@@ -66,6 +73,7 @@ def create_app(settings: SimSettings) -> FastAPI:
 
     app = FastAPI(title="Payer and clearinghouse simulator", lifespan=lifespan)
     app.state.sim_state = state
+    app.state.submit_delay = 0.0
 
     @app.get("/health")
     async def health() -> dict:
@@ -81,7 +89,15 @@ def create_app(settings: SimSettings) -> FastAPI:
                               settings=settings, book=book)
             if isa13:
                 state.store_ack(mailbox, isa13, ack)
+        if app.state.submit_delay:  # a slow front door: the scheduled acks can overtake this answer
+            await asyncio.sleep(app.state.submit_delay)
         return Response(ack, media_type="application/edi-x12")
+
+    @app.post("/control/submit-delay")
+    async def set_submit_delay(body: SubmitDelay) -> dict:
+        """Fault injection for the chaos run: answer submissions late from now on (0 turns it off)."""
+        app.state.submit_delay = body.seconds
+        return {"seconds": body.seconds}
 
     @app.post("/v1/270")
     async def eligibility_inquiry(request: Request, mailbox: str = Header(alias="X-Mailbox")) -> Response:
