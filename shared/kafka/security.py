@@ -23,3 +23,8 @@ def kafka_security(settings: KafkaSettings) -> dict[str, Any]:
             cafile=settings.kafka_ssl_cafile, certfile=settings.kafka_ssl_certfile, keyfile=settings.kafka_ssl_keyfile,
         )
     return options
+
+
+def client_options(settings: KafkaSettings) -> dict[str, Any]:
+    """Where the broker is and how to log in: the keyword arguments of any aiokafka client."""
+    return {"bootstrap_servers": settings.kafka_bootstrap_servers, **kafka_security(settings)}

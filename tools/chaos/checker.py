@@ -2,17 +2,18 @@
 from collections import Counter
 from uuid import UUID
 
+from shared.settings import KafkaSettings
 from shared.contracts.topics import ALL_TOPICS, dlq
 from shared.kafka.dlq_admin import read_all
 from tools.chaos import flow_checks, ledger_checks
 from tools.chaos.messages import POISON_HEADER
 
 
-async def dead_letters(bootstrap: str) -> dict:
+async def dead_letters(kafka: KafkaSettings) -> dict:
     """Distinct failed messages (one message refused by three groups is one), ours told apart by header."""
     seen: dict[tuple, dict] = {}
     for topic in ALL_TOPICS:
-        for record in await read_all(bootstrap, dlq(topic)):
+        for record in await read_all(kafka, dlq(topic)):
             headers = {k: v for k, v in record.headers or ()}
             origin = (topic, headers.get("dlq.original_partition"), headers.get("dlq.original_offset"))
             seen.setdefault(origin, {"poison": POISON_HEADER in headers,
@@ -31,8 +32,9 @@ async def unaccounted(db: str, tenant: UUID, accepted_by_client: set[str], dead_
     return flow_checks.lost_summary(await flow_checks.places(db, tenant, dead_keys), accepted_by_client)
 
 
-async def check(db: str, bootstrap: str, tenant: UUID, accepted_by_client: set[str], poison_injected: int) -> dict:
-    letters = await dead_letters(bootstrap)
+async def check(db: str, kafka: KafkaSettings, tenant: UUID, accepted_by_client: set[str],
+                poison_injected: int) -> dict:
+    letters = await dead_letters(kafka)
     lost = await unaccounted(db, tenant, accepted_by_client, letters.pop("keys"))
     regressed = await flow_checks.regressions(db, tenant, await ledger_checks.paid_claims(db, tenant))
     duplicated = await ledger_checks.duplicated(db, tenant)

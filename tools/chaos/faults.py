@@ -58,9 +58,9 @@ class Injector:
             time.sleep(self.delay_window)
             self._submit_delay(0)
         elif fault.kind == "duplicates":
-            return asyncio.run(messages.duplicate(self.stack.kafka.bootstrap, fault.count, self.rng))
+            return asyncio.run(messages.duplicate(self.stack.operator_kafka(), fault.count, self.rng))
         elif fault.kind == "poison":
-            return asyncio.run(messages.poison(self.stack.kafka.bootstrap, fault.count, self.rng))
+            return asyncio.run(messages.poison(self.stack.operator_kafka(), fault.count, self.rng))
         return 0
 
     def _submit_delay(self, seconds: float) -> None:
@@ -84,7 +84,7 @@ async def recover(stack, kind: str, started: float, baseline: dict[str, int] | N
             await asyncio.sleep(0.25)
     drained: dict[str, float] = outcome.detail.setdefault("lag_s_by_group", {})
     while time.monotonic() < deadline and outcome.health_s is not None:
-        lags = await probes.lags_or_none(stack.kafka.bootstrap, groups) or {}
+        lags = await probes.lags_or_none(stack.operator_kafka(), groups) or {}
         for group, lag in lags.items():
             if group not in drained and lag <= (baseline or {}).get(group, 0) + LAG_SLACK:
                 drained[group] = round(time.monotonic() - started, 2)

@@ -10,10 +10,12 @@ from datetime import datetime, timezone
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from shared.settings import KafkaSettings
 from shared.contracts import topics
 from shared.contracts.registry import EVENT_TYPES
 from shared.kafka.dlq_admin import partitions_of
 from shared.kafka.producer import make_producer
+from shared.kafka.security import client_options, kafka_security
 
 DUPLICATED_TOPICS = (topics.ENCOUNTER_DOCUMENTED, topics.CLAIM_CODED, topics.CLAIM_SUBMITTED,
                      topics.CLAIM_ACKNOWLEDGED, topics.REMIT_RECEIVED, topics.PAYMENT_POSTED)
@@ -22,8 +24,8 @@ POISON_HEADER, DUPLICATE_HEADER = "chaos.poison", "chaos.duplicate"
 TAIL = 40  # the most recent messages per partition that a duplicate is drawn from
 
 
-async def _tail(bootstrap: str, topic: str) -> list:
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+async def _tail(kafka: KafkaSettings, topic: str) -> list:
+    consumer = AIOKafkaConsumer(**client_options(kafka), enable_auto_commit=False)
     await consumer.start()
     try:
         partitions = await partitions_of(consumer, topic)
@@ -45,12 +47,13 @@ def _ours(record) -> bool:
     return any(k in (POISON_HEADER, DUPLICATE_HEADER) for k, _ in record.headers or ())
 
 
-async def duplicate(bootstrap: str, count: int, rng: random.Random) -> int:
+async def duplicate(kafka: KafkaSettings, count: int, rng: random.Random) -> int:
     """Re-publishes `count` recent events as they were (key, value, headers): a redelivery, same event_id."""
-    pool = [r for topic in DUPLICATED_TOPICS for r in await _tail(bootstrap, topic) if not _ours(r)]
+    pool = [r for topic in DUPLICATED_TOPICS for r in await _tail(kafka, topic) if not _ours(r)]
     pool.sort(key=lambda r: (r.topic, r.partition, r.offset))
     chosen = rng.sample(pool, min(count, len(pool)))
-    producer = make_producer(bootstrap, client_id="chaos-duplicates")
+    producer = make_producer(kafka.kafka_bootstrap_servers, client_id="chaos-duplicates",
+                             security=kafka_security(kafka))
     await producer.start()
     try:
         for r in chosen:
@@ -70,8 +73,9 @@ def poison_value(topic: str, variant: int) -> bytes:
                        "subject_id": str(uuid.uuid4()), "payload": {"unexpected": True}}).encode()
 
 
-async def poison(bootstrap: str, count: int, rng: random.Random) -> int:
-    producer = make_producer(bootstrap, client_id="chaos-poison")
+async def poison(kafka: KafkaSettings, count: int, rng: random.Random) -> int:
+    producer = make_producer(kafka.kafka_bootstrap_servers, client_id="chaos-poison",
+                             security=kafka_security(kafka))
     await producer.start()
     try:
         for i in range(count):

@@ -5,8 +5,10 @@ import httpx
 from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
 
+from shared.settings import KafkaSettings
 from shared.kafka.dlq_admin import partitions_of
 from tools.chaos.schedule import SERVICES
+from shared.kafka.security import client_options
 
 
 async def healthy(ports, names=SERVICES) -> bool:
@@ -20,10 +22,10 @@ async def healthy(ports, names=SERVICES) -> bool:
     return True
 
 
-async def group_lags(bootstrap: str, groups=SERVICES) -> dict[str, int]:
+async def group_lags(kafka: KafkaSettings, groups=SERVICES) -> dict[str, int]:
     """Uncommitted messages per group over every partition of the topics it has committed on."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=5000)
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, request_timeout_ms=5000)
+    admin = AIOKafkaAdminClient(**client_options(kafka), request_timeout_ms=5000)
+    consumer = AIOKafkaConsumer(**client_options(kafka), request_timeout_ms=5000)
     await admin.start()
     try:
         await consumer.start()
@@ -40,9 +42,9 @@ async def group_lags(bootstrap: str, groups=SERVICES) -> dict[str, int]:
         await admin.close()
 
 
-async def lags_or_none(bootstrap: str, groups=SERVICES) -> dict[str, int] | None:
+async def lags_or_none(kafka: KafkaSettings, groups=SERVICES) -> dict[str, int] | None:
     """None while the broker does not answer (it is one of the things we restart)."""
     try:
-        return await asyncio.wait_for(group_lags(bootstrap, groups), 15)
+        return await asyncio.wait_for(group_lags(kafka, groups), 15)
     except Exception:  # noqa: BLE001 - an unreachable broker is an expected state here, not an error
         return None

@@ -9,16 +9,18 @@ import time
 from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
 
+from shared.settings import KafkaSettings
 from shared.kafka.dlq_admin import partitions_of
 from tools.chaos import probes
 from tools.chaos.schedule import SERVICES
+from shared.kafka.security import client_options
 
 
-async def rewind(bootstrap: str, group: str) -> int:
+async def rewind(kafka: KafkaSettings, group: str) -> int:
     """Commits the earliest offset of every partition of the topics the group reads; returns the messages
     the group now has to read again, from its committed offsets as the broker reports them afterwards."""
-    topics = sorted({tp.topic for tp in await _committed(bootstrap, group)})
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
+    topics = sorted({tp.topic for tp in await _committed(kafka, group)})
+    consumer = AIOKafkaConsumer(**client_options(kafka), group_id=group, enable_auto_commit=False)
     await consumer.start()
     try:
         partitions = [tp for t in topics for tp in await partitions_of(consumer, t)]
@@ -29,12 +31,12 @@ async def rewind(bootstrap: str, group: str) -> int:
         end = await consumer.end_offsets(partitions)
     finally:
         await consumer.stop()
-    committed = await _committed(bootstrap, group)
+    committed = await _committed(kafka, group)
     return sum(end[tp] - committed[tp].offset for tp in partitions if tp in committed)
 
 
-async def _committed(bootstrap: str, group: str) -> dict:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+async def _committed(kafka: KafkaSettings, group: str) -> dict:
+    admin = AIOKafkaAdminClient(**client_options(kafka))
     await admin.start()
     try:
         return await admin.list_consumer_group_offsets(group)
@@ -42,11 +44,11 @@ async def _committed(bootstrap: str, group: str) -> dict:
         await admin.close()
 
 
-async def drained(bootstrap: str, timeout: float) -> float | None:
+async def drained(kafka: KafkaSettings, timeout: float) -> float | None:
     """Seconds until every group's lag is 0, or None at the timeout."""
     started = time.monotonic()
     while time.monotonic() - started < timeout:
-        lags = await probes.lags_or_none(bootstrap)
+        lags = await probes.lags_or_none(kafka)
         if lags is not None and not any(lags.values()):
             return round(time.monotonic() - started, 2)
         await asyncio.sleep(1)
@@ -56,6 +58,6 @@ async def drained(bootstrap: str, timeout: float) -> float | None:
 def restart_all(stack, *, rewind_groups: bool, timeout: float = 300) -> dict:
     """Stops the services, rewinds their groups if asked, starts them again and waits for them to catch up."""
     stack.stop_services()
-    rewound = {group: asyncio.run(rewind(stack.kafka.bootstrap, group)) for group in SERVICES} if rewind_groups else {}
+    rewound = {group: asyncio.run(rewind(stack.operator_kafka(), group)) for group in SERVICES} if rewind_groups else {}
     stack.start_services()
-    return {"messages_to_replay": rewound, "drained_s": asyncio.run(drained(stack.kafka.bootstrap, timeout))}
+    return {"messages_to_replay": rewound, "drained_s": asyncio.run(drained(stack.operator_kafka(), timeout))}

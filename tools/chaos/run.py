@@ -3,7 +3,6 @@ import asyncio
 import time
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from uuid import UUID
 
 from tools.chaos import checker, faults, ledger_checks, probes, progress, replay, supervise
@@ -67,7 +66,7 @@ class ChaosRun:
         finally:
             stop.set()
             await asyncio.gather(*watchers)
-        result = await checker.check(self.db, self.stack.kafka.bootstrap, self.tenant_id, set(self.load.accepted),
+        result = await checker.check(self.db, self.stack.operator_kafka(), self.tenant_id, set(self.load.accepted),
                                      self._injected("poison"))
         result["settle"] = settle
         result.update(await self._replay())
@@ -87,7 +86,7 @@ class ChaosRun:
         self.load.limit = self.options.encounters
 
     async def _inject(self, fault: Fault, started: float) -> faults.Outcome:
-        baseline = await probes.lags_or_none(self.stack.kafka.bootstrap, faults.affected_groups(fault.kind))
+        baseline = await probes.lags_or_none(self.stack.operator_kafka(), faults.affected_groups(fault.kind))
         begun = time.monotonic()
         outcome = faults.Outcome(fault.kind, at=round(begun - started, 2))
         try:
@@ -106,10 +105,10 @@ class ChaosRun:
         started = last_change = time.monotonic()
         best = lost = None
         while time.monotonic() - last_change < self.options.settle:
-            letters = await checker.dead_letters(self.stack.kafka.bootstrap)
+            letters = await checker.dead_letters(self.stack.operator_kafka())
             accounted = await checker.unaccounted(self.db, self.tenant_id, set(self.load.accepted), letters["keys"])
             lost = accounted["lost"]
-            lags = await probes.lags_or_none(self.stack.kafka.bootstrap)
+            lags = await probes.lags_or_none(self.stack.operator_kafka())
             if lost == 0 and lags is not None and not any(lags.values()):
                 break
             if best is None or lost < best:
