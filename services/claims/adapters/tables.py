@@ -98,7 +98,10 @@ class ClaimEvent(ClaimsTable, table=True):
     event: str = Field(max_length=40)
     status: str = Field(max_length=20)
     detail: dict = Field(sa_column=Column(JSONB, nullable=False))
-    at: datetime | None = Field(default=None, sa_column=_ts())
+    # The moment the step was written, not its transaction's start: a submission that waited on the
+    # clearinghouse writes after the payer's answers, and its timeline must say so.
+    at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True),
+                                                               server_default=func.clock_timestamp()))
 
 
 class Interchange(ClaimsTable, table=True):
