@@ -1,0 +1,28 @@
+"""Kafka hops per encounter, counted from the running topology: the deliveries (messages consumed
+and committed by a consumer group) the services' groups made while the encounters went through."""
+from aiokafka.admin import AIOKafkaAdminClient
+
+from tools.devstack.topology import PLATFORM_SERVICES
+
+
+async def committed(bootstrap: str) -> dict[str, int]:
+    """'group topic' -> committed offsets summed over partitions, for the services' groups."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        totals: dict[str, int] = {}
+        for group in PLATFORM_SERVICES:
+            for partition, meta in (await admin.list_consumer_group_offsets(group)).items():
+                if not partition.topic.endswith(".dlq") and meta.offset >= 0:
+                    key = f"{group} {partition.topic}"
+                    totals[key] = totals.get(key, 0) + meta.offset
+        return totals
+    finally:
+        await admin.close()
+
+
+def per_encounter(before: dict[str, int], after: dict[str, int], encounters: int) -> dict[str, float]:
+    """Deliveries per encounter by 'group topic', and their sum under 'total'."""
+    hops = {key: (after[key] - before.get(key, 0)) / encounters for key in sorted(after)
+            if after[key] != before.get(key, 0)}
+    return {**hops, "total": sum(hops.values())}
