@@ -8,7 +8,7 @@ from pathlib import Path
 
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "bench" / "results"
 
-# The figures every result file carries at its top level (tests/unit/bench checks a file against it).
+# The figures every result file carries at its top level; a float figure a run could not measure is null.
 REQUIRED = {
     "timestamp": str, "durable": bool, "quick": bool, "load_average": dict, "cpu_count": int,
     "end_to_end_per_s": float, "pipeline_efficiency": float, "kafka_hops_per_encounter": float,
@@ -35,7 +35,7 @@ def validate(result: dict) -> list[str]:
     for key, kind in REQUIRED.items():
         if key not in result:
             problems.append(f"missing {key}")
-        elif kind is float and not isinstance(result[key], (int, float)) or kind is not float and not isinstance(result[key], kind):
+        elif not isinstance(result[key], (int, float, type(None)) if kind is float else kind):
             problems.append(f"{key} is {type(result[key]).__name__}, not {kind.__name__}")
     return problems
 
@@ -63,9 +63,14 @@ def stamp() -> str:
 def write(result: dict, directory: Path = RESULTS_DIR) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{result['timestamp']}.json"
-    path.write_text(json.dumps(result, indent=2, sort_keys=True, default=_plain) + "\n")
+    path.write_text(json.dumps(_finite(result), indent=2, sort_keys=True, allow_nan=False) + "\n")
     return path
 
 
-def _plain(value):
-    return None if isinstance(value, float) and math.isnan(value) else str(value)
+def _finite(value):
+    """NaN (a figure a run could not measure) as null: JSON has no NaN."""
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return None if isinstance(value, float) and math.isnan(value) else value
