@@ -5,8 +5,9 @@ import argparse
 import asyncio
 import json
 import os
+import time
 
-from tools.bench import baselines, chart, domain, gateway, pipeline, results
+from tools.bench import baselines, chart, domain, gateway, pipeline, results, runs_table
 from tools.bench.pipeline import environment
 from tools.bench.stats import pipeline_efficiency, ratio
 
@@ -14,6 +15,15 @@ SIZES = {  # encounters per burst, seconds of paced load, GETs per path, raw mes
     False: {"burst": 1000, "paced_seconds": 60, "gets": 2000, "kafka": 20000, "rows": 20000},
     True: {"burst": 250, "paced_seconds": 20, "gets": 600, "kafka": 5000, "rows": 5000},
 }
+
+
+_STARTED = time.monotonic()
+
+
+def phase(name: str) -> None:
+    """One line per phase, so a long run shows where it is and how loaded the machine is."""
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"[bench {time.monotonic() - _STARTED:5.0f}s, load {load}] {name}", flush=True)
 
 
 def main() -> None:
@@ -25,7 +35,9 @@ def main() -> None:
     result = {"timestamp": results.stamp(), "quick": args.quick, "durable": True, **results.machine()}
     result["load_average"] = {"before": result.pop("load_average")}
     if not args.skip_domain:
+        phase("domain, in process")
         result["domain"] = domain.measure()
+    phase("starting the durable stack")
     stack = pipeline.bench_stack()
     try:
         stack.start_infrastructure()
@@ -36,22 +48,30 @@ def main() -> None:
     result["load_average"]["after"] = list(os.getloadavg())
     path = results.write(result)
     chart.draw(result, path.with_suffix(".png"))
+    runs_table.append(result)
     report(result, path)
 
 
 def measure_stack(stack, sizes: dict) -> dict:
     """The phases, in an order that restarts each process as few times as possible."""
+    phase(f"durable burst of {sizes['burst']} encounters")
     durable = pipeline.burst(stack, sizes["burst"], label="durable")
+    phase(f"paced load at {durable['end_to_end_per_s'] / 2:.1f}/s for {sizes['paced_seconds']}s")
     latency = pipeline.paced(stack, durable["end_to_end_per_s"] / 2, sizes["paced_seconds"])
+    phase(f"GET claim at c=200, {sizes['gets']} direct and {sizes['gets']} through the gateway")
     gets = gateway.measure(stack, sizes["gets"])
     size = pipeline.envelope_bytes(stack)
+    phase("untraced burst")
     pipeline.restart(stack, OTEL_SDK_DISABLED="true")
     untraced = pipeline.burst(stack, sizes["burst"], label="untraced")
+    phase("raw baselines, durable")
     stack.stop_services()
     raw = asyncio.run(baselines.measure(stack.kafka.bootstrap, stack.database_url, size=size,
                                         kafka_count=sizes["kafka"], row_count=sizes["rows"]))
+    phase("relaxed burst (fsync, synchronous_commit off; acks=1)")
     pipeline.restart(stack, durable=False, KAFKA_ACKS="1")
     relaxed = pipeline.burst(stack, sizes["burst"], label="relaxed")
+    phase("raw baselines, relaxed")
     stack.stop_services()
     with environment(KAFKA_ACKS="1"):
         raw_relaxed = asyncio.run(baselines.measure(stack.kafka.bootstrap, stack.database_url, size=size,
@@ -87,7 +107,7 @@ def assemble(durable: dict, latency: dict, gets: dict, untraced: dict, relaxed: 
 def report(result: dict, path) -> None:
     headline = {k: result[k] for k in results.REQUIRED if k not in ("raw", "stages", "latency", "processes")}
     print(json.dumps(headline, indent=2, default=str))
-    print(f"written: {path} and {path.with_suffix('.png')}")
+    print(f"written: {path} and {path.with_suffix('.png')}; a row added to docs/BENCHMARKS.md")
 
 
 if __name__ == "__main__":

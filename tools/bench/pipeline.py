@@ -74,7 +74,7 @@ async def _posted(stack: Stack, tenant_id: str) -> int:
         await conn.close()
 
 
-def wait_posted(stack: Stack, tenant_id: str, count: int, timeout: float = 300) -> None:
+def wait_posted(stack: Stack, tenant_id: str, count: int, timeout: float = 900) -> None:
     deadline = time.monotonic() + timeout
     while asyncio.run(_posted(stack, tenant_id)) < count:
         if time.monotonic() > deadline:

@@ -90,3 +90,17 @@ def test_every_targeted_figure_is_scored_as_a_share_of_its_target():
 def test_the_committed_result_files_are_well_formed():
     for path in sorted(results.RESULTS_DIR.glob("*.json")):
         assert results.validate(json.loads(path.read_text())) == [], path.name
+
+
+def test_a_run_appends_its_row_to_the_runs_table(tmp_path):
+    from tools.bench import runs_table
+
+    doc = tmp_path / "BENCHMARKS.md"
+    doc.write_text(f"{runs_table.HEADER}\n{runs_table.MARKER}\n")
+    result = _result(end_to_end_per_s=31.25, errors={"direct": {"ReadError": 2}, "gateway": {"5xx:503": 1}},
+                     raw={"durable": {"kafka_produce_consume_per_s": 6000.0}}, quick=True)
+    runs_table.append(result, doc)
+    lines = doc.read_text().splitlines()
+    assert lines[1].startswith("| 20261201T200000Z |") and "| quick |" in lines[1] and "| 31.2 |" in lines[1]
+    assert "| 3 |" in lines[1]  # errors of every kind, both paths
+    assert lines[1].count("|") == runs_table.HEADER.count("|") and lines[2] == runs_table.MARKER
