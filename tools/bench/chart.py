@@ -23,7 +23,10 @@ def draw(result: dict, path: Path) -> Path:
         ax.text(shares[name], i, f"  {result[name]:,.4g} (target {'>=' if higher else '<='} {target:,.4g})",
                 va="center", fontsize=8)
     load = ", ".join(f"{x:.2f}" for x in result["load_average"]["before"])
-    ax.set_title(f"bench {result['timestamp']}  durable={result['durable']}  load before: {load}", fontsize=9)
+    errors = sum(n for kinds in result["errors"].values() for n in kinds.values())
+    ax.set_xlim(right=max(3.0, 3 * max(shares.values(), default=1.0)))
+    ax.set_title(f"bench {result['timestamp']}  durable={result['durable']}  GET errors: {errors} (target 0)"
+                 f"\nload average before: {load}", fontsize=9)
     ax.set_xlabel("share of target (1 = met; lower figures are better for CPU ms and p99, so inverted)")
     fig.tight_layout()
     fig.savefig(path, dpi=110)

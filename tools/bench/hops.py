@@ -1,5 +1,7 @@
 """Kafka hops per encounter, counted from the running topology: the deliveries (messages consumed
 and committed by a consumer group) the services' groups made while the encounters went through."""
+import asyncio
+
 from aiokafka.admin import AIOKafkaAdminClient
 
 from tools.devstack.topology import PLATFORM_SERVICES
@@ -19,6 +21,19 @@ async def committed(bootstrap: str) -> dict[str, int]:
         return totals
     finally:
         await admin.close()
+
+
+async def settled(bootstrap: str, timeout: float = 20) -> dict[str, int]:
+    """Committed offsets once they stop moving: a group commits after its batch's transaction, so
+    the last deliveries of a run (webhooks of payment.posted, say) land a moment after the last payment."""
+    previous = await committed(bootstrap)
+    for _ in range(int(timeout)):
+        await asyncio.sleep(1)
+        current = await committed(bootstrap)
+        if current == previous:
+            return current
+        previous = current
+    return previous
 
 
 def per_encounter(before: dict[str, int], after: dict[str, int], encounters: int) -> dict[str, float]:

@@ -86,7 +86,7 @@ def burst(stack: Stack, count: int, *, label: str) -> dict:
     """`count` encounters as fast as the gateway takes them: intake rate, end-to-end and per-stage
     rates, CPU per encounter across every process, memory, and Kafka hops per encounter."""
     tenant = open_tenant(stack, f"Bench {label}")
-    offsets = asyncio.run(hops.committed(stack.kafka.bootstrap))
+    offsets = asyncio.run(hops.settled(stack.kafka.bootstrap))
     before = resources.snapshot(stack)
     _, intake_seconds = asyncio.run(load.post_burst(stack.ports.url("gateway"), tenant["api_key"], count))
     wait_posted(stack, tenant["tenant_id"], count)
@@ -103,7 +103,7 @@ def burst(stack: Stack, count: int, *, label: str) -> dict:
         "cpu_ms_per_encounter": 1000 * sum(cpu.values()) / count,
         "cpu_ms_per_encounter_by_process": {name: 1000 * s / count for name, s in sorted(cpu.items())},
         "rss_mb_by_process": {name: round(v["rss_mb"], 1) for name, v in sorted(after.items())},
-        "kafka_hops": hops.per_encounter(offsets, asyncio.run(hops.committed(stack.kafka.bootstrap)), count),
+        "kafka_hops": hops.per_encounter(offsets, asyncio.run(hops.settled(stack.kafka.bootstrap)), count),
     }
 
 
