@@ -55,7 +55,8 @@ async def kafka_rate(bootstrap: str, *, count: int, size: int) -> float:
 
 async def _produce(producer, topic: str, value: bytes, count: int, window: int = 1000) -> None:
     for start in range(0, count, window):
-        futures = [await producer.send(topic, value, key=uuid.uuid4().bytes) for _ in range(start, min(count, start + window))]
+        futures = [await producer.send(topic, value, key=uuid.uuid4().bytes)
+                   for _ in range(start, min(count, start + window))]
         await asyncio.gather(*futures)
 
 
@@ -72,7 +73,8 @@ async def postgres_rates(server_url: str, *, count: int, size: int, batch: int =
     try:
         await conn.execute(OUTBOX_LIKE)
         value = os.urandom(size // 2).hex().encode()[:size]
-        rows = lambda: [(uuid.uuid4(), "claim.coded", uuid.uuid4().bytes, value, '{"traceparent": "00-x"}')  # noqa: E731
+        headers = '{"traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}'
+        rows = lambda: [(uuid.uuid4(), "claim.coded", uuid.uuid4().bytes, value, headers)  # noqa: E731
                         for _ in range(batch)]
         insert = f"INSERT INTO bench_outbox ({', '.join(COLUMNS)}) VALUES ($1, $2, $3, $4, $5::jsonb)"
         return {"executemany_rows_per_s": await _timed(conn, count, batch, lambda: conn.executemany(insert, rows())),

@@ -14,7 +14,8 @@ from tools.bench.stats import latency_summary, sustained_rate
 STAGES = ("received", "coded", "built", "submitted", "acknowledged", "posted")
 
 _QUERIES = {
-    "gateway": "SELECT id::text, extract(epoch FROM received_at)::float8 FROM encounter_intake WHERE tenant_id=$1::uuid",
+    "gateway": "SELECT id::text, extract(epoch FROM received_at)::float8 FROM encounter_intake "
+               "WHERE tenant_id=$1::uuid",
     "coding": "SELECT encounter_id::text, extract(epoch FROM created_at)::float8 FROM coded_encounter "
               "WHERE tenant_id=$1::uuid",
     "claims": "SELECT c.encounter_id::text, c.id::text, extract(epoch FROM c.created_at)::float8, "
