@@ -18,12 +18,14 @@ SIZES = {  # encounters to warm up and per burst, seconds of paced load, GETs pe
 
 
 _STARTED = time.monotonic()
+PHASES: list[dict] = []  # when each phase began and the machine's load then, kept in the result file
 
 
 def phase(name: str) -> None:
     """One line per phase, so a long run shows where it is and how loaded the machine is."""
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"[bench {time.monotonic() - _STARTED:5.0f}s, load {load}] {name}", flush=True)
+    load = os.getloadavg()
+    PHASES.append({"phase": name, "at_s": round(time.monotonic() - _STARTED, 1), "load_average": list(load)})
+    print(f"[bench {time.monotonic() - _STARTED:5.0f}s, load {', '.join(f'{x:.1f}' for x in load)}] {name}", flush=True)
 
 
 def main() -> None:
@@ -46,6 +48,7 @@ def main() -> None:
     finally:
         stack.stop()
     result["load_average"]["after"] = list(os.getloadavg())
+    result["load_average"]["phases"] = PHASES
     path = results.write(result)
     chart.draw(result, path.with_suffix(".png"))
     runs_table.append(result)
