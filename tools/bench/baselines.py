@@ -34,8 +34,9 @@ async def kafka_rate(bootstrap: str, *, count: int, size: int) -> float:
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=f"{topic}.group",
                                 auto_offset_reset="earliest", max_poll_records=500)
     producer = make_producer(bootstrap, client_id="bench-raw")
-    await consumer.start()
     await producer.start()
+    await producer.partitions_for(topic)  # the new topic's leaders are known before the consumer asks
+    await consumer.start()
     try:
         while not consumer.assignment():
             await asyncio.sleep(0.05)
