@@ -35,8 +35,9 @@ test-unit: venv
 test-e2e: venv kafka-jars
 	$(PY) -m pytest -m "integration or e2e"
 
+# `make bench` takes under 10 minutes; `make bench QUICK=1` about 2 (smaller sizes, same phases).
 bench: venv kafka-jars
-	$(PY) -m tools.bench
+	$(PY) -m tools.bench $(if $(QUICK),--quick)
 
 # A seeded fault run on its own stack (.run/chaos): N encounters or DURATION seconds, whichever ends first.
 N ?= 100000

@@ -1,68 +1,133 @@
-"""The whole pipeline: N encounters posted at the gateway until every payment is posted."""
+"""The whole pipeline on real Kafka and Postgres: a stack of the benchmark's own, encounters pushed
+through the gateway until every payment is posted, and what each run cost."""
 import asyncio
+import contextlib
 import os
 import shutil
 import time
 from pathlib import Path
 
+import asyncpg
 import httpx
-from sqlalchemy.engine import make_url
 
-from tests.e2e.support import create_tenant, encounter_body
-from tools.bench import gateway
+from tests.e2e.support import create_tenant
+from tools.bench import hops, load, resources
+from tools.bench.stages import database_url, fetch_timelines, stage_latencies, stage_rates
+from tools.bench.stats import rate
 from tools.devstack.stack import Stack
-from tools.devstack.topology import Ports
+from tools.devstack.topology import PLATFORM_SERVICES, Ports
 
 RUN_DIR = Path(__file__).resolve().parents[2] / ".run" / "bench"
 
 
-async def _post_all(url: str, key: str, count: int, concurrency: int = 50) -> list[str]:
-    limit = asyncio.Semaphore(concurrency)
-    async with httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {key}"}, timeout=60) as client:
-        async def post() -> str:
-            async with limit:
-                response = await client.post("/v1/encounters", json=encounter_body())
-                response.raise_for_status()
-                return response.json()["encounter_id"]
-
-        return await asyncio.gather(*(post() for _ in range(count)))
+def bench_ports(base: int) -> Ports:
+    """Every port of the stack in [base, base + 1000): the default ports' last three digits on top of base."""
+    default = Ports()
+    return Ports(**{name: base + getattr(default, name) % 1000 for name in default.__dataclass_fields__})
 
 
-async def _count_posted(stack: Stack, tenant_id: str) -> int:
-    import asyncpg
+def bench_stack() -> Stack:
+    """A fresh, durable stack in .run/bench on ports 18000-18999 (BENCH_PORT_BASE moves them)."""
+    shutil.rmtree(RUN_DIR, ignore_errors=True)
+    return Stack(RUN_DIR, bench_ports(int(os.environ.get("BENCH_PORT_BASE", "18000"))), environment="test",
+                 durable=True)
 
-    url = make_url(stack.database_url).set(database="billing_payments").render_as_string(hide_password=False)
-    conn = await asyncpg.connect(url)
+
+def open_tenant(stack: Stack, name: str) -> dict:
+    """A new tenant whose rate limit is out of the way: the benchmark measures the pipeline, not the limiter."""
+    tenant = create_tenant(stack, name)
+    httpx.put(f"{stack.ports.url('gateway')}/v1/tenants/{tenant['tenant_id']}/rate-limit", timeout=30,
+              headers={"Authorization": f"Bearer {stack.secrets['admin_api_key']}"},
+              json={"requests_per_second": 100000, "burst": 100000}).raise_for_status()
+    return tenant
+
+
+@contextlib.contextmanager
+def environment(**values: str):
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
     try:
-        return await conn.fetchval("SELECT count(*) FROM ledger_transaction WHERE kind='payment' AND tenant_id=$1::uuid",
-                                   tenant_id)
+        yield
+    finally:
+        for name, value in saved.items():
+            os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
+
+
+def restart(stack: Stack, *, durable: bool = True, **env: str) -> None:
+    """Services (and Postgres, when its durability changes) restarted with `env` in their environment."""
+    stack.stop_services()
+    if stack.postgres and stack.postgres.durable != durable:
+        stack.postgres.stop()
+        stack.postgres.wait_stopped()
+        stack.postgres.durable = durable
+        stack.postgres.start()
+    with environment(**env):
+        stack.start_services()
+
+
+async def _posted(stack: Stack, tenant_id: str) -> int:
+    conn = await asyncpg.connect(database_url(stack.database_url, "payments"))
+    try:
+        return await conn.fetchval("SELECT count(DISTINCT claim_id) FROM ledger_transaction "
+                                   "WHERE kind='payment' AND tenant_id=$1::uuid", tenant_id)
     finally:
         await conn.close()
 
 
-def bench_stack() -> Stack:
-    """A fresh stack for the benchmark (BENCH_PORT_OFFSET, default 3000, keeps it off the test ports)."""
-    shutil.rmtree(RUN_DIR, ignore_errors=True)
-    return Stack(RUN_DIR, Ports.offset(int(os.environ.get("BENCH_PORT_OFFSET", "3000"))), environment="test",
-                 durable=False)
+def wait_posted(stack: Stack, tenant_id: str, count: int, timeout: float = 900) -> None:
+    deadline = time.monotonic() + timeout
+    while asyncio.run(_posted(stack, tenant_id)) < count:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{count} encounters not all posted within {timeout:.0f}s")
+        time.sleep(0.25)
 
 
-def measure(count: int = 500) -> dict[str, float]:
-    stack = bench_stack()
-    try:
-        stack.start_infrastructure()
-        stack.start_services()
-        tenant = create_tenant(stack, "Bench Practice")
-        started = time.perf_counter()
-        asyncio.run(_post_all(stack.ports.url("gateway"), tenant["api_key"], count))
-        accepted = time.perf_counter() - started
-        while asyncio.run(_count_posted(stack, tenant["tenant_id"])) < count:
-            if time.perf_counter() - started > 600:
-                raise RuntimeError("pipeline did not finish in 10 minutes")
-            time.sleep(0.5)
-        total = time.perf_counter() - started
-        return {f"gateway intake ({count} encounters, encounters/s)": count / accepted,
-                f"end to end to posted payment ({count} encounters, encounters/s)": count / total,
-                **gateway.measure(stack)}
-    finally:
-        stack.stop()
+def burst(stack: Stack, count: int, *, label: str) -> dict:
+    """`count` encounters as fast as the gateway takes them: intake rate, end-to-end and per-stage
+    rates, CPU per encounter across every process, memory, and Kafka hops per encounter."""
+    tenant = open_tenant(stack, f"Bench {label}")
+    offsets = asyncio.run(hops.settled(stack.operator_kafka()))
+    before = resources.snapshot(stack)
+    _, intake_seconds = asyncio.run(load.post_burst(stack.ports.url("gateway"), tenant["api_key"], count))
+    wait_posted(stack, tenant["tenant_id"], count)
+    after = resources.snapshot(stack)
+    timelines = asyncio.run(fetch_timelines(stack.database_url, tenant["tenant_id"]))
+    first = min(t["received"] for t in timelines.values())
+    last = max(t["posted"] for t in timelines.values() if "posted" in t)
+    cpu = resources.cpu_between(before, after)
+    return {
+        "encounters": count,
+        "gateway_intake_per_s": rate(count, intake_seconds),
+        "end_to_end_per_s": rate(count, last - first),
+        "stage_rates_per_s": stage_rates(timelines),
+        "cpu_ms_per_encounter": 1000 * sum(cpu.values()) / count,
+        "cpu_ms_per_encounter_by_process": {name: 1000 * s / count for name, s in sorted(cpu.items())},
+        "rss_mb_by_process": {name: round(v["rss_mb"], 1) for name, v in sorted(after.items())},
+        "kafka_hops": hops.per_encounter(offsets, asyncio.run(hops.settled(stack.operator_kafka())), count),
+    }
+
+
+def paced(stack: Stack, per_second: float, seconds: float) -> dict:
+    """An open-loop load at `per_second`: p50/p95/p99 per stage and of encounter -> claim.submitted."""
+    tenant = open_tenant(stack, "Bench paced")
+    ids = asyncio.run(load.post_paced(stack.ports.url("gateway"), tenant["api_key"], per_second, seconds))
+    wait_posted(stack, tenant["tenant_id"], len(ids))
+    timelines = asyncio.run(fetch_timelines(stack.database_url, tenant["tenant_id"]))
+    return {"offered_per_s": per_second, "encounters": len(ids), "latency": stage_latencies(timelines)}
+
+
+async def _envelope_bytes(stack: Stack) -> int:
+    """The mean size of the events the services wrote to their outboxes: the raw baselines' message size."""
+    sizes = []
+    for service in PLATFORM_SERVICES:
+        conn = await asyncpg.connect(database_url(stack.database_url, service))
+        try:
+            sizes.append(await conn.fetchrow("SELECT coalesce(sum(octet_length(value)), 0) AS b, count(*) AS n "
+                                             "FROM outbox_message"))
+        finally:
+            await conn.close()
+    return int(sum(s["b"] for s in sizes) / max(1, sum(s["n"] for s in sizes)))
+
+
+def envelope_bytes(stack: Stack) -> int:
+    return asyncio.run(_envelope_bytes(stack))

@@ -109,9 +109,11 @@ class Stack:
         log = open(self.log_dir / f"{name}.log", "ab")
         inherited = {key: value for key, value in os.environ.items() if key not in PRIVATE_ENV}
         env = {**inherited, **spec.env, "PYTHONPATH": str(ROOT)}
+        # Keep-alive 30s, not uvicorn's 5s: a client (the gateway's pool, httpx's 5s default expiry) that
+        # reuses a connection the server already counts as idle for 5s gets it closed under its request.
         self.processes[name] = subprocess.Popen(
             [PYTHON, "-m", "uvicorn", spec.app, "--host", "127.0.0.1", "--port", str(spec.port),
-             "--no-access-log", "--timeout-graceful-shutdown", "20", "--lifespan", "on",
+             "--no-access-log", "--timeout-graceful-shutdown", "20", "--timeout-keep-alive", "30", "--lifespan", "on",
              *(["--factory"] if spec.factory else [])],
             env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
