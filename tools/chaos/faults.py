@@ -44,7 +44,7 @@ class Injector:
         """Breaks and repairs; returns the number of messages injected (0 for process faults)."""
         family, _, target = fault.kind.partition(":")
         if family == "kill":
-            self.stack.restart_service(target)
+            self.stack.restart_service(target, kill=True)
         elif family == "kafka":
             self.stack.kafka.restart(hard=target == "kill")
         elif fault.kind == "postgres:hold":

@@ -1,5 +1,6 @@
 """Start and stop the whole stack. Used by `make run` (tools.devstack run) and by the e2e fixtures."""
 import asyncio
+import contextlib
 import json
 import os
 import secrets
@@ -140,25 +141,29 @@ class Stack:
             time.sleep(0.2)
         raise RuntimeError(f"{name} did not become healthy; see {self.log_dir / (name + '.log')}")
 
-    def restart_service(self, name: str) -> None:
-        """Stops the process (SIGTERM, then SIGKILL) and starts it again."""
+    def kill_service(self, name: str, sig: int = signal.SIGKILL) -> None:
+        """Signals the service's process group; one that already exited is only reaped."""
+        process = self.processes.pop(name)
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, sig)
+        process.wait(30)
+
+    def stop_service(self, name: str) -> None:
+        """SIGTERM, then SIGKILL after 25 s: a stuck process still goes."""
         process = self.processes.pop(name, None)
         if process and process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
             try:
                 process.wait(25)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
-        self.start_service(name)
 
-    def kill_service(self, name: str, sig: int = signal.SIGKILL) -> None:
-        process = self.processes.pop(name)
-        os.killpg(process.pid, sig)
-        process.wait(30)
-
-    def restart_service(self, name: str, sig: int = signal.SIGKILL) -> None:
-        self.kill_service(name, sig)
+    def restart_service(self, name: str, *, kill: bool = False) -> None:
+        """Gracefully (the supervisor) or with SIGKILL (the fault run), then up again and healthy."""
+        self.kill_service(name) if kill else self.stop_service(name)
         self.start_service(name)
         self.wait_healthy(name)
 

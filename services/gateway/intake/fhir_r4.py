@@ -37,7 +37,7 @@ def _document(raw: bytes):
 def _resources(raw: bytes) -> dict[str, list]:
     try:
         bundle = Bundle.model_validate(_document(raw))
-    except (ValidationError, ValueError, TypeError) as exc:
+    except (ValidationError, ValueError, TypeError, LookupError) as exc:  # fhir.resources: KeyError on resourceType ""
         raise IntakeError([{"field": "Bundle", "message": "not a valid FHIR R4 Bundle"}]) from exc
     found: dict[str, list] = {}
     for entry in bundle.entry or []:
