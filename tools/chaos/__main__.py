@@ -5,7 +5,6 @@
 """
 import argparse
 import asyncio
-import dataclasses
 import json
 import os
 import shutil
@@ -47,16 +46,10 @@ def parse(argv: list[str]) -> tuple[Options, argparse.Namespace]:
     return Options(**(values | (SHORT if args.short else {}))), args
 
 
-def ports_for(offset: int) -> Ports:
-    """Ports.offset, but Postgres (54329 + offset) is moved below 65536 when the sum leaves the port range."""
-    ports = Ports.offset(offset)
-    return ports if ports.postgres <= 65535 else dataclasses.replace(ports, postgres=offset + 329)
-
-
 def fresh_stack(run_dir: Path, port_offset: int) -> Stack:
     """A stack of its own, durable (an immediate Postgres restart must not lose acknowledged commits)."""
     shutil.rmtree(run_dir, ignore_errors=True)
-    return Stack(run_dir, ports_for(port_offset), environment="test", durable=True)
+    return Stack(run_dir, Ports.offset(port_offset), environment="test", durable=True)
 
 
 def tenant_for(stack: Stack) -> dict:

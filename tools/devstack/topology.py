@@ -23,8 +23,14 @@ class Ports:
 
     @classmethod
     def offset(cls, delta: int) -> "Ports":
+        """Every port moved by `delta`; Postgres (54329 + delta) drops to delta + 329 past the port range."""
         base = cls()
-        return cls(**{name: getattr(base, name) + delta for name in base.__dataclass_fields__})
+        ports = {name: getattr(base, name) + delta for name in base.__dataclass_fields__}
+        if ports["postgres"] > 65535:
+            ports["postgres"] = delta + 329
+        if max(ports.values()) > 65535 or min(ports.values()) < 1024:
+            raise ValueError(f"port offset {delta} puts a port outside 1024-65535")
+        return cls(**ports)
 
     def url(self, name: str) -> str:
         return f"http://127.0.0.1:{getattr(self, name)}"
