@@ -5,9 +5,10 @@ from uuid import UUID
 from datetime import date
 
 from fastapi import APIRouter, Path, Request, Response
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 from sqlalchemy import select
 
+from shared.contracts.requests import ClaimFix
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
@@ -110,19 +111,6 @@ async def receive_acknowledgment(request: Request, caller: ClearinghouseCallerDe
                                         reason="277CA status for a claim this tenant does not have")
     return {"kind": "999" if file_ack else "277CA", "claims": len(acks), "applied": applied,
             "held": len(acks) - applied}
-
-
-class ClaimFix(BaseModel):
-    """Fields a biller may correct on a held or rejected claim; omitted ones stay as they are."""
-
-    model_config = ConfigDict(extra="forbid")
-    coverage: dict | None = None
-    patient: dict | None = None
-    rendering_provider: dict | None = None
-    diagnoses: list[dict] | None = None
-    procedures: list[dict] | None = None
-    prior_authorization: str | None = None
-    place_of_service: str | None = None
 
 
 @router.patch("/claims/{claim_id}")

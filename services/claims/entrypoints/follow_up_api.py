@@ -4,8 +4,8 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
 
+from shared.contracts.requests import FollowUpNote
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.claims import follow_up
@@ -26,14 +26,8 @@ async def follow_up_queue(request: Request, caller: CallerDep, payer_id: str | N
     return {"items": items}
 
 
-class NoteIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    note: str = Field(min_length=1, max_length=4000)
-    next_action_on: date | None = None
-
-
 @router.post("/claims/{claim_id}/notes", status_code=201)
-async def add_note(request: Request, claim_id: Annotated[UUID, Path()], body: NoteIn, caller: CallerDep) -> dict:
+async def add_note(request: Request, claim_id: Annotated[UUID, Path()], body: FollowUpNote, caller: CallerDep) -> dict:
     if body.next_action_on and body.next_action_on < _now(request).date():
         raise Problem(422, "The next action date is in the past",
                       errors=[{"field": "body.next_action_on", "message": "must be today or later"}])

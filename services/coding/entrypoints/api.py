@@ -5,6 +5,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from shared.contracts.requests import CodingReview
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.coding import coding_settings, handlers, queries
@@ -30,21 +31,6 @@ async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()],
         "assigned_to": row.assigned_to,
         "updated_at": row.updated_at.isoformat() if row.updated_at else None,
     }
-
-
-class ReviewedProcedure(BaseModel):
-    code: str = Field(min_length=4, max_length=5)
-    modifiers: list[str] = Field(default_factory=list, max_length=4)
-    units: int = Field(default=1, ge=1, le=999)
-    diagnosis_pointers: list[int] = Field(min_length=1, max_length=4, description="1-12, into `diagnoses`")
-
-
-class Review(BaseModel):
-    """The final codes. A diagnosis the note suggested counts as that suggestion accepted; one left out, rejected."""
-
-    diagnoses: list[str] = Field(min_length=1, max_length=12)
-    procedures: list[ReviewedProcedure] = Field(min_length=1, max_length=50)
-    reason: str = Field(min_length=3, max_length=500)
 
 
 @router.get("/review-queue")
@@ -79,7 +65,7 @@ async def claim(request: Request, encounter_id: Annotated[UUID, Path()], caller:
 
 
 @router.post("/encounters/{encounter_id}/review")
-async def review(request: Request, encounter_id: Annotated[UUID, Path()], body: Review, caller: CallerDep) -> dict:
+async def review(request: Request, encounter_id: Annotated[UUID, Path()], body: CodingReview, caller: CallerDep) -> dict:
     state = request.app.state
     try:
         async with state.runtime.units_of_work() as uow:

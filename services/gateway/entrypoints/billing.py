@@ -15,7 +15,7 @@ from services.gateway.audit_log import mark_created
 from services.gateway.cursors import SUSPENSE_ID_MAX
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.openapi import json_body, request_body
-from services.gateway.request_bodies import ClaimFix
+from shared.contracts.requests import ClaimFix
 from services.gateway.views import merge_claim_view
 
 router = APIRouter(tags=["billing"])

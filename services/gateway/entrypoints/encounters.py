@@ -16,7 +16,7 @@ from services.gateway.intake import parse_encounter
 from services.gateway.intake.errors import IntakeError, UnsupportedFormat
 from services.gateway.intake.model import EncounterIn
 from services.gateway.openapi import json_body, request_body, schema_ref
-from services.gateway.request_bodies import CodingReview
+from shared.contracts.requests import CodingReview
 
 router = APIRouter(prefix="/v1/encounters", tags=["encounters"])
 

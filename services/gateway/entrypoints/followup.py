@@ -12,7 +12,7 @@ from services.gateway.exports.formats import ExportFormat, requested_export
 from services.gateway.exports.respond import EXPORT_RESPONSES, FORMAT_DESCRIPTION, file_response
 from services.gateway.exports.sheets import sheet_of
 from services.gateway.openapi import json_body
-from services.gateway.request_bodies import FollowUpNote
+from shared.contracts.requests import FollowUpNote
 
 router = APIRouter(tags=["follow-up"])
 ClaimId = Annotated[UUID, Path()]

@@ -20,7 +20,7 @@ from services.gateway.exports.formats import CSV, PDF, XLSX, ReportFormat, reque
 from services.gateway.exports.respond import FORMAT_DESCRIPTION, REPORT_RESPONSES, file_response
 from services.gateway.exports.sheets import aging_sheets
 from services.gateway.openapi import json_body
-from services.gateway.request_bodies import ApplySuspense, CloseSuspense, Deposit, PatientPayment, PatientRefund
+from shared.contracts.requests import ApplySuspense, CloseSuspense, Deposit, PatientPayment, PatientRefund
 
 router = APIRouter(tags=["payments"])
 # The practice's MRN: any printable text (control characters could never be a path segment).

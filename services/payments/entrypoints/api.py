@@ -3,10 +3,10 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from shared.contracts.requests import ApplySuspense, CloseSuspense
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
@@ -112,15 +112,6 @@ async def list_suspense(request: Request, caller: CallerDep,
         rows, next_cursor = await suspense.list_items(uow, tenant_id=UUID(caller.tenant_id), status=status,
                                                       after=cursor, limit=limit)
         return {"items": [suspense.item_view(r) for r in rows], "next_cursor": next_cursor}
-
-
-class ApplySuspense(BaseModel):
-    claim_id: UUID
-    note: str = Field(min_length=1, max_length=150, description="Why the payment belongs to this claim.")
-
-
-class CloseSuspense(BaseModel):
-    reason: str = Field(min_length=1, max_length=200)
 
 
 async def _work(request: Request, action, **kwargs) -> dict:

@@ -5,12 +5,11 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
 
+from shared.contracts import requests as bodies
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from shared.money import LARGEST_AMOUNT, Money
 from services.payments import patient_accounts, reports
 from services.payments.domain.collections import CreditExceeded
 from services.payments.entrypoints.statement_html import render_statement
@@ -18,21 +17,6 @@ from services.payments.entrypoints.statement_html import render_statement
 router = APIRouter(prefix="/internal", tags=["payments"])
 PatientId = Annotated[str, Path(min_length=1, max_length=50)]
 AsOf = Annotated[date | None, Query(description="Compute as of this day (default: today, UTC).")]
-
-
-class PatientPaymentIn(BaseModel):
-    amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
-    reference: str = Field(min_length=1, max_length=80, description="Receipt or transaction number; a resend "
-                                                                    "with the same reference posts nothing new.")
-    method: Literal["cash", "check", "card", "ach", "other"]
-    received_on: date | None = None
-
-
-class DepositIn(BaseModel):
-    method: Literal["EFT", "CHK"]
-    trace_number: str = Field(min_length=1, max_length=80, description="ACH trace or check number (the 835's TRN02).")
-    amount: Money = Field(ge=-LARGEST_AMOUNT, le=LARGEST_AMOUNT)
-    deposited_on: date
 
 
 def plain(value):
@@ -78,7 +62,7 @@ async def patient_statement(request: Request, patient_id: PatientId, caller: Cal
 
 
 @router.post("/patients/{patient_id}/payments", status_code=201)
-async def patient_payment(request: Request, patient_id: PatientId, body: PatientPaymentIn, caller: CallerDep,
+async def patient_payment(request: Request, patient_id: PatientId, body: bodies.PatientPayment, caller: CallerDep,
                           response: Response) -> dict:
     args = dict(tenant_id=UUID(caller.tenant_id), patient_id=patient_id, amount=body.amount,
                 reference=body.reference.strip(), method=body.method, received_on=_today(body.received_on))
@@ -101,16 +85,8 @@ async def patient_payment(request: Request, patient_id: PatientId, body: Patient
     return view
 
 
-class PatientRefundIn(BaseModel):
-    amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
-    reference: str = Field(min_length=1, max_length=80, description="Refund check or transaction number; a resend "
-                                                                    "with the same reference refunds nothing new.")
-    method: Literal["check", "card", "ach", "cash", "other"]
-    refunded_on: date | None = None
-
-
 @router.post("/patients/{patient_id}/refunds", status_code=201)
-async def patient_refund(request: Request, patient_id: PatientId, body: PatientRefundIn, caller: CallerDep,
+async def patient_refund(request: Request, patient_id: PatientId, body: bodies.PatientRefund, caller: CallerDep,
                          response: Response) -> dict:
     """Pay back credit the patient holds (an overpayment); never more than the credit."""
     args = dict(tenant_id=UUID(caller.tenant_id), patient_id=patient_id, amount=body.amount,
@@ -138,7 +114,7 @@ async def patient_refund(request: Request, patient_id: PatientId, body: PatientR
 
 
 @router.post("/deposits", status_code=201)
-async def record_deposit(request: Request, body: DepositIn, caller: CallerDep, response: Response) -> dict:
+async def record_deposit(request: Request, body: bodies.Deposit, caller: CallerDep, response: Response) -> dict:
     try:
         async with _units(request) as uow:
             row, existed = await reports.record_deposit(uow, tenant_id=UUID(caller.tenant_id), **body.model_dump())

@@ -1,8 +1,5 @@
-"""Request bodies of the routes that forward their body as it came (the service behind validates it).
-
-They are declared here, for the OpenAPI document only, so a client sees what to send; the models
-mirror what the services accept and are never used to validate.
-"""
+"""Request bodies of the public API, declared once: the service that owns the route validates with
+them, and the gateway, which forwards the body as it came, declares them in its OpenAPI document."""
 from datetime import date
 from typing import Literal
 from uuid import UUID
@@ -48,14 +45,16 @@ class FollowUpNote(BaseModel):
 
 class PatientPayment(BaseModel):
     amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
-    reference: str = Field(min_length=1, max_length=80, description="Receipt or transaction number.")
+    reference: str = Field(min_length=1, max_length=80, description="Receipt or transaction number; a resend "
+                                                                    "with the same reference posts nothing new.")
     method: Literal["cash", "check", "card", "ach", "other"]
     received_on: date | None = None
 
 
 class PatientRefund(BaseModel):
     amount: Money = Field(gt=0, le=LARGEST_AMOUNT)
-    reference: str = Field(min_length=1, max_length=80, description="Refund check or transaction number.")
+    reference: str = Field(min_length=1, max_length=80, description="Refund check or transaction number; a resend "
+                                                                    "with the same reference refunds nothing new.")
     method: Literal["check", "card", "ach", "cash", "other"]
     refunded_on: date | None = None
 
