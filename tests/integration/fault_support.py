@@ -1,14 +1,16 @@
-"""Helpers for the fault tests: real driver exceptions, a failure-injecting wrapper in front of the
-real Kafka producer, a database of their own, and fresh topics."""
+"""Helpers for the integration tests: real driver exceptions, a failure-injecting wrapper in front of
+the real Kafka producer, a database of their own, and fresh topics."""
 import uuid
 
 import asyncpg
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from pydantic import BaseModel
-from sqlalchemy import exc as sa_exc
+from sqlalchemy import MetaData, exc as sa_exc
 from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_dbapi
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.contracts.envelope import Envelope
+from shared.db.engine import make_engine
 from shared.settings import PlatformSettings
 from shared.kafka.security import kafka_security
 from tests.e2e.kafka_tools import operator
@@ -22,6 +24,18 @@ class Ping(BaseModel):
 
 class FaultSettings(PlatformSettings):
     service_name = "faults"
+
+
+async def database_for(settings: PlatformSettings, *metadata: MetaData) -> AsyncEngine:
+    """The test's own database on the stack's Postgres, with the tables of `metadata` created."""
+    from shared.db.migrate import ensure_database
+
+    await ensure_database(settings.service_database_url())
+    engine = make_engine(settings)
+    async with engine.begin() as conn:
+        for tables in metadata:
+            await conn.run_sync(tables.create_all)
+    return engine
 
 
 def wrapped_postgres_error(sqlstate: str) -> sa_exc.DBAPIError:

@@ -12,7 +12,7 @@ import pytest
 from aiokafka.errors import KafkaTimeoutError, NotLeaderForPartitionError, RequestTimedOutError
 from sqlalchemy import Column, Integer, MetaData, String, Table, select
 
-from shared.db.engine import make_engine, make_session_factory
+from shared.db.engine import make_session_factory
 from shared.db.tables import infra_metadata
 from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.http.app import create_service_app
@@ -21,7 +21,7 @@ from shared.kafka.producer import make_producer
 from shared.kafka.security import kafka_security
 from shared.runtime import ServiceRuntime
 from tests.e2e.kafka_tools import group_lag, read_topic
-from tests.integration.fault_support import FaultSettings, FlakyProducer, Ping, envelope, new_topic, wrapped_postgres_error
+from tests.integration.fault_support import FaultSettings, FlakyProducer, Ping, database_for, envelope, new_topic, wrapped_postgres_error
 
 effects_metadata = MetaData()
 effect = Table("faults_effect", effects_metadata, Column("id", Integer, primary_key=True),
@@ -30,15 +30,9 @@ effect = Table("faults_effect", effects_metadata, Column("id", Integer, primary_
 
 @pytest.fixture(scope="module")
 async def env(infrastructure):
-    from shared.db.migrate import ensure_database
-
     settings = FaultSettings(database_url=infrastructure.database_url,
                              kafka_bootstrap_servers=infrastructure.kafka.bootstrap, health_stale_seconds=30)
-    await ensure_database(settings.service_database_url())
-    engine = make_engine(settings)
-    async with engine.begin() as conn:
-        await conn.run_sync(infra_metadata.create_all)
-        await conn.run_sync(effects_metadata.create_all)
+    engine = await database_for(settings, infra_metadata, effects_metadata)
     producer = make_producer(settings.kafka_bootstrap_servers, client_id="faults", security=kafka_security(settings))
     await producer.start()
     yield settings, engine, producer

@@ -8,14 +8,13 @@ import asyncio
 import uuid
 
 import pytest
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from pydantic import BaseModel
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, select
 from sqlalchemy.exc import OperationalError
 
 from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
-from shared.db.engine import make_engine, make_session_factory
+from shared.db.engine import make_session_factory
 from shared.db.tables import infra_metadata, outbox_message
 from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.kafka.consumer import ConsumerRunner, EventRouter
@@ -24,7 +23,8 @@ from shared.kafka.producer import make_producer
 from shared.kafka.security import kafka_security
 from shared.kafka.relay import OutboxRelay
 from shared.settings import PlatformSettings
-from tests.e2e.kafka_tools import group_lag, operator, read_topic
+from tests.e2e.kafka_tools import group_lag, read_topic
+from tests.integration.fault_support import database_for, new_topic
 
 effects_metadata = MetaData()
 effect = Table("itest_effect", effects_metadata, Column("id", Integer, primary_key=True),
@@ -41,29 +41,14 @@ class ITestSettings(PlatformSettings):
 
 @pytest.fixture(scope="module")
 async def env(infrastructure):
-    from shared.db.migrate import ensure_database
-
     settings = ITestSettings(database_url=infrastructure.database_url,
                              kafka_bootstrap_servers=infrastructure.kafka.bootstrap)
-    await ensure_database(settings.service_database_url())
-    engine = make_engine(settings)
-    async with engine.begin() as conn:
-        await conn.run_sync(infra_metadata.create_all)
-        await conn.run_sync(effects_metadata.create_all)
+    engine = await database_for(settings, infra_metadata, effects_metadata)
     producer = make_producer(settings.kafka_bootstrap_servers, client_id="itest", security=kafka_security(settings))
     await producer.start()
     yield settings, engine, producer
     await producer.stop()
     await engine.dispose()
-
-
-async def _new_topic(bootstrap: str) -> str:
-    topic = f"itest.{uuid.uuid4().hex[:8]}"
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **kafka_security(operator(bootstrap)))
-    await admin.start()
-    await admin.create_topics([NewTopic(topic, 3, 1), NewTopic(topic + ".dlq", 3, 1)])
-    await admin.close()
-    return topic
 
 
 def _envelope(topic: str, n: int, event_id: uuid.UUID | None = None) -> bytes:
@@ -109,7 +94,7 @@ async def _effects(engine, numbers) -> list[int]:
 
 async def test_bad_messages_go_to_the_dlq_and_the_rest_are_processed(env):
     settings, engine, producer = env
-    topic = await _new_topic(settings.kafka_bootstrap_servers)
+    topic = await new_topic(settings.kafka_bootstrap_servers)
     key = b"same-partition"
     for n in range(1000, 1020):
         await producer.send_and_wait(topic, _envelope(topic, n), key=key)
@@ -130,7 +115,7 @@ async def test_bad_messages_go_to_the_dlq_and_the_rest_are_processed(env):
 
 async def test_a_redelivered_event_changes_nothing(env):
     settings, engine, producer = env
-    topic = await _new_topic(settings.kafka_bootstrap_servers)
+    topic = await new_topic(settings.kafka_bootstrap_servers)
     event_id = uuid.uuid4()
     for _ in range(3):
         await producer.send_and_wait(topic, _envelope(topic, 2000, event_id), key=b"k")
@@ -140,7 +125,7 @@ async def test_a_redelivered_event_changes_nothing(env):
 
 async def test_transient_errors_are_retried_not_dead_lettered(env):
     settings, engine, producer = env
-    topic = await _new_topic(settings.kafka_bootstrap_servers)
+    topic = await new_topic(settings.kafka_bootstrap_servers)
     await producer.send_and_wait(topic, _envelope(topic, 3000), key=b"k")
     failures = [1, 1]
     await _run_until_caught_up(settings, engine, producer, topic, _recording_router(topic, transient_failures=failures),

@@ -23,7 +23,7 @@ from shared.kafka.admin import ensure_topics, topic_overrides
 from shared.kafka.producer import make_producer
 from shared.kafka.relay import OutboxRelay, count_parked, parked_rows
 from shared.kafka.retention import prune_once
-from tests.integration.fault_support import FaultSettings, new_topic
+from tests.integration.fault_support import FaultSettings, database_for, new_topic
 from shared.kafka.security import kafka_security
 from tests.e2e.kafka_tools import operator, read_topic
 
@@ -34,14 +34,9 @@ class OutboxSettings(FaultSettings):
 
 @pytest.fixture(scope="module")
 async def env(infrastructure):
-    from shared.db.migrate import ensure_database
-
     settings = OutboxSettings(database_url=infrastructure.database_url,
                               kafka_bootstrap_servers=infrastructure.kafka.bootstrap)
-    await ensure_database(settings.service_database_url())
-    engine = make_engine(settings)
-    async with engine.begin() as conn:
-        await conn.run_sync(infra_metadata.create_all)
+    engine = await database_for(settings, infra_metadata)
     yield settings, engine
     await engine.dispose()
 

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from shared.contracts.common import Adjustment
 from shared.contracts.remit import RemitReceived, RemitServiceLine
 from services.denials.domain.detect import detect_denials
-from services.payments.domain import ledger
 from services.payments.domain.ledger import (
     CASH, CONTRACTUAL, INSURANCE_AR, OTHER, PATIENT_AR, REVENUE, WRITE_OFF, ChargedLine, Entry, Transaction,
     Unbalanced, charge_transaction, claim_balance, post_claim_payment, reverse_transaction, write_off_transaction,
