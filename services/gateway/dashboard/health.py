@@ -56,18 +56,25 @@ def stages(texts: dict[str, str]) -> list[dict]:
     } for (group, topic), r in sorted(rows.items(), key=lambda kv: (order.get(kv[0][1], 99), kv[0][0]))]
 
 
+PROBES = ("/metrics", "/health", "/health/live", "/health/ready")  # not traffic: left out of HTTP figures
+
+
 def services(texts: dict[str, str]) -> list[dict]:
+    """Per service: outbox backlog and parked rows (Kafka refused them for good), HTTP traffic."""
     out = []
     for service, text in texts.items():
-        backlog, requests, seconds, errors = 0.0, 0.0, 0.0, 0.0
+        backlog, parked, requests, seconds, errors = 0.0, 0.0, 0.0, 0.0, 0.0
         for s in _samples(text):
             if s.name == "outbox_backlog":
                 backlog += s.value
-            elif s.name == "http_request_seconds_count" and s.labels.get("route") not in ("/metrics", "/health"):
+            elif s.name == "outbox_parked":
+                parked += s.value
+            elif s.name == "http_request_seconds_count" and s.labels.get("route") not in PROBES:
                 requests += s.value
                 errors += s.value if s.labels.get("status", "").startswith("5") else 0
-            elif s.name == "http_request_seconds_sum" and s.labels.get("route") not in ("/metrics", "/health"):
+            elif s.name == "http_request_seconds_sum" and s.labels.get("route") not in PROBES:
                 seconds += s.value
-        out.append({"service": service, "up": True, "outbox_backlog": int(backlog), "http_requests": int(requests),
-                    "http_5xx": int(errors), "http_mean_ms": round(1000 * seconds / requests, 2) if requests else None})
+        out.append({"service": service, "up": True, "outbox_backlog": int(backlog), "outbox_parked": int(parked),
+                    "http_requests": int(requests), "http_5xx": int(errors),
+                    "http_mean_ms": round(1000 * seconds / requests, 2) if requests else None})
     return out

@@ -12,6 +12,8 @@ def _metrics_text() -> str:
     lag = Gauge("consumer_lag", "", ["group", "topic", "partition"], registry=registry)
     latency = Histogram("event_handling_seconds", "", ["group", "topic"], buckets=(0.01, 0.1, 1), registry=registry)
     backlog = Gauge("outbox_backlog", "", ["service"], registry=registry)
+    parked = Gauge("outbox_parked", "", ["service"], registry=registry)
+    requests = Histogram("http_request_seconds", "", ["route", "status"], registry=registry)
     processed.labels("coding", "encounter.documented").inc(20)
     failed.labels("coding", "encounter.documented").inc(2)
     lag.labels("coding", "encounter.documented", "0").set(3)
@@ -19,6 +21,10 @@ def _metrics_text() -> str:
     for seconds in [0.005] * 18 + [0.5] * 2:
         latency.labels("coding", "encounter.documented").observe(seconds)
     backlog.labels("coding").set(7)
+    parked.labels("coding").set(1)
+    requests.labels("/internal/claims/{claim_id}", "200").observe(0.02)
+    for probe in ("/health", "/health/live", "/health/ready", "/metrics"):
+        requests.labels(probe, "200").observe(0.5)
     return generate_latest(registry).decode()
 
 
@@ -27,7 +33,9 @@ def test_stage_rows_sum_partitions_and_estimate_p95():
     assert (row["group"], row["topic"], row["processed"], row["failed"], row["lag"]) == ("coding", "encounter.documented", 20, 2, 8)
     assert row["lag_by_partition"] == {"0": 3, "4": 5}
     assert row["p95_ms"] == 1000.0 and row["mean_ms"] == 54.5
-    assert health.services({"coding": _metrics_text()})[0]["outbox_backlog"] == 7
+    [service] = health.services({"coding": _metrics_text()})
+    assert (service["outbox_backlog"], service["outbox_parked"]) == (7, 1)
+    assert service["http_requests"] == 1 and service["http_mean_ms"] == 20.0  # probes are not traffic
 
 
 def _span(trace, span, parent, start, name, service, links=(), **attributes) -> bytes:

@@ -78,7 +78,7 @@ async function loadHealth() {
   previous = { at: now, stages: Object.fromEntries(data.stages.map((s) => [s.stage, s.processed])) };
   fillTable("stages", data.stages, (s) => [s.stage, s.processed, rates[s.stage], s.failed, s.duplicates, s.lag,
     Object.entries(s.lag_by_partition).map(([p, v]) => p + ":" + v).join(" "), s.mean_ms, s.p95_ms], (s) => s.failed > 0 || s.lag > 100);
-  fillTable("services", data.services, (s) => [s.service, s.up ? "up" : "DOWN", s.outbox_backlog, s.http_requests, s.http_mean_ms, s.http_5xx], (s) => !s.up);
+  fillTable("services", data.services, (s) => [s.service, s.up ? "up" : "DOWN", s.outbox_backlog, s.outbox_parked ?? "", s.http_requests, s.http_mean_ms, s.http_5xx], (s) => !s.up || s.outbox_parked > 0);
   fillTable("queues", Object.entries(data.queues), ([name, size]) => [name, size]);
   fillTable("dlq-depths", Object.entries(data.dlq || {}), ([topic, n]) => [topic, n], ([, n]) => n > 0);
   $("refreshed").textContent = "updated " + new Date(now).toLocaleTimeString();
