@@ -39,10 +39,11 @@ class ServiceRuntime:
         instrument_engine(self.engine)
         self.sessions = make_session_factory(self.engine)
         security = kafka_security(settings)
-        self.producer = make_producer(settings.kafka_bootstrap_servers, client_id=self.service, security=security)
+        self.producer = make_producer(settings.kafka_bootstrap_servers, client_id=self.service, security=security,
+                                      acks=settings.kafka_acks)
         self.relay = OutboxRelay(
             self.engine, lambda: make_producer(settings.kafka_bootstrap_servers, client_id=f"{self.service}-outbox",
-                                               security=security),
+                                               security=security, acks=settings.kafka_acks),
             service=self.service,
         )
         self.units_of_work = UnitOfWorkFactory(self.sessions, on_commit=self.relay.wake)

@@ -22,11 +22,15 @@ class KafkaSettings(BaseSettings):
     kafka_ssl_cafile: str | None = None
     kafka_ssl_certfile: str | None = None
     kafka_ssl_keyfile: str | None = None
+    # "1" only for the benchmark's relaxed run, which prices durability; never in production.
+    kafka_acks: Literal["all", "1"] = "all"
 
     @model_validator(mode="after")
     def _refuse_anonymous_brokers(self) -> "KafkaSettings":
         if self.environment == "production" and self.kafka_security_protocol == "PLAINTEXT":
             raise ValueError("KAFKA_SECURITY_PROTOCOL must be SASL_SSL or SASL_PLAINTEXT outside development")
+        if self.environment == "production" and self.kafka_acks != "all":
+            raise ValueError("KAFKA_ACKS must be 'all' in production")
         if self.kafka_security_protocol.startswith("SASL_") and not (
                 self.kafka_sasl_username and self.kafka_sasl_password):
             raise ValueError(f"KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required with "

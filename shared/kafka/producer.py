@@ -1,17 +1,15 @@
 """The one way to build a producer: acks=all and idempotence, so a retried send never duplicates.
 
-KAFKA_ACKS=1 (leader only, no idempotence) exists for one reason: the benchmark's relaxed run, which
-prices what durability costs. Nothing else sets it.
+acks="1" (leader only, no idempotence; settings' KAFKA_ACKS) exists for one reason: the benchmark's
+relaxed run, which prices what durability costs. Settings refuse it in production.
 """
-import os
+from typing import Literal
 
 from aiokafka import AIOKafkaProducer
 
 
-def make_producer(bootstrap_servers: str, *, client_id: str, security: dict | None = None) -> AIOKafkaProducer:
-    acks = os.environ.get("KAFKA_ACKS", "all")
-    if acks not in ("all", "1"):
-        raise ValueError("KAFKA_ACKS must be 'all' (the default) or '1'")
+def make_producer(bootstrap_servers: str, *, client_id: str, security: dict | None = None,
+                  acks: Literal["all", "1"] = "all") -> AIOKafkaProducer:
     return AIOKafkaProducer(
         bootstrap_servers=bootstrap_servers,
         **(security or {}),

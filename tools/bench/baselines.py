@@ -24,7 +24,7 @@ COLUMNS = ("event_id", "topic", "message_key", "value", "headers")
 
 async def kafka_rate(kafka: KafkaSettings, *, count: int, size: int) -> float:
     """Messages per second from the first send to the last receipt: one producer built like the
-    services' (make_producer: acks=all and idempotence unless KAFKA_ACKS says otherwise), one
+    services' (make_producer: acks=all and idempotence unless the settings' KAFKA_ACKS says otherwise), one
     consumer group, a fresh topic with the platform's partition count."""
     topic = f"bench.raw.{uuid.uuid4().hex[:8]}"
     admin = AIOKafkaAdminClient(**client_options(kafka))
@@ -35,7 +35,8 @@ async def kafka_rate(kafka: KafkaSettings, *, count: int, size: int) -> float:
         await admin.close()
     consumer = AIOKafkaConsumer(topic, **client_options(kafka), group_id=f"{topic}.group",
                                 auto_offset_reset="earliest", max_poll_records=500)
-    producer = make_producer(kafka.kafka_bootstrap_servers, client_id="bench-raw", security=kafka_security(kafka))
+    producer = make_producer(kafka.kafka_bootstrap_servers, client_id="bench-raw", security=kafka_security(kafka),
+                             acks=kafka.kafka_acks)
     await producer.start()
     await producer.partitions_for(topic)  # the new topic's leaders are known before the consumer asks
     await consumer.start()

@@ -53,6 +53,8 @@ def test_the_password_is_not_in_the_settings_repr():
     ({"kafka_ssl_cafile": "/ca.pem"}, "only with KAFKA_SECURITY_PROTOCOL=SASL_SSL"),
     ({"kafka_security_protocol": "SASL_SSL", "kafka_sasl_username": "a", "kafka_sasl_password": "b",
       "kafka_ssl_certfile": "/c.pem"}, "KAFKA_SSL_KEYFILE"),
+    ({"environment": "production", "kafka_security_protocol": "SASL_SSL", "kafka_sasl_username": "a",
+      "kafka_sasl_password": "b", "kafka_acks": "1"}, "KAFKA_ACKS must be 'all'"),
 ])
 def test_unsafe_or_incomplete_settings_fail_fast(values, message):
     with pytest.raises(ValidationError, match=message):
