@@ -18,7 +18,7 @@ from services.payments.domain.duplicates import remittance_key
 from services.payments.domain.to_events import remittance_to_events
 from services.payments.domain.x835 import Malformed835, parse_835
 from services.payments import ledger_store, patient_accounts
-from services.payments.domain import ledger
+from services.payments.domain import ledger, provider_adjustments
 
 
 NOTHING_TO_REVERSE = "reversal (CLP02 22) names no unreversed payment of the claim"
@@ -53,7 +53,24 @@ async def ingest_remittance(uow: UnitOfWork, *, tenant_id: UUID, x12: str, sourc
     uow.session.add(row)
     for event in remittance_to_events(remittance, str(remit_id), lambda pcn: str(claim_id_for(tenant_id, pcn))):
         uow.emit(event, tenant_id=tenant_id, subject_id=UUID(event.claim_id))
+    await uow.session.flush()
+    await post_provider_adjustments(uow, tenant_id=tenant_id, remit_id=remit_id, remittance=remittance)
     return row
+
+
+async def post_provider_adjustments(uow: UnitOfWork, *, tenant_id: UUID, remit_id: UUID, remittance) -> None:
+    """PLB adjustments post with the file, once each (keyed by the remittance and their position)."""
+    for index, adjustment in enumerate(remittance.provider_adjustments, start=1):
+        key = f"plb:{remit_id}:{index}"
+        reference = provider_adjustments.recoupment_reference(adjustment)
+        billed = await ledger_store.claim_named_by(uow, tenant_id, reference) if reference else None
+        transaction = provider_adjustments.provider_adjustment_transaction(
+            adjustment, recouped_claim_id=str(billed.claim_id) if billed else None)
+        if billed is not None:
+            await ledger_store.save(uow, billed, transaction, remit_id=remit_id, posting_key=key)
+        else:
+            await ledger_store.save_remittance_level(uow, tenant_id=tenant_id, remit_id=remit_id,
+                                                     transaction=transaction, posting_key=key)
 
 
 async def keep_rejected(uow: UnitOfWork, *, tenant_id: UUID, x12: str, source: str, error: RemittanceRejected) -> UUID:

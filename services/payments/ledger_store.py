@@ -52,6 +52,41 @@ async def _claim_posting_key(uow: UnitOfWork, row: LedgerTransaction) -> bool:
     return inserted.scalar_one_or_none() is not None
 
 
+async def save_remittance_level(uow: UnitOfWork, *, tenant_id: UUID, remit_id: UUID, transaction: "ledger.Transaction",
+                                posting_key: str) -> LedgerTransaction:
+    """A posting of the remittance itself (a provider-level adjustment) that belongs to no claim."""
+    row = LedgerTransaction(id=uuid.uuid4(), tenant_id=tenant_id, claim_id=None, kind=transaction.kind,
+                            remit_id=remit_id, posting_key=posting_key)
+    if not await _claim_posting_key(uow, row):
+        raise AlreadyPosted(posting_key)
+    for entry in transaction.entries:
+        uow.session.add(LedgerEntry(transaction_id=row.id, tenant_id=tenant_id, account=entry.account,
+                                    amount=entry.amount, memo=entry.memo))
+    return row
+
+
+async def remittance_cash(uow: UnitOfWork, tenant_id: UUID, remit_id: UUID) -> Decimal:
+    """Cash the ledger holds for one remittance: its claim payments and provider-level adjustments."""
+    total = await uow.session.scalar(
+        select(func.coalesce(func.sum(LedgerEntry.amount), 0))
+        .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
+        .where(LedgerTransaction.tenant_id == tenant_id, LedgerTransaction.remit_id == remit_id,
+               LedgerEntry.account == ledger.CASH))
+    return to_money(Decimal(total))
+
+
+async def claim_named_by(uow: UnitOfWork, tenant_id: UUID, reference: str) -> BilledClaim | None:
+    """The billed claim a payer's reference names: its payer claim number (ICN) or our patient control number."""
+    by_icn = select(LedgerTransaction.claim_id).where(
+        LedgerTransaction.tenant_id == tenant_id, LedgerTransaction.payer_claim_number == reference,
+        LedgerTransaction.claim_id.is_not(None)).limit(1)
+    claim_id = (await uow.session.execute(by_icn)).scalar_one_or_none()
+    query = select(BilledClaim).where(BilledClaim.tenant_id == tenant_id)
+    query = query.where(BilledClaim.claim_id == claim_id) if claim_id else query.where(
+        BilledClaim.patient_control_number == reference[:20])
+    return (await uow.session.execute(query.limit(1).with_for_update())).scalar_one_or_none()
+
+
 async def save_for_patient(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, transaction: "ledger.Transaction",
                            patient_payment_id: UUID | None = None, memo: str | None = None) -> LedgerTransaction:
     """A transaction of the patient's account that belongs to no claim (held credit, a refund)."""

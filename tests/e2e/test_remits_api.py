@@ -218,3 +218,17 @@ def test_a_reversal_of_a_payment_never_posted_or_posted_by_another_tenant_waits(
         assert "no submitted claim" in theirs["reason"] and theirs["claim_id"] != claim_id
     mine = api.get(f"/v1/claims/{claim_id}").json()
     assert not any(p["kind"] == "reversal" for p in mine["payments"]) and mine["balance"] == claim["balance"]
+
+
+def test_provider_level_adjustments_post_so_the_remittances_cash_is_its_bpr02(api):
+    """A payment of 100.00, a 25.00 recoupment (WO) of the claim it names and 2.50 of interest (L6): the
+    check is 77.50, and so is the cash the ledger holds for the file."""
+    claim = submitted_claim(api)
+    pcn = claim["patient_control_number"]
+    plb = [f"PLB*1234567893*20261231*WO:{pcn}*25*L6:INTEREST*-2.50"]
+    accepted = post(api, era(paid_claim(pcn) + plb, "77.50", f"PLB{uuid.uuid4().hex[:10]}"))
+    assert accepted.status_code == 202, accepted.text
+    remit_id = accepted.json()["remit_id"]
+    remit = wait_for(lambda: api.get(f"/v1/remits/{remit_id}").json(),
+                     lambda r: Decimal(r["posted_cash"]) == Decimal(r["total_paid"]), what="cash to equal BPR02")
+    assert Decimal(remit["total_paid"]) == Decimal("77.50")

@@ -113,3 +113,30 @@ async def test_two_claim_payments_of_one_claim_in_one_835_post_once_each(units):
         await _post(units, _envelope(billed, remit))
     payments, posted, _ = await _postings(units, billed)
     assert (payments, posted) == (2, 2)
+
+
+async def test_provider_level_adjustments_post_so_cash_equals_bpr02(units):
+    """An 835 with BPR02 75.00: a claim paid 100.00 and a 25.00 WO recoupment of an earlier claim."""
+    from pathlib import Path
+
+    from sqlalchemy import text as sql
+
+    from services.payments.adapters.tables import LedgerEntry
+
+    earlier = await _billed_claim(units)
+    x12 = (Path(__file__).resolve().parents[1] / "fixtures" / "x835" / "provider_adjustment.835").read_text()
+    x12 = x12.replace("PCN4999OVERPAY", earlier.patient_control_number)
+    async with units() as uow:
+        row = await handlers.ingest_remittance(uow, tenant_id=earlier.tenant_id, x12=x12, source="test")
+    async with units() as uow:
+        entries = (await uow.session.execute(select(LedgerEntry).join(
+            LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id).where(
+            LedgerTransaction.remit_id == row.id))).scalars().all()
+        recouped = (await uow.session.execute(sql(
+            "SELECT count(*) FROM ledger_transaction WHERE remit_id = :r AND claim_id = :c"),
+            {"r": row.id, "c": earlier.claim_id})).scalar_one()
+    assert [(e.account, e.amount) for e in entries] == [("cash:clearing", Decimal("-25.00")),
+                                                        ("ar:insurance", Decimal("25.00"))]
+    assert recouped == 1
+    # The claim payment itself posts from remit.received (100.00): with it, the file's cash is its BPR02.
+    assert Decimal("100.00") + sum(e.amount for e in entries if e.account == "cash:clearing") == row.total_paid

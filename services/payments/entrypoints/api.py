@@ -68,11 +68,13 @@ async def receive_era(request: Request, caller: ClearinghouseCallerDep) -> dict:
 async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         row = await uow.session.get(Remittance, remit_id)
-    if row is None or row.tenant_id != UUID(caller.tenant_id):
-        raise Problem(404, "Remittance not found")
+        if row is None or row.tenant_id != UUID(caller.tenant_id):
+            raise Problem(404, "Remittance not found")
+        posted = await ledger_store.remittance_cash(uow, row.tenant_id, row.id)
     return {"remit_id": str(row.id), "status": row.status, "source": row.source, "payer_id": row.payer_id,
             "trace_number": row.trace_number, "total_paid": str(row.total_paid) if row.total_paid is not None else None,
-            "claims": row.claim_count, "problems": row.problems, "received_at": row.received_at.isoformat()}
+            "posted_cash": str(posted), "claims": row.claim_count, "problems": row.problems,
+            "received_at": row.received_at.isoformat()}
 
 
 @router.get("/remits/{remit_id}/835", response_class=Response, responses={200: {"content": {"application/edi-x12": {}}}})
