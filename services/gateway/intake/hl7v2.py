@@ -113,7 +113,7 @@ def _encounter(message, msh, pid, in1, charges, problems: list[dict]) -> dict:
         "patient": {"id": _components(pid, 3)[0], "last_name": name[0], "first_name": name[1] if len(name) > 1 else "",
                     "birth_date": _date(_field(pid, 7), "PID-7", problems), "sex": _field(pid, 8) or "U",
                     "address": {"line1": address[0], "city": address[2], "state": address[3], "zip": address[4]}},
-        "coverage": {"payer_id": _field(in1, 3), "member_id": _field(in1, 36), "group_number": _field(in1, 8) or None,
+        "coverage": {"payer_id": _field(in1, 3), "member_id": _member_id(in1), "group_number": _field(in1, 8) or None,
                      "relationship": RELATIONSHIP.get(_field(in1, 17), "other")},
         "rendering_provider": {"npi": performer[0], "last_name": performer[1], "first_name": performer[2]},
         "diagnoses": diagnoses,
@@ -121,9 +121,15 @@ def _encounter(message, msh, pid, in1, charges, problems: list[dict]) -> dict:
     }
 
 
+def _member_id(in1) -> str:
+    """IN1-36 (policy number), or IN1-49 (the insured's id, a CX) where a feed puts the member id there."""
+    return _components(in1, 36)[0] or _components(in1, 49)[0]
+
+
 def _procedure(ft1, diagnoses: list[str], problems: list[dict]) -> dict:
     codes = [c.split("^")[0] for c in _field(ft1, 19).split("~") if c]
     pointers = [diagnoses.index(c) + 1 for c in codes if c in diagnoses][:4]
-    modifiers = [m for m in _field(ft1, 26).split("~") if m]
+    # CWE repetitions (25^Significant, separately identifiable E/M^CPT4): the code is the first component.
+    modifiers = [m.split("^")[0] for m in _field(ft1, 26).split("~") if m.split("^")[0]]
     return {"code": _components(ft1, 7)[0], "units": _units(_field(ft1, 10), problems), "modifiers": modifiers,
             "diagnosis_pointers": pointers}

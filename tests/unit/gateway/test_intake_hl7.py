@@ -37,3 +37,28 @@ def test_missing_segments_are_named():
     with pytest.raises(IntakeError) as error:
         parse_encounter(HL7, raw.encode())
     assert {p["field"] for p in error.value.problems} == {"IN1", "FT1"}
+
+
+def _with_fields(raw: str, segment: str, index: int, value: str) -> str:
+    lines = raw.split("\r")
+    for number, line in enumerate(lines):
+        if line.startswith(segment + "|"):
+            fields = line.split("|")
+            fields += [""] * (index + 1 - len(fields))
+            fields[index] = value
+            lines[number] = "|".join(fields)
+    return "\r".join(lines)
+
+
+def test_cwe_modifiers_are_read_by_their_code_component():
+    raw = (FIXTURES / "dft_p03.hl7").read_bytes().decode()
+    raw = _with_fields(raw, "FT1", 26, "25^Significant, separately identifiable E/M^CPT4~59^Distinct procedural service^CPT4")
+    encounter, _ = parse_encounter(HL7, raw.encode())
+    assert [p.modifiers for p in encounter.procedures] == [["25", "59"], ["25", "59"]]
+
+
+def test_member_id_from_in1_49_when_in1_36_is_empty():
+    raw = (FIXTURES / "dft_p03.hl7").read_bytes().decode()
+    raw = _with_fields(_with_fields(raw, "IN1", 36, ""), "IN1", 49, "W123456789^^^AETNA^MB")
+    encounter, _ = parse_encounter(HL7, raw.encode())
+    assert encounter.coverage.member_id == "W123456789"
