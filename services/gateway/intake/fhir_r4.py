@@ -39,14 +39,34 @@ def _resources(raw: bytes) -> dict[str, list]:
         bundle = Bundle.model_validate(_document(raw))
     except (ValidationError, ValueError, TypeError, LookupError) as exc:  # fhir.resources: KeyError on resourceType ""
         raise IntakeError([{"field": "Bundle", "message": "not a valid FHIR R4 Bundle"}]) from exc
-    found: dict[str, list] = {}
+    found: dict[str, list] = {"_by_reference": []}
+    references: dict[str, object] = {}
     for entry in bundle.entry or []:
         if entry.resource is not None:
-            found.setdefault(entry.resource.get_resource_type(), []).append(entry.resource)
+            kind = entry.resource.get_resource_type()
+            found.setdefault(kind, []).append(entry.resource)
+            references.update({key: entry.resource for key in (entry.fullUrl, f"{kind}/{entry.resource.id}") if key})
+    found["_by_reference"] = [references]
     missing = [name for name in ("Patient", "Coverage", "Encounter", "Practitioner") if name not in found]
     if missing:
         raise IntakeError([{"field": name, "message": f"the Bundle has no {name}"} for name in missing])
     return found
+
+
+def _resolve(found: dict[str, list], reference) -> object | None:
+    """A reference inside the Bundle, by its fullUrl (urn:uuid:...) or Type/id."""
+    return found["_by_reference"][0].get(reference.reference) if reference is not None and reference.reference else None
+
+
+def _payer_id(found: dict[str, list], coverage) -> str | None:
+    """Coverage.payor names the payer by identifier, or by reference to an Organization of the Bundle."""
+    payor = coverage.payor[0] if coverage.payor else None
+    if payor is None:
+        return None
+    if payor.identifier is not None:
+        return payor.identifier.value
+    organization = _resolve(found, payor)
+    return organization.identifier[0].value if organization is not None and organization.identifier else None
 
 
 def _code(concept, systems) -> str | None:
@@ -76,18 +96,23 @@ def parse_fhir_bundle(raw: bytes) -> EncounterIn:
 
 
 def _encounter(found: dict[str, list]) -> dict:
-    patient, coverage, encounter = found["Patient"][0], found["Coverage"][0], found["Encounter"][0]
-    practitioner = found["Practitioner"][0]
-    conditions = {f"Condition/{c.id}": _code(c.code, {ICD10CM}) for c in found.get("Condition", [])}
+    encounter = found["Encounter"][0]
+    patient = _resolve(found, encounter.subject) or found["Patient"][0]
+    coverage = min(found["Coverage"], key=lambda c: c.order or 1)  # the primary: the lowest `order`
+    performer = next((p.individual for p in encounter.participant or [] if p.individual), None)
+    practitioner = _resolve(found, performer) or found["Practitioner"][0]
+    by_reference = found["_by_reference"][0]
+    conditions = {key: _code(c.code, {ICD10CM}) for key, c in by_reference.items()
+                  if c.get_resource_type() == "Condition"}
     ranked = sorted(encounter.diagnosis or [], key=lambda d: d.rank or 99)
-    order = [d.condition.reference for d in ranked] or list(conditions)
+    order = [d.condition.reference for d in ranked] or [f"Condition/{c.id}" for c in found.get("Condition", [])]
     diagnoses = [conditions[ref] for ref in order if conditions.get(ref)]
     return {
         "external_id": encounter.identifier[0].value if encounter.identifier else encounter.id,
         "date_of_service": encounter.period.start.date().isoformat() if encounter.period and encounter.period.start else None,
         "place_of_service": next((e.valueCode for e in encounter.extension or [] if e.url == POS_URL), "11"),
         "patient": _patient(patient),
-        "coverage": {"payer_id": coverage.payor[0].identifier.value if coverage.payor and coverage.payor[0].identifier else None,
+        "coverage": {"payer_id": _payer_id(found, coverage),
                      "member_id": coverage.subscriberId,
                      "group_number": next((c.value for c in coverage.class_fhir or []), None) if hasattr(coverage, "class_fhir") else None,
                      "relationship": _code(coverage.relationship, {"http://terminology.hl7.org/CodeSystem/subscriber-relationship"}) or "self"},

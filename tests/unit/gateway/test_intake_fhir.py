@@ -1,4 +1,5 @@
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,34 @@ def test_invalid_bundle_is_an_intake_error_without_values():
     with pytest.raises(IntakeError) as error:
         parse_encounter(FHIR, b'{"resourceType": "Bundle", "type": "nonsense-Rivera"}')
     assert "Rivera" not in json.dumps(error.value.problems)
+
+
+def _with_uuid_references(bundle: dict) -> dict:
+    """The same Bundle as EHRs often send it: entries named by urn:uuid fullUrls and referenced by them,
+    the payer an Organization the Coverage points at, and a secondary Coverage listed first."""
+    ids = {f"{e['resource']['resourceType']}/{e['resource']['id']}": f"urn:uuid:{uuid.uuid4()}" for e in bundle["entry"]}
+    text = json.dumps(bundle)
+    for local, urn in ids.items():
+        text = text.replace(f'"{local}"', f'"{urn}"')
+    bundle = json.loads(text)
+    for entry in bundle["entry"]:
+        entry["fullUrl"] = ids[f"{entry['resource']['resourceType']}/{entry['resource']['id']}"]
+        entry["resource"].pop("id")
+    organization = f"urn:uuid:{uuid.uuid4()}"
+    bundle["entry"].append({"fullUrl": organization, "resource": {
+        "resourceType": "Organization", "identifier": [{"value": "AETNA"}], "name": "Aetna"}})
+    coverage = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Coverage")
+    coverage["payor"], coverage["order"] = [{"reference": organization}], 1
+    secondary = json.loads(json.dumps(coverage))
+    secondary["payor"], secondary["order"], secondary["subscriberId"] = [{"identifier": {"value": "BCBS"}}], 2, "X1"
+    bundle["entry"].insert(0, {"fullUrl": f"urn:uuid:{uuid.uuid4()}", "resource": secondary})
+    return bundle
+
+
+def test_references_inside_the_bundle_are_resolved_like_their_json_twin():
+    bundle = _with_uuid_references(json.loads((FIXTURES / "bundle_r4.json").read_text()))
+    encounter, _ = parse_encounter(FHIR, json.dumps(bundle).encode())
+    expected, _ = parse_encounter(FHIR, (FIXTURES / "bundle_r4.json").read_bytes())
+    assert encounter.coverage.payer_id == "AETNA"  # the primary (order 1), its payer by reference
+    assert encounter.model_dump(mode="json", exclude={"external_id"}) == expected.model_dump(
+        mode="json", exclude={"external_id"})
