@@ -27,7 +27,25 @@ def _hl7() -> bytes:
             .replace("W123456789", f"W{uuid.uuid4().int % 10**9:09d}")).encode()
 
 
-@pytest.mark.parametrize("content_type,body", [("application/fhir+json", _fhir), ("x-application/hl7-v2+er7", _hl7)])
+def _fhir_with_references() -> bytes:
+    from tests.unit.gateway.test_intake_fhir import _with_uuid_references
+
+    return json.dumps(_with_uuid_references(json.loads(_fhir()))).encode()
+
+
+def _hl7_with_cwe_modifiers() -> bytes:
+    lines = _hl7().decode().split("\r")
+    for number, line in enumerate(lines):
+        if line.startswith("FT1|1|"):
+            fields = line.split("|") + [""] * 30
+            fields[26] = "25^Significant, separately identifiable E/M^CPT4"
+            lines[number] = "|".join(fields[:27])
+    return "\r".join(lines).encode()
+
+
+@pytest.mark.parametrize("content_type,body", [("application/fhir+json", _fhir), ("x-application/hl7-v2+er7", _hl7),
+                                               ("application/fhir+json", _fhir_with_references),
+                                               ("x-application/hl7-v2+er7", _hl7_with_cwe_modifiers)])
 def test_format_is_accepted_and_coded(api, content_type, body):
     response = api.post("/v1/encounters", content=body(), headers={"content-type": content_type})
     assert response.status_code == 202, response.text
