@@ -2,20 +2,17 @@
 the real Kafka producer, a database of their own, and fresh topics."""
 import uuid
 
-import asyncpg
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from pydantic import BaseModel
 from sqlalchemy import MetaData, exc as sa_exc
-from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_dbapi
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared.contracts.envelope import Envelope
+from tests.driver_errors import postgres_error, wrapped
 from shared.db.engine import make_engine
 from shared.settings import PlatformSettings
 from shared.kafka.security import kafka_security
 from tests.e2e.kafka_tools import operator
-
-DBAPI = AsyncAdapt_asyncpg_dbapi(asyncpg)
 
 
 class Ping(BaseModel):
@@ -40,16 +37,7 @@ async def database_for(settings: PlatformSettings, *metadata: MetaData) -> Async
 
 def wrapped_postgres_error(sqlstate: str) -> sa_exc.DBAPIError:
     """What SQLAlchemy's asyncpg dialect raises for a server error with this SQLSTATE."""
-    original = asyncpg.PostgresError.new({"C": sqlstate, "M": "server message", "S": "FATAL"})
-    translate = DBAPI._asyncpg_error_translate
-    adapter_class = next(translate[k] for k in type(original).__mro__ if k in translate)
-    try:
-        try:
-            raise original
-        except Exception as error:
-            raise adapter_class(str(error), error) from error
-    except Exception as adapted:
-        return sa_exc.DBAPIError.instance("SELECT 1", {}, adapted, DBAPI.Error)
+    return wrapped(postgres_error(sqlstate, "FATAL"))
 
 
 class FlakyProducer:

@@ -6,31 +6,11 @@ import pytest
 from aiokafka import errors as kafka_errors
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_dbapi
 
 from shared.kafka.errors import PermanentError, describe, is_transient
+from tests.driver_errors import postgres_error, wrapped
 
 pytestmark = pytest.mark.unit
-
-DBAPI = AsyncAdapt_asyncpg_dbapi(asyncpg)
-
-
-def wrapped(error: BaseException) -> sa_exc.DBAPIError:
-    """What SQLAlchemy's asyncpg dialect raises: asyncpg error -> adapter error (from it) -> DBAPIError."""
-    translate = DBAPI._asyncpg_error_translate
-    adapter_class = next(translate[k] for k in type(error).__mro__ if k in translate)
-    try:
-        try:
-            raise error
-        except Exception as original:
-            raise adapter_class(str(original), original) from original
-    except Exception as adapted:
-        return sa_exc.DBAPIError.instance("SELECT 1", {}, adapted, DBAPI.Error)
-
-
-def postgres_error(sqlstate: str) -> asyncpg.PostgresError:
-    return asyncpg.PostgresError.new({"C": sqlstate, "M": "server message", "S": "ERROR"})
-
 
 @pytest.mark.parametrize("sqlstate", [
     "57P01", "57P02", "57P03",   # admin shutdown, crash shutdown, cannot connect now
