@@ -2,7 +2,7 @@
 import uuid
 from decimal import Decimal
 
-from tests.e2e.support import encounter_body, wait_for
+from tests.e2e.support import encounter_body, settled, wait_for
 
 ISA = "ISA*00*          *00*          *ZZ*TESTPAYER      *ZZ*BILLINGPLATFORM*261122*1030*^*00501*000000077*0*T*:~"
 
@@ -141,6 +141,9 @@ def test_an_applied_suspense_item_reaches_claims_and_denials_and_posts_once(api,
     from tests.e2e.kafka_tools import group_lag
 
     claim = submitted_claim(api)
+    # claims, too, has applied the simulator's own 835 (payments posting it first is not enough): a later
+    # adjudication would otherwise set the payer claim number after the applied one
+    claim = wait_for(lambda: api.get(f"/v1/claims/{claim['claim_id']}").json(), settled, what="claims to adjudicate")
     claim_id, balance_before = claim["claim_id"], Decimal(claim["balance"])
     garbled, icn = "GARBLED" + uuid.uuid4().hex[:10].upper(), "ICN" + uuid.uuid4().hex[:12].upper()
     remit_id = post(api, era(partly_denied_claim(garbled, icn), "90", uuid.uuid4().hex[:12])).json()["remit_id"]
