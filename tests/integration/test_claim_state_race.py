@@ -39,6 +39,18 @@ async def units(infrastructure):
     await engine.dispose()
 
 
+@pytest.fixture(scope="module", autouse=True)
+def claims_service_paused(infrastructure):
+    """A running claims service (the end-to-end tests start one) would hand these interchanges over itself."""
+    running = "claims" in infrastructure.processes
+    if running:
+        infrastructure.stop_service("claims")
+    yield
+    if running:
+        infrastructure.start_service("claims")
+        infrastructure.wait_healthy("claims")
+
+
 @pytest.fixture
 def clearinghouse(tmp_path):
     return DropboxClearinghouse(str(tmp_path / "dropbox"))
