@@ -13,7 +13,8 @@ from fastapi import FastAPI
 from sqlalchemy import text
 
 from shared.db.engine import make_engine, make_session_factory
-from shared.db.unit_of_work import UnitOfWorkFactory
+from shared.clock import Clock, system_clock
+from shared.db.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from shared.kafka.consumer import ConsumerRunner, EventRouter
 from shared.kafka.producer import make_producer
 from shared.health import LoopState, loop_problems
@@ -32,7 +33,8 @@ DEPENDENCY_TIMEOUT_SECONDS = 2.0
 
 class ServiceRuntime:
     def __init__(self, settings: PlatformSettings, *, router: EventRouter | None = None,
-                 loops: tuple[BackgroundLoop, ...] = ()):
+                 loops: tuple[BackgroundLoop, ...] = (), unit_of_work: type[UnitOfWork] = UnitOfWork,
+                 clock: Clock = system_clock):
         self.settings = settings
         self.service = settings.service_name
         self.engine = make_engine(settings)
@@ -46,7 +48,8 @@ class ServiceRuntime:
                                                security=security, acks=settings.kafka_acks),
             service=self.service,
         )
-        self.units_of_work = UnitOfWorkFactory(self.sessions, on_commit=self.relay.wake)
+        self.units_of_work = UnitOfWorkFactory(self.sessions, on_commit=self.relay.wake, unit_of_work=unit_of_work,
+                                               clock=clock)
         self._router = router
         self._loops = (*loops, retention_loop)
         self._consumer: ConsumerRunner | None = None

@@ -1,10 +1,8 @@
 """The claims service's composition root."""
 import contextlib
-from collections.abc import Callable
-from datetime import datetime, timezone
-
 from fastapi import FastAPI
 
+from shared.clock import Clock, system_clock
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.claims.adapters.clearinghouse import make_clearinghouse
@@ -16,17 +14,13 @@ from services.claims.status_inquiry import status_inquiry_loop
 from services.claims.submission import submission_loop
 
 
-def system_clock() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def bootstrap(settings: Settings, *, clock: Callable[[], datetime] = system_clock) -> FastAPI:
+def bootstrap(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     """`clock` drives the follow-up arithmetic (payers' expected days, the queue); tests pass their own."""
     catalog = Catalog.load(settings.fee_schedule_dir, reference_dir=settings.fee_schedule_reference_dir,
                            locality=settings.pfs_locality)
     clearinghouse = make_clearinghouse(settings)
     runtime = ServiceRuntime(
-        settings, router=build_router(catalog=catalog),
+        settings, router=build_router(catalog=catalog), clock=clock,
         loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings, clock=clock),
                status_inquiry_loop(clearinghouse=clearinghouse, settings=settings, clock=clock)),
     )

@@ -1,36 +1,48 @@
 """A unit of work: one database transaction holding the state change and the events it emits.
 
-Events go to the outbox table in the same transaction; the relay sends them.
+Events go to the outbox table in the same transaction; the relay sends them. A service subclasses
+`UnitOfWork` to hang its repositories on it (`uow.claims.by_pcn(...)`), so that use cases read and
+write through named, set-based queries and a fake unit of work can stand in for it in unit tests.
 """
 from collections.abc import Callable
+from datetime import date, datetime
 from uuid import UUID
 
 from pydantic import BaseModel
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from shared.clock import Clock, system_clock, today
 from shared.contracts.envelope import Envelope
 from shared.contracts.registry import event_type_for
 from shared.db.tables import outbox_message
 from shared.telemetry import producer_headers
 
 
+def envelope_for(payload: BaseModel, *, tenant_id: UUID | str, subject_id: UUID | str) -> Envelope:
+    """The envelope an event leaves in: its type and schema version come from the contract registry."""
+    event_type = event_type_for(payload)
+    return Envelope(event_type=event_type.name, schema_version=event_type.schema_version,
+                    tenant_id=tenant_id, subject_id=subject_id, payload=payload)
+
+
 class UnitOfWork:
     """Wraps an AsyncSession; `emit` queues an event that is written when the transaction commits."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AsyncSession, clock: Clock = system_clock):
         self.session = session
+        self.clock = clock
         self._outbox_rows: list[dict] = []
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return today(self.clock)
 
     def emit(self, payload: BaseModel, *, tenant_id: UUID | str, subject_id: UUID | str) -> Envelope:
         event_type = event_type_for(payload)
-        envelope = Envelope(
-            event_type=event_type.name,
-            schema_version=event_type.schema_version,
-            tenant_id=tenant_id,
-            subject_id=subject_id,
-            payload=payload,
-        )
+        envelope = envelope_for(payload, tenant_id=tenant_id, subject_id=subject_id)
         headers = {"event_type": event_type.name, **producer_headers(
             event_type.topic, **{"messaging.message.id": str(envelope.event_id),
                                  "billing.subject_id": str(envelope.subject_id)})}
@@ -58,9 +70,12 @@ class UnitOfWork:
 class UnitOfWorkFactory:
     """Opens a transaction, yields a UnitOfWork, writes the outbox and commits; wakes the relay after."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], on_commit: Callable[[], None] | None = None):
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], on_commit: Callable[[], None] | None = None,
+                 *, unit_of_work: type[UnitOfWork] = UnitOfWork, clock: Clock = system_clock):
         self._sessions = sessions
         self._on_commit = on_commit
+        self._unit_of_work = unit_of_work
+        self.clock = clock
 
     def __call__(self) -> "_UnitOfWorkContext":
         return _UnitOfWorkContext(self)
@@ -75,7 +90,7 @@ class _UnitOfWorkContext:
     async def __aenter__(self) -> UnitOfWork:
         self._session = self._factory._sessions()
         await self._session.begin()
-        self._uow = UnitOfWork(self._session)
+        self._uow = self._factory._unit_of_work(self._session, self._factory.clock)
         return self._uow
 
     async def __aexit__(self, exc_type, exc, tb) -> None:

@@ -14,7 +14,7 @@ import contextlib
 import logging
 import time
 import traceback
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
@@ -35,6 +35,7 @@ from shared.telemetry import consume_span
 log = logging.getLogger(__name__)
 
 Handler = Callable[[UnitOfWork, Envelope], Awaitable[None]]
+BatchHandler = Callable[[UnitOfWork, "EventBatch"], Awaitable[None]]
 LAG_INTERVAL_SECONDS = 5.0
 MAX_RESTART_DELAY_SECONDS = 30.0
 
@@ -46,6 +47,7 @@ class Subscription:
     event_type: str
     model: type[BaseModel]
     dead_letters: bool = False
+    batch: bool = False
 
 
 class EventRouter:
@@ -67,6 +69,20 @@ class EventRouter:
 
         return register
 
+    def subscribe_batch(self, topic: str, *, model: type[BaseModel] | None = None) -> Callable[[BatchHandler], BatchHandler]:
+        """`async def f(uow, batch: EventBatch)`: the new events of one topic at once, for set-based use cases.
+
+        Consecutive events of the topic in a polled batch arrive together, in offset order; events of other
+        topics between them keep their place. The handler reads in bulk, then walks `batch.traced()`."""
+        event_type = EVENT_TYPES[topic].name if model is None else topic
+        payload_model = model or EVENT_TYPES[topic].model
+
+        def register(handler: BatchHandler) -> BatchHandler:
+            self.subscriptions[topic] = Subscription(topic, handler, event_type, payload_model, batch=True)
+            return handler
+
+        return register
+
     def subscribe_dead_letters(self, topic: str) -> Callable[[Handler], Handler]:
         """`<topic>.dlq` for a read model: the handler gets an Envelope[DeadLetter] with the reason.
 
@@ -82,6 +98,41 @@ class EventRouter:
 class Parsed:
     record: ConsumerRecord
     envelope: Envelope
+
+
+class EventBatch:
+    """New (not yet seen) events of one topic, handed to a batch handler in offset order."""
+
+    def __init__(self, items: list[Parsed], group_id: str):
+        self._items = items
+        self._group_id = group_id
+        self._walks: list[Iterator[Envelope]] = []
+
+    @property
+    def envelopes(self) -> list[Envelope]:
+        return [item.envelope for item in self._items]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def traced(self) -> Iterator[Envelope]:
+        """Each envelope inside its own consumer span: what the handler emits meanwhile joins that event's trace."""
+        walk = self._walk()
+        self._walks.append(walk)
+        return walk
+
+    def close(self) -> None:
+        """Ends a span a failing handler left open, in the task that opened it."""
+        for walk in self._walks:
+            walk.close()
+
+    def _walk(self) -> Iterator[Envelope]:
+        for item in self._items:
+            started = time.perf_counter()
+            with consume_span(item.record, item.envelope, self._group_id):
+                yield item.envelope
+            metrics.EVENT_HANDLING_SECONDS.labels(self._group_id, item.record.topic).observe(
+                time.perf_counter() - started)
 
 
 class _WaitForBatch(ConsumerRebalanceListener):
@@ -307,15 +358,28 @@ class ConsumerRunner:
             new_ids = await claim_new_events(
                 uow.session, self.group_id, [(i.envelope.event_id, i.record.topic) for i in items]
             )
+            fresh = []
             for item in items:
                 if item.envelope.event_id not in new_ids:
                     metrics.EVENTS_DUPLICATE.labels(self.group_id, item.record.topic).inc()
                     continue
                 new_ids.discard(item.envelope.event_id)  # a batch can hold the same event twice
-                started = time.perf_counter()
-                with consume_span(item.record, item.envelope, self.group_id):
-                    await self._router.subscriptions[item.record.topic].handler(uow, item.envelope)
-                metrics.EVENT_HANDLING_SECONDS.labels(self.group_id, item.record.topic).observe(time.perf_counter() - started)
+                fresh.append(item)
+            for run in _runs_by_topic(fresh):
+                subscription = self._router.subscriptions[run[0].record.topic]
+                if subscription.batch:
+                    batch = EventBatch(run, self.group_id)
+                    try:
+                        await subscription.handler(uow, batch)
+                    finally:
+                        batch.close()
+                    continue
+                for item in run:
+                    started = time.perf_counter()
+                    with consume_span(item.record, item.envelope, self.group_id):
+                        await subscription.handler(uow, item.envelope)
+                    metrics.EVENT_HANDLING_SECONDS.labels(self.group_id, item.record.topic).observe(
+                        time.perf_counter() - started)
         for item in items:
             metrics.EVENTS_PROCESSED.labels(self.group_id, item.record.topic).inc()
 
@@ -380,6 +444,17 @@ class ConsumerRunner:
             highwater = self._consumer.highwater(tp)
             if highwater is not None and part:
                 metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(highwater - part[-1].offset - 1)
+
+
+def _runs_by_topic(items: list[Parsed]) -> list[list[Parsed]]:
+    """Consecutive items of one topic together; the order across topics is kept."""
+    runs: list[list[Parsed]] = []
+    for item in items:
+        if runs and runs[-1][0].record.topic == item.record.topic:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
 
 
 def next_offsets(records: list[ConsumerRecord]) -> dict[TopicPartition, int]:

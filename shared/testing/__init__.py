@@ -1,0 +1,1 @@
+"""Test doubles the services' unit tests share."""
