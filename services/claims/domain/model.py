@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from shared.contracts.common import Coverage, Patient, Provider
+from shared.contracts.common import Adjustment, Coverage, Patient, Provider
 from shared.contracts.tenant import BillingProvider
 from shared.money import ZERO
 
@@ -37,6 +37,35 @@ class ClaimLine:
 
 
 @dataclass(frozen=True, slots=True)
+class LineAdjudication:
+    """What an earlier payer did with one service line (837P 2430: SVD, CAS, DTP*573)."""
+
+    line_number: int
+    procedure_code: str
+    modifiers: tuple[str, ...]
+    units: int
+    paid: Decimal
+    adjustments: tuple[Adjustment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PriorPayer:
+    """A payer that adjudicated the claim before the one it is billed to now (837P 2320, 2330A, 2330B).
+
+    `sequence` is that payer's place (P primary, S secondary); `adjudicated_on` is its 835's payment date."""
+
+    payer: Payer
+    coverage: Coverage
+    sequence: str
+    payer_claim_number: str | None
+    paid: Decimal
+    patient_responsibility: Decimal
+    adjudicated_on: date
+    claim_adjustments: tuple[Adjustment, ...]
+    lines: tuple[LineAdjudication, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     claim_id: str
     tenant_id: str
@@ -54,6 +83,8 @@ class Claim:
     diagnoses: tuple[str, ...]
     lines: tuple[ClaimLine, ...]
     prior_authorization: str | None = None
+    payer_sequence: str = "P"  # SBR01: P primary, S secondary, T tertiary
+    prior_payers: tuple[PriorPayer, ...] = ()
 
     @property
     def total_charge(self) -> Decimal:

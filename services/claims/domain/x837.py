@@ -8,7 +8,7 @@ import unicodedata
 from datetime import datetime
 
 from shared.money import format_x12_amount
-from services.claims.domain.model import Claim, ClaimLine
+from services.claims.domain.model import Claim, ClaimLine, PriorPayer
 
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~"
 RELATIONSHIP_CODES = {"self": "18", "spouse": "01", "child": "19", "other": "G8"}
@@ -116,7 +116,7 @@ def _subscriber(claim: Claim) -> list[str]:
     is_self = coverage.relationship == "self"
     segments = [
         _seg("HL", "2", "1", "22", "0" if is_self else "1"),
-        _seg("SBR", "P", "18" if is_self else "", _clean(coverage.group_number or "", 50), "", "", "", "", "",
+        _seg("SBR", claim.payer_sequence, "18" if is_self else "", _clean(coverage.group_number or "", 50), "", "", "", "", "",
              claim.payer.claim_filing_indicator),
     ]
     if is_self:
@@ -157,8 +157,64 @@ def _claim_segments(claim: Claim) -> list[str]:
     rendering = claim.rendering_provider
     segments.append(_seg("NM1", "82", "1", _clean(rendering.last_name, 60), _clean(rendering.first_name, 35),
                          "", "", "", "XX", rendering.npi))
+    for prior in claim.prior_payers:
+        segments += _other_subscriber(claim, prior)
     for line in claim.lines:
         segments += _service_line(claim, line)
+    return segments
+
+
+def _other_subscriber(claim: Claim, prior: PriorPayer) -> list[str]:
+    """2320 (the earlier payer's adjudication: CAS, AMT*D paid, AMT*EAF left to the patient), 2330A, 2330B."""
+    coverage = prior.coverage
+    is_self = coverage.relationship == "self"
+    line_level = any(line.adjustments or line.paid for line in prior.lines)
+    segments = [
+        _seg("SBR", prior.sequence, "18" if is_self else RELATIONSHIP_CODES[coverage.relationship],
+             _clean(coverage.group_number or "", 50), "", "", "", "", "", prior.payer.claim_filing_indicator),
+        *_adjustment_segments(prior.claim_adjustments),
+        _seg("AMT", "D", format_x12_amount(prior.paid)),
+        _seg("AMT", "EAF", format_x12_amount(prior.patient_responsibility)),
+        _seg("OI", "", "", "Y", "", "", "Y"),
+    ]
+    name = (_clean(claim.patient.last_name, 60), _clean(claim.patient.first_name, 35) if is_self else "")
+    segments.append(_seg("NM1", "IL", "1", *name, "", "", "", "MI", _clean(coverage.member_id, 80)))
+    segments.append(_seg("NM1", "PR", "2", _clean(prior.payer.name, 60), "", "", "", "", "PI",
+                         _clean(prior.payer.x12_payer_id, 80)))
+    if not line_level:
+        segments.append(_seg("DTP", "573", "D8", prior.adjudicated_on.strftime("%Y%m%d")))
+    return segments
+
+
+def _adjustment_segments(adjustments) -> list[str]:
+    """CAS: one segment per group code, at most six reason/amount/quantity triplets each."""
+    by_group: dict[str, list] = {}
+    for adjustment in adjustments:
+        by_group.setdefault(adjustment.group_code, []).append(adjustment)
+    segments = []
+    for group, items in by_group.items():
+        for start in range(0, len(items), 6):
+            triplets = [(a.reason_code, format_x12_amount(a.amount), a.quantity or "") for a in items[start:start + 6]]
+            segments.append(_seg("CAS", group, *[element for triplet in triplets for element in triplet]))
+    return segments
+
+
+def _line_adjudications(claim: Claim, line: ClaimLine) -> list[str]:
+    """2430 for each earlier payer that adjudicated the claim line by line: SVD, CAS, DTP*573."""
+    segments = []
+    for prior in claim.prior_payers:
+        if not any(other.adjustments or other.paid for other in prior.lines):
+            continue
+        adjudicated = next((a for a in prior.lines if a.line_number == line.line_number), None)
+        if adjudicated is None:
+            continue
+        procedure = COMPONENT.join(["HC", adjudicated.procedure_code, *adjudicated.modifiers[:4]])
+        segments += [
+            _seg("SVD", _clean(prior.payer.x12_payer_id, 80), format_x12_amount(adjudicated.paid), procedure, "",
+                 str(adjudicated.units)),
+            *_adjustment_segments(adjudicated.adjustments),
+            _seg("DTP", "573", "D8", prior.adjudicated_on.strftime("%Y%m%d")),
+        ]
     return segments
 
 
@@ -176,4 +232,5 @@ def _service_line(claim: Claim, line: ClaimLine) -> list[str]:
         _seg("SV1", procedure, format_x12_amount(line.charge), "UN", str(line.units), "", "", pointers),
         _seg("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
         _seg("REF", "6R", line_control_number(claim, line)),
+        *_line_adjudications(claim, line),
     ]

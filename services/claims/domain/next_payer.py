@@ -1,0 +1,84 @@
+"""Coordination of benefits: after one payer's 835, whether and how the next coverage is billed.
+
+An encounter may carry several coverages in order (primary, secondary, tertiary). The payer billed now
+answers with an 835; its adjudication (what it paid, its adjustments, per line) goes on the next payer's
+claim, so that payer pays only what remains. Medicare often forwards the claim to a supplemental payer
+itself (a crossover, told by CLP02 19-21 or the remarks below): billing that payer as well would be a
+duplicate claim.
+"""
+import dataclasses
+from datetime import date
+from enum import StrEnum
+
+from shared.contracts.common import Coverage
+from shared.contracts.remit import RemitReceived, RemitServiceLine
+from shared.money import ZERO
+from services.claims.domain.model import Claim, ClaimLine, LineAdjudication, Payer, PriorPayer
+
+SEQUENCE = ("P", "S", "T")
+ADJUDICATED = {"1", "2", "3"}          # CLP02: processed as primary, secondary, tertiary
+FORWARDED = {"19", "20", "21"}         # CLP02: processed as P/S/T and forwarded to additional payer(s)
+CROSSOVER_REMARKS = {"MA18", "N89"}    # the claim information was also forwarded to another payer
+
+
+class NextStep(StrEnum):
+    BILL_NEXT_PAYER = "bill_next_payer"
+    CROSSED_OVER = "crossed_over"          # the payer forwarded it; the next payer's 835 will come by itself
+    PATIENT = "patient"                    # no payer left: what remains is billed to the patient, only now
+    SETTLED = "settled"                    # nothing left for anyone after this payer
+    WORK_FIRST = "work_first"              # denied or reversed: the denial is worked before anyone else is billed
+
+
+def next_step(remit: RemitReceived, *, sequence: str, coverage_count: int) -> NextStep:
+    """What follows this payer's answer for a claim billed as `sequence` of `coverage_count` coverages."""
+    if remit.status_code in FORWARDED or CROSSOVER_REMARKS & set(remit.remark_codes):
+        return NextStep.CROSSED_OVER
+    if remit.status_code not in ADJUDICATED:
+        return NextStep.WORK_FIRST
+    if remit.patient_responsibility <= ZERO:
+        return NextStep.SETTLED
+    if SEQUENCE.index(sequence) + 1 >= min(coverage_count, len(SEQUENCE)):
+        return NextStep.PATIENT
+    return NextStep.BILL_NEXT_PAYER
+
+
+def next_payer_claim(claim: Claim, remit: RemitReceived, *, coverage: Coverage, payer: Payer, claim_id: str,
+                     patient_control_number: str, adjudicated_on: date) -> Claim:
+    """The same services billed to the next payer, carrying every earlier payer's adjudication."""
+    position = SEQUENCE.index(claim.payer_sequence) + 1
+    if position >= len(SEQUENCE):
+        raise ValueError("no payer comes after the tertiary")
+    prior = PriorPayer(
+        payer=claim.payer, coverage=claim.coverage, sequence=claim.payer_sequence,
+        payer_claim_number=remit.payer_claim_control_number, paid=remit.paid,
+        patient_responsibility=remit.patient_responsibility, adjudicated_on=remit.payment_date or adjudicated_on,
+        claim_adjustments=tuple(remit.claim_adjustments),
+        lines=tuple(_line_adjudication(line, _remit_line_for(line, remit.service_lines)) for line in claim.lines),
+    )
+    return dataclasses.replace(
+        claim, claim_id=claim_id, patient_control_number=patient_control_number, coverage=coverage, payer=payer,
+        frequency_code="1", original_payer_claim_number=None, payer_sequence=SEQUENCE[position],
+        prior_payers=(*claim.prior_payers, prior),
+    )
+
+
+def _remit_line_for(line: ClaimLine, remit_lines: list[RemitServiceLine]) -> RemitServiceLine | None:
+    """By our line control number (REF*6R echoed back), else by procedure code and date in order."""
+    for remit_line in remit_lines:
+        number = (remit_line.line_control_number or "").rpartition("-")[2]
+        if number.isdigit() and int(number) == line.line_number:
+            return remit_line
+    for remit_line in remit_lines:
+        if remit_line.line_control_number is None and remit_line.procedure_code == line.procedure_code and \
+                remit_line.date_of_service in (None, line.date_of_service):
+            return remit_line
+    return None
+
+
+def _line_adjudication(line: ClaimLine, remit_line: RemitServiceLine | None) -> LineAdjudication:
+    if remit_line is None:
+        return LineAdjudication(line.line_number, line.procedure_code, line.modifiers, line.units, ZERO, ())
+    units = int(remit_line.units) if remit_line.units and remit_line.units.isdigit() else line.units
+    return LineAdjudication(line.line_number, remit_line.procedure_code or line.procedure_code,
+                            tuple(remit_line.modifiers) or line.modifiers, units, remit_line.paid,
+                            tuple(remit_line.adjustments))
