@@ -42,6 +42,8 @@ class ClaimCoded(Contract):
     place_of_service: str
     patient: Patient
     coverage: Coverage
+    other_coverages: list[Coverage] = Field(default_factory=list, max_length=2,
+                                            description="Secondary, then tertiary: billed after the primary's 835.")
     rendering_provider: Provider
     diagnoses: list[CodedDiagnosis] = Field(min_length=1, max_length=12)
     procedures: list[CodedProcedure] = Field(min_length=1, max_length=50)

@@ -14,6 +14,9 @@ class EncounterFacts(Contract):
     place_of_service: str = Field(pattern=r"^\d{2}$")
     patient: Patient
     coverage: Coverage
+    other_coverages: list[Coverage] = Field(
+        default_factory=list, max_length=2,
+        description="Secondary, then tertiary coverage: each billed after the payer before it has answered.")
     rendering_provider: Provider
     diagnoses: list[DiagnosisCode] = Field(default_factory=list, max_length=12)
     procedures: list[ProcedureLine] = Field(default_factory=list, max_length=50)

@@ -98,7 +98,7 @@ def parse_fhir_bundle(raw: bytes) -> EncounterIn:
 def _encounter(found: dict[str, list]) -> dict:
     encounter = found["Encounter"][0]
     patient = _resolve(found, encounter.subject) or found["Patient"][0]
-    coverage = min(found["Coverage"], key=lambda c: c.order or 1)  # the primary: the lowest `order`
+    coverages = sorted(found["Coverage"], key=lambda c: c.order or 1)  # the primary first: the lowest `order`
     performer = next((p.individual for p in encounter.participant or [] if p.individual), None)
     practitioner = _resolve(found, performer) or found["Practitioner"][0]
     by_reference = found["_by_reference"][0]
@@ -112,15 +112,20 @@ def _encounter(found: dict[str, list]) -> dict:
         "date_of_service": encounter.period.start.date().isoformat() if encounter.period and encounter.period.start else None,
         "place_of_service": next((e.valueCode for e in encounter.extension or [] if e.url == POS_URL), "11"),
         "patient": _patient(patient),
-        "coverage": {"payer_id": _payer_id(found, coverage),
-                     "member_id": coverage.subscriberId,
-                     "group_number": next((c.value for c in coverage.class_fhir or []), None) if hasattr(coverage, "class_fhir") else None,
-                     "relationship": _code(coverage.relationship, {"http://terminology.hl7.org/CodeSystem/subscriber-relationship"}) or "self"},
+        "coverage": _coverage(found, coverages[0]),
+        "other_coverages": [_coverage(found, other) for other in coverages[1:]],
         "rendering_provider": {"npi": next((i.value for i in practitioner.identifier or [] if i.system == NPI), None),
                                "last_name": practitioner.name[0].family, "first_name": practitioner.name[0].given[0]},
         "diagnoses": diagnoses,
         "procedures": [_procedure(p, order, conditions) for p in found.get("Procedure", [])],
     }
+
+
+def _coverage(found: dict[str, list], coverage) -> dict:
+    return {"payer_id": _payer_id(found, coverage),
+            "member_id": coverage.subscriberId,
+            "group_number": next((c.value for c in coverage.class_fhir or []), None) if hasattr(coverage, "class_fhir") else None,
+            "relationship": _code(coverage.relationship, {"http://terminology.hl7.org/CodeSystem/subscriber-relationship"}) or "self"}
 
 
 def _patient(patient) -> dict:

@@ -84,13 +84,15 @@ def parse_dft_p03(raw: bytes | str) -> EncounterIn:
         raise IntakeError([{"field": "MSH", "message": "not an HL7 v2 message"}]) from exc
     if _components(msh, 9)[:2] != ["DFT", "P03"]:
         problems.append({"field": "MSH-9", "message": "message type must be DFT^P03"})
-    pid, in1 = _one(message, "PID", problems), _one(message, "IN1", problems)
+    pid, insurances = _one(message, "PID", problems), _in_order(_all(message, "IN1"))
+    if not insurances:
+        problems.append({"field": "IN1", "message": "the IN1 segment is required"})
     charges = _all(message, "FT1")
     if not charges:
         problems.append({"field": "FT1", "message": "at least one FT1 charge is required"})
     if problems:
         raise IntakeError(problems)
-    body = _encounter(message, msh, pid, in1, charges, problems)
+    body = _encounter(message, msh, pid, insurances, charges, problems)
     if problems:
         raise IntakeError(problems)
     try:
@@ -100,7 +102,7 @@ def parse_dft_p03(raw: bytes | str) -> EncounterIn:
                            for e in exc.errors(include_input=False)]) from exc
 
 
-def _encounter(message, msh, pid, in1, charges, problems: list[dict]) -> dict:
+def _encounter(message, msh, pid, insurances, charges, problems: list[dict]) -> dict:
     name, address = _components(pid, 5), _components(pid, 11) + [""] * 5
     diagnoses = [_components(dg1, 3)[0] for dg1 in _all(message, "DG1")]
     first = charges[0]
@@ -113,12 +115,25 @@ def _encounter(message, msh, pid, in1, charges, problems: list[dict]) -> dict:
         "patient": {"id": _components(pid, 3)[0], "last_name": name[0], "first_name": name[1] if len(name) > 1 else "",
                     "birth_date": _date(_field(pid, 7), "PID-7", problems), "sex": _field(pid, 8) or "U",
                     "address": {"line1": address[0], "city": address[2], "state": address[3], "zip": address[4]}},
-        "coverage": {"payer_id": _field(in1, 3), "member_id": _member_id(in1), "group_number": _field(in1, 8) or None,
-                     "relationship": RELATIONSHIP.get(_field(in1, 17), "other")},
+        "coverage": _coverage(insurances[0]),
+        "other_coverages": [_coverage(other) for other in insurances[1:]],
         "rendering_provider": {"npi": performer[0], "last_name": performer[1], "first_name": performer[2]},
         "diagnoses": diagnoses,
         "procedures": [_procedure(ft1, diagnoses, problems) for ft1 in charges],
     }
+
+
+def _in_order(insurances: list) -> list:
+    """IN1 segments by their set id (IN1-1): the first is the primary, then secondary and tertiary."""
+    def set_id(in1) -> int:
+        value = _field(in1, 1)
+        return int(value) if value.isdigit() else 99
+    return sorted(insurances, key=set_id)
+
+
+def _coverage(in1) -> dict:
+    return {"payer_id": _field(in1, 3), "member_id": _member_id(in1), "group_number": _field(in1, 8) or None,
+            "relationship": RELATIONSHIP.get(_field(in1, 17), "other")}
 
 
 def _member_id(in1) -> str:

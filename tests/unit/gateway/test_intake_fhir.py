@@ -60,5 +60,6 @@ def test_references_inside_the_bundle_are_resolved_like_their_json_twin():
     encounter, _ = parse_encounter(FHIR, json.dumps(bundle).encode())
     expected, _ = parse_encounter(FHIR, (FIXTURES / "bundle_r4.json").read_bytes())
     assert encounter.coverage.payer_id == "AETNA"  # the primary (order 1), its payer by reference
-    assert encounter.model_dump(mode="json", exclude={"external_id"}) == expected.model_dump(
-        mode="json", exclude={"external_id"})
+    assert [(c.payer_id, c.member_id) for c in encounter.other_coverages] == [("BCBS", "X1")]  # the secondary
+    assert encounter.model_dump(mode="json", exclude={"external_id", "other_coverages"}) == expected.model_dump(
+        mode="json", exclude={"external_id", "other_coverages"})

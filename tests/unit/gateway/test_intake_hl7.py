@@ -62,3 +62,23 @@ def test_member_id_from_in1_49_when_in1_36_is_empty():
     raw = _with_fields(_with_fields(raw, "IN1", 36, ""), "IN1", 49, "W123456789^^^AETNA^MB")
     encounter, _ = parse_encounter(HL7, raw.encode())
     assert encounter.coverage.member_id == "W123456789"
+
+
+def test_several_in1_segments_are_the_coverages_in_set_id_order():
+    lines = [line for line in (FIXTURES / "dft_p03.hl7").read_bytes().decode().split("\r") if line.strip()]
+    primary = next(line for line in lines if line.startswith("IN1"))
+    secondary = primary.replace("IN1|1|PLAN01|AETNA|AETNA", "IN1|2|PLAN02|BCBS|BLUE CROSS").replace("W123456789", "XBC998877")
+    tertiary = primary.replace("IN1|1|PLAN01|AETNA|AETNA", "IN1|3|PLAN03|MEDICAID|MEDICAID").replace("W123456789", "MCD1")
+    raw = "\r".join([line for line in lines if not line.startswith("IN1")] + [tertiary, secondary, primary])
+    encounter, _ = parse_encounter(HL7, raw.encode())
+    assert (encounter.coverage.payer_id, encounter.coverage.member_id) == ("AETNA", "W123456789")
+    assert [(c.payer_id, c.member_id) for c in encounter.other_coverages] == [("BCBS", "XBC998877"), ("MEDICAID", "MCD1")]
+
+
+def test_a_bad_secondary_member_id_names_in1_36():
+    lines = [line for line in (FIXTURES / "dft_p03.hl7").read_bytes().decode().split("\r") if line.strip()]
+    primary = next(line for line in lines if line.startswith("IN1"))
+    secondary = primary.replace("IN1|1|PLAN01", "IN1|2|PLAN02").replace("W123456789", "X")
+    with pytest.raises(IntakeError) as error:
+        parse_encounter(HL7, "\r".join(lines + [secondary]).encode())
+    assert [p["field"] for p in error.value.problems] == ["IN1-36"]
