@@ -19,6 +19,9 @@ class BillingProvider(Contract):
     taxonomy_code: str = Field(default="207Q00000X", pattern=r"^[0-9A-Z]{9}X$")
     address: Address
     contact: BillingContact | None = None
+    clia_number: str | None = Field(default=None, pattern=r"^\d{2}D\d{7}$",
+                                    description="The practice laboratory's CLIA certificate number: REF*X4 on claims "
+                                                "with an in-house laboratory test.")
 
 
 class TenantRegistered(Contract):

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 
 FIXTURE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "intake" / "encounter.json"
+WAIVED_FOR_MEDICARE = {"83036"}
 PAYERS = ("AETNA", "BCBS", "UHC", "CIGNA", "MEDICARE")
 DIAGNOSES = (["E11.9", "I10"], ["I10", "E78.5"], ["E11.9", "E78.5"])
 PROCEDURES = (  # (code, diagnosis pointers); 71046 without an authorization is denied by the payer
@@ -34,8 +35,9 @@ def encounter(rng: random.Random, seed: int, number: int) -> dict:
     body["coverage"]["member_id"] = f"W{rng.randrange(10**9):09d}"
     body["coverage"]["payer_id"] = rng.choice(PAYERS)
     body["diagnoses"] = list(rng.choice(DIAGNOSES))
-    body["procedures"] = [{"code": code, "modifiers": [], "units": 1, "diagnosis_pointers": pointers}
-                          for code, pointers in rng.choice(PROCEDURES)]
+    waived = ["QW"] if body["coverage"]["payer_id"] == "MEDICARE" else []  # CLIA-waived A1c billed to Medicare
+    body["procedures"] = [{"code": code, "modifiers": waived if code in WAIVED_FOR_MEDICARE else [], "units": 1,
+                           "diagnosis_pointers": pointers} for code, pointers in rng.choice(PROCEDURES)]
     return body
 
 

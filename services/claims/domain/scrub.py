@@ -8,6 +8,8 @@ from collections.abc import Callable
 from datetime import date
 
 from shared.contracts.common import EditResult, Severity
+from services.claims.domain.edit_results import scrub_error
+from services.claims.domain.lab_rules import lab_certification
 from services.claims.domain.model import Claim
 from shared.npi import npi_is_valid
 from shared.tax_ids import ein_is_well_formed, ein_prefix_is_assigned
@@ -16,8 +18,7 @@ ZIP_PLUS_FOUR = re.compile(r"^\d{9}$")
 ServiceKey = tuple[str, date, str, str]  # (patient_id, date_of_service, procedure_code, rendering_npi)
 
 
-def _error(edit_id: str, message: str, *codes: str) -> EditResult:
-    return EditResult(edit_id=edit_id, severity=Severity.ERROR, message=message, codes=list(codes))
+_error = scrub_error
 
 
 def unknown_payer_edit(payer_id: str) -> EditResult:
@@ -99,6 +100,7 @@ def duplicate_claim(claim: Claim, *, existing_keys: set[ServiceKey], **_) -> lis
 
 RULES: tuple[Callable[..., list[EditResult]], ...] = (
     npi_check_digits, tax_id_format, required_fields, service_date, line_amounts, pointers_resolve, duplicate_claim,
+    lab_certification,
 )
 
 

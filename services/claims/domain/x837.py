@@ -8,6 +8,7 @@ import unicodedata
 from datetime import datetime
 
 from shared.money import format_x12_amount
+from services.claims.domain.lab_rules import in_house_lab_lines
 from services.claims.domain.model import Claim, ClaimLine, PriorPayer
 
 ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~"
@@ -152,6 +153,8 @@ def _claim_segments(claim: Claim) -> list[str]:
         segments.append(_seg("REF", "G1", _clean(claim.prior_authorization, 50)))
     if claim.frequency_code in ("7", "8") and claim.original_payer_claim_number:
         segments.append(_seg("REF", "F8", _clean(claim.original_payer_claim_number, 50)))
+    if claim.billing_provider.clia_number and in_house_lab_lines(claim):
+        segments.append(_seg("REF", "X4", claim.billing_provider.clia_number))
     segments.append(_seg("HI", *[f"{'ABF' if i else 'ABK'}{COMPONENT}{code.replace('.', '')}"
                                  for i, code in enumerate(claim.diagnoses[:12])]))
     rendering = claim.rendering_provider
