@@ -59,3 +59,14 @@ def test_a_waived_lab_test_with_qw_is_sent_with_the_practice_clia_number(api):
     assert claim["status"] != "held", claim["edits"]
     x12 = api.get(f"/v1/claims/{claim['claim_id']}/837")
     assert x12.status_code == 200 and "~REF*X4*14D0123456~" in x12.text
+
+
+def test_nerve_conduction_billed_above_the_documented_studies_is_held_with_the_code_that_fits(api):
+    body = encounter_body(diagnoses=["G56.01"], procedures=[_line("95910"), _line("95886")],
+                          note="Electrodiagnostic study for numbness: 5 nerve conduction studies; needle EMG right arm.")
+    encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
+    held = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(),
+                    lambda e: e["status"] in ("coded", "needs_review"), what="coding")
+    assert held["status"] == "needs_review"
+    edit = next(e for e in held["edits"] if e["edit_id"] == "NCS-COUNT-MISMATCH")
+    assert edit["message"] == "95910 needs 7-8 studies; the note documents 5 (95909 covers that count)"

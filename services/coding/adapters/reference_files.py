@@ -14,6 +14,7 @@ from services.coding.domain.icd10 import load_code_sets, read_editions
 from services.coding.domain.mce import read_mce
 from services.coding.domain.ncci import PtpModifiers, parse_mue, parse_ptp
 from services.coding.domain.procedures import CodeBook
+from services.coding.domain.neurology import parse_nerve_conduction_codes
 from services.coding.domain.psychotherapy import parse_psychotherapy_codes
 from services.coding.domain.telehealth import parse_telehealth
 from services.coding.domain.reference import ReferenceData
@@ -67,6 +68,7 @@ def load_reference_data(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> Referenc
         modifiers=CodeBook("HCPCS modifier", hcpcs.modifiers, hcpcs_complete), aoc=parse_aoc(_text(aoc_path)),
         psychotherapy=parse_psychotherapy_codes(_text(DATA / "psychotherapy_codes.csv")),
         telehealth=parse_telehealth(_text(DATA / "telehealth.csv")),
+        nerve_conduction=parse_nerve_conduction_codes(_text(DATA / "nerve_conduction_codes.csv")),
     )
 
 

@@ -13,6 +13,7 @@ from services.coding.domain.diagnoses import diagnosis_edits
 from services.coding.domain.icd10 import edition_for
 from services.coding.domain.ncci_edits import mue_edits, ptp_edits
 from services.coding.domain.em_level import em_level_edits
+from services.coding.domain.neurology import neurology_edits
 from services.coding.domain.psychotherapy import psychotherapy_edits
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.results import error, has_error
@@ -61,6 +62,7 @@ def code_encounter(encounter: EncounterDocumented, reference: ReferenceData, *, 
     edits += psychotherapy_edits(lines, reference.psychotherapy, note=encounter.note,
                                  em_billed_same_day=em_billed_same_day)
     edits += telehealth_edits(lines, encounter.place_of_service, reference.telehealth)
+    edits += neurology_edits(lines, reference.nerve_conduction, note=encounter.note)
     if encounter.note:
         edits += em_level_edits(lines, note=encounter.note)
     status = "needs_review" if has_error(edits) else "coded"
