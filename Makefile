@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run stop test test-unit test-e2e bench chaos chaos-short venv kafka-jars schemas openapi clean
+.PHONY: run stop test test-unit test-e2e bench chaos chaos-short venv kafka-jars schemas openapi client clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	@command -v $(PYTHON) >/dev/null || (echo "need $(PYTHON)"; exit 1)
@@ -55,6 +55,10 @@ schemas: venv
 
 openapi: venv
 	$(PY) -m services.gateway.openapi_contract docs/openapi.json
+
+# The Python client generated from docs/openapi.json into clients/python (run after `make openapi`).
+client: venv
+	$(PY) -m tools.python_client
 
 clean:
 	rm -rf .run/test .pytest_cache

@@ -21,7 +21,8 @@ def infrastructure():
 
     shutil.rmtree(TEST_RUN_DIR, ignore_errors=True)
     os.environ.setdefault("LOG_LEVEL", "INFO")
-    test_stack = Stack(TEST_RUN_DIR, Ports.offset(PORT_OFFSET), environment="test", durable=False)
+    test_stack = Stack(TEST_RUN_DIR, Ports.offset(PORT_OFFSET), environment="test", durable=False,
+                       kafka_tls=os.environ.get("KAFKA_TLS") == "1")  # KAFKA_TLS=1: the broker on SASL_SSL
     os.environ.update(test_stack.operator_env())  # the tests' own Kafka clients log in as the operator
     # The webhook tests run their receiver on 127.0.0.1 over http: allowed only by this test-only switch.
     test_stack.specs["gateway"].env["WEBHOOK_ALLOW_LOOPBACK_RECEIVERS"] = "true"

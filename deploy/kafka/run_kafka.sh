@@ -7,7 +7,9 @@
 # User:admin); KAFKA_SCRAM_USERS, "name=password ..." created when the storage is formatted;
 # KAFKA_LISTEN_HOST and KAFKA_ADVERTISED_HOST (default 127.0.0.1) for a container (docker-compose.yml
 # runs this script in the apache/kafka image, on the image's own jars: KAFKA_LIBS=/opt/kafka/libs and
-# KAFKA_LIBS_PREINSTALLED=1, nothing fetched).
+# KAFKA_LIBS_PREINSTALLED=1, nothing fetched); KAFKA_TLS_DIR, when set, puts the client listener on
+# SASL_SSL: a CA and the broker's certificate are made there with keytool on the first start and kept
+# (clients trust $KAFKA_TLS_DIR/ca.pem).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -36,21 +38,63 @@ fi
 mkdir -p "$data_dir"
 props="$data_dir/server.properties"
 umask 077
+
+# A CA and a broker certificate for 127.0.0.1, localhost and the advertised host, signed by that CA.
+# The stores' password is kept in a file beside them and handed to keytool as a file, not an argument.
+make_certificates() {
+  local dir="$1" san="ip:127.0.0.1,dns:localhost"
+  [ -f "$dir/broker.p12" ] && [ -f "$dir/truststore.p12" ] && return 0
+  mkdir -p "$dir"
+  rm -f "$dir"/*.p12 "$dir"/*.pem "$dir"/*.csr
+  head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$dir/store-password"
+  if [ "$advertised_host" != 127.0.0.1 ] && [ "$advertised_host" != localhost ]; then
+    if [[ "$advertised_host" =~ ^[0-9.]+$ ]]; then san="$san,ip:$advertised_host"; else san="$san,dns:$advertised_host"; fi
+  fi
+  local store=(-storetype PKCS12 -storepass:file "$dir/store-password")
+  keytool -genkeypair -alias ca -keyalg EC -groupname secp256r1 -dname "CN=billing platform Kafka CA" \
+    -ext bc:c -validity 3650 -keystore "$dir/ca.p12" "${store[@]}"
+  keytool -exportcert -rfc -alias ca -keystore "$dir/ca.p12" "${store[@]}" -file "$dir/ca.pem"
+  keytool -genkeypair -alias broker -keyalg EC -groupname secp256r1 -dname "CN=$advertised_host" \
+    -validity 825 -keystore "$dir/broker.p12" "${store[@]}"
+  keytool -certreq -alias broker -keystore "$dir/broker.p12" "${store[@]}" -file "$dir/broker.csr"
+  keytool -gencert -alias ca -keystore "$dir/ca.p12" "${store[@]}" -infile "$dir/broker.csr" \
+    -outfile "$dir/broker.pem" -rfc -validity 825 -ext "SAN=$san" -ext eku=serverAuth
+  keytool -importcert -noprompt -alias ca -file "$dir/ca.pem" -keystore "$dir/broker.p12" "${store[@]}"
+  keytool -importcert -alias broker -file "$dir/broker.pem" -keystore "$dir/broker.p12" "${store[@]}"
+  keytool -importcert -noprompt -alias ca -file "$dir/ca.pem" -keystore "$dir/truststore.p12" "${store[@]}"
+  chmod 644 "$dir/ca.pem"
+}
+
+listener=SASL_PLAINTEXT
+tls_props=""
+if [ -n "${KAFKA_TLS_DIR:-}" ]; then
+  listener=SASL_SSL
+  make_certificates "$KAFKA_TLS_DIR" >&2
+  store_password="$(cat "$KAFKA_TLS_DIR/store-password")"
+  tls_props="ssl.keystore.type=PKCS12
+ssl.keystore.location=$KAFKA_TLS_DIR/broker.p12
+ssl.keystore.password=$store_password
+ssl.key.password=$store_password
+ssl.truststore.type=PKCS12
+ssl.truststore.location=$KAFKA_TLS_DIR/truststore.p12
+ssl.truststore.password=$store_password"
+fi
+listener_lower="$(echo "$listener" | tr 'A-Z' 'a-z')"
 cat > "$props" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:${controller_port}
-listeners=SASL_PLAINTEXT://${listen_host}:${port},CONTROLLER://127.0.0.1:${controller_port}
-advertised.listeners=SASL_PLAINTEXT://${advertised_host}:${port}
+listeners=${listener}://${listen_host}:${port},CONTROLLER://127.0.0.1:${controller_port}
+advertised.listeners=${listener}://${advertised_host}:${port}
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
-inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,${listener}:${listener}
+inter.broker.listener.name=${listener}
 sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
 sasl.mechanism.controller.protocol=PLAIN
 listener.name.controller.sasl.enabled.mechanisms=PLAIN
 listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="broker" password="${broker_password}" user_broker="${broker_password}";
-listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="${broker_password}";
+listener.name.${listener_lower}.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="${broker_password}";
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false
 super.users=User:admin;User:broker
@@ -66,6 +110,7 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 log.retention.hours=168
 PROPS
+[ -z "$tls_props" ] || printf '%s\n' "$tls_props" >> "$props"
 
 java_cmd=(java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
   "-Dlog4j2.configurationFile=$here/log4j2.yaml" -cp "$libs/*")

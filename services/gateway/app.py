@@ -24,7 +24,7 @@ from services.gateway.entrypoints import (
 from services.gateway.entrypoints.consumers import build_router
 from services.gateway.hygiene import RefuseNulCharacters
 from services.gateway.idempotency import Replay, idempotency_middleware, replay_response
-from services.gateway.openapi import document_errors
+from services.gateway.openapi import document_errors, name_operations
 from services.gateway.rate_limits import Limit, RateLimiter
 from services.gateway.settings import Settings
 from services.gateway.webhooks.delivery import webhook_loop
@@ -65,6 +65,7 @@ def bootstrap(settings: Settings) -> FastAPI:
 
     app = create_service_app("gateway", settings=settings, lifespan=lifespan, title="Billing platform API",
                              description=DESCRIPTION)
+    name_operations(app)
     app.state.rate_limiter = RateLimiter(Limit(settings.rate_limit_per_second, settings.rate_limit_burst))
     app.state.audit = audit_writer
     for module in (tenants, keys, encounters, billing, denials, followup):

@@ -3,6 +3,7 @@
 routes that read their request body themselves (several formats, or forwarded as they came)."""
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 from pydantic import BaseModel
 
 PROBLEM_SCHEMA = {
@@ -34,6 +35,17 @@ ANSWERS = {
 }
 
 
+def operation_id(route: APIRoute) -> str:
+    """The route function's name (`get_claim`): generated clients name their methods and modules after it,
+    where FastAPI's default appends path and method (`get_claim_v1_claims__claim_id__get`)."""
+    return route.name
+
+
+def name_operations(app: FastAPI) -> None:
+    """Operations named by `operation_id`; call before the routers are included (they take it then)."""
+    app.router.generate_unique_id_function = operation_id
+
+
 # Models named by schema_ref(); their schemas join components.schemas, so every $ref resolves.
 _BODY_MODELS: dict[str, type[BaseModel]] = {}
 
@@ -61,6 +73,18 @@ def _add_body_schemas(schemas: dict) -> None:
         for inner, definition in schema.pop("$defs", {}).items():
             schemas.setdefault(inner, definition)
         schemas.setdefault(name, schema)
+
+
+TEXT_MEDIA = ("text/", "application/edi-x12")
+
+
+def _type_text_answers(operation: dict) -> None:
+    """A text answer declared without a schema (an X12 file, an HTML page) is a string, which clients then
+    read as text rather than as an untyped body."""
+    for answer in operation.get("responses", {}).values():
+        for media, content in answer.get("content", {}).items():
+            if media.startswith(TEXT_MEDIA) and not content.get("schema"):
+                content["schema"] = {"type": "string"}
 
 
 def _problem(description: str, example: dict, headers: dict | None) -> dict:
@@ -93,6 +117,7 @@ def document_errors(app: FastAPI) -> None:
         schema["security"] = [{"apiKey": []}]
         for path, operations in schema.get("paths", {}).items():
             for method, operation in operations.items():
+                _type_text_answers(operation)
                 responses = operation.setdefault("responses", {})
                 for code in _codes(path, method):
                     responses[code] = _problem(*ANSWERS[code])

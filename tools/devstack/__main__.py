@@ -14,7 +14,7 @@ PID_FILE = RUN_DIR / "devstack.pid"
 
 def run() -> None:
     started = time.monotonic()
-    stack = Stack(RUN_DIR, Ports())
+    stack = Stack(RUN_DIR, Ports(), kafka_tls=os.environ.get("KAFKA_TLS") == "1")
     stopping = False
 
     def _stop(*_):

@@ -1,7 +1,8 @@
 """One Apache Kafka 4.x broker in KRaft mode, started by deploy/kafka/run_kafka.sh.
 
 Clients log in with SCRAM-SHA-512; `passwords` holds one per principal (services, admin, broker),
-given to the script through its environment, never on a command line of ours or in a log."""
+given to the script through its environment, never on a command line of ours or in a log. With a
+`tls_dir` they connect over SASL_SSL and trust `ca_file`, the CA the script makes there."""
 import os
 import signal
 import socket
@@ -13,9 +14,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class LocalKafka:
-    def __init__(self, data_dir: Path, port: int, log_path: Path, *, passwords: dict[str, str]):
+    def __init__(self, data_dir: Path, port: int, log_path: Path, *, passwords: dict[str, str],
+                 tls_dir: Path | None = None):
         self.data_dir = data_dir
         self._passwords = passwords
+        self.tls_dir = tls_dir
         self.port = port
         self.controller_port = port + 1
         self.log_path = log_path
@@ -24,6 +27,10 @@ class LocalKafka:
     @property
     def bootstrap(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    @property
+    def ca_file(self) -> Path | None:
+        return self.tls_dir / "ca.pem" if self.tls_dir else None
 
     def start(self, timeout: float = 600) -> str:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,7 +51,8 @@ class LocalKafka:
 
     def _credentials_env(self) -> dict[str, str]:
         users = " ".join(f"{name}={password}" for name, password in self._passwords.items() if name != "broker")
-        return {"KAFKA_BROKER_PASSWORD": self._passwords["broker"], "KAFKA_SCRAM_USERS": users}
+        tls = {"KAFKA_TLS_DIR": str(self.tls_dir)} if self.tls_dir else {}
+        return {"KAFKA_BROKER_PASSWORD": self._passwords["broker"], "KAFKA_SCRAM_USERS": users, **tls}
 
     def stop(self, timeout: float = 30) -> None:
         if self.process and self.process.poll() is None:

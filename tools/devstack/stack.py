@@ -27,7 +27,8 @@ KAFKA_SECURITY = {"KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "KAFKA_SASL_MECHA
 
 
 class Stack:
-    def __init__(self, run_dir: Path, ports: Ports, *, environment: str = "development", durable: bool = True):
+    def __init__(self, run_dir: Path, ports: Ports, *, environment: str = "development", durable: bool = True,
+                 kafka_tls: bool = False):
         self.run_dir = run_dir
         self.ports = ports
         self.environment = environment
@@ -37,7 +38,8 @@ class Stack:
         self.postgres = None if external_db else EmbeddedPostgres(run_dir / "pgdata", ports.postgres, durable=durable)
         self.database_url = external_db or self.postgres.url  # type: ignore[union-attr]
         self.kafka = LocalKafka(run_dir / "kafka", ports.kafka, self.log_dir / "kafka.log",
-                                passwords=self.secrets["kafka_passwords"])
+                                passwords=self.secrets["kafka_passwords"],
+                                tls_dir=run_dir / "kafka-tls" if kafka_tls else None)
         self.processes: dict[str, subprocess.Popen] = {}
         self.specs = {s.name: s for s in process_specs(
             ports, common=self.common_env(), admin_api_key=self.secrets["admin_api_key"],
@@ -62,9 +64,15 @@ class Stack:
             path.write_text(json.dumps(values))
         return values
 
+    def kafka_security_env(self) -> dict[str, str]:
+        """How every process reaches the broker: SCRAM logins, over TLS trusting the stack's CA when it has one."""
+        if self.kafka.ca_file is None:
+            return KAFKA_SECURITY
+        return {**KAFKA_SECURITY, "KAFKA_SECURITY_PROTOCOL": "SASL_SSL", "KAFKA_SSL_CAFILE": str(self.kafka.ca_file)}
+
     def operator_env(self) -> dict[str, str]:
         """What the operator's tools (python -m shared.kafka.dlq_admin, tests) log in to Kafka with."""
-        return {"KAFKA_BOOTSTRAP_SERVERS": self.kafka.bootstrap, **KAFKA_SECURITY,
+        return {"KAFKA_BOOTSTRAP_SERVERS": self.kafka.bootstrap, **self.kafka_security_env(),
                 "KAFKA_SASL_USERNAME": OPERATOR, "KAFKA_SASL_PASSWORD": self.secrets["kafka_passwords"][OPERATOR]}
 
     def operator_kafka(self) -> KafkaSettings:
@@ -79,7 +87,7 @@ class Stack:
         return {
             "ENVIRONMENT": self.environment,
             "KAFKA_BOOTSTRAP_SERVERS": f"127.0.0.1:{self.ports.kafka}",
-            **KAFKA_SECURITY,
+            **self.kafka_security_env(),
             "DATABASE_URL": self.database_url,
             "INTERNAL_TOKEN_SECRET": self.secrets["internal_token_secret"],
             "SPAN_LOG_DIR": str(self.run_dir / "spans"),

@@ -71,3 +71,16 @@ def test_a_405_allows_every_method_of_the_path():
     response = TestClient(app).put("/notes/7")
     assert response.status_code == 405 and response.headers["allow"] == "GET, POST"
     assert TestClient(app).get("/notes/7/archive").headers["allow"] == "DELETE"
+
+
+def test_operations_are_named_once_each_after_their_route_function(document):
+    """Generated clients name their methods and modules after operationId; a clash would merge two of them."""
+    ids = [operation["operationId"] for item in document["paths"].values() for operation in item.values()]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert document["paths"]["/v1/claims/{claim_id}/837"]["get"]["operationId"] == "get_claim_837"
+    assert not [i for i in ids if "_v1_" in i]
+
+
+def test_text_answers_are_typed_as_strings(document):
+    answer = document["paths"]["/v1/claims/{claim_id}/837"]["get"]["responses"]["200"]["content"]
+    assert answer["application/edi-x12"]["schema"] == {"type": "string"}

@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.claim_correction import ClaimCorrection
+from ...models.problem import Problem
+from ...models.replace_claim_response_replace_claim import (
+    ReplaceClaimResponseReplaceClaim,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    claim_id: UUID,
+    *,
+    body: ClaimCorrection,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/claims/{claim_id}/replace".format(
+            claim_id=quote(str(claim_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReplaceClaimResponseReplaceClaim | None:
+    if response.status_code == 201:
+        response_201 = ReplaceClaimResponseReplaceClaim.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReplaceClaimResponseReplaceClaim]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    claim_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ClaimCorrection,
+) -> Response[Problem | ReplaceClaimResponseReplaceClaim]:
+    """Replace Claim
+
+     Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim.
+
+    Args:
+        claim_id (UUID):
+        body (ClaimCorrection): What changes on the replacement claim; anything left out stays as
+            billed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReplaceClaimResponseReplaceClaim]
+    """
+
+    kwargs = _get_kwargs(
+        claim_id=claim_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    claim_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ClaimCorrection,
+) -> Problem | ReplaceClaimResponseReplaceClaim | None:
+    """Replace Claim
+
+     Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim.
+
+    Args:
+        claim_id (UUID):
+        body (ClaimCorrection): What changes on the replacement claim; anything left out stays as
+            billed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReplaceClaimResponseReplaceClaim
+    """
+
+    return sync_detailed(
+        claim_id=claim_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    claim_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ClaimCorrection,
+) -> Response[Problem | ReplaceClaimResponseReplaceClaim]:
+    """Replace Claim
+
+     Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim.
+
+    Args:
+        claim_id (UUID):
+        body (ClaimCorrection): What changes on the replacement claim; anything left out stays as
+            billed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReplaceClaimResponseReplaceClaim]
+    """
+
+    kwargs = _get_kwargs(
+        claim_id=claim_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    claim_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ClaimCorrection,
+) -> Problem | ReplaceClaimResponseReplaceClaim | None:
+    """Replace Claim
+
+     Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim.
+
+    Args:
+        claim_id (UUID):
+        body (ClaimCorrection): What changes on the replacement claim; anything left out stays as
+            billed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReplaceClaimResponseReplaceClaim
+    """
+
+    return (
+        await asyncio_detailed(
+            claim_id=claim_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.ask_provider import AskProvider
+from ...models.ask_provider_response_ask_provider import AskProviderResponseAskProvider
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    encounter_id: UUID,
+    *,
+    body: AskProvider,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/encounters/{encounter_id}/queries".format(
+            encounter_id=quote(str(encounter_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AskProviderResponseAskProvider | Problem | None:
+    if response.status_code == 201:
+        response_201 = AskProviderResponseAskProvider.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AskProviderResponseAskProvider | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    encounter_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AskProvider,
+) -> Response[AskProviderResponseAskProvider | Problem]:
+    """Ask Provider
+
+     A coder asks the rendering provider about an unclear note; the encounter waits in review until
+    answered.
+
+    Args:
+        encounter_id (UUID):
+        body (AskProvider):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AskProviderResponseAskProvider | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        encounter_id=encounter_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    encounter_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AskProvider,
+) -> AskProviderResponseAskProvider | Problem | None:
+    """Ask Provider
+
+     A coder asks the rendering provider about an unclear note; the encounter waits in review until
+    answered.
+
+    Args:
+        encounter_id (UUID):
+        body (AskProvider):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AskProviderResponseAskProvider | Problem
+    """
+
+    return sync_detailed(
+        encounter_id=encounter_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    encounter_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AskProvider,
+) -> Response[AskProviderResponseAskProvider | Problem]:
+    """Ask Provider
+
+     A coder asks the rendering provider about an unclear note; the encounter waits in review until
+    answered.
+
+    Args:
+        encounter_id (UUID):
+        body (AskProvider):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AskProviderResponseAskProvider | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        encounter_id=encounter_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    encounter_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AskProvider,
+) -> AskProviderResponseAskProvider | Problem | None:
+    """Ask Provider
+
+     A coder asks the rendering provider about an unclear note; the encounter waits in review until
+    answered.
+
+    Args:
+        encounter_id (UUID):
+        body (AskProvider):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AskProviderResponseAskProvider | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            encounter_id=encounter_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.patient_refund import PatientRefund
+from ...models.patient_refund_response_patient_refund import (
+    PatientRefundResponsePatientRefund,
+)
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    patient_id: str,
+    *,
+    body: PatientRefund,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/patients/{patient_id}/refunds".format(
+            patient_id=quote(str(patient_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PatientRefundResponsePatientRefund | Problem | None:
+    if response.status_code == 201:
+        response_201 = PatientRefundResponsePatientRefund.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PatientRefundResponsePatientRefund | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    patient_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PatientRefund,
+) -> Response[PatientRefundResponsePatientRefund | Problem]:
+    """Patient Refund
+
+     Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
+    the same reference again refunds nothing (200).
+
+    Args:
+        patient_id (str):
+        body (PatientRefund):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PatientRefundResponsePatientRefund | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    patient_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PatientRefund,
+) -> PatientRefundResponsePatientRefund | Problem | None:
+    """Patient Refund
+
+     Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
+    the same reference again refunds nothing (200).
+
+    Args:
+        patient_id (str):
+        body (PatientRefund):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PatientRefundResponsePatientRefund | Problem
+    """
+
+    return sync_detailed(
+        patient_id=patient_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    patient_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PatientRefund,
+) -> Response[PatientRefundResponsePatientRefund | Problem]:
+    """Patient Refund
+
+     Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
+    the same reference again refunds nothing (200).
+
+    Args:
+        patient_id (str):
+        body (PatientRefund):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PatientRefundResponsePatientRefund | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        patient_id=patient_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    patient_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PatientRefund,
+) -> PatientRefundResponsePatientRefund | Problem | None:
+    """Patient Refund
+
+     Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
+    the same reference again refunds nothing (200).
+
+    Args:
+        patient_id (str):
+        body (PatientRefund):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PatientRefundResponsePatientRefund | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            patient_id=patient_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

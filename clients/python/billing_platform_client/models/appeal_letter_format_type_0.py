@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class AppealLetterFormatType0(StrEnum):
+    HTML = "html"
+    PDF = "pdf"
+
+    def __str__(self) -> str:
+        return str(self.value)
