@@ -24,6 +24,8 @@ class BillingProvider:
         name (str):
         npi (str):
         tax_id (str):
+        clia_number (None | str | Unset): The practice laboratory's CLIA certificate number: REF*X4 on claims with an
+            in-house laboratory test.
         contact (BillingContact | None | Unset):
         taxonomy_code (str | Unset):  Default: '207Q00000X'.
     """
@@ -32,6 +34,7 @@ class BillingProvider:
     name: str
     npi: str
     tax_id: str
+    clia_number: None | str | Unset = UNSET
     contact: BillingContact | None | Unset = UNSET
     taxonomy_code: str | Unset = "207Q00000X"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -46,6 +49,12 @@ class BillingProvider:
         npi = self.npi
 
         tax_id = self.tax_id
+
+        clia_number: None | str | Unset
+        if isinstance(self.clia_number, Unset):
+            clia_number = UNSET
+        else:
+            clia_number = self.clia_number
 
         contact: dict[str, Any] | None | Unset
         if isinstance(self.contact, Unset):
@@ -67,6 +76,8 @@ class BillingProvider:
                 "tax_id": tax_id,
             }
         )
+        if clia_number is not UNSET:
+            field_dict["clia_number"] = clia_number
         if contact is not UNSET:
             field_dict["contact"] = contact
         if taxonomy_code is not UNSET:
@@ -87,6 +98,15 @@ class BillingProvider:
         npi = d.pop("npi")
 
         tax_id = d.pop("tax_id")
+
+        def _parse_clia_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        clia_number = _parse_clia_number(d.pop("clia_number", UNSET))
 
         def _parse_contact(data: object) -> BillingContact | None | Unset:
             if data is None:
@@ -112,6 +132,7 @@ class BillingProvider:
             name=name,
             npi=npi,
             tax_id=tax_id,
+            clia_number=clia_number,
             contact=contact,
             taxonomy_code=taxonomy_code,
         )

@@ -30,6 +30,8 @@ class EncounterIn:
         rendering_provider (Provider):
         diagnoses (list[str] | Unset):
         note (None | str | Unset):
+        other_coverages (list[Coverage] | Unset): Secondary, then tertiary coverage: each billed after the payer before
+            it has answered.
         prior_authorization (None | str | Unset):
         procedures (list[ProcedureLine] | Unset):
     """
@@ -42,6 +44,7 @@ class EncounterIn:
     rendering_provider: Provider
     diagnoses: list[str] | Unset = UNSET
     note: None | str | Unset = UNSET
+    other_coverages: list[Coverage] | Unset = UNSET
     prior_authorization: None | str | Unset = UNSET
     procedures: list[ProcedureLine] | Unset = UNSET
 
@@ -67,6 +70,13 @@ class EncounterIn:
             note = UNSET
         else:
             note = self.note
+
+        other_coverages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.other_coverages, Unset):
+            other_coverages = []
+            for other_coverages_item_data in self.other_coverages:
+                other_coverages_item = other_coverages_item_data.to_dict()
+                other_coverages.append(other_coverages_item)
 
         prior_authorization: None | str | Unset
         if isinstance(self.prior_authorization, Unset):
@@ -97,6 +107,8 @@ class EncounterIn:
             field_dict["diagnoses"] = diagnoses
         if note is not UNSET:
             field_dict["note"] = note
+        if other_coverages is not UNSET:
+            field_dict["other_coverages"] = other_coverages
         if prior_authorization is not UNSET:
             field_dict["prior_authorization"] = prior_authorization
         if procedures is not UNSET:
@@ -135,6 +147,15 @@ class EncounterIn:
 
         note = _parse_note(d.pop("note", UNSET))
 
+        _other_coverages = d.pop("other_coverages", UNSET)
+        other_coverages: list[Coverage] | Unset = UNSET
+        if _other_coverages is not UNSET:
+            other_coverages = []
+            for other_coverages_item_data in _other_coverages:
+                other_coverages_item = Coverage.from_dict(other_coverages_item_data)
+
+                other_coverages.append(other_coverages_item)
+
         def _parse_prior_authorization(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -164,6 +185,7 @@ class EncounterIn:
             rendering_provider=rendering_provider,
             diagnoses=diagnoses,
             note=note,
+            other_coverages=other_coverages,
             prior_authorization=prior_authorization,
             procedures=procedures,
         )
