@@ -107,15 +107,16 @@ def _share_map_index() -> None:
     pyx12.map_index.map_index = _SharedMapIndex
 
 
-# 2. Paths of map nodes formatted once ---------------------------------------------------------------
+# 2. Paths formatted once -------------------------------------------------------------------------------
 
-class _NodePath(pyx12.path.X12Path):
-    """The X12Path of a map node. NodeCounter keys its counts by these and hashes them on every
-    count, reset and lookup; X12Path rebuilds its string for each hash (__hash__ is the hash of
-    __repr__), a third of pyx12's time. A node's path is fixed once its map is built and nothing
-    assigns to it, so its string and hash are computed once. Equality is X12Path's own, and the
-    hash is the same value as before, so counts keyed by a node path and by an equal plain X12Path
-    still meet in the dictionary."""
+class _FixedPath(pyx12.path.X12Path):
+    """An X12Path nobody changes once built: the path of a map node, or a key of NodeCounter's
+    counts. NodeCounter hashes these on every count, reset and lookup, and X12Path rebuilds its
+    string for each hash (__hash__ is the hash of __repr__): a third of pyx12's time. A node's
+    path is fixed once its map is built and nothing assigns to it; a dictionary key must not change
+    anyway. So the string and the hash are computed once. Equality is X12Path's own and the hash
+    is the same value as before, so a count keyed by one of these and a lookup by an equal plain
+    X12Path still meet in the dictionary."""
 
     def __init__(self, path_str: str) -> None:
         super().__init__(path_str)
@@ -132,6 +133,27 @@ class _NodePath(pyx12.path.X12Path):
         return self._hash
 
 
+def _node_x12path(self):
+    if self._x12path is None:
+        self._x12path = _FixedPath(self.get_path())
+    return self._x12path
+
+
+def _format_node_paths_once() -> None:
+    x12_node.x12path = property(_node_x12path, None, None)
+
+
+def _make_counter_keys_fixed() -> None:
+    """NodeCounter turns the path strings it is given (the ISA and GS loops, on every interchange
+    and group) into X12Paths that only it holds, as keys of its counts."""
+    make = NodeCounter.makeX12Path
+
+    def makeX12Path(xpath):
+        return _FixedPath(xpath) if isinstance(xpath, str) else make(xpath)
+
+    NodeCounter.makeX12Path = staticmethod(makeX12Path)
+
+
 def _reset_counts_by_prefix() -> None:
     """NodeCounter.reset_to_node drops the counts under a loop each time the loop starts again:
     for every count it re-formats the loop's path, splits both paths on "/" and compares the parts.
@@ -145,16 +167,6 @@ def _reset_counts_by_prefix() -> None:
             del self._dict[key]
 
     NodeCounter.reset_to_node = reset_to_node
-
-
-def _node_x12path(self):
-    if self._x12path is None:
-        self._x12path = _NodePath(self.get_path())
-    return self._x12path
-
-
-def _format_node_paths_once() -> None:
-    x12_node.x12path = property(_node_x12path, None, None)
 
 
 def _remember_loop_shape() -> None:
@@ -256,6 +268,7 @@ def _skip_printable_values() -> None:
     pyx12.validation.contains_control_character = contains_control_character
 
 
-PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _reset_counts_by_prefix, _remember_loop_shape,
+PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter_keys_fixed,
+           _reset_counts_by_prefix, _remember_loop_shape,
            _parse_refdes_once,
            _index_children_by_seq, _remember_unique_key_fields, _skip_printable_values)
