@@ -18,10 +18,9 @@ AT = datetime(2026, 11, 22, 10, 30, tzinfo=timezone.utc)
 UNKNOWN_VERSION = "0.0.0-pristine"
 
 
-def write(claims, **overrides) -> str:
-    fields = dict(sender_id="BILLINGPLATFORM", receiver_id="60054", interchange_control_number=1,
-                  group_control_number=1, created_at=AT) | overrides
-    return write_837p(claims, **fields)
+def write(claims) -> str:
+    return write_837p(claims, sender_id="BILLINGPLATFORM", receiver_id="60054", interchange_control_number=1,
+                      group_control_number=1, created_at=AT)
 
 
 def _segments(text: str) -> list[str]:

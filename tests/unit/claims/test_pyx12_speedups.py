@@ -4,6 +4,7 @@ pristine pyx12 in a process of its own."""
 import json
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyx12.map_if
@@ -41,6 +42,14 @@ def test_the_corpus_holds_valid_and_broken_files():
     assert all(validate_x12(text) == [] for text in VALID.values())
     assert all(validate_x12(text) != [] for text in BROKEN.values())
     assert all(validate_x12(text) == [] for text in NOT_CHECKED.values())
+
+
+def test_calls_from_many_threads_get_the_answers_of_calls_in_turn():
+    """The submission step validates through asyncio.to_thread: the shared maps must not mix files up."""
+    texts = [VALID["one claim"], BROKEN["HI twice"], BROKEN["service date month 13"], VALID["twenty claims"]] * 3
+    in_turn = [validate_x12(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        assert list(pool.map(validate_x12, texts)) == in_turn
 
 
 def test_a_map_is_parsed_once_per_process():
