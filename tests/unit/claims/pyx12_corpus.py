@@ -1,0 +1,158 @@
+"""837P files, valid and broken, and pyx12's verdict on each: for comparing the patched validator
+with a pristine pyx12.
+
+`python -m tests.unit.claims.pyx12_corpus` reads {name: text} as JSON on stdin and prints the
+verdicts of a pristine pyx12: it makes the installed pyx12 look like an unknown version before the
+validator is imported, so the speedups refuse to patch it, as they would in production.
+"""
+import json
+import logging
+import re
+import sys
+from datetime import datetime, timezone
+
+from services.claims.domain.x837 import write_837p
+from tests.unit.claims.builders import ENCOUNTER, claim
+
+AT = datetime(2026, 11, 22, 10, 30, tzinfo=timezone.utc)
+UNKNOWN_VERSION = "0.0.0-pristine"
+
+
+def write(claims) -> str:
+    return write_837p(claims, sender_id="BILLINGPLATFORM", receiver_id="60054", interchange_control_number=1,
+                      group_control_number=1, created_at=AT)
+
+
+def _segments(text: str) -> list[str]:
+    return [s for s in text.split("~") if s]
+
+
+def _join(segments: list[str]) -> str:
+    return "~".join(segments) + "~"
+
+
+def segment(text: str, prefix: str) -> str:
+    return next(s for s in _segments(text) if s.startswith(prefix))
+
+
+def drop(text: str, prefix: str, nth: int = 0) -> str:
+    """Without the nth segment starting with prefix."""
+    segments = _segments(text)
+    found = [i for i, s in enumerate(segments) if s.startswith(prefix)]
+    del segments[found[nth]]
+    return _join(segments)
+
+
+def edit(text: str, prefix: str, element: int, value: str, nth: int = 0) -> str:
+    """The nth segment starting with prefix with its element (1-based) set to value."""
+    segments = _segments(text)
+    i = [i for i, s in enumerate(segments) if s.startswith(prefix)][nth]
+    elements = segments[i].split("*")
+    elements += [""] * (element + 1 - len(elements))
+    elements[element] = value
+    segments[i] = "*".join(elements)
+    return _join(segments)
+
+
+def insert_after(text: str, prefix: str, segment: str, nth: int = 0) -> str:
+    segments = _segments(text)
+    i = [i for i, s in enumerate(segments) if s.startswith(prefix)][nth]
+    segments.insert(i + 1, segment)
+    return _join(segments)
+
+
+def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Files by name, from the project's own 837P writer plus targeted damage: (valid, broken, damaged
+    in ways pyx12 does not look at: the scrubber's rules catch those before the 837P is written)."""
+    one = write([claim()])
+    dependent = claim(coverage=dict(ENCOUNTER["coverage"], relationship="child"))
+    mixed = write([claim(), dependent, claim(payer_id="MEDICARE")])
+    twenty = write([claim() for _ in range(20)])
+    valid = {"one claim": one, "subscriber, dependent, Medicare": mixed, "twenty claims": twenty}
+    not_checked = {"NPI too short": edit(one, "NM1*85*", 9, "12345"), "state code lower case": edit(one, "N4*", 2, "il"),
+                   "ZIP of four digits": edit(one, "N4*", 3, "6270"), "ZIP with letters": edit(one, "N4*", 3, "62A04", nth=1)}
+    broken = {
+        # in the middle and at the end of a longer file, after many loop counts and resets
+        "twenty claims, the 11th with a bad date": edit(twenty, "DTP*472*", 3, "20261131", nth=20),
+        "twenty claims, HI twice in the last": insert_after(twenty, "HI*", segment(twenty, "HI*"), nth=19),
+        "twenty claims, the 7th without SBR": drop(twenty, "SBR*", nth=6),
+        # missing segments
+        "no CLM": drop(one, "CLM*"), "no HI": drop(one, "HI*"), "no billing provider NM1*85": drop(one, "NM1*85*"),
+        "no SBR": drop(one, "SBR*"), "no SV1": drop(one, "SV1*"), "no service date": drop(one, "DTP*472*"),
+        "no BHT": drop(one, "BHT*"), "no N4 of the billing provider": drop(one, "N4*"),
+        "no SE": drop(one, "SE*"), "no GE": drop(one, "GE*"), "no IEA": drop(one, "IEA*"),
+        "no dependent PAT": drop(mixed, "PAT*"),
+        # wrong counts and control numbers in the trailers
+        "SE01 wrong": edit(one, "SE*", 1, "99"), "SE02 not ST02": edit(one, "SE*", 2, "0009"),
+        "GE01 wrong": edit(one, "GE*", 1, "3"), "GE02 not GS06": edit(one, "GE*", 2, "7"),
+        "IEA01 wrong": edit(one, "IEA*", 1, "2"), "IEA02 not ISA13": edit(one, "IEA*", 2, "000000002"),
+        "LX out of sequence": edit(one, "LX*", 1, "5", nth=1),
+        # bad element values
+        "place of service code": edit(one, "CLM*", 5, "XX:B:1"), "HI qualifier": edit(one, "HI*", 1, "XXX:E119"),
+        "NM1 entity qualifier": edit(one, "NM1*82*", 1, "ZZ"),
+        "charge not a number": edit(one, "CLM*", 2, "1X7"), "units not a number": edit(one, "SV1*", 4, "one"),
+        "name too long": edit(one, "NM1*IL*", 3, "RIVERA" * 12), "CLM01 empty": edit(one, "CLM*", 1, ""),
+        "gender code": edit(one, "DMG*", 3, "Q"),
+        "control character in a name": edit(one, "NM1*IL*", 3, "RIV\x07ERA"),
+        "non-ASCII letter in a name": edit(one, "NM1*IL*", 3, "RIVÉRA"),
+        "trailing space": edit(one, "N3*", 1, "12 ELM ST "),
+        "too many elements": edit(one, "REF*EI*", 4, "EXTRA"),
+        "too many sub-elements": edit(one, "SV1*", 1, "HC:99213:25:59:XU:XS:GT:95:X"),
+        "usage indicator": edit(one, "ISA*", 15, "X"),
+        # bad dates and times
+        "service date month 13": edit(one, "DTP*472*", 3, "20261302"),
+        "birth date day 32": edit(one, "DMG*", 2, "19710432"), "BHT time 2561": edit(one, "BHT*", 5, "2561"),
+        "date format qualifier": edit(one, "DTP*472*", 2, "D9"),
+        # invalid qualifiers and structure
+        "HL level code": edit(one, "HL*2*", 3, "99"), "SBR payer responsibility": edit(one, "SBR*", 1, "Z"),
+        "REF qualifier": edit(one, "REF*6R*", 1, "ZZ"), "DTP qualifier": edit(one, "DTP*472*", 1, "999"),
+        "unknown segment": insert_after(one, "CLM*", "ZZZ*1"),
+        "HI after the service line": insert_after(drop(one, "HI*"), "LX*", segment(one, "HI*")),
+        "HI twice": insert_after(one, "HI*", segment(one, "HI*")),
+        "NM1*IL twice": insert_after(one, "NM1*IL*", segment(one, "NM1*IL*")),
+        "wrong version": one.replace("005010X222A1", "005010X222A2"),
+        "empty file": "", "not X12": "not x12 at all",
+    }
+    return valid, broken, not_checked
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[list[str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append([record.levelname, _without_addresses(record.getMessage())])
+
+
+def _without_addresses(message: str) -> str:
+    """pyx12 names an unreadable source by its repr, which holds a memory address."""
+    return re.sub(r" at 0x[0-9a-f]+", " at 0x…", message)
+
+
+def verdict(text: str) -> dict:
+    """The gate's messages and pyx12's own, values included (lines and error codes are in both)."""
+    from services.claims.domain.x12_validation import validate_x12
+
+    logger = logging.getLogger("pyx12")
+    raw = _Records()
+    logger.addHandler(raw)
+    try:
+        gate = validate_x12(text)
+    finally:
+        logger.removeHandler(raw)
+    return {"gate": [_without_addresses(message) for message in gate], "pyx12": raw.records}
+
+
+def patched() -> bool:
+    from services.claims.adapters import pyx12_speedups
+
+    return bool(pyx12_speedups.apply())
+
+
+if __name__ == "__main__":
+    import pyx12
+
+    pyx12.__version__ = UNKNOWN_VERSION
+    texts = json.load(sys.stdin)
+    json.dump({"patched": patched(), "verdicts": {name: verdict(text) for name, text in texts.items()}}, sys.stdout)

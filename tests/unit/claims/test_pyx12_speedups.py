@@ -1,0 +1,68 @@
+"""The speedups change pyx12's cost, never its verdict: every file of the corpus gets the same
+messages (values, lines and error codes included) from the patched, map-cached validator as from a
+pristine pyx12 in a process of its own."""
+import json
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pyx12.map_if
+import pyx12.params
+import pytest
+
+from services.claims.adapters import pyx12_speedups
+from services.claims.domain.x12_validation import validate_x12
+from tests.unit.claims.pyx12_corpus import build_corpus, verdict
+
+pytestmark = pytest.mark.unit
+ROOT = Path(__file__).resolve().parents[3]
+VALID, BROKEN, NOT_CHECKED = build_corpus()
+CORPUS = VALID | BROKEN | NOT_CHECKED
+
+
+@pytest.fixture(scope="module")
+def pristine() -> dict:
+    run = subprocess.run([sys.executable, "-m", "tests.unit.claims.pyx12_corpus"], input=json.dumps(CORPUS),
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(run.stdout)
+
+
+def test_the_pristine_run_is_unpatched_and_this_one_patched(pristine):
+    assert pristine["patched"] is False
+    assert pyx12_speedups.apply() is True
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_same_verdict_as_a_pristine_pyx12(name, pristine):
+    assert verdict(CORPUS[name]) == pristine["verdicts"][name]
+
+
+def test_the_corpus_holds_valid_and_broken_files():
+    assert all(validate_x12(text) == [] for text in VALID.values())
+    assert all(validate_x12(text) != [] for text in BROKEN.values())
+    assert all(validate_x12(text) == [] for text in NOT_CHECKED.values())
+
+
+def test_calls_from_many_threads_get_the_answers_of_calls_in_turn():
+    """The submission step validates through asyncio.to_thread: the shared maps must not mix files up."""
+    texts = [VALID["one claim"], BROKEN["HI twice"], BROKEN["service date month 13"], VALID["twenty claims"]] * 3
+    in_turn = [validate_x12(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        assert list(pool.map(validate_x12, texts)) == in_turn
+
+
+def test_a_map_is_parsed_once_per_process():
+    params = pyx12.params.params()
+    first = pyx12.map_if.load_map_file("837.5010.X222.A1.xml", params, None)
+    assert pyx12.map_if.load_map_file("837.5010.X222.A1.xml", pyx12.params.params(), None) is first
+    params.set("charset", "B")  # other parameters, another map: the cached one keeps the values it was built with
+    assert pyx12.map_if.load_map_file("837.5010.X222.A1.xml", params, None) is not first
+    assert first.param.get("charset") == "E"
+
+
+def test_an_unknown_pyx12_version_is_left_unpatched(monkeypatch, caplog):
+    monkeypatch.setattr(pyx12_speedups, "_applied", None)
+    monkeypatch.setattr(pyx12, "__version__", "9.9.9")
+    assert pyx12_speedups.apply() is False
+    assert "9.9.9" in caplog.text and "unpatched" in caplog.text
