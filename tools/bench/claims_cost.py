@@ -3,8 +3,8 @@
     python -m tools.bench.claims_cost --database-url postgresql://postgres@127.0.0.1:5432/postgres \
         [--claims 2000] [--pgdata .run/pgdata]
 
-Runs claim.coded, 277CA and remit.received over `--claims` claims in batches of 500 (one transaction per
-batch, as the consumer does) and prints CPU per claim of this process and of the Postgres server
+Runs claim.coded, the 837P submission (batch, pyx12 validation, hand-over to a dropbox), 277CA and
+remit.received over `--claims` claims in batches of 500 (one transaction per batch, as the consumer does) and prints CPU per claim of this process and of the Postgres server
 processes, and the wall time. The database gets the claims service's migrations and one new tenant.
 Not included: Kafka, envelope parsing, inbox and consumer spans (the same for every implementation).
 """
@@ -13,6 +13,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from decimal import Decimal
@@ -25,11 +26,14 @@ from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
 from services.claims.adapters.claim_repository import CLAIM
+from services.claims.adapters.clearinghouse import DropboxClearinghouse
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.application.apply_remits import apply_remits
 from services.claims.application.build_claims import build_claims
 from services.claims.application.record_acks import record_acknowledgments
 from services.claims.application.register_tenant import register_tenant
+from services.claims.application.send_interchange import next_interchange_to_send, send_interchange
+from services.claims.application.submit_batch import batch_ready_claims
 from services.claims.catalog import Catalog
 from services.claims.domain.acks import ClaimAck
 from services.claims.settings import Settings
@@ -97,9 +101,27 @@ async def run(database_url: str, claims: int, pgdata: str | None) -> None:
             async with units() as uow:
                 await apply_remits(uow, Batch([remit_for(tenant_id, c) for c in batch]))
 
+    async def submit() -> None:
+        while True:
+            async with units() as uow:
+                batched = await batch_ready_claims(uow, catalog=catalog, submitter_id="BILLINGPLATFORM", usage="T",
+                                                   limit=BATCH)
+            while True:
+                async with units() as uow:
+                    interchange = await next_interchange_to_send(uow)
+                    if interchange is None:
+                        break
+                    await send_interchange(uow, interchange, catalog=catalog, clearinghouse=clearinghouse)
+            if not batched:
+                return
+
     await timed("coded", claims, build, pgdata)
-    async with units() as uow:  # as if submitted, so the payer's answers move the claims
-        await uow.session.execute(CLAIM.update().where(CLAIM.c.tenant_id == tenant_id).values(status="submitted"))
+    async with units() as uow:  # as if their coverage had been verified
+        await uow.session.execute(CLAIM.update().where(CLAIM.c.tenant_id == tenant_id)
+                                  .values(eligibility={"status": "active"}))
+    with tempfile.TemporaryDirectory() as dropbox:
+        clearinghouse = DropboxClearinghouse(dropbox)
+        await timed("submit", claims, submit, pgdata)
     await timed("277CA", claims, acknowledge, pgdata)
     await timed("remit", claims, pay, pgdata)
     await engine.dispose()

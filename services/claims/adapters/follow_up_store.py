@@ -36,7 +36,8 @@ class EligibilityCache:
             select(Claim).where(Claim.status == "ready", Claim.eligibility.is_(None)).order_by(Claim.created_at)
             .limit(limit).with_for_update(skip_locked=True))).scalars())
 
-    async def answers(self, keys: Iterable[EligibilityKey], checked_on: date) -> dict[EligibilityKey, EligibilityAnswer]:
+    async def answers(self, keys: Iterable[EligibilityKey],
+                      checked_on: date) -> dict[EligibilityKey, EligibilityAnswer]:
         rows = await self._session.execute(select(EligibilityCheck).where(
             tuple_(EligibilityCheck.tenant_id, EligibilityCheck.payer_id, EligibilityCheck.patient_id,
                    EligibilityCheck.member_id, EligibilityCheck.date_of_service).in_(list(keys)),

@@ -77,9 +77,9 @@ def _emit_submitted(uow, claim: ClaimRecord, domain_claim, coded: ClaimCoded, pa
             payer_name=payer.name, payer_appeal_days=payer.appeal_days,
             original_payer_claim_number=domain_claim.original_payer_claim_number,
             submitted_at=uow.now(),
-            lines=[SubmittedLine(line_number=l.line_number, procedure_code=l.procedure_code, modifiers=list(l.modifiers),
-                                 units=l.units, charge=l.charge, date_of_service=l.date_of_service)
-                   for l in domain_claim.lines],
+            lines=[SubmittedLine(line_number=line.line_number, procedure_code=line.procedure_code,
+                                 modifiers=list(line.modifiers), units=line.units, charge=line.charge,
+                                 date_of_service=line.date_of_service) for line in domain_claim.lines],
         ),
         tenant_id=claim.tenant_id, subject_id=claim.id,
     )

@@ -29,14 +29,20 @@ def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings)
     return run
 
 
-async def _verify_coverage(runtime, *, clearinghouse: Clearinghouse, settings) -> None:
-    """Coverage first, in its own transaction: the 271s are kept even if the 837 step fails."""
+async def _in_own_transaction(runtime, step, what: str) -> None:
+    """`step(uow)` committed on its own; an unreachable clearinghouse waits for the next round."""
     try:
         async with runtime.units_of_work() as uow:
-            await verify_ready_claims(uow, clearinghouse=clearinghouse, submitter_id=settings.submitter_id,
-                                      usage=settings.x12_usage, limit=settings.submission_batch_size)
+            await step(uow)
     except ClearinghouseUnavailable as exc:
-        log.warning("clearinghouse unavailable for 270 (%s); claims wait to be verified", exc)
+        log.warning("clearinghouse unavailable for %s (%s); trying again next round", what, exc)
+
+
+async def _verify_coverage(runtime, *, clearinghouse: Clearinghouse, settings) -> None:
+    """Coverage first, in its own transaction: the 271s are kept even if the 837 step fails."""
+    await _in_own_transaction(runtime, lambda uow: verify_ready_claims(
+        uow, clearinghouse=clearinghouse, submitter_id=settings.submitter_id, usage=settings.x12_usage,
+        limit=settings.submission_batch_size), "270")
 
 
 async def _send_pending(runtime, *, catalog: Catalog, clearinghouse: Clearinghouse) -> bool:
@@ -57,12 +63,9 @@ async def _send_pending(runtime, *, catalog: Catalog, clearinghouse: Clearinghou
 def status_inquiry_loop(*, clearinghouse: Clearinghouse, settings):
     async def run(runtime) -> None:
         while not runtime.stopping.is_set():
-            try:
-                async with runtime.units_of_work() as uow:
-                    await inquire_silent_claims(uow, clearinghouse=clearinghouse, submitter_id=settings.submitter_id,
-                                                usage=settings.x12_usage, limit=settings.submission_batch_size)
-            except ClearinghouseUnavailable as exc:
-                log.warning("clearinghouse unavailable for 276 (%s); asking again next round", exc)
+            await _in_own_transaction(runtime, lambda uow: inquire_silent_claims(
+                uow, clearinghouse=clearinghouse, submitter_id=settings.submitter_id, usage=settings.x12_usage,
+                limit=settings.submission_batch_size), "276")
             await asyncio.sleep(settings.status_inquiry_interval_seconds)
 
     run.__name__ = "status_inquiry_loop"

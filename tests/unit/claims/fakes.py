@@ -56,7 +56,8 @@ class FakeClaims:
         return Row(found[0]) if found else None
 
     async def corrections_of(self, tenant_id, original_id) -> int:
-        return sum(1 for r in self.rows.values() if r["tenant_id"] == tenant_id and r["original_claim_id"] == original_id)
+        return sum(1 for r in self.rows.values()
+                   if r["tenant_id"] == tenant_id and r["original_claim_id"] == original_id)
 
     async def by_pcns(self, keys, *, lock=True):
         wanted = set(keys)

@@ -64,8 +64,8 @@ async def submitted(uow, *claims) -> list[dict]:
 
 
 def remit(claim, status_code="1", **overrides) -> Envelope:
-    values = dict(remit_id=str(uuid.uuid4()), claim_id=claim.claim_id, patient_control_number=claim.patient_control_number,
-                  payer_id="AETNA", status_code=status_code, charge=Decimal("100.00"), paid=Decimal("76.00"),
+    values = dict(remit_id=str(uuid.uuid4()), claim_id=claim.claim_id,
+                  patient_control_number=claim.patient_control_number, payer_id="AETNA", status_code=status_code, charge=Decimal("100.00"), paid=Decimal("76.00"),
                   patient_responsibility=Decimal("0.00"), payer_claim_control_number="ICN1", trace_number="T1")
     return Envelope[RemitReceived](event_type="remit.received", tenant_id=TENANT, subject_id=claim.claim_id,
                                    payload=RemitReceived(**{**values, **overrides}))
