@@ -65,13 +65,13 @@ def line_rows(claim_id: UUID, tenant_id: UUID, coded: ClaimCoded, domain_claim: 
             for line in domain_claim.lines]
 
 
-def settle(uow, claim, edits: list[EditResult], event: str = "scrubbed") -> None:
+def settle(uow, claim, edits: list[EditResult]) -> None:
     """Errors hold the claim with their edit ids; warnings alone let it through to ready."""
     errors = [e.edit_id for e in edits if e.severity == "error"]
     if errors:
         transition(uow, claim, "held", "held", {"edits": errors})
     else:
-        transition(uow, claim, "ready", event, {"warnings": [e.edit_id for e in edits]})
+        transition(uow, claim, "ready", "scrubbed", {"warnings": [e.edit_id for e in edits]})
 
 
 class ClaimBatch:
