@@ -6,12 +6,12 @@ from shared.clock import Clock, system_clock
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.claims.adapters.clearinghouse import make_clearinghouse
+from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.catalog import Catalog
 from services.claims.entrypoints import api, claims_list, corrections_api, follow_up_api, patients_api, payers_api, reports
 from services.claims.entrypoints.consumers import build_router
+from services.claims.entrypoints.loops import status_inquiry_loop, submission_loop
 from services.claims.settings import Settings
-from services.claims.status_inquiry import status_inquiry_loop
-from services.claims.submission import submission_loop
 
 
 def bootstrap(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
@@ -20,9 +20,9 @@ def bootstrap(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
                            locality=settings.pfs_locality)
     clearinghouse = make_clearinghouse(settings)
     runtime = ServiceRuntime(
-        settings, router=build_router(catalog=catalog), clock=clock,
-        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings, clock=clock),
-               status_inquiry_loop(clearinghouse=clearinghouse, settings=settings, clock=clock)),
+        settings, router=build_router(catalog=catalog), unit_of_work=ClaimsUnitOfWork, clock=clock,
+        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings),
+               status_inquiry_loop(clearinghouse=clearinghouse, settings=settings)),
     )
 
     @contextlib.asynccontextmanager

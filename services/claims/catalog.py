@@ -30,10 +30,14 @@ class Catalog:
         return [asdict(p) for p in self.payers]
 
     def build(self, coded: ClaimCoded, tenant, payer: Payer) -> DomainClaim:
+        return self.build_for(coded, str(tenant.tenant_id), BillingProvider.model_validate(tenant.billing_provider),
+                              payer)
+
+    def build_for(self, coded: ClaimCoded, tenant_id: str, billing_provider: BillingProvider,
+                  payer: Payer) -> DomainClaim:
         """Priced from the tenant's own fee schedule, else the default for the claim's place of service."""
         return build_claim(
-            coded, tenant_id=str(tenant.tenant_id),
-            billing_provider=BillingProvider.model_validate(tenant.billing_provider),
-            fee_schedule=self.fee_schedules.for_claim(str(tenant.tenant_id), coded.place_of_service),
+            coded, tenant_id=tenant_id, billing_provider=billing_provider,
+            fee_schedule=self.fee_schedules.for_claim(tenant_id, coded.place_of_service),
             payer=payer, patient_control_number=coded.patient_control_number,
         )

@@ -7,7 +7,6 @@ back, and claim.submitted (the charge payments posts) must still leave exactly o
 """
 import asyncio
 import uuid
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -19,23 +18,29 @@ from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.tables import outbox_message
 from shared.db.unit_of_work import UnitOfWorkFactory
-from services.claims import handlers, submission
 from services.claims.adapters.clearinghouse import DropboxClearinghouse
-from services.claims.adapters.tables import Claim, ClaimEvent, Interchange
+from services.claims.adapters.repositories import ClaimsUnitOfWork
+from services.claims.adapters.tables import Claim, ClaimEvent
+from services.claims.application.apply_remits import apply_remits
+from services.claims.application.build_claims import create_claim
+from services.claims.application.record_acks import record_acknowledgments
+from services.claims.application.register_tenant import register_tenant
+from services.claims.application.send_interchange import send_interchange
+from services.claims.application.submit_batch import SENDING, batch_ready_claims
 from services.claims.catalog import Catalog
 from services.claims.domain.acks import ClaimAck
 from services.claims.domain.states import REOPENED, STAGE
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, coded
+from tests.unit.claims.fakes import Batch
 
-TODAY = date(2026, 11, 22)
 CATALOG = Catalog.load()
 
 
 @pytest.fixture(scope="module")
 async def units(infrastructure):
     engine = make_engine(Settings(database_url=infrastructure.database_url))
-    yield UnitOfWorkFactory(make_session_factory(engine))
+    yield UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
     await engine.dispose()
 
 
@@ -60,15 +65,15 @@ async def _submitting_claim(units) -> Claim:
     """A tenant with one verified ready claim, batched into its own interchange."""
     tenant_id = uuid.uuid4()
     async with units() as uow:
-        await handlers.register_tenant(uow, Envelope[TenantRegistered](
+        await register_tenant(uow, Envelope[TenantRegistered](
             event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
             payload=TenantRegistered(tenant_id=str(tenant_id), name="race", billing_provider=BILLING)), catalog=CATALOG)
-        claim = await handlers.create_claim(uow, coded(encounter_id=str(uuid.uuid4())), tenant_id, catalog=CATALOG,
-                                            today=TODAY)
+        claim = await create_claim(uow, coded(encounter_id=str(uuid.uuid4())), tenant_id, catalog=CATALOG)
         assert claim.status == "ready", claim.edits
-        claim.eligibility = {"status": "active"}
     async with units() as uow:
-        assert await submission.batch_ready_claims(uow, catalog=CATALOG, submitter_id="BILLINGPLATFORM",
+        (await uow.claims.get(tenant_id, claim.id)).eligibility = {"status": "active"}
+    async with units() as uow:
+        assert await batch_ready_claims(uow, catalog=CATALOG, submitter_id="BILLINGPLATFORM",
                                                    usage="T", limit=500) >= 1
     async with units() as uow:
         claim = await uow.session.get(Claim, claim.id)
@@ -77,16 +82,16 @@ async def _submitting_claim(units) -> Claim:
 
 
 async def _send(uow, claim: Claim, clearinghouse) -> None:
-    interchange = await uow.session.get(Interchange, claim.interchange_id, with_for_update=True)
-    assert interchange.ack_status == submission.SENDING
-    await submission.send_interchange(uow, interchange, catalog=CATALOG, clearinghouse=clearinghouse)
+    interchange = await uow.interchanges.get(claim.interchange_id, lock=True)
+    assert interchange.ack_status == SENDING
+    await send_interchange(uow, interchange, catalog=CATALOG, clearinghouse=clearinghouse)
 
 
 async def _accept(units, claim: Claim) -> None:
     async with units() as uow:
         ack = ClaimAck(patient_control_number=claim.patient_control_number, accepted=True,
                        payer_claim_number="PAYER0001", reasons=[])
-        assert await handlers.apply_acknowledgment(uow, tenant_id=claim.tenant_id, ack=ack) is not None
+        assert await record_acknowledgments(uow, tenant_id=claim.tenant_id, acks=[ack], x12="") == 1
 
 
 async def _pay(units, claim: Claim) -> None:
@@ -96,14 +101,14 @@ async def _pay(units, claim: Claim) -> None:
                           patient_responsibility=Decimal("0.00"), payer_claim_control_number="PAYER0001",
                           trace_number="TRACE1")
     async with units() as uow:
-        await handlers.apply_remit(uow, Envelope[RemitReceived](
-            event_type="remit.received", tenant_id=claim.tenant_id, subject_id=claim.id, payload=remit))
+        await apply_remits(uow, Batch([Envelope[RemitReceived](
+            event_type="remit.received", tenant_id=claim.tenant_id, subject_id=claim.id, payload=remit)]))
 
 
 async def _outcome(units, claim: Claim) -> tuple[str, list[ClaimEvent], int]:
     async with units() as uow:
         status = (await uow.session.get(Claim, claim.id, populate_existing=True)).status
-        events = await handlers.timeline(uow, claim)
+        events = await uow.timeline.of(claim.id)
         submitted = await uow.session.scalar(select(func.count()).select_from(outbox_message).where(
             outbox_message.c.topic == "claim.submitted", outbox_message.c.message_key == str(claim.id).encode()))
     return status, events, submitted

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, Numeric, Sequence, Text, UniqueConstraint, func
+from sqlalchemy import Column, DateTime, Index, Numeric, Sequence, Text, UniqueConstraint, func
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, String
@@ -76,6 +76,8 @@ class Claim(ClaimsTable, table=True):
 
 class ClaimLine(ClaimsTable, table=True):
     __tablename__ = "claim_line"
+    # The duplicate rule looks up a patient's billed services of a day.
+    __table_args__ = (Index("ix_claim_line_service_day", "tenant_id", "patient_id", "date_of_service"),)
     claim_id: UUID = Field(primary_key=True)
     line_number: int = Field(primary_key=True)
     tenant_id: UUID

@@ -2,23 +2,19 @@
 from typing import Annotated
 from uuid import UUID
 
-from datetime import date
-
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import ValidationError
-from sqlalchemy import select
-
 from shared.contracts.requests import ClaimFix
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
 from shared.x12 import X12SyntaxError, control_character_problems
-from services.claims import follow_up, handlers
-from services.claims.adapters.tables import ClaimLine, Interchange, TenantPayer
+from services.claims.application.fix_claim import FixRefused, fix_claim as fix_held_claim
+from services.claims.application.inquire_status import apply_277
+from services.claims.application.record_acks import record_acknowledgments
+from services.claims.application.verify_eligibility import apply_271
 from services.claims.domain.acks import read_277ca, read_999
 from services.claims.domain.claim_status import is_claim_status_277
-from services.claims.eligibility import apply_271
-from services.claims.status_inquiry import apply_277
 from services.claims.mapping import payer_public
 
 router = APIRouter(prefix="/internal", tags=["claims"])
@@ -26,7 +22,7 @@ ClaimId = Annotated[UUID, Path()]
 
 
 async def _claim_or_404(uow, caller, claim_id: UUID):
-    claim = await handlers.find_claim(uow, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
+    claim = await uow.claims.get(UUID(caller.tenant_id), claim_id)
     if claim is None:
         raise Problem(404, "Claim not found")
     return claim
@@ -36,9 +32,8 @@ async def _claim_or_404(uow, caller, claim_id: UUID):
 async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         claim = await _claim_or_404(uow, caller, claim_id)
-        lines = (await uow.session.execute(
-            select(ClaimLine).where(ClaimLine.claim_id == claim.id).order_by(ClaimLine.line_number))).scalars().all()
-        events = await handlers.timeline(uow, claim)
+        lines = await uow.claims.lines_of(claim.id)
+        events = await uow.timeline.of(claim.id)
     return {
         "claim_id": str(claim.id), "encounter_id": str(claim.encounter_id), "status": claim.status,
         "patient_control_number": claim.patient_control_number, "payer_id": claim.payer_id,
@@ -62,7 +57,7 @@ async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> d
 async def get_claim_837(request: Request, claim_id: ClaimId, caller: CallerDep) -> Response:
     async with request.app.state.runtime.units_of_work() as uow:
         claim = await _claim_or_404(uow, caller, claim_id)
-        interchange = await uow.session.get(Interchange, claim.interchange_id) if claim.interchange_id else None
+        interchange = await uow.interchanges.get(claim.interchange_id) if claim.interchange_id else None
     if interchange is None:
         raise Problem(404, "This claim has not been sent yet")
     return Response(interchange.x12, media_type="application/edi-x12")
@@ -71,9 +66,7 @@ async def get_claim_837(request: Request, claim_id: ClaimId, caller: CallerDep) 
 @router.get("/payers")
 async def list_payers(request: Request, caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        rows = (await uow.session.execute(
-            select(TenantPayer).where(TenantPayer.tenant_id == UUID(caller.tenant_id)).order_by(TenantPayer.payer_id)
-        )).scalars().all()
+        rows = await uow.payers.of_tenant(UUID(caller.tenant_id))
     return {"items": [payer_public(r) for r in rows]}
 
 
@@ -87,28 +80,21 @@ async def receive_acknowledgment(request: Request, caller: ClearinghouseCallerDe
     if refused:  # before anything keeps it: Postgres text cannot hold a NUL
         raise Problem(422, "Acknowledgment refused: control characters", "; ".join(refused[:5]),
                       errors=[{"field": "body", "message": p} for p in refused])
-    tenant_id, now = UUID(caller.tenant_id), request.app.state.clock()
+    tenant_id = UUID(caller.tenant_id)
     if "ST*271*" in text:
         async with request.app.state.runtime.units_of_work() as uow:
-            return await apply_271(uow, tenant_id=tenant_id, text=text, now=now)
+            return await apply_271(uow, tenant_id=tenant_id, text=text)
     if is_claim_status_277(text):
         async with request.app.state.runtime.units_of_work() as uow:
-            return await apply_277(uow, tenant_id=tenant_id, text=text, now=now)
+            return await apply_277(uow, tenant_id=tenant_id, text=text)
     try:
         is_999 = "ST*999*" in text[:400] or "~ST*999" in text
         acks = [] if is_999 else read_277ca(text)
         file_ack = read_999(text) if is_999 else None
     except X12SyntaxError as exc:
         raise Problem(422, "Acknowledgment is not valid X12", str(exc)) from exc
-    applied = 0
     async with request.app.state.runtime.units_of_work() as uow:
-        for ack in acks:
-            claim = await handlers.apply_acknowledgment(uow, tenant_id=tenant_id, ack=ack)
-            applied += claim is not None
-            if claim is None:
-                follow_up.hold_response(uow, tenant_id=tenant_id, kind="277CA", x12=text,
-                                        trace=ack.patient_control_number,
-                                        reason="277CA status for a claim this tenant does not have")
+        applied = await record_acknowledgments(uow, tenant_id=tenant_id, acks=acks, x12=text)
     return {"kind": "999" if file_ack else "277CA", "claims": len(acks), "applied": applied,
             "held": len(acks) - applied}
 
@@ -118,10 +104,10 @@ async def fix_claim(request: Request, claim_id: ClaimId, body: ClaimFix, caller:
     state = request.app.state
     try:
         async with state.runtime.units_of_work() as uow:
-            claim = await handlers.fix_claim(
+            claim = await fix_held_claim(
                 uow, tenant_id=UUID(caller.tenant_id), claim_id=claim_id, changes=body.model_dump(exclude_none=True),
-                actor=f"key:{caller.key_id}", catalog=state.catalog, today=date.today())
-    except handlers.FixRefused as exc:
+                actor=f"key:{caller.key_id}", catalog=state.catalog)
+    except FixRefused as exc:
         raise Problem(409, "Claim cannot be fixed", str(exc)) from exc
     except ValidationError as exc:
         raise Problem(422, "The corrected claim is invalid", errors=[

@@ -1,9 +1,11 @@
-"""Kafka entrypoints of the claims service."""
-from datetime import date
-
+"""Kafka entrypoints of the claims service: topic -> use case, nothing else."""
 from shared.contracts import topics
 from shared.kafka.consumer import EventRouter
-from services.claims import corrections, handlers
+from services.claims.application.apply_remits import apply_remits
+from services.claims.application.build_claims import build_claims
+from services.claims.application.correct_claim import bill_replacement
+from services.claims.application.learn_denials import learn_denial
+from services.claims.application.register_tenant import register_tenant
 from services.claims.catalog import Catalog
 
 
@@ -12,22 +14,22 @@ def build_router(*, catalog: Catalog) -> EventRouter:
 
     @router.subscribe(topics.TENANT_REGISTERED)
     async def on_tenant_registered(uow, event) -> None:
-        await handlers.register_tenant(uow, event, catalog=catalog)
+        await register_tenant(uow, event, catalog=catalog)
 
-    @router.subscribe(topics.CLAIM_CODED)
-    async def on_claim_coded(uow, event) -> None:
-        await handlers.build_coded_claim(uow, event, catalog=catalog, today=date.today())
+    @router.subscribe_batch(topics.CLAIM_CODED)
+    async def on_claims_coded(uow, batch) -> None:
+        await build_claims(uow, batch, catalog=catalog)
 
-    @router.subscribe(topics.REMIT_RECEIVED)
-    async def on_remit_received(uow, event) -> None:
-        await handlers.apply_remit(uow, event)
+    @router.subscribe_batch(topics.REMIT_RECEIVED)
+    async def on_remits_received(uow, batch) -> None:
+        await apply_remits(uow, batch)
 
     @router.subscribe(topics.DENIAL_OPENED)
     async def on_denial_opened(uow, event) -> None:
-        await handlers.learn_denial(uow, event, today=date.today())
+        await learn_denial(uow, event)
 
     @router.subscribe(topics.CLAIM_CORRECTION_REQUESTED)
     async def on_correction_requested(uow, event) -> None:
-        await corrections.bill_replacement(uow, event, catalog=catalog, today=date.today())
+        await bill_replacement(uow, event, catalog=catalog)
 
     return router

@@ -1,6 +1,5 @@
 """Replacement claims started by a biller through the API (the denials service starts them by event)."""
 import uuid
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
@@ -12,7 +11,7 @@ from shared.contracts.denial import ClaimCorrection
 from shared.http.actions import run_action
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.claims import corrections
+from services.claims.application import correct_claim as corrections
 
 router = APIRouter(prefix="/internal", tags=["claims"])
 
@@ -21,7 +20,7 @@ async def _correct(request: Request, action, caller, original_id: UUID, /, **kwa
     """Bill the correction in one unit of work; a claim that cannot take it is a 409, a foreign one a 404."""
     claim = await run_action(request, action, refused=corrections.ReplacementRefused, not_found="Claim not found",
                              refused_title="Claim cannot be corrected", tenant_id=UUID(caller.tenant_id),
-                             catalog=request.app.state.catalog, today=date.today(), **kwargs)
+                             catalog=request.app.state.catalog, **kwargs)
     return {"claim_id": str(claim.id), "original_claim_id": str(original_id), "frequency_code": claim.frequency_code,
             "status": claim.status, "edits": claim.edits}
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from shared.contracts.requests import FollowUpNote
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.claims import follow_up
+from services.claims.application import follow_up
 
 router = APIRouter(prefix="/internal", tags=["follow-up"])
 
@@ -21,8 +21,8 @@ def _now(request: Request):
 async def follow_up_queue(request: Request, caller: CallerDep, payer_id: str | None = None, due_only: bool = False,
                           limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        items = await follow_up.follow_up_queue(uow, tenant_id=UUID(caller.tenant_id), now=_now(request),
-                                                payer_id=payer_id, due_only=due_only, limit=limit)
+        items = await follow_up.follow_up_queue(uow, tenant_id=UUID(caller.tenant_id), payer_id=payer_id,
+                                                due_only=due_only, limit=limit)
     return {"items": items}
 
 

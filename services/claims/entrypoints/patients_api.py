@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Request
 
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.claims.patient_contacts import mailing_address
+from services.claims.application.patient_contacts import mailing_address
 
 router = APIRouter(prefix="/internal", tags=["patients"])
 PatientId = Annotated[str, Path(min_length=1, max_length=50)]

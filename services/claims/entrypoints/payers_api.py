@@ -9,7 +9,7 @@ from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.claims.domain.payers import payer_from_values, payer_problems
 from services.claims.mapping import payer_public
-from services.claims.payer_profiles import save_payer
+from services.claims.application.payer_profiles import save_payer
 
 router = APIRouter(prefix="/internal", tags=["payers"])
 PayerId = Annotated[str, Path(min_length=1, max_length=80, pattern=PAYER_ID_PATTERN)]

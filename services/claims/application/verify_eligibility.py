@@ -9,21 +9,15 @@ dropbox the 271 comes back later through the acks endpoint (`apply_271`) and the
 import asyncio
 from collections import defaultdict
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from uuid import UUID
-
-from sqlalchemy import select, tuple_
-from sqlalchemy.dialects.postgresql import insert
 
 from shared.contracts.claim import ClaimCoded
 from shared.contracts.common import EditResult, Severity
-from shared.db.unit_of_work import UnitOfWork
 from shared.telemetry import start_span
 from shared.x12 import X12SyntaxError
-from services.claims import handlers
 from services.claims.adapters.clearinghouse import Clearinghouse
-from services.claims.adapters.tables import (BillingTenant, Claim, EligibilityCheck, HeldPayerResponse, TenantPayer,
-                                             isa_control_sequence)
+from services.claims.adapters.tables import Claim
+from services.claims.application.steps import record, transition
 from services.claims.domain.eligibility import (EligibilityAnswer, EligibilityResponse, Inquiry, eligibility_edit,
                                                 is_cacheable, read_271, write_270)
 from services.claims.domain.x12_models import validate_transactions
@@ -38,15 +32,13 @@ def eligibility_key(claim: Claim) -> Key:
             date.fromisoformat(coded["date_of_service"]))
 
 
-async def verify_ready_claims(uow: UnitOfWork, *, clearinghouse: Clearinghouse, submitter_id: str, usage: str,
-                              limit: int, now: datetime) -> int:
+async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id: str, usage: str, limit: int) -> int:
     """Verifies up to `limit` ready, unverified claims; returns how many were settled (verified or held)."""
-    claims = list((await uow.session.execute(
-        select(Claim).where(Claim.status == "ready", Claim.eligibility.is_(None)).order_by(Claim.created_at)
-        .limit(limit).with_for_update(skip_locked=True))).scalars())
+    claims = await uow.eligibility.unverified_claims(limit)
     if not claims:
         return 0
-    cached = await _cached_answers(uow, {eligibility_key(c) for c in claims}, now.date())
+    now = uow.now()
+    cached = await uow.eligibility.answers({eligibility_key(c) for c in claims}, now.date())
     settled, to_ask = 0, defaultdict(list)
     for claim in claims:
         answer = cached.get(eligibility_key(claim))
@@ -61,33 +53,15 @@ async def verify_ready_claims(uow: UnitOfWork, *, clearinghouse: Clearinghouse, 
     return settled
 
 
-async def _cached_answers(uow: UnitOfWork, keys: set[Key], today: date) -> dict[Key, EligibilityAnswer]:
-    rows = await uow.session.execute(select(EligibilityCheck).where(
-        tuple_(EligibilityCheck.tenant_id, EligibilityCheck.payer_id, EligibilityCheck.patient_id,
-               EligibilityCheck.member_id, EligibilityCheck.date_of_service).in_(list(keys)),
-        EligibilityCheck.checked_on == today))
-    return {(r.tenant_id, r.payer_id, r.patient_id, r.member_id, r.date_of_service): _answer_from(r.answer)
-            for r in rows.scalars()}
-
-
-def _answer_from(stored: dict) -> EligibilityAnswer:
-    def number(key: str) -> Decimal | None:
-        return None if stored.get(key) is None else Decimal(stored[key])
-
-    return EligibilityAnswer(trace=stored.get("trace", ""), status=stored["status"], plan=stored.get("plan"),
-                             copay=number("copay"), deductible_remaining=number("deductible_remaining"),
-                             coinsurance=number("coinsurance"), reasons=tuple(stored.get("reasons", ())))
-
-
-async def _ask(uow: UnitOfWork, tenant_id: UUID, payer_id: str, claims: list[Claim], *, clearinghouse, submitter_id,
+async def _ask(uow, tenant_id: UUID, payer_id: str, claims: list[Claim], *, clearinghouse, submitter_id,
                usage, now) -> int:
-    tenant = await uow.session.get(BillingTenant, tenant_id)
-    payer = await uow.session.get(TenantPayer, (tenant_id, payer_id))
+    tenant = await uow.tenants.get(tenant_id)
+    payer = await uow.payers.get(tenant_id, payer_id)
     by_key: dict[Key, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_key[eligibility_key(claim)].append(claim)
     inquiries = [_inquiry(group[0]) for group in by_key.values()]
-    control = int(await uow.session.scalar(isa_control_sequence.next_value()))
+    control = await uow.interchanges.next_control_number()
     provider = tenant.billing_provider
     x12 = write_270(inquiries, payer_name=payer.name, payer_x12_id=payer.x12_payer_id, provider_name=provider["name"],
                     provider_npi=provider["npi"], sender_id=submitter_id, control_number=control, created_at=now,
@@ -104,7 +78,7 @@ async def _ask(uow: UnitOfWork, tenant_id: UUID, payer_id: str, claims: list[Cla
     if answer is None:  # the dropbox: the 271 arrives later
         for claim in claims:
             claim.eligibility_requested_at = now
-            handlers.record(uow, claim, "eligibility_requested", {"interchange": control})
+            record(uow, claim, "eligibility_requested", {"interchange": control})
         return 0
     traces = {inquiry.trace: by_key[key] for inquiry, key in zip(inquiries, by_key)}
     await _apply_response(uow, tenant_id, answer, traces, now=now)
@@ -120,13 +94,12 @@ def _inquiry(claim: Claim) -> Inquiry:
                    date_of_service=coded.date_of_service)
 
 
-async def _apply_response(uow: UnitOfWork, tenant_id: UUID, text: str, traces: dict[str, list[Claim]], *,
+async def _apply_response(uow, tenant_id: UUID, text: str, traces: dict[str, list[Claim]], *,
                           now: datetime) -> None:
     try:
         response = read_271(text)
     except X12SyntaxError as exc:
-        uow.session.add(HeldPayerResponse(tenant_id=tenant_id, kind="271", reason=f"unreadable 271: {exc}"[:300],
-                                          x12=text))
+        uow.held_responses.add(tenant_id=tenant_id, kind="271", reason=f"unreadable 271: {exc}", x12=text)
         edit = EditResult(edit_id="ELIG-RESPONSE-UNREADABLE", severity=Severity.ERROR,
                           message="the payer's eligibility response (271) could not be read; it is kept for review")
         for claims in traces.values():
@@ -135,59 +108,49 @@ async def _apply_response(uow: UnitOfWork, tenant_id: UUID, text: str, traces: d
         return
     for trace, claims in traces.items():
         answer = response.answer_for(trace)
-        await _remember(uow, eligibility_key(claims[0]), answer, now=now)
+        if is_cacheable(answer):
+            await uow.eligibility.remember(eligibility_key(claims[0]), answer, checked_on=now.date())
         for claim in claims:
             apply_answer(uow, claim, answer, now=now)
 
 
-async def _remember(uow: UnitOfWork, key: Key, answer: EligibilityAnswer, *, now: datetime) -> None:
-    if not is_cacheable(answer):
-        return
-    tenant_id, payer_id, patient_id, member_id, service_date = key
-    values = {"tenant_id": tenant_id, "payer_id": payer_id, "patient_id": patient_id, "member_id": member_id,
-              "date_of_service": service_date, "checked_on": now.date(), "status": answer.status,
-              "answer": {**answer.public(), "trace": answer.trace}}
-    await uow.session.execute(insert(EligibilityCheck).values(values).on_conflict_do_update(
-        index_elements=["tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on"],
-        set_={"status": answer.status, "answer": values["answer"]}))
-
-
-def apply_answer(uow: UnitOfWork, claim: Claim, answer: EligibilityAnswer, *, now: datetime,
+def apply_answer(uow, claim: Claim, answer: EligibilityAnswer, *, now: datetime,
                  cached: bool = False) -> None:
     """Record the coverage on the claim; hold it before submission when the coverage is not active."""
     claim.eligibility = {**answer.public(), "checked_on": now.date().isoformat(), "cached": cached}
     edit = eligibility_edit(answer)
     if edit is None:
-        handlers.record(uow, claim, "eligibility_verified", {k: v for k, v in claim.eligibility.items()
+        record(uow, claim, "eligibility_verified", {k: v for k, v in claim.eligibility.items()
                                                              if k != "reasons"})
     else:
         _hold(uow, claim, edit)
 
 
-def _hold(uow: UnitOfWork, claim: Claim, edit: EditResult) -> None:
+def _hold(uow, claim: Claim, edit: EditResult) -> None:
     claim.edits = [*claim.edits, edit.model_dump(mode="json")]
     if claim.eligibility is None:
         claim.eligibility = {"status": "unverified", "reasons": [edit.edit_id]}
-    handlers.transition(uow, claim, "held", "held", {"edits": [edit.edit_id], "codes": edit.codes[:5]})
+    transition(uow, claim, "held", "held", {"edits": [edit.edit_id], "codes": edit.codes[:5]})
 
 
-async def apply_271(uow: UnitOfWork, *, tenant_id: UUID, text: str, now: datetime) -> dict:
+async def apply_271(uow, *, tenant_id: UUID, text: str) -> dict:
     """A 271 that came back on its own (dropbox): cache each answer, settle the claims waiting on it."""
+    now = uow.now()
     try:
         response: EligibilityResponse = read_271(text)
     except X12SyntaxError as exc:
-        uow.session.add(HeldPayerResponse(tenant_id=tenant_id, kind="271", reason=f"unreadable 271: {exc}"[:300],
-                                          x12=text))
+        uow.held_responses.add(tenant_id=tenant_id, kind="271", reason=f"unreadable 271: {exc}", x12=text)
         return {"kind": "271", "answers": 0, "applied": 0, "held": 1}
     applied = held = 0
     for trace, answer in response.answers.items():
-        claim = await handlers.find_by_pcn(uow, tenant_id=tenant_id, pcn=trace, lock=True)
+        claim = await uow.claims.by_pcn(tenant_id, trace)
         if claim is None:
-            uow.session.add(HeldPayerResponse(tenant_id=tenant_id, kind="271", trace=trace[:50], x12=text,
-                                              reason="271 answer for a claim this tenant does not have"))
+            uow.held_responses.add(tenant_id=tenant_id, kind="271", trace=trace, x12=text,
+                                   reason="271 answer for a claim this tenant does not have")
             held += 1
             continue
-        await _remember(uow, eligibility_key(claim), answer, now=now)
+        if is_cacheable(answer):
+            await uow.eligibility.remember(eligibility_key(claim), answer, checked_on=now.date())
         if claim.status == "ready" and claim.eligibility is None:
             apply_answer(uow, claim, answer, now=now)
             applied += 1

@@ -1,0 +1,186 @@
+"""Claims and their timeline as the hot paths read and write them: plain rows, whole batches per statement.
+
+The consumers handle hundreds of events per transaction. Loading each claim as an ORM object and letting
+the session flush it row by row cost more than the billing work itself, so these repositories read the
+columns a step needs with one SELECT per batch and write its changes with one executemany per table.
+"""
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import bindparam, func, insert, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
+
+CLAIM = Claim.__table__
+LINE = ClaimLine.__table__
+EVENT = ClaimEvent.__table__
+PcnKey = tuple[UUID, str]  # tenant, patient control number
+ServiceDayKey = tuple[UUID, str, date]  # tenant, patient id, date of service
+
+
+@dataclass(slots=True)
+class ClaimRecord:
+    """A stored claim's scalar columns; a step changes them in memory and the repository writes them back."""
+
+    id: UUID
+    tenant_id: UUID
+    encounter_id: UUID
+    patient_control_number: str
+    status: str
+    payer_id: str
+    frequency_code: str
+    original_claim_id: UUID | None
+    payer_claim_number: str | None
+    total_charge: Decimal
+    interchange_id: int | None
+    trace_context: str | None
+    created_at: datetime | None
+    submitted_at: datetime | None
+    remit_received_at: datetime | None
+    next_inquiry_on: date | None
+    coded: dict | None = None  # loaded only by the steps that rebuild the claim (submission)
+
+
+SCALARS = [f.name for f in fields(ClaimRecord) if f.name != "coded"]
+
+
+class ClaimRepository:
+    """Set-based reads and writes of claims and their lines; single claims as rows for the API's steps."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def get(self, tenant_id: UUID, claim_id: UUID, *, lock: bool = False) -> Claim | None:
+        """One claim of this tenant as a table row (the API's steps: fix, correct, notes)."""
+        query = select(Claim).where(Claim.id == claim_id, Claim.tenant_id == tenant_id)
+        return (await self._session.execute(query.with_for_update() if lock else query)).scalar_one_or_none()
+
+    async def by_pcn(self, tenant_id: UUID, pcn: str) -> Claim | None:
+        """One claim by patient control number as a locked table row."""
+        query = select(Claim).where(Claim.tenant_id == tenant_id, Claim.patient_control_number == pcn)
+        return (await self._session.execute(query.with_for_update())).scalar_one_or_none()
+
+    async def corrections_of(self, tenant_id: UUID, original_id: UUID) -> int:
+        """How many replacement or void claims a claim already has."""
+        return await self._session.scalar(select(func.count()).select_from(CLAIM).where(
+            CLAIM.c.tenant_id == tenant_id, CLAIM.c.original_claim_id == original_id))
+
+    async def _load(self, *conditions, lock: bool, with_coded: bool = False, limit: int | None = None,
+                    skip_locked: bool = False, order=None) -> list[ClaimRecord]:
+        columns = [CLAIM.c[name] for name in SCALARS] + ([CLAIM.c.coded] if with_coded else [])
+        query = select(*columns).where(*conditions).order_by(order if order is not None else CLAIM.c.id)
+        if limit is not None:
+            query = query.limit(limit)
+        if lock:
+            # One stable order (by id unless the caller picks another) so two batches never deadlock.
+            query = query.with_for_update(skip_locked=skip_locked)
+        rows = await self._session.execute(query)
+        return [ClaimRecord(*row) for row in rows]
+
+    async def by_pcns(self, keys: Iterable[PcnKey], *, lock: bool = True) -> dict[PcnKey, ClaimRecord]:
+        """The tenants' claims named by patient control number, locked in id order."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        found = await self._load(tuple_(CLAIM.c.tenant_id, CLAIM.c.patient_control_number).in_(wanted), lock=lock)
+        return {(r.tenant_id, r.patient_control_number): r for r in found}
+
+    async def of_interchange(self, control: int) -> list[ClaimRecord]:
+        """Every claim of an interchange with its coded claim, locked in id order."""
+        return await self._load(CLAIM.c.interchange_id == control, lock=True, with_coded=True)
+
+    async def ready_to_batch(self, limit: int) -> list[ClaimRecord]:
+        """Verified ready claims, oldest first; rows another replica holds are skipped, not waited for."""
+        return await self._load(CLAIM.c.status == "ready", CLAIM.c.eligibility.is_not(None), lock=True,
+                                with_coded=True, limit=limit, skip_locked=True, order=CLAIM.c.created_at)
+
+    async def open_voids_of(self, tenant_id: UUID, original_id: UUID) -> list[ClaimRecord]:
+        """The sent voids (frequency 8) of a claim, locked."""
+        return await self._load(CLAIM.c.tenant_id == tenant_id, CLAIM.c.original_claim_id == original_id,
+                                CLAIM.c.frequency_code == "8", CLAIM.c.status.in_(["submitted", "accepted"]),
+                                lock=True)
+
+    async def existing_ids(self, ids: Iterable[UUID]) -> set[UUID]:
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        return set((await self._session.execute(select(CLAIM.c.id).where(CLAIM.c.id.in_(wanted)))).scalars())
+
+    async def insert_many(self, rows: list[dict]) -> None:
+        if rows:
+            await self._session.execute(insert(CLAIM), rows)
+
+    async def update_many(self, records: Iterable[ClaimRecord], columns: tuple[str, ...]) -> None:
+        """One executemany UPDATE by primary key writing `columns` of every record."""
+        params = [{"key": r.id, **{f"new_{c}": getattr(r, c) for c in columns}} for r in records]
+        if params:
+            statement = update(CLAIM).where(CLAIM.c.id == bindparam("key")).values(
+                {c: bindparam(f"new_{c}") for c in columns})
+            await self._session.execute(statement, params)
+
+    async def billed_services(self, keys: Iterable[ServiceDayKey]) -> dict[ServiceDayKey, list[tuple[UUID, tuple]]]:
+        """Lines of live claims (not voided or held) for these patients and days: (claim id, service key)."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(
+            select(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service, LINE.c.claim_id,
+                   LINE.c.procedure_code, LINE.c.rendering_npi)
+            .join(CLAIM, CLAIM.c.id == LINE.c.claim_id)
+            .where(tuple_(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service).in_(wanted),
+                   CLAIM.c.status.not_in(["voided", "held"])))
+        found: dict[ServiceDayKey, list[tuple[UUID, tuple]]] = {}
+        for tenant_id, patient_id, day, claim_id, code, npi in rows:
+            found.setdefault((tenant_id, patient_id, day), []).append((claim_id, (patient_id, day, code, npi)))
+        return found
+
+    async def add_lines(self, rows: list[dict]) -> None:
+        if rows:
+            await self._session.execute(insert(LINE), rows)
+
+    async def replace_lines(self, claim_id: UUID, rows: list[dict]) -> None:
+        await self._session.execute(LINE.delete().where(LINE.c.claim_id == claim_id))
+        await self.add_lines(rows)
+
+    async def newest_coded_of_patient(self, tenant_id: UUID, patient_id: str) -> dict | None:
+        """The coded claim of the patient's most recent claim."""
+        newest = (select(CLAIM.c.coded).join(LINE, LINE.c.claim_id == CLAIM.c.id)
+                  .where(CLAIM.c.tenant_id == tenant_id, LINE.c.tenant_id == tenant_id, LINE.c.patient_id == patient_id)
+                  .order_by(CLAIM.c.created_at.desc()).limit(1))
+        return (await self._session.execute(newest)).scalar_one_or_none()
+
+    async def lines_of(self, claim_id: UUID) -> list:
+        return list((await self._session.execute(
+            select(ClaimLine).where(ClaimLine.claim_id == claim_id).order_by(ClaimLine.line_number))).scalars())
+
+
+class Timeline:
+    """A claim's timeline. Steps are queued and written in one statement when the unit of work commits,
+    in the order they happened."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+        self._pending: list[dict] = []
+
+    def add(self, claim, event: str, detail: dict | None = None) -> None:
+        """`claim` is anything with id, tenant_id and status (a ClaimRecord or a Claim row)."""
+        self._pending.append({"tenant_id": claim.tenant_id, "claim_id": claim.id, "event": event,
+                              "status": claim.status, "detail": detail or {}})
+
+    def add_many(self, rows: Iterable[dict]) -> None:
+        self._pending.extend(rows)
+
+    async def flush(self) -> None:
+        if self._pending:
+            rows, self._pending = self._pending, []
+            await self._session.execute(insert(EVENT), rows)
+
+    async def of(self, claim_id: UUID) -> list[ClaimEvent]:
+        await self.flush()
+        rows = await self._session.execute(select(ClaimEvent).where(ClaimEvent.claim_id == claim_id)
+                                           .order_by(ClaimEvent.id))
+        return list(rows.scalars())

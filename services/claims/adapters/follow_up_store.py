@@ -1,0 +1,113 @@
+"""The follow-up side of the claims database: the coverage cache, silent claims, the work queue, notes."""
+from collections.abc import Iterable
+from datetime import date, datetime, time, timezone
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.claims.adapters.tables import Claim, ClaimNote, EligibilityCheck, TenantPayer
+from services.claims.domain.eligibility import EligibilityAnswer
+
+EligibilityKey = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
+KEY_COLUMNS = ["tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on"]
+
+
+def _answer_from(stored: dict) -> EligibilityAnswer:
+    def number(key: str) -> Decimal | None:
+        return None if stored.get(key) is None else Decimal(stored[key])
+
+    return EligibilityAnswer(trace=stored.get("trace", ""), status=stored["status"], plan=stored.get("plan"),
+                             copay=number("copay"), deductible_remaining=number("deductible_remaining"),
+                             coinsurance=number("coinsurance"), reasons=tuple(stored.get("reasons", ())))
+
+
+class EligibilityCache:
+    """271 answers per patient, member, payer and day of service, so a day's claims ask once."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def unverified_claims(self, limit: int) -> list[Claim]:
+        """Ready claims not yet verified, oldest first; rows another replica holds are skipped."""
+        return list((await self._session.execute(
+            select(Claim).where(Claim.status == "ready", Claim.eligibility.is_(None)).order_by(Claim.created_at)
+            .limit(limit).with_for_update(skip_locked=True))).scalars())
+
+    async def answers(self, keys: Iterable[EligibilityKey],
+                      checked_on: date) -> dict[EligibilityKey, EligibilityAnswer]:
+        rows = await self._session.execute(select(EligibilityCheck).where(
+            tuple_(EligibilityCheck.tenant_id, EligibilityCheck.payer_id, EligibilityCheck.patient_id,
+                   EligibilityCheck.member_id, EligibilityCheck.date_of_service).in_(list(keys)),
+            EligibilityCheck.checked_on == checked_on))
+        return {(r.tenant_id, r.payer_id, r.patient_id, r.member_id, r.date_of_service): _answer_from(r.answer)
+                for r in rows.scalars()}
+
+    async def remember(self, key: EligibilityKey, answer: EligibilityAnswer, *, checked_on: date) -> None:
+        values = dict(zip(KEY_COLUMNS, (*key, checked_on)))
+        values.update(status=answer.status, answer={**answer.public(), "trace": answer.trace})
+        await self._session.execute(insert(EligibilityCheck).values(values).on_conflict_do_update(
+            index_elements=KEY_COLUMNS, set_={"status": answer.status, "answer": values["answer"]}))
+
+
+def _past_expected_days(now: datetime):
+    return Claim.submitted_at + func.make_interval(0, 0, 0, TenantPayer.expected_days) <= now
+
+
+def _with_expected_days():
+    return select(Claim, TenantPayer.expected_days).join(
+        TenantPayer, and_(TenantPayer.tenant_id == Claim.tenant_id, TenantPayer.payer_id == Claim.payer_id))
+
+
+class FollowUpStore:
+    """Claims still owed an answer past their payer's expected days, and the billers' notes on them."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def silent_claims(self, statuses: tuple[str, ...], *, now: datetime, limit: int) -> list[tuple[Claim, int]]:
+        """Claims due a status inquiry, with the payer's expected days, locked (others' rows skipped)."""
+        return list((await self._session.execute(
+            _with_expected_days()
+            .where(Claim.status.in_(statuses), Claim.remit_received_at.is_(None), Claim.submitted_at.is_not(None),
+                   _past_expected_days(now),
+                   or_(Claim.next_inquiry_on <= now.date(),
+                       and_(Claim.next_inquiry_on.is_(None), Claim.status_inquired_at.is_(None))))
+            .order_by(Claim.submitted_at).limit(limit).with_for_update(of=Claim, skip_locked=True))).all())
+
+    async def overdue(self, tenant_id: UUID, statuses: tuple[str, ...], *, now: datetime,
+                      payer_id: str | None) -> list[tuple[Claim, int]]:
+        query = _with_expected_days().where(
+            Claim.tenant_id == tenant_id, Claim.status.in_(statuses), Claim.remit_received_at.is_(None),
+            Claim.submitted_at.is_not(None), _past_expected_days(now))
+        if payer_id:
+            query = query.where(Claim.payer_id == payer_id)
+        return list((await self._session.execute(query)).all())
+
+    async def last_notes(self, tenant_id: UUID, claim_ids: list[UUID]) -> dict[str, ClaimNote]:
+        if not claim_ids:
+            return {}
+        rows = await self._session.execute(
+            select(ClaimNote).where(ClaimNote.tenant_id == tenant_id, ClaimNote.claim_id.in_(claim_ids))
+            .order_by(ClaimNote.claim_id, ClaimNote.id.desc()).distinct(ClaimNote.claim_id))
+        return {str(n.claim_id): n for n in rows.scalars()}
+
+    async def notes(self, tenant_id: UUID, claim_id: UUID) -> list[ClaimNote]:
+        rows = await self._session.execute(select(ClaimNote).where(
+            ClaimNote.tenant_id == tenant_id, ClaimNote.claim_id == claim_id).order_by(ClaimNote.id))
+        return list(rows.scalars())
+
+    async def add_note(self, note: ClaimNote) -> ClaimNote:
+        self._session.add(note)
+        await self._session.flush()
+        return note
+
+    async def submissions(self, tenant_id: UUID, since: date | None) -> list[tuple[str, str, datetime]]:
+        """(payer, date of service, first submission) of every submitted claim, for the lag KPI."""
+        query = select(Claim.payer_id, Claim.coded["date_of_service"].astext, Claim.submitted_at).where(
+            Claim.tenant_id == tenant_id, Claim.submitted_at.is_not(None))
+        if since:
+            query = query.where(Claim.submitted_at >= datetime.combine(since, time.min, tzinfo=timezone.utc))
+        return list((await self._session.execute(query)).all())

@@ -1,0 +1,156 @@
+"""The claims unit of work and its repositories: every query the use cases make, by name.
+
+Reads take whole sets (the tenants, payers and denial history of a batch in one query each); the
+timeline is written in one statement when the unit of work commits.
+"""
+from collections.abc import Iterable
+from datetime import date
+from uuid import UUID
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared import denial_patterns
+from shared.clock import Clock, system_clock
+from shared.contracts.denial import DenialOpened
+from shared.db.unit_of_work import UnitOfWork
+from services.claims.adapters.claim_repository import ClaimRepository, Timeline
+from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpStore
+from services.claims.adapters.tables import (BillingTenant, DenialPattern, HeldPayerResponse, Interchange,
+                                             TenantPayer, isa_control_sequence)
+from services.claims.mapping import payer_from_row
+from services.claims.domain.model import Payer
+
+PayerKey = tuple[UUID, str]  # tenant, payer id
+
+
+class TenantRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def get(self, tenant_id: UUID) -> BillingTenant | None:
+        return await self._session.get(BillingTenant, tenant_id)
+
+    async def by_ids(self, tenant_ids: Iterable[UUID]) -> dict[UUID, BillingTenant]:
+        wanted = list(set(tenant_ids))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(select(BillingTenant).where(BillingTenant.tenant_id.in_(wanted)))
+        return {t.tenant_id: t for t in rows.scalars()}
+
+    async def save(self, tenant_id: UUID, name: str, billing_provider: dict) -> None:
+        values = {"tenant_id": tenant_id, "name": name, "billing_provider": billing_provider}
+        await self._session.execute(insert(BillingTenant).values(values).on_conflict_do_update(
+            index_elements=["tenant_id"], set_={"name": name, "billing_provider": billing_provider}))
+
+
+class PayerRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def get(self, tenant_id: UUID, payer_id: str) -> Payer | None:
+        row = await self._session.get(TenantPayer, (tenant_id, payer_id))
+        return payer_from_row(row) if row is not None else None
+
+    async def by_keys(self, keys: Iterable[PayerKey]) -> dict[PayerKey, Payer]:
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(select(TenantPayer).where(
+            tuple_(TenantPayer.tenant_id, TenantPayer.payer_id).in_(wanted)))
+        return {(r.tenant_id, r.payer_id): payer_from_row(r) for r in rows.scalars()}
+
+    async def of_tenant(self, tenant_id: UUID) -> list[TenantPayer]:
+        rows = await self._session.execute(
+            select(TenantPayer).where(TenantPayer.tenant_id == tenant_id).order_by(TenantPayer.payer_id))
+        return list(rows.scalars())
+
+    async def add_missing(self, rows: list[dict]) -> None:
+        """The defaults a new tenant starts with; a payer it already has keeps its own profile."""
+        if rows:
+            await self._session.execute(insert(TenantPayer).values(rows).on_conflict_do_nothing())
+
+    async def save(self, values: dict, fields: Iterable[str]) -> None:
+        await self._session.execute(insert(TenantPayer).values(values).on_conflict_do_update(
+            index_elements=["tenant_id", "payer_id"], set_={f: values[f] for f in fields}))
+
+
+class InterchangeRepository:
+    """X12 files (837P, 270, 276) and their control numbers (ISA13, one sequence for all)."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def next_control_number(self) -> int:
+        return int(await self._session.scalar(isa_control_sequence.next_value()))
+
+    def add(self, interchange: Interchange) -> None:
+        self._session.add(interchange)
+
+    async def get(self, control: int, *, lock: bool = False) -> Interchange | None:
+        return await self._session.get(Interchange, control, with_for_update=lock or None)
+
+    async def next_with_status(self, status: str) -> Interchange | None:
+        """The oldest interchange in this status; one another replica holds is skipped."""
+        return (await self._session.execute(
+            select(Interchange).where(Interchange.ack_status == status).order_by(Interchange.id).limit(1)
+            .with_for_update(skip_locked=True))).scalar_one_or_none()
+
+
+class DenialPatternRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def history(self, keys: Iterable[PayerKey]) -> dict[PayerKey, list[denial_patterns.DenialHistory]]:
+        """What each tenant's payers denied before, for the scrubber's warnings: one query for a batch."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        rows = list((await self._session.execute(select(DenialPattern).where(
+            tuple_(DenialPattern.tenant_id, DenialPattern.payer_id).in_(wanted)))).scalars())
+        found: dict[PayerKey, list] = {}
+        for row, seen in zip(rows, denial_patterns.history_of(rows)):
+            found.setdefault((row.tenant_id, row.payer_id), []).append(seen)
+        return found
+
+    async def learn(self, tenant_id: UUID, denial: DenialOpened, *, today: date) -> None:
+        for statement in denial_patterns.learn(DenialPattern, tenant_id=tenant_id, denial=denial, today=today):
+            await self._session.execute(statement)
+
+
+class HeldResponses:
+    """Payer answers that could not be applied, kept with the reason."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    def add(self, *, tenant_id: UUID, kind: str, reason: str, x12: str, trace: str | None = None) -> None:
+        self._session.add(HeldPayerResponse(tenant_id=tenant_id, kind=kind, reason=reason[:300], x12=x12,
+                                            trace=trace[:50] if trace else None))
+
+    async def newest(self, tenant_id: UUID, limit: int) -> list[HeldPayerResponse]:
+        rows = await self._session.execute(select(HeldPayerResponse).where(HeldPayerResponse.tenant_id == tenant_id)
+                                           .order_by(HeldPayerResponse.id.desc()).limit(limit))
+        return list(rows.scalars())
+
+
+class ClaimsUnitOfWork(UnitOfWork):
+    """The claims service's transaction, with its repositories."""
+
+    def __init__(self, session: AsyncSession, clock: Clock = system_clock):
+        super().__init__(session, clock)
+        self.claims = ClaimRepository(session)
+        self.timeline = Timeline(session)
+        self.tenants = TenantRepository(session)
+        self.payers = PayerRepository(session)
+        self.interchanges = InterchangeRepository(session)
+        self.denial_patterns = DenialPatternRepository(session)
+        self.held_responses = HeldResponses(session)
+        self.eligibility = EligibilityCache(session)
+        self.follow_up = FollowUpStore(session)
+
+    async def flush_outbox(self) -> None:
+        """The queued timeline goes in with the outbox, inside the same transaction."""
+        await self.timeline.flush()
+        await super().flush_outbox()

@@ -1,0 +1,1 @@
+"""The claims service's use cases, one module each: load through repositories, call the domain, emit events."""

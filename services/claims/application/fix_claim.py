@@ -1,0 +1,64 @@
+"""The claim fix queue: a biller's correction to a held or rejected claim, merged and scrubbed again."""
+from uuid import UUID
+
+from shared.contracts.claim import ClaimCoded
+from shared.contracts.tenant import BillingProvider
+from services.claims.adapters.tables import Claim
+from services.claims.application.build_claims import billed_elsewhere, line_rows, price_and_scrub, service_day, settle
+from services.claims.application.steps import record, transition
+from services.claims.catalog import Catalog
+from services.claims.domain.scrub import unknown_payer_edit
+
+SECTIONS = ("coverage", "patient", "rendering_provider")
+FIELDS = ("diagnoses", "procedures", "prior_authorization", "place_of_service")
+
+
+class FixRefused(Exception):
+    """Only held or rejected claims can be fixed. PHI-free message."""
+
+
+def merge_fix(coded: dict, changes: dict) -> ClaimCoded:
+    """The coded claim with the biller's changes: sections merged field by field, lists replaced whole."""
+    merged = dict(coded)
+    for section in SECTIONS:
+        if section in changes:
+            merged[section] = {**merged[section], **changes[section]}
+    for field in FIELDS:
+        if field in changes:
+            merged[field] = changes[field]
+    return ClaimCoded.model_validate(merged)
+
+
+async def fix_claim(uow, *, tenant_id: UUID, claim_id: UUID, changes: dict, actor: str,
+                    catalog: Catalog) -> Claim | None:
+    claim = await uow.claims.get(tenant_id, claim_id, lock=True)
+    if claim is None:
+        return None
+    if claim.status not in ("held", "rejected"):
+        raise FixRefused(f"a {claim.status} claim cannot be fixed; correct it with a replacement claim")
+    coded = merge_fix(claim.coded, changes)
+    claim.coded = coded.model_dump(mode="json")
+    claim.payer_id = coded.coverage.payer_id
+    claim.eligibility, claim.eligibility_requested_at = None, None  # coverage is verified again before sending
+    record(uow, claim, "fixed", {"by": actor, "fields": sorted(changes)})
+    if claim.status == "rejected":
+        transition(uow, claim, "held", "reopened", {})
+    tenant = await uow.tenants.get(tenant_id)
+    payer = await uow.payers.get(tenant_id, coded.coverage.payer_id)
+    if payer is None:
+        edit = unknown_payer_edit(coded.coverage.payer_id)
+        claim.edits = [edit.model_dump(mode="json")]
+        record(uow, claim, "held", {"edits": [edit.edit_id]})
+        return claim
+    billed = await uow.claims.billed_services([service_day(tenant_id, coded)])
+    excluded = {claim.id} | ({claim.original_claim_id} if claim.original_claim_id else set())
+    history = (await uow.denial_patterns.history([(tenant_id, payer.payer_id)])).get((tenant_id, payer.payer_id), [])
+    domain_claim, edits = price_and_scrub(
+        coded, tenant_id=tenant_id, billing_provider=BillingProvider.model_validate(tenant.billing_provider),
+        payer=payer, catalog=catalog, today=uow.today(), history=history,
+        billed=billed_elsewhere(billed.get(service_day(tenant_id, coded), []), excluded))
+    claim.total_charge = domain_claim.total_charge
+    await uow.claims.replace_lines(claim.id, line_rows(claim.id, tenant_id, coded, domain_claim))
+    claim.edits = [e.model_dump(mode="json") for e in edits]
+    settle(uow, claim, edits)
+    return claim

@@ -1,0 +1,85 @@
+"""A stored 837P interchange -> handed to the clearinghouse; its claims submitted, claim.submitted once each.
+
+The 999, the claims' `submitted` steps and their claim.submitted events commit together. A claim the
+payer already answered while it was being handed over is past `submitted`: the machine keeps its
+state, but it was submitted all the same, so it still gets its claim.submitted (its charge).
+"""
+from datetime import timedelta
+
+from shared.contracts.claim import ClaimCoded, ClaimSubmitted, SubmittedLine
+from shared.contracts.tenant import BillingProvider
+from shared.telemetry import continue_trace, start_span
+from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.adapters.clearinghouse import Clearinghouse
+from services.claims.adapters.tables import Interchange
+from services.claims.application.steps import transition
+from services.claims.application.submit_batch import SENDING
+from services.claims.catalog import Catalog
+from services.claims.domain.acks import read_999
+
+UPDATED = ("status", "submitted_at", "next_inquiry_on")
+
+
+async def next_interchange_to_send(uow) -> Interchange | None:
+    return await uow.interchanges.next_with_status(SENDING)
+
+
+async def send_interchange(uow, interchange: Interchange, *, catalog: Catalog, clearinghouse: Clearinghouse) -> int:
+    """Hands the stored file over and records what the clearinghouse said, in one transaction."""
+    control = interchange.id
+    with start_span("837P submit", attributes={"x12.claims": interchange.claim_count, "x12.isa13": control}):
+        answer = await clearinghouse.submit(mailbox=str(interchange.tenant_id), control_number=control,
+                                            x12=interchange.x12)
+    ack = read_999(answer) if answer else None
+    interchange.ack_status = "sent" if ack is None else ("accepted" if ack.accepted else "rejected")
+    # Locked, so a concurrent acknowledgment or remit waits for this step; then in the order they were built.
+    claims = sorted(await uow.claims.of_interchange(control), key=lambda claim: claim.created_at)
+    if not claims:
+        return 0
+    tenant = await uow.tenants.get(interchange.tenant_id)
+    payer = await uow.payers.get(interchange.tenant_id, interchange.payer_id)
+    provider = BillingProvider.model_validate(tenant.billing_provider)
+    for claim in claims:
+        if ack is not None and not ack.accepted:
+            transition(uow, claim, "submitted", "submitted", {"interchange": control})
+            transition(uow, claim, "rejected", "rejected", {"source": "999", "reasons": ack.errors[:20]})
+            continue
+        coded = ClaimCoded.model_validate(claim.coded)
+        # Back in the encounter's own trace: one trace runs from POST /v1/encounters to claim.submitted.
+        with continue_trace(claim.trace_context, "claim submitted", **{"billing.claim_id": str(claim.id),
+                                                                       "x12.isa13": control}):
+            transition(uow, claim, "submitted", "submitted", {"interchange": control})
+            _start_follow_up_clock(uow, claim, payer.expected_days)
+            _emit_submitted(uow, claim, catalog.build_for(coded, str(tenant.tenant_id), provider, payer), coded,
+                            payer, control)
+    await uow.claims.update_many(claims, UPDATED)
+    return len(claims)
+
+
+def _start_follow_up_clock(uow, claim: ClaimRecord, expected_days: int) -> None:
+    """submitted_at stays the first submission (the lag KPI, the claim's age); a resubmission gets the payer's
+    expected days again before it is asked about."""
+    if claim.submitted_at is None:
+        claim.submitted_at = uow.now()
+    else:
+        claim.next_inquiry_on = (uow.now() + timedelta(days=expected_days)).date()
+
+
+def _emit_submitted(uow, claim: ClaimRecord, domain_claim, coded: ClaimCoded, payer, control: int) -> None:
+    uow.emit(
+        ClaimSubmitted(
+            claim_id=str(claim.id), encounter_id=str(claim.encounter_id),
+            patient_control_number=claim.patient_control_number, payer_id=claim.payer_id,
+            patient_id=coded.patient.id, rendering_npi=coded.rendering_provider.npi,
+            frequency_code=claim.frequency_code,
+            original_claim_id=str(claim.original_claim_id) if claim.original_claim_id else None,
+            total_charge=domain_claim.total_charge, interchange_control_number=f"{control:09d}",
+            payer_name=payer.name, payer_appeal_days=payer.appeal_days,
+            original_payer_claim_number=domain_claim.original_payer_claim_number,
+            submitted_at=uow.now(),
+            lines=[SubmittedLine(line_number=line.line_number, procedure_code=line.procedure_code,
+                                 modifiers=list(line.modifiers), units=line.units, charge=line.charge,
+                                 date_of_service=line.date_of_service) for line in domain_claim.lines],
+        ),
+        tenant_id=claim.tenant_id, subject_id=claim.id,
+    )

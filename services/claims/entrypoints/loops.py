@@ -1,0 +1,72 @@
+"""The claims service's background loops: submission rounds and status inquiries, one use case per step."""
+import asyncio
+import logging
+
+from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseUnavailable
+from services.claims.application.inquire_status import inquire_silent_claims
+from services.claims.application.send_interchange import next_interchange_to_send, send_interchange
+from services.claims.application.submit_batch import batch_ready_claims
+from services.claims.application.verify_eligibility import verify_ready_claims
+from services.claims.catalog import Catalog
+
+log = logging.getLogger(__name__)
+
+
+def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings):
+    """Each round: verify coverage, batch what is ready into 837Ps, send every interchange waiting."""
+    async def run(runtime) -> None:
+        while not runtime.stopping.is_set():
+            await _verify_coverage(runtime, clearinghouse=clearinghouse, settings=settings)
+            async with runtime.units_of_work() as uow:
+                batched = await batch_ready_claims(uow, catalog=catalog, submitter_id=settings.submitter_id,
+                                                   usage=settings.x12_usage, limit=settings.submission_batch_size)
+            if not await _send_pending(runtime, catalog=catalog, clearinghouse=clearinghouse):
+                await asyncio.sleep(2)
+            elif batched < settings.submission_batch_size:
+                await asyncio.sleep(settings.submission_interval_seconds)
+
+    run.__name__ = "submission_loop"
+    return run
+
+
+async def _in_own_transaction(runtime, step, what: str) -> None:
+    """`step(uow)` committed on its own; an unreachable clearinghouse waits for the next round."""
+    try:
+        async with runtime.units_of_work() as uow:
+            await step(uow)
+    except ClearinghouseUnavailable as exc:
+        log.warning("clearinghouse unavailable for %s (%s); trying again next round", what, exc)
+
+
+async def _verify_coverage(runtime, *, clearinghouse: Clearinghouse, settings) -> None:
+    """Coverage first, in its own transaction: the 271s are kept even if the 837 step fails."""
+    await _in_own_transaction(runtime, lambda uow: verify_ready_claims(
+        uow, clearinghouse=clearinghouse, submitter_id=settings.submitter_id, usage=settings.x12_usage,
+        limit=settings.submission_batch_size), "270")
+
+
+async def _send_pending(runtime, *, catalog: Catalog, clearinghouse: Clearinghouse) -> bool:
+    """Sends every interchange waiting, one transaction each. False when the clearinghouse is unreachable."""
+    while not runtime.stopping.is_set():
+        try:
+            async with runtime.units_of_work() as uow:
+                interchange = await next_interchange_to_send(uow)
+                if interchange is None:
+                    return True
+                await send_interchange(uow, interchange, catalog=catalog, clearinghouse=clearinghouse)
+        except ClearinghouseUnavailable as exc:
+            log.warning("clearinghouse unavailable (%s); interchanges wait to be resent", exc)
+            return False
+    return True
+
+
+def status_inquiry_loop(*, clearinghouse: Clearinghouse, settings):
+    async def run(runtime) -> None:
+        while not runtime.stopping.is_set():
+            await _in_own_transaction(runtime, lambda uow: inquire_silent_claims(
+                uow, clearinghouse=clearinghouse, submitter_id=settings.submitter_id, usage=settings.x12_usage,
+                limit=settings.submission_batch_size), "276")
+            await asyncio.sleep(settings.status_inquiry_interval_seconds)
+
+    run.__name__ = "status_inquiry_loop"
+    return run

@@ -1,0 +1,219 @@
+"""The claims unit of work in memory: the repositories the use cases call, over plain dicts.
+
+Like the database, a loaded claim is a copy: a change a use case does not write back through its
+repository is lost, so these fakes catch a forgotten `update_many` as the real one would.
+"""
+import itertools
+from dataclasses import fields
+from uuid import UUID
+
+from shared.denial_patterns import DenialHistory
+from shared.testing.fake_unit_of_work import FakeUnitOfWork
+from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.mapping import payer_from_row
+
+RECORD_FIELDS = [f.name for f in fields(ClaimRecord)]
+CLAIM_DEFAULTS = {"payer_claim_number": None, "interchange_id": None, "created_at": None, "submitted_at": None,
+                  "remit_received_at": None, "next_inquiry_on": None, "eligibility": None,
+                  "eligibility_requested_at": None, "trace_context": None, "original_claim_id": None}
+
+
+class Row:
+    """A stored row seen as an object whose changes land in the store (what a session-held table row is)."""
+
+    def __init__(self, values: dict):
+        object.__setattr__(self, "_values", values)
+
+    def __getattr__(self, name):
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        self._values[name] = value
+
+
+class FakeClaims:
+    def __init__(self):
+        self.rows: dict[UUID, dict] = {}
+        self.lines: dict[UUID, list[dict]] = {}
+        self._created = itertools.count(1)
+
+    def _record(self, row: dict) -> ClaimRecord:
+        return ClaimRecord(**{name: row.get(name) for name in RECORD_FIELDS})
+
+    def _find(self, *conditions) -> list[ClaimRecord]:
+        return [self._record(r) for r in sorted(self.rows.values(), key=lambda r: r["id"])
+                if all(condition(r) for condition in conditions)]
+
+    async def get(self, tenant_id, claim_id, *, lock=False):
+        row = self.rows.get(claim_id)
+        return Row(row) if row is not None and row["tenant_id"] == tenant_id else None
+
+    async def by_pcn(self, tenant_id, pcn):
+        found = [r for r in self.rows.values() if (r["tenant_id"], r["patient_control_number"]) == (tenant_id, pcn)]
+        return Row(found[0]) if found else None
+
+    async def corrections_of(self, tenant_id, original_id) -> int:
+        return sum(1 for r in self.rows.values()
+                   if r["tenant_id"] == tenant_id and r["original_claim_id"] == original_id)
+
+    async def by_pcns(self, keys, *, lock=True):
+        wanted = set(keys)
+        return {(r.tenant_id, r.patient_control_number): r
+                for r in self._find(lambda r: (r["tenant_id"], r["patient_control_number"]) in wanted)}
+
+    async def of_interchange(self, control):
+        return self._find(lambda r: r["interchange_id"] == control)
+
+    async def ready_to_batch(self, limit):
+        ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is not None)
+        return sorted(ready, key=lambda r: r.created_at)[:limit]
+
+    async def open_voids_of(self, tenant_id, original_id):
+        return self._find(lambda r: r["tenant_id"] == tenant_id, lambda r: r["original_claim_id"] == original_id,
+                          lambda r: r["frequency_code"] == "8", lambda r: r["status"] in ("submitted", "accepted"))
+
+    async def existing_ids(self, ids):
+        return set(ids) & set(self.rows)
+
+    async def insert_many(self, rows):
+        for row in rows:
+            assert row["id"] not in self.rows, "duplicate key"
+            self.rows[row["id"]] = {**CLAIM_DEFAULTS, "created_at": next(self._created), **row}
+
+    async def update_many(self, records, columns):
+        for record in records:
+            self.rows[record.id].update({c: getattr(record, c) for c in columns})
+
+    async def billed_services(self, keys):
+        wanted, found = set(keys), {}
+        for claim_id, lines in self.lines.items():
+            if self.rows[claim_id]["status"] in ("voided", "held"):
+                continue
+            for l in lines:
+                key = (l["tenant_id"], l["patient_id"], l["date_of_service"])
+                if key in wanted:
+                    found.setdefault(key, []).append(
+                        (claim_id, (l["patient_id"], l["date_of_service"], l["procedure_code"], l["rendering_npi"])))
+        return found
+
+    async def add_lines(self, rows):
+        for row in rows:
+            self.lines.setdefault(row["claim_id"], []).append(row)
+
+    async def replace_lines(self, claim_id, rows):
+        self.lines.pop(claim_id, None)
+        await self.add_lines(rows)
+
+
+class FakeTimeline:
+    def __init__(self):
+        self.rows: list[dict] = []
+
+    def add(self, claim, event, detail=None):
+        self.rows.append({"tenant_id": claim.tenant_id, "claim_id": claim.id, "event": event, "status": claim.status,
+                          "detail": detail or {}})
+
+    def add_many(self, rows):
+        self.rows.extend(rows)
+
+    async def flush(self):
+        pass
+
+    def of(self, claim_id) -> list[tuple[str, str]]:
+        """(event, status) of one claim's steps, in order."""
+        return [(r["event"], r["status"]) for r in self.rows if r["claim_id"] == claim_id]
+
+
+class FakeTenants:
+    def __init__(self):
+        self.rows: dict[UUID, Row] = {}
+
+    async def get(self, tenant_id):
+        return self.rows.get(tenant_id)
+
+    async def by_ids(self, tenant_ids):
+        return {t: self.rows[t] for t in set(tenant_ids) if t in self.rows}
+
+    async def save(self, tenant_id, name, billing_provider):
+        self.rows[tenant_id] = Row({"tenant_id": tenant_id, "name": name, "billing_provider": billing_provider})
+
+
+class FakePayers:
+    def __init__(self):
+        self.rows: dict[tuple, dict] = {}
+
+    async def get(self, tenant_id, payer_id):
+        row = self.rows.get((tenant_id, payer_id))
+        return payer_from_row(Row(row)) if row else None
+
+    async def by_keys(self, keys):
+        return {k: payer_from_row(Row(self.rows[k])) for k in set(keys) if k in self.rows}
+
+    async def add_missing(self, rows):
+        for row in rows:
+            self.rows.setdefault((row["tenant_id"], row["payer_id"]), dict(row))
+
+    async def save(self, values, fields):
+        self.rows[(values["tenant_id"], values["payer_id"])] = dict(values)
+
+
+class FakeInterchanges:
+    def __init__(self):
+        self.rows: dict[int, object] = {}
+        self._numbers = itertools.count(1)
+
+    async def next_control_number(self):
+        return next(self._numbers)
+
+    def add(self, interchange):
+        self.rows[interchange.id] = interchange
+
+    async def get(self, control, *, lock=False):
+        return self.rows.get(control)
+
+    async def next_with_status(self, status):
+        return next((i for _, i in sorted(self.rows.items()) if i.ack_status == status), None)
+
+
+class FakeDenialPatterns:
+    def __init__(self):
+        self.history_by_payer: dict[tuple, list[DenialHistory]] = {}
+
+    async def history(self, keys):
+        return {k: self.history_by_payer[k] for k in set(keys) if k in self.history_by_payer}
+
+
+class FakeHeldResponses:
+    def __init__(self):
+        self.rows: list[dict] = []
+
+    def add(self, **values):
+        self.rows.append(values)
+
+
+class FakeClaimsUnitOfWork(FakeUnitOfWork):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.claims = FakeClaims()
+        self.timeline = FakeTimeline()
+        self.tenants = FakeTenants()
+        self.payers = FakePayers()
+        self.interchanges = FakeInterchanges()
+        self.denial_patterns = FakeDenialPatterns()
+        self.held_responses = FakeHeldResponses()
+
+
+class Batch:
+    """Envelopes as a batch subscription hands them over, walked without spans."""
+
+    def __init__(self, envelopes):
+        self.envelopes = list(envelopes)
+
+    def __len__(self):
+        return len(self.envelopes)
+
+    def traced(self):
+        return iter(self.envelopes)
