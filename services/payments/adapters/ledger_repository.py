@@ -110,13 +110,13 @@ class LedgerRepository:
         """Insurance and patient receivable of each claim and whether it was voided, in one grouped read."""
         if not claim_ids:
             return {}
-        entries = ENTRIES.c
+        # From the transactions: a void of a settled claim is a transaction without entries, and still counts.
+        transactions = TRANSACTIONS.c
         rows = await self.session.execute(
-            select(entries.claim_id, _sum_where(entries.account == ledger.INSURANCE_AR),
-                   _sum_where(entries.account == ledger.PATIENT_AR),
-                   func.bool_or(TRANSACTIONS.c.kind == ledger.VOIDED))
-            .join(TRANSACTIONS, TRANSACTIONS.c.id == entries.transaction_id)
-            .where(entries.claim_id.in_(set(claim_ids))).group_by(entries.claim_id))
+            select(transactions.claim_id, _sum_where(ENTRIES.c.account == ledger.INSURANCE_AR),
+                   _sum_where(ENTRIES.c.account == ledger.PATIENT_AR), func.bool_or(transactions.kind == ledger.VOIDED))
+            .outerjoin(ENTRIES, ENTRIES.c.transaction_id == transactions.id)
+            .where(transactions.claim_id.in_(set(claim_ids))).group_by(transactions.claim_id))
         return {claim_id: ClaimBalances(to_money(Decimal(insurance)), to_money(Decimal(patient)), bool(voided))
                 for claim_id, insurance, patient, voided in rows}
 

@@ -10,6 +10,7 @@ from shared.contracts.claim import ClaimSubmitted
 from shared.kafka.consumer import EventBatch
 from services.payments.adapters.ledger_repository import Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
+from services.payments.application.pending_writes import PendingWrites
 from services.payments.application.record_billed_claim import receivable_row, record_billed_claim
 from services.payments.domain import ledger
 
@@ -25,26 +26,21 @@ def _corrects_another(claim: ClaimSubmitted) -> bool:
 async def post_charges(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
     named = set().union(*(_named_claims(e.payload) for e in batch.envelopes))
     known = set(await uow.billed_claims.lock_many(named)) | await uow.suspense.claims_waited_for(named)
-    receivables: list[dict] = []
-    charges: list[Posting] = []
+    pending = PendingWrites()
     for event in batch.traced():
         claim = event.payload
         if _corrects_another(claim) or UUID(claim.claim_id) in known:
-            await _write(uow, receivables, charges)
+            await pending.write(uow)
             await record_billed_claim(uow, event)
         else:
             row = receivable_row(event)
-            receivables.append(row)
-            charges.append(Posting(tenant_id=event.tenant_id, claim_id=row["claim_id"], patient_id=claim.patient_id,
-                                   transaction=ledger.charge_transaction(claim.claim_id,
-                                                                         ledger.charged_lines(row["lines"]))))
+            pending.receivables.append(row)
+            pending.postings.append(_charge(row))
         known |= _named_claims(claim)  # a later event of the claim in this batch is a resubmission
-    await _write(uow, receivables, charges)
+    await pending.write(uow)
 
 
-async def _write(uow: PaymentsUnitOfWork, receivables: list[dict], charges: list[Posting]) -> None:
-    """What the batch holds so far, written (before a claim that needs every rule reads the tables)."""
-    await uow.billed_claims.add_many(receivables)
-    await uow.ledger.add_many(charges)
-    receivables.clear()
-    charges.clear()
+def _charge(receivable: dict) -> Posting:
+    transaction = ledger.charge_transaction(str(receivable["claim_id"]), ledger.charged_lines(receivable["lines"]))
+    return Posting(tenant_id=receivable["tenant_id"], claim_id=receivable["claim_id"],
+                   patient_id=receivable["patient_id"], transaction=transaction)

@@ -16,6 +16,7 @@ from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application.claim_payment import (
     NO_CLAIM, payment_posted, payment_posting, payment_waiting, post_or_suspend)
+from services.payments.application.pending_writes import PendingWrites
 from services.payments.domain import ledger
 
 
@@ -46,23 +47,22 @@ async def _read(uow: PaymentsUnitOfWork, events: list[Envelope[RemitReceived]]) 
 
 async def post_remits(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
     reads = await _read(uow, batch.envelopes)
-    postings: list[Posting] = []
-    waiting: list[dict] = []
+    pending = PendingWrites()
     for event in batch.traced():
         remit, billed = event.payload, reads.receivable(event)
         key = (event.tenant_id, ledger.posting_key(remit))
         if billed is None:
-            waiting.append(payment_waiting(event.tenant_id, remit, NO_CLAIM))
+            pending.waiting.append(payment_waiting(event.tenant_id, remit, NO_CLAIM))
         elif key in reads.posted:
             continue  # e.g. our own remit.received for a suspense item applied to this claim: posted when applied
         elif reads.plain(billed, remit):
-            postings.append(_post_plain(uow, billed, remit, reads.balances[billed.claim_id]))
+            pending.postings.append(_post_plain(uow, billed, remit, reads.balances[billed.claim_id]))
         else:
-            await _write(uow, postings, waiting)
+            await pending.write(uow)
             await post_or_suspend(uow, event.tenant_id, billed, remit)
             reads.one_by_one.add(billed.claim_id)
         reads.posted.add(key)
-    await _write(uow, postings, waiting)
+    await pending.write(uow)
 
 
 def _post_plain(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived, balances: ClaimBalances) -> Posting:
@@ -75,9 +75,3 @@ def _post_plain(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceiv
              subject_id=billed.claim_id)
     return payment_posting(billed, remit, transaction)
 
-
-async def _write(uow: PaymentsUnitOfWork, postings: list[Posting], waiting: list[dict]) -> None:
-    await uow.ledger.add_many(postings)
-    await uow.suspense.add_many(waiting)
-    postings.clear()
-    waiting.clear()

@@ -11,7 +11,7 @@ from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
 from shared.x12 import control_character_problems
-from services.payments.application import claim_postings, ingest_remittance, suspense
+from services.payments.application import ingest_remittance, ledger_views, suspense
 from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance
 
 router = APIRouter(prefix="/internal", tags=["payments"])
@@ -100,7 +100,7 @@ async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], ca
             LedgerEntry.transaction_id.in_([t.id for t in txns])))).scalars().all()
     # The balance comes from the entries just read, not a third query: under READ COMMITTED a posting that
     # commits between the queries would show a balance that the listed transactions do not explain.
-    return claim_postings.claim_view(txns, entries)
+    return ledger_views.claim_view(txns, entries)
 
 
 @router.get("/suspense")
