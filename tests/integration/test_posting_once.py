@@ -21,9 +21,11 @@ from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim, LedgerTransaction
 from services.payments.application.claim_payment import payment_posting, post_or_suspend
 from services.payments.application.ingest_remittance import ingest_remittance
+from services.payments.application.post_remits import post_remits
 from services.payments.application.record_billed_claim import record_billed_claim
 from services.payments.domain import ledger
 from services.payments.settings import Settings
+from tests.unit.payments.fakes import FakeBatch
 
 DOS = date(2026, 11, 2)
 
@@ -90,6 +92,20 @@ async def test_two_replicas_posting_the_same_remit_post_it_once(units):
     # Two deliveries of the same claim payment (a redelivery racing its first delivery on another replica).
     await asyncio.gather(_post(units, _envelope(billed, remit)), _post(units, _envelope(billed, remit)))
     assert await _postings(units, billed) == (1, 1, Decimal("0.00"))
+
+
+async def test_two_replicas_posting_overlapping_batches_post_each_payment_once(units):
+    """Batches lock their receivables in claim id order: two sharing claims queue, the second finds the keys."""
+    claims = [await _billed_claim(units) for _ in range(3)]
+    remits = [_envelope(b, _remit(b, remit_id=str(uuid.uuid4()), sequence=1)) for b in claims]
+
+    async def post(batch):
+        async with units() as uow:
+            await post_remits(uow, FakeBatch(batch))
+
+    await asyncio.gather(post(remits), post(list(reversed(remits))), post(remits[1:]))
+    for billed in claims:
+        assert await _postings(units, billed) == (1, 1, Decimal("0.00"))
 
 
 async def test_the_unique_index_alone_refuses_a_twin_posting(units):

@@ -16,9 +16,6 @@ from services.payments.domain import ledger, reversals
 NOTHING_TO_REVERSE = "reversal (CLP02 22) names no unreversed payment of the claim"
 NO_CLAIM = "no submitted claim matches CLP01"
 
-__all__ = ["AlreadyPosted", "NothingToReverse", "post_to_claim", "post_or_suspend", "payment_waiting"]
-
-
 class NothingToReverse(LookupError):
     """A CLP02=22 names no unreversed payment of the claim (not posted yet, or already reversed)."""
 
@@ -26,8 +23,8 @@ class NothingToReverse(LookupError):
 def payment_posting(billed: BilledClaim, remit: RemitReceived, transaction: ledger.Transaction) -> Posting:
     """A claim payment or reversal, carrying the posting key the unique index holds once."""
     return Posting.for_claim(billed, transaction, remit_id=UUID(remit.remit_id),
-                         payer_claim_number=remit.payer_claim_control_number or None,
-                         posting_key=ledger.posting_key(remit))
+                             payer_claim_number=remit.payer_claim_control_number or None,
+                             posting_key=ledger.posting_key(remit))
 
 
 def payment_posted(billed: BilledClaim, remit: RemitReceived, transaction: ledger.Transaction,

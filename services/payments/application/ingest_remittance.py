@@ -6,7 +6,7 @@ import uuid
 from uuid import UUID
 
 from shared.contracts.identifiers import claim_id_for
-from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
+from services.payments.adapters.ledger_repository import Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import Remittance
 from services.payments.domain import provider_adjustments
@@ -78,6 +78,3 @@ async def keep_rejected(uow: PaymentsUnitOfWork, *, tenant_id: UUID, x12: str, s
     uow.remittances.add(Remittance(id=remit_id, tenant_id=tenant_id, source=source, status="rejected",
                                    problems=error.problems[:200], x12=x12))
     return remit_id
-
-
-__all__ = ["AlreadyPosted", "RemittanceRejected", "ingest_remittance", "keep_rejected"]

@@ -12,11 +12,11 @@ from shared.contracts.denial import DenialResolved
 from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
 from shared.kafka.errors import PermanentError
-from services.payments.adapters.ledger_repository import Posting
+from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application.claim_payment import (
-    NOTHING_TO_REVERSE, AlreadyPosted, NothingToReverse, close_open_balance, post_to_claim)
+    NOTHING_TO_REVERSE, NothingToReverse, close_open_balance, post_to_claim)
 from services.payments.application.write_off_denial import write_off
 from services.payments.domain import ledger
 

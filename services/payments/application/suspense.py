@@ -2,9 +2,10 @@
 from uuid import UUID
 
 from shared.contracts.remit import RemitReceived
+from services.payments.adapters.ledger_repository import AlreadyPosted
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import SuspenseItem
-from services.payments.application.claim_payment import AlreadyPosted, NothingToReverse, post_to_claim
+from services.payments.application.claim_payment import NothingToReverse, post_to_claim
 
 
 class SuspenseNotFound(LookupError):

@@ -220,3 +220,42 @@ async def test_held_patient_credit_settles_the_responsibility_a_payment_assesses
     await post_remits(uow, FakeBatch([remit(claim)]))
     assert balances(uow, claim.subject_id)[1] == 0
     assert await uow.ledger.patient_credit(TENANT, "P9") == D("31.00")
+
+
+async def test_a_write_off_that_came_first_posts_when_its_claim_is_submitted_never_more_than_open():
+    from shared.contracts.denial import DenialResolved
+    from services.payments.application.write_off_denial import post_write_off
+
+    uow = FakePaymentsUnitOfWork()
+    claim = submitted()
+    resolved = DenialResolved(denial_id=str(uuid.uuid4()), claim_id=str(claim.subject_id), resolution="written_off",
+                              amount=D("500"), reason="timely filing")
+    await post_write_off(uow, Envelope[DenialResolved](event_type="denial.resolved", tenant_id=TENANT,
+                                                       subject_id=claim.subject_id, payload=resolved))
+    assert [(i.kind, i.status) for i in uow.suspense.items] == [("write_off", "open")]
+    await charged(uow, claim)
+    assert uow.suspense.items[0].status == "posted"
+    assert balances(uow, claim.subject_id)[0] == 0
+    assert uow.ledger.total(ledger.WRITE_OFF, claim_id=claim.subject_id) == D("147")
+
+
+async def test_a_payment_applied_from_suspense_posts_once_and_tells_claims_and_denials():
+    from services.payments.application import suspense
+
+    uow = FakePaymentsUnitOfWork()
+    claim = submitted()
+    await charged(uow, claim)
+    stray = remit(uuid.uuid4())  # CLP01 garbled: names no claim
+    await post_remits(uow, FakeBatch([stray]))
+    item = uow.suspense.items[0]
+    await suspense.apply_to_claim(uow, tenant_id=TENANT, item_id=item.id, claim_id=claim.subject_id, note="CLP01 typo")
+    assert (item.status, item.resolved_at) == ("posted", uow.now())
+    [resent] = uow.emitted_of(RemitReceived)
+    assert resent.claim_id == str(claim.subject_id)
+    # Our own remit.received comes back to the consumer: its posting key is in the ledger, nothing posts twice.
+    await post_remits(uow, FakeBatch([Envelope[RemitReceived](event_type="remit.received", tenant_id=TENANT,
+                                                              subject_id=claim.subject_id, payload=resent)]))
+    assert balances(uow, claim.subject_id) == (D("0.00"), D("19.00"), D("76.00"))
+    assert len(uow.emitted_of(PaymentPosted)) == 1
+    with pytest.raises(suspense.SuspenseConflict):
+        await suspense.apply_to_claim(uow, tenant_id=TENANT, item_id=item.id, claim_id=claim.subject_id, note="again")
