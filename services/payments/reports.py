@@ -8,7 +8,6 @@ from sqlalchemy import case, func, select
 
 from shared.db.unit_of_work import UnitOfWork
 from shared.money import ZERO
-from services.payments import ledger_store
 from services.payments.adapters.tables import BilledClaim, Deposit, LedgerEntry, LedgerTransaction, Remittance
 from services.payments.domain import aging, ledger, reconciliation
 
@@ -173,4 +172,4 @@ async def claim_check(uow: UnitOfWork, *, tenant_id: UUID, claim_id: UUID) -> di
         return None
     totals = (await _payer_totals(uow, tenant_id, claim_id)).get(claim_id, {})
     return check_view(claim_id, reconciliation.claim_balance_check(
-        claim.total_charge, totals, await ledger_store.insurance_balance(uow, claim_id)))
+        claim.total_charge, totals, await uow.ledger.insurance_balance(claim_id)))

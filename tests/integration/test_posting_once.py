@@ -16,9 +16,16 @@ from shared.contracts.remit import RemitReceived, RemitServiceLine
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.tables import outbox_message
 from shared.db.unit_of_work import UnitOfWorkFactory
-from services.payments import handlers, ledger_store
+from services.payments.adapters.ledger_repository import AlreadyPosted
+from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim, LedgerTransaction
+from services.payments.application.claim_payment import payment_posting, post_or_suspend
+from services.payments.application.ingest_remittance import ingest_remittance
+from services.payments.application.post_remits import post_remits
+from services.payments.application.record_billed_claim import record_billed_claim
+from services.payments.domain import ledger
 from services.payments.settings import Settings
+from tests.unit.payments.fakes import FakeBatch
 
 DOS = date(2026, 11, 2)
 
@@ -26,7 +33,7 @@ DOS = date(2026, 11, 2)
 @pytest.fixture(scope="module")
 async def units(infrastructure):
     engine = make_engine(Settings(database_url=infrastructure.database_url))
-    yield UnitOfWorkFactory(make_session_factory(engine))
+    yield UnitOfWorkFactory(make_session_factory(engine), unit_of_work=PaymentsUnitOfWork)
     await engine.dispose()
 
 
@@ -39,7 +46,7 @@ async def _billed_claim(units) -> BilledClaim:
         lines=[SubmittedLine(line_number=1, procedure_code="99213", units=1, charge=Decimal("100.00"),
                              date_of_service=DOS)])
     async with units() as uow:
-        await handlers.record_billed_claim(uow, Envelope[ClaimSubmitted](
+        await record_billed_claim(uow, Envelope[ClaimSubmitted](
             event_type="claim.submitted", tenant_id=tenant_id, subject_id=claim_id, payload=submitted))
     async with units() as uow:
         return await uow.session.get(BilledClaim, claim_id)
@@ -69,13 +76,14 @@ async def _postings(units, billed: BilledClaim) -> tuple[int, int, Decimal]:
             LedgerTransaction.claim_id == billed.claim_id, LedgerTransaction.kind == "payment"))
         posted = await uow.session.scalar(select(func.count()).select_from(outbox_message).where(
             outbox_message.c.topic == "payment.posted", outbox_message.c.message_key == str(billed.claim_id).encode()))
-        balance = await ledger_store.insurance_balance(uow, billed.claim_id)
+        balance = await uow.ledger.insurance_balance(billed.claim_id)
     return payments, posted, balance
 
 
 async def _post(units, event: Envelope[RemitReceived]) -> None:
     async with units() as uow:
-        await handlers.post_remit(uow, event)
+        billed = await uow.billed_claims.lock(event.subject_id)
+        await post_or_suspend(uow, event.tenant_id, billed, event.payload)
 
 
 async def test_two_replicas_posting_the_same_remit_post_it_once(units):
@@ -86,20 +94,35 @@ async def test_two_replicas_posting_the_same_remit_post_it_once(units):
     assert await _postings(units, billed) == (1, 1, Decimal("0.00"))
 
 
+async def test_two_replicas_posting_overlapping_batches_post_each_payment_once(units):
+    """Batches lock their receivables in claim id order: two sharing claims queue, the second finds the keys."""
+    claims = [await _billed_claim(units) for _ in range(3)]
+    remits = [_envelope(b, _remit(b, remit_id=str(uuid.uuid4()), sequence=1)) for b in claims]
+
+    async def post(batch):
+        async with units() as uow:
+            await post_remits(uow, FakeBatch(batch))
+
+    await asyncio.gather(post(remits), post(list(reversed(remits))), post(remits[1:]))
+    for billed in claims:
+        assert await _postings(units, billed) == (1, 1, Decimal("0.00"))
+
+
 async def test_the_unique_index_alone_refuses_a_twin_posting(units):
     """Without the row lock and the early check: the insert itself decides, and the loser is 'already posted'."""
     billed = await _billed_claim(units)
     remit = _remit(billed, remit_id=str(uuid.uuid4()))  # an event from before the CLP position was carried
     first, second = units(), units()
     uow_1, uow_2 = await first.__aenter__(), await second.__aenter__()
-    await ledger_store.post_remit(uow_1, billed, remit)
-    twin = asyncio.create_task(ledger_store.post_remit(uow_2, billed, remit))
+    posting = ledger.post_claim_payment(str(billed.claim_id), remit, ledger.charged_lines(billed.lines)).transaction
+    await uow_1.ledger.add(payment_posting(billed, remit, posting))
+    twin = asyncio.create_task(uow_2.ledger.add(payment_posting(billed, remit, posting)))
     await asyncio.sleep(0.5)
     assert not twin.done(), "the twin insert waits for the first posting's transaction"
     await first.__aexit__(None, None, None)
-    with pytest.raises(ledger_store.AlreadyPosted):
+    with pytest.raises(AlreadyPosted):
         await asyncio.wait_for(twin, 30)
-    await second.__aexit__(ledger_store.AlreadyPosted, None, None)
+    await second.__aexit__(AlreadyPosted, None, None)
     payments, _, balance = await _postings(units, billed)
     assert (payments, balance) == (1, Decimal("0.00"))
 
@@ -127,7 +150,7 @@ async def test_provider_level_adjustments_post_so_cash_equals_bpr02(units):
     x12 = (Path(__file__).resolve().parents[1] / "fixtures" / "x835" / "provider_adjustment.835").read_text()
     x12 = x12.replace("PCN4999OVERPAY", earlier.patient_control_number)
     async with units() as uow:
-        row = await handlers.ingest_remittance(uow, tenant_id=earlier.tenant_id, x12=x12, source="test")
+        row = await ingest_remittance(uow, tenant_id=earlier.tenant_id, x12=x12, source="test")
     async with units() as uow:
         entries = (await uow.session.execute(select(LedgerEntry).join(
             LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id).where(

@@ -16,6 +16,8 @@ INSURANCE_AR, PATIENT_AR, CASH, PATIENT_CASH = "ar:insurance", "ar:patient", "ca
 PR_CATEGORIES = {"1": "deductible", "2": "coinsurance", "3": "copay"}  # CARC 1, 2, 3 under group PR
 CONTRACTUAL, OTHER, WRITE_OFF, REVENUE = "adj:contractual", "adj:other", "adj:writeoff", "revenue:charges"
 PATIENT_CREDIT = "liability:patient_credit"  # money a patient paid beyond what was owed: we owe it back
+REPLACED, VOIDED = "replaced", "voided"  # close-out transactions of a claim corrected by frequency 7 or 8
+CLOSE_OUT_MEMOS = {REPLACED: "replaced by a corrected claim", VOIDED: "voided by the provider"}
 
 
 
@@ -75,6 +77,13 @@ def _move(claim_id: str, amount: Decimal, to_account: str, line: int | None, mem
     """Move an amount out of the insurance receivable into another account."""
     return [Entry(to_account, amount, claim_id, line, memo, category),
             Entry(INSURANCE_AR, -amount, claim_id, line, memo, category)]
+
+
+def charged_lines(lines: list[dict]) -> list[ChargedLine]:
+    """The billed lines as the receivable stores them (claim.submitted's lines, JSON)."""
+    return [ChargedLine(line_number=l["line_number"], procedure_code=l["procedure_code"],
+                        modifiers=tuple(l["modifiers"]), date_of_service=date.fromisoformat(l["date_of_service"]),
+                        charge=Decimal(l["charge"]), units=l["units"]) for l in lines]
 
 
 def patient_responsibility_category(carc: str) -> str:
@@ -218,6 +227,21 @@ def closed_out_transaction(claim_id: str, open_balance: Decimal, *, kind: str, m
     revenue, so the same dollars are never owed twice."""
     return Transaction.of(kind, [Entry(INSURANCE_AR, -open_balance, claim_id, None, memo),
                                  Entry(REVENUE, open_balance, claim_id, None, memo)])
+
+
+def posted_figures(transaction: Transaction) -> dict:
+    """The payment.posted figures, from the accounts the entries credited or debited."""
+    totals: dict[str, Decimal] = {}
+    for entry in transaction.entries:
+        totals[entry.account] = totals.get(entry.account, ZERO) + entry.amount
+        if entry.account == PATIENT_AR and entry.category:
+            totals[entry.category] = totals.get(entry.category, ZERO) + entry.amount
+    return {
+        "deductible": totals.get("deductible", ZERO), "coinsurance": totals.get("coinsurance", ZERO),
+        "copay": totals.get("copay", ZERO), "paid": totals.get(CASH, ZERO),
+        "contractual_adjustment": totals.get(CONTRACTUAL, ZERO), "patient_responsibility": totals.get(PATIENT_AR, ZERO),
+        "other_adjustment": totals.get(OTHER, ZERO),
+    }
 
 
 def claim_balance(entries: list[Entry], account: str = INSURANCE_AR) -> Decimal:

@@ -11,7 +11,7 @@ from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
 from shared.x12 import control_character_problems
-from services.payments import handlers, ledger_store, suspense
+from services.payments.application import ingest_remittance, ledger_views, suspense
 from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance
 
 router = APIRouter(prefix="/internal", tags=["payments"])
@@ -30,9 +30,9 @@ async def _ingest(request: Request, caller, source: str) -> dict:
                       errors=[{"field": "body", "message": p} for p in refused])
     try:
         row = await _ingest_once_more_if_raced(request, caller, text, source)
-    except handlers.RemittanceRejected as exc:
+    except ingest_remittance.RemittanceRejected as exc:
         async with request.app.state.runtime.units_of_work() as uow:
-            kept = await handlers.keep_rejected(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source,
+            kept = await ingest_remittance.keep_rejected(uow, tenant_id=UUID(caller.tenant_id), x12=text, source=source,
                                                 error=exc)
         raise Problem(422, "835 rejected; nothing was posted",
                       "; ".join(exc.problems[:5]) + f" (the file is kept as remittance {kept})",
@@ -46,7 +46,7 @@ async def _ingest_once_more_if_raced(request: Request, caller, text: str, source
     for attempt in (1, 2):
         try:
             async with request.app.state.runtime.units_of_work() as uow:
-                return await handlers.ingest_remittance(uow, tenant_id=UUID(caller.tenant_id), x12=text,
+                return await ingest_remittance.ingest_remittance(uow, tenant_id=UUID(caller.tenant_id), x12=text,
                                                         source=source)
         except IntegrityError:
             if attempt == 2:
@@ -70,7 +70,7 @@ async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller:
         row = await uow.session.get(Remittance, remit_id)
         if row is None or row.tenant_id != UUID(caller.tenant_id):
             raise Problem(404, "Remittance not found")
-        posted = await ledger_store.remittance_cash(uow, row.tenant_id, row.id)
+        posted = await uow.ledger.remittance_cash(row.tenant_id, row.id)
     return {"remit_id": str(row.id), "status": row.status, "source": row.source, "payer_id": row.payer_id,
             "trace_number": row.trace_number, "total_paid": str(row.total_paid) if row.total_paid is not None else None,
             "posted_cash": str(posted), "claims": row.claim_count, "problems": row.problems,
@@ -100,7 +100,7 @@ async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], ca
             LedgerEntry.transaction_id.in_([t.id for t in txns])))).scalars().all()
     # The balance comes from the entries just read, not a third query: under READ COMMITTED a posting that
     # commits between the queries would show a balance that the listed transactions do not explain.
-    return ledger_store.claim_view(txns, entries)
+    return ledger_views.claim_view(txns, entries)
 
 
 @router.get("/suspense")

@@ -10,7 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from shared.contracts import requests as bodies
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.payments import patient_accounts, reports
+from services.payments import reports
+from services.payments.application import patient_accounts
 from services.payments.domain.collections import CreditExceeded
 from services.payments.entrypoints.statement_html import render_statement
 

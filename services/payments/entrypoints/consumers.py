@@ -1,22 +1,14 @@
-"""Kafka entrypoints of the payments service."""
+"""Kafka entrypoints of the payments service: topic -> use case."""
 from shared.contracts import topics
 from shared.kafka.consumer import EventRouter
-from services.payments import handlers
+from services.payments.application.post_charges import post_charges
+from services.payments.application.post_remits import post_remits
+from services.payments.application.write_off_denial import post_write_off
 
 
 def build_router() -> EventRouter:
     router = EventRouter()
-
-    @router.subscribe(topics.CLAIM_SUBMITTED)
-    async def on_claim_submitted(uow, event) -> None:
-        await handlers.record_billed_claim(uow, event)
-
-    @router.subscribe(topics.REMIT_RECEIVED)
-    async def on_remit_received(uow, event) -> None:
-        await handlers.post_remit(uow, event)
-
-    @router.subscribe(topics.DENIAL_RESOLVED)
-    async def on_denial_resolved(uow, event) -> None:
-        await handlers.post_write_off(uow, event)
-
+    router.subscribe_batch(topics.CLAIM_SUBMITTED)(post_charges)
+    router.subscribe_batch(topics.REMIT_RECEIVED)(post_remits)
+    router.subscribe(topics.DENIAL_RESOLVED)(post_write_off)
     return router

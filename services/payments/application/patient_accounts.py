@@ -11,12 +11,10 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import select
-
-from shared.db.unit_of_work import UnitOfWork
 from shared.money import ZERO
-from services.payments import ledger_store
-from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, PatientPayment, PatientRefund
+from services.payments.adapters.ledger_repository import Posting
+from services.payments.adapters.repositories import PaymentsUnitOfWork
+from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund
 from services.payments.domain import collections, ledger
 
 
@@ -28,26 +26,16 @@ class ReferenceReused(ValueError):
     """The payment reference was already used for a different amount."""
 
 
-async def _claims(uow: UnitOfWork, tenant_id: UUID, patient_id: str, *, lock: bool = False) -> list[BilledClaim]:
-    query = select(BilledClaim).where(BilledClaim.tenant_id == tenant_id, BilledClaim.patient_id == patient_id) \
-        .order_by(BilledClaim.date_of_service, BilledClaim.claim_id)
-    if lock:  # two payments for one patient at once must not both spend the same balance
-        query = query.with_for_update()
-    claims = list((await uow.session.execute(query)).scalars())
+async def _claims(uow: PaymentsUnitOfWork, tenant_id: UUID, patient_id: str, *, lock: bool = False
+                  ) -> list[BilledClaim]:
+    claims = await uow.billed_claims.of_patient(tenant_id, patient_id, lock=lock)
     if not claims:
         raise PatientNotFound(patient_id)
     return claims
 
 
-async def _patient_entries(uow: UnitOfWork, tenant_id: UUID, claim_ids: list[UUID]) -> list[tuple]:
-    """(entry, transaction kind, posted date) for every ar:patient entry of the patient's claims."""
-    rows = await uow.session.execute(
-        select(LedgerEntry, LedgerTransaction.kind, LedgerTransaction.created_at)
-        .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
-        .where(LedgerEntry.tenant_id == tenant_id, LedgerEntry.claim_id.in_(claim_ids),
-               LedgerEntry.account == ledger.PATIENT_AR)
-        .order_by(LedgerTransaction.created_at, LedgerEntry.id))
-    return [(entry, kind, created.date()) for entry, kind, created in rows]
+async def _patient_entries(uow: PaymentsUnitOfWork, tenant_id: UUID, claim_ids: list[UUID]) -> list[tuple]:
+    return await uow.ledger.patient_entries(tenant_id, claim_ids)
 
 
 def _history(entries: list[tuple]) -> list[collections.BalanceChange]:
@@ -81,13 +69,13 @@ def _claim_rows(claims: list[BilledClaim], entries: list[tuple]) -> list[dict]:
     return list(rows.values())
 
 
-async def patient_account(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, today: date) -> dict:
+async def patient_account(uow: PaymentsUnitOfWork, *, tenant_id: UUID, patient_id: str, today: date) -> dict:
     """Balance by claim and PR category, aging buckets and the statement cycle as of `today`."""
     claims = await _claims(uow, tenant_id, patient_id)
     entries = await _patient_entries(uow, tenant_id, [c.claim_id for c in claims])
     history = _history(entries)
     rows = _claim_rows(claims, entries)
-    credit = await ledger_store.patient_credit(uow, tenant_id, patient_id)
+    credit = await uow.ledger.patient_credit(tenant_id, patient_id)
     cycle = collections.statement_cycle(history, today, held_credit=credit)
     totals = {key: sum((r[key] for r in rows), ZERO) for key in ("deductible", "coinsurance", "copay", "other",
                                                                    "other_payers_paid", "patient_paid", "balance")}
@@ -97,13 +85,11 @@ async def patient_account(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, 
             "aging": collections.patient_aging(history, today), "statement_cycle": asdict(cycle)}
 
 
-async def post_patient_payment(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, amount: Decimal,
+async def post_patient_payment(uow: PaymentsUnitOfWork, *, tenant_id: UUID, patient_id: str, amount: Decimal,
                                reference: str, method: str, received_on: date) -> tuple[PatientPayment, bool]:
     """Post once per reference: a resend returns the first payment (True = it was already posted)."""
     claims = await _claims(uow, tenant_id, patient_id, lock=True)
-    existing = (await uow.session.execute(select(PatientPayment).where(
-        PatientPayment.tenant_id == tenant_id, PatientPayment.patient_id == patient_id,
-        PatientPayment.reference == reference))).scalar_one_or_none()
+    existing = await uow.patient_payments.payment(tenant_id, patient_id, reference)
     if existing is not None:
         if existing.amount != amount:
             raise ReferenceReused(f"reference already posted for {existing.amount}")
@@ -114,50 +100,47 @@ async def post_patient_payment(uow: UnitOfWork, *, tenant_id: UUID, patient_id: 
                              amount=amount, method=method, received_on=received_on,
                              allocations=[{"claim_id": c, "amount": str(a)} for c, a in allocations]
                              + ([{"claim_id": None, "credit": str(excess)}] if excess else []))
-    uow.session.add(payment)
+    uow.patient_payments.add(payment)
     by_id = {str(c.claim_id): c for c in claims}
-    for claim_id, applied in allocations:
-        await ledger_store.save(uow, by_id[claim_id], ledger.patient_payment_transaction(
-            claim_id, applied, f"patient payment {method}"), patient_payment_id=payment.id)
+    postings = [Posting.for_claim(by_id[claim_id], ledger.patient_payment_transaction(
+        claim_id, applied, f"patient payment {method}"), patient_payment_id=payment.id)
+        for claim_id, applied in allocations]
     if excess:
-        await ledger_store.save_for_patient(uow, tenant_id=tenant_id, patient_id=patient_id,
-                                            transaction=ledger.patient_credit_transaction(excess, f"overpayment {method}"),
-                                            patient_payment_id=payment.id)
+        postings.append(Posting(tenant_id=tenant_id, patient_id=patient_id, patient_payment_id=payment.id,
+                                transaction=ledger.patient_credit_transaction(excess, f"overpayment {method}")))
+    await uow.ledger.add_many(postings)
     return payment, False
 
 
-async def apply_held_credit(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str) -> Decimal:
+async def apply_held_credit(uow: PaymentsUnitOfWork, *, tenant_id: UUID, patient_id: str) -> Decimal:
     """Settle the patient's open responsibility from held credit (oldest first); returns what was applied."""
-    if await ledger_store.patient_credit(uow, tenant_id, patient_id) <= 0:
+    if await uow.ledger.patient_credit(tenant_id, patient_id) <= 0:
         return ZERO
     claims = await _claims(uow, tenant_id, patient_id, lock=True)
-    credit = await ledger_store.patient_credit(uow, tenant_id, patient_id)  # read again under the lock
+    credit = await uow.ledger.patient_credit(tenant_id, patient_id)  # read again under the lock
     entries = await _patient_entries(uow, tenant_id, [c.claim_id for c in claims])
     by_id = {str(c.claim_id): c for c in claims}
     allocations = collections.apply_credit(credit, _open_by_claim(entries))
-    for claim_id, applied in allocations:
-        await ledger_store.save(uow, by_id[claim_id], ledger.credit_applied_transaction(claim_id, applied))
+    await uow.ledger.add_many([Posting.for_claim(by_id[claim_id], ledger.credit_applied_transaction(claim_id, applied))
+                               for claim_id, applied in allocations])
     return sum((a for _, a in allocations), ZERO)
 
 
-async def refund_credit(uow: UnitOfWork, *, tenant_id: UUID, patient_id: str, amount: Decimal, reference: str,
+async def refund_credit(uow: PaymentsUnitOfWork, *, tenant_id: UUID, patient_id: str, amount: Decimal, reference: str,
                         method: str, refunded_on: date) -> tuple[PatientRefund, bool]:
     """Pay held credit back once per reference (True = already refunded); never more than the credit."""
     await _claims(uow, tenant_id, patient_id, lock=True)
-    existing = (await uow.session.execute(select(PatientRefund).where(
-        PatientRefund.tenant_id == tenant_id, PatientRefund.patient_id == patient_id,
-        PatientRefund.reference == reference))).scalar_one_or_none()
+    existing = await uow.patient_payments.refund(tenant_id, patient_id, reference)
     if existing is not None:
         if existing.amount != amount:
             raise ReferenceReused(f"reference already refunded for {existing.amount}")
         return existing, True
-    collections.check_refund(amount, await ledger_store.patient_credit(uow, tenant_id, patient_id))
+    collections.check_refund(amount, await uow.ledger.patient_credit(tenant_id, patient_id))
     refund = PatientRefund(id=uuid.uuid4(), tenant_id=tenant_id, patient_id=patient_id, reference=reference,
                            amount=amount, method=method, refunded_on=refunded_on)
-    uow.session.add(refund)
-    await ledger_store.save_for_patient(uow, tenant_id=tenant_id, patient_id=patient_id,
-                                        transaction=ledger.refund_transaction(amount, f"refund {method}"),
-                                        memo=f"refund {refund.id}")
+    uow.patient_payments.add(refund)
+    await uow.ledger.add(Posting(tenant_id=tenant_id, patient_id=patient_id, memo=f"refund {refund.id}",
+                                 transaction=ledger.refund_transaction(amount, f"refund {method}")))
     return refund, False
 
 

@@ -1,13 +1,11 @@
 """Working the suspense queue: apply a waiting payment to the claim it belongs to, or close it with a reason."""
-from datetime import datetime, timezone
 from uuid import UUID
 
-from sqlalchemy import select
-
 from shared.contracts.remit import RemitReceived
-from shared.db.unit_of_work import UnitOfWork
-from services.payments import handlers, ledger_store
+from services.payments.adapters.ledger_repository import AlreadyPosted
+from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import SuspenseItem
+from services.payments.application.claim_payment import NothingToReverse, post_to_claim
 
 
 class SuspenseNotFound(LookupError):
@@ -18,8 +16,8 @@ class SuspenseConflict(ValueError):
     """The item was already worked, or cannot be applied the way asked."""
 
 
-async def _open_item(uow: UnitOfWork, tenant_id: UUID, item_id: int) -> SuspenseItem:
-    item = await uow.session.get(SuspenseItem, item_id, with_for_update=True)
+async def _open_item(uow: PaymentsUnitOfWork, tenant_id: UUID, item_id: int) -> SuspenseItem:
+    item = await uow.suspense.lock(item_id)
     if item is None or item.tenant_id != tenant_id:
         raise SuspenseNotFound(str(item_id))
     if item.status != "open":
@@ -27,46 +25,43 @@ async def _open_item(uow: UnitOfWork, tenant_id: UUID, item_id: int) -> Suspense
     return item
 
 
-async def apply_to_claim(uow: UnitOfWork, *, tenant_id: UUID, item_id: int, claim_id: UUID, note: str) -> SuspenseItem:
+async def apply_to_claim(uow: PaymentsUnitOfWork, *, tenant_id: UUID, item_id: int, claim_id: UUID, note: str) -> SuspenseItem:
     """Post the waiting claim payment against a claim of the same tenant (the payer garbled CLP01), and
     emit remit.received for it with that claim, so claims records the adjudication and denials works it."""
     item = await _open_item(uow, tenant_id, item_id)
     if item.kind != "payment":
         raise SuspenseConflict("only a waiting claim payment can be applied to a claim")
-    billed = await ledger_store.lock_billed_claim(uow, claim_id)
+    billed = await uow.billed_claims.lock(claim_id)
     if billed is None or billed.tenant_id != tenant_id:
         raise SuspenseNotFound(f"claim {claim_id}")
     # CLP01 as it should have read: claims finds its claim by it, denials by claim_id.
     remit = RemitReceived.model_validate({**item.payment, "claim_id": str(claim_id),
                                           "patient_control_number": billed.patient_control_number})
     try:
-        await handlers.post_to_claim(uow, billed, remit)
-    except handlers.AlreadyPosted as exc:
+        await post_to_claim(uow, billed, remit)
+    except AlreadyPosted as exc:
         raise SuspenseConflict("this claim payment is already posted to that claim") from exc
-    except ledger_store.NothingToReverse as exc:
+    except NothingToReverse as exc:
         raise SuspenseConflict("the reversal names no unreversed payment of that claim") from exc
     # Claims and denials never saw this adjudication for the claim; payments' own consumer skips it
     # (the posting key above is in the ledger now).
     uow.emit(remit, tenant_id=tenant_id, subject_id=claim_id)
     item.claim_id, item.status = claim_id, "posted"
-    item.resolution, item.resolved_at = f"applied to claim: {note}"[:200], datetime.now(timezone.utc)
+    item.resolution, item.resolved_at = f"applied to claim: {note}"[:200], uow.now()
     return item
 
 
-async def close(uow: UnitOfWork, *, tenant_id: UUID, item_id: int, reason: str) -> SuspenseItem:
+async def close(uow: PaymentsUnitOfWork, *, tenant_id: UUID, item_id: int, reason: str) -> SuspenseItem:
     """Close without posting (returned to the payer, posted elsewhere); the reason is kept."""
     item = await _open_item(uow, tenant_id, item_id)
-    item.status, item.resolution, item.resolved_at = "closed", reason[:200], datetime.now(timezone.utc)
+    item.status, item.resolution, item.resolved_at = "closed", reason[:200], uow.now()
     return item
 
 
-async def list_items(uow: UnitOfWork, *, tenant_id: UUID, status: str, after: int | None,
+async def list_items(uow: PaymentsUnitOfWork, *, tenant_id: UUID, status: str, after: int | None,
                      limit: int) -> tuple[list[SuspenseItem], int | None]:
     """One page of the tenant's items in a status, by id; the cursor is the last id of the page."""
-    query = select(SuspenseItem).where(SuspenseItem.tenant_id == tenant_id, SuspenseItem.status == status)
-    if after is not None:
-        query = query.where(SuspenseItem.id > after)
-    rows = list((await uow.session.execute(query.order_by(SuspenseItem.id).limit(limit + 1))).scalars())
+    rows = await uow.suspense.page(tenant_id, status=status, after=after, limit=limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, rows[-1].id if more else None

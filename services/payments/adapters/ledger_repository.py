@@ -1,0 +1,203 @@
+"""The ledger in Postgres: double-entry transactions written in sets, balances read back in sets.
+
+Hot paths write many postings with one multi-row insert per table; the partial unique index on
+(tenant_id, posting_key) is what posts a claim payment once, whatever a prior read said.
+"""
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import case, func, insert, select, text, tuple_
+from sqlalchemy.dialects.postgresql import insert as upsert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.money import ZERO, to_money
+from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, Remittance
+from services.payments.domain import ledger
+
+TRANSACTIONS, ENTRIES = LedgerTransaction.__table__, LedgerEntry.__table__
+
+
+class AlreadyPosted(Exception):
+    """This claim payment (remit, claim, payment or reversal, payer claim number) is in the ledger already."""
+
+
+@dataclass(frozen=True)
+class Posting:
+    """One ledger transaction to write, with what it belongs to: a claim and its patient, a remittance, or both."""
+
+    tenant_id: UUID
+    transaction: ledger.Transaction
+    claim_id: UUID | None = None
+    patient_id: str | None = None
+    remit_id: UUID | None = None
+    payer_claim_number: str | None = None
+    patient_payment_id: UUID | None = None
+    posting_key: str | None = None
+    memo: str | None = None
+    id: UUID = field(default_factory=uuid.uuid4)
+
+    @classmethod
+    def for_claim(cls, billed: BilledClaim, transaction: ledger.Transaction, **keys) -> "Posting":
+        """A transaction of this claim, for its tenant and patient."""
+        return cls(tenant_id=billed.tenant_id, claim_id=billed.claim_id, patient_id=billed.patient_id,
+                   transaction=transaction, **keys)
+
+    def transaction_row(self) -> dict:
+        return {"id": self.id, "tenant_id": self.tenant_id, "claim_id": self.claim_id, "kind": self.transaction.kind,
+                "remit_id": self.remit_id, "payer_claim_number": self.payer_claim_number,
+                "patient_payment_id": self.patient_payment_id, "posting_key": self.posting_key, "memo": self.memo}
+
+    def entry_rows(self) -> list[dict]:
+        return [{"transaction_id": self.id, "tenant_id": self.tenant_id, "claim_id": self.claim_id,
+                 "patient_id": self.patient_id, "account": e.account, "amount": e.amount,
+                 "line_number": e.line_number, "memo": e.memo, "category": e.category}
+                for e in self.transaction.entries]
+
+
+@dataclass
+class ClaimBalances:
+    """What a claim's receivables hold now, and whether a void was recorded for it."""
+
+    insurance: Decimal = ZERO
+    patient: Decimal = ZERO
+    voided: bool = False
+
+
+@dataclass(frozen=True)
+class PostedPaymentRow:
+    """An unreversed payment of a claim, as a reversal chooses among them."""
+
+    id: UUID
+    payer_claim_number: str | None
+    paid: Decimal
+    payer_id: str | None
+
+
+class LedgerRepository:
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    async def add_many(self, postings: list[Posting]) -> None:
+        """Writes the postings; AlreadyPosted (nothing of them written) when another holds a posting key."""
+        if not postings:
+            return
+        keyed = sum(1 for p in postings if p.posting_key is not None)
+        inserted = await self.session.execute(
+            upsert(TRANSACTIONS).on_conflict_do_nothing(index_elements=["tenant_id", "posting_key"],
+                                                        index_where=text("posting_key IS NOT NULL"))
+            .returning(TRANSACTIONS.c.posting_key), [p.transaction_row() for p in postings])
+        if sum(1 for (key,) in inserted if key is not None) != keyed:
+            raise AlreadyPosted("a posting key of this batch is in the ledger already")
+        entries = [row for p in postings for row in p.entry_rows()]
+        if entries:
+            await self.session.execute(insert(ENTRIES).returning(ENTRIES.c.id), entries)
+
+    async def add(self, posting: Posting) -> Posting:
+        await self.add_many([posting])
+        return posting
+
+    async def posted_keys(self, tenant_keys: list[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
+        """Which of these (tenant, posting key) pairs the ledger holds already: one read for a batch."""
+        if not tenant_keys:
+            return set()
+        rows = await self.session.execute(select(TRANSACTIONS.c.tenant_id, TRANSACTIONS.c.posting_key).where(
+            tuple_(TRANSACTIONS.c.tenant_id, TRANSACTIONS.c.posting_key).in_(set(tenant_keys))))
+        return {(tenant_id, key) for tenant_id, key in rows}
+
+    async def claim_balances(self, claim_ids: list[UUID]) -> dict[UUID, ClaimBalances]:
+        """Insurance and patient receivable of each claim and whether it was voided, in one grouped read."""
+        if not claim_ids:
+            return {}
+        # From the transactions: a void of a settled claim is a transaction without entries, and still counts.
+        transactions = TRANSACTIONS.c
+        rows = await self.session.execute(
+            select(transactions.claim_id, _sum_where(ENTRIES.c.account == ledger.INSURANCE_AR),
+                   _sum_where(ENTRIES.c.account == ledger.PATIENT_AR), func.bool_or(transactions.kind == ledger.VOIDED))
+            .outerjoin(ENTRIES, ENTRIES.c.transaction_id == transactions.id)
+            .where(transactions.claim_id.in_(set(claim_ids))).group_by(transactions.claim_id))
+        return {claim_id: ClaimBalances(to_money(Decimal(insurance)), to_money(Decimal(patient)), bool(voided))
+                for claim_id, insurance, patient, voided in rows}
+
+    async def patient_credits(self, patients: set[tuple[UUID, str]]) -> dict[tuple[UUID, str], Decimal]:
+        """Held credit of each of these (tenant, patient) that has any: liability:patient_credit's credit balance."""
+        if not patients:
+            return {}
+        rows = await self.session.execute(
+            select(ENTRIES.c.tenant_id, ENTRIES.c.patient_id, func.sum(ENTRIES.c.amount))
+            .where(tuple_(ENTRIES.c.tenant_id, ENTRIES.c.patient_id).in_(patients),
+                   ENTRIES.c.account == ledger.PATIENT_CREDIT).group_by(ENTRIES.c.tenant_id, ENTRIES.c.patient_id))
+        return {(tenant_id, patient): -to_money(Decimal(total)) for tenant_id, patient, total in rows if total}
+
+    async def patient_credit(self, tenant_id: UUID, patient_id: str) -> Decimal:
+        return (await self.patient_credits({(tenant_id, patient_id)})).get((tenant_id, patient_id), ZERO)
+
+    async def account_balance(self, claim_id: UUID, account: str) -> Decimal:
+        total = await self.session.scalar(select(func.coalesce(func.sum(ENTRIES.c.amount), 0)).where(
+            ENTRIES.c.claim_id == claim_id, ENTRIES.c.account == account))
+        return to_money(Decimal(total))
+
+    async def insurance_balance(self, claim_id: UUID) -> Decimal:
+        return await self.account_balance(claim_id, ledger.INSURANCE_AR)
+
+    async def has_posting_key(self, tenant_id: UUID, key: str) -> bool:
+        return bool(await self.posted_keys([(tenant_id, key)]))
+
+    async def has_transaction(self, claim_id: UUID, kind: str) -> bool:
+        found = await self.session.execute(select(TRANSACTIONS.c.id).where(
+            TRANSACTIONS.c.claim_id == claim_id, TRANSACTIONS.c.kind == kind).limit(1))
+        return found.first() is not None
+
+    async def remittance_cash(self, tenant_id: UUID, remit_id: UUID) -> Decimal:
+        """Cash the ledger holds for one remittance: its claim payments and provider-level adjustments."""
+        total = await self.session.scalar(
+            select(func.coalesce(func.sum(ENTRIES.c.amount), 0))
+            .join(TRANSACTIONS, TRANSACTIONS.c.id == ENTRIES.c.transaction_id)
+            .where(TRANSACTIONS.c.tenant_id == tenant_id, TRANSACTIONS.c.remit_id == remit_id,
+                   ENTRIES.c.account == ledger.CASH))
+        return to_money(Decimal(total))
+
+    async def claim_of_payer_claim_number(self, tenant_id: UUID, payer_claim_number: str) -> UUID | None:
+        return (await self.session.execute(select(TRANSACTIONS.c.claim_id).where(
+            TRANSACTIONS.c.tenant_id == tenant_id, TRANSACTIONS.c.payer_claim_number == payer_claim_number,
+            TRANSACTIONS.c.claim_id.is_not(None)).limit(1))).scalar_one_or_none()
+
+    async def unreversed_payments(self, tenant_id: UUID, claim_id: UUID) -> list[PostedPaymentRow]:
+        """The claim's payments no reversal took back yet, oldest first, with their cash and payer."""
+        rows = await self.session.execute(
+            select(TRANSACTIONS.c.id, TRANSACTIONS.c.payer_claim_number, _sum_where(ENTRIES.c.account == ledger.CASH),
+                   Remittance.payer_id)
+            .join(ENTRIES, ENTRIES.c.transaction_id == TRANSACTIONS.c.id)
+            .outerjoin(Remittance, Remittance.id == TRANSACTIONS.c.remit_id)
+            .where(TRANSACTIONS.c.claim_id == claim_id, TRANSACTIONS.c.tenant_id == tenant_id,
+                   TRANSACTIONS.c.kind == "payment", TRANSACTIONS.c.reversed_by.is_(None))
+            .group_by(TRANSACTIONS.c.id, Remittance.payer_id)
+            .order_by(TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id)))
+        return [PostedPaymentRow(txn_id, number, Decimal(paid), payer) for txn_id, number, paid, payer in rows]
+
+    async def transaction(self, transaction_id: UUID, kind: str) -> ledger.Transaction:
+        entries = (await self.session.execute(select(
+            ENTRIES.c.account, ENTRIES.c.amount, ENTRIES.c.claim_id, ENTRIES.c.line_number, ENTRIES.c.memo,
+            ENTRIES.c.category).where(ENTRIES.c.transaction_id == transaction_id).order_by(ENTRIES.c.id))).all()
+        return ledger.Transaction.of(kind, [ledger.Entry(e.account, e.amount, str(e.claim_id) if e.claim_id else None,
+                                                         e.line_number, e.memo, e.category) for e in entries])
+
+    async def mark_reversed(self, transaction_id: UUID, reversed_by: UUID) -> None:
+        await self.session.execute(TRANSACTIONS.update().where(TRANSACTIONS.c.id == transaction_id)
+                                   .values(reversed_by=reversed_by))
+
+    async def patient_entries(self, tenant_id: UUID, claim_ids: list[UUID]) -> list[tuple]:
+        """(entry, transaction kind, posted date) for every ar:patient entry of these claims, in posting order."""
+        rows = await self.session.execute(
+            select(LedgerEntry, LedgerTransaction.kind, LedgerTransaction.created_at)
+            .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
+            .where(LedgerEntry.tenant_id == tenant_id, LedgerEntry.claim_id.in_(claim_ids),
+                   LedgerEntry.account == ledger.PATIENT_AR)
+            .order_by(LedgerTransaction.created_at, LedgerEntry.id))
+        return [(entry, kind, created.date()) for entry, kind, created in rows]
+
+
+
+def _sum_where(condition):
+    return func.coalesce(func.sum(case((condition, ENTRIES.c.amount), else_=0)), 0)

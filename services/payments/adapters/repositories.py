@@ -1,0 +1,142 @@
+"""The payments service's repositories, hung on its unit of work: named, set-based queries over one session.
+
+Receivables are locked in a stable order (by claim id) so that two batches touching the same claims
+queue behind each other instead of deadlocking.
+"""
+from uuid import UUID
+
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.clock import Clock, system_clock
+from shared.db.unit_of_work import UnitOfWork
+from services.payments.adapters.ledger_repository import LedgerRepository
+from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
+
+
+class BilledClaimRepository:
+    """The receivables claims submitted, which remittances post against."""
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    async def lock(self, claim_id: UUID) -> BilledClaim | None:
+        """The claim's receivable, row-locked: postings to one claim run one after the other."""
+        return await self.session.get(BilledClaim, claim_id, with_for_update=True)
+
+    async def lock_many(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
+        """The receivables of these claims that exist, locked in claim id order (no deadlock between batches)."""
+        if not claim_ids:
+            return {}
+        rows = await self.session.execute(select(BilledClaim).where(BilledClaim.claim_id.in_(claim_ids))
+                                          .order_by(BilledClaim.claim_id).with_for_update())
+        return {row.claim_id: row for row in rows.scalars()}
+
+    async def add_many(self, rows: list[dict]) -> None:
+        """New receivables, one multi-row insert."""
+        if rows:
+            await self.session.execute(insert(BilledClaim.__table__).returning(BilledClaim.__table__.c.claim_id), rows)
+
+    async def named_by(self, tenant_id: UUID, *, claim_id: UUID | None, patient_control_number: str
+                       ) -> BilledClaim | None:
+        """The tenant's claim with this id when one is given, else with this patient control number; locked."""
+        query = select(BilledClaim).where(BilledClaim.tenant_id == tenant_id)
+        query = query.where(BilledClaim.claim_id == claim_id) if claim_id else query.where(
+            BilledClaim.patient_control_number == patient_control_number[:20])
+        return (await self.session.execute(query.limit(1).with_for_update())).scalar_one_or_none()
+
+    async def of_patient(self, tenant_id: UUID, patient_id: str, *, lock: bool = False) -> list[BilledClaim]:
+        """The patient's claims by date of service; locked, two payments for one patient never spend one balance."""
+        query = select(BilledClaim).where(BilledClaim.tenant_id == tenant_id, BilledClaim.patient_id == patient_id) \
+            .order_by(BilledClaim.date_of_service, BilledClaim.claim_id)
+        if lock:
+            query = query.with_for_update()
+        return list((await self.session.execute(query)).scalars())
+
+
+class SuspenseRepository:
+    """Payments and write-offs that wait for a claim, or for a person."""
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    def add(self, item: SuspenseItem) -> None:
+        self.session.add(item)
+
+    async def add_many(self, rows: list[dict]) -> None:
+        if rows:
+            table = SuspenseItem.__table__
+            await self.session.execute(insert(table).returning(table.c.id), rows)
+
+    async def claims_waited_for(self, claim_ids: set[UUID]) -> set[UUID]:
+        """Which of these claims have open items waiting for them (one read for a batch)."""
+        if not claim_ids:
+            return set()
+        rows = await self.session.execute(select(SuspenseItem.claim_id).distinct().where(
+            SuspenseItem.claim_id.in_(claim_ids), SuspenseItem.status == "open"))
+        return set(rows.scalars())
+
+    async def open_for_claim(self, tenant_id: UUID, claim_id: UUID) -> list[SuspenseItem]:
+        rows = await self.session.execute(select(SuspenseItem).where(
+            SuspenseItem.tenant_id == tenant_id, SuspenseItem.claim_id == claim_id,
+            SuspenseItem.status == "open").order_by(SuspenseItem.id))
+        return list(rows.scalars())
+
+    async def lock(self, item_id: int) -> SuspenseItem | None:
+        return await self.session.get(SuspenseItem, item_id, with_for_update=True)
+
+    async def page(self, tenant_id: UUID, *, status: str, after: int | None, limit: int) -> list[SuspenseItem]:
+        """Up to `limit` of the tenant's items in a status after the id `after`, by id."""
+        query = select(SuspenseItem).where(SuspenseItem.tenant_id == tenant_id, SuspenseItem.status == status)
+        if after is not None:
+            query = query.where(SuspenseItem.id > after)
+        return list((await self.session.execute(query.order_by(SuspenseItem.id).limit(limit))).scalars())
+
+
+class RemittanceRepository:
+    """The 835 files as received."""
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    def add(self, row: Remittance) -> None:
+        self.session.add(row)
+
+    async def flush(self) -> None:
+        await self.session.flush()
+
+    async def accepted_with_key(self, tenant_id: UUID, duplicate_key: str) -> bool:
+        found = await self.session.execute(select(Remittance.id).where(
+            Remittance.tenant_id == tenant_id, Remittance.duplicate_key == duplicate_key,
+            Remittance.status == "accepted"))
+        return found.first() is not None
+
+
+class PatientPaymentRepository:
+    """Patient payments and refunds, each once per reference."""
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    def add(self, row: PatientPayment | PatientRefund) -> None:
+        self.session.add(row)
+
+    async def payment(self, tenant_id: UUID, patient_id: str, reference: str) -> PatientPayment | None:
+        return (await self.session.execute(select(PatientPayment).where(
+            PatientPayment.tenant_id == tenant_id, PatientPayment.patient_id == patient_id,
+            PatientPayment.reference == reference))).scalar_one_or_none()
+
+    async def refund(self, tenant_id: UUID, patient_id: str, reference: str) -> PatientRefund | None:
+        return (await self.session.execute(select(PatientRefund).where(
+            PatientRefund.tenant_id == tenant_id, PatientRefund.patient_id == patient_id,
+            PatientRefund.reference == reference))).scalar_one_or_none()
+
+
+class PaymentsUnitOfWork(UnitOfWork):
+    def __init__(self, session: AsyncSession, clock: Clock = system_clock):
+        super().__init__(session, clock)
+        self.billed_claims = BilledClaimRepository(session)
+        self.ledger = LedgerRepository(session)
+        self.suspense = SuspenseRepository(session)
+        self.remittances = RemittanceRepository(session)
+        self.patient_payments = PatientPaymentRepository(session)

@@ -1,0 +1,1 @@
+"""Payments use cases: one module per business step, over the PaymentsUnitOfWork."""

@@ -1,0 +1,46 @@
+"""claim.submitted for a batch: the receivables and charges of all new claims in two multi-row inserts.
+
+One locked read tells which claims are known already and one which have payments waiting in suspense;
+a plain new claim (original, nothing waiting) is posted in the batch, anything else (a void, a
+replacement, a resubmission, a claim with payments waiting) goes through record_billed_claim alone.
+"""
+from uuid import UUID
+
+from shared.contracts.claim import ClaimSubmitted
+from shared.kafka.consumer import EventBatch
+from services.payments.adapters.ledger_repository import Posting
+from services.payments.adapters.repositories import PaymentsUnitOfWork
+from services.payments.application.pending_writes import PendingWrites
+from services.payments.application.record_billed_claim import receivable_row, record_billed_claim
+from services.payments.domain import ledger
+
+
+def _named_claims(claim: ClaimSubmitted) -> set[UUID]:
+    return {UUID(claim.claim_id)} | ({UUID(claim.original_claim_id)} if claim.original_claim_id else set())
+
+
+def _corrects_another(claim: ClaimSubmitted) -> bool:
+    return claim.frequency_code in ("7", "8") and bool(claim.original_claim_id)
+
+
+async def post_charges(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
+    named = set().union(*(_named_claims(e.payload) for e in batch.envelopes))
+    known = set(await uow.billed_claims.lock_many(named)) | await uow.suspense.claims_waited_for(named)
+    pending = PendingWrites()
+    for event in batch.traced():
+        claim = event.payload
+        if _corrects_another(claim) or UUID(claim.claim_id) in known:
+            await pending.write(uow)
+            await record_billed_claim(uow, event)
+        else:
+            row = receivable_row(event)
+            pending.receivables.append(row)
+            pending.postings.append(_charge(row))
+        known |= _named_claims(claim)  # a later event of the claim in this batch is a resubmission
+    await pending.write(uow)
+
+
+def _charge(receivable: dict) -> Posting:
+    transaction = ledger.charge_transaction(str(receivable["claim_id"]), ledger.charged_lines(receivable["lines"]))
+    return Posting(tenant_id=receivable["tenant_id"], claim_id=receivable["claim_id"],
+                   patient_id=receivable["patient_id"], transaction=transaction)

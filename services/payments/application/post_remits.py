@@ -1,0 +1,77 @@
+"""remit.received for a batch: plain claim payments posted in sets, the rest one by one with every rule.
+
+The receivables are read once, locked in claim id order; the balances, the posting keys already in
+the ledger and the patients holding credit are read once too. A plain payment (not a reversal, to a
+claim that was not voided, for a patient holding no credit) is posted from memory: its ledger rows
+join one multi-row insert whose posting keys the unique index holds once. A claim payment naming no
+claim of the tenant waits in suspense.
+"""
+from uuid import UUID
+
+from shared.contracts.envelope import Envelope
+from shared.contracts.remit import RemitReceived
+from shared.kafka.consumer import EventBatch
+from services.payments.adapters.ledger_repository import ClaimBalances, Posting
+from services.payments.adapters.repositories import PaymentsUnitOfWork
+from services.payments.adapters.tables import BilledClaim
+from services.payments.application.claim_payment import (
+    NO_CLAIM, payment_posted, payment_posting, payment_waiting, post_or_suspend)
+from services.payments.application.pending_writes import PendingWrites
+from services.payments.domain import ledger
+
+
+class _Reads:
+    """What the batch read up front, kept current as it posts."""
+
+    def __init__(self, receivables: dict, balances: dict, posted: set, credits: dict):
+        self.receivables, self.balances, self.posted, self.credits = receivables, balances, posted, credits
+        self.one_by_one: set[UUID] = set()  # claims posted with every rule: later payments of theirs too
+
+    def receivable(self, event: Envelope[RemitReceived]) -> BilledClaim | None:
+        billed = self.receivables.get(UUID(event.payload.claim_id)) if event.payload.claim_id else None
+        return billed if billed is not None and billed.tenant_id == event.tenant_id else None
+
+    def plain(self, billed: BilledClaim, remit: RemitReceived) -> bool:
+        return (ledger.posting_kind(remit.status_code) == "payment" and billed.claim_id not in self.one_by_one
+                and not self.balances.setdefault(billed.claim_id, ClaimBalances()).voided
+                and (billed.tenant_id, billed.patient_id) not in self.credits)
+
+
+async def _read(uow: PaymentsUnitOfWork, events: list[Envelope[RemitReceived]]) -> _Reads:
+    receivables = await uow.billed_claims.lock_many({UUID(e.payload.claim_id) for e in events if e.payload.claim_id})
+    balances = await uow.ledger.claim_balances(list(receivables))
+    posted = await uow.ledger.posted_keys([(e.tenant_id, ledger.posting_key(e.payload)) for e in events])
+    credits = await uow.ledger.patient_credits({(b.tenant_id, b.patient_id) for b in receivables.values()})
+    return _Reads(receivables, balances, posted, credits)
+
+
+async def post_remits(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
+    reads = await _read(uow, batch.envelopes)
+    pending = PendingWrites()
+    for event in batch.traced():
+        remit, billed = event.payload, reads.receivable(event)
+        key = (event.tenant_id, ledger.posting_key(remit))
+        if billed is None:
+            pending.waiting.append(payment_waiting(event.tenant_id, remit, NO_CLAIM))
+        elif key in reads.posted:
+            continue  # e.g. our own remit.received for a suspense item applied to this claim: posted when applied
+        elif reads.plain(billed, remit):
+            pending.postings.append(_post_plain(uow, billed, remit, reads.balances[billed.claim_id]))
+        else:
+            await pending.write(uow)
+            await post_or_suspend(uow, event.tenant_id, billed, remit)
+            reads.one_by_one.add(billed.claim_id)
+        reads.posted.add(key)
+    await pending.write(uow)
+
+
+def _post_plain(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived, balances: ClaimBalances) -> Posting:
+    """The payment posted from memory; the claim's balances move with it for its next payment in the batch."""
+    transaction = ledger.post_claim_payment(str(billed.claim_id), remit, ledger.charged_lines(billed.lines),
+                                            patient_share=balances.patient).transaction
+    balances.insurance += ledger.claim_balance(list(transaction.entries), ledger.INSURANCE_AR)
+    balances.patient += ledger.claim_balance(list(transaction.entries), ledger.PATIENT_AR)
+    uow.emit(payment_posted(billed, remit, transaction, balances.insurance), tenant_id=billed.tenant_id,
+             subject_id=billed.claim_id)
+    return payment_posting(billed, remit, transaction)
+

@@ -1,0 +1,90 @@
+"""claim.submitted for one claim, with every rule: voids, replacements, resubmissions, payments waiting.
+
+The receivable starts when the claim is sent; payments and write-offs that arrived first leave suspense
+now. A resubmission (after a fix) updates the billed lines and posts only the change in charges. The
+batch use case (post_charges) posts plain new claims itself and hands everything else here.
+"""
+from datetime import date
+from uuid import UUID
+
+from shared.contracts.claim import ClaimSubmitted
+from shared.contracts.denial import DenialResolved
+from shared.contracts.envelope import Envelope
+from shared.contracts.remit import RemitReceived
+from shared.kafka.errors import PermanentError
+from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
+from services.payments.adapters.repositories import PaymentsUnitOfWork
+from services.payments.adapters.tables import BilledClaim
+from services.payments.application.claim_payment import (
+    NOTHING_TO_REVERSE, NothingToReverse, close_open_balance, post_to_claim)
+from services.payments.application.write_off_denial import write_off
+from services.payments.domain import ledger
+
+
+def receivable_row(event: Envelope[ClaimSubmitted]) -> dict:
+    """The billed_claim row claim.submitted opens."""
+    claim = event.payload
+    return {"claim_id": UUID(claim.claim_id), "tenant_id": event.tenant_id, "patient_id": claim.patient_id,
+            "payer_id": claim.payer_id, "patient_control_number": claim.patient_control_number,
+            "total_charge": claim.total_charge, "lines": _lines(claim), "submitted_at": claim.submitted_at,
+            "rendering_npi": claim.rendering_npi, "date_of_service": first_service_date(claim)}
+
+
+def first_service_date(claim: ClaimSubmitted) -> date | None:
+    return min((line.date_of_service for line in claim.lines), default=None)
+
+
+def _lines(claim: ClaimSubmitted) -> list[dict]:
+    return [line.model_dump(mode="json") for line in claim.lines]
+
+
+async def record_billed_claim(uow: PaymentsUnitOfWork, event: Envelope[ClaimSubmitted]) -> None:
+    claim = event.payload
+    if claim.frequency_code == "8" and claim.original_claim_id:
+        # A void bills nothing: the original's receivable closes, and the payer's reversal takes its cash back.
+        await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=ledger.VOIDED)
+        return
+    billed = await uow.billed_claims.lock(UUID(claim.claim_id))
+    if billed is None:
+        row = receivable_row(event)
+        await uow.billed_claims.add_many([row])
+        billed = BilledClaim(**row)  # the values just written, to post against
+        await uow.ledger.add(Posting.for_claim(billed, ledger.charge_transaction(
+            claim.claim_id, ledger.charged_lines(billed.lines))))
+        if claim.frequency_code == "7" and claim.original_claim_id:
+            await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=ledger.REPLACED)
+    elif billed.tenant_id == event.tenant_id:
+        delta = claim.total_charge - billed.total_charge
+        if delta:  # a corrected claim billed for a different total: only the difference moves
+            line = ledger.ChargedLine(0, "ADJUST", (), uow.today(), delta)
+            await uow.ledger.add(Posting.for_claim(billed, ledger.charge_transaction(claim.claim_id, [line])))
+        billed.total_charge, billed.lines, billed.payer_id = claim.total_charge, _lines(claim), claim.payer_id
+        billed.rendering_npi, billed.date_of_service = claim.rendering_npi, first_service_date(claim)
+    else:
+        raise PermanentError("claim.submitted names a claim billed for another tenant")
+    await apply_waiting(uow, billed)
+
+
+async def apply_waiting(uow: PaymentsUnitOfWork, billed: BilledClaim) -> None:
+    """Payments and write-offs that arrived before the claim post to it now, oldest first."""
+    for item in await uow.suspense.open_for_claim(billed.tenant_id, billed.claim_id):
+        if item.kind == "write_off":
+            await write_off(uow, billed, DenialResolved.model_validate(item.payment))
+        else:
+            try:
+                await post_to_claim(uow, billed, RemitReceived.model_validate(item.payment))
+            except AlreadyPosted:
+                pass
+            except NothingToReverse:
+                item.reason = NOTHING_TO_REVERSE
+                continue
+        item.status = "posted"
+
+
+async def _close_out(uow: PaymentsUnitOfWork, tenant_id: UUID, original_claim_id: UUID, *, kind: str) -> None:
+    original = await uow.billed_claims.lock(original_claim_id)
+    if original is None or original.tenant_id != tenant_id:
+        return
+    # A void is recorded even with nothing open: its transaction marks the claim, so the payer's later
+    # reversal (which reopens what was paid) is closed out too.
+    await close_open_balance(uow, original, kind, even_if_settled=kind == ledger.VOIDED)
