@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Request, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 
+from shared.contracts.api import claims as api
 from shared.contracts.requests import ClaimFix
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
@@ -32,7 +33,7 @@ async def _claim_or_404(uow, caller, claim_id: UUID):
     return claim
 
 
-@router.get("/claims/{claim_id}")
+@router.get("/claims/{claim_id}", response_model=api.ClaimDetail)
 async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         claim = await _claim_or_404(uow, caller, claim_id)
@@ -68,7 +69,7 @@ async def get_claim_837(request: Request, claim_id: ClaimId, caller: CallerDep) 
     return Response(interchange.x12, media_type="application/edi-x12")
 
 
-@router.get("/payers")
+@router.get("/payers", response_model=api.PayerList)
 async def list_payers(request: Request, caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         rows = (await uow.session.execute(
@@ -77,7 +78,7 @@ async def list_payers(request: Request, caller: CallerDep) -> dict:
     return {"items": [payer_public(r) for r in rows]}
 
 
-@router.post("/clearinghouse/acks", status_code=202)
+@router.post("/clearinghouse/acks", status_code=202, response_model=api.AckApplied)
 async def receive_acknowledgment(request: Request, caller: ClearinghouseCallerDep) -> dict:
     """The clearinghouse's 999, 277CA, 271 or claim status 277 for this tenant's mailbox.
 
@@ -113,7 +114,7 @@ async def receive_acknowledgment(request: Request, caller: ClearinghouseCallerDe
             "held": len(acks) - applied}
 
 
-@router.patch("/claims/{claim_id}")
+@router.patch("/claims/{claim_id}", response_model=api.ClaimFixed)
 async def fix_claim(request: Request, claim_id: ClaimId, body: ClaimFix, caller: CallerDep) -> dict:
     state = request.app.state
     try:
