@@ -15,6 +15,7 @@ from services.gateway.entrypoints import (
     coding_extra,
     denials,
     encounters,
+    forwarded,
     followup,
     keys,
     payments_extra,
@@ -38,6 +39,9 @@ Every POST takes an `Idempotency-Key` header (kept 24 hours): the same key and r
 response again, a duplicate sent while the first is still running waits for its answer (or gets 409
 with Retry-After), the same key with another request is a 422. Lists are newest first with an opaque
 `cursor` (the `next_cursor` of the previous page)."""
+# The public contract's version: a new minor for additions (1.1: every answer's schema declared), a new
+# major for a change that breaks a client (services/gateway/openapi_contract.py refuses it otherwise).
+API_VERSION = "1.1.0"
 UPSTREAMS = ("coding", "claims", "payments", "denials")
 
 
@@ -64,7 +68,7 @@ def bootstrap(settings: Settings) -> FastAPI:
             await upstream.close()
 
     app = create_service_app("gateway", settings=settings, lifespan=lifespan, title="Billing platform API",
-                             description=DESCRIPTION)
+                             description=DESCRIPTION, version=API_VERSION)
     name_operations(app)
     app.state.rate_limiter = RateLimiter(Limit(settings.rate_limit_per_second, settings.rate_limit_burst))
     app.state.audit = audit_writer
@@ -72,10 +76,10 @@ def bootstrap(settings: Settings) -> FastAPI:
         app.include_router(module.router)
     for module in (webhooks, audit):
         app.include_router(module.router)
-    app.include_router(encounters.review_router)
     app.include_router(payments_extra.router)
     dashboard.install(app)
     app.include_router(coding_extra.router)
+    app.include_router(forwarded.router)  # last: its /v1/denials/{denial_id} must not shadow /v1/denials/analytics
     app.add_exception_handler(Replay, replay_response)
     app.middleware("http")(idempotency_middleware)
     app.add_middleware(AuditMiddleware)

@@ -1,10 +1,13 @@
-"""The OpenAPI document, completed: bearer auth, the problem+json answers every operation can give
-(with examples), so a client sees the 401/403/404/413/422/429/503 it must handle, and the bodies of
+"""The OpenAPI document, completed: bearer auth, the problem+json answers each operation can give (with
+examples), so a client sees the 400/401/403/404/409/413/415/422/429/503 it must handle, and the bodies of
 routes that read their request body themselves (several formats, or forwarded as they came)."""
 from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
 from fastapi.openapi.utils import get_openapi
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel
+
+from services.gateway.entrypoints.auth import require_operator
 
 PROBLEM_SCHEMA = {
     "type": "object",
@@ -21,11 +24,18 @@ PROBLEM_SCHEMA = {
 }
 RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before retrying", "schema": {"type": "integer"}}}
 ANSWERS = {
+    "400": ("A malformed request the gateway cannot read (an invalid Content-Length)",
+            {"title": "Invalid Content-Length", "status": 400}, None),
     "401": ("Missing, unknown or revoked API key", {"title": "Invalid API key", "status": 401}, None),
     "403": ("The key lacks the scope this operation needs", {"title": "Forbidden", "status": 403,
                                                             "detail": "this key lacks the billing:write scope"}, None),
     "404": ("Not found, or owned by another tenant (the same answer)", {"title": "Claim not found", "status": 404}, None),
+    "409": ("The object's state refuses the action, or a request with this Idempotency-Key is still running "
+            "(then with Retry-After)", {"title": "request in progress", "status": 409,
+                                        "detail": "a request with this Idempotency-Key is still running"}, RETRY_AFTER),
     "413": ("Request body over the size limit", {"title": "Request body is too large", "status": 413}, None),
+    "415": ("A body in a format the operation does not read", {
+        "title": "Unsupported media type", "status": 415, "detail": "send application/json"}, None),
     "422": ("Invalid input; `errors` names each field", {
         "title": "Request body is invalid", "status": 422, "detail": "invalid fields: body.patient.birth_date",
         "errors": [{"field": "body.patient.birth_date", "message": "Input should be a valid date"}]}, None),
@@ -95,13 +105,30 @@ def _problem(description: str, example: dict, headers: dict | None) -> dict:
     return answer
 
 
-def _codes(path: str, method: str) -> list[str]:
-    codes = ["401", "403", "422", "429", "503"]
+# Beyond what every operation of its kind answers: a PATCH of a claim its state refuses, intake formats.
+MORE_ANSWERS = {("patch", "/v1/claims/{claim_id}"): ("409",), ("post", "/v1/encounters"): ("415",)}
+
+
+def _codes(path: str, method: str, *, operator: bool) -> list[str]:
+    # The operator's key has no scopes to lack and no tenant rate to spend.
+    codes = ["401", "422", "503"] if operator else ["401", "403", "422", "429", "503"]
     if "{" in path:
         codes.append("404")
     if method in ("post", "put", "patch"):
-        codes.append("413")
-    return codes
+        codes += ["400", "413"]
+    if method == "post":  # the Idempotency-Key's twin still running; the actions' refusals
+        codes.append("409")
+    return sorted(codes + list(MORE_ANSWERS.get((method, path), ())))
+
+
+def _needs_operator(dependant: Dependant) -> bool:
+    return any(d.call is require_operator or _needs_operator(d) for d in dependant.dependencies)
+
+
+def _operator_operations(app: FastAPI) -> set[tuple[str, str]]:
+    return {(method.lower(), route.path) for route in iter_route_contexts(app.routes)
+            if isinstance(route.original_route, APIRoute) and _needs_operator(route.original_route.dependant)
+            for method in route.methods or ()}
 
 
 def document_errors(app: FastAPI) -> None:
@@ -115,11 +142,12 @@ def document_errors(app: FastAPI) -> None:
         components["securitySchemes"] = {"apiKey": {"type": "http", "scheme": "bearer",
                                                     "description": "A tenant API key (or the operator's admin key)"}}
         schema["security"] = [{"apiKey": []}]
+        operator = _operator_operations(app)
         for path, operations in schema.get("paths", {}).items():
             for method, operation in operations.items():
                 _type_text_answers(operation)
                 responses = operation.setdefault("responses", {})
-                for code in _codes(path, method):
+                for code in _codes(path, method, operator=(method, path) in operator):
                     responses[code] = _problem(*ANSWERS[code])
         app.openapi_schema = schema
         return schema

@@ -1,7 +1,7 @@
 """Request bodies of the public API, declared once: the service that owns the route validates with
 them, and the gateway, which forwards the body as it came, declares them in its OpenAPI document."""
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -74,3 +74,32 @@ class ApplySuspense(BaseModel):
 class CloseSuspense(BaseModel):
     reason: str = Field(min_length=1, max_length=200)
 
+
+
+class VoidClaim(BaseModel):
+    reason: str = Field(min_length=3, max_length=500, examples=["billed to the wrong payer"])
+
+
+class AskProvider(BaseModel):
+    unclear: str = Field(min_length=3, max_length=500, examples=["Diabetes type and control are not documented"])
+    question: str = Field(min_length=3, max_length=1000, examples=["Please document the type of diabetes mellitus."])
+    options: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=10, examples=[["Type 1", "Type 2", "Other (please specify)"]])
+
+
+class ProviderAnswer(BaseModel):
+    answer: str = Field(min_length=1, max_length=2000, examples=["Type 2"])
+
+
+class CodingSettings(BaseModel):
+    """Replaced as a whole: omitted fields take their defaults, so auto-accept stays off unless sent as true."""
+
+    model_config = ConfigDict(extra="forbid")
+    auto_accept_threshold: float | None = Field(
+        default=None, ge=0, le=1, examples=[0.92],
+        description="Note suggestions at or above it may be coded without review; null returns to the default.")
+    auto_accept: bool = Field(default=False, description="Bill codes suggested from the note alone without a "
+                                                         "coder's review (confidence at or above the threshold).")
+    accept_below_target_precision: bool = Field(
+        default=False, description="Required with auto_accept when the measured precision at the threshold is "
+                                   "below the target (see GET): the tenant accepts that error rate.")

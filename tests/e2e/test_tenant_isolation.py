@@ -1,5 +1,7 @@
 """OWASP API1 (broken object level authorization): for two tenants, every endpoint that takes an
 id answers 404 to the other tenant, and no write crosses tenants. Keys: scopes, revocation at once."""
+from datetime import date, timedelta
+
 import httpx
 import pytest
 
@@ -39,7 +41,8 @@ WRITES = [("/v1/denials/{denial}/appeal", {"note": "x"}), ("/v1/denials/{denial}
           ("/v1/claims/{claim}/replace", {"prior_authorization": "A1", "reason": "cross-tenant"}),
           ("/v1/encounters/{encounter}/queries", {"unclear": "cross-tenant", "question": "cross-tenant?"}),
           ("/v1/encounters/{encounter}/claim", {}),
-          ("/v1/claims/{claim}/notes", {"note": "cross-tenant", "next_action_on": "2026-12-01"}),
+          ("/v1/claims/{claim}/notes", {"note": "cross-tenant",  # a date in the past would be a 422 first
+                                         "next_action_on": str(date.today() + timedelta(days=30))}),
           ("/v1/claims/{claim}/void", {"reason": "cross-tenant"})]
 
 

@@ -4,6 +4,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Request, Response
 from pydantic import ValidationError
+
+from shared.contracts.api import claims as api
 from shared.contracts.requests import ClaimFix
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
@@ -28,7 +30,7 @@ async def _claim_or_404(uow, caller, claim_id: UUID):
     return claim
 
 
-@router.get("/claims/{claim_id}")
+@router.get("/claims/{claim_id}", response_model=api.ClaimDetail)
 async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         claim = await _claim_or_404(uow, caller, claim_id)
@@ -63,14 +65,14 @@ async def get_claim_837(request: Request, claim_id: ClaimId, caller: CallerDep) 
     return Response(interchange.x12, media_type="application/edi-x12")
 
 
-@router.get("/payers")
+@router.get("/payers", response_model=api.PayerList)
 async def list_payers(request: Request, caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         rows = await uow.payers.of_tenant(UUID(caller.tenant_id))
     return {"items": [payer_public(r) for r in rows]}
 
 
-@router.post("/clearinghouse/acks", status_code=202)
+@router.post("/clearinghouse/acks", status_code=202, response_model=api.AckApplied)
 async def receive_acknowledgment(request: Request, caller: ClearinghouseCallerDep) -> dict:
     """The clearinghouse's 999, 277CA, 271 or claim status 277 for this tenant's mailbox.
 
@@ -99,7 +101,7 @@ async def receive_acknowledgment(request: Request, caller: ClearinghouseCallerDe
             "held": len(acks) - applied}
 
 
-@router.patch("/claims/{claim_id}")
+@router.patch("/claims/{claim_id}", response_model=api.ClaimFixed)
 async def fix_claim(request: Request, claim_id: ClaimId, body: ClaimFix, caller: CallerDep) -> dict:
     state = request.app.state
     try:

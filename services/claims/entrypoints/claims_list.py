@@ -6,6 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import and_, or_, select
 
+from shared.contracts.api.claims import ClaimListQuery, ClaimPage
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.claims.adapters.tables import Claim
@@ -30,14 +31,12 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
                       errors=[{"field": "cursor", "message": "not a cursor of this list"}]) from exc
 
 
-@router.get("/claims")
-async def list_claims(request: Request, caller: CallerDep, status: str | None = None, payer_id: str | None = None,
-                      encounter_id: UUID | None = None, frequency_code: str | None = None,
-                      limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                      cursor: Annotated[str | None, Query(max_length=100)] = None) -> dict:
+@router.get("/claims", response_model=ClaimPage)
+async def list_claims(request: Request, caller: CallerDep, filters: Annotated[ClaimListQuery, Query()]) -> dict:
+    limit, cursor = filters.limit, filters.cursor
     query = select(Claim).where(Claim.tenant_id == UUID(caller.tenant_id))
-    for column, value in (("status", status), ("payer_id", payer_id), ("encounter_id", encounter_id),
-                          ("frequency_code", frequency_code)):
+    for column, value in (("status", filters.status), ("payer_id", filters.payer_id),
+                          ("encounter_id", filters.encounter_id), ("frequency_code", filters.frequency_code)):
         if value is not None:
             query = query.where(getattr(Claim, column) == value)
     if cursor:

@@ -4,10 +4,10 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Request
-from pydantic import BaseModel, Field
-
 from shared.contracts.claim import ClaimCorrectionRequested
+from shared.contracts.api.claims import CorrectionBilled
 from shared.contracts.denial import ClaimCorrection
+from shared.contracts.requests import VoidClaim
 from shared.http.actions import run_action
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
@@ -25,7 +25,7 @@ async def _correct(request: Request, action, caller, original_id: UUID, /, **kwa
             "status": claim.status, "edits": claim.edits}
 
 
-@router.post("/claims/{claim_id}/replace", status_code=201)
+@router.post("/claims/{claim_id}/replace", status_code=201, response_model=CorrectionBilled)
 async def replace(request: Request, claim_id: Annotated[UUID, Path()], body: ClaimCorrection, caller: CallerDep) -> dict:
     if body.procedures is None and body.diagnoses is None and body.prior_authorization is None:
         raise Problem(422, "Nothing to correct", "give procedures, diagnoses or prior_authorization")
@@ -34,10 +34,6 @@ async def replace(request: Request, claim_id: Annotated[UUID, Path()], body: Cla
     return await _correct(request, corrections.replace_claim, caller, claim_id, request=correction)
 
 
-class VoidClaim(BaseModel):
-    reason: str = Field(min_length=3, max_length=500, examples=["billed to the wrong payer"])
-
-
-@router.post("/claims/{claim_id}/void", status_code=201)
+@router.post("/claims/{claim_id}/void", status_code=201, response_model=CorrectionBilled)
 async def void(request: Request, claim_id: Annotated[UUID, Path()], body: VoidClaim, caller: CallerDep) -> dict:
     return await _correct(request, corrections.void, caller, claim_id, claim_id=claim_id, reason=body.reason)

@@ -1,10 +1,10 @@
 """Internal HTTP API for follow-up: the overdue-claims queue, notes, the submission lag KPI, held answers."""
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request
 
+from shared.contracts.api import claims as api
 from shared.contracts.requests import FollowUpNote
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
@@ -17,16 +17,14 @@ def _now(request: Request):
     return request.app.state.clock()
 
 
-@router.get("/follow-up")
-async def follow_up_queue(request: Request, caller: CallerDep, payer_id: str | None = None, due_only: bool = False,
-                          limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict:
+@router.get("/follow-up", response_model=api.FollowUpQueue)
+async def follow_up_queue(request: Request, caller: CallerDep, query: Annotated[api.FollowUpQuery, Query()]) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        items = await follow_up.follow_up_queue(uow, tenant_id=UUID(caller.tenant_id), payer_id=payer_id,
-                                                due_only=due_only, limit=limit)
+        items = await follow_up.follow_up_queue(uow, tenant_id=UUID(caller.tenant_id), **query.model_dump())
     return {"items": items}
 
 
-@router.post("/claims/{claim_id}/notes", status_code=201)
+@router.post("/claims/{claim_id}/notes", status_code=201, response_model=api.Note)
 async def add_note(request: Request, claim_id: Annotated[UUID, Path()], body: FollowUpNote, caller: CallerDep) -> dict:
     if body.next_action_on and body.next_action_on < _now(request).date():
         raise Problem(422, "The next action date is in the past",
@@ -39,7 +37,7 @@ async def add_note(request: Request, claim_id: Annotated[UUID, Path()], body: Fo
     return note
 
 
-@router.get("/claims/{claim_id}/notes")
+@router.get("/claims/{claim_id}/notes", response_model=api.NoteList)
 async def list_notes(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         notes = await follow_up.list_notes(uow, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
@@ -48,14 +46,14 @@ async def list_notes(request: Request, claim_id: Annotated[UUID, Path()], caller
     return {"items": notes}
 
 
-@router.get("/reports/submission-lag")
-async def submission_lag(request: Request, caller: CallerDep, since: date | None = None) -> dict:
+@router.get("/reports/submission-lag", response_model=api.SubmissionLag)
+async def submission_lag(request: Request, caller: CallerDep,
+                         query: Annotated[api.SubmissionLagQuery, Query()]) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        return await follow_up.lag_report(uow, tenant_id=UUID(caller.tenant_id), since=since)
+        return await follow_up.lag_report(uow, tenant_id=UUID(caller.tenant_id), since=query.since)
 
 
-@router.get("/clearinghouse/held")
-async def held_responses(request: Request, caller: CallerDep,
-                         limit: Annotated[int, Query(ge=1, le=500)] = 100) -> dict:
+@router.get("/clearinghouse/held", response_model=api.HeldResponses)
+async def held_responses(request: Request, caller: CallerDep, query: Annotated[api.HeldQuery, Query()]) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        return {"items": await follow_up.held_responses(uow, tenant_id=UUID(caller.tenant_id), limit=limit)}
+        return {"items": await follow_up.held_responses(uow, tenant_id=UUID(caller.tenant_id), limit=query.limit)}

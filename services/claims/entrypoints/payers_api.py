@@ -4,6 +4,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Path, Request
 
+from shared.contracts.api.claims import Payer
 from shared.contracts.payer import PAYER_ID_PATTERN, PayerProfile
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
@@ -15,7 +16,7 @@ router = APIRouter(prefix="/internal", tags=["payers"])
 PayerId = Annotated[str, Path(min_length=1, max_length=80, pattern=PAYER_ID_PATTERN)]
 
 
-@router.put("/payers/{payer_id}")
+@router.put("/payers/{payer_id}", response_model=Payer)
 async def put_payer(request: Request, payer_id: PayerId, body: PayerProfile, caller: CallerDep) -> dict:
     values = {"payer_id": payer_id, **body.model_dump()}
     problems = payer_problems(values)

@@ -5,6 +5,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Request
 from sqlalchemy import and_, exists, func, or_, select
 
+from shared.contracts.api.reports import ClaimFigures, ClaimLookup
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from shared.http.reports import AllTenants, report_tenant, require_ops, scoped
@@ -44,14 +45,14 @@ async def find_for_ops(session, any_id: UUID) -> tuple[Claim | None, list[ClaimE
     return claim, list(events.scalars())
 
 
-@router.get("/claims")
+@router.get("/claims", response_model=ClaimFigures)
 async def claims_report(request: Request, caller: CallerDep, all_tenants: AllTenants = False) -> dict:
     tenant_id = report_tenant(caller, all_tenants)
     async with request.app.state.runtime.units_of_work() as uow:
         return await claim_figures(uow.session, tenant_id)
 
 
-@router.get("/lookup/{any_id}")
+@router.get("/lookup/{any_id}", response_model=ClaimLookup)
 async def lookup(request: Request, any_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     """Ops search: a claim by its id or its encounter's id, across tenants, with its timeline. No PHI."""
     require_ops(caller)

@@ -3,9 +3,8 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
-
-from shared.contracts.requests import CodingReview
+from shared.contracts.api import coding as api
+from shared.contracts.requests import CodingReview, CodingSettings
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.coding import coding_settings, handlers, queries
@@ -13,7 +12,7 @@ from services.coding import coding_settings, handlers, queries
 router = APIRouter(prefix="/internal", tags=["coding"])
 
 
-@router.get("/encounters/{encounter_id}")
+@router.get("/encounters/{encounter_id}", response_model=api.CodedEncounter)
 async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         row = await handlers.find_encounter(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id)
@@ -33,14 +32,13 @@ async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()],
     }
 
 
-@router.get("/review-queue")
-async def review_queue(request: Request, caller: CallerDep, limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                       cursor: UUID | None = None,
-                       edit_id: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Z0-9-]+$")] = None,
-                       assigned_to: Annotated[str | None, Query(max_length=100)] = None) -> dict:
+@router.get("/review-queue", response_model=api.ReviewQueue)
+async def review_queue(request: Request, caller: CallerDep, query: Annotated[api.ReviewQueueSearch, Query()]) -> dict:
+    limit = query.limit
     async with request.app.state.runtime.units_of_work() as uow:
-        rows = await handlers.list_review_queue(uow, tenant_id=UUID(caller.tenant_id), limit=limit, after=cursor,
-                                                edit_id=edit_id, assigned_to=assigned_to)
+        rows = await handlers.list_review_queue(uow, tenant_id=UUID(caller.tenant_id), limit=limit,
+                                                after=query.cursor, edit_id=query.edit_id,
+                                                assigned_to=query.assigned_to)
         waiting = await queries.open_for(uow, UUID(caller.tenant_id), [r.encounter_id for r in rows])
     return {"items": [{"encounter_id": str(r.encounter_id), "external_id": r.external_id, "edits": r.edits,
                        "suggestions": r.suggestions, "diagnoses": r.diagnoses, "procedures": r.procedures,
@@ -50,7 +48,7 @@ async def review_queue(request: Request, caller: CallerDep, limit: Annotated[int
             "next_cursor": str(rows[-1].encounter_id) if len(rows) == limit else None}
 
 
-@router.post("/encounters/{encounter_id}/claim")
+@router.post("/encounters/{encounter_id}/claim", response_model=api.ReviewClaimed)
 async def claim(request: Request, encounter_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     """The calling coder takes the review item."""
     try:
@@ -64,7 +62,7 @@ async def claim(request: Request, encounter_id: Annotated[UUID, Path()], caller:
     return {"encounter_id": str(row.encounter_id), "status": row.status, "assigned_to": row.assigned_to}
 
 
-@router.post("/encounters/{encounter_id}/review")
+@router.post("/encounters/{encounter_id}/review", response_model=api.ReviewDone)
 async def review(request: Request, encounter_id: Annotated[UUID, Path()], body: CodingReview, caller: CallerDep) -> dict:
     state = request.app.state
     try:
@@ -77,10 +75,11 @@ async def review(request: Request, encounter_id: Annotated[UUID, Path()], body: 
         raise Problem(exc.status, exc.title, errors=exc.edits) from exc
     if row is None:
         raise Problem(404, "Encounter not found")
-    return {"encounter_id": str(row.encounter_id), "status": row.status, "claim_id": str(row.claim_id)}
+    return {"encounter_id": str(row.encounter_id), "status": row.status,
+            "claim_id": str(row.claim_id) if row.claim_id else None}
 
 
-@router.get("/encounters/{encounter_id}/audit")
+@router.get("/encounters/{encounter_id}/audit", response_model=api.CodingAuditTrail)
 async def audit(request: Request, encounter_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         if await handlers.find_encounter(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id) is None:
@@ -90,21 +89,12 @@ async def audit(request: Request, encounter_id: Annotated[UUID, Path()], caller:
                        "reason": r.reason, "at": r.at.isoformat()} for r in rows]}
 
 
-class CodingSettings(BaseModel):
-    """The tenant's coding settings, replaced as a whole; omitted fields take their defaults (auto-accept off)."""
-
-    model_config = ConfigDict(extra="forbid")
-    auto_accept_threshold: float | None = Field(default=None, ge=0, le=1, examples=[0.92])
-    auto_accept: bool = False
-    accept_below_target_precision: bool = False
-
-
 def _admin(caller) -> None:
     if "admin" not in caller.scopes:
         raise Problem(403, "Forbidden", "this key lacks the admin scope")
 
 
-@router.get("/settings")
+@router.get("/settings", response_model=api.CodingSettingsView)
 async def get_settings(request: Request, caller: CallerDep) -> dict:
     _admin(caller)
     async with request.app.state.runtime.units_of_work() as uow:
@@ -112,7 +102,7 @@ async def get_settings(request: Request, caller: CallerDep) -> dict:
                                                      coder=request.app.state.coder)
 
 
-@router.put("/settings")
+@router.put("/settings", response_model=api.CodingSettingsView)
 async def put_settings(request: Request, body: CodingSettings, caller: CallerDep) -> dict:
     _admin(caller)
     coder = request.app.state.coder

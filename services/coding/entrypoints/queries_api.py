@@ -3,24 +3,13 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Request
-from pydantic import BaseModel, Field
-
+from shared.contracts.api.coding import ProviderQuery, ProviderQueryList
+from shared.contracts.requests import AskProvider, ProviderAnswer
 from shared.http.actions import run_action
 from shared.http.auth import CallerDep
 from services.coding import queries
 
 router = APIRouter(prefix="/internal", tags=["coding"])
-
-
-class AskProvider(BaseModel):
-    unclear: str = Field(min_length=3, max_length=500, examples=["Diabetes type and control are not documented"])
-    question: str = Field(min_length=3, max_length=1000, examples=["Please document the type of diabetes mellitus."])
-    options: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
-        default_factory=list, max_length=10, examples=[["Type 1", "Type 2", "Other (please specify)", "Unable to determine"]])
-
-
-class ProviderAnswer(BaseModel):
-    answer: str = Field(min_length=1, max_length=2000, examples=["Type 2"])
 
 
 async def _run(request: Request, action, **kwargs) -> dict:
@@ -29,19 +18,19 @@ async def _run(request: Request, action, **kwargs) -> dict:
     return queries.public(result)
 
 
-@router.post("/encounters/{encounter_id}/queries", status_code=201)
+@router.post("/encounters/{encounter_id}/queries", status_code=201, response_model=ProviderQuery)
 async def ask(request: Request, encounter_id: Annotated[UUID, Path()], body: AskProvider, caller: CallerDep) -> dict:
     return await _run(request, queries.ask, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id,
                       coder=f"key:{caller.key_id}", unclear=body.unclear, question=body.question, options=body.options)
 
 
-@router.post("/queries/{query_id}/answer")
+@router.post("/queries/{query_id}/answer", response_model=ProviderQuery)
 async def answer(request: Request, query_id: Annotated[UUID, Path()], body: ProviderAnswer, caller: CallerDep) -> dict:
     return await _run(request, queries.answer, tenant_id=UUID(caller.tenant_id), query_id=query_id,
                       provider=f"key:{caller.key_id}", text=body.answer)
 
 
-@router.get("/encounters/{encounter_id}/queries")
+@router.get("/encounters/{encounter_id}/queries", response_model=ProviderQueryList)
 async def list_queries(request: Request, encounter_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         rows = await queries.for_encounter(uow, UUID(caller.tenant_id), encounter_id)

@@ -5,6 +5,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Request
 from sqlalchemy import func, or_, select
 
+from shared.contracts.api.reports import CodingFigures, EncounterLookup
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from shared.http.reports import AllTenants, report_tenant, require_ops, scoped
@@ -24,7 +25,7 @@ async def find_for_ops(session, any_id: UUID) -> CodedEncounter | None:
     return (await session.execute(query.limit(1))).scalar_one_or_none()
 
 
-@router.get("/coding")
+@router.get("/coding", response_model=CodingFigures)
 async def coding_report(request: Request, caller: CallerDep, all_tenants: AllTenants = False) -> dict:
     tenant_id = report_tenant(caller, all_tenants)
     async with request.app.state.runtime.units_of_work() as uow:
@@ -32,7 +33,7 @@ async def coding_report(request: Request, caller: CallerDep, all_tenants: AllTen
     return {"encounters_by_status": counts, "review_queue": counts.get("needs_review", 0)}
 
 
-@router.get("/lookup/{any_id}")
+@router.get("/lookup/{any_id}", response_model=EncounterLookup)
 async def lookup(request: Request, any_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     """Ops search: an encounter by its id or by its claim's id, across tenants. Codes and edits, no PHI."""
     require_ops(caller)

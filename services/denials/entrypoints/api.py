@@ -5,6 +5,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Request, Response
 
+from shared.contracts.api import denials as api
 from shared.contracts.denial import (
     AppealDenial,
     AppealOutcome,
@@ -30,7 +31,6 @@ from services.denials.domain.queue import (
 )
 
 router = APIRouter(prefix="/internal", tags=["denials"])
-CURSOR = r"^\d{1,3}:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"  # priority:uuid
 
 
 def today() -> date:
@@ -58,28 +58,21 @@ def denial_public(d, *, on: date | None = None) -> dict:
     }
 
 
-@router.get("/denials")
-async def list_denials(
-    request: Request, caller: CallerDep, status: str | None = None, category: str | None = None,
-    payer_id: str | None = None, claim_id: UUID | None = None, assignee: str | None = None,
-    preventable: bool | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(pattern=CURSOR)] = None,
-) -> dict:
+@router.get("/denials", response_model=api.DenialPage)
+async def list_denials(request: Request, caller: CallerDep, query: Annotated[api.DenialListQuery, Query()]) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         rows = await handlers.list_denials(
-            uow, tenant_id=UUID(caller.tenant_id), limit=limit, after=cursor,
-            filters={"status": status, "category": category, "payer_id": payer_id, "claim_id": claim_id,
-                     "assignee": assignee, "preventable": preventable})
+            uow, tenant_id=UUID(caller.tenant_id), limit=query.limit, after=query.cursor,
+            filters=query.model_dump(exclude={"limit", "cursor"}))
     return {"items": [denial_public(d) for d in rows],
-            "next_cursor": f"{rows[-1].priority}:{rows[-1].id}" if len(rows) == limit else None}
+            "next_cursor": f"{rows[-1].priority}:{rows[-1].id}" if len(rows) == query.limit else None}
 
 
-@router.get("/denials/analytics")
-async def analytics(request: Request, caller: CallerDep, start: date | None = Query(default=None, alias="from"),
-                    end: date | None = Query(default=None, alias="to"),
-                    top: Annotated[int, Query(ge=1, le=50)] = 5) -> dict:
-    end = end or today()
-    start = start or end - timedelta(days=365)
+@router.get("/denials/analytics", response_model=api.DenialAnalytics)
+async def analytics(request: Request, caller: CallerDep, query: Annotated[api.AnalyticsQuery, Query()]) -> dict:
+    end = query.end or today()
+    start = query.start or end - timedelta(days=365)
+    top = query.top
     if start > end:
         raise Problem(422, "Invalid period", "'from' is after 'to'")
     async with request.app.state.runtime.units_of_work() as uow:
@@ -102,7 +95,7 @@ async def analytics(request: Request, caller: CallerDep, start: date | None = Qu
     return {"from": start.isoformat(), "to": end.isoformat(), **figures, "sla": sla}
 
 
-@router.get("/denials/{denial_id}")
+@router.get("/denials/{denial_id}", response_model=api.DenialDetail)
 async def get_denial(request: Request, denial_id: UUID, caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         denial = await handlers.find_denial(uow, tenant_id=UUID(caller.tenant_id), denial_id=denial_id)
@@ -122,7 +115,7 @@ def _who(caller) -> dict:
     return {"tenant_id": UUID(caller.tenant_id), "actor": f"key:{caller.key_id}"}
 
 
-@router.post("/denials/bulk")
+@router.post("/denials/bulk", response_model=api.BulkResult)
 async def bulk(request: Request, body: BulkDenialAction, caller: CallerDep) -> dict:
     """Each denial in its own transaction: one that cannot take the action does not stop the others."""
     if body.action == "write-off" and not body.reason:
@@ -148,19 +141,19 @@ async def bulk(request: Request, body: BulkDenialAction, caller: CallerDep) -> d
             "succeeded": sum(r["status"] == 200 for r in results), "failed": sum(r["status"] != 200 for r in results)}
 
 
-@router.post("/denials/{denial_id}/assign")
+@router.post("/denials/{denial_id}/assign", response_model=api.Denial)
 async def assign(request: Request, denial_id: UUID, body: AssignDenial, caller: CallerDep) -> dict:
     return denial_public(await _run(request, handlers.assign, denial_id=denial_id, assignee=body.assignee,
                                     **_who(caller)))
 
 
-@router.post("/denials/{denial_id}/write-off")
+@router.post("/denials/{denial_id}/write-off", response_model=api.Denial)
 async def write_off(request: Request, denial_id: UUID, body: WriteOffDenial, caller: CallerDep) -> dict:
     return denial_public(await _run(request, handlers.write_off, denial_id=denial_id, reason=body.reason,
                                     **_who(caller)))
 
 
-@router.post("/denials/{denial_id}/appeal")
+@router.post("/denials/{denial_id}/appeal", response_model=api.AppealRecorded)
 async def appeal(request: Request, denial_id: UUID, body: AppealDenial, caller: CallerDep) -> dict:
     denial, letter = await _run(request, handlers.appeal, denial_id=denial_id, note=body.note,
                                 enclosures=body.enclosures, today=today(), **_who(caller))
@@ -182,13 +175,13 @@ async def appeal_letter(request: Request, denial_id: UUID, caller: CallerDep) ->
     return Response(render_appeal_letter(facts), media_type="text/html; charset=utf-8")
 
 
-@router.post("/denials/{denial_id}/appeal-outcome")
+@router.post("/denials/{denial_id}/appeal-outcome", response_model=api.Denial)
 async def appeal_outcome(request: Request, denial_id: UUID, body: AppealOutcome, caller: CallerDep) -> dict:
     return denial_public(await _run(request, handlers.record_appeal_outcome, denial_id=denial_id,
                                     outcome=body.outcome, note=body.note, **_who(caller)))
 
 
-@router.post("/denials/{denial_id}/correct")
+@router.post("/denials/{denial_id}/correct", response_model=api.Denial)
 async def correct(request: Request, denial_id: UUID, body: ClaimCorrection, caller: CallerDep) -> dict:
     if body.procedures is None and body.diagnoses is None and body.prior_authorization is None:
         raise Problem(422, "Nothing to correct", "give procedures, diagnoses or prior_authorization")

@@ -4,6 +4,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from sqlalchemy import func, select
 
+from shared.contracts.api.reports import DenialFigures
 from shared.http.auth import CallerDep
 from shared.http.reports import AllTenants, report_tenant, scoped
 from services.denials.adapters.tables import Denial
@@ -29,7 +30,7 @@ async def denial_figures(session, tenant_id: UUID | None) -> dict:
             "open": (await claims_by(Denial.status)).get("open", 0)}
 
 
-@router.get("/denials")
+@router.get("/denials", response_model=DenialFigures)
 async def denials_report(request: Request, caller: CallerDep, all_tenants: AllTenants = False) -> dict:
     tenant_id = report_tenant(caller, all_tenants)
     async with request.app.state.runtime.units_of_work() as uow:

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.postgresql import insert
 
 from shared.http.problems import Problem
 from shared.http.reports import OPS_SCOPE
+from shared.contracts.api.gateway import OpsKeyIssued, OpsKeyRevoked
 from shared.internal_auth import Caller
 from services.gateway import handlers, idempotency
 from services.gateway.adapters.tables import Tenant
@@ -39,7 +40,7 @@ async def ops_caller(request: Request) -> Caller:
 OpsCaller = Annotated[Caller, Depends(ops_caller)]
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, response_model=OpsKeyIssued)
 async def issue_ops_key(request: Request, _: Operator) -> dict:
     """A new ops key (shown once). Rotation: issue a new one, then revoke the old."""
     async with request.app.state.runtime.units_of_work() as uow:
@@ -49,7 +50,7 @@ async def issue_ops_key(request: Request, _: Operator) -> dict:
     return {"key_id": str(api_key.id), "prefix": api_key.prefix, "scopes": api_key.scopes, "api_key": secret}
 
 
-@router.delete("/{key_id}")
+@router.delete("/{key_id}", response_model=OpsKeyRevoked)
 async def revoke_ops_key(request: Request, key_id: Annotated[UUID, Path()], _: Operator) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         api_key = await handlers.revoke_key(uow, tenant_id=OPS_TENANT_ID, key_id=key_id)

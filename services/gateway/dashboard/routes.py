@@ -9,6 +9,15 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse
 
+from shared.contracts.api.gateway import (
+    DeadLetter,
+    DeadLetterReplayed,
+    DeadLetters,
+    Kpis,
+    OpsSearch,
+    OpsSession,
+    PipelineHealth,
+)
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
 from shared.kafka import dlq_admin
@@ -37,7 +46,7 @@ def _kpis(figures: dict, down: list[str]) -> dict:
     return compute_kpis(claims=figures["claims"], denials=figures["denials"], payments=figures["payments"])
 
 
-@public.get("/v1/reports/kpis")
+@public.get("/v1/reports/kpis", response_model=Kpis)
 async def tenant_kpis(request: Request, caller: ReadCaller) -> dict:
     """Clean-claim rate, denial rate (by payer, reason and CARC), first-pass resolution, days in A/R and
     net collection rate for the caller's tenant; each with its numerator and denominator."""
@@ -58,12 +67,12 @@ async def static(name: Annotated[str, Path(pattern=r"^[a-z]+\.(js|css)$")]) -> F
     return FileResponse(path, headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"})
 
 
-@router.get("/ops/api/session")
+@router.get("/ops/api/session", response_model=OpsSession)
 async def session(caller: OpsCaller) -> dict:
     return {"key_id": caller.key_id, "scopes": list(caller.scopes)}
 
 
-@router.get("/ops/api/health")
+@router.get("/ops/api/health", response_model=PipelineHealth)
 async def pipeline_health(request: Request, caller: OpsCaller) -> dict:
     (texts, down), (figures, _), dlq = await asyncio.gather(
         sources.metrics_texts(request.app, caller), sources.reports(request.app, caller, all_tenants=True),
@@ -92,13 +101,13 @@ async def _dlq_depths(request: Request) -> dict[str, int] | None:
         return None
 
 
-@router.get("/ops/api/kpis")
+@router.get("/ops/api/kpis", response_model=Kpis)
 async def all_tenant_kpis(request: Request, caller: OpsCaller) -> dict:
     figures, down = await sources.reports(request.app, caller, all_tenants=True)
     return _kpis(figures, down)
 
 
-@router.get("/ops/api/search")
+@router.get("/ops/api/search", response_model=OpsSearch)
 async def search(request: Request, caller: OpsCaller, id: Annotated[UUID, Query()]) -> dict:
     """An encounter or claim by id: its trace timeline across services, and where and why it stands."""
     found = await asyncio.to_thread(timeline.read_timeline, request.app.state.settings.span_log_dir, str(id))
@@ -117,7 +126,7 @@ async def _lookups(request: Request, caller: Caller, any_id: UUID) -> list[dict]
     return [r for r in await asyncio.gather(lookup("coding"), lookup("claims")) if r]
 
 
-@router.get("/ops/api/dlq")
+@router.get("/ops/api/dlq", response_model=DeadLetters)
 async def dlq_list(request: Request, caller: OpsCaller) -> dict:
     kafka = request.app.state.settings
     listed = await asyncio.gather(*(dlq_admin.read_all(kafka, t) for t in sources.DLQ_TOPICS))
@@ -134,7 +143,7 @@ async def _dlq_record(request: Request, topic: str, partition: int, offset: int)
     return record
 
 
-@router.get("/ops/api/dlq/{topic}/{partition}/{offset}")
+@router.get("/ops/api/dlq/{topic}/{partition}/{offset}", response_model=DeadLetter)
 async def dlq_show(request: Request, caller: OpsCaller, topic: DlqTopic, partition: int, offset: int) -> dict:
     record = await _dlq_record(request, topic, partition, offset)
     log.info("dlq message inspected", extra={"key_id": caller.key_id, "topic": topic, "partition": partition,
@@ -142,7 +151,7 @@ async def dlq_show(request: Request, caller: OpsCaller, topic: DlqTopic, partiti
     return {"topic": topic, **dlq_admin.summary(record), "value": (record.value or b"").decode(errors="replace")}
 
 
-@router.post("/ops/api/dlq/{topic}/{partition}/{offset}/replay")
+@router.post("/ops/api/dlq/{topic}/{partition}/{offset}/replay", response_model=DeadLetterReplayed)
 async def dlq_replay(request: Request, caller: OpsCaller, topic: DlqTopic, partition: int, offset: int) -> dict:
     await _dlq_record(request, topic, partition, offset)
     target = await dlq_admin.replay(request.app.state.settings, topic, partition, offset)

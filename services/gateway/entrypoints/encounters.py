@@ -1,4 +1,5 @@
-"""POST /v1/encounters (JSON, FHIR R4 Bundle or HL7 v2 DFT^P03) and GET /v1/encounters/{id}."""
+"""POST /v1/encounters (JSON, FHIR R4 Bundle or HL7 v2 DFT^P03), the list, and GET /v1/encounters/{id}; an
+encounter's review and audit trail are one-call forwards to coding (services/gateway/route_table.py)."""
 from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
@@ -11,12 +12,12 @@ from services.gateway import encounter_failures, handlers
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.audit_log import mark_created
 from services.gateway.cursors import decode_cursor, encode_cursor
-from services.gateway.entrypoints.auth import PushCaller, ReadCaller, WriteCaller
+from services.gateway.entrypoints.auth import PushCaller, ReadCaller
 from services.gateway.intake import parse_encounter
 from services.gateway.intake.errors import IntakeError, UnsupportedFormat
 from services.gateway.intake.model import EncounterIn
-from services.gateway.openapi import json_body, request_body, schema_ref
-from shared.contracts.requests import CodingReview
+from services.gateway.openapi import request_body, schema_ref
+from shared.contracts.api.gateway import EncounterView
 
 router = APIRouter(prefix="/v1/encounters", tags=["encounters"])
 
@@ -87,7 +88,7 @@ async def list_encounters(
     return EncounterPage(items=items, next_cursor=encode_cursor(last.received_at, last.id) if last else None)
 
 
-@router.get("/{encounter_id}")
+@router.get("/{encounter_id}", response_model=EncounterView, response_model_exclude_unset=True)
 async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
     """The encounter as coding sees it (`received` until then); `failed`, with the reason, while an event of
     it sits dead-lettered and not replayed."""
@@ -104,32 +105,3 @@ async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()],
         body = coded.json()
     return await encounter_failures.with_failure(body, intake, coded=coded.status_code != 404,
                                                  claims=request.app.state.upstreams["claims"], caller=caller)
-
-
-
-@router.post("/{encounter_id}/review", openapi_extra=json_body(CodingReview))
-async def review_encounter(request: Request, encounter_id: Annotated[UUID, Path()], caller: WriteCaller) -> dict:
-    """A coder's corrected codes for an encounter held in review; clean codes release it as a claim."""
-    response = await request.app.state.upstreams["coding"].request(
-        "POST", f"/internal/encounters/{encounter_id}/review", caller, content=await request.body(),
-        headers={"content-type": "application/json"})
-    raise_for_problem(response)
-    return response.json()
-
-
-@router.get("/{encounter_id}/audit")
-async def encounter_audit(request: Request, encounter_id: Annotated[UUID, Path()], caller: ReadCaller) -> dict:
-    response = await request.app.state.upstreams["coding"].request("GET", f"/internal/encounters/{encounter_id}/audit", caller)
-    raise_for_problem(response)
-    return response.json()
-
-
-review_router = APIRouter(tags=["coding"])
-
-
-@review_router.get("/v1/review-queue")
-async def review_queue(request: Request, caller: ReadCaller, limit: int = 50, cursor: UUID | None = None) -> dict:
-    params = {"limit": str(limit), **({"cursor": str(cursor)} if cursor else {})}
-    response = await request.app.state.upstreams["coding"].request("GET", "/internal/review-queue", caller, params=params)
-    raise_for_problem(response)
-    return response.json()

@@ -9,6 +9,7 @@ from shared.http.problems import Problem
 from services.gateway import handlers
 from services.gateway.credentials import SCOPES
 from services.gateway.entrypoints.auth import AdminCaller
+from shared.contracts.api.gateway import ApiKeyIssued, ApiKeyList, ApiKeyOut
 
 router = APIRouter(prefix="/v1/keys", tags=["keys"])
 
@@ -23,7 +24,7 @@ def _public(key) -> dict:
             "revoked_at": key.revoked_at.isoformat() if key.revoked_at else None}
 
 
-@router.post("", status_code=201)
+@router.post("", status_code=201, response_model=ApiKeyIssued)
 async def create_key(request: Request, body: KeyCreate, caller: AdminCaller) -> dict:
     unknown = sorted(set(body.scopes) - set(SCOPES))
     if unknown:
@@ -33,14 +34,14 @@ async def create_key(request: Request, body: KeyCreate, caller: AdminCaller) -> 
     return {**_public(api_key), "api_key": secret}
 
 
-@router.get("")
+@router.get("", response_model=ApiKeyList)
 async def list_keys(request: Request, caller: AdminCaller) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         keys = await handlers.list_keys(uow, tenant_id=UUID(caller.tenant_id))
     return {"items": [_public(k) for k in keys]}
 
 
-@router.delete("/{key_id}")
+@router.delete("/{key_id}", response_model=ApiKeyOut)
 async def revoke_key(request: Request, key_id: Annotated[UUID, Path()], caller: AdminCaller) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         api_key = await handlers.revoke_key(uow, tenant_id=UUID(caller.tenant_id), key_id=key_id)

@@ -1,11 +1,12 @@
 """Internal HTTP API of the payments service: 835 intake, remits, a claim's postings, suspense."""
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from shared.contracts.api import payments as api
 from shared.contracts.requests import ApplySuspense, CloseSuspense
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
@@ -16,7 +17,7 @@ from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Re
 
 router = APIRouter(prefix="/internal", tags=["payments"])
 MAX_835_BYTES = 20 * 1024 * 1024
-SUSPENSE_ID_MAX = 2**31 - 1  # suspense_item.id is a Postgres integer: larger is no item, not a 500
+SUSPENSE_ID_MAX = api.SUSPENSE_ID_MAX
 
 
 async def _ingest(request: Request, caller, source: str) -> dict:
@@ -53,18 +54,18 @@ async def _ingest_once_more_if_raced(request: Request, caller, text: str, source
                 raise
 
 
-@router.post("/remits", status_code=202)
+@router.post("/remits", status_code=202, response_model=api.RemitAccepted)
 async def post_remit(request: Request, caller: CallerDep) -> dict:
     return await _ingest(request, caller, "api")
 
 
-@router.post("/clearinghouse/era", status_code=202)
+@router.post("/clearinghouse/era", status_code=202, response_model=api.RemitAccepted)
 async def receive_era(request: Request, caller: ClearinghouseCallerDep) -> dict:
     """The clearinghouse connector's inbox: the payer's 835 for this tenant's mailbox."""
     return await _ingest(request, caller, "clearinghouse")
 
 
-@router.get("/remits/{remit_id}")
+@router.get("/remits/{remit_id}", response_model=api.Remit)
 async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         row = await uow.session.get(Remittance, remit_id)
@@ -87,7 +88,7 @@ async def get_remit_file(request: Request, remit_id: Annotated[UUID, Path()], ca
     return Response(row.x12, media_type="application/edi-x12")
 
 
-@router.get("/claims/{claim_id}/postings")
+@router.get("/claims/{claim_id}/postings", response_model=api.ClaimPostings)
 async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     tenant_id = UUID(caller.tenant_id)
     async with request.app.state.runtime.units_of_work() as uow:
@@ -103,16 +104,12 @@ async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], ca
     return ledger_views.claim_view(txns, entries)
 
 
-@router.get("/suspense")
-async def list_suspense(request: Request, caller: CallerDep,
-                        status: Literal["open", "posted", "closed"] = "open",
-                        cursor: Annotated[int | None, Query(ge=1, le=SUSPENSE_ID_MAX,
-                                                     description="next_cursor of the previous page")] = None,
-                        limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict:
+@router.get("/suspense", response_model=api.SuspensePage)
+async def list_suspense(request: Request, caller: CallerDep, query: Annotated[api.SuspenseQuery, Query()]) -> dict:
     """Suspense items by status, oldest first; pass next_cursor as `cursor` for the next page."""
     async with request.app.state.runtime.units_of_work() as uow:
-        rows, next_cursor = await suspense.list_items(uow, tenant_id=UUID(caller.tenant_id), status=status,
-                                                      after=cursor, limit=limit)
+        rows, next_cursor = await suspense.list_items(uow, tenant_id=UUID(caller.tenant_id), status=query.status,
+                                                      after=query.cursor, limit=query.limit)
         return {"items": [suspense.item_view(r) for r in rows], "next_cursor": next_cursor}
 
 
@@ -127,7 +124,7 @@ async def _work(request: Request, action, **kwargs) -> dict:
         raise Problem(409, "Suspense item cannot be worked this way", str(exc)) from None
 
 
-@router.post("/suspense/{item_id}/apply")
+@router.post("/suspense/{item_id}/apply", response_model=api.SuspenseItem)
 async def apply_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=SUSPENSE_ID_MAX)], body: ApplySuspense,
                          caller: CallerDep) -> dict:
     """Post a waiting claim payment to a claim of this tenant."""
@@ -135,7 +132,7 @@ async def apply_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le
                        claim_id=body.claim_id, note=body.note)
 
 
-@router.post("/suspense/{item_id}/close")
+@router.post("/suspense/{item_id}/close", response_model=api.SuspenseItem)
 async def close_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=SUSPENSE_ID_MAX)], body: CloseSuspense,
                          caller: CallerDep) -> dict:
     return await _work(request, suspense.close, tenant_id=UUID(caller.tenant_id), item_id=item_id,

@@ -1,13 +1,14 @@
 """Internal HTTP API: patient balances, statements and payments; deposits, reconciliation; A/R reports."""
 from datetime import date, datetime, timezone
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy.exc import IntegrityError
 
 from shared.contracts import requests as bodies
+from shared.contracts.api import payments as api
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.payments import reports
@@ -17,7 +18,6 @@ from services.payments.entrypoints.statement_html import render_statement
 
 router = APIRouter(prefix="/internal", tags=["payments"])
 PatientId = Annotated[str, Path(min_length=1, max_length=50)]
-AsOf = Annotated[date | None, Query(description="Compute as of this day (default: today, UTC).")]
 
 
 def plain(value):
@@ -50,19 +50,21 @@ async def _account(request: Request, caller, patient_id: str, as_of: date | None
         raise Problem(404, "Patient not found", "no claim of this tenant names the patient") from None
 
 
-@router.get("/patients/{patient_id}/balance")
-async def patient_balance(request: Request, patient_id: PatientId, caller: CallerDep, as_of: AsOf = None) -> dict:
-    return plain(await _account(request, caller, patient_id, as_of))
+@router.get("/patients/{patient_id}/balance", response_model=api.PatientAccount)
+async def patient_balance(request: Request, patient_id: PatientId, caller: CallerDep,
+                          query: Annotated[api.AsOfQuery, Query()]) -> dict:
+    return plain(await _account(request, caller, patient_id, query.as_of))
 
 
 @router.get("/patients/{patient_id}/statement", response_class=Response,
             responses={200: {"content": {"text/html": {}}}})
-async def patient_statement(request: Request, patient_id: PatientId, caller: CallerDep, as_of: AsOf = None) -> Response:
-    account = plain(await _account(request, caller, patient_id, as_of))
+async def patient_statement(request: Request, patient_id: PatientId, caller: CallerDep,
+                            query: Annotated[api.AsOfQuery, Query()]) -> Response:
+    account = plain(await _account(request, caller, patient_id, query.as_of))
     return Response(render_statement(account, caller.tenant_id), media_type="text/html; charset=utf-8")
 
 
-@router.post("/patients/{patient_id}/payments", status_code=201)
+@router.post("/patients/{patient_id}/payments", status_code=201, response_model=api.PatientPaymentPosted)
 async def patient_payment(request: Request, patient_id: PatientId, body: bodies.PatientPayment, caller: CallerDep,
                           response: Response) -> dict:
     args = dict(tenant_id=UUID(caller.tenant_id), patient_id=patient_id, amount=body.amount,
@@ -86,7 +88,7 @@ async def patient_payment(request: Request, patient_id: PatientId, body: bodies.
     return view
 
 
-@router.post("/patients/{patient_id}/refunds", status_code=201)
+@router.post("/patients/{patient_id}/refunds", status_code=201, response_model=api.PatientRefundPaid)
 async def patient_refund(request: Request, patient_id: PatientId, body: bodies.PatientRefund, caller: CallerDep,
                          response: Response) -> dict:
     """Pay back credit the patient holds (an overpayment); never more than the credit."""
@@ -114,7 +116,7 @@ async def patient_refund(request: Request, patient_id: PatientId, body: bodies.P
     return view
 
 
-@router.post("/deposits", status_code=201)
+@router.post("/deposits", status_code=201, response_model=api.DepositRecorded)
 async def record_deposit(request: Request, body: bodies.Deposit, caller: CallerDep, response: Response) -> dict:
     try:
         async with _units(request) as uow:
@@ -130,13 +132,13 @@ async def record_deposit(request: Request, body: bodies.Deposit, caller: CallerD
     return view
 
 
-@router.get("/reconciliation")
+@router.get("/reconciliation", response_model=api.Reconciliation)
 async def reconciliation(request: Request, caller: CallerDep) -> dict:
     async with _units(request) as uow:
         return plain(await reports.reconcile(uow, tenant_id=UUID(caller.tenant_id)))
 
 
-@router.get("/claims/{claim_id}/balance")
+@router.get("/claims/{claim_id}/balance", response_model=api.ClaimBalance)
 async def claim_balance(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     async with _units(request) as uow:
         check = await reports.claim_check(uow, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
@@ -145,17 +147,15 @@ async def claim_balance(request: Request, claim_id: Annotated[UUID, Path()], cal
     return plain(check)
 
 
-@router.get("/reports/ar-aging")
-async def ar_aging(request: Request, caller: CallerDep, as_of: AsOf = None,
-                   basis: Literal["submission", "date_of_service"] = "submission") -> dict:
+@router.get("/reports/ar-aging", response_model=api.ArAging)
+async def ar_aging(request: Request, caller: CallerDep, query: Annotated[api.ArAgingQuery, Query()]) -> dict:
     async with _units(request) as uow:
-        return plain(await reports.aging_report(uow, tenant_id=UUID(caller.tenant_id), today=_today(as_of),
-                                                basis=basis))
+        return plain(await reports.aging_report(uow, tenant_id=UUID(caller.tenant_id), today=_today(query.as_of),
+                                                basis=query.basis))
 
 
-@router.get("/reports/ar-kpis")
-async def ar_kpis(request: Request, caller: CallerDep, as_of: AsOf = None,
-                  period_days: Annotated[int, Query(ge=1, le=366)] = 90) -> dict:
+@router.get("/reports/ar-kpis", response_model=api.ArKpis)
+async def ar_kpis(request: Request, caller: CallerDep, query: Annotated[api.ArKpisQuery, Query()]) -> dict:
     async with _units(request) as uow:
-        return plain(await reports.ar_kpis(uow, tenant_id=UUID(caller.tenant_id), today=_today(as_of),
-                                           period_days=period_days))
+        return plain(await reports.ar_kpis(uow, tenant_id=UUID(caller.tenant_id), today=_today(query.as_of),
+                                           period_days=query.period_days))

@@ -6,6 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import func, select
 
+from shared.contracts.api.reports import PaymentFigures
 from shared.http.auth import CallerDep
 from shared.http.reports import AllTenants, report_tenant, scoped
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, SuspenseItem
@@ -28,7 +29,7 @@ async def payment_figures(session, tenant_id: UUID | None, *, days: int) -> dict
             "charges_in_period": str(recent), "suspense_open": suspense}
 
 
-@router.get("/payments")
+@router.get("/payments", response_model=PaymentFigures)
 async def payments_report(request: Request, caller: CallerDep, all_tenants: AllTenants = False,
                           days: Annotated[int, Query(ge=1, le=730)] = 90) -> dict:
     tenant_id = report_tenant(caller, all_tenants)

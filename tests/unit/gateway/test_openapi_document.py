@@ -84,3 +84,32 @@ def test_operations_are_named_once_each_after_their_route_function(document):
 def test_text_answers_are_typed_as_strings(document):
     answer = document["paths"]["/v1/claims/{claim_id}/837"]["get"]["responses"]["200"]["content"]
     assert answer["application/edi-x12"]["schema"] == {"type": "string"}
+
+
+def test_every_operation_describes_its_answer_and_its_problems(document):
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            success = [code for code in responses if code.startswith("2")]
+            assert success, f"{method} {path}"
+            for code in success:
+                for media, content in responses[code].get("content", {}).items():
+                    assert content.get("schema"), f"{method} {path} {code} {media}"
+            problems = {code for code, answer in responses.items()
+                        if "application/problem+json" in answer.get("content", {})}
+            assert {"401", "422", "503"} <= problems, f"{method} {path}"
+            assert ("404" in problems) == ("{" in path), f"{method} {path}"
+            assert ("409" in problems) == (method == "post" or (method, path) == ("patch", "/v1/claims/{claim_id}"))
+
+
+def test_operator_operations_promise_no_scope_or_rate_answers(document):
+    verify = document["paths"]["/v1/admin/audit/verify"]["get"]["responses"]
+    assert "403" not in verify and "429" not in verify
+    assert {"403", "429"} <= set(document["paths"]["/v1/claims"]["get"]["responses"])
+
+
+def test_a_forwarded_answer_is_a_named_schema(document):
+    answer = document["paths"]["/v1/denials/{denial_id}"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert answer["schema"] == {"$ref": "#/components/schemas/DenialDetail"}
+    amount = document["components"]["schemas"]["Denial"]["properties"]["amount"]
+    assert amount["type"] == "string", "money is a decimal string, never a float"

@@ -1,32 +1,42 @@
 """Contains all the data models used in inputs/outputs"""
 
-from .add_note_response_add_note import AddNoteResponseAddNote
 from .address import Address
-from .answer_provider_query_response_answer_provider_query import (
-    AnswerProviderQueryResponseAnswerProviderQuery,
-)
+from .adjustment import Adjustment
+from .aging_bucket import AgingBucket
+from .aging_row import AgingRow
+from .aging_row_buckets import AgingRowBuckets
+from .allocation import Allocation
+from .api_key_issued import ApiKeyIssued
+from .api_key_list import ApiKeyList
+from .api_key_out import ApiKeyOut
 from .appeal_denial import AppealDenial
 from .appeal_letter_format_type_0 import AppealLetterFormatType0
 from .appeal_outcome import AppealOutcome
-from .appeal_outcome_response_appeal_outcome import AppealOutcomeResponseAppealOutcome
-from .appeal_response_appeal import AppealResponseAppeal
+from .appeal_recorded import AppealRecorded
+from .appeal_recorded_level import AppealRecordedLevel
+from .appeal_recorded_sla import AppealRecordedSla
 from .apply_suspense import ApplySuspense
+from .ar_aging import ArAging
 from .ar_aging_basis import ArAgingBasis
+from .ar_aging_by_payer import ArAgingByPayer
+from .ar_aging_by_provider import ArAgingByProvider
 from .ar_aging_format_type_0 import ArAgingFormatType0
-from .ar_kpis_response_ar_kpis import ArKpisResponseArKpis
+from .ar_kpis import ArKpis
 from .ask_provider import AskProvider
-from .ask_provider_response_ask_provider import AskProviderResponseAskProvider
 from .assign_denial import AssignDenial
-from .assign_response_assign import AssignResponseAssign
 from .attempt_out import AttemptOut
 from .audit_entry_out import AuditEntryOut
 from .audit_page import AuditPage
 from .billing_contact import BillingContact
+from .billing_lag import BillingLag
 from .billing_provider import BillingProvider
-from .bulk_action_response_bulk_action import BulkActionResponseBulkAction
 from .bulk_denial_action import BulkDenialAction
+from .bulk_outcome import BulkOutcome
+from .bulk_result import BulkResult
+from .bulk_result_action import BulkResultAction
 from .chain_report import ChainReport
-from .claim_balance_response_claim_balance import ClaimBalanceResponseClaimBalance
+from .claim_balance import ClaimBalance
+from .claim_checks import ClaimChecks
 from .claim_correction import ClaimCorrection
 from .claim_fix import ClaimFix
 from .claim_fix_coverage_type_0 import ClaimFixCoverageType0
@@ -34,138 +44,186 @@ from .claim_fix_diagnoses_type_0_item import ClaimFixDiagnosesType0Item
 from .claim_fix_patient_type_0 import ClaimFixPatientType0
 from .claim_fix_procedures_type_0_item import ClaimFixProceduresType0Item
 from .claim_fix_rendering_provider_type_0 import ClaimFixRenderingProviderType0
-from .claim_review_item_response_claim_review_item import (
-    ClaimReviewItemResponseClaimReviewItem,
-)
+from .claim_fixed import ClaimFixed
+from .claim_fixed_edits_item import ClaimFixedEditsItem
+from .claim_line_out import ClaimLineOut
+from .claim_page import ClaimPage
+from .claim_summary import ClaimSummary
+from .claim_view import ClaimView
+from .claim_view_edits_item import ClaimViewEditsItem
+from .claim_view_eligibility_type_0 import ClaimViewEligibilityType0
+from .claim_view_payer_status_type_0 import ClaimViewPayerStatusType0
 from .close_suspense import CloseSuspense
+from .coding_audit_entry import CodingAuditEntry
+from .coding_audit_entry_after import CodingAuditEntryAfter
+from .coding_audit_entry_before import CodingAuditEntryBefore
+from .coding_audit_trail import CodingAuditTrail
 from .coding_review import CodingReview
 from .coding_settings import CodingSettings
-from .correct_response_correct import CorrectResponseCorrect
+from .coding_settings_view import CodingSettingsView
+from .coding_settings_view_auto_accept_threshold_source import (
+    CodingSettingsViewAutoAcceptThresholdSource,
+)
+from .coding_settings_view_cpt_file import CodingSettingsViewCptFile
 from .corrected_procedure import CorrectedProcedure
+from .correction_billed import CorrectionBilled
+from .correction_billed_edits_item import CorrectionBilledEditsItem
+from .correction_billed_frequency_code import CorrectionBilledFrequencyCode
 from .coverage import Coverage
-from .create_key_response_create_key import CreateKeyResponseCreateKey
 from .delivery_out import DeliveryOut
 from .delivery_out_payload import DeliveryOutPayload
 from .delivery_page import DeliveryPage
+from .denial import Denial
+from .denial_action import DenialAction
+from .denial_action_detail import DenialActionDetail
+from .denial_analytics import DenialAnalytics
 from .denial_analytics_format_type_0 import DenialAnalyticsFormatType0
+from .denial_detail import DenialDetail
+from .denial_detail_level import DenialDetailLevel
+from .denial_detail_sla import DenialDetailSla
+from .denial_level import DenialLevel
+from .denial_page import DenialPage
+from .denial_rate import DenialRate
+from .denial_share import DenialShare
+from .denial_sla import DenialSla
 from .deposit import Deposit
+from .deposit_match import DepositMatch
 from .deposit_method import DepositMethod
+from .deposit_recorded import DepositRecorded
+from .deposit_recorded_method import DepositRecordedMethod
 from .encounter_accepted import EncounterAccepted
-from .encounter_audit_response_encounter_audit import (
-    EncounterAuditResponseEncounterAudit,
-)
+from .encounter_failure import EncounterFailure
 from .encounter_in import EncounterIn
 from .encounter_page import EncounterPage
 from .encounter_summary import EncounterSummary
-from .fix_claim_response_fix_claim import FixClaimResponseFixClaim
+from .encounter_view import EncounterView
+from .follow_up_item import FollowUpItem
+from .follow_up_item_payer_status_type_0 import FollowUpItemPayerStatusType0
 from .follow_up_note import FollowUpNote
+from .follow_up_queue import FollowUpQueue
 from .follow_up_queue_format_type_0 import FollowUpQueueFormatType0
-from .get_claim_response_get_claim import GetClaimResponseGetClaim
-from .get_coding_settings_response_get_coding_settings import (
-    GetCodingSettingsResponseGetCodingSettings,
-)
-from .get_denial_response_get_denial import GetDenialResponseGetDenial
-from .get_encounter_response_get_encounter import GetEncounterResponseGetEncounter
-from .get_remit_response_get_remit import GetRemitResponseGetRemit
-from .held_payer_responses_response_held_payer_responses import (
-    HeldPayerResponsesResponseHeldPayerResponses,
-)
+from .held_response import HeldResponse
+from .held_responses import HeldResponses
 from .http_validation_error import HTTPValidationError
-from .issue_ops_key_response_issue_ops_key import IssueOpsKeyResponseIssueOpsKey
 from .key_create import KeyCreate
-from .list_claims_response_list_claims import ListClaimsResponseListClaims
+from .kpi_volumes import KpiVolumes
+from .kpi_volumes_claims_by_status import KpiVolumesClaimsByStatus
+from .kpis import Kpis
+from .kpis_denial_rate_by_carc import KpisDenialRateByCarc
+from .kpis_denial_rate_by_payer import KpisDenialRateByPayer
+from .kpis_denial_rate_by_reason import KpisDenialRateByReason
+from .lag_figures import LagFigures
 from .list_denials_format_type_0 import ListDenialsFormatType0
 from .list_encounters_source_format_type_0 import ListEncountersSourceFormatType0
-from .list_keys_response_list_keys import ListKeysResponseListKeys
-from .list_notes_response_list_notes import ListNotesResponseListNotes
-from .list_payers_response_list_payers import ListPayersResponseListPayers
-from .list_provider_queries_response_list_provider_queries import (
-    ListProviderQueriesResponseListProviderQueries,
-)
-from .list_suspense_response_list_suspense import ListSuspenseResponseListSuspense
 from .list_suspense_status import ListSuspenseStatus
+from .measured_accuracy import MeasuredAccuracy
+from .note import Note
+from .note_list import NoteList
+from .ops_key_issued import OpsKeyIssued
+from .ops_key_revoked import OpsKeyRevoked
 from .patient import Patient
-from .patient_balance_response_patient_balance import (
-    PatientBalanceResponsePatientBalance,
-)
+from .patient_account import PatientAccount
+from .patient_account_aging import PatientAccountAging
+from .patient_claim import PatientClaim
 from .patient_payment import PatientPayment
 from .patient_payment_method import PatientPaymentMethod
-from .patient_payment_response_patient_payment import (
-    PatientPaymentResponsePatientPayment,
-)
+from .patient_payment_posted import PatientPaymentPosted
 from .patient_refund import PatientRefund
 from .patient_refund_method import PatientRefundMethod
-from .patient_refund_response_patient_refund import PatientRefundResponsePatientRefund
+from .patient_refund_paid import PatientRefundPaid
 from .patient_statement_format_type_0 import PatientStatementFormatType0
+from .payer import Payer
+from .payer_lag import PayerLag
+from .payer_list import PayerList
 from .payer_profile import PayerProfile
-from .post_remit_response_post_remit import PostRemitResponsePostRemit
+from .posting import Posting
+from .posting_kind import PostingKind
+from .pr_totals import PrTotals
+from .preventable import Preventable
 from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
 from .procedure_line import ProcedureLine
 from .provider import Provider
 from .provider_answer import ProviderAnswer
-from .put_coding_settings_response_put_coding_settings import (
-    PutCodingSettingsResponsePutCodingSettings,
-)
-from .put_payer_response_put_payer import PutPayerResponsePutPayer
+from .provider_query import ProviderQuery
+from .provider_query_list import ProviderQueryList
+from .provider_query_status import ProviderQueryStatus
 from .rate_limit_setting import RateLimitSetting
-from .reconciliation_response_reconciliation import ReconciliationResponseReconciliation
-from .record_deposit_response_record_deposit import RecordDepositResponseRecordDeposit
+from .ratio import Ratio
+from .reconciliation import Reconciliation
 from .relationship import Relationship
-from .replace_claim_response_replace_claim import ReplaceClaimResponseReplaceClaim
-from .review_encounter_response_review_encounter import (
-    ReviewEncounterResponseReviewEncounter,
-)
-from .review_queue_response_review_queue import ReviewQueueResponseReviewQueue
+from .remit import Remit
+from .remit_accepted import RemitAccepted
+from .remit_accepted_status import RemitAcceptedStatus
+from .remit_payment import RemitPayment
+from .remit_source import RemitSource
+from .remit_status import RemitStatus
+from .review_claimed import ReviewClaimed
+from .review_done import ReviewDone
+from .review_item import ReviewItem
+from .review_queue import ReviewQueue
 from .reviewed_procedure import ReviewedProcedure
-from .revoke_key_response_revoke_key import RevokeKeyResponseRevokeKey
-from .revoke_ops_key_response_revoke_ops_key import RevokeOpsKeyResponseRevokeOpsKey
-from .search_review_queue_response_search_review_queue import (
-    SearchReviewQueueResponseSearchReviewQueue,
-)
+from .root_cause import RootCause
 from .sex import Sex
-from .submission_lag_response_submission_lag import SubmissionLagResponseSubmissionLag
+from .sla_figures import SlaFigures
+from .statement_cycle import StatementCycle
+from .statement_cycle_status import StatementCycleStatus
+from .statement_stage import StatementStage
+from .submission_lag import SubmissionLag
+from .suspense_item import SuspenseItem
+from .suspense_item_kind import SuspenseItemKind
+from .suspense_item_status import SuspenseItemStatus
+from .suspense_page import SuspensePage
 from .tenant_create import TenantCreate
 from .tenant_created import TenantCreated
-from .tenant_kpis_response_tenant_kpis import TenantKpisResponseTenantKpis
+from .timeline_entry import TimelineEntry
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
 from .void_claim import VoidClaim
-from .void_claim_response_void_claim import VoidClaimResponseVoidClaim
 from .webhook_create import WebhookCreate
 from .webhook_create_events_item import WebhookCreateEventsItem
 from .webhook_created import WebhookCreated
 from .webhook_out import WebhookOut
-from .work_suspense_response_work_suspense import WorkSuspenseResponseWorkSuspense
 from .write_off_denial import WriteOffDenial
-from .write_off_response_write_off import WriteOffResponseWriteOff
 
 __all__ = (
-    "AddNoteResponseAddNote",
     "Address",
-    "AnswerProviderQueryResponseAnswerProviderQuery",
+    "Adjustment",
+    "AgingBucket",
+    "AgingRow",
+    "AgingRowBuckets",
+    "Allocation",
+    "ApiKeyIssued",
+    "ApiKeyList",
+    "ApiKeyOut",
     "AppealDenial",
     "AppealLetterFormatType0",
     "AppealOutcome",
-    "AppealOutcomeResponseAppealOutcome",
-    "AppealResponseAppeal",
+    "AppealRecorded",
+    "AppealRecordedLevel",
+    "AppealRecordedSla",
     "ApplySuspense",
+    "ArAging",
     "ArAgingBasis",
+    "ArAgingByPayer",
+    "ArAgingByProvider",
     "ArAgingFormatType0",
-    "ArKpisResponseArKpis",
+    "ArKpis",
     "AskProvider",
-    "AskProviderResponseAskProvider",
     "AssignDenial",
-    "AssignResponseAssign",
     "AttemptOut",
     "AuditEntryOut",
     "AuditPage",
     "BillingContact",
+    "BillingLag",
     "BillingProvider",
-    "BulkActionResponseBulkAction",
     "BulkDenialAction",
+    "BulkOutcome",
+    "BulkResult",
+    "BulkResultAction",
     "ChainReport",
-    "ClaimBalanceResponseClaimBalance",
+    "ClaimBalance",
+    "ClaimChecks",
     "ClaimCorrection",
     "ClaimFix",
     "ClaimFixCoverageType0",
@@ -173,89 +231,143 @@ __all__ = (
     "ClaimFixPatientType0",
     "ClaimFixProceduresType0Item",
     "ClaimFixRenderingProviderType0",
-    "ClaimReviewItemResponseClaimReviewItem",
+    "ClaimFixed",
+    "ClaimFixedEditsItem",
+    "ClaimLineOut",
+    "ClaimPage",
+    "ClaimSummary",
+    "ClaimView",
+    "ClaimViewEditsItem",
+    "ClaimViewEligibilityType0",
+    "ClaimViewPayerStatusType0",
     "CloseSuspense",
+    "CodingAuditEntry",
+    "CodingAuditEntryAfter",
+    "CodingAuditEntryBefore",
+    "CodingAuditTrail",
     "CodingReview",
     "CodingSettings",
-    "CorrectResponseCorrect",
+    "CodingSettingsView",
+    "CodingSettingsViewAutoAcceptThresholdSource",
+    "CodingSettingsViewCptFile",
     "CorrectedProcedure",
+    "CorrectionBilled",
+    "CorrectionBilledEditsItem",
+    "CorrectionBilledFrequencyCode",
     "Coverage",
-    "CreateKeyResponseCreateKey",
     "DeliveryOut",
     "DeliveryOutPayload",
     "DeliveryPage",
+    "Denial",
+    "DenialAction",
+    "DenialActionDetail",
+    "DenialAnalytics",
     "DenialAnalyticsFormatType0",
+    "DenialDetail",
+    "DenialDetailLevel",
+    "DenialDetailSla",
+    "DenialLevel",
+    "DenialPage",
+    "DenialRate",
+    "DenialShare",
+    "DenialSla",
     "Deposit",
+    "DepositMatch",
     "DepositMethod",
+    "DepositRecorded",
+    "DepositRecordedMethod",
     "EncounterAccepted",
-    "EncounterAuditResponseEncounterAudit",
+    "EncounterFailure",
     "EncounterIn",
     "EncounterPage",
     "EncounterSummary",
-    "FixClaimResponseFixClaim",
+    "EncounterView",
+    "FollowUpItem",
+    "FollowUpItemPayerStatusType0",
     "FollowUpNote",
+    "FollowUpQueue",
     "FollowUpQueueFormatType0",
-    "GetClaimResponseGetClaim",
-    "GetCodingSettingsResponseGetCodingSettings",
-    "GetDenialResponseGetDenial",
-    "GetEncounterResponseGetEncounter",
-    "GetRemitResponseGetRemit",
     "HTTPValidationError",
-    "HeldPayerResponsesResponseHeldPayerResponses",
-    "IssueOpsKeyResponseIssueOpsKey",
+    "HeldResponse",
+    "HeldResponses",
     "KeyCreate",
-    "ListClaimsResponseListClaims",
+    "KpiVolumes",
+    "KpiVolumesClaimsByStatus",
+    "Kpis",
+    "KpisDenialRateByCarc",
+    "KpisDenialRateByPayer",
+    "KpisDenialRateByReason",
+    "LagFigures",
     "ListDenialsFormatType0",
     "ListEncountersSourceFormatType0",
-    "ListKeysResponseListKeys",
-    "ListNotesResponseListNotes",
-    "ListPayersResponseListPayers",
-    "ListProviderQueriesResponseListProviderQueries",
-    "ListSuspenseResponseListSuspense",
     "ListSuspenseStatus",
+    "MeasuredAccuracy",
+    "Note",
+    "NoteList",
+    "OpsKeyIssued",
+    "OpsKeyRevoked",
     "Patient",
-    "PatientBalanceResponsePatientBalance",
+    "PatientAccount",
+    "PatientAccountAging",
+    "PatientClaim",
     "PatientPayment",
     "PatientPaymentMethod",
-    "PatientPaymentResponsePatientPayment",
+    "PatientPaymentPosted",
     "PatientRefund",
     "PatientRefundMethod",
-    "PatientRefundResponsePatientRefund",
+    "PatientRefundPaid",
     "PatientStatementFormatType0",
+    "Payer",
+    "PayerLag",
+    "PayerList",
     "PayerProfile",
-    "PostRemitResponsePostRemit",
+    "Posting",
+    "PostingKind",
+    "PrTotals",
+    "Preventable",
     "Problem",
     "ProblemErrorsItem",
     "ProcedureLine",
     "Provider",
     "ProviderAnswer",
-    "PutCodingSettingsResponsePutCodingSettings",
-    "PutPayerResponsePutPayer",
+    "ProviderQuery",
+    "ProviderQueryList",
+    "ProviderQueryStatus",
     "RateLimitSetting",
-    "ReconciliationResponseReconciliation",
-    "RecordDepositResponseRecordDeposit",
+    "Ratio",
+    "Reconciliation",
     "Relationship",
-    "ReplaceClaimResponseReplaceClaim",
-    "ReviewEncounterResponseReviewEncounter",
-    "ReviewQueueResponseReviewQueue",
+    "Remit",
+    "RemitAccepted",
+    "RemitAcceptedStatus",
+    "RemitPayment",
+    "RemitSource",
+    "RemitStatus",
+    "ReviewClaimed",
+    "ReviewDone",
+    "ReviewItem",
+    "ReviewQueue",
     "ReviewedProcedure",
-    "RevokeKeyResponseRevokeKey",
-    "RevokeOpsKeyResponseRevokeOpsKey",
-    "SearchReviewQueueResponseSearchReviewQueue",
+    "RootCause",
     "Sex",
-    "SubmissionLagResponseSubmissionLag",
+    "SlaFigures",
+    "StatementCycle",
+    "StatementCycleStatus",
+    "StatementStage",
+    "SubmissionLag",
+    "SuspenseItem",
+    "SuspenseItemKind",
+    "SuspenseItemStatus",
+    "SuspensePage",
     "TenantCreate",
     "TenantCreated",
-    "TenantKpisResponseTenantKpis",
+    "TimelineEntry",
     "ValidationError",
     "ValidationErrorContext",
     "VoidClaim",
-    "VoidClaimResponseVoidClaim",
     "WebhookCreate",
     "WebhookCreateEventsItem",
     "WebhookCreated",
     "WebhookOut",
-    "WorkSuspenseResponseWorkSuspense",
     "WriteOffDenial",
-    "WriteOffResponseWriteOff",
 )

@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.claim_fix import ClaimFix
-from ...models.fix_claim_response_fix_claim import FixClaimResponseFixClaim
+from ...models.claim_fixed import ClaimFixed
 from ...models.problem import Problem
 from ...types import Response
 
@@ -37,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> FixClaimResponseFixClaim | Problem | None:
+) -> ClaimFixed | Problem | None:
     if response.status_code == 200:
-        response_200 = FixClaimResponseFixClaim.from_dict(response.json())
+        response_200 = ClaimFixed.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -57,6 +62,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -86,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[FixClaimResponseFixClaim | Problem]:
+) -> Response[ClaimFixed | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClaimFix,
-) -> Response[FixClaimResponseFixClaim | Problem]:
+) -> Response[ClaimFixed | Problem]:
     """Fix Claim
 
      Correct a held or rejected claim (coverage, patient, codes, authorization); it is re-scrubbed.
@@ -115,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FixClaimResponseFixClaim | Problem]
+        Response[ClaimFixed | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ClaimFix,
-) -> FixClaimResponseFixClaim | Problem | None:
+) -> ClaimFixed | Problem | None:
     """Fix Claim
 
      Correct a held or rejected claim (coverage, patient, codes, authorization); it is re-scrubbed.
@@ -150,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FixClaimResponseFixClaim | Problem
+        ClaimFixed | Problem
     """
 
     return sync_detailed(
@@ -165,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClaimFix,
-) -> Response[FixClaimResponseFixClaim | Problem]:
+) -> Response[ClaimFixed | Problem]:
     """Fix Claim
 
      Correct a held or rejected claim (coverage, patient, codes, authorization); it is re-scrubbed.
@@ -180,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FixClaimResponseFixClaim | Problem]
+        Response[ClaimFixed | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +208,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ClaimFix,
-) -> FixClaimResponseFixClaim | Problem | None:
+) -> ClaimFixed | Problem | None:
     """Fix Claim
 
      Correct a held or rejected claim (coverage, patient, codes, authorization); it is re-scrubbed.
@@ -213,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FixClaimResponseFixClaim | Problem
+        ClaimFixed | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_claim_response_get_claim import GetClaimResponseGetClaim
+from ...models.claim_view import ClaimView
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetClaimResponseGetClaim | Problem | None:
+) -> ClaimView | Problem | None:
     if response.status_code == 200:
-        response_200 = GetClaimResponseGetClaim.from_dict(response.json())
+        response_200 = ClaimView.from_dict(response.json())
 
         return response_200
 
@@ -72,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetClaimResponseGetClaim | Problem]:
+) -> Response[ClaimView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,8 +85,10 @@ def sync_detailed(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetClaimResponseGetClaim | Problem]:
+) -> Response[ClaimView | Problem]:
     """Get Claim
+
+     The claim with its payments, adjustments, balance and denials, and one timeline across the services.
 
     Args:
         claim_id (UUID):
@@ -96,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetClaimResponseGetClaim | Problem]
+        Response[ClaimView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,8 +116,10 @@ def sync(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetClaimResponseGetClaim | Problem | None:
+) -> ClaimView | Problem | None:
     """Get Claim
+
+     The claim with its payments, adjustments, balance and denials, and one timeline across the services.
 
     Args:
         claim_id (UUID):
@@ -125,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetClaimResponseGetClaim | Problem
+        ClaimView | Problem
     """
 
     return sync_detailed(
@@ -138,8 +142,10 @@ async def asyncio_detailed(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetClaimResponseGetClaim | Problem]:
+) -> Response[ClaimView | Problem]:
     """Get Claim
+
+     The claim with its payments, adjustments, balance and denials, and one timeline across the services.
 
     Args:
         claim_id (UUID):
@@ -149,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetClaimResponseGetClaim | Problem]
+        Response[ClaimView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,8 +171,10 @@ async def asyncio(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetClaimResponseGetClaim | Problem | None:
+) -> ClaimView | Problem | None:
     """Get Claim
+
+     The claim with its payments, adjustments, balance and denials, and one timeline across the services.
 
     Args:
         claim_id (UUID):
@@ -176,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetClaimResponseGetClaim | Problem
+        ClaimView | Problem
     """
 
     return (

@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_remit_response_get_remit import GetRemitResponseGetRemit
 from ...models.problem import Problem
+from ...models.remit import Remit
 from ...types import Response
 
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetRemitResponseGetRemit | Problem | None:
+) -> Problem | Remit | None:
     if response.status_code == 200:
-        response_200 = GetRemitResponseGetRemit.from_dict(response.json())
+        response_200 = Remit.from_dict(response.json())
 
         return response_200
 
@@ -72,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetRemitResponseGetRemit | Problem]:
+) -> Response[Problem | Remit]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     remit_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetRemitResponseGetRemit | Problem]:
+) -> Response[Problem | Remit]:
     """Get Remit
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetRemitResponseGetRemit | Problem]
+        Response[Problem | Remit]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +114,7 @@ def sync(
     remit_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetRemitResponseGetRemit | Problem | None:
+) -> Problem | Remit | None:
     """Get Remit
 
     Args:
@@ -125,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetRemitResponseGetRemit | Problem
+        Problem | Remit
     """
 
     return sync_detailed(
@@ -138,7 +138,7 @@ async def asyncio_detailed(
     remit_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetRemitResponseGetRemit | Problem]:
+) -> Response[Problem | Remit]:
     """Get Remit
 
     Args:
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetRemitResponseGetRemit | Problem]
+        Response[Problem | Remit]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     remit_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetRemitResponseGetRemit | Problem | None:
+) -> Problem | Remit | None:
     """Get Remit
 
     Args:
@@ -176,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetRemitResponseGetRemit | Problem
+        Problem | Remit
     """
 
     return (

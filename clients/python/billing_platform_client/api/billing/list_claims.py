@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_claims_response_list_claims import ListClaimsResponseListClaims
+from ...models.claim_page import ClaimPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -75,9 +75,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListClaimsResponseListClaims | Problem | None:
+) -> ClaimPage | Problem | None:
     if response.status_code == 200:
-        response_200 = ListClaimsResponseListClaims.from_dict(response.json())
+        response_200 = ClaimPage.from_dict(response.json())
 
         return response_200
 
@@ -114,7 +114,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListClaimsResponseListClaims | Problem]:
+) -> Response[ClaimPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -132,7 +132,7 @@ def sync_detailed(
     frequency_code: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[ListClaimsResponseListClaims | Problem]:
+) -> Response[ClaimPage | Problem]:
     """List Claims
 
      The tenant's claims, newest first; filters by status, payer, encounter and frequency (1, 7, 8).
@@ -141,16 +141,16 @@ def sync_detailed(
         status (None | str | Unset):
         payer_id (None | str | Unset):
         encounter_id (None | Unset | UUID):
-        frequency_code (None | str | Unset):
+        frequency_code (None | str | Unset): 1 original, 7 replacement, 8 void
         limit (int | Unset):  Default: 50.
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): The next_cursor of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListClaimsResponseListClaims | Problem]
+        Response[ClaimPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +178,7 @@ def sync(
     frequency_code: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> ListClaimsResponseListClaims | Problem | None:
+) -> ClaimPage | Problem | None:
     """List Claims
 
      The tenant's claims, newest first; filters by status, payer, encounter and frequency (1, 7, 8).
@@ -187,16 +187,16 @@ def sync(
         status (None | str | Unset):
         payer_id (None | str | Unset):
         encounter_id (None | Unset | UUID):
-        frequency_code (None | str | Unset):
+        frequency_code (None | str | Unset): 1 original, 7 replacement, 8 void
         limit (int | Unset):  Default: 50.
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): The next_cursor of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListClaimsResponseListClaims | Problem
+        ClaimPage | Problem
     """
 
     return sync_detailed(
@@ -219,7 +219,7 @@ async def asyncio_detailed(
     frequency_code: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[ListClaimsResponseListClaims | Problem]:
+) -> Response[ClaimPage | Problem]:
     """List Claims
 
      The tenant's claims, newest first; filters by status, payer, encounter and frequency (1, 7, 8).
@@ -228,16 +228,16 @@ async def asyncio_detailed(
         status (None | str | Unset):
         payer_id (None | str | Unset):
         encounter_id (None | Unset | UUID):
-        frequency_code (None | str | Unset):
+        frequency_code (None | str | Unset): 1 original, 7 replacement, 8 void
         limit (int | Unset):  Default: 50.
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): The next_cursor of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListClaimsResponseListClaims | Problem]
+        Response[ClaimPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -263,7 +263,7 @@ async def asyncio(
     frequency_code: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> ListClaimsResponseListClaims | Problem | None:
+) -> ClaimPage | Problem | None:
     """List Claims
 
      The tenant's claims, newest first; filters by status, payer, encounter and frequency (1, 7, 8).
@@ -272,16 +272,16 @@ async def asyncio(
         status (None | str | Unset):
         payer_id (None | str | Unset):
         encounter_id (None | Unset | UUID):
-        frequency_code (None | str | Unset):
+        frequency_code (None | str | Unset): 1 original, 7 replacement, 8 void
         limit (int | Unset):  Default: 50.
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): The next_cursor of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListClaimsResponseListClaims | Problem
+        ClaimPage | Problem
     """
 
     return (

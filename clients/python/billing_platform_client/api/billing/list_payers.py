@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_payers_response_list_payers import ListPayersResponseListPayers
+from ...models.payer_list import PayerList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListPayersResponseListPayers | Problem | None:
+) -> PayerList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListPayersResponseListPayers.from_dict(response.json())
+        response_200 = PayerList.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListPayersResponseListPayers | Problem]:
+) -> Response[PayerList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListPayersResponseListPayers | Problem]:
+) -> Response[PayerList | Problem]:
     """List Payers
 
     Raises:
@@ -81,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListPayersResponseListPayers | Problem]
+        Response[PayerList | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -96,7 +96,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ListPayersResponseListPayers | Problem | None:
+) -> PayerList | Problem | None:
     """List Payers
 
     Raises:
@@ -104,7 +104,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListPayersResponseListPayers | Problem
+        PayerList | Problem
     """
 
     return sync_detailed(
@@ -115,7 +115,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListPayersResponseListPayers | Problem]:
+) -> Response[PayerList | Problem]:
     """List Payers
 
     Raises:
@@ -123,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListPayersResponseListPayers | Problem]
+        Response[PayerList | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -136,7 +136,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ListPayersResponseListPayers | Problem | None:
+) -> PayerList | Problem | None:
     """List Payers
 
     Raises:
@@ -144,7 +144,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListPayersResponseListPayers | Problem
+        PayerList | Problem
     """
 
     return (

@@ -5,11 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_suspense_response_list_suspense import (
-    ListSuspenseResponseListSuspense,
-)
 from ...models.list_suspense_status import ListSuspenseStatus
 from ...models.problem import Problem
+from ...models.suspense_page import SuspensePage
 from ...types import UNSET, Response, Unset
 
 
@@ -50,9 +48,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListSuspenseResponseListSuspense | Problem | None:
+) -> Problem | SuspensePage | None:
     if response.status_code == 200:
-        response_200 = ListSuspenseResponseListSuspense.from_dict(response.json())
+        response_200 = SuspensePage.from_dict(response.json())
 
         return response_200
 
@@ -89,7 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListSuspenseResponseListSuspense | Problem]:
+) -> Response[Problem | SuspensePage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,16 +102,15 @@ def sync_detailed(
     status: ListSuspenseStatus | Unset = ListSuspenseStatus.OPEN,
     cursor: int | None | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListSuspenseResponseListSuspense | Problem]:
+) -> Response[Problem | SuspensePage]:
     """List Suspense
 
-     Payments waiting in suspense (status open), or worked (posted, closed), oldest first.
-
-    `next_cursor` of a page, passed as `cursor`, gives the next page; null at the end.
+     Payments waiting in suspense (status open), or worked (posted, closed), oldest first. `next_cursor`
+    of a page, passed as `cursor`, gives the next page; null at the end.
 
     Args:
         status (ListSuspenseStatus | Unset):  Default: ListSuspenseStatus.OPEN.
-        cursor (int | None | Unset):
+        cursor (int | None | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -121,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListSuspenseResponseListSuspense | Problem]
+        Response[Problem | SuspensePage]
     """
 
     kwargs = _get_kwargs(
@@ -143,16 +140,15 @@ def sync(
     status: ListSuspenseStatus | Unset = ListSuspenseStatus.OPEN,
     cursor: int | None | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ListSuspenseResponseListSuspense | Problem | None:
+) -> Problem | SuspensePage | None:
     """List Suspense
 
-     Payments waiting in suspense (status open), or worked (posted, closed), oldest first.
-
-    `next_cursor` of a page, passed as `cursor`, gives the next page; null at the end.
+     Payments waiting in suspense (status open), or worked (posted, closed), oldest first. `next_cursor`
+    of a page, passed as `cursor`, gives the next page; null at the end.
 
     Args:
         status (ListSuspenseStatus | Unset):  Default: ListSuspenseStatus.OPEN.
-        cursor (int | None | Unset):
+        cursor (int | None | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -160,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListSuspenseResponseListSuspense | Problem
+        Problem | SuspensePage
     """
 
     return sync_detailed(
@@ -177,16 +173,15 @@ async def asyncio_detailed(
     status: ListSuspenseStatus | Unset = ListSuspenseStatus.OPEN,
     cursor: int | None | Unset = UNSET,
     limit: int | Unset = 50,
-) -> Response[ListSuspenseResponseListSuspense | Problem]:
+) -> Response[Problem | SuspensePage]:
     """List Suspense
 
-     Payments waiting in suspense (status open), or worked (posted, closed), oldest first.
-
-    `next_cursor` of a page, passed as `cursor`, gives the next page; null at the end.
+     Payments waiting in suspense (status open), or worked (posted, closed), oldest first. `next_cursor`
+    of a page, passed as `cursor`, gives the next page; null at the end.
 
     Args:
         status (ListSuspenseStatus | Unset):  Default: ListSuspenseStatus.OPEN.
-        cursor (int | None | Unset):
+        cursor (int | None | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -194,7 +189,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListSuspenseResponseListSuspense | Problem]
+        Response[Problem | SuspensePage]
     """
 
     kwargs = _get_kwargs(
@@ -214,16 +209,15 @@ async def asyncio(
     status: ListSuspenseStatus | Unset = ListSuspenseStatus.OPEN,
     cursor: int | None | Unset = UNSET,
     limit: int | Unset = 50,
-) -> ListSuspenseResponseListSuspense | Problem | None:
+) -> Problem | SuspensePage | None:
     """List Suspense
 
-     Payments waiting in suspense (status open), or worked (posted, closed), oldest first.
-
-    `next_cursor` of a page, passed as `cursor`, gives the next page; null at the end.
+     Payments waiting in suspense (status open), or worked (posted, closed), oldest first. `next_cursor`
+    of a page, passed as `cursor`, gives the next page; null at the end.
 
     Args:
         status (ListSuspenseStatus | Unset):  Default: ListSuspenseStatus.OPEN.
-        cursor (int | None | Unset):
+        cursor (int | None | Unset): next_cursor of the previous page
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -231,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListSuspenseResponseListSuspense | Problem
+        Problem | SuspensePage
     """
 
     return (

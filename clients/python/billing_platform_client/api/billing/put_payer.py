@@ -6,9 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.payer import Payer
 from ...models.payer_profile import PayerProfile
 from ...models.problem import Problem
-from ...models.put_payer_response_put_payer import PutPayerResponsePutPayer
 from ...types import Response
 
 
@@ -36,11 +36,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | PutPayerResponsePutPayer | None:
+) -> Payer | Problem | None:
     if response.status_code == 200:
-        response_200 = PutPayerResponsePutPayer.from_dict(response.json())
+        response_200 = Payer.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -85,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | PutPayerResponsePutPayer]:
+) -> Response[Payer | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +104,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PayerProfile,
-) -> Response[Problem | PutPayerResponsePutPayer]:
+) -> Response[Payer | Problem]:
     """Put Payer
 
      Adds a payer the tenant bills, or changes its profile (deadlines, program); new claims use it.
@@ -114,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PutPayerResponsePutPayer]
+        Response[Payer | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +139,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PayerProfile,
-) -> Problem | PutPayerResponsePutPayer | None:
+) -> Payer | Problem | None:
     """Put Payer
 
      Adds a payer the tenant bills, or changes its profile (deadlines, program); new claims use it.
@@ -149,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PutPayerResponsePutPayer
+        Payer | Problem
     """
 
     return sync_detailed(
@@ -164,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PayerProfile,
-) -> Response[Problem | PutPayerResponsePutPayer]:
+) -> Response[Payer | Problem]:
     """Put Payer
 
      Adds a payer the tenant bills, or changes its profile (deadlines, program); new claims use it.
@@ -179,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PutPayerResponsePutPayer]
+        Response[Payer | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -197,7 +202,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PayerProfile,
-) -> Problem | PutPayerResponsePutPayer | None:
+) -> Payer | Problem | None:
     """Put Payer
 
      Adds a payer the tenant bills, or changes its profile (deadlines, program); new claims use it.
@@ -212,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PutPayerResponsePutPayer
+        Payer | Problem
     """
 
     return (

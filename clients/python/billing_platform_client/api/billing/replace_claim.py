@@ -8,10 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.claim_correction import ClaimCorrection
+from ...models.correction_billed import CorrectionBilled
 from ...models.problem import Problem
-from ...models.replace_claim_response_replace_claim import (
-    ReplaceClaimResponseReplaceClaim,
-)
 from ...types import Response
 
 
@@ -39,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReplaceClaimResponseReplaceClaim | None:
+) -> CorrectionBilled | Problem | None:
     if response.status_code == 201:
-        response_201 = ReplaceClaimResponseReplaceClaim.from_dict(response.json())
+        response_201 = CorrectionBilled.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -59,6 +62,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -88,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReplaceClaimResponseReplaceClaim]:
+) -> Response[CorrectionBilled | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClaimCorrection,
-) -> Response[Problem | ReplaceClaimResponseReplaceClaim]:
+) -> Response[CorrectionBilled | Problem]:
     """Replace Claim
 
      Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim.
@@ -117,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReplaceClaimResponseReplaceClaim]
+        Response[CorrectionBilled | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ClaimCorrection,
-) -> Problem | ReplaceClaimResponseReplaceClaim | None:
+) -> CorrectionBilled | Problem | None:
     """Replace Claim
 
      Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim.
@@ -152,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReplaceClaimResponseReplaceClaim
+        CorrectionBilled | Problem
     """
 
     return sync_detailed(
@@ -167,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ClaimCorrection,
-) -> Response[Problem | ReplaceClaimResponseReplaceClaim]:
+) -> Response[CorrectionBilled | Problem]:
     """Replace Claim
 
      Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim.
@@ -182,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReplaceClaimResponseReplaceClaim]
+        Response[CorrectionBilled | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +208,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ClaimCorrection,
-) -> Problem | ReplaceClaimResponseReplaceClaim | None:
+) -> CorrectionBilled | Problem | None:
     """Replace Claim
 
      Bill a replacement claim (frequency 7, REF*F8 = the payer's claim number) for an adjudicated claim.
@@ -215,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReplaceClaimResponseReplaceClaim
+        CorrectionBilled | Problem
     """
 
     return (

@@ -7,11 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.answer_provider_query_response_answer_provider_query import (
-    AnswerProviderQueryResponseAnswerProviderQuery,
-)
 from ...models.problem import Problem
 from ...models.provider_answer import ProviderAnswer
+from ...models.provider_query import ProviderQuery
 from ...types import Response
 
 
@@ -39,13 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AnswerProviderQueryResponseAnswerProviderQuery | Problem | None:
+) -> Problem | ProviderQuery | None:
     if response.status_code == 200:
-        response_200 = AnswerProviderQueryResponseAnswerProviderQuery.from_dict(
-            response.json()
-        )
+        response_200 = ProviderQuery.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -61,6 +62,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -90,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AnswerProviderQueryResponseAnswerProviderQuery | Problem]:
+) -> Response[Problem | ProviderQuery]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProviderAnswer,
-) -> Response[AnswerProviderQueryResponseAnswerProviderQuery | Problem]:
+) -> Response[Problem | ProviderQuery]:
     """Answer Provider Query
 
      The provider's answer, from the EHR (scope ehr:push); kept with the encounter's audit trail.
@@ -118,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AnswerProviderQueryResponseAnswerProviderQuery | Problem]
+        Response[Problem | ProviderQuery]
     """
 
     kwargs = _get_kwargs(
@@ -138,7 +144,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ProviderAnswer,
-) -> AnswerProviderQueryResponseAnswerProviderQuery | Problem | None:
+) -> Problem | ProviderQuery | None:
     """Answer Provider Query
 
      The provider's answer, from the EHR (scope ehr:push); kept with the encounter's audit trail.
@@ -152,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AnswerProviderQueryResponseAnswerProviderQuery | Problem
+        Problem | ProviderQuery
     """
 
     return sync_detailed(
@@ -167,7 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ProviderAnswer,
-) -> Response[AnswerProviderQueryResponseAnswerProviderQuery | Problem]:
+) -> Response[Problem | ProviderQuery]:
     """Answer Provider Query
 
      The provider's answer, from the EHR (scope ehr:push); kept with the encounter's audit trail.
@@ -181,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AnswerProviderQueryResponseAnswerProviderQuery | Problem]
+        Response[Problem | ProviderQuery]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ProviderAnswer,
-) -> AnswerProviderQueryResponseAnswerProviderQuery | Problem | None:
+) -> Problem | ProviderQuery | None:
     """Answer Provider Query
 
      The provider's answer, from the EHR (scope ehr:push); kept with the encounter's audit trail.
@@ -213,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AnswerProviderQueryResponseAnswerProviderQuery | Problem
+        Problem | ProviderQuery
     """
 
     return (

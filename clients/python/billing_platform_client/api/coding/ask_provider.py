@@ -8,8 +8,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.ask_provider import AskProvider
-from ...models.ask_provider_response_ask_provider import AskProviderResponseAskProvider
 from ...models.problem import Problem
+from ...models.provider_query import ProviderQuery
 from ...types import Response
 
 
@@ -37,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AskProviderResponseAskProvider | Problem | None:
+) -> Problem | ProviderQuery | None:
     if response.status_code == 201:
-        response_201 = AskProviderResponseAskProvider.from_dict(response.json())
+        response_201 = ProviderQuery.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -57,6 +62,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -86,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AskProviderResponseAskProvider | Problem]:
+) -> Response[Problem | ProviderQuery]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AskProvider,
-) -> Response[AskProviderResponseAskProvider | Problem]:
+) -> Response[Problem | ProviderQuery]:
     """Ask Provider
 
      A coder asks the rendering provider about an unclear note; the encounter waits in review until
@@ -115,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AskProviderResponseAskProvider | Problem]
+        Response[Problem | ProviderQuery]
     """
 
     kwargs = _get_kwargs(
@@ -135,7 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AskProvider,
-) -> AskProviderResponseAskProvider | Problem | None:
+) -> Problem | ProviderQuery | None:
     """Ask Provider
 
      A coder asks the rendering provider about an unclear note; the encounter waits in review until
@@ -150,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AskProviderResponseAskProvider | Problem
+        Problem | ProviderQuery
     """
 
     return sync_detailed(
@@ -165,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AskProvider,
-) -> Response[AskProviderResponseAskProvider | Problem]:
+) -> Response[Problem | ProviderQuery]:
     """Ask Provider
 
      A coder asks the rendering provider about an unclear note; the encounter waits in review until
@@ -180,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AskProviderResponseAskProvider | Problem]
+        Response[Problem | ProviderQuery]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +208,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AskProvider,
-) -> AskProviderResponseAskProvider | Problem | None:
+) -> Problem | ProviderQuery | None:
     """Ask Provider
 
      A coder asks the rendering provider about an unclear note; the encounter waits in review until
@@ -213,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AskProviderResponseAskProvider | Problem
+        Problem | ProviderQuery
     """
 
     return (

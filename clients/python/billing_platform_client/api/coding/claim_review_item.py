@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.claim_review_item_response_claim_review_item import (
-    ClaimReviewItemResponseClaimReviewItem,
-)
 from ...models.problem import Problem
+from ...models.review_claimed import ReviewClaimed
 from ...types import Response
 
 
@@ -30,11 +28,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClaimReviewItemResponseClaimReviewItem | Problem | None:
+) -> Problem | ReviewClaimed | None:
     if response.status_code == 200:
-        response_200 = ClaimReviewItemResponseClaimReviewItem.from_dict(response.json())
+        response_200 = ReviewClaimed.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -50,6 +53,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -79,7 +87,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClaimReviewItemResponseClaimReviewItem | Problem]:
+) -> Response[Problem | ReviewClaimed]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -92,7 +100,7 @@ def sync_detailed(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClaimReviewItemResponseClaimReviewItem | Problem]:
+) -> Response[Problem | ReviewClaimed]:
     """Claim Review Item
 
      The calling coder takes a held encounter; another coder's review of it is refused with 409.
@@ -105,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClaimReviewItemResponseClaimReviewItem | Problem]
+        Response[Problem | ReviewClaimed]
     """
 
     kwargs = _get_kwargs(
@@ -123,7 +131,7 @@ def sync(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ClaimReviewItemResponseClaimReviewItem | Problem | None:
+) -> Problem | ReviewClaimed | None:
     """Claim Review Item
 
      The calling coder takes a held encounter; another coder's review of it is refused with 409.
@@ -136,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClaimReviewItemResponseClaimReviewItem | Problem
+        Problem | ReviewClaimed
     """
 
     return sync_detailed(
@@ -149,7 +157,7 @@ async def asyncio_detailed(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClaimReviewItemResponseClaimReviewItem | Problem]:
+) -> Response[Problem | ReviewClaimed]:
     """Claim Review Item
 
      The calling coder takes a held encounter; another coder's review of it is refused with 409.
@@ -162,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClaimReviewItemResponseClaimReviewItem | Problem]
+        Response[Problem | ReviewClaimed]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +186,7 @@ async def asyncio(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ClaimReviewItemResponseClaimReviewItem | Problem | None:
+) -> Problem | ReviewClaimed | None:
     """Claim Review Item
 
      The calling coder takes a held encounter; another coder's review of it is refused with 409.
@@ -191,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClaimReviewItemResponseClaimReviewItem | Problem
+        Problem | ReviewClaimed
     """
 
     return (

@@ -5,9 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_coding_settings_response_get_coding_settings import (
-    GetCodingSettingsResponseGetCodingSettings,
-)
+from ...models.coding_settings_view import CodingSettingsView
 from ...models.problem import Problem
 from ...types import Response
 
@@ -24,11 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetCodingSettingsResponseGetCodingSettings | Problem | None:
+) -> CodingSettingsView | Problem | None:
     if response.status_code == 200:
-        response_200 = GetCodingSettingsResponseGetCodingSettings.from_dict(
-            response.json()
-        )
+        response_200 = CodingSettingsView.from_dict(response.json())
 
         return response_200
 
@@ -65,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetCodingSettingsResponseGetCodingSettings | Problem]:
+) -> Response[CodingSettingsView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetCodingSettingsResponseGetCodingSettings | Problem]:
+) -> Response[CodingSettingsView | Problem]:
     """Get Coding Settings
 
      The tenant's auto-accept choice, threshold and CPT file, the measured precision and recall of note
@@ -88,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCodingSettingsResponseGetCodingSettings | Problem]
+        Response[CodingSettingsView | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -103,7 +99,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> GetCodingSettingsResponseGetCodingSettings | Problem | None:
+) -> CodingSettingsView | Problem | None:
     """Get Coding Settings
 
      The tenant's auto-accept choice, threshold and CPT file, the measured precision and recall of note
@@ -114,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCodingSettingsResponseGetCodingSettings | Problem
+        CodingSettingsView | Problem
     """
 
     return sync_detailed(
@@ -125,7 +121,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetCodingSettingsResponseGetCodingSettings | Problem]:
+) -> Response[CodingSettingsView | Problem]:
     """Get Coding Settings
 
      The tenant's auto-accept choice, threshold and CPT file, the measured precision and recall of note
@@ -136,7 +132,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetCodingSettingsResponseGetCodingSettings | Problem]
+        Response[CodingSettingsView | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -149,7 +145,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> GetCodingSettingsResponseGetCodingSettings | Problem | None:
+) -> CodingSettingsView | Problem | None:
     """Get Coding Settings
 
      The tenant's auto-accept choice, threshold and CPT file, the measured precision and recall of note
@@ -160,7 +156,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetCodingSettingsResponseGetCodingSettings | Problem
+        CodingSettingsView | Problem
     """
 
     return (

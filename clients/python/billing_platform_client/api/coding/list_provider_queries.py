@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_provider_queries_response_list_provider_queries import (
-    ListProviderQueriesResponseListProviderQueries,
-)
 from ...models.problem import Problem
+from ...models.provider_query_list import ProviderQueryList
 from ...types import Response
 
 
@@ -30,11 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListProviderQueriesResponseListProviderQueries | Problem | None:
+) -> Problem | ProviderQueryList | None:
     if response.status_code == 200:
-        response_200 = ListProviderQueriesResponseListProviderQueries.from_dict(
-            response.json()
-        )
+        response_200 = ProviderQueryList.from_dict(response.json())
 
         return response_200
 
@@ -76,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListProviderQueriesResponseListProviderQueries | Problem]:
+) -> Response[Problem | ProviderQueryList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +85,7 @@ def sync_detailed(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListProviderQueriesResponseListProviderQueries | Problem]:
+) -> Response[Problem | ProviderQueryList]:
     """List Provider Queries
 
      The encounter's documentation queries; 404 unless the encounter is this tenant's, like every route.
@@ -102,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListProviderQueriesResponseListProviderQueries | Problem]
+        Response[Problem | ProviderQueryList]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +116,7 @@ def sync(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ListProviderQueriesResponseListProviderQueries | Problem | None:
+) -> Problem | ProviderQueryList | None:
     """List Provider Queries
 
      The encounter's documentation queries; 404 unless the encounter is this tenant's, like every route.
@@ -133,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListProviderQueriesResponseListProviderQueries | Problem
+        Problem | ProviderQueryList
     """
 
     return sync_detailed(
@@ -146,7 +142,7 @@ async def asyncio_detailed(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListProviderQueriesResponseListProviderQueries | Problem]:
+) -> Response[Problem | ProviderQueryList]:
     """List Provider Queries
 
      The encounter's documentation queries; 404 unless the encounter is this tenant's, like every route.
@@ -159,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListProviderQueriesResponseListProviderQueries | Problem]
+        Response[Problem | ProviderQueryList]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +171,7 @@ async def asyncio(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ListProviderQueriesResponseListProviderQueries | Problem | None:
+) -> Problem | ProviderQueryList | None:
     """List Provider Queries
 
      The encounter's documentation queries; 404 unless the encounter is this tenant's, like every route.
@@ -188,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListProviderQueriesResponseListProviderQueries | Problem
+        Problem | ProviderQueryList
     """
 
     return (

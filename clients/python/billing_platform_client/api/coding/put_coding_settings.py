@@ -6,10 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.coding_settings import CodingSettings
+from ...models.coding_settings_view import CodingSettingsView
 from ...models.problem import Problem
-from ...models.put_coding_settings_response_put_coding_settings import (
-    PutCodingSettingsResponsePutCodingSettings,
-)
 from ...types import Response
 
 
@@ -34,13 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | PutCodingSettingsResponsePutCodingSettings | None:
+) -> CodingSettingsView | Problem | None:
     if response.status_code == 200:
-        response_200 = PutCodingSettingsResponsePutCodingSettings.from_dict(
-            response.json()
-        )
+        response_200 = CodingSettingsView.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -80,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | PutCodingSettingsResponsePutCodingSettings]:
+) -> Response[CodingSettingsView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,12 +94,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CodingSettings,
-) -> Response[Problem | PutCodingSettingsResponsePutCodingSettings]:
+) -> Response[CodingSettingsView | Problem]:
     """Put Coding Settings
 
      Replace the tenant's coding settings (applies to encounters coded from now on); auto-accept below
-    the
-    target precision is refused with 422 unless accept_below_target_precision is true.
+    the target precision is refused with 422 unless accept_below_target_precision is true.
 
     Args:
         body (CodingSettings): Replaced as a whole: omitted fields take their defaults, so auto-
@@ -109,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PutCodingSettingsResponsePutCodingSettings]
+        Response[CodingSettingsView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -127,12 +127,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CodingSettings,
-) -> Problem | PutCodingSettingsResponsePutCodingSettings | None:
+) -> CodingSettingsView | Problem | None:
     """Put Coding Settings
 
      Replace the tenant's coding settings (applies to encounters coded from now on); auto-accept below
-    the
-    target precision is refused with 422 unless accept_below_target_precision is true.
+    the target precision is refused with 422 unless accept_below_target_precision is true.
 
     Args:
         body (CodingSettings): Replaced as a whole: omitted fields take their defaults, so auto-
@@ -143,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PutCodingSettingsResponsePutCodingSettings
+        CodingSettingsView | Problem
     """
 
     return sync_detailed(
@@ -156,12 +155,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CodingSettings,
-) -> Response[Problem | PutCodingSettingsResponsePutCodingSettings]:
+) -> Response[CodingSettingsView | Problem]:
     """Put Coding Settings
 
      Replace the tenant's coding settings (applies to encounters coded from now on); auto-accept below
-    the
-    target precision is refused with 422 unless accept_below_target_precision is true.
+    the target precision is refused with 422 unless accept_below_target_precision is true.
 
     Args:
         body (CodingSettings): Replaced as a whole: omitted fields take their defaults, so auto-
@@ -172,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PutCodingSettingsResponsePutCodingSettings]
+        Response[CodingSettingsView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -188,12 +186,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CodingSettings,
-) -> Problem | PutCodingSettingsResponsePutCodingSettings | None:
+) -> CodingSettingsView | Problem | None:
     """Put Coding Settings
 
      Replace the tenant's coding settings (applies to encounters coded from now on); auto-accept below
-    the
-    target precision is refused with 422 unless accept_below_target_precision is true.
+    the target precision is refused with 422 unless accept_below_target_precision is true.
 
     Args:
         body (CodingSettings): Replaced as a whole: omitted fields take their defaults, so auto-
@@ -204,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | PutCodingSettingsResponsePutCodingSettings
+        CodingSettingsView | Problem
     """
 
     return (

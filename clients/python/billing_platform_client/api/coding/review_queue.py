@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.review_queue_response_review_queue import ReviewQueueResponseReviewQueue
+from ...models.review_queue import ReviewQueue
 from ...types import UNSET, Response, Unset
 
 
@@ -43,9 +43,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReviewQueueResponseReviewQueue | None:
+) -> Problem | ReviewQueue | None:
     if response.status_code == 200:
-        response_200 = ReviewQueueResponseReviewQueue.from_dict(response.json())
+        response_200 = ReviewQueue.from_dict(response.json())
 
         return response_200
 
@@ -82,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReviewQueueResponseReviewQueue]:
+) -> Response[Problem | ReviewQueue]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,19 +96,19 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | Unset | UUID = UNSET,
-) -> Response[Problem | ReviewQueueResponseReviewQueue]:
+) -> Response[Problem | ReviewQueue]:
     """Review Queue
 
     Args:
         limit (int | Unset):  Default: 50.
-        cursor (None | Unset | UUID):
+        cursor (None | Unset | UUID): The next_cursor of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewQueueResponseReviewQueue]
+        Response[Problem | ReviewQueue]
     """
 
     kwargs = _get_kwargs(
@@ -128,19 +128,19 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | Unset | UUID = UNSET,
-) -> Problem | ReviewQueueResponseReviewQueue | None:
+) -> Problem | ReviewQueue | None:
     """Review Queue
 
     Args:
         limit (int | Unset):  Default: 50.
-        cursor (None | Unset | UUID):
+        cursor (None | Unset | UUID): The next_cursor of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewQueueResponseReviewQueue
+        Problem | ReviewQueue
     """
 
     return sync_detailed(
@@ -155,19 +155,19 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | Unset | UUID = UNSET,
-) -> Response[Problem | ReviewQueueResponseReviewQueue]:
+) -> Response[Problem | ReviewQueue]:
     """Review Queue
 
     Args:
         limit (int | Unset):  Default: 50.
-        cursor (None | Unset | UUID):
+        cursor (None | Unset | UUID): The next_cursor of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewQueueResponseReviewQueue]
+        Response[Problem | ReviewQueue]
     """
 
     kwargs = _get_kwargs(
@@ -185,19 +185,19 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | Unset | UUID = UNSET,
-) -> Problem | ReviewQueueResponseReviewQueue | None:
+) -> Problem | ReviewQueue | None:
     """Review Queue
 
     Args:
         limit (int | Unset):  Default: 50.
-        cursor (None | Unset | UUID):
+        cursor (None | Unset | UUID): The next_cursor of the previous page
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewQueueResponseReviewQueue
+        Problem | ReviewQueue
     """
 
     return (

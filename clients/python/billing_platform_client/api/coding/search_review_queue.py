@@ -7,9 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.search_review_queue_response_search_review_queue import (
-    SearchReviewQueueResponseSearchReviewQueue,
-)
+from ...models.review_queue import ReviewQueue
 from ...types import UNSET, Response, Unset
 
 
@@ -61,11 +59,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SearchReviewQueueResponseSearchReviewQueue | None:
+) -> Problem | ReviewQueue | None:
     if response.status_code == 200:
-        response_200 = SearchReviewQueueResponseSearchReviewQueue.from_dict(
-            response.json()
-        )
+        response_200 = ReviewQueue.from_dict(response.json())
 
         return response_200
 
@@ -102,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SearchReviewQueueResponseSearchReviewQueue]:
+) -> Response[Problem | ReviewQueue]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -118,23 +114,23 @@ def sync_detailed(
     cursor: None | Unset | UUID = UNSET,
     edit_id: None | str | Unset = UNSET,
     assigned_to: None | str | Unset = UNSET,
-) -> Response[Problem | SearchReviewQueueResponseSearchReviewQueue]:
+) -> Response[Problem | ReviewQueue]:
     """Search Review Queue
 
      Held encounters filtered by an edit id (e.g. NCCI-PTP) and/or assignee ("none" for unclaimed).
 
     Args:
         limit (int | Unset):  Default: 50.
-        cursor (None | Unset | UUID):
+        cursor (None | Unset | UUID): The next_cursor of the previous page
         edit_id (None | str | Unset):
-        assigned_to (None | str | Unset):
+        assigned_to (None | str | Unset): A coder, or "none" for unclaimed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchReviewQueueResponseSearchReviewQueue]
+        Response[Problem | ReviewQueue]
     """
 
     kwargs = _get_kwargs(
@@ -158,23 +154,23 @@ def sync(
     cursor: None | Unset | UUID = UNSET,
     edit_id: None | str | Unset = UNSET,
     assigned_to: None | str | Unset = UNSET,
-) -> Problem | SearchReviewQueueResponseSearchReviewQueue | None:
+) -> Problem | ReviewQueue | None:
     """Search Review Queue
 
      Held encounters filtered by an edit id (e.g. NCCI-PTP) and/or assignee ("none" for unclaimed).
 
     Args:
         limit (int | Unset):  Default: 50.
-        cursor (None | Unset | UUID):
+        cursor (None | Unset | UUID): The next_cursor of the previous page
         edit_id (None | str | Unset):
-        assigned_to (None | str | Unset):
+        assigned_to (None | str | Unset): A coder, or "none" for unclaimed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchReviewQueueResponseSearchReviewQueue
+        Problem | ReviewQueue
     """
 
     return sync_detailed(
@@ -193,23 +189,23 @@ async def asyncio_detailed(
     cursor: None | Unset | UUID = UNSET,
     edit_id: None | str | Unset = UNSET,
     assigned_to: None | str | Unset = UNSET,
-) -> Response[Problem | SearchReviewQueueResponseSearchReviewQueue]:
+) -> Response[Problem | ReviewQueue]:
     """Search Review Queue
 
      Held encounters filtered by an edit id (e.g. NCCI-PTP) and/or assignee ("none" for unclaimed).
 
     Args:
         limit (int | Unset):  Default: 50.
-        cursor (None | Unset | UUID):
+        cursor (None | Unset | UUID): The next_cursor of the previous page
         edit_id (None | str | Unset):
-        assigned_to (None | str | Unset):
+        assigned_to (None | str | Unset): A coder, or "none" for unclaimed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SearchReviewQueueResponseSearchReviewQueue]
+        Response[Problem | ReviewQueue]
     """
 
     kwargs = _get_kwargs(
@@ -231,23 +227,23 @@ async def asyncio(
     cursor: None | Unset | UUID = UNSET,
     edit_id: None | str | Unset = UNSET,
     assigned_to: None | str | Unset = UNSET,
-) -> Problem | SearchReviewQueueResponseSearchReviewQueue | None:
+) -> Problem | ReviewQueue | None:
     """Search Review Queue
 
      Held encounters filtered by an edit id (e.g. NCCI-PTP) and/or assignee ("none" for unclaimed).
 
     Args:
         limit (int | Unset):  Default: 50.
-        cursor (None | Unset | UUID):
+        cursor (None | Unset | UUID): The next_cursor of the previous page
         edit_id (None | str | Unset):
-        assigned_to (None | str | Unset):
+        assigned_to (None | str | Unset): A coder, or "none" for unclaimed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SearchReviewQueueResponseSearchReviewQueue
+        Problem | ReviewQueue
     """
 
     return (

@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.appeal_denial import AppealDenial
-from ...models.appeal_response_appeal import AppealResponseAppeal
+from ...models.appeal_recorded import AppealRecorded
 from ...models.problem import Problem
 from ...types import Response
 
@@ -37,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AppealResponseAppeal | Problem | None:
+) -> AppealRecorded | Problem | None:
     if response.status_code == 200:
-        response_200 = AppealResponseAppeal.from_dict(response.json())
+        response_200 = AppealRecorded.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -57,6 +62,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -86,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AppealResponseAppeal | Problem]:
+) -> Response[AppealRecorded | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AppealDenial,
-) -> Response[AppealResponseAppeal | Problem]:
+) -> Response[AppealRecorded | Problem]:
     """Appeal
 
      Records the appeal and answers with the letter (HTML) built from the claim's facts.
@@ -114,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppealResponseAppeal | Problem]
+        Response[AppealRecorded | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +144,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AppealDenial,
-) -> AppealResponseAppeal | Problem | None:
+) -> AppealRecorded | Problem | None:
     """Appeal
 
      Records the appeal and answers with the letter (HTML) built from the claim's facts.
@@ -148,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppealResponseAppeal | Problem
+        AppealRecorded | Problem
     """
 
     return sync_detailed(
@@ -163,7 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AppealDenial,
-) -> Response[AppealResponseAppeal | Problem]:
+) -> Response[AppealRecorded | Problem]:
     """Appeal
 
      Records the appeal and answers with the letter (HTML) built from the claim's facts.
@@ -177,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppealResponseAppeal | Problem]
+        Response[AppealRecorded | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AppealDenial,
-) -> AppealResponseAppeal | Problem | None:
+) -> AppealRecorded | Problem | None:
     """Appeal
 
      Records the appeal and answers with the letter (HTML) built from the claim's facts.
@@ -209,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppealResponseAppeal | Problem
+        AppealRecorded | Problem
     """
 
     return (

@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.appeal_outcome import AppealOutcome
-from ...models.appeal_outcome_response_appeal_outcome import (
-    AppealOutcomeResponseAppealOutcome,
-)
+from ...models.denial import Denial
 from ...models.problem import Problem
 from ...types import Response
 
@@ -39,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AppealOutcomeResponseAppealOutcome | Problem | None:
+) -> Denial | Problem | None:
     if response.status_code == 200:
-        response_200 = AppealOutcomeResponseAppealOutcome.from_dict(response.json())
+        response_200 = Denial.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -59,6 +62,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -88,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AppealOutcomeResponseAppealOutcome | Problem]:
+) -> Response[Denial | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AppealOutcome,
-) -> Response[AppealOutcomeResponseAppealOutcome | Problem]:
+) -> Response[Denial | Problem]:
     """Appeal Outcome
 
     Args:
@@ -114,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppealOutcomeResponseAppealOutcome | Problem]
+        Response[Denial | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AppealOutcome,
-) -> AppealOutcomeResponseAppealOutcome | Problem | None:
+) -> Denial | Problem | None:
     """Appeal Outcome
 
     Args:
@@ -146,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppealOutcomeResponseAppealOutcome | Problem
+        Denial | Problem
     """
 
     return sync_detailed(
@@ -161,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AppealOutcome,
-) -> Response[AppealOutcomeResponseAppealOutcome | Problem]:
+) -> Response[Denial | Problem]:
     """Appeal Outcome
 
     Args:
@@ -173,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppealOutcomeResponseAppealOutcome | Problem]
+        Response[Denial | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -191,7 +199,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AppealOutcome,
-) -> AppealOutcomeResponseAppealOutcome | Problem | None:
+) -> Denial | Problem | None:
     """Appeal Outcome
 
     Args:
@@ -203,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppealOutcomeResponseAppealOutcome | Problem
+        Denial | Problem
     """
 
     return (

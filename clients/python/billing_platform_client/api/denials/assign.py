@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.assign_denial import AssignDenial
-from ...models.assign_response_assign import AssignResponseAssign
+from ...models.denial import Denial
 from ...models.problem import Problem
 from ...types import Response
 
@@ -37,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AssignResponseAssign | Problem | None:
+) -> Denial | Problem | None:
     if response.status_code == 200:
-        response_200 = AssignResponseAssign.from_dict(response.json())
+        response_200 = Denial.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -57,6 +62,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -86,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AssignResponseAssign | Problem]:
+) -> Response[Denial | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AssignDenial,
-) -> Response[AssignResponseAssign | Problem]:
+) -> Response[Denial | Problem]:
     """Assign
 
     Args:
@@ -112,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AssignResponseAssign | Problem]
+        Response[Denial | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +142,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: AssignDenial,
-) -> AssignResponseAssign | Problem | None:
+) -> Denial | Problem | None:
     """Assign
 
     Args:
@@ -144,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AssignResponseAssign | Problem
+        Denial | Problem
     """
 
     return sync_detailed(
@@ -159,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: AssignDenial,
-) -> Response[AssignResponseAssign | Problem]:
+) -> Response[Denial | Problem]:
     """Assign
 
     Args:
@@ -171,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AssignResponseAssign | Problem]
+        Response[Denial | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +199,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: AssignDenial,
-) -> AssignResponseAssign | Problem | None:
+) -> Denial | Problem | None:
     """Assign
 
     Args:
@@ -201,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AssignResponseAssign | Problem
+        Denial | Problem
     """
 
     return (

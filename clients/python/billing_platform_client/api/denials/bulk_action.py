@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.bulk_action_response_bulk_action import BulkActionResponseBulkAction
 from ...models.bulk_denial_action import BulkDenialAction
+from ...models.bulk_result import BulkResult
 from ...models.problem import Problem
 from ...types import Response
 
@@ -32,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BulkActionResponseBulkAction | Problem | None:
+) -> BulkResult | Problem | None:
     if response.status_code == 200:
-        response_200 = BulkActionResponseBulkAction.from_dict(response.json())
+        response_200 = BulkResult.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -47,6 +52,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -76,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BulkActionResponseBulkAction | Problem]:
+) -> Response[BulkResult | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDenialAction,
-) -> Response[BulkActionResponseBulkAction | Problem]:
+) -> Response[BulkResult | Problem]:
     """Bulk Action
 
      Assign or write off many denials; each succeeds or fails on its own.
@@ -102,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BulkActionResponseBulkAction | Problem]
+        Response[BulkResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +130,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDenialAction,
-) -> BulkActionResponseBulkAction | Problem | None:
+) -> BulkResult | Problem | None:
     """Bulk Action
 
      Assign or write off many denials; each succeeds or fails on its own.
@@ -133,7 +143,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BulkActionResponseBulkAction | Problem
+        BulkResult | Problem
     """
 
     return sync_detailed(
@@ -146,7 +156,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDenialAction,
-) -> Response[BulkActionResponseBulkAction | Problem]:
+) -> Response[BulkResult | Problem]:
     """Bulk Action
 
      Assign or write off many denials; each succeeds or fails on its own.
@@ -159,7 +169,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BulkActionResponseBulkAction | Problem]
+        Response[BulkResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -175,7 +185,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: BulkDenialAction,
-) -> BulkActionResponseBulkAction | Problem | None:
+) -> BulkResult | Problem | None:
     """Bulk Action
 
      Assign or write off many denials; each succeeds or fails on its own.
@@ -188,7 +198,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BulkActionResponseBulkAction | Problem
+        BulkResult | Problem
     """
 
     return (

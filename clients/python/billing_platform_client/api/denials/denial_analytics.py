@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.denial_analytics import DenialAnalytics
 from ...models.denial_analytics_format_type_0 import DenialAnalyticsFormatType0
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -63,9 +64,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> DenialAnalytics | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = DenialAnalytics.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -101,7 +103,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[DenialAnalytics | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,7 +119,7 @@ def sync_detailed(
     to: datetime.date | None | Unset = UNSET,
     top: int | Unset = 5,
     format_: DenialAnalyticsFormatType0 | None | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DenialAnalytics | Problem]:
     """Denial Analytics
 
      Denial rate by payer, provider, procedure and month; shares by CARC and category; the
@@ -135,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DenialAnalytics | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +161,7 @@ def sync(
     to: datetime.date | None | Unset = UNSET,
     top: int | Unset = 5,
     format_: DenialAnalyticsFormatType0 | None | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DenialAnalytics | Problem | None:
     """Denial Analytics
 
      Denial rate by payer, provider, procedure and month; shares by CARC and category; the
@@ -177,7 +179,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DenialAnalytics | Problem
     """
 
     return sync_detailed(
@@ -196,7 +198,7 @@ async def asyncio_detailed(
     to: datetime.date | None | Unset = UNSET,
     top: int | Unset = 5,
     format_: DenialAnalyticsFormatType0 | None | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DenialAnalytics | Problem]:
     """Denial Analytics
 
      Denial rate by payer, provider, procedure and month; shares by CARC and category; the
@@ -214,7 +216,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DenialAnalytics | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -236,7 +238,7 @@ async def asyncio(
     to: datetime.date | None | Unset = UNSET,
     top: int | Unset = 5,
     format_: DenialAnalyticsFormatType0 | None | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DenialAnalytics | Problem | None:
     """Denial Analytics
 
      Denial rate by payer, provider, procedure and month; shares by CARC and category; the
@@ -254,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DenialAnalytics | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_denial_response_get_denial import GetDenialResponseGetDenial
+from ...models.denial_detail import DenialDetail
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetDenialResponseGetDenial | Problem | None:
+) -> DenialDetail | Problem | None:
     if response.status_code == 200:
-        response_200 = GetDenialResponseGetDenial.from_dict(response.json())
+        response_200 = DenialDetail.from_dict(response.json())
 
         return response_200
 
@@ -72,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetDenialResponseGetDenial | Problem]:
+) -> Response[DenialDetail | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     denial_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetDenialResponseGetDenial | Problem]:
+) -> Response[DenialDetail | Problem]:
     """Get Denial
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetDenialResponseGetDenial | Problem]
+        Response[DenialDetail | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +114,7 @@ def sync(
     denial_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetDenialResponseGetDenial | Problem | None:
+) -> DenialDetail | Problem | None:
     """Get Denial
 
     Args:
@@ -125,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetDenialResponseGetDenial | Problem
+        DenialDetail | Problem
     """
 
     return sync_detailed(
@@ -138,7 +138,7 @@ async def asyncio_detailed(
     denial_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetDenialResponseGetDenial | Problem]:
+) -> Response[DenialDetail | Problem]:
     """Get Denial
 
     Args:
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetDenialResponseGetDenial | Problem]
+        Response[DenialDetail | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     denial_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetDenialResponseGetDenial | Problem | None:
+) -> DenialDetail | Problem | None:
     """Get Denial
 
     Args:
@@ -176,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetDenialResponseGetDenial | Problem
+        DenialDetail | Problem
     """
 
     return (

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.denial_page import DenialPage
 from ...models.list_denials_format_type_0 import ListDenialsFormatType0
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -101,9 +102,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> DenialPage | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = DenialPage.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -139,7 +141,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[DenialPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -160,7 +162,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     format_: ListDenialsFormatType0 | None | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DenialPage | Problem]:
     """List Denials
 
      The work queue, highest priority first, with SLA and appeal-deadline timers.
@@ -182,7 +184,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DenialPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +218,7 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     format_: ListDenialsFormatType0 | None | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DenialPage | Problem | None:
     """List Denials
 
      The work queue, highest priority first, with SLA and appeal-deadline timers.
@@ -238,7 +240,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DenialPage | Problem
     """
 
     return sync_detailed(
@@ -267,7 +269,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     format_: ListDenialsFormatType0 | None | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[DenialPage | Problem]:
     """List Denials
 
      The work queue, highest priority first, with SLA and appeal-deadline timers.
@@ -289,7 +291,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[DenialPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -321,7 +323,7 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     format_: ListDenialsFormatType0 | None | Unset = UNSET,
-) -> Any | Problem | None:
+) -> DenialPage | Problem | None:
     """List Denials
 
      The work queue, highest priority first, with SLA and appeal-deadline timers.
@@ -343,7 +345,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        DenialPage | Problem
     """
 
     return (

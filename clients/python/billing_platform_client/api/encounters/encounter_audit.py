@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.encounter_audit_response_encounter_audit import (
-    EncounterAuditResponseEncounterAudit,
-)
+from ...models.coding_audit_trail import CodingAuditTrail
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EncounterAuditResponseEncounterAudit | Problem | None:
+) -> CodingAuditTrail | Problem | None:
     if response.status_code == 200:
-        response_200 = EncounterAuditResponseEncounterAudit.from_dict(response.json())
+        response_200 = CodingAuditTrail.from_dict(response.json())
 
         return response_200
 
@@ -74,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EncounterAuditResponseEncounterAudit | Problem]:
+) -> Response[CodingAuditTrail | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +85,7 @@ def sync_detailed(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EncounterAuditResponseEncounterAudit | Problem]:
+) -> Response[CodingAuditTrail | Problem]:
     """Encounter Audit
 
     Args:
@@ -98,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EncounterAuditResponseEncounterAudit | Problem]
+        Response[CodingAuditTrail | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +114,7 @@ def sync(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> EncounterAuditResponseEncounterAudit | Problem | None:
+) -> CodingAuditTrail | Problem | None:
     """Encounter Audit
 
     Args:
@@ -127,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EncounterAuditResponseEncounterAudit | Problem
+        CodingAuditTrail | Problem
     """
 
     return sync_detailed(
@@ -140,7 +138,7 @@ async def asyncio_detailed(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EncounterAuditResponseEncounterAudit | Problem]:
+) -> Response[CodingAuditTrail | Problem]:
     """Encounter Audit
 
     Args:
@@ -151,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EncounterAuditResponseEncounterAudit | Problem]
+        Response[CodingAuditTrail | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +165,7 @@ async def asyncio(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> EncounterAuditResponseEncounterAudit | Problem | None:
+) -> CodingAuditTrail | Problem | None:
     """Encounter Audit
 
     Args:
@@ -178,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EncounterAuditResponseEncounterAudit | Problem
+        CodingAuditTrail | Problem
     """
 
     return (

@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_encounter_response_get_encounter import (
-    GetEncounterResponseGetEncounter,
-)
+from ...models.encounter_view import EncounterView
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> GetEncounterResponseGetEncounter | Problem | None:
+) -> EncounterView | Problem | None:
     if response.status_code == 200:
-        response_200 = GetEncounterResponseGetEncounter.from_dict(response.json())
+        response_200 = EncounterView.from_dict(response.json())
 
         return response_200
 
@@ -74,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[GetEncounterResponseGetEncounter | Problem]:
+) -> Response[EncounterView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +85,7 @@ def sync_detailed(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetEncounterResponseGetEncounter | Problem]:
+) -> Response[EncounterView | Problem]:
     """Get Encounter
 
      The encounter as coding sees it (`received` until then); `failed`, with the reason, while an event
@@ -102,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetEncounterResponseGetEncounter | Problem]
+        Response[EncounterView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +118,7 @@ def sync(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetEncounterResponseGetEncounter | Problem | None:
+) -> EncounterView | Problem | None:
     """Get Encounter
 
      The encounter as coding sees it (`received` until then); `failed`, with the reason, while an event
@@ -135,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetEncounterResponseGetEncounter | Problem
+        EncounterView | Problem
     """
 
     return sync_detailed(
@@ -148,7 +146,7 @@ async def asyncio_detailed(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[GetEncounterResponseGetEncounter | Problem]:
+) -> Response[EncounterView | Problem]:
     """Get Encounter
 
      The encounter as coding sees it (`received` until then); `failed`, with the reason, while an event
@@ -163,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[GetEncounterResponseGetEncounter | Problem]
+        Response[EncounterView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -179,7 +177,7 @@ async def asyncio(
     encounter_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> GetEncounterResponseGetEncounter | Problem | None:
+) -> EncounterView | Problem | None:
     """Get Encounter
 
      The encounter as coding sees it (`received` until then); `failed`, with the reason, while an event
@@ -194,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        GetEncounterResponseGetEncounter | Problem
+        EncounterView | Problem
     """
 
     return (

@@ -9,9 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.coding_review import CodingReview
 from ...models.problem import Problem
-from ...models.review_encounter_response_review_encounter import (
-    ReviewEncounterResponseReviewEncounter,
-)
+from ...models.review_done import ReviewDone
 from ...types import Response
 
 
@@ -39,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReviewEncounterResponseReviewEncounter | None:
+) -> Problem | ReviewDone | None:
     if response.status_code == 200:
-        response_200 = ReviewEncounterResponseReviewEncounter.from_dict(response.json())
+        response_200 = ReviewDone.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -59,6 +62,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -88,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReviewEncounterResponseReviewEncounter]:
+) -> Response[Problem | ReviewDone]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CodingReview,
-) -> Response[Problem | ReviewEncounterResponseReviewEncounter]:
+) -> Response[Problem | ReviewDone]:
     """Review Encounter
 
      A coder's corrected codes for an encounter held in review; clean codes release it as a claim.
@@ -117,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewEncounterResponseReviewEncounter]
+        Response[Problem | ReviewDone]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CodingReview,
-) -> Problem | ReviewEncounterResponseReviewEncounter | None:
+) -> Problem | ReviewDone | None:
     """Review Encounter
 
      A coder's corrected codes for an encounter held in review; clean codes release it as a claim.
@@ -152,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewEncounterResponseReviewEncounter
+        Problem | ReviewDone
     """
 
     return sync_detailed(
@@ -167,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CodingReview,
-) -> Response[Problem | ReviewEncounterResponseReviewEncounter]:
+) -> Response[Problem | ReviewDone]:
     """Review Encounter
 
      A coder's corrected codes for an encounter held in review; clean codes release it as a claim.
@@ -182,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReviewEncounterResponseReviewEncounter]
+        Response[Problem | ReviewDone]
     """
 
     kwargs = _get_kwargs(
@@ -200,7 +208,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CodingReview,
-) -> Problem | ReviewEncounterResponseReviewEncounter | None:
+) -> Problem | ReviewDone | None:
     """Review Encounter
 
      A coder's corrected codes for an encounter held in review; clean codes release it as a claim.
@@ -215,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReviewEncounterResponseReviewEncounter
+        Problem | ReviewDone
     """
 
     return (

@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.add_note_response_add_note import AddNoteResponseAddNote
 from ...models.follow_up_note import FollowUpNote
+from ...models.note import Note
 from ...models.problem import Problem
 from ...types import Response
 
@@ -37,11 +37,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AddNoteResponseAddNote | Problem | None:
+) -> Note | Problem | None:
     if response.status_code == 201:
-        response_201 = AddNoteResponseAddNote.from_dict(response.json())
+        response_201 = Note.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -57,6 +62,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -86,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AddNoteResponseAddNote | Problem]:
+) -> Response[Note | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +110,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FollowUpNote,
-) -> Response[AddNoteResponseAddNote | Problem]:
+) -> Response[Note | Problem]:
     """Add Note
 
      A follow-up note: `{note, next_action_on?}`; the date sets when the claim is due again in the queue.
@@ -114,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddNoteResponseAddNote | Problem]
+        Response[Note | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -134,7 +144,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FollowUpNote,
-) -> AddNoteResponseAddNote | Problem | None:
+) -> Note | Problem | None:
     """Add Note
 
      A follow-up note: `{note, next_action_on?}`; the date sets when the claim is due again in the queue.
@@ -148,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddNoteResponseAddNote | Problem
+        Note | Problem
     """
 
     return sync_detailed(
@@ -163,7 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FollowUpNote,
-) -> Response[AddNoteResponseAddNote | Problem]:
+) -> Response[Note | Problem]:
     """Add Note
 
      A follow-up note: `{note, next_action_on?}`; the date sets when the claim is due again in the queue.
@@ -177,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddNoteResponseAddNote | Problem]
+        Response[Note | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -195,7 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FollowUpNote,
-) -> AddNoteResponseAddNote | Problem | None:
+) -> Note | Problem | None:
     """Add Note
 
      A follow-up note: `{note, next_action_on?}`; the date sets when the claim is due again in the queue.
@@ -209,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddNoteResponseAddNote | Problem
+        Note | Problem
     """
 
     return (

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.follow_up_queue import FollowUpQueue
 from ...models.follow_up_queue_format_type_0 import FollowUpQueueFormatType0
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -53,9 +54,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> FollowUpQueue | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = FollowUpQueue.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -91,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[FollowUpQueue | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +109,7 @@ def sync_detailed(
     due_only: bool | Unset = False,
     limit: int | Unset = 50,
     format_: FollowUpQueueFormatType0 | None | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[FollowUpQueue | Problem]:
     """Follow Up Queue
 
      Claims past their payer's expected days without a remittance, largest and oldest first.
@@ -124,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[FollowUpQueue | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +150,7 @@ def sync(
     due_only: bool | Unset = False,
     limit: int | Unset = 50,
     format_: FollowUpQueueFormatType0 | None | Unset = UNSET,
-) -> Any | Problem | None:
+) -> FollowUpQueue | Problem | None:
     """Follow Up Queue
 
      Claims past their payer's expected days without a remittance, largest and oldest first.
@@ -165,7 +167,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        FollowUpQueue | Problem
     """
 
     return sync_detailed(
@@ -184,7 +186,7 @@ async def asyncio_detailed(
     due_only: bool | Unset = False,
     limit: int | Unset = 50,
     format_: FollowUpQueueFormatType0 | None | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[FollowUpQueue | Problem]:
     """Follow Up Queue
 
      Claims past their payer's expected days without a remittance, largest and oldest first.
@@ -201,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[FollowUpQueue | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -223,7 +225,7 @@ async def asyncio(
     due_only: bool | Unset = False,
     limit: int | Unset = 50,
     format_: FollowUpQueueFormatType0 | None | Unset = UNSET,
-) -> Any | Problem | None:
+) -> FollowUpQueue | Problem | None:
     """Follow Up Queue
 
      Claims past their payer's expected days without a remittance, largest and oldest first.
@@ -240,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        FollowUpQueue | Problem
     """
 
     return (

@@ -5,9 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.held_payer_responses_response_held_payer_responses import (
-    HeldPayerResponsesResponseHeldPayerResponses,
-)
+from ...models.held_responses import HeldResponses
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -34,11 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HeldPayerResponsesResponseHeldPayerResponses | Problem | None:
+) -> HeldResponses | Problem | None:
     if response.status_code == 200:
-        response_200 = HeldPayerResponsesResponseHeldPayerResponses.from_dict(
-            response.json()
-        )
+        response_200 = HeldResponses.from_dict(response.json())
 
         return response_200
 
@@ -75,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HeldPayerResponsesResponseHeldPayerResponses | Problem]:
+) -> Response[HeldResponses | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 100,
-) -> Response[HeldPayerResponsesResponseHeldPayerResponses | Problem]:
+) -> Response[HeldResponses | Problem]:
     """Held Payer Responses
 
      Eligibility and status answers that could not be applied (unreadable, unknown claim), with the
@@ -102,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HeldPayerResponsesResponseHeldPayerResponses | Problem]
+        Response[HeldResponses | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 100,
-) -> HeldPayerResponsesResponseHeldPayerResponses | Problem | None:
+) -> HeldResponses | Problem | None:
     """Held Payer Responses
 
      Eligibility and status answers that could not be applied (unreadable, unknown claim), with the
@@ -134,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HeldPayerResponsesResponseHeldPayerResponses | Problem
+        HeldResponses | Problem
     """
 
     return sync_detailed(
@@ -147,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 100,
-) -> Response[HeldPayerResponsesResponseHeldPayerResponses | Problem]:
+) -> Response[HeldResponses | Problem]:
     """Held Payer Responses
 
      Eligibility and status answers that could not be applied (unreadable, unknown claim), with the
@@ -161,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HeldPayerResponsesResponseHeldPayerResponses | Problem]
+        Response[HeldResponses | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -177,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 100,
-) -> HeldPayerResponsesResponseHeldPayerResponses | Problem | None:
+) -> HeldResponses | Problem | None:
     """Held Payer Responses
 
      Eligibility and status answers that could not be applied (unreadable, unknown claim), with the
@@ -191,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HeldPayerResponsesResponseHeldPayerResponses | Problem
+        HeldResponses | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_notes_response_list_notes import ListNotesResponseListNotes
+from ...models.note_list import NoteList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListNotesResponseListNotes | Problem | None:
+) -> NoteList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListNotesResponseListNotes.from_dict(response.json())
+        response_200 = NoteList.from_dict(response.json())
 
         return response_200
 
@@ -72,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListNotesResponseListNotes | Problem]:
+) -> Response[NoteList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListNotesResponseListNotes | Problem]:
+) -> Response[NoteList | Problem]:
     """List Notes
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListNotesResponseListNotes | Problem]
+        Response[NoteList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +114,7 @@ def sync(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ListNotesResponseListNotes | Problem | None:
+) -> NoteList | Problem | None:
     """List Notes
 
     Args:
@@ -125,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListNotesResponseListNotes | Problem
+        NoteList | Problem
     """
 
     return sync_detailed(
@@ -138,7 +138,7 @@ async def asyncio_detailed(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListNotesResponseListNotes | Problem]:
+) -> Response[NoteList | Problem]:
     """List Notes
 
     Args:
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListNotesResponseListNotes | Problem]
+        Response[NoteList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ListNotesResponseListNotes | Problem | None:
+) -> NoteList | Problem | None:
     """List Notes
 
     Args:
@@ -176,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListNotesResponseListNotes | Problem
+        NoteList | Problem
     """
 
     return (

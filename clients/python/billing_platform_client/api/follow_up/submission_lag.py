@@ -7,9 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.submission_lag_response_submission_lag import (
-    SubmissionLagResponseSubmissionLag,
-)
+from ...models.submission_lag import SubmissionLag
 from ...types import UNSET, Response, Unset
 
 
@@ -42,9 +40,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | SubmissionLagResponseSubmissionLag | None:
+) -> Problem | SubmissionLag | None:
     if response.status_code == 200:
-        response_200 = SubmissionLagResponseSubmissionLag.from_dict(response.json())
+        response_200 = SubmissionLag.from_dict(response.json())
 
         return response_200
 
@@ -81,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | SubmissionLagResponseSubmissionLag]:
+) -> Response[Problem | SubmissionLag]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,7 +92,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     since: datetime.date | None | Unset = UNSET,
-) -> Response[Problem | SubmissionLagResponseSubmissionLag]:
+) -> Response[Problem | SubmissionLag]:
     """Submission Lag
 
      Days from date of service to first submission: count, mean, median, 90th percentile, max; per payer.
@@ -107,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubmissionLagResponseSubmissionLag]
+        Response[Problem | SubmissionLag]
     """
 
     kwargs = _get_kwargs(
@@ -125,7 +123,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     since: datetime.date | None | Unset = UNSET,
-) -> Problem | SubmissionLagResponseSubmissionLag | None:
+) -> Problem | SubmissionLag | None:
     """Submission Lag
 
      Days from date of service to first submission: count, mean, median, 90th percentile, max; per payer.
@@ -138,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubmissionLagResponseSubmissionLag
+        Problem | SubmissionLag
     """
 
     return sync_detailed(
@@ -151,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     since: datetime.date | None | Unset = UNSET,
-) -> Response[Problem | SubmissionLagResponseSubmissionLag]:
+) -> Response[Problem | SubmissionLag]:
     """Submission Lag
 
      Days from date of service to first submission: count, mean, median, 90th percentile, max; per payer.
@@ -164,7 +162,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SubmissionLagResponseSubmissionLag]
+        Response[Problem | SubmissionLag]
     """
 
     kwargs = _get_kwargs(
@@ -180,7 +178,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     since: datetime.date | None | Unset = UNSET,
-) -> Problem | SubmissionLagResponseSubmissionLag | None:
+) -> Problem | SubmissionLag | None:
     """Submission Lag
 
      Days from date of service to first submission: count, mean, median, 90th percentile, max; per payer.
@@ -193,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SubmissionLagResponseSubmissionLag
+        Problem | SubmissionLag
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.create_key_response_create_key import CreateKeyResponseCreateKey
+from ...models.api_key_issued import ApiKeyIssued
 from ...models.key_create import KeyCreate
 from ...models.problem import Problem
 from ...types import Response
@@ -32,11 +32,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CreateKeyResponseCreateKey | Problem | None:
+) -> ApiKeyIssued | Problem | None:
     if response.status_code == 201:
-        response_201 = CreateKeyResponseCreateKey.from_dict(response.json())
+        response_201 = ApiKeyIssued.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -47,6 +52,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -76,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CreateKeyResponseCreateKey | Problem]:
+) -> Response[ApiKeyIssued | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: KeyCreate,
-) -> Response[CreateKeyResponseCreateKey | Problem]:
+) -> Response[ApiKeyIssued | Problem]:
     """Create Key
 
     Args:
@@ -100,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateKeyResponseCreateKey | Problem]
+        Response[ApiKeyIssued | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: KeyCreate,
-) -> CreateKeyResponseCreateKey | Problem | None:
+) -> ApiKeyIssued | Problem | None:
     """Create Key
 
     Args:
@@ -129,7 +139,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateKeyResponseCreateKey | Problem
+        ApiKeyIssued | Problem
     """
 
     return sync_detailed(
@@ -142,7 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: KeyCreate,
-) -> Response[CreateKeyResponseCreateKey | Problem]:
+) -> Response[ApiKeyIssued | Problem]:
     """Create Key
 
     Args:
@@ -153,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreateKeyResponseCreateKey | Problem]
+        Response[ApiKeyIssued | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: KeyCreate,
-) -> CreateKeyResponseCreateKey | Problem | None:
+) -> ApiKeyIssued | Problem | None:
     """Create Key
 
     Args:
@@ -180,7 +190,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CreateKeyResponseCreateKey | Problem
+        ApiKeyIssued | Problem
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_keys_response_list_keys import ListKeysResponseListKeys
+from ...models.api_key_list import ApiKeyList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ListKeysResponseListKeys | Problem | None:
+) -> ApiKeyList | Problem | None:
     if response.status_code == 200:
-        response_200 = ListKeysResponseListKeys.from_dict(response.json())
+        response_200 = ApiKeyList.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ListKeysResponseListKeys | Problem]:
+) -> Response[ApiKeyList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListKeysResponseListKeys | Problem]:
+) -> Response[ApiKeyList | Problem]:
     """List Keys
 
     Raises:
@@ -81,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListKeysResponseListKeys | Problem]
+        Response[ApiKeyList | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -96,7 +96,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ListKeysResponseListKeys | Problem | None:
+) -> ApiKeyList | Problem | None:
     """List Keys
 
     Raises:
@@ -104,7 +104,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListKeysResponseListKeys | Problem
+        ApiKeyList | Problem
     """
 
     return sync_detailed(
@@ -115,7 +115,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ListKeysResponseListKeys | Problem]:
+) -> Response[ApiKeyList | Problem]:
     """List Keys
 
     Raises:
@@ -123,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ListKeysResponseListKeys | Problem]
+        Response[ApiKeyList | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -136,7 +136,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ListKeysResponseListKeys | Problem | None:
+) -> ApiKeyList | Problem | None:
     """List Keys
 
     Raises:
@@ -144,7 +144,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ListKeysResponseListKeys | Problem
+        ApiKeyList | Problem
     """
 
     return (

@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.api_key_out import ApiKeyOut
 from ...models.problem import Problem
-from ...models.revoke_key_response_revoke_key import RevokeKeyResponseRevokeKey
 from ...types import Response
 
 
@@ -28,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RevokeKeyResponseRevokeKey | None:
+) -> ApiKeyOut | Problem | None:
     if response.status_code == 200:
-        response_200 = RevokeKeyResponseRevokeKey.from_dict(response.json())
+        response_200 = ApiKeyOut.from_dict(response.json())
 
         return response_200
 
@@ -72,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RevokeKeyResponseRevokeKey]:
+) -> Response[ApiKeyOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     key_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | RevokeKeyResponseRevokeKey]:
+) -> Response[ApiKeyOut | Problem]:
     """Revoke Key
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RevokeKeyResponseRevokeKey]
+        Response[ApiKeyOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +114,7 @@ def sync(
     key_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | RevokeKeyResponseRevokeKey | None:
+) -> ApiKeyOut | Problem | None:
     """Revoke Key
 
     Args:
@@ -125,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RevokeKeyResponseRevokeKey
+        ApiKeyOut | Problem
     """
 
     return sync_detailed(
@@ -138,7 +138,7 @@ async def asyncio_detailed(
     key_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | RevokeKeyResponseRevokeKey]:
+) -> Response[ApiKeyOut | Problem]:
     """Revoke Key
 
     Args:
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RevokeKeyResponseRevokeKey]
+        Response[ApiKeyOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +165,7 @@ async def asyncio(
     key_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | RevokeKeyResponseRevokeKey | None:
+) -> ApiKeyOut | Problem | None:
     """Revoke Key
 
     Args:
@@ -176,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RevokeKeyResponseRevokeKey
+        ApiKeyOut | Problem
     """
 
     return (

@@ -5,9 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.issue_ops_key_response_issue_ops_key import (
-    IssueOpsKeyResponseIssueOpsKey,
-)
+from ...models.ops_key_issued import OpsKeyIssued
 from ...models.problem import Problem
 from ...types import Response
 
@@ -24,21 +22,26 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> IssueOpsKeyResponseIssueOpsKey | Problem | None:
+) -> OpsKeyIssued | Problem | None:
     if response.status_code == 201:
-        response_201 = IssueOpsKeyResponseIssueOpsKey.from_dict(response.json())
+        response_201 = OpsKeyIssued.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
         return response_401
 
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
 
-        return response_403
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -49,11 +52,6 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-        return response_429
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -68,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[IssueOpsKeyResponseIssueOpsKey | Problem]:
+) -> Response[OpsKeyIssued | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +78,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[IssueOpsKeyResponseIssueOpsKey | Problem]:
+) -> Response[OpsKeyIssued | Problem]:
     """Issue Ops Key
 
      A new ops key (shown once). Rotation: issue a new one, then revoke the old.
@@ -90,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[IssueOpsKeyResponseIssueOpsKey | Problem]
+        Response[OpsKeyIssued | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -105,7 +103,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> IssueOpsKeyResponseIssueOpsKey | Problem | None:
+) -> OpsKeyIssued | Problem | None:
     """Issue Ops Key
 
      A new ops key (shown once). Rotation: issue a new one, then revoke the old.
@@ -115,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        IssueOpsKeyResponseIssueOpsKey | Problem
+        OpsKeyIssued | Problem
     """
 
     return sync_detailed(
@@ -126,7 +124,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[IssueOpsKeyResponseIssueOpsKey | Problem]:
+) -> Response[OpsKeyIssued | Problem]:
     """Issue Ops Key
 
      A new ops key (shown once). Rotation: issue a new one, then revoke the old.
@@ -136,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[IssueOpsKeyResponseIssueOpsKey | Problem]
+        Response[OpsKeyIssued | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -149,7 +147,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> IssueOpsKeyResponseIssueOpsKey | Problem | None:
+) -> OpsKeyIssued | Problem | None:
     """Issue Ops Key
 
      A new ops key (shown once). Rotation: issue a new one, then revoke the old.
@@ -159,7 +157,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        IssueOpsKeyResponseIssueOpsKey | Problem
+        OpsKeyIssued | Problem
     """
 
     return (

@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.ops_key_revoked import OpsKeyRevoked
 from ...models.problem import Problem
-from ...models.revoke_ops_key_response_revoke_ops_key import (
-    RevokeOpsKeyResponseRevokeOpsKey,
-)
 from ...types import Response
 
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RevokeOpsKeyResponseRevokeOpsKey | None:
+) -> OpsKeyRevoked | Problem | None:
     if response.status_code == 200:
-        response_200 = RevokeOpsKeyResponseRevokeOpsKey.from_dict(response.json())
+        response_200 = OpsKeyRevoked.from_dict(response.json())
 
         return response_200
 
@@ -40,11 +38,6 @@ def _parse_response(
         response_401 = Problem.from_dict(response.json())
 
         return response_401
-
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
-
-        return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -55,11 +48,6 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-        return response_429
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -74,7 +62,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RevokeOpsKeyResponseRevokeOpsKey]:
+) -> Response[OpsKeyRevoked | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +75,7 @@ def sync_detailed(
     key_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | RevokeOpsKeyResponseRevokeOpsKey]:
+) -> Response[OpsKeyRevoked | Problem]:
     """Revoke Ops Key
 
     Args:
@@ -98,7 +86,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RevokeOpsKeyResponseRevokeOpsKey]
+        Response[OpsKeyRevoked | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +104,7 @@ def sync(
     key_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | RevokeOpsKeyResponseRevokeOpsKey | None:
+) -> OpsKeyRevoked | Problem | None:
     """Revoke Ops Key
 
     Args:
@@ -127,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RevokeOpsKeyResponseRevokeOpsKey
+        OpsKeyRevoked | Problem
     """
 
     return sync_detailed(
@@ -140,7 +128,7 @@ async def asyncio_detailed(
     key_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | RevokeOpsKeyResponseRevokeOpsKey]:
+) -> Response[OpsKeyRevoked | Problem]:
     """Revoke Ops Key
 
     Args:
@@ -151,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RevokeOpsKeyResponseRevokeOpsKey]
+        Response[OpsKeyRevoked | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +155,7 @@ async def asyncio(
     key_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | RevokeOpsKeyResponseRevokeOpsKey | None:
+) -> OpsKeyRevoked | Problem | None:
     """Revoke Ops Key
 
     Args:
@@ -178,7 +166,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RevokeOpsKeyResponseRevokeOpsKey
+        OpsKeyRevoked | Problem
     """
 
     return (

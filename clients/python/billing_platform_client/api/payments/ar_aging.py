@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.ar_aging import ArAging
 from ...models.ar_aging_basis import ArAgingBasis
 from ...models.ar_aging_format_type_0 import ArAgingFormatType0
 from ...models.problem import Problem
@@ -58,9 +59,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> ArAging | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = ArAging.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 401:
@@ -96,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[ArAging | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,11 +113,11 @@ def sync_detailed(
     as_of: datetime.date | None | Unset = UNSET,
     basis: ArAgingBasis | Unset = ArAgingBasis.SUBMISSION,
     format_: ArAgingFormatType0 | None | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ArAging | Problem]:
     """Ar Aging
 
     Args:
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
         basis (ArAgingBasis | Unset):  Default: ArAgingBasis.SUBMISSION.
         format_ (ArAgingFormatType0 | None | Unset): json (default), csv or xlsx: the same rows as
             a spreadsheet download
@@ -125,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ArAging | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -147,11 +149,11 @@ def sync(
     as_of: datetime.date | None | Unset = UNSET,
     basis: ArAgingBasis | Unset = ArAgingBasis.SUBMISSION,
     format_: ArAgingFormatType0 | None | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ArAging | Problem | None:
     """Ar Aging
 
     Args:
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
         basis (ArAgingBasis | Unset):  Default: ArAgingBasis.SUBMISSION.
         format_ (ArAgingFormatType0 | None | Unset): json (default), csv or xlsx: the same rows as
             a spreadsheet download
@@ -161,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ArAging | Problem
     """
 
     return sync_detailed(
@@ -178,11 +180,11 @@ async def asyncio_detailed(
     as_of: datetime.date | None | Unset = UNSET,
     basis: ArAgingBasis | Unset = ArAgingBasis.SUBMISSION,
     format_: ArAgingFormatType0 | None | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[ArAging | Problem]:
     """Ar Aging
 
     Args:
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
         basis (ArAgingBasis | Unset):  Default: ArAgingBasis.SUBMISSION.
         format_ (ArAgingFormatType0 | None | Unset): json (default), csv or xlsx: the same rows as
             a spreadsheet download
@@ -192,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[ArAging | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -212,11 +214,11 @@ async def asyncio(
     as_of: datetime.date | None | Unset = UNSET,
     basis: ArAgingBasis | Unset = ArAgingBasis.SUBMISSION,
     format_: ArAgingFormatType0 | None | Unset = UNSET,
-) -> Any | Problem | None:
+) -> ArAging | Problem | None:
     """Ar Aging
 
     Args:
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
         basis (ArAgingBasis | Unset):  Default: ArAgingBasis.SUBMISSION.
         format_ (ArAgingFormatType0 | None | Unset): json (default), csv or xlsx: the same rows as
             a spreadsheet download
@@ -226,7 +228,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        ArAging | Problem
     """
 
     return (

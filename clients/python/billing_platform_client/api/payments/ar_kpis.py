@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.ar_kpis_response_ar_kpis import ArKpisResponseArKpis
+from ...models.ar_kpis import ArKpis
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -43,9 +43,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ArKpisResponseArKpis | Problem | None:
+) -> ArKpis | Problem | None:
     if response.status_code == 200:
-        response_200 = ArKpisResponseArKpis.from_dict(response.json())
+        response_200 = ArKpis.from_dict(response.json())
 
         return response_200
 
@@ -82,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ArKpisResponseArKpis | Problem]:
+) -> Response[ArKpis | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,11 +96,11 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
     period_days: int | Unset = 90,
-) -> Response[ArKpisResponseArKpis | Problem]:
+) -> Response[ArKpis | Problem]:
     """Ar Kpis
 
     Args:
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
         period_days (int | Unset):  Default: 90.
 
     Raises:
@@ -108,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ArKpisResponseArKpis | Problem]
+        Response[ArKpis | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -128,11 +128,11 @@ def sync(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
     period_days: int | Unset = 90,
-) -> ArKpisResponseArKpis | Problem | None:
+) -> ArKpis | Problem | None:
     """Ar Kpis
 
     Args:
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
         period_days (int | Unset):  Default: 90.
 
     Raises:
@@ -140,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ArKpisResponseArKpis | Problem
+        ArKpis | Problem
     """
 
     return sync_detailed(
@@ -155,11 +155,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
     period_days: int | Unset = 90,
-) -> Response[ArKpisResponseArKpis | Problem]:
+) -> Response[ArKpis | Problem]:
     """Ar Kpis
 
     Args:
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
         period_days (int | Unset):  Default: 90.
 
     Raises:
@@ -167,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ArKpisResponseArKpis | Problem]
+        Response[ArKpis | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -185,11 +185,11 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
     period_days: int | Unset = 90,
-) -> ArKpisResponseArKpis | Problem | None:
+) -> ArKpis | Problem | None:
     """Ar Kpis
 
     Args:
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
         period_days (int | Unset):  Default: 90.
 
     Raises:
@@ -197,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ArKpisResponseArKpis | Problem
+        ArKpis | Problem
     """
 
     return (

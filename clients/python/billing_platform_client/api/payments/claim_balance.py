@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.claim_balance_response_claim_balance import (
-    ClaimBalanceResponseClaimBalance,
-)
+from ...models.claim_balance import ClaimBalance
 from ...models.problem import Problem
 from ...types import Response
 
@@ -30,9 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ClaimBalanceResponseClaimBalance | Problem | None:
+) -> ClaimBalance | Problem | None:
     if response.status_code == 200:
-        response_200 = ClaimBalanceResponseClaimBalance.from_dict(response.json())
+        response_200 = ClaimBalance.from_dict(response.json())
 
         return response_200
 
@@ -74,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ClaimBalanceResponseClaimBalance | Problem]:
+) -> Response[ClaimBalance | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -87,7 +85,7 @@ def sync_detailed(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClaimBalanceResponseClaimBalance | Problem]:
+) -> Response[ClaimBalance | Problem]:
     """Claim Balance
 
      charge - paid - adjustments - patient responsibility, against the ledger's balance.
@@ -100,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClaimBalanceResponseClaimBalance | Problem]
+        Response[ClaimBalance | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -118,7 +116,7 @@ def sync(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ClaimBalanceResponseClaimBalance | Problem | None:
+) -> ClaimBalance | Problem | None:
     """Claim Balance
 
      charge - paid - adjustments - patient responsibility, against the ledger's balance.
@@ -131,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClaimBalanceResponseClaimBalance | Problem
+        ClaimBalance | Problem
     """
 
     return sync_detailed(
@@ -144,7 +142,7 @@ async def asyncio_detailed(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ClaimBalanceResponseClaimBalance | Problem]:
+) -> Response[ClaimBalance | Problem]:
     """Claim Balance
 
      charge - paid - adjustments - patient responsibility, against the ledger's balance.
@@ -157,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ClaimBalanceResponseClaimBalance | Problem]
+        Response[ClaimBalance | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +171,7 @@ async def asyncio(
     claim_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> ClaimBalanceResponseClaimBalance | Problem | None:
+) -> ClaimBalance | Problem | None:
     """Claim Balance
 
      charge - paid - adjustments - patient responsibility, against the ledger's balance.
@@ -186,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ClaimBalanceResponseClaimBalance | Problem
+        ClaimBalance | Problem
     """
 
     return (

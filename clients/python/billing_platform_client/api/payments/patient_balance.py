@@ -7,9 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.patient_balance_response_patient_balance import (
-    PatientBalanceResponsePatientBalance,
-)
+from ...models.patient_account import PatientAccount
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -46,9 +44,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PatientBalanceResponsePatientBalance | Problem | None:
+) -> PatientAccount | Problem | None:
     if response.status_code == 200:
-        response_200 = PatientBalanceResponsePatientBalance.from_dict(response.json())
+        response_200 = PatientAccount.from_dict(response.json())
 
         return response_200
 
@@ -90,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PatientBalanceResponsePatientBalance | Problem]:
+) -> Response[PatientAccount | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,19 +102,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
-) -> Response[PatientBalanceResponsePatientBalance | Problem]:
+) -> Response[PatientAccount | Problem]:
     """Patient Balance
 
     Args:
         patient_id (str):
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PatientBalanceResponsePatientBalance | Problem]
+        Response[PatientAccount | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -136,19 +134,19 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
-) -> PatientBalanceResponsePatientBalance | Problem | None:
+) -> PatientAccount | Problem | None:
     """Patient Balance
 
     Args:
         patient_id (str):
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PatientBalanceResponsePatientBalance | Problem
+        PatientAccount | Problem
     """
 
     return sync_detailed(
@@ -163,19 +161,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
-) -> Response[PatientBalanceResponsePatientBalance | Problem]:
+) -> Response[PatientAccount | Problem]:
     """Patient Balance
 
     Args:
         patient_id (str):
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PatientBalanceResponsePatientBalance | Problem]
+        Response[PatientAccount | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -193,19 +191,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     as_of: datetime.date | None | Unset = UNSET,
-) -> PatientBalanceResponsePatientBalance | Problem | None:
+) -> PatientAccount | Problem | None:
     """Patient Balance
 
     Args:
         patient_id (str):
-        as_of (datetime.date | None | Unset):
+        as_of (datetime.date | None | Unset): Compute as of this day (default: today, UTC).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PatientBalanceResponsePatientBalance | Problem
+        PatientAccount | Problem
     """
 
     return (

@@ -7,9 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.patient_payment import PatientPayment
-from ...models.patient_payment_response_patient_payment import (
-    PatientPaymentResponsePatientPayment,
-)
+from ...models.patient_payment_posted import PatientPaymentPosted
 from ...models.problem import Problem
 from ...types import Response
 
@@ -38,11 +36,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PatientPaymentResponsePatientPayment | Problem | None:
+) -> PatientPaymentPosted | Problem | None:
+    if response.status_code == 200:
+        response_200 = PatientPaymentPosted.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
-        response_201 = PatientPaymentResponsePatientPayment.from_dict(response.json())
+        response_201 = PatientPaymentPosted.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -58,6 +66,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -87,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PatientPaymentResponsePatientPayment | Problem]:
+) -> Response[PatientPaymentPosted | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,11 +114,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PatientPayment,
-) -> Response[PatientPaymentResponsePatientPayment | Problem]:
+) -> Response[PatientPaymentPosted | Problem]:
     """Patient Payment
 
-     Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200).
-    What it pays beyond the balance is held as the patient's credit, applied to the next balance.
+     Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200). What
+    it pays beyond the balance is held as the patient's credit, applied to the next balance.
 
     Args:
         patient_id (str):
@@ -116,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PatientPaymentResponsePatientPayment | Problem]
+        Response[PatientPaymentPosted | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -136,11 +149,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PatientPayment,
-) -> PatientPaymentResponsePatientPayment | Problem | None:
+) -> PatientPaymentPosted | Problem | None:
     """Patient Payment
 
-     Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200).
-    What it pays beyond the balance is held as the patient's credit, applied to the next balance.
+     Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200). What
+    it pays beyond the balance is held as the patient's credit, applied to the next balance.
 
     Args:
         patient_id (str):
@@ -151,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PatientPaymentResponsePatientPayment | Problem
+        PatientPaymentPosted | Problem
     """
 
     return sync_detailed(
@@ -166,11 +179,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PatientPayment,
-) -> Response[PatientPaymentResponsePatientPayment | Problem]:
+) -> Response[PatientPaymentPosted | Problem]:
     """Patient Payment
 
-     Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200).
-    What it pays beyond the balance is held as the patient's credit, applied to the next balance.
+     Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200). What
+    it pays beyond the balance is held as the patient's credit, applied to the next balance.
 
     Args:
         patient_id (str):
@@ -181,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PatientPaymentResponsePatientPayment | Problem]
+        Response[PatientPaymentPosted | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -199,11 +212,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PatientPayment,
-) -> PatientPaymentResponsePatientPayment | Problem | None:
+) -> PatientPaymentPosted | Problem | None:
     """Patient Payment
 
-     Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200).
-    What it pays beyond the balance is held as the patient's credit, applied to the next balance.
+     Body: {amount, reference, method, received_on?}; the same reference again posts nothing (200). What
+    it pays beyond the balance is held as the patient's credit, applied to the next balance.
 
     Args:
         patient_id (str):
@@ -214,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PatientPaymentResponsePatientPayment | Problem
+        PatientPaymentPosted | Problem
     """
 
     return (

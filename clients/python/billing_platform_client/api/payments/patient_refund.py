@@ -7,9 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.patient_refund import PatientRefund
-from ...models.patient_refund_response_patient_refund import (
-    PatientRefundResponsePatientRefund,
-)
+from ...models.patient_refund_paid import PatientRefundPaid
 from ...models.problem import Problem
 from ...types import Response
 
@@ -38,11 +36,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PatientRefundResponsePatientRefund | Problem | None:
+) -> PatientRefundPaid | Problem | None:
+    if response.status_code == 200:
+        response_200 = PatientRefundPaid.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
-        response_201 = PatientRefundResponsePatientRefund.from_dict(response.json())
+        response_201 = PatientRefundPaid.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -58,6 +66,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -87,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PatientRefundResponsePatientRefund | Problem]:
+) -> Response[PatientRefundPaid | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,7 +114,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PatientRefund,
-) -> Response[PatientRefundResponsePatientRefund | Problem]:
+) -> Response[PatientRefundPaid | Problem]:
     """Patient Refund
 
      Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
@@ -116,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PatientRefundResponsePatientRefund | Problem]
+        Response[PatientRefundPaid | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: PatientRefund,
-) -> PatientRefundResponsePatientRefund | Problem | None:
+) -> PatientRefundPaid | Problem | None:
     """Patient Refund
 
      Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
@@ -151,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PatientRefundResponsePatientRefund | Problem
+        PatientRefundPaid | Problem
     """
 
     return sync_detailed(
@@ -166,7 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: PatientRefund,
-) -> Response[PatientRefundResponsePatientRefund | Problem]:
+) -> Response[PatientRefundPaid | Problem]:
     """Patient Refund
 
      Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
@@ -181,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PatientRefundResponsePatientRefund | Problem]
+        Response[PatientRefundPaid | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +212,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: PatientRefund,
-) -> PatientRefundResponsePatientRefund | Problem | None:
+) -> PatientRefundPaid | Problem | None:
     """Patient Refund
 
      Body: {amount, reference, method, refunded_on?}: pays back held credit (an overpayment), never more;
@@ -214,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PatientRefundResponsePatientRefund | Problem
+        PatientRefundPaid | Problem
     """
 
     return (

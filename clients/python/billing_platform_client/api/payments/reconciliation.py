@@ -6,9 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.reconciliation_response_reconciliation import (
-    ReconciliationResponseReconciliation,
-)
+from ...models.reconciliation import Reconciliation
 from ...types import Response
 
 
@@ -24,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | ReconciliationResponseReconciliation | None:
+) -> Problem | Reconciliation | None:
     if response.status_code == 200:
-        response_200 = ReconciliationResponseReconciliation.from_dict(response.json())
+        response_200 = Reconciliation.from_dict(response.json())
 
         return response_200
 
@@ -63,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReconciliationResponseReconciliation]:
+) -> Response[Problem | Reconciliation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ReconciliationResponseReconciliation]:
+) -> Response[Problem | Reconciliation]:
     """Reconciliation
 
      Deposits matched to remittances by trace number and amount, the unmatched both ways, claim checks.
@@ -85,7 +83,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReconciliationResponseReconciliation]
+        Response[Problem | Reconciliation]
     """
 
     kwargs = _get_kwargs()
@@ -100,7 +98,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ReconciliationResponseReconciliation | None:
+) -> Problem | Reconciliation | None:
     """Reconciliation
 
      Deposits matched to remittances by trace number and amount, the unmatched both ways, claim checks.
@@ -110,7 +108,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReconciliationResponseReconciliation
+        Problem | Reconciliation
     """
 
     return sync_detailed(
@@ -121,7 +119,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | ReconciliationResponseReconciliation]:
+) -> Response[Problem | Reconciliation]:
     """Reconciliation
 
      Deposits matched to remittances by trace number and amount, the unmatched both ways, claim checks.
@@ -131,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReconciliationResponseReconciliation]
+        Response[Problem | Reconciliation]
     """
 
     kwargs = _get_kwargs()
@@ -144,7 +142,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | ReconciliationResponseReconciliation | None:
+) -> Problem | Reconciliation | None:
     """Reconciliation
 
      Deposits matched to remittances by trace number and amount, the unmatched both ways, claim checks.
@@ -154,7 +152,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReconciliationResponseReconciliation
+        Problem | Reconciliation
     """
 
     return (

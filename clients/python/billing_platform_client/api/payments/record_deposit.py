@@ -6,10 +6,8 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.deposit import Deposit
+from ...models.deposit_recorded import DepositRecorded
 from ...models.problem import Problem
-from ...models.record_deposit_response_record_deposit import (
-    RecordDepositResponseRecordDeposit,
-)
 from ...types import Response
 
 
@@ -34,11 +32,21 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | RecordDepositResponseRecordDeposit | None:
+) -> DepositRecorded | Problem | None:
+    if response.status_code == 200:
+        response_200 = DepositRecorded.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 201:
-        response_201 = RecordDepositResponseRecordDeposit.from_dict(response.json())
+        response_201 = DepositRecorded.from_dict(response.json())
 
         return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -49,6 +57,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -78,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | RecordDepositResponseRecordDeposit]:
+) -> Response[DepositRecorded | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,10 +104,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Deposit,
-) -> Response[Problem | RecordDepositResponseRecordDeposit]:
+) -> Response[DepositRecorded | Problem]:
     """Record Deposit
 
-     Body: {method: EFT|CHK, trace_number, amount, deposited_on}.
+     Body: {method: EFT|CHK, trace_number, amount, deposited_on}; the same deposit again: 200.
 
     Args:
         body (Deposit):
@@ -104,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecordDepositResponseRecordDeposit]
+        Response[DepositRecorded | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -122,10 +135,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: Deposit,
-) -> Problem | RecordDepositResponseRecordDeposit | None:
+) -> DepositRecorded | Problem | None:
     """Record Deposit
 
-     Body: {method: EFT|CHK, trace_number, amount, deposited_on}.
+     Body: {method: EFT|CHK, trace_number, amount, deposited_on}; the same deposit again: 200.
 
     Args:
         body (Deposit):
@@ -135,7 +148,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecordDepositResponseRecordDeposit
+        DepositRecorded | Problem
     """
 
     return sync_detailed(
@@ -148,10 +161,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Deposit,
-) -> Response[Problem | RecordDepositResponseRecordDeposit]:
+) -> Response[DepositRecorded | Problem]:
     """Record Deposit
 
-     Body: {method: EFT|CHK, trace_number, amount, deposited_on}.
+     Body: {method: EFT|CHK, trace_number, amount, deposited_on}; the same deposit again: 200.
 
     Args:
         body (Deposit):
@@ -161,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | RecordDepositResponseRecordDeposit]
+        Response[DepositRecorded | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -177,10 +190,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: Deposit,
-) -> Problem | RecordDepositResponseRecordDeposit | None:
+) -> DepositRecorded | Problem | None:
     """Record Deposit
 
-     Body: {method: EFT|CHK, trace_number, amount, deposited_on}.
+     Body: {method: EFT|CHK, trace_number, amount, deposited_on}; the same deposit again: 200.
 
     Args:
         body (Deposit):
@@ -190,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | RecordDepositResponseRecordDeposit
+        DepositRecorded | Problem
     """
 
     return (

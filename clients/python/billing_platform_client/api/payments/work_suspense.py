@@ -9,9 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.apply_suspense import ApplySuspense
 from ...models.close_suspense import CloseSuspense
 from ...models.problem import Problem
-from ...models.work_suspense_response_work_suspense import (
-    WorkSuspenseResponseWorkSuspense,
-)
+from ...models.suspense_item import SuspenseItem
 from ...types import Response
 
 
@@ -44,11 +42,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | WorkSuspenseResponseWorkSuspense | None:
+) -> Problem | SuspenseItem | None:
     if response.status_code == 200:
-        response_200 = WorkSuspenseResponseWorkSuspense.from_dict(response.json())
+        response_200 = SuspenseItem.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -64,6 +67,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
@@ -93,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | WorkSuspenseResponseWorkSuspense]:
+) -> Response[Problem | SuspenseItem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +116,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ApplySuspense | CloseSuspense,
-) -> Response[Problem | WorkSuspenseResponseWorkSuspense]:
+) -> Response[Problem | SuspenseItem]:
     """Work Suspense
 
      apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing.
@@ -123,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WorkSuspenseResponseWorkSuspense]
+        Response[Problem | SuspenseItem]
     """
 
     kwargs = _get_kwargs(
@@ -145,7 +153,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ApplySuspense | CloseSuspense,
-) -> Problem | WorkSuspenseResponseWorkSuspense | None:
+) -> Problem | SuspenseItem | None:
     """Work Suspense
 
      apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing.
@@ -160,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WorkSuspenseResponseWorkSuspense
+        Problem | SuspenseItem
     """
 
     return sync_detailed(
@@ -177,7 +185,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ApplySuspense | CloseSuspense,
-) -> Response[Problem | WorkSuspenseResponseWorkSuspense]:
+) -> Response[Problem | SuspenseItem]:
     """Work Suspense
 
      apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing.
@@ -192,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | WorkSuspenseResponseWorkSuspense]
+        Response[Problem | SuspenseItem]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +220,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ApplySuspense | CloseSuspense,
-) -> Problem | WorkSuspenseResponseWorkSuspense | None:
+) -> Problem | SuspenseItem | None:
     """Work Suspense
 
      apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing.
@@ -227,7 +235,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | WorkSuspenseResponseWorkSuspense
+        Problem | SuspenseItem
     """
 
     return (

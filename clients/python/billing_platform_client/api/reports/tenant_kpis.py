@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.kpis import Kpis
 from ...models.problem import Problem
-from ...models.tenant_kpis_response_tenant_kpis import TenantKpisResponseTenantKpis
 from ...types import Response
 
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | TenantKpisResponseTenantKpis | None:
+) -> Kpis | Problem | None:
     if response.status_code == 200:
-        response_200 = TenantKpisResponseTenantKpis.from_dict(response.json())
+        response_200 = Kpis.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TenantKpisResponseTenantKpis]:
+) -> Response[Kpis | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | TenantKpisResponseTenantKpis]:
+) -> Response[Kpis | Problem]:
     """Tenant Kpis
 
      Clean-claim rate, denial rate (by payer, reason and CARC), first-pass resolution, days in A/R and
@@ -84,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TenantKpisResponseTenantKpis]
+        Response[Kpis | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -99,7 +99,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | TenantKpisResponseTenantKpis | None:
+) -> Kpis | Problem | None:
     """Tenant Kpis
 
      Clean-claim rate, denial rate (by payer, reason and CARC), first-pass resolution, days in A/R and
@@ -110,7 +110,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TenantKpisResponseTenantKpis
+        Kpis | Problem
     """
 
     return sync_detailed(
@@ -121,7 +121,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | TenantKpisResponseTenantKpis]:
+) -> Response[Kpis | Problem]:
     """Tenant Kpis
 
      Clean-claim rate, denial rate (by payer, reason and CARC), first-pass resolution, days in A/R and
@@ -132,7 +132,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TenantKpisResponseTenantKpis]
+        Response[Kpis | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -145,7 +145,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | TenantKpisResponseTenantKpis | None:
+) -> Kpis | Problem | None:
     """Tenant Kpis
 
      Clean-claim rate, denial rate (by payer, reason and CARC), first-pass resolution, days in A/R and
@@ -156,7 +156,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TenantKpisResponseTenantKpis
+        Kpis | Problem
     """
 
     return (

@@ -42,15 +42,15 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
         return response_401
-
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
-
-        return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -66,11 +66,6 @@ def _parse_response(
         response_422 = Problem.from_dict(response.json())
 
         return response_422
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-        return response_429
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())

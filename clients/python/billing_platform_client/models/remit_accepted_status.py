@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class RemitAcceptedStatus(StrEnum):
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"
+
+    def __str__(self) -> str:
+        return str(self.value)

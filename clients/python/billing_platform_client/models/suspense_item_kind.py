@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class SuspenseItemKind(StrEnum):
+    PAYMENT = "payment"
+    WRITE_OFF = "write_off"
+
+    def __str__(self) -> str:
+        return str(self.value)
