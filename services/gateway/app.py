@@ -9,6 +9,7 @@ from shared.runtime import ServiceRuntime
 from services.gateway import dashboard
 from services.gateway.adapters.upstream import Upstream
 from services.gateway.audit_log import AuditMiddleware, AuditWriter
+from services.gateway.credentials import CredentialCache
 from services.gateway.entrypoints import (
     audit,
     billing,
@@ -23,7 +24,7 @@ from services.gateway.entrypoints import (
 )
 from services.gateway.entrypoints.consumers import build_router
 from services.gateway.hygiene import RefuseNulCharacters
-from services.gateway.idempotency import Replay, idempotency_middleware, replay_response
+from services.gateway.idempotency import IdempotencyMiddleware, Replay, replay_response
 from services.gateway.openapi import document_errors
 from services.gateway.rate_limits import Limit, RateLimiter
 from services.gateway.settings import Settings
@@ -66,6 +67,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     app = create_service_app("gateway", settings=settings, lifespan=lifespan, title="Billing platform API",
                              description=DESCRIPTION)
     app.state.rate_limiter = RateLimiter(Limit(settings.rate_limit_per_second, settings.rate_limit_burst))
+    app.state.credentials = CredentialCache(settings.credential_cache_seconds)
     app.state.audit = audit_writer
     for module in (tenants, keys, encounters, billing, denials, followup):
         app.include_router(module.router)
@@ -76,7 +78,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     dashboard.install(app)
     app.include_router(coding_extra.router)
     app.add_exception_handler(Replay, replay_response)
-    app.middleware("http")(idempotency_middleware)
+    app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(AuditMiddleware)
     app.add_middleware(RefuseNulCharacters)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)  # outermost: before anything reads
