@@ -16,7 +16,7 @@ from services.gateway.cursors import SUSPENSE_ID_MAX
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.openapi import json_body, request_body
 from shared.contracts.requests import ClaimFix
-from services.gateway.views import merge_claim_view
+from services.gateway.views import claim_view
 
 router = APIRouter(tags=["billing"])
 ClaimId = Annotated[UUID, Path()]
@@ -42,15 +42,7 @@ async def list_claims(request: Request, caller: ReadCaller, status: Annotated[st
 
 @router.get("/v1/claims/{claim_id}")
 async def get_claim(request: Request, claim_id: ClaimId, caller: ReadCaller) -> dict:
-    claim = await _up(request, "claims").request("GET", f"/internal/claims/{claim_id}", caller)
-    raise_for_problem(claim)
-    payments = await _up(request, "payments").request("GET", f"/internal/claims/{claim_id}/postings", caller)
-    denials = await _up(request, "denials").request("GET", "/internal/denials", caller, params={"claim_id": str(claim_id)})
-    return merge_claim_view(
-        claim.json(),
-        payments.json() if payments.status_code == 200 else None,
-        denials.json() if denials.status_code == 200 else None,
-    )
+    return await claim_view(request.app.state.upstreams, claim_id, caller)
 
 
 @router.patch("/v1/claims/{claim_id}", openapi_extra=json_body(ClaimFix))
