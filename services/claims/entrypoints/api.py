@@ -14,7 +14,8 @@ from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
 from shared.x12 import X12SyntaxError, control_character_problems
 from services.claims import follow_up, handlers
-from services.claims.adapters.tables import ClaimLine, Interchange, TenantPayer
+from services.claims.adapters.claim_view import claim_view
+from services.claims.adapters.tables import Interchange, TenantPayer
 from services.claims.domain.acks import read_277ca, read_999
 from services.claims.domain.claim_status import is_claim_status_277
 from services.claims.eligibility import apply_271
@@ -35,27 +36,10 @@ async def _claim_or_404(uow, caller, claim_id: UUID):
 @router.get("/claims/{claim_id}")
 async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        claim = await _claim_or_404(uow, caller, claim_id)
-        lines = (await uow.session.execute(
-            select(ClaimLine).where(ClaimLine.claim_id == claim.id).order_by(ClaimLine.line_number))).scalars().all()
-        events = await handlers.timeline(uow, claim)
-    return {
-        "claim_id": str(claim.id), "encounter_id": str(claim.encounter_id), "status": claim.status,
-        "patient_control_number": claim.patient_control_number, "payer_id": claim.payer_id,
-        "payer_claim_number": claim.payer_claim_number, "frequency_code": claim.frequency_code,
-        "original_claim_id": str(claim.original_claim_id) if claim.original_claim_id else None,
-        "total_charge": str(claim.total_charge), "edits": claim.edits,
-        "diagnoses": [d["code"] for d in claim.coded.get("diagnoses", [])],
-        "eligibility": claim.eligibility, "payer_status": claim.last_payer_status,
-        "submitted_at": claim.submitted_at.isoformat() if claim.submitted_at else None,
-        "next_inquiry_on": claim.next_inquiry_on.isoformat() if claim.next_inquiry_on else None,
-        "next_action_on": claim.next_action_on.isoformat() if claim.next_action_on else None,
-        "lines": [{"line_number": l.line_number, "procedure_code": l.procedure_code, "modifiers": l.modifiers,
-                   "units": l.units, "charge": str(l.charge), "date_of_service": l.date_of_service.isoformat()}
-                  for l in lines],
-        "timeline": [{"at": e.at.isoformat(), "service": "claims", "event": e.event, "status": e.status,
-                      "detail": e.detail} for e in events],
-    }
+        view = await claim_view(uow.session, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
+    if view is None:
+        raise Problem(404, "Claim not found")
+    return view
 
 
 @router.get("/claims/{claim_id}/837", response_class=Response)
