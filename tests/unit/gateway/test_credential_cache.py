@@ -39,18 +39,21 @@ def test_an_unknown_key_is_never_answered_from_the_cache():
     assert cache.get("h2") is None
 
 
-def test_a_revoke_drops_that_key_only():
+def _filled() -> CredentialCache:
     cache = _cache()
     for key_hash, credential in (("h1", ALICE), ("h2", ALICE_2), ("h3", BOB)):
         cache.put(key_hash, credential, generation=cache.generation)
+    return cache
+
+
+def test_a_revoke_drops_that_key_only():
+    cache = _filled()
     cache.forget_key("key-1")
     assert (cache.get("h1"), cache.get("h2"), cache.get("h3")) == (None, ALICE_2, BOB)
 
 
 def test_a_tenants_new_limit_drops_all_its_keys():
-    cache = _cache()
-    for key_hash, credential in (("h1", ALICE), ("h2", ALICE_2), ("h3", BOB)):
-        cache.put(key_hash, credential, generation=cache.generation)
+    cache = _filled()
     cache.forget_tenant("tenant-a")
     assert (cache.get("h1"), cache.get("h2"), cache.get("h3")) == (None, None, BOB)
 
