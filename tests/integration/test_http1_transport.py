@@ -99,3 +99,14 @@ async def test_a_header_with_a_line_break_is_refused_before_anything_is_sent():
         with pytest.raises(httpx.LocalProtocolError):
             await _send(Http1Transport(), url, headers={"x-note": "a\r\nx-internal-token: forged"})
     assert service.requests == []
+
+
+async def test_a_call_beyond_the_connection_limit_waits_for_a_slot_then_times_out():
+    async with CannedService(None) as url:
+        transport = Http1Transport(max_connections=1)
+        first = asyncio.ensure_future(_send(transport, url, timeout=0.5))
+        await asyncio.sleep(0.05)
+        with pytest.raises(httpx.PoolTimeout):
+            await _send(transport, url, timeout=0.1)
+        with pytest.raises(httpx.ReadTimeout):
+            await first

@@ -91,10 +91,7 @@ class Http1Transport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         timeouts = request.extensions.get("timeout", {})
         body = await request.aread()
-        try:
-            await asyncio.wait_for(self._slots.acquire(), timeouts.get("pool"))
-        except TimeoutError as exc:
-            raise httpx.PoolTimeout("no connection to the service came free in time") from exc
+        await self._take_slot(timeouts.get("pool"))
         try:
             connection = self._reusable() or await self._connect(request.url, timeouts.get("connect"))
             try:
@@ -108,6 +105,15 @@ class Http1Transport(httpx.AsyncBaseTransport):
             return response
         finally:
             self._slots.release()
+
+    async def _take_slot(self, timeout: float | None) -> None:
+        if not self._slots.locked():
+            await self._slots.acquire()  # free: no timer (wait_for would wrap it in a task)
+            return
+        try:
+            await asyncio.wait_for(self._slots.acquire(), timeout)
+        except TimeoutError as exc:
+            raise httpx.PoolTimeout("no connection to the service came free in time") from exc
 
     def _reusable(self) -> _Connection | None:
         """The most recently used idle connection still open and younger than the keep-alive expiry."""
