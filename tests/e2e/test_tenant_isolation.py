@@ -39,7 +39,7 @@ WRITES = [("/v1/denials/{denial}/appeal", {"note": "x"}), ("/v1/denials/{denial}
           ("/v1/claims/{claim}/replace", {"prior_authorization": "A1", "reason": "cross-tenant"}),
           ("/v1/encounters/{encounter}/queries", {"unclear": "cross-tenant", "question": "cross-tenant?"}),
           ("/v1/encounters/{encounter}/claim", {}),
-          ("/v1/claims/{claim}/notes", {"note": "cross-tenant", "next_action_on": "2026-12-01"}),
+          ("/v1/claims/{claim}/notes", {"note": "cross-tenant", "next_action_on": "2099-12-01"}),
           ("/v1/claims/{claim}/void", {"reason": "cross-tenant"})]
 
 
