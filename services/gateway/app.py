@@ -9,6 +9,7 @@ from shared.runtime import ServiceRuntime
 from services.gateway import dashboard
 from services.gateway.adapters.upstream import Upstream
 from services.gateway.audit_log import AuditMiddleware, AuditWriter
+from services.gateway.credentials import CredentialCache
 from services.gateway.entrypoints import (
     audit,
     billing,
@@ -24,7 +25,7 @@ from services.gateway.entrypoints import (
 )
 from services.gateway.entrypoints.consumers import build_router
 from services.gateway.hygiene import RefuseNulCharacters
-from services.gateway.idempotency import Replay, idempotency_middleware, replay_response
+from services.gateway.idempotency import IdempotencyMiddleware, Replay, replay_response
 from services.gateway.openapi import document_errors, name_operations
 from services.gateway.rate_limits import Limit, RateLimiter
 from services.gateway.settings import Settings
@@ -71,6 +72,7 @@ def bootstrap(settings: Settings) -> FastAPI:
                              description=DESCRIPTION, version=API_VERSION)
     name_operations(app)
     app.state.rate_limiter = RateLimiter(Limit(settings.rate_limit_per_second, settings.rate_limit_burst))
+    app.state.credentials = CredentialCache(settings.credential_cache_seconds)
     app.state.audit = audit_writer
     for module in (tenants, keys, encounters, billing, denials, followup):
         app.include_router(module.router)
@@ -81,7 +83,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     app.include_router(coding_extra.router)
     app.include_router(forwarded.router)  # last: its /v1/denials/{denial_id} must not shadow /v1/denials/analytics
     app.add_exception_handler(Replay, replay_response)
-    app.middleware("http")(idempotency_middleware)
+    app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(AuditMiddleware)
     app.add_middleware(RefuseNulCharacters)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)  # outermost: before anything reads

@@ -1,8 +1,14 @@
-"""API keys: random, shown once, stored as SHA-256; a key maps to one tenant and its scopes."""
+"""API keys: random, shown once, stored as SHA-256; a key maps to one tenant and its scopes, and a key
+found live is remembered for a few seconds."""
 import hashlib
 import hmac
 import re
 import secrets
+import time
+from dataclasses import dataclass
+
+from shared.internal_auth import Caller
+from services.gateway.rate_limits import Limit
 
 SCOPES = ("ehr:push", "billing:read", "billing:write", "admin")
 # Keys we issue are "bk_"/"adm_" + URL-safe base64; anything outside printable ASCII is not a key.
@@ -37,3 +43,56 @@ def bearer_token(header: str | None) -> str:
 def same_secret(presented: str, expected: str) -> bool:
     """Constant-time comparison on bytes: compare_digest refuses non-ASCII str (a 500, not a 401)."""
     return bool(expected) and hmac.compare_digest(presented.encode(), expected.encode())
+
+
+@dataclass(frozen=True)
+class LiveCredential:
+    caller: Caller
+    limit: Limit | None  # the tenant's own rate limit; None: the gateway's default
+
+
+class CredentialCache:
+    """Live credentials by key hash for a few seconds: a key is looked up in Postgres once per
+    `ttl_seconds`, not on every request. Only a key found live is kept: an unknown or revoked key
+    is looked up every time, so a new key works at once and a failed lookup never passes.
+
+    A revoke (or a tenant's new rate limit) drops the entries in the process that made it, right after
+    its commit; a lookup that began before the drop is not kept (the generation moved on), so it cannot
+    put the revoked row back. Another gateway replica keeps honouring its copy until it expires, at most
+    `ttl_seconds` later: that is the whole window in which a revoked key still works.
+    """
+
+    def __init__(self, ttl_seconds: float, clock=time.monotonic, max_entries: int = 10_000):
+        self._ttl = ttl_seconds
+        self._clock = clock
+        self._max = max_entries
+        self._entries: dict[str, tuple[float, LiveCredential]] = {}
+        self.generation = 0
+
+    def get(self, key_hash: str) -> LiveCredential | None:
+        entry = self._entries.get(key_hash)
+        if entry is None:
+            return None
+        if entry[0] <= self._clock():
+            self._entries.pop(key_hash, None)
+            return None
+        return entry[1]
+
+    def put(self, key_hash: str, credential: LiveCredential, *, generation: int) -> None:
+        """Keep a lookup's answer, unless something was dropped since the lookup began."""
+        if generation != self.generation or self._ttl <= 0:
+            return
+        if len(self._entries) >= self._max:
+            self._entries.clear()  # simpler than LRU; a full cache only means one lookup more per key
+        self._entries[key_hash] = (self._clock() + self._ttl, credential)
+
+    def forget_key(self, key_id) -> None:
+        self._forget(lambda credential: credential.caller.key_id == str(key_id))
+
+    def forget_tenant(self, tenant_id) -> None:
+        self._forget(lambda credential: credential.caller.tenant_id == str(tenant_id))
+
+    def _forget(self, matches) -> None:
+        self.generation += 1
+        for key_hash in [h for h, (_, credential) in self._entries.items() if matches(credential)]:
+            del self._entries[key_hash]

@@ -89,7 +89,7 @@ async def issue_key(uow: UnitOfWork, *, tenant_id: UUID, scopes: list[str]) -> t
 
 
 async def revoke_key(uow: UnitOfWork, *, tenant_id: UUID, key_id: UUID) -> ApiKey | None:
-    """Effective at once: every request looks its key up, nothing caches it."""
+    """Effective at once in Postgres; the caller drops the key from its process's credential cache."""
     api_key = (await uow.session.execute(select(ApiKey).where(
         ApiKey.id == key_id, ApiKey.tenant_id == tenant_id))).scalar_one_or_none()
     if api_key is not None and api_key.revoked_at is None:

@@ -6,7 +6,7 @@ make the request now. Records are owned by the presented credential (its hash) a
 
 The first request inserts the key `in_progress` and runs; a concurrent twin polls (bounded) for the
 first answer and replays it, or gets 409 with Retry-After. The same key with another request gets
-422. `idempotency_middleware` stores the answer, or releases the key when the answer says "retry"
+422. `IdempotencyMiddleware` stores the answer, or releases the key when the answer says "retry"
 (5xx, 401, 403, 429) or the request died; a reservation whose request crashed expires.
 """
 import asyncio
@@ -85,34 +85,66 @@ def _answer_for(found: Found, record) -> None:
                               headers={"Idempotent-Replayed": "true"}))
 
 
-async def idempotency_middleware(request: Request, call_next):
-    """Keeps the answer of a reserved request, or frees its key so a retry runs."""
-    try:
-        response = await call_next(request)
-    except BaseException:
-        await _settle(request, None)
-        raise
-    reservation: Reservation | None = getattr(request.state, "idempotency", None)
-    if reservation is None:
-        return response
-    if not keeps_answer(response.status_code):
-        await _settle(request, None)
-        return response
-    content = b"".join([chunk async for chunk in response.body_iterator])
-    stored = Response(content, status_code=response.status_code, headers=dict(response.headers))
-    await _settle(request, stored)
-    return stored
+class IdempotencyMiddleware:
+    """Plain ASGI: keeps the answer of a reserved request, or frees its key so a retry runs.
+
+    The key is settled before the answer leaves: a client retrying on a 503 finds it free, and a
+    twin polling for the stored answer finds it as soon as the first client could.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST":
+            await self.app(scope, receive, send)
+            return
+        held: list[dict] = []  # the answer's messages while a kept answer is buffered
+
+        async def settling_send(message) -> None:
+            if message["type"] == "http.response.start" and _reservation(scope) is not None:
+                if keeps_answer(message["status"]):
+                    held.append(message)
+                    return
+                await _settle(scope, None)
+            elif held:
+                held.append(message)
+                if message.get("more_body", False):
+                    return
+                await _settle(scope, _stored(held))
+                for buffered in held:
+                    await send(buffered)
+                held.clear()
+                return
+            await send(message)
+
+        try:
+            await self.app(scope, receive, settling_send)
+        except BaseException:
+            await _settle(scope, None)
+            raise
 
 
-async def _settle(request: Request, response: Response | None) -> None:
-    reservation: Reservation | None = getattr(request.state, "idempotency", None)
+def _reservation(scope) -> Reservation | None:
+    return scope.get("state", {}).get("idempotency")
+
+
+def _stored(messages: list[dict]) -> Response:
+    start = messages[0]
+    content = b"".join(m.get("body", b"") for m in messages[1:])
+    headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in start.get("headers", [])}
+    return Response(content, status_code=start["status"], headers=headers)
+
+
+async def _settle(scope, response: Response | None) -> None:
+    reservation = _reservation(scope)
     if reservation is None:
         return
-    request.state.idempotency = None
+    scope["state"]["idempotency"] = None
     where = {"owner": reservation.owner, "key": reservation.key, "token": reservation.token}
 
     async def write() -> None:
-        async with request.app.state.runtime.units_of_work() as uow:
+        async with scope["app"].state.runtime.units_of_work() as uow:
             if response is None:
                 await store.release(uow, **where)
             else:

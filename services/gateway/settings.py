@@ -19,6 +19,9 @@ class Settings(PlatformSettings):
     breaker_reset_seconds: float = 5.0
     rate_limit_per_second: float = 200.0  # per tenant, per gateway replica (see rate_limits.py)
     rate_limit_burst: int = 400
+    # How long a key found live is trusted without asking Postgres again; a revoke made through another
+    # replica takes effect here at most this much later (0 turns the cache off).
+    credential_cache_seconds: float = 5.0
     webhook_timeout_seconds: float = 5.0
     webhook_max_attempts: int = 12  # 5 s doubling to an hour: about 2.5 hours of tries
     webhook_backoff_base_seconds: float = 5.0

@@ -1,4 +1,29 @@
 """The merged claim a client sees: claims' record, payments' postings, denials, one timeline."""
+import asyncio
+
+from shared.internal_auth import Caller
+from services.gateway.adapters.upstream import raise_for_problem
+
+
+async def claim_view(upstreams: dict, claim_id, caller: Caller) -> dict:
+    """The three services asked at once (each through its own per-tenant breaker): the answer takes as
+    long as the slowest of them, not their sum. The claim decides: its problem wins over the others'."""
+    answers = await asyncio.gather(
+        upstreams["claims"].request("GET", f"/internal/claims/{claim_id}", caller),
+        upstreams["payments"].request("GET", f"/internal/claims/{claim_id}/postings", caller),
+        upstreams["denials"].request("GET", "/internal/denials", caller, params={"claim_id": str(claim_id)}),
+        return_exceptions=True,
+    )
+    for answer in answers:
+        if isinstance(answer, BaseException):
+            raise answer
+    claim, payments, denials = answers
+    raise_for_problem(claim)
+    return merge_claim_view(
+        claim.json(),
+        payments.json() if payments.status_code == 200 else None,
+        denials.json() if denials.status_code == 200 else None,
+    )
 
 
 def merge_claim_view(claim: dict, payments: dict | None, denials: dict | None) -> dict:

@@ -1,18 +1,14 @@
 """The app factory every service uses: problem handlers, server spans, metrics, health."""
-import time
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import JSONResponse
-from opentelemetry import propagate
-from opentelemetry.trace import SpanKind
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from shared import metrics
 from shared.health import report
+from shared.http.json_response import JSONResponse
 from shared.http.problems import install_problem_handlers
-from shared.telemetry import start_span
+from shared.http.server_span import ServerSpan
 
 
 NATIVE_TELEMETRY_OFF = {"tracing": False, "metrics": False, "logs": False, "operation_spans": False}
@@ -30,19 +26,7 @@ def create_service_app(
     app.state.service = service
     install_problem_handlers(app)
 
-    @app.middleware("http")
-    async def _trace_and_time(request: Request, call_next):
-        started = time.perf_counter()
-        parent = propagate.extract(dict(request.headers))
-        with start_span(f"{request.method} http", kind=SpanKind.SERVER, context=parent,
-                        attributes={"http.request.method": request.method}) as span:
-            response = await call_next(request)
-            route = getattr(request.scope.get("route"), "path", "unmatched")
-            span.update_name(f"{request.method} {route}")
-            span.set_attribute("http.route", route)
-            span.set_attribute("http.response.status_code", response.status_code)
-        metrics.HTTP_SECONDS.labels(service, request.method, route, str(response.status_code)).observe(time.perf_counter() - started)
-        return response
+    app.add_middleware(ServerSpan, service=service)
 
     @app.get("/health", include_in_schema=False)
     @app.get("/health/live", include_in_schema=False)

@@ -5,11 +5,11 @@ import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
+from shared.http.json_response import JSONResponse
 from shared.kafka.errors import is_transient
 from shared.telemetry import path_template
 

@@ -15,6 +15,7 @@ from services.claims.application.fix_claim import FixRefused, fix_claim as fix_h
 from services.claims.application.inquire_status import apply_277
 from services.claims.application.record_acks import record_acknowledgments
 from services.claims.application.verify_eligibility import apply_271
+from services.claims.adapters.claim_view import claim_view
 from services.claims.domain.acks import read_277ca, read_999
 from services.claims.domain.claim_status import is_claim_status_277
 from services.claims.mapping import payer_public
@@ -33,26 +34,10 @@ async def _claim_or_404(uow, caller, claim_id: UUID):
 @router.get("/claims/{claim_id}", response_model=api.ClaimDetail)
 async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        claim = await _claim_or_404(uow, caller, claim_id)
-        lines = await uow.claims.lines_of(claim.id)
-        events = await uow.timeline.of(claim.id)
-    return {
-        "claim_id": str(claim.id), "encounter_id": str(claim.encounter_id), "status": claim.status,
-        "patient_control_number": claim.patient_control_number, "payer_id": claim.payer_id,
-        "payer_claim_number": claim.payer_claim_number, "frequency_code": claim.frequency_code,
-        "original_claim_id": str(claim.original_claim_id) if claim.original_claim_id else None,
-        "total_charge": str(claim.total_charge), "edits": claim.edits,
-        "diagnoses": [d["code"] for d in claim.coded.get("diagnoses", [])],
-        "eligibility": claim.eligibility, "payer_status": claim.last_payer_status,
-        "submitted_at": claim.submitted_at.isoformat() if claim.submitted_at else None,
-        "next_inquiry_on": claim.next_inquiry_on.isoformat() if claim.next_inquiry_on else None,
-        "next_action_on": claim.next_action_on.isoformat() if claim.next_action_on else None,
-        "lines": [{"line_number": l.line_number, "procedure_code": l.procedure_code, "modifiers": l.modifiers,
-                   "units": l.units, "charge": str(l.charge), "date_of_service": l.date_of_service.isoformat()}
-                  for l in lines],
-        "timeline": [{"at": e.at.isoformat(), "service": "claims", "event": e.event, "status": e.status,
-                      "detail": e.detail} for e in events],
-    }
+        view = await claim_view(uow.session, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
+    if view is None:
+        raise Problem(404, "Claim not found")
+    return view
 
 
 @router.get("/claims/{claim_id}/837", response_class=Response)

@@ -17,7 +17,7 @@ from shared.internal_auth import Caller
 from services.gateway import handlers, idempotency
 from services.gateway.adapters.tables import Tenant
 from services.gateway.credentials import hash_key
-from services.gateway.entrypoints.auth import UNAUTHORIZED_HEADERS, Operator, _bearer
+from services.gateway.entrypoints.auth import Operator, _bearer, live_credential
 
 OPS_TENANT_ID = uuid5(NAMESPACE_URL, "urn:billing-platform:operations")
 
@@ -25,11 +25,7 @@ router = APIRouter(prefix="/v1/ops/keys", tags=["ops"])
 
 
 async def ops_caller(request: Request) -> Caller:
-    async with request.app.state.runtime.units_of_work() as uow:
-        found = await handlers.authenticate(uow, _bearer(request))
-    if found is None:
-        raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
-    caller, _tenant_limit = found  # ops keys are not rate limited: the dashboard polls a handful of endpoints
+    caller = (await live_credential(request)).caller  # not rate limited: the dashboard polls a handful of endpoints
     if OPS_SCOPE not in caller.scopes or caller.tenant_id != str(OPS_TENANT_ID):
         raise Problem(403, "Forbidden", "the dashboard needs an ops key")
     request.state.caller = caller
@@ -54,6 +50,7 @@ async def issue_ops_key(request: Request, _: Operator) -> dict:
 async def revoke_ops_key(request: Request, key_id: Annotated[UUID, Path()], _: Operator) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         api_key = await handlers.revoke_key(uow, tenant_id=OPS_TENANT_ID, key_id=key_id)
+    request.app.state.credentials.forget_key(key_id)
     if api_key is None:
         raise Problem(404, "Key not found")
     return {"key_id": str(api_key.id), "revoked": True}

@@ -6,7 +6,7 @@ from fastapi import Depends, Request
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
 from services.gateway import handlers, idempotency
-from services.gateway.credentials import MalformedCredential, bearer_token, hash_key, same_secret
+from services.gateway.credentials import LiveCredential, MalformedCredential, bearer_token, hash_key, same_secret
 
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": "Bearer"}
 
@@ -18,16 +18,29 @@ def _bearer(request: Request) -> str:
         raise Problem(401, "Missing or malformed API key", str(exc), headers=UNAUTHORIZED_HEADERS) from exc
 
 
-async def api_caller(request: Request) -> Caller:
+async def live_credential(request: Request) -> LiveCredential:
+    """The presented key's caller: from the process's short-lived cache, else from Postgres (then cached)."""
     key = _bearer(request)
+    key_hash = hash_key(key)
+    cache = request.app.state.credentials
+    found = cache.get(key_hash)
+    if found is not None:
+        return found
+    generation = cache.generation
     async with request.app.state.runtime.units_of_work() as uow:
-        found = await handlers.authenticate(uow, key)
-    if found is None:
+        row = await handlers.authenticate(uow, key)
+    if row is None:
         raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
-    caller, limit = found
-    request.state.caller = caller  # the audit log reads it
-    request.app.state.rate_limiter.check(caller.tenant_id, limit)
-    return caller
+    found = LiveCredential(*row)
+    cache.put(key_hash, found, generation=generation)
+    return found
+
+
+async def api_caller(request: Request) -> Caller:
+    found = await live_credential(request)
+    request.state.caller = found.caller  # the audit log reads it
+    request.app.state.rate_limiter.check(found.caller.tenant_id, found.limit)
+    return found.caller
 
 
 def require_scope(scope: str):

@@ -15,7 +15,7 @@ from services.gateway.audit_log import mark_created
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.entrypoints.forward import forward
 from services.gateway.openapi import request_body
-from services.gateway.views import merge_claim_view
+from services.gateway.views import claim_view
 
 router = APIRouter(tags=["billing"])
 ClaimId = Annotated[UUID, Path()]
@@ -27,16 +27,7 @@ def _up(request: Request, name: str):
 
 @router.get("/v1/claims/{claim_id}", response_model=ClaimView, response_model_exclude_unset=True)
 async def get_claim(request: Request, claim_id: ClaimId, caller: ReadCaller) -> dict:
-    """The claim with its payments, adjustments, balance and denials, and one timeline across the services."""
-    claim = await _up(request, "claims").request("GET", f"/internal/claims/{claim_id}", caller)
-    raise_for_problem(claim)
-    payments = await _up(request, "payments").request("GET", f"/internal/claims/{claim_id}/postings", caller)
-    denials = await _up(request, "denials").request("GET", "/internal/denials", caller, params={"claim_id": str(claim_id)})
-    return merge_claim_view(
-        claim.json(),
-        payments.json() if payments.status_code == 200 else None,
-        denials.json() if denials.status_code == 200 else None,
-    )
+    return await claim_view(request.app.state.upstreams, claim_id, caller)
 
 
 @router.get("/v1/claims/{claim_id}/837", response_class=Response,

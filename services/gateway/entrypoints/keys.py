@@ -45,6 +45,7 @@ async def list_keys(request: Request, caller: AdminCaller) -> dict:
 async def revoke_key(request: Request, key_id: Annotated[UUID, Path()], caller: AdminCaller) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         api_key = await handlers.revoke_key(uow, tenant_id=UUID(caller.tenant_id), key_id=key_id)
+    request.app.state.credentials.forget_key(key_id)
     if api_key is None:
         raise Problem(404, "Key not found")
     return _public(api_key)

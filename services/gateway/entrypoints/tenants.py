@@ -57,6 +57,7 @@ async def set_rate_limit(request: Request, tenant_id: Annotated[UUID, Path()], b
     limit = Limit(body.requests_per_second, body.burst) if body.requests_per_second else None
     async with request.app.state.runtime.units_of_work() as uow:
         tenant = await handlers.set_tenant_limit(uow, tenant_id=tenant_id, limit=limit)
+    request.app.state.credentials.forget_tenant(tenant_id)
     if tenant is None:
         raise Problem(404, "Tenant not found")
     return body

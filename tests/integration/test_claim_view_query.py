@@ -1,0 +1,86 @@
+"""GET /internal/claims/{id} reads the claim, its lines and its timeline in one statement: its answer
+must serialise to the very bytes the ORM-loaded rows gave (clients and the gateway compare them)."""
+import uuid
+from datetime import date, datetime, timezone
+
+import pytest
+from pydantic import TypeAdapter
+from sqlalchemy import select
+
+from shared.contracts.envelope import Envelope
+from shared.contracts.tenant import TenantRegistered
+from shared.db.engine import make_engine, make_session_factory
+from shared.db.unit_of_work import UnitOfWorkFactory
+from services.claims import handlers
+from services.claims.adapters.claim_view import claim_view
+from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
+from services.claims.catalog import Catalog
+from services.claims.settings import Settings
+from tests.unit.claims.builders import BILLING, coded
+
+CATALOG = Catalog.load()
+AS_JSON = TypeAdapter(dict)  # how FastAPI writes a route's `-> dict` answer
+
+
+@pytest.fixture(scope="module")
+async def units(infrastructure):
+    engine = make_engine(Settings(database_url=infrastructure.database_url))
+    yield UnitOfWorkFactory(make_session_factory(engine))
+    await engine.dispose()
+
+
+def _orm_view(claim: Claim, lines: list[ClaimLine], events: list[ClaimEvent]) -> dict:
+    """The view as the route built it from ORM rows before the single statement."""
+    return {
+        "claim_id": str(claim.id), "encounter_id": str(claim.encounter_id), "status": claim.status,
+        "patient_control_number": claim.patient_control_number, "payer_id": claim.payer_id,
+        "payer_claim_number": claim.payer_claim_number, "frequency_code": claim.frequency_code,
+        "original_claim_id": str(claim.original_claim_id) if claim.original_claim_id else None,
+        "total_charge": str(claim.total_charge), "edits": claim.edits,
+        "diagnoses": [d["code"] for d in claim.coded.get("diagnoses", [])],
+        "eligibility": claim.eligibility, "payer_status": claim.last_payer_status,
+        "submitted_at": claim.submitted_at.isoformat() if claim.submitted_at else None,
+        "next_inquiry_on": claim.next_inquiry_on.isoformat() if claim.next_inquiry_on else None,
+        "next_action_on": claim.next_action_on.isoformat() if claim.next_action_on else None,
+        "lines": [{"line_number": line.line_number, "procedure_code": line.procedure_code, "modifiers": line.modifiers,
+                   "units": line.units, "charge": str(line.charge), "date_of_service": line.date_of_service.isoformat()}
+                  for line in lines],
+        "timeline": [{"at": e.at.isoformat(), "service": "claims", "event": e.event, "status": e.status,
+                      "detail": e.detail} for e in events],
+    }
+
+
+async def _claim(units, tenant_id) -> uuid.UUID:
+    async with units() as uow:
+        await handlers.register_tenant(uow, Envelope[TenantRegistered](
+            event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
+            payload=TenantRegistered(tenant_id=str(tenant_id), name="view", billing_provider=BILLING)), catalog=CATALOG)
+        claim = await handlers.create_claim(uow, coded(encounter_id=str(uuid.uuid4())), tenant_id, catalog=CATALOG,
+                                            today=date(2026, 11, 22))
+        claim.eligibility = {"status": "active", "copay": 20.5, "plan": "Gold ü"}
+        claim.submitted_at = datetime(2026, 11, 23, 9, 30, 0, 500000, tzinfo=timezone.utc)
+        claim.next_action_on = date(2026, 12, 24)
+        for at in (datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc),  # no fraction: Python writes none
+                   datetime(2026, 11, 23, 10, 0, 0, 120000, tzinfo=timezone.utc)):  # Postgres would trim it
+            uow.session.add(ClaimEvent(tenant_id=tenant_id, claim_id=claim.id, event="noted", status=claim.status,
+                                       detail={"reason": "x", "amount": 1.5, "nested": {"b": 1, "a": [None]}}, at=at))
+        return claim.id
+
+
+async def test_the_single_statement_writes_the_orm_views_bytes(units):
+    tenant_id = uuid.uuid4()
+    claim_id = await _claim(units, tenant_id)
+    async with units() as uow:
+        view = await claim_view(uow.session, tenant_id=tenant_id, claim_id=claim_id)
+        claim = await uow.session.get(Claim, claim_id)
+        lines = (await uow.session.execute(
+            select(ClaimLine).where(ClaimLine.claim_id == claim_id).order_by(ClaimLine.line_number))).scalars().all()
+        events = await handlers.timeline(uow, claim)
+    assert len(lines) >= 1 and len(events) >= 3
+    assert AS_JSON.dump_json(view) == AS_JSON.dump_json(_orm_view(claim, lines, events))
+
+
+async def test_another_tenants_claim_is_not_found(units):
+    claim_id = await _claim(units, uuid.uuid4())
+    async with units() as uow:
+        assert await claim_view(uow.session, tenant_id=uuid.uuid4(), claim_id=claim_id) is None

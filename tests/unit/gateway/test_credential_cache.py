@@ -1,0 +1,72 @@
+"""The in-process credential cache: a live key for a few seconds, never a failed lookup, dropped on revoke."""
+import pytest
+
+from shared.internal_auth import Caller
+from services.gateway.credentials import CredentialCache, LiveCredential
+from services.gateway.rate_limits import Limit
+
+pytestmark = pytest.mark.unit
+ALICE = LiveCredential(Caller("tenant-a", "key-1", ("billing:read",)), None)
+ALICE_2 = LiveCredential(Caller("tenant-a", "key-2", ("billing:read",)), Limit(5, 10))
+BOB = LiveCredential(Caller("tenant-b", "key-3", ("billing:read",)), None)
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _cache(clock=None, ttl=5.0) -> CredentialCache:
+    return CredentialCache(ttl, clock=clock or Clock())
+
+
+def test_a_live_key_is_kept_until_its_time_is_up():
+    clock = Clock()
+    cache = _cache(clock)
+    cache.put("h1", ALICE, generation=cache.generation)
+    clock.now += 4.9
+    assert cache.get("h1") == ALICE
+    clock.now += 0.2
+    assert cache.get("h1") is None
+
+
+def test_an_unknown_key_is_never_answered_from_the_cache():
+    cache = _cache()
+    cache.put("h1", ALICE, generation=cache.generation)
+    assert cache.get("h2") is None
+
+
+def _filled() -> CredentialCache:
+    cache = _cache()
+    for key_hash, credential in (("h1", ALICE), ("h2", ALICE_2), ("h3", BOB)):
+        cache.put(key_hash, credential, generation=cache.generation)
+    return cache
+
+
+def test_a_revoke_drops_that_key_only():
+    cache = _filled()
+    cache.forget_key("key-1")
+    assert (cache.get("h1"), cache.get("h2"), cache.get("h3")) == (None, ALICE_2, BOB)
+
+
+def test_a_tenants_new_limit_drops_all_its_keys():
+    cache = _filled()
+    cache.forget_tenant("tenant-a")
+    assert (cache.get("h1"), cache.get("h2"), cache.get("h3")) == (None, None, BOB)
+
+
+def test_a_lookup_that_began_before_a_revoke_is_not_kept():
+    cache = _cache()
+    began = cache.generation
+    cache.forget_key("key-1")  # committed while the lookup was reading the still-live row
+    cache.put("h1", ALICE, generation=began)
+    assert cache.get("h1") is None
+
+
+def test_a_zero_ttl_keeps_nothing():
+    cache = _cache(ttl=0)
+    cache.put("h1", ALICE, generation=cache.generation)
+    assert cache.get("h1") is None
