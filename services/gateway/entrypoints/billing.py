@@ -27,6 +27,7 @@ def _up(request: Request, name: str):
 
 @router.get("/v1/claims/{claim_id}", response_model=ClaimView, response_model_exclude_unset=True)
 async def get_claim(request: Request, claim_id: ClaimId, caller: ReadCaller) -> dict:
+    """The claim with its payments, adjustments, balance and denials, and one timeline across the services."""
     return await claim_view(request.app.state.upstreams, claim_id, caller)
 
 
