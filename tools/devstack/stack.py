@@ -134,7 +134,7 @@ class Stack:
         for name in names:
             self.wait_healthy(name)
 
-    def wait_healthy(self, name: str, timeout: float = 90) -> None:
+    def wait_healthy(self, name: str, timeout: float = 180) -> None:
         spec: ProcessSpec = self.specs[name]
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
