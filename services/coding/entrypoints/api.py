@@ -8,7 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from shared.contracts.requests import CodingReview
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.coding import coding_settings, handlers, queries
+from services.coding.application import provider_queries as queries
+from services.coding.application import review as handlers
+from services.coding.application import tenant_settings as coding_settings
 
 router = APIRouter(prefix="/internal", tags=["coding"])
 
