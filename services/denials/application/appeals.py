@@ -5,7 +5,7 @@ from uuid import UUID
 
 from services.denials.adapters.repositories import DenialsUnitOfWork
 from services.denials.adapters.tables import Denial, Practice, SubmittedClaim
-from services.denials.application.work_queue import ActionRefused, act
+from services.denials.application.work_queue import ActionRefused, act, locked_in_state
 from services.denials.domain.appeal_letter import AppealFacts, render_appeal_letter
 
 
@@ -16,11 +16,9 @@ class NoAppeal(LookupError):
 async def appeal(uow: DenialsUnitOfWork, *, tenant_id: UUID, denial_id: UUID, actor: str, note: str,
                  enclosures: list[str], today: date) -> tuple[Denial, str] | None:
     """Records the appeal and returns the letter (HTML) built from the claim's facts and the denial."""
-    denial = await uow.denials.locked(tenant_id, denial_id)
+    denial = await locked_in_state(uow, tenant_id, denial_id, ("open", "appeal_lost"), "cannot be appealed")
     if denial is None:
         return None
-    if denial.status not in ("open", "appeal_lost"):
-        raise ActionRefused(f"a {denial.status} denial cannot be appealed")
     if today > denial.appeal_deadline:
         raise ActionRefused(f"the payer's appeal deadline passed on {denial.appeal_deadline.isoformat()}")
     practice = await uow.practices.get(tenant_id)

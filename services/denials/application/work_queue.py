@@ -39,6 +39,15 @@ async def analytics_rows(uow: DenialsUnitOfWork, *, tenant_id: UUID, start: date
     return await uow.analytics.rows(tenant_id=tenant_id, start=start, end=end)
 
 
+async def locked_in_state(uow: DenialsUnitOfWork, tenant_id: UUID, denial_id: UUID, states: tuple[str, ...],
+                          refusal: str) -> Denial | None:
+    """The denial, locked, if it is in one of `states`; ActionRefused ("a <status> denial <refusal>") if not."""
+    denial = await uow.denials.locked(tenant_id, denial_id)
+    if denial is not None and denial.status not in states:
+        raise ActionRefused(f"a {denial.status} denial {refusal}")
+    return denial
+
+
 def act(uow: DenialsUnitOfWork, denial: Denial, action: str, actor: str, detail: dict) -> None:
     """Every action is kept; the first one stops the SLA clock."""
     denial.acted_at = denial.acted_at or uow.now()
@@ -48,11 +57,9 @@ def act(uow: DenialsUnitOfWork, denial: Denial, action: str, actor: str, detail:
 
 async def assign(uow: DenialsUnitOfWork, *, tenant_id: UUID, denial_id: UUID, actor: str,
                  assignee: str | None) -> Denial | None:
-    denial = await uow.denials.locked(tenant_id, denial_id)
+    denial = await locked_in_state(uow, tenant_id, denial_id, WORKABLE, "is closed")
     if denial is None:
         return None
-    if denial.status not in WORKABLE:
-        raise ActionRefused(f"a {denial.status} denial is closed")
     denial.assignee = assignee
     uow.denials.add_action(DenialAction(tenant_id=tenant_id, denial_id=denial.id, action="assign", actor=actor,
                                         detail={"assignee": assignee}))
@@ -62,11 +69,10 @@ async def assign(uow: DenialsUnitOfWork, *, tenant_id: UUID, denial_id: UUID, ac
 async def write_off(uow: DenialsUnitOfWork, *, tenant_id: UUID, denial_id: UUID, actor: str,
                     reason: str) -> Denial | None:
     """Closes the denial; the adjustment reaches the ledger through denial.resolved (payments posts it)."""
-    denial = await uow.denials.locked(tenant_id, denial_id)
+    denial = await locked_in_state(uow, tenant_id, denial_id, ("open", "appealed", "appeal_lost"),
+                                   "cannot be written off")
     if denial is None:
         return None
-    if denial.status not in ("open", "appealed", "appeal_lost"):
-        raise ActionRefused(f"a {denial.status} denial cannot be written off")
     denial.status = "written_off"
     denial.resolved_at = uow.now()
     act(uow, denial, "write-off", actor, {"reason": reason})
@@ -79,11 +85,9 @@ async def record_appeal_outcome(uow: DenialsUnitOfWork, *, tenant_id: UUID, deni
                                 outcome: str, note: str) -> Denial | None:
     """Won: the payer will reprocess, and its payment closes the denial. Lost: back to the queue for a
     second-level appeal or a write-off."""
-    denial = await uow.denials.locked(tenant_id, denial_id)
+    denial = await locked_in_state(uow, tenant_id, denial_id, ("appealed",), "has no appeal waiting for an outcome")
     if denial is None:
         return None
-    if denial.status != "appealed":
-        raise ActionRefused(f"a {denial.status} denial has no appeal waiting for an outcome")
     if outcome == "lost":
         denial.status = "appeal_lost"
     act(uow, denial, "appeal-outcome", actor, {"outcome": outcome, "note": note})
@@ -93,11 +97,9 @@ async def record_appeal_outcome(uow: DenialsUnitOfWork, *, tenant_id: UUID, deni
 async def correct(uow: DenialsUnitOfWork, *, tenant_id: UUID, denial_id: UUID, actor: str,
                   correction: dict) -> Denial | None:
     """Sends the corrected codes to claims, which bills a replacement claim (frequency 7 with REF*F8)."""
-    denial = await uow.denials.locked(tenant_id, denial_id)
+    denial = await locked_in_state(uow, tenant_id, denial_id, ("open", "appeal_lost"), "cannot be corrected")
     if denial is None:
         return None
-    if denial.status not in ("open", "appeal_lost"):
-        raise ActionRefused(f"a {denial.status} denial cannot be corrected")
     if not denial.payer_claim_number:
         raise ActionRefused("the payer gave no claim number; a replacement claim needs it for REF*F8")
     request = ClaimCorrectionRequested(correction_id=str(uuid.uuid4()), claim_id=str(denial.claim_id),
