@@ -10,6 +10,7 @@ backends) per event. Relative figures: the machine is shared, and Kafka fetch an
 import argparse
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -128,6 +129,7 @@ def start_postgres(port: int):
 
     postgres = EmbeddedPostgres(RUN_DIR / "pgdata", port, durable=True)
     postgres.stop()
+    shutil.rmtree(RUN_DIR / "pgdata", ignore_errors=True)  # a fresh database: the row counts are this run's
     postgres.start()
     env = {**os.environ, "DATABASE_URL": postgres.url, "PYTHONPATH": str(ROOT)}
     for service in ("coding", "denials"):
@@ -158,9 +160,28 @@ async def measure(args, port: int) -> list[dict]:
                                 producer=runtime.producer)
         for topic, events in streams:
             results.append({"service": name, **await apply_in_batches(runner, topic, events, args.batch, port)})
+        results.append({"service": name, "rows": await _row_counts(runtime.engine, SUMMARIES[name])})
         await runtime.engine.dispose()
         assert isinstance(runtime, ServiceRuntime)
     return results
+
+
+SUMMARIES = {
+    "coding": "SELECT 'coded_encounter:' || status, count(*) FROM coded_encounter GROUP BY status",
+    "denials": "SELECT 'denial:' || status, count(*) FROM denial GROUP BY status UNION ALL "
+               "SELECT 'adjudicated_claim', count(*) FROM adjudicated_claim UNION ALL "
+               "SELECT 'submitted_claim', count(*) FROM submitted_claim",
+}
+
+
+async def _row_counts(engine, summary: str) -> dict:
+    """What the run wrote (rows by state, events by topic): the same input must give the same counts."""
+    from sqlalchemy import text
+
+    async with engine.connect() as conn:
+        rows = (await conn.execute(text(f"{summary} UNION ALL SELECT 'outbox:' || topic, count(*) "
+                                        "FROM outbox_message GROUP BY topic"))).all()
+    return dict(sorted((name, count) for name, count in rows))
 
 
 def _denial_streams(tenant: uuid.UUID, count: int) -> list[tuple[str, list[Envelope]]]:
