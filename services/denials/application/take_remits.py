@@ -26,7 +26,7 @@ async def take_remits(uow: DenialsUnitOfWork, batch: EventBatch, *, appeal_days:
     claims = await uow.submitted_claims.by_ids(UUID(e.payload.claim_id) for e in matched)
     replaced = {c.original_claim_id for c in claims.values() if c.original_claim_id}
     open_denials: dict[UUID, list[OpenDenial]] = defaultdict(list)
-    for denial in await uow.denials.open_on_claims({*claims, *replaced, *(UUID(e.payload.claim_id) for e in matched)}):
+    for denial in await uow.denials.open_on_claims({*replaced, *(UUID(e.payload.claim_id) for e in matched)}):
         open_denials[denial.claim_id].append(denial)
     today, now = uow.today(), uow.now()
     adjudications, opened, closed = [], {}, set()
