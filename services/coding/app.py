@@ -4,10 +4,11 @@ from fastapi import FastAPI
 from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.coding.adapters.accuracy_file import load_accuracy_curve
+from services.coding.adapters.repositories import CodingUnitOfWork
 from services.coding.adapters.reference_files import load_reference_data, load_tenant_references
 from services.coding.entrypoints import api, queries_api, reports
 from services.coding.entrypoints.consumers import build_router
-from services.coding.handlers import Coder
+from services.coding.application.coder import Coder
 from services.coding.settings import Settings
 
 
@@ -25,9 +26,14 @@ def build_coder(settings: Settings) -> Coder:
                  accuracy=accuracy)
 
 
+def build_runtime(settings: Settings, coder: Coder | None = None) -> ServiceRuntime:
+    return ServiceRuntime(settings, router=build_router(coder=coder or build_coder(settings)),
+                          unit_of_work=CodingUnitOfWork)
+
+
 def bootstrap(settings: Settings) -> FastAPI:
     coder = build_coder(settings)
-    runtime = ServiceRuntime(settings, router=build_router(coder=coder))
+    runtime = build_runtime(settings, coder)
     app = create_service_app("coding", settings=settings, lifespan=runtime.lifespan)
     app.state.coder = coder
     app.include_router(api.router)

@@ -7,7 +7,9 @@ from shared.contracts.api import coding as api
 from shared.contracts.requests import CodingReview, CodingSettings
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.coding import coding_settings, handlers, queries
+from services.coding.application import provider_queries as queries
+from services.coding.application import review as handlers
+from services.coding.application import tenant_settings as coding_settings
 
 router = APIRouter(prefix="/internal", tags=["coding"])
 

@@ -7,7 +7,7 @@ from shared.contracts.api.coding import ProviderQuery, ProviderQueryList
 from shared.contracts.requests import AskProvider, ProviderAnswer
 from shared.http.actions import run_action
 from shared.http.auth import CallerDep
-from services.coding import queries
+from services.coding.application import provider_queries as queries
 
 router = APIRouter(prefix="/internal", tags=["coding"])
 

@@ -17,8 +17,9 @@ from shared.contracts.denial import (
 from shared.http.actions import run_action
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.denials import handlers
-from services.denials.appeal_letter_pdf import appeal_letter_pdf
+from services.denials.application import appeals
+from services.denials.application import work_queue as handlers
+from services.denials.adapters.appeal_letter_pdf import appeal_letter_pdf
 from services.denials.domain.appeal_letter import render_appeal_letter
 from services.denials.domain.analytics import Adjudication, DenialFact, denial_analytics
 from services.denials.domain.queue import (
@@ -155,7 +156,7 @@ async def write_off(request: Request, denial_id: UUID, body: WriteOffDenial, cal
 
 @router.post("/denials/{denial_id}/appeal", response_model=api.AppealRecorded)
 async def appeal(request: Request, denial_id: UUID, body: AppealDenial, caller: CallerDep) -> dict:
-    denial, letter = await _run(request, handlers.appeal, denial_id=denial_id, note=body.note,
+    denial, letter = await _run(request, appeals.appeal, denial_id=denial_id, note=body.note,
                                 enclosures=body.enclosures, today=today(), **_who(caller))
     return {**denial_public(denial), "appeal_letter_html": letter}
 
@@ -165,8 +166,8 @@ async def appeal_letter(request: Request, denial_id: UUID, caller: CallerDep) ->
     """The latest appeal's letter: PDF when the Accept header asks for it, else HTML."""
     try:
         async with request.app.state.runtime.units_of_work() as uow:
-            facts = await handlers.appeal_letter_facts(uow, tenant_id=UUID(caller.tenant_id), denial_id=denial_id)
-    except handlers.NoAppeal as exc:
+            facts = await appeals.appeal_letter_facts(uow, tenant_id=UUID(caller.tenant_id), denial_id=denial_id)
+    except appeals.NoAppeal as exc:
         raise Problem(404, "No appeal letter", str(exc)) from exc
     if facts is None:
         raise Problem(404, "Denial not found")

@@ -41,7 +41,7 @@ def test_a_tenant_cpt_file_serves_that_tenant_only(tmp_path, capsys):
     from uuid import uuid4
 
     from services.coding.adapters.reference_files import load_tenant_references, tenant_dir
-    from services.coding.handlers import Coder
+    from services.coding.application.coder import Coder
 
     own, other = uuid4(), uuid4()
     cpt = tmp_path / "tenant_cpt.csv"

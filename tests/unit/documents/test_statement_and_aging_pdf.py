@@ -73,7 +73,7 @@ def test_aging_report_lists_every_bucket_per_payer_and_provider():
 
 
 def test_appeal_letter_pdf_carries_the_same_facts_as_the_html_letter():
-    from services.denials.appeal_letter_pdf import appeal_letter_pdf
+    from services.denials.adapters.appeal_letter_pdf import appeal_letter_pdf
     from tests.unit.denials.test_appeal_letter import facts
 
     letter = facts(enclosures=("Operative report", "Authorization AUTH778899"))

@@ -3,11 +3,11 @@ the suggester's measured precision and recall there, so the choice is made knowi
 from dataclasses import dataclass
 from uuid import UUID
 
-from shared.db.unit_of_work import UnitOfWork
+from services.coding.adapters.repositories import CodingUnitOfWork
 from services.coding.adapters.tables import TenantCodingSettings
 from services.coding.domain.auto_accept import (TARGET_PRECISION, auto_accept_blocker, precision_warning,
                                                 settings_problem)
-from services.coding.handlers import Coder
+from services.coding.application.coder import Coder
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,9 @@ class SettingsRejected(Exception):
         self.field, self.message = field, message
 
 
-async def tenant_settings(uow: UnitOfWork, *, tenant_id: UUID, coder: Coder) -> dict:
+async def tenant_settings(uow: CodingUnitOfWork, *, tenant_id: UUID, coder: Coder) -> dict:
     """The tenant's effective coding settings, where each comes from, and the measured accuracy behind them."""
-    row = await uow.session.get(TenantCodingSettings, tenant_id)
+    row = await uow.settings.get(tenant_id)
     policy = coder.policy(row)
     measured = coder.accuracy.at(policy.threshold)
     reference = coder.reference_for(tenant_id)
@@ -53,7 +53,7 @@ async def tenant_settings(uow: UnitOfWork, *, tenant_id: UUID, coder: Coder) -> 
     }
 
 
-async def replace_settings(uow: UnitOfWork, *, tenant_id: UUID, requested: RequestedSettings, coder: Coder,
+async def replace_settings(uow: CodingUnitOfWork, *, tenant_id: UUID, requested: RequestedSettings, coder: Coder,
                            actor: str) -> None:
     """Replace the tenant's settings; refuse auto-accept below the target precision unless accepted explicitly."""
     threshold = coder.threshold if requested.auto_accept_threshold is None else requested.auto_accept_threshold
@@ -62,12 +62,12 @@ async def replace_settings(uow: UnitOfWork, *, tenant_id: UUID, requested: Reque
                                threshold=threshold, precision=coder.accuracy.at(threshold).precision)
     if problem:
         raise SettingsRejected(*problem)
-    row = await uow.session.get(TenantCodingSettings, tenant_id, with_for_update=True)
+    row = await uow.settings.locked(tenant_id)
     if requested == RequestedSettings():
         if row is not None:
-            await uow.session.delete(row)
+            await uow.settings.delete(row)
         return
     row = row or TenantCodingSettings(tenant_id=tenant_id, updated_by=actor[:100])
     row.auto_accept_threshold, row.auto_accept = requested.auto_accept_threshold, requested.auto_accept
     row.accept_below_target_precision, row.updated_by = requested.accept_below_target_precision, actor[:100]
-    uow.session.add(row)
+    uow.settings.save(row)

@@ -1,0 +1,181 @@
+"""The coding service's repositories: named, set-based queries over its tables, hung on CodingUnitOfWork.
+
+The hot path (a batch of documented encounters) reads each kind of row once per batch and writes the coded
+encounters with one multi-row insert; the review queue and the settings work on single rows.
+"""
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+from uuid import UUID
+
+from sqlalchemy import insert, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared import denial_patterns
+from shared.clock import Clock, system_clock
+from shared.contracts.denial import DenialOpened
+from shared.db.unit_of_work import UnitOfWork
+from services.coding.adapters.tables import (CodedEncounter, CodingAudit, DenialPattern, ProviderQuery,
+                                             TenantCodingSettings)
+
+
+class SameDayKey(NamedTuple):
+    """One patient seen by one rendering provider on one date, within a tenant (one E/M a day)."""
+
+    tenant_id: UUID
+    rendering_npi: str
+    date_of_service: date
+    patient_ref: str
+
+
+class BilledVisit(NamedTuple):
+    encounter_id: UUID
+    procedure_codes: tuple[str, ...]
+
+
+class EncounterRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def add_many(self, rows: list[dict]) -> None:
+        """New coded encounters (columns of coded_encounter), one multi-row insert."""
+        if rows:
+            await self._session.execute(insert(CodedEncounter.__table__), rows)
+
+    async def coded_on(self, keys: Iterable[SameDayKey]) -> dict[SameDayKey, list[BilledVisit]]:
+        """Coded encounters for these patients, providers and dates, with their procedure codes."""
+        keys = set(keys)
+        if not keys:
+            return {}
+        columns = (CodedEncounter.tenant_id, CodedEncounter.rendering_npi, CodedEncounter.date_of_service,
+                   CodedEncounter.patient_ref)
+        rows = await self._session.execute(
+            select(*columns, CodedEncounter.encounter_id, CodedEncounter.procedures)
+            .where(CodedEncounter.status == "coded", tuple_(*columns).in_(list(keys))))
+        found: dict[SameDayKey, list[BilledVisit]] = defaultdict(list)
+        for tenant_id, npi, on, patient, encounter_id, procedures in rows:
+            found[SameDayKey(tenant_id, npi, on, patient)].append(
+                BilledVisit(encounter_id, tuple(p["code"] for p in procedures)))
+        return found
+
+    async def get(self, tenant_id: UUID, encounter_id: UUID) -> CodedEncounter | None:
+        return (await self._session.execute(select(CodedEncounter).where(
+            CodedEncounter.encounter_id == encounter_id, CodedEncounter.tenant_id == tenant_id))).scalar_one_or_none()
+
+    async def locked(self, tenant_id: UUID, encounter_id: UUID) -> CodedEncounter | None:
+        """The encounter, locked until the transaction ends (a review or a query changes it)."""
+        return (await self._session.execute(select(CodedEncounter).where(
+            CodedEncounter.encounter_id == encounter_id, CodedEncounter.tenant_id == tenant_id).with_for_update())
+        ).scalar_one_or_none()
+
+    async def review_queue(self, tenant_id: UUID, *, limit: int, after: UUID | None, edit_id: str | None,
+                           assigned_to: str | None) -> list[CodedEncounter]:
+        query = select(CodedEncounter).where(CodedEncounter.tenant_id == tenant_id,
+                                             CodedEncounter.status == "needs_review")
+        if after:
+            query = query.where(CodedEncounter.encounter_id > after)
+        if edit_id:
+            query = query.where(CodedEncounter.edits.contains([{"edit_id": edit_id}]))
+        if assigned_to == "none":
+            query = query.where(CodedEncounter.assigned_to.is_(None))
+        elif assigned_to:
+            query = query.where(CodedEncounter.assigned_to == assigned_to)
+        return list((await self._session.execute(query.order_by(CodedEncounter.encounter_id).limit(limit))).scalars())
+
+
+class TenantSettingsRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def get(self, tenant_id: UUID) -> TenantCodingSettings | None:
+        return await self._session.get(TenantCodingSettings, tenant_id)
+
+    async def for_tenants(self, tenant_ids: Iterable[UUID]) -> dict[UUID, TenantCodingSettings]:
+        rows = await self._session.execute(select(TenantCodingSettings).where(
+            TenantCodingSettings.tenant_id.in_(set(tenant_ids))))
+        return {row.tenant_id: row for row in rows.scalars()}
+
+    async def locked(self, tenant_id: UUID) -> TenantCodingSettings | None:
+        return await self._session.get(TenantCodingSettings, tenant_id, with_for_update=True)
+
+    def save(self, row: TenantCodingSettings) -> None:
+        self._session.add(row)
+
+    async def delete(self, row: TenantCodingSettings) -> None:
+        await self._session.delete(row)
+
+
+class DenialPatternRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def learn(self, tenant_id: UUID, denial: DenialOpened, *, today: date) -> None:
+        for statement in denial_patterns.learn(DenialPattern, tenant_id=tenant_id, denial=denial, today=today):
+            await self._session.execute(statement)
+
+    async def histories(self, tenant_ids: Iterable[UUID], payer_ids: Iterable[str], procedure_codes: Iterable[str]
+                        ) -> dict[UUID, list[denial_patterns.DenialHistory]]:
+        """Each tenant's denial history for these payers and procedures, in one read."""
+        codes = set(procedure_codes)
+        if not codes:
+            return {}
+        rows = (await self._session.execute(select(DenialPattern).where(
+            DenialPattern.tenant_id.in_(set(tenant_ids)), DenialPattern.payer_id.in_(set(payer_ids)),
+            DenialPattern.procedure_code.in_(codes)))).scalars().all()
+        by_tenant: dict[UUID, list] = defaultdict(list)
+        for row in rows:
+            by_tenant[row.tenant_id].append(row)
+        return {tenant_id: denial_patterns.history_of(tenant_rows) for tenant_id, tenant_rows in by_tenant.items()}
+
+
+class ProviderQueryRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def open_on(self, tenant_id: UUID, encounter_id: UUID) -> ProviderQuery | None:
+        return (await self._session.execute(select(ProviderQuery).where(
+            ProviderQuery.tenant_id == tenant_id, ProviderQuery.encounter_id == encounter_id,
+            ProviderQuery.status == "open"))).scalar_one_or_none()
+
+    async def open_on_many(self, tenant_id: UUID, encounter_ids: list[UUID]) -> dict[UUID, ProviderQuery]:
+        rows = await self._session.execute(select(ProviderQuery).where(
+            ProviderQuery.tenant_id == tenant_id, ProviderQuery.encounter_id.in_(encounter_ids),
+            ProviderQuery.status == "open"))
+        return {q.encounter_id: q for q in rows.scalars()}
+
+    async def locked(self, tenant_id: UUID, query_id: UUID) -> ProviderQuery | None:
+        return (await self._session.execute(select(ProviderQuery).where(
+            ProviderQuery.tenant_id == tenant_id, ProviderQuery.id == query_id).with_for_update())).scalar_one_or_none()
+
+    async def of_encounter(self, tenant_id: UUID, encounter_id: UUID) -> list[ProviderQuery]:
+        rows = await self._session.execute(select(ProviderQuery).where(
+            ProviderQuery.tenant_id == tenant_id, ProviderQuery.encounter_id == encounter_id)
+            .order_by(ProviderQuery.asked_at))
+        return list(rows.scalars())
+
+    def add(self, query: ProviderQuery) -> None:
+        self._session.add(query)
+
+
+class AuditRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    def add(self, entry: CodingAudit) -> None:
+        self._session.add(entry)
+
+    async def trail(self, tenant_id: UUID, encounter_id: UUID) -> list[CodingAudit]:
+        rows = await self._session.execute(select(CodingAudit).where(
+            CodingAudit.tenant_id == tenant_id, CodingAudit.encounter_id == encounter_id).order_by(CodingAudit.id))
+        return list(rows.scalars())
+
+
+class CodingUnitOfWork(UnitOfWork):
+    def __init__(self, session: AsyncSession, clock: Clock = system_clock):
+        super().__init__(session, clock)
+        self.encounters = EncounterRepository(session)
+        self.settings = TenantSettingsRepository(session)
+        self.denial_patterns = DenialPatternRepository(session)
+        self.queries = ProviderQueryRepository(session)
+        self.audit = AuditRepository(session)

@@ -1,0 +1,103 @@
+"""encounter.documented, a batch at a time: each encounter coded (claim.coded emitted) or held for review with
+the reasons. Tenant settings, earlier visits the same day and denial histories are read once per batch; the
+encounters are written with one multi-row insert."""
+from collections.abc import Iterable
+from dataclasses import replace
+from uuid import UUID
+
+from shared import denial_patterns
+from shared.contracts.claim import ClaimCoded
+from shared.contracts.encounter import EncounterDocumented
+from shared.contracts.identifiers import claim_id_for, new_patient_control_number
+from shared.kafka.consumer import EventBatch
+from shared.telemetry import annotate
+from services.coding.adapters.repositories import BilledVisit, CodingUnitOfWork, SameDayKey
+from services.coding.application.coder import Coder
+from services.coding.domain.codes import is_em_visit
+from services.coding.domain.coder import CodingOutcome, code_encounter
+
+DENIAL_PATTERN_EDIT = "CODING-DENIAL-PATTERN"
+
+
+async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Coder) -> None:
+    events = batch.envelopes
+    settings = await uow.settings.for_tenants({e.tenant_id for e in events})
+    billed = await uow.encounters.coded_on(same_day_key(e.tenant_id, e.payload) for e in events
+                                           if bills_em(e.payload))
+    histories = await uow.denial_patterns.histories(
+        {e.tenant_id for e in events}, {e.payload.coverage.payer_id for e in events},
+        {line.code for e in events for line in e.payload.procedures})
+    today = uow.today()
+    rows = []
+    for event in batch.traced():
+        encounter, tenant_id = event.payload, event.tenant_id
+        key = same_day_key(tenant_id, encounter)
+        outcome = code_encounter(encounter, coder.reference_for(tenant_id),
+                                 suggestions=coder.suggestions(encounter.note),
+                                 auto_accept=coder.policy(settings.get(tenant_id)),
+                                 em_billed_same_day=em_billed_same_day(encounter, billed.get(key, ())))
+        warnings = denial_patterns.pattern_warnings(
+            payer_id=encounter.coverage.payer_id, payer_name=encounter.coverage.payer_id,
+            procedure_codes=[line.code for line in encounter.procedures], history=histories.get(tenant_id, ()),
+            today=today, edit_id=DENIAL_PATTERN_EDIT)
+        outcome = replace(outcome, edits=[*outcome.edits, *warnings])
+        annotate(**{"billing.encounter_id": encounter.encounter_id, "billing.coding_status": outcome.status,
+                    "billing.edits": [e.edit_id for e in outcome.edits if e.severity == "error"]})
+        claim_id = None
+        if outcome.status == "coded":
+            claim_id = emit_claim_coded(uow, tenant_id, encounter, outcome)
+            billed.setdefault(key, []).append(BilledVisit(UUID(encounter.encounter_id),
+                                                          tuple(p.code for p in outcome.procedures)))
+        rows.append({**encounter_columns(tenant_id, encounter), **outcome_columns(outcome), "claim_id": claim_id})
+    await uow.encounters.add_many(rows)
+
+
+def bills_em(encounter: EncounterDocumented) -> bool:
+    return any(is_em_visit(p.code) for p in encounter.procedures)
+
+
+def same_day_key(tenant_id: UUID, encounter: EncounterDocumented) -> SameDayKey:
+    return SameDayKey(tenant_id, encounter.rendering_provider.npi, encounter.date_of_service, encounter.patient.id)
+
+
+def em_billed_same_day(encounter: EncounterDocumented, visits: Iterable[BilledVisit]) -> tuple[str, ...]:
+    """E/M visits another coded encounter already billed for this patient, provider and date."""
+    if not bills_em(encounter):
+        return ()
+    own = UUID(encounter.encounter_id)
+    return tuple(code for visit in visits if visit.encounter_id != own
+                 for code in visit.procedure_codes if is_em_visit(code))
+
+
+def encounter_columns(tenant_id: UUID, encounter: EncounterDocumented) -> dict:
+    return {"encounter_id": UUID(encounter.encounter_id), "tenant_id": tenant_id,
+            "external_id": encounter.external_id, "encounter": encounter.model_dump(mode="json"),
+            "patient_ref": encounter.patient.id, "rendering_npi": encounter.rendering_provider.npi,
+            "date_of_service": encounter.date_of_service}
+
+
+def outcome_columns(outcome: CodingOutcome) -> dict:
+    return {"status": outcome.status,
+            "diagnoses": [d.model_dump(mode="json") for d in outcome.diagnoses],
+            "procedures": [p.model_dump(mode="json") for p in outcome.procedures],
+            "edits": [e.model_dump(mode="json") for e in outcome.edits],
+            "suggestions": [s.model_dump(mode="json") for s in outcome.suggestions]}
+
+
+def emit_claim_coded(uow: CodingUnitOfWork, tenant_id: UUID, encounter: EncounterDocumented,
+                     outcome: CodingOutcome) -> UUID:
+    """claim.coded with a new patient control number; returns the claim's id."""
+    pcn = new_patient_control_number()
+    claim_id = claim_id_for(tenant_id, pcn)
+    uow.emit(
+        ClaimCoded(
+            claim_id=str(claim_id), patient_control_number=pcn, encounter_id=encounter.encounter_id,
+            external_id=encounter.external_id, date_of_service=encounter.date_of_service,
+            place_of_service=encounter.place_of_service, patient=encounter.patient, coverage=encounter.coverage,
+            rendering_provider=encounter.rendering_provider, diagnoses=outcome.diagnoses,
+            procedures=outcome.procedures, prior_authorization=encounter.prior_authorization,
+            edits=[e for e in outcome.edits if e.severity == "warning"],
+        ),
+        tenant_id=tenant_id, subject_id=claim_id,
+    )
+    return claim_id

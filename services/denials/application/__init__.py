@@ -1,0 +1,1 @@
+"""The denials service's use cases, one module each: load through repositories, call the domain, emit."""

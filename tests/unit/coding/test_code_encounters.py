@@ -1,0 +1,126 @@
+"""The coding use cases over an in-memory unit of work: a batch of documented encounters, the review queue."""
+import uuid
+from datetime import timedelta
+
+import pytest
+
+from shared.contracts.claim import ClaimCoded
+from shared.contracts.envelope import Envelope
+from shared.denial_patterns import DenialHistory
+from services.coding.adapters.tables import ProviderQuery, TenantCodingSettings
+from services.coding.application.code_encounters import code_encounters
+from services.coding.application.coder import Coder
+from services.coding.application.review import ReviewRejected, claim_review_item, review_encounter
+from services.coding.domain.auto_accept import AccuracyCurve, AccuracyPoint
+from services.coding.domain.suggestions import Suggestion
+from tests.unit.coding.conftest import make_encounter
+from tests.unit.coding.fakes import FakeCodingUnitOfWork
+from tests.unit.event_batches import batch_of
+
+pytestmark = pytest.mark.unit
+TENANT = uuid.uuid4()
+NOTE_CODES = [Suggestion(code=code, description="d", confidence=0.97, start=0, end=1, evidence="x", context="affirmed")
+              for code in ("E11.9", "I10")]
+
+
+@pytest.fixture
+def coder(reference):
+    curve = AccuracyCurve(points=(AccuracyPoint(threshold=0.9, suggested=100, true_positives=97, expected=120),),
+                          notes=50)
+    return Coder(reference=reference, suggest=lambda note: list(NOTE_CODES), threshold=0.9, accuracy=curve)
+
+
+def documented(**overrides) -> Envelope:
+    encounter = make_encounter(encounter_id=str(uuid.uuid4()), **overrides)
+    return Envelope(event_type="encounter.documented", tenant_id=TENANT, subject_id=uuid.UUID(encounter.encounter_id),
+                    payload=encounter)
+
+
+def stored(uow, event):
+    return uow.encounters.rows[uuid.UUID(event.payload.encounter_id)]
+
+
+async def test_an_encounter_that_passes_every_edit_is_coded_and_sent_on_as_claim_coded(coder):
+    uow, event = FakeCodingUnitOfWork(), documented()
+    await code_encounters(uow, batch_of(event), coder=coder)
+    row = stored(uow, event)
+    [claim] = uow.emitted_of(ClaimCoded)
+    assert row.status == "coded" and str(row.claim_id) == claim.claim_id
+    assert claim.encounter_id == event.payload.encounter_id and [d.code for d in claim.diagnoses] == ["E11.9", "I10"]
+
+
+async def test_note_only_codes_wait_for_a_coder_unless_the_tenant_turned_auto_accept_on(coder):
+    uow = FakeCodingUnitOfWork()
+    held = documented(diagnoses=[])
+    await code_encounters(uow, batch_of(held), coder=coder)
+    assert stored(uow, held).status == "needs_review" and uow.emitted == []
+
+    uow.settings.save(TenantCodingSettings(tenant_id=TENANT, auto_accept=True, updated_by="admin"))
+    accepted = documented(diagnoses=[])
+    await code_encounters(uow, batch_of(accepted), coder=coder)
+    assert stored(uow, accepted).status == "coded" and len(uow.emitted_of(ClaimCoded)) == 1
+
+
+async def test_a_second_visit_the_same_day_in_the_same_batch_is_held_and_settings_are_read_once(coder):
+    uow = FakeCodingUnitOfWork()
+    first, second, other_patient = documented(), documented(), documented(patient={
+        **make_encounter().patient.model_dump(mode="json"), "id": "MRN-OTHER"})
+    await code_encounters(uow, batch_of(first, second, other_patient), coder=coder)
+    assert [stored(uow, e).status for e in (first, second, other_patient)] == ["coded", "needs_review", "coded"]
+    assert "EM-SAME-DAY" in [e["edit_id"] for e in stored(uow, second).edits]
+    assert uow.settings.reads == 1 and uow.encounters.reads == 1
+
+
+async def test_a_visit_already_coded_that_day_holds_the_next_one(coder):
+    uow = FakeCodingUnitOfWork()
+    await code_encounters(uow, batch_of(documented()), coder=coder)
+    later = documented()
+    await code_encounters(uow, batch_of(later), coder=coder)
+    assert stored(uow, later).status == "needs_review"
+
+
+async def test_a_procedure_this_payer_keeps_denying_carries_a_warning_onto_the_claim(coder):
+    uow = FakeCodingUnitOfWork()
+    today = uow.today()
+    uow.denial_patterns.history[TENANT].append(DenialHistory("AETNA", "36415", "authorization", ("197",), 3,
+                                                             today - timedelta(days=30), today - timedelta(days=2)))
+    event = documented()
+    await code_encounters(uow, batch_of(event), coder=coder)
+    [claim] = uow.emitted_of(ClaimCoded)
+    assert [e.edit_id for e in claim.edits] == ["CODING-DENIAL-PATTERN"]
+    assert "CODING-DENIAL-PATTERN" in [e["edit_id"] for e in stored(uow, event).edits]
+
+
+async def test_the_same_encounter_twice_is_refused_by_its_key(coder):
+    uow, event = FakeCodingUnitOfWork(), documented()
+    await code_encounters(uow, batch_of(event), coder=coder)
+    with pytest.raises(ValueError):
+        await code_encounters(uow, batch_of(event), coder=coder)
+
+
+async def test_a_coder_claims_and_releases_a_held_encounter_with_the_provenance_of_each_code(coder):
+    uow, held = FakeCodingUnitOfWork(), documented(diagnoses=[])
+    await code_encounters(uow, batch_of(held), coder=coder)
+    encounter_id = uuid.UUID(held.payload.encounter_id)
+    await claim_review_item(uow, tenant_id=TENANT, encounter_id=encounter_id, coder="key:a")
+    with pytest.raises(ReviewRejected) as refused:
+        await claim_review_item(uow, tenant_id=TENANT, encounter_id=encounter_id, coder="key:b")
+    assert refused.value.status == 409
+    row = await review_encounter(uow, tenant_id=TENANT, encounter_id=encounter_id, coder="key:a",
+                                 diagnoses=["E11.9", "I10", "E78.5"], procedures=held.payload.model_dump(mode="json")["procedures"],
+                                 reason="coded from the note", coding=coder)
+    assert row.status == "coded" and [d["source"] for d in row.diagnoses] == ["suggestion", "suggestion", "coder"]
+    assert [a.action for a in uow.audit.entries] == ["claim", "review"]
+    assert len(uow.emitted_of(ClaimCoded)) == 1
+
+
+async def test_an_open_provider_query_blocks_the_release(coder):
+    uow, held = FakeCodingUnitOfWork(), documented(diagnoses=[])
+    await code_encounters(uow, batch_of(held), coder=coder)
+    encounter_id = uuid.UUID(held.payload.encounter_id)
+    uow.queries.add(ProviderQuery(id=uuid.uuid4(), tenant_id=TENANT, encounter_id=encounter_id, unclear="type",
+                                  question="Which type?", options=[], status="open", asked_by="key:a"))
+    with pytest.raises(ReviewRejected) as refused:
+        await review_encounter(uow, tenant_id=TENANT, encounter_id=encounter_id, coder="key:a", diagnoses=["E11.9"],
+                               procedures=[], reason="r", coding=coder)
+    assert refused.value.edits[0]["edit_id"] == "REVIEW-QUERY-OPEN" and uow.emitted == []
