@@ -94,6 +94,7 @@ def emit_claim_coded(uow: CodingUnitOfWork, tenant_id: UUID, encounter: Encounte
             claim_id=str(claim_id), patient_control_number=pcn, encounter_id=encounter.encounter_id,
             external_id=encounter.external_id, date_of_service=encounter.date_of_service,
             place_of_service=encounter.place_of_service, patient=encounter.patient, coverage=encounter.coverage,
+            other_coverages=encounter.other_coverages,
             rendering_provider=encounter.rendering_provider, diagnoses=outcome.diagnoses,
             procedures=outcome.procedures, prior_authorization=encounter.prior_authorization,
             edits=[e for e in outcome.edits if e.severity == "warning"],

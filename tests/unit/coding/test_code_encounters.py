@@ -49,6 +49,14 @@ async def test_an_encounter_that_passes_every_edit_is_coded_and_sent_on_as_claim
     assert claim.encounter_id == event.payload.encounter_id and [d.code for d in claim.diagnoses] == ["E11.9", "I10"]
 
 
+async def test_the_other_coverages_travel_on_to_the_claim(coder):
+    secondary = {"payer_id": "BCBS", "member_id": "XBC998877", "relationship": "self"}
+    uow, event = FakeCodingUnitOfWork(), documented(other_coverages=[secondary])
+    await code_encounters(uow, batch_of(event), coder=coder)
+    [claim] = uow.emitted_of(ClaimCoded)
+    assert [(c.payer_id, c.member_id) for c in claim.other_coverages] == [("BCBS", "XBC998877")]
+
+
 async def test_note_only_codes_wait_for_a_coder_unless_the_tenant_turned_auto_accept_on(coder):
     uow = FakeCodingUnitOfWork()
     held = documented(diagnoses=[])
