@@ -11,9 +11,11 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
-from services.claims import handlers
 from services.claims.adapters.claim_view import claim_view
+from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
+from services.claims.application.build_claims import create_claim
+from services.claims.application.register_tenant import register_tenant
 from services.claims.catalog import Catalog
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, coded
@@ -25,7 +27,7 @@ AS_JSON = TypeAdapter(dict)  # how FastAPI writes a route's `-> dict` answer
 @pytest.fixture(scope="module")
 async def units(infrastructure):
     engine = make_engine(Settings(database_url=infrastructure.database_url))
-    yield UnitOfWorkFactory(make_session_factory(engine))
+    yield UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
     await engine.dispose()
 
 
@@ -52,11 +54,12 @@ def _orm_view(claim: Claim, lines: list[ClaimLine], events: list[ClaimEvent]) ->
 
 async def _claim(units, tenant_id) -> uuid.UUID:
     async with units() as uow:
-        await handlers.register_tenant(uow, Envelope[TenantRegistered](
+        await register_tenant(uow, Envelope[TenantRegistered](
             event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
             payload=TenantRegistered(tenant_id=str(tenant_id), name="view", billing_provider=BILLING)), catalog=CATALOG)
-        claim = await handlers.create_claim(uow, coded(encounter_id=str(uuid.uuid4())), tenant_id, catalog=CATALOG,
-                                            today=date(2026, 11, 22))
+        created = await create_claim(uow, coded(encounter_id=str(uuid.uuid4())), tenant_id, catalog=CATALOG)
+    async with units() as uow:
+        claim = await uow.claims.get(tenant_id, created.id)
         claim.eligibility = {"status": "active", "copay": 20.5, "plan": "Gold ü"}
         claim.submitted_at = datetime(2026, 11, 23, 9, 30, 0, 500000, tzinfo=timezone.utc)
         claim.next_action_on = date(2026, 12, 24)
@@ -75,7 +78,7 @@ async def test_the_single_statement_writes_the_orm_views_bytes(units):
         claim = await uow.session.get(Claim, claim_id)
         lines = (await uow.session.execute(
             select(ClaimLine).where(ClaimLine.claim_id == claim_id).order_by(ClaimLine.line_number))).scalars().all()
-        events = await handlers.timeline(uow, claim)
+        events = await uow.timeline.of(claim_id)
     assert len(lines) >= 1 and len(events) >= 3
     assert AS_JSON.dump_json(view) == AS_JSON.dump_json(_orm_view(claim, lines, events))
 
