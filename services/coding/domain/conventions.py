@@ -31,14 +31,17 @@ Result = tuple[list[Suggestion], list[str]]
 Convention = Callable[[list[Suggestion], str, Tabular], Result]
 
 _UNLINKED = re.compile(r"\b(unrelated|not related|not due to|attributed to|secondary to)\b", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(no|denies|without|negative for|rule out|possible|suspected)\b[^.;\n]*$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(no|denies|without|negative for|rule out|possible|suspected)\b", re.IGNORECASE)
+
+
+def _sentence_start(note: str, position: int) -> int:
+    return max(note.rfind(mark, 0, position) for mark in ".;\n") + 1
 
 
 def _sentence(note: str, start: int, end: int) -> str:
     """The sentence around a span: between the nearest '.', ';' or line break on either side."""
-    before = max(note.rfind(mark, 0, start) for mark in ".;\n")
     after = [i for i in (note.find(mark, end) for mark in ".;\n") if i >= 0]
-    return note[before + 1:min(after, default=len(note))]
+    return note[_sentence_start(note, start):min(after, default=len(note))]
 
 
 def _affirmed(s: Suggestion) -> bool:
@@ -122,8 +125,8 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
             found = [s for s in suggestions if _affirmed(s) and (s.code in replaces or words.search(s.evidence))]
             paired = []
             if not found:
-                found = [_mention(note, m) for m in words.finditer(note) if not _NEGATED.search(
-                    note[max(note.rfind(".", 0, m.start()), note.rfind(";", 0, m.start())) + 1:m.start()])]
+                found = [_mention(note, m) for m in words.finditer(note)
+                         if not _NEGATED.search(note[_sentence_start(note, m.start()):m.start()])]
         if not found or not _linked(note, *found) or not _pair_allowed(code, paired, tabular):
             continue
         if name == "retinopathy" and any(_RETINOPATHY_SPECIFIED.search(_sentence(note, s.start, s.end)) for s in found):
@@ -217,16 +220,18 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     """A code whose category requires a 7th character is completed from the encounter the note states
     ("initial encounter", "sequela"), else left to a coder (below any auto-accept threshold, and an edit asking
     for it): an invalid code is never billed."""
-    out, reasons = [], []
+    out, reasons, lowered = [], [], note.lower()
     for s in suggestions:
         allowed = tabular.seventh_characters(s.code) if not tabular.is_billable(s.code) else {}
         if not allowed:
             out.append(s)
             continue
-        lowered = note.lower()
-        stated = [(len(meaning), char) for char, (_, meaning) in allowed.items() if meaning.lower() in lowered]
-        if len(stated) == 1 or (stated and sorted(stated)[-1][0] > sorted(stated)[-2][0]):
-            char = max(stated)[1]
+        # the most specific meaning the note states, when no other is as long ("initial encounter for closed
+        # fracture" beats "initial encounter"); two of a length is a question for a coder
+        stated = sorted(((len(meaning), char) for char, (_, meaning) in allowed.items()
+                         if meaning and meaning.lower() in lowered), reverse=True)
+        if stated and (len(stated) == 1 or stated[0][0] > stated[1][0]):
+            char = stated[0][1]
             full, meaning = allowed[char]
             reason = f"7th character {char} ({meaning}) as the note states"
             out.append(s.model_copy(update={"code": full, "description": tabular.description(full),
