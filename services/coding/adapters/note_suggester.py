@@ -5,18 +5,21 @@ The index is a SQLite FTS5 database built from simple-icd-10-cm's descriptions, 
 held in memory for the hot path; FTS5 answers the context lookups ("mother has diabetes" -> the family
 history code for diabetes), cached per term. A negated or uncertain mention suggests nothing; a family
 mention suggests a Z80-Z84 code, a historical one a Z85-Z87 personal history code, never the condition.
+The ICD-10-CM conventions (domain/conventions.py) then combine, replace or drop what was found.
 """
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
+from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.codes import icd_compact
+from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.note_terms import (TermMatch, best_match, key, less_specific_than_documented, variants,
                                                words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 MAX_WORDS = 10
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
 CONTEXT_CONFIDENCE = {"family": 0.9, "history": 0.85}
@@ -25,7 +28,8 @@ _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  #
 
 
 def _term_rows(reference: ReferenceData):
-    """(code, description, term, kind) for every billable code, and category terms sent to their default child."""
+    """(code, description, term, kind) for every billable code, category terms sent to their default child, and
+    codes that lack only their 7th character (the note states the encounter, or a coder is asked for it)."""
     import simple_icd_10_cm as icd
 
     code_set = reference.icd10[-1]
@@ -36,9 +40,17 @@ def _term_rows(reference: ReferenceData):
             yield dotted, description, description, "description"
             for note in notes:
                 yield dotted, description, note, "inclusion"
+        elif _needs_seventh_character(icd, dotted):
+            description = icd.get_description(dotted)
+            yield dotted, description, description, "description"
         elif notes and (child := _default_child(icd, dotted, code_set.billable)):
             for note in notes:
                 yield child, icd.get_description(child), note, "inclusion"
+
+
+def _needs_seventh_character(icd, dotted: str) -> bool:
+    children = icd.get_children(dotted)
+    return bool(children) and all(icd.is_extended_subcategory(child) for child in children)
 
 
 def _default_child(icd, dotted: str, billable: frozenset[str]) -> str | None:
@@ -75,7 +87,8 @@ def build_index(reference: ReferenceData, index_dir: Path) -> Path:
 
 
 class NoteSuggester:
-    def __init__(self, index_path: Path):
+    def __init__(self, index_path: Path, tabular: Tabular):
+        self._tabular = tabular
         self._db = sqlite3.connect(f"file:{index_path}?mode=ro", uri=True, check_same_thread=False)
         grouped = defaultdict(list)
         for k, code, description, kind in self._db.execute("SELECT key, code, description, kind FROM term_key"):
@@ -106,7 +119,7 @@ class NoteSuggester:
         doc = self.nlp.make_doc(note)
         doc.ents = list(_term_spans(doc, self.terms, self._span))
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
-            return []
+            return apply_conventions([], note, self._tabular)  # "flu shot given" is Z23 without any term
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -127,7 +140,7 @@ class NoteSuggester:
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context))
                 sentences.append(ent.sent.start_char)
-        return without_integral_symptoms(found, sentences)
+        return apply_conventions(without_integral_symptoms(found, sentences), note, self._tabular)
 
 
 def _context(categories: set[str]) -> str:
@@ -210,4 +223,4 @@ def _term_spans(doc, terms: dict[str, TermMatch], span_type):
 
 
 def build_suggester(reference: ReferenceData, *, index_dir: Path) -> NoteSuggester:
-    return NoteSuggester(build_index(reference, index_dir))
+    return NoteSuggester(build_index(reference, index_dir), TabularNotes(reference.icd10[-1]))

@@ -15,6 +15,8 @@ from services.coding.domain.codes import icd_compact
 from services.coding.domain.results import error, warning
 
 MAX_DIAGNOSES = 12
+# A code whose category needs a 7th character the note does not state: shown to a coder, never billed.
+SEVENTH_CHARACTER_MISSING = "seventh-character-missing"
 
 
 class Suggestion(BaseModel):
@@ -27,6 +29,8 @@ class Suggestion(BaseModel):
     context: str = Field(description="affirmed | family | history: the ConText reading that produced the code")
     status: str = Field(default="pending",
                         description="accepted | pending | corroborated | not_coded | rejected (by a coder)")
+    convention: str | None = Field(default=None, description="The ICD-10-CM convention that made or changed it")
+    reason: str | None = Field(default=None, description="Why the convention applied")
 
 
 @dataclass
@@ -40,13 +44,22 @@ def reconcile(provider_codes: list[str], suggestions: list[Suggestion], *, polic
     if provider_codes:
         return _against_provider(provider_codes, suggestions, policy.threshold)
     accepted, pending, decided = [], [], []
+    incomplete = []
     for suggestion in _best_per_code(suggestions):
         decision = note_code_decision(False, suggestion.confidence, policy)
-        if decision == "accepted" and len(accepted) >= MAX_DIAGNOSES:
+        if suggestion.convention == SEVENTH_CHARACTER_MISSING:
+            decision = "pending"
+            incomplete.append(suggestion)
+        elif decision == "accepted" and len(accepted) >= MAX_DIAGNOSES:
             decision = "pending"
         decided.append(suggestion.model_copy(update={"status": decision}))
-        (accepted if decision == "accepted" else pending).append(suggestion.code)
-    return Reconciled([(code, CodeSource.SUGGESTION) for code in accepted], decided, _note_only_edits(pending, policy))
+        if decision == "accepted":
+            accepted.append(suggestion.code)
+        elif suggestion not in incomplete:
+            pending.append(suggestion.code)
+    edits = _note_only_edits(pending, policy) + [
+        error("ICD-7TH-CHARACTER", f"{s.reason}; a coder must choose it", s.code) for s in incomplete]
+    return Reconciled([(code, CodeSource.SUGGESTION) for code in accepted], decided, edits)
 
 
 def _note_only_edits(pending: list[str], policy: AutoAcceptPolicy) -> list[EditResult]:

@@ -137,3 +137,17 @@ def test_a_negation_on_one_list_line_does_not_reach_the_next(suggest):
 def test_a_note_without_any_indexed_term_suggests_nothing(suggest):
     assert suggest("Routine visit, all good, return in one year.") == []
     assert suggest("") == []
+
+
+def test_the_guideline_conventions_run_on_what_the_suggester_found(suggest):
+    found = suggest("Hypertension and chronic kidney disease stage 4.")
+    assert codes(found) == ["I12.9", "N18.4"] and found[0].convention == "hypertension-combination"
+    assert "replaces I10" in found[0].reason
+    assert codes(suggest("Flu shot administered; no reactions.")) == ["Z23"]
+
+
+def test_an_injury_code_missing_its_7th_character_holds_the_encounter(suggest, reference):
+    found = suggest("Sprain of calcaneofibular ligament of right ankle.")
+    outcome = code_encounter(make_encounter(diagnoses=[]), reference, suggestions=found, auto_accept=AUTO_ACCEPT_ON)
+    assert outcome.status == "needs_review" and "ICD-7TH-CHARACTER" in errors(outcome)
+    assert not any(d.code.startswith("S93") for d in outcome.diagnoses)

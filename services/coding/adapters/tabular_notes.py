@@ -1,0 +1,46 @@
+"""The ICD-10-CM tabular's instructional notes the guideline conventions read (domain/conventions.py), from
+simple-icd-10-cm. Looked up per code when a convention asks and cached: the conventions touch a few dozen
+codes, so reading every note at start would cost seconds for nothing."""
+from functools import lru_cache
+
+from services.coding.domain.codes import icd_compact
+from services.coding.domain.excludes1 import parse_note, rule_matches
+from services.coding.domain.icd10 import Icd10CodeSet
+
+
+class TabularNotes:
+    def __init__(self, code_set: Icd10CodeSet):
+        import simple_icd_10_cm as icd
+
+        self._icd, self._code_set = icd, code_set
+        self._additional = lru_cache(maxsize=4096)(self._additional_rules)
+        self.seventh_characters = lru_cache(maxsize=4096)(self._seventh_characters)
+
+    def is_billable(self, code: str) -> bool:
+        return self._code_set.is_billable(code)
+
+    def description(self, code: str) -> str:
+        return self._icd.get_description(code)
+
+    def excludes1_pair(self, first: str, second: str) -> bool:
+        return self._code_set.excludes1_pair(icd_compact(first), icd_compact(second))
+
+    def allows_additional(self, code: str, paired: str) -> bool:
+        """Whether `paired` is among the codes `code`'s "use additional code" note (own or inherited) names."""
+        return any(rule_matches(icd_compact(paired), rule) for rule in self._additional(code))
+
+    def _additional_rules(self, code: str):
+        if not self._icd.is_valid_item(code):
+            return ()
+        return tuple(parse_note(self._icd.get_use_additional_code(code, search_in_ancestors=True))[0])
+
+    def _seventh_characters(self, code: str) -> dict[str, tuple[str, str]]:
+        """7th character -> (the full code, its meaning), for a code whose only children carry one."""
+        icd = self._icd
+        if not icd.is_valid_item(code) or icd.is_leaf(code):
+            return {}
+        children = icd.get_children(code)
+        if not children or not all(icd.is_extended_subcategory(child) for child in children):
+            return {}
+        meanings = icd.get_seven_chr_def(code, search_in_ancestors=True)
+        return {child[-1]: (child, meanings.get(child[-1], "")) for child in children}

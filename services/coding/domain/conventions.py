@@ -1,0 +1,255 @@
+"""ICD-10-CM Official Guidelines conventions applied to the codes the note suggested, before reconciliation.
+
+The term index finds each condition on its own; the guidelines then say how conditions combine: the "with"
+presumption links hypertension to heart and kidney disease and diabetes to its listed complications (one
+combination code, the stage or type kept as its "use additional code"), a symptom integral to a confirmed
+diagnosis is not coded, dependence "in remission" has its own code, a vaccination is an encounter for
+immunization rather than the disease it prevents, and an injury code needs its 7th character.
+
+Each convention is a pure function (suggestions, note, tabular) -> (suggestions, reasons); a suggestion it
+made or changed carries the convention's name and the reason, so a coder sees why. `tabular` answers from
+the tabular's own notes (Excludes1, use additional code, 7th characters); the module reads nothing else.
+"""
+import re
+from typing import Callable, Protocol
+
+from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
+from services.coding.domain.suggestions import SEVENTH_CHARACTER_MISSING, Suggestion
+
+RULE_CONFIDENCE = 0.94  # a code the note states in so many words ("vaccine given"), as for an inclusion term
+
+
+class Tabular(Protocol):
+    def is_billable(self, code: str) -> bool: ...
+    def description(self, code: str) -> str: ...
+    def excludes1_pair(self, first: str, second: str) -> bool: ...
+    def allows_additional(self, code: str, paired: str) -> bool: ...
+    def seventh_characters(self, code: str) -> dict[str, tuple[str, str]]: ...  # char -> (full code, meaning)
+
+
+Result = tuple[list[Suggestion], list[str]]
+Convention = Callable[[list[Suggestion], str, Tabular], Result]
+
+_UNLINKED = re.compile(r"\b(unrelated|not related|not due to|attributed to|secondary to)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(no|denies|without|negative for|rule out|possible|suspected)\b", re.IGNORECASE)
+
+
+def _sentence_start(note: str, position: int) -> int:
+    return max(note.rfind(mark, 0, position) for mark in ".;\n") + 1
+
+
+def _sentence(note: str, start: int, end: int) -> str:
+    """The sentence around a span: between the nearest '.', ';' or line break on either side."""
+    after = [i for i in (note.find(mark, end) for mark in ".;\n") if i >= 0]
+    return note[_sentence_start(note, start):min(after, default=len(note))]
+
+
+def _affirmed(s: Suggestion) -> bool:
+    return s.context == "affirmed"
+
+
+def _combined(code: str, parts: list[Suggestion], note: str, tabular: Tabular, convention: str,
+              reason: str) -> Suggestion:
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    return Suggestion(code=code, description=tabular.description(code), confidence=min(p.confidence for p in parts),
+                      start=start, end=end, evidence=note[start:end], context="affirmed", convention=convention,
+                      reason=reason)
+
+
+def _labelled(s: Suggestion, convention: str, reason: str) -> Suggestion:
+    return s.model_copy(update={"convention": convention, "reason": reason})
+
+
+def _pair_allowed(code: str, paired: list[Suggestion], tabular: Tabular) -> bool:
+    """The tabular allows the pair: the paired code is one the combination's "use additional code" note asks
+    for, and no Excludes1 stands between them."""
+    return all(tabular.allows_additional(code, p.code) and not tabular.excludes1_pair(code, p.code) for p in paired)
+
+
+def _linked(note: str, *parts: Suggestion) -> bool:
+    """The "with" presumption holds unless the note links the condition to another cause."""
+    return not any(_UNLINKED.search(_sentence(note, p.start, p.end)) for p in parts)
+
+
+def hypertension_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
+    """Hypertension with heart failure and/or chronic kidney disease is one I11-I13 code (guideline I.C.9.a):
+    I10 is replaced; the heart failure type (I50.-) and CKD stage (N18.-) stay as its additional codes."""
+    htn = next((s for s in suggestions if s.code == "I10" and _affirmed(s)), None)
+    if htn is None:
+        return suggestions, []
+    hf = [s for s in suggestions if s.code.startswith("I50") and _affirmed(s) and _linked(note, s)]
+    ckd = [s for s in suggestions if s.code.startswith("N18") and _affirmed(s) and _linked(note, s)]
+    if not hf and not ckd:
+        return suggestions, []
+    stage5 = any(s.code in ("N18.5", "N18.6") for s in ckd)
+    if hf and ckd:
+        code, what = ("I13.2" if stage5 else "I13.0"), "heart failure and chronic kidney disease"
+    elif ckd:
+        code, what = ("I12.0" if stage5 else "I12.9"), "chronic kidney disease"
+    else:
+        code, what = "I11.0", "heart failure"
+    paired = hf + ckd
+    if not _pair_allowed(code, paired, tabular):
+        return suggestions, []
+    reason = (f"hypertension with {what} is presumed linked: {code} replaces I10, "
+              f"{' '.join(p.code for p in paired)} as its additional code")
+    kept = [_labelled(s, "hypertension-combination", f"use additional code with {code}") if s in paired else s
+            for s in suggestions if s is not htn]
+    return [_combined(code, [htn, *paired], note, tabular, "hypertension-combination", reason), *kept], [reason]
+
+
+# (complication, combination code's characters after the category, codes it replaces, words in the note)
+DIABETES_COMPLICATIONS = (
+    ("chronic kidney disease", ".22", (), None),  # the stage code is kept, paired
+    ("polyneuropathy", ".42", ("G62.9", "G60.9", "G62", "A69.22"), re.compile(r"\bpolyneuropath\w*", re.IGNORECASE)),
+    ("retinopathy", ".319", ("H35.00",), re.compile(r"\bretinopathy\b", re.IGNORECASE)),
+    ("hyperglycemia", ".65", ("R73.9",), re.compile(r"\bhyperglyc\w*", re.IGNORECASE)),
+)
+_RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-proliferative|macular edema)\b",
+                                    re.IGNORECASE)
+
+
+def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
+    """Diabetes "with" a listed complication is coded as the combination (guideline I.A.15): E11.9 ("without
+    complications") gives way to E11.22 (+ the N18.- stage), E11.42, E11.319 or E11.65; the same for type 1.
+    A retinopathy the note specifies further is left to a coder."""
+    dm = next((s for s in suggestions if s.code in ("E10.9", "E11.9") and _affirmed(s)), None)
+    if dm is None:
+        return suggestions, []
+    category, dropped, made, reasons = dm.code[:3], {id(dm)}, [], []
+    for name, suffix, replaces, words in DIABETES_COMPLICATIONS:
+        code = category + suffix
+        if words is None:
+            found = paired = [s for s in suggestions if s.code.startswith("N18") and _affirmed(s)]
+        else:
+            found = [s for s in suggestions if _affirmed(s) and (s.code in replaces or words.search(s.evidence))]
+            paired = []
+            if not found:
+                found = [_mention(note, m) for m in words.finditer(note)
+                         if not _NEGATED.search(note[_sentence_start(note, m.start()):m.start()])]
+        if not found or not _linked(note, *found) or not _pair_allowed(code, paired, tabular):
+            continue
+        if name == "retinopathy" and any(_RETINOPATHY_SPECIFIED.search(_sentence(note, s.start, s.end)) for s in found):
+            continue
+        reason = f"diabetes with {name} is presumed linked: {code} replaces {dm.code}" + (
+            f", {' '.join(p.code for p in paired)} as its additional code" if paired else "")
+        made.append(_combined(code, [dm, *found], note, tabular, "diabetes-combination", reason))
+        dropped |= {id(s) for s in found if s not in paired}
+        reasons.append(reason)
+    if not made:
+        return suggestions, []
+    paired_codes = {s.code for s in suggestions if s.code.startswith("N18")}
+    kept = [_labelled(s, "diabetes-combination", f"use additional code with {category}.22")
+            if s.code in paired_codes and any(m.code.endswith(".22") for m in made) else s
+            for s in suggestions if id(s) not in dropped]
+    return [*made, *kept], reasons
+
+
+def _mention(note: str, match: re.Match) -> Suggestion:
+    """A complication named in the note but not indexed on its own ("retinopathy"): evidence for a combination."""
+    return Suggestion(code="-", description="", confidence=1.0, start=match.start(), end=match.end(),
+                      evidence=match.group(0), context="affirmed")
+
+
+# symptom code prefix -> diagnosis code prefixes it is integral to (guideline I.B.5): a small, reviewed table
+INTEGRAL_SYMPTOMS = {
+    "R05": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J40"),
+    "R50.9": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18"),
+    "R51": ("G43", "G44"),
+    "R07.0": ("J02", "J03"),
+    "R30.0": ("N30", "N39.0"),
+    "R11": ("A08", "A09", "K52.9"),
+}
+
+
+def integral_symptoms(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
+    """A sign or symptom routinely part of a confirmed diagnosis anywhere in the note is not coded."""
+    confirmed = [s.code for s in suggestions if _affirmed(s) and s.code[0] not in "RZ"]
+    kept, reasons = [], []
+    for s in suggestions:
+        owners = next((v for k, v in INTEGRAL_SYMPTOMS.items() if s.code.startswith(k)), ())
+        owner = next((c for c in confirmed if c.startswith(owners)), None) if owners else None
+        if owner:
+            reasons.append(f"{s.code} ({s.evidence}) is integral to {owner}: not coded")
+        else:
+            kept.append(s)
+    return kept, reasons
+
+
+_REMISSION = re.compile(r"\bremission\b", re.IGNORECASE)
+_SUBSTANCE = re.compile(r"^F1[0-9]\.[12]")
+
+
+def substance_in_remission(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
+    """Abuse or dependence the note says is in remission takes the "in remission" code (F1x.11, F1x.21;
+    F17.2x1), never the active one (guideline I.C.5.b.1)."""
+    out, reasons = [], []
+    for s in suggestions:
+        if _SUBSTANCE.match(s.code) and _REMISSION.search(_sentence(note, s.start, s.end)):
+            code = s.code[:6] + "1" if s.code.startswith("F17.2") else s.code[:5] + "1"
+            if code != s.code and tabular.is_billable(code):
+                reason = f"documented in remission: {code} rather than {s.code}"
+                s = s.model_copy(update={"code": code, "description": tabular.description(code),
+                                         "convention": "substance-in-remission", "reason": reason})
+                reasons.append(reason)
+        out.append(s)
+    return out, reasons
+
+
+_VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster)\b", re.IGNORECASE)
+_NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue)\b", re.IGNORECASE)
+
+
+def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
+    """A note about giving a vaccine is an encounter for immunization (Z23): the disease the vaccine prevents
+    ("influenza vaccine") is not the patient's diagnosis."""
+    given = [m for m in _VACCINE.finditer(note) if not _NOT_GIVEN.search(_sentence(note, m.start(), m.end()))]
+    if not given:
+        return suggestions, []
+    kept = [s for s in suggestions if not any(0 <= m.start() - s.end <= 3 for m in given)]
+    dropped = [s.code for s in suggestions if s not in kept]
+    reason = "vaccine given: Z23 encounter for immunization" + (
+        f", not {' '.join(dropped)} (the disease it prevents)" if dropped else "")
+    z23 = Suggestion(code="Z23", description=tabular.description("Z23"), confidence=RULE_CONFIDENCE,
+                     start=given[0].start(), end=given[0].end(), evidence=given[0].group(0), context="affirmed",
+                     convention="immunization-encounter", reason=reason)
+    return [z23, *[s for s in kept if s.code != "Z23"]], [reason]
+
+
+def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
+    """A code whose category requires a 7th character is completed from the encounter the note states
+    ("initial encounter", "sequela"), else left to a coder (below any auto-accept threshold, and an edit asking
+    for it): an invalid code is never billed."""
+    out, reasons, lowered = [], [], note.lower()
+    for s in suggestions:
+        allowed = tabular.seventh_characters(s.code) if not tabular.is_billable(s.code) else {}
+        if not allowed:
+            out.append(s)
+            continue
+        # the most specific meaning the note states, when no other is as long ("initial encounter for closed
+        # fracture" beats "initial encounter"); two of a length is a question for a coder
+        stated = sorted(((len(meaning), char) for char, (_, meaning) in allowed.items()
+                         if meaning and meaning.lower() in lowered), reverse=True)
+        if stated and (len(stated) == 1 or stated[0][0] > stated[1][0]):
+            char = stated[0][1]
+            full, meaning = allowed[char]
+            reason = f"7th character {char} ({meaning}) as the note states"
+            out.append(s.model_copy(update={"code": full, "description": tabular.description(full),
+                                            "convention": "seventh-character", "reason": reason}))
+        else:
+            options = ", ".join(f"{char} {meaning}" for char, (_, meaning) in sorted(allowed.items()))
+            reason = f"{s.code} needs a 7th character the note does not state: {options}"
+            out.append(s.model_copy(update={"convention": SEVENTH_CHARACTER_MISSING, "reason": reason,
+                                            "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE)}))
+        reasons.append(reason)
+    return out, reasons
+
+
+CONVENTIONS: tuple[Convention, ...] = (immunization_encounter, seventh_character, substance_in_remission,
+                                       hypertension_combination, diabetes_combination, integral_symptoms)
+
+
+def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:
+    for convention in CONVENTIONS:
+        suggestions, _ = convention(suggestions, note, tabular)
+    return sorted(suggestions, key=lambda s: s.start)
