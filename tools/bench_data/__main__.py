@@ -79,6 +79,7 @@ def main() -> None:
         asyncio.run(post_burst(stack.ports.url("gateway"), tenant["api_key"], args.encounters))
         wait_posted(stack, tenant["tenant_id"], args.encounters)
         claim_id = asyncio.run(_a_claim(stack, tenant["tenant_id"]))
+        result["measured"] = {"tenant_id": tenant["tenant_id"], "claim_id": claim_id}
         print("[bench-data] nearly empty database", flush=True)
         result["empty"] = reads.measure(stack, tenant, claim_id, count=args.requests)
         result["plans_empty"] = plans.capture(stack, tenant, claim_id)
@@ -93,7 +94,8 @@ def main() -> None:
         result["sizes_mb"] = asyncio.run(plans.table_sizes(stack.database_url))
         print("[bench-data] plans on the full database", flush=True)
         result["plans"] = plans.capture(stack, tenant, claim_id)
-        result["work"] = {"empty": plans.work(result["plans_empty"]), "full": plans.work(result["plans"])}
+        ids = (tenant["tenant_id"], claim_id)
+        result["work"] = {"empty": plans.work(result["plans_empty"], ids), "full": plans.work(result["plans"], ids)}
         result["ratio"] = compare(result["empty"], result["full"], result["work"])
     finally:
         stack.stop()

@@ -265,6 +265,9 @@ class ClaimGenerator:
         age = (self.now - remit_at).days
         if patient_share and age > 30 and rng.random() < 0.8:
             self._patient_payment(pay, tenant, claim_id, patient, patient_share, remit_at + timedelta(days=25))
+        elif patient_share and age > 150:  # unpaid patient balances go to collections: bad debt
+            self._clear(pay, tenant, claim_id, "write_off", "adj:writeoff", "ar:patient", patient_share,
+                        remit_at + timedelta(days=150))
         if denied or status == "partial":
             self._denial(den, pay, tenant, claim_id, status, payer_id, lines, charge - paid - contractual
                          - patient_share, remit_id, remit_at)
@@ -291,9 +294,14 @@ class ClaimGenerator:
             lines[0][1] if level == "line" else None, [carc], [], category, preventable, action,
             "[]", amount, amount, state, int(min(99, math.log10(float(amount) + 1) * 30 + rng.randint(0, 20))),
             opened.date() + timedelta(days=120), opened.date() + timedelta(days=7), acted, opened, resolved))
-        if state == "written_off" and amount:
-            txn = _uuid(rng)
-            pay["ledger_transaction"].append((txn, tenant.tenant_id, claim_id, "write_off", None, None, resolved or acted))
-            pay["ledger_entry"].extend([
-                (txn, tenant.tenant_id, claim_id, None, "adj:writeoff", amount, None, None),
-                (txn, tenant.tenant_id, claim_id, None, "ar:insurance", -amount, None, None)])
+        worked = {"written_off": ("write_off", "adj:writeoff"), "resolved": ("payment", "cash:clearing"),
+                  "corrected": ("write_off", "adj:other")}.get(state)
+        if worked and amount and (resolved or acted):  # the denied balance leaves ar:insurance
+            self._clear(pay, tenant, claim_id, *worked, "ar:insurance", amount, resolved or acted,
+                        remit_id if state == "resolved" else None)  # paid on appeal: the payer's 835 again
+
+    def _clear(self, pay, tenant, claim_id, kind, to_account, from_account, amount, at, remit_id=None) -> None:
+        txn = _uuid(self.rng)
+        pay["ledger_transaction"].append((txn, tenant.tenant_id, claim_id, kind, remit_id, None, min(at, self.now)))
+        pay["ledger_entry"].extend([(txn, tenant.tenant_id, claim_id, None, to_account, amount, None, None),
+                                    (txn, tenant.tenant_id, claim_id, None, from_account, -amount, None, None)])

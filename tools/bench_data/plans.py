@@ -13,9 +13,10 @@ from tools.bench_data.reads import Reader, reads
 DATABASES = ("claims", "payments", "denials")
 EXPLAIN = {"session_preload_libraries": "auto_explain", "auto_explain.log_min_duration": "0",
            "auto_explain.log_analyze": "on", "auto_explain.log_buffers": "on", "auto_explain.log_timing": "on"}
-# The services' own loops (relay, consumers, health) query on their own: their plans are not the read's.
-BACKGROUND = re.compile(r"outbox_message|inbox_message|pg_catalog|pg_advisory|^\s*(SELECT 1|BEGIN|COMMIT|ROLLBACK)",
-                        re.IGNORECASE | re.MULTILINE)
+# The services' own loops (relay, consumers, submission, health) query on their own while a read runs:
+# their statements lock, take advisory locks or touch the outbox and inbox; a read's do none of these.
+BACKGROUND = re.compile(r"outbox_message|inbox_message|pg_catalog|advisory|FOR UPDATE|SKIP LOCKED|nextval|LockRows",
+                        re.IGNORECASE)
 BUFFERS = re.compile(r"Buffers: shared [^\n]*")
 ENTRY = re.compile(r"^\S.*?LOG:\s+duration: ([\d.]+) ms\s+plan:\n((?:[ \t].*\n?)*)", re.MULTILINE)
 
@@ -35,14 +36,25 @@ async def _configure(server_url: str, on: bool) -> None:
 
 
 def _plans(text: str) -> list[dict]:
+    """Every plan the log holds: the statement's first line, then the rest as logged (the statement's
+    other lines, its parameters, the plan)."""
     found = []
     for duration, body in ENTRY.findall(text):
-        query = body.split("\n", 1)[0].strip().removeprefix("Query Text:").strip()
-        if not BACKGROUND.search(query):
-            found.append({"ms": float(duration), "query": query[:2000],
-                          "plan": "\n".join(line[1:] if line.startswith("\t") else line
-                                            for line in body.split("\n")[1:]).rstrip()})
+        first, _, rest = body.partition("\n")
+        found.append({"ms": float(duration), "query": first.strip().removeprefix("Query Text:").strip()[:2000],
+                      "plan": "\n".join(line[1:] if line.startswith("\t") else line
+                                        for line in rest.split("\n")).rstrip()})
     return found
+
+
+def relevant(entry: dict, ids: tuple[str, ...], all_tenants: bool) -> bool:
+    """A statement of the read: bound to the tenant's or the claim's id, or (a report over every
+    tenant) bound to nothing, and not one of the services' background statements."""
+    text = entry["query"] + "\n" + entry["plan"]
+    if BACKGROUND.search(text):
+        return False
+    params = next((line for line in entry["plan"].split("\n") if line.startswith("Query Parameters:")), "")
+    return any(i in params for i in ids) or (all_tenants and not params)
 
 
 def _restart(stack) -> None:
@@ -84,10 +96,14 @@ def pages(plan: str) -> int:
     return sum(int(n) for n in re.findall(r"(?:hit|read)=(\d+)", found.group(0))) if found else 0
 
 
-def work(captured: dict[str, list[dict]]) -> dict[str, dict]:
+def work(captured: dict[str, list[dict]], ids: tuple[str, ...]) -> dict[str, dict]:
     """Per read: the statements it ran, the pages they touched and their time inside Postgres."""
-    return {name: {"statements": len(found), "pages": sum(pages(p["plan"]) for p in found),
-                   "db_ms": round(sum(p["ms"] for p in found), 2)} for name, found in captured.items()}
+    figures = {}
+    for read in reads(ids[-1]):
+        ours = [p for p in captured.get(read.name, []) if relevant(p, ids, ("all_tenants", "true") in read.params)]
+        figures[read.name] = {"statements": len(ours), "pages": sum(pages(p["plan"]) for p in ours),
+                              "db_ms": round(sum(p["ms"] for p in ours), 2)}
+    return figures
 
 
 async def table_sizes(server_url: str) -> dict[str, dict[str, float]]:

@@ -73,18 +73,36 @@ def test_the_measured_tenant_is_the_largest():
     assert max(per_tenant, key=per_tenant.get) == uuid.UUID(int=1)
 
 
-def test_plans_of_the_services_loops_are_left_out():
-    log = ("2026-12-01 23:00:00.000 UTC [1] LOG:  duration: 0.050 ms  plan:\n"
-           "\tQuery Text: SELECT id FROM outbox_message WHERE sent_at IS NULL\n"
-           "\tIndex Scan using ix on outbox_message\n"
-           "2026-12-01 23:00:00.100 UTC [2] LOG:  duration: 1.250 ms  plan:\n"
-           "\tQuery Text: SELECT claim.id FROM claim WHERE claim.tenant_id = $1\n"
-           "\tLimit  (actual time=0.1..1.2 rows=50 loops=1)\n"
-           "\t  Buffers: shared hit=12\n"
-           "2026-12-01 23:00:00.200 UTC [2] LOG:  statement: something else\n")
-    found = plans._plans(log)
-    assert [p["ms"] for p in found] == [1.25]
-    assert found[0]["query"].startswith("SELECT claim.id") and "Buffers: shared hit=12" in found[0]["plan"]
+TENANT = "6f1c0c3e-0000-4000-8000-000000000001"
+LOG = ("2026-12-01 23:00:00.000 UTC [1] LOG:  duration: 0.050 ms  plan:\n"
+       "\tQuery Text: SELECT id FROM claim\n"
+       "\tWHERE status = $1 FOR UPDATE SKIP LOCKED\n"
+       "\tQuery Parameters: $1 = 'ready'\n"
+       "\tLockRows  (actual time=0.01..0.02 rows=0 loops=1)\n"
+       "2026-12-01 23:00:00.100 UTC [2] LOG:  duration: 1.250 ms  plan:\n"
+       "\tQuery Text: SELECT claim.id FROM claim\n"
+       "\tWHERE claim.tenant_id = $1::UUID\n"
+       f"\tQuery Parameters: $1 = '{TENANT}'\n"
+       "\tLimit  (actual time=0.1..1.2 rows=50 loops=1)\n"
+       "\t  Buffers: shared hit=12 read=3\n"
+       "\t  ->  Index Scan using ix_claim_tenant_created on claim\n"
+       "\t        Buffers: shared hit=10 read=3\n"
+       "\tPlanning:\n"
+       "\t  Buffers: shared hit=40\n"
+       "2026-12-01 23:00:00.150 UTC [3] LOG:  duration: 0.020 ms  plan:\n"
+       "\tQuery Text: SELECT count(*) AS count_1 FROM outbox_message\n"
+       "\tAggregate  (actual time=0.01..0.01 rows=1 loops=1)\n"
+       "2026-12-01 23:00:00.200 UTC [2] LOG:  statement: something else\n")
+
+
+def test_only_the_reads_own_statements_count_and_their_pages_are_the_top_nodes():
+    found = plans._plans(LOG)
+    assert [p["ms"] for p in found] == [0.05, 1.25, 0.02]
+    ours = [p for p in found if plans.relevant(p, (TENANT,), all_tenants=False)]
+    assert [p["ms"] for p in ours] == [1.25]
+    assert plans.pages(ours[0]["plan"]) == 15  # the Limit's hit + read, not its child's, not planning's
+    everyone = [p for p in found if plans.relevant(p, (TENANT,), all_tenants=True)]
+    assert [p["ms"] for p in everyone] == [1.25]  # the outbox count and the locking select stay out
 
 
 def test_a_read_within_a_fifth_of_its_empty_figure_meets_the_target():
