@@ -1,5 +1,6 @@
 """The data benchmark's generator and plan reader: the same seed makes the same years of claims, the
 ledger it writes balances, and the plans taken from the server log are the reads', not the loops'."""
+import json
 import random
 import uuid
 from collections import defaultdict
@@ -11,6 +12,7 @@ import pytest
 from tools.bench_data import plans
 from tools.bench_data.__main__ import compare
 from tools.bench_data.generator import COLUMNS, ClaimGenerator, tenant_weights, tenants
+from tools.bench_data.reads import reads
 
 pytestmark = pytest.mark.unit
 NOW = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
@@ -111,3 +113,13 @@ def test_a_read_within_a_fifth_of_its_empty_figure_meets_the_target():
     ratios = compare(empty, full)
     assert ratios["a"]["within_target"] and not ratios["b"]["within_target"]
     assert ratios["a"]["p95_ratio"] == 1.5
+
+
+def test_the_committed_data_results_compare_every_read_on_both_sizes():
+    from tools.bench.results import RESULTS_DIR
+
+    for path in sorted(RESULTS_DIR.glob("data-*.json")):
+        result = json.loads(path.read_text())
+        names = {read.name for read in reads(result["measured"]["claim_id"])}
+        assert set(result["empty"]) == set(result["full"]) == set(result["ratio"]) == names, path.name
+        assert result["seeded"]["rows"]["claim"] == result["claims"], path.name
