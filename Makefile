@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: run stop test test-unit test-e2e bench chaos chaos-short venv kafka-jars schemas openapi client clean
+.PHONY: run stop test test-unit test-e2e bench bench-data chaos chaos-short venv kafka-jars schemas openapi client clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	@command -v $(PYTHON) >/dev/null || (echo "need $(PYTHON)"; exit 1)
@@ -38,6 +38,11 @@ test-e2e: venv kafka-jars
 # `make bench` takes under 10 minutes; `make bench QUICK=1` about 2 (smaller sizes, same phases).
 bench: venv kafka-jars
 	$(PY) -m tools.bench $(if $(QUICK),--quick)
+
+# Reads on a nearly empty and on a full database in one run: `make bench-data CLAIMS=100000` for a quick try.
+CLAIMS ?= 1000000
+bench-data: venv kafka-jars
+	$(PY) -m tools.bench_data --claims $(CLAIMS)
 
 # A seeded fault run on its own stack (.run/chaos): N encounters or DURATION seconds, whichever ends first.
 N ?= 100000

@@ -4,11 +4,12 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from shared.db.unit_of_work import UnitOfWork
 from shared.money import ZERO
-from services.payments.adapters.tables import BilledClaim, Deposit, LedgerEntry, LedgerTransaction, Remittance
+from services.payments.adapters.tables import (BilledClaim, ClaimBalance, Deposit, LedgerEntry, LedgerTransaction,
+                                              Remittance)
 from services.payments.domain import aging, ledger, reconciliation
 
 PAYER_KINDS = ("payment", "reversal", "write_off")
@@ -18,20 +19,14 @@ class DepositConflict(ValueError):
     """The same trace number was recorded with another amount or date."""
 
 
-def _sum_of(account: str):
-    return func.coalesce(func.sum(case((LedgerEntry.account == account, LedgerEntry.amount), else_=0)), 0)
-
-
 async def open_items(uow: UnitOfWork, tenant_id: UUID, *, basis: str) -> list[aging.OpenItem]:
-    """Each claim's open insurance and patient balances with the date each started to age."""
-    first_pr = func.min(case(((LedgerEntry.account == ledger.PATIENT_AR) & (LedgerEntry.amount > 0),
-                              LedgerTransaction.created_at)))
+    """Each claim's open insurance and patient balances with the date each started to age: from the
+    balances the ledger maintains per claim, so only the open claims are read, not the ledger's history."""
     rows = await uow.session.execute(
-        select(BilledClaim, _sum_of(ledger.INSURANCE_AR), _sum_of(ledger.PATIENT_AR), first_pr)
-        .join(LedgerEntry, LedgerEntry.claim_id == BilledClaim.claim_id)
-        .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
-        .where(BilledClaim.tenant_id == tenant_id, LedgerEntry.tenant_id == tenant_id)
-        .group_by(BilledClaim.claim_id))
+        select(BilledClaim, ClaimBalance.insurance_ar, ClaimBalance.patient_ar, ClaimBalance.patient_since)
+        .join(ClaimBalance, ClaimBalance.claim_id == BilledClaim.claim_id)
+        .where(ClaimBalance.tenant_id == tenant_id, BilledClaim.tenant_id == tenant_id,
+               (ClaimBalance.insurance_ar != 0) | (ClaimBalance.patient_ar != 0)))
     items = []
     for claim, insurance, patient, pr_since in rows:
         submitted = (claim.submitted_at or datetime.now(timezone.utc)).date()

@@ -60,9 +60,9 @@ def stamp() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
-def write(result: dict, directory: Path = RESULTS_DIR) -> Path:
+def write(result: dict, directory: Path = RESULTS_DIR, name: str | None = None) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{result['timestamp']}.json"
+    path = directory / f"{name or result['timestamp']}.json"
     path.write_text(json.dumps(_finite(result), indent=2, sort_keys=True, allow_nan=False) + "\n")
     return path
 

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, Index, Numeric, Sequence, Text, UniqueConstraint, func
+from sqlalchemy import Column, DateTime, Index, Numeric, Sequence, Text, UniqueConstraint, func, text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, String
@@ -42,10 +42,25 @@ class TenantPayer(ClaimsTable, table=True):
     claim_filing_indicator: str = Field(default="CI", max_length=2)
 
 
+def _newest_first(name: str, *columns: str, **kwargs) -> Index:
+    """The tenant's claims list (and its cursor) reads these in order: WHERE tenant [AND column =]
+    ORDER BY created_at DESC, id DESC."""
+    return Index(name, "tenant_id", *columns, text("created_at DESC"), text("id DESC"), **kwargs)
+
+
 class Claim(ClaimsTable, table=True):
-    __table_args__ = (UniqueConstraint("tenant_id", "patient_control_number"),)
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "patient_control_number"),
+        _newest_first("ix_claim_tenant_created"),
+        _newest_first("ix_claim_tenant_status_created", "status"),
+        _newest_first("ix_claim_tenant_payer_created", "payer_id"),
+        _newest_first("ix_claim_tenant_frequency_created", "frequency_code",
+                      postgresql_where=text("frequency_code <> '1'")),
+        Index("ix_claim_awaiting_answer", "tenant_id", "submitted_at",
+              postgresql_where=text("remit_received_at IS NULL AND submitted_at IS NOT NULL")),
+    )
     id: UUID = Field(primary_key=True)
-    tenant_id: UUID = Field(index=True)
+    tenant_id: UUID
     encounter_id: UUID = Field(index=True)
     patient_control_number: str = Field(max_length=20)
     status: str = Field(max_length=20, index=True)
@@ -94,9 +109,16 @@ class ClaimEvent(ClaimsTable, table=True):
     """The claim's timeline: every state transition and acknowledgment, in order."""
 
     __tablename__ = "claim_event"
+    __table_args__ = (
+        Index("ix_claim_event_claim_id_id", "claim_id", "id"),
+        Index("ix_claim_event_reworked", "tenant_id", "claim_id",
+              postgresql_where=text("event IN ('held', 'rejected')")),
+        Index("ix_claim_event_adjudicated", "tenant_id", "claim_id", "id", postgresql_include=["status"],
+              postgresql_where=text("event = 'adjudicated'")),
+    )
     id: int | None = Field(default=None, primary_key=True)
     tenant_id: UUID
-    claim_id: UUID = Field(index=True)
+    claim_id: UUID
     event: str = Field(max_length=40)
     status: str = Field(max_length=20)
     detail: dict = Field(sa_column=Column(JSONB, nullable=False))

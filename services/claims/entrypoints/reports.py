@@ -18,7 +18,8 @@ REWORK_EVENTS = ("held", "rejected")
 async def claim_figures(session, tenant_id: UUID | None) -> dict:
     by_status = dict((await session.execute(scoped(
         select(Claim.status, func.count()).group_by(Claim.status), Claim.tenant_id, tenant_id))).all())
-    reworked = exists().where(ClaimEvent.claim_id == Claim.id, ClaimEvent.event.in_(REWORK_EVENTS))
+    reworked = exists().where(ClaimEvent.claim_id == Claim.id, ClaimEvent.event.in_(REWORK_EVENTS),
+                              ClaimEvent.tenant_id == Claim.tenant_id)
     decided = scoped(select(func.count(), func.count().filter(~reworked)).where(Claim.status != "built"),
                      Claim.tenant_id, tenant_id)
     scrubbed, clean = (await session.execute(decided)).one()
@@ -28,7 +29,8 @@ async def claim_figures(session, tenant_id: UUID | None) -> dict:
 
 async def _first_adjudications(session, tenant_id: UUID | None) -> dict:
     """Per payer: claims adjudicated, and those whose first adjudication paid an original claim in full."""
-    first = (select(ClaimEvent.claim_id, ClaimEvent.status).where(ClaimEvent.event == "adjudicated")
+    first = (scoped(select(ClaimEvent.claim_id, ClaimEvent.status).where(ClaimEvent.event == "adjudicated"),
+                    ClaimEvent.tenant_id, tenant_id)
              .distinct(ClaimEvent.claim_id).order_by(ClaimEvent.claim_id, ClaimEvent.id).subquery())
     paid_first = and_(first.c.status == "paid", Claim.frequency_code == "1")
     query = scoped(select(Claim.payer_id, func.count(), func.count().filter(paid_first))

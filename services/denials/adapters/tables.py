@@ -3,7 +3,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Column, Date, DateTime, Numeric, func
+from sqlalchemy import Column, Date, DateTime, Index, Numeric, func, text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, String
@@ -16,9 +16,16 @@ class DenialsTable(SQLModel, registry=registry()):
 metadata = DenialsTable.metadata
 
 
+def _queue_order(*columns: str) -> Index:
+    """The work queue reads these in order: WHERE tenant [AND column =] ORDER BY priority DESC, id."""
+    return Index("_".join(("ix_denial_tenant", *columns, "queue")), "tenant_id", *columns, text("priority DESC"), "id")
+
+
 class Denial(DenialsTable, table=True):
+    __table_args__ = (_queue_order(), _queue_order("status"), _queue_order("category"), _queue_order("payer_id"),
+                      _queue_order("assignee"), Index("ix_denial_tenant_opened", "tenant_id", "opened_at"))
     id: UUID = Field(primary_key=True)
-    tenant_id: UUID = Field(index=True)
+    tenant_id: UUID
     claim_id: UUID = Field(index=True)
     remit_id: str = Field(max_length=64)
     payer_id: str = Field(max_length=80, index=True)
@@ -79,9 +86,10 @@ class AdjudicatedClaim(DenialsTable, table=True):
     """One row per claim payment seen on remit.received: the population denial rates are taken over."""
 
     __tablename__ = "adjudicated_claim"
+    __table_args__ = (Index("ix_adjudicated_claim_tenant_on", "tenant_id", "adjudicated_on"),)
     remit_id: str = Field(primary_key=True, max_length=64, description="The 835: one file pays many claims.")
     patient_control_number: str = Field(primary_key=True, max_length=38, description="CLP01 within that 835.")
-    tenant_id: UUID = Field(index=True)
+    tenant_id: UUID
     claim_id: UUID | None = Field(default=None, index=True)
     payer_id: str = Field(max_length=80)
     denied: bool

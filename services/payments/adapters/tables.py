@@ -47,8 +47,11 @@ class BilledClaim(PaymentsTable, table=True):
     """What claims submitted (from claim.submitted): the receivable that remittances are posted against."""
 
     __tablename__ = "billed_claim"
+    __table_args__ = (Index("ix_billed_claim_tenant_submitted", "tenant_id", "submitted_at",
+                            postgresql_include=["total_charge"]),
+                      Index("ix_billed_claim_submitted", "submitted_at", postgresql_include=["total_charge"]))
     claim_id: UUID = Field(primary_key=True)
-    tenant_id: UUID = Field(index=True)
+    tenant_id: UUID
     patient_id: str = Field(max_length=50, index=True)
     payer_id: str = Field(max_length=80)
     patient_control_number: str = Field(max_length=20)
@@ -65,10 +68,12 @@ class LedgerTransaction(PaymentsTable, table=True):
 
     __tablename__ = "ledger_transaction"
     __table_args__ = (Index("ux_ledger_transaction_posting_key", "tenant_id", "posting_key", unique=True,
-                            postgresql_where=text("posting_key IS NOT NULL")),)
+                            postgresql_where=text("posting_key IS NOT NULL")),
+                      Index("ix_ledger_transaction_tenant_created", "tenant_id", "created_at"),
+                      Index("ix_ledger_transaction_claim_created", "claim_id", "created_at"))
     id: UUID = Field(primary_key=True)
-    tenant_id: UUID = Field(index=True)
-    claim_id: UUID | None = Field(default=None, index=True)
+    tenant_id: UUID
+    claim_id: UUID | None = None
     kind: str = Field(max_length=20, description="charge | payment | reversal | write_off | patient_payment | "
                                                   "patient_credit | credit_applied | patient_refund")
     remit_id: UUID | None = None
@@ -96,13 +101,37 @@ class LedgerEntry(PaymentsTable, table=True):
     category: str | None = Field(default=None, max_length=20, description="PR: deductible | coinsurance | copay | other")
 
 
+class ClaimBalance(PaymentsTable, table=True):
+    """A claim's open insurance and patient A/R, maintained from its ledger entries (adapters/balances.py)."""
+
+    __tablename__ = "claim_balance"
+    __table_args__ = (Index("ix_claim_balance_open", "tenant_id",
+                            postgresql_where=text("insurance_ar <> 0 OR patient_ar <> 0")),)
+    claim_id: UUID = Field(primary_key=True)
+    tenant_id: UUID
+    insurance_ar: Decimal = Field(sa_column=Column(Numeric(12, 2), nullable=False, server_default="0"))
+    patient_ar: Decimal = Field(sa_column=Column(Numeric(12, 2), nullable=False, server_default="0"))
+    patient_since: datetime | None = Field(default=None, sa_column=_ts(nullable=True),
+                                           description="When the patient first owed on this claim (aging starts).")
+
+
+class TenantAccountBalance(PaymentsTable, table=True):
+    """Each tenant's total per ledger account, maintained from its ledger entries (adapters/balances.py)."""
+
+    __tablename__ = "tenant_account_balance"
+    tenant_id: UUID = Field(primary_key=True)
+    account: str = Field(primary_key=True, max_length=40)
+    amount: Decimal = Field(sa_column=Column(Numeric(14, 2), nullable=False))
+
+
 class SuspenseItem(PaymentsTable, table=True):
     """A claim payment that matched no claim: it waits here, with the reason, until it is worked."""
 
     __tablename__ = "suspense_item"
+    __table_args__ = (Index("ix_suspense_item_tenant_status_id", "tenant_id", "status", "id"),)
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(default="payment", max_length=20, description="payment (remit.received) | write_off (denial.resolved)")
-    tenant_id: UUID = Field(index=True)
+    tenant_id: UUID
     remit_id: UUID = Field(description="The remittance, or the denial for a write-off.")
     claim_id: UUID | None = Field(default=None, index=True)
     patient_control_number: str = Field(max_length=40)

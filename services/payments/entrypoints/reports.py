@@ -9,15 +9,15 @@ from sqlalchemy import func, select
 from shared.contracts.api.reports import PaymentFigures
 from shared.http.auth import CallerDep
 from shared.http.reports import AllTenants, report_tenant, scoped
-from services.payments.adapters.tables import BilledClaim, LedgerEntry, SuspenseItem
+from services.payments.adapters.tables import BilledClaim, SuspenseItem, TenantAccountBalance
 
 router = APIRouter(prefix="/internal/reports", tags=["reports"], include_in_schema=False)
 
 
 async def payment_figures(session, tenant_id: UUID | None, *, days: int) -> dict:
     balances = dict((await session.execute(scoped(
-        select(LedgerEntry.account, func.sum(LedgerEntry.amount)).group_by(LedgerEntry.account),
-        LedgerEntry.tenant_id, tenant_id))).all())
+        select(TenantAccountBalance.account, func.sum(TenantAccountBalance.amount))
+        .group_by(TenantAccountBalance.account), TenantAccountBalance.tenant_id, tenant_id))).all())
     since = datetime.now(timezone.utc) - timedelta(days=days)
     recent = (await session.execute(scoped(
         select(func.coalesce(func.sum(BilledClaim.total_charge), 0)).where(BilledClaim.submitted_at >= since),

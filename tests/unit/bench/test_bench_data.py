@@ -1,0 +1,129 @@
+"""The data benchmark's generator and plan reader: the same seed makes the same years of claims, the
+ledger it writes balances, and the plans taken from the server log are the reads', not the loops'."""
+import json
+import random
+import uuid
+from collections import defaultdict
+from datetime import datetime, timezone
+from decimal import Decimal
+
+import pytest
+
+from tools.bench_data import plans
+from tools.bench_data.__main__ import compare
+from tools.bench_data.generator import COLUMNS, ClaimGenerator, tenant_weights, tenants
+from tools.bench_data.reads import reads
+
+pytestmark = pytest.mark.unit
+NOW = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
+
+
+def _rows(seed: int, claims: int = 1500, part: range | None = None) -> dict:
+    rng = random.Random(seed)
+    tenant_list = tenants(rng, 50, uuid.UUID(int=1))
+    generator = ClaimGenerator(seed, claims, tenant_list, tenant_weights(rng, 50, 0.1), NOW, part)
+    merged = {db: {table: [] for table in tables} for db, tables in COLUMNS.items()}
+    for chunk in generator.chunks(1000):
+        for db, tables in chunk.items():
+            for table, rows in tables.items():
+                merged[db][table].extend(rows)
+    return merged
+
+
+def _column(db: str, table: str, name: str) -> int:
+    return COLUMNS[db][table].index(name)
+
+
+def test_the_same_seed_makes_the_same_rows_and_another_seed_other_rows():
+    assert _rows(7) == _rows(7)
+    assert _rows(7)["claims"]["claim"] != _rows(8)["claims"]["claim"]
+
+
+def test_a_part_is_made_the_same_alone_as_within_the_whole():
+    whole = _rows(3, part=range(500, 1000))
+    again = _rows(3, part=range(500, 1000))
+    assert whole == again and len(whole["claims"]["claim"]) == 500
+
+
+def test_every_ledger_transaction_balances_and_every_claim_payment_names_a_remit():
+    rows = _rows(11)["payments"]
+    sums: dict = defaultdict(Decimal)
+    for entry in rows["ledger_entry"]:
+        sums[entry[0]] += entry[_column("payments", "ledger_entry", "amount")]
+    assert sums and all(total == 0 for total in sums.values())
+    remits = {r[0] for r in rows["remittance"]}
+    kind, remit = _column("payments", "ledger_transaction", "kind"), _column("payments", "ledger_transaction", "remit_id")
+    assert all(t[remit] in remits for t in rows["ledger_transaction"] if t[kind] == "payment")
+
+
+def test_claims_span_three_years_with_a_realistic_mix_and_unique_control_numbers():
+    claims = _rows(5)["claims"]["claim"]
+    created = [c[_column("claims", "claim", "created_at")] for c in claims]
+    assert (NOW - min(created)).days >= 3 * 365 - 2 and max(created) < NOW
+    statuses = [c[_column("claims", "claim", "status")] for c in claims]
+    assert 0.6 < statuses.count("paid") / len(statuses) < 0.9
+    assert {"denied", "partial", "submitted"} <= set(statuses)
+    keys = [(c[1], c[3]) for c in claims]
+    assert len(set(keys)) == len(keys)
+
+
+def test_the_measured_tenant_is_the_largest():
+    claims = _rows(2)["claims"]["claim"]
+    per_tenant: dict = defaultdict(int)
+    for c in claims:
+        per_tenant[c[1]] += 1
+    assert max(per_tenant, key=per_tenant.get) == uuid.UUID(int=1)
+
+
+TENANT = "6f1c0c3e-0000-4000-8000-000000000001"
+LOG = ("2026-12-01 23:00:00.000 UTC [1] LOG:  duration: 0.050 ms  plan:\n"
+       "\tQuery Text: SELECT id FROM claim\n"
+       "\tWHERE status = $1 FOR UPDATE SKIP LOCKED\n"
+       "\tQuery Parameters: $1 = 'ready'\n"
+       "\tLockRows  (actual time=0.01..0.02 rows=0 loops=1)\n"
+       "2026-12-01 23:00:00.100 UTC [2] LOG:  duration: 1.250 ms  plan:\n"
+       "\tQuery Text: SELECT claim.id FROM claim\n"
+       "\tWHERE claim.tenant_id = $1::UUID\n"
+       f"\tQuery Parameters: $1 = '{TENANT}'\n"
+       "\tLimit  (actual time=0.1..1.2 rows=50 loops=1)\n"
+       "\t  Buffers: shared hit=12 read=3\n"
+       "\t  ->  Index Scan using ix_claim_tenant_created on claim\n"
+       "\t        Buffers: shared hit=10 read=3\n"
+       "\tPlanning:\n"
+       "\t  Buffers: shared hit=40\n"
+       "2026-12-01 23:00:00.150 UTC [3] LOG:  duration: 0.020 ms  plan:\n"
+       "\tQuery Text: SELECT count(*) AS count_1 FROM outbox_message\n"
+       "\tAggregate  (actual time=0.01..0.01 rows=1 loops=1)\n"
+       "2026-12-01 23:00:00.160 UTC [2] LOG:  duration: 9.000 ms  plan:\n"
+       "\tQuery Text: SELECT claim.status, count(*) AS count_1 FROM claim GROUP BY claim.status\n"
+       "\tHashAggregate  (actual time=8.0..9.0 rows=12 loops=1)\n"
+       "\t  Buffers: shared hit=300\n"
+       "2026-12-01 23:00:00.200 UTC [2] LOG:  statement: something else\n")
+
+
+def test_only_the_reads_own_statements_count_and_their_pages_are_the_top_nodes():
+    found = plans._plans(LOG)
+    assert [p["ms"] for p in found] == [0.05, 1.25, 0.02, 9.0]
+    ours = [p for p in found if plans.relevant(p, (TENANT,), all_tenants=False)]
+    assert [p["ms"] for p in ours] == [1.25]
+    assert plans.pages(ours[0]["plan"]) == 15  # the Limit's hit + read, not its child's, not planning's
+    everyone = [p for p in found if plans.relevant(p, (TENANT,), all_tenants=True)]
+    assert [p["ms"] for p in everyone] == [1.25, 9.0]  # the outbox count and the locking select stay out
+
+
+def test_a_read_within_a_fifth_of_its_empty_figure_meets_the_target():
+    empty = {"a": {"p50_ms": 10.0, "p95_ms": 20.0}, "b": {"p50_ms": 10.0, "p95_ms": 20.0}}
+    full = {"a": {"p50_ms": 11.9, "p95_ms": 30.0}, "b": {"p50_ms": 12.5, "p95_ms": 20.0}}
+    ratios = compare(empty, full)
+    assert ratios["a"]["within_target"] and not ratios["b"]["within_target"]
+    assert ratios["a"]["p95_ratio"] == 1.5
+
+
+def test_the_committed_data_results_compare_every_read_on_both_sizes():
+    from tools.bench.results import RESULTS_DIR
+
+    for path in sorted(RESULTS_DIR.glob("data-*.json")):
+        result = json.loads(path.read_text())
+        names = {read.name for read in reads(result["measured"]["claim_id"])}
+        assert set(result["empty"]) == set(result["full"]) == set(result["ratio"]) == names, path.name
+        assert result["seeded"]["rows"]["claim"] == result["claims"], path.name

@@ -1,0 +1,109 @@
+"""`make bench-data` (`python -m tools.bench_data --claims N`): what the reads cost as the data grows.
+
+On one durable stack of its own: a tenant registered through the gateway gets a few encounters through
+the whole pipeline, the reads are timed on that nearly empty database, then N claims (with their
+timelines, remits, ledger rows and denials, over a few thousand tenants and three years) are loaded by
+COPY, the measured tenant being the largest, and the same reads are timed again. Each read's plans
+(EXPLAIN ANALYZE, BUFFERS, via auto_explain) are taken on both. Writes
+bench/results/data-<UTC timestamp>.json.
+"""
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import time
+import uuid
+
+import asyncpg
+
+from tools.bench import results
+from tools.bench.pipeline import RUN_DIR, bench_ports, open_tenant, wait_posted
+from tools.bench.load import post_burst
+from tools.bench.stages import database_url
+from tools.bench_data import plans, reads, seed
+from tools.devstack.stack import Stack
+
+TARGET = 1.2  # every read on the full database within 20% of its figure on the nearly empty one
+
+
+def bench_stack() -> Stack:
+    run_dir = RUN_DIR.with_name("bench-data")
+    shutil.rmtree(run_dir, ignore_errors=True)
+    return Stack(run_dir, bench_ports(int(os.environ.get("BENCH_PORT_BASE", "18000"))), environment="test",
+                 durable=True)
+
+
+async def _a_claim(stack: Stack, tenant_id: str) -> str:
+    """A paid claim of the measured tenant that went through the pipeline (it has postings)."""
+    conn = await asyncpg.connect(database_url(stack.database_url, "claims"))
+    try:
+        return str(await conn.fetchval("SELECT id FROM claim WHERE tenant_id = $1::uuid ORDER BY created_at "
+                                       "LIMIT 1", tenant_id))
+    finally:
+        await conn.close()
+
+
+def compare(empty: dict, full: dict, work: dict | None = None) -> dict:
+    """Full over empty per read: p50 and p95 latency, and the pages its statements touched (the one
+    figure a loaded machine cannot move); within the target when the p50 is."""
+    rows = {}
+    for name, before in empty.items():
+        after = full[name]
+        p50, p95 = after["p50_ms"] / before["p50_ms"], after["p95_ms"] / before["p95_ms"]
+        rows[name] = {"p50_ratio": round(p50, 2), "p95_ratio": round(p95, 2), "within_target": p50 <= TARGET}
+        if work and name in work["empty"] and name in work["full"]:
+            rows[name]["pages_empty"] = work["empty"][name]["pages"]
+            rows[name]["pages_full"] = work["full"][name]["pages"]
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench_data")
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--tenants", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--largest-share", type=float, default=0.02,
+                        help="the measured tenant's share of the claims (the largest practice)")
+    parser.add_argument("--requests", type=int, default=100, help="requests per read and database size")
+    parser.add_argument("--encounters", type=int, default=30, help="through the pipeline before the seed")
+    args = parser.parse_args()
+    os.environ.pop("KAFKA_ACKS", None)
+    result = {"timestamp": results.stamp(), "durable": True, **results.machine(), "target_ratio": TARGET,
+              "claims": args.claims, "tenants": args.tenants, "seed": args.seed, "largest_share": args.largest_share}
+    stack = bench_stack()
+    try:
+        stack.start_infrastructure()
+        stack.start_services()
+        tenant = open_tenant(stack, "Bench data practice")
+        asyncio.run(post_burst(stack.ports.url("gateway"), tenant["api_key"], args.encounters))
+        wait_posted(stack, tenant["tenant_id"], args.encounters)
+        claim_id = asyncio.run(_a_claim(stack, tenant["tenant_id"]))
+        result["measured"] = {"tenant_id": tenant["tenant_id"], "claim_id": claim_id}
+        print("[bench-data] nearly empty database", flush=True)
+        result["empty"] = reads.measure(stack, tenant, claim_id, count=args.requests)
+        result["plans_empty"] = plans.capture(stack, tenant, claim_id)
+        print(f"[bench-data] seeding {args.claims:,} claims over {args.tenants:,} tenants", flush=True)
+        started = time.monotonic()
+        result["seeded"] = seed.seed(stack.database_url, claims=args.claims, seed=args.seed,
+                                     tenant_count=args.tenants, bench_tenant=uuid.UUID(tenant["tenant_id"]),
+                                     largest_share=args.largest_share)
+        result["seeded"]["seconds"] = round(time.monotonic() - started, 1)
+        print(f"[bench-data] seeded in {result['seeded']['seconds']:.0f}s; full database", flush=True)
+        result["full"] = reads.measure(stack, tenant, claim_id, count=args.requests)
+        result["sizes_mb"] = asyncio.run(plans.table_sizes(stack.database_url))
+        print("[bench-data] plans on the full database", flush=True)
+        result["plans"] = plans.capture(stack, tenant, claim_id)
+        ids = (tenant["tenant_id"], claim_id)
+        result["work"] = {"empty": plans.work(result["plans_empty"], ids), "full": plans.work(result["plans"], ids)}
+        result["ratio"] = compare(result["empty"], result["full"], result["work"])
+    finally:
+        stack.stop()
+    result["load_average_after"] = list(os.getloadavg())
+    path = results.write(result, name=f"data-{result['timestamp']}")
+    print(json.dumps({"seeded": result["seeded"], "ratio": result["ratio"]}, indent=2))
+    print(f"written: {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""`python -m tools.bench_data.report RESULT.json [BEFORE.json]`: the empty-vs-full table of a data run
+in Markdown (with a run of the schema before the change beside it when given), then each read's plans.
+`--rework RESULT.json` recomputes its pages and statements from the plans it stores."""
+import json
+import sys
+
+from pathlib import Path
+
+from tools.bench_data.__main__ import compare
+from tools.bench_data.plans import relevant, work
+from tools.bench_data.reads import reads
+
+
+def _ms(figure: dict) -> str:
+    return f"{figure['p50_ms']:,.1f} / {figure['p95_ms']:,.1f}"
+
+
+def table(result: dict, before: dict | None = None) -> str:
+    head = ("| read | empty p50 / p95 ms | full p50 / p95 ms | full / empty (p50) | pages empty -> full "
+            "| statements |")
+    rule = "| --- | --- | --- | --- | --- | --- |"
+    if before:
+        head += " before the change: full p50 / p95 ms, full / empty |"
+        rule += " --- |"
+    lines = [head, rule]
+    for name, empty in result["empty"].items():
+        ratio = result["ratio"][name]
+        work = {size: result.get("work", {}).get(size, {}).get(name, {}) for size in ("empty", "full")}
+        row = (f"| {name} | {_ms(empty)} | {_ms(result['full'][name])} | {ratio['p50_ratio']:.2f}"
+               + ("" if ratio["within_target"] else " **over**")
+               + f" | {work['empty'].get('pages', '?')} -> {work['full'].get('pages', '?')}"
+               f" | {work['full'].get('statements', '?')} |")
+        if before and name in before["full"]:
+            row += f" {_ms(before['full'][name])}, {before['ratio'][name]['p50_ratio']:.2f} |"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def plans(result: dict) -> str:
+    """Each read's own statements on the full database, as auto_explain logged them."""
+    ids = (result["measured"]["tenant_id"], result["measured"]["claim_id"])
+    out = []
+    for read in reads(ids[-1]):
+        out.append(f"#### {read.name}\n")
+        for plan in result.get("plans", {}).get(read.name, []):
+            if relevant(plan, ids, ("all_tenants", "true") in read.params):
+                out.append(f"```\n{plan['query'][:400]}\n{plan['plan']}\n```\n")
+    return "\n".join(out)
+
+
+def rework(result: dict) -> dict:
+    """Pages and statements per read recomputed from the stored plans with today's filter."""
+    ids = (result["measured"]["tenant_id"], result["measured"]["claim_id"])
+    result["work"] = {"empty": work(result["plans_empty"], ids), "full": work(result["plans"], ids)}
+    result["ratio"] = compare(result["empty"], result["full"], result["work"])
+    return result
+
+
+def main(argv: list[str]) -> None:
+    if argv[0] == "--rework":
+        path = Path(argv[1])
+        path.write_text(json.dumps(rework(json.loads(path.read_text())), indent=2, sort_keys=True) + "\n")
+        return
+    result = json.loads(open(argv[0]).read())
+    before = json.loads(open(argv[1]).read()) if len(argv) > 1 else None
+    print(table(result, before))
+    print()
+    print(plans(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
