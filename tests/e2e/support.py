@@ -44,3 +44,14 @@ def wait_for(fetch, predicate, *, timeout: float = 60, interval: float = 0.25, w
 def settled(claim: dict) -> bool:
     """Payments posted it and claims recorded the adjudication (two consumers, in either order)."""
     return bool(claim.get("payments")) and claim.get("status") in ("paid", "partial", "denied")
+
+
+def claim_sent_or_held(api, body: dict) -> dict:
+    """Posts an encounter that coding passes and returns its claim once it was sent or held."""
+    encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
+    encounter = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(),
+                         lambda e: e.get("claim_id") or e["status"] == "needs_review", what="coding")
+    assert encounter["status"] == "coded", encounter["edits"]
+    return wait_for(lambda: api.get(f"/v1/claims/{encounter['claim_id']}").json(),
+                    lambda c: "submitted" in [t["event"] for t in c.get("timeline", [])] or c.get("status") == "held",
+                    timeout=90, what="the claim to be sent or held")

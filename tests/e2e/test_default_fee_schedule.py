@@ -2,20 +2,14 @@
 instead of being held for a missing charge."""
 from decimal import Decimal
 
-from tests.e2e.support import encounter_body, wait_for
+from tests.e2e.support import claim_sent_or_held, encounter_body
 
 
 def _claim_for(api, diagnoses: list[str], codes: list[str], place_of_service: str = "11", modifiers=(),
                note: str | None = None) -> dict:
     procedures = [{"code": code, "modifiers": list(modifiers), "units": 1, "diagnosis_pointers": [1]} for code in codes]
     body = encounter_body(diagnoses=diagnoses, procedures=procedures, place_of_service=place_of_service, note=note)
-    encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
-    encounter = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(),
-                         lambda e: e.get("claim_id") or e["status"] == "needs_review", what="coding")
-    assert encounter["status"] == "coded", encounter["edits"]
-    return wait_for(lambda: api.get(f"/v1/claims/{encounter['claim_id']}").json(),
-                    lambda c: "submitted" in [t["event"] for t in c.get("timeline", [])] or c.get("status") == "held",
-                    timeout=90, what="the claim to be sent or held")
+    return claim_sent_or_held(api, body)
 
 
 def test_a_psychotherapy_claim_is_priced_and_sent(api):

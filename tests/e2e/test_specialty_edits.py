@@ -1,5 +1,5 @@
 """Psychotherapy and telehealth edits reach the public API with messages that say what to fix."""
-from tests.e2e.support import encounter_body, wait_for
+from tests.e2e.support import claim_sent_or_held, encounter_body, wait_for
 
 
 def _coded_or_held(api, procedures: list[dict], note: str, place_of_service: str = "11") -> dict:
@@ -31,16 +31,6 @@ def test_telehealth_without_95_or_93_is_coded_with_a_warning(api):
     assert "TELEHEALTH-MODIFIER-MISSING" in [e["edit_id"] for e in coded["edits"] if e["severity"] == "warning"]
 
 
-def _claim_of(api, body: dict) -> dict:
-    encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
-    encounter = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(),
-                         lambda e: e.get("claim_id") or e["status"] == "needs_review", what="coding")
-    assert encounter["status"] == "coded", encounter["edits"]
-    return wait_for(lambda: api.get(f"/v1/claims/{encounter['claim_id']}").json(),
-                    lambda c: "submitted" in [t["event"] for t in c.get("timeline", [])] or c.get("status") == "held",
-                    timeout=90, what="the claim to be sent or held")
-
-
 def _lab_body(payer_id: str, *modifiers: str) -> dict:
     body = encounter_body(diagnoses=["E11.9"], procedures=[_line("99213"), _line("83036", *modifiers)])
     body["coverage"]["payer_id"] = payer_id
@@ -48,14 +38,14 @@ def _lab_body(payer_id: str, *modifiers: str) -> dict:
 
 
 def test_a_waived_lab_test_billed_to_medicare_without_qw_is_held_naming_qw(api):
-    claim = _claim_of(api, _lab_body("MEDICARE"))
+    claim = claim_sent_or_held(api, _lab_body("MEDICARE"))
     assert claim["status"] == "held"
     edit = next(e for e in claim["edits"] if e["edit_id"] == "SCRUB-CLIA-QW")
     assert "83036" in edit["message"] and "QW" in edit["message"]
 
 
 def test_a_waived_lab_test_with_qw_is_sent_with_the_practice_clia_number(api):
-    claim = _claim_of(api, _lab_body("MEDICARE", "QW"))
+    claim = claim_sent_or_held(api, _lab_body("MEDICARE", "QW"))
     assert claim["status"] != "held", claim["edits"]
     x12 = api.get(f"/v1/claims/{claim['claim_id']}/837")
     assert x12.status_code == 200 and "~REF*X4*14D0123456~" in x12.text
