@@ -123,8 +123,17 @@ class PatientAccount(ApiModel):
 
 
 class Allocation(ApiModel):
+    """The part of a patient payment applied to one claim."""
+
     claim_id: UUID
     amount: Money
+
+
+class CreditHeld(ApiModel):
+    """The part of a patient payment beyond what the patient owes, held as credit for later charges."""
+
+    claim_id: None = None
+    credit: Money
 
 
 class PatientPaymentPosted(ApiModel):
@@ -134,7 +143,7 @@ class PatientPaymentPosted(ApiModel):
     amount: Money
     method: str
     received_on: date
-    allocations: list[Allocation] = Field(description="How the payment was split over the patient's claims, "
+    allocations: list[Allocation | CreditHeld] = Field(description="How the payment was split over the patient's claims, "
                                                       "oldest balance first; the rest is held as credit")
     replayed: bool = Field(description="True when this reference had already been posted (nothing new posted)")
 

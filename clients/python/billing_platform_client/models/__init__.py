@@ -70,6 +70,7 @@ from .correction_billed import CorrectionBilled
 from .correction_billed_edits_item import CorrectionBilledEditsItem
 from .correction_billed_frequency_code import CorrectionBilledFrequencyCode
 from .coverage import Coverage
+from .credit_held import CreditHeld
 from .delivery_out import DeliveryOut
 from .delivery_out_payload import DeliveryOutPayload
 from .delivery_page import DeliveryPage
@@ -255,6 +256,7 @@ __all__ = (
     "CorrectionBilledEditsItem",
     "CorrectionBilledFrequencyCode",
     "Coverage",
+    "CreditHeld",
     "DeliveryOut",
     "DeliveryOutPayload",
     "DeliveryPage",

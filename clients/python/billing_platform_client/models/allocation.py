@@ -11,7 +11,8 @@ T = TypeVar("T", bound="Allocation")
 
 @_attrs_define
 class Allocation:
-    """
+    """The part of a patient payment applied to one claim.
+
     Attributes:
         amount (str):
         claim_id (UUID):

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
     from ..models.allocation import Allocation
+    from ..models.credit_held import CreditHeld
 
 
 T = TypeVar("T", bound="PatientPaymentPosted")
@@ -18,8 +19,8 @@ T = TypeVar("T", bound="PatientPaymentPosted")
 class PatientPaymentPosted:
     """
     Attributes:
-        allocations (list[Allocation]): How the payment was split over the patient's claims, oldest balance first; the
-            rest is held as credit
+        allocations (list[Allocation | CreditHeld]): How the payment was split over the patient's claims, oldest balance
+            first; the rest is held as credit
         amount (str):
         method (str):
         patient_id (str):
@@ -29,7 +30,7 @@ class PatientPaymentPosted:
         replayed (bool): True when this reference had already been posted (nothing new posted)
     """
 
-    allocations: list[Allocation]
+    allocations: list[Allocation | CreditHeld]
     amount: str
     method: str
     patient_id: str
@@ -39,9 +40,16 @@ class PatientPaymentPosted:
     replayed: bool
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.allocation import Allocation
+
         allocations = []
         for allocations_item_data in self.allocations:
-            allocations_item = allocations_item_data.to_dict()
+            allocations_item: dict[str, Any]
+            if isinstance(allocations_item_data, Allocation):
+                allocations_item = allocations_item_data.to_dict()
+            else:
+                allocations_item = allocations_item_data.to_dict()
+
             allocations.append(allocations_item)
 
         amount = self.amount
@@ -78,12 +86,29 @@ class PatientPaymentPosted:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.allocation import Allocation
+        from ..models.credit_held import CreditHeld
 
         d = dict(src_dict)
         allocations = []
         _allocations = d.pop("allocations")
         for allocations_item_data in _allocations:
-            allocations_item = Allocation.from_dict(allocations_item_data)
+
+            def _parse_allocations_item(data: object) -> Allocation | CreditHeld:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    allocations_item_type_0 = Allocation.from_dict(data)
+
+                    return allocations_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                allocations_item_type_1 = CreditHeld.from_dict(data)
+
+                return allocations_item_type_1
+
+            allocations_item = _parse_allocations_item(allocations_item_data)
 
             allocations.append(allocations_item)
 
