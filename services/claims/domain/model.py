@@ -64,6 +64,11 @@ class PriorPayer:
     claim_adjustments: tuple[Adjustment, ...]
     lines: tuple[LineAdjudication, ...]
 
+    @property
+    def adjudicated_by_line(self) -> bool:
+        """The payer answered line by line (2430 loops); otherwise only at the claim (DTP*573 in 2330B)."""
+        return any(line.adjustments or line.paid for line in self.lines)
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:

@@ -171,7 +171,6 @@ def _other_subscriber(claim: Claim, prior: PriorPayer) -> list[str]:
     """2320 (the earlier payer's adjudication: CAS, AMT*D paid, AMT*EAF left to the patient), 2330A, 2330B."""
     coverage = prior.coverage
     is_self = coverage.relationship == "self"
-    line_level = any(line.adjustments or line.paid for line in prior.lines)
     segments = [
         _seg("SBR", prior.sequence, "18" if is_self else RELATIONSHIP_CODES[coverage.relationship],
              _clean(coverage.group_number or "", 50), "", "", "", "", "", prior.payer.claim_filing_indicator),
@@ -184,7 +183,7 @@ def _other_subscriber(claim: Claim, prior: PriorPayer) -> list[str]:
     segments.append(_seg("NM1", "IL", "1", *name, "", "", "", "MI", _clean(coverage.member_id, 80)))
     segments.append(_seg("NM1", "PR", "2", _clean(prior.payer.name, 60), "", "", "", "", "PI",
                          _clean(prior.payer.x12_payer_id, 80)))
-    if not line_level:
+    if not prior.adjudicated_by_line:
         segments.append(_seg("DTP", "573", "D8", prior.adjudicated_on.strftime("%Y%m%d")))
     return segments
 
@@ -206,7 +205,7 @@ def _line_adjudications(claim: Claim, line: ClaimLine) -> list[str]:
     """2430 for each earlier payer that adjudicated the claim line by line: SVD, CAS, DTP*573."""
     segments = []
     for prior in claim.prior_payers:
-        if not any(other.adjustments or other.paid for other in prior.lines):
+        if not prior.adjudicated_by_line:
             continue
         adjudicated = next((a for a in prior.lines if a.line_number == line.line_number), None)
         if adjudicated is None:
