@@ -5,6 +5,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -96,6 +97,7 @@ class Stack:
 
     # -- infrastructure -------------------------------------------------------------------------
     def start_infrastructure(self) -> None:
+        refuse_taken_ports(self.ports, skip_postgres=self.postgres is None)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         if self.postgres:
             self.postgres.start()
@@ -207,6 +209,27 @@ class Stack:
         path.write_text(json.dumps(tenant))
         path.chmod(0o600)
         return tenant
+
+
+def port_taken(port: int) -> bool:
+    """Whether something already listens on the loopback port (a bind test, as the server would try)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
+def refuse_taken_ports(ports: Ports, *, skip_postgres: bool = False) -> None:
+    """A second stack on the same ports would fail to bind while its health checks reached the first
+    stack's processes and passed: refuse to start instead, naming the ports."""
+    names = [name for name in ports.__dataclass_fields__ if not (skip_postgres and name == "postgres")]
+    taken = [f"{name} {getattr(ports, name)}" for name in names if port_taken(getattr(ports, name))]
+    if taken:
+        raise RuntimeError(f"ports already in use (another stack?): {', '.join(taken)}; "
+                           "stop it or move this one (TEST_PORT_OFFSET, BENCH_PORT_BASE, --port-offset)")
 
 
 class LivenessTracker:
