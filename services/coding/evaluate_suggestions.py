@@ -27,7 +27,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = ROOT / "tests" / "unit" / "coding" / "data"
 DEVELOPMENT_SET = DATA_DIR / "development_notes.csv"  # new tuning cases go here
 HELDOUT_SET = DATA_DIR / "heldout_notes.csv"  # never used to tune a rule
-DEFAULT_SET = DEVELOPMENT_SET
 DEFAULT_CURVE = Path(__file__).resolve().parent / "data" / "suggestion_accuracy.json"
 PART_NAMES = {DEVELOPMENT_SET: "development", HELDOUT_SET: "held-out"}
 TARGETS = {"precision": 0.95, "recall": 0.85, "ruled_out_suggested": 0}
