@@ -29,6 +29,19 @@ def encounter_body(**overrides) -> dict:
     return body
 
 
+MBI_LETTERS = "ACDEFGHJKMNPQRTUVWXY"  # A-Z without S, L, O, I, B, Z
+
+
+def medicare_beneficiary_id(number: int | None = None) -> str:
+    """A well-formed Medicare Beneficiary Identifier (Medicare holds a claim without one); distinct numbers below
+    1.44e12 give distinct ids; without a number, a random one."""
+    n = uuid.uuid4().int if number is None else number
+    first, n = n % 9 + 1, n // 9
+    digits, n = f"{n % 10**6:06d}", n // 10**6
+    letters = [MBI_LETTERS[n // 20**i % 20] for i in range(4)]
+    return (f"{first}{letters[0]}{digits[0:2]}{letters[1]}{digits[2:4]}{letters[2]}{letters[3]}{digits[4:6]}")
+
+
 def wait_for(fetch, predicate, *, timeout: float = 60, interval: float = 0.25, what: str = "condition"):
     """Poll `fetch()` until `predicate(result)`; the last result is in the failure message."""
     deadline = time.monotonic() + timeout

@@ -3,12 +3,12 @@ import json
 
 import httpx
 
-from tests.e2e.support import ROOT, encounter_body, wait_for
+from tests.e2e.support import ROOT, encounter_body, medicare_beneficiary_id, wait_for
 
 
 def test_a_medicare_claim_says_mb_and_carries_the_practices_contact(api):
     body = encounter_body()
-    body["coverage"]["payer_id"] = "MEDICARE"
+    body["coverage"].update(payer_id="MEDICARE", member_id=medicare_beneficiary_id())
     encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
     claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
                         what="the encounter to be coded")["claim_id"]

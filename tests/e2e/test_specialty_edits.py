@@ -1,5 +1,5 @@
 """Psychotherapy and telehealth edits reach the public API with messages that say what to fix."""
-from tests.e2e.support import claim_sent_or_held, encounter_body, wait_for
+from tests.e2e.support import claim_sent_or_held, encounter_body, medicare_beneficiary_id, wait_for
 
 
 def _coded_or_held(api, procedures: list[dict], note: str, place_of_service: str = "11") -> dict:
@@ -33,7 +33,7 @@ def test_telehealth_without_95_or_93_is_coded_with_a_warning(api):
 
 def _lab_body(payer_id: str, *modifiers: str) -> dict:
     body = encounter_body(diagnoses=["E11.9"], procedures=[_line("99213"), _line("83036", *modifiers)])
-    body["coverage"]["payer_id"] = payer_id
+    body["coverage"].update(payer_id=payer_id, member_id=medicare_beneficiary_id())
     return body
 
 

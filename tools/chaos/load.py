@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from tests.e2e.support import medicare_beneficiary_id
+
 FIXTURE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "intake" / "encounter.json"
 WAIVED_FOR_MEDICARE = {"83036"}
 PAYERS = ("AETNA", "BCBS", "UHC", "CIGNA", "MEDICARE")
@@ -32,10 +34,12 @@ def encounter(rng: random.Random, seed: int, number: int) -> dict:
     body = copy.deepcopy(_fixture())
     body["external_id"] = f"CHAOS-{seed}-{number:07d}"
     body["patient"]["id"] = f"MRN-C{seed}-{number:07d}"
-    body["coverage"]["member_id"] = f"W{rng.randrange(10**9):09d}"
+    member_number = rng.randrange(10**9)
     body["coverage"]["payer_id"] = rng.choice(PAYERS)
+    medicare = body["coverage"]["payer_id"] == "MEDICARE"  # Medicare holds a claim whose member id is not an MBI
+    body["coverage"]["member_id"] = medicare_beneficiary_id(member_number) if medicare else f"W{member_number:09d}"
     body["diagnoses"] = list(rng.choice(DIAGNOSES))
-    waived = ["QW"] if body["coverage"]["payer_id"] == "MEDICARE" else []  # CLIA-waived A1c billed to Medicare
+    waived = ["QW"] if medicare else []  # CLIA-waived A1c billed to Medicare
     body["procedures"] = [{"code": code, "modifiers": waived if code in WAIVED_FOR_MEDICARE else [], "units": 1,
                            "diagnosis_pointers": pointers} for code, pointers in rng.choice(PROCEDURES)]
     return body

@@ -1,4 +1,5 @@
 """The scrubber: named rules over a built claim. An error holds the claim; a warning passes flagged.
+The rules every payer shares come first, then the claim's payer's own (payer_edits.py).
 
 Every rule is a pure function `(claim, *, today, existing_keys) -> list[EditResult]` (a rule may find
 several lines at fault). Messages name rules, roles, lines and codes, never patient data.
@@ -11,6 +12,7 @@ from shared.contracts.common import EditResult, Severity
 from services.claims.domain.edit_results import scrub_error
 from services.claims.domain.lab_rules import lab_certification
 from services.claims.domain.model import Claim
+from services.claims.domain.payer_edits import payer_edits
 from shared.npi import npi_is_valid
 from shared.tax_ids import ein_is_well_formed, ein_prefix_is_assigned
 
@@ -100,7 +102,7 @@ def duplicate_claim(claim: Claim, *, existing_keys: set[ServiceKey], **_) -> lis
 
 RULES: tuple[Callable[..., list[EditResult]], ...] = (
     npi_check_digits, tax_id_format, required_fields, service_date, line_amounts, pointers_resolve, duplicate_claim,
-    lab_certification,
+    lab_certification, payer_edits,
 )
 
 

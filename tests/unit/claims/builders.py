@@ -25,6 +25,8 @@ DEMO_TENANT = json.loads((ROOT / "deploy" / "seed" / "demo_tenant.json").read_te
 BILLING = BillingProvider.model_validate(DEMO_TENANT["billing_provider"])
 TODAY = date(2026, 11, 22)
 OTHER_RENDERING_NPI = make_npi("198765432")
+# Member ids in the form the payer's own edits expect (the fixture's fits the commercial payers and the Blues).
+MEMBER_IDS = {"MEDICARE": "1EG4TE5MK73", "MEDICAID-IL": "123456789"}
 
 
 def coded(**overrides) -> ClaimCoded:
@@ -41,6 +43,8 @@ def coded(**overrides) -> ClaimCoded:
 
 
 def claim(payer_id: str = "AETNA", billing: BillingProvider = BILLING, **overrides) -> Claim:
+    if payer_id in MEMBER_IDS and "coverage" not in overrides:
+        overrides["coverage"] = {**ENCOUNTER["coverage"], "member_id": MEMBER_IDS[payer_id]}
     c = coded(**overrides)
     return build_claim(c, tenant_id="tenant", billing_provider=billing, fee_schedule=FEE_SCHEDULE,
                        payer=PAYERS[payer_id], patient_control_number=c.patient_control_number)

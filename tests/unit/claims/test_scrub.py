@@ -126,4 +126,4 @@ def test_rules_are_pure_and_messages_carry_no_phi():
     phi = (patient.first_name, patient.last_name, patient.id, c.coverage.member_id, patient.address.line1,
            str(patient.birth_date), patient.birth_date.strftime("%Y%m%d"))
     assert not [e for e in first for value in phi if value.upper() in e.message.upper()]
-    assert len(RULES) == len({rule.__name__ for rule in RULES}) == 8
+    assert len(RULES) == len({rule.__name__ for rule in RULES}) == 9
