@@ -83,10 +83,8 @@ class ClaimSubmitted(Contract):
                                 description="SBR01: the payer's place in the encounter's coverages.")
     payers_after: int = Field(default=0, ge=0, le=2, description="How many coverages come after this payer: while "
                               "one does, the patient's share this payer leaves is billed to it, not to the patient.")
-    prior_claim_id: str | None = Field(default=None, description="The claim billed to the payer before this one.")
-    prior_patient_responsibility: Money | None = Field(
-        default=None, description="What the payer before this one left unpaid: the part of the encounter's "
-                                  "balance this claim bills.")
+    prior_claim_id: str | None = Field(default=None, description="The claim billed to the payer before this one; "
+                                       "this claim bills what the earlier payers left of the encounter's balance.")
 
 
 class ClaimAcknowledged(Contract):

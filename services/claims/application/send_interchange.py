@@ -78,8 +78,6 @@ def _emit_submitted(uow, claim: ClaimRecord, domain_claim, coded: ClaimCoded, pa
             original_payer_claim_number=domain_claim.original_payer_claim_number,
             payer_sequence=domain_claim.payer_sequence, payers_after=claim.payers_after,
             prior_claim_id=str(claim.prior_claim_id) if claim.prior_claim_id else None,
-            prior_patient_responsibility=(domain_claim.prior_payers[-1].patient_responsibility
-                                          if domain_claim.prior_payers else None),
             submitted_at=uow.now(),
             lines=[SubmittedLine(line_number=line.line_number, procedure_code=line.procedure_code,
                                  modifiers=list(line.modifiers), units=line.units, charge=line.charge,

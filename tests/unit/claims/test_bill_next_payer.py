@@ -142,7 +142,6 @@ async def test_the_secondary_goes_through_the_normal_submission_as_sbr01_s_with_
 
     (event,) = uow.emitted_of(ClaimSubmitted)
     assert (event.payer_sequence, event.payers_after, event.prior_claim_id) == ("S", 1, str(primary["id"]))
-    assert event.prior_patient_responsibility == Decimal(secondary["prior_payers"][0]["patient_responsibility"])
     assert event.total_charge == primary["total_charge"]
 
 
