@@ -3,42 +3,27 @@ place whatever is redelivered, linked both ways, sent through the normal submiss
 the primary's adjudication; a crossover, a claim without another coverage or a crossover payer's own
 answer bill nobody."""
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from shared.clock import fixed_clock
 from shared.contracts.claim import ClaimSubmitted
 from shared.contracts.common import Adjustment
 from shared.contracts.envelope import Envelope
 from shared.contracts.identifiers import claim_id_for
 from shared.contracts.remit import RemitReceived, RemitServiceLine
-from shared.contracts.tenant import TenantRegistered
 from services.claims.application.apply_remits import apply_remits
 from services.claims.application.build_claims import build_claims
-from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import batch_ready_claims
-from services.claims.catalog import Catalog
-from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
-from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork
+from tests.unit.claims.builders import coded
+from tests.unit.claims.fakes import Batch
+from tests.unit.claims.test_claim_use_cases import CATALOG, TENANT, Clearinghouse, uow  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.unit
-CATALOG = Catalog.load()
-NOW = datetime(2026, 11, 5, 14, 0, tzinfo=timezone.utc)
-TENANT = uuid.uuid4()
 SECONDARY = {"payer_id": "BCBS", "member_id": "XB1234567", "group_number": "G2", "relationship": "self"}
 TERTIARY = {"payer_id": "CIGNA", "member_id": "CG7654321", "group_number": "G3", "relationship": "self"}
-
-
-@pytest.fixture
-async def uow() -> FakeClaimsUnitOfWork:
-    uow = FakeClaimsUnitOfWork(clock=fixed_clock(NOW))
-    await register_tenant(uow, Envelope[TenantRegistered](
-        event_type="tenant.registered", tenant_id=TENANT, subject_id=TENANT,
-        payload=TenantRegistered(tenant_id=str(TENANT), name="clinic", billing_provider=BILLING)), catalog=CATALOG)
-    return uow
 
 
 async def submitted_primary(uow, *others) -> dict:
@@ -138,13 +123,9 @@ async def test_the_secondary_goes_through_the_normal_submission_as_sbr01_s_with_
     found = [s.split("*") for s in interchange.x12.split("~")]
     assert [s[1] for s in found if s[0] == "SBR"] == ["S", "P"]
     assert any(s[:2] == ["AMT", "D"] for s in found) and any(s[0] == "SVD" for s in found)
-    await send_interchange(uow, interchange, catalog=CATALOG, clearinghouse=_Silent())
+    await send_interchange(uow, interchange, catalog=CATALOG, clearinghouse=Clearinghouse())
 
     (event,) = uow.emitted_of(ClaimSubmitted)
     assert (event.payer_sequence, event.payers_after, event.prior_claim_id) == ("S", 1, str(primary["id"]))
     assert event.total_charge == primary["total_charge"]
 
-
-class _Silent:
-    async def submit(self, *, mailbox, control_number, x12):
-        return None
