@@ -89,3 +89,9 @@ def test_a_crossover_bills_no_secondary_and_the_supplemental_answer_settles_the_
     account = api.get(f"/v1/patients/{body['patient']['id']}/balance").json()
     assert Decimal(account["balance"]) == sum(Decimal(a["amount"]) for a in claim["adjustments"]
                                               if a["account"] == "ar:patient") > 0
+
+
+def test_reports_count_the_encounters_first_claims_once(api, billed_twice):
+    first_claims = [c for c in api.get("/v1/claims").json()["items"] if c["payer_id"] == "MEDICARE"]
+    checks = api.get("/v1/reconciliation").json()["claims"]
+    assert checks["closed"] + checks["open"] == len(first_claims) and checks["inconsistent"] == []
