@@ -38,7 +38,7 @@ def follow_up_answer(uow, claim: ClaimRecord, remit: RemitReceived) -> Answered 
                      coverage_count=coverage_count(claim.payer_sequence, claim.payers_after))
     if step is NextStep.CROSSED_OVER:
         record(uow, claim, "crossed_over", {"remit_id": remit.remit_id, "status_code": remit.status_code,
-                                            "remark_codes": [c for c in remit.remark_codes][:10]})
+                                            "remark_codes": list(remit.remark_codes[:10])})
     elif step is NextStep.BILL_NEXT_PAYER and answered == claim.payer_sequence:
         return Answered(claim, remit)
     return None
