@@ -1,7 +1,6 @@
 """Several payers for one encounter, posted over the in-memory unit of work: the primary's patient share
 waits in insurance A/R while a payer follows, the secondary's claim carries no second charge and its
 payment posts once against the first claim, the patient owes only what the last payer left."""
-import uuid
 from datetime import date
 from decimal import Decimal
 
