@@ -47,8 +47,9 @@ def next_step(remit: RemitReceived, *, sequence: str, coverage_count: int) -> Ne
 
 def answered_as(status_code: str, billed_as: str) -> str:
     """The place of the payer that answered: a crossover payer answers on the claim billed to the payer
-    before it (CLP02 2 on a primary's claim); a denial or reversal answers as the claim was billed."""
-    return ANSWERED_AS.get(status_code, billed_as)
+    before it (CLP02 2 on a primary's claim); a denial or reversal answers as the claim was billed, and so
+    does a payer that calls itself primary (CLP02 1) on a claim billed to it as secondary."""
+    return max(ANSWERED_AS.get(status_code, billed_as), billed_as, key=SEQUENCE.index)
 
 
 def coverage_count(billed_as: str, payers_after: int) -> int:

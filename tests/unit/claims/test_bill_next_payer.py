@@ -129,3 +129,17 @@ async def test_the_secondary_goes_through_the_normal_submission_as_sbr01_s_with_
     assert (event.payer_sequence, event.payers_after, event.prior_claim_id) == ("S", 1, str(primary["id"]))
     assert event.total_charge == primary["total_charge"]
 
+
+
+async def test_a_secondary_answering_as_primary_still_bills_the_tertiary(uow):
+    primary = await submitted_primary(uow, SECONDARY, TERTIARY)
+    await apply_remits(uow, Batch([answer(uow, primary)]), catalog=CATALOG)
+    (secondary,) = next_claims_of(uow, primary)
+    secondary["status"] = "submitted"
+
+    await apply_remits(uow, Batch([answer(uow, secondary, status="1")]), catalog=CATALOG)
+
+    (tertiary,) = next_claims_of(uow, secondary)
+    assert (tertiary["payer_sequence"], tertiary["payer_id"]) == ("T", "CIGNA")
+    assert [p["sequence"] for p in tertiary["prior_payers"]] == ["P", "S"]
+    assert tertiary["patient_control_number"].endswith("T3")

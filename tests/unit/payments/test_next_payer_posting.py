@@ -125,3 +125,4 @@ async def test_a_claim_with_no_payer_after_it_bills_the_patient_at_once():
     await post(uow, first, remit(first))
 
     assert account(uow, ledger.PATIENT_AR, first.subject_id) == D("19.00")
+
