@@ -1,10 +1,11 @@
 """Reference data the claims service loads once at start: fee schedules and the default payer list."""
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from shared.contracts.claim import ClaimCoded
 from shared.contracts.tenant import BillingProvider
 from services.claims.adapters.fee_schedule_files import FeeSchedules, load_fee_schedules
+from services.claims.adapters.prior_payer_json import prior_payers_from_json
 from services.claims.domain.build import build_claim
 from services.claims.domain.model import Claim as DomainClaim
 from services.claims.domain.model import Payer
@@ -41,3 +42,12 @@ class Catalog:
             fee_schedule=self.fee_schedules.for_claim(tenant_id, coded.place_of_service),
             payer=payer, patient_control_number=coded.patient_control_number,
         )
+
+    def rebuild(self, record, tenant_id: str, billing_provider: BillingProvider, payer: Payer) -> DomainClaim:
+        """A stored claim (a ClaimRecord loaded with its coded claim) as it was scrubbed: priced again, with its
+        place in the payer order and, for a later payer, the earlier payers' adjudications."""
+        claim = self.build_for(ClaimCoded.model_validate(record.coded), tenant_id, billing_provider, payer)
+        if record.payer_sequence == "P" and not record.prior_payers:
+            return claim
+        return replace(claim, payer_sequence=record.payer_sequence,
+                       prior_payers=prior_payers_from_json(record.prior_payers))

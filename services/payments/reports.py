@@ -44,6 +44,11 @@ async def aging_report(uow: UnitOfWork, *, tenant_id: UUID, today: date, basis: 
     return aging.aging_report(await open_items(uow, tenant_id, basis=basis), today)
 
 
+# A later payer's claim bills the same service again and holds no balance of its own: charges, billing lag
+# and claim checks count the encounter's first claim only.
+FIRST_CLAIMS = BilledClaim.receivable_claim_id.is_(None)
+
+
 async def ar_kpis(uow: UnitOfWork, *, tenant_id: UUID, today: date, period_days: int) -> dict:
     """Days in A/R over the period's average daily charges, and the lag from service to submission."""
     items = await open_items(uow, tenant_id, basis="submission")
@@ -52,7 +57,7 @@ async def ar_kpis(uow: UnitOfWork, *, tenant_id: UUID, today: date, period_days:
     since = datetime.combine(today - timedelta(days=period_days), time.min, tzinfo=timezone.utc)
     claims = (await uow.session.execute(select(BilledClaim.total_charge, BilledClaim.date_of_service,
                                                BilledClaim.submitted_at).where(
-        BilledClaim.tenant_id == tenant_id, BilledClaim.submitted_at >= since))).all()
+        BilledClaim.tenant_id == tenant_id, BilledClaim.submitted_at >= since, FIRST_CLAIMS))).all()
     charges = sum((c.total_charge for c in claims), ZERO)
     lag = aging.billing_lag([(c.date_of_service, c.submitted_at.date()) for c in claims if c.date_of_service])
     flows = await _period_flows(uow, tenant_id, since)
@@ -152,7 +157,7 @@ def check_view(claim_id: UUID, check: reconciliation.ClaimBalanceCheck) -> dict:
 async def claim_checks(uow: UnitOfWork, tenant_id: UUID) -> dict:
     """Counts of closed and open claims, and every claim whose figures disagree with its ledger balance."""
     claims = (await uow.session.execute(select(BilledClaim.claim_id, BilledClaim.total_charge).where(
-        BilledClaim.tenant_id == tenant_id))).all()
+        BilledClaim.tenant_id == tenant_id, FIRST_CLAIMS))).all()
     totals, balances = await _payer_totals(uow, tenant_id), await _insurance_balances(uow, tenant_id)
     checks = [(c.claim_id, reconciliation.claim_balance_check(c.total_charge, totals.get(c.claim_id, {}),
                                                               balances.get(c.claim_id, ZERO))) for c in claims]

@@ -79,6 +79,12 @@ class ClaimSubmitted(Contract):
     original_payer_claim_number: str | None = Field(default=None, description="REF*F8 of a replacement (7) claim.")
     interchange_control_number: str
     submitted_at: datetime
+    payer_sequence: str = Field(default="P", pattern=r"^[PST]$",
+                                description="SBR01: the payer's place in the encounter's coverages.")
+    payers_after: int = Field(default=0, ge=0, le=2, description="How many coverages come after this payer: while "
+                              "one does, the patient's share this payer leaves is billed to it, not to the patient.")
+    prior_claim_id: str | None = Field(default=None, description="The claim billed to the payer before this one; "
+                                       "this claim bills what the earlier payers left of the encounter's balance.")
 
 
 class ClaimAcknowledged(Contract):

@@ -51,6 +51,7 @@ class ClaimDecision:
     status: str = "1"
     lines: list[LineDecision] = field(default_factory=list)
     reversal_of: dict | None = None  # a void (frequency 8): the recorded original whose payment is taken back
+    remark_codes: list[str] = field(default_factory=list)  # MOA: MA18 when the claim was crossed over
 
     @property
     def paid(self) -> Decimal:
@@ -122,10 +123,15 @@ def _line_denial(claim: BilledClaim, line: BilledLine, rules: Rules, seen: set[t
     return None
 
 
-def _price(line: BilledLine, rules: Rules, deductible_left: Decimal) -> tuple[LineDecision, Decimal]:
+def allowed_amount(line: BilledLine, rules: Rules) -> Decimal:
+    """The payer's fee for the line (60% of the charge for a code it has no fee for), never above the charge."""
     unit_allowed = rules.allowed.get(line.code)
     allowed = to_money(unit_allowed * line.units) if unit_allowed is not None else to_money(line.charge * Decimal("0.6"))
-    allowed = min(allowed, line.charge)
+    return min(allowed, line.charge)
+
+
+def _price(line: BilledLine, rules: Rules, deductible_left: Decimal) -> tuple[LineDecision, Decimal]:
+    allowed = allowed_amount(line, rules)
     deductible = min(deductible_left, allowed)
     coinsurance = to_money((allowed - deductible) * COINSURANCE)
     decision = LineDecision(line, allowed=allowed, paid=allowed - deductible - coinsurance)

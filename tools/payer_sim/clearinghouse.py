@@ -5,10 +5,14 @@ from datetime import date, datetime, timezone
 from shared.money import format_x12_amount
 from shared.x12 import X12SyntaxError
 from tools.payer_sim.adjudication import Rules, adjudicate, initial_deductible, void
+from tools.payer_sim.later_payer import adjudicate_later, cross_over
 from tools.payer_sim.members import MemberBook
 from tools.payer_sim.state import SimState
 from tools.payer_sim.x12_read import Submission, read_837p
-from tools.payer_sim.x12_write import write_277ca, write_835, write_999
+from tools.payer_sim.x12_write import SUPPLEMENTAL_PAYER, write_277ca, write_835, write_999
+
+
+PAID_FLOWS = ("normal", "crossover")
 
 
 def structural_errors(text: str) -> list[str]:
@@ -47,14 +51,12 @@ def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed:
         state.schedule(settings.ack_callback_url, mailbox,
                        write_277ca(submission, acknowledged, control=state.next_number("277"), at=now),
                        settings.payer_sim_ack_delay_seconds)
-    payable = [d for d in acknowledged if not d.rejection and flows[id(d)] == "normal"]
-    trace = ""
-    if payable:
-        number = state.next_number("835")
-        trace = f"{seed:02d}{number:010d}"
-        state.schedule(settings.era_callback_url, mailbox,
-                       write_835(submission, payable, control=number, trace_number=trace, at=now),
-                       settings.payer_sim_era_delay_seconds)
+    payable = [d for d in acknowledged if not d.rejection and flows[id(d)] in PAID_FLOWS]
+    crossed = [c for d in payable if flows[id(d)] == "crossover" and (c := cross_over(d, rules=rules, seed=seed))]
+    trace = _send_835(state, settings, mailbox, submission, payable, seed=seed, at=now) if payable else ""
+    if crossed:  # the supplemental payer answers after the primary, on the claim number the primary received
+        _send_835(state, settings, mailbox, submission, crossed, seed=seed, at=now, **SUPPLEMENTAL_PAYER,
+                  delay=2 * settings.payer_sim_era_delay_seconds)
     for decision in decisions:
         _record(state, mailbox, decision, flows[id(decision)], trace, now)
     state.record_submission(submission.control_number, mailbox, json.dumps({
@@ -64,8 +66,18 @@ def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed:
     return ack
 
 
+def _send_835(state: SimState, settings, mailbox: str, submission: Submission, decisions: list, *, seed: int,
+              at: datetime, delay: float | None = None, **payer) -> str:
+    number = state.next_number("835")
+    trace = f"{seed:02d}{number:010d}"
+    state.schedule(settings.era_callback_url, mailbox,
+                   write_835(submission, decisions, control=number, trace_number=trace, at=at, **payer),
+                   settings.payer_sim_era_delay_seconds if delay is None else delay)
+    return trace
+
+
 def _record(state: SimState, mailbox: str, decision, flow: str, trace: str, now: datetime) -> None:
-    if flow != "normal":
+    if flow not in PAID_FLOWS:
         outcome = flow
     else:
         outcome = "rejected" if decision.rejection else "denied" if decision.status == "4" else "paid"
@@ -85,6 +97,9 @@ def _adjudicate_all(submission: Submission, *, mailbox: str, state: SimState, ru
         if claim.frequency == "8":
             original = state.claim_by_payer_number(mailbox, claim.original_claim_number or "")
             decisions.append(void(claim, original, seed=seed))
+            continue
+        if claim.sequence in ("S", "T"):
+            decisions.append(adjudicate_later(claim, rules=rules, seed=seed))
             continue
         left = state.deductible_left(mailbox, claim.member_id, initial_deductible(seed, claim.member_id))
         decision, left = adjudicate(claim, rules=rules, seed=seed, today=date.today(), deductible_left=left,

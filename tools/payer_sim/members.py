@@ -13,7 +13,7 @@ from tools.payer_sim.adjudication import COINSURANCE, stable_int
 
 DATA = Path(__file__).parent / "data"
 COVERAGES = {"active", "inactive", "not_found", "payer_error", "garbled"}
-CLAIM_FLOWS = {"normal", "lost", "pending"}
+CLAIM_FLOWS = {"normal", "lost", "pending", "crossover"}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ from tools.payer_sim.adjudication import ClaimDecision
 from tools.payer_sim.x12_read import Submission
 
 PAYER_NAME, PAYER_ID = "SIMULATED HEALTH PLAN", "SIMPAYER01"
+PAYER_TRN_ID = "1512345678"
+# The plan a crossover claim is forwarded to: its 835 comes from it, not from the primary.
+SUPPLEMENTAL_PAYER = {"payer_name": "SIMULATED MEDIGAP PLAN", "payer_trn_id": "1599999999"}
 
 
 def _seg(*elements: str) -> str:
@@ -78,7 +81,8 @@ def write_277ca(sub: Submission, decisions: list[ClaimDecision], *, control: int
                      control=control, sender=PAYER_ID, receiver=sub.sender_id or "SUBMITTER", at=at)
 
 
-def write_835(sub: Submission, decisions: list[ClaimDecision], *, control: int, trace_number: str, at: datetime) -> str:
+def write_835(sub: Submission, decisions: list[ClaimDecision], *, control: int, trace_number: str, at: datetime,
+              payer_name: str = PAYER_NAME, payer_trn_id: str = PAYER_TRN_ID) -> str:
     day = at.strftime("%Y%m%d")
     total = sum((d.paid for d in decisions), ZERO)
     # A payer that takes money back (a void's reversal) debits the account: BPR03 = D.
@@ -86,8 +90,8 @@ def write_835(sub: Submission, decisions: list[ClaimDecision], *, control: int, 
                 "DA", "123456", "1512345678", "", "01", "999988880", "DA", "98765", day) if total != 0
            else _seg("BPR", "H", "0", "C", "NON", "", "", "", "", "", "", "", "", "", "", "", day))
     segments = [
-        bpr, _seg("TRN", "1", trace_number, "1512345678"), _seg("DTM", "405", day),
-        _seg("N1", "PR", PAYER_NAME), _seg("N3", "PO BOX 1000"), _seg("N4", "SPRINGFIELD", "IL", "62701"),
+        bpr, _seg("TRN", "1", trace_number, payer_trn_id), _seg("DTM", "405", day),
+        _seg("N1", "PR", payer_name), _seg("N3", "PO BOX 1000"), _seg("N4", "SPRINGFIELD", "IL", "62701"),
         _seg("PER", "BL", "PROVIDER SERVICES", "TE", "8005550199"),
         _seg("N1", "PE", sub.billing_name or "PROVIDER", "XX", sub.billing_npi),
         _seg("REF", "TJ", "123456789"), _seg("LX", "1"),
@@ -120,6 +124,8 @@ def _claim_payment(decision: ClaimDecision) -> list[str]:
              decision.payer_claim_number, "11", "1"),
         _seg("NM1", "QC", "1", claim.last_name, claim.first_name, "", "", "", "MI", claim.member_id),
     ]
+    if decision.remark_codes:
+        segments.append(_seg("MOA", "", "", *decision.remark_codes[:5]))
     for line_decision in decision.lines:
         line = line_decision.line
         segments.append(_seg("SVC", ":".join(["HC", line.code, *line.modifiers]), format_x12_amount(line.charge),

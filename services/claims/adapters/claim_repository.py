@@ -42,10 +42,15 @@ class ClaimRecord:
     submitted_at: datetime | None
     remit_received_at: datetime | None
     next_inquiry_on: date | None
+    payer_sequence: str = "P"
+    payers_after: int = 0
+    prior_claim_id: UUID | None = None
     coded: dict | None = None  # loaded only by the steps that rebuild the claim (submission)
+    prior_payers: list | None = None  # loaded with `coded`
 
 
-SCALARS = [f.name for f in fields(ClaimRecord) if f.name != "coded"]
+REBUILT_FROM = ("coded", "prior_payers")
+SCALARS = [f.name for f in fields(ClaimRecord) if f.name not in REBUILT_FROM]
 
 
 class ClaimRepository:
@@ -71,7 +76,7 @@ class ClaimRepository:
 
     async def _load(self, *conditions, lock: bool, with_coded: bool = False, limit: int | None = None,
                     skip_locked: bool = False, order=None) -> list[ClaimRecord]:
-        columns = [CLAIM.c[name] for name in SCALARS] + ([CLAIM.c.coded] if with_coded else [])
+        columns = [CLAIM.c[name] for name in (*SCALARS, *(REBUILT_FROM if with_coded else ()))]
         query = select(*columns).where(*conditions).order_by(order if order is not None else CLAIM.c.id)
         if limit is not None:
             query = query.limit(limit)
@@ -103,6 +108,15 @@ class ClaimRepository:
         return await self._load(CLAIM.c.tenant_id == tenant_id, CLAIM.c.original_claim_id == original_id,
                                 CLAIM.c.frequency_code == "8", CLAIM.c.status.in_(["submitted", "accepted"]),
                                 lock=True)
+
+    async def coded_of(self, ids: Iterable[UUID]) -> dict[UUID, tuple[dict, list | None]]:
+        """The coded claim and earlier payers' adjudications of these claims (the next payer's claim starts there)."""
+        wanted = list(set(ids))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(select(CLAIM.c.id, CLAIM.c.coded, CLAIM.c.prior_payers)
+                                           .where(CLAIM.c.id.in_(wanted)))
+        return {claim_id: (coded, prior) for claim_id, coded, prior in rows}
 
     async def existing_ids(self, ids: Iterable[UUID]) -> set[UUID]:
         wanted = list(set(ids))

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, Index, Numeric, Sequence, Text, UniqueConstraint, func, text
+from sqlalchemy import Column, DateTime, Index, Numeric, Sequence, SmallInteger, Text, UniqueConstraint, func, text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, String
@@ -58,6 +58,9 @@ class Claim(ClaimsTable, table=True):
                       postgresql_where=text("frequency_code <> '1'")),
         Index("ix_claim_awaiting_answer", "tenant_id", "submitted_at",
               postgresql_where=text("remit_received_at IS NULL AND submitted_at IS NOT NULL")),
+        # One claim per earlier claim and payer place: a redelivered 835 never bills the next payer twice.
+        Index("ux_claim_prior_claim_sequence", "prior_claim_id", "payer_sequence", unique=True,
+              postgresql_where=text("prior_claim_id IS NOT NULL")),
     )
     id: UUID = Field(primary_key=True)
     tenant_id: UUID
@@ -87,6 +90,14 @@ class Claim(ClaimsTable, table=True):
     next_inquiry_on: date | None = None
     last_payer_status: dict | None = Field(default=None, sa_column=Column(JSONB(none_as_null=True)))
     next_action_on: date | None = Field(default=None, description="A biller's next follow-up date.")
+    # Coordination of benefits: the claim's place in the encounter's payer order and what came before it.
+    payer_sequence: str = Field(default="P", sa_column=Column(String(1), nullable=False, server_default="P"),
+                                description="SBR01: P primary, S secondary, T tertiary.")
+    payers_after: int = Field(default=0, sa_column=Column(SmallInteger, nullable=False, server_default="0"),
+                              description="How many of the encounter's coverages come after this claim's payer.")
+    prior_claim_id: UUID | None = Field(default=None, description="The claim billed to the payer before this one.")
+    prior_payers: list | None = Field(default=None, sa_column=Column(JSONB(none_as_null=True)),
+                                      description="The earlier payers' adjudications (837P 2320/2430).")
 
 
 class ClaimLine(ClaimsTable, table=True):

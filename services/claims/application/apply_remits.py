@@ -2,6 +2,7 @@
 from shared import carcs
 from shared.contracts.remit import RemitReceived
 from shared.telemetry import link_to_trace
+from services.claims.application.bill_next_payer import bill_next_payers, follow_up_answer
 from services.claims.application.steps import transition
 from services.claims.domain import states
 
@@ -15,16 +16,20 @@ def adjudicated_status(remit: RemitReceived) -> str:
     return states.status_from_remit(remit.status_code, has_denied_lines=denied_lines)
 
 
-async def apply_remits(uow, batch) -> None:
+async def apply_remits(uow, batch, *, catalog=None) -> None:
     """Locks the batch's claims once, applies each remit in order; a remit for no claim of ours changes
-    nothing here (payments keeps it in its suspense queue)."""
+    nothing here (payments keeps it in its suspense queue). With the catalog, a payer's answer that leaves a
+    share for the encounter's next coverage bills that payer (bill_next_payer.py)."""
     claims = await uow.claims.by_pcns((e.tenant_id, e.payload.patient_control_number) for e in batch.envelopes)
-    voids = []
+    voids, answered = [], []
     for envelope in batch.traced():
         claim = claims.get((envelope.tenant_id, envelope.payload.patient_control_number))
         if claim is not None:
             voids += await apply_remit(uow, claim, envelope.payload, known=claims)
+            answered.append(follow_up_answer(uow, claim, envelope.payload))
     await uow.claims.update_many([*claims.values(), *voids], UPDATED)
+    if catalog is not None:
+        await bill_next_payers(uow, [a for a in answered if a is not None], catalog=catalog)
 
 
 async def apply_remit(uow, claim, remit: RemitReceived, *, known: dict | None = None) -> list:

@@ -5,7 +5,7 @@ each; each claim is then priced and scrubbed in memory; claims, lines and timeli
 executemany per table. A claim built earlier in the batch counts for the duplicate rule of the later
 ones, as it would had they arrived one by one.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from uuid import UUID
 
@@ -16,10 +16,11 @@ from shared.contracts.tenant import BillingProvider
 from shared.kafka.errors import PermanentError
 from shared.telemetry import current_traceparent
 from services.claims.adapters.claim_repository import ServiceDayKey
+from services.claims.adapters.prior_payer_json import prior_payers_json
 from services.claims.application.steps import transition
 from services.claims.catalog import Catalog
 from services.claims.domain.model import Claim as DomainClaim
-from services.claims.domain.model import Payer
+from services.claims.domain.model import Payer, PriorPayer
 from services.claims.domain.scrub import scrub_claim, unknown_payer_edit
 
 UNKNOWN_TENANT = EditResult(edit_id="SCRUB-TENANT-UNKNOWN", severity="error",
@@ -37,6 +38,18 @@ class NewClaim:
     edits: list[dict]
 
 
+@dataclass(frozen=True, slots=True)
+class NextPayer:
+    """What a claim billed to a later payer carries beyond its coded claim: its place, the claim before it
+    (and every earlier claim of the encounter, which bill the same services on purpose) and their payers'
+    adjudications."""
+
+    prior_claim_id: UUID
+    earlier_claim_ids: frozenset[UUID]
+    payer_sequence: str
+    prior_payers: tuple[PriorPayer, ...]
+
+
 def service_day(tenant_id: UUID, coded: ClaimCoded) -> ServiceDayKey:
     return tenant_id, coded.patient.id, coded.date_of_service
 
@@ -47,9 +60,13 @@ def billed_elsewhere(billed: list[tuple[UUID, tuple]], excluded: set[UUID]) -> s
 
 
 def price_and_scrub(coded: ClaimCoded, *, tenant_id: UUID, billing_provider: BillingProvider, payer: Payer,
-                    catalog: Catalog, today: date, billed: set[tuple], history) -> tuple[DomainClaim, list[EditResult]]:
+                    catalog: Catalog, today: date, billed: set[tuple], history,
+                    next_payer: NextPayer | None = None) -> tuple[DomainClaim, list[EditResult]]:
     """Pure: the priced claim and every scrubber finding, the denial-pattern warnings last."""
     domain_claim = catalog.build_for(coded, str(tenant_id), billing_provider, payer)
+    if next_payer is not None:
+        domain_claim = replace(domain_claim, payer_sequence=next_payer.payer_sequence,
+                               prior_payers=next_payer.prior_payers)
     edits = scrub_claim(domain_claim, today=today, existing_keys=billed)
     edits += denial_patterns.pattern_warnings(
         payer_id=payer.payer_id, payer_name=payer.name, procedure_codes=[l.procedure_code for l in domain_claim.lines],
@@ -74,6 +91,12 @@ def settle(uow, claim, edits: list[EditResult]) -> None:
         transition(uow, claim, "ready", "scrubbed", {"warnings": [e.edit_id for e in edits]})
 
 
+def _linked(next_payer: NextPayer | None) -> dict:
+    if next_payer is None:
+        return {}
+    return {"prior_claim_id": str(next_payer.prior_claim_id), "payer_sequence": next_payer.payer_sequence}
+
+
 class ClaimBatch:
     """The reference data of a set of coded claims, read once, and the rows they will write."""
 
@@ -96,20 +119,20 @@ class ClaimBatch:
                    history=await uow.denial_patterns.history(payer_keys),
                    existing=await uow.claims.existing_ids(UUID(coded.claim_id) for _, coded in items))
 
-    def build(self, uow, tenant_id: UUID, coded: ClaimCoded) -> NewClaim:
+    def build(self, uow, tenant_id: UUID, coded: ClaimCoded, next_payer: NextPayer | None = None) -> NewClaim:
         """One claim, in memory: built, then held or ready. A claim id already stored is refused (DLQ)."""
         claim_id = UUID(coded.claim_id)
         if claim_id in self._existing:
             raise PermanentError("a claim with this claim id exists already")
         self._existing.add(claim_id)
         claim = NewClaim(claim_id, tenant_id, "built", coded.frequency_code, [])
-        uow.timeline.add(claim, "built", {"encounter_id": coded.encounter_id})
+        uow.timeline.add(claim, "built", {"encounter_id": coded.encounter_id, **_linked(next_payer)})
         tenant, payer = self._tenants.get(tenant_id), self._payers.get((tenant_id, coded.coverage.payer_id))
         total, lines = 0, []
         if tenant is None or payer is None:
             edits = [unknown_payer_edit(coded.coverage.payer_id) if tenant else UNKNOWN_TENANT]
         else:
-            domain_claim, edits = self._price_and_scrub(tenant, payer, coded, claim_id)
+            domain_claim, edits = self._price_and_scrub(tenant, payer, coded, claim_id, next_payer)
             total, lines = domain_claim.total_charge, line_rows(claim_id, tenant_id, coded, domain_claim)
         claim.edits = [e.model_dump(mode="json") for e in edits]
         settle(uow, claim, edits)
@@ -118,26 +141,31 @@ class ClaimBatch:
             billed += [(claim_id, (l["patient_id"], l["date_of_service"], l["procedure_code"], l["rendering_npi"]))
                        for l in lines]
         self._lines += lines
-        self._claims.append(self._claim_row(claim, coded, total))
+        self._claims.append(self._claim_row(claim, coded, total, next_payer))
         return claim
 
-    def _price_and_scrub(self, tenant, payer: Payer, coded: ClaimCoded, claim_id: UUID):
+    def _price_and_scrub(self, tenant, payer: Payer, coded: ClaimCoded, claim_id: UUID, next_payer: NextPayer | None):
         if tenant.tenant_id not in self._providers:
             self._providers[tenant.tenant_id] = BillingProvider.model_validate(tenant.billing_provider)
         excluded = {claim_id} | ({UUID(coded.original_claim_id)} if coded.original_claim_id else set())
+        excluded |= next_payer.earlier_claim_ids if next_payer else set()
         billed = billed_elsewhere(self._billed.get(service_day(tenant.tenant_id, coded), []), excluded)
         return price_and_scrub(coded, tenant_id=tenant.tenant_id, billing_provider=self._providers[tenant.tenant_id],
                                payer=payer, catalog=self._catalog, today=self._today, billed=billed,
-                               history=self._history.get((tenant.tenant_id, payer.payer_id), []))
+                               history=self._history.get((tenant.tenant_id, payer.payer_id), []),
+                               next_payer=next_payer)
 
     @staticmethod
-    def _claim_row(claim: NewClaim, coded: ClaimCoded, total) -> dict:
+    def _claim_row(claim: NewClaim, coded: ClaimCoded, total, next_payer: NextPayer | None) -> dict:
         return {"id": claim.id, "tenant_id": claim.tenant_id, "encounter_id": UUID(coded.encounter_id),
                 "patient_control_number": coded.patient_control_number, "status": claim.status,
                 "payer_id": coded.coverage.payer_id, "frequency_code": coded.frequency_code,
                 "original_claim_id": UUID(coded.original_claim_id) if coded.original_claim_id else None,
                 "total_charge": total, "coded": coded.model_dump(mode="json"), "edits": claim.edits,
-                "trace_context": current_traceparent()}
+                "trace_context": current_traceparent(), "payers_after": len(coded.other_coverages),
+                "payer_sequence": next_payer.payer_sequence if next_payer else "P",
+                "prior_claim_id": next_payer.prior_claim_id if next_payer else None,
+                "prior_payers": prior_payers_json(next_payer.prior_payers) if next_payer else None}
 
     async def save(self, uow) -> None:
         """Claims first, then their lines; the timeline follows with the unit of work's commit."""

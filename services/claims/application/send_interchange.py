@@ -50,7 +50,7 @@ async def send_interchange(uow, interchange: Interchange, *, catalog: Catalog, c
                                                                        "x12.isa13": control}):
             transition(uow, claim, "submitted", "submitted", {"interchange": control})
             _start_follow_up_clock(uow, claim, payer.expected_days)
-            _emit_submitted(uow, claim, catalog.build_for(coded, str(tenant.tenant_id), provider, payer), coded,
+            _emit_submitted(uow, claim, catalog.rebuild(claim, str(tenant.tenant_id), provider, payer), coded,
                             payer, control)
     await uow.claims.update_many(claims, UPDATED)
     return len(claims)
@@ -76,6 +76,8 @@ def _emit_submitted(uow, claim: ClaimRecord, domain_claim, coded: ClaimCoded, pa
             total_charge=domain_claim.total_charge, interchange_control_number=f"{control:09d}",
             payer_name=payer.name, payer_appeal_days=payer.appeal_days,
             original_payer_claim_number=domain_claim.original_payer_claim_number,
+            payer_sequence=domain_claim.payer_sequence, payers_after=claim.payers_after,
+            prior_claim_id=str(claim.prior_claim_id) if claim.prior_claim_id else None,
             submitted_at=uow.now(),
             lines=[SubmittedLine(line_number=line.line_number, procedure_code=line.procedure_code,
                                  modifiers=list(line.modifiers), units=line.units, charge=line.charge,

@@ -11,7 +11,6 @@ import asyncio
 from collections import defaultdict
 from uuid import UUID
 
-from shared.contracts.claim import ClaimCoded
 from shared.contracts.tenant import BillingProvider
 from shared.telemetry import start_span
 from services.claims.adapters.claim_repository import ClaimRecord
@@ -42,8 +41,7 @@ async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage:
 
 async def _batch_group(uow, tenant, payer, claims: list[ClaimRecord], *, catalog, submitter_id, usage) -> int:
     provider = BillingProvider.model_validate(tenant.billing_provider)
-    domain_claims = [catalog.build_for(ClaimCoded.model_validate(c.coded), str(tenant.tenant_id), provider, payer)
-                     for c in claims]
+    domain_claims = [catalog.rebuild(c, str(tenant.tenant_id), provider, payer) for c in claims]
     control = await uow.interchanges.next_control_number()
     x12 = write_837p(domain_claims, sender_id=submitter_id, receiver_id=payer.x12_payer_id,
                      interchange_control_number=control, group_control_number=control,

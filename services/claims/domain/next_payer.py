@@ -10,6 +10,7 @@ import dataclasses
 from datetime import date
 from enum import StrEnum
 
+from shared.contracts.claim import ClaimCoded
 from shared.contracts.common import Coverage
 from shared.contracts.remit import RemitReceived, RemitServiceLine
 from shared.money import ZERO
@@ -19,6 +20,8 @@ SEQUENCE = ("P", "S", "T")
 ADJUDICATED = {"1", "2", "3"}          # CLP02: processed as primary, secondary, tertiary
 FORWARDED = {"19", "20", "21"}         # CLP02: processed as P/S/T and forwarded to additional payer(s)
 CROSSOVER_REMARKS = {"MA18", "N89"}    # the claim information was also forwarded to another payer
+ANSWERED_AS = {"1": "P", "19": "P", "2": "S", "20": "S", "3": "T", "21": "T"}  # CLP02 -> the payer's place
+PCN_MAX = 20
 
 
 class NextStep(StrEnum):
@@ -40,6 +43,24 @@ def next_step(remit: RemitReceived, *, sequence: str, coverage_count: int) -> Ne
     if SEQUENCE.index(sequence) + 1 >= min(coverage_count, len(SEQUENCE)):
         return NextStep.PATIENT
     return NextStep.BILL_NEXT_PAYER
+
+
+def answered_as(status_code: str, billed_as: str) -> str:
+    """The place of the payer that answered: a crossover payer answers on the claim billed to the payer
+    before it (CLP02 2 on a primary's claim); a denial or reversal answers as the claim was billed, and so
+    does a payer that calls itself primary (CLP02 1) on a claim billed to it as secondary."""
+    return max(ANSWERED_AS.get(status_code, billed_as), billed_as, key=SEQUENCE.index)
+
+
+def coverage_count(billed_as: str, payers_after: int) -> int:
+    return SEQUENCE.index(billed_as) + 1 + payers_after
+
+
+def next_payer_pcn(pcn: str, sequence: str) -> str:
+    """CLM01 of the next payer's claim: the earlier claim's number with S2 or T3, cut to fit; always the same
+    for the same claim and place, so its claim id names it before it exists."""
+    suffix = f"{sequence}{SEQUENCE.index(sequence) + 1}"
+    return f"{pcn[:PCN_MAX - len(suffix)]}{suffix}"
 
 
 def next_payer_claim(claim: Claim, remit: RemitReceived, *, coverage: Coverage, payer: Payer, claim_id: str,
@@ -82,3 +103,13 @@ def _line_adjudication(line: ClaimLine, remit_line: RemitServiceLine | None) -> 
     return LineAdjudication(line.line_number, remit_line.procedure_code or line.procedure_code,
                             tuple(remit_line.modifiers) or line.modifiers, units, remit_line.paid,
                             tuple(remit_line.adjustments))
+
+
+def next_payer_coded(coded: ClaimCoded, claim: Claim) -> ClaimCoded:
+    """The coded claim the next payer's claim is stored as: its coverage, the coverages after it, and the
+    charges as first billed (a fee schedule changed meanwhile must not change what the next payer is sent)."""
+    procedures = [p.model_copy(update={"charge": line.charge}) for p, line in zip(coded.procedures, claim.lines)]
+    return coded.model_copy(update={
+        "claim_id": claim.claim_id, "patient_control_number": claim.patient_control_number,
+        "coverage": claim.coverage, "other_coverages": coded.other_coverages[1:], "procedures": procedures,
+        "edits": []})

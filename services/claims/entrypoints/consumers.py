@@ -22,7 +22,7 @@ def build_router(*, catalog: Catalog) -> EventRouter:
 
     @router.subscribe_batch(topics.REMIT_RECEIVED)
     async def on_remits_received(uow, batch) -> None:
-        await apply_remits(uow, batch)
+        await apply_remits(uow, batch, catalog=catalog)
 
     @router.subscribe(topics.DENIAL_OPENED)
     async def on_denial_opened(uow, event) -> None:

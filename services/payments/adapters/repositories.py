@@ -32,6 +32,21 @@ class BilledClaimRepository:
                                           .order_by(BilledClaim.claim_id).with_for_update())
         return {row.claim_id: row for row in rows.scalars()}
 
+    async def lock_receivables(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
+        """What each of these claims posts against, locked in claim id order: its own receivable, or for a later
+        payer's claim the first claim's. The link never changes once written, so it is read without a lock."""
+        if not claim_ids:
+            return {}
+        links = dict((await self.session.execute(
+            select(BilledClaim.claim_id, BilledClaim.receivable_claim_id).where(
+                BilledClaim.claim_id.in_(claim_ids), BilledClaim.receivable_claim_id.is_not(None)))).all())
+        locked = await self.lock_many(set(claim_ids) | set(links.values()))
+        return {claim_id: locked[links.get(claim_id, claim_id)] for claim_id in claim_ids
+                if links.get(claim_id, claim_id) in locked}
+
+    async def lock_receivable(self, claim_id: UUID) -> BilledClaim | None:
+        return (await self.lock_receivables({claim_id})).get(claim_id)
+
     async def add_many(self, rows: list[dict]) -> None:
         """New receivables, one multi-row insert."""
         if rows:

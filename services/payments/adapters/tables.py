@@ -3,7 +3,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Column, Date, DateTime, Index, Numeric, Text, UniqueConstraint, func, text
+from sqlalchemy import Column, Date, DateTime, Index, Numeric, SmallInteger, String, Text, UniqueConstraint, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -61,6 +61,14 @@ class BilledClaim(PaymentsTable, table=True):
     rendering_npi: str | None = Field(default=None, max_length=10, index=True)
     date_of_service: date | None = Field(default=None, sa_column=Column(Date, nullable=True),
                                          description="The first line's date of service (billing lag).")
+    payer_sequence: str = Field(default="P", sa_column=Column(String(1), nullable=False, server_default="P"),
+                                description="SBR01 of the claim: P primary, S secondary, T tertiary.")
+    payers_after: int = Field(default=0, sa_column=Column(SmallInteger, nullable=False, server_default="0"),
+                              description="Coverages after this claim's payer: until the last has answered, the "
+                                          "patient's share stays in insurance A/R.")
+    receivable_claim_id: UUID | None = Field(
+        default=None, description="A later payer's claim: the encounter's first claim, whose receivable its "
+                                  "payments post against (it carries no charge of its own).")
 
 
 class LedgerTransaction(PaymentsTable, table=True):

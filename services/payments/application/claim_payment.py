@@ -12,6 +12,7 @@ from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application import patient_accounts
 from services.payments.domain import ledger, reversals
+from services.payments.domain.coordination import coordination
 
 NOTHING_TO_REVERSE = "reversal (CLP02 22) names no unreversed payment of the claim"
 NO_CLAIM = "no submitted claim matches CLP01"
@@ -25,6 +26,13 @@ def payment_posting(billed: BilledClaim, remit: RemitReceived, transaction: ledg
     return Posting.for_claim(billed, transaction, remit_id=UUID(remit.remit_id),
                              payer_claim_number=remit.payer_claim_control_number or None,
                              posting_key=ledger.posting_key(remit))
+
+
+def payment_transaction(billed: BilledClaim, remit: RemitReceived, patient_share: Decimal) -> ledger.Transaction:
+    """The claim payment's entries, with what the encounter's other coverages change (domain.coordination)."""
+    rules = coordination(remit.status_code, payer_sequence=billed.payer_sequence, payers_after=billed.payers_after)
+    return ledger.post_claim_payment(str(billed.claim_id), remit, ledger.charged_lines(billed.lines),
+                                     patient_share=patient_share, rules=rules).transaction
 
 
 def payment_posted(billed: BilledClaim, remit: RemitReceived, transaction: ledger.Transaction,
@@ -51,8 +59,7 @@ async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: Rem
         original, transaction = await _reversal(uow, billed, remit)
     else:
         share = await uow.ledger.account_balance(billed.claim_id, ledger.PATIENT_AR)
-        transaction = ledger.post_claim_payment(str(billed.claim_id), remit, ledger.charged_lines(billed.lines),
-                                                patient_share=share).transaction
+        transaction = payment_transaction(billed, remit, share)
     posting = await uow.ledger.add(payment_posting(billed, remit, transaction))
     if original is not None:
         await uow.ledger.mark_reversed(original, posting.id)

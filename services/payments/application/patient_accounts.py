@@ -31,7 +31,8 @@ async def _claims(uow: PaymentsUnitOfWork, tenant_id: UUID, patient_id: str, *, 
     claims = await uow.billed_claims.of_patient(tenant_id, patient_id, lock=lock)
     if not claims:
         raise PatientNotFound(patient_id)
-    return claims
+    # A later payer's claim holds no balance of its own: the encounter's balance is on its first claim.
+    return [c for c in claims if c.receivable_claim_id is None]
 
 
 async def _patient_entries(uow: PaymentsUnitOfWork, tenant_id: UUID, claim_ids: list[UUID]) -> list[tuple]:

@@ -2,7 +2,8 @@
 
 One locked read tells which claims are known already and one which have payments waiting in suspense;
 a plain new claim (original, nothing waiting) is posted in the batch, anything else (a void, a
-replacement, a resubmission, a claim with payments waiting) goes through record_billed_claim alone.
+replacement, a resubmission, a later payer's claim, a claim with payments waiting) goes through
+record_billed_claim alone.
 """
 from uuid import UUID
 
@@ -23,13 +24,18 @@ def _corrects_another(claim: ClaimSubmitted) -> bool:
     return claim.frequency_code in ("7", "8") and bool(claim.original_claim_id)
 
 
+def _plain(claim: ClaimSubmitted) -> bool:
+    """A new first claim: neither a correction of another nor a later payer's claim of an earlier one."""
+    return not _corrects_another(claim) and claim.prior_claim_id is None
+
+
 async def post_charges(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
     named = set().union(*(_named_claims(e.payload) for e in batch.envelopes))
     known = set(await uow.billed_claims.lock_many(named)) | await uow.suspense.claims_waited_for(named)
     pending = PendingWrites()
     for event in batch.traced():
         claim = event.payload
-        if _corrects_another(claim) or UUID(claim.claim_id) in known:
+        if not _plain(claim) or UUID(claim.claim_id) in known:
             await pending.write(uow)
             await record_billed_claim(uow, event)
         else:

@@ -15,7 +15,7 @@ from services.payments.adapters.ledger_repository import ClaimBalances, Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application.claim_payment import (
-    NO_CLAIM, payment_posted, payment_posting, payment_waiting, post_or_suspend)
+    NO_CLAIM, payment_posted, payment_posting, payment_transaction, payment_waiting, post_or_suspend)
 from services.payments.application.pending_writes import PendingWrites
 from services.payments.domain import ledger
 
@@ -38,8 +38,10 @@ class _Reads:
 
 
 async def _read(uow: PaymentsUnitOfWork, events: list[Envelope[RemitReceived]]) -> _Reads:
-    receivables = await uow.billed_claims.lock_many({UUID(e.payload.claim_id) for e in events if e.payload.claim_id})
-    balances = await uow.ledger.claim_balances(list(receivables))
+    # A later payer's claim posts against the encounter's first claim: keyed by the claim the remit names.
+    receivables = await uow.billed_claims.lock_receivables({UUID(e.payload.claim_id) for e in events
+                                                            if e.payload.claim_id})
+    balances = await uow.ledger.claim_balances(list({b.claim_id for b in receivables.values()}))
     posted = await uow.ledger.posted_keys([(e.tenant_id, ledger.posting_key(e.payload)) for e in events])
     credits = await uow.ledger.patient_credits({(b.tenant_id, b.patient_id) for b in receivables.values()})
     return _Reads(receivables, balances, posted, credits)
@@ -67,8 +69,7 @@ async def post_remits(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
 
 def _post_plain(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived, balances: ClaimBalances) -> Posting:
     """The payment posted from memory; the claim's balances move with it for its next payment in the batch."""
-    transaction = ledger.post_claim_payment(str(billed.claim_id), remit, ledger.charged_lines(billed.lines),
-                                            patient_share=balances.patient).transaction
+    transaction = payment_transaction(billed, remit, balances.patient)
     balances.insurance += ledger.claim_balance(list(transaction.entries), ledger.INSURANCE_AR)
     balances.patient += ledger.claim_balance(list(transaction.entries), ledger.PATIENT_AR)
     uow.emit(payment_posted(billed, remit, transaction, balances.insurance), tenant_id=billed.tenant_id,

@@ -12,6 +12,7 @@ from shared.contracts.denial import DenialResolved
 from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
 from shared.kafka.errors import PermanentError
+from shared.money import ZERO
 from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
@@ -27,7 +28,8 @@ def receivable_row(event: Envelope[ClaimSubmitted]) -> dict:
     return {"claim_id": UUID(claim.claim_id), "tenant_id": event.tenant_id, "patient_id": claim.patient_id,
             "payer_id": claim.payer_id, "patient_control_number": claim.patient_control_number,
             "total_charge": claim.total_charge, "lines": _lines(claim), "submitted_at": claim.submitted_at,
-            "rendering_npi": claim.rendering_npi, "date_of_service": first_service_date(claim)}
+            "rendering_npi": claim.rendering_npi, "date_of_service": first_service_date(claim),
+            "payer_sequence": claim.payer_sequence, "payers_after": claim.payers_after, "receivable_claim_id": None}
 
 
 def first_service_date(claim: ClaimSubmitted) -> date | None:
@@ -43,6 +45,9 @@ async def record_billed_claim(uow: PaymentsUnitOfWork, event: Envelope[ClaimSubm
     if claim.frequency_code == "8" and claim.original_claim_id:
         # A void bills nothing: the original's receivable closes, and the payer's reversal takes its cash back.
         await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=ledger.VOIDED)
+        return
+    if claim.prior_claim_id:
+        await _record_next_payer_claim(uow, event)
         return
     billed = await uow.billed_claims.lock(UUID(claim.claim_id))
     if billed is None:
@@ -65,9 +70,27 @@ async def record_billed_claim(uow: PaymentsUnitOfWork, event: Envelope[ClaimSubm
     await apply_waiting(uow, billed)
 
 
-async def apply_waiting(uow: PaymentsUnitOfWork, billed: BilledClaim) -> None:
-    """Payments and write-offs that arrived before the claim post to it now, oldest first."""
-    for item in await uow.suspense.open_for_claim(billed.tenant_id, billed.claim_id):
+async def _record_next_payer_claim(uow: PaymentsUnitOfWork, event: Envelope[ClaimSubmitted]) -> None:
+    """A later payer's claim bills what the earlier payers left of the encounter's first claim: its row names
+    that claim's receivable and carries no charge (the charge was posted once, with the first claim)."""
+    claim = event.payload
+    receivable = await uow.billed_claims.lock_receivable(UUID(claim.prior_claim_id))
+    if receivable is not None and receivable.tenant_id != event.tenant_id:
+        raise PermanentError("claim.submitted names an earlier claim billed for another tenant")
+    billed = await uow.billed_claims.lock(UUID(claim.claim_id))
+    if billed is None:
+        first = receivable.claim_id if receivable is not None else UUID(claim.prior_claim_id)
+        await uow.billed_claims.add_many([{**receivable_row(event), "total_charge": ZERO, "receivable_claim_id": first}])
+    elif billed.tenant_id != event.tenant_id:
+        raise PermanentError("claim.submitted names a claim billed for another tenant")
+    if receivable is not None:
+        await apply_waiting(uow, receivable, waiting_for=UUID(claim.claim_id))
+
+
+async def apply_waiting(uow: PaymentsUnitOfWork, billed: BilledClaim, *, waiting_for: UUID | None = None) -> None:
+    """Payments and write-offs that arrived before the claim (`waiting_for`, else the receivable's own) post to
+    the receivable now, oldest first."""
+    for item in await uow.suspense.open_for_claim(billed.tenant_id, waiting_for or billed.claim_id):
         if item.kind == "write_off":
             await write_off(uow, billed, DenialResolved.model_validate(item.payment))
         else:

@@ -31,12 +31,13 @@ async def apply_to_claim(uow: PaymentsUnitOfWork, *, tenant_id: UUID, item_id: i
     item = await _open_item(uow, tenant_id, item_id)
     if item.kind != "payment":
         raise SuspenseConflict("only a waiting claim payment can be applied to a claim")
-    billed = await uow.billed_claims.lock(claim_id)
-    if billed is None or billed.tenant_id != tenant_id:
+    named = await uow.billed_claims.lock(claim_id)
+    billed = await uow.billed_claims.lock_receivable(claim_id)  # a later payer's claim: the first claim's
+    if named is None or billed is None or named.tenant_id != tenant_id:
         raise SuspenseNotFound(f"claim {claim_id}")
     # CLP01 as it should have read: claims finds its claim by it, denials by claim_id.
     remit = RemitReceived.model_validate({**item.payment, "claim_id": str(claim_id),
-                                          "patient_control_number": billed.patient_control_number})
+                                          "patient_control_number": named.patient_control_number})
     try:
         await post_to_claim(uow, billed, remit)
     except AlreadyPosted as exc:

@@ -13,7 +13,7 @@ async def post_write_off(uow: PaymentsUnitOfWork, event: Envelope[DenialResolved
     resolved = event.payload
     if resolved.resolution != "written_off":
         return
-    billed = await uow.billed_claims.lock(UUID(resolved.claim_id))
+    billed = await uow.billed_claims.lock_receivable(UUID(resolved.claim_id))
     if billed is None or billed.tenant_id != event.tenant_id:
         # Topics are not ordered among themselves: the claim's claim.submitted may still be on its way.
         uow.suspense.add(SuspenseItem(

@@ -10,6 +10,7 @@ from decimal import Decimal
 from shared import carcs
 from shared.contracts.remit import RemitReceived
 from shared.money import ZERO
+from services.payments.domain.coordination import Coordination
 from services.payments.domain.matching import LineMatch, match_lines
 
 INSURANCE_AR, PATIENT_AR, CASH, PATIENT_CASH = "ar:insurance", "ar:patient", "cash:clearing", "cash:patient"
@@ -126,14 +127,18 @@ class _Source:
 
 
 def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | None,
-                        source: _Source, crossover: bool) -> tuple[list[Entry], bool]:
+                        source: _Source, crossover: bool, rules: Coordination) -> tuple[list[Entry], bool]:
     entries, denied = [], False
     for adj in adjustments:
         memo = f"{adj.group_code}-{adj.reason_code}"
-        if is_denial(adj, paid):
+        if is_denial(adj, paid) and not (rules.prior_payer_posted and adj.reason_code == PRIOR_PAYER_IMPACT):
             denied = True
         elif crossover and (adj.group_code == "PR" or adj.reason_code == PRIOR_PAYER_IMPACT):
             continue  # the patient's share is already in ar:patient; the prior payer's part is already posted
+        elif rules.prior_payer_posted and adj.reason_code == PRIOR_PAYER_IMPACT:
+            continue  # the earlier payer's 835 posted its part to this receivable
+        elif adj.group_code == "PR" and rules.hold_patient_share:
+            continue  # stays in ar:insurance: the next payer is billed for it, the patient only after the last
         elif adj.group_code == "CO":
             entries += source.move(claim_id, adj.amount, CONTRACTUAL, line, memo)
         elif adj.group_code == "PR":
@@ -144,8 +149,9 @@ def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | N
 
 
 def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[ChargedLine], *,
-                       patient_share: Decimal = ZERO) -> PostingResult:
-    """patient_share: the claim's ar:patient from earlier payers; a secondary or tertiary payer pays it."""
+                       patient_share: Decimal = ZERO, rules: Coordination = Coordination()) -> PostingResult:
+    """patient_share: the claim's ar:patient from earlier payers; a secondary or tertiary payer pays it.
+    rules: what the encounter's other coverages change (domain.coordination)."""
     crossover = remit.status_code in CROSSOVER_STATUSES and patient_share > 0
     source = _Source(patient_share if crossover else ZERO)
     matches, unmatched = match_lines(remit.service_lines, claim_lines, claim_id=claim_id)
@@ -156,14 +162,15 @@ def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[Ch
         if line.paid:
             entries += source.move(claim_id, line.paid, CASH, match.line_number, "payment")
         adjustment_entries, denied = _adjustment_entries(claim_id, line.adjustments, line.paid, match.line_number,
-                                                         source, crossover)
+                                                         source, crossover, rules)
         entries += adjustment_entries
         if denied and match.line_number is not None:
             denied_lines.append(match.line_number)
     claim_level_paid = remit.paid - sum((l.paid for l in remit.service_lines), ZERO)
     if claim_level_paid:
         entries += source.move(claim_id, claim_level_paid, CASH, None, "payment")
-    claim_entries, _ = _adjustment_entries(claim_id, remit.claim_adjustments, remit.paid, None, source, crossover)
+    claim_entries, _ = _adjustment_entries(claim_id, remit.claim_adjustments, remit.paid, None, source, crossover,
+                                           rules)
     entries += claim_entries
     return PostingResult(Transaction.of("payment", entries), matches, unmatched, denied_lines)
 

@@ -15,7 +15,8 @@ from services.claims.mapping import payer_from_row
 RECORD_FIELDS = [f.name for f in fields(ClaimRecord)]
 CLAIM_DEFAULTS = {"payer_claim_number": None, "interchange_id": None, "created_at": None, "submitted_at": None,
                   "remit_received_at": None, "next_inquiry_on": None, "eligibility": None,
-                  "eligibility_requested_at": None, "trace_context": None, "original_claim_id": None}
+                  "eligibility_requested_at": None, "trace_context": None, "original_claim_id": None,
+                  "payer_sequence": "P", "payers_after": 0, "prior_claim_id": None, "prior_payers": None}
 
 
 class Row:
@@ -74,6 +75,9 @@ class FakeClaims:
     async def open_voids_of(self, tenant_id, original_id):
         return self._find(lambda r: r["tenant_id"] == tenant_id, lambda r: r["original_claim_id"] == original_id,
                           lambda r: r["frequency_code"] == "8", lambda r: r["status"] in ("submitted", "accepted"))
+
+    async def coded_of(self, ids):
+        return {i: (self.rows[i]["coded"], self.rows[i]["prior_payers"]) for i in set(ids) if i in self.rows}
 
     async def existing_ids(self, ids):
         return set(ids) & set(self.rows)

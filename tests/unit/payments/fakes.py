@@ -45,6 +45,18 @@ class FakeBilledClaims:
     async def lock_many(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
         return {claim_id: self.rows[claim_id] for claim_id in sorted(claim_ids) if claim_id in self.rows}
 
+    async def lock_receivables(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
+        found = {}
+        for claim_id in claim_ids:
+            row = self.rows.get(claim_id)
+            target = self.rows.get(row.receivable_claim_id) if row is not None and row.receivable_claim_id else row
+            if target is not None:
+                found[claim_id] = target
+        return found
+
+    async def lock_receivable(self, claim_id: UUID) -> BilledClaim | None:
+        return (await self.lock_receivables({claim_id})).get(claim_id)
+
     async def add_many(self, rows: list[dict]) -> None:
         for row in rows:
             assert row["claim_id"] not in self.rows, "a receivable is inserted once"

@@ -1,0 +1,29 @@
+"""Coordination of benefits as posting sees it: which payer answered, and whether one comes after it.
+
+A claim billed to the first of several coverages keeps the patient's share its payer leaves in
+insurance A/R (the next payer is billed for it); only the last payer's patient share becomes patient
+A/R. A later payer's answer, on the first claim or on its own claim, posts against the first claim's
+receivable, where the earlier payer's part (CARC 23 on the later 835) is already posted.
+"""
+from dataclasses import dataclass
+
+SEQUENCE = ("P", "S", "T")
+ANSWERED_AS = {"1": "P", "19": "P", "2": "S", "20": "S", "3": "T", "21": "T"}  # CLP02 -> the payer's place
+
+
+@dataclass(frozen=True)
+class Coordination:
+    """How one answer posts: hold the patient's share for the next payer; skip the earlier payer's impact."""
+
+    hold_patient_share: bool = False
+    prior_payer_posted: bool = False
+
+
+def coordination(status_code: str, *, payer_sequence: str, payers_after: int) -> Coordination:
+    """For an answer with this CLP02 on a receivable billed as `payer_sequence` with `payers_after` coverages
+    after it. A denial or a reversal answers as the claim was billed and holds nothing back."""
+    if status_code not in ANSWERED_AS or payer_sequence not in SEQUENCE:
+        return Coordination()
+    billed, answered = SEQUENCE.index(payer_sequence), SEQUENCE.index(ANSWERED_AS[status_code])
+    last = billed + payers_after
+    return Coordination(hold_patient_share=answered < last, prior_payer_posted=billed < answered <= last)

@@ -1,0 +1,97 @@
+"""Two coverages for one encounter, through the public API: the primary is paid, the secondary's claim is
+built and sent by itself (SBR01 = S, the primary's adjudication in 2320/2430, pyx12 clean) and paid, each
+payer's payment is posted once, and the patient owes only what the secondary left. A crossover bills no
+secondary: the supplemental plan's own answer arrives for the primary's claim number."""
+import uuid
+from decimal import Decimal
+
+import pytest
+
+from services.claims.domain.x12_validation import validate_x12
+from tests.e2e.support import encounter_body, wait_for
+
+SECONDARY = {"payer_id": "BCBS", "group_number": "G-200", "relationship": "self"}
+
+
+def steps(claim: dict, event: str) -> list[dict]:
+    return [t for t in claim.get("timeline", []) if t["event"] == event]
+
+
+def two_coverage_encounter(api, primary_member: str) -> tuple[dict, str]:
+    body = encounter_body(other_coverages=[{**SECONDARY, "member_id": f"XB{uuid.uuid4().int % 10**8:08d}"}])
+    body["coverage"].update(payer_id="MEDICARE", member_id=primary_member)
+    encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
+    claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
+                        what="coding")["claim_id"]
+    return body, claim_id
+
+
+def paid_by(count: int):
+    return lambda claim: len([p for p in claim.get("payments", []) if p["kind"] == "payment"]) >= count
+
+
+@pytest.fixture(scope="module")
+def billed_twice(api) -> dict:
+    body, primary_id = two_coverage_encounter(api, f"W{uuid.uuid4().int % 10**9:09d}")
+    primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), lambda c: steps(c, "next_payer_billed"),
+                       timeout=120, what="the primary's 835 and the secondary's claim")
+    secondary_id = steps(primary, "next_payer_billed")[0]["detail"]["claim_id"]
+    secondary = wait_for(lambda: api.get(f"/v1/claims/{secondary_id}").json(),
+                         lambda c: c["status"] in ("paid", "partial", "denied"), timeout=180,
+                         what="the secondary's 835")
+    primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), paid_by(2), timeout=60,
+                       what="both payments posted")
+    return {"primary": primary, "secondary": secondary, "patient_id": body["patient"]["id"]}
+
+
+def test_the_secondary_is_billed_by_itself_linked_to_the_primary(billed_twice):
+    primary, secondary = billed_twice["primary"], billed_twice["secondary"]
+    assert primary["status"] == "paid" and secondary["status"] == "paid"
+    assert secondary["payer_id"] == "BCBS" and secondary["claim_id"] != primary["claim_id"]
+    assert secondary["total_charge"] == primary["total_charge"]
+    assert steps(secondary, "built")[0]["detail"]["prior_claim_id"] == primary["claim_id"]
+    assert [t["event"] for t in secondary["timeline"]].count("submitted") == 1
+
+
+def test_the_secondarys_837_carries_sbr01_s_and_the_primarys_adjudication(api, billed_twice):
+    text = api.get(f"/v1/claims/{billed_twice['secondary']['claim_id']}/837").text
+    assert validate_x12(text) == []
+    found = [s.split("*") for s in text.split("~")]
+    assert [s[1] for s in found if s[0] == "SBR"] == ["S", "P"]
+    primary_paid = sum(Decimal(p["amount"]) for p in billed_twice["primary"]["payments"][:1])
+    assert ["AMT", "D", str(primary_paid).rstrip("0").rstrip(".")] in [s[:3] for s in found]
+    assert any(s[0] == "SVD" for s in found) and any(s[:2] == ["AMT", "EAF"] for s in found)
+
+
+def test_each_payer_is_posted_once_and_the_patient_owes_only_what_the_secondary_left(api, billed_twice):
+    primary, secondary = billed_twice["primary"], billed_twice["secondary"]
+    payments = [p for p in primary["payments"] if p["kind"] == "payment"]
+    assert len(payments) == 2 and len({p["remit_id"] for p in payments}) == 2
+    assert primary["balance"] == "0.00" and api.get(f"/v1/claims/{primary['claim_id']}/balance").json()["consistent"]
+    text = api.get(f"/v1/claims/{secondary['claim_id']}/837").text
+    left_by_primary = next(Decimal(s.split("*")[2]) for s in text.split("~") if s.startswith("AMT*EAF*"))
+    secondary_paid = Decimal(payments[1]["amount"])
+    account = api.get(f"/v1/patients/{billed_twice['patient_id']}/balance").json()
+    assert 0 < Decimal(account["balance"]) == left_by_primary - secondary_paid < left_by_primary
+    assert Decimal(account["balance"]) == sum(Decimal(a["amount"]) for a in primary["adjustments"]
+                                              if a["account"] == "ar:patient")
+
+
+def test_a_crossover_bills_no_secondary_and_the_supplemental_answer_settles_the_claim(api):
+    body, claim_id = two_coverage_encounter(api, f"XOVER-{uuid.uuid4().int % 10**8:08d}")
+
+    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), paid_by(2), timeout=150,
+                     what="the primary's and the supplemental plan's payments")
+
+    assert steps(claim, "crossed_over")[0]["detail"]["remark_codes"] == ["MA18"]
+    assert steps(claim, "next_payer_billed") == []
+    assert claim["balance"] == "0.00"
+    account = api.get(f"/v1/patients/{body['patient']['id']}/balance").json()
+    assert Decimal(account["balance"]) == sum(Decimal(a["amount"]) for a in claim["adjustments"]
+                                              if a["account"] == "ar:patient") > 0
+
+
+def test_reports_count_the_encounters_first_claims_once(api, billed_twice):
+    first_claims = [c for c in api.get("/v1/claims").json()["items"] if c["payer_id"] == "MEDICARE"]
+    checks = api.get("/v1/reconciliation").json()["claims"]
+    assert checks["closed"] + checks["open"] == len(first_claims) and checks["inconsistent"] == []
