@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from services.claims.domain.x12_validation import validate_x12
-from tests.e2e.support import encounter_body, wait_for
+from tests.e2e.support import encounter_body, medicare_beneficiary_id, wait_for
 
 SECONDARY = {"payer_id": "BCBS", "group_number": "G-200", "relationship": "self"}
 
@@ -17,9 +17,10 @@ def steps(claim: dict, event: str) -> list[dict]:
     return [t for t in claim.get("timeline", []) if t["event"] == event]
 
 
-def two_coverage_encounter(api, primary_member: str) -> tuple[dict, str]:
+def two_coverage_encounter(api, *, group_number: str | None = None) -> tuple[dict, str]:
+    """Medicare primary (an MBI; the simulator's crossover flow rides on the group number), a Blue secondary."""
     body = encounter_body(other_coverages=[{**SECONDARY, "member_id": f"XB{uuid.uuid4().int % 10**8:08d}"}])
-    body["coverage"].update(payer_id="MEDICARE", member_id=primary_member)
+    body["coverage"].update(payer_id="MEDICARE", member_id=medicare_beneficiary_id(), group_number=group_number)
     encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
     claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
                         what="coding")["claim_id"]
@@ -32,7 +33,7 @@ def paid_by(count: int):
 
 @pytest.fixture(scope="module")
 def billed_twice(api) -> dict:
-    body, primary_id = two_coverage_encounter(api, f"W{uuid.uuid4().int % 10**9:09d}")
+    body, primary_id = two_coverage_encounter(api)
     primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), lambda c: steps(c, "next_payer_billed"),
                        timeout=120, what="the primary's 835 and the secondary's claim")
     secondary_id = steps(primary, "next_payer_billed")[0]["detail"]["claim_id"]
@@ -78,7 +79,7 @@ def test_each_payer_is_posted_once_and_the_patient_owes_only_what_the_secondary_
 
 
 def test_a_crossover_bills_no_secondary_and_the_supplemental_answer_settles_the_claim(api):
-    body, claim_id = two_coverage_encounter(api, f"XOVER-{uuid.uuid4().int % 10**8:08d}")
+    body, claim_id = two_coverage_encounter(api, group_number="XOVER-G1")
 
     claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), paid_by(2), timeout=150,
                      what="the primary's and the supplemental plan's payments")

@@ -45,7 +45,7 @@ def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed:
     if errors:
         return ack
     decisions = _adjudicate_all(submission, mailbox=mailbox, state=state, rules=rules, seed=seed)
-    flows = {id(d): book.rule(d.claim.member_id).claims for d in decisions}
+    flows = {id(d): book.rule(d.claim.member_id, d.claim.group_number).claims for d in decisions}
     acknowledged = [d for d in decisions if flows[id(d)] != "lost"]
     if acknowledged:
         state.schedule(settings.ack_callback_url, mailbox,

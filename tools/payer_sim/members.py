@@ -1,6 +1,7 @@
 """Who the simulated payer knows, and how: member id prefixes from data/members.csv, plans from plans.csv.
 
-Any member id without a listed prefix is active with a normal claim flow, so the demo and test
+A Medicare member id is an MBI, which leaves no room for a prefix: for such members the group number
+(SBR03) may carry it instead. Any member id without a listed prefix is active with a normal claim flow, so the demo and test
 patients (W123456789 and the like) stay eligible. Plan, copay and deductible are deterministic per
 seed and member id; the deductible remaining is the one adjudication draws down.
 """
@@ -45,9 +46,13 @@ class MemberBook:
             plans = [Plan(r["plan"], Decimal(r["copay"])) for r in csv.DictReader(f)]
         return cls([(r["member_id_prefix"].upper(), MemberRule(r["coverage"], r["claims"])) for r in rows], plans)
 
-    def rule(self, member_id: str) -> MemberRule:
-        upper = member_id.upper()
-        return next((rule for prefix, rule in self.prefixes if upper.startswith(prefix)), MemberRule())
+    def rule(self, member_id: str, group_number: str = "") -> MemberRule:
+        """By the member id's prefix, else by the group number's."""
+        for value in (member_id.upper(), group_number.upper()):
+            found = next((rule for prefix, rule in self.prefixes if value.startswith(prefix)), None)
+            if found:
+                return found
+        return MemberRule()
 
     def plan(self, seed: int, member_id: str) -> Plan:
         return self.plans[stable_int(seed, "plan", member_id) % len(self.plans)]

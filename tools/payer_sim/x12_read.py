@@ -38,6 +38,7 @@ class BilledClaim:
     charge: Decimal
     frequency: str
     member_id: str = ""
+    group_number: str = ""  # SBR03
     last_name: str = ""
     first_name: str = ""
     payer_id: str = ""
@@ -73,7 +74,7 @@ def read_837p(text: str) -> Submission:
         if tag == "HL":  # a new billing provider, subscriber or patient: the claim before it is complete
             claim = None
         elif tag == "SBR" and claim is None:
-            subscriber = {"sequence": element(seg, 1) or "P"}
+            subscriber = {"sequence": element(seg, 1) or "P", "group_number": element(seg, 3)}
         elif tag == "ISA":
             sub.control_number, sub.sender_id, sub.receiver_id = element(seg, 13), element(seg, 6).strip(), element(seg, 8).strip()
         elif tag == "GS":

@@ -31,6 +31,13 @@ def test_member_prefixes(member_id, coverage, flow):
     assert (rule.coverage, rule.claims) == (coverage, flow)
 
 
+def test_a_member_id_without_room_for_a_prefix_takes_the_group_numbers():
+    """A Medicare MBI cannot carry a prefix; the member id's own prefix still comes first."""
+    assert BOOK.rule("1EG4TE5MK73", "XOVER-G1").claims == "crossover"
+    assert BOOK.rule("1EG4TE5MK73", "G-200").claims == "normal"
+    assert BOOK.rule("LOST-1", "XOVER-G1").claims == "lost"
+
+
 def submit(member_ids: list[str]):
     state = SimState(tempfile.mktemp(suffix=".sqlite3"))
     claims = [claim(coverage=dict(ENCOUNTER["coverage"], member_id=m)) for m in member_ids]

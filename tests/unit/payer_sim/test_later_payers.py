@@ -60,8 +60,9 @@ def test_the_secondary_pays_only_from_what_the_primary_left_with_clp02_2():
     assert answer.patient_responsibility == remit.patient_responsibility - answer.paid
 
 
-def test_a_crossover_member_gets_clp02_19_and_the_supplemental_plans_835_for_the_same_claim():
-    primary = claim("MEDICARE", coverage=dict(ENCOUNTER["coverage"], member_id="XOVER-77001"))
+@pytest.mark.parametrize("member", [{"member_id": "XOVER-77001"}, {"member_id": "1EG4TE5MK73", "group_number": "XOVER-G1"}])
+def test_a_crossover_member_gets_clp02_19_and_the_supplemental_plans_835_for_the_same_claim(member):
+    primary = claim("MEDICARE", coverage=dict(ENCOUNTER["coverage"], **member))
 
     first, second = run([primary])
 
