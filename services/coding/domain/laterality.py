@@ -10,10 +10,10 @@ import re
 
 from services.coding.domain.note_terms import SIDE_UNSPECIFIED, UNDER_SPECIFIED_CONFIDENCE, words
 from services.coding.domain.note_text import sentence
-from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion
+from services.coding.domain.suggestions import RULE_CONFIDENCE, SIDE_UNSTATED, Suggestion
 
 NAME = "laterality"
-UNSTATED = "laterality-unstated"
+UNSTATED = SIDE_UNSTATED
 SIDE_WORDS = frozenset({"right", "left", "bilateral"})
 # words a sided description drops from the unspecified one
 _DROPPED = frozenset({"unspecified", "unilateral", "part", "side"})
@@ -61,7 +61,7 @@ def sided_codes(code: str, side: str, text: str, tabular) -> list[str]:
 def laterality(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = [], []
     for s in suggestions:
-        if not SIDE_UNSPECIFIED.search(s.description):
+        if not SIDE_UNSPECIFIED.search(tabular.description(s.code)):
             out.append(s)
             continue
         made, reason = _sided(s, note, tabular)

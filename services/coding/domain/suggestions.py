@@ -19,6 +19,8 @@ MAX_DIAGNOSES = 12
 RULE_CONFIDENCE = 0.94  # a code the note states in so many words ("vaccine given"), as for an inclusion term
 # A code whose category needs a 7th character the note does not state: shown to a coder, never billed.
 SEVENTH_CHARACTER_MISSING = "seventh-character-missing"
+# An unspecified-side code where the note states no side: coded, with a warning that the side is unknown.
+SIDE_UNSTATED = "laterality-unstated"
 
 
 class Suggestion(BaseModel):
@@ -60,7 +62,8 @@ def reconcile(provider_codes: list[str], suggestions: list[Suggestion], *, polic
         elif suggestion not in incomplete:
             pending.append(suggestion.code)
     edits = _note_only_edits(pending, policy) + [
-        error("ICD-7TH-CHARACTER", f"{s.reason}; a coder must choose it", s.code) for s in incomplete]
+        error("ICD-7TH-CHARACTER", f"{s.reason}; a coder must choose it", s.code) for s in incomplete] + [
+        warning("ICD-SIDE-UNSTATED", s.reason or "", s.code) for s in decided if s.convention == SIDE_UNSTATED]
     return Reconciled([(code, CodeSource.SUGGESTION) for code in accepted], decided, edits)
 
 
