@@ -57,11 +57,19 @@ _ASTHMA_SEVERITY = (("2", re.compile(r"\bmild intermittent\b", re.IGNORECASE)),
                     ("5", re.compile(r"\bsevere persistent\b", re.IGNORECASE)))
 
 
+_JUST_NEGATED = re.compile(r"\b(no|not|without|denies|negative for)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+
+
+def _stated(words: re.Pattern, text: str) -> bool:
+    """The words occur in the text and the few words before them do not deny them ("no recent exacerbation")."""
+    return any(not _JUST_NEGATED.search(text[:m.start()]) for m in words.finditer(text))
+
+
 def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
     """J45.2-J45.5 by the severity stated, J45.90- otherwise; 1 with exacerbation, 2 status asthmaticus."""
     text = sentence(note, match.start(), match.end())
     severity = next((digit for digit, words in _ASTHMA_SEVERITY if words.search(text)), None)
-    complication = "2" if _STATUS_ASTHMATICUS.search(text) else "1" if _EXACERBATION.search(text) else None
+    complication = "2" if _stated(_STATUS_ASTHMATICUS, text) else "1" if _stated(_EXACERBATION, text) else None
     if severity is None and complication is None:
         return None  # "asthma" alone: the index's J45.909 stands
     if severity is None:
@@ -72,7 +80,7 @@ def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 def _copd(match: re.Match, note: str) -> tuple[str, str]:
-    if _EXACERBATION.search(sentence(note, match.start(), match.end())):
+    if _stated(_EXACERBATION, sentence(note, match.start(), match.end())):
         return "J44.1", "COPD with an acute exacerbation"
     return "J44.9", "COPD without a documented exacerbation"
 
@@ -130,6 +138,17 @@ def _side_stated(code: str, why: str) -> Resolve:
     return lambda match, note: (code, why) if _ANY_SIDE.search(sentence(note, match.start(), match.end())) else None
 
 
+_ADVICE = re.compile(r"\b(discuss\w*|encourag\w*|recommend\w*|advis\w*|goals?|plan\w*|counsel\w*|intentional|"
+                     r"desired|diet\w*|program|surgery|medication)\b", re.IGNORECASE)
+
+
+def _weight_loss(match: re.Match, note: str) -> tuple[str, str] | None:
+    """Abnormal weight loss, not weight loss the patient is advised or trying to achieve."""
+    if _ADVICE.search(sentence(note, match.start(), match.end())):
+        return None
+    return "R63.4", "weight loss the patient did not intend"
+
+
 def _word(text: str) -> re.Pattern:
     return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
@@ -141,15 +160,15 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"copd|chronic obstructive pulmonary disease"), ("J44",), _copd),
     Finding(_word(r"benign prostatic hyperplasia|benign prostatic hypertrophy|bph|enlarged prostate"), ("N40",),
             _bph),
-    Finding(_word(r"strep throat|strep pharyngitis|streptococcal pharyngitis|pharyngitis"), ("J02",), _pharyngitis),
+    Finding(_word(r"strep throat|strep pharyngitis|streptococcal pharyngitis|pharyngitis|sore throat"), ("J02",),
+            _pharyngitis),
     Finding(_word(r"gout|gouty arthritis|podagra"), ("M10",), _gout),
     Finding(_word(r"pneumonia"), ("J18",), _fixed("J18.9", "pneumonia without a documented organism")),
     Finding(_word(r"dizziness|dizzy|vertigo|light-?headedness|light-?headed"), ("R42",),
             _fixed("R42", "dizziness or vertigo without a documented cause")),
     Finding(re.compile(r"(?<!pulmonary )(?<!macular )(?<!cerebral )\bedema\b", re.IGNORECASE), ("R60",),
             _fixed("R60.9", "edema without a documented cause")),
-    Finding(re.compile(r"(?<!intentional )\bweight loss\b(?! (goal|program|counsel\w*|surgery|medication))",
-                       re.IGNORECASE), ("R63",), _fixed("R63.4", "weight loss the patient did not intend")),
+    Finding(_word(r"weight loss|losing weight"), ("R63",), _weight_loss),
     Finding(re.compile(r"(?<!diaper )(?<!heat )(?<!drug )\brash\b", re.IGNORECASE), ("R21",),
             _fixed("R21", "rash without a documented cause")),
     Finding(_word(r"neck pain|cervicalgia"), ("M54.2", _PAIN), _fixed("M54.2", "neck pain is cervicalgia")),
@@ -166,7 +185,8 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"sciatica"), ("M54.3",), _fixed("M54.30", "sciatica")),
     Finding(_word(r"carpal tunnel syndrome|carpal tunnel"), ("G56.0",), _fixed("G56.00", "carpal tunnel syndrome")),
     Finding(_word(r"hearing loss"), ("H91.9",), _fixed("H91.90", "hearing loss of no documented type")),
-    Finding(_word(r"cellulitis of (the )?(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm)"),
+    Finding(_word(r"cellulitis of (the )?(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm)|"
+                  r"(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm) cellulitis"),
             ("L03",), _fixed("L03.119", "cellulitis of a limb")),
     Finding(_word(r"(osteoarthritis|oa|degenerative joint disease) of (the )?(right |left )?knees?|"
                   r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17",),

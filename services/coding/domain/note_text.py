@@ -10,6 +10,8 @@ import re
 _MARKS = ".;\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
+NEGATED_AFTER = re.compile(r"^[\s,:-]*(is |are |was |has )?(none|absent|negative|resolved|ruled out|denied|gone)\b",
+                           re.IGNORECASE)
 # Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
 # the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
 UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\b|\bpossibly\b|\bprobable\b|"
@@ -56,5 +58,5 @@ def uncertain(note: str, start: int, end: int) -> bool:
 def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, past or a relative's."""
     prefix, whole = before(note, start), sentence(note, start, end)
-    return not (NEGATION.search(prefix) or uncertain(note, start, end) or HISTORY.search(whole)
-                or FAMILY.search(whole))
+    return not (NEGATION.search(prefix) or NEGATED_AFTER.search(after(note, end)) or uncertain(note, start, end)
+                or HISTORY.search(whole) or FAMILY.search(whole))

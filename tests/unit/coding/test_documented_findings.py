@@ -19,6 +19,8 @@ pytestmark = pytest.mark.unit
     ("COPD exacerbation.", ["J44.1"]), ("COPD, stable.", ["J44.9"]), ("Asthma exacerbation.", ["J45.901"]),
     ("Moderate persistent asthma with acute exacerbation.", ["J45.41"]),
     ("Pharyngitis, rapid strep positive.", ["J02.0"]), ("Strep throat.", ["J02.9"]),
+    ("Sore throat, rapid strep positive.", ["J02.0"]),
+    ("COPD without exacerbation.", ["J44.9"]), ("Right lower leg cellulitis.", ["L03.119"]),
 ])
 def test_the_words_a_note_uses_meet_their_code(tabular, note, expected):
     out, reasons = documented_findings([], note, tabular)
@@ -41,4 +43,16 @@ def test_a_less_specific_index_code_on_the_same_words_is_replaced(tabular):
 def test_a_different_code_the_index_found_on_the_words_is_kept(tabular):
     note = "Aspiration pneumonia."
     given = found(note, ("J69.0", "Aspiration pneumonia"))
+    assert documented_findings(given, note, tabular) == (given, [])
+
+
+@pytest.mark.parametrize("note", ["Edema: none.", "Pneumonia resolved.", "Discussed weight loss and exercise.",
+                                  "Weight loss goal of ten pounds."])
+def test_a_finding_negated_after_it_or_given_as_advice_is_not_coded(tabular, note):
+    assert documented_findings([], note, tabular)[0] == []
+
+
+def test_asthma_without_a_stated_exacerbation_or_severity_keeps_the_index_code(tabular):
+    note = "Asthma, no recent exacerbation."
+    given = found(note, ("J45.909", "Asthma"))
     assert documented_findings(given, note, tabular) == (given, [])
