@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from services.coding.domain.note_text import current, sentence
+from services.coding.domain.note_text import current, sentence, sentence_start
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
 NAME = "documented-finding"
@@ -197,6 +197,14 @@ FINDINGS: tuple[Finding, ...] = (
 )
 
 
+def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:
+    """A symptom stated with a definitive diagnosis in its sentence is part of it (guidelines I.B.5), as the
+    suggester reads the symptoms the index finds."""
+    here = sentence_start(note, match.start())
+    return code[0] == "R" and any(s.code[0] not in "RZ" and s.context == "affirmed"
+                                  and sentence_start(note, s.start) == here for s in suggestions)
+
+
 def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = list(suggestions), []
     for finding in FINDINGS:
@@ -213,7 +221,7 @@ def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], not
     if any(not s.code.startswith(finding.family) for s in found) or not current(note, match.start(), match.end()):
         return suggestions, None  # the index found something else on these words, or it is not current
     resolved = finding.resolve(match, note)
-    if resolved is None or not tabular.is_billable(resolved[0]):
+    if resolved is None or not tabular.is_billable(resolved[0]) or _integral(resolved[0], match, suggestions, note):
         return suggestions, None
     code, why = resolved
     replaced = ", ".join(s.code for s in found if s.code != code)

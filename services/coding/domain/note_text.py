@@ -24,6 +24,8 @@ UNCERTAIN_AFTER = re.compile(r"^[\s,]*(is |are |was )?(likely|probable|possible|
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|\?)", re.IGNORECASE)
 HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|prior|"
                      r"former|treated for|in remission|no recurrence|no evidence of recurrence)\b", re.IGNORECASE)
+HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs of|risk of|at risk for|to prevent|"
+                          r"prevention of|precautions|in case of|unless)\b", re.IGNORECASE)
 FAMILY = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grandmother|grandfather|aunt|uncle|"
                     r"family history|fh|fhx|parent|daughter|son)\b", re.IGNORECASE)
 
@@ -56,7 +58,9 @@ def uncertain(note: str, start: int, end: int) -> bool:
 
 
 def current(note: str, start: int, end: int) -> bool:
-    """The mention states a current condition of the patient: not negated, uncertain, past or a relative's."""
+    """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
+    relative's."""
     prefix, whole = before(note, start), sentence(note, start, end)
-    return not (NEGATION.search(prefix) or NEGATED_AFTER.search(after(note, end)) or uncertain(note, start, end)
+    return not (NEGATION.search(prefix) or HYPOTHETICAL.search(prefix) or NEGATED_AFTER.search(after(note, end))
+                or uncertain(note, start, end)
                 or HISTORY.search(whole) or FAMILY.search(whole))

@@ -28,6 +28,7 @@ def test_the_words_a_note_uses_meet_their_code(tabular, note, expected):
 
 
 @pytest.mark.parametrize("note", ["No pneumonia on x-ray.", "Denies dizziness.", "History of pneumonia.",
+                                  "Return if rash or dizziness.", "Watch for signs of pneumonia.",
                                   "Mother has COPD.", "Intentional weight loss of ten pounds.",
                                   "Possible pneumonia.", "Pulmonary edema on x-ray."])
 def test_negated_uncertain_past_or_family_mentions_are_not_coded(tabular, note):
@@ -55,4 +56,10 @@ def test_a_finding_negated_after_it_or_given_as_advice_is_not_coded(tabular, not
 def test_asthma_without_a_stated_exacerbation_or_severity_keeps_the_index_code(tabular):
     note = "Asthma, no recent exacerbation."
     given = found(note, ("J45.909", "Asthma"))
+    assert documented_findings(given, note, tabular) == (given, [])
+
+
+def test_a_symptom_with_a_diagnosis_in_its_sentence_is_not_coded(tabular):
+    note = "Lightheaded and dizzy, orthostatic hypotension."
+    given = found(note, ("I95.1", "orthostatic hypotension"))
     assert documented_findings(given, note, tabular) == (given, [])
