@@ -54,9 +54,7 @@ def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[st
         return None, ""
     if FAMILY.search(text):
         return family, "a relative's cancer is family history"
-    active = _ACTIVE.search(text.replace(_NO_RECURRENCE.search(text).group(0), "") if _NO_RECURRENCE.search(text)
-                            else text)
-    if HISTORY.search(text) and not active:
+    if HISTORY.search(text) and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
         return personal, "a cancer in the past, not under treatment, is personal history"
     return None, ""
 
