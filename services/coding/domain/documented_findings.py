@@ -205,7 +205,13 @@ def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: s
                                   and sentence_start(note, s.start) == here for s in suggestions)
 
 
+# any finding's words: most notes have none, and one search is cheaper than one per finding
+_ANY = re.compile("|".join(f"(?:{finding.pattern.pattern})" for finding in FINDINGS), re.IGNORECASE)
+
+
 def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    if not _ANY.search(note):
+        return suggestions, []
     out, reasons = list(suggestions), []
     for finding in FINDINGS:
         for match in finding.pattern.finditer(note):

@@ -37,6 +37,7 @@ SCREENINGS = (
     (_rx(r"hepatitis c screening|hcv screening|screening for hepatitis c"), "Z11.59"),
     (_rx(r"sti screening|std screening|screening for (sti|std|chlamydia|gonorrhea)"), "Z11.3"),
 )
+_ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS), re.IGNORECASE)
 _POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
 _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (physical|exam|check-?up|health exam)|"
                      r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical")
@@ -76,6 +77,8 @@ def _given(note: str, match: re.Match) -> bool:
 
 def _screenings(note: str, tabular) -> list[Suggestion]:
     """A screening whose result the note states as positive is coded as the condition it found instead."""
+    if not _ANY_SCREENING.search(note):
+        return []
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, encounter for screening")
             for pattern, code in SCREENINGS for match in pattern.finditer(note)
             if _given(note, match) and not _POSITIVE.search(sentence(note, match.start(), match.end()))]
@@ -115,6 +118,8 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
 
 
 def _long_term_drugs(note: str, tabular) -> list[Suggestion]:
+    if not _LONG_TERM.search(note):
+        return []
     made = []
     for pattern, code in DRUGS:
         for match in pattern.finditer(note):

@@ -29,10 +29,13 @@ _PATTERNS = tuple((re.compile(rf"\b({site})\s+{_CANCER}\b|\b{_CANCER}\s+of\s+the
 _ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|active|metastatic|recurrence of|"
                      r"recurrent)\b", re.IGNORECASE)
 _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
+_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|smok", re.IGNORECASE)
 _FORMER_SMOKER = re.compile(r"\b(former smoker|ex-smoker|quit smoking|remote smoking history)\b", re.IGNORECASE)
 
 
 def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    if not _ANY.search(note):
+        return suggestions, []
     out, reasons = list(suggestions), []
     for pattern, personal, family in _PATTERNS:
         for match in pattern.finditer(note):
