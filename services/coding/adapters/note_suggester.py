@@ -140,7 +140,7 @@ class NoteSuggester:
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context))
                 sentences.append(ent.sent.start_char)
-        return apply_conventions(without_integral_symptoms(found, sentences), note, self._tabular)
+        return apply_conventions(without_integral_symptoms(found, sentences, note), note, self._tabular)
 
 
 def _context(categories: set[str]) -> str:

@@ -50,7 +50,8 @@ def code_encounter(encounter: EncounterDocumented, reference: ReferenceData, *, 
     code_set, edition_edits = edition_for(reference.icd10, encounter.date_of_service)
     if code_set is not None:
         edits += diagnosis_edits(codes, code_set, reference.mce, sex=encounter.patient.sex,
-                                 birth_date=encounter.patient.birth_date, date_of_service=encounter.date_of_service)
+                                 birth_date=encounter.patient.birth_date, date_of_service=encounter.date_of_service,
+                                 note=encounter.note)
     edits += edition_edits
     lines, line_edits = _procedure_lines(encounter, reference, len(codes), pointers_from_suggestions=not encounter.diagnoses)
     edits += line_edits

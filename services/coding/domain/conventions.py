@@ -9,14 +9,21 @@ immunization rather than the disease it prevents, and an injury code needs its 7
 Each convention is a pure function (suggestions, note, tabular) -> (suggestions, reasons); a suggestion it
 made or changed carries the convention's name and the reason, so a coder sees why. `tabular` answers from
 the tabular's own notes (Excludes1, use additional code, 7th characters); the module reads nothing else.
+Conventions that read the note's words more than the tabular live in their own modules and run first, so the
+combinations see what they found: uncertain diagnoses, documented findings, history and encounter Z codes,
+laterality.
 """
 import re
 from typing import Callable, Protocol
 
+from services.coding.domain.documented_findings import documented_findings
+from services.coding.domain.encounter_z_codes import encounter_z_codes
+from services.coding.domain.history_z_codes import history_z_codes
+from services.coding.domain.laterality import laterality
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
-from services.coding.domain.suggestions import SEVENTH_CHARACTER_MISSING, Suggestion
-
-RULE_CONFIDENCE = 0.94  # a code the note states in so many words ("vaccine given"), as for an inclusion term
+from services.coding.domain.note_text import sentence as _sentence, sentence_start as _sentence_start
+from services.coding.domain.suggestions import RULE_CONFIDENCE, SEVENTH_CHARACTER_MISSING, Suggestion
+from services.coding.domain.uncertain import uncertain_diagnoses
 
 
 class Tabular(Protocol):
@@ -32,16 +39,6 @@ Convention = Callable[[list[Suggestion], str, Tabular], Result]
 
 _UNLINKED = re.compile(r"\b(unrelated|not related|not due to|attributed to|secondary to)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(no|denies|without|negative for|rule out|possible|suspected)\b", re.IGNORECASE)
-
-
-def _sentence_start(note: str, position: int) -> int:
-    return max(note.rfind(mark, 0, position) for mark in ".;\n") + 1
-
-
-def _sentence(note: str, start: int, end: int) -> str:
-    """The sentence around a span: between the nearest '.', ';' or line break on either side."""
-    after = [i for i in (note.find(mark, end) for mark in ".;\n") if i >= 0]
-    return note[_sentence_start(note, start):min(after, default=len(note))]
 
 
 def _affirmed(s: Suggestion) -> bool:
@@ -159,6 +156,7 @@ INTEGRAL_SYMPTOMS = {
     "R07.0": ("J02", "J03"),
     "R30.0": ("N30", "N39.0"),
     "R11": ("A08", "A09", "K52.9"),
+    "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
 }
 
 
@@ -245,7 +243,8 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     return out, reasons
 
 
-CONVENTIONS: tuple[Convention, ...] = (immunization_encounter, seventh_character, substance_in_remission,
+CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, history_z_codes, encounter_z_codes,
+                                       laterality, immunization_encounter, seventh_character, substance_in_remission,
                                        hypertension_combination, diabetes_combination, integral_symptoms)
 
 

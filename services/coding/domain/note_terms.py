@@ -20,6 +20,13 @@ AMBIGUOUS_CONFIDENCE = 0.55
 SHORT_TERM_CONFIDENCE = 0.6  # one short word ("acne", "gout"): too often something else
 UNDER_SPECIFIED_CONFIDENCE = 0.7
 _LATERALITY = re.compile(r"\b(left|right|bilateral|both)\b", re.IGNORECASE)
+# "Pain in unspecified shoulder", "Otitis media, unspecified, unspecified ear": the side is what is unspecified
+# ("Edema, unspecified" or "Unspecified conjunctivitis" have no side to choose).
+SIDE_UNSPECIFIED = re.compile(r"\bunspecified (side|ear|eye|knee|shoulder|hip|hand|foot|ankle|wrist|elbow|arm|leg|"
+                              r"limb|upper limb|lower limb|part of limb|finger|toe|thigh|lower leg|forearm|"
+                              r"upper arm|breast|kidney|lung|ovary|fallopian tube|orbit|eyelid|lacrimal|"
+                              r"great toe|lesser toe|thumb|ankle and foot|femur|humerus|radius|ulna|tibia|"
+                              r"fibula|clavicle|scapula)\b", re.IGNORECASE)
 
 
 def _fold(word: str) -> str:
@@ -59,8 +66,8 @@ class TermMatch:
 
 
 def less_specific_than_documented(match: TermMatch, sentence: str) -> float:
-    """An unspecified code where the sentence documents a side is a specificity question for a coder."""
-    if "unspecified" in match.description.lower() and _LATERALITY.search(sentence):
+    """An unspecified-side code where the sentence documents a side is a specificity question for a coder."""
+    if SIDE_UNSPECIFIED.search(match.description) and _LATERALITY.search(sentence):
         return min(match.confidence, UNDER_SPECIFIED_CONFIDENCE)
     return match.confidence
 

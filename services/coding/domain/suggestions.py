@@ -12,11 +12,15 @@ from pydantic import BaseModel, Field
 from shared.contracts.common import CodeSource, EditResult
 from services.coding.domain.auto_accept import AutoAcceptPolicy, auto_accept_blocker, note_code_decision
 from services.coding.domain.codes import icd_compact
+from services.coding.domain.note_text import uncertain
 from services.coding.domain.results import error, warning
 
 MAX_DIAGNOSES = 12
+RULE_CONFIDENCE = 0.94  # a code the note states in so many words ("vaccine given"), as for an inclusion term
 # A code whose category needs a 7th character the note does not state: shown to a coder, never billed.
 SEVENTH_CHARACTER_MISSING = "seventh-character-missing"
+# An unspecified-side code where the note states no side: coded, with a warning that the side is unknown.
+SIDE_UNSTATED = "laterality-unstated"
 
 
 class Suggestion(BaseModel):
@@ -58,7 +62,8 @@ def reconcile(provider_codes: list[str], suggestions: list[Suggestion], *, polic
         elif suggestion not in incomplete:
             pending.append(suggestion.code)
     edits = _note_only_edits(pending, policy) + [
-        error("ICD-7TH-CHARACTER", f"{s.reason}; a coder must choose it", s.code) for s in incomplete]
+        error("ICD-7TH-CHARACTER", f"{s.reason}; a coder must choose it", s.code) for s in incomplete] + [
+        warning("ICD-SIDE-UNSTATED", s.reason or "", s.code) for s in decided if s.convention == SIDE_UNSTATED]
     return Reconciled([(code, CodeSource.SUGGESTION) for code in accepted], decided, edits)
 
 
@@ -99,9 +104,33 @@ def _best_per_code(suggestions: list[Suggestion]) -> list[Suggestion]:
     return sorted(best.values(), key=lambda s: s.start)
 
 
-def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int]) -> list[Suggestion]:
+def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int], note: str = "") -> list[Suggestion]:
     """Drop symptom codes (chapter R) stated with a definitive diagnosis in the same sentence: signs and
     symptoms integral to a diagnosis are not coded (ICD-10-CM guidelines I.B.5). sentences[i] identifies the
-    sentence of suggestions[i]."""
-    definitive = {sentence for s, sentence in zip(suggestions, sentences) if s.code[0] not in "RZ"}
+    sentence of suggestions[i]. A diagnosis the note states as uncertain ("likely pneumonia") is not
+    definitive: its symptoms are what gets coded (guidelines IV.H)."""
+    definitive = {sentence for s, sentence in zip(suggestions, sentences)
+                  if s.code[0] not in "RZ" and not (note and uncertain(note, s.start, s.end))}
     return [s for s, sentence in zip(suggestions, sentences) if not (s.code[0] == "R" and sentence in definitive)]
+
+
+def from_rule(code: str, match, tabular, convention: str, reason: str, *, confidence: float = RULE_CONFIDENCE,
+              context: str = "affirmed") -> Suggestion:
+    """A suggestion a guideline rule made from a phrase of the note (match: its re.Match), with the rule's name
+    and reason for the review queue."""
+    return Suggestion(code=code, description=tabular.description(code), confidence=confidence,
+                      start=match.start(), end=match.end(), evidence=match.group(0), context=context,
+                      convention=convention, reason=reason)
+
+
+def overlapping(suggestions: list[Suggestion], start: int, end: int) -> list[Suggestion]:
+    return [s for s in suggestions if s.start < end and start < s.end]
+
+
+def replacing(suggestions: list[Suggestion], made: Suggestion) -> list[Suggestion] | None:
+    """The suggestions with `made` in place of those found on the same words; None when one of them already
+    says as much (the same code, as confident)."""
+    found = overlapping(suggestions, made.start, made.end)
+    if any(s.code == made.code and s.confidence >= made.confidence for s in found):
+        return None
+    return [*(s for s in suggestions if s not in found), made]

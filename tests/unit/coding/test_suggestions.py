@@ -95,9 +95,9 @@ def test_a_cue_inside_a_term_does_not_negate_the_next_condition(suggest):
     assert codes(suggest("Type 2 diabetes without complications; hypertension controlled.")) == ["E11.9", "I10"]
 
 
-def test_an_unspecified_code_where_a_side_is_documented_goes_to_a_coder(suggest):
+def test_an_unspecified_side_where_the_note_documents_the_side_takes_the_sided_code(suggest):
     found = suggest("Cellulitis of the left leg.")
-    assert found and all(s.confidence < 0.9 for s in found)
+    assert codes(found) == ["L03.116"] and found[0].convention == "laterality"
 
 
 def test_labeled_notes_precision_at_auto_accept(suggest):

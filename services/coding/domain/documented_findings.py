@@ -1,0 +1,236 @@
+"""Conditions the ICD-10-CM index does not reach from the words notes use, and the specificity the words carry.
+
+The index keys are the tabular's own texts: "pneumonia" alone meets "Pneumonia, unspecified organism" nowhere,
+"dizziness" is "Dizziness and giddiness", "neck pain" is "Cervicalgia". Each finding below names the words and
+the code the ICD-10-CM alphabetic index sends them to; a finding whose code depends on further words (the heart
+failure type and acuity, an exacerbation, gout's site and side, BPH with urinary symptoms, a positive strep test)
+reads them from the same sentence or the note. A finding is made only where the note states it as a current
+condition, and it replaces a less specific code the index found on the same words (I50.9, J45.909, M10.9).
+"""
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from services.coding.domain.note_text import current, sentence, sentence_start
+from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
+
+NAME = "documented-finding"
+Resolve = Callable[[re.Match, str], tuple[str, str] | None]  # (code, why) from the match and the note
+
+
+@dataclass(frozen=True)
+class Finding:
+    pattern: re.Pattern
+    family: tuple[str, ...]  # codes the index may have found on the same words, which this finding replaces
+    resolve: Resolve
+
+
+def _fixed(code: str, why: str) -> Resolve:
+    return lambda match, note: (code, why)
+
+
+_HF_SYSTOLIC = re.compile(r"\b(systolic|hfref|reduced ejection fraction|reduced ef)\b", re.IGNORECASE)
+_HF_DIASTOLIC = re.compile(r"\b(diastolic|hfpef|preserved ejection fraction|preserved ef)\b", re.IGNORECASE)
+_ACUTE_ON_CHRONIC = re.compile(r"\bacute on chronic\b|\bdecompensated chronic\b", re.IGNORECASE)
+_ACUTE = re.compile(r"\b(acute|acutely|decompensated)\b", re.IGNORECASE)
+_CHRONIC = re.compile(r"\b(chronic|compensated|stable)\b", re.IGNORECASE)
+
+
+def _heart_failure(match: re.Match, note: str) -> tuple[str, str] | None:
+    """I50.2x systolic, I50.3x diastolic, I50.4x both; 1 acute, 2 chronic, 3 acute on chronic, 0 unstated."""
+    text = sentence(note, match.start(), match.end())
+    systolic, diastolic = bool(_HF_SYSTOLIC.search(text)), bool(_HF_DIASTOLIC.search(text))
+    if not systolic and not diastolic:
+        return None
+    category = "I50.4" if systolic and diastolic else "I50.2" if systolic else "I50.3"
+    acuity = "3" if _ACUTE_ON_CHRONIC.search(text) else "1" if _ACUTE.search(text) and not _CHRONIC.search(text) \
+        else "2" if _CHRONIC.search(text) and not _ACUTE.search(text) else "0"
+    kind = {"I50.2": "systolic", "I50.3": "diastolic", "I50.4": "systolic and diastolic"}[category]
+    return category + acuity, f"heart failure documented as {kind}"
+
+
+_EXACERBATION = re.compile(r"\b(exacerbation|exacerbated|flare|flaring|attack)\b", re.IGNORECASE)
+_STATUS_ASTHMATICUS = re.compile(r"\bstatus asthmaticus\b", re.IGNORECASE)
+_ASTHMA_SEVERITY = (("2", re.compile(r"\bmild intermittent\b", re.IGNORECASE)),
+                    ("3", re.compile(r"\bmild persistent\b", re.IGNORECASE)),
+                    ("4", re.compile(r"\bmoderate persistent\b", re.IGNORECASE)),
+                    ("5", re.compile(r"\bsevere persistent\b", re.IGNORECASE)))
+
+
+_JUST_NEGATED = re.compile(r"\b(no|not|without|denies|negative for)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+
+
+def _stated(words: re.Pattern, text: str) -> bool:
+    """The words occur in the text and the few words before them do not deny them ("no recent exacerbation")."""
+    return any(not _JUST_NEGATED.search(text[:m.start()]) for m in words.finditer(text))
+
+
+def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
+    """J45.2-J45.5 by the severity stated, J45.90- otherwise; 1 with exacerbation, 2 status asthmaticus."""
+    text = sentence(note, match.start(), match.end())
+    severity = next((digit for digit, words in _ASTHMA_SEVERITY if words.search(text)), None)
+    complication = "2" if _stated(_STATUS_ASTHMATICUS, text) else "1" if _stated(_EXACERBATION, text) else None
+    if severity is None and complication is None:
+        return None  # "asthma" alone: the index's J45.909 stands
+    if severity is None:
+        return "J45.90" + complication, "asthma " + ("in status asthmaticus" if complication == "2" else
+                                                      "with an acute exacerbation")
+    return f"J45.{severity}{complication or '0'}", "asthma severity" + (
+        " and exacerbation" if complication else "") + " as documented"
+
+
+def _copd(match: re.Match, note: str) -> tuple[str, str]:
+    if _stated(_EXACERBATION, sentence(note, match.start(), match.end())):
+        return "J44.1", "COPD with an acute exacerbation"
+    return "J44.9", "COPD without a documented exacerbation"
+
+
+_LUTS = re.compile(r"\b(nocturia|urinary frequency|frequency|urgency|hesitancy|weak stream|dribbling|straining|"
+                   r"incomplete (bladder )?emptying|luts|lower urinary tract symptoms?|retention|"
+                   r"obstructive urinary symptoms)\b", re.IGNORECASE)
+
+
+def _bph(match: re.Match, note: str) -> tuple[str, str]:
+    symptom = _LUTS.search(note)
+    if symptom and current(note, symptom.start(), symptom.end()):
+        return "N40.1", f"BPH with lower urinary tract symptoms ({symptom.group(0)})"
+    return "N40.0", "BPH without documented lower urinary tract symptoms"
+
+
+_STREP_POSITIVE = re.compile(r"\b(rapid strep|strep test|strep screen|throat culture|strep culture|rads|"
+                             r"group a strep\w*)\b[^.;\n]{0,20}\b(positive|\+)|\b(positive|\+)\s*(for\s+)?"
+                             r"(rapid strep|strep|group a strep\w*|throat culture)", re.IGNORECASE)
+
+
+def _pharyngitis(match: re.Match, note: str) -> tuple[str, str]:
+    """J02.0 only with a positive strep test documented; a "strep throat" without one stays J02.9."""
+    if _STREP_POSITIVE.search(note):
+        return "J02.0", "streptococcal pharyngitis confirmed by a positive strep test"
+    return "J02.9", "pharyngitis without a positive strep test documented: J02.0 needs one"
+
+
+_GOUT_SITES = (("1", r"shoulder"), ("2", r"elbow"), ("3", r"wrist"), ("4", r"hand|finger|thumb"),
+               ("5", r"hip"), ("6", r"knee"), ("7", r"ankle|foot|feet|toe|great toe|podagra"),
+               ("8", r"spine|vertebra\w*"))
+_SIDE = {"1": re.compile(r"\bright\b", re.IGNORECASE), "2": re.compile(r"\bleft\b", re.IGNORECASE)}
+
+
+def _gout(match: re.Match, note: str) -> tuple[str, str]:
+    """Idiopathic gout M10.0- by the site and side the sentence states; M10.9 without a site."""
+    text = sentence(note, match.start(), match.end())
+    site = next((digit for digit, words in _GOUT_SITES if re.search(rf"\b({words})\b", text, re.IGNORECASE)),
+                None)
+    if site is None:
+        return "M10.9", "gout without a documented site"
+    if site == "8":
+        return "M10.08", "gout of the vertebrae"
+    sides = [digit for digit, words in _SIDE.items() if words.search(text)]
+    side = sides[0] if len(sides) == 1 else "9"
+    return f"M10.0{site}{side}", "gout at the site and side the note states" if side != "9" else \
+        "gout at the site stated; the side is not stated"
+
+
+_ANY_SIDE = re.compile(r"\b(right|left|bilateral|both)\b", re.IGNORECASE)
+
+
+def _side_stated(code: str, why: str) -> Resolve:
+    """A code whose unilateral form would be a guess without a side ("osteoarthritis of knee" is M17.9)."""
+    return lambda match, note: (code, why) if _ANY_SIDE.search(sentence(note, match.start(), match.end())) else None
+
+
+_ADVICE = re.compile(r"\b(discuss\w*|encourag\w*|recommend\w*|advis\w*|goals?|plan\w*|counsel\w*|intentional|"
+                     r"desired|diet\w*|program|surgery|medication)\b", re.IGNORECASE)
+
+
+def _weight_loss(match: re.Match, note: str) -> tuple[str, str] | None:
+    """Abnormal weight loss, not weight loss the patient is advised or trying to achieve."""
+    if _ADVICE.search(sentence(note, match.start(), match.end())):
+        return None
+    return "R63.4", "weight loss the patient did not intend"
+
+
+def _word(text: str) -> re.Pattern:
+    return re.compile(rf"\b({text})\b", re.IGNORECASE)
+
+
+_PAIN = "R52"  # "pain" alone, which the words of a located pain also hold
+FINDINGS: tuple[Finding, ...] = (
+    Finding(_word(r"heart failure|hfref|hfpef|chf"), ("I50",), _heart_failure),
+    Finding(_word(r"asthma"), ("J45",), _asthma),
+    Finding(_word(r"copd|chronic obstructive pulmonary disease"), ("J44",), _copd),
+    Finding(_word(r"benign prostatic hyperplasia|benign prostatic hypertrophy|bph|enlarged prostate"), ("N40",),
+            _bph),
+    Finding(_word(r"strep throat|strep pharyngitis|streptococcal pharyngitis|pharyngitis|sore throat"), ("J02",),
+            _pharyngitis),
+    Finding(_word(r"gout|gouty arthritis|podagra"), ("M10",), _gout),
+    Finding(_word(r"pneumonia"), ("J18",), _fixed("J18.9", "pneumonia without a documented organism")),
+    Finding(_word(r"dizziness|dizzy|vertigo|light-?headedness|light-?headed"), ("R42",),
+            _fixed("R42", "dizziness or vertigo without a documented cause")),
+    Finding(re.compile(r"(?<!pulmonary )(?<!macular )(?<!cerebral )\bedema\b", re.IGNORECASE), ("R60",),
+            _fixed("R60.9", "edema without a documented cause")),
+    Finding(_word(r"weight loss|losing weight"), ("R63",), _weight_loss),
+    Finding(re.compile(r"(?<!diaper )(?<!heat )(?<!drug )\brash\b", re.IGNORECASE), ("R21",),
+            _fixed("R21", "rash without a documented cause")),
+    Finding(_word(r"neck pain|cervicalgia"), ("M54.2", _PAIN), _fixed("M54.2", "neck pain is cervicalgia")),
+    Finding(_word(r"low back pain|lower back pain|lumbago"), ("M54.5", _PAIN),
+            _fixed("M54.50", "low back pain, unspecified")),
+    Finding(_word(r"conjunctivitis|pink eye"), ("H10",), _fixed("H10.9", "conjunctivitis without a documented type")),
+    # the unspecified-side code: the laterality rule then takes the side from the sentence or warns
+    Finding(_word(r"shoulder pain|pain in (the |his |her )?(right |left )?shoulder"), ("M25.51", _PAIN),
+            _fixed("M25.519", "shoulder pain")),
+    Finding(_word(r"knee pain|pain in (the |his |her )?(right |left )?knee"), ("M25.56", _PAIN),
+            _fixed("M25.569", "knee pain")),
+    Finding(_word(r"hip pain|pain in (the |his |her )?(right |left )?hip"), ("M25.55", _PAIN),
+            _fixed("M25.559", "hip pain")),
+    Finding(_word(r"sciatica"), ("M54.3",), _fixed("M54.30", "sciatica")),
+    Finding(_word(r"carpal tunnel syndrome|carpal tunnel"), ("G56.0",), _fixed("G56.00", "carpal tunnel syndrome")),
+    Finding(_word(r"hearing loss"), ("H91.9",), _fixed("H91.90", "hearing loss of no documented type")),
+    Finding(_word(r"cellulitis of (the )?(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm)|"
+                  r"(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm) cellulitis"),
+            ("L03",), _fixed("L03.119", "cellulitis of a limb")),
+    Finding(_word(r"(osteoarthritis|oa|degenerative joint disease) of (the )?(right |left )?knees?|"
+                  r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17",),
+            _side_stated("M17.10", "primary osteoarthritis of the knee")),
+    Finding(_word(r"(osteoarthritis|oa|degenerative joint disease) of (the )?(right |left )?hips?|"
+                  r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16",),
+            _side_stated("M16.10", "primary osteoarthritis of the hip")),
+)
+
+
+def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:
+    """A symptom stated with a definitive diagnosis in its sentence is part of it (guidelines I.B.5), as the
+    suggester reads the symptoms the index finds."""
+    here = sentence_start(note, match.start())
+    return code[0] == "R" and any(s.code[0] not in "RZ" and s.context == "affirmed"
+                                  and sentence_start(note, s.start) == here for s in suggestions)
+
+
+# any finding's words: most notes have none, and one search is cheaper than one per finding
+_ANY = re.compile("|".join(f"(?:{finding.pattern.pattern})" for finding in FINDINGS), re.IGNORECASE)
+
+
+def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    if not _ANY.search(note):
+        return suggestions, []
+    out, reasons = list(suggestions), []
+    for finding in FINDINGS:
+        for match in finding.pattern.finditer(note):
+            out, reason = _apply(finding, match, out, note, tabular)
+            if reason:
+                reasons.append(reason)
+    return out, reasons
+
+
+def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,
+           tabular) -> tuple[list[Suggestion], str | None]:
+    found = overlapping(suggestions, match.start(), match.end())
+    if any(not s.code.startswith(finding.family) for s in found) or not current(note, match.start(), match.end()):
+        return suggestions, None  # the index found something else on these words, or it is not current
+    resolved = finding.resolve(match, note)
+    if resolved is None or not tabular.is_billable(resolved[0]) or _integral(resolved[0], match, suggestions, note):
+        return suggestions, None
+    code, why = resolved
+    replaced = ", ".join(s.code for s in found if s.code != code)
+    reason = f"{match.group(0)}: {code}, {why}" + (f" (rather than {replaced})" if replaced else "")
+    out = replacing(suggestions, from_rule(code, match, tabular, NAME, reason))
+    return (suggestions, None) if out is None else (out, reason)

@@ -1,0 +1,131 @@
+"""Z codes for the reason of the encounter and the patient's status, where the note documents them: a screening
+(Z11.-, Z12.-, Z13.-), a routine exam (Z00.00/Z00.01 adult, Z00.121/Z00.129 child), counselling as the service
+given (Z71.-), and long-term drug therapy (Z79.-) (ICD-10-CM guidelines I.C.21).
+
+Counselling is coded only when the note says it was given ("counseled on diet", "15 minutes counseling"); the
+word alone ("tobacco use counseling" as a heading, "counseling declined") is not the service, and the index's
+Z71.9 for it is dropped. A routine exam with a new abnormal finding the note does not call abnormal or normal is
+left to a coder (below any auto-accept threshold).
+"""
+import re
+
+from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
+from services.coding.domain.note_text import NEGATION, before, current, sentence
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "encounter-z-code"
+_NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
+                       r"discussed|recommended|ordered for next)\b", re.IGNORECASE)
+
+
+def _rx(text: str) -> re.Pattern:
+    return re.compile(rf"\b({text})\b", re.IGNORECASE)
+
+
+SCREENINGS = (
+    (_rx(r"screening colonoscopy|colon cancer screening|colorectal (cancer )?screening|screening for colo(n|rectal) "
+         r"cancer|cologuard|fit test"), "Z12.11"),
+    (_rx(r"screening mammogram|screening mammography|mammogram screening|breast cancer screening"), "Z12.31"),
+    (_rx(r"screening pap( smear)?|cervical cancer screening|pap smear"), "Z12.4"),
+    (_rx(r"screening psa|psa screening|prostate cancer screening"), "Z12.5"),
+    (_rx(r"lung cancer screening|low[- ]dose ct|ldct"), "Z12.2"),
+    (_rx(r"diabetes screening|screening for diabetes"), "Z13.1"),
+    (_rx(r"lipid screening|cholesterol screening|screening lipid panel|screening for (hyperlipidemia|lipid "
+         r"disorders)"), "Z13.220"),
+    (_rx(r"depression screening|screening for depression"), "Z13.31"),
+    (_rx(r"hiv screening|screening for hiv"), "Z11.4"),
+    (_rx(r"hepatitis c screening|hcv screening|screening for hepatitis c"), "Z11.59"),
+    (_rx(r"sti screening|std screening|screening for (sti|std|chlamydia|gonorrhea)"), "Z11.3"),
+)
+_ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS), re.IGNORECASE)
+_POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
+_ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (physical|exam|check-?up|health exam)|"
+                     r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical")
+_ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
+_ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding")
+_NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|normal exam|exam (is |was )?normal|unremarkable")
+_COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
+                  r"\d+ minutes (of |spent )?counsel+ing|counsel+ing for \d+ minutes")
+COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"), (_rx(r"tobacco|smoking|cessation|vaping"), "Z71.6"),
+                      (_rx(r"alcohol"), "Z71.41"), (_rx(r"drug|substance"), "Z71.51"),
+                      (_rx(r"exercise|physical activity"), "Z71.82"))
+# counselling code -> the diagnoses whose standard treatment it is part of
+INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21"),
+                        "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5")}
+_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on")
+DRUGS = ((_rx(r"warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|anticoagula\w+"), "Z79.01"),
+         (_rx(r"clopidogrel|plavix|ticagrelor|antiplatelet\w*"), "Z79.02"), (_rx(r"aspirin"), "Z79.82"),
+         (_rx(r"insulin"), "Z79.4"), (_rx(r"metformin|glipizide|glyburide|oral hypoglycemics?"), "Z79.84"),
+         (_rx(r"prednisone|systemic steroids?|oral steroids?"), "Z79.52"),
+         (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
+         (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"))
+
+
+def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    made = [*_screenings(note, tabular), *_routine_exam(note, suggestions, tabular), *_counselling(note, suggestions, tabular),
+            *_long_term_drugs(note, tabular)]
+    made = list({m.code: m for m in reversed(made) if tabular.is_billable(m.code)}.values())[::-1]
+    found = {m.code for m in made}
+    kept = [s for s in suggestions if s.code not in found and not (s.code.startswith("Z71") and s.convention is None)]
+    return [*kept, *made], [m.reason for m in made]
+
+
+def _given(note: str, match: re.Match) -> bool:
+    return not (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(sentence(note, match.start(),
+                                                                                          match.end())))
+
+
+def _screenings(note: str, tabular) -> list[Suggestion]:
+    """A screening whose result the note states as positive is coded as the condition it found instead."""
+    if not _ANY_SCREENING.search(note):
+        return []
+    return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, encounter for screening")
+            for pattern, code in SCREENINGS for match in pattern.finditer(note)
+            if _given(note, match) and not _POSITIVE.search(sentence(note, match.start(), match.end()))]
+
+
+def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
+    child = _ROUTINE_CHILD.search(note)
+    match = child or _ROUTINE_ADULT.search(note)
+    if match is None or not _given(note, match):
+        return []
+    abnormal, normal = _ABNORMAL.search(note), _NORMAL.search(note)
+    code = ("Z00.121" if child else "Z00.01") if abnormal and not normal else ("Z00.129" if child else "Z00.00")
+    stated = bool(abnormal) != bool(normal)
+    findings = any(s.context == "affirmed" and s.code[0] not in "Z" for s in suggestions)
+    confidence = UNDER_SPECIFIED_CONFIDENCE if not stated and findings else 0.94
+    why = "with abnormal findings" if code in ("Z00.01", "Z00.121") else "without abnormal findings"
+    if not stated and findings:
+        why += "; the note names conditions without saying whether they are new abnormal findings: a coder decides"
+    return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, routine exam {why}",
+                      confidence=confidence)]
+
+
+def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
+    """Counselling that is part of treating a condition the note codes (diet and exercise for obesity or
+    diabetes) is not coded on its own (guidelines I.C.21.c.10)."""
+    treated = {code for code, prefixes in INTEGRAL_COUNSELLING.items()
+               if any(s.context == "affirmed" and s.code.startswith(prefixes) for s in suggestions)}
+    made = []
+    for match in _COUNSELLED.finditer(note):
+        if not _given(note, match):
+            continue
+        text = sentence(note, match.start(), match.end())
+        codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and code not in treated]
+        reason = f"{match.group(0)}: counselling documented as the service given"
+        made += [from_rule(code, match, tabular, NAME, f"{reason}, {code}") for code in codes]
+    return made
+
+
+def _long_term_drugs(note: str, tabular) -> list[Suggestion]:
+    if not _LONG_TERM.search(note):
+        return []
+    made = []
+    for pattern, code in DRUGS:
+        for match in pattern.finditer(note):
+            text = sentence(note, match.start(), match.end())
+            if _LONG_TERM.search(text) and current(note, match.start(), match.end()):
+                made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "
+                                                                   "therapy the note documents"))
+                break
+    return made

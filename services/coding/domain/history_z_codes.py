@@ -1,0 +1,73 @@
+"""Personal and family history of cancer: a malignancy the note places in the past ("h/o colon cancer, no
+recurrence", "s/p mastectomy for breast cancer") is Z85.- personal history, not the active C code; one a relative
+had ("mother had breast cancer") is Z80.- family history (ICD-10-CM guidelines I.C.2.d and I.C.21.c.4).
+
+The index does not reach "colon cancer" (the tabular says "Malignant neoplasm of colon"), and ConText does not
+read "h/o"; the sites below are the common ones, each with its personal and family history code. A former
+smoker is Z87.891, personal history of nicotine dependence.
+"""
+import re
+
+from services.coding.domain.note_text import FAMILY, HISTORY, NEGATION, before, sentence
+from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
+
+NAME = "history-z-code"
+_CANCER = r"(cancer|carcinoma|adenocarcinoma|malignancy|ca)"
+# site words -> (personal history, family history)
+SITES = (
+    (r"colon|colonic|colorectal", "Z85.038", "Z80.0"), (r"rectal|rectum", "Z85.048", "Z80.0"),
+    (r"breast", "Z85.3", "Z80.3"), (r"prostate|prostatic", "Z85.46", "Z80.42"), (r"lung", "Z85.118", "Z80.1"),
+    (r"ovarian|ovary", "Z85.43", "Z80.41"), (r"cervical|cervix", "Z85.41", "Z80.49"),
+    (r"uterine|endometrial", "Z85.42", "Z80.49"), (r"bladder", "Z85.51", "Z80.52"),
+    (r"kidney|renal", "Z85.528", "Z80.51"), (r"pancreatic|pancreas", "Z85.07", "Z80.0"),
+    (r"stomach|gastric", "Z85.028", "Z80.0"), (r"thyroid", "Z85.850", "Z80.8"),
+)
+OTHER = ((re.compile(r"\bmelanoma\b", re.IGNORECASE), "Z85.820", "Z80.8"),
+         (re.compile(r"\bleukemia\b", re.IGNORECASE), "Z85.6", "Z80.6"))
+_PATTERNS = tuple((re.compile(rf"\b({site})\s+{_CANCER}\b|\b{_CANCER}\s+of\s+the\s+({site})\b", re.IGNORECASE),
+                   personal, family) for site, personal, family in SITES) + OTHER
+_ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|active|metastatic|recurrence of|"
+                     r"recurrent)\b", re.IGNORECASE)
+_NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
+_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|smok", re.IGNORECASE)
+_FORMER_SMOKER = re.compile(r"\b(former smoker|ex-smoker|quit smoking|remote smoking history)\b", re.IGNORECASE)
+
+
+def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    if not _ANY.search(note):
+        return suggestions, []
+    out, reasons = list(suggestions), []
+    for pattern, personal, family in _PATTERNS:
+        for match in pattern.finditer(note):
+            code, why = _reading(match, note, personal, family)
+            if code:
+                out, reason = _replace(out, match, code, why, note, tabular)
+                reasons += [reason] if reason else []
+    for match in _FORMER_SMOKER.finditer(note):
+        if not NEGATION.search(before(note, match.start())):
+            out, reason = _replace(out, match, "Z87.891", "a former smoker: personal history of nicotine dependence",
+                                   note, tabular)
+            reasons += [reason] if reason else []
+    return out, reasons
+
+
+def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[str | None, str]:
+    text = sentence(note, match.start(), match.end())
+    if NEGATION.search(before(note, match.start())):
+        return None, ""
+    if FAMILY.search(text):
+        return family, "a relative's cancer is family history"
+    if HISTORY.search(text) and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
+        return personal, "a cancer in the past, not under treatment, is personal history"
+    return None, ""
+
+
+def _replace(suggestions: list[Suggestion], match: re.Match, code: str, why: str, note: str,
+             tabular) -> tuple[list[Suggestion], str | None]:
+    if not tabular.is_billable(code):
+        return suggestions, None
+    replaced = ", ".join(s.code for s in overlapping(suggestions, match.start(), match.end()) if s.code != code)
+    reason = f"{match.group(0)}: {code}, {why}" + (f" (not {replaced})" if replaced else "")
+    context = "family" if code.startswith("Z80") else "history"
+    out = replacing(suggestions, from_rule(code, match, tabular, NAME, reason, context=context))
+    return (suggestions, None) if out is None else (out, reason)

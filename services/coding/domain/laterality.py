@@ -1,0 +1,89 @@
+"""Laterality: the side the note states picks the right, left or bilateral code (ICD-10-CM guidelines I.B.13),
+and a note that states no side keeps the unspecified-side code with a warning, never a guessed side.
+
+The sided codes are the unspecified code's siblings in the tabular whose descriptions differ from it only by the
+side and by words the sentence itself documents ("Cellulitis of unspecified part of limb" -> "Cellulitis of left
+lower limb" when the note says "left leg"). Right and left both named is bilateral; where the classification
+has no bilateral code, the right and the left codes are both assigned.
+"""
+import re
+
+from services.coding.domain.note_terms import SIDE_UNSPECIFIED, UNDER_SPECIFIED_CONFIDENCE, words
+from services.coding.domain.note_text import sentence
+from services.coding.domain.suggestions import RULE_CONFIDENCE, SIDE_UNSTATED, Suggestion
+
+NAME = "laterality"
+UNSTATED = SIDE_UNSTATED
+SIDE_WORDS = frozenset({"right", "left", "bilateral"})
+# words a sided description drops from the unspecified one
+_DROPPED = frozenset({"unspecified", "unilateral", "part", "side"})
+# what notes say for the tabular's body regions
+_REGIONS = {"leg": ("lower", "limb"), "thigh": ("lower", "limb"), "calf": ("lower", "limb"),
+            "shin": ("lower", "limb"), "knee": ("lower", "limb"), "foot": ("lower", "limb"),
+            "arm": ("upper", "limb"), "forearm": ("upper", "limb"), "hand": ("upper", "limb"),
+            "wrist": ("upper", "limb"), "elbow": ("upper", "limb"), "finger": ("upper", "limb")}
+_BOTH = re.compile(r"\b(bilateral|bilaterally|both)\b", re.IGNORECASE)
+_RIGHT = re.compile(r"\bright\b", re.IGNORECASE)
+_LEFT = re.compile(r"\bleft\b", re.IGNORECASE)
+
+
+def stated_side(text: str) -> str | None:
+    """right, left or bilateral as the text states it; None when it names no side."""
+    right, left = bool(_RIGHT.search(text)), bool(_LEFT.search(text))
+    if _BOTH.search(text) or (right and left):
+        return "bilateral"
+    return "right" if right else "left" if left else None
+
+
+def _candidates(code: str) -> list[str]:
+    """Codes near `code` in the tabular: its siblings and cousins one or two characters down."""
+    prefixes = {code[:4]} | {code[:i] for i in range(5, len(code))}
+    digits = "0123456789"
+    return sorted({p + tail for p in prefixes for tail in ["", *digits, *(a + b for a in digits for b in digits)]}
+                  - {code})
+
+
+def sided_codes(code: str, side: str, text: str, tabular) -> list[str]:
+    """The billable codes for `side` that differ from `code` only by the side and words `text` documents."""
+    own = set(words(tabular.description(code)))
+    documented = set(words(text)) | {w for word in words(text) for w in _REGIONS.get(word, ())}
+    found = []
+    for candidate in _candidates(code):
+        if not tabular.is_billable(candidate):
+            continue
+        theirs = set(words(tabular.description(candidate)))
+        added, dropped = theirs - own, own - theirs
+        if side in added and dropped <= _DROPPED and (added - SIDE_WORDS) <= documented:
+            found.append(candidate)
+    return found
+
+
+def laterality(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    out, reasons = [], []
+    for s in suggestions:
+        if not SIDE_UNSPECIFIED.search(tabular.description(s.code)):
+            out.append(s)
+            continue
+        made, reason = _sided(s, note, tabular)
+        out += made
+        reasons.append(reason)
+    return out, reasons
+
+
+def _sided(s: Suggestion, note: str, tabular) -> tuple[list[Suggestion], str]:
+    text = sentence(note, s.start, s.end)
+    side = stated_side(text)
+    if side is None:
+        reason = f"{s.code}: the note does not state the side; the unspecified-side code stands (query the provider)"
+        return [s.model_copy(update={"convention": UNSTATED, "reason": reason})], reason
+    codes = sided_codes(s.code, side, text, tabular)
+    if not codes and side == "bilateral":
+        codes = [c for one_side in ("right", "left") for c in sided_codes(s.code, one_side, text, tabular)[:1]]
+        codes = codes if len(codes) == 2 else []
+    if not codes or (len(codes) > 1 and side != "bilateral"):
+        reason = f"{s.code}: the note states {side} but no single {side} code fits its words; a coder chooses"
+        return [s.model_copy(update={"convention": NAME, "reason": reason})], reason
+    confidence = RULE_CONFIDENCE if s.confidence >= UNDER_SPECIFIED_CONFIDENCE else s.confidence
+    reason = f"{side} as the note states: {' '.join(codes)} rather than {s.code}"
+    return [s.model_copy(update={"code": code, "description": tabular.description(code), "confidence": confidence,
+                                 "convention": NAME, "reason": reason}) for code in codes], reason

@@ -1,0 +1,66 @@
+"""How the guideline rules read a note around a mention: its sentence, and whether the mention is stated as a
+current condition or only negated, uncertain, historical or about a relative.
+
+The suggester's ConText reading covers the terms the ICD-10-CM index finds; the rules that find conditions the
+index does not reach ("pneumonia", "h/o colon cancer") read these plainer cues. Every cue errs towards not
+coding: a condition missed goes to a coder, a condition coded that the note does not state is a wrong claim.
+"""
+import re
+
+_MARKS = ".;\n"
+
+NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
+NEGATED_AFTER = re.compile(r"^[\s,:-]*(is |are |was |has )?(none|absent|negative|resolved|ruled out|denied|gone)\b",
+                           re.IGNORECASE)
+# Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
+# the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
+UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\b|\bpossibly\b|\bprobable\b|"
+                              r"\bprobably\b|\bsuspected\b|\bsuspect\b|\blikely\b|\bversus\b|\bvs\b\.?|"
+                              r"\bcannot exclude\b|\bcannot rule out\b|\bquestionable\b|\bconcern for\b|"
+                              r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
+                              r"\bworking diagnosis\b|"
+                              r"\bdifferential\b|\?)", re.IGNORECASE)
+UNCERTAIN_AFTER = re.compile(r"^[\s,]*(is |are |was )?(likely|probable|possible|suspected|unlikely|versus|vs\b|"
+                             r"not excluded|cannot be excluded|cannot be ruled out|ruled out|\?)", re.IGNORECASE)
+HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|prior|"
+                     r"former|treated for|in remission|no recurrence|no evidence of recurrence)\b", re.IGNORECASE)
+HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs of|risk of|at risk for|to prevent|"
+                          r"prevention of|precautions|in case of|unless)\b", re.IGNORECASE)
+FAMILY = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grandmother|grandfather|aunt|uncle|"
+                    r"family history|fh|fhx|parent|daughter|son)\b", re.IGNORECASE)
+
+
+def sentence_start(note: str, position: int) -> int:
+    return max(note.rfind(mark, 0, position) for mark in _MARKS) + 1
+
+
+def sentence_end(note: str, position: int) -> int:
+    after = [i for i in (note.find(mark, position) for mark in _MARKS) if i >= 0]
+    return min(after, default=len(note))
+
+
+def sentence(note: str, start: int, end: int) -> str:
+    """The sentence around a span: between the nearest '.', ';' or line break on either side."""
+    return note[sentence_start(note, start):sentence_end(note, end)]
+
+
+def before(note: str, start: int) -> str:
+    return note[sentence_start(note, start):start]
+
+
+def after(note: str, end: int) -> str:
+    return note[end:sentence_end(note, end)]
+
+
+def uncertain(note: str, start: int, end: int) -> bool:
+    """The condition at note[start:end] is stated as uncertain: r/o, possible, likely, versus, cannot exclude."""
+    return bool(UNCERTAIN_BEFORE.search(before(note, start)) or UNCERTAIN_AFTER.search(after(note, end)))
+
+
+def current(note: str, start: int, end: int) -> bool:
+    """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
+    relative's."""
+    prefix, whole = before(note, start), sentence(note, start, end)
+    return not (NEGATION.search(prefix) or HYPOTHETICAL.search(prefix) or NEGATED_AFTER.search(after(note, end))
+                or uncertain(note, start, end)
+                or HISTORY.search(whole) or FAMILY.search(whole))

@@ -1,0 +1,34 @@
+"""Uncertain diagnoses in outpatient coding: a condition documented as "r/o", "possible", "probable",
+"suspected", "likely", "versus" or "cannot exclude" is not coded as if it were established (ICD-10-CM
+guidelines IV.H); the signs and symptoms the note documents are coded instead.
+
+ConText already drops the cues it knows; this rule holds the outpatient list whole, for every code found,
+and tells the coder on the symptoms it kept why the diagnosis beside them is not coded.
+"""
+from services.coding.domain.note_text import sentence_start, uncertain
+from services.coding.domain.suggestions import Suggestion
+
+NAME = "uncertain-diagnosis"
+
+
+def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
+    """A diagnosis (not a symptom or a Z code) the note states only as uncertain."""
+    return s.code[0] not in "RZ" and s.context == "affirmed" and uncertain(note, s.start, s.end)
+
+
+def uncertain_diagnoses(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    dropped = [s for s in suggestions if is_uncertain_diagnosis(s, note)]
+    if not dropped:
+        return suggestions, []
+    reasons = [f"{s.evidence} is documented as uncertain: {s.code} not coded (outpatient), its symptoms are"
+               for s in dropped]
+    by_sentence = {sentence_start(note, s.start): reason for s, reason in zip(dropped, reasons)}
+    kept = []
+    for s in suggestions:
+        if s in dropped:
+            continue
+        reason = by_sentence.get(sentence_start(note, s.start))
+        if reason and s.code[0] == "R" and s.convention is None:
+            s = s.model_copy(update={"convention": NAME, "reason": reason})
+        kept.append(s)
+    return kept, reasons

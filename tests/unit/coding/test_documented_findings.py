@@ -1,0 +1,65 @@
+"""Conditions the index does not reach from the words notes use, with the specificity those words carry."""
+import pytest
+
+from services.coding.domain.documented_findings import documented_findings
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Pneumonia confirmed on x-ray.", ["J18.9"]), ("Dizziness when standing.", ["R42"]),
+    ("Edema of both ankles.", ["R60.9"]), ("Weight loss of ten pounds.", ["R63.4"]),
+    ("Rash on the arms for a week.", ["R21"]), ("Neck pain after a fall.", ["M54.2"]),
+    ("Low back pain for two weeks.", ["M54.50"]), ("Conjunctivitis of the right eye.", ["H10.9"]),
+    ("Gout flare of the left great toe.", ["M10.072"]), ("Gout.", ["M10.9"]),
+    ("Benign prostatic hyperplasia with nocturia.", ["N40.1"]), ("BPH, no urinary symptoms.", ["N40.0"]),
+    ("Heart failure with reduced ejection fraction.", ["I50.20"]),
+    ("Acute on chronic systolic heart failure.", ["I50.23"]), ("Chronic diastolic heart failure.", ["I50.32"]),
+    ("COPD exacerbation.", ["J44.1"]), ("COPD, stable.", ["J44.9"]), ("Asthma exacerbation.", ["J45.901"]),
+    ("Moderate persistent asthma with acute exacerbation.", ["J45.41"]),
+    ("Pharyngitis, rapid strep positive.", ["J02.0"]), ("Strep throat.", ["J02.9"]),
+    ("Sore throat, rapid strep positive.", ["J02.0"]),
+    ("COPD without exacerbation.", ["J44.9"]), ("Right lower leg cellulitis.", ["L03.119"]),
+])
+def test_the_words_a_note_uses_meet_their_code(tabular, note, expected):
+    out, reasons = documented_findings([], note, tabular)
+    assert codes(out) == expected and all(s.convention == "documented-finding" for s in out) and reasons
+
+
+@pytest.mark.parametrize("note", ["No pneumonia on x-ray.", "Denies dizziness.", "History of pneumonia.",
+                                  "Return if rash or dizziness.", "Watch for signs of pneumonia.",
+                                  "Mother has COPD.", "Intentional weight loss of ten pounds.",
+                                  "Possible pneumonia.", "Pulmonary edema on x-ray."])
+def test_negated_uncertain_past_or_family_mentions_are_not_coded(tabular, note):
+    assert documented_findings([], note, tabular)[0] == []
+
+
+def test_a_less_specific_index_code_on_the_same_words_is_replaced(tabular):
+    note = "Heart failure with reduced ejection fraction."
+    out, reasons = documented_findings(found(note, ("I50.9", "Heart failure")), note, tabular)
+    assert codes(out) == ["I50.20"] and "I50.9" in reasons[0]
+
+
+def test_a_different_code_the_index_found_on_the_words_is_kept(tabular):
+    note = "Aspiration pneumonia."
+    given = found(note, ("J69.0", "Aspiration pneumonia"))
+    assert documented_findings(given, note, tabular) == (given, [])
+
+
+@pytest.mark.parametrize("note", ["Edema: none.", "Pneumonia resolved.", "Discussed weight loss and exercise.",
+                                  "Weight loss goal of ten pounds."])
+def test_a_finding_negated_after_it_or_given_as_advice_is_not_coded(tabular, note):
+    assert documented_findings([], note, tabular)[0] == []
+
+
+def test_asthma_without_a_stated_exacerbation_or_severity_keeps_the_index_code(tabular):
+    note = "Asthma, no recent exacerbation."
+    given = found(note, ("J45.909", "Asthma"))
+    assert documented_findings(given, note, tabular) == (given, [])
+
+
+def test_a_symptom_with_a_diagnosis_in_its_sentence_is_not_coded(tabular):
+    note = "Lightheaded and dizzy, orthostatic hypotension."
+    given = found(note, ("I95.1", "orthostatic hypotension"))
+    assert documented_findings(given, note, tabular) == (given, [])

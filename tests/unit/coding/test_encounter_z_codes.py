@@ -1,0 +1,47 @@
+"""Encounter Z codes where the note documents them: screening, routine exams, counselling given as the service,
+long-term drug therapy."""
+import pytest
+
+from services.coding.domain.encounter_z_codes import encounter_z_codes
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Screening colonoscopy today.", ["Z12.11"]), ("Screening mammogram ordered and done.", ["Z12.31"]),
+    ("Annual physical exam, no abnormal findings.", ["Z00.00"]),
+    ("Annual physical exam with abnormal findings: new murmur.", ["Z00.01"]),
+    ("Well child check, normal exam.", ["Z00.129"]),
+    ("Counseled on smoking cessation for 5 minutes.", ["Z71.6"]),
+    ("On long-term warfarin.", ["Z79.01"]), ("Long-term insulin use.", ["Z79.4"]),
+])
+def test_documented_encounter_reasons_are_coded(tabular, note, expected):
+    out, reasons = encounter_z_codes([], note, tabular)
+    assert codes(out) == expected and all(s.convention == "encounter-z-code" for s in out) and reasons
+
+
+@pytest.mark.parametrize("note", ["Patient declined screening colonoscopy.", "Due for screening mammogram.",
+                                  "Depression screening positive.", "Started warfarin today.",
+                                  "Tobacco use counseling; patient denies alcohol use."])
+def test_not_done_positive_or_short_term_is_not_coded(tabular, note):
+    assert encounter_z_codes([], note, tabular)[0] == []
+
+
+def test_counselling_not_given_as_the_service_drops_the_index_z71_9(tabular):
+    note = "Tobacco use counseling."
+    out, _ = encounter_z_codes(found(note, ("Z71.9", "counseling"), ("Z72.0", "Tobacco use")), note, tabular)
+    assert codes(out) == ["Z72.0"]
+
+
+def test_counselling_integral_to_a_coded_condition_is_not_coded(tabular):
+    note = "Obesity. Counseled on diet and exercise."
+    out, _ = encounter_z_codes(found(note, ("E66.9", "Obesity")), note, tabular)
+    assert codes(out) == ["E66.9"]
+
+
+def test_a_routine_exam_with_conditions_neither_called_abnormal_nor_normal_goes_to_a_coder(tabular):
+    note = "Annual physical exam. Hypertension stable."
+    out, _ = encounter_z_codes(found(note, ("I10", "Hypertension")), note, tabular)
+    exam = next(s for s in out if s.code == "Z00.00")
+    assert exam.confidence < 0.9 and "a coder decides" in exam.reason

@@ -1,0 +1,32 @@
+"""Personal and family history of cancer: a past cancer is Z85.-, a relative's Z80.-, never the active C code."""
+import pytest
+
+from services.coding.domain.history_z_codes import history_z_codes
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected, context", [
+    ("h/o colon cancer, no recurrence.", "Z85.038", "history"),
+    ("History of breast cancer, s/p mastectomy.", "Z85.3", "history"),
+    ("Mother had breast cancer.", "Z80.3", "family"),
+    ("Father with prostate cancer.", "Z80.42", "family"),
+    ("Former smoker, quit 10 years ago.", "Z87.891", "history"),
+])
+def test_past_or_relatives_cancer_is_a_history_code(tabular, note, expected, context):
+    out, reasons = history_z_codes([], note, tabular)
+    assert codes(out) == [expected] and out[0].context == context and out[0].convention == "history-z-code"
+    assert reasons
+
+
+def test_the_active_code_the_index_found_gives_way_to_personal_history(tabular):
+    note = "h/o colon cancer, no recurrence."
+    out, _ = history_z_codes(found(note, ("C18.9", "colon cancer")), note, tabular)
+    assert codes(out) == ["Z85.038"] and "C18.9" in out[0].reason
+
+
+@pytest.mark.parametrize("note", ["Colon cancer, currently on chemotherapy.", "No family history of colon cancer.",
+                                  "Denies history of breast cancer.", "Recurrent breast cancer, history of lumpectomy."])
+def test_current_or_negated_cancer_is_not_history(tabular, note):
+    assert history_z_codes([], note, tabular)[0] == []

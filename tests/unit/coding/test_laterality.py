@@ -1,0 +1,61 @@
+"""Laterality: the side the note states picks the right, left or bilateral code; no side stated keeps the
+unspecified-side code with a warning; never a side the note does not state."""
+import pytest
+
+from services.coding.domain.laterality import UNSTATED, laterality, stated_side
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, code, evidence, expected", [
+    ("Shoulder pain, right, worse with overhead reaching.", "M25.519", "Shoulder pain", ["M25.511"]),
+    ("Pain in the left shoulder.", "M25.519", "Pain in the left shoulder", ["M25.512"]),
+    ("Cellulitis of the left leg.", "L03.119", "Cellulitis of the left leg", ["L03.116"]),
+    ("Cellulitis of the right arm.", "L03.119", "Cellulitis of the right arm", ["L03.113"]),
+    ("Osteoarthritis of knee, right worse than left.", "M17.10", "Osteoarthritis of knee", ["M17.0"]),
+    ("Carpal tunnel syndrome, both wrists.", "G56.00", "Carpal tunnel syndrome", ["G56.03"]),
+    ("Otitis media, left ear.", "H66.90", "Otitis media", ["H66.92"]),
+    ("Sciatica on the left.", "M54.30", "Sciatica", ["M54.32"]),
+    ("Bilateral shoulder pain.", "M25.519", "shoulder pain", ["M25.511", "M25.512"]),  # no bilateral code
+])
+def test_the_side_the_note_states_picks_the_code(tabular, note, code, evidence, expected):
+    out, reasons = laterality(found(note, (code, evidence), confidence=0.7), note, tabular)
+    assert codes(out) == expected and reasons
+    assert all(s.convention == "laterality" and s.confidence >= 0.9 for s in out)
+
+
+def test_no_side_stated_keeps_the_unspecified_code_with_a_warning(tabular):
+    note = "Shoulder pain for two weeks."
+    out, _ = laterality(found(note, ("M25.519", "Shoulder pain")), note, tabular)
+    assert codes(out) == ["M25.519"] and out[0].convention == UNSTATED and "query the provider" in out[0].reason
+
+
+def test_a_code_without_sides_is_left_alone(tabular):
+    note = "Conjunctivitis of the right eye."
+    given = found(note, ("H10.9", "Conjunctivitis"))
+    assert laterality(given, note, tabular) == (given, [])
+
+
+def test_a_low_confidence_match_is_not_raised_by_its_side(tabular):
+    note = "Shoulder pain, right."
+    out, _ = laterality(found(note, ("M25.519", "Shoulder pain"), confidence=0.55), note, tabular)
+    assert codes(out) == ["M25.511"] and out[0].confidence == 0.55
+
+
+@pytest.mark.parametrize("text, side", [("right knee", "right"), ("left ear", "left"), ("both ankles", "bilateral"),
+                                        ("right worse than left", "bilateral"), ("the knee", None),
+                                        ("bright red", None)])
+def test_stated_side(text, side):
+    assert stated_side(text) == side
+
+
+def test_a_note_only_code_without_its_side_travels_with_a_warning():
+    from services.coding.domain.auto_accept import AutoAcceptPolicy
+    from services.coding.domain.suggestions import Suggestion, reconcile
+
+    unstated = Suggestion(code="M25.519", description="d", confidence=0.94, start=0, end=13, evidence="Shoulder pain",
+                          context="affirmed", convention=UNSTATED, reason="M25.519: the note does not state the side")
+    result = reconcile([], [unstated], policy=AutoAcceptPolicy(enabled=True, threshold=0.9, measured_precision=0.96))
+    assert [(e.edit_id, e.severity) for e in result.edits] == [("ICD-SIDE-UNSTATED", "warning")]
+    assert result.diagnoses == [("M25.519", "suggestion")]

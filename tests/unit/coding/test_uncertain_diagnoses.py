@@ -1,0 +1,35 @@
+"""Uncertain diagnoses (outpatient): r/o, possible, probable, suspected, likely, versus, cannot exclude are not
+coded as the condition; the symptoms documented beside them are."""
+import pytest
+
+from services.coding.domain.suggestions import without_integral_symptoms
+from services.coding.domain.uncertain import uncertain_diagnoses
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, diagnosis", [
+    ("Cough and fever, likely pneumonia.", "pneumonia"), ("Cough, r/o pneumonia.", "pneumonia"),
+    ("Cough, possible pneumonia.", "pneumonia"), ("Cough, probable pneumonia.", "pneumonia"),
+    ("Cough, suspected pneumonia.", "pneumonia"), ("Cough, bronchitis versus pneumonia.", "pneumonia"),
+    ("Cough, pneumonia vs bronchitis.", "pneumonia"), ("Cough, cannot exclude pneumonia.", "pneumonia"),
+])
+def test_an_uncertain_diagnosis_is_not_coded_its_symptom_is(tabular, note, diagnosis):
+    given = found(note, ("J18.9", diagnosis), ("R05.9", "Cough"))
+    kept, reasons = uncertain_diagnoses(given, note, tabular)
+    assert codes(kept) == ["R05.9"] and reasons
+    assert kept[0].convention == "uncertain-diagnosis" and "pneumonia" in kept[0].reason
+
+
+def test_a_confirmed_diagnosis_is_coded(tabular):
+    note = "Pneumonia confirmed on x-ray; cough."
+    kept, reasons = uncertain_diagnoses(found(note, ("J18.9", "Pneumonia"), ("R05.9", "cough")), note, tabular)
+    assert codes(kept) == ["J18.9", "R05.9"] and reasons == []
+
+
+def test_a_symptom_beside_an_uncertain_diagnosis_is_not_dropped_as_integral():
+    note = "Cough and fever, likely pneumonia."
+    given = found(note, ("R05.9", "Cough"), ("J18.9", "pneumonia"))
+    assert codes(without_integral_symptoms(given, [0, 0], note)) == ["J18.9", "R05.9"]
+    assert codes(without_integral_symptoms(given, [0, 0])) == ["J18.9"]  # without the note: definitive
