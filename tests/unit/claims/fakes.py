@@ -71,6 +71,13 @@ class FakeClaims:
         ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is not None)
         return sorted(ready, key=lambda r: r.created_at)[:limit]
 
+    async def unverified(self, limit):
+        ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is None)
+        return sorted(ready, key=lambda r: r.created_at)[:limit]
+
+    async def answered(self, keys):
+        return await self.by_pcns(keys)
+
     async def open_voids_of(self, tenant_id, original_id):
         return self._find(lambda r: r["tenant_id"] == tenant_id, lambda r: r["original_claim_id"] == original_id,
                           lambda r: r["frequency_code"] == "8", lambda r: r["status"] in ("submitted", "accepted"))
@@ -168,6 +175,9 @@ class FakeInterchanges:
     async def next_control_number(self):
         return next(self._numbers)
 
+    async def next_control_numbers(self, count):
+        return [next(self._numbers) for _ in range(count)]
+
     def add(self, interchange):
         self.rows[interchange.id] = interchange
 
@@ -194,6 +204,39 @@ class FakeHeldResponses:
         self.rows.append(values)
 
 
+class FakeEligibility:
+    """The day's cached 271 answers, by eligibility key."""
+
+    def __init__(self):
+        self.rows: dict[tuple, object] = {}
+
+    async def answers(self, keys, checked_on):
+        return {k: self.rows[(*k, checked_on)] for k in set(keys) if (*k, checked_on) in self.rows}
+
+    async def remember_many(self, answers, *, checked_on):
+        for key, answer in answers.items():
+            self.rows[(*key, checked_on)] = answer
+
+
+class FakeFollowUp:
+    """Claims still owed an answer, as the loop's query picks them (the payer's expected days from `payers`)."""
+
+    def __init__(self, claims: FakeClaims, payers: FakePayers):
+        self._claims, self._payers = claims, payers
+
+    async def due_for_inquiry(self, *, now, limit):
+        def due(r) -> bool:
+            payer = self._payers.rows.get((r["tenant_id"], r["payer_id"]))
+            asked = r.get("status_inquired_at")
+            return (payer is not None and r["status"] in ("submitted", "accepted") and r["remit_received_at"] is None
+                    and r["submitted_at"] is not None
+                    and (now - r["submitted_at"]).days >= payer["expected_days"]
+                    and (r["next_inquiry_on"] <= now.date() if r["next_inquiry_on"] else asked is None))
+
+        found = sorted(self._claims._find(due), key=lambda c: c.submitted_at)[:limit]
+        return [(c, self._payers.rows[(c.tenant_id, c.payer_id)]["expected_days"]) for c in found]
+
+
 class FakeClaimsUnitOfWork(FakeUnitOfWork):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -204,6 +247,8 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
         self.interchanges = FakeInterchanges()
         self.denial_patterns = FakeDenialPatterns()
         self.held_responses = FakeHeldResponses()
+        self.eligibility = FakeEligibility()
+        self.follow_up = FakeFollowUp(self.claims, self.payers)
 
 
 class Batch:
