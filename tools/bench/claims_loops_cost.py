@@ -9,7 +9,8 @@ after the other: eligibility (270 out, the simulator's 271 applied), the 837P su
 interchange size of `--sizes` (a fresh set of claims each, batched and handed over to a dropbox, every
 interchange validated by pyx12), the status inquiry of the submitted claims (276 out, the simulator's
 277 applied: they come back "not found" and go to the fix queue), the fix of each rejected claim (one
-PATCH each, as the API takes them) and a replacement of each (denied) claim. Printed per claim: this
+PATCH each, as the API takes them) and the replacement of denied claims: one per transaction (the API),
+one by one in one transaction (as the consumer billed them before) and as one batch (as it does now). Printed per claim: this
 process's CPU, Postgres's CPU (all its processes), wall time and SQL statements sent (an executemany is
 one). The simulator's own CPU (writing the 271/277) is left out. Relative figures: the machine is shared.
 """
@@ -36,7 +37,7 @@ from services.claims.adapters.claim_repository import CLAIM
 from services.claims.adapters.clearinghouse import DropboxClearinghouse
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.application.build_claims import build_claims
-from services.claims.application.correct_claim import replace_claim
+from services.claims.application.correct_claim import bill_replacements, replace_claim
 from services.claims.application.fix_claim import fix_claim
 from services.claims.application.inquire_status import inquire_silent_claims
 from services.claims.application.register_tenant import register_tenant
@@ -141,7 +142,7 @@ class Scenario:
         while True:
             async with self.units() as uow:
                 batched = await batch_ready_claims(uow, catalog=self.catalog, submitter_id=SUBMITTER, usage="T",
-                                                   limit=size)
+                                                   limit=500, interchange_size=size)
             while True:
                 async with self.units() as uow:
                     interchange = await next_interchange_to_send(uow)
@@ -162,12 +163,28 @@ class Scenario:
                 await fix_claim(uow, tenant_id=self.tenant_id, claim_id=claim_id, actor="bench", catalog=self.catalog,
                                 changes={"prior_authorization": "AUTH1"})
 
+    def correction(self, claim_id) -> ClaimCorrectionRequested:
+        return ClaimCorrectionRequested(correction_id=str(uuid.uuid4()), claim_id=str(claim_id), reason="bench",
+                                        prior_authorization="AUTH2")
+
     async def replace_each(self, ids: list) -> None:
+        """As the API bills them: one claim per request and transaction."""
         for claim_id in ids:
             async with self.units() as uow:
-                await replace_claim(uow, self.tenant_id, ClaimCorrectionRequested(
-                    correction_id=str(uuid.uuid4()), claim_id=str(claim_id), reason="bench",
-                    prior_authorization="AUTH2"), catalog=self.catalog)
+                await replace_claim(uow, self.tenant_id, self.correction(claim_id), catalog=self.catalog)
+
+    async def replace_one_by_one(self, ids: list) -> None:
+        """As the consumer billed a polled batch before: one transaction, one claim at a time."""
+        async with self.units() as uow:
+            for claim_id in ids:
+                await replace_claim(uow, self.tenant_id, self.correction(claim_id), catalog=self.catalog)
+
+    async def replace_batch(self, ids: list) -> None:
+        """As the consumer bills a polled batch now."""
+        async with self.units() as uow:
+            await bill_replacements(uow, Batch([
+                Envelope(event_type="claim.correction_requested", tenant_id=self.tenant_id, subject_id=claim_id,
+                         payload=self.correction(claim_id)) for claim_id in ids]), catalog=self.catalog)
 
 
 async def run(args, url: str, port: int) -> list[dict]:
@@ -197,8 +214,12 @@ async def run(args, url: str, port: int) -> list[dict]:
         await scene.set_claims(ids, status="submitted", submitted_at=_now() - timedelta(days=90))
         results.append(await meter.measure("status 276/277", n, lambda: scene.inquire(n)))
         results.append(await meter.measure("fix (one PATCH each)", n, lambda: scene.fix_each(ids)))
-        await scene.set_claims(submitted[:n], status="denied", payer_claim_number="ICN1")
-        results.append(await meter.measure("replacement (one each)", n, lambda: scene.replace_each(submitted[:n])))
+        await scene.set_claims(submitted[:3 * n], status="denied", payer_claim_number="ICN1")
+        results.append(await meter.measure("replacement (API: one each)", n, lambda: scene.replace_each(submitted[:n])))
+        results.append(await meter.measure("corrections (consumer, one by one)", n,
+                                           lambda: scene.replace_one_by_one(submitted[n:2 * n])))
+        results.append(await meter.measure("corrections (consumer, batch)", n,
+                                           lambda: scene.replace_batch(submitted[2 * n:3 * n])))
     await engine.dispose()
     return results
 

@@ -136,6 +136,27 @@ class ClaimRepository:
                                  follow_up=True)
         return {(r.tenant_id, r.patient_control_number): r for r in found}
 
+    # Corrections billed a batch at a time (claim.correction_requested).
+
+    async def by_ids(self, keys: Iterable[tuple[UUID, UUID]]) -> dict[tuple[UUID, UUID], ClaimRecord]:
+        """The tenants' claims named by (tenant, claim id), with their coded claims, locked in id order."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        found = await self._load(tuple_(CLAIM.c.tenant_id, CLAIM.c.id).in_(wanted), lock=True, with_coded=True)
+        return {(r.tenant_id, r.id): r for r in found}
+
+    async def corrections_counts(self, keys: Iterable[tuple[UUID, UUID]]) -> dict[UUID, int]:
+        """How many replacement or void claims each of these (tenant, claim id) already has."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(
+            select(CLAIM.c.original_claim_id, func.count()).where(
+                tuple_(CLAIM.c.tenant_id, CLAIM.c.original_claim_id).in_(wanted))
+            .group_by(CLAIM.c.original_claim_id))
+        return dict(rows.all())
+
     async def open_voids_of(self, tenant_id: UUID, original_id: UUID) -> list[ClaimRecord]:
         """The sent voids (frequency 8) of a claim, locked."""
         return await self._load(CLAIM.c.tenant_id == tenant_id, CLAIM.c.original_claim_id == original_id,

@@ -32,12 +32,6 @@ class EligibilityCache:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def unverified_claims(self, limit: int) -> list[Claim]:
-        """Ready claims not yet verified, oldest first; rows another replica holds are skipped."""
-        return list((await self._session.execute(
-            select(Claim).where(Claim.status == "ready", Claim.eligibility.is_(None)).order_by(Claim.created_at)
-            .limit(limit).with_for_update(skip_locked=True))).scalars())
-
     async def answers(self, keys: Iterable[EligibilityKey],
                       checked_on: date) -> dict[EligibilityKey, EligibilityAnswer]:
         rows = await self._session.execute(select(EligibilityCheck).where(
@@ -57,12 +51,6 @@ class EligibilityCache:
                 index_elements=KEY_COLUMNS, set_={"status": statement.excluded.status,
                                                   "answer": statement.excluded.answer}))
 
-    async def remember(self, key: EligibilityKey, answer: EligibilityAnswer, *, checked_on: date) -> None:
-        values = dict(zip(KEY_COLUMNS, (*key, checked_on)))
-        values.update(status=answer.status, answer={**answer.public(), "trace": answer.trace})
-        await self._session.execute(insert(EligibilityCheck).values(values).on_conflict_do_update(
-            index_elements=KEY_COLUMNS, set_={"status": answer.status, "answer": values["answer"]}))
-
 
 def _past_expected_days(now: datetime):
     return Claim.submitted_at + func.make_interval(0, 0, 0, TenantPayer.expected_days) <= now
@@ -78,16 +66,6 @@ class FollowUpStore:
 
     def __init__(self, session: AsyncSession):
         self._session = session
-
-    async def silent_claims(self, statuses: tuple[str, ...], *, now: datetime, limit: int) -> list[tuple[Claim, int]]:
-        """Claims due a status inquiry, with the payer's expected days, locked (others' rows skipped)."""
-        return list((await self._session.execute(
-            _with_expected_days()
-            .where(Claim.status.in_(statuses), Claim.remit_received_at.is_(None), Claim.submitted_at.is_not(None),
-                   _past_expected_days(now),
-                   or_(Claim.next_inquiry_on <= now.date(),
-                       and_(Claim.next_inquiry_on.is_(None), Claim.status_inquired_at.is_(None))))
-            .order_by(Claim.submitted_at).limit(limit).with_for_update(of=Claim, skip_locked=True))).all())
 
     async def due_for_inquiry(self, *, now: datetime, limit: int) -> list[tuple[ClaimRecord, int]]:
         """Sent claims without a remittance, past their payer's expected days and due to be asked, oldest first,

@@ -78,6 +78,18 @@ class FakeClaims:
     async def answered(self, keys):
         return await self.by_pcns(keys)
 
+    async def by_ids(self, keys):
+        wanted = set(keys)
+        return {(r.tenant_id, r.id): r for r in self._find(lambda r: (r["tenant_id"], r["id"]) in wanted)}
+
+    async def corrections_counts(self, keys):
+        counts = {}
+        for (tenant_id, original_id) in set(keys):
+            count = await self.corrections_of(tenant_id, original_id)
+            if count:
+                counts[original_id] = count
+        return counts
+
     async def open_voids_of(self, tenant_id, original_id):
         return self._find(lambda r: r["tenant_id"] == tenant_id, lambda r: r["original_claim_id"] == original_id,
                           lambda r: r["frequency_code"] == "8", lambda r: r["status"] in ("submitted", "accepted"))
