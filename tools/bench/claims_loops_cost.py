@@ -12,7 +12,7 @@ interchange validated by pyx12), the status inquiry of the submitted claims (276
 PATCH each, as the API takes them) and the replacement of denied claims: one per transaction (the API),
 one by one in one transaction (as the consumer billed them before) and as one batch (as it does now). Printed per claim: this
 process's CPU, Postgres's CPU (all its processes), wall time and SQL statements sent (an executemany is
-one). The simulator's own CPU (writing the 271/277) is left out. Relative figures: the machine is shared.
+one); for the submission also pyx12's own CPU (the validating thread's), per file and per claim. The simulator's own CPU (writing the 271/277) is left out. Relative figures: the machine is shared.
 """
 import argparse
 import asyncio
@@ -36,6 +36,7 @@ from shared.db.unit_of_work import UnitOfWorkFactory
 from services.claims.adapters.claim_repository import CLAIM
 from services.claims.adapters.clearinghouse import DropboxClearinghouse
 from services.claims.adapters.repositories import ClaimsUnitOfWork
+from services.claims.application import submit_batch
 from services.claims.application.build_claims import build_claims
 from services.claims.application.correct_claim import bill_replacements, replace_claim
 from services.claims.application.fix_claim import fix_claim
@@ -88,27 +89,49 @@ def _now():
     return system_clock()
 
 
+class Pyx12Clock:
+    """pyx12's own CPU (the validating thread's) and the files it validated, around the submission's validator."""
+
+    def __init__(self):
+        self.cpu, self.files = 0.0, 0
+        validate = submit_batch.validate_x12
+
+        def timed(x12: str) -> list[str]:
+            started = time.thread_time()
+            try:
+                return validate(x12)
+            finally:
+                self.cpu, self.files = self.cpu + time.thread_time() - started, self.files + 1
+
+        submit_batch.validate_x12 = timed
+
+
 class Meter:
     """CPU (this process, minus the simulator's), Postgres CPU, wall time and statements of one step."""
 
     def __init__(self, engine, port: int, clearinghouse: SimulatedClearinghouse):
         self.statements, self._port, self._clearinghouse = 0, port, clearinghouse
+        self._pyx12 = Pyx12Clock()
         event.listen(engine.sync_engine, "before_cursor_execute", self._count)
 
     def _count(self, *_args) -> None:
         self.statements += 1
 
+    def _readings(self) -> tuple:
+        return (time.process_time() - self._clearinghouse.cpu, postgres_cpu(self._port), time.perf_counter(),
+                self.statements, self._pyx12.cpu, self._pyx12.files)
+
     async def measure(self, label: str, claims: int, step) -> dict:
-        before = (time.process_time() - self._clearinghouse.cpu, postgres_cpu(self._port), time.perf_counter(),
-                  self.statements)
+        before = self._readings()
         await step()
-        after = (time.process_time() - self._clearinghouse.cpu, postgres_cpu(self._port), time.perf_counter(),
-                 self.statements)
-        cpu, server, wall, statements = (b - a for a, b in zip(before, after))
+        cpu, server, wall, statements, pyx12, files = (b - a for a, b in zip(before, self._readings()))
         row = {"step": label, "claims": claims, "cpu_ms_per_claim": round(cpu * 1000 / claims, 2),
                "postgres_ms_per_claim": round(server * 1000 / claims, 2),
                "wall_ms_per_claim": round(wall * 1000 / claims, 2),
                "statements_per_claim": round(statements / claims, 2)}
+        if files:
+            row.update(pyx12_files=files, pyx12_cpu_ms_per_file=round(pyx12 * 1000 / files, 1),
+                       pyx12_cpu_ms_per_claim=round(pyx12 * 1000 / claims, 2))
         print(row, flush=True)
         return row
 

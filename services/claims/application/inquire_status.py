@@ -20,6 +20,7 @@ from shared.telemetry import start_span
 from shared.x12 import X12SyntaxError
 from services.claims.adapters.clearinghouse import Clearinghouse
 from services.claims.adapters.claim_repository import ClaimRecord, PcnKey
+from services.claims.application.references import missing_reference
 from services.claims.application.steps import record, transition
 from services.claims.domain.claim_status import (StatusAnswer, StatusInquiry, inquiry_due, read_277, status_outcome,
                                                  write_276)
@@ -43,8 +44,13 @@ async def inquire_silent_claims(uow, *, clearinghouse: Clearinghouse, submitter_
     controls = await uow.interchanges.next_control_numbers(len(groups))
     known: dict[PcnKey, ClaimRecord] = {(c.tenant_id, c.patient_control_number): c for c, _ in rows}
     for ((tenant_id, payer_id), claims), control in zip(groups.items(), controls):
-        answer = await _ask(uow, tenants[tenant_id], payers[(tenant_id, payer_id)], claims, control,
-                            clearinghouse=clearinghouse, submitter_id=submitter_id, usage=usage, now=now)
+        tenant, payer = tenants.get(tenant_id), payers.get((tenant_id, payer_id))
+        missing = missing_reference(tenant, payer, payer_id)
+        if missing:
+            _put_off(uow, claims, {"edits": [missing.edit_id]}, now=now)
+            continue
+        answer = await _ask(uow, tenant, payer, claims, control, clearinghouse=clearinghouse,
+                            submitter_id=submitter_id, usage=usage, now=now)
         if answer is not None:
             await _apply(uow, tenant_id, answer, known, now=now)
     await uow.claims.update_many(known.values(), UPDATED)
@@ -59,15 +65,21 @@ async def _ask(uow, tenant, payer, claims: list[ClaimRecord], control: int, *, c
                     submitter_id=submitter_id, provider_name=provider["name"], provider_npi=provider["npi"],
                     control_number=control, created_at=now, usage=usage)
     errors = await asyncio.to_thread(validate_transactions, x12, "276")
-    for claim in claims:
-        claim.status_inquired_at = now
-        claim.next_inquiry_on = now.date() + timedelta(days=1)  # asked again tomorrow unless the answer says when
-        record(uow, claim, "status_inquiry_failed" if errors else "status_inquired",
-                        {"interchange": control, **({"validator": errors[:5]} if errors else {})})
     if errors:
+        _put_off(uow, claims, {"interchange": control, "validator": errors[:5]}, now=now)
         return None
+    _put_off(uow, claims, {"interchange": control}, now=now, event="status_inquired")
     with start_span("276 claim status", attributes={"x12.claims": len(claims), "x12.isa13": control}):
         return await clearinghouse.claim_status(mailbox=str(tenant.tenant_id), control_number=control, x12=x12)
+
+
+def _put_off(uow, claims: list[ClaimRecord], detail: dict, *, now: datetime,
+             event: str = "status_inquiry_failed") -> None:
+    """Asked (or not askable) now: asked again tomorrow unless the answer says when."""
+    for claim in claims:
+        claim.status_inquired_at = now
+        claim.next_inquiry_on = now.date() + timedelta(days=1)
+        record(uow, claim, event, detail)
 
 
 def _inquiry(claim: ClaimRecord) -> StatusInquiry:

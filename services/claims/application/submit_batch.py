@@ -22,6 +22,7 @@ from shared.contracts.tenant import BillingProvider
 from shared.telemetry import start_span
 from services.claims.adapters.claim_repository import ClaimRecord
 from services.claims.adapters.tables import Interchange
+from services.claims.application.references import missing_reference
 from services.claims.application.steps import transition
 from services.claims.catalog import Catalog
 from services.claims.domain.x12_validation import validate_x12
@@ -49,9 +50,13 @@ async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage:
     controls = await uow.interchanges.next_control_numbers(len(files))
     batched = 0
     for ((tenant_id, payer_id), chunk), control in zip(files, controls):
-        writer = _Writer(uow, tenants[tenant_id], payers[(tenant_id, payer_id)], catalog=catalog,
-                         submitter_id=submitter_id, usage=usage)
-        batched += await writer.batch(chunk, control)
+        tenant, payer = tenants.get(tenant_id), payers.get((tenant_id, payer_id))
+        missing = missing_reference(tenant, payer, payer_id)
+        for claim in chunk if missing else ():
+            transition(uow, claim, "held", "held", {"edits": [missing.edit_id]})
+        if not missing:
+            writer = _Writer(uow, tenant, payer, catalog=catalog, submitter_id=submitter_id, usage=usage)
+            batched += await writer.batch(chunk, control)
     await uow.claims.update_many(claims, ("status", "interchange_id"))
     return batched
 

@@ -21,6 +21,7 @@ from shared.telemetry import start_span
 from shared.x12 import X12SyntaxError
 from services.claims.adapters.clearinghouse import Clearinghouse
 from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.application.references import missing_reference
 from services.claims.application.steps import record, transition
 from services.claims.domain.eligibility import (EligibilityAnswer, EligibilityResponse, Inquiry, eligibility_edit,
                                                 is_cacheable, read_271, write_270)
@@ -58,8 +59,13 @@ async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id
     controls = await uow.interchanges.next_control_numbers(len(to_ask))
     learned: Answers = {}
     for ((tenant_id, payer_id), group), control in zip(to_ask.items(), controls):
-        settled += await _ask(uow, tenants[tenant_id], payers[(tenant_id, payer_id)], group, control, learned,
-                              clearinghouse=clearinghouse, submitter_id=submitter_id, usage=usage, now=now)
+        tenant, payer = tenants.get(tenant_id), payers.get((tenant_id, payer_id))
+        missing = missing_reference(tenant, payer, payer_id)
+        for claim in group if missing else ():
+            _hold(uow, claim, missing)
+        settled += len(group) if missing else await _ask(
+            uow, tenant, payer, group, control, learned, clearinghouse=clearinghouse, submitter_id=submitter_id,
+            usage=usage, now=now)
     await uow.eligibility.remember_many(learned, checked_on=now.date())
     await uow.claims.update_many(claims, UPDATED)
     return settled

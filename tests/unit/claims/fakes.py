@@ -7,9 +7,13 @@ import itertools
 from dataclasses import fields
 from uuid import UUID
 
+from shared.clock import fixed_clock
+from shared.contracts.envelope import Envelope
+from shared.contracts.tenant import TenantRegistered
 from shared.denial_patterns import DenialHistory
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
 from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.application.register_tenant import register_tenant
 from services.claims.mapping import payer_from_row
 
 RECORD_FIELDS = [f.name for f in fields(ClaimRecord)]
@@ -274,3 +278,13 @@ class Batch:
 
     def traced(self):
         return iter(self.envelopes)
+
+
+async def registered_tenant_uow(tenant_id: UUID, now, *, billing_provider, catalog) -> FakeClaimsUnitOfWork:
+    """A unit of work at a fixed time whose tenant (with its default payers) is registered."""
+    uow = FakeClaimsUnitOfWork(clock=fixed_clock(now))
+    await register_tenant(uow, Envelope[TenantRegistered](
+        event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
+        payload=TenantRegistered(tenant_id=str(tenant_id), name="clinic", billing_provider=billing_provider)),
+        catalog=catalog)
+    return uow

@@ -6,11 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from shared.clock import fixed_clock
 from shared.contracts.claim import ClaimAcknowledged, ClaimCorrectionRequested, ClaimSubmitted
 from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
-from shared.contracts.tenant import TenantRegistered
 from shared.denial_patterns import DenialHistory
 from shared.kafka.errors import PermanentError
 from services.claims.adapters.tables import Interchange
@@ -19,13 +17,12 @@ from services.claims.application.build_claims import build_claims
 from services.claims.application.correct_claim import ReplacementRefused, bill_replacements, replace_claim
 from services.claims.application.fix_claim import FixRefused, fix_claim
 from services.claims.application.record_acks import record_acknowledgments
-from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import SENDING
 from services.claims.catalog import Catalog
 from services.claims.domain.acks import ClaimAck
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
-from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork
+from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork, registered_tenant_uow
 
 pytestmark = pytest.mark.unit
 CATALOG = Catalog.load()
@@ -35,11 +32,7 @@ TENANT = uuid.uuid4()
 
 @pytest.fixture
 async def uow() -> FakeClaimsUnitOfWork:
-    uow = FakeClaimsUnitOfWork(clock=fixed_clock(NOW))
-    await register_tenant(uow, Envelope[TenantRegistered](
-        event_type="tenant.registered", tenant_id=TENANT, subject_id=TENANT,
-        payload=TenantRegistered(tenant_id=str(TENANT), name="clinic", billing_provider=BILLING)), catalog=CATALOG)
-    return uow
+    return await registered_tenant_uow(TENANT, NOW, billing_provider=BILLING, catalog=CATALOG)
 
 
 def patient_coded(number: int, **overrides):

@@ -6,19 +6,16 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from shared.clock import fixed_clock
 from shared.contracts.envelope import Envelope
-from shared.contracts.tenant import TenantRegistered
 from services.claims.application import submit_batch
 from services.claims.application.build_claims import build_claims
 from services.claims.application.inquire_status import apply_277, inquire_silent_claims
-from services.claims.application.register_tenant import register_tenant
 from services.claims.application.submit_batch import batch_ready_claims
 from services.claims.application.verify_eligibility import apply_271, verify_ready_claims
 from services.claims.catalog import Catalog
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
-from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork
+from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork, registered_tenant_uow
 from tools.payer_sim.claim_status import answer_276
 from tools.payer_sim.eligibility import answer_270
 from tools.payer_sim.members import MemberBook
@@ -51,11 +48,7 @@ class Simulator:
 
 @pytest.fixture
 async def uow() -> FakeClaimsUnitOfWork:
-    uow = FakeClaimsUnitOfWork(clock=fixed_clock(NOW))
-    await register_tenant(uow, Envelope[TenantRegistered](
-        event_type="tenant.registered", tenant_id=TENANT, subject_id=TENANT,
-        payload=TenantRegistered(tenant_id=str(TENANT), name="clinic", billing_provider=BILLING)), catalog=CATALOG)
-    return uow
+    return await registered_tenant_uow(TENANT, NOW, billing_provider=BILLING, catalog=CATALOG)
 
 
 async def ready(uow, *members: tuple[str, str], first: int = 0) -> list[dict]:
@@ -169,8 +162,8 @@ async def test_a_277_that_came_back_later_applies_to_every_claim_it_names(uow):
     assert [r["status"] for r in rows] == ["rejected", "rejected"]
 
 
-async def verified(uow, *members) -> list[dict]:
-    rows = await ready(uow, *members)
+async def verified(uow, *members, first: int = 0) -> list[dict]:
+    rows = await ready(uow, *members, first=first)
     for row in rows:
         row["eligibility"] = {"status": "active"}
     return rows
@@ -232,3 +225,40 @@ async def test_a_file_refused_with_no_claim_refused_alone_holds_them_all(uow, mo
 
     assert [r["status"] for r in rows] == ["held", "held"]
     assert uow.interchanges.rows == {}
+
+
+async def test_claims_whose_payer_is_gone_are_held_and_the_others_go_on(uow):
+    elig = await ready(uow, ("AETNA", "W1"), ("BCBS", "W2"))
+    batch = await verified(uow, ("AETNA", "W3"), ("BCBS", "W4"), first=10)
+    silent = await sent(uow, ("AETNA", "W5"), ("BCBS", "W6"), first=20)
+    del uow.payers.rows[(TENANT, "BCBS")]  # a profile removed, or a tenant seeded without it
+    sim = Simulator()
+
+    assert await verify(uow, sim) == 2
+    assert await batch_ready_claims(uow, catalog=CATALOG, submitter_id="BILLINGPLATFORM", usage="T", limit=500) == 2
+    assert await inquire(uow, sim) == 1  # without the payer's expected days a claim is not due
+
+    assert [r["status"] for r in elig] == ["submitting", "held"]
+    assert elig[1]["edits"][-1]["edit_id"] == "SCRUB-PAYER-UNKNOWN"
+    assert [r["status"] for r in batch] == ["submitting", "held"]
+    assert uow.timeline.of(batch[1]["id"])[-1] == ("held", "held")
+    assert [r["status"] for r in silent] == ["rejected", "submitted"]
+    assert [kind for kind, _, _ in sim.files] == ["270", "276"]
+
+
+async def test_claims_of_a_tenant_without_its_billing_provider_are_held_or_put_off(uow):
+    (elig,) = await ready(uow, ("AETNA", "W1"))
+    (silent,) = await sent(uow, ("AETNA", "W5"), first=20)
+    (batch,) = await verified(uow, ("AETNA", "W3"), first=10)
+    del uow.tenants.rows[TENANT]
+    sim = Simulator()
+
+    assert await batch_ready_claims(uow, catalog=CATALOG, submitter_id="BILLINGPLATFORM", usage="T", limit=500) == 0
+    assert await verify(uow, sim) == 1
+    assert await inquire(uow, sim) == 1
+
+    assert batch["status"] == "held" and uow.interchanges.rows == {}
+    assert elig["status"] == "held" and elig["edits"][-1]["edit_id"] == "SCRUB-TENANT-UNKNOWN"
+    assert silent["status"] == "submitted" and silent["next_inquiry_on"] == NOW.date() + timedelta(days=1)
+    assert uow.timeline.of(silent["id"])[-1] == ("status_inquiry_failed", "submitted")
+    assert sim.files == []
