@@ -1,5 +1,7 @@
 from typing import ClassVar, Literal
 
+from pydantic import Field
+
 from shared.settings import PlatformSettings
 
 
@@ -13,7 +15,10 @@ class Settings(PlatformSettings):
     submitter_id: str = "BILLINGPLATFORM"
     x12_usage: Literal["T", "P"] = "T"
     submission_interval_seconds: float = 0.5
-    submission_batch_size: int = 500
+    submission_batch_size: int = 500  # claims taken per submission round (eligibility, batching, inquiries)
+    # Claims per 837P interchange (per tenant and payer): pyx12's fixed cost per file against the time a
+    # file's claims stay locked while it is validated (docs/BENCHMARKS.md, "claims: the loops").
+    submit_batch_size: int = Field(default=50, ge=1, le=500)
     fee_schedule_dir: str | None = None  # the deployment's charge list (default.csv); None: the bundled one
     fee_schedule_reference_dir: str = ".run/claims-reference"  # full CMS PFS files, tenants' own fee schedules
     pfs_locality: str = "06102-99"  # MAC-locality of the GPCI file that prices the default fee schedule

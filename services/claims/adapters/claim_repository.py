@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import bindparam, func, insert, select, tuple_, update
+from sqlalchemy import bindparam, func, insert, literal_column, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
@@ -47,10 +47,33 @@ class ClaimRecord:
     prior_claim_id: UUID | None = None
     coded: dict | None = None  # loaded only by the steps that rebuild the claim (submission)
     prior_payers: list | None = None  # loaded with `coded`
+    # Loaded only by the follow-up steps (eligibility, status inquiry) and written back by them.
+    eligibility: dict | None = None
+    eligibility_requested_at: datetime | None = None
+    edits: list | None = None
+    status_inquired_at: datetime | None = None
+    last_payer_status: dict | None = None
 
 
 REBUILT_FROM = ("coded", "prior_payers")
-SCALARS = [f.name for f in fields(ClaimRecord) if f.name not in REBUILT_FROM]
+FOLLOW_UP = ("eligibility", "eligibility_requested_at", "edits", "status_inquired_at", "last_payer_status")
+SCALARS = [f.name for f in fields(ClaimRecord) if f.name not in REBUILT_FROM + FOLLOW_UP]
+READY = literal_column("'ready'")  # inline, not a parameter: a prepared statement's generic plan can then use
+#                                    the partial index whose predicate names it
+
+
+def record_names(*, with_coded: bool = False, follow_up: bool = False) -> list[str]:
+    """What a ClaimRecord is read from: the follow-up steps rebuild the claim too."""
+    return SCALARS + (list(REBUILT_FROM) if with_coded or follow_up else []) + (list(FOLLOW_UP) if follow_up else [])
+
+
+def record_columns(*, with_coded: bool = False, follow_up: bool = False) -> list:
+    """The columns a ClaimRecord is read from, in the order `to_record` expects."""
+    return [CLAIM.c[name] for name in record_names(with_coded=with_coded, follow_up=follow_up)]
+
+
+def to_record(row, *, with_coded: bool = False, follow_up: bool = False) -> ClaimRecord:
+    return ClaimRecord(**dict(zip(record_names(with_coded=with_coded, follow_up=follow_up), row)))
 
 
 class ClaimRepository:
@@ -75,16 +98,16 @@ class ClaimRepository:
             CLAIM.c.tenant_id == tenant_id, CLAIM.c.original_claim_id == original_id))
 
     async def _load(self, *conditions, lock: bool, with_coded: bool = False, limit: int | None = None,
-                    skip_locked: bool = False, order=None) -> list[ClaimRecord]:
-        columns = [CLAIM.c[name] for name in (*SCALARS, *(REBUILT_FROM if with_coded else ()))]
-        query = select(*columns).where(*conditions).order_by(order if order is not None else CLAIM.c.id)
+                    skip_locked: bool = False, order=None, follow_up: bool = False) -> list[ClaimRecord]:
+        shape = {"with_coded": with_coded, "follow_up": follow_up}
+        query = select(*record_columns(**shape)).where(*conditions).order_by(order if order is not None else CLAIM.c.id)
         if limit is not None:
             query = query.limit(limit)
         if lock:
             # One stable order (by id unless the caller picks another) so two batches never deadlock.
             query = query.with_for_update(skip_locked=skip_locked)
         rows = await self._session.execute(query)
-        return [ClaimRecord(*row) for row in rows]
+        return [to_record(row, **shape) for row in rows]
 
     async def by_pcns(self, keys: Iterable[PcnKey], *, lock: bool = True) -> dict[PcnKey, ClaimRecord]:
         """The tenants' claims named by patient control number, locked in id order."""
@@ -100,8 +123,46 @@ class ClaimRepository:
 
     async def ready_to_batch(self, limit: int) -> list[ClaimRecord]:
         """Verified ready claims, oldest first; rows another replica holds are skipped, not waited for."""
-        return await self._load(CLAIM.c.status == "ready", CLAIM.c.eligibility.is_not(None), lock=True,
+        return await self._load(CLAIM.c.status == READY, CLAIM.c.eligibility.is_not(None), lock=True,
                                 with_coded=True, limit=limit, skip_locked=True, order=CLAIM.c.created_at)
+
+    # The follow-up steps (eligibility, status inquiry): whole rounds read and written at once.
+
+    async def unverified(self, limit: int) -> list[ClaimRecord]:
+        """Ready claims whose coverage is not verified, oldest first, with what the 270 and its answer need;
+        rows another replica holds are skipped."""
+        return await self._load(CLAIM.c.status == READY, CLAIM.c.eligibility.is_(None), lock=True, follow_up=True,
+                                limit=limit, skip_locked=True, order=CLAIM.c.created_at)
+
+    async def answered(self, keys: Iterable[PcnKey]) -> dict[PcnKey, ClaimRecord]:
+        """The claims a payer's 271 or 277 names, with their follow-up columns, locked in id order."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        found = await self._load(tuple_(CLAIM.c.tenant_id, CLAIM.c.patient_control_number).in_(wanted), lock=True,
+                                 follow_up=True)
+        return {(r.tenant_id, r.patient_control_number): r for r in found}
+
+    # Corrections billed a batch at a time (claim.correction_requested).
+
+    async def by_ids(self, keys: Iterable[tuple[UUID, UUID]]) -> dict[tuple[UUID, UUID], ClaimRecord]:
+        """The tenants' claims named by (tenant, claim id), with their coded claims, locked in id order."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        found = await self._load(tuple_(CLAIM.c.tenant_id, CLAIM.c.id).in_(wanted), lock=True, with_coded=True)
+        return {(r.tenant_id, r.id): r for r in found}
+
+    async def corrections_counts(self, keys: Iterable[tuple[UUID, UUID]]) -> dict[UUID, int]:
+        """How many replacement or void claims each of these (tenant, claim id) already has."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(
+            select(CLAIM.c.original_claim_id, func.count()).where(
+                tuple_(CLAIM.c.tenant_id, CLAIM.c.original_claim_id).in_(wanted))
+            .group_by(CLAIM.c.original_claim_id))
+        return dict(rows.all())
 
     async def open_voids_of(self, tenant_id: UUID, original_id: UUID) -> list[ClaimRecord]:
         """The sent voids (frequency 8) of a claim, locked."""

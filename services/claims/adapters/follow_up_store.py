@@ -4,14 +4,16 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import and_, func, or_, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.claims.adapters.tables import Claim, ClaimNote, EligibilityCheck, TenantPayer
+from services.claims.adapters.claim_repository import ClaimRecord, record_columns, to_record
+from services.claims.adapters.tables import AWAITING_INQUIRY_SQL, Claim, ClaimNote, EligibilityCheck, TenantPayer
 from services.claims.domain.eligibility import EligibilityAnswer
 
 EligibilityKey = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
+AWAITING_INQUIRY = text(AWAITING_INQUIRY_SQL)
 KEY_COLUMNS = ["tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on"]
 
 
@@ -30,12 +32,6 @@ class EligibilityCache:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def unverified_claims(self, limit: int) -> list[Claim]:
-        """Ready claims not yet verified, oldest first; rows another replica holds are skipped."""
-        return list((await self._session.execute(
-            select(Claim).where(Claim.status == "ready", Claim.eligibility.is_(None)).order_by(Claim.created_at)
-            .limit(limit).with_for_update(skip_locked=True))).scalars())
-
     async def answers(self, keys: Iterable[EligibilityKey],
                       checked_on: date) -> dict[EligibilityKey, EligibilityAnswer]:
         rows = await self._session.execute(select(EligibilityCheck).where(
@@ -45,11 +41,15 @@ class EligibilityCache:
         return {(r.tenant_id, r.payer_id, r.patient_id, r.member_id, r.date_of_service): _answer_from(r.answer)
                 for r in rows.scalars()}
 
-    async def remember(self, key: EligibilityKey, answer: EligibilityAnswer, *, checked_on: date) -> None:
-        values = dict(zip(KEY_COLUMNS, (*key, checked_on)))
-        values.update(status=answer.status, answer={**answer.public(), "trace": answer.trace})
-        await self._session.execute(insert(EligibilityCheck).values(values).on_conflict_do_update(
-            index_elements=KEY_COLUMNS, set_={"status": answer.status, "answer": values["answer"]}))
+    async def remember_many(self, answers: dict[EligibilityKey, EligibilityAnswer], *, checked_on: date) -> None:
+        """A round's cacheable answers in one statement (one row per key: a key asked twice keeps the last)."""
+        rows = [{**dict(zip(KEY_COLUMNS, (*key, checked_on))), "status": answer.status,
+                 "answer": {**answer.public(), "trace": answer.trace}} for key, answer in answers.items()]
+        if rows:
+            statement = insert(EligibilityCheck).values(rows)
+            await self._session.execute(statement.on_conflict_do_update(
+                index_elements=KEY_COLUMNS, set_={"status": statement.excluded.status,
+                                                  "answer": statement.excluded.answer}))
 
 
 def _past_expected_days(now: datetime):
@@ -67,15 +67,18 @@ class FollowUpStore:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def silent_claims(self, statuses: tuple[str, ...], *, now: datetime, limit: int) -> list[tuple[Claim, int]]:
-        """Claims due a status inquiry, with the payer's expected days, locked (others' rows skipped)."""
-        return list((await self._session.execute(
-            _with_expected_days()
-            .where(Claim.status.in_(statuses), Claim.remit_received_at.is_(None), Claim.submitted_at.is_not(None),
-                   _past_expected_days(now),
-                   or_(Claim.next_inquiry_on <= now.date(),
-                       and_(Claim.next_inquiry_on.is_(None), Claim.status_inquired_at.is_(None))))
-            .order_by(Claim.submitted_at).limit(limit).with_for_update(of=Claim, skip_locked=True))).all())
+    async def due_for_inquiry(self, *, now: datetime, limit: int) -> list[tuple[ClaimRecord, int]]:
+        """Sent claims without a remittance, past their payer's expected days and due to be asked, oldest first,
+        with those days; locked, rows another replica holds skipped. Every tenant's at once, read through the
+        partial index of open claims (its predicate is written inline so that any plan can use it)."""
+        query = (select(*record_columns(follow_up=True), TenantPayer.expected_days)
+                 .join(TenantPayer, and_(TenantPayer.tenant_id == Claim.tenant_id,
+                                         TenantPayer.payer_id == Claim.payer_id))
+                 .where(AWAITING_INQUIRY, _past_expected_days(now),
+                        or_(Claim.next_inquiry_on <= now.date(),
+                            and_(Claim.next_inquiry_on.is_(None), Claim.status_inquired_at.is_(None))))
+                 .order_by(Claim.submitted_at).limit(limit).with_for_update(of=Claim, skip_locked=True))
+        return [(to_record(row[:-1], follow_up=True), row[-1]) for row in await self._session.execute(query)]
 
     async def overdue(self, tenant_id: UUID, statuses: tuple[str, ...], *, now: datetime,
                       payer_id: str | None) -> list[tuple[Claim, int]]:

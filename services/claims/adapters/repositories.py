@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -84,6 +84,14 @@ class InterchangeRepository:
 
     async def next_control_number(self) -> int:
         return int(await self._session.scalar(isa_control_sequence.next_value()))
+
+    async def next_control_numbers(self, count: int) -> list[int]:
+        """`count` control numbers in one round trip (a round sends one file per tenant and payer)."""
+        if count <= 0:
+            return []
+        rows = await self._session.execute(select(isa_control_sequence.next_value())
+                                           .select_from(func.generate_series(1, count)))
+        return [int(n) for n in rows.scalars()]
 
     def add(self, interchange: Interchange) -> None:
         self._session.add(interchange)

@@ -48,6 +48,13 @@ def _newest_first(name: str, *columns: str, **kwargs) -> Index:
     return Index(name, "tenant_id", *columns, text("created_at DESC"), text("id DESC"), **kwargs)
 
 
+# The partial indexes of the loops that look at every tenant's claims: ready claims (eligibility, batching)
+# and sent claims still owed an answer (status inquiry). The loops' queries repeat these predicates inline.
+READY_SQL = "status = 'ready'"
+AWAITING_INQUIRY_SQL = ("status IN ('submitted', 'accepted') AND remit_received_at IS NULL "
+                        "AND submitted_at IS NOT NULL")
+
+
 class Claim(ClaimsTable, table=True):
     __table_args__ = (
         UniqueConstraint("tenant_id", "patient_control_number"),
@@ -61,6 +68,8 @@ class Claim(ClaimsTable, table=True):
         # One claim per earlier claim and payer place: a redelivered 835 never bills the next payer twice.
         Index("ux_claim_prior_claim_sequence", "prior_claim_id", "payer_sequence", unique=True,
               postgresql_where=text("prior_claim_id IS NOT NULL")),
+        Index("ix_claim_ready_created", "created_at", postgresql_where=text(READY_SQL)),
+        Index("ix_claim_inquiry_due", "submitted_at", postgresql_where=text(AWAITING_INQUIRY_SQL)),
     )
     id: UUID = Field(primary_key=True)
     tenant_id: UUID

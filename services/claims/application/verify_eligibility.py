@@ -5,6 +5,10 @@ service were answered today reuses that answer (the eligibility_check table); th
 one 270 per tenant and payer. Active coverage records plan, copay, deductible remaining and
 coinsurance on the claim; anything else holds it with the reason before it can be submitted. Over the
 dropbox the 271 comes back later through the acks endpoint (`apply_271`) and the next round uses it.
+
+A round is set-based: one read of its claims (locked), one of their cached answers, of their tenants,
+of their payers and of its control numbers; the claims' changes, the answers to cache and the
+timeline are each written with one statement. Only the 270s themselves are one per tenant and payer.
 """
 import asyncio
 from collections import defaultdict
@@ -16,17 +20,20 @@ from shared.contracts.common import EditResult, Severity
 from shared.telemetry import start_span
 from shared.x12 import X12SyntaxError
 from services.claims.adapters.clearinghouse import Clearinghouse
-from services.claims.adapters.tables import Claim
+from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.application.references import missing_reference
 from services.claims.application.steps import record, transition
 from services.claims.domain.eligibility import (EligibilityAnswer, EligibilityResponse, Inquiry, eligibility_edit,
                                                 is_cacheable, read_271, write_270)
 from services.claims.domain.x12_models import validate_transactions
 
 AWAIT_ANSWER = timedelta(minutes=15)  # dropbox: ask again when no 271 came back in this time
+UPDATED = ("status", "eligibility", "eligibility_requested_at", "edits")
 Key = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
+Answers = dict[Key, EligibilityAnswer]  # the round's answers to cache
 
 
-def eligibility_key(claim: Claim) -> Key:
+def eligibility_key(claim: ClaimRecord) -> Key:
     coded = claim.coded
     return (claim.tenant_id, claim.payer_id, coded["patient"]["id"], coded["coverage"]["member_id"],
             date.fromisoformat(coded["date_of_service"]))
@@ -34,7 +41,7 @@ def eligibility_key(claim: Claim) -> Key:
 
 async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id: str, usage: str, limit: int) -> int:
     """Verifies up to `limit` ready, unverified claims; returns how many were settled (verified or held)."""
-    claims = await uow.eligibility.unverified_claims(limit)
+    claims = await uow.claims.unverified(limit)
     if not claims:
         return 0
     now = uow.now()
@@ -47,21 +54,30 @@ async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id
             settled += 1
         elif claim.eligibility_requested_at is None or now - claim.eligibility_requested_at > AWAIT_ANSWER:
             to_ask[(claim.tenant_id, claim.payer_id)].append(claim)
-    for (tenant_id, payer_id), group in to_ask.items():
-        settled += await _ask(uow, tenant_id, payer_id, group, clearinghouse=clearinghouse,
-                              submitter_id=submitter_id, usage=usage, now=now)
+    tenants = await uow.tenants.by_ids(tenant_id for tenant_id, _ in to_ask)
+    payers = await uow.payers.by_keys(to_ask)
+    controls = await uow.interchanges.next_control_numbers(len(to_ask))
+    learned: Answers = {}
+    for ((tenant_id, payer_id), group), control in zip(to_ask.items(), controls):
+        tenant, payer = tenants.get(tenant_id), payers.get((tenant_id, payer_id))
+        missing = missing_reference(tenant, payer, payer_id)
+        for claim in group if missing else ():
+            _hold(uow, claim, missing)
+        settled += len(group) if missing else await _ask(
+            uow, tenant, payer, group, control, learned, clearinghouse=clearinghouse, submitter_id=submitter_id,
+            usage=usage, now=now)
+    await uow.eligibility.remember_many(learned, checked_on=now.date())
+    await uow.claims.update_many(claims, UPDATED)
     return settled
 
 
-async def _ask(uow, tenant_id: UUID, payer_id: str, claims: list[Claim], *, clearinghouse, submitter_id,
-               usage, now) -> int:
-    tenant = await uow.tenants.get(tenant_id)
-    payer = await uow.payers.get(tenant_id, payer_id)
-    by_key: dict[Key, list[Claim]] = defaultdict(list)
+async def _ask(uow, tenant, payer, claims: list[ClaimRecord], control: int, learned: Answers, *, clearinghouse,
+               submitter_id, usage, now) -> int:
+    """One 270 for a tenant's claims with one payer; their answers applied in memory when it answers at once."""
+    by_key: dict[Key, list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         by_key[eligibility_key(claim)].append(claim)
     inquiries = [_inquiry(group[0]) for group in by_key.values()]
-    control = await uow.interchanges.next_control_number()
     provider = tenant.billing_provider
     x12 = write_270(inquiries, payer_name=payer.name, payer_x12_id=payer.x12_payer_id, provider_name=provider["name"],
                     provider_npi=provider["npi"], sender_id=submitter_id, control_number=control, created_at=now,
@@ -74,18 +90,18 @@ async def _ask(uow, tenant_id: UUID, payer_id: str, claims: list[Claim], *, clea
             _hold(uow, claim, edit)
         return len(claims)
     with start_span("270 eligibility", attributes={"x12.inquiries": len(inquiries), "x12.isa13": control}):
-        answer = await clearinghouse.eligibility(mailbox=str(tenant_id), control_number=control, x12=x12)
+        answer = await clearinghouse.eligibility(mailbox=str(tenant.tenant_id), control_number=control, x12=x12)
     if answer is None:  # the dropbox: the 271 arrives later
         for claim in claims:
             claim.eligibility_requested_at = now
             record(uow, claim, "eligibility_requested", {"interchange": control})
         return 0
     traces = {inquiry.trace: by_key[key] for inquiry, key in zip(inquiries, by_key)}
-    await _apply_response(uow, tenant_id, answer, traces, now=now)
+    _apply_response(uow, tenant.tenant_id, answer, traces, learned, now=now)
     return len(claims)
 
 
-def _inquiry(claim: Claim) -> Inquiry:
+def _inquiry(claim: ClaimRecord) -> Inquiry:
     coded = ClaimCoded.model_validate(claim.coded)
     patient = coded.patient
     return Inquiry(trace=claim.patient_control_number, member_id=coded.coverage.member_id,
@@ -94,8 +110,8 @@ def _inquiry(claim: Claim) -> Inquiry:
                    date_of_service=coded.date_of_service)
 
 
-async def _apply_response(uow, tenant_id: UUID, text: str, traces: dict[str, list[Claim]], *,
-                          now: datetime) -> None:
+def _apply_response(uow, tenant_id: UUID, text: str, traces: dict[str, list[ClaimRecord]], learned: Answers, *,
+                    now: datetime) -> None:
     try:
         response = read_271(text)
     except X12SyntaxError as exc:
@@ -109,12 +125,12 @@ async def _apply_response(uow, tenant_id: UUID, text: str, traces: dict[str, lis
     for trace, claims in traces.items():
         answer = response.answer_for(trace)
         if is_cacheable(answer):
-            await uow.eligibility.remember(eligibility_key(claims[0]), answer, checked_on=now.date())
+            learned[eligibility_key(claims[0])] = answer
         for claim in claims:
             apply_answer(uow, claim, answer, now=now)
 
 
-def apply_answer(uow, claim: Claim, answer: EligibilityAnswer, *, now: datetime,
+def apply_answer(uow, claim: ClaimRecord, answer: EligibilityAnswer, *, now: datetime,
                  cached: bool = False) -> None:
     """Record the coverage on the claim; hold it before submission when the coverage is not active."""
     claim.eligibility = {**answer.public(), "checked_on": now.date().isoformat(), "cached": cached}
@@ -126,8 +142,8 @@ def apply_answer(uow, claim: Claim, answer: EligibilityAnswer, *, now: datetime,
         _hold(uow, claim, edit)
 
 
-def _hold(uow, claim: Claim, edit: EditResult) -> None:
-    claim.edits = [*claim.edits, edit.model_dump(mode="json")]
+def _hold(uow, claim: ClaimRecord, edit: EditResult) -> None:
+    claim.edits = [*(claim.edits or []), edit.model_dump(mode="json")]
     if claim.eligibility is None:
         claim.eligibility = {"status": "unverified", "reasons": [edit.edit_id]}
     transition(uow, claim, "held", "held", {"edits": [edit.edit_id], "codes": edit.codes[:5]})
@@ -141,17 +157,21 @@ async def apply_271(uow, *, tenant_id: UUID, text: str) -> dict:
     except X12SyntaxError as exc:
         uow.held_responses.add(tenant_id=tenant_id, kind="271", reason=f"unreadable 271: {exc}", x12=text)
         return {"kind": "271", "answers": 0, "applied": 0, "held": 1}
+    claims = await uow.claims.answered((tenant_id, trace) for trace in response.answers)
     applied = held = 0
+    learned: Answers = {}
     for trace, answer in response.answers.items():
-        claim = await uow.claims.by_pcn(tenant_id, trace)
+        claim = claims.get((tenant_id, trace))
         if claim is None:
             uow.held_responses.add(tenant_id=tenant_id, kind="271", trace=trace, x12=text,
                                    reason="271 answer for a claim this tenant does not have")
             held += 1
             continue
         if is_cacheable(answer):
-            await uow.eligibility.remember(eligibility_key(claim), answer, checked_on=now.date())
+            learned[eligibility_key(claim)] = answer
         if claim.status == "ready" and claim.eligibility is None:
             apply_answer(uow, claim, answer, now=now)
             applied += 1
+    await uow.eligibility.remember_many(learned, checked_on=now.date())
+    await uow.claims.update_many(claims.values(), UPDATED)
     return {"kind": "271", "answers": len(response.answers), "applied": applied, "held": held}

@@ -3,7 +3,7 @@ from shared.contracts import topics
 from shared.kafka.consumer import EventRouter
 from services.claims.application.apply_remits import apply_remits
 from services.claims.application.build_claims import build_claims
-from services.claims.application.correct_claim import bill_replacement
+from services.claims.application.correct_claim import bill_replacements
 from services.claims.application.learn_denials import learn_denial
 from services.claims.application.register_tenant import register_tenant
 from services.claims.catalog import Catalog
@@ -28,8 +28,8 @@ def build_router(*, catalog: Catalog) -> EventRouter:
     async def on_denial_opened(uow, event) -> None:
         await learn_denial(uow, event)
 
-    @router.subscribe(topics.CLAIM_CORRECTION_REQUESTED)
-    async def on_correction_requested(uow, event) -> None:
-        await bill_replacement(uow, event, catalog=catalog)
+    @router.subscribe_batch(topics.CLAIM_CORRECTION_REQUESTED)
+    async def on_corrections_requested(uow, batch) -> None:
+        await bill_replacements(uow, batch, catalog=catalog)
 
     return router

@@ -13,13 +13,15 @@ log = logging.getLogger(__name__)
 
 
 def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings):
-    """Each round: verify coverage, batch what is ready into 837Ps, send every interchange waiting."""
+    """Each round: verify coverage, batch what is ready into 837Ps of `submit_batch_size` claims at most, send
+    every interchange waiting."""
     async def run(runtime) -> None:
         while not runtime.stopping.is_set():
             await _verify_coverage(runtime, clearinghouse=clearinghouse, settings=settings)
             async with runtime.units_of_work() as uow:
                 batched = await batch_ready_claims(uow, catalog=catalog, submitter_id=settings.submitter_id,
-                                                   usage=settings.x12_usage, limit=settings.submission_batch_size)
+                                                   usage=settings.x12_usage, limit=settings.submission_batch_size,
+                                                   interchange_size=settings.submit_batch_size)
             if not await _send_pending(runtime, catalog=catalog, clearinghouse=clearinghouse):
                 await asyncio.sleep(2)
             elif batched < settings.submission_batch_size:

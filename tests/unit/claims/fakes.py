@@ -7,9 +7,13 @@ import itertools
 from dataclasses import fields
 from uuid import UUID
 
+from shared.clock import fixed_clock
+from shared.contracts.envelope import Envelope
+from shared.contracts.tenant import TenantRegistered
 from shared.denial_patterns import DenialHistory
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
 from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.application.register_tenant import register_tenant
 from services.claims.mapping import payer_from_row
 
 RECORD_FIELDS = [f.name for f in fields(ClaimRecord)]
@@ -71,6 +75,25 @@ class FakeClaims:
     async def ready_to_batch(self, limit):
         ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is not None)
         return sorted(ready, key=lambda r: r.created_at)[:limit]
+
+    async def unverified(self, limit):
+        ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is None)
+        return sorted(ready, key=lambda r: r.created_at)[:limit]
+
+    async def answered(self, keys):
+        return await self.by_pcns(keys)
+
+    async def by_ids(self, keys):
+        wanted = set(keys)
+        return {(r.tenant_id, r.id): r for r in self._find(lambda r: (r["tenant_id"], r["id"]) in wanted)}
+
+    async def corrections_counts(self, keys):
+        counts = {}
+        for (tenant_id, original_id) in set(keys):
+            count = await self.corrections_of(tenant_id, original_id)
+            if count:
+                counts[original_id] = count
+        return counts
 
     async def open_voids_of(self, tenant_id, original_id):
         return self._find(lambda r: r["tenant_id"] == tenant_id, lambda r: r["original_claim_id"] == original_id,
@@ -172,6 +195,9 @@ class FakeInterchanges:
     async def next_control_number(self):
         return next(self._numbers)
 
+    async def next_control_numbers(self, count):
+        return [next(self._numbers) for _ in range(count)]
+
     def add(self, interchange):
         self.rows[interchange.id] = interchange
 
@@ -198,6 +224,39 @@ class FakeHeldResponses:
         self.rows.append(values)
 
 
+class FakeEligibility:
+    """The day's cached 271 answers, by eligibility key."""
+
+    def __init__(self):
+        self.rows: dict[tuple, object] = {}
+
+    async def answers(self, keys, checked_on):
+        return {k: self.rows[(*k, checked_on)] for k in set(keys) if (*k, checked_on) in self.rows}
+
+    async def remember_many(self, answers, *, checked_on):
+        for key, answer in answers.items():
+            self.rows[(*key, checked_on)] = answer
+
+
+class FakeFollowUp:
+    """Claims still owed an answer, as the loop's query picks them (the payer's expected days from `payers`)."""
+
+    def __init__(self, claims: FakeClaims, payers: FakePayers):
+        self._claims, self._payers = claims, payers
+
+    async def due_for_inquiry(self, *, now, limit):
+        def due(r) -> bool:
+            payer = self._payers.rows.get((r["tenant_id"], r["payer_id"]))
+            asked = r.get("status_inquired_at")
+            return (payer is not None and r["status"] in ("submitted", "accepted") and r["remit_received_at"] is None
+                    and r["submitted_at"] is not None
+                    and (now - r["submitted_at"]).days >= payer["expected_days"]
+                    and (r["next_inquiry_on"] <= now.date() if r["next_inquiry_on"] else asked is None))
+
+        found = sorted(self._claims._find(due), key=lambda c: c.submitted_at)[:limit]
+        return [(c, self._payers.rows[(c.tenant_id, c.payer_id)]["expected_days"]) for c in found]
+
+
 class FakeClaimsUnitOfWork(FakeUnitOfWork):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -208,6 +267,8 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
         self.interchanges = FakeInterchanges()
         self.denial_patterns = FakeDenialPatterns()
         self.held_responses = FakeHeldResponses()
+        self.eligibility = FakeEligibility()
+        self.follow_up = FakeFollowUp(self.claims, self.payers)
 
 
 class Batch:
@@ -221,3 +282,13 @@ class Batch:
 
     def traced(self):
         return iter(self.envelopes)
+
+
+async def registered_tenant_uow(tenant_id: UUID, now, *, billing_provider, catalog) -> FakeClaimsUnitOfWork:
+    """A unit of work at a fixed time whose tenant (with its default payers) is registered."""
+    uow = FakeClaimsUnitOfWork(clock=fixed_clock(now))
+    await register_tenant(uow, Envelope[TenantRegistered](
+        event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
+        payload=TenantRegistered(tenant_id=str(tenant_id), name="clinic", billing_provider=billing_provider)),
+        catalog=catalog)
+    return uow

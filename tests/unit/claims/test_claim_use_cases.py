@@ -6,26 +6,23 @@ from decimal import Decimal
 
 import pytest
 
-from shared.clock import fixed_clock
 from shared.contracts.claim import ClaimAcknowledged, ClaimCorrectionRequested, ClaimSubmitted
 from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
-from shared.contracts.tenant import TenantRegistered
 from shared.denial_patterns import DenialHistory
 from shared.kafka.errors import PermanentError
 from services.claims.adapters.tables import Interchange
 from services.claims.application.apply_remits import apply_remits
 from services.claims.application.build_claims import build_claims
-from services.claims.application.correct_claim import ReplacementRefused, replace_claim
+from services.claims.application.correct_claim import ReplacementRefused, bill_replacements, replace_claim
 from services.claims.application.fix_claim import FixRefused, fix_claim
 from services.claims.application.record_acks import record_acknowledgments
-from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import SENDING
 from services.claims.catalog import Catalog
 from services.claims.domain.acks import ClaimAck
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
-from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork
+from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork, registered_tenant_uow
 
 pytestmark = pytest.mark.unit
 CATALOG = Catalog.load()
@@ -35,11 +32,7 @@ TENANT = uuid.uuid4()
 
 @pytest.fixture
 async def uow() -> FakeClaimsUnitOfWork:
-    uow = FakeClaimsUnitOfWork(clock=fixed_clock(NOW))
-    await register_tenant(uow, Envelope[TenantRegistered](
-        event_type="tenant.registered", tenant_id=TENANT, subject_id=TENANT,
-        payload=TenantRegistered(tenant_id=str(TENANT), name="clinic", billing_provider=BILLING)), catalog=CATALOG)
-    return uow
+    return await registered_tenant_uow(TENANT, NOW, billing_provider=BILLING, catalog=CATALOG)
 
 
 def patient_coded(number: int, **overrides):
@@ -262,3 +255,36 @@ async def test_a_claim_without_the_payer_claim_number_cannot_be_replaced(uow):
 
     with pytest.raises(ReplacementRefused):
         await replace_claim(uow, TENANT, request, catalog=CATALOG)
+
+
+def correction_event(claim) -> Envelope:
+    request = ClaimCorrectionRequested(correction_id=str(uuid.uuid4()), claim_id=claim.claim_id, reason="wrong code",
+                                       prior_authorization="AUTH1")
+    return Envelope[ClaimCorrectionRequested](event_type="claim.correction_requested", tenant_id=TENANT,
+                                              subject_id=claim.claim_id, payload=request)
+
+
+async def test_a_batch_of_corrections_bills_every_replacement_at_once(uow):
+    originals = [patient_coded(1), patient_coded(2)]
+    rows = await submitted(uow, *originals)
+    for row in rows:
+        row.update(status="denied", payer_claim_number="ICN1")
+
+    replacements = await bill_replacements(uow, Batch(correction_event(c) for c in originals), catalog=CATALOG)
+
+    assert [r["status"] for r in rows] == ["corrected", "corrected"]
+    assert [uow.claims.rows[r.id]["original_claim_id"] for r in replacements] == [row["id"] for row in rows]
+    assert all(r.frequency_code == "7" and r.status == "ready" for r in replacements)
+
+
+async def test_a_correction_that_can_never_pass_fails_its_batch_for_the_one_by_one_replay(uow):
+    good, unknown_number = patient_coded(1), patient_coded(2)
+    rows = await submitted(uow, good, unknown_number)
+    rows[0].update(status="denied", payer_claim_number="ICN1")
+    rows[1]["status"] = "denied"
+
+    with pytest.raises(PermanentError, match="REF\\*F8"):
+        await bill_replacements(uow, Batch([correction_event(good), correction_event(unknown_number)]),
+                                catalog=CATALOG)
+    with pytest.raises(PermanentError, match="no claim of this tenant"):
+        await bill_replacements(uow, Batch([correction_event(patient_coded(3))]), catalog=CATALOG)

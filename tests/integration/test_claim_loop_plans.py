@@ -1,0 +1,83 @@
+"""The claims loops read every tenant's claims: each read must go through its partial index, never a
+sequential scan of the claim table, and must do so in a generic plan too (asyncpg prepares statements,
+and Postgres switches a prepared statement to a generic plan after a few runs).
+
+The rows are seeded, planned and rolled back in one transaction: no running service ever sees them."""
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.db.engine import make_engine
+from services.claims.adapters.repositories import ClaimsUnitOfWork
+from services.claims.settings import Settings
+
+NOW = datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc)
+SEED = """
+INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, frequency_code,
+                   total_charge, coded, edits, submitted_at, remit_received_at, created_at)
+SELECT gen_random_uuid(), (SELECT id FROM tenants WHERE n = i % 50), gen_random_uuid(), 'PLAN' || i,
+       CASE WHEN i % 20 = 0 THEN 'ready' WHEN i % 1000 = 1 THEN 'submitted' ELSE 'paid' END,
+       'AETNA', '1', 100, '{}', '[]', now() - interval '90 days',
+       CASE WHEN i % 1000 > 1 THEN now() - interval '30 days' END, now() - interval '100 days' + i * interval '1 s'
+FROM generate_series(1, 60000) AS i
+"""
+TENANTS = ("CREATE TEMP TABLE tenants ON COMMIT DROP AS "
+           "SELECT n, gen_random_uuid() AS id FROM generate_series(0, 49) AS n")
+PAYERS = ("INSERT INTO tenant_payer (tenant_id, payer_id, name, x12_payer_id, timely_filing_days, appeal_days, "
+          "expected_days, claim_filing_indicator) SELECT id, 'AETNA', 'AETNA', '60054', 90, 180, 30, 'CI' FROM tenants")
+
+
+@pytest.fixture(scope="module")
+async def engine(infrastructure):
+    engine = make_engine(Settings(database_url=infrastructure.database_url))
+    yield engine
+    await engine.dispose()
+
+
+async def _plans(engine, read) -> list[dict]:
+    """The generic plan of every statement `read(uow)` sends, over the seeded table."""
+    statements = []
+
+    def keep(_conn, _cursor, statement, parameters, _context, _many):
+        statements.append((statement, parameters))
+
+    async with engine.connect() as conn:
+        transaction = await conn.begin()
+        try:
+            for seed in (TENANTS, SEED, PAYERS, "ANALYZE claim", "SET LOCAL plan_cache_mode = force_generic_plan"):
+                await conn.execute(text(seed))
+            event.listen(conn.sync_connection, "before_cursor_execute", keep)
+            await read(ClaimsUnitOfWork(AsyncSession(bind=conn)))
+            event.remove(conn.sync_connection, "before_cursor_execute", keep)
+            plans = []
+            for statement, parameters in statements:
+                result = await conn.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {statement}", parameters)
+                plans.append(result.scalar()[0]["Plan"])
+            return plans
+        finally:
+            await transaction.rollback()
+
+
+def _scans(plan: dict) -> list[tuple[str, str | None, str | None]]:
+    found = [(plan["Node Type"], plan.get("Relation Name"), plan.get("Index Name"))]
+    for child in plan.get("Plans", []):
+        found += _scans(child)
+    return found
+
+
+READY = {"ix_claim_ready_created", "ix_claim_status"}  # in age order, or by status then sorted: the planner's pick
+
+
+@pytest.mark.parametrize("read, indexes", [
+    (lambda uow: uow.claims.unverified(500), READY),
+    (lambda uow: uow.claims.ready_to_batch(500), READY),
+    (lambda uow: uow.follow_up.due_for_inquiry(now=NOW, limit=500), {"ix_claim_inquiry_due"}),
+], ids=["eligibility", "batching", "status inquiry"])
+async def test_the_loops_read_every_tenants_claims_through_an_index(engine, read, indexes):
+    """A backlog of 3,000 unverified ready claims among 60,000 (the oldest 500 taken) and 60 sent claims
+    still owed an answer among 57,000 paid."""
+    (plan,) = await _plans(engine, read)
+    scans = [s for s in _scans(plan) if s[1] == "claim"]
+    assert scans and all(s[0] != "Seq Scan" and s[2] in indexes for s in scans), scans
