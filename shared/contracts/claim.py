@@ -45,6 +45,7 @@ class ClaimCoded(Contract):
     other_coverages: list[Coverage] = Field(default_factory=list, max_length=2,
                                             description="Secondary, then tertiary: billed after the primary's 835.")
     rendering_provider: Provider
+    referring_provider: Provider | None = Field(default=None, description="837P 2310A (NM1*DN), when documented.")
     diagnoses: list[CodedDiagnosis] = Field(min_length=1, max_length=12)
     procedures: list[CodedProcedure] = Field(min_length=1, max_length=50)
     prior_authorization: str | None = None

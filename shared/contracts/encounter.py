@@ -18,6 +18,9 @@ class EncounterFacts(Contract):
         default_factory=list, max_length=2,
         description="Secondary, then tertiary coverage: each billed after the payer before it has answered.")
     rendering_provider: Provider
+    referring_provider: Provider | None = Field(
+        default=None,
+        description="Who referred or ordered the service (837P 2310A); Medicare requires it on lab and imaging.")
     diagnoses: list[DiagnosisCode] = Field(default_factory=list, max_length=12)
     procedures: list[ProcedureLine] = Field(default_factory=list, max_length=50)
     note: str | None = Field(default=None, max_length=20000)

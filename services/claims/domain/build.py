@@ -15,7 +15,7 @@ def build_claim(coded: ClaimCoded, *, tenant_id: str, billing_provider: BillingP
         claim_id=coded.claim_id, tenant_id=tenant_id, encounter_id=coded.encounter_id,
         patient_control_number=patient_control_number, frequency_code=coded.frequency_code,
         original_payer_claim_number=coded.original_payer_claim_number, billing_provider=billing_provider,
-        rendering_provider=coded.rendering_provider, patient=coded.patient, coverage=coded.coverage, payer=payer,
+        rendering_provider=coded.rendering_provider, referring_provider=coded.referring_provider, patient=coded.patient, coverage=coded.coverage, payer=payer,
         place_of_service=coded.place_of_service, date_of_service=coded.date_of_service,
         diagnoses=tuple(d.code for d in coded.diagnoses), lines=lines, prior_authorization=coded.prior_authorization,
     )

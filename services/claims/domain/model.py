@@ -90,6 +90,7 @@ class Claim:
     prior_authorization: str | None = None
     payer_sequence: str = "P"  # SBR01: P primary, S secondary, T tertiary
     prior_payers: tuple[PriorPayer, ...] = ()
+    referring_provider: Provider | None = None  # 2310A: who referred or ordered the services
 
     @property
     def total_charge(self) -> Decimal:

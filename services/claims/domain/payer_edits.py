@@ -5,7 +5,8 @@ with it. Messages describe the rule and name lines and codes, never the member i
 
 The lists are data, read from `data/`: member id formats (`member_id_formats.csv`), the preventive visits
 Medicare does not cover (`medicare_not_covered.csv`), the ABN modifiers that may not share a line
-(`abn_modifier_conflicts.csv`) and the telehealth places of service and modifiers (`telehealth_codes.csv`).
+(`abn_modifier_conflicts.csv`), the telehealth places of service and modifiers (`telehealth_codes.csv`) and the
+lab and imaging code ranges Medicare bills only with the ordering provider (`medicare_ordering_ranges.csv`).
 """
 import csv
 import re
@@ -42,6 +43,18 @@ class TelehealthCodes:
     modifiers: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class CodeRange:
+    """One row of medicare_ordering_ranges.csv: a span of five-digit CPT codes, ends included."""
+
+    kind: str
+    first: str
+    last: str
+
+    def holds(self, code: str) -> bool:
+        return len(code) == 5 and code.isdigit() and self.first <= code <= self.last
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with open(DATA / name, newline="", encoding="utf-8") as source:
         return list(csv.DictReader(source))
@@ -63,10 +76,15 @@ def parse_telehealth_codes(rows: Iterable[Mapping[str, str]]) -> TelehealthCodes
                            frozenset(r["code"] for r in rows if r["kind"] == "modifier"))
 
 
+def parse_code_ranges(rows: Iterable[Mapping[str, str]]) -> tuple[CodeRange, ...]:
+    return tuple(CodeRange(row["kind"], row["first"], row["last"]) for row in rows)
+
+
 MEMBER_ID_FORMATS = parse_member_id_formats(_rows("member_id_formats.csv"))
 MEDICARE_NOT_COVERED = frozenset(row["code"] for row in _rows("medicare_not_covered.csv"))
 ABN_CONFLICTS = parse_abn_conflicts(_rows("abn_modifier_conflicts.csv"))
 TELEHEALTH = parse_telehealth_codes(_rows("telehealth_codes.csv"))
+ORDERED_SERVICES = parse_code_ranges(_rows("medicare_ordering_ranges.csv"))
 
 
 def _finding(edit_id: str, severity: Severity, message: str, *codes: str) -> EditResult:
@@ -91,6 +109,24 @@ def medicare_preventive_visits(claim: Claim) -> list[EditResult]:
                      "bill G0402 (welcome to Medicare visit) or G0438/G0439 (annual wellness visit) instead, or "
                      "append GY when the patient is billed for it", line.procedure_code)
             for line in claim.lines if line.procedure_code in MEDICARE_NOT_COVERED and GY not in line.modifiers]
+
+
+def _ordered_kind(code: str) -> str | None:
+    return next((span.kind for span in ORDERED_SERVICES if span.holds(code)), None)
+
+
+def medicare_ordering_provider(claim: Claim) -> list[EditResult]:
+    """A MAC rejects a lab or imaging line whose claim does not name who ordered it (2310A with an NPI)."""
+    if claim.referring_provider is not None:
+        return []
+    ordered = [(line, kind) for line in claim.lines if (kind := _ordered_kind(line.procedure_code))]
+    if not ordered:
+        return []
+    lines = ", ".join(f"{line.line_number} ({line.procedure_code}, {kind})" for line, kind in ordered)
+    return [_finding("PAYER-MEDICARE-ORDERING-NPI", Severity.ERROR,
+                     f"Medicare requires the ordering or referring provider's NPI (837P loop 2310A) on lab and imaging "
+                     f"services: add the referring provider for line(s) {lines}",
+                     *dict.fromkeys(line.procedure_code for line, _ in ordered))]
 
 
 def _abn_conflict(line: ClaimLine) -> str | None:
@@ -144,7 +180,8 @@ def workers_comp_injury(claim: Claim) -> list[EditResult]:
 
 PayerEdit = Callable[[Claim], list[EditResult]]
 EDITS_BY_PROGRAM: Mapping[str, tuple[PayerEdit, ...]] = {
-    "medicare": (member_id_format, medicare_preventive_visits, medicare_abn_modifiers, medicare_telehealth_place),
+    "medicare": (member_id_format, medicare_preventive_visits, medicare_abn_modifiers, medicare_telehealth_place,
+                 medicare_ordering_provider),
     "medicaid": (member_id_format,),
     "blues": (member_id_format,),
     "tricare": (member_id_format,),

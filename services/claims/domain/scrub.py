@@ -29,9 +29,11 @@ def unknown_payer_edit(payer_id: str) -> EditResult:
 
 
 def npi_check_digits(claim: Claim, **_) -> list[EditResult]:
+    referring = claim.referring_provider
+    roles = (("billing", claim.billing_provider.npi), ("rendering", claim.rendering_provider.npi),
+             ("referring", referring.npi if referring else None))
     return [_error("SCRUB-NPI-CHECK-DIGIT", f"the {role} provider NPI fails its check digit")
-            for role, npi in (("billing", claim.billing_provider.npi), ("rendering", claim.rendering_provider.npi))
-            if not npi_is_valid(npi)]
+            for role, npi in roles if npi is not None and not npi_is_valid(npi)]
 
 
 def tax_id_format(claim: Claim, **_) -> list[EditResult]:

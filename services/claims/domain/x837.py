@@ -157,14 +157,20 @@ def _claim_segments(claim: Claim) -> list[str]:
         segments.append(_seg("REF", "X4", claim.billing_provider.clia_number))
     segments.append(_seg("HI", *[f"{'ABF' if i else 'ABK'}{COMPONENT}{code.replace('.', '')}"
                                  for i, code in enumerate(claim.diagnoses[:12])]))
-    rendering = claim.rendering_provider
-    segments.append(_seg("NM1", "82", "1", _clean(rendering.last_name, 60), _clean(rendering.first_name, 35),
-                         "", "", "", "XX", rendering.npi))
+    if claim.referring_provider is not None:  # 2310A comes before 2310B in the 837P's loop order
+        segments.append(_provider_name("DN", claim.referring_provider))
+    segments.append(_provider_name("82", claim.rendering_provider))
     for prior in claim.prior_payers:
         segments += _other_subscriber(claim, prior)
     for line in claim.lines:
         segments += _service_line(claim, line)
     return segments
+
+
+def _provider_name(entity: str, provider) -> str:
+    """NM1 of a person provider of loop 2310 (DN referring, 82 rendering), identified by NPI (XX)."""
+    return _seg("NM1", entity, "1", _clean(provider.last_name, 60), _clean(provider.first_name, 35),
+                "", "", "", "XX", provider.npi)
 
 
 def _other_subscriber(claim: Claim, prior: PriorPayer) -> list[str]:

@@ -3,6 +3,8 @@
 Parsed with fhir.resources' R4 models (fhir.resources.R4B). Diagnoses follow Encounter.diagnosis.rank;
 a Procedure's reasonReference gives its diagnosis pointers; modifiers ride on an extension of the
 procedure code (MODIFIER_URL); the place of service on an Encounter extension (default 11, office).
+The referring provider is the Encounter participant typed REF, else the requester of the ServiceRequest the
+Encounter is basedOn; the rendering provider is the first participant of another type.
 Every error is an IntakeError naming the resource and element (or the JSON path of a control
 character), never a value.
 """
@@ -17,6 +19,7 @@ from services.gateway.intake.model import EncounterIn
 ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
 PROCEDURE_SYSTEMS = {"http://www.ama-assn.org/go/cpt", "urn:oid:2.16.840.1.113883.6.285", "https://www.cms.gov/hcpcs"}
 NPI = "http://hl7.org/fhir/sid/us-npi"
+PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 POS_URL = "https://billing.example/fhir/place-of-service"
 MODIFIER_URL = "https://billing.example/fhir/procedure-modifier"
 SEX = {"female": "F", "male": "M"}
@@ -99,8 +102,9 @@ def _encounter(found: dict[str, list]) -> dict:
     encounter = found["Encounter"][0]
     patient = _resolve(found, encounter.subject) or found["Patient"][0]
     coverages = sorted(found["Coverage"], key=lambda c: c.order or 1)  # the primary first: the lowest `order`
-    performer = next((p.individual for p in encounter.participant or [] if p.individual), None)
-    practitioner = _resolve(found, performer) or found["Practitioner"][0]
+    referrer = _referrer(found, encounter)
+    performer = next((p.individual for p in encounter.participant or [] if p.individual and not _is_referral(p)), None)
+    practitioner = _resolve(found, performer) or next((p for p in found["Practitioner"] if p is not referrer), None)
     by_reference = found["_by_reference"][0]
     conditions = {key: _code(c.code, {ICD10CM}) for key, c in by_reference.items()
                   if c.get_resource_type() == "Condition"}
@@ -114,11 +118,38 @@ def _encounter(found: dict[str, list]) -> dict:
         "patient": _patient(patient),
         "coverage": _coverage(found, coverages[0]),
         "other_coverages": [_coverage(found, other) for other in coverages[1:]],
-        "rendering_provider": {"npi": next((i.value for i in practitioner.identifier or [] if i.system == NPI), None),
-                               "last_name": practitioner.name[0].family, "first_name": practitioner.name[0].given[0]},
+        "rendering_provider": _provider(practitioner),
+        "referring_provider": _provider(referrer) if referrer is not None and _npi(referrer) else None,
         "diagnoses": diagnoses,
         "procedures": [_procedure(p, order, conditions) for p in found.get("Procedure", [])],
     }
+
+
+def _npi(practitioner) -> str | None:
+    return next((i.value for i in practitioner.identifier or [] if i.system == NPI), None)
+
+
+def _provider(practitioner) -> dict:
+    return {"npi": _npi(practitioner), "last_name": practitioner.name[0].family,
+            "first_name": practitioner.name[0].given[0]}
+
+
+def _is_referral(participant) -> bool:
+    return any(c.system == PARTICIPATION_TYPE and c.code == "REF" for t in participant.type or [] for c in t.coding or [])
+
+
+def _referrer(found: dict[str, list], encounter):
+    """The referring Practitioner in the Bundle, if any. One without an NPI is left out: 2310A needs the NPI,
+    and a claim that must carry one is held by the payer's edit saying so."""
+    referral = next((p.individual for p in encounter.participant or [] if p.individual and _is_referral(p)), None)
+    if referral is None:
+        requests = [_resolve(found, reference) for reference in encounter.basedOn or []]
+        referral = next((r.requester for r in requests
+                         if r is not None and r.get_resource_type() == "ServiceRequest" and r.requester), None)
+    who = _resolve(found, referral)
+    if who is not None and who.get_resource_type() == "PractitionerRole":
+        who = _resolve(found, who.practitioner)
+    return who if who is not None and who.get_resource_type() == "Practitioner" else None
 
 
 def _coverage(found: dict[str, list], coverage) -> dict:

@@ -12,8 +12,10 @@ from pydantic import ValidationError
 from services.gateway.intake.errors import IntakeError
 from services.gateway.intake.hl7v2_fields import field_of, refused_fields
 from services.gateway.intake.model import EncounterIn
+from shared.npi import npi_is_valid
 
 RELATIONSHIP = {"SEL": "self", "SPO": "spouse", "CHD": "child"}
+NPI_MARKS = {"NPI", "2.16.840.1.113883.4.6"}  # how an XCN's assigning authority or identifier type names the NPI
 
 
 def _field(segment, index: int) -> str:
@@ -118,9 +120,24 @@ def _encounter(message, msh, pid, insurances, charges, problems: list[dict]) -> 
         "coverage": _coverage(insurances[0]),
         "other_coverages": [_coverage(other) for other in insurances[1:]],
         "rendering_provider": {"npi": performer[0], "last_name": performer[1], "first_name": performer[2]},
+        "referring_provider": _referring(pv1) if pv1 else None,
         "diagnoses": diagnoses,
         "procedures": [_procedure(ft1, diagnoses, problems) for ft1 in charges],
     }
+
+
+def _referring(pv1) -> dict | None:
+    """PV1-8 (referring doctor, XCN id^family^given, may repeat): the repetition whose assigning authority
+    (XCN.9) or identifier type (XCN.13) says NPI, else one whose id is a valid NPI by its check digit. A local
+    id alone cannot go on a claim (2310A needs the NPI), so the referring doctor is then left out."""
+    doctors = [(d.split("^") + [""] * 13) for d in _field(pv1, 8).split("~") if d.strip("^")]
+    doctor = next((d for d in doctors if _says_npi(d)), None) or next((d for d in doctors if npi_is_valid(d[0])), None)
+    return {"npi": doctor[0], "last_name": doctor[1], "first_name": doctor[2]} if doctor else None
+
+
+def _says_npi(doctor: list[str]) -> bool:
+    """XCN.9 is an HD (namespace&universal id&type): either of the first two may name the NPI registry."""
+    return bool({*doctor[8].split("&")[:2], doctor[12]} & NPI_MARKS)
 
 
 def _in_order(insurances: list) -> list:

@@ -19,7 +19,8 @@ FIELD_SOURCES: dict[tuple, str] = {
     ("coverage", "payer_id"): "IN1-3", ("coverage", "member_id"): "IN1-36", ("coverage", "group_number"): "IN1-8",
     ("coverage", "relationship"): "IN1-17", ("other_coverages", "payer_id"): "IN1-3",
     ("other_coverages", "member_id"): "IN1-36", ("other_coverages", "group_number"): "IN1-8",
-    ("other_coverages", "relationship"): "IN1-17", ("other_coverages",): "IN1", ("rendering_provider",): "FT1-20", ("diagnoses",): "DG1-3",
+    ("other_coverages", "relationship"): "IN1-17", ("other_coverages",): "IN1", ("rendering_provider",): "FT1-20",
+    ("referring_provider",): "PV1-8", ("diagnoses",): "DG1-3",
     ("procedures", "code"): "FT1-7", ("procedures", "units"): "FT1-10", ("procedures", "modifiers"): "FT1-26",
     ("procedures", "diagnosis_pointers"): "FT1-19", ("procedures",): "FT1",
 }

@@ -7,10 +7,10 @@ import pytest
 from shared.contracts.common import Severity
 from services.claims.domain.model import Payer
 from services.claims.domain.payer_edits import (EDITS_BY_PROGRAM, member_id_format, parse_abn_conflicts,
-                                                payer_edits)
+                                                parse_code_ranges, payer_edits)
 from services.claims.domain.payers import program_of
 from services.claims.domain.scrub import scrub_claim
-from tests.unit.claims.builders import ENCOUNTER, PAYERS, TODAY, claim
+from tests.unit.claims.builders import ENCOUNTER, OTHER_RENDERING_NPI, PAYERS, TODAY, claim
 
 pytestmark = pytest.mark.unit
 VISIT = {"code": "99213", "diagnosis_pointers": [1]}
@@ -91,6 +91,38 @@ def test_contradicting_abn_modifiers_on_one_line_hold_a_medicare_claim(modifiers
 @pytest.mark.parametrize("modifiers", [["GA"], ["GZ"], ["GY"], ["GX", "GY"], ["GA", "25"]])
 def test_one_abn_statement_or_a_voluntary_notice_with_gy_passes(modifiers):
     assert payer_edits(claim("MEDICARE", procedures=[{**VISIT, "modifiers": modifiers}])) == []
+
+
+LAB, IMAGING = {"code": "80053", "diagnosis_pointers": [1]}, {"code": "71046", "diagnosis_pointers": [1]}
+REFERRING = {"npi": OTHER_RENDERING_NPI, "first_name": "Omar", "last_name": "Haddad"}
+
+
+@pytest.mark.parametrize("code", ["80047", "80053", "89398", "70010", "71046", "79999"])
+def test_a_medicare_lab_or_imaging_line_without_the_ordering_provider_holds_the_claim(code):
+    [edit] = payer_edits(claim("MEDICARE", procedures=[VISIT, {"code": code, "diagnosis_pointers": [1]}]))
+    assert (edit.edit_id, edit.severity, edit.codes) == ("PAYER-MEDICARE-ORDERING-NPI", Severity.ERROR, [code])
+    assert f"2 ({code}, " in edit.message and "2310A" in edit.message
+
+
+def test_one_finding_names_every_lab_and_imaging_line():
+    [edit] = payer_edits(claim("MEDICARE", procedures=[LAB, VISIT, IMAGING, LAB]))
+    assert edit.codes == ["80053", "71046"]
+    assert "1 (80053, lab), 3 (71046, imaging), 4 (80053, lab)" in edit.message
+
+
+@pytest.mark.parametrize("code", ["70009", "80046", "89399", "99213", "36415", "8004F", "G0439"])
+def test_codes_outside_the_lab_and_imaging_ranges_need_no_ordering_provider(code):
+    assert payer_edits(claim("MEDICARE", procedures=[{"code": code, "diagnosis_pointers": [1]}])) == []
+
+
+def test_the_ordering_provider_rule_passes_with_one_and_is_medicare_only():
+    assert payer_edits(claim("MEDICARE", procedures=[LAB, IMAGING], referring_provider=REFERRING)) == []
+    assert payer_edits(claim("AETNA", procedures=[LAB, IMAGING])) == []
+
+
+def test_code_ranges_include_both_ends():
+    [span] = parse_code_ranges([{"kind": "lab", "first": "80047", "last": "80050"}])
+    assert [span.holds(c) for c in ("80046", "80047", "80050", "80051", "8004")] == [False, True, True, False, False]
 
 
 def test_abn_pairs_read_in_either_order():

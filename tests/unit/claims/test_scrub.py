@@ -38,6 +38,13 @@ def test_billing_and_rendering_npi_check_digits():
     assert ids(claim(rendering_provider=dict(bad_rendering, npi=OTHER_RENDERING_NPI))) == []
 
 
+def test_a_referring_provider_npi_is_checked_like_the_rendering_one():
+    referring = dict(ENCOUNTER["rendering_provider"], npi=OTHER_RENDERING_NPI)
+    assert ids(claim(referring_provider=referring)) == []
+    [edit] = edits(claim(referring_provider=dict(referring, npi="1245319598")))
+    assert (edit.edit_id, edit.message) == ("SCRUB-NPI-CHECK-DIGIT", "the referring provider NPI fails its check digit")
+
+
 def test_tax_id_must_be_an_ein_and_an_unassigned_prefix_warns():
     assert ids(claim(billing=BILLING.model_copy(update={"tax_id": "00-0000000"}))) == ["SCRUB-TAX-ID"]
     assert ids(claim(billing=BILLING.model_copy(update={"tax_id": "12345678"}))) == ["SCRUB-TAX-ID"]

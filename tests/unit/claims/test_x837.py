@@ -135,3 +135,17 @@ def test_envelope_arguments_are_checked(options, words):
                  "interchange_control_number": 1, "group_control_number": 1, "created_at": AT, **options}
     with pytest.raises(ValueError, match=words):
         write_837p(**arguments)
+
+
+REFERRING = {"npi": OTHER_RENDERING_NPI, "first_name": "Omar", "last_name": "Haddad"}
+
+
+def test_a_referring_provider_is_loop_2310a_before_the_rendering_provider():
+    text = write([claim(referring_provider=REFERRING)])
+    names = [s[:2] for s in segments(text) if s[0] == "NM1" and s[1] in ("DN", "82")]
+    assert names == [["NM1", "DN"], ["NM1", "82"]]
+    assert find(text, "NM1", "DN") == [["NM1", "DN", "1", "HADDAD", "OMAR", "", "", "", "XX", OTHER_RENDERING_NPI]]
+
+
+def test_without_a_referring_provider_there_is_no_2310a():
+    assert find(write([claim()]), "NM1", "DN") == []

@@ -57,6 +57,14 @@ async def test_the_other_coverages_travel_on_to_the_claim(coder):
     assert [(c.payer_id, c.member_id) for c in claim.other_coverages] == [("BCBS", "XBC998877")]
 
 
+async def test_the_referring_provider_travels_on_to_the_claim(coder):
+    referring = {"npi": "1234567893", "first_name": "Omar", "last_name": "Haddad"}
+    uow, event = FakeCodingUnitOfWork(), documented(referring_provider=referring)
+    await code_encounters(uow, batch_of(event), coder=coder)
+    [claim] = uow.emitted_of(ClaimCoded)
+    assert claim.referring_provider.model_dump() == referring
+
+
 async def test_note_only_codes_wait_for_a_coder_unless_the_tenant_turned_auto_accept_on(coder):
     uow = FakeCodingUnitOfWork()
     held = documented(diagnoses=[])

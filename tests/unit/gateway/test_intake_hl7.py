@@ -82,3 +82,36 @@ def test_a_bad_secondary_member_id_names_in1_36():
     with pytest.raises(IntakeError) as error:
         parse_encounter(HL7, "\r".join(lines + [secondary]).encode())
     assert [p["field"] for p in error.value.problems] == ["IN1-36"]
+
+
+REFERRER = "1245319599"  # a valid NPI (check digit 9)
+
+
+def _with_referring(value: str) -> bytes:
+    return _with_fields((FIXTURES / "dft_p03.hl7").read_bytes().decode(), "PV1", 8, value).encode()
+
+
+@pytest.mark.parametrize("pv1_8", [
+    "L1234^Haddad^Omar~1234567893^Haddad^Omar^^^^^^NPI",  # assigning authority (XCN.9) says NPI
+    "1234567893^Haddad^Omar^^^^^^CMS&2.16.840.1.113883.4.6&ISO",  # the NPI registry by its OID
+    "1234567893^Haddad^Omar^^^^^^^^^^NPI",  # identifier type (XCN.13)
+    "1234567893^Haddad^Omar",  # no authority, but ten digits with a valid check digit
+])
+def test_the_referring_doctor_is_read_from_pv1_8_by_npi(pv1_8):
+    encounter, _ = parse_encounter(HL7, _with_referring(pv1_8))
+    referring = encounter.referring_provider
+    assert (referring.npi, referring.last_name, referring.first_name) == ("1234567893", "Haddad", "Omar")
+
+
+@pytest.mark.parametrize("pv1_8", ["", "L1234^Haddad^Omar", "1234567890^Haddad^Omar", "^^"])
+def test_no_referring_doctor_without_an_npi_in_pv1_8(pv1_8):
+    encounter, _ = parse_encounter(HL7, _with_referring(pv1_8))
+    assert encounter.referring_provider is None and encounter.rendering_provider.npi == REFERRER
+
+
+@pytest.mark.parametrize("pv1_8", ["L1234^Haddad^Omar^^^^^^NPI", "1234567893^^Omar^^^^^^NPI"])
+def test_a_bad_referring_doctor_names_pv1_8_without_the_value(pv1_8):
+    with pytest.raises(IntakeError) as error:
+        parse_encounter(HL7, _with_referring(pv1_8))
+    assert [p["field"] for p in error.value.problems] == ["PV1-8"]
+    assert "L1234" not in json.dumps(error.value.problems) and "Omar" not in json.dumps(error.value.problems)
