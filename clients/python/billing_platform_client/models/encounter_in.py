@@ -34,6 +34,8 @@ class EncounterIn:
             it has answered.
         prior_authorization (None | str | Unset):
         procedures (list[ProcedureLine] | Unset):
+        referring_provider (None | Provider | Unset): Who referred or ordered the service (837P 2310A); Medicare
+            requires it on lab and imaging.
     """
 
     coverage: Coverage
@@ -47,8 +49,11 @@ class EncounterIn:
     other_coverages: list[Coverage] | Unset = UNSET
     prior_authorization: None | str | Unset = UNSET
     procedures: list[ProcedureLine] | Unset = UNSET
+    referring_provider: None | Provider | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.provider import Provider
+
         coverage = self.coverage.to_dict()
 
         date_of_service = self.date_of_service.isoformat()
@@ -91,6 +96,14 @@ class EncounterIn:
                 procedures_item = procedures_item_data.to_dict()
                 procedures.append(procedures_item)
 
+        referring_provider: dict[str, Any] | None | Unset
+        if isinstance(self.referring_provider, Unset):
+            referring_provider = UNSET
+        elif isinstance(self.referring_provider, Provider):
+            referring_provider = self.referring_provider.to_dict()
+        else:
+            referring_provider = self.referring_provider
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -113,6 +126,8 @@ class EncounterIn:
             field_dict["prior_authorization"] = prior_authorization
         if procedures is not UNSET:
             field_dict["procedures"] = procedures
+        if referring_provider is not UNSET:
+            field_dict["referring_provider"] = referring_provider
 
         return field_dict
 
@@ -176,6 +191,25 @@ class EncounterIn:
 
                 procedures.append(procedures_item)
 
+        def _parse_referring_provider(data: object) -> None | Provider | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                referring_provider_type_0 = Provider.from_dict(data)
+
+                return referring_provider_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Provider | Unset, data)
+
+        referring_provider = _parse_referring_provider(
+            d.pop("referring_provider", UNSET)
+        )
+
         encounter_in = cls(
             coverage=coverage,
             date_of_service=date_of_service,
@@ -188,6 +222,7 @@ class EncounterIn:
             other_coverages=other_coverages,
             prior_authorization=prior_authorization,
             procedures=procedures,
+            referring_provider=referring_provider,
         )
 
         return encounter_in
