@@ -26,7 +26,8 @@ INDEX_VERSION = 2
 MAX_WORDS = 10
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
 CONTEXT_CONFIDENCE = {"family": 0.9, "history": 0.85}
-SUPPRESSING = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"})
+# ConText's categories that keep a mention from being coded, named as the context rules name theirs
+SUPPRESSING = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain", "HYPOTHETICAL": "hypothetical"}
 _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
 
 
@@ -139,13 +140,11 @@ class NoteSuggester:
             # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
             categories = {m.category for m in ent._.modifiers
                           if m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside}
-            if categories & SUPPRESSING:
-                continue
             match, context = ent._.icd_match, _context(categories)
             scope = None if match.code.startswith("Z") else mention_scope(text, ent.start_char, ent.end_char)
-            if scope is not None and scope.rule != FAMILY:
-                start, end = expanded.original_span(ent.start_char, ent.end_char)
-                skipped.append(SkippedMention(match.code, start, end, note[start:end], scope.rule))
+            rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
+            if rule or (scope is not None and scope.rule != FAMILY):
+                skipped.append(_skipped(match.code, ent, expanded, rule or scope.rule))
                 continue
             if scope is not None:
                 context = FAMILY
@@ -160,6 +159,11 @@ class NoteSuggester:
                 sentences.append(ent.sent.start_char)
         suggestions = apply_conventions(without_integral_symptoms(found, sentences), text, self._tabular)
         return _in_note(suggestions, expanded), skipped
+
+
+def _skipped(code: str, ent, expanded: Expanded, rule: str) -> SkippedMention:
+    start, end = expanded.original_span(ent.start_char, ent.end_char)
+    return SkippedMention(code, start, end, expanded.original[start:end], rule)
 
 
 def _in_note(suggestions: list[Suggestion], expanded: Expanded) -> list[Suggestion]:

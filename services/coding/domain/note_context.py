@@ -58,7 +58,7 @@ RULES = (
     ScopeRule("resolved",
               _words(r"resolved", r"late effects? of", r"prior", r"previous", r"former", r"remote", r"healed", r"treated",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)"),
-              re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,3}(resolved|has resolved|now resolved|healed|cleared|no longer|"
+              re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
                          r"no recurrence)\b", re.IGNORECASE),
               unless=_words("this morning", "today", "tonight", "overnight", "this week", "since", "currently",
                             "current", "active", "recurrent", "recurred", "again")),
