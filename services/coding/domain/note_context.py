@@ -42,7 +42,8 @@ RULES = (
               re.compile(r"^[^.;]{0,25}\b(in|of) (his|her|their|the patient's|pt's)? ?(mother|father|brother|"
                          r"sister|sibling|parents?|grandmother|grandfather|aunt|uncle|cousin|daughter|son)\b|"
                          r"^[^.;]{0,10}\bruns in the family\b", re.IGNORECASE),
-              unless=_words(r"lives with", r"accompanied by", r"with (his|her) (mother|father|daughter|son)")),
+              unless=_words(r"lives with", r"accompanied by", r"with (his|her) (mother|father|daughter|son)",
+                            r"reports", r"states", r"says", r"brought")),
     ScopeRule("screening",
               _words(r"screen(ing|ed)? (test |exam )?for", r"screening"),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(screen|screening|screened)\b", re.IGNORECASE),
@@ -60,11 +61,10 @@ RULES = (
                      r"status post treatment (for|of)", r"s/p treatment (for|of)"),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
                          r"no recurrence)\b", re.IGNORECASE),
-              unless=_words("this morning", "today", "tonight", "overnight", "this week", "since", "currently",
-                            "current", "active", "recurrent", "recurred", "again")),
+              unless=_words("this morning", "today", "tonight", "overnight", "recurrent", "recurred", "again")),
     ScopeRule("negated",
               _words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
-                     r"rules out", r"not"),
+                     r"rules out"),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          r"not seen|not found)\b", re.IGNORECASE)),
 )

@@ -41,6 +41,7 @@ def test_a_supposed_condition_is_not_current(text, mention):
     ("Resolved cellulitis of the leg.", "cellulitis"),
     ("Breast cancer status post treatment, no recurrence.", "Breast cancer"),
     ("Prior pneumonia in 2019.", "pneumonia"),
+    ("Cellulitis resolved since the last visit.", "Cellulitis"),
     ("Dysphagia as a late effect of cerebral infarction.", "cerebral infarction"),
 ])
 def test_a_resolved_condition_is_not_current(text, mention):
@@ -49,6 +50,7 @@ def test_a_resolved_condition_is_not_current(text, mention):
 
 def test_an_episode_that_began_and_ended_at_the_visit_is_still_current():
     assert rule_for("Epistaxis this morning, resolved with pressure.", "Epistaxis") is None
+    assert rule_for("Cellulitis recurred after it had resolved.", "Cellulitis") is None
 
 
 @pytest.mark.parametrize("text, mention", [
@@ -61,8 +63,9 @@ def test_a_relatives_condition_is_read_as_family_history(text, mention):
     assert rule_for(text, mention) == "family"
 
 
-def test_living_with_a_relative_is_not_a_family_history():
+def test_living_with_or_reported_by_a_relative_is_not_a_family_history():
     assert rule_for("Lives with daughter. Hypertension controlled.", "Hypertension") is None
+    assert rule_for("Daughter reports memory loss and dementia.", "dementia") is None
     assert rule_for("Lives with daughter, hypertension controlled.", "hypertension") is None
 
 
