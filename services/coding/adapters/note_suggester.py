@@ -5,6 +5,8 @@ The index is a SQLite FTS5 database built from simple-icd-10-cm's descriptions, 
 held in memory for the hot path; FTS5 answers the context lookups ("mother has diabetes" -> the family
 history code for diabetes), cached per term. A negated or uncertain mention suggests nothing; a family
 mention suggests a Z80-Z84 code, a historical one a Z85-Z87 personal history code, never the condition.
+The note's shorthand is written out first (domain/shorthand.py), and a mention the context rules place out of
+the present (screened for, supposed, resolved, denied: domain/note_context.py) is skipped with the rule's name.
 The ICD-10-CM conventions (domain/conventions.py) then combine, replace or drop what was found.
 """
 import sqlite3
