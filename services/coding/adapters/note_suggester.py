@@ -5,6 +5,8 @@ The index is a SQLite FTS5 database built from simple-icd-10-cm's descriptions, 
 held in memory for the hot path; FTS5 answers the context lookups ("mother has diabetes" -> the family
 history code for diabetes), cached per term. A negated or uncertain mention suggests nothing; a family
 mention suggests a Z80-Z84 code, a historical one a Z85-Z87 personal history code, never the condition.
+The note's shorthand is written out first (domain/shorthand.py), and a mention the context rules place out of
+the present (screened for, supposed, resolved, denied: domain/note_context.py) is skipped with the rule's name.
 The ICD-10-CM conventions (domain/conventions.py) then combine, replace or drop what was found.
 """
 import sqlite3
@@ -13,17 +15,21 @@ from pathlib import Path
 
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.codes import icd_compact
+from services.coding.domain.note_context import FAMILY, SkippedMention, mention_scope
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.note_terms import (TermMatch, best_match, key, less_specific_than_documented, variants,
                                                words)
 from services.coding.domain.reference import ReferenceData
+from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
+SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
 INDEX_VERSION = 2
 MAX_WORDS = 10
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
 CONTEXT_CONFIDENCE = {"family": 0.9, "history": 0.85}
-SUPPRESSING = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE", "HYPOTHETICAL"})
+# ConText's categories that keep a mention from being coded, named as the context rules name theirs
+SUPPRESSING = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain", "HYPOTHETICAL": "hypothetical"}
 _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
 
 
@@ -87,8 +93,9 @@ def build_index(reference: ReferenceData, index_dir: Path) -> Path:
 
 
 class NoteSuggester:
-    def __init__(self, index_path: Path, tabular: Tabular):
+    def __init__(self, index_path: Path, tabular: Tabular, shorthand: Shorthand | None = None):
         self._tabular = tabular
+        self._shorthand = shorthand or Shorthand(parse_shorthand(SHORTHAND_FILE.read_text()))
         self._db = sqlite3.connect(f"file:{index_path}?mode=ro", uri=True, check_same_thread=False)
         grouped = defaultdict(list)
         for k, code, description, kind in self._db.execute("SELECT key, code, description, kind FROM term_key"):
@@ -116,21 +123,33 @@ class NoteSuggester:
         return self._context_cache[cache_key]
 
     def __call__(self, note: str) -> list[Suggestion]:
-        doc = self.nlp.make_doc(note)
+        return self.read(note)[0]
+
+    def read(self, note: str) -> tuple[list[Suggestion], list[SkippedMention]]:
+        """The suggestions, and the conditions named but not coded with the context rule that kept each out.
+        The note is read with its shorthand written out; offsets and evidence point into the note as written."""
+        expanded = self._shorthand.expand(note)
+        text = expanded.text
+        doc = self.nlp.make_doc(text)
         doc.ents = list(_term_spans(doc, self.terms, self._span))
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
-            return apply_conventions([], note, self._tabular)  # "flu shot given" is Z23 without any term
+            return _in_note(apply_conventions([], text, self._tabular), expanded), []  # "flu shot given" is Z23
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        found, sentences = [], []
+        found, sentences, skipped = [], [], []
         for ent in doc.ents:
             # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
             categories = {m.category for m in ent._.modifiers
                           if m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside}
-            if categories & SUPPRESSING:
-                continue
             match, context = ent._.icd_match, _context(categories)
+            scope = None if match.code.startswith("Z") else mention_scope(text, ent.start_char, ent.end_char)
+            rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
+            if rule or (scope is not None and scope.rule != FAMILY):
+                skipped.append(_skipped(match.code, ent, expanded, rule or scope.rule))
+                continue
+            if scope is not None:
+                context = FAMILY
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
             elif context != "affirmed":
@@ -140,7 +159,22 @@ class NoteSuggester:
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context))
                 sentences.append(ent.sent.start_char)
-        return apply_conventions(without_integral_symptoms(found, sentences, note), note, self._tabular)
+        suggestions = apply_conventions(without_integral_symptoms(found, sentences, text), text, self._tabular)
+        return _in_note(suggestions, expanded), skipped
+
+
+def _skipped(code: str, ent, expanded: Expanded, rule: str) -> SkippedMention:
+    start, end = expanded.original_span(ent.start_char, ent.end_char)
+    return SkippedMention(code, start, end, expanded.original[start:end], rule)
+
+
+def _in_note(suggestions: list[Suggestion], expanded: Expanded) -> list[Suggestion]:
+    """Evidence spans moved from the expanded text back onto the note as the provider wrote it."""
+    moved = []
+    for s in suggestions:
+        start, end = expanded.original_span(s.start, s.end)
+        moved.append(s.model_copy(update={"start": start, "end": end, "evidence": expanded.original[start:end]}))
+    return moved
 
 
 def _context(categories: set[str]) -> str:

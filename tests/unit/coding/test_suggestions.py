@@ -154,3 +154,24 @@ def test_an_injury_code_missing_its_7th_character_holds_the_encounter(suggest, r
     outcome = code_encounter(make_encounter(diagnoses=[]), reference, suggestions=found, auto_accept=AUTO_ACCEPT_ON)
     assert outcome.status == "needs_review" and "ICD-7TH-CHARACTER" in errors(outcome)
     assert not any(d.code.startswith("S93") for d in outcome.diagnoses)
+
+
+def test_shorthand_is_read_and_evidence_points_into_the_note_as_written(suggest):
+    note = "62 yo M w/ HTN, T2DM. Denies CP, SOB, N/V."
+    found = suggest(note)
+    assert codes(found) == ["I10", "E11.9"]
+    assert [note[s.start:s.end] for s in found] == ["HTN", "T2DM"] == [s.evidence for s in found]
+
+
+def test_a_mention_out_of_context_is_skipped_with_the_rules_name(suggest):
+    found, skipped = suggest.read("Lung cancer screening CT ordered. Hypertension. Call if headache develops.")
+    assert codes(found) == ["I10"]
+    assert {(s.evidence, s.rule) for s in skipped} == {("Lung cancer", "screening"), ("headache", "hypothetical")}
+    assert suggest("Cellulitis of the left leg, resolved.") == []
+    assert suggest("Depression screen negative, PHQ-9 0.") == []
+    assert suggest("Discussed stroke risk if anticoagulation is stopped.") == []
+
+
+def test_a_relatives_condition_written_in_shorthand_is_family_history_not_the_condition(suggest):
+    assert codes(suggest("FH of diabetes in brother.")) == ["Z83.3"]
+    assert "E11.9" not in codes(suggest("Brother with T2DM."))

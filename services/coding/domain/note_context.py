@@ -1,0 +1,108 @@
+"""Whether a condition the note names is a current one: the scope rules that keep a mention from being coded.
+
+A note names many conditions the patient does not have today: ones screened for ("lung cancer screening",
+"depression screen negative", "PHQ-9 0"), only supposed ("risk of stroke", "call if headache develops", "to
+prevent"), gone ("cellulitis, resolved", "s/p treatment, no recurrence"), a relative's ("mother has breast
+cancer", "FHx"), or denied ("denies chest pain, shortness of breath, nausea"). Coding any of them as current is
+a false claim, so each is a named rule here, and a mention in its scope is skipped with the rule's name.
+
+A scope is the clause around the mention: the sentence cut at ';', a line break and at words that turn
+it ("but", "however"). A cue before the mention reaches it across a list ("denies CP, SOB, N/V" after the
+shorthand is written out); a cue after it must follow it closely ("stroke risk", "panic attacks may occur").
+The rules read the note with its shorthand already written out (`shorthand.py`), so one cue list serves both.
+A family mention is not dropped but read as family history (the suggester looks up the Z80-Z84 code).
+"""
+import re
+from dataclasses import dataclass
+
+FAMILY = "family"
+
+_CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b", re.IGNORECASE)
+_AFTER_REACH = 40  # characters a cue written after the mention may stand from it
+
+
+def _words(*cues: str) -> re.Pattern:
+    return re.compile(r"\b(" + "|".join(cues) + r")\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ScopeRule:
+    name: str
+    before: re.Pattern | None  # a cue preceding the mention in its clause
+    after: re.Pattern | None  # a cue following the mention closely in its clause
+    anywhere: re.Pattern | None = None  # a cue anywhere in the clause
+    unless: re.Pattern | None = None  # the clause says the mention is current after all
+
+
+RULES = (
+    ScopeRule(FAMILY,
+              _words("family history", "family hx", "mother", "father", "brother", "sister", "sibling",
+                     "parents?", "grandmother", "grandfather", "aunt", "uncle", "cousin", "daughter", "son",
+                     "relatives?"),
+              re.compile(r"^[^.;]{0,25}\b(in|of) (his|her|their|the patient's|pt's)? ?(mother|father|brother|"
+                         r"sister|sibling|parents?|grandmother|grandfather|aunt|uncle|cousin|daughter|son)\b|"
+                         r"^[^.;]{0,10}\bruns in the family\b", re.IGNORECASE),
+              unless=_words(r"lives with", r"accompanied by", r"with (his|her) (mother|father|daughter|son)",
+                            r"reports", r"states", r"says", r"brought")),
+    ScopeRule("screening",
+              _words(r"screen(ing|ed)? (test |exam )?for", r"screening"),
+              re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(screen|screening|screened)\b", re.IGNORECASE),
+              re.compile(r"\b(phq-?[29]|gad-?7|audit-?c|epds|mmse|moca)\b\W+(score\W+|of\W+|was\W+|is\W+|=\W*)*"
+                         r"(0|negative|neg)\b", re.IGNORECASE)),
+    ScopeRule("hypothetical",
+              _words(r"if", r"risks? (of|for)", r"at risk", r"to prevent", r"prevent(s|ing)?", r"prevention of",
+                     r"in case of", r"watch for", r"monitor for", r"warning signs of", r"prophylaxis (for|against)",
+                     r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
+                     r"can (cause|lead to)", r"progression to"),
+              re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|may (occur|develop|recur)|"
+                         r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
+    ScopeRule("resolved",
+              _words(r"resolved", r"late effects? of", r"prior", r"previous", r"former", r"remote", r"healed", r"treated",
+                     r"status post treatment (for|of)", r"s/p treatment (for|of)"),
+              re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
+                         r"no recurrence)\b", re.IGNORECASE),
+              unless=_words("this morning", "today", "tonight", "overnight", "recurrent", "recurred", "again")),
+    ScopeRule("negated",
+              _words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
+                     r"rules out"),
+              re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
+                         r"not seen|not found)\b", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    rule: str
+    cue: str
+
+
+@dataclass(frozen=True)
+class SkippedMention:
+    """A condition named in the note and not coded, with the rule that kept it out."""
+
+    code: str
+    start: int
+    end: int
+    evidence: str
+    rule: str
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding text[start:end]: from the last clause end before it to the first after it."""
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def mention_scope(text: str, start: int, end: int) -> Scope | None:
+    """The first rule whose cue reaches the mention text[start:end], or None: the mention is current."""
+    first, last = clause(text, start, end)
+    before, after, whole = text[first:start], text[end:min(last, end + _AFTER_REACH)], text[first:last]
+    for rule in RULES:
+        if rule.unless is not None and rule.unless.search(whole):
+            continue
+        for pattern, part in ((rule.before, before), (rule.after, after), (rule.anywhere, whole)):
+            found = pattern.search(part) if pattern is not None else None
+            if found:
+                return Scope(rule.name, found.group(0).strip())
+    return None

@@ -1,0 +1,175 @@
+"""Clinical shorthand written out before the note meets the term index.
+
+The index holds the tabular's words ("hypertension", "type 2 diabetes mellitus"); notes say HTN and T2DM, and
+say "h/o", "denies CP, SOB" or "R ankle fx". Writing the shorthand out lets the same term keys and the same
+context cues (ConText's "history of", "rule out") read it. The list is data (`data/shorthand.csv`: abbreviation,
+expansion, case, guard); an abbreviation with no expansion is one that is too ambiguous to write out ("MS":
+multiple sclerosis, mitral stenosis, mental status) and is left as written.
+
+Matching is exact on word boundaries: "CAD" never matches inside "CADASIL", and an abbreviation whose case is
+`exact` matches only as written ("HA" is headache; "ha" is not). A guard decides between readings that depend
+on the neighbouring words: "RA" after an oxygen saturation is room air, elsewhere rheumatoid arthritis; "PE:"
+opening an exam section is the physical exam, elsewhere pulmonary embolism; "R"/"L" are sides only before a
+word ("L knee", not "2 L" or "hepatitis B").
+
+Suggestions must point into the note the provider wrote, so the expansion keeps, for every character it
+produces, the span of the original characters it came from (`Expanded.original_span`).
+"""
+import csv
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Guard = Callable[[str, int, int], bool]  # (text, start, end) of the abbreviation -> does this reading apply
+
+_BEFORE = 40
+_OXYGEN = re.compile(r"(%|\bs(?:p|a)?o2\b|\bsats?\b|\bsaturation\b|\bpulse ox\w*|\bon)\s*$", re.IGNORECASE)
+_HEART_FAILURE_TYPE = re.compile(r"\b(systolic|diastolic|acute|chronic|decompensated|compensated)\s*$",
+                                 re.IGNORECASE)
+_HEADING = re.compile(r"\s*(:|(was |is )?(normal|nl|unremarkable|wnl|benign|nonfocal)\b)", re.IGNORECASE)
+_NOT_A_SIDE_AFTER = re.compile(r"(\d\s*|\b(hepatitis|hep|vitamin|vit|type|group|class|stage|grade|factor|strep|"
+                               r"influenza|flu|cluster|lead|ap|pa)\s+)$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_SENTENCE_OPENING = re.compile(r"(\A|[.!?\n]|^[ \t]*[-*\u2022])[ \t]*\Z", re.MULTILINE)
+
+
+def _oxygen(text: str, start: int, end: int) -> bool:
+    return bool(_OXYGEN.search(text[max(0, start - _BEFORE):start]))
+
+
+def _heart_failure_type(text: str, start: int, end: int) -> bool:
+    """"diastolic CHF" is the tabular's "diastolic (congestive) heart failure": the bracketed word is left out."""
+    return bool(_HEART_FAILURE_TYPE.search(text[max(0, start - _BEFORE):start]))
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    return bool(_HEADING.match(text, end))
+
+
+def _side(text: str, start: int, end: int) -> bool:
+    return bool(_WORD_AFTER.match(text, end)) and not _NOT_A_SIDE_AFTER.search(text[max(0, start - _BEFORE):start])
+
+
+def _after_number(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r"\d\s*$", text[max(0, start - 6):start]))
+
+
+def _before_of(text: str, start: int, end: int) -> bool:
+    return bool(re.match(r"\s*(of\b|:)", text[end:end + 6], re.IGNORECASE))
+
+
+def _suffix(text: str, start: int, end: int) -> bool:
+    """"strep+" or "troponin-": a sign written against a test, not a list dash or "T2DM - stable"."""
+    return start > 0 and text[start - 1].isalpha() and (end == len(text) or not text[end].isalnum())
+
+
+GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "heart_failure_type": _heart_failure_type, "heading": _heading,
+                            "side": _side, "after_number": _after_number, "before_of": _before_of,
+                            "suffix": _suffix}
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    abbreviation: str
+    expansion: str  # empty: ambiguous, left as written
+    exact_case: bool
+    guard: str = ""
+
+    def applies(self, text: str, start: int, end: int) -> bool:
+        return not self.guard or GUARDS[self.guard](text, start, end)
+
+
+def parse_shorthand(text: str) -> tuple[Abbreviation, ...]:
+    """The CSV's rows in order: where one abbreviation has several readings, the first whose guard holds wins."""
+    rows = []
+    for row in csv.DictReader(io.StringIO(text)):
+        case, guard = row["case"].strip(), row["guard"].strip()
+        if case not in ("exact", "any") or (guard and guard not in GUARDS):
+            raise ValueError(f"shorthand {row['abbreviation']!r}: unknown case {case!r} or guard {guard!r}")
+        rows.append(Abbreviation(row["abbreviation"].strip(), row["expansion"].strip(), case == "exact", guard))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class Expanded:
+    """The note with its shorthand written out. starts[i]/ends[i]: the original span character i came from."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if start >= end:
+            position = self.starts[start] if start < len(self.starts) else len(self.original)
+            return position, position
+        return self.starts[start], self.ends[end - 1]
+
+
+class Shorthand:
+    def __init__(self, abbreviations: tuple[Abbreviation, ...]):
+        self._readings: dict[str, list[Abbreviation]] = {}
+        for a in abbreviations:
+            self._readings.setdefault(a.abbreviation.lower(), []).append(a)
+        alternatives = sorted(self._readings.values(), key=lambda r: len(r[0].abbreviation), reverse=True)
+        # longest first: "w/o" before "w/", "N/V/D" before "N/V"
+        self._pattern = re.compile("|".join(_bounded(r[0].abbreviation, any(a.abbreviation.isupper() for a in r))
+                                            for r in alternatives), re.IGNORECASE)
+
+    def expand(self, note: str) -> Expanded:
+        parts, starts, ends, position = [], [], [], 0
+        for match in self._pattern.finditer(note):
+            expansion = self._reading(note, match)
+            if expansion is None:
+                continue
+            _keep(note, position, match.start(), parts, starts, ends)
+            parts.append(expansion)
+            starts += [match.start()] * len(expansion)
+            ends += [match.end()] * len(expansion)
+            position = match.end()
+        _keep(note, position, len(note), parts, starts, ends)
+        return Expanded(note, "".join(parts), tuple(starts), tuple(ends))
+
+    def _reading(self, note: str, match: re.Match) -> str | None:
+        written, plural = match.group(0), ""
+        readings = self._readings.get(written.lower())
+        if readings is None:  # "UTIs", "HAs": a plural of an upper-case abbreviation
+            written, plural = written[:-1], "s"
+            readings = self._readings.get(written.lower(), [])
+        for a in readings:
+            if a.exact_case and a.abbreviation != written:
+                continue
+            if a.applies(note, match.start(), match.end()):
+                return _spelled(a.expansion, written, plural, note, match.start(), match.end()) if a.expansion else None
+        return None
+
+
+def _bounded(abbreviation: str, capitals: bool) -> str:
+    body = re.escape(abbreviation)
+    if abbreviation[-1].isalpha() and capitals and len(abbreviation) > 1:
+        body += "(?:s)?"
+    before = r"(?<![A-Za-z0-9])" if abbreviation[0].isalnum() else r"(?<![+\-(/])"
+    after = r"(?![A-Za-z0-9])" if abbreviation[-1].isalnum() else r"(?![+\-)/])"
+    if abbreviation[-1] == "/":  # "w/cough"
+        after = ""
+    return before + body + after
+
+
+def _spelled(expansion: str, written: str, plural: str, note: str, start: int, end: int) -> str:
+    """The expansion capitalised where it opens a sentence or a line ("HTN." -> "Hypertension": sentences
+    split at a line break before a capital), spaced from a word written against it ("w/cough" -> "with cough")."""
+    if written[:1].isupper() and _SENTENCE_OPENING.search(note, 0, start):
+        expansion = expansion[:1].upper() + expansion[1:]
+    expansion += plural
+    if start > 0 and note[start - 1].isalnum() and expansion[0].isalnum():
+        expansion = " " + expansion
+    if end < len(note) and note[end].isalnum() and expansion[-1].isalnum():
+        expansion += " "
+    return expansion
+
+
+def _keep(note: str, start: int, end: int, parts: list[str], starts: list[int], ends: list[int]) -> None:
+    parts.append(note[start:end])
+    starts += range(start, end)
+    ends += range(start + 1, end + 1)

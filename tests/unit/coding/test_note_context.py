@@ -1,0 +1,106 @@
+"""The scope rules that keep a condition the note names from being coded as current, one cue at a time."""
+import pytest
+
+from services.coding.domain.note_context import clause, mention_scope
+
+pytestmark = pytest.mark.unit
+
+
+def rule_for(text: str, mention: str) -> str | None:
+    start = text.index(mention)
+    scope = mention_scope(text, start, start + len(mention))
+    return scope.rule if scope else None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Screening for lung cancer with low-dose CT.", "lung cancer"),
+    ("Lung cancer screening CT ordered.", "Lung cancer"),
+    ("Depression screen negative.", "Depression"),
+    ("Depression: PHQ-9 0.", "Depression"),
+    ("Screened for diabetes with an A1c.", "diabetes"),
+])
+def test_a_condition_only_screened_for_is_not_current(text, mention):
+    assert rule_for(text, mention) == "screening"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Call if headache develops.", "headache"),
+    ("Return if symptoms recur or chest pain starts.", "chest pain"),
+    ("Discussed the risk of stroke off anticoagulation.", "stroke"),
+    ("Discussed stroke risk if anticoagulation is stopped.", "stroke"),
+    ("Statin to prevent myocardial infarction.", "myocardial infarction"),
+    ("Panic attacks may occur when tapering.", "Panic attacks"),
+])
+def test_a_supposed_condition_is_not_current(text, mention):
+    assert rule_for(text, mention) == "hypothetical"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Cellulitis of the leg, resolved.", "Cellulitis"),
+    ("Cellulitis of the left lower leg, resolved.", "Cellulitis"),
+    ("Resolved cellulitis of the leg.", "cellulitis"),
+    ("Breast cancer status post treatment, no recurrence.", "Breast cancer"),
+    ("Prior pneumonia in 2019.", "pneumonia"),
+    ("Cellulitis resolved since the last visit.", "Cellulitis"),
+    ("Dysphagia as a late effect of cerebral infarction.", "cerebral infarction"),
+])
+def test_a_resolved_condition_is_not_current(text, mention):
+    assert rule_for(text, mention) == "resolved"
+
+
+def test_an_episode_that_began_and_ended_at_the_visit_is_still_current():
+    assert rule_for("Epistaxis this morning, resolved with pressure.", "Epistaxis") is None
+    assert rule_for("Cellulitis recurred after it had resolved.", "Cellulitis") is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Mother has breast cancer.", "breast cancer"),
+    ("Family history: coronary artery disease.", "coronary artery disease"),
+    ("Brother with schizophrenia.", "schizophrenia"),
+    ("Colon cancer in her father at 60.", "Colon cancer"),
+])
+def test_a_relatives_condition_is_read_as_family_history(text, mention):
+    assert rule_for(text, mention) == "family"
+
+
+def test_living_with_or_reported_by_a_relative_is_not_a_family_history():
+    assert rule_for("Lives with daughter. Hypertension controlled.", "Hypertension") is None
+    assert rule_for("Daughter reports memory loss and dementia.", "dementia") is None
+    assert rule_for("Lives with daughter, hypertension controlled.", "hypertension") is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Denies chest pain, shortness of breath, nausea with vomiting.", "chest pain"),
+    ("Denies chest pain, shortness of breath, nausea with vomiting.", "shortness of breath"),
+    ("Denies chest pain, shortness of breath, nausea with vomiting.", "nausea with vomiting"),
+    ("No fever or cough.", "cough"),
+    ("Negative for pneumonia on x-ray.", "pneumonia"),
+    ("Myocardial infarction ruled out.", "Myocardial infarction"),
+    ("Pulmonary embolism was excluded by CTA.", "Pulmonary embolism"),
+])
+def test_a_denied_condition_is_not_current_across_a_list(text, mention):
+    assert rule_for(text, mention) == "negated"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Hypertension, controlled.", "Hypertension"),
+    ("Acute pharyngitis, rapid strep negative.", "Acute pharyngitis"),
+    ("Denies chest pain but has hypertension.", "hypertension"),
+    ("No fever; asthma worse at night.", "asthma"),
+    ("Depression screening positive; depression, started sertraline.", "depression, started"[:10]),
+])
+def test_a_current_condition_outside_every_scope_is_coded(text, mention):
+    start = text.rindex(mention)
+    assert mention_scope(text, start, start + len(mention)) is None
+
+
+def test_the_scope_is_the_clause_around_the_mention():
+    text = "No fever; cough for two days but no wheeze."
+    start = text.index("cough")
+    first, last = clause(text, start, start + 5)
+    assert text[first:last].strip() == "cough for two days"
+
+
+def test_the_cue_is_named_in_the_scope():
+    text = "Denies chest pain."
+    assert mention_scope(text, 7, 17).cue == "Denies"

@@ -1,0 +1,100 @@
+"""Clinical shorthand written out before term matching: each reading, its guards, case and word boundaries,
+and the spans that lead back to the note as written."""
+from pathlib import Path
+
+import pytest
+
+from services.coding.domain.shorthand import Abbreviation, Shorthand, parse_shorthand
+
+pytestmark = pytest.mark.unit
+
+SHORTHAND_CSV = Path(__file__).resolve().parents[3] / "services" / "coding" / "data" / "shorthand.csv"
+
+
+@pytest.fixture(scope="module")
+def expand():
+    shorthand = Shorthand(parse_shorthand(SHORTHAND_CSV.read_text()))
+    return lambda note: shorthand.expand(note).text
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("HTN", "Hypertension"), ("HLD", "Hyperlipidemia"), ("T2DM", "Type 2 diabetes mellitus"),
+    ("DM2", "Type 2 diabetes mellitus"), ("T1DM", "Type 1 diabetes mellitus"), ("CKD", "Chronic kidney disease"),
+    ("CAD", "Coronary artery disease"), ("CHF", "Congestive heart failure"),
+    ("HFrEF", "Heart failure with reduced ejection fraction"),
+    ("HFpEF", "Heart failure with preserved ejection fraction"), ("AF", "Atrial fibrillation"),
+    ("afib", "atrial fibrillation"), ("COPD", "Chronic obstructive pulmonary disease"),
+    ("OSA", "Obstructive sleep apnea"), ("GERD", "Gastro-esophageal reflux disease"),
+    ("MDD", "Major depressive disorder"), ("GAD", "Generalized anxiety disorder"),
+    ("PTSD", "Post-traumatic stress disorder"), ("ADHD", "Attention-deficit hyperactivity disorder"),
+    ("BPH", "Benign prostatic hyperplasia"), ("UTI", "Urinary tract infection"),
+    ("URI", "Acute upper respiratory infection"), ("OA", "Osteoarthritis"), ("RA", "Rheumatoid arthritis"),
+    ("LBP", "Low back pain"), ("SOB", "Shortness of breath"), ("CP", "Chest pain"), ("HA", "Headache"),
+    ("N/V", "Nausea with vomiting"), ("abd pain", "abdominal pain"), ("wrist fx", "wrist fracture"),
+    ("R knee", "Right knee"), ("L ankle", "Left ankle"), ("B knees", "Bilateral knees"),
+    ("bilat knees", "bilateral knees"), ("45 y/o", "45 year old"), ("12 yo", "12 year old"),
+    ("h/o asthma", "history of asthma"), ("s/p PCI", "status post PCI"), ("r/o asthma", "rule out asthma"),
+    ("c/o cough", "complains of cough"), ("asthma w/ wheeze", "asthma with wheeze"),
+    ("migraine w/o aura", "migraine without aura"), ("troponin neg", "troponin negative"),
+    ("strep (+)", "strep positive"), ("strep+", "strep positive"), ("flu (-)", "flu negative"),
+    ("FHx: CAD", "Family history: coronary artery disease"), ("FH of T1DM", "Family history of type 1 diabetes mellitus"),
+])
+def test_each_abbreviation_is_written_out(expand, note, expected):
+    assert expand(note) == expected
+
+
+def test_ra_after_an_oxygen_saturation_is_room_air_elsewhere_rheumatoid_arthritis(expand):
+    assert expand("SpO2 97% on RA.") == "SpO2 97% on room air."
+    assert expand("sat 95% RA") == "sat 95% room air"
+    assert expand("Seropositive RA on methotrexate.") == "Seropositive rheumatoid arthritis on methotrexate."
+
+
+def test_pe_opening_the_exam_is_the_physical_exam_elsewhere_pulmonary_embolism(expand):
+    assert expand("PE: lungs clear.") == "Physical exam: lungs clear."
+    assert expand("PE unremarkable") == "Physical exam unremarkable"
+    assert expand("CTA to r/o PE.") == "CTA to rule out pulmonary embolism."
+
+
+def test_ambiguous_abbreviations_are_left_as_written(expand):
+    assert expand("MS flare, ED visit last week.") == "MS flare, ED visit last week."
+
+
+def test_chf_after_its_type_is_the_tabulars_heart_failure_of_that_type(expand):
+    assert expand("chronic diastolic CHF") == "chronic diastolic heart failure"
+
+
+def test_a_side_is_read_only_before_a_word(expand):
+    assert expand("2 L fluid restriction") == "2 L fluid restriction"
+    assert expand("hepatitis B vaccine") == "hepatitis B vaccine"
+    assert expand("knee pain, R.") == "knee pain, R."
+
+
+def test_case_rules_and_word_boundaries(expand):
+    assert expand("ha ha, cp") == "ha ha, cp"  # exact-case readings need their capitals
+    assert expand("htn") == "hypertension"  # an unambiguous one is read in any case
+    assert expand("CADASIL, ORAL, THAT") == "CADASIL, ORAL, THAT"
+    assert expand("He has HAs") == "He has headaches"
+    assert expand("T2DM - stable") == "Type 2 diabetes mellitus - stable"  # a dash is not "negative"
+
+
+def test_a_list_after_a_cue_is_written_out_item_by_item(expand):
+    assert expand("Denies CP, SOB, N/V.") == "Denies chest pain, shortness of breath, nausea with vomiting."
+
+
+def test_spans_of_the_expanded_text_lead_back_to_the_note_as_written():
+    shorthand = Shorthand(parse_shorthand(SHORTHAND_CSV.read_text()))
+    expanded = shorthand.expand("Hx: R ankle fx, HTN.")
+    start = expanded.text.index("fracture")
+    assert expanded.original_span(start, start + len("fracture")) == (12, 14)
+    start = expanded.text.index("ankle")
+    assert expanded.original[slice(*expanded.original_span(start, start + 5))] == "ankle"
+    assert expanded.original_span(0, len(expanded.text)) == (0, len(expanded.original))
+
+
+def test_an_unknown_guard_or_case_in_the_file_is_refused():
+    with pytest.raises(ValueError, match="guard"):
+        parse_shorthand("abbreviation,expansion,case,guard\nRA,room air,exact,nearby_oxygen\n")
+    with pytest.raises(ValueError, match="case"):
+        parse_shorthand("abbreviation,expansion,case,guard\nRA,room air,upper,\n")
+    assert parse_shorthand("abbreviation,expansion,case,guard\nHTN,hypertension,any,\n") == (
+        Abbreviation("HTN", "hypertension", False, ""),)
