@@ -16,6 +16,9 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 NAME = "encounter-z-code"
 _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
                        r"discussed|recommended|ordered for next)\b", re.IGNORECASE)
+# Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
+_ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
+_PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
 
 
 def _rx(text: str) -> re.Pattern:
@@ -71,8 +74,9 @@ def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tupl
 
 
 def _given(note: str, match: re.Match) -> bool:
-    return not (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(sentence(note, match.start(),
-                                                                                          match.end())))
+    said = sentence(note, match.start(), match.end())
+    only_ordered = _ORDERED_ONLY.search(said) and not _PERFORMED.search(said)
+    return not (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(said) or only_ordered)
 
 
 def _screenings(note: str, tabular) -> list[Suggestion]:
