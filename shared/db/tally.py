@@ -13,8 +13,11 @@ transactions touching the same item count it once. TRUNCATE is not followed: `ba
 """
 from dataclasses import dataclass
 
-from sqlalchemy import BigInteger, Column, MetaData, Table, Text, Uuid
+from uuid import UUID
+
+from sqlalchemy import BigInteger, Column, MetaData, Table, Text, Uuid, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
 
 
 @dataclass(frozen=True)
@@ -133,3 +136,11 @@ END $$"""
             f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_from_{table}()"
             for op, refs in (("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
                              ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"))]
+
+
+async def read_counts(session: AsyncSession, counts: Table, tenant_id: UUID | None) -> dict[str, int]:
+    """The maintained counts per key of one tenant, or summed over every tenant (None); zeros left out."""
+    query = select(counts.c.key, func.sum(counts.c.n)).group_by(counts.c.key)
+    if tenant_id is not None:
+        query = query.where(counts.c.tenant_id == tenant_id)
+    return {key: int(n) for key, n in (await session.execute(query)).all() if n}

@@ -8,10 +8,10 @@ its timeline has no hold or rejection; once adjudicated under `adjudicated:<paye
 """
 from uuid import UUID
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db.tally import Source, Tally
+from shared.db.tally import Source, Tally, read_counts
 from services.claims.adapters.tables import Claim, ClaimEvent, metadata
 
 REWORK_EVENTS = ("held", "rejected")
@@ -58,15 +58,8 @@ class ClaimReports:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def counts(self, tenant_id: UUID | None) -> dict[str, int]:
-        """Maintained counts per key, of one tenant or summed over every tenant (None)."""
-        query = select(claim_tally.c.key, func.sum(claim_tally.c.n)).group_by(claim_tally.c.key)
-        if tenant_id is not None:
-            query = query.where(claim_tally.c.tenant_id == tenant_id)
-        return {key: int(n) for key, n in (await self._session.execute(query)).all() if n}
-
     async def figures(self, tenant_id: UUID | None) -> dict:
-        return figures_from_counts(await self.counts(tenant_id))
+        return figures_from_counts(await read_counts(self._session, claim_tally, tenant_id))
 
     async def find_for_ops(self, any_id: UUID) -> tuple[Claim | None, list[ClaimEvent]]:
         """A claim by its id or its encounter's id, across tenants, with its timeline."""

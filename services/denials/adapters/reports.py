@@ -7,10 +7,9 @@ Counts are of distinct claims: a claim counts once under `denied`, once under ea
 """
 from uuid import UUID
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db.tally import Source, Tally
+from shared.db.tally import Source, Tally, read_counts
 from services.denials.adapters.tables import metadata
 
 DENIAL_TALLY = Tally(
@@ -44,12 +43,5 @@ class DenialReports:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def counts(self, tenant_id: UUID | None) -> dict[str, int]:
-        """Maintained counts per key, of one tenant or summed over every tenant (None)."""
-        query = select(denial_tally.c.key, func.sum(denial_tally.c.n)).group_by(denial_tally.c.key)
-        if tenant_id is not None:
-            query = query.where(denial_tally.c.tenant_id == tenant_id)
-        return {key: int(n) for key, n in (await self._session.execute(query)).all() if n}
-
     async def figures(self, tenant_id: UUID | None) -> dict:
-        return figures_from_counts(await self.counts(tenant_id))
+        return figures_from_counts(await read_counts(self._session, denial_tally, tenant_id))
