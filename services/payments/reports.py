@@ -1,6 +1,6 @@
 """A/R aging, KPIs, deposits and reconciliation: queries scoped by tenant, rules in the domain."""
 import uuid
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from uuid import UUID
 
@@ -8,8 +8,7 @@ from sqlalchemy import func, select
 
 from shared.db.unit_of_work import UnitOfWork
 from shared.money import ZERO
-from services.payments.adapters.tables import (BilledClaim, ClaimBalance, Deposit, LedgerEntry, LedgerTransaction,
-                                              Remittance)
+from services.payments.adapters.tables import BilledClaim, Deposit, LedgerEntry, LedgerTransaction, Remittance
 from services.payments.domain import aging, ledger, reconciliation
 
 PAYER_KINDS = ("payment", "reversal", "write_off")
@@ -22,13 +21,8 @@ class DepositConflict(ValueError):
 async def open_items(uow: UnitOfWork, tenant_id: UUID, *, basis: str) -> list[aging.OpenItem]:
     """Each claim's open insurance and patient balances with the date each started to age: from the
     balances the ledger maintains per claim, so only the open claims are read, not the ledger's history."""
-    rows = await uow.session.execute(
-        select(BilledClaim, ClaimBalance.insurance_ar, ClaimBalance.patient_ar, ClaimBalance.patient_since)
-        .join(ClaimBalance, ClaimBalance.claim_id == BilledClaim.claim_id)
-        .where(ClaimBalance.tenant_id == tenant_id, BilledClaim.tenant_id == tenant_id,
-               (ClaimBalance.insurance_ar != 0) | (ClaimBalance.patient_ar != 0)))
     items = []
-    for claim, insurance, patient, pr_since in rows:
+    for claim, insurance, patient, pr_since in await uow.reports.open_claims(tenant_id):
         submitted = (claim.submitted_at or datetime.now(timezone.utc)).date()
         since = claim.date_of_service if basis == "date_of_service" and claim.date_of_service else submitted
         if insurance:
@@ -50,16 +44,12 @@ FIRST_CLAIMS = BilledClaim.receivable_claim_id.is_(None)
 
 
 async def ar_kpis(uow: UnitOfWork, *, tenant_id: UUID, today: date, period_days: int) -> dict:
-    """Days in A/R over the period's average daily charges, and the lag from service to submission."""
-    items = await open_items(uow, tenant_id, basis="submission")
-    insurance = sum((i.amount for i in items if i.payer_id != aging.PATIENT), ZERO)
-    patient = sum((i.amount for i in items if i.payer_id == aging.PATIENT), ZERO)
-    since = datetime.combine(today - timedelta(days=period_days), time.min, tzinfo=timezone.utc)
-    claims = (await uow.session.execute(select(BilledClaim.total_charge, BilledClaim.date_of_service,
-                                               BilledClaim.submitted_at).where(
-        BilledClaim.tenant_id == tenant_id, BilledClaim.submitted_at >= since, FIRST_CLAIMS))).all()
-    charges = sum((c.total_charge for c in claims), ZERO)
-    lag = aging.billing_lag([(c.date_of_service, c.submitted_at.date()) for c in claims if c.date_of_service])
+    """Days in A/R over the period's average daily charges, and the lag from service to submission: from
+    the maintained open balances and the maintained daily figures of the period (UTC days)."""
+    insurance, patient = await uow.reports.open_totals(tenant_id)
+    since = today - timedelta(days=period_days)
+    charges, lags = await uow.reports.period_charges(tenant_id, since)
+    lag = aging.lag_summary([days for days, count in sorted(lags.items()) for _ in range(count)])
     flows = await _period_flows(uow, tenant_id, since)
     return {"as_of": today, "period_days": period_days, "total_ar": insurance + patient, "insurance_ar": insurance,
             "patient_ar": patient, "charges_in_period": charges,
@@ -69,15 +59,11 @@ async def ar_kpis(uow: UnitOfWork, *, tenant_id: UUID, today: date, period_days:
                                                                      flows["contractual"])}
 
 
-async def _period_flows(uow: UnitOfWork, tenant_id: UUID, since: datetime) -> dict[str, Decimal]:
-    """Charges, payments (payer and patient cash) and contractual adjustments posted since a moment."""
-    rows = dict((await uow.session.execute(
-        select(LedgerEntry.account, func.sum(LedgerEntry.amount))
-        .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
-        .where(LedgerEntry.tenant_id == tenant_id, LedgerTransaction.created_at >= since,
-               LedgerEntry.account.in_([ledger.REVENUE, ledger.CASH, ledger.PATIENT_CASH, ledger.CONTRACTUAL]))
-        .group_by(LedgerEntry.account))).all())
-    amount = lambda account: Decimal(rows.get(account) or 0)  # noqa: E731
+async def _period_flows(uow: UnitOfWork, tenant_id: UUID, since: date) -> dict[str, Decimal]:
+    """Charges, payments (payer and patient cash) and contractual adjustments posted since a UTC day."""
+    rows = await uow.reports.period_flows(
+        tenant_id, since, [ledger.REVENUE, ledger.CASH, ledger.PATIENT_CASH, ledger.CONTRACTUAL])
+    amount = lambda account: rows.get(account, ZERO)  # noqa: E731
     return {"charges": -amount(ledger.REVENUE), "payments": amount(ledger.CASH) + amount(ledger.PATIENT_CASH),
             "contractual": amount(ledger.CONTRACTUAL)}
 

@@ -12,6 +12,7 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import time
 import uuid
 
@@ -58,7 +59,7 @@ def compare(empty: dict, full: dict, work: dict | None = None) -> dict:
     return rows
 
 
-def main() -> None:
+def _arguments():
     parser = argparse.ArgumentParser(prog="python -m tools.bench_data")
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--tenants", type=int, default=3000)
@@ -67,41 +68,75 @@ def main() -> None:
                         help="the measured tenant's share of the claims (the largest practice)")
     parser.add_argument("--requests", type=int, default=100, help="requests per read and database size")
     parser.add_argument("--encounters", type=int, default=30, help="through the pipeline before the seed")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def _stop_on_sigterm() -> None:
+    """A `timeout` or a kill ends the run through the same path as an error: the stack stopped and the
+    phases done so far written."""
+    def stop(signum, _frame):
+        raise SystemExit(f"stopped by signal {signum}")
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _run(stack: Stack, args, result: dict, save) -> None:
+    """The phases in order; after each, the result file holds every figure taken so far."""
+    stack.start_infrastructure()
+    stack.start_services()
+    tenant = open_tenant(stack, "Bench data practice")
+    asyncio.run(post_burst(stack.ports.url("gateway"), tenant["api_key"], args.encounters))
+    wait_posted(stack, tenant["tenant_id"], args.encounters)
+    claim_id = asyncio.run(_a_claim(stack, tenant["tenant_id"]))
+    ids = (tenant["tenant_id"], claim_id)
+    result["measured"] = {"tenant_id": tenant["tenant_id"], "claim_id": claim_id}
+    print("[bench-data] nearly empty database", flush=True)
+    result["empty"] = reads.measure(stack, tenant, claim_id, count=args.requests)
+    save("empty")
+    result["plans_empty"] = plans.capture(stack, tenant, claim_id)
+    save("plans_empty")
+    print(f"[bench-data] seeding {args.claims:,} claims over {args.tenants:,} tenants", flush=True)
+    started = time.monotonic()
+    result["seeded"] = seed.seed(stack.database_url, claims=args.claims, seed=args.seed,
+                                 tenant_count=args.tenants, bench_tenant=uuid.UUID(tenant["tenant_id"]),
+                                 largest_share=args.largest_share)
+    result["seeded"]["seconds"] = round(time.monotonic() - started, 1)
+    save("seeded")
+    print(f"[bench-data] seeded in {result['seeded']['seconds']:.0f}s; full database", flush=True)
+    result["full"] = reads.measure(stack, tenant, claim_id, count=args.requests)
+    result["sizes_mb"] = asyncio.run(plans.table_sizes(stack.database_url))
+    result["ratio"] = compare(result["empty"], result["full"])
+    save("full")
+    print("[bench-data] plans on the full database", flush=True)
+    result["plans"] = plans.capture(stack, tenant, claim_id)
+    result["work"] = {"empty": plans.work(result["plans_empty"], ids), "full": plans.work(result["plans"], ids)}
+    result["ratio"] = compare(result["empty"], result["full"], result["work"])
+    save("plans")
+
+
+def main() -> None:
+    args = _arguments()
     os.environ.pop("KAFKA_ACKS", None)
     result = {"timestamp": results.stamp(), "durable": True, **results.machine(), "target_ratio": TARGET,
-              "claims": args.claims, "tenants": args.tenants, "seed": args.seed, "largest_share": args.largest_share}
+              "claims": args.claims, "tenants": args.tenants, "seed": args.seed, "largest_share": args.largest_share,
+              "phases_done": []}
+    name = f"data-{result['timestamp']}"
+
+    def save(phase: str) -> None:
+        result["phases_done"].append(phase)
+        result["load_average_after"] = list(os.getloadavg())
+        print(f"[bench-data] {phase} written: {results.write(result, name=name)}", flush=True)
+
+    _stop_on_sigterm()
     stack = bench_stack()
     try:
-        stack.start_infrastructure()
-        stack.start_services()
-        tenant = open_tenant(stack, "Bench data practice")
-        asyncio.run(post_burst(stack.ports.url("gateway"), tenant["api_key"], args.encounters))
-        wait_posted(stack, tenant["tenant_id"], args.encounters)
-        claim_id = asyncio.run(_a_claim(stack, tenant["tenant_id"]))
-        result["measured"] = {"tenant_id": tenant["tenant_id"], "claim_id": claim_id}
-        print("[bench-data] nearly empty database", flush=True)
-        result["empty"] = reads.measure(stack, tenant, claim_id, count=args.requests)
-        result["plans_empty"] = plans.capture(stack, tenant, claim_id)
-        print(f"[bench-data] seeding {args.claims:,} claims over {args.tenants:,} tenants", flush=True)
-        started = time.monotonic()
-        result["seeded"] = seed.seed(stack.database_url, claims=args.claims, seed=args.seed,
-                                     tenant_count=args.tenants, bench_tenant=uuid.UUID(tenant["tenant_id"]),
-                                     largest_share=args.largest_share)
-        result["seeded"]["seconds"] = round(time.monotonic() - started, 1)
-        print(f"[bench-data] seeded in {result['seeded']['seconds']:.0f}s; full database", flush=True)
-        result["full"] = reads.measure(stack, tenant, claim_id, count=args.requests)
-        result["sizes_mb"] = asyncio.run(plans.table_sizes(stack.database_url))
-        print("[bench-data] plans on the full database", flush=True)
-        result["plans"] = plans.capture(stack, tenant, claim_id)
-        ids = (tenant["tenant_id"], claim_id)
-        result["work"] = {"empty": plans.work(result["plans_empty"], ids), "full": plans.work(result["plans"], ids)}
-        result["ratio"] = compare(result["empty"], result["full"], result["work"])
+        _run(stack, args, result, save)
+    except BaseException as exc:
+        result["stopped"] = f"{type(exc).__name__}: {str(exc)[:500]}"
+        raise
     finally:
         stack.stop()
-    result["load_average_after"] = list(os.getloadavg())
-    path = results.write(result, name=f"data-{result['timestamp']}")
-    print(json.dumps({"seeded": result["seeded"], "ratio": result["ratio"]}, indent=2))
+        path = results.write(result, name=name)
+    print(json.dumps({"seeded": result.get("seeded"), "ratio": result.get("ratio")}, indent=2))
     print(f"written: {path}")
 
 

@@ -8,6 +8,7 @@ adjudications and the submitted claims. Proportions are those of a typical physi
 """
 import bisect
 import itertools
+import json
 import math
 import random
 import uuid
@@ -30,11 +31,12 @@ OPEN_DAYS = 45  # claims younger than this may still wait for the payer's answer
 
 COLUMNS = {
     "claims": {
+        "billing_tenant": ("tenant_id", "name", "billing_provider"),
         "tenant_payer": ("tenant_id", "payer_id", "name", "x12_payer_id", "timely_filing_days", "appeal_days",
                          "expected_days", "claim_filing_indicator"),
         "claim": ("id", "tenant_id", "encounter_id", "patient_control_number", "status", "payer_id",
                   "frequency_code", "payer_claim_number", "total_charge", "coded", "edits", "created_at",
-                  "updated_at", "submitted_at", "remit_received_at"),
+                  "updated_at", "submitted_at", "remit_received_at", "status_inquired_at", "next_inquiry_on"),
         "claim_line": ("claim_id", "line_number", "tenant_id", "patient_id", "rendering_npi", "date_of_service",
                        "procedure_code", "modifiers", "units", "charge"),
         "claim_event": ("tenant_id", "claim_id", "event", "status", "detail", "at"),
@@ -104,6 +106,12 @@ def tenant_payer_rows(tenant: Tenant, payers: dict[str, tuple]) -> list[tuple]:
     return [(tenant.tenant_id, payer_id, *values) for payer_id, values in payers.items()]
 
 
+def billing_tenant_row(tenant: Tenant, number: int, billing_provider: dict) -> tuple:
+    """A seeded practice as registering it writes it: its billing provider (the services' loops read it)."""
+    return (tenant.tenant_id, f"Seeded practice {number}",
+            json.dumps({**billing_provider, "name": f"SEEDED PRACTICE {number}", "npi": tenant.npis[0]}))
+
+
 def _choice(rng: random.Random, weighted: tuple) -> tuple:
     total = sum(w[-1] for w in weighted)
     pick = rng.uniform(0, total)
@@ -117,7 +125,7 @@ def _choice(rng: random.Random, weighted: tuple) -> tuple:
 def outcome(rng: random.Random, age_days: float) -> str:
     """What became of a claim of this age: young claims are still with the payer, old ones are settled."""
     if age_days < 1:
-        return _choice(rng, (("built", 2), ("held", 6), ("ready", 4), ("submitted", 88)))[0]
+        return _choice(rng, (("built", 2), ("held", 6), ("submitted", 92)))[0]
     if age_days < OPEN_DAYS:
         waiting = max(0.0, 1 - age_days / OPEN_DAYS) * 85
         return _choice(rng, (("submitted", waiting * 0.4), ("accepted", waiting * 0.6), ("rejected", 1),
@@ -185,14 +193,18 @@ class ClaimGenerator:
                      created, submitted, remit_at) -> None:
         coded = f'{{"date_of_service": "{served.isoformat()}", "diagnoses": [{{"code": "{self.rng.choice(DIAGNOSES)}"}}]}}'
         updated = remit_at or submitted or created
+        # A claim still waiting had its status asked already, the next inquiry not due during a run: the
+        # seeded rows carry no patient or coverage to ask with.
+        waiting = submitted is not None and remit_at is None
         out["claim"].append((claim_id, tenant.tenant_id, _uuid(self.rng), pcn, status, payer_id, "1",
                              f"P{self.number}" if remit_at else None, charge, coded, "[]", created, updated, submitted,
-                             remit_at))
+                             remit_at, submitted if waiting else None,
+                             (self.now + timedelta(days=60)).date() if waiting else None))
         for number, code, price in lines:
             out["claim_line"].append((claim_id, number, tenant.tenant_id, patient, npi, served, code, [], 1, price))
-        steps = [("built", "built", created), ("ready", "ready", created)]
+        steps = [("built", "built", created)] + ([("ready", "ready", created)] if submitted else [])
         if status == "held":
-            steps[1] = ("held", "held", created)
+            steps.append(("held", "held", created))
         if submitted:
             steps += [("submitted", "submitted", submitted), ("accepted", "accepted", submitted + timedelta(hours=2))]
         if status == "rejected":

@@ -4,6 +4,7 @@ maintained balances from the ledger and runs VACUUM ANALYZE: the planner sees th
 index-only scans find their pages all-visible, as on a long-running system."""
 import asyncio
 import csv
+import json
 import multiprocessing
 import os
 import random
@@ -16,11 +17,24 @@ from pathlib import Path
 
 import asyncpg
 
-from services.payments.adapters import balances
+from services.claims.adapters.reports import CLAIM_TALLY
+from services.denials.adapters.reports import DENIAL_TALLY
+from services.payments.adapters import balances, period_figures
 from tools.bench.stages import database_url
-from tools.bench_data.generator import COLUMNS, ClaimGenerator, tenant_payer_rows, tenant_weights, tenants
+from tools.bench_data.generator import (COLUMNS, ClaimGenerator, billing_tenant_row, tenant_payer_rows, tenant_weights,
+                                        tenants)
 
-PAYERS_CSV = Path(__file__).resolve().parents[2] / "services" / "claims" / "data" / "payers.csv"
+ROOT = Path(__file__).resolve().parents[2]
+PAYERS_CSV = ROOT / "services" / "claims" / "data" / "payers.csv"
+DEMO_TENANT = ROOT / "deploy" / "seed" / "demo_tenant.json"
+# What the copy (run without triggers) leaves to rebuild per database: the maintained figures.
+REBUILD = {
+    "claims": ("claim, claim_event", CLAIM_TALLY.backfill()),
+    "payments": ("ledger_entry, ledger_transaction, billed_claim",
+                 ("TRUNCATE claim_balance, tenant_account_balance, tenant_daily_flow, tenant_daily_charge",
+                  *balances.BACKFILL, *period_figures.BACKFILL)),
+    "denials": ("denial", DENIAL_TALLY.backfill()),
+}
 CHUNK = 25000
 
 
@@ -82,20 +96,19 @@ async def _drop_indexes(server_url: str) -> dict[str, list[str]]:
 
 
 async def _finish(server_url: str, dropped: dict[str, list[str]]) -> None:
-    """The dropped indexes built again, the maintained balances rebuilt from the ledger (the copy ran
-    without triggers), then VACUUM ANALYZE, the three databases side by side."""
+    """The dropped indexes built again, the maintained balances and figures rebuilt from the base tables
+    (the copy ran without triggers), then VACUUM ANALYZE, the three databases side by side."""
     async def one(db: str) -> None:
         conn = await asyncpg.connect(database_url(server_url, db), command_timeout=None)
         try:
             await conn.execute("SET maintenance_work_mem = '256MB'")
             for definition in dropped[db]:
                 await conn.execute(definition)
-            if db == "payments" and await conn.fetchval("SELECT to_regclass('claim_balance') IS NOT NULL"):
-                async with conn.transaction():
-                    await conn.execute("LOCK TABLE ledger_entry IN SHARE MODE")
-                    await conn.execute("TRUNCATE claim_balance, tenant_account_balance")
-                    for statement in balances.BACKFILL:
-                        await conn.execute(statement)
+            locked, statements = REBUILD[db]
+            async with conn.transaction():
+                await conn.execute(f"LOCK TABLE {locked} IN SHARE MODE")
+                for statement in statements:
+                    await conn.execute(statement)
             await conn.execute("VACUUM ANALYZE")
         finally:
             await conn.close()
@@ -108,6 +121,9 @@ async def _payers(server_url: str, tenant_list: list) -> None:
     try:
         payers = payer_profiles()
         await _copy(conn, "tenant_payer", [row for t in tenant_list if t.seeded for row in tenant_payer_rows(t, payers)])
+        provider = json.loads(DEMO_TENANT.read_text())["billing_provider"]
+        await _copy(conn, "billing_tenant", [billing_tenant_row(t, n, provider)
+                                             for n, t in enumerate(tenant_list) if t.seeded])
     finally:
         await conn.close()
 

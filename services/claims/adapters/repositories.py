@@ -17,6 +17,7 @@ from shared.contracts.denial import DenialOpened
 from shared.db.unit_of_work import UnitOfWork
 from services.claims.adapters.claim_repository import ClaimRepository, Timeline
 from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpStore
+from services.claims.adapters.reports import ClaimReports
 from services.claims.adapters.tables import (BillingTenant, DenialPattern, HeldPayerResponse, Interchange,
                                              TenantPayer, isa_control_sequence)
 from services.claims.mapping import payer_from_row
@@ -157,6 +158,7 @@ class ClaimsUnitOfWork(UnitOfWork):
         self.held_responses = HeldResponses(session)
         self.eligibility = EligibilityCache(session)
         self.follow_up = FollowUpStore(session)
+        self.reports = ClaimReports(session)
 
     async def flush_outbox(self) -> None:
         """The queued timeline goes in with the outbox, inside the same transaction."""

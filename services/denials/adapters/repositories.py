@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.clock import Clock, system_clock
 from shared.db.unit_of_work import UnitOfWork
 from services.denials.adapters.analytics_store import DenialAnalytics
+from services.denials.adapters.reports import DenialReports
 from services.denials.adapters.tables import AdjudicatedClaim, Denial, DenialAction, Practice, SubmittedClaim
 
 WORKABLE = ("open", "appealed", "appeal_lost", "corrected")
@@ -144,3 +145,4 @@ class DenialsUnitOfWork(UnitOfWork):
         self.adjudications = AdjudicationRepository(session)
         self.practices = PracticeRepository(session)
         self.analytics = DenialAnalytics(session)
+        self.reports = DenialReports(session)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.clock import Clock, system_clock
 from shared.db.unit_of_work import UnitOfWork
 from services.payments.adapters.ledger_repository import LedgerRepository
+from services.payments.adapters.report_store import PaymentReports
 from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
 
 
@@ -155,3 +156,4 @@ class PaymentsUnitOfWork(UnitOfWork):
         self.suspense = SuspenseRepository(session)
         self.remittances = RemittanceRepository(session)
         self.patient_payments = PatientPaymentRepository(session)
+        self.reports = PaymentReports(session)

@@ -72,7 +72,11 @@ def days_in_ar(total_ar: Decimal, charges_in_period: Decimal, period_days: int) 
 
 def billing_lag(pairs: list[tuple[date, date]]) -> dict:
     """Days from date of service to submission: average and median over (service date, submitted date)."""
-    lags = [(submitted - served).days for served, submitted in pairs]
+    return lag_summary([(submitted - served).days for served, submitted in pairs])
+
+
+def lag_summary(lags: list[int]) -> dict:
+    """Count, average, median and longest of billing lags in days."""
     if not lags:
         return {"claims": 0, "average_days": None, "median_days": None, "max_days": None}
     average = (Decimal(sum(lags)) / len(lags)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

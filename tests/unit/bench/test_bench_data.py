@@ -124,6 +124,53 @@ def test_the_committed_data_results_compare_every_read_on_both_sizes():
 
     for path in sorted(RESULTS_DIR.glob("data-*.json")):
         result = json.loads(path.read_text())
+        if "full" not in result.get("phases_done", ["full"]):  # a run stopped early says so and where
+            assert result["stopped"] and set(result.get("empty", {})) <= {read.name for read in reads("x")}, path.name
+            continue
         names = {read.name for read in reads(result["measured"]["claim_id"])}
         assert set(result["empty"]) == set(result["full"]) == set(result["ratio"]) == names, path.name
         assert result["seeded"]["rows"]["claim"] == result["claims"], path.name
+
+
+def test_no_seeded_claim_waits_for_the_services_loops():
+    """Seeded rows carry no patient or coverage: none is ready for submission, and none still waiting
+    for its payer is due a status inquiry during the run."""
+    claims = _rows(5)["claims"]["claim"]
+    status, submitted, remitted, inquired, due = (
+        [c[_column("claims", "claim", name)] for c in claims]
+        for name in ("status", "submitted_at", "remit_received_at", "status_inquired_at", "next_inquiry_on"))
+    assert "ready" not in status
+    waiting = [n for n in range(len(claims)) if submitted[n] and not remitted[n]]
+    assert waiting and all(inquired[n] and due[n] > NOW.date() for n in waiting)
+
+
+def test_every_seeded_practice_has_a_billing_provider_as_registering_writes_it():
+    from shared.contracts.tenant import BillingProvider
+    from tools.bench_data.generator import billing_tenant_row
+    from tools.bench_data.seed import DEMO_TENANT
+
+    tenant = tenants(random.Random(1), 2, None)[1]
+    tenant_id, name, provider = billing_tenant_row(tenant, 4, json.loads(DEMO_TENANT.read_text())["billing_provider"])
+    assert tenant_id == tenant.tenant_id and name == "Seeded practice 4"
+    assert BillingProvider.model_validate_json(provider).npi == tenant.npis[0]
+
+
+def test_a_run_stopped_early_leaves_the_figures_of_the_phases_done(monkeypatch, tmp_path):
+    from tools.bench_data import __main__ as bench_data
+
+    written = {}
+    monkeypatch.setattr(bench_data.results, "write", lambda result, name: written.update(json.loads(json.dumps(
+        {**result, "name": name}, default=str))) or tmp_path / name)
+    monkeypatch.setattr(bench_data, "bench_stack", lambda: type("Stack", (), {"stop": lambda self: None})())
+
+    def run(stack, args, result, save):
+        result["empty"] = {"a read": {"p50_ms": 1.0}}
+        save("empty")
+        raise SystemExit("stopped by signal 15")
+
+    monkeypatch.setattr(bench_data, "_run", run)
+    monkeypatch.setattr("sys.argv", ["bench_data", "--claims", "10"])
+    with pytest.raises(SystemExit):
+        bench_data.main()
+    assert written["phases_done"] == ["empty"] and written["empty"] == {"a read": {"p50_ms": 1.0}}
+    assert written["stopped"] == "SystemExit: stopped by signal 15"

@@ -1,0 +1,70 @@
+"""The reads of A/R aging, A/R KPIs and the dashboard's payments figures, over the maintained balances
+(adapters/balances.py) and the maintained daily figures (adapters/period_figures.py): each reads the
+tenant's open claims, or one row per day of the period, never the ledger's history."""
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.http.reports import scoped
+from services.payments.adapters import period_figures
+from services.payments.adapters.tables import (BilledClaim, ClaimBalance, SuspenseItem, TenantAccountBalance,
+                                              metadata)
+
+daily_flow, daily_charge = period_figures.tables(metadata)
+
+
+class PaymentReports:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def open_claims(self, tenant_id: UUID):
+        """(billed claim, open insurance A/R, open patient A/R, patient A/R since) of each open claim."""
+        return (await self._session.execute(
+            select(BilledClaim, ClaimBalance.insurance_ar, ClaimBalance.patient_ar, ClaimBalance.patient_since)
+            .join(ClaimBalance, ClaimBalance.claim_id == BilledClaim.claim_id)
+            .where(ClaimBalance.tenant_id == tenant_id, BilledClaim.tenant_id == tenant_id,
+                   (ClaimBalance.insurance_ar != 0) | (ClaimBalance.patient_ar != 0)))).all()
+
+    async def open_totals(self, tenant_id: UUID) -> tuple[Decimal, Decimal]:
+        """The tenant's open insurance and patient A/R (every A/R entry names its claim, so the claims'
+        balances add up to the tenant's)."""
+        insurance, patient = (await self._session.execute(
+            select(func.coalesce(func.sum(ClaimBalance.insurance_ar), 0),
+                   func.coalesce(func.sum(ClaimBalance.patient_ar), 0))
+            .where(ClaimBalance.tenant_id == tenant_id,
+                   (ClaimBalance.insurance_ar != 0) | (ClaimBalance.patient_ar != 0)))).one()
+        return Decimal(insurance), Decimal(patient)
+
+    async def period_charges(self, tenant_id: UUID, since: date) -> tuple[Decimal, dict[int, int]]:
+        """Charges of the claims submitted on or after a UTC day, and how many had each billing lag."""
+        rows = (await self._session.execute(
+            select(daily_charge.c.lag_days, func.sum(daily_charge.c.claims), func.sum(daily_charge.c.charges))
+            .where(daily_charge.c.tenant_id == tenant_id, daily_charge.c.day >= since)
+            .group_by(daily_charge.c.lag_days))).all()
+        charges = sum((Decimal(amount) for _, _, amount in rows), Decimal("0.00"))
+        return charges, {lag: int(n) for lag, n, _ in rows if lag is not None and n}
+
+    async def period_flows(self, tenant_id: UUID, since: date, accounts: list[str]) -> dict[str, Decimal]:
+        """Each account's postings of the tenant on or after a UTC day."""
+        rows = await self._session.execute(
+            select(daily_flow.c.account, func.sum(daily_flow.c.amount))
+            .where(daily_flow.c.tenant_id == tenant_id, daily_flow.c.day >= since,
+                   daily_flow.c.account.in_(accounts))
+            .group_by(daily_flow.c.account))
+        return {account: Decimal(amount) for account, amount in rows.all()}
+
+    async def dashboard(self, tenant_id: UUID | None, since: datetime) -> tuple[dict, Decimal, int]:
+        """Account balances, charges submitted since a moment, open suspense items: one tenant or all."""
+        balances = dict((await self._session.execute(scoped(
+            select(TenantAccountBalance.account, func.sum(TenantAccountBalance.amount))
+            .group_by(TenantAccountBalance.account), TenantAccountBalance.tenant_id, tenant_id))).all())
+        recent = (await self._session.execute(scoped(
+            select(func.coalesce(func.sum(BilledClaim.total_charge), 0)).where(BilledClaim.submitted_at >= since),
+            BilledClaim.tenant_id, tenant_id))).scalar_one()
+        suspense = (await self._session.execute(scoped(
+            select(func.count()).select_from(SuspenseItem).where(SuspenseItem.status == "open"),
+            SuspenseItem.tenant_id, tenant_id))).scalar_one()
+        return balances, recent, suspense

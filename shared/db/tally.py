@@ -1,0 +1,146 @@
+"""Maintained counts of items per tenant and key (claims by status, denied claims by payer, ...), kept
+exact by the database in the writing transaction, so a report reads a few rows per tenant instead of
+every claim.
+
+Each item (a claim) belongs to a set of keys that a view computes from the service's own tables
+(`{name}_keys`: item_id, tenant_id, keys text[]). `{name}_member` remembers the keys each item was
+last counted under, and `{name}` holds the counts. Statement-level triggers on the tables the keys
+are read from hand the ids of the items a statement touched to `{name}_refresh(ids)`, which adds 1
+under every key an item gained and takes 1 from every key it lost. Storing the counted keys (rather
+than deriving the change from the written rows) keeps the count right whatever order a transaction
+writes the item's rows in. Items are locked (transaction advisory locks, in id order) so two
+transactions touching the same item count it once. TRUNCATE is not followed: `backfill()` rebuilds.
+"""
+from dataclasses import dataclass
+
+from uuid import UUID
+
+from sqlalchemy import BigInteger, Column, MetaData, Table, Text, Uuid, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+@dataclass(frozen=True)
+class Source:
+    """A table whose writes change items' keys: the column naming the item, and the columns that
+    matter on UPDATE (an update that changes none of them is skipped)."""
+
+    table: str
+    item_column: str
+    watched: tuple[str, ...]
+    row_key: str = "id"  # pairs a row's old and new versions on UPDATE
+
+
+@dataclass(frozen=True)
+class Tally:
+    name: str
+    keys_view: str  # SELECT item_id, tenant_id, keys (sorted, no NULLs) per item
+    sources: tuple[Source, ...]
+
+    def tables(self, metadata: MetaData) -> tuple[Table, Table]:
+        """The counts and the members, declared on the service's metadata (for its tests' schema)."""
+        counts = Table(self.name, metadata, Column("tenant_id", Uuid, primary_key=True),
+                       Column("key", Text, primary_key=True), Column("n", BigInteger, nullable=False))
+        members = Table(f"{self.name}_member", metadata, Column("item_id", Uuid, primary_key=True),
+                        Column("tenant_id", Uuid, nullable=False), Column("keys", ARRAY(Text), nullable=False))
+        return counts, members
+
+    def upgrade(self, op) -> None:
+        """For a migration: the tables, then (the sources' writers locked out) the backfill and triggers."""
+        for table in self.tables(MetaData()):
+            table.create(op.get_bind())
+        op.execute(f"LOCK TABLE {', '.join(s.table for s in self.sources)} IN SHARE MODE")
+        for statement in self.install() + self.backfill():
+            op.execute(statement)
+
+    def downgrade(self, op) -> None:
+        for statement in self.uninstall():
+            op.execute(statement)
+        op.drop_table(f"{self.name}_member")
+        op.drop_table(self.name)
+
+    def install(self) -> list[str]:
+        """The view, the refresh function and the triggers (tables come from the migration)."""
+        statements = [f"CREATE OR REPLACE VIEW {self.name}_keys AS {self.keys_view}", self._refresh()]
+        for source in self.sources:
+            statements += self._triggers(source)
+        return statements
+
+    def uninstall(self) -> list[str]:
+        statements = []
+        for source in self.sources:
+            for op in ("insert", "update", "delete"):
+                statements.append(f"DROP TRIGGER IF EXISTS {self.name}_{op} ON {source.table}")
+            statements.append(f"DROP FUNCTION IF EXISTS {self.name}_from_{source.table}()")
+        return statements + [f"DROP FUNCTION IF EXISTS {self.name}_refresh(uuid[])",
+                             f"DROP VIEW IF EXISTS {self.name}_keys"]
+
+    def backfill(self) -> list[str]:
+        """Members and counts rebuilt from the base tables (run with the sources' writers locked out)."""
+        return [f"TRUNCATE {self.name}, {self.name}_member",
+                (f"INSERT INTO {self.name}_member (item_id, tenant_id, keys) "
+                 f"SELECT item_id, tenant_id, keys FROM {self.name}_keys WHERE cardinality(keys) > 0"),
+                (f"INSERT INTO {self.name} (tenant_id, key, n) SELECT tenant_id, key, count(*) "
+                 f"FROM {self.name}_member, unnest(keys) AS key GROUP BY tenant_id, key")]
+
+    def drift(self) -> str:
+        """Keys whose maintained count differs from the count computed from the base tables."""
+        return (f"SELECT count(*) FROM (SELECT tenant_id, key, count(*) AS n FROM {self.name}_keys, "
+                f"unnest(keys) AS key GROUP BY tenant_id, key) AS fresh "
+                f"FULL JOIN (SELECT * FROM {self.name} WHERE n <> 0) AS kept USING (tenant_id, key) "
+                f"WHERE fresh.n IS DISTINCT FROM kept.n")
+
+    def _refresh(self) -> str:
+        name = self.name
+        return f"""
+CREATE OR REPLACE FUNCTION {name}_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF cardinality(ids) = 0 THEN RETURN; END IF;
+    PERFORM pg_advisory_xact_lock(hashtextextended('{name}:' || i::text, 0))
+    FROM (SELECT DISTINCT i FROM unnest(ids) AS i ORDER BY i) AS s;
+    INSERT INTO {name} AS t (tenant_id, key, n)
+    SELECT tenant_id, key, sum(d) FROM (
+        SELECT k.tenant_id, unnest(k.keys) AS key, 1 AS d FROM {name}_keys k WHERE k.item_id = ANY(ids)
+        UNION ALL
+        SELECT m.tenant_id, unnest(m.keys), -1 FROM {name}_member m WHERE m.item_id = ANY(ids)
+    ) AS change GROUP BY tenant_id, key HAVING sum(d) <> 0 ORDER BY tenant_id, key
+    ON CONFLICT (tenant_id, key) DO UPDATE SET n = t.n + EXCLUDED.n;
+    DELETE FROM {name}_member m WHERE m.item_id = ANY(ids)
+        AND NOT EXISTS (SELECT 1 FROM {name}_keys k WHERE k.item_id = m.item_id AND cardinality(k.keys) > 0);
+    INSERT INTO {name}_member AS m (item_id, tenant_id, keys)
+    SELECT item_id, tenant_id, keys FROM {name}_keys WHERE item_id = ANY(ids) AND cardinality(keys) > 0
+    ON CONFLICT (item_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, keys = EXCLUDED.keys
+        WHERE m.keys IS DISTINCT FROM EXCLUDED.keys OR m.tenant_id <> EXCLUDED.tenant_id;
+END $$"""
+
+    def _triggers(self, source: Source) -> list[str]:
+        item, name, table, key = source.item_column, self.name, source.table, source.row_key
+        changed = " OR ".join(f"n.{c} IS DISTINCT FROM o.{c}" for c in (item, *source.watched))
+        function = f"""
+CREATE OR REPLACE FUNCTION {name}_from_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM new_rows WHERE {item} IS NOT NULL));
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM old_rows WHERE {item} IS NOT NULL));
+    ELSE
+        PERFORM {name}_refresh(ARRAY(
+            SELECT DISTINCT v.item FROM new_rows n JOIN old_rows o ON o.{key} = n.{key},
+                LATERAL (VALUES (n.{item}), (o.{item})) AS v(item)
+            WHERE ({changed}) AND v.item IS NOT NULL));
+    END IF;
+    RETURN NULL;
+END $$"""
+        return [function] + [
+            f"CREATE TRIGGER {name}_{op.lower()} AFTER {op} ON {table} REFERENCING {refs} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_from_{table}()"
+            for op, refs in (("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
+                             ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"))]
+
+
+async def read_counts(session: AsyncSession, counts: Table, tenant_id: UUID | None) -> dict[str, int]:
+    """The maintained counts per key of one tenant, or summed over every tenant (None); zeros left out."""
+    query = select(counts.c.key, func.sum(counts.c.n)).group_by(counts.c.key)
+    if tenant_id is not None:
+        query = query.where(counts.c.tenant_id == tenant_id)
+    return {key: int(n) for key, n in (await session.execute(query)).all() if n}
