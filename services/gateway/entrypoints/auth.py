@@ -5,7 +5,8 @@ from fastapi import Depends, Request
 
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
-from services.gateway import handlers, idempotency
+from services.gateway import idempotency
+from services.gateway.application.api_keys import authenticate
 from services.gateway.credentials import LiveCredential, MalformedCredential, bearer_token, hash_key, same_secret
 
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": "Bearer"}
@@ -28,7 +29,7 @@ async def live_credential(request: Request) -> LiveCredential:
         return found
     generation = cache.generation
     async with request.app.state.runtime.units_of_work() as uow:
-        row = await handlers.authenticate(uow, key)
+        row = await authenticate(uow, key)
     if row is None:
         raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
     found = LiveCredential(*row)
