@@ -114,7 +114,8 @@ async def measure(args) -> list[dict]:
     settings = Settings()
     app, runtime = bootstrap(settings), _runtime(settings)
     app.state.runtime, app.state.upstreams = runtime, {}
-    writers = [asyncio.create_task(app.state.audit.run(runtime)), asyncio.create_task(app.state.intake.run(runtime))]
+    writers = [asyncio.create_task(getattr(app.state, name).run(runtime))  # the loops the lifespan would start
+               for name in ("audit", "intake", "idempotency_reservations", "idempotency_settlements")]
     key = await tenant_key(runtime)
     kinds = list(FORMATS) if args.format == "all" else [args.format]
     for kind in kinds:  # warm-up: imports, connection pool, caches
