@@ -8,7 +8,8 @@ from shared.http.body_limit import BodySizeLimit
 from shared.runtime import ServiceRuntime
 from services.gateway import dashboard
 from services.gateway.adapters.upstream import Upstream
-from services.gateway.audit_log import AuditMiddleware, AuditWriter
+from services.gateway.adapters.repositories import GatewayUnitOfWork
+from services.gateway.audit_log import AuditMiddleware, audit_writer
 from services.gateway.credentials import CredentialCache
 from services.gateway.entrypoints import (
     audit,
@@ -25,7 +26,8 @@ from services.gateway.entrypoints import (
 )
 from services.gateway.entrypoints.consumers import build_router
 from services.gateway.hygiene import RefuseNulCharacters
-from services.gateway.idempotency import IdempotencyMiddleware, Replay, replay_response
+from services.gateway.idempotency import IdempotencyMiddleware, Replay, idempotency_writers, replay_response
+from services.gateway.intake_writer import intake_writer
 from services.gateway.openapi import document_errors, name_operations
 from services.gateway.rate_limits import Limit, RateLimiter
 from services.gateway.settings import Settings
@@ -47,13 +49,19 @@ UPSTREAMS = ("coding", "claims", "payments", "denials")
 
 
 def bootstrap(settings: Settings) -> FastAPI:
-    audit_writer: AuditWriter | None = None
+    writers = {}
 
-    async def write_audit(runtime) -> None:
-        await audit_writer.run(runtime)
+    def writing(name: str):
+        async def write(runtime) -> None:
+            await writers[name].run(runtime)
+        write.__name__ = f"{name} writer"
+        return write
 
-    runtime = ServiceRuntime(settings, router=build_router(), loops=(webhook_loop(settings), write_audit))
-    audit_writer = AuditWriter(runtime.units_of_work)
+    names = ("audit", "intake", "idempotency_reservations", "idempotency_settlements")
+    runtime = ServiceRuntime(settings, router=build_router(), loops=(webhook_loop(settings), *map(writing, names)),
+                             unit_of_work=GatewayUnitOfWork)
+    writers.update(audit=audit_writer(runtime.units_of_work), intake=intake_writer(runtime.units_of_work),
+                   **idempotency_writers(runtime.units_of_work))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -73,7 +81,8 @@ def bootstrap(settings: Settings) -> FastAPI:
     name_operations(app)
     app.state.rate_limiter = RateLimiter(Limit(settings.rate_limit_per_second, settings.rate_limit_burst))
     app.state.credentials = CredentialCache(settings.credential_cache_seconds)
-    app.state.audit = audit_writer
+    for name, writer in writers.items():
+        setattr(app.state, name, writer)
     for module in (tenants, keys, encounters, billing, denials, followup):
         app.include_router(module.router)
     for module in (webhooks, audit):

@@ -1,67 +1,29 @@
 """The audit log at work: an ASGI middleware records every PHI request before its answer leaves,
-through a writer that chains entries in batches (one transaction, one lock, many requests).
+through a writer that chains entries in batches (one transaction, one lock, many requests). A route
+whose own transaction already appended its entry (intake) marks the request `audit_written`.
 
 Fail closed: if the entry cannot be written, the client gets a 503 instead of the data.
 """
-import asyncio
 import logging
-from datetime import datetime, timezone
 from uuid import UUID
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select
 
 from shared.http.problems import problem_response
 from services.gateway.adapters.tables import AuditEntry
-from services.gateway.domain.audit import GENESIS, ChainCheck, Entry, audit_target, entry_hash, verify_chain
+from services.gateway.application.record_audit import record_audit
+from services.gateway.domain.audit import GENESIS, ChainCheck, Entry, audit_target, verify_chain
+from services.gateway.group_commit import GroupCommit, in_one_transaction
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 500
 WRITE_TIMEOUT_SECONDS = 10
-_CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(hashtext('audit_log'))")
 
 
-class AuditWriter:
-    """Group commit: requests queue their entry and wait; one task writes whatever is queued."""
-
-    def __init__(self, units_of_work):
-        self._units = units_of_work
-        self._queue: asyncio.Queue[tuple[dict, asyncio.Future]] = asyncio.Queue()
-
-    async def record(self, **fields) -> None:
-        done = asyncio.get_running_loop().create_future()
-        await self._queue.put((fields, done))
-        await asyncio.wait_for(done, WRITE_TIMEOUT_SECONDS)
-
-    async def run(self, runtime) -> None:
-        while not runtime.stopping.is_set():
-            batch = [await self._queue.get()]
-            while len(batch) < MAX_BATCH and not self._queue.empty():
-                batch.append(self._queue.get_nowait())
-            try:
-                await self._write([fields for fields, _ in batch])
-            except Exception as exc:  # noqa: BLE001 - every waiting request learns of it
-                log.error("audit write failed: %s", type(exc).__name__)
-                for _, done in batch:
-                    done.done() or done.set_exception(exc)
-                continue
-            for _, done in batch:
-                done.done() or done.set_result(None)
-
-    async def _write(self, batch: list[dict]) -> None:
-        async with self._units() as uow:
-            await uow.session.execute(_CHAIN_LOCK)
-            last = (await uow.session.execute(
-                select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))).first()
-            seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
-            rows = []
-            for fields in batch:
-                seq += 1
-                entry = Entry(seq=seq, at=datetime.now(timezone.utc), **fields)
-                digest = entry_hash(prev, entry)
-                rows.append({**entry.__dict__, "tenant_id": UUID(entry.tenant_id), "key_id": UUID(entry.key_id),
-                             "prev_hash": prev, "hash": digest})
-                prev = digest
-            await uow.session.execute(insert(AuditEntry), rows)
+def audit_writer(units_of_work) -> GroupCommit[dict, None]:
+    """Group commit of audit entries: one transaction, one chain lock, many requests."""
+    return GroupCommit("audit", in_one_transaction(units_of_work, record_audit), max_batch=MAX_BATCH,
+                       timeout_seconds=WRITE_TIMEOUT_SECONDS)
 
 
 class AuditMiddleware:
@@ -91,18 +53,21 @@ class AuditMiddleware:
 
 
 async def _record(scope, status: int) -> bool:
-    caller = scope.get("state", {}).get("caller")
+    state = scope.get("state", {})
+    caller = state.get("caller")
     route = getattr(scope.get("route"), "path", None)
     if caller is None or route is None:
         return True  # unauthenticated: nothing was read or written
+    if state.get("audit_written"):
+        return True
     target = audit_target(scope["method"], route, scope.get("path_params", {}))
     if target is None:
         return True
     object_id = target.object_id or scope["state"].get("audit_object_id")
     try:
-        await scope["app"].state.audit.record(
-            tenant_id=caller.tenant_id, key_id=caller.key_id, action=target.action,
-            object_type=target.object_type, object_id=object_id, outcome=status)
+        await scope["app"].state.audit.submit({
+            "tenant_id": caller.tenant_id, "key_id": caller.key_id, "action": target.action,
+            "object_type": target.object_type, "object_id": object_id, "outcome": status})
     except Exception as exc:  # noqa: BLE001 - fail closed, whatever the cause
         log.error("audit entry not written: %s", type(exc).__name__)
         return False
@@ -112,6 +77,11 @@ async def _record(scope, status: int) -> bool:
 def mark_created(request, object_id) -> None:
     """A create route names the object it made, for the audit entry."""
     request.state.audit_object_id = str(object_id)
+
+
+def mark_audited(request) -> None:
+    """The route's own transaction appended the request's entry: the middleware adds none."""
+    request.state.audit_written = True
 
 
 async def verify(units_of_work, batch: int = 5000) -> ChainCheck:

@@ -1,5 +1,6 @@
 """API keys: random, shown once, stored as SHA-256; a key maps to one tenant and its scopes, and a key
 found live is remembered for a few seconds."""
+import asyncio
 import hashlib
 import hmac
 import re
@@ -60,6 +61,9 @@ class CredentialCache:
     its commit; a lookup that began before the drop is not kept (the generation moved on), so it cannot
     put the revoked row back. Another gateway replica keeps honouring its copy until it expires, at most
     `ttl_seconds` later: that is the whole window in which a revoked key still works.
+
+    Concurrent requests with a key not in the cache share one lookup: when an entry expires under
+    load, the requests in flight ask Postgres once, not once each.
     """
 
     def __init__(self, ttl_seconds: float, clock=time.monotonic, max_entries: int = 10_000):
@@ -67,7 +71,26 @@ class CredentialCache:
         self._clock = clock
         self._max = max_entries
         self._entries: dict[str, tuple[float, LiveCredential]] = {}
+        self._lookups: dict[str, asyncio.Future] = {}
         self.generation = 0
+
+    async def get_or_fetch(self, key_hash: str, fetch) -> LiveCredential | None:
+        """The cached credential, else `await fetch()` (shared by every concurrent caller), kept when live."""
+        found = self.get(key_hash)
+        if found is not None:
+            return found
+        lookup = self._lookups.get(key_hash)
+        if lookup is None:
+            lookup = self._lookups[key_hash] = asyncio.ensure_future(self._fetch(key_hash, fetch))
+            lookup.add_done_callback(lambda _: self._lookups.pop(key_hash, None))
+        return await asyncio.shield(lookup)
+
+    async def _fetch(self, key_hash: str, fetch) -> LiveCredential | None:
+        generation = self.generation
+        found = await fetch()
+        if found is not None:
+            self.put(key_hash, found, generation=generation)
+        return found
 
     def get(self, key_hash: str) -> LiveCredential | None:
         entry = self._entries.get(key_hash)

@@ -8,6 +8,7 @@ The first request inserts the key `in_progress` and runs; a concurrent twin poll
 first answer and replays it, or gets 409 with Retry-After. The same key with another request gets
 422. `IdempotencyMiddleware` stores the answer, or releases the key when the answer says "retry"
 (5xx, 401, 403, 429) or the request died; a reservation whose request crashed expires.
+Concurrent requests' reservations, and their settlements, are written a batch per transaction.
 """
 import asyncio
 import hashlib
@@ -21,6 +22,7 @@ from fastapi.responses import Response
 from shared.http.problems import Problem
 from services.gateway.adapters import idempotency_store as store
 from services.gateway.domain.idempotency import Found, keeps_answer, next_poll_delay, on_conflict
+from services.gateway.group_commit import GroupCommit, in_one_transaction
 
 HEADER = "idempotency-key"
 RETENTION = timedelta(hours=24)
@@ -56,13 +58,10 @@ async def reserve(request: Request, *, owner: str, tenant_id: str | None) -> Non
         raise Problem(422, "Idempotency-Key is too long", "at most 255 characters",
                       errors=[{"field": "header.Idempotency-Key", "message": "at most 255 characters"}])
     fingerprint = hashlib.sha256(request.url.path.encode() + b"\n" + await request.body()).hexdigest()
-    units = request.app.state.runtime.units_of_work
+    reservations = request.app.state.idempotency_reservations
     deadline, delay = time.monotonic() + TWIN_WAIT_SECONDS, 0.02
     while True:
-        async with units() as uow:
-            token = await store.reserve(uow, owner=owner, key=key, tenant_id=tenant_id, request_hash=fingerprint,
-                                        retention=RETENTION, in_flight_timeout=IN_FLIGHT_TIMEOUT)
-            found = None if token else await store.find(uow, owner=owner, key=key)
+        token, found = await reservations.submit(store.Wanted(owner, key, tenant_id, fingerprint))
         if token is not None:
             request.state.idempotency = Reservation(owner, key, token)
             return
@@ -143,12 +142,32 @@ async def _settle(scope, response: Response | None) -> None:
     scope["state"]["idempotency"] = None
     where = {"owner": reservation.owner, "key": reservation.key, "token": reservation.token}
 
-    async def write() -> None:
-        async with scope["app"].state.runtime.units_of_work() as uow:
-            if response is None:
-                await store.release(uow, **where)
-            else:
-                await store.complete(uow, **where, status_code=response.status_code, body=response.body,
-                                     content_type=response.headers.get("content-type", "application/json"))
+    await asyncio.shield(scope["app"].state.idempotency_settlements.submit((where, response)))
 
-    await asyncio.shield(write())
+
+async def reserve_keys(uow, wanted: list[store.Wanted]) -> list[tuple]:
+    """Many requests' reservations in one transaction: (token, None) when the request owns its key now,
+    else (None, the record holding it, or None when that record just went away)."""
+    tokens = await store.reserve_many(uow, wanted, retention=RETENTION, in_flight_timeout=IN_FLIGHT_TIMEOUT)
+    answers = []
+    for w in wanted:
+        token = tokens.get((w.owner, w.key))
+        answers.append((token, None if token else await store.find(uow, owner=w.owner, key=w.key)))
+    return answers
+
+
+async def settle_keys(uow, settlements: list[tuple[dict, Response | None]]) -> list[None]:
+    """Many requests' answers kept (or keys freed) in one transaction."""
+    for where, response in settlements:
+        if response is None:
+            await store.release(uow, **where)
+        else:
+            await store.complete(uow, **where, status_code=response.status_code, body=response.body,
+                                 content_type=response.headers.get("content-type", "application/json"))
+    return [None] * len(settlements)
+
+
+def idempotency_writers(units_of_work) -> dict[str, GroupCommit]:
+    """Reservations and settlements of concurrent requests, each a group commit (group_commit.py)."""
+    return {"idempotency_reservations": GroupCommit("idempotency reserve", in_one_transaction(units_of_work, reserve_keys)),
+            "idempotency_settlements": GroupCommit("idempotency settle", in_one_transaction(units_of_work, settle_keys))}

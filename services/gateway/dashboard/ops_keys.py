@@ -14,7 +14,8 @@ from shared.http.problems import Problem
 from shared.http.reports import OPS_SCOPE
 from shared.contracts.api.gateway import OpsKeyIssued, OpsKeyRevoked
 from shared.internal_auth import Caller
-from services.gateway import handlers, idempotency
+from services.gateway import idempotency
+from services.gateway.application import api_keys
 from services.gateway.adapters.tables import Tenant
 from services.gateway.credentials import hash_key
 from services.gateway.entrypoints.auth import Operator, _bearer, live_credential
@@ -42,14 +43,14 @@ async def issue_ops_key(request: Request, _: Operator) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
         await uow.session.execute(insert(Tenant).values(
             id=OPS_TENANT_ID, name="Platform operations", billing_provider={}).on_conflict_do_nothing())
-        api_key, secret = await handlers.issue_key(uow, tenant_id=OPS_TENANT_ID, scopes=[OPS_SCOPE])
+        api_key, secret = await api_keys.issue_key(uow, tenant_id=OPS_TENANT_ID, scopes=[OPS_SCOPE])
     return {"key_id": str(api_key.id), "prefix": api_key.prefix, "scopes": api_key.scopes, "api_key": secret}
 
 
 @router.delete("/{key_id}", response_model=OpsKeyRevoked)
 async def revoke_ops_key(request: Request, key_id: Annotated[UUID, Path()], _: Operator) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        api_key = await handlers.revoke_key(uow, tenant_id=OPS_TENANT_ID, key_id=key_id)
+        api_key = await api_keys.revoke_key(uow, tenant_id=OPS_TENANT_ID, key_id=key_id)
     request.app.state.credentials.forget_key(key_id)
     if api_key is None:
         raise Problem(404, "Key not found")

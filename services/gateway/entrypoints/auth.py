@@ -5,7 +5,8 @@ from fastapi import Depends, Request
 
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
-from services.gateway import handlers, idempotency
+from services.gateway import idempotency
+from services.gateway.application.api_keys import authenticate
 from services.gateway.credentials import LiveCredential, MalformedCredential, bearer_token, hash_key, same_secret
 
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": "Bearer"}
@@ -21,18 +22,15 @@ def _bearer(request: Request) -> str:
 async def live_credential(request: Request) -> LiveCredential:
     """The presented key's caller: from the process's short-lived cache, else from Postgres (then cached)."""
     key = _bearer(request)
-    key_hash = hash_key(key)
-    cache = request.app.state.credentials
-    found = cache.get(key_hash)
-    if found is not None:
-        return found
-    generation = cache.generation
-    async with request.app.state.runtime.units_of_work() as uow:
-        row = await handlers.authenticate(uow, key)
-    if row is None:
+
+    async def fetch() -> LiveCredential | None:
+        async with request.app.state.runtime.units_of_work() as uow:
+            row = await authenticate(uow, key)
+        return LiveCredential(*row) if row is not None else None
+
+    found = await request.app.state.credentials.get_or_fetch(hash_key(key), fetch)
+    if found is None:
         raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
-    found = LiveCredential(*row)
-    cache.put(key_hash, found, generation=generation)
     return found
 
 

@@ -8,7 +8,6 @@ from fastapi import APIRouter, Path, Request
 
 from shared.contracts.api.coding import ProviderQueryList
 from shared.http.problems import Problem
-from services.gateway import handlers
 from services.gateway.entrypoints.auth import ReadCaller
 from services.gateway.entrypoints.forward import forward
 
@@ -20,7 +19,7 @@ async def list_provider_queries(request: Request, encounter_id: Annotated[UUID, 
                                 caller: ReadCaller) -> ProviderQueryList:
     """The encounter's documentation queries; 404 unless the encounter is this tenant's, like every route."""
     async with request.app.state.runtime.units_of_work() as uow:
-        found = await handlers.find_encounter(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id)
+        found = await uow.encounters.find(UUID(caller.tenant_id), encounter_id)
     if found is None:
         raise Problem(404, "Encounter not found")
     return await forward(request, caller, "coding", "GET", f"/internal/encounters/{encounter_id}/queries",

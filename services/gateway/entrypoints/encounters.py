@@ -8,9 +8,10 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
 from shared.http.problems import Problem
-from services.gateway import encounter_failures, handlers
+from services.gateway import encounter_failures
 from services.gateway.adapters.upstream import raise_for_problem
-from services.gateway.audit_log import mark_created
+from services.gateway.application.accept_encounters import Submission
+from services.gateway.audit_log import mark_audited, mark_created
 from services.gateway.cursors import decode_cursor, encode_cursor
 from services.gateway.entrypoints.auth import PushCaller, ReadCaller
 from services.gateway.intake import parse_encounter
@@ -48,13 +49,12 @@ async def post_encounter(request: Request, response: Response, caller: PushCalle
         errors = [{"field": "body." + ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
                   for e in exc.errors(include_input=False)]
         raise Problem(422, "Request body is invalid", ", ".join(e["field"] for e in errors[:5]), errors=errors) from exc
-    async with request.app.state.runtime.units_of_work() as uow:
-        encounter_id, created = await handlers.accept_encounter(
-            uow, tenant_id=UUID(caller.tenant_id), encounter=encounter.model_dump(mode="json"), source_format=source_format
-        )
-    mark_created(request, encounter_id)
-    response.headers["Location"] = f"/v1/encounters/{encounter_id}"
-    return EncounterAccepted(encounter_id=encounter_id, status="received" if created else "duplicate")
+    accepted = await request.app.state.intake.submit(Submission(
+        tenant_id=UUID(caller.tenant_id), key_id=UUID(caller.key_id), encounter=encounter, source_format=source_format))
+    mark_created(request, accepted.encounter_id)
+    mark_audited(request)  # its entry was appended in the same transaction as the encounter
+    response.headers["Location"] = f"/v1/encounters/{accepted.encounter_id}"
+    return EncounterAccepted(encounter_id=accepted.encounter_id, status="received" if accepted.created else "duplicate")
 
 
 class EncounterSummary(BaseModel):
@@ -79,8 +79,8 @@ async def list_encounters(
 ) -> EncounterPage:
     """Encounters received from this tenant, newest first; filter by external id, format or time."""
     async with request.app.state.runtime.units_of_work() as uow:
-        rows = await handlers.list_encounters(
-            uow, tenant_id=UUID(caller.tenant_id), limit=limit, before=decode_cursor(cursor), external_id=external_id,
+        rows = await uow.encounters.page(
+            UUID(caller.tenant_id), limit=limit, before=decode_cursor(cursor), external_id=external_id,
             source_format=source_format, received_from=received_from, received_to=received_to)
     items = [EncounterSummary(encounter_id=r.id, external_id=r.external_id, source_format=r.source_format,
                               received_at=r.received_at) for r in rows]
@@ -93,7 +93,7 @@ async def get_encounter(request: Request, encounter_id: Annotated[UUID, Path()],
     """The encounter as coding sees it (`received` until then); `failed`, with the reason, while an event of
     it sits dead-lettered and not replayed."""
     async with request.app.state.runtime.units_of_work() as uow:
-        intake = await handlers.find_encounter(uow, tenant_id=UUID(caller.tenant_id), encounter_id=encounter_id)
+        intake = await uow.encounters.find(UUID(caller.tenant_id), encounter_id)
     if intake is None:
         raise Problem(404, "Encounter not found")
     coded = await request.app.state.upstreams["coding"].request("GET", f"/internal/encounters/{encounter_id}", caller)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, Field
 
 from shared.http.problems import Problem
-from services.gateway import handlers
+from services.gateway.application import api_keys
 from services.gateway.credentials import SCOPES
 from services.gateway.entrypoints.auth import AdminCaller
 from shared.contracts.api.gateway import ApiKeyIssued, ApiKeyList, ApiKeyOut
@@ -30,21 +30,21 @@ async def create_key(request: Request, body: KeyCreate, caller: AdminCaller) -> 
     if unknown:
         raise Problem(422, "Unknown scope", ", ".join(unknown), errors=[{"field": "body.scopes", "message": f"allowed: {', '.join(SCOPES)}"}])
     async with request.app.state.runtime.units_of_work() as uow:
-        api_key, secret = await handlers.issue_key(uow, tenant_id=UUID(caller.tenant_id), scopes=body.scopes)
+        api_key, secret = await api_keys.issue_key(uow, tenant_id=UUID(caller.tenant_id), scopes=body.scopes)
     return {**_public(api_key), "api_key": secret}
 
 
 @router.get("", response_model=ApiKeyList)
 async def list_keys(request: Request, caller: AdminCaller) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        keys = await handlers.list_keys(uow, tenant_id=UUID(caller.tenant_id))
+        keys = await api_keys.list_keys(uow, tenant_id=UUID(caller.tenant_id))
     return {"items": [_public(k) for k in keys]}
 
 
 @router.delete("/{key_id}", response_model=ApiKeyOut)
 async def revoke_key(request: Request, key_id: Annotated[UUID, Path()], caller: AdminCaller) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        api_key = await handlers.revoke_key(uow, tenant_id=UUID(caller.tenant_id), key_id=key_id)
+        api_key = await api_keys.revoke_key(uow, tenant_id=UUID(caller.tenant_id), key_id=key_id)
     request.app.state.credentials.forget_key(key_id)
     if api_key is None:
         raise Problem(404, "Key not found")

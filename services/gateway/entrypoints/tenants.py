@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from shared.contracts.tenant import BillingProvider
 from shared.http.problems import Problem
-from services.gateway import handlers
+from services.gateway.application.register_tenant import register_tenant, set_tenant_limit
 from services.gateway.domain.onboarding import billing_provider_problems
 from services.gateway.entrypoints.auth import Operator
 from services.gateway.rate_limits import Limit
@@ -36,7 +36,7 @@ async def create_tenant(request: Request, body: TenantCreate, _: Operator) -> Te
         raise Problem(422, "Billing provider is invalid", f"invalid fields: {', '.join(f for f, _ in problems)}",
                       errors=[{"field": f"body.{field}", "message": message} for field, message in problems])
     async with request.app.state.runtime.units_of_work() as uow:
-        tenant, api_key, key = await handlers.create_tenant(uow, name=body.name, billing_provider=body.billing_provider)
+        tenant, api_key, key = await register_tenant(uow, name=body.name, billing_provider=body.billing_provider)
     return TenantCreated(tenant_id=tenant.id, key_id=api_key.id, api_key=key, scopes=api_key.scopes)
 
 
@@ -56,7 +56,7 @@ async def set_rate_limit(request: Request, tenant_id: Annotated[UUID, Path()], b
                       errors=[{"field": "body.burst", "message": "set together with requests_per_second"}])
     limit = Limit(body.requests_per_second, body.burst) if body.requests_per_second else None
     async with request.app.state.runtime.units_of_work() as uow:
-        tenant = await handlers.set_tenant_limit(uow, tenant_id=tenant_id, limit=limit)
+        tenant = await set_tenant_limit(uow, tenant_id=tenant_id, limit=limit)
     request.app.state.credentials.forget_tenant(tenant_id)
     if tenant is None:
         raise Problem(404, "Tenant not found")

@@ -28,14 +28,21 @@ def parse_encounter(content_type: str, raw: bytes) -> tuple[EncounterIn, str]:
 
 def parse_json_encounter(raw: bytes) -> EncounterIn:
     """Control characters are named by JSON path first; pydantic then validates the JSON text itself."""
-    try:
-        document = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        document = None  # pydantic's own error names where the JSON breaks
-    problems = encounter_problems(document, "body")
-    if problems:
-        raise IntakeError(problems)
+    if may_hold_control_characters(raw):
+        try:
+            document = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            document = None  # pydantic's own error names where the JSON breaks
+        problems = encounter_problems(document, "body")
+        if problems:
+            raise IntakeError(problems)
     return EncounterIn.model_validate_json(raw)
+
+
+def may_hold_control_characters(raw: bytes) -> bool:
+    """False when no string of the document can hold one, so the walk over every string is skipped (most
+    bodies): valid JSON carries a C0 character in a string only escaped (after a backslash), DEL raw."""
+    return b"\\" in raw or b"\x7f" in raw
 
 
 __all__ = ["EncounterIn", "IntakeError", "UnsupportedFormat", "parse_encounter"]

@@ -70,3 +70,33 @@ def test_a_zero_ttl_keeps_nothing():
     cache = _cache(ttl=0)
     cache.put("h1", ALICE, generation=cache.generation)
     assert cache.get("h1") is None
+
+
+async def test_concurrent_requests_with_a_key_not_cached_share_one_lookup():
+    import asyncio
+
+    cache, lookups, release = _cache(), [], asyncio.Event()
+
+    async def fetch():
+        lookups.append(1)
+        await release.wait()
+        return ALICE
+
+    waiting = [asyncio.create_task(cache.get_or_fetch("h1", fetch)) for _ in range(5)]
+    await asyncio.sleep(0)
+    release.set()
+    assert await asyncio.gather(*waiting) == [ALICE] * 5
+    assert len(lookups) == 1
+    assert await cache.get_or_fetch("h1", fetch) is ALICE and len(lookups) == 1  # then kept
+
+
+async def test_a_shared_lookup_that_found_nothing_is_not_kept():
+    cache, lookups = _cache(), []
+
+    async def fetch():
+        lookups.append(1)
+        return None
+
+    assert await cache.get_or_fetch("h1", fetch) is None
+    assert await cache.get_or_fetch("h1", fetch) is None
+    assert len(lookups) == 2

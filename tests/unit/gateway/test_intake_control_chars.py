@@ -65,3 +65,10 @@ def test_the_door_names_each_string_holding_a_nul():
         {"field": "body.ids.1", "message": "holds a control character (U+0000); remove it"}]
     assert _nul_fields(b'{"note": "a literal \\\\u0000 is text"}') == []
     assert _nul_fields(b'{"raw": "\x00"}') is None
+
+
+def test_json_refuses_a_raw_del_too_which_json_needs_no_escape_for():
+    raw = json.dumps(json.loads((INTAKE / "encounter.json").read_text()), ensure_ascii=False).encode()
+    raw = raw.replace(b'"99213"', b'"99\x7f213"')
+    assert b"\\" not in raw  # no escape anywhere: only the raw byte can give it away
+    assert _fields("application/json", raw) == ["body.procedures.0.code"]

@@ -1,0 +1,136 @@
+"""The gateway's unit of work and its repositories: every query its use cases make, by name.
+
+Intake is set-shaped: the encounters of many concurrent requests are inserted in one statement, and
+their audit entries are appended to the hash chain in one more, in the same transaction.
+"""
+from collections.abc import Iterable
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy import insert as plain_insert, select, text, tuple_
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.clock import Clock, system_clock
+from shared.db.unit_of_work import UnitOfWork
+from services.gateway.adapters.tables import ApiKey, AuditEntry, EncounterIntake, Tenant
+from services.gateway.domain.audit import GENESIS, Entry, entry_hash
+
+ExternalKey = tuple[UUID, str]  # tenant, the EHR's encounter id
+_CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(hashtext('audit_log'))")
+_INTAKE = EncounterIntake.__table__
+
+
+class EncounterRepository:
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def add_new(self, rows: list[dict]) -> dict[ExternalKey, UUID]:
+        """Inserts the rows whose (tenant, external id) is new, in one statement; the ids it inserted.
+
+        Of two rows with the same key in one call, the first is inserted and the second is not.
+        """
+        if not rows:
+            return {}
+        inserted = await self._session.execute(
+            insert(_INTAKE).values(rows).on_conflict_do_nothing(index_elements=["tenant_id", "external_id"])
+            .returning(_INTAKE.c.tenant_id, _INTAKE.c.external_id, _INTAKE.c.id))
+        return {(row.tenant_id, row.external_id): row.id for row in inserted}
+
+    async def ids_by_external(self, keys: Iterable[ExternalKey]) -> dict[ExternalKey, UUID]:
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(select(_INTAKE.c.tenant_id, _INTAKE.c.external_id, _INTAKE.c.id).where(
+            tuple_(_INTAKE.c.tenant_id, _INTAKE.c.external_id).in_(wanted)))
+        return {(row.tenant_id, row.external_id): row.id for row in rows}
+
+    async def find(self, tenant_id: UUID, encounter_id: UUID) -> EncounterIntake | None:
+        result = await self._session.execute(
+            select(EncounterIntake).where(EncounterIntake.id == encounter_id, EncounterIntake.tenant_id == tenant_id))
+        return result.scalar_one_or_none()
+
+    async def page(self, tenant_id: UUID, *, limit: int, before: tuple[datetime, UUID] | None,
+                   external_id: str | None = None, source_format: str | None = None,
+                   received_from: datetime | None = None, received_to: datetime | None = None) -> list[EncounterIntake]:
+        """Newest first, keyset-paginated on (received_at, id)."""
+        query = select(EncounterIntake).where(EncounterIntake.tenant_id == tenant_id)
+        if before is not None:
+            query = query.where(tuple_(EncounterIntake.received_at, EncounterIntake.id) < tuple_(*before))
+        if external_id:
+            query = query.where(EncounterIntake.external_id == external_id)
+        if source_format:
+            query = query.where(EncounterIntake.source_format == source_format)
+        if received_from:
+            query = query.where(EncounterIntake.received_at >= received_from)
+        if received_to:
+            query = query.where(EncounterIntake.received_at < received_to)
+        query = query.order_by(EncounterIntake.received_at.desc(), EncounterIntake.id.desc()).limit(limit)
+        return list((await self._session.execute(query)).scalars())
+
+
+class CredentialRepository:
+    """Tenants and their API keys."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def add_tenant(self, tenant: Tenant, first_key: ApiKey) -> None:
+        self._session.add(tenant)
+        await self._session.flush()
+        self._session.add(first_key)
+
+    async def tenant(self, tenant_id: UUID) -> Tenant | None:
+        return await self._session.get(Tenant, tenant_id)
+
+    def add_key(self, api_key: ApiKey) -> None:
+        self._session.add(api_key)
+
+    async def key(self, tenant_id: UUID, key_id: UUID) -> ApiKey | None:
+        return (await self._session.execute(select(ApiKey).where(
+            ApiKey.id == key_id, ApiKey.tenant_id == tenant_id))).scalar_one_or_none()
+
+    async def keys_of(self, tenant_id: UUID) -> list[ApiKey]:
+        rows = await self._session.execute(select(ApiKey).where(ApiKey.tenant_id == tenant_id).order_by(ApiKey.created_at))
+        return list(rows.scalars())
+
+    async def live_key(self, key_hash: str):
+        """The unrevoked key with this hash and its tenant's own rate limit, as one row; None when unknown."""
+        return (await self._session.execute(
+            select(ApiKey.id, ApiKey.tenant_id, ApiKey.scopes, Tenant.rate_limit_per_second, Tenant.rate_limit_burst)
+            .join(Tenant, Tenant.id == ApiKey.tenant_id)
+            .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None)))).first()
+
+
+class AuditChain:
+    """The hash-chained audit log: entries are appended under one lock, so the chain has no forks."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def append(self, entries: list[dict], *, at: datetime) -> None:
+        """Each dict: tenant_id, key_id, action, object_type, object_id, outcome."""
+        if not entries:
+            return
+        await self._session.execute(_CHAIN_LOCK)
+        last = (await self._session.execute(
+            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))).first()
+        seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
+        rows = []
+        for fields in entries:
+            seq += 1
+            entry = Entry(seq=seq, at=at, **{**fields, "tenant_id": str(fields["tenant_id"]),
+                                             "key_id": str(fields["key_id"])})
+            digest = entry_hash(prev, entry)
+            rows.append({**entry.__dict__, "tenant_id": UUID(entry.tenant_id), "key_id": UUID(entry.key_id),
+                         "prev_hash": prev, "hash": digest})
+            prev = digest
+        await self._session.execute(plain_insert(AuditEntry), rows)
+
+
+class GatewayUnitOfWork(UnitOfWork):
+    def __init__(self, session: AsyncSession, clock: Clock = system_clock):
+        super().__init__(session, clock)
+        self.encounters = EncounterRepository(session)
+        self.credentials = CredentialRepository(session)
+        self.audit = AuditChain(session)
