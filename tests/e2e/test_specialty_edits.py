@@ -34,6 +34,7 @@ def test_telehealth_without_95_or_93_is_coded_with_a_warning(api):
 def _lab_body(payer_id: str, *modifiers: str) -> dict:
     body = encounter_body(diagnoses=["E11.9"], procedures=[_line("99213"), _line("83036", *modifiers)])
     body["coverage"].update(payer_id=payer_id, member_id=medicare_beneficiary_id())
+    body["referring_provider"] = dict(body["rendering_provider"])  # Medicare wants the ordering NPI on lab lines
     return body
 
 
