@@ -45,6 +45,13 @@ class BilledClaimRepository:
         return {claim_id: locked[links.get(claim_id, claim_id)] for claim_id in claim_ids
                 if links.get(claim_id, claim_id) in locked}
 
+    async def payer_places(self, claim_ids: set[UUID]) -> dict[UUID, str]:
+        """Each claim's place in the payer order (P, S, T): a later payer answers in the place it was billed in."""
+        if not claim_ids:
+            return {}
+        return dict((await self.session.execute(
+            select(BilledClaim.claim_id, BilledClaim.payer_sequence).where(BilledClaim.claim_id.in_(claim_ids)))).all())
+
     async def lock_receivable(self, claim_id: UUID) -> BilledClaim | None:
         return (await self.lock_receivables({claim_id})).get(claim_id)
 

@@ -28,9 +28,12 @@ def payment_posting(billed: BilledClaim, remit: RemitReceived, transaction: ledg
                              posting_key=ledger.posting_key(remit))
 
 
-def payment_transaction(billed: BilledClaim, remit: RemitReceived, patient_share: Decimal) -> ledger.Transaction:
-    """The claim payment's entries, with what the encounter's other coverages change (domain.coordination)."""
-    rules = coordination(remit.status_code, payer_sequence=billed.payer_sequence, payers_after=billed.payers_after)
+def payment_transaction(billed: BilledClaim, remit: RemitReceived, patient_share: Decimal, *,
+                        answered_on: str = "P") -> ledger.Transaction:
+    """The claim payment's entries, with what the encounter's other coverages change (domain.coordination);
+    `answered_on`: the payer place of the claim the remit names."""
+    rules = coordination(remit.status_code, payer_sequence=billed.payer_sequence, payers_after=billed.payers_after,
+                         answered_on=answered_on)
     return ledger.post_claim_payment(str(billed.claim_id), remit, ledger.charged_lines(billed.lines),
                                      patient_share=patient_share, rules=rules).transaction
 
@@ -50,6 +53,13 @@ def payment_waiting(tenant_id: UUID, remit: RemitReceived, reason: str, claim_id
             "reason": reason, "status": "open"}
 
 
+async def _answered_on(uow: PaymentsUnitOfWork, remit: RemitReceived) -> str:
+    """The payer place of the claim the remit names (a later payer's own claim posts against the first)."""
+    if not remit.claim_id:
+        return "P"
+    return (await uow.billed_claims.payer_places({UUID(remit.claim_id)})).get(UUID(remit.claim_id), "P")
+
+
 async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived) -> None:
     """Post the claim payment once; AlreadyPosted when its posting key is already in the ledger."""
     if await uow.ledger.has_posting_key(billed.tenant_id, ledger.posting_key(remit)):
@@ -59,7 +69,7 @@ async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: Rem
         original, transaction = await _reversal(uow, billed, remit)
     else:
         share = await uow.ledger.account_balance(billed.claim_id, ledger.PATIENT_AR)
-        transaction = payment_transaction(billed, remit, share)
+        transaction = payment_transaction(billed, remit, share, answered_on=await _answered_on(uow, remit))
     posting = await uow.ledger.add(payment_posting(billed, remit, transaction))
     if original is not None:
         await uow.ledger.mark_reversed(original, posting.id)

@@ -23,8 +23,9 @@ from services.payments.domain import ledger
 class _Reads:
     """What the batch read up front, kept current as it posts."""
 
-    def __init__(self, receivables: dict, balances: dict, posted: set, credits: dict):
+    def __init__(self, receivables: dict, balances: dict, posted: set, credits: dict, places: dict):
         self.receivables, self.balances, self.posted, self.credits = receivables, balances, posted, credits
+        self.places = places  # the payer place of each claim a remit names
         self.one_by_one: set[UUID] = set()  # claims posted with every rule: later payments of theirs too
 
     def receivable(self, event: Envelope[RemitReceived]) -> BilledClaim | None:
@@ -44,7 +45,8 @@ async def _read(uow: PaymentsUnitOfWork, events: list[Envelope[RemitReceived]]) 
     balances = await uow.ledger.claim_balances(list({b.claim_id for b in receivables.values()}))
     posted = await uow.ledger.posted_keys([(e.tenant_id, ledger.posting_key(e.payload)) for e in events])
     credits = await uow.ledger.patient_credits({(b.tenant_id, b.patient_id) for b in receivables.values()})
-    return _Reads(receivables, balances, posted, credits)
+    places = await uow.billed_claims.payer_places(set(receivables))
+    return _Reads(receivables, balances, posted, credits, places)
 
 
 async def post_remits(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
@@ -58,7 +60,8 @@ async def post_remits(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
         elif key in reads.posted:
             continue  # e.g. our own remit.received for a suspense item applied to this claim: posted when applied
         elif reads.plain(billed, remit):
-            pending.postings.append(_post_plain(uow, billed, remit, reads.balances[billed.claim_id]))
+            answered_on = reads.places.get(UUID(remit.claim_id), "P")
+            pending.postings.append(_post_plain(uow, billed, remit, reads.balances[billed.claim_id], answered_on))
         else:
             await pending.write(uow)
             await post_or_suspend(uow, event.tenant_id, billed, remit)
@@ -67,9 +70,10 @@ async def post_remits(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
     await pending.write(uow)
 
 
-def _post_plain(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived, balances: ClaimBalances) -> Posting:
+def _post_plain(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived, balances: ClaimBalances,
+                answered_on: str) -> Posting:
     """The payment posted from memory; the claim's balances move with it for its next payment in the batch."""
-    transaction = payment_transaction(billed, remit, balances.patient)
+    transaction = payment_transaction(billed, remit, balances.patient, answered_on=answered_on)
     balances.insurance += ledger.claim_balance(list(transaction.entries), ledger.INSURANCE_AR)
     balances.patient += ledger.claim_balance(list(transaction.entries), ledger.PATIENT_AR)
     uow.emit(payment_posted(billed, remit, transaction, balances.insurance), tenant_id=billed.tenant_id,

@@ -19,11 +19,17 @@ class Coordination:
     prior_payer_posted: bool = False
 
 
-def coordination(status_code: str, *, payer_sequence: str, payers_after: int) -> Coordination:
+def coordination(status_code: str, *, payer_sequence: str, payers_after: int, answered_on: str = "P"
+                 ) -> Coordination:
     """For an answer with this CLP02 on a receivable billed as `payer_sequence` with `payers_after` coverages
-    after it. A denial or a reversal answers as the claim was billed and holds nothing back."""
+    after it, arriving on the claim billed as `answered_on` (a later payer's own claim, or the first one). A
+    payer answers at least in the place it was billed in, whatever its CLP02 says (a secondary that processed
+    the claim "as primary" is still the secondary). A denial or a reversal answers as the claim was billed and
+    holds nothing back."""
     if status_code not in ANSWERED_AS or payer_sequence not in SEQUENCE:
         return Coordination()
-    billed, answered = SEQUENCE.index(payer_sequence), SEQUENCE.index(ANSWERED_AS[status_code])
+    billed = SEQUENCE.index(payer_sequence)
+    answered = max(SEQUENCE.index(ANSWERED_AS[status_code]), SEQUENCE.index(answered_on) if answered_on in SEQUENCE
+                   else 0)
     last = billed + payers_after
     return Coordination(hold_patient_share=answered < last, prior_payer_posted=billed < answered <= last)

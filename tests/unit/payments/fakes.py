@@ -54,6 +54,9 @@ class FakeBilledClaims:
                 found[claim_id] = target
         return found
 
+    async def payer_places(self, claim_ids: set[UUID]) -> dict[UUID, str]:
+        return {claim_id: self.rows[claim_id].payer_sequence for claim_id in claim_ids if claim_id in self.rows}
+
     async def lock_receivable(self, claim_id: UUID) -> BilledClaim | None:
         return (await self.lock_receivables({claim_id})).get(claim_id)
 

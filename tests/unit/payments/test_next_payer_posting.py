@@ -126,3 +126,28 @@ async def test_a_claim_with_no_payer_after_it_bills_the_patient_at_once():
 
     assert account(uow, ledger.PATIENT_AR, first.subject_id) == D("19.00")
 
+
+
+async def test_a_later_payer_answering_as_primary_on_its_own_claim_is_still_the_later_payer():
+    """A secondary that says CLP02 1 (processed as primary) on the claim billed to it as secondary: its place
+    is the claim's, so the patient is billed the remainder and the primary's part is not written off twice."""
+    uow, first = FakePaymentsUnitOfWork(), first_claim()
+    second = next_payer_claim(first)
+
+    await post(uow, first, remit(first), second, remit(second, status="1", paid=SECONDARY_PAID, pr=SECONDARY_PR,
+                                                       oa23=True))
+
+    assert account(uow, ledger.INSURANCE_AR, first.subject_id) == 0
+    assert account(uow, ledger.PATIENT_AR, first.subject_id) == D("3.80")
+    assert sum(e.amount for _, e in uow.ledger.entries()) == 0
+
+
+async def test_a_later_payer_answering_as_primary_before_its_claim_is_known_posts_as_the_later_payer():
+    uow, first = FakePaymentsUnitOfWork(), first_claim()
+    second = next_payer_claim(first)
+
+    await post(uow, first, remit(first), remit(second, status="1", paid=SECONDARY_PAID, pr=SECONDARY_PR, oa23=True))
+    await post(uow, second)
+
+    assert account(uow, ledger.INSURANCE_AR, first.subject_id) == 0
+    assert account(uow, ledger.PATIENT_AR, first.subject_id) == D("3.80")
