@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import orjson
-from opentelemetry import propagate, trace
+from opentelemetry import context as otel_context, propagate, trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter, SpanExportResult
@@ -127,6 +127,33 @@ def continue_trace(traceparent: str | None, name: str, **attributes):
     """A span that continues the trace a stored traceparent names (a new trace if there is none)."""
     parent = propagate.extract({"traceparent": traceparent}) if traceparent else None
     return start_span(name, context=parent, attributes=attributes)
+
+
+@contextlib.contextmanager
+def within_trace(traceparent: str | None) -> Iterator[None]:
+    """Work done now joins the trace a stored traceparent names, without a span of its own (e.g. one
+    request's event written by a batch that serves many requests)."""
+    if not traceparent:
+        yield
+        return
+    token = otel_context.attach(propagate.extract({"traceparent": traceparent}))
+    try:
+        yield
+    finally:
+        otel_context.detach(token)
+
+
+@contextlib.contextmanager
+def batch_span(name: str, traceparents: Sequence[str | None], **attributes) -> Iterator[trace.Span]:
+    """One span for work done for many requests at once: in the first one's trace and linked to the
+    others', so every request's trace shows the shared work (its database statements among them)."""
+    known = list(dict.fromkeys(t for t in traceparents if t))
+    parent = propagate.extract({"traceparent": known[0]}) if known else None
+    links = [Link(context, {"billing.link": "batch"}) for t in known[1:]
+             if (context := trace.get_current_span(propagate.extract({"traceparent": t})).get_span_context()).is_valid]
+    with start_span(name, context=parent, links=links, attributes={"billing.batch_size": len(traceparents),
+                                                                   **attributes}) as span:
+        yield span
 
 
 def link_to_trace(traceparent: str | None) -> None:

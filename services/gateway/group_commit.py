@@ -2,13 +2,16 @@
 one transaction, so a burst of requests costs a few round trips instead of a transaction each.
 
 An item that makes its batch fail is isolated: the batch is written again one item at a time, so only
-that request learns of the error. A request that stops waiting (timeout, client gone) may still be
+that request learns of the error. The batch's work is traced in the first request's trace and linked
+from the others'. A request that stops waiting (timeout, client gone) may still be
 written: the answer it missed is what a retry of it finds (an idempotent re-send).
 """
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
+
+from shared.telemetry import batch_span, current_traceparent
 
 log = logging.getLogger(__name__)
 Item = TypeVar("Item")
@@ -22,12 +25,12 @@ class GroupCommit(Generic[Item, Result]):
         self._write = write
         self._max_batch = max_batch
         self._timeout = timeout_seconds
-        self._queue: asyncio.Queue[tuple[Item, asyncio.Future]] = asyncio.Queue()
+        self._queue: asyncio.Queue[tuple[Item, asyncio.Future, str | None]] = asyncio.Queue()
 
     async def submit(self, item: Item) -> Result:
         """The item's result once its batch committed; the write's exception otherwise."""
         done = asyncio.get_running_loop().create_future()
-        await self._queue.put((item, done))
+        await self._queue.put((item, done, current_traceparent()))
         return await asyncio.wait_for(done, self._timeout)
 
     async def run(self, runtime) -> None:
@@ -37,12 +40,13 @@ class GroupCommit(Generic[Item, Result]):
                 batch.append(self._queue.get_nowait())
             await self._settle(batch)
 
-    async def _settle(self, batch: list[tuple[Item, asyncio.Future]]) -> None:
-        waiting = [(item, done) for item, done in batch if not done.done()]
+    async def _settle(self, batch: list[tuple[Item, asyncio.Future, str | None]]) -> None:
+        waiting = [entry for entry in batch if not entry[1].done()]
         if not waiting:
             return
         try:
-            results = await self._write([item for item, _ in waiting])
+            with batch_span(f"{self.name} write", [traceparent for _, _, traceparent in waiting]):
+                results = await self._write([item for item, _, _ in waiting])
         except Exception as exc:  # noqa: BLE001 - every waiting request learns of it
             if len(waiting) > 1:
                 for one in waiting:
@@ -51,7 +55,7 @@ class GroupCommit(Generic[Item, Result]):
             log.error("%s write failed: %s", self.name, type(exc).__name__)
             waiting[0][1].done() or waiting[0][1].set_exception(exc)
             return
-        for (_, done), result in zip(waiting, results):
+        for (_, done, _), result in zip(waiting, results):
             done.done() or done.set_result(result)
 
 

@@ -9,7 +9,9 @@ are read from hand the ids of the items a statement touched to `{name}_refresh(i
 under every key an item gained and takes 1 from every key it lost. Storing the counted keys (rather
 than deriving the change from the written rows) keeps the count right whatever order a transaction
 writes the item's rows in. Items are locked (transaction advisory locks, in id order) so two
-transactions touching the same item count it once. TRUNCATE is not followed: `backfill()` rebuilds.
+transactions touching the same item count it once; a statement touching more items than the lock
+table holds comfortably (a bulk load) locks every other refresh out instead, with one table lock.
+TRUNCATE is not followed: `backfill()` rebuilds.
 """
 from dataclasses import dataclass
 
@@ -18,6 +20,11 @@ from uuid import UUID
 from sqlalchemy import BigInteger, Column, MetaData, Table, Text, Uuid, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
+
+
+# Postgres keeps about 64 locks per connection in shared memory (max_locks_per_transaction): one
+# advisory lock per item suits a consumer's batch (up to 500 items), not a bulk statement.
+ITEM_LOCKS_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -96,8 +103,12 @@ class Tally:
 CREATE OR REPLACE FUNCTION {name}_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF cardinality(ids) = 0 THEN RETURN; END IF;
-    PERFORM pg_advisory_xact_lock(hashtextextended('{name}:' || i::text, 0))
-    FROM (SELECT DISTINCT i FROM unnest(ids) AS i ORDER BY i) AS s;
+    IF cardinality(ids) > {ITEM_LOCKS_MAX} THEN
+        LOCK TABLE {name}_member IN SHARE ROW EXCLUSIVE MODE;
+    ELSE
+        PERFORM pg_advisory_xact_lock(hashtextextended('{name}:' || i::text, 0))
+        FROM (SELECT DISTINCT i FROM unnest(ids) AS i ORDER BY i) AS s;
+    END IF;
     INSERT INTO {name} AS t (tenant_id, key, n)
     SELECT tenant_id, key, sum(d) FROM (
         SELECT k.tenant_id, unnest(k.keys) AS key, 1 AS d FROM {name}_keys k WHERE k.item_id = ANY(ids)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from uuid import UUID, uuid4
 
 from shared.contracts.encounter import EncounterDocumented
+from shared.telemetry import within_trace
 from services.gateway.intake.model import EncounterIn
 
 # The audit entry of POST /v1/encounters (what domain.audit.audit_target derives from the route).
@@ -22,6 +23,7 @@ class Submission:
     key_id: UUID
     encounter: EncounterIn
     source_format: str
+    traceparent: str | None = None  # the request's: its encounter's events continue that trace
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ async def accept_encounters(uow, submissions: list[Submission]) -> list[Accepted
     for submission, key, new_id in zip(submissions, keys, new_ids):
         created = inserted.get(key) == new_id
         if created:
-            uow.emit(documented(submission, new_id), tenant_id=submission.tenant_id, subject_id=new_id)
+            with within_trace(submission.traceparent):
+                uow.emit(documented(submission, new_id), tenant_id=submission.tenant_id, subject_id=new_id)
         answers.append(Accepted(new_id if created else inserted.get(key) or earlier[key], created))
     await uow.audit.append([
         {"tenant_id": s.tenant_id, "key_id": s.key_id, "action": AUDIT_ACTION, "object_type": AUDIT_OBJECT_TYPE,

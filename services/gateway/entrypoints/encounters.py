@@ -10,6 +10,7 @@ from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 from shared.http.problems import Problem
 from services.gateway import encounter_failures
 from services.gateway.adapters.upstream import raise_for_problem
+from shared.telemetry import current_traceparent
 from services.gateway.application.accept_encounters import Submission
 from services.gateway.audit_log import mark_audited, mark_created
 from services.gateway.cursors import decode_cursor, encode_cursor
@@ -50,7 +51,8 @@ async def post_encounter(request: Request, response: Response, caller: PushCalle
                   for e in exc.errors(include_input=False)]
         raise Problem(422, "Request body is invalid", ", ".join(e["field"] for e in errors[:5]), errors=errors) from exc
     accepted = await request.app.state.intake.submit(Submission(
-        tenant_id=UUID(caller.tenant_id), key_id=UUID(caller.key_id), encounter=encounter, source_format=source_format))
+        tenant_id=UUID(caller.tenant_id), key_id=UUID(caller.key_id), encounter=encounter, source_format=source_format,
+        traceparent=current_traceparent()))
     mark_created(request, accepted.encounter_id)
     mark_audited(request)  # its entry was appended in the same transaction as the encounter
     response.headers["Location"] = f"/v1/encounters/{accepted.encounter_id}"
