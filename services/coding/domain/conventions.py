@@ -22,6 +22,7 @@ from services.coding.domain.encounter_z_codes import encounter_z_codes
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.laterality import laterality
 from services.coding.domain.status_z_codes import status_z_codes
+from services.coding.domain.stroke_sequela import stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import sentence as _sentence, sentence_start as _sentence_start
@@ -247,7 +248,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 
 
 CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, history_z_codes, encounter_z_codes,
-                                       status_z_codes, tobacco_product, dementia_in_disease, laterality,
+                                       status_z_codes, tobacco_product, dementia_in_disease, stroke_sequela, laterality,
                                        immunization_encounter, seventh_character, substance_in_remission,
                                        hypertension_combination, diabetes_combination, integral_symptoms)
 

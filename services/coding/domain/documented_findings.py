@@ -160,6 +160,15 @@ def _side_stated(code: str, why: str) -> Resolve:
     return lambda match, note: (code, why) if _ANY_SIDE.search(sentence(note, match.start(), match.end())) else None
 
 
+_OA_SITES = (("7", r"ankle|foot"), ("1", r"shoulder"), ("2", r"elbow"), ("3", r"wrist"), ("4", r"hand"))
+
+
+def _post_traumatic(match: re.Match, note: str) -> tuple[str, str]:
+    """Post-traumatic osteoarthritis M19.1- by its site, as the unspecified-side code the laterality rule sides."""
+    site = next(digit for digit, words in _OA_SITES if re.search(rf"\b({words})\b", match.group(0), re.IGNORECASE))
+    return f"M19.1{site}9", "post-traumatic osteoarthritis at the site stated"
+
+
 _ADVICE = re.compile(r"\b(discuss\w*|encourag\w*|recommend\w*|advis\w*|goals?|plan\w*|counsel\w*|intentional|"
                      r"desired|diet\w*|program|surgery|medication)\b", re.IGNORECASE)
 
@@ -203,7 +212,7 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"atypical chest pain|chest wall pain|musculoskeletal chest pain"), ("R07",),
             _fixed("R07.89", "other chest pain (atypical, chest wall)")),
     Finding(_word(r"panic disorder"), ("F41",), _fixed("F41.0", "panic disorder")),
-    Finding(_word(r"seasonal allergic rhinitis|seasonal allergies"), ("J30",),
+    Finding(_word(r"seasonal allergic rhinitis"), ("J30",),
             _fixed("J30.2", "seasonal allergic rhinitis (not due to pollen named)")),
     Finding(_word(r"conjunctivitis|pink eye"), ("H10",), _fixed("H10.9", "conjunctivitis without a documented type")),
     # the unspecified-side code: the laterality rule then takes the side from the sentence or warns
@@ -220,6 +229,8 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"cellulitis of (the )?(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm)|"
                   r"(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm) cellulitis"),
             ("L03",), _fixed("L03.119", "cellulitis of a limb")),
+    Finding(_word(r"post-?traumatic (osteoarthritis|oa|arthritis) of (the )?(right |left )?(ankle|foot|shoulder|elbow|wrist|"
+                  r"hand)"), ("M19",), _post_traumatic),
     Finding(_word(r"(osteoarthritis|oa|degenerative joint disease) of (the )?(right |left )?knees?|"
                   r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17", _OA_UNSPECIFIED_SITE),
             _side_stated("M17.10", "primary osteoarthritis of the knee")),

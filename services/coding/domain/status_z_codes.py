@@ -5,7 +5,8 @@ pump" Z96.41, "Dependence on supplemental oxygen" Z99.81, "Presence of coronary 
 dialysis" Z99.2. A status is "s/p" by nature, so past-tense cues do not exclude it; a denied, removed or
 relative's device does.
 
-Two related Z codes read from the same kind of words: insulin for type 2 (or other) diabetes is Z79.4 however the
+Related Z codes read from the same kind of words: an INR or drug level checked for a drug taken long term is
+Z51.81 (therapeutic drug level monitoring, with its Z79.- code); insulin for type 2 (or other) diabetes is Z79.4 however the
 note words it ("on insulin"), since the guideline assigns it whenever the patient is treated with insulin
 (I.C.4.a.3; not for type 1, where insulin is the treatment itself), and an immunization the patient declined is
 Z28.21 (immunization not carried out because of patient refusal).
@@ -42,12 +43,16 @@ _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candid
 _ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|takes|using|taking|started on|"
                   r"continues?) (\w+ )?insulin|on (\w+ )?insulin|insulin (glargine|lispro|aspart|detemir|degludec)")
 _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
+_MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw)|(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
+                  r"(drug|therapeutic) (level )?monitoring|(lithium|digoxin|phenytoin|valproate|vancomycin|"
+                  r"tacrolimus) level")
 _VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(vaccin\w*|"
                        r"immuni[sz]ation|flu shot|booster)")
 
 
 def status_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    made = [*_statuses(note, tabular), *_insulin(suggestions, note, tabular), *_refused_vaccine(note, tabular)]
+    made = [*_statuses(note, tabular), *_insulin(suggestions, note, tabular), *_refused_vaccine(note, tabular),
+            *_drug_monitoring(suggestions, note, tabular)]
     made = [m for m in {m.code: m for m in reversed(made)}.values()
             if tabular.is_billable(m.code) and all(s.code != m.code for s in suggestions)]
     return [*suggestions, *made], [m.reason for m in made]
@@ -77,6 +82,17 @@ def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggesti
     if match is None:
         return []
     return [from_rule("Z79.4", match, tabular, NAME, f"{match.group(0)}: Z79.4, diabetes treated with insulin")]
+
+
+def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
+    """A visit to check the level or effect of a drug taken long term is Z51.81, with the Z79.- code beside it."""
+    if not any(s.code.startswith("Z79") for s in suggestions):
+        return []
+    match = _MONITORING.search(note)
+    if match is None:
+        return []
+    return [from_rule("Z51.81", match, tabular, NAME,
+                      f"{match.group(0)}: Z51.81, therapeutic drug level monitoring of a long-term drug")]
 
 
 def _refused_vaccine(note: str, tabular) -> list[Suggestion]:
