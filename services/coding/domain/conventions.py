@@ -218,11 +218,25 @@ def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Ta
     return [z23, *[s for s in kept if s.code != "Z23"]], [reason]
 
 
+_VISIT = re.compile(r"\b(visit|encounter|evaluation|presentation)\b")
+_OPEN = re.compile(r"\bopen\b")
+_CLOSED = " for closed fracture"
+
+
+def _stated_encounter(meaning: str, note: str) -> bool:
+    """The note states the encounter the character means ("initial visit" is the initial encounter). A fracture
+    the note does not call open is closed (guidelines I.C.19.c.1): "initial encounter" then means "initial
+    encounter for closed fracture"."""
+    if meaning in note:
+        return True
+    return _CLOSED in meaning and not _OPEN.search(note) and meaning.replace(_CLOSED, "") in note
+
+
 def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A code whose category requires a 7th character is completed from the encounter the note states
     ("initial encounter", "sequela"), else left to a coder (below any auto-accept threshold, and an edit asking
     for it): an invalid code is never billed."""
-    out, reasons, lowered = [], [], note.lower()
+    out, reasons, lowered = [], [], _VISIT.sub("encounter", note.lower())
     for s in suggestions:
         allowed = tabular.seventh_characters(s.code) if not tabular.is_billable(s.code) else {}
         if not allowed:
@@ -231,7 +245,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
         # the most specific meaning the note states, when no other is as long ("initial encounter for closed
         # fracture" beats "initial encounter"); two of a length is a question for a coder
         stated = sorted(((len(meaning), char) for char, (_, meaning) in allowed.items()
-                         if meaning and meaning.lower() in lowered), reverse=True)
+                         if meaning and _stated_encounter(meaning.lower(), lowered)), reverse=True)
         if stated and (len(stated) == 1 or stated[0][0] > stated[1][0]):
             char = stated[0][1]
             full, meaning = allowed[char]

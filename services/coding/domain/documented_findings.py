@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.note_text import current, sentence, sentence_start
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
@@ -237,6 +238,7 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"(osteoarthritis|oa|degenerative joint disease) of (the )?(right |left )?hips?|"
                   r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16", _OA_UNSPECIFIED_SITE),
             _side_stated("M16.10", "primary osteoarthritis of the hip")),
+    *(Finding(words, family, _fixed(code, why)) for words, family, code, why in INJURIES),
 )
 
 
@@ -264,13 +266,19 @@ def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tu
     return out, reasons
 
 
+def _complete_but_seventh(code: str, tabular) -> bool:
+    """Billable, or lacking only the 7th character the seventh-character rule reads from the note."""
+    return tabular.is_billable(code) or bool(tabular.seventh_characters(code))
+
+
 def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,
            tabular) -> tuple[list[Suggestion], str | None]:
     found = overlapping(suggestions, match.start(), match.end())
     if any(not s.code.startswith(finding.family) for s in found) or not current(note, match.start(), match.end()):
         return suggestions, None  # the index found something else on these words, or it is not current
     resolved = finding.resolve(match, note)
-    if resolved is None or not tabular.is_billable(resolved[0]) or _integral(resolved[0], match, suggestions, note):
+    if resolved is None or not _complete_but_seventh(resolved[0], tabular) or _integral(resolved[0], match,
+                                                                                       suggestions, note):
         return suggestions, None
     code, why = resolved
     replaced = ", ".join(s.code for s in found if s.code != code)
