@@ -10,8 +10,8 @@ Each convention is a pure function (suggestions, note, tabular) -> (suggestions,
 made or changed carries the convention's name and the reason, so a coder sees why. `tabular` answers from
 the tabular's own notes (Excludes1, use additional code, 7th characters); the module reads nothing else.
 Conventions that read the note's words more than the tabular live in their own modules and run first, so the
-combinations see what they found: uncertain diagnoses, documented findings, history and encounter Z codes,
-laterality.
+combinations see what they found: uncertain diagnoses, documented findings, history, encounter and status Z
+codes, the tobacco product, dementia in a disease classified elsewhere, stroke sequelae, laterality.
 """
 import re
 from typing import Callable, Protocol
