@@ -25,14 +25,17 @@ def _rx(text: str) -> re.Pattern:
 
 STATUSES = (
     (_rx(r"insulin pump"), "Z96.41", "an insulin pump in use"),
-    (_rx(r"home (oxygen|o2)|supplemental (oxygen|o2)|(oxygen|o2) at home|on (\d+ ?l(pm)? (of )?)?(oxygen|o2)|"
+    # oxygen the patient lives on, not oxygen started during the visit
+    (_rx(r"(home|supplemental|chronic|continuous|nocturnal|long[- ]term) (oxygen|o2)|(oxygen|o2) at (home|night)|"
          r"oxygen[- ]dependent"), "Z99.81", "dependence on supplemental oxygen"),
     (_rx(r"(coronary|cardiac) stents?|stents? (to|in) the (lad|lcx|rca|circumflex|left anterior descending|"
          r"right coronary|coronary)|(pci|angioplasty) with stent(ing)?|des (to|in)"), "Z95.5",
      "a coronary angioplasty implant in place"),
     (_rx(r"(mechanical|prosthetic|bioprosthetic|tissue) (mitral |aortic |tricuspid |pulmonic |heart )?valve|"
          r"(mitral|aortic) valve replacement|s/p (avr|mvr)"), "Z95.2", "a prosthetic heart valve in place"),
-    (_rx(r"(cardiac )?pacemaker|ppm in place"), "Z95.0", "a cardiac pacemaker in place"),
+    # "wandering atrial pacemaker" is a rhythm, not a device
+    (re.compile(r"(?<!wandering )(?<!wandering atrial )\b((cardiac )?pacemaker|ppm in place)\b", re.IGNORECASE),
+     "Z95.0", "a cardiac pacemaker in place"),
     (_rx(r"on (hemo|peritoneal )?dialysis|dialysis[- ]dependent|(hemo)?dialysis (three|3) times"), "Z99.2",
      "dependence on renal dialysis"),
 )

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.unit
 
 @pytest.mark.parametrize("note, expected", [
     ("Uses an insulin pump since 2019.", ["Z96.41"]),
-    ("Pulmonary fibrosis on 2 L of oxygen continuously.", ["Z99.81"]),
+    ("Pulmonary fibrosis on 2 L of continuous oxygen.", ["Z99.81"]),
     ("Needs supplemental oxygen with exertion.", ["Z99.81"]),
     ("Status post angioplasty with stenting of the RCA; coronary stent in place.", ["Z95.5"]),
     ("Prosthetic aortic valve, echo stable.", ["Z95.2"]),
@@ -25,7 +25,8 @@ def test_a_status_the_note_documents_is_coded(tabular, note, expected):
 @pytest.mark.parametrize("note", [
     "No pacemaker.", "Pacemaker removed last year.", "Father has a pacemaker.",
     "Candidate for home oxygen if saturations fall.", "Denies insulin pump malfunction; no insulin pump.",
-    "Mother refused the flu vaccine for herself.",
+    "Mother refused the flu vaccine for herself.", "ECG: wandering atrial pacemaker, rate 70.",
+    "Saturating 88% on room air, started on 2 L oxygen in clinic.",
 ])
 def test_a_denied_removed_planned_or_relatives_device_is_not(tabular, note):
     assert status_z_codes([], note, tabular)[0] == []
