@@ -15,6 +15,7 @@ from pathlib import Path
 
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.codes import icd_compact
+from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.note_context import FAMILY, SkippedMention, mention_scope
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.note_terms import (TermMatch, best_match, key, less_specific_than_documented, variants,
@@ -122,6 +123,11 @@ class NoteSuggester:
                 if rows else None
         return self._context_cache[cache_key]
 
+    def _history_code(self, context: str, condition: str) -> TermMatch | None:
+        """The index's History entry for the condition, where no Z code's text holds the mention's words."""
+        code = history_code(context, condition)
+        return TermMatch(code, self._tabular.description(code), CONTEXT_CONFIDENCE[context]) if code else None
+
     def __call__(self, note: str) -> list[Suggestion]:
         return self.read(note)[0]
 
@@ -153,7 +159,7 @@ class NoteSuggester:
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
             elif context != "affirmed":
-                match = self.context_code(context, ent._.icd_key)
+                match = self.context_code(context, ent._.icd_key) or self._history_code(context, match.code)
             if match is not None:
                 confidence = less_specific_than_documented(match, ent.sent.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,

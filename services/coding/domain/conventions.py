@@ -10,16 +10,20 @@ Each convention is a pure function (suggestions, note, tabular) -> (suggestions,
 made or changed carries the convention's name and the reason, so a coder sees why. `tabular` answers from
 the tabular's own notes (Excludes1, use additional code, 7th characters); the module reads nothing else.
 Conventions that read the note's words more than the tabular live in their own modules and run first, so the
-combinations see what they found: uncertain diagnoses, documented findings, history and encounter Z codes,
-laterality.
+combinations see what they found: uncertain diagnoses, documented findings, history, encounter and status Z
+codes, the tobacco product, dementia in a disease classified elsewhere, stroke sequelae, laterality.
 """
 import re
 from typing import Callable, Protocol
 
+from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.encounter_z_codes import encounter_z_codes
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.laterality import laterality
+from services.coding.domain.status_z_codes import status_z_codes
+from services.coding.domain.stroke_sequela import stroke_sequela
+from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import sentence as _sentence, sentence_start as _sentence_start
 from services.coding.domain.suggestions import RULE_CONFIDENCE, SEVENTH_CHARACTER_MISSING, Suggestion
@@ -214,11 +218,25 @@ def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Ta
     return [z23, *[s for s in kept if s.code != "Z23"]], [reason]
 
 
+_VISIT = re.compile(r"\b(visit|encounter|evaluation|presentation)\b")
+_OPEN = re.compile(r"\bopen\b")
+_CLOSED = " for closed fracture"
+
+
+def _stated_encounter(meaning: str, note: str) -> bool:
+    """The note states the encounter the character means ("initial visit" is the initial encounter). A fracture
+    the note does not call open is closed (guidelines I.C.19.c.1): "initial encounter" then means "initial
+    encounter for closed fracture"."""
+    if meaning in note:
+        return True
+    return _CLOSED in meaning and not _OPEN.search(note) and meaning.replace(_CLOSED, "") in note
+
+
 def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A code whose category requires a 7th character is completed from the encounter the note states
     ("initial encounter", "sequela"), else left to a coder (below any auto-accept threshold, and an edit asking
     for it): an invalid code is never billed."""
-    out, reasons, lowered = [], [], note.lower()
+    out, reasons, lowered = [], [], _VISIT.sub("encounter", note.lower())
     for s in suggestions:
         allowed = tabular.seventh_characters(s.code) if not tabular.is_billable(s.code) else {}
         if not allowed:
@@ -227,7 +245,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
         # the most specific meaning the note states, when no other is as long ("initial encounter for closed
         # fracture" beats "initial encounter"); two of a length is a question for a coder
         stated = sorted(((len(meaning), char) for char, (_, meaning) in allowed.items()
-                         if meaning and meaning.lower() in lowered), reverse=True)
+                         if meaning and _stated_encounter(meaning.lower(), lowered)), reverse=True)
         if stated and (len(stated) == 1 or stated[0][0] > stated[1][0]):
             char = stated[0][1]
             full, meaning = allowed[char]
@@ -244,7 +262,8 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 
 
 CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, history_z_codes, encounter_z_codes,
-                                       laterality, immunization_encounter, seventh_character, substance_in_remission,
+                                       status_z_codes, tobacco_product, dementia_in_disease, stroke_sequela, laterality,
+                                       immunization_encounter, seventh_character, substance_in_remission,
                                        hypertension_combination, diabetes_combination, integral_symptoms)
 
 

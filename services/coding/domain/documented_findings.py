@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.note_text import current, sentence, sentence_start
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
@@ -97,6 +98,28 @@ def _bph(match: re.Match, note: str) -> tuple[str, str]:
     return "N40.0", "BPH without documented lower urinary tract symptoms"
 
 
+_ESOPHAGITIS = re.compile(r"\besophagitis\b", re.IGNORECASE)
+
+
+def _reflux(match: re.Match, note: str) -> tuple[str, str] | None:
+    """K21.9 without esophagitis; K21.00 with it (no bleeding stated: a bleed is for a coder)."""
+    text = sentence(note, match.start(), match.end())
+    if _stated(_ESOPHAGITIS, text):
+        return ("K21.00", "reflux with esophagitis") if "bleed" not in text.lower() else None
+    return "K21.9", "gastro-esophageal reflux without esophagitis documented"
+
+
+_ANGINA = re.compile(r"\b(angina|chest pain)\b", re.IGNORECASE)
+
+
+def _coronary(match: re.Match, note: str) -> tuple[str, str] | None:
+    """Coronary artery disease is atherosclerotic heart disease of native coronary artery (I25.10); with angina
+    stated the I25.11- code depends on its type, for a coder."""
+    if _stated(_ANGINA, sentence(note, match.start(), match.end())):
+        return None
+    return "I25.10", "coronary artery disease without angina documented"
+
+
 _STREP_POSITIVE = re.compile(r"\b(rapid strep|strep test|strep screen|throat culture|strep culture|rads|"
                              r"group a strep\w*)\b[^.;\n]{0,20}\b(positive|\+)|\b(positive|\+)\s*(for\s+)?"
                              r"(rapid strep|strep|group a strep\w*|throat culture)", re.IGNORECASE)
@@ -138,6 +161,15 @@ def _side_stated(code: str, why: str) -> Resolve:
     return lambda match, note: (code, why) if _ANY_SIDE.search(sentence(note, match.start(), match.end())) else None
 
 
+_OA_SITES = (("7", r"ankle|foot"), ("1", r"shoulder"), ("2", r"elbow"), ("3", r"wrist"), ("4", r"hand"))
+
+
+def _post_traumatic(match: re.Match, note: str) -> tuple[str, str]:
+    """Post-traumatic osteoarthritis M19.1- by its site, as the unspecified-side code the laterality rule sides."""
+    site = next(digit for digit, words in _OA_SITES if re.search(rf"\b({words})\b", match.group(0), re.IGNORECASE))
+    return f"M19.1{site}9", "post-traumatic osteoarthritis at the site stated"
+
+
 _ADVICE = re.compile(r"\b(discuss\w*|encourag\w*|recommend\w*|advis\w*|goals?|plan\w*|counsel\w*|intentional|"
                      r"desired|diet\w*|program|surgery|medication)\b", re.IGNORECASE)
 
@@ -154,6 +186,7 @@ def _word(text: str) -> re.Pattern:
 
 
 _PAIN = "R52"  # "pain" alone, which the words of a located pain also hold
+_OA_UNSPECIFIED_SITE = "M19.9"  # "osteoarthritis" alone, which the words of a located one also hold
 FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"heart failure|hfref|hfpef|chf"), ("I50",), _heart_failure),
     Finding(_word(r"asthma"), ("J45",), _asthma),
@@ -174,6 +207,14 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"neck pain|cervicalgia"), ("M54.2", _PAIN), _fixed("M54.2", "neck pain is cervicalgia")),
     Finding(_word(r"low back pain|lower back pain|lumbago"), ("M54.5", _PAIN),
             _fixed("M54.50", "low back pain, unspecified")),
+    Finding(_word(r"gastro-?esophageal reflux( disease)?|gerd|acid reflux"), ("K21", "K20"), _reflux),
+    Finding(_word(r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease"), ("I25",),
+            _coronary),
+    Finding(_word(r"atypical chest pain|chest wall pain|musculoskeletal chest pain"), ("R07",),
+            _fixed("R07.89", "other chest pain (atypical, chest wall)")),
+    Finding(_word(r"panic disorder"), ("F41",), _fixed("F41.0", "panic disorder")),
+    Finding(_word(r"seasonal allergic rhinitis"), ("J30",),
+            _fixed("J30.2", "seasonal allergic rhinitis (not due to pollen named)")),
     Finding(_word(r"conjunctivitis|pink eye"), ("H10",), _fixed("H10.9", "conjunctivitis without a documented type")),
     # the unspecified-side code: the laterality rule then takes the side from the sentence or warns
     Finding(_word(r"shoulder pain|pain in (the |his |her )?(right |left )?shoulder"), ("M25.51", _PAIN),
@@ -184,16 +225,20 @@ FINDINGS: tuple[Finding, ...] = (
             _fixed("M25.559", "hip pain")),
     Finding(_word(r"sciatica"), ("M54.3",), _fixed("M54.30", "sciatica")),
     Finding(_word(r"carpal tunnel syndrome|carpal tunnel"), ("G56.0",), _fixed("G56.00", "carpal tunnel syndrome")),
+    Finding(re.compile(r"\bswimmer'?s ear\b", re.IGNORECASE), ("H60",), _fixed("H60.339", "swimmer's ear")),
     Finding(_word(r"hearing loss"), ("H91.9",), _fixed("H91.90", "hearing loss of no documented type")),
     Finding(_word(r"cellulitis of (the )?(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm)|"
                   r"(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm) cellulitis"),
             ("L03",), _fixed("L03.119", "cellulitis of a limb")),
+    Finding(_word(r"post-?traumatic (osteoarthritis|oa|arthritis) of (the )?(right |left )?(ankle|foot|shoulder|elbow|wrist|"
+                  r"hand)"), ("M19",), _post_traumatic),
     Finding(_word(r"(osteoarthritis|oa|degenerative joint disease) of (the )?(right |left )?knees?|"
-                  r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17",),
+                  r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17", _OA_UNSPECIFIED_SITE),
             _side_stated("M17.10", "primary osteoarthritis of the knee")),
     Finding(_word(r"(osteoarthritis|oa|degenerative joint disease) of (the )?(right |left )?hips?|"
-                  r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16",),
+                  r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16", _OA_UNSPECIFIED_SITE),
             _side_stated("M16.10", "primary osteoarthritis of the hip")),
+    *(Finding(words, family, _fixed(code, why)) for words, family, code, why in INJURIES),
 )
 
 
@@ -221,13 +266,19 @@ def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tu
     return out, reasons
 
 
+def _complete_but_seventh(code: str, tabular) -> bool:
+    """Billable, or lacking only the 7th character the seventh-character rule reads from the note."""
+    return tabular.is_billable(code) or bool(tabular.seventh_characters(code))
+
+
 def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,
            tabular) -> tuple[list[Suggestion], str | None]:
     found = overlapping(suggestions, match.start(), match.end())
     if any(not s.code.startswith(finding.family) for s in found) or not current(note, match.start(), match.end()):
         return suggestions, None  # the index found something else on these words, or it is not current
     resolved = finding.resolve(match, note)
-    if resolved is None or not tabular.is_billable(resolved[0]) or _integral(resolved[0], match, suggestions, note):
+    if resolved is None or not _complete_but_seventh(resolved[0], tabular) or _integral(resolved[0], match,
+                                                                                       suggestions, note):
         return suggestions, None
     code, why = resolved
     replaced = ", ".join(s.code for s in found if s.code != code)

@@ -36,6 +36,7 @@ SCREENINGS = (
     (_rx(r"lipid screening|cholesterol screening|screening lipid panel|screening for (hyperlipidemia|lipid "
          r"disorders)"), "Z13.220"),
     (_rx(r"depression screening|screening for depression"), "Z13.31"),
+    (_rx(r"alcohol (misuse |use )?screening|screening for (alcohol|unhealthy alcohol use)|audit-c"), "Z13.39"),
     (_rx(r"hiv screening|screening for hiv"), "Z11.4"),
     (_rx(r"hepatitis c screening|hcv screening|screening for hepatitis c"), "Z11.59"),
     (_rx(r"sti screening|std screening|screening for (sti|std|chlamydia|gonorrhea)"), "Z11.3"),

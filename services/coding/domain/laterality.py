@@ -49,8 +49,8 @@ def sided_codes(code: str, side: str, text: str, tabular) -> list[str]:
     documented = set(words(text)) | {w for word in words(text) for w in _REGIONS.get(word, ())}
     found = []
     for candidate in _candidates(code):
-        if not tabular.is_billable(candidate):
-            continue
+        if not (tabular.is_billable(candidate) or tabular.seventh_characters(candidate)):
+            continue  # a code lacking only its 7th character is sided before it is completed
         theirs = set(words(tabular.description(candidate)))
         added, dropped = theirs - own, own - theirs
         if side in added and dropped <= _DROPPED and (added - SIDE_WORDS) <= documented:

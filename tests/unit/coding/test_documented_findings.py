@@ -63,3 +63,28 @@ def test_a_symptom_with_a_diagnosis_in_its_sentence_is_not_coded(tabular):
     note = "Lightheaded and dizzy, orthostatic hypotension."
     given = found(note, ("I95.1", "orthostatic hypotension"))
     assert documented_findings(given, note, tabular) == (given, [])
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Gastroesophageal reflux disease, on omeprazole.", ["K21.9"]),
+    ("Gastro-esophageal reflux disease with esophagitis on EGD.", ["K21.00"]),
+    ("Coronary artery disease, no angina.", ["I25.10"]),
+    ("Atypical chest pain, reproducible with palpation.", ["R07.89"]),
+    ("Panic disorder, stable on sertraline.", ["F41.0"]),
+    ("Seasonal allergic rhinitis every spring.", ["J30.2"]),
+    ("Swimmer's ear.", ["H60.339"]),
+    ("Post-traumatic osteoarthritis of the left wrist.", ["M19.139"]),
+])
+def test_conditions_written_out_meet_the_code_the_index_sends_them_to(tabular, note, expected):
+    out, reasons = documented_findings([], note, tabular)
+    assert codes(out) == expected and reasons
+
+
+def test_coronary_artery_disease_with_angina_is_left_to_a_coder(tabular):
+    assert documented_findings([], "Coronary artery disease with stable angina.", tabular)[0] == []
+
+
+def test_knee_osteoarthritis_replaces_the_unspecified_site_code_on_its_words(tabular):
+    note = "Osteoarthritis of the right knee."
+    out, _ = documented_findings(found(note, ("M19.90", "Osteoarthritis")), note, tabular)
+    assert codes(out) == ["M17.10"]

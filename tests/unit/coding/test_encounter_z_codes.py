@@ -45,3 +45,8 @@ def test_a_routine_exam_with_conditions_neither_called_abnormal_nor_normal_goes_
     out, _ = encounter_z_codes(found(note, ("I10", "Hypertension")), note, tabular)
     exam = next(s for s in out if s.code == "Z00.00")
     assert exam.confidence < 0.9 and "a coder decides" in exam.reason
+
+
+def test_alcohol_misuse_screening_is_z13_39(tabular):
+    out, _ = encounter_z_codes([], "Alcohol use screening (AUDIT-C) negative.", tabular)
+    assert [s.code for s in out] == ["Z13.39"]

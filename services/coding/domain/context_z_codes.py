@@ -1,0 +1,35 @@
+"""The family or personal history code for a condition the term index found, where the Z code's own text does
+not hold the note's words: "FH of type 1 diabetes" is "History, family, diabetes" Z83.3, "brother with
+schizophrenia" is "History, family, mental disorder NEC" Z81.8, "h/o kidney stones" is "History, personal,
+calculi, renal" Z87.442 (ICD-10-CM alphabetic index, History entries).
+
+Keyed by the condition's code prefix, longest first: a small table of the index's History entries, so a
+condition it lacks suggests nothing (and the relative's or past condition is never coded as the patient's own).
+"""
+# code prefix -> (family history code, personal history code); None where the index has no such entry
+HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
+    "E08": ("Z83.3", None), "E09": ("Z83.3", None), "E10": ("Z83.3", None), "E11": ("Z83.3", None),
+    "E13": ("Z83.3", None),
+    "F10": ("Z81.1", None), "F17": ("Z81.2", "Z87.891"),
+    "F11": ("Z81.3", None), "F12": ("Z81.3", None), "F13": ("Z81.3", None), "F14": ("Z81.3", None),
+    "F15": ("Z81.3", None), "F16": ("Z81.3", None), "F18": ("Z81.3", None), "F19": ("Z81.3", None),
+    "F2": ("Z81.8", None), "F3": ("Z81.8", None), "F4": ("Z81.8", None), "F6": ("Z81.8", None),
+    "F70": ("Z81.0", None), "F71": ("Z81.0", None), "F72": ("Z81.0", None), "F73": ("Z81.0", None),
+    "F79": ("Z81.0", None), "F9": ("Z81.8", None),
+    "G40": ("Z82.0", None), "G30": ("Z82.0", None), "G20": ("Z82.0", None),
+    "I20": ("Z82.49", None), "I21": ("Z82.49", None), "I25": ("Z82.49", None),
+    "I63": ("Z82.3", "Z86.73"), "G45.9": ("Z82.3", "Z86.73"),
+    "I26": (None, "Z86.711"), "I82.4": (None, "Z86.718"),
+    "J45": ("Z82.5", None), "J44": ("Z82.5", None),
+    "N20": ("Z84.1", "Z87.442"), "N39.0": (None, "Z87.440"), "J18": (None, "Z87.01"),
+}
+_PREFIXES = sorted(HISTORY_CODES, key=len, reverse=True)
+
+
+def history_code(context: str, condition: str) -> str | None:
+    """The Z80-Z84 (context "family") or Z85-Z87 ("history") code for the condition's code, if the table has it."""
+    prefix = next((p for p in _PREFIXES if condition.startswith(p)), None)
+    if prefix is None:
+        return None
+    family, personal = HISTORY_CODES[prefix]
+    return family if context == "family" else personal if context == "history" else None

@@ -1,0 +1,50 @@
+"""Dementia in a disease classified elsewhere (etiology/manifestation, ICD-10-CM guidelines I.A.13 and I.C.5.d):
+with Alzheimer's disease (G30.-), Parkinson's (G20.-), Lewy bodies or frontotemporal dementia (G31.0-, G31.83)
+the dementia is F02.-, coded after the disease, not F03.- (dementia of no stated cause), with the severity the note
+states (mild F02.A-, moderate F02.B-, severe F02.C-, unstated F02.8-).
+
+Only dementia documented without a behavioural or psychological disturbance ("without behavioral disturbance",
+or none named) is completed here (…0); the disturbance codes (agitation, psychotic, mood, anxiety) need words a
+coder should read, so with one named the F03 code is left below the threshold for a coder.
+"""
+import re
+
+from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
+from services.coding.domain.note_text import sentence
+from services.coding.domain.suggestions import Suggestion
+
+NAME = "dementia-in-disease"
+ETIOLOGIES = ("G30", "G20", "G31.0", "G31.83")
+SEVERITY = (("A", re.compile(r"\bmild\b", re.IGNORECASE)), ("B", re.compile(r"\bmoderate\b", re.IGNORECASE)),
+            ("C", re.compile(r"\bsevere\b", re.IGNORECASE)))
+_DISTURBANCE = re.compile(r"\b(behaviou?ral disturbance|agitation|agitated|aggressi\w+|psychotic|hallucinations?|"
+                          r"delusions?|wandering|combative|depress\w+|anxiety)\b", re.IGNORECASE)
+_DENIED = re.compile(r"\b(without|no|denies)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+
+
+def dementia_in_disease(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    cause = next((s for s in suggestions if s.code.startswith(ETIOLOGIES) and s.context == "affirmed"), None)
+    if cause is None:
+        return suggestions, []
+    out, reasons = [], []
+    for s in suggestions:
+        if s.code.startswith("F03") and s.context == "affirmed":
+            s, reason = _manifestation(s, cause, note, tabular)
+            reasons.append(reason)
+        out.append(s)
+    return out, reasons
+
+
+def _manifestation(s: Suggestion, cause: Suggestion, note: str, tabular) -> tuple[Suggestion, str]:
+    text = sentence(note, s.start, s.end)
+    if any(not _DENIED.search(text[:m.start()]) for m in _DISTURBANCE.finditer(text)):
+        reason = f"dementia with {cause.code} and a behavioural disturbance: F02.8-/A-/B-/C- by type, for a coder"
+        return s.model_copy(update={"convention": NAME, "reason": reason,
+                                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE)}), reason
+    severity = next((letter for letter, words in SEVERITY if words.search(text)), "8")
+    code = f"F02.{severity}0"
+    reason = f"dementia in {cause.code} ({cause.evidence}) is {code}, coded after it, rather than {s.code}"
+    if not tabular.is_billable(code):
+        return s, reason
+    return s.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
+                                "reason": reason}), reason

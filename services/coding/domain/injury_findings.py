@@ -1,0 +1,31 @@
+"""Injuries as notes word them, where the ICD-10-CM alphabetic index sends them: "Sprain, ankle" S93.40-,
+"Sprain, knee" S83.9-, "Sprain, wrist" S63.50-, "Strain, low back" S39.012, "Strain, neck" S16.1,
+"Fracture, ankle" S82.89-, "Fracture, radius, distal end" S52.50-. The tabular words them otherwise ("Sprain of
+unspecified ligament of right ankle"), so the term index does not meet "sprain of R ankle" or "low back strain".
+
+Each is the unspecified-side code lacking its 7th character: the laterality rule takes the side the sentence
+states and the 7th-character rule the encounter it states; without either, the suggestion waits for a coder.
+"""
+import re
+
+
+def _words(text: str) -> re.Pattern:
+    return re.compile(rf"\b({text})\b", re.IGNORECASE)
+
+
+_SIDE = r"(the |his |her )?(right |left )?"
+# (words, codes the index may have found on them, the code, why)
+INJURIES = (
+    (_words(rf"sprain(ed)? (of )?{_SIDE}ankle|{_SIDE}ankle sprain"), ("S93",), "S93.409",
+     "ankle sprain, ligament unspecified"),
+    (_words(rf"sprain(ed)? (of )?{_SIDE}knee|{_SIDE}knee sprain"), ("S83",), "S83.90", "knee sprain, site unspecified"),
+    (_words(rf"sprain(ed)? (of )?{_SIDE}wrist|{_SIDE}wrist sprain"), ("S63",), "S63.509", "wrist sprain"),
+    (_words(r"(low|lower) back strain|lumbar strain|strain of (the )?(low|lower) back|lumbosacral strain"),
+     ("S39",), "S39.012", "strain of muscle, fascia and tendon of lower back"),
+    (_words(r"neck strain|cervical strain|strain of (the )?neck"), ("S16",), "S16.1",
+     "strain of muscle, fascia and tendon at neck level"),
+    (_words(rf"fracture(d)? (of )?{_SIDE}ankle|{_SIDE}ankle fracture"), ("S82",), "S82.899",
+     "ankle fracture, type unspecified"),
+    (_words(rf"fracture(d)? (of )?{_SIDE}distal radius|{_SIDE}distal radius fracture|{_SIDE}distal radial fracture"),
+     ("S52",), "S52.509", "fracture of the lower end of the radius, type unspecified"),
+)

@@ -1,0 +1,106 @@
+"""Status Z codes: a device, graft or dependence the patient lives with is coded for what it tells the payer
+about the care (ICD-10-CM guidelines I.C.21.c.3), as the alphabetic index sends the words: "Status, insulin
+pump" Z96.41, "Dependence on supplemental oxygen" Z99.81, "Presence of coronary angioplasty implant" Z95.5,
+"Presence of prosthetic heart valve" Z95.2, "Presence of cardiac pacemaker" Z95.0, "Dependence on renal
+dialysis" Z99.2. A status is "s/p" by nature, so past-tense cues do not exclude it; a denied, removed or
+relative's device does.
+
+Related Z codes read from the same kind of words: an INR or drug level checked for a drug taken long term is
+Z51.81 (therapeutic drug level monitoring, with its Z79.- code); insulin for type 2 (or other) diabetes is Z79.4 however the
+note words it ("on insulin"), since the guideline assigns it whenever the patient is treated with insulin
+(I.C.4.a.3; not for type 1, where insulin is the treatment itself), and an immunization the patient declined is
+Z28.21 (immunization not carried out because of patient refusal).
+"""
+import re
+
+from services.coding.domain.note_text import FAMILY, before, sentence
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "status-z-code"
+
+
+def _rx(text: str) -> re.Pattern:
+    return re.compile(rf"\b({text})\b", re.IGNORECASE)
+
+
+STATUSES = (
+    (_rx(r"insulin pump"), "Z96.41", "an insulin pump in use"),
+    # oxygen the patient lives on, not oxygen started during the visit
+    (_rx(r"(home|supplemental|chronic|continuous|nocturnal|long[- ]term) (oxygen|o2)|(oxygen|o2) at (home|night)|"
+         r"oxygen[- ]dependent"), "Z99.81", "dependence on supplemental oxygen"),
+    (_rx(r"(coronary|cardiac) stents?|stents? (to|in) the (lad|lcx|rca|circumflex|left anterior descending|"
+         r"right coronary|coronary)|(pci|angioplasty) with stent(ing)?|des (to|in)"), "Z95.5",
+     "a coronary angioplasty implant in place"),
+    (_rx(r"(mechanical|prosthetic|bioprosthetic|tissue) (mitral |aortic |tricuspid |pulmonic |heart )?valve|"
+         r"(mitral|aortic) valve replacement|s/p (avr|mvr)"), "Z95.2", "a prosthetic heart valve in place"),
+    # "wandering atrial pacemaker" is a rhythm, not a device
+    (re.compile(r"(?<!wandering )(?<!wandering atrial )\b((cardiac )?pacemaker|ppm in place)\b", re.IGNORECASE),
+     "Z95.0", "a cardiac pacemaker in place"),
+    (_rx(r"on (hemo|peritoneal )?dialysis|dialysis[- ]dependent|(hemo)?dialysis (three|3) times"), "Z99.2",
+     "dependence on renal dialysis"),
+)
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in STATUSES), re.IGNORECASE)
+_GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|evaluat\w*|"
+            r"planned|scheduled|referr\w*|if needed")
+
+_ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|takes|using|taking|started on|"
+                  r"continues?) (\w+ )?insulin|on (\w+ )?insulin|insulin (glargine|lispro|aspart|detemir|degludec)")
+_INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
+_MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw)|(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
+                  r"(drug|therapeutic) (level )?monitoring|(lithium|digoxin|phenytoin|valproate|vancomycin|"
+                  r"tacrolimus) level")
+_VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(vaccin\w*|"
+                       r"immuni[sz]ation|flu shot|booster)")
+
+
+def status_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    made = [*_statuses(note, tabular), *_insulin(suggestions, note, tabular), *_refused_vaccine(note, tabular),
+            *_drug_monitoring(suggestions, note, tabular)]
+    made = [m for m in {m.code: m for m in reversed(made)}.values()
+            if tabular.is_billable(m.code) and all(s.code != m.code for s in suggestions)]
+    return [*suggestions, *made], [m.reason for m in made]
+
+
+# a denial right before the device ("no pacemaker", "denies home oxygen"), not one of another condition earlier
+# in the sentence ("diabetes without complications on an insulin pump")
+_JUST_NEGATED = re.compile(r"\b(no|not|denies|denied|without|never)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+
+
+def _present(note: str, match: re.Match) -> bool:
+    text = sentence(note, match.start(), match.end())
+    return not (_JUST_NEGATED.search(before(note, match.start())) or _GONE.search(text) or FAMILY.search(text))
+
+
+def _statuses(note: str, tabular) -> list[Suggestion]:
+    if not _ANY.search(note):
+        return []
+    return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {why}")
+            for pattern, code, why in STATUSES for match in pattern.finditer(note) if _present(note, match)]
+
+
+def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
+    if not any(s.code.startswith(_INSULIN_DIABETES) and s.context == "affirmed" for s in suggestions):
+        return []
+    match = next((m for m in _ON_INSULIN.finditer(note) if _present(note, m)), None)
+    if match is None:
+        return []
+    return [from_rule("Z79.4", match, tabular, NAME, f"{match.group(0)}: Z79.4, diabetes treated with insulin")]
+
+
+def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
+    """A visit to check the level or effect of a drug taken long term is Z51.81, with the Z79.- code beside it."""
+    if not any(s.code.startswith("Z79") for s in suggestions):
+        return []
+    match = _MONITORING.search(note)
+    if match is None:
+        return []
+    return [from_rule("Z51.81", match, tabular, NAME,
+                      f"{match.group(0)}: Z51.81, therapeutic drug level monitoring of a long-term drug")]
+
+
+def _refused_vaccine(note: str, tabular) -> list[Suggestion]:
+    match = _VACCINE_REFUSED.search(note)
+    if match is None or FAMILY.search(sentence(note, match.start(), match.end())):
+        return []
+    return [from_rule("Z28.21", match, tabular, NAME,
+                      f"{match.group(0)}: Z28.21, immunization not carried out because of patient refusal")]

@@ -1,0 +1,39 @@
+"""Sequelae of cerebrovascular disease (ICD-10-CM guidelines I.C.9.d): a deficit the note attributes to a past
+stroke ("dysphagia as a late effect of cerebral infarction", "aphasia following her stroke") is I69.3- for the
+deficit, with the deficit's own code kept as the additional code the tabular asks for (I69.391 "use additional
+code to identify the type of dysphagia"). The infarction itself is not current (the context rules skip it).
+
+Only the deficits below, each one code in I69.3-, are completed here; hemiplegia and monoplegia depend on the
+dominant side, which a coder reads.
+"""
+import re
+
+from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "stroke-sequela"
+_STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits? )?(of|from)|following|after|"
+                          r"due to (a |an |her |his )?(old |prior |previous |remote )?|from (a |an |her |his )?"
+                          r"(old |prior |previous |remote )?|since (a |an |her |his )?|post-?)"
+                          r"\s*(\w+ ){0,2}(cerebral infarction|cerebrovascular accident|stroke|cva)\b", re.IGNORECASE)
+# deficit code prefix -> the sequela code of cerebral infarction for it
+DEFICITS = (("R13.1", "I69.391"), ("R29.810", "I69.392"), ("R27.0", "I69.393"), ("R47.01", "I69.320"),
+            ("R47.1", "I69.322"), ("R47.02", "I69.321"), ("R41.840", "I69.310"))
+
+
+def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    made, reasons = [], []
+    for match in _STROKE_PAST.finditer(note):
+        text = sentence(note, match.start(), match.end())
+        if NEGATION.search(before(note, match.start())) or FAMILY.search(text):
+            continue
+        for s in suggestions:
+            code = next((seq for prefix, seq in DEFICITS if s.code.startswith(prefix)), None)
+            if code and s.context == "affirmed" and sentence(note, s.start, s.end) == text \
+                    and tabular.is_billable(code) and all(m.code != code for m in [*suggestions, *made]):
+                reason = f"{s.evidence} as a sequela of cerebral infarction: {code}, {s.code} as its additional code"
+                made.append(from_rule(code, match, tabular, NAME, reason))
+                reasons.append(reason)
+    # the infarction named as the cause is past: the acute I63 code is not coded beside its sequela
+    kept = [s for s in suggestions if not (s.code.startswith("I63") and any(m.start <= s.start < m.end for m in made))]
+    return [*kept, *made], reasons

@@ -1,0 +1,55 @@
+"""Nicotine dependence by the product (ICD-10-CM index: "Dependence, drug, nicotine, cigarettes" F17.210,
+"chewing tobacco" F17.220, "cigars"/"other tobacco product" F17.290), and a current smoker is nicotine
+dependence ("Smoker - see Dependence, drug, nicotine"; guidelines I.C.5.b: F17 rather than Z72.0 once the
+note documents dependence or smoking).
+
+The index finds "nicotine dependence" as F17.200 (unspecified product); the product the sentence names
+makes it specific. "Smokes cigarettes" or "current smoker of cigarettes" with no F17 code found is F17.210.
+A former, denied or relative's smoking is not (the history rule codes a former smoker Z87.891).
+"""
+import re
+
+from services.coding.domain.note_text import FAMILY, HISTORY, NEGATION, before, sentence
+from services.coding.domain.suggestions import Suggestion, from_rule, replacing
+
+NAME = "tobacco-product"
+PRODUCTS = ((re.compile(r"\bcigarettes?\b|\bpacks?[- ](a|per)[- ]day\b|\bppd\b", re.IGNORECASE), "F17.210",
+             "cigarettes"),
+            (re.compile(r"\bchewing tobacco\b|\bchews tobacco\b|\bsmokeless tobacco\b|\bsnuff\b", re.IGNORECASE),
+             "F17.220", "chewing tobacco"),
+            (re.compile(r"\bcigars?\b|\bpipe\b", re.IGNORECASE), "F17.290", "another tobacco product"))
+_SMOKER = re.compile(r"\b(current smoker|active smoker|smoker|smokes|smoking)\b", re.IGNORECASE)
+_NOT_CURRENT = re.compile(r"\b(former|quit|ex-smoker|never|non-?smoker|stopped|cessation|passive|second-?hand)\b",
+                          re.IGNORECASE)
+
+
+def _product(text: str) -> tuple[str, str] | None:
+    return next(((code, what) for pattern, code, what in PRODUCTS if pattern.search(text)), None)
+
+
+def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    out, reasons = list(suggestions), []
+    for s in suggestions:
+        product = _product(sentence(note, s.start, s.end)) if s.code == "F17.200" else None
+        if product and tabular.is_billable(product[0]):
+            reason = f"nicotine dependence on {product[1]}: {product[0]} rather than F17.200"
+            out = [o for o in out if o is not s] + [s.model_copy(update={
+                "code": product[0], "description": tabular.description(product[0]), "convention": NAME,
+                "reason": reason})]
+            reasons.append(reason)
+    if any(s.code.startswith("F17") for s in out):
+        return out, reasons
+    for match in _SMOKER.finditer(note):
+        text = sentence(note, match.start(), match.end())
+        product = _product(text)
+        if product and _current(note, match, text) and tabular.is_billable(product[0]):
+            reason = f"{match.group(0)} ({product[1]}): {product[0]}, a current smoker is nicotine dependence"
+            made = replacing(out, from_rule(product[0], match, tabular, NAME, reason))
+            if made is not None:
+                return [s for s in made if s.code != "Z72.0"], [*reasons, reason]
+    return out, reasons
+
+
+def _current(note: str, match: re.Match, text: str) -> bool:
+    return not (NEGATION.search(before(note, match.start())) or _NOT_CURRENT.search(text)
+                or FAMILY.search(text) or HISTORY.search(text))

@@ -1,0 +1,23 @@
+"""A relative's or a past condition whose Z code's text lacks the note's words takes the index's History entry."""
+import pytest
+
+from services.coding.domain.context_z_codes import history_code
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("context, condition, expected", [
+    ("family", "E10.9", "Z83.3"), ("family", "F20.9", "Z81.8"), ("family", "F10.20", "Z81.1"),
+    ("family", "I63.9", "Z82.3"), ("history", "I63.9", "Z86.73"), ("history", "N20.0", "Z87.442"),
+    ("history", "E11.9", None), ("family", "K21.9", None), ("affirmed", "E11.9", None),
+])
+def test_the_history_entry_by_the_conditions_code(context, condition, expected):
+    assert history_code(context, condition) == expected
+
+
+@pytest.mark.parametrize("note, expected", [("Sister with type 1 diabetes.", "Z83.3"),
+                                            ("Uncle with bipolar disorder.", "Z81.8")])
+def test_a_relatives_condition_is_family_history_never_the_patients(suggest, note, expected):
+    found = suggest(note)
+    assert [s.code for s in found] == [expected] and found[0].context == "family"

@@ -1,0 +1,32 @@
+"""Dementia with Alzheimer's or Parkinson's disease is F02.- by severity, not F03.-."""
+import pytest
+
+from services.coding.domain.dementia_in_disease import dementia_in_disease
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Late-onset Alzheimer disease with mild dementia, no behavioral disturbance.", "F02.A0"),
+    ("Alzheimer disease with severe dementia.", "F02.C0"),
+    ("Alzheimer disease with dementia, stable.", "F02.80"),
+])
+def test_dementia_in_alzheimers_disease_is_f02_by_severity(tabular, note, expected):
+    out, reasons = dementia_in_disease(found(note, ("G30.1", "Alzheimer disease"), ("F03.90", "dementia")),
+                                       note, tabular)
+    assert codes(out) == sorted(["G30.1", expected]) and reasons
+    assert next(s for s in out if s.code == expected).convention == "dementia-in-disease"
+
+
+def test_a_behavioural_disturbance_is_left_to_a_coder(tabular):
+    note = "Alzheimer disease with moderate dementia and agitation at night."
+    out, _ = dementia_in_disease(found(note, ("G30.9", "Alzheimer disease"), ("F03.90", "dementia")), note, tabular)
+    dementia = next(s for s in out if s.code == "F03.90")
+    assert dementia.confidence < 0.9 and dementia.convention == "dementia-in-disease"
+
+
+def test_dementia_without_a_classified_cause_stays_f03(tabular):
+    note = "Moderate dementia, living with daughter."
+    out, reasons = dementia_in_disease(found(note, ("F03.90", "dementia")), note, tabular)
+    assert codes(out) == ["F03.90"] and reasons == []

@@ -1,0 +1,61 @@
+"""Status Z codes (devices, dependences), insulin for type 2 diabetes, drug level monitoring, refused vaccines."""
+import pytest
+
+from services.coding.domain.status_z_codes import status_z_codes
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Uses an insulin pump since 2019.", ["Z96.41"]),
+    ("Pulmonary fibrosis on 2 L of continuous oxygen.", ["Z99.81"]),
+    ("Needs supplemental oxygen with exertion.", ["Z99.81"]),
+    ("Status post angioplasty with stenting of the RCA; coronary stent in place.", ["Z95.5"]),
+    ("Prosthetic aortic valve, echo stable.", ["Z95.2"]),
+    ("Sick sinus syndrome with a pacemaker, interrogated today.", ["Z95.0"]),
+    ("ESRD on hemodialysis.", ["Z99.2"]),
+    ("Patient refused the shingles vaccine today.", ["Z28.21"]),
+])
+def test_a_status_the_note_documents_is_coded(tabular, note, expected):
+    out, reasons = status_z_codes([], note, tabular)
+    assert codes(out) == expected and out[0].convention == "status-z-code" and reasons
+
+
+@pytest.mark.parametrize("note", [
+    "No pacemaker.", "Pacemaker removed last year.", "Father has a pacemaker.",
+    "Candidate for home oxygen if saturations fall.", "Denies insulin pump malfunction; no insulin pump.",
+    "Mother refused the flu vaccine for herself.", "ECG: wandering atrial pacemaker, rate 70.",
+    "Saturating 88% on room air, started on 2 L oxygen in clinic.",
+])
+def test_a_denied_removed_planned_or_relatives_device_is_not(tabular, note):
+    assert status_z_codes([], note, tabular)[0] == []
+
+
+def test_another_conditions_negation_earlier_in_the_sentence_does_not_deny_the_device(tabular):
+    note = "Type 1 diabetes without complications, managed with an insulin pump."
+    assert codes(status_z_codes([], note, tabular)[0]) == ["Z96.41"]
+
+
+@pytest.mark.parametrize("diabetes, expected", [("E11.9", ["E11.9", "Z79.4"]), ("E10.9", ["E10.9"])])
+def test_insulin_is_z79_4_for_type_2_diabetes_not_type_1(tabular, diabetes, expected):
+    note = "Diabetes mellitus, on insulin glargine nightly."
+    out, _ = status_z_codes(found(note, (diabetes, "Diabetes mellitus")), note, tabular)
+    assert codes(out) == expected
+
+
+def test_insulin_without_diabetes_coded_is_not_z79_4(tabular):
+    assert status_z_codes([], "On insulin per endocrinology.", tabular)[0] == []
+
+
+def test_an_inr_check_for_a_long_term_anticoagulant_is_drug_level_monitoring(tabular):
+    note = "PT/INR check today. Long-term apixaban."
+    out, _ = status_z_codes(found(note, ("Z79.01", "apixaban")), note, tabular)
+    assert codes(out) == ["Z51.81", "Z79.01"]
+    assert status_z_codes([], "INR check, not on any anticoagulant.", tabular)[0] == []
+
+
+def test_a_code_already_suggested_is_not_made_twice(tabular):
+    note = "Home oxygen at night."
+    out, reasons = status_z_codes(found(note, ("Z99.81", "Home oxygen")), note, tabular)
+    assert codes(out) == ["Z99.81"] and reasons == []

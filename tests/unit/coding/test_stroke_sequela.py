@@ -1,0 +1,30 @@
+"""A deficit the note attributes to a past cerebral infarction is I69.3-, the deficit's code beside it."""
+import pytest
+
+from services.coding.domain.stroke_sequela import stroke_sequela
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, deficit, expected", [
+    ("Dysphagia, residual deficit from her old stroke.", ("R13.10", "Dysphagia"), "I69.391"),
+    ("Facial weakness as a sequela of cerebral infarction.", ("R29.810", "Facial weakness"), "I69.392"),
+    ("Dysarthria since a stroke in 2022.", ("R47.1", "Dysarthria"), "I69.322"),
+])
+def test_a_deficit_of_a_past_stroke_is_its_sequela_code(tabular, note, deficit, expected):
+    out, reasons = stroke_sequela(found(note, deficit), note, tabular)
+    assert codes(out) == sorted([deficit[0], expected]) and reasons
+
+
+def test_the_acute_infarction_code_on_the_cause_is_dropped(tabular):
+    note = "Dysphagia as a late effect of cerebral infarction."
+    out, _ = stroke_sequela(found(note, ("R13.10", "Dysphagia"), ("I63.9", "cerebral infarction")), note, tabular)
+    assert codes(out) == ["I69.391", "R13.10"]
+
+
+@pytest.mark.parametrize("note", ["Dysphagia. No history of stroke.", "Dysphagia; mother had dysphagia after a stroke.",
+                                  "Dysphagia, worse this week. Stroke risk discussed."])
+def test_no_past_stroke_as_the_cause_no_sequela(tabular, note):
+    out, _ = stroke_sequela(found(note, ("R13.10", "Dysphagia")), note, tabular)
+    assert codes(out) == ["R13.10"]

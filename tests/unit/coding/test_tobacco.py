@@ -1,0 +1,31 @@
+"""Nicotine dependence by the tobacco product the note names; a current smoker is nicotine dependence."""
+import pytest
+
+from services.coding.domain.tobacco import tobacco_product
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Nicotine dependence, one pack per day of cigarettes.", "F17.210"),
+    ("Nicotine dependence, uses chewing tobacco daily.", "F17.220"),
+    ("Nicotine dependence, smokes cigars on weekends.", "F17.290"),
+    ("Nicotine dependence.", "F17.200"),
+])
+def test_the_product_makes_nicotine_dependence_specific(tabular, sentence, expected):
+    out, _ = tobacco_product(found(sentence, ("F17.200", "Nicotine dependence")), sentence, tabular)
+    assert codes(out) == [expected]
+
+
+@pytest.mark.parametrize("note", ["Active smoker, half a pack of cigarettes daily.",
+                                  "Smokes 10 cigarettes a day, wants to cut down."])
+def test_a_current_cigarette_smoker_is_f17_210_not_z72_0(tabular, note):
+    out, reasons = tobacco_product(found(note, ("Z72.0", note.split(",")[0])), note, tabular)
+    assert codes(out) == ["F17.210"] and out[0].convention == "tobacco-product" and reasons
+
+
+@pytest.mark.parametrize("note", ["Former smoker of cigarettes, quit 2010.", "Denies smoking cigarettes.",
+                                  "Never smoker.", "Father smokes cigarettes at home.", "Smokes marijuana."])
+def test_a_former_denied_relatives_or_other_smoking_is_not(tabular, note):
+    assert tobacco_product([], note, tabular)[0] == []
