@@ -36,6 +36,9 @@ class Source:
     item_column: str
     watched: tuple[str, ...]
     row_key: str = "id"  # pairs a row's old and new versions on UPDATE
+    # Rows that can change an item's keys, as SQL over the row alias `{row}` (e.g. only some kinds of
+    # timeline event): the others are not refreshed, which spares the refresh on most writes.
+    rows_filter: str = "true"
 
 
 @dataclass(frozen=True)
@@ -127,18 +130,20 @@ END $$"""
     def _triggers(self, source: Source) -> list[str]:
         item, name, table, key = source.item_column, self.name, source.table, source.row_key
         changed = " OR ".join(f"n.{c} IS DISTINCT FROM o.{c}" for c in (item, *source.watched))
+        new_kept = old_kept = source.rows_filter.format(row="r")
+        either_kept = f"({source.rows_filter.format(row='n')} OR {source.rows_filter.format(row='o')})"
         function = f"""
 CREATE OR REPLACE FUNCTION {name}_from_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM new_rows WHERE {item} IS NOT NULL));
+        PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM new_rows r WHERE {item} IS NOT NULL AND {new_kept}));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM old_rows WHERE {item} IS NOT NULL));
+        PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM old_rows r WHERE {item} IS NOT NULL AND {old_kept}));
     ELSE
         PERFORM {name}_refresh(ARRAY(
             SELECT DISTINCT v.item FROM new_rows n JOIN old_rows o ON o.{key} = n.{key},
                 LATERAL (VALUES (n.{item}), (o.{item})) AS v(item)
-            WHERE ({changed}) AND v.item IS NOT NULL));
+            WHERE ({changed}) AND {either_kept} AND v.item IS NOT NULL));
     END IF;
     RETURN NULL;
 END $$"""

@@ -32,7 +32,8 @@ FROM claim c LEFT JOIN LATERAL (
     SELECT e.status FROM claim_event e WHERE e.claim_id = c.id AND e.event = 'adjudicated'
     ORDER BY e.id LIMIT 1) AS first ON true""",
     sources=(Source("claim", "id", ("tenant_id", "status", "payer_id", "frequency_code")),
-             Source("claim_event", "claim_id", ("tenant_id", "event", "status"))))
+             Source("claim_event", "claim_id", ("tenant_id", "event", "status"),
+                    rows_filter="{row}.event IN " + str((*REWORK_EVENTS, "adjudicated")))))
 
 claim_tally, claim_tally_member = CLAIM_TALLY.tables(metadata)
 
