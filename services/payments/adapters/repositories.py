@@ -34,16 +34,21 @@ class BilledClaimRepository:
         return {row.claim_id: row for row in rows.scalars()}
 
     async def lock_receivables(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
+        return (await self.lock_receivables_placed(claim_ids))[0]
+
+    async def lock_receivables_placed(self, claim_ids: set[UUID]) -> tuple[dict[UUID, BilledClaim], dict[UUID, str]]:
         """What each of these claims posts against, locked in claim id order: its own receivable, or for a later
-        payer's claim the first claim's. The link never changes once written, so it is read without a lock."""
+        payer's claim the first claim's; and each claim's own place in the payer order (P, S, T), read from the
+        same rows. The link never changes once written, so it is read without a lock."""
         if not claim_ids:
-            return {}
+            return {}, {}
         links = dict((await self.session.execute(
             select(BilledClaim.claim_id, BilledClaim.receivable_claim_id).where(
                 BilledClaim.claim_id.in_(claim_ids), BilledClaim.receivable_claim_id.is_not(None)))).all())
         locked = await self.lock_many(set(claim_ids) | set(links.values()))
-        return {claim_id: locked[links.get(claim_id, claim_id)] for claim_id in claim_ids
-                if links.get(claim_id, claim_id) in locked}
+        receivables = {claim_id: locked[links.get(claim_id, claim_id)] for claim_id in claim_ids
+                       if links.get(claim_id, claim_id) in locked}
+        return receivables, {claim_id: locked[claim_id].payer_sequence for claim_id in claim_ids if claim_id in locked}
 
     async def payer_places(self, claim_ids: set[UUID]) -> dict[UUID, str]:
         """Each claim's place in the payer order (P, S, T): a later payer answers in the place it was billed in."""

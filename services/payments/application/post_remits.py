@@ -40,12 +40,11 @@ class _Reads:
 
 async def _read(uow: PaymentsUnitOfWork, events: list[Envelope[RemitReceived]]) -> _Reads:
     # A later payer's claim posts against the encounter's first claim: keyed by the claim the remit names.
-    receivables = await uow.billed_claims.lock_receivables({UUID(e.payload.claim_id) for e in events
-                                                            if e.payload.claim_id})
+    named = {UUID(e.payload.claim_id) for e in events if e.payload.claim_id}
+    receivables, places = await uow.billed_claims.lock_receivables_placed(named)
     balances = await uow.ledger.claim_balances(list({b.claim_id for b in receivables.values()}))
     posted = await uow.ledger.posted_keys([(e.tenant_id, ledger.posting_key(e.payload)) for e in events])
     credits = await uow.ledger.patient_credits({(b.tenant_id, b.patient_id) for b in receivables.values()})
-    places = await uow.billed_claims.payer_places(set(receivables))
     return _Reads(receivables, balances, posted, credits, places)
 
 

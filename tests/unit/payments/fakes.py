@@ -54,6 +54,9 @@ class FakeBilledClaims:
                 found[claim_id] = target
         return found
 
+    async def lock_receivables_placed(self, claim_ids: set[UUID]):
+        return await self.lock_receivables(claim_ids), await self.payer_places(claim_ids)
+
     async def payer_places(self, claim_ids: set[UUID]) -> dict[UUID, str]:
         return {claim_id: self.rows[claim_id].payer_sequence for claim_id in claim_ids if claim_id in self.rows}
 
