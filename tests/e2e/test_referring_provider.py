@@ -16,6 +16,16 @@ def test_a_medicare_lab_claim_without_an_ordering_provider_is_held_naming_the_ed
     [edit] = [e for e in held["edits"] if e["edit_id"] == "PAYER-MEDICARE-ORDERING-NPI"]
     assert edit["severity"] == "error" and edit["codes"] == ["80053"]
 
+    # The biller adds the ordering doctor in the fix queue; the claim is scrubbed again and sent with 2310A.
+    fixed = api.patch(f"/v1/claims/{held['claim_id']}",
+                      json={"referring_provider": {"npi": REFERRER_NPI, "last_name": "ORDERS", "first_name": "ANNA"}})
+    assert fixed.status_code == 200, fixed.text
+    assert "PAYER-MEDICARE-ORDERING-NPI" not in [e["edit_id"] for e in fixed.json()["edits"]]
+    sent = wait_for(lambda: api.get(f"/v1/claims/{held['claim_id']}").json(),
+                    lambda c: "submitted" in [t["event"] for t in c.get("timeline", [])], timeout=120,
+                    what="the fixed claim to be sent")
+    assert f"NM1*DN*1*ORDERS*ANNA****XX*{REFERRER_NPI}~" in api.get(f"/v1/claims/{sent['claim_id']}/837").text
+
 
 def _hl7_medicare_lab(pv1_8: str) -> bytes:
     text = (FIXTURES / "intake" / "dft_p03.hl7").read_bytes().decode()

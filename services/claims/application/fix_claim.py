@@ -10,7 +10,7 @@ from services.claims.application.steps import record, transition
 from services.claims.catalog import Catalog
 from services.claims.domain.scrub import unknown_payer_edit
 
-SECTIONS = ("coverage", "patient", "rendering_provider")
+SECTIONS = ("coverage", "patient", "rendering_provider", "referring_provider")
 FIELDS = ("diagnoses", "procedures", "prior_authorization", "place_of_service")
 
 
@@ -23,7 +23,7 @@ def merge_fix(coded: dict, changes: dict) -> ClaimCoded:
     merged = dict(coded)
     for section in SECTIONS:
         if section in changes:
-            merged[section] = {**merged[section], **changes[section]}
+            merged[section] = {**(merged.get(section) or {}), **changes[section]}
     for field in FIELDS:
         if field in changes:
             merged[field] = changes[field]
