@@ -55,6 +55,8 @@ def test_the_secondary_is_billed_by_itself_linked_to_the_primary(billed_twice):
     assert secondary["payer_id"] == "BCBS" and secondary["claim_id"] != primary["claim_id"]
     assert secondary["total_charge"] == primary["total_charge"]
     assert steps(secondary, "built")[0]["detail"]["prior_claim_id"] == primary["claim_id"]
+    assert (secondary["payer_sequence"], secondary["prior_claim_id"]) == ("S", primary["claim_id"])
+    assert (primary["payer_sequence"], primary["prior_claim_id"]) == ("P", None)
     assert [t["event"] for t in secondary["timeline"]].count("submitted") == 1
 
 

@@ -53,6 +53,7 @@ from .claim_summary import ClaimSummary
 from .claim_view import ClaimView
 from .claim_view_edits_item import ClaimViewEditsItem
 from .claim_view_eligibility_type_0 import ClaimViewEligibilityType0
+from .claim_view_payer_sequence import ClaimViewPayerSequence
 from .claim_view_payer_status_type_0 import ClaimViewPayerStatusType0
 from .close_suspense import CloseSuspense
 from .coding_audit_entry import CodingAuditEntry
@@ -242,6 +243,7 @@ __all__ = (
     "ClaimView",
     "ClaimViewEditsItem",
     "ClaimViewEligibilityType0",
+    "ClaimViewPayerSequence",
     "ClaimViewPayerStatusType0",
     "CloseSuspense",
     "CodingAuditEntry",
