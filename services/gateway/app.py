@@ -44,7 +44,7 @@ with Retry-After), the same key with another request is a 422. Lists are newest 
 `cursor` (the `next_cursor` of the previous page)."""
 # The public contract's version: a new minor for additions (1.1: every answer's schema declared), a new
 # major for a change that breaks a client (services/gateway/openapi_contract.py refuses it otherwise).
-API_VERSION = "1.2.0"
+API_VERSION = "1.3.0"
 UPSTREAMS = ("coding", "claims", "payments", "denials")
 
 

@@ -31,6 +31,8 @@ class ClaimFix(BaseModel):
     coverage: dict | None = None
     patient: dict | None = None
     rendering_provider: dict | None = None
+    referring_provider: dict | None = Field(default=None, description="The ordering or referring provider "
+                                                                      "(837P 2310A): added, or merged field by field.")
     diagnoses: list[dict] | None = None
     procedures: list[dict] | None = None
     prior_authorization: str | None = None

@@ -27,6 +27,11 @@ def two_coverage_encounter(api, *, group_number: str | None = None) -> tuple[dic
     return body, claim_id
 
 
+def adjudicated(claim: dict) -> bool:
+    """A later payer's claim: its payments post to the encounter's first claim, so its own status tells."""
+    return claim["status"] in ("paid", "partial", "denied")
+
+
 def paid_by(count: int):
     return lambda claim: len([p for p in claim.get("payments", []) if p["kind"] == "payment"]) >= count
 
@@ -37,8 +42,7 @@ def billed_twice(api) -> dict:
     primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), lambda c: steps(c, "next_payer_billed"),
                        timeout=120, what="the primary's 835 and the secondary's claim")
     secondary_id = steps(primary, "next_payer_billed")[0]["detail"]["claim_id"]
-    secondary = wait_for(lambda: api.get(f"/v1/claims/{secondary_id}").json(),
-                         lambda c: c["status"] in ("paid", "partial", "denied"), timeout=180,
+    secondary = wait_for(lambda: api.get(f"/v1/claims/{secondary_id}").json(), adjudicated, timeout=180,
                          what="the secondary's 835")
     primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), paid_by(2), timeout=60,
                        what="both payments posted")
@@ -51,6 +55,8 @@ def test_the_secondary_is_billed_by_itself_linked_to_the_primary(billed_twice):
     assert secondary["payer_id"] == "BCBS" and secondary["claim_id"] != primary["claim_id"]
     assert secondary["total_charge"] == primary["total_charge"]
     assert steps(secondary, "built")[0]["detail"]["prior_claim_id"] == primary["claim_id"]
+    assert (secondary["payer_sequence"], secondary["prior_claim_id"]) == ("S", primary["claim_id"])
+    assert (primary["payer_sequence"], primary["prior_claim_id"]) == ("P", None)
     assert [t["event"] for t in secondary["timeline"]].count("submitted") == 1
 
 
@@ -96,3 +102,27 @@ def test_reports_count_the_encounters_first_claims_once(api, billed_twice):
     first_claims = [c for c in api.get("/v1/claims").json()["items"] if c["payer_id"] == "MEDICARE"]
     checks = api.get("/v1/reconciliation").json()["claims"]
     assert checks["closed"] + checks["open"] == len(first_claims) and checks["inconsistent"] == []
+
+
+def test_a_replaced_secondary_goes_back_to_the_secondary_with_the_primarys_adjudication(api):
+    body, primary_id = two_coverage_encounter(api)
+    primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), lambda c: steps(c, "next_payer_billed"),
+                       timeout=120, what="the primary's 835 and the secondary's claim")
+    secondary_id = steps(primary, "next_payer_billed")[0]["detail"]["claim_id"]
+    secondary = wait_for(lambda: api.get(f"/v1/claims/{secondary_id}").json(), adjudicated, timeout=180,
+                         what="the secondary's 835")
+
+    answer = api.post(f"/v1/claims/{secondary_id}/replace",
+                      json={"prior_authorization": "AUTH-2", "reason": "the secondary needs the authorization"})
+
+    assert answer.status_code == 201, answer.text
+    replacement = wait_for(lambda: api.get(f"/v1/claims/{answer.json()['claim_id']}").json(), adjudicated, timeout=180,
+                           what="the replacement's 835")
+    assert (replacement["payer_id"], replacement["original_claim_id"]) == ("BCBS", secondary_id)
+    text = api.get(f"/v1/claims/{replacement['claim_id']}/837").text
+    assert validate_x12(text) == []
+    found = [s.split("*") for s in text.split("~")]
+    assert [s[1] for s in found if s[0] == "SBR"] == ["S", "P"]
+    assert ["REF", "F8", secondary["payer_claim_number"]] in found
+    assert api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
+    assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []

@@ -38,6 +38,8 @@ def _orm_view(claim: Claim, lines: list[ClaimLine], events: list[ClaimEvent]) ->
         "patient_control_number": claim.patient_control_number, "payer_id": claim.payer_id,
         "payer_claim_number": claim.payer_claim_number, "frequency_code": claim.frequency_code,
         "original_claim_id": str(claim.original_claim_id) if claim.original_claim_id else None,
+        "payer_sequence": claim.payer_sequence,
+        "prior_claim_id": str(claim.prior_claim_id) if claim.prior_claim_id else None,
         "total_charge": str(claim.total_charge), "edits": claim.edits,
         "diagnoses": [d["code"] for d in claim.coded.get("diagnoses", [])],
         "eligibility": claim.eligibility, "payer_status": claim.last_payer_status,

@@ -179,6 +179,20 @@ class ClaimRepository:
                                            .where(CLAIM.c.id.in_(wanted)))
         return {claim_id: (coded, prior) for claim_id, coded, prior in rows}
 
+    async def encounter_places(self, keys: Iterable[tuple[UUID, UUID]]) -> dict[tuple[UUID, UUID], list[tuple[UUID, str]]]:
+        """Every claim of these (tenant, encounter) with its payer place: a later payer's correction does not
+        count the earlier payers' claims as duplicates."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(
+            select(CLAIM.c.tenant_id, CLAIM.c.encounter_id, CLAIM.c.id, CLAIM.c.payer_sequence)
+            .where(tuple_(CLAIM.c.tenant_id, CLAIM.c.encounter_id).in_(wanted)))
+        places: dict[tuple[UUID, UUID], list[tuple[UUID, str]]] = {}
+        for tenant_id, encounter_id, claim_id, sequence in rows:
+            places.setdefault((tenant_id, encounter_id), []).append((claim_id, sequence))
+        return places
+
     async def existing_ids(self, ids: Iterable[UUID]) -> set[UUID]:
         wanted = list(set(ids))
         if not wanted:

@@ -15,7 +15,8 @@ from sqlalchemy.types import JSON
 
 _CLAIM_VIEW = text("""
 SELECT c.id, c.encounter_id, c.status, c.patient_control_number, c.payer_id, c.payer_claim_number,
-       c.frequency_code, c.original_claim_id, c.total_charge::text AS total_charge, c.edits,
+       c.frequency_code, c.original_claim_id, c.payer_sequence, c.prior_claim_id,
+       c.total_charge::text AS total_charge, c.edits,
        c.coded -> 'diagnoses' AS diagnoses, c.eligibility, c.last_payer_status, c.submitted_at,
        c.next_inquiry_on, c.next_action_on,
        (SELECT coalesce(json_agg(json_build_object(
@@ -42,6 +43,7 @@ async def claim_view(session: AsyncSession, *, tenant_id: UUID, claim_id: UUID) 
         "patient_control_number": row.patient_control_number, "payer_id": row.payer_id,
         "payer_claim_number": row.payer_claim_number, "frequency_code": row.frequency_code,
         "original_claim_id": str(row.original_claim_id) if row.original_claim_id else None,
+        "payer_sequence": row.payer_sequence, "prior_claim_id": str(row.prior_claim_id) if row.prior_claim_id else None,
         "total_charge": row.total_charge, "edits": row.edits,
         "diagnoses": [d["code"] for d in row.diagnoses or []],
         "eligibility": row.eligibility, "payer_status": row.last_payer_status,

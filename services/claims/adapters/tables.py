@@ -66,8 +66,9 @@ class Claim(ClaimsTable, table=True):
         Index("ix_claim_awaiting_answer", "tenant_id", "submitted_at",
               postgresql_where=text("remit_received_at IS NULL AND submitted_at IS NOT NULL")),
         # One claim per earlier claim and payer place: a redelivered 835 never bills the next payer twice.
+        # Its replacements and voids name the same place and are unique by their own claim number.
         Index("ux_claim_prior_claim_sequence", "prior_claim_id", "payer_sequence", unique=True,
-              postgresql_where=text("prior_claim_id IS NOT NULL")),
+              postgresql_where=text("prior_claim_id IS NOT NULL AND frequency_code = '1'")),
         Index("ix_claim_ready_created", "created_at", postgresql_where=text(READY_SQL)),
         Index("ix_claim_inquiry_due", "submitted_at", postgresql_where=text(AWAITING_INQUIRY_SQL)),
     )

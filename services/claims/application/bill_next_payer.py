@@ -68,7 +68,12 @@ async def bill_next_payers(uow, answered: list[Answered], *, catalog: Catalog) -
     planned: list[_Planned] = []
     for item in answered:
         claim, new_id = item.claim, ids[item.claim.id]
-        if new_id in existing or claim.tenant_id not in tenants or (claim.tenant_id, claim.payer_id) not in payers:
+        if new_id in existing:
+            continue
+        missing = _missing_reference(claim, tenants, payers)
+        if missing:
+            record(uow, claim, "next_payer_not_billed", {"reason": missing, "remit_id": item.remit.remit_id,
+                                                         "payer_sequence": _next_sequence(claim)})
             continue
         existing.add(new_id)
         planned.append(_plan(uow, item, codeds[claim.id], new_id, tenants[claim.tenant_id], payers, catalog))
@@ -80,8 +85,21 @@ async def bill_next_payers(uow, answered: list[Answered], *, catalog: Catalog) -
     return built
 
 
+def _next_sequence(claim: ClaimRecord) -> str:
+    return SEQUENCE[SEQUENCE.index(claim.payer_sequence) + 1]
+
+
 def _next_pcn(claim: ClaimRecord) -> str:
-    return next_payer_pcn(claim.patient_control_number, SEQUENCE[SEQUENCE.index(claim.payer_sequence) + 1])
+    return next_payer_pcn(claim.patient_control_number, _next_sequence(claim))
+
+
+def _missing_reference(claim: ClaimRecord, tenants: dict, payers: dict) -> str | None:
+    """Why the next claim cannot be built, so that the patient's share held for it is worked, not forgotten."""
+    if claim.tenant_id not in tenants:
+        return "the tenant has no billing provider registered"
+    if (claim.tenant_id, claim.payer_id) not in payers:
+        return "the payer that answered is no longer registered for the tenant"
+    return None
 
 
 def _plan(uow, item: Answered, coded: ClaimCoded, new_id: UUID, tenant, payers: dict, catalog: Catalog) -> _Planned:

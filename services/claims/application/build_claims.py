@@ -182,9 +182,10 @@ async def build_claims(uow, batch, *, catalog: Catalog) -> None:
     await claims.save(uow)
 
 
-async def create_claim(uow, coded: ClaimCoded, tenant_id: UUID, *, catalog: Catalog) -> NewClaim:
+async def create_claim(uow, coded: ClaimCoded, tenant_id: UUID, *, catalog: Catalog,
+                       next_payer: NextPayer | None = None) -> NewClaim:
     """One claim (a replacement or a void billed from the API or a correction request)."""
     claims = await ClaimBatch.load(uow, [(tenant_id, coded)], catalog=catalog)
-    claim = claims.build(uow, tenant_id, coded)
+    claim = claims.build(uow, tenant_id, coded, next_payer)
     await claims.save(uow)
     return claim

@@ -7,6 +7,7 @@ from shared.contracts.claim import ClaimCoded, ClaimCorrectionRequested
 from shared.kafka.errors import PermanentError
 from services.claims.adapters.tables import Claim
 from services.claims.application.build_claims import ClaimBatch, NewClaim, create_claim
+from services.claims.application.payer_place import same_places
 from services.claims.application.steps import transition
 from services.claims.catalog import Catalog
 from services.claims.domain.replacement import REPLACEABLE, replacement_claim, void_claim
@@ -24,6 +25,7 @@ async def bill_replacements(uow, batch, *, catalog: Catalog) -> list[NewClaim]:
     keys = [(e.tenant_id, UUID(e.payload.claim_id)) for e in batch.envelopes]
     originals = await uow.claims.by_ids(keys)
     earlier = await uow.claims.corrections_counts(keys)
+    places = await same_places(uow, originals.values())
     replacements = []
     for event in batch.traced():
         original = originals.get((event.tenant_id, UUID(event.payload.claim_id)))
@@ -34,10 +36,10 @@ async def bill_replacements(uow, batch, *, catalog: Catalog) -> list[NewClaim]:
             raise PermanentError(refusal)
         earlier[original.id] = earlier.get(original.id, 0) + 1
         replacements.append((event.tenant_id, _replace(uow, original, event.tenant_id, event.payload,
-                                                       earlier[original.id])))
+                                                       earlier[original.id]), places.get(original.id)))
     await uow.claims.update_many(originals.values(), ("status",))
-    claims = await ClaimBatch.load(uow, replacements, catalog=catalog)
-    built = [claims.build(uow, tenant_id, coded) for tenant_id, coded in replacements]
+    claims = await ClaimBatch.load(uow, [(tenant_id, coded) for tenant_id, coded, _ in replacements], catalog=catalog)
+    built = [claims.build(uow, tenant_id, coded, place) for tenant_id, coded, place in replacements]
     await claims.save(uow)
     return built
 
@@ -78,7 +80,8 @@ async def replace_claim(uow, tenant_id: UUID, request: ClaimCorrectionRequested,
     if original is None:
         return None
     coded = _replace(uow, original, tenant_id, request, earlier + 1)
-    return await create_claim(uow, coded, tenant_id, catalog=catalog)
+    return await create_claim(uow, coded, tenant_id, catalog=catalog,
+                              next_payer=(await same_places(uow, [original])).get(original.id))
 
 
 async def void(uow, tenant_id: UUID, claim_id: UUID, *, reason: str, catalog: Catalog) -> NewClaim | None:
@@ -89,4 +92,5 @@ async def void(uow, tenant_id: UUID, claim_id: UUID, *, reason: str, catalog: Ca
     coded = void_claim(ClaimCoded.model_validate(original.coded), tenant_id=str(tenant_id), sequence=earlier + 1,
                        payer_claim_number=original.payer_claim_number)
     transition(uow, original, "voided", "voided", {"void_claim_id": coded.claim_id, "reason": reason})
-    return await create_claim(uow, coded, tenant_id, catalog=catalog)
+    return await create_claim(uow, coded, tenant_id, catalog=catalog,
+                              next_payer=(await same_places(uow, [original])).get(original.id))

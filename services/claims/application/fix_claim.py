@@ -5,11 +5,12 @@ from shared.contracts.claim import ClaimCoded
 from shared.contracts.tenant import BillingProvider
 from services.claims.adapters.tables import Claim
 from services.claims.application.build_claims import billed_elsewhere, line_rows, price_and_scrub, service_day, settle
+from services.claims.application.payer_place import same_places
 from services.claims.application.steps import record, transition
 from services.claims.catalog import Catalog
 from services.claims.domain.scrub import unknown_payer_edit
 
-SECTIONS = ("coverage", "patient", "rendering_provider")
+SECTIONS = ("coverage", "patient", "rendering_provider", "referring_provider")
 FIELDS = ("diagnoses", "procedures", "prior_authorization", "place_of_service")
 
 
@@ -22,7 +23,7 @@ def merge_fix(coded: dict, changes: dict) -> ClaimCoded:
     merged = dict(coded)
     for section in SECTIONS:
         if section in changes:
-            merged[section] = {**merged[section], **changes[section]}
+            merged[section] = {**(merged.get(section) or {}), **changes[section]}
     for field in FIELDS:
         if field in changes:
             merged[field] = changes[field]
@@ -51,12 +52,14 @@ async def fix_claim(uow, *, tenant_id: UUID, claim_id: UUID, changes: dict, acto
         record(uow, claim, "held", {"edits": [edit.edit_id]})
         return claim
     billed = await uow.claims.billed_services([service_day(tenant_id, coded)])
+    place = (await same_places(uow, [claim])).get(claim.id)
     excluded = {claim.id} | ({claim.original_claim_id} if claim.original_claim_id else set())
+    excluded |= place.earlier_claim_ids if place else set()
     history = (await uow.denial_patterns.history([(tenant_id, payer.payer_id)])).get((tenant_id, payer.payer_id), [])
     domain_claim, edits = price_and_scrub(
         coded, tenant_id=tenant_id, billing_provider=BillingProvider.model_validate(tenant.billing_provider),
         payer=payer, catalog=catalog, today=uow.today(), history=history,
-        billed=billed_elsewhere(billed.get(service_day(tenant_id, coded), []), excluded))
+        billed=billed_elsewhere(billed.get(service_day(tenant_id, coded), []), excluded), next_payer=place)
     claim.total_charge = domain_claim.total_charge
     await uow.claims.replace_lines(claim.id, line_rows(claim.id, tenant_id, coded, domain_claim))
     claim.edits = [e.model_dump(mode="json") for e in edits]

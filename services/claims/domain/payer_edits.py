@@ -6,7 +6,7 @@ with it. Messages describe the rule and name lines and codes, never the member i
 The lists are data, read from `data/`: member id formats (`member_id_formats.csv`), the preventive visits
 Medicare does not cover (`medicare_not_covered.csv`), the ABN modifiers that may not share a line
 (`abn_modifier_conflicts.csv`), the telehealth places of service and modifiers (`telehealth_codes.csv`) and the
-lab and imaging code ranges Medicare bills only with the ordering provider (`medicare_ordering_ranges.csv`).
+lab, imaging and DMEPOS code ranges Medicare bills only with the ordering provider (`medicare_ordering_ranges.csv`).
 """
 import csv
 import re
@@ -45,14 +45,18 @@ class TelehealthCodes:
 
 @dataclass(frozen=True, slots=True)
 class CodeRange:
-    """One row of medicare_ordering_ranges.csv: a span of five-digit CPT codes, ends included."""
+    """One row of medicare_ordering_ranges.csv: a span of five-digit CPT codes or of one letter's HCPCS codes
+    (a letter and four digits), ends included."""
 
     kind: str
     first: str
     last: str
 
     def holds(self, code: str) -> bool:
-        return len(code) == 5 and code.isdigit() and self.first <= code <= self.last
+        if len(code) != 5 or not code[1:].isdigit():
+            return False
+        same_kind = code[0] == self.first[0] if self.first[0].isalpha() else code[0].isdigit()
+        return same_kind and self.first <= code <= self.last
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -116,7 +120,7 @@ def _ordered_kind(code: str) -> str | None:
 
 
 def medicare_ordering_provider(claim: Claim) -> list[EditResult]:
-    """A MAC rejects a lab or imaging line whose claim does not name who ordered it (2310A with an NPI)."""
+    """A MAC rejects a lab, imaging or DMEPOS line whose claim does not name who ordered it (2310A with an NPI)."""
     if claim.referring_provider is not None:
         return []
     ordered = [(line, kind) for line in claim.lines if (kind := _ordered_kind(line.procedure_code))]
@@ -124,8 +128,8 @@ def medicare_ordering_provider(claim: Claim) -> list[EditResult]:
         return []
     lines = ", ".join(f"{line.line_number} ({line.procedure_code}, {kind})" for line, kind in ordered)
     return [_finding("PAYER-MEDICARE-ORDERING-NPI", Severity.ERROR,
-                     f"Medicare requires the ordering or referring provider's NPI (837P loop 2310A) on lab and imaging "
-                     f"services: add the referring provider for line(s) {lines}",
+                     f"Medicare requires the ordering or referring provider's NPI (837P loop 2310A) on lab, imaging and "
+                     f"DMEPOS services: add the referring provider for line(s) {lines}",
                      *dict.fromkeys(line.procedure_code for line, _ in ordered))]
 
 

@@ -58,6 +58,10 @@ class ClaimDetail(ApiModel):
     payer_claim_number: str | None
     frequency_code: str
     original_claim_id: UUID | None
+    payer_sequence: Literal["P", "S", "T"] = Field(
+        default="P", description="The payer's place among the encounter's coverages (837P SBR01): P, S or T")
+    prior_claim_id: UUID | None = Field(
+        default=None, description="A later payer's claim: the claim billed to the payer before it")
     total_charge: Money
     edits: list[dict[str, Any]] = Field(description="Scrub edits that held or warned about the claim")
     diagnoses: list[str] = Field(examples=[["E11.9", "I10"]])

@@ -99,6 +99,14 @@ class FakeClaims:
         return self._find(lambda r: r["tenant_id"] == tenant_id, lambda r: r["original_claim_id"] == original_id,
                           lambda r: r["frequency_code"] == "8", lambda r: r["status"] in ("submitted", "accepted"))
 
+    async def encounter_places(self, keys):
+        places, wanted = {}, set(keys)
+        for row in sorted(self.rows.values(), key=lambda r: r["id"]):
+            key = (row["tenant_id"], row["encounter_id"])
+            if key in wanted:
+                places.setdefault(key, []).append((row["id"], row["payer_sequence"]))
+        return places
+
     async def coded_of(self, ids):
         return {i: (self.rows[i]["coded"], self.rows[i]["prior_payers"]) for i in set(ids) if i in self.rows}
 

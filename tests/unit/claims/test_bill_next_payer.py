@@ -143,3 +143,15 @@ async def test_a_secondary_answering_as_primary_still_bills_the_tertiary(uow):
     assert (tertiary["payer_sequence"], tertiary["payer_id"]) == ("T", "CIGNA")
     assert [p["sequence"] for p in tertiary["prior_payers"]] == ["P", "S"]
     assert tertiary["patient_control_number"].endswith("T3")
+
+
+async def test_a_next_payer_that_cannot_be_built_is_written_on_the_timeline_with_its_reason(uow):
+    primary = await submitted_primary(uow, SECONDARY)
+    del uow.payers.rows[(TENANT, "AETNA")]
+
+    await apply_remits(uow, Batch([answer(uow, primary)]), catalog=CATALOG)
+
+    assert next_claims_of(uow, primary) == []
+    (held,) = [r for r in uow.timeline.rows if r["claim_id"] == primary["id"] and r["event"] == "next_payer_not_billed"]
+    assert held["detail"]["payer_sequence"] == "S"
+    assert "no longer registered" in held["detail"]["reason"]

@@ -224,6 +224,18 @@ async def test_a_fixed_claim_is_scrubbed_again_and_leaves_the_fix_queue(uow):
     assert [e for e, _ in uow.timeline.of(row["id"])][-2:] == ["fixed", "scrubbed"]
 
 
+async def test_the_fix_queue_adds_a_referring_provider_the_claim_did_not_have(uow):
+    (row,) = await built(uow, patient_coded(1, rendering_provider={**ENCOUNTER["rendering_provider"], "npi": "1234567890"}))
+    assert row["coded"].get("referring_provider") is None
+
+    claim = await fix_claim(uow, tenant_id=TENANT, claim_id=row["id"], actor="key:1", catalog=CATALOG, changes={
+        "rendering_provider": {"npi": ENCOUNTER["rendering_provider"]["npi"]},
+        "referring_provider": {"npi": "1234567893", "first_name": "Anna", "last_name": "Orders"}})
+
+    assert claim.status == "ready"
+    assert row["coded"]["referring_provider"]["npi"] == "1234567893"
+
+
 async def test_only_held_or_rejected_claims_can_be_fixed(uow):
     (row,) = await built(uow, patient_coded(1))
 

@@ -97,7 +97,8 @@ LAB, IMAGING = {"code": "80053", "diagnosis_pointers": [1]}, {"code": "71046", "
 REFERRING = {"npi": OTHER_RENDERING_NPI, "first_name": "Omar", "last_name": "Haddad"}
 
 
-@pytest.mark.parametrize("code", ["80047", "80053", "89398", "70010", "71046", "79999"])
+@pytest.mark.parametrize("code", ["80047", "80053", "89398", "70010", "71046", "79999", "E0100", "E0601", "E8002",
+                                  "K0001", "K0823", "L0112", "L3908", "L9900"])
 def test_a_medicare_lab_or_imaging_line_without_the_ordering_provider_holds_the_claim(code):
     [edit] = payer_edits(claim("MEDICARE", procedures=[VISIT, {"code": code, "diagnosis_pointers": [1]}]))
     assert (edit.edit_id, edit.severity, edit.codes) == ("PAYER-MEDICARE-ORDERING-NPI", Severity.ERROR, [code])
@@ -110,7 +111,8 @@ def test_one_finding_names_every_lab_and_imaging_line():
     assert "1 (80053, lab), 3 (71046, imaging), 4 (80053, lab)" in edit.message
 
 
-@pytest.mark.parametrize("code", ["70009", "80046", "89399", "99213", "36415", "8004F", "G0439"])
+@pytest.mark.parametrize("code", ["70009", "80046", "89399", "99213", "36415", "8004F", "G0439", "E0099", "E8003",
+                                  "K0900", "L0111", "L9901", "A4253", "J1100"])
 def test_codes_outside_the_lab_and_imaging_ranges_need_no_ordering_provider(code):
     assert payer_edits(claim("MEDICARE", procedures=[{"code": code, "diagnosis_pointers": [1]}])) == []
 
@@ -123,6 +125,9 @@ def test_the_ordering_provider_rule_passes_with_one_and_is_medicare_only():
 def test_code_ranges_include_both_ends():
     [span] = parse_code_ranges([{"kind": "lab", "first": "80047", "last": "80050"}])
     assert [span.holds(c) for c in ("80046", "80047", "80050", "80051", "8004")] == [False, True, True, False, False]
+    [letters] = parse_code_ranges([{"kind": "dme", "first": "E0100", "last": "E0200"}])
+    assert [letters.holds(c) for c in ("E0099", "E0100", "E0200", "E0201", "L0150", "80047", "E01A0")] == [
+        False, True, True, False, False, False, False]
 
 
 def test_abn_pairs_read_in_either_order():

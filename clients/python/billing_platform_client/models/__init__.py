@@ -43,6 +43,7 @@ from .claim_fix_coverage_type_0 import ClaimFixCoverageType0
 from .claim_fix_diagnoses_type_0_item import ClaimFixDiagnosesType0Item
 from .claim_fix_patient_type_0 import ClaimFixPatientType0
 from .claim_fix_procedures_type_0_item import ClaimFixProceduresType0Item
+from .claim_fix_referring_provider_type_0 import ClaimFixReferringProviderType0
 from .claim_fix_rendering_provider_type_0 import ClaimFixRenderingProviderType0
 from .claim_fixed import ClaimFixed
 from .claim_fixed_edits_item import ClaimFixedEditsItem
@@ -52,6 +53,7 @@ from .claim_summary import ClaimSummary
 from .claim_view import ClaimView
 from .claim_view_edits_item import ClaimViewEditsItem
 from .claim_view_eligibility_type_0 import ClaimViewEligibilityType0
+from .claim_view_payer_sequence import ClaimViewPayerSequence
 from .claim_view_payer_status_type_0 import ClaimViewPayerStatusType0
 from .close_suspense import CloseSuspense
 from .coding_audit_entry import CodingAuditEntry
@@ -231,6 +233,7 @@ __all__ = (
     "ClaimFixDiagnosesType0Item",
     "ClaimFixPatientType0",
     "ClaimFixProceduresType0Item",
+    "ClaimFixReferringProviderType0",
     "ClaimFixRenderingProviderType0",
     "ClaimFixed",
     "ClaimFixedEditsItem",
@@ -240,6 +243,7 @@ __all__ = (
     "ClaimView",
     "ClaimViewEditsItem",
     "ClaimViewEligibilityType0",
+    "ClaimViewPayerSequence",
     "ClaimViewPayerStatusType0",
     "CloseSuspense",
     "CodingAuditEntry",

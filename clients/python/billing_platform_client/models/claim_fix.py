@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from ..models.claim_fix_diagnoses_type_0_item import ClaimFixDiagnosesType0Item
     from ..models.claim_fix_patient_type_0 import ClaimFixPatientType0
     from ..models.claim_fix_procedures_type_0_item import ClaimFixProceduresType0Item
+    from ..models.claim_fix_referring_provider_type_0 import (
+        ClaimFixReferringProviderType0,
+    )
     from ..models.claim_fix_rendering_provider_type_0 import (
         ClaimFixRenderingProviderType0,
     )
@@ -31,6 +34,8 @@ class ClaimFix:
         place_of_service (None | str | Unset):
         prior_authorization (None | str | Unset):
         procedures (list[ClaimFixProceduresType0Item] | None | Unset):
+        referring_provider (ClaimFixReferringProviderType0 | None | Unset): The ordering or referring provider (837P
+            2310A): added, or merged field by field.
         rendering_provider (ClaimFixRenderingProviderType0 | None | Unset):
     """
 
@@ -40,11 +45,15 @@ class ClaimFix:
     place_of_service: None | str | Unset = UNSET
     prior_authorization: None | str | Unset = UNSET
     procedures: list[ClaimFixProceduresType0Item] | None | Unset = UNSET
+    referring_provider: ClaimFixReferringProviderType0 | None | Unset = UNSET
     rendering_provider: ClaimFixRenderingProviderType0 | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.claim_fix_coverage_type_0 import ClaimFixCoverageType0
         from ..models.claim_fix_patient_type_0 import ClaimFixPatientType0
+        from ..models.claim_fix_referring_provider_type_0 import (
+            ClaimFixReferringProviderType0,
+        )
         from ..models.claim_fix_rendering_provider_type_0 import (
             ClaimFixRenderingProviderType0,
         )
@@ -101,6 +110,14 @@ class ClaimFix:
         else:
             procedures = self.procedures
 
+        referring_provider: dict[str, Any] | None | Unset
+        if isinstance(self.referring_provider, Unset):
+            referring_provider = UNSET
+        elif isinstance(self.referring_provider, ClaimFixReferringProviderType0):
+            referring_provider = self.referring_provider.to_dict()
+        else:
+            referring_provider = self.referring_provider
+
         rendering_provider: dict[str, Any] | None | Unset
         if isinstance(self.rendering_provider, Unset):
             rendering_provider = UNSET
@@ -124,6 +141,8 @@ class ClaimFix:
             field_dict["prior_authorization"] = prior_authorization
         if procedures is not UNSET:
             field_dict["procedures"] = procedures
+        if referring_provider is not UNSET:
+            field_dict["referring_provider"] = referring_provider
         if rendering_provider is not UNSET:
             field_dict["rendering_provider"] = rendering_provider
 
@@ -136,6 +155,9 @@ class ClaimFix:
         from ..models.claim_fix_patient_type_0 import ClaimFixPatientType0
         from ..models.claim_fix_procedures_type_0_item import (
             ClaimFixProceduresType0Item,
+        )
+        from ..models.claim_fix_referring_provider_type_0 import (
+            ClaimFixReferringProviderType0,
         )
         from ..models.claim_fix_rendering_provider_type_0 import (
             ClaimFixRenderingProviderType0,
@@ -249,6 +271,29 @@ class ClaimFix:
 
         procedures = _parse_procedures(d.pop("procedures", UNSET))
 
+        def _parse_referring_provider(
+            data: object,
+        ) -> ClaimFixReferringProviderType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                referring_provider_type_0 = ClaimFixReferringProviderType0.from_dict(
+                    data
+                )
+
+                return referring_provider_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ClaimFixReferringProviderType0 | None | Unset, data)
+
+        referring_provider = _parse_referring_provider(
+            d.pop("referring_provider", UNSET)
+        )
+
         def _parse_rendering_provider(
             data: object,
         ) -> ClaimFixRenderingProviderType0 | None | Unset:
@@ -279,6 +324,7 @@ class ClaimFix:
             place_of_service=place_of_service,
             prior_authorization=prior_authorization,
             procedures=procedures,
+            referring_provider=referring_provider,
             rendering_provider=rendering_provider,
         )
 

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.claim_view_payer_sequence import ClaimViewPayerSequence
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -50,7 +51,10 @@ class ClaimView:
             adjustments (list[Adjustment] | Unset):
             balance (None | str | Unset): The claim's insurance receivable in the ledger
             denials (list[Denial] | Unset):
+            payer_sequence (ClaimViewPayerSequence | Unset): The payer's place among the encounter's coverages (837P SBR01):
+                P, S or T Default: ClaimViewPayerSequence.P.
             payments (list[Posting] | Unset):
+            prior_claim_id (None | Unset | UUID): A later payer's claim: the claim billed to the payer before it
     """
 
     claim_id: UUID
@@ -74,7 +78,9 @@ class ClaimView:
     adjustments: list[Adjustment] | Unset = UNSET
     balance: None | str | Unset = UNSET
     denials: list[Denial] | Unset = UNSET
+    payer_sequence: ClaimViewPayerSequence | Unset = ClaimViewPayerSequence.P
     payments: list[Posting] | Unset = UNSET
+    prior_claim_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.claim_view_eligibility_type_0 import ClaimViewEligibilityType0
@@ -170,12 +176,24 @@ class ClaimView:
                 denials_item = denials_item_data.to_dict()
                 denials.append(denials_item)
 
+        payer_sequence: str | Unset = UNSET
+        if not isinstance(self.payer_sequence, Unset):
+            payer_sequence = self.payer_sequence.value
+
         payments: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.payments, Unset):
             payments = []
             for payments_item_data in self.payments:
                 payments_item = payments_item_data.to_dict()
                 payments.append(payments_item)
+
+        prior_claim_id: None | str | Unset
+        if isinstance(self.prior_claim_id, Unset):
+            prior_claim_id = UNSET
+        elif isinstance(self.prior_claim_id, UUID):
+            prior_claim_id = str(self.prior_claim_id)
+        else:
+            prior_claim_id = self.prior_claim_id
 
         field_dict: dict[str, Any] = {}
 
@@ -207,8 +225,12 @@ class ClaimView:
             field_dict["balance"] = balance
         if denials is not UNSET:
             field_dict["denials"] = denials
+        if payer_sequence is not UNSET:
+            field_dict["payer_sequence"] = payer_sequence
         if payments is not UNSET:
             field_dict["payments"] = payments
+        if prior_claim_id is not UNSET:
+            field_dict["prior_claim_id"] = prior_claim_id
 
         return field_dict
 
@@ -385,6 +407,13 @@ class ClaimView:
 
                 denials.append(denials_item)
 
+        _payer_sequence = d.pop("payer_sequence", UNSET)
+        payer_sequence: ClaimViewPayerSequence | Unset
+        if isinstance(_payer_sequence, Unset):
+            payer_sequence = UNSET
+        else:
+            payer_sequence = ClaimViewPayerSequence(_payer_sequence)
+
         _payments = d.pop("payments", UNSET)
         payments: list[Posting] | Unset = UNSET
         if _payments is not UNSET:
@@ -393,6 +422,23 @@ class ClaimView:
                 payments_item = Posting.from_dict(payments_item_data)
 
                 payments.append(payments_item)
+
+        def _parse_prior_claim_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                prior_claim_id_type_0 = UUID(data)
+
+                return prior_claim_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        prior_claim_id = _parse_prior_claim_id(d.pop("prior_claim_id", UNSET))
 
         claim_view = cls(
             claim_id=claim_id,
@@ -416,7 +462,9 @@ class ClaimView:
             adjustments=adjustments,
             balance=balance,
             denials=denials,
+            payer_sequence=payer_sequence,
             payments=payments,
+            prior_claim_id=prior_claim_id,
         )
 
         return claim_view
