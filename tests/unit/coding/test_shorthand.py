@@ -59,6 +59,15 @@ def test_ambiguous_abbreviations_are_left_as_written(expand):
     assert expand("MS flare, ED visit last week.") == "MS flare, ED visit last week."
 
 
+def test_a_questionnaire_named_like_a_disorder_is_left_as_written(expand):
+    assert expand("GAD-7 of 12, PHQ-9 of 8.") == "GAD-7 of 12, PHQ-9 of 8."
+    assert expand("GAD, on sertraline.") == "Generalized anxiety disorder, on sertraline."
+
+
+def test_disorder_and_aspirin_shorthand(expand):
+    assert expand("oppositional defiant d/o; ASA 81 mg") == "oppositional defiant disorder; aspirin 81 mg"
+
+
 def test_chf_after_its_type_is_the_tabulars_heart_failure_of_that_type(expand):
     assert expand("chronic diastolic CHF") == "chronic diastolic heart failure"
 
