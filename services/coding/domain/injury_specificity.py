@@ -9,7 +9,8 @@ fracture in the past (Z87.8-):
 - "Callus" L84 (corns and callosities) where the sentence is about bone ("bridging callus on XR"): the index
   sends a bone callus elsewhere.
 - "h/o L wrist fx, healed": a fracture in the past, not under care, is Z87.81 personal history of (healed)
-  traumatic fracture, or Z87.310 where the sentence calls it osteoporotic or a fragility fracture.
+  traumatic fracture, Z87.310 where the sentence calls it osteoporotic or a fragility fracture, Z87.312 a stress
+  fracture.
 """
 import re
 
@@ -23,6 +24,7 @@ _PAST_FRACTURE = re.compile(r"\b(h/o|hx of|history of|healed|remote|old|prior|pr
                             r"\b(fracture[sd]?|fx)\b|\b(fracture[sd]?|fx)\b[^.;\n]{0,60}?\bhealed\b", re.IGNORECASE)
 _STILL_TREATED = re.compile(r"\b(healing|cast|splint|boot|sequelae?|post-?traumatic|malunion|nonunion|f/u|"
                             r"follow[- ]?up|current)\b", re.IGNORECASE)
+_STRESS = re.compile(r"\bstress fracture", re.IGNORECASE)
 _OSTEOPOROTIC = re.compile(r"\b(osteoporotic|fragility|insufficiency)\b", re.IGNORECASE)
 
 
@@ -51,7 +53,7 @@ def _fracture_history(note: str, suggestions: list[Suggestion], tabular) -> Sugg
         text = sentence(note, match.start(), match.end())
         if _STILL_TREATED.search(text) or NEGATION.search(before(note, match.start())) or FAMILY.search(text):
             continue
-        code = "Z87.310" if _OSTEOPOROTIC.search(text) else "Z87.81"
+        code = "Z87.310" if _OSTEOPOROTIC.search(text) else "Z87.312" if _STRESS.search(text) else "Z87.81"
         if any(s.code == code for s in suggestions):
             return None
         return from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, a healed fracture in the past",

@@ -31,6 +31,19 @@ def _displacement(text: str, displaced: str, nondisplaced: str) -> str:
     return nondisplaced if _NONDISPLACED.search(text) else displaced
 
 
+def _displaced(displaced: str, nondisplaced: str, what: str):
+    """A fracture with a displaced and a nondisplaced code: displaced unless the sentence says otherwise."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str]:
+        text = sentence(note, match.start(), match.end())
+        code = _displacement(text, displaced, nondisplaced)
+        return code, f"{what}, " + ("nondisplaced" if code == nondisplaced else "displaced (not stated otherwise)")
+    return resolve
+
+
+def _fixed(code: str, why: str):
+    return lambda match, note: (code, why)
+
+
 _SCAPHOID_PARTS = (("S62.02", _rx(r"waist|middle third|mid(dle)? pole")), ("S62.03", _rx(r"proximal (pole|third)")),
                    ("S62.01", _rx(r"distal (pole|third)")))
 
@@ -107,6 +120,37 @@ def disc_displacement(match: re.Match, note: str) -> tuple[str, str] | None:
     return f"M51.2{region}", "intervertebral disc displacement without radiculopathy stated"
 
 
+_BACK_PAIN = _rx(r"(low |lower |axial |discogenic )?back pain|lumbago|lumbar pain")
+_LEG_PAIN = _rx(r"(leg|lower extremity|buttock|thigh) pain|sciatica|pain radiating|radiating (pain|down)|"
+                r"radicular pain|referred pain")
+
+
+def disc_degeneration(match: re.Match, note: str) -> tuple[str, str] | None:
+    """M51.3- by region; lumbar and lumbosacral by the pain the note states (FY2025: 0 back pain only, 1 leg pain
+    only, 2 both, 9 neither); with radiculopathy it is the disc disorder with radiculopathy, M51.1-."""
+    text = sentence(note, match.start(), match.end())
+    region = _region(match.group(0)) or _region(text)
+    if region is None or region == "2":
+        return None  # cervical degeneration is M50.3- by level: for a coder
+    if any(current(note, m.start(), m.end()) for m in _RADICULOPATHY.finditer(note)):
+        return f"M51.1{region}", "disc degeneration with the radiculopathy the note states"
+    if region in ("4", "5"):
+        return f"M51.3{region}", "disc degeneration of the region stated"
+    back = any(current(note, m.start(), m.end()) for m in _BACK_PAIN.finditer(note))
+    leg = any(current(note, m.start(), m.end()) for m in _LEG_PAIN.finditer(note))
+    axis = "2" if back and leg else "0" if back else "1" if leg else "9"
+    return f"M51.3{region}{axis}", "disc degeneration with the back and leg pain the note states"
+
+
+_ROOT_REGIONS = (("7", _rx(r"lumbosacral|s1")), ("6", _rx(r"lumbar|l[1-5]")), ("4", _rx(r"thoracic|t([1-9]|1[0-2])")),
+                 ("2", _rx(r"cervical|c[2-8]")))
+
+
+def radiculopathy(match: re.Match, note: str) -> tuple[str, str] | None:
+    region = next((digit for digit, words in _ROOT_REGIONS if words.search(match.group(0))), None)
+    return (f"M54.1{region}", "radiculopathy of the region stated") if region else None
+
+
 _CLAUDICATION = _rx(r"neurogenic claudication|pseudoclaudication|pseudo-claudication")
 
 
@@ -123,8 +167,55 @@ def spinal_stenosis(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 _FRACTURE = r"(fracture[sd]?|fx)"
+
+
+def _fracture_of(site: str) -> re.Pattern:
+    """"fracture of the left X", "left X fracture"."""
+    return _rx(rf"{_FRACTURE} of {_SIDE}({site})|{_SIDE}({site}) {_FRACTURE}")
+
+
+# fractures the index reaches by site ("Fracture, clavicle, shaft"; "Fracture, hip - see Fracture, femur, neck"):
+# (site words, displaced or only code, nondisplaced code or None, what)
+FRACTURE_SITES = (
+    (r"(mid)?shaft of (the )?(right |left )?clavicle|(mid)?clavicular shaft|midshaft clavicle|(mid)?clavicle shaft",
+     "S42.023", "S42.026", "fracture of the shaft of the clavicle"),
+    (r"(?<!shaft )(?<!mid)clavicle(?! shaft)", "S42.009", None, "clavicle fracture, part unspecified"),
+    (r"proximal humerus|humeral head", "S42.209", None, "fracture of the upper end of the humerus"),
+    (r"hip|femoral neck|neck of (the )?(right |left )?femur", "S72.009", None, "hip fracture is a fracture of the femoral "
+     "neck, part unspecified"),
+    (r"lateral malleolus|lateral malleolar", "S82.63", "S82.66", "fracture of the lateral malleolus"),
+    (r"bimalleolar|bimalleolar ankle", "S82.843", "S82.846", "bimalleolar fracture"),
+    (r"trimalleolar|trimalleolar ankle", "S82.853", "S82.856", "trimalleolar fracture"),
+    (r"(fifth|5th) metatarsal|jones", "S92.353", "S92.356", "fracture of the fifth metatarsal"),
+    (r"radial head|head of (the )?(right |left )?radius", "S52.123", "S52.126", "fracture of the head of the radius"),
+    (r"colles'?", "S52.539", None, "Colles' fracture"),
+    (r"ribs?", "S22.39", None, "fracture of one rib"),
+)
+_MULTIPLE_RIBS = re.compile(r"\b(ribs|multiple|fractures)\b", re.IGNORECASE)
+
+
+def _rib(match: re.Match, note: str) -> tuple[str, str]:
+    if _MULTIPLE_RIBS.search(match.group(0)):
+        return "S22.49", "multiple fractures of ribs"
+    return "S22.39", "fracture of one rib"
+# sprains and strains by the ligament or muscle group named (the index: "Sprain, knee, cruciate, anterior")
+SOFT_TISSUE = (
+    (r"(acl|anterior cruciate ligament) (tear|sprain|rupture)|((tear|sprain|rupture) of (the )?|torn )(right |left )?"
+     r"(acl|anterior cruciate ligament)", "S83.519", "sprain of the anterior cruciate ligament"),
+    (r"(mcl|medial collateral ligament) (tear|sprain)|((tear|sprain) of (the )?|torn )(right |left )?"
+     r"(mcl|medial collateral ligament)", "S83.419", "sprain of the medial collateral ligament"),
+    (r"hamstring (strain|pull|tear)|(strained|pulled) (right |left )?hamstring", "S76.319",
+     "strain of the posterior muscle group at thigh level"),
+    (r"shoulder strain|strain(ed)? (of )?(the )?(right |left )?shoulder", "S46.919", "strain at shoulder level"),
+)
+# every word the table's patterns need, searched once before them
+MUSCULOSKELETAL_WORDS = re.compile(r"fractur|\bfx\b|\btear\b|\btorn\b|rupture|sprain|strain|pull|stenosis|disc\b|"
+                                   r"disk\b|herniat|\bhnp\b|\bddd\b|degenerat|radiculopathy", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 MUSCULOSKELETAL_FINDINGS = (
+    *((_fracture_of(site), ("S",), _rib if code == "S22.39" else _displaced(code, other, what) if other else
+       _fixed(code, what)) for site, code, other, what in FRACTURE_SITES),
+    *((_rx(rf"{_SIDE}({words})"), ("S",), _fixed(code, what)) for words, code, what in SOFT_TISSUE),
     (_rx(rf"{_FRACTURE} of {_SIDE}((waist|middle third|proximal pole|distal pole) of )?{_SIDE}scaphoid|"
          rf"{_SIDE}scaphoid (waist |proximal pole |distal pole )?{_FRACTURE}"), ("S62",), scaphoid),
     (_rx(rf"{_FRACTURE} of {_SIDE}distal fibula|{_SIDE}distal fibula(r)? {_FRACTURE}"), ("S82",),
@@ -137,6 +228,11 @@ MUSCULOSKELETAL_FINDINGS = (
          r"(tear|rupture) of (the )?(right |left )?rotator cuff)"), ("M75", "S46", "M66"), rotator_cuff_tear),
     (_rx(r"((lumbar|thoracic|lumbosacral|thoracolumbar) )?(dis[ck] (herniation|protrusion|extrusion|displacement)|"
          r"herniated (nucleus pulposus|dis[ck])|hnp)"), ("M51",), disc_displacement),
-    (_rx(r"((lumbar|cervical|thoracic|lumbosacral) )?(spinal|central canal|canal|foraminal) stenosis"), ("M48",),
+    (_rx(r"((lumbar|cervical|thoracic|lumbosacral) )?(spinal|central canal|canal) stenosis"), ("M48",),
      spinal_stenosis),
+    (_rx(r"((lumbar|thoracic|lumbosacral|thoracolumbar|cervical) )?(degenerative dis[ck] disease|ddd|"
+         r"dis[ck] degeneration)( (of|in) (the )?(lumbar|thoracic|lumbosacral|cervical)( spine)?)?"), ("M51", "M50"),
+     disc_degeneration),
+    (_rx(r"(lumbar|lumbosacral|thoracic|cervical|[lcts][1-8]) radiculopathy|radiculopathy,? (of (the )?)?"
+         r"(lumbar|lumbosacral|thoracic|cervical)"), ("M54",), radiculopathy),
 )

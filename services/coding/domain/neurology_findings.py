@@ -12,6 +12,7 @@ The tabular builds these codes from axes the note states in plain words:
 - Parkinson's disease (G20.A-/G20.B-): with dyskinesia or not, with fluctuations (the tabular's "wearing-off",
   "on-off") or not;
 - multiple sclerosis (G35, FY2026): relapsing-remitting G35.A, else the unspecified G35.D;
+- tension-type (G44.2-) and cluster (G44.0-) headache: episodic or chronic, intractable or not;
 - concussion without loss of consciousness S06.0X0 (the 7th character is the encounter's, read later).
 A denied axis ("not intractable", "no status migrainosus") is not stated; an axis the sentence does not name
 takes the tabular's "not"/"without" character, as the index does.
@@ -37,7 +38,7 @@ INTRACTABLE = _rx(r"intractable|refractory|pharmaco-?resistant|pharmacologically
 _STATUS_MIGRAINOSUS = _rx(r"status migrainosus")
 _WITH_AURA = _rx(r"with (visual |typical |prolonged )?aura|classic(al)? migraine")
 _WITHOUT_AURA = _rx(r"without aura|common migraine")
-_CHRONIC = _rx(r"chronic")
+_CHRONIC = re.compile(r"\bchronic (daily )?$|^,? chronic\b", re.IGNORECASE)  # right before or after "migraine"
 _MENSTRUAL = _rx(r"menstrual(ly related)?|catamenial")
 
 
@@ -52,7 +53,8 @@ def migraine(match: re.Match, note: str) -> tuple[str, str]:
         code, kind = f"G43.8{'3' if intractable == '1' else '2'}{status}", "menstrual migraine"
     elif _WITH_AURA.search(text):
         code, kind = f"G43.1{intractable}{status}", "migraine with aura"
-    elif _CHRONIC.search(text):
+    elif _CHRONIC.search(note[max(0, match.start() - 16):match.start()]) or _CHRONIC.search(
+            note[match.end():match.end() + 10]):
         code, kind = f"G43.7{intractable}{status}", "chronic migraine without aura"
     elif _WITHOUT_AURA.search(text):
         code, kind = f"G43.0{intractable}{status}", "migraine without aura"
@@ -62,7 +64,7 @@ def migraine(match: re.Match, note: str) -> tuple[str, str]:
 
 
 _STATUS_EPILEPTICUS = _rx(r"status epilepticus")
-_EPILEPSY_TYPES = (("B", _rx(r"juvenile myoclonic|jme")), ("A", _rx(r"absence|petit mal")),
+_EPILEPSY_TYPES = (("B", _rx(r"juvenile myoclonic|jme")), ("A", _rx(r"absence (epilepsy|seizures?)|petit mal")),
                    ("2", _rx(r"complex partial|focal impaired awareness|focal unaware")),
                    ("1", _rx(r"simple partial|focal aware")),
                    ("0", re.compile(r"\bidiopathic\b.{0,40}\b(focal|localization-related|partial)\b|"
@@ -119,12 +121,14 @@ def multiple_sclerosis(match: re.Match, note: str) -> tuple[str, str] | None:
 _EPISODIC, _CHRONIC_TTH = _rx(r"episodic|infrequent|frequent"), _rx(r"chronic")
 
 
-def tension_type_headache(match: re.Match, note: str) -> tuple[str, str]:
-    """G44.2-: episodic .21-, chronic .22-, else unspecified .20-; intractable 1, not intractable 9."""
-    text = sentence(note, match.start(), match.end())
-    kind = "2" if _CHRONIC_TTH.search(text) else "1" if _EPISODIC.search(text) else "0"
-    intractable = "1" if stated(INTRACTABLE, text) else "9"
-    return f"G44.2{kind}{intractable}", "tension-type headache as the sentence states"
+def _headache(category: str, name: str):
+    """G44.0- cluster, G44.2- tension-type: episodic x1-, chronic x2-, else unspecified x0-; intractable 1, else 9."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str]:
+        text = sentence(note, match.start(), match.end())
+        kind = "2" if _CHRONIC_TTH.search(text) else "1" if _EPISODIC.search(text) else "0"
+        intractable = "1" if stated(INTRACTABLE, text) else "9"
+        return f"{category}{kind}{intractable}", f"{name} as the sentence states"
+    return resolve
 
 
 _NO_LOC = _rx(r"no loc|without loc|without loss of consciousness|no loss of consciousness|did not lose consciousness|"
@@ -139,6 +143,9 @@ def concussion(match: re.Match, note: str) -> tuple[str, str] | None:
     return None
 
 
+# every word the table's patterns need, searched once before them
+NEUROLOGY_WORDS = re.compile(r"migraine|epilepsy|seizure disorder|\bjme\b|parkinson|sclerosis|\brrms\b|concussion|"
+                             r"headache", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 NEUROLOGY_FINDINGS = (
     (_rx(r"migraines?"), ("G43", "R51"), migraine),
@@ -146,7 +153,8 @@ NEUROLOGY_FINDINGS = (
     (_rx(r"parkinson'?s disease|parkinson disease|parkinson'?s"), ("G20",), parkinsons),
     (_rx(r"multiple sclerosis|rrms"), ("G35",), multiple_sclerosis),
     (_rx(r"concussion"), ("S06",), concussion),
-    (_rx(r"tension[- ]type headaches?|tension headaches?"), ("G44", "R51"), tension_type_headache),
+    (_rx(r"tension[- ]type headaches?|tension headaches?"), ("G44", "R51"), _headache("G44.2", "tension-type headache")),
+    (_rx(r"cluster headaches?"), ("G44", "R51"), _headache("G44.0", "cluster headache")),
 )
 
 _SINGLE_NERVE = re.compile(r"\b(median|ulnar|radial|peroneal|fibular|tibial|sciatic|femoral|facial|trigeminal|"

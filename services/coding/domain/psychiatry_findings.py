@@ -7,6 +7,7 @@ unspecified code or finds several ("ADHD" F90.9, "Alcohol dependence with withdr
   severity and psychotic features stated; in remission is left to the index and a coder.
 - Dependence with withdrawal (F1x.23-): the index's "with withdrawal, unspecified" (9) unless the sentence
   names the complication (uncomplicated 0, delirium 1, perceptual disturbance 2).
+- Insomnia due to a condition: a mental disorder F51.05, another condition G47.01, a substance for a coder.
 - Major depressive disorder (F32/F33, `depression_episode`): single episode or recurrent, by severity
   (mild 0, moderate 1, severe without 2 or with 3 psychotic features) or remission (F32.4/F32.5,
   F33.41/F33.42/F33.40), from the words of the sentence that names it; "depression" alone (F32.A) is left
@@ -93,7 +94,26 @@ def dependence_with_withdrawal(match: re.Match, note: str) -> tuple[str, str]:
                                                                    " as the sentence describes it")
 
 
+_MENTAL_CAUSE = _rx(r"anxiety|depression|depressive|mdd|gad|ptsd|post-traumatic stress|bipolar|mania|mental|"
+                    r"psychiatric|panic|adjustment disorder|schizophrenia|grief")
+_SUBSTANCE_CAUSE = _rx(r"alcohol|caffeine|stimulants?|drugs?|medications?|substance|cannabis|opioids?|withdrawal")
+
+
+def insomnia_due_to(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Insomnia due to" a mental disorder F51.05, to a substance or drug (F1x.-82, T codes) for a coder, to any
+    other condition G47.01 (the tabular's "Insomnia due to medical condition", "code also associated condition")."""
+    cause = note[match.end():match.end() + 60]
+    cause = cause[:min([i for i in (cause.find(c) for c in ".;\n,") if i >= 0], default=len(cause))]
+    if _SUBSTANCE_CAUSE.search(cause):
+        return None
+    if _MENTAL_CAUSE.search(cause):
+        return "F51.05", "insomnia due to a mental disorder"
+    return "G47.01", "insomnia due to a medical condition"
+
+
 _SUBSTANCE_WORDS = "|".join(names for _, names in _SUBSTANCES)
+# every word the table's patterns need, searched once before them
+PSYCHIATRY_WORDS = re.compile(r"attention|social|bipolar|withdrawal|insomnia", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 PSYCHIATRY_FINDINGS = (
     (_rx(r"attention[- ]deficit[- ]hyperactivity disorder|attention deficit disorder"), ("F90",), adhd),
@@ -102,6 +122,7 @@ PSYCHIATRY_FINDINGS = (
      bipolar),
     (_rx(rf"({_SUBSTANCE_WORDS}) (dependence|use disorder,? (moderate|severe)) with withdrawal"), ("F1",),
      dependence_with_withdrawal),
+    (_rx(r"insomnia (due to|secondary to|related to|caused by|from)"), ("G47", "F51"), insomnia_due_to),
 )
 
 _MAJOR = re.compile(r"^F3(2\.[0-59]|3\.)")

@@ -34,12 +34,14 @@ _HANDED = re.compile(r"\b(right|left|r|l)[- ]hand(ed|-dominant)\b|\b(right|left|
                      r"\bambidextrous\b", re.IGNORECASE)
 
 
-def hemiparesis_code(words: str, note: str) -> str:
+def hemiparesis_code(words: str, after: str, note: str) -> str:
     """I69.351 right dominant, .352 left dominant, .353 right non-dominant, .354 left non-dominant, .359 no side."""
     side = re.search(r"\b(right|left)\b", words, re.IGNORECASE)
     if side is None:
+        side = re.match(r"\W*(of|on|affecting)? ?(the )?(right|left)\b", after, re.IGNORECASE)
+    if side is None:
         return "I69.359"
-    affected = side.group(1).lower()
+    affected = side.group(side.lastindex).lower()
     handed = _HANDED.search(note)
     if handed is None or handed.group(0).lower() == "ambidextrous":
         dominant = handed is not None or affected == "right"
@@ -52,7 +54,8 @@ def hemiparesis_code(words: str, note: str) -> str:
 def _deficits_in_words(text: str, note: str) -> list[tuple[str, str]]:
     """(sequela code, the deficit's words) named in the stroke's sentence."""
     found = [(code, m.group(0)) for words, code in DEFICIT_WORDS for m in words.finditer(text)]
-    return found + [(hemiparesis_code(m.group(0), note), m.group(0)) for m in _HEMIPARESIS.finditer(text)]
+    return found + [(hemiparesis_code(m.group(0), text[m.end():m.end() + 20], note), m.group(0))
+                    for m in _HEMIPARESIS.finditer(text)]
 
 
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

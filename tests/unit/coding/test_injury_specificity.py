@@ -37,6 +37,7 @@ def test_a_bone_callus_is_not_a_skin_callus(tabular, note, expected):
     ("History of right hip fracture in 2015.", ["Z87.81"]),
     ("Old osteoporotic wrist fracture, healed.", ["Z87.310"]),
     ("Humerus fracture at age 12, healed without problems.", ["Z87.81"]),
+    ("History of a stress fracture of the left tibia, healed.", ["Z87.312"]),
     ("H/o fracture, now healing in a cast.", []),
     ("No history of fracture.", []),
     ("Mother with history of hip fracture.", []),

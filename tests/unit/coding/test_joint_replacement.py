@@ -14,6 +14,7 @@ pytestmark = pytest.mark.unit
     ("Bilateral knee replacements, remote.", ["Z96.653"]),
     ("Reverse total shoulder arthroplasty, right.", ["Z96.611"]),
     ("Hip replacement; side not recorded.", ["Z96.649"]),
+    ("s/p left THA, referred to PT for gait training.", ["Z96.642"]),
 ])
 def test_the_joint_replaced_is_its_status_code(tabular, note, expected):
     assert codes(joint_replacement([], note, tabular)[0]) == expected

@@ -47,6 +47,13 @@ def test_a_rotator_cuff_tear_is_nontraumatic_unless_stated(tabular, note, expect
     ("Lumbar spinal stenosis with pseudoclaudication.", ["M48.062"]),
     ("Lumbar canal stenosis, no neurogenic claudication.", ["M48.061"]),
     ("Cervical spinal stenosis.", ["M48.02"]),
+    ("Lumbar degenerative disc disease; axial back pain, no leg pain.", ["M51.360"]),
+    ("Disc degeneration at L5-S1 with leg pain to the calf.", ["M51.371"]),
+    ("Lumbar DDD with sciatica and low back pain.", ["M51.362"]),
+    ("DDD of the lumbar spine, found on a CT for kidney stones.", ["M51.369"]),
+    ("Lumbar degenerative disc disease with left L5 radiculopathy.", ["M51.16"]),
+    ("Degenerative disc disease of the cervical spine.", []),
+    ("Right S1 radiculopathy.", ["M54.17"]), ("Cervical radiculopathy, numb thumb.", ["M54.12"]),
 ])
 def test_disc_displacement_and_spinal_stenosis_by_region(tabular, note, expected):
     assert codes(apply_conventions([], note, tabular)) == expected
@@ -65,3 +72,21 @@ def test_the_back_or_joint_pain_of_the_diagnosis_is_not_coded_beside_it(tabular)
 ])
 def test_post_traumatic_osteoarthritis_of_knee_and_hip(tabular, note, expected):
     assert codes(apply_conventions([], note, tabular)) == [expected]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Fracture of the shaft of the right clavicle, initial encounter.", ["S42.021A"]),
+    ("Left clavicle fracture, initial encounter.", ["S42.002A"]),
+    ("Right hip fracture after a fall at home; initial encounter.", ["S72.001A", "W19.XXXA"]),
+    ("Nondisplaced fracture of the left lateral malleolus, initial encounter.", ["S82.65XA"]),
+    ("Right trimalleolar fracture, cast check.", ["S82.851D"]),
+    ("Jones fracture of the left foot, nondisplaced, initial encounter.", ["S92.355A"]),
+    ("Fracture of the right radial head, initial encounter.", ["S52.121A"]),
+    ("Left rib fracture from a fall off a ladder; initial encounter.", ["S22.32XA", "W11.XXXA"]),
+    ("Right rib fractures x3 after a fall; initial encounter.", ["S22.41XA", "W19.XXXA"]),
+    ("Torn right ACL, initial encounter.", ["S83.511A"]),
+    ("Hamstring strain, left, initial encounter.", ["S76.312A"]),
+])
+def test_fracture_sites_and_ligaments_the_index_names(tabular, note, expected):
+    got = codes(apply_conventions([], note, tabular))
+    assert [c for c in got if c[0] == "S"] == [c for c in expected if c[0] == "S"]

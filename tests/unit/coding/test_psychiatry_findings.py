@@ -10,42 +10,37 @@ from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F4
 pytestmark = pytest.mark.unit
 
 
-@pytest.mark.parametrize("note, expected", [
-    ("Attention-deficit hyperactivity disorder, combined presentation.", "F90.2"),
-    ("Attention deficit disorder, predominantly inattentive.", "F90.0"),
-    ("Attention-deficit hyperactivity disorder, hyperactive/impulsive type.", "F90.1"),
-    ("Social phobia, generalized, since college.", "F40.11"),
-    ("Social anxiety disorder limited to public speaking.", "F40.10"),
-])
-def test_adhd_and_social_phobia_by_type(tabular, note, expected):
-    assert codes(apply_conventions([], note, tabular)) == [expected]
+# the note, the codes made from it
+NOTES = [
+    ("Attention-deficit hyperactivity disorder, combined presentation.", ["F90.2"]),
+    ("Attention deficit disorder, predominantly inattentive.", ["F90.0"]),
+    ("Attention-deficit hyperactivity disorder, hyperactive/impulsive type.", ["F90.1"]),
+    ("Social phobia, generalized, since college.", ["F40.11"]),
+    ("Social anxiety disorder limited to public speaking.", ["F40.10"]),
+    ("Bipolar I disorder, current episode manic, severe, no psychotic features.", ["F31.13"]),
+    ("Bipolar 1 disorder, current episode depressed, mild.", ["F31.31"]),
+    ("Bipolar disorder, currently hypomanic.", ["F31.0"]),
+    ("Bipolar affective disorder, current episode mixed, severe with psychotic features.", ["F31.64"]),
+    ("Bipolar II disorder on lamotrigine.", ["F31.81"]),
+    ("Bipolar disorder, stable on lithium.", ["F31.9"]),
+    ("Alcohol dependence with withdrawal, shaky this morning.", ["F10.239"]),
+    ("Alcohol dependence with withdrawal delirium.", ["F10.231"]),
+    ("Benzodiazepine dependence with withdrawal, uncomplicated.", ["F13.230"]),
+    ("Opioid use disorder, severe with withdrawal.", ["F11.23"]),
+    ("Insomnia secondary to PTSD.", ["F51.05"]),
+    ("Insomnia due to nocturia.", ["G47.01"]),
+]
 
 
-@pytest.mark.parametrize("note, expected", [
-    ("Bipolar I disorder, current episode manic, severe, no psychotic features.", "F31.13"),
-    ("Bipolar 1 disorder, current episode depressed, mild.", "F31.31"),
-    ("Bipolar disorder, currently hypomanic.", "F31.0"),
-    ("Bipolar affective disorder, current episode mixed, severe with psychotic features.", "F31.64"),
-    ("Bipolar II disorder on lamotrigine.", "F31.81"),
-    ("Bipolar disorder, stable on lithium.", "F31.9"),
-])
-def test_bipolar_disorder_by_episode_and_severity(tabular, note, expected):
-    assert codes(apply_conventions([], note, tabular)) == [expected]
+@pytest.mark.parametrize("note, expected", NOTES)
+def test_a_psychiatric_condition_takes_the_characters_its_sentence_states(tabular, note, expected):
+    assert codes(apply_conventions([], note, tabular)) == expected
 
 
-def test_bipolar_in_remission_is_left_to_a_coder(tabular):
-    assert not any(c.startswith("F31") for c in codes(apply_conventions(
-        [], "Bipolar disorder, in partial remission.", tabular)))
-
-
-@pytest.mark.parametrize("note, expected", [
-    ("Alcohol dependence with withdrawal, shaky this morning.", "F10.239"),
-    ("Alcohol dependence with withdrawal delirium.", "F10.231"),
-    ("Benzodiazepine dependence with withdrawal, uncomplicated.", "F13.230"),
-    ("Opioid use disorder, severe with withdrawal.", "F11.23"),
-])
-def test_dependence_with_withdrawal(tabular, note, expected):
-    assert codes(apply_conventions([], note, tabular)) == [expected]
+@pytest.mark.parametrize("note, prefix", [("Bipolar disorder, in partial remission.", "F31"),
+                                          ("Insomnia due to alcohol.", "G47.01")])
+def test_what_the_words_do_not_settle_is_left_to_a_coder(tabular, note, prefix):
+    assert not any(c.startswith(prefix) for c in codes(apply_conventions([], note, tabular)))
 
 
 @pytest.mark.parametrize("note, expected", [
@@ -77,3 +72,4 @@ def test_the_unspecified_code_of_a_condition_coded_with_its_type_is_dropped(tabu
     note = "depression; recurrent MDD; epilepsy: JME."
     out, _ = same_condition(found(note, *given), note, tabular)
     assert codes(out) == expected
+

@@ -36,6 +36,7 @@ def test_no_past_stroke_as_the_cause_no_sequela(tabular, note):
     ("Right hemiplegia following her stroke.", "I69.351"),
     ("Right hemiparesis after a left thalamic infarct; L-handed.", "I69.353"),
     ("Hemiparesis residual from a stroke.", "I69.359"),
+    ("Hemiparesis of the right side since a stroke; ambidextrous.", "I69.351"),
     ("Global aphasia residual from an old stroke.", "I69.320"),
 ])
 def test_a_deficit_named_in_words_the_index_misses_and_hemiparesis_by_dominance(tabular, note, expected):
