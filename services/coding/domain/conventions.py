@@ -23,10 +23,10 @@ from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.injury_encounter import stated_by_cue
 from services.coding.domain.injury_specificity import injury_specificity
 from services.coding.domain.joint_replacement import joint_replacement
+from services.coding.domain.laterality import laterality
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
-from services.coding.domain.laterality import laterality
 from services.coding.domain.status_z_codes import status_z_codes
 from services.coding.domain.stroke_sequela import stroke_sequela
 from services.coding.domain.tobacco import tobacco_product

@@ -28,9 +28,14 @@ def _rx(text: str) -> re.Pattern:
     return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
+def denied_just_before(text: str) -> bool:
+    """The last few words of the text deny what follows them ("no", "not", "without", "denies")."""
+    return bool(_NOT_BEFORE.search(text))
+
+
 def stated(words: re.Pattern, text: str) -> bool:
     """The words occur in the text and the few words before them do not deny them."""
-    return any(not _NOT_BEFORE.search(text[:m.start()]) for m in words.finditer(text))
+    return any(not denied_just_before(text[:m.start()]) for m in words.finditer(text))
 
 
 INTRACTABLE = _rx(r"intractable|refractory|pharmaco-?resistant|pharmacologically resistant|treatment[- ]resistant|"

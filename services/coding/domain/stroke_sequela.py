@@ -10,6 +10,7 @@ ambidextrous is dominant, a right side affected is dominant, a left side non-dom
 """
 import re
 
+from services.coding.domain.neurology_findings import denied_just_before
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -53,9 +54,10 @@ def hemiparesis_code(words: str, after: str, note: str) -> str:
 
 def _deficits_in_words(text: str, note: str) -> list[tuple[str, str]]:
     """(sequela code, the deficit's words) named in the stroke's sentence."""
-    found = [(code, m.group(0)) for words, code in DEFICIT_WORDS for m in words.finditer(text)]
+    found = [(code, m.group(0)) for words, code in DEFICIT_WORDS for m in words.finditer(text)
+             if not denied_just_before(text[:m.start()])]
     return found + [(hemiparesis_code(m.group(0), text[m.end():m.end() + 20], note), m.group(0))
-                    for m in _HEMIPARESIS.finditer(text)]
+                    for m in _HEMIPARESIS.finditer(text) if not denied_just_before(text[:m.start()])]
 
 
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -42,3 +42,9 @@ def test_no_past_stroke_as_the_cause_no_sequela(tabular, note):
 def test_a_deficit_named_in_words_the_index_misses_and_hemiparesis_by_dominance(tabular, note, expected):
     out, reasons = stroke_sequela([], note, tabular)
     assert codes(out) == [expected] and reasons
+
+
+def test_a_deficit_the_sentence_denies_is_not_a_sequela(tabular):
+    note = "Since her stroke, no aphasia or dysarthria and no hemiparesis; mild dysphagia."
+    out, _ = stroke_sequela(found(note, ("R13.10", "dysphagia")), note, tabular)
+    assert codes(out) == ["R13.10"]
