@@ -5,8 +5,8 @@ Z47.1, whose "use additional code to identify the joint (Z96.6-)" note asks for 
 is not. The site is the joint named (knee, hip, shoulder; TKA/TKR, THA/THR, TSA), the side the sentence's
 (Z96.6x1 right, x2 left, x3 bilateral, x9 unstated; a shoulder has no bilateral code: both sides). Aftercare is
 coded where the note says the visit is the post-operative one ("post-op visit", "aftercare", "wound check",
-"staples removed"); the arthritis the replacement treated, named in the same sentence, no longer exists and
-is not coded beside the aftercare.
+"staples removed"); the arthritis the replacement treated ("s/p L THA for OA"; at the post-operative visit, any
+in its sentence) no longer exists and is not coded.
 """
 import re
 
@@ -51,10 +51,18 @@ def joint_replacement(suggestions: list[Suggestion], note: str, tabular) -> tupl
         reason = f"{match.group(0)}: {' '.join(codes)}, the joint replaced"
         made += [from_rule(code, match, tabular, NAME, reason) for code in codes]
         reasons.append(reason)
+    kept = [s for s in suggestions if not any(_reason_for(m, s, note) for m in made)]
     aftercare = _AFTERCARE.search(note)
     if not made or aftercare is None:
-        return [*suggestions, *made], reasons
+        return [*kept, *made], reasons
     reason = f"{aftercare.group(0)}: Z47.1 aftercare following joint replacement, {made[0].code} as its additional code"
     treated = {sentence(note, m.start, m.end) for m in made}
-    kept = [s for s in suggestions if not (_ARTHRITIS.match(s.code) and sentence(note, s.start, s.end) in treated)]
+    kept = [s for s in kept if not (_ARTHRITIS.match(s.code) and sentence(note, s.start, s.end) in treated)]
     return [*kept, from_rule("Z47.1", aftercare, tabular, NAME, reason), *made], [*reasons, reason]
+
+
+def _reason_for(replaced: Suggestion, s: Suggestion, note: str) -> bool:
+    """"s/p L THA for OA": the arthritis named as the replacement's reason was in the joint replaced, not now."""
+    return bool(_ARTHRITIS.match(s.code) and replaced.end <= s.start
+                and sentence(note, s.start, s.end) == sentence(note, replaced.start, replaced.end)
+                and re.fullmatch(r"[\w\s]*\bfor (\w+ ){0,2}", note[replaced.end:s.start], re.IGNORECASE))

@@ -31,3 +31,9 @@ def test_the_post_operative_visit_is_aftercare_and_drops_the_treated_arthritis(t
                                   "No prior knee replacement."])
 def test_a_replacement_planned_discussed_denied_or_a_relatives_is_not_a_status(tabular, note):
     assert joint_replacement([], note, tabular)[0] == []
+
+
+def test_the_arthritis_a_past_replacement_treated_is_not_coded_but_another_joints_is(tabular):
+    note = "s/p left THA in 2015 for primary osteoarthritis; now right hip osteoarthritis."
+    given = found(note, ("M19.90", "primary osteoarthritis"), ("M16.11", "right hip osteoarthritis"))
+    assert codes(joint_replacement(given, note, tabular)[0]) == ["M16.11", "Z96.642"]
