@@ -28,14 +28,9 @@ _AFTERCARE = re.compile(r"\b(post-?op(erative)?( visit| check| follow-?up)?|afte
 _ARTHRITIS = re.compile(r"^M1[5-9]")
 
 
-_LETTER_SIDE = re.compile(r"\b(R|L|Rt|Lt)\.?\s*$")  # "R TKA": the shorthand writes out R/L only before a word
-
-
 def _status_codes(match: re.Match, note: str) -> list[str]:
     site = _SITE_DIGIT[next(w for w in re.findall(r"[a-z]+", match.group(0).lower()) if w in _SITE_DIGIT)]
-    side = stated_side(sentence(note, match.start(), match.end()))
-    letter = _LETTER_SIDE.search(note[max(0, match.start() - 4):match.start()])
-    side = _SIDE_DIGIT[side or (letter and ("right" if letter.group(1)[0] == "R" else "left"))]
+    side = _SIDE_DIGIT[stated_side(sentence(note, match.start(), match.end()))]
     if site == "1" and side == "3":
         return ["Z96.611", "Z96.612"]
     return [f"Z96.6{site}{side}"]

@@ -30,7 +30,7 @@ _HEART_FAILURE_TYPE = re.compile(r"\b(systolic|diastolic|acute|chronic|decompens
 _HEADING = re.compile(r"\s*(:|(was |is )?(normal|nl|unremarkable|wnl|benign|nonfocal)\b)", re.IGNORECASE)
 _NOT_A_SIDE_AFTER = re.compile(r"(\d\s*|\b(hepatitis|hep|vitamin|vit|type|group|class|stage|grade|factor|strep|"
                                r"influenza|flu|cluster|lead|ap|pa)\s+)$", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]|[A-Z]{2,}\b)")  # a word, or an abbreviation ("R TKA", "L ACL")
 _SENTENCE_OPENING = re.compile(r"(\A|[.!?\n]|^[ \t]*[-*\u2022])[ \t]*\Z", re.MULTILINE)
 
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.unit
 
 @pytest.mark.parametrize("note, expected", [
     ("Status post left total hip arthroplasty in 2019, doing well.", ["Z96.642"]),
-    ("s/p R TKA, ambulating without a cane.", ["Z96.651"]),
+    ("s/p right TKA, ambulating without a cane.", ["Z96.651"]),
     ("Bilateral knee replacements, remote.", ["Z96.653"]),
     ("Reverse total shoulder arthroplasty, right.", ["Z96.611"]),
     ("Hip replacement; side not recorded.", ["Z96.649"]),

@@ -72,6 +72,11 @@ def test_chf_after_its_type_is_the_tabulars_heart_failure_of_that_type(expand):
     assert expand("chronic diastolic CHF") == "chronic diastolic heart failure"
 
 
+def test_a_side_before_an_abbreviation_is_read_but_not_after_a_number(expand):
+    assert expand("s/p R TKA; L ACL tear") == "status post right TKA; left ACL tear"
+    assert expand("bolus 2 L NS") == "bolus 2 L NS"
+
+
 def test_a_side_is_read_only_before_a_word(expand):
     assert expand("2 L fluid restriction") == "2 L fluid restriction"
     assert expand("hepatitis B vaccine") == "hepatitis B vaccine"
