@@ -20,7 +20,13 @@ from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.encounter_z_codes import encounter_z_codes
 from services.coding.domain.history_z_codes import history_z_codes
+from services.coding.domain.injury_encounter import stated_by_cue
+from services.coding.domain.injury_specificity import injury_specificity
+from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
+from services.coding.domain.neurology_findings import single_nerve_neuropathy
+from services.coding.domain.psychiatry_findings import depression_episode
+from services.coding.domain.same_condition import same_condition
 from services.coding.domain.status_z_codes import status_z_codes
 from services.coding.domain.stroke_sequela import stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
@@ -156,7 +162,17 @@ def _mention(note: str, match: re.Match) -> Suggestion:
 INTEGRAL_SYMPTOMS = {
     "R05": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J40"),
     "R50.9": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18"),
-    "R51": ("G43", "G44"),
+    "R51": ("G43", "G44", "S06.0"),
+    "R42": ("S06.0",),
+    "R29.810": ("G51.0",),  # facial droop with Bell's palsy
+    # joint and back pain with the joint's or the spine's diagnosis
+    "M25.51": ("M75", "S46", "M19.01"),
+    "M25.55": ("M16",),
+    "M25.56": ("M17", "S83", "M23"),
+    "M54.1": ("M51.1",),
+    "M54.5": ("M51", "M48.06", "S39.01"),
+    "M54.9": ("M51", "M48", "S39.01"),
+    "M54.3": ("M51",), "M54.4": ("M51",), "M79.6": ("M51.36", "M51.37"),
     "R07.0": ("J02", "J03"),
     "R30.0": ("N30", "N39.0"),
     "R11": ("A08", "A09", "K52.9"),
@@ -246,8 +262,9 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
         # fracture" beats "initial encounter"); two of a length is a question for a coder
         stated = sorted(((len(meaning), char) for char, (_, meaning) in allowed.items()
                          if meaning and _stated_encounter(meaning.lower(), lowered)), reverse=True)
-        if stated and (len(stated) == 1 or stated[0][0] > stated[1][0]):
-            char = stated[0][1]
+        cue = stated_by_cue(allowed, note) if not stated else None
+        if cue or (stated and (len(stated) == 1 or stated[0][0] > stated[1][0])):
+            char = cue or stated[0][1]
             full, meaning = allowed[char]
             reason = f"7th character {char} ({meaning}) as the note states"
             out.append(s.model_copy(update={"code": full, "description": tabular.description(full),
@@ -261,10 +278,12 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     return out, reasons
 
 
-CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, history_z_codes, encounter_z_codes,
+CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, injury_specificity, joint_replacement,
+                                       depression_episode, single_nerve_neuropathy, history_z_codes, encounter_z_codes,
                                        status_z_codes, tobacco_product, dementia_in_disease, stroke_sequela, laterality,
                                        immunization_encounter, seventh_character, substance_in_remission,
-                                       hypertension_combination, diabetes_combination, integral_symptoms)
+                                       hypertension_combination, diabetes_combination, integral_symptoms,
+                                       same_condition)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:

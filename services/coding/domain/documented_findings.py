@@ -11,7 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
+from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
+from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
+from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.note_text import current, sentence, sentence_start
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
@@ -24,6 +28,8 @@ class Finding:
     pattern: re.Pattern
     family: tuple[str, ...]  # codes the index may have found on the same words, which this finding replaces
     resolve: Resolve
+    is_current: Callable[[str, int, int], bool] = current  # injuries: "s/p" under follow-up care is current
+    gate: re.Pattern | None = None  # a table's words: one search skips all of its findings in most notes
 
 
 def _fixed(code: str, why: str) -> Resolve:
@@ -161,13 +167,15 @@ def _side_stated(code: str, why: str) -> Resolve:
     return lambda match, note: (code, why) if _ANY_SIDE.search(sentence(note, match.start(), match.end())) else None
 
 
-_OA_SITES = (("7", r"ankle|foot"), ("1", r"shoulder"), ("2", r"elbow"), ("3", r"wrist"), ("4", r"hand"))
+_OA_SITES = (("M19.179", r"ankle|foot"), ("M19.119", r"shoulder"), ("M19.129", r"elbow"), ("M19.139", r"wrist"),
+             ("M19.149", r"hand"), ("M17.30", r"knee"), ("M16.50", r"hip"))
 
 
 def _post_traumatic(match: re.Match, note: str) -> tuple[str, str]:
-    """Post-traumatic osteoarthritis M19.1- by its site, as the unspecified-side code the laterality rule sides."""
-    site = next(digit for digit, words in _OA_SITES if re.search(rf"\b({words})\b", match.group(0), re.IGNORECASE))
-    return f"M19.1{site}9", "post-traumatic osteoarthritis at the site stated"
+    """Post-traumatic osteoarthritis by its site (M19.1-, the knee M17.3-, the hip M16.5-), as the unspecified-side
+    code the laterality rule sides."""
+    code = next(code for code, words in _OA_SITES if re.search(rf"\b({words})\b", match.group(0), re.IGNORECASE))
+    return code, "post-traumatic osteoarthritis at the site stated"
 
 
 _ADVICE = re.compile(r"\b(discuss\w*|encourag\w*|recommend\w*|advis\w*|goals?|plan\w*|counsel\w*|intentional|"
@@ -230,15 +238,19 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"cellulitis of (the )?(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm)|"
                   r"(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm) cellulitis"),
             ("L03",), _fixed("L03.119", "cellulitis of a limb")),
-    Finding(_word(r"post-?traumatic (osteoarthritis|oa|arthritis) of (the )?(right |left )?(ankle|foot|shoulder|elbow|wrist|"
-                  r"hand)"), ("M19",), _post_traumatic),
+    Finding(_word(r"post-?traumatic (osteoarthritis|oa|arthritis)(,| of) (the )?(right |left )?(ankle|foot|shoulder|"
+                  r"elbow|wrist|hand|knee|hip)"), ("M19", "M17", "M16"), _post_traumatic),
     Finding(_word(r"(osteoarthritis|oa|degenerative joint disease) of (the )?(right |left )?knees?|"
                   r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17", _OA_UNSPECIFIED_SITE),
             _side_stated("M17.10", "primary osteoarthritis of the knee")),
     Finding(_word(r"(osteoarthritis|oa|degenerative joint disease) of (the )?(right |left )?hips?|"
                   r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16", _OA_UNSPECIFIED_SITE),
             _side_stated("M16.10", "primary osteoarthritis of the hip")),
-    *(Finding(words, family, _fixed(code, why)) for words, family, code, why in INJURIES),
+    *(Finding(words, family, _fixed(code, why), injury_current) for words, family, code, why in INJURIES),
+    *(Finding(words, family, resolve, injury_current, MUSCULOSKELETAL_WORDS)
+      for words, family, resolve in MUSCULOSKELETAL_FINDINGS),
+    *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
+    *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
 )
 
 
@@ -250,15 +262,16 @@ def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: s
                                   and sentence_start(note, s.start) == here for s in suggestions)
 
 
-# any finding's words: most notes have none, and one search is cheaper than one per finding
-_ANY = re.compile("|".join(f"(?:{finding.pattern.pattern})" for finding in FINDINGS), re.IGNORECASE)
-
-
 def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    if not _ANY.search(note):
-        return suggestions, []
-    out, reasons = list(suggestions), []
+    """Each finding's words searched on their own, the specialty tables behind one search for their words: one
+    search for every finding's words had become dearer than this (measured on the development notes)."""
+    out, reasons, gates = list(suggestions), [], {}
     for finding in FINDINGS:
+        if finding.gate is not None:
+            if finding.gate not in gates:
+                gates[finding.gate] = bool(finding.gate.search(note))
+            if not gates[finding.gate]:
+                continue
         for match in finding.pattern.finditer(note):
             out, reason = _apply(finding, match, out, note, tabular)
             if reason:
@@ -274,7 +287,8 @@ def _complete_but_seventh(code: str, tabular) -> bool:
 def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,
            tabular) -> tuple[list[Suggestion], str | None]:
     found = overlapping(suggestions, match.start(), match.end())
-    if any(not s.code.startswith(finding.family) for s in found) or not current(note, match.start(), match.end()):
+    if any(not s.code.startswith(finding.family) for s in found) or not finding.is_current(note, match.start(),
+                                                                                               match.end()):
         return suggestions, None  # the index found something else on these words, or it is not current
     resolved = finding.resolve(match, note)
     if resolved is None or not _complete_but_seventh(resolved[0], tabular) or _integral(resolved[0], match,

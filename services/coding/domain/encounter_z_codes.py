@@ -62,7 +62,12 @@ DRUGS = ((_rx(r"warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatra
          (_rx(r"insulin"), "Z79.4"), (_rx(r"metformin|glipizide|glyburide|oral hypoglycemics?"), "Z79.84"),
          (_rx(r"prednisone|systemic steroids?|oral steroids?"), "Z79.52"),
          (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
-         (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"))
+         (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"),
+         (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
+         (_rx(r"lithium"), "Z79.899"))
+# opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
+# term: the dependence code says it
+_OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
 
 
 def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -129,7 +134,8 @@ def _long_term_drugs(note: str, tabular) -> list[Suggestion]:
     for pattern, code in DRUGS:
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            if _LONG_TERM.search(text) and current(note, match.start(), match.end()):
+            if _LONG_TERM.search(text) and current(note, match.start(), match.end()) and not (
+                    code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "
                                                                    "therapy the note documents"))
                 break

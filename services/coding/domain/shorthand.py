@@ -30,7 +30,7 @@ _HEART_FAILURE_TYPE = re.compile(r"\b(systolic|diastolic|acute|chronic|decompens
 _HEADING = re.compile(r"\s*(:|(was |is )?(normal|nl|unremarkable|wnl|benign|nonfocal)\b)", re.IGNORECASE)
 _NOT_A_SIDE_AFTER = re.compile(r"(\d\s*|\b(hepatitis|hep|vitamin|vit|type|group|class|stage|grade|factor|strep|"
                                r"influenza|flu|cluster|lead|ap|pa)\s+)$", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]|[A-Z]{2,}\b)")  # a word, or an abbreviation ("R TKA", "L ACL")
 _SENTENCE_OPENING = re.compile(r"(\A|[.!?\n]|^[ \t]*[-*\u2022])[ \t]*\Z", re.MULTILINE)
 
 
@@ -55,6 +55,11 @@ def _after_number(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"\d\s*$", text[max(0, start - 6):start]))
 
 
+def _not_a_score(text: str, start: int, end: int) -> bool:
+    """"GAD-7 8" is a questionnaire and its score, not the disorder."""
+    return not re.match(r"\s*-?\s*\d", text[end:end + 3])
+
+
 def _before_of(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*(of\b|:)", text[end:end + 6], re.IGNORECASE))
 
@@ -65,7 +70,7 @@ def _suffix(text: str, start: int, end: int) -> bool:
 
 
 GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "heart_failure_type": _heart_failure_type, "heading": _heading,
-                            "side": _side, "after_number": _after_number, "before_of": _before_of,
+                            "side": _side, "after_number": _after_number, "not_a_score": _not_a_score, "before_of": _before_of,
                             "suffix": _suffix}
 
 

@@ -3,11 +3,14 @@ stroke ("dysphagia as a late effect of cerebral infarction", "aphasia following 
 deficit, with the deficit's own code kept as the additional code the tabular asks for (I69.391 "use additional
 code to identify the type of dysphagia"). The infarction itself is not current (the context rules skip it).
 
-Only the deficits below, each one code in I69.3-, are completed here; hemiplegia and monoplegia depend on the
-dominant side, which a coder reads.
+Only the deficits below, each one code in I69.3-, are completed here, from the code the index found or from the
+deficit's own words where the index has none ("expressive aphasia"). Hemiplegia/hemiparesis is I69.35- by the
+side affected and whether it is the dominant one (guideline I.C.6.a: the handedness the note states; else
+ambidextrous is dominant, a right side affected is dominant, a left side non-dominant); monoplegia is for a coder.
 """
 import re
 
+from services.coding.domain.neurology_findings import denied_just_before
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -15,10 +18,46 @@ NAME = "stroke-sequela"
 _STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits? )?(of|from)|following|after|"
                           r"due to (a |an |her |his )?(old |prior |previous |remote )?|from (a |an |her |his )?"
                           r"(old |prior |previous |remote )?|since (a |an |her |his )?|post-?)"
-                          r"\s*(\w+ ){0,2}(cerebral infarction|cerebrovascular accident|stroke|cva)\b", re.IGNORECASE)
+                          r"\s*(\w+ ){0,2}(cerebral infarction|cerebrovascular accident|stroke|cva|"
+                          r"(mca|aca|pca|cerebral|lacunar|thalamic|pontine|cerebellar|brain) infarct(ion)?)\b",
+                          re.IGNORECASE)
 # deficit code prefix -> the sequela code of cerebral infarction for it
 DEFICITS = (("R13.1", "I69.391"), ("R29.810", "I69.392"), ("R27.0", "I69.393"), ("R47.01", "I69.320"),
             ("R47.1", "I69.322"), ("R47.02", "I69.321"), ("R41.840", "I69.310"))
+
+
+# a deficit's words where the index finds no code for them
+DEFICIT_WORDS = ((re.compile(r"\b((expressive|receptive|global|broca'?s?|wernicke'?s?|motor|sensory) )?aphasia\b",
+                             re.IGNORECASE), "I69.320"),
+                 (re.compile(r"\bdysarthria\b", re.IGNORECASE), "I69.322"))
+_HEMIPARESIS = re.compile(r"\b((right|left) )?(hemiparesis|hemiplegia|hemiparetic|hemiplegic)\b", re.IGNORECASE)
+_HANDED = re.compile(r"\b(right|left|r|l)[- ]hand(ed|-dominant)\b|\b(right|left|r|l) hand dominant\b|"
+                     r"\bambidextrous\b", re.IGNORECASE)
+
+
+def hemiparesis_code(words: str, after: str, note: str) -> str:
+    """I69.351 right dominant, .352 left dominant, .353 right non-dominant, .354 left non-dominant, .359 no side."""
+    side = re.search(r"\b(right|left)\b", words, re.IGNORECASE)
+    if side is None:
+        side = re.match(r"\W*(of|on|affecting)? ?(the )?(right|left)\b", after, re.IGNORECASE)
+    if side is None:
+        return "I69.359"
+    affected = side.group(side.lastindex).lower()
+    handed = _HANDED.search(note)
+    if handed is None or handed.group(0).lower() == "ambidextrous":
+        dominant = handed is not None or affected == "right"
+    else:
+        dominant = handed.group(0).lower()[0] == affected[0]
+    return {("right", True): "I69.351", ("left", True): "I69.352", ("right", False): "I69.353",
+            ("left", False): "I69.354"}[(affected, dominant)]
+
+
+def _deficits_in_words(text: str, note: str) -> list[tuple[str, str]]:
+    """(sequela code, the deficit's words) named in the stroke's sentence."""
+    found = [(code, m.group(0)) for words, code in DEFICIT_WORDS for m in words.finditer(text)
+             if not denied_just_before(text[:m.start()])]
+    return found + [(hemiparesis_code(m.group(0), text[m.end():m.end() + 20], note), m.group(0))
+                    for m in _HEMIPARESIS.finditer(text) if not denied_just_before(text[:m.start()])]
 
 
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -32,6 +71,11 @@ def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
             if code and s.context == "affirmed" and sentence(note, s.start, s.end) == text \
                     and tabular.is_billable(code) and all(m.code != code for m in [*suggestions, *made]):
                 reason = f"{s.evidence} as a sequela of cerebral infarction: {code}, {s.code} as its additional code"
+                made.append(from_rule(code, match, tabular, NAME, reason))
+                reasons.append(reason)
+        for code, words in _deficits_in_words(text, note):
+            if tabular.is_billable(code) and all(m.code != code for m in [*suggestions, *made]):
+                reason = f"{words} as a sequela of cerebral infarction: {code}"
                 made.append(from_rule(code, match, tabular, NAME, reason))
                 reasons.append(reason)
     # the infarction named as the cause is past: the acute I63 code is not coded beside its sequela

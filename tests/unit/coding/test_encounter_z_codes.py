@@ -50,3 +50,14 @@ def test_a_routine_exam_with_conditions_neither_called_abnormal_nor_normal_goes_
 def test_alcohol_misuse_screening_is_z13_39(tabular):
     out, _ = encounter_z_codes([], "Alcohol use screening (AUDIT-C) negative.", tabular)
     assert [s.code for s in out] == ["Z13.39"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Risedronate weekly, long-term, for osteoporosis.", ["Z79.83"]),
+    ("Maintenance lithium, level due.", ["Z79.899"]),
+    ("Chronic oxycodone for back pain.", ["Z79.891"]),
+    ("Opioid use disorder on buprenorphine maintenance.", []),
+])
+def test_long_term_drugs_and_treatment_of_opioid_dependence_is_not_an_analgesic(tabular, note, expected):
+    out, _ = encounter_z_codes([], note, tabular)
+    assert codes(out) == expected

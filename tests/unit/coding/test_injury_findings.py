@@ -29,7 +29,10 @@ def test_no_encounter_stated_leaves_the_7th_character_to_a_coder(tabular):
     assert codes(out) == ["S93.401"] and out[0].confidence < 0.9
 
 
-@pytest.mark.parametrize("note", ["No ankle sprain.", "History of ankle fracture in 2010.",
-                                  "Possible distal radius fracture, x-ray pending."])
-def test_a_denied_past_or_uncertain_injury_is_not_coded(tabular, note):
+@pytest.mark.parametrize("note", ["No ankle sprain.", "Possible distal radius fracture, x-ray pending."])
+def test_a_denied_or_uncertain_injury_is_not_coded(tabular, note):
     assert apply_conventions([], note, tabular) == []
+
+
+def test_a_past_fracture_is_its_personal_history_never_the_injury(tabular):
+    assert codes(apply_conventions([], "History of ankle fracture in 2010.", tabular)) == ["Z87.81"]

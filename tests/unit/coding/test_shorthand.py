@@ -59,8 +59,22 @@ def test_ambiguous_abbreviations_are_left_as_written(expand):
     assert expand("MS flare, ED visit last week.") == "MS flare, ED visit last week."
 
 
+def test_a_questionnaire_named_like_a_disorder_is_left_as_written(expand):
+    assert expand("GAD-7 of 12, PHQ-9 of 8.") == "GAD-7 of 12, PHQ-9 of 8."
+    assert expand("GAD, on sertraline.") == "Generalized anxiety disorder, on sertraline."
+
+
+def test_disorder_and_aspirin_shorthand(expand):
+    assert expand("oppositional defiant d/o; ASA 81 mg") == "oppositional defiant disorder; aspirin 81 mg"
+
+
 def test_chf_after_its_type_is_the_tabulars_heart_failure_of_that_type(expand):
     assert expand("chronic diastolic CHF") == "chronic diastolic heart failure"
+
+
+def test_a_side_before_an_abbreviation_is_read_but_not_after_a_number(expand):
+    assert expand("s/p R TKA; L ACL tear") == "status post right TKA; left ACL tear"
+    assert expand("bolus 2 L NS") == "bolus 2 L NS"
 
 
 def test_a_side_is_read_only_before_a_word(expand):

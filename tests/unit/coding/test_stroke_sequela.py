@@ -28,3 +28,23 @@ def test_the_acute_infarction_code_on_the_cause_is_dropped(tabular):
 def test_no_past_stroke_as_the_cause_no_sequela(tabular, note):
     out, _ = stroke_sequela(found(note, ("R13.10", "Dysphagia")), note, tabular)
     assert codes(out) == ["R13.10"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Left hemiparesis from a right MCA infarct; right-handed.", "I69.354"),
+    ("Left hemiparesis since a stroke in 2020; left-handed.", "I69.352"),
+    ("Right hemiplegia following her stroke.", "I69.351"),
+    ("Right hemiparesis after a left thalamic infarct; L-handed.", "I69.353"),
+    ("Hemiparesis residual from a stroke.", "I69.359"),
+    ("Hemiparesis of the right side since a stroke; ambidextrous.", "I69.351"),
+    ("Global aphasia residual from an old stroke.", "I69.320"),
+])
+def test_a_deficit_named_in_words_the_index_misses_and_hemiparesis_by_dominance(tabular, note, expected):
+    out, reasons = stroke_sequela([], note, tabular)
+    assert codes(out) == [expected] and reasons
+
+
+def test_a_deficit_the_sentence_denies_is_not_a_sequela(tabular):
+    note = "Since her stroke, no aphasia or dysarthria and no hemiparesis; mild dysphagia."
+    out, _ = stroke_sequela(found(note, ("R13.10", "dysphagia")), note, tabular)
+    assert codes(out) == ["R13.10"]

@@ -1,0 +1,60 @@
+"""The encounter of an injury as follow-up notes word it, for the 7th character (guideline I.C.19.a): "f/u",
+"cast check", "healing well", "routine healing" are the subsequent encounter (D: routine healing, the patient
+past active treatment); "active treatment" is the initial encounter (A). Delayed healing, nonunion or malunion
+have their own characters, which a coder chooses; a note with no cue keeps the code for a coder (a query).
+
+A follow-up is the visit's reason ("F/u L wrist fx", "here for follow-up of ...", "post-op visit"), not a plan
+("f/u 6 wks", "follow up in 2 weeks"), which an initial visit also writes.
+
+"s/p" before an injury under such follow-up care is the treatment's date, not a past condition: the injury
+findings read it as current (`injury_current`).
+"""
+import re
+
+from services.coding.domain.note_text import HISTORY, current, sentence
+
+_FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back) (for|in) (a |his |her )?)"
+                              r"(\w+ )?(f/u|follow[- ]?up)\b(?!\s*(in|x|after)?\s*\d)", re.IGNORECASE)
+_SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out of (the )?(cast|boot|splint)|"
+                         r"healing (well|nicely|as expected|appropriately)|routine healing|bridging callus|"
+                         r"callus formation|subsequent (visit|encounter)|post-?op(erative)? (visit|check))\b",
+                         re.IGNORECASE)
+_ACTIVE = re.compile(r"\bactive treatment\b", re.IGNORECASE)
+_OTHER_HEALING = re.compile(r"\b(delayed (healing|union)|nonunion|non-union|malunion|mal-union|sequelae?|"
+                            r"late effect)\b", re.IGNORECASE)
+
+
+def follow_up_cue(note: str) -> re.Match | None:
+    """The words that make this visit an injury's subsequent encounter with routine healing, if any."""
+    if _OTHER_HEALING.search(note):
+        return None
+    return _SUBSEQUENT.search(note) or _FOLLOW_UP_VISIT.search(note)
+
+
+def stated_by_cue(allowed: dict[str, tuple[str, str]], note: str) -> str | None:
+    """The 7th character the note's follow-up or active-treatment words state, among those the code allows."""
+    if _ACTIVE.search(note):
+        wanted = ("initial encounter", "initial encounter for closed fracture")
+    elif follow_up_cue(note):
+        wanted = ("subsequent encounter", "subsequent encounter for closed fracture with routine healing")
+    else:
+        return None
+    if re.search(r"\bopen\b", note, re.IGNORECASE):
+        return None  # an open fracture's type (I-II or IIIA-C) is for a coder
+    return next((char for char, (_, meaning) in allowed.items() if meaning.lower() in wanted), None)
+
+
+_SINCE = re.compile(r"\b(s/p|status post)\b", re.IGNORECASE)
+_HEALED = re.compile(r"\bhealed\b", re.IGNORECASE)
+
+
+def injury_current(note: str, start: int, end: int) -> bool:
+    """Current as `current` reads it, except that "s/p" before an injury the note follows up (a cast check,
+    healing well) dates its treatment rather than placing it in the past."""
+    if current(note, start, end):
+        return True
+    text = sentence(note, start, end)
+    if not follow_up_cue(note) or _HEALED.search(text) or HISTORY.search(_SINCE.sub(" ", text)):
+        return False
+    masked = _SINCE.sub(lambda m: " " * len(m.group(0)), note)
+    return current(masked, start, end)

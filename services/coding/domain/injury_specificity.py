@@ -1,0 +1,61 @@
+"""What the index finds around an injury that a coder would not report (guidelines I.C.19, I.C.20), and a healed
+fracture in the past (Z87.8-):
+
+- "Injury, unspecified" (T14.90) on a word such as "twisting injury" beside a specific injury code the note
+  supports: the same injury, less specific.
+- Y93.9 "Activity, unspecified", Y92.9 "Unspecified place" and Y99.9 "Unspecified external cause status": the
+  guidelines say not to assign them when the activity, place or status is not stated, which is what the word
+  "activity" or "place" alone gives.
+- "Callus" L84 (corns and callosities) where the sentence is about bone ("bridging callus on XR"): the index
+  sends a bone callus elsewhere.
+- "h/o L wrist fx, healed": a fracture in the past, not under care, is Z87.81 personal history of (healed)
+  traumatic fracture, Z87.310 where the sentence calls it osteoporotic or a fragility fracture, Z87.312 a stress
+  fracture.
+"""
+import re
+
+from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "injury-specificity"
+_UNSTATED_EXTERNAL = ("Y93.9", "Y92.9", "Y99.9")
+_BONE = re.compile(r"\b(bridging|bony|bone|fracture|fx|x-?ray|xr|radiograph\w*|periosteal)\b", re.IGNORECASE)
+_PAST_FRACTURE = re.compile(r"\b(h/o|hx of|history of|healed|remote|old|prior|previous)\b[^.;\n]{0,40}?"
+                            r"\b(fracture[sd]?|fx)\b|\b(fracture[sd]?|fx)\b[^.;\n]{0,60}?\bhealed\b", re.IGNORECASE)
+_STILL_TREATED = re.compile(r"\b(healing|cast|splint|boot|sequelae?|post-?traumatic|malunion|nonunion|f/u|"
+                            r"follow[- ]?up|current)\b", re.IGNORECASE)
+_STRESS = re.compile(r"\bstress fracture", re.IGNORECASE)
+_OSTEOPOROTIC = re.compile(r"\b(osteoporotic|fragility|insufficiency)\b", re.IGNORECASE)
+
+
+def _specific_injury(code: str) -> bool:
+    return code[0] == "S" or (code[0] == "T" and not code.startswith("T14"))
+
+
+def injury_specificity(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    specific = any(_specific_injury(s.code) and s.context == "affirmed" for s in suggestions)
+    dropped = [s for s in suggestions
+               if s.code.startswith(_UNSTATED_EXTERNAL) or (specific and s.code.startswith("T14.9"))
+               or (s.code == "L84" and _BONE.search(sentence(note, s.start, s.end)))]
+    kept = [s for s in suggestions if s not in dropped]
+    reasons = [f"{s.evidence}: {s.code} not reported beside what the note states" for s in dropped]
+    history = _fracture_history(note, kept, tabular)
+    if history is not None:
+        here = sentence(note, history.start, history.end)
+        kept = [s for s in kept if not (s.code[0] == "S" and sentence(note, s.start, s.end) == here)]
+        kept.append(history)
+        reasons.append(history.reason)
+    return kept, reasons
+
+
+def _fracture_history(note: str, suggestions: list[Suggestion], tabular) -> Suggestion | None:
+    for match in _PAST_FRACTURE.finditer(note):
+        text = sentence(note, match.start(), match.end())
+        if _STILL_TREATED.search(text) or NEGATION.search(before(note, match.start())) or FAMILY.search(text):
+            continue
+        code = "Z87.310" if _OSTEOPOROTIC.search(text) else "Z87.312" if _STRESS.search(text) else "Z87.81"
+        if any(s.code == code for s in suggestions):
+            return None
+        return from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, a healed fracture in the past",
+                         context="history")
+    return None

@@ -1,0 +1,63 @@
+"""A replaced joint (guideline I.C.21.c.3, status Z96.6-) and the aftercare that follows its surgery (I.C.21.c.7,
+Z47.1, whose "use additional code to identify the joint (Z96.6-)" note asks for the status beside it).
+
+"s/p R TKA" is the joint's status, not a past condition; a replacement only discussed, planned or a relative's
+is not. The site is the joint named (knee, hip, shoulder; TKA/TKR, THA/THR, TSA), the side the sentence's
+(Z96.6x1 right, x2 left, x3 bilateral, x9 unstated; a shoulder has no bilateral code: both sides). Aftercare is
+coded where the note says the visit is the post-operative one ("post-op visit", "aftercare", "wound check",
+"staples removed"); the arthritis the replacement treated ("s/p L THA for OA"; at the post-operative visit, any
+in its sentence) no longer exists and is not coded.
+"""
+import re
+
+from services.coding.domain.laterality import stated_side
+from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "joint-replacement"
+_REPLACED = re.compile(r"\b((total |partial |reverse (total )?)?(knee|hip|shoulder) (arthroplast(y|ies)|replacements?)|"
+                       r"(tka|tkr|tha|thr|tsa|rtsa))\b", re.IGNORECASE)
+_SITE_DIGIT = {"knee": "5", "tka": "5", "tkr": "5", "hip": "4", "tha": "4", "thr": "4", "shoulder": "1",
+               "tsa": "1", "rtsa": "1"}
+_SIDE_DIGIT = {"right": "1", "left": "2", "bilateral": "3", None: "9"}
+_NOT_DONE = re.compile(r"\b(discuss\w*|plan\w*|candidate|consider\w*|scheduled|schedule|will need|pending|"
+                       r"recommend\w*|options?|if|refer(red|ral)? (to|for) (\w+ )?(surgeon|surgery|ortho\w*|"
+                       r"arthroplasty|evaluation))\b", re.IGNORECASE)
+_AFTERCARE = re.compile(r"\b(post-?op(erative)?( visit| check| follow-?up)?|aftercare|wound check|"
+                        r"(staples|sutures) (removed|out)|removal of (staples|sutures))\b", re.IGNORECASE)
+_ARTHRITIS = re.compile(r"^M1[5-9]")
+
+
+def _status_codes(match: re.Match, note: str) -> list[str]:
+    site = _SITE_DIGIT[next(w for w in re.findall(r"[a-z]+", match.group(0).lower()) if w in _SITE_DIGIT)]
+    side = _SIDE_DIGIT[stated_side(sentence(note, match.start(), match.end()))]
+    if site == "1" and side == "3":
+        return ["Z96.611", "Z96.612"]
+    return [f"Z96.6{site}{side}"]
+
+
+def joint_replacement(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    made, reasons = [], []
+    for match in _REPLACED.finditer(note):
+        text = sentence(note, match.start(), match.end())
+        if NEGATION.search(before(note, match.start())) or _NOT_DONE.search(text) or FAMILY.search(text):
+            continue
+        codes = [c for c in _status_codes(match, note) if tabular.is_billable(c) and c not in {m.code for m in made}]
+        reason = f"{match.group(0)}: {' '.join(codes)}, the joint replaced"
+        made += [from_rule(code, match, tabular, NAME, reason) for code in codes]
+        reasons.append(reason)
+    kept = [s for s in suggestions if not any(_reason_for(m, s, note) for m in made)]
+    aftercare = _AFTERCARE.search(note)
+    if not made or aftercare is None:
+        return [*kept, *made], reasons
+    reason = f"{aftercare.group(0)}: Z47.1 aftercare following joint replacement, {made[0].code} as its additional code"
+    treated = {sentence(note, m.start, m.end) for m in made}
+    kept = [s for s in kept if not (_ARTHRITIS.match(s.code) and sentence(note, s.start, s.end) in treated)]
+    return [*kept, from_rule("Z47.1", aftercare, tabular, NAME, reason), *made], [*reasons, reason]
+
+
+def _reason_for(replaced: Suggestion, s: Suggestion, note: str) -> bool:
+    """"s/p L THA for OA": the arthritis named as the replacement's reason was in the joint replaced, not now."""
+    return bool(_ARTHRITIS.match(s.code) and replaced.end <= s.start
+                and sentence(note, s.start, s.end) == sentence(note, replaced.start, replaced.end)
+                and re.fullmatch(r"[\w\s]*\bfor (\w+ ){0,2}", note[replaced.end:s.start], re.IGNORECASE))

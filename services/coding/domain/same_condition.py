@@ -1,0 +1,35 @@
+"""One condition named twice, once with its type and once without ("JME ... refer for epilepsy surgery eval",
+"MDD, single episode, mild ... first episode of depression"): the code the note specifies stands and the
+unspecified code of the same category is dropped (guideline I.B.2: the highest specificity the documentation
+supports; the unspecified code is for a note that gives nothing more).
+
+Only the categories below, where the unspecified code is an unspecified *type* of the same disease; a second
+condition in one category (F41.0 panic disorder and F41.1 GAD) is two codes and both stay.
+"""
+from services.coding.domain.suggestions import Suggestion
+
+NAME = "same-condition"
+# unspecified code prefix -> the prefixes of the specified codes of the same condition
+UNSPECIFIED = {
+    "G40.9": ("G40.0", "G40.1", "G40.2", "G40.3", "G40.4", "G40.5", "G40.8", "G40.A", "G40.B"),
+    "G43.9": ("G43.0", "G43.1", "G43.7", "G43.8"),
+    "G35.D": ("G35.A", "G35.B", "G35.C"),
+    "F90.9": ("F90.0", "F90.1", "F90.2", "F90.8"),
+    "F31.9": ("F31.0", "F31.1", "F31.2", "F31.3", "F31.4", "F31.5", "F31.6", "F31.7", "F31.8"),
+    "F32.9": ("F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F33"),
+    "F32.A": ("F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F32.9", "F33"),
+    "F33.9": ("F33.0", "F33.1", "F33.2", "F33.3", "F33.4"),
+    "F40.10": ("F40.11",),
+}
+
+
+def same_condition(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    affirmed = [s.code for s in suggestions if s.context == "affirmed"]
+    dropped, reasons = [], []
+    for s in suggestions:
+        specified = next((v for k, v in UNSPECIFIED.items() if s.code.startswith(k)), ())
+        owner = next((c for c in affirmed if c.startswith(specified)), None) if specified else None
+        if owner and s.context == "affirmed":
+            dropped.append(s)
+            reasons.append(f"{s.evidence}: {s.code} is {owner} named without its type; {owner} stands")
+    return [s for s in suggestions if s not in dropped], reasons

@@ -1,0 +1,39 @@
+"""A replaced joint is Z96.6- by site and side; the post-operative visit is Z47.1 with it, not the arthritis
+the replacement treated."""
+import pytest
+
+from services.coding.domain.joint_replacement import joint_replacement
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Status post left total hip arthroplasty in 2019, doing well.", ["Z96.642"]),
+    ("s/p right TKA, ambulating without a cane.", ["Z96.651"]),
+    ("Bilateral knee replacements, remote.", ["Z96.653"]),
+    ("Reverse total shoulder arthroplasty, right.", ["Z96.611"]),
+    ("Hip replacement; side not recorded.", ["Z96.649"]),
+    ("s/p left THA, referred to PT for gait training.", ["Z96.642"]),
+])
+def test_the_joint_replaced_is_its_status_code(tabular, note, expected):
+    assert codes(joint_replacement([], note, tabular)[0]) == expected
+
+
+def test_the_post_operative_visit_is_aftercare_and_drops_the_treated_arthritis(tabular):
+    note = "Postoperative visit, 2 wks s/p left TKA for osteoarthritis. Staples removed."
+    out, _ = joint_replacement(found(note, ("M17.12", "osteoarthritis")), note, tabular)
+    assert codes(out) == ["Z47.1", "Z96.652"]
+
+
+@pytest.mark.parametrize("note", ["Severe left knee OA; discussed total knee arthroplasty.",
+                                  "Right hip OA, candidate for THA.", "Mother had a hip replacement.",
+                                  "No prior knee replacement."])
+def test_a_replacement_planned_discussed_denied_or_a_relatives_is_not_a_status(tabular, note):
+    assert joint_replacement([], note, tabular)[0] == []
+
+
+def test_the_arthritis_a_past_replacement_treated_is_not_coded_but_another_joints_is(tabular):
+    note = "s/p left THA in 2015 for primary osteoarthritis; now right hip osteoarthritis."
+    given = found(note, ("M19.90", "primary osteoarthritis"), ("M16.11", "right hip osteoarthritis"))
+    assert codes(joint_replacement(given, note, tabular)[0]) == ["M16.11", "Z96.642"]

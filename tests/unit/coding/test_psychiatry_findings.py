@@ -1,0 +1,75 @@
+"""ADHD, social phobia, bipolar disorder, dependence with withdrawal and major depression take the characters
+their sentence states; the unspecified code of a condition coded with its type is dropped."""
+import pytest
+
+from services.coding.domain.conventions import apply_conventions
+from services.coding.domain.psychiatry_findings import depression_episode
+from services.coding.domain.same_condition import same_condition
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+# the note, the codes made from it
+NOTES = [
+    ("Attention-deficit hyperactivity disorder, combined presentation.", ["F90.2"]),
+    ("Attention deficit disorder, predominantly inattentive.", ["F90.0"]),
+    ("Attention-deficit hyperactivity disorder, hyperactive/impulsive type.", ["F90.1"]),
+    ("Social phobia, generalized, since college.", ["F40.11"]),
+    ("Social anxiety disorder limited to public speaking.", ["F40.10"]),
+    ("Bipolar I disorder, current episode manic, severe, no psychotic features.", ["F31.13"]),
+    ("Bipolar 1 disorder, current episode depressed, mild.", ["F31.31"]),
+    ("Bipolar disorder, currently hypomanic.", ["F31.0"]),
+    ("Bipolar affective disorder, current episode mixed, severe with psychotic features.", ["F31.64"]),
+    ("Bipolar II disorder on lamotrigine.", ["F31.81"]),
+    ("Bipolar disorder, stable on lithium.", ["F31.9"]),
+    ("Alcohol dependence with withdrawal, shaky this morning.", ["F10.239"]),
+    ("Alcohol dependence with withdrawal delirium.", ["F10.231"]),
+    ("Benzodiazepine dependence with withdrawal, uncomplicated.", ["F13.230"]),
+    ("Opioid use disorder, severe with withdrawal.", ["F11.23"]),
+    ("Insomnia secondary to PTSD.", ["F51.05"]),
+    ("Insomnia due to nocturia.", ["G47.01"]),
+]
+
+
+@pytest.mark.parametrize("note, expected", NOTES)
+def test_a_psychiatric_condition_takes_the_characters_its_sentence_states(tabular, note, expected):
+    assert codes(apply_conventions([], note, tabular)) == expected
+
+
+@pytest.mark.parametrize("note, prefix", [("Bipolar disorder, in partial remission.", "F31"),
+                                          ("Insomnia due to alcohol.", "G47.01")])
+def test_what_the_words_do_not_settle_is_left_to_a_coder(tabular, note, prefix):
+    assert not any(c.startswith(prefix) for c in codes(apply_conventions([], note, tabular)))
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Major depression, recurrent, moderate.", "F33.1"),
+    ("Major depression, single episode, severe with psychotic features.", "F32.3"),
+    ("Major depression, recurrent, severe without psychotic features.", "F33.2"),
+    ("Major depression, recurrent, in partial remission.", "F33.41"),
+    ("Major depression, recurrent, in remission.", "F33.40"),
+    ("Major depression, in full remission.", "F32.5"),
+    ("Major depression.", "F32.9"),
+])
+def test_major_depression_by_episode_severity_and_remission(tabular, note, expected):
+    out, _ = depression_episode(found(note, ("F32.9", "Major depression")), note, tabular)
+    assert codes(out) == [expected]
+
+
+def test_depression_of_a_relative_is_not_rewritten(tabular):
+    note = "Major depression, recurrent, severe in her mother."
+    out, _ = depression_episode(found(note, ("F32.9", "Major depression"), context="family"), note, tabular)
+    assert codes(out) == ["F32.9"]
+
+
+@pytest.mark.parametrize("given, expected", [
+    ((("F32.A", "depression"), ("F33.1", "recurrent MDD")), ["F33.1"]),
+    ((("G40.909", "epilepsy"), ("G40.B09", "JME")), ["G40.B09"]),
+    ((("F41.0", "depression"), ("F41.1", "JME")), ["F41.0", "F41.1"]),
+])
+def test_the_unspecified_code_of_a_condition_coded_with_its_type_is_dropped(tabular, given, expected):
+    note = "depression; recurrent MDD; epilepsy: JME."
+    out, _ = same_condition(found(note, *given), note, tabular)
+    assert codes(out) == expected
+
