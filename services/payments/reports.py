@@ -1,6 +1,6 @@
 """A/R aging, KPIs, deposits and reconciliation: queries scoped by tenant, rules in the domain."""
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from decimal import Decimal
 from uuid import UUID
 
@@ -18,24 +18,12 @@ class DepositConflict(ValueError):
     """The same trace number was recorded with another amount or date."""
 
 
-async def open_items(uow: UnitOfWork, tenant_id: UUID, *, basis: str) -> list[aging.OpenItem]:
-    """Each claim's open insurance and patient balances with the date each started to age: from the
-    balances the ledger maintains per claim, so only the open claims are read, not the ledger's history."""
-    items = []
-    for claim, insurance, patient, pr_since in await uow.reports.open_claims(tenant_id):
-        submitted = (claim.submitted_at or datetime.now(timezone.utc)).date()
-        since = claim.date_of_service if basis == "date_of_service" and claim.date_of_service else submitted
-        if insurance:
-            items.append(aging.OpenItem(str(claim.claim_id), claim.payer_id, claim.rendering_npi,
-                                        Decimal(insurance), since))
-        if patient:
-            items.append(aging.OpenItem(str(claim.claim_id), aging.PATIENT, claim.rendering_npi, Decimal(patient),
-                                        pr_since.date() if pr_since else since))
-    return items
-
-
 async def aging_report(uow: UnitOfWork, *, tenant_id: UUID, today: date, basis: str) -> dict:
-    return aging.aging_report(await open_items(uow, tenant_id, basis=basis), today)
+    """Open A/R in buckets as of `today`, from the figures maintained per day it started to age; a claim
+    not yet submitted ages from the current day."""
+    figures = await uow.reports.aging_figures(tenant_id, basis=basis, undated=uow.today(),
+                                              oldest=aging.oldest_distinct_day(today))
+    return aging.aging_from_figures(figures, today, undated=uow.today())
 
 
 # A later payer's claim bills the same service again and holds no balance of its own: charges, billing lag

@@ -77,11 +77,7 @@ class Tally:
         return statements
 
     def uninstall(self) -> list[str]:
-        statements = []
-        for source in self.sources:
-            for op in ("insert", "update", "delete"):
-                statements.append(f"DROP TRIGGER IF EXISTS {self.name}_{op} ON {source.table}")
-            statements.append(f"DROP FUNCTION IF EXISTS {self.name}_from_{source.table}()")
+        statements = [s for source in self.sources for s in drop_refresh_triggers(self.name, source)]
         return statements + [f"DROP FUNCTION IF EXISTS {self.name}_refresh(uuid[])",
                              f"DROP VIEW IF EXISTS {self.name}_keys"]
 
@@ -106,12 +102,7 @@ class Tally:
 CREATE OR REPLACE FUNCTION {name}_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF cardinality(ids) = 0 THEN RETURN; END IF;
-    IF cardinality(ids) > {ITEM_LOCKS_MAX} THEN
-        LOCK TABLE {name}_member IN SHARE ROW EXCLUSIVE MODE;
-    ELSE
-        PERFORM pg_advisory_xact_lock(hashtextextended('{name}:' || i::text, 0))
-        FROM (SELECT DISTINCT i FROM unnest(ids) AS i ORDER BY i) AS s;
-    END IF;
+    {item_locks(name)}
     INSERT INTO {name} AS t (tenant_id, key, n)
     SELECT tenant_id, key, sum(d) FROM (
         SELECT k.tenant_id, unnest(k.keys) AS key, 1 AS d FROM {name}_keys k WHERE k.item_id = ANY(ids)
@@ -128,11 +119,17 @@ BEGIN
 END $$"""
 
     def _triggers(self, source: Source) -> list[str]:
-        item, name, table, key = source.item_column, self.name, source.table, source.row_key
-        changed = " OR ".join(f"n.{c} IS DISTINCT FROM o.{c}" for c in (item, *source.watched))
-        new_kept = old_kept = source.rows_filter.format(row="r")
-        either_kept = f"({source.rows_filter.format(row='n')} OR {source.rows_filter.format(row='o')})"
-        function = f"""
+        return refresh_triggers(self.name, source)
+
+
+def refresh_triggers(name: str, source: Source) -> list[str]:
+    """Statement-level triggers on a source table handing the ids of the items a statement touched to
+    `{name}_refresh(ids uuid[])` (an UPDATE only when a watched column changed)."""
+    item, table, key = source.item_column, source.table, source.row_key
+    changed = " OR ".join(f"n.{c} IS DISTINCT FROM o.{c}" for c in (item, *source.watched))
+    new_kept = old_kept = source.rows_filter.format(row="r")
+    either_kept = f"({source.rows_filter.format(row='n')} OR {source.rows_filter.format(row='o')})"
+    function = f"""
 CREATE OR REPLACE FUNCTION {name}_from_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
@@ -147,11 +144,31 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$"""
-        return [function] + [
-            f"CREATE TRIGGER {name}_{op.lower()} AFTER {op} ON {table} REFERENCING {refs} "
-            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_from_{table}()"
-            for op, refs in (("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
-                             ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"))]
+    return [function] + [
+        f"CREATE TRIGGER {name}_{op.lower()} AFTER {op} ON {table} REFERENCING {refs} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_from_{table}()"
+        for op, refs in (("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
+                         ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"))]
+
+
+def drop_refresh_triggers(name: str, source: Source) -> list[str]:
+    return [*(f"DROP TRIGGER IF EXISTS {name}_{op} ON {source.table}" for op in ("insert", "update", "delete")),
+            f"DROP FUNCTION IF EXISTS {name}_from_{source.table}()"]
+
+
+def item_locks(name: str, ids: str = "ids", *, guarded: str | None = None) -> str:
+    """PL/pgSQL taking the items' transaction advisory locks in id order, or, for more items than the
+    lock table holds comfortably (a bulk load), one lock on `{name}_member` (or `guarded`) that keeps
+    every other refresh out. With `guarded`, an items' refresh first takes the lock every writer of that
+    table takes, so it waits for a bulk refresh before the statements after this one read anything."""
+    table = guarded or f"{name}_member"
+    guard = f"LOCK TABLE {table} IN ROW EXCLUSIVE MODE;\n        " if guarded else ""
+    return f"""IF cardinality({ids}) > {ITEM_LOCKS_MAX} THEN
+        LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE;
+    ELSE
+        {guard}PERFORM pg_advisory_xact_lock(hashtextextended('{name}:' || i::text, 0))
+        FROM (SELECT DISTINCT i FROM unnest({ids}) AS i ORDER BY i) AS s;
+    END IF;"""
 
 
 async def read_counts(session: AsyncSession, counts: Table, tenant_id: UUID | None) -> dict[str, int]:

@@ -4,18 +4,13 @@ computed the long way, as the reports computed it before, for one tenant and ove
 
 Rows come from the bench-data generator (claims with timelines, ledger postings, denials) and go in by
 COPY with the triggers on, then are changed and deleted the way the services (or an operator) would."""
-import random
 import uuid
 from datetime import datetime, timedelta, timezone
 
-import asyncpg
 import pytest
 from sqlalchemy import and_, exists, func, select
 
-from shared.db.engine import make_engine, make_session_factory
-from shared.db.unit_of_work import UnitOfWorkFactory
-from tools.bench.stages import database_url
-from tools.bench_data.generator import COLUMNS, ClaimGenerator, tenant_weights, tenants
+from tests.integration.figures_support import copy_rows, execute, generated, units as units_of
 from services.claims.adapters.reports import CLAIM_TALLY
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.adapters.tables import Claim, ClaimEvent
@@ -37,34 +32,7 @@ TODAY = datetime.now(timezone.utc).date()
 @pytest.fixture(scope="module")
 def seeded(infrastructure):
     """Three tenants' claims, made once for the module; every table of every database filled by COPY."""
-    rng = random.Random(7)
-    tenant_list = tenants(rng, 3, None)
-    generator = ClaimGenerator(7, 600, tenant_list, tenant_weights(rng, 3, 0.5), datetime.now(timezone.utc))
-    return tenant_list, next(generator.chunks(600))
-
-
-async def _copy(server: str, db: str, rows: dict) -> None:
-    conn = await asyncpg.connect(database_url(server, db))
-    try:
-        for table, table_rows in rows.items():
-            if table_rows and table != "tenant_payer":
-                await conn.copy_records_to_table(table, records=table_rows, columns=list(COLUMNS[db][table]))
-    finally:
-        await conn.close()
-
-
-async def _execute(server: str, db: str, *statements: tuple) -> list:
-    conn = await asyncpg.connect(database_url(server, db))
-    try:
-        return [await conn.fetchval(sql, *args) if sql.lstrip().startswith("SELECT") else await conn.execute(sql, *args)
-                for sql, *args in statements]
-    finally:
-        await conn.close()
-
-
-async def _units(server: str, settings, unit_of_work):
-    engine = make_engine(settings(database_url=server))
-    return engine, UnitOfWorkFactory(make_session_factory(engine), unit_of_work=unit_of_work)
+    return generated(7, 600)
 
 
 def _scoped(query, column, tenant_id):
@@ -116,13 +84,13 @@ async def _compare(units, tenant_ids, long_way) -> None:
 async def test_claims_figures_equal_the_claims_and_timelines_after_inserts_updates_and_deletes(infrastructure,
                                                                                                 seeded):
     server, (tenant_list, rows) = infrastructure.database_url, seeded
-    await _copy(server, "claims", rows["claims"])
-    engine, units = await _units(server, ClaimsSettings, ClaimsUnitOfWork)
+    await copy_rows(server, "claims", rows["claims"])
+    engine, units = units_of(server, ClaimsSettings, ClaimsUnitOfWork)
     ids = [t.tenant_id for t in tenant_list]
     claims = [r[0] for r in rows["claims"]["claim"]]
     try:
         await _compare(units, ids, _claims_long_way)
-        await _execute(server, "claims",
+        await execute(server, "claims",
                        ("UPDATE claim SET status = 'paid', payer_id = 'UHC' WHERE id = ANY($1::uuid[])", claims[:40]),
                        ("UPDATE claim SET updated_at = now() WHERE id = ANY($1::uuid[])", claims[40:80]),
                        ("UPDATE claim SET frequency_code = '7' WHERE id = ANY($1::uuid[])", claims[80:90]),
@@ -137,21 +105,21 @@ async def test_claims_figures_equal_the_claims_and_timelines_after_inserts_updat
                        ("DELETE FROM claim_line WHERE claim_id = ANY($1::uuid[])", claims[140:150]),
                        ("DELETE FROM claim WHERE id = ANY($1::uuid[])", claims[140:150]))
         await _compare(units, ids, _claims_long_way)
-        assert await _execute(server, "claims", (CLAIM_TALLY.drift(),)) == [0]
+        assert await execute(server, "claims", (CLAIM_TALLY.drift(),)) == [0]
     finally:
         await engine.dispose()
 
 
 async def test_denials_figures_equal_the_denials_after_inserts_updates_and_deletes(infrastructure, seeded):
     server, (tenant_list, rows) = infrastructure.database_url, seeded
-    await _copy(server, "denials", rows["denials"])
-    engine, units = await _units(server, DenialsSettings, DenialsUnitOfWork)
+    await copy_rows(server, "denials", rows["denials"])
+    engine, units = units_of(server, DenialsSettings, DenialsUnitOfWork)
     ids = [t.tenant_id for t in tenant_list]
     denials = [r[0] for r in rows["denials"]["denial"]]
     assert len(denials) > 20
     try:
         await _compare(units, ids, _denials_long_way)
-        await _execute(server, "denials",
+        await execute(server, "denials",
                        ("UPDATE denial SET status = 'open' WHERE id = ANY($1::uuid[])", denials[:5]),
                        ("UPDATE denial SET status = 'resolved', category = 'coding' WHERE id = ANY($1::uuid[])",
                         denials[5:10]),
@@ -166,7 +134,7 @@ async def test_denials_figures_equal_the_denials_after_inserts_updates_and_delet
                         "WHERE id = ANY($1::uuid[])", denials[:3]),
                        ("DELETE FROM denial WHERE id = ANY($1::uuid[])", denials[20:25]))
         await _compare(units, ids, _denials_long_way)
-        assert await _execute(server, "denials", (DENIAL_TALLY.drift(),)) == [0]
+        assert await execute(server, "denials", (DENIAL_TALLY.drift(),)) == [0]
     finally:
         await engine.dispose()
 
@@ -204,15 +172,15 @@ async def _compare_kpis(units, tenant_ids) -> None:
 async def test_ar_kpis_equal_the_ledger_and_billed_claims_after_inserts_updates_and_deletes(infrastructure, seeded):
     server, (tenant_list, rows) = infrastructure.database_url, seeded
     payments = rows["payments"]
-    await _copy(server, "payments", {t: payments[t] for t in ("billed_claim", "remittance", "ledger_transaction")})
-    await _copy(server, "payments", {"ledger_entry": payments["ledger_entry"]})
-    engine, units = await _units(server, PaymentsSettings, PaymentsUnitOfWork)
+    await copy_rows(server, "payments", {t: payments[t] for t in ("billed_claim", "remittance", "ledger_transaction")})
+    await copy_rows(server, "payments", {"ledger_entry": payments["ledger_entry"]})
+    engine, units = units_of(server, PaymentsSettings, PaymentsUnitOfWork)
     ids = [t.tenant_id for t in tenant_list]
     recent = sorted(payments["billed_claim"], key=lambda r: r[7])[-30:]
     moved = [r[0] for r in recent[:10]]
     try:
         await _compare_kpis(units, ids)
-        await _execute(server, "payments",
+        await execute(server, "payments",
                        ("UPDATE billed_claim SET submitted_at = submitted_at - interval '40 days', "
                         "date_of_service = date_of_service - 3 WHERE claim_id = ANY($1::uuid[])", moved),
                        ("UPDATE billed_claim SET date_of_service = NULL WHERE claim_id = ANY($1::uuid[])",
@@ -222,7 +190,7 @@ async def test_ar_kpis_equal_the_ledger_and_billed_claims_after_inserts_updates_
                        ("DELETE FROM billed_claim WHERE claim_id = ANY($1::uuid[])", [r[0] for r in recent[16:20]]))
         await _post_today(server, ids[0], recent[20][0])
         await _compare_kpis(units, ids)
-        assert await _execute(server, "payments", *((q,) for q in period_figures.DRIFT)) == [0, 0]
+        assert await execute(server, "payments", *((q,) for q in period_figures.DRIFT)) == [0, 0]
     finally:
         await engine.dispose()
 
@@ -230,7 +198,7 @@ async def test_ar_kpis_equal_the_ledger_and_billed_claims_after_inserts_updates_
 async def _post_today(server: str, tenant_id: uuid.UUID, claim_id: uuid.UUID) -> None:
     """A payment and a contractual adjustment posted now, as one transaction of two statements."""
     txn = uuid.uuid4()
-    await _execute(server, "payments",
+    await execute(server, "payments",
                    ("INSERT INTO ledger_transaction (id, tenant_id, claim_id, kind, created_at) "
                     "VALUES ($1, $2, $3, 'payment', now())", txn, tenant_id, claim_id),
                    ("INSERT INTO ledger_entry (transaction_id, tenant_id, claim_id, account, amount) VALUES "

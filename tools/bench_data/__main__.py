@@ -68,7 +68,15 @@ def _arguments():
                         help="the measured tenant's share of the claims (the largest practice)")
     parser.add_argument("--requests", type=int, default=100, help="requests per read and database size")
     parser.add_argument("--encounters", type=int, default=30, help="through the pipeline before the seed")
+    parser.add_argument("--warmup", type=int, default=reads.WARMUP,
+                        help="rounds over every read before timing, the same on both databases")
     return parser.parse_args()
+
+
+def _measure(result: dict, phase: str, measured: dict) -> dict:
+    """The phase's figures per read; its load average kept under result["load"][phase]."""
+    result.setdefault("load", {})[phase] = measured["load"]
+    return measured["reads"]
 
 
 def _stop_on_sigterm() -> None:
@@ -90,7 +98,8 @@ def _run(stack: Stack, args, result: dict, save) -> None:
     ids = (tenant["tenant_id"], claim_id)
     result["measured"] = {"tenant_id": tenant["tenant_id"], "claim_id": claim_id}
     print("[bench-data] nearly empty database", flush=True)
-    result["empty"] = reads.measure(stack, tenant, claim_id, count=args.requests)
+    result["empty"] = _measure(result, "empty", reads.measure(stack, tenant, claim_id, count=args.requests,
+                                                              warmup=args.warmup))
     save("empty")
     result["plans_empty"] = plans.capture(stack, tenant, claim_id)
     save("plans_empty")
@@ -102,7 +111,8 @@ def _run(stack: Stack, args, result: dict, save) -> None:
     result["seeded"]["seconds"] = round(time.monotonic() - started, 1)
     save("seeded")
     print(f"[bench-data] seeded in {result['seeded']['seconds']:.0f}s; full database", flush=True)
-    result["full"] = reads.measure(stack, tenant, claim_id, count=args.requests)
+    result["full"] = _measure(result, "full", reads.measure(stack, tenant, claim_id, count=args.requests,
+                                                            warmup=args.warmup))
     result["sizes_mb"] = asyncio.run(plans.table_sizes(stack.database_url))
     result["ratio"] = compare(result["empty"], result["full"])
     save("full")

@@ -1,6 +1,12 @@
 """The reads a billing office makes all day, each timed one request at a time (no queueing in the
 figure): a claim through the gateway, the filtered lists and their second pages, the work queues, the
-reports and the dashboard's figures, at the service that owns them."""
+reports and the dashboard's figures, at the service that owns them.
+
+Both databases are measured alike: every read is first made `WARMUP` times over, round robin, so every
+service's connection pool, prepared statements and pages are warm before the first timed request, and
+the machine's load average is taken before and after, since latencies taken on a loaded machine measure
+the load (the pages a read touches do not move with it)."""
+import os
 import time
 from dataclasses import dataclass
 
@@ -46,6 +52,21 @@ def reads(claim_id: str) -> list[Read]:
     ]
 
 
+WARMUP = 10  # rounds over every read before any is timed, in every phase
+QUIET_LOAD_PER_CORE = 1.0  # a 1-minute load average above this per core makes the latencies noise
+
+
+def load_note(before: tuple[float, ...], after: tuple[float, ...], cores: int) -> dict:
+    """The load average around a phase's measurement, whether the machine was quiet, and why not."""
+    worst = max(before[0], after[0])
+    note = {"before": [round(x, 2) for x in before], "after": [round(x, 2) for x in after],
+            "quiet": worst <= QUIET_LOAD_PER_CORE * cores}
+    if not note["quiet"]:
+        note["warning"] = (f"load average {worst:.1f} on {cores} cores: this phase's latencies measure the "
+                           f"machine's load, read its pages instead")
+    return note
+
+
 class Reader:
     """Clients for the gateway (the tenant's API key) and the services (an internal token with ops scope)."""
 
@@ -81,11 +102,8 @@ class Reader:
             raise RuntimeError(f"{read.name}: {response.status_code} {response.text[:300]}")
         return response
 
-    def time(self, read: Read, count: int, budget_seconds: float) -> dict:
+    def time(self, read: Read, params: dict, count: int, budget_seconds: float) -> dict:
         """p50/p95 of up to `count` requests (fewer when they exceed the time budget, at least 5)."""
-        params = self.params(read)
-        for _ in range(3):
-            self.get(read, params)  # warm: connections, prepared statements, pages in cache
         times, started = [], time.monotonic()
         while len(times) < count and (len(times) < 5 or time.monotonic() - started < budget_seconds):
             t0 = time.perf_counter()
@@ -95,14 +113,25 @@ class Reader:
                 "bytes": len(response.content)}
 
 
-def measure(stack, tenant: dict, claim_id: str, *, count: int, budget_seconds: float = 20, log=print) -> dict:
+def measure(stack, tenant: dict, claim_id: str, *, count: int, warmup: int = WARMUP, budget_seconds: float = 20,
+            log=print) -> dict:
+    """Each read's figures, and under "load" the load average around them (with a warning when the
+    machine was not quiet)."""
     reader = Reader(stack, tenant)
     try:
+        before = os.getloadavg()
+        every = [(read, reader.params(read)) for read in reads(claim_id)]
+        for _ in range(warmup):
+            for read, params in every:
+                reader.get(read, params)
         figures = {}
-        for read in reads(claim_id):
-            figures[read.name] = reader.time(read, count, budget_seconds)
+        for read, params in every:
+            figures[read.name] = reader.time(read, params, count, budget_seconds)
             log(f"  {read.name:40s} p50 {figures[read.name]['p50_ms']:8.1f} ms  p95 "
                 f"{figures[read.name]['p95_ms']:8.1f} ms  (n={figures[read.name]['n']})", flush=True)
-        return figures
+        load = load_note(before, os.getloadavg(), os.cpu_count() or 1)
+        if "warning" in load:
+            log(f"  WARNING: {load['warning']}", flush=True)
+        return {"reads": figures, "load": {**load, "warmup_rounds": warmup}}
     finally:
         reader.close()

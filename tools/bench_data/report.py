@@ -36,6 +36,16 @@ def table(result: dict, before: dict | None = None) -> str:
     return "\n".join(lines)
 
 
+def load(result: dict) -> str:
+    """The load average around each phase's measurement (runs before it was recorded have none)."""
+    lines = []
+    for phase, note in result.get("load", {}).items():
+        lines.append(f"- {phase}: load average {note['before'][0]:.1f} before, {note['after'][0]:.1f} after, "
+                     f"{note.get('warmup_rounds', '?')} warm-up rounds"
+                     + ("" if note["quiet"] else f" (**not quiet**: {note['warning']})"))
+    return "\n".join(lines)
+
+
 def plans(result: dict) -> str:
     """Each read's own statements on the full database, as auto_explain logged them."""
     ids = (result["measured"]["tenant_id"], result["measured"]["claim_id"])
@@ -63,6 +73,8 @@ def main(argv: list[str]) -> None:
         return
     result = json.loads(open(argv[0]).read())
     before = json.loads(open(argv[1]).read()) if len(argv) > 1 else None
+    print(load(result))
+    print()
     print(table(result, before))
     print()
     print(plans(result))

@@ -18,8 +18,7 @@ from shared.db.unit_of_work import UnitOfWork
 from services.denials.adapters.analytics_store import DenialAnalytics
 from services.denials.adapters.reports import DenialReports
 from services.denials.adapters.tables import AdjudicatedClaim, Denial, DenialAction, Practice, SubmittedClaim
-
-WORKABLE = ("open", "appealed", "appeal_lost", "corrected")
+from services.denials.domain.queue import WORKABLE
 
 
 @dataclass(frozen=True)

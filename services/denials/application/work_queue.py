@@ -1,7 +1,6 @@
 """The denials work queue: list and read denials, and work them (assign, write off, record an appeal's
 outcome, correct the claim). Every action is kept; the first one stops the SLA clock."""
 import uuid
-from datetime import date
 from uuid import UUID
 
 from shared.contracts.claim import ClaimCorrectionRequested
@@ -33,10 +32,6 @@ async def find_denial(uow: DenialsUnitOfWork, *, tenant_id: UUID, denial_id: UUI
 
 async def actions(uow: DenialsUnitOfWork, denial: Denial) -> list[DenialAction]:
     return await uow.denials.actions_of(denial.id)
-
-
-async def analytics_rows(uow: DenialsUnitOfWork, *, tenant_id: UUID, start: date, end: date):
-    return await uow.analytics.rows(tenant_id=tenant_id, start=start, end=end)
 
 
 async def locked_in_state(uow: DenialsUnitOfWork, tenant_id: UUID, denial_id: UUID, states: tuple[str, ...],

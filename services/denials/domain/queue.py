@@ -1,5 +1,6 @@
 """Work-queue arithmetic: appeal deadlines, priority, and the SLA "act on 95% of denials within 10
 business days". Business days skip Saturdays and Sundays only; holidays are not modelled."""
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -7,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from shared.money import to_money
 
 SLA_BUSINESS_DAYS = 10
+WORKABLE = ("open", "appealed", "appeal_lost", "corrected")  # a denial someone can still act on
 SLA_TARGET = Decimal("0.95")
 AT_RISK_BUSINESS_DAYS = 2
 
@@ -87,3 +89,16 @@ def sla_attainment(denials: Iterable[tuple[date, date | None]], today: date) -> 
 
 def meets_sla(attainment: Decimal | None) -> bool:
     return attainment is None or attainment >= SLA_TARGET
+
+
+def sla_summary(opened: Iterable[tuple[date, date | None, int]], waiting: Iterable[tuple[date, int]],
+                today: date) -> dict:
+    """The SLA of a period's denials: attainment over (opened on, first acted on, how many), and the
+    ones still waiting for an action (opened on, how many) by how near their due day is."""
+    attainment = sla_attainment([(opened_on, acted_on) for opened_on, acted_on, n in opened for _ in range(n)], today)
+    risks: Counter = Counter()
+    for opened_on, n in waiting:
+        risks[breach_risk(opened_on, today)] += n
+    return {"target": str(SLA_TARGET), "business_days": SLA_BUSINESS_DAYS,
+            "attainment": None if attainment is None else str(attainment), "meets_target": meets_sla(attainment),
+            "waiting": sum(risks.values()), "at_risk": risks["at_risk"], "breached": risks["breached"]}

@@ -18,18 +18,11 @@ from shared.http.actions import run_action
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.denials.application import appeals
+from services.denials.application.analytics import denial_analytics
 from services.denials.application import work_queue as handlers
 from services.denials.adapters.appeal_letter_pdf import appeal_letter_pdf
 from services.denials.domain.appeal_letter import render_appeal_letter
-from services.denials.domain.analytics import Adjudication, DenialFact, denial_analytics
-from services.denials.domain.queue import (
-    SLA_BUSINESS_DAYS,
-    SLA_TARGET,
-    breach_risk,
-    business_days_between,
-    meets_sla,
-    sla_attainment,
-)
+from services.denials.domain.queue import breach_risk, business_days_between
 
 router = APIRouter(prefix="/internal", tags=["denials"])
 
@@ -77,23 +70,8 @@ async def analytics(request: Request, caller: CallerDep, query: Annotated[api.An
     if start > end:
         raise Problem(422, "Invalid period", "'from' is after 'to'")
     async with request.app.state.runtime.units_of_work() as uow:
-        adjudicated, denials = await handlers.analytics_rows(uow, tenant_id=UUID(caller.tenant_id), start=start,
-                                                             end=end)
-    figures = denial_analytics(
-        [Adjudication(a.payer_id, npi, tuple(a.procedure_codes), tuple(a.denied_procedure_codes), a.denied,
-                      a.adjudicated_on) for a, npi in adjudicated],
-        [DenialFact(d.payer_id, tuple(d.carc_codes), d.category, d.procedure_code, npi, d.amount, d.preventable,
-                    d.recommended_action, d.opened_at.date()) for d, npi in denials], top=top)
-    on = today()
-    opened = [(d.opened_at.date(), d.acted_at.date() if d.acted_at else None) for d, _ in denials]
-    waiting = [d for d, _ in denials if d.acted_at is None and d.status in handlers.WORKABLE]
-    attainment = sla_attainment(opened, on)
-    sla = {"target": str(SLA_TARGET), "business_days": SLA_BUSINESS_DAYS,
-           "attainment": None if attainment is None else str(attainment), "meets_target": meets_sla(attainment),
-           "waiting": len(waiting),
-           "at_risk": sum(breach_risk(d.opened_at.date(), on) == "at_risk" for d in waiting),
-           "breached": sum(breach_risk(d.opened_at.date(), on) == "breached" for d in waiting)}
-    return {"from": start.isoformat(), "to": end.isoformat(), **figures, "sla": sla}
+        figures = await denial_analytics(uow, tenant_id=UUID(caller.tenant_id), start=start, end=end, top=top)
+    return {"from": start.isoformat(), "to": end.isoformat(), **figures}
 
 
 @router.get("/denials/{denial_id}", response_model=api.DenialDetail)

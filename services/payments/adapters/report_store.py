@@ -1,32 +1,40 @@
 """The reads of A/R aging, A/R KPIs and the dashboard's payments figures, over the maintained balances
-(adapters/balances.py) and the maintained daily figures (adapters/period_figures.py): each reads the
-tenant's open claims, or one row per day of the period, never the ledger's history."""
+(adapters/balances.py), the maintained aging figures (adapters/aging_figures.py) and the maintained daily
+figures (adapters/period_figures.py): each reads the tenant's totals, or one row per day (and key) of the
+period or of its open A/R, never the ledger's history nor every open claim."""
 from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.http.reports import scoped
-from services.payments.adapters import period_figures
+from services.payments.adapters import aging_figures, period_figures
 from services.payments.adapters.tables import (BilledClaim, ClaimBalance, SuspenseItem, TenantAccountBalance,
                                               metadata)
+from services.payments.domain.aging import AgingFigure
 
 daily_flow, daily_charge = period_figures.tables(metadata)
+aging_figure, aging_member = aging_figures.tables(metadata)
 
 
 class PaymentReports:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def open_claims(self, tenant_id: UUID):
-        """(billed claim, open insurance A/R, open patient A/R, patient A/R since) of each open claim."""
-        return (await self._session.execute(
-            select(BilledClaim, ClaimBalance.insurance_ar, ClaimBalance.patient_ar, ClaimBalance.patient_since)
-            .join(ClaimBalance, ClaimBalance.claim_id == BilledClaim.claim_id)
-            .where(ClaimBalance.tenant_id == tenant_id, BilledClaim.tenant_id == tenant_id,
-                   (ClaimBalance.insurance_ar != 0) | (ClaimBalance.patient_ar != 0)))).all()
+    async def aging_figures(self, tenant_id: UUID, *, basis: str, undated: date,
+                            oldest: date) -> list[AgingFigure]:
+        """The tenant's open A/R per dimension, key and day it started to age on one basis: days before
+        `oldest` read as `oldest` (they share its bucket), undated figures as `undated`."""
+        since = func.greatest(func.coalesce(aging_figure.c.since, undated), oldest)
+        rows = await self._session.execute(
+            select(aging_figure.c.dimension, aging_figure.c.key, since, func.sum(aging_figure.c.amount),
+                   func.sum(aging_figure.c["items"]))
+            .where(aging_figure.c.tenant_id == tenant_id, aging_figure.c.basis == basis)
+            .group_by(text("1"), text("2"), text("3")))  # by position: the day's expression holds parameters
+        return [AgingFigure(dimension, key, day, Decimal(amount), int(items))
+                for dimension, key, day, amount, items in rows.all()]
 
     async def open_totals(self, tenant_id: UUID) -> tuple[Decimal, Decimal]:
         """The tenant's open insurance and patient A/R (every A/R entry names its claim, so the claims'

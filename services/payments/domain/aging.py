@@ -2,9 +2,15 @@
 
 Insurance A/R ages from the day the claim was submitted (when the payer's clock starts), or from the
 date of service on request; patient A/R ages from the day the payer assessed the responsibility.
+
+The report is built from figures: open amounts and item counts summed per dimension (payer or
+provider), key and the day they started to age. A claim's age grows daily but the day it started
+to age does not, so the figures can be kept per day and bucketed at read time; every day older than
+the last bucket's bound falls in the open-ended bucket, so the figures can be read collapsed to it.
 """
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
@@ -13,6 +19,8 @@ from shared.money import ZERO
 BUCKETS: tuple[tuple[str, int | None], ...] = (
     ("0-30", 30), ("31-60", 60), ("61-90", 90), ("91-120", 120), ("120+", None))
 PATIENT = "patient"  # the payer column for patient responsibility
+UNKNOWN_PROVIDER = "unknown"  # the provider column of claims without a rendering NPI
+PAYER, PROVIDER = "payer", "provider"  # the dimensions of the figures
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,18 @@ class OpenItem:
     since: date
 
 
+@dataclass(frozen=True)
+class AgingFigure:
+    """Open amounts of `items` open items under one key (a payer or a provider) that started to age on
+    `since` (None: not yet submitted, so aging from the day asked)."""
+
+    dimension: str  # PAYER or PROVIDER
+    key: str
+    since: date | None
+    amount: Decimal
+    items: int
+
+
 def bucket_for(age_days: int) -> str:
     for name, upper in BUCKETS:
         if upper is None or age_days <= upper:
@@ -37,26 +57,46 @@ def empty_buckets() -> dict[str, dict]:
     return {name: {"amount": ZERO, "count": 0} for name, _ in BUCKETS}
 
 
-def _add(table: dict[str, dict], key: str, bucket: str, amount: Decimal) -> None:
+def oldest_distinct_day(today: date) -> date:
+    """Days before this one all fall in the open-ended bucket: figures can be read collapsed to it."""
+    last_bound = max(upper for _, upper in BUCKETS if upper is not None)
+    return today - timedelta(days=last_bound + 1)
+
+
+def _add(table: dict[str, dict], key: str, bucket: str, amount: Decimal, count: int) -> None:
     row = table.setdefault(key, {"buckets": empty_buckets(), "amount": ZERO, "count": 0})
     row["buckets"][bucket]["amount"] += amount
-    row["buckets"][bucket]["count"] += 1
+    row["buckets"][bucket]["count"] += count
     row["amount"] += amount
-    row["count"] += 1
+    row["count"] += count
+
+
+def item_figures(items: Iterable[OpenItem]) -> list[AgingFigure]:
+    """Each open item as one figure per dimension (an item of zero is not open)."""
+    return [figure for item in items if item.amount != 0 for figure in (
+        AgingFigure(PAYER, item.payer_id, item.since, item.amount, 1),
+        AgingFigure(PROVIDER, item.provider_npi or UNKNOWN_PROVIDER, item.since, item.amount, 1))]
 
 
 def aging_report(items: list[OpenItem], today: date) -> dict:
     """Dollars and counts per bucket for the tenant, per payer (and patient), per rendering provider."""
+    return aging_from_figures(item_figures(items), today, undated=today)
+
+
+def aging_from_figures(figures: Iterable[AgingFigure], today: date, *, undated: date) -> dict:
+    """The report over figures, bucketed as of `today`; figures without a day age from `undated` (the
+    current day: they are not submitted yet). Every item is under one payer key, so the payer figures
+    add up to the tenant's."""
     tenant: dict[str, dict] = {}
-    by_payer: dict[str, dict] = {}
-    by_provider: dict[str, dict] = {}
-    for item in items:
-        if item.amount == 0:
+    by_dimension: dict[str, dict[str, dict]] = {PAYER: {}, PROVIDER: {}}
+    for figure in figures:
+        if figure.items == 0:
             continue
-        bucket = bucket_for(max((today - item.since).days, 0))
-        _add(tenant, "all", bucket, item.amount)
-        _add(by_payer, item.payer_id, bucket, item.amount)
-        _add(by_provider, item.provider_npi or "unknown", bucket, item.amount)
+        bucket = bucket_for(max((today - (figure.since or undated)).days, 0))
+        if figure.dimension == PAYER:
+            _add(tenant, "all", bucket, figure.amount, figure.items)
+        _add(by_dimension[figure.dimension], figure.key, bucket, figure.amount, figure.items)
+    by_payer, by_provider = by_dimension[PAYER], by_dimension[PROVIDER]
     empty = {"buckets": empty_buckets(), "amount": ZERO, "count": 0}
     return {"as_of": today, "buckets": [name for name, _ in BUCKETS], "tenant": tenant.get("all", empty),
             "by_payer": dict(sorted(by_payer.items())), "by_provider": dict(sorted(by_provider.items()))}

@@ -174,3 +174,43 @@ def test_a_run_stopped_early_leaves_the_figures_of_the_phases_done(monkeypatch, 
         bench_data.main()
     assert written["phases_done"] == ["empty"] and written["empty"] == {"a read": {"p50_ms": 1.0}}
     assert written["stopped"] == "SystemExit: stopped by signal 15"
+
+
+def test_a_phase_on_a_loaded_machine_is_marked_and_warned_about():
+    from tools.bench_data.reads import load_note
+
+    quiet = load_note((1.5, 1.0, 0.8), (1.9, 1.2, 0.9), 2)
+    assert quiet["quiet"] and "warning" not in quiet
+    loaded = load_note((54.7, 39.6, 22.4), (4.6, 9.0, 17.3), 2)
+    assert not loaded["quiet"] and "54.7" in loaded["warning"]
+
+
+def test_every_read_is_warmed_the_same_rounds_before_any_is_timed(monkeypatch):
+    from tools.bench_data import reads as reads_module
+
+    calls = []
+
+    class Reader:
+        def __init__(self, stack, tenant):
+            pass
+
+        def params(self, read):
+            return {}
+
+        def get(self, read, params):
+            calls.append(("warm", read.name))
+
+        def time(self, read, params, count, budget_seconds):
+            calls.append(("timed", read.name))
+            return {"n": count, "p50_ms": 1.0, "p95_ms": 1.0, "bytes": 1}
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(reads_module, "Reader", Reader)
+    measured = reads_module.measure(None, {}, "c", count=5, warmup=4, log=lambda *a, **k: None)
+    names = [read.name for read in reads_module.reads("c")]
+    first_timed = calls.index(("timed", names[0]))
+    assert calls[:first_timed] == [("warm", name) for _ in range(4) for name in names]
+    assert set(measured["reads"]) == set(names) and measured["load"]["warmup_rounds"] == 4
+    assert "quiet" in measured["load"]

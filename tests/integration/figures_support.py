@@ -1,0 +1,46 @@
+"""Helpers of the maintained figures' tests: rows in by COPY (triggers on), statements run as an
+operator would, and a service's units of work on the test database."""
+import random
+from datetime import datetime, timezone
+
+import asyncpg
+
+from shared.db.engine import make_engine, make_session_factory
+from shared.db.unit_of_work import UnitOfWorkFactory
+from tools.bench.stages import database_url
+from tools.bench_data.generator import COLUMNS, ClaimGenerator, tenant_weights, tenants
+
+
+async def copy_rows(server: str, db: str, rows: dict) -> None:
+    """Each table's rows, in the dict's order (tenant payers are registered by the services)."""
+    conn = await asyncpg.connect(database_url(server, db))
+    try:
+        for table, table_rows in rows.items():
+            if table_rows and table != "tenant_payer":
+                await conn.copy_records_to_table(table, records=table_rows, columns=list(COLUMNS[db][table]))
+    finally:
+        await conn.close()
+
+
+async def execute(server: str, db: str, *statements: tuple) -> list:
+    """Each (sql, *args) on one connection, each its own transaction: a SELECT's value, else the status."""
+    conn = await asyncpg.connect(database_url(server, db))
+    try:
+        return [await conn.fetchval(sql, *args) if sql.lstrip().startswith("SELECT") else await conn.execute(sql, *args)
+                for sql, *args in statements]
+    finally:
+        await conn.close()
+
+
+def units(server: str, settings, unit_of_work):
+    engine = make_engine(settings(database_url=server))
+    return engine, UnitOfWorkFactory(make_session_factory(engine), unit_of_work=unit_of_work)
+
+
+def generated(seed: int, claims: int) -> tuple[list, dict]:
+    """Three tenants' claims from the bench-data generator (another seed gives other ids): the tenants
+    and {database: {table: rows}}."""
+    rng = random.Random(seed)
+    tenant_list = tenants(rng, 3, None)
+    generator = ClaimGenerator(seed, claims, tenant_list, tenant_weights(rng, 3, 0.5), datetime.now(timezone.utc))
+    return tenant_list, next(generator.chunks(claims))
