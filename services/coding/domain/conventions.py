@@ -11,13 +11,21 @@ made or changed carries the convention's name and the reason, so a coder sees wh
 the tabular's own notes (Excludes1, use additional code, 7th characters); the module reads nothing else.
 Conventions that read the note's words more than the tabular live in their own modules and run first, so the
 combinations see what they found: uncertain diagnoses, documented findings, history, encounter and status Z
-codes, the tobacco product, dementia in a disease classified elsewhere, stroke sequelae, laterality.
+codes, the tobacco product, dementia in a disease classified elsewhere, stroke sequelae, laterality; and, in
+`encounter_reasons`, `drug_therapy`, `bmi`, `clinical_findings` and `diabetic_complications`, the preoperative
+and follow-up encounters, maintenance drug therapy, the BMI, refinements by the sentence's words, and the
+retinopathy and CKD stage parts of a combination.
 """
 import re
 from typing import Callable, Protocol
 
+from services.coding.domain.bmi import body_mass_index
+from services.coding.domain.clinical_findings import refined_by_sentence
 from services.coding.domain.dementia_in_disease import dementia_in_disease
+from services.coding.domain.diabetic_complications import ckd_stage, diabetic_retinopathy
 from services.coding.domain.documented_findings import documented_findings
+from services.coding.domain.drug_therapy import maintenance_drug_therapy
+from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.encounter_z_codes import encounter_z_codes
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.laterality import laterality
@@ -72,10 +80,13 @@ def _linked(note: str, *parts: Suggestion) -> bool:
     return not any(_UNLINKED.search(_sentence(note, p.start, p.end)) for p in parts)
 
 
+HYPERTENSION = ("I10", "I11.9")  # essential hypertension, or hypertensive heart disease stated in so many words
+
+
 def hypertension_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """Hypertension with heart failure and/or chronic kidney disease is one I11-I13 code (guideline I.C.9.a):
-    I10 is replaced; the heart failure type (I50.-) and CKD stage (N18.-) stay as its additional codes."""
-    htn = next((s for s in suggestions if s.code == "I10" and _affirmed(s)), None)
+    I10 (or I11.9) is replaced; the heart failure type (I50.-) and CKD stage (N18.-) stay as its additional codes."""
+    htn = next((s for s in suggestions if s.code in HYPERTENSION and _affirmed(s)), None)
     if htn is None:
         return suggestions, []
     hf = [s for s in suggestions if s.code.startswith("I50") and _affirmed(s) and _linked(note, s)]
@@ -261,10 +272,12 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     return out, reasons
 
 
-CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, history_z_codes, encounter_z_codes,
-                                       status_z_codes, tobacco_product, dementia_in_disease, stroke_sequela, laterality,
-                                       immunization_encounter, seventh_character, substance_in_remission,
-                                       hypertension_combination, diabetes_combination, integral_symptoms)
+CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, refined_by_sentence, history_z_codes,
+                                       encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
+                                       body_mass_index, tobacco_product, dementia_in_disease, stroke_sequela,
+                                       laterality, immunization_encounter, seventh_character, substance_in_remission,
+                                       hypertension_combination, diabetes_combination, diabetic_retinopathy, ckd_stage,
+                                       integral_symptoms)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
 from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.note_text import current, sentence, sentence_start
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
@@ -239,15 +240,19 @@ FINDINGS: tuple[Finding, ...] = (
                   r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16", _OA_UNSPECIFIED_SITE),
             _side_stated("M16.10", "primary osteoarthritis of the hip")),
     *(Finding(words, family, _fixed(code, why)) for words, family, code, why in INJURIES),
+    *(Finding(words, family, resolve) for words, family, resolve in CLINICAL_FINDINGS),
 )
 
 
 def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:
     """A symptom stated with a definitive diagnosis in its sentence is part of it (guidelines I.B.5), as the
-    suggester reads the symptoms the index finds."""
+    suggester reads the symptoms the index finds; not the diagnosis the finding replaces on its own words
+    ("pre-diabetes" is not diabetes)."""
+    replaced = overlapping(suggestions, match.start(), match.end())
     here = sentence_start(note, match.start())
     return code[0] == "R" and any(s.code[0] not in "RZ" and s.context == "affirmed"
-                                  and sentence_start(note, s.start) == here for s in suggestions)
+                                  and sentence_start(note, s.start) == here and s not in replaced
+                                  for s in suggestions)
 
 
 # any finding's words: most notes have none, and one search is cheaper than one per finding

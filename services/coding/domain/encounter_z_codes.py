@@ -15,7 +15,7 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
 _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
-                       r"discussed|recommended|ordered for next)\b", re.IGNORECASE)
+                       r"discussed|recommended|ordered for next|up to date|utd|last done)\b", re.IGNORECASE)
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
 _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
@@ -41,12 +41,30 @@ SCREENINGS = (
     (_rx(r"hepatitis c screening|hcv screening|screening for hepatitis c"), "Z11.59"),
     (_rx(r"sti screening|std screening|screening for (sti|std|chlamydia|gonorrhea)"), "Z11.3"),
 )
-_ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS), re.IGNORECASE)
+# what a sentence saying "screen"/"screening" screens for, by the words next to it ("depression screen", "screening
+# for AAA", "aortic US for screening"): the subject of Z11-Z13 as the index words it (Screening, for, ...)
+SCREENED_FOR = (
+    (r"colon|colorectal|colonoscopy", "Z12.11"), (r"breast|mammogra\w*", "Z12.31"), (r"cervical|cervix|pap", "Z12.4"),
+    (r"prostate|psa", "Z12.5"), (r"lung|ldct|low[- ]dose ct", "Z12.2"), (r"diabetes|diabetic|a1c|glucose", "Z13.1"),
+    (r"lipids?|lipid disorders?|cholesterol|hyperlipidemia", "Z13.220"), (r"depression|phq-?[29]", "Z13.31"),
+    (r"alcohol|audit-c", "Z13.39"), (r"hiv", "Z11.4"), (r"hepatitis c|hcv", "Z11.59"),
+    (r"sti|std|chlamydia|gonorrhea", "Z11.3"), (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
+    (r"osteoporosis|dexa|bone density", "Z13.820"), (r"anemia", "Z13.0"),
+    (r"tuberculosis|tb|ppd|quantiferon", "Z11.1"),
+)
+_SCREEN = r"screen(s|ed|ing)?"
+_GAP = r"[^\w.;\n]+"  # between words of one sentence
+_SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,3}}?({topic})\b|"
+                                  rf"\b({topic}){_GAP}(\w+{_GAP}){{0,3}}?{_SCREEN}\b", re.IGNORECASE), code)
+                      for topic, code in SCREENED_FOR)
+_ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS) + rf"|\b{_SCREEN}\b",
+                            re.IGNORECASE)
 _POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
 _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (physical|exam|check-?up|health exam)|"
                      r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical")
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
-_ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding")
+_ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
+                r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
 _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|normal exam|exam (is |was )?normal|unremarkable")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
                   r"\d+ minutes (of |spent )?counsel+ing|counsel+ing for \d+ minutes")
@@ -85,7 +103,7 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
     if not _ANY_SCREENING.search(note):
         return []
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, encounter for screening")
-            for pattern, code in SCREENINGS for match in pattern.finditer(note)
+            for pattern, code in (*SCREENINGS, *_SCREENED_FOR) for match in pattern.finditer(note)
             if _given(note, match) and not _POSITIVE.search(sentence(note, match.start(), match.end()))]
 
 

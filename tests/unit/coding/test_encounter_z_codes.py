@@ -50,3 +50,26 @@ def test_a_routine_exam_with_conditions_neither_called_abnormal_nor_normal_goes_
 def test_alcohol_misuse_screening_is_z13_39(tabular):
     out, _ = encounter_z_codes([], "Alcohol use screening (AUDIT-C) negative.", tabular)
     assert [s.code for s in out] == ["Z13.39"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Annual depression screen, PHQ-9 = 3, negative.", ["Z13.31"]),
+    ("Abdominal aortic US today for screening: no aneurysm.", ["Z13.6"]),
+    ("Screened for HIV and hepatitis C today.", ["Z11.4", "Z11.59"]),
+    ("DEXA for osteoporosis screening, T-score -1.2.", ["Z13.820"]),
+])
+def test_a_screening_in_other_words_is_coded_for_what_it_screens(tabular, note, expected):
+    assert codes(encounter_z_codes([], note, tabular)[0]) == expected
+
+
+@pytest.mark.parametrize("note", ["Screening. Diabetes well controlled.",  # another sentence
+                                  "Colon cancer screening up to date.",  # done at another encounter
+                                  "Depression screen positive, PHQ-9 of 14.", "HIV screening declined."])
+def test_a_screening_word_does_not_reach_another_sentence_nor_a_positive_or_declined_one(tabular, note):
+    assert encounter_z_codes([], note, tabular)[0] == []
+
+
+def test_a_routine_exam_that_makes_a_new_diagnosis_is_with_abnormal_findings(tabular):
+    note = "Annual exam. BP 152/94 twice, new dx essential hypertension."
+    out, _ = encounter_z_codes(found(note, ("I10", "essential hypertension")), note, tabular)
+    assert codes(out) == ["I10", "Z00.01"] and next(s for s in out if s.code == "Z00.01").confidence >= 0.9

@@ -1,0 +1,118 @@
+"""Endocrine, cardiac, pulmonary and laboratory findings as notes word them, where the ICD-10-CM alphabetic index
+sends them, for `documented_findings` (which makes them only for a current mention, and lets them replace the less
+specific code the term index found on the same words):
+
+- "Prediabetes, prediabetic" R73.03, not the diabetes its word holds; "Impaired fasting glucose" R73.01, which a
+  fasting glucose of 100-125 mg/dL is by definition; "Abnormal, thyroid function studies" R94.6 (an abnormal TSH),
+  not where the note states a current thyroid disease it belongs to (guideline I.B.5); "Elevated, PSA" R97.20;
+  "Elevated, transaminase" R74.01.
+- "Disease, Graves'" E05.00 (E05.01 with a storm the note does not deny); "Stenosis, aortic (valve)" I35.0 (I35.2
+  with insufficiency), "Insufficiency, aortic" I35.1 and "Insufficiency, mitral" I34.0, nonrheumatic unless the
+  note says rheumatic; "Disease, heart, hypertensive" I11.9, which the hypertension combination turns into
+  I11.0/I13.- when heart failure is coded; "Nodule, lung, solitary" R91.1 (several nodules R91.8).
+
+Refinements (`refined_by_sentence`): a code the term index found on a condition's words, made specific by other
+words of its sentence as the index's subterms say: "Hypothyroidism, postsurgical / postablative" E89.0 after a
+thyroidectomy or radioactive iodine, "Sarcoidosis, lung" D86.0 for a pulmonary one.
+"""
+import re
+
+from services.coding.domain.note_text import NEGATION, before, current, sentence
+from services.coding.domain.suggestions import Suggestion
+
+NAME = "clinical-refinement"
+
+
+def _word(text: str) -> re.Pattern:
+    return re.compile(rf"\b({text})\b", re.IGNORECASE)
+
+
+def _fixed(code: str, why: str):
+    return lambda match, note: (code, why)
+
+
+_STORM = _word(r"thyroid storm|thyrotoxic crisis")
+_THYROID_DISEASE = _word(r"hypothyroid\w*|hyperthyroid\w*|graves'?( disease)?|hashimoto'?s?|thyroiditis|goiter|"
+                         r"thyrotoxicosis|myxedema")
+_INSUFFICIENCY = _word(r"insufficiency|regurgitation|incompetence")
+_RHEUMATIC = _word(r"rheumatic")
+
+
+def _graves(match: re.Match, note: str) -> tuple[str, str]:
+    storm = _STORM.search(note)
+    if storm and not NEGATION.search(before(note, storm.start())):
+        return "E05.01", "Graves' disease with thyroid storm"
+    return "E05.00", "Graves' disease (thyrotoxicosis with diffuse goiter) without a storm"
+
+
+def _thyroid_studies(match: re.Match, note: str) -> tuple[str, str] | None:
+    """An abnormal thyroid test is coded only without a current thyroid disease it is part of."""
+    if any(current(note, m.start(), m.end()) for m in _THYROID_DISEASE.finditer(note)):
+        return None
+    return "R94.6", "abnormal results of thyroid function studies"
+
+
+def _aortic_stenosis(match: re.Match, note: str) -> tuple[str, str] | None:
+    text = sentence(note, match.start(), match.end())
+    if _RHEUMATIC.search(text):
+        return None  # rheumatic valve disease is I06.-: for a coder
+    if _INSUFFICIENCY.search(text):
+        return "I35.2", "nonrheumatic aortic stenosis with insufficiency"
+    return "I35.0", "nonrheumatic aortic stenosis"
+
+
+def _nonrheumatic(code: str, why: str):
+    return lambda match, note: None if _RHEUMATIC.search(sentence(note, match.start(), match.end())) else (code, why)
+
+
+def _nodule(match: re.Match, note: str) -> tuple[str, str]:
+    if match.group(0).lower().endswith("s"):
+        return "R91.8", "several pulmonary nodules: other nonspecific abnormal finding of lung field"
+    return "R91.1", "a solitary pulmonary nodule"
+
+
+# (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
+CLINICAL_FINDINGS = (
+    (_word(r"pre-?diabet(es|ic)|borderline diabetes"), ("E11", "E13", "E08", "R73"),
+     _fixed("R73.03", "prediabetes")),
+    (_word(r"impaired fasting glucose|ifg|elevated fasting (blood )?(glucose|sugar)|fasting (blood )?(glucose|sugar)"
+           r"( (of|is|was))?\s*[:=]?\s*(1[01]\d|12[0-5])(?!\.?\d)"), ("R73",),
+     _fixed("R73.01", "impaired fasting glucose (fasting glucose 100-125)")),
+    (_word(r"(abnormal|elevated|high|low) (tsh|thyroid function( tests?| studies)?|tfts?)|"
+           r"tsh (is |was )?(elevated|high|abnormal)"), ("R94", "R79", "E07"), _thyroid_studies),
+    (_word(r"(elevated|high|rising|abnormal) psa|psa (is |was )?(elevated|high|rising)"), ("R97",),
+     _fixed("R97.20", "elevated prostate specific antigen")),
+    (_word(r"(elevated|high|abnormal) (transaminases?|alt|ast|alt/ast|ast/alt)|transaminitis"), ("R74",),
+     _fixed("R74.01", "elevation of liver transaminase levels")),
+    (_word(r"graves'?( disease)?"), ("E05",), _graves),
+    (_word(r"aortic (valve )?stenosis"), ("I35", "I06"), _aortic_stenosis),
+    (_word(r"aortic (valve )?(insufficiency|regurgitation)"), ("I35", "I06"),
+     _nonrheumatic("I35.1", "nonrheumatic aortic insufficiency")),
+    (_word(r"mitral (valve )?(insufficiency|regurgitation)"), ("I34", "I05"),
+     _nonrheumatic("I34.0", "nonrheumatic mitral insufficiency")),
+    (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
+     _fixed("I11.9", "hypertensive heart disease")),
+    (_word(r"(pulmonary|lung) nodules?"), ("R91", "J98"), _nodule),
+)
+
+# (code the index found, words of its sentence that specify it, the specific code, why)
+REFINEMENTS = (
+    ("E03.9", _word(r"thyroidectomy|radioactive iodine|rai|i-?131|ablation|post-?surgical|post-?ablative"), "E89.0",
+     "hypothyroidism after thyroid surgery or ablation is postprocedural"),
+    ("D86.9", _word(r"pulmonary|lungs?"), "D86.0", "sarcoidosis of the lung"),
+)
+
+
+def refined_by_sentence(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    out, reasons = [], []
+    for s in suggestions:
+        refined = next(((code, why) for found, words, code, why in REFINEMENTS if s.code == found
+                        and s.context == "affirmed" and words.search(sentence(note, s.start, s.end))), None)
+        if refined and tabular.is_billable(refined[0]):
+            code, why = refined
+            reason = f"{s.evidence}: {code} rather than {s.code}, {why}"
+            s = s.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
+                                     "reason": reason})
+            reasons.append(reason)
+        out.append(s)
+    return out, reasons

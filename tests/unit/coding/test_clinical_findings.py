@@ -1,0 +1,63 @@
+"""Endocrine, cardiac, pulmonary and laboratory findings in the notes' words, and index codes the sentence specifies."""
+import pytest
+
+from services.coding.domain.clinical_findings import refined_by_sentence
+from services.coding.domain.conventions import hypertension_combination
+from services.coding.domain.documented_findings import documented_findings
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Impaired fasting glucose on labs.", "R73.01"), ("Fasting glucose 118, repeat ordered.", "R73.01"),
+    ("Abnormal TSH, pt asymptomatic; repeat TFTs.", "R94.6"), ("Elevated PSA, urology referral.", "R97.20"),
+    ("Elevated transaminases on statin.", "R74.01"), ("Graves disease, euthyroid on methimazole.", "E05.00"),
+    ("Graves' disease with thyroid storm.", "E05.01"), ("Moderate aortic stenosis, echo yearly.", "I35.0"),
+    ("Aortic stenosis with regurgitation.", "I35.2"), ("Mild mitral regurgitation on echo.", "I34.0"),
+    ("8 mm pulmonary nodule, CT in 6 months.", "R91.1"), ("Multiple lung nodules, stable.", "R91.8"),
+])
+def test_the_words_meet_the_code_the_index_sends_them_to(tabular, note, expected):
+    out, reasons = documented_findings([], note, tabular)
+    assert codes(out) == [expected] and reasons
+
+
+@pytest.mark.parametrize("note", [
+    "Fasting glucose 92, normal.", "Fasting glucose 140.",  # normal, or in the diabetic range: not IFG
+    "Hypothyroidism on levothyroxine; TSH elevated, dose increased.",  # part of the thyroid disease
+    "No aortic stenosis on echo.", "Rheumatic aortic stenosis.", "Possible Graves disease, TRAb ordered.",
+])
+def test_normal_values_integral_findings_and_uncertain_or_negated_ones_are_not_coded(tabular, note):
+    assert documented_findings([], note, tabular)[0] == []
+
+
+def test_prediabetes_replaces_the_diabetes_the_index_found_in_its_word(tabular):
+    note = "Pre-diabetes, A1c 6.1%."
+    out, _ = documented_findings(found(note, ("E11.9", "diabetes")), note, tabular)
+    assert codes(out) == ["R73.03"]
+
+
+def test_hypertensive_heart_disease_with_heart_failure_is_the_i11_0_combination(tabular):
+    note = "Hypertension heart disease with chronic systolic heart failure."
+    given = found(note, ("I10", "Hypertension"), ("I51.9", "heart disease"),
+                  ("I50.22", "chronic systolic heart failure"))
+    out, _ = documented_findings(given, note, tabular)
+    assert codes(out) == ["I11.9", "I50.22"]
+    combined, _ = hypertension_combination(out, note, tabular)
+    assert codes(combined) == ["I11.0", "I50.22"]
+
+
+@pytest.mark.parametrize("note, given, expected", [
+    ("Hypothyroidism s/p total thyroidectomy 2019.", ("E03.9", "Hypothyroidism"), "E89.0"),
+    ("Hypothyroidism after radioactive iodine.", ("E03.9", "Hypothyroidism"), "E89.0"),
+    ("Pulmonary sarcoidosis, stable.", ("D86.9", "sarcoidosis"), "D86.0"),
+])
+def test_the_sentence_specifies_the_code_the_index_found(tabular, note, given, expected):
+    out, reasons = refined_by_sentence(found(note, given), note, tabular)
+    assert codes(out) == [expected] and out[0].convention == "clinical-refinement" and reasons
+
+
+def test_without_the_specifying_words_the_index_code_stays(tabular):
+    note = "Hypothyroidism, TSH at goal. Sarcoidosis of the skin."
+    given = found(note, ("E03.9", "Hypothyroidism"), ("D86.9", "Sarcoidosis"))
+    assert codes(refined_by_sentence(given, note, tabular)[0]) == ["D86.9", "E03.9"]
