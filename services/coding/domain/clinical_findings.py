@@ -6,18 +6,21 @@ specific code the term index found on the same words):
   fasting glucose of 100-125 mg/dL is by definition; "Abnormal, thyroid function studies" R94.6 (an abnormal TSH),
   not where the note states a current thyroid disease it belongs to (guideline I.B.5); "Elevated, PSA" R97.20;
   "Elevated, transaminase" R74.01.
-- "Disease, Graves'" E05.00 (E05.01 with a storm the note does not deny); "Stenosis, aortic (valve)" I35.0 (I35.2
-  with insufficiency), "Insufficiency, aortic" I35.1 and "Insufficiency, mitral" I34.0, nonrheumatic unless the
-  note says rheumatic; "Disease, heart, hypertensive" I11.9, which the hypertension combination turns into
-  I11.0/I13.- when heart failure is coded; "Nodule, lung, solitary" R91.1 (several nodules R91.8).
+- "Disease, Graves'" E05.00, "Goiter, multinodular, toxic" E05.20, "Nodule, thyroid, toxic" E05.10 (1 for 0 with
+  a storm the note does not deny), "Thyroiditis, Hashimoto's" E06.3; "Stenosis, aortic (valve)" I35.0 (I35.2 with
+  insufficiency), "Insufficiency, aortic" I35.1 and "Insufficiency, mitral" I34.0, nonrheumatic unless the note
+  says rheumatic, and I08.0 when both valves are diseased (the index: "with mitral (valve) disease"); "Disease,
+  heart, hypertensive" I11.9, which the hypertension combination turns into I11.0/I13.- when heart failure is coded; "Nodule, lung, solitary" R91.1 (several nodules R91.8).
 
 Refinements (`refined_by_sentence`): a code the term index found on a condition's words, made specific by other
 words of its sentence as the index's subterms say: "Hypothyroidism, postsurgical / postablative" E89.0 after a
-thyroidectomy or radioactive iodine, "Sarcoidosis, lung" D86.0 for a pulmonary one.
+thyroidectomy or radioactive iodine, hypothyroidism due to Hashimoto's thyroiditis coded as E06.3 alone,
+"Sarcoidosis, lung" D86.0 for a pulmonary one; unspecified thyrotoxicosis E05.90 gives way to the E05 code of the
+goiter or disease its sentence names.
 """
 import re
 
-from services.coding.domain.note_text import NEGATION, before, current, sentence
+from services.coding.domain.note_text import NEGATION, before, current, sentence, sentence_start
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "clinical-refinement"
@@ -38,11 +41,20 @@ _INSUFFICIENCY = _word(r"insufficiency|regurgitation|incompetence")
 _RHEUMATIC = _word(r"rheumatic")
 
 
-def _graves(match: re.Match, note: str) -> tuple[str, str]:
+def _storm(note: str) -> bool:
     storm = _STORM.search(note)
-    if storm and not NEGATION.search(before(note, storm.start())):
+    return bool(storm) and not NEGATION.search(before(note, storm.start()))
+
+
+def _graves(match: re.Match, note: str) -> tuple[str, str]:
+    if _storm(note):
         return "E05.01", "Graves' disease with thyroid storm"
     return "E05.00", "Graves' disease (thyrotoxicosis with diffuse goiter) without a storm"
+
+
+def _toxic(category: str, what: str):
+    """Thyrotoxicosis with the goiter or nodule named: 0 without a storm, 1 with one the note does not deny."""
+    return lambda match, note: (category + ("1" if _storm(note) else "0"), what)
 
 
 def _thyroid_studies(match: re.Match, note: str) -> tuple[str, str] | None:
@@ -52,17 +64,34 @@ def _thyroid_studies(match: re.Match, note: str) -> tuple[str, str] | None:
     return "R94.6", "abnormal results of thyroid function studies"
 
 
+_MITRAL = _word(r"mitral (valve )?(stenosis|insufficiency|regurgitation|disease|prolapse)")
+_AORTIC = _word(r"aortic (valve )?(stenosis|insufficiency|regurgitation|disease|sclerosis)")
+BOTH_VALVES = ("I08.0", "disorders of both mitral and aortic valves, which the index presumes rheumatic")
+
+
+def _with_other_valve(other: re.Pattern, note: str) -> bool:
+    """The index sends a mitral disorder "with aortic (valve) disease" (and the reverse) to I08.0."""
+    return any(current(note, m.start(), m.end()) for m in other.finditer(note))
+
+
 def _aortic_stenosis(match: re.Match, note: str) -> tuple[str, str] | None:
     text = sentence(note, match.start(), match.end())
     if _RHEUMATIC.search(text):
         return None  # rheumatic valve disease is I06.-: for a coder
+    if _with_other_valve(_MITRAL, note):
+        return BOTH_VALVES
     if _INSUFFICIENCY.search(text):
         return "I35.2", "nonrheumatic aortic stenosis with insufficiency"
     return "I35.0", "nonrheumatic aortic stenosis"
 
 
-def _nonrheumatic(code: str, why: str):
-    return lambda match, note: None if _RHEUMATIC.search(sentence(note, match.start(), match.end())) else (code, why)
+def _nonrheumatic(code: str, why: str, other: re.Pattern):
+    """Nonrheumatic unless the note says rheumatic; with the other valve's disease, both valves' I08.0."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        if _RHEUMATIC.search(sentence(note, match.start(), match.end())):
+            return None
+        return BOTH_VALVES if _with_other_valve(other, note) else (code, why)
+    return resolve
 
 
 def _nodule(match: re.Match, note: str) -> tuple[str, str]:
@@ -85,11 +114,16 @@ CLINICAL_FINDINGS = (
     (_word(r"(elevated|high|abnormal) (transaminases?|alt|ast|alt/ast|ast/alt)|transaminitis"), ("R74",),
      _fixed("R74.01", "elevation of liver transaminase levels")),
     (_word(r"graves'?( disease)?"), ("E05",), _graves),
+    (_word(r"toxic (multinodular goiter|mng)"), ("E04", "E05"), _toxic("E05.2", "toxic multinodular goiter")),
+    (_word(r"toxic (thyroid )?(adenoma|nodule)|toxic uninodular goiter"), ("E04", "E05", "D34"),
+     _toxic("E05.1", "toxic single thyroid nodule")),
+    (_word(r"hashimoto'?s?( thyroiditis| disease)?|chronic lymphocytic thyroiditis|autoimmune thyroiditis"),
+     ("E06", "E03"), _fixed("E06.3", "autoimmune (Hashimoto's) thyroiditis")),
     (_word(r"aortic (valve )?stenosis"), ("I35", "I06"), _aortic_stenosis),
     (_word(r"aortic (valve )?(insufficiency|regurgitation)"), ("I35", "I06"),
-     _nonrheumatic("I35.1", "nonrheumatic aortic insufficiency")),
+     _nonrheumatic("I35.1", "nonrheumatic aortic insufficiency", _MITRAL)),
     (_word(r"mitral (valve )?(insufficiency|regurgitation)"), ("I34", "I05"),
-     _nonrheumatic("I34.0", "nonrheumatic mitral insufficiency")),
+     _nonrheumatic("I34.0", "nonrheumatic mitral insufficiency", _AORTIC)),
     (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
      _fixed("I11.9", "hypertensive heart disease")),
     (_word(r"(pulmonary|lung) nodules?"), ("R91", "J98"), _nodule),
@@ -100,7 +134,12 @@ REFINEMENTS = (
     ("E03.9", _word(r"thyroidectomy|radioactive iodine|rai|i-?131|ablation|post-?surgical|post-?ablative"), "E89.0",
      "hypothyroidism after thyroid surgery or ablation is postprocedural"),
     ("D86.9", _word(r"pulmonary|lungs?"), "D86.0", "sarcoidosis of the lung"),
+    ("E03.9", _word(r"hashimoto'?s?|autoimmune thyroiditis|chronic lymphocytic thyroiditis"), "E06.3",
+     "hypothyroidism due to autoimmune thyroiditis is coded as the thyroiditis"),
 )
+# an unspecified code that gives way to a specified one of its category stated in the same sentence
+# ("hyperthyroidism due to toxic multinodular goiter" is E05.20 alone)
+GIVES_WAY = {"E05.90": "E05"}
 
 
 def refined_by_sentence(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -115,4 +154,9 @@ def refined_by_sentence(suggestions: list[Suggestion], note: str, tabular) -> tu
                                      "reason": reason})
             reasons.append(reason)
         out.append(s)
-    return out, reasons
+    specified = [s for s in out if s.code.startswith(tuple(GIVES_WAY.values())) and s.code not in GIVES_WAY]
+    dropped = [s for s in out if s.code in GIVES_WAY and any(
+        o.code.startswith(GIVES_WAY[s.code]) and sentence_start(note, o.start) == sentence_start(note, s.start)
+        for o in specified)]
+    reasons += [f"{s.evidence}: {s.code} gives way to the specified code of its sentence" for s in dropped]
+    return [s for s in out if s not in dropped], reasons

@@ -22,7 +22,7 @@ from typing import Callable, Protocol
 from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import refined_by_sentence
 from services.coding.domain.dementia_in_disease import dementia_in_disease
-from services.coding.domain.diabetic_complications import ckd_stage, diabetic_retinopathy
+from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
 from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
 from services.coding.domain.encounter_reasons import encounter_reasons
@@ -276,8 +276,8 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
                                        body_mass_index, tobacco_product, dementia_in_disease, stroke_sequela,
                                        laterality, immunization_encounter, seventh_character, substance_in_remission,
-                                       hypertension_combination, diabetes_combination, diabetic_retinopathy, ckd_stage,
-                                       integral_symptoms)
+                                       ckd_stated_stage, hypertension_combination, diabetes_combination,
+                                       diabetic_retinopathy, ckd_stage, integral_symptoms)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:

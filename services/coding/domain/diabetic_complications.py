@@ -10,7 +10,7 @@ CKD stage (`ckd_stage`): diabetic CKD (E1x.22), hypertensive CKD (I12.-) and hyp
 (I13.-) carry "use additional code to identify stage of chronic kidney disease (N18.1-N18.6)". When the stage's
 words were taken into the combination's own term ("diabetic CKD stage 3b"), the stage its sentence states is
 added: N18.1-N18.5, N18.30/31/32, N18.6 for end-stage. No stage stated: a coder (N18.9 is outside the range the
-note names).
+note names). An unspecified N18.9 whose words the stage follows without the word "stage" ("CKD 3a") is staged.
 """
 import re
 
@@ -68,6 +68,28 @@ def _stage_code(match: re.Match) -> str:
     stage = match.group("stage").lower()
     number, letter = _ROMAN.get(stage.rstrip("ab"), stage[0]), stage[-1] if stage[-1] in "ab" else ""
     return {"3": "N18.30", "3a": "N18.31", "3b": "N18.32"}.get(number + letter, f"N18.{number}")
+
+
+# a stage written right after the disease, with or without the word "stage": "CKD 3a", "CKD IV"; not a count
+# that begins the next phrase ("CKD, 3 meds reviewed")
+_STAGE_AFTER = re.compile(r"^([\s,:-]*(stage|stg)\s*|\s+)(?P<stage>[1-5][ab]?|v|iv|iii[ab]?|ii)\b(?![ \t]+[a-z])"
+                          r"(?P<esrd>)", re.IGNORECASE)
+
+
+def ckd_stated_stage(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    """N18.9 (unspecified) where the stage follows its words is the staged code (run before the hypertension
+    combination, which takes I12.0/I13.2 for stage 5)."""
+    out, reasons = [], []
+    for s in suggestions:
+        match = _STAGE_AFTER.match(note[s.end:s.end + 20]) if s.code == "N18.9" else None
+        code = _stage_code(match) if match else None
+        if code and tabular.is_billable(code):
+            reason = f"{s.evidence}{match.group(0)}: {code}, the stage stated"
+            s = s.model_copy(update={"code": code, "description": tabular.description(code), "end": s.end + match.end(),
+                                     "convention": "ckd-stage", "reason": reason})
+            reasons.append(reason)
+        out.append(s)
+    return out, reasons
 
 
 def ckd_stage(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -23,7 +23,7 @@ def _rx(text: str) -> re.Pattern:
     return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
-_PREOP = _rx(r"pre-?op(erative)?( cardiac| cardiovascular| pulmonary| medical| risk)? (clearance|evaluation|eval|"
+_PREOP = _rx(r"pre-?op(erative)?(( cardiac| cardiovascular| pulmonary| medical| risk)){0,2} (clearance|evaluation|eval|"
              r"exam(ination)?|assessment|visit|risk assessment)|pre-?procedur(e|al) (clearance|evaluation|exam\w*)|"
              r"(surgical|medical|cardiac|pulmonary) clearance (for|before|prior to) (surgery|the procedure|\w+)|"
              r"pre-?op labs|preoperative lab\w*")
@@ -34,7 +34,9 @@ _NOT_TODAY = _rx(r"scheduled|will schedule|needs|need for|due for|declined|cance
 
 _FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ]treatment (visit|check)")
 _COMPLETED = _rx(r"(completed|complete|finished|after|s/p) (a |the |his |her )?(\w+ )?(course|treatment|tx|therapy|"
-                 r"abx|antibiotics?|chemo\w*|radiation|regimen)|treatment (completed|complete|finished)")
+                 r"abx|antibiotics?|chemo\w*|radiation|regimen)|treatment (completed|complete|finished)|"
+                 # a drug named, where the sentence says the condition went away: "completed nitrofurantoin, resolved"
+                 r"(completed|finished) (a |the |his |her )?[\w-]+(?=[^.;\n]*\b(resolved|cleared|cured)\b)")
 _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|finishing|"
              r"recurr\w*|worse\w*")
 

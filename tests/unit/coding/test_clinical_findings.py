@@ -61,3 +61,23 @@ def test_without_the_specifying_words_the_index_code_stays(tabular):
     note = "Hypothyroidism, TSH at goal. Sarcoidosis of the skin."
     given = found(note, ("E03.9", "Hypothyroidism"), ("D86.9", "Sarcoidosis"))
     assert codes(refined_by_sentence(given, note, tabular)[0]) == ["D86.9", "E03.9"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Mild mitral regurgitation and moderate aortic regurgitation on echo.", ["I08.0"]),
+    ("Aortic stenosis, mild; mitral valve prolapse.", ["I08.0"]),
+])
+def test_disease_of_both_the_mitral_and_aortic_valves_is_i08_0(tabular, note, expected):
+    assert sorted({s.code for s in documented_findings([], note, tabular)[0]}) == expected
+
+
+@pytest.mark.parametrize("note, given, expected", [
+    ("Hyperthyroidism due to toxic multinodular goiter. No storm.",
+     [("E05.90", "Hyperthyroidism"), ("E04.2", "multinodular goiter")], ["E05.20"]),
+    ("Hypothyroidism due to Hashimoto thyroiditis.", [("E03.9", "Hypothyroidism"), ("E06.9", "thyroiditis")],
+     ["E06.3"]),
+])
+def test_a_thyroid_disorder_named_with_its_cause_is_the_cause_s_code_alone(tabular, note, given, expected):
+    out, _ = documented_findings(found(note, *given), note, tabular)
+    out, _ = refined_by_sentence(out, note, tabular)
+    assert sorted({s.code for s in out}) == expected

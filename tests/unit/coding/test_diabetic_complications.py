@@ -1,7 +1,7 @@
 """Diabetic retinopathy by stage, macular edema and eye; the CKD stage a combination code asks for."""
 import pytest
 
-from services.coding.domain.diabetic_complications import ckd_stage, diabetic_retinopathy
+from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
@@ -45,3 +45,16 @@ def test_the_stage_the_combination_asks_for_is_added(tabular, note, combination,
 def test_a_stage_coded_already_or_not_stated_is_not_added(tabular, note, given):
     suggestions = found(note, *given)
     assert ckd_stage(suggestions, note, tabular)[0] == suggestions
+
+
+@pytest.mark.parametrize("note, expected", [("HTN. Also CKD 3a, Cr 1.4.", "N18.31"), ("CKD IV, nephrology f/u.", "N18.4"),
+                                            ("CKD stage 5, on dialysis.", "N18.5")])
+def test_an_unspecified_ckd_followed_by_its_stage_takes_the_stage(tabular, note, expected):
+    out, reasons = ckd_stated_stage(found(note, ("N18.9", "CKD")), note, tabular)
+    assert codes(out) == [expected] and reasons
+
+
+def test_a_ckd_without_a_stage_after_it_stays_unspecified(tabular):
+    note = "CKD, 3 meds reviewed."
+    given = found(note, ("N18.9", "CKD"))
+    assert ckd_stated_stage(given, note, tabular)[0] == given

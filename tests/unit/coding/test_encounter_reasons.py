@@ -43,3 +43,14 @@ def test_after_completed_treatment_of_a_malignancy_it_is_z08(tabular):
 def test_a_condition_still_treated_or_present_stays(tabular, note):
     given = found(note, ("J18.9", "neumonia"))
     assert encounter_reasons(given, note, tabular)[0] == given
+
+
+def test_a_preoperative_cardiac_risk_evaluation_is_cardiovascular(tabular):
+    assert codes(encounter_reasons([], "Pre-op cardiac risk evaluation for L hip replacement.", tabular)[0]) == \
+        ["Z01.810"]
+
+
+def test_a_named_drug_completed_with_the_condition_resolved_is_completed_treatment(tabular):
+    note = "F/u UTI: completed nitrofurantoin, sx resolved. Repeat UA neg."
+    out, _ = encounter_reasons(found(note, ("N39.0", "UTI")), note, tabular)
+    assert codes(out) == ["Z09", "Z87.440"]
