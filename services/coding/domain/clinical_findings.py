@@ -21,13 +21,10 @@ goiter or disease its sentence names.
 import re
 
 from services.coding.domain.note_text import NEGATION, before, current, sentence, sentence_start
+from services.coding.domain.note_text import word_pattern as _word
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "clinical-refinement"
-
-
-def _word(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
 def _fixed(code: str, why: str):

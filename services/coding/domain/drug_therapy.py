@@ -14,20 +14,17 @@ a relative's, or a course of days; insulin is `status_z_codes`' (Z79.4 depends o
 import re
 
 from services.coding.domain.note_text import FAMILY, before, sentence
+from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "drug-therapy-z-code"
 
 
-def _rx(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
-
-
 # maintenance drug classes: (names, code)
 MAINTENANCE_DRUGS = (
     (_rx(r"warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|savaysa|"
-         r"enoxaparin|lovenox"), "Z79.01"),
-    (_rx(r"clopidogrel|plavix|ticagrelor|brilinta|prasugrel|effient"), "Z79.02"),
+         r"enoxaparin|lovenox|anticoagula\w+"), "Z79.01"),
+    (_rx(r"clopidogrel|plavix|ticagrelor|brilinta|prasugrel|effient|antiplatelet\w*"), "Z79.02"),
     (_rx(r"aspirin|asa(?=\s*\d)"), "Z79.82"),  # "ASA" alone is also the anesthesia physical status
     (_rx(r"metformin|glucophage|glipizide|glyburide|glimepiride|pioglitazone|sitagliptin|januvia|linagliptin|"
          r"tradjenta|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|invokana|janumet|"
@@ -44,7 +41,7 @@ _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u)\b"
 _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|continues?|continued|maintained on|meds?|"
                             r"medications?|current medications?|rx)\b", re.IGNORECASE)
 _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
-                 r"candidate|start(ed|ing|s)?|initiat\w*|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
+                 r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
                  r"if needed|prn|"
                  r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper")
 

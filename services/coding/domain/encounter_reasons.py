@@ -14,13 +14,10 @@ import re
 
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
+from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-reason"
-
-
-def _rx(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
 _PREOP = _rx(r"pre-?op(erative)?(( cardiac| cardiovascular| pulmonary| medical| risk)){0,2} (clearance|evaluation|eval|"

@@ -9,8 +9,10 @@ left to a coder (below any auto-accept threshold).
 """
 import re
 
+from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import NEGATION, before, current, sentence
+from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
@@ -19,10 +21,6 @@ _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|s
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
 _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
-
-
-def _rx(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
 SCREENINGS = (
@@ -75,12 +73,14 @@ COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"), (_rx(r"tobac
 INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21"),
                         "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5")}
 _LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on")
-DRUGS = ((_rx(r"warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|anticoagula\w+"), "Z79.01"),
-         (_rx(r"clopidogrel|plavix|ticagrelor|antiplatelet\w*"), "Z79.02"), (_rx(r"aspirin"), "Z79.82"),
-         (_rx(r"insulin"), "Z79.4"), (_rx(r"metformin|glipizide|glyburide|oral hypoglycemics?"), "Z79.84"),
+# the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
+DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|systemic steroids?|oral steroids?"), "Z79.52"),
          (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
-         (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"))
+         (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"),
+         # no class of their own: "Other long term (current) drug therapy"
+         (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
+              r"lithium|levothyroxine"), "Z79.899"))
 
 
 def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

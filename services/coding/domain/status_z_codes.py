@@ -15,13 +15,10 @@ declined is Z28.21 (immunization not carried out because of patient refusal).
 import re
 
 from services.coding.domain.note_text import FAMILY, before, sentence
+from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "status-z-code"
-
-
-def _rx(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
 STATUSES = (

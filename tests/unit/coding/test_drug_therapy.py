@@ -37,3 +37,13 @@ def test_a_code_already_suggested_is_not_repeated(tabular):
     note = "On long-term warfarin 5 mg."
     out, _ = maintenance_drug_therapy(found(note, ("Z79.01", "warfarin")), note, tabular)
     assert codes(out) == ["Z79.01"]
+
+
+@pytest.mark.parametrize("note, expected", [("AF, on anticoagulation, CHA2DS2-VASc 4.", ["Z79.01"]),
+                                            ("S/p stent, on dual antiplatelet therapy.", ["Z79.02"])])
+def test_the_class_named_for_the_drug_is_coded_too(tabular, note, expected):
+    assert codes(maintenance_drug_therapy([], note, tabular)[0]) == expected
+
+
+def test_a_course_completed_is_not_current_therapy(tabular):
+    assert maintenance_drug_therapy([], "H/o PE, completed 6 mo anticoagulation.", tabular)[0] == []
