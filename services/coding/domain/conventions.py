@@ -12,9 +12,9 @@ the tabular's own notes (Excludes1, use additional code, 7th characters); the mo
 Conventions that read the note's words more than the tabular live in their own modules and run first, so the
 combinations see what they found: uncertain diagnoses, documented findings, history, encounter and status Z
 codes, the tobacco product, dementia in a disease classified elsewhere, stroke sequelae, laterality; and, in
-`encounter_reasons`, `drug_therapy`, `bmi`, `clinical_findings` and `diabetic_complications`, the preoperative
-and follow-up encounters, maintenance drug therapy, the BMI, refinements by the sentence's words, and the
-retinopathy and CKD stage parts of a combination.
+`encounter_reasons`, `drug_therapy`, `noncompliance`, `bmi`, `clinical_findings` and `diabetic_complications`,
+the preoperative and follow-up encounters, maintenance drug therapy, noncompliance, the BMI, refinements by the
+sentence's words, and the retinopathy and CKD stage parts of a combination.
 """
 import re
 from typing import Callable, Protocol
@@ -29,6 +29,7 @@ from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.encounter_z_codes import encounter_z_codes
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.laterality import laterality
+from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.status_z_codes import status_z_codes
 from services.coding.domain.stroke_sequela import stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
@@ -274,10 +275,10 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 
 CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, refined_by_sentence, history_z_codes,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
-                                       body_mass_index, tobacco_product, dementia_in_disease, stroke_sequela,
-                                       laterality, immunization_encounter, seventh_character, substance_in_remission,
-                                       ckd_stated_stage, hypertension_combination, diabetes_combination,
-                                       diabetic_retinopathy, ckd_stage, integral_symptoms)
+                                       noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
+                                       stroke_sequela, laterality, immunization_encounter, seventh_character,
+                                       substance_in_remission, ckd_stated_stage, hypertension_combination,
+                                       diabetes_combination, diabetic_retinopathy, ckd_stage, integral_symptoms)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:
