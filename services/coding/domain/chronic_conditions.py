@@ -13,7 +13,9 @@ import re
 # rheumatoid arthritis, chronic heart failure
 CHRONIC = ("I10", "E10", "E11", "E78", "E03", "J45", "J44", "I48", "I25", "N18", "G47.33", "K21", "E66", "M05",
            "M06", "I50")
-_MANAGED = re.compile(r"\b(controlled|uncontrolled|well[- ]controlled|stable|managed|on (\w+ ){0,2}\w+|"
+# "on <drug>", not "on exam" or "on CT"
+_MANAGED = re.compile(r"\b(controlled|uncontrolled|well[- ]controlled|stable|managed|"
+                      r"on (?!exam|ct\b|imaging|x-?ray|echo|ekg|ecg|holter|cxr|\d)(\w+ ){0,2}\w+|"
                       r"takes|taking|treated with|continue[sd]?|maintained on)\b", re.IGNORECASE)
 _OVER = re.compile(r"\b(resolved|no longer|off (all )?(meds|medications|treatment)|remission)\b", re.IGNORECASE)
 

@@ -28,3 +28,8 @@ def test_the_suggester_codes_a_managed_chronic_condition_written_as_history(sugg
     found = suggest("Pre-op visit. PMH HTN, controlled on amlodipine.")
     assert "I10" in [s.code for s in found if s.confidence >= 0.9]
     assert "I10" not in [s.code for s in suggest("PMH: HTN. Here for a cough.")]
+
+
+def test_a_finding_on_an_exam_or_a_study_is_not_care():
+    assert not current_chronic_condition("J45.909", "History of asthma, on exam lungs clear")
+    assert not current_chronic_condition("I48.91", "Hx of atrial fibrillation on 2019 Holter")
