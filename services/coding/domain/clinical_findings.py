@@ -10,7 +10,11 @@ specific code the term index found on the same words):
   a storm the note does not deny), "Thyroiditis, Hashimoto's" E06.3; "Stenosis, aortic (valve)" I35.0 (I35.2 with
   insufficiency), "Insufficiency, aortic" I35.1 and "Insufficiency, mitral" I34.0, nonrheumatic unless the note
   says rheumatic, and I08.0 when both valves are diseased (the index: "with mitral (valve) disease"); "Disease,
-  heart, hypertensive" I11.9, which the hypertension combination turns into I11.0/I13.- when heart failure is coded; "Nodule, lung, solitary" R91.1 (several nodules R91.8).
+  heart, hypertensive" I11.9, which the hypertension combination turns into I11.0/I13.- when heart failure is coded;
+  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
+  acuity and the hypoxia or hypercapnia stated.
+
+Coronary atherosclerosis with angina (`coronary_with_angina`, guideline I.C.9.b) is one I25.11- code.
 
 Refinements (`refined_by_sentence`): a code the term index found on a condition's words, made specific by other
 words of its sentence as the index's subterms say: "Hypothyroidism, postsurgical / postablative" E89.0 after a
@@ -32,6 +36,7 @@ def _fixed(code: str, why: str):
 
 
 _STORM = _word(r"thyroid storm|thyrotoxic crisis")
+_ACUTE_ON_CHRONIC = _word(r"acute on chronic|acute-on-chronic")
 _THYROID_DISEASE = _word(r"hypothyroid\w*|hyperthyroid\w*|graves'?( disease)?|hashimoto'?s?|thyroiditis|goiter|"
                          r"thyrotoxicosis|myxedema")
 _INSUFFICIENCY = _word(r"insufficiency|regurgitation|incompetence")
@@ -91,6 +96,21 @@ def _nonrheumatic(code: str, why: str, other: re.Pattern):
     return resolve
 
 
+_RESPIRATORY_TYPE = (("1", _word(r"hypox\w*")), ("2", _word(r"hypercap\w*|hypercarbi\w*|co2 retention")))
+
+
+def _respiratory_failure(match: re.Match, note: str) -> tuple[str, str] | None:
+    """J96.0- acute, J96.1- chronic, J96.2- acute on chronic; 1 with hypoxia, 2 with hypercapnia, 0 unstated (both
+    stated: for a coder, the tabular has no code for both)."""
+    text = sentence(note, match.start(), match.end())
+    acuity = "2" if _ACUTE_ON_CHRONIC.search(text) else "1" if _word("chronic").search(text) else \
+        "0" if _word("acute").search(text) else None
+    types = [digit for digit, words in _RESPIRATORY_TYPE if words.search(text)]
+    if acuity is None or len(types) > 1:
+        return None
+    return f"J96.{acuity}{types[0] if types else '0'}", "respiratory failure by the acuity and type stated"
+
+
 def _nodule(match: re.Match, note: str) -> tuple[str, str]:
     if match.group(0).lower().endswith("s"):
         return "R91.8", "several pulmonary nodules: other nonspecific abnormal finding of lung field"
@@ -124,6 +144,8 @@ CLINICAL_FINDINGS = (
     (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
      _fixed("I11.9", "hypertensive heart disease")),
     (_word(r"(pulmonary|lung) nodules?"), ("R91", "J98"), _nodule),
+    (_word(r"((acute on chronic|acute|chronic) )?((hypox\w*|hypercap\w*|hypercarbic) )?(resp|respiratory) failure"
+           r"( with (hypoxia|hypercapnia))?"), ("J96", "R06"), _respiratory_failure),
 )
 
 # (code the index found, words of its sentence that specify it, the specific code, why)
@@ -157,3 +179,29 @@ def refined_by_sentence(suggestions: list[Suggestion], note: str, tabular) -> tu
         for o in specified)]
     reasons += [f"{s.evidence}: {s.code} gives way to the specified code of its sentence" for s in dropped]
     return [s for s in out if s not in dropped], reasons
+
+
+_CORONARY = _word(r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease|"
+                  r"coronary atherosclerosis")
+_GRAFT = _word(r"cabg|bypass graft\w*")
+# angina code prefix -> the 6th character of I25.11- (native coronary artery with that angina)
+ANGINA_WITH_CAD = (("I20.0", "0"), ("I20.1", "1"), ("I20.2", "2"), ("I20.8", "8"), ("I20.9", "9"))
+
+
+def coronary_with_angina(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    """Coronary atherosclerosis with angina is one code, I25.11- by the angina's type (guideline I.C.9.b: the "with"
+    presumption links them; no separate I20 code). With a bypass graft in the note the vessel is a coder's call."""
+    angina = next((s for s in suggestions if s.code.startswith("I20") and s.context == "affirmed"), None)
+    cad = next((m for m in _CORONARY.finditer(note) if current(note, m.start(), m.end())), None) if angina else None
+    if cad is None or _GRAFT.search(note):
+        return suggestions, []
+    code = "I25.11" + next(digit for prefix, digit in ANGINA_WITH_CAD if angina.code.startswith(prefix))
+    if not tabular.is_billable(code):
+        return suggestions, []
+    reason = f"{cad.group(0)} with {angina.evidence}: {code}, atherosclerotic heart disease with angina (one code)"
+    start, end = min(cad.start(), angina.start), max(cad.end(), angina.end)
+    made = Suggestion(code=code, description=tabular.description(code), confidence=angina.confidence, start=start,
+                      end=end, evidence=note[start:end], context="affirmed", convention="with-presumption",
+                      reason=reason)
+    kept = [s for s in suggestions if s is not angina and not s.code.startswith("I25.1")]
+    return [made, *kept], [reason]

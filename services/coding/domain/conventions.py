@@ -20,7 +20,7 @@ import re
 from typing import Callable, Protocol
 
 from services.coding.domain.bmi import body_mass_index
-from services.coding.domain.clinical_findings import refined_by_sentence
+from services.coding.domain.clinical_findings import coronary_with_angina, refined_by_sentence
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
 from services.coding.domain.documented_findings import documented_findings
@@ -173,6 +173,7 @@ INTEGRAL_SYMPTOMS = {
     "R30.0": ("N30", "N39.0"),
     "R11": ("A08", "A09", "K52.9"),
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
+    "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
 }
 
 
@@ -277,8 +278,9 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
                                        stroke_sequela, laterality, immunization_encounter, seventh_character,
-                                       substance_in_remission, ckd_stated_stage, hypertension_combination,
-                                       diabetes_combination, diabetic_retinopathy, ckd_stage, integral_symptoms)
+                                       substance_in_remission, ckd_stated_stage, coronary_with_angina,
+                                       hypertension_combination, diabetes_combination, diabetic_retinopathy, ckd_stage,
+                                       integral_symptoms)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:

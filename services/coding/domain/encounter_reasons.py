@@ -1,5 +1,6 @@
-"""Encounters whose reason is not a current condition: a preoperative evaluation (Z01.81-) and a follow-up after a
-treatment that is complete (Z09, Z08 for a malignancy).
+"""Encounters whose reason is not a current condition: a preoperative evaluation (Z01.81-), an administrative
+examination (Z02.-: sports, pre-employment, school, driving license) and a follow-up after a treatment that is
+complete (Z09, Z08 for a malignancy).
 
 Preoperative (ICD-10-CM guidelines IV.M and I.C.21.c.16): the Z01.81- code for the kind of clearance comes
 first, then the condition the surgery is for and any findings, which the other rules code. Cardiac clearance is
@@ -38,8 +39,24 @@ _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continu
              r"recurr\w*|worse\w*")
 
 
+# administrative examinations (Z02.-): the index's "Examination, for, ..." entries
+ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?participation (physical|exam\w*)"), "Z02.5",
+                   "examination for participation in sport"),
+                  (_rx(r"pre-?employment (physical|exam\w*)"), "Z02.1", "pre-employment examination"),
+                  (_rx(r"school (physical|exam\w*)|(camp|daycare) (physical|form)"), "Z02.0",
+                   "examination for admission to an educational institution"),
+                  (_rx(r"dot (physical|exam\w*)|driver'?s licen[cs]e (physical|exam\w*)"), "Z02.4",
+                   "examination for a driving license"))
+
+
 def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = _preoperative(note, suggestions, tabular)
+    for words, code, what in ADMINISTRATIVE:
+        match = words.search(note)
+        if match and not NEGATION.search(before(note, match.start())) and not _NOT_TODAY.search(
+                sentence(note, match.start(), match.end())):
+            made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {what}"))
+            reasons.append(made[-1].reason)
     suggestions, more = _after_completed_treatment(suggestions, note, tabular)
     return [*made, *suggestions], reasons + more
 

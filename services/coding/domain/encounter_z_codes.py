@@ -45,7 +45,7 @@ SCREENED_FOR = (
     (r"colon|colorectal|colonoscopy", "Z12.11"), (r"breast|mammogra\w*", "Z12.31"), (r"cervical|cervix|pap", "Z12.4"),
     (r"prostate|psa", "Z12.5"), (r"lung|ldct|low[- ]dose ct", "Z12.2"), (r"diabetes|diabetic|a1c|glucose", "Z13.1"),
     (r"lipids?|lipid disorders?|cholesterol|hyperlipidemia", "Z13.220"), (r"depression|phq-?[29]", "Z13.31"),
-    (r"alcohol|audit-c", "Z13.39"), (r"hiv", "Z11.4"), (r"hepatitis c|hcv", "Z11.59"),
+    (r"alcohol|audit-c", "Z13.39"), (r"hiv", "Z11.4"), (r"hepatitis c|hep c|hcv", "Z11.59"),
     (r"sti|std|chlamydia|gonorrhea", "Z11.3"), (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
     (r"osteoporosis|dexa|bone density", "Z13.820"), (r"anemia", "Z13.0"),
     (r"tuberculosis|tb|ppd|quantiferon", "Z11.1"),
@@ -59,15 +59,17 @@ _ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in 
                             re.IGNORECASE)
 _POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
 _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (physical|exam|check-?up|health exam)|"
-                     r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical")
+                     r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical|"
+                     r"awv")  # the Medicare annual wellness visit
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
                 r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
 _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|normal exam|exam (is |was )?normal|unremarkable")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
-                  r"\d+ minutes (of |spent )?counsel+ing|counsel+ing for \d+ minutes")
-COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"), (_rx(r"tobacco|smoking|cessation|vaping"), "Z71.6"),
-                      (_rx(r"alcohol"), "Z71.41"), (_rx(r"drug|substance"), "Z71.51"),
+                  r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing for \d+ ?(minutes|mins?)")
+COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
+                      (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping"), "Z71.6"), (_rx(r"alcohol"), "Z71.41"),
+                      (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
 # counselling code -> the diagnoses whose standard treatment it is part of
 INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21"),

@@ -1,7 +1,7 @@
 """Endocrine, cardiac, pulmonary and laboratory findings in the notes' words, and index codes the sentence specifies."""
 import pytest
 
-from services.coding.domain.clinical_findings import refined_by_sentence
+from services.coding.domain.clinical_findings import coronary_with_angina, refined_by_sentence
 from services.coding.domain.conventions import hypertension_combination
 from services.coding.domain.documented_findings import documented_findings
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
@@ -81,3 +81,33 @@ def test_a_thyroid_disorder_named_with_its_cause_is_the_cause_s_code_alone(tabul
     out, _ = documented_findings(found(note, *given), note, tabular)
     out, _ = refined_by_sentence(out, note, tabular)
     assert sorted({s.code for s in out}) == expected
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("COPD w/ chronic hypoxemic respiratory failure, on home O2.", "J96.11"),
+    ("Acute on chronic hypercapnic respiratory failure.", "J96.22"),
+    ("Acute respiratory failure, cause unclear.", "J96.00"),
+])
+def test_respiratory_failure_is_coded_by_acuity_and_type(tabular, note, expected):
+    assert expected in codes(documented_findings([], note, tabular)[0])
+
+
+def test_respiratory_failure_without_an_acuity_or_with_both_types_is_left_to_a_coder(tabular):
+    for note in ("Respiratory failure.", "Chronic respiratory failure with hypoxia and hypercapnia."):
+        assert not any(s.code.startswith("J96") for s in documented_findings([], note, tabular)[0])
+
+
+@pytest.mark.parametrize("note, angina, expected", [
+    ("Stable angina, CAD of native vessel.", ("I20.89", "Stable angina"), "I25.118"),
+    ("Coronary artery disease with unstable angina.", ("I20.0", "unstable angina"), "I25.110"),
+    ("CAD. Angina on exertion.", ("I20.9", "Angina"), "I25.119"),
+])
+def test_coronary_disease_with_angina_is_one_combination_code(tabular, note, angina, expected):
+    out, reasons = coronary_with_angina(found(note, angina), note, tabular)
+    assert codes(out) == [expected] and out[0].convention == "with-presumption" and reasons
+
+
+@pytest.mark.parametrize("note", ["Stable angina. No known CAD.", "Stable angina, CAD s/p CABG 2015."])
+def test_angina_without_current_coronary_disease_or_with_a_graft_stays(tabular, note):
+    given = found(note, ("I20.89", "Stable angina"))
+    assert coronary_with_angina(given, note, tabular)[0] == given

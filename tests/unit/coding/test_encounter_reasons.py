@@ -54,3 +54,14 @@ def test_a_named_drug_completed_with_the_condition_resolved_is_completed_treatme
     note = "F/u UTI: completed nitrofurantoin, sx resolved. Repeat UA neg."
     out, _ = encounter_reasons(found(note, ("N39.0", "UTI")), note, tabular)
     assert codes(out) == ["Z09", "Z87.440"]
+
+
+@pytest.mark.parametrize("note, expected", [("16 yo M sports physical, cleared.", "Z02.5"),
+                                            ("Pre-employment physical for a warehouse job.", "Z02.1"),
+                                            ("DOT physical, 2-year card.", "Z02.4")])
+def test_an_administrative_examination_is_coded(tabular, note, expected):
+    assert codes(encounter_reasons([], note, tabular)[0]) == [expected]
+
+
+def test_an_administrative_examination_only_scheduled_is_not(tabular):
+    assert encounter_reasons([], "Sports physical scheduled for August.", tabular)[0] == []

@@ -78,3 +78,12 @@ def test_a_routine_exam_that_makes_a_new_diagnosis_is_with_abnormal_findings(tab
 @pytest.mark.parametrize("note", ["Hyperlipidemia; long-term statin use.", "Long-term hydroxychloroquine for lupus."])
 def test_a_drug_without_a_class_of_its_own_taken_long_term_is_z79_899(tabular, note):
     assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z79.899"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Medicare AWV, subsequent. Exam normal.", ["Z00.00"]),
+    ("Hep C antibody and HIV screening today.", ["Z11.4", "Z11.59"]),
+    ("Smokes 1/2 ppd cigarettes, advised to quit, 4 min counseling.", ["Z71.6"]),
+])
+def test_shorthand_for_exams_screenings_and_counselling_time_is_read(tabular, note, expected):
+    assert codes(encounter_z_codes([], note, tabular)[0]) == expected
