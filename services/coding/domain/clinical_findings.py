@@ -11,16 +11,15 @@ specific code the term index found on the same words):
   insufficiency), "Insufficiency, aortic" I35.1 and "Insufficiency, mitral" I34.0, nonrheumatic unless the note
   says rheumatic, and I08.0 when both valves are diseased (the index: "with mitral (valve) disease"); "Disease,
   heart, hypertensive" I11.9, which the hypertension combination turns into I11.0/I13.- when heart failure is coded;
-  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
+  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Sarcoidosis, lung" D86.0; "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
   acuity and the hypoxia or hypercapnia stated.
 
 Coronary atherosclerosis with angina (`coronary_with_angina`, guideline I.C.9.b) is one I25.11- code.
 
 Refinements (`refined_by_sentence`): a code the term index found on a condition's words, made specific by other
 words of its sentence as the index's subterms say: "Hypothyroidism, postsurgical / postablative" E89.0 after a
-thyroidectomy or radioactive iodine, hypothyroidism due to Hashimoto's thyroiditis coded as E06.3 alone,
-"Sarcoidosis, lung" D86.0 for a pulmonary one; unspecified thyrotoxicosis E05.90 gives way to the E05 code of the
-goiter or disease its sentence names.
+thyroidectomy or radioactive iodine, hypothyroidism due to Hashimoto's thyroiditis coded as E06.3 alone;
+unspecified thyrotoxicosis E05.90 gives way to the E05 code of the goiter or disease its sentence names.
 """
 import re
 
@@ -144,15 +143,17 @@ CLINICAL_FINDINGS = (
     (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
      _fixed("I11.9", "hypertensive heart disease")),
     (_word(r"(pulmonary|lung) nodules?"), ("R91", "J98"), _nodule),
+    (_word(r"(pulmonary|lung) sarcoid(osis)?|sarcoid(osis)? of (the )?lungs?"), ("D86",),
+     _fixed("D86.0", "sarcoidosis of the lung")),
     (_word(r"((acute on chronic|acute|chronic) )?((hypox\w*|hypercap\w*|hypercarbic) )?(resp|respiratory) failure"
            r"( with (hypoxia|hypercapnia))?"), ("J96", "R06"), _respiratory_failure),
 )
 
 # (code the index found, words of its sentence that specify it, the specific code, why)
 REFINEMENTS = (
-    ("E03.9", _word(r"thyroidectomy|radioactive iodine|rai|i-?131|ablation|post-?surgical|post-?ablative"), "E89.0",
+    ("E03.9", _word(r"thyroidectomy|radioactive iodine|rai|i-?131|thyroid ablation|post-?surgical|post-?ablative"),
+     "E89.0",
      "hypothyroidism after thyroid surgery or ablation is postprocedural"),
-    ("D86.9", _word(r"pulmonary|lungs?"), "D86.0", "sarcoidosis of the lung"),
     ("E03.9", _word(r"hashimoto'?s?|autoimmune thyroiditis|chronic lymphocytic thyroiditis"), "E06.3",
      "hypothyroidism due to autoimmune thyroiditis is coded as the thyroiditis"),
 )

@@ -8,7 +8,7 @@ and methotrexate. For them a note saying the patient is on the drug ("on apixaba
 dose, "continue metformin") documents the therapy. Drugs also given for a few days (steroids, opioids, NSAIDs)
 need the note to say long-term (`encounter_z_codes`).
 
-Not for a drug stopped, held, declined, being considered or only started today, one the patient is allergic to,
+Not for a drug denied ("not on anticoagulation"), stopped, held, declined, being considered or only started today, one the patient is allergic to,
 a relative's, or a course of days; insulin is `status_z_codes`' (Z79.4 depends on the type of diabetes).
 """
 import re
@@ -40,6 +40,8 @@ _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANC
 _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u)\b", re.IGNORECASE)
 _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|continues?|continued|maintained on|meds?|"
                             r"medications?|current medications?|rx)\b", re.IGNORECASE)
+# a denial of the drug itself ("not on anticoagulation"), not of another condition earlier in the sentence
+_JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
 _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
                  r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
                  r"if needed|prn|"
@@ -50,7 +52,8 @@ def _taken(note: str, match: re.Match) -> bool:
     text = sentence(note, match.start(), match.end())
     stated = _DOSE_AFTER.search(note[match.end():match.end() + 30]) or _TAKING_BEFORE.search(
         before(note, match.start()))
-    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text))
+    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or
+                                 _JUST_NEGATED.search(before(note, match.start())))
 
 
 def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,

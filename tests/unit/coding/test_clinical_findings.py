@@ -50,7 +50,6 @@ def test_hypertensive_heart_disease_with_heart_failure_is_the_i11_0_combination(
 @pytest.mark.parametrize("note, given, expected", [
     ("Hypothyroidism s/p total thyroidectomy 2019.", ("E03.9", "Hypothyroidism"), "E89.0"),
     ("Hypothyroidism after radioactive iodine.", ("E03.9", "Hypothyroidism"), "E89.0"),
-    ("Pulmonary sarcoidosis, stable.", ("D86.9", "sarcoidosis"), "D86.0"),
 ])
 def test_the_sentence_specifies_the_code_the_index_found(tabular, note, given, expected):
     out, reasons = refined_by_sentence(found(note, given), note, tabular)
@@ -58,9 +57,16 @@ def test_the_sentence_specifies_the_code_the_index_found(tabular, note, given, e
 
 
 def test_without_the_specifying_words_the_index_code_stays(tabular):
-    note = "Hypothyroidism, TSH at goal. Sarcoidosis of the skin."
-    given = found(note, ("E03.9", "Hypothyroidism"), ("D86.9", "Sarcoidosis"))
-    assert codes(refined_by_sentence(given, note, tabular)[0]) == ["D86.9", "E03.9"]
+    note = "Hypothyroidism, TSH at goal, AF s/p ablation."  # a cardiac ablation, not the thyroid's
+    given = found(note, ("E03.9", "Hypothyroidism"))
+    assert codes(refined_by_sentence(given, note, tabular)[0]) == ["E03.9"]
+
+
+@pytest.mark.parametrize("note, expected", [("Pulmonary sarcoidosis, stable.", ["D86.0"]),
+                                            ("Sarcoidosis; pulmonary function tests ordered.", [])])
+def test_sarcoidosis_of_the_lung_is_d86_0_only_when_the_words_say_so(tabular, note, expected):
+    out, _ = documented_findings(found(note, ("D86.9", "arcoidosis")), note, tabular)
+    assert codes(out) == (expected or ["D86.9"])
 
 
 @pytest.mark.parametrize("note, expected", [

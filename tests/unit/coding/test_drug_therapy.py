@@ -11,6 +11,7 @@ pytestmark = pytest.mark.unit
     ("Paroxysmal AF on apixaban 5 mg BID.", ["Z79.01"]),
     ("Meds: metformin 1000 mg BID, glipizide 10 mg daily.", ["Z79.84"]),
     ("CAD. On ASA 81 mg and atorvastatin.", ["Z79.82"]),
+    ("CAD without angina, on metoprolol and ASA 81.", ["Z79.82"]),  # the denial is of the angina
     ("S/p DES, taking clopidogrel.", ["Z79.02"]),
     ("Osteoporosis, on alendronate weekly x 2 yrs.", ["Z79.83"]),
     ("RA, continue methotrexate 15 mg weekly.", ["Z79.631"]),
@@ -23,7 +24,7 @@ def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
 
 @pytest.mark.parametrize("note", [
     "Warfarin stopped before the procedure.", "Apixaban held for 48 hours.", "Allergic to aspirin.",
-    "Mother on warfarin.", "Consider apixaban if AF recurs.", "Started apixaban 5 mg BID today.",
+    "Mother on warfarin.", "Consider apixaban if AF recurs.", "Not on anticoagulation given the fall risk.", "Started apixaban 5 mg BID today.",
     "ASA class II, cleared for anesthesia.",  # the anesthesia physical status, not aspirin
     "Prednisone 40 mg x 5 days.",  # not a maintenance class: needs "long-term" (encounter_z_codes)
     "Discussed metformin; patient prefers diet first.",  # named, not taken

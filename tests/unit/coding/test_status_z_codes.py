@@ -69,7 +69,8 @@ def test_a_device_or_graft_in_cardiology_shorthand_is_a_status(tabular, note, ex
     assert codes(status_z_codes([], note, tabular)[0]) == expected
 
 
-@pytest.mark.parametrize("note", ["Referred for CABG evaluation.", "Candidate for AICD if EF stays low."])
+@pytest.mark.parametrize("note", ["Referred for CABG evaluation.", "Candidate for AICD if EF stays low.",
+                                  "Three-vessel CAD, needs CABG.", "Awaiting AICD placement."])
 def test_a_graft_or_device_only_considered_is_not_a_status(tabular, note):
     assert status_z_codes([], note, tabular)[0] == []
 
