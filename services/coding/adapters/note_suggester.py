@@ -14,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from services.coding.adapters.tabular_notes import TabularNotes
+from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.note_context import FAMILY, SkippedMention, mention_scope
@@ -29,6 +30,9 @@ INDEX_VERSION = 2
 MAX_WORDS = 10
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
 CONTEXT_CONFIDENCE = {"family": 0.9, "history": 0.85}
+# The index's own History entry for a condition ConText reads as past or a relative's (context_z_codes): as sure
+# as a family-history term, where a Z code found by its words alone may be loosely related.
+HISTORY_ENTRY_CONFIDENCE = 0.9
 # ConText's categories that keep a mention from being coded, named as the context rules name theirs
 SUPPRESSING = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain", "HYPOTHETICAL": "hypothetical"}
 _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
@@ -124,9 +128,10 @@ class NoteSuggester:
         return self._context_cache[cache_key]
 
     def _history_code(self, context: str, condition: str) -> TermMatch | None:
-        """The index's History entry for the condition, where no Z code's text holds the mention's words."""
+        """The index's History entry for the condition, tried before the Z codes whose text holds the mention's
+        words (those may name another condition with the same word: "gestational diabetes")."""
         code = history_code(context, condition)
-        return TermMatch(code, self._tabular.description(code), CONTEXT_CONFIDENCE[context]) if code else None
+        return TermMatch(code, self._tabular.description(code), HISTORY_ENTRY_CONFIDENCE) if code else None
 
     def __call__(self, note: str) -> list[Suggestion]:
         return self.read(note)[0]
@@ -158,8 +163,10 @@ class NoteSuggester:
                 context = FAMILY
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
+            elif context == "history" and current_chronic_condition(match.code, ent.sent.text):
+                context = "affirmed"
             elif context != "affirmed":
-                match = self.context_code(context, ent._.icd_key) or self._history_code(context, match.code)
+                match = self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
             if match is not None:
                 confidence = less_specific_than_documented(match, ent.sent.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,

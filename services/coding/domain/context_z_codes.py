@@ -1,7 +1,8 @@
 """The family or personal history code for a condition the term index found, where the Z code's own text does
 not hold the note's words: "FH of type 1 diabetes" is "History, family, diabetes" Z83.3, "brother with
 schizophrenia" is "History, family, mental disorder NEC" Z81.8, "h/o kidney stones" is "History, personal,
-calculi, renal" Z87.442 (ICD-10-CM alphabetic index, History entries).
+calculi, renal" Z87.442 (ICD-10-CM alphabetic index, History entries); a past myocardial infarction is not a Z code
+but "Infarct, myocardial, old (healed)" I25.2 (guideline I.C.9.e.4).
 
 Keyed by the condition's code prefix, longest first: a small table of the index's History entries, so a
 condition it lacks suggests nothing (and the relative's or past condition is never coded as the patient's own).
@@ -17,7 +18,10 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "F70": ("Z81.0", None), "F71": ("Z81.0", None), "F72": ("Z81.0", None), "F73": ("Z81.0", None),
     "F79": ("Z81.0", None), "F9": ("Z81.8", None),
     "G40": ("Z82.0", None), "G30": ("Z82.0", None), "G20": ("Z82.0", None),
-    "I20": ("Z82.49", None), "I21": ("Z82.49", None), "I25": ("Z82.49", None),
+    "I20": ("Z82.49", None), "I21": ("Z82.49", "I25.2"), "I22": ("Z82.49", "I25.2"), "I25": ("Z82.49", None),
+    "I42": ("Z82.49", None), "I48": ("Z82.49", None),
+    "I50": ("Z82.49", None), "I71": ("Z82.49", None),  # History, family, disease, circulatory system NEC
+    "N18": ("Z84.1", None),
     "I63": ("Z82.3", "Z86.73"), "G45.9": ("Z82.3", "Z86.73"),
     "I26": (None, "Z86.711"), "I82.4": (None, "Z86.718"),
     "J45": ("Z82.5", None), "J44": ("Z82.5", None),

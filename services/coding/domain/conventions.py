@@ -11,13 +11,21 @@ made or changed carries the convention's name and the reason, so a coder sees wh
 the tabular's own notes (Excludes1, use additional code, 7th characters); the module reads nothing else.
 Conventions that read the note's words more than the tabular live in their own modules and run first, so the
 combinations see what they found: uncertain diagnoses, documented findings, history, encounter and status Z
-codes, the tobacco product, dementia in a disease classified elsewhere, stroke sequelae, laterality.
+codes, the tobacco product, dementia in a disease classified elsewhere, stroke sequelae, laterality; and, in
+`encounter_reasons`, `drug_therapy`, `noncompliance`, `bmi`, `clinical_findings` and `diabetic_complications`,
+the preoperative and follow-up encounters, maintenance drug therapy, noncompliance, the BMI, refinements by the
+sentence's words, and the retinopathy and CKD stage parts of a combination.
 """
 import re
 from typing import Callable, Protocol
 
+from services.coding.domain.bmi import body_mass_index
+from services.coding.domain.clinical_findings import coronary_with_angina, refined_by_sentence
 from services.coding.domain.dementia_in_disease import dementia_in_disease
+from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
 from services.coding.domain.documented_findings import documented_findings
+from services.coding.domain.drug_therapy import maintenance_drug_therapy
+from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.encounter_z_codes import encounter_z_codes
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.injury_encounter import stated_by_cue
@@ -25,6 +33,7 @@ from services.coding.domain.injury_specificity import injury_specificity
 from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
+from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.status_z_codes import status_z_codes
@@ -78,10 +87,13 @@ def _linked(note: str, *parts: Suggestion) -> bool:
     return not any(_UNLINKED.search(_sentence(note, p.start, p.end)) for p in parts)
 
 
+HYPERTENSION = ("I10", "I11.9")  # essential hypertension, or hypertensive heart disease stated in so many words
+
+
 def hypertension_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """Hypertension with heart failure and/or chronic kidney disease is one I11-I13 code (guideline I.C.9.a):
-    I10 is replaced; the heart failure type (I50.-) and CKD stage (N18.-) stay as its additional codes."""
-    htn = next((s for s in suggestions if s.code == "I10" and _affirmed(s)), None)
+    I10 (or I11.9) is replaced; the heart failure type (I50.-) and CKD stage (N18.-) stay as its additional codes."""
+    htn = next((s for s in suggestions if s.code in HYPERTENSION and _affirmed(s)), None)
     if htn is None:
         return suggestions, []
     hf = [s for s in suggestions if s.code.startswith("I50") and _affirmed(s) and _linked(note, s)]
@@ -177,6 +189,7 @@ INTEGRAL_SYMPTOMS = {
     "R30.0": ("N30", "N39.0"),
     "R11": ("A08", "A09", "K52.9"),
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
+    "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
 }
 
 
@@ -278,12 +291,14 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     return out, reasons
 
 
-CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, injury_specificity, joint_replacement,
-                                       depression_episode, single_nerve_neuropathy, history_z_codes, encounter_z_codes,
-                                       status_z_codes, tobacco_product, dementia_in_disease, stroke_sequela, laterality,
-                                       immunization_encounter, seventh_character, substance_in_remission,
-                                       hypertension_combination, diabetes_combination, integral_symptoms,
-                                       same_condition)
+CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, refined_by_sentence, injury_specificity,
+                                       joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
+                                       encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
+                                       noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
+                                       stroke_sequela, laterality, immunization_encounter, seventh_character,
+                                       substance_in_remission, ckd_stated_stage, coronary_with_angina,
+                                       hypertension_combination, diabetes_combination, diabetic_retinopathy, ckd_stage,
+                                       integral_symptoms, same_condition)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
@@ -251,15 +252,19 @@ FINDINGS: tuple[Finding, ...] = (
       for words, family, resolve in MUSCULOSKELETAL_FINDINGS),
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
+    *(Finding(words, family, resolve) for words, family, resolve in CLINICAL_FINDINGS),
 )
 
 
 def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:
     """A symptom stated with a definitive diagnosis in its sentence is part of it (guidelines I.B.5), as the
-    suggester reads the symptoms the index finds."""
+    suggester reads the symptoms the index finds; not the diagnosis the finding replaces on its own words
+    ("pre-diabetes" is not diabetes)."""
+    replaced = overlapping(suggestions, match.start(), match.end())
     here = sentence_start(note, match.start())
     return code[0] == "R" and any(s.code[0] not in "RZ" and s.context == "affirmed"
-                                  and sentence_start(note, s.start) == here for s in suggestions)
+                                  and sentence_start(note, s.start) == here and s not in replaced
+                                  for s in suggestions)
 
 
 def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

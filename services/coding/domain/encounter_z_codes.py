@@ -9,20 +9,18 @@ left to a coder (below any auto-accept threshold).
 """
 import re
 
+from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import NEGATION, before, current, sentence
+from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
 _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
-                       r"discussed|recommended|ordered for next)\b", re.IGNORECASE)
+                       r"discussed|recommended|ordered for next|up to date|utd|last done)\b", re.IGNORECASE)
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
 _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
-
-
-def _rx(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
 SCREENINGS = (
@@ -41,30 +39,51 @@ SCREENINGS = (
     (_rx(r"hepatitis c screening|hcv screening|screening for hepatitis c"), "Z11.59"),
     (_rx(r"sti screening|std screening|screening for (sti|std|chlamydia|gonorrhea)"), "Z11.3"),
 )
-_ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS), re.IGNORECASE)
+# what a sentence saying "screen"/"screening" screens for, by the words next to it ("depression screen", "screening
+# for AAA", "aortic US for screening"): the subject of Z11-Z13 as the index words it (Screening, for, ...)
+SCREENED_FOR = (
+    (r"colon|colorectal|colonoscopy", "Z12.11"), (r"breast|mammogra\w*", "Z12.31"), (r"cervical|cervix|pap", "Z12.4"),
+    (r"prostate|psa", "Z12.5"), (r"lung|ldct|low[- ]dose ct", "Z12.2"), (r"diabetes|diabetic|a1c|glucose", "Z13.1"),
+    (r"lipids?|lipid disorders?|cholesterol|hyperlipidemia", "Z13.220"), (r"depression|phq-?[29]", "Z13.31"),
+    (r"alcohol|audit-c", "Z13.39"), (r"hiv", "Z11.4"), (r"hepatitis c|hep c|hcv", "Z11.59"),
+    (r"sti|std|chlamydia|gonorrhea", "Z11.3"), (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
+    (r"osteoporosis|dexa|bone density", "Z13.820"), (r"anemia", "Z13.0"),
+    (r"tuberculosis|tb|ppd|quantiferon", "Z11.1"),
+)
+_SCREEN = r"screen(s|ed|ing)?"
+_GAP = r"[^\w.;\n]+"  # between words of one sentence
+_SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,3}}?({topic})\b|"
+                                  rf"\b({topic}){_GAP}(\w+{_GAP}){{0,3}}?{_SCREEN}\b", re.IGNORECASE), code)
+                      for topic, code in SCREENED_FOR)
+_ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS) + rf"|\b{_SCREEN}\b",
+                            re.IGNORECASE)
 _POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
 _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (physical|exam|check-?up|health exam)|"
-                     r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical")
+                     r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical|"
+                     r"awv")  # the Medicare annual wellness visit
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
-_ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding")
+_ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
+                r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
 _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|normal exam|exam (is |was )?normal|unremarkable")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
-                  r"\d+ minutes (of |spent )?counsel+ing|counsel+ing for \d+ minutes")
-COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"), (_rx(r"tobacco|smoking|cessation|vaping"), "Z71.6"),
-                      (_rx(r"alcohol"), "Z71.41"), (_rx(r"drug|substance"), "Z71.51"),
+                  r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing for \d+ ?(minutes|mins?)")
+COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
+                      (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping"), "Z71.6"), (_rx(r"alcohol"), "Z71.41"),
+                      (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
 # counselling code -> the diagnoses whose standard treatment it is part of
 INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21"),
                         "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5")}
 _LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on")
-DRUGS = ((_rx(r"warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|anticoagula\w+"), "Z79.01"),
-         (_rx(r"clopidogrel|plavix|ticagrelor|antiplatelet\w*"), "Z79.02"), (_rx(r"aspirin"), "Z79.82"),
-         (_rx(r"insulin"), "Z79.4"), (_rx(r"metformin|glipizide|glyburide|oral hypoglycemics?"), "Z79.84"),
+# the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
+DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|systemic steroids?|oral steroids?"), "Z79.52"),
          (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
          (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
-         (_rx(r"lithium"), "Z79.899"))
+         # no class of their own: "Other long term (current) drug therapy"
+         (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
+              r"lithium|levothyroxine"), "Z79.899"))
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
 # term: the dependence code says it
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
@@ -90,7 +109,7 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
     if not _ANY_SCREENING.search(note):
         return []
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, encounter for screening")
-            for pattern, code in SCREENINGS for match in pattern.finditer(note)
+            for pattern, code in (*SCREENINGS, *_SCREENED_FOR) for match in pattern.finditer(note)
             if _given(note, match) and not _POSITIVE.search(sentence(note, match.start(), match.end()))]
 
 

@@ -4,7 +4,9 @@ had ("mother had breast cancer") is Z80.- family history (ICD-10-CM guidelines I
 
 The index does not reach "colon cancer" (the tabular says "Malignant neoplasm of colon"), and ConText does not
 read "h/o"; the sites below are the common ones, each with its personal and family history code. A former
-smoker is Z87.891, personal history of nicotine dependence.
+smoker is Z87.891, personal history of nicotine dependence. Colon polyps in the past are Z86.010-, by the type
+the note names (index: History, personal, polyps, colon): adenomatous or serrated (tubular, villous adenoma)
+Z86.0101, hyperplastic Z86.0102, no type Z86.0100.
 """
 import re
 
@@ -29,7 +31,12 @@ _PATTERNS = tuple((re.compile(rf"\b({site})\s+{_CANCER}\b|\b{_CANCER}\s+of\s+the
 _ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|active|metastatic|recurrence of|"
                      r"recurrent)\b", re.IGNORECASE)
 _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
-_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|smok", re.IGNORECASE)
+_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|smok|polyp|adenoma", re.IGNORECASE)
+_COLON_POLYPS = re.compile(r"\b((colon|colonic|colorectal) polyps?|polyps? (of|in) the colon|adenomatous polyps?|"
+                           r"(tubular|tubulovillous|villous) adenomas?|sessile serrated (polyps?|adenomas?))\b",
+                           re.IGNORECASE)
+_POLYP_TYPES = ((re.compile(r"\b(adenoma\w*|tubular|villous|tubulovillous|serrated)\b", re.IGNORECASE), "Z86.0101"),
+                (re.compile(r"\bhyperplastic\b", re.IGNORECASE), "Z86.0102"))
 _FORMER_SMOKER = re.compile(r"\b(former smoker|ex-smoker|quit smoking|remote smoking history)\b", re.IGNORECASE)
 
 
@@ -43,12 +50,25 @@ def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[
             if code:
                 out, reason = _replace(out, match, code, why, note, tabular)
                 reasons += [reason] if reason else []
+    for match in _COLON_POLYPS.finditer(note):
+        code = _past_polyps(match, note)
+        if code:
+            out, reason = _replace(out, match, code, "colon polyps in the past are personal history", note, tabular)
+            reasons += [reason] if reason else []
+            break
     for match in _FORMER_SMOKER.finditer(note):
         if not NEGATION.search(before(note, match.start())):
             out, reason = _replace(out, match, "Z87.891", "a former smoker: personal history of nicotine dependence",
                                    note, tabular)
             reasons += [reason] if reason else []
     return out, reasons
+
+
+def _past_polyps(match: re.Match, note: str) -> str | None:
+    text = sentence(note, match.start(), match.end())
+    if NEGATION.search(before(note, match.start())) or FAMILY.search(text) or not HISTORY.search(text):
+        return None
+    return next((code for words, code in _POLYP_TYPES if words.search(text)), "Z86.0100")
 
 
 def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[str | None, str]:

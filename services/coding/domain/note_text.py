@@ -30,6 +30,11 @@ FAMILY = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grandmothe
                     r"family history|fh|fhx|parent|daughter|son)\b", re.IGNORECASE)
 
 
+def word_pattern(text: str) -> re.Pattern:
+    """The alternatives in `text` as whole words, in any case: how the rules name the words they read."""
+    return re.compile(rf"\b({text})\b", re.IGNORECASE)
+
+
 def sentence_start(note: str, position: int) -> int:
     return max(note.rfind(mark, 0, position) for mark in _MARKS) + 1
 

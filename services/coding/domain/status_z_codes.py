@@ -1,26 +1,24 @@
 """Status Z codes: a device, graft or dependence the patient lives with is coded for what it tells the payer
 about the care (ICD-10-CM guidelines I.C.21.c.3), as the alphabetic index sends the words: "Status, insulin
 pump" Z96.41, "Dependence on supplemental oxygen" Z99.81, "Presence of coronary angioplasty implant" Z95.5,
-"Presence of prosthetic heart valve" Z95.2, "Presence of cardiac pacemaker" Z95.0, "Dependence on renal
-dialysis" Z99.2. A status is "s/p" by nature, so past-tense cues do not exclude it; a denied, removed or
-relative's device does.
+"Presence of prosthetic heart valve" Z95.2, "Presence of cardiac pacemaker" Z95.0 (a "PPM" the note places or
+checks), "Presence of aortocoronary bypass graft" Z95.1 (CABG), "Presence of automatic (implantable) cardiac
+defibrillator" Z95.810 (AICD), "Dependence on renal dialysis" Z99.2. A status is "s/p" by nature, so past-tense
+cues do not exclude it; a denied, removed or relative's device does.
 
-Related Z codes read from the same kind of words: an INR or drug level checked for a drug taken long term is
-Z51.81 (therapeutic drug level monitoring, with its Z79.- code); insulin for type 2 (or other) diabetes is Z79.4 however the
-note words it ("on insulin"), since the guideline assigns it whenever the patient is treated with insulin
-(I.C.4.a.3; not for type 1, where insulin is the treatment itself), and an immunization the patient declined is
-Z28.21 (immunization not carried out because of patient refusal).
+Related Z codes read from the same kind of words: an INR, drug level or drug toxicity check for a drug taken long
+term is Z51.81 (therapeutic drug level monitoring, with its Z79.- code); insulin for type 2 (or other) diabetes is
+Z79.4 however the note words it ("on insulin"), since the guideline assigns it whenever the patient is treated
+with insulin (I.C.4.a.3; not for type 1, where insulin is the treatment itself), and an immunization the patient
+declined is Z28.21 (immunization not carried out because of patient refusal).
 """
 import re
 
 from services.coding.domain.note_text import FAMILY, before, sentence
+from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "status-z-code"
-
-
-def _rx(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
 STATUSES = (
@@ -32,22 +30,31 @@ STATUSES = (
          r"right coronary|coronary)|(pci|angioplasty) with stent(ing)?|des (to|in)"), "Z95.5",
      "a coronary angioplasty implant in place"),
     (_rx(r"(mechanical|prosthetic|bioprosthetic|tissue) (mitral |aortic |tricuspid |pulmonic |heart )?valve|"
-         r"(mitral|aortic) valve replacement|s/p (avr|mvr)"), "Z95.2", "a prosthetic heart valve in place"),
+         r"(mitral|aortic) valve replacement|s/p (avr|mvr|tavr|tavi)|tavr|tavi"), "Z95.2",
+     "a prosthetic heart valve in place"),
     # "wandering atrial pacemaker" is a rhythm, not a device
     (re.compile(r"(?<!wandering )(?<!wandering atrial )\b((cardiac )?pacemaker|ppm in place)\b", re.IGNORECASE),
      "Z95.0", "a cardiac pacemaker in place"),
+    (_rx(r"(dual|single)[- ]chamber ppm|s/p ppm|status post ppm|ppm (placed|implanted|check|interrogat\w*)"),
+     "Z95.0", "a cardiac pacemaker in place"),
+    (_rx(r"cabg|coronary (artery )?bypass graft(ing|s)?|aortocoronary bypass( graft)?"), "Z95.1",
+     "an aortocoronary bypass graft in place"),
+    (_rx(r"aicd|icd in place|implantable cardioverter[- ]defibrillator|implantable defibrillator"), "Z95.810",
+     "an implantable cardiac defibrillator in place"),
     (_rx(r"on (hemo|peritoneal )?dialysis|dialysis[- ]dependent|(hemo)?dialysis (three|3) times"), "Z99.2",
      "dependence on renal dialysis"),
 )
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in STATUSES), re.IGNORECASE)
 _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|evaluat\w*|"
-            r"planned|scheduled|referr\w*|if needed")
+            r"planned|scheduled|referr\w*|if needed|recommended|awaiting|will undergo|"
+            r"needs (an? )?(cabg|aicd|pacemaker|ppm|stent\w*|pci|valve replacement|tavr)")  # oxygen "needed" is used
 
 _ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|takes|using|taking|started on|"
                   r"continues?) (\w+ )?insulin|on (\w+ )?insulin|insulin (glargine|lispro|aspart|detemir|degludec)")
 _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw)|(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
-                  r"(drug|therapeutic) (level )?monitoring|(lithium|digoxin|phenytoin|valproate|vancomycin|"
+                  r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug )?toxicity|"
+                  r"(lithium|digoxin|phenytoin|valproate|vancomycin|"
                   r"tacrolimus) level")
 _VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(vaccin\w*|"
                        r"immuni[sz]ation|flu shot|booster)")

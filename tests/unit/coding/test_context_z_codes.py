@@ -21,3 +21,16 @@ def test_the_history_entry_by_the_conditions_code(context, condition, expected):
 def test_a_relatives_condition_is_family_history_never_the_patients(suggest, note, expected):
     found = suggest(note)
     assert [s.code for s in found] == [expected] and found[0].context == "family"
+
+
+@pytest.mark.parametrize("context, condition, expected", [
+    ("history", "I21.9", "I25.2"), ("family", "I71.40", "Z82.49"), ("family", "N18.30", "Z84.1"),
+])
+def test_the_index_sends_a_past_infarction_to_i25_2_and_a_relatives_circulatory_or_kidney_disease_to_z8x(
+        context, condition, expected):
+    assert history_code(context, condition) == expected
+
+
+def test_a_history_entry_is_as_sure_as_a_family_one_and_wins_over_a_z_code_found_by_its_words(suggest):
+    found = [s for s in suggest("H/o pulmonary embolism 2021, off anticoagulation.") if s.code.startswith("Z")]
+    assert [s.code for s in found] == ["Z86.711"] and found[0].context == "history" and found[0].confidence >= 0.9

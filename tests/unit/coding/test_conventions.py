@@ -181,3 +181,9 @@ def test_apply_conventions_runs_each_and_keeps_note_order(tabular):
     note = "Type 2 diabetes and hypertension with chronic kidney disease stage 3b."
     given = found(note, ("E11.9", "Type 2 diabetes"), ("I10", "hypertension"), ("N18.32", "chronic kidney disease"))
     assert [s.code for s in c.apply_conventions(given, note, tabular)] == ["E11.22", "I12.9", "N18.32"]
+
+
+def test_palpitations_are_integral_to_the_arrhythmia_found(tabular):
+    note = "Palpitations; Holter showed frequent PVCs."
+    out, _ = c.integral_symptoms(found(note, ("R00.2", "Palpitations"), ("I49.3", "PVCs")), note, tabular)
+    assert codes(out) == ["I49.3"]

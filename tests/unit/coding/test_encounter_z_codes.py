@@ -61,3 +61,40 @@ def test_alcohol_misuse_screening_is_z13_39(tabular):
 def test_long_term_drugs_and_treatment_of_opioid_dependence_is_not_an_analgesic(tabular, note, expected):
     out, _ = encounter_z_codes([], note, tabular)
     assert codes(out) == expected
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Annual depression screen, PHQ-9 = 3, negative.", ["Z13.31"]),
+    ("Abdominal aortic US today for screening: no aneurysm.", ["Z13.6"]),
+    ("Screened for HIV and hepatitis C today.", ["Z11.4", "Z11.59"]),
+    ("DEXA for osteoporosis screening, T-score -1.2.", ["Z13.820"]),
+])
+def test_a_screening_in_other_words_is_coded_for_what_it_screens(tabular, note, expected):
+    assert codes(encounter_z_codes([], note, tabular)[0]) == expected
+
+
+@pytest.mark.parametrize("note", ["Screening. Diabetes well controlled.",  # another sentence
+                                  "Colon cancer screening up to date.",  # done at another encounter
+                                  "Depression screen positive, PHQ-9 of 14.", "HIV screening declined."])
+def test_a_screening_word_does_not_reach_another_sentence_nor_a_positive_or_declined_one(tabular, note):
+    assert encounter_z_codes([], note, tabular)[0] == []
+
+
+def test_a_routine_exam_that_makes_a_new_diagnosis_is_with_abnormal_findings(tabular):
+    note = "Annual exam. BP 152/94 twice, new dx essential hypertension."
+    out, _ = encounter_z_codes(found(note, ("I10", "essential hypertension")), note, tabular)
+    assert codes(out) == ["I10", "Z00.01"] and next(s for s in out if s.code == "Z00.01").confidence >= 0.9
+
+
+@pytest.mark.parametrize("note", ["Hyperlipidemia; long-term statin use.", "Long-term hydroxychloroquine for lupus."])
+def test_a_drug_without_a_class_of_its_own_taken_long_term_is_z79_899(tabular, note):
+    assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z79.899"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Medicare AWV, subsequent. Exam normal.", ["Z00.00"]),
+    ("Hep C antibody and HIV screening today.", ["Z11.4", "Z11.59"]),
+    ("Smokes 1/2 ppd cigarettes, advised to quit, 4 min counseling.", ["Z71.6"]),
+])
+def test_shorthand_for_exams_screenings_and_counselling_time_is_read(tabular, note, expected):
+    assert codes(encounter_z_codes([], note, tabular)[0]) == expected

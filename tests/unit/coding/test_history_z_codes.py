@@ -30,3 +30,18 @@ def test_the_active_code_the_index_found_gives_way_to_personal_history(tabular):
                                   "Denies history of breast cancer.", "Recurrent breast cancer, history of lumpectomy."])
 def test_current_or_negated_cancer_is_not_history(tabular, note):
     assert history_z_codes([], note, tabular)[0] == []
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("H/o colon polyps: 2 tubular adenomas removed 2021.", "Z86.0101"),
+    ("History of hyperplastic colon polyps.", "Z86.0102"), ("S/p polypectomy, h/o colon polyps.", "Z86.0100"),
+])
+def test_past_colon_polyps_are_personal_history_by_their_type(tabular, note, expected):
+    out, reasons = history_z_codes([], note, tabular)
+    assert codes(out) == [expected] and reasons
+
+
+@pytest.mark.parametrize("note", ["Colonoscopy today: two colon polyps removed.", "Mother with colon polyps.",
+                                  "No history of colon polyps."])
+def test_current_relatives_or_denied_polyps_are_not_personal_history(tabular, note):
+    assert history_z_codes([], note, tabular)[0] == []

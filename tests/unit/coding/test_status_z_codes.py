@@ -59,3 +59,23 @@ def test_a_code_already_suggested_is_not_made_twice(tabular):
     note = "Home oxygen at night."
     out, reasons = status_z_codes(found(note, ("Z99.81", "Home oxygen")), note, tabular)
     assert codes(out) == ["Z99.81"] and reasons == []
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Sick sinus syndrome s/p dual chamber PPM 2022.", ["Z95.0"]), ("CAD s/p CABG 2018.", ["Z95.1"]),
+    ("Ischemic cardiomyopathy with an AICD, no shocks.", ["Z95.810"]), ("Aortic stenosis s/p TAVR 2023.", ["Z95.2"]),
+])
+def test_a_device_or_graft_in_cardiology_shorthand_is_a_status(tabular, note, expected):
+    assert codes(status_z_codes([], note, tabular)[0]) == expected
+
+
+@pytest.mark.parametrize("note", ["Referred for CABG evaluation.", "Candidate for AICD if EF stays low.",
+                                  "Three-vessel CAD, needs CABG.", "Awaiting AICD placement."])
+def test_a_graft_or_device_only_considered_is_not_a_status(tabular, note):
+    assert status_z_codes([], note, tabular)[0] == []
+
+
+def test_a_drug_toxicity_check_of_a_long_term_drug_is_drug_monitoring(tabular):
+    note = "RA on methotrexate long term; drug toxicity monitoring."
+    out, _ = status_z_codes(found(note, ("Z79.631", "methotrexate")), note, tabular)
+    assert codes(out) == ["Z51.81", "Z79.631"]

@@ -168,7 +168,7 @@ def test_a_mention_out_of_context_is_skipped_with_the_rules_name(suggest):
     assert codes(found) == ["I10"]
     assert {(s.evidence, s.rule) for s in skipped} == {("Lung cancer", "screening"), ("headache", "hypothetical")}
     assert suggest("Cellulitis of the left leg, resolved.") == []
-    assert suggest("Depression screen negative, PHQ-9 0.") == []
+    assert codes(suggest("Depression screen negative, PHQ-9 0.")) == ["Z13.31"]  # the screening, not depression
     assert suggest("Discussed stroke risk if anticoagulation is stopped.") == []
 
 

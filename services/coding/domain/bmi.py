@@ -1,0 +1,56 @@
+"""Body mass index Z68.-: the BMI the note states is coded beside the weight diagnosis it supports (ICD-10-CM
+guidelines I.B.14 and I.C.21.c.3, and the "use additional code to identify body mass index" note at E66).
+
+A BMI alone is not reported: it needs an associated reportable diagnosis (obesity, overweight, underweight,
+malnutrition, abnormal weight gain). The ranges are read from the tabular's own descriptions ("Body mass index
+[BMI] 33.0-33.9, adult"), so a code-set revision moves them with it. The adult codes are for patients 20 years
+or older: a note that states a younger age, or a percentile, is left to a coder, who reads the growth chart.
+"""
+import re
+
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "body-mass-index"
+# diagnoses the BMI is reported with: obesity, overweight, underweight, malnutrition, abnormal weight gain
+WEIGHT_DIAGNOSES = ("E66", "E43", "E44", "E45", "E46", "R63.5", "R63.6")
+_BMI = re.compile(r"\bbmi\b(\s+(is|was|of|=|:))?\s*[:=]?\s*(\d{2}(\.\d+)?)", re.IGNORECASE)
+_AGE = re.compile(r"\b(\d{1,2})[- ]?(y/?o|yo|yrs?|years?)\b(?:[- ]old)?|\b(\d{1,2}) ?[mf]\b", re.IGNORECASE)
+_PEDIATRIC = re.compile(r"\b(percentile|pediatric|child|adolescent|infant|toddler|teen\w*)\b", re.IGNORECASE)
+_RANGE = re.compile(r"\[BMI\] (?:(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?) or less|(\d+(?:\.\d+)?) or greater)"
+                    r", adult")
+ADULT_AGE = 20
+# the adult subcategories of Z68 (their ranges come from the descriptions)
+_ADULT_CODES = ("Z68.1", *(f"Z68.{tens}{unit}" for tens in (2, 3) for unit in range(10)),
+                *(f"Z68.4{unit}" for unit in range(1, 6)))
+
+
+def adult_bmi_code(value: float, tabular) -> str | None:
+    """The adult Z68 code whose described range holds the value."""
+    for code in _ADULT_CODES:
+        if not tabular.is_billable(code):
+            continue
+        match = _RANGE.search(tabular.description(code))
+        if match is None:
+            continue
+        low, high, at_most, at_least = match.groups()
+        if (low and float(low) <= value < float(high) + 0.1) or (at_most and value < float(at_most) + 0.1) or \
+                (at_least and value >= float(at_least)):
+            return code
+    return None
+
+
+def _adult(note: str) -> bool:
+    ages = [int(m.group(1) or m.group(3)) for m in _AGE.finditer(note)]
+    return not _PEDIATRIC.search(note) and all(age >= ADULT_AGE for age in ages)
+
+
+def body_mass_index(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    weight = next((s for s in suggestions if s.code.startswith(WEIGHT_DIAGNOSES) and s.context == "affirmed"), None)
+    match = _BMI.search(note) if weight else None
+    if match is None or any(s.code.startswith("Z68") for s in suggestions) or not _adult(note):
+        return suggestions, []
+    code = adult_bmi_code(float(match.group(3)), tabular)
+    if code is None:
+        return suggestions, []
+    reason = f"{match.group(0)}: {code}, the BMI reported with {weight.code} ({weight.evidence})"
+    return [*suggestions, from_rule(code, match, tabular, NAME, reason)], [reason]

@@ -1,0 +1,25 @@
+"""A chronic condition listed under the patient's history that the note says is being treated or controlled now
+is a current condition, coded as such (ICD-10-CM guidelines IV.J: code all documented conditions that coexist
+at the time of the encounter and affect its care; "history of" is for a condition that no longer exists).
+
+"PMH HTN, controlled on amlodipine" is hypertension today; "h/o hypertension" with nothing about its care stays
+out (the suggester codes no history for it), since a coder cannot tell whether it still exists. Only conditions
+that do not resolve on their own are read this way: a past pneumonia or kidney stone is history whatever follows.
+"""
+import re
+
+# conditions that persist once diagnosed: essential hypertension, diabetes, lipid disorders, hypothyroidism,
+# asthma, COPD, atrial fibrillation, chronic ischemic heart disease, CKD, sleep apnea, reflux, obesity,
+# rheumatoid arthritis, chronic heart failure
+CHRONIC = ("I10", "E10", "E11", "E78", "E03", "J45", "J44", "I48", "I25", "N18", "G47.33", "K21", "E66", "M05",
+           "M06", "I50")
+# "on <drug>", not "on exam" or "on CT"
+_MANAGED = re.compile(r"\b(controlled|uncontrolled|well[- ]controlled|stable|managed|"
+                      r"on (?!exam|ct\b|imaging|x-?ray|echo|ekg|ecg|holter|cxr|\d)(\w+ ){0,2}\w+|"
+                      r"takes|taking|treated with|continue[sd]?|maintained on)\b", re.IGNORECASE)
+_OVER = re.compile(r"\b(resolved|no longer|off (all )?(meds|medications|treatment)|remission)\b", re.IGNORECASE)
+
+
+def current_chronic_condition(code: str, sentence: str) -> bool:
+    """The condition (its code) is chronic and its sentence states it is cared for now."""
+    return code.startswith(CHRONIC) and bool(_MANAGED.search(sentence)) and not _OVER.search(sentence)

@@ -1,0 +1,208 @@
+"""Endocrine, cardiac, pulmonary and laboratory findings as notes word them, where the ICD-10-CM alphabetic index
+sends them, for `documented_findings` (which makes them only for a current mention, and lets them replace the less
+specific code the term index found on the same words):
+
+- "Prediabetes, prediabetic" R73.03, not the diabetes its word holds; "Impaired fasting glucose" R73.01, which a
+  fasting glucose of 100-125 mg/dL is by definition; "Abnormal, thyroid function studies" R94.6 (an abnormal TSH),
+  not where the note states a current thyroid disease it belongs to (guideline I.B.5); "Elevated, PSA" R97.20;
+  "Elevated, transaminase" R74.01.
+- "Disease, Graves'" E05.00, "Goiter, multinodular, toxic" E05.20, "Nodule, thyroid, toxic" E05.10 (1 for 0 with
+  a storm the note does not deny), "Thyroiditis, Hashimoto's" E06.3; "Stenosis, aortic (valve)" I35.0 (I35.2 with
+  insufficiency), "Insufficiency, aortic" I35.1 and "Insufficiency, mitral" I34.0, nonrheumatic unless the note
+  says rheumatic, and I08.0 when both valves are diseased (the index: "with mitral (valve) disease"); "Disease,
+  heart, hypertensive" I11.9, which the hypertension combination turns into I11.0/I13.- when heart failure is coded;
+  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Sarcoidosis, lung" D86.0; "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
+  acuity and the hypoxia or hypercapnia stated.
+
+Coronary atherosclerosis with angina (`coronary_with_angina`, guideline I.C.9.b) is one I25.11- code.
+
+Refinements (`refined_by_sentence`): a code the term index found on a condition's words, made specific by other
+words of its sentence as the index's subterms say: "Hypothyroidism, postsurgical / postablative" E89.0 after a
+thyroidectomy or radioactive iodine, hypothyroidism due to Hashimoto's thyroiditis coded as E06.3 alone;
+unspecified thyrotoxicosis E05.90 gives way to the E05 code of the goiter or disease its sentence names.
+"""
+import re
+
+from services.coding.domain.note_text import NEGATION, before, current, sentence, sentence_start
+from services.coding.domain.note_text import word_pattern as _word
+from services.coding.domain.suggestions import Suggestion
+
+NAME = "clinical-refinement"
+
+
+def _fixed(code: str, why: str):
+    return lambda match, note: (code, why)
+
+
+_STORM = _word(r"thyroid storm|thyrotoxic crisis")
+_ACUTE_ON_CHRONIC = _word(r"acute on chronic|acute-on-chronic")
+_THYROID_DISEASE = _word(r"hypothyroid\w*|hyperthyroid\w*|graves'?( disease)?|hashimoto'?s?|thyroiditis|goiter|"
+                         r"thyrotoxicosis|myxedema")
+_INSUFFICIENCY = _word(r"insufficiency|regurgitation|incompetence")
+_RHEUMATIC = _word(r"rheumatic")
+
+
+def _storm(note: str) -> bool:
+    storm = _STORM.search(note)
+    return bool(storm) and not NEGATION.search(before(note, storm.start()))
+
+
+def _graves(match: re.Match, note: str) -> tuple[str, str]:
+    if _storm(note):
+        return "E05.01", "Graves' disease with thyroid storm"
+    return "E05.00", "Graves' disease (thyrotoxicosis with diffuse goiter) without a storm"
+
+
+def _toxic(category: str, what: str):
+    """Thyrotoxicosis with the goiter or nodule named: 0 without a storm, 1 with one the note does not deny."""
+    return lambda match, note: (category + ("1" if _storm(note) else "0"), what)
+
+
+def _thyroid_studies(match: re.Match, note: str) -> tuple[str, str] | None:
+    """An abnormal thyroid test is coded only without a current thyroid disease it is part of."""
+    if any(current(note, m.start(), m.end()) for m in _THYROID_DISEASE.finditer(note)):
+        return None
+    return "R94.6", "abnormal results of thyroid function studies"
+
+
+_MITRAL = _word(r"mitral (valve )?(stenosis|insufficiency|regurgitation|disease|prolapse)")
+_AORTIC = _word(r"aortic (valve )?(stenosis|insufficiency|regurgitation|disease|sclerosis)")
+BOTH_VALVES = ("I08.0", "disorders of both mitral and aortic valves, which the index presumes rheumatic")
+
+
+def _with_other_valve(other: re.Pattern, note: str) -> bool:
+    """The index sends a mitral disorder "with aortic (valve) disease" (and the reverse) to I08.0."""
+    return any(current(note, m.start(), m.end()) for m in other.finditer(note))
+
+
+def _aortic_stenosis(match: re.Match, note: str) -> tuple[str, str] | None:
+    text = sentence(note, match.start(), match.end())
+    if _RHEUMATIC.search(text):
+        return None  # rheumatic valve disease is I06.-: for a coder
+    if _with_other_valve(_MITRAL, note):
+        return BOTH_VALVES
+    if _INSUFFICIENCY.search(text):
+        return "I35.2", "nonrheumatic aortic stenosis with insufficiency"
+    return "I35.0", "nonrheumatic aortic stenosis"
+
+
+def _nonrheumatic(code: str, why: str, other: re.Pattern):
+    """Nonrheumatic unless the note says rheumatic; with the other valve's disease, both valves' I08.0."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        if _RHEUMATIC.search(sentence(note, match.start(), match.end())):
+            return None
+        return BOTH_VALVES if _with_other_valve(other, note) else (code, why)
+    return resolve
+
+
+_RESPIRATORY_TYPE = (("1", _word(r"hypox\w*")), ("2", _word(r"hypercap\w*|hypercarbi\w*|co2 retention")))
+
+
+def _respiratory_failure(match: re.Match, note: str) -> tuple[str, str] | None:
+    """J96.0- acute, J96.1- chronic, J96.2- acute on chronic; 1 with hypoxia, 2 with hypercapnia, 0 unstated (both
+    stated: for a coder, the tabular has no code for both)."""
+    text = sentence(note, match.start(), match.end())
+    acuity = "2" if _ACUTE_ON_CHRONIC.search(text) else "1" if _word("chronic").search(text) else \
+        "0" if _word("acute").search(text) else None
+    types = [digit for digit, words in _RESPIRATORY_TYPE if words.search(text)]
+    if acuity is None or len(types) > 1:
+        return None
+    return f"J96.{acuity}{types[0] if types else '0'}", "respiratory failure by the acuity and type stated"
+
+
+def _nodule(match: re.Match, note: str) -> tuple[str, str]:
+    if match.group(0).lower().endswith("s"):
+        return "R91.8", "several pulmonary nodules: other nonspecific abnormal finding of lung field"
+    return "R91.1", "a solitary pulmonary nodule"
+
+
+# (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
+CLINICAL_FINDINGS = (
+    (_word(r"pre-?diabet(es|ic)|borderline diabetes"), ("E11", "E13", "E08", "R73"),
+     _fixed("R73.03", "prediabetes")),
+    (_word(r"impaired fasting glucose|ifg|elevated fasting (blood )?(glucose|sugar)|fasting (blood )?(glucose|sugar)"
+           r"( (of|is|was))?\s*[:=]?\s*(1[01]\d|12[0-5])(?!\.?\d)"), ("R73",),
+     _fixed("R73.01", "impaired fasting glucose (fasting glucose 100-125)")),
+    (_word(r"(abnormal|elevated|high|low) (tsh|thyroid function( tests?| studies)?|tfts?)|"
+           r"tsh (is |was )?(elevated|high|abnormal)"), ("R94", "R79", "E07"), _thyroid_studies),
+    (_word(r"(elevated|high|rising|abnormal) psa|psa (is |was )?(elevated|high|rising)"), ("R97",),
+     _fixed("R97.20", "elevated prostate specific antigen")),
+    (_word(r"(elevated|high|abnormal) (transaminases?|alt|ast|alt/ast|ast/alt)|transaminitis"), ("R74",),
+     _fixed("R74.01", "elevation of liver transaminase levels")),
+    (_word(r"graves'?( disease)?"), ("E05",), _graves),
+    (_word(r"toxic (multinodular goiter|mng)"), ("E04", "E05"), _toxic("E05.2", "toxic multinodular goiter")),
+    (_word(r"toxic (thyroid )?(adenoma|nodule)|toxic uninodular goiter"), ("E04", "E05", "D34"),
+     _toxic("E05.1", "toxic single thyroid nodule")),
+    (_word(r"hashimoto'?s?( thyroiditis| disease)?|chronic lymphocytic thyroiditis|autoimmune thyroiditis"),
+     ("E06", "E03"), _fixed("E06.3", "autoimmune (Hashimoto's) thyroiditis")),
+    (_word(r"aortic (valve )?stenosis"), ("I35", "I06"), _aortic_stenosis),
+    (_word(r"aortic (valve )?(insufficiency|regurgitation)"), ("I35", "I06"),
+     _nonrheumatic("I35.1", "nonrheumatic aortic insufficiency", _MITRAL)),
+    (_word(r"mitral (valve )?(insufficiency|regurgitation)"), ("I34", "I05"),
+     _nonrheumatic("I34.0", "nonrheumatic mitral insufficiency", _AORTIC)),
+    (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
+     _fixed("I11.9", "hypertensive heart disease")),
+    (_word(r"(pulmonary|lung) nodules?"), ("R91", "J98"), _nodule),
+    (_word(r"(pulmonary|lung) sarcoid(osis)?|sarcoid(osis)? of (the )?lungs?"), ("D86",),
+     _fixed("D86.0", "sarcoidosis of the lung")),
+    (_word(r"((acute on chronic|acute|chronic) )?((hypox\w*|hypercap\w*|hypercarbic) )?(resp|respiratory) failure"
+           r"( with (hypoxia|hypercapnia))?"), ("J96", "R06"), _respiratory_failure),
+)
+
+# (code the index found, words of its sentence that specify it, the specific code, why)
+REFINEMENTS = (
+    ("E03.9", _word(r"thyroidectomy|radioactive iodine|rai|i-?131|thyroid ablation|post-?surgical|post-?ablative"),
+     "E89.0",
+     "hypothyroidism after thyroid surgery or ablation is postprocedural"),
+    ("E03.9", _word(r"hashimoto'?s?|autoimmune thyroiditis|chronic lymphocytic thyroiditis"), "E06.3",
+     "hypothyroidism due to autoimmune thyroiditis is coded as the thyroiditis"),
+)
+# an unspecified code that gives way to a specified one of its category stated in the same sentence
+# ("hyperthyroidism due to toxic multinodular goiter" is E05.20 alone)
+GIVES_WAY = {"E05.90": "E05"}
+
+
+def refined_by_sentence(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    out, reasons = [], []
+    for s in suggestions:
+        refined = next(((code, why) for found, words, code, why in REFINEMENTS if s.code == found
+                        and s.context == "affirmed" and words.search(sentence(note, s.start, s.end))), None)
+        if refined and tabular.is_billable(refined[0]):
+            code, why = refined
+            reason = f"{s.evidence}: {code} rather than {s.code}, {why}"
+            s = s.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
+                                     "reason": reason})
+            reasons.append(reason)
+        out.append(s)
+    specified = [s for s in out if s.code.startswith(tuple(GIVES_WAY.values())) and s.code not in GIVES_WAY]
+    dropped = [s for s in out if s.code in GIVES_WAY and any(
+        o.code.startswith(GIVES_WAY[s.code]) and sentence_start(note, o.start) == sentence_start(note, s.start)
+        for o in specified)]
+    reasons += [f"{s.evidence}: {s.code} gives way to the specified code of its sentence" for s in dropped]
+    return [s for s in out if s not in dropped], reasons
+
+
+_CORONARY = _word(r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease|"
+                  r"coronary atherosclerosis")
+_GRAFT = _word(r"cabg|bypass graft\w*")
+# angina code prefix -> the 6th character of I25.11- (native coronary artery with that angina)
+ANGINA_WITH_CAD = (("I20.0", "0"), ("I20.1", "1"), ("I20.2", "2"), ("I20.8", "8"), ("I20.9", "9"))
+
+
+def coronary_with_angina(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    """Coronary atherosclerosis with angina is one code, I25.11- by the angina's type (guideline I.C.9.b: the "with"
+    presumption links them; no separate I20 code). With a bypass graft in the note the vessel is a coder's call."""
+    angina = next((s for s in suggestions if s.code.startswith("I20") and s.context == "affirmed"), None)
+    cad = next((m for m in _CORONARY.finditer(note) if current(note, m.start(), m.end())), None) if angina else None
+    if cad is None or _GRAFT.search(note):
+        return suggestions, []
+    code = "I25.11" + next(digit for prefix, digit in ANGINA_WITH_CAD if angina.code.startswith(prefix))
+    if not tabular.is_billable(code):
+        return suggestions, []
+    reason = f"{cad.group(0)} with {angina.evidence}: {code}, atherosclerotic heart disease with angina (one code)"
+    start, end = min(cad.start(), angina.start), max(cad.end(), angina.end)
+    made = Suggestion(code=code, description=tabular.description(code), confidence=angina.confidence, start=start,
+                      end=end, evidence=note[start:end], context="affirmed", convention="with-presumption",
+                      reason=reason)
+    kept = [s for s in suggestions if s is not angina and not s.code.startswith("I25.1")]
+    return [made, *kept], [reason]

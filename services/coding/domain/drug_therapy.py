@@ -1,0 +1,71 @@
+"""Long-term (current) drug therapy Z79.- read from the medication the note says the patient is on.
+
+The Z79 codes are for a drug the patient takes continuously for a long-term condition, prophylactically or as
+maintenance (ICD-10-CM guidelines I.C.21.c.3). Some drug classes are taken that way by nature: anticoagulants
+and antiplatelets, low-dose aspirin, oral and injectable non-insulin antidiabetic drugs (for which I.C.4.a.3
+assigns Z79.84/Z79.85 whenever type 2 diabetes is treated with them, beside Z79.4 for insulin), bisphosphonates
+and methotrexate. For them a note saying the patient is on the drug ("on apixaban", a medication list with a
+dose, "continue metformin") documents the therapy. Drugs also given for a few days (steroids, opioids, NSAIDs)
+need the note to say long-term (`encounter_z_codes`).
+
+Not for a drug denied ("not on anticoagulation"), stopped, held, declined, being considered or only started today, one the patient is allergic to,
+a relative's, or a course of days; insulin is `status_z_codes`' (Z79.4 depends on the type of diabetes).
+"""
+import re
+
+from services.coding.domain.note_text import FAMILY, before, sentence
+from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "drug-therapy-z-code"
+
+
+# maintenance drug classes: (names, code)
+MAINTENANCE_DRUGS = (
+    (_rx(r"warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|savaysa|"
+         r"enoxaparin|lovenox|anticoagula\w+"), "Z79.01"),
+    (_rx(r"clopidogrel|plavix|ticagrelor|brilinta|prasugrel|effient|antiplatelet\w*"), "Z79.02"),
+    (_rx(r"aspirin|asa(?=\s*\d)"), "Z79.82"),  # "ASA" alone is also the anesthesia physical status
+    (_rx(r"metformin|glucophage|glipizide|glyburide|glimepiride|pioglitazone|sitagliptin|januvia|linagliptin|"
+         r"tradjenta|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|invokana|janumet|"
+         r"oral hypoglycemics?"), "Z79.84"),
+    (_rx(r"semaglutide|ozempic|liraglutide|victoza|dulaglutide|trulicity|tirzepatide|mounjaro|exenatide"),
+     "Z79.85"),
+    (_rx(r"alendronate|fosamax|risedronate|actonel|ibandronate|boniva|zoledronic acid|reclast|bisphosphonates?"),
+     "Z79.83"),
+    (_rx(r"methotrexate|mtx"), "Z79.631"),
+)
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
+# the patient takes it: a dose after the name, or a cue of current use before it in the sentence
+_DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u)\b", re.IGNORECASE)
+_TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|continues?|continued|maintained on|meds?|"
+                            r"medications?|current medications?|rx)\b", re.IGNORECASE)
+# a denial of the drug itself ("not on anticoagulation"), not of another condition earlier in the sentence
+_JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+_NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
+                 r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
+                 r"if needed|prn|"
+                 r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper")
+
+
+def _taken(note: str, match: re.Match) -> bool:
+    text = sentence(note, match.start(), match.end())
+    stated = _DOSE_AFTER.search(note[match.end():match.end() + 30]) or _TAKING_BEFORE.search(
+        before(note, match.start()))
+    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or
+                                 _JUST_NEGATED.search(before(note, match.start())))
+
+
+def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,
+                             tabular) -> tuple[list[Suggestion], list[str]]:
+    if not _ANY.search(note):
+        return suggestions, []
+    present = {s.code for s in suggestions}
+    made = []
+    for pattern, code in MAINTENANCE_DRUGS:
+        match = next((m for m in pattern.finditer(note) if _taken(note, m)), None)
+        if match is None or code in present or not tabular.is_billable(code):
+            continue
+        made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term (current) use "
+                                                          "of a drug taken as maintenance"))
+    return [*suggestions, *made], [m.reason for m in made]

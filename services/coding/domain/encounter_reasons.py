@@ -1,0 +1,104 @@
+"""Encounters whose reason is not a current condition: a preoperative evaluation (Z01.81-), an administrative
+examination (Z02.-: sports, pre-employment, school, driving license) and a follow-up after a treatment that is
+complete (Z09, Z08 for a malignancy).
+
+Preoperative (ICD-10-CM guidelines IV.M and I.C.21.c.16): the Z01.81- code for the kind of clearance comes
+first, then the condition the surgery is for and any findings, which the other rules code. Cardiac clearance is
+Z01.810, pulmonary Z01.811, preoperative labs Z01.812, anything else Z01.818.
+
+Follow-up (I.C.21.c.8): a condition that has been fully treated and no longer exists is not coded; the visit is
+Z09 (Z08 after a malignancy, with its Z85.- code) with the personal history code of the condition, from the
+alphabetic index's History entries (`context_z_codes`). A condition the note still treats, or calls persistent,
+stays as it is.
+"""
+import re
+
+from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
+from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "encounter-reason"
+
+
+_PREOP = _rx(r"pre-?op(erative)?(( cardiac| cardiovascular| pulmonary| medical| risk)){0,2} (clearance|evaluation|eval|"
+             r"exam(ination)?|assessment|visit|risk assessment)|pre-?procedur(e|al) (clearance|evaluation|exam\w*)|"
+             r"(surgical|medical|cardiac|pulmonary) clearance (for|before|prior to) (surgery|the procedure|\w+)|"
+             r"pre-?op labs|preoperative lab\w*")
+_PREOP_KIND = ((_rx(r"pre-?op labs|preoperative lab\w*|preprocedural lab\w*"), "Z01.812", "laboratory"),
+               (_rx(r"cardiac|cardiovascular|cardiology"), "Z01.810", "cardiovascular"),
+               (_rx(r"pulmonary|respiratory"), "Z01.811", "respiratory"))
+_NOT_TODAY = _rx(r"scheduled|will schedule|needs|need for|due for|declined|cancel+ed|postponed|refer\w*")
+
+_FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ]treatment (visit|check)")
+_COMPLETED = _rx(r"(completed|complete|finished|after|s/p) (a |the |his |her )?(\w+ )?(course|treatment|tx|therapy|"
+                 r"abx|antibiotics?|chemo\w*|radiation|regimen)|treatment (completed|complete|finished)|"
+                 # a drug named, where the sentence says the condition went away: "completed nitrofurantoin, resolved"
+                 r"(completed|finished) (a |the |his |her )?[\w-]+(?=[^.;\n]*\b(resolved|cleared|cured)\b)")
+_STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|finishing|"
+             r"recurr\w*|worse\w*")
+
+
+# administrative examinations (Z02.-): the index's "Examination, for, ..." entries
+ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?participation (physical|exam\w*)"), "Z02.5",
+                   "examination for participation in sport"),
+                  (_rx(r"pre-?employment (physical|exam\w*)"), "Z02.1", "pre-employment examination"),
+                  (_rx(r"school (physical|exam\w*)|(camp|daycare) (physical|form)"), "Z02.0",
+                   "examination for admission to an educational institution"),
+                  (_rx(r"dot (physical|exam\w*)|driver'?s licen[cs]e (physical|exam\w*)"), "Z02.4",
+                   "examination for a driving license"))
+
+
+def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    made, reasons = _preoperative(note, suggestions, tabular)
+    for words, code, what in ADMINISTRATIVE:
+        match = words.search(note)
+        if match and not NEGATION.search(before(note, match.start())) and not _NOT_TODAY.search(
+                sentence(note, match.start(), match.end())):
+            made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {what}"))
+            reasons.append(made[-1].reason)
+    suggestions, more = _after_completed_treatment(suggestions, note, tabular)
+    return [*made, *suggestions], reasons + more
+
+
+def _preoperative(note: str, suggestions: list[Suggestion], tabular) -> tuple[list[Suggestion], list[str]]:
+    match = _PREOP.search(note)
+    if match is None or NEGATION.search(before(note, match.start())):
+        return [], []
+    text = sentence(note, match.start(), match.end())
+    if _NOT_TODAY.search(text) or any(s.code.startswith("Z01.81") for s in suggestions):
+        return [], []
+    code, kind = next(((code, kind) for words, code, kind in _PREOP_KIND if words.search(match.group(0))),
+                      ("Z01.818", "other"))
+    reason = f"{match.group(0)}: {code}, encounter for {kind} preprocedural examination (listed first)"
+    return [from_rule(code, match, tabular, NAME, reason)], [reason]
+
+
+def _after_completed_treatment(suggestions: list[Suggestion], note: str,
+                               tabular) -> tuple[list[Suggestion], list[str]]:
+    """Z09/Z08 with the history code of each condition the completed treatment was for, in place of it."""
+    done = next((m for m in _COMPLETED.finditer(note) if _follow_up_of(note, m)), None)
+    if done is None:
+        return suggestions, []
+    here = sentence_start(note, done.start())
+    treated = {s.code for s in suggestions if s.context == "affirmed" and sentence_start(note, s.start) == here
+               and history_code("history", s.code) and not s.code.startswith(("Z", "C"))}
+    out = []
+    for s in suggestions:
+        past = history_code("history", s.code) if s.code in treated else None
+        out.append(s if past is None else from_rule(
+            past, done, tabular, NAME, f"{s.evidence} treated to completion: {past} (personal history), not {s.code}",
+            context="history"))
+    out = list({s.code: s for s in reversed(out)}.values())[::-1]
+    if not treated and not any(s.code.startswith("Z85") for s in out):
+        return suggestions, []
+    code = "Z08" if any(s.code.startswith("Z85") for s in out) else "Z09"
+    reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (
+        f" ({', '.join(sorted(treated))} now personal history)" if treated else "")
+    return [from_rule(code, done, tabular, NAME, reason), *out], [reason]
+
+
+def _follow_up_of(note: str, match: re.Match) -> bool:
+    text = sentence(note, match.start(), match.end())
+    return bool(_FOLLOW_UP.search(note)) and not _STILL.search(text) and not NEGATION.search(
+        before(note, match.start()))

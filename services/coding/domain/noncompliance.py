@@ -1,0 +1,42 @@
+"""A patient's noncompliance with a regimen the note documents (Z91.1-: ICD-10-CM guidelines I.C.21.c.3 and
+I.C.19.e.5.c; index: Noncompliance, with, ...), by what is not followed and why.
+
+Diet Z91.11-, dialysis Z91.15-, other medical treatment (CPAP, oxygen, therapy) Z91.19-: 0 or 1 for financial
+hardship, 8 for another reason the note gives, 9 (where the tabular has it) for none given. Medication is
+left to a coder: the tabular splits it into underdosing (Z91.12-/Z91.13-, with a T code for the drug) and other
+noncompliance (Z91.14-), which the words rarely tell apart. Not for good adherence, a relative's, or a denial.
+"""
+import re
+
+from services.coding.domain.note_text import FAMILY, before, sentence, word_pattern
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "noncompliance"
+_NONCOMPLIANT = word_pattern(r"non-?complian(t|ce)|non-?adheren(t|ce)|not (compliant|adherent|using|wearing)|"
+                             r"poor(ly)? (compliance|adherence|adherent|compliant)|refuses to (use|wear)")
+# (what is not followed, subcategory, financial hardship digit, unspecified reason digit or None)
+REGIMENS = ((word_pattern(r"diet\w*"), "Z91.11", "0", "9"), (word_pattern(r"dialysis"), "Z91.15", "1", None),
+            (word_pattern(r"cpap|bipap|oxygen|o2|home exercise( program)?|physical therapy|treatment plan|"
+                          r"compression stockings|brace"), "Z91.19", "0", "9"))
+_FINANCIAL = word_pattern(r"cost|afford\w*|financial\w*|insurance|expensive")
+_REASON = word_pattern(r"due to|because|d/t|secondary to|2/2|citing|discomfort|intoleran\w*|side effects?|"
+                       r"claustrophob\w*|forg[eo]t\w*|dislikes?|leak\w*|dry mouth|transportation|work schedule")
+
+
+def noncompliance(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    match = _NONCOMPLIANT.search(note)
+    if match is None or FAMILY.search(sentence(note, match.start(), match.end())) or \
+            re.search(r"\b(no|denies|not)\W*$", before(note, match.start()), re.IGNORECASE):
+        return suggestions, []
+    text = sentence(note, match.start(), match.end())
+    regimen = next(((code, financial, unspecified) for words, code, financial, unspecified in REGIMENS
+                    if words.search(text)), None)
+    if regimen is None:
+        return suggestions, []
+    category, financial, unspecified = regimen
+    digit = financial if _FINANCIAL.search(text) else "8" if _REASON.search(text) else unspecified
+    code = f"{category}{digit}" if digit else None
+    if code is None or not tabular.is_billable(code) or any(s.code == code for s in suggestions):
+        return suggestions, []
+    reason = f"{match.group(0)}: {code}, {tabular.description(code)}"
+    return [*suggestions, from_rule(code, match, tabular, NAME, reason)], [reason]

@@ -1,0 +1,35 @@
+"""A chronic condition under the history that the note says is treated or controlled now is current."""
+import pytest
+
+from services.coding.domain.chronic_conditions import current_chronic_condition
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("code, sentence", [
+    ("I10", "PMH HTN, controlled on amlodipine"), ("E11.9", "History of type 2 diabetes, on metformin"),
+    ("E78.5", "Hx hyperlipidemia, stable"),
+])
+def test_a_chronic_condition_cared_for_now_is_current(code, sentence):
+    assert current_chronic_condition(code, sentence)
+
+
+@pytest.mark.parametrize("code, sentence", [
+    ("I10", "History of hypertension"),  # nothing about its care: a coder cannot tell it still exists
+    ("J18.9", "History of pneumonia, treated with antibiotics"),  # not chronic: a past episode
+    ("J45.909", "H/o asthma, resolved, off all meds"), ("I48.91", "History of atrial fibrillation, in remission"),
+])
+def test_a_past_episode_or_a_history_without_current_care_is_not(code, sentence):
+    assert not current_chronic_condition(code, sentence)
+
+
+def test_the_suggester_codes_a_managed_chronic_condition_written_as_history(suggest):
+    found = suggest("Pre-op visit. PMH HTN, controlled on amlodipine.")
+    assert "I10" in [s.code for s in found if s.confidence >= 0.9]
+    assert "I10" not in [s.code for s in suggest("PMH: HTN. Here for a cough.")]
+
+
+def test_a_finding_on_an_exam_or_a_study_is_not_care():
+    assert not current_chronic_condition("J45.909", "History of asthma, on exam lungs clear")
+    assert not current_chronic_condition("I48.91", "Hx of atrial fibrillation on 2019 Holter")

@@ -1,0 +1,50 @@
+"""Long-term drug therapy Z79.- from a maintenance drug the note says the patient is on."""
+import pytest
+
+from services.coding.domain.drug_therapy import maintenance_drug_therapy
+from tests.unit.coding.test_conventions import codes, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Paroxysmal AF on apixaban 5 mg BID.", ["Z79.01"]),
+    ("Meds: metformin 1000 mg BID, glipizide 10 mg daily.", ["Z79.84"]),
+    ("CAD. On ASA 81 mg and atorvastatin.", ["Z79.82"]),
+    ("CAD without angina, on metoprolol and ASA 81.", ["Z79.82"]),  # the denial is of the angina
+    ("S/p DES, taking clopidogrel.", ["Z79.02"]),
+    ("Osteoporosis, on alendronate weekly x 2 yrs.", ["Z79.83"]),
+    ("RA, continue methotrexate 15 mg weekly.", ["Z79.631"]),
+    ("T2DM on semaglutide 1 mg weekly and metformin.", ["Z79.84", "Z79.85"]),
+])
+def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
+    out, reasons = maintenance_drug_therapy([], note, tabular)
+    assert codes(out) == expected and reasons and all(s.convention == "drug-therapy-z-code" for s in out)
+
+
+@pytest.mark.parametrize("note", [
+    "Warfarin stopped before the procedure.", "Apixaban held for 48 hours.", "Allergic to aspirin.",
+    "Mother on warfarin.", "Consider apixaban if AF recurs.", "Not on anticoagulation given the fall risk.", "Started apixaban 5 mg BID today.",
+    "ASA class II, cleared for anesthesia.",  # the anesthesia physical status, not aspirin
+    "Prednisone 40 mg x 5 days.",  # not a maintenance class: needs "long-term" (encounter_z_codes)
+    "Discussed metformin; patient prefers diet first.",  # named, not taken
+])
+def test_a_drug_not_taken_as_maintenance_is_not(tabular, note):
+    assert maintenance_drug_therapy([], note, tabular)[0] == []
+
+
+def test_a_code_already_suggested_is_not_repeated(tabular):
+    from tests.unit.coding.test_conventions import found
+    note = "On long-term warfarin 5 mg."
+    out, _ = maintenance_drug_therapy(found(note, ("Z79.01", "warfarin")), note, tabular)
+    assert codes(out) == ["Z79.01"]
+
+
+@pytest.mark.parametrize("note, expected", [("AF, on anticoagulation, CHA2DS2-VASc 4.", ["Z79.01"]),
+                                            ("S/p stent, on dual antiplatelet therapy.", ["Z79.02"])])
+def test_the_class_named_for_the_drug_is_coded_too(tabular, note, expected):
+    assert codes(maintenance_drug_therapy([], note, tabular)[0]) == expected
+
+
+def test_a_course_completed_is_not_current_therapy(tabular):
+    assert maintenance_drug_therapy([], "H/o PE, completed 6 mo anticoagulation.", tabular)[0] == []

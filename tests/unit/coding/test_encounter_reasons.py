@@ -1,0 +1,67 @@
+"""Preoperative evaluations (Z01.81-) and follow-up after completed treatment (Z09/Z08 with the history code)."""
+import pytest
+
+from services.coding.domain.encounter_reasons import encounter_reasons
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Pre-op clearance for L hip arthroplasty. Low risk.", "Z01.818"),
+    ("Preoperative cardiac evaluation before AAA repair.", "Z01.810"),
+    ("Preop pulmonary clearance for lobectomy.", "Z01.811"),
+    ("Pre-op labs: CBC, BMP, PT/INR.", "Z01.812"),
+])
+def test_a_preoperative_evaluation_is_coded_by_its_kind(tabular, note, expected):
+    out, reasons = encounter_reasons([], note, tabular)
+    assert codes(out) == [expected] and out[0].convention == "encounter-reason" and reasons
+
+
+@pytest.mark.parametrize("note", ["Pre-op clearance scheduled for next week.", "No preoperative evaluation needed."])
+def test_a_preoperative_evaluation_not_done_today_is_not(tabular, note):
+    assert encounter_reasons([], note, tabular)[0] == []
+
+
+def test_a_condition_treated_to_completion_is_follow_up_with_its_history_code(tabular):
+    note = "F/u after completed abx for community-acquired pneumonia. CXR clear."
+    out, reasons = encounter_reasons(found(note, ("J18.9", "pneumonia")), note, tabular)
+    assert codes(out) == ["Z09", "Z87.01"] and "J18.9 now personal history" in reasons[0]
+
+
+def test_after_completed_treatment_of_a_malignancy_it_is_z08(tabular):
+    note = "Follow-up after completed chemotherapy for colon cancer; no recurrence."
+    out, _ = encounter_reasons(found(note, ("Z85.038", "colon cancer"), context="history"), note, tabular)
+    assert codes(out) == ["Z08", "Z85.038"]
+
+
+@pytest.mark.parametrize("note", [
+    "F/u pneumonia: still coughing, finishing levofloxacin.",  # treatment not complete
+    "F/u after completed abx for pneumonia, cough persists.",  # not resolved
+    "Pneumonia. Completed the course of antibiotics last week.",  # no follow-up visit stated
+])
+def test_a_condition_still_treated_or_present_stays(tabular, note):
+    given = found(note, ("J18.9", "neumonia"))
+    assert encounter_reasons(given, note, tabular)[0] == given
+
+
+def test_a_preoperative_cardiac_risk_evaluation_is_cardiovascular(tabular):
+    assert codes(encounter_reasons([], "Pre-op cardiac risk evaluation for L hip replacement.", tabular)[0]) == \
+        ["Z01.810"]
+
+
+def test_a_named_drug_completed_with_the_condition_resolved_is_completed_treatment(tabular):
+    note = "F/u UTI: completed nitrofurantoin, sx resolved. Repeat UA neg."
+    out, _ = encounter_reasons(found(note, ("N39.0", "UTI")), note, tabular)
+    assert codes(out) == ["Z09", "Z87.440"]
+
+
+@pytest.mark.parametrize("note, expected", [("16 yo M sports physical, cleared.", "Z02.5"),
+                                            ("Pre-employment physical for a warehouse job.", "Z02.1"),
+                                            ("DOT physical, 2-year card.", "Z02.4")])
+def test_an_administrative_examination_is_coded(tabular, note, expected):
+    assert codes(encounter_reasons([], note, tabular)[0]) == [expected]
+
+
+def test_an_administrative_examination_only_scheduled_is_not(tabular):
+    assert encounter_reasons([], "Sports physical scheduled for August.", tabular)[0] == []

@@ -1,0 +1,26 @@
+"""Noncompliance with a regimen (Z91.1-) by what is not followed and the reason the note gives."""
+import pytest
+
+from services.coding.domain.noncompliance import noncompliance
+from tests.unit.coding.test_conventions import codes, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Severe OSA. Noncompliant with CPAP, mask discomfort.", "Z91.198"),
+    ("Not using CPAP.", "Z91.199"), ("Nonadherent to home O2 because of cost.", "Z91.190"),
+    ("Poor adherence to diabetic diet.", "Z91.119"), ("Noncompliant with dialysis due to transportation.", "Z91.158"),
+])
+def test_noncompliance_is_coded_by_regimen_and_reason(tabular, note, expected):
+    out, reasons = noncompliance([], note, tabular)
+    assert codes(out) == [expected] and out[0].convention == "noncompliance" and reasons
+
+
+@pytest.mark.parametrize("note", [
+    "Noncompliant with meds.",  # medication: underdosing or other noncompliance, for a coder
+    "Good compliance with CPAP.", "Mother noncompliant with her diet.", "Pt noncompliant with statin therapy.",
+    "Noncompliant with dialysis.",  # no unspecified-reason code for dialysis
+])
+def test_medication_good_adherence_a_relative_or_no_code_for_the_reason_is_not_coded(tabular, note):
+    assert noncompliance([], note, tabular)[0] == []
