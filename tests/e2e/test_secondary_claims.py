@@ -36,14 +36,20 @@ def paid_by(count: int):
     return lambda claim: len([p for p in claim.get("payments", []) if p["kind"] == "payment"]) >= count
 
 
-@pytest.fixture(scope="module")
-def billed_twice(api) -> dict:
+def secondary_adjudicated(api) -> tuple[dict, str, dict]:
+    """A two-coverage encounter through the primary's 835 and the secondary's: (body, primary id, secondary)."""
     body, primary_id = two_coverage_encounter(api)
     primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), lambda c: steps(c, "next_payer_billed"),
                        timeout=120, what="the primary's 835 and the secondary's claim")
     secondary_id = steps(primary, "next_payer_billed")[0]["detail"]["claim_id"]
     secondary = wait_for(lambda: api.get(f"/v1/claims/{secondary_id}").json(), adjudicated, timeout=180,
                          what="the secondary's 835")
+    return body, primary_id, secondary
+
+
+@pytest.fixture(scope="module")
+def billed_twice(api) -> dict:
+    body, primary_id, secondary = secondary_adjudicated(api)
     primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), paid_by(2), timeout=60,
                        what="both payments posted")
     return {"primary": primary, "secondary": secondary, "patient_id": body["patient"]["id"]}
@@ -105,12 +111,8 @@ def test_reports_count_the_encounters_first_claims_once(api, billed_twice):
 
 
 def test_a_replaced_secondary_goes_back_to_the_secondary_with_the_primarys_adjudication(api):
-    body, primary_id = two_coverage_encounter(api)
-    primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), lambda c: steps(c, "next_payer_billed"),
-                       timeout=120, what="the primary's 835 and the secondary's claim")
-    secondary_id = steps(primary, "next_payer_billed")[0]["detail"]["claim_id"]
-    secondary = wait_for(lambda: api.get(f"/v1/claims/{secondary_id}").json(), adjudicated, timeout=180,
-                         what="the secondary's 835")
+    _, primary_id, secondary = secondary_adjudicated(api)
+    secondary_id = secondary["claim_id"]
 
     answer = api.post(f"/v1/claims/{secondary_id}/replace",
                       json={"prior_authorization": "AUTH-2", "reason": "the secondary needs the authorization"})
