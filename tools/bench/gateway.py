@@ -105,3 +105,27 @@ def measure(stack, count: int = 2000) -> dict:
     tenant = open_tenant(stack, "Bench Gateway Practice")
     claim_id = _claim_id(stack.ports.url("gateway"), tenant["api_key"])
     return asyncio.run(_compare(stack, tenant, claim_id, count))
+
+
+def main() -> None:
+    """The GET phase alone, on a durable stack of its own (BENCH_PORT_BASE moves its ports); it prints
+    the figures and writes no result file."""
+    import argparse
+    import json
+
+    from tools.bench.pipeline import bench_stack
+
+    parser = argparse.ArgumentParser(prog="python -m tools.bench.gateway", description=main.__doc__.split(";")[0])
+    parser.add_argument("--requests", type=int, default=2000, help="GETs per path")
+    args = parser.parse_args()
+    stack = bench_stack()
+    try:
+        stack.start_infrastructure()
+        stack.start_services()
+        print(json.dumps(measure(stack, args.requests), indent=2), flush=True)
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()
