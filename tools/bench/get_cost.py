@@ -21,9 +21,6 @@ import io
 import multiprocessing
 import os
 import pstats
-import shutil
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
@@ -31,44 +28,11 @@ from types import SimpleNamespace
 
 import psutil
 
+from tools.bench.in_process import asgi_request, postgres_cpu, start_postgres, tree_cpu
+
 ROOT = Path(__file__).resolve().parents[2]
 RUN_DIR = ROOT / ".run" / "get-cost"
 SERVICES = ("claims", "payments", "denials")
-
-
-def postgres_cpu() -> float:
-    """CPU seconds of the server: the postmaster, its live and its ended backends."""
-    with open(RUN_DIR / "pgdata" / "postmaster.pid") as pid_file:
-        server = psutil.Process(int(pid_file.readline()))
-    return _tree_cpu(server)
-
-
-def _tree_cpu(process: psutil.Process) -> float:
-    own = process.cpu_times()
-    return own.user + own.system + own.children_user + own.children_system + sum(
-        sum(child.cpu_times()[:2]) for child in process.children(recursive=True))
-
-
-async def asgi_get(app, path: str, headers: list[tuple[bytes, bytes]]) -> tuple[int, bytes]:
-    """One GET as an ASGI call: the status and the body."""
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-             "path": path, "raw_path": path.encode(), "root_path": "", "query_string": b"",
-             "headers": [(b"host", b"cost"), *headers], "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
-             "state": {}}
-    status, body = 0, []
-
-    async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message):
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-        elif message["type"] == "http.response.body":
-            body.append(message.get("body", b""))
-
-    await app(scope, receive, send)
-    return status, b"".join(body)
 
 
 def service_app(name: str):
@@ -148,11 +112,11 @@ async def burst(label: str, call, args, child: psutil.Process | None) -> dict:
 
     for _ in range(2):  # warm-up: imports, pools, caches, the prepared statements of every connection
         await asyncio.gather(*(one() for _ in range(args.concurrency)))
-    child_cpu = _tree_cpu(child) if child else 0.0
-    cpu, wall, server = time.process_time(), time.perf_counter(), postgres_cpu()
+    child_cpu = tree_cpu(child) if child else 0.0
+    cpu, wall, server = time.process_time(), time.perf_counter(), postgres_cpu(RUN_DIR)
     statuses = await asyncio.gather(*(one() for _ in range(args.requests)))
-    cpu, wall, server = time.process_time() - cpu, time.perf_counter() - wall, postgres_cpu() - server
-    child_cpu = (_tree_cpu(child) - child_cpu) if child else 0.0
+    cpu, wall, server = time.process_time() - cpu, time.perf_counter() - wall, postgres_cpu(RUN_DIR) - server
+    child_cpu = (tree_cpu(child) - child_cpu) if child else 0.0
     ok = statuses.count(200)
     per = 1000 / max(ok, 1)
     if args.profile:  # a run of its own: the profiler's overhead stays out of the figures
@@ -180,7 +144,7 @@ async def claims_route(args, tenant_id: uuid.UUID, claim_id: uuid.UUID) -> dict:
     path = f"/internal/claims/{claim_id}"
 
     async def call() -> int:
-        return (await asgi_get(app, path, headers))[0]
+        return (await asgi_request(app, "GET", path, headers))[0]
 
     try:
         return await burst("claims", call, args, None)
@@ -238,7 +202,7 @@ async def gateway_route(args, claim_id: uuid.UUID, tenant_id: uuid.UUID, key: st
         path = f"/v1/claims/{claim_id}"
 
         async def call() -> int:
-            return (await asgi_get(app, path, headers))[0]
+            return (await asgi_request(app, "GET", path, headers))[0]
 
         return await burst("gateway", call, args, psutil.Process(child.pid))
     finally:
@@ -268,20 +232,6 @@ async def measure(args) -> list[dict]:
     return results
 
 
-def start_postgres(port: int):
-    from tools.devstack.postgres import EmbeddedPostgres
-
-    postgres = EmbeddedPostgres(RUN_DIR / "pgdata", port, durable=True)
-    postgres.stop()
-    shutil.rmtree(RUN_DIR, ignore_errors=True)  # a fresh database: every run starts from the same state
-    postgres.start()
-    env = {**os.environ, "DATABASE_URL": postgres.url, "PYTHONPATH": str(ROOT)}
-    for service in (*SERVICES, "gateway"):
-        subprocess.run([sys.executable, "-m", "shared.db.migrate", service], env=env, cwd=ROOT, check=True)
-    os.environ["DATABASE_URL"] = postgres.url
-    return postgres
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tools.bench.get_cost", description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=4000)
@@ -291,7 +241,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25, help="entries of the profile to print")
     args = parser.parse_args()
     args.port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 341
-    postgres = start_postgres(args.port)
+    postgres = start_postgres(RUN_DIR, args.port, (*SERVICES, "gateway"))
     try:
         for row in asyncio.run(measure(args)):
             print(row, flush=True)
