@@ -15,13 +15,12 @@ import argparse
 import asyncio
 import cProfile
 import json
-import os
 import time
 import uuid
 from pathlib import Path
 from types import SimpleNamespace
 
-from tools.bench.in_process import asgi_request, postgres_cpu, start_postgres
+from tools.bench.in_process import asgi_request, postgres_cpu, run_against_postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_DIR = ROOT / ".run" / "gateway-cost"
@@ -125,13 +124,7 @@ def main() -> None:
     parser.add_argument("--idempotency-key", action="store_true", help="send every request with its own key")
     parser.add_argument("--profile", default=None, help="write cProfile stats of the measured runs here")
     args = parser.parse_args()
-    args.port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 331
-    postgres = start_postgres(RUN_DIR, args.port, ("gateway",))
-    try:
-        for row in asyncio.run(measure(args)):
-            print(row, flush=True)
-    finally:
-        postgres.stop()
+    run_against_postgres(RUN_DIR, 331, ("gateway",), measure, args)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from types import SimpleNamespace
 
 import psutil
 
-from tools.bench.in_process import asgi_request, postgres_cpu, start_postgres, tree_cpu
+from tools.bench.in_process import asgi_request, postgres_cpu, run_against_postgres, tree_cpu
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_DIR = ROOT / ".run" / "get-cost"
@@ -240,13 +240,7 @@ def main() -> None:
     parser.add_argument("--profile", default=None, help="write cProfile stats to PREFIX.<route>.prof")
     parser.add_argument("--top", type=int, default=25, help="entries of the profile to print")
     args = parser.parse_args()
-    args.port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 341
-    postgres = start_postgres(RUN_DIR, args.port, (*SERVICES, "gateway"))
-    try:
-        for row in asyncio.run(measure(args)):
-            print(row, flush=True)
-    finally:
-        postgres.stop()
+    run_against_postgres(RUN_DIR, 341, (*SERVICES, "gateway"), measure, args)
 
 
 if __name__ == "__main__":

@@ -60,3 +60,17 @@ async def asgi_request(app, method: str, path: str, headers: list[tuple[bytes, b
 
     await app(scope, receive, send)
     return status, b"".join(answer)
+
+
+def run_against_postgres(run_dir: Path, port_offset: int, services: tuple[str, ...], measure, args) -> None:
+    """Starts the tool's Postgres (port BENCH_PORT_BASE + `port_offset`), prints each row `measure(args)`
+    returns, and stops it."""
+    import asyncio
+
+    args.port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + port_offset
+    postgres = start_postgres(run_dir, args.port, services)
+    try:
+        for row in asyncio.run(measure(args)):
+            print(row, flush=True)
+    finally:
+        postgres.stop()
