@@ -52,10 +52,12 @@ async def test_a_plain_call_sends_the_bytes_of_the_httpx_path(base_url):
                             "Host: claims:8002\r\nX-Internal-Token: ".encode())
 
 
-async def test_a_target_that_needs_quoting_goes_through_httpx():
+@pytest.mark.parametrize("path,sent", [("/internal/patients/MRN 7/balance", b"/internal/patients/MRN%207/balance"),
+                                       ("/internal/reports/lookup/../x", b"/internal/reports/x")])
+async def test_a_target_that_httpx_would_rewrite_goes_through_httpx(path, sent):
     transport = RecordingTransport()
-    await _upstream(transport).request("GET", "/internal/patients/MRN 7/balance", CALLER)
-    assert transport.sent[0][2].startswith(b"GET /internal/patients/MRN%207/balance HTTP/1.1\r\n")
+    await _upstream(transport).request("GET", path, CALLER)
+    assert transport.sent[0][2].startswith(b"GET " + sent + b" HTTP/1.1\r\n")
 
 
 async def test_the_merged_claim_view_builds_no_httpx_request(monkeypatch):
