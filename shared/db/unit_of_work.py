@@ -118,13 +118,7 @@ class _UnitOfWorkContext:
             await self._session.close()
 
 
-
-class _ReadingContext:
-    def __init__(self, factory: UnitOfWorkFactory):
-        self._factory = factory
-        self._session: AsyncSession | None = None
-        self._uow: UnitOfWork | None = None
-
+class _ReadingContext(_UnitOfWorkContext):
     async def __aenter__(self) -> UnitOfWork:
         self._session = self._factory._sessions(bind=self._factory._autocommit)
         self._uow = self._factory._unit_of_work(self._session, self._factory.clock)
