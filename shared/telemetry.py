@@ -188,8 +188,8 @@ def instrument_engine(engine) -> None:
         if context is None or not trace.get_current_span().get_span_context().is_valid:
             return  # background polling (relay, loops) outside any request or event: no lone root spans
         operation = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "SQL"
-        context._otel_span = _tracer.start_span(f"db {operation}", kind=SpanKind.CLIENT, attributes={
-            "db.system.name": "postgresql", "db.operation.name": operation, "db.batch": bool(executemany)})
+        context._otel_span = _tracer.start_span(f"db {operation}", kind=SpanKind.CLIENT,
+                                                attributes=_db_attributes(operation, bool(executemany)))
 
     @event.listens_for(sync_engine, "after_cursor_execute")
     def _end(conn, cursor, statement, parameters, context, executemany):
@@ -207,6 +207,15 @@ def instrument_engine(engine) -> None:
             exception_context.execution_context._otel_span = None
 
 
+def _db_attributes(operation: str, batch: bool) -> dict:
+    return {"db.system.name": "postgresql", "db.operation.name": operation, "db.batch": batch}
+
+
+def db_span(operation: str):
+    """The CLIENT span of a statement run on the driver's connection, where the engine's hooks do not see it."""
+    return start_span(f"db {operation}", kind=SpanKind.CLIENT, attributes=_db_attributes(operation, False))
+
+
 _ROUTE_WORD = re.compile(r"^(?:[a-z][a-z_-]*|v\d+|\d{3})$")
 
 
@@ -216,6 +225,19 @@ def path_template(path: str) -> str:
     return "/".join(segment if not segment or _ROUTE_WORD.match(segment) else "{id}" for segment in path.split("/"))
 
 
+def http_client_span(method: str, host: str, port: int, path: str):
+    """A CLIENT span for one HTTP call; `answered(span, status)` records its answer."""
+    return start_span(f"{method} {host}", kind=SpanKind.CLIENT, attributes={
+        "http.request.method": method, "server.address": host, "server.port": port,
+        "url.template": path_template(path)})
+
+
+def answered(span: trace.Span, status: int) -> None:
+    span.set_attribute("http.response.status_code", status)
+    if status >= 500:
+        span.set_status(trace.Status(trace.StatusCode.ERROR))
+
+
 class TracedTransport(httpx.AsyncBaseTransport):
     """An httpx transport wrapper: a CLIENT span per call, with the traceparent injected."""
 
@@ -223,14 +245,11 @@ class TracedTransport(httpx.AsyncBaseTransport):
         self._inner = inner
 
     async def handle_async_request(self, request):
-        with start_span(f"{request.method} {request.url.host}", kind=SpanKind.CLIENT, attributes={
-                "http.request.method": request.method, "server.address": request.url.host or "",
-                "server.port": request.url.port or 0, "url.template": path_template(request.url.path)}) as span:
+        url = request.url
+        with http_client_span(request.method, url.host or "", url.port or 0, url.path) as span:
             propagate.inject(request.headers)
             response = await self._inner.handle_async_request(request)
-            span.set_attribute("http.response.status_code", response.status_code)
-            if response.status_code >= 500:
-                span.set_status(trace.Status(trace.StatusCode.ERROR))
+            answered(span, response.status_code)
             return response
 
     async def aclose(self) -> None:

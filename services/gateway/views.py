@@ -1,6 +1,8 @@
 """The merged claim a client sees: claims' record, payments' postings, denials, one timeline."""
 import asyncio
 
+import orjson
+
 from shared.internal_auth import Caller
 from services.gateway.adapters.upstream import raise_for_problem
 
@@ -11,7 +13,7 @@ async def claim_view(upstreams: dict, claim_id, caller: Caller) -> dict:
     answers = await asyncio.gather(
         upstreams["claims"].request("GET", f"/internal/claims/{claim_id}", caller),
         upstreams["payments"].request("GET", f"/internal/claims/{claim_id}/postings", caller),
-        upstreams["denials"].request("GET", "/internal/denials", caller, params={"claim_id": str(claim_id)}),
+        upstreams["denials"].request("GET", f"/internal/denials?claim_id={claim_id}", caller),
         return_exceptions=True,
     )
     for answer in answers:
@@ -20,9 +22,9 @@ async def claim_view(upstreams: dict, claim_id, caller: Caller) -> dict:
     claim, payments, denials = answers
     raise_for_problem(claim)
     return merge_claim_view(
-        claim.json(),
-        payments.json() if payments.status_code == 200 else None,
-        denials.json() if denials.status_code == 200 else None,
+        orjson.loads(claim.content),
+        orjson.loads(payments.content) if payments.status_code == 200 else None,
+        orjson.loads(denials.content) if denials.status_code == 200 else None,
     )
 
 

@@ -1,4 +1,8 @@
 """One async engine per service process, asyncpg underneath."""
+import contextlib
+from collections.abc import AsyncIterator
+
+import asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from shared.settings import PlatformSettings
@@ -19,3 +23,19 @@ def make_engine(settings: PlatformSettings) -> AsyncEngine:
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+@contextlib.asynccontextmanager
+async def statement_connection(engine: AsyncEngine) -> AsyncIterator[asyncpg.Connection]:
+    """A pooled connection's asyncpg driver, outside any transaction, for a read that is one statement.
+
+    One statement is its own snapshot, so a read of one statement needs no BEGIN and COMMIT (two round
+    trips) nor the ORM session around it; asyncpg prepares the statement once per connection and keeps
+    it. The connection is invalidated when the statement fails, as SQLAlchemy does with its own."""
+    async with engine.connect() as connection:
+        driver = (await connection.get_raw_connection()).driver_connection
+        try:
+            yield driver
+        except BaseException:
+            await connection.invalidate()
+            raise

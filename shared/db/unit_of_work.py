@@ -76,9 +76,19 @@ class UnitOfWorkFactory:
         self._on_commit = on_commit
         self._unit_of_work = unit_of_work
         self.clock = clock
+        self._autocommit = None  # the engine's autocommit variant, made on the first read
 
     def __call__(self) -> "_UnitOfWorkContext":
         return _UnitOfWorkContext(self)
+
+    def reading(self) -> "_ReadingContext":
+        """A unit of work for a read route: each statement runs on its own, without BEGIN and COMMIT.
+
+        Under READ COMMITTED every statement takes its own snapshot inside a transaction too, and a
+        read holds no locks worth one, so the transaction only cost two round trips per request."""
+        if self._autocommit is None:
+            self._autocommit = self._sessions.kw["bind"].execution_options(isolation_level="AUTOCOMMIT")
+        return _ReadingContext(self)
 
 
 class _UnitOfWorkContext:
@@ -107,3 +117,17 @@ class _UnitOfWorkContext:
         finally:
             await self._session.close()
 
+
+class _ReadingContext(_UnitOfWorkContext):
+    async def __aenter__(self) -> UnitOfWork:
+        self._session = self._factory._sessions(bind=self._factory._autocommit)
+        self._uow = self._factory._unit_of_work(self._session, self._factory.clock)
+        return self._uow
+
+    async def __aexit__(self, exc_type, exc, tb) -> None:
+        assert self._session is not None and self._uow is not None
+        try:
+            if exc_type is None and (self._uow.emitted_count or self._session.new or self._session.dirty):
+                raise RuntimeError("a reading unit of work was asked to write")
+        finally:
+            await self._session.close()

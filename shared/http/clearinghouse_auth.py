@@ -23,11 +23,12 @@ def key_matches(presented: str, expected: str) -> bool:
     return hmac.compare_digest(hashlib.sha256(presented.encode()).digest(), hashlib.sha256(expected.encode()).digest())
 
 
-def clearinghouse_caller(
+async def clearinghouse_caller(
     request: Request,
     key: Annotated[str | None, Header(alias=CALLBACK_KEY_HEADER)] = None,
     mailbox: Annotated[str | None, Header(alias=MAILBOX_HEADER)] = None,
 ) -> Caller:
+    """Async though it never waits: FastAPI would run a plain function on a worker thread."""
     expected = request.app.state.settings.clearinghouse_callback_key
     if expected is None or not key or not key_matches(key, expected.get_secret_value()):
         raise Problem(401, "Unauthorized", f"a valid {CALLBACK_KEY_HEADER} is required")

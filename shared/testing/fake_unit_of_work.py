@@ -43,6 +43,10 @@ class FakeUnitOfWork:
         """Stands in for the factory too: `async with units() as uow` yields this same fake."""
         return self
 
+    def reading(self) -> "FakeUnitOfWork":
+        """The factory's read-only unit of work: the same fake."""
+        return self
+
     async def __aenter__(self) -> "FakeUnitOfWork":
         return self
 

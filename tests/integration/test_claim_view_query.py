@@ -1,15 +1,17 @@
-"""GET /internal/claims/{id} reads the claim, its lines and its timeline in one statement: its answer
-must serialise to the very bytes the ORM-loaded rows gave (clients and the gateway compare them)."""
+"""GET /internal/claims/{id} reads the claim, its lines and its timeline in one statement on the
+driver's connection: its answer must serialise to the very bytes the ORM-loaded rows gave (clients and
+the gateway compare them), and it opens no transaction."""
 import uuid
 from datetime import date, datetime, timezone
 
+import asyncpg
 import pytest
 from pydantic import TypeAdapter
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
-from shared.db.engine import make_engine, make_session_factory
+from shared.db.engine import make_engine, make_session_factory, statement_connection
 from shared.db.unit_of_work import UnitOfWorkFactory
 from services.claims.adapters.claim_view import claim_view
 from services.claims.adapters.repositories import ClaimsUnitOfWork
@@ -25,10 +27,20 @@ AS_JSON = TypeAdapter(dict)  # how FastAPI writes a route's `-> dict` answer
 
 
 @pytest.fixture(scope="module")
-async def units(infrastructure):
+async def engine(infrastructure):
     engine = make_engine(Settings(database_url=infrastructure.database_url))
-    yield UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
+    yield engine
     await engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def units(engine):
+    return UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
+
+
+async def _view(engine, *, tenant_id, claim_id) -> dict | None:
+    async with statement_connection(engine) as connection:
+        return await claim_view(connection, tenant_id=tenant_id, claim_id=claim_id)
 
 
 def _orm_view(claim: Claim, lines: list[ClaimLine], events: list[ClaimEvent]) -> dict:
@@ -72,11 +84,11 @@ async def _claim(units, tenant_id) -> uuid.UUID:
         return claim.id
 
 
-async def test_the_single_statement_writes_the_orm_views_bytes(units):
+async def test_the_single_statement_writes_the_orm_views_bytes(engine, units):
     tenant_id = uuid.uuid4()
     claim_id = await _claim(units, tenant_id)
+    view = await _view(engine, tenant_id=tenant_id, claim_id=claim_id)
     async with units() as uow:
-        view = await claim_view(uow.session, tenant_id=tenant_id, claim_id=claim_id)
         claim = await uow.session.get(Claim, claim_id)
         lines = (await uow.session.execute(
             select(ClaimLine).where(ClaimLine.claim_id == claim_id).order_by(ClaimLine.line_number))).scalars().all()
@@ -85,7 +97,38 @@ async def test_the_single_statement_writes_the_orm_views_bytes(units):
     assert AS_JSON.dump_json(view) == AS_JSON.dump_json(_orm_view(claim, lines, events))
 
 
-async def test_another_tenants_claim_is_not_found(units):
+async def test_another_tenants_claim_is_not_found(engine, units):
     claim_id = await _claim(units, uuid.uuid4())
-    async with units() as uow:
-        assert await claim_view(uow.session, tenant_id=uuid.uuid4(), claim_id=claim_id) is None
+    assert await _view(engine, tenant_id=uuid.uuid4(), claim_id=claim_id) is None
+
+
+async def test_the_view_is_read_without_a_transaction(engine, units):
+    """One statement is its own snapshot: a BEGIN and a COMMIT around it were two round trips for nothing."""
+    tenant_id = uuid.uuid4()
+    claim_id = await _claim(units, tenant_id)
+    begun: list[object] = []
+
+    def began(connection) -> None:
+        begun.append(connection)
+
+    event.listen(engine.sync_engine, "begin", began)
+    try:
+        async with statement_connection(engine) as connection:
+            assert await claim_view(connection, tenant_id=tenant_id, claim_id=claim_id) is not None
+            assert not connection.is_in_transaction()
+    finally:
+        event.remove(engine.sync_engine, "begin", began)
+    assert begun == []
+
+
+async def test_a_connection_whose_statement_failed_goes_back_to_no_one(engine):
+    async with statement_connection(engine) as connection:
+        kept = connection
+    assert not kept.is_closed()  # a read that succeeded returns its connection to the pool
+    with pytest.raises(asyncpg.DivisionByZeroError):
+        async with statement_connection(engine) as connection:
+            failed = connection
+            await connection.fetchval("SELECT 1 / 0")
+    assert failed.is_closed()
+    async with statement_connection(engine) as connection:
+        assert connection is not failed and await connection.fetchval("SELECT 1") == 1

@@ -15,30 +15,17 @@ import argparse
 import asyncio
 import cProfile
 import json
-import os
-import shutil
-import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 from types import SimpleNamespace
 
-import psutil
+from tools.bench.in_process import asgi_request, postgres_cpu, run_against_postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_DIR = ROOT / ".run" / "gateway-cost"
 INTAKE = ROOT / "tests" / "fixtures" / "intake"
 FORMATS = {"json": "application/json", "hl7": "x-application/hl7-v2+er7", "fhir": "application/fhir+json"}
-
-
-def postgres_cpu(port: int) -> float:
-    """CPU seconds of every process of the server listening on `port` (the postmaster and its backends)."""
-    with open(RUN_DIR / "pgdata" / "postmaster.pid") as pid_file:
-        server = psutil.Process(int(pid_file.readline()))
-    own = server.cpu_times()
-    return own.user + own.system + own.children_user + own.children_system + sum(
-        sum(child.cpu_times()[:2]) for child in server.children())
 
 
 def bodies(kind: str, count: int) -> list[bytes]:
@@ -52,26 +39,11 @@ def bodies(kind: str, count: int) -> list[bytes]:
 
 async def call(app, body: bytes, content_type: str, key: str, idempotency: bool) -> int:
     """One POST /v1/encounters as an ASGI call; the answer's status."""
-    headers = [(b"host", b"cost"), (b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode()),
+    headers = [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode()),
                (b"authorization", f"Bearer {key}".encode())]
     if idempotency:
         headers.append((b"idempotency-key", uuid.uuid4().hex.encode()))
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
-             "path": "/v1/encounters", "raw_path": b"/v1/encounters", "root_path": "", "query_string": b"",
-             "headers": headers, "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80), "state": {}}
-    messages = [{"type": "http.request", "body": body, "more_body": False}]
-    status = 0
-
-    async def receive():
-        return messages.pop() if messages else {"type": "http.disconnect"}
-
-    async def send(message):
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-
-    await app(scope, receive, send)
-    return status
+    return (await asgi_request(app, "POST", "/v1/encounters", headers, body))[0]
 
 
 async def burst(app, kind: str, key: str, args) -> dict:
@@ -81,9 +53,9 @@ async def burst(app, kind: str, key: str, args) -> dict:
         async with limit:
             return await call(app, body, FORMATS[kind], key, args.idempotency_key)
 
-    cpu, wall, server = time.process_time(), time.perf_counter(), postgres_cpu(args.port)
+    cpu, wall, server = time.process_time(), time.perf_counter(), postgres_cpu(RUN_DIR)
     statuses = await asyncio.gather(*(one(b) for b in requests))
-    cpu, wall, server = time.process_time() - cpu, time.perf_counter() - wall, postgres_cpu(args.port) - server
+    cpu, wall, server = time.process_time() - cpu, time.perf_counter() - wall, postgres_cpu(RUN_DIR) - server
     accepted = statuses.count(202)
     per = 1000 / max(accepted, 1)
     return {"format": kind, "accepted": accepted, "other": len(statuses) - accepted,
@@ -144,19 +116,6 @@ def _runtime(settings):
     return SimpleNamespace(engine=engine, units_of_work=units, stopping=asyncio.Event())
 
 
-def start_postgres(port: int):
-    from tools.devstack.postgres import EmbeddedPostgres
-
-    postgres = EmbeddedPostgres(RUN_DIR / "pgdata", port, durable=True)
-    postgres.stop()
-    shutil.rmtree(RUN_DIR, ignore_errors=True)  # a fresh database: every run starts from the same state
-    postgres.start()
-    env = {**os.environ, "DATABASE_URL": postgres.url, "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-m", "shared.db.migrate", "gateway"], env=env, cwd=ROOT, check=True)
-    os.environ["DATABASE_URL"] = postgres.url
-    return postgres
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tools.bench.gateway_intake_cost", description=__doc__.splitlines()[0])
     parser.add_argument("--encounters", type=int, default=2000)
@@ -165,13 +124,7 @@ def main() -> None:
     parser.add_argument("--idempotency-key", action="store_true", help="send every request with its own key")
     parser.add_argument("--profile", default=None, help="write cProfile stats of the measured runs here")
     args = parser.parse_args()
-    args.port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 331
-    postgres = start_postgres(args.port)
-    try:
-        for row in asyncio.run(measure(args)):
-            print(row, flush=True)
-    finally:
-        postgres.stop()
+    run_against_postgres(RUN_DIR, 331, ("gateway",), measure, args)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The claim as GET /internal/claims/{id} shows it, read in one statement: the claim row with its
-lines and its timeline aggregated by Postgres, instead of three queries (one round trip, not three).
+lines and its timeline aggregated by Postgres, instead of three queries (one round trip, not three),
+run on the driver's connection outside a transaction (no BEGIN and COMMIT, no ORM session).
 
 Postgres writes JSON its own way (a numeric as a number, a timestamp with a trimmed fraction), so
 the aggregates carry charges and dates as text and each timestamp is rewritten as Python writes it:
@@ -8,12 +9,11 @@ the view's bytes are those the ORM-loaded rows gave.
 from datetime import date, datetime, timezone
 from uuid import UUID
 
-from sqlalchemy import bindparam, text
-from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.types import JSON
+import asyncpg
 
-_CLAIM_VIEW = text("""
+from shared.telemetry import db_span
+
+_CLAIM_VIEW = """
 SELECT c.id, c.encounter_id, c.status, c.patient_control_number, c.payer_id, c.payer_claim_number,
        c.frequency_code, c.original_claim_id, c.payer_sequence, c.prior_claim_id,
        c.total_charge::text AS total_charge, c.edits,
@@ -28,30 +28,35 @@ SELECT c.id, c.encounter_id, c.status, c.patient_control_number, c.payer_id, c.p
                    'at', e.at, 'event', e.event, 'status', e.status, 'detail', e.detail) ORDER BY e.id), '[]')
           FROM claim_event e WHERE e.claim_id = c.id) AS events
   FROM claim c
- WHERE c.id = :claim_id AND c.tenant_id = :tenant_id
-""").bindparams(bindparam("claim_id"), bindparam("tenant_id")).columns(
-    edits=JSONB, diagnoses=JSONB, eligibility=JSONB, last_payer_status=JSONB, lines=JSON, events=JSON)
+ WHERE c.id = $1 AND c.tenant_id = $2
+"""
 
 
-async def claim_view(session: AsyncSession, *, tenant_id: UUID, claim_id: UUID) -> dict | None:
-    """The tenant's claim with its lines and timeline; None when the tenant has no such claim."""
-    row = (await session.execute(_CLAIM_VIEW, {"claim_id": claim_id, "tenant_id": tenant_id})).first()
+async def claim_view(connection: asyncpg.Connection, *, tenant_id: UUID, claim_id: UUID) -> dict | None:
+    """The tenant's claim with its lines and timeline; None when the tenant has no such claim.
+
+    `connection` is a driver connection (shared.db.engine.statement_connection): the read is one
+    statement, prepared once per connection, with no transaction or ORM session around it. Its JSON
+    columns arrive decoded by the codecs SQLAlchemy's dialect registers on every pooled connection."""
+    with db_span("SELECT"):
+        row = await connection.fetchrow(_CLAIM_VIEW, claim_id, tenant_id)
     if row is None:
         return None
     return {
-        "claim_id": str(row.id), "encounter_id": str(row.encounter_id), "status": row.status,
-        "patient_control_number": row.patient_control_number, "payer_id": row.payer_id,
-        "payer_claim_number": row.payer_claim_number, "frequency_code": row.frequency_code,
-        "original_claim_id": str(row.original_claim_id) if row.original_claim_id else None,
-        "payer_sequence": row.payer_sequence, "prior_claim_id": str(row.prior_claim_id) if row.prior_claim_id else None,
-        "total_charge": row.total_charge, "edits": row.edits,
-        "diagnoses": [d["code"] for d in row.diagnoses or []],
-        "eligibility": row.eligibility, "payer_status": row.last_payer_status,
-        "submitted_at": _iso(row.submitted_at), "next_inquiry_on": _iso(row.next_inquiry_on),
-        "next_action_on": _iso(row.next_action_on),
-        "lines": row.lines,
+        "claim_id": str(row["id"]), "encounter_id": str(row["encounter_id"]), "status": row["status"],
+        "patient_control_number": row["patient_control_number"], "payer_id": row["payer_id"],
+        "payer_claim_number": row["payer_claim_number"], "frequency_code": row["frequency_code"],
+        "original_claim_id": str(row["original_claim_id"]) if row["original_claim_id"] else None,
+        "payer_sequence": row["payer_sequence"],
+        "prior_claim_id": str(row["prior_claim_id"]) if row["prior_claim_id"] else None,
+        "total_charge": row["total_charge"], "edits": row["edits"],
+        "diagnoses": [d["code"] for d in row["diagnoses"] or []],
+        "eligibility": row["eligibility"], "payer_status": row["last_payer_status"],
+        "submitted_at": _iso(row["submitted_at"]), "next_inquiry_on": _iso(row["next_inquiry_on"]),
+        "next_action_on": _iso(row["next_action_on"]),
+        "lines": row["lines"],
         "timeline": [{"at": _utc_iso(e["at"]), "service": "claims", "event": e["event"], "status": e["status"],
-                      "detail": e["detail"]} for e in row.events],
+                      "detail": e["detail"]} for e in row["events"]],
     }
 
 

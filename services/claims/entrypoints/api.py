@@ -7,6 +7,7 @@ from pydantic import ValidationError
 
 from shared.contracts.api import claims as api
 from shared.contracts.requests import ClaimFix
+from shared.db.engine import statement_connection
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.problems import Problem
@@ -33,8 +34,8 @@ async def _claim_or_404(uow, caller, claim_id: UUID):
 
 @router.get("/claims/{claim_id}", response_model=api.ClaimDetail)
 async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> dict:
-    async with request.app.state.runtime.units_of_work() as uow:
-        view = await claim_view(uow.session, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
+    async with statement_connection(request.app.state.runtime.engine) as connection:
+        view = await claim_view(connection, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
     if view is None:
         raise Problem(404, "Claim not found")
     return view

@@ -54,7 +54,7 @@ def denial_public(d, *, on: date | None = None) -> dict:
 
 @router.get("/denials", response_model=api.DenialPage)
 async def list_denials(request: Request, caller: CallerDep, query: Annotated[api.DenialListQuery, Query()]) -> dict:
-    async with request.app.state.runtime.units_of_work() as uow:
+    async with request.app.state.runtime.units_of_work.reading() as uow:
         rows = await handlers.list_denials(
             uow, tenant_id=UUID(caller.tenant_id), limit=query.limit, after=query.cursor,
             filters=query.model_dump(exclude={"limit", "cursor"}))

@@ -89,13 +89,19 @@ class Http1Transport(httpx.AsyncBaseTransport):
         self._clock = clock
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        timeouts = request.extensions.get("timeout", {})
         body = await request.aread()
+        return await self.exchange(request.url.host, request.url.port or 80,
+                                   _head(request.method, request.url.raw_path, request.headers.raw) + body,
+                                   request.extensions.get("timeout", {}))
+
+    async def exchange(self, host: str, port: int, message: bytes, timeouts: dict) -> httpx.Response:
+        """Sends a whole request (head and body, as `request_head` writes the head) and reads its answer;
+        the way in for a caller that knows its bytes without building an httpx.Request (and parsing its URL)."""
         await self._take_slot(timeouts.get("pool"))
         try:
-            connection = self._reusable() or await self._connect(request.url, timeouts.get("connect"))
+            connection = self._reusable() or await self._connect(host, port, timeouts.get("connect"))
             try:
-                response = await connection.exchange(_head(request) + body, timeouts.get("read"))
+                response = await connection.exchange(message, timeouts.get("read"))
             except BaseException:
                 connection.close()
                 raise
@@ -126,11 +132,10 @@ class Http1Transport(httpx.AsyncBaseTransport):
         return None
 
     @staticmethod
-    async def _connect(url: httpx.URL, timeout: float | None) -> _Connection:
+    async def _connect(host: str, port: int, timeout: float | None) -> _Connection:
         loop = asyncio.get_running_loop()
         try:
-            _, connection = await asyncio.wait_for(
-                loop.create_connection(_Connection, url.host, url.port or 80), timeout)
+            _, connection = await asyncio.wait_for(loop.create_connection(_Connection, host, port), timeout)
         except TimeoutError as exc:
             raise httpx.ConnectTimeout("could not connect to the service in time") from exc
         except OSError as exc:
@@ -143,10 +148,17 @@ class Http1Transport(httpx.AsyncBaseTransport):
         self._idle.clear()
 
 
-def _head(request: httpx.Request) -> bytes:
-    lines = [request.method.encode() + b" " + request.url.raw_path + b" HTTP/1.1"]
-    for name, value in request.headers.raw:
+def _head(method: str, target: bytes, headers) -> bytes:
+    lines = [method.encode() + b" " + target + b" HTTP/1.1"]
+    for name, value in headers:
         if b"\r" in value or b"\n" in value or b"\r" in name or b"\n" in name:
             raise httpx.LocalProtocolError("a header holds a line break")  # it would smuggle a header in
         lines.append(name + b": " + value)
     return b"\r\n".join(lines) + b"\r\n\r\n"
+
+
+def request_head(method: str, target: str, host: str, headers: dict[str, str]) -> bytes:
+    """The head httpx.Request writes for a request without a body: Host first, then `headers` in their
+    order. `target` (path and query) must need no quoting: the caller checks it."""
+    return _head(method, target.encode(), [(b"Host", host.encode()),
+                                           *((name.encode(), value.encode()) for name, value in headers.items())])

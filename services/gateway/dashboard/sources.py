@@ -28,7 +28,8 @@ async def metrics_texts(app, caller: Caller) -> tuple[dict[str, str], list[str]]
     async def scrape(name: str, upstream) -> None:
         try:
             response = await upstream.request("GET", "/metrics", caller)
-            response.raise_for_status()
+            if response.status_code != 200:
+                raise RuntimeError(f"metrics answered {response.status_code}")
             texts[name] = response.text
         except Exception as exc:  # noqa: BLE001 - a service that is down is a fact to show, not an error
             log.warning("metrics of %s unavailable: %s", name, type(exc).__name__)

@@ -91,7 +91,7 @@ async def get_remit_file(request: Request, remit_id: Annotated[UUID, Path()], ca
 @router.get("/claims/{claim_id}/postings", response_model=api.ClaimPostings)
 async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     tenant_id = UUID(caller.tenant_id)
-    async with request.app.state.runtime.units_of_work() as uow:
+    async with request.app.state.runtime.units_of_work.reading() as uow:
         txns = (await uow.session.execute(select(LedgerTransaction).where(
             LedgerTransaction.claim_id == claim_id, LedgerTransaction.tenant_id == tenant_id)
             .order_by(LedgerTransaction.created_at))).scalars().all()

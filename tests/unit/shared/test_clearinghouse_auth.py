@@ -2,6 +2,7 @@
 import types
 import uuid
 
+import anyio.to_thread
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -69,6 +70,18 @@ def test_the_callback_key_does_not_open_a_tenant_route(client):
 def test_a_mailbox_that_names_no_tenant_is_a_clear_error(client):
     response = client.post("/internal/clearinghouse/acks", headers={"X-Clearinghouse-Key": KEY, "X-Mailbox": "x"})
     assert response.status_code == 422 and response.json()["errors"][0]["field"] == "X-Mailbox"
+
+
+def test_both_callers_are_checked_on_the_event_loop(client, monkeypatch):
+    """A plain function dependency would cost every request a hop to a worker thread and back."""
+    async def no_worker_threads(*args, **kwargs):
+        raise AssertionError("a dependency ran on a worker thread")
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", no_worker_threads)
+    token = issue_token(SECRET, Caller(tenant_id=TENANT, key_id="k"))
+    assert client.get("/internal/claims", headers={HEADER: token}).json() == {"tenant": TENANT}
+    response = client.post("/internal/clearinghouse/acks", headers={"X-Clearinghouse-Key": KEY, "X-Mailbox": TENANT})
+    assert response.json() == {"tenant": TENANT}
 
 
 def test_key_comparison():
