@@ -15,7 +15,7 @@ from sqlalchemy import text
 from shared.db.engine import make_engine, make_session_factory
 from shared.clock import Clock, system_clock
 from shared.db.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from shared.kafka.consumer import ConsumerRunner, EventRouter
+from shared.kafka.consumer import ConsumerRunner, EventRouter, FetchShape
 from shared.kafka.producer import make_producer
 from shared.health import LoopState, loop_problems
 from shared.kafka.relay import OutboxRelay
@@ -66,10 +66,14 @@ class ServiceRuntime:
             self._consumer = ConsumerRunner(
                 group_id=self.service, router=self._router, bootstrap_servers=self.settings.kafka_bootstrap_servers,
                 units_of_work=self.units_of_work, producer=self.producer, security=kafka_security(self.settings),
+                fetch=self.fetch_shape(),
             )
             await self._consumer.start()
         self._tasks = [asyncio.create_task(self._guard(loop)) for loop in self._loops]
         log.info("service started")
+
+    def fetch_shape(self) -> FetchShape:
+        return FetchShape(min_bytes=self.settings.kafka_fetch_min_bytes, max_wait_ms=self.settings.kafka_fetch_max_wait_ms)
 
     async def _guard(self, loop: BackgroundLoop) -> None:
         """Background loops never die silently: an error is logged and the loop restarts."""

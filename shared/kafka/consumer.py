@@ -11,6 +11,7 @@ resumes from the committed offsets, so an uncommitted batch is redelivered, neve
 """
 import asyncio
 import contextlib
+import functools
 import logging
 import time
 import traceback
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, IllegalStateError
 from aiokafka.structs import ConsumerRecord
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from shared import metrics
 from shared.contracts.envelope import Envelope, RawEnvelope
@@ -135,6 +136,19 @@ class EventBatch:
                 time.perf_counter() - started)
 
 
+@dataclass(frozen=True)
+class FetchShape:
+    """How long the broker may hold a fetch for more records to arrive, and how many bytes end the wait.
+
+    Every batch costs the same fixed work whatever its size (a transaction and its commit, the inbox
+    statement, an offset commit, a relay turn, a fetch request), so a consumer that kept up by fetching
+    each record the moment it landed paid that work per record. Holding the fetch a few milliseconds
+    gathers several records per batch under a steady trickle; a backlog still returns at once."""
+
+    min_bytes: int = 1
+    max_wait_ms: int = 500
+
+
 class _WaitForBatch(ConsumerRebalanceListener):
     """Lets an in-flight batch finish before partitions move, so its offsets still commit."""
 
@@ -160,6 +174,7 @@ class ConsumerRunner:
         producer: AIOKafkaProducer,
         max_batch: int = 500,
         security: dict | None = None,
+        fetch: "FetchShape | None" = None,
     ):
         self.group_id = group_id
         self._router = router
@@ -174,6 +189,7 @@ class ConsumerRunner:
         self.heartbeat: float | None = None  # time.monotonic() of the last turn of the poll loop
         self.restarts = 0
         self._security = security or {}
+        self._fetch = fetch or FetchShape()
         self._consumer = self._new_consumer()
 
     def _new_consumer(self) -> AIOKafkaConsumer:
@@ -185,6 +201,8 @@ class ConsumerRunner:
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             max_poll_records=self._max_batch,
+            fetch_min_bytes=self._fetch.min_bytes,
+            fetch_max_wait_ms=self._fetch.max_wait_ms,
             session_timeout_ms=10000,
             heartbeat_interval_ms=2000,
             max_poll_interval_ms=300000,
@@ -343,12 +361,7 @@ class ConsumerRunner:
                     parsed.append(Parsed(record, envelope))
                 continue
             try:
-                subscription = self._router.subscriptions[record.topic]
-                raw = RawEnvelope.model_validate_json(record.value or b"")
-                if raw.event_type != subscription.event_type:
-                    raise PermanentError(f"event_type {raw.event_type[:80]!r} does not belong on {record.topic}")
-                envelope = Envelope[subscription.model].model_validate_json(record.value)  # type: ignore[name-defined]
-                parsed.append(Parsed(record, envelope))
+                parsed.append(Parsed(record, decode(record, self._router.subscriptions[record.topic])))
             except Exception as exc:  # noqa: BLE001 - every parse failure is permanent by definition
                 failures.append((record, describe(exc)))
         return parsed, failures
@@ -444,6 +457,28 @@ class ConsumerRunner:
             highwater = self._consumer.highwater(tp)
             if highwater is not None and part:
                 metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(highwater - part[-1].offset - 1)
+
+
+@functools.cache
+def _envelope_of(model: type[BaseModel]) -> type[Envelope]:
+    return Envelope[model]  # type: ignore[valid-type]
+
+
+def decode(record: ConsumerRecord, subscription: Subscription) -> Envelope:
+    """The record's envelope with its payload typed, validated once. Only a record that fails is read
+    again as a bare envelope, so that one of another event type is refused for its type, not its payload."""
+    try:
+        envelope = _envelope_of(subscription.model).model_validate_json(record.value or b"")
+    except ValidationError:
+        _refuse_foreign(RawEnvelope.model_validate_json(record.value or b"").event_type, record, subscription)
+        raise
+    _refuse_foreign(envelope.event_type, record, subscription)
+    return envelope
+
+
+def _refuse_foreign(event_type: str, record: ConsumerRecord, subscription: Subscription) -> None:
+    if event_type != subscription.event_type:
+        raise PermanentError(f"event_type {event_type[:80]!r} does not belong on {record.topic}")
 
 
 def _runs_by_topic(items: list[Parsed]) -> list[list[Parsed]]:
