@@ -63,6 +63,9 @@ class PlatformSettings(KafkaSettings):
     # arrives a few at a time rather than one batch (and one transaction) per event.
     kafka_fetch_max_wait_ms: int = Field(default=50, ge=0, le=500)
     kafka_fetch_min_bytes: int = Field(default=16384, ge=1)
+    # Handled batches' offsets are committed together this often (and before partitions move, at a
+    # stop and after a dead letter): a crash redelivers at most this much, which the inbox drops.
+    kafka_commit_interval_seconds: float = Field(default=0.5, ge=0, le=5)
     # Liveness fails when the consumer loop or the outbox relay has not turned for this long.
     health_stale_seconds: float = Field(default=120, gt=0)
 

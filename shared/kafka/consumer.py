@@ -11,7 +11,6 @@ resumes from the committed offsets, so an uncommitted batch is redelivered, neve
 """
 import asyncio
 import contextlib
-import functools
 import logging
 import time
 import traceback
@@ -21,16 +20,17 @@ from dataclasses import dataclass
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, IllegalStateError
 from aiokafka.structs import ConsumerRecord
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from shared import metrics
-from shared.contracts.envelope import Envelope, RawEnvelope
+from shared.contracts.envelope import Envelope
 from shared.contracts.registry import EVENT_TYPES
 from shared.db.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from shared.contracts.topics import dlq
 from shared.kafka.dlq import Abandoned, dead_letter_envelope, send_to_dlq_until_stored
 from shared.kafka.errors import PermanentError, describe, is_transient
 from shared.kafka.inbox import claim_new_events
+from shared.kafka.records import FetchShape, HeldOffsets, decode
 from shared.telemetry import consume_span
 
 log = logging.getLogger(__name__)
@@ -136,28 +136,16 @@ class EventBatch:
                 time.perf_counter() - started)
 
 
-@dataclass(frozen=True)
-class FetchShape:
-    """How long the broker may hold a fetch for more records to arrive, and how many bytes end the wait.
-
-    Every batch costs the same fixed work whatever its size (a transaction and its commit, the inbox
-    statement, an offset commit, a relay turn, a fetch request), so a consumer that kept up by fetching
-    each record the moment it landed paid that work per record. Holding the fetch a few milliseconds
-    gathers several records per batch under a steady trickle; a backlog still returns at once."""
-
-    min_bytes: int = 1
-    max_wait_ms: int = 500
-
-
 class _WaitForBatch(ConsumerRebalanceListener):
-    """Lets an in-flight batch finish before partitions move, so its offsets still commit."""
+    """Lets an in-flight batch finish before partitions move, and commits the offsets held so far."""
 
-    def __init__(self, lock: asyncio.Lock):
+    def __init__(self, lock: asyncio.Lock, commit_held: Callable[[], Awaitable[None]]):
         self._lock = lock
+        self._commit_held = commit_held
 
     async def on_partitions_revoked(self, revoked):
         async with self._lock:
-            pass
+            await self._commit_held()
 
     async def on_partitions_assigned(self, assigned):
         pass
@@ -174,7 +162,8 @@ class ConsumerRunner:
         producer: AIOKafkaProducer,
         max_batch: int = 500,
         security: dict | None = None,
-        fetch: "FetchShape | None" = None,
+        fetch: FetchShape | None = None,
+        commit_interval: float = 0.0,
     ):
         self.group_id = group_id
         self._router = router
@@ -190,6 +179,7 @@ class ConsumerRunner:
         self.restarts = 0
         self._security = security or {}
         self._fetch = fetch or FetchShape()
+        self._held = HeldOffsets(commit_interval)
         self._consumer = self._new_consumer()
 
     def _new_consumer(self) -> AIOKafkaConsumer:
@@ -214,7 +204,7 @@ class ConsumerRunner:
 
     async def _subscribe(self) -> None:
         await self._consumer.start()
-        self._consumer.subscribe(list(self._router.subscriptions), listener=_WaitForBatch(self._lock))
+        self._consumer.subscribe(list(self._router.subscriptions), listener=_WaitForBatch(self._lock, self._commit_held))
         self.heartbeat = time.monotonic()
         self._task = asyncio.create_task(self._run(), name=f"consumer:{self.group_id}")
 
@@ -226,6 +216,8 @@ class ConsumerRunner:
             await asyncio.wait(tasks, timeout=30)
         if self._supervisor and not self._supervisor.done():
             self._supervisor.cancel()
+        if self._task is None or self._task.done():  # the loop ended between batches: nothing in hand
+            await self._commit_held()
         await self._consumer.stop()
 
     @property
@@ -262,6 +254,7 @@ class ConsumerRunner:
     async def _replace_consumer(self) -> None:
         """A fresh consumer rejoins the group at the committed offsets; failures retry in the loop."""
         old, self._consumer = self._consumer, self._new_consumer()
+        self._held.drop()
         try:
             await asyncio.wait_for(old.stop(), timeout=15)
         except Exception as exc:  # noqa: BLE001 - the old consumer is discarded either way
@@ -292,21 +285,22 @@ class ConsumerRunner:
                 await asyncio.sleep(1)
                 continue
             records = [r for part in batch.values() for r in part]
-            if not records:
-                continue
             async with self._lock:
-                await self._handle_until_done(records)
-                await self._commit_until_done(records)
+                dead_lettered = await self._handle_until_done(records) if records else 0
+                self._held.add(records)
+                if dead_lettered or self._held.due(time.monotonic()):
+                    await self._commit_held()  # a dead letter's offset at once: its DLQ entry is not deduplicated
             self._update_lag(batch)
 
-    async def _handle_until_done(self, records: list[ConsumerRecord]) -> None:
+    async def _handle_until_done(self, records: list[ConsumerRecord]) -> int:
+        """Handles the batch, retrying transient failures; returns how many records it dead-lettered."""
         delay = 0.2
         while True:
             started = time.perf_counter()
             try:
-                await self._handle_batch(records)
+                dead_lettered = await self._handle_batch(records)
                 metrics.HANDLING_SECONDS.labels(self.group_id).observe(time.perf_counter() - started)
-                return
+                return dead_lettered
             except Exception as exc:
                 if not is_transient(exc):
                     raise
@@ -318,7 +312,7 @@ class ConsumerRunner:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10.0)
 
-    async def _handle_batch(self, records: list[ConsumerRecord]) -> None:
+    async def _handle_batch(self, records: list[ConsumerRecord]) -> int:
         parsed, failures = self._parse(records)
         if parsed:
             try:
@@ -336,6 +330,7 @@ class ConsumerRunner:
             for record, error in failures:
                 metrics.EVENTS_FAILED.labels(self.group_id, record.topic).inc()
                 log.warning("sent to DLQ: %s", error, extra={"topic": record.topic, "offset": record.offset})
+        return len(failures)
 
     def _without_dead_letters(self, failures: list[tuple[ConsumerRecord, str]]) -> list[tuple[ConsumerRecord, str]]:
         """A dead letter a read model could not use stays where it is, in its DLQ: logged, never re-dead-lettered."""
@@ -418,9 +413,13 @@ class ConsumerRunner:
         self.heartbeat = time.monotonic()
         metrics.DLQ_SEND_RETRIES.labels(self.group_id).inc()
 
-    async def _commit_until_done(self, records: list[ConsumerRecord]) -> None:
+    async def _commit_held(self) -> None:
+        """Commits the offsets of the batches handled since the last commit (called holding the lock)."""
+        if self._held:
+            await self._commit_until_done(self._held.take(time.monotonic()))
+
+    async def _commit_until_done(self, offsets: dict[TopicPartition, int]) -> None:
         """Retries a commit that failed on a retriable error; any other failure only means redelivery."""
-        offsets = next_offsets(records)
         delay = 0.2
         while True:
             try:
@@ -459,28 +458,6 @@ class ConsumerRunner:
                 metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(highwater - part[-1].offset - 1)
 
 
-@functools.cache
-def _envelope_of(model: type[BaseModel]) -> type[Envelope]:
-    return Envelope[model]  # type: ignore[valid-type]
-
-
-def decode(record: ConsumerRecord, subscription: Subscription) -> Envelope:
-    """The record's envelope with its payload typed, validated once. Only a record that fails is read
-    again as a bare envelope, so that one of another event type is refused for its type, not its payload."""
-    try:
-        envelope = _envelope_of(subscription.model).model_validate_json(record.value or b"")
-    except ValidationError:
-        _refuse_foreign(RawEnvelope.model_validate_json(record.value or b"").event_type, record, subscription)
-        raise
-    _refuse_foreign(envelope.event_type, record, subscription)
-    return envelope
-
-
-def _refuse_foreign(event_type: str, record: ConsumerRecord, subscription: Subscription) -> None:
-    if event_type != subscription.event_type:
-        raise PermanentError(f"event_type {event_type[:80]!r} does not belong on {record.topic}")
-
-
 def _runs_by_topic(items: list[Parsed]) -> list[list[Parsed]]:
     """Consecutive items of one topic together; the order across topics is kept."""
     runs: list[list[Parsed]] = []
@@ -490,12 +467,3 @@ def _runs_by_topic(items: list[Parsed]) -> list[list[Parsed]]:
         else:
             runs.append([item])
     return runs
-
-
-def next_offsets(records: list[ConsumerRecord]) -> dict[TopicPartition, int]:
-    """The offset to commit per partition: one past the highest record handled."""
-    offsets: dict[TopicPartition, int] = {}
-    for r in records:
-        tp = TopicPartition(r.topic, r.partition)
-        offsets[tp] = max(offsets.get(tp, 0), r.offset + 1)
-    return offsets

@@ -1,9 +1,11 @@
 """The per-record and per-batch work of the consumer runner, the inbox and the relay: each record's
 envelope validated once, statements whose text does not change with the batch's size (prepared once
-per connection), and consumers that wait a moment for several records rather than fetch each alone."""
+per connection), consumers that wait a moment for several records rather than fetch each alone, and
+offsets committed together rather than once per batch."""
 import uuid
 
 import pytest
+from aiokafka import TopicPartition
 from aiokafka.structs import ConsumerRecord
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.dialects import postgresql
@@ -11,7 +13,8 @@ from sqlalchemy.dialects import postgresql
 from shared.contracts import envelope as envelope_module
 from shared.contracts.envelope import Envelope
 from shared.kafka import inbox
-from shared.kafka.consumer import ConsumerRunner, EventRouter, FetchShape, decode
+from shared.kafka.consumer import ConsumerRunner, EventRouter
+from shared.kafka.records import FetchShape, HeldOffsets, decode
 from shared.kafka.errors import PermanentError
 from shared.kafka.relay import MARK_SENT
 from shared.runtime import ServiceRuntime
@@ -34,8 +37,8 @@ def _router() -> EventRouter:
     return router
 
 
-def _record(value: bytes, topic: str = "ping") -> ConsumerRecord:
-    return ConsumerRecord(topic=topic, partition=0, offset=0, timestamp=0, timestamp_type=0, key=None, value=value,
+def _record(value: bytes, topic: str = "ping", partition: int = 0, offset: int = 0) -> ConsumerRecord:
+    return ConsumerRecord(topic=topic, partition=partition, offset=offset, timestamp=0, timestamp_type=0, key=None, value=value,
                           checksum=None, serialized_key_size=0, serialized_value_size=len(value), headers=[])
 
 
@@ -107,8 +110,31 @@ async def test_a_consumer_fetch_waits_for_more_records_as_configured():
     assert (consumer._fetch_min_bytes, consumer._fetch_max_wait_ms) == (16384, 50)
 
 
-async def test_services_hold_their_fetch_a_moment_for_more_records():
-    settings = PlatformSettings()
-    assert settings.kafka_fetch_min_bytes > 1 and 0 < settings.kafka_fetch_max_wait_ms < 500
-    runtime = ServiceRuntime(PlatformSettings(kafka_fetch_min_bytes=4096, kafka_fetch_max_wait_ms=20), router=_router())
-    assert runtime.fetch_shape() == FetchShape(min_bytes=4096, max_wait_ms=20)
+async def test_services_hold_their_fetch_a_moment_and_commit_offsets_together():
+    defaults = PlatformSettings()
+    assert defaults.kafka_fetch_min_bytes > 1 and 0 < defaults.kafka_fetch_max_wait_ms < 500
+    assert 0 < defaults.kafka_commit_interval_seconds <= 1
+    settings = PlatformSettings(kafka_fetch_min_bytes=4096, kafka_fetch_max_wait_ms=20, kafka_commit_interval_seconds=0.7)
+    runner = ServiceRuntime(settings, router=_router()).consumer_runner()
+    assert (runner._consumer._fetch_min_bytes, runner._consumer._fetch_max_wait_ms) == (4096, 20)
+    assert runner._held.interval == 0.7
+
+
+def test_handled_offsets_are_committed_at_once_the_first_time_then_together_every_interval():
+    held = HeldOffsets(interval=0.5)
+    assert not held and not held.due(0.0)
+    held.add([_record(b"", partition=0, offset=4), _record(b"", partition=1, offset=9)])
+    assert held.due(0.0)
+    assert held.take(10.0) == {TopicPartition("ping", 0): 5, TopicPartition("ping", 1): 10}
+    held.add([_record(b"", partition=0, offset=5)])
+    held.add([_record(b"", partition=0, offset=7), _record(b"", partition=0, offset=6)])
+    assert held and not held.due(10.4)  # held, not yet due
+    assert held.due(10.5) and held.take(10.5) == {TopicPartition("ping", 0): 8}
+    assert not held and not held.due(99.0)
+
+
+def test_a_replaced_consumer_forgets_the_offsets_it_held():
+    held = HeldOffsets(interval=0.5)
+    held.add([_record(b"", offset=3)])
+    held.drop()
+    assert not held
