@@ -16,7 +16,7 @@ from shared.kafka import inbox
 from shared.kafka.consumer import ConsumerRunner, EventRouter
 from shared.kafka.records import FetchShape, HeldOffsets, decode
 from shared.kafka.errors import PermanentError
-from shared.kafka.relay import MARK_SENT
+from shared.kafka.relay import MARK_SENT, IdlePause
 from shared.runtime import ServiceRuntime
 from shared.settings import PlatformSettings
 
@@ -115,7 +115,9 @@ async def test_services_hold_their_fetch_a_moment_and_commit_offsets_together():
     assert defaults.kafka_fetch_min_bytes > 1 and 0 < defaults.kafka_fetch_max_wait_ms < 500
     assert 0 < defaults.kafka_commit_interval_seconds <= 1
     settings = PlatformSettings(kafka_fetch_min_bytes=4096, kafka_fetch_max_wait_ms=20, kafka_commit_interval_seconds=0.7)
-    runner = ServiceRuntime(settings, router=_router()).consumer_runner()
+    runtime = ServiceRuntime(settings, router=_router())
+    runner = runtime.consumer_runner()
+    await runtime.producer.stop()  # never started: closed so that it is not reported unclosed
     assert (runner._consumer._fetch_min_bytes, runner._consumer._fetch_max_wait_ms) == (4096, 20)
     assert runner._held.interval == 0.7
 
@@ -138,3 +140,11 @@ def test_a_replaced_consumer_forgets_the_offsets_it_held():
     held.add([_record(b"", offset=3)])
     held.drop()
     assert not held
+
+
+def test_an_idle_leading_relay_looks_less_and_less_often_and_at_once_again_after_work():
+    pause = IdlePause(first=0.5, longest=4.0, follower=2.0)
+    assert [pause.after(0, leading=True) for _ in range(6)] == [0.5, 1.0, 2.0, 4.0, 4.0, 4.0]
+    assert pause.after(3, leading=True) == 0.5  # it published: the next look is soon again
+    assert pause.after(0, leading=True) == 1.0
+    assert pause.after(0, leading=False) == 2.0
