@@ -1,6 +1,6 @@
-"""What Postgres does per encounter on the whole pipeline: statements, rows and execution time per
-database and per statement (pg_stat_statements, nested statements of triggers included), with every
-process's CPU per encounter.
+"""What Postgres does per encounter on the whole pipeline: statements, rows, planning and execution
+time per database and per statement (pg_stat_statements, nested statements of triggers included),
+with every process's CPU per encounter.
 
     BENCH_PORT_BASE=25000 .venv/bin/python -m tools.bench.pipeline_statements [--encounters 300] [--top 20]
 
@@ -26,14 +26,16 @@ from tools.devstack.stack import Stack
 
 RUN_DIR = Path(__file__).resolve().parents[2] / ".run" / "pipeline-statements"
 TOP_LEVEL = """
-SELECT d.datname AS database, sum(s.calls) AS calls, sum(s.rows) AS rows, sum(s.total_exec_time) AS exec_ms
+SELECT d.datname AS database, sum(s.calls) AS calls, sum(s.rows) AS rows, sum(s.total_exec_time) AS exec_ms,
+       sum(s.plans) AS plans, sum(s.total_plan_time) AS plan_ms
 FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
 WHERE s.toplevel GROUP BY d.datname ORDER BY exec_ms DESC
 """
 BY_STATEMENT = """
-SELECT d.datname AS database, s.toplevel, s.calls, s.rows, s.total_exec_time AS exec_ms, left(s.query, 160) AS query
+SELECT d.datname AS database, s.toplevel, s.calls, s.rows, s.total_exec_time AS exec_ms, s.plans,
+       s.total_plan_time AS plan_ms, left(s.query, 160) AS query
 FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-ORDER BY s.total_exec_time DESC LIMIT $1
+ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT $1
 """
 
 
@@ -42,6 +44,7 @@ async def enable_statistics(server_url: str) -> None:
     try:
         await conn.execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'")
         await conn.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'")
+        await conn.execute("ALTER SYSTEM SET pg_stat_statements.track_planning = on")
     finally:
         await conn.close()
 
@@ -68,10 +71,12 @@ async def read_statistics(server_url: str, top: int, encounters: int) -> dict:
 
     return {
         "per_encounter_by_database": {r["database"]: {"statements": per(r["calls"]), "rows": per(r["rows"]),
-                                                      "exec_ms": per(r["exec_ms"])} for r in databases},
+                                                      "exec_ms": per(r["exec_ms"]), "plans": per(r["plans"]),
+                                                      "plan_ms": per(r["plan_ms"])} for r in databases},
         "statements_per_encounter": per(sum(r["calls"] for r in databases)),
         "top_statements": [{"database": r["database"], "nested": not r["toplevel"], "calls": per(r["calls"]),
-                            "rows": per(r["rows"]), "exec_ms": per(r["exec_ms"]), "query": " ".join(r["query"].split())}
+                            "rows": per(r["rows"]), "exec_ms": per(r["exec_ms"]), "plans": per(r["plans"]),
+                            "plan_ms": per(r["plan_ms"]), "query": " ".join(r["query"].split())}
                            for r in statements],
     }
 
