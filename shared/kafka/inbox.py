@@ -10,7 +10,8 @@ from shared.db.tables import inbox_message
 # connection prepares it once (a multi-row VALUES list is a new statement for every batch size).
 CLAIM_NEW = text("""
 INSERT INTO inbox_message (consumer, event_id, topic)
-SELECT :consumer, e.event_id, e.topic FROM unnest(CAST(:event_ids AS uuid[]), CAST(:topics AS text[])) AS e(event_id, topic)
+SELECT CAST(:consumer AS text), e.event_id, e.topic
+FROM unnest(CAST(:event_ids AS uuid[]), CAST(:topics AS text[])) AS e(event_id, topic)
 ON CONFLICT DO NOTHING
 RETURNING event_id
 """).columns(inbox_message.c.event_id)
