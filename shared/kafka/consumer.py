@@ -204,7 +204,8 @@ class ConsumerRunner:
 
     async def _subscribe(self) -> None:
         await self._consumer.start()
-        self._consumer.subscribe(list(self._router.subscriptions), listener=_WaitForBatch(self._lock, self._commit_held))
+        self._consumer.subscribe(list(self._router.subscriptions),
+                                 listener=_WaitForBatch(self._lock, self._commit_held))
         self.heartbeat = time.monotonic()
         self._task = asyncio.create_task(self._run(), name=f"consumer:{self.group_id}")
 

@@ -2,7 +2,7 @@
 outbox, the relay, the broker, the consumer runner and the inbox, on a real Kafka and a durable Postgres.
 
     BENCH_PORT_BASE=25000 .venv/bin/python -m tools.bench.plumbing_cost [--rate 60] [--seconds 20] [--hops 3] \
-        [--idle-seconds 10] [--profile FILE]
+        [--idle-seconds 10] [--profile FILE] [--fetch 100:16384 --fetch 500:1 ...]
 
 Starts a Kafka broker and an embedded Postgres of its own (`.run/plumbing-cost`, ports from
 BENCH_PORT_BASE like the benchmark's stack), then runs one service's worth of plumbing in this process,
@@ -95,11 +95,13 @@ class Counters:
         self.batches = 0
         self.records = 0
 
-    def install(self, engine) -> None:
+    def count_statements(self, engine) -> None:
         @event.listens_for(engine.sync_engine, "before_cursor_execute")
         def _count(*_args) -> None:
             self.statements += 1
 
+    def count_requests_and_batches(self) -> None:
+        """Wraps every Kafka connection's send and the runner's batch handling (once per process)."""
         send, counters = AIOKafkaConnection.send, self
 
         def counted_send(connection, request, expect_response=True):
@@ -148,18 +150,26 @@ async def delivered(conn: asyncpg.Connection, topic: str) -> int:
     return await conn.fetchval("SELECT count(*) FROM inbox_message WHERE topic = $1", topic)
 
 
-async def measure(stack: Stack, args) -> dict:
+async def measure(stack: Stack, args) -> list[dict]:
+    """One measurement per `--fetch` shape (or one with the settings' own), on the same broker and Postgres."""
+    counters = Counters()
+    counters.count_requests_and_batches()
+    return [await measure_one(stack, args, counters, shape) for shape in args.fetch or [None]]
+
+
+async def measure_one(stack: Stack, args, counters: Counters, shape: str | None) -> dict:
     kafka = stack.operator_kafka()
+    wait_ms, min_bytes = shape.split(":") if shape else (None, None)
+    fetch = {"kafka_fetch_max_wait_ms": int(wait_ms), "kafka_fetch_min_bytes": int(min_bytes)} if shape else {}
     settings = PlumbingSettings(database_url=stack.database_url, span_log_dir=str(RUN_DIR / "spans"),
-                                log_level="WARNING", **kafka.model_dump(include=set(type(kafka).model_fields)))
+                                log_level="WARNING", **fetch, **kafka.model_dump(include=set(type(kafka).model_fields)))
     await ensure_database(settings.service_database_url())
     types = hop_types(uuid.uuid4().hex[:8], args.hops)
     await create_topics(settings, types)
     runtime = ServiceRuntime(settings, router=hop_router(types))
     async with runtime.engine.begin() as conn:
         await conn.run_sync(infra_metadata.create_all)
-    counters = Counters()
-    counters.install(runtime.engine)
+    counters.count_statements(runtime.engine)
     await runtime.start()
     watch = await asyncpg.connect(stack.database_url)
     try:
@@ -177,10 +187,12 @@ async def measure(stack: Stack, args) -> dict:
         await watch.close()
         await runtime.stop()
     deliveries = count * args.hops
-    return {"rate_per_s": args.rate, "events": count, "hops": args.hops, "deliveries": deliveries,
+    return {"fetch": shape or "settings", "rate_per_s": args.rate, "events": count, "hops": args.hops,
+            "deliveries": deliveries,
             "per_delivery": per_unit(load, deliveries),
             "mean_batch_records": round(load["records"] / max(1, load["batches"]), 2),
-            "idle_cpu_ms_per_s": {name: round(1000 * cpu / args.idle_seconds, 2) for name, cpu in idle["cpu_s"].items()},
+            "idle_cpu_ms_per_s": {name: round(1000 * cpu / args.idle_seconds, 2)
+                                  for name, cpu in idle["cpu_s"].items()},
             "idle_per_s": per_unit(idle, args.idle_seconds)}
 
 
@@ -231,6 +243,8 @@ def main() -> None:
     parser.add_argument("--hops", type=int, default=3)
     parser.add_argument("--idle-seconds", type=float, default=10.0)
     parser.add_argument("--profile", help="write a cProfile of the loaded phase to this file")
+    parser.add_argument("--fetch", action="append", metavar="WAIT_MS:MIN_BYTES",
+                        help="a consumer fetch shape to measure (repeatable; default: the settings')")
     args = parser.parse_args()
     shutil.rmtree(RUN_DIR, ignore_errors=True)
     stack = Stack(RUN_DIR, bench_ports(int(os.environ.get("BENCH_PORT_BASE", "18000"))), environment="test",
