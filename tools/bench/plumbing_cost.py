@@ -41,6 +41,7 @@ from shared.runtime import ServiceRuntime
 from shared.settings import PlatformSettings
 from tools.bench import resources
 from tools.bench.pipeline import bench_ports
+from tools.bench.stages import database_url
 from tools.devstack.stack import Stack
 
 RUN_DIR = Path(__file__).resolve().parents[2] / ".run" / "plumbing-cost"
@@ -171,9 +172,10 @@ async def measure_one(stack: Stack, args, counters: Counters, shape: str | None)
         await conn.run_sync(infra_metadata.create_all)
     counters.count_statements(runtime.engine)
     await runtime.start()
-    watch = await asyncpg.connect(stack.database_url)
+    watch = await asyncpg.connect(database_url(stack.database_url, PlumbingSettings.service_name))
     try:
-        await settle(runtime, watch, types, model=types[0].model, count=20)  # the group joined, the pools warm
+        # the group joined, the pools and the broker's JIT warm
+        await settle(runtime, watch, types, model=types[0].model, count=args.warmup)
         count = int(args.rate * args.seconds)
         profiler = cProfile.Profile() if args.profile else None
         if profiler:
@@ -242,6 +244,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--hops", type=int, default=3)
     parser.add_argument("--idle-seconds", type=float, default=10.0)
+    parser.add_argument("--warmup", type=int, default=300, help="events sent through first, not measured")
     parser.add_argument("--profile", help="write a cProfile of the loaded phase to this file")
     parser.add_argument("--fetch", action="append", metavar="WAIT_MS:MIN_BYTES",
                         help="a consumer fetch shape to measure (repeatable; default: the settings')")
