@@ -61,7 +61,7 @@ class PlatformSettings(KafkaSettings):
     inbox_retention_days: float = Field(default=14, gt=0)
     # A consumer's fetch waits up to this long for this many bytes, so that a steady trickle of events
     # arrives a few at a time rather than one batch (and one transaction) per event.
-    kafka_fetch_max_wait_ms: int = Field(default=50, ge=0, le=500)
+    kafka_fetch_max_wait_ms: int = Field(default=100, ge=0, le=500)
     kafka_fetch_min_bytes: int = Field(default=16384, ge=1)
     # Handled batches' offsets are committed together this often (and before partitions move, at a
     # stop and after a dead letter): a crash redelivers at most this much, which the inbox drops.

@@ -18,8 +18,9 @@ class FetchShape:
 
     Every batch costs the same fixed work whatever its size (a transaction and its commit, the inbox
     statement, an offset commit, a relay turn, a fetch request), so a consumer that kept up by fetching
-    each record the moment it landed paid that work per record. Holding the fetch a few milliseconds
-    gathers several records per batch under a steady trickle; a backlog still returns at once."""
+    each record the moment it landed paid that work per record. Holding the fetch a moment (a tenth
+    of a second in the services) gathers several records per batch under a steady trickle; a backlog
+    still returns at once."""
 
     min_bytes: int = 1
     max_wait_ms: int = 500
