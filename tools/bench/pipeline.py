@@ -26,10 +26,10 @@ def bench_ports(base: int) -> Ports:
     return Ports(**{name: base + getattr(default, name) % 1000 for name in default.__dataclass_fields__})
 
 
-def bench_stack() -> Stack:
-    """A fresh, durable stack in .run/bench on ports 18000-18999 (BENCH_PORT_BASE moves them)."""
-    shutil.rmtree(RUN_DIR, ignore_errors=True)
-    return Stack(RUN_DIR, bench_ports(int(os.environ.get("BENCH_PORT_BASE", "18000"))), environment="test",
+def bench_stack(run_dir: Path = RUN_DIR) -> Stack:
+    """A fresh, durable stack in `run_dir` (.run/bench) on ports 18000-18999 (BENCH_PORT_BASE moves them)."""
+    shutil.rmtree(run_dir, ignore_errors=True)
+    return Stack(run_dir, bench_ports(int(os.environ.get("BENCH_PORT_BASE", "18000"))), environment="test",
                  durable=True)
 
 

@@ -14,14 +14,12 @@ figures: the machine is shared.
 import argparse
 import asyncio
 import json
-import os
-import shutil
 from pathlib import Path
 
 import asyncpg
 
 from tools.bench import hops, load, resources
-from tools.bench.pipeline import bench_ports, open_tenant, wait_posted
+from tools.bench.pipeline import bench_stack, open_tenant, wait_posted
 from tools.devstack.stack import Stack
 
 RUN_DIR = Path(__file__).resolve().parents[2] / ".run" / "pipeline-statements"
@@ -104,9 +102,7 @@ def main() -> None:
     parser.add_argument("--encounters", type=int, default=300)
     parser.add_argument("--top", type=int, default=20)
     args = parser.parse_args()
-    shutil.rmtree(RUN_DIR, ignore_errors=True)
-    stack = Stack(RUN_DIR, bench_ports(int(os.environ.get("BENCH_PORT_BASE", "18000"))), environment="test",
-                  durable=True)
+    stack = bench_stack(RUN_DIR)
     try:
         assert stack.postgres is not None, "pipeline_statements runs its own Postgres: unset DATABASE_URL"
         stack.start_infrastructure()

@@ -20,8 +20,6 @@ import asyncio
 import collections
 import cProfile
 import json
-import os
-import shutil
 import time
 import uuid
 from pathlib import Path
@@ -40,7 +38,7 @@ from shared.kafka.security import client_options
 from shared.runtime import ServiceRuntime
 from shared.settings import PlatformSettings
 from tools.bench import resources
-from tools.bench.pipeline import bench_ports
+from tools.bench.pipeline import bench_stack
 from tools.bench.stages import database_url
 from tools.devstack.stack import Stack
 
@@ -249,9 +247,7 @@ def main() -> None:
     parser.add_argument("--fetch", action="append", metavar="WAIT_MS:MIN_BYTES",
                         help="a consumer fetch shape to measure (repeatable; default: the settings')")
     args = parser.parse_args()
-    shutil.rmtree(RUN_DIR, ignore_errors=True)
-    stack = Stack(RUN_DIR, bench_ports(int(os.environ.get("BENCH_PORT_BASE", "18000"))), environment="test",
-                  durable=True)
+    stack = bench_stack(RUN_DIR)
     try:
         assert stack.postgres is not None, "plumbing_cost runs its own Postgres: unset DATABASE_URL"
         stack.postgres.start()
