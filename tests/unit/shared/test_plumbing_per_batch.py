@@ -148,3 +148,11 @@ def test_an_idle_leading_relay_looks_less_and_less_often_and_at_once_again_after
     assert pause.after(3, leading=True) == 0.5  # it published: the next look is soon again
     assert pause.after(0, leading=True) == 1.0
     assert pause.after(0, leading=False) == 2.0
+
+
+def test_a_tally_refresh_function_is_installed_with_generic_plans_and_can_be_put_back():
+    from services.claims.adapters.reports import CLAIM_TALLY
+
+    assert "SET plan_cache_mode = force_generic_plan AS $$" in CLAIM_TALLY.refresh_function()
+    assert CLAIM_TALLY.refresh_function() in CLAIM_TALLY.install()
+    assert "plan_cache_mode" not in CLAIM_TALLY.refresh_function(generic_plans=False)
