@@ -16,6 +16,7 @@ from shared.db.engine import make_engine, make_session_factory
 from shared.clock import Clock, system_clock
 from shared.db.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from shared.kafka.consumer import ConsumerRunner, EventRouter
+from shared.kafka.records import FetchShape
 from shared.kafka.producer import make_producer
 from shared.health import LoopState, loop_problems
 from shared.kafka.relay import OutboxRelay
@@ -63,13 +64,20 @@ class ServiceRuntime:
         await self.producer.start()
         await self.relay.start()
         if self._router and self._router.subscriptions:
-            self._consumer = ConsumerRunner(
-                group_id=self.service, router=self._router, bootstrap_servers=self.settings.kafka_bootstrap_servers,
-                units_of_work=self.units_of_work, producer=self.producer, security=kafka_security(self.settings),
-            )
+            self._consumer = self.consumer_runner()
             await self._consumer.start()
         self._tasks = [asyncio.create_task(self._guard(loop)) for loop in self._loops]
         log.info("service started")
+
+    def consumer_runner(self) -> ConsumerRunner:
+        """The service's consumer group over its router, batched and committed as its settings say."""
+        settings = self.settings
+        return ConsumerRunner(
+            group_id=self.service, router=self._router, bootstrap_servers=settings.kafka_bootstrap_servers,
+            units_of_work=self.units_of_work, producer=self.producer, security=kafka_security(settings),
+            fetch=FetchShape(min_bytes=settings.kafka_fetch_min_bytes, max_wait_ms=settings.kafka_fetch_max_wait_ms),
+            commit_interval=settings.kafka_commit_interval_seconds,
+        )
 
     async def _guard(self, loop: BackgroundLoop) -> None:
         """Background loops never die silently: an error is logged and the loop restarts."""

@@ -71,7 +71,7 @@ class Tally:
 
     def install(self) -> list[str]:
         """The view, the refresh function and the triggers (tables come from the migration)."""
-        statements = [f"CREATE OR REPLACE VIEW {self.name}_keys AS {self.keys_view}", self._refresh()]
+        statements = [f"CREATE OR REPLACE VIEW {self.name}_keys AS {self.keys_view}", self.refresh_function()]
         for source in self.sources:
             statements += self._triggers(source)
         return statements
@@ -96,10 +96,15 @@ class Tally:
                 f"FULL JOIN (SELECT * FROM {self.name} WHERE n <> 0) AS kept USING (tenant_id, key) "
                 f"WHERE fresh.n IS DISTINCT FROM kept.n")
 
-    def _refresh(self) -> str:
+    def refresh_function(self, *, generic_plans: bool = True) -> str:
+        """The refresh function. Its statements read the keys view, whose planning costs more than
+        running them for a batch's few ids; with custom plans (Postgres's choice here) every call planned
+        each of them again, most of the database's CPU per claim. Generic plans are made once per
+        connection (`generic_plans=False`: the function as first installed, for a downgrade)."""
         name = self.name
+        plans = " SET plan_cache_mode = force_generic_plan" if generic_plans else ""
         return f"""
-CREATE OR REPLACE FUNCTION {name}_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION {name}_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql{plans} AS $$
 BEGIN
     IF cardinality(ids) = 0 THEN RETURN; END IF;
     {item_locks(name)}

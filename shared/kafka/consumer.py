@@ -23,13 +23,14 @@ from aiokafka.structs import ConsumerRecord
 from pydantic import BaseModel
 
 from shared import metrics
-from shared.contracts.envelope import Envelope, RawEnvelope
+from shared.contracts.envelope import Envelope
 from shared.contracts.registry import EVENT_TYPES
 from shared.db.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from shared.contracts.topics import dlq
 from shared.kafka.dlq import Abandoned, dead_letter_envelope, send_to_dlq_until_stored
 from shared.kafka.errors import PermanentError, describe, is_transient
 from shared.kafka.inbox import claim_new_events
+from shared.kafka.records import FetchShape, HeldOffsets, decode
 from shared.telemetry import consume_span
 
 log = logging.getLogger(__name__)
@@ -136,14 +137,15 @@ class EventBatch:
 
 
 class _WaitForBatch(ConsumerRebalanceListener):
-    """Lets an in-flight batch finish before partitions move, so its offsets still commit."""
+    """Lets an in-flight batch finish before partitions move, and commits the offsets held so far."""
 
-    def __init__(self, lock: asyncio.Lock):
+    def __init__(self, lock: asyncio.Lock, commit_held: Callable[[], Awaitable[None]]):
         self._lock = lock
+        self._commit_held = commit_held
 
     async def on_partitions_revoked(self, revoked):
         async with self._lock:
-            pass
+            await self._commit_held()
 
     async def on_partitions_assigned(self, assigned):
         pass
@@ -160,6 +162,8 @@ class ConsumerRunner:
         producer: AIOKafkaProducer,
         max_batch: int = 500,
         security: dict | None = None,
+        fetch: FetchShape | None = None,
+        commit_interval: float = 0.0,
     ):
         self.group_id = group_id
         self._router = router
@@ -174,6 +178,8 @@ class ConsumerRunner:
         self.heartbeat: float | None = None  # time.monotonic() of the last turn of the poll loop
         self.restarts = 0
         self._security = security or {}
+        self._fetch = fetch or FetchShape()
+        self._held = HeldOffsets(commit_interval)
         self._consumer = self._new_consumer()
 
     def _new_consumer(self) -> AIOKafkaConsumer:
@@ -185,6 +191,8 @@ class ConsumerRunner:
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             max_poll_records=self._max_batch,
+            fetch_min_bytes=self._fetch.min_bytes,
+            fetch_max_wait_ms=self._fetch.max_wait_ms,
             session_timeout_ms=10000,
             heartbeat_interval_ms=2000,
             max_poll_interval_ms=300000,
@@ -196,7 +204,8 @@ class ConsumerRunner:
 
     async def _subscribe(self) -> None:
         await self._consumer.start()
-        self._consumer.subscribe(list(self._router.subscriptions), listener=_WaitForBatch(self._lock))
+        self._consumer.subscribe(list(self._router.subscriptions),
+                                 listener=_WaitForBatch(self._lock, self._commit_held))
         self.heartbeat = time.monotonic()
         self._task = asyncio.create_task(self._run(), name=f"consumer:{self.group_id}")
 
@@ -208,6 +217,8 @@ class ConsumerRunner:
             await asyncio.wait(tasks, timeout=30)
         if self._supervisor and not self._supervisor.done():
             self._supervisor.cancel()
+        if self._task is None or self._task.done():  # the loop ended between batches: nothing in hand
+            await self._commit_held()
         await self._consumer.stop()
 
     @property
@@ -244,6 +255,7 @@ class ConsumerRunner:
     async def _replace_consumer(self) -> None:
         """A fresh consumer rejoins the group at the committed offsets; failures retry in the loop."""
         old, self._consumer = self._consumer, self._new_consumer()
+        self._held.drop()
         try:
             await asyncio.wait_for(old.stop(), timeout=15)
         except Exception as exc:  # noqa: BLE001 - the old consumer is discarded either way
@@ -274,21 +286,22 @@ class ConsumerRunner:
                 await asyncio.sleep(1)
                 continue
             records = [r for part in batch.values() for r in part]
-            if not records:
-                continue
             async with self._lock:
-                await self._handle_until_done(records)
-                await self._commit_until_done(records)
+                dead_lettered = await self._handle_until_done(records) if records else 0
+                self._held.add(records)
+                if dead_lettered or self._held.due(time.monotonic()):
+                    await self._commit_held()  # a dead letter's offset at once: its DLQ entry is not deduplicated
             self._update_lag(batch)
 
-    async def _handle_until_done(self, records: list[ConsumerRecord]) -> None:
+    async def _handle_until_done(self, records: list[ConsumerRecord]) -> int:
+        """Handles the batch, retrying transient failures; returns how many records it dead-lettered."""
         delay = 0.2
         while True:
             started = time.perf_counter()
             try:
-                await self._handle_batch(records)
+                dead_lettered = await self._handle_batch(records)
                 metrics.HANDLING_SECONDS.labels(self.group_id).observe(time.perf_counter() - started)
-                return
+                return dead_lettered
             except Exception as exc:
                 if not is_transient(exc):
                     raise
@@ -300,7 +313,7 @@ class ConsumerRunner:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10.0)
 
-    async def _handle_batch(self, records: list[ConsumerRecord]) -> None:
+    async def _handle_batch(self, records: list[ConsumerRecord]) -> int:
         parsed, failures = self._parse(records)
         if parsed:
             try:
@@ -318,6 +331,7 @@ class ConsumerRunner:
             for record, error in failures:
                 metrics.EVENTS_FAILED.labels(self.group_id, record.topic).inc()
                 log.warning("sent to DLQ: %s", error, extra={"topic": record.topic, "offset": record.offset})
+        return len(failures)
 
     def _without_dead_letters(self, failures: list[tuple[ConsumerRecord, str]]) -> list[tuple[ConsumerRecord, str]]:
         """A dead letter a read model could not use stays where it is, in its DLQ: logged, never re-dead-lettered."""
@@ -343,12 +357,7 @@ class ConsumerRunner:
                     parsed.append(Parsed(record, envelope))
                 continue
             try:
-                subscription = self._router.subscriptions[record.topic]
-                raw = RawEnvelope.model_validate_json(record.value or b"")
-                if raw.event_type != subscription.event_type:
-                    raise PermanentError(f"event_type {raw.event_type[:80]!r} does not belong on {record.topic}")
-                envelope = Envelope[subscription.model].model_validate_json(record.value)  # type: ignore[name-defined]
-                parsed.append(Parsed(record, envelope))
+                parsed.append(Parsed(record, decode(record, self._router.subscriptions[record.topic])))
             except Exception as exc:  # noqa: BLE001 - every parse failure is permanent by definition
                 failures.append((record, describe(exc)))
         return parsed, failures
@@ -405,9 +414,13 @@ class ConsumerRunner:
         self.heartbeat = time.monotonic()
         metrics.DLQ_SEND_RETRIES.labels(self.group_id).inc()
 
-    async def _commit_until_done(self, records: list[ConsumerRecord]) -> None:
+    async def _commit_held(self) -> None:
+        """Commits the offsets of the batches handled since the last commit (called holding the lock)."""
+        if self._held:
+            await self._commit_until_done(self._held.take(time.monotonic()))
+
+    async def _commit_until_done(self, offsets: dict[TopicPartition, int]) -> None:
         """Retries a commit that failed on a retriable error; any other failure only means redelivery."""
-        offsets = next_offsets(records)
         delay = 0.2
         while True:
             try:
@@ -455,12 +468,3 @@ def _runs_by_topic(items: list[Parsed]) -> list[list[Parsed]]:
         else:
             runs.append([item])
     return runs
-
-
-def next_offsets(records: list[ConsumerRecord]) -> dict[TopicPartition, int]:
-    """The offset to commit per partition: one past the highest record handled."""
-    offsets: dict[TopicPartition, int] = {}
-    for r in records:
-        tp = TopicPartition(r.topic, r.partition)
-        offsets[tp] = max(offsets.get(tp, 0), r.offset + 1)
-    return offsets

@@ -1,17 +1,27 @@
 """The idempotent consumer: event ids recorded in the handler's own transaction."""
 from uuid import UUID
 
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.tables import inbox_message
+
+# The batch's ids and topics travel as two arrays: one statement text whatever the batch's size, so a
+# connection prepares it once (a multi-row VALUES list is a new statement for every batch size).
+CLAIM_NEW = text("""
+INSERT INTO inbox_message (consumer, event_id, topic)
+SELECT CAST(:consumer AS text), e.event_id, e.topic
+FROM unnest(CAST(:event_ids AS uuid[]), CAST(:topics AS text[])) AS e(event_id, topic)
+ON CONFLICT DO NOTHING
+RETURNING event_id
+""").columns(inbox_message.c.event_id)
 
 
 async def claim_new_events(session: AsyncSession, consumer: str, events: list[tuple[UUID, str]]) -> set[UUID]:
     """Insert (consumer, event_id) rows; returns the ids not seen before. One round trip per batch."""
     if not events:
         return set()
-    rows = [{"consumer": consumer, "event_id": event_id, "topic": topic} for event_id, topic in dict(events).items()]
-    statement = insert(inbox_message).values(rows).on_conflict_do_nothing().returning(inbox_message.c.event_id)
-    result = await session.execute(statement)
+    topics = dict(events)  # a batch can hold the same event twice: one row for it
+    result = await session.execute(CLAIM_NEW, {"consumer": consumer, "event_ids": list(topics),
+                                                "topics": list(topics.values())})
     return {row[0] for row in result}

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from aiokafka import AIOKafkaProducer
 from aiokafka import errors as kafka_errors
-from sqlalchemy import func, select, text, update
+from sqlalchemy import ARRAY, BigInteger, Boolean, any_, bindparam, column, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared import metrics
@@ -28,6 +28,42 @@ BACKLOG_INTERVAL_SECONDS = 5.0
 SEND_TIMEOUT_SECONDS = 60.0
 
 UNPUBLISHED = outbox_message.c.published_at.is_(None) & outbox_message.c.parked_at.is_(None)
+# One statement text whatever the batch's size, so every connection prepares it once.
+MARK_SENT = (update(outbox_message).where(outbox_message.c.id == any_(bindparam("ids", type_=ARRAY(BigInteger))))
+             .values(published_at=func.now()))
+# The relay's own transaction only marks rows sent: it commits without waiting for the WAL flush
+# (synchronous_commit off, this transaction only). A mark lost with a crash of Postgres means the
+# rows are sent again, as after a crash between send and mark; consumers drop them by event id.
+LEAD_AND_TAKE = text("""
+WITH lead AS MATERIALIZED (
+    SELECT pg_try_advisory_xact_lock(:k) AS leading, set_config('synchronous_commit', 'off', true))
+SELECT lead.leading, o.id, o.topic, o.message_key, o.value, o.headers
+FROM lead LEFT JOIN LATERAL (
+    SELECT id, topic, message_key, value, headers FROM outbox_message
+    WHERE lead.leading AND published_at IS NULL AND parked_at IS NULL
+    ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED) AS o ON true
+""").columns(column("leading", Boolean), outbox_message.c.id, outbox_message.c.topic,
+             outbox_message.c.message_key, outbox_message.c.value, outbox_message.c.headers)
+
+
+class IdlePause:
+    """How long the relay waits for a wake before looking again. This process's commits wake it at
+    once; the look without a wake is for rows no wake announced (another replica's while this one
+    held the lock), so a leader that keeps finding nothing looks less and less often, up to
+    `longest`, and a follower looks every `follower` seconds."""
+
+    def __init__(self, first: float = 0.5, longest: float = 4.0, follower: float = 2.0):
+        self.first, self.longest, self.follower = first, longest, follower
+        self._next = first
+
+    def after(self, settled: int, *, leading: bool) -> float:
+        """The pause after a turn that settled `settled` rows (fewer than a full batch)."""
+        if not leading:
+            return self.follower
+        if settled:
+            self._next = self.first
+        pause, self._next = self._next, min(self._next * 2, self.longest)
+        return pause
 
 
 class OutboxRelay:
@@ -44,6 +80,7 @@ class OutboxRelay:
         self._lock_key = zlib.crc32(f"outbox-relay:{service}".encode())
         self.heartbeat: float | None = None  # time.monotonic() of the last completed cycle
         self.leading = False
+        self._pause = IdlePause()
 
     def wake(self) -> None:
         self._wake.set()
@@ -74,7 +111,7 @@ class OutboxRelay:
                 published = await self.publish_batch()
                 self.heartbeat = time.monotonic()
                 if published < self._batch_size:
-                    await self._sleep(0.5 if self.leading else 2.0)
+                    await self._sleep(self._pause.after(published, leading=self.leading))
             except Exception as exc:  # noqa: BLE001 - the relay outlives every failure; health shows a stall
                 self.heartbeat = time.monotonic()
                 if not is_transient(exc):
@@ -105,22 +142,17 @@ class OutboxRelay:
             except Exception as exc:  # noqa: BLE001 - it is discarded either way
                 log.warning("stopping the relay producer: %s", type(exc).__name__)
 
-    async def _try_lead(self, conn: AsyncConnection) -> bool:
-        """The advisory lock lives as long as this transaction, never longer."""
-        self.leading = bool(await conn.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": self._lock_key}))
-        return self.leading
+    async def _lead_and_take(self, conn: AsyncConnection) -> list:
+        """One round trip: the advisory lock (it lives as long as this transaction, never longer) and,
+        if this relay got it, the next unpublished rows, locked."""
+        rows = (await conn.execute(LEAD_AND_TAKE, {"k": self._lock_key, "n": self._batch_size})).all()
+        self.leading = bool(rows and rows[0].leading)
+        return [row for row in rows if row.id is not None]
 
     async def publish_batch(self) -> int:
         """Publishes up to one batch if this relay leads; returns the rows it settled (sent or parked)."""
         async with self._engine.begin() as conn:
-            if not await self._try_lead(conn):
-                return 0
-            rows = (await conn.execute(
-                select(outbox_message.c.id, outbox_message.c.topic, outbox_message.c.message_key,
-                       outbox_message.c.value, outbox_message.c.headers)
-                .where(UNPUBLISHED).order_by(outbox_message.c.id).limit(self._batch_size)
-                .with_for_update(skip_locked=True)
-            )).all()
+            rows = await self._lead_and_take(conn)
             if not rows:
                 return 0
             sent, parked = await self._send(rows)
@@ -167,7 +199,7 @@ class OutboxRelay:
     @staticmethod
     async def _mark(conn: AsyncConnection, sent: list[int], parked: dict[int, str]) -> None:
         if sent:
-            await conn.execute(update(outbox_message).where(outbox_message.c.id.in_(sent)).values(published_at=func.now()))
+            await conn.execute(MARK_SENT, {"ids": sent})
         for row_id, reason in parked.items():
             await conn.execute(update(outbox_message).where(outbox_message.c.id == row_id)
                                .values(parked_at=func.now(), park_reason=reason))

@@ -165,3 +165,38 @@ async def test_outbox_publishes_only_committed_events_with_trace_context(env):
     assert len(published) == 1
     assert dict(published[0].headers)["event_type"] == b"tenant.registered"
 
+
+
+async def _until_effects(engine, numbers) -> None:
+    for _ in range(200):
+        if await _effects(engine, numbers) == sorted(numbers):
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{numbers} not handled")
+
+
+async def test_offsets_of_handled_batches_are_committed_together_and_at_a_stop(env):
+    settings, engine, producer = env
+    topic = await new_topic(settings.kafka_bootstrap_servers, partitions=1)
+    group = f"itest-{uuid.uuid4().hex[:6]}"
+    runner = ConsumerRunner(group_id=group, router=_recording_router(topic), bootstrap_servers=settings.kafka_bootstrap_servers,
+                            units_of_work=UnitOfWorkFactory(make_session_factory(engine)), producer=producer,
+                            security=kafka_security(settings), commit_interval=3600)
+    commits, real_commit = [], runner._consumer.commit
+
+    async def recorded_commit(offsets=None):  # a thin wrapper in front of the real consumer's commit
+        commits.append({tp.partition: offset for tp, offset in offsets.items()})
+        return await real_commit(offsets)
+
+    runner._consumer.commit = recorded_commit
+    await runner.start()
+    try:
+        for n in (5000, 5001, 5002):  # one batch each: the next is sent once the one before is handled
+            await producer.send_and_wait(topic, _envelope(topic, n), key=b"k")
+            await _until_effects(engine, [5000, n] if n > 5000 else [5000])
+        assert commits == [{0: 1}]  # the first batch's offset at once, the next two held
+        assert await asyncio.to_thread(group_lag, settings.kafka_bootstrap_servers, group, [topic]) == 2
+    finally:
+        await runner.stop()
+    assert commits == [{0: 1}, {0: 3}]
+    assert await asyncio.to_thread(group_lag, settings.kafka_bootstrap_servers, group, [topic]) == 0

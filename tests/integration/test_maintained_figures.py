@@ -204,3 +204,10 @@ async def _post_today(server: str, tenant_id: uuid.UUID, claim_id: uuid.UUID) ->
                    ("INSERT INTO ledger_entry (transaction_id, tenant_id, claim_id, account, amount) VALUES "
                     "($1, $2, $3, 'cash:clearing', 40), ($1, $2, $3, 'adj:contractual', 10), "
                     "($1, $2, $3, 'ar:insurance', -50)", txn, tenant_id, claim_id))
+
+
+@pytest.mark.parametrize("db, tally", [("claims", CLAIM_TALLY), ("denials", DENIAL_TALLY)])
+async def test_the_refresh_functions_plan_their_statements_once_per_connection(infrastructure, db, tally):
+    (config,) = await _execute(infrastructure.database_url, db,
+                               ("SELECT proconfig FROM pg_proc WHERE proname = $1", f"{tally.name}_refresh"))
+    assert config == ["plan_cache_mode=force_generic_plan"]

@@ -14,6 +14,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import KafkaConnectionError
 from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared import metrics
 from shared.contracts.topics import ALL_TOPICS, dlq
@@ -205,3 +206,30 @@ async def test_dead_letter_topics_keep_messages_until_acted_on(env):
         assert overrides[name]["retention.ms"] == "-1" and overrides[name]["retention.bytes"] == "-1", name
     assert overrides[dlq(ALL_TOPICS[0])]["min.insync.replicas"] == "1"
     assert overrides[ALL_TOPICS[0]]["retention.ms"] == "604800000"
+
+
+async def test_the_relay_marks_rows_sent_without_waiting_for_the_wal_flush_in_its_own_transaction_only(clean_outbox):
+    settings, _ = clean_outbox
+    # The test stack's Postgres runs with synchronous_commit off for everyone: these sessions have it on.
+    engine = create_async_engine(settings.service_database_url(),
+                                 connect_args={"server_settings": {"synchronous_commit": "on"}})
+    topic = await new_topic(settings.kafka_bootstrap_servers)
+    await _insert(engine, [_row(topic, b"marked")])
+    seen = []
+
+    class Observed(OutboxRelay):
+        @staticmethod
+        async def _mark(conn, sent, parked):
+            seen.append(await conn.scalar(text("SHOW synchronous_commit")))
+            await OutboxRelay._mark(conn, sent, parked)
+
+    relay = Observed(engine, lambda: make_producer(settings.kafka_bootstrap_servers, client_id="faults-outbox",
+                                                   security=kafka_security(settings)), service=settings.service_name)
+    try:
+        assert await relay.publish_batch() == 1 and relay.leading
+        assert seen == ["off"] and await relay.measure_backlog() == 0
+        async with engine.connect() as conn:
+            assert await conn.scalar(text("SHOW synchronous_commit")) == "on"
+    finally:
+        await relay.stop()
+        await engine.dispose()

@@ -26,10 +26,10 @@ def bench_ports(base: int) -> Ports:
     return Ports(**{name: base + getattr(default, name) % 1000 for name in default.__dataclass_fields__})
 
 
-def bench_stack() -> Stack:
-    """A fresh, durable stack in .run/bench on ports 18000-18999 (BENCH_PORT_BASE moves them)."""
-    shutil.rmtree(RUN_DIR, ignore_errors=True)
-    return Stack(RUN_DIR, bench_ports(int(os.environ.get("BENCH_PORT_BASE", "18000"))), environment="test",
+def bench_stack(run_dir: Path = RUN_DIR) -> Stack:
+    """A fresh, durable stack in `run_dir` (.run/bench) on ports 18000-18999 (BENCH_PORT_BASE moves them)."""
+    shutil.rmtree(run_dir, ignore_errors=True)
+    return Stack(run_dir, bench_ports(int(os.environ.get("BENCH_PORT_BASE", "18000"))), environment="test",
                  durable=True)
 
 
@@ -65,21 +65,26 @@ def restart(stack: Stack, *, durable: bool = True, **env: str) -> None:
         stack.start_services()
 
 
-async def _posted(stack: Stack, tenant_id: str) -> int:
+POSTED = ("SELECT count(DISTINCT claim_id) FROM ledger_transaction "
+          "WHERE kind='payment' AND tenant_id=$1::uuid")
+
+
+async def _wait_posted(stack: Stack, tenant_id: str, count: int, timeout: float) -> None:
+    """One connection for the whole wait: a new one every poll cost Postgres a backend start each time,
+    which the CPU figures of the run it watches counted."""
     conn = await asyncpg.connect(database_url(stack.database_url, "payments"))
     try:
-        return await conn.fetchval("SELECT count(DISTINCT claim_id) FROM ledger_transaction "
-                                   "WHERE kind='payment' AND tenant_id=$1::uuid", tenant_id)
+        deadline = time.monotonic() + timeout
+        while await conn.fetchval(POSTED, tenant_id) < count:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{count} encounters not all posted within {timeout:.0f}s")
+            await asyncio.sleep(0.25)
     finally:
         await conn.close()
 
 
 def wait_posted(stack: Stack, tenant_id: str, count: int, timeout: float = 900) -> None:
-    deadline = time.monotonic() + timeout
-    while asyncio.run(_posted(stack, tenant_id)) < count:
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{count} encounters not all posted within {timeout:.0f}s")
-        time.sleep(0.25)
+    asyncio.run(_wait_posted(stack, tenant_id, count, timeout))
 
 
 def burst(stack: Stack, count: int, *, label: str) -> dict:

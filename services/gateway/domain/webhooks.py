@@ -6,7 +6,9 @@ Payloads carry ids, codes and amounts only: never a patient's name, birth date, 
 import hashlib
 import hmac
 import ipaddress
+from collections.abc import Sequence
 from urllib.parse import urlsplit
+from uuid import UUID
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
@@ -38,6 +40,22 @@ def public_event(event_type: str, payload: dict) -> tuple[str, dict] | None:
             "claim_id", "denial_id", "remit_id", "payer_id", "level", "procedure_code", "carc_codes",
             "category", "amount")}
     return None
+
+
+def deliveries_for(envelope, endpoints: Sequence[tuple[UUID, Sequence[str]]]) -> list[dict]:
+    """Pending delivery rows of one platform event: one per endpoint of its tenant listening for its
+    webhook type (`endpoints`: the tenant's enabled ones, id and event types). The payload is built only
+    when someone listens."""
+    if not endpoints:
+        return []
+    event = public_event(envelope.event_type, envelope.payload.model_dump(mode="json"))
+    if event is None:
+        return []
+    event_type, data = event
+    body = {"id": str(envelope.event_id), "type": event_type, "created": envelope.occurred_at.isoformat(), "data": data}
+    return [{"tenant_id": envelope.tenant_id, "endpoint_id": endpoint_id, "event_id": envelope.event_id,
+             "event_type": event_type, "payload": body, "status": "pending", "attempts": 0}
+            for endpoint_id, listened in endpoints if event_type in listened]
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:

@@ -1,9 +1,8 @@
 """The gateway's Kafka consumers: the claim events tenants receive as webhooks, and the dead letters of an
 encounter's events (its read model answers `failed` with the reason)."""
 from shared.contracts import topics
-from shared.contracts.envelope import Envelope
 from shared.db.unit_of_work import UnitOfWork
-from shared.kafka.consumer import EventRouter
+from shared.kafka.consumer import EventBatch, EventRouter
 from services.gateway import encounter_failures
 from services.gateway.domain.encounter_failures import WATCHED_TOPICS
 from services.gateway.webhooks import store
@@ -12,11 +11,11 @@ from services.gateway.webhooks import store
 def build_router() -> EventRouter:
     router = EventRouter()
 
-    async def to_webhooks(uow: UnitOfWork, event: Envelope) -> None:
-        await store.enqueue(uow, event)
+    async def to_webhooks(uow: UnitOfWork, batch: EventBatch) -> None:
+        await store.enqueue_batch(uow, batch)
 
     for topic in (topics.CLAIM_ACKNOWLEDGED, topics.PAYMENT_POSTED, topics.DENIAL_OPENED):
-        router.subscribe(topic)(to_webhooks)
+        router.subscribe_batch(topic)(to_webhooks)
     for topic in WATCHED_TOPICS:
         router.subscribe_dead_letters(topic)(encounter_failures.record_dead_letter)
     return router

@@ -6,10 +6,10 @@ from uuid import UUID
 from sqlalchemy import select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 
-from shared.contracts.envelope import Envelope
 from shared.db.unit_of_work import UnitOfWork
+from shared.kafka.consumer import EventBatch
 from services.gateway.adapters.tables import WebhookAttempt, WebhookDelivery, WebhookEndpoint
-from services.gateway.domain.webhooks import public_event
+from services.gateway.domain.webhooks import deliveries_for
 
 
 async def register(uow: UnitOfWork, *, tenant_id: UUID, key_id: UUID, url: str, events: list[str]) -> WebhookEndpoint:
@@ -61,19 +61,22 @@ async def deliveries(uow: UnitOfWork, *, tenant_id: UUID, endpoint_id: UUID, lim
     return [(row, attempts[row.id]) for row in rows]
 
 
-async def enqueue(uow: UnitOfWork, envelope: Envelope) -> int:
-    """The consumer's handler: one delivery row per subscribed endpoint, in the inbox's transaction."""
-    event = public_event(envelope.event_type, envelope.payload.model_dump(mode="json"))
-    if event is None:
-        return 0
-    event_type, data = event
-    targets = (await uow.session.execute(select(WebhookEndpoint.id).where(
-        WebhookEndpoint.tenant_id == envelope.tenant_id, WebhookEndpoint.disabled_at.is_(None),
-        WebhookEndpoint.events.any(event_type)))).scalars().all()
-    body = {"id": str(envelope.event_id), "type": event_type, "created": envelope.occurred_at.isoformat(), "data": data}
-    for endpoint_id in targets:
-        await uow.session.execute(insert(WebhookDelivery).values(
-            tenant_id=envelope.tenant_id, endpoint_id=endpoint_id, event_id=envelope.event_id,
-            event_type=event_type, payload=body, status="pending", attempts=0,
-        ).on_conflict_do_nothing())
-    return len(targets)
+async def enqueue_batch(uow: UnitOfWork, batch: EventBatch) -> int:
+    """The consumer's batch handler: one read of the batch's tenants' enabled endpoints, each event in its
+    own span, and one write of every delivery, in the inbox's transaction."""
+    listening = await _enabled_endpoints(uow, {envelope.tenant_id for envelope in batch.envelopes})
+    rows = []
+    for envelope in batch.traced():
+        rows += deliveries_for(envelope, listening.get(envelope.tenant_id, []))
+    if rows:
+        await uow.session.execute(insert(WebhookDelivery.__table__).on_conflict_do_nothing(), rows)
+    return len(rows)
+
+
+async def _enabled_endpoints(uow: UnitOfWork, tenant_ids: set[UUID]) -> dict[UUID, list[tuple[UUID, list[str]]]]:
+    rows = await uow.session.execute(select(WebhookEndpoint.tenant_id, WebhookEndpoint.id, WebhookEndpoint.events).where(
+        WebhookEndpoint.tenant_id.in_(tenant_ids), WebhookEndpoint.disabled_at.is_(None)))
+    endpoints: dict[UUID, list[tuple[UUID, list[str]]]] = {}
+    for tenant_id, endpoint_id, events in rows:
+        endpoints.setdefault(tenant_id, []).append((endpoint_id, events))
+    return endpoints

@@ -50,3 +50,20 @@ def test_backoff_doubles_and_is_capped():
     assert [retry_delay_seconds(n, base=5) for n in (1, 2, 3, 4)] == [5, 10, 20, 40]
     assert retry_delay_seconds(30, base=5) == 3600
     assert retry_delay_seconds(1, base=5, jitter=0.5) == 5.5
+
+
+def test_an_event_is_delivered_to_each_endpoint_of_its_tenant_listening_for_its_webhook_type():
+    import uuid
+
+    from shared.contracts.envelope import Envelope
+    from shared.contracts.payment import PaymentPosted
+    from services.gateway.domain.webhooks import deliveries_for
+
+    payload = PaymentPosted.model_validate({**POSTED, "claim_id": str(uuid.uuid4()), "remit_id": str(uuid.uuid4())})
+    envelope = Envelope(event_type="payment.posted", tenant_id=uuid.uuid4(), subject_id=uuid.uuid4(), payload=payload)
+    paid, denied, both = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    rows = deliveries_for(envelope, [(paid, ["claim.paid"]), (denied, ["claim.denied"]), (both, ["claim.denied", "claim.paid"])])
+    assert [row["endpoint_id"] for row in rows] == [paid, both]
+    assert all(row["event_id"] == envelope.event_id and row["tenant_id"] == envelope.tenant_id for row in rows)
+    assert rows[0]["payload"]["type"] == "claim.paid" and rows[0]["payload"]["id"] == str(envelope.event_id)
+    assert deliveries_for(envelope, []) == []

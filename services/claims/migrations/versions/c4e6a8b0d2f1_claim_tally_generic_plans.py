@@ -1,0 +1,23 @@
+"""the claim counts' refresh function plans its statements once per connection (generic plans) instead
+of at every call
+
+Revision ID: c4e6a8b0d2f1
+Revises: a7d3e5f9b2c4
+Create Date: 2026-12-02 06:10:00
+"""
+from alembic import op
+
+from services.claims.adapters.reports import CLAIM_TALLY
+
+revision = 'c4e6a8b0d2f1'
+down_revision = 'a7d3e5f9b2c4'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute(CLAIM_TALLY.refresh_function())
+
+
+def downgrade() -> None:
+    op.execute(CLAIM_TALLY.refresh_function(generic_plans=False))

@@ -1,0 +1,23 @@
+"""the denial counts' refresh function plans its statements once per connection (generic plans) instead
+of at every call
+
+Revision ID: d7f9b1c3e5a2
+Revises: e6b2d4f8a1c3
+Create Date: 2026-12-02 06:10:00
+"""
+from alembic import op
+
+from services.denials.adapters.reports import DENIAL_TALLY
+
+revision = 'd7f9b1c3e5a2'
+down_revision = 'e6b2d4f8a1c3'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute(DENIAL_TALLY.refresh_function())
+
+
+def downgrade() -> None:
+    op.execute(DENIAL_TALLY.refresh_function(generic_plans=False))

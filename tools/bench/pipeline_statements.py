@@ -1,0 +1,118 @@
+"""What Postgres does per encounter on the whole pipeline: statements, rows, planning and execution
+time per database and per statement (pg_stat_statements, nested statements of triggers included),
+with every process's CPU per encounter.
+
+    BENCH_PORT_BASE=25000 .venv/bin/python -m tools.bench.pipeline_statements [--encounters 300] [--top 20]
+
+Starts a durable stack of its own (`.run/pipeline-statements`, ports from BENCH_PORT_BASE like the
+benchmark's), loads pg_stat_statements into its Postgres, warms the pipeline up, resets the
+statistics, posts `--encounters` encounters through the gateway as the benchmark's burst does and
+waits until every payment is posted and the consumer groups' offsets settle. The benchmark's own
+polling (one count a quarter second) is in the figures, as it is in the benchmark's. Relative
+figures: the machine is shared.
+"""
+import argparse
+import asyncio
+import json
+from pathlib import Path
+
+import asyncpg
+
+from tools.bench import hops, load, resources
+from tools.bench.pipeline import bench_stack, open_tenant, wait_posted
+from tools.devstack.stack import Stack
+
+RUN_DIR = Path(__file__).resolve().parents[2] / ".run" / "pipeline-statements"
+TOP_LEVEL = """
+SELECT d.datname AS database, sum(s.calls) AS calls, sum(s.rows) AS rows, sum(s.total_exec_time) AS exec_ms,
+       sum(s.plans) AS plans, sum(s.total_plan_time) AS plan_ms
+FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+WHERE s.toplevel GROUP BY d.datname ORDER BY exec_ms DESC
+"""
+BY_STATEMENT = """
+SELECT d.datname AS database, s.toplevel, s.calls, s.rows, s.total_exec_time AS exec_ms, s.plans,
+       s.total_plan_time AS plan_ms, left(s.query, 160) AS query
+FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT $1
+"""
+
+
+async def enable_statistics(server_url: str) -> None:
+    conn = await asyncpg.connect(server_url)
+    try:
+        await conn.execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'")
+        await conn.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'")
+        await conn.execute("ALTER SYSTEM SET pg_stat_statements.track_planning = on")
+    finally:
+        await conn.close()
+
+
+async def reset_statistics(server_url: str) -> None:
+    conn = await asyncpg.connect(server_url)
+    try:
+        await conn.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        await conn.execute("SELECT pg_stat_statements_reset()")
+    finally:
+        await conn.close()
+
+
+async def read_statistics(server_url: str, top: int, encounters: int) -> dict:
+    conn = await asyncpg.connect(server_url)
+    try:
+        databases = await conn.fetch(TOP_LEVEL)
+        statements = await conn.fetch(BY_STATEMENT, top)
+    finally:
+        await conn.close()
+
+    def per(value) -> float:
+        return round(float(value) / encounters, 3)
+
+    return {
+        "per_encounter_by_database": {r["database"]: {"statements": per(r["calls"]), "rows": per(r["rows"]),
+                                                      "exec_ms": per(r["exec_ms"]), "plans": per(r["plans"]),
+                                                      "plan_ms": per(r["plan_ms"])} for r in databases},
+        "statements_per_encounter": per(sum(r["calls"] for r in databases)),
+        "top_statements": [{"database": r["database"], "nested": not r["toplevel"], "calls": per(r["calls"]),
+                            "rows": per(r["rows"]), "exec_ms": per(r["exec_ms"]), "plans": per(r["plans"]),
+                            "plan_ms": per(r["plan_ms"]), "query": " ".join(r["query"].split())}
+                           for r in statements],
+    }
+
+
+def measure(stack: Stack, encounters: int, top: int) -> dict:
+    gateway = stack.ports.url("gateway")
+    warm = open_tenant(stack, "Statements warm-up")
+    asyncio.run(load.post_burst(gateway, warm["api_key"], 30))
+    wait_posted(stack, warm["tenant_id"], 30)
+    tenant = open_tenant(stack, "Statements")
+    asyncio.run(hops.settled(stack.operator_kafka()))
+    asyncio.run(reset_statistics(stack.database_url))
+    before = resources.snapshot(stack)
+    asyncio.run(load.post_burst(gateway, tenant["api_key"], encounters))
+    wait_posted(stack, tenant["tenant_id"], encounters)
+    asyncio.run(hops.settled(stack.operator_kafka()))
+    cpu = resources.cpu_between(before, resources.snapshot(stack))
+    return {"encounters": encounters,
+            "cpu_ms_per_encounter": {name: round(1000 * s / encounters, 2) for name, s in sorted(cpu.items())},
+            **asyncio.run(read_statistics(stack.database_url, top, encounters))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--encounters", type=int, default=300)
+    parser.add_argument("--top", type=int, default=20)
+    args = parser.parse_args()
+    stack = bench_stack(RUN_DIR)
+    try:
+        assert stack.postgres is not None, "pipeline_statements runs its own Postgres: unset DATABASE_URL"
+        stack.start_infrastructure()
+        asyncio.run(enable_statistics(stack.database_url))
+        stack.postgres.restart()
+        stack.start_services()
+        print(json.dumps(measure(stack, args.encounters, args.top), indent=1))
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()
