@@ -2,7 +2,7 @@
 of at every call
 
 Revision ID: c4e6a8b0d2f1
-Revises: a7d3e5f9b2c4
+Revises: b5e7a9c1d3f6
 Create Date: 2026-12-02 06:10:00
 """
 from alembic import op
@@ -10,7 +10,7 @@ from alembic import op
 from services.claims.adapters.reports import CLAIM_TALLY
 
 revision = 'c4e6a8b0d2f1'
-down_revision = 'a7d3e5f9b2c4'
+down_revision = 'b5e7a9c1d3f6'
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 of at every call
 
 Revision ID: d7f9b1c3e5a2
-Revises: e6b2d4f8a1c3
+Revises: f7c9e1a3b5d2
 Create Date: 2026-12-02 06:10:00
 """
 from alembic import op
@@ -10,7 +10,7 @@ from alembic import op
 from services.denials.adapters.reports import DENIAL_TALLY
 
 revision = 'd7f9b1c3e5a2'
-down_revision = 'e6b2d4f8a1c3'
+down_revision = 'f7c9e1a3b5d2'
 branch_labels = None
 depends_on = None
 
