@@ -208,6 +208,6 @@ async def _post_today(server: str, tenant_id: uuid.UUID, claim_id: uuid.UUID) ->
 
 @pytest.mark.parametrize("db, tally", [("claims", CLAIM_TALLY), ("denials", DENIAL_TALLY)])
 async def test_the_refresh_functions_plan_their_statements_once_per_connection(infrastructure, db, tally):
-    (config,) = await _execute(infrastructure.database_url, db,
-                               ("SELECT proconfig FROM pg_proc WHERE proname = $1", f"{tally.name}_refresh"))
+    (config,) = await execute(infrastructure.database_url, db,
+                              ("SELECT proconfig FROM pg_proc WHERE proname = $1", f"{tally.name}_refresh"))
     assert config == ["plan_cache_mode=force_generic_plan"]
