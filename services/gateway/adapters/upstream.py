@@ -106,12 +106,12 @@ class Upstream:
         return response
 
     async def _send_plain(self, method: str, target: str, token: str) -> httpx.Response:
-        """The bytes the httpx path would send (Host, traceparent, token), written by the transport itself.
-        The answer carries no `request`: callers read its status, headers and body."""
+        """The bytes the httpx path would send (Host, token, then the client span's traceparent, which the
+        traced transport sets last), written by the transport itself. The answer carries no `request`:
+        callers read its status, headers and body."""
         target = self._prefix + target
         with http_client_span(method, self._host, self._port, target.partition("?")[0]) as span:
-            headers = inject_headers()
-            headers[HEADER] = token
+            headers = inject_headers({HEADER: token})
             response = await self._http1.exchange(self._host, self._port,
                                                   request_head(method, target, self._host_header, headers),
                                                   self._timeout["timeout"])
