@@ -87,6 +87,13 @@ class ClaimRepository:
         query = select(Claim).where(Claim.id == claim_id, Claim.tenant_id == tenant_id)
         return (await self._session.execute(query.with_for_update() if lock else query)).scalar_one_or_none()
 
+    async def held_for_edit(self, tenant_id: UUID, edit_id: str) -> list[Claim]:
+        """The tenant's claims held with this edit among their findings, as locked table rows, in id order."""
+        query = (select(Claim).where(Claim.tenant_id == tenant_id, Claim.status == "held",
+                                     Claim.edits.contains([{"edit_id": edit_id}]))
+                 .order_by(Claim.id).with_for_update())
+        return list((await self._session.execute(query)).scalars())
+
     async def by_pcn(self, tenant_id: UUID, pcn: str) -> Claim | None:
         """One claim by patient control number as a locked table row."""
         query = select(Claim).where(Claim.tenant_id == tenant_id, Claim.patient_control_number == pcn)

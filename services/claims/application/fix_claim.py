@@ -4,7 +4,8 @@ from uuid import UUID
 from shared.contracts.claim import ClaimCoded
 from shared.contracts.tenant import BillingProvider
 from services.claims.adapters.tables import Claim
-from services.claims.application.build_claims import billed_elsewhere, line_rows, price_and_scrub, service_day, settle
+from services.claims.application.build_claims import (UNKNOWN_TENANT, billed_elsewhere, line_rows, price_and_scrub,
+                                                      service_day, settle)
 from services.claims.application.payer_place import same_places
 from services.claims.application.steps import record, transition
 from services.claims.catalog import Catalog
@@ -44,13 +45,20 @@ async def fix_claim(uow, *, tenant_id: UUID, claim_id: UUID, changes: dict, acto
     record(uow, claim, "fixed", {"by": actor, "fields": sorted(changes)})
     if claim.status == "rejected":
         transition(uow, claim, "held", "reopened", {})
+    await rescrub(uow, claim, coded, catalog=catalog)
+    return claim
+
+
+async def rescrub(uow, claim: Claim, coded: ClaimCoded, *, catalog: Catalog) -> None:
+    """The claim priced and scrubbed again from its coded claim: ready, or held with today's findings."""
+    tenant_id = claim.tenant_id
     tenant = await uow.tenants.get(tenant_id)
     payer = await uow.payers.get(tenant_id, coded.coverage.payer_id)
-    if payer is None:
-        edit = unknown_payer_edit(coded.coverage.payer_id)
+    if tenant is None or payer is None:
+        edit = UNKNOWN_TENANT if tenant is None else unknown_payer_edit(coded.coverage.payer_id)
         claim.edits = [edit.model_dump(mode="json")]
         record(uow, claim, "held", {"edits": [edit.edit_id]})
-        return claim
+        return
     billed = await uow.claims.billed_services([service_day(tenant_id, coded)])
     place = (await same_places(uow, [claim])).get(claim.id)
     excluded = {claim.id} | ({claim.original_claim_id} if claim.original_claim_id else set())
@@ -64,4 +72,3 @@ async def fix_claim(uow, *, tenant_id: UUID, claim_id: UUID, changes: dict, acto
     await uow.claims.replace_lines(claim.id, line_rows(claim.id, tenant_id, coded, domain_claim))
     claim.edits = [e.model_dump(mode="json") for e in edits]
     settle(uow, claim, edits)
-    return claim

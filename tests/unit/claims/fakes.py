@@ -99,6 +99,11 @@ class FakeClaims:
         return self._find(lambda r: r["tenant_id"] == tenant_id, lambda r: r["original_claim_id"] == original_id,
                           lambda r: r["frequency_code"] == "8", lambda r: r["status"] in ("submitted", "accepted"))
 
+    async def held_for_edit(self, tenant_id, edit_id):
+        return [Row(r) for r in sorted(self.rows.values(), key=lambda r: r["id"])
+                if r["tenant_id"] == tenant_id and r["status"] == "held"
+                and any(e["edit_id"] == edit_id for e in r["edits"])]
+
     async def encounter_places(self, keys):
         places, wanted = {}, set(keys)
         for row in sorted(self.rows.values(), key=lambda r: r["id"]):

@@ -9,6 +9,7 @@ import pytest
 from shared.contracts.claim import ClaimAcknowledged, ClaimCorrectionRequested, ClaimSubmitted
 from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
+from shared.contracts.tenant import TenantRegistered
 from shared.denial_patterns import DenialHistory
 from shared.kafka.errors import PermanentError
 from services.claims.adapters.tables import Interchange
@@ -17,6 +18,7 @@ from services.claims.application.build_claims import build_claims
 from services.claims.application.correct_claim import ReplacementRefused, bill_replacements, replace_claim
 from services.claims.application.fix_claim import FixRefused, fix_claim
 from services.claims.application.record_acks import record_acknowledgments
+from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import SENDING
 from services.claims.catalog import Catalog
@@ -222,6 +224,20 @@ async def test_a_fixed_claim_is_scrubbed_again_and_leaves_the_fix_queue(uow):
 
     assert claim.status == row["status"] == "ready"
     assert [e for e, _ in uow.timeline.of(row["id"])][-2:] == ["fixed", "scrubbed"]
+
+
+async def test_a_claim_that_overtook_its_tenants_registration_is_scrubbed_again_when_it_arrives(uow):
+    newcomer = uuid.uuid4()
+    (held,) = await built(uow, patient_coded(1), tenant_id=newcomer)
+    assert (held["status"], held["edits"][0]["edit_id"]) == ("held", "SCRUB-TENANT-UNKNOWN")
+
+    await register_tenant(uow, Envelope[TenantRegistered](
+        event_type="tenant.registered", tenant_id=newcomer, subject_id=newcomer,
+        payload=TenantRegistered(tenant_id=str(newcomer), name="new clinic", billing_provider=BILLING)),
+        catalog=CATALOG)
+
+    assert held["status"] == "ready", held["edits"]
+    assert [e for e, _ in uow.timeline.of(held["id"])][-2:] == ["tenant_registered", "scrubbed"]
 
 
 async def test_the_fix_queue_adds_a_referring_provider_the_claim_did_not_have(uow):
