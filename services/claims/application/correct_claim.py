@@ -7,7 +7,7 @@ from shared.contracts.claim import ClaimCoded, ClaimCorrectionRequested
 from shared.kafka.errors import PermanentError
 from services.claims.adapters.tables import Claim
 from services.claims.application.build_claims import ClaimBatch, NewClaim, create_claim
-from services.claims.application.payer_place import same_places
+from services.claims.application.payer_place import same_place, same_places
 from services.claims.application.steps import transition
 from services.claims.catalog import Catalog
 from services.claims.domain.replacement import REPLACEABLE, replacement_claim, void_claim
@@ -81,7 +81,7 @@ async def replace_claim(uow, tenant_id: UUID, request: ClaimCorrectionRequested,
         return None
     coded = _replace(uow, original, tenant_id, request, earlier + 1)
     return await create_claim(uow, coded, tenant_id, catalog=catalog,
-                              next_payer=(await same_places(uow, [original])).get(original.id))
+                              next_payer=await same_place(uow, original))
 
 
 async def void(uow, tenant_id: UUID, claim_id: UUID, *, reason: str, catalog: Catalog) -> NewClaim | None:
@@ -93,4 +93,4 @@ async def void(uow, tenant_id: UUID, claim_id: UUID, *, reason: str, catalog: Ca
                        payer_claim_number=original.payer_claim_number)
     transition(uow, original, "voided", "voided", {"void_claim_id": coded.claim_id, "reason": reason})
     return await create_claim(uow, coded, tenant_id, catalog=catalog,
-                              next_payer=(await same_places(uow, [original])).get(original.id))
+                              next_payer=await same_place(uow, original))

@@ -6,7 +6,7 @@ from shared.contracts.tenant import BillingProvider
 from services.claims.adapters.tables import Claim
 from services.claims.application.build_claims import (UNKNOWN_TENANT, billed_elsewhere, line_rows, price_and_scrub,
                                                       service_day, settle)
-from services.claims.application.payer_place import same_places
+from services.claims.application.payer_place import same_place
 from services.claims.application.steps import record, transition
 from services.claims.catalog import Catalog
 from services.claims.domain.scrub import unknown_payer_edit
@@ -60,7 +60,7 @@ async def rescrub(uow, claim: Claim, coded: ClaimCoded, *, catalog: Catalog) -> 
         record(uow, claim, "held", {"edits": [edit.edit_id]})
         return
     billed = await uow.claims.billed_services([service_day(tenant_id, coded)])
-    place = (await same_places(uow, [claim])).get(claim.id)
+    place = await same_place(uow, claim)
     excluded = {claim.id} | ({claim.original_claim_id} if claim.original_claim_id else set())
     excluded |= place.earlier_claim_ids if place else set()
     history = (await uow.denial_patterns.history([(tenant_id, payer.payer_id)])).get((tenant_id, payer.payer_id), [])

@@ -17,6 +17,11 @@ async def same_places(uow, claims) -> dict[UUID, NextPayer]:
                             c.payer_sequence, prior_payers_from_json(c.prior_payers)) for c in later}
 
 
+async def same_place(uow, claim) -> NextPayer | None:
+    """One claim's place (a correction or a fix from the API); None for a primary's claim."""
+    return (await same_places(uow, [claim])).get(claim.id)
+
+
 def _earlier(claim, encounter_claims: list[tuple[UUID, str]]) -> frozenset[UUID]:
     place = SEQUENCE.index(claim.payer_sequence)
     return frozenset(i for i, sequence in encounter_claims if SEQUENCE.index(sequence) < place) | {
