@@ -30,7 +30,8 @@ _HEART_FAILURE_TYPE = re.compile(r"\b(systolic|diastolic|acute|chronic|decompens
 _HEADING = re.compile(r"\s*(:|(was |is )?(normal|nl|unremarkable|wnl|benign|nonfocal)\b)", re.IGNORECASE)
 _NOT_A_SIDE_AFTER = re.compile(r"(\d\s*|\b(hepatitis|hep|vitamin|vit|type|group|class|stage|grade|factor|strep|"
                                r"influenza|flu|cluster|lead|ap|pa)\s+)$", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"[ \t]+([a-z]|[A-Z]{2,}\b)")  # a word, or an abbreviation ("R TKA", "L ACL")
+# a word, an abbreviation ("R TKA", "L ACL") or an ordinal ("R 5th metatarsal", "L 2nd toe")
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]|[A-Z]{2,}\b|\d+(st|nd|rd|th)\b)")
 _SENTENCE_OPENING = re.compile(r"(\A|[.!?\n]|^[ \t]*[-*\u2022])[ \t]*\Z", re.MULTILINE)
 
 
@@ -64,6 +65,16 @@ def _before_of(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*(of\b|:)", text[end:end + 6], re.IGNORECASE))
 
 
+_COUNSELLING_BEFORE = re.compile(r"\b(plan|p|using|used|uses|via|brief|provided|performed|continue[ds]?)\s*:?\s*$",
+                                 re.IGNORECASE)
+_COUNSELLING_AFTER = re.compile(r"\s*(techniques?|sessions?|approach|interventions?|-based|,\s*goal)\b", re.IGNORECASE)
+
+
+def _counselling(text: str, start: int, end: int) -> bool:
+    """"Plan: MI, goal of weekends only" is motivational interviewing: a talk with the patient, not an infarction."""
+    return bool(_COUNSELLING_BEFORE.search(text[max(0, start - _BEFORE):start]) or _COUNSELLING_AFTER.match(text, end))
+
+
 def _suffix(text: str, start: int, end: int) -> bool:
     """"strep+" or "troponin-": a sign written against a test, not a list dash or "T2DM - stable"."""
     return start > 0 and text[start - 1].isalpha() and (end == len(text) or not text[end].isalnum())
@@ -71,7 +82,7 @@ def _suffix(text: str, start: int, end: int) -> bool:
 
 GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "heart_failure_type": _heart_failure_type, "heading": _heading,
                             "side": _side, "after_number": _after_number, "not_a_score": _not_a_score, "before_of": _before_of,
-                            "suffix": _suffix}
+                            "suffix": _suffix, "counselling": _counselling}
 
 
 @dataclass(frozen=True)

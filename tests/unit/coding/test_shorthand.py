@@ -83,6 +83,23 @@ def test_a_side_is_read_only_before_a_word(expand):
     assert expand("knee pain, R.") == "knee pain, R."
 
 
+def test_a_side_before_an_ordinal_is_read(expand):
+    assert expand("fx of the R 5th metatarsal") == "fracture of the right 5th metatarsal"
+    assert expand("pain of L 2nd toe") == "pain of left 2nd toe"
+    assert expand("2 L 3rd bag") == "2 L 3rd bag"
+
+
+@pytest.mark.parametrize("note", ["Plan: MI, goal of weekends only.", "Used MI techniques for ambivalence.",
+                                  "Brief MI provided.", "MI session on drinking."])
+def test_mi_in_a_counselling_plan_is_motivational_interviewing(expand, note):
+    assert "motivational interviewing" in expand(note).lower() and "myocardial" not in expand(note).lower()
+
+
+@pytest.mark.parametrize("note", ["Hx of MI 2019, s/p PCI.", "Old MI on ECG.", "Rule out MI."])
+def test_mi_elsewhere_is_a_myocardial_infarction(expand, note):
+    assert "myocardial infarction" in expand(note).lower()
+
+
 def test_case_rules_and_word_boundaries(expand):
     assert expand("ha ha, cp") == "ha ha, cp"  # exact-case readings need their capitals
     assert expand("htn") == "hypertension"  # an unambiguous one is read in any case
