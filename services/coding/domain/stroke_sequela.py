@@ -11,6 +11,7 @@ ambidextrous is dominant, a right side affected is dominant, a left side non-dom
 import re
 
 from services.coding.domain.neurology_findings import denied_just_before
+from services.coding.domain.note_context import clause
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -21,6 +22,13 @@ _STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits?
                           r"\s*(\w+ ){0,2}(cerebral infarction|cerebrovascular accident|stroke|cva|"
                           r"(mca|aca|pca|cerebral|lacunar|thalamic|pontine|cerebellar|brain) infarct(ion)?)\b",
                           re.IGNORECASE)
+# the deficit written after the stroke: "ischemic stroke 2022 with residual R hemiparesis"
+_STROKE_WITH_RESIDUAL = re.compile(r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
+                                   r"[^.;\n]{0,30}?\bwith (residual|persistent|lasting|chronic)\b", re.IGNORECASE)
+# a deficit the note says is gone is no sequela to code ("aphasia from that stroke has resolved")
+_RESOLVED = re.compile(r"\b(resolved|recovered|cleared|gone|back to baseline)\b", re.IGNORECASE)
+# "without residual deficits": the history code a coded sequela contradicts
+_HISTORY_WITHOUT_RESIDUAL = "Z86.73"
 # deficit code prefix -> the sequela code of cerebral infarction for it
 DEFICITS = (("R13.1", "I69.391"), ("R29.810", "I69.392"), ("R27.0", "I69.393"), ("R47.01", "I69.320"),
             ("R47.1", "I69.322"), ("R47.02", "I69.321"), ("R41.840", "I69.310"))
@@ -55,20 +63,32 @@ def hemiparesis_code(words: str, after: str, note: str) -> str:
 def _deficits_in_words(text: str, note: str) -> list[tuple[str, str]]:
     """(sequela code, the deficit's words) named in the stroke's sentence."""
     found = [(code, m.group(0)) for words, code in DEFICIT_WORDS for m in words.finditer(text)
-             if not denied_just_before(text[:m.start()])]
+             if not denied_just_before(text[:m.start()]) and not _resolved(text, m.start(), m.end())]
     return found + [(hemiparesis_code(m.group(0), text[m.end():m.end() + 20], note), m.group(0))
-                    for m in _HEMIPARESIS.finditer(text) if not denied_just_before(text[:m.start()])]
+                    for m in _HEMIPARESIS.finditer(text)
+                    if not denied_just_before(text[:m.start()]) and not _resolved(text, m.start(), m.end())]
+
+
+def _resolved(text: str, start: int, end: int) -> bool:
+    """The deficit's own clause says it is gone."""
+    clause_start, clause_end = clause(text, start, end)
+    return bool(_RESOLVED.search(text, clause_start, clause_end))
+
+
+def _stroke_mentions(note: str) -> list[re.Match]:
+    return [*_STROKE_PAST.finditer(note), *_STROKE_WITH_RESIDUAL.finditer(note)]
 
 
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = [], []
-    for match in _STROKE_PAST.finditer(note):
+    for match in _stroke_mentions(note):
         text = sentence(note, match.start(), match.end())
         if NEGATION.search(before(note, match.start())) or FAMILY.search(text):
             continue
         for s in suggestions:
             code = next((seq for prefix, seq in DEFICITS if s.code.startswith(prefix)), None)
             if code and s.context == "affirmed" and sentence(note, s.start, s.end) == text \
+                    and not _resolved(note, s.start, s.end) \
                     and tabular.is_billable(code) and all(m.code != code for m in [*suggestions, *made]):
                 reason = f"{s.evidence} as a sequela of cerebral infarction: {code}, {s.code} as its additional code"
                 made.append(from_rule(code, match, tabular, NAME, reason))
@@ -79,5 +99,7 @@ def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
                 made.append(from_rule(code, match, tabular, NAME, reason))
                 reasons.append(reason)
     # the infarction named as the cause is past: the acute I63 code is not coded beside its sequela
-    kept = [s for s in suggestions if not (s.code.startswith("I63") and any(m.start <= s.start < m.end for m in made))]
+    # and a coded sequela means the stroke left a deficit: not Z86.73, "without residual deficits"
+    kept = [s for s in suggestions if not (s.code.startswith("I63") and any(m.start <= s.start < m.end for m in made))
+            and not (made and s.code == _HISTORY_WITHOUT_RESIDUAL)]
     return [*kept, *made], reasons

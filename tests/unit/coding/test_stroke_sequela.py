@@ -48,3 +48,19 @@ def test_a_deficit_the_sentence_denies_is_not_a_sequela(tabular):
     note = "Since her stroke, no aphasia or dysarthria and no hemiparesis; mild dysphagia."
     out, _ = stroke_sequela(found(note, ("R13.10", "dysphagia")), note, tabular)
     assert codes(out) == ["R13.10"]
+
+
+def test_a_stroke_with_a_residual_deficit_written_after_it_is_its_sequela(tabular):
+    note = "h/o left MCA ischemic stroke 2022 with residual right hemiparesis; pt is right-handed."
+    given = found(note, ("Z86.73", "stroke"), context="history")
+    out, reasons = stroke_sequela(given, note, tabular)
+    assert codes(out) == ["I69.351"] and reasons  # Z86.73 is "without residual deficits"
+
+
+@pytest.mark.parametrize("note, deficit", [
+    ("Expressive aphasia from that stroke has resolved.", None),
+    ("Dysphagia after her stroke, resolved with therapy.", ("R13.10", "Dysphagia")),
+])
+def test_a_deficit_the_note_says_is_gone_is_not_a_sequela(tabular, note, deficit):
+    out, _ = stroke_sequela(found(note, deficit) if deficit else [], note, tabular)
+    assert not any(s.code.startswith("I69") for s in out)
