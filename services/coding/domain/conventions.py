@@ -36,6 +36,7 @@ from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
+from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import status_z_codes
 from services.coding.domain.stroke_sequela import stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
@@ -190,6 +191,8 @@ INTEGRAL_SYMPTOMS = {
     "R11": ("A08", "A09", "K52.9"),
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
     "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
+    "R25.1": ("G20", "G21", "G25.0"),  # tremor with Parkinson's disease, parkinsonism or essential tremor
+    "R53.8": ("G35",),  # fatigue, the commonest symptom of multiple sclerosis
 }
 
 
@@ -295,8 +298,8 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
-                                       stroke_sequela, laterality, immunization_encounter, seventh_character,
-                                       substance_in_remission, ckd_stated_stage, coronary_with_angina,
+                                       stroke_sequela, site_specificity, laterality, immunization_encounter,
+                                       seventh_character, substance_in_remission, ckd_stated_stage, coronary_with_angina,
                                        hypertension_combination, diabetes_combination, diabetic_retinopathy, ckd_stage,
                                        integral_symptoms, same_condition)
 

@@ -3,9 +3,14 @@
 unspecified code of the same category is dropped (guideline I.B.2: the highest specificity the documentation
 supports; the unspecified code is for a note that gives nothing more).
 
-Only the categories below, where the unspecified code is an unspecified *type* of the same disease; a second
-condition in one category (F41.0 panic disorder and F41.1 GAD) is two codes and both stay.
+The categories below, where the unspecified code is an unspecified *type* of the same disease; a second
+condition in one category (F41.0 panic disorder and F41.1 GAD) is two codes and both stay. Beyond the table, the
+tabular's own subcategories: a code the tabular calls unspecified ("Post-traumatic stress disorder, unspecified",
+"..., unspecified site") gives way to a specified code of the same subcategory (F43.1-, M11.2-) the note also
+documents ("PTSD after MVC ... Dx: PTSD, chronic" is F43.12 alone).
 """
+import re
+
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "same-condition"
@@ -23,12 +28,27 @@ UNSPECIFIED = {
 }
 
 
+_UNSPECIFIED = re.compile(r"\bunspecified\b", re.IGNORECASE)
+_SUBCATEGORY = 5  # "F43.1": the category and the first character after the dot
+
+
+def _specified_in_subcategory(code: str, affirmed: list[Suggestion]) -> str | None:
+    """An affirmed code of `code`'s subcategory whose description is not itself unspecified."""
+    if len(code) <= _SUBCATEGORY or "." not in code:
+        return None
+    return next((s.code for s in affirmed if s.code != code and s.code.startswith(code[:_SUBCATEGORY])
+                 and not _UNSPECIFIED.search(s.description)), None)
+
+
 def same_condition(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     affirmed = [s.code for s in suggestions if s.context == "affirmed"]
+    current = [s for s in suggestions if s.context == "affirmed"]
     dropped, reasons = [], []
     for s in suggestions:
         specified = next((v for k, v in UNSPECIFIED.items() if s.code.startswith(k)), ())
         owner = next((c for c in affirmed if c.startswith(specified)), None) if specified else None
+        if owner is None and _UNSPECIFIED.search(s.description):
+            owner = _specified_in_subcategory(s.code, current)
         if owner and s.context == "affirmed":
             dropped.append(s)
             reasons.append(f"{s.evidence}: {s.code} is {owner} named without its type; {owner} stands")

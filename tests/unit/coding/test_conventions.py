@@ -111,6 +111,23 @@ def test_symptoms_integral_to_a_confirmed_diagnosis_are_dropped_anywhere_in_the_
                                      tabular)[0]) == ["G43.909"]
 
 
+@pytest.mark.parametrize("note, symptom, diagnosis", [
+    ("Rest tremor R>L. Parkinson's disease with motor fluctuations.", ("R25.1", "tremor"), ("G20.A2", "Parkinson")),
+    ("Hand tremor for years. Dx: essential tremor.", ("R25.1", "tremor"), ("G25.0", "essential tremor")),
+    ("Relapsing-remitting multiple sclerosis. Mild fatigue.", ("R53.83", "fatigue"), ("G35.A", "multiple sclerosis")),
+])
+def test_tremor_and_fatigue_are_integral_to_the_movement_disorder_or_multiple_sclerosis(tabular, note, symptom,
+                                                                                        diagnosis):
+    result, reasons = c.integral_symptoms(found(note, symptom, diagnosis), note, tabular)
+    assert codes(result) == [diagnosis[0]] and reasons
+
+
+def test_tremor_beside_another_diagnosis_is_coded(tabular):
+    note = "Tremor of both hands. Migraine without aura."
+    result, _ = c.integral_symptoms(found(note, ("R25.1", "Tremor"), ("G43.009", "Migraine")), note, tabular)
+    assert codes(result) == ["G43.009", "R25.1"]
+
+
 def test_a_symptom_without_its_diagnosis_stays(tabular):
     note = "Fever and cough; possible pneumonia."  # uncertain: the suggester gives no J18.9, nothing to drop for
     given = found(note, ("R50.9", "Fever"), ("R05.9", "cough"))

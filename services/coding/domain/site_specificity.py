@@ -1,0 +1,83 @@
+"""Site: a code the index reaches as "..., unspecified site" takes the code for the site (and side) the sentence
+documents, as the tabular spells it ("Other chondrocalcinosis, unspecified site" M11.20 -> "Other
+chondrocalcinosis, left knee" M11.262 for "chondrocalcinosis (pseudogout), left knee"; guideline I.B.2: code to the
+highest specificity the documentation supports; the unspecified site is for a note that names none).
+
+The candidates are the codes of the same subcategory whose description is the unspecified one with the site in
+place of "unspecified site", every word of which (side included) the sentence holds. One candidate, or one naming
+more of the sentence's words than any other, replaces the code; several equal ones leave it for a coder. A 7th
+character the code already carries is kept ("M80.00XA" -> "M80.08XA").
+"""
+import re
+
+from services.coding.domain.note_text import sentence
+from services.coding.domain.suggestions import Suggestion
+
+NAME = "site"
+_UNSPECIFIED_SITE = re.compile(r",? unspecified site\b", re.IGNORECASE)
+_NOT_A_SITE = re.compile(r"\b(unspecified|other|multiple)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
+# what the tabular writes -> what notes write for it
+_SPELLINGS = {"vertebra": ("vertebra", "vertebrae", "vertebral", "spine", "spinal"), "vertebrae": ("vertebra",)}
+_DIGITS = "0123456789"
+
+
+def _site_words(site: str) -> list[str]:
+    return [w for w in _WORD.findall(site.lower().replace("(e)", "")) if w not in ("and", "of", "the")]
+
+
+def _documented(word: str, text: str) -> bool:
+    return any(re.search(rf"\b{spelling}s?\b", text, re.IGNORECASE) for spelling in _SPELLINGS.get(word, (word,)))
+
+
+def _base(code: str, tabular) -> tuple[str, str]:
+    """(the code without its 7th character and placeholders, the 7th character or "")."""
+    compact = code.replace(".", "")
+    if len(compact) == 7 and tabular.is_billable(code):
+        return code[:-1].rstrip("X"), code[-1]
+    return code, ""
+
+
+def _full(base: str, seventh: str) -> str:
+    return base.ljust(7, "X") + seventh if seventh else base
+
+
+def site_codes(code: str, text: str, tabular) -> list[str]:
+    """The codes for the site `text` documents, most specific first; [] when none or several equal ones fit."""
+    base, seventh = _base(code, tabular)
+    stem = _UNSPECIFIED_SITE.split(tabular.description(base))[0]
+    fitting = []
+    for tail in [*_DIGITS, *(a + b for a in _DIGITS for b in _DIGITS)]:
+        candidate = base[:5] + tail
+        full = _full(candidate, seventh)
+        if candidate == base or not (tabular.is_billable(full) or (not seventh and tabular.seventh_characters(full))):
+            continue
+        description = tabular.description(candidate)
+        if not description.startswith(stem + ", "):
+            continue
+        site = description[len(stem) + 2:]
+        words = _site_words(site)
+        if words and not _NOT_A_SITE.search(site) and all(_documented(w, text) for w in words):
+            fitting.append((len(words), full))
+    fitting.sort(reverse=True)
+    if not fitting or (len(fitting) > 1 and fitting[0][0] == fitting[1][0]):
+        return []
+    return [fitting[0][1]]
+
+
+def site_specificity(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    out, reasons = [], []
+    for s in suggestions:
+        base, _ = _base(s.code, tabular)
+        if s.context != "affirmed" or "." not in base or not _UNSPECIFIED_SITE.search(tabular.description(base)):
+            out.append(s)
+            continue
+        codes = site_codes(s.code, sentence(note, s.start, s.end), tabular)
+        if not codes:
+            out.append(s)
+            continue
+        reason = f"the site the note states: {codes[0]} rather than {s.code} (unspecified site)"
+        out.append(s.model_copy(update={"code": codes[0], "description": tabular.description(codes[0]),
+                                        "convention": NAME, "reason": reason}))
+        reasons.append(reason)
+    return out, reasons

@@ -1,0 +1,43 @@
+"""One condition named twice, once specified and once not: the specified code stands."""
+import pytest
+
+from services.coding.domain.same_condition import same_condition
+from services.coding.domain.suggestions import Suggestion
+from tests.unit.coding.test_conventions import codes, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+def _found(note: str, tabular, *coded: tuple[str, str], context: str = "affirmed") -> list[Suggestion]:
+    out = []
+    for code, evidence in coded:
+        start = note.index(evidence)
+        out.append(Suggestion(code=code, description=tabular.description(code), confidence=0.95, start=start,
+                              end=start + len(evidence), evidence=evidence, context=context))
+    return out
+
+
+@pytest.mark.parametrize("note, given, expected", [
+    ("PTSD after MVC in 2022. Dx: PTSD, chronic.", (("F43.10", "PTSD"), ("F43.12", "PTSD, chronic")), ["F43.12"]),
+    ("XR: chondrocalcinosis. Dx: chondrocalcinosis, left knee.",
+     (("M11.20", "chondrocalcinosis"), ("M11.262", "chondrocalcinosis, left knee")), ["M11.262"]),
+])
+def test_the_unspecified_code_of_a_subcategory_gives_way_to_the_specified_one(tabular, note, given, expected):
+    out, reasons = same_condition(_found(note, tabular, *given), note, tabular)
+    assert codes(out) == expected and reasons
+
+
+@pytest.mark.parametrize("note, given", [
+    ("Panic disorder; GAD.", (("F41.0", "Panic disorder"), ("F41.1", "GAD"))),  # two conditions of one category
+    ("Anxiety disorder. PTSD, chronic.", (("F41.9", "Anxiety disorder"), ("F43.12", "PTSD, chronic"))),
+])
+def test_two_conditions_stay_two_codes(tabular, note, given):
+    out, reasons = same_condition(_found(note, tabular, *given), note, tabular)
+    assert codes(out) == sorted(code for code, _ in given) and not reasons
+
+
+def test_a_specified_code_in_the_past_does_not_replace_a_current_one(tabular):
+    note = "PTSD. History of chronic PTSD."
+    given = [*_found(note, tabular, ("F43.10", "PTSD")),
+             *_found(note, tabular, ("F43.12", "chronic PTSD"), context="history")]
+    assert codes(same_condition(given, note, tabular)[0]) == ["F43.10", "F43.12"]
