@@ -1,7 +1,8 @@
 """The encounter of an injury as follow-up notes word it, for the 7th character (guideline I.C.19.a): "f/u",
 "cast check", "healing well", "routine healing" are the subsequent encounter (D: routine healing, the patient
-past active treatment); "active treatment" is the initial encounter (A). Delayed healing, nonunion or malunion
-have their own characters, which a coder chooses; a note with no cue keeps the code for a coder (a query).
+past active treatment); "active treatment" is the initial encounter (A). Delayed healing ("delayed union"),
+nonunion and malunion are the subsequent encounter's own characters (G, K, P for a closed fracture), taken when
+the note names exactly one of them; a note with no cue keeps the code for a coder (a query).
 
 A follow-up is the visit's reason ("F/u L wrist fx", "here for follow-up of ...", "post-op visit"), not a plan
 ("f/u 6 wks", "follow up in 2 weeks"), which an initial visit also writes.
@@ -31,12 +32,30 @@ def follow_up_cue(note: str) -> re.Match | None:
     return _SUBSEQUENT.search(note) or _FOLLOW_UP_VISIT.search(note)
 
 
+# the healing the note names -> the words of the subsequent encounter's character for it
+_HEALING_KINDS = ((re.compile(r"\bdelayed (healing|union)\b", re.IGNORECASE), "with delayed healing"),
+                  (re.compile(r"\bnon-?union\b", re.IGNORECASE), "with nonunion"),
+                  (re.compile(r"\bmal-?union\b", re.IGNORECASE), "with malunion"))
+_SEQUELA = re.compile(r"\b(sequelae?|late effect)\b", re.IGNORECASE)
+
+
+def _other_healing(note: str) -> tuple[str, ...] | None:
+    """The characters' meanings for the one kind of abnormal healing the note names, if exactly one."""
+    kinds = [words for pattern, words in _HEALING_KINDS if pattern.search(note)]
+    if len(kinds) != 1 or _SEQUELA.search(note):
+        return None
+    return (f"subsequent encounter for closed fracture {kinds[0]}", f"subsequent encounter for fracture {kinds[0]}")
+
+
 def stated_by_cue(allowed: dict[str, tuple[str, str]], note: str) -> str | None:
     """The 7th character the note's follow-up or active-treatment words state, among those the code allows."""
-    if _ACTIVE.search(note):
+    if _other_healing(note):
+        wanted = _other_healing(note)
+    elif _ACTIVE.search(note):
         wanted = ("initial encounter", "initial encounter for closed fracture")
     elif follow_up_cue(note):
-        wanted = ("subsequent encounter", "subsequent encounter for closed fracture with routine healing")
+        wanted = ("subsequent encounter", "subsequent encounter for closed fracture with routine healing",
+                  "subsequent encounter for fracture with routine healing")
     else:
         return None
     if re.search(r"\bopen\b", note, re.IGNORECASE):

@@ -207,6 +207,9 @@ SOFT_TISSUE = (
     (r"hamstring (strain|pull|tear)|(strained|pulled) (right |left )?hamstring", "S76.319",
      "strain of the posterior muscle group at thigh level"),
     (r"shoulder strain|strain(ed)? (of )?(the )?(right |left )?shoulder", "S46.919", "strain at shoulder level"),
+    (r"(atfl|anterior talofibular( ligament)?|talofibular( ligament)?) (sprain|tear)|(sprain|tear) of (the )?"
+     r"(right |left )?(atfl|anterior talofibular ligament|talofibular ligament)", "S93.499",
+     "sprain of the talofibular ligament, one of the ankle's other ligaments"),
 )
 # every word the table's patterns need, searched once before them
 MUSCULOSKELETAL_WORDS = re.compile(r"fractur|\bfx\b|\btear\b|\btorn\b|rupture|sprain|strain|pull|stenosis|disc\b|"

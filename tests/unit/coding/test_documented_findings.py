@@ -88,3 +88,19 @@ def test_knee_osteoarthritis_replaces_the_unspecified_site_code_on_its_words(tab
     note = "Osteoarthritis of the right knee."
     out, _ = documented_findings(found(note, ("M19.90", "Osteoarthritis")), note, tabular)
     assert codes(out) == ["M17.10"]
+
+
+@pytest.mark.parametrize("note, evidence, expected", [
+    ("Primary OA, left knee, KL grade 3.", "Primary OA", "M17.10"),
+    ("primary osteoarthritis, left knee", "primary osteoarthritis", "M17.10"),
+    ("OA right knee, stable.", "OA", "M17.10"), ("Osteoarthritis in the left hip.", "Osteoarthritis", "M16.10"),
+])
+def test_knee_and_hip_osteoarthritis_with_the_side_after_a_comma_or_alone(tabular, note, evidence, expected):
+    out, _ = documented_findings(found(note, ("M19.91", evidence)), note, tabular)
+    assert codes(out) == [expected]
+
+
+def test_post_traumatic_osteoarthritis_is_not_read_as_primary(tabular):
+    note = "Post-traumatic osteoarthritis, left knee."
+    out, _ = documented_findings([], note, tabular)
+    assert codes(out) == ["M17.30"]

@@ -21,12 +21,21 @@ def test_follow_up_words_are_the_subsequent_encounter(tabular, note, expected):
 
 @pytest.mark.parametrize("note", [
     "Right ankle sprain yesterday. Ice and elevation; f/u 2 wks.",
-    "Left distal radius fracture with delayed healing. Cast check.",
+    "Left distal radius fracture, delayed union or early nonunion on CT. Cast check.",
     "Open fracture of the left ankle. Follow-up visit.",
 ])
 def test_a_plan_to_follow_up_or_another_healing_leaves_the_character_to_a_coder(tabular, note):
     out = apply_conventions([], note, tabular)
     assert out and all(s.confidence < 0.9 for s in out)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Closed Colles fracture of the left radius 10 wks ago. XR: delayed union.", ["S52.532G"]),
+    ("Fracture of the waist of the right scaphoid from 2024; CT shows nonunion.", ["S62.021K"]),
+    ("Right distal radius fracture healed in malunion, dorsal tilt 25 deg.", ["S52.501P"]),
+])
+def test_delayed_healing_nonunion_and_malunion_are_their_own_subsequent_encounter(tabular, note, expected):
+    assert codes(apply_conventions([], note, tabular)) == expected
 
 
 def test_a_plan_is_not_a_follow_up_visit():

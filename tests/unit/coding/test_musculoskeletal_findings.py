@@ -90,3 +90,12 @@ def test_post_traumatic_osteoarthritis_of_knee_and_hip(tabular, note, expected):
 def test_fracture_sites_and_ligaments_the_index_names(tabular, note, expected):
     got = codes(apply_conventions([], note, tabular))
     assert [c for c in got if c[0] == "S"] == [c for c in expected if c[0] == "S"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("F/u left ATFL sprain from 2 wks ago, swelling down.", ["S93.492D"]),
+    ("Sprain of the right anterior talofibular ligament, initial encounter.", ["S93.491A"]),
+    ("Nondisplaced fracture of the right 5th metatarsal, routine healing.", ["S92.354D"]),
+])
+def test_a_sprain_or_fracture_named_by_its_ligament_or_bone(tabular, note, expected):
+    assert codes(apply_conventions([], note, tabular)) == expected
