@@ -218,6 +218,7 @@ def _pipeline():
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "..."})
+_CLOSING = frozenset({'"', "'", ")", "\u201d", "\u2019"})  # a sentence may end inside a quotation: 'CC: "can't sleep."'
 _LIST_MARKERS = ("-", "*", "\u2022")
 
 
@@ -235,6 +236,8 @@ def _clinical_sentences(doc):
         j, line_break = i - 1, False
         while j >= 0 and tokens[j].is_space:
             line_break = line_break or "\n" in tokens[j].text
+            j -= 1
+        if j > 0 and tokens[j].text in _CLOSING and tokens[j - 1].text in _SENTENCE_END:
             j -= 1
         if j < 0:
             token.is_sent_start = True

@@ -175,3 +175,8 @@ def test_a_mention_out_of_context_is_skipped_with_the_rules_name(suggest):
 def test_a_relatives_condition_written_in_shorthand_is_family_history_not_the_condition(suggest):
     assert codes(suggest("FH of diabetes in brother.")) == ["Z83.3"]
     assert "E11.9" not in codes(suggest("Brother with T2DM."))
+
+
+def test_a_sentence_ending_inside_a_quotation_ends_there(suggest):
+    """'CC: "can't sleep." Primary insomnia': the complaint's "can't" does not negate the next sentence."""
+    assert codes(suggest('CC: "can\'t sleep." Primary insomnia x 6 months.')) == ["F51.01"]
