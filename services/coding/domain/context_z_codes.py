@@ -18,6 +18,10 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "F70": ("Z81.0", None), "F71": ("Z81.0", None), "F72": ("Z81.0", None), "F73": ("Z81.0", None),
     "F79": ("Z81.0", None), "F9": ("Z81.8", None),
     "G40": ("Z82.0", None), "G30": ("Z82.0", None), "G20": ("Z82.0", None),
+    "G43": ("Z82.0", None), "G25": ("Z82.0", None), "G35": ("Z82.0", None),  # History, family, nervous system
+    # History, personal, infectious disease NEC: a treated hepatitis or sexually transmitted infection
+    "B15": (None, "Z86.19"), "B16": (None, "Z86.19"), "B17": (None, "Z86.19"), "B18": (None, "Z86.19"),
+    "B19": (None, "Z86.19"), "A5": (None, "Z86.19"), "A60": (None, "Z86.19"),
     "I20": ("Z82.49", None), "I21": ("Z82.49", "I25.2"), "I22": ("Z82.49", "I25.2"), "I25": ("Z82.49", None),
     "I42": ("Z82.49", None), "I48": ("Z82.49", None),
     "I50": ("Z82.49", None), "I71": ("Z82.49", None),  # History, family, disease, circulatory system NEC

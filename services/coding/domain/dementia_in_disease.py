@@ -3,9 +3,11 @@ with Alzheimer's disease (G30.-), Parkinson's (G20.-), Lewy bodies or frontotemp
 the dementia is F02.-, coded after the disease, not F03.- (dementia of no stated cause), with the severity the note
 states (mild F02.A-, moderate F02.B-, severe F02.C-, unstated F02.8-).
 
-Only dementia documented without a behavioural or psychological disturbance ("without behavioral disturbance",
-or none named) is completed here (…0); the disturbance codes (agitation, psychotic, mood, anxiety) need words a
-coder should read, so with one named the F03 code is left below the threshold for a coder.
+Dementia documented without a behavioural or psychological disturbance ("without behavioral disturbance",
+or none named) is completed here (…0), and so is dementia with agitation named alone (…11: the tabular's
+inclusion terms for it are agitation and aggressive, combative or violent behaviour); the other disturbance codes
+(psychotic, mood, anxiety, other behaviour) need words a coder should read, so with one named the F03 code is left
+below the threshold for a coder.
 """
 import re
 
@@ -19,6 +21,7 @@ SEVERITY = (("A", re.compile(r"\bmild\b", re.IGNORECASE)), ("B", re.compile(r"\b
             ("C", re.compile(r"\bsevere\b", re.IGNORECASE)))
 _DISTURBANCE = re.compile(r"\b(behaviou?ral disturbance|agitation|agitated|aggressi\w+|psychotic|hallucinations?|"
                           r"delusions?|wandering|combative|depress\w+|anxiety)\b", re.IGNORECASE)
+_AGITATION = re.compile(r"\b(agitation|agitated|aggressi\w+|combative|violent)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(without|no|denies)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
 
 
@@ -37,11 +40,17 @@ def dementia_in_disease(suggestions: list[Suggestion], note: str, tabular) -> tu
 
 def _manifestation(s: Suggestion, cause: Suggestion, note: str, tabular) -> tuple[Suggestion, str]:
     text = sentence(note, s.start, s.end)
-    if any(not _DENIED.search(text[:m.start()]) for m in _DISTURBANCE.finditer(text)):
+    named = [m.group(0) for m in _DISTURBANCE.finditer(text) if not _DENIED.search(text[:m.start()])]
+    severity = next((letter for letter, words in SEVERITY if words.search(text)), "8")
+    if named and all(_AGITATION.fullmatch(word) for word in named) and tabular.is_billable(f"F02.{severity}11"):
+        code = f"F02.{severity}11"
+        reason = f"dementia in {cause.code} with agitation ({', '.join(named)}) is {code}, coded after it"
+        return s.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
+                                    "reason": reason}), reason
+    if named:
         reason = f"dementia with {cause.code} and a behavioural disturbance: F02.8-/A-/B-/C- by type, for a coder"
         return s.model_copy(update={"convention": NAME, "reason": reason,
                                     "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE)}), reason
-    severity = next((letter for letter, words in SEVERITY if words.search(text)), "8")
     code = f"F02.{severity}0"
     reason = f"dementia in {cause.code} ({cause.evidence}) is {code}, coded after it, rather than {s.code}"
     if not tabular.is_billable(code):

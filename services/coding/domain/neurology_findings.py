@@ -150,7 +150,7 @@ def concussion(match: re.Match, note: str) -> tuple[str, str] | None:
 
 # every word the table's patterns need, searched once before them
 NEUROLOGY_WORDS = re.compile(r"migraine|epilepsy|seizure disorder|\bjme\b|parkinson|sclerosis|\brrms\b|concussion|"
-                             r"headache", re.IGNORECASE)
+                             r"headache|syncope", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 NEUROLOGY_FINDINGS = (
     (_rx(r"migraines?"), ("G43", "R51"), migraine),
@@ -160,6 +160,11 @@ NEUROLOGY_FINDINGS = (
     (_rx(r"concussion"), ("S06",), concussion),
     (_rx(r"tension[- ]type headaches?|tension headaches?"), ("G44", "R51"), _headache("G44.2", "tension-type headache")),
     (_rx(r"cluster headaches?"), ("G44", "R51"), _headache("G44.0", "cluster headache")),
+    # "Syncope (near) (pre-)" and "Syncope, vasovagal" are R55; the index's other kinds (orthostatic I95.1, heat
+    # T67.1, carotid sinus G90.01, tussive R05.4, psychogenic F48.8) are not read here
+    (_rx(r"(?<!orthostatic )(?<!heat )(?<!sinus )(?<!tussive )(?<!psychogenic )"
+         r"((vasovagal|neurocardiogenic) )?syncope|presyncope|near[- ]syncope"), ("R55",),
+     lambda match, note: ("R55", "syncope")),
 )
 
 _SINGLE_NERVE = re.compile(r"\b(median|ulnar|radial|peroneal|fibular|tibial|sciatic|femoral|facial|trigeminal|"

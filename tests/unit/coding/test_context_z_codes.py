@@ -34,3 +34,16 @@ def test_the_index_sends_a_past_infarction_to_i25_2_and_a_relatives_circulatory_
 def test_a_history_entry_is_as_sure_as_a_family_one_and_wins_over_a_z_code_found_by_its_words(suggest):
     found = [s for s in suggest("H/o pulmonary embolism 2021, off anticoagulation.") if s.code.startswith("Z")]
     assert [s.code for s in found] == ["Z86.711"] and found[0].context == "history" and found[0].confidence >= 0.9
+
+
+@pytest.mark.parametrize("context, condition, expected", [
+    ("family", "G43.909", "Z82.0"), ("family", "G25.0", "Z82.0"), ("family", "G35.D", "Z82.0"),
+    ("history", "B18.2", "Z86.19"), ("history", "A54.9", "Z86.19"), ("history", "G43.909", None),
+])
+def test_a_relatives_nervous_system_disease_and_a_past_hepatitis_or_sti_take_their_history_entry(context, condition,
+                                                                                              expected):
+    assert history_code(context, condition) == expected
+
+
+def test_a_treated_hepatitis_c_is_its_personal_history_not_the_disease(suggest):
+    assert [s.code for s in suggest("History of hepatitis C, treated, SVR achieved.")] == ["Z86.19"]

@@ -20,7 +20,7 @@ def test_dementia_in_alzheimers_disease_is_f02_by_severity(tabular, note, expect
 
 
 def test_a_behavioural_disturbance_is_left_to_a_coder(tabular):
-    note = "Alzheimer disease with moderate dementia and agitation at night."
+    note = "Alzheimer disease with moderate dementia and agitation, hallucinations at night."
     out, _ = dementia_in_disease(found(note, ("G30.9", "Alzheimer disease"), ("F03.90", "dementia")), note, tabular)
     dementia = next(s for s in out if s.code == "F03.90")
     assert dementia.confidence < 0.9 and dementia.convention == "dementia-in-disease"
@@ -30,3 +30,19 @@ def test_dementia_without_a_classified_cause_stays_f03(tabular):
     note = "Moderate dementia, living with daughter."
     out, reasons = dementia_in_disease(found(note, ("F03.90", "dementia")), note, tabular)
     assert codes(out) == ["F03.90"] and reasons == []
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Alzheimer's disease, moderate dementia, now with agitation - hitting staff.", "F02.B11"),
+    ("Alzheimer disease with dementia, combative with caregivers.", "F02.811"),
+])
+def test_dementia_with_agitation_named_alone_is_its_agitation_code(tabular, note, expected):
+    given = found(note, ("G30.9", "Alzheimer"), ("F03.90", "dementia"))
+    out, reasons = dementia_in_disease(given, note, tabular)
+    assert codes(out) == sorted(["G30.9", expected]) and reasons
+
+
+def test_agitation_denied_is_dementia_without_disturbance(tabular):
+    note = "Alzheimer disease with mild dementia, no agitation."
+    out, _ = dementia_in_disease(found(note, ("G30.9", "Alzheimer"), ("F03.90", "dementia")), note, tabular)
+    assert codes(out) == ["F02.A0", "G30.9"]

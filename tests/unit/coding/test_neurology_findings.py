@@ -71,3 +71,11 @@ def test_a_named_nerve_neuropathy_is_not_polyneuropathy(tabular):
 def test_the_symptoms_of_the_neurological_diagnosis_are_not_coded_beside_it(tabular, note, given, expected):
     assert codes(apply_conventions(found(note, *given), note, tabular)) == expected
 
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Impression: syncope, most likely vasovagal.", ["R55"]), ("Vasovagal syncope after a blood draw.", ["R55"]),
+    ("Presyncope when standing.", ["R55"]), ("Orthostatic syncope on diuretics.", []), ("Denies syncope.", []),
+])
+def test_syncope_is_r55_except_the_kinds_the_index_sends_elsewhere(tabular, note, expected):
+    assert codes(apply_conventions([], note, tabular)) == expected
