@@ -29,6 +29,8 @@ _PREOP_KIND = ((_rx(r"pre-?op labs|preoperative lab\w*|preprocedural lab\w*"), "
                (_rx(r"cardiac|cardiovascular|cardiology"), "Z01.810", "cardiovascular"),
                (_rx(r"pulmonary|respiratory"), "Z01.811", "respiratory"))
 _NOT_TODAY = _rx(r"scheduled|will schedule|needs|need for|due for|declined|cancel+ed|postponed|refer\w*")
+# "pre-op labs before L TKA scheduled 3/12": the procedure is the one scheduled, not the examination
+_PROCEDURE_DATE = _rx(r"(before|prior to|ahead of) [^.;,]*?\bscheduled\b")
 
 _FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ]treatment (visit|check)")
 _COMPLETED = _rx(r"(completed|complete|finished|after|s/p) (a |the |his |her )?(\w+ )?(course|treatment|tx|therapy|"
@@ -66,7 +68,7 @@ def _preoperative(note: str, suggestions: list[Suggestion], tabular) -> tuple[li
     if match is None or NEGATION.search(before(note, match.start())):
         return [], []
     text = sentence(note, match.start(), match.end())
-    if _NOT_TODAY.search(text) or any(s.code.startswith("Z01.81") for s in suggestions):
+    if _NOT_TODAY.search(_PROCEDURE_DATE.sub(" ", text)) or any(s.code.startswith("Z01.81") for s in suggestions):
         return [], []
     code, kind = next(((code, kind) for words, code, kind in _PREOP_KIND if words.search(match.group(0))),
                       ("Z01.818", "other"))

@@ -83,7 +83,7 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
          # no class of their own: "Other long term (current) drug therapy"
          (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
-              r"lithium|levothyroxine"), "Z79.899"))
+              r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?"), "Z79.899"))
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
 # term: the dependence code says it
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")

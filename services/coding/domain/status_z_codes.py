@@ -52,7 +52,10 @@ _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candid
 _ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|takes|using|taking|started on|"
                   r"continues?) (\w+ )?insulin|on (\w+ )?insulin|insulin (glargine|lispro|aspart|detemir|degludec)")
 _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
-_MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw)|(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
+# a lab order that is the INR itself ("PT/INR. Reason: ...") or names its goal is the drug's monitoring
+_MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
+                  r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
+                  r"^(pt/)?inr(?=\s*[.:])|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug )?toxicity|"
                   r"(lithium|digoxin|phenytoin|valproate|vancomycin|"
                   r"tacrolimus) level")

@@ -65,3 +65,9 @@ def test_an_administrative_examination_is_coded(tabular, note, expected):
 
 def test_an_administrative_examination_only_scheduled_is_not(tabular):
     assert encounter_reasons([], "Sports physical scheduled for August.", tabular)[0] == []
+
+
+def test_preoperative_labs_before_a_scheduled_procedure_are_done_today(tabular):
+    note = "Pre-op labs: CBC, BMP, PT/INR before L TKA scheduled 3/12."
+    assert codes(encounter_reasons([], note, tabular)[0]) == ["Z01.812"]
+    assert encounter_reasons([], "Pre-op labs scheduled for next week.", tabular)[0] == []

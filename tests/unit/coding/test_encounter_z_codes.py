@@ -86,7 +86,9 @@ def test_a_routine_exam_that_makes_a_new_diagnosis_is_with_abnormal_findings(tab
     assert codes(out) == ["I10", "Z00.01"] and next(s for s in out if s.code == "Z00.01").confidence >= 0.9
 
 
-@pytest.mark.parametrize("note", ["Hyperlipidemia; long-term statin use.", "Long-term hydroxychloroquine for lupus."])
+@pytest.mark.parametrize("note", ["Hyperlipidemia; long-term statin use.", "Long-term hydroxychloroquine for lupus.",
+                                  "Long-term antipsychotic therapy: paliperidone monthly.",
+                                  "Maintenance antidepressant, sertraline 100 mg."])
 def test_a_drug_without_a_class_of_its_own_taken_long_term_is_z79_899(tabular, note):
     assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z79.899"]
 
