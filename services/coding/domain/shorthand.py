@@ -10,7 +10,7 @@ Matching is exact on word boundaries: "CAD" never matches inside "CADASIL", and 
 `exact` matches only as written ("HA" is headache; "ha" is not). A guard decides between readings that depend
 on the neighbouring words: "RA" after an oxygen saturation is room air, elsewhere rheumatoid arthritis; "PE:"
 opening an exam section is the physical exam, elsewhere pulmonary embolism; "R"/"L" are sides only before a
-word ("L knee", not "2 L" or "hepatitis B").
+word ("L knee", not "2 L" or "hepatitis B") or closing a phrase after a comma ("scaphoid fracture, R, from a fall").
 
 Suggestions must point into the note the provider wrote, so the expansion keeps, for every character it
 produces, the span of the original characters it came from (`Expanded.original_span`).
@@ -48,7 +48,14 @@ def _heading(text: str, start: int, end: int) -> bool:
     return bool(_HEADING.match(text, end))
 
 
+# the side written after what it qualifies, as the last item of its phrase: "scaphoid waist fracture, R, from a fall"
+_SIDE_AFTER_COMMA = re.compile(r"[a-z]{3,}\)?,[ \t]*$", re.IGNORECASE)
+_PHRASE_END = re.compile(r"[ \t]*([,;)\n]|\.(\s|$)|$)")
+
+
 def _side(text: str, start: int, end: int) -> bool:
+    if _SIDE_AFTER_COMMA.search(text[max(0, start - _BEFORE):start]) and _PHRASE_END.match(text, end):
+        return True
     return bool(_WORD_AFTER.match(text, end)) and not _NOT_A_SIDE_AFTER.search(text[max(0, start - _BEFORE):start])
 
 

@@ -80,7 +80,13 @@ def test_a_side_before_an_abbreviation_is_read_but_not_after_a_number(expand):
 def test_a_side_is_read_only_before_a_word(expand):
     assert expand("2 L fluid restriction") == "2 L fluid restriction"
     assert expand("hepatitis B vaccine") == "hepatitis B vaccine"
-    assert expand("knee pain, R.") == "knee pain, R."
+    assert expand("RR 16, R 98%") == "RR 16, R 98%"
+
+
+def test_a_side_closing_a_phrase_after_a_comma_is_read(expand):
+    assert expand("knee pain, R.") == "knee pain, right."
+    assert expand("Closed scaphoid waist fracture, R, from a fall.") == "Closed scaphoid waist fracture, right, from a fall."
+    assert expand("Vitals 98.6, 72, L") == "Vitals 98.6, 72, L"  # after a number, not a word
 
 
 def test_a_side_before_an_ordinal_is_read(expand):
