@@ -32,12 +32,24 @@ _UNSPECIFIED = re.compile(r"\bunspecified\b", re.IGNORECASE)
 _SUBCATEGORY = 5  # "F43.1": the category and the first character after the dot
 
 
-def _specified_in_subcategory(code: str, affirmed: list[Suggestion]) -> str | None:
-    """An affirmed code of `code`'s subcategory whose description is not itself unspecified."""
+_WORDS = re.compile(r"[a-z]+")
+_UNSPECIFIED_WORDS = frozenset({"unspecified", "site", "side"})
+
+
+def _words(description: str) -> set[str]:
+    return set(_WORDS.findall(description.lower()))
+
+
+def _specified_in_subcategory(unspecified: Suggestion, affirmed: list[Suggestion]) -> str | None:
+    """An affirmed code of the same subcategory, not itself unspecified, whose description holds every word of the
+    unspecified one but "unspecified" (and its "site"/"side"): "Pain in unspecified knee" gives way to "Pain in
+    right knee", not to "Pain in right hip"."""
+    code = unspecified.code
     if len(code) <= _SUBCATEGORY or "." not in code:
         return None
+    own = _words(unspecified.description) - _UNSPECIFIED_WORDS
     return next((s.code for s in affirmed if s.code != code and s.code.startswith(code[:_SUBCATEGORY])
-                 and not _UNSPECIFIED.search(s.description)), None)
+                 and not _UNSPECIFIED.search(s.description) and own <= _words(s.description)), None)
 
 
 def same_condition(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -48,7 +60,7 @@ def same_condition(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
         specified = next((v for k, v in UNSPECIFIED.items() if s.code.startswith(k)), ())
         owner = next((c for c in affirmed if c.startswith(specified)), None) if specified else None
         if owner is None and _UNSPECIFIED.search(s.description):
-            owner = _specified_in_subcategory(s.code, current)
+            owner = _specified_in_subcategory(s, current)
         if owner and s.context == "affirmed":
             dropped.append(s)
             reasons.append(f"{s.evidence}: {s.code} is {owner} named without its type; {owner} stands")

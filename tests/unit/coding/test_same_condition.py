@@ -19,6 +19,8 @@ def _found(note: str, tabular, *coded: tuple[str, str], context: str = "affirmed
 
 @pytest.mark.parametrize("note, given, expected", [
     ("PTSD after MVC in 2022. Dx: PTSD, chronic.", (("F43.10", "PTSD"), ("F43.12", "PTSD, chronic")), ["F43.12"]),
+    ("Knee pain. Right knee pain after a fall.", (("M25.569", "Knee pain"), ("M25.561", "Right knee pain")),
+     ["M25.561"]),
     ("XR: chondrocalcinosis. Dx: chondrocalcinosis, left knee.",
      (("M11.20", "chondrocalcinosis"), ("M11.262", "chondrocalcinosis, left knee")), ["M11.262"]),
 ])
@@ -30,6 +32,7 @@ def test_the_unspecified_code_of_a_subcategory_gives_way_to_the_specified_one(ta
 @pytest.mark.parametrize("note, given", [
     ("Panic disorder; GAD.", (("F41.0", "Panic disorder"), ("F41.1", "GAD"))),  # two conditions of one category
     ("Anxiety disorder. PTSD, chronic.", (("F41.9", "Anxiety disorder"), ("F43.12", "PTSD, chronic"))),
+    ("Hip pain. Right knee pain.", (("M25.559", "Hip pain"), ("M25.561", "Right knee pain"))),  # another joint
 ])
 def test_two_conditions_stay_two_codes(tabular, note, given):
     out, reasons = same_condition(_found(note, tabular, *given), note, tabular)
