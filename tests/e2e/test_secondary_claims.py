@@ -2,12 +2,14 @@
 built and sent by itself (SBR01 = S, the primary's adjudication in 2320/2430, pyx12 clean) and paid, each
 payer's payment is posted once, and the patient owes only what the secondary left. A crossover bills no
 secondary: the supplemental plan's own answer arrives for the primary's claim number."""
+import asyncio
 import uuid
 from decimal import Decimal
 
 import pytest
 
 from services.claims.domain.x12_validation import validate_x12
+from tools.chaos import ledger_checks
 from tests.e2e.support import encounter_body, medicare_beneficiary_id, wait_for
 
 SECONDARY = {"payer_id": "BCBS", "group_number": "G-200", "relationship": "self"}
@@ -160,3 +162,14 @@ def test_a_voided_paid_secondary_leaves_the_patient_what_the_primary_left(api):
     assert primary["balance"] == "0.00" and api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
     assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
     assert sum(Decimal(a["amount"]) for a in primary["adjustments"] if a["account"] == "ar:patient") == left_by_primary
+
+
+def test_the_fault_runs_ledger_checks_hold_after_the_replacement_and_the_void(stack, tenant):
+    """What the fault run's checker asks of the ledger (tools/chaos): no doubled posting, debits equal credits,
+    every remittance's cash equal to its BPR02, nothing left in suspense."""
+    tenant_id, db = uuid.UUID(tenant["tenant_id"]), stack.database_url
+    doubled = asyncio.run(ledger_checks.duplicated(db, tenant_id))
+    balanced, cash = asyncio.run(ledger_checks.balances(db, tenant_id)), asyncio.run(ledger_checks.cash(db, tenant_id))
+    assert (doubled["postings"], doubled["charges"]) == (0, 0)
+    assert balanced["debits_equal_credits"], balanced
+    assert cash["cash_equals_deposits"] and cash["open_suspense_items"] == 0, cash
