@@ -1,5 +1,5 @@
-"""A biller replaces an adjudicated claim through the API: frequency 7 with REF*F8, paid, and the
-original's open balance moves to the replacement."""
+"""A biller replaces an adjudicated claim through the API: frequency 7 with REF*F8; the payer reverses the
+original's payment and pays the replacement, and the original's open balance moves to the replacement."""
 from decimal import Decimal
 
 from tests.e2e.support import encounter_body, settled, wait_for
@@ -27,8 +27,12 @@ def test_a_paid_claim_is_replaced_with_corrected_codes(api):
     assert replacement["lines"][0]["modifiers"] == ["25"]
     x12 = api.get(f"/v1/claims/{replacement_id}/837").text
     assert f"REF*F8*{original['payer_claim_number']}~" in x12
-    after = api.get(f"/v1/claims/{original['claim_id']}").json()
+    after = wait_for(lambda: api.get(f"/v1/claims/{original['claim_id']}").json(),
+                     lambda c: any(p["kind"] == "reversal" for p in c["payments"]), timeout=90,
+                     what="the payer's reversal of the replaced claim (CLP02 = 22) to post")
     assert after["status"] == "corrected" and Decimal(after["balance"]) == 0
+    assert sum(Decimal(p["amount"]) for p in after["payments"]) == 0  # the payer took its payment back
+    assert api.get(f"/v1/claims/{original['claim_id']}/balance").json()["consistent"]
     assert any(e["event"] == "corrected" and e["detail"]["replacement_claim_id"] == replacement_id
                for e in after["timeline"])
 
@@ -71,6 +75,7 @@ def test_a_void_takes_the_payment_back_and_closes_the_claim(api):
     assert after["status"] == "voided" and Decimal(after["balance"]) == 0
     assert sum(Decimal(p["amount"]) for p in after["payments"]) == 0 and paid >= 0
     assert any(e["event"] == "voided" for e in after["timeline"] if e["service"] == "payments")
+    assert api.get(f"/v1/claims/{original['claim_id']}/balance").json()["consistent"]
     assert api.post(f"/v1/claims/{original['claim_id']}/void", json={"reason": "twice"}).status_code == 409
     void = wait_for(lambda: api.get(f"/v1/claims/{void_id}").json(), lambda c: c["status"] == "closed",
                     what="the void to close on the payer's reversal")

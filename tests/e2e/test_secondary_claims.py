@@ -2,12 +2,14 @@
 built and sent by itself (SBR01 = S, the primary's adjudication in 2320/2430, pyx12 clean) and paid, each
 payer's payment is posted once, and the patient owes only what the secondary left. A crossover bills no
 secondary: the supplemental plan's own answer arrives for the primary's claim number."""
+import asyncio
 import uuid
 from decimal import Decimal
 
 import pytest
 
 from services.claims.domain.x12_validation import validate_x12
+from tools.chaos import ledger_checks
 from tests.e2e.support import encounter_body, medicare_beneficiary_id, wait_for
 
 SECONDARY = {"payer_id": "BCBS", "group_number": "G-200", "relationship": "self"}
@@ -34,6 +36,10 @@ def adjudicated(claim: dict) -> bool:
 
 def paid_by(count: int):
     return lambda claim: len([p for p in claim.get("payments", []) if p["kind"] == "payment"]) >= count
+
+
+def reversed_(claim: dict) -> bool:
+    return any(p["kind"] == "reversal" for p in claim.get("payments", []))
 
 
 def secondary_adjudicated(api) -> tuple[dict, str, dict]:
@@ -111,7 +117,7 @@ def test_reports_count_the_encounters_first_claims_once(api, billed_twice):
 
 
 def test_a_replaced_secondary_goes_back_to_the_secondary_with_the_primarys_adjudication(api):
-    _, primary_id, secondary = secondary_adjudicated(api)
+    body, primary_id, secondary = secondary_adjudicated(api)
     secondary_id = secondary["claim_id"]
 
     answer = api.post(f"/v1/claims/{secondary_id}/replace",
@@ -126,3 +132,44 @@ def test_a_replaced_secondary_goes_back_to_the_secondary_with_the_primarys_adjud
     found = [s.split("*") for s in text.split("~")]
     assert [s[1] for s in found if s[0] == "SBR"] == ["S", "P"]
     assert ["REF", "F8", secondary["payer_claim_number"]] in found
+    # The payer reversed the replaced claim's payment (CLP02 22) and paid the replacement: both posted to the first
+    # claim, which the final adjudications leave settled, with the patient owing what the replacement left.
+    primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(),
+                       lambda c: reversed_(c) and paid_by(3)(c), timeout=90, what="the reversal and the new payment")
+    paid = [p["amount"] for p in primary["payments"] if p["kind"] == "payment"]
+    assert [p["amount"] for p in primary["payments"] if p["kind"] == "reversal"] == [f"-{paid[1]}"]
+    assert primary["balance"] == "0.00" and api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
+    assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
+    left_by_primary = next(Decimal(s[2]) for s in found if s[:2] == ["AMT", "EAF"])
+    owed = api.get(f"/v1/patients/{body['patient']['id']}/balance").json()["balance"]
+    assert Decimal(owed) == left_by_primary - Decimal(paid[2]) > 0
+
+
+def test_a_voided_paid_secondary_leaves_the_patient_what_the_primary_left(api):
+    body, primary_id, secondary = secondary_adjudicated(api)
+    wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), paid_by(2), timeout=60, what="both payments posted")
+    left_by_primary = next(Decimal(s.split("*")[2]) for s in api.get(f"/v1/claims/{secondary['claim_id']}/837").text
+                           .split("~") if s.startswith("AMT*EAF*"))
+
+    answer = api.post(f"/v1/claims/{secondary['claim_id']}/void", json={"reason": "the secondary was not in force"})
+
+    assert answer.status_code == 201, answer.text
+    patient = f"/v1/patients/{body['patient']['id']}/balance"
+    wait_for(lambda: api.get(patient).json(), lambda a: Decimal(a["balance"]) == left_by_primary, timeout=120,
+             what="the secondary's reversal and the primary's share back with the patient")
+    primary = api.get(f"/v1/claims/{primary_id}").json()
+    assert reversed_(primary) and sum(Decimal(p["amount"]) for p in primary["payments"][1:]) == 0
+    assert primary["balance"] == "0.00" and api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
+    assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
+    assert sum(Decimal(a["amount"]) for a in primary["adjustments"] if a["account"] == "ar:patient") == left_by_primary
+
+
+def test_the_fault_runs_ledger_checks_hold_after_the_replacement_and_the_void(stack, tenant):
+    """What the fault run's checker asks of the ledger (tools/chaos): no doubled posting, debits equal credits,
+    every remittance's cash equal to its BPR02, nothing left in suspense."""
+    tenant_id, db = uuid.UUID(tenant["tenant_id"]), stack.database_url
+    doubled = asyncio.run(ledger_checks.duplicated(db, tenant_id))
+    balanced, cash = asyncio.run(ledger_checks.balances(db, tenant_id)), asyncio.run(ledger_checks.cash(db, tenant_id))
+    assert (doubled["postings"], doubled["charges"]) == (0, 0)
+    assert balanced["debits_equal_credits"], balanced
+    assert cash["cash_equals_deposits"] and cash["open_suspense_items"] == 0, cash

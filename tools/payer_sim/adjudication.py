@@ -1,6 +1,7 @@
 """Deterministic adjudication rules: the same seed and input always give the same answer."""
 import csv
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -50,8 +51,14 @@ class ClaimDecision:
     rejection: str | None = None
     status: str = "1"
     lines: list[LineDecision] = field(default_factory=list)
-    reversal_of: dict | None = None  # a void (frequency 8): the recorded original whose payment is taken back
+    reversal_of: dict | None = None  # a reversal (CLP02 22): the recorded original whose payment is taken back
     remark_codes: list[str] = field(default_factory=list)  # MOA: MA18 when the claim was crossed over
+    reversal: "ClaimDecision | None" = None  # a replacement (frequency 7): the original's reversal, answered first
+
+    @property
+    def answers(self) -> list["ClaimDecision"]:
+        """The CLPs this decision puts in an 835: a replacement's reversal of the original, then its own."""
+        return [self.reversal, self] if self.reversal is not None else [self]
 
     @property
     def paid(self) -> Decimal:
@@ -62,6 +69,15 @@ class ClaimDecision:
     @property
     def patient_responsibility(self) -> Decimal:
         return sum((a for l in self.lines for g, _, a in l.adjustments if g == "PR"), ZERO)
+
+
+def claim_adjustments(decision: ClaimDecision) -> list[list[str]]:
+    """The decision's adjustments summed per group and reason, as the claim record keeps them for a reversal."""
+    totals: dict[tuple[str, str], Decimal] = {}
+    for line in decision.lines:
+        for group, carc, amount in line.adjustments:
+            totals[(group, carc)] = totals.get((group, carc), ZERO) + amount
+    return [[group, carc, str(amount)] for (group, carc), amount in totals.items()]
 
 
 def stable_int(*parts: object) -> int:
@@ -141,10 +157,19 @@ def _price(line: BilledLine, rules: Rules, deductible_left: Decimal) -> tuple[Li
     return decision, deductible_left - deductible
 
 
+def deductible_applied(original: dict) -> Decimal:
+    """What a recorded claim put toward the member's deductible (PR-1): a reversal gives it back."""
+    return sum((Decimal(a) for g, c, a in json.loads(original.get("adjustments") or "[]") if (g, c) == ("PR", "1")),
+               ZERO)
+
+
+REVERSIBLE = ("paid", "denied")  # outcomes a void or a replacement can name in REF*F8
+
+
 def void(claim: BilledClaim, original: dict | None, *, seed: int) -> ClaimDecision:
     """A frequency-8 claim takes back the payment of the claim named in REF*F8; unknown to us, it is rejected."""
     decision = ClaimDecision(claim, payer_claim_number=f"{stable_int(seed, claim.pcn) % 10**12:012d}")
-    if original is None or original.get("outcome") not in ("paid", "denied"):
+    if original is None or original.get("outcome") not in REVERSIBLE:
         decision.rejection = "A7:21"
     else:
         decision.status, decision.reversal_of = "22", original

@@ -4,7 +4,8 @@ from datetime import date, datetime, timezone
 
 from shared.money import format_x12_amount
 from shared.x12 import X12SyntaxError
-from tools.payer_sim.adjudication import Rules, adjudicate, initial_deductible, void
+from tools.payer_sim.adjudication import (Rules, adjudicate, claim_adjustments, deductible_applied, initial_deductible,
+                                          void)
 from tools.payer_sim.later_payer import adjudicate_later, cross_over
 from tools.payer_sim.members import MemberBook
 from tools.payer_sim.state import SimState
@@ -53,7 +54,8 @@ def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed:
                        settings.payer_sim_ack_delay_seconds)
     payable = [d for d in acknowledged if not d.rejection and flows[id(d)] in PAID_FLOWS]
     crossed = [c for d in payable if flows[id(d)] == "crossover" and (c := cross_over(d, rules=rules, seed=seed))]
-    trace = _send_835(state, settings, mailbox, submission, payable, seed=seed, at=now) if payable else ""
+    answers = [answer for d in payable for answer in d.answers]
+    trace = _send_835(state, settings, mailbox, submission, answers, seed=seed, at=now) if answers else ""
     if crossed:  # the supplemental payer answers after the primary, on the claim number the primary received
         _send_835(state, settings, mailbox, submission, crossed, seed=seed, at=now, **SUPPLEMENTAL_PAYER,
                   delay=2 * settings.payer_sim_era_delay_seconds)
@@ -62,7 +64,7 @@ def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed:
     state.record_submission(submission.control_number, mailbox, json.dumps({
         "claims": len(decisions), "rejected": len(decisions) - len(payable),
         "denied": sum(1 for d in payable if d.status == "4"),
-        "paid": str(sum((d.paid for d in payable), 0))}))
+        "paid": str(sum((d.paid for d in answers), 0))}))
     return ack
 
 
@@ -82,29 +84,54 @@ def _record(state: SimState, mailbox: str, decision, flow: str, trace: str, now:
     else:
         outcome = "rejected" if decision.rejection else "denied" if decision.status == "4" else "paid"
     if decision.reversal_of is not None:  # the original is voided; the void itself was processed
-        original = {k: v for k, v in decision.reversal_of.items() if k != "pcn"}
-        state.record_claim(mailbox, decision.reversal_of["pcn"], **{**original, "outcome": "voided"})
+        _record_reversed(state, mailbox, decision.reversal_of, "voided")
+    if decision.reversal is not None and outcome in ("paid", "denied"):  # reversed, then answered anew
+        _record_reversed(state, mailbox, decision.reversal.reversal_of, "replaced")
     state.record_claim(mailbox, decision.claim.pcn, outcome=outcome, charge=format_x12_amount(decision.claim.charge),
                        paid=format_x12_amount(decision.paid), payer_claim_number=decision.payer_claim_number,
                        adjudicated_on=now.strftime("%Y%m%d"),
-                       remit_trace=trace if outcome in ("paid", "denied") else None)
+                       remit_trace=trace if outcome in ("paid", "denied") else None,
+                       adjustments=json.dumps(claim_adjustments(decision)))
+
+
+def _record_reversed(state: SimState, mailbox: str, original: dict, outcome: str) -> None:
+    """A reversed claim can be neither voided nor replaced again."""
+    state.record_claim(mailbox, original["pcn"], **{**{k: v for k, v in original.items() if k != "pcn"},
+                                                    "outcome": outcome})
 
 
 def _adjudicate_all(submission: Submission, *, mailbox: str, state: SimState, rules: Rules, seed: int):
+    """A void (8) is the reversal of the claim its REF*F8 names; a replacement (7) is that reversal followed by
+    the corrected claim's own adjudication, for a primary and a later payer alike. Either is rejected when the
+    payer never paid or denied the claim named."""
     seen = state.seen_services(mailbox)
     decisions = []
     for claim in submission.claims:
-        if claim.frequency == "8":
-            original = state.claim_by_payer_number(mailbox, claim.original_claim_number or "")
-            decisions.append(void(claim, original, seed=seed))
-            continue
-        if claim.sequence in ("S", "T"):
-            decisions.append(adjudicate_later(claim, rules=rules, seed=seed))
-            continue
-        left = state.deductible_left(mailbox, claim.member_id, initial_deductible(seed, claim.member_id))
-        decision, left = adjudicate(claim, rules=rules, seed=seed, today=date.today(), deductible_left=left,
-                                    seen_services=seen)
-        state.set_deductible_left(mailbox, claim.member_id, left)
+        reversal = None
+        if claim.frequency in ("7", "8"):
+            reversal = void(claim, state.claim_by_payer_number(mailbox, claim.original_claim_number or ""), seed=seed)
+            if reversal.reversal_of is not None:
+                _give_back_deductible(state, mailbox, claim, reversal.reversal_of, seed=seed)
+            if claim.frequency == "8" or reversal.rejection:
+                decisions.append(reversal)
+                continue
+        decision = _adjudicate_one(claim, mailbox=mailbox, state=state, rules=rules, seed=seed, seen=seen)
+        decision.reversal = reversal
         decisions.append(decision)
     state.remember_services(mailbox, seen)
     return decisions
+
+
+def _give_back_deductible(state: SimState, mailbox: str, claim, original: dict, *, seed: int) -> None:
+    left = state.deductible_left(mailbox, claim.member_id, initial_deductible(seed, claim.member_id))
+    state.set_deductible_left(mailbox, claim.member_id, left + deductible_applied(original))
+
+
+def _adjudicate_one(claim, *, mailbox: str, state: SimState, rules: Rules, seed: int, seen: set[tuple]):
+    if claim.sequence in ("S", "T"):
+        return adjudicate_later(claim, rules=rules, seed=seed)
+    left = state.deductible_left(mailbox, claim.member_id, initial_deductible(seed, claim.member_id))
+    decision, left = adjudicate(claim, rules=rules, seed=seed, today=date.today(), deductible_left=left,
+                                seen_services=seen)
+    state.set_deductible_left(mailbox, claim.member_id, left)
+    return decision

@@ -18,10 +18,10 @@ CREATE TABLE IF NOT EXISTS delivery (id INTEGER PRIMARY KEY, url TEXT, mailbox T
 CREATE TABLE IF NOT EXISTS submission (control TEXT, mailbox TEXT, summary TEXT, PRIMARY KEY (control, mailbox));
 CREATE TABLE IF NOT EXISTS claim_record (mailbox TEXT, pcn TEXT, outcome TEXT, charge TEXT, paid TEXT,
                                          payer_claim_number TEXT, adjudicated_on TEXT, remit_trace TEXT,
-                                         PRIMARY KEY (mailbox, pcn));
+                                         adjustments TEXT, PRIMARY KEY (mailbox, pcn));
 CREATE TABLE IF NOT EXISTS interchange_ack (mailbox TEXT, isa13 TEXT, ack TEXT, PRIMARY KEY (mailbox, isa13));
 """
-CLAIM_COLUMNS = ("outcome", "charge", "paid", "payer_claim_number", "adjudicated_on", "remit_trace")
+CLAIM_COLUMNS = ("outcome", "charge", "paid", "payer_claim_number", "adjudicated_on", "remit_trace", "adjustments")
 
 
 class SimState:
@@ -30,6 +30,9 @@ class SimState:
         self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(claim_record)")}
+        if "adjustments" not in columns:  # a memory written before claims kept their adjustments for a reversal
+            self.db.execute("ALTER TABLE claim_record ADD COLUMN adjustments TEXT")
 
     def next_number(self, name: str) -> int:
         self.db.execute("INSERT INTO counter VALUES (?, 0) ON CONFLICT(name) DO UPDATE SET value = value + 1", (name,))
@@ -84,8 +87,8 @@ class SimState:
 
     def record_claim(self, mailbox: str, pcn: str, **values: str | None) -> None:
         """The latest outcome of a claim (a resubmission with the same control number replaces it)."""
-        self.db.execute("INSERT OR REPLACE INTO claim_record VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (mailbox, pcn, *(values.get(c) for c in CLAIM_COLUMNS)))
+        self.db.execute(f"INSERT OR REPLACE INTO claim_record (mailbox, pcn, {', '.join(CLAIM_COLUMNS)}) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (mailbox, pcn, *(values.get(c) for c in CLAIM_COLUMNS)))
 
     def claim_by_payer_number(self, mailbox: str, payer_claim_number: str) -> dict | None:
         row = self.db.execute(f"SELECT pcn, {', '.join(CLAIM_COLUMNS)} FROM claim_record WHERE mailbox=? AND "

@@ -1,4 +1,5 @@
 """The simulator's answers as real X12: 999 (X231A1), 277CA (X214) and 835 (X221A1)."""
+import json
 from datetime import datetime
 from decimal import Decimal
 
@@ -103,15 +104,33 @@ def write_835(sub: Submission, decisions: list[ClaimDecision], *, control: int, 
 
 
 def _reversal(decision: ClaimDecision) -> list[str]:
-    """CLP02 = 22 on the original claim: every amount negated; one claim-level CAS keeps CLP03 - CLP04 balanced."""
+    """CLP02 = 22 on the original claim: its charge, payment, patient responsibility and adjustments negated, at
+    the claim level (CAS per group, six reasons a segment); a claim recorded without its adjustments keeps
+    CLP03 - CLP04 balanced with one CO-45."""
     original = decision.reversal_of
     charge, paid = -Decimal(original["charge"]), decision.paid
-    segments = [_seg("CLP", original["pcn"], "22", format_x12_amount(charge), format_x12_amount(paid), "", "12",
-                     original["payer_claim_number"], "11", "8")]
-    if charge - paid:
-        segments.append(_seg("CAS", "CO", "45", format_x12_amount(charge - paid)))
+    adjustments = [(g, c, -Decimal(a)) for g, c, a in json.loads(original.get("adjustments") or "[]")]
+    rest = charge - paid - sum((a for _, _, a in adjustments), ZERO)
+    if rest:
+        adjustments.append(("CO", "45", rest))
+    patient = sum((a for g, _, a in adjustments if g == "PR"), ZERO)
+    segments = [_seg("CLP", original["pcn"], "22", format_x12_amount(charge), format_x12_amount(paid),
+                     format_x12_amount(patient) if patient else "", "12", original["payer_claim_number"], "11",
+                     decision.claim.frequency)]
+    segments += _cas_segments(adjustments)
     return segments + [_seg("NM1", "QC", "1", decision.claim.last_name, decision.claim.first_name, "", "", "", "MI",
                             decision.claim.member_id)]
+
+
+def _cas_segments(adjustments: list[tuple[str, str, Decimal]]) -> list[str]:
+    """One CAS per group code, at most six reasons each (a seventh starts another CAS of the group)."""
+    segments = []
+    for group in ("CO", "PR", "OA", "PI", "CR"):
+        found = [(c, a) for g, c, a in adjustments if g == group and a]
+        for start in range(0, len(found), 6):
+            segments.append(_seg("CAS", group, *[v for c, a in found[start:start + 6]
+                                                 for v in (c, format_x12_amount(a), "")]))
+    return segments
 
 
 def _claim_payment(decision: ClaimDecision) -> list[str]:
@@ -132,10 +151,7 @@ def _claim_payment(decision: ClaimDecision) -> list[str]:
                              format_x12_amount(line_decision.paid), "", str(line.units)))
         if line.service_date:
             segments.append(_seg("DTM", "472", line.service_date.strftime("%Y%m%d")))
-        for group in ("CO", "PR", "OA", "PI", "CR"):
-            adjustments = [(c, a) for g, c, a in line_decision.adjustments if g == group]
-            if adjustments:
-                segments.append(_seg("CAS", group, *[v for c, a in adjustments[:6] for v in (c, format_x12_amount(a), "")]))
+        segments += _cas_segments(line_decision.adjustments)
         if line.line_ref:
             segments.append(_seg("REF", "6R", line.line_ref))
         if line_decision.allowed:

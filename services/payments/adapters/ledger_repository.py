@@ -168,7 +168,7 @@ class LedgerRepository:
         rows = await self.session.execute(
             select(TRANSACTIONS.c.id, TRANSACTIONS.c.payer_claim_number, _sum_where(ENTRIES.c.account == ledger.CASH),
                    Remittance.payer_id)
-            .join(ENTRIES, ENTRIES.c.transaction_id == TRANSACTIONS.c.id)
+            .outerjoin(ENTRIES, ENTRIES.c.transaction_id == TRANSACTIONS.c.id)  # a denial may post no entry
             .outerjoin(Remittance, Remittance.id == TRANSACTIONS.c.remit_id)
             .where(TRANSACTIONS.c.claim_id == claim_id, TRANSACTIONS.c.tenant_id == tenant_id,
                    TRANSACTIONS.c.kind == "payment", TRANSACTIONS.c.reversed_by.is_(None))
@@ -177,11 +177,29 @@ class LedgerRepository:
         return [PostedPaymentRow(txn_id, number, Decimal(paid), payer) for txn_id, number, paid, payer in rows]
 
     async def transaction(self, transaction_id: UUID, kind: str) -> ledger.Transaction:
-        entries = (await self.session.execute(select(
-            ENTRIES.c.account, ENTRIES.c.amount, ENTRIES.c.claim_id, ENTRIES.c.line_number, ENTRIES.c.memo,
-            ENTRIES.c.category).where(ENTRIES.c.transaction_id == transaction_id).order_by(ENTRIES.c.id))).all()
-        return ledger.Transaction.of(kind, [ledger.Entry(e.account, e.amount, str(e.claim_id) if e.claim_id else None,
-                                                         e.line_number, e.memo, e.category) for e in entries])
+        return (await self._transactions([transaction_id], kind)).get(transaction_id, ledger.Transaction.empty(kind))
+
+    async def reversals_named(self, tenant_id: UUID, claim_id: UUID, payer_claim_number: str
+                              ) -> list[tuple[UUID, ledger.Transaction]]:
+        """The claim's reversals of the payer's claim number, oldest first, with their entries."""
+        ids = (await self.session.execute(select(TRANSACTIONS.c.id).where(
+            TRANSACTIONS.c.tenant_id == tenant_id, TRANSACTIONS.c.claim_id == claim_id,
+            TRANSACTIONS.c.kind == "reversal", TRANSACTIONS.c.payer_claim_number == payer_claim_number)
+            .order_by(TRANSACTIONS.c.created_at, TRANSACTIONS.c.id))).scalars().all()
+        found = await self._transactions(list(ids), "reversal")
+        return [(i, found.get(i, ledger.Transaction.empty("reversal"))) for i in ids]
+
+    async def _transactions(self, ids: list[UUID], kind: str) -> dict[UUID, ledger.Transaction]:
+        if not ids:
+            return {}
+        rows = (await self.session.execute(select(
+            ENTRIES.c.transaction_id, ENTRIES.c.account, ENTRIES.c.amount, ENTRIES.c.claim_id, ENTRIES.c.line_number,
+            ENTRIES.c.memo, ENTRIES.c.category).where(ENTRIES.c.transaction_id.in_(ids)).order_by(ENTRIES.c.id))).all()
+        entries: dict[UUID, list[ledger.Entry]] = {}
+        for e in rows:
+            entries.setdefault(e.transaction_id, []).append(ledger.Entry(
+                e.account, e.amount, str(e.claim_id) if e.claim_id else None, e.line_number, e.memo, e.category))
+        return {i: ledger.Transaction.of(kind, found) for i, found in entries.items()}
 
     async def mark_reversed(self, transaction_id: UUID, reversed_by: UUID) -> None:
         await self.session.execute(TRANSACTIONS.update().where(TRANSACTIONS.c.id == transaction_id)

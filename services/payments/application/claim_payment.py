@@ -10,7 +10,7 @@ from shared.contracts.remit import RemitReceived
 from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
-from services.payments.application import patient_accounts
+from services.payments.application import patient_accounts, withdrawn_payer
 from services.payments.domain import ledger, reversals
 from services.payments.domain.coordination import coordination
 
@@ -73,9 +73,12 @@ async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: Rem
     posting = await uow.ledger.add(payment_posting(billed, remit, transaction))
     if original is not None:
         await uow.ledger.mark_reversed(original, posting.id)
+        await withdrawn_payer.after_reversal(uow, billed, remit, posting)
     balance = await uow.ledger.insurance_balance(billed.claim_id)
-    if await uow.ledger.has_transaction(billed.claim_id, ledger.VOIDED):
-        await close_open_balance(uow, billed, ledger.VOIDED)  # the reversal of a voided claim owes nothing again
+    for kind in (ledger.VOIDED, ledger.REPLACED):  # what a voided or replaced claim's reversal reopens is owed by no one
+        if await uow.ledger.has_transaction(billed.claim_id, kind):
+            await close_open_balance(uow, billed, kind)
+            break
     # Credit the patient holds settles the patient responsibility this payer just assessed.
     await patient_accounts.apply_held_credit(uow, tenant_id=billed.tenant_id, patient_id=billed.patient_id)
     uow.emit(payment_posted(billed, remit, transaction, balance), tenant_id=billed.tenant_id,

@@ -18,6 +18,7 @@ from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application.claim_payment import (
     NOTHING_TO_REVERSE, NothingToReverse, close_open_balance, post_to_claim)
+from services.payments.application import withdrawn_payer
 from services.payments.application.write_off_denial import write_off
 from services.payments.domain import ledger
 
@@ -44,7 +45,8 @@ async def record_billed_claim(uow: PaymentsUnitOfWork, event: Envelope[ClaimSubm
     claim = event.payload
     if claim.frequency_code == "8" and claim.original_claim_id:
         # A void bills nothing: the original's receivable closes, and the payer's reversal takes its cash back.
-        await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=ledger.VOIDED)
+        await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=ledger.VOIDED,
+                         payer_claim_number=claim.original_payer_claim_number)
         return
     if claim.prior_claim_id:
         await _record_next_payer_claim(uow, event)
@@ -104,10 +106,14 @@ async def apply_waiting(uow: PaymentsUnitOfWork, billed: BilledClaim, *, waiting
         item.status = "posted"
 
 
-async def _close_out(uow: PaymentsUnitOfWork, tenant_id: UUID, original_claim_id: UUID, *, kind: str) -> None:
+async def _close_out(uow: PaymentsUnitOfWork, tenant_id: UUID, original_claim_id: UUID, *, kind: str,
+                     payer_claim_number: str | None = None) -> None:
+    receivable = await uow.billed_claims.lock_receivable(original_claim_id)  # with the original, in id order
     original = await uow.billed_claims.lock(original_claim_id)
     if original is None or original.tenant_id != tenant_id:
         return
-    # A void is recorded even with nothing open: its transaction marks the claim, so the payer's later
-    # reversal (which reopens what was paid) is closed out too.
-    await close_open_balance(uow, original, kind, even_if_settled=kind == ledger.VOIDED)
+    # Recorded even with nothing open: the transaction marks the claim, so the payer's reversal (which reopens
+    # what was paid) is closed out too.
+    await close_open_balance(uow, original, kind, even_if_settled=True)
+    if kind == ledger.VOIDED and receivable is not None and receivable.claim_id != original.claim_id:
+        await withdrawn_payer.after_void(uow, receivable, payer_claim_number)

@@ -13,10 +13,14 @@ ANSWERED_AS = {"1": "P", "19": "P", "2": "S", "20": "S", "3": "T", "21": "T"}  #
 
 @dataclass(frozen=True)
 class Coordination:
-    """How one answer posts: hold the patient's share for the next payer; skip the earlier payer's impact."""
+    """How one answer posts: hold the patient's share for the next payer; skip the earlier payer's impact;
+    whether it may pay the patient A/R on the receivable (a crossover answer on the first claim). A later payer
+    answering on its own claim pays what insurance A/R holds for it, never patient A/R: what the patient owes
+    there is another answer's (the same payer's earlier answer, before its reversal arrives)."""
 
     hold_patient_share: bool = False
     prior_payer_posted: bool = False
+    pays_patient_ar: bool = True
 
 
 def coordination(status_code: str, *, payer_sequence: str, payers_after: int, answered_on: str = "P"
@@ -32,4 +36,6 @@ def coordination(status_code: str, *, payer_sequence: str, payers_after: int, an
     answered = max(SEQUENCE.index(ANSWERED_AS[status_code]), SEQUENCE.index(answered_on) if answered_on in SEQUENCE
                    else 0)
     last = billed + payers_after
-    return Coordination(hold_patient_share=answered < last, prior_payer_posted=billed < answered <= last)
+    own_claim = answered_on in SEQUENCE and SEQUENCE.index(answered_on) > billed
+    return Coordination(hold_patient_share=answered < last, prior_payer_posted=billed < answered <= last,
+                        pays_patient_ar=not own_claim)

@@ -152,7 +152,7 @@ def post_claim_payment(claim_id: str, remit: RemitReceived, claim_lines: list[Ch
                        patient_share: Decimal = ZERO, rules: Coordination = Coordination()) -> PostingResult:
     """patient_share: the claim's ar:patient from earlier payers; a secondary or tertiary payer pays it.
     rules: what the encounter's other coverages change (domain.coordination)."""
-    crossover = remit.status_code in CROSSOVER_STATUSES and patient_share > 0
+    crossover = remit.status_code in CROSSOVER_STATUSES and patient_share > 0 and rules.pays_patient_ar
     source = _Source(patient_share if crossover else ZERO)
     matches, unmatched = match_lines(remit.service_lines, claim_lines, claim_id=claim_id)
     entries: list[Entry] = []

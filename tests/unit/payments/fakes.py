@@ -145,6 +145,10 @@ class FakeLedger:
     async def transaction(self, transaction_id: UUID, kind: str) -> ledger.Transaction:
         return next(p.transaction for p in self.postings if p.id == transaction_id)
 
+    async def reversals_named(self, tenant_id: UUID, claim_id: UUID, payer_claim_number: str):
+        return [(p.id, p.transaction) for p in self.postings if (p.tenant_id, p.claim_id, p.payer_claim_number) ==
+                (tenant_id, claim_id, payer_claim_number) and p.transaction.kind == "reversal"]
+
     async def mark_reversed(self, transaction_id: UUID, reversed_by: UUID) -> None:
         self.reversed_by[transaction_id] = reversed_by
 
