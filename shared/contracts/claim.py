@@ -77,7 +77,8 @@ class ClaimSubmitted(Contract):
     lines: list[SubmittedLine]
     payer_name: str | None = None
     payer_appeal_days: int | None = Field(default=None, description="Days the payer allows to appeal a denial.")
-    original_payer_claim_number: str | None = Field(default=None, description="REF*F8 of a replacement (7) or void (8) claim: the payer's number for the claim it corrects.")
+    original_payer_claim_number: str | None = Field(
+        default=None, description="REF*F8 of a replacement (7) or void (8) claim: the payer's number for the claim it corrects.")
     interchange_control_number: str
     submitted_at: datetime
     payer_sequence: str = Field(default="P", pattern=r"^[PST]$",
