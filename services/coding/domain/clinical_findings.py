@@ -11,7 +11,8 @@ specific code the term index found on the same words):
   insufficiency), "Insufficiency, aortic" I35.1 and "Insufficiency, mitral" I34.0, nonrheumatic unless the note
   says rheumatic, and I08.0 when both valves are diseased (the index: "with mitral (valve) disease"); "Disease,
   heart, hypertensive" I11.9, which the hypertension combination turns into I11.0/I13.- when heart failure is coded;
-  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Sarcoidosis, lung" D86.0; "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
+  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Pain, pleuritic" R07.81; vitamin D deficiency or insufficiency E55.9
+  ("Deficiency, vitamin D"); "Sarcoidosis, lung" D86.0; "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
   acuity and the hypoxia or hypercapnia stated.
 
 Coronary atherosclerosis with angina (`coronary_with_angina`, guideline I.C.9.b) is one I25.11- code.
@@ -143,6 +144,9 @@ CLINICAL_FINDINGS = (
     (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
      _fixed("I11.9", "hypertensive heart disease")),
     (_word(r"(pulmonary|lung) nodules?"), ("R91", "J98"), _nodule),
+    (_word(r"vitamin d( level)?[\s\d.,:=-]{0,12}(deficiency|insufficiency|deficient|insufficient)|"
+           r"(low|insufficient|deficient) vitamin d"), ("E55",), _fixed("E55.9", "vitamin D deficiency")),
+    (_word(r"pleuritic ((left|right|l|r) )?(chest )?pain|pleurodynia"), ("R07", "R09.1"), _fixed("R07.81", "pleurodynia")),
     (_word(r"(pulmonary|lung) sarcoid(osis)?|sarcoid(osis)? of (the )?lungs?"), ("D86",),
      _fixed("D86.0", "sarcoidosis of the lung")),
     (_word(r"((acute on chronic|acute|chronic) )?((hypox\w*|hypercap\w*|hypercarbic) )?(resp|respiratory) failure"

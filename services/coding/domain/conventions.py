@@ -22,6 +22,7 @@ from typing import Callable, Protocol
 from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import coronary_with_angina, refined_by_sentence
 from services.coding.domain.dementia_in_disease import dementia_in_disease
+from services.coding.domain.diabetes_control import diabetes_control
 from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
 from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
@@ -30,6 +31,7 @@ from services.coding.domain.encounter_z_codes import encounter_z_codes
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.injury_encounter import stated_by_cue
 from services.coding.domain.injury_specificity import injury_specificity
+from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL
 from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
@@ -198,7 +200,8 @@ def integral_symptoms(suggestions: list[Suggestion], note: str, tabular: Tabular
     confirmed = [s.code for s in suggestions if _affirmed(s) and s.code[0] not in "RZ"]
     kept, reasons = [], []
     for s in suggestions:
-        owners = next((v for k, v in INTEGRAL_SYMPTOMS.items() if s.code.startswith(k)), ())
+        owners = tuple(owner for table in (INTEGRAL_SYMPTOMS, CARDIOPULMONARY_INTEGRAL)
+                       for k, v in table.items() if s.code.startswith(k) for owner in v)
         owner = next((c for c in confirmed if c.startswith(owners)), None) if owners else None
         if owner:
             reasons.append(f"{s.code} ({s.evidence}) is integral to {owner}: not coded")
@@ -291,13 +294,14 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     return out, reasons
 
 
-CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, refined_by_sentence, injury_specificity,
-                                       joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
-                                       encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
-                                       noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
-                                       stroke_sequela, laterality, immunization_encounter, seventh_character,
-                                       substance_in_remission, ckd_stated_stage, coronary_with_angina,
-                                       hypertension_combination, diabetes_combination, diabetic_retinopathy, ckd_stage,
+CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, refined_by_sentence,
+                                       injury_specificity, joint_replacement, depression_episode,
+                                       single_nerve_neuropathy, history_z_codes, encounter_reasons, encounter_z_codes,
+                                       maintenance_drug_therapy, status_z_codes, noncompliance, body_mass_index,
+                                       tobacco_product, dementia_in_disease, stroke_sequela, laterality,
+                                       immunization_encounter, seventh_character, substance_in_remission,
+                                       ckd_stated_stage, coronary_with_angina, hypertension_combination,
+                                       diabetes_combination, diabetes_control, diabetic_retinopathy, ckd_stage,
                                        integral_symptoms, same_condition)
 
 

@@ -65,6 +65,7 @@ _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
                 r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
 _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|normal exam|exam (is |was )?normal|unremarkable")
+_OTHERWISE = _rx(r"otherwise")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
                   r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing for \d+ ?(minutes|mins?)")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
@@ -118,7 +119,9 @@ def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Sug
     match = child or _ROUTINE_ADULT.search(note)
     if match is None or not _given(note, match):
         return []
-    abnormal, normal = _ABNORMAL.search(note), _NORMAL.search(note)
+    abnormal = _ABNORMAL.search(note)
+    # "otherwise exam normal" says the rest is normal beside a finding: not a normal exam
+    normal = next((m for m in _NORMAL.finditer(note) if not _OTHERWISE.search(before(note, m.start()))), None)
     code = ("Z00.121" if child else "Z00.01") if abnormal and not normal else ("Z00.129" if child else "Z00.00")
     stated = bool(abnormal) != bool(normal)
     findings = any(s.context == "affirmed" and s.code[0] not in "Z" for s in suggestions)

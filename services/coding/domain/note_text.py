@@ -22,7 +22,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bdifferential\b|\?)", re.IGNORECASE)
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(is |are |was )?(likely|probable|possible|suspected|unlikely|versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|\?)", re.IGNORECASE)
-HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|prior|"
+HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|prior(?! to)|"
                      r"former|treated for|in remission|no recurrence|no evidence of recurrence)\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs of|risk of|at risk for|to prevent|"
                           r"prevention of|precautions|in case of|unless)\b", re.IGNORECASE)
@@ -57,9 +57,16 @@ def after(note: str, end: int) -> str:
     return note[end:sentence_end(note, end)]
 
 
+# "orthostatic hypotension, likely volume depletion": a cue after a comma that goes on to name something is the
+# uncertainty of what follows (a cause, a type), not of the condition stated before it
+CAUSE_CLAUSE = re.compile(r"^\s*,\s*(likely|probably|possibly|probable|possible|suspected)\s+[a-z(]", re.IGNORECASE)
+
+
 def uncertain(note: str, start: int, end: int) -> bool:
     """The condition at note[start:end] is stated as uncertain: r/o, possible, likely, versus, cannot exclude."""
-    return bool(UNCERTAIN_BEFORE.search(before(note, start)) or UNCERTAIN_AFTER.search(after(note, end)))
+    following = after(note, end)
+    return bool(UNCERTAIN_BEFORE.search(before(note, start))
+                or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following)))
 
 
 def current(note: str, start: int, end: int) -> bool:
@@ -69,3 +76,4 @@ def current(note: str, start: int, end: int) -> bool:
     return not (NEGATION.search(prefix) or HYPOTHETICAL.search(prefix) or NEGATED_AFTER.search(after(note, end))
                 or uncertain(note, start, end)
                 or HISTORY.search(whole) or FAMILY.search(whole))
+

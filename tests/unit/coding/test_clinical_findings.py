@@ -16,6 +16,9 @@ pytestmark = pytest.mark.unit
     ("Graves' disease with thyroid storm.", "E05.01"), ("Moderate aortic stenosis, echo yearly.", "I35.0"),
     ("Aortic stenosis with regurgitation.", "I35.2"), ("Mild mitral regurgitation on echo.", "I34.0"),
     ("8 mm pulmonary nodule, CT in 6 months.", "R91.1"), ("Multiple lung nodules, stable.", "R91.8"),
+    ("New pleuritic L chest pain x1 d.", "R07.81"), ("Pleuritic pain with deep breaths.", "R07.81"),
+    ("Vitamin D 18, deficiency: start D3.", "E55.9"), ("Vitamin D insufficiency.", "E55.9"),
+    ("Low vitamin D on labs.", "E55.9"),
 ])
 def test_the_words_meet_the_code_the_index_sends_them_to(tabular, note, expected):
     out, reasons = documented_findings([], note, tabular)
@@ -117,3 +120,22 @@ def test_coronary_disease_with_angina_is_one_combination_code(tabular, note, ang
 def test_angina_without_current_coronary_disease_or_with_a_graft_stays(tabular, note):
     given = found(note, ("I20.89", "Stable angina"))
     assert coronary_with_angina(given, note, tabular)[0] == given
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("FHx CAD in brother.", ["Z82.49"]), ("Father with coronary artery disease at 50.", ["Z82.49"]),
+    ("No FHx of CAD.", []), ("Brother had possible CAD.", []),
+    ("9yo with CAD per parent reports.", []),  # reported by a parent: not a relative's (nor read as current)
+])
+def test_a_finding_given_to_a_relative_is_the_family_history_code_of_the_index(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert codes(out) == expected and all(s.context == "family" for s in out if s.code.startswith("Z"))
+
+
+@pytest.mark.parametrize("note", ["CAD s/p PCI w/ DES to LAD 2020.", "CAD, status post CABG x3 in 2015."])
+def test_coronary_disease_outlives_its_revascularization(tabular, note):
+    assert codes(documented_findings([], note, tabular)[0]) == ["I25.10"]
+
+
+def test_a_condition_after_s_p_is_still_past(tabular):
+    assert documented_findings([], "S/p treatment for CAD.", tabular)[0] == []

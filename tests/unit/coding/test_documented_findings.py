@@ -29,10 +29,15 @@ def test_the_words_a_note_uses_meet_their_code(tabular, note, expected):
 
 @pytest.mark.parametrize("note", ["No pneumonia on x-ray.", "Denies dizziness.", "History of pneumonia.",
                                   "Return if rash or dizziness.", "Watch for signs of pneumonia.",
-                                  "Mother has COPD.", "Intentional weight loss of ten pounds.",
+                                  "Intentional weight loss of ten pounds.",
                                   "Possible pneumonia.", "Pulmonary edema on x-ray."])
 def test_negated_uncertain_past_or_family_mentions_are_not_coded(tabular, note):
     assert documented_findings([], note, tabular)[0] == []
+
+
+def test_a_relatives_condition_is_only_its_family_history_code(tabular):
+    out, _ = documented_findings([], "Mother has COPD.", tabular)
+    assert codes(out) == ["Z82.5"] and out[0].context == "family"
 
 
 def test_a_less_specific_index_code_on_the_same_words_is_replaced(tabular):

@@ -47,6 +47,15 @@ def test_a_routine_exam_with_conditions_neither_called_abnormal_nor_normal_goes_
     assert exam.confidence < 0.9 and "a coder decides" in exam.reason
 
 
+def test_otherwise_normal_says_the_exam_found_something_abnormal(tabular):
+    note = "Complete physical exam. New dx type 2 DM. Otherwise exam normal."
+    out, _ = encounter_z_codes(found(note, ("E11.9", "type 2 DM")), note, tabular)
+    exam = next(s for s in out if s.code.startswith("Z00"))
+    assert exam.code == "Z00.01" and exam.confidence >= 0.9
+    note = "Complete physical exam. Exam normal."
+    assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z00.00"]
+
+
 def test_alcohol_misuse_screening_is_z13_39(tabular):
     out, _ = encounter_z_codes([], "Alcohol use screening (AUDIT-C) negative.", tabular)
     assert [s.code for s in out] == ["Z13.39"]

@@ -87,6 +87,7 @@ def test_a_denied_condition_is_not_current_across_a_list(text, mention):
     ("Acute pharyngitis, rapid strep negative.", "Acute pharyngitis"),
     ("Denies chest pain but has hypertension.", "hypertension"),
     ("No fever; asthma worse at night.", "asthma"),
+    ("Pre-op eval prior to R TKA for primary OA of R knee.", "primary OA"),  # "prior to" an event, not a past
     ("Depression screening positive; depression, started sertraline.", "depression, started"[:10]),
 ])
 def test_a_current_condition_outside_every_scope_is_coded(text, mention):

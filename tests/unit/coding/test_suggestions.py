@@ -175,3 +175,10 @@ def test_a_mention_out_of_context_is_skipped_with_the_rules_name(suggest):
 def test_a_relatives_condition_written_in_shorthand_is_family_history_not_the_condition(suggest):
     assert codes(suggest("FH of diabetes in brother.")) == ["Z83.3"]
     assert "E11.9" not in codes(suggest("Brother with T2DM."))
+
+
+def test_a_substance_named_alone_is_not_a_use_disorder(suggest):
+    found, skipped = suggest.read("Palpitations x 1 mo, worse w/ caffeine.")
+    assert codes(found) == ["R00.2"]  # the substance is not the diagnosis that would make the symptom integral
+    assert [(s.code, s.rule) for s in skipped] == [("F15.10", "substance-named-only")]
+    assert [s.code[:3] for s in suggest("Alcohol abuse, drinks daily.")] == ["F10"]
