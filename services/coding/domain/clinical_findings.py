@@ -11,7 +11,8 @@ specific code the term index found on the same words):
   insufficiency), "Insufficiency, aortic" I35.1 and "Insufficiency, mitral" I34.0, nonrheumatic unless the note
   says rheumatic, and I08.0 when both valves are diseased (the index: "with mitral (valve) disease"); "Disease,
   heart, hypertensive" I11.9, which the hypertension combination turns into I11.0/I13.- when heart failure is coded;
-  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Pain, pleuritic" R07.81; vitamin D deficiency or insufficiency E55.9
+  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Pain, pleuritic" R07.81; vitamin D deficiency or
+  insufficiency E55.9
   ("Deficiency, vitamin D"); "Sarcoidosis, lung" D86.0; "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
   acuity and the hypoxia or hypercapnia stated.
 
@@ -24,6 +25,7 @@ unspecified thyrotoxicosis E05.90 gives way to the E05 code of the goiter or dis
 """
 import re
 
+from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import NEGATION, before, current, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _word
 from services.coding.domain.suggestions import Suggestion
@@ -111,6 +113,40 @@ def _respiratory_failure(match: re.Match, note: str) -> tuple[str, str] | None:
     return f"J96.{acuity}{types[0] if types else '0'}", "respiratory failure by the acuity and type stated"
 
 
+_NODES = _word(r"hilar (adenopathy|lymphadenopathy)|lymphadenopathy|lymph nodes?|adenopathy")
+_ATHEROSCLEROSIS = _word(r"atheroscleros\w*|atherosclerotic|ascvd of (the )?(legs?|extremities)")
+
+
+def _sarcoidosis(match: re.Match, note: str) -> tuple[str, str]:
+    """"Sarcoidosis, lung, with lymph nodes" D86.2 (stage II: hilar adenopathy with parenchymal disease)."""
+    if _NODES.search(sentence(note, match.start(), match.end())):
+        return "D86.2", "sarcoidosis of the lung with sarcoidosis of the lymph nodes"
+    return "D86.0", "sarcoidosis of the lung"
+
+
+def _claudication(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Atherosclerosis, extremities, native, with intermittent claudication" I70.21- by the side its sentence states;
+    claudication without atherosclerosis stated stays the index's I73.9."""
+    text = sentence(note, match.start(), match.end())
+    if not _ATHEROSCLEROSIS.search(text):
+        return None
+    side = {"right": "1", "left": "2", "bilateral": "3", None: "9"}[stated_side(text)]
+    return f"I70.21{side}", "atherosclerosis of the native arteries of the legs with intermittent claudication"
+
+
+_EXACERBATED = _word(r"(acute )?exacerbation|exacerbated|flare")
+
+
+def _bronchiectasis(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Bronchiectasis, with exacerbation (acute)" J47.1, in the words of its sentence; an infection is a coder's
+    (J47.0 with the organism's code)."""
+    text = sentence(note, match.start(), match.end())
+    flare = _EXACERBATED.search(text)
+    if flare is None or NEGATION.search(text[:flare.start()]):
+        return None
+    return "J47.1", "bronchiectasis with (acute) exacerbation"
+
+
 def _nodule(match: re.Match, note: str) -> tuple[str, str]:
     if match.group(0).lower().endswith("s"):
         return "R91.8", "several pulmonary nodules: other nonspecific abnormal finding of lung field"
@@ -146,9 +182,15 @@ CLINICAL_FINDINGS = (
     (_word(r"(pulmonary|lung) nodules?"), ("R91", "J98"), _nodule),
     (_word(r"vitamin d( level)?[\s\d.,:=-]{0,12}(deficiency|insufficiency|deficient|insufficient)|"
            r"(low|insufficient|deficient) vitamin d"), ("E55",), _fixed("E55.9", "vitamin D deficiency")),
-    (_word(r"pleuritic ((left|right|l|r) )?(chest )?pain|pleurodynia"), ("R07", "R09.1"), _fixed("R07.81", "pleurodynia")),
-    (_word(r"(pulmonary|lung) sarcoid(osis)?|sarcoid(osis)? of (the )?lungs?"), ("D86",),
-     _fixed("D86.0", "sarcoidosis of the lung")),
+    (_word(r"pleuritic ((left|right|l|r) )?(chest )?pain|pleurodynia"), ("R07", "R09.1"),
+     _fixed("R07.81", "pleurodynia")),
+    (_word(r"(pulmonary|lung) sarcoid(osis)?|sarcoid(osis)? of (the )?lungs?"), ("D86",), _sarcoidosis),
+    (_word(r"primary adrenal insufficiency|addison'?s( disease)?"), ("E27",),
+     _fixed("E27.1", "primary adrenocortical insufficiency (Addison's disease)")),
+    (_word(r"male hypogonadism|hypogonadism in (a )?male|testicular hypofunction"), ("E29", "E23", "E28"),
+     _fixed("E29.1", "male hypogonadism is testicular hypofunction")),
+    (_word(r"(intermittent )?claudication"), ("I73", "I70", "R26"), _claudication),
+    (_word(r"bronchiectasis"), ("J47",), _bronchiectasis),
     (_word(r"((acute on chronic|acute|chronic) )?((hypox\w*|hypercap\w*|hypercarbic) )?(resp|respiratory) failure"
            r"( with (hypoxia|hypercapnia))?"), ("J96", "R06"), _respiratory_failure),
 )
@@ -163,7 +205,7 @@ REFINEMENTS = (
 )
 # an unspecified code that gives way to a specified one of its category stated in the same sentence
 # ("hyperthyroidism due to toxic multinodular goiter" is E05.20 alone)
-GIVES_WAY = {"E05.90": "E05"}
+GIVES_WAY = {"E05.90": "E05", "I70.90": "I70.2", "I73.9": "I70.2"}
 
 
 def refined_by_sentence(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -230,7 +230,10 @@ def substance_in_remission(suggestions: list[Suggestion], note: str, tabular: Ta
     return out, reasons
 
 
-_VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster)\b", re.IGNORECASE)
+# a vaccine named by its product ("Tdap and Shingrix #1 given") as well as by the word
+_VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|"
+                      r"pcv ?(13|15|20|21)|ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|"
+                      r"menveo|menquadfi|bexsero|arexvy|abrysvo)\b", re.IGNORECASE)
 _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue)\b", re.IGNORECASE)
 
 

@@ -19,7 +19,8 @@ from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROL
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.note_context import FAMILY, mention_scope
-from services.coding.domain.note_text import HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start, uncertain
+from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
+                                              uncertain)
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
 NAME = "documented-finding"
@@ -141,7 +142,7 @@ def _coronary(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 _STREP_POSITIVE = re.compile(r"\b(rapid strep|strep test|strep screen|throat culture|strep culture|rads|"
-                             r"group a strep\w*)\b[^.;\n]{0,20}\b(positive|\+)|\b(positive|\+)\s*(for\s+)?"
+                             r"group a strep\w*)\b[^.;\n]{0,20}(\bpositive\b|\+)|\b(positive|\+)\s*(for\s+)?"
                              r"(rapid strep|strep|group a strep\w*|throat culture)", re.IGNORECASE)
 
 
@@ -232,7 +233,7 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"gastro-?esophageal reflux( disease)?|gerd|acid reflux"), ("K21", "K20"), _reflux),
     Finding(_word(r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease"), ("I25",),
             _coronary, _coronary_current),
-    Finding(_word(r"atypical chest pain|chest wall pain|musculoskeletal chest pain"), ("R07",),
+    Finding(_word(r"atypical chest pain|chest wall pain|musculoskeletal chest pain"), ("R07", "R52"),
             _fixed("R07.89", "other chest pain (atypical, chest wall)")),
     Finding(_word(r"panic disorder"), ("F41",), _fixed("F41.0", "panic disorder")),
     Finding(_word(r"seasonal allergic rhinitis"), ("J30",),

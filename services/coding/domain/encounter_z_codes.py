@@ -64,7 +64,8 @@ _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (phy
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
                 r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
-_NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|normal exam|exam (is |was )?normal|unremarkable")
+_NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|no new (problems|issues|concerns|findings)|"
+              r"normal exam|exam (is |was )?normal|unremarkable")
 _OTHERWISE = _rx(r"otherwise")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
                   r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing for \d+ ?(minutes|mins?)")
@@ -78,7 +79,8 @@ INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K
 _LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on")
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
-         (_rx(r"prednisone|systemic steroids?|oral steroids?"), "Z79.52"),
+         (_rx(r"prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|fludrocortisone|"
+              r"systemic steroids?|oral steroids?"), "Z79.52"),
          (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
          (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),

@@ -57,7 +57,8 @@ RULES = (
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|may (occur|develop|recur)|"
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
     ScopeRule("resolved",
-              _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"former", r"remote", r"healed", r"treated",
+              _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"former", r"remote", r"healed",
+                     r"treated",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)"),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
                          r"no recurrence)\b", re.IGNORECASE),

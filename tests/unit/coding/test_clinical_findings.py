@@ -19,6 +19,10 @@ pytestmark = pytest.mark.unit
     ("New pleuritic L chest pain x1 d.", "R07.81"), ("Pleuritic pain with deep breaths.", "R07.81"),
     ("Vitamin D 18, deficiency: start D3.", "E55.9"), ("Vitamin D insufficiency.", "E55.9"),
     ("Low vitamin D on labs.", "E55.9"),
+    ("Pulmonary sarcoid, stage II: bilateral hilar adenopathy.", "D86.2"),
+    ("Primary adrenal insufficiency on hydrocortisone.", "E27.1"), ("Male hypogonadism, testosterone 180.", "E29.1"),
+    ("Atherosclerosis of the right leg with intermittent claudication.", "I70.211"),
+    ("Bronchiectasis w/ acute exacerbation.", "J47.1"),
 ])
 def test_the_words_meet_the_code_the_index_sends_them_to(tabular, note, expected):
     out, reasons = documented_findings([], note, tabular)
@@ -139,3 +143,23 @@ def test_coronary_disease_outlives_its_revascularization(tabular, note):
 
 def test_a_condition_after_s_p_is_still_past(tabular):
     assert documented_findings([], "S/p treatment for CAD.", tabular)[0] == []
+
+
+def test_claudication_with_atherosclerosis_is_i70_21_by_side_and_replaces_the_unspecified_codes(tabular):
+    note = "PAD due to atherosclerosis, bilateral LE, with intermittent claudication."
+    given = found(note, ("I73.9", "PAD"), ("I70.90", "atherosclerosis"))
+    out, _ = refined_by_sentence(documented_findings(given, note, tabular)[0], note, tabular)
+    assert codes(out) == ["I70.213"]
+
+
+@pytest.mark.parametrize("note", ["Intermittent claudication, ABI ordered.", "Bronchiectasis, no exacerbation."])
+def test_claudication_without_atherosclerosis_or_bronchiectasis_without_a_flare_is_not_made(tabular, note):
+    assert all(s.code not in ("J47.1",) and not s.code.startswith("I70.2")
+               for s in documented_findings([], note, tabular)[0])
+
+
+def test_chest_pain_gives_way_to_its_kind_named_in_the_note(tabular):
+    from services.coding.domain.same_condition import same_condition
+    note = "Chest pain eval: atypical. Dx: chest wall pain."
+    out, _ = same_condition(found(note, ("R07.9", "Chest pain"), ("R07.89", "chest wall pain")), note, tabular)
+    assert codes(out) == ["R07.89"]

@@ -35,6 +35,16 @@ def test_negated_uncertain_past_or_family_mentions_are_not_coded(tabular, note):
     assert documented_findings([], note, tabular)[0] == []
 
 
+@pytest.mark.parametrize("note", ["Rapid strep +. Strep pharyngitis.", "Strep pharyngitis, rapid strep positive."])
+def test_a_positive_strep_test_written_with_a_plus_sign_confirms_streptococcal_pharyngitis(tabular, note):
+    assert codes(documented_findings([], note, tabular)[0]) == ["J02.0"]
+
+
+def test_chest_wall_pain_is_r07_89_over_the_pain_the_index_found(tabular):
+    note = "Dx: chest wall pain."
+    assert codes(documented_findings(found(note, ("R52", "pain")), note, tabular)[0]) == ["R07.89"]
+
+
 def test_a_relatives_condition_is_only_its_family_history_code(tabular):
     out, _ = documented_findings([], "Mother has COPD.", tabular)
     assert codes(out) == ["Z82.5"] and out[0].context == "family"

@@ -105,3 +105,18 @@ def test_the_scope_is_the_clause_around_the_mention():
 def test_the_cue_is_named_in_the_scope():
     text = "Denies chest pain."
     assert mention_scope(text, 7, 17).cue == "Denies"
+
+
+def test_a_decimal_point_ends_no_sentence():
+    from services.coding.domain.note_text import sentence
+    note = "T2DM. A1c 9.6, poorly controlled. Next."
+    start = note.index("poorly")
+    assert sentence(note, start, start + 6) == " A1c 9.6, poorly controlled"
+
+
+def test_a_result_on_prior_labs_is_not_a_past_condition_but_a_prior_history_is():
+    from services.coding.domain.note_text import current
+    note = "Reason: abnormal TSH 6.8 on prior labs."
+    assert current(note, note.index("abnormal"), note.index(" 6.8"))
+    note = "Abnormal TSH, prior history."
+    assert not current(note, 0, 12)
