@@ -147,6 +147,51 @@ def _bronchiectasis(match: re.Match, note: str) -> tuple[str, str] | None:
     return "J47.1", "bronchiectasis with (acute) exacerbation"
 
 
+def _acute_cystitis(match: re.Match, note: str) -> tuple[str, str]:
+    """"Cystitis, acute" N30.00, with hematuria N30.01 (the tabular's two codes under N30.0)."""
+    text = sentence(note, match.start(), match.end())
+    blood = re.search(r"\b(hematuria|blood in (the )?urine)\b", text, re.IGNORECASE)
+    if blood and not re.search(r"\b(no|without|w/o|denies|negative for)\W+(\w+\W+){0,2}$", text[:blood.start()],
+                               re.IGNORECASE):
+        return "N30.01", "acute cystitis with hematuria"
+    return "N30.00", "acute cystitis without hematuria"
+
+
+def _hypertrophic_cardiomyopathy(match: re.Match, note: str) -> tuple[str, str]:
+    """"Cardiomyopathy, hypertrophic (nonobstructive) I42.2, obstructive I42.1"."""
+    text = sentence(note, match.start(), match.end())
+    if re.search(r"\b(obstructive|hocm|lvot (gradient|obstruction))\b", text, re.IGNORECASE) and not re.search(
+            r"\bnon-?obstructive\b", text, re.IGNORECASE):
+        return "I42.1", "obstructive hypertrophic cardiomyopathy"
+    return "I42.2", "hypertrophic cardiomyopathy (nonobstructive unless the note says obstructive)"
+
+
+def _raynaud(match: re.Match, note: str) -> tuple[str, str] | None:
+    text = sentence(note, match.start(), match.end())
+    gangrene = re.search(r"\bgangrene\b", text, re.IGNORECASE)
+    if gangrene and not NEGATION.search(text[:gangrene.start()]):
+        return "I73.01", "Raynaud's syndrome with gangrene"
+    return "I73.00", "Raynaud's syndrome without gangrene"
+
+
+# deep veins of the leg -> the 5th character of I82.4- (acute) and I82.5- (chronic)
+_LEG_VEINS = (("1", r"femoral"), ("2", r"iliac"), ("3", r"popliteal"), ("4", r"tibial"), ("5", r"peroneal"),
+              ("6", r"(calf )?muscular|gastrocnemius|soleal"))
+_LEG = _word(r"leg|le|lower extremit(y|ies)|calf|thigh|" + "|".join(words for _, words in _LEG_VEINS))
+
+
+def _deep_vein_thrombosis(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Thrombosis, vein, deep, lower extremity" I82.4- (acute; I82.5- chronic) by the vein and the side the
+    sentence names; a DVT not placed in a leg (arm, neck) is a coder's."""
+    text = sentence(note, match.start(), match.end())
+    if not _LEG.search(text):
+        return None
+    vein = next((digit for digit, words in _LEG_VEINS if re.search(rf"\b({words})\b", text, re.IGNORECASE)), "0")
+    acuity = "5" if re.search(r"\bchronic\b", text, re.IGNORECASE) else "4"
+    side = {"right": "1", "left": "2", "bilateral": "3", None: "9"}[stated_side(text)]
+    return f"I82.{acuity}{vein}{side}", "deep vein thrombosis of the leg by the vein and side stated"
+
+
 def _nodule(match: re.Match, note: str) -> tuple[str, str]:
     if match.group(0).lower().endswith("s"):
         return "R91.8", "several pulmonary nodules: other nonspecific abnormal finding of lung field"
@@ -191,6 +236,15 @@ CLINICAL_FINDINGS = (
      _fixed("E29.1", "male hypogonadism is testicular hypofunction")),
     (_word(r"(intermittent )?claudication"), ("I73", "I70", "R26"), _claudication),
     (_word(r"bronchiectasis"), ("J47",), _bronchiectasis),
+    (_word(r"acute cystitis"), ("N30",), _acute_cystitis),
+    (_word(r"hypertrophic (obstructive )?cardiomyopathy|hocm|hcm"), ("I42",), _hypertrophic_cardiomyopathy),
+    (_word(r"raynaud'?s( phenomenon| disease| syndrome)?"), ("I73",), _raynaud),
+    (_word(r"(pituitary )?(micro|macro)?adenoma of (the )?pituitary|pituitary (micro|macro)?adenoma"), ("D35", "D44"),
+     _fixed("D35.2", "benign neoplasm (adenoma) of the pituitary gland")),
+    (_word(r"(vitamin )?b12 deficiency|cobalamin deficiency"), ("E53", "D51"),
+     _fixed("E53.8", "vitamin B12 deficiency (without anemia)")),
+    (_word(r"(dvt|deep vein thrombosis|deep venous thrombosis)( of (the )?(\w+ ){0,3}(vein|leg|le|lower extremity))?"),
+     ("I82", "I80"), _deep_vein_thrombosis),
     (_word(r"((acute on chronic|acute|chronic) )?((hypox\w*|hypercap\w*|hypercarbic) )?(resp|respiratory) failure"
            r"( with (hypoxia|hypercapnia))?"), ("J96", "R06"), _respiratory_failure),
 )

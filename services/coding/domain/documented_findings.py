@@ -72,9 +72,17 @@ _ASTHMA_SEVERITY = (("2", re.compile(r"\bmild intermittent\b", re.IGNORECASE)),
 _JUST_NEGATED = re.compile(r"\b(no|not|without|denies|negative for)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
 
 
+# an episode dated before the visit ("status asthmaticus last month") is not today's
+_PAST_EPISODE = re.compile(r"^[^.;,]{0,30}\b(last (week|month|year|winter|spring|summer|fall)|"
+                           r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|previously)\b",
+                           re.IGNORECASE)
+
+
 def _stated(words: re.Pattern, text: str) -> bool:
-    """The words occur in the text and the few words before them do not deny them ("no recent exacerbation")."""
-    return any(not _JUST_NEGATED.search(text[:m.start()]) for m in words.finditer(text))
+    """The words occur in the text, the few words before them do not deny them ("no recent exacerbation") and
+    the words after them do not date them before the visit."""
+    return any(not _JUST_NEGATED.search(text[:m.start()]) and not _PAST_EPISODE.search(text[m.end():])
+               for m in words.finditer(text))
 
 
 def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
@@ -273,10 +281,11 @@ FINDINGS: tuple[Finding, ...] = (
 def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:
     """A symptom stated with a definitive diagnosis in its sentence is part of it (guidelines I.B.5), as the
     suggester reads the symptoms the index finds; not the diagnosis the finding replaces on its own words
-    ("pre-diabetes" is not diabetes)."""
+    ("pre-diabetes" is not diabetes). Abnormal results (R70-R99: prediabetes, an abnormal TSH) are findings of
+    their own, not symptoms: "obesity and prediabetes" is two codes."""
     replaced = overlapping(suggestions, match.start(), match.end())
     here = sentence_start(note, match.start())
-    return code[0] == "R" and any(s.code[0] not in "RZ" and s.context == "affirmed"
+    return code[0] == "R" and code[1:3] < "70" and any(s.code[0] not in "RZ" and s.context == "affirmed"
                                   and sentence_start(note, s.start) == here and s not in replaced
                                   for s in suggestions)
 

@@ -44,6 +44,7 @@ DIABETES = _rx(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|niddm|iddm")
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence
 _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u)\b", re.IGNORECASE)
+_CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing)\b", re.IGNORECASE)
 _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|cont|continues?|continued|maintained on|meds?|"
                             r"medications?|current medications?|rx)\b", re.IGNORECASE)
 # a denial of the drug itself ("not on anticoagulation"), not of another condition earlier in the sentence
@@ -56,7 +57,8 @@ _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|decl
 
 def _taken(note: str, match: re.Match) -> bool:
     text = sentence(note, match.start(), match.end())
-    stated = _DOSE_AFTER.search(note[match.end():match.end() + 30]) or _TAKING_BEFORE.search(
+    stated = _DOSE_AFTER.search(note[match.end():match.end() + 30]) or _CONTINUED_AFTER.search(
+        note[match.end():match.end() + 30]) or _TAKING_BEFORE.search(
         before(note, match.start()))
     return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or
                                  _JUST_NEGATED.search(before(note, match.start())))

@@ -70,7 +70,8 @@ _OTHERWISE = _rx(r"otherwise")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
                   r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing for \d+ ?(minutes|mins?)")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
-                      (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping"), "Z71.6"), (_rx(r"alcohol"), "Z71.41"),
+                      (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"), "Z71.6"),
+                      (_rx(r"alcohol"), "Z71.41"),
                       (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
 # counselling code -> the diagnoses whose standard treatment it is part of

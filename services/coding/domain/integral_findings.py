@@ -3,9 +3,10 @@ coded beside the confirmed diagnosis), read by `integral_symptoms` beside its ge
 
 Each row is a symptom the diagnosis is made of, not one it merely often comes with: edema and dyspnea in heart
 failure; dyspnea, wheezing and cough in an exacerbation of COPD or in asthma; hypoxemia in respiratory failure
-with hypoxia; lightheadedness and syncope in orthostatic hypotension (the index's "Syncope, orthostatic" is I95.1);
-chest pain in angina and myocardial infarction; fatigue and weight gain in hypothyroidism. A symptom beside a
-stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be confirmed and the one that explains it.
+with hypoxia; sneezing in rhinitis; lightheadedness and syncope in orthostatic hypotension (the index's
+"Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction; fatigue and weight gain in
+hypothyroidism. A symptom beside a stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be
+confirmed and the one that explains it.
 """
 
 HEART_FAILURE = ("I50", "I11.0", "I13.0", "I13.2")
@@ -23,4 +24,5 @@ CARDIOPULMONARY_INTEGRAL = {
     "R07": ("I20", "I21", "I24", "I25.11"),  # chest pain in angina or infarction
     "R53.8": HYPOTHYROIDISM,  # fatigue
     "R63.5": HYPOTHYROIDISM,  # weight gain
+    "R06.7": ("J30", "J00", "J01"),  # sneezing in rhinitis, a cold or sinusitis
 }

@@ -53,7 +53,7 @@ _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candid
 _ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|takes|using|taking|started on|"
                   r"continues?) (\w+ )?insulin|on (\w+ )?insulin|insulin (glargine|lispro|aspart|detemir|degludec)|"
                   r"lantus|basaglar|toujeo|semglee|levemir|tresiba|humalog|novolog|admelog|fiasp|lyumjev|apidra|"
-                  r"humulin|novolin")  # the products are insulin
+                  r"humulin|novolin|glargine|detemir|degludec|lispro|aspart")  # the products are insulin
 _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw)|(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug )?toxicity|"

@@ -23,6 +23,11 @@ pytestmark = pytest.mark.unit
     ("Primary adrenal insufficiency on hydrocortisone.", "E27.1"), ("Male hypogonadism, testosterone 180.", "E29.1"),
     ("Atherosclerosis of the right leg with intermittent claudication.", "I70.211"),
     ("Bronchiectasis w/ acute exacerbation.", "J47.1"),
+    ("Hypertrophic cardiomyopathy, obstructive, LVOT gradient 60.", "I42.1"), ("HCM, on metoprolol.", "I42.2"),
+    ("Raynaud's phenomenon, both hands.", "I73.00"), ("Pituitary microadenoma 6 mm.", "D35.2"),
+    ("B12 deficiency, start cyanocobalamin.", "E53.8"), ("DVT of left popliteal vein.", "I82.432"),
+    ("Chronic DVT of the right femoral vein.", "I82.511"), ("Dx acute cystitis.", "N30.00"),
+    ("Acute cystitis with hematuria.", "N30.01"), ("Acute cystitis, no hematuria.", "N30.00"),
 ])
 def test_the_words_meet_the_code_the_index_sends_them_to(tabular, note, expected):
     out, reasons = documented_findings([], note, tabular)
@@ -128,7 +133,7 @@ def test_angina_without_current_coronary_disease_or_with_a_graft_stays(tabular, 
 
 @pytest.mark.parametrize("note, expected", [
     ("FHx CAD in brother.", ["Z82.49"]), ("Father with coronary artery disease at 50.", ["Z82.49"]),
-    ("No FHx of CAD.", []), ("Brother had possible CAD.", []),
+    ("No FHx of CAD.", []), ("Brother had possible CAD.", []), ("Brother also has HCM.", ["Z82.49"]),
     ("9yo with CAD per parent reports.", []),  # reported by a parent: not a relative's (nor read as current)
 ])
 def test_a_finding_given_to_a_relative_is_the_family_history_code_of_the_index(tabular, note, expected):
@@ -163,3 +168,7 @@ def test_chest_pain_gives_way_to_its_kind_named_in_the_note(tabular):
     note = "Chest pain eval: atypical. Dx: chest wall pain."
     out, _ = same_condition(found(note, ("R07.9", "Chest pain"), ("R07.89", "chest wall pain")), note, tabular)
     assert codes(out) == ["R07.89"]
+
+
+def test_a_dvt_not_placed_in_a_leg_is_left_to_a_coder(tabular):
+    assert documented_findings([], "DVT of the right subclavian vein.", tabular)[0] == []

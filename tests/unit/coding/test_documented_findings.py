@@ -45,6 +45,18 @@ def test_chest_wall_pain_is_r07_89_over_the_pain_the_index_found(tabular):
     assert codes(documented_findings(found(note, ("R52", "pain")), note, tabular)[0]) == ["R07.89"]
 
 
+def test_an_exacerbation_dated_before_the_visit_is_not_todays(tabular):
+    note = "Severe persistent asthma, status asthmaticus last month (hospitalized), now at baseline."
+    assert codes(documented_findings([], note, tabular)[0]) == ["J45.50"]
+    note = "Severe persistent asthma in status asthmaticus."
+    assert codes(documented_findings([], note, tabular)[0]) == ["J45.52"]
+
+
+def test_an_abnormal_result_beside_a_diagnosis_in_its_sentence_is_not_a_symptom(tabular):
+    note = "Obesity (BMI 33.4) and prediabetes (A1c 5.9)."
+    assert codes(documented_findings(found(note, ("E66.9", "Obesity")), note, tabular)[0]) == ["E66.9", "R73.03"]
+
+
 def test_a_relatives_condition_is_only_its_family_history_code(tabular):
     out, _ = documented_findings([], "Mother has COPD.", tabular)
     assert codes(out) == ["Z82.5"] and out[0].context == "family"

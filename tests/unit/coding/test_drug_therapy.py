@@ -18,6 +18,7 @@ pytestmark = pytest.mark.unit
     ("T2DM on semaglutide 1 mg weekly and metformin.", ["Z79.84", "Z79.85"]),
     ("Type 2 diabetes and HFrEF, on Jardiance 10 mg.", ["Z79.84"]),  # with diabetes it is an antidiabetic
     ("CAD. Cont ASA 81 and rosuvastatin.", ["Z79.82"]),  # "cont" is continue
+    ("T2DM. Metformin 1000 BID continued.", ["Z79.84"]),
 ])
 def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     out, reasons = maintenance_drug_therapy([], note, tabular)

@@ -68,6 +68,11 @@ def test_a_steroid_the_note_says_is_long_term_after_a_decimal_dose(tabular):
     assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z79.52"]
 
 
+def test_counselling_to_quit_is_tobacco_counselling_but_not_to_quit_drinking(tabular):
+    assert codes(encounter_z_codes([], "Current smoker. Counseled to quit (10 min).", tabular)[0]) == ["Z71.6"]
+    assert "Z71.6" not in codes(encounter_z_codes([], "Counseled to quit drinking (10 min).", tabular)[0])
+
+
 def test_alcohol_misuse_screening_is_z13_39(tabular):
     out, _ = encounter_z_codes([], "Alcohol use screening (AUDIT-C) negative.", tabular)
     assert [s.code for s in out] == ["Z13.39"]

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.unit
     ("Orthostatic hypotension; lightheaded on standing.", ("I95.1", "Orthostatic hypotension"), ("R42", "lightheaded")),
     ("Stable angina, chest pain on exertion.", ("I20.89", "Stable angina"), ("R07.9", "chest pain")),
     ("Fatigue and cold intolerance; primary hypothyroidism.", ("E03.9", "hypothyroidism"), ("R53.83", "Fatigue")),
+    ("Sneezing, itchy eyes. Allergic rhinitis due to pollen.", ("J30.1", "Allergic rhinitis"), ("R06.7", "Sneezing")),
 ])
 def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note, diagnosis, symptom):
     out, reasons = c.integral_symptoms(found(note, diagnosis, symptom), note, tabular)

@@ -26,7 +26,8 @@ def expand():
     ("afib", "atrial fibrillation"), ("COPD", "Chronic obstructive pulmonary disease"),
     ("OSA", "Obstructive sleep apnea"), ("AECOPD", "Acute exacerbation of chronic obstructive pulmonary disease"),
     ("f/u after CAP", "f/u after community-acquired pneumonia"), ("h/o NSTEMI", "history of non-ST elevation "
-    "myocardial infarction"), ("Vit D 24", "Vitamin D 24"), ("obesity class III", "obesity class 3"),
+    "myocardial infarction"), ("Vit D 24", "Vitamin D 24"), ("Vit B12 180", "Vitamin B12 180"),
+    ("obesity class III", "obesity class 3"),
     ("NYHA class II", "NYHA class 2"), ("GERD", "Gastro-esophageal reflux disease"),
     ("MDD", "Major depressive disorder"), ("GAD", "Generalized anxiety disorder"),
     ("PTSD", "Post-traumatic stress disorder"), ("ADHD", "Attention-deficit hyperactivity disorder"),

@@ -46,7 +46,8 @@ def test_insulin_is_z79_4_for_type_2_diabetes_not_type_1(tabular, diabetes, expe
     assert codes(out) == expected
 
 
-@pytest.mark.parametrize("note", ["T2DM. Lantus 20u qhs + Januvia.", "T2DM, Humalog sliding scale with meals."])
+@pytest.mark.parametrize("note", ["T2DM. Lantus 20u qhs + Januvia.", "T2DM, Humalog sliding scale with meals.",
+                                  "T2DM. Glargine 10 units qhs."])
 def test_insulin_named_by_its_product_is_insulin(tabular, note):
     out, _ = status_z_codes(found(note, ("E11.9", "T2DM")), note, tabular)
     assert codes(out) == ["E11.9", "Z79.4"]
