@@ -25,8 +25,15 @@ unspecified thyrotoxicosis E05.90 gives way to the E05 code of the goiter or dis
 """
 import re
 
+from services.coding.domain.circulatory_findings import CIRCULATORY_FINDINGS
 from services.coding.domain.laterality import stated_side
-from services.coding.domain.note_text import NEGATION, before, current, sentence, sentence_start
+from services.coding.domain.note_text import (
+    NEGATION,
+    before,
+    current,
+    sentence,
+    sentence_start,
+)
 from services.coding.domain.note_text import word_pattern as _word
 from services.coding.domain.suggestions import Suggestion
 
@@ -114,7 +121,6 @@ def _respiratory_failure(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 _NODES = _word(r"hilar (adenopathy|lymphadenopathy)|lymphadenopathy|lymph nodes?|adenopathy")
-_ATHEROSCLEROSIS = _word(r"atheroscleros\w*|atherosclerotic|ascvd of (the )?(legs?|extremities)")
 
 
 def _sarcoidosis(match: re.Match, note: str) -> tuple[str, str]:
@@ -122,16 +128,6 @@ def _sarcoidosis(match: re.Match, note: str) -> tuple[str, str]:
     if _NODES.search(sentence(note, match.start(), match.end())):
         return "D86.2", "sarcoidosis of the lung with sarcoidosis of the lymph nodes"
     return "D86.0", "sarcoidosis of the lung"
-
-
-def _claudication(match: re.Match, note: str) -> tuple[str, str] | None:
-    """"Atherosclerosis, extremities, native, with intermittent claudication" I70.21- by the side its sentence states;
-    claudication without atherosclerosis stated stays the index's I73.9."""
-    text = sentence(note, match.start(), match.end())
-    if not _ATHEROSCLEROSIS.search(text):
-        return None
-    side = {"right": "1", "left": "2", "bilateral": "3", None: "9"}[stated_side(text)]
-    return f"I70.21{side}", "atherosclerosis of the native arteries of the legs with intermittent claudication"
 
 
 _EXACERBATED = _word(r"(acute )?exacerbation|exacerbated|flare")
@@ -157,39 +153,40 @@ def _acute_cystitis(match: re.Match, note: str) -> tuple[str, str]:
     return "N30.00", "acute cystitis without hematuria"
 
 
-def _hypertrophic_cardiomyopathy(match: re.Match, note: str) -> tuple[str, str]:
-    """"Cardiomyopathy, hypertrophic (nonobstructive) I42.2, obstructive I42.1"."""
-    text = sentence(note, match.start(), match.end())
-    if re.search(r"\b(obstructive|hocm|lvot (gradient|obstruction))\b", text, re.IGNORECASE) and not re.search(
-            r"\bnon-?obstructive\b", text, re.IGNORECASE):
-        return "I42.1", "obstructive hypertrophic cardiomyopathy"
-    return "I42.2", "hypertrophic cardiomyopathy (nonobstructive unless the note says obstructive)"
+_SIDE_DIGIT = {"right": "1", "left": "2", "bilateral": "3", None: "0"}
 
 
-def _raynaud(match: re.Match, note: str) -> tuple[str, str] | None:
-    text = sentence(note, match.start(), match.end())
-    gangrene = re.search(r"\bgangrene\b", text, re.IGNORECASE)
-    if gangrene and not NEGATION.search(text[:gangrene.start()]):
-        return "I73.01", "Raynaud's syndrome with gangrene"
-    return "I73.00", "Raynaud's syndrome without gangrene"
+def _sided(category: str, why: str):
+    """A code whose last character is the side: 1 right, 2 left, 3 bilateral, 0 unstated."""
+    return lambda match, note: (category + _SIDE_DIGIT[stated_side(sentence(note, match.start(), match.end()))], why)
 
 
-# deep veins of the leg -> the 5th character of I82.4- (acute) and I82.5- (chronic)
-_LEG_VEINS = (("1", r"femoral"), ("2", r"iliac"), ("3", r"popliteal"), ("4", r"tibial"), ("5", r"peroneal"),
-              ("6", r"(calf )?muscular|gastrocnemius|soleal"))
-_LEG = _word(r"leg|le|lower extremit(y|ies)|calf|thigh|" + "|".join(words for _, words in _LEG_VEINS))
+_LOBE = re.compile(r"\b(right|left) (upper|middle|lower) lobe\b", re.IGNORECASE)
 
 
-def _deep_vein_thrombosis(match: re.Match, note: str) -> tuple[str, str] | None:
-    """"Thrombosis, vein, deep, lower extremity" I82.4- (acute; I82.5- chronic) by the vein and the side the
-    sentence names; a DVT not placed in a leg (arm, neck) is a coder's."""
-    text = sentence(note, match.start(), match.end())
-    if not _LEG.search(text):
+def _lung_cancer_lobe(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Neoplasm, lung, upper / middle / lower lobe" C34.1-/C34.2/C34.3- by the lobe and side its sentence names;
+    a carcinoma not placed in a lobe is left to the index."""
+    lobe = _LOBE.search(sentence(note, match.start(), match.end()))
+    if lobe is None:
         return None
-    vein = next((digit for digit, words in _LEG_VEINS if re.search(rf"\b({words})\b", text, re.IGNORECASE)), "0")
-    acuity = "5" if re.search(r"\bchronic\b", text, re.IGNORECASE) else "4"
-    side = {"right": "1", "left": "2", "bilateral": "3", None: "9"}[stated_side(text)]
-    return f"I82.{acuity}{vein}{side}", "deep vein thrombosis of the leg by the vein and side stated"
+    side, part = lobe.group(1).lower(), lobe.group(2).lower()
+    if part == "middle":
+        return ("C34.2", "malignant neoplasm of the middle lobe") if side == "right" else None
+    return f"C34.{'1' if part == 'upper' else '3'}{'1' if side == 'right' else '2'}", f"lung cancer of the {part} lobe"
+
+
+def _paronychia(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Paronychia, toe L03.03-, finger L03.01-" (cellulitis of the digit) by side; the digit unstated: a coder's."""
+    text = sentence(note, match.start(), match.end())
+    digit = "3" if re.search(r"\b(toe|toenail|hallux)\b", text, re.IGNORECASE) else \
+        "1" if re.search(r"\b(finger|fingernail|thumb)\b", text, re.IGNORECASE) else None
+    if digit is None:
+        return None
+    side = stated_side(text)
+    if side == "bilateral":
+        return None  # both sides: two codes, a coder's
+    return f"L03.0{digit}{ {'right': '1', 'left': '2', None: '9'}[side]}", "paronychia is cellulitis of the digit"
 
 
 def _nodule(match: re.Match, note: str) -> tuple[str, str]:
@@ -200,6 +197,7 @@ def _nodule(match: re.Match, note: str) -> tuple[str, str]:
 
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 CLINICAL_FINDINGS = (
+    *CIRCULATORY_FINDINGS,
     (_word(r"pre-?diabet(es|ic)|borderline diabetes"), ("E11", "E13", "E08", "R73"),
      _fixed("R73.03", "prediabetes")),
     (_word(r"impaired fasting glucose|ifg|elevated fasting (blood )?(glucose|sugar)|fasting (blood )?(glucose|sugar)"
@@ -234,17 +232,21 @@ CLINICAL_FINDINGS = (
      _fixed("E27.1", "primary adrenocortical insufficiency (Addison's disease)")),
     (_word(r"male hypogonadism|hypogonadism in (a )?male|testicular hypofunction"), ("E29", "E23", "E28"),
      _fixed("E29.1", "male hypogonadism is testicular hypofunction")),
-    (_word(r"(intermittent )?claudication"), ("I73", "I70", "R26"), _claudication),
     (_word(r"bronchiectasis"), ("J47",), _bronchiectasis),
     (_word(r"acute cystitis"), ("N30",), _acute_cystitis),
-    (_word(r"hypertrophic (obstructive )?cardiomyopathy|hocm|hcm"), ("I42",), _hypertrophic_cardiomyopathy),
-    (_word(r"raynaud'?s( phenomenon| disease| syndrome)?"), ("I73",), _raynaud),
+    (_word(r"hyponatremia"), ("E87",), _fixed("E87.1", "hyponatremia")),
+    (_word(r"(lung (cancer|ca|carcinoma)|nsclc|sclc|(adeno|squamous cell |small cell )?carcinoma|adenocarcinoma)"),
+     ("C34", "C80", "C79"), _lung_cancer_lobe),
+    (_word(r"(cerumen|ear ?wax) impaction|impacted (cerumen|ear ?wax)"), ("H61",), _sided("H61.2", "impacted cerumen")),
+    (_word(r"ingrown (toe)?nail|ingrowing (toe)?nail|onychocryptosis"), ("L60",), _fixed("L60.0", "ingrowing nail")),
+    (_word(r"paronychia( of (the )?(\w+ ){0,2}(toe|finger))?"), ("L03",), _paronychia),
+    (_word(r"hypernatremia"), ("E87",), _fixed("E87.0", "hypernatremia")),
+    (_word(r"hypokalemia"), ("E87",), _fixed("E87.6", "hypokalemia")),
+    (_word(r"hyperkalemia"), ("E87",), _fixed("E87.5", "hyperkalemia")),
     (_word(r"(pituitary )?(micro|macro)?adenoma of (the )?pituitary|pituitary (micro|macro)?adenoma"), ("D35", "D44"),
      _fixed("D35.2", "benign neoplasm (adenoma) of the pituitary gland")),
     (_word(r"(vitamin )?b12 deficiency|cobalamin deficiency"), ("E53", "D51"),
      _fixed("E53.8", "vitamin B12 deficiency (without anemia)")),
-    (_word(r"(dvt|deep vein thrombosis|deep venous thrombosis)( of (the )?(\w+ ){0,3}(vein|leg|le|lower extremity))?"),
-     ("I82", "I80"), _deep_vein_thrombosis),
     (_word(r"((acute on chronic|acute|chronic) )?((hypox\w*|hypercap\w*|hypercarbic) )?(resp|respiratory) failure"
            r"( with (hypoxia|hypercapnia))?"), ("J96", "R06"), _respiratory_failure),
 )

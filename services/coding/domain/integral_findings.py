@@ -3,7 +3,7 @@ coded beside the confirmed diagnosis), read by `integral_symptoms` beside its ge
 
 Each row is a symptom the diagnosis is made of, not one it merely often comes with: edema and dyspnea in heart
 failure; dyspnea, wheezing and cough in an exacerbation of COPD or in asthma; hypoxemia in respiratory failure
-with hypoxia; sneezing in rhinitis; lightheadedness and syncope in orthostatic hypotension (the index's
+with hypoxia; sneezing in rhinitis; hirsutism and irregular menses in PCOS; erythema in cellulitis; lightheadedness and syncope in orthostatic hypotension (the index's
 "Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction; fatigue and weight gain in
 hypothyroidism. A symptom beside a stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be
 confirmed and the one that explains it.
@@ -25,4 +25,6 @@ CARDIOPULMONARY_INTEGRAL = {
     "R53.8": HYPOTHYROIDISM,  # fatigue
     "R63.5": HYPOTHYROIDISM,  # weight gain
     "R06.7": ("J30", "J00", "J01"),  # sneezing in rhinitis, a cold or sinusitis
+    "L68.0": ("E28.2",), "N92.6": ("E28.2",),  # hirsutism and irregular menses in polycystic ovary syndrome
+    "L53.9": ("L03", "L60.0"),  # erythema of a cellulitis or an ingrown nail
 }

@@ -53,7 +53,7 @@ RULES = (
               _words(r"if", r"risks? (of|for)", r"at risk", r"to prevent", r"prevent(s|ing)?", r"prevention of",
                      r"in case of", r"watch for", r"monitor for", r"warning signs of", r"prophylaxis (for|against)",
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
-                     r"can (cause|lead to)", r"progression to"),
+                     r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for"),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|may (occur|develop|recur)|"
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
     ScopeRule("resolved",

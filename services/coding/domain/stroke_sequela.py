@@ -21,6 +21,9 @@ _STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits?
                           r"\s*(\w+ ){0,2}(cerebral infarction|cerebrovascular accident|stroke|cva|"
                           r"(mca|aca|pca|cerebral|lacunar|thalamic|pontine|cerebellar|brain) infarct(ion)?)\b",
                           re.IGNORECASE)
+# "CVA 2022 w/ residual L hemiparesis": the stroke named first, its residual deficit after it
+_STROKE_WITH_RESIDUAL = re.compile(r"\b(cerebral infarction|cerebrovascular accident|stroke|cva)\b[^.;]{0,15}?"
+                                   r"\b(w/|with) residual\b", re.IGNORECASE)
 # deficit code prefix -> the sequela code of cerebral infarction for it
 DEFICITS = (("R13.1", "I69.391"), ("R29.810", "I69.392"), ("R27.0", "I69.393"), ("R47.01", "I69.320"),
             ("R47.1", "I69.322"), ("R47.02", "I69.321"), ("R41.840", "I69.310"))
@@ -62,7 +65,7 @@ def _deficits_in_words(text: str, note: str) -> list[tuple[str, str]]:
 
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = [], []
-    for match in _STROKE_PAST.finditer(note):
+    for match in [*_STROKE_PAST.finditer(note), *_STROKE_WITH_RESIDUAL.finditer(note)]:
         text = sentence(note, match.start(), match.end())
         if NEGATION.search(before(note, match.start())) or FAMILY.search(text):
             continue
@@ -80,4 +83,6 @@ def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
                 reasons.append(reason)
     # the infarction named as the cause is past: the acute I63 code is not coded beside its sequela
     kept = [s for s in suggestions if not (s.code.startswith("I63") and any(m.start <= s.start < m.end for m in made))]
+    if made:  # Z86.73 is a past infarction "without residual deficits": not beside its sequela
+        kept = [s for s in kept if s.code != "Z86.73"]
     return [*kept, *made], reasons

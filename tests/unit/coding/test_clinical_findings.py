@@ -28,6 +28,11 @@ pytestmark = pytest.mark.unit
     ("B12 deficiency, start cyanocobalamin.", "E53.8"), ("DVT of left popliteal vein.", "I82.432"),
     ("Chronic DVT of the right femoral vein.", "I82.511"), ("Dx acute cystitis.", "N30.00"),
     ("Acute cystitis with hematuria.", "N30.01"), ("Acute cystitis, no hematuria.", "N30.00"),
+    ("Atrial fibrillation, permanent, on warfarin.", "I48.21"), ("Paroxysmal atrial fibrillation.", "I48.0"),
+    ("Frequent PVCs on Holter.", "I49.3"), ("Acute idiopathic pericarditis.", "I30.0"),
+    ("Hyponatremia, Na 129.", "E87.1"), ("AAA 4.2 cm on US.", "I71.40"),
+    ("Adenocarcinoma of the right upper lobe, stage IV.", "C34.11"), ("Bilateral cerumen impaction.", "H61.23"),
+    ("Ingrown toenail.", "L60.0"), ("Paronychia of the right great toe.", "L03.031"),
 ])
 def test_the_words_meet_the_code_the_index_sends_them_to(tabular, note, expected):
     out, reasons = documented_findings([], note, tabular)
@@ -134,6 +139,7 @@ def test_angina_without_current_coronary_disease_or_with_a_graft_stays(tabular, 
 @pytest.mark.parametrize("note, expected", [
     ("FHx CAD in brother.", ["Z82.49"]), ("Father with coronary artery disease at 50.", ["Z82.49"]),
     ("No FHx of CAD.", []), ("Brother had possible CAD.", []), ("Brother also has HCM.", ["Z82.49"]),
+    ("Father w/ AAA.", ["Z82.49"]),
     ("9yo with CAD per parent reports.", []),  # reported by a parent: not a relative's (nor read as current)
 ])
 def test_a_finding_given_to_a_relative_is_the_family_history_code_of_the_index(tabular, note, expected):

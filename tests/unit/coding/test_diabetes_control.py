@@ -44,3 +44,18 @@ def test_poorly_controlled_diabetes_is_diabetes_with_hyperglycemia(tabular, note
 def test_control_words_not_said_of_the_diabetes_or_ambiguous_change_nothing(tabular, note):
     given = found(note, ("E11.9", "T2DM"))
     assert codes(diabetes_control(given, note, tabular)[0]) == ["E11.9"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Type 2 DM w/ diabetic foot ulcer of left heel, limited to breakdown of skin.", ["E11.621", "L97.421"]),
+    ("T2DM. Ulcer on the right great toe with fat layer exposed.", ["E11.621", "L97.512"]),
+])
+def test_diabetes_with_a_foot_ulcer_is_the_combination_with_the_ulcers_site_side_and_depth(tabular, note, expected):
+    given = found(note, ("E11.9", "T2DM" if "T2DM" in note else "Type 2 DM"))
+    out, reasons = diabetes_control(given, note, tabular)
+    assert codes(out) == expected and reasons
+
+
+def test_a_healed_or_denied_foot_ulcer_is_not_a_complication(tabular):
+    note = "T2DM. Foot exam: no foot ulcer."
+    assert codes(diabetes_control(found(note, ("E11.9", "T2DM")), note, tabular)[0]) == ["E11.9"]

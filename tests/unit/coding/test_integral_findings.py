@@ -15,6 +15,8 @@ pytestmark = pytest.mark.unit
     ("Stable angina, chest pain on exertion.", ("I20.89", "Stable angina"), ("R07.9", "chest pain")),
     ("Fatigue and cold intolerance; primary hypothyroidism.", ("E03.9", "hypothyroidism"), ("R53.83", "Fatigue")),
     ("Sneezing, itchy eyes. Allergic rhinitis due to pollen.", ("J30.1", "Allergic rhinitis"), ("R06.7", "Sneezing")),
+    ("PCOS with hirsutism.", ("E28.2", "PCOS"), ("L68.0", "hirsutism")),
+    ("Paronychia of the R toe, mild erythema.", ("L03.031", "Paronychia"), ("L53.9", "erythema")),
 ])
 def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note, diagnosis, symptom):
     out, reasons = c.integral_symptoms(found(note, diagnosis, symptom), note, tabular)

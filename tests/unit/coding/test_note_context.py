@@ -30,6 +30,7 @@ def test_a_condition_only_screened_for_is_not_current(text, mention):
     ("Discussed stroke risk if anticoagulation is stopped.", "stroke"),
     ("Statin to prevent myocardial infarction.", "myocardial infarction"),
     ("Panic attacks may occur when tapering.", "Panic attacks"),
+    ("Reassess for asthma in 4 wks if it persists.", "asthma"),
 ])
 def test_a_supposed_condition_is_not_current(text, mention):
     assert rule_for(text, mention) == "hypothetical"

@@ -48,3 +48,9 @@ def test_a_deficit_the_sentence_denies_is_not_a_sequela(tabular):
     note = "Since her stroke, no aphasia or dysarthria and no hemiparesis; mild dysphagia."
     out, _ = stroke_sequela(found(note, ("R13.10", "dysphagia")), note, tabular)
     assert codes(out) == ["R13.10"]
+
+
+def test_a_stroke_with_its_residual_named_after_it_is_a_sequela_not_a_history_without_deficits(tabular):
+    note = "Hx of CVA 2022 with residual left hemiparesis (right-handed)."
+    out, reasons = stroke_sequela(found(note, ("Z86.73", "CVA")), note, tabular)
+    assert codes(out) == ["I69.354"] and reasons
