@@ -23,6 +23,7 @@ from services.coding.domain.note_terms import (TermMatch, best_match, key, less_
                                                words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
+from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substance_named_only
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
@@ -167,7 +168,9 @@ class NoteSuggester:
                 context = "affirmed"
             elif context != "affirmed":
                 match = self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
-            if match is not None:
+            if match is not None and substance_named_only(match.code, ent.text):
+                skipped.append(_skipped(match.code, ent, expanded, SUBSTANCE_NAMED_ONLY))
+            elif match is not None:
                 confidence = less_specific_than_documented(match, ent.sent.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context))

@@ -11,7 +11,9 @@ specific code the term index found on the same words):
   insufficiency), "Insufficiency, aortic" I35.1 and "Insufficiency, mitral" I34.0, nonrheumatic unless the note
   says rheumatic, and I08.0 when both valves are diseased (the index: "with mitral (valve) disease"); "Disease,
   heart, hypertensive" I11.9, which the hypertension combination turns into I11.0/I13.- when heart failure is coded;
-  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Sarcoidosis, lung" D86.0; "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
+  "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Pain, pleuritic" R07.81; vitamin D deficiency or
+  insufficiency E55.9
+  ("Deficiency, vitamin D"); "Sarcoidosis, lung" D86.0; "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
   acuity and the hypoxia or hypercapnia stated.
 
 Coronary atherosclerosis with angina (`coronary_with_angina`, guideline I.C.9.b) is one I25.11- code.
@@ -23,7 +25,15 @@ unspecified thyrotoxicosis E05.90 gives way to the E05 code of the goiter or dis
 """
 import re
 
-from services.coding.domain.note_text import NEGATION, before, current, sentence, sentence_start
+from services.coding.domain.circulatory_findings import CIRCULATORY_FINDINGS
+from services.coding.domain.laterality import stated_side
+from services.coding.domain.note_text import (
+    NEGATION,
+    before,
+    current,
+    sentence,
+    sentence_start,
+)
 from services.coding.domain.note_text import word_pattern as _word
 from services.coding.domain.suggestions import Suggestion
 
@@ -110,6 +120,75 @@ def _respiratory_failure(match: re.Match, note: str) -> tuple[str, str] | None:
     return f"J96.{acuity}{types[0] if types else '0'}", "respiratory failure by the acuity and type stated"
 
 
+_NODES = _word(r"hilar (adenopathy|lymphadenopathy)|lymphadenopathy|lymph nodes?|adenopathy")
+
+
+def _sarcoidosis(match: re.Match, note: str) -> tuple[str, str]:
+    """"Sarcoidosis, lung, with lymph nodes" D86.2 (stage II: hilar adenopathy with parenchymal disease)."""
+    if _NODES.search(sentence(note, match.start(), match.end())):
+        return "D86.2", "sarcoidosis of the lung with sarcoidosis of the lymph nodes"
+    return "D86.0", "sarcoidosis of the lung"
+
+
+_EXACERBATED = _word(r"(acute )?exacerbation|exacerbated|flare")
+
+
+def _bronchiectasis(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Bronchiectasis, with exacerbation (acute)" J47.1, in the words of its sentence; an infection is a coder's
+    (J47.0 with the organism's code)."""
+    text = sentence(note, match.start(), match.end())
+    flare = _EXACERBATED.search(text)
+    if flare is None or NEGATION.search(text[:flare.start()]):
+        return None
+    return "J47.1", "bronchiectasis with (acute) exacerbation"
+
+
+def _acute_cystitis(match: re.Match, note: str) -> tuple[str, str]:
+    """"Cystitis, acute" N30.00, with hematuria N30.01 (the tabular's two codes under N30.0)."""
+    text = sentence(note, match.start(), match.end())
+    blood = re.search(r"\b(hematuria|blood in (the )?urine)\b", text, re.IGNORECASE)
+    if blood and not re.search(r"\b(no|without|w/o|denies|negative for)\W+(\w+\W+){0,2}$", text[:blood.start()],
+                               re.IGNORECASE):
+        return "N30.01", "acute cystitis with hematuria"
+    return "N30.00", "acute cystitis without hematuria"
+
+
+_SIDE_DIGIT = {"right": "1", "left": "2", "bilateral": "3", None: "0"}
+
+
+def _sided(category: str, why: str):
+    """A code whose last character is the side: 1 right, 2 left, 3 bilateral, 0 unstated."""
+    return lambda match, note: (category + _SIDE_DIGIT[stated_side(sentence(note, match.start(), match.end()))], why)
+
+
+_LOBE = re.compile(r"\b(right|left) (upper|middle|lower) lobe\b", re.IGNORECASE)
+
+
+def _lung_cancer_lobe(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Neoplasm, lung, upper / middle / lower lobe" C34.1-/C34.2/C34.3- by the lobe and side its sentence names;
+    a carcinoma not placed in a lobe is left to the index."""
+    lobe = _LOBE.search(sentence(note, match.start(), match.end()))
+    if lobe is None:
+        return None
+    side, part = lobe.group(1).lower(), lobe.group(2).lower()
+    if part == "middle":
+        return ("C34.2", "malignant neoplasm of the middle lobe") if side == "right" else None
+    return f"C34.{'1' if part == 'upper' else '3'}{'1' if side == 'right' else '2'}", f"lung cancer of the {part} lobe"
+
+
+def _paronychia(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Paronychia, toe L03.03-, finger L03.01-" (cellulitis of the digit) by side; the digit unstated: a coder's."""
+    text = sentence(note, match.start(), match.end())
+    digit = "3" if re.search(r"\b(toe|toenail|hallux)\b", text, re.IGNORECASE) else \
+        "1" if re.search(r"\b(finger|fingernail|thumb)\b", text, re.IGNORECASE) else None
+    if digit is None:
+        return None
+    side = stated_side(text)
+    if side == "bilateral":
+        return None  # both sides: two codes, a coder's
+    return f"L03.0{digit}{ {'right': '1', 'left': '2', None: '9'}[side]}", "paronychia is cellulitis of the digit"
+
+
 def _nodule(match: re.Match, note: str) -> tuple[str, str]:
     if match.group(0).lower().endswith("s"):
         return "R91.8", "several pulmonary nodules: other nonspecific abnormal finding of lung field"
@@ -118,6 +197,7 @@ def _nodule(match: re.Match, note: str) -> tuple[str, str]:
 
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 CLINICAL_FINDINGS = (
+    *CIRCULATORY_FINDINGS,
     (_word(r"pre-?diabet(es|ic)|borderline diabetes"), ("E11", "E13", "E08", "R73"),
      _fixed("R73.03", "prediabetes")),
     (_word(r"impaired fasting glucose|ifg|elevated fasting (blood )?(glucose|sugar)|fasting (blood )?(glucose|sugar)"
@@ -143,8 +223,30 @@ CLINICAL_FINDINGS = (
     (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
      _fixed("I11.9", "hypertensive heart disease")),
     (_word(r"(pulmonary|lung) nodules?"), ("R91", "J98"), _nodule),
-    (_word(r"(pulmonary|lung) sarcoid(osis)?|sarcoid(osis)? of (the )?lungs?"), ("D86",),
-     _fixed("D86.0", "sarcoidosis of the lung")),
+    (_word(r"vitamin d( level)?[\s\d.,:=-]{0,12}(deficiency|insufficiency|deficient|insufficient)|"
+           r"(low|insufficient|deficient) vitamin d"), ("E55",), _fixed("E55.9", "vitamin D deficiency")),
+    (_word(r"pleuritic ((left|right|l|r) )?(chest )?pain|pleurodynia"), ("R07", "R09.1"),
+     _fixed("R07.81", "pleurodynia")),
+    (_word(r"(pulmonary|lung) sarcoid(osis)?|sarcoid(osis)? of (the )?lungs?"), ("D86",), _sarcoidosis),
+    (_word(r"primary adrenal insufficiency|addison'?s( disease)?"), ("E27",),
+     _fixed("E27.1", "primary adrenocortical insufficiency (Addison's disease)")),
+    (_word(r"male hypogonadism|hypogonadism in (a )?male|testicular hypofunction"), ("E29", "E23", "E28"),
+     _fixed("E29.1", "male hypogonadism is testicular hypofunction")),
+    (_word(r"bronchiectasis"), ("J47",), _bronchiectasis),
+    (_word(r"acute cystitis"), ("N30",), _acute_cystitis),
+    (_word(r"hyponatremia"), ("E87",), _fixed("E87.1", "hyponatremia")),
+    (_word(r"(lung (cancer|ca|carcinoma)|nsclc|sclc|(adeno|squamous cell |small cell )?carcinoma|adenocarcinoma)"),
+     ("C34", "C80", "C79"), _lung_cancer_lobe),
+    (_word(r"(cerumen|ear ?wax) impaction|impacted (cerumen|ear ?wax)"), ("H61",), _sided("H61.2", "impacted cerumen")),
+    (_word(r"ingrown (toe)?nail|ingrowing (toe)?nail|onychocryptosis"), ("L60",), _fixed("L60.0", "ingrowing nail")),
+    (_word(r"paronychia( of (the )?(\w+ ){0,2}(toe|finger))?"), ("L03",), _paronychia),
+    (_word(r"hypernatremia"), ("E87",), _fixed("E87.0", "hypernatremia")),
+    (_word(r"hypokalemia"), ("E87",), _fixed("E87.6", "hypokalemia")),
+    (_word(r"hyperkalemia"), ("E87",), _fixed("E87.5", "hyperkalemia")),
+    (_word(r"(pituitary )?(micro|macro)?adenoma of (the )?pituitary|pituitary (micro|macro)?adenoma"), ("D35", "D44"),
+     _fixed("D35.2", "benign neoplasm (adenoma) of the pituitary gland")),
+    (_word(r"(vitamin )?b12 deficiency|cobalamin deficiency"), ("E53", "D51"),
+     _fixed("E53.8", "vitamin B12 deficiency (without anemia)")),
     (_word(r"((acute on chronic|acute|chronic) )?((hypox\w*|hypercap\w*|hypercarbic) )?(resp|respiratory) failure"
            r"( with (hypoxia|hypercapnia))?"), ("J96", "R06"), _respiratory_failure),
 )
@@ -159,7 +261,7 @@ REFINEMENTS = (
 )
 # an unspecified code that gives way to a specified one of its category stated in the same sentence
 # ("hyperthyroidism due to toxic multinodular goiter" is E05.20 alone)
-GIVES_WAY = {"E05.90": "E05"}
+GIVES_WAY = {"E05.90": "E05", "I70.90": "I70.2", "I73.9": "I70.2"}
 
 
 def refined_by_sentence(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -10,7 +10,7 @@ condition it lacks suggests nothing (and the relative's or past condition is nev
 # code prefix -> (family history code, personal history code); None where the index has no such entry
 HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "E08": ("Z83.3", None), "E09": ("Z83.3", None), "E10": ("Z83.3", None), "E11": ("Z83.3", None),
-    "E13": ("Z83.3", None),
+    "E13": ("Z83.3", None), "O24.4": (None, "Z86.32"),  # History, personal, gestational diabetes
     "F10": ("Z81.1", None), "F17": ("Z81.2", "Z87.891"),
     "F11": ("Z81.3", None), "F12": ("Z81.3", None), "F13": ("Z81.3", None), "F14": ("Z81.3", None),
     "F15": ("Z81.3", None), "F16": ("Z81.3", None), "F18": ("Z81.3", None), "F19": ("Z81.3", None),

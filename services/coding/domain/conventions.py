@@ -22,6 +22,7 @@ from typing import Callable, Protocol
 from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import coronary_with_angina, refined_by_sentence
 from services.coding.domain.dementia_in_disease import dementia_in_disease
+from services.coding.domain.diabetes_control import diabetes_control
 from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
 from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
@@ -30,6 +31,7 @@ from services.coding.domain.encounter_z_codes import encounter_z_codes
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.injury_encounter import stated_by_cue
 from services.coding.domain.injury_specificity import injury_specificity
+from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL
 from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
@@ -201,7 +203,8 @@ def integral_symptoms(suggestions: list[Suggestion], note: str, tabular: Tabular
     confirmed = [s.code for s in suggestions if _affirmed(s) and s.code[0] not in "RZ"]
     kept, reasons = [], []
     for s in suggestions:
-        owners = next((v for k, v in INTEGRAL_SYMPTOMS.items() if s.code.startswith(k)), ())
+        owners = tuple(owner for table in (INTEGRAL_SYMPTOMS, CARDIOPULMONARY_INTEGRAL)
+                       for k, v in table.items() if s.code.startswith(k) for owner in v)
         owner = next((c for c in confirmed if c.startswith(owners)), None) if owners else None
         if owner:
             reasons.append(f"{s.code} ({s.evidence}) is integral to {owner}: not coded")
@@ -230,7 +233,10 @@ def substance_in_remission(suggestions: list[Suggestion], note: str, tabular: Ta
     return out, reasons
 
 
-_VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster)\b", re.IGNORECASE)
+# a vaccine named by its product ("Tdap and Shingrix #1 given") as well as by the word
+_VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|"
+                      r"pcv ?(13|15|20|21)|ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|"
+                      r"menveo|menquadfi|bexsero|arexvy|abrysvo)\b", re.IGNORECASE)
 _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue)\b", re.IGNORECASE)
 
 
@@ -300,8 +306,8 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
                                        stroke_sequela, site_specificity, laterality, immunization_encounter,
                                        seventh_character, substance_in_remission, ckd_stated_stage, coronary_with_angina,
-                                       hypertension_combination, diabetes_combination, diabetic_retinopathy, ckd_stage,
-                                       integral_symptoms, same_condition)
+                                       hypertension_combination, diabetes_combination, diabetes_control,
+                                       diabetic_retinopathy, ckd_stage, integral_symptoms, same_condition)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:

@@ -17,10 +17,14 @@ from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
-from services.coding.domain.note_text import current, sentence, sentence_start
+from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.note_context import FAMILY, mention_scope
+from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
+                                              uncertain)
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
 NAME = "documented-finding"
+FAMILY_HISTORY_CONFIDENCE = 0.9  # as the suggester's codes from the index's History entry
 Resolve = Callable[[re.Match, str], tuple[str, str] | None]  # (code, why) from the match and the note
 
 
@@ -68,9 +72,17 @@ _ASTHMA_SEVERITY = (("2", re.compile(r"\bmild intermittent\b", re.IGNORECASE)),
 _JUST_NEGATED = re.compile(r"\b(no|not|without|denies|negative for)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
 
 
+# an episode dated before the visit ("status asthmaticus last month") is not today's
+_PAST_EPISODE = re.compile(r"^[^.;,]{0,30}\b(last (week|month|year|winter|spring|summer|fall)|"
+                           r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|previously)\b",
+                           re.IGNORECASE)
+
+
 def _stated(words: re.Pattern, text: str) -> bool:
-    """The words occur in the text and the few words before them do not deny them ("no recent exacerbation")."""
-    return any(not _JUST_NEGATED.search(text[:m.start()]) for m in words.finditer(text))
+    """The words occur in the text, the few words before them do not deny them ("no recent exacerbation") and
+    the words after them do not date them before the visit."""
+    return any(not _JUST_NEGATED.search(text[:m.start()]) and not _PAST_EPISODE.search(text[m.end():])
+               for m in words.finditer(text))
 
 
 def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
@@ -119,6 +131,16 @@ def _reflux(match: re.Match, note: str) -> tuple[str, str] | None:
 _ANGINA = re.compile(r"\b(angina|chest pain)\b", re.IGNORECASE)
 
 
+_REVASCULARIZED = re.compile(r"\b(s/p|status post)\s+(pci|ptca|stents?|stenting|des|bms|cabg|angioplasty|"
+                             r"revasculari[sz]ation|bypass)\b", re.IGNORECASE)
+
+
+def _coronary_current(note: str, start: int, end: int) -> bool:
+    """Coronary disease outlives its revascularization: "CAD s/p PCI" is current (the stent or graft is its status
+    code beside it), while "s/p" before a condition still places that condition in the past."""
+    return current(_REVASCULARIZED.sub(lambda m: " " * len(m.group(0)), note), start, end)
+
+
 def _coronary(match: re.Match, note: str) -> tuple[str, str] | None:
     """Coronary artery disease is atherosclerotic heart disease of native coronary artery (I25.10); with angina
     stated the I25.11- code depends on its type, for a coder."""
@@ -128,7 +150,7 @@ def _coronary(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 _STREP_POSITIVE = re.compile(r"\b(rapid strep|strep test|strep screen|throat culture|strep culture|rads|"
-                             r"group a strep\w*)\b[^.;\n]{0,20}\b(positive|\+)|\b(positive|\+)\s*(for\s+)?"
+                             r"group a strep\w*)\b[^.;\n]{0,20}(\bpositive\b|\+)|\b(positive|\+)\s*(for\s+)?"
                              r"(rapid strep|strep|group a strep\w*|throat culture)", re.IGNORECASE)
 
 
@@ -218,8 +240,8 @@ FINDINGS: tuple[Finding, ...] = (
             _fixed("M54.50", "low back pain, unspecified")),
     Finding(_word(r"gastro-?esophageal reflux( disease)?|gerd|acid reflux"), ("K21", "K20"), _reflux),
     Finding(_word(r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease"), ("I25",),
-            _coronary),
-    Finding(_word(r"atypical chest pain|chest wall pain|musculoskeletal chest pain"), ("R07",),
+            _coronary, _coronary_current),
+    Finding(_word(r"atypical chest pain|chest wall pain|musculoskeletal chest pain"), ("R07", "R52"),
             _fixed("R07.89", "other chest pain (atypical, chest wall)")),
     Finding(_word(r"panic disorder"), ("F41",), _fixed("F41.0", "panic disorder")),
     Finding(_word(r"seasonal allergic rhinitis"), ("J30",),
@@ -261,10 +283,11 @@ FINDINGS: tuple[Finding, ...] = (
 def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:
     """A symptom stated with a definitive diagnosis in its sentence is part of it (guidelines I.B.5), as the
     suggester reads the symptoms the index finds; not the diagnosis the finding replaces on its own words
-    ("pre-diabetes" is not diabetes)."""
+    ("pre-diabetes" is not diabetes). Abnormal results (R70-R99: prediabetes, an abnormal TSH) are findings of
+    their own, not symptoms: "obesity and prediabetes" is two codes."""
     replaced = overlapping(suggestions, match.start(), match.end())
     here = sentence_start(note, match.start())
-    return code[0] == "R" and any(s.code[0] not in "RZ" and s.context == "affirmed"
+    return code[0] == "R" and code[1:3] < "70" and any(s.code[0] not in "RZ" and s.context == "affirmed"
                                   and sentence_start(note, s.start) == here and s not in replaced
                                   for s in suggestions)
 
@@ -294,9 +317,10 @@ def _complete_but_seventh(code: str, tabular) -> bool:
 def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,
            tabular) -> tuple[list[Suggestion], str | None]:
     found = overlapping(suggestions, match.start(), match.end())
-    if any(not s.code.startswith(finding.family) for s in found) or not finding.is_current(note, match.start(),
-                                                                                               match.end()):
-        return suggestions, None  # the index found something else on these words, or it is not current
+    if any(not s.code.startswith(finding.family) for s in found):
+        return suggestions, None  # the index found something else on these words
+    if not finding.is_current(note, match.start(), match.end()):
+        return _relatives(finding, match, suggestions, note, tabular)
     resolved = finding.resolve(match, note)
     if resolved is None or not _complete_but_seventh(resolved[0], tabular) or _integral(resolved[0], match,
                                                                                        suggestions, note):
@@ -306,3 +330,24 @@ def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], not
     reason = f"{match.group(0)}: {code}, {why}" + (f" (rather than {replaced})" if replaced else "")
     out = replacing(suggestions, from_rule(code, match, tabular, NAME, reason))
     return (suggestions, None) if out is None else (out, reason)
+
+
+def _relatives(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,
+               tabular) -> tuple[list[Suggestion], str | None]:
+    """A finding the note gives a relative ("FHx CAD in brother") is the family history code the index's History
+    entry names for the condition's code (Z82.49 for coronary disease), as for the conditions the index finds."""
+    resolved = finding.resolve(match, note) if _relatives_condition(note, match.start(), match.end()) else None
+    code = history_code("family", resolved[0]) if resolved else None
+    if code is None or not tabular.is_billable(code) or any(s.code == code for s in suggestions):
+        return suggestions, None
+    reason = f"{match.group(0)}: {code}, a relative's {tabular.description(resolved[0]).lower()}"
+    made = from_rule(code, match, tabular, NAME, reason, confidence=FAMILY_HISTORY_CONFIDENCE, context="family")
+    return [*suggestions, made], reason
+
+
+def _relatives_condition(note: str, start: int, end: int) -> bool:
+    """Read as the suggester's family context reads it ("per parent reports" is not a relative's condition), and
+    not denied, supposed or uncertain."""
+    scope, prefix = mention_scope(note, start, end), before(note, start)
+    return scope is not None and scope.rule == FAMILY and not (
+        NEGATION.search(prefix) or HYPOTHETICAL.search(prefix) or uncertain(note, start, end))

@@ -35,10 +35,17 @@ MAINTENANCE_DRUGS = (
      "Z79.83"),
     (_rx(r"methotrexate|mtx"), "Z79.631"),
 )
+# SGLT2 inhibitors and GLP-1 agonists are also given for heart failure, kidney disease and obesity: Z79.84/Z79.85
+# are the long-term use of antidiabetic drugs, so for these the note must name diabetes
+ALSO_FOR_OTHER_CONDITIONS = _rx(r"empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|invokana|semaglutide|"
+                                r"ozempic|wegovy|rybelsus|liraglutide|victoza|saxenda|tirzepatide|mounjaro|zepbound|"
+                                r"dulaglutide|trulicity|exenatide")
+DIABETES = _rx(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|niddm|iddm")
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence
 _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u)\b", re.IGNORECASE)
-_TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|continues?|continued|maintained on|meds?|"
+_CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing)\b", re.IGNORECASE)
+_TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|cont|continues?|continued|maintained on|meds?|"
                             r"medications?|current medications?|rx)\b", re.IGNORECASE)
 # a denial of the drug itself ("not on anticoagulation"), not of another condition earlier in the sentence
 _JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
@@ -50,10 +57,15 @@ _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|decl
 
 def _taken(note: str, match: re.Match) -> bool:
     text = sentence(note, match.start(), match.end())
-    stated = _DOSE_AFTER.search(note[match.end():match.end() + 30]) or _TAKING_BEFORE.search(
+    stated = _DOSE_AFTER.search(note[match.end():match.end() + 30]) or _CONTINUED_AFTER.search(
+        note[match.end():match.end() + 30]) or _TAKING_BEFORE.search(
         before(note, match.start()))
     return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or
                                  _JUST_NEGATED.search(before(note, match.start())))
+
+
+def _for_this_class(match: re.Match, note: str) -> bool:
+    return not ALSO_FOR_OTHER_CONDITIONS.fullmatch(match.group(0)) or bool(DIABETES.search(note))
 
 
 def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,
@@ -63,7 +75,7 @@ def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,
     present = {s.code for s in suggestions}
     made = []
     for pattern, code in MAINTENANCE_DRUGS:
-        match = next((m for m in pattern.finditer(note) if _taken(note, m)), None)
+        match = next((m for m in pattern.finditer(note) if _taken(note, m) and _for_this_class(m, note)), None)
         if match is None or code in present or not tabular.is_billable(code):
             continue
         made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term (current) use "

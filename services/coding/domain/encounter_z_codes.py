@@ -64,11 +64,14 @@ _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (phy
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
                 r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
-_NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|normal exam|exam (is |was )?normal|unremarkable")
+_NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|no new (problems|issues|concerns|findings)|"
+              r"normal exam|exam (is |was )?normal|unremarkable")
+_OTHERWISE = _rx(r"otherwise")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
                   r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing for \d+ ?(minutes|mins?)")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
-                      (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping"), "Z71.6"), (_rx(r"alcohol"), "Z71.41"),
+                      (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"), "Z71.6"),
+                      (_rx(r"alcohol"), "Z71.41"),
                       (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
 # counselling code -> the diagnoses whose standard treatment it is part of
@@ -77,7 +80,8 @@ INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K
 _LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on")
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
-         (_rx(r"prednisone|systemic steroids?|oral steroids?"), "Z79.52"),
+         (_rx(r"prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|fludrocortisone|"
+              r"systemic steroids?|oral steroids?"), "Z79.52"),
          (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
          (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
@@ -118,7 +122,9 @@ def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Sug
     match = child or _ROUTINE_ADULT.search(note)
     if match is None or not _given(note, match):
         return []
-    abnormal, normal = _ABNORMAL.search(note), _NORMAL.search(note)
+    abnormal = _ABNORMAL.search(note)
+    # "otherwise exam normal" says the rest is normal beside a finding: not a normal exam
+    normal = next((m for m in _NORMAL.finditer(note) if not _OTHERWISE.search(before(note, m.start()))), None)
     code = ("Z00.121" if child else "Z00.01") if abnormal and not normal else ("Z00.129" if child else "Z00.00")
     stated = bool(abnormal) != bool(normal)
     findings = any(s.context == "affirmed" and s.code[0] not in "Z" for s in suggestions)

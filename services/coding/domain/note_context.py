@@ -53,11 +53,12 @@ RULES = (
               _words(r"if", r"risks? (of|for)", r"at risk", r"to prevent", r"prevent(s|ing)?", r"prevention of",
                      r"in case of", r"watch for", r"monitor for", r"warning signs of", r"prophylaxis (for|against)",
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
-                     r"can (cause|lead to)", r"progression to"),
+                     r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for"),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|may (occur|develop|recur)|"
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
     ScopeRule("resolved",
-              _words(r"resolved", r"late effects? of", r"prior", r"previous", r"former", r"remote", r"healed", r"treated",
+              _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"former", r"remote", r"healed",
+                     r"treated",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)"),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
                          r"no recurrence)\b", re.IGNORECASE),

@@ -22,7 +22,9 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bdifferential\b|\?)", re.IGNORECASE)
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(is |are |was )?(likely|probable|possible|suspected|unlikely|versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|\?)", re.IGNORECASE)
-HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|prior|"
+# "prior to" an event, and a result "on prior labs", do not place a condition in the past
+HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|"
+                     r"prior(?! to| labs?| results?| tests?| studies| imaging)|"
                      r"former|treated for|in remission|no recurrence|no evidence of recurrence)\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs of|risk of|at risk for|to prevent|"
                           r"prevention of|precautions|in case of|unless)\b", re.IGNORECASE)
@@ -35,13 +37,30 @@ def word_pattern(text: str) -> re.Pattern:
     return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
+def _decimal_point(note: str, i: int) -> bool:
+    """"A1c 9.6", "0.1 mg": a point between digits ends no sentence."""
+    return note[i] == "." and 0 < i < len(note) - 1 and note[i - 1].isdigit() and note[i + 1].isdigit()
+
+
 def sentence_start(note: str, position: int) -> int:
-    return max(note.rfind(mark, 0, position) for mark in _MARKS) + 1
+    starts = []
+    for mark in _MARKS:
+        i = note.rfind(mark, 0, position)
+        while i > 0 and _decimal_point(note, i):
+            i = note.rfind(mark, 0, i)
+        starts.append(i)
+    return max(starts) + 1
 
 
 def sentence_end(note: str, position: int) -> int:
-    after = [i for i in (note.find(mark, position) for mark in _MARKS) if i >= 0]
-    return min(after, default=len(note))
+    ends = []
+    for mark in _MARKS:
+        i = note.find(mark, position)
+        while i >= 0 and _decimal_point(note, i):
+            i = note.find(mark, i + 1)
+        if i >= 0:
+            ends.append(i)
+    return min(ends, default=len(note))
 
 
 def sentence(note: str, start: int, end: int) -> str:
@@ -57,9 +76,16 @@ def after(note: str, end: int) -> str:
     return note[end:sentence_end(note, end)]
 
 
+# "orthostatic hypotension, likely volume depletion": a cue after a comma that goes on to name something is the
+# uncertainty of what follows (a cause, a type), not of the condition stated before it
+CAUSE_CLAUSE = re.compile(r"^\s*,\s*(likely|probably|possibly|probable|possible|suspected)\s+[a-z(]", re.IGNORECASE)
+
+
 def uncertain(note: str, start: int, end: int) -> bool:
     """The condition at note[start:end] is stated as uncertain: r/o, possible, likely, versus, cannot exclude."""
-    return bool(UNCERTAIN_BEFORE.search(before(note, start)) or UNCERTAIN_AFTER.search(after(note, end)))
+    following = after(note, end)
+    return bool(UNCERTAIN_BEFORE.search(before(note, start))
+                or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following)))
 
 
 def current(note: str, start: int, end: int) -> bool:
@@ -69,3 +95,4 @@ def current(note: str, start: int, end: int) -> bool:
     return not (NEGATION.search(prefix) or HYPOTHETICAL.search(prefix) or NEGATED_AFTER.search(after(note, end))
                 or uncertain(note, start, end)
                 or HISTORY.search(whole) or FAMILY.search(whole))
+

@@ -25,7 +25,8 @@ STATUSES = (
     (_rx(r"insulin pump"), "Z96.41", "an insulin pump in use"),
     # oxygen the patient lives on, not oxygen started during the visit
     (_rx(r"(home|supplemental|chronic|continuous|nocturnal|long[- ]term) (oxygen|o2)|(oxygen|o2) at (home|night)|"
-         r"oxygen[- ]dependent"), "Z99.81", "dependence on supplemental oxygen"),
+         r"oxygen[- ]dependent|(uses|using|wears|requires) \d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen)"), "Z99.81",
+     "dependence on supplemental oxygen"),
     (_rx(r"(coronary|cardiac) stents?|stents? (to|in) the (lad|lcx|rca|circumflex|left anterior descending|"
          r"right coronary|coronary)|(pci|angioplasty) with stent(ing)?|des (to|in)"), "Z95.5",
      "a coronary angioplasty implant in place"),
@@ -50,7 +51,9 @@ _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candid
             r"needs (an? )?(cabg|aicd|pacemaker|ppm|stent\w*|pci|valve replacement|tavr)")  # oxygen "needed" is used
 
 _ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|takes|using|taking|started on|"
-                  r"continues?) (\w+ )?insulin|on (\w+ )?insulin|insulin (glargine|lispro|aspart|detemir|degludec)")
+                  r"continues?) (\w+ )?insulin|on (\w+ )?insulin|insulin (glargine|lispro|aspart|detemir|degludec)|"
+                  r"lantus|basaglar|toujeo|semglee|levemir|tresiba|humalog|novolog|admelog|fiasp|lyumjev|apidra|"
+                  r"humulin|novolin|glargine|detemir|degludec|lispro|aspart")  # the products are insulin
 _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 # a lab order that is the INR itself ("PT/INR. Reason: ...") or names its goal is the drug's monitoring
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
@@ -60,7 +63,8 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
                   r"(lithium|digoxin|phenytoin|valproate|vancomycin|"
                   r"tacrolimus) level")
 _VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(vaccin\w*|"
-                       r"immuni[sz]ation|flu shot|booster)")
+                       r"immuni[sz]ation|flu shot|booster)|(vaccin\w*|immuni[sz]ation|flu shot|booster|shot) "
+                       r"(was |is )?(declined|refused)")
 
 
 def status_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

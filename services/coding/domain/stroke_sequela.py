@@ -24,7 +24,7 @@ _STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits?
                           re.IGNORECASE)
 # the deficit written after the stroke: "ischemic stroke 2022 with residual R hemiparesis"
 _STROKE_WITH_RESIDUAL = re.compile(r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
-                                   r"[^.;\n]{0,30}?\bwith (residual|persistent|lasting|chronic)\b", re.IGNORECASE)
+                                   r"[^.;\n]{0,30}?(\bwith|\bw/) ?(residual|persistent|lasting|chronic)\b", re.IGNORECASE)
 # a deficit the note says is gone is no sequela to code ("aphasia from that stroke has resolved")
 _RESOLVED = re.compile(r"\b(resolved|recovered|cleared|gone|back to baseline)\b", re.IGNORECASE)
 # "without residual deficits": the history code a coded sequela contradicts

@@ -16,6 +16,23 @@ pytestmark = pytest.mark.unit
     ("Graves' disease with thyroid storm.", "E05.01"), ("Moderate aortic stenosis, echo yearly.", "I35.0"),
     ("Aortic stenosis with regurgitation.", "I35.2"), ("Mild mitral regurgitation on echo.", "I34.0"),
     ("8 mm pulmonary nodule, CT in 6 months.", "R91.1"), ("Multiple lung nodules, stable.", "R91.8"),
+    ("New pleuritic L chest pain x1 d.", "R07.81"), ("Pleuritic pain with deep breaths.", "R07.81"),
+    ("Vitamin D 18, deficiency: start D3.", "E55.9"), ("Vitamin D insufficiency.", "E55.9"),
+    ("Low vitamin D on labs.", "E55.9"),
+    ("Pulmonary sarcoid, stage II: bilateral hilar adenopathy.", "D86.2"),
+    ("Primary adrenal insufficiency on hydrocortisone.", "E27.1"), ("Male hypogonadism, testosterone 180.", "E29.1"),
+    ("Atherosclerosis of the right leg with intermittent claudication.", "I70.211"),
+    ("Bronchiectasis w/ acute exacerbation.", "J47.1"),
+    ("Hypertrophic cardiomyopathy, obstructive, LVOT gradient 60.", "I42.1"), ("HCM, on metoprolol.", "I42.2"),
+    ("Raynaud's phenomenon, both hands.", "I73.00"), ("Pituitary microadenoma 6 mm.", "D35.2"),
+    ("B12 deficiency, start cyanocobalamin.", "E53.8"), ("DVT of left popliteal vein.", "I82.432"),
+    ("Chronic DVT of the right femoral vein.", "I82.511"), ("Dx acute cystitis.", "N30.00"),
+    ("Acute cystitis with hematuria.", "N30.01"), ("Acute cystitis, no hematuria.", "N30.00"),
+    ("Atrial fibrillation, permanent, on warfarin.", "I48.21"), ("Paroxysmal atrial fibrillation.", "I48.0"),
+    ("Frequent PVCs on Holter.", "I49.3"), ("Acute idiopathic pericarditis.", "I30.0"),
+    ("Hyponatremia, Na 129.", "E87.1"), ("AAA 4.2 cm on US.", "I71.40"),
+    ("Adenocarcinoma of the right upper lobe, stage IV.", "C34.11"), ("Bilateral cerumen impaction.", "H61.23"),
+    ("Ingrown toenail.", "L60.0"), ("Paronychia of the right great toe.", "L03.031"),
 ])
 def test_the_words_meet_the_code_the_index_sends_them_to(tabular, note, expected):
     out, reasons = documented_findings([], note, tabular)
@@ -117,3 +134,47 @@ def test_coronary_disease_with_angina_is_one_combination_code(tabular, note, ang
 def test_angina_without_current_coronary_disease_or_with_a_graft_stays(tabular, note):
     given = found(note, ("I20.89", "Stable angina"))
     assert coronary_with_angina(given, note, tabular)[0] == given
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("FHx CAD in brother.", ["Z82.49"]), ("Father with coronary artery disease at 50.", ["Z82.49"]),
+    ("No FHx of CAD.", []), ("Brother had possible CAD.", []), ("Brother also has HCM.", ["Z82.49"]),
+    ("Father w/ AAA.", ["Z82.49"]),
+    ("9yo with CAD per parent reports.", []),  # reported by a parent: not a relative's (nor read as current)
+])
+def test_a_finding_given_to_a_relative_is_the_family_history_code_of_the_index(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert codes(out) == expected and all(s.context == "family" for s in out if s.code.startswith("Z"))
+
+
+@pytest.mark.parametrize("note", ["CAD s/p PCI w/ DES to LAD 2020.", "CAD, status post CABG x3 in 2015."])
+def test_coronary_disease_outlives_its_revascularization(tabular, note):
+    assert codes(documented_findings([], note, tabular)[0]) == ["I25.10"]
+
+
+def test_a_condition_after_s_p_is_still_past(tabular):
+    assert documented_findings([], "S/p treatment for CAD.", tabular)[0] == []
+
+
+def test_claudication_with_atherosclerosis_is_i70_21_by_side_and_replaces_the_unspecified_codes(tabular):
+    note = "PAD due to atherosclerosis, bilateral LE, with intermittent claudication."
+    given = found(note, ("I73.9", "PAD"), ("I70.90", "atherosclerosis"))
+    out, _ = refined_by_sentence(documented_findings(given, note, tabular)[0], note, tabular)
+    assert codes(out) == ["I70.213"]
+
+
+@pytest.mark.parametrize("note", ["Intermittent claudication, ABI ordered.", "Bronchiectasis, no exacerbation."])
+def test_claudication_without_atherosclerosis_or_bronchiectasis_without_a_flare_is_not_made(tabular, note):
+    assert all(s.code not in ("J47.1",) and not s.code.startswith("I70.2")
+               for s in documented_findings([], note, tabular)[0])
+
+
+def test_chest_pain_gives_way_to_its_kind_named_in_the_note(tabular):
+    from services.coding.domain.same_condition import same_condition
+    note = "Chest pain eval: atypical. Dx: chest wall pain."
+    out, _ = same_condition(found(note, ("R07.9", "Chest pain"), ("R07.89", "chest wall pain")), note, tabular)
+    assert codes(out) == ["R07.89"]
+
+
+def test_a_dvt_not_placed_in_a_leg_is_left_to_a_coder(tabular):
+    assert documented_findings([], "DVT of the right subclavian vein.", tabular)[0] == []

@@ -10,6 +10,7 @@ pytestmark = pytest.mark.unit
 @pytest.mark.parametrize("context, condition, expected", [
     ("family", "E10.9", "Z83.3"), ("family", "F20.9", "Z81.8"), ("family", "F10.20", "Z81.1"),
     ("family", "I63.9", "Z82.3"), ("history", "I63.9", "Z86.73"), ("history", "N20.0", "Z87.442"),
+    ("history", "O24.419", "Z86.32"), ("family", "O24.419", None),
     ("history", "E11.9", None), ("family", "K21.9", None), ("affirmed", "E11.9", None),
 ])
 def test_the_history_entry_by_the_conditions_code(context, condition, expected):

@@ -159,6 +159,8 @@ def test_a_vaccine_given_is_z23_not_the_disease_it_prevents(tabular):
                                                tabular)
     assert codes(result) == ["I10", "Z23"] and "not J11.1" in reasons[0]
     assert codes(c.immunization_encounter([], "Flu shot administered.", tabular)[0]) == ["Z23"]
+    assert codes(c.immunization_encounter([], "Tdap and Shingrix #1 given today.", tabular)[0]) == ["Z23"]
+    assert c.immunization_encounter([], "Tdap deferred to next visit.", tabular)[0] == []
 
 
 def test_a_declined_vaccine_is_no_immunization(tabular):

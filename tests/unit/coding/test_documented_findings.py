@@ -29,10 +29,37 @@ def test_the_words_a_note_uses_meet_their_code(tabular, note, expected):
 
 @pytest.mark.parametrize("note", ["No pneumonia on x-ray.", "Denies dizziness.", "History of pneumonia.",
                                   "Return if rash or dizziness.", "Watch for signs of pneumonia.",
-                                  "Mother has COPD.", "Intentional weight loss of ten pounds.",
+                                  "Intentional weight loss of ten pounds.",
                                   "Possible pneumonia.", "Pulmonary edema on x-ray."])
 def test_negated_uncertain_past_or_family_mentions_are_not_coded(tabular, note):
     assert documented_findings([], note, tabular)[0] == []
+
+
+@pytest.mark.parametrize("note", ["Rapid strep +. Strep pharyngitis.", "Strep pharyngitis, rapid strep positive."])
+def test_a_positive_strep_test_written_with_a_plus_sign_confirms_streptococcal_pharyngitis(tabular, note):
+    assert codes(documented_findings([], note, tabular)[0]) == ["J02.0"]
+
+
+def test_chest_wall_pain_is_r07_89_over_the_pain_the_index_found(tabular):
+    note = "Dx: chest wall pain."
+    assert codes(documented_findings(found(note, ("R52", "pain")), note, tabular)[0]) == ["R07.89"]
+
+
+def test_an_exacerbation_dated_before_the_visit_is_not_todays(tabular):
+    note = "Severe persistent asthma, status asthmaticus last month (hospitalized), now at baseline."
+    assert codes(documented_findings([], note, tabular)[0]) == ["J45.50"]
+    note = "Severe persistent asthma in status asthmaticus."
+    assert codes(documented_findings([], note, tabular)[0]) == ["J45.52"]
+
+
+def test_an_abnormal_result_beside_a_diagnosis_in_its_sentence_is_not_a_symptom(tabular):
+    note = "Obesity (BMI 33.4) and prediabetes (A1c 5.9)."
+    assert codes(documented_findings(found(note, ("E66.9", "Obesity")), note, tabular)[0]) == ["E66.9", "R73.03"]
+
+
+def test_a_relatives_condition_is_only_its_family_history_code(tabular):
+    out, _ = documented_findings([], "Mother has COPD.", tabular)
+    assert codes(out) == ["Z82.5"] and out[0].context == "family"
 
 
 def test_a_less_specific_index_code_on_the_same_words_is_replaced(tabular):

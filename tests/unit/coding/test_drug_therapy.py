@@ -16,6 +16,9 @@ pytestmark = pytest.mark.unit
     ("Osteoporosis, on alendronate weekly x 2 yrs.", ["Z79.83"]),
     ("RA, continue methotrexate 15 mg weekly.", ["Z79.631"]),
     ("T2DM on semaglutide 1 mg weekly and metformin.", ["Z79.84", "Z79.85"]),
+    ("Type 2 diabetes and HFrEF, on Jardiance 10 mg.", ["Z79.84"]),  # with diabetes it is an antidiabetic
+    ("CAD. Cont ASA 81 and rosuvastatin.", ["Z79.82"]),  # "cont" is continue
+    ("T2DM. Metformin 1000 BID continued.", ["Z79.84"]),
 ])
 def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     out, reasons = maintenance_drug_therapy([], note, tabular)
@@ -28,6 +31,8 @@ def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     "ASA class II, cleared for anesthesia.",  # the anesthesia physical status, not aspirin
     "Prednisone 40 mg x 5 days.",  # not a maintenance class: needs "long-term" (encounter_z_codes)
     "Discussed metformin; patient prefers diet first.",  # named, not taken
+    "HFrEF, EF 30%. Meds: carvedilol, empagliflozin 10 mg daily.",  # an SGLT2 inhibitor for the heart failure
+    "Obesity, BMI 41, on semaglutide 2.4 mg weekly.",  # a GLP-1 agonist for the obesity
 ])
 def test_a_drug_not_taken_as_maintenance_is_not(tabular, note):
     assert maintenance_drug_therapy([], note, tabular)[0] == []

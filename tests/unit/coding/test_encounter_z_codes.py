@@ -47,6 +47,32 @@ def test_a_routine_exam_with_conditions_neither_called_abnormal_nor_normal_goes_
     assert exam.confidence < 0.9 and "a coder decides" in exam.reason
 
 
+def test_otherwise_normal_says_the_exam_found_something_abnormal(tabular):
+    note = "Complete physical exam. New dx type 2 DM. Otherwise exam normal."
+    out, _ = encounter_z_codes(found(note, ("E11.9", "type 2 DM")), note, tabular)
+    exam = next(s for s in out if s.code.startswith("Z00"))
+    assert exam.code == "Z00.01" and exam.confidence >= 0.9
+    note = "Complete physical exam. Exam normal."
+    assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z00.00"]
+
+
+def test_no_new_problems_states_a_routine_exam_without_abnormal_findings(tabular):
+    note = "Medicare AWV. HTN at goal. AWV completed, no new problems."
+    out, _ = encounter_z_codes(found(note, ("I10", "HTN")), note, tabular)
+    exam = next(s for s in out if s.code.startswith("Z00"))
+    assert exam.code == "Z00.00" and exam.confidence >= 0.9
+
+
+def test_a_steroid_the_note_says_is_long_term_after_a_decimal_dose(tabular):
+    note = "Addison's on hydrocortisone 15/5 mg and fludrocortisone 0.1 mg long term."
+    assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z79.52"]
+
+
+def test_counselling_to_quit_is_tobacco_counselling_but_not_to_quit_drinking(tabular):
+    assert codes(encounter_z_codes([], "Current smoker. Counseled to quit (10 min).", tabular)[0]) == ["Z71.6"]
+    assert "Z71.6" not in codes(encounter_z_codes([], "Counseled to quit drinking (10 min).", tabular)[0])
+
+
 def test_alcohol_misuse_screening_is_z13_39(tabular):
     out, _ = encounter_z_codes([], "Alcohol use screening (AUDIT-C) negative.", tabular)
     assert [s.code for s in out] == ["Z13.39"]

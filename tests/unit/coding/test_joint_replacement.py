@@ -28,7 +28,9 @@ def test_the_post_operative_visit_is_aftercare_and_drops_the_treated_arthritis(t
 
 @pytest.mark.parametrize("note", ["Severe left knee OA; discussed total knee arthroplasty.",
                                   "Right hip OA, candidate for THA.", "Mother had a hip replacement.",
-                                  "No prior knee replacement."])
+                                  "No prior knee replacement.",
+                                  "Pre-op cardiac eval prior to R total knee arthroplasty.",
+                                  "Pre-op clearance for L THA next month."])
 def test_a_replacement_planned_discussed_denied_or_a_relatives_is_not_a_status(tabular, note):
     assert joint_replacement([], note, tabular)[0] == []
 

@@ -30,6 +30,7 @@ def test_a_condition_only_screened_for_is_not_current(text, mention):
     ("Discussed stroke risk if anticoagulation is stopped.", "stroke"),
     ("Statin to prevent myocardial infarction.", "myocardial infarction"),
     ("Panic attacks may occur when tapering.", "Panic attacks"),
+    ("Reassess for asthma in 4 wks if it persists.", "asthma"),
 ])
 def test_a_supposed_condition_is_not_current(text, mention):
     assert rule_for(text, mention) == "hypothetical"
@@ -87,6 +88,7 @@ def test_a_denied_condition_is_not_current_across_a_list(text, mention):
     ("Acute pharyngitis, rapid strep negative.", "Acute pharyngitis"),
     ("Denies chest pain but has hypertension.", "hypertension"),
     ("No fever; asthma worse at night.", "asthma"),
+    ("Pre-op eval prior to R TKA for primary OA of R knee.", "primary OA"),  # "prior to" an event, not a past
     ("Depression screening positive; depression, started sertraline.", "depression, started"[:10]),
 ])
 def test_a_current_condition_outside_every_scope_is_coded(text, mention):
@@ -104,3 +106,18 @@ def test_the_scope_is_the_clause_around_the_mention():
 def test_the_cue_is_named_in_the_scope():
     text = "Denies chest pain."
     assert mention_scope(text, 7, 17).cue == "Denies"
+
+
+def test_a_decimal_point_ends_no_sentence():
+    from services.coding.domain.note_text import sentence
+    note = "T2DM. A1c 9.6, poorly controlled. Next."
+    start = note.index("poorly")
+    assert sentence(note, start, start + 6) == " A1c 9.6, poorly controlled"
+
+
+def test_a_result_on_prior_labs_is_not_a_past_condition_but_a_prior_history_is():
+    from services.coding.domain.note_text import current
+    note = "Reason: abnormal TSH 6.8 on prior labs."
+    assert current(note, note.index("abnormal"), note.index(" 6.8"))
+    note = "Abnormal TSH, prior history."
+    assert not current(note, 0, 12)

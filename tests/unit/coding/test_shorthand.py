@@ -24,7 +24,12 @@ def expand():
     ("HFrEF", "Heart failure with reduced ejection fraction"),
     ("HFpEF", "Heart failure with preserved ejection fraction"), ("AF", "Atrial fibrillation"),
     ("afib", "atrial fibrillation"), ("COPD", "Chronic obstructive pulmonary disease"),
-    ("OSA", "Obstructive sleep apnea"), ("GERD", "Gastro-esophageal reflux disease"),
+    ("OSA", "Obstructive sleep apnea"), ("AECOPD", "Acute exacerbation of chronic obstructive pulmonary disease"),
+    ("f/u after CAP", "f/u after community-acquired pneumonia"), ("h/o NSTEMI", "history of non-ST elevation "
+    "myocardial infarction"), ("Vit D 24", "Vitamin D 24"), ("Vit B12 180", "Vitamin B12 180"),
+    ("obesity class III", "obesity class 3"), ("PCOS", "Polycystic ovarian syndrome"),
+    ("RUL nodule", "Right upper lobe nodule"), ("LLL infiltrate", "Left lower lobe infiltrate"),
+    ("NYHA class II", "NYHA class 2"), ("GERD", "Gastro-esophageal reflux disease"),
     ("MDD", "Major depressive disorder"), ("GAD", "Generalized anxiety disorder"),
     ("PTSD", "Post-traumatic stress disorder"), ("ADHD", "Attention-deficit hyperactivity disorder"),
     ("BPH", "Benign prostatic hyperplasia"), ("UTI", "Urinary tract infection"),

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.unit
     ("Sick sinus syndrome with a pacemaker, interrogated today.", ["Z95.0"]),
     ("ESRD on hemodialysis.", ["Z99.2"]),
     ("Patient refused the shingles vaccine today.", ["Z28.21"]),
+    ("Flu shot declined.", ["Z28.21"]),  # the refusal after the vaccine
+    ("IPF on nintedanib. Uses 2L O2 with exertion.", ["Z99.81"]),  # oxygen by its flow
 ])
 def test_a_status_the_note_documents_is_coded(tabular, note, expected):
     out, reasons = status_z_codes([], note, tabular)
@@ -42,6 +44,13 @@ def test_insulin_is_z79_4_for_type_2_diabetes_not_type_1(tabular, diabetes, expe
     note = "Diabetes mellitus, on insulin glargine nightly."
     out, _ = status_z_codes(found(note, (diabetes, "Diabetes mellitus")), note, tabular)
     assert codes(out) == expected
+
+
+@pytest.mark.parametrize("note", ["T2DM. Lantus 20u qhs + Januvia.", "T2DM, Humalog sliding scale with meals.",
+                                  "T2DM. Glargine 10 units qhs."])
+def test_insulin_named_by_its_product_is_insulin(tabular, note):
+    out, _ = status_z_codes(found(note, ("E11.9", "T2DM")), note, tabular)
+    assert codes(out) == ["E11.9", "Z79.4"]
 
 
 def test_insulin_without_diabetes_coded_is_not_z79_4(tabular):

@@ -64,3 +64,8 @@ def test_a_stroke_with_a_residual_deficit_written_after_it_is_its_sequela(tabula
 def test_a_deficit_the_note_says_is_gone_is_not_a_sequela(tabular, note, deficit):
     out, _ = stroke_sequela(found(note, deficit) if deficit else [], note, tabular)
     assert not any(s.code.startswith("I69") for s in out)
+
+def test_a_stroke_with_its_residual_named_after_it_is_a_sequela_not_a_history_without_deficits(tabular):
+    note = "Hx of CVA 2022 with residual left hemiparesis (right-handed)."
+    out, reasons = stroke_sequela(found(note, ("Z86.73", "CVA")), note, tabular)
+    assert codes(out) == ["I69.354"] and reasons

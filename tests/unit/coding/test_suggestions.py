@@ -180,3 +180,10 @@ def test_a_relatives_condition_written_in_shorthand_is_family_history_not_the_co
 def test_a_sentence_ending_inside_a_quotation_ends_there(suggest):
     """'CC: "can't sleep." Primary insomnia': the complaint's "can't" does not negate the next sentence."""
     assert codes(suggest('CC: "can\'t sleep." Primary insomnia x 6 months.')) == ["F51.01"]
+
+
+def test_a_substance_named_alone_is_not_a_use_disorder(suggest):
+    found, skipped = suggest.read("Palpitations x 1 mo, worse w/ caffeine.")
+    assert codes(found) == ["R00.2"]  # the substance is not the diagnosis that would make the symptom integral
+    assert [(s.code, s.rule) for s in skipped] == [("F15.10", "substance-named-only")]
+    assert [s.code[:3] for s in suggest("Alcohol abuse, drinks daily.")] == ["F10"]

@@ -33,3 +33,13 @@ def test_a_symptom_beside_an_uncertain_diagnosis_is_not_dropped_as_integral():
     given = found(note, ("R05.9", "Cough"), ("J18.9", "pneumonia"))
     assert codes(without_integral_symptoms(given, [0, 0], note)) == ["J18.9", "R05.9"]
     assert codes(without_integral_symptoms(given, [0, 0])) == ["J18.9"]  # without the note: definitive
+
+
+@pytest.mark.parametrize("note, kept", [
+    ("Dx orthostatic hypotension, likely volume depletion from HCTZ.", ["I95.1"]),  # the cause is the uncertain part
+    ("Orthostatic hypotension, likely.", []), ("Orthostatic hypotension is likely.", []),
+    ("Orthostatic hypotension vs vasovagal syncope.", []),
+])
+def test_a_cue_after_a_comma_that_names_a_cause_leaves_the_condition_before_it_stated(tabular, note, kept):
+    given = found(note, ("I95.1", "rthostatic hypotension"))
+    assert codes(uncertain_diagnoses(given, note, tabular)[0]) == kept

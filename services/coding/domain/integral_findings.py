@@ -1,0 +1,30 @@
+"""Signs and symptoms routinely part of a heart, lung, circulatory or thyroid diagnosis (guideline I.B.5: not
+coded beside the confirmed diagnosis), read by `integral_symptoms` beside its general table.
+
+Each row is a symptom the diagnosis is made of, not one it merely often comes with: edema and dyspnea in heart
+failure; dyspnea, wheezing and cough in an exacerbation of COPD or in asthma; hypoxemia in respiratory failure
+with hypoxia; sneezing in rhinitis; hirsutism and irregular menses in PCOS; erythema in cellulitis; lightheadedness and syncope in orthostatic hypotension (the index's
+"Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction; fatigue and weight gain in
+hypothyroidism. A symptom beside a stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be
+confirmed and the one that explains it.
+"""
+
+HEART_FAILURE = ("I50", "I11.0", "I13.0", "I13.2")
+HYPOTHYROIDISM = ("E03", "E89.0", "E06.3")
+
+# symptom code prefix -> diagnosis code prefixes it is integral to
+CARDIOPULMONARY_INTEGRAL = {
+    "R60": HEART_FAILURE,  # edema
+    "R06.0": (*HEART_FAILURE, "J44.1", "J45", "J96"),  # dyspnea, shortness of breath, orthopnea
+    "R06.2": ("J44.1", "J45"),  # wheezing
+    "R05": ("J44.1", "J45"),  # cough
+    "R09.02": ("J96.01", "J96.11", "J96.21"),  # hypoxemia in respiratory failure with hypoxia
+    "R42": ("I95",),  # lightheadedness on standing
+    "R55": ("I95.1",),  # orthostatic syncope
+    "R07": ("I20", "I21", "I24", "I25.11"),  # chest pain in angina or infarction
+    "R53.8": HYPOTHYROIDISM,  # fatigue
+    "R63.5": HYPOTHYROIDISM,  # weight gain
+    "R06.7": ("J30", "J00", "J01"),  # sneezing in rhinitis, a cold or sinusitis
+    "L68.0": ("E28.2",), "N92.6": ("E28.2",),  # hirsutism and irregular menses in polycystic ovary syndrome
+    "L53.9": ("L03", "L60.0"),  # erythema of a cellulitis or an ingrown nail
+}

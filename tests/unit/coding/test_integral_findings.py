@@ -1,0 +1,31 @@
+"""Signs and symptoms routinely part of a confirmed heart, lung, circulatory or thyroid diagnosis are not coded."""
+import pytest
+
+from services.coding.domain import conventions as c
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, diagnosis, symptom", [
+    ("Acute on chronic HFrEF. 2+ LE edema bilat.", ("I50.23", "HFrEF"), ("R60.9", "edema")),
+    ("AECOPD: increased SOB and sputum.", ("J44.1", "AECOPD"), ("R06.02", "SOB")),
+    ("Asthma exacerbation with wheezing.", ("J45.901", "Asthma exacerbation"), ("R06.2", "wheezing")),
+    ("Orthostatic hypotension; lightheaded on standing.", ("I95.1", "Orthostatic hypotension"), ("R42", "lightheaded")),
+    ("Stable angina, chest pain on exertion.", ("I20.89", "Stable angina"), ("R07.9", "chest pain")),
+    ("Fatigue and cold intolerance; primary hypothyroidism.", ("E03.9", "hypothyroidism"), ("R53.83", "Fatigue")),
+    ("Sneezing, itchy eyes. Allergic rhinitis due to pollen.", ("J30.1", "Allergic rhinitis"), ("R06.7", "Sneezing")),
+    ("PCOS with hirsutism.", ("E28.2", "PCOS"), ("L68.0", "hirsutism")),
+    ("Paronychia of the R toe, mild erythema.", ("L03.031", "Paronychia"), ("L53.9", "erythema")),
+])
+def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note, diagnosis, symptom):
+    out, reasons = c.integral_symptoms(found(note, diagnosis, symptom), note, tabular)
+    assert codes(out) == [diagnosis[0]] and f"integral to {diagnosis[0]}" in reasons[0]
+
+
+@pytest.mark.parametrize("note, given", [
+    ("COPD, stable. Shortness of breath on exertion.", (("J44.9", "COPD"), ("R06.02", "Shortness of breath"))),
+    ("Edema of the ankles; HTN.", (("I10", "HTN"), ("R60.9", "Edema"))),  # no heart failure to explain it
+])
+def test_a_symptom_the_confirmed_diagnoses_do_not_explain_stays(tabular, note, given):
+    assert codes(c.integral_symptoms(found(note, *given), note, tabular)[0]) == sorted(code for code, _ in given)
