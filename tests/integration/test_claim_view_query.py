@@ -132,3 +132,15 @@ async def test_a_connection_whose_statement_failed_goes_back_to_no_one(engine):
     assert failed.is_closed()
     async with statement_connection(engine) as connection:
         assert connection is not failed and await connection.fetchval("SELECT 1") == 1
+
+
+async def test_a_connection_beyond_the_pool_is_closed_when_given_back(infrastructure):
+    """Giving back an overflow connection closes it, which waits on the driver: no error, nothing kept."""
+    engine = make_engine(Settings(database_url=infrastructure.database_url, db_pool_size=1))
+    try:
+        async with statement_connection(engine) as first, statement_connection(engine) as second:
+            assert await first.fetchval("SELECT 1") == await second.fetchval("SELECT 2") - 1
+        assert engine.pool.checkedout() == 0 and engine.pool.overflow() <= 0
+        assert second.is_closed() != first.is_closed()  # one went back to the pool, the other was closed
+    finally:
+        await engine.dispose()
