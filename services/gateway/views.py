@@ -1,4 +1,8 @@
-"""The merged claim a client sees: claims' record, payments' postings, denials, one timeline."""
+"""The merged claim a client sees: claims' record, payments' postings, denials, one timeline.
+
+Each part arrives as its service's response model wrote it (its contract, tested there), so the merged
+view is already in the ClaimView's shape and form: the route writes it as it is, without validating it
+again (`model_bytes`)."""
 import asyncio
 
 import orjson
@@ -13,7 +17,7 @@ async def claim_view(upstreams: dict, claim_id, caller: Caller) -> dict:
     answers = await asyncio.gather(
         upstreams["claims"].request("GET", f"/internal/claims/{claim_id}", caller),
         upstreams["payments"].request("GET", f"/internal/claims/{claim_id}/postings", caller),
-        upstreams["denials"].request("GET", f"/internal/denials?claim_id={claim_id}", caller),
+        upstreams["denials"].request("GET", f"/internal/claims/{claim_id}/denials", caller),
         return_exceptions=True,
     )
     for answer in answers:

@@ -1,18 +1,19 @@
 """GET /internal/claims/{id} reads the claim, its lines and its timeline in one statement on the
-driver's connection: its answer must serialise to the very bytes the ORM-loaded rows gave (clients and
-the gateway compare them), and it opens no transaction."""
+driver's connection and answers it as bytes, unvalidated: they must be the very bytes the response model
+wrote from the ORM-loaded rows (clients and the gateway compare them), and it opens no transaction."""
 import uuid
 from datetime import date, datetime, timezone
 
 import asyncpg
 import pytest
-from pydantic import TypeAdapter
 from sqlalchemy import event, select
 
+from shared.contracts.api.claims import ClaimDetail
 from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory, statement_connection
 from shared.db.unit_of_work import UnitOfWorkFactory
+from shared.http.json_response import dump_model_json
 from services.claims.adapters.claim_view import claim_view
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
@@ -23,7 +24,6 @@ from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, coded
 
 CATALOG = Catalog.load()
-AS_JSON = TypeAdapter(dict)  # how FastAPI writes a route's `-> dict` answer
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ async def _view(engine, *, tenant_id, claim_id) -> dict | None:
 
 
 def _orm_view(claim: Claim, lines: list[ClaimLine], events: list[ClaimEvent]) -> dict:
-    """The view as the route built it from ORM rows before the single statement."""
+    """The view as the route built it from ORM rows before the single statement (its model wrote it)."""
     return {
         "claim_id": str(claim.id), "encounter_id": str(claim.encounter_id), "status": claim.status,
         "patient_control_number": claim.patient_control_number, "payer_id": claim.payer_id,
@@ -94,7 +94,7 @@ async def test_the_single_statement_writes_the_orm_views_bytes(engine, units):
             select(ClaimLine).where(ClaimLine.claim_id == claim_id).order_by(ClaimLine.line_number))).scalars().all()
         events = await uow.timeline.of(claim_id)
     assert len(lines) >= 1 and len(events) >= 3
-    assert AS_JSON.dump_json(view) == AS_JSON.dump_json(_orm_view(claim, lines, events))
+    assert dump_model_json(view) == ClaimDetail.model_validate(_orm_view(claim, lines, events)).model_dump_json().encode()
 
 
 async def test_another_tenants_claim_is_not_found(engine, units):
@@ -132,3 +132,15 @@ async def test_a_connection_whose_statement_failed_goes_back_to_no_one(engine):
     assert failed.is_closed()
     async with statement_connection(engine) as connection:
         assert connection is not failed and await connection.fetchval("SELECT 1") == 1
+
+
+async def test_a_connection_beyond_the_pool_is_closed_when_given_back(infrastructure):
+    """Giving back an overflow connection closes it, which waits on the driver: no error, nothing kept."""
+    engine = make_engine(Settings(database_url=infrastructure.database_url, db_pool_size=1))
+    try:
+        async with statement_connection(engine) as first, statement_connection(engine) as second:
+            assert await first.fetchval("SELECT 1") == await second.fetchval("SELECT 2") - 1
+        assert engine.pool.checkedout() == 0 and engine.pool.overflow() <= 0
+        assert second.is_closed() != first.is_closed()  # one went back to the pool, the other was closed
+    finally:
+        await engine.dispose()

@@ -3,10 +3,11 @@ lines and its timeline aggregated by Postgres, instead of three queries (one rou
 run on the driver's connection outside a transaction (no BEGIN and COMMIT, no ORM session).
 
 Postgres writes JSON its own way (a numeric as a number, a timestamp with a trimmed fraction), so
-the aggregates carry charges and dates as text and each timestamp is rewritten as Python writes it:
-the view's bytes are those the ORM-loaded rows gave.
+the aggregates carry charges and dates as text and each timestamp is read back as an instant. The view
+holds every field of api.ClaimDetail, instants and days as themselves, so the route writes it as the
+model would (`model_bytes`) without validating it again: the bytes are those the ORM-loaded rows gave.
 """
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from uuid import UUID
 
 import asyncpg
@@ -52,18 +53,14 @@ async def claim_view(connection: asyncpg.Connection, *, tenant_id: UUID, claim_i
         "total_charge": row["total_charge"], "edits": row["edits"],
         "diagnoses": [d["code"] for d in row["diagnoses"] or []],
         "eligibility": row["eligibility"], "payer_status": row["last_payer_status"],
-        "submitted_at": _iso(row["submitted_at"]), "next_inquiry_on": _iso(row["next_inquiry_on"]),
-        "next_action_on": _iso(row["next_action_on"]),
+        "submitted_at": row["submitted_at"], "next_inquiry_on": row["next_inquiry_on"],
+        "next_action_on": row["next_action_on"],
         "lines": row["lines"],
-        "timeline": [{"at": _utc_iso(e["at"]), "service": "claims", "event": e["event"], "status": e["status"],
+        "timeline": [{"at": _utc(e["at"]), "service": "claims", "event": e["event"], "status": e["status"],
                       "detail": e["detail"]} for e in row["events"]],
     }
 
 
-def _iso(value: date | datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _utc_iso(postgres_json_timestamp: str) -> str:
-    """Postgres's JSON timestamp (session time zone, fraction trimmed) as Python's isoformat in UTC."""
-    return datetime.fromisoformat(postgres_json_timestamp).astimezone(timezone.utc).isoformat()
+def _utc(postgres_json_timestamp: str) -> datetime:
+    """Postgres's JSON timestamp (session time zone, fraction trimmed) as the instant in UTC."""
+    return datetime.fromisoformat(postgres_json_timestamp).astimezone(timezone.utc)

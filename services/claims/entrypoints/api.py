@@ -10,6 +10,7 @@ from shared.contracts.requests import ClaimFix
 from shared.db.engine import statement_connection
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
+from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
 from shared.x12 import X12SyntaxError, control_character_problems
 from services.claims.application.fix_claim import FixRefused, fix_claim as fix_held_claim
@@ -33,12 +34,13 @@ async def _claim_or_404(uow, caller, claim_id: UUID):
 
 
 @router.get("/claims/{claim_id}", response_model=api.ClaimDetail)
-async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> dict:
+async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> Response:
+    """Read by the gateway for every claim view: one statement, answered as the model's bytes."""
     async with statement_connection(request.app.state.runtime.engine) as connection:
         view = await claim_view(connection, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
     if view is None:
         raise Problem(404, "Claim not found")
-    return view
+    return model_bytes(view)
 
 
 @router.get("/claims/{claim_id}/837", response_class=Response)

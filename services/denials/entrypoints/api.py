@@ -14,17 +14,21 @@ from shared.contracts.denial import (
     ClaimCorrection,
     WriteOffDenial,
 )
+from shared.db.engine import statement_connection
 from shared.http.actions import run_action
 from shared.http.auth import CallerDep
+from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
 from services.denials.application import appeals
 from services.denials.application.analytics import denial_analytics
 from services.denials.application import work_queue as handlers
+from services.denials.adapters import claim_denials as by_claim
 from services.denials.adapters.appeal_letter_pdf import appeal_letter_pdf
 from services.denials.domain.appeal_letter import render_appeal_letter
 from services.denials.domain.queue import breach_risk, business_days_between
 
 router = APIRouter(prefix="/internal", tags=["denials"])
+FIRST_PAGE = api.DenialListQuery.model_fields["limit"].default
 
 
 def today() -> date:
@@ -32,24 +36,29 @@ def today() -> date:
 
 
 def denial_public(d, *, on: date | None = None) -> dict:
+    """Every field of api.Denial, ids, days and instants as themselves: a response model or
+    `model_bytes` writes them."""
     on = on or today()
     opened_on = d.opened_at.date() if d.opened_at else on
     return {
-        "denial_id": str(d.id), "claim_id": str(d.claim_id), "remit_id": d.remit_id, "payer_id": d.payer_id,
+        "denial_id": d.id, "claim_id": d.claim_id, "remit_id": d.remit_id, "payer_id": d.payer_id,
         "level": d.level, "line_number": d.line_number, "procedure_code": d.procedure_code,
         "carc_codes": d.carc_codes, "rarc_codes": d.rarc_codes, "category": d.category,
         "preventable": d.preventable, "recommended_action": d.recommended_action, "explanation": d.explanation,
         "amount": str(d.amount), "partial": d.partial, "payer_claim_number": d.payer_claim_number,
         "status": d.status, "priority": d.priority, "assignee": d.assignee,
-        "appeal_deadline": d.appeal_deadline.isoformat(), "days_to_appeal_deadline": (d.appeal_deadline - on).days,
-        "sla_due": d.sla_due.isoformat(),
+        "appeal_deadline": d.appeal_deadline, "days_to_appeal_deadline": (d.appeal_deadline - on).days,
+        "sla_due": d.sla_due,
         "sla": "met" if d.acted_at and d.acted_at.date() <= d.sla_due else
                ("missed" if d.acted_at else breach_risk(opened_on, on)),
         "business_days_to_sla": business_days_between(on, d.sla_due),
-        "opened_at": d.opened_at.isoformat() if d.opened_at else None,
-        "acted_at": d.acted_at.isoformat() if d.acted_at else None,
-        "resolved_at": d.resolved_at.isoformat() if d.resolved_at else None,
+        "opened_at": d.opened_at, "acted_at": d.acted_at, "resolved_at": d.resolved_at,
     }
+
+
+def _page(rows, limit: int) -> dict:
+    return {"items": [denial_public(d) for d in rows],
+            "next_cursor": f"{rows[-1].priority}:{rows[-1].id}" if len(rows) == limit else None}
 
 
 @router.get("/denials", response_model=api.DenialPage)
@@ -58,8 +67,17 @@ async def list_denials(request: Request, caller: CallerDep, query: Annotated[api
         rows = await handlers.list_denials(
             uow, tenant_id=UUID(caller.tenant_id), limit=query.limit, after=query.cursor,
             filters=query.model_dump(exclude={"limit", "cursor"}))
-    return {"items": [denial_public(d) for d in rows],
-            "next_cursor": f"{rows[-1].priority}:{rows[-1].id}" if len(rows) == query.limit else None}
+    return _page(rows, query.limit)
+
+
+@router.get("/claims/{claim_id}/denials", response_model=api.DenialPage)
+async def claim_denials(request: Request, claim_id: UUID, caller: CallerDep) -> Response:
+    """Read by the gateway for every claim view: the first page of GET /denials?claim_id= in one statement,
+    answered as the model's bytes; an empty page for a claim of another tenant."""
+    async with statement_connection(request.app.state.runtime.engine) as connection:
+        rows = await by_claim.claim_denials(connection, tenant_id=UUID(caller.tenant_id), claim_id=claim_id,
+                                            limit=FIRST_PAGE)
+    return model_bytes(_page(rows, FIRST_PAGE))
 
 
 @router.get("/denials/analytics", response_model=api.DenialAnalytics)

@@ -3,17 +3,19 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from shared.contracts.api import payments as api
 from shared.contracts.requests import ApplySuspense, CloseSuspense
+from shared.db.engine import statement_connection
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
+from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
 from shared.x12 import control_character_problems
 from services.payments.application import ingest_remittance, ledger_views, suspense
-from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance
+from services.payments.adapters import claim_postings as postings
+from services.payments.adapters.tables import Remittance
 
 router = APIRouter(prefix="/internal", tags=["payments"])
 MAX_835_BYTES = 20 * 1024 * 1024
@@ -89,19 +91,14 @@ async def get_remit_file(request: Request, remit_id: Annotated[UUID, Path()], ca
 
 
 @router.get("/claims/{claim_id}/postings", response_model=api.ClaimPostings)
-async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
-    tenant_id = UUID(caller.tenant_id)
-    async with request.app.state.runtime.units_of_work.reading() as uow:
-        txns = (await uow.session.execute(select(LedgerTransaction).where(
-            LedgerTransaction.claim_id == claim_id, LedgerTransaction.tenant_id == tenant_id)
-            .order_by(LedgerTransaction.created_at))).scalars().all()
-        if not txns:
-            raise Problem(404, "No postings for this claim")
-        entries = (await uow.session.execute(select(LedgerEntry).where(
-            LedgerEntry.transaction_id.in_([t.id for t in txns])))).scalars().all()
-    # The balance comes from the entries just read, not a third query: under READ COMMITTED a posting that
-    # commits between the queries would show a balance that the listed transactions do not explain.
-    return ledger_views.claim_view(txns, entries)
+async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> Response:
+    """Read by the gateway for every claim view: one statement, answered as the model's bytes."""
+    async with statement_connection(request.app.state.runtime.engine) as connection:
+        transactions, entries = await postings.claim_postings(connection, tenant_id=UUID(caller.tenant_id),
+                                                              claim_id=claim_id)
+    if not transactions:
+        raise Problem(404, "No postings for this claim")
+    return model_bytes(ledger_views.claim_view(transactions, entries))
 
 
 @router.get("/suspense", response_model=api.SuspensePage)

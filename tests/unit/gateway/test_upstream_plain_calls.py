@@ -78,4 +78,4 @@ async def test_the_merged_claim_view_builds_no_httpx_request(monkeypatch):
     view = await claim_view(upstreams, CLAIM_ID, CALLER)
     assert view["claim_id"] == CLAIM_ID and view["denials"] == [] and view["balance"] == "0.00"
     denials_call = upstreams["denials"]._http1.sent[0][2]
-    assert denials_call.startswith(f"GET /internal/denials?claim_id={CLAIM_ID} HTTP/1.1".encode())
+    assert denials_call.startswith(f"GET /internal/claims/{CLAIM_ID}/denials HTTP/1.1".encode())
