@@ -1,0 +1,98 @@
+"""A batch's rows written with one statement per table: every column travels as one array (`unnest`).
+
+asyncpg's executemany runs its statement once per row. That is one round of parsing-free but separate
+executions, and for a table with statement-level triggers (the maintained counts, shared/db/tally.py)
+one trigger call per row: a batch of 50 claims refreshed their counts 50 times. Sent as arrays, the
+rows are one statement, so one trigger call sees them all, and the statement text does not depend on
+the batch's size, so a connection prepares it once (a multi-row VALUES list is a new statement for every
+size). Rows are inserted in the order given (WITH ORDINALITY), so serial ids follow it, as a timeline's
+and an outbox's readers expect.
+
+Only scalar columns travel this way: `unnest` flattens an array of arrays, so a table with an array
+column keeps its executemany.
+"""
+from collections.abc import Sequence
+from functools import lru_cache
+
+from sqlalchemy import ARRAY, Table, text
+from sqlalchemy.engine import Dialect
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import TextClause
+
+DIALECT = postgresql.dialect()
+
+
+def _sql_type(table: Table, name: str) -> str:
+    column_type = table.c[name].type
+    if isinstance(column_type, ARRAY):
+        raise ValueError(f"{table.name}.{name} is an array column: unnest would flatten it")
+    return column_type.compile(dialect=DIALECT)
+
+
+def _arrays(table: Table, names: Sequence[str]) -> str:
+    """`unnest(CAST(:a AS t[]), ...)` over the named columns."""
+    return "unnest(" + ", ".join(f"CAST(:{n} AS {_sql_type(table, n)}[])" for n in names) + ")"
+
+
+@lru_cache(maxsize=256)
+def _processor(table: Table, name: str, dialect: Dialect):
+    """What the driver is handed for one value of the column (a JSON document as its text, ...), as the
+    column's own type would bind it one row at a time; an array parameter's items get no such step."""
+    return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+
+
+@lru_cache(maxsize=256)
+def insert_statement(table: Table, names: tuple[str, ...]) -> TextClause:
+    columns = ", ".join(names)
+    return text(f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM {_arrays(table, names)} "
+                f"WITH ORDINALITY AS v({columns}, row_order) ORDER BY row_order")
+
+
+@lru_cache(maxsize=256)
+def update_statement(table: Table, key: str, names: tuple[str, ...]) -> TextClause:
+    """UPDATE of `names` by `key`; a column the table model updates itself (`onupdate=func.now()`) is set
+    as the ORM would set it."""
+    assignments = [f"{n} = v.{n}" for n in names]
+    assignments += [f"{c.name} = {c.onupdate.arg.compile(dialect=DIALECT)}" for c in table.columns
+                    if c.onupdate is not None and c.onupdate.is_clause_element and c.name not in names]
+    return text(f"UPDATE {table.name} AS t SET {', '.join(assignments)} FROM {_arrays(table, (key, *names))} "
+                f"AS v({key}, {', '.join(names)}) WHERE t.{key} = v.{key}")
+
+
+def _with_defaults(table: Table, rows: list[dict]) -> tuple[tuple[str, ...], list[dict]]:
+    """The rows' columns (every row must name the same ones), plus the columns whose default the table
+    model fills in on the client (as an ORM insert would)."""
+    names = tuple(rows[0])
+    if any(set(row) != set(names) for row in rows):
+        raise ValueError(f"rows for {table.name} name different columns")
+    defaults = {c.name: c.default.arg for c in table.columns
+                if c.name not in names and c.default is not None and c.default.is_scalar}
+    return names + tuple(defaults), [{**row, **defaults} for row in rows] if defaults else rows
+
+
+def _columns_of(session: AsyncSession, table: Table, names: Sequence[str], rows: list[dict]) -> dict[str, list]:
+    dialect = session.get_bind().dialect
+    columns = {}
+    for name in names:
+        process = _processor(table, name, dialect)
+        columns[name] = [process(row[name]) for row in rows] if process else [row[name] for row in rows]
+    return columns
+
+
+async def insert_rows(session: AsyncSession, table: Table, rows: list[dict]) -> None:
+    """Every row in one INSERT, in the order given."""
+    if not rows:
+        return
+    names, rows = _with_defaults(table, rows)
+    await session.execute(insert_statement(table, names), _columns_of(session, table, names, rows))
+
+
+async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[dict]) -> None:
+    """One UPDATE setting each row's other columns where `key` matches; the last row given for a key wins,
+    as it would have one statement after another."""
+    if not rows:
+        return
+    last = list({row[key]: row for row in rows}.values())
+    names = tuple(n for n in rows[0] if n != key)
+    await session.execute(update_statement(table, key, names), _columns_of(session, table, (key, *names), last))
