@@ -14,7 +14,7 @@ column keeps its executemany.
 from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlalchemy import ARRAY, Table, text
+from sqlalchemy import ARRAY, JSON, Table, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,9 +30,21 @@ def _sql_type(table: Table, name: str) -> str:
     return column_type.compile(dialect=DIALECT)
 
 
+def _is_json(table: Table, name: str) -> bool:
+    return isinstance(table.c[name].type, JSON)
+
+
 def _arrays(table: Table, names: Sequence[str]) -> str:
-    """`unnest(CAST(:a AS t[]), ...)` over the named columns."""
-    return "unnest(" + ", ".join(f"CAST(:{n} AS {_sql_type(table, n)}[])" for n in names) + ")"
+    """`unnest(CAST(:a AS t[]), ...)` over the named columns. JSON documents travel as text and are cast
+    back one by one (`_value`): an array of jsonb, whose codec the driver is given by SQLAlchemy, made
+    asyncpg look its type up on every new connection."""
+    return "unnest(" + ", ".join(
+        f"CAST(:{n} AS {'text' if _is_json(table, n) else _sql_type(table, n)}[])" for n in names) + ")"
+
+
+def _value(table: Table, name: str) -> str:
+    """A column's value in the unnested row `v`, as the column's type."""
+    return f"CAST(v.{name} AS {_sql_type(table, name)})" if _is_json(table, name) else f"v.{name}"
 
 
 @lru_cache(maxsize=256)
@@ -45,7 +57,8 @@ def _processor(table: Table, name: str, dialect: Dialect):
 @lru_cache(maxsize=256)
 def insert_statement(table: Table, names: tuple[str, ...]) -> TextClause:
     columns = ", ".join(names)
-    return text(f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM {_arrays(table, names)} "
+    values = ", ".join(_value(table, n) for n in names)
+    return text(f"INSERT INTO {table.name} ({columns}) SELECT {values} FROM {_arrays(table, names)} "
                 f"WITH ORDINALITY AS v({columns}, row_order) ORDER BY row_order")
 
 
@@ -53,7 +66,7 @@ def insert_statement(table: Table, names: tuple[str, ...]) -> TextClause:
 def update_statement(table: Table, key: str, names: tuple[str, ...]) -> TextClause:
     """UPDATE of `names` by `key`; a column the table model updates itself (`onupdate=func.now()`) is set
     as the ORM would set it."""
-    assignments = [f"{n} = v.{n}" for n in names]
+    assignments = [f"{n} = {_value(table, n)}" for n in names]
     assignments += [f"{c.name} = {c.onupdate.arg.compile(dialect=DIALECT)}" for c in table.columns
                     if c.onupdate is not None and c.onupdate.is_clause_element and c.name not in names]
     return text(f"UPDATE {table.name} AS t SET {', '.join(assignments)} FROM {_arrays(table, (key, *names))} "
