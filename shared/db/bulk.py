@@ -8,9 +8,10 @@ the batch's size, so a connection prepares it once (a multi-row VALUES list is a
 size). Rows are inserted in the order given (WITH ORDINALITY), so serial ids follow it, as a timeline's
 and an outbox's readers expect.
 
-Only scalar columns travel this way: `unnest` flattens an array of arrays, so a table with an array
-column keeps its executemany.
+`unnest` flattens an array of arrays, so a one-dimensional array column's values travel as JSON text
+and are made arrays again per row; JSON documents travel as text too (`_value`).
 """
+import json
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -24,33 +25,42 @@ DIALECT = postgresql.dialect()
 
 
 def _sql_type(table: Table, name: str) -> str:
-    column_type = table.c[name].type
-    if isinstance(column_type, ARRAY):
-        raise ValueError(f"{table.name}.{name} is an array column: unnest would flatten it")
-    return column_type.compile(dialect=DIALECT)
+    return table.c[name].type.compile(dialect=DIALECT)
 
 
-def _is_json(table: Table, name: str) -> bool:
-    return isinstance(table.c[name].type, JSON)
+def _as_text(table: Table, name: str) -> bool:
+    """JSON documents and arrays travel as text: an array of arrays would be flattened by `unnest`, and an
+    array of jsonb, whose codec SQLAlchemy replaces, made asyncpg look its type up on every new connection."""
+    return isinstance(table.c[name].type, (JSON, ARRAY))
 
 
 def _arrays(table: Table, names: Sequence[str]) -> str:
-    """`unnest(CAST(:a AS t[]), ...)` over the named columns. JSON documents travel as text and are cast
-    back one by one (`_value`): an array of jsonb, whose codec the driver is given by SQLAlchemy, made
-    asyncpg look its type up on every new connection."""
+    """`unnest(CAST(:a AS t[]), ...)` over the named columns."""
     return "unnest(" + ", ".join(
-        f"CAST(:{n} AS {'text' if _is_json(table, n) else _sql_type(table, n)}[])" for n in names) + ")"
+        f"CAST(:{n} AS {'text' if _as_text(table, n) else _sql_type(table, n)}[])" for n in names) + ")"
 
 
 def _value(table: Table, name: str) -> str:
     """A column's value in the unnested row `v`, as the column's type."""
-    return f"CAST(v.{name} AS {_sql_type(table, name)})" if _is_json(table, name) else f"v.{name}"
+    column_type = table.c[name].type
+    if isinstance(column_type, ARRAY):
+        if column_type.dimensions not in (None, 1):
+            raise ValueError(f"{table.name}.{name}: only one-dimensional arrays travel as JSON text")
+        elements = f"ARRAY(SELECT jsonb_array_elements_text(CAST(v.{name} AS jsonb)))"
+        return f"CASE WHEN v.{name} IS NULL THEN NULL ELSE CAST({elements} AS {_sql_type(table, name)}) END"
+    return f"CAST(v.{name} AS {_sql_type(table, name)})" if isinstance(column_type, JSON) else f"v.{name}"
+
+
+def _array_as_json(value):
+    return None if value is None else json.dumps(list(value))
 
 
 @lru_cache(maxsize=256)
 def _processor(table: Table, name: str, dialect: Dialect):
     """What the driver is handed for one value of the column (a JSON document as its text, ...), as the
     column's own type would bind it one row at a time; an array parameter's items get no such step."""
+    if isinstance(table.c[name].type, ARRAY):
+        return _array_as_json
     return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
 
 

@@ -6,9 +6,13 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, text
+from asyncpg.connection import Connection
+from sqlalchemy import event, select, text
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
-from shared.db.bulk import insert_rows, insert_statement, update_rows
+from shared.db.bulk import insert_rows, update_rows
+from shared.db.engine import learn_array_types
+from shared.kafka.inbox import claim_new_events
 from shared.db.tables import outbox_message
 from tests.integration.figures_support import units as units_of
 from services.claims.adapters.reports import CLAIM_TALLY
@@ -105,9 +109,18 @@ async def test_outbox_rows_keep_their_bytes_and_order(units):
     assert stored == [(i, f"k{n}".encode(), b"\x00\xff" * n, {"n": str(n)}) for n, i in enumerate(ids)]
 
 
-def test_an_array_column_is_refused():
-    with pytest.raises(ValueError, match="array column"):
-        insert_statement(ClaimLine.__table__, ("claim_id", "modifiers"))
+async def test_an_array_column_keeps_each_rows_array(units):
+    tenant_id, claim_id = uuid.uuid4(), uuid.uuid4()
+    modifiers = [["25", "59"], [], ["RT"]]
+    async with units() as uow:
+        await insert_rows(uow.session, ClaimLine.__table__, [
+            {"claim_id": claim_id, "line_number": n, "tenant_id": tenant_id, "patient_id": "P1", "rendering_npi": "1",
+             "date_of_service": date(2026, 11, 30), "procedure_code": "99213", "modifiers": m, "units": 1,
+             "charge": Decimal("10.00")} for n, m in enumerate(modifiers, start=1)])
+    async with units() as uow:
+        stored = (await uow.session.execute(select(ClaimLine.modifiers).where(ClaimLine.claim_id == claim_id)
+                                            .order_by(ClaimLine.line_number))).scalars().all()
+    assert stored == modifiers
 
 
 async def _refreshes(uow) -> int:
@@ -130,3 +143,39 @@ async def test_a_batch_of_claim_changes_refreshes_the_counts_once_per_table(unit
         await uow.timeline.flush()
         written = await _refreshes(uow)
     assert (inserted, written) == (1, 3)
+
+
+class LookupsSeen(Connection):
+    """An asyncpg connection that notes each catalog lookup of types it does not know yet."""
+
+    lookups: list = []
+
+    async def _introspect_types(self, *args, **kwargs):
+        LookupsSeen.lookups.append(args[0])
+        return await super()._introspect_types(*args, **kwargs)
+
+
+async def test_a_new_connection_learns_every_array_type_of_the_batch_writes_at_once(infrastructure):
+    url = ClaimsSettings(database_url=infrastructure.database_url).service_database_url()
+    engine = create_async_engine(url, connect_args={"connection_class": LookupsSeen})
+    event.listen(engine.sync_engine, "connect", learn_array_types)
+    sessions = async_sessionmaker(engine)
+    tenant_id, row = uuid.uuid4(), claim_row(uuid.uuid4(), 40)
+    async with sessions() as session, session.begin():
+        await session.execute(text("SELECT 1"))
+        at_connect = list(LookupsSeen.lookups)
+        await insert_rows(session, CLAIM, [row])
+        await insert_rows(session, EVENT, [{"tenant_id": tenant_id, "claim_id": row["id"], "event": "built",
+                                            "status": "built", "detail": {}}])
+        await update_rows(session, CLAIM, "id", [{"id": row["id"], "status": "ready", "submitted_at": None,
+                                                  "next_inquiry_on": date(2027, 1, 4), "interchange_id": 7}])
+        await insert_rows(session, ClaimLine.__table__, [
+            {"claim_id": row["id"], "line_number": 1, "tenant_id": tenant_id, "patient_id": "P1",
+             "rendering_npi": "1", "date_of_service": date(2026, 11, 30), "procedure_code": "99213",
+             "modifiers": ["25"], "units": 1, "charge": Decimal("10.00")}])
+        await insert_rows(session, outbox_message, [{"event_id": uuid.uuid4(), "topic": "bulk.test", "message_key": b"k",
+                                                     "value": b"v", "headers": {}}])
+        await claim_new_events(session, "bulk-test", [(uuid.uuid4(), "bulk.test")])
+        await session.rollback()
+    await engine.dispose()
+    assert len(at_connect) == 1 and LookupsSeen.lookups == at_connect

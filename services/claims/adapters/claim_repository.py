@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import func, insert, literal_column, select, tuple_
+from sqlalchemy import func, literal_column, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.bulk import insert_rows, update_rows
@@ -234,9 +234,7 @@ class ClaimRepository:
         return found
 
     async def add_lines(self, rows: list[dict]) -> None:
-        """An executemany: a line's modifiers are an array, which `unnest` would flatten (no trigger follows lines)."""
-        if rows:
-            await self._session.execute(insert(LINE), rows)
+        await insert_rows(self._session, LINE, rows)
 
     async def replace_lines(self, claim_id: UUID, rows: list[dict]) -> None:
         await self._session.execute(LINE.delete().where(LINE.c.claim_id == claim_id))
