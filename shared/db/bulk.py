@@ -29,8 +29,8 @@ def _sql_type(table: Table, name: str) -> str:
 
 
 def _as_text(table: Table, name: str) -> bool:
-    """JSON documents and arrays travel as text: an array of arrays would be flattened by `unnest`, and an
-    array of jsonb, whose codec SQLAlchemy replaces, made asyncpg look its type up on every new connection."""
+    """JSON documents and arrays travel as text: `unnest` would flatten an array of arrays, and a document is
+    bound as its JSON text already (SQLAlchemy's JSON type), which a text array takes as it is."""
     return isinstance(table.c[name].type, (JSON, ARRAY))
 
 
