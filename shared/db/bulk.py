@@ -1,8 +1,8 @@
 """A batch's rows written with one statement per table: every column travels as one array (`unnest`).
 
-asyncpg's executemany runs its statement once per row. That is one round of parsing-free but separate
-executions, and for a table with statement-level triggers (the maintained counts, shared/db/tally.py)
-one trigger call per row: a batch of 50 claims refreshed their counts 50 times. Sent as arrays, the
+asyncpg's executemany prepares its statement once but executes it once per row, and for a table with
+statement-level triggers (the maintained counts, shared/db/tally.py) that is one trigger call per row:
+a batch of 50 claims refreshed their counts 50 times. Sent as arrays, the
 rows are one statement, so one trigger call sees them all, and the statement text does not depend on
 the batch's size, so a connection prepares it once (a multi-row VALUES list is a new statement for every
 size). Rows are inserted in the order given (WITH ORDINALITY), so serial ids follow it, as a timeline's
