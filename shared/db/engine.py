@@ -3,14 +3,28 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import asyncpg
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.util.concurrency import greenlet_spawn
 
 from shared.settings import PlatformSettings
 
 
+# The array types the batch writes (shared/db/bulk.py) and the inbox send. asyncpg looks an array type up
+# in the catalog the first time a connection prepares a statement that uses it: one query per statement
+# that brings new ones, a query that costs Postgres several milliseconds to plan. Named all at once when
+# the connection opens, they cost one such query per connection.
+ARRAY_TYPES = ("uuid", "text", "varchar", "numeric", "int2", "int4", "int8", "bool", "timestamptz", "date", "bytea")
+LEARN_ARRAY_TYPES = "SELECT " + ", ".join(f"${n}::{name}[]" for n, name in enumerate(ARRAY_TYPES, start=1))
+
+
+def learn_array_types(dbapi_connection, _record) -> None:
+    """A pool "connect" listener: the connection learns the array types before its first batch write."""
+    dbapi_connection.run_async(lambda connection: connection.prepare(LEARN_ARRAY_TYPES))
+
+
 def make_engine(settings: PlatformSettings) -> AsyncEngine:
-    return create_async_engine(
+    engine = create_async_engine(
         settings.service_database_url(),
         pool_size=settings.db_pool_size,
         max_overflow=5,
@@ -20,6 +34,8 @@ def make_engine(settings: PlatformSettings) -> AsyncEngine:
         # A driver error's message would otherwise carry the statement's parameters: patients' names, raw files.
         hide_parameters=True,
     )
+    event.listen(engine.sync_engine, "connect", learn_array_types)
+    return engine
 
 
 def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -96,19 +96,47 @@ class Tally:
                 f"FULL JOIN (SELECT * FROM {self.name} WHERE n <> 0) AS kept USING (tenant_id, key) "
                 f"WHERE fresh.n IS DISTINCT FROM kept.n")
 
-    def refresh_function(self, *, generic_plans: bool = True) -> str:
+    def refresh_function(self, *, generic_plans: bool = True, one_statement: bool = True) -> str:
         """The refresh function. Its statements read the keys view, whose planning costs more than
         running them for a batch's few ids; with custom plans (Postgres's choice here) every call planned
         each of them again, most of the database's CPU per claim. Generic plans are made once per
-        connection (`generic_plans=False`: the function as first installed, for a downgrade)."""
+        connection. The keys are computed once per call, in one statement whose parts all read the
+        members as they were before it (`one_statement=False`, `generic_plans=False`: the earlier
+        versions, for a downgrade)."""
         name = self.name
         plans = " SET plan_cache_mode = force_generic_plan" if generic_plans else ""
+        body = self._one_statement() if one_statement else self._three_statements()
         return f"""
 CREATE OR REPLACE FUNCTION {name}_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql{plans} AS $$
 BEGIN
     IF cardinality(ids) = 0 THEN RETURN; END IF;
     {item_locks(name)}
+    {body}
+END $$"""
+
+    def _one_statement(self) -> str:
+        """Items without keys leave `_member`, the others are written there, and the counts take the
+        difference between the fresh keys and the counted ones (`old`, read before either change)."""
+        name = self.name
+        return f"""WITH fresh AS MATERIALIZED (
+        SELECT item_id, tenant_id, keys FROM {name}_keys WHERE item_id = ANY(ids) AND cardinality(keys) > 0),
+    old AS MATERIALIZED (SELECT item_id, tenant_id, keys FROM {name}_member WHERE item_id = ANY(ids)),
+    gone AS (DELETE FROM {name}_member m WHERE m.item_id = ANY(ids)
+        AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.item_id = m.item_id)),
+    kept AS (INSERT INTO {name}_member AS m (item_id, tenant_id, keys) SELECT item_id, tenant_id, keys FROM fresh
+        ON CONFLICT (item_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, keys = EXCLUDED.keys
+            WHERE m.keys IS DISTINCT FROM EXCLUDED.keys OR m.tenant_id <> EXCLUDED.tenant_id)
     INSERT INTO {name} AS t (tenant_id, key, n)
+    SELECT tenant_id, key, sum(d) FROM (
+        SELECT tenant_id, unnest(keys) AS key, 1 AS d FROM fresh
+        UNION ALL
+        SELECT tenant_id, unnest(keys), -1 FROM old
+    ) AS change GROUP BY tenant_id, key HAVING sum(d) <> 0 ORDER BY tenant_id, key
+    ON CONFLICT (tenant_id, key) DO UPDATE SET n = t.n + EXCLUDED.n;"""
+
+    def _three_statements(self) -> str:
+        name = self.name
+        return f"""INSERT INTO {name} AS t (tenant_id, key, n)
     SELECT tenant_id, key, sum(d) FROM (
         SELECT k.tenant_id, unnest(k.keys) AS key, 1 AS d FROM {name}_keys k WHERE k.item_id = ANY(ids)
         UNION ALL
@@ -120,8 +148,7 @@ BEGIN
     INSERT INTO {name}_member AS m (item_id, tenant_id, keys)
     SELECT item_id, tenant_id, keys FROM {name}_keys WHERE item_id = ANY(ids) AND cardinality(keys) > 0
     ON CONFLICT (item_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, keys = EXCLUDED.keys
-        WHERE m.keys IS DISTINCT FROM EXCLUDED.keys OR m.tenant_id <> EXCLUDED.tenant_id;
-END $$"""
+        WHERE m.keys IS DISTINCT FROM EXCLUDED.keys OR m.tenant_id <> EXCLUDED.tenant_id;"""
 
     def _triggers(self, source: Source) -> list[str]:
         return refresh_triggers(self.name, source)

@@ -9,12 +9,12 @@ from datetime import date, datetime
 from uuid import UUID
 
 from pydantic import BaseModel
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared.clock import Clock, system_clock, today
 from shared.contracts.envelope import Envelope
 from shared.contracts.registry import event_type_for
+from shared.db.bulk import insert_rows
 from shared.db.tables import outbox_message
 from shared.telemetry import producer_headers
 
@@ -63,7 +63,7 @@ class UnitOfWork:
 
     async def flush_outbox(self) -> None:
         if self._outbox_rows:
-            await self.session.execute(insert(outbox_message), self._outbox_rows)
+            await insert_rows(self.session, outbox_message, self._outbox_rows)
             self._outbox_rows = []
 
 

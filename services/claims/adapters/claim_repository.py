@@ -2,7 +2,9 @@
 
 The consumers handle hundreds of events per transaction. Loading each claim as an ORM object and letting
 the session flush it row by row cost more than the billing work itself, so these repositories read the
-columns a step needs with one SELECT per batch and write its changes with one executemany per table.
+columns a step needs with one SELECT per batch and write its changes with one statement per table
+(shared/db/bulk.py): claims and timeline rows are what the maintained counts' triggers follow, and one
+statement is one refresh of the counts for the whole batch.
 """
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -10,9 +12,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import bindparam, func, insert, literal_column, select, tuple_, update
+from sqlalchemy import func, literal_column, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.bulk import insert_rows, update_rows
 from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
 
 CLAIM = Claim.__table__
@@ -207,16 +210,12 @@ class ClaimRepository:
         return set((await self._session.execute(select(CLAIM.c.id).where(CLAIM.c.id.in_(wanted)))).scalars())
 
     async def insert_many(self, rows: list[dict]) -> None:
-        if rows:
-            await self._session.execute(insert(CLAIM), rows)
+        await insert_rows(self._session, CLAIM, rows)
 
     async def update_many(self, records: Iterable[ClaimRecord], columns: tuple[str, ...]) -> None:
-        """One executemany UPDATE by primary key writing `columns` of every record."""
-        params = [{"key": r.id, **{f"new_{c}": getattr(r, c) for c in columns}} for r in records]
-        if params:
-            statement = update(CLAIM).where(CLAIM.c.id == bindparam("key")).values(
-                {c: bindparam(f"new_{c}") for c in columns})
-            await self._session.execute(statement, params)
+        """One UPDATE by primary key writing `columns` of every record."""
+        await update_rows(self._session, CLAIM, "id", [{"id": r.id, **{c: getattr(r, c) for c in columns}}
+                                                       for r in records])
 
     async def billed_services(self, keys: Iterable[ServiceDayKey]) -> dict[ServiceDayKey, list[tuple[UUID, tuple]]]:
         """Lines of live claims (not voided or held) for these patients and days: (claim id, service key)."""
@@ -235,8 +234,7 @@ class ClaimRepository:
         return found
 
     async def add_lines(self, rows: list[dict]) -> None:
-        if rows:
-            await self._session.execute(insert(LINE), rows)
+        await insert_rows(self._session, LINE, rows)
 
     async def replace_lines(self, claim_id: UUID, rows: list[dict]) -> None:
         await self._session.execute(LINE.delete().where(LINE.c.claim_id == claim_id))
@@ -273,7 +271,7 @@ class Timeline:
     async def flush(self) -> None:
         if self._pending:
             rows, self._pending = self._pending, []
-            await self._session.execute(insert(EVENT), rows)
+            await insert_rows(self._session, EVENT, rows)
 
     async def of(self, claim_id: UUID) -> list[ClaimEvent]:
         await self.flush()

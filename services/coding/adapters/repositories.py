@@ -1,7 +1,7 @@
 """The coding service's repositories: named, set-based queries over its tables, hung on CodingUnitOfWork.
 
 The hot path (a batch of documented encounters) reads each kind of row once per batch and writes the coded
-encounters with one multi-row insert; the review queue and the settings work on single rows.
+encounters with one statement (shared/db/bulk.py); the review queue and the settings work on single rows.
 """
 from collections import defaultdict
 from collections.abc import Iterable
@@ -9,12 +9,13 @@ from datetime import date
 from typing import NamedTuple
 from uuid import UUID
 
-from sqlalchemy import insert, select, tuple_
+from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared import denial_patterns
 from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
+from shared.db.bulk import insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.coding.adapters.tables import (CodedEncounter, CodingAudit, DenialPattern, ProviderQuery,
                                              TenantCodingSettings)
@@ -39,9 +40,8 @@ class EncounterRepository:
         self._session = session
 
     async def add_many(self, rows: list[dict]) -> None:
-        """New coded encounters (columns of coded_encounter), one multi-row insert."""
-        if rows:
-            await self._session.execute(insert(CodedEncounter.__table__), rows)
+        """New coded encounters (columns of coded_encounter), one statement for the batch."""
+        await insert_rows(self._session, CodedEncounter.__table__, rows)
 
     async def coded_on(self, keys: Iterable[SameDayKey]) -> dict[SameDayKey, list[BilledVisit]]:
         """Coded encounters for these patients, providers and dates, with their procedure codes."""

@@ -1,6 +1,6 @@
 """encounter.documented, a batch at a time: each encounter coded (claim.coded emitted) or held for review with
 the reasons. Tenant settings, earlier visits the same day and denial histories are read once per batch; the
-encounters are written with one multi-row insert."""
+encounters are written with one statement."""
 from collections.abc import Iterable
 from dataclasses import replace
 from uuid import UUID

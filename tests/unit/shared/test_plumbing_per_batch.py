@@ -156,3 +156,11 @@ def test_a_tally_refresh_function_is_installed_with_generic_plans_and_can_be_put
     assert "SET plan_cache_mode = force_generic_plan AS $$" in CLAIM_TALLY.refresh_function()
     assert CLAIM_TALLY.refresh_function() in CLAIM_TALLY.install()
     assert "plan_cache_mode" not in CLAIM_TALLY.refresh_function(generic_plans=False)
+
+
+def test_a_tally_refresh_reads_the_keys_view_once_and_can_be_put_back_to_three_reads():
+    from services.claims.adapters.reports import CLAIM_TALLY
+
+    assert CLAIM_TALLY.refresh_function().count("FROM claim_tally_keys") == 1
+    earlier = CLAIM_TALLY.refresh_function(one_statement=False)
+    assert earlier.count("FROM claim_tally_keys") == 3 and "force_generic_plan" in earlier

@@ -1,0 +1,181 @@
+"""A batch written as arrays (shared/db/bulk.py) stores what one statement per row stored: the same
+values (NULLs, JSON, money, dates), serial ids in the order given, the table model's defaults, the
+`updated_at` it maintains; and the maintained claim counts see one statement per batch."""
+import uuid
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+import pytest
+from asyncpg.connection import Connection
+from sqlalchemy import event, select, text
+from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+from shared.db.bulk import insert_rows, update_rows
+from shared.db.engine import learn_array_types
+from shared.kafka.inbox import claim_new_events
+from shared.db.tables import outbox_message
+from tests.integration.figures_support import units as units_of
+from services.claims.adapters.reports import CLAIM_TALLY
+from services.claims.adapters.repositories import ClaimsUnitOfWork
+from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
+from services.claims.settings import Settings as ClaimsSettings
+
+CLAIM, EVENT = Claim.__table__, ClaimEvent.__table__
+
+
+@pytest.fixture
+async def units(infrastructure):
+    engine, units = units_of(infrastructure.database_url, ClaimsSettings, ClaimsUnitOfWork)
+    yield units
+    await engine.dispose()
+
+
+def claim_row(tenant_id, n: int) -> dict:
+    return {"id": uuid.uuid4(), "tenant_id": tenant_id, "encounter_id": uuid.uuid4(),
+            "patient_control_number": f"BULK{n:08d}", "status": "built", "payer_id": "AETNA",
+            "original_claim_id": None, "total_charge": Decimal("147.05"), "coded": {"n": n, "a": [1, "x"]},
+            "edits": [], "trace_context": None, "payers_after": 0, "payer_sequence": "P",
+            "prior_claim_id": None, "prior_payers": None}
+
+
+async def test_inserted_rows_keep_values_defaults_and_order(units):
+    tenant_id = uuid.uuid4()
+    rows = [claim_row(tenant_id, n) for n in range(3)]
+    async with units() as uow:
+        await insert_rows(uow.session, CLAIM, rows)
+        await insert_rows(uow.session, EVENT, [{"tenant_id": tenant_id, "claim_id": row["id"], "event": f"e{n}",
+                                                "status": "built", "detail": {"n": n}}
+                                               for n, row in enumerate(rows)])
+    async with units() as uow:
+        stored = (await uow.session.execute(select(Claim).where(Claim.tenant_id == tenant_id)
+                                            .order_by(Claim.patient_control_number))).scalars().all()
+        events = (await uow.session.execute(select(EVENT.c.event, EVENT.c.detail).where(EVENT.c.tenant_id == tenant_id)
+                                            .order_by(EVENT.c.id))).all()
+    assert [(c.id, c.total_charge, c.coded, c.frequency_code, c.prior_payers, c.original_claim_id)
+            for c in stored] == [(r["id"], Decimal("147.05"), r["coded"], "1", None, None) for r in rows]
+    assert all(c.created_at is not None for c in stored)
+    assert events == [("e0", {"n": 0}), ("e1", {"n": 1}), ("e2", {"n": 2})]
+
+
+async def test_updated_rows_take_the_last_value_per_key_and_their_updated_at(units):
+    tenant_id = uuid.uuid4()
+    rows = [claim_row(tenant_id, n) for n in range(10, 12)]
+    async with units() as uow:
+        await insert_rows(uow.session, CLAIM, rows)
+    first, second = rows[0]["id"], rows[1]["id"]
+    sent = datetime(2026, 12, 2, 8, 0, tzinfo=timezone.utc)
+    async with units() as uow:
+        await uow.session.execute(text("SELECT pg_sleep(0.01)"))
+        await update_rows(uow.session, CLAIM, "id", [
+            {"id": first, "status": "ready", "submitted_at": None, "next_inquiry_on": date(2027, 1, 4)},
+            {"id": second, "status": "held", "submitted_at": sent, "next_inquiry_on": None},
+            {"id": first, "status": "submitting", "submitted_at": sent, "next_inquiry_on": None}])
+    async with units() as uow:
+        stored = {c.id: c for c in (await uow.session.execute(
+            select(Claim).where(Claim.tenant_id == tenant_id))).scalars()}
+    assert (stored[first].status, stored[first].submitted_at, stored[first].next_inquiry_on) == ("submitting", sent, None)
+    assert (stored[second].status, stored[second].submitted_at) == ("held", sent)
+    assert all(c.updated_at > c.created_at for c in stored.values())
+
+
+async def test_the_claim_counts_follow_a_batch_written_in_one_statement(units):
+    tenant_id = uuid.uuid4()
+    rows = [claim_row(tenant_id, n) for n in range(20, 25)]
+    async with units() as uow:
+        await insert_rows(uow.session, CLAIM, rows)
+        await update_rows(uow.session, CLAIM, "id", [{"id": r["id"], "status": "ready"} for r in rows[:3]])
+        await insert_rows(uow.session, EVENT, [{"tenant_id": tenant_id, "claim_id": r["id"], "event": "held",
+                                                "status": "built", "detail": {}} for r in rows[3:]])
+    async with units() as uow:
+        counts = dict((await uow.session.execute(text(
+            "SELECT key, n FROM claim_tally WHERE tenant_id = :t AND n <> 0"), {"t": tenant_id})).all())
+        drift = await uow.session.scalar(text(CLAIM_TALLY.drift()))
+    assert counts == {"status:ready": 3, "status:built": 2, "scrubbed": 3, "clean": 3}
+    assert drift == 0
+
+
+async def test_outbox_rows_keep_their_bytes_and_order(units):
+    ids = [uuid.uuid4() for _ in range(3)]
+    async with units() as uow:
+        await insert_rows(uow.session, outbox_message, [
+            {"event_id": i, "topic": "bulk.test", "message_key": f"k{n}".encode(), "value": b"\x00\xff" * n,
+             "headers": {"n": str(n)}} for n, i in enumerate(ids)])
+    async with units() as uow:
+        stored = (await uow.session.execute(
+            select(outbox_message.c.event_id, outbox_message.c.message_key, outbox_message.c.value,
+                   outbox_message.c.headers).where(outbox_message.c.event_id.in_(ids))
+            .order_by(outbox_message.c.id))).all()
+        await uow.session.execute(outbox_message.delete().where(outbox_message.c.event_id.in_(ids)))
+    assert stored == [(i, f"k{n}".encode(), b"\x00\xff" * n, {"n": str(n)}) for n, i in enumerate(ids)]
+
+
+async def test_an_array_column_keeps_each_rows_array(units):
+    tenant_id, claim_id = uuid.uuid4(), uuid.uuid4()
+    modifiers = [["25", "59"], [], ["RT"]]
+    async with units() as uow:
+        await insert_rows(uow.session, ClaimLine.__table__, [
+            {"claim_id": claim_id, "line_number": n, "tenant_id": tenant_id, "patient_id": "P1", "rendering_npi": "1",
+             "date_of_service": date(2026, 11, 30), "procedure_code": "99213", "modifiers": m, "units": 1,
+             "charge": Decimal("10.00")} for n, m in enumerate(modifiers, start=1)])
+    async with units() as uow:
+        stored = (await uow.session.execute(select(ClaimLine.modifiers).where(ClaimLine.claim_id == claim_id)
+                                            .order_by(ClaimLine.line_number))).scalars().all()
+    assert stored == modifiers
+
+
+async def _refreshes(uow) -> int:
+    return await uow.session.scalar(text(
+        "SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE funcname = 'claim_tally_refresh'"))
+
+
+async def test_a_batch_of_claim_changes_refreshes_the_counts_once_per_table(units):
+    tenant_id = uuid.uuid4()
+    rows = [claim_row(tenant_id, n) for n in range(30, 36)]
+    async with units() as uow:
+        await uow.session.execute(text("SET LOCAL track_functions = 'pl'"))
+        await uow.claims.insert_many(rows)
+        inserted = await _refreshes(uow)
+        records = list((await uow.claims.by_pcns((tenant_id, r["patient_control_number"]) for r in rows)).values())
+        for record in records:
+            record.status = "ready"
+            uow.timeline.add(record, "scrubbed")
+        await uow.claims.update_many(records, ("status",))
+        await uow.timeline.flush()
+        written = await _refreshes(uow)
+    assert (inserted, written) == (1, 3)
+
+
+class LookupsSeen(Connection):
+    """An asyncpg connection that notes each catalog lookup of types it does not know yet."""
+
+    lookups: list = []
+
+    async def _introspect_types(self, *args, **kwargs):
+        LookupsSeen.lookups.append(args[0])
+        return await super()._introspect_types(*args, **kwargs)
+
+
+async def test_a_new_connection_learns_every_array_type_of_the_batch_writes_at_once(infrastructure):
+    url = ClaimsSettings(database_url=infrastructure.database_url).service_database_url()
+    engine = create_async_engine(url, connect_args={"connection_class": LookupsSeen})
+    event.listen(engine.sync_engine, "connect", learn_array_types)
+    sessions = async_sessionmaker(engine)
+    tenant_id, row = uuid.uuid4(), claim_row(uuid.uuid4(), 40)
+    async with sessions() as session, session.begin():
+        await session.execute(text("SELECT 1"))
+        at_connect = list(LookupsSeen.lookups)
+        await insert_rows(session, CLAIM, [row])
+        await insert_rows(session, EVENT, [{"tenant_id": tenant_id, "claim_id": row["id"], "event": "built",
+                                            "status": "built", "detail": {}}])
+        await update_rows(session, CLAIM, "id", [{"id": row["id"], "status": "ready", "submitted_at": None,
+                                                  "next_inquiry_on": date(2027, 1, 4), "interchange_id": 7}])
+        await insert_rows(session, ClaimLine.__table__, [
+            {"claim_id": row["id"], "line_number": 1, "tenant_id": tenant_id, "patient_id": "P1",
+             "rendering_npi": "1", "date_of_service": date(2026, 11, 30), "procedure_code": "99213",
+             "modifiers": ["25"], "units": 1, "charge": Decimal("10.00")}])
+        await insert_rows(session, outbox_message, [{"event_id": uuid.uuid4(), "topic": "bulk.test", "message_key": b"k",
+                                                     "value": b"v", "headers": {}}])
+        await claim_new_events(session, "bulk-test", [(uuid.uuid4(), "bulk.test")])
+        await session.rollback()
+    await engine.dispose()
+    assert len(at_connect) == 1 and LookupsSeen.lookups == at_connect
