@@ -78,14 +78,21 @@ def _transaction(tenant_id, claim_id, kind: str, seconds: int, entries: list[tup
 
 async def _posted_claim(units, tenant_id) -> uuid.UUID:
     claim_id = uuid.uuid4()
-    async with units() as uow:
-        uow.session.add_all(_transaction(tenant_id, claim_id, "charge", 0, [
-            ("ar:insurance", "147.00", None, None, None), ("revenue:charges", "-147.00", None, None, None)]))
-        uow.session.add_all(_transaction(tenant_id, claim_id, "payment", 1, [
+    posted = [
+        _transaction(tenant_id, claim_id, "charge", 0, [
+            ("ar:insurance", "147.00", None, None, None), ("revenue:charges", "-147.00", None, None, None)]),
+        _transaction(tenant_id, claim_id, "payment", 1, [
             ("cash:clearing", "76.00", None, None, None), ("ar:insurance", "-147.00", None, None, None),
             ("adj:contractual", "43.00", 1, "CO-45", None), ("ar:patient", "18.40", 1, "PR-2", "coinsurance"),
-            ("adj:contractual", "9.00", 2, "CO-45", None), ("ar:patient", "0.60", 2, "PR-2", "coinsurance")]))
-        uow.session.add_all(_transaction(tenant_id, claim_id, "write_off", 2, []))  # a transaction with no entry
+            ("adj:contractual", "9.00", 2, "CO-45", None), ("ar:patient", "0.60", 2, "PR-2", "coinsurance")]),
+        _transaction(tenant_id, claim_id, "write_off", 2, []),  # a transaction with no entry
+    ]
+    async with units() as uow:
+        # transactions first, as the ledger writes them: the day figures' trigger dates an entry by its
+        # transaction, and the ORM alone (no foreign key) may flush the entries first
+        uow.session.add_all([txn for txn, *_ in posted])
+        await uow.session.flush()
+        uow.session.add_all([entry for _, *entries in posted for entry in entries])
     return claim_id
 
 
