@@ -19,6 +19,7 @@ from services.coding.domain.codes import icd_compact
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.note_context import FAMILY, SkippedMention, mention_scope
 from services.coding.domain.conventions import Tabular, apply_conventions
+from services.coding.domain.first_sight import calibrated
 from services.coding.domain.note_terms import (TermMatch, best_match, key, less_specific_than_documented, variants,
                                                words)
 from services.coding.domain.reference import ReferenceData
@@ -175,7 +176,8 @@ class NoteSuggester:
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context))
                 sentences.append(ent.sent.start_char)
-        suggestions = apply_conventions(without_integral_symptoms(found, sentences, text), text, self._tabular)
+        suggestions = calibrated(apply_conventions(without_integral_symptoms(found, sentences, text), text,
+                                                   self._tabular))
         return _in_note(suggestions, expanded), skipped
 
 
