@@ -8,7 +8,6 @@ from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy import insert as plain_insert, select, text, tuple_
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.clock import Clock, system_clock
@@ -18,7 +17,25 @@ from services.gateway.domain.audit import GENESIS, Entry, entry_hash
 
 ExternalKey = tuple[UUID, str]  # tenant, the EHR's encounter id
 _CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(hashtext('audit_log'))")
+# Built once: every intake batch appends to the chain, and a statement built per call (and an ORM bulk
+# insert rather than a table insert) cost more than the rows' hashes.
+_CHAIN_HEAD = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+_APPEND_ENTRIES = plain_insert(AuditEntry.__table__)
 _INTAKE = EncounterIntake.__table__
+# A batch's columns travel as arrays: one statement text whatever the batch's size, compiled and
+# prepared once per connection (a multi-row VALUES or IN list is a new statement for every size).
+_ADD_NEW = text("""
+INSERT INTO encounter_intake (id, tenant_id, external_id, source_format)
+SELECT * FROM unnest(CAST(:id AS uuid[]), CAST(:tenant_id AS uuid[]), CAST(:external_id AS text[]),
+                     CAST(:source_format AS text[]))
+ON CONFLICT (tenant_id, external_id) DO NOTHING
+RETURNING tenant_id, external_id, id
+""").columns(_INTAKE.c.tenant_id, _INTAKE.c.external_id, _INTAKE.c.id)
+_IDS_BY_EXTERNAL = text("""
+SELECT i.tenant_id, i.external_id, i.id FROM encounter_intake i
+JOIN unnest(CAST(:tenant_id AS uuid[]), CAST(:external_id AS text[])) AS k(tenant_id, external_id)
+  ON i.tenant_id = k.tenant_id AND i.external_id = k.external_id
+""").columns(_INTAKE.c.tenant_id, _INTAKE.c.external_id, _INTAKE.c.id)
 
 
 class EncounterRepository:
@@ -32,17 +49,16 @@ class EncounterRepository:
         """
         if not rows:
             return {}
-        inserted = await self._session.execute(
-            insert(_INTAKE).values(rows).on_conflict_do_nothing(index_elements=["tenant_id", "external_id"])
-            .returning(_INTAKE.c.tenant_id, _INTAKE.c.external_id, _INTAKE.c.id))
+        inserted = await self._session.execute(_ADD_NEW, {
+            column: [row[column] for row in rows] for column in ("id", "tenant_id", "external_id", "source_format")})
         return {(row.tenant_id, row.external_id): row.id for row in inserted}
 
     async def ids_by_external(self, keys: Iterable[ExternalKey]) -> dict[ExternalKey, UUID]:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await self._session.execute(select(_INTAKE.c.tenant_id, _INTAKE.c.external_id, _INTAKE.c.id).where(
-            tuple_(_INTAKE.c.tenant_id, _INTAKE.c.external_id).in_(wanted)))
+        rows = await self._session.execute(_IDS_BY_EXTERNAL, {"tenant_id": [k[0] for k in wanted],
+                                                              "external_id": [k[1] for k in wanted]})
         return {(row.tenant_id, row.external_id): row.id for row in rows}
 
     async def find(self, tenant_id: UUID, encounter_id: UUID) -> EncounterIntake | None:
@@ -113,8 +129,7 @@ class AuditChain:
         if not entries:
             return
         await self._session.execute(_CHAIN_LOCK)
-        last = (await self._session.execute(
-            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1))).first()
+        last = (await self._session.execute(_CHAIN_HEAD)).first()
         seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
         rows = []
         for fields in entries:
@@ -125,7 +140,7 @@ class AuditChain:
             rows.append({**entry.__dict__, "tenant_id": UUID(entry.tenant_id), "key_id": UUID(entry.key_id),
                          "prev_hash": prev, "hash": digest})
             prev = digest
-        await self._session.execute(plain_insert(AuditEntry), rows)
+        await self._session.execute(_APPEND_ENTRIES, rows)
 
 
 class GatewayUnitOfWork(UnitOfWork):

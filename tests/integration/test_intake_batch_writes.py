@@ -1,0 +1,104 @@
+"""The intake batch's writes against Postgres: new encounters inserted once per (tenant, external id),
+re-sent ones found, Idempotency-Keys reserved, and one statement text whatever the batch's size
+(prepared once per connection)."""
+import contextlib
+import uuid
+
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.exc import DBAPIError
+
+from services.gateway.adapters import idempotency_store as store
+from services.gateway.adapters.repositories import GatewayUnitOfWork
+from services.gateway.settings import Settings
+from shared.db.engine import make_engine, make_session_factory
+from shared.db.unit_of_work import UnitOfWorkFactory
+
+
+@pytest.fixture(scope="module")
+async def engine(infrastructure):
+    engine = make_engine(Settings(database_url=infrastructure.database_url))
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def units(engine):
+    return UnitOfWorkFactory(make_session_factory(engine), unit_of_work=GatewayUnitOfWork)
+
+
+def _row(tenant, external_id):
+    return {"id": uuid.uuid4(), "tenant_id": tenant, "external_id": external_id, "source_format": "json"}
+
+
+async def test_only_new_keys_are_inserted_and_the_first_of_twins_wins(units):
+    tenant = uuid.uuid4()
+    async with units() as uow:
+        first = await uow.encounters.add_new([_row(tenant, "A")])
+    twin_a, new_b, twin_b = _row(tenant, "A"), _row(tenant, "B"), _row(tenant, "B")
+    async with units() as uow:
+        inserted = await uow.encounters.add_new([twin_a, new_b, twin_b])
+        found = await uow.encounters.ids_by_external([(tenant, "A"), (tenant, "B"), (tenant, "C")])
+    assert inserted == {(tenant, "B"): new_b["id"]}
+    assert found == {(tenant, "A"): first[(tenant, "A")], (tenant, "B"): new_b["id"]}
+
+
+@contextlib.contextmanager
+def statements_sent(engine):
+    """The SQL texts the engine sends while the block runs."""
+    sent: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        sent.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+async def test_a_batch_of_any_size_sends_the_same_statements(engine, units):
+    with statements_sent(engine) as sent:
+        for size in (2, 3):
+            tenant = uuid.uuid4()
+            async with units() as uow:
+                await uow.encounters.add_new([_row(tenant, f"E{i}") for i in range(size)])
+                await uow.encounters.ids_by_external([(tenant, f"E{i}") for i in range(size)])
+    writes = [s for s in sent if "encounter_intake" in s]
+    assert len(writes) == 4 and writes[:2] == writes[2:]
+
+
+async def _reserve(units, wanted):
+    from services.gateway.idempotency import IN_FLIGHT_TIMEOUT, RETENTION
+    async with units() as uow:
+        return await store.reserve_many(uow, wanted, retention=RETENTION, in_flight_timeout=IN_FLIGHT_TIMEOUT)
+
+
+async def test_reservations_leave_live_keys_out_and_take_over_abandoned_ones(units):
+    owner, tenant = uuid.uuid4().hex, str(uuid.uuid4())
+    first = await _reserve(units, [store.Wanted(owner, k, tenant, "h") for k in ("live", "abandoned")])
+    assert set(first) == {(owner, "live"), (owner, "abandoned")}
+    async with units() as uow:  # its request died long ago
+        await uow.session.execute(text("UPDATE idempotency_record SET created_at = now() - interval '2 minutes' "
+                                       "WHERE owner = :owner AND key = 'abandoned'"), {"owner": owner})
+    again = await _reserve(units, [store.Wanted(owner, k, None, "h2") for k in ("live", "abandoned", "new")])
+    assert set(again) == {(owner, "abandoned"), (owner, "new")}
+    async with units() as uow:
+        found, record = await store.find(uow, owner=owner, key="abandoned")
+    assert (found.request_hash, found.state, record.tenant_id, record.created_at) == ("h2", "in_progress", None,
+                                                                                     again[(owner, "abandoned")])
+
+
+async def test_one_key_twice_in_a_batch_is_refused(units):
+    owner = uuid.uuid4().hex
+    with pytest.raises(DBAPIError):
+        await _reserve(units, [store.Wanted(owner, "twice", None, "h")] * 2)
+
+
+async def test_reservations_of_any_batch_size_send_the_same_statement(engine, units):
+    with statements_sent(engine) as sent:
+        for size in (2, 3):
+            await _reserve(units, [store.Wanted(uuid.uuid4().hex, f"k{i}", None, "h") for i in range(size)])
+    reservations = [s for s in sent if "idempotency_record" in s]
+    assert len(reservations) == 2 and reservations[0] == reservations[1]
