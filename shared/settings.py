@@ -59,10 +59,11 @@ class PlatformSettings(KafkaSettings):
     outbox_retention_hours: float = Field(default=24, gt=0)
     # Must exceed the topics' retention (7 days) so every possible redelivery is still recognised.
     inbox_retention_days: float = Field(default=14, gt=0)
-    # A consumer's fetch waits up to this long for this many bytes, so that a steady trickle of events
-    # arrives a few at a time rather than one batch (and one transaction) per event.
-    kafka_fetch_max_wait_ms: int = Field(default=100, ge=0, le=500)
-    kafka_fetch_min_bytes: int = Field(default=16384, ge=1)
+    # A consumer's fetch waits up to this long for this many bytes. The broker answers a fetch the
+    # moment a record lands (1 byte), so the wait only paces an idle consumer's polling: every empty
+    # fetch lists each assigned partition and costs the broker a full read of them, twice.
+    kafka_fetch_max_wait_ms: int = Field(default=500, ge=0, le=500)
+    kafka_fetch_min_bytes: int = Field(default=1, ge=1)
     # Handled batches' offsets are committed together this often (and before partitions move, at a
     # stop and after a dead letter): a crash redelivers at most this much, which the inbox drops.
     kafka_commit_interval_seconds: float = Field(default=0.5, ge=0, le=5)

@@ -109,10 +109,14 @@ min.insync.replicas=1
 group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 log.retention.hours=168
+num.network.threads=2
+num.io.threads=2
+background.threads=2
+metadata.max.idle.interval.ms=5000
 PROPS
 [ -z "$tls_props" ] || printf '%s\n' "$tls_props" >> "$props"
 
-java_cmd=(java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
+java_cmd=(java -Xms256m -Xmx512m -XX:+UseSerialGC -XX:CICompilerCount=2 -Djava.awt.headless=true
   "-Dlog4j2.configurationFile=$here/log4j2.yaml" -cp "$libs/*")
 if [ ! -f "$data_dir/logs/meta.properties" ]; then
   scram=()
