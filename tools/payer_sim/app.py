@@ -83,12 +83,13 @@ def create_app(settings: SimSettings) -> FastAPI:
     async def submit_837(request: Request, mailbox: str = Header(alias="X-Mailbox")) -> Response:
         text = (await request.body()).decode(errors="replace")
         isa13 = interchange_control_number(text)
-        ack = state.stored_ack(mailbox, isa13) if isa13 else None
-        if ack is None:  # a resent interchange gets its first answer again and is not adjudicated twice
-            ack = process_837(text, mailbox=mailbox, state=state, rules=rules, seed=settings.payer_sim_seed,
-                              settings=settings, book=book)
-            if isa13:
-                state.store_ack(mailbox, isa13, ack)
+        with state.transaction():
+            ack = state.stored_ack(mailbox, isa13) if isa13 else None
+            if ack is None:  # a resent interchange gets its first answer again and is not adjudicated twice
+                ack = process_837(text, mailbox=mailbox, state=state, rules=rules, seed=settings.payer_sim_seed,
+                                  settings=settings, book=book)
+                if isa13:
+                    state.store_ack(mailbox, isa13, ack)
         if app.state.submit_delay:  # a slow front door: the scheduled acks can overtake this answer
             await asyncio.sleep(app.state.submit_delay)
         return Response(ack, media_type="application/edi-x12")

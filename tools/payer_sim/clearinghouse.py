@@ -104,7 +104,8 @@ def _adjudicate_all(submission: Submission, *, mailbox: str, state: SimState, ru
     """A void (8) is the reversal of the claim its REF*F8 names; a replacement (7) is that reversal followed by
     the corrected claim's own adjudication, for a primary and a later payer alike. Either is rejected when the
     payer never paid or denied the claim named."""
-    seen = state.seen_services(mailbox)
+    seen = state.seen_services(mailbox, {claim.member_id for claim in submission.claims})
+    already_seen = set(seen)
     decisions = []
     for claim in submission.claims:
         reversal = None
@@ -118,7 +119,7 @@ def _adjudicate_all(submission: Submission, *, mailbox: str, state: SimState, ru
         decision = _adjudicate_one(claim, mailbox=mailbox, state=state, rules=rules, seed=seed, seen=seen)
         decision.reversal = reversal
         decisions.append(decision)
-    state.remember_services(mailbox, seen)
+    state.remember_services(mailbox, seen - already_seen)
     return decisions
 
 

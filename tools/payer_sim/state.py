@@ -3,6 +3,8 @@ became of each claim (for 276 status inquiries).
 
 Pending deliveries survive a restart, so a 277CA or an 835 owed is never forgotten.
 """
+import contextlib
+import json
 import sqlite3
 import time
 from decimal import Decimal
@@ -46,10 +48,26 @@ class SimState:
     def set_deductible_left(self, mailbox: str, member_id: str, value: Decimal) -> None:
         self.db.execute("INSERT OR REPLACE INTO member VALUES (?, ?, ?)", (mailbox, member_id, str(value)))
 
-    def seen_services(self, mailbox: str) -> set[tuple]:
+    @contextlib.contextmanager
+    def transaction(self):
+        """One commit, so one sync of the log, for a whole interchange's writes: each statement on its own
+        (autocommit) synced the log once per claim and made a file of 50 claims cost hundreds of ms."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def seen_services(self, mailbox: str, member_ids: set[str]) -> set[tuple]:
+        """The services already billed for these members only: the whole mailbox grows with every claim."""
         from datetime import date
 
-        rows = self.db.execute("SELECT member_id, service_date, code FROM service WHERE mailbox=?", (mailbox,))
+        if not member_ids:
+            return set()
+        rows = self.db.execute("SELECT member_id, service_date, code FROM service WHERE mailbox=? AND member_id "
+                               "IN (SELECT value FROM json_each(?))", (mailbox, json.dumps(sorted(member_ids))))
         return {(m, date.fromisoformat(d) if d else None, c) for m, d, c in rows}
 
     def remember_services(self, mailbox: str, services: set[tuple]) -> None:
