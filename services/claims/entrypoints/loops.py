@@ -22,13 +22,22 @@ def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings)
                 batched = await batch_ready_claims(uow, catalog=catalog, submitter_id=settings.submitter_id,
                                                    usage=settings.x12_usage, limit=settings.submission_batch_size,
                                                    interchange_size=settings.submit_batch_size)
-            if not await _send_pending(runtime, catalog=catalog, clearinghouse=clearinghouse):
-                await asyncio.sleep(2)
-            elif batched < settings.submission_batch_size:
-                await asyncio.sleep(settings.submission_interval_seconds)
+            sent = await _send_pending(runtime, catalog=catalog, clearinghouse=clearinghouse)
+            pause = pause_after_round(batched=batched, sent=sent, interval=settings.submission_interval_seconds)
+            if pause:
+                await asyncio.sleep(pause)
 
     run.__name__ = "submission_loop"
     return run
+
+
+def pause_after_round(*, batched: int, sent: bool, interval: float) -> float:
+    """A round that found claims starts the next at once: claims built meanwhile wait one round's work, not
+    the work and the interval, and a round's size follows the arrival rate by itself. Only an empty round
+    waits the interval (an idle service polls twice a second), and an unreachable clearinghouse longer."""
+    if not sent:
+        return 2.0
+    return 0.0 if batched else interval
 
 
 async def _in_own_transaction(runtime, step, what: str) -> None:
