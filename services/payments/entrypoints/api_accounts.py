@@ -67,38 +67,39 @@ async def patient_statement(request: Request, patient_id: PatientId, caller: Cal
 @router.post("/patients/{patient_id}/payments", status_code=201, response_model=api.PatientPaymentPosted)
 async def patient_payment(request: Request, patient_id: PatientId, body: bodies.PatientPayment, caller: CallerDep,
                           response: Response) -> dict:
-    args = dict(tenant_id=UUID(caller.tenant_id), patient_id=patient_id, amount=body.amount,
-                reference=body.reference.strip(), method=body.method, received_on=_today(body.received_on))
-    for attempt in range(2):  # a concurrent first post of the same reference wins; the loser reads it back
-        try:
-            async with _units(request) as uow:
-                payment, replayed = await patient_accounts.post_patient_payment(uow, **args)
-                view = patient_accounts.payment_view(payment, replayed)
-            break
-        except IntegrityError:
-            if attempt:
-                raise
-        except patient_accounts.PatientNotFound:
-            raise Problem(404, "Patient not found", "no claim of this tenant names the patient") from None
-        except patient_accounts.ReferenceReused as exc:
-            raise Problem(409, "Payment reference already used", str(exc),
-                          errors=[{"field": "reference", "message": str(exc)}]) from None
-    if replayed:
-        response.status_code = 200
-    return view
+    async def post(uow):
+        payment, replayed = await patient_accounts.post_patient_payment(
+            uow, tenant_id=UUID(caller.tenant_id), patient_id=patient_id, amount=body.amount,
+            reference=body.reference.strip(), method=body.method, received_on=_today(body.received_on))
+        return patient_accounts.payment_view(payment, replayed), replayed
+
+    return await _once_per_reference(request, response, post, "Payment")
 
 
 @router.post("/patients/{patient_id}/refunds", status_code=201, response_model=api.PatientRefundPaid)
 async def patient_refund(request: Request, patient_id: PatientId, body: bodies.PatientRefund, caller: CallerDep,
                          response: Response) -> dict:
     """Pay back credit the patient holds (an overpayment); never more than the credit."""
-    args = dict(tenant_id=UUID(caller.tenant_id), patient_id=patient_id, amount=body.amount,
+    async def refund(uow):
+        try:
+            paid, replayed = await patient_accounts.refund_credit(
+                uow, tenant_id=UUID(caller.tenant_id), patient_id=patient_id, amount=body.amount,
                 reference=body.reference.strip(), method=body.method, refunded_on=_today(body.refunded_on))
-    for attempt in range(2):  # a concurrent first refund with the same reference wins; the loser reads it back
+        except CreditExceeded as exc:
+            raise Problem(422, "Refund exceeds the patient's credit", str(exc),
+                          errors=[{"field": "amount", "message": str(exc)}]) from None
+        return patient_accounts.refund_view(paid, replayed), replayed
+
+    return await _once_per_reference(request, response, refund, "Refund")
+
+
+async def _once_per_reference(request: Request, response: Response, step, what: str) -> dict:
+    """`step(uow)` -> (view, replayed), once per reference: a concurrent first post of the same reference wins
+    and the loser, refused by the unique key, runs again and reads it back (200 instead of 201)."""
+    for attempt in range(2):
         try:
             async with _units(request) as uow:
-                refund, replayed = await patient_accounts.refund_credit(uow, **args)
-                view = patient_accounts.refund_view(refund, replayed)
+                view, replayed = await step(uow)
             break
         except IntegrityError:
             if attempt:
@@ -106,11 +107,8 @@ async def patient_refund(request: Request, patient_id: PatientId, body: bodies.P
         except patient_accounts.PatientNotFound:
             raise Problem(404, "Patient not found", "no claim of this tenant names the patient") from None
         except patient_accounts.ReferenceReused as exc:
-            raise Problem(409, "Refund reference already used", str(exc),
+            raise Problem(409, f"{what} reference already used", str(exc),
                           errors=[{"field": "reference", "message": str(exc)}]) from None
-        except CreditExceeded as exc:
-            raise Problem(422, "Refund exceeds the patient's credit", str(exc),
-                          errors=[{"field": "amount", "message": str(exc)}]) from None
     if replayed:
         response.status_code = 200
     return view
