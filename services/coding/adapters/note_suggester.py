@@ -179,7 +179,7 @@ class NoteSuggester:
                                         **_named(ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
         suggestions = calibrated(apply_conventions(without_integral_symptoms(found, sentences, text), text,
-                                                   self._tabular))
+                                                   self._tabular), text, self._tabular)
         return _in_note(suggestions, expanded), skipped
 
 

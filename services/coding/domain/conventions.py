@@ -55,6 +55,7 @@ class Tabular(Protocol):
     def excludes1_pair(self, first: str, second: str) -> bool: ...
     def allows_additional(self, code: str, paired: str) -> bool: ...
     def seventh_characters(self, code: str) -> dict[str, tuple[str, str]]: ...  # char -> (full code, meaning)
+    def category_words(self, code: str) -> frozenset[str]: ...  # words its category's other codes use, not it
 
 
 Result = tuple[list[Suggestion], list[str]]

@@ -10,7 +10,8 @@ need the note to say long-term (`encounter_z_codes`).
 
 Not for a drug denied ("not on anticoagulation"), stopped, held, declined, being considered or only started today, one the patient is allergic to,
 a relative's, or a course of days; insulin is `status_z_codes`' (Z79.4 depends on the type of diabetes). An
-antidiabetic drug counts only where the note names diabetes (metformin is also given for prediabetes and PCOS).
+antidiabetic also given without diabetes (metformin, SGLT2 inhibitors, GLP-1 agonists) counts only where the note
+names diabetes.
 """
 import re
 
@@ -36,10 +37,12 @@ MAINTENANCE_DRUGS = (
      "Z79.83"),
     (_rx(r"methotrexate|mtx"), "Z79.631"),
 )
-# Z79.84/Z79.85 are the long-term use of antidiabetic drugs, and every one of them is also given without diabetes
-# (metformin for prediabetes or PCOS, SGLT2 inhibitors for heart failure and kidney disease, GLP-1 agonists for
-# obesity), often in a medication list beside other problems: the note must name diabetes
-ANTIDIABETIC_CODES = frozenset({"Z79.84", "Z79.85"})
+# Z79.84/Z79.85 are the long-term use of antidiabetic drugs. Metformin (prediabetes, PCOS), SGLT2 inhibitors
+# (heart failure, kidney disease) and GLP-1 agonists (obesity) are also given without diabetes, often in a medication
+# list beside other problems: for these the note must name diabetes (a sulfonylurea or a gliptin is for nothing else)
+ALSO_FOR_OTHER_CONDITIONS = _rx(r"metformin|glucophage|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|"
+                                r"invokana|semaglutide|ozempic|wegovy|rybelsus|liraglutide|victoza|saxenda|tirzepatide|"
+                                r"mounjaro|zepbound|dulaglutide|trulicity|exenatide")
 DIABETES = _rx(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|niddm|iddm")
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence
@@ -64,8 +67,8 @@ def _taken(note: str, match: re.Match) -> bool:
                                  _JUST_NEGATED.search(before(note, match.start())))
 
 
-def _for_this_class(code: str, note: str) -> bool:
-    return code not in ANTIDIABETIC_CODES or bool(DIABETES.search(note))
+def _for_this_class(match: re.Match, note: str) -> bool:
+    return not ALSO_FOR_OTHER_CONDITIONS.fullmatch(match.group(0)) or bool(DIABETES.search(note))
 
 
 def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,
@@ -75,9 +78,7 @@ def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,
     present = {s.code for s in suggestions}
     made = []
     for pattern, code in MAINTENANCE_DRUGS:
-        if not _for_this_class(code, note):
-            continue
-        match = next((m for m in pattern.finditer(note) if _taken(note, m)), None)
+        match = next((m for m in pattern.finditer(note) if _taken(note, m) and _for_this_class(m, note)), None)
         if match is None or code in present or not tabular.is_billable(code):
             continue
         made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term (current) use "

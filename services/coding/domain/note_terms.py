@@ -15,6 +15,9 @@ _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _QUALIFIERS = re.compile(r",?\s*\b(unspecified|without complications?|uncomplicated|site not specified|not otherwise specified|nos)\b",
                          re.IGNORECASE)
 STOPWORDS = frozenset({"of", "the", "a", "an"})
+# the tabular's words for how codes relate, not for what they name
+CLASSIFICATION_WORDS = frozenset({"other", "specified", "unspecified", "with", "without", "due", "to", "and", "or",
+                                  "in", "not", "elsewhere", "classified", "nos", "nec", "type"})
 OPTIONAL = frozenset({"mellitus"})  # "diabetes" is written without it far more often than with it
 CONFIDENCE = {"description": 0.97, "inclusion": 0.94, "default": 0.92}
 AMBIGUOUS_CONFIDENCE = 0.55
