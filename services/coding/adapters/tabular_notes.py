@@ -57,7 +57,8 @@ class TabularNotes:
         for other in icd.get_descendants(category):
             if other != code:
                 others |= self._text_words(other)
-        return frozenset(others - self._text_words(code) - CLASSIFICATION_WORDS)
+        # one- and two-letter words are the tabular's labels ("type B", "group D", "stage II"), not a note's words
+        return frozenset(w for w in others - self._text_words(code) - CLASSIFICATION_WORDS if len(w) > 2)
 
     def _text_words(self, code: str) -> set[str]:
         return set(words(" ".join([self._icd.get_description(code), *self._icd.get_inclusion_term(code)])))

@@ -32,9 +32,11 @@ def test_an_unspecified_code_from_an_index_entry_beside_a_word_of_a_more_specifi
 @pytest.mark.parametrize("note, evidence, code", [
     (BARE, "PTSD", PTSD),
     ("Hyperlipidemia on atorvastatin 40 mg, LFTs normal.", "Hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
-    ("Obesity, BMI 31.", "Obesity", ("E66.9", "Obesity, unspecified")),
+    ("Obesity, BMI 31.2.", "Obesity", ("E66.9", "Obesity, unspecified")),
+    ("Hyperlipidemia - on atorvastatin 40, LDL 92.", "Hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
 ])
-def test_a_bare_unspecified_mention_keeps_its_index_confidence(tabular, note, evidence, code):
+def test_a_bare_unspecified_mention_or_one_beside_a_measurement_keeps_its_index_confidence(tabular, note, evidence,
+                                                                                           code):
     bare = suggestion(CONFIDENCE["default"], code, note=note, evidence=evidence)
     assert calibrated([bare], note, tabular) == [bare]
 
