@@ -70,6 +70,10 @@ def test_a_denied_diabetic_complication_documents_no_diabetes(suggest):
     ("Dementia f/u. Alzheimer disease, late onset, moderate stage; no behavioral disturbance.", "F02.B0", "F02.80"),
     ("PT/INR. Reason: chronic warfarin for AF (persistent), goal 2-3.", "I48.19", "I48.20"),
     ("Nicotine dependence, e-cigarettes (vapes daily).", "F17.290", "F17.210"),
+    # the fracture's site or type in a parenthesis; an injury of the last day is its initial encounter
+    ("Fell on outstretched L hand yesterday. XR: fx L distal radius, extra-articular (Colles type). Splint.",
+     "S52.532A", "S52.502A"),
+    ("6 wk f/u R ankle fx (lateral malleolus, displaced), s/p ORIF. Healing well.", "S82.61XD", "S82.891D"),
 ])
 def test_the_wording_reaches_the_code_a_coder_assigns(suggest, note, expected, not_coded):
     found = coded(suggest, note)
@@ -91,3 +95,8 @@ def test_a_reading_that_is_not_the_patients_current_condition_is_not_coded(sugge
 
 def test_an_antidiabetic_with_diabetes_named_is_still_its_long_term_use(suggest):
     assert "Z79.84" in coded(suggest, "T2DM on metformin 500 mg BID, A1c 7.1.")
+
+
+def test_an_injury_of_weeks_ago_with_no_follow_up_words_states_no_encounter(suggest):
+    found = {s.code: s for s in suggest("Fell 3 weeks ago. XR: fx L distal radius, extra-articular (Colles type).")}
+    assert not [c for c in found if c.startswith("S52") and found[c].confidence >= THRESHOLD]
