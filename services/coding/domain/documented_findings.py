@@ -99,6 +99,18 @@ def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
         " and exacerbation" if complication else "") + " as documented"
 
 
+# a bone or region named with the osteopenia: the site's M85.8- code and its side are a coder's
+_BONE_SITE = re.compile(r"\b(hips?|femur|femoral|neck|spine|lumbar|vertebra\w*|forearm|radius|wrist|shoulder|"
+                        r"humerus|hand|tibia|ankle|foot)\b", re.IGNORECASE)
+
+
+def _osteopenia(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Osteopenia - see Disorder, bone, density and structure, specified NEC" M85.8-: with no site stated, M85.80."""
+    if _BONE_SITE.search(sentence(note, match.start(), match.end())):
+        return None
+    return "M85.80", "osteopenia (another specified disorder of bone density), no site stated"
+
+
 _EMPHYSEMA = re.compile(r"\bemphysema(tous)?\b", re.IGNORECASE)
 
 
@@ -236,6 +248,7 @@ FINDINGS: tuple[Finding, ...] = (
             _pharyngitis),
     Finding(_word(r"gout|gouty arthritis|podagra"), ("M10",), _gout),
     Finding(_word(r"pneumonia"), ("J18",), _fixed("J18.9", "pneumonia without a documented organism")),
+    Finding(_word(r"osteopenia|low bone mass"), ("M85",), _osteopenia),
     Finding(_word(r"urinary frequency|frequent urination|frequency of urination|urinating frequently"), ("R35",),
             _fixed("R35.0", "urinary frequency is frequency of micturition")),
     Finding(_word(r"dizziness|dizzy|vertigo|light-?headedness|light-?headed"), ("R42",),

@@ -62,6 +62,7 @@ def test_a_denied_diabetic_complication_documents_no_diabetes(suggest):
 @pytest.mark.parametrize("note, expected, not_coded", [
     ("COPD GOLD 3, emphysema predominant, stable.", "J43.9", "J44.9"),
     ("Urine culture. Dx: dysuria + urinary frequency.", "R35.0", None),
+    ("Also osteopenia on DEXA, T -1.8, Ca/D.", "M85.80", None),
     ("Pre-procedure labs (CBC, BMP) before colonoscopy.", "Z01.812", None),
     ("PAD w/ R calf claudication at 1 block; ABI 0.62 R.", "I70.211", "I73.9"),
     ("A/P: #3 Tobacco use: quit 2019, not current", "Z87.891", "Z72.0"),
@@ -88,6 +89,7 @@ def test_the_wording_reaches_the_code_a_coder_assigns(suggest, note, expected, n
     ("MDD, single episode, moderate. Low mood 3 mo, anhedonia.", "R45.84"),
     ("Severe aortic stenosis, mean gradient 48. Pt c/o dyspnea on exertion.", "R06.00"),
     ("XR: moderate medial compartment OA. Dx: primary osteoarthritis R knee.", "M19.90"),
+    ("Osteopenia of both hips on DEXA, T-score -1.8.", "M85.80"),  # the site's code and side are a coder's
 ])
 def test_a_reading_that_is_not_the_patients_current_condition_is_not_coded(suggest, note, not_coded):
     assert not_coded not in coded(suggest, note)
