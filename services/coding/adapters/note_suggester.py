@@ -20,16 +20,17 @@ from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.note_context import FAMILY, SkippedMention, mention_scope
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated
-from services.coding.domain.note_terms import (TermMatch, best_match, key, less_specific_than_documented, variants,
-                                               words)
+from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, TermMatch, best_match, key,
+                                               less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
 from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substance_named_only
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
-INDEX_VERSION = 2
+INDEX_VERSION = 3  # 3: possessives folded in the keys
 MAX_WORDS = 10
+MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
 CONTEXT_CONFIDENCE = {"family": 0.9, "history": 0.85}
 # The index's own History entry for a condition ConText reads as past or a relative's (context_z_codes): as sure
@@ -174,11 +175,16 @@ class NoteSuggester:
             elif match is not None:
                 confidence = less_specific_than_documented(match, ent.sent.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
-                                        start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context))
+                                        start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context,
+                                        **_named(ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
         suggestions = calibrated(apply_conventions(without_integral_symptoms(found, sentences, text), text,
-                                                   self._tabular))
+                                                   self._tabular), text, self._tabular)
         return _in_note(suggestions, expanded), skipped
+
+
+def _named(rule: str | None) -> dict:
+    return {"convention": rule, "reason": INVERTED_TERM_REASON} if rule == INVERTED_TERM else {}
 
 
 def _skipped(code: str, ent, expanded: Expanded, rule: str) -> SkippedMention:
@@ -211,7 +217,7 @@ def _pipeline():
     from spacy.language import Language
     from spacy.tokens import Span
 
-    for name in ("icd_key", "icd_match"):
+    for name in ("icd_key", "icd_match", "icd_rule"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
 
@@ -219,7 +225,19 @@ def _pipeline():
         Language.component("clinical_sentences", func=_clinical_sentences)
     nlp = medspacy.load(medspacy_enable=["medspacy_context"])
     nlp.add_pipe("clinical_sentences", first=True)
+    nlp.get_pipe("medspacy_context").add(_postfix_history())
     return nlp
+
+
+def _postfix_history():
+    """ConText's "history" looks forward ("history of stones"); problem lists also write it right after the
+    condition ("Nephrolithiasis hx (2020)", the shorthand written out): the mention just before it is past."""
+    from medspacy.context import ConTextRule
+
+    # with the punctuation that closes it, so this longer match wins over the forward "history" rule
+    return [ConTextRule("history (after the condition)", "HISTORICAL",
+                        pattern=[{"LOWER": "history"}, {"TEXT": {"IN": ["(", ".", ";"]}}],
+                        direction="BACKWARD", max_scope=1)]
 
 
 _SENTENCE_END = frozenset({".", "!", "?", "..."})
@@ -268,13 +286,35 @@ def _term_spans(doc, terms: dict[str, TermMatch], span_type):
             term_key = " ".join(f for f in folded[i:i + n] if f)
             match = terms.get(term_key)
             if match is not None:
-                span = span_type(doc, i, i + n, label="ICD10CM")
-                span._.icd_key, span._.icd_match = term_key, match
+                end, term_key, match, rule = _with_trailing_qualifier(tokens, folded, i + n, term_key, match, terms)
+                span = span_type(doc, i, end, label="ICD10CM")
+                span._.icd_key, span._.icd_match, span._.icd_rule = term_key, match, rule
                 yield span
-                i += n
+                i = end
                 break
         else:
             i += 1
+
+
+def _with_trailing_qualifier(tokens, folded: list[str], end: int, term_key: str, match: TermMatch,
+                             terms: dict[str, TermMatch]):
+    """(end, key, match, rule): the term with the qualifier a comma puts after it, where the index holds the two
+    as one more specific term ("Hyperparathyroidism, primary" E21.0, "Alzheimer disease, late onset" G30.1), as
+    problem lists and the ICD-10-CM index itself write a main term before its modifiers."""
+    if end >= len(tokens) - 1 or tokens[end].text != ",":
+        return end, term_key, match, None
+    qualifier = []
+    for j in range(end + 1, min(end + 1 + MAX_QUALIFIER_WORDS, len(tokens))):
+        if not folded[j]:
+            break
+        qualifier.append(folded[j])
+    head = term_key.split()
+    for k in range(len(qualifier), 0, -1):
+        for candidate in qualified_keys(head, qualifier[:k]):
+            found = terms.get(candidate)
+            if found is not None and found.code != match.code and "unspecified" not in found.description.lower():
+                return end + 1 + k, candidate, found, INVERTED_TERM
+    return end, term_key, match, None
 
 
 def build_suggester(reference: ReferenceData, *, index_dir: Path) -> NoteSuggester:

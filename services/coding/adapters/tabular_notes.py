@@ -6,6 +6,7 @@ from functools import lru_cache
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.excludes1 import parse_note, rule_matches
 from services.coding.domain.icd10 import Icd10CodeSet
+from services.coding.domain.note_terms import CLASSIFICATION_WORDS, words
 
 
 class TabularNotes:
@@ -15,6 +16,7 @@ class TabularNotes:
         self._icd, self._code_set = icd, code_set
         self._additional = lru_cache(maxsize=4096)(self._additional_rules)
         self.seventh_characters = lru_cache(maxsize=4096)(self._seventh_characters)
+        self.category_words = lru_cache(maxsize=4096)(self._category_words)
 
     def is_billable(self, code: str) -> bool:
         return self._code_set.is_billable(code)
@@ -44,3 +46,19 @@ class TabularNotes:
             return {}
         meanings = icd.get_seven_chr_def(code, search_in_ancestors=True)
         return {child[-1]: (child, meanings.get(child[-1], "")) for child in children}
+
+    def _category_words(self, code: str) -> frozenset[str]:
+        """The words the other codes of the code's category use (descriptions and inclusion terms) that its own
+        text does not: for F43.10, "acute", "chronic"; for E21.3, "primary", "secondary"."""
+        icd, category = self._icd, code.split(".")[0]
+        if not icd.is_valid_item(code) or not icd.is_valid_item(category):
+            return frozenset()
+        others = set()
+        for other in icd.get_descendants(category):
+            if other != code:
+                others |= self._text_words(other)
+        # one- and two-letter words are the tabular's labels ("type B", "group D", "stage II"), not a note's words
+        return frozenset(w for w in others - self._text_words(code) - CLASSIFICATION_WORDS if len(w) > 2)
+
+    def _text_words(self, code: str) -> set[str]:
+        return set(words(" ".join([self._icd.get_description(code), *self._icd.get_inclusion_term(code)])))

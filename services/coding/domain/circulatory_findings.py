@@ -20,7 +20,9 @@ def _fixed(code: str, why: str):
     return lambda match, note: (code, why)
 
 
-_ATHEROSCLEROSIS = _word(r"atheroscleros\w*|atherosclerotic|ascvd of (the )?(legs?|extremities)")
+# PAD with claudication is the atherosclerotic kind: its claudication is what narrowed native arteries cause
+_ATHEROSCLEROSIS = _word(r"atheroscleros\w*|atherosclerotic|ascvd of (the )?(legs?|extremities)|pad|"
+                         r"peripheral arter(ial|y) disease")
 
 
 def _claudication(match: re.Match, note: str) -> tuple[str, str] | None:
@@ -60,12 +62,19 @@ _AF_TYPES = (("I48.11", r"long-?standing persistent"), ("I48.21", r"permanent"),
              ("I48.0", r"paroxysmal"), ("I48.20", r"chronic"))
 
 
+# the type written right after the condition, in parentheses or after a comma: "AF (persistent)", "AF, permanent"
+_AF_TYPE_AFTER = re.compile(r"\s*[(,]\s*[\w-]+( persistent)?", re.IGNORECASE)
+
+
 def _atrial_fibrillation_type(match: re.Match, note: str) -> tuple[str, str] | None:
     """"Fibrillation, atrial, permanent I48.21 / persistent I48.19 / paroxysmal I48.0 / chronic I48.20", read
-    from the words right after the condition ("AF, permanent") as well as before it; none stated: the index's."""
-    text = note[max(sentence_start(note, match.start()), match.start() - 25):match.end() + 1]
-    found = next(((code, words) for code, words in _AF_TYPES if re.search(rf"\b{words}\b", text, re.IGNORECASE)),
-                 None)
+    from the words right after the condition ("AF, permanent", "AF (persistent)") before those ahead of it (in
+    "chronic warfarin for AF (persistent)" the chronic is the warfarin's); none stated: the index's."""
+    right_after = note[match.end():match.end() + 20]
+    right_after = right_after[:m.end()] if (m := _AF_TYPE_AFTER.match(right_after)) else ""
+    earlier = note[max(sentence_start(note, match.start()), match.start() - 25):match.end() + 1]
+    found = next(((code, words) for text in (right_after, earlier) for code, words in _AF_TYPES
+                  if re.search(rf"\b{words}\b", text, re.IGNORECASE)), None)
     return (found[0], "atrial fibrillation of the type stated") if found else None
 
 

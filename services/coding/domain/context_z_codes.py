@@ -1,8 +1,9 @@
 """The family or personal history code for a condition the term index found, where the Z code's own text does
 not hold the note's words: "FH of type 1 diabetes" is "History, family, diabetes" Z83.3, "brother with
 schizophrenia" is "History, family, mental disorder NEC" Z81.8, "h/o kidney stones" is "History, personal,
-calculi, renal" Z87.442 (ICD-10-CM alphabetic index, History entries); a past myocardial infarction is not a Z code
-but "Infarct, myocardial, old (healed)" I25.2 (guideline I.C.9.e.4).
+calculi, renal" Z87.442, "h/o anorexia nervosa" is "History, personal, mental disorder NEC" Z86.59
+(ICD-10-CM alphabetic index, History entries); a past myocardial infarction is not a Z code but "Infarct,
+myocardial, old (healed)" I25.2 (guideline I.C.9.e.4).
 
 Keyed by the condition's code prefix, longest first: a small table of the index's History entries, so a
 condition it lacks suggests nothing (and the relative's or past condition is never coded as the patient's own).
@@ -14,9 +15,11 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "F10": ("Z81.1", None), "F17": ("Z81.2", "Z87.891"),
     "F11": ("Z81.3", None), "F12": ("Z81.3", None), "F13": ("Z81.3", None), "F14": ("Z81.3", None),
     "F15": ("Z81.3", None), "F16": ("Z81.3", None), "F18": ("Z81.3", None), "F19": ("Z81.3", None),
-    "F2": ("Z81.8", None), "F3": ("Z81.8", None), "F4": ("Z81.8", None), "F6": ("Z81.8", None),
+    # History, family / personal, mental disorder NEC (a substance use disorder in the past is its remission code)
+    "F2": ("Z81.8", "Z86.59"), "F3": ("Z81.8", "Z86.59"), "F4": ("Z81.8", "Z86.59"), "F5": ("Z81.8", "Z86.59"),
+    "F6": ("Z81.8", "Z86.59"),
     "F70": ("Z81.0", None), "F71": ("Z81.0", None), "F72": ("Z81.0", None), "F73": ("Z81.0", None),
-    "F79": ("Z81.0", None), "F9": ("Z81.8", None),
+    "F79": ("Z81.0", None), "F9": ("Z81.8", "Z86.59"),
     "G40": ("Z82.0", None), "G30": ("Z82.0", None), "G20": ("Z82.0", None),
     "G43": ("Z82.0", None), "G25": ("Z82.0", None), "G35": ("Z82.0", None),  # History, family, nervous system
     # History, personal, infectious disease NEC: a treated hepatitis or sexually transmitted infection

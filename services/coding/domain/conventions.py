@@ -23,6 +23,7 @@ from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import coronary_with_angina, refined_by_sentence
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.diabetes_control import diabetes_control
+from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
 from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
 from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
@@ -54,6 +55,7 @@ class Tabular(Protocol):
     def excludes1_pair(self, first: str, second: str) -> bool: ...
     def allows_additional(self, code: str, paired: str) -> bool: ...
     def seventh_characters(self, code: str) -> dict[str, tuple[str, str]]: ...  # char -> (full code, meaning)
+    def category_words(self, code: str) -> frozenset[str]: ...  # words its category's other codes use, not it
 
 
 Result = tuple[list[Suggestion], list[str]]
@@ -195,6 +197,7 @@ INTEGRAL_SYMPTOMS = {
     "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
     "R25.1": ("G20", "G21", "G25.0"),  # tremor with Parkinson's disease, parkinsonism or essential tremor
     "R53.8": ("G35",),  # fatigue, the commonest symptom of multiple sclerosis
+    "R45.84": ("F32", "F33"),  # anhedonia, a defining symptom of a major depressive episode
 }
 
 
@@ -306,7 +309,8 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
                                        stroke_sequela, site_specificity, laterality, immunization_encounter,
                                        seventh_character, substance_in_remission, ckd_stated_stage, coronary_with_angina,
-                                       hypertension_combination, diabetes_combination, diabetes_control,
+                                       hypertension_combination, diabetes_named_by_complication,
+                                       diabetes_combination, diabetes_control,
                                        diabetic_retinopathy, ckd_stage, integral_symptoms, same_condition)
 
 

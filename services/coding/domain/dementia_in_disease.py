@@ -38,10 +38,15 @@ def dementia_in_disease(suggestions: list[Suggestion], note: str, tabular) -> tu
     return out, reasons
 
 
+def _severity(text: str) -> str | None:
+    """The stage stated with the dementia, else with its disease ("Alzheimer disease, moderate stage")."""
+    return next((letter for letter, words in SEVERITY if words.search(text)), None)
+
+
 def _manifestation(s: Suggestion, cause: Suggestion, note: str, tabular) -> tuple[Suggestion, str]:
     text = sentence(note, s.start, s.end)
     named = [m.group(0) for m in _DISTURBANCE.finditer(text) if not _DENIED.search(text[:m.start()])]
-    severity = next((letter for letter, words in SEVERITY if words.search(text)), "8")
+    severity = _severity(text) or _severity(sentence(note, cause.start, cause.end)) or "8"
     if named and all(_AGITATION.fullmatch(word) for word in named) and tabular.is_billable(f"F02.{severity}11"):
         code = f"F02.{severity}11"
         reason = f"dementia in {cause.code} with agitation ({', '.join(named)}) is {code}, coded after it"

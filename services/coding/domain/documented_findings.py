@@ -99,8 +99,28 @@ def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
         " and exacerbation" if complication else "") + " as documented"
 
 
+# a bone or region named with the osteopenia: the site's M85.8- code and its side are a coder's
+_BONE_SITE = re.compile(r"\b(hips?|femur|femoral|neck|spine|lumbar|vertebra\w*|forearm|radius|wrist|shoulder|"
+                        r"humerus|hand|tibia|ankle|foot)\b", re.IGNORECASE)
+
+
+def _osteopenia(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Osteopenia - see Disorder, bone, density and structure, specified NEC" M85.8-: with no site stated, M85.80."""
+    if _BONE_SITE.search(sentence(note, match.start(), match.end())):
+        return None
+    return "M85.80", "osteopenia (another specified disorder of bone density), no site stated"
+
+
+_EMPHYSEMA = re.compile(r"\bemphysema(tous)?\b", re.IGNORECASE)
+
+
 def _copd(match: re.Match, note: str) -> tuple[str, str]:
-    if _stated(_EXACERBATION, sentence(note, match.start(), match.end())):
+    """J44.1/J44.9 by exacerbation; COPD its sentence calls emphysema is emphysema, J43.9 (the index's "Disease,
+    lung, obstructive, with emphysema"), whatever the exacerbation."""
+    text = sentence(note, match.start(), match.end())
+    if _stated(_EMPHYSEMA, text):
+        return "J43.9", "COPD with emphysema is emphysema (J43.9), not J44"
+    if _stated(_EXACERBATION, text):
         return "J44.1", "COPD with an acute exacerbation"
     return "J44.9", "COPD without a documented exacerbation"
 
@@ -221,13 +241,16 @@ _OA_UNSPECIFIED_SITE = "M19.9"  # "osteoarthritis" alone, which the words of a l
 FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"heart failure|hfref|hfpef|chf"), ("I50",), _heart_failure),
     Finding(_word(r"asthma"), ("J45",), _asthma),
-    Finding(_word(r"copd|chronic obstructive pulmonary disease"), ("J44",), _copd),
+    Finding(_word(r"copd|chronic obstructive pulmonary disease"), ("J44", "J43"), _copd),
     Finding(_word(r"benign prostatic hyperplasia|benign prostatic hypertrophy|bph|enlarged prostate"), ("N40",),
             _bph),
     Finding(_word(r"strep throat|strep pharyngitis|streptococcal pharyngitis|pharyngitis|sore throat"), ("J02",),
             _pharyngitis),
     Finding(_word(r"gout|gouty arthritis|podagra"), ("M10",), _gout),
     Finding(_word(r"pneumonia"), ("J18",), _fixed("J18.9", "pneumonia without a documented organism")),
+    Finding(_word(r"osteopenia|low bone mass"), ("M85",), _osteopenia),
+    Finding(_word(r"urinary frequency|frequent urination|frequency of urination|urinating frequently"), ("R35",),
+            _fixed("R35.0", "urinary frequency is frequency of micturition")),
     Finding(_word(r"dizziness|dizzy|vertigo|light-?headedness|light-?headed"), ("R42",),
             _fixed("R42", "dizziness or vertigo without a documented cause")),
     Finding(re.compile(r"(?<!pulmonary )(?<!macular )(?<!cerebral )\bedema\b", re.IGNORECASE), ("R60",),

@@ -9,7 +9,9 @@ dose, "continue metformin") documents the therapy. Drugs also given for a few da
 need the note to say long-term (`encounter_z_codes`).
 
 Not for a drug denied ("not on anticoagulation"), stopped, held, declined, being considered or only started today, one the patient is allergic to,
-a relative's, or a course of days; insulin is `status_z_codes`' (Z79.4 depends on the type of diabetes).
+a relative's, or a course of days; insulin is `status_z_codes`' (Z79.4 depends on the type of diabetes). An
+antidiabetic also given without diabetes (metformin, SGLT2 inhibitors, GLP-1 agonists) counts only where the note
+names diabetes.
 """
 import re
 
@@ -35,11 +37,12 @@ MAINTENANCE_DRUGS = (
      "Z79.83"),
     (_rx(r"methotrexate|mtx"), "Z79.631"),
 )
-# SGLT2 inhibitors and GLP-1 agonists are also given for heart failure, kidney disease and obesity: Z79.84/Z79.85
-# are the long-term use of antidiabetic drugs, so for these the note must name diabetes
-ALSO_FOR_OTHER_CONDITIONS = _rx(r"empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|invokana|semaglutide|"
-                                r"ozempic|wegovy|rybelsus|liraglutide|victoza|saxenda|tirzepatide|mounjaro|zepbound|"
-                                r"dulaglutide|trulicity|exenatide")
+# Z79.84/Z79.85 are the long-term use of antidiabetic drugs. Metformin (prediabetes, PCOS), SGLT2 inhibitors
+# (heart failure, kidney disease) and GLP-1 agonists (obesity) are also given without diabetes, often in a medication
+# list beside other problems: for these the note must name diabetes (a sulfonylurea or a gliptin is for nothing else)
+ALSO_FOR_OTHER_CONDITIONS = _rx(r"metformin|glucophage|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|"
+                                r"invokana|semaglutide|ozempic|wegovy|rybelsus|liraglutide|victoza|saxenda|tirzepatide|"
+                                r"mounjaro|zepbound|dulaglutide|trulicity|exenatide")
 DIABETES = _rx(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|niddm|iddm")
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence

@@ -24,8 +24,8 @@ NAME = "encounter-reason"
 _PREOP = _rx(r"pre-?op(erative)?(( cardiac| cardiovascular| pulmonary| medical| risk)){0,2} (clearance|evaluation|eval|"
              r"exam(ination)?|assessment|visit|risk assessment)|pre-?procedur(e|al) (clearance|evaluation|exam\w*)|"
              r"(surgical|medical|cardiac|pulmonary) clearance (for|before|prior to) (surgery|the procedure|\w+)|"
-             r"pre-?op labs|preoperative lab\w*")
-_PREOP_KIND = ((_rx(r"pre-?op labs|preoperative lab\w*|preprocedural lab\w*"), "Z01.812", "laboratory"),
+             r"pre-?op labs|preoperative lab\w*|pre-?procedur(e|al) lab\w*")
+_PREOP_KIND = ((_rx(r"pre-?op labs|preoperative lab\w*|pre-?procedur(e|al) lab\w*"), "Z01.812", "laboratory"),
                (_rx(r"cardiac|cardiovascular|cardiology"), "Z01.810", "cardiovascular"),
                (_rx(r"pulmonary|respiratory"), "Z01.811", "respiratory"))
 _NOT_TODAY = _rx(r"scheduled|will schedule|needs|need for|due for|declined|cancel+ed|postponed|refer\w*")

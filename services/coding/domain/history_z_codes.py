@@ -31,13 +31,16 @@ _PATTERNS = tuple((re.compile(rf"\b({site})\s+{_CANCER}\b|\b{_CANCER}\s+of\s+the
 _ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|active|metastatic|recurrence of|"
                      r"recurrent)\b", re.IGNORECASE)
 _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
-_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|smok|polyp|adenoma", re.IGNORECASE)
+_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|smok|tobacco|cigarette|polyp|adenoma", re.IGNORECASE)
 _COLON_POLYPS = re.compile(r"\b((colon|colonic|colorectal) polyps?|polyps? (of|in) the colon|adenomatous polyps?|"
                            r"(tubular|tubulovillous|villous) adenomas?|sessile serrated (polyps?|adenomas?))\b",
                            re.IGNORECASE)
 _POLYP_TYPES = ((re.compile(r"\b(adenoma\w*|tubular|villous|tubulovillous|serrated)\b", re.IGNORECASE), "Z86.0101"),
                 (re.compile(r"\bhyperplastic\b", re.IGNORECASE), "Z86.0102"))
-_FORMER_SMOKER = re.compile(r"\b(former smoker|ex-smoker|quit smoking|remote smoking history)\b", re.IGNORECASE)
+# "Tobacco use: quit 2019", "smoking - stopped 2015": the past is stated after the habit, as problem lists write it
+_FORMER_SMOKER = re.compile(r"\b(former (smoker|tobacco (use|user)|cigarette smoker)|ex-smoker|(quit|stopped) "
+                            r"(smoking|tobacco|cigarettes)|remote smoking history|(tobacco|smoking|cigarette) "
+                            r"(use|user|hx|history)?\W{1,3}(quit|stopped|former)\b)", re.IGNORECASE)
 
 
 def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

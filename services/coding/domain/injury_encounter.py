@@ -1,6 +1,7 @@
 """The encounter of an injury as follow-up notes word it, for the 7th character (guideline I.C.19.a): "f/u",
 "cast check", "healing well", "routine healing" are the subsequent encounter (D: routine healing, the patient
-past active treatment); "active treatment" is the initial encounter (A). Delayed healing ("delayed union"),
+past active treatment); "active treatment" is the initial encounter (A), and so is an injury of the last day
+("fell yesterday", "2 hours ago") in a note with no follow-up words. Delayed healing ("delayed union"),
 nonunion and malunion are the subsequent encounter's own characters (G, K, P for a closed fracture), taken when
 the note names exactly one of them; a note with no cue keeps the code for a coder (a query).
 
@@ -21,6 +22,9 @@ _SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out o
                          r"callus formation|subsequent (visit|encounter)|post-?op(erative)? (visit|check))\b",
                          re.IGNORECASE)
 _ACTIVE = re.compile(r"\bactive treatment\b", re.IGNORECASE)
+# an injury of the last day, with no follow-up words, is seen for the first time: its active treatment (A)
+_RECENT = re.compile(r"\b(yesterday|last night|this (morning|afternoon|evening)|earlier today|(\d+|a few|several) "
+                     r"(hours?|hrs?) ago)\b", re.IGNORECASE)
 _OTHER_HEALING = re.compile(r"\b(delayed (healing|union)|nonunion|non-union|malunion|mal-union|sequelae?|"
                             r"late effect)\b", re.IGNORECASE)
 
@@ -56,6 +60,8 @@ def stated_by_cue(allowed: dict[str, tuple[str, str]], note: str) -> str | None:
     elif follow_up_cue(note):
         wanted = ("subsequent encounter", "subsequent encounter for closed fracture with routine healing",
                   "subsequent encounter for fracture with routine healing")
+    elif _RECENT.search(note):
+        wanted = ("initial encounter", "initial encounter for closed fracture")
     else:
         return None
     if re.search(r"\bopen\b", note, re.IGNORECASE):

@@ -170,8 +170,10 @@ _FRACTURE = r"(fracture[sd]?|fx)"
 
 
 def _fracture_of(site: str) -> re.Pattern:
-    """"fracture of the left X", "left X fracture"."""
-    return _rx(rf"{_FRACTURE} of {_SIDE}({site})|{_SIDE}({site}) {_FRACTURE}")
+    """"fracture of the left X", "left X fracture", and a fracture whose site or type a parenthesis names in its
+    clause: "R ankle fx (lateral malleolus, displaced)", "fx L distal radius, extra-articular (Colles type)"."""
+    return _rx(rf"{_FRACTURE} of {_SIDE}({site})|{_SIDE}({site}) {_FRACTURE}|"
+               rf"{_FRACTURE}[^.;()\n]{{0,40}}\(\s*{_SIDE}({site})")
 
 
 # fractures the index reaches by site ("Fracture, clavicle, shaft"; "Fracture, hip - see Fracture, femur, neck"):

@@ -21,7 +21,9 @@ import re
 
 from services.coding.domain.note_text import sentence
 
-_NOT_BEFORE = re.compile(r"\b(no|not|without|denies|negative for|non)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+# A denial reaches the next two words, not across a comma: in "migraine without aura, intractable" the comma
+# closes one axis and opens the next.
+_NOT_BEFORE = re.compile(r"\b(no|not|without|denies|negative for|non)\b([^\w,;]+\w+){0,2}[^\w,;]*$", re.IGNORECASE)
 
 
 def _rx(text: str) -> re.Pattern:

@@ -2,7 +2,7 @@
 that they meet, and how much a match is worth.
 
 A key is the lower-case word sequence without nonessential modifiers in parentheses, without "of/the/a/an",
-with plurals folded. Besides the full description, a "default" variant drops the qualifiers that mark the
+with plurals and possessives folded. Besides the full description, a "default" variant drops the qualifiers that mark the
 unspecified or uncomplicated code ("unspecified", "without complications", "NOS"), so "type 2 diabetes"
 in a note meets E11.9 and "asthma" meets J45.909, as the ICD-10-CM index sends those terms.
 """
@@ -11,9 +11,13 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z0-9]+")
 _PARENS = re.compile(r"\([^()]*\)")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 _QUALIFIERS = re.compile(r",?\s*\b(unspecified|without complications?|uncomplicated|site not specified|not otherwise specified|nos)\b",
                          re.IGNORECASE)
 STOPWORDS = frozenset({"of", "the", "a", "an"})
+# the tabular's words for how codes relate, not for what they name
+CLASSIFICATION_WORDS = frozenset({"other", "specified", "unspecified", "with", "without", "due", "to", "and", "or",
+                                  "in", "not", "elsewhere", "classified", "nos", "nec", "type"})
 OPTIONAL = frozenset({"mellitus"})  # "diabetes" is written without it far more often than with it
 CONFIDENCE = {"description": 0.97, "inclusion": 0.94, "default": 0.92}
 AMBIGUOUS_CONFIDENCE = 0.55
@@ -36,7 +40,9 @@ def _fold(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [_fold(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    """The possessive of an eponym is dropped: "Alzheimer's disease" and "Alzheimer disease" (the style most
+    current writing uses) are one term."""
+    return [_fold(w) for w in _WORD.findall(_POSSESSIVE.sub("", text.lower())) if w not in STOPWORDS]
 
 
 def key(text: str) -> str:
@@ -63,6 +69,18 @@ class TermMatch:
     description: str
     confidence: float
     kind: str = "description"
+
+
+INVERTED_TERM = "inverted-term"
+INVERTED_TERM_REASON = ("the qualifier written after a comma is part of the term (\"Hyperparathyroidism, primary\" "
+                        "is primary hyperparathyroidism), as the index writes its modifiers")
+
+
+def qualified_keys(head: list[str], qualifier: list[str]) -> list[str]:
+    """The keys a term and the qualifier written after it may form as one term: the qualifier at each place in
+    the term ("acute recurrent maxillary sinusitis"), or after "with" ("Alzheimer disease with late onset")."""
+    return [" ".join([*head[:i], *qualifier, *head[i:]]) for i in range(len(head) + 1)] + [
+        " ".join([*head, "with", *qualifier])]
 
 
 def less_specific_than_documented(match: TermMatch, sentence: str) -> float:

@@ -26,6 +26,8 @@ UNSPECIFIED = {
     "F33.9": ("F33.0", "F33.1", "F33.2", "F33.3", "F33.4"),
     "F40.10": ("F40.11",),
     "R07.9": ("R07.1", "R07.2", "R07.81", "R07.82", "R07.89"),  # chest pain, then its kind ("chest wall pain")
+    # "OA" beside "primary osteoarthritis R knee": the unspecified site is the joint named elsewhere
+    "M19.90": ("M15", "M16", "M17", "M18", "M19.0", "M19.1", "M19.2"),
 }
 
 

@@ -47,7 +47,7 @@ STATUSES = (
 )
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in STATUSES), re.IGNORECASE)
 _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|evaluat\w*|"
-            r"planned|scheduled|referr\w*|if needed|recommended|awaiting|will undergo|"
+            r"planned|scheduled|referr\w*|ref|eval|if needed|recommended|awaiting|will undergo|"
             r"needs (an? )?(cabg|aicd|pacemaker|ppm|stent\w*|pci|valve replacement|tavr)")  # oxygen "needed" is used
 
 _ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|takes|using|taking|started on|"

@@ -1,5 +1,6 @@
 """Nicotine dependence by the product (ICD-10-CM index: "Dependence, drug, nicotine, cigarettes" F17.210,
-"chewing tobacco" F17.220, "cigars"/"other tobacco product" F17.290), and a current smoker is nicotine
+"chewing tobacco" F17.220, "cigars"/"other tobacco product" F17.290; an electronic cigarette or vape is
+the other product, F17.290, though its name holds "cigarette"), and a current smoker is nicotine
 dependence ("Smoker - see Dependence, drug, nicotine"; guidelines I.C.5.b: F17 rather than Z72.0 once the
 note documents dependence or smoking).
 
@@ -13,7 +14,9 @@ from services.coding.domain.note_text import FAMILY, HISTORY, NEGATION, before, 
 from services.coding.domain.suggestions import Suggestion, from_rule, replacing
 
 NAME = "tobacco-product"
-PRODUCTS = ((re.compile(r"\bcigarettes?\b|\bpacks?[- ](a|per)[- ]day\b|\bppd\b", re.IGNORECASE), "F17.210",
+PRODUCTS = ((re.compile(r"\be-?cig(arette)?s?\b|\belectronic cigarettes?\b|\bvap(e|es|ed|er|ing)\b", re.IGNORECASE),
+             "F17.290", "electronic cigarettes (another tobacco product)"),
+            (re.compile(r"\bcigarettes?\b|\bpacks?[- ](a|per)[- ]day\b|\bppd\b", re.IGNORECASE), "F17.210",
              "cigarettes"),
             (re.compile(r"\bchewing tobacco\b|\bchews tobacco\b|\bsmokeless tobacco\b|\bsnuff\b", re.IGNORECASE),
              "F17.220", "chewing tobacco"),

@@ -33,6 +33,7 @@ def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     "Discussed metformin; patient prefers diet first.",  # named, not taken
     "HFrEF, EF 30%. Meds: carvedilol, empagliflozin 10 mg daily.",  # an SGLT2 inhibitor for the heart failure
     "Obesity, BMI 41, on semaglutide 2.4 mg weekly.",  # a GLP-1 agonist for the obesity
+    "Med rec: metformin 500 BID - taking; lisinopril 10 - taking.",  # metformin is also for prediabetes and PCOS
 ])
 def test_a_drug_not_taken_as_maintenance_is_not(tabular, note):
     assert maintenance_drug_therapy([], note, tabular)[0] == []

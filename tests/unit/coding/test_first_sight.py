@@ -1,50 +1,87 @@
-"""Unspecified codes reached through an index entry other than their description go to a coder."""
+"""Unspecified codes reached through an index entry other than their description go to a coder when the note
+says more near them: a word another code of their category uses."""
 import pytest
 
 from services.coding.domain.first_sight import NAME, calibrated
 from services.coding.domain.note_terms import CONFIDENCE
 from services.coding.domain.suggestions import Suggestion
+from tests.unit.coding.test_conventions import tabular  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 THRESHOLD = 0.9
 PTSD = ("F43.10", "Post-traumatic stress disorder, unspecified")
+CHRONIC = "Chronic PTSD after an assault in 2019."
+BARE = "PTSD, nightmares improving."
 
 
-def suggestion(confidence: float, code=PTSD, *, context: str = "affirmed", convention: str | None = None):
-    return Suggestion(code=code[0], description=code[1], confidence=confidence, start=0, end=4, evidence="PTSD",
-                      context=context, convention=convention)
+def suggestion(confidence: float, code=PTSD, *, note: str = CHRONIC, evidence: str = "PTSD",
+               context: str = "affirmed", convention: str | None = None):
+    start = note.index(evidence)
+    return Suggestion(code=code[0], description=code[1], confidence=confidence, start=start,
+                      end=start + len(evidence), evidence=evidence, context=context, convention=convention)
 
 
 @pytest.mark.parametrize("kind", ["inclusion", "default"])
-def test_an_unspecified_code_from_an_inclusion_term_or_a_term_without_qualifiers_goes_to_a_coder(kind):
-    [found] = calibrated([suggestion(CONFIDENCE[kind])])
-    assert found.confidence < THRESHOLD and found.convention == NAME and "more specific" in found.reason
+def test_an_unspecified_code_from_an_index_entry_beside_a_word_of_a_more_specific_code_goes_to_a_coder(tabular,
+                                                                                                       kind):
+    [found] = calibrated([suggestion(CONFIDENCE[kind])], CHRONIC, tabular)
+    assert found.confidence < THRESHOLD and found.convention == NAME
+    assert "more specific" in found.reason and '"chronic"' in found.reason and "F43" in found.reason
 
 
-def test_a_specific_code_from_an_inclusion_term_keeps_its_confidence():
+@pytest.mark.parametrize("note, evidence, code", [
+    (BARE, "PTSD", PTSD),
+    ("Hyperlipidemia on atorvastatin 40 mg, LFTs normal.", "Hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
+    ("Obesity, BMI 31.2.", "Obesity", ("E66.9", "Obesity, unspecified")),
+    ("Hyperlipidemia - on atorvastatin 40, LDL 92.", "Hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
+])
+def test_a_bare_unspecified_mention_or_one_beside_a_measurement_keeps_its_index_confidence(tabular, note, evidence,
+                                                                                           code):
+    bare = suggestion(CONFIDENCE["default"], code, note=note, evidence=evidence)
+    assert calibrated([bare], note, tabular) == [bare]
+
+
+def test_a_qualifier_in_another_sentence_or_far_from_the_mention_is_not_its_own(tabular):
+    note = "Chronic low back pain, on PT. PTSD, stable."
+    kept = suggestion(CONFIDENCE["inclusion"], note=note)
+    assert calibrated([kept], note, tabular) == [kept]
+
+
+def test_the_category_words_are_the_other_codes_words_the_code_itself_lacks(tabular):
+    words = tabular.category_words("F43.10")
+    assert {"acute", "chronic"} <= words and not {"stress", "disorder", "other", "unspecified"} & words
+    assert "primary" in tabular.category_words("E21.3")
+
+
+def test_a_specific_code_from_an_inclusion_term_keeps_its_confidence(tabular):
     htn = suggestion(CONFIDENCE["inclusion"], ("I10", "Essential (primary) hypertension"))
-    assert calibrated([htn]) == [htn]
+    assert calibrated([htn], CHRONIC, tabular) == [htn]
 
 
-def test_an_unspecified_code_matched_by_its_own_description_keeps_its_confidence():
+def test_an_unspecified_code_matched_by_its_own_description_keeps_its_confidence(tabular):
     own = suggestion(CONFIDENCE["description"])
-    assert calibrated([own]) == [own]
+    assert calibrated([own], CHRONIC, tabular) == [own]
 
 
-def test_a_convention_s_code_or_a_family_or_history_reading_is_left_alone():
+def test_a_convention_s_code_or_a_family_or_history_reading_is_left_alone(tabular):
     kept = [suggestion(CONFIDENCE["inclusion"], convention="same-condition"),
             suggestion(CONFIDENCE["inclusion"], context="history")]
-    assert calibrated(kept) == kept
+    assert calibrated(kept, CHRONIC, tabular) == kept
 
 
-def test_a_confidence_is_never_raised():
+def test_a_confidence_is_never_raised(tabular):
     low = suggestion(0.55)
-    assert calibrated([low]) == [low]
+    assert calibrated([low], CHRONIC, tabular) == [low]
 
 
 def test_on_the_real_index_chronic_ptsd_is_not_auto_coded_as_unspecified(suggest):
     found = {s.code: s for s in suggest("Chronic PTSD after an assault in 2019; nightmares improving.")}
     assert "F43.10" not in found or found["F43.10"].confidence < THRESHOLD
+
+
+def test_on_the_real_index_a_bare_hyperlipidemia_is_coded(suggest):
+    found = {s.code: s for s in suggest("Hyperlipidemia on atorvastatin, tolerating well.")}
+    assert found["E78.5"].confidence >= THRESHOLD
 
 
 @pytest.fixture(scope="module")

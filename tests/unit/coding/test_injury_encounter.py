@@ -20,13 +20,20 @@ def test_follow_up_words_are_the_subsequent_encounter(tabular, note, expected):
 
 
 @pytest.mark.parametrize("note", [
-    "Right ankle sprain yesterday. Ice and elevation; f/u 2 wks.",
+    "Right ankle sprain. Ice and elevation; f/u 2 wks.",
+    "Right ankle sprain 3 weeks ago. Ice and elevation; f/u 2 wks.",
     "Left distal radius fracture, delayed union or early nonunion on CT. Cast check.",
     "Open fracture of the left ankle. Follow-up visit.",
 ])
 def test_a_plan_to_follow_up_or_another_healing_leaves_the_character_to_a_coder(tabular, note):
     out = apply_conventions([], note, tabular)
     assert out and all(s.confidence < 0.9 for s in out)
+
+
+@pytest.mark.parametrize("note", ["Right ankle sprain yesterday. Ice and elevation; f/u 2 wks.",
+                                  "Twisted the right ankle 2 hours ago. Right ankle sprain."])
+def test_an_injury_of_the_last_day_is_its_initial_encounter(tabular, note):
+    assert codes(apply_conventions([], note, tabular)) == ["S93.401A"]
 
 
 @pytest.mark.parametrize("note, expected", [

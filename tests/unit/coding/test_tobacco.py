@@ -11,6 +11,7 @@ pytestmark = pytest.mark.unit
     ("Nicotine dependence, one pack per day of cigarettes.", "F17.210"),
     ("Nicotine dependence, uses chewing tobacco daily.", "F17.220"),
     ("Nicotine dependence, smokes cigars on weekends.", "F17.290"),
+    ("Nicotine dependence, e-cigarettes (vapes daily).", "F17.290"),  # not cigarettes, though the word is in it
     ("Nicotine dependence.", "F17.200"),
 ])
 def test_the_product_makes_nicotine_dependence_specific(tabular, sentence, expected):
