@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared import metrics
 from shared.db.tables import outbox_message
+from shared.doorbell import Doorbell
 from shared.kafka.errors import is_transient
 from shared.kafka.outbox_sending import is_refused, needs_new_producer, park_reason, send_rows, topic_exists
 
@@ -74,7 +75,7 @@ class OutboxRelay:
         self._producer: AIOKafkaProducer | None = None
         self._service = service
         self._batch_size = batch_size
-        self._wake = asyncio.Event()
+        self._wake = Doorbell()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task | None = None
         self._lock_key = zlib.crc32(f"outbox-relay:{service}".encode())
@@ -83,7 +84,7 @@ class OutboxRelay:
         self._pause = IdlePause()
 
     def wake(self) -> None:
-        self._wake.set()
+        self._wake.ring()
 
     @property
     def alive(self) -> bool:
@@ -95,7 +96,7 @@ class OutboxRelay:
 
     async def stop(self) -> None:
         self._stopping.set()
-        self._wake.set()
+        self._wake.ring()
         if self._task:
             await asyncio.wait([self._task], timeout=15)
         await self._drop_producer()
@@ -121,11 +122,7 @@ class OutboxRelay:
                 await self._sleep(1.0)
 
     async def _sleep(self, seconds: float) -> None:
-        try:
-            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
-        except asyncio.TimeoutError:
-            pass
-        self._wake.clear()
+        await self._wake.wait(seconds)
 
     async def _ready_producer(self) -> AIOKafkaProducer:
         if self._producer is None:
