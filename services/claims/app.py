@@ -10,7 +10,7 @@ from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.catalog import Catalog
 from services.claims.entrypoints import api, claims_list, corrections_api, follow_up_api, patients_api, payers_api, reports
 from services.claims.entrypoints.consumers import build_router
-from services.claims.entrypoints.loops import SubmissionBells, status_inquiry_loop, submission_loops
+from services.claims.entrypoints.loops import status_inquiry_loop, submission_loop
 from services.claims.settings import Settings
 
 
@@ -19,11 +19,9 @@ def bootstrap(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     catalog = Catalog.load(settings.fee_schedule_dir, reference_dir=settings.fee_schedule_reference_dir,
                            locality=settings.pfs_locality)
     clearinghouse = make_clearinghouse(settings)
-    bells = SubmissionBells()
     runtime = ServiceRuntime(
-        settings, router=build_router(catalog=catalog, claims_built=bells.claims_built), unit_of_work=ClaimsUnitOfWork,
-        clock=clock,
-        loops=(*submission_loops(catalog=catalog, clearinghouse=clearinghouse, settings=settings, bells=bells),
+        settings, router=build_router(catalog=catalog), unit_of_work=ClaimsUnitOfWork, clock=clock,
+        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings),
                status_inquiry_loop(clearinghouse=clearinghouse, settings=settings)),
     )
 

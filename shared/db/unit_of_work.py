@@ -33,7 +33,6 @@ class UnitOfWork:
         self.session = session
         self.clock = clock
         self._outbox_rows: list[dict] = []
-        self.committed_callbacks: list[Callable[[], None]] = []
 
     def now(self) -> datetime:
         return self.clock()
@@ -57,11 +56,6 @@ class UnitOfWork:
             }
         )
         return envelope
-
-    def after_commit(self, callback: Callable[[], None]) -> None:
-        """`callback` runs once this transaction has committed, never after a rollback: a loop woken
-        earlier would look before the work it is told about is visible."""
-        self.committed_callbacks.append(callback)
 
     @property
     def emitted_count(self) -> int:
@@ -118,8 +112,6 @@ class _UnitOfWorkContext:
                 await self._session.commit()
                 if emitted and self._factory._on_commit:
                     self._factory._on_commit()
-                for callback in self._uow.committed_callbacks:
-                    callback()
             else:
                 await self._session.rollback()
         finally:

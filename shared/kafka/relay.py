@@ -20,7 +20,6 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared import metrics
 from shared.db.tables import outbox_message
-from shared.doorbell import Doorbell
 from shared.kafka.errors import is_transient
 from shared.kafka.outbox_sending import is_refused, needs_new_producer, park_reason, send_rows, topic_exists
 
@@ -75,7 +74,7 @@ class OutboxRelay:
         self._producer: AIOKafkaProducer | None = None
         self._service = service
         self._batch_size = batch_size
-        self._wake = Doorbell()
+        self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task | None = None
         self._lock_key = zlib.crc32(f"outbox-relay:{service}".encode())
@@ -84,7 +83,7 @@ class OutboxRelay:
         self._pause = IdlePause()
 
     def wake(self) -> None:
-        self._wake.ring()
+        self._wake.set()
 
     @property
     def alive(self) -> bool:
@@ -96,7 +95,7 @@ class OutboxRelay:
 
     async def stop(self) -> None:
         self._stopping.set()
-        self._wake.ring()
+        self._wake.set()
         if self._task:
             await asyncio.wait([self._task], timeout=15)
         await self._drop_producer()
@@ -122,7 +121,11 @@ class OutboxRelay:
                 await self._sleep(1.0)
 
     async def _sleep(self, seconds: float) -> None:
-        await self._wake.wait(seconds)
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+        except asyncio.TimeoutError:
+            pass
+        self._wake.clear()
 
     async def _ready_producer(self) -> AIOKafkaProducer:
         if self._producer is None:

@@ -20,7 +20,6 @@ class FakeUnitOfWork:
         self.clock = clock
         self.emitted: list[Envelope] = []
         self.committed = False
-        self.committed_callbacks: list = []
 
     def now(self) -> datetime:
         return self.clock()
@@ -32,9 +31,6 @@ class FakeUnitOfWork:
         envelope = envelope_for(payload, tenant_id=tenant_id, subject_id=subject_id)
         self.emitted.append(envelope)
         return envelope
-
-    def after_commit(self, callback) -> None:
-        self.committed_callbacks.append(callback)
 
     @property
     def emitted_count(self) -> int:
@@ -56,6 +52,3 @@ class FakeUnitOfWork:
 
     async def __aexit__(self, exc_type, exc, tb) -> None:
         self.committed = exc_type is None
-        for callback in self.committed_callbacks if self.committed else ():
-            callback()
-        self.committed_callbacks = []

@@ -1,6 +1,5 @@
 """Kafka entrypoints of the claims service: topic -> use case, nothing else."""
 from shared.contracts import topics
-from shared.doorbell import Doorbell
 from shared.kafka.consumer import EventRouter
 from services.claims.application.apply_remits import apply_remits
 from services.claims.application.build_claims import build_claims
@@ -10,8 +9,7 @@ from services.claims.application.register_tenant import register_tenant
 from services.claims.catalog import Catalog
 
 
-def build_router(*, catalog: Catalog, claims_built: Doorbell) -> EventRouter:
-    """`claims_built` wakes the submission's coverage check once the claims a batch built are committed."""
+def build_router(*, catalog: Catalog) -> EventRouter:
     router = EventRouter()
 
     @router.subscribe(topics.TENANT_REGISTERED)
@@ -21,7 +19,6 @@ def build_router(*, catalog: Catalog, claims_built: Doorbell) -> EventRouter:
     @router.subscribe_batch(topics.CLAIM_CODED)
     async def on_claims_coded(uow, batch) -> None:
         await build_claims(uow, batch, catalog=catalog)
-        uow.after_commit(claims_built.ring)
 
     @router.subscribe_batch(topics.REMIT_RECEIVED)
     async def on_remits_received(uow, batch) -> None:
@@ -34,6 +31,5 @@ def build_router(*, catalog: Catalog, claims_built: Doorbell) -> EventRouter:
     @router.subscribe_batch(topics.CLAIM_CORRECTION_REQUESTED)
     async def on_corrections_requested(uow, batch) -> None:
         await bill_replacements(uow, batch, catalog=catalog)
-        uow.after_commit(claims_built.ring)
 
     return router

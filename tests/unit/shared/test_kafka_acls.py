@@ -56,13 +56,12 @@ def test_the_table_is_sorted_without_duplicates():
 
 def _routers() -> dict[str, object]:
     from services.claims.entrypoints.consumers import build_router as claims
-    from shared.doorbell import Doorbell
     from services.coding.entrypoints.consumers import build_router as coding
     from services.denials.entrypoints.consumers import build_router as denials
     from services.gateway.entrypoints.consumers import build_router as gateway
     from services.payments.entrypoints.consumers import build_router as payments
 
-    return {"claims": claims(catalog=None, claims_built=Doorbell()), "coding": coding(coder=None), "denials": denials(appeal_days=180),
+    return {"claims": claims(catalog=None), "coding": coding(coder=None), "denials": denials(appeal_days=180),
             "gateway": gateway(), "payments": payments()}
 
 
