@@ -7,7 +7,6 @@ from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.claims.adapters.clearinghouse import make_clearinghouse
 from services.claims.adapters.repositories import ClaimsUnitOfWork
-from services.claims.adapters.x12_gate_process import ProcessValidator
 from services.claims.catalog import Catalog
 from services.claims.entrypoints import api, claims_list, corrections_api, follow_up_api, patients_api, payers_api, reports
 from services.claims.entrypoints.consumers import build_router
@@ -20,21 +19,16 @@ def bootstrap(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     catalog = Catalog.load(settings.fee_schedule_dir, reference_dir=settings.fee_schedule_reference_dir,
                            locality=settings.pfs_locality)
     clearinghouse = make_clearinghouse(settings)
-    validator = ProcessValidator()
     runtime = ServiceRuntime(
         settings, router=build_router(catalog=catalog), unit_of_work=ClaimsUnitOfWork, clock=clock,
-        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings, validate=validator),
+        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings),
                status_inquiry_loop(clearinghouse=clearinghouse, settings=settings)),
     )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
-        await validator.start()
-        try:
-            async with runtime.lifespan(app):
-                yield
-        finally:
-            validator.close()
+        async with runtime.lifespan(app):
+            yield
         await clearinghouse.close()
 
     app = create_service_app("claims", settings=settings, lifespan=lifespan)

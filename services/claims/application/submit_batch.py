@@ -15,7 +15,6 @@ round) are batched.
 """
 import asyncio
 from collections import defaultdict
-from collections.abc import Awaitable, Callable
 from uuid import UUID
 
 from shared.contracts.tenant import BillingProvider
@@ -30,12 +29,6 @@ from services.claims.domain.x837 import write_837p
 
 SENDING = "sending"
 DEFAULT_INTERCHANGE_SIZE = 50
-Validator = Callable[[str], Awaitable[list[str]]]
-
-
-async def validate_in_thread(x12: str) -> list[str]:
-    """pyx12 beside the event loop, in this process (the service validates in a worker process instead)."""
-    return await asyncio.to_thread(validate_x12, x12)
 
 
 def cut(claims: list[ClaimRecord], size: int) -> list[list[ClaimRecord]]:
@@ -44,8 +37,7 @@ def cut(claims: list[ClaimRecord], size: int) -> list[list[ClaimRecord]]:
 
 
 async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage: str, limit: int,
-                             interchange_size: int = DEFAULT_INTERCHANGE_SIZE,
-                             validate: Validator = validate_in_thread) -> int:
+                             interchange_size: int = DEFAULT_INTERCHANGE_SIZE) -> int:
     """Ready claims become validated interchanges waiting to be sent. Returns the claims batched."""
     claims = await uow.claims.ready_to_batch(limit)
     groups: dict[tuple[UUID, str], list[ClaimRecord]] = defaultdict(list)
@@ -62,8 +54,7 @@ async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage:
         for claim in chunk if missing else ():
             transition(uow, claim, "held", "held", {"edits": [missing.edit_id]})
         if not missing:
-            writer = _Writer(uow, tenant, payer, catalog=catalog, submitter_id=submitter_id, usage=usage,
-                             validate=validate)
+            writer = _Writer(uow, tenant, payer, catalog=catalog, submitter_id=submitter_id, usage=usage)
             batched += await writer.batch(chunk, control)
     await uow.claims.update_many(claims, ("status", "interchange_id"))
     return batched
@@ -72,8 +63,8 @@ async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage:
 class _Writer:
     """Writes and validates one tenant and payer's files."""
 
-    def __init__(self, uow, tenant, payer, *, catalog: Catalog, submitter_id: str, usage: str, validate: Validator):
-        self._uow, self._tenant, self._payer, self._validate = uow, tenant, payer, validate
+    def __init__(self, uow, tenant, payer, *, catalog: Catalog, submitter_id: str, usage: str):
+        self._uow, self._tenant, self._payer = uow, tenant, payer
         self._catalog, self._submitter_id, self._usage = catalog, submitter_id, usage
         self._provider = BillingProvider.model_validate(tenant.billing_provider)
 
@@ -87,7 +78,7 @@ class _Writer:
     async def _validated(self, claims: list[ClaimRecord], control: int) -> tuple[str, list[str]]:
         x12 = self._x12(claims, control)
         with start_span("837P validate", attributes={"x12.claims": len(claims), "x12.isa13": control}):
-            return x12, await self._validate(x12)
+            return x12, await asyncio.to_thread(validate_x12, x12)
 
     async def batch(self, claims: list[ClaimRecord], control: int) -> int:
         """The claims' file stored to be sent, or what the validator refused held; returns the claims stored."""

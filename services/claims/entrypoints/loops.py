@@ -5,23 +5,23 @@ import logging
 from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseUnavailable
 from services.claims.application.inquire_status import inquire_silent_claims
 from services.claims.application.send_interchange import next_interchange_to_send, send_interchange
-from services.claims.application.submit_batch import Validator, batch_ready_claims
+from services.claims.application.submit_batch import batch_ready_claims
 from services.claims.application.verify_eligibility import verify_ready_claims
 from services.claims.catalog import Catalog
 
 log = logging.getLogger(__name__)
 
 
-def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings, validate: Validator):
-    """Each round: verify coverage, batch what is ready into 837Ps of `submit_batch_size` claims at most (each
-    file validated by `validate`), send every interchange waiting."""
+def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings):
+    """Each round: verify coverage, batch what is ready into 837Ps of `submit_batch_size` claims at most, send
+    every interchange waiting."""
     async def run(runtime) -> None:
         while not runtime.stopping.is_set():
             await _verify_coverage(runtime, clearinghouse=clearinghouse, settings=settings)
             async with runtime.units_of_work() as uow:
                 batched = await batch_ready_claims(uow, catalog=catalog, submitter_id=settings.submitter_id,
                                                    usage=settings.x12_usage, limit=settings.submission_batch_size,
-                                                   interchange_size=settings.submit_batch_size, validate=validate)
+                                                   interchange_size=settings.submit_batch_size)
             sent = await _send_pending(runtime, catalog=catalog, clearinghouse=clearinghouse)
             pause = pause_after_round(batched=batched, sent=sent, interval=settings.submission_interval_seconds)
             if pause:
