@@ -12,6 +12,9 @@ from sqlalchemy.engine import make_url
 from tools.bench.stats import latency_summary, sustained_rate
 
 STAGES = ("received", "coded", "built", "submitted", "acknowledged", "posted")
+# Inside built -> submitted, from the claims timeline: the submission's coverage check (its commit) and
+# the 837P batch that stored the claim's file; the hand-over is the rest.
+SUBMISSION_STEPS = ("built", "verified", "batched", "submitted")
 
 _QUERIES = {
     "gateway": "SELECT id::text, extract(epoch FROM received_at)::float8 FROM encounter_intake "
@@ -20,7 +23,11 @@ _QUERIES = {
               "WHERE tenant_id=$1::uuid",
     "claims": "SELECT c.encounter_id::text, c.id::text, extract(epoch FROM c.created_at)::float8, "
               "extract(epoch FROM c.submitted_at)::float8, (SELECT extract(epoch FROM min(e.at))::float8 "
-              "FROM claim_event e WHERE e.claim_id = c.id AND e.status = 'accepted') "
+              "FROM claim_event e WHERE e.claim_id = c.id AND e.status = 'accepted'), "
+              "(SELECT extract(epoch FROM min(e.at))::float8 FROM claim_event e "
+              "WHERE e.claim_id = c.id AND e.event = 'eligibility_verified'), "
+              "(SELECT extract(epoch FROM min(e.at))::float8 FROM claim_event e "
+              "WHERE e.claim_id = c.id AND e.event = 'batched') "
               "FROM claim c WHERE c.tenant_id=$1::uuid",
     "payments": "SELECT claim_id::text, extract(epoch FROM min(created_at))::float8 FROM ledger_transaction "
                 "WHERE tenant_id=$1::uuid AND kind='payment' GROUP BY claim_id",
@@ -51,15 +58,18 @@ def assemble(gateway: Iterable, coding: Iterable, claims: Iterable, payments: It
     for encounter, at in coding:
         timelines.setdefault(encounter, {})["coded"] = at
     posted = dict(payments)
-    for encounter, claim_id, built, submitted, acknowledged in claims:
-        stages = {"built": built, "submitted": submitted, "acknowledged": acknowledged, "posted": posted.get(claim_id)}
+    for encounter, claim_id, built, submitted, acknowledged, verified, batched in claims:
+        stages = {"built": built, "verified": verified, "batched": batched, "submitted": submitted,
+                  "acknowledged": acknowledged, "posted": posted.get(claim_id)}
         timelines.setdefault(encounter, {}).update({k: v for k, v in stages.items() if v is not None})
     return timelines
 
 
 def stage_latencies(timelines: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
-    """p50/p95/p99 of each stage (time since the previous stage) and of encounter -> claim.submitted."""
+    """p50/p95/p99 of each stage (time since the previous stage), of the submission's steps and of
+    encounter -> claim.submitted."""
     spans = {f"{a}->{b}": (a, b) for a, b in zip(STAGES, STAGES[1:])}
+    spans |= {f"{a}->{b}": (a, b) for a, b in zip(SUBMISSION_STEPS, SUBMISSION_STEPS[1:])}
     spans["encounter->submitted"] = ("received", "submitted")
     spans["encounter->posted"] = ("received", "posted")
     return {name: latency_summary([(t[b] - t[a]) * 1000 for t in timelines.values() if a in t and b in t])

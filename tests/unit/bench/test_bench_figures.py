@@ -40,14 +40,18 @@ def test_sustained_rate_leaves_out_ramp_and_drain():
 
 def test_timelines_join_the_services_rows_by_encounter_and_claim():
     timelines = stages.assemble(gateway=[("e1", 0.0), ("e2", 0.5)], coding=[("e1", 0.1)],
-                                claims=[("e1", "c1", 0.2, 1.0, 1.2, ), ("e2", "c2", 0.7, None, None)],
+                                claims=[("e1", "c1", 0.2, 1.0, 1.2, 0.5, 0.8), ("e2", "c2", 0.7, None, None, 0.9, None)],
                                 payments=[("c1", 2.0)])
-    assert timelines["e1"] == {"received": 0.0, "coded": 0.1, "built": 0.2, "submitted": 1.0, "acknowledged": 1.2,
-                               "posted": 2.0}
-    assert timelines["e2"] == {"received": 0.5, "built": 0.7}
+    assert timelines["e1"] == {"received": 0.0, "coded": 0.1, "built": 0.2, "verified": 0.5, "batched": 0.8,
+                               "submitted": 1.0, "acknowledged": 1.2, "posted": 2.0}
+    assert timelines["e2"] == {"received": 0.5, "built": 0.7, "verified": 0.9}
     latency = stages.stage_latencies(timelines)
     assert latency["encounter->submitted"]["n"] == 1 and latency["encounter->submitted"]["p99_ms"] == 1000.0
     assert latency["received->coded"]["p50_ms"] == pytest.approx(100)
+    assert latency["built->submitted"]["p50_ms"] == pytest.approx(800)  # the stage, whatever its steps
+    assert latency["built->verified"]["n"] == 2 and latency["built->verified"]["p99_ms"] == pytest.approx(300, abs=1)
+    assert latency["verified->batched"]["p50_ms"] == pytest.approx(300)
+    assert latency["batched->submitted"]["p50_ms"] == pytest.approx(200)
 
 
 def test_hops_count_the_deliveries_each_group_made():
