@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.money import ZERO, to_money
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, Remittance
-from services.payments.domain import ledger
+from services.payments.domain import ledger, withdrawn_share
 
 TRANSACTIONS, ENTRIES = LedgerTransaction.__table__, LedgerEntry.__table__
 
@@ -188,6 +188,19 @@ class LedgerRepository:
             .order_by(TRANSACTIONS.c.created_at, TRANSACTIONS.c.id))).scalars().all()
         found = await self._transactions(list(ids), "reversal")
         return [(i, found.get(i, ledger.Transaction.empty("reversal"))) for i in ids]
+
+    async def claim_history(self, tenant_id: UUID, claim_id: UUID) -> list[withdrawn_share.Posted]:
+        """Every transaction of the claim in posting order (a batch's share one time: its entries' order), with
+        its entries and whether a reversal took it back."""
+        rows = (await self.session.execute(
+            select(TRANSACTIONS.c.id, TRANSACTIONS.c.kind, TRANSACTIONS.c.reversed_by)
+            .outerjoin(ENTRIES, ENTRIES.c.transaction_id == TRANSACTIONS.c.id)
+            .where(TRANSACTIONS.c.tenant_id == tenant_id, TRANSACTIONS.c.claim_id == claim_id)
+            .group_by(TRANSACTIONS.c.id)
+            .order_by(TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id).nulls_last()))).all()
+        found = await self._transactions([row.id for row in rows], "")
+        return [withdrawn_share.Posted(ledger.Transaction(row.kind, found[row.id].entries if row.id in found else ()),
+                                       row.reversed_by is not None) for row in rows]
 
     async def _transactions(self, ids: list[UUID], kind: str) -> dict[UUID, ledger.Transaction]:
         if not ids:

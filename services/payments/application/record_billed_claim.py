@@ -116,4 +116,4 @@ async def _close_out(uow: PaymentsUnitOfWork, tenant_id: UUID, original_claim_id
     # what was paid) is closed out too.
     await close_open_balance(uow, original, kind, even_if_settled=True)
     if kind == ledger.VOIDED and receivable is not None and receivable.claim_id != original.claim_id:
-        await withdrawn_payer.after_void(uow, receivable, payer_claim_number)
+        await withdrawn_payer.after_void(uow, receivable, original.claim_id, payer_claim_number)

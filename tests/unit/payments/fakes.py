@@ -10,7 +10,7 @@ from shared.money import ZERO
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
 from services.payments.adapters.ledger_repository import AlreadyPosted, ClaimBalances, Posting, PostedPaymentRow
 from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
-from services.payments.domain import ledger
+from services.payments.domain import ledger, withdrawn_share
 
 
 class FakeBatch:
@@ -148,6 +148,10 @@ class FakeLedger:
     async def reversals_named(self, tenant_id: UUID, claim_id: UUID, payer_claim_number: str):
         return [(p.id, p.transaction) for p in self.postings if (p.tenant_id, p.claim_id, p.payer_claim_number) ==
                 (tenant_id, claim_id, payer_claim_number) and p.transaction.kind == "reversal"]
+
+    async def claim_history(self, tenant_id: UUID, claim_id: UUID) -> list[withdrawn_share.Posted]:
+        return [withdrawn_share.Posted(p.transaction, p.id in self.reversed_by) for p in self.postings
+                if (p.tenant_id, p.claim_id) == (tenant_id, claim_id)]
 
     async def mark_reversed(self, transaction_id: UUID, reversed_by: UUID) -> None:
         self.reversed_by[transaction_id] = reversed_by
