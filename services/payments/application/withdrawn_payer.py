@@ -41,6 +41,8 @@ async def _share_to_patient(uow: PaymentsUnitOfWork, receivable: BilledClaim, tr
         return
     claim_id = str(receivable.claim_id)
     history = await uow.ledger.claim_history(receivable.tenant_id, receivable.claim_id)
+    if withdrawn_share.primary_corrected(history):
+        return  # the service is billed again or withdrawn: nobody owes the old share (domain.corrected_primary)
     if withdrawn_share.held_split(history) is not None:
         moved = withdrawn_share.share_to_patient(claim_id, history)
     elif reversal is not None:

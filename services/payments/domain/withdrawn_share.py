@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from shared.money import ZERO
+from services.payments.domain import ledger
 from services.payments.domain.ledger import INSURANCE_AR, PATIENT_AR, Entry, Transaction
 
 SHARE_TO_PATIENT = "share_to_patient"  # a voided later payer's share, back with the patient
@@ -30,6 +31,11 @@ class Posted:
 def share_posting_key(trigger: object) -> str:
     """One move per trigger (a reversal's id, or `void/<claim id>`); the cap makes a second move move nothing."""
     return f"{SHARE_TO_PATIENT}/{trigger}"
+
+
+def primary_corrected(history: list[Posted]) -> bool:
+    """The receivable itself was replaced or voided: what it held is closed out, not the patient's."""
+    return any(p.transaction.kind in (ledger.REPLACED, ledger.VOIDED) for p in history)
 
 
 def held_split(history: list[Posted]) -> Split | None:
