@@ -1,6 +1,7 @@
 """Reversals in the payments database: a voided later payer's claim, its reversal posted before or after the
 void, or a payer that denied and reversed nothing, hands the primary's share to the patient once, in the
-primary's PR categories; a reversal of a denial that posted no entries finds it."""
+primary's PR categories; a reversal of a denial that posted no entries finds it; a corrected primary opens one
+work item per later payer's claim or crossover payer."""
 import uuid
 from decimal import Decimal
 
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
 from services.payments.adapters.repositories import PaymentsUnitOfWork
-from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, SuspenseItem
+from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance, SuspenseItem
 from services.payments.application.post_charges import post_charges
 from services.payments.application.post_remits import post_remits
 from services.payments.domain import ledger, withdrawn_share
@@ -111,3 +112,38 @@ async def test_primary_and_secondary_posted_in_one_transaction_read_back_in_post
     assert [p.transaction.kind for p in history] == ["charge", "payment", "payment"]
     assert withdrawn_share.held_split(history) == {1: {"deductible": Decimal("10.00"), "coinsurance": Decimal("8.40")},
                                                    2: {"copay": Decimal("0.60")}}
+
+
+async def corrections(units, claim_id: uuid.UUID) -> list[SuspenseItem]:
+    async with units() as uow:
+        return list((await uow.session.execute(select(SuspenseItem).where(
+            SuspenseItem.claim_id == claim_id, SuspenseItem.kind == "correction"))).scalars())
+
+
+async def test_a_voided_primary_opens_one_item_for_its_paid_secondarys_claim_and_none_for_its_payment(units):
+    first = first_claim()
+    second = next_payer_claim(first)
+    await post(units, first, remit(first), second, numbered(secondary_answer(second), "ICN2"))
+    void = submitted(uuid.uuid4(), frequency="8", original=first.subject_id)
+
+    await post(units, void, void)
+
+    [item] = await corrections(units, second.subject_id)
+    assert (item.status, item.remit_id, item.payment["correction"]) == ("open", void.subject_id, "voided")
+    await post(units, second)  # the secondary's claim again: the item is not a payment waiting for it
+    assert [i.status for i in await corrections(units, second.subject_id)] == ["open"]
+
+
+async def test_a_replaced_crossover_primary_opens_an_item_naming_the_crossover_payer(units):
+    first = first_claim()
+    primary, crossover = remit(first, status="19"), numbered(secondary_answer(first), "XO1")
+    async with units() as uow:
+        for event, payer in ((primary, "1512345678"), (crossover, "1599999999")):
+            uow.remittances.add(Remittance(id=uuid.UUID(event.payload.remit_id), tenant_id=first.tenant_id,
+                                           source="api", status="accepted", payer_id=payer, problems=[], x12=""))
+    await post(units, first, primary, crossover)
+
+    await post(units, submitted(uuid.uuid4(), frequency="7", original=first.subject_id))
+
+    [item] = await corrections(units, first.subject_id)
+    assert "1599999999" in item.reason and item.payment["payer_claim_number"] == "XO1"
