@@ -89,3 +89,18 @@ async def test_a_held_secondary_fixed_in_the_fix_queue_keeps_its_place_and_is_no
 
     assert fixed.status == "ready", fixed.edits
     assert (secondary["payer_sequence"], secondary["prior_claim_id"]) == ("S", primary["id"])
+
+
+@pytest.mark.parametrize("frequency", ["7", "8"])
+async def test_a_primarys_correction_is_no_duplicate_of_its_encounters_later_payers_claims(uow, frequency):
+    """The later payer's claim bills the same services; it is corrected after the primary (payments asks for it)."""
+    primary, secondary = await adjudicated_secondary(uow)
+    primary.update(status="paid", payer_claim_number="ICN-P")
+
+    if frequency == "7":
+        corrected = await replace_claim(uow, TENANT, correction(primary["id"]), catalog=CATALOG)
+    else:
+        corrected = await void(uow, TENANT, primary["id"], reason="billed to the wrong plan", catalog=CATALOG)
+
+    assert corrected.status == "ready", corrected.edits
+    assert (uow.claims.rows[corrected.id]["payer_sequence"], uow.claims.rows[corrected.id]["prior_claim_id"]) == ("P", None)
