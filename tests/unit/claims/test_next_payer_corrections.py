@@ -104,3 +104,15 @@ async def test_a_primarys_correction_is_no_duplicate_of_its_encounters_later_pay
 
     assert corrected.status == "ready", corrected.edits
     assert (uow.claims.rows[corrected.id]["payer_sequence"], uow.claims.rows[corrected.id]["prior_claim_id"]) == ("P", None)
+
+
+def test_corrections_of_a_full_length_primary_and_its_secondary_get_distinct_numbers():
+    from services.claims.domain.next_payer import next_payer_pcn
+    from services.claims.domain.replacement import replacement_pcn
+
+    primary = "FZESYUUGW27L5ZSZYAK3"
+    secondary = next_payer_pcn(primary, "S")
+
+    voids = {replacement_pcn(number, 1, "V") for number in (primary, secondary)}
+    assert len(voids) == 2 and all(len(v) == 20 and v.endswith("V1") for v in voids)
+    assert replacement_pcn("PCN1", 2) == "PCN1R2" and replacement_pcn(primary, 1) == replacement_pcn(primary, 1)
