@@ -1,18 +1,18 @@
 """A primary claim replaced (frequency 7) or voided (8) while a later payer rests on its answer.
 
 A secondary or tertiary was billed, or crossed over to, with the primary's adjudication. Once the primary is
-corrected that answer is gone: the later payer's claim must be replaced from the new primary answer or voided,
-and a crossover payer's payment is expected back when the primary's correction crosses over. The platform
-cannot build that correction itself (it needs the new primary answer and a person's decision), so each later
-payer becomes a work item in the suspense queue, with what to do; the ledger keeps their postings as the payers
+corrected that answer is gone: the later payer's claim must be voided (a replacement's own answer bills that
+payer anew, which claims holds as a duplicate until then), and a crossover payer's payment is expected back
+when the primary's correction crosses over. Voiding a paid claim and releasing the new one are a person's
+decisions, so each later payer becomes a work item in the suspense queue, with what to do; the ledger keeps their postings as the payers
 answered until their reversals arrive, and hands none of the primary's share to the patient meanwhile.
 """
 from dataclasses import dataclass
 
 CORRECTION = "correction"  # the suspense item kind: a later payer's claim to correct, not a payment
 REASONS = {
-    ("replaced", "claim"): "primary replaced: replace this later payer's claim (7) from the new primary answer, "
-                           "or void it (8); its postings stay until its payer reverses them",
+    ("replaced", "claim"): "primary replaced: void this later payer's claim (8); the replacement's answer bills "
+                           "that payer anew, held as a duplicate of this one: release it from the fix queue then",
     ("voided", "claim"): "primary voided: void this later payer's claim (8); what its payer paid stays posted "
                          "until the payer reverses it",
     ("replaced", "crossover"): "primary replaced after payer {payer} paid by crossover: its reversal should "

@@ -116,3 +116,19 @@ def test_corrections_of_a_full_length_primary_and_its_secondary_get_distinct_num
     voids = {replacement_pcn(number, 1, "V") for number in (primary, secondary)}
     assert len(voids) == 2 and all(len(v) == 20 and v.endswith("V1") for v in voids)
     assert replacement_pcn("PCN1", 2) == "PCN1R2" and replacement_pcn(primary, 1) == replacement_pcn(primary, 1)
+
+
+async def test_a_replaced_primarys_answer_bills_the_secondary_anew_held_as_a_duplicate_of_the_old_one(uow):
+    """Until the old secondary's claim is voided (the work item payments opens asks for it), the new one waits."""
+    from tests.unit.claims.test_bill_next_payer import answer, next_claims_of
+
+    primary, secondary = await adjudicated_secondary(uow)
+    primary.update(status="paid", payer_claim_number="ICN-P")
+    replacement = uow.claims.rows[(await replace_claim(uow, TENANT, correction(primary["id"]), catalog=CATALOG)).id]
+    replacement["status"] = "submitted"
+
+    await apply_remits(uow, Batch([answer(uow, replacement)]), catalog=CATALOG)
+
+    [anew] = next_claims_of(uow, replacement)
+    assert anew["status"] == "held" and {e["edit_id"] for e in anew["edits"]} == {"SCRUB-DUPLICATE"}
+    assert (anew["payer_sequence"], anew["prior_claim_id"]) == ("S", replacement["id"]) and anew["id"] != secondary["id"]

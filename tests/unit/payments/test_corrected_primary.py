@@ -26,7 +26,7 @@ def test_each_later_payers_claim_and_each_crossover_payer_gets_one_item_saying_w
     assert [(i.claim_id, i.patient_control_number) for i in items] == [("c2", "PCN1S2"), ("c1", "PCN1")]
     assert "void this later payer's claim" in items[0].reason and "MEDIGAP" in items[1].reason
     assert all(len(i.reason) <= 200 for i in items)
-    assert "replace this later payer's claim" in work_items(
+    assert "void this later payer's claim" in work_items(
         "replaced", primary_claim_id="c1", primary_pcn="PCN1", later_claims=[LaterPayerClaim("c2", "P")],
         crossover=[])[0].reason
 

@@ -20,8 +20,9 @@ class SuspenseItem:
         claim_id (None | UUID):
         created_at (datetime.datetime | None):
         id (int):
-        kind (SuspenseItemKind): payment or write_off: waiting for its claim; correction: a later payer's claim to
-            correct or void after its primary claim was replaced or voided (worked by a person, then closed)
+        kind (SuspenseItemKind): payment or write_off: waiting for its claim; correction: a later payer's claim to void,
+            or a crossover payment to watch, after its primary claim was replaced or voided (worked by a person, then
+            closed)
         paid (None | str):
         patient_control_number (str):
         reason (str):
