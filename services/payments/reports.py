@@ -9,11 +9,11 @@ from sqlalchemy import func, select
 from shared.db.unit_of_work import UnitOfWork
 from shared.money import ZERO
 from services.payments.adapters.tables import BilledClaim, Deposit, LedgerEntry, LedgerTransaction, Remittance
-from services.payments.domain import aging, ledger, reconciliation, reversals
+from services.payments.domain import aging, ledger, reconciliation, withdrawn_share
 
 # The postings a claim check reads: the payers' answers, their reversals, write-offs, a withdrawn payer's share
 # handed to the patient, and the close-outs of a replaced or voided claim (which take its charge back).
-PAYER_KINDS = ("payment", "reversal", "write_off", reversals.SHARE_TO_PATIENT, ledger.REPLACED, ledger.VOIDED)
+PAYER_KINDS = ("payment", "reversal", "write_off", withdrawn_share.SHARE_TO_PATIENT, ledger.REPLACED, ledger.VOIDED)
 
 
 class DepositConflict(ValueError):

@@ -1,7 +1,9 @@
 """Two coverages for one encounter, through the public API: the primary is paid, the secondary's claim is
 built and sent by itself (SBR01 = S, the primary's adjudication in 2320/2430, pyx12 clean) and paid, each
 payer's payment is posted once, and the patient owes only what the secondary left. A crossover bills no
-secondary: the supplemental plan's own answer arrives for the primary's claim number."""
+secondary: the supplemental plan's own answer arrives for the primary's claim number. A voided secondary hands
+the patient the primary's share in the primary's categories; a voided primary asks, through a work item in the
+suspense queue, for its secondary's void (or watches for the crossover payer's reversal)."""
 import asyncio
 import uuid
 from decimal import Decimal
@@ -162,6 +164,68 @@ def test_a_voided_paid_secondary_leaves_the_patient_what_the_primary_left(api):
     assert primary["balance"] == "0.00" and api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
     assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
     assert sum(Decimal(a["amount"]) for a in primary["adjustments"] if a["account"] == "ar:patient") == left_by_primary
+    # In the categories the primary's 835 gave the share (the secondary's 837 repeats them in 2430), none as 'other'.
+    totals = api.get(patient).json()["totals"]
+    assert {k: Decimal(totals[k]) for k in ("deductible", "coinsurance", "copay", "other")} == primary_categories(
+        api.get(f"/v1/claims/{secondary['claim_id']}/837").text)
+
+
+def primary_categories(text: str) -> dict[str, Decimal]:
+    """The primary's patient responsibility by category, from the CAS*PR of the later payer's 2430 loops."""
+    found = {"deductible": Decimal(0), "coinsurance": Decimal(0), "copay": Decimal(0), "other": Decimal(0)}
+    segments = [s.split("*") for s in text.split("~")]
+    first_svd = next(i for i, s in enumerate(segments) if s[0] == "SVD")
+    for cas in (s for s in segments[first_svd:] if s[:2] == ["CAS", "PR"]):
+        for reason, amount in zip(cas[2::3], cas[3::3]):
+            found[{"1": "deductible", "2": "coinsurance", "3": "copay"}.get(reason, "other")] += Decimal(amount)
+    return found
+
+
+def open_corrections(api, claim_id: str) -> list[dict]:
+    return [i for i in api.get("/v1/suspense").json()["items"] if i["kind"] == "correction" and i["claim_id"] == claim_id]
+
+
+def close(api, item: dict, reason: str) -> None:
+    answer = api.post(f"/v1/suspense/{item['id']}/close", json={"reason": reason})
+    assert answer.status_code == 200 and answer.json()["status"] == "closed", answer.text
+
+
+def test_a_voided_primary_asks_for_its_secondarys_void_and_the_ledger_settles_when_both_are_reversed(api):
+    body, primary_id, secondary = secondary_adjudicated(api)
+    wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), paid_by(2), timeout=60, what="both payments posted")
+
+    answer = api.post(f"/v1/claims/{primary_id}/void", json={"reason": "the service was billed to the wrong plan"})
+
+    assert answer.status_code == 201, answer.text
+    [item] = wait_for(lambda: open_corrections(api, secondary["claim_id"]), bool, timeout=60, what="the work item")
+    assert "void this later payer's claim" in item["reason"]
+    answer = api.post(f"/v1/claims/{secondary['claim_id']}/void", json={"reason": "its primary claim was voided"})
+    assert answer.status_code == 201, answer.text
+    primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(),
+                       lambda c: len([p for p in c["payments"] if p["kind"] == "reversal"]) == 2, timeout=150,
+                       what="both payers' reversals")
+    assert sum(Decimal(p["amount"]) for p in primary["payments"]) == 0 and primary["balance"] == "0.00"
+    assert api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
+    assert Decimal(api.get(f"/v1/patients/{body['patient']['id']}/balance").json()["balance"]) == 0
+    assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
+    close(api, item, "the secondary's claim was voided and reversed")
+
+
+def test_a_voided_crossover_primary_asks_after_the_crossover_payers_payment(api):
+    body, claim_id = two_coverage_encounter(api, group_number="XOVER-G1")
+    wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), paid_by(2), timeout=150, what="both payments")
+
+    answer = api.post(f"/v1/claims/{claim_id}/void", json={"reason": "the service was billed to the wrong plan"})
+
+    assert answer.status_code == 201, answer.text
+    [item] = wait_for(lambda: open_corrections(api, claim_id), bool, timeout=60, what="the work item")
+    assert "crossover" in item["reason"]
+    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), reversed_, timeout=120,
+                     what="the primary's reversal")
+    assert sum(Decimal(p["amount"]) for p in claim["payments"]) > 0  # the crossover payer's: what the item is for
+    assert api.get(f"/v1/claims/{claim_id}/balance").json()["consistent"]
+    assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
+    close(api, item, f"refund asked of the crossover payer for {claim['claim_id'][:8]}")
 
 
 def test_the_fault_runs_ledger_checks_hold_after_the_replacement_and_the_void(stack, tenant):

@@ -1,5 +1,7 @@
 """Reversals in the payments database: a voided later payer's claim, its reversal posted before or after the
-void, hands that payer's share to the patient once; a reversal of a denial that posted no entries finds it."""
+void, or a payer that denied and reversed nothing, hands the primary's share to the patient once, in the
+primary's PR categories; a reversal of a denial that posted no entries finds it; a corrected primary opens one
+work item per later payer's claim or crossover payer."""
 import uuid
 from decimal import Decimal
 
@@ -9,13 +11,14 @@ from sqlalchemy import func, select
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
 from services.payments.adapters.repositories import PaymentsUnitOfWork
-from services.payments.adapters.tables import LedgerTransaction, SuspenseItem
+from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance, SuspenseItem
 from services.payments.application.post_charges import post_charges
 from services.payments.application.post_remits import post_remits
-from services.payments.domain import ledger
+from services.payments.domain import ledger, withdrawn_share
 from services.payments.settings import Settings
 from tests.unit.payments.fakes import FakeBatch
-from tests.unit.payments.test_corrected_claims_reversals import correction_of, numbered
+from tests.unit.payments.test_corrected_claims_reversals import (
+    correction_of, numbered, secondary_denial, split_primary_answer)
 from tests.unit.payments.test_next_payer_posting import first_claim, next_payer_claim, secondary_answer
 from tests.unit.payments.test_posting_use_cases import remit, reversal_of, submitted
 
@@ -72,3 +75,75 @@ async def test_a_reversal_of_a_denial_that_posted_no_entries_takes_it_back_inste
             LedgerTransaction.claim_id == claim.subject_id).order_by(LedgerTransaction.created_at))).all()
     assert waiting == 0
     assert [k for k, _ in kinds] == ["charge", "payment", "reversal"] and kinds[1][1] is not None
+
+
+async def patient_categories(units, claim_id: uuid.UUID) -> dict:
+    async with units() as uow:
+        rows = await uow.session.execute(select(LedgerEntry.category, func.sum(LedgerEntry.amount)).where(
+            LedgerEntry.claim_id == claim_id, LedgerEntry.account == ledger.PATIENT_AR).group_by(LedgerEntry.category))
+        return {category: amount for category, amount in rows if amount}
+
+
+async def test_a_voided_secondary_that_denied_hands_the_primarys_share_over_in_its_categories_once(units):
+    first = first_claim()
+    second = next_payer_claim(first)
+    denial = secondary_denial(second)
+    await post(units, first, split_primary_answer(first), second, denial)
+    void = correction_of(first, second, "8", "PCN1S2V")
+
+    await post(units, void, reversal_of(denial), void)
+
+    assert await balances(units, first.subject_id) == (Decimal("0.00"), Decimal("19.00"), 1)
+    assert await patient_categories(units, first.subject_id) == {
+        "deductible": Decimal("10.00"), "coinsurance": Decimal("8.40"), "copay": Decimal("0.60")}
+
+
+async def test_primary_and_secondary_posted_in_one_transaction_read_back_in_posting_order(units):
+    """The secondary's payment, written in the primary's transaction, is the latest: the claim history orders a
+    transaction's postings by their entries, not by a random id."""
+    first = first_claim()
+    second = next_payer_claim(first)
+    await post(units, first, second)
+    async with units() as uow:
+        await post_remits(uow, FakeBatch([split_primary_answer(first), numbered(secondary_answer(second), "ICN2")]))
+
+    async with units() as uow:
+        history = await uow.ledger.claim_history(first.tenant_id, first.subject_id)
+    assert [p.transaction.kind for p in history] == ["charge", "payment", "payment"]
+    assert withdrawn_share.held_split(history) == {1: {"deductible": Decimal("10.00"), "coinsurance": Decimal("8.40")},
+                                                   2: {"copay": Decimal("0.60")}}
+
+
+async def corrections(units, claim_id: uuid.UUID) -> list[SuspenseItem]:
+    async with units() as uow:
+        return list((await uow.session.execute(select(SuspenseItem).where(
+            SuspenseItem.claim_id == claim_id, SuspenseItem.kind == "correction"))).scalars())
+
+
+async def test_a_voided_primary_opens_one_item_for_its_paid_secondarys_claim_and_none_for_its_payment(units):
+    first = first_claim()
+    second = next_payer_claim(first)
+    await post(units, first, remit(first), second, numbered(secondary_answer(second), "ICN2"))
+    void = submitted(uuid.uuid4(), frequency="8", original=first.subject_id)
+
+    await post(units, void, void)
+
+    [item] = await corrections(units, second.subject_id)
+    assert (item.status, item.remit_id, item.payment["correction"]) == ("open", void.subject_id, "voided")
+    await post(units, second)  # the secondary's claim again: the item is not a payment waiting for it
+    assert [i.status for i in await corrections(units, second.subject_id)] == ["open"]
+
+
+async def test_a_replaced_crossover_primary_opens_an_item_naming_the_crossover_payer(units):
+    first = first_claim()
+    primary, crossover = remit(first, status="19"), numbered(secondary_answer(first), "XO1")
+    async with units() as uow:
+        for event, payer in ((primary, "1512345678"), (crossover, "1599999999")):
+            uow.remittances.add(Remittance(id=uuid.UUID(event.payload.remit_id), tenant_id=first.tenant_id,
+                                           source="api", status="accepted", payer_id=payer, problems=[], x12=""))
+    await post(units, first, primary, crossover)
+
+    await post(units, submitted(uuid.uuid4(), frequency="7", original=first.subject_id))
+
+    [item] = await corrections(units, first.subject_id)
+    assert "1599999999" in item.reason and item.payment["payer_claim_number"] == "XO1"

@@ -5,6 +5,7 @@ from shared.telemetry import link_to_trace
 from services.claims.application.bill_next_payer import bill_next_payers, follow_up_answer
 from services.claims.application.steps import transition
 from services.claims.domain import states
+from services.claims.domain.next_payer import answered_from_a_later_place
 
 UPDATED = ("status", "payer_claim_number", "remit_received_at")
 
@@ -37,7 +38,7 @@ async def apply_remit(uow, claim, remit: RemitReceived, *, known: dict | None = 
     among the `known` claims already loaded by (tenant, PCN)."""
     known = known or {}
     link_to_trace(claim.trace_context)
-    if remit.payer_claim_control_number:
+    if remit.payer_claim_control_number and not answered_from_a_later_place(claim.payer_sequence, remit.status_code):
         claim.payer_claim_number = remit.payer_claim_control_number
     claim.remit_received_at = claim.remit_received_at or uow.now()
     detail = {"remit_id": remit.remit_id, "status_code": remit.status_code, "paid": str(remit.paid)}

@@ -54,6 +54,10 @@ def service_day(tenant_id: UUID, coded: ClaimCoded) -> ServiceDayKey:
     return tenant_id, coded.patient.id, coded.date_of_service
 
 
+def _corrects_another(coded: ClaimCoded) -> bool:
+    return coded.frequency_code in ("7", "8") and bool(coded.original_claim_id)
+
+
 def billed_elsewhere(billed: list[tuple[UUID, tuple]], excluded: set[UUID]) -> set[tuple]:
     """The service keys of other live claims: the claim itself and the claim it corrects do not count."""
     return {key for claim_id, key in billed if claim_id not in excluded}
@@ -101,10 +105,11 @@ class ClaimBatch:
     """The reference data of a set of coded claims, read once, and the rows they will write."""
 
     def __init__(self, *, catalog: Catalog, today: date, tenants: dict, payers: dict, billed: dict, history: dict,
-                 existing: set[UUID]):
+                 existing: set[UUID], encounter_claims: dict | None = None):
         self._catalog, self._today = catalog, today
         self._tenants, self._payers, self._billed, self._history = tenants, payers, billed, history
         self._existing = existing
+        self._encounter_claims = encounter_claims or {}  # (tenant, encounter) -> [(claim id, place)], corrections
         self._providers: dict[UUID, BillingProvider] = {}
         self._claims: list[dict] = []
         self._lines: list[dict] = []
@@ -117,7 +122,9 @@ class ClaimBatch:
                    payers=await uow.payers.by_keys(payer_keys),
                    billed=await uow.claims.billed_services(service_day(t, coded) for t, coded in items),
                    history=await uow.denial_patterns.history(payer_keys),
-                   existing=await uow.claims.existing_ids(UUID(coded.claim_id) for _, coded in items))
+                   existing=await uow.claims.existing_ids(UUID(coded.claim_id) for _, coded in items),
+                   encounter_claims=await uow.claims.encounter_places(
+                       (t, UUID(coded.encounter_id)) for t, coded in items if _corrects_another(coded)))
 
     def build(self, uow, tenant_id: UUID, coded: ClaimCoded, next_payer: NextPayer | None = None) -> NewClaim:
         """One claim, in memory: built, then held or ready. A claim id already stored is refused (DLQ)."""
@@ -148,12 +155,20 @@ class ClaimBatch:
         if tenant.tenant_id not in self._providers:
             self._providers[tenant.tenant_id] = BillingProvider.model_validate(tenant.billing_provider)
         excluded = {claim_id} | ({UUID(coded.original_claim_id)} if coded.original_claim_id else set())
-        excluded |= next_payer.earlier_claim_ids if next_payer else set()
+        excluded |= next_payer.earlier_claim_ids if next_payer else self._later_payers(tenant.tenant_id, coded)
         billed = billed_elsewhere(self._billed.get(service_day(tenant.tenant_id, coded), []), excluded)
         return price_and_scrub(coded, tenant_id=tenant.tenant_id, billing_provider=self._providers[tenant.tenant_id],
                                payer=payer, catalog=self._catalog, today=self._today, billed=billed,
                                history=self._history.get((tenant.tenant_id, payer.payer_id), []),
                                next_payer=next_payer)
+
+    def _later_payers(self, tenant_id: UUID, coded: ClaimCoded) -> set[UUID]:
+        """A primary's replacement or void bills the services its encounter's later payers' claims bill too:
+        those are not duplicates of it (they must be corrected after it, which payments asks for)."""
+        if not _corrects_another(coded):
+            return set()
+        return {claim_id for claim_id, place in self._encounter_claims.get((tenant_id, UUID(coded.encounter_id)), [])
+                if place != "P"}
 
     @staticmethod
     def _claim_row(claim: NewClaim, coded: ClaimCoded, total, next_payer: NextPayer | None) -> dict:

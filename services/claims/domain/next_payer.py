@@ -24,6 +24,13 @@ ANSWERED_AS = {"1": "P", "19": "P", "2": "S", "20": "S", "3": "T", "21": "T"}  #
 PCN_MAX = 20
 
 
+def answered_from_a_later_place(claim_sequence: str, status_code: str) -> bool:
+    """An answer in a later place than the claim was billed in (a crossover payer's 835 on the primary's claim):
+    its CLP07 is that payer's number, not the one a replacement or void of this claim must name in REF*F8."""
+    place = ANSWERED_AS.get(status_code)
+    return place is not None and claim_sequence in SEQUENCE and SEQUENCE.index(place) > SEQUENCE.index(claim_sequence)
+
+
 class NextStep(StrEnum):
     BILL_NEXT_PAYER = "bill_next_payer"
     CROSSED_OVER = "crossed_over"          # the payer forwarded it; the next payer's 835 will come by itself

@@ -1,16 +1,33 @@
 """Corrections of a claim the payer already adjudicated, pointing at the payer's claim number (REF*F8):
 a replacement (frequency 7) with the biller's corrections, or a void (frequency 8) of the claim as billed. Pure."""
+import hashlib
+
 from shared.contracts.claim import ClaimCoded, ClaimCorrectionRequested
 from shared.contracts.identifiers import claim_id_for
 
 PCN_MAX = 20
+DIGEST = 4  # characters of a long number's digest in its corrections' numbers
 REPLACEABLE = frozenset({"paid", "partial", "denied", "appealed", "closed"})
 
 
 def replacement_pcn(original_pcn: str, sequence: int, kind: str = "R") -> str:
-    """CLM01 of the n-th correction: the original's number with R<n> (replacement) or V<n> (void), cut to fit."""
+    """CLM01 of the n-th correction: the original's number with R<n> (replacement) or V<n> (void). A number too
+    long for both keeps a digest of the whole in place of its cut end: two full-length numbers that differ only
+    there (a primary's and its secondary's, ...S2) must not give their corrections one claim id."""
     suffix = f"{kind}{sequence}"
-    return f"{original_pcn[:PCN_MAX - len(suffix)]}{suffix}"
+    if len(original_pcn) + len(suffix) <= PCN_MAX:
+        return f"{original_pcn}{suffix}"
+    digest = _base36(int.from_bytes(hashlib.sha256(original_pcn.encode()).digest()[:4], "big"))[:DIGEST]
+    return f"{original_pcn[:PCN_MAX - len(suffix) - DIGEST]}{digest.rjust(DIGEST, '0')}{suffix}"
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    text = ""
+    while number:
+        number, digit = divmod(number, 36)
+        text = digits[digit] + text
+    return text
 
 
 def replacement_claim(original: ClaimCoded, request: ClaimCorrectionRequested, *, tenant_id: str, sequence: int,

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.money import ZERO, to_money
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, Remittance
-from services.payments.domain import ledger
+from services.payments.domain import corrected_primary, ledger, withdrawn_share
 
 TRANSACTIONS, ENTRIES = LedgerTransaction.__table__, LedgerEntry.__table__
 
@@ -176,6 +176,20 @@ class LedgerRepository:
             .order_by(TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id)))
         return [PostedPaymentRow(txn_id, number, Decimal(paid), payer) for txn_id, number, paid, payer in rows]
 
+    async def payer_answers(self, tenant_id: UUID, claim_id: UUID) -> list[corrected_primary.PayerAnswer]:
+        """Every payment posted on the claim, reversed or not, oldest first, with the payer that sent it."""
+        rows = await self.session.execute(
+            select(Remittance.payer_id, TRANSACTIONS.c.payer_claim_number, TRANSACTIONS.c.reversed_by)
+            .select_from(TRANSACTIONS)
+            .outerjoin(ENTRIES, ENTRIES.c.transaction_id == TRANSACTIONS.c.id)
+            .outerjoin(Remittance, Remittance.id == TRANSACTIONS.c.remit_id)
+            .where(TRANSACTIONS.c.tenant_id == tenant_id, TRANSACTIONS.c.claim_id == claim_id,
+                   TRANSACTIONS.c.kind == "payment")
+            .group_by(TRANSACTIONS.c.id, Remittance.payer_id)
+            .order_by(TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id).nulls_last()))
+        return [corrected_primary.PayerAnswer(payer, number, reversed_by is not None)
+                for payer, number, reversed_by in rows]
+
     async def transaction(self, transaction_id: UUID, kind: str) -> ledger.Transaction:
         return (await self._transactions([transaction_id], kind)).get(transaction_id, ledger.Transaction.empty(kind))
 
@@ -188,6 +202,19 @@ class LedgerRepository:
             .order_by(TRANSACTIONS.c.created_at, TRANSACTIONS.c.id))).scalars().all()
         found = await self._transactions(list(ids), "reversal")
         return [(i, found.get(i, ledger.Transaction.empty("reversal"))) for i in ids]
+
+    async def claim_history(self, tenant_id: UUID, claim_id: UUID) -> list[withdrawn_share.Posted]:
+        """Every transaction of the claim in posting order (a batch's share one time: its entries' order), with
+        its entries and whether a reversal took it back."""
+        rows = (await self.session.execute(
+            select(TRANSACTIONS.c.id, TRANSACTIONS.c.kind, TRANSACTIONS.c.reversed_by)
+            .outerjoin(ENTRIES, ENTRIES.c.transaction_id == TRANSACTIONS.c.id)
+            .where(TRANSACTIONS.c.tenant_id == tenant_id, TRANSACTIONS.c.claim_id == claim_id)
+            .group_by(TRANSACTIONS.c.id)
+            .order_by(TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id).nulls_last()))).all()
+        found = await self._transactions([row.id for row in rows], "")
+        return [withdrawn_share.Posted(ledger.Transaction(row.kind, found[row.id].entries if row.id in found else ()),
+                                       row.reversed_by is not None) for row in rows]
 
     async def _transactions(self, ids: list[UUID], kind: str) -> dict[UUID, ledger.Transaction]:
         if not ids:

@@ -14,6 +14,8 @@ from services.payments.adapters.ledger_repository import LedgerRepository
 from services.payments.adapters.report_store import PaymentReports
 from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
 
+WAITING_KINDS = ("payment", "write_off")  # suspense items that post when their claim comes
+
 
 class BilledClaimRepository:
     """The receivables claims submitted, which remittances post against."""
@@ -60,6 +62,12 @@ class BilledClaimRepository:
     async def lock_receivable(self, claim_id: UUID) -> BilledClaim | None:
         return (await self.lock_receivables({claim_id})).get(claim_id)
 
+    async def later_payer_claims(self, tenant_id: UUID, first_claim_id: UUID) -> list[BilledClaim]:
+        """The later payers' claims that post against this first claim's receivable."""
+        return list((await self.session.execute(select(BilledClaim).where(
+            BilledClaim.tenant_id == tenant_id, BilledClaim.receivable_claim_id == first_claim_id)
+            .order_by(BilledClaim.claim_id))).scalars())
+
     async def add_many(self, rows: list[dict]) -> None:
         """New receivables, one multi-row insert."""
         if rows:
@@ -105,9 +113,16 @@ class SuspenseRepository:
         return set(rows.scalars())
 
     async def open_for_claim(self, tenant_id: UUID, claim_id: UUID) -> list[SuspenseItem]:
+        """The payments and write-offs waiting for this claim (work items for a person are not among them)."""
         rows = await self.session.execute(select(SuspenseItem).where(
-            SuspenseItem.tenant_id == tenant_id, SuspenseItem.claim_id == claim_id,
-            SuspenseItem.status == "open").order_by(SuspenseItem.id))
+            SuspenseItem.tenant_id == tenant_id, SuspenseItem.claim_id == claim_id, SuspenseItem.status == "open",
+            SuspenseItem.kind.in_(WAITING_KINDS)).order_by(SuspenseItem.id))
+        return list(rows.scalars())
+
+    async def of_source(self, tenant_id: UUID, source_id: UUID, *, kind: str) -> list[SuspenseItem]:
+        """The items of a kind one remittance, denial or correcting claim opened, whatever their status."""
+        rows = await self.session.execute(select(SuspenseItem).where(
+            SuspenseItem.tenant_id == tenant_id, SuspenseItem.remit_id == source_id, SuspenseItem.kind == kind))
         return list(rows.scalars())
 
     async def lock(self, item_id: int) -> SuspenseItem | None:

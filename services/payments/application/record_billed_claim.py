@@ -18,7 +18,7 @@ from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application.claim_payment import (
     NOTHING_TO_REVERSE, NothingToReverse, close_open_balance, post_to_claim)
-from services.payments.application import withdrawn_payer
+from services.payments.application import corrected_primary, withdrawn_payer
 from services.payments.application.write_off_denial import write_off
 from services.payments.domain import ledger
 
@@ -45,8 +45,8 @@ async def record_billed_claim(uow: PaymentsUnitOfWork, event: Envelope[ClaimSubm
     claim = event.payload
     if claim.frequency_code == "8" and claim.original_claim_id:
         # A void bills nothing: the original's receivable closes, and the payer's reversal takes its cash back.
-        await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=ledger.VOIDED,
-                         payer_claim_number=claim.original_payer_claim_number)
+        await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), UUID(claim.claim_id),
+                         kind=ledger.VOIDED, payer_claim_number=claim.original_payer_claim_number)
         return
     if claim.prior_claim_id:
         await _record_next_payer_claim(uow, event)
@@ -59,7 +59,8 @@ async def record_billed_claim(uow: PaymentsUnitOfWork, event: Envelope[ClaimSubm
         await uow.ledger.add(Posting.for_claim(billed, ledger.charge_transaction(
             claim.claim_id, ledger.charged_lines(billed.lines))))
         if claim.frequency_code == "7" and claim.original_claim_id:
-            await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), kind=ledger.REPLACED)
+            await _close_out(uow, event.tenant_id, UUID(claim.original_claim_id), billed.claim_id,
+                             kind=ledger.REPLACED)
     elif billed.tenant_id == event.tenant_id:
         delta = claim.total_charge - billed.total_charge
         if delta:  # a corrected claim billed for a different total: only the difference moves
@@ -106,8 +107,8 @@ async def apply_waiting(uow: PaymentsUnitOfWork, billed: BilledClaim, *, waiting
         item.status = "posted"
 
 
-async def _close_out(uow: PaymentsUnitOfWork, tenant_id: UUID, original_claim_id: UUID, *, kind: str,
-                     payer_claim_number: str | None = None) -> None:
+async def _close_out(uow: PaymentsUnitOfWork, tenant_id: UUID, original_claim_id: UUID, correcting_claim_id: UUID,
+                     *, kind: str, payer_claim_number: str | None = None) -> None:
     receivable = await uow.billed_claims.lock_receivable(original_claim_id)  # with the original, in id order
     original = await uow.billed_claims.lock(original_claim_id)
     if original is None or original.tenant_id != tenant_id:
@@ -115,5 +116,8 @@ async def _close_out(uow: PaymentsUnitOfWork, tenant_id: UUID, original_claim_id
     # Recorded even with nothing open: the transaction marks the claim, so the payer's reversal (which reopens
     # what was paid) is closed out too.
     await close_open_balance(uow, original, kind, even_if_settled=True)
-    if kind == ledger.VOIDED and receivable is not None and receivable.claim_id != original.claim_id:
-        await withdrawn_payer.after_void(uow, receivable, payer_claim_number)
+    if receivable is None or receivable.claim_id == original.claim_id:  # a primary: its later payers must follow
+        await corrected_primary.open_work_items(uow, original, correcting_claim_id=correcting_claim_id,
+                                                correction=kind)
+    elif kind == ledger.VOIDED:
+        await withdrawn_payer.after_void(uow, receivable, original.claim_id, payer_claim_number)

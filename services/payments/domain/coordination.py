@@ -28,11 +28,14 @@ def coordination(status_code: str, *, payer_sequence: str, payers_after: int, an
     """For an answer with this CLP02 on a receivable billed as `payer_sequence` with `payers_after` coverages
     after it, arriving on the claim billed as `answered_on` (a later payer's own claim, or the first one). A
     payer answers at least in the place it was billed in, whatever its CLP02 says (a secondary that processed
-    the claim "as primary" is still the secondary). A denial or a reversal answers as the claim was billed and
-    holds nothing back."""
-    if status_code not in ANSWERED_AS or payer_sequence not in SEQUENCE:
+    the claim "as primary" is still the secondary). A denial or a reversal holds nothing back."""
+    if payer_sequence not in SEQUENCE:
         return Coordination()
     billed = SEQUENCE.index(payer_sequence)
+    if status_code not in ANSWERED_AS:
+        # A later payer denying on its own claim: the earlier payer's part (OA-23) is posted already all the same.
+        own_claim = answered_on in SEQUENCE and billed < SEQUENCE.index(answered_on) <= billed + payers_after
+        return Coordination(prior_payer_posted=own_claim, pays_patient_ar=not own_claim)
     answered = max(SEQUENCE.index(ANSWERED_AS[status_code]), SEQUENCE.index(answered_on) if answered_on in SEQUENCE
                    else 0)
     last = billed + payers_after

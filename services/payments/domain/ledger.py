@@ -80,6 +80,14 @@ def _move(claim_id: str, amount: Decimal, to_account: str, line: int | None, mem
             Entry(INSURANCE_AR, -amount, claim_id, line, memo, category)]
 
 
+def held_share(claim_id: str, amount: Decimal, line: int | None, memo: str, category: str) -> list[Entry]:
+    """A patient share kept in ar:insurance for the next payer: the receivable's balance is unchanged, the
+    positive entry carries the category the payer gave it."""
+    memo = f"{memo} held for the next payer"
+    return [Entry(INSURANCE_AR, amount, claim_id, line, memo, category),
+            Entry(INSURANCE_AR, -amount, claim_id, line, memo)]
+
+
 def charged_lines(lines: list[dict]) -> list[ChargedLine]:
     """The billed lines as the receivable stores them (claim.submitted's lines, JSON)."""
     return [ChargedLine(line_number=l["line_number"], procedure_code=l["procedure_code"],
@@ -138,7 +146,9 @@ def _adjustment_entries(claim_id: str, adjustments, paid: Decimal, line: int | N
         elif rules.prior_payer_posted and adj.reason_code == PRIOR_PAYER_IMPACT:
             continue  # the earlier payer's 835 posted its part to this receivable
         elif adj.group_code == "PR" and rules.hold_patient_share:
-            continue  # stays in ar:insurance: the next payer is billed for it, the patient only after the last
+            # Stays in ar:insurance (the next payer is billed for it, the patient only after the last), tagged
+            # with its category in case that payer is withdrawn (domain.withdrawn_share).
+            entries += held_share(claim_id, adj.amount, line, memo, patient_responsibility_category(adj.reason_code))
         elif adj.group_code == "CO":
             entries += source.move(claim_id, adj.amount, CONTRACTUAL, line, memo)
         elif adj.group_code == "PR":

@@ -8,11 +8,6 @@ the reversal waits in suspense rather than guessing.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from shared.money import ZERO
-from services.payments.domain.ledger import INSURANCE_AR, PATIENT_AR, Entry, Transaction
-
-SHARE_TO_PATIENT = "share_to_patient"  # a voided later payer's share, back with the patient
-
 
 @dataclass(frozen=True)
 class PostedPayment:
@@ -37,25 +32,3 @@ def payment_to_reverse(posted: list[PostedPayment], *, payer_claim_number: str |
         if candidates:
             return candidates[-1]
     return None
-
-
-def share_posting_key(reversal_id: object) -> str:
-    """One move of a withdrawn payer's share per reversal, whichever of the void and the reversal came last."""
-    return f"{SHARE_TO_PATIENT}/{reversal_id}"
-
-
-def withdrawn_payers_share(claim_id: str, reversal: Transaction) -> Transaction:
-    """A later payer's claim the provider voided: the payer's reversal reopens in ar:insurance what it had answered
-    for, the share the payer before it left the patient (held for it while it was billed). No payer is billed for
-    it any more, so it becomes the patient's, line by line, as if the payer before had been the last."""
-    reopened: dict[int | None, Decimal] = {}
-    for entry in reversal.entries:
-        if entry.account == INSURANCE_AR:
-            reopened[entry.line_number] = reopened.get(entry.line_number, ZERO) + entry.amount
-    memo = "voided later payer's share"
-    entries = []
-    for line, amount in reopened.items():
-        if amount > 0:
-            entries += [Entry(PATIENT_AR, amount, claim_id, line, memo, "other"),
-                        Entry(INSURANCE_AR, -amount, claim_id, line, memo, "other")]
-    return Transaction.of(SHARE_TO_PATIENT, entries)

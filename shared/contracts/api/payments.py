@@ -243,8 +243,10 @@ class SuspenseQuery(BaseModel):
 
 class SuspenseItem(ApiModel):
     id: int
-    kind: Literal["payment", "write_off"]
-    remit_id: UUID = Field(description="The remittance, or the denial for a write-off")
+    kind: Literal["payment", "write_off", "correction"] = Field(
+        description="payment or write_off: waiting for its claim; correction: a later payer's claim to void, or "
+                    "a crossover payment to watch, after its primary claim was replaced or voided (worked by a person, then closed)")
+    remit_id: UUID = Field(description="The remittance, the denial for a write-off, or the correcting claim")
     claim_id: UUID | None
     patient_control_number: str
     reason: str

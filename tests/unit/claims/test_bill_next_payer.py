@@ -102,6 +102,19 @@ async def test_a_crossover_is_noted_and_bills_nobody(uow):
     assert crossed[0]["detail"]["remark_codes"] == ["MA18"]
 
 
+async def test_the_crossover_payers_answer_keeps_the_primarys_own_claim_number_for_its_corrections(uow):
+    """A void or replacement of the primary names the primary payer's number in REF*F8; the supplemental plan's
+    CLP07 would make the primary payer reject it (277CA A7)."""
+    primary = await submitted_primary(uow, SECONDARY)
+    crossover = answer(uow, primary, status="2")
+    crossover = crossover.model_copy(update={"payload": crossover.payload.model_copy(
+        update={"payer_claim_control_number": "ICN-SUPPLEMENTAL"})})
+
+    await apply_remits(uow, Batch([answer(uow, primary, status="19", remarks=["MA18"]), crossover]), catalog=CATALOG)
+
+    assert primary["payer_claim_number"] == "ICN1"
+
+
 async def test_a_claim_without_another_coverage_or_a_crossover_payers_answer_bills_nobody(uow):
     alone = await submitted_primary(uow)
     three = await submitted_primary(uow, SECONDARY, TERTIARY)

@@ -89,3 +89,46 @@ async def test_a_held_secondary_fixed_in_the_fix_queue_keeps_its_place_and_is_no
 
     assert fixed.status == "ready", fixed.edits
     assert (secondary["payer_sequence"], secondary["prior_claim_id"]) == ("S", primary["id"])
+
+
+@pytest.mark.parametrize("frequency", ["7", "8"])
+async def test_a_primarys_correction_is_no_duplicate_of_its_encounters_later_payers_claims(uow, frequency):
+    """The later payer's claim bills the same services; it is corrected after the primary (payments asks for it)."""
+    primary, secondary = await adjudicated_secondary(uow)
+    primary.update(status="paid", payer_claim_number="ICN-P")
+
+    if frequency == "7":
+        corrected = await replace_claim(uow, TENANT, correction(primary["id"]), catalog=CATALOG)
+    else:
+        corrected = await void(uow, TENANT, primary["id"], reason="billed to the wrong plan", catalog=CATALOG)
+
+    assert corrected.status == "ready", corrected.edits
+    assert (uow.claims.rows[corrected.id]["payer_sequence"], uow.claims.rows[corrected.id]["prior_claim_id"]) == ("P", None)
+
+
+def test_corrections_of_a_full_length_primary_and_its_secondary_get_distinct_numbers():
+    from services.claims.domain.next_payer import next_payer_pcn
+    from services.claims.domain.replacement import replacement_pcn
+
+    primary = "FZESYUUGW27L5ZSZYAK3"
+    secondary = next_payer_pcn(primary, "S")
+
+    voids = {replacement_pcn(number, 1, "V") for number in (primary, secondary)}
+    assert len(voids) == 2 and all(len(v) == 20 and v.endswith("V1") for v in voids)
+    assert replacement_pcn("PCN1", 2) == "PCN1R2" and replacement_pcn(primary, 1) == replacement_pcn(primary, 1)
+
+
+async def test_a_replaced_primarys_answer_bills_the_secondary_anew_held_as_a_duplicate_of_the_old_one(uow):
+    """Until the old secondary's claim is voided (the work item payments opens asks for it), the new one waits."""
+    from tests.unit.claims.test_bill_next_payer import answer, next_claims_of
+
+    primary, secondary = await adjudicated_secondary(uow)
+    primary.update(status="paid", payer_claim_number="ICN-P")
+    replacement = uow.claims.rows[(await replace_claim(uow, TENANT, correction(primary["id"]), catalog=CATALOG)).id]
+    replacement["status"] = "submitted"
+
+    await apply_remits(uow, Batch([answer(uow, replacement)]), catalog=CATALOG)
+
+    [anew] = next_claims_of(uow, replacement)
+    assert anew["status"] == "held" and {e["edit_id"] for e in anew["edits"]} == {"SCRUB-DUPLICATE"}
+    assert (anew["payer_sequence"], anew["prior_claim_id"]) == ("S", replacement["id"]) and anew["id"] != secondary["id"]

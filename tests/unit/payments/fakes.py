@@ -9,8 +9,9 @@ from shared.contracts.envelope import Envelope
 from shared.money import ZERO
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
 from services.payments.adapters.ledger_repository import AlreadyPosted, ClaimBalances, Posting, PostedPaymentRow
+from services.payments.adapters.repositories import WAITING_KINDS
 from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
-from services.payments.domain import ledger
+from services.payments.domain import corrected_primary, ledger, withdrawn_share
 
 
 class FakeBatch:
@@ -62,6 +63,10 @@ class FakeBilledClaims:
 
     async def lock_receivable(self, claim_id: UUID) -> BilledClaim | None:
         return (await self.lock_receivables({claim_id})).get(claim_id)
+
+    async def later_payer_claims(self, tenant_id: UUID, first_claim_id: UUID) -> list[BilledClaim]:
+        return sorted((b for b in self.rows.values() if (b.tenant_id, b.receivable_claim_id) == (tenant_id, first_claim_id)),
+                      key=lambda b: b.claim_id)
 
     async def add_many(self, rows: list[dict]) -> None:
         for row in rows:
@@ -142,12 +147,22 @@ class FakeLedger:
                 for p in self.postings if p.tenant_id == tenant_id and p.claim_id == claim_id
                 and p.transaction.kind == "payment" and p.id not in self.reversed_by]
 
+    async def payer_answers(self, tenant_id: UUID, claim_id: UUID) -> list[corrected_primary.PayerAnswer]:
+        return [corrected_primary.PayerAnswer(self._remittances.payer_of(p.remit_id), p.payer_claim_number,
+                                              p.id in self.reversed_by)
+                for p in self.postings if (p.tenant_id, p.claim_id) == (tenant_id, claim_id)
+                and p.transaction.kind == "payment"]
+
     async def transaction(self, transaction_id: UUID, kind: str) -> ledger.Transaction:
         return next(p.transaction for p in self.postings if p.id == transaction_id)
 
     async def reversals_named(self, tenant_id: UUID, claim_id: UUID, payer_claim_number: str):
         return [(p.id, p.transaction) for p in self.postings if (p.tenant_id, p.claim_id, p.payer_claim_number) ==
                 (tenant_id, claim_id, payer_claim_number) and p.transaction.kind == "reversal"]
+
+    async def claim_history(self, tenant_id: UUID, claim_id: UUID) -> list[withdrawn_share.Posted]:
+        return [withdrawn_share.Posted(p.transaction, p.id in self.reversed_by) for p in self.postings
+                if (p.tenant_id, p.claim_id) == (tenant_id, claim_id)]
 
     async def mark_reversed(self, transaction_id: UUID, reversed_by: UUID) -> None:
         self.reversed_by[transaction_id] = reversed_by
@@ -174,7 +189,11 @@ class FakeSuspense:
         return {i.claim_id for i in self.items if i.status == "open"} & set(claim_ids)
 
     async def open_for_claim(self, tenant_id: UUID, claim_id: UUID) -> list[SuspenseItem]:
-        return [i for i in self.items if (i.tenant_id, i.claim_id, i.status) == (tenant_id, claim_id, "open")]
+        return [i for i in self.items if (i.tenant_id, i.claim_id, i.status) == (tenant_id, claim_id, "open")
+                and i.kind in WAITING_KINDS]
+
+    async def of_source(self, tenant_id: UUID, source_id: UUID, *, kind: str) -> list[SuspenseItem]:
+        return [i for i in self.items if (i.tenant_id, i.remit_id, i.kind) == (tenant_id, source_id, kind)]
 
     async def lock(self, item_id: int) -> SuspenseItem | None:
         return next((i for i in self.items if i.id == item_id), None)

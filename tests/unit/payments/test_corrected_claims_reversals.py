@@ -3,17 +3,20 @@
 for a later payer), and the ledger, the claim balance check and what the patient owes agree afterwards, in
 whichever order the answers and the corrections arrive, and however often they are delivered."""
 import uuid
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
+from shared.contracts.common import Adjustment
+from services.payments.application.patient_accounts import patient_account
 from services.payments.domain import ledger
 from services.payments.domain.reconciliation import claim_balance_check
 from services.payments.reports import PAYER_KINDS
 from tests.unit.payments.fakes import FakePaymentsUnitOfWork
 from tests.unit.payments.test_next_payer_posting import (
     account, first_claim, next_payer_claim, post, secondary_answer, statement_balance)
-from tests.unit.payments.test_posting_use_cases import remit, reversal_of, submitted
+from tests.unit.payments.test_posting_use_cases import TENANT, remit, reversal_of, submitted
 
 pytestmark = pytest.mark.unit
 D = Decimal
@@ -107,3 +110,86 @@ async def test_a_replaced_primary_is_taken_back_on_the_original_and_paid_on_the_
     assert account(uow, ledger.PATIENT_AR, first.subject_id) == 0
     assert account(uow, ledger.PATIENT_AR, replacement.subject_id) == PRIMARY_PR
     assert account(uow, ledger.CASH) == PRIMARY_PAID and account(uow, ledger.REVENUE) == -replacement.payload.total_charge
+
+
+def split_primary_answer(first):
+    """The primary's patient share as deductible and coinsurance on the first line, copay on the second."""
+    answer = remit(first)
+    shares = ([Adjustment(group_code="PR", reason_code="1", amount=D("10.00")),
+               Adjustment(group_code="PR", reason_code="2", amount=D("8.40"))],
+              [Adjustment(group_code="PR", reason_code="3", amount=D("0.60"))])
+    lines = [line.model_copy(update={"adjustments": [a for a in line.adjustments if a.group_code != "PR"] + share})
+             for line, share in zip(answer.payload.service_lines, shares)]
+    return answer.model_copy(update={"payload": answer.payload.model_copy(update={"service_lines": lines})})
+
+
+def secondary_denial(claim):
+    """The secondary pays nothing: the primary's part as OA-23, the rest denied (CO-197)."""
+    answer = numbered(secondary_answer(claim), "ICN2")
+    lines = [line.model_copy(update={"paid": D(0), "adjustments": [
+        Adjustment(group_code="OA", reason_code="23", amount=line.charge - held),
+        Adjustment(group_code="CO", reason_code="197", amount=held)]})
+        for line, held in zip(answer.payload.service_lines, (D("18.40"), D("0.60")))]
+    payload = answer.payload.model_copy(update={"status_code": "4", "paid": D(0), "patient_responsibility": D(0),
+                                                "service_lines": lines})
+    return answer.model_copy(update={"payload": payload})
+
+
+def patient_categories(uow, claim_id) -> dict:
+    found: dict = {}
+    for _, entry in uow.ledger.entries(claim_id=claim_id):
+        if entry.account == ledger.PATIENT_AR:
+            found[entry.category] = found.get(entry.category, D(0)) + entry.amount
+    return {category: amount for category, amount in found.items() if amount}
+
+
+@pytest.mark.parametrize("void_first", [True, False])
+async def test_the_share_a_voided_secondary_leaves_keeps_the_primarys_categories(void_first):
+    uow, first = FakePaymentsUnitOfWork(), first_claim()
+    second = next_payer_claim(first)
+    answer = numbered(secondary_answer(second), "ICN2")
+    await post(uow, first, split_primary_answer(first), second, answer)
+    void, reversal = correction_of(first, second, "8", "PCN1S2V"), reversal_of(answer)
+
+    await post(uow, *([void, reversal] if void_first else [reversal, void]), reversal)
+
+    assert patient_categories(uow, first.subject_id) == {"deductible": D("10.00"), "coinsurance": D("8.40"),
+                                                         "copay": D("0.60")}
+    statement = await patient_account(uow, tenant_id=TENANT, patient_id="P1", today=date(2026, 12, 1))
+    assert statement["totals"]["deductible"] == D("10.00") and statement["totals"]["other"] == 0
+    assert statement["balance"] == PRIMARY_PR and check(uow, first).closed
+
+
+@pytest.mark.parametrize("order", ["void, reversal", "reversal, void", "void only"])
+async def test_a_voided_secondary_that_denied_leaves_the_patient_the_primarys_share_once(order):
+    uow, first = FakePaymentsUnitOfWork(), first_claim()
+    second = next_payer_claim(first)
+    denial = secondary_denial(second)
+    await post(uow, first, split_primary_answer(first), second, denial)
+    assert account(uow, ledger.INSURANCE_AR, first.subject_id) == PRIMARY_PR  # the denial leaves it with insurance
+    void, reversal = correction_of(first, second, "8", "PCN1S2V"), reversal_of(denial)
+    events = {"void, reversal": [void, reversal], "reversal, void": [reversal, void], "void only": [void]}[order]
+
+    await post(uow, *events)
+    await post(uow, *events)  # delivered again, or replayed
+
+    assert account(uow, ledger.INSURANCE_AR, first.subject_id) == 0
+    assert patient_categories(uow, first.subject_id) == {"deductible": D("10.00"), "coinsurance": D("8.40"),
+                                                         "copay": D("0.60")}
+    assert account(uow, ledger.CASH) == PRIMARY_PAID and check(uow, first).closed
+    assert len([p for p in uow.ledger.postings if p.transaction.kind == "share_to_patient"]) == 1
+
+
+async def test_a_voided_secondary_that_paid_nothing_of_a_share_it_gave_the_patient_moves_it_once():
+    """Zero paid, the share assessed to the patient under the secondary's own reasons: its reversal takes that back
+    and the primary's categories stand instead."""
+    uow, first = FakePaymentsUnitOfWork(), first_claim()
+    second = next_payer_claim(first)
+    zero = numbered(remit(second, status="2", paid=("0", "0"), pr=("18.40", "0.60"), oa23=True), "ICN2")
+    await post(uow, first, split_primary_answer(first), second, zero)
+
+    await post(uow, correction_of(first, second, "8", "PCN1S2V"), reversal_of(zero))
+
+    assert account(uow, ledger.INSURANCE_AR, first.subject_id) == 0
+    assert patient_categories(uow, first.subject_id) == {"deductible": D("10.00"), "coinsurance": D("8.40"),
+                                                         "copay": D("0.60")}

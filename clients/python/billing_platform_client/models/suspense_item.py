@@ -20,11 +20,13 @@ class SuspenseItem:
         claim_id (None | UUID):
         created_at (datetime.datetime | None):
         id (int):
-        kind (SuspenseItemKind):
+        kind (SuspenseItemKind): payment or write_off: waiting for its claim; correction: a later payer's claim to void,
+            or a crossover payment to watch, after its primary claim was replaced or voided (worked by a person, then
+            closed)
         paid (None | str):
         patient_control_number (str):
         reason (str):
-        remit_id (UUID): The remittance, or the denial for a write-off
+        remit_id (UUID): The remittance, the denial for a write-off, or the correcting claim
         resolution (None | str):
         resolved_at (datetime.datetime | None):
         status (SuspenseItemStatus):

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class SuspenseItemKind(StrEnum):
+    CORRECTION = "correction"
     PAYMENT = "payment"
     WRITE_OFF = "write_off"
 

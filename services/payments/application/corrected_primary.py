@@ -1,0 +1,28 @@
+"""A primary claim replaced or voided while a later payer rests on its answer: a work item per later payer
+(domain.corrected_primary), in the suspense queue, once per correction however often it is delivered."""
+from uuid import UUID
+
+from services.payments.adapters.repositories import PaymentsUnitOfWork
+from services.payments.adapters.tables import BilledClaim
+from services.payments.domain import corrected_primary
+from services.payments.domain.corrected_primary import CORRECTION, LaterPayerClaim
+
+
+async def open_work_items(uow: PaymentsUnitOfWork, primary: BilledClaim, *, correcting_claim_id: UUID,
+                          correction: str) -> None:
+    """`correction` ('replaced' or 'voided') of `primary` by the claim `correcting_claim_id`."""
+    later = await uow.billed_claims.later_payer_claims(primary.tenant_id, primary.claim_id)
+    answers = [] if later else await uow.ledger.payer_answers(primary.tenant_id, primary.claim_id)
+    items = corrected_primary.work_items(
+        correction, primary_claim_id=str(primary.claim_id), primary_pcn=primary.patient_control_number,
+        later_claims=[LaterPayerClaim(str(c.claim_id), c.patient_control_number) for c in later],
+        crossover=corrected_primary.crossover_answers(primary.payers_after, answers))
+    opened = {(i.claim_id, i.reason) for i in await uow.suspense.of_source(primary.tenant_id, correcting_claim_id,
+                                                                            kind=CORRECTION)}
+    await uow.suspense.add_many([
+        {"kind": CORRECTION, "tenant_id": primary.tenant_id, "remit_id": correcting_claim_id,
+         "claim_id": UUID(item.claim_id), "patient_control_number": item.patient_control_number,
+         "payment": {"correction": correction, "primary_claim_id": str(primary.claim_id),
+                     "payer_claim_number": item.payer_claim_number},
+         "reason": item.reason, "status": "open"}
+        for item in items if (UUID(item.claim_id), item.reason) not in opened])
