@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import ARRAY, JSON, Enum, String, Table, text
+from sqlalchemy import ARRAY, JSON, Enum, String, Table, TypeDecorator, text
 from sqlalchemy.engine import Result
 from sqlalchemy.engine import Dialect
 from sqlalchemy.dialects import postgresql
@@ -42,6 +42,8 @@ def _as_text(table: Table, name: str) -> bool:
     bound as its JSON text already (SQLAlchemy's JSON type), which a text array takes as it is. Strings
     too: the column's own length check applies when the value is assigned."""
     column_type = table.c[name].type
+    if isinstance(column_type, TypeDecorator):  # SQLModel's str columns: AutoString over String
+        column_type = column_type.impl
     return isinstance(column_type, (JSON, ARRAY)) or (isinstance(column_type, String) and not isinstance(column_type, Enum))
 
 
