@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sqlalchemy import ARRAY, JSON, Enum, String, Table, TypeDecorator, text
-from sqlalchemy.engine import Result
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Dialect, Result
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.sql.selectable import TextualSelect
 
 DIALECT = postgresql.dialect()
 
@@ -96,7 +96,7 @@ class OnConflict:
 
 @lru_cache(maxsize=256)
 def insert_statement(table: Table, names: tuple[str, ...], *, computed: tuple[tuple[str, str], ...] = (),
-                     on_conflict: OnConflict | None = None, returning: tuple[str, ...] = ()) -> TextClause:
+                     on_conflict: OnConflict | None = None, returning: tuple[str, ...] = ()) -> TextClause | TextualSelect:
     """INSERT of `names` from the arrays, plus `computed` (column, SQL expression) for every row."""
     columns = ", ".join(names)
     values = ", ".join([*(_value(table, n) for n in names), *(expression for _, expression in computed)])
