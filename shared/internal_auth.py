@@ -38,10 +38,36 @@ def _sign(secret: str, body: str) -> str:
     return _b64(hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest())
 
 
-def issue_token(secret: str, caller: Caller, ttl_seconds: int = DEFAULT_TTL_SECONDS) -> str:
-    claims = {"t": caller.tenant_id, "k": caller.key_id, "s": list(caller.scopes), "exp": int(time.time()) + ttl_seconds}
+def issue_token(secret: str, caller: Caller, ttl_seconds: int = DEFAULT_TTL_SECONDS, *, now: float | None = None) -> str:
+    issued_at = time.time() if now is None else now
+    claims = {"t": caller.tenant_id, "k": caller.key_id, "s": list(caller.scopes), "exp": int(issued_at) + ttl_seconds}
     body = _b64(orjson.dumps(claims))
     return f"{body}.{_sign(secret, body)}"
+
+
+class TokenIssuer:
+    """Signs a caller's token once and hands the same one out for half its life: the gateway calls the
+    services several times per request for the same caller, and signing (JSON, base64, HMAC) every call
+    cost a twentieth of its CPU per claim view. A token handed out has at least half its TTL left, so it
+    cannot expire on its way; the credential behind it is checked on every request before any call."""
+
+    def __init__(self, secret: str, ttl_seconds: int = DEFAULT_TTL_SECONDS, clock=time.time, max_entries: int = 10_000):
+        self._secret = secret
+        self._ttl = ttl_seconds
+        self._clock = clock
+        self._max = max_entries
+        self._issued: dict[Caller, tuple[float, str]] = {}
+
+    def token(self, caller: Caller) -> str:
+        now = self._clock()
+        issued = self._issued.get(caller)
+        if issued is not None and now - issued[0] < self._ttl / 2:
+            return issued[1]
+        if len(self._issued) >= self._max:
+            self._issued.clear()
+        token = issue_token(self._secret, caller, self._ttl, now=now)
+        self._issued[caller] = (now, token)
+        return token
 
 
 def verify_token(secret: str, token: str | None) -> Caller:

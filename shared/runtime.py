@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI
 from sqlalchemy import text
 
+from shared.collector import settle_after_start
 from shared.db.engine import make_engine, make_session_factory
 from shared.clock import Clock, system_clock
 from shared.db.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -67,6 +68,7 @@ class ServiceRuntime:
             self._consumer = self.consumer_runner()
             await self._consumer.start()
         self._tasks = [asyncio.create_task(self._guard(loop)) for loop in self._loops]
+        settle_after_start()
         log.info("service started")
 
     def consumer_runner(self) -> ConsumerRunner:

@@ -9,17 +9,26 @@ size). Rows are inserted in the order given (WITH ORDINALITY), so serial ids fol
 and an outbox's readers expect.
 
 `unnest` flattens an array of arrays, so a one-dimensional array column's values travel as JSON text
-and are made arrays again per row; JSON documents travel as text too (`_value`).
+and are made arrays again per row; JSON documents travel as text too (`_value`). Strings travel as text
+and are assigned to their column, which refuses an overlong value: an explicit cast to `varchar(n)[]`
+would cut it short without a word.
+
+An insert may say what a key already taken does (`OnConflict`: nothing, or an update of the row under a
+condition), which columns every row takes from an SQL expression rather than from the batch
+(`computed`, e.g. the server's `now()`), and which columns it answers (`returning`); expressions may use
+bound parameters of their own, passed as `params`.
 """
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import ARRAY, JSON, Table, text
-from sqlalchemy.engine import Dialect
+from sqlalchemy import ARRAY, JSON, Enum, String, Table, TypeDecorator, text
+from sqlalchemy.engine import Dialect, Result
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.sql.selectable import TextualSelect
 
 DIALECT = postgresql.dialect()
 
@@ -30,8 +39,12 @@ def _sql_type(table: Table, name: str) -> str:
 
 def _as_text(table: Table, name: str) -> bool:
     """JSON documents and arrays travel as text: `unnest` would flatten an array of arrays, and a document is
-    bound as its JSON text already (SQLAlchemy's JSON type), which a text array takes as it is."""
-    return isinstance(table.c[name].type, (JSON, ARRAY))
+    bound as its JSON text already (SQLAlchemy's JSON type), which a text array takes as it is. Strings
+    too: the column's own length check applies when the value is assigned."""
+    column_type = table.c[name].type
+    if isinstance(column_type, TypeDecorator):  # SQLModel's str columns: AutoString over String
+        column_type = column_type.impl
+    return isinstance(column_type, (JSON, ARRAY)) or (isinstance(column_type, String) and not isinstance(column_type, Enum))
 
 
 def _arrays(table: Table, names: Sequence[str]) -> str:
@@ -64,12 +77,36 @@ def _processor(table: Table, name: str, dialect: Dialect):
     return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
 
 
+@dataclass(frozen=True)
+class OnConflict:
+    """What an insert does with a row whose `keys` are taken: nothing, or `update` (column, SQL expression
+    over `excluded.<column>`, the table's own columns and bound parameters) where `where` holds."""
+
+    keys: tuple[str, ...]
+    update: tuple[tuple[str, str], ...] = ()
+    where: str | None = None
+
+    def sql(self) -> str:
+        target = f"ON CONFLICT ({', '.join(self.keys)}) "
+        if not self.update:
+            return target + "DO NOTHING"
+        clause = target + "DO UPDATE SET " + ", ".join(f"{column} = {value}" for column, value in self.update)
+        return clause + (f" WHERE {self.where}" if self.where else "")
+
+
 @lru_cache(maxsize=256)
-def insert_statement(table: Table, names: tuple[str, ...]) -> TextClause:
+def insert_statement(table: Table, names: tuple[str, ...], *, computed: tuple[tuple[str, str], ...] = (),
+                     on_conflict: OnConflict | None = None, returning: tuple[str, ...] = ()) -> TextClause | TextualSelect:
+    """INSERT of `names` from the arrays, plus `computed` (column, SQL expression) for every row."""
     columns = ", ".join(names)
-    values = ", ".join(_value(table, n) for n in names)
-    return text(f"INSERT INTO {table.name} ({columns}) SELECT {values} FROM {_arrays(table, names)} "
-                f"WITH ORDINALITY AS v({columns}, row_order) ORDER BY row_order")
+    values = ", ".join([*(_value(table, n) for n in names), *(expression for _, expression in computed)])
+    statement = (f"INSERT INTO {table.name} ({', '.join([*names, *(c for c, _ in computed)])}) SELECT {values} "
+                 f"FROM {_arrays(table, names)} WITH ORDINALITY AS v({columns}, row_order) ORDER BY row_order")
+    if on_conflict is not None:
+        statement += " " + on_conflict.sql()
+    if returning:
+        return text(statement + f" RETURNING {', '.join(returning)}").columns(*(table.c[n] for n in returning))
+    return text(statement)
 
 
 @lru_cache(maxsize=256)
@@ -83,14 +120,14 @@ def update_statement(table: Table, key: str, names: tuple[str, ...]) -> TextClau
                 f"AS v({key}, {', '.join(names)}) WHERE t.{key} = v.{key}")
 
 
-def _with_defaults(table: Table, rows: list[dict]) -> tuple[tuple[str, ...], list[dict]]:
+def _with_defaults(table: Table, rows: list[dict], skip: set[str] = frozenset()) -> tuple[tuple[str, ...], list[dict]]:
     """The rows' columns (every row must name the same ones), plus the columns whose default the table
-    model fills in on the client (as an ORM insert would)."""
+    model fills in on the client (as an ORM insert would) and the statement does not compute."""
     names = tuple(rows[0])
     if any(set(row) != set(names) for row in rows):
         raise ValueError(f"rows for {table.name} name different columns")
     defaults = {c.name: c.default.arg for c in table.columns
-                if c.name not in names and c.default is not None and c.default.is_scalar}
+                if c.name not in names and c.name not in skip and c.default is not None and c.default.is_scalar}
     return names + tuple(defaults), [{**row, **defaults} for row in rows] if defaults else rows
 
 
@@ -103,12 +140,16 @@ def _columns_of(session: AsyncSession, table: Table, names: Sequence[str], rows:
     return columns
 
 
-async def insert_rows(session: AsyncSession, table: Table, rows: list[dict]) -> None:
-    """Every row in one INSERT, in the order given."""
+async def insert_rows(session: AsyncSession, table: Table, rows: list[dict], *,
+                      computed: tuple[tuple[str, str], ...] = (), on_conflict: OnConflict | None = None,
+                      returning: tuple[str, ...] = (), params: dict | None = None) -> Result | None:
+    """Every row in one INSERT, in the order given; with `returning`, the rows it inserted or updated."""
     if not rows:
-        return
-    names, rows = _with_defaults(table, rows)
-    await session.execute(insert_statement(table, names), _columns_of(session, table, names, rows))
+        return None
+    names, rows = _with_defaults(table, rows, skip={column for column, _ in computed})
+    statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning)
+    result = await session.execute(statement, {**_columns_of(session, table, names, rows), **(params or {})})
+    return result if returning else None
 
 
 async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[dict]) -> None:

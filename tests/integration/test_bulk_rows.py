@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from asyncpg.connection import Connection
 from sqlalchemy import event, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 from shared.db.bulk import insert_rows, update_rows
@@ -55,6 +56,16 @@ async def test_inserted_rows_keep_values_defaults_and_order(units):
             for c in stored] == [(r["id"], Decimal("147.05"), r["coded"], "1", None, None) for r in rows]
     assert all(c.created_at is not None for c in stored)
     assert events == [("e0", {"n": 0}), ("e1", {"n": 1}), ("e2", {"n": 2})]
+
+
+async def test_an_overlong_string_is_refused_not_cut_short(units):
+    tenant_id = uuid.uuid4()
+    row = {**claim_row(tenant_id, 0), "patient_control_number": "P" * 21}
+    with pytest.raises(DBAPIError, match="StringDataRightTruncation|too long"):
+        async with units() as uow:
+            await insert_rows(uow.session, CLAIM, [row])
+    async with units() as uow:
+        assert (await uow.session.execute(select(Claim.id).where(Claim.tenant_id == tenant_id))).first() is None
 
 
 async def test_updated_rows_take_the_last_value_per_key_and_their_updated_at(units):

@@ -40,6 +40,7 @@ def service_app(name: str):
     of work) and none of its Kafka: the consumer, relay and loops are not started."""
     import importlib
 
+    from shared.collector import settle_after_start
     from shared.db.engine import make_engine, make_session_factory
     from shared.db.unit_of_work import UnitOfWorkFactory
 
@@ -52,6 +53,7 @@ def service_app(name: str):
     engine = make_engine(settings)
     units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=getattr(repositories, unit_of_work))
     app.state.runtime = SimpleNamespace(engine=engine, units_of_work=units, stopping=asyncio.Event())
+    settle_after_start()  # as ServiceRuntime.start does once the service is built
     return app
 
 

@@ -6,8 +6,9 @@ whose reservation expired (and was taken over) can never overwrite the newer own
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, select, update
 
+from shared.db.bulk import OnConflict, insert_rows
 from services.gateway.adapters.tables import IdempotencyRecord
 from services.gateway.domain.idempotency import COMPLETED, IN_PROGRESS, StoredKey
 
@@ -22,33 +23,32 @@ class Wanted:
     request_hash: str
 
 
-# The batch's keys travel as arrays: one statement text whatever the batch's size, compiled and prepared
-# once per connection (a multi-row VALUES list is a new statement for every size).
-_RESERVE = text("""
-INSERT INTO idempotency_record AS r (owner, key, tenant_id, request_hash, state, created_at)
-SELECT w.owner, w.key, w.tenant_id, w.request_hash, CAST(:in_progress AS text), now()
-FROM unnest(CAST(:owner AS text[]), CAST(:key AS text[]), CAST(:tenant_id AS uuid[]),
-            CAST(:request_hash AS text[])) AS w(owner, key, tenant_id, request_hash)
-ON CONFLICT (owner, key) DO UPDATE SET
-    tenant_id = excluded.tenant_id, request_hash = excluded.request_hash, state = :in_progress,
-    created_at = now(), status_code = NULL, content_type = NULL, body = NULL
-WHERE r.created_at < now() - CAST(:retention AS interval)
-   OR (r.state = :in_progress AND r.created_at < now() - CAST(:in_flight_timeout AS interval))
-RETURNING r.owner, r.key, r.created_at
-""")
+_RECORD = IdempotencyRecord.__table__
+# The reservation's time is the server's: `created_at` is the token completing and releasing match on.
+_RESERVED_NOW = (("created_at", "now()"),)
+# A record past its retention, or a reservation whose request died in flight, is taken over.
+_TAKE_OVER = OnConflict(
+    ("owner", "key"),
+    update=(("tenant_id", "excluded.tenant_id"), ("request_hash", "excluded.request_hash"),
+            ("state", "excluded.state"), ("created_at", "now()"), ("status_code", "NULL"),
+            ("content_type", "NULL"), ("body", "NULL")),
+    where="idempotency_record.created_at < now() - CAST(:retention AS interval)"
+          " OR (idempotency_record.state = :in_progress"
+          " AND idempotency_record.created_at < now() - CAST(:in_flight_timeout AS interval))")
 
 
 async def reserve_many(uow, wanted: list[Wanted], *, retention: timedelta,
                        in_flight_timeout: timedelta) -> dict[tuple[str, str], datetime]:
     """The reservations' tokens, by (owner, key), of the keys these requests now own; a key a live record
     holds is left out. A record past its retention, or a reservation whose request died in flight, is
-    taken over. One statement: Postgres refuses one key twice in it, so such a batch is retried key by key.
+    taken over. One statement (shared.db.bulk: one text whatever the batch's size): Postgres refuses one
+    key twice in it, so such a batch is retried key by key.
     """
-    rows = await uow.session.execute(_RESERVE, {
-        "owner": [w.owner for w in wanted], "key": [w.key for w in wanted],
-        "tenant_id": [w.tenant_id for w in wanted], "request_hash": [w.request_hash for w in wanted],
-        "in_progress": IN_PROGRESS, "retention": retention, "in_flight_timeout": in_flight_timeout})
-    return {(row.owner, row.key): row.created_at for row in rows}
+    rows = await insert_rows(uow.session, _RECORD, [
+        {"owner": w.owner, "key": w.key, "tenant_id": w.tenant_id, "request_hash": w.request_hash, "state": IN_PROGRESS}
+        for w in wanted], computed=_RESERVED_NOW, on_conflict=_TAKE_OVER, returning=("owner", "key", "created_at"),
+        params={"in_progress": IN_PROGRESS, "retention": retention, "in_flight_timeout": in_flight_timeout})
+    return {(row.owner, row.key): row.created_at for row in rows or ()}
 
 
 async def find(uow, *, owner: str, key: str) -> tuple[StoredKey, IdempotencyRecord] | None:

@@ -7,30 +7,24 @@ from collections.abc import Iterable
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import insert as plain_insert, select, text, tuple_
+from sqlalchemy import select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.clock import Clock, system_clock
+from shared.db.bulk import OnConflict, insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.gateway.adapters.tables import ApiKey, AuditEntry, EncounterIntake, Tenant
 from services.gateway.domain.audit import GENESIS, Entry, entry_hash
 
 ExternalKey = tuple[UUID, str]  # tenant, the EHR's encounter id
 _CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(hashtext('audit_log'))")
-# Built once: every intake batch appends to the chain, and a statement built per call (and an ORM bulk
-# insert rather than a table insert) cost more than the rows' hashes.
+# Built once: every intake batch appends to the chain, and a statement built per call cost more than the
+# rows' hashes.
 _CHAIN_HEAD = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-_APPEND_ENTRIES = plain_insert(AuditEntry.__table__)
+_AUDIT = AuditEntry.__table__
 _INTAKE = EncounterIntake.__table__
-# A batch's columns travel as arrays: one statement text whatever the batch's size, compiled and
-# prepared once per connection (a multi-row VALUES or IN list is a new statement for every size).
-_ADD_NEW = text("""
-INSERT INTO encounter_intake (id, tenant_id, external_id, source_format)
-SELECT * FROM unnest(CAST(:id AS uuid[]), CAST(:tenant_id AS uuid[]), CAST(:external_id AS text[]),
-                     CAST(:source_format AS text[]))
-ON CONFLICT (tenant_id, external_id) DO NOTHING
-RETURNING tenant_id, external_id, id
-""").columns(_INTAKE.c.tenant_id, _INTAKE.c.external_id, _INTAKE.c.id)
+_NEW_ENCOUNTERS_ONLY = OnConflict(("tenant_id", "external_id"))
+# A read keyed by arrays: one statement text whatever the batch's size, prepared once per connection.
 _IDS_BY_EXTERNAL = text("""
 SELECT i.tenant_id, i.external_id, i.id FROM encounter_intake i
 JOIN unnest(CAST(:tenant_id AS uuid[]), CAST(:external_id AS text[])) AS k(tenant_id, external_id)
@@ -49,8 +43,9 @@ class EncounterRepository:
         """
         if not rows:
             return {}
-        inserted = await self._session.execute(_ADD_NEW, {
-            column: [row[column] for row in rows] for column in ("id", "tenant_id", "external_id", "source_format")})
+        inserted = await insert_rows(self._session, _INTAKE, [
+            {column: row[column] for column in ("id", "tenant_id", "external_id", "source_format")} for row in rows],
+            on_conflict=_NEW_ENCOUNTERS_ONLY, returning=("tenant_id", "external_id", "id"))
         return {(row.tenant_id, row.external_id): row.id for row in inserted}
 
     async def ids_by_external(self, keys: Iterable[ExternalKey]) -> dict[ExternalKey, UUID]:
@@ -140,7 +135,7 @@ class AuditChain:
             rows.append({**entry.__dict__, "tenant_id": UUID(entry.tenant_id), "key_id": UUID(entry.key_id),
                          "prev_hash": prev, "hash": digest})
             prev = digest
-        await self._session.execute(_APPEND_ENTRIES, rows)
+        await insert_rows(self._session, _AUDIT, rows)
 
 
 class GatewayUnitOfWork(UnitOfWork):

@@ -18,7 +18,7 @@ import time
 import httpx
 
 from shared.http.problems import Problem
-from shared.internal_auth import HEADER, Caller, issue_token
+from shared.internal_auth import HEADER, Caller, TokenIssuer
 from shared.telemetry import TracedTransport, answered, http_client_span, inject_headers
 from services.gateway.adapters.http1 import Http1Transport, request_head
 from services.gateway.domain import circuit as breaker
@@ -37,7 +37,7 @@ class Upstream:
                  breaker_threshold: int = 5, breaker_reset_seconds: float = 5.0, clock=time.monotonic,
                  transport: httpx.AsyncBaseTransport | None = None):
         self.name = name
-        self._secret = secret
+        self._tokens = TokenIssuer(secret)
         self._threshold = breaker_threshold
         self._reset_seconds = breaker_reset_seconds
         self._clock = clock
@@ -77,10 +77,10 @@ class Upstream:
             raise self._unavailable(admission.retry_after_seconds)
         try:
             if self._plain and not kwargs and _PLAIN_TARGET.fullmatch(path):
-                response = await self._send_plain(method, path, issue_token(self._secret, caller))
+                response = await self._send_plain(method, path, self._tokens.token(caller))
             else:
                 headers = inject_headers(kwargs.pop("headers", None))
-                headers[HEADER] = issue_token(self._secret, caller)
+                headers[HEADER] = self._tokens.token(caller)
                 response = await self._send(httpx.Request(method, self._base_url + path, headers=headers,
                                                           extensions=self._timeout, **kwargs))
         except (httpx.TimeoutException, httpx.TransportError) as exc:

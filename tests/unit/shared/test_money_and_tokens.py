@@ -1,10 +1,11 @@
+import time
 from decimal import Decimal
 
 import pytest
 from pydantic import BaseModel
 
 from shared.contracts.identifiers import claim_id_for, new_patient_control_number
-from shared.internal_auth import Caller, InvalidInternalToken, issue_token, verify_token
+from shared.internal_auth import Caller, InvalidInternalToken, TokenIssuer, issue_token, verify_token
 from shared.money import Money, format_x12_amount, to_money
 
 pytestmark = pytest.mark.unit
@@ -41,6 +42,20 @@ def test_internal_token_round_trip_and_tampering():
         verify_token("t" * 40, token)
     with pytest.raises(InvalidInternalToken):
         verify_token(SECRET, issue_token(SECRET, Caller("t", "k"), ttl_seconds=-1))
+
+
+def test_token_issuer_reuses_a_token_for_half_its_life_then_signs_a_new_one():
+    now = [time.time()]
+    issuer = TokenIssuer(SECRET, ttl_seconds=300, clock=lambda: now[0])
+    reader, other = Caller("t", "k", ("billing:read",)), Caller("t", "k2", ("billing:read",))
+    first = issuer.token(reader)
+    assert verify_token(SECRET, first) == reader
+    assert issuer.token(other) != first
+    now[0] += 149
+    assert issuer.token(reader) == first
+    now[0] += 1
+    renewed = issuer.token(reader)
+    assert renewed != first and verify_token(SECRET, renewed) == reader
 
 
 def test_claim_id_derives_from_tenant_and_pcn():

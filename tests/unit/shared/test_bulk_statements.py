@@ -1,0 +1,54 @@
+"""The statements shared/db/bulk.py writes: one text per table and column set, whatever the batch's size,
+with what a taken key does, columns the server computes and the columns answered."""
+import pytest
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Uuid
+from sqlmodel import AutoString
+
+from shared.db.bulk import OnConflict, insert_statement
+
+pytestmark = pytest.mark.unit
+
+RECORD = Table("record", MetaData(), Column("owner", AutoString(64), primary_key=True),
+               Column("key", String(255), primary_key=True), Column("tenant_id", Uuid), Column("hits", Integer),
+               Column("created_at", DateTime(timezone=True)))
+ARRAYS = ("FROM unnest(CAST(:owner AS text[]), CAST(:key AS text[]), CAST(:tenant_id AS UUID[])) "
+          "WITH ORDINALITY AS v(owner, key, tenant_id, row_order) ORDER BY row_order")
+
+
+def sql(statement) -> str:
+    return str(statement)
+
+
+def test_a_plain_insert_takes_every_column_from_its_array_in_the_order_given():
+    assert sql(insert_statement(RECORD, ("owner", "key", "tenant_id"))) == (
+        "INSERT INTO record (owner, key, tenant_id) SELECT v.owner, v.key, v.tenant_id " + ARRAYS)
+
+
+def test_strings_travel_as_text_so_the_column_refuses_an_overlong_value_instead_of_cutting_it():
+    statement = sql(insert_statement(RECORD, ("owner", "key", "tenant_id")))
+    assert "CAST(:owner AS text[])" in statement and "VARCHAR" not in statement
+
+
+def test_a_taken_key_is_skipped_and_the_inserted_rows_are_answered():
+    statement = insert_statement(RECORD, ("owner", "key", "tenant_id"), on_conflict=OnConflict(("owner", "key")),
+                                 returning=("owner", "key", "created_at"))
+    assert sql(statement).endswith(ARRAYS + " ON CONFLICT (owner, key) DO NOTHING RETURNING owner, key, created_at")
+    assert [column.name for column in statement.selected_columns] == ["owner", "key", "created_at"]
+
+
+def test_a_taken_key_can_be_updated_under_a_condition_with_parameters_of_its_own():
+    take_over = OnConflict(("owner", "key"), update=(("hits", "record.hits + 1"), ("created_at", "now()")),
+                           where="record.created_at < now() - CAST(:retention AS interval)")
+    statement = insert_statement(RECORD, ("owner", "key", "tenant_id"), computed=(("created_at", "now()"),),
+                                 on_conflict=take_over, returning=("created_at",))
+    assert sql(statement) == (
+        "INSERT INTO record (owner, key, tenant_id, created_at) SELECT v.owner, v.key, v.tenant_id, now() " + ARRAYS
+        + " ON CONFLICT (owner, key) DO UPDATE SET hits = record.hits + 1, created_at = now()"
+          " WHERE record.created_at < now() - CAST(:retention AS interval) RETURNING created_at")
+    assert set(statement.compile().params) == {"owner", "key", "tenant_id", "retention"}
+
+
+def test_the_statement_is_built_once_per_table_column_set_and_clauses():
+    clauses = {"on_conflict": OnConflict(("owner", "key")), "returning": ("owner",)}
+    assert insert_statement(RECORD, ("owner", "key"), **clauses) is insert_statement(RECORD, ("owner", "key"), **clauses)
+    assert insert_statement(RECORD, ("owner", "key"), **clauses) is not insert_statement(RECORD, ("owner", "key"))
