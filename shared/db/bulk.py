@@ -83,6 +83,14 @@ def update_statement(table: Table, key: str, names: tuple[str, ...]) -> TextClau
                 f"AS v({key}, {', '.join(names)}) WHERE t.{key} = v.{key}")
 
 
+@lru_cache(maxsize=256)
+def upsert_statement(table: Table, names: tuple[str, ...], conflict: tuple[str, ...],
+                     replaced: tuple[str, ...]) -> TextClause:
+    """The INSERT of `insert_statement`; a row whose `conflict` key is stored already replaces `replaced`."""
+    assignments = ", ".join(f"{n} = EXCLUDED.{n}" for n in replaced)
+    return text(f"{insert_statement(table, names).text} ON CONFLICT ({', '.join(conflict)}) DO UPDATE SET {assignments}")
+
+
 def _with_defaults(table: Table, rows: list[dict]) -> tuple[tuple[str, ...], list[dict]]:
     """The rows' columns (every row must name the same ones), plus the columns whose default the table
     model fills in on the client (as an ORM insert would)."""
@@ -109,6 +117,17 @@ async def insert_rows(session: AsyncSession, table: Table, rows: list[dict]) -> 
         return
     names, rows = _with_defaults(table, rows)
     await session.execute(insert_statement(table, names), _columns_of(session, table, names, rows))
+
+
+async def upsert_rows(session: AsyncSession, table: Table, rows: list[dict], *, conflict: Sequence[str],
+                      replaced: Sequence[str]) -> None:
+    """Every row in one INSERT; a row whose `conflict` key exists replaces that row's `replaced` columns. A key
+    may come once per call (Postgres refuses to change a row twice in one statement)."""
+    if not rows:
+        return
+    names, rows = _with_defaults(table, rows)
+    await session.execute(upsert_statement(table, names, tuple(conflict), tuple(replaced)),
+                          _columns_of(session, table, names, rows))
 
 
 async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[dict]) -> None:

@@ -247,6 +247,20 @@ class ClaimRepository:
                   .order_by(CLAIM.c.created_at.desc()).limit(1))
         return (await self._session.execute(newest)).scalar_one_or_none()
 
+    async def lines_of_claims(self, ids: Iterable[UUID]) -> dict[UUID, list[dict]]:
+        """The stored lines of these claims, in line order: what they were priced at when built or fixed."""
+        wanted = list(set(ids))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(
+            select(LINE.c.claim_id, LINE.c.line_number, LINE.c.procedure_code, LINE.c.modifiers, LINE.c.units,
+                   LINE.c.charge, LINE.c.date_of_service, LINE.c.patient_id, LINE.c.rendering_npi)
+            .where(LINE.c.claim_id.in_(wanted)).order_by(LINE.c.claim_id, LINE.c.line_number))
+        found: dict[UUID, list[dict]] = {}
+        for row in rows.mappings():
+            found.setdefault(row["claim_id"], []).append(dict(row))
+        return found
+
     async def lines_of(self, claim_id: UUID) -> list:
         return list((await self._session.execute(
             select(ClaimLine).where(ClaimLine.claim_id == claim_id).order_by(ClaimLine.line_number))).scalars())

@@ -115,6 +115,9 @@ class FakeClaims:
     async def coded_of(self, ids):
         return {i: (self.rows[i]["coded"], self.rows[i]["prior_payers"]) for i in set(ids) if i in self.rows}
 
+    async def lines_of_claims(self, ids):
+        return {i: sorted(self.lines[i], key=lambda l: l["line_number"]) for i in set(ids) if self.lines.get(i)}
+
     async def existing_ids(self, ids):
         return set(ids) & set(self.rows)
 
