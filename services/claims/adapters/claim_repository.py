@@ -96,6 +96,11 @@ READY_TO_BATCH = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_no
 UNVERIFIED = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_(None), lock=True, skip_locked=True,
                           order=CLAIM.c.created_at, follow_up=True).limit(bindparam("limit"))
 
+LINES_OF_CLAIMS = (select(LINE.c.claim_id, LINE.c.line_number, LINE.c.procedure_code, LINE.c.modifiers, LINE.c.units,
+                          LINE.c.charge, LINE.c.date_of_service, LINE.c.patient_id, LINE.c.rendering_npi)
+                   .where(LINE.c.claim_id.in_(bindparam("ids", expanding=True)))
+                   .order_by(LINE.c.claim_id, LINE.c.line_number))
+
 
 class ClaimRepository:
     """Set-based reads and writes of claims and their lines; single claims as rows for the API's steps."""
@@ -266,10 +271,7 @@ class ClaimRepository:
         wanted = list(set(ids))
         if not wanted:
             return {}
-        rows = await self._session.execute(
-            select(LINE.c.claim_id, LINE.c.line_number, LINE.c.procedure_code, LINE.c.modifiers, LINE.c.units,
-                   LINE.c.charge, LINE.c.date_of_service, LINE.c.patient_id, LINE.c.rendering_npi)
-            .where(LINE.c.claim_id.in_(wanted)).order_by(LINE.c.claim_id, LINE.c.line_number))
+        rows = await self._session.execute(LINES_OF_CLAIMS, {"ids": wanted})
         found: dict[UUID, list[dict]] = {}
         for row in rows.mappings():
             found.setdefault(row["claim_id"], []).append(dict(row))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import and_, func, select, tuple_
+from sqlalchemy import and_, bindparam, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +24,9 @@ from services.claims.mapping import payer_from_row
 from services.claims.domain.model import Payer
 
 PayerKey = tuple[UUID, str]  # tenant, payer id
+# Asked once or more every submission round: built once, so it is compiled and keyed for the cache once.
+NEXT_WITH_STATUS = (select(Interchange).where(Interchange.ack_status == bindparam("status")).order_by(Interchange.id)
+                    .limit(1).with_for_update(skip_locked=True))
 
 
 class TenantRepository:
@@ -106,9 +109,7 @@ class InterchangeRepository:
 
     async def next_with_status(self, status: str) -> Interchange | None:
         """The oldest interchange in this status; one another replica holds is skipped."""
-        return (await self._session.execute(
-            select(Interchange).where(Interchange.ack_status == status).order_by(Interchange.id).limit(1)
-            .with_for_update(skip_locked=True))).scalar_one_or_none()
+        return (await self._session.execute(NEXT_WITH_STATUS, {"status": status})).scalar_one_or_none()
 
 
 class DenialPatternRepository:
