@@ -86,6 +86,11 @@ class OnConflict:
     update: tuple[tuple[str, str], ...] = ()
     where: str | None = None
 
+    @classmethod
+    def replacing(cls, keys: Sequence[str], columns: Sequence[str]) -> "OnConflict":
+        """A row whose keys are taken replaces the stored row's `columns` with its own."""
+        return cls(tuple(keys), tuple((column, f"excluded.{column}") for column in columns))
+
     def sql(self) -> str:
         target = f"ON CONFLICT ({', '.join(self.keys)}) "
         if not self.update:

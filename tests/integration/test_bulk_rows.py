@@ -11,7 +11,7 @@ from sqlalchemy import event, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
-from shared.db.bulk import insert_rows, update_rows
+from shared.db.bulk import OnConflict, insert_rows, update_rows
 from shared.db.engine import learn_array_types
 from shared.kafka.inbox import claim_new_events
 from shared.db.tables import outbox_message
@@ -190,3 +190,31 @@ async def test_a_new_connection_learns_every_array_type_of_the_batch_writes_at_o
         await session.rollback()
     await engine.dispose()
     assert len(at_connect) == 1 and LookupsSeen.lookups == at_connect
+
+
+async def test_upserted_rows_replace_only_the_named_columns_of_a_stored_key(units):
+    from services.claims.adapters.tables import EligibilityCheck
+
+    table, tenant_id, day = EligibilityCheck.__table__, uuid.uuid4(), date(2026, 3, 2)
+
+    def row(patient: str, status: str) -> dict:
+        return {"tenant_id": tenant_id, "payer_id": "AETNA", "patient_id": patient, "member_id": "M1",
+                "date_of_service": day, "checked_on": day, "status": status, "answer": {"status": status}}
+
+    replace = OnConflict.replacing(("tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on"),
+                                   ("status", "answer"))
+    async with units() as uow:
+        await insert_rows(uow.session, table, [row("P1", "active"), row("P2", "inactive")], on_conflict=replace)
+    async with units() as uow:
+        first = (await uow.session.execute(select(table.c.checked_at).where(table.c.patient_id == "P1",
+                                                                             table.c.tenant_id == tenant_id))).scalar()
+        await insert_rows(uow.session, table, [row("P1", "inactive"), row("P3", "active")], on_conflict=replace)
+    async with units() as uow:
+        stored = (await uow.session.execute(select(table.c.patient_id, table.c.status, table.c.answer,
+                                                   table.c.checked_at)
+                                            .where(table.c.tenant_id == tenant_id)
+                                            .order_by(table.c.patient_id))).all()
+    assert [(p, s, a) for p, s, a, _ in stored] == [("P1", "inactive", {"status": "inactive"}),
+                                                    ("P2", "inactive", {"status": "inactive"}),
+                                                    ("P3", "active", {"status": "active"})]
+    assert stored[0].checked_at == first  # not a replaced column

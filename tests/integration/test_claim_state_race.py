@@ -84,7 +84,7 @@ async def _submitting_claim(units) -> Claim:
 async def _send(uow, claim: Claim, clearinghouse) -> None:
     interchange = await uow.interchanges.get(claim.interchange_id, lock=True)
     assert interchange.ack_status == SENDING
-    await send_interchange(uow, interchange, catalog=CATALOG, clearinghouse=clearinghouse)
+    await send_interchange(uow, interchange, clearinghouse=clearinghouse)
 
 
 async def _accept(units, claim: Claim) -> None:

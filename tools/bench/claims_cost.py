@@ -111,7 +111,7 @@ async def run(database_url: str, claims: int, pgdata: str | None) -> None:
                     interchange = await next_interchange_to_send(uow)
                     if interchange is None:
                         break
-                    await send_interchange(uow, interchange, catalog=catalog, clearinghouse=clearinghouse)
+                    await send_interchange(uow, interchange, clearinghouse=clearinghouse)
             if not batched:
                 return
 

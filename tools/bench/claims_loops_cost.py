@@ -162,16 +162,19 @@ class Scenario:
                 return
 
     async def submit(self, size: int) -> None:
+        """As the submission loop's rounds: each sends the files it stored; the round that batched nothing sends
+        whatever waits (nothing, here) and ends the step."""
         while True:
             async with self.units() as uow:
                 batched = await batch_ready_claims(uow, catalog=self.catalog, submitter_id=SUBMITTER, usage="T",
                                                    limit=500, interchange_size=size)
-            while True:
+            handed = 0
+            while not batched or handed < batched:
                 async with self.units() as uow:
                     interchange = await next_interchange_to_send(uow)
                     if interchange is None:
                         break
-                    await send_interchange(uow, interchange, catalog=self.catalog, clearinghouse=self.clearinghouse)
+                    handed += await send_interchange(uow, interchange, clearinghouse=self.clearinghouse)
             if not batched:
                 return
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import func, literal_column, select, tuple_
+from sqlalchemy import bindparam, func, literal_column, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.bulk import insert_rows, update_rows
@@ -79,6 +79,29 @@ def to_record(row, *, with_coded: bool = False, follow_up: bool = False) -> Clai
     return ClaimRecord(**dict(zip(record_names(with_coded=with_coded, follow_up=follow_up), row)))
 
 
+def claims_query(*conditions, lock: bool, skip_locked: bool = False, order=None, with_coded: bool = False,
+                 follow_up: bool = False):
+    """The ClaimRecords matching `conditions`; locked in one stable order (by id unless the caller picks
+    another) so that two batches never deadlock."""
+    query = (select(*record_columns(with_coded=with_coded, follow_up=follow_up)).where(*conditions)
+             .order_by(order if order is not None else CLAIM.c.id))
+    return query.with_for_update(skip_locked=skip_locked) if lock else query
+
+
+# The submission round's reads, built once: a query object reused is compiled and keyed for the statement
+# cache once, where one built per call spent about a quarter of a millisecond on its 25 columns every time.
+OF_INTERCHANGE = claims_query(CLAIM.c.interchange_id == bindparam("control"), lock=True, with_coded=True)
+READY_TO_BATCH = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_not(None), lock=True, skip_locked=True,
+                              order=CLAIM.c.created_at, with_coded=True).limit(bindparam("limit"))
+UNVERIFIED = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_(None), lock=True, skip_locked=True,
+                          order=CLAIM.c.created_at, follow_up=True).limit(bindparam("limit"))
+
+LINES_OF_CLAIMS = (select(LINE.c.claim_id, LINE.c.line_number, LINE.c.procedure_code, LINE.c.modifiers, LINE.c.units,
+                          LINE.c.charge, LINE.c.date_of_service, LINE.c.patient_id, LINE.c.rendering_npi)
+                   .where(LINE.c.claim_id.in_(bindparam("ids", expanding=True)))
+                   .order_by(LINE.c.claim_id, LINE.c.line_number))
+
+
 class ClaimRepository:
     """Set-based reads and writes of claims and their lines; single claims as rows for the API's steps."""
 
@@ -110,13 +133,11 @@ class ClaimRepository:
     async def _load(self, *conditions, lock: bool, with_coded: bool = False, limit: int | None = None,
                     skip_locked: bool = False, order=None, follow_up: bool = False) -> list[ClaimRecord]:
         shape = {"with_coded": with_coded, "follow_up": follow_up}
-        query = select(*record_columns(**shape)).where(*conditions).order_by(order if order is not None else CLAIM.c.id)
-        if limit is not None:
-            query = query.limit(limit)
-        if lock:
-            # One stable order (by id unless the caller picks another) so two batches never deadlock.
-            query = query.with_for_update(skip_locked=skip_locked)
-        rows = await self._session.execute(query)
+        query = claims_query(*conditions, lock=lock, skip_locked=skip_locked, order=order, **shape)
+        return await self._run(query if limit is None else query.limit(limit), {}, **shape)
+
+    async def _run(self, query, parameters: dict, **shape) -> list[ClaimRecord]:
+        rows = await self._session.execute(query, parameters)
         return [to_record(row, **shape) for row in rows]
 
     async def by_pcns(self, keys: Iterable[PcnKey], *, lock: bool = True) -> dict[PcnKey, ClaimRecord]:
@@ -129,20 +150,18 @@ class ClaimRepository:
 
     async def of_interchange(self, control: int) -> list[ClaimRecord]:
         """Every claim of an interchange with its coded claim, locked in id order."""
-        return await self._load(CLAIM.c.interchange_id == control, lock=True, with_coded=True)
+        return await self._run(OF_INTERCHANGE, {"control": control}, with_coded=True)
 
     async def ready_to_batch(self, limit: int) -> list[ClaimRecord]:
         """Verified ready claims, oldest first; rows another replica holds are skipped, not waited for."""
-        return await self._load(CLAIM.c.status == READY, CLAIM.c.eligibility.is_not(None), lock=True,
-                                with_coded=True, limit=limit, skip_locked=True, order=CLAIM.c.created_at)
+        return await self._run(READY_TO_BATCH, {"limit": limit}, with_coded=True)
 
     # The follow-up steps (eligibility, status inquiry): whole rounds read and written at once.
 
     async def unverified(self, limit: int) -> list[ClaimRecord]:
         """Ready claims whose coverage is not verified, oldest first, with what the 270 and its answer need;
         rows another replica holds are skipped."""
-        return await self._load(CLAIM.c.status == READY, CLAIM.c.eligibility.is_(None), lock=True, follow_up=True,
-                                limit=limit, skip_locked=True, order=CLAIM.c.created_at)
+        return await self._run(UNVERIFIED, {"limit": limit}, follow_up=True)
 
     async def answered(self, keys: Iterable[PcnKey]) -> dict[PcnKey, ClaimRecord]:
         """The claims a payer's 271 or 277 names, with their follow-up columns, locked in id order."""
@@ -246,6 +265,17 @@ class ClaimRepository:
                   .where(CLAIM.c.tenant_id == tenant_id, LINE.c.tenant_id == tenant_id, LINE.c.patient_id == patient_id)
                   .order_by(CLAIM.c.created_at.desc()).limit(1))
         return (await self._session.execute(newest)).scalar_one_or_none()
+
+    async def lines_of_claims(self, ids: Iterable[UUID]) -> dict[UUID, list[dict]]:
+        """The stored lines of these claims, in line order: what they were priced at when built or fixed."""
+        wanted = list(set(ids))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(LINES_OF_CLAIMS, {"ids": wanted})
+        found: dict[UUID, list[dict]] = {}
+        for row in rows.mappings():
+            found.setdefault(row["claim_id"], []).append(dict(row))
+        return found
 
     async def lines_of(self, claim_id: UUID) -> list:
         return list((await self._session.execute(

@@ -5,16 +5,18 @@ from decimal import Decimal
 from uuid import UUID
 
 from sqlalchemy import and_, func, or_, select, text, tuple_
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.bulk import OnConflict, insert_rows
 from services.claims.adapters.claim_repository import ClaimRecord, record_columns, to_record
 from services.claims.adapters.tables import AWAITING_INQUIRY_SQL, Claim, ClaimNote, EligibilityCheck, TenantPayer
 from services.claims.domain.eligibility import EligibilityAnswer
 
 EligibilityKey = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
 AWAITING_INQUIRY = text(AWAITING_INQUIRY_SQL)
-KEY_COLUMNS = ["tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on"]
+ELIGIBILITY = EligibilityCheck.__table__
+KEY_COLUMNS = ("tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on")
+ANSWER_REPLACED = OnConflict.replacing(KEY_COLUMNS, ("status", "answer"))
 
 
 def _answer_from(stored: dict) -> EligibilityAnswer:
@@ -42,14 +44,11 @@ class EligibilityCache:
                 for r in rows.scalars()}
 
     async def remember_many(self, answers: dict[EligibilityKey, EligibilityAnswer], *, checked_on: date) -> None:
-        """A round's cacheable answers in one statement (one row per key: a key asked twice keeps the last)."""
+        """A round's cacheable answers in one statement whose text does not depend on their number (one row per
+        key: a key asked twice keeps the last)."""
         rows = [{**dict(zip(KEY_COLUMNS, (*key, checked_on))), "status": answer.status,
                  "answer": {**answer.public(), "trace": answer.trace}} for key, answer in answers.items()]
-        if rows:
-            statement = insert(EligibilityCheck).values(rows)
-            await self._session.execute(statement.on_conflict_do_update(
-                index_elements=KEY_COLUMNS, set_={"status": statement.excluded.status,
-                                                  "answer": statement.excluded.answer}))
+        await insert_rows(self._session, ELIGIBILITY, rows, on_conflict=ANSWER_REPLACED)
 
 
 def _past_expected_days(now: datetime):

@@ -1,13 +1,13 @@
 """The claims unit of work and its repositories: every query the use cases make, by name.
 
-Reads take whole sets (the tenants, payers and denial history of a batch in one query each); the
+Reads take whole sets (a batch's tenants with their payers in one query, its denial history in another); the
 timeline is written in one statement when the unit of work commits.
 """
 from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import and_, bindparam, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +24,9 @@ from services.claims.mapping import payer_from_row
 from services.claims.domain.model import Payer
 
 PayerKey = tuple[UUID, str]  # tenant, payer id
+# Asked once or more every submission round: built once, so it is compiled and keyed for the cache once.
+NEXT_WITH_STATUS = (select(Interchange).where(Interchange.ack_status == bindparam("status")).order_by(Interchange.id)
+                    .limit(1).with_for_update(skip_locked=True))
 
 
 class TenantRepository:
@@ -32,13 +35,6 @@ class TenantRepository:
 
     async def get(self, tenant_id: UUID) -> BillingTenant | None:
         return await self._session.get(BillingTenant, tenant_id)
-
-    async def by_ids(self, tenant_ids: Iterable[UUID]) -> dict[UUID, BillingTenant]:
-        wanted = list(set(tenant_ids))
-        if not wanted:
-            return {}
-        rows = await self._session.execute(select(BillingTenant).where(BillingTenant.tenant_id.in_(wanted)))
-        return {t.tenant_id: t for t in rows.scalars()}
 
     async def save(self, tenant_id: UUID, name: str, billing_provider: dict) -> None:
         values = {"tenant_id": tenant_id, "name": name, "billing_provider": billing_provider}
@@ -54,13 +50,24 @@ class PayerRepository:
         row = await self._session.get(TenantPayer, (tenant_id, payer_id))
         return payer_from_row(row) if row is not None else None
 
-    async def by_keys(self, keys: Iterable[PayerKey]) -> dict[PayerKey, Payer]:
+    async def with_tenants(self, keys: Iterable[PayerKey]) -> tuple[dict[UUID, BillingTenant], dict[PayerKey, Payer]]:
+        """The tenants these keys name and those of their payers the tenants have, in one query: a batch's
+        reference data in one round trip instead of two."""
         wanted = list(set(keys))
         if not wanted:
-            return {}
-        rows = await self._session.execute(select(TenantPayer).where(
-            tuple_(TenantPayer.tenant_id, TenantPayer.payer_id).in_(wanted)))
-        return {(r.tenant_id, r.payer_id): payer_from_row(r) for r in rows.scalars()}
+            return {}, {}
+        rows = await self._session.execute(
+            select(BillingTenant, TenantPayer)
+            .outerjoin(TenantPayer, and_(TenantPayer.tenant_id == BillingTenant.tenant_id,
+                                         tuple_(TenantPayer.tenant_id, TenantPayer.payer_id).in_(wanted)))
+            .where(BillingTenant.tenant_id.in_({tenant_id for tenant_id, _ in wanted})))
+        tenants: dict[UUID, BillingTenant] = {}
+        payers: dict[PayerKey, Payer] = {}
+        for tenant, payer in rows:
+            tenants[tenant.tenant_id] = tenant
+            if payer is not None:
+                payers[(payer.tenant_id, payer.payer_id)] = payer_from_row(payer)
+        return tenants, payers
 
     async def of_tenant(self, tenant_id: UUID) -> list[TenantPayer]:
         rows = await self._session.execute(
@@ -102,9 +109,7 @@ class InterchangeRepository:
 
     async def next_with_status(self, status: str) -> Interchange | None:
         """The oldest interchange in this status; one another replica holds is skipped."""
-        return (await self._session.execute(
-            select(Interchange).where(Interchange.ack_status == status).order_by(Interchange.id).limit(1)
-            .with_for_update(skip_locked=True))).scalar_one_or_none()
+        return (await self._session.execute(NEXT_WITH_STATUS, {"status": status})).scalar_one_or_none()
 
 
 class DenialPatternRepository:

@@ -62,8 +62,7 @@ async def bill_next_payers(uow, answered: list[Answered], *, catalog: Catalog) -
     answered = [a for a in answered if codeds[a.claim.id].other_coverages]
     ids = {a.claim.id: claim_id_for(a.claim.tenant_id, _next_pcn(a.claim)) for a in answered}
     existing = await uow.claims.existing_ids(ids.values())
-    tenants = await uow.tenants.by_ids(a.claim.tenant_id for a in answered)
-    payers = await uow.payers.by_keys(key for a in answered for key in (
+    tenants, payers = await uow.payers.with_tenants(key for a in answered for key in (
         (a.claim.tenant_id, a.claim.payer_id), (a.claim.tenant_id, codeds[a.claim.id].other_coverages[0].payer_id)))
     planned: list[_Planned] = []
     for item in answered:

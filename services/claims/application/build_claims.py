@@ -1,7 +1,7 @@
 """claim.coded -> claims built, priced, scrubbed, then held or ready: a whole batch in a few statements.
 
-The tenants, payers, denial history and already billed services of the batch are read with one query
-each; each claim is then priced and scrubbed in memory; claims, lines and timeline go in with one
+The tenants and payers of the batch are read with one query, its denial history and already billed
+services with one each; each claim is then priced and scrubbed in memory; claims, lines and timeline go in with one
 executemany per table. A claim built earlier in the batch counts for the duplicate rule of the later
 ones, as it would had they arrived one by one.
 """
@@ -117,9 +117,8 @@ class ClaimBatch:
     @classmethod
     async def load(cls, uow, items: list[tuple[UUID, ClaimCoded]], *, catalog: Catalog) -> "ClaimBatch":
         payer_keys = [(tenant_id, coded.coverage.payer_id) for tenant_id, coded in items]
-        return cls(catalog=catalog, today=uow.today(),
-                   tenants=await uow.tenants.by_ids(tenant_id for tenant_id, _ in items),
-                   payers=await uow.payers.by_keys(payer_keys),
+        tenants, payers = await uow.payers.with_tenants(payer_keys)
+        return cls(catalog=catalog, today=uow.today(), tenants=tenants, payers=payers,
                    billed=await uow.claims.billed_services(service_day(t, coded) for t, coded in items),
                    history=await uow.denial_patterns.history(payer_keys),
                    existing=await uow.claims.existing_ids(UUID(coded.claim_id) for _, coded in items),

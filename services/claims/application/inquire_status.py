@@ -39,8 +39,7 @@ async def inquire_silent_claims(uow, *, clearinghouse: Clearinghouse, submitter_
         if inquiry_due(submitted_at=claim.submitted_at, expected_days=expected_days,
                        last_inquiry_at=claim.status_inquired_at, next_inquiry_on=claim.next_inquiry_on, now=now):
             groups[(claim.tenant_id, claim.payer_id)].append(claim)
-    tenants = await uow.tenants.by_ids(tenant_id for tenant_id, _ in groups)
-    payers = await uow.payers.by_keys(groups)
+    tenants, payers = await uow.payers.with_tenants(groups)
     controls = await uow.interchanges.next_control_numbers(len(groups))
     known: dict[PcnKey, ClaimRecord] = {(c.tenant_id, c.patient_control_number): c for c, _ in rows}
     for ((tenant_id, payer_id), claims), control in zip(groups.items(), controls):

@@ -3,18 +3,20 @@
 The 999, the claims' `submitted` steps and their claim.submitted events commit together. A claim the
 payer already answered while it was being handed over is past `submitted`: the machine keeps its
 state, but it was submitted all the same, so it still gets its claim.submitted (its charge).
+
+claim.submitted carries the charge and lines the claim was priced at when it was built or last fixed, as
+stored (the claim's total and its claim_line rows, read in one query per file): the file was written from
+the same coded claim and fee schedules, so pricing it all over again here only repeated the batching's work.
 """
 from datetime import timedelta
 
-from shared.contracts.claim import ClaimCoded, ClaimSubmitted, SubmittedLine
-from shared.contracts.tenant import BillingProvider
+from shared.contracts.claim import ClaimSubmitted, SubmittedLine
 from shared.telemetry import continue_trace, start_span
 from services.claims.adapters.claim_repository import ClaimRecord
 from services.claims.adapters.clearinghouse import Clearinghouse
 from services.claims.adapters.tables import Interchange
 from services.claims.application.steps import transition
 from services.claims.application.submit_batch import SENDING
-from services.claims.catalog import Catalog
 from services.claims.domain.acks import read_999
 
 UPDATED = ("status", "submitted_at", "next_inquiry_on")
@@ -24,7 +26,7 @@ async def next_interchange_to_send(uow) -> Interchange | None:
     return await uow.interchanges.next_with_status(SENDING)
 
 
-async def send_interchange(uow, interchange: Interchange, *, catalog: Catalog, clearinghouse: Clearinghouse) -> int:
+async def send_interchange(uow, interchange: Interchange, *, clearinghouse: Clearinghouse) -> int:
     """Hands the stored file over and records what the clearinghouse said, in one transaction."""
     control = interchange.id
     with start_span("837P submit", attributes={"x12.claims": interchange.claim_count, "x12.isa13": control}):
@@ -36,22 +38,21 @@ async def send_interchange(uow, interchange: Interchange, *, catalog: Catalog, c
     claims = sorted(await uow.claims.of_interchange(control), key=lambda claim: claim.created_at)
     if not claims:
         return 0
-    tenant = await uow.tenants.get(interchange.tenant_id)
-    payer = await uow.payers.get(interchange.tenant_id, interchange.payer_id)
-    provider = BillingProvider.model_validate(tenant.billing_provider)
-    for claim in claims:
-        if ack is not None and not ack.accepted:
+    if ack is not None and not ack.accepted:
+        for claim in claims:
             transition(uow, claim, "submitted", "submitted", {"interchange": control})
             transition(uow, claim, "rejected", "rejected", {"source": "999", "reasons": ack.errors[:20]})
-            continue
-        coded = ClaimCoded.model_validate(claim.coded)
+        await uow.claims.update_many(claims, UPDATED)
+        return len(claims)
+    payer = await uow.payers.get(interchange.tenant_id, interchange.payer_id)
+    lines = await uow.claims.lines_of_claims(claim.id for claim in claims)
+    for claim in claims:
         # Back in the encounter's own trace: one trace runs from POST /v1/encounters to claim.submitted.
         with continue_trace(claim.trace_context, "claim submitted", **{"billing.claim_id": str(claim.id),
                                                                        "x12.isa13": control}):
             transition(uow, claim, "submitted", "submitted", {"interchange": control})
             _start_follow_up_clock(uow, claim, payer.expected_days)
-            _emit_submitted(uow, claim, catalog.rebuild(claim, str(tenant.tenant_id), provider, payer), coded,
-                            payer, control)
+            _emit_submitted(uow, claim, lines.get(claim.id, []), payer, control)
     await uow.claims.update_many(claims, UPDATED)
     return len(claims)
 
@@ -65,23 +66,24 @@ def _start_follow_up_clock(uow, claim: ClaimRecord, expected_days: int) -> None:
         claim.next_inquiry_on = (uow.now() + timedelta(days=expected_days)).date()
 
 
-def _emit_submitted(uow, claim: ClaimRecord, domain_claim, coded: ClaimCoded, payer, control: int) -> None:
+def _emit_submitted(uow, claim: ClaimRecord, lines: list[dict], payer, control: int) -> None:
+    coded = claim.coded
     uow.emit(
         ClaimSubmitted(
             claim_id=str(claim.id), encounter_id=str(claim.encounter_id),
             patient_control_number=claim.patient_control_number, payer_id=claim.payer_id,
-            patient_id=coded.patient.id, rendering_npi=coded.rendering_provider.npi,
+            patient_id=coded["patient"]["id"], rendering_npi=coded["rendering_provider"]["npi"],
             frequency_code=claim.frequency_code,
             original_claim_id=str(claim.original_claim_id) if claim.original_claim_id else None,
-            total_charge=domain_claim.total_charge, interchange_control_number=f"{control:09d}",
+            total_charge=claim.total_charge, interchange_control_number=f"{control:09d}",
             payer_name=payer.name, payer_appeal_days=payer.appeal_days,
-            original_payer_claim_number=domain_claim.original_payer_claim_number,
-            payer_sequence=domain_claim.payer_sequence, payers_after=claim.payers_after,
+            original_payer_claim_number=coded.get("original_payer_claim_number"),
+            payer_sequence=claim.payer_sequence, payers_after=claim.payers_after,
             prior_claim_id=str(claim.prior_claim_id) if claim.prior_claim_id else None,
             submitted_at=uow.now(),
-            lines=[SubmittedLine(line_number=line.line_number, procedure_code=line.procedure_code,
-                                 modifiers=list(line.modifiers), units=line.units, charge=line.charge,
-                                 date_of_service=line.date_of_service) for line in domain_claim.lines],
+            lines=[SubmittedLine(line_number=line["line_number"], procedure_code=line["procedure_code"],
+                                 modifiers=list(line["modifiers"]), units=line["units"], charge=line["charge"],
+                                 date_of_service=line["date_of_service"]) for line in lines],
         ),
         tenant_id=claim.tenant_id, subject_id=claim.id,
     )

@@ -43,8 +43,7 @@ async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage:
     groups: dict[tuple[UUID, str], list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         groups[(claim.tenant_id, claim.payer_id)].append(claim)
-    tenants = await uow.tenants.by_ids(tenant_id for tenant_id, _ in groups)
-    payers = await uow.payers.by_keys(groups)
+    tenants, payers = await uow.payers.with_tenants(groups)
     files = [(key, chunk) for key, group in groups.items() for chunk in cut(group, interchange_size)]
     controls = await uow.interchanges.next_control_numbers(len(files))
     batched = 0

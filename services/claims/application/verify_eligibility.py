@@ -6,8 +6,8 @@ one 270 per tenant and payer. Active coverage records plan, copay, deductible re
 coinsurance on the claim; anything else holds it with the reason before it can be submitted. Over the
 dropbox the 271 comes back later through the acks endpoint (`apply_271`) and the next round uses it.
 
-A round is set-based: one read of its claims (locked), one of their cached answers, of their tenants,
-of their payers and of its control numbers; the claims' changes, the answers to cache and the
+A round is set-based: one read of its claims (locked), one of their cached answers, one of their tenants with
+their payers and one of its control numbers; the claims' changes, the answers to cache and the
 timeline are each written with one statement. Only the 270s themselves are one per tenant and payer.
 """
 import asyncio
@@ -54,8 +54,7 @@ async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id
             settled += 1
         elif claim.eligibility_requested_at is None or now - claim.eligibility_requested_at > AWAIT_ANSWER:
             to_ask[(claim.tenant_id, claim.payer_id)].append(claim)
-    tenants = await uow.tenants.by_ids(tenant_id for tenant_id, _ in to_ask)
-    payers = await uow.payers.by_keys(to_ask)
+    tenants, payers = await uow.payers.with_tenants(to_ask)
     controls = await uow.interchanges.next_control_numbers(len(to_ask))
     learned: Answers = {}
     for ((tenant_id, payer_id), group), control in zip(to_ask.items(), controls):

@@ -14,15 +14,19 @@ log = logging.getLogger(__name__)
 
 def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings):
     """Each round: verify coverage, batch what is ready into 837Ps of `submit_batch_size` claims at most, send
-    every interchange waiting."""
+    the round's interchanges. The first round, a round after the clearinghouse was unreachable and a round
+    that batched nothing send every interchange waiting (what a crash or another replica left stored)."""
     async def run(runtime) -> None:
+        drain = True
         while not runtime.stopping.is_set():
             await _verify_coverage(runtime, clearinghouse=clearinghouse, settings=settings)
             async with runtime.units_of_work() as uow:
                 batched = await batch_ready_claims(uow, catalog=catalog, submitter_id=settings.submitter_id,
                                                    usage=settings.x12_usage, limit=settings.submission_batch_size,
                                                    interchange_size=settings.submit_batch_size)
-            sent = await _send_pending(runtime, catalog=catalog, clearinghouse=clearinghouse)
+            sent = await _send_pending(runtime, clearinghouse=clearinghouse,
+                                       claims=None if drain or not batched else batched)
+            drain = not sent
             pause = pause_after_round(batched=batched, sent=sent, interval=settings.submission_interval_seconds)
             if pause:
                 await asyncio.sleep(pause)
@@ -56,15 +60,18 @@ async def _verify_coverage(runtime, *, clearinghouse: Clearinghouse, settings) -
         limit=settings.submission_batch_size), "270")
 
 
-async def _send_pending(runtime, *, catalog: Catalog, clearinghouse: Clearinghouse) -> bool:
-    """Sends every interchange waiting, one transaction each. False when the clearinghouse is unreachable."""
-    while not runtime.stopping.is_set():
+async def _send_pending(runtime, *, clearinghouse: Clearinghouse, claims: int | None) -> bool:
+    """Sends the interchanges waiting, oldest first, one transaction each: until `claims` claims were handed
+    over (the round's own files; no last transaction to find that nothing is left), or until none waits
+    when `claims` is None. False when the clearinghouse is unreachable."""
+    handed = 0
+    while not runtime.stopping.is_set() and (claims is None or handed < claims):
         try:
             async with runtime.units_of_work() as uow:
                 interchange = await next_interchange_to_send(uow)
                 if interchange is None:
                     return True
-                await send_interchange(uow, interchange, catalog=catalog, clearinghouse=clearinghouse)
+                handed += await send_interchange(uow, interchange, clearinghouse=clearinghouse)
         except ClearinghouseUnavailable as exc:
             log.warning("clearinghouse unavailable (%s); interchanges wait to be resent", exc)
             return False

@@ -115,6 +115,9 @@ class FakeClaims:
     async def coded_of(self, ids):
         return {i: (self.rows[i]["coded"], self.rows[i]["prior_payers"]) for i in set(ids) if i in self.rows}
 
+    async def lines_of_claims(self, ids):
+        return {i: sorted(self.lines[i], key=lambda l: l["line_number"]) for i in set(ids) if self.lines.get(i)}
+
     async def existing_ids(self, ids):
         return set(ids) & set(self.rows)
 
@@ -174,23 +177,23 @@ class FakeTenants:
     async def get(self, tenant_id):
         return self.rows.get(tenant_id)
 
-    async def by_ids(self, tenant_ids):
-        return {t: self.rows[t] for t in set(tenant_ids) if t in self.rows}
-
     async def save(self, tenant_id, name, billing_provider):
         self.rows[tenant_id] = Row({"tenant_id": tenant_id, "name": name, "billing_provider": billing_provider})
 
 
 class FakePayers:
-    def __init__(self):
+    def __init__(self, tenants: FakeTenants):
         self.rows: dict[tuple, dict] = {}
+        self._tenants = tenants
 
     async def get(self, tenant_id, payer_id):
         row = self.rows.get((tenant_id, payer_id))
         return payer_from_row(Row(row)) if row else None
 
-    async def by_keys(self, keys):
-        return {k: payer_from_row(Row(self.rows[k])) for k in set(keys) if k in self.rows}
+    async def with_tenants(self, keys):
+        wanted = set(keys)
+        tenants = {t: self._tenants.rows[t] for t, _ in wanted if t in self._tenants.rows}
+        return tenants, {k: payer_from_row(Row(self.rows[k])) for k in wanted if k in self.rows and k[0] in tenants}
 
     async def add_missing(self, rows):
         for row in rows:
@@ -276,7 +279,7 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
         self.claims = FakeClaims()
         self.timeline = FakeTimeline()
         self.tenants = FakeTenants()
-        self.payers = FakePayers()
+        self.payers = FakePayers(self.tenants)
         self.interchanges = FakeInterchanges()
         self.denial_patterns = FakeDenialPatterns()
         self.held_responses = FakeHeldResponses()

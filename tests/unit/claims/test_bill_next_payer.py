@@ -136,7 +136,7 @@ async def test_the_secondary_goes_through_the_normal_submission_as_sbr01_s_with_
     found = [s.split("*") for s in interchange.x12.split("~")]
     assert [s[1] for s in found if s[0] == "SBR"] == ["S", "P"]
     assert any(s[:2] == ["AMT", "D"] for s in found) and any(s[0] == "SVD" for s in found)
-    await send_interchange(uow, interchange, catalog=CATALOG, clearinghouse=Clearinghouse())
+    await send_interchange(uow, interchange, clearinghouse=Clearinghouse())
 
     (event,) = uow.emitted_of(ClaimSubmitted)
     assert (event.payer_sequence, event.payers_after, event.prior_claim_id) == ("S", 1, str(primary["id"]))

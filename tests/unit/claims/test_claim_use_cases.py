@@ -185,7 +185,7 @@ async def handed_over(uow, *claims) -> list[dict]:
                                      ack_status=SENDING))
     for row in rows:
         row.update(status="submitting", interchange_id=41)
-    await send_interchange(uow, await uow.interchanges.get(41), catalog=CATALOG, clearinghouse=Clearinghouse())
+    await send_interchange(uow, await uow.interchanges.get(41), clearinghouse=Clearinghouse())
     return rows
 
 
@@ -200,6 +200,17 @@ async def test_sending_an_interchange_submits_its_claims_once_each(uow):
     assert uow.interchanges.rows[41].ack_status == "sent"
 
 
+async def test_claim_submitted_carries_the_charge_and_lines_the_claim_was_priced_at(uow):
+    (row,) = await handed_over(uow, patient_coded(1))
+
+    (event,) = uow.emitted_of(ClaimSubmitted)
+    stored = uow.claims.lines[row["id"]]
+    assert event.total_charge == row["total_charge"] == sum(line["charge"] for line in stored) > 0
+    assert [(l.line_number, l.procedure_code, l.units, l.charge) for l in event.lines] == [
+        (l["line_number"], l["procedure_code"], l["units"], l["charge"]) for l in stored]
+    assert (event.patient_id, event.payer_name) == ("MRN-1", "AETNA")
+
+
 async def test_a_claim_paid_during_the_hand_over_stays_paid_and_still_gets_its_charge(uow):
     claim = patient_coded(1)
     (row,) = await built(uow, claim)
@@ -207,7 +218,7 @@ async def test_a_claim_paid_during_the_hand_over_stays_paid_and_still_gets_its_c
                                      ack_status=SENDING))
     row.update(status="paid", interchange_id=41)
 
-    await send_interchange(uow, await uow.interchanges.get(41), catalog=CATALOG, clearinghouse=Clearinghouse())
+    await send_interchange(uow, await uow.interchanges.get(41), clearinghouse=Clearinghouse())
 
     assert row["status"] == "paid"
     assert len(uow.emitted_of(ClaimSubmitted)) == 1
