@@ -111,6 +111,7 @@ class NoteSuggester:
         # One- to three-letter keys ("pr", "fit", "pin") are abbreviations or everyday words far more often than
         # diagnoses: they are left out rather than sending every note that contains them to review.
         self.terms: dict[str, TermMatch] = {k: best_match(c, k) for k, c in grouped.items() if len(k) > 3}
+        self._longest = longest_terms(self.terms)
         self._context_cache: dict[tuple[str, str], TermMatch | None] = {}
         self.nlp = _pipeline()
         from spacy.tokens import Span
@@ -145,7 +146,7 @@ class NoteSuggester:
         expanded = self._shorthand.expand(note)
         text = expanded.text
         doc = self.nlp.make_doc(text)
-        doc.ents = list(_term_spans(doc, self.terms, self._span))
+        doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span))
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
             return _in_note(apply_conventions([], text, self._tabular), expanded), []  # "flu shot given" is Z23
         for _, component in self.nlp.pipeline:
@@ -272,16 +273,29 @@ def _clinical_sentences(doc):
     return doc
 
 
-def _term_spans(doc, terms: dict[str, TermMatch], span_type):
+def longest_terms(terms: dict[str, TermMatch]) -> dict[str, int]:
+    """The most words a term opening with each word has: the term search tries no longer run of words."""
+    longest: dict[str, int] = {}
+    for term_key in terms:
+        parts = term_key.split(" ")
+        longest[parts[0]] = max(longest.get(parts[0], 0), len(parts))
+    return longest
+
+
+def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type):
     """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens."""
     tokens, i = [t for t in doc], 0
     folded = [key(t.text) for t in tokens]
+    words_before = [0]  # words_before[j]: the words folded[:j] hold (a token may fold to two: "type-2")
+    for f in folded:
+        words_before.append(words_before[-1] + (f.count(" ") + 1 if f else 0))
     while i < len(tokens):
-        if not folded[i]:
+        most = longest.get(folded[i].split(" ", 1)[0], 0) if folded[i] else 0
+        if not most:
             i += 1
             continue
         for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
-            if not folded[i + n - 1]:
+            if not folded[i + n - 1] or words_before[i + n] - words_before[i] > most:
                 continue
             term_key = " ".join(f for f in folded[i:i + n] if f)
             match = terms.get(term_key)

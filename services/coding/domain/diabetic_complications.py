@@ -70,10 +70,10 @@ def _stage_code(match: re.Match) -> str:
     return {"3": "N18.30", "3a": "N18.31", "3b": "N18.32"}.get(number + letter, f"N18.{number}")
 
 
-# a stage written right after the disease, with or without the word "stage": "CKD 3a", "CKD IV"; not a count
-# that begins the next phrase ("CKD, 3 meds reviewed")
-_STAGE_AFTER = re.compile(r"^([\s,:-]*(stage|stg)\s*|\s+)(?P<stage>[1-5][ab]?|v|iv|iii[ab]?|ii)\b(?![ \t]+[a-z])"
-                          r"(?P<esrd>)", re.IGNORECASE)
+# a stage written right after the disease, with or without the word "stage": "CKD 3a", "CKD IV", "CKD, now stage
+# 3b by eGFR"); without the word, not a count that begins the next phrase ("CKD, 3 meds reviewed")
+_STAGE_AFTER = re.compile(r"^([\s,:-]*((now|currently|is|was|at)\s+)?(?P<word>stage|stg)\s*|\s+)"
+                          r"(?P<stage>[1-5][ab]?|v|iv|iii[ab]?|ii)\b(?(word)|(?![ \t]+[a-z]))(?P<esrd>)", re.IGNORECASE)
 
 
 def ckd_stated_stage(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -19,6 +19,7 @@ from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROL
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.note_context import FAMILY, mention_scope
+from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
                                               uncertain)
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
@@ -315,16 +316,24 @@ def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: s
                                   for s in suggestions)
 
 
+# the words without which each finding's pattern (and each table's gate) cannot match
+_PREFILTER = Prefilter({pattern for finding in FINDINGS for pattern in (finding.pattern, finding.gate)
+                        if pattern is not None})
+
+
 def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     """Each finding's words searched on their own, the specialty tables behind one search for their words: one
-    search for every finding's words had become dearer than this (measured on the development notes)."""
-    out, reasons, gates = list(suggestions), [], {}
+    search for every finding's words had become dearer than this (measured on the development notes). A pattern
+    whose required words the note lacks is not run: a substring test is cheaper than the regex scan."""
+    out, reasons, gates, possible = list(suggestions), [], {}, _PREFILTER.possible(note)
     for finding in FINDINGS:
         if finding.gate is not None:
             if finding.gate not in gates:
-                gates[finding.gate] = bool(finding.gate.search(note))
+                gates[finding.gate] = finding.gate in possible and bool(finding.gate.search(note))
             if not gates[finding.gate]:
                 continue
+        if finding.pattern not in possible:
+            continue
         for match in finding.pattern.finditer(note):
             out, reason = _apply(finding, match, out, note, tabular)
             if reason:

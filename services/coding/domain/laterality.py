@@ -7,6 +7,7 @@ lower limb" when the note says "left leg"). Right and left both named is bilater
 has no bilateral code, the right and the left codes are both assigned.
 """
 import re
+from functools import lru_cache
 
 from services.coding.domain.note_terms import SIDE_UNSPECIFIED, UNDER_SPECIFIED_CONFIDENCE, words
 from services.coding.domain.note_text import sentence
@@ -43,15 +44,22 @@ def _candidates(code: str) -> list[str]:
                   - {code})
 
 
+@lru_cache(maxsize=1024)
+def _candidate_words(code: str, tabular) -> tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]:
+    """The code's description words, and each codable candidate's: the same for every note, read once per code
+    (a few hundred candidates per code)."""
+    own = frozenset(words(tabular.description(code)))
+    # a code lacking only its 7th character is sided before it is completed
+    return own, tuple((candidate, frozenset(words(tabular.description(candidate)))) for candidate in _candidates(code)
+                      if tabular.is_billable(candidate) or tabular.seventh_characters(candidate))
+
+
 def sided_codes(code: str, side: str, text: str, tabular) -> list[str]:
     """The billable codes for `side` that differ from `code` only by the side and words `text` documents."""
-    own = set(words(tabular.description(code)))
+    own, candidates = _candidate_words(code, tabular)
     documented = set(words(text)) | {w for word in words(text) for w in _REGIONS.get(word, ())}
     found = []
-    for candidate in _candidates(code):
-        if not (tabular.is_billable(candidate) or tabular.seventh_characters(candidate)):
-            continue  # a code lacking only its 7th character is sided before it is completed
-        theirs = set(words(tabular.description(candidate)))
+    for candidate, theirs in candidates:
         added, dropped = theirs - own, own - theirs
         if side in added and dropped <= _DROPPED and (added - SIDE_WORDS) <= documented:
             found.append(candidate)

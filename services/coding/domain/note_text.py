@@ -18,9 +18,10 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bprobably\b|\bsuspected\b|\bsuspect\b|\blikely\b|\bversus\b|\bvs\b\.?|"
                               r"\bcannot exclude\b|\bcannot rule out\b|\bquestionable\b|\bconcern for\b|"
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
-                              r"\bworking diagnosis\b|"
+                              r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
                               r"\bdifferential\b|\?)", re.IGNORECASE)
-UNCERTAIN_AFTER = re.compile(r"^[\s,]*(is |are |was )?(likely|probable|possible|suspected|unlikely|versus|vs\b|"
+UNCERTAIN_AFTER = re.compile(r"^[\s,]*(is |are |was )?(likely|probable|possible|suspected|presumed|unlikely|"
+                             r"versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|\?)", re.IGNORECASE)
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
 HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|"

@@ -48,7 +48,8 @@ def test_a_stage_coded_already_or_not_stated_is_not_added(tabular, note, given):
 
 
 @pytest.mark.parametrize("note, expected", [("HTN. Also CKD 3a, Cr 1.4.", "N18.31"), ("CKD IV, nephrology f/u.", "N18.4"),
-                                            ("CKD stage 5, on dialysis.", "N18.5")])
+                                            ("CKD stage 5, on dialysis.", "N18.5"),
+                                            ("CKD, now stage 3b by eGFR 38.", "N18.32")])
 def test_an_unspecified_ckd_followed_by_its_stage_takes_the_stage(tabular, note, expected):
     out, reasons = ckd_stated_stage(found(note, ("N18.9", "CKD")), note, tabular)
     assert codes(out) == [expected] and reasons

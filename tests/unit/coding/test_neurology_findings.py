@@ -31,6 +31,7 @@ NOTES = [
     ("Parkinson disease with peak-dose dyskinesias.", ["G20.B1"]),
     ("Parkinson's disease with on-off fluctuations and dyskinesia.", ["G20.B2"]),
     ("Parkinson's disease: levodopa wears off before the next dose, no dyskinesia.", ["G20.A2"]),
+    ("Parkinson disease without dyskinesia or motor fluctuations.", ["G20.A1"]),  # the denial carries over "or"
     ("Multiple sclerosis, relapsing-remitting, on natalizumab.", ["G35.A"]),
     ("Multiple sclerosis with left optic neuritis in 2019.", ["G35.D"]),
     ("Secondary progressive multiple sclerosis.", []),

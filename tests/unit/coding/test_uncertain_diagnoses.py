@@ -14,6 +14,7 @@ pytestmark = pytest.mark.unit
     ("Cough, possible pneumonia.", "pneumonia"), ("Cough, probable pneumonia.", "pneumonia"),
     ("Cough, suspected pneumonia.", "pneumonia"), ("Cough, bronchitis versus pneumonia.", "pneumonia"),
     ("Cough, pneumonia vs bronchitis.", "pneumonia"), ("Cough, cannot exclude pneumonia.", "pneumonia"),
+    ("Cough, presumed pneumonia.", "pneumonia"), ("Cough, pneumonia presumed.", "pneumonia"),
 ])
 def test_an_uncertain_diagnosis_is_not_coded_its_symptom_is(tabular, note, diagnosis):
     given = found(note, ("J18.9", diagnosis), ("R05.9", "Cough"))

@@ -1,0 +1,100 @@
+"""The words a regular expression cannot match without, read from its parsed form.
+
+The suggester runs over a hundred finding patterns on every note, and most notes hold the words of a few.
+A pattern with a required word absent from the note cannot match it, and looking for a word costs a fraction
+of a regex scan: patterns are skipped on that test alone, with the same result as running them.
+"""
+import re
+from collections import Counter
+from re import _constants as sre  # the parser's opcodes
+from re import _parser
+
+Required = tuple[frozenset[str], ...]  # every match holds one string of each set (lower case)
+
+
+def required_literals(pattern: re.Pattern) -> Required:
+    """Sets of strings, every match of the pattern holding one string of each set (compared after str.lower);
+    empty where nothing is required that a substring test can see (a class, a repetition that may be empty)."""
+    return tuple(sorted(set(_sequence(_parser.parse(pattern.pattern, pattern.flags))),
+                        key=lambda strings: (-min(map(len, strings)), sorted(strings))))
+
+
+class Prefilter:
+    """The patterns that may match a note, found from the required words the note holds. The words are found in
+    one scan of the note with a pattern built as a trie of them (longest first at each position; the shorter
+    words that are its prefixes come with it)."""
+
+    def __init__(self, patterns):
+        required = {pattern: [strings for strings in required_literals(pattern) if min(map(len, strings)) > 1]
+                    for pattern in patterns}  # a single letter is in every note: no use testing for it
+        self._always = frozenset(pattern for pattern, sets in required.items() if not sets)
+        self._needed = {pattern: len(sets) for pattern, sets in required.items() if sets}
+        self._satisfies: dict[str, set[tuple[re.Pattern, int]]] = {}
+        for pattern, sets in required.items():
+            for i, strings in enumerate(sets):
+                for string in strings:
+                    self._satisfies.setdefault(string, set()).add((pattern, i))
+        words = sorted(self._satisfies)
+        self._prefixes = {word: [w for w in words if word.startswith(w)] for word in words}
+        self._scan = re.compile(f"(?=({_trie(words)}))", re.DOTALL)
+
+    def possible(self, note: str) -> frozenset[re.Pattern] | set[re.Pattern]:
+        """Every pattern that can match the note (some that cannot may be among them). A note with characters
+        beyond ASCII gets all: re.IGNORECASE folds them otherwise than str.lower ("\\u017f" matches "s")."""
+        if not note.isascii():
+            return self._always | self._needed.keys()
+        satisfied = set()
+        for found in {match.group(1) for match in self._scan.finditer(note.lower())}:
+            for word in self._prefixes[found]:
+                satisfied |= self._satisfies[word]
+        counts = Counter(pattern for pattern, _ in satisfied)
+        return self._always | {pattern for pattern, count in counts.items() if count == self._needed[pattern]}
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of the words that matches the longest of them starting at a position, branching on one
+    character at a time (the regex engine tries an alternation's branches in turn)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        branches = [re.escape(character) + alternation(child) for character, child in sorted(node.items())
+                    if character]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return alternation(trie)
+
+
+def _sequence(items) -> list[frozenset[str]]:
+    """The required sets of a sequence: its runs of literal characters and its required sub-items."""
+    found, run = [], []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL and av < 128:  # beyond ASCII, a pattern's letter may match an ASCII one ("\u212a")
+            run.append(chr(av).lower())
+            continue
+        if run:
+            found.append(frozenset({"".join(run)}))
+            run = []
+        if op not in (sre.AT, sre.ASSERT, sre.ASSERT_NOT, None):  # a look-around or boundary requires no characters
+            found.extend(_item(op, av))
+    return found
+
+
+def _item(op, av) -> list[frozenset[str]]:
+    if op is sre.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is sre.BRANCH:  # one of the branches: each must give a set, and the union is required
+        branches = [_sequence(branch) for branch in av[1]]
+        if not all(branches):
+            return []
+        return [frozenset().union(*(max(b, key=lambda strings: min(map(len, strings))) for b in branches))]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _sequence(av[2])
+    return []

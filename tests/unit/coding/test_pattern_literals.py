@@ -1,0 +1,50 @@
+"""The prefilter that skips finding patterns: the words it requires, and that it never skips a pattern that
+matches (the suggester's output must not change)."""
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from services.coding.domain.documented_findings import FINDINGS
+from services.coding.domain.pattern_literals import Prefilter, required_literals
+
+pytestmark = pytest.mark.unit
+
+DEVELOPMENT = Path(__file__).resolve().parent / "data" / "development_notes.csv"
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bgout\b", ({"gout"},)),
+    (r"\b(heart failure|chf)\b", ({"heart failure", "chf"},)),
+    (r"(?<!diaper )\bRash\b", ({"rash"},)),  # a look-behind requires nothing; case is folded
+    (r"knee (oa|arthritis)s?", ({"knee "}, {"oa", "arthritis"})),
+    (r"light-?headed", ({"headed"}, {"light"})),
+    (r"[a-z]+ pain", ({" pain"},)),
+    (r"(fx)?\d+", ()),  # nothing a match must hold
+    (r"\u017fore", ({"ore"},)),  # beyond ASCII: a letter that re.IGNORECASE may fold onto an ASCII one
+])
+def test_required_literals(pattern, expected):
+    assert required_literals(re.compile(pattern, re.IGNORECASE)) == tuple(frozenset(s) for s in expected)
+
+
+def test_a_note_without_the_words_skips_the_pattern_and_one_with_them_keeps_it():
+    gout, asthma = re.compile(r"\bgout\b", re.IGNORECASE), re.compile(r"\basthma\b", re.IGNORECASE)
+    prefilter = Prefilter([gout, asthma])
+    assert prefilter.possible("Acute GOUT flare, right great toe.") == {gout}
+
+
+def test_a_note_beyond_ascii_runs_every_pattern():
+    gout = re.compile(r"\bgout\b", re.IGNORECASE)
+    assert Prefilter([gout]).possible("Caf\u00e9 visit, no complaints.") == {gout}
+
+
+@pytest.mark.parametrize("fold", [str, str.upper, str.lower])
+def test_every_finding_pattern_that_matches_a_development_note_is_kept(fold):
+    patterns = {p for f in FINDINGS for p in (f.pattern, f.gate) if p is not None}
+    prefilter = Prefilter(patterns)
+    with DEVELOPMENT.open(newline="") as source:
+        notes = [fold(row["note"]) for row in csv.DictReader(source)]
+    skipped = [(p.pattern[:40], note[:40]) for note in notes for p in patterns - prefilter.possible(note)
+               if p.search(note)]
+    assert skipped == []
