@@ -17,6 +17,9 @@ from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTr
 from services.payments.domain import corrected_primary, ledger, withdrawn_share
 
 TRANSACTIONS, ENTRIES = LedgerTransaction.__table__, LedgerEntry.__table__
+# Transactions grouped with their entries, in the order they were posted: a batch's transactions share one
+# instant, so their first entry's id orders them; one without entries (a denial) sorts last (NULLs last).
+POSTING_ORDER = (TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id))
 
 
 class AlreadyPosted(Exception):
@@ -173,7 +176,7 @@ class LedgerRepository:
             .where(TRANSACTIONS.c.claim_id == claim_id, TRANSACTIONS.c.tenant_id == tenant_id,
                    TRANSACTIONS.c.kind == "payment", TRANSACTIONS.c.reversed_by.is_(None))
             .group_by(TRANSACTIONS.c.id, Remittance.payer_id)
-            .order_by(TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id)))
+            .order_by(*POSTING_ORDER))
         return [PostedPaymentRow(txn_id, number, Decimal(paid), payer) for txn_id, number, paid, payer in rows]
 
     async def payer_answers(self, tenant_id: UUID, claim_id: UUID) -> list[corrected_primary.PayerAnswer]:
@@ -186,7 +189,7 @@ class LedgerRepository:
             .where(TRANSACTIONS.c.tenant_id == tenant_id, TRANSACTIONS.c.claim_id == claim_id,
                    TRANSACTIONS.c.kind == "payment")
             .group_by(TRANSACTIONS.c.id, Remittance.payer_id)
-            .order_by(TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id).nulls_last()))
+            .order_by(*POSTING_ORDER))
         return [corrected_primary.PayerAnswer(payer, number, reversed_by is not None)
                 for payer, number, reversed_by in rows]
 
@@ -211,7 +214,7 @@ class LedgerRepository:
             .outerjoin(ENTRIES, ENTRIES.c.transaction_id == TRANSACTIONS.c.id)
             .where(TRANSACTIONS.c.tenant_id == tenant_id, TRANSACTIONS.c.claim_id == claim_id)
             .group_by(TRANSACTIONS.c.id)
-            .order_by(TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id).nulls_last()))).all()
+            .order_by(*POSTING_ORDER))).all()
         found = await self._transactions([row.id for row in rows], "")
         return [withdrawn_share.Posted(ledger.Transaction(row.kind, found[row.id].entries if row.id in found else ()),
                                        row.reversed_by is not None) for row in rows]
