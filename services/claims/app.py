@@ -7,7 +7,7 @@ from shared.http.app import create_service_app
 from shared.runtime import ServiceRuntime
 from services.claims.adapters.clearinghouse import make_clearinghouse
 from services.claims.adapters.repositories import ClaimsUnitOfWork
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.entrypoints import api, claims_list, corrections_api, follow_up_api, patients_api, payers_api, reports
 from services.claims.entrypoints.consumers import build_router
 from services.claims.entrypoints.loops import status_inquiry_loop, submission_loop

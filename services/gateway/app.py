@@ -9,8 +9,8 @@ from shared.runtime import ServiceRuntime
 from services.gateway import dashboard
 from services.gateway.adapters.upstream import Upstream
 from services.gateway.adapters.repositories import GatewayUnitOfWork
-from services.gateway.audit_log import AuditMiddleware, audit_writer
-from services.gateway.credentials import CredentialCache
+from services.gateway.entrypoints.audit_log import AuditMiddleware, audit_writer
+from services.gateway.adapters.credentials import CredentialCache
 from services.gateway.entrypoints import (
     audit,
     billing,
@@ -25,11 +25,11 @@ from services.gateway.entrypoints import (
     webhooks,
 )
 from services.gateway.entrypoints.consumers import build_router
-from services.gateway.hygiene import RefuseNulCharacters
-from services.gateway.idempotency import IdempotencyMiddleware, Replay, idempotency_writers, replay_response
-from services.gateway.intake_writer import intake_writer
-from services.gateway.openapi import document_errors, name_operations
-from services.gateway.rate_limits import Limit, RateLimiter
+from services.gateway.entrypoints.hygiene import RefuseNulCharacters
+from services.gateway.entrypoints.idempotency import IdempotencyMiddleware, Replay, idempotency_writers, replay_response
+from services.gateway.application.intake_writer import intake_writer
+from services.gateway.entrypoints.openapi import document_errors, name_operations
+from services.gateway.entrypoints.rate_limits import Limit, RateLimiter
 from services.gateway.settings import Settings
 from services.gateway.webhooks.delivery import webhook_loop
 

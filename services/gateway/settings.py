@@ -17,7 +17,7 @@ class Settings(PlatformSettings):
     max_body_bytes: int = 5 * 1024 * 1024
     breaker_failure_threshold: int = 5
     breaker_reset_seconds: float = 5.0
-    rate_limit_per_second: float = 200.0  # per tenant, per gateway replica (see rate_limits.py)
+    rate_limit_per_second: float = 200.0  # per tenant, per gateway replica (see entrypoints/rate_limits.py)
     rate_limit_burst: int = 400
     # How long a key found live is trusted without asking Postgres again; a revoke made through another
     # replica takes effect here at most this much later (0 turns the cache off).

@@ -27,7 +27,7 @@ from services.claims.application.record_acks import record_acknowledgments
 from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import SENDING, batch_ready_claims
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.domain.acks import ClaimAck
 from services.claims.domain.states import REOPENED, STAGE
 from services.claims.settings import Settings

@@ -19,7 +19,7 @@ from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
 from services.claims.application.build_claims import create_claim
 from services.claims.application.register_tenant import register_tenant
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, coded
 

@@ -70,7 +70,7 @@ async def test_a_batch_of_any_size_sends_the_same_statements(engine, units):
 
 
 async def _reserve(units, wanted):
-    from services.gateway.idempotency import IN_FLIGHT_TIMEOUT, RETENTION
+    from services.gateway.entrypoints.idempotency import IN_FLIGHT_TIMEOUT, RETENTION
     async with units() as uow:
         return await store.reserve_many(uow, wanted, retention=RETENTION, in_flight_timeout=IN_FLIGHT_TIMEOUT)
 

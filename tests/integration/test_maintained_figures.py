@@ -19,7 +19,7 @@ from services.denials.adapters.reports import DENIAL_TALLY
 from services.denials.adapters.repositories import DenialsUnitOfWork
 from services.denials.adapters.tables import Denial
 from services.denials.settings import Settings as DenialsSettings
-from services.payments import reports as payment_reports
+from services.payments.application import reports as payment_reports
 from services.payments.adapters import period_figures
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction

@@ -18,7 +18,7 @@ from services.denials.adapters.tables import AdjudicatedClaim, Denial, Submitted
 from services.denials.application.analytics import denial_analytics
 from services.denials.domain import analytics, queue
 from services.denials.settings import Settings as DenialsSettings
-from services.payments import reports as payment_reports
+from services.payments.application import reports as payment_reports
 from services.payments.adapters import aging_figures
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction

@@ -34,7 +34,7 @@ from services.claims.application.record_acks import record_acknowledgments
 from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import next_interchange_to_send, send_interchange
 from services.claims.application.submit_batch import batch_ready_claims
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.domain.acks import ClaimAck
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded

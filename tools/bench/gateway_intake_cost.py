@@ -66,7 +66,7 @@ async def burst(app, kind: str, key: str, args) -> dict:
 async def tenant_key(runtime) -> str:
     from shared.contracts.tenant import BillingProvider
     from services.gateway.application.register_tenant import register_tenant, set_tenant_limit
-    from services.gateway.rate_limits import Limit
+    from services.gateway.entrypoints.rate_limits import Limit
 
     seed = json.loads((ROOT / "deploy" / "seed" / "demo_tenant.json").read_text())
     async with runtime.units_of_work() as uow:

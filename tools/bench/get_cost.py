@@ -66,7 +66,7 @@ async def seed_claim(tenant_id: uuid.UUID) -> uuid.UUID:
     from services.claims.adapters.tables import ClaimEvent
     from services.claims.application.build_claims import create_claim
     from services.claims.application.register_tenant import register_tenant
-    from services.claims.catalog import Catalog
+    from services.claims.adapters.catalog import Catalog
     from tests.unit.claims.builders import BILLING, coded
 
     catalog, app = Catalog.load(), service_app("claims")
@@ -93,7 +93,7 @@ async def gateway_key(app) -> tuple[str, uuid.UUID]:
 
     from shared.contracts.tenant import BillingProvider
     from services.gateway.application.register_tenant import register_tenant, set_tenant_limit
-    from services.gateway.rate_limits import Limit
+    from services.gateway.entrypoints.rate_limits import Limit
 
     seed = json.loads((ROOT / "deploy" / "seed" / "demo_tenant.json").read_text())
     async with app.state.runtime.units_of_work() as uow:

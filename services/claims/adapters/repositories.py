@@ -20,7 +20,7 @@ from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpS
 from services.claims.adapters.reports import ClaimReports
 from services.claims.adapters.tables import (BillingTenant, DenialPattern, HeldPayerResponse, Interchange,
                                              TenantPayer, isa_control_sequence)
-from services.claims.mapping import payer_from_row
+from services.claims.adapters.mapping import payer_from_row
 from services.claims.domain.model import Payer
 
 PayerKey = tuple[UUID, str]  # tenant, payer id

@@ -16,7 +16,7 @@ from shared.contracts.tenant import BillingProvider
 from services.claims.adapters.claim_repository import ClaimRecord
 from services.claims.application.build_claims import ClaimBatch, NewClaim, NextPayer
 from services.claims.application.steps import record
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.domain.next_payer import (SEQUENCE, NextStep, answered_as, coverage_count, next_payer_claim,
                                                next_payer_coded, next_payer_pcn, next_step)
 

@@ -18,7 +18,7 @@ from shared.telemetry import current_traceparent
 from services.claims.adapters.claim_repository import ServiceDayKey
 from services.claims.adapters.prior_payer_json import prior_payers_json
 from services.claims.application.steps import transition
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.domain.model import Claim as DomainClaim
 from services.claims.domain.model import Payer, PriorPayer
 from services.claims.domain.scrub import scrub_claim, unknown_payer_edit

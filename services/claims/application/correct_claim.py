@@ -9,7 +9,7 @@ from services.claims.adapters.tables import Claim
 from services.claims.application.build_claims import ClaimBatch, NewClaim, create_claim
 from services.claims.application.payer_place import same_place, same_places
 from services.claims.application.steps import transition
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.domain.replacement import REPLACEABLE, replacement_claim, void_claim
 
 

@@ -8,7 +8,7 @@ from services.claims.application.build_claims import (UNKNOWN_TENANT, billed_els
                                                       service_day, settle)
 from services.claims.application.payer_place import same_place
 from services.claims.application.steps import record, transition
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.domain.scrub import unknown_payer_edit
 
 SECTIONS = ("coverage", "patient", "rendering_provider", "referring_provider")

@@ -9,7 +9,7 @@ from shared.contracts.claim import ClaimCoded
 from services.claims.application.build_claims import UNKNOWN_TENANT
 from services.claims.application.fix_claim import rescrub
 from services.claims.application.steps import record
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 
 
 async def register_tenant(uow, event: Envelope[TenantRegistered], *, catalog: Catalog) -> None:

@@ -20,7 +20,7 @@ from services.claims.application.verify_eligibility import apply_271
 from services.claims.adapters.claim_view import claim_view
 from services.claims.domain.acks import read_277ca, read_999
 from services.claims.domain.claim_status import is_claim_status_277
-from services.claims.mapping import payer_public
+from services.claims.adapters.mapping import payer_public
 
 router = APIRouter(prefix="/internal", tags=["claims"])
 ClaimId = Annotated[UUID, Path()]

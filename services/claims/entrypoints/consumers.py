@@ -6,7 +6,7 @@ from services.claims.application.build_claims import build_claims
 from services.claims.application.correct_claim import bill_replacements
 from services.claims.application.learn_denials import learn_denial
 from services.claims.application.register_tenant import register_tenant
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 
 
 def build_router(*, catalog: Catalog) -> EventRouter:

@@ -7,7 +7,7 @@ from services.claims.application.inquire_status import inquire_silent_claims
 from services.claims.application.send_interchange import next_interchange_to_send, send_interchange
 from services.claims.application.submit_batch import batch_ready_claims
 from services.claims.application.verify_eligibility import verify_ready_claims
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from shared.contracts.payer import PAYER_ID_PATTERN, PayerProfile
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
 from services.claims.domain.payers import payer_from_values, payer_problems
-from services.claims.mapping import payer_public
+from services.claims.adapters.mapping import payer_public
 from services.claims.application.payer_profiles import save_payer
 
 router = APIRouter(prefix="/internal", tags=["payers"])

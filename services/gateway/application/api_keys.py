@@ -3,8 +3,8 @@ from uuid import UUID
 
 from shared.internal_auth import Caller
 from services.gateway.adapters.tables import ApiKey
-from services.gateway.credentials import hash_key, new_api_key
-from services.gateway.rate_limits import Limit
+from services.gateway.adapters.credentials import hash_key, new_api_key
+from services.gateway.entrypoints.rate_limits import Limit
 
 
 async def authenticate(uow, key: str) -> tuple[Caller, Limit | None] | None:

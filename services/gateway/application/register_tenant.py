@@ -3,8 +3,8 @@ from uuid import UUID
 
 from shared.contracts.tenant import BillingProvider, TenantRegistered
 from services.gateway.adapters.tables import ApiKey, Tenant
-from services.gateway.credentials import SCOPES, new_api_key
-from services.gateway.rate_limits import Limit
+from services.gateway.adapters.credentials import SCOPES, new_api_key
+from services.gateway.entrypoints.rate_limits import Limit
 
 
 async def register_tenant(uow, *, name: str, billing_provider: BillingProvider) -> tuple[Tenant, ApiKey, str]:

@@ -14,10 +14,10 @@ from shared.http.problems import Problem
 from shared.http.reports import OPS_SCOPE
 from shared.contracts.api.gateway import OpsKeyIssued, OpsKeyRevoked
 from shared.internal_auth import Caller
-from services.gateway import idempotency
+from services.gateway.entrypoints import idempotency
 from services.gateway.application import api_keys
 from services.gateway.adapters.tables import Tenant
-from services.gateway.credentials import hash_key
+from services.gateway.adapters.credentials import hash_key
 from services.gateway.entrypoints.auth import Operator, _bearer, live_credential
 
 OPS_TENANT_ID = uuid5(NAMESPACE_URL, "urn:billing-platform:operations")

@@ -6,8 +6,8 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from services.gateway import audit_log
-from services.gateway.cursors import AUDIT_SEQ_MAX
+from services.gateway.entrypoints import audit_log
+from services.gateway.entrypoints.cursors import AUDIT_SEQ_MAX
 from services.gateway.entrypoints.auth import AdminCaller, Operator
 
 router = APIRouter(tags=["audit"])

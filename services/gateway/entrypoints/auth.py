@@ -5,9 +5,9 @@ from fastapi import Depends, Request
 
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
-from services.gateway import idempotency
+from services.gateway.entrypoints import idempotency
 from services.gateway.application.api_keys import authenticate
-from services.gateway.credentials import LiveCredential, MalformedCredential, bearer_token, hash_key, same_secret
+from services.gateway.adapters.credentials import LiveCredential, MalformedCredential, bearer_token, hash_key, same_secret
 
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": "Bearer"}
 

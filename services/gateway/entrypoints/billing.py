@@ -1,6 +1,6 @@
 """Claims and remits routes that do more than forward: the merged claim view, the 837 sent, 835 intake.
 
-The one-call forwards (claim list, fixes, corrections, payers, suspense) are in services/gateway/route_table.py.
+The one-call forwards (claim list, fixes, corrections, payers, suspense) are in services/gateway/entrypoints/route_table.py.
 The services scope every query by the token's tenant, so a foreign id is a 404 there.
 """
 from typing import Annotated
@@ -12,11 +12,11 @@ from shared.contracts.api.gateway import ClaimView
 from shared.contracts.api.payments import RemitAccepted
 from shared.http.json_response import model_bytes
 from services.gateway.adapters.upstream import raise_for_problem
-from services.gateway.audit_log import mark_created
+from services.gateway.entrypoints.audit_log import mark_created
 from services.gateway.entrypoints.auth import ReadCaller, WriteCaller
 from services.gateway.entrypoints.forward import forward
-from services.gateway.openapi import request_body
-from services.gateway.views import claim_view
+from services.gateway.entrypoints.openapi import request_body
+from services.gateway.application.claim_view import claim_view
 
 router = APIRouter(tags=["billing"])
 ClaimId = Annotated[UUID, Path()]

@@ -1,6 +1,6 @@
 """A documentation query list checks the encounter is this tenant's before asking coding. The other coding
 routes (review queue, claims of review items, queries, settings) are one-call forwards in
-services/gateway/route_table.py."""
+services/gateway/entrypoints/route_table.py."""
 from typing import Annotated
 from uuid import UUID
 

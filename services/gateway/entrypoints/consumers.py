@@ -3,7 +3,7 @@ encounter's events (its read model answers `failed` with the reason)."""
 from shared.contracts import topics
 from shared.db.unit_of_work import UnitOfWork
 from shared.kafka.consumer import EventBatch, EventRouter
-from services.gateway import encounter_failures
+from services.gateway.application import encounter_failures
 from services.gateway.domain.encounter_failures import WATCHED_TOPICS
 from services.gateway.webhooks import store
 

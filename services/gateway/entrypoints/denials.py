@@ -1,5 +1,5 @@
 """The denials work queue and analytics with their exports, and the appeal letter (HTML or PDF). The
-one-call actions (inspect, assign, appeal, correct, write off, bulk) are in services/gateway/route_table.py;
+one-call actions (inspect, assign, appeal, correct, write off, bulk) are in services/gateway/entrypoints/route_table.py;
 the denials service scopes every query by the token's tenant, so a foreign denial id answers 404.
 """
 from typing import Annotated, Literal

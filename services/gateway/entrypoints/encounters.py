@@ -1,5 +1,5 @@
 """POST /v1/encounters (JSON, FHIR R4 Bundle or HL7 v2 DFT^P03), the list, and GET /v1/encounters/{id}; an
-encounter's review and audit trail are one-call forwards to coding (services/gateway/route_table.py)."""
+encounter's review and audit trail are one-call forwards to coding (services/gateway/entrypoints/route_table.py)."""
 from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
@@ -8,17 +8,17 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
 from shared.http.problems import Problem
-from services.gateway import encounter_failures
+from services.gateway.application import encounter_failures
 from services.gateway.adapters.upstream import raise_for_problem
 from shared.telemetry import current_traceparent
 from services.gateway.application.accept_encounters import Submission
-from services.gateway.audit_log import mark_audited, mark_created
-from services.gateway.cursors import decode_cursor, encode_cursor
+from services.gateway.entrypoints.audit_log import mark_audited, mark_created
+from services.gateway.entrypoints.cursors import decode_cursor, encode_cursor
 from services.gateway.entrypoints.auth import PushCaller, ReadCaller
 from services.gateway.intake import parse_encounter
 from services.gateway.intake.errors import IntakeError, UnsupportedFormat
 from services.gateway.intake.model import EncounterIn
-from services.gateway.openapi import request_body, schema_ref
+from services.gateway.entrypoints.openapi import request_body, schema_ref
 from shared.contracts.api.gateway import EncounterView
 
 router = APIRouter(prefix="/v1/encounters", tags=["encounters"])

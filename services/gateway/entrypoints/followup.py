@@ -1,5 +1,5 @@
 """The overdue-claims queue with its exports. Notes, the submission lag KPI and the held payer answers are
-one-call forwards to claims (services/gateway/route_table.py)."""
+one-call forwards to claims (services/gateway/entrypoints/route_table.py)."""
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request

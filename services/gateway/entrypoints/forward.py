@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
 from services.gateway.adapters.upstream import raise_for_problem
-from services.gateway.openapi import json_body
+from services.gateway.entrypoints.openapi import json_body
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from shared.http.problems import Problem
 from services.gateway.application import api_keys
-from services.gateway.credentials import SCOPES
+from services.gateway.adapters.credentials import SCOPES
 from services.gateway.entrypoints.auth import AdminCaller
 from shared.contracts.api.gateway import ApiKeyIssued, ApiKeyList, ApiKeyOut
 

@@ -1,5 +1,5 @@
 """Payments routes that do more than forward: the original 835, the patient statement (HTML or PDF) and the
-A/R aging report with its exports. The one-call forwards are in services/gateway/route_table.py; the
+A/R aging report with its exports. The one-call forwards are in services/gateway/entrypoints/route_table.py; the
 payments service scopes by the token's tenant, so a foreign id answers 404.
 """
 import asyncio
@@ -21,7 +21,7 @@ from services.gateway.documents.statement import statement_pdf
 from services.gateway.exports.formats import CSV, PDF, XLSX, ReportFormat, requested_export
 from services.gateway.exports.respond import FORMAT_DESCRIPTION, REPORT_RESPONSES, file_response
 from services.gateway.exports.sheets import aging_sheets
-from services.gateway.route_table import PatientId
+from services.gateway.entrypoints.route_table import PatientId
 
 router = APIRouter(tags=["payments"])
 

@@ -10,7 +10,7 @@ from shared.http.problems import Problem
 from services.gateway.application.register_tenant import register_tenant, set_tenant_limit
 from services.gateway.domain.onboarding import billing_provider_problems
 from services.gateway.entrypoints.auth import Operator
-from services.gateway.rate_limits import Limit
+from services.gateway.entrypoints.rate_limits import Limit
 
 
 class TenantCreate(BaseModel):

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from shared.http.problems import Problem
-from services.gateway.cursors import decode_cursor, encode_cursor
+from services.gateway.entrypoints.cursors import decode_cursor, encode_cursor
 from services.gateway.domain.webhooks import SIGNATURE_HEADER
 from services.gateway.entrypoints.auth import WriteCaller
 from services.gateway.webhooks import store, targets

@@ -11,7 +11,7 @@ from shared.contracts import requests as bodies
 from shared.contracts.api import payments as api
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from services.payments import reports
+from services.payments.application import reports
 from services.payments.application import patient_accounts
 from services.payments.domain.collections import CreditExceeded
 from services.payments.entrypoints.statement_html import render_statement

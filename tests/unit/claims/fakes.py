@@ -14,7 +14,7 @@ from shared.denial_patterns import DenialHistory
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
 from services.claims.adapters.claim_repository import ClaimRecord
 from services.claims.application.register_tenant import register_tenant
-from services.claims.mapping import payer_from_row
+from services.claims.adapters.mapping import payer_from_row
 
 RECORD_FIELDS = [f.name for f in fields(ClaimRecord)]
 CLAIM_DEFAULTS = {"payer_claim_number": None, "interchange_id": None, "created_at": None, "submitted_at": None,

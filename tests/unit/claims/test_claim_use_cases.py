@@ -21,7 +21,7 @@ from services.claims.application.record_acks import record_acknowledgments
 from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import SENDING
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.domain.acks import ClaimAck
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
 from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork, registered_tenant_uow

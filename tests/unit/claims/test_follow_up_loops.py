@@ -12,7 +12,7 @@ from services.claims.application.build_claims import build_claims
 from services.claims.application.inquire_status import apply_277, inquire_silent_claims
 from services.claims.application.submit_batch import batch_ready_claims
 from services.claims.application.verify_eligibility import apply_271, verify_ready_claims
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
 from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork, registered_tenant_uow

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from services.claims.adapters.fee_schedule_files import BUNDLED, load_fee_schedules, tenant_file
-from services.claims.catalog import Catalog
+from services.claims.adapters.catalog import Catalog
 from services.claims.domain.pfs import over, pfs_amount
 from services.claims.domain.fee_schedule import FeeSchedule
 from services.claims.domain.pfs_files import Gpci, RelativeValues, parse_clfs, parse_gpci, parse_pprrvu

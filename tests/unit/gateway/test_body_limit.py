@@ -49,7 +49,7 @@ async def test_requests_without_a_body_pass():
 
 
 async def test_nul_characters_are_refused_in_query_and_json_body():
-    from services.gateway.hygiene import RefuseNulCharacters
+    from services.gateway.entrypoints.hygiene import RefuseNulCharacters
 
     app = RefuseNulCharacters(Starlette(routes=[Route("/", echo_size, methods=["POST", "GET"])]))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:

@@ -13,7 +13,7 @@ from shared.contracts.api.denials import DenialPage
 from shared.contracts.api.gateway import ClaimView
 from shared.contracts.api.payments import ClaimPostings
 from shared.http.json_response import model_bytes
-from services.gateway.views import merge_claim_view
+from services.gateway.application.claim_view import merge_claim_view
 
 pytestmark = pytest.mark.unit
 CLAIM_ID = "9a871a20-b63e-50bd-9cf3-716d37f46683"

@@ -2,8 +2,8 @@
 import pytest
 
 from shared.internal_auth import Caller
-from services.gateway.credentials import CredentialCache, LiveCredential
-from services.gateway.rate_limits import Limit
+from services.gateway.adapters.credentials import CredentialCache, LiveCredential
+from services.gateway.entrypoints.rate_limits import Limit
 
 pytestmark = pytest.mark.unit
 ALICE = LiveCredential(Caller("tenant-a", "key-1", ("billing:read",)), None)

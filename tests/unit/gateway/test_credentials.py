@@ -3,7 +3,7 @@ import pytest
 import httpx
 
 from services.gateway.app import bootstrap
-from services.gateway.credentials import MalformedCredential, bearer_token, same_secret
+from services.gateway.adapters.credentials import MalformedCredential, bearer_token, same_secret
 from services.gateway.domain.webhooks import sign, verify
 from services.gateway.settings import Settings
 from shared.internal_auth import InvalidInternalToken, verify_token

@@ -7,7 +7,7 @@ import pytest
 
 from shared.http.problems import Problem
 from services.claims.entrypoints.claims_list import decode_cursor as decode_claims_cursor
-from services.gateway.cursors import decode_cursor, encode_cursor
+from services.gateway.entrypoints.cursors import decode_cursor, encode_cursor
 
 pytestmark = pytest.mark.unit
 ROW = uuid4()

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from services.gateway.group_commit import GroupCommit
+from services.gateway.adapters.group_commit import GroupCommit
 
 pytestmark = pytest.mark.unit
 

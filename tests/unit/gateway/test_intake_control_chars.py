@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from services.gateway.hygiene import _nul_fields
+from services.gateway.entrypoints.hygiene import _nul_fields
 from services.gateway.intake import parse_encounter
 from services.gateway.intake.errors import IntakeError
 

@@ -3,7 +3,7 @@ import pytest
 
 from services.gateway.domain import circuit as cb
 from services.gateway.domain.rate_limit import full_bucket, take_token
-from services.gateway.rate_limits import Limit, RateLimiter
+from services.gateway.entrypoints.rate_limits import Limit, RateLimiter
 from shared.http.problems import Problem
 
 pytestmark = pytest.mark.unit

@@ -18,7 +18,7 @@ from services.claims.entrypoints import (
 )
 from services.coding.entrypoints import api as coding_api, queries_api, reports as coding_reports
 from services.denials.entrypoints import api as denials_api, reports as denials_reports
-from services.gateway.route_table import CLAIMS, CODING, DENIALS, PAYMENTS
+from services.gateway.entrypoints.route_table import CLAIMS, CODING, DENIALS, PAYMENTS
 from services.payments.entrypoints import api as payments_api, api_accounts, reports as payments_reports
 
 pytestmark = pytest.mark.unit

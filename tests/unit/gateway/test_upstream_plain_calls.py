@@ -11,7 +11,7 @@ from shared import internal_auth
 from shared.internal_auth import Caller
 from services.gateway.adapters.http1 import Http1Transport
 from services.gateway.adapters.upstream import Upstream
-from services.gateway.views import claim_view
+from services.gateway.application.claim_view import claim_view
 
 pytestmark = pytest.mark.unit
 CALLER = Caller("tenant-1", "key-1", ("billing:read",))

@@ -13,7 +13,7 @@ from shared.http.problems import problem_response
 from services.gateway.adapters.tables import AuditEntry
 from services.gateway.application.record_audit import record_audit
 from services.gateway.domain.audit import GENESIS, ChainCheck, Entry, audit_target, verify_chain
-from services.gateway.group_commit import GroupCommit, in_one_transaction
+from services.gateway.adapters.group_commit import GroupCommit, in_one_transaction
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 500

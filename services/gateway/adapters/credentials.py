@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 
 from shared.internal_auth import Caller
-from services.gateway.rate_limits import Limit
+from services.gateway.entrypoints.rate_limits import Limit
 
 SCOPES = ("ehr:push", "billing:read", "billing:write", "admin")
 # Keys we issue are "bk_"/"adm_" + URL-safe base64; anything outside printable ASCII is not a key.

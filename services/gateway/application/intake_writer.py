@@ -1,6 +1,6 @@
 """The intake writer: concurrent POST /v1/encounters share one transaction (see group_commit.py)."""
 from services.gateway.application.accept_encounters import Accepted, Submission, accept_encounters
-from services.gateway.group_commit import GroupCommit, in_one_transaction
+from services.gateway.adapters.group_commit import GroupCommit, in_one_transaction
 
 MAX_BATCH = 200
 WRITE_TIMEOUT_SECONDS = 10

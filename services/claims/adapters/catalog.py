@@ -11,7 +11,7 @@ from services.claims.domain.model import Claim as DomainClaim
 from services.claims.domain.model import Payer
 from services.claims.domain.payers import load_payers
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 DEFAULT_LOCALITY = "06102-99"  # Rest of Illinois in the GPCI file; the deployment sets its own
 
 

@@ -22,7 +22,7 @@ from fastapi.responses import Response
 from shared.http.problems import Problem
 from services.gateway.adapters import idempotency_store as store
 from services.gateway.domain.idempotency import Found, keeps_answer, next_poll_delay, on_conflict
-from services.gateway.group_commit import GroupCommit, in_one_transaction
+from services.gateway.adapters.group_commit import GroupCommit, in_one_transaction
 
 HEADER = "idempotency-key"
 RETENTION = timedelta(hours=24)
