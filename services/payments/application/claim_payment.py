@@ -10,7 +10,7 @@ from shared.contracts.remit import RemitReceived
 from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
-from services.payments.application import patient_accounts, withdrawn_payer
+from services.payments.application import corrected_primary, patient_accounts, withdrawn_payer
 from services.payments.domain import ledger, reversals
 from services.payments.domain.coordination import coordination
 
@@ -72,8 +72,10 @@ async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: Rem
         transaction = payment_transaction(billed, remit, share, answered_on=await _answered_on(uow, remit))
     posting = await uow.ledger.add(payment_posting(billed, remit, transaction))
     if original is not None:
-        await uow.ledger.mark_reversed(original, posting.id)
+        await uow.ledger.mark_reversed(UUID(original.id), posting.id)
         await withdrawn_payer.after_reversal(uow, billed, remit, posting)
+        await corrected_primary.close_settled(uow, billed, reversed_payer_claim_number=original.payer_claim_number,
+                                              remit_id=remit.remit_id)
     balance = await uow.ledger.insurance_balance(billed.claim_id)
     for kind in (ledger.VOIDED, ledger.REPLACED):  # what a voided or replaced claim's reversal reopens is owed by no one
         if await uow.ledger.has_transaction(billed.claim_id, kind):
@@ -86,15 +88,15 @@ async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: Rem
 
 
 async def _reversal(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived):
-    """A CLP02=22 takes back exactly the payment it names (domain.reversals), entry by entry."""
+    """A CLP02=22 takes back exactly the payment it names (domain.reversals), entry by entry: that payment, and
+    the reversal's entries."""
     posted = await uow.ledger.unreversed_payments(billed.tenant_id, billed.claim_id)
     chosen = reversals.payment_to_reverse(
         [reversals.PostedPayment(str(p.id), p.payer_claim_number, p.paid, p.payer_id) for p in posted],
         payer_claim_number=remit.payer_claim_control_number, paid=remit.paid, payer_id=remit.payer_id)
     if chosen is None:
         raise NothingToReverse(str(billed.claim_id))
-    original = UUID(chosen.id)
-    return original, ledger.reverse_transaction(await uow.ledger.transaction(original, "payment"))
+    return chosen, ledger.reverse_transaction(await uow.ledger.transaction(UUID(chosen.id), "payment"))
 
 
 async def close_open_balance(uow: PaymentsUnitOfWork, billed: BilledClaim, kind: str, *,

@@ -192,6 +192,9 @@ class FakeSuspense:
         return [i for i in self.items if (i.tenant_id, i.claim_id, i.status) == (tenant_id, claim_id, "open")
                 and i.kind in WAITING_KINDS]
 
+    async def open_of_kind(self, tenant_id: UUID, claim_id: UUID, *, kind: str) -> list[SuspenseItem]:
+        return [i for i in self.items if (i.tenant_id, i.claim_id, i.status, i.kind) == (tenant_id, claim_id, "open", kind)]
+
     async def of_source(self, tenant_id: UUID, source_id: UUID, *, kind: str) -> list[SuspenseItem]:
         return [i for i in self.items if (i.tenant_id, i.remit_id, i.kind) == (tenant_id, source_id, kind)]
 
