@@ -10,8 +10,9 @@ from shared.contracts.remit import RemitReceived
 from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
-from services.payments.application import corrected_primary, patient_accounts, withdrawn_payer
+from services.payments.application import corrected_primary, patient_accounts, payer_overpayment, withdrawn_payer
 from services.payments.domain import ledger, reversals
+from services.payments.domain import payer_overpayment as domain_overpayment
 from services.payments.domain.coordination import coordination
 
 NOTHING_TO_REVERSE = "reversal (CLP02 22) names no unreversed payment of the claim"
@@ -64,18 +65,19 @@ async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: Rem
     """Post the claim payment once; AlreadyPosted when its posting key is already in the ledger."""
     if await uow.ledger.has_posting_key(billed.tenant_id, ledger.posting_key(remit)):
         raise AlreadyPosted(str(billed.claim_id))
-    original = None
+    original = voided_claim = None
     if ledger.posting_kind(remit.status_code) == "reversal":
         original, transaction = await _reversal(uow, billed, remit)
+    elif voided_claim := await payer_overpayment.voided_claim_paid(uow, billed, remit):
+        transaction = domain_overpayment.held_for_payer(str(billed.claim_id), remit)
     else:
         share = await uow.ledger.account_balance(billed.claim_id, ledger.PATIENT_AR)
         transaction = payment_transaction(billed, remit, share, answered_on=await _answered_on(uow, remit))
     posting = await uow.ledger.add(payment_posting(billed, remit, transaction))
     if original is not None:
-        await uow.ledger.mark_reversed(UUID(original.id), posting.id)
-        await withdrawn_payer.after_reversal(uow, billed, remit, posting)
-        await corrected_primary.close_settled(uow, billed, reversed_payer_claim_number=original.payer_claim_number,
-                                              remit_id=remit.remit_id)
+        await _after_reversal(uow, billed, remit, posting, original)
+    elif voided_claim is not None:
+        await payer_overpayment.open_item(uow, billed, remit, posting, voided_claim)
     balance = await uow.ledger.insurance_balance(billed.claim_id)
     for kind in (ledger.VOIDED, ledger.REPLACED):  # what a voided or replaced claim's reversal reopens is owed by no one
         if await uow.ledger.has_transaction(billed.claim_id, kind):
@@ -85,6 +87,17 @@ async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: Rem
     await patient_accounts.apply_held_credit(uow, tenant_id=billed.tenant_id, patient_id=billed.patient_id)
     uow.emit(payment_posted(billed, remit, transaction, balance), tenant_id=billed.tenant_id,
              subject_id=billed.claim_id)
+
+
+async def _after_reversal(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived, posting: Posting,
+                         original: reversals.PostedPayment) -> None:
+    """The payment taken back is marked so, and what waited for that reversal follows: a withdrawn payer's share,
+    the work items it answers."""
+    await uow.ledger.mark_reversed(UUID(original.id), posting.id)
+    await withdrawn_payer.after_reversal(uow, billed, remit, posting)
+    await corrected_primary.close_settled(uow, billed, reversed_payer_claim_number=original.payer_claim_number,
+                                          remit_id=remit.remit_id)
+    await payer_overpayment.close_settled(uow, billed, remit, UUID(original.id))
 
 
 async def _reversal(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived):

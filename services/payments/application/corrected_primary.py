@@ -4,7 +4,7 @@ payer's item closes itself when that payer's reversal posts."""
 from uuid import UUID
 
 from services.payments.adapters.repositories import PaymentsUnitOfWork
-from services.payments.adapters.tables import BilledClaim
+from services.payments.adapters.tables import BilledClaim, SuspenseItem
 from services.payments.domain import corrected_primary
 from services.payments.domain.corrected_primary import CORRECTION, LaterPayerClaim
 
@@ -34,5 +34,10 @@ async def close_settled(uow: PaymentsUnitOfWork, receivable: BilledClaim, *, rev
     """A payer's reversal just posted to `receivable`: the open items it answers are closed, saying so."""
     for item in await uow.suspense.open_of_kind(receivable.tenant_id, receivable.claim_id, kind=CORRECTION):
         if corrected_primary.settled_by_reversal(item.payment, reversed_payer_claim_number):
-            item.status, item.resolved_at = "closed", uow.now()
-            item.resolution = corrected_primary.settled_resolution(remit_id)
+            close_as_settled(uow, item, remit_id=remit_id)
+
+
+def close_as_settled(uow: PaymentsUnitOfWork, item: SuspenseItem, *, remit_id: str) -> None:
+    """A work item the payer's reversal answered: closed, the resolution naming that remittance."""
+    item.status, item.resolved_at = "closed", uow.now()
+    item.resolution = corrected_primary.settled_resolution(remit_id)
