@@ -210,3 +210,20 @@ async def test_a_later_payers_payment_after_its_void_is_owed_back_until_its_reve
         "deductible": Decimal("10.00"), "coinsurance": Decimal("8.40"), "copay": Decimal("0.60")}
     [item] = await items(units, second.subject_id, "overpayment")
     assert item.status == "closed" and reversal.payload.remit_id in item.resolution
+
+
+async def test_paid_before_and_again_after_its_void_the_reversal_takes_back_the_applied_payment(units):
+    """The held payment is told apart by its entries in the query the reversal chooses from."""
+    first = first_claim()
+    second = next_payer_claim(first)
+    answer = numbered(secondary_answer(second), "ICN2")
+    await post(units, first, split_primary_answer(first), second, answer, correction_of(first, second, "8", "PCN1S2V"))
+    again = numbered(secondary_answer(second), "ICN2")
+
+    await post(units, again, reversal_of(answer))
+
+    totals = await ledger_totals(units, first.subject_id)
+    assert (totals.get(ledger.INSURANCE_AR), totals[ledger.PATIENT_AR]) == (None, Decimal("19.00"))
+    assert totals[ledger.PAYER_OVERPAYMENT] == -again.payload.paid
+    [item] = await items(units, second.subject_id, "overpayment")
+    assert item.status == "open" and str(item.remit_id) == again.payload.remit_id

@@ -105,7 +105,8 @@ async def _reversal(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitRe
     the reversal's entries."""
     posted = await uow.ledger.unreversed_payments(billed.tenant_id, billed.claim_id)
     chosen = reversals.payment_to_reverse(
-        [reversals.PostedPayment(str(p.id), p.payer_claim_number, p.paid, p.payer_id) for p in posted],
+        [reversals.PostedPayment(str(p.id), p.payer_claim_number, p.paid, p.payer_id, p.held_for_payer)
+         for p in posted],
         payer_claim_number=remit.payer_claim_control_number, paid=remit.paid, payer_id=remit.payer_id)
     if chosen is None:
         raise NothingToReverse(str(billed.claim_id))

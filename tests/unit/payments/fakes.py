@@ -143,7 +143,8 @@ class FakeLedger:
     async def unreversed_payments(self, tenant_id: UUID, claim_id: UUID) -> list[PostedPaymentRow]:
         return [PostedPaymentRow(p.id, p.payer_claim_number,
                                  ledger.claim_balance(list(p.transaction.entries), ledger.CASH),
-                                 self._remittances.payer_of(p.remit_id))
+                                 self._remittances.payer_of(p.remit_id),
+                                 any(e.account == ledger.PAYER_OVERPAYMENT for e in p.transaction.entries))
                 for p in self.postings if p.tenant_id == tenant_id and p.claim_id == claim_id
                 and p.transaction.kind == "payment" and p.id not in self.reversed_by]
 

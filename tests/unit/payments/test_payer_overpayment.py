@@ -119,3 +119,19 @@ async def test_a_payment_before_the_void_is_applied_as_before_and_owes_nothing_b
 
     assert overpayments(uow) == [] and account(uow, ledger.PAYER_OVERPAYMENT) == 0
     assert account(uow, ledger.INSURANCE_AR, first.subject_id) == 0 and check(uow, first).closed
+
+
+async def test_paid_before_and_again_after_the_void_its_reversal_takes_back_the_applied_payment():
+    """The payer reverses the claim it was asked to void; what it paid a second time stays owed back."""
+    uow, first = FakePaymentsUnitOfWork(), first_claim()
+    second = next_payer_claim(first)
+    answer = numbered(secondary_answer(second), "ICN2")
+    await post(uow, first, split_primary_answer(first), second, answer, correction_of(first, second, "8", "PCN1S2V"))
+    again = numbered(secondary_answer(second), "ICN2")
+
+    await post(uow, again, reversal_of(answer))
+
+    assert_patient_owes_the_primarys_share_once(uow, first)
+    assert account(uow, ledger.CASH) == D("76.00") + D("15.20") and account(uow, ledger.PAYER_OVERPAYMENT) == D("-15.20")
+    [item] = overpayments(uow)
+    assert item.status == "open" and str(item.remit_id) == again.payload.remit_id
