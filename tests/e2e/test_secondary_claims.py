@@ -3,7 +3,9 @@ built and sent by itself (SBR01 = S, the primary's adjudication in 2320/2430, py
 payer's payment is posted once, and the patient owes only what the secondary left. A crossover bills no
 secondary: the supplemental plan's own answer arrives for the primary's claim number. A voided secondary hands
 the patient the primary's share in the primary's categories; a voided primary asks, through a work item in the
-suspense queue, for its secondary's void (or watches for the crossover payer's reversal)."""
+suspense queue, for its secondary's void, and a crossover primary's void or replacement brings the crossover
+payer's reversal, which takes its payment back and closes the item. A later payer paying after its claim was
+voided is owed the money back: insurance A/R stays at zero and a work item says to refund it."""
 import asyncio
 import uuid
 from decimal import Decimal
@@ -211,21 +213,89 @@ def test_a_voided_primary_asks_for_its_secondarys_void_and_the_ledger_settles_wh
     close(api, item, "the secondary's claim was voided and reversed")
 
 
-def test_a_voided_crossover_primary_asks_after_the_crossover_payers_payment(api):
-    body, claim_id = two_coverage_encounter(api, group_number="XOVER-G1")
-    wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), paid_by(2), timeout=150, what="both payments")
+def corrections_of(api, claim_id: str, status: str) -> list[dict]:
+    items = api.get("/v1/suspense", params={"status": status, "limit": 200}).json()["items"]
+    return [i for i in items if i["kind"] == "correction" and i["claim_id"] == claim_id]
 
-    answer = api.post(f"/v1/claims/{claim_id}/void", json={"reason": "the service was billed to the wrong plan"})
+
+@pytest.mark.parametrize("correction", ["void", "replace"])
+def test_a_corrected_crossover_primary_brings_the_crossover_payers_reversal_which_closes_its_item(api, correction):
+    body, claim_id = two_coverage_encounter(api, group_number="XOVER-G1")
+    crossed = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), paid_by(2), timeout=150, what="both payments")
+    crossover_number = [p for p in crossed["payments"] if p["kind"] == "payment"][1]["payer_claim_number"]
+
+    request = {"reason": "the service was billed to the wrong plan"} if correction == "void" else {
+        "prior_authorization": "AUTH-2", "reason": "the authorization was missing"}
+    answer = api.post(f"/v1/claims/{claim_id}/{correction}", json=request)
 
     assert answer.status_code == 201, answer.text
-    [item] = wait_for(lambda: open_corrections(api, claim_id), bool, timeout=60, what="the work item")
-    assert "crossover" in item["reason"]
-    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), reversed_, timeout=120,
-                     what="the primary's reversal")
-    assert sum(Decimal(p["amount"]) for p in claim["payments"]) > 0  # the crossover payer's: what the item is for
+    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(),
+                     lambda c: len([p for p in c["payments"] if p["kind"] == "reversal"]) == 2, timeout=150,
+                     what="the primary's reversal and the crossover payer's")
+    assert crossover_number in [p["payer_claim_number"] for p in claim["payments"] if p["kind"] == "reversal"]
+    assert sum(Decimal(p["amount"]) for p in claim["payments"]) == 0 and claim["balance"] == "0.00"
     assert api.get(f"/v1/claims/{claim_id}/balance").json()["consistent"]
+    # The item (opened unless the reversal came first) is closed by the reversal, saying so; none is left open.
+    assert open_corrections(api, claim_id) == []
+    assert all(i["resolution"].startswith("settled: the payer reversed") for i in corrections_of(api, claim_id, "closed"))
+    if correction == "replace":  # the replacement crossed over again: both payers answered it anew
+        replacement = wait_for(lambda: api.get(f"/v1/claims/{answer.json()['claim_id']}").json(), paid_by(2),
+                               timeout=150, what="the replacement's two answers")
+        assert replacement["balance"] == "0.00"
+    owed = sum(Decimal(a["amount"]) for a in claim["adjustments"] if a["account"] == "ar:patient")
+    assert owed == 0 and api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
+
+
+def paid_again(text: str, pcn: str, trace: str) -> str:
+    """The payer's 835 sent once more under a new trace number, with the CLP for `pcn` alone: BPR02 its CLP04."""
+    segments = [s for s in text.split("~") if s.strip()]
+    start = next(i for i, s in enumerate(segments) if s.startswith(f"CLP*{pcn}*"))
+    end = next((i for i in range(start + 1, len(segments)) if segments[i].split("*")[0] in ("CLP", "LX", "PLB", "SE")),
+               len(segments))
+    paid = segments[start].split("*")[4]
+    st = next(i for i, s in enumerate(segments) if s.startswith("ST*"))
+    header = []
+    for segment in segments[st:next(i for i, s in enumerate(segments) if s.startswith("CLP*"))]:
+        elements = segment.split("*")
+        if elements[0] in ("BPR", "TRN"):
+            elements[2] = paid if elements[0] == "BPR" else trace
+        header.append("*".join(elements))
+    body = header + segments[start:end]
+    body.append(f"SE*{len(body) + 1}*{body[0].split('*')[2]}")
+    trailer = [s for s in segments if s.split("*")[0] in ("GE", "IEA")]
+    return "~".join(segments[:st] + body + trailer) + "~"
+
+
+def test_a_later_payer_paying_after_its_claim_was_voided_is_owed_the_money_back(api):
+    body, primary_id, secondary = secondary_adjudicated(api)
+    primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), paid_by(2), timeout=60,
+                       what="both payments posted")
+    secondary_payment = [p for p in primary["payments"] if p["kind"] == "payment"][1]
+    text = api.get(f"/v1/claims/{secondary['claim_id']}/837").text
+    left_by_primary = next(Decimal(s.split("*")[2]) for s in text.split("~") if s.startswith("AMT*EAF*"))
+    answer = api.post(f"/v1/claims/{secondary['claim_id']}/void", json={"reason": "the secondary was not in force"})
+    assert answer.status_code == 201, answer.text
+    patient = f"/v1/patients/{body['patient']['id']}/balance"
+    wait_for(lambda: api.get(patient).json(), lambda a: Decimal(a["balance"]) == left_by_primary, timeout=120,
+             what="the secondary's reversal and the primary's share back with the patient")
+
+    era = api.get(f"/v1/remits/{secondary_payment['remit_id']}/835").text
+    late = api.post("/v1/remits", content=paid_again(era, secondary["patient_control_number"],
+                                                     f"LATE{uuid.uuid4().int % 10**10}").encode(),
+                    headers={"content-type": "application/edi-x12"})
+
+    assert late.status_code == 202, late.text
+    owed_back = lambda: [i for i in api.get("/v1/suspense").json()["items"]  # noqa: E731
+                         if i["kind"] == "overpayment" and i["claim_id"] == secondary["claim_id"]]
+    [item] = wait_for(owed_back, bool, timeout=60, what="the overpayment work item")
+    assert Decimal(item["paid"]) == Decimal(secondary_payment["amount"]) > 0 and "refund" in item["reason"]
+    remit = api.get(f"/v1/remits/{late.json()['remit_id']}").json()
+    assert Decimal(remit["posted_cash"]) == Decimal(remit["total_paid"]) == Decimal(item["paid"])
+    primary = api.get(f"/v1/claims/{primary_id}").json()
+    assert primary["balance"] == "0.00" and api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
+    assert Decimal(api.get(patient).json()["balance"]) == left_by_primary  # not billed a second time
     assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
-    close(api, item, f"refund asked of the crossover payer for {claim['claim_id'][:8]}")
+    close(api, item, "refunded to the payer by check 1001")
 
 
 def test_the_fault_runs_ledger_checks_hold_after_the_replacement_and_the_void(stack, tenant):

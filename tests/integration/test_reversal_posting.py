@@ -1,7 +1,8 @@
 """Reversals in the payments database: a voided later payer's claim, its reversal posted before or after the
 void, or a payer that denied and reversed nothing, hands the primary's share to the patient once, in the
 primary's PR categories; a reversal of a denial that posted no entries finds it; a corrected primary opens one
-work item per later payer's claim or crossover payer."""
+work item per later payer's claim or crossover payer, and the crossover payer's reversal closes its item; a later
+payer paying after its void is owed the money back, with a work item its reversal closes."""
 import uuid
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from services.payments.application.post_charges import post_charges
 from services.payments.application.post_remits import post_remits
 from services.payments.domain import ledger, withdrawn_share
 from services.payments.settings import Settings
+from tests.unit.payments import test_corrected_primary
 from tests.unit.payments.fakes import FakeBatch
 from tests.unit.payments.test_corrected_claims_reversals import (
     correction_of, numbered, secondary_denial, split_primary_answer)
@@ -147,3 +149,81 @@ async def test_a_replaced_crossover_primary_opens_an_item_naming_the_crossover_p
 
     [item] = await corrections(units, first.subject_id)
     assert "1599999999" in item.reason and item.payment["payer_claim_number"] == "XO1"
+
+
+async def from_payer(units, event, payer: str):
+    async with units() as uow:
+        return test_corrected_primary.from_payer(uow, event, payer)
+
+
+async def ledger_totals(units, claim_id: uuid.UUID) -> dict[str, Decimal]:
+    async with units() as uow:
+        rows = await uow.session.execute(select(LedgerEntry.account, func.sum(LedgerEntry.amount)).where(
+            LedgerEntry.claim_id == claim_id).group_by(LedgerEntry.account))
+        return {account: amount for account, amount in rows if amount}
+
+
+async def items(units, claim_id: uuid.UUID, kind: str) -> list[SuspenseItem]:
+    async with units() as uow:
+        return list((await uow.session.execute(select(SuspenseItem).where(
+            SuspenseItem.claim_id == claim_id, SuspenseItem.kind == kind).order_by(SuspenseItem.id))).scalars())
+
+
+async def test_the_crossover_payers_reversal_of_a_voided_primary_takes_its_payment_back_and_closes_its_item(units):
+    first = first_claim()
+    primary = await from_payer(units, numbered(remit(first, status="19"), "ICN1"), "1512345678")
+    crossover = await from_payer(units, numbered(secondary_answer(first), "XO1"), "1599999999")
+    await post(units, first, primary, crossover)
+    void = submitted(uuid.uuid4(), frequency="8", original=first.subject_id)
+    await post(units, void, await from_payer(units, reversal_of(primary), "1512345678"))
+    [item] = await items(units, first.subject_id, "correction")
+    assert item.status == "open"
+
+    reversal = await from_payer(units, reversal_of(crossover), "1599999999")
+    await post(units, reversal, reversal)
+
+    [item] = await items(units, first.subject_id, "correction")
+    assert item.status == "closed" and reversal.payload.remit_id in item.resolution and item.resolved_at
+    assert await ledger_totals(units, first.subject_id) == {}  # every account of the claim back to zero
+
+
+async def test_a_later_payers_payment_after_its_void_is_owed_back_until_its_reversal_closes_the_item(units):
+    first = first_claim()
+    second = next_payer_claim(first)
+    await post(units, first, split_primary_answer(first), second, correction_of(first, second, "8", "PCN1S2V"))
+    late = numbered(secondary_answer(second), "ICN2")
+
+    await post(units, late, late)
+
+    totals = await ledger_totals(units, first.subject_id)
+    assert (totals.get(ledger.INSURANCE_AR), totals[ledger.PATIENT_AR]) == (None, Decimal("19.00"))
+    assert totals[ledger.PAYER_OVERPAYMENT] == -late.payload.paid
+    [item] = await items(units, second.subject_id, "overpayment")
+    assert (item.status, item.payment["paid"], str(item.remit_id)) == ("open", "15.20", late.payload.remit_id)
+
+    reversal = reversal_of(late)
+    await post(units, reversal, reversal)
+
+    totals = await ledger_totals(units, first.subject_id)
+    assert ledger.PAYER_OVERPAYMENT not in totals and totals[ledger.PATIENT_AR] == Decimal("19.00")
+    assert await patient_categories(units, first.subject_id) == {
+        "deductible": Decimal("10.00"), "coinsurance": Decimal("8.40"), "copay": Decimal("0.60")}
+    [item] = await items(units, second.subject_id, "overpayment")
+    assert item.status == "closed" and reversal.payload.remit_id in item.resolution
+
+
+async def test_paid_before_and_again_after_its_void_the_reversal_takes_back_the_applied_payment(units):
+    """The held payment is told apart by its entries in the query the reversal chooses from."""
+    first = first_claim()
+    second = next_payer_claim(first)
+    answer = numbered(secondary_answer(second), "ICN2")
+    await post(units, first, split_primary_answer(first), second, answer, correction_of(first, second, "8", "PCN1S2V"))
+    again = numbered(secondary_answer(second), "ICN2")
+
+    await post(units, again, reversal_of(answer))
+
+    totals = await ledger_totals(units, first.subject_id)
+    assert (totals.get(ledger.INSURANCE_AR), totals[ledger.PATIENT_AR]) == (None, Decimal("19.00"))
+    assert totals[ledger.PAYER_OVERPAYMENT] == -again.payload.paid
+    [item] = await items(units, second.subject_id, "overpayment")
+    assert item.status == "open" and str(item.remit_id) == again.payload.remit_id

@@ -4,8 +4,8 @@ from datetime import date, datetime, timezone
 
 from shared.money import format_x12_amount
 from shared.x12 import X12SyntaxError
-from tools.payer_sim.adjudication import (Rules, adjudicate, claim_adjustments, deductible_applied, initial_deductible,
-                                          void)
+from tools.payer_sim.adjudication import (REVERSIBLE, ClaimDecision, Rules, adjudicate, claim_adjustments,
+                                          deductible_applied, initial_deductible, void)
 from tools.payer_sim.later_payer import adjudicate_later, cross_over
 from tools.payer_sim.members import MemberBook
 from tools.payer_sim.state import SimState
@@ -53,12 +53,13 @@ def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed:
                        write_277ca(submission, acknowledged, control=state.next_number("277"), at=now),
                        settings.payer_sim_ack_delay_seconds)
     payable = [d for d in acknowledged if not d.rejection and flows[id(d)] in PAID_FLOWS]
-    crossed = [c for d in payable if flows[id(d)] == "crossover" and (c := cross_over(d, rules=rules, seed=seed))]
+    crossed = _supplemental_answers(payable, flows, state=state, mailbox=mailbox, rules=rules, seed=seed)
     answers = [answer for d in payable for answer in d.answers]
     trace = _send_835(state, settings, mailbox, submission, answers, seed=seed, at=now) if answers else ""
     if crossed:  # the supplemental payer answers after the primary, on the claim number the primary received
-        _send_835(state, settings, mailbox, submission, crossed, seed=seed, at=now, **SUPPLEMENTAL_PAYER,
-                  delay=2 * settings.payer_sim_era_delay_seconds)
+        crossed_trace = _send_835(state, settings, mailbox, submission, crossed, seed=seed, at=now,
+                                  **SUPPLEMENTAL_PAYER, delay=2 * settings.payer_sim_era_delay_seconds)
+        _record_supplemental(state, supplemental_book(mailbox), crossed, crossed_trace, now)
     for decision in decisions:
         _record(state, mailbox, decision, flows[id(decision)], trace, now)
     state.record_submission(submission.control_number, mailbox, json.dumps({
@@ -66,6 +67,37 @@ def process_837(text: str, *, mailbox: str, state: SimState, rules: Rules, seed:
         "denied": sum(1 for d in payable if d.status == "4"),
         "paid": str(sum((d.paid for d in answers), 0))}))
     return ack
+
+
+def supplemental_book(mailbox: str) -> str:
+    """The supplemental plan keeps its own claim records, apart from the primary's."""
+    return f"{mailbox}/{SUPPLEMENTAL_PAYER['payer_trn_id']}"
+
+
+def _supplemental_answers(payable: list[ClaimDecision], flows: dict, *, state: SimState, mailbox: str, rules: Rules,
+                          seed: int) -> list[ClaimDecision]:
+    """The supplemental plan's CLPs: the primary's void or replacement crosses over like its answers did, so the
+    plan reverses what it paid on the claim the primary reversed (CLP02 22), then answers each claim the primary
+    crosses over now (a replacement's new adjudication among them)."""
+    book, found = supplemental_book(mailbox), []
+    for decision in payable:
+        reversed_claim = decision.reversal_of or (decision.reversal.reversal_of if decision.reversal else None)
+        paid_before = state.claim_record(book, reversed_claim["pcn"]) if reversed_claim else None
+        if paid_before is not None and paid_before["outcome"] in REVERSIBLE:
+            found.append(void(decision.claim, {**paid_before, "pcn": reversed_claim["pcn"]}, seed=seed))
+        if flows[id(decision)] == "crossover" and (answer := cross_over(decision, rules=rules, seed=seed)):
+            found.append(answer)
+    return found
+
+
+def _record_supplemental(state: SimState, book: str, answers: list[ClaimDecision], trace: str,
+                         now: datetime) -> None:
+    """What the supplemental plan paid, so the primary's later void or replacement finds it to reverse."""
+    for answer in answers:
+        if answer.reversal_of is not None:
+            _record_reversed(state, book, answer.reversal_of, "voided" if answer.claim.frequency == "8" else "replaced")
+        else:
+            _record(state, book, answer, "normal", trace, now)
 
 
 def _send_835(state: SimState, settings, mailbox: str, submission: Submission, decisions: list, *, seed: int,

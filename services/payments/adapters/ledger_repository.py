@@ -76,6 +76,7 @@ class PostedPaymentRow:
     payer_claim_number: str | None
     paid: Decimal
     payer_id: str | None
+    held_for_payer: bool = False
 
 
 class LedgerRepository:
@@ -167,17 +168,19 @@ class LedgerRepository:
             TRANSACTIONS.c.claim_id.is_not(None)).limit(1))).scalar_one_or_none()
 
     async def unreversed_payments(self, tenant_id: UUID, claim_id: UUID) -> list[PostedPaymentRow]:
-        """The claim's payments no reversal took back yet, oldest first, with their cash and payer."""
+        """The claim's payments no reversal took back yet, oldest first, with their cash, payer and whether they are
+        held as owed back to the payer."""
         rows = await self.session.execute(
             select(TRANSACTIONS.c.id, TRANSACTIONS.c.payer_claim_number, _sum_where(ENTRIES.c.account == ledger.CASH),
-                   Remittance.payer_id)
+                   Remittance.payer_id, func.bool_or(ENTRIES.c.account == ledger.PAYER_OVERPAYMENT))
             .outerjoin(ENTRIES, ENTRIES.c.transaction_id == TRANSACTIONS.c.id)  # a denial may post no entry
             .outerjoin(Remittance, Remittance.id == TRANSACTIONS.c.remit_id)
             .where(TRANSACTIONS.c.claim_id == claim_id, TRANSACTIONS.c.tenant_id == tenant_id,
                    TRANSACTIONS.c.kind == "payment", TRANSACTIONS.c.reversed_by.is_(None))
             .group_by(TRANSACTIONS.c.id, Remittance.payer_id)
             .order_by(*POSTING_ORDER))
-        return [PostedPaymentRow(txn_id, number, Decimal(paid), payer) for txn_id, number, paid, payer in rows]
+        return [PostedPaymentRow(txn_id, number, Decimal(paid), payer, bool(held))
+                for txn_id, number, paid, payer, held in rows]
 
     async def payer_answers(self, tenant_id: UUID, claim_id: UUID) -> list[corrected_primary.PayerAnswer]:
         """Every payment posted on the claim, reversed or not, oldest first, with the payer that sent it."""

@@ -119,6 +119,13 @@ class SuspenseRepository:
             SuspenseItem.kind.in_(WAITING_KINDS)).order_by(SuspenseItem.id))
         return list(rows.scalars())
 
+    async def open_of_kind(self, tenant_id: UUID, claim_id: UUID, *, kind: str) -> list[SuspenseItem]:
+        """The open items of a kind about this claim, oldest first, locked: two postings never close one twice."""
+        rows = await self.session.execute(select(SuspenseItem).where(
+            SuspenseItem.tenant_id == tenant_id, SuspenseItem.claim_id == claim_id, SuspenseItem.status == "open",
+            SuspenseItem.kind == kind).order_by(SuspenseItem.id).with_for_update())
+        return list(rows.scalars())
+
     async def of_source(self, tenant_id: UUID, source_id: UUID, *, kind: str) -> list[SuspenseItem]:
         """The items of a kind one remittance, denial or correcting claim opened, whatever their status."""
         rows = await self.session.execute(select(SuspenseItem).where(

@@ -139,7 +139,8 @@ class SuspenseItem(PaymentsTable, table=True):
     __table_args__ = (Index("ix_suspense_item_tenant_status_id", "tenant_id", "status", "id"),)
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(default="payment", max_length=20, description="payment (remit.received) | write_off (denial.resolved)"
-                                                                   " | correction (a later payer after its primary's)")
+                                                                   " | correction (a later payer after its primary's)"
+                                                                   " | overpayment (paid after its claim was voided)")
     tenant_id: UUID
     remit_id: UUID = Field(description="The remittance, the denial for a write-off, or the correcting claim.")
     claim_id: UUID | None = Field(default=None, index=True)

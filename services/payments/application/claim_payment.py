@@ -10,8 +10,9 @@ from shared.contracts.remit import RemitReceived
 from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
-from services.payments.application import patient_accounts, withdrawn_payer
+from services.payments.application import corrected_primary, patient_accounts, payer_overpayment, withdrawn_payer
 from services.payments.domain import ledger, reversals
+from services.payments.domain import payer_overpayment as domain_overpayment
 from services.payments.domain.coordination import coordination
 
 NOTHING_TO_REVERSE = "reversal (CLP02 22) names no unreversed payment of the claim"
@@ -64,16 +65,19 @@ async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: Rem
     """Post the claim payment once; AlreadyPosted when its posting key is already in the ledger."""
     if await uow.ledger.has_posting_key(billed.tenant_id, ledger.posting_key(remit)):
         raise AlreadyPosted(str(billed.claim_id))
-    original = None
+    original = voided_claim = None
     if ledger.posting_kind(remit.status_code) == "reversal":
         original, transaction = await _reversal(uow, billed, remit)
+    elif voided_claim := await payer_overpayment.voided_claim_paid(uow, billed, remit):
+        transaction = domain_overpayment.held_for_payer(str(billed.claim_id), remit)
     else:
         share = await uow.ledger.account_balance(billed.claim_id, ledger.PATIENT_AR)
         transaction = payment_transaction(billed, remit, share, answered_on=await _answered_on(uow, remit))
     posting = await uow.ledger.add(payment_posting(billed, remit, transaction))
     if original is not None:
-        await uow.ledger.mark_reversed(original, posting.id)
-        await withdrawn_payer.after_reversal(uow, billed, remit, posting)
+        await _after_reversal(uow, billed, remit, posting, original)
+    elif voided_claim is not None:
+        await payer_overpayment.open_item(uow, billed, remit, posting, voided_claim)
     balance = await uow.ledger.insurance_balance(billed.claim_id)
     for kind in (ledger.VOIDED, ledger.REPLACED):  # what a voided or replaced claim's reversal reopens is owed by no one
         if await uow.ledger.has_transaction(billed.claim_id, kind):
@@ -85,16 +89,28 @@ async def post_to_claim(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: Rem
              subject_id=billed.claim_id)
 
 
+async def _after_reversal(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived, posting: Posting,
+                         original: reversals.PostedPayment) -> None:
+    """The payment taken back is marked so, and what waited for that reversal follows: a withdrawn payer's share,
+    the work items it answers."""
+    await uow.ledger.mark_reversed(UUID(original.id), posting.id)
+    await withdrawn_payer.after_reversal(uow, billed, remit, posting)
+    await corrected_primary.close_settled(uow, billed, reversed_payer_claim_number=original.payer_claim_number,
+                                          remit_id=remit.remit_id)
+    await payer_overpayment.close_settled(uow, billed, remit, UUID(original.id))
+
+
 async def _reversal(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived):
-    """A CLP02=22 takes back exactly the payment it names (domain.reversals), entry by entry."""
+    """A CLP02=22 takes back exactly the payment it names (domain.reversals), entry by entry: that payment, and
+    the reversal's entries."""
     posted = await uow.ledger.unreversed_payments(billed.tenant_id, billed.claim_id)
     chosen = reversals.payment_to_reverse(
-        [reversals.PostedPayment(str(p.id), p.payer_claim_number, p.paid, p.payer_id) for p in posted],
+        [reversals.PostedPayment(str(p.id), p.payer_claim_number, p.paid, p.payer_id, p.held_for_payer)
+         for p in posted],
         payer_claim_number=remit.payer_claim_control_number, paid=remit.paid, payer_id=remit.payer_id)
     if chosen is None:
         raise NothingToReverse(str(billed.claim_id))
-    original = UUID(chosen.id)
-    return original, ledger.reverse_transaction(await uow.ledger.transaction(original, "payment"))
+    return chosen, ledger.reverse_transaction(await uow.ledger.transaction(UUID(chosen.id), "payment"))
 
 
 async def close_open_balance(uow: PaymentsUnitOfWork, billed: BilledClaim, kind: str, *,

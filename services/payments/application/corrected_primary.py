@@ -1,9 +1,10 @@
 """A primary claim replaced or voided while a later payer rests on its answer: a work item per later payer
-(domain.corrected_primary), in the suspense queue, once per correction however often it is delivered."""
+(domain.corrected_primary), in the suspense queue, once per correction however often it is delivered; a crossover
+payer's item closes itself when that payer's reversal posts."""
 from uuid import UUID
 
 from services.payments.adapters.repositories import PaymentsUnitOfWork
-from services.payments.adapters.tables import BilledClaim
+from services.payments.adapters.tables import BilledClaim, SuspenseItem
 from services.payments.domain import corrected_primary
 from services.payments.domain.corrected_primary import CORRECTION, LaterPayerClaim
 
@@ -26,3 +27,17 @@ async def open_work_items(uow: PaymentsUnitOfWork, primary: BilledClaim, *, corr
                      "payer_claim_number": item.payer_claim_number},
          "reason": item.reason, "status": "open"}
         for item in items if (UUID(item.claim_id), item.reason) not in opened])
+
+
+async def close_settled(uow: PaymentsUnitOfWork, receivable: BilledClaim, *, reversed_payer_claim_number: str | None,
+                        remit_id: str) -> None:
+    """A payer's reversal just posted to `receivable`: the open items it answers are closed, saying so."""
+    for item in await uow.suspense.open_of_kind(receivable.tenant_id, receivable.claim_id, kind=CORRECTION):
+        if corrected_primary.settled_by_reversal(item.payment, reversed_payer_claim_number):
+            close_as_settled(uow, item, remit_id=remit_id)
+
+
+def close_as_settled(uow: PaymentsUnitOfWork, item: SuspenseItem, *, remit_id: str) -> None:
+    """A work item the payer's reversal answered: closed, the resolution naming that remittance."""
+    item.status, item.resolved_at = "closed", uow.now()
+    item.resolution = corrected_primary.settled_resolution(remit_id)

@@ -2,9 +2,9 @@
 
 The receivables are read once, locked in claim id order; the balances, the posting keys already in
 the ledger and the patients holding credit are read once too. A plain payment (not a reversal, to a
-claim that was not voided, for a patient holding no credit) is posted from memory: its ledger rows
-join one multi-row insert whose posting keys the unique index holds once. A claim payment naming no
-claim of the tenant waits in suspense.
+claim that was not voided, naming no voided later payer's claim, for a patient holding no credit) is
+posted from memory: its ledger rows join one multi-row insert whose posting keys the unique index holds
+once. A claim payment naming no claim of the tenant waits in suspense.
 """
 from uuid import UUID
 
@@ -33,8 +33,10 @@ class _Reads:
         return billed if billed is not None and billed.tenant_id == event.tenant_id else None
 
     def plain(self, billed: BilledClaim, remit: RemitReceived) -> bool:
+        named = UUID(remit.claim_id)  # a voided later payer's claim: its payment is owed back (post_to_claim)
         return (ledger.posting_kind(remit.status_code) == "payment" and billed.claim_id not in self.one_by_one
                 and not self.balances.setdefault(billed.claim_id, ClaimBalances()).voided
+                and not (named != billed.claim_id and named in self.balances and self.balances[named].voided)
                 and (billed.tenant_id, billed.patient_id) not in self.credits)
 
 
@@ -42,7 +44,8 @@ async def _read(uow: PaymentsUnitOfWork, events: list[Envelope[RemitReceived]]) 
     # A later payer's claim posts against the encounter's first claim: keyed by the claim the remit names.
     named = {UUID(e.payload.claim_id) for e in events if e.payload.claim_id}
     receivables, places = await uow.billed_claims.lock_receivables_placed(named)
-    balances = await uow.ledger.claim_balances(list({b.claim_id for b in receivables.values()}))
+    # The later payers' own claims too: whether they were voided (a voided claim's close-out names it).
+    balances = await uow.ledger.claim_balances(list({b.claim_id for b in receivables.values()} | set(receivables)))
     posted = await uow.ledger.posted_keys([(e.tenant_id, ledger.posting_key(e.payload)) for e in events])
     credits = await uow.ledger.patient_credits({(b.tenant_id, b.patient_id) for b in receivables.values()})
     return _Reads(receivables, balances, posted, credits, places)

@@ -5,7 +5,8 @@ corrected that answer is gone: the later payer's claim must be voided (a replace
 payer anew, which claims holds as a duplicate until then), and a crossover payer's payment is expected back
 when the primary's correction crosses over. Voiding a paid claim and releasing the new one are a person's
 decisions, so each later payer becomes a work item in the suspense queue, with what to do; the ledger keeps their postings as the payers
-answered until their reversals arrive, and hands none of the primary's share to the patient meanwhile.
+answered until their reversals arrive, and hands none of the primary's share to the patient meanwhile. A crossover
+payer's reversal of the payment an item asks after is the answer the item waited for: it closes the item.
 """
 from dataclasses import dataclass
 
@@ -67,3 +68,13 @@ def crossover_answers(payers_after: int, answers: list[PayerAnswer]) -> list[Pay
         return []
     primary = answers[0].payer_id
     return [a for a in answers if a.payer_id != primary and not a.reversed]
+
+
+def settled_by_reversal(correction: dict, reversed_payer_claim_number: str | None) -> bool:
+    """Whether a payer's reversal of its payment numbered `reversed_payer_claim_number` is what this open item
+    (its payload `correction`) asks for: a crossover payer's item names the payment it waits to see reversed."""
+    return bool(reversed_payer_claim_number) and correction.get("payer_claim_number") == reversed_payer_claim_number
+
+
+def settled_resolution(remit_id: str) -> str:
+    return f"settled: the payer reversed its payment (remittance {remit_id})"

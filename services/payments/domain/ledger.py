@@ -17,6 +17,7 @@ INSURANCE_AR, PATIENT_AR, CASH, PATIENT_CASH = "ar:insurance", "ar:patient", "ca
 PR_CATEGORIES = {"1": "deductible", "2": "coinsurance", "3": "copay"}  # CARC 1, 2, 3 under group PR
 CONTRACTUAL, OTHER, WRITE_OFF, REVENUE = "adj:contractual", "adj:other", "adj:writeoff", "revenue:charges"
 PATIENT_CREDIT = "liability:patient_credit"  # money a patient paid beyond what was owed: we owe it back
+PAYER_OVERPAYMENT = "liability:payer_overpayment"  # a payer's payment on a claim we withdrew: owed back to it
 REPLACED, VOIDED = "replaced", "voided"  # close-out transactions of a claim corrected by frequency 7 or 8
 CLOSE_OUT_MEMOS = {REPLACED: "replaced by a corrected claim", VOIDED: "voided by the provider"}
 

@@ -3,7 +3,9 @@
 The payer reverses one claim payment: the one with its claim control number (CLP07) and the same paid
 amount, negated. On a claim paid by a primary and a secondary payer, a reversal from one must never
 take back the other's payment. When the payer omits CLP07, the amount decides; when nothing fits,
-the reversal waits in suspense rather than guessing.
+the reversal waits in suspense rather than guessing. Of two payments alike, the one applied to the claim is
+taken back before one held as owed back to the payer (paid after its claim was voided): the payer reverses
+the claim it was asked to, and what it paid twice stays owed back.
 """
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,6 +17,7 @@ class PostedPayment:
     payer_claim_number: str | None
     paid: Decimal  # cash:clearing of the posted payment
     payer_id: str | None = None
+    held_for_payer: bool = False  # posted as owed back to the payer (domain.payer_overpayment)
 
 
 def payment_to_reverse(posted: list[PostedPayment], *, payer_claim_number: str | None, paid: Decimal,
@@ -30,5 +33,5 @@ def payment_to_reverse(posted: list[PostedPayment], *, payer_claim_number: str |
         tiers = ([p for p in mine if p.paid == amount],)
     for candidates in tiers:
         if candidates:
-            return candidates[-1]
+            return ([p for p in candidates if not p.held_for_payer] or candidates)[-1]
     return None

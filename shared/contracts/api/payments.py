@@ -243,9 +243,11 @@ class SuspenseQuery(BaseModel):
 
 class SuspenseItem(ApiModel):
     id: int
-    kind: Literal["payment", "write_off", "correction"] = Field(
+    kind: Literal["payment", "write_off", "correction", "overpayment"] = Field(
         description="payment or write_off: waiting for its claim; correction: a later payer's claim to void, or "
-                    "a crossover payment to watch, after its primary claim was replaced or voided (worked by a person, then closed)")
+                    "a crossover payment to watch, after its primary claim was replaced or voided (worked by a person, then closed; "
+                    "a crossover payer's reversal closes it); overpayment: a payer paid after its claim was voided, the money is "
+                    "owed back to it (refund it, or ask for the payer's reversal, which closes the item)")
     remit_id: UUID = Field(description="The remittance, the denial for a write-off, or the correcting claim")
     claim_id: UUID | None
     patient_control_number: str

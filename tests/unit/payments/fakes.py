@@ -143,7 +143,8 @@ class FakeLedger:
     async def unreversed_payments(self, tenant_id: UUID, claim_id: UUID) -> list[PostedPaymentRow]:
         return [PostedPaymentRow(p.id, p.payer_claim_number,
                                  ledger.claim_balance(list(p.transaction.entries), ledger.CASH),
-                                 self._remittances.payer_of(p.remit_id))
+                                 self._remittances.payer_of(p.remit_id),
+                                 any(e.account == ledger.PAYER_OVERPAYMENT for e in p.transaction.entries))
                 for p in self.postings if p.tenant_id == tenant_id and p.claim_id == claim_id
                 and p.transaction.kind == "payment" and p.id not in self.reversed_by]
 
@@ -191,6 +192,9 @@ class FakeSuspense:
     async def open_for_claim(self, tenant_id: UUID, claim_id: UUID) -> list[SuspenseItem]:
         return [i for i in self.items if (i.tenant_id, i.claim_id, i.status) == (tenant_id, claim_id, "open")
                 and i.kind in WAITING_KINDS]
+
+    async def open_of_kind(self, tenant_id: UUID, claim_id: UUID, *, kind: str) -> list[SuspenseItem]:
+        return [i for i in self.items if (i.tenant_id, i.claim_id, i.status, i.kind) == (tenant_id, claim_id, "open", kind)]
 
     async def of_source(self, tenant_id: UUID, source_id: UUID, *, kind: str) -> list[SuspenseItem]:
         return [i for i in self.items if (i.tenant_id, i.remit_id, i.kind) == (tenant_id, source_id, kind)]

@@ -1,5 +1,6 @@
 """A primary claim replaced or voided while a later payer rests on its answer: a work item per later payer's
-claim or crossover payer, once, and a ledger that bills the patient nothing of the old share meanwhile."""
+claim or crossover payer, once, and a ledger that bills the patient nothing of the old share meanwhile; the
+crossover payer's reversal takes its payment back and closes its item, in whichever order they arrive."""
 import uuid
 from decimal import Decimal
 
@@ -8,7 +9,7 @@ import pytest
 from services.payments.adapters.tables import Remittance
 from services.payments.domain import ledger
 from services.payments.domain.corrected_primary import (
-    CORRECTION, LaterPayerClaim, PayerAnswer, crossover_answers, work_items)
+    CORRECTION, LaterPayerClaim, PayerAnswer, crossover_answers, settled_by_reversal, work_items)
 from tests.unit.payments.fakes import FakePaymentsUnitOfWork
 from tests.unit.payments.test_corrected_claims_reversals import check, correction_of, numbered, secondary_paid
 from tests.unit.payments.test_next_payer_posting import account, first_claim, post, secondary_answer
@@ -71,13 +72,36 @@ async def test_a_voided_primary_and_its_voided_secondary_leave_nobody_owing_anyt
     assert check(uow, first).closed
 
 
-async def test_a_voided_crossover_primary_opens_an_item_for_the_crossover_payer():
+def test_only_the_reversal_of_the_payment_an_item_names_settles_it():
+    crossover_item = {"correction": "voided", "payer_claim_number": "XO1"}
+
+    assert settled_by_reversal(crossover_item, "XO1")
+    assert not settled_by_reversal(crossover_item, "ICN1") and not settled_by_reversal(crossover_item, None)
+    assert not settled_by_reversal({"correction": "voided", "payer_claim_number": None}, None)  # a claim's item
+
+
+async def crossed_over():
+    """A primary answered CLP02 19 (MEDICARE, ICN1) and its crossover payer's payment (MEDIGAP, XO1) on its claim."""
     uow, first = FakePaymentsUnitOfWork(), first_claim()
-    primary, crossover = remit(first, status="19"), numbered(secondary_answer(first), "XO1")
-    for event, payer in ((primary, "MEDICARE"), (crossover, "MEDIGAP")):
-        uow.remittances.add(Remittance(id=uuid.UUID(event.payload.remit_id), tenant_id=TENANT, source="api",
-                                       status="accepted", payer_id=payer, problems=[], x12=""))
+    primary = from_payer(uow, numbered(remit(first, status="19"), "ICN1"), "MEDICARE")
+    crossover = from_payer(uow, numbered(secondary_answer(first), "XO1"), "MEDIGAP")
     await post(uow, first, primary, crossover)
+    return uow, first, primary, crossover
+
+
+def from_payer(uow, event, payer: str):
+    """The claim payment as `payer`'s remittance sent it."""
+    uow.remittances.add(Remittance(id=uuid.UUID(event.payload.remit_id), tenant_id=TENANT, source="api",
+                                   status="accepted", payer_id=payer, problems=[], x12=""))
+    return event.model_copy(update={"payload": event.payload.model_copy(update={"payer_id": payer})})
+
+
+def payer_reversal(payment, payer: str, uow):
+    return from_payer(uow, reversal_of(payment), payer)
+
+
+async def test_a_voided_crossover_primary_opens_an_item_for_the_crossover_payer():
+    uow, first, _, _ = await crossed_over()
 
     await post(uow, submitted(uuid.uuid4(), frequency="8", original=first.subject_id))
 
@@ -92,3 +116,33 @@ async def test_an_item_for_a_later_payers_claim_never_posts_as_a_payment_when_th
     await post(uow, second)  # the secondary's claim delivered again: what waits for it is applied
 
     assert [i.status for i in corrections(uow)] == ["open"]
+
+
+@pytest.mark.parametrize("order", ["void, primary's, crossover's", "void, crossover's, primary's",
+                                   "crossover's, void, primary's"])
+async def test_the_crossover_payers_reversal_takes_its_payment_back_and_closes_its_item(order):
+    uow, first, primary, crossover = await crossed_over()
+    void = submitted(uuid.uuid4(), frequency="8", original=first.subject_id)
+    events = {"void": void, "primary's": payer_reversal(primary, "MEDICARE", uow),
+              "crossover's": payer_reversal(crossover, "MEDIGAP", uow)}
+
+    await post(uow, *(events[name] for name in order.split(", ")))
+    await post(uow, *events.values())  # delivered again, or replayed
+
+    for name in (ledger.CASH, ledger.INSURANCE_AR, ledger.PATIENT_AR, ledger.REVENUE):
+        assert account(uow, name) == 0, name
+    assert check(uow, first).closed
+    items = corrections(uow)
+    assert [(i.status, i.resolution[:8]) for i in items] == ([] if order.startswith("crossover") else
+                                                            [("closed", "settled:")])
+    assert all(events["crossover's"].payload.remit_id in i.resolution for i in items)
+
+
+async def test_the_primarys_own_reversal_leaves_the_crossover_payers_item_open():
+    uow, first, primary, _ = await crossed_over()
+
+    await post(uow, submitted(uuid.uuid4(), frequency="7", original=first.subject_id),
+               payer_reversal(primary, "MEDICARE", uow))
+
+    [item] = corrections(uow)
+    assert item.status == "open" and item.resolution is None

@@ -40,3 +40,10 @@ def test_an_unknown_claim_number_or_amount_reverses_nothing():
 def test_a_payment_posted_without_claim_number_matches_by_amount():
     bare = PostedPayment("p4", None, D("50.00"))
     assert payment_to_reverse([bare], payer_claim_number="ICN-Q", paid=D("-50.00")) == bare
+
+
+def test_of_two_payments_alike_the_one_applied_is_taken_back_before_one_held_for_the_payer():
+    applied, held = PostedPayment("p5", "ICN-C", D("15.20")), PostedPayment("p6", "ICN-C", D("15.20"), held_for_payer=True)
+
+    assert payment_to_reverse([applied, held], payer_claim_number="ICN-C", paid=D("-15.20")) == applied
+    assert payment_to_reverse([held], payer_claim_number="ICN-C", paid=D("-15.20")) == held

@@ -22,7 +22,8 @@ class SuspenseItem:
         id (int):
         kind (SuspenseItemKind): payment or write_off: waiting for its claim; correction: a later payer's claim to void,
             or a crossover payment to watch, after its primary claim was replaced or voided (worked by a person, then
-            closed)
+            closed; a crossover payer's reversal closes it); overpayment: a payer paid after its claim was voided, the money
+            is owed back to it (refund it, or ask for the payer's reversal, which closes the item)
         paid (None | str):
         patient_control_number (str):
         reason (str):

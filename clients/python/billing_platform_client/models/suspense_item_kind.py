@@ -3,6 +3,7 @@ from enum import StrEnum
 
 class SuspenseItemKind(StrEnum):
     CORRECTION = "correction"
+    OVERPAYMENT = "overpayment"
     PAYMENT = "payment"
     WRITE_OFF = "write_off"
 
