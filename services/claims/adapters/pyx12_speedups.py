@@ -26,10 +26,11 @@ import pyx12.map_index
 import pyx12.path
 import pyx12.segment
 import pyx12.validation
-import pyx12.x12n_document
 from pyx12.errors import EngineError
-from pyx12.map_if import element_if, loop_if, segment_if, x12_node
+from pyx12.map_if import loop_if, segment_if, x12_node
 from pyx12.nodeCounter import NodeCounter
+
+from services.claims.adapters import pyx12_segment_speedups
 
 SUPPORTED_VERSION = "4.0.0"
 log = logging.getLogger(__name__)
@@ -166,7 +167,9 @@ def _reset_counts_by_prefix() -> None:
 
     def reset_to_node(self, xpath):
         prefix = NodeCounter.makeX12Path(xpath).format() + "/"
-        for key in [k for k in self._dict if k.format().startswith(prefix)]:
+        fixed = _FixedPath
+        for key in [k for k in self._dict
+                    if (k._formatted if k.__class__ is fixed else k.format()).startswith(prefix)]:
             del self._dict[key]
 
     NodeCounter.reset_to_node = reset_to_node
@@ -254,6 +257,38 @@ def _remember_unique_key_fields() -> None:
     segment_if._resolve_unique_key_field = _resolve_unique_key_field
 
 
+def _match_segments_by_id_first() -> None:
+    """The walker asks every candidate node of a loop whether a segment is its match (segment_if.is_match),
+    tens of times per segment; most candidates have another segment id. The answer is the original's:
+    a different id is no match; otherwise the node's qualifier field (kept per node above) is read
+    straight from the segment's elements, where Segment.get_value would parse a designator built
+    for the purpose to reach the same composite or sub-element, and checked against the same codes.
+    Any object other than a pyx12 Segment goes to the original."""
+    original = segment_if.is_match
+    segment_type = pyx12.segment.Segment
+
+    def is_match(self, seg):
+        if seg.__class__ is not segment_type:
+            return original(self, seg)
+        if seg.seg_id != self.id:
+            return False
+        key = self._resolve_unique_key_field(self.id, with_qual=False)
+        if key is None:
+            return True
+        child, ele_idx, subele_idx = key
+        elements = seg.elements
+        if ele_idx > len(elements):
+            return None in child._valid_codes_set
+        composite = elements[ele_idx - 1]
+        if not subele_idx:
+            return composite.format() in child._valid_codes_set
+        if subele_idx > len(composite.elements):
+            return None in child._valid_codes_set
+        return composite.elements[subele_idx - 1].value in child._valid_codes_set
+
+    segment_if.is_match = is_match
+
+
 # 5. Control characters: a fast path for clean values -----------------------------------------------------
 
 def _skip_printable_values() -> None:
@@ -271,92 +306,8 @@ def _skip_printable_values() -> None:
     pyx12.validation.contains_control_character = contains_control_character
 
 
-# 6. Verdicts remembered by value, within one document -----------------------------------------------
-
-_document = threading.local()  # .segments and .elements: the verdicts of the document being validated
-
-
-def _remember_verdicts_per_document() -> None:
-    """The verdicts below are kept for the length of one x12n_document call, in a thread-local scope:
-    a batch repeats most of its segments (submitter, receiver, billing provider, payer, SBR, REF and
-    DTP qualifiers...), and nothing read from one document outlives it, so memory stays bounded by
-    the file and no value (some are PHI) stays in the process after the call. Outside a document,
-    and in a document validated by a thread of its own, the scopes do not meet."""
-    original = pyx12.x12n_document.x12n_document
-
-    @functools.wraps(original)
-    def x12n_document(*args, **kwargs):
-        outer = getattr(_document, "segments", None), getattr(_document, "elements", None)
-        _document.segments, _document.elements = {}, {}
-        try:
-            return original(*args, **kwargs)
-        finally:
-            _document.segments, _document.elements = outer
-
-    pyx12.x12n_document.x12n_document = x12n_document
-
-
-def _segment_key(seg_data) -> tuple:
-    """All segment_if.is_valid_errors reads of a segment: its id, its terminators (a composite's text
-    in a message is joined with them) and every value at every position, trailing empties included
-    (they count against the map's element count)."""
-    return (seg_data.seg_id, seg_data.ele_term, seg_data.subele_term,
-            tuple([tuple([element.value for element in composite.elements]) for composite in seg_data.elements]))
-
-
-def _remember_segment_verdicts() -> None:
-    """segment_if.is_valid_errors is a pure function of the map node and the segment's values: it
-    checks counts of elements, each element against its map node, and the syntax rules that tie the
-    segment's own elements together; it reads no counter, no loop position and no line number, and
-    its errors (frozen EleErrors) carry the map node, never a position. The position is added when
-    apply_segment_errors hands them to the error handler with the current line, which still happens
-    for every segment. So a segment with the same values at the same map node gets the same
-    (ok, errors) again. The node is keyed by identity: map nodes compare equal by id and parent id,
-    and two REF nodes of one loop are different nodes with different codes."""
-    original = segment_if.is_valid_errors
-
-    def is_valid_errors(self, seg_data):
-        verdicts = getattr(_document, "segments", None)
-        if verdicts is None or type(seg_data) is not pyx12.segment.Segment:
-            return original(self, seg_data)
-        key = (id(self), _segment_key(seg_data))
-        known = verdicts.get(key)
-        if known is None:
-            ok, errors = original(self, seg_data)
-            known = verdicts[key] = (self, ok, tuple(errors))  # the node held, so its id cannot be reused
-        return known[1], list(known[2])
-
-    segment_if.is_valid_errors = is_valid_errors
-
-
-def _remember_element_verdicts() -> None:
-    """element_if.is_valid_errors is a pure function of the node (its map attributes, its map's
-    frozen parameters and code lists), the value and the date/time types a DTP or a 1250 qualifier
-    passes in: length, characters, codes, data type and regex are all checks of that value. A segment
-    seen for the first time (a new patient's NM1, a new claim's CLM) still repeats most of its
-    values, and those are answered again. Only a plain value is remembered: a composite where an
-    element belongs, or no value, goes to the original."""
-    original = element_if.is_valid_errors
-    plain = (pyx12.segment.Element, pyx12.segment.Composite)
-
-    def is_valid_errors(self, elem, type_list=None):
-        verdicts = getattr(_document, "elements", None)
-        kind = type(elem)
-        if verdicts is None or kind not in plain or (kind is pyx12.segment.Composite and len(elem.elements) != 1):
-            return original(self, elem, type_list)
-        value = elem.value if kind is pyx12.segment.Element else elem.elements[0].value
-        key = (id(self), kind, value, tuple(type_list) if type_list else None)
-        known = verdicts.get(key)
-        if known is None:
-            ok, errors = original(self, elem, type_list)
-            known = verdicts[key] = (self, ok, tuple(errors))
-        return known[1], list(known[2])
-
-    element_if.is_valid_errors = is_valid_errors
-
-
 PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter_keys_fixed,
            _reset_counts_by_prefix, _remember_loop_shape,
            _parse_refdes_once,
-           _index_children_by_seq, _remember_unique_key_fields, _skip_printable_values,
-           _remember_verdicts_per_document, _remember_segment_verdicts, _remember_element_verdicts)
+           _index_children_by_seq, _remember_unique_key_fields, _match_segments_by_id_first, _skip_printable_values,
+           *pyx12_segment_speedups.PATCHES)

@@ -58,7 +58,8 @@ _CITIES = (("SPRINGFIELD", "IL", "62704"), ("CHICAGO", "IL", "60614"), ("PEORIA"
 _DIAGNOSES = ("E11.9", "I10", "J06.9", "M54.50", "E78.5", "K21.9", "F41.1", "N39.0", "R51.9", "Z00.00")
 _VISITS = ("99212", "99213", "99214", "99203", "99204")
 _ADDED = ("36415", "80053", "85025", "93000", "83036", "97110", "71046")
-_RENDERING = (ENCOUNTER["rendering_provider"], {"npi": OTHER_RENDERING_NPI, "first_name": "Omar", "last_name": "Haddad"})
+_RENDERING = (ENCOUNTER["rendering_provider"],
+              {"npi": OTHER_RENDERING_NPI, "first_name": "Omar", "last_name": "Haddad"})
 
 
 def varied_claim(i: int) -> Claim:
@@ -76,7 +77,8 @@ def varied_claim(i: int) -> Claim:
     patient = {**ENCOUNTER["patient"], "id": f"MRN-{80000 + i}", "first_name": first, "last_name": last,
                "birth_date": f"{1940 + i % 60}-{1 + i % 12:02d}-{1 + i % 28:02d}", "sex": "MF"[i % 2],
                "address": {"line1": _STREETS[i % len(_STREETS)], "city": city, "state": state, "zip": zip_code}}
-    coverage = {**ENCOUNTER["coverage"], "payer_id": payer, "member_id": member, "group_number": f"GRP-{100 + i % 40}",
+    coverage = {**ENCOUNTER["coverage"], "payer_id": payer, "member_id": member,
+                "group_number": f"GRP-{100 + i % 40}",
                 "relationship": "child" if i % 6 == 5 and payer != "MEDICARE" else "self"}
     return claim(payer_id=payer, external_id=f"EHR-{i}", patient=patient, coverage=coverage,
                  date_of_service=f"2026-{10 + i % 2}-{1 + i % 28:02d}", rendering_provider=_RENDERING[i % 2],

@@ -78,18 +78,27 @@ def _against_remembered_verdicts(twenty: str, fifty: str) -> dict[str, str]:
     """Files that would catch a verdict replayed where it does not belong: the same segment at another map
     node, the same value at another element or with another date format, the same broken segment at other
     lines, values that differ only in trailing empties, errors early and late in a long file of varied claims."""
-    billing_ref = segment(twenty, "REF*EI*")
+    billing_ref, rendering = segment(twenty, "REF*EI*"), segment(twenty, "NM1*82*")
+    bad_rendering = rendering.replace("*XX*", "*ZZ*")
     return {
-        "fifty varied claims, errors in the 2nd and the 50th": edit(edit(fifty, "CLM*", 2, "1X7", nth=1), "DMG*", 3, "Q", nth=49),
+        "fifty varied claims, errors in the 2nd and the 50th":
+            edit(edit(fifty, "CLM*", 2, "1X7", nth=1), "DMG*", 3, "Q", nth=49),
         "twenty claims, the same broken SV1 in the 2nd, 5th and 17th": edit_each(twenty, "SV1*", 4, "one", [2, 8, 32]),
-        "twenty claims, the same bad date in the 1st and the 20th": edit_each(twenty, "DTP*472*", 3, "20261302", [0, 19]),
-        "billing provider REF valid, the same REF under the subscriber": insert_after(twenty, "NM1*IL*", billing_ref, nth=3),
+        "twenty claims, the same bad date in the 1st and the 20th":
+            edit_each(twenty, "DTP*472*", 3, "20261302", [0, 19]),
+        "billing provider REF valid, the same REF under the subscriber":
+            insert_after(twenty, "NM1*IL*", billing_ref, nth=3),
+        "rendering provider NM1 at the claim, the same at a line": insert_after(twenty, "DTP*472*", rendering, nth=6),
+        "the same bad rendering provider NM1 at the claim and at a line":
+            insert_after(replace_nth(twenty, "NM1*82*", bad_rendering, nth=6), "DTP*472*", bad_rendering, nth=13),
         "PI valid as the payer's id qualifier, not as the subscriber's": edit(twenty, "NM1*IL*", 8, "PI", nth=5),
-        "a service date under RD8 without its range, the same date under D8 elsewhere": edit(twenty, "DTP*472*", 2, "RD8", nth=9),
+        "a service date under RD8 without its range, the same date under D8 elsewhere":
+            edit(twenty, "DTP*472*", 2, "RD8", nth=9),
         "REF with empty elements past the map's count": replace_nth(twenty, "REF*EI*", billing_ref + "*****", nth=12),
         "REF with empty elements within the map's count": replace_nth(twenty, "REF*EI*", billing_ref + "**", nth=12),
         "SV1 with empty trailing components in one claim": edit(fifty, "SV1*", 1, "HC:99212:::::::", nth=1),
-        "trailing space in the subscriber's street, the billing street clean": edit(fifty, "N3*", 1, "12 ELM ST ", nth=1),
+        "trailing space in the subscriber's street, the billing street clean":
+            edit(fifty, "N3*", 1, "12 ELM ST ", nth=1),
         "the billing provider's N3 in the 3rd claim too long": edit(fifty, "N3*", 1, "9" * 56, nth=4),
     }
 
