@@ -16,18 +16,49 @@ from pyx12.map_if import element_if, segment_if
 
 # 1. The walker skips candidates that cannot match ----------------------------------------------------
 
-def _loop_candidates(node, node_pos: int) -> tuple:
-    """The children of a loop from a position on, in the walker's order, each with what decides whether
-    it can match: (child, is a segment, is a loop whose first child is a segment)."""
+_TRY_SEGMENT, _MISSING_SEGMENT, _TRY_LOOP, _MISSING_LOOP = range(4)
+
+
+def _candidates_in_order(node, node_pos: int) -> tuple:
+    """The children of a loop from a position on, in the walker's order: (child, is a segment, the id
+    of its first segment when it is a loop that starts with one)."""
+    return tuple((child, child.is_segment(),
+                  child.get_first_node().id if child.is_loop() and len(child) > 0
+                  and child.get_first_node().is_segment() else None)
+                 for pos in sorted(node.pos_map) if pos >= node_pos for child in node.pos_map[pos])
+
+
+def _loop_candidates(node, node_pos: int, seg_id: str) -> tuple:
+    """What the walker has to do for a segment of this id in this loop from this position on, as
+    (child, kind): try to match it (same segment id, or a loop beginning with a loop), or only note it
+    missing when mandatory and not yet counted (another id, usage R); a child of another id that is
+    not mandatory has nothing to do and is left out. Kept per loop, position and id; an id that no
+    candidate has shares one entry, so a file of made-up ids cannot grow it."""
     by_pos = node.__dict__.get("_candidates")
     if by_pos is None:
         by_pos = node._candidates = {}
-    found = by_pos.get(node_pos)
+    entry = by_pos.get(node_pos)
+    if entry is None:
+        in_order = _candidates_in_order(node, node_pos)
+        ids = {child.id if is_segment else first_id for child, is_segment, first_id in in_order}
+        entry = by_pos[node_pos] = (in_order, ids, {})
+    in_order, ids, by_id = entry
+    key = seg_id if seg_id in ids else None
+    found = by_id.get(key)
     if found is None:
-        found = by_pos[node_pos] = tuple(
-            (child, child.is_segment(), child.is_loop() and len(child) > 0 and child.get_first_node().is_segment())
-            for pos in sorted(node.pos_map) if pos >= node_pos for child in node.pos_map[pos])
+        found = by_id[key] = tuple(_kinds(in_order, key))
     return found
+
+
+def _kinds(in_order: tuple, seg_id: str | None):
+    for child, is_segment, first_id in in_order:
+        if is_segment or first_id is not None:
+            if (child.id if is_segment else first_id) == seg_id:
+                yield child, _TRY_SEGMENT if is_segment else _TRY_LOOP
+            elif child.usage == "R":
+                yield child, _MISSING_SEGMENT if is_segment else _MISSING_LOOP
+        elif child.is_loop():
+            yield child, _TRY_LOOP
 
 
 def _skip_candidates_by_segment_id() -> None:
@@ -38,8 +69,8 @@ def _skip_candidates_by_segment_id() -> None:
     loop not yet seen, which it does only for usage R with a count below one. So a segment child of
     another id, or a loop whose first segment has another id, is skipped when it is not mandatory or
     has been counted; every other candidate, and every loop that starts with a loop, goes through the
-    walker's own code as before. The order of the candidates is the original's, kept per loop and
-    position (the map does not change)."""
+    walker's own code as before, in the original order (kept per loop, position and id: the map does
+    not change)."""
     original = pyx12.map_walker.walk_tree._scan_loop_at_position
     segment_type = pyx12.segment.Segment
 
@@ -47,20 +78,15 @@ def _skip_candidates_by_segment_id() -> None:
                                pop_node_list):
         if seg_data.__class__ is not segment_type or "pos_map" not in node.__dict__:
             return original(self, node, node_pos, seg_data, orig_node, seg_count, cur_line, ls_id, pop_node_list)
-        seg_id, get_count = seg_data.seg_id, self.counter.get_count
-        for child, is_segment, starts_with_segment in _loop_candidates(node, node_pos):
-            if is_segment:
-                if child.id != seg_id and (child.usage != "R" or get_count(child.x12path) >= 1):
-                    continue
+        get_count = self.counter.get_count
+        for child, kind in _loop_candidates(node, node_pos, seg_data.seg_id):
+            if (kind == _MISSING_SEGMENT or kind == _MISSING_LOOP) and get_count(child.x12path) >= 1:
+                continue
+            if kind <= _MISSING_SEGMENT:
                 result = self._try_match_segment_child(node, child, seg_data, orig_node, seg_count, cur_line, ls_id,
                                                        pop_node_list)
-            elif starts_with_segment and child.get_first_node().id != seg_id and (
-                    child.usage != "R" or get_count(child.x12path) >= 1):
-                continue
-            elif child.is_loop():
-                result = self._try_match_loop_child(child, seg_data, seg_count, cur_line, ls_id, pop_node_list)
             else:
-                continue
+                result = self._try_match_loop_child(child, seg_data, seg_count, cur_line, ls_id, pop_node_list)
             if result is not None:
                 return result
         return None
@@ -137,7 +163,24 @@ def _segment_key(seg_data) -> tuple:
     in a message is joined with them) and every value at every position, trailing empties included
     (they count against the map's element count)."""
     return (seg_data.seg_id, seg_data.ele_term, seg_data.subele_term,
-            tuple([tuple([element.value for element in composite.elements]) for composite in seg_data.elements]))
+            *[tuple([element.value for element in composite.elements]) for composite in seg_data.elements])
+
+
+_VALID = (True, ())  # the verdict of most values and segments, shared rather than allocated per entry
+
+
+def _verdicts_of(scope: dict, node) -> dict:
+    """The verdicts of one map node in this document. Keyed by the node's identity: map nodes compare
+    equal by their id and their parent's id, so two REF nodes of one loop, with different codes, are
+    equal; the node is held with its verdicts, so its id cannot be reused while they are."""
+    held = scope.get(id(node))
+    if held is None:
+        held = scope[id(node)] = (node, {})
+    return held[1]
+
+
+def _verdict(ok: bool, errors: list) -> tuple:
+    return _VALID if ok is True and not errors else (ok, tuple(errors))
 
 
 def _remember_segment_verdicts() -> None:
@@ -147,20 +190,18 @@ def _remember_segment_verdicts() -> None:
     its errors (frozen EleErrors) carry the map node, never a position. The position is added when
     apply_segment_errors hands them to the error handler with the current line, which still happens
     for every segment. So a segment with the same values at the same map node gets the same
-    (ok, errors) again. The node is keyed by identity: map nodes compare equal by id and parent id,
-    and two REF nodes of one loop are different nodes with different codes."""
+    (ok, errors) again, in a list of its own."""
     original = segment_if.is_valid_errors
 
     def is_valid_errors(self, seg_data):
-        verdicts = getattr(_document, "segments", None)
-        if verdicts is None or type(seg_data) is not pyx12.segment.Segment:
+        scope = getattr(_document, "segments", None)
+        if scope is None or type(seg_data) is not pyx12.segment.Segment:
             return original(self, seg_data)
-        key = (id(self), _segment_key(seg_data))
+        verdicts, key = _verdicts_of(scope, self), _segment_key(seg_data)
         known = verdicts.get(key)
         if known is None:
-            ok, errors = original(self, seg_data)
-            known = verdicts[key] = (self, ok, tuple(errors))  # the node held, so its id cannot be reused
-        return known[1], list(known[2])
+            known = verdicts[key] = _verdict(*original(self, seg_data))
+        return known[0], list(known[1])
 
     segment_if.is_valid_errors = is_valid_errors
 
@@ -170,23 +211,29 @@ def _remember_element_verdicts() -> None:
     frozen parameters and code lists), the value and the date/time types a DTP or a 1250 qualifier
     passes in: length, characters, codes, data type and regex are all checks of that value. A segment
     seen for the first time (a new patient's NM1, a new claim's CLM) still repeats most of its
-    values, and those are answered again. Only a plain value is remembered: a composite where an
-    element belongs, or no value, goes to the original."""
+    values, and those are answered again. Only a plain value is remembered: an Element, or a
+    Composite of one value, which the original reads the same way (not composite, truthy, its one
+    value); a composite of several values where an element belongs, or no value, goes to the
+    original."""
     original = element_if.is_valid_errors
-    plain = (pyx12.segment.Element, pyx12.segment.Composite)
+    element_type, composite_type = pyx12.segment.Element, pyx12.segment.Composite
 
     def is_valid_errors(self, elem, type_list=None):
-        verdicts = getattr(_document, "elements", None)
-        kind = type(elem)
-        if verdicts is None or kind not in plain or (kind is pyx12.segment.Composite and len(elem.elements) != 1):
+        scope = getattr(_document, "elements", None)
+        kind = elem.__class__
+        if kind is element_type:
+            value = elem.value
+        elif kind is composite_type and len(elem.elements) == 1:
+            value = elem.elements[0].value
+        else:
             return original(self, elem, type_list)
-        value = elem.value if kind is pyx12.segment.Element else elem.elements[0].value
-        key = (id(self), kind, value, tuple(type_list) if type_list else None)
+        if scope is None:
+            return original(self, elem, type_list)
+        verdicts, key = _verdicts_of(scope, self), (value, *type_list) if type_list else value
         known = verdicts.get(key)
         if known is None:
-            ok, errors = original(self, elem, type_list)
-            known = verdicts[key] = (self, ok, tuple(errors))
-        return known[1], list(known[2])
+            known = verdicts[key] = _verdict(*original(self, elem, type_list))
+        return known[0], list(known[1])
 
     element_if.is_valid_errors = is_valid_errors
 

@@ -149,13 +149,32 @@ def _format_node_paths_once() -> None:
 
 def _make_counter_keys_fixed() -> None:
     """NodeCounter turns the path strings it is given (the ISA and GS loops, on every interchange
-    and group) into X12Paths that only it holds, as keys of its counts."""
+    and group) into X12Paths that only it holds, as keys of its counts; a node's fixed path, what it
+    is given for every other count, is returned as is, as the original returns any X12Path."""
     make = NodeCounter.makeX12Path
 
     def makeX12Path(xpath):
+        if xpath.__class__ is _FixedPath:
+            return xpath
         return _FixedPath(xpath) if isinstance(xpath, str) else make(xpath)
 
     NodeCounter.makeX12Path = staticmethod(makeX12Path)
+
+
+def _count_with_one_lookup() -> None:
+    """NodeCounter.get_count and increment look a key up twice (a membership test, then the item),
+    and every lookup runs X12Path's hash in Python. dict.get gives the same count (0 when absent,
+    as the original returns), and an increment of a present key keeps its place in the ordered
+    dictionary as += does, so one lookup each does the same."""
+
+    def get_count(self, xpath):
+        return self._dict.get(NodeCounter.makeX12Path(xpath), 0)
+
+    def increment(self, xpath):
+        key = NodeCounter.makeX12Path(xpath)
+        self._dict[key] = self._dict.get(key, 0) + 1
+
+    NodeCounter.get_count, NodeCounter.increment = get_count, increment
 
 
 def _reset_counts_by_prefix() -> None:
@@ -306,7 +325,7 @@ def _skip_printable_values() -> None:
     pyx12.validation.contains_control_character = contains_control_character
 
 
-PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter_keys_fixed,
+PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter_keys_fixed, _count_with_one_lookup,
            _reset_counts_by_prefix, _remember_loop_shape,
            _parse_refdes_once,
            _index_children_by_seq, _remember_unique_key_fields, _match_segments_by_id_first, _skip_printable_values,
