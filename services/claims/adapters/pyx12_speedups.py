@@ -124,8 +124,10 @@ class _FixedPath(pyx12.path.X12Path):
 
     def __init__(self, path_str: str) -> None:
         super().__init__(path_str)
-        self._formatted = pyx12.path.X12Path.__repr__(self)
-        self._hash = hash(self._formatted)
+        self._formatted = formatted = pyx12.path.X12Path.__repr__(self)
+        self._hash = hash(formatted)
+        # every leading part of the string that ends with "/": the prefixes it starts with, for resets
+        self._dirs = frozenset(formatted[:i + 1] for i, c in enumerate(formatted) if c == "/")
 
     def __repr__(self) -> str:
         return self._formatted
@@ -181,14 +183,15 @@ def _reset_counts_by_prefix() -> None:
     """NodeCounter.reset_to_node drops the counts under a loop each time the loop starts again:
     for every count it re-formats the loop's path, splits both paths on "/" and compares the parts.
     Child-ness by parts is the same as the child's string starting with the loop's string plus
-    "/" (splitting A + "/" + B on "/" gives A's parts then B's), and both strings are now formatted
-    once, so the test is one startswith per count."""
+    "/" (splitting A + "/" + B on "/" gives A's parts then B's). A string starts with a prefix that
+    ends with "/" exactly when that prefix is one of its own leading parts ending with "/", which a
+    fixed path keeps as a set: one set lookup per count; any other key is tested with startswith."""
 
     def reset_to_node(self, xpath):
         prefix = NodeCounter.makeX12Path(xpath).format() + "/"
         fixed = _FixedPath
         for key in [k for k in self._dict
-                    if (k._formatted if k.__class__ is fixed else k.format()).startswith(prefix)]:
+                    if (prefix in k._dirs if k.__class__ is fixed else k.format().startswith(prefix))]:
             del self._dict[key]
 
     NodeCounter.reset_to_node = reset_to_node
