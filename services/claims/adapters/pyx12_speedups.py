@@ -10,6 +10,9 @@ path that gives the same answer, and says why that is safe; each could be propos
 stands. They rely on one invariant, which pyx12 4.0.0 keeps: validating a file never changes the
 map objects (counts live in the walker's NodeCounter, not on the nodes).
 
+The work repeated for every segment of a document (walking the map, building the segment,
+validating it) is patched in `pyx12_segment_speedups`, whose patches `apply()` installs with these.
+
 `apply()` runs once, from the validator's import. It patches only the pyx12 version it was written
 and tested against; any other version runs unpatched (slower, same verdicts) and says so in a log.
 The verdicts are checked against a pristine pyx12 in a subprocess by the corpus test
