@@ -103,6 +103,22 @@ def _against_remembered_verdicts(twenty: str, fifty: str) -> dict[str, str]:
     }
 
 
+def _later_payers() -> list:
+    """A secondary and a tertiary claim (2320/2330 loops, line-level SVD and CAS) with primaries around them."""
+    from datetime import date
+
+    from services.claims.domain.next_payer import next_payer_claim
+    from tests.unit.claims.builders import PAYERS
+    from tests.unit.claims.test_next_payer import SECONDARY, remit_for, secondary_of
+
+    primary = claim("MEDICARE", procedures=[{"code": "99213", "diagnosis_pointers": [1]}])
+    secondary = secondary_of(primary, remit_for(primary))
+    tertiary = next_payer_claim(secondary, remit_for(secondary, paid="30.00", patient="10.00"),
+                                coverage=SECONDARY.model_copy(update={"member_id": "T1"}), payer=PAYERS["AETNA"],
+                                claim_id="c-3", patient_control_number="PCN3", adjudicated_on=date(2026, 11, 25))
+    return [varied_claim(0), secondary, varied_claim(1), tertiary, varied_claim(2), secondary]
+
+
 def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Files by name, from the project's own 837P writer plus targeted damage: (valid, broken, damaged
     in ways pyx12 does not look at: the scrubber's rules catch those before the 837P is written)."""
@@ -111,8 +127,9 @@ def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     mixed = write([claim(), dependent, claim(payer_id="MEDICARE")])
     twenty = write([claim() for _ in range(20)])
     fifty = write([varied_claim(i) for i in range(50)])
+    later_payers = write(_later_payers())
     valid = {"one claim": one, "subscriber, dependent, Medicare": mixed, "twenty claims": twenty,
-             "fifty varied claims": fifty,
+             "fifty varied claims": fifty, "secondary and tertiary claims among primaries": later_payers,
              # the same values as their neighbours but for an empty last component or a range
              "fifty varied claims, a procedure with an empty last component": edit(fifty, "SV1*", 1, "HC:99212:", nth=3),
              "twenty claims, one service date as a range": edit(edit(twenty, "DTP*472*", 2, "RD8", nth=4), "DTP*472*", 3,
@@ -161,6 +178,9 @@ def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         "wrong version": one.replace("005010X222A1", "005010X222A2"),
         "empty file": "", "not X12": "not x12 at all",
         **_against_remembered_verdicts(twenty, fifty),
+        "a secondary's line adjustment amount not a number, the same line valid in its repeat":
+            edit(later_payers, "CAS*", 3, "4O.00", nth=0),
+        "a tertiary's line adjudication with a charge not a number": edit(later_payers, "SVD*", 2, "3O.00", nth=1),
     }
     return valid, broken, not_checked
 
