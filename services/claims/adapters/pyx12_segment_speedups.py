@@ -159,11 +159,11 @@ def _remember_verdicts_per_document() -> None:
 
 
 def _segment_key(seg_data) -> tuple:
-    """All segment_if.is_valid_errors reads of a segment: its id, its terminators (a composite's text
-    in a message is joined with them) and every value at every position, trailing empties included
-    (they count against the map's element count)."""
-    return (seg_data.seg_id, seg_data.ele_term, seg_data.subele_term,
-            *[tuple([element.value for element in composite.elements]) for composite in seg_data.elements])
+    """All segment_if.is_valid_errors reads of a segment: its id, and each composite's terminator (its
+    text in a message is joined with it) and values, trailing empties included (they count against
+    the map's element and sub-element counts)."""
+    return (seg_data.seg_id, *[(composite.subele_term, *[element.value for element in composite.elements])
+                               for composite in seg_data.elements])
 
 
 _VALID = (True, ())  # the verdict of most values and segments, shared rather than allocated per entry
