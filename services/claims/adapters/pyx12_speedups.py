@@ -10,6 +10,9 @@ path that gives the same answer, and says why that is safe; each could be propos
 stands. They rely on one invariant, which pyx12 4.0.0 keeps: validating a file never changes the
 map objects (counts live in the walker's NodeCounter, not on the nodes).
 
+The work repeated for every segment of a document (walking the map, building the segment,
+validating it) is patched in `pyx12_segment_speedups`, whose patches `apply()` installs with these.
+
 `apply()` runs once, from the validator's import. It patches only the pyx12 version it was written
 and tested against; any other version runs unpatched (slower, same verdicts) and says so in a log.
 The verdicts are checked against a pristine pyx12 in a subprocess by the corpus test
@@ -29,6 +32,8 @@ import pyx12.validation
 from pyx12.errors import EngineError
 from pyx12.map_if import loop_if, segment_if, x12_node
 from pyx12.nodeCounter import NodeCounter
+
+from services.claims.adapters import pyx12_segment_speedups
 
 SUPPORTED_VERSION = "4.0.0"
 log = logging.getLogger(__name__)
@@ -122,8 +127,10 @@ class _FixedPath(pyx12.path.X12Path):
 
     def __init__(self, path_str: str) -> None:
         super().__init__(path_str)
-        self._formatted = pyx12.path.X12Path.__repr__(self)
-        self._hash = hash(self._formatted)
+        self._formatted = formatted = pyx12.path.X12Path.__repr__(self)
+        self._hash = hash(formatted)
+        # every leading part of the string that ends with "/": the prefixes it starts with, for resets
+        self._dirs = frozenset(formatted[:i + 1] for i, c in enumerate(formatted) if c == "/")
 
     def __repr__(self) -> str:
         return self._formatted
@@ -147,25 +154,47 @@ def _format_node_paths_once() -> None:
 
 def _make_counter_keys_fixed() -> None:
     """NodeCounter turns the path strings it is given (the ISA and GS loops, on every interchange
-    and group) into X12Paths that only it holds, as keys of its counts."""
+    and group) into X12Paths that only it holds, as keys of its counts; a node's fixed path, what it
+    is given for every other count, is returned as is, as the original returns any X12Path."""
     make = NodeCounter.makeX12Path
 
     def makeX12Path(xpath):
+        if xpath.__class__ is _FixedPath:
+            return xpath
         return _FixedPath(xpath) if isinstance(xpath, str) else make(xpath)
 
     NodeCounter.makeX12Path = staticmethod(makeX12Path)
+
+
+def _count_with_one_lookup() -> None:
+    """NodeCounter.get_count and increment look a key up twice (a membership test, then the item),
+    and every lookup runs X12Path's hash in Python. dict.get gives the same count (0 when absent,
+    as the original returns), and an increment of a present key keeps its place in the ordered
+    dictionary as += does, so one lookup each does the same."""
+
+    def get_count(self, xpath):
+        return self._dict.get(NodeCounter.makeX12Path(xpath), 0)
+
+    def increment(self, xpath):
+        key = NodeCounter.makeX12Path(xpath)
+        self._dict[key] = self._dict.get(key, 0) + 1
+
+    NodeCounter.get_count, NodeCounter.increment = get_count, increment
 
 
 def _reset_counts_by_prefix() -> None:
     """NodeCounter.reset_to_node drops the counts under a loop each time the loop starts again:
     for every count it re-formats the loop's path, splits both paths on "/" and compares the parts.
     Child-ness by parts is the same as the child's string starting with the loop's string plus
-    "/" (splitting A + "/" + B on "/" gives A's parts then B's), and both strings are now formatted
-    once, so the test is one startswith per count."""
+    "/" (splitting A + "/" + B on "/" gives A's parts then B's). A string starts with a prefix that
+    ends with "/" exactly when that prefix is one of its own leading parts ending with "/", which a
+    fixed path keeps as a set: one set lookup per count; any other key is tested with startswith."""
 
     def reset_to_node(self, xpath):
         prefix = NodeCounter.makeX12Path(xpath).format() + "/"
-        for key in [k for k in self._dict if k.format().startswith(prefix)]:
+        fixed = _FixedPath
+        for key in [k for k in self._dict
+                    if (prefix in k._dirs if k.__class__ is fixed else k.format().startswith(prefix))]:
             del self._dict[key]
 
     NodeCounter.reset_to_node = reset_to_node
@@ -253,6 +282,38 @@ def _remember_unique_key_fields() -> None:
     segment_if._resolve_unique_key_field = _resolve_unique_key_field
 
 
+def _match_segments_by_id_first() -> None:
+    """The walker asks every candidate node of a loop whether a segment is its match (segment_if.is_match),
+    tens of times per segment; most candidates have another segment id. The answer is the original's:
+    a different id is no match; otherwise the node's qualifier field (kept per node above) is read
+    straight from the segment's elements, where Segment.get_value would parse a designator built
+    for the purpose to reach the same composite or sub-element, and checked against the same codes.
+    Any object other than a pyx12 Segment goes to the original."""
+    original = segment_if.is_match
+    segment_type = pyx12.segment.Segment
+
+    def is_match(self, seg):
+        if seg.__class__ is not segment_type:
+            return original(self, seg)
+        if seg.seg_id != self.id:
+            return False
+        key = self._resolve_unique_key_field(self.id, with_qual=False)
+        if key is None:
+            return True
+        child, ele_idx, subele_idx = key
+        elements = seg.elements
+        if ele_idx > len(elements):
+            return None in child._valid_codes_set
+        composite = elements[ele_idx - 1]
+        if not subele_idx:
+            return composite.format() in child._valid_codes_set
+        if subele_idx > len(composite.elements):
+            return None in child._valid_codes_set
+        return composite.elements[subele_idx - 1].value in child._valid_codes_set
+
+    segment_if.is_match = is_match
+
+
 # 5. Control characters: a fast path for clean values -----------------------------------------------------
 
 def _skip_printable_values() -> None:
@@ -270,7 +331,8 @@ def _skip_printable_values() -> None:
     pyx12.validation.contains_control_character = contains_control_character
 
 
-PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter_keys_fixed,
+PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter_keys_fixed, _count_with_one_lookup,
            _reset_counts_by_prefix, _remember_loop_shape,
            _parse_refdes_once,
-           _index_children_by_seq, _remember_unique_key_fields, _skip_printable_values)
+           _index_children_by_seq, _remember_unique_key_fields, _match_segments_by_id_first, _skip_printable_values,
+           *pyx12_segment_speedups.PATCHES)

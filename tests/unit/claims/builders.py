@@ -48,3 +48,38 @@ def claim(payer_id: str = "AETNA", billing: BillingProvider = BILLING, **overrid
     c = coded(**overrides)
     return build_claim(c, tenant_id="tenant", billing_provider=billing, fee_schedule=FEE_SCHEDULE,
                        payer=PAYERS[payer_id], patient_control_number=c.patient_control_number)
+
+
+_FIRST = ("ANA", "JAMES", "MARIA", "ROBERT", "LINDA", "WEI", "FATIMA", "DAVID", "SOFIA", "OMAR", "GRACE", "LUIS")
+_LAST = ("RIVERA", "SMITH", "NGUYEN", "JOHNSON", "GARCIA", "OKAFOR", "MULLER", "PATEL", "KOWALSKI", "BROWN")
+_STREETS = ("12 ELM ST", "400 OAK AVE", "9 LAKE SHORE DR", "1750 W MAIN ST", "33 PINE CT APT 4")
+_CITIES = (("SPRINGFIELD", "IL", "62704"), ("CHICAGO", "IL", "60614"), ("PEORIA", "IL", "61602"),
+           ("ST LOUIS", "MO", "63101"), ("MADISON", "WI", "53703"))
+_DIAGNOSES = ("E11.9", "I10", "J06.9", "M54.50", "E78.5", "K21.9", "F41.1", "N39.0", "R51.9", "Z00.00")
+_VISITS = ("99212", "99213", "99214", "99203", "99204")
+_ADDED = ("36415", "80053", "85025", "93000", "83036", "97110", "71046")
+_RENDERING = (ENCOUNTER["rendering_provider"],
+              {"npi": OTHER_RENDERING_NPI, "first_name": "Omar", "last_name": "Haddad"})
+
+
+def varied_claim(i: int) -> Claim:
+    """The i-th of a deterministic series of claims that differ the way a day's claims do: patient, address,
+    payer, member, relationship, date of service, diagnoses, procedures, units and rendering provider."""
+    first, last = _FIRST[i % len(_FIRST)], _LAST[(i * 7) % len(_LAST)]
+    city, state, zip_code = _CITIES[(i * 3) % len(_CITIES)]
+    payer = ("AETNA", "BCBS", "UHC", "CIGNA", "MEDICARE")[i % 5]
+    member = MEMBER_IDS.get(payer) or f"W{100000000 + i * 7919:09d}"
+    codes = [_DIAGNOSES[(i + k * 3) % len(_DIAGNOSES)] for k in range(1 + i % 3)]
+    lines = [{"code": _VISITS[i % len(_VISITS)], "modifiers": ["25"] if i % 4 == 0 else [], "units": 1,
+              "diagnosis_pointers": list(range(1, len(codes) + 1))}]
+    lines += [{"code": _ADDED[(i + k) % len(_ADDED)], "modifiers": [], "units": 1 + (i + k) % 2,
+               "diagnosis_pointers": [1]} for k in range(i % 3)]
+    patient = {**ENCOUNTER["patient"], "id": f"MRN-{80000 + i}", "first_name": first, "last_name": last,
+               "birth_date": f"{1940 + i % 60}-{1 + i % 12:02d}-{1 + i % 28:02d}", "sex": "MF"[i % 2],
+               "address": {"line1": _STREETS[i % len(_STREETS)], "city": city, "state": state, "zip": zip_code}}
+    coverage = {**ENCOUNTER["coverage"], "payer_id": payer, "member_id": member,
+                "group_number": f"GRP-{100 + i % 40}",
+                "relationship": "child" if i % 6 == 5 and payer != "MEDICARE" else "self"}
+    return claim(payer_id=payer, external_id=f"EHR-{i}", patient=patient, coverage=coverage,
+                 date_of_service=f"2026-{10 + i % 2}-{1 + i % 28:02d}", rendering_provider=_RENDERING[i % 2],
+                 diagnoses=[{"code": c} for c in codes], procedures=lines)

@@ -12,7 +12,7 @@ import sys
 from datetime import datetime, timezone
 
 from services.claims.domain.x837 import write_837p
-from tests.unit.claims.builders import ENCOUNTER, claim
+from tests.unit.claims.builders import ENCOUNTER, claim, varied_claim
 
 AT = datetime(2026, 11, 22, 10, 30, tzinfo=timezone.utc)
 UNKNOWN_VERSION = "0.0.0-pristine"
@@ -61,6 +61,64 @@ def insert_after(text: str, prefix: str, segment: str, nth: int = 0) -> str:
     return _join(segments)
 
 
+def edit_each(text: str, prefix: str, element: int, value: str, nths: list[int]) -> str:
+    for nth in nths:
+        text = edit(text, prefix, element, value, nth=nth)
+    return text
+
+
+def replace_nth(text: str, prefix: str, segment: str, nth: int = 0) -> str:
+    """The nth segment starting with prefix replaced by segment, as written (trailing empties kept)."""
+    segments = _segments(text)
+    segments[[i for i, s in enumerate(segments) if s.startswith(prefix)][nth]] = segment
+    return _join(segments)
+
+
+def _against_remembered_verdicts(twenty: str, fifty: str) -> dict[str, str]:
+    """Files that would catch a verdict replayed where it does not belong: the same segment at another map
+    node, the same value at another element or with another date format, the same broken segment at other
+    lines, values that differ only in trailing empties, errors early and late in a long file of varied claims."""
+    billing_ref, rendering = segment(twenty, "REF*EI*"), segment(twenty, "NM1*82*")
+    bad_rendering = rendering.replace("*XX*", "*ZZ*")
+    return {
+        "fifty varied claims, errors in the 2nd and the 50th":
+            edit(edit(fifty, "CLM*", 2, "1X7", nth=1), "DMG*", 3, "Q", nth=49),
+        "twenty claims, the same broken SV1 in the 2nd, 5th and 17th": edit_each(twenty, "SV1*", 4, "one", [2, 8, 32]),
+        "twenty claims, the same bad date in the 1st and the 20th":
+            edit_each(twenty, "DTP*472*", 3, "20261302", [0, 19]),
+        "billing provider REF valid, the same REF under the subscriber":
+            insert_after(twenty, "NM1*IL*", billing_ref, nth=3),
+        "rendering provider NM1 at the claim, the same at a line": insert_after(twenty, "DTP*472*", rendering, nth=6),
+        "the same bad rendering provider NM1 at the claim and at a line":
+            insert_after(replace_nth(twenty, "NM1*82*", bad_rendering, nth=6), "DTP*472*", bad_rendering, nth=13),
+        "PI valid as the payer's id qualifier, not as the subscriber's": edit(twenty, "NM1*IL*", 8, "PI", nth=5),
+        "a service date under RD8 without its range, the same date under D8 elsewhere":
+            edit(twenty, "DTP*472*", 2, "RD8", nth=9),
+        "REF with empty elements past the map's count": replace_nth(twenty, "REF*EI*", billing_ref + "*****", nth=12),
+        "REF with empty elements within the map's count": replace_nth(twenty, "REF*EI*", billing_ref + "**", nth=12),
+        "SV1 with empty trailing components in one claim": edit(fifty, "SV1*", 1, "HC:99212:::::::", nth=1),
+        "trailing space in the subscriber's street, the billing street clean":
+            edit(fifty, "N3*", 1, "12 ELM ST ", nth=1),
+        "the billing provider's N3 in the 3rd claim too long": edit(fifty, "N3*", 1, "9" * 56, nth=4),
+    }
+
+
+def _later_payers() -> list:
+    """A secondary and a tertiary claim (2320/2330 loops, line-level SVD and CAS) with primaries around them."""
+    from datetime import date
+
+    from services.claims.domain.next_payer import next_payer_claim
+    from tests.unit.claims.builders import PAYERS
+    from tests.unit.claims.test_next_payer import SECONDARY, remit_for, secondary_of
+
+    primary = claim("MEDICARE", procedures=[{"code": "99213", "diagnosis_pointers": [1]}])
+    secondary = secondary_of(primary, remit_for(primary))
+    tertiary = next_payer_claim(secondary, remit_for(secondary, paid="30.00", patient="10.00"),
+                                coverage=SECONDARY.model_copy(update={"member_id": "T1"}), payer=PAYERS["AETNA"],
+                                claim_id="c-3", patient_control_number="PCN3", adjudicated_on=date(2026, 11, 25))
+    return [varied_claim(0), secondary, varied_claim(1), tertiary, varied_claim(2), secondary]
+
+
 def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Files by name, from the project's own 837P writer plus targeted damage: (valid, broken, damaged
     in ways pyx12 does not look at: the scrubber's rules catch those before the 837P is written)."""
@@ -68,7 +126,14 @@ def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     dependent = claim(coverage=dict(ENCOUNTER["coverage"], relationship="child"))
     mixed = write([claim(), dependent, claim(payer_id="MEDICARE")])
     twenty = write([claim() for _ in range(20)])
-    valid = {"one claim": one, "subscriber, dependent, Medicare": mixed, "twenty claims": twenty}
+    fifty = write([varied_claim(i) for i in range(50)])
+    later_payers = write(_later_payers())
+    valid = {"one claim": one, "subscriber, dependent, Medicare": mixed, "twenty claims": twenty,
+             "fifty varied claims": fifty, "secondary and tertiary claims among primaries": later_payers,
+             # the same values as their neighbours but for an empty last component or a range
+             "fifty varied claims, a procedure with an empty last component": edit(fifty, "SV1*", 1, "HC:99212:", nth=3),
+             "twenty claims, one service date as a range": edit(edit(twenty, "DTP*472*", 2, "RD8", nth=4), "DTP*472*", 3,
+                                                                "20261102-20261102", nth=4)}
     not_checked = {"NPI too short": edit(one, "NM1*85*", 9, "12345"), "state code lower case": edit(one, "N4*", 2, "il"),
                    "ZIP of four digits": edit(one, "N4*", 3, "6270"), "ZIP with letters": edit(one, "N4*", 3, "62A04", nth=1)}
     broken = {
@@ -112,6 +177,10 @@ def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         "NM1*IL twice": insert_after(one, "NM1*IL*", segment(one, "NM1*IL*")),
         "wrong version": one.replace("005010X222A1", "005010X222A2"),
         "empty file": "", "not X12": "not x12 at all",
+        **_against_remembered_verdicts(twenty, fifty),
+        "a secondary's line adjustment amount not a number, the same line valid in its repeat":
+            edit(later_payers, "CAS*", 3, "4O.00", nth=0),
+        "a tertiary's line adjudication with a charge not a number": edit(later_payers, "SVD*", 2, "3O.00", nth=1),
     }
     return valid, broken, not_checked
 

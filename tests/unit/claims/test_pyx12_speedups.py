@@ -8,10 +8,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyx12.map_if
+import pyx12.segment
 import pyx12.params
 import pytest
 
-from services.claims.adapters import pyx12_speedups
+from services.claims.adapters import pyx12_segment_speedups, pyx12_speedups
 from services.claims.domain.x12_validation import validate_x12
 from tests.unit.claims.pyx12_corpus import build_corpus, verdict
 
@@ -66,3 +67,31 @@ def test_an_unknown_pyx12_version_is_left_unpatched(monkeypatch, caplog):
     monkeypatch.setattr(pyx12, "__version__", "9.9.9")
     assert pyx12_speedups.apply() is False
     assert "9.9.9" in caplog.text and "unpatched" in caplog.text
+
+
+def _tree(segment: pyx12.segment.Segment) -> dict:
+    return {**vars(segment), "elements": [{**vars(c), "elements": [vars(e) for e in c.elements]}
+                                          for c in segment.elements]}
+
+
+@pytest.mark.parametrize("terms", [("~", "*", ":"), ("~", "*", ">"), ("\n", "|", "^"), ("~", "*", None),
+                                   ("~", "*", "::"), ("~", "", ":")])
+def test_segments_are_built_as_pyx12_builds_them(terms):
+    lines = {line for text in CORPUS.values() for line in text.split("~")} | {
+        "", "ISA", "ISA*", "ISA*00*:*X~", "N3*12 ELM ST**~", "SV1*HC:99213::25:~", "A~", "~", "REF*EI*1:2*^3^4"}
+    original = pyx12.segment.Segment.__init__.original
+    for line in sorted(lines):
+        built = pyx12.segment.Segment.__new__(pyx12.segment.Segment)
+        try:
+            original(built, line, *terms)
+        except Exception as exc:
+            with pytest.raises(type(exc)):
+                pyx12.segment.Segment(line, *terms)
+            continue
+        assert _tree(pyx12.segment.Segment(line, *terms)) == _tree(built), line
+
+
+def test_remembered_verdicts_end_with_their_document():
+    validate_x12(VALID["twenty claims"])
+    assert getattr(pyx12_segment_speedups._document, "segments", None) is None
+    assert getattr(pyx12_segment_speedups._document, "elements", None) is None

@@ -1,0 +1,242 @@
+"""Speedups for pyx12 4.0.0 on the work it repeats for every segment of a document: walking the map to the
+segment's node, building the segment from its line, and validating it against that node.
+
+Applied with the others by `pyx12_speedups.apply()`, only to pyx12 4.0.0. Each patch says why it cannot
+change a verdict; the corpus test (tests/unit/claims/test_pyx12_speedups.py) compares every verdict with
+a pristine pyx12's.
+"""
+import functools
+import threading
+
+import pyx12.map_walker
+import pyx12.segment
+import pyx12.x12n_document
+from pyx12.map_if import element_if, segment_if
+
+
+# 1. The walker skips candidates that cannot match ----------------------------------------------------
+
+_TRY_SEGMENT, _MISSING_SEGMENT, _TRY_LOOP, _MISSING_LOOP = range(4)
+
+
+def _candidates_in_order(node, node_pos: int) -> tuple:
+    """The children of a loop from a position on, in the walker's order: (child, is a segment, the id
+    of its first segment when it is a loop that starts with one)."""
+    return tuple((child, child.is_segment(),
+                  child.get_first_node().id if child.is_loop() and len(child) > 0
+                  and child.get_first_node().is_segment() else None)
+                 for pos in sorted(node.pos_map) if pos >= node_pos for child in node.pos_map[pos])
+
+
+def _loop_candidates(node, node_pos: int, seg_id: str) -> tuple:
+    """What the walker has to do for a segment of this id in this loop from this position on, as
+    (child, kind): try to match it (same segment id, or a loop beginning with a loop), or only note it
+    missing when mandatory and not yet counted (another id, usage R); a child of another id that is
+    not mandatory has nothing to do and is left out. Kept per loop, position and id; an id that no
+    candidate has shares one entry, so a file of made-up ids cannot grow it."""
+    by_pos = node.__dict__.get("_candidates")
+    if by_pos is None:
+        by_pos = node._candidates = {}
+    entry = by_pos.get(node_pos)
+    if entry is None:
+        in_order = _candidates_in_order(node, node_pos)
+        ids = {child.id if is_segment else first_id for child, is_segment, first_id in in_order}
+        entry = by_pos[node_pos] = (in_order, ids, {})
+    in_order, ids, by_id = entry
+    key = seg_id if seg_id in ids else None
+    found = by_id.get(key)
+    if found is None:
+        found = by_id[key] = tuple(_kinds(in_order, key))
+    return found
+
+
+def _kinds(in_order: tuple, seg_id: str | None):
+    for child, is_segment, first_id in in_order:
+        if is_segment or first_id is not None:
+            if (child.id if is_segment else first_id) == seg_id:
+                yield child, _TRY_SEGMENT if is_segment else _TRY_LOOP
+            elif child.usage == "R":
+                yield child, _MISSING_SEGMENT if is_segment else _MISSING_LOOP
+        elif child.is_loop():
+            yield child, _TRY_LOOP
+
+
+def _skip_candidates_by_segment_id() -> None:
+    """For each segment the walker tries the children of the current loop from the current position on,
+    then of each enclosing loop (_scan_loop_at_position), sorting the loop's positions each time, and
+    most candidates have another segment id. A candidate whose id differs cannot match (is_match
+    compares the id first), and the walker's only other step for it is to note a mandatory segment or
+    loop not yet seen, which it does only for usage R with a count below one. So a segment child of
+    another id, or a loop whose first segment has another id, is skipped when it is not mandatory or
+    has been counted; every other candidate, and every loop that starts with a loop, goes through the
+    walker's own code as before, in the original order (kept per loop, position and id: the map does
+    not change)."""
+    original = pyx12.map_walker.walk_tree._scan_loop_at_position
+    segment_type = pyx12.segment.Segment
+
+    def _scan_loop_at_position(self, node, node_pos, seg_data, orig_node, seg_count, cur_line, ls_id,
+                               pop_node_list):
+        if seg_data.__class__ is not segment_type or "pos_map" not in node.__dict__:
+            return original(self, node, node_pos, seg_data, orig_node, seg_count, cur_line, ls_id, pop_node_list)
+        get_count = self.counter.get_count
+        for child, kind in _loop_candidates(node, node_pos, seg_data.seg_id):
+            if (kind == _MISSING_SEGMENT or kind == _MISSING_LOOP) and get_count(child.x12path) >= 1:
+                continue
+            if kind <= _MISSING_SEGMENT:
+                result = self._try_match_segment_child(node, child, seg_data, orig_node, seg_count, cur_line, ls_id,
+                                                       pop_node_list)
+            else:
+                result = self._try_match_loop_child(child, seg_data, seg_count, cur_line, ls_id, pop_node_list)
+            if result is not None:
+                return result
+        return None
+
+    pyx12.map_walker.walk_tree._scan_loop_at_position = _scan_loop_at_position
+
+
+# 2. Segments read with fewer calls ----------------------------------------------------------------------
+
+def _build_segments_directly() -> None:
+    """The reader builds a Segment per line, a Composite per element and an Element per value, each
+    through its constructor: a tenth of the gate's time. This builds the very same objects (same
+    classes, same attributes and values, ISA's elements split on the element terminator as pyx12
+    does) with one constructor call per segment. A terminator the originals would refuse, and an
+    empty segment, go to the original constructor, which raises or builds as before."""
+    original = pyx12.segment.Segment.__init__
+    composite_type, element_type = pyx12.segment.Composite, pyx12.segment.Element
+    new = object.__new__
+
+    def __init__(self, seg_str, seg_term, ele_term, subele_term, repetition_term="^"):
+        if not seg_str or not isinstance(seg_str, str) or not isinstance(ele_term, str) or not ele_term:
+            return original(self, seg_str, seg_term, ele_term, subele_term, repetition_term)
+        elems = (seg_str[:-1] if seg_str[-1] == seg_term else seg_str).split(ele_term)
+        term = ele_term if elems[0] == "ISA" else subele_term
+        if len(elems) > 1 and not (isinstance(term, str) and len(term) == 1):
+            return original(self, seg_str, seg_term, ele_term, subele_term, repetition_term)
+        self.seg_term = self.seg_term_orig = seg_term
+        self.ele_term = self.ele_term_orig = ele_term
+        self.subele_term = self.subele_term_orig = subele_term
+        self.repetition_term = repetition_term
+        self.seg_id = elems[0]
+        self.elements = composites = []
+        for text in elems[1:]:
+            composite = new(composite_type)
+            composite.subele_term = composite.subele_term_orig = term
+            composite.elements = values = []
+            for value in text.split(term):
+                element = new(element_type)
+                element.value = value
+                values.append(element)
+            composites.append(composite)
+
+    __init__.original = original  # for the test that compares the objects both build
+    pyx12.segment.Segment.__init__ = __init__
+
+
+# 3. Verdicts remembered by value, within one document -----------------------------------------------
+
+_document = threading.local()  # .segments and .elements: the verdicts of the document being validated
+
+
+def _remember_verdicts_per_document() -> None:
+    """The verdicts below are kept for the length of one x12n_document call, in a thread-local scope:
+    a batch repeats most of its segments (submitter, receiver, billing provider, payer, SBR, REF and
+    DTP qualifiers...), and nothing read from one document outlives it, so memory stays bounded by
+    the file and no value (some are PHI) stays in the process after the call. Outside a document,
+    and in a document validated by a thread of its own, the scopes do not meet."""
+    original = pyx12.x12n_document.x12n_document
+
+    @functools.wraps(original)
+    def x12n_document(*args, **kwargs):
+        outer = getattr(_document, "segments", None), getattr(_document, "elements", None)
+        _document.segments, _document.elements = {}, {}
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _document.segments, _document.elements = outer
+
+    pyx12.x12n_document.x12n_document = x12n_document
+
+
+def _segment_key(seg_data) -> tuple:
+    """All segment_if.is_valid_errors reads of a segment: its id, and each composite's terminator (its
+    text in a message is joined with it) and values, trailing empties included (they count against
+    the map's element and sub-element counts)."""
+    return (seg_data.seg_id, *[(composite.subele_term, *[element.value for element in composite.elements])
+                               for composite in seg_data.elements])
+
+
+_VALID = (True, ())  # the verdict of most values and segments, shared rather than allocated per entry
+
+
+def _verdicts_of(scope: dict, node) -> dict:
+    """The verdicts of one map node in this document. Keyed by the node's identity: map nodes compare
+    equal by their id and their parent's id, so two REF nodes of one loop, with different codes, are
+    equal; the node is held with its verdicts, so its id cannot be reused while they are."""
+    held = scope.get(id(node))
+    if held is None:
+        held = scope[id(node)] = (node, {})
+    return held[1]
+
+
+def _verdict(ok: bool, errors: list) -> tuple:
+    return _VALID if ok is True and not errors else (ok, tuple(errors))
+
+
+def _remember_segment_verdicts() -> None:
+    """segment_if.is_valid_errors is a pure function of the map node and the segment's values: it
+    checks counts of elements, each element against its map node, and the syntax rules that tie the
+    segment's own elements together; it reads no counter, no loop position and no line number, and
+    its errors (frozen EleErrors) carry the map node, never a position. The position is added when
+    apply_segment_errors hands them to the error handler with the current line, which still happens
+    for every segment. So a segment with the same values at the same map node gets the same
+    (ok, errors) again, in a list of its own."""
+    original = segment_if.is_valid_errors
+
+    def is_valid_errors(self, seg_data):
+        scope = getattr(_document, "segments", None)
+        if scope is None or type(seg_data) is not pyx12.segment.Segment:
+            return original(self, seg_data)
+        verdicts, key = _verdicts_of(scope, self), _segment_key(seg_data)
+        known = verdicts.get(key)
+        if known is None:
+            known = verdicts[key] = _verdict(*original(self, seg_data))
+        return known[0], list(known[1])
+
+    segment_if.is_valid_errors = is_valid_errors
+
+
+def _remember_element_verdicts() -> None:
+    """element_if.is_valid_errors is a pure function of the node (its map attributes, its map's
+    frozen parameters and code lists), the value and the date/time types a DTP or a 1250 qualifier
+    passes in: length, characters, codes, data type and regex are all checks of that value. A segment
+    seen for the first time (a new patient's NM1, a new claim's CLM) still repeats most of its
+    values, and those are answered again. Only a plain value is remembered: an Element, or a
+    Composite of one value, which the original reads the same way (not composite, truthy, its one
+    value); a composite of several values where an element belongs, or no value, goes to the
+    original."""
+    original = element_if.is_valid_errors
+    element_type, composite_type = pyx12.segment.Element, pyx12.segment.Composite
+
+    def is_valid_errors(self, elem, type_list=None):
+        scope = getattr(_document, "elements", None)
+        kind = elem.__class__
+        if kind is element_type:
+            value = elem.value
+        elif kind is composite_type and len(elem.elements) == 1:
+            value = elem.elements[0].value
+        else:
+            return original(self, elem, type_list)
+        if scope is None:
+            return original(self, elem, type_list)
+        verdicts, key = _verdicts_of(scope, self), (value, *type_list) if type_list else value
+        known = verdicts.get(key)
+        if known is None:
+            known = verdicts[key] = _verdict(*original(self, elem, type_list))
+        return known[0], list(known[1])
+
+    element_if.is_valid_errors = is_valid_errors
+
+
+PATCHES = (_skip_candidates_by_segment_id, _build_segments_directly,
+           _remember_verdicts_per_document, _remember_segment_verdicts, _remember_element_verdicts)
