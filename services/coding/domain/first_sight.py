@@ -11,7 +11,13 @@ sets labelled last, m1-m48 and n1-n60), the others 3 times in 7.
 So the confidence is set below the threshold, for a coder to confirm, where the mention's sentence holds such a
 word within a few words of it; a bare mention keeps its index confidence. A code matched by its own
 description, or one a convention made, is not touched. Only ever lowered.
+
+An inclusion term is read under its code's description: "Polyneuropathy" is listed under A69.22 "Other
+neurologic disorders in Lyme disease", and means that only in Lyme disease. Matched alone in a note that does
+not name the disease (a B12 deficiency's or a diabetic's polyneuropathy), it was wrong on first sight in two
+rounds out of two; such a code goes to a coder, as does a manifestation "in diseases classified elsewhere".
 """
+import re
 from services.coding.domain.note_terms import CONFIDENCE, UNDER_SPECIFIED_CONFIDENCE, words
 from services.coding.domain.note_text import sentence_end, sentence_start
 from services.coding.domain.suggestions import Suggestion
@@ -24,16 +30,46 @@ REASON = ("an unspecified code found through an index inclusion term or a term w
           "specific code")
 
 
+IN_DISEASE_NAME = "inclusion-term-without-its-disease"
+_IN_DISEASE = re.compile(r"\bin ([\w' -]*\bdiseases?)\b", re.IGNORECASE)
+IN_DISEASE_REASON = ("{evidence!r} is an inclusion term of {code} ({description}): the note does not name "
+                     "{disease}; a coder checks the cause")
+
+
 def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
-    out = []
+    out, note_words = [], None
     for s in suggestions:
         qualifiers = _qualifiers_near(s, note, tabular) if _unspecified_from_entry(s) else []
+        disease = _disease_of_term(s) if _from_inclusion_term(s) else None
+        if disease is not None:
+            note_words = set(words(note)) if note_words is None else note_words
         if qualifiers:
             s = s.model_copy(update={
                 "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": NAME,
                 "reason": REASON.format(words=", ".join(f'"{w}"' for w in qualifiers), category=s.code[:3])})
+        elif disease is not None and not set(words(disease)) - _GENERIC <= note_words:
+            s = s.model_copy(update={
+                "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": IN_DISEASE_NAME,
+                "reason": IN_DISEASE_REASON.format(evidence=s.evidence, code=s.code, description=s.description,
+                                                   disease=disease)})
         out.append(s)
     return out
+
+
+_GENERIC = frozenset({"disease", "diseases", "other", "and"})
+
+
+def _from_inclusion_term(s: Suggestion) -> bool:
+    return s.convention is None and s.context == "affirmed" and s.confidence == CONFIDENCE["inclusion"]
+
+
+def _disease_of_term(s: Suggestion) -> str | None:
+    """The disease a code's description places its inclusion terms in ("in Lyme disease"), unless the term
+    matched names it itself."""
+    found = _IN_DISEASE.search(s.description)
+    if found is None or found.group(1).lower() in s.evidence.lower():
+        return None
+    return found.group(1)
 
 
 def _unspecified_from_entry(s: Suggestion) -> bool:

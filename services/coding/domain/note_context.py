@@ -25,6 +25,12 @@ def _words(*cues: str) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(cues) + r")\b", re.IGNORECASE)
 
 
+# A review-of-systems line: "Resp: neg SOB, cough", "GU: negative dysuria" denies what follows the label, up to a
+# "+" that affirms the next item ("neg fever, + cough"). Not "HER2-negative", "Rh negative": only a bare
+# "negative" opening the clause or right after its label's colon.
+TEMPLATE_NEGATIVE = re.compile(r"(^|:)\s*(negative|neg)\b(?!-)[^+]*$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class ScopeRule:
     name: str
@@ -64,11 +70,14 @@ RULES = (
                          r"no recurrence)\b", re.IGNORECASE),
               unless=_words("this morning", "today", "tonight", "overnight", "recurrent", "recurred", "again")),
     ScopeRule("negated",
-              _words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
-                     r"rules out"),
+              re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
+                                r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          r"not seen|not found)\b", re.IGNORECASE)),
 )
+
+
+SCREENING = next(rule for rule in RULES if rule.name == "screening")
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,12 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
     after = _CLAUSE_END.search(text, end)
     return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def screened(text: str, start: int, end: int) -> bool:
+    """The mention names what a screening looks for ("lung ca screening", "screening for colon cancer")."""
+    first, last = clause(text, start, end)
+    return bool(SCREENING.before.search(text[first:start]) or SCREENING.after.search(text[end:min(last, end + _AFTER_REACH)]))
 
 
 def mention_scope(text: str, start: int, end: int) -> Scope | None:

@@ -7,6 +7,8 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 
+from services.coding.domain.note_context import TEMPLATE_NEGATIVE, screened
+
 _MARKS = ".;\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
@@ -91,9 +93,9 @@ def uncertain(note: str, start: int, end: int) -> bool:
 
 def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
-    relative's."""
+    relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
-    return not (NEGATION.search(prefix) or HYPOTHETICAL.search(prefix) or NEGATED_AFTER.search(after(note, end))
-                or uncertain(note, start, end)
-                or HISTORY.search(whole) or FAMILY.search(whole))
+    return not (NEGATION.search(prefix) or TEMPLATE_NEGATIVE.search(prefix) or HYPOTHETICAL.search(prefix)
+                or NEGATED_AFTER.search(after(note, end)) or uncertain(note, start, end)
+                or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
 
