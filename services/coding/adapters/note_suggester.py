@@ -232,12 +232,16 @@ def _pipeline():
 
 def _postfix_history():
     """ConText's "history" looks forward ("history of stones"); problem lists also write it right after the
-    condition ("Nephrolithiasis hx (2020)", the shorthand written out): the mention just before it is past."""
+    condition ("Nephrolithiasis hx (2020)", "nephrolithiasis hx 2022", the shorthand written out): the mention
+    just before it is past."""
     from medspacy.context import ConTextRule
 
-    # with the punctuation that closes it, so this longer match wins over the forward "history" rule
+    # with the punctuation or the year that closes it, so this longer match wins over the forward "history" rule
     return [ConTextRule("history (after the condition)", "HISTORICAL",
                         pattern=[{"LOWER": "history"}, {"TEXT": {"IN": ["(", ".", ";"]}}],
+                        direction="BACKWARD", max_scope=1),
+            ConTextRule("history (after the condition, dated)", "HISTORICAL",
+                        pattern=[{"LOWER": "history"}, {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}],
                         direction="BACKWARD", max_scope=1)]
 
 

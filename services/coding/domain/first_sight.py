@@ -53,7 +53,15 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
                 "reason": IN_DISEASE_REASON.format(evidence=s.evidence, code=s.code, description=s.description,
                                                    disease=disease)})
         out.append(s)
-    return out
+    return _every_mention(out)
+
+
+def _every_mention(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """A qualifier read beside one mention qualifies the condition, not the mention: "Chronic PTSD ... insomnia
+    secondary to PTSD" leaves F43.10 to a coder at both."""
+    lowered = {s.code: s for s in suggestions if s.convention == NAME}
+    return [lowered[s.code].model_copy(update={"start": s.start, "end": s.end, "evidence": s.evidence})
+            if s.code in lowered and s.convention is None and _unspecified_from_entry(s) else s for s in suggestions]
 
 
 _GENERIC = frozenset({"disease", "diseases", "other", "and"})
@@ -80,12 +88,16 @@ def _unspecified_from_entry(s: Suggestion) -> bool:
             and "unspecified" in s.description.lower())
 
 
+# a medication list's indication, "(for cholesterol)", "(for sugar)": why a drug is taken, not a kind of the condition
+_INDICATION = re.compile(r"\(for [^()]*\)", re.IGNORECASE)
+
+
 def _qualifiers_near(s: Suggestion, note: str, tabular) -> list[str]:
     """The words near the mention, in its sentence, that other codes of its category use and it does not. A
     number is no qualifier, nor a word it follows: "BMI 31.2", "LDL 92" are measurements, not kinds of obesity or
     of hyperlipidemia."""
-    before = words(note[sentence_start(note, s.start):s.start])
-    after = words(note[s.end:sentence_end(note, s.end)])
+    before = words(_INDICATION.sub(" ", note[sentence_start(note, s.start):s.start]))
+    after = words(_INDICATION.sub(" ", note[s.end:sentence_end(note, s.end)]))
     near = [w for w, following in zip(before, [*before[1:], ""]) if not following.isdigit()][-NEAR_WORDS:] + [
         w for w, following in zip(after, [*after[1:], ""]) if not following.isdigit()][:NEAR_WORDS]
     specific = tabular.category_words(s.code)

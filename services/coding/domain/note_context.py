@@ -67,7 +67,7 @@ RULES = (
                      r"treated",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)"),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
-                         r"no recurrence)\b", re.IGNORECASE),
+                         r"no recurrence|(?<!being )(?<!be )repleted)\b", re.IGNORECASE),
               unless=_words("this morning", "today", "tonight", "overnight", "recurrent", "recurred", "again")),
     ScopeRule("negated",
               re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",

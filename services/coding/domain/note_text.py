@@ -12,7 +12,7 @@ from services.coding.domain.note_context import TEMPLATE_NEGATIVE, screened
 _MARKS = ".;\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
-NEGATED_AFTER = re.compile(r"^[\s,:-]*(is |are |was |has )?(none|absent|negative|resolved|ruled out|denied|gone)\b",
+NEGATED_AFTER = re.compile(r"^[\s,:-]*(is |are |was |has )?(none|absent|negative|resolved|repleted|ruled out|denied|gone)\b",
                            re.IGNORECASE)
 # Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
 # the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
