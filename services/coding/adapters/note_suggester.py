@@ -17,7 +17,7 @@ from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.context_z_codes import history_code
-from services.coding.domain.note_context import FAMILY, SkippedMention, mention_scope
+from services.coding.domain.note_context import FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, TermMatch, best_match, key,
@@ -226,8 +226,19 @@ def _pipeline():
         Language.component("clinical_sentences", func=_clinical_sentences)
     nlp = medspacy.load(medspacy_enable=["medspacy_context"])
     nlp.add_pipe("clinical_sentences", first=True)
-    nlp.get_pipe("medspacy_context").add(_postfix_history())
+    nlp.get_pipe("medspacy_context").add([*_postfix_history(), *_new_clause()])
     return nlp
+
+
+def _new_clause():
+    """Run-on dictation strings clauses with commas: "no more heartburn, bp is okay, he also has a rash", "CTA
+    negative for PE, diagnosed with costochondritis". A comma before a new subject or a diagnosis stated ends a
+    cue's reach across the list (`note_context.NEW_CLAUSE` for the scope rules)."""
+    from medspacy.context import ConTextRule
+
+    return [ConTextRule(f"new clause ({word})", "TERMINATE", direction="TERMINATE",
+                        pattern=[{"TEXT": ","}, {"LOWER": word}])
+            for word in NEW_CLAUSE_WORDS]
 
 
 def _postfix_history():

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 
 FAMILY = "family"
 
-_CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b", re.IGNORECASE)
+# a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
+NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
+_CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" +
+                         "|".join(NEW_CLAUSE_WORDS) + r")\b)", re.IGNORECASE)
 _AFTER_REACH = 40  # characters a cue written after the mention may stand from it
 
 
