@@ -22,7 +22,8 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
                               r"\bdifferential\b|\?)", re.IGNORECASE)
-UNCERTAIN_AFTER = re.compile(r"^[\s,]*(is |are |was )?(likely|probable|possible|suspected|presumed|unlikely|"
+UNCERTAIN_AFTER = re.compile(r"^[\s,]*(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
+                             r"suspected|presumed|unlikely|"
                              r"versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|\?)", re.IGNORECASE)
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
