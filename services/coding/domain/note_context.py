@@ -108,8 +108,10 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def screened(text: str, start: int, end: int) -> bool:
-    """The mention names what a screening looks for ("lung ca screening", "screening for colon cancer")."""
+    """The mention names what a screening looks for ("lung ca screening", "screening for colon cancer"), not
+    what it found ("LDCT for lung ca screening: 6 mm nodule")."""
     first, last = clause(text, start, end)
+    first = max(first, text.rfind(":", first, start) + 1)
     return bool(SCREENING.before.search(text[first:start]) or SCREENING.after.search(text[end:min(last, end + _AFTER_REACH)]))
 
 
