@@ -3,7 +3,7 @@ dictation, pasted discharge summaries, medication lists with indications): each 
 import pytest
 
 from services.coding.domain.excluded_together import excluded_together
-from services.coding.domain.first_sight import IN_DISEASE_NAME, NAME as UNSPECIFIED_NAME
+from services.coding.domain.first_sight import IN_DISEASE_NAME, SYMPTOM_NAME, NAME as UNSPECIFIED_NAME
 from services.coding.domain.note_context import mention_scope, screened
 from services.coding.domain.note_text import current, uncertain
 from services.coding.domain.suggestions import Suggestion
@@ -219,3 +219,14 @@ def test_a_replacement_a_joint_may_need_is_not_done(suggest):
 
 def test_a_vaccine_up_to_date_is_not_given_today(suggest):
     assert "Z23" not in coded(suggest, "COPD stable. Prevnar 20 up to date.")
+
+
+def test_a_symptom_beside_a_confirmed_diagnosis_goes_to_a_coder_and_one_alone_does_not(suggest):
+    found = {s.code: s for s in suggest("Nocturia x3 nightly. BPH with LUTS, on tamsulosin.")}
+    assert found["R35.1"].confidence < 0.9 and found["R35.1"].convention == SYMPTOM_NAME
+    assert "N40.1" in found["R35.1"].reason and found["N40.1"].confidence >= 0.9
+    assert coded(suggest, "Nocturia x3 nightly, fluid restriction after 6 pm.")["R35.1"]
+
+
+def test_an_abnormal_result_beside_a_diagnosis_keeps_its_confidence(suggest):
+    assert "R73.03" in coded(suggest, "Prediabetes, A1c 6.2. Obesity, BMI 32.")
