@@ -230,3 +230,7 @@ def test_a_symptom_beside_a_confirmed_diagnosis_goes_to_a_coder_and_one_alone_do
 
 def test_an_abnormal_result_beside_a_diagnosis_keeps_its_confidence(suggest):
     assert "R73.03" in coded(suggest, "Prediabetes, A1c 6.2. Obesity, BMI 32.")
+
+
+def test_an_injury_of_today_without_follow_up_words_is_its_initial_encounter(suggest):
+    assert "S93.402A" in coded(suggest, "Rolled L ankle stepping off a curb today. L ankle sprain. Brace, RICE.")
