@@ -17,7 +17,7 @@ from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.context_z_codes import history_code
-from services.coding.domain.note_context import FAMILY, SkippedMention, mention_scope
+from services.coding.domain.note_context import FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, TermMatch, best_match, key,
@@ -226,18 +226,33 @@ def _pipeline():
         Language.component("clinical_sentences", func=_clinical_sentences)
     nlp = medspacy.load(medspacy_enable=["medspacy_context"])
     nlp.add_pipe("clinical_sentences", first=True)
-    nlp.get_pipe("medspacy_context").add(_postfix_history())
+    nlp.get_pipe("medspacy_context").add([*_postfix_history(), *_new_clause()])
     return nlp
+
+
+def _new_clause():
+    """Run-on dictation strings clauses with commas: "no more heartburn, bp is okay, he also has a rash", "CTA
+    negative for PE, diagnosed with costochondritis". A comma before a new subject or a diagnosis stated ends a
+    cue's reach across the list (`note_context.NEW_CLAUSE` for the scope rules)."""
+    from medspacy.context import ConTextRule
+
+    return [ConTextRule(f"new clause ({word})", "TERMINATE", direction="TERMINATE",
+                        pattern=[{"TEXT": ","}, {"LOWER": word}])
+            for word in NEW_CLAUSE_WORDS]
 
 
 def _postfix_history():
     """ConText's "history" looks forward ("history of stones"); problem lists also write it right after the
-    condition ("Nephrolithiasis hx (2020)", the shorthand written out): the mention just before it is past."""
+    condition ("Nephrolithiasis hx (2020)", "nephrolithiasis hx 2022", the shorthand written out): the mention
+    just before it is past."""
     from medspacy.context import ConTextRule
 
-    # with the punctuation that closes it, so this longer match wins over the forward "history" rule
+    # with the punctuation or the year that closes it, so this longer match wins over the forward "history" rule
     return [ConTextRule("history (after the condition)", "HISTORICAL",
                         pattern=[{"LOWER": "history"}, {"TEXT": {"IN": ["(", ".", ";"]}}],
+                        direction="BACKWARD", max_scope=1),
+            ConTextRule("history (after the condition, dated)", "HISTORICAL",
+                        pattern=[{"LOWER": "history"}, {"TEXT": {"REGEX": r"^(19|20)\d\d$"}}],
                         direction="BACKWARD", max_scope=1)]
 
 

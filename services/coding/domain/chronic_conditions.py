@@ -5,6 +5,8 @@ at the time of the encounter and affect its care; "history of" is for a conditio
 "PMH HTN, controlled on amlodipine" is hypertension today; "h/o hypertension" with nothing about its care stays
 out (the suggester codes no history for it), since a coder cannot tell whether it still exists. Only conditions
 that do not resolve on their own are read this way: a past pneumonia or kidney stone is history whatever follows.
+A substance use disorder under the history that its sentence says is in remission ("hx EtOH use d/o, now in early
+remission") is the disorder in remission, a current code (F1x.x1), not a history.
 """
 import re
 
@@ -20,6 +22,13 @@ _MANAGED = re.compile(r"\b(controlled|uncontrolled|well[- ]controlled|stable|man
 _OVER = re.compile(r"\b(resolved|no longer|off (all )?(meds|medications|treatment)|remission)\b", re.IGNORECASE)
 
 
+SUBSTANCE_USE = ("F10", "F11", "F12", "F13", "F14", "F15", "F16", "F18", "F19")
+_REMISSION = re.compile(r"\bin (early |sustained |full |partial )?remission\b", re.IGNORECASE)
+
+
 def current_chronic_condition(code: str, sentence: str) -> bool:
-    """The condition (its code) is chronic and its sentence states it is cared for now."""
+    """The condition (its code) is chronic and its sentence states it is cared for now, or it is a substance use
+    disorder its sentence places in remission."""
+    if code.startswith(SUBSTANCE_USE):
+        return bool(_REMISSION.search(sentence))
     return code.startswith(CHRONIC) and bool(_MANAGED.search(sentence)) and not _OVER.search(sentence)

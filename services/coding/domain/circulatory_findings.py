@@ -7,7 +7,8 @@ paroxysmal I48.0, chronic I48.20); premature ventricular I49.3 and atrial I49.1 
 idiopathic" I30.0 (viral I30.1, acute I30.9, else I31.9); "Cardiomyopathy, hypertrophic" I42.2, obstructive I42.1;
 "Raynaud's" I73.00 (I73.01 with gangrene); "Aneurysm, aorta, abdominal" I71.4- by site, without rupture;
 "Thrombosis, vein, deep, lower extremity" I82.4- (chronic I82.5-) by vein and side; "Atherosclerosis,
-extremities, with intermittent claudication" I70.21- by side.
+extremities, with intermittent claudication" I70.21- by side; "Stenosis, carotid" I65.2- by side ("L ICA
+stenosis" I65.22, both I65.23).
 """
 import re
 
@@ -113,6 +114,12 @@ def _deep_vein_thrombosis(match: re.Match, note: str) -> tuple[str, str] | None:
     return f"I82.{acuity}{vein}{side}", "deep vein thrombosis of the leg by the vein and side stated"
 
 
+def _carotid_stenosis(match: re.Match, note: str) -> tuple[str, str]:
+    side = {"right": "1", "left": "2", "bilateral": "3", None: "9"}[stated_side(sentence(note, match.start(),
+                                                                                       match.end()))]
+    return f"I65.2{side}", "occlusion and stenosis of the carotid artery, by the side stated"
+
+
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 CIRCULATORY_FINDINGS = (
     (_word(r"(intermittent )?claudication"), ("I73", "I70", "R26"), _claudication),
@@ -125,6 +132,8 @@ CIRCULATORY_FINDINGS = (
     (_word(r"premature atrial (contractions?|complexes|beats?|depolarizations?)"), ("I49", "R00"),
      _fixed("I49.1", "atrial premature depolarization")),
     (_word(r"(abdominal aortic aneurysm|aaa)"), ("I71",), _abdominal_aortic_aneurysm),
+    (_word(r"((internal )?carotid( artery)?|ica) (stenosis|occlusion)|(stenosis|occlusion) of (the )?(right |left )?"
+           r"(internal )?carotid( artery)?"), ("I65", "I77", "I99"), _carotid_stenosis),
     (_word(r"hypertrophic (obstructive )?cardiomyopathy|hocm|hcm"), ("I42",), _hypertrophic_cardiomyopathy),
     (_word(r"raynaud'?s( phenomenon| disease| syndrome)?"), ("I73",), _raynaud),
     (_word(r"(dvt|deep vein thrombosis|deep venous thrombosis)( of (the )?(\w+ ){0,3}(vein|leg|le|lower extremity))?"),

@@ -222,7 +222,8 @@ CLINICAL_FINDINGS = (
      _nonrheumatic("I34.0", "nonrheumatic mitral insufficiency", _AORTIC)),
     (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
      _fixed("I11.9", "hypertensive heart disease")),
-    (_word(r"(pulmonary|lung) nodules?"), ("R91", "J98"), _nodule),
+    (_word(r"(pulmonary|lung) nodules?|nodules? (in |of )?(the )?(right|left) (upper|middle|lower) lobe"),
+     ("R91", "J98"), _nodule),
     (_word(r"vitamin d( level)?[\s\d.,:=-]{0,12}(deficiency|insufficiency|deficient|insufficient)|"
            r"(low|insufficient|deficient) vitamin d"), ("E55",), _fixed("E55.9", "vitamin D deficiency")),
     (_word(r"pleuritic ((left|right|l|r) )?(chest )?pain|pleurodynia"), ("R07", "R09.1"),

@@ -29,6 +29,7 @@ from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
 from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.encounter_z_codes import encounter_z_codes
+from services.coding.domain.excluded_together import excluded_together
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.injury_encounter import stated_by_cue
 from services.coding.domain.injury_specificity import injury_specificity
@@ -240,7 +241,8 @@ def substance_in_remission(suggestions: list[Suggestion], note: str, tabular: Ta
 _VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|"
                       r"pcv ?(13|15|20|21)|ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|"
                       r"menveo|menquadfi|bexsero|arexvy|abrysvo)\b", re.IGNORECASE)
-_NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue)\b", re.IGNORECASE)
+_NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue|up to date|up-to-date|utd|"
+                        r"previously|already (had|received|given))\b", re.IGNORECASE)
 
 
 def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
@@ -311,7 +313,8 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        seventh_character, substance_in_remission, ckd_stated_stage, coronary_with_angina,
                                        hypertension_combination, diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control,
-                                       diabetic_retinopathy, ckd_stage, integral_symptoms, same_condition)
+                                       diabetic_retinopathy, ckd_stage, integral_symptoms, same_condition,
+                                       excluded_together)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:

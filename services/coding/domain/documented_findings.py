@@ -183,7 +183,7 @@ def _pharyngitis(match: re.Match, note: str) -> tuple[str, str]:
 
 
 _GOUT_SITES = (("1", r"shoulder"), ("2", r"elbow"), ("3", r"wrist"), ("4", r"hand|finger|thumb"),
-               ("5", r"hip"), ("6", r"knee"), ("7", r"ankle|foot|feet|toe|great toe|podagra"),
+               ("5", r"hip"), ("6", r"knee"), ("7", r"ankle|foot|feet|toe|great toe|podagra|mtp|metatarsophalangeal|1st mtp"),
                ("8", r"spine|vertebra\w*"))
 _SIDE = {"1": re.compile(r"\bright\b", re.IGNORECASE), "2": re.compile(r"\bleft\b", re.IGNORECASE)}
 

@@ -67,7 +67,8 @@ def _taken(note: str, match: re.Match) -> bool:
                                  _JUST_NEGATED.search(before(note, match.start())))
 
 
-def _for_this_class(match: re.Match, note: str) -> bool:
+def for_this_class(match: re.Match, note: str) -> bool:
+    """An antidiabetic also given without diabetes counts as one only where the note names diabetes."""
     return not ALSO_FOR_OTHER_CONDITIONS.fullmatch(match.group(0)) or bool(DIABETES.search(note))
 
 
@@ -78,7 +79,7 @@ def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,
     present = {s.code for s in suggestions}
     made = []
     for pattern, code in MAINTENANCE_DRUGS:
-        match = next((m for m in pattern.finditer(note) if _taken(note, m) and _for_this_class(m, note)), None)
+        match = next((m for m in pattern.finditer(note) if _taken(note, m) and for_this_class(m, note)), None)
         if match is None or code in present or not tabular.is_billable(code):
             continue
         made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term (current) use "

@@ -35,8 +35,10 @@ _PROCEDURE_DATE = _rx(r"(before|prior to|ahead of) [^.;,]*?\bscheduled\b")
 _FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ]treatment (visit|check)")
 _COMPLETED = _rx(r"(completed|complete|finished|after|s/p) (a |the |his |her )?(\w+ )?(course|treatment|tx|therapy|"
                  r"abx|antibiotics?|chemo\w*|radiation|regimen)|treatment (completed|complete|finished)|"
-                 # a drug named, where the sentence says the condition went away: "completed nitrofurantoin, resolved"
-                 r"(completed|finished) (a |the |his |her )?[\w-]+(?=[^.;\n]*\b(resolved|cleared|cured)\b)")
+                 # a drug named, where the sentence says the condition went away or the drug was stopped:
+                 # "completed nitrofurantoin, resolved", "completed 3 mo rivaroxaban, stopped last week"
+                 r"(completed|finished) (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+"
+                 r"(?=[^.;\n]*\b(resolved|cleared|cured|stopped|discontinued|now off)\b)")
 _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|finishing|"
              r"recurr\w*|worse\w*")
 

@@ -9,7 +9,7 @@ left to a coder (below any auto-accept threshold).
 """
 import re
 
-from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS
+from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import NEGATION, before, current, sentence
 from services.coding.domain.note_text import word_pattern as _rx
@@ -159,8 +159,8 @@ def _long_term_drugs(note: str, tabular) -> list[Suggestion]:
     for pattern, code in DRUGS:
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            if _LONG_TERM.search(text) and current(note, match.start(), match.end()) and not (
-                    code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
+            if _LONG_TERM.search(text) and current(note, match.start(), match.end()) and for_this_class(
+                    match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "
                                                                    "therapy the note documents"))
                 break

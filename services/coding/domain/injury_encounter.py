@@ -23,8 +23,8 @@ _SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out o
                          re.IGNORECASE)
 _ACTIVE = re.compile(r"\bactive treatment\b", re.IGNORECASE)
 # an injury of the last day, with no follow-up words, is seen for the first time: its active treatment (A)
-_RECENT = re.compile(r"\b(yesterday|last night|this (morning|afternoon|evening)|earlier today|(\d+|a few|several) "
-                     r"(hours?|hrs?) ago)\b", re.IGNORECASE)
+_RECENT = re.compile(r"\b(yesterday|last night|this (morning|afternoon|evening)|(earlier )?today|tonight|"
+                     r"(\d+|a few|several) (hours?|hrs?) ago)\b", re.IGNORECASE)
 _OTHER_HEALING = re.compile(r"\b(delayed (healing|union)|nonunion|non-union|malunion|mal-union|sequelae?|"
                             r"late effect)\b", re.IGNORECASE)
 

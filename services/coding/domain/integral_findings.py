@@ -4,7 +4,7 @@ coded beside the confirmed diagnosis), read by `integral_symptoms` beside its ge
 Each row is a symptom the diagnosis is made of, not one it merely often comes with: edema and dyspnea in heart
 failure; dyspnea, wheezing and cough in an exacerbation of COPD or in asthma; hypoxemia in respiratory failure
 with hypoxia; sneezing in rhinitis; hirsutism and irregular menses in PCOS; erythema in cellulitis; lightheadedness and syncope in orthostatic hypotension (the index's
-"Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction; fatigue and weight gain in
+"Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction, chest wall pain in costochondritis; fatigue and weight gain in
 hypothyroidism. A symptom beside a stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be
 confirmed and the one that explains it.
 """
@@ -23,7 +23,8 @@ CARDIOPULMONARY_INTEGRAL = {
     "R09.02": ("J96.01", "J96.11", "J96.21"),  # hypoxemia in respiratory failure with hypoxia
     "R42": ("I95",),  # lightheadedness on standing
     "R55": ("I95.1",),  # orthostatic syncope
-    "R07": ("I20", "I21", "I24", "I25.11"),  # chest pain in angina or infarction
+    "R07": ("I20", "I21", "I24", "I25.11", "M94.0"),  # chest pain in angina or infarction, chest wall pain in
+    # costochondritis
     "R53.8": HYPOTHYROIDISM,  # fatigue
     "R63.5": HYPOTHYROIDISM,  # weight gain
     "R06.7": ("J30", "J00", "J01"),  # sneezing in rhinitis, a cold or sinusitis

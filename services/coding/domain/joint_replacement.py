@@ -21,7 +21,7 @@ _SITE_DIGIT = {"knee": "5", "tka": "5", "tkr": "5", "hip": "4", "tha": "4", "thr
                "tsa": "1", "rtsa": "1"}
 _SIDE_DIGIT = {"right": "1", "left": "2", "bilateral": "3", None: "9"}
 _NOT_DONE = re.compile(r"\b(discuss\w*|plan\w*|prior to|before|upcoming|awaiting|pre-?op\w*|"
-                       r"candidate|consider\w*|scheduled|schedule|will need|pending|"
+                       r"candidate|consider\w*|scheduled|schedule|will need|may need|might need|pending|"
                        r"recommend\w*|options?|if|refer(red|ral)? (to|for) (\w+ )?(surgeon|surgery|ortho\w*|"
                        r"arthroplasty|evaluation))\b", re.IGNORECASE)
 _AFTERCARE = re.compile(r"\b(post-?op(erative)?( visit| check| follow-?up)?|aftercare|wound check|"

@@ -67,7 +67,7 @@ def sided_codes(code: str, side: str, text: str, tabular) -> list[str]:
 
 
 def laterality(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    out, reasons = [], []
+    out, reasons, one_side, bilateral = [], [], [], {}
     for s in suggestions:
         if not SIDE_UNSPECIFIED.search(tabular.description(s.code)):
             out.append(s)
@@ -75,7 +75,18 @@ def laterality(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[
         made, reason = _sided(s, note, tabular)
         out += made
         reasons.append(reason)
-    return out, reasons
+        if len(made) == 1 and made[0].code != s.code:
+            side = stated_side(sentence(note, s.start, s.end))
+            if side == "bilateral":
+                bilateral[s.code] = made[0].code
+            else:
+                one_side.append((s.code, made[0]))
+    # "bilateral carpal tunnel syndrome, R worse than L ... R release scheduled": the bilateral code covers the
+    # side a second mention names
+    covered = [made for unspecified, made in one_side if unspecified in bilateral]
+    reasons += [f"{made.code}: {bilateral[unspecified]}, bilateral, stands for both sides"
+                for unspecified, made in one_side if unspecified in bilateral]
+    return [s for s in out if not any(s is made for made in covered)], reasons
 
 
 def _sided(s: Suggestion, note: str, tabular) -> tuple[list[Suggestion], str]:

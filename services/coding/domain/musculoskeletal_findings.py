@@ -229,7 +229,9 @@ MUSCULOSKELETAL_FINDINGS = (
          rf"{_FRACTURE}"), ("S82",), tibial_plateau),
     (_rx(rf"tear of {_SIDE}(lateral|medial) meniscus|{_SIDE}(lateral|medial) (meniscus|meniscal) tear"), ("S83", "M23"),
      meniscus_tear),
-    (_rx(r"(complete |full[- ]thickness |partial[- ]thickness |partial |incomplete )?(rotator cuff (tear|rupture)|"
+    # the tabular's M75.1 inclusion term names the supraspinatus; its fellow cuff tendons are the same tear
+    (_rx(r"(complete |full[- ]thickness |partial[- ]thickness |partial |incomplete )?((rotator cuff|supraspinatus|"
+         r"infraspinatus|subscapularis|teres minor)( tendon)? (tear|rupture)|"
          r"(tear|rupture) of (the )?(right |left )?rotator cuff)"), ("M75", "S46", "M66"), rotator_cuff_tear),
     (_rx(r"((lumbar|thoracic|lumbosacral|thoracolumbar) )?(dis[ck] (herniation|protrusion|extrusion|displacement)|"
          r"herniated (nucleus pulposus|dis[ck])|hnp)"), ("M51",), disc_displacement),

@@ -17,12 +17,21 @@ from dataclasses import dataclass
 
 FAMILY = "family"
 
-_CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b", re.IGNORECASE)
+# a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
+NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
+_CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" +
+                         "|".join(NEW_CLAUSE_WORDS) + r")\b)", re.IGNORECASE)
 _AFTER_REACH = 40  # characters a cue written after the mention may stand from it
 
 
 def _words(*cues: str) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(cues) + r")\b", re.IGNORECASE)
+
+
+# A review-of-systems line: "Resp: neg SOB, cough", "GU: negative dysuria" denies what follows the label, up to a
+# "+" that affirms the next item ("neg fever, + cough"). Not "HER2-negative", "Rh negative": only a bare
+# "negative" opening the clause or right after its label's colon.
+TEMPLATE_NEGATIVE = re.compile(r"(^|:)\s*(negative|neg)\b(?!-)[^+]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,14 +70,17 @@ RULES = (
                      r"treated",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)"),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
-                         r"no recurrence)\b", re.IGNORECASE),
+                         r"no recurrence|(?<!being )(?<!be )repleted)\b", re.IGNORECASE),
               unless=_words("this morning", "today", "tonight", "overnight", "recurrent", "recurred", "again")),
     ScopeRule("negated",
-              _words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
-                     r"rules out"),
+              re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
+                                r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          r"not seen|not found)\b", re.IGNORECASE)),
 )
+
+
+SCREENING = next(rule for rule in RULES if rule.name == "screening")
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,14 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
     after = _CLAUSE_END.search(text, end)
     return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def screened(text: str, start: int, end: int) -> bool:
+    """The mention names what a screening looks for ("lung ca screening", "screening for colon cancer"), not
+    what it found ("LDCT for lung ca screening: 6 mm nodule")."""
+    first, last = clause(text, start, end)
+    first = max(first, text.rfind(":", first, start) + 1)
+    return bool(SCREENING.before.search(text[first:start]) or SCREENING.after.search(text[end:min(last, end + _AFTER_REACH)]))
 
 
 def mention_scope(text: str, start: int, end: int) -> Scope | None:

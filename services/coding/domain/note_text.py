@@ -7,10 +7,12 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 
+from services.coding.domain.note_context import TEMPLATE_NEGATIVE, screened
+
 _MARKS = ".;\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
-NEGATED_AFTER = re.compile(r"^[\s,:-]*(is |are |was |has )?(none|absent|negative|resolved|ruled out|denied|gone)\b",
+NEGATED_AFTER = re.compile(r"^[\s,:-]*(is |are |was |has )?(none|absent|negative|resolved|repleted|ruled out|denied|gone)\b",
                            re.IGNORECASE)
 # Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
 # the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
@@ -20,7 +22,8 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
                               r"\bdifferential\b|\?)", re.IGNORECASE)
-UNCERTAIN_AFTER = re.compile(r"^[\s,]*(is |are |was )?(likely|probable|possible|suspected|presumed|unlikely|"
+UNCERTAIN_AFTER = re.compile(r"^[\s,]*(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
+                             r"suspected|presumed|unlikely|"
                              r"versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|\?)", re.IGNORECASE)
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
@@ -91,9 +94,9 @@ def uncertain(note: str, start: int, end: int) -> bool:
 
 def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
-    relative's."""
+    relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
-    return not (NEGATION.search(prefix) or HYPOTHETICAL.search(prefix) or NEGATED_AFTER.search(after(note, end))
-                or uncertain(note, start, end)
-                or HISTORY.search(whole) or FAMILY.search(whole))
+    return not (NEGATION.search(prefix) or TEMPLATE_NEGATIVE.search(prefix) or HYPOTHETICAL.search(prefix)
+                or NEGATED_AFTER.search(after(note, end)) or uncertain(note, start, end)
+                or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
 

@@ -25,7 +25,10 @@ UNSPECIFIED = {
     "F32.A": ("F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F32.9", "F33"),
     "F33.9": ("F33.0", "F33.1", "F33.2", "F33.3", "F33.4"),
     "F40.10": ("F40.11",),
+    "F50.9": ("F50.0", "F50.2", "F50.8"),
+    "M10.9": ("M10.0", "M10.1", "M10.2", "M10.3", "M10.4"),  # "gout flare L 1st MTP ... allopurinol (for gout)"  # "binge eating disorder ... refer to an eating disorder program"
     "R07.9": ("R07.1", "R07.2", "R07.81", "R07.82", "R07.89"),  # chest pain, then its kind ("chest wall pain")
+    "R05.9": ("R05.1", "R05.2", "R05.3", "R05.4", "R05.8"),  # "chronic cough ... reflux-related cough likely"
     # "OA" beside "primary osteoarthritis R knee": the unspecified site is the joint named elsewhere
     "M19.90": ("M15", "M16", "M17", "M18", "M19.0", "M19.1", "M19.2"),
 }

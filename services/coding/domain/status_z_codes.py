@@ -58,7 +58,7 @@ _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 # a lab order that is the INR itself ("PT/INR. Reason: ...") or names its goal is the drug's monitoring
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
                   r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
-                  r"^(pt/)?inr(?=\s*[.:])|"
+                  r"^(pt/)?inr(?=\s*[.:])|(?<=order: )(pt/)?inr(?=\s*[.:])|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug )?toxicity|"
                   r"(lithium|digoxin|phenytoin|valproate|vancomycin|"
                   r"tacrolimus) level")

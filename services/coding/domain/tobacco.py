@@ -16,13 +16,15 @@ from services.coding.domain.suggestions import Suggestion, from_rule, replacing
 NAME = "tobacco-product"
 PRODUCTS = ((re.compile(r"\be-?cig(arette)?s?\b|\belectronic cigarettes?\b|\bvap(e|es|ed|er|ing)\b", re.IGNORECASE),
              "F17.290", "electronic cigarettes (another tobacco product)"),
-            (re.compile(r"\bcigarettes?\b|\bpacks?[- ](a|per)[- ]day\b|\bppd\b", re.IGNORECASE), "F17.210",
-             "cigarettes"),
+            # pack-years count cigarettes; "cigarretes", "cigs" as dictated
+            (re.compile(r"\bcigarr?ett?es?\b|\bcigs\b|\bpacks?[- ](a|per)[- ]day\b|\bppd\b|\bpa?c?k[- ]?y(ea)?rs?\b",
+                        re.IGNORECASE), "F17.210", "cigarettes"),
             (re.compile(r"\bchewing tobacco\b|\bchews tobacco\b|\bsmokeless tobacco\b|\bsnuff\b", re.IGNORECASE),
              "F17.220", "chewing tobacco"),
             (re.compile(r"\bcigars?\b|\bpipe\b", re.IGNORECASE), "F17.290", "another tobacco product"))
 _SMOKER = re.compile(r"\b(current smoker|active smoker|smoker|smokes|smoking)\b", re.IGNORECASE)
-_NOT_CURRENT = re.compile(r"\b(former|quit|ex-smoker|never|non-?smoker|stopped|cessation|passive|second-?hand)\b",
+# "not ready to quit" is a current smoker
+_NOT_CURRENT = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|stopped|cessation|passive|second-?hand)\b",
                           re.IGNORECASE)
 
 
