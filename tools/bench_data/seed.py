@@ -17,10 +17,10 @@ from pathlib import Path
 
 import asyncpg
 
-from services.claims.adapters.reports import CLAIM_TALLY
+from services.claims.adapters.reports import CLAIM_TALLY, CLAIM_TALLY_ROLLUP
 from services.denials.adapters import analytics_figures
-from services.denials.adapters.reports import DENIAL_TALLY
-from services.payments.adapters import aging_figures, balances, period_figures
+from services.denials.adapters.reports import DENIAL_TALLY, DENIAL_TALLY_ROLLUP
+from services.payments.adapters import aging_figures, balances, ops_figures, period_figures
 from tools.bench.stages import database_url
 from tools.bench_data.generator import (COLUMNS, ClaimGenerator, billing_tenant_row, tenant_payer_rows, tenant_weights,
                                         tenants)
@@ -30,15 +30,16 @@ PAYERS_CSV = ROOT / "services" / "claims" / "data" / "payers.csv"
 DEMO_TENANT = ROOT / "deploy" / "seed" / "demo_tenant.json"
 # What the copy (run without triggers) leaves to rebuild per database: the maintained figures. The
 # balances are rebuilt without triggers too (the aging figures follow claim_balance), then the figures
-# read from them.
+# read from them; the all-tenant rollups last, from the per-tenant rows.
 REBUILD = {
-    "claims": ("claim, claim_event", CLAIM_TALLY.backfill()),
+    "claims": ("claim, claim_event", (*CLAIM_TALLY.backfill(), *CLAIM_TALLY_ROLLUP.backfill())),
     "payments": ("ledger_entry, ledger_transaction, billed_claim",
                  ("SET LOCAL session_replication_role = replica",
                   "TRUNCATE claim_balance, tenant_account_balance, tenant_daily_flow, tenant_daily_charge",
-                  *balances.BACKFILL, *period_figures.BACKFILL, *aging_figures.BACKFILL)),
+                  *balances.BACKFILL, *period_figures.BACKFILL, *aging_figures.BACKFILL,
+                  *ops_figures.BACKFILL)),
     "denials": ("denial, adjudicated_claim, submitted_claim",
-                (*DENIAL_TALLY.backfill(), *analytics_figures.BACKFILL)),
+                (*DENIAL_TALLY.backfill(), *DENIAL_TALLY_ROLLUP.backfill(), *analytics_figures.BACKFILL)),
 }
 CHUNK = 25000
 
