@@ -91,9 +91,12 @@ WHERE coalesce(fresh.claims, 0) <> coalesce(kept.claims, 0) OR coalesce(fresh.ch
 
 
 def tables(metadata: MetaData) -> tuple[Table, Table]:
-    flows = Table("tenant_daily_flow", metadata, Column("tenant_id", Uuid, primary_key=True),
-                  Column("day", Date, primary_key=True), Column("account", String(40), primary_key=True),
-                  Column("amount", Numeric(14, 2), nullable=False))
+    flows = Table("tenant_daily_flow", metadata, Column("tenant_id", Uuid, nullable=False),
+                  Column("day", Date, nullable=False), Column("account", String(40), nullable=False),
+                  Column("amount", Numeric(14, 2), nullable=False),
+                  # A/R KPIs read a period of the tenant's flows from this index alone (index-only scan).
+                  Index("uq_tenant_daily_flow", "tenant_id", "day", "account", unique=True,
+                        postgresql_include=["amount"]))
     charges = Table("tenant_daily_charge", metadata, Column("tenant_id", Uuid, nullable=False),
                     Column("day", Date, nullable=False), Column("lag_days", Integer, nullable=True),
                     Column("claims", Integer, nullable=False), Column("charges", Numeric(14, 2), nullable=False),

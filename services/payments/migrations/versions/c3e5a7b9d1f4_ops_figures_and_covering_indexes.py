@@ -1,6 +1,6 @@
 """the ops dashboard's figures maintained over every tenant (balances per account, charges per UTC day of
-submission); A/R KPIs' open balances and daily charges read from covering indexes; every tenant's open
-suspense items counted from a partial index
+submission); A/R KPIs' open balances, daily charges and daily flows read from covering indexes; every
+tenant's open suspense items counted from a partial index
 
 Revision ID: c3e5a7b9d1f4
 Revises: e2a4c6b8d0f1
@@ -28,9 +28,14 @@ def upgrade() -> None:
     op.execute("CREATE UNIQUE INDEX uq_tenant_daily_charge ON tenant_daily_charge (tenant_id, day, lag_days) "
                "INCLUDE (claims, charges) NULLS NOT DISTINCT")
     op.execute("CREATE INDEX ix_suspense_item_open ON suspense_item (tenant_id) WHERE status = 'open'")
+    op.execute("ALTER TABLE tenant_daily_flow DROP CONSTRAINT IF EXISTS tenant_daily_flow_pkey")
+    op.execute("CREATE UNIQUE INDEX IF NOT EXISTS uq_tenant_daily_flow ON tenant_daily_flow (tenant_id, day, account) "
+               "INCLUDE (amount)")
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX uq_tenant_daily_flow")
+    op.execute("ALTER TABLE tenant_daily_flow ADD PRIMARY KEY (tenant_id, day, account)")
     op.execute("DROP INDEX ix_suspense_item_open")
     op.execute("DROP INDEX uq_tenant_daily_charge")
     op.execute("ALTER TABLE tenant_daily_charge ADD CONSTRAINT uq_tenant_daily_charge "
