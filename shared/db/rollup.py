@@ -4,14 +4,15 @@ tenant's day rows summed per month (so a year's report reads twelve month rows p
 
 Statement-level triggers on the source table add what each statement changed (its new rows less its
 old ones) to the rollup, in key order (shared/db/figures.py). The rollup also counts the source rows
-under each key and drops a key when its last source row goes, so it holds the keys a GROUP BY over the
-source rows would give. A rollup row is a point of contention for every writer of its source rows:
+under each key (`source_rows`) and drops a key when its last source row goes, so it holds the keys a
+GROUP BY over the source rows would give. A rollup row is a point of contention for every writer of its source rows:
 the all-tenant rows are shared by writers of every tenant, as a tenant's rows are by its writers.
 TRUNCATE is not followed: `backfill()` rebuilds.
 """
 from dataclasses import dataclass
 
 from sqlalchemy import BigInteger, Column, Index, MetaData, Table
+from sqlalchemy.types import TypeEngine
 
 from shared.db.figures import Figures
 
@@ -25,8 +26,8 @@ class Rollup:
     keys: tuple[str, ...]  # the rollup's key columns: the source's, or computed (below)
     values: tuple[str, ...]  # the source's summed columns
     table_name: str = ""  # `{source}_all` unless named
-    # Keys computed from a source row: (column, SQL over the row's columns, the source column giving its type).
-    computed: tuple[tuple[str, str, str], ...] = ()
+    # Keys computed from a source row: (column, SQL over the row's columns, its type).
+    computed: tuple[tuple[str, str, TypeEngine], ...] = ()
     rows_filter: str = "true"  # the source rows rolled up, as SQL over their columns
 
     @property
@@ -35,7 +36,7 @@ class Rollup:
 
     @property
     def _figures(self) -> Figures:
-        return Figures(self.name, self.keys, (*self.values, "tenant_rows"))
+        return Figures(self.name, self.keys, (*self.values, "source_rows"))
 
     def _key_sql(self) -> str:
         computed = {column: sql for column, sql, _ in self.computed}
@@ -44,23 +45,23 @@ class Rollup:
     def table(self, metadata: MetaData, source: Table) -> Table:
         """The rollup, its columns typed as the source's, with the number of source rows per key; its
         unique index carries the sums, so a read of a range of keys is an index-only scan."""
-        typed_as = {column: of for column, _, of in self.computed}
+        types = {column: type_ for column, _, type_ in self.computed}
         return Table(self.name, metadata,
-                     *(Column(k, source.c[typed_as.get(k, k)].type, nullable=False) for k in self.keys),
+                     *(Column(k, types[k] if k in types else source.c[k].type, nullable=False) for k in self.keys),
                      *(Column(v, source.c[v].type, nullable=False) for v in self.values),
-                     Column("tenant_rows", BigInteger, nullable=False),
+                     Column("source_rows", BigInteger, nullable=False),
                      Index(f"uq_{self.name}", *self.keys, unique=True,
-                           postgresql_include=[*self.values, "tenant_rows"]))
+                           postgresql_include=[*self.values, "source_rows"]))
 
     def _rows(self, table: str, sign: int) -> str:
         values = ", ".join(f"{'-' if sign < 0 else ''}{v} AS {v}" for v in self.values)
-        return f"SELECT {self._key_sql()}, {values}, {sign} AS tenant_rows FROM {table} WHERE {self.rows_filter}"
+        return f"SELECT {self._key_sql()}, {values}, {sign} AS source_rows FROM {table} WHERE {self.rows_filter}"
 
     def _change(self, op: str) -> str:
         new, old = self._rows("new_rows", 1), self._rows("old_rows", -1)
         rows = {"INSERT": new, "DELETE": old, "UPDATE": f"{new} UNION ALL {old}"}[op]
         keys = ", ".join(self.keys)
-        sums = ", ".join(f"sum({v}) AS {v}" for v in (*self.values, "tenant_rows"))
+        sums = ", ".join(f"sum({v}) AS {v}" for v in (*self.values, "source_rows"))
         return self._figures.add(f"SELECT {keys}, {sums} FROM ({rows}) AS r GROUP BY {keys}")
 
     def install(self) -> list[str]:
@@ -87,17 +88,17 @@ END $$"""
     def _fresh(self) -> str:
         keys = ", ".join(self.keys)
         sums = ", ".join(f"sum({v}) AS {v}" for v in self.values)
-        return (f"SELECT {keys}, {sums}, count(*) AS tenant_rows FROM (SELECT {self._key_sql()}, "
+        return (f"SELECT {keys}, {sums}, count(*) AS source_rows FROM (SELECT {self._key_sql()}, "
                 f"{', '.join(self.values)} FROM {self.source} WHERE {self.rows_filter}) AS r GROUP BY {keys}")
 
     def backfill(self) -> list[str]:
         """The rollup rebuilt from the source rows (run with their writers locked out)."""
         return [f"TRUNCATE {self.name}",
-                f"INSERT INTO {self.name} ({', '.join((*self.keys, *self.values, 'tenant_rows'))}) {self._fresh()}"]
+                f"INSERT INTO {self.name} ({', '.join((*self.keys, *self.values, 'source_rows'))}) {self._fresh()}"]
 
     def drift(self) -> str:
         """Keys whose rollup differs from the sum of the source rows."""
-        differs = " OR ".join(f"fresh.{c} IS DISTINCT FROM kept.{c}" for c in (*self.values, "tenant_rows"))
+        differs = " OR ".join(f"fresh.{c} IS DISTINCT FROM kept.{c}" for c in (*self.values, "source_rows"))
         return (f"SELECT count(*) FROM ({self._fresh()}) AS fresh FULL JOIN {self.name} AS kept "
                 f"USING ({', '.join(self.keys)}) WHERE {differs}")
 

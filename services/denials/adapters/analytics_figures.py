@@ -29,7 +29,7 @@ from services.denials.domain.queue import WORKABLE
 
 NAME = "denial_analytics"
 DATED = ("sla", "waiting")  # the denial dimensions read per day opened, never per month
-_MONTH = (("month", "date_trunc('month', day)::date", "day"),)
+_MONTH = (("month", "date_trunc('month', day)::date", Date()),)
 ADJUDICATION_MONTHS = Rollup("adjudication_figure", ("tenant_id", "month", "dimension", "key"),
                              ("adjudicated", "denied"), table_name="adjudication_month_figure", computed=_MONTH)
 DENIAL_MONTHS = Rollup("denial_figure", ("tenant_id", "month", "dimension", "key"), ("denials", "amount"),

@@ -17,7 +17,8 @@ from services.payments.domain.aging import AgingFigure
 
 daily_flow, daily_charge = period_figures.tables(metadata)
 aging_figure, aging_member = aging_figures.tables(metadata)
-balances_all, submitted_charge_day = ops_figures.tables(metadata, TenantAccountBalance.__table__)
+balances_all, submitted_charge_day = ops_figures.tables(metadata, TenantAccountBalance.__table__,
+                                                          BilledClaim.__table__)
 
 
 class PaymentReports:
@@ -87,7 +88,7 @@ class PaymentReports:
         edge = select(BilledClaim.total_charge.label("charge")).where(
             BilledClaim.submitted_at >= since,
             BilledClaim.submitted_at < datetime.combine(next_day, time.min, tzinfo=timezone.utc))
-        days = select(submitted_charge_day.c.charges).where(submitted_charge_day.c.day >= next_day)
+        days = select(submitted_charge_day.c.total_charge).where(submitted_charge_day.c.day >= next_day)
         charges = edge.union_all(days).subquery()
         recent = (await self._session.execute(select(func.coalesce(func.sum(charges.c.charge), 0)))).scalar_one()
         return balances, recent, await self._open_suspense(None)

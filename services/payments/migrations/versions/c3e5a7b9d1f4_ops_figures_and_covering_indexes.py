@@ -9,7 +9,7 @@ Create Date: 2026-12-02 14:40:00
 from alembic import op
 
 from services.payments.adapters import ops_figures
-from services.payments.adapters.tables import TenantAccountBalance
+from services.payments.adapters.tables import BilledClaim, TenantAccountBalance
 
 revision = 'c3e5a7b9d1f4'
 down_revision = 'e2a4c6b8d0f1'
@@ -18,7 +18,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    ops_figures.upgrade(op, TenantAccountBalance.__table__)
+    ops_figures.upgrade(op, TenantAccountBalance.__table__, BilledClaim.__table__)
     op.execute("DROP INDEX ix_claim_balance_open")
     op.execute("CREATE INDEX ix_claim_balance_open ON claim_balance (tenant_id) INCLUDE (insurance_ar, patient_ar) "
                "WHERE insurance_ar <> 0 OR patient_ar <> 0")
@@ -42,4 +42,4 @@ def downgrade() -> None:
                "UNIQUE NULLS NOT DISTINCT (tenant_id, day, lag_days)")
     op.execute("DROP INDEX ix_claim_balance_open")
     op.execute("CREATE INDEX ix_claim_balance_open ON claim_balance (tenant_id) WHERE insurance_ar <> 0 OR patient_ar <> 0")
-    ops_figures.downgrade(op, TenantAccountBalance.__table__)
+    ops_figures.downgrade(op)
