@@ -63,7 +63,7 @@ def relevant(entry: dict, ids: tuple[str, ...], all_tenants: bool) -> bool:
     # A report over every tenant: an aggregate bound to no id (the loops' selects are not aggregates),
     # or a read of the figures kept for every tenant.
     return all_tenants and not UUID.search(params) and bool(AGGREGATE.search(entry["query"])
-                                                            or EVERY_TENANT.search(entry["query"]))
+                                                            or EVERY_TENANT.search(text))
 
 
 def _restart(stack) -> None:
