@@ -203,9 +203,12 @@ def item_locks(name: str, ids: str = "ids", *, guarded: str | None = None) -> st
     END IF;"""
 
 
-async def read_counts(session: AsyncSession, counts: Table, tenant_id: UUID | None) -> dict[str, int]:
-    """The maintained counts per key of one tenant, or summed over every tenant (None); zeros left out."""
-    query = select(counts.c.key, func.sum(counts.c.n)).group_by(counts.c.key)
-    if tenant_id is not None:
-        query = query.where(counts.c.tenant_id == tenant_id)
+async def read_counts(session: AsyncSession, counts: Table, tenant_id: UUID | None, *,
+                      every_tenant: Table) -> dict[str, int]:
+    """The maintained counts per key of one tenant, or of every tenant (None) from their rollup
+    (shared/db/rollup.py), in key order; zeros left out."""
+    if tenant_id is None:
+        query = select(every_tenant.c.key, every_tenant.c.n).order_by(every_tenant.c.key)
+    else:
+        query = select(counts.c.key, func.sum(counts.c.n)).where(counts.c.tenant_id == tenant_id).group_by(counts.c.key)
     return {key: int(n) for key, n in (await session.execute(query)).all() if n}

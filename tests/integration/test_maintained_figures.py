@@ -11,18 +11,18 @@ import pytest
 from sqlalchemy import and_, exists, func, select
 
 from tests.integration.figures_support import copy_rows, execute, generated, units as units_of
-from services.claims.adapters.reports import CLAIM_TALLY
+from services.claims.adapters.reports import CLAIM_TALLY, CLAIM_TALLY_ROLLUP
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.adapters.tables import Claim, ClaimEvent
 from services.claims.settings import Settings as ClaimsSettings
-from services.denials.adapters.reports import DENIAL_TALLY
+from services.denials.adapters.reports import DENIAL_TALLY, DENIAL_TALLY_ROLLUP
 from services.denials.adapters.repositories import DenialsUnitOfWork
 from services.denials.adapters.tables import Denial
 from services.denials.settings import Settings as DenialsSettings
 from services.payments.application import reports as payment_reports
-from services.payments.adapters import period_figures
+from services.payments.adapters import ops_figures, period_figures
 from services.payments.adapters.repositories import PaymentsUnitOfWork
-from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction
+from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, SuspenseItem
 from services.payments.domain import aging, ledger
 from services.payments.settings import Settings as PaymentsSettings
 
@@ -105,7 +105,7 @@ async def test_claims_figures_equal_the_claims_and_timelines_after_inserts_updat
                        ("DELETE FROM claim_line WHERE claim_id = ANY($1::uuid[])", claims[140:150]),
                        ("DELETE FROM claim WHERE id = ANY($1::uuid[])", claims[140:150]))
         await _compare(units, ids, _claims_long_way)
-        assert await execute(server, "claims", (CLAIM_TALLY.drift(),)) == [0]
+        assert await execute(server, "claims", (CLAIM_TALLY.drift(),), (CLAIM_TALLY_ROLLUP.drift(),)) == [0, 0]
     finally:
         await engine.dispose()
 
@@ -134,7 +134,7 @@ async def test_denials_figures_equal_the_denials_after_inserts_updates_and_delet
                         "WHERE id = ANY($1::uuid[])", denials[:3]),
                        ("DELETE FROM denial WHERE id = ANY($1::uuid[])", denials[20:25]))
         await _compare(units, ids, _denials_long_way)
-        assert await execute(server, "denials", (DENIAL_TALLY.drift(),)) == [0]
+        assert await execute(server, "denials", (DENIAL_TALLY.drift(),), (DENIAL_TALLY_ROLLUP.drift(),)) == [0, 0]
     finally:
         await engine.dispose()
 
@@ -169,6 +169,36 @@ async def _compare_kpis(units, tenant_ids) -> None:
             assert {key: kpis[key] for key in expected} == expected, (tenant_id, days)
 
 
+async def _dashboard_long_way(session, tenant_id, since: datetime) -> tuple[dict, object, int]:
+    """Balances per account from the ledger, the charges submitted since the moment, the open suspense."""
+    balances = dict((await session.execute(_scoped(
+        select(LedgerEntry.account, func.sum(LedgerEntry.amount)).group_by(LedgerEntry.account),
+        LedgerEntry.tenant_id, tenant_id))).all())
+    recent = (await session.execute(_scoped(
+        select(func.coalesce(func.sum(BilledClaim.total_charge), 0)).where(BilledClaim.submitted_at >= since),
+        BilledClaim.tenant_id, tenant_id))).scalar_one()
+    suspense = (await session.execute(_scoped(
+        select(func.count()).select_from(SuspenseItem).where(SuspenseItem.status == "open"),
+        SuspenseItem.tenant_id, tenant_id))).scalar_one()
+    return balances, recent, suspense
+
+
+async def _compare_dashboards(units, tenant_ids) -> None:
+    """Every tenant's (from the rollups) and each tenant's, for moments within a day, at a UTC midnight,
+    before every claim and after every one; amounts compared as text, as the report writes them."""
+    now = datetime.now(timezone.utc)
+    midnight = datetime.combine(TODAY, datetime.min.time(), tzinfo=timezone.utc)
+    moments = (now - timedelta(days=90), now - timedelta(days=1, hours=7), midnight - timedelta(days=40),
+               now - timedelta(days=4000), now + timedelta(days=2))
+    for tenant_id in [None, *tenant_ids]:
+        for since in moments:
+            async with units() as uow:
+                balances, recent, suspense = await uow.reports.dashboard(tenant_id, since)
+                expected = await _dashboard_long_way(uow.session, tenant_id, since)
+            assert ({k: str(v) for k, v in balances.items()}, str(recent), suspense) == (
+                {k: str(v) for k, v in expected[0].items()}, str(expected[1]), expected[2]), (tenant_id, since)
+
+
 async def test_ar_kpis_equal_the_ledger_and_billed_claims_after_inserts_updates_and_deletes(infrastructure, seeded):
     server, (tenant_list, rows) = infrastructure.database_url, seeded
     payments = rows["payments"]
@@ -180,6 +210,7 @@ async def test_ar_kpis_equal_the_ledger_and_billed_claims_after_inserts_updates_
     moved = [r[0] for r in recent[:10]]
     try:
         await _compare_kpis(units, ids)
+        await _compare_dashboards(units, ids)
         await execute(server, "payments",
                        ("UPDATE billed_claim SET submitted_at = submitted_at - interval '40 days', "
                         "date_of_service = date_of_service - 3 WHERE claim_id = ANY($1::uuid[])", moved),
@@ -190,7 +221,8 @@ async def test_ar_kpis_equal_the_ledger_and_billed_claims_after_inserts_updates_
                        ("DELETE FROM billed_claim WHERE claim_id = ANY($1::uuid[])", [r[0] for r in recent[16:20]]))
         await _post_today(server, recent[20][1], recent[20][0])  # on the claim's own tenant
         await _compare_kpis(units, ids)
-        assert await execute(server, "payments", *((q,) for q in period_figures.DRIFT)) == [0, 0]
+        await _compare_dashboards(units, ids)
+        assert await execute(server, "payments", *((q,) for q in (*period_figures.DRIFT, *ops_figures.DRIFT))) == [0] * 4
     finally:
         await engine.dispose()
 

@@ -138,11 +138,20 @@ async def _analytics_long_way(session, tenant_id, start: date, end: date, top: i
     return {**figures, "sla": queue.sla_summary(opened, waiting, TODAY)}
 
 
+_MONTH_START = TODAY.replace(day=1)
+_FIVE_MONTHS_BACK = (_MONTH_START - timedelta(days=140)).replace(day=1)
+# Periods across whole months and partial ones: the day rows of the partial months, the month rows between.
+PERIODS = ((TODAY - timedelta(days=365), TODAY, 5), (TODAY - timedelta(days=1200), TODAY, 50),
+           (TODAY - timedelta(days=200), TODAY - timedelta(days=30), 3),
+           (_FIVE_MONTHS_BACK, _MONTH_START - timedelta(days=1), 5),  # whole months only
+           (_MONTH_START, TODAY, 5), (_FIVE_MONTHS_BACK + timedelta(days=2), _FIVE_MONTHS_BACK + timedelta(days=19), 5),
+           (_FIVE_MONTHS_BACK - timedelta(days=1), _MONTH_START, 5))  # a day either side of whole months
+
+
 async def _compare_analytics(units, tenant_ids) -> None:
     counted = 0
     for tenant_id in tenant_ids:
-        for start, end, top in ((TODAY - timedelta(days=365), TODAY, 5), (TODAY - timedelta(days=1200), TODAY, 50),
-                                (TODAY - timedelta(days=200), TODAY - timedelta(days=30), 3)):
+        for start, end, top in PERIODS:
             async with units() as uow:
                 report = await denial_analytics(uow, tenant_id=tenant_id, start=start, end=end, top=top)
                 expected = await _analytics_long_way(uow.session, tenant_id, start, end, top)
@@ -186,7 +195,8 @@ async def test_denial_analytics_equal_the_adjudications_and_denials_after_insert
                        ("UPDATE denial SET priority = priority + 1 WHERE id = ANY($1::uuid[])", denials[20:24]),
                        ("DELETE FROM denial WHERE id = ANY($1::uuid[])", denials[24:30]))
         await _compare_analytics(units, tenant_ids)
-        assert await execute(server, "denials", *((q,) for q in analytics_figures.DRIFT)) == [0, 0]
+        assert await execute(server, "denials", *((q,) for q in analytics_figures.DRIFT),
+                             *((months.drift(),) for months in analytics_figures.MONTHS)) == [0, 0, 0, 0]
         assert await execute(server, "denials", ("SELECT count(*) FROM denial_figure WHERE denials = 0",)) == [0]
     finally:
         await engine.dispose()

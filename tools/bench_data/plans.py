@@ -19,6 +19,7 @@ BACKGROUND = re.compile(r"outbox_message|inbox_message|pg_catalog|advisory|FOR U
                         re.IGNORECASE)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 AGGREGATE = re.compile(r"\b(count|sum)\(", re.IGNORECASE)
+EVERY_TENANT = re.compile(r"\bFROM \w+_all\b", re.IGNORECASE)  # the figures kept for every tenant (shared/db/rollup.py)
 BUFFERS = re.compile(r"Buffers: shared [^\n]*")
 ENTRY = re.compile(r"^\S.*?LOG:\s+duration: ([\d.]+) ms\s+plan:\n((?:[ \t].*\n?)*)", re.MULTILINE)
 
@@ -51,15 +52,18 @@ def _plans(text: str) -> list[dict]:
 
 def relevant(entry: dict, ids: tuple[str, ...], all_tenants: bool) -> bool:
     """A statement of the read: bound to the tenant's or the claim's id, or (a report over every
-    tenant) an aggregate bound to no id; never one of the services' background statements."""
+    tenant) an aggregate or a read of every tenant's maintained figures, bound to no id; never one of
+    the services' background statements."""
     text = entry["query"] + "\n" + entry["plan"]
     if BACKGROUND.search(text):
         return False
     params = next((line for line in entry["plan"].split("\n") if line.startswith("Query Parameters:")), "")
     if any(i in params for i in ids):
         return True
-    # A report over every tenant: an aggregate bound to no id (the loops' selects are not aggregates).
-    return all_tenants and not UUID.search(params) and bool(AGGREGATE.search(entry["query"]))
+    # A report over every tenant: an aggregate bound to no id (the loops' selects are not aggregates),
+    # or a read of the figures kept for every tenant.
+    return all_tenants and not UUID.search(params) and bool(AGGREGATE.search(entry["query"])
+                                                            or EVERY_TENANT.search(text))
 
 
 def _restart(stack) -> None:

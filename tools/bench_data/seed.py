@@ -17,10 +17,10 @@ from pathlib import Path
 
 import asyncpg
 
-from services.claims.adapters.reports import CLAIM_TALLY
+from services.claims.adapters.reports import CLAIM_TALLY, CLAIM_TALLY_ROLLUP
 from services.denials.adapters import analytics_figures
-from services.denials.adapters.reports import DENIAL_TALLY
-from services.payments.adapters import aging_figures, balances, period_figures
+from services.denials.adapters.reports import DENIAL_TALLY, DENIAL_TALLY_ROLLUP
+from services.payments.adapters import aging_figures, balances, ops_figures, period_figures
 from tools.bench.stages import database_url
 from tools.bench_data.generator import (COLUMNS, ClaimGenerator, billing_tenant_row, tenant_payer_rows, tenant_weights,
                                         tenants)
@@ -28,17 +28,21 @@ from tools.bench_data.generator import (COLUMNS, ClaimGenerator, billing_tenant_
 ROOT = Path(__file__).resolve().parents[2]
 PAYERS_CSV = ROOT / "services" / "claims" / "data" / "payers.csv"
 DEMO_TENANT = ROOT / "deploy" / "seed" / "demo_tenant.json"
-# What the copy (run without triggers) leaves to rebuild per database: the maintained figures. The
-# balances are rebuilt without triggers too (the aging figures follow claim_balance), then the figures
-# read from them.
+# What the copy (run without triggers) leaves to rebuild per database: the maintained figures, rebuilt
+# without triggers too, each from what it follows: the balances from the ledger, the aging figures from
+# the balances, the rollups (every tenant's rows, the months) last, from the rows they sum.
 REBUILD = {
-    "claims": ("claim, claim_event", CLAIM_TALLY.backfill()),
+    "claims": ("claim, claim_event", ("SET LOCAL session_replication_role = replica", *CLAIM_TALLY.backfill(),
+                                      *CLAIM_TALLY_ROLLUP.backfill())),
     "payments": ("ledger_entry, ledger_transaction, billed_claim",
                  ("SET LOCAL session_replication_role = replica",
                   "TRUNCATE claim_balance, tenant_account_balance, tenant_daily_flow, tenant_daily_charge",
-                  *balances.BACKFILL, *period_figures.BACKFILL, *aging_figures.BACKFILL)),
+                  *balances.BACKFILL, *period_figures.BACKFILL, *aging_figures.BACKFILL,
+                  *ops_figures.BACKFILL)),
     "denials": ("denial, adjudicated_claim, submitted_claim",
-                (*DENIAL_TALLY.backfill(), *analytics_figures.BACKFILL)),
+                ("SET LOCAL session_replication_role = replica", *DENIAL_TALLY.backfill(),
+                 *DENIAL_TALLY_ROLLUP.backfill(), *analytics_figures.BACKFILL,
+                 *(s for months in analytics_figures.MONTHS for s in months.backfill()))),
 }
 CHUNK = 25000
 

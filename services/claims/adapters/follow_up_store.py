@@ -55,6 +55,13 @@ def _past_expected_days(now: datetime):
     return Claim.submitted_at + func.make_interval(0, 0, 0, TenantPayer.expected_days) <= now
 
 
+def _submitted_by_expected_days(now: datetime):
+    """A bound on the submission that the awaiting claims' index (tenant, payer, submission) can seek to,
+    per payer; a day looser than `_past_expected_days`, which stays the exact test whatever the session's
+    time zone does to adding days."""
+    return Claim.submitted_at <= now - func.make_interval(0, 0, 0, TenantPayer.expected_days - 1)
+
+
 def _with_expected_days():
     return select(Claim, TenantPayer.expected_days).join(
         TenantPayer, and_(TenantPayer.tenant_id == Claim.tenant_id, TenantPayer.payer_id == Claim.payer_id))
@@ -83,7 +90,7 @@ class FollowUpStore:
                       payer_id: str | None) -> list[tuple[Claim, int]]:
         query = _with_expected_days().where(
             Claim.tenant_id == tenant_id, Claim.status.in_(statuses), Claim.remit_received_at.is_(None),
-            Claim.submitted_at.is_not(None), _past_expected_days(now))
+            Claim.submitted_at.is_not(None), _past_expected_days(now), _submitted_by_expected_days(now))
         if payer_id:
             query = query.where(Claim.payer_id == payer_id)
         return list((await self._session.execute(query)).all())

@@ -11,6 +11,7 @@ from uuid import UUID
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.rollup import Rollup
 from shared.db.tally import Source, Tally, read_counts
 from services.claims.adapters.tables import Claim, ClaimEvent, metadata
 
@@ -36,6 +37,9 @@ FROM claim c LEFT JOIN LATERAL (
                     rows_filter="{row}.event IN " + str((*REWORK_EVENTS, "adjudicated")))))
 
 claim_tally, claim_tally_member = CLAIM_TALLY.tables(metadata)
+# The ops figures: every tenant's counts per key in one row.
+CLAIM_TALLY_ROLLUP = Rollup("claim_tally", ("key",), ("n",))
+claim_tally_all = CLAIM_TALLY_ROLLUP.table(metadata, claim_tally)
 
 
 def figures_from_counts(counts: dict[str, int]) -> dict:
@@ -60,7 +64,8 @@ class ClaimReports:
         self._session = session
 
     async def figures(self, tenant_id: UUID | None) -> dict:
-        return figures_from_counts(await read_counts(self._session, claim_tally, tenant_id))
+        return figures_from_counts(await read_counts(self._session, claim_tally, tenant_id,
+                                                     every_tenant=claim_tally_all))
 
     async def find_for_ops(self, any_id: UUID) -> tuple[Claim | None, list[ClaimEvent]]:
         """A claim by its id or its encounter's id, across tenants, with its timeline."""

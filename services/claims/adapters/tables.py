@@ -63,7 +63,8 @@ class Claim(ClaimsTable, table=True):
         _newest_first("ix_claim_tenant_payer_created", "payer_id"),
         _newest_first("ix_claim_tenant_frequency_created", "frequency_code",
                       postgresql_where=text("frequency_code <> '1'")),
-        Index("ix_claim_awaiting_answer", "tenant_id", "submitted_at",
+        # The follow-up queue seeks each payer's claims past its expected days.
+        Index("ix_claim_awaiting_answer", "tenant_id", "payer_id", "submitted_at",
               postgresql_where=text("remit_received_at IS NULL AND submitted_at IS NOT NULL")),
         # One claim per earlier claim and payer place: a redelivered 835 never bills the next payer twice.
         # Its replacements and voids name the same place and are unique by their own claim number.

@@ -15,14 +15,27 @@ adjudication's provider comes from `submitted_claim`, which can arrive before or
 triggers lock the claims they touch (transaction advisory locks in id order) before reading the other
 table, so each adjudication is counted under the provider its claim has when the last of the two commits.
 `BACKFILL` rebuilds both, `DRIFT` compares them with the base tables.
+
+Both are summed per month too (`adjudication_month_figure`, `denial_month_figure`: statement triggers on
+the day tables, shared/db/rollup.py), but for `sla` and `waiting`, which the analytics read per day: a
+period reads the day rows of its partial first and last months and the month rows between them.
 """
-from sqlalchemy import Column, Date, Index, Integer, MetaData, Numeric, Table, Text, Uuid
+from sqlalchemy import Column, Date, Index, Integer, MetaData, Numeric, Table, Text, Uuid, text
 
 from shared.db.figures import Figures, create_maintained, drop_maintained
+from shared.db.rollup import Rollup
 from shared.db.tally import item_locks
 from services.denials.domain.queue import WORKABLE
 
 NAME = "denial_analytics"
+DATED = ("sla", "waiting")  # the denial dimensions read per day opened, never per month
+_MONTH = (("month", "date_trunc('month', day)::date", Date()),)
+ADJUDICATION_MONTHS = Rollup("adjudication_figure", ("tenant_id", "month", "dimension", "key"),
+                             ("adjudicated", "denied"), table_name="adjudication_month_figure", computed=_MONTH)
+DENIAL_MONTHS = Rollup("denial_figure", ("tenant_id", "month", "dimension", "key"), ("denials", "amount"),
+                       table_name="denial_month_figure", computed=_MONTH,
+                       rows_filter=f"dimension NOT IN {DATED}")
+MONTHS = (ADJUDICATION_MONTHS, DENIAL_MONTHS)
 ADJUDICATIONS = Figures("adjudication_figure", ("tenant_id", "day", "dimension", "key"), ("adjudicated", "denied"))
 DENIALS = Figures("denial_figure", ("tenant_id", "day", "dimension", "key"), ("denials", "amount"))
 ADJUDICATION_COLUMNS = "tenant_id, claim_id, payer_id, denied, procedure_codes, denied_procedure_codes, adjudicated_on"
@@ -164,7 +177,32 @@ def tables(metadata: MetaData) -> tuple[Table, Table]:
     return (figure_table(ADJUDICATIONS, Column("adjudicated", Integer, nullable=False),
                          Column("denied", Integer, nullable=False)),
             figure_table(DENIALS, Column("denials", Integer, nullable=False),
-                         Column("amount", Numeric(14, 2), nullable=False)))
+                         Column("amount", Numeric(14, 2), nullable=False),
+                         # The per-day dimensions of a period, read apart from the others' month rows.
+                         Index(DATED_INDEX, "tenant_id", "dimension", "day", postgresql_include=["key", "denials", "amount"],
+                               postgresql_where=text(f"dimension IN {DATED}"))))
+
+
+DATED_INDEX = "ix_denial_figure_dated"
+
+
+def month_tables(metadata: MetaData, days: tuple[Table, Table]) -> tuple[Table, Table]:
+    return tuple(months.table(metadata, table) for months, table in zip(MONTHS, days))
+
+
+def upgrade_months(op) -> None:
+    """For a migration: the month tables, their triggers and backfill, and the per-day dimensions' index."""
+    days = tables(MetaData())
+    for months, table in zip(MONTHS, days):
+        months.upgrade(op, table)
+    op.execute(f"CREATE INDEX IF NOT EXISTS {DATED_INDEX} ON denial_figure (tenant_id, dimension, day) "
+               f"INCLUDE (key, denials, amount) WHERE dimension IN {DATED}")
+
+
+def downgrade_months(op) -> None:
+    op.execute(f"DROP INDEX IF EXISTS {DATED_INDEX}")
+    for months in reversed(MONTHS):
+        months.downgrade(op)
 
 
 def upgrade(op) -> None:

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.rollup import Rollup
 from shared.db.tally import Source, Tally, read_counts
 from services.denials.adapters.tables import metadata
 
@@ -26,6 +27,9 @@ GROUP BY d.claim_id""",
     sources=(Source("denial", "claim_id", ("tenant_id", "category", "payer_id", "status", "carc_codes")),))
 
 denial_tally, denial_tally_member = DENIAL_TALLY.tables(metadata)
+# The ops figures: every tenant's counts per key in one row.
+DENIAL_TALLY_ROLLUP = Rollup("denial_tally", ("key",), ("n",))
+denial_tally_all = DENIAL_TALLY_ROLLUP.table(metadata, denial_tally)
 DIMENSIONS = {"category": "by_category", "payer": "by_payer", "carc": "by_carc"}
 
 
@@ -44,4 +48,5 @@ class DenialReports:
         self._session = session
 
     async def figures(self, tenant_id: UUID | None) -> dict:
-        return figures_from_counts(await read_counts(self._session, denial_tally, tenant_id))
+        return figures_from_counts(await read_counts(self._session, denial_tally, tenant_id,
+                                                     every_tenant=denial_tally_all))

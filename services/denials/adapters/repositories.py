@@ -76,7 +76,10 @@ class DenialRepository:
             query = query.where(getattr(Denial, column) == value)
         if after:
             priority, last_id = after
-            query = query.where((Denial.priority < priority) | ((Denial.priority == priority) & (Denial.id > last_id)))
+            # The first condition is implied by the second; it is what the queue index can seek to (the
+            # mixed order, priority down and id up, rules out a row comparison).
+            query = query.where(Denial.priority <= priority,
+                                (Denial.priority < priority) | ((Denial.priority == priority) & (Denial.id > last_id)))
         return list((await self._session.execute(query.order_by(Denial.priority.desc(), Denial.id).limit(limit)))
                     .scalars())
 

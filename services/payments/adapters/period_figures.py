@@ -8,7 +8,7 @@ INSERT only; billed claims follow INSERT, UPDATE and DELETE (the change is the n
 A day is the UTC date of the posting's transaction or of the claim's submission, so a period starting
 at a UTC midnight is a whole number of days. `BACKFILL` rebuilds both from the base tables.
 """
-from sqlalchemy import Column, Date, Integer, MetaData, Numeric, String, Table, UniqueConstraint, Uuid
+from sqlalchemy import Column, Date, Index, Integer, MetaData, Numeric, String, Table, Uuid
 
 FLOW_TRIGGER_FUNCTION = """
 CREATE OR REPLACE FUNCTION ledger_entry_daily_flows() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -91,12 +91,16 @@ WHERE coalesce(fresh.claims, 0) <> coalesce(kept.claims, 0) OR coalesce(fresh.ch
 
 
 def tables(metadata: MetaData) -> tuple[Table, Table]:
-    flows = Table("tenant_daily_flow", metadata, Column("tenant_id", Uuid, primary_key=True),
-                  Column("day", Date, primary_key=True), Column("account", String(40), primary_key=True),
-                  Column("amount", Numeric(14, 2), nullable=False))
+    flows = Table("tenant_daily_flow", metadata, Column("tenant_id", Uuid, nullable=False),
+                  Column("day", Date, nullable=False), Column("account", String(40), nullable=False),
+                  Column("amount", Numeric(14, 2), nullable=False),
+                  # A/R KPIs read a period of the tenant's flows from this index alone (index-only scan).
+                  Index("uq_tenant_daily_flow", "tenant_id", "day", "account", unique=True,
+                        postgresql_include=["amount"]))
     charges = Table("tenant_daily_charge", metadata, Column("tenant_id", Uuid, nullable=False),
                     Column("day", Date, nullable=False), Column("lag_days", Integer, nullable=True),
                     Column("claims", Integer, nullable=False), Column("charges", Numeric(14, 2), nullable=False),
-                    UniqueConstraint("tenant_id", "day", "lag_days", name="uq_tenant_daily_charge",
-                                     postgresql_nulls_not_distinct=True))
+                    # A/R KPIs read a period of the tenant's rows from this index alone (index-only scan).
+                    Index("uq_tenant_daily_charge", "tenant_id", "day", "lag_days", unique=True,
+                          postgresql_nulls_not_distinct=True, postgresql_include=["claims", "charges"]))
     return flows, charges

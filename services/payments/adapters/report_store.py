@@ -2,7 +2,7 @@
 (adapters/balances.py), the maintained aging figures (adapters/aging_figures.py) and the maintained daily
 figures (adapters/period_figures.py): each reads the tenant's totals, or one row per day (and key) of the
 period or of its open A/R, never the ledger's history nor every open claim."""
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from uuid import UUID
 
@@ -10,13 +10,15 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.http.reports import scoped
-from services.payments.adapters import aging_figures, period_figures
+from services.payments.adapters import aging_figures, ops_figures, period_figures
 from services.payments.adapters.tables import (BilledClaim, ClaimBalance, SuspenseItem, TenantAccountBalance,
                                               metadata)
 from services.payments.domain.aging import AgingFigure
 
 daily_flow, daily_charge = period_figures.tables(metadata)
 aging_figure, aging_member = aging_figures.tables(metadata)
+balances_all, submitted_charge_day = ops_figures.tables(metadata, TenantAccountBalance.__table__,
+                                                          BilledClaim.__table__)
 
 
 class PaymentReports:
@@ -66,13 +68,32 @@ class PaymentReports:
 
     async def dashboard(self, tenant_id: UUID | None, since: datetime) -> tuple[dict, Decimal, int]:
         """Account balances, charges submitted since a moment, open suspense items: one tenant or all."""
-        balances = dict((await self._session.execute(scoped(
+        if tenant_id is None:
+            return await self._ops_dashboard(since)
+        balances = dict((await self._session.execute(
             select(TenantAccountBalance.account, func.sum(TenantAccountBalance.amount))
-            .group_by(TenantAccountBalance.account), TenantAccountBalance.tenant_id, tenant_id))).all())
-        recent = (await self._session.execute(scoped(
-            select(func.coalesce(func.sum(BilledClaim.total_charge), 0)).where(BilledClaim.submitted_at >= since),
-            BilledClaim.tenant_id, tenant_id))).scalar_one()
-        suspense = (await self._session.execute(scoped(
+            .where(TenantAccountBalance.tenant_id == tenant_id).group_by(TenantAccountBalance.account))).all())
+        recent = (await self._session.execute(
+            select(func.coalesce(func.sum(BilledClaim.total_charge), 0))
+            .where(BilledClaim.tenant_id == tenant_id, BilledClaim.submitted_at >= since))).scalar_one()
+        return balances, recent, await self._open_suspense(tenant_id)
+
+    async def _ops_dashboard(self, since: datetime) -> tuple[dict, Decimal, int]:
+        """Every tenant's figures from the maintained rollups (adapters/ops_figures.py): the balances per
+        account, and the charges of `since`'s own UTC day from the claims, of the days after it from the
+        day rows."""
+        balances = dict((await self._session.execute(
+            select(balances_all.c.account, balances_all.c.amount).order_by(balances_all.c.account))).all())
+        next_day = since.astimezone(timezone.utc).date() + timedelta(days=1)
+        edge = select(BilledClaim.total_charge.label("charge")).where(
+            BilledClaim.submitted_at >= since,
+            BilledClaim.submitted_at < datetime.combine(next_day, time.min, tzinfo=timezone.utc))
+        days = select(submitted_charge_day.c.total_charge).where(submitted_charge_day.c.day >= next_day)
+        charges = edge.union_all(days).subquery()
+        recent = (await self._session.execute(select(func.coalesce(func.sum(charges.c.charge), 0)))).scalar_one()
+        return balances, recent, await self._open_suspense(None)
+
+    async def _open_suspense(self, tenant_id: UUID | None) -> int:
+        return (await self._session.execute(scoped(
             select(func.count()).select_from(SuspenseItem).where(SuspenseItem.status == "open"),
             SuspenseItem.tenant_id, tenant_id))).scalar_one()
-        return balances, recent, suspense

@@ -113,7 +113,8 @@ class ClaimBalance(PaymentsTable, table=True):
     """A claim's open insurance and patient A/R, maintained from its ledger entries (adapters/balances.py)."""
 
     __tablename__ = "claim_balance"
-    __table_args__ = (Index("ix_claim_balance_open", "tenant_id",
+    # A/R KPIs sum the tenant's open balances from this index alone (index-only scan).
+    __table_args__ = (Index("ix_claim_balance_open", "tenant_id", postgresql_include=["insurance_ar", "patient_ar"],
                             postgresql_where=text("insurance_ar <> 0 OR patient_ar <> 0")),)
     claim_id: UUID = Field(primary_key=True)
     tenant_id: UUID
@@ -136,7 +137,9 @@ class SuspenseItem(PaymentsTable, table=True):
     """A claim payment that matched no claim: it waits here, with the reason, until it is worked."""
 
     __tablename__ = "suspense_item"
-    __table_args__ = (Index("ix_suspense_item_tenant_status_id", "tenant_id", "status", "id"),)
+    # The ops dashboard counts every tenant's open items from the partial index alone.
+    __table_args__ = (Index("ix_suspense_item_tenant_status_id", "tenant_id", "status", "id"),
+                      Index("ix_suspense_item_open", "tenant_id", postgresql_where=text("status = 'open'")))
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(default="payment", max_length=20, description="payment (remit.received) | write_off (denial.resolved)"
                                                                    " | correction (a later payer after its primary's)"

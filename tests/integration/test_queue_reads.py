@@ -1,0 +1,108 @@
+"""The work queues read through indexes they can seek in, and answer what the plain predicates answer:
+the follow-up queue's claims past their payer's expected days (exact at the boundary, to the
+microsecond), and the denials queue walked page by page (ties of priority across pages).
+
+The rows are seeded and read in one transaction, rolled back: no running service sees them."""
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.db.engine import make_engine
+from services.claims.adapters.follow_up_store import FollowUpStore, _past_expected_days, _with_expected_days
+from services.claims.adapters.tables import Claim
+from services.claims.application.follow_up import AWAITING_STATUSES
+from services.claims.settings import Settings as ClaimsSettings
+from services.denials.adapters.repositories import DenialRepository
+from services.denials.settings import Settings as DenialsSettings
+
+NOW = datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc)
+TENANT = uuid.uuid4()
+PAYERS = {"AETNA": 30, "UHC": 45, "CIGNA": 1}
+# Around each payer's boundary: the very microsecond, a microsecond either side, hours and a day either side.
+OFFSETS = (timedelta(0), timedelta(microseconds=1), timedelta(microseconds=-1), timedelta(hours=23),
+           timedelta(hours=-23), timedelta(days=1, seconds=1), timedelta(days=-1, seconds=-1), timedelta(days=-400))
+
+
+async def _in_rolled_back_transaction(settings, seed, read):
+    engine = make_engine(settings)
+    try:
+        async with engine.connect() as conn:
+            transaction = await conn.begin()
+            try:
+                await seed(conn)
+                return await read(AsyncSession(bind=conn))
+            finally:
+                await transaction.rollback()
+    finally:
+        await engine.dispose()
+
+
+async def _seed_claims(conn) -> None:
+    await conn.execute(text(
+        "INSERT INTO tenant_payer (tenant_id, payer_id, name, x12_payer_id, timely_filing_days, appeal_days, "
+        "expected_days, claim_filing_indicator) SELECT :tenant, p.payer_id, p.payer_id, '60054', 90, 180, p.days, 'CI' "
+        "FROM unnest(CAST(:payers AS text[]), CAST(:days AS int[])) AS p(payer_id, days)"),
+        {"tenant": TENANT, "payers": list(PAYERS), "days": list(PAYERS.values())})
+    rows = [(payer, status, NOW - timedelta(days=days) + offset)
+            for payer, days in PAYERS.items() for offset in OFFSETS for status in ("submitted", "paid", "rejected")]
+    await conn.execute(text(
+        "INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, frequency_code, "
+        "total_charge, coded, edits, submitted_at, created_at) SELECT gen_random_uuid(), :tenant, gen_random_uuid(), "
+        "'Q' || r.n, r.status, r.payer_id, '1', 100, '{}', '[]', r.submitted_at, r.submitted_at "
+        "FROM unnest(CAST(:payers AS text[]), CAST(:statuses AS text[]), CAST(:submitted AS timestamptz[])) "
+        "WITH ORDINALITY AS r(payer_id, status, submitted_at, n)"),
+        {"tenant": TENANT, "payers": [r[0] for r in rows], "statuses": [r[1] for r in rows],
+         "submitted": [r[2] for r in rows]})
+
+
+@pytest.mark.parametrize("payer_id", [None, "UHC"])
+async def test_the_follow_up_queue_holds_exactly_the_claims_past_their_payers_expected_days(infrastructure, payer_id):
+    async def read(session):
+        got = await FollowUpStore(session).overdue(TENANT, AWAITING_STATUSES, now=NOW, payer_id=payer_id)
+        plain = _with_expected_days().where(
+            Claim.tenant_id == TENANT, Claim.status.in_(AWAITING_STATUSES), Claim.remit_received_at.is_(None),
+            Claim.submitted_at.is_not(None), _past_expected_days(NOW))
+        if payer_id:
+            plain = plain.where(Claim.payer_id == payer_id)
+        expected = (await session.execute(plain)).all()
+        return {(c.id, days) for c, days in got}, {(c.id, days) for c, days in expected}
+
+    got, expected = await _in_rolled_back_transaction(ClaimsSettings(database_url=infrastructure.database_url),
+                                                      _seed_claims, read)
+    # Per payer: at or before the boundary (5 offsets) times two awaiting statuses.
+    assert len(expected) == (1 if payer_id else len(PAYERS)) * 5 * 2
+    assert got == expected
+
+
+async def _seed_denials(conn) -> None:
+    await conn.execute(text(
+        "INSERT INTO denial (id, tenant_id, claim_id, remit_id, payer_id, level, procedure_code, carc_codes, "
+        "rarc_codes, category, preventable, recommended_action, explanation, amount, status, priority, "
+        "appeal_deadline, sla_due, opened_at) SELECT gen_random_uuid(), :tenant, gen_random_uuid(), 'R', 'AETNA', "
+        "'claim', '99213', '{16}', '{}', 'coding', false, 'correct', '[]', 10, "
+        "CASE WHEN i % 5 = 0 THEN 'resolved' ELSE 'open' END, (i * 7) % 4 * 10, current_date, current_date, now() "
+        "FROM generate_series(1, 60) AS i"), {"tenant": TENANT})
+
+
+async def test_the_denials_queue_walked_page_by_page_is_the_whole_queue_in_order(infrastructure):
+    async def read(session):
+        repository, pages, after = DenialRepository(session), [], None
+        while True:
+            page = await repository.queue(TENANT, filters={"status": "open"}, limit=7, after=after)
+            pages += [d.id for d in page]
+            if len(page) < 7:
+                break
+            after = (page[-1].priority, page[-1].id)
+        whole = await repository.queue(TENANT, filters={"status": "open"}, limit=1000, after=None)
+        ordered = (await session.execute(text(
+            "SELECT id FROM denial WHERE tenant_id = :tenant AND status = 'open' ORDER BY priority DESC, id"),
+            {"tenant": TENANT})).scalars().all()
+        return pages, [d.id for d in whole], ordered
+
+    pages, whole, ordered = await _in_rolled_back_transaction(
+        DenialsSettings(database_url=infrastructure.database_url), _seed_denials, read)
+    assert len(ordered) == 48
+    assert pages == whole == ordered
