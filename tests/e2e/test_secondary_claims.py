@@ -272,6 +272,23 @@ def paid_again(text: str, pcn: str, trace: str) -> str:
     return "~".join(segments[:st] + body + trailer) + "~"
 
 
+def sent_again_owed_back(api, payment: dict, claim: dict) -> dict:
+    """The payer's 835 paying `claim` sent once more after its void: held as owed back, with one work item; the
+    remittance's posted cash is its BPR02."""
+    era = api.get(f"/v1/remits/{payment['remit_id']}/835").text
+    late = api.post("/v1/remits", content=paid_again(era, claim["patient_control_number"],
+                                                     f"LATE{uuid.uuid4().int % 10**10}").encode(),
+                    headers={"content-type": "application/edi-x12"})
+    assert late.status_code == 202, late.text
+    owed_back = lambda: [i for i in api.get("/v1/suspense").json()["items"]  # noqa: E731
+                         if i["kind"] == "overpayment" and i["claim_id"] == claim["claim_id"]]
+    [item] = wait_for(owed_back, bool, timeout=60, what="the overpayment work item")
+    assert Decimal(item["paid"]) == Decimal(payment["amount"]) > 0 and "refund" in item["reason"]
+    remit = api.get(f"/v1/remits/{late.json()['remit_id']}").json()
+    assert Decimal(remit["posted_cash"]) == Decimal(remit["total_paid"]) == Decimal(item["paid"])
+    return item
+
+
 def test_a_later_payer_paying_after_its_claim_was_voided_is_owed_the_money_back(api):
     body, primary_id, secondary = secondary_adjudicated(api)
     primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), paid_by(2), timeout=60,
@@ -285,18 +302,7 @@ def test_a_later_payer_paying_after_its_claim_was_voided_is_owed_the_money_back(
     wait_for(lambda: api.get(patient).json(), lambda a: Decimal(a["balance"]) == left_by_primary, timeout=120,
              what="the secondary's reversal and the primary's share back with the patient")
 
-    era = api.get(f"/v1/remits/{secondary_payment['remit_id']}/835").text
-    late = api.post("/v1/remits", content=paid_again(era, secondary["patient_control_number"],
-                                                     f"LATE{uuid.uuid4().int % 10**10}").encode(),
-                    headers={"content-type": "application/edi-x12"})
-
-    assert late.status_code == 202, late.text
-    owed_back = lambda: [i for i in api.get("/v1/suspense").json()["items"]  # noqa: E731
-                         if i["kind"] == "overpayment" and i["claim_id"] == secondary["claim_id"]]
-    [item] = wait_for(owed_back, bool, timeout=60, what="the overpayment work item")
-    assert Decimal(item["paid"]) == Decimal(secondary_payment["amount"]) > 0 and "refund" in item["reason"]
-    remit = api.get(f"/v1/remits/{late.json()['remit_id']}").json()
-    assert Decimal(remit["posted_cash"]) == Decimal(remit["total_paid"]) == Decimal(item["paid"])
+    item = sent_again_owed_back(api, secondary_payment, secondary)
     primary = api.get(f"/v1/claims/{primary_id}").json()
     assert primary["balance"] == "0.00" and api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
     assert Decimal(api.get(patient).json()["balance"]) == left_by_primary  # not billed a second time
@@ -333,18 +339,7 @@ def test_a_primary_paying_after_its_own_void_is_owed_the_money_back_and_refunded
     assert answer.status_code == 201, answer.text
     wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), reversed_, timeout=150, what="the payer's reversal")
 
-    era = api.get(f"/v1/remits/{payment['remit_id']}/835").text
-    late = api.post("/v1/remits", content=paid_again(era, claim["patient_control_number"],
-                                                     f"LATE{uuid.uuid4().int % 10**10}").encode(),
-                    headers={"content-type": "application/edi-x12"})
-
-    assert late.status_code == 202, late.text
-    owed_back = lambda: [i for i in api.get("/v1/suspense").json()["items"]  # noqa: E731
-                         if i["kind"] == "overpayment" and i["claim_id"] == claim_id]
-    [item] = wait_for(owed_back, bool, timeout=60, what="the overpayment work item")
-    assert Decimal(item["paid"]) == Decimal(payment["amount"]) > 0
-    remit = api.get(f"/v1/remits/{late.json()['remit_id']}").json()
-    assert Decimal(remit["posted_cash"]) == Decimal(remit["total_paid"]) == Decimal(item["paid"])
+    item = sent_again_owed_back(api, payment, claim)
     claim = api.get(f"/v1/claims/{claim_id}").json()
     assert claim["balance"] == "0.00" and api.get(f"/v1/claims/{claim_id}/balance").json()["consistent"]
     assert sum(Decimal(a["amount"]) for a in claim["adjustments"] if a["account"] == "ar:patient") == 0

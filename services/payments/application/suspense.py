@@ -59,12 +59,16 @@ async def refund_overpayment(uow: PaymentsUnitOfWork, *, tenant_id: UUID, item_i
                              refunded_on: date | None) -> SuspenseItem:
     """A person paid a payer's overpayment back: the refund is posted (domain.payer_overpayment.refund_to_payer), once
     per held payment, and the item closed saying how it was paid."""
+    # The receivable first, as every posting to the claim locks it: a reversal of the same payment posts wholly
+    # before this (the item is closed then) or after it (and finds the refund).
+    about = await uow.suspense.claim_of(item_id)
+    claim_id = about[1] if about is not None and about[0] == tenant_id else None
+    receivable = await uow.billed_claims.lock_receivable(claim_id) if claim_id else None
     item = await _open_item(uow, tenant_id, item_id)
     try:
         amount = payer_overpayment.refund_amount(item.kind, item.payment)
     except payer_overpayment.NotRefundable as exc:
         raise SuspenseConflict(str(exc)) from None
-    receivable = await uow.billed_claims.lock_receivable(item.claim_id) if item.claim_id else None
     if receivable is None or receivable.tenant_id != tenant_id:
         raise SuspenseNotFound(f"claim {item.claim_id}")
     held, refunded_on = item.payment["transaction_id"], refunded_on or uow.today()

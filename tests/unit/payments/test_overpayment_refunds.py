@@ -14,7 +14,7 @@ from services.payments.domain import ledger, payer_overpayment
 from services.payments.domain.corrected_primary import CORRECTION
 from services.payments.domain.payer_overpayment import OVERPAYMENT, RECOUPMENT
 from tests.unit.payments.fakes import FakeBatch, FakePaymentsUnitOfWork
-from tests.unit.payments.test_corrected_claims_reversals import check, correction_of, numbered, secondary_paid
+from tests.unit.payments.test_corrected_claims_reversals import check, correction_of, secondary_paid
 from tests.unit.payments.test_next_payer_posting import account, post
 from tests.unit.payments.test_posting_use_cases import TENANT, remit, reversal_of, submitted
 
