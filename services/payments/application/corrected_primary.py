@@ -56,8 +56,7 @@ async def close_on_later_void(uow: PaymentsUnitOfWork, receivable: BilledClaim, 
                                                                       payer_claim_number):
         return
     for item in await uow.suspense.open_of_kind(receivable.tenant_id, later_claim_id, kind=CORRECTION):
-        item.status, item.resolved_at = "closed", uow.now()
-        item.resolution = corrected_primary.settled_resolution(None)
+        close_as_settled(uow, item, remit_id=None)
 
 
 async def withdrawn(uow: PaymentsUnitOfWork, claim_id: UUID) -> bool:
@@ -66,7 +65,7 @@ async def withdrawn(uow: PaymentsUnitOfWork, claim_id: UUID) -> bool:
             or await uow.ledger.has_transaction(claim_id, ledger.REPLACED))
 
 
-def close_as_settled(uow: PaymentsUnitOfWork, item: SuspenseItem, *, remit_id: str) -> None:
+def close_as_settled(uow: PaymentsUnitOfWork, item: SuspenseItem, *, remit_id: str | None) -> None:
     """A work item the payer's reversal answered: closed, the resolution naming that remittance."""
     item.status, item.resolved_at = "closed", uow.now()
     item.resolution = corrected_primary.settled_resolution(remit_id)

@@ -12,7 +12,8 @@ from services.payments.adapters.tables import BilledClaim, Deposit, LedgerEntry,
 from services.payments.domain import aging, ledger, payer_overpayment, reconciliation, withdrawn_share
 
 # The postings a claim check reads: the payers' answers, their reversals, write-offs, a withdrawn payer's share
-# handed to the patient, a payer's overpayment refunded, and the close-outs of a replaced or voided claim (which take its charge back).
+# handed to the patient, a payer's overpayment refunded, and the close-outs of a replaced or voided claim (which
+# take its charge back).
 PAYER_KINDS = ("payment", "reversal", "write_off", withdrawn_share.SHARE_TO_PATIENT, ledger.REPLACED, ledger.VOIDED,
                payer_overpayment.REFUND)
 

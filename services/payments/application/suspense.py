@@ -73,9 +73,9 @@ async def refund_overpayment(uow: PaymentsUnitOfWork, *, tenant_id: UUID, item_i
         raise SuspenseNotFound(f"claim {item.claim_id}")
     held, refunded_on = item.payment["transaction_id"], refunded_on or uow.today()
     refund = payer_overpayment.refund_to_payer(str(receivable.claim_id), amount, f"refund to the payer: {method}")
+    key = payer_overpayment.refund_posting_key(held)
     try:
-        await uow.ledger.add(Posting.for_claim(receivable, refund, posting_key=payer_overpayment.refund_posting_key(held),
-                                               memo=f"refund {reference}"[:100]))
+        await uow.ledger.add(Posting.for_claim(receivable, refund, posting_key=key, memo=f"refund {reference}"[:100]))
     except AlreadyPosted as exc:
         raise SuspenseConflict("this payment was refunded already") from exc
     item.payment = {**item.payment, "refund": {"reference": reference, "method": method,
