@@ -77,6 +77,13 @@ class CloseSuspense(BaseModel):
     reason: str = Field(min_length=1, max_length=200)
 
 
+class RefundOverpayment(BaseModel):
+    reference: str = Field(min_length=1, max_length=80, pattern=r"^[^\x00-\x1f\x7f]+$",
+                           description="The refund check or transfer number sent to the payer.")
+    method: Literal["check", "ach", "other"]
+    refunded_on: date | None = Field(default=None, description="The day it was paid; today (UTC) when left out.")
+
+
 
 class VoidClaim(BaseModel):
     reason: str = Field(min_length=3, max_length=500, examples=["billed to the wrong payer"])

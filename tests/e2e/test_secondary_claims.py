@@ -4,8 +4,10 @@ payer's payment is posted once, and the patient owes only what the secondary lef
 secondary: the supplemental plan's own answer arrives for the primary's claim number. A voided secondary hands
 the patient the primary's share in the primary's categories; a voided primary asks, through a work item in the
 suspense queue, for its secondary's void, and a crossover primary's void or replacement brings the crossover
-payer's reversal, which takes its payment back and closes the item. A later payer paying after its claim was
-voided is owed the money back: insurance A/R stays at zero and a work item says to refund it."""
+payer's reversal, which takes its payment back and closes the item; the secondary's own item closes once its
+claim is voided and reversed. A payer paying after its claim was voided (a later payer, or the primary on its own
+claim) is owed the money back: insurance A/R stays at zero, a work item says to refund it, and the refund posted
+through the public API closes it."""
 import asyncio
 import uuid
 from decimal import Decimal
@@ -210,7 +212,11 @@ def test_a_voided_primary_asks_for_its_secondarys_void_and_the_ledger_settles_wh
     assert api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
     assert Decimal(api.get(f"/v1/patients/{body['patient']['id']}/balance").json()["balance"]) == 0
     assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
-    close(api, item, "the secondary's claim was voided and reversed")
+    # The secondary's claim voided and its reversal posted: the item closed itself, naming that reversal.
+    [closed] = wait_for(lambda: corrections_of(api, secondary["claim_id"], "closed"), bool, timeout=60,
+                        what="the item closed by the secondary's reversal")
+    assert closed["id"] == item["id"] and closed["resolution"].startswith("settled: the payer reversed")
+    assert open_corrections(api, secondary["claim_id"]) == []
 
 
 def corrections_of(api, claim_id: str, status: str) -> list[dict]:
@@ -266,6 +272,23 @@ def paid_again(text: str, pcn: str, trace: str) -> str:
     return "~".join(segments[:st] + body + trailer) + "~"
 
 
+def sent_again_owed_back(api, payment: dict, claim: dict) -> dict:
+    """The payer's 835 paying `claim` sent once more after its void: held as owed back, with one work item; the
+    remittance's posted cash is its BPR02."""
+    era = api.get(f"/v1/remits/{payment['remit_id']}/835").text
+    late = api.post("/v1/remits", content=paid_again(era, claim["patient_control_number"],
+                                                     f"LATE{uuid.uuid4().int % 10**10}").encode(),
+                    headers={"content-type": "application/edi-x12"})
+    assert late.status_code == 202, late.text
+    owed_back = lambda: [i for i in api.get("/v1/suspense").json()["items"]  # noqa: E731
+                         if i["kind"] == "overpayment" and i["claim_id"] == claim["claim_id"]]
+    [item] = wait_for(owed_back, bool, timeout=60, what="the overpayment work item")
+    assert Decimal(item["paid"]) == Decimal(payment["amount"]) > 0 and "refund" in item["reason"]
+    remit = api.get(f"/v1/remits/{late.json()['remit_id']}").json()
+    assert Decimal(remit["posted_cash"]) == Decimal(remit["total_paid"]) == Decimal(item["paid"])
+    return item
+
+
 def test_a_later_payer_paying_after_its_claim_was_voided_is_owed_the_money_back(api):
     body, primary_id, secondary = secondary_adjudicated(api)
     primary = wait_for(lambda: api.get(f"/v1/claims/{primary_id}").json(), paid_by(2), timeout=60,
@@ -279,23 +302,48 @@ def test_a_later_payer_paying_after_its_claim_was_voided_is_owed_the_money_back(
     wait_for(lambda: api.get(patient).json(), lambda a: Decimal(a["balance"]) == left_by_primary, timeout=120,
              what="the secondary's reversal and the primary's share back with the patient")
 
-    era = api.get(f"/v1/remits/{secondary_payment['remit_id']}/835").text
-    late = api.post("/v1/remits", content=paid_again(era, secondary["patient_control_number"],
-                                                     f"LATE{uuid.uuid4().int % 10**10}").encode(),
-                    headers={"content-type": "application/edi-x12"})
-
-    assert late.status_code == 202, late.text
-    owed_back = lambda: [i for i in api.get("/v1/suspense").json()["items"]  # noqa: E731
-                         if i["kind"] == "overpayment" and i["claim_id"] == secondary["claim_id"]]
-    [item] = wait_for(owed_back, bool, timeout=60, what="the overpayment work item")
-    assert Decimal(item["paid"]) == Decimal(secondary_payment["amount"]) > 0 and "refund" in item["reason"]
-    remit = api.get(f"/v1/remits/{late.json()['remit_id']}").json()
-    assert Decimal(remit["posted_cash"]) == Decimal(remit["total_paid"]) == Decimal(item["paid"])
+    item = sent_again_owed_back(api, secondary_payment, secondary)
     primary = api.get(f"/v1/claims/{primary_id}").json()
     assert primary["balance"] == "0.00" and api.get(f"/v1/claims/{primary_id}/balance").json()["consistent"]
     assert Decimal(api.get(patient).json()["balance"]) == left_by_primary  # not billed a second time
     assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
-    close(api, item, "refunded to the payer by check 1001")
+    refund(api, item, primary_id)
+
+
+def refund(api, item: dict, claim_id: str) -> None:
+    """The refund through the public API: posted once (the same Idempotency-Key replays the answer, another request
+    is refused), the item closed saying how it was paid, the claim check still consistent."""
+    path, key = f"/v1/suspense/{item['id']}/refund", str(uuid.uuid4())
+    assert api.post(path, json={"reference": "CHK-1001", "method": "bank"}).status_code == 422
+    body = {"reference": "CHK-1001", "method": "check", "refunded_on": "2026-12-01"}
+    first = api.post(path, json=body, headers={"Idempotency-Key": key})
+    again = api.post(path, json=body, headers={"Idempotency-Key": key})
+    other = api.post(path, json=body, headers={"Idempotency-Key": str(uuid.uuid4())})
+    assert first.status_code == again.status_code == 200, first.text
+    assert first.json() == again.json() and first.json()["status"] == "closed"
+    assert "CHK-1001" in first.json()["resolution"] and other.status_code == 409
+    assert other.headers["content-type"].startswith("application/problem+json")
+    refunded = steps(api.get(f"/v1/claims/{claim_id}").json(), "payer_refund")
+    assert len(refunded) == 1 and Decimal(refunded[0]["detail"]["cash"]) == -Decimal(item["paid"])
+    assert api.get(f"/v1/claims/{claim_id}/balance").json()["consistent"]
+    assert api.get("/v1/reconciliation").json()["claims"]["inconsistent"] == []
+
+
+def test_a_primary_paying_after_its_own_void_is_owed_the_money_back_and_refunded(api):
+    encounter_id = api.post("/v1/encounters", json=encounter_body()).json()["encounter_id"]
+    claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
+                        what="coding")["claim_id"]
+    claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), paid_by(1), timeout=150, what="the 835")
+    payment = [p for p in claim["payments"] if p["kind"] == "payment"][0]
+    answer = api.post(f"/v1/claims/{claim_id}/void", json={"reason": "the service was billed in error"})
+    assert answer.status_code == 201, answer.text
+    wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), reversed_, timeout=150, what="the payer's reversal")
+
+    item = sent_again_owed_back(api, payment, claim)
+    claim = api.get(f"/v1/claims/{claim_id}").json()
+    assert claim["balance"] == "0.00" and api.get(f"/v1/claims/{claim_id}/balance").json()["consistent"]
+    assert sum(Decimal(a["amount"]) for a in claim["adjustments"] if a["account"] == "ar:patient") == 0
+    refund(api, item, claim_id)
 
 
 def test_the_fault_runs_ledger_checks_hold_after_the_replacement_and_the_void(stack, tenant):

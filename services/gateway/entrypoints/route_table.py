@@ -21,7 +21,7 @@ Id = Annotated[UUID, Path()]
 PatientId = Annotated[str, Path(min_length=1, max_length=50, pattern=r"^[^\x00-\x1f\x7f]+$")]
 PayerId = Annotated[str, Path(max_length=80, pattern=PAYER_ID_PATTERN)]
 SuspenseId = Annotated[int, Path(ge=1, le=payments.SUSPENSE_ID_MAX)]
-SuspenseAction = Annotated[str, Path(pattern="^(apply|close)$")]
+SuspenseAction = Annotated[str, Path(pattern="^(apply|close|refund)$")]
 
 CLAIMS = (
     Forward("list_claims", "GET", "/v1/claims", "claims", "/internal/claims", claims.ClaimPage, ReadCaller,
@@ -97,8 +97,10 @@ PAYMENTS = (
     Forward("work_suspense", "POST", "/v1/suspense/{item_id}/{action}", "payments",
             "/internal/suspense/{item_id}/{action}", payments.SuspenseItem, WriteCaller,
             path_params={"item_id": SuspenseId, "action": SuspenseAction},
-            raw_body=(bodies.ApplySuspense, bodies.CloseSuspense),
-            description="apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing."),
+            raw_body=(bodies.ApplySuspense, bodies.CloseSuspense, bodies.RefundOverpayment),
+            description="apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing; "
+                        "refund: {reference, method, refunded_on?} posts the refund of a payer's overpayment item "
+                        "(cash out, the liability settled) and closes it."),
 )
 
 DENIALS = (

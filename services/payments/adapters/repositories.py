@@ -135,6 +135,11 @@ class SuspenseRepository:
     async def lock(self, item_id: int) -> SuspenseItem | None:
         return await self.session.get(SuspenseItem, item_id, with_for_update=True)
 
+    async def claim_of(self, item_id: int) -> tuple[UUID, UUID | None] | None:
+        """(tenant, claim) of an item, unlocked and loading no item: what to lock before the item itself."""
+        return (await self.session.execute(select(SuspenseItem.tenant_id, SuspenseItem.claim_id).where(
+            SuspenseItem.id == item_id))).tuples().first()
+
     async def page(self, tenant_id: UUID, *, status: str, after: int | None, limit: int) -> list[SuspenseItem]:
         """Up to `limit` of the tenant's items in a status after the id `after`, by id."""
         query = select(SuspenseItem).where(SuspenseItem.tenant_id == tenant_id, SuspenseItem.status == status)

@@ -97,7 +97,8 @@ async def _after_reversal(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: R
     await withdrawn_payer.after_reversal(uow, billed, remit, posting)
     await corrected_primary.close_settled(uow, billed, reversed_payer_claim_number=original.payer_claim_number,
                                           remit_id=remit.remit_id)
-    await payer_overpayment.close_settled(uow, billed, remit, UUID(original.id))
+    await corrected_primary.close_withdrawn_later_claim(uow, billed, remit)
+    await payer_overpayment.after_reversal(uow, billed, remit, posting, UUID(original.id))
 
 
 async def _reversal(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceived):
@@ -110,7 +111,10 @@ async def _reversal(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitRe
         payer_claim_number=remit.payer_claim_control_number, paid=remit.paid, payer_id=remit.payer_id)
     if chosen is None:
         raise NothingToReverse(str(billed.claim_id))
-    return chosen, ledger.reverse_transaction(await uow.ledger.transaction(UUID(chosen.id), "payment"))
+    payment = await uow.ledger.transaction(UUID(chosen.id), "payment")
+    if chosen.held_for_payer:
+        return chosen, await payer_overpayment.reversal_of_held(uow, billed.tenant_id, chosen, payment)
+    return chosen, ledger.reverse_transaction(payment)
 
 
 async def close_open_balance(uow: PaymentsUnitOfWork, billed: BilledClaim, kind: str, *,

@@ -1,5 +1,6 @@
-"""A later payer paying on its claim after we voided it: the cash held as owed back to the payer and a work item
-in the suspense queue (domain.payer_overpayment); the payer's reversal of that payment closes the item."""
+"""A payer paying on its claim after we voided it: the cash held as owed back to the payer and a work item in the
+suspense queue (domain.payer_overpayment); the payer's reversal of that payment closes the item, and a reversal of
+a payment refunded already opens an item asking the payer for it back."""
 from uuid import UUID
 
 from shared.contracts.remit import RemitReceived
@@ -7,14 +8,15 @@ from services.payments.adapters.ledger_repository import Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application.corrected_primary import close_as_settled
-from services.payments.domain import ledger, payer_overpayment
-from services.payments.domain.payer_overpayment import OVERPAYMENT
+from services.payments.domain import ledger, payer_overpayment, reversals
+from services.payments.domain.payer_overpayment import OVERPAYMENT, RECOUPMENT
 
 
 async def voided_claim_paid(uow: PaymentsUnitOfWork, receivable: BilledClaim, remit: RemitReceived) -> UUID | None:
-    """The later payer's claim this answer names, when it is not the receivable's own and we voided it."""
+    """The claim this answer names when we voided it: a later payer's, or the receivable's own (the primary, or a
+    payer that crossed over on it)."""
     named = UUID(remit.claim_id) if remit.claim_id else None
-    if named is None or named == receivable.claim_id:
+    if named is None:
         return None
     return named if await uow.ledger.has_transaction(named, ledger.VOIDED) else None
 
@@ -32,10 +34,28 @@ async def open_item(uow: PaymentsUnitOfWork, receivable: BilledClaim, remit: Rem
         "reason": payer_overpayment.reason(remit.payer_id, remit.paid), "status": "open"}])
 
 
-async def close_settled(uow: PaymentsUnitOfWork, receivable: BilledClaim, remit: RemitReceived,
-                        reversed_transaction_id: UUID) -> None:
-    """The payer's reversal of a payment held for it just posted: the item about that payment is closed."""
+async def after_reversal(uow: PaymentsUnitOfWork, receivable: BilledClaim, remit: RemitReceived, reversal: Posting,
+                         reversed_transaction_id: UUID) -> None:
+    """The payer's reversal of a payment held for it just posted: the item about that payment is closed; when we
+    had refunded that payment already, the payer owes it to us now, and an item says so."""
     named = UUID(remit.claim_id) if remit.claim_id else receivable.claim_id
     for item in await uow.suspense.open_of_kind(receivable.tenant_id, named, kind=OVERPAYMENT):
         if payer_overpayment.settled_by_reversal(item.payment, str(reversed_transaction_id)):
             close_as_settled(uow, item, remit_id=remit.remit_id)
+    recouped = ledger.claim_balance(list(reversal.transaction.entries), ledger.PAYER_RECOUPED)
+    if recouped:
+        await uow.suspense.add_many([{
+            "kind": RECOUPMENT, "tenant_id": receivable.tenant_id, "remit_id": UUID(remit.remit_id),
+            "claim_id": named, "patient_control_number": remit.patient_control_number,
+            "payment": {"paid": str(recouped), "payer_id": remit.payer_id, "transaction_id": str(reversal.id),
+                        "refunded_transaction_id": str(reversed_transaction_id)},
+            "reason": payer_overpayment.recoupment_reason(remit.payer_id, recouped), "status": "open"}])
+
+
+async def reversal_of_held(uow: PaymentsUnitOfWork, tenant_id: UUID, held: reversals.PostedPayment,
+                           payment: ledger.Transaction) -> ledger.Transaction:
+    """A reversal of a payment held for the payer takes the liability back, or, once we refunded it, leaves the
+    payer owing it (domain.payer_overpayment.recouped_after_refund)."""
+    if await uow.ledger.has_posting_key(tenant_id, payer_overpayment.refund_posting_key(held.id)):
+        return payer_overpayment.recouped_after_refund(payment)
+    return ledger.reverse_transaction(payment)

@@ -86,8 +86,19 @@ async def _record_next_payer_claim(uow: PaymentsUnitOfWork, event: Envelope[Clai
         await uow.billed_claims.add_many([{**receivable_row(event), "total_charge": ZERO, "receivable_claim_id": first}])
     elif billed.tenant_id != event.tenant_id:
         raise PermanentError("claim.submitted names a claim billed for another tenant")
+    if claim.frequency_code == "7" and claim.original_claim_id and billed is None:
+        await _mark_replaced(uow, event.tenant_id, UUID(claim.original_claim_id))
     if receivable is not None:
         await apply_waiting(uow, receivable, waiting_for=UUID(claim.claim_id))
+
+
+async def _mark_replaced(uow: PaymentsUnitOfWork, tenant_id: UUID, original_claim_id: UUID) -> None:
+    """A later payer's claim replaced: it holds no balance of its own, but the mark lets its payer's reversal
+    answer the correction item that asked for it (application.corrected_primary)."""
+    original = await uow.billed_claims.lock(original_claim_id)
+    if original is not None and original.tenant_id == tenant_id and original.receivable_claim_id is not None \
+            and not await uow.ledger.has_transaction(original_claim_id, ledger.REPLACED):
+        await uow.ledger.add(Posting.for_claim(original, ledger.Transaction.empty(ledger.REPLACED)))
 
 
 async def apply_waiting(uow: PaymentsUnitOfWork, billed: BilledClaim, *, waiting_for: UUID | None = None) -> None:
@@ -121,3 +132,4 @@ async def _close_out(uow: PaymentsUnitOfWork, tenant_id: UUID, original_claim_id
                                                 correction=kind)
     elif kind == ledger.VOIDED:
         await withdrawn_payer.after_void(uow, receivable, original.claim_id, payer_claim_number)
+        await corrected_primary.close_on_later_void(uow, receivable, original.claim_id, payer_claim_number)

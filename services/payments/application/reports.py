@@ -9,11 +9,13 @@ from sqlalchemy import func, select
 from shared.db.unit_of_work import UnitOfWork
 from shared.money import ZERO
 from services.payments.adapters.tables import BilledClaim, Deposit, LedgerEntry, LedgerTransaction, Remittance
-from services.payments.domain import aging, ledger, reconciliation, withdrawn_share
+from services.payments.domain import aging, ledger, payer_overpayment, reconciliation, withdrawn_share
 
 # The postings a claim check reads: the payers' answers, their reversals, write-offs, a withdrawn payer's share
-# handed to the patient, and the close-outs of a replaced or voided claim (which take its charge back).
-PAYER_KINDS = ("payment", "reversal", "write_off", withdrawn_share.SHARE_TO_PATIENT, ledger.REPLACED, ledger.VOIDED)
+# handed to the patient, a payer's overpayment refunded, and the close-outs of a replaced or voided claim (which
+# take its charge back).
+PAYER_KINDS = ("payment", "reversal", "write_off", withdrawn_share.SHARE_TO_PATIENT, ledger.REPLACED, ledger.VOIDED,
+               payer_overpayment.REFUND)
 
 
 class DepositConflict(ValueError):
@@ -50,12 +52,20 @@ async def ar_kpis(uow: UnitOfWork, *, tenant_id: UUID, today: date, period_days:
 
 
 async def _period_flows(uow: UnitOfWork, tenant_id: UUID, since: date) -> dict[str, Decimal]:
-    """Charges, payments (payer and patient cash) and contractual adjustments posted since a UTC day."""
+    """Charges, payments (payer and patient cash, less what is held as owed back to a payer) and contractual
+    adjustments posted since a UTC day."""
     rows = await uow.reports.period_flows(
-        tenant_id, since, [ledger.REVENUE, ledger.CASH, ledger.PATIENT_CASH, ledger.CONTRACTUAL])
+        tenant_id, since, [ledger.REVENUE, ledger.CASH, ledger.PATIENT_CASH, ledger.PAYER_OVERPAYMENT,
+                           ledger.CONTRACTUAL])
     amount = lambda account: rows.get(account, ZERO)  # noqa: E731
-    return {"charges": -amount(ledger.REVENUE), "payments": amount(ledger.CASH) + amount(ledger.PATIENT_CASH),
+    return {"charges": -amount(ledger.REVENUE), "payments": collected(amount),
             "contractual": amount(ledger.CONTRACTUAL)}
+
+
+def collected(amount) -> Decimal:
+    """Cash received, payer's and patient's, less a payer's payment held for it (liability:payer_overpayment is
+    credited as the cash comes in, debited as it is refunded or reversed): money owed back was never collected."""
+    return amount(ledger.CASH) + amount(ledger.PATIENT_CASH) + amount(ledger.PAYER_OVERPAYMENT)
 
 
 async def record_deposit(uow: UnitOfWork, *, tenant_id: UUID, method: str, trace_number: str, amount: Decimal,

@@ -1,11 +1,14 @@
-"""Working the suspense queue: apply a waiting payment to the claim it belongs to, or close it with a reason."""
+"""Working the suspense queue: apply a waiting payment to the claim it belongs to, refund a payer's overpayment, or
+close an item with a reason."""
+from datetime import date
 from uuid import UUID
 
 from shared.contracts.remit import RemitReceived
-from services.payments.adapters.ledger_repository import AlreadyPosted
+from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import SuspenseItem
 from services.payments.application.claim_payment import NothingToReverse, post_to_claim
+from services.payments.domain import payer_overpayment
 
 
 class SuspenseNotFound(LookupError):
@@ -49,6 +52,36 @@ async def apply_to_claim(uow: PaymentsUnitOfWork, *, tenant_id: UUID, item_id: i
     uow.emit(remit, tenant_id=tenant_id, subject_id=claim_id)
     item.claim_id, item.status = claim_id, "posted"
     item.resolution, item.resolved_at = f"applied to claim: {note}"[:200], uow.now()
+    return item
+
+
+async def refund_overpayment(uow: PaymentsUnitOfWork, *, tenant_id: UUID, item_id: int, reference: str, method: str,
+                             refunded_on: date | None) -> SuspenseItem:
+    """A person paid a payer's overpayment back: the refund is posted (domain.payer_overpayment.refund_to_payer), once
+    per held payment, and the item closed saying how it was paid."""
+    # The receivable first, as every posting to the claim locks it: a reversal of the same payment posts wholly
+    # before this (the item is closed then) or after it (and finds the refund).
+    about = await uow.suspense.claim_of(item_id)
+    claim_id = about[1] if about is not None and about[0] == tenant_id else None
+    receivable = await uow.billed_claims.lock_receivable(claim_id) if claim_id else None
+    item = await _open_item(uow, tenant_id, item_id)
+    try:
+        amount = payer_overpayment.refund_amount(item.kind, item.payment)
+    except payer_overpayment.NotRefundable as exc:
+        raise SuspenseConflict(str(exc)) from None
+    if receivable is None or receivable.tenant_id != tenant_id:
+        raise SuspenseNotFound(f"claim {item.claim_id}")
+    held, refunded_on = item.payment["transaction_id"], refunded_on or uow.today()
+    refund = payer_overpayment.refund_to_payer(str(receivable.claim_id), amount, f"refund to the payer: {method}")
+    key = payer_overpayment.refund_posting_key(held)
+    try:
+        await uow.ledger.add(Posting.for_claim(receivable, refund, posting_key=key, memo=f"refund {reference}"[:100]))
+    except AlreadyPosted as exc:
+        raise SuspenseConflict("this payment was refunded already") from exc
+    item.payment = {**item.payment, "refund": {"reference": reference, "method": method,
+                                               "refunded_on": refunded_on.isoformat()}}
+    item.status, item.resolved_at = "closed", uow.now()
+    item.resolution = payer_overpayment.refund_resolution(method, reference, refunded_on)
     return item
 
 

@@ -6,7 +6,8 @@ payer anew, which claims holds as a duplicate until then), and a crossover payer
 when the primary's correction crosses over. Voiding a paid claim and releasing the new one are a person's
 decisions, so each later payer becomes a work item in the suspense queue, with what to do; the ledger keeps their postings as the payers
 answered until their reversals arrive, and hands none of the primary's share to the patient meanwhile. A crossover
-payer's reversal of the payment an item asks after is the answer the item waited for: it closes the item.
+payer's reversal of the payment an item asks after is the answer the item waited for: it closes the item; so does a
+later payer's reversal once that payer's claim is voided or replaced.
 """
 from dataclasses import dataclass
 
@@ -76,5 +77,8 @@ def settled_by_reversal(correction: dict, reversed_payer_claim_number: str | Non
     return bool(reversed_payer_claim_number) and correction.get("payer_claim_number") == reversed_payer_claim_number
 
 
-def settled_resolution(remit_id: str) -> str:
+def settled_resolution(remit_id: str | None) -> str:
+    """`remit_id` None: the reversal posted before the claim's void, which answers the item."""
+    if remit_id is None:
+        return "settled: the payer reversed its payment before the void"
     return f"settled: the payer reversed its payment (remittance {remit_id})"

@@ -18,6 +18,7 @@ PR_CATEGORIES = {"1": "deductible", "2": "coinsurance", "3": "copay"}  # CARC 1,
 CONTRACTUAL, OTHER, WRITE_OFF, REVENUE = "adj:contractual", "adj:other", "adj:writeoff", "revenue:charges"
 PATIENT_CREDIT = "liability:patient_credit"  # money a patient paid beyond what was owed: we owe it back
 PAYER_OVERPAYMENT = "liability:payer_overpayment"  # a payer's payment on a claim we withdrew: owed back to it
+PAYER_RECOUPED = "receivable:payer_recouped"  # a refunded overpayment the payer took back too: it owes us that
 REPLACED, VOIDED = "replaced", "voided"  # close-out transactions of a claim corrected by frequency 7 or 8
 CLOSE_OUT_MEMOS = {REPLACED: "replaced by a corrected claim", VOIDED: "voided by the provider"}
 

@@ -86,10 +86,12 @@ class ClaimBalanceCheck:
 def claim_balance_check(charge: Decimal, payer_totals: dict[str, Decimal], ledger_balance: Decimal) -> ClaimBalanceCheck:
     """From the billed charge and the account totals of the payer's postings (payments, reversals,
     write-offs, close-outs): cash:clearing is paid, less what a payer paid that is owed back to it
-    (liability:payer_overpayment), adj:* are adjustments, ar:patient is the patient's share, and revenue
-    taken back (a replaced or voided claim closed out) is charge no longer billed."""
+    (liability:payer_overpayment) or that it took back after we refunded it (receivable:payer_recouped), adj:* are
+    adjustments, ar:patient is the patient's share, and revenue taken back (a replaced or voided claim closed out)
+    is charge no longer billed."""
     adjustments = sum((v for account, v in payer_totals.items() if account.startswith("adj:")), ZERO)
     charge -= payer_totals.get("revenue:charges", ZERO)
-    paid = payer_totals.get("cash:clearing", ZERO) + payer_totals.get("liability:payer_overpayment", ZERO)
+    paid = (payer_totals.get("cash:clearing", ZERO) + payer_totals.get("liability:payer_overpayment", ZERO)
+            + payer_totals.get("receivable:payer_recouped", ZERO))
     return ClaimBalanceCheck(charge=charge, paid=paid, adjustments=adjustments,
                              patient_responsibility=payer_totals.get("ar:patient", ZERO), ledger_balance=ledger_balance)

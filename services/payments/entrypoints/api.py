@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy.exc import IntegrityError
 
 from shared.contracts.api import payments as api
-from shared.contracts.requests import ApplySuspense, CloseSuspense
+from shared.contracts.requests import ApplySuspense, CloseSuspense, RefundOverpayment
 from shared.db.engine import statement_connection
 from shared.http.auth import CallerDep
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
@@ -134,3 +134,11 @@ async def close_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le
                          caller: CallerDep) -> dict:
     return await _work(request, suspense.close, tenant_id=UUID(caller.tenant_id), item_id=item_id,
                        reason=body.reason)
+
+
+@router.post("/suspense/{item_id}/refund", response_model=api.SuspenseItem)
+async def refund_suspense(request: Request, item_id: Annotated[int, Path(ge=1, le=SUSPENSE_ID_MAX)],
+                          body: RefundOverpayment, caller: CallerDep) -> dict:
+    """Post the refund of a payer's overpayment the item holds, and close the item."""
+    return await _work(request, suspense.refund_overpayment, tenant_id=UUID(caller.tenant_id), item_id=item_id,
+                       reference=body.reference.strip(), method=body.method, refunded_on=body.refunded_on)

@@ -27,6 +27,12 @@ def test_each_kpi_follows_its_definition():
     assert kpis["volumes"]["receivable"] == "360.00"
 
 
+def test_payer_money_held_as_owed_back_is_not_collected():
+    held = {**PAYMENTS["account_balances"], "cash:clearing": "640.00", "liability:payer_overpayment": "-100.00"}
+    kpis = compute_kpis(claims=CLAIMS, denials=DENIALS, payments={**PAYMENTS, "account_balances": held})
+    assert kpis["net_collection_rate"]["value"] == "0.6000"
+
+
 def test_no_activity_gives_no_value_rather_than_a_division_error():
     kpis = compute_kpis(claims={}, denials={}, payments={})
     assert all(kpis[k]["value"] is None for k in ("clean_claim_rate", "denial_rate", "first_pass_resolution_rate",

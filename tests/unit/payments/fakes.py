@@ -202,6 +202,10 @@ class FakeSuspense:
     async def lock(self, item_id: int) -> SuspenseItem | None:
         return next((i for i in self.items if i.id == item_id), None)
 
+    async def claim_of(self, item_id: int) -> tuple[UUID, UUID | None] | None:
+        item = await self.lock(item_id)
+        return (item.tenant_id, item.claim_id) if item is not None else None
+
     async def page(self, tenant_id: UUID, *, status: str, after: int | None, limit: int) -> list[SuspenseItem]:
         return [i for i in self.items if i.tenant_id == tenant_id and i.status == status
                 and (after is None or i.id > after)][:limit]

@@ -154,6 +154,8 @@ from .provider_query_status import ProviderQueryStatus
 from .rate_limit_setting import RateLimitSetting
 from .ratio import Ratio
 from .reconciliation import Reconciliation
+from .refund_overpayment import RefundOverpayment
+from .refund_overpayment_method import RefundOverpaymentMethod
 from .relationship import Relationship
 from .remit import Remit
 from .remit_accepted import RemitAccepted
@@ -342,6 +344,8 @@ __all__ = (
     "RateLimitSetting",
     "Ratio",
     "Reconciliation",
+    "RefundOverpayment",
+    "RefundOverpaymentMethod",
     "Relationship",
     "Remit",
     "RemitAccepted",

@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.apply_suspense import ApplySuspense
 from ...models.close_suspense import CloseSuspense
 from ...models.problem import Problem
+from ...models.refund_overpayment import RefundOverpayment
 from ...models.suspense_item import SuspenseItem
 from ...types import Response
 
@@ -17,7 +18,7 @@ def _get_kwargs(
     item_id: int,
     action: str,
     *,
-    body: ApplySuspense | CloseSuspense,
+    body: ApplySuspense | CloseSuspense | RefundOverpayment,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -29,7 +30,7 @@ def _get_kwargs(
         ),
     }
 
-    if isinstance(body, ApplySuspense):
+    if isinstance(body, ApplySuspense) or isinstance(body, CloseSuspense):
         _kwargs["json"] = body.to_dict()
     else:
         _kwargs["json"] = body.to_dict()
@@ -115,16 +116,18 @@ def sync_detailed(
     action: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ApplySuspense | CloseSuspense,
+    body: ApplySuspense | CloseSuspense | RefundOverpayment,
 ) -> Response[Problem | SuspenseItem]:
     """Work Suspense
 
-     apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing.
+     apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing;
+    refund: {reference, method, refunded_on?} posts the refund of a payer's overpayment item (cash out,
+    the liability settled) and closes it.
 
     Args:
         item_id (int):
         action (str):
-        body (ApplySuspense | CloseSuspense):
+        body (ApplySuspense | CloseSuspense | RefundOverpayment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,16 +155,18 @@ def sync(
     action: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ApplySuspense | CloseSuspense,
+    body: ApplySuspense | CloseSuspense | RefundOverpayment,
 ) -> Problem | SuspenseItem | None:
     """Work Suspense
 
-     apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing.
+     apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing;
+    refund: {reference, method, refunded_on?} posts the refund of a payer's overpayment item (cash out,
+    the liability settled) and closes it.
 
     Args:
         item_id (int):
         action (str):
-        body (ApplySuspense | CloseSuspense):
+        body (ApplySuspense | CloseSuspense | RefundOverpayment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,16 +189,18 @@ async def asyncio_detailed(
     action: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ApplySuspense | CloseSuspense,
+    body: ApplySuspense | CloseSuspense | RefundOverpayment,
 ) -> Response[Problem | SuspenseItem]:
     """Work Suspense
 
-     apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing.
+     apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing;
+    refund: {reference, method, refunded_on?} posts the refund of a payer's overpayment item (cash out,
+    the liability settled) and closes it.
 
     Args:
         item_id (int):
         action (str):
-        body (ApplySuspense | CloseSuspense):
+        body (ApplySuspense | CloseSuspense | RefundOverpayment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,16 +226,18 @@ async def asyncio(
     action: str,
     *,
     client: AuthenticatedClient | Client,
-    body: ApplySuspense | CloseSuspense,
+    body: ApplySuspense | CloseSuspense | RefundOverpayment,
 ) -> Problem | SuspenseItem | None:
     """Work Suspense
 
-     apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing.
+     apply: {claim_id, note} posts the waiting payment to that claim; close: {reason} posts nothing;
+    refund: {reference, method, refunded_on?} posts the refund of a payer's overpayment item (cash out,
+    the liability settled) and closes it.
 
     Args:
         item_id (int):
         action (str):
-        body (ApplySuspense | CloseSuspense):
+        body (ApplySuspense | CloseSuspense | RefundOverpayment):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
