@@ -12,6 +12,8 @@ from opentelemetry.trace import SpanKind
 from shared import metrics
 from shared.telemetry import start_span
 
+TRACE_HEADERS = (b"traceparent", b"tracestate")  # the W3C context; no other header is read into a span
+
 
 class ServerSpan:
     def __init__(self, app, *, service: str):
@@ -24,7 +26,9 @@ class ServerSpan:
             return
         started = time.perf_counter()
         method = scope["method"]
-        parent = propagate.extract({name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]})
+        carrier = {name.decode("latin-1"): value.decode("latin-1")
+                   for name, value in scope["headers"] if name in TRACE_HEADERS}
+        parent = propagate.extract(carrier) if carrier else None
         status = 500  # what the client gets when the app raises before answering
 
         async def send_with_status(message) -> None:

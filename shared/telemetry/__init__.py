@@ -7,66 +7,38 @@ claim's pipeline without any extra server.
 import contextlib
 import os
 import re
-import threading
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 import httpx
-import orjson
 from opentelemetry import context as otel_context, propagate, trace
-from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
-from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter, SpanExportResult
 from opentelemetry.trace import Link, SpanKind
+
+from shared.telemetry.export import JsonLinesSink, OtlpSink, SpanWriter
+from shared.telemetry.recorder import RecordingTracerProvider
 
 _tracer = trace.get_tracer("billing.platform")
 
 
-class JsonLinesSpanExporter(SpanExporter):
-    """Appends spans to <dir>/<service>.spans.jsonl; cheap, durable, readable by the dashboard."""
-
-    def __init__(self, directory: str, service: str):
-        Path(directory).mkdir(parents=True, exist_ok=True)
-        self._path = Path(directory) / f"{service}.spans.jsonl"
-        self._lock = threading.Lock()
-
-    def export(self, spans: Sequence[ReadableSpan]) -> SpanExportResult:
-        lines = [orjson.dumps(_span_record(s)) + b"\n" for s in spans]
-        with self._lock, open(self._path, "ab") as out:
-            out.writelines(lines)
-        return SpanExportResult.SUCCESS
-
-    def shutdown(self) -> None:
-        pass
-
-
-def _span_record(span: ReadableSpan) -> dict:
-    ctx = span.get_span_context()
-    return {
-        "trace_id": format(ctx.trace_id, "032x"),
-        "span_id": format(ctx.span_id, "016x"),
-        "parent_id": format(span.parent.span_id, "016x") if span.parent else None,
-        "name": span.name,
-        "service": span.resource.attributes.get("service.name"),
-        "kind": span.kind.name,
-        "start_ns": span.start_time,
-        "end_ns": span.end_time,
-        "status": span.status.status_code.name,
-        "attributes": dict(span.attributes or {}),
-        "links": [format(link.context.trace_id, "032x") for link in span.links],
-    }
-
-
-def setup_tracing(service: str, *, otlp_endpoint: str | None, span_log_dir: str | None) -> TracerProvider:
-    provider = TracerProvider(resource=Resource.create({"service.name": service, "service.instance.id": str(os.getpid())}))
-    if otlp_endpoint:
-        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-
-        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=f"{otlp_endpoint.rstrip('/')}/v1/traces")))
+def setup_tracing(service: str, *, otlp_endpoint: str | None, span_log_dir: str | None
+                  ) -> trace.TracerProvider | None:
+    """Installs the process's tracer: spans recorded by `recorder`, written by one thread to the JSON-lines
+    file and/or the collector. OTEL_SDK_DISABLED=true leaves tracing off (what the benchmark's untraced
+    run prices); a process that already has a tracer provider keeps it."""
+    if os.environ.get("OTEL_SDK_DISABLED", "").strip().lower() == "true":
+        return None
+    if not isinstance(trace.get_tracer_provider(), trace.ProxyTracerProvider):
+        return trace.get_tracer_provider()
+    sinks = []
     if span_log_dir:
-        # Written every half second, so the dashboard shows a step moments after it happened.
-        provider.add_span_processor(BatchSpanProcessor(JsonLinesSpanExporter(span_log_dir, service),
-                                                       schedule_delay_millis=500))
+        sinks.append(JsonLinesSink(span_log_dir, service))
+    if otlp_endpoint:
+        from opentelemetry.sdk.resources import Resource
+
+        sinks.append(OtlpSink(otlp_endpoint, Resource.create({"service.name": service,
+                                                               "service.instance.id": str(os.getpid())})))
+    provider = RecordingTracerProvider(keep=bool(sinks))
+    if sinks:
+        SpanWriter(provider, sinks)
     trace.set_tracer_provider(provider)
     return provider
 
@@ -75,13 +47,11 @@ def headers_dict(headers: Sequence[tuple[str, bytes]] | None) -> dict[str, str]:
     return {k: v.decode(errors="replace") for k, v in (headers or ()) if k in ("traceparent", "tracestate")}
 
 
-@contextlib.contextmanager
-def consume_span(record, envelope, group_id: str) -> Iterator[trace.Span]:
+def consume_span(record, envelope, group_id: str) -> "ActiveSpan":
     """A CONSUMER span, child of the producer's context carried in the Kafka headers."""
-    parent = propagate.extract(headers_dict(record.headers))
-    with start_span(
+    return start_span(
         f"{record.topic} process",
-        context=parent,
+        context=propagate.extract(headers_dict(record.headers)),
         kind=SpanKind.CONSUMER,
         attributes={
             "messaging.system": "kafka",
@@ -93,23 +63,38 @@ def consume_span(record, envelope, group_id: str) -> Iterator[trace.Span]:
             "billing.tenant_id": str(envelope.tenant_id),
             "billing.subject_id": str(envelope.subject_id),
         },
-    ) as span:
-        yield span
+    )
 
 
-@contextlib.contextmanager
-def start_span(name: str, *, kind: SpanKind = SpanKind.INTERNAL, attributes: dict | None = None,
-               links: Sequence[Link] = (), context=None) -> Iterator[trace.Span]:
-    """A span whose failure records the exception type only: exception messages may quote PHI."""
-    with _tracer.start_as_current_span(name, context=context, kind=kind, attributes=attributes or {},
-                                       links=list(links), record_exception=False,
-                                       set_status_on_exception=False) as span:
+class ActiveSpan:
+    """A span made current for a `with` block and ended after it; a failure records the exception type
+    only (exception messages may quote PHI). A plain class: the span is on every request's and every
+    event's path, where generator-based context managers nested three deep cost more than the span."""
+
+    __slots__ = ("_span", "_token")
+
+    def __init__(self, span: trace.Span):
+        self._span = span
+
+    def __enter__(self) -> trace.Span:
+        self._token = otel_context.attach(trace.set_span_in_context(self._span))
+        return self._span
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        span = self._span
         try:
-            yield span
-        except BaseException as exc:
-            span.set_status(trace.Status(trace.StatusCode.ERROR, type(exc).__name__))
-            span.set_attribute("error.type", type(exc).__name__)
-            raise
+            if exc_type is not None:
+                span.set_status(trace.Status(trace.StatusCode.ERROR, exc_type.__name__))
+                span.set_attribute("error.type", exc_type.__name__)
+        finally:
+            otel_context.detach(self._token)
+            span.end()
+
+
+def start_span(name: str, *, kind: SpanKind = SpanKind.INTERNAL, attributes: dict | None = None,
+               links: Sequence[Link] = (), context=None) -> ActiveSpan:
+    return ActiveSpan(_tracer.start_span(name, context=context, kind=kind, attributes=attributes,
+                                         links=links, record_exception=False, set_status_on_exception=False))
 
 
 def inject_headers(headers: dict[str, str] | None = None) -> dict[str, str]:
@@ -125,8 +110,10 @@ def current_traceparent() -> str | None:
     `propagate.inject` (every configured propagator, a carrier dict) cost more than the rest of a
     request's tracing on the intake path, which asks for it for every encounter."""
     context = trace.get_current_span().get_span_context()
-    if not context.is_valid:
-        return None
+    return _traceparent(context) if context.is_valid else None
+
+
+def _traceparent(context: trace.SpanContext) -> str:
     return f"00-{context.trace_id:032x}-{context.span_id:016x}-{context.trace_flags:02x}"
 
 
@@ -178,10 +165,20 @@ def annotate(**attributes) -> None:
 
 
 def producer_headers(topic: str, **attributes) -> dict[str, str]:
-    """A PRODUCER span for one event written to the outbox; its context travels in the Kafka headers."""
-    with _tracer.start_as_current_span(f"{topic} publish", kind=SpanKind.PRODUCER, attributes={
-            "messaging.system": "kafka", "messaging.destination.name": topic, **attributes}):
-        return inject_headers()
+    """A PRODUCER span for one event written to the outbox; its context travels in the Kafka headers.
+
+    The span has no children, so it is never made current: its traceparent is formatted from its own
+    context (as `current_traceparent` does), the tracestate it inherited passed on beside it."""
+    span = _tracer.start_span(f"{topic} publish", kind=SpanKind.PRODUCER, attributes={
+        "messaging.system": "kafka", "messaging.destination.name": topic, **attributes})
+    span.end()
+    context = span.get_span_context()
+    if not context.is_valid:
+        return {}
+    headers = {"traceparent": _traceparent(context)}
+    if context.trace_state:
+        headers["tracestate"] = context.trace_state.to_header()
+    return headers
 
 
 def instrument_engine(engine) -> None:

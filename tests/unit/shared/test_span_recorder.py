@@ -1,0 +1,101 @@
+"""The lean tracer: spans keep their trace and parent, every ended span is written once, in the JSON-lines
+shape the dashboard reads, and the Kafka headers carry the producer span's own context."""
+import orjson
+import pytest
+from opentelemetry import propagate, trace
+from opentelemetry.trace import NonRecordingSpan, SpanContext, SpanKind, TraceFlags
+
+from shared import telemetry
+from shared.telemetry.export import JsonLinesSink, SpanWriter, attribute_value
+from shared.telemetry.recorder import RecordingTracerProvider
+
+pytestmark = pytest.mark.unit
+
+REMOTE = SpanContext(0x0AF7651916CD43DD8448EB211C80319C, 0x00F067AA0BA902B7, is_remote=True,
+                     trace_flags=TraceFlags(TraceFlags.SAMPLED))
+
+
+@pytest.fixture
+def recorder(monkeypatch) -> RecordingTracerProvider:
+    provider = RecordingTracerProvider()
+    monkeypatch.setattr(telemetry, "_tracer", provider.get_tracer("test"))
+    return provider
+
+
+def test_a_child_span_joins_its_parents_trace_and_both_are_handed_out_once_in_end_order(recorder):
+    with telemetry.start_span("outer", kind=SpanKind.SERVER) as outer:
+        with telemetry.start_span("inner", attributes={"billing.claim_id": "c1"}) as inner:
+            assert trace.get_current_span() is inner
+        assert trace.get_current_span() is outer
+    assert trace.get_current_span() is trace.INVALID_SPAN
+    spans = recorder.drain()
+    assert [s.name for s in spans] == ["inner", "outer"]
+    assert spans[0].context.trace_id == spans[1].context.trace_id and spans[0].parent == spans[1].context
+    assert spans[1].parent is None and spans[0].attributes == {"billing.claim_id": "c1"}
+    assert recorder.drain() == []
+
+
+def test_a_remote_parent_is_continued_and_an_unsampled_one_is_not_recorded(recorder):
+    with telemetry.start_span("process", context=trace.set_span_in_context(NonRecordingSpan(REMOTE))):
+        pass
+    unsampled = SpanContext(REMOTE.trace_id, REMOTE.span_id, is_remote=True, trace_flags=TraceFlags(0))
+    with telemetry.start_span("dropped", context=trace.set_span_in_context(NonRecordingSpan(unsampled))) as span:
+        assert span.get_span_context().trace_id == REMOTE.trace_id and not span.is_recording()
+    [kept] = recorder.drain()
+    assert kept.context.trace_id == REMOTE.trace_id and kept.parent.span_id == REMOTE.span_id
+
+
+def test_a_failure_marks_the_span_with_the_exception_type_only(recorder):
+    with pytest.raises(ValueError), telemetry.start_span("step"):
+        raise ValueError("Jane Doe, born 1950-01-02")
+    [span] = recorder.drain()
+    assert span.status.status_code.name == "ERROR" and span.status.description == "ValueError"
+    assert span.attributes == {"error.type": "ValueError"}
+
+
+def test_an_ended_span_takes_no_more_changes(recorder):
+    with telemetry.start_span("step") as span:
+        span.set_attribute("http.response.status_code", 200)
+    span.set_attribute("late", 1)
+    span.update_name("renamed")
+    [ended] = recorder.drain()
+    assert ended.name == "step" and ended.attributes == {"http.response.status_code": 200}
+
+
+def test_producer_headers_carry_the_producer_spans_context_as_the_propagator_would(recorder):
+    with telemetry.start_span("request"):
+        headers = telemetry.producer_headers("claim.coded", **{"messaging.message.id": "e1"})
+    producer, request = recorder.drain()
+    assert producer.kind is SpanKind.PRODUCER and producer.parent == request.context
+    with trace.use_span(NonRecordingSpan(producer.context)):
+        carrier: dict[str, str] = {}
+        propagate.inject(carrier)
+    assert headers == carrier
+
+
+def test_the_writer_appends_every_span_as_one_json_line(tmp_path, recorder):
+    writer = SpanWriter(recorder, [JsonLinesSink(str(tmp_path), "claims")], every_seconds=3600)
+    with telemetry.start_span("claim.coded process", kind=SpanKind.CONSUMER,
+                              attributes={"billing.edits": ["E1"], "messaging.kafka.offset": 7}):
+        pass
+    writer.shutdown()
+    [line] = (tmp_path / "claims.spans.jsonl").read_bytes().splitlines()
+    record = orjson.loads(line)
+    assert set(record) == {"trace_id", "span_id", "parent_id", "name", "service", "kind", "start_ns", "end_ns",
+                           "status", "attributes", "links"}
+    assert (record["service"], record["kind"], record["status"], record["parent_id"]) == (
+        "claims", "CONSUMER", "UNSET", None)
+    assert record["attributes"] == {"billing.edits": ["E1"], "messaging.kafka.offset": 7}
+    assert len(record["trace_id"]) == 32 and len(record["span_id"]) == 16 and record["end_ns"] >= record["start_ns"]
+
+
+@pytest.mark.parametrize("value, sent", [("a", "a"), (3, 3), (True, True), (["E1", 2], ("E1", 2)),
+                                         (object, str(object)), ([None], ("None",))])
+def test_otlp_gets_only_the_value_types_it_can_carry(value, sent):
+    assert attribute_value(value) == sent
+
+
+def test_tracing_switched_off_leaves_the_no_op_tracer(monkeypatch, tmp_path):
+    monkeypatch.setenv("OTEL_SDK_DISABLED", "true")
+    assert telemetry.setup_tracing("claims", otlp_endpoint=None, span_log_dir=str(tmp_path)) is None
+    assert not list(tmp_path.iterdir())
