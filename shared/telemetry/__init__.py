@@ -17,6 +17,7 @@ from shared.telemetry.export import JsonLinesSink, OtlpSink, SpanWriter
 from shared.telemetry.recorder import RecordingTracerProvider
 
 _tracer = trace.get_tracer("billing.platform")
+_STATEMENTS = otel_context.create_key("billing.db_statements")  # where a batch span collects its SQL kinds
 
 
 def setup_tracing(service: str, *, otlp_endpoint: str | None, span_log_dir: str | None
@@ -140,14 +141,25 @@ def within_trace(traceparent: str | None) -> Iterator[None]:
 @contextlib.contextmanager
 def batch_span(name: str, traceparents: Sequence[str | None], **attributes) -> Iterator[trace.Span]:
     """One span for work done for many requests at once: in the first one's trace and linked to the
-    others', so every request's trace shows the shared work (its database statements among them)."""
+    others', so every request's trace shows the shared work.
+
+    Its SQL statements are not spans of their own: their kinds, in the order they ran, are the span's
+    `db.operations` (a batch runs a handful per transaction, each one for the whole batch, so a span
+    each said no more than that list and cost a span each on the intake path)."""
     known = list(dict.fromkeys(t for t in traceparents if t))
     parent = propagate.extract({"traceparent": known[0]}) if known else None
     links = [Link(context, {"billing.link": "batch"}) for t in known[1:]
              if (context := trace.get_current_span(propagate.extract({"traceparent": t})).get_span_context()).is_valid]
+    statements: list[str] = []
     with start_span(name, context=parent, links=links, attributes={"billing.batch_size": len(traceparents),
                                                                    **attributes}) as span:
-        yield span
+        token = otel_context.attach(otel_context.set_value(_STATEMENTS, statements))
+        try:
+            yield span
+        finally:
+            otel_context.detach(token)
+            if statements:
+                span.set_attributes({"db.system.name": "postgresql", "db.operations": statements})
 
 
 def link_to_trace(traceparent: str | None) -> None:
@@ -182,7 +194,8 @@ def producer_headers(topic: str, **attributes) -> dict[str, str]:
 
 
 def instrument_engine(engine) -> None:
-    """CLIENT spans for the SQL run inside a request or an event: the operation only, never parameters."""
+    """CLIENT spans for the SQL run inside a request or an event (inside a batch span, the statement's kind
+    on that span): the operation only, never parameters."""
     from sqlalchemy import event
 
     sync_engine = engine.sync_engine
@@ -192,6 +205,10 @@ def instrument_engine(engine) -> None:
         if context is None or not trace.get_current_span().get_span_context().is_valid:
             return  # background polling (relay, loops) outside any request or event: no lone root spans
         operation = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "SQL"
+        batch_statements = otel_context.get_value(_STATEMENTS)
+        if batch_statements is not None:
+            batch_statements.append(operation)  # a batch span's statement: named on that span, no span of its own
+            return
         context._otel_span = _tracer.start_span(f"db {operation}", kind=SpanKind.CLIENT,
                                                 attributes=_db_attributes(operation, bool(executemany)))
 

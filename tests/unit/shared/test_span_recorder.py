@@ -99,3 +99,26 @@ def test_tracing_switched_off_leaves_the_no_op_tracer(monkeypatch, tmp_path):
     monkeypatch.setenv("OTEL_SDK_DISABLED", "true")
     assert telemetry.setup_tracing("claims", otlp_endpoint=None, span_log_dir=str(tmp_path)) is None
     assert not list(tmp_path.iterdir())
+
+
+def test_statements_of_a_batch_span_are_named_on_it_and_others_are_spans_of_their_own(recorder):
+    from types import SimpleNamespace
+
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine("sqlite://")
+    telemetry.instrument_engine(SimpleNamespace(sync_engine=engine))
+    with engine.connect() as conn:
+        conn.execute(text("CREATE TABLE encounter (id INTEGER)"))  # outside any span: no lone root span
+        with telemetry.start_span("GET /v1/encounters/{id}"):
+            conn.execute(text("SELECT id FROM encounter"))
+        request = "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01"
+        with telemetry.batch_span("intake write", [request, None]):
+            conn.execute(text("INSERT INTO encounter VALUES (1)"))
+            conn.execute(text("  select count(*) FROM encounter"))
+    statement, get, batch = recorder.drain()
+    assert (statement.name, statement.kind, statement.parent) == ("db SELECT", SpanKind.CLIENT, get.context)
+    assert statement.attributes == {"db.system.name": "postgresql", "db.operation.name": "SELECT", "db.batch": False}
+    assert batch.name == "intake write" and batch.context.trace_id == 0x0AF7651916CD43DD8448EB211C80319C
+    assert batch.attributes == {"billing.batch_size": 2, "db.system.name": "postgresql",
+                                "db.operations": ["INSERT", "SELECT"]}
