@@ -14,9 +14,11 @@ from opentelemetry import context as otel_context, propagate, trace
 from opentelemetry.trace import Link, SpanKind
 
 from shared.telemetry.export import JsonLinesSink, OtlpSink, SpanWriter
+from shared.telemetry.propagation import NEW_TRACE, remote_context, remote_span_context
 from shared.telemetry.recorder import RecordingTracerProvider
 
 _tracer = trace.get_tracer("billing.platform")
+_BATCH_LINK = {"billing.link": "batch"}
 _STATEMENTS = otel_context.create_key("billing.db_statements")  # where a batch span collects its SQL kinds
 
 
@@ -44,15 +46,17 @@ def setup_tracing(service: str, *, otlp_endpoint: str | None, span_log_dir: str 
     return provider
 
 
-def headers_dict(headers: Sequence[tuple[str, bytes]] | None) -> dict[str, str]:
-    return {k: v.decode(errors="replace") for k, v in (headers or ()) if k in ("traceparent", "tracestate")}
+def kafka_parent(headers: Sequence[tuple[str, bytes]] | None):
+    """The producer's context from a record's headers (a new trace when they carry none)."""
+    found = {k: v.decode(errors="replace") for k, v in (headers or ()) if k in ("traceparent", "tracestate")}
+    return remote_context(found.get("traceparent"), found.get("tracestate")) or NEW_TRACE
 
 
 def consume_span(record, envelope, group_id: str) -> "ActiveSpan":
     """A CONSUMER span, child of the producer's context carried in the Kafka headers."""
     return start_span(
         f"{record.topic} process",
-        context=propagate.extract(headers_dict(record.headers)),
+        context=kafka_parent(record.headers),
         kind=SpanKind.CONSUMER,
         attributes={
             "messaging.system": "kafka",
@@ -120,8 +124,7 @@ def _traceparent(context: trace.SpanContext) -> str:
 
 def continue_trace(traceparent: str | None, name: str, **attributes):
     """A span that continues the trace a stored traceparent names (a new trace if there is none)."""
-    parent = propagate.extract({"traceparent": traceparent}) if traceparent else None
-    return start_span(name, context=parent, attributes=attributes)
+    return start_span(name, context=remote_context(traceparent), attributes=attributes)
 
 
 @contextlib.contextmanager
@@ -131,7 +134,7 @@ def within_trace(traceparent: str | None) -> Iterator[None]:
     if not traceparent:
         yield
         return
-    token = otel_context.attach(propagate.extract({"traceparent": traceparent}))
+    token = otel_context.attach(remote_context(traceparent))
     try:
         yield
     finally:
@@ -147,9 +150,8 @@ def batch_span(name: str, traceparents: Sequence[str | None], **attributes) -> I
     `db.operations` (a batch runs a handful per transaction, each one for the whole batch, so a span
     each said no more than that list and cost a span each on the intake path)."""
     known = list(dict.fromkeys(t for t in traceparents if t))
-    parent = propagate.extract({"traceparent": known[0]}) if known else None
-    links = [Link(context, {"billing.link": "batch"}) for t in known[1:]
-             if (context := trace.get_current_span(propagate.extract({"traceparent": t})).get_span_context()).is_valid]
+    parent = remote_context(known[0]) if known else None
+    links = [Link(context, _BATCH_LINK) for t in known[1:] if (context := remote_span_context(t)).is_valid]
     statements: list[str] = []
     with start_span(name, context=parent, links=links, attributes={"billing.batch_size": len(traceparents),
                                                                    **attributes}) as span:
@@ -166,7 +168,7 @@ def link_to_trace(traceparent: str | None) -> None:
     """Links the active span to another trace (e.g. a remittance's span to its claim's trace)."""
     if not traceparent:
         return
-    linked = trace.get_current_span(propagate.extract({"traceparent": traceparent})).get_span_context()
+    linked = remote_span_context(traceparent)
     if linked.is_valid:
         trace.get_current_span().add_link(linked, {"billing.link": "claim"})
 

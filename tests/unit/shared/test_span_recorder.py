@@ -122,3 +122,23 @@ def test_statements_of_a_batch_span_are_named_on_it_and_others_are_spans_of_thei
     assert batch.name == "intake write" and batch.context.trace_id == 0x0AF7651916CD43DD8448EB211C80319C
     assert batch.attributes == {"billing.batch_size": 2, "db.system.name": "postgresql",
                                 "db.operations": ["INSERT", "SELECT"]}
+
+
+@pytest.mark.parametrize("traceparent, tracestate", [
+    ("00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01", None),
+    ("00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-00", None),
+    ("00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-03", None),
+    ("00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01", "vendor=abc"),
+    ("00-00000000000000000000000000000000-00f067aa0ba902b7-01", None),
+    ("00-0AF7651916CD43DD8448EB211C80319C-00f067aa0ba902b7-01", None),
+    ("01-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01-extra", None),
+    ("00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01-extra", None),
+    ("ff-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01", None),
+    ("garbage", None),
+])
+def test_a_traceparent_names_the_parent_the_w3c_propagator_finds(traceparent, tracestate):
+    from shared.telemetry.propagation import remote_context
+
+    carrier = {"traceparent": traceparent, **({"tracestate": tracestate} if tracestate else {})}
+    expected = trace.get_current_span(propagate.extract(carrier)).get_span_context()
+    assert trace.get_current_span(remote_context(traceparent, tracestate)).get_span_context() == expected
