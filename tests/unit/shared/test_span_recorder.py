@@ -142,3 +142,43 @@ def test_a_traceparent_names_the_parent_the_w3c_propagator_finds(traceparent, tr
     carrier = {"traceparent": traceparent, **({"tracestate": tracestate} if tracestate else {})}
     expected = trace.get_current_span(propagate.extract(carrier)).get_span_context()
     assert trace.get_current_span(remote_context(traceparent, tracestate)).get_span_context() == expected
+
+
+def test_the_collector_gets_the_spans_as_otlp_with_the_services_resource(recorder):
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+    from opentelemetry.sdk.resources import Resource
+
+    from shared.telemetry.export import OtlpSink
+
+    received = []
+
+    class Collector(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the http.server hook's name
+            received.append((self.path, self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Collector)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        sink = OtlpSink(f"http://127.0.0.1:{server.server_port}", Resource.create({"service.name": "claims"}))
+        with telemetry.start_span("claim submitted", attributes={"billing.edits": ["E1"], "odd": object()}):
+            telemetry.producer_headers("claim.submitted")
+        sink(recorder.drain())
+    finally:
+        server.shutdown()
+    [(path, body)] = received
+    request = ExportTraceServiceRequest.FromString(body)
+    [resource_spans] = request.resource_spans
+    assert path == "/v1/traces"
+    assert {a.key: a.value.string_value for a in resource_spans.resource.attributes}["service.name"] == "claims"
+    spans = [span for scope in resource_spans.scope_spans for span in scope.spans]
+    assert [s.name for s in spans] == ["claim.submitted publish", "claim submitted"]
+    assert spans[0].parent_span_id == spans[1].span_id and spans[0].trace_id == spans[1].trace_id
+    assert {a.key for a in spans[1].attributes} == {"billing.edits", "odd"}
