@@ -6,11 +6,13 @@ attributes carry the route template, never the path (a path can hold a patient's
 """
 import time
 
-from opentelemetry import propagate
 from opentelemetry.trace import SpanKind
 
 from shared import metrics
 from shared.telemetry import start_span
+from shared.telemetry.propagation import NEW_TRACE, remote_context
+
+TRACE_HEADERS = (b"traceparent", b"tracestate")  # the W3C context; no other header is read into a span
 
 
 class ServerSpan:
@@ -24,7 +26,8 @@ class ServerSpan:
             return
         started = time.perf_counter()
         method = scope["method"]
-        parent = propagate.extract({name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]})
+        carrier = {name: value.decode("latin-1") for name, value in scope["headers"] if name in TRACE_HEADERS}
+        parent = remote_context(carrier.get(b"traceparent"), carrier.get(b"tracestate")) or NEW_TRACE
         status = 500  # what the client gets when the app raises before answering
 
         async def send_with_status(message) -> None:

@@ -12,7 +12,8 @@ import orjson
 MAX_SPANS = 600
 SHOWN_ATTRIBUTES = ("messaging.destination.name", "messaging.consumer.group.name", "messaging.kafka.partition",
                     "messaging.kafka.offset", "http.route", "http.request.method", "http.response.status_code",
-                    "db.operation.name", "error.type", "server.address", "url.template", "x12.isa13", "x12.claims")
+                    "db.operation.name", "db.operations", "error.type", "server.address", "url.template", "x12.isa13",
+                    "x12.claims")
 STATE_ATTRIBUTES = ("billing.coding_status", "billing.claim_status")
 
 

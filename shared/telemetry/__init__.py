@@ -7,81 +7,56 @@ claim's pipeline without any extra server.
 import contextlib
 import os
 import re
-import threading
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 import httpx
-import orjson
-from opentelemetry import context as otel_context, propagate, trace
-from opentelemetry.sdk.resources import Resource
-from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
-from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter, SpanExportResult
+from opentelemetry import context as otel_context, trace
 from opentelemetry.trace import Link, SpanKind
 
+from shared.telemetry.export import JsonLinesSink, OtlpSink, SpanWriter
+from shared.telemetry.propagation import NEW_TRACE, remote_context, remote_span_context
+from shared.telemetry.recorder import RecordingTracerProvider
+
 _tracer = trace.get_tracer("billing.platform")
+_BATCH_LINK = {"billing.link": "batch"}
+_STATEMENTS = otel_context.create_key("billing.db_statements")  # where a batch span collects its SQL kinds
 
 
-class JsonLinesSpanExporter(SpanExporter):
-    """Appends spans to <dir>/<service>.spans.jsonl; cheap, durable, readable by the dashboard."""
-
-    def __init__(self, directory: str, service: str):
-        Path(directory).mkdir(parents=True, exist_ok=True)
-        self._path = Path(directory) / f"{service}.spans.jsonl"
-        self._lock = threading.Lock()
-
-    def export(self, spans: Sequence[ReadableSpan]) -> SpanExportResult:
-        lines = [orjson.dumps(_span_record(s)) + b"\n" for s in spans]
-        with self._lock, open(self._path, "ab") as out:
-            out.writelines(lines)
-        return SpanExportResult.SUCCESS
-
-    def shutdown(self) -> None:
-        pass
-
-
-def _span_record(span: ReadableSpan) -> dict:
-    ctx = span.get_span_context()
-    return {
-        "trace_id": format(ctx.trace_id, "032x"),
-        "span_id": format(ctx.span_id, "016x"),
-        "parent_id": format(span.parent.span_id, "016x") if span.parent else None,
-        "name": span.name,
-        "service": span.resource.attributes.get("service.name"),
-        "kind": span.kind.name,
-        "start_ns": span.start_time,
-        "end_ns": span.end_time,
-        "status": span.status.status_code.name,
-        "attributes": dict(span.attributes or {}),
-        "links": [format(link.context.trace_id, "032x") for link in span.links],
-    }
-
-
-def setup_tracing(service: str, *, otlp_endpoint: str | None, span_log_dir: str | None) -> TracerProvider:
-    provider = TracerProvider(resource=Resource.create({"service.name": service, "service.instance.id": str(os.getpid())}))
-    if otlp_endpoint:
-        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
-
-        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=f"{otlp_endpoint.rstrip('/')}/v1/traces")))
+def setup_tracing(service: str, *, otlp_endpoint: str | None, span_log_dir: str | None
+                  ) -> trace.TracerProvider | None:
+    """Installs the process's tracer: spans recorded by `recorder`, written by one thread to the JSON-lines
+    file and/or the collector. OTEL_SDK_DISABLED=true leaves tracing off (what the benchmark's untraced
+    run prices); a process that already has a tracer provider keeps it."""
+    if os.environ.get("OTEL_SDK_DISABLED", "").strip().lower() == "true":
+        return None
+    if not isinstance(trace.get_tracer_provider(), trace.ProxyTracerProvider):
+        return trace.get_tracer_provider()
+    sinks = []
     if span_log_dir:
-        # Written every half second, so the dashboard shows a step moments after it happened.
-        provider.add_span_processor(BatchSpanProcessor(JsonLinesSpanExporter(span_log_dir, service),
-                                                       schedule_delay_millis=500))
+        sinks.append(JsonLinesSink(span_log_dir, service))
+    if otlp_endpoint:
+        from opentelemetry.sdk.resources import Resource
+
+        sinks.append(OtlpSink(otlp_endpoint, Resource.create({"service.name": service,
+                                                               "service.instance.id": str(os.getpid())})))
+    provider = RecordingTracerProvider(keep=bool(sinks))
+    if sinks:
+        SpanWriter(provider, sinks)
     trace.set_tracer_provider(provider)
     return provider
 
 
-def headers_dict(headers: Sequence[tuple[str, bytes]] | None) -> dict[str, str]:
-    return {k: v.decode(errors="replace") for k, v in (headers or ()) if k in ("traceparent", "tracestate")}
+def kafka_parent(headers: Sequence[tuple[str, bytes]] | None):
+    """The producer's context from a record's headers (a new trace when they carry none)."""
+    found = {k: v.decode(errors="replace") for k, v in (headers or ()) if k in ("traceparent", "tracestate")}
+    return remote_context(found.get("traceparent"), found.get("tracestate")) or NEW_TRACE
 
 
-@contextlib.contextmanager
-def consume_span(record, envelope, group_id: str) -> Iterator[trace.Span]:
+def consume_span(record, envelope, group_id: str) -> "ActiveSpan":
     """A CONSUMER span, child of the producer's context carried in the Kafka headers."""
-    parent = propagate.extract(headers_dict(record.headers))
-    with start_span(
+    return start_span(
         f"{record.topic} process",
-        context=parent,
+        context=kafka_parent(record.headers),
         kind=SpanKind.CONSUMER,
         attributes={
             "messaging.system": "kafka",
@@ -93,47 +68,68 @@ def consume_span(record, envelope, group_id: str) -> Iterator[trace.Span]:
             "billing.tenant_id": str(envelope.tenant_id),
             "billing.subject_id": str(envelope.subject_id),
         },
-    ) as span:
-        yield span
+    )
 
 
-@contextlib.contextmanager
-def start_span(name: str, *, kind: SpanKind = SpanKind.INTERNAL, attributes: dict | None = None,
-               links: Sequence[Link] = (), context=None) -> Iterator[trace.Span]:
-    """A span whose failure records the exception type only: exception messages may quote PHI."""
-    with _tracer.start_as_current_span(name, context=context, kind=kind, attributes=attributes or {},
-                                       links=list(links), record_exception=False,
-                                       set_status_on_exception=False) as span:
+class ActiveSpan:
+    """A span made current for a `with` block and ended after it; a failure records the exception type
+    only (exception messages may quote PHI). A plain class: the span is on every request's and every
+    event's path, where generator-based context managers nested three deep cost more than the span."""
+
+    __slots__ = ("_span", "_token")
+
+    def __init__(self, span: trace.Span):
+        self._span = span
+
+    def __enter__(self) -> trace.Span:
+        self._token = otel_context.attach(trace.set_span_in_context(self._span))
+        return self._span
+
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        span = self._span
         try:
-            yield span
-        except BaseException as exc:
-            span.set_status(trace.Status(trace.StatusCode.ERROR, type(exc).__name__))
-            span.set_attribute("error.type", type(exc).__name__)
-            raise
+            if exc_type is not None:
+                span.set_status(trace.Status(trace.StatusCode.ERROR, exc_type.__name__))
+                span.set_attribute("error.type", exc_type.__name__)
+        finally:
+            otel_context.detach(self._token)
+            span.end()
+
+
+def start_span(name: str, *, kind: SpanKind = SpanKind.INTERNAL, attributes: dict | None = None,
+               links: Sequence[Link] = (), context=None) -> ActiveSpan:
+    return ActiveSpan(_tracer.start_span(name, context=context, kind=kind, attributes=attributes,
+                                         links=links, record_exception=False, set_status_on_exception=False))
 
 
 def inject_headers(headers: dict[str, str] | None = None) -> dict[str, str]:
-    headers = dict(headers or {})
-    propagate.inject(headers)
-    return headers
+    """`headers` plus the active span's W3C trace context."""
+    return {**(headers or {}), **trace_headers(trace.get_current_span().get_span_context())}
+
+
+def trace_headers(context: trace.SpanContext) -> dict[str, str]:
+    """traceparent (and tracestate, when the trace has one) as the W3C propagator writes them: formatted
+    here, since `propagate.inject` (every configured propagator, a carrier each) cost more than the span."""
+    if not context.is_valid:
+        return {}
+    if context.trace_state:
+        return {"traceparent": _traceparent(context), "tracestate": context.trace_state.to_header()}
+    return {"traceparent": _traceparent(context)}
 
 
 def current_traceparent() -> str | None:
-    """The active span's W3C traceparent, to store with a row whose later work joins this trace.
-
-    Formatted here from the span's context, as the W3C propagator writes it: going through
-    `propagate.inject` (every configured propagator, a carrier dict) cost more than the rest of a
-    request's tracing on the intake path, which asks for it for every encounter."""
+    """The active span's W3C traceparent, to store with a row whose later work joins this trace."""
     context = trace.get_current_span().get_span_context()
-    if not context.is_valid:
-        return None
+    return _traceparent(context) if context.is_valid else None
+
+
+def _traceparent(context: trace.SpanContext) -> str:
     return f"00-{context.trace_id:032x}-{context.span_id:016x}-{context.trace_flags:02x}"
 
 
 def continue_trace(traceparent: str | None, name: str, **attributes):
     """A span that continues the trace a stored traceparent names (a new trace if there is none)."""
-    parent = propagate.extract({"traceparent": traceparent}) if traceparent else None
-    return start_span(name, context=parent, attributes=attributes)
+    return start_span(name, context=remote_context(traceparent), attributes=attributes)
 
 
 @contextlib.contextmanager
@@ -143,7 +139,7 @@ def within_trace(traceparent: str | None) -> Iterator[None]:
     if not traceparent:
         yield
         return
-    token = otel_context.attach(propagate.extract({"traceparent": traceparent}))
+    token = otel_context.attach(remote_context(traceparent))
     try:
         yield
     finally:
@@ -153,21 +149,31 @@ def within_trace(traceparent: str | None) -> Iterator[None]:
 @contextlib.contextmanager
 def batch_span(name: str, traceparents: Sequence[str | None], **attributes) -> Iterator[trace.Span]:
     """One span for work done for many requests at once: in the first one's trace and linked to the
-    others', so every request's trace shows the shared work (its database statements among them)."""
+    others', so every request's trace shows the shared work.
+
+    Its SQL statements are not spans of their own: their kinds, in the order they ran, are the span's
+    `db.operations` (a batch runs a handful per transaction, each one for the whole batch, so a span
+    each said no more than that list and cost a span each on the intake path)."""
     known = list(dict.fromkeys(t for t in traceparents if t))
-    parent = propagate.extract({"traceparent": known[0]}) if known else None
-    links = [Link(context, {"billing.link": "batch"}) for t in known[1:]
-             if (context := trace.get_current_span(propagate.extract({"traceparent": t})).get_span_context()).is_valid]
+    parent = remote_context(known[0]) if known else None
+    links = [Link(context, _BATCH_LINK) for t in known[1:] if (context := remote_span_context(t)).is_valid]
+    statements: list[str] = []
     with start_span(name, context=parent, links=links, attributes={"billing.batch_size": len(traceparents),
                                                                    **attributes}) as span:
-        yield span
+        token = otel_context.attach(otel_context.set_value(_STATEMENTS, statements))
+        try:
+            yield span
+        finally:
+            otel_context.detach(token)
+            if statements:
+                span.set_attributes({"db.system.name": "postgresql", "db.operations": statements})
 
 
 def link_to_trace(traceparent: str | None) -> None:
     """Links the active span to another trace (e.g. a remittance's span to its claim's trace)."""
     if not traceparent:
         return
-    linked = trace.get_current_span(propagate.extract({"traceparent": traceparent})).get_span_context()
+    linked = remote_span_context(traceparent)
     if linked.is_valid:
         trace.get_current_span().add_link(linked, {"billing.link": "claim"})
 
@@ -178,14 +184,18 @@ def annotate(**attributes) -> None:
 
 
 def producer_headers(topic: str, **attributes) -> dict[str, str]:
-    """A PRODUCER span for one event written to the outbox; its context travels in the Kafka headers."""
-    with _tracer.start_as_current_span(f"{topic} publish", kind=SpanKind.PRODUCER, attributes={
-            "messaging.system": "kafka", "messaging.destination.name": topic, **attributes}):
-        return inject_headers()
+    """A PRODUCER span for one event written to the outbox; its context travels in the Kafka headers.
+
+    The span has no children, so it is never made current: the headers are written from its context."""
+    span = _tracer.start_span(f"{topic} publish", kind=SpanKind.PRODUCER, attributes={
+        "messaging.system": "kafka", "messaging.destination.name": topic, **attributes})
+    span.end()
+    return trace_headers(span.get_span_context())
 
 
 def instrument_engine(engine) -> None:
-    """CLIENT spans for the SQL run inside a request or an event: the operation only, never parameters."""
+    """CLIENT spans for the SQL run inside a request or an event (inside a batch span, the statement's kind
+    on that span): the operation only, never parameters."""
     from sqlalchemy import event
 
     sync_engine = engine.sync_engine
@@ -195,6 +205,10 @@ def instrument_engine(engine) -> None:
         if context is None or not trace.get_current_span().get_span_context().is_valid:
             return  # background polling (relay, loops) outside any request or event: no lone root spans
         operation = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "SQL"
+        batch_statements = otel_context.get_value(_STATEMENTS)
+        if batch_statements is not None:
+            batch_statements.append(operation)  # a batch span's statement: named on that span, no span of its own
+            return
         context._otel_span = _tracer.start_span(f"db {operation}", kind=SpanKind.CLIENT,
                                                 attributes=_db_attributes(operation, bool(executemany)))
 
@@ -254,7 +268,7 @@ class TracedTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request):
         url = request.url
         with http_client_span(request.method, url.host or "", url.port or 0, url.path) as span:
-            propagate.inject(request.headers)
+            request.headers.update(trace_headers(span.get_span_context()))
             response = await self._inner.handle_async_request(request)
             answered(span, response.status_code)
             return response
