@@ -16,11 +16,12 @@ from pathlib import Path
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
-from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_code,
+                                                      history_code)
 from services.coding.domain.note_context import FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated
-from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, TermMatch, best_match, key,
+from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, REORDERED, TermMatch, best_match, key,
                                                less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
@@ -28,7 +29,7 @@ from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substan
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
-INDEX_VERSION = 3  # 3: possessives folded in the keys
+INDEX_VERSION = 5  # 3: possessives folded in the keys; 5: site-first keys ("kidney stone")
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
@@ -36,6 +37,13 @@ CONTEXT_CONFIDENCE = {"family": 0.9, "history": 0.85}
 # The index's own History entry for a condition ConText reads as past or a relative's (context_z_codes): as sure
 # as a family-history term, where a Z code found by its words alone may be loosely related.
 HISTORY_ENTRY_CONFIDENCE = 0.9
+REORDERED_TERM = "site-first-term"
+REORDERED_TERM_REASON = ("the note names the site first (\"kidney stone\"), where the tabular writes \"<condition> "
+                         "of/in <site>\" (\"stone in kidney\")")
+CHAPTER_HISTORY = "family-history-by-chapter"
+CHAPTER_HISTORY_CONFIDENCE = 0.9
+CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History entry for: the family history code "
+                          "of its system's other diseases")
 # ConText's categories that keep a mention from being coded, named as the context rules name theirs
 SUPPRESSING = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain", "HYPOTHETICAL": "hypothetical"}
 _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
@@ -93,7 +101,7 @@ def build_index(reference: ReferenceData, index_dir: Path) -> Path:
         rows = list(_term_rows(reference))
         db.executemany("INSERT INTO term_key VALUES (?, ?, ?, ?)",
                        [(k, code, description, variant_kind) for code, description, term, kind in rows
-                        for k, variant_kind in variants(term, kind)])
+                        for k, variant_kind in variants(term, kind, reorder=not code.startswith("Z"))])
         db.executemany("INSERT INTO term_text VALUES (?, ?, ?)",
                        [(" ".join(words(term)), code, description) for code, description, term, _ in rows])
     partial.replace(path)
@@ -101,8 +109,10 @@ def build_index(reference: ReferenceData, index_dir: Path) -> Path:
 
 
 class NoteSuggester:
-    def __init__(self, index_path: Path, tabular: Tabular, shorthand: Shorthand | None = None):
+    def __init__(self, index_path: Path, tabular: Tabular, shorthand: Shorthand | None = None,
+                 chapters: tuple[ChapterFamilyHistory, ...] = ()):
         self._tabular = tabular
+        self._chapters = chapters
         self._shorthand = shorthand or Shorthand(parse_shorthand(SHORTHAND_FILE.read_text()))
         self._db = sqlite3.connect(f"file:{index_path}?mode=ro", uri=True, check_same_thread=False)
         grouped = defaultdict(list)
@@ -137,6 +147,13 @@ class NoteSuggester:
         code = history_code(context, condition)
         return TermMatch(code, self._tabular.description(code), HISTORY_ENTRY_CONFIDENCE) if code else None
 
+    def _chapter_code(self, context: str, condition: str) -> TermMatch | None:
+        """Last: a relative's condition neither the History entries nor the Z codes' words know takes its
+        chapter's entry ("mother with hypertension" Z82.49, "sister with Graves disease" Z83.49)."""
+        code = chapter_family_history_code(condition, self._chapters) if context == "family" else None
+        return TermMatch(code, self._tabular.description(code), CHAPTER_HISTORY_CONFIDENCE, CHAPTER_HISTORY) \
+            if code else None
+
     def __call__(self, note: str) -> list[Suggestion]:
         return self.read(note)[0]
 
@@ -170,22 +187,37 @@ class NoteSuggester:
             elif context == "history" and current_chronic_condition(match.code, ent.sent.text):
                 context = "affirmed"
             elif context != "affirmed":
-                match = self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
+                match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
+                         or self._chapter_code(context, match.code))
             if match is not None and substance_named_only(match.code, ent.text):
                 skipped.append(_skipped(match.code, ent, expanded, SUBSTANCE_NAMED_ONLY))
             elif match is not None:
                 confidence = less_specific_than_documented(match, ent.sent.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context,
-                                        **_named(ent._.icd_rule)))
+                                        **_named(CHAPTER_HISTORY if match.kind == CHAPTER_HISTORY
+                                                 else ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
         suggestions = calibrated(apply_conventions(without_integral_symptoms(found, sentences, text), text,
                                                    self._tabular), text, self._tabular)
-        return _in_note(suggestions, expanded), skipped
+        reordered = {(ent.start_char, ent.end_char) for ent in doc.ents if ent._.icd_match.kind == REORDERED}
+        return _in_note(_reordered_named(suggestions, reordered), expanded), skipped
+
+
+_REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON}
+
+
+def _reordered_named(suggestions: list[Suggestion], spans: set[tuple[int, int]]) -> list[Suggestion]:
+    """A code found only through a term's site-first key says so, unless a convention already names its reason.
+    Named last, so the calibrations that read "no convention" treat it as the plain term it is."""
+    if not spans:
+        return suggestions
+    return [s.model_copy(update={"convention": REORDERED_TERM, "reason": REORDERED_TERM_REASON})
+            if s.convention is None and (s.start, s.end) in spans else s for s in suggestions]
 
 
 def _named(rule: str | None) -> dict:
-    return {"convention": rule, "reason": INVERTED_TERM_REASON} if rule == INVERTED_TERM else {}
+    return {"convention": rule, "reason": _REASONS[rule]} if rule in _REASONS else {}
 
 
 def _skipped(code: str, ent, expanded: Expanded, rule: str) -> SkippedMention:
@@ -347,4 +379,5 @@ def _with_trailing_qualifier(tokens, folded: list[str], end: int, term_key: str,
 
 
 def build_suggester(reference: ReferenceData, *, index_dir: Path) -> NoteSuggester:
-    return NoteSuggester(build_index(reference, index_dir), TabularNotes(reference.icd10[-1]))
+    tabular = TabularNotes(reference.icd10[-1])
+    return NoteSuggester(build_index(reference, index_dir), tabular, chapters=tabular.family_history_chapters())
