@@ -25,11 +25,12 @@ from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REAS
                                                less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
+from services.coding.domain.spelling import Respeller
 from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substance_named_only
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
-INDEX_VERSION = 5  # 3: possessives folded in the keys; 5: site-first keys ("kidney stone")
+INDEX_VERSION = 6  # 3: possessives folded in the keys; 5: site-first keys ("kidney stone"); 6: the tabular's vocabulary
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
@@ -40,6 +41,9 @@ HISTORY_ENTRY_CONFIDENCE = 0.9
 REORDERED_TERM = "site-first-term"
 REORDERED_TERM_REASON = ("the note names the site first (\"kidney stone\"), where the tabular writes \"<condition> "
                          "of/in <site>\" (\"stone in kidney\")")
+RESPELT_TERM = "misspelt-term"
+RESPELT_TERM_REASON = ("a word of the term is misspelt by one letter (\"hypertention\"): read as the ICD-10-CM "
+                       "word it is one letter from")
 CHAPTER_HISTORY = "family-history-by-chapter"
 CHAPTER_HISTORY_CONFIDENCE = 0.9
 CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History entry for: the family history code "
@@ -68,6 +72,19 @@ def _term_rows(reference: ReferenceData):
         elif notes and (child := _default_child(icd, dotted, code_set.billable)):
             for note in notes:
                 yield child, icd.get_description(child), note, "inclusion"
+
+
+def _tabular_words() -> set[str]:
+    """Every word the tabular writes (descriptions, inclusion terms, includes and excludes notes): a note's word
+    among them is spelt as ICD-10-CM spells it even where no indexed term holds it ("ejection fraction")."""
+    import simple_icd_10_cm as icd
+
+    found = set()
+    for code in icd.get_all_codes():
+        for text in (icd.get_description(code), *icd.get_inclusion_term(code), *icd.get_includes(code),
+                     *icd.get_excludes1(code), *icd.get_excludes2(code)):
+            found.update(words(text))
+    return found
 
 
 def _needs_seventh_character(icd, dotted: str) -> bool:
@@ -104,6 +121,8 @@ def build_index(reference: ReferenceData, index_dir: Path) -> Path:
                         for k, variant_kind in variants(term, kind, reorder=not code.startswith("Z"))])
         db.executemany("INSERT INTO term_text VALUES (?, ?, ?)",
                        [(" ".join(words(term)), code, description) for code, description, term, _ in rows])
+        db.execute("CREATE TABLE vocabulary (word TEXT)")
+        db.executemany("INSERT INTO vocabulary VALUES (?)", [(w,) for w in sorted(_tabular_words())])
     partial.replace(path)
     return path
 
@@ -122,6 +141,8 @@ class NoteSuggester:
         # diagnoses: they are left out rather than sending every note that contains them to review.
         self.terms: dict[str, TermMatch] = {k: best_match(c, k) for k, c in grouped.items() if len(k) > 3}
         self._longest = longest_terms(self.terms)
+        self._respeller = Respeller({w for k in self.terms for w in k.split(" ")},
+                                    known={w for (w,) in self._db.execute("SELECT word FROM vocabulary")})
         self._context_cache: dict[tuple[str, str], TermMatch | None] = {}
         self.nlp = _pipeline()
         from spacy.tokens import Span
@@ -163,7 +184,7 @@ class NoteSuggester:
         expanded = self._shorthand.expand(note)
         text = expanded.text
         doc = self.nlp.make_doc(text)
-        doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span))
+        doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span, self._respeller))
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
             return _in_note(apply_conventions([], text, self._tabular), expanded), []  # "flu shot given" is Z23
         for _, component in self.nlp.pipeline:
@@ -200,20 +221,30 @@ class NoteSuggester:
                 sentences.append(ent.sent.start_char)
         suggestions = calibrated(apply_conventions(without_integral_symptoms(found, sentences, text), text,
                                                    self._tabular), text, self._tabular)
-        reordered = {(ent.start_char, ent.end_char) for ent in doc.ents if ent._.icd_match.kind == REORDERED}
-        return _in_note(_reordered_named(suggestions, reordered), expanded), skipped
+        return _in_note(_reading_named(suggestions, self._term_readings(doc)), expanded), skipped
+
+    def _term_readings(self, doc) -> dict[tuple[int, int], str]:
+        """The terms found only by reading the note's words another way: misspelt, or the site first."""
+        readings = {}
+        for ent in doc.ents:
+            if any(self._respeller.correct(w) != w for t in ent for w in key(t.text).split(" ")):
+                readings[(ent.start_char, ent.end_char)] = RESPELT_TERM
+            elif ent._.icd_match.kind == REORDERED:
+                readings[(ent.start_char, ent.end_char)] = REORDERED_TERM
+        return readings
 
 
-_REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON}
+_REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON,
+            REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON}
 
 
-def _reordered_named(suggestions: list[Suggestion], spans: set[tuple[int, int]]) -> list[Suggestion]:
-    """A code found only through a term's site-first key says so, unless a convention already names its reason.
-    Named last, so the calibrations that read "no convention" treat it as the plain term it is."""
-    if not spans:
+def _reading_named(suggestions: list[Suggestion], readings: dict[tuple[int, int], str]) -> list[Suggestion]:
+    """A code found only through another reading of the note's words says so, unless a convention already names
+    its reason. Named last, so the calibrations that read "no convention" treat it as the plain term it is."""
+    if not readings:
         return suggestions
-    return [s.model_copy(update={"convention": REORDERED_TERM, "reason": REORDERED_TERM_REASON})
-            if s.convention is None and (s.start, s.end) in spans else s for s in suggestions]
+    return [s.model_copy(update={"convention": rule, "reason": _REASONS[rule]})
+            if s.convention is None and (rule := readings.get((s.start, s.end))) else s for s in suggestions]
 
 
 def _named(rule: str | None) -> dict:
@@ -329,10 +360,11 @@ def longest_terms(terms: dict[str, TermMatch]) -> dict[str, int]:
     return longest
 
 
-def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type):
-    """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens."""
+def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type, respeller: Respeller):
+    """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens; a word
+    misspelt by one letter is read as the index word it misspells."""
     tokens, i = [t for t in doc], 0
-    folded = [key(t.text) for t in tokens]
+    folded = [" ".join(respeller.correct(w) for w in key(t.text).split(" ")) for t in tokens]
     words_before = [0]  # words_before[j]: the words folded[:j] hold (a token may fold to two: "type-2")
     for f in folded:
         words_before.append(words_before[-1] + (f.count(" ") + 1 if f else 0))
