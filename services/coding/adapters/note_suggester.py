@@ -227,7 +227,7 @@ class NoteSuggester:
         """The terms found only by reading the note's words another way: misspelt, or the site first."""
         readings = {}
         for ent in doc.ents:
-            if any(self._respeller.correct(w) != w for t in ent for w in key(t.text).split(" ")):
+            if any(self._respeller.correct_key(k) != k for k in (key(t.text) for t in ent)):
                 readings[(ent.start_char, ent.end_char)] = RESPELT_TERM
             elif ent._.icd_match.kind == REORDERED:
                 readings[(ent.start_char, ent.end_char)] = REORDERED_TERM
@@ -364,7 +364,7 @@ def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_
     """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens; a word
     misspelt by one letter is read as the index word it misspells."""
     tokens, i = [t for t in doc], 0
-    folded = [" ".join(respeller.correct(w) for w in key(t.text).split(" ")) for t in tokens]
+    folded = [respeller.correct_key(key(t.text)) for t in tokens]
     words_before = [0]  # words_before[j]: the words folded[:j] hold (a token may fold to two: "type-2")
     for f in folded:
         words_before.append(words_before[-1] + (f.count(" ") + 1 if f else 0))

@@ -29,6 +29,15 @@ class Respeller:
         self._by_deletion = {k: frozenset(v) for k, v in by_deletion.items()}
         self._cache: dict[str, str] = {}
 
+    def correct_key(self, text_key: str) -> str:
+        """correct() for each word of a token's key (a token may hold two: "type-2"); the common case, a short
+        or known word, returns at once: this runs on every token of every note."""
+        if len(text_key) < MIN_LENGTH or text_key in self._known:
+            return text_key
+        if " " in text_key:
+            return " ".join(self.correct(w) for w in text_key.split(" "))
+        return self.correct(text_key)
+
     def correct(self, word: str) -> str:
         """The index word the note's word misspells by one edit, else the word as written."""
         if len(word) < MIN_LENGTH or word in self._known or not word.isalpha():
