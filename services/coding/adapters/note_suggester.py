@@ -21,8 +21,8 @@ from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapte
 from services.coding.domain.note_context import FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated
-from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, REORDERED, TermMatch, best_match, key,
-                                               less_specific_than_documented, qualified_keys, variants, words)
+from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, REORDERED, TermMatch, best_match,
+                                               key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
 from services.coding.domain.spelling import Respeller
@@ -30,7 +30,8 @@ from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substan
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
-INDEX_VERSION = 6  # 3: possessives folded in the keys; 5: site-first keys ("kidney stone"); 6: the tabular's vocabulary
+# 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary
+INDEX_VERSION = 6
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}

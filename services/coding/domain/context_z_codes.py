@@ -52,7 +52,6 @@ def history_code(context: str, condition: str) -> str | None:
     return family if context == "family" else personal if context == "history" else None
 
 
-
 # Chapters whose conditions the index does not send to a "History, family, disease, <system> NEC" entry: a
 # relative's cancer takes a site code (history_z_codes); a symptom, an injury or a status is no disease history.
 _NO_CHAPTER_ENTRY = ("C", "D0", "D1", "D2", "D3", "D4", "R", "S", "T", "V", "W", "X", "Y", "Z", "U")

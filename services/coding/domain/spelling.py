@@ -1,8 +1,8 @@
-"""Misspelt clinical words read as the index word they were meant to be ("hypertention", "periferal").
+"""Misspelt clinical words read as the index word they were meant to be ("hypertention", "osteoporossis").
 
 Dictated and typed notes misspell long medical words by one letter far more often than they write a different
-long word one letter away from one. A word of the note that is not in the term index's vocabulary, at least
-MIN_LENGTH letters long, is read as the one index word a single edit (a letter added, dropped, changed, or two
+long word one letter away from one. A word of the note that the tabular never writes, at least MIN_LENGTH
+letters long, is read as the one word of the indexed terms a single edit (a letter added, dropped, changed, or two
 swapped) away from it; with no such word, or several, it is left as written. Short words are never touched: one
 letter apart they are often two real words ("ileum"/"ilium"). Nor is a word's first or last letter: there one
 letter makes another real word or an inflection, not a typing slip ("afebrile"/"febrile", "paternal"/"maternal",

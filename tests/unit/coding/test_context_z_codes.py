@@ -1,7 +1,8 @@
 """A relative's or a past condition whose Z code's text lacks the note's words takes the index's History entry."""
 import pytest
 
-from services.coding.domain.context_z_codes import chapter_family_history_code, chapter_family_history_codes, history_code
+from services.coding.domain.context_z_codes import (chapter_family_history_code, chapter_family_history_codes,
+                                                      history_code)
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
