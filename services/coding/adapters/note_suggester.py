@@ -16,19 +16,22 @@ from pathlib import Path
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
-from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_code,
+                                                      history_code)
 from services.coding.domain.note_context import FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated
-from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, TermMatch, best_match, key,
-                                               less_specific_than_documented, qualified_keys, variants, words)
+from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, REORDERED, TermMatch, best_match,
+                                               key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
+from services.coding.domain.spelling import Respeller
 from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substance_named_only
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
-INDEX_VERSION = 3  # 3: possessives folded in the keys
+# 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary
+INDEX_VERSION = 6
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
@@ -36,6 +39,16 @@ CONTEXT_CONFIDENCE = {"family": 0.9, "history": 0.85}
 # The index's own History entry for a condition ConText reads as past or a relative's (context_z_codes): as sure
 # as a family-history term, where a Z code found by its words alone may be loosely related.
 HISTORY_ENTRY_CONFIDENCE = 0.9
+REORDERED_TERM = "site-first-term"
+REORDERED_TERM_REASON = ("the note names the site first (\"kidney stone\"), where the tabular writes \"<condition> "
+                         "of/in <site>\" (\"stone in kidney\")")
+RESPELT_TERM = "misspelt-term"
+RESPELT_TERM_REASON = ("a word of the term is misspelt by one letter (\"hypertention\"): read as the ICD-10-CM "
+                       "word it is one letter from")
+CHAPTER_HISTORY = "family-history-by-chapter"
+CHAPTER_HISTORY_CONFIDENCE = 0.9
+CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History entry for: the family history code "
+                          "of its system's other diseases")
 # ConText's categories that keep a mention from being coded, named as the context rules name theirs
 SUPPRESSING = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain", "HYPOTHETICAL": "hypothetical"}
 _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
@@ -60,6 +73,19 @@ def _term_rows(reference: ReferenceData):
         elif notes and (child := _default_child(icd, dotted, code_set.billable)):
             for note in notes:
                 yield child, icd.get_description(child), note, "inclusion"
+
+
+def _tabular_words() -> set[str]:
+    """Every word the tabular writes (descriptions, inclusion terms, includes and excludes notes): a note's word
+    among them is spelt as ICD-10-CM spells it even where no indexed term holds it ("ejection fraction")."""
+    import simple_icd_10_cm as icd
+
+    found = set()
+    for code in icd.get_all_codes():
+        for text in (icd.get_description(code), *icd.get_inclusion_term(code), *icd.get_includes(code),
+                     *icd.get_excludes1(code), *icd.get_excludes2(code)):
+            found.update(words(text))
+    return found
 
 
 def _needs_seventh_character(icd, dotted: str) -> bool:
@@ -93,16 +119,20 @@ def build_index(reference: ReferenceData, index_dir: Path) -> Path:
         rows = list(_term_rows(reference))
         db.executemany("INSERT INTO term_key VALUES (?, ?, ?, ?)",
                        [(k, code, description, variant_kind) for code, description, term, kind in rows
-                        for k, variant_kind in variants(term, kind)])
+                        for k, variant_kind in variants(term, kind, reorder=not code.startswith("Z"))])
         db.executemany("INSERT INTO term_text VALUES (?, ?, ?)",
                        [(" ".join(words(term)), code, description) for code, description, term, _ in rows])
+        db.execute("CREATE TABLE vocabulary (word TEXT)")
+        db.executemany("INSERT INTO vocabulary VALUES (?)", [(w,) for w in sorted(_tabular_words())])
     partial.replace(path)
     return path
 
 
 class NoteSuggester:
-    def __init__(self, index_path: Path, tabular: Tabular, shorthand: Shorthand | None = None):
+    def __init__(self, index_path: Path, tabular: Tabular, shorthand: Shorthand | None = None,
+                 chapters: tuple[ChapterFamilyHistory, ...] = ()):
         self._tabular = tabular
+        self._chapters = chapters
         self._shorthand = shorthand or Shorthand(parse_shorthand(SHORTHAND_FILE.read_text()))
         self._db = sqlite3.connect(f"file:{index_path}?mode=ro", uri=True, check_same_thread=False)
         grouped = defaultdict(list)
@@ -112,6 +142,8 @@ class NoteSuggester:
         # diagnoses: they are left out rather than sending every note that contains them to review.
         self.terms: dict[str, TermMatch] = {k: best_match(c, k) for k, c in grouped.items() if len(k) > 3}
         self._longest = longest_terms(self.terms)
+        self._respeller = Respeller({w for k in self.terms for w in k.split(" ")},
+                                    known={w for (w,) in self._db.execute("SELECT word FROM vocabulary")})
         self._context_cache: dict[tuple[str, str], TermMatch | None] = {}
         self.nlp = _pipeline()
         from spacy.tokens import Span
@@ -137,6 +169,13 @@ class NoteSuggester:
         code = history_code(context, condition)
         return TermMatch(code, self._tabular.description(code), HISTORY_ENTRY_CONFIDENCE) if code else None
 
+    def _chapter_code(self, context: str, condition: str) -> TermMatch | None:
+        """Last: a relative's condition neither the History entries nor the Z codes' words know takes its
+        chapter's entry ("mother with hypertension" Z82.49, "sister with Graves disease" Z83.49)."""
+        code = chapter_family_history_code(condition, self._chapters) if context == "family" else None
+        return TermMatch(code, self._tabular.description(code), CHAPTER_HISTORY_CONFIDENCE, CHAPTER_HISTORY) \
+            if code else None
+
     def __call__(self, note: str) -> list[Suggestion]:
         return self.read(note)[0]
 
@@ -146,7 +185,7 @@ class NoteSuggester:
         expanded = self._shorthand.expand(note)
         text = expanded.text
         doc = self.nlp.make_doc(text)
-        doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span))
+        doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span, self._respeller))
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
             return _in_note(apply_conventions([], text, self._tabular), expanded), []  # "flu shot given" is Z23
         for _, component in self.nlp.pipeline:
@@ -170,22 +209,47 @@ class NoteSuggester:
             elif context == "history" and current_chronic_condition(match.code, ent.sent.text):
                 context = "affirmed"
             elif context != "affirmed":
-                match = self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
+                match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
+                         or self._chapter_code(context, match.code))
             if match is not None and substance_named_only(match.code, ent.text):
                 skipped.append(_skipped(match.code, ent, expanded, SUBSTANCE_NAMED_ONLY))
             elif match is not None:
                 confidence = less_specific_than_documented(match, ent.sent.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context,
-                                        **_named(ent._.icd_rule)))
+                                        **_named(CHAPTER_HISTORY if match.kind == CHAPTER_HISTORY
+                                                 else ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
         suggestions = calibrated(apply_conventions(without_integral_symptoms(found, sentences, text), text,
                                                    self._tabular), text, self._tabular)
-        return _in_note(suggestions, expanded), skipped
+        return _in_note(_reading_named(suggestions, self._term_readings(doc)), expanded), skipped
+
+    def _term_readings(self, doc) -> dict[tuple[int, int], str]:
+        """The terms found only by reading the note's words another way: misspelt, or the site first."""
+        readings = {}
+        for ent in doc.ents:
+            if any(self._respeller.correct_key(k) != k for k in (key(t.text) for t in ent)):
+                readings[(ent.start_char, ent.end_char)] = RESPELT_TERM
+            elif ent._.icd_match.kind == REORDERED:
+                readings[(ent.start_char, ent.end_char)] = REORDERED_TERM
+        return readings
+
+
+_REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON,
+            REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON}
+
+
+def _reading_named(suggestions: list[Suggestion], readings: dict[tuple[int, int], str]) -> list[Suggestion]:
+    """A code found only through another reading of the note's words says so, unless a convention already names
+    its reason. Named last, so the calibrations that read "no convention" treat it as the plain term it is."""
+    if not readings:
+        return suggestions
+    return [s.model_copy(update={"convention": rule, "reason": _REASONS[rule]})
+            if s.convention is None and (rule := readings.get((s.start, s.end))) else s for s in suggestions]
 
 
 def _named(rule: str | None) -> dict:
-    return {"convention": rule, "reason": INVERTED_TERM_REASON} if rule == INVERTED_TERM else {}
+    return {"convention": rule, "reason": _REASONS[rule]} if rule in _REASONS else {}
 
 
 def _skipped(code: str, ent, expanded: Expanded, rule: str) -> SkippedMention:
@@ -297,10 +361,11 @@ def longest_terms(terms: dict[str, TermMatch]) -> dict[str, int]:
     return longest
 
 
-def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type):
-    """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens."""
+def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type, respeller: Respeller):
+    """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens; a word
+    misspelt by one letter is read as the index word it misspells."""
     tokens, i = [t for t in doc], 0
-    folded = [key(t.text) for t in tokens]
+    folded = [respeller.correct_key(key(t.text)) for t in tokens]
     words_before = [0]  # words_before[j]: the words folded[:j] hold (a token may fold to two: "type-2")
     for f in folded:
         words_before.append(words_before[-1] + (f.count(" ") + 1 if f else 0))
@@ -347,4 +412,5 @@ def _with_trailing_qualifier(tokens, folded: list[str], end: int, term_key: str,
 
 
 def build_suggester(reference: ReferenceData, *, index_dir: Path) -> NoteSuggester:
-    return NoteSuggester(build_index(reference, index_dir), TabularNotes(reference.icd10[-1]))
+    tabular = TabularNotes(reference.icd10[-1])
+    return NoteSuggester(build_index(reference, index_dir), tabular, chapters=tabular.family_history_chapters())

@@ -8,6 +8,12 @@ myocardial, old (healed)" I25.2 (guideline I.C.9.e.4).
 Keyed by the condition's code prefix, longest first: a small table of the index's History entries, so a
 condition it lacks suggests nothing (and the relative's or past condition is never coded as the patient's own).
 """
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from services.coding.domain.note_terms import words
+
 # code prefix -> (family history code, personal history code); None where the index has no such entry
 HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "E08": ("Z83.3", None), "E09": ("Z83.3", None), "E10": ("Z83.3", None), "E11": ("Z83.3", None),
@@ -44,3 +50,51 @@ def history_code(context: str, condition: str) -> str | None:
         return None
     family, personal = HISTORY_CODES[prefix]
     return family if context == "family" else personal if context == "history" else None
+
+
+# Chapters whose conditions the index does not send to a "History, family, disease, <system> NEC" entry: a
+# relative's cancer takes a site code (history_z_codes); a symptom, an injury or a status is no disease history.
+_NO_CHAPTER_ENTRY = ("C", "D0", "D1", "D2", "D3", "D4", "R", "S", "T", "V", "W", "X", "Y", "Z", "U")
+_CHAPTER_FILLER = frozenset({"other", "certain", "disease", "disorder", "system", "organ", "sense", "history",
+                             "family"})
+
+
+@dataclass(frozen=True)
+class ChapterFamilyHistory:
+    """The family history code for "other diseases of <the chapter>" of one tabular chapter."""
+    first: str
+    last: str
+    code: str
+
+
+def chapter_family_history_codes(chapters: Iterable[tuple[str, str, str]],
+                                 history_codes: Iterable[tuple[str, str]]) -> tuple[ChapterFamilyHistory, ...]:
+    """chapters: (first code, last code, title); history_codes: billable Z80-Z84 (code, description). A chapter
+    takes the family history code whose text holds every word of its title and the fewest others ("Family
+    history of ischemic heart disease and other diseases of the circulatory system" Z82.49 for I00-I99): the
+    index's entry for a relative's disease of that system it names no further. A congenital malformation is a
+    chapter of its own, never another system's.
+
+    Only a relative's condition: a past one ("PMH: HTN, HLD") is most often a chronic condition still treated,
+    which a personal history code would wrongly replace."""
+    family = [(code, _content_words(description)) for code, description in history_codes
+              if description.lower().startswith("family history of")]
+    found = []
+    for first, last, title in chapters:
+        title_words = _content_words(title)
+        if first.startswith(_NO_CHAPTER_ENTRY) or not title_words:
+            continue
+        ranked = sorted((len(text - title_words), code) for code, text in family
+                        if title_words <= text and ("congenital" in title_words or "congenital" not in text))
+        if ranked:
+            found.append(ChapterFamilyHistory(first, last, ranked[0][1]))
+    return tuple(found)
+
+
+def chapter_family_history_code(condition: str, chapters: Iterable[ChapterFamilyHistory]) -> str | None:
+    """The chapter's family history code for a relative's condition the History entries (history_code) lack."""
+    return next((c.code for c in chapters if c.first <= condition[:3] <= c.last), None)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(re.sub(r"\([^()]*\)", " ", text)) if w not in _CHAPTER_FILLER)

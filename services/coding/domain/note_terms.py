@@ -19,7 +19,7 @@ STOPWORDS = frozenset({"of", "the", "a", "an"})
 CLASSIFICATION_WORDS = frozenset({"other", "specified", "unspecified", "with", "without", "due", "to", "and", "or",
                                   "in", "not", "elsewhere", "classified", "nos", "nec", "type"})
 OPTIONAL = frozenset({"mellitus"})  # "diabetes" is written without it far more often than with it
-CONFIDENCE = {"description": 0.97, "inclusion": 0.94, "default": 0.92}
+CONFIDENCE = {"description": 0.97, "inclusion": 0.94, "reordered": 0.93, "default": 0.92}
 AMBIGUOUS_CONFIDENCE = 0.55
 SHORT_TERM_CONFIDENCE = 0.6  # one short word ("acne", "gout"): too often something else
 UNDER_SPECIFIED_CONFIDENCE = 0.7
@@ -49,18 +49,32 @@ def key(text: str) -> str:
     return " ".join(words(text))
 
 
-def variants(text: str, kind: str) -> list[tuple[str, str]]:
-    """(key, kind) pairs for one description or inclusion term."""
+def variants(text: str, kind: str, reorder: bool = True) -> list[tuple[str, str]]:
+    """(key, kind) pairs for one description or inclusion term; `reorder` adds its site-first key."""
     base = _PARENS.sub(" ", text)
     found = [(key(base), kind)]
     stripped = key(_QUALIFIERS.sub(" ", base))
     if stripped and stripped != found[0][0]:
         found.append((stripped, "default"))
+    reordered = _REORDERABLE.match(_QUALIFIERS.sub(" ", base).strip())
+    if reorder and reordered and len(key(reordered["tail"]).split()) <= 2 \
+            and not CLASSIFICATION_WORDS.intersection(key(reordered["head"]).split()):
+        found.append((key(f"{reordered['tail']} {reordered['head']}"), REORDERED))
     for k, variant_kind in list(found):
         reduced = " ".join(w for w in k.split() if w not in OPTIONAL)
         if reduced and reduced != k:
             found.append((reduced, variant_kind))
     return [(k, variant_kind) for k, variant_kind in found if k and not k.isdigit()]
+
+
+# "Stone in kidney", "Calculus of kidney", "Impingement syndrome of left shoulder": notes put the site first
+# ("kidney stone", "left shoulder impingement syndrome"), as English compounds do. Only a plain "<head> of|in
+# <site>" of up to three and two words: a term with a comma or a second preposition reads otherwise reversed.
+# Not a factor code's text (Z00-Z99: "Change of job", "Family history of ..."), which names a circumstance, not a
+# condition at a site, and whose words reversed run into the next phrase of a note.
+_REORDERABLE = re.compile(r"^(?P<head>[a-z'-]+(?: [a-z'-]+){0,2}) (?:of|in) (?P<tail>[a-z'-]+(?: [a-z'-]+)?)$",
+                          re.IGNORECASE)
+REORDERED = "reordered"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """A relative's or a past condition whose Z code's text lacks the note's words takes the index's History entry."""
 import pytest
 
-from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.context_z_codes import (chapter_family_history_code, chapter_family_history_codes,
+                                                      history_code)
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
@@ -48,3 +49,42 @@ def test_a_relatives_nervous_system_disease_and_a_past_hepatitis_or_sti_take_the
 
 def test_a_treated_hepatitis_c_is_its_personal_history_not_the_disease(suggest):
     assert [s.code for s in suggest("History of hepatitis C, treated, SVR achieved.")] == ["Z86.19"]
+
+
+CHAPTERS = [("A00", "B99", "Certain infectious and parasitic diseases (A00-B99)"),
+            ("C00", "D49", "Neoplasms (C00-D49)"),
+            ("I00", "I99", "Diseases of the circulatory system (I00-I99)"),
+            ("Q00", "QA0", "Congenital malformations, deformations and chromosomal abnormalities (Q00-QA0)")]
+FAMILY_CODES = [("Z80.3", "Family history of malignant neoplasm of breast"),
+                ("Z82.41", "Family history of sudden cardiac death"),
+                ("Z82.49", "Family history of ischemic heart disease and other diseases of the circulatory system"),
+                ("Z82.79", "Family history of other congenital malformations, deformations and chromosomal "
+                           "abnormalities"),
+                ("Z82.74", "Family history of congenital malformations of the circulatory system"),
+                ("Z86.79", "Personal history of other diseases of the circulatory system")]
+
+
+def test_each_chapter_takes_the_family_code_of_its_other_diseases_read_from_the_titles():
+    found = {c.first: c.code for c in chapter_family_history_codes(CHAPTERS, FAMILY_CODES)}
+    # no family code names infections; a relative's cancer takes its site (history-z-code), never the chapter
+    assert found == {"I00": "Z82.49", "Q00": "Z82.79"}
+
+
+@pytest.mark.parametrize("condition, expected", [("I10", "Z82.49"), ("I73.9", "Z82.49"), ("Q21.0", "Z82.79"),
+                                                 ("A09", None), ("K21.9", None)])
+def test_a_relatives_condition_falls_back_to_its_chapters_family_code(condition, expected):
+    chapters = chapter_family_history_codes(CHAPTERS, FAMILY_CODES)
+    assert chapter_family_history_code(condition, chapters) == expected
+
+
+@pytest.mark.parametrize("note, expected", [("Father has hypertension.", "Z82.49"),
+                                            ("Brother with psoriasis.", "Z84.0")])
+def test_a_relatives_condition_without_a_history_entry_is_its_systems_family_history(suggest, note, expected):
+    found = suggest(note)
+    assert [s.code for s in found] == [expected] and found[0].context == "family" \
+        and found[0].convention == "family-history-by-chapter" and found[0].confidence >= 0.9
+
+
+def test_a_past_condition_without_a_history_entry_is_still_not_coded_by_its_chapter(suggest):
+    """"PMH: HTN" is most often a condition still treated: no personal history code by chapter."""
+    assert not [s for s in suggest("History of atrial flutter.") if s.code.startswith("Z8")]

@@ -1,7 +1,7 @@
 """Readings of note wordings met on notes written after the rules (n1-n60): each a class, not a note."""
 import pytest
 
-from services.coding.domain.note_terms import qualified_keys, words
+from services.coding.domain.note_terms import REORDERED, qualified_keys, variants, words
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
@@ -102,3 +102,35 @@ def test_an_antidiabetic_with_diabetes_named_is_still_its_long_term_use(suggest)
 def test_an_injury_of_weeks_ago_with_no_follow_up_words_states_no_encounter(suggest):
     found = {s.code: s for s in suggest("Fell 3 weeks ago. XR: fx L distal radius, extra-articular (Colles type).")}
     assert not [c for c in found if c.startswith("S52") and found[c].confidence >= THRESHOLD]
+
+
+@pytest.mark.parametrize("term, site_first", [
+    ("Calculus of ureter", "ureter calculus"), ("Stone in bladder", "bladder stone"),
+    ("Contracture of left elbow", "left elbow contracture"),
+])
+def test_a_condition_of_a_site_is_also_keyed_site_first(term, site_first):
+    assert (site_first, REORDERED) in variants(term, "inclusion")
+
+
+@pytest.mark.parametrize("term, reorder", [
+    ("Other disorders of bone density and structure, right thigh", True),  # a comma: not a plain head of site
+    ("Other specified disorders of ureter", True),  # classification words are no head a note writes
+    ("Carcinoma in situ of skin of lip", True),  # a second preposition
+    ("Problems related to living in residential institution", True),
+    ("Change of address", False),  # a factor code's text names a circumstance
+])
+def test_only_a_plain_condition_of_a_site_is_keyed_site_first(term, reorder):
+    assert all(kind != REORDERED for _, kind in variants(term, "description", reorder=reorder))
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("CT today: ureter calculus, 6 mm, passing.", "N20.1"),
+    ("Cystoscopy found a bladder calculus.", "N21.0"),
+])
+def test_a_note_naming_the_site_first_meets_the_tabulars_condition_of_site(suggest, note, expected):
+    found = {s.code: s for s in suggest(note)}
+    assert expected in found and found[expected].convention == "site-first-term" and found[expected].reason
+
+
+def test_a_past_condition_named_site_first_takes_its_history_entry(suggest):
+    assert [s.code for s in suggest("History of kidney stones, last episode in 2019.")] == ["Z87.442"]

@@ -1,0 +1,66 @@
+"""Misspelt clinical words read as the index word they were meant to be ("hypertention", "osteoporossis").
+
+Dictated and typed notes misspell long medical words by one letter far more often than they write a different
+long word one letter away from one. A word of the note that the tabular never writes, at least MIN_LENGTH
+letters long, is read as the one word of the indexed terms a single edit (a letter added, dropped, changed, or two
+swapped) away from it; with no such word, or several, it is left as written. Short words are never touched: one
+letter apart they are often two real words ("ileum"/"ilium"). Nor is a word's first or last letter: there one
+letter makes another real word or an inflection, not a typing slip ("afebrile"/"febrile", "paternal"/"maternal",
+"repleted"/"depleted", "declined"/"decline", "continue"/"continua").
+"""
+from collections import defaultdict
+from typing import Iterable
+
+MIN_LENGTH = 8
+
+
+class Respeller:
+    """vocabulary: the words a misspelling may be read as (the index's terms); known: other correctly spelt words
+    (the whole tabular's), never read as anything else."""
+
+    def __init__(self, vocabulary: Iterable[str], known: Iterable[str] = ()):
+        self._vocabulary = frozenset(vocabulary)
+        self._known = self._vocabulary | frozenset(known)
+        by_deletion: dict[str, set[str]] = defaultdict(set)
+        for word in self._vocabulary:
+            if len(word) >= MIN_LENGTH - 1 and word.isalpha():
+                for variant in _deletions(word):
+                    by_deletion[variant].add(word)
+        self._by_deletion = {k: frozenset(v) for k, v in by_deletion.items()}
+        self._cache: dict[str, str] = {}
+
+    def correct_key(self, text_key: str) -> str:
+        """correct() for each word of a token's key (a token may hold two: "type-2"); the common case, a short
+        or known word, returns at once: this runs on every token of every note."""
+        if len(text_key) < MIN_LENGTH or text_key in self._known:
+            return text_key
+        if " " in text_key:
+            return " ".join(self.correct(w) for w in text_key.split(" "))
+        return self.correct(text_key)
+
+    def correct(self, word: str) -> str:
+        """The index word the note's word misspells by one edit, else the word as written."""
+        if len(word) < MIN_LENGTH or word in self._known or not word.isalpha():
+            return word
+        if word not in self._cache:
+            candidates = set(self._by_deletion.get(word, ()))  # a letter dropped
+            for variant in _deletions(word):  # a letter added, changed or two swapped
+                candidates.update(c for c in self._by_deletion.get(variant, ()) if _one_edit(word, c))
+                if variant in self._vocabulary:
+                    candidates.add(variant)
+            candidates = {c for c in candidates if c[0] == word[0] and c[-1] == word[-1]}
+            self._cache[word] = next(iter(candidates)) if len(candidates) == 1 else word
+        return self._cache[word]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Same length: one letter changed or two neighbours swapped (a shared deletion alone also admits others)."""
+    if len(word) != len(other):
+        return abs(len(word) - len(other)) == 1
+    diff = [i for i, (a, b) in enumerate(zip(word, other)) if a != b]
+    return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                              and word[diff[0]] == other[diff[1]] and word[diff[1]] == other[diff[0]])
