@@ -24,6 +24,12 @@ class KafkaSettings(BaseSettings):
     kafka_ssl_keyfile: str | None = None
     # "1" only for the benchmark's relaxed run, which prices durability; never in production.
     kafka_acks: Literal["all", "1"] = "all"
+    # Partitions of each topic provisioning creates: the most replicas of one service that can share its
+    # work. Each fetch lists every partition its consumer holds and the broker reads them all at every
+    # fetch, so partitions nobody needs cost broker CPU per fetch. One broker on two cores runs one
+    # replica of each service (two: room for a second during a rolling restart); a cluster sets it to
+    # the replicas it plans (deploy/k8s: 6, its autoscaler's maximum). Existing topics keep theirs.
+    kafka_topic_partitions: int = Field(2, ge=1)
 
     @model_validator(mode="after")
     def _refuse_anonymous_brokers(self) -> "KafkaSettings":

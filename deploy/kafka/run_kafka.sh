@@ -27,6 +27,8 @@ fi
 data_dir="${1:?data dir}"; port="${2:-9092}"; controller_port="${3:-9093}"
 broker_password="${KAFKA_BROKER_PASSWORD:?KAFKA_BROKER_PASSWORD is required (the broker principal logs in too)}"
 listen_host="${KAFKA_LISTEN_HOST:-127.0.0.1}"; advertised_host="${KAFKA_ADVERTISED_HOST:-127.0.0.1}"
+# Topics are created by provisioning (auto-creation is off); the default matches its KAFKA_TOPIC_PARTITIONS.
+topic_partitions="${KAFKA_TOPIC_PARTITIONS:-2}"
 
 formatted_without_users() { [ -f "$data_dir/logs/meta.properties" ] && [ ! -f "$data_dir/scram-users" ]; }
 if formatted_without_users; then
@@ -99,7 +101,7 @@ authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false
 super.users=User:admin;User:broker
 log.dirs=${data_dir}/logs
-num.partitions=6
+num.partitions=${topic_partitions}
 default.replication.factor=1
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=6

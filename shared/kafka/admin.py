@@ -14,7 +14,6 @@ from shared.contracts.topics import all_topics_with_dlq
 
 log = logging.getLogger(__name__)
 
-TOPIC_PARTITIONS = 6
 TOPIC_CONFIG = {"min.insync.replicas": "1", "retention.ms": str(7 * 24 * 3600 * 1000)}
 DLQ_RETENTION = {"retention.ms": "-1", "retention.bytes": "-1"}
 DLQ_TOPIC_CONFIG = {**TOPIC_CONFIG, **DLQ_RETENTION}
@@ -29,7 +28,7 @@ def topic_config(topic: str) -> dict[str, str]:
     return DLQ_TOPIC_CONFIG if is_dlq(topic) else TOPIC_CONFIG
 
 
-async def ensure_topics(bootstrap_servers: str, *, partitions: int = TOPIC_PARTITIONS, replication: int = 1,
+async def ensure_topics(bootstrap_servers: str, *, partitions: int, replication: int = 1,
                         security: dict | None = None) -> list[str]:
     """Returns the topics it created; existing ones are left as they are, except that every DLQ's
     retention is made unlimited."""
@@ -96,5 +95,8 @@ async def _connected_admin(bootstrap_servers: str, attempts: int = 60, security:
 if __name__ == "__main__":
     import sys
 
-    created = asyncio.run(ensure_topics(sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:9092"))
+    from shared.settings import KafkaSettings
+
+    created = asyncio.run(ensure_topics(sys.argv[1] if len(sys.argv) > 1 else "127.0.0.1:9092",
+                                        partitions=KafkaSettings().kafka_topic_partitions))
     print(f"created {len(created)} topics")

@@ -53,7 +53,8 @@ async def create_acls(admin: AIOKafkaAdminClient, bindings: list[AclBinding]) ->
 async def provision(kafka: KafkaSettings) -> list[str]:
     """Creates the missing topics and every service's ACLs; returns the topics it created."""
     security = kafka_security(kafka)
-    created = await ensure_topics(kafka.kafka_bootstrap_servers, security=security)
+    created = await ensure_topics(kafka.kafka_bootstrap_servers, partitions=kafka.kafka_topic_partitions,
+                                  security=security)
     admin = AIOKafkaAdminClient(bootstrap_servers=kafka.kafka_bootstrap_servers, **security)
     await admin.start()
     try:

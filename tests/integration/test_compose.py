@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from shared.kafka.admin import TOPIC_PARTITIONS
+from shared.settings import KafkaSettings
 from tools.devstack.stack import KAFKA_SECURITY
 from tools.devstack.topology import COMMON_ENV, KAFKA_PRINCIPALS, OPERATOR, PLATFORM_SERVICES, Ports, ProcessSpec, process_specs
 
@@ -47,6 +47,11 @@ def _kafka_password_variable(principal: str) -> str:
 # -- helpers ----------------------------------------------------------------------------------------
 def _compose() -> dict:
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+
+
+def _k8s_topic_partitions() -> int:
+    """The partitions the README creates a managed cluster's topics with."""
+    return int(re.search(r"kafka-topics\.sh [^`]*--create [^`]*--partitions (\d+)", (K8S / "README.md").read_text())[1])
 
 
 def _k8s_documents() -> list[dict]:
@@ -167,7 +172,9 @@ def test_compose_kafka_runs_run_kafka_sh_with_a_login_per_principal_and_the_topi
     script = (ROOT / "deploy" / "kafka" / "run_kafka.sh").read_text()
     properties = dict(line.split("=", 1) for line in
                       script.split("<<PROPS\n", 1)[1].split("\nPROPS", 1)[0].splitlines())
-    assert int(properties["num.partitions"]) == TOPIC_PARTITIONS
+    # Auto-creation is off; the broker's default for it is provisioning's own default.
+    assert properties["num.partitions"] == "${topic_partitions}" and properties["auto.create.topics.enable"] == "false"
+    assert f'topic_partitions="${{KAFKA_TOPIC_PARTITIONS:-{KafkaSettings().kafka_topic_partitions}}}"' in script
     assert properties["allow.everyone.if.no.acl.found"] == "false"
     kafka = _compose()["kafka"]
     assert kafka["image"] == "apache/kafka:4.1.1"
@@ -345,7 +352,7 @@ def test_k8s_consumer_autoscaling_stays_within_the_partitions_and_the_requests_f
         target = hpa["spec"]["scaleTargetRef"]["name"]
         assert target in deployments and target in PLATFORM_SERVICES and target != "gateway"
         # One consumer group per service: replicas beyond the partitions would sit idle.
-        assert hpa["spec"]["maxReplicas"] <= TOPIC_PARTITIONS
+        assert hpa["spec"]["maxReplicas"] <= _k8s_topic_partitions()
     requested = sum(
         deployment["spec"]["replicas"] * _cpu_millicores(c["resources"]["requests"]["cpu"])
         for deployment in deployments.values() for c in deployment["spec"]["template"]["spec"]["containers"]
@@ -357,5 +364,5 @@ def test_k8s_readme_explains_scaling_consumers():
     text = (K8S / "README.md").read_text()
     for needle in ("consumer group", "partitions", "--alter", "advisory lock", "managed"):
         assert needle in text, needle
-    assert str(TOPIC_PARTITIONS) in text
+    assert f"stops at {_k8s_topic_partitions()}" in text
 

@@ -196,16 +196,21 @@ async def test_dead_letter_topics_keep_messages_until_acted_on(env):
         # A DLQ created before this rule: seven days, like the other topics.
         await admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, dlq(ALL_TOPICS[0]), configs={
             "retention.ms": "604800000", "min.insync.replicas": "1"})])
-        await ensure_topics(bootstrap, security=kafka_security(operator(bootstrap)))
-        await ensure_topics(bootstrap, security=kafka_security(operator(bootstrap)))  # idempotent
+        provisioning = operator(bootstrap)
+        await ensure_topics(bootstrap, partitions=provisioning.kafka_topic_partitions,
+                            security=kafka_security(provisioning))
+        await ensure_topics(bootstrap, partitions=provisioning.kafka_topic_partitions,
+                            security=kafka_security(provisioning))  # idempotent
         dlqs = [dlq(t) for t in ALL_TOPICS]
         overrides = await topic_overrides(admin, dlqs + [ALL_TOPICS[0]])
+        described = await admin.describe_topics(ALL_TOPICS)
     finally:
         await admin.close()
     for name in dlqs:
         assert overrides[name]["retention.ms"] == "-1" and overrides[name]["retention.bytes"] == "-1", name
     assert overrides[dlq(ALL_TOPICS[0])]["min.insync.replicas"] == "1"
     assert overrides[ALL_TOPICS[0]]["retention.ms"] == "604800000"
+    assert {len(topic["partitions"]) for topic in described} == {provisioning.kafka_topic_partitions}
 
 
 async def test_the_relay_marks_rows_sent_without_waiting_for_the_wal_flush_in_its_own_transaction_only(clean_outbox):

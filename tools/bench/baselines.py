@@ -9,7 +9,7 @@ import asyncpg
 from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from shared.kafka.admin import TOPIC_CONFIG, TOPIC_PARTITIONS
+from shared.kafka.admin import TOPIC_CONFIG
 from shared.kafka.producer import make_producer
 from tools.bench.stages import database_url
 from shared.settings import KafkaSettings
@@ -30,7 +30,7 @@ async def kafka_rate(kafka: KafkaSettings, *, count: int, size: int) -> float:
     admin = AIOKafkaAdminClient(**client_options(kafka))
     await admin.start()
     try:
-        await admin.create_topics([NewTopic(topic, TOPIC_PARTITIONS, 1, topic_configs=TOPIC_CONFIG)])
+        await admin.create_topics([NewTopic(topic, kafka.kafka_topic_partitions, 1, topic_configs=TOPIC_CONFIG)])
     finally:
         await admin.close()
     consumer = AIOKafkaConsumer(topic, **client_options(kafka), group_id=f"{topic}.group",
