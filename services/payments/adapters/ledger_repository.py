@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import case, func, insert, select, text, tuple_
-from sqlalchemy.dialects.postgresql import insert as upsert
+from sqlalchemy import case, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.bulk import OnConflict, insert_rows
 from shared.money import ZERO, to_money
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, Remittance
 from services.payments.domain import corrected_primary, ledger, withdrawn_share
@@ -20,6 +20,37 @@ TRANSACTIONS, ENTRIES = LedgerTransaction.__table__, LedgerEntry.__table__
 # Transactions grouped with their entries, in the order they were posted: a batch's transactions share one
 # instant, so their first entry's id orders them; one without entries (a denial) sorts last (NULLs last).
 POSTING_ORDER = (TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id))
+
+
+@dataclass(frozen=True)
+class _PartialIndexConflict(OnConflict):
+    """ON CONFLICT over a partial unique index: Postgres infers the index only when its predicate is named."""
+
+    predicate: str = ""
+
+    def sql(self) -> str:
+        return f"ON CONFLICT ({', '.join(self.keys)}) WHERE {self.predicate} DO NOTHING"
+
+
+POSTING_KEY_TAKEN = _PartialIndexConflict(("tenant_id", "posting_key"), predicate="posting_key IS NOT NULL")
+# Batch reads by (tenant, key) pairs, bound as two arrays: one statement text whatever the batch's size.
+POSTED_KEYS = text("""
+SELECT t.tenant_id, t.posting_key FROM ledger_transaction t
+JOIN unnest(CAST(:tenant_ids AS uuid[]), CAST(:keys AS text[])) AS k(tenant_id, posting_key)
+  ON t.tenant_id = k.tenant_id AND t.posting_key = k.posting_key
+WHERE t.posting_key IS NOT NULL""")
+PATIENT_CREDITS = text(f"""
+SELECT e.tenant_id, e.patient_id, sum(e.amount) FROM ledger_entry e
+JOIN unnest(CAST(:tenant_ids AS uuid[]), CAST(:patient_ids AS text[])) AS p(tenant_id, patient_id)
+  ON e.tenant_id = p.tenant_id AND e.patient_id = p.patient_id
+WHERE e.account = '{ledger.PATIENT_CREDIT}' GROUP BY e.tenant_id, e.patient_id""")
+# A claim's receivables as the maintained balance holds them (adapters/balances.py: exactly what its entries
+# sum to), and whether a void was recorded: a void of a settled claim is a transaction without entries.
+CLAIM_BALANCES = text(f"""
+SELECT claim_id, insurance_ar, patient_ar, false FROM claim_balance WHERE claim_id = ANY(CAST(:ids AS uuid[]))
+UNION ALL
+SELECT DISTINCT claim_id, 0, 0, true FROM ledger_transaction
+WHERE claim_id = ANY(CAST(:ids AS uuid[])) AND kind = '{ledger.VOIDED}'""")
 
 
 class AlreadyPosted(Exception):
@@ -88,15 +119,11 @@ class LedgerRepository:
         if not postings:
             return
         keyed = sum(1 for p in postings if p.posting_key is not None)
-        inserted = await self.session.execute(
-            upsert(TRANSACTIONS).on_conflict_do_nothing(index_elements=["tenant_id", "posting_key"],
-                                                        index_where=text("posting_key IS NOT NULL"))
-            .returning(TRANSACTIONS.c.posting_key), [p.transaction_row() for p in postings])
+        inserted = await insert_rows(self.session, TRANSACTIONS, [p.transaction_row() for p in postings],
+                                     on_conflict=POSTING_KEY_TAKEN, returning=("posting_key",))
         if sum(1 for (key,) in inserted if key is not None) != keyed:
             raise AlreadyPosted("a posting key of this batch is in the ledger already")
-        entries = [row for p in postings for row in p.entry_rows()]
-        if entries:
-            await self.session.execute(insert(ENTRIES).returning(ENTRIES.c.id), entries)
+        await insert_rows(self.session, ENTRIES, [row for p in postings for row in p.entry_rows()])
 
     async def add(self, posting: Posting) -> Posting:
         await self.add_many([posting])
@@ -106,32 +133,27 @@ class LedgerRepository:
         """Which of these (tenant, posting key) pairs the ledger holds already: one read for a batch."""
         if not tenant_keys:
             return set()
-        rows = await self.session.execute(select(TRANSACTIONS.c.tenant_id, TRANSACTIONS.c.posting_key).where(
-            tuple_(TRANSACTIONS.c.tenant_id, TRANSACTIONS.c.posting_key).in_(set(tenant_keys))))
+        tenant_ids, keys = zip(*set(tenant_keys))
+        rows = await self.session.execute(POSTED_KEYS, {"tenant_ids": list(tenant_ids), "keys": list(keys)})
         return {(tenant_id, key) for tenant_id, key in rows}
 
     async def claim_balances(self, claim_ids: list[UUID]) -> dict[UUID, ClaimBalances]:
         """Insurance and patient receivable of each claim and whether it was voided, in one grouped read."""
         if not claim_ids:
             return {}
-        # From the transactions: a void of a settled claim is a transaction without entries, and still counts.
-        transactions = TRANSACTIONS.c
-        rows = await self.session.execute(
-            select(transactions.claim_id, _sum_where(ENTRIES.c.account == ledger.INSURANCE_AR),
-                   _sum_where(ENTRIES.c.account == ledger.PATIENT_AR), func.bool_or(transactions.kind == ledger.VOIDED))
-            .outerjoin(ENTRIES, ENTRIES.c.transaction_id == transactions.id)
-            .where(transactions.claim_id.in_(set(claim_ids))).group_by(transactions.claim_id))
-        return {claim_id: ClaimBalances(to_money(Decimal(insurance)), to_money(Decimal(patient)), bool(voided))
-                for claim_id, insurance, patient, voided in rows}
+        rows = (await self.session.execute(CLAIM_BALANCES, {"ids": list(set(claim_ids))})).all()
+        voided = {claim_id for claim_id, _, _, is_void in rows if is_void}
+        balances = {claim_id: ClaimBalances(to_money(Decimal(insurance)), to_money(Decimal(patient)), claim_id in voided)
+                    for claim_id, insurance, patient, is_void in rows if not is_void}
+        return {**{claim_id: ClaimBalances(voided=True) for claim_id in voided}, **balances}
 
     async def patient_credits(self, patients: set[tuple[UUID, str]]) -> dict[tuple[UUID, str], Decimal]:
         """Held credit of each of these (tenant, patient) that has any: liability:patient_credit's credit balance."""
         if not patients:
             return {}
-        rows = await self.session.execute(
-            select(ENTRIES.c.tenant_id, ENTRIES.c.patient_id, func.sum(ENTRIES.c.amount))
-            .where(tuple_(ENTRIES.c.tenant_id, ENTRIES.c.patient_id).in_(patients),
-                   ENTRIES.c.account == ledger.PATIENT_CREDIT).group_by(ENTRIES.c.tenant_id, ENTRIES.c.patient_id))
+        tenant_ids, patient_ids = zip(*patients)
+        rows = await self.session.execute(PATIENT_CREDITS, {"tenant_ids": list(tenant_ids),
+                                                            "patient_ids": list(patient_ids)})
         return {(tenant_id, patient): -to_money(Decimal(total)) for tenant_id, patient, total in rows if total}
 
     async def patient_credit(self, tenant_id: UUID, patient_id: str) -> Decimal:
