@@ -1,7 +1,8 @@
 """The ledger in Postgres: double-entry transactions written in sets, balances read back in sets.
 
-Hot paths write many postings with one multi-row insert per table; the partial unique index on
-(tenant_id, posting_key) is what posts a claim payment once, whatever a prior read said.
+Hot paths write many postings in one statement (adapters/ledger_writes.py) and read a batch's keys as
+bound arrays; the partial unique index on (tenant_id, posting_key) is what posts a claim payment once,
+whatever a prior read said.
 """
 import uuid
 from dataclasses import dataclass, field
@@ -11,8 +12,8 @@ from uuid import UUID
 from sqlalchemy import case, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db.bulk import OnConflict, insert_rows
 from shared.money import ZERO, to_money
+from services.payments.adapters.ledger_writes import POSTINGS, posting_columns
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, Remittance
 from services.payments.domain import corrected_primary, ledger, withdrawn_share
 
@@ -20,19 +21,6 @@ TRANSACTIONS, ENTRIES = LedgerTransaction.__table__, LedgerEntry.__table__
 # Transactions grouped with their entries, in the order they were posted: a batch's transactions share one
 # instant, so their first entry's id orders them; one without entries (a denial) sorts last (NULLs last).
 POSTING_ORDER = (TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id))
-
-
-@dataclass(frozen=True)
-class _PartialIndexConflict(OnConflict):
-    """ON CONFLICT over a partial unique index: Postgres infers the index only when its predicate is named."""
-
-    predicate: str = ""
-
-    def sql(self) -> str:
-        return f"ON CONFLICT ({', '.join(self.keys)}) WHERE {self.predicate} DO NOTHING"
-
-
-POSTING_KEY_TAKEN = _PartialIndexConflict(("tenant_id", "posting_key"), predicate="posting_key IS NOT NULL")
 # Batch reads by (tenant, key) pairs, bound as two arrays: one statement text whatever the batch's size.
 POSTED_KEYS = text("""
 SELECT t.tenant_id, t.posting_key FROM ledger_transaction t
@@ -78,17 +66,6 @@ class Posting:
         return cls(tenant_id=billed.tenant_id, claim_id=billed.claim_id, patient_id=billed.patient_id,
                    transaction=transaction, **keys)
 
-    def transaction_row(self) -> dict:
-        return {"id": self.id, "tenant_id": self.tenant_id, "claim_id": self.claim_id, "kind": self.transaction.kind,
-                "remit_id": self.remit_id, "payer_claim_number": self.payer_claim_number,
-                "patient_payment_id": self.patient_payment_id, "posting_key": self.posting_key, "memo": self.memo}
-
-    def entry_rows(self) -> list[dict]:
-        return [{"transaction_id": self.id, "tenant_id": self.tenant_id, "claim_id": self.claim_id,
-                 "patient_id": self.patient_id, "account": e.account, "amount": e.amount,
-                 "line_number": e.line_number, "memo": e.memo, "category": e.category}
-                for e in self.transaction.entries]
-
 
 @dataclass
 class ClaimBalances:
@@ -119,11 +96,9 @@ class LedgerRepository:
         if not postings:
             return
         keyed = sum(1 for p in postings if p.posting_key is not None)
-        inserted = await insert_rows(self.session, TRANSACTIONS, [p.transaction_row() for p in postings],
-                                     on_conflict=POSTING_KEY_TAKEN, returning=("posting_key",))
+        inserted = await self.session.execute(POSTINGS, posting_columns(postings))
         if sum(1 for (key,) in inserted if key is not None) != keyed:
             raise AlreadyPosted("a posting key of this batch is in the ledger already")
-        await insert_rows(self.session, ENTRIES, [row for p in postings for row in p.entry_rows()])
 
     async def add(self, posting: Posting) -> Posting:
         await self.add_many([posting])

@@ -5,7 +5,7 @@ queue behind each other instead of deadlocking.
 """
 from uuid import UUID
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -19,8 +19,6 @@ from services.payments.adapters.tables import BilledClaim, PatientPayment, Patie
 
 WAITING_KINDS = ("payment", "write_off")  # suspense items that post when their claim comes
 
-_LOCK_MANY = select(BilledClaim).where(BilledClaim.claim_id == any_id()).order_by(BilledClaim.claim_id) \
-    .with_for_update()
 _NAMED = aliased(BilledClaim)
 # The claims named and the first claims the later payers' among them post against, in one locked read: the
 # link never changes once written, so the subquery reads it without a lock.
@@ -29,8 +27,13 @@ _LOCK_WITH_RECEIVABLES = select(BilledClaim).where(or_(
     BilledClaim.claim_id.in_(select(_NAMED.receivable_claim_id).where(_NAMED.claim_id == any_id()))
 )).order_by(BilledClaim.claim_id).with_for_update(of=BilledClaim)
 _PAYER_PLACES = select(BilledClaim.claim_id, BilledClaim.payer_sequence).where(BilledClaim.claim_id == any_id())
-_WAITED_FOR = select(SuspenseItem.claim_id).distinct().where(SuspenseItem.claim_id == any_id(),
-                                                             SuspenseItem.status == "open")
+# The billed claims among a claim.submitted batch's, locked in claim id order, and those with open items
+# waiting in suspense: the claims the batch cannot post as plain new ones.
+_LOCK_KNOWN = text("""
+WITH billed AS (SELECT claim_id FROM billed_claim WHERE claim_id = ANY(CAST(:ids AS uuid[]))
+                ORDER BY claim_id FOR UPDATE)
+SELECT claim_id FROM billed
+UNION SELECT claim_id FROM suspense_item WHERE claim_id = ANY(CAST(:ids AS uuid[])) AND status = 'open'""")
 
 
 class BilledClaimRepository:
@@ -43,12 +46,12 @@ class BilledClaimRepository:
         """The claim's receivable, row-locked: postings to one claim run one after the other."""
         return await self.session.get(BilledClaim, claim_id, with_for_update=True)
 
-    async def lock_many(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
-        """The receivables of these claims that exist, locked in claim id order (no deadlock between batches)."""
+    async def lock_known(self, claim_ids: set[UUID]) -> set[UUID]:
+        """Which of these claims are billed already (their receivables locked, in claim id order, so two
+        batches queue instead of deadlocking) or have payments waiting for them: one statement."""
         if not claim_ids:
-            return {}
-        rows = await self.session.execute(_LOCK_MANY, {"ids": list(claim_ids)})
-        return {row.claim_id: row for row in rows.scalars()}
+            return set()
+        return set((await self.session.execute(_LOCK_KNOWN, {"ids": list(claim_ids)})).scalars())
 
     async def lock_receivables(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
         return (await self.lock_receivables_placed(claim_ids))[0]
@@ -114,12 +117,6 @@ class SuspenseRepository:
 
     async def add_many(self, rows: list[dict]) -> None:
         await insert_rows(self.session, SuspenseItem.__table__, rows)
-
-    async def claims_waited_for(self, claim_ids: set[UUID]) -> set[UUID]:
-        """Which of these claims have open items waiting for them (one read for a batch)."""
-        if not claim_ids:
-            return set()
-        return set((await self.session.execute(_WAITED_FOR, {"ids": list(claim_ids)})).scalars())
 
     async def open_for_claim(self, tenant_id: UUID, claim_id: UUID) -> list[SuspenseItem]:
         """The payments and write-offs waiting for this claim (work items for a person are not among them)."""

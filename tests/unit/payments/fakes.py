@@ -37,14 +37,16 @@ class FakeEntry:
 
 
 class FakeBilledClaims:
-    def __init__(self):
+    def __init__(self, suspense: "FakeSuspense"):
         self.rows: dict[UUID, BilledClaim] = {}
+        self._suspense = suspense
 
     async def lock(self, claim_id: UUID) -> BilledClaim | None:
         return self.rows.get(claim_id)
 
-    async def lock_many(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
-        return {claim_id: self.rows[claim_id] for claim_id in sorted(claim_ids) if claim_id in self.rows}
+    async def lock_known(self, claim_ids: set[UUID]) -> set[UUID]:
+        waiting = {i.claim_id for i in self._suspense.items if i.status == "open"}
+        return {claim_id for claim_id in claim_ids if claim_id in self.rows or claim_id in waiting}
 
     async def lock_receivables(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
         found = {}
@@ -186,9 +188,6 @@ class FakeSuspense:
         for row in rows:
             self.add(SuspenseItem(**row))
 
-    async def claims_waited_for(self, claim_ids: set[UUID]) -> set[UUID]:
-        return {i.claim_id for i in self.items if i.status == "open"} & set(claim_ids)
-
     async def open_for_claim(self, tenant_id: UUID, claim_id: UUID) -> list[SuspenseItem]:
         return [i for i in self.items if (i.tenant_id, i.claim_id, i.status) == (tenant_id, claim_id, "open")
                 and i.kind in WAITING_KINDS]
@@ -250,8 +249,8 @@ class FakePatientPayments:
 class FakePaymentsUnitOfWork(FakeUnitOfWork):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.billed_claims = FakeBilledClaims()
+        self.suspense = FakeSuspense()
+        self.billed_claims = FakeBilledClaims(self.suspense)
         self.remittances = FakeRemittances()
         self.ledger = FakeLedger(self.remittances)
-        self.suspense = FakeSuspense()
         self.patient_payments = FakePatientPayments()
