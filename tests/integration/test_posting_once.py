@@ -189,7 +189,7 @@ async def test_a_batch_of_postings_writes_each_entry_with_its_transactions_claim
     async with units() as uow:
         for posting in postings:
             assert await _entries(uow, posting.id) == _expected(posting)
-        balances = await uow.ledger.claim_balances([first.claim_id, second.claim_id])
+        balances = (await uow.ledger.state(claim_ids=[first.claim_id, second.claim_id])).balances
         assert {c: (b.insurance, b.patient, b.voided) for c, b in balances.items()} == {
             first.claim_id: (Decimal("0.00"), Decimal("0.00"), False),
             second.claim_id: (Decimal("0.00"), Decimal("0.00"), False)}

@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import case, func, select, text
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.money import ZERO, to_money
+from services.payments.adapters import ledger_reads
+from services.payments.adapters.ledger_reads import LedgerState
 from services.payments.adapters.ledger_writes import POSTINGS, posting_columns
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, Remittance
 from services.payments.domain import corrected_primary, ledger, withdrawn_share
@@ -21,24 +23,6 @@ TRANSACTIONS, ENTRIES = LedgerTransaction.__table__, LedgerEntry.__table__
 # Transactions grouped with their entries, in the order they were posted: a batch's transactions share one
 # instant, so their first entry's id orders them; one without entries (a denial) sorts last (NULLs last).
 POSTING_ORDER = (TRANSACTIONS.c.created_at, func.min(ENTRIES.c.id))
-# Batch reads by (tenant, key) pairs, bound as two arrays: one statement text whatever the batch's size.
-POSTED_KEYS = text("""
-SELECT t.tenant_id, t.posting_key FROM ledger_transaction t
-JOIN unnest(CAST(:tenant_ids AS uuid[]), CAST(:keys AS text[])) AS k(tenant_id, posting_key)
-  ON t.tenant_id = k.tenant_id AND t.posting_key = k.posting_key
-WHERE t.posting_key IS NOT NULL""")
-PATIENT_CREDITS = text(f"""
-SELECT e.tenant_id, e.patient_id, sum(e.amount) FROM ledger_entry e
-JOIN unnest(CAST(:tenant_ids AS uuid[]), CAST(:patient_ids AS text[])) AS p(tenant_id, patient_id)
-  ON e.tenant_id = p.tenant_id AND e.patient_id = p.patient_id
-WHERE e.account = '{ledger.PATIENT_CREDIT}' GROUP BY e.tenant_id, e.patient_id""")
-# A claim's receivables as the maintained balance holds them (adapters/balances.py: exactly what its entries
-# sum to), and whether a void was recorded: a void of a settled claim is a transaction without entries.
-CLAIM_BALANCES = text(f"""
-SELECT claim_id, insurance_ar, patient_ar, false FROM claim_balance WHERE claim_id = ANY(CAST(:ids AS uuid[]))
-UNION ALL
-SELECT DISTINCT claim_id, 0, 0, true FROM ledger_transaction
-WHERE claim_id = ANY(CAST(:ids AS uuid[])) AND kind = '{ledger.VOIDED}'""")
 
 
 class AlreadyPosted(Exception):
@@ -65,15 +49,6 @@ class Posting:
         """A transaction of this claim, for its tenant and patient."""
         return cls(tenant_id=billed.tenant_id, claim_id=billed.claim_id, patient_id=billed.patient_id,
                    transaction=transaction, **keys)
-
-
-@dataclass
-class ClaimBalances:
-    """What a claim's receivables hold now, and whether a void was recorded for it."""
-
-    insurance: Decimal = ZERO
-    patient: Decimal = ZERO
-    voided: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,32 +79,21 @@ class LedgerRepository:
         await self.add_many([posting])
         return posting
 
-    async def posted_keys(self, tenant_keys: list[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
-        """Which of these (tenant, posting key) pairs the ledger holds already: one read for a batch."""
-        if not tenant_keys:
-            return set()
-        tenant_ids, keys = zip(*set(tenant_keys))
-        rows = await self.session.execute(POSTED_KEYS, {"tenant_ids": list(tenant_ids), "keys": list(keys)})
-        return {(tenant_id, key) for tenant_id, key in rows}
+    async def state(self, *, claim_ids=(), tenant_keys=(), patients=()) -> LedgerState:
+        """Balances of these claims, which of these (tenant, posting key) pairs are taken, the credit these
+        (tenant, patient) hold: one statement for a batch (adapters/ledger_reads.py)."""
+        found = ledger_reads.statement(claim_ids, tenant_keys, patients)
+        if found is None:
+            return LedgerState()
+        return ledger_reads.ledger_state(await self.session.execute(*found))
 
-    async def claim_balances(self, claim_ids: list[UUID]) -> dict[UUID, ClaimBalances]:
-        """Insurance and patient receivable of each claim and whether it was voided, in one grouped read."""
-        if not claim_ids:
-            return {}
-        rows = (await self.session.execute(CLAIM_BALANCES, {"ids": list(set(claim_ids))})).all()
-        voided = {claim_id for claim_id, _, _, is_void in rows if is_void}
-        balances = {claim_id: ClaimBalances(to_money(Decimal(insurance)), to_money(Decimal(patient)), claim_id in voided)
-                    for claim_id, insurance, patient, is_void in rows if not is_void}
-        return {**{claim_id: ClaimBalances(voided=True) for claim_id in voided}, **balances}
+    async def posted_keys(self, tenant_keys: list[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
+        """Which of these (tenant, posting key) pairs the ledger holds already."""
+        return (await self.state(tenant_keys=tenant_keys)).posted
 
     async def patient_credits(self, patients: set[tuple[UUID, str]]) -> dict[tuple[UUID, str], Decimal]:
         """Held credit of each of these (tenant, patient) that has any: liability:patient_credit's credit balance."""
-        if not patients:
-            return {}
-        tenant_ids, patient_ids = zip(*patients)
-        rows = await self.session.execute(PATIENT_CREDITS, {"tenant_ids": list(tenant_ids),
-                                                            "patient_ids": list(patient_ids)})
-        return {(tenant_id, patient): -to_money(Decimal(total)) for tenant_id, patient, total in rows if total}
+        return (await self.state(patients=patients)).credits
 
     async def patient_credit(self, tenant_id: UUID, patient_id: str) -> Decimal:
         return (await self.patient_credits({(tenant_id, patient_id)})).get((tenant_id, patient_id), ZERO)

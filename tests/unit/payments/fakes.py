@@ -8,7 +8,8 @@ from uuid import UUID
 from shared.contracts.envelope import Envelope
 from shared.money import ZERO
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
-from services.payments.adapters.ledger_repository import AlreadyPosted, ClaimBalances, Posting, PostedPaymentRow
+from services.payments.adapters.ledger_reads import ClaimBalances, LedgerState
+from services.payments.adapters.ledger_repository import AlreadyPosted, Posting, PostedPaymentRow
 from services.payments.adapters.repositories import WAITING_KINDS
 from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
 from services.payments.domain import corrected_primary, ledger, withdrawn_share
@@ -110,11 +111,12 @@ class FakeLedger:
     async def posted_keys(self, tenant_keys: list[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
         return {(p.tenant_id, p.posting_key) for p in self.postings} & set(tenant_keys)
 
-    async def claim_balances(self, claim_ids: list[UUID]) -> dict[UUID, ClaimBalances]:
-        return {claim_id: ClaimBalances(self.total(ledger.INSURANCE_AR, claim_id=claim_id),
-                                        self.total(ledger.PATIENT_AR, claim_id=claim_id),
-                                        await self.has_transaction(claim_id, ledger.VOIDED))
-                for claim_id in claim_ids if any(p.claim_id == claim_id for p in self.postings)}
+    async def state(self, *, claim_ids=(), tenant_keys=(), patients=()) -> LedgerState:
+        balances = {claim_id: ClaimBalances(self.total(ledger.INSURANCE_AR, claim_id=claim_id),
+                                            self.total(ledger.PATIENT_AR, claim_id=claim_id),
+                                            await self.has_transaction(claim_id, ledger.VOIDED))
+                    for claim_id in claim_ids if any(p.claim_id == claim_id for p in self.postings)}
+        return LedgerState(balances, await self.posted_keys(list(tenant_keys)), await self.patient_credits(set(patients)))
 
     async def patient_credits(self, patients: set[tuple[UUID, str]]) -> dict[tuple[UUID, str], Decimal]:
         credits = {(t, p): -self.total(ledger.PATIENT_CREDIT, tenant_id=t, patient_id=p) for t, p in patients}
