@@ -1,4 +1,4 @@
-"""claim.submitted for a batch: the receivables and charges of all new claims in two multi-row inserts.
+"""claim.submitted for a batch: the receivables and charges of all new claims in two statements.
 
 One locked read tells which claims are known already or have payments waiting in suspense;
 a plain new claim (original, nothing waiting) is posted in the batch, anything else (a void, a

@@ -3,7 +3,7 @@
 The receivables are read once, locked in claim id order; then one statement reads their balances, the
 posting keys already in the ledger and the patients holding credit. A plain payment (not a reversal, to a
 claim that was not voided, naming no voided later payer's claim, for a patient holding no credit) is
-posted from memory: its ledger rows join one multi-row insert whose posting keys the unique index holds
+posted from memory: its ledger rows join one insert of the batch's postings, whose posting keys the unique index holds
 once. A claim payment naming no claim of the tenant waits in suspense.
 """
 from uuid import UUID
