@@ -18,8 +18,8 @@ from shared.db.tables import outbox_message
 from shared.db.unit_of_work import UnitOfWorkFactory
 from services.payments.adapters.ledger_repository import AlreadyPosted
 from services.payments.adapters.repositories import PaymentsUnitOfWork
-from services.payments.adapters.tables import BilledClaim, LedgerTransaction
-from services.payments.application.claim_payment import payment_posting, post_or_suspend
+from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction
+from services.payments.application.claim_payment import payment_posting, payment_waiting, post_or_suspend
 from services.payments.application.ingest_remittance import ingest_remittance
 from services.payments.application.post_remits import post_remits
 from services.payments.application.record_billed_claim import record_billed_claim
@@ -163,3 +163,58 @@ async def test_provider_level_adjustments_post_so_cash_equals_bpr02(units):
     assert recouped == 1
     # The claim payment itself posts from remit.received (100.00): with it, the file's cash is its BPR02.
     assert Decimal("100.00") + sum(e.amount for e in entries if e.account == "cash:clearing") == row.total_paid
+
+
+async def _entries(uow, transaction_id) -> list[tuple]:
+    rows = await uow.session.execute(select(
+        LedgerEntry.tenant_id, LedgerEntry.claim_id, LedgerEntry.patient_id, LedgerEntry.account, LedgerEntry.amount,
+        LedgerEntry.line_number, LedgerEntry.memo, LedgerEntry.category)
+        .where(LedgerEntry.transaction_id == transaction_id).order_by(LedgerEntry.id))
+    return [tuple(row) for row in rows]
+
+
+def _expected(posting) -> list[tuple]:
+    return [(posting.tenant_id, posting.claim_id, posting.patient_id, e.account, e.amount, e.line_number, e.memo,
+             e.category) for e in posting.transaction.entries]
+
+
+async def test_a_batch_of_postings_writes_each_entry_with_its_transactions_claim_in_order(units):
+    first, second = await _billed_claim(units), await _billed_claim(units)
+    postings = [payment_posting(b, remit, ledger.post_claim_payment(
+        str(b.claim_id), remit, ledger.charged_lines(b.lines)).transaction)
+        for b, remit in ((first, _remit(first, remit_id=str(uuid.uuid4()), paid="62.37")),
+                         (second, _remit(second, remit_id=str(uuid.uuid4()), paid="80.00")))]
+    async with units() as uow:
+        await uow.ledger.add_many(postings)
+    async with units() as uow:
+        for posting in postings:
+            assert await _entries(uow, posting.id) == _expected(posting)
+        balances = (await uow.ledger.state(claim_ids=[first.claim_id, second.claim_id])).balances
+        assert {c: (b.insurance, b.patient, b.voided) for c, b in balances.items()} == {
+            first.claim_id: (Decimal("0.00"), Decimal("0.00"), False),
+            second.claim_id: (Decimal("0.00"), Decimal("0.00"), False)}
+
+
+async def test_a_posting_whose_key_is_taken_writes_no_entry(units):
+    billed = await _billed_claim(units)
+    remit = _remit(billed, remit_id=str(uuid.uuid4()), sequence=1)
+    transaction = ledger.post_claim_payment(str(billed.claim_id), remit, ledger.charged_lines(billed.lines)).transaction
+    async with units() as uow:
+        await uow.ledger.add(payment_posting(billed, remit, transaction))
+    twin = payment_posting(billed, remit, transaction)
+    async with units() as uow:
+        with pytest.raises(AlreadyPosted):
+            await uow.ledger.add(twin)
+        assert await _entries(uow, twin.id) == []
+        await uow.session.rollback()
+    assert await _postings(units, billed) == (1, 0, Decimal("0.00"))
+
+
+async def test_a_claim_submitted_batch_knows_the_billed_claims_and_those_awaited_in_suspense(units):
+    billed = await _billed_claim(units)
+    awaited, unknown = uuid.uuid4(), uuid.uuid4()
+    async with units() as uow:
+        await uow.suspense.add_many([payment_waiting(billed.tenant_id, _remit(billed, remit_id=str(uuid.uuid4())),
+                                                     "no submitted claim matches CLP01", claim_id=awaited)])
+    async with units() as uow:
+        assert await uow.billed_claims.lock_known({billed.claim_id, awaited, unknown}) == {billed.claim_id, awaited}

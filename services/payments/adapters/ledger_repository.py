@@ -1,18 +1,21 @@
 """The ledger in Postgres: double-entry transactions written in sets, balances read back in sets.
 
-Hot paths write many postings with one multi-row insert per table; the partial unique index on
-(tenant_id, posting_key) is what posts a claim payment once, whatever a prior read said.
+Hot paths write many postings in one statement (adapters/ledger_writes.py) and read a batch's keys as
+bound arrays; the partial unique index on (tenant_id, posting_key) is what posts a claim payment once,
+whatever a prior read said.
 """
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import case, func, insert, select, text, tuple_
-from sqlalchemy.dialects.postgresql import insert as upsert
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.money import ZERO, to_money
+from services.payments.adapters import ledger_reads
+from services.payments.adapters.ledger_reads import LedgerState
+from services.payments.adapters.ledger_writes import POSTINGS, posting_columns
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, Remittance
 from services.payments.domain import corrected_primary, ledger, withdrawn_share
 
@@ -47,26 +50,6 @@ class Posting:
         return cls(tenant_id=billed.tenant_id, claim_id=billed.claim_id, patient_id=billed.patient_id,
                    transaction=transaction, **keys)
 
-    def transaction_row(self) -> dict:
-        return {"id": self.id, "tenant_id": self.tenant_id, "claim_id": self.claim_id, "kind": self.transaction.kind,
-                "remit_id": self.remit_id, "payer_claim_number": self.payer_claim_number,
-                "patient_payment_id": self.patient_payment_id, "posting_key": self.posting_key, "memo": self.memo}
-
-    def entry_rows(self) -> list[dict]:
-        return [{"transaction_id": self.id, "tenant_id": self.tenant_id, "claim_id": self.claim_id,
-                 "patient_id": self.patient_id, "account": e.account, "amount": e.amount,
-                 "line_number": e.line_number, "memo": e.memo, "category": e.category}
-                for e in self.transaction.entries]
-
-
-@dataclass
-class ClaimBalances:
-    """What a claim's receivables hold now, and whether a void was recorded for it."""
-
-    insurance: Decimal = ZERO
-    patient: Decimal = ZERO
-    voided: bool = False
-
 
 @dataclass(frozen=True)
 class PostedPaymentRow:
@@ -88,51 +71,29 @@ class LedgerRepository:
         if not postings:
             return
         keyed = sum(1 for p in postings if p.posting_key is not None)
-        inserted = await self.session.execute(
-            upsert(TRANSACTIONS).on_conflict_do_nothing(index_elements=["tenant_id", "posting_key"],
-                                                        index_where=text("posting_key IS NOT NULL"))
-            .returning(TRANSACTIONS.c.posting_key), [p.transaction_row() for p in postings])
+        inserted = await self.session.execute(POSTINGS, posting_columns(postings))
         if sum(1 for (key,) in inserted if key is not None) != keyed:
             raise AlreadyPosted("a posting key of this batch is in the ledger already")
-        entries = [row for p in postings for row in p.entry_rows()]
-        if entries:
-            await self.session.execute(insert(ENTRIES).returning(ENTRIES.c.id), entries)
 
     async def add(self, posting: Posting) -> Posting:
         await self.add_many([posting])
         return posting
 
-    async def posted_keys(self, tenant_keys: list[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
-        """Which of these (tenant, posting key) pairs the ledger holds already: one read for a batch."""
-        if not tenant_keys:
-            return set()
-        rows = await self.session.execute(select(TRANSACTIONS.c.tenant_id, TRANSACTIONS.c.posting_key).where(
-            tuple_(TRANSACTIONS.c.tenant_id, TRANSACTIONS.c.posting_key).in_(set(tenant_keys))))
-        return {(tenant_id, key) for tenant_id, key in rows}
+    async def state(self, *, claim_ids=(), tenant_keys=(), patients=()) -> LedgerState:
+        """Balances of these claims, which of these (tenant, posting key) pairs are taken, the credit these
+        (tenant, patient) hold: one statement for a batch (adapters/ledger_reads.py)."""
+        found = ledger_reads.statement(claim_ids, tenant_keys, patients)
+        if found is None:
+            return LedgerState()
+        return ledger_reads.ledger_state(await self.session.execute(*found))
 
-    async def claim_balances(self, claim_ids: list[UUID]) -> dict[UUID, ClaimBalances]:
-        """Insurance and patient receivable of each claim and whether it was voided, in one grouped read."""
-        if not claim_ids:
-            return {}
-        # From the transactions: a void of a settled claim is a transaction without entries, and still counts.
-        transactions = TRANSACTIONS.c
-        rows = await self.session.execute(
-            select(transactions.claim_id, _sum_where(ENTRIES.c.account == ledger.INSURANCE_AR),
-                   _sum_where(ENTRIES.c.account == ledger.PATIENT_AR), func.bool_or(transactions.kind == ledger.VOIDED))
-            .outerjoin(ENTRIES, ENTRIES.c.transaction_id == transactions.id)
-            .where(transactions.claim_id.in_(set(claim_ids))).group_by(transactions.claim_id))
-        return {claim_id: ClaimBalances(to_money(Decimal(insurance)), to_money(Decimal(patient)), bool(voided))
-                for claim_id, insurance, patient, voided in rows}
+    async def posted_keys(self, tenant_keys: list[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
+        """Which of these (tenant, posting key) pairs the ledger holds already."""
+        return (await self.state(tenant_keys=tenant_keys)).posted
 
     async def patient_credits(self, patients: set[tuple[UUID, str]]) -> dict[tuple[UUID, str], Decimal]:
         """Held credit of each of these (tenant, patient) that has any: liability:patient_credit's credit balance."""
-        if not patients:
-            return {}
-        rows = await self.session.execute(
-            select(ENTRIES.c.tenant_id, ENTRIES.c.patient_id, func.sum(ENTRIES.c.amount))
-            .where(tuple_(ENTRIES.c.tenant_id, ENTRIES.c.patient_id).in_(patients),
-                   ENTRIES.c.account == ledger.PATIENT_CREDIT).group_by(ENTRIES.c.tenant_id, ENTRIES.c.patient_id))
-        return {(tenant_id, patient): -to_money(Decimal(total)) for tenant_id, patient, total in rows if total}
+        return (await self.state(patients=patients)).credits
 
     async def patient_credit(self, tenant_id: UUID, patient_id: str) -> Decimal:
         return (await self.patient_credits({(tenant_id, patient_id)})).get((tenant_id, patient_id), ZERO)

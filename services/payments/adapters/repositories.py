@@ -5,16 +5,35 @@ queue behind each other instead of deadlocking.
 """
 from uuid import UUID
 
-from sqlalchemy import insert, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from shared.clock import Clock, system_clock
+from shared.db.bulk import insert_rows
 from shared.db.unit_of_work import UnitOfWork
+from services.payments.adapters.array_params import any_id
 from services.payments.adapters.ledger_repository import LedgerRepository
 from services.payments.adapters.report_store import PaymentReports
 from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
 
 WAITING_KINDS = ("payment", "write_off")  # suspense items that post when their claim comes
+
+_NAMED = aliased(BilledClaim)
+# The claims named and the first claims the later payers' among them post against, in one locked read: the
+# link never changes once written, so the subquery reads it without a lock.
+_LOCK_WITH_RECEIVABLES = select(BilledClaim).where(or_(
+    BilledClaim.claim_id == any_id(),
+    BilledClaim.claim_id.in_(select(_NAMED.receivable_claim_id).where(_NAMED.claim_id == any_id()))
+)).order_by(BilledClaim.claim_id).with_for_update(of=BilledClaim)
+_PAYER_PLACES = select(BilledClaim.claim_id, BilledClaim.payer_sequence).where(BilledClaim.claim_id == any_id())
+# The billed claims among a claim.submitted batch's, locked in claim id order, and those with open items
+# waiting in suspense: the claims the batch cannot post as plain new ones.
+_LOCK_KNOWN = text("""
+WITH billed AS (SELECT claim_id FROM billed_claim WHERE claim_id = ANY(CAST(:ids AS uuid[]))
+                ORDER BY claim_id FOR UPDATE)
+SELECT claim_id FROM billed
+UNION SELECT claim_id FROM suspense_item WHERE claim_id = ANY(CAST(:ids AS uuid[])) AND status = 'open'""")
 
 
 class BilledClaimRepository:
@@ -27,13 +46,12 @@ class BilledClaimRepository:
         """The claim's receivable, row-locked: postings to one claim run one after the other."""
         return await self.session.get(BilledClaim, claim_id, with_for_update=True)
 
-    async def lock_many(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
-        """The receivables of these claims that exist, locked in claim id order (no deadlock between batches)."""
+    async def lock_known(self, claim_ids: set[UUID]) -> set[UUID]:
+        """Which of these claims are billed already (their receivables locked, in claim id order, so two
+        batches queue instead of deadlocking) or have payments waiting for them: one statement."""
         if not claim_ids:
-            return {}
-        rows = await self.session.execute(select(BilledClaim).where(BilledClaim.claim_id.in_(claim_ids))
-                                          .order_by(BilledClaim.claim_id).with_for_update())
-        return {row.claim_id: row for row in rows.scalars()}
+            return set()
+        return set((await self.session.execute(_LOCK_KNOWN, {"ids": list(claim_ids)})).scalars())
 
     async def lock_receivables(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
         return (await self.lock_receivables_placed(claim_ids))[0]
@@ -41,23 +59,22 @@ class BilledClaimRepository:
     async def lock_receivables_placed(self, claim_ids: set[UUID]) -> tuple[dict[UUID, BilledClaim], dict[UUID, str]]:
         """What each of these claims posts against, locked in claim id order: its own receivable, or for a later
         payer's claim the first claim's; and each claim's own place in the payer order (P, S, T), read from the
-        same rows. The link never changes once written, so it is read without a lock."""
+        same rows, in one statement."""
         if not claim_ids:
             return {}, {}
-        links = dict((await self.session.execute(
-            select(BilledClaim.claim_id, BilledClaim.receivable_claim_id).where(
-                BilledClaim.claim_id.in_(claim_ids), BilledClaim.receivable_claim_id.is_not(None)))).all())
-        locked = await self.lock_many(set(claim_ids) | set(links.values()))
-        receivables = {claim_id: locked[links.get(claim_id, claim_id)] for claim_id in claim_ids
-                       if links.get(claim_id, claim_id) in locked}
-        return receivables, {claim_id: locked[claim_id].payer_sequence for claim_id in claim_ids if claim_id in locked}
+        locked = {row.claim_id: row for row in (await self.session.execute(
+            _LOCK_WITH_RECEIVABLES, {"ids": list(claim_ids)})).scalars()}
+        named = {claim_id: locked[claim_id] for claim_id in claim_ids if claim_id in locked}
+        receivables = {claim_id: row if row.receivable_claim_id is None else locked[row.receivable_claim_id]
+                       for claim_id, row in named.items()
+                       if row.receivable_claim_id is None or row.receivable_claim_id in locked}
+        return receivables, {claim_id: row.payer_sequence for claim_id, row in named.items()}
 
     async def payer_places(self, claim_ids: set[UUID]) -> dict[UUID, str]:
         """Each claim's place in the payer order (P, S, T): a later payer answers in the place it was billed in."""
         if not claim_ids:
             return {}
-        return dict((await self.session.execute(
-            select(BilledClaim.claim_id, BilledClaim.payer_sequence).where(BilledClaim.claim_id.in_(claim_ids)))).all())
+        return dict((await self.session.execute(_PAYER_PLACES, {"ids": list(claim_ids)})).all())
 
     async def lock_receivable(self, claim_id: UUID) -> BilledClaim | None:
         return (await self.lock_receivables({claim_id})).get(claim_id)
@@ -69,9 +86,8 @@ class BilledClaimRepository:
             .order_by(BilledClaim.claim_id))).scalars())
 
     async def add_many(self, rows: list[dict]) -> None:
-        """New receivables, one multi-row insert."""
-        if rows:
-            await self.session.execute(insert(BilledClaim.__table__).returning(BilledClaim.__table__.c.claim_id), rows)
+        """New receivables, one insert of arrays."""
+        await insert_rows(self.session, BilledClaim.__table__, rows)
 
     async def named_by(self, tenant_id: UUID, *, claim_id: UUID | None, patient_control_number: str
                        ) -> BilledClaim | None:
@@ -100,17 +116,7 @@ class SuspenseRepository:
         self.session.add(item)
 
     async def add_many(self, rows: list[dict]) -> None:
-        if rows:
-            table = SuspenseItem.__table__
-            await self.session.execute(insert(table).returning(table.c.id), rows)
-
-    async def claims_waited_for(self, claim_ids: set[UUID]) -> set[UUID]:
-        """Which of these claims have open items waiting for them (one read for a batch)."""
-        if not claim_ids:
-            return set()
-        rows = await self.session.execute(select(SuspenseItem.claim_id).distinct().where(
-            SuspenseItem.claim_id.in_(claim_ids), SuspenseItem.status == "open"))
-        return set(rows.scalars())
+        await insert_rows(self.session, SuspenseItem.__table__, rows)
 
     async def open_for_claim(self, tenant_id: UUID, claim_id: UUID) -> list[SuspenseItem]:
         """The payments and write-offs waiting for this claim (work items for a person are not among them)."""

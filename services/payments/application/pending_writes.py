@@ -1,4 +1,5 @@
-"""What a batch use case has computed but not written yet: written in one multi-row insert per table.
+"""What a batch use case has computed but not written yet: written with one statement per table (the ledger's
+transactions and entries together).
 
 Written before an event that needs every rule reads the tables (so it sees the batch so far), and at the end.
 """

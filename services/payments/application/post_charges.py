@@ -1,6 +1,6 @@
-"""claim.submitted for a batch: the receivables and charges of all new claims in two multi-row inserts.
+"""claim.submitted for a batch: the receivables and charges of all new claims in two statements.
 
-One locked read tells which claims are known already and one which have payments waiting in suspense;
+One locked read tells which claims are known already or have payments waiting in suspense;
 a plain new claim (original, nothing waiting) is posted in the batch, anything else (a void, a
 replacement, a resubmission, a later payer's claim, a claim with payments waiting) goes through
 record_billed_claim alone.
@@ -31,7 +31,7 @@ def _plain(claim: ClaimSubmitted) -> bool:
 
 async def post_charges(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
     named = set().union(*(_named_claims(e.payload) for e in batch.envelopes))
-    known = set(await uow.billed_claims.lock_many(named)) | await uow.suspense.claims_waited_for(named)
+    known = await uow.billed_claims.lock_known(named)
     pending = PendingWrites()
     for event in batch.traced():
         claim = event.payload

@@ -1,9 +1,9 @@
 """remit.received for a batch: plain claim payments posted in sets, the rest one by one with every rule.
 
-The receivables are read once, locked in claim id order; the balances, the posting keys already in
-the ledger and the patients holding credit are read once too. A plain payment (not a reversal, to a
+The receivables are read once, locked in claim id order; then one statement reads their balances, the
+posting keys already in the ledger and the patients holding credit. A plain payment (not a reversal, to a
 claim that was not voided, naming no voided later payer's claim, for a patient holding no credit) is
-posted from memory: its ledger rows join one multi-row insert whose posting keys the unique index holds
+posted from memory: its ledger rows join one insert of the batch's postings, whose posting keys the unique index holds
 once. A claim payment naming no claim of the tenant waits in suspense.
 """
 from uuid import UUID
@@ -11,7 +11,8 @@ from uuid import UUID
 from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
 from shared.kafka.consumer import EventBatch
-from services.payments.adapters.ledger_repository import ClaimBalances, Posting
+from services.payments.adapters.ledger_reads import ClaimBalances
+from services.payments.adapters.ledger_repository import Posting
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application.claim_payment import (
@@ -45,10 +46,11 @@ async def _read(uow: PaymentsUnitOfWork, events: list[Envelope[RemitReceived]]) 
     named = {UUID(e.payload.claim_id) for e in events if e.payload.claim_id}
     receivables, places = await uow.billed_claims.lock_receivables_placed(named)
     # The later payers' own claims too: whether they were voided (a voided claim's close-out names it).
-    balances = await uow.ledger.claim_balances(list({b.claim_id for b in receivables.values()} | set(receivables)))
-    posted = await uow.ledger.posted_keys([(e.tenant_id, ledger.posting_key(e.payload)) for e in events])
-    credits = await uow.ledger.patient_credits({(b.tenant_id, b.patient_id) for b in receivables.values()})
-    return _Reads(receivables, balances, posted, credits, places)
+    state = await uow.ledger.state(
+        claim_ids={b.claim_id for b in receivables.values()} | set(receivables),
+        tenant_keys=[(e.tenant_id, ledger.posting_key(e.payload)) for e in events],
+        patients={(b.tenant_id, b.patient_id) for b in receivables.values()})
+    return _Reads(receivables, state.balances, state.posted, state.credits, places)
 
 
 async def post_remits(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:

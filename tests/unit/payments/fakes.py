@@ -8,7 +8,8 @@ from uuid import UUID
 from shared.contracts.envelope import Envelope
 from shared.money import ZERO
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
-from services.payments.adapters.ledger_repository import AlreadyPosted, ClaimBalances, Posting, PostedPaymentRow
+from services.payments.adapters.ledger_reads import ClaimBalances, LedgerState
+from services.payments.adapters.ledger_repository import AlreadyPosted, Posting, PostedPaymentRow
 from services.payments.adapters.repositories import WAITING_KINDS
 from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
 from services.payments.domain import corrected_primary, ledger, withdrawn_share
@@ -37,14 +38,16 @@ class FakeEntry:
 
 
 class FakeBilledClaims:
-    def __init__(self):
+    def __init__(self, suspense: "FakeSuspense"):
         self.rows: dict[UUID, BilledClaim] = {}
+        self._suspense = suspense
 
     async def lock(self, claim_id: UUID) -> BilledClaim | None:
         return self.rows.get(claim_id)
 
-    async def lock_many(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
-        return {claim_id: self.rows[claim_id] for claim_id in sorted(claim_ids) if claim_id in self.rows}
+    async def lock_known(self, claim_ids: set[UUID]) -> set[UUID]:
+        waiting = {i.claim_id for i in self._suspense.items if i.status == "open"}
+        return {claim_id for claim_id in claim_ids if claim_id in self.rows or claim_id in waiting}
 
     async def lock_receivables(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
         found = {}
@@ -108,11 +111,12 @@ class FakeLedger:
     async def posted_keys(self, tenant_keys: list[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
         return {(p.tenant_id, p.posting_key) for p in self.postings} & set(tenant_keys)
 
-    async def claim_balances(self, claim_ids: list[UUID]) -> dict[UUID, ClaimBalances]:
-        return {claim_id: ClaimBalances(self.total(ledger.INSURANCE_AR, claim_id=claim_id),
-                                        self.total(ledger.PATIENT_AR, claim_id=claim_id),
-                                        await self.has_transaction(claim_id, ledger.VOIDED))
-                for claim_id in claim_ids if any(p.claim_id == claim_id for p in self.postings)}
+    async def state(self, *, claim_ids=(), tenant_keys=(), patients=()) -> LedgerState:
+        balances = {claim_id: ClaimBalances(self.total(ledger.INSURANCE_AR, claim_id=claim_id),
+                                            self.total(ledger.PATIENT_AR, claim_id=claim_id),
+                                            await self.has_transaction(claim_id, ledger.VOIDED))
+                    for claim_id in claim_ids if any(p.claim_id == claim_id for p in self.postings)}
+        return LedgerState(balances, await self.posted_keys(list(tenant_keys)), await self.patient_credits(set(patients)))
 
     async def patient_credits(self, patients: set[tuple[UUID, str]]) -> dict[tuple[UUID, str], Decimal]:
         credits = {(t, p): -self.total(ledger.PATIENT_CREDIT, tenant_id=t, patient_id=p) for t, p in patients}
@@ -186,9 +190,6 @@ class FakeSuspense:
         for row in rows:
             self.add(SuspenseItem(**row))
 
-    async def claims_waited_for(self, claim_ids: set[UUID]) -> set[UUID]:
-        return {i.claim_id for i in self.items if i.status == "open"} & set(claim_ids)
-
     async def open_for_claim(self, tenant_id: UUID, claim_id: UUID) -> list[SuspenseItem]:
         return [i for i in self.items if (i.tenant_id, i.claim_id, i.status) == (tenant_id, claim_id, "open")
                 and i.kind in WAITING_KINDS]
@@ -250,8 +251,8 @@ class FakePatientPayments:
 class FakePaymentsUnitOfWork(FakeUnitOfWork):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.billed_claims = FakeBilledClaims()
+        self.suspense = FakeSuspense()
+        self.billed_claims = FakeBilledClaims(self.suspense)
         self.remittances = FakeRemittances()
         self.ledger = FakeLedger(self.remittances)
-        self.suspense = FakeSuspense()
         self.patient_payments = FakePatientPayments()

@@ -1,0 +1,54 @@
+"""A batch's postings written in one statement: the transactions, and the entries of those it inserted.
+
+The entries do not repeat their transaction's id, tenant, claim and patient as arrays of their own:
+each entry names its transaction by position, and the statement takes those values from the
+transaction's row. Amounts travel as text (the driver encodes a Decimal several times slower than a
+string; the column's cast is exact). Every value of one column travels as one array, so the statement
+text is the same whatever the batch's size and a connection prepares it once. A transaction whose
+posting key is taken (the partial unique index) is not inserted, nor are its entries; the statement
+answers the keys it did insert, so the caller can tell.
+
+Entries are inserted in the order given (WITH ORDINALITY), so their serial ids follow the postings'
+order, which readers of a claim's history sort by.
+"""
+from sqlalchemy import text
+
+POSTINGS = text("""
+WITH transactions AS (
+    INSERT INTO ledger_transaction (id, tenant_id, claim_id, kind, remit_id, payer_claim_number,
+                                    patient_payment_id, posting_key, memo)
+    SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:tenant_ids AS uuid[]), CAST(:claim_ids AS uuid[]),
+                         CAST(:kinds AS text[]), CAST(:remit_ids AS uuid[]), CAST(:payer_claim_numbers AS text[]),
+                         CAST(:patient_payment_ids AS uuid[]), CAST(:posting_keys AS text[]), CAST(:memos AS text[]))
+    ON CONFLICT (tenant_id, posting_key) WHERE posting_key IS NOT NULL DO NOTHING
+    RETURNING id, tenant_id, claim_id, posting_key
+), entries AS (
+    INSERT INTO ledger_entry (transaction_id, tenant_id, claim_id, patient_id, account, amount, line_number, memo,
+                              category)
+    SELECT t.id, t.tenant_id, t.claim_id, p.patient_id, e.account, CAST(e.amount AS numeric), e.line_number,
+           e.memo, e.category
+    FROM unnest(CAST(:entry_of AS int4[]), CAST(:accounts AS text[]), CAST(:amounts AS text[]),
+                CAST(:line_numbers AS int4[]), CAST(:entry_memos AS text[]), CAST(:categories AS text[]))
+         WITH ORDINALITY AS e(posting, account, amount, line_number, memo, category, row_order)
+    JOIN unnest(CAST(:ids AS uuid[]), CAST(:patient_ids AS text[])) WITH ORDINALITY AS p(id, patient_id, posting)
+      ON p.posting = e.posting
+    JOIN transactions t ON t.id = p.id
+    ORDER BY e.row_order
+)
+SELECT posting_key FROM transactions""")
+
+
+def posting_columns(postings: list) -> dict[str, list]:
+    """The statement's arrays: one value per posting (transactions), one per entry (entries)."""
+    entries = [(n, e) for n, p in enumerate(postings, start=1) for e in p.transaction.entries]
+    return {
+        "ids": [p.id for p in postings], "tenant_ids": [p.tenant_id for p in postings],
+        "claim_ids": [p.claim_id for p in postings], "kinds": [p.transaction.kind for p in postings],
+        "remit_ids": [p.remit_id for p in postings], "payer_claim_numbers": [p.payer_claim_number for p in postings],
+        "patient_payment_ids": [p.patient_payment_id for p in postings],
+        "posting_keys": [p.posting_key for p in postings], "memos": [p.memo for p in postings],
+        "patient_ids": [p.patient_id for p in postings],
+        "entry_of": [n for n, _ in entries], "accounts": [e.account for _, e in entries],
+        "amounts": [str(e.amount) for _, e in entries], "line_numbers": [e.line_number for _, e in entries],
+        "entry_memos": [e.memo for _, e in entries], "categories": [e.category for _, e in entries],
+    }
