@@ -106,6 +106,15 @@ class BilledClaimRepository:
         return list((await self.session.execute(query)).scalars())
 
 
+def open_suspense_row(kind: str, tenant_id: UUID, *, remit_id: UUID, claim_id: UUID | None,
+                      patient_control_number: str, payment: dict, reason: str) -> dict:
+    """A new open item of the suspense queue, as `SuspenseRepository.add_many` takes it; `remit_id` names what
+    opened it (the remittance, or the correcting claim)."""
+    return {"kind": kind, "tenant_id": tenant_id, "remit_id": remit_id, "claim_id": claim_id,
+            "patient_control_number": patient_control_number, "payment": payment, "reason": reason,
+            "status": "open"}
+
+
 class SuspenseRepository:
     """Payments and write-offs that wait for a claim, or for a person."""
 

@@ -8,7 +8,7 @@ from uuid import UUID
 from shared.contracts.payment import PaymentPosted
 from shared.contracts.remit import RemitReceived
 from services.payments.adapters.ledger_repository import AlreadyPosted, Posting
-from services.payments.adapters.repositories import PaymentsUnitOfWork
+from services.payments.adapters.repositories import PaymentsUnitOfWork, open_suspense_row
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application import corrected_primary, patient_accounts, payer_overpayment, withdrawn_payer
 from services.payments.domain import ledger, reversals
@@ -49,9 +49,9 @@ def payment_posted(billed: BilledClaim, remit: RemitReceived, transaction: ledge
 def payment_waiting(tenant_id: UUID, remit: RemitReceived, reason: str, claim_id: UUID | None = None) -> dict:
     """A suspense row for a claim payment that cannot post now, with the reason."""
     named = claim_id or (UUID(remit.claim_id) if remit.claim_id else None)
-    return {"kind": "payment", "tenant_id": tenant_id, "remit_id": UUID(remit.remit_id), "claim_id": named,
-            "patient_control_number": remit.patient_control_number, "payment": remit.model_dump(mode="json"),
-            "reason": reason, "status": "open"}
+    return open_suspense_row("payment", tenant_id, remit_id=UUID(remit.remit_id), claim_id=named,
+                             patient_control_number=remit.patient_control_number,
+                             payment=remit.model_dump(mode="json"), reason=reason)
 
 
 async def _answered_on(uow: PaymentsUnitOfWork, remit: RemitReceived) -> str:

@@ -5,7 +5,7 @@ posts."""
 from uuid import UUID
 
 from shared.contracts.remit import RemitReceived
-from services.payments.adapters.repositories import PaymentsUnitOfWork
+from services.payments.adapters.repositories import PaymentsUnitOfWork, open_suspense_row
 from services.payments.adapters.tables import BilledClaim, SuspenseItem
 from services.payments.domain import corrected_primary, ledger
 from services.payments.domain.corrected_primary import CORRECTION, LaterPayerClaim
@@ -23,11 +23,11 @@ async def open_work_items(uow: PaymentsUnitOfWork, primary: BilledClaim, *, corr
     opened = {(i.claim_id, i.reason) for i in await uow.suspense.of_source(primary.tenant_id, correcting_claim_id,
                                                                             kind=CORRECTION)}
     await uow.suspense.add_many([
-        {"kind": CORRECTION, "tenant_id": primary.tenant_id, "remit_id": correcting_claim_id,
-         "claim_id": UUID(item.claim_id), "patient_control_number": item.patient_control_number,
-         "payment": {"correction": correction, "primary_claim_id": str(primary.claim_id),
-                     "payer_claim_number": item.payer_claim_number},
-         "reason": item.reason, "status": "open"}
+        open_suspense_row(CORRECTION, primary.tenant_id, remit_id=correcting_claim_id, claim_id=UUID(item.claim_id),
+                          patient_control_number=item.patient_control_number,
+                          payment={"correction": correction, "primary_claim_id": str(primary.claim_id),
+                                   "payer_claim_number": item.payer_claim_number},
+                          reason=item.reason)
         for item in items if (UUID(item.claim_id), item.reason) not in opened])
 
 

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from shared.contracts.remit import RemitReceived
 from services.payments.adapters.ledger_repository import Posting
-from services.payments.adapters.repositories import PaymentsUnitOfWork
+from services.payments.adapters.repositories import PaymentsUnitOfWork, open_suspense_row
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application.corrected_primary import close_as_settled
 from services.payments.domain import ledger, payer_overpayment, reversals
@@ -26,12 +26,12 @@ async def open_item(uow: PaymentsUnitOfWork, receivable: BilledClaim, remit: Rem
     """Once per posted payment: the posting key made the posting, and this item with it, happen once."""
     if not payer_overpayment.needs_work(remit):
         return
-    await uow.suspense.add_many([{
-        "kind": OVERPAYMENT, "tenant_id": receivable.tenant_id, "remit_id": UUID(remit.remit_id),
-        "claim_id": voided_claim_id, "patient_control_number": remit.patient_control_number,
-        "payment": {"paid": str(remit.paid), "payer_id": remit.payer_id, "transaction_id": str(posting.id),
-                    "payer_claim_number": remit.payer_claim_control_number or None},
-        "reason": payer_overpayment.reason(remit.payer_id, remit.paid), "status": "open"}])
+    await uow.suspense.add_many([open_suspense_row(
+        OVERPAYMENT, receivable.tenant_id, remit_id=UUID(remit.remit_id), claim_id=voided_claim_id,
+        patient_control_number=remit.patient_control_number,
+        payment={"paid": str(remit.paid), "payer_id": remit.payer_id, "transaction_id": str(posting.id),
+                 "payer_claim_number": remit.payer_claim_control_number or None},
+        reason=payer_overpayment.reason(remit.payer_id, remit.paid))])
 
 
 async def after_reversal(uow: PaymentsUnitOfWork, receivable: BilledClaim, remit: RemitReceived, reversal: Posting,
@@ -44,12 +44,12 @@ async def after_reversal(uow: PaymentsUnitOfWork, receivable: BilledClaim, remit
             close_as_settled(uow, item, remit_id=remit.remit_id)
     recouped = ledger.claim_balance(list(reversal.transaction.entries), ledger.PAYER_RECOUPED)
     if recouped:
-        await uow.suspense.add_many([{
-            "kind": RECOUPMENT, "tenant_id": receivable.tenant_id, "remit_id": UUID(remit.remit_id),
-            "claim_id": named, "patient_control_number": remit.patient_control_number,
-            "payment": {"paid": str(recouped), "payer_id": remit.payer_id, "transaction_id": str(reversal.id),
-                        "refunded_transaction_id": str(reversed_transaction_id)},
-            "reason": payer_overpayment.recoupment_reason(remit.payer_id, recouped), "status": "open"}])
+        await uow.suspense.add_many([open_suspense_row(
+            RECOUPMENT, receivable.tenant_id, remit_id=UUID(remit.remit_id), claim_id=named,
+            patient_control_number=remit.patient_control_number,
+            payment={"paid": str(recouped), "payer_id": remit.payer_id, "transaction_id": str(reversal.id),
+                     "refunded_transaction_id": str(reversed_transaction_id)},
+            reason=payer_overpayment.recoupment_reason(remit.payer_id, recouped))])
 
 
 async def reversal_of_held(uow: PaymentsUnitOfWork, tenant_id: UUID, held: reversals.PostedPayment,
