@@ -129,6 +129,23 @@ class Expanded:
             return position, position
         return self.starts[start], self.ends[end - 1]
 
+    def rewritten(self, replacements: list[tuple[int, int, str]]) -> "Expanded":
+        """The text with text[start:end] read as each replacement (in order, not overlapping): every character of
+        a replacement comes from the whole original span of the characters it replaces."""
+        parts, starts, ends, position = [], [], [], 0
+        for start, end, written in replacements:
+            parts.append(self.text[position:start])
+            starts += self.starts[position:start]
+            ends += self.ends[position:start]
+            parts.append(written)
+            starts += [self.starts[start]] * len(written)
+            ends += [self.ends[end - 1]] * len(written)
+            position = end
+        parts.append(self.text[position:])
+        starts += self.starts[position:]
+        ends += self.ends[position:]
+        return Expanded(self.original, "".join(parts), tuple(starts), tuple(ends))
+
 
 class Shorthand:
     def __init__(self, abbreviations: tuple[Abbreviation, ...]):
