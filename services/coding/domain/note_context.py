@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 FAMILY = "family"
+NOT_ESTABLISHED = "not-established"
+NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)"
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
@@ -77,6 +79,10 @@ RULES = (
                                 r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          r"not seen|not found)\b", re.IGNORECASE)),
+    # A diagnosis weighed and set aside after it is named: "criteria for epilepsy not met", "asthma not confirmed
+    # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
+    ScopeRule(NOT_ESTABLISHED, None,
+              re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(" + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)),
 )
 
 
