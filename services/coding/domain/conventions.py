@@ -188,15 +188,17 @@ INTEGRAL_SYMPTOMS = {
     "M25.55": ("M16",),
     "M25.56": ("M17", "S83", "M23"),
     "M54.1": ("M51.1",),
-    "M54.5": ("M51", "M48.06", "S39.01"),
+    "M54.5": ("M51", "M48.06", "S39.01", "M54.4"),  # M54.5's Excludes1: lumbago with sciatica (M54.4-)
     "M54.9": ("M51", "M48", "S39.01"),
-    "M54.3": ("M51",), "M54.4": ("M51",), "M79.6": ("M51.36", "M51.37"),
+    "M54.3": ("M51",), "M54.4": ("M51",),
+    "M79.6": ("M51.36", "M51.37", "M48.062"),  # leg pain walking is the neurogenic claudication of M48.062
     "R07.0": ("J02", "J03"),
     "R30.0": ("N30", "N39.0"),
     "R11": ("A08", "A09", "K52.9"),
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
     "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
     "R25.1": ("G20", "G21", "G25.0"),  # tremor with Parkinson's disease, parkinsonism or essential tremor
+    "G24.9": ("G20.B",),  # "dyskinesia NOS" with Parkinson's disease with dyskinesia, which names it
     "R53.8": ("G35",),  # fatigue, the commonest symptom of multiple sclerosis
     "R45.84": ("F32", "F33"),  # anhedonia, a defining symptom of a major depressive episode
 }

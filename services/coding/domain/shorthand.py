@@ -39,6 +39,21 @@ def _oxygen(text: str, start: int, end: int) -> bool:
     return bool(_OXYGEN.search(text[max(0, start - _BEFORE):start]))
 
 
+_OXYGEN_AFTER = re.compile(r"\s*(sats?\b|saturation\b|s(?:p|a)?o2\b|o2 sat|pulse ox|\d{2,3}\s*%)", re.IGNORECASE)
+_MS_COURSE = re.compile(r"\b(relapsing[- ]remitting|relapsing|(primary |secondary )?progressive|clinically isolated)"
+                        r"\W*$", re.IGNORECASE)
+
+
+def _oxygen_after(text: str, start: int, end: int) -> bool:
+    """"RA sat 93%", "RA 95%": the room air a saturation was measured on, written before it."""
+    return bool(_OXYGEN_AFTER.match(text, end))
+
+
+def _ms_course(text: str, start: int, end: int) -> bool:
+    """"relapsing remitting MS": a course that only multiple sclerosis has (not mitral stenosis, mental status)."""
+    return bool(_MS_COURSE.search(text[max(0, start - _BEFORE):start]))
+
+
 def _heart_failure_type(text: str, start: int, end: int) -> bool:
     """"diastolic CHF" is the tabular's "diastolic (congestive) heart failure": the bracketed word is left out."""
     return bool(_HEART_FAILURE_TYPE.search(text[max(0, start - _BEFORE):start]))
@@ -87,7 +102,7 @@ def _suffix(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1].isalpha() and (end == len(text) or not text[end].isalnum())
 
 
-GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "heart_failure_type": _heart_failure_type, "heading": _heading,
+GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "oxygen_after": _oxygen_after, "ms_course": _ms_course, "heart_failure_type": _heart_failure_type, "heading": _heading,
                             "side": _side, "after_number": _after_number, "not_a_score": _not_a_score, "before_of": _before_of,
                             "suffix": _suffix, "counselling": _counselling}
 
