@@ -24,7 +24,8 @@ from services.coding.domain.clinical_findings import coronary_with_angina, refin
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.diabetes_control import diabetes_control
 from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
-from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
+from services.coding.domain.diabetic_complications import (ckd_on_dialysis, ckd_stage, ckd_stated_stage,
+                                                             diabetic_retinopathy)
 from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
 from services.coding.domain.encounter_reasons import encounter_reasons
@@ -315,7 +316,7 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        seventh_character, substance_in_remission, ckd_stated_stage, coronary_with_angina,
                                        hypertension_combination, diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control,
-                                       diabetic_retinopathy, ckd_stage, integral_symptoms, same_condition,
+                                       diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
                                        excluded_together)
 
 
