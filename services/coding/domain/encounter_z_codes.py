@@ -83,7 +83,7 @@ _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((\d{2,
                 r"\s*(years?|yrs?)|(19|20)\d\d)")
 _LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|" + _LONG_COURSE)
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
-DRUGS = (*MAINTENANCE_DRUGS,  # insulin is `status-z-code`'s, which reads the diabetes type (not type 1)
+DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|fludrocortisone|"
               r"systemic steroids?|oral steroids?"), "Z79.52"),
          (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
@@ -99,7 +99,7 @@ _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|subox
 
 def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made = [*_screenings(note, tabular), *_routine_exam(note, suggestions, tabular), *_counselling(note, suggestions, tabular),
-            *_long_term_drugs(note, tabular)]
+            *_long_term_drugs(note, suggestions, tabular)]
     made = list({m.code: m for m in reversed(made) if tabular.is_billable(m.code)}.values())[::-1]
     found = {m.code for m in made}
     kept = [s for s in suggestions if s.code not in found and not (s.code.startswith("Z71") and s.convention is None)]
@@ -156,11 +156,15 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
     return made
 
 
-def _long_term_drugs(note: str, tabular) -> list[Suggestion]:
+def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     if not _LONG_TERM.search(note):
         return []
     made = []
+    # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
+    type_1 = any(s.code.startswith("E10") for s in suggestions)
     for pattern, code in DRUGS:
+        if code == "Z79.4" and type_1:
+            continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
             cue = _LONG_TERM.search(text)
