@@ -18,7 +18,8 @@ from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_code,
                                                       history_code)
-from services.coding.domain.note_context import FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope
+from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope,
+                                                  past_by_name)
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, REORDERED, TermMatch, best_match,
@@ -46,6 +47,9 @@ RESPELT_TERM = "misspelt-term"
 RESPELT_TERM_REASON = ("a word of the term is misspelt by one letter (\"hypertention\"): read as the ICD-10-CM "
                        "word it is one letter from")
 RESPELT_FINDING_REASON = f"{RESPELT_TERM}: a word misspelt by one letter was read as the ICD-10-CM word"
+PAST_BY_NAME = "past-by-name"
+PAST_BY_NAME_REASON = ("\"prior\", \"previous\", \"former\" or \"remote\" names the condition past: the index's History "
+                       "entry for it, as for \"history of\"")
 CHAPTER_HISTORY = "family-history-by-chapter"
 CHAPTER_HISTORY_CONFIDENCE = 0.9
 CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History entry for: the family history code "
@@ -203,6 +207,9 @@ class NoteSuggester:
             match, context = ent._.icd_match, _context(categories)
             scope = None if match.code.startswith("Z") else mention_scope(text, ent.start_char, ent.end_char)
             rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
+            past = self._history_code("history", match.code) if not rule and past_by_name(scope) else None
+            if past is not None:  # "Prior MI 2020": the index's History entry, as for "h/o MI"
+                match, context, scope = past, "history", None
             if rule or (scope is not None and scope.rule != FAMILY):
                 skipped.append(_skipped(match.code, ent, expanded, rule or scope.rule))
                 continue
@@ -212,7 +219,7 @@ class NoteSuggester:
                 context = "family" if match.code < "Z85" else "history"
             elif context == "history" and current_chronic_condition(match.code, ent.sent.text):
                 context = "affirmed"
-            elif context != "affirmed":
+            elif context != "affirmed" and past is None:
                 match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
                          or self._chapter_code(context, match.code))
             if match is not None and substance_named_only(match.code, ent.text):
@@ -221,8 +228,8 @@ class NoteSuggester:
                 confidence = less_specific_than_documented(match, ent.sent.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context,
-                                        **_named(CHAPTER_HISTORY if match.kind == CHAPTER_HISTORY
-                                                 else ent._.icd_rule)))
+                                        **_named(PAST_BY_NAME if past is not None else CHAPTER_HISTORY
+                                                 if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
         suggestions = calibrated(apply_conventions(without_integral_symptoms(found, sentences, text), text,
                                                    self._tabular), text, self._tabular)
@@ -251,7 +258,7 @@ def _respelt_starts(respelt: list[tuple[int, int, str]]) -> set[int]:
     return starts
 
 
-_REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON,
+_REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON, PAST_BY_NAME: PAST_BY_NAME_REASON,
             REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON}
 
 

@@ -121,6 +121,17 @@ def screened(text: str, start: int, end: int) -> bool:
     return bool(SCREENING.before.search(text[first:start]) or SCREENING.after.search(text[end:min(last, end + _AFTER_REACH)]))
 
 
+# the `resolved` cues that only date the condition ("prior MI", "previous DVT", "remote stroke"), beside those that
+# say how it ended ("resolved", "healed", "treated"): the first are a past condition, as "history of" is
+_PAST_BY_NAME = re.compile(r"prior|previous|former|remote", re.IGNORECASE)
+
+
+def past_by_name(scope: "Scope | None") -> bool:
+    """The mention is kept out by a `resolved` cue that names it past ("Prior MI 2020"): where the index has a
+    History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
+    return scope is not None and scope.rule == "resolved" and bool(_PAST_BY_NAME.fullmatch(scope.cue))
+
+
 def mention_scope(text: str, start: int, end: int) -> Scope | None:
     """The first rule whose cue reaches the mention text[start:end], or None: the mention is current."""
     first, last = clause(text, start, end)

@@ -141,3 +141,18 @@ def test_a_seizure_whose_epilepsy_is_not_established_is_coded_as_the_seizure(sug
     suggestions, skipped = suggest.read("Impression: single unprovoked seizure; criteria for epilepsy not met.")
     assert {s.code for s in suggestions} == {"R56.9"}
     assert ("G40.909", "not-established") in {(k.code, k.rule) for k in skipped}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prior MI 2020.", {"I25.2"}),
+    ("Prior stroke, no residual deficits.", {"Z86.73"}),
+    ("Previous PE, completed anticoagulation.", {"Z86.711"}),
+    ("Prior cellulitis of the leg.", set()),  # no History entry: nothing, as before
+    ("Cellulitis of the leg, resolved.", set()),
+])
+def test_a_condition_named_prior_or_previous_is_its_history_entry_where_the_index_has_one(suggest, text, expected):
+    suggestions, skipped = suggest.read(text)
+    assert {s.code for s in suggestions} == expected
+    assert all(s.convention == "past-by-name" and s.context == "history" for s in suggestions)
+    if not expected:
+        assert [k.rule for k in skipped] == ["resolved"]
