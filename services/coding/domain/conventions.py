@@ -43,7 +43,7 @@ from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import status_z_codes
-from services.coding.domain.stroke_sequela import stroke_sequela
+from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import sentence as _sentence, sentence_start as _sentence_start
@@ -312,7 +312,7 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
-                                       stroke_sequela, site_specificity, laterality, immunization_encounter,
+                                       past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,
                                        seventh_character, substance_in_remission, ckd_stated_stage, coronary_with_angina,
                                        hypertension_combination, diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control,
