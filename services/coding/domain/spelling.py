@@ -32,6 +32,16 @@ class Respeller:
                     by_deletion[variant].add(word)
         self._by_deletion = {k: frozenset(v) for k, v in by_deletion.items()}
         self._cache: dict[str, str] = {}
+        self._meant: dict[str, str | None] = {}
+
+    def meant(self, word: str) -> str | None:
+        """The index word a note's word (lower case) misspells, folded as the index keys words ("infections" is
+        the index's "infection", no misspelling), else None; remembered, as the same words recur note after note."""
+        if word not in self._meant:
+            folded = key(word)
+            corrected = self.correct_key(folded)
+            self._meant[word] = corrected if corrected != folded else None
+        return self._meant[word]
 
     def correct_key(self, text_key: str) -> str:
         """correct() for each word of a token's key (a token may hold two: "type-2"); the common case, a short
@@ -64,9 +74,8 @@ def misspellings(text: str, respeller: Respeller) -> list[tuple[int, int, str]]:
     found = []
     for match in _LONG_WORD.finditer(text):
         written = match.group(0)
-        folded = key(written)  # as the index keys it: "infections" is the index's "infection"
-        meant = respeller.correct_key(folded)
-        if meant != folded:
+        meant = respeller.meant(written.lower())
+        if meant is not None:
             found.append((match.start(), match.end(), _in_case_of(written, meant)))
     return found
 
