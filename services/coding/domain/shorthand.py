@@ -4,7 +4,8 @@ The index holds the tabular's words ("hypertension", "type 2 diabetes mellitus")
 say "h/o", "denies CP, SOB" or "R ankle fx". Writing the shorthand out lets the same term keys and the same
 context cues (ConText's "history of", "rule out") read it. The list is data (`data/shorthand.csv`: abbreviation,
 expansion, case, guard); an abbreviation with no expansion is one that is too ambiguous to write out ("MS":
-multiple sclerosis, mitral stenosis, mental status) and is left as written.
+multiple sclerosis, mitral stenosis, mental status) and is left as written, unless a guarded reading before it
+applies ("relapsing remitting MS": a course only multiple sclerosis has).
 
 Matching is exact on word boundaries: "CAD" never matches inside "CADASIL", and an abbreviation whose case is
 `exact` matches only as written ("HA" is headache; "ha" is not). A guard decides between readings that depend
@@ -40,7 +41,7 @@ def _oxygen(text: str, start: int, end: int) -> bool:
 
 
 _OXYGEN_AFTER = re.compile(r"\s*(sats?\b|saturation\b|s(?:p|a)?o2\b|o2 sat|pulse ox|\d{2,3}\s*%)", re.IGNORECASE)
-_MS_COURSE = re.compile(r"\b(relapsing[- ]remitting|relapsing|(primary |secondary )?progressive|clinically isolated)"
+_MS_COURSE = re.compile(r"\b(relapsing[- ]remitting|relapsing|(primary|secondary) progressive|clinically isolated)"
                         r"\W*$", re.IGNORECASE)
 
 

@@ -149,3 +149,7 @@ def test_an_unknown_guard_or_case_in_the_file_is_refused():
         parse_shorthand("abbreviation,expansion,case,guard\nRA,room air,upper,\n")
     assert parse_shorthand("abbreviation,expansion,case,guard\nHTN,hypertension,any,\n") == (
         Abbreviation("HTN", "hypertension", False, ""),)
+
+
+def test_ms_after_a_course_mitral_stenosis_also_has_is_left_as_written(expand):
+    assert expand("Severe progressive MS, valve area 0.9 cm2.") == "Severe progressive MS, valve area 0.9 cm2."
