@@ -18,14 +18,15 @@ from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_code,
                                                       history_code)
-from services.coding.domain.note_context import FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope
+from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope,
+                                                  past_by_name)
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
-from services.coding.domain.spelling import Respeller
+from services.coding.domain.spelling import Respeller, misspellings
 from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substance_named_only
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
@@ -45,6 +46,10 @@ REORDERED_TERM_REASON = ("the note names the site first (\"kidney stone\"), wher
 RESPELT_TERM = "misspelt-term"
 RESPELT_TERM_REASON = ("a word of the term is misspelt by one letter (\"hypertention\"): read as the ICD-10-CM "
                        "word it is one letter from")
+RESPELT_FINDING_REASON = f"{RESPELT_TERM}: a word misspelt by one letter was read as the ICD-10-CM word"
+PAST_BY_NAME = "past-by-name"
+PAST_BY_NAME_REASON = ("\"prior\", \"previous\", \"former\" or \"remote\" names the condition past: the index's History "
+                       "entry for it, as for \"history of\"")
 CHAPTER_HISTORY = "family-history-by-chapter"
 CHAPTER_HISTORY_CONFIDENCE = 0.9
 CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History entry for: the family history code "
@@ -183,6 +188,9 @@ class NoteSuggester:
         """The suggestions, and the conditions named but not coded with the context rule that kept each out.
         The note is read with its shorthand written out; offsets and evidence point into the note as written."""
         expanded = self._shorthand.expand(note)
+        respelt = misspellings(expanded.text, self._respeller)
+        if respelt:
+            expanded = expanded.rewritten(respelt)
         text = expanded.text
         doc = self.nlp.make_doc(text)
         doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span, self._respeller))
@@ -199,6 +207,9 @@ class NoteSuggester:
             match, context = ent._.icd_match, _context(categories)
             scope = None if match.code.startswith("Z") else mention_scope(text, ent.start_char, ent.end_char)
             rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
+            past = self._history_code("history", match.code) if not rule and past_by_name(scope) else None
+            if past is not None:  # "Prior MI 2020": the index's History entry, as for "h/o MI"
+                match, context, scope = past, "history", None
             if rule or (scope is not None and scope.rule != FAMILY):
                 skipped.append(_skipped(match.code, ent, expanded, rule or scope.rule))
                 continue
@@ -208,7 +219,7 @@ class NoteSuggester:
                 context = "family" if match.code < "Z85" else "history"
             elif context == "history" and current_chronic_condition(match.code, ent.sent.text):
                 context = "affirmed"
-            elif context != "affirmed":
+            elif context != "affirmed" and past is None:
                 match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
                          or self._chapter_code(context, match.code))
             if match is not None and substance_named_only(match.code, ent.text):
@@ -217,25 +228,37 @@ class NoteSuggester:
                 confidence = less_specific_than_documented(match, ent.sent.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context,
-                                        **_named(CHAPTER_HISTORY if match.kind == CHAPTER_HISTORY
-                                                 else ent._.icd_rule)))
+                                        **_named(PAST_BY_NAME if past is not None else CHAPTER_HISTORY
+                                                 if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
         suggestions = calibrated(apply_conventions(without_integral_symptoms(found, sentences, text), text,
                                                    self._tabular), text, self._tabular)
-        return _in_note(_reading_named(suggestions, self._term_readings(doc)), expanded), skipped
+        respelt_starts = _respelt_starts(respelt)
+        suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
+                                        respelt_starts)
+        return _in_note(suggestions, expanded), skipped
 
-    def _term_readings(self, doc) -> dict[tuple[int, int], str]:
+    def _term_readings(self, doc, respelt_starts: set[int]) -> dict[tuple[int, int], str]:
         """The terms found only by reading the note's words another way: misspelt, or the site first."""
         readings = {}
         for ent in doc.ents:
-            if any(self._respeller.correct_key(k) != k for k in (key(t.text) for t in ent)):
+            if any(t.idx in respelt_starts for t in ent):
                 readings[(ent.start_char, ent.end_char)] = RESPELT_TERM
             elif ent._.icd_match.kind == REORDERED:
                 readings[(ent.start_char, ent.end_char)] = REORDERED_TERM
         return readings
 
 
-_REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON,
+def _respelt_starts(respelt: list[tuple[int, int, str]]) -> set[int]:
+    """Where each respelt word starts in the rewritten text (the spans are those of the text before it)."""
+    starts, shift = set(), 0
+    for start, end, written in respelt:
+        starts.add(start + shift)
+        shift += len(written) - (end - start)
+    return starts
+
+
+_REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON, PAST_BY_NAME: PAST_BY_NAME_REASON,
             REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON}
 
 
@@ -246,6 +269,16 @@ def _reading_named(suggestions: list[Suggestion], readings: dict[tuple[int, int]
         return suggestions
     return [s.model_copy(update={"convention": rule, "reason": _REASONS[rule]})
             if s.convention is None and (rule := readings.get((s.start, s.end))) else s for s in suggestions]
+
+
+def _respelling_named(suggestions: list[Suggestion], respelt_starts: set[int]) -> list[Suggestion]:
+    """A code a convention made from words that include a misspelt one keeps the convention's name and adds the
+    reading to its reason, for the coder who reviews it."""
+    if not respelt_starts:
+        return suggestions
+    return [s.model_copy(update={"reason": f"{s.reason}; {RESPELT_FINDING_REASON}"})
+            if s.convention not in (None, RESPELT_TERM) and any(s.start <= i < s.end for i in respelt_starts) else s
+            for s in suggestions]
 
 
 def _named(rule: str | None) -> dict:

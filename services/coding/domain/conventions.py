@@ -24,7 +24,8 @@ from services.coding.domain.clinical_findings import coronary_with_angina, refin
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.diabetes_control import diabetes_control
 from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
-from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
+from services.coding.domain.diabetic_complications import (ckd_on_dialysis, ckd_stage, ckd_stated_stage,
+                                                             diabetic_retinopathy)
 from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
 from services.coding.domain.encounter_reasons import encounter_reasons
@@ -42,7 +43,7 @@ from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import status_z_codes
-from services.coding.domain.stroke_sequela import stroke_sequela
+from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import sentence as _sentence, sentence_start as _sentence_start
@@ -188,15 +189,17 @@ INTEGRAL_SYMPTOMS = {
     "M25.55": ("M16",),
     "M25.56": ("M17", "S83", "M23"),
     "M54.1": ("M51.1",),
-    "M54.5": ("M51", "M48.06", "S39.01"),
+    "M54.5": ("M51", "M48.06", "S39.01", "M54.4"),  # M54.5's Excludes1: lumbago with sciatica (M54.4-)
     "M54.9": ("M51", "M48", "S39.01"),
-    "M54.3": ("M51",), "M54.4": ("M51",), "M79.6": ("M51.36", "M51.37"),
+    "M54.3": ("M51",), "M54.4": ("M51",),
+    "M79.6": ("M51.36", "M51.37", "M48.062"),  # leg pain walking is the neurogenic claudication of M48.062
     "R07.0": ("J02", "J03"),
     "R30.0": ("N30", "N39.0"),
     "R11": ("A08", "A09", "K52.9"),
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
     "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
     "R25.1": ("G20", "G21", "G25.0"),  # tremor with Parkinson's disease, parkinsonism or essential tremor
+    "G24.9": ("G20.B",),  # "dyskinesia NOS" with Parkinson's disease with dyskinesia, which names it
     "R53.8": ("G35",),  # fatigue, the commonest symptom of multiple sclerosis
     "R45.84": ("F32", "F33"),  # anhedonia, a defining symptom of a major depressive episode
 }
@@ -309,11 +312,11 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
-                                       stroke_sequela, site_specificity, laterality, immunization_encounter,
+                                       past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,
                                        seventh_character, substance_in_remission, ckd_stated_stage, coronary_with_angina,
                                        hypertension_combination, diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control,
-                                       diabetic_retinopathy, ckd_stage, integral_symptoms, same_condition,
+                                       diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
                                        excluded_together)
 
 

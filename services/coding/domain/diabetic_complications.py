@@ -104,3 +104,20 @@ def ckd_stage(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[S
     reason = f"{match.group(0)}: {code}, the stage of chronic kidney disease {combination.code} asks for as its " \
              "additional code"
     return [*suggestions, from_rule(code, match, tabular, "ckd-stage", reason)], [reason]
+
+
+def ckd_on_dialysis(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    """Stage 5 chronic kidney disease on chronic dialysis (Z99.2 found) is N18.6, whose inclusion term is "chronic
+    kidney disease requiring chronic dialysis" (and which asks for Z99.2 beside it), not N18.5."""
+    if not any(s.code == "Z99.2" for s in suggestions):
+        return suggestions, []
+    out, reasons = [], []
+    for s in suggestions:
+        if s.code == "N18.5" and tabular.is_billable("N18.6"):
+            reason = "stage 5 chronic kidney disease on dialysis (Z99.2): N18.6, chronic kidney disease requiring " \
+                     "chronic dialysis, rather than N18.5"
+            s = s.model_copy(update={"code": "N18.6", "description": tabular.description("N18.6"),
+                                     "convention": "ckd-on-dialysis", "reason": reason})
+            reasons.append(reason)
+        out.append(s)
+    return out, reasons

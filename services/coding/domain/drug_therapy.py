@@ -15,7 +15,7 @@ names diabetes.
 """
 import re
 
-from services.coding.domain.note_text import FAMILY, before, sentence
+from services.coding.domain.note_text import FAMILY, before, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -54,12 +54,26 @@ _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|cont|continues?|cont
 _JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
 _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
                  r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
-                 r"if needed|prn|"
                  r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper")
+
+
+# "as needed" belongs to the one drug of its list item: "on ASA 81 + metoprolol + NTG prn" takes aspirin daily
+_AS_NEEDED = _rx(r"if needed|as needed|prn")
+_ITEM_SEPARATOR = re.compile(r"[+,;]")
+
+
+def _list_item(note: str, start: int, end: int) -> str:
+    """The item of a medication list around note[start:end]: its sentence, between the separators either side."""
+    first, stop = sentence_start(note, start), sentence_end(note, end)
+    first = max((m.end() for m in _ITEM_SEPARATOR.finditer(note, first, start)), default=first)
+    last = _ITEM_SEPARATOR.search(note, end, stop)
+    return note[first:last.start() if last else stop]
 
 
 def _taken(note: str, match: re.Match) -> bool:
     text = sentence(note, match.start(), match.end())
+    if _AS_NEEDED.search(_list_item(note, match.start(), match.end())):
+        return False
     stated = _DOSE_AFTER.search(note[match.end():match.end() + 30]) or _CONTINUED_AFTER.search(
         note[match.end():match.end() + 30]) or _TAKING_BEFORE.search(
         before(note, match.start()))

@@ -77,7 +77,11 @@ COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
 # counselling code -> the diagnoses whose standard treatment it is part of
 INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21"),
                         "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5")}
-_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on")
+# a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
+# "x 2 yrs", "since 2021" (a burst "x 5 days" or a "2 wk taper" is not)
+_LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many)"
+                r"\s*(years?|yrs?)|(19|20)\d\d)")
+_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|" + _LONG_COURSE)
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|fludrocortisone|"
@@ -95,7 +99,7 @@ _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|subox
 
 def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made = [*_screenings(note, tabular), *_routine_exam(note, suggestions, tabular), *_counselling(note, suggestions, tabular),
-            *_long_term_drugs(note, tabular)]
+            *_long_term_drugs(note, suggestions, tabular)]
     made = list({m.code: m for m in reversed(made) if tabular.is_billable(m.code)}.values())[::-1]
     found = {m.code for m in made}
     kept = [s for s in suggestions if s.code not in found and not (s.code.startswith("Z71") and s.convention is None)]
@@ -152,16 +156,21 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
     return made
 
 
-def _long_term_drugs(note: str, tabular) -> list[Suggestion]:
+def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     if not _LONG_TERM.search(note):
         return []
     made = []
+    # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
+    type_1 = any(s.code.startswith("E10") for s in suggestions)
     for pattern, code in DRUGS:
+        if code == "Z79.4" and type_1:
+            continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            if _LONG_TERM.search(text) and current(note, match.start(), match.end()) and for_this_class(
+            cue = _LONG_TERM.search(text)
+            if cue and current(note, match.start(), match.end()) and for_this_class(
                     match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "
-                                                                   "therapy the note documents"))
+                                                                   f"therapy the note documents (\"{cue.group(0)}\")"))
                 break
     return made

@@ -107,8 +107,14 @@ _DYSKINESIA = _rx(r"dyskinesias?|dyskinetic")
 _FLUCTUATIONS = _rx(r"fluctuations?|fluctuating|wearing[- ]off|wears off|on-off|off (periods|episodes|time)")
 
 
+_TARDIVE = _rx(r"tardive")
+
+
 def parkinsons(match: re.Match, note: str) -> tuple[str, str]:
-    text = sentence(note, match.start(), match.end())
+    """Dyskinesia and fluctuations are read in the whole note: a follow-up names the disease, then its course
+    ("Parkinson disease f/u. Now w/ wearing-off and peak-dose dyskinesias"); they are the levodopa-treated
+    disease's own (G20.B-, G20.x2) unless a tardive dyskinesia, another disease's, is named."""
+    text = sentence(note, match.start(), match.end()) if _TARDIVE.search(note) else note
     dyskinesia, fluctuations = stated(_DYSKINESIA, text), stated(_FLUCTUATIONS, text)
     code = f"G20.{'B' if dyskinesia else 'A'}{'2' if fluctuations else '1'}"
     return code, (f"Parkinson's disease {'with' if dyskinesia else 'without'} dyskinesia, "

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 
 FAMILY = "family"
+NOT_ESTABLISHED = "not-established"
+NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)"
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
@@ -77,6 +79,10 @@ RULES = (
                                 r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          r"not seen|not found)\b", re.IGNORECASE)),
+    # A diagnosis weighed and set aside after it is named: "criteria for epilepsy not met", "asthma not confirmed
+    # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
+    ScopeRule(NOT_ESTABLISHED, None,
+              re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(" + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)),
 )
 
 
@@ -113,6 +119,17 @@ def screened(text: str, start: int, end: int) -> bool:
     first, last = clause(text, start, end)
     first = max(first, text.rfind(":", first, start) + 1)
     return bool(SCREENING.before.search(text[first:start]) or SCREENING.after.search(text[end:min(last, end + _AFTER_REACH)]))
+
+
+# the `resolved` cues that only date the condition ("prior MI", "previous DVT", "remote stroke"), beside those that
+# say how it ended ("resolved", "healed", "treated"): the first are a past condition, as "history of" is
+_PAST_BY_NAME = re.compile(r"prior|previous|former|remote", re.IGNORECASE)
+
+
+def past_by_name(scope: "Scope | None") -> bool:
+    """The mention is kept out by a `resolved` cue that names it past ("Prior MI 2020"): where the index has a
+    History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
+    return scope is not None and scope.rule == "resolved" and bool(_PAST_BY_NAME.fullmatch(scope.cue))
 
 
 def mention_scope(text: str, start: int, end: int) -> Scope | None:

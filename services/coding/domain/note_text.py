@@ -7,13 +7,13 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 
-from services.coding.domain.note_context import TEMPLATE_NEGATIVE, screened
+from services.coding.domain.note_context import NOT_ESTABLISHED_CUE, TEMPLATE_NEGATIVE, screened
 
 _MARKS = ".;\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
-NEGATED_AFTER = re.compile(r"^[\s,:-]*(is |are |was |has )?(none|absent|negative|resolved|repleted|ruled out|denied|gone)\b",
-                           re.IGNORECASE)
+NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has )?(none|absent|negative|resolved|repleted|ruled out|denied|gone)|"
+                           + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)
 # Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
 # the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
 UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\b|\bpossibly\b|\bprobable\b|"

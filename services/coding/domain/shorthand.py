@@ -4,7 +4,8 @@ The index holds the tabular's words ("hypertension", "type 2 diabetes mellitus")
 say "h/o", "denies CP, SOB" or "R ankle fx". Writing the shorthand out lets the same term keys and the same
 context cues (ConText's "history of", "rule out") read it. The list is data (`data/shorthand.csv`: abbreviation,
 expansion, case, guard); an abbreviation with no expansion is one that is too ambiguous to write out ("MS":
-multiple sclerosis, mitral stenosis, mental status) and is left as written.
+multiple sclerosis, mitral stenosis, mental status) and is left as written, unless a guarded reading before it
+applies ("relapsing remitting MS": a course only multiple sclerosis has).
 
 Matching is exact on word boundaries: "CAD" never matches inside "CADASIL", and an abbreviation whose case is
 `exact` matches only as written ("HA" is headache; "ha" is not). A guard decides between readings that depend
@@ -37,6 +38,21 @@ _SENTENCE_OPENING = re.compile(r"(\A|[.!?\n]|^[ \t]*[-*\u2022])[ \t]*\Z", re.MUL
 
 def _oxygen(text: str, start: int, end: int) -> bool:
     return bool(_OXYGEN.search(text[max(0, start - _BEFORE):start]))
+
+
+_OXYGEN_AFTER = re.compile(r"\s*(sats?\b|saturation\b|s(?:p|a)?o2\b|o2 sat|pulse ox|\d{2,3}\s*%)", re.IGNORECASE)
+_MS_COURSE = re.compile(r"\b(relapsing[- ]remitting|relapsing|(primary|secondary) progressive|clinically isolated)"
+                        r"\W*$", re.IGNORECASE)
+
+
+def _oxygen_after(text: str, start: int, end: int) -> bool:
+    """"RA sat 93%", "RA 95%": the room air a saturation was measured on, written before it."""
+    return bool(_OXYGEN_AFTER.match(text, end))
+
+
+def _ms_course(text: str, start: int, end: int) -> bool:
+    """"relapsing remitting MS": a course that only multiple sclerosis has (not mitral stenosis, mental status)."""
+    return bool(_MS_COURSE.search(text[max(0, start - _BEFORE):start]))
 
 
 def _heart_failure_type(text: str, start: int, end: int) -> bool:
@@ -87,7 +103,7 @@ def _suffix(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1].isalpha() and (end == len(text) or not text[end].isalnum())
 
 
-GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "heart_failure_type": _heart_failure_type, "heading": _heading,
+GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "oxygen_after": _oxygen_after, "ms_course": _ms_course, "heart_failure_type": _heart_failure_type, "heading": _heading,
                             "side": _side, "after_number": _after_number, "not_a_score": _not_a_score, "before_of": _before_of,
                             "suffix": _suffix, "counselling": _counselling}
 
@@ -128,6 +144,23 @@ class Expanded:
             position = self.starts[start] if start < len(self.starts) else len(self.original)
             return position, position
         return self.starts[start], self.ends[end - 1]
+
+    def rewritten(self, replacements: list[tuple[int, int, str]]) -> "Expanded":
+        """The text with text[start:end] read as each replacement (in order, not overlapping): every character of
+        a replacement comes from the whole original span of the characters it replaces."""
+        parts, starts, ends, position = [], [], [], 0
+        for start, end, written in replacements:
+            parts.append(self.text[position:start])
+            starts += self.starts[position:start]
+            ends += self.ends[position:start]
+            parts.append(written)
+            starts += [self.starts[start]] * len(written)
+            ends += [self.ends[end - 1]] * len(written)
+            position = end
+        parts.append(self.text[position:])
+        starts += self.starts[position:]
+        ends += self.ends[position:]
+        return Expanded(self.original, "".join(parts), tuple(starts), tuple(ends))
 
 
 class Shorthand:

@@ -8,10 +8,14 @@ letter apart they are often two real words ("ileum"/"ilium"). Nor is a word's fi
 letter makes another real word or an inflection, not a typing slip ("afebrile"/"febrile", "paternal"/"maternal",
 "repleted"/"depleted", "declined"/"decline", "continue"/"continua").
 """
+import re
 from collections import defaultdict
 from typing import Iterable
 
+from services.coding.domain.note_terms import key
+
 MIN_LENGTH = 8
+_LONG_WORD = re.compile(r"\b[A-Za-z]{%d,}\b" % MIN_LENGTH)
 
 
 class Respeller:
@@ -28,6 +32,16 @@ class Respeller:
                     by_deletion[variant].add(word)
         self._by_deletion = {k: frozenset(v) for k, v in by_deletion.items()}
         self._cache: dict[str, str] = {}
+        self._meant: dict[str, str | None] = {}
+
+    def meant(self, word: str) -> str | None:
+        """The index word a note's word (lower case) misspells, folded as the index keys words ("infections" is
+        the index's "infection", no misspelling), else None; remembered, as the same words recur note after note."""
+        if word not in self._meant:
+            folded = key(word)
+            corrected = self.correct_key(folded)
+            self._meant[word] = corrected if corrected != folded else None
+        return self._meant[word]
 
     def correct_key(self, text_key: str) -> str:
         """correct() for each word of a token's key (a token may hold two: "type-2"); the common case, a short
@@ -51,6 +65,25 @@ class Respeller:
             candidates = {c for c in candidates if c[0] == word[0] and c[-1] == word[-1]}
             self._cache[word] = next(iter(candidates)) if len(candidates) == 1 else word
         return self._cache[word]
+
+
+def misspellings(text: str, respeller: Respeller) -> list[tuple[int, int, str]]:
+    """(start, end, word) for each misspelt word of the text, the word written in the note's case, so that every
+    reading of the note (the rule findings' patterns as well as the term index) meets the word it was meant to be:
+    "primary osteoarthiritis R knee" is the knee's osteoarthritis, "community acquired pnuemonia" a pneumonia."""
+    found = []
+    for match in _LONG_WORD.finditer(text):
+        written = match.group(0)
+        meant = respeller.meant(written.lower())
+        if meant is not None:
+            found.append((match.start(), match.end(), _in_case_of(written, meant)))
+    return found
+
+
+def _in_case_of(written: str, word: str) -> str:
+    if written.isupper():
+        return word.upper()
+    return word.capitalize() if written[0].isupper() else word
 
 
 def _deletions(word: str) -> set[str]:

@@ -103,3 +103,34 @@ def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
     kept = [s for s in suggestions if not (s.code.startswith("I63") and any(m.start <= s.start < m.end for m in made))
             and not (made and s.code == _HISTORY_WITHOUT_RESIDUAL)]
     return [*kept, *made], reasons
+
+
+PAST_EVENT = "past-cerebrovascular-event"
+PAST_EVENT_CONFIDENCE = 0.9  # as the index's History entries the suggester codes for "h/o TIA"
+_CEREBROVASCULAR_EVENTS = ("G45.9", "I63")  # a transient ischemic attack, a cerebral infarction
+# dated weeks or more before the visit, right after its name: "TIA 3 wks ago", "stroke in 2019", "CVA 2022".
+# Not days ("yesterday", "2 days ago"): the visit may still be its first evaluation, which a coder decides.
+_DATED_BEFORE_VISIT = re.compile(r"[^.;\n(]{0,12}?\b(\d+\s*(wks?|weeks?|mos?|months?|yrs?|years?)\s+ago|"
+                                 r"last (month|year)|in (19|20)\d\d|(19|20)\d\d)\b", re.IGNORECASE)
+
+
+def past_cerebrovascular_event(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    """A TIA or cerebral infarction the note dates weeks or more before the visit is over: a TIA resolves within
+    a day, and an infarction after its acute care is the history code Z86.73 (without residual deficits) or, with a
+    deficit, its sequela (`stroke_sequela`, run after this, drops Z86.73 beside one), never the acute code
+    (I.C.9.d)."""
+    out, reasons = [], []
+    for s in suggestions:
+        dated = _DATED_BEFORE_VISIT.match(note, s.end) if s.code.startswith(_CEREBROVASCULAR_EVENTS) \
+            and s.context == "affirmed" else None
+        if dated is None or not tabular.is_billable(_HISTORY_WITHOUT_RESIDUAL):
+            out.append(s)
+            continue
+        reason = f"{s.evidence}{dated.group(0)}: dated before the visit, {_HISTORY_WITHOUT_RESIDUAL} rather than {s.code}"
+        reasons.append(reason)
+        if all(o.code != _HISTORY_WITHOUT_RESIDUAL for o in [*suggestions, *out]):
+            out.append(s.model_copy(update={
+                "code": _HISTORY_WITHOUT_RESIDUAL, "description": tabular.description(_HISTORY_WITHOUT_RESIDUAL),
+                "confidence": min(s.confidence, PAST_EVENT_CONFIDENCE), "context": "history",
+                "convention": PAST_EVENT, "reason": reason}))
+    return out, reasons

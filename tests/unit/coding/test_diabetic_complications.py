@@ -3,6 +3,7 @@ import pytest
 
 from services.coding.domain.diabetic_complications import ckd_stage, ckd_stated_stage, diabetic_retinopathy
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 
@@ -59,3 +60,15 @@ def test_a_ckd_without_a_stage_after_it_stays_unspecified(tabular):
     note = "CKD, 3 meds reviewed."
     given = found(note, ("N18.9", "CKD"))
     assert ckd_stated_stage(given, note, tabular)[0] == given
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("HTN w/ CKD stage 5 on hemodialysis MWF.", {"I12.0", "N18.6", "Z99.2"}),
+    ("T2DM with diabetic CKD stage 5, on peritoneal dialysis nightly.", {"E11.22", "N18.6", "Z99.2"}),
+    ("CKD stage 5, dialysis planned next month.", {"N18.5"}),
+])
+def test_stage_5_chronic_kidney_disease_on_dialysis_is_end_stage(suggest, note, expected):
+    found = {s.code: s for s in suggest(note)}
+    assert set(found) == expected
+    if "N18.6" in found:
+        assert found["N18.6"].convention == "ckd-on-dialysis" and "Z99.2" in found["N18.6"].reason

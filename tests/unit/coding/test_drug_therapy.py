@@ -19,6 +19,8 @@ pytestmark = pytest.mark.unit
     ("Type 2 diabetes and HFrEF, on Jardiance 10 mg.", ["Z79.84"]),  # with diabetes it is an antidiabetic
     ("CAD. Cont ASA 81 and rosuvastatin.", ["Z79.82"]),  # "cont" is continue
     ("T2DM. Metformin 1000 BID continued.", ["Z79.84"]),
+    ("CAD w/ stable angina, on ASA 81 + metoprolol + NTG prn.", ["Z79.82"]),  # "prn" is the nitroglycerin's
+    ("Stable angina. Nitro prn rarely. Cont aspirin/clopidogrel.", ["Z79.02", "Z79.82"]),
 ])
 def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     out, reasons = maintenance_drug_therapy([], note, tabular)
@@ -27,7 +29,7 @@ def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
 
 @pytest.mark.parametrize("note", [
     "Warfarin stopped before the procedure.", "Apixaban held for 48 hours.", "Allergic to aspirin.",
-    "Mother on warfarin.", "Consider apixaban if AF recurs.", "Not on anticoagulation given the fall risk.", "Started apixaban 5 mg BID today.",
+    "Meds: aspirin 81 mg prn headache.", "Mother on warfarin.", "Consider apixaban if AF recurs.", "Not on anticoagulation given the fall risk.", "Started apixaban 5 mg BID today.",
     "ASA class II, cleared for anesthesia.",  # the anesthesia physical status, not aspirin
     "Prednisone 40 mg x 5 days.",  # not a maintenance class: needs "long-term" (encounter_z_codes)
     "Discussed metformin; patient prefers diet first.",  # named, not taken

@@ -126,3 +126,24 @@ def test_a_drug_without_a_class_of_its_own_taken_long_term_is_z79_899(tabular, n
 ])
 def test_shorthand_for_exams_screenings_and_counselling_time_is_read(tabular, note, expected):
     assert codes(encounter_z_codes([], note, tabular)[0]) == expected
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Sarcoidosis. On prednisone 10 mg daily for more than 6 months.", ["Z79.52"]),
+    ("PMR on prednisone 5 mg since 2022.", ["Z79.52"]),
+    ("Hashimoto's, levothyroxine x 10 yrs.", ["Z79.899"]),
+    ("COPD exacerbation. Prednisone 40 mg x 5 days.", []),
+    ("Prednisone taper over 2 weeks.", []),
+    ("Naproxen for 2 months for knee pain.", []),
+
+])
+def test_a_course_of_three_months_or_more_stated_as_its_duration_is_long_term(tabular, note, expected):
+    out, _ = encounter_z_codes([], note, tabular)
+    assert codes(out) == expected
+    assert all("long-term drug therapy" in s.reason for s in out)
+
+
+def test_insulin_taken_for_years_is_long_term_except_in_type_1_diabetes(tabular):
+    note = "Diabetes x 20 yrs, on insulin."
+    assert codes(encounter_z_codes(found(note, ("E11.9", "Diabetes")), note, tabular)[0]) == ["E11.9", "Z79.4"]
+    assert codes(encounter_z_codes(found(note, ("E10.9", "Diabetes")), note, tabular)[0]) == ["E10.9"]

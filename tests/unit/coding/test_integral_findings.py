@@ -17,6 +17,11 @@ pytestmark = pytest.mark.unit
     ("Sneezing, itchy eyes. Allergic rhinitis due to pollen.", ("J30.1", "Allergic rhinitis"), ("R06.7", "Sneezing")),
     ("PCOS with hirsutism.", ("E28.2", "PCOS"), ("L68.0", "hirsutism")),
     ("Paronychia of the R toe, mild erythema.", ("L03.031", "Paronychia"), ("L53.9", "erythema")),
+    ("Low back pain radiating down the R leg. Dx: lumbago with sciatica, right side.",
+     ("M54.41", "lumbago with sciatica, right side"), ("M54.50", "Low back pain")),
+    ("Lumbar spinal stenosis w/ neurogenic claudication: bilat leg pain w/ walking.",
+     ("M48.062", "Lumbar spinal stenosis"), ("M79.606", "leg pain")),
+    ("Parkinson disease with peak-dose dyskinesias.", ("G20.B1", "Parkinson disease"), ("G24.9", "dyskinesias")),
 ])
 def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note, diagnosis, symptom):
     out, reasons = c.integral_symptoms(found(note, diagnosis, symptom), note, tabular)
@@ -26,6 +31,7 @@ def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note,
 @pytest.mark.parametrize("note, given", [
     ("COPD, stable. Shortness of breath on exertion.", (("J44.9", "COPD"), ("R06.02", "Shortness of breath"))),
     ("Edema of the ankles; HTN.", (("I10", "HTN"), ("R60.9", "Edema"))),  # no heart failure to explain it
+    ("Lumbar spinal stenosis. Leg pain at night.", (("M48.061", "Lumbar spinal stenosis"), ("M79.606", "Leg pain"))),
 ])
 def test_a_symptom_the_confirmed_diagnoses_do_not_explain_stays(tabular, note, given):
     assert codes(c.integral_symptoms(found(note, *given), note, tabular)[0]) == sorted(code for code, _ in given)

@@ -32,6 +32,9 @@ NOTES = [
     ("Parkinson's disease with on-off fluctuations and dyskinesia.", ["G20.B2"]),
     ("Parkinson's disease: levodopa wears off before the next dose, no dyskinesia.", ["G20.A2"]),
     ("Parkinson disease without dyskinesia or motor fluctuations.", ["G20.A1"]),  # the denial carries over "or"
+    # a follow-up names the disease, then its course in the next sentence
+    ("Parkinson disease f/u, dx 2019. Now w/ wearing-off episodes and peak-dose dyskinesias.", ["G20.B2"]),
+    ("Parkinson disease, on levodopa. Tardive dyskinesia from prior haloperidol.", ["G20.A1"]),
     ("Multiple sclerosis, relapsing-remitting, on natalizumab.", ["G35.A"]),
     ("Multiple sclerosis with left optic neuritis in 2019.", ["G35.D"]),
     ("Secondary progressive multiple sclerosis.", []),

@@ -2,6 +2,7 @@
 import pytest
 
 from services.coding.domain.note_context import clause, mention_scope
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 
@@ -121,3 +122,37 @@ def test_a_result_on_prior_labs_is_not_a_past_condition_but_a_prior_history_is()
     assert current(note, note.index("abnormal"), note.index(" 6.8"))
     note = "Abnormal TSH, prior history."
     assert not current(note, 0, 12)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Single unprovoked seizure; criteria for epilepsy not met.", "epilepsy"),
+    ("Asthma not confirmed on spirometry.", "Asthma"),
+    ("Diagnosis of COPD was not established by PFTs.", "COPD"),
+])
+def test_a_diagnosis_the_note_sets_aside_after_naming_it_is_not_established(text, mention):
+    assert rule_for(text, mention) == "not-established"
+
+
+def test_not_established_reaches_only_the_condition_it_follows_closely():
+    assert rule_for("Epilepsy on levetiracetam, seizure free; criteria for status not met.", "Epilepsy") is None
+
+
+def test_a_seizure_whose_epilepsy_is_not_established_is_coded_as_the_seizure(suggest):
+    suggestions, skipped = suggest.read("Impression: single unprovoked seizure; criteria for epilepsy not met.")
+    assert {s.code for s in suggestions} == {"R56.9"}
+    assert ("G40.909", "not-established") in {(k.code, k.rule) for k in skipped}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prior MI 2020.", {"I25.2"}),
+    ("Prior stroke, no residual deficits.", {"Z86.73"}),
+    ("Previous PE, completed anticoagulation.", {"Z86.711"}),
+    ("Prior cellulitis of the leg.", set()),  # no History entry: nothing, as before
+    ("Cellulitis of the leg, resolved.", set()),
+])
+def test_a_condition_named_prior_or_previous_is_its_history_entry_where_the_index_has_one(suggest, text, expected):
+    suggestions, skipped = suggest.read(text)
+    assert {s.code for s in suggestions} == expected
+    assert all(s.convention == "past-by-name" and s.context == "history" for s in suggestions)
+    if not expected:
+        assert [k.rule for k in skipped] == ["resolved"]

@@ -52,6 +52,15 @@ def test_ra_after_an_oxygen_saturation_is_room_air_elsewhere_rheumatoid_arthriti
     assert expand("SpO2 97% on RA.") == "SpO2 97% on room air."
     assert expand("sat 95% RA") == "sat 95% room air"
     assert expand("Seropositive RA on methotrexate.") == "Seropositive rheumatoid arthritis on methotrexate."
+    assert expand("RA sat 93%.") == "Room air sat 93%."
+    assert expand("IPF, RA 95% at rest.") == "IPF, room air 95% at rest."
+
+
+def test_ms_after_a_course_only_multiple_sclerosis_has_is_written_out_else_left(expand):
+    assert expand("relapsing remitting MS on ocrelizumab") == "relapsing remitting multiple sclerosis on ocrelizumab"
+    assert expand("Secondary progressive MS.") == "Secondary progressive multiple sclerosis."
+    assert expand("MS: alert and oriented.") == "MS: alert and oriented."
+    assert expand("Severe MS, valve area 0.9 cm2.") == "Severe MS, valve area 0.9 cm2."
 
 
 def test_pe_opening_the_exam_is_the_physical_exam_elsewhere_pulmonary_embolism(expand):
@@ -140,3 +149,7 @@ def test_an_unknown_guard_or_case_in_the_file_is_refused():
         parse_shorthand("abbreviation,expansion,case,guard\nRA,room air,upper,\n")
     assert parse_shorthand("abbreviation,expansion,case,guard\nHTN,hypertension,any,\n") == (
         Abbreviation("HTN", "hypertension", False, ""),)
+
+
+def test_ms_after_a_course_mitral_stenosis_also_has_is_left_as_written(expand):
+    assert expand("Severe progressive MS, valve area 0.9 cm2.") == "Severe progressive MS, valve area 0.9 cm2."

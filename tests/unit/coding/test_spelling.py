@@ -1,7 +1,8 @@
 """A long clinical word misspelt by one letter is read as the index word; real words and short ones are left."""
 import pytest
 
-from services.coding.domain.spelling import Respeller
+from services.coding.domain.shorthand import Expanded
+from services.coding.domain.spelling import Respeller, misspellings
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
@@ -37,3 +38,25 @@ def test_a_slip_between_two_index_words_is_left_as_written():
 def test_a_misspelt_diagnosis_is_suggested_and_says_it_was_read_so(suggest):
     found = {s.code: s for s in suggest("Dx: acute brochitis, supportive care.")}
     assert "J20.9" in found and found["J20.9"].convention == "misspelt-term" and found["J20.9"].reason
+
+
+def test_misspellings_are_found_in_the_notes_case_and_folded_as_the_index_keys_words():
+    respeller = Respeller(["pneumonia", "osteoarthritis", "infection"], known=["infectious"])
+    text = "Community acquired Pnuemonia; OSTEOARTHIRITIS R knee. Hx recurrent infections."
+    assert misspellings(text, respeller) == [(19, 28, "Pneumonia"), (30, 45, "OSTEOARTHRITIS")]
+
+
+def test_a_rewritten_note_points_each_respelt_word_back_to_the_word_as_written():
+    note = "pnuemonia RLL"
+    expanded = Expanded(note, note, tuple(range(len(note))), tuple(range(1, len(note) + 1)))
+    rewritten = expanded.rewritten([(0, 9, "pneumonia"), (10, 13, "right lower lobe")])
+    assert rewritten.text == "pneumonia right lower lobe"
+    assert rewritten.original_span(0, 9) == (0, 9) and rewritten.original_span(10, 26) == (10, 13)
+
+
+def test_a_rule_finding_reads_a_misspelt_word_and_its_reason_says_so(suggest):
+    found = {s.code: s for s in suggest("Dx: primary osteoarthiritis R knee. Steroid injection today.")}
+    assert "M17.11" in found and found["M17.11"].confidence >= 0.9
+    assert "osteoarthiritis" in found["M17.11"].evidence
+    assert "misspelt-term" in found["M17.11"].reason
+    assert "J18.9" in {s.code for s in suggest("Community acquired pnuemonia, CXR confirmed. Levofloxacin.")}

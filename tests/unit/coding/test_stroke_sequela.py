@@ -3,6 +3,7 @@ import pytest
 
 from services.coding.domain.stroke_sequela import stroke_sequela
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 
@@ -69,3 +70,17 @@ def test_a_stroke_with_its_residual_named_after_it_is_a_sequela_not_a_history_wi
     note = "Hx of CVA 2022 with residual left hemiparesis (right-handed)."
     out, reasons = stroke_sequela(found(note, ("Z86.73", "CVA")), note, tabular)
     assert codes(out) == ["I69.354"] and reasons
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("TIA 3 wks ago (transient R arm weakness). Carotid US: L ICA stenosis.", {"Z86.73", "I65.22"}),
+    ("Ischemic stroke 2022, no residual deficits.", {"Z86.73"}),
+    ("CVA 2022 w/ residual L hemiparesis.", {"I69.354"}),  # a deficit left: the sequela, not Z86.73
+    ("TIA 2 days ago, here for workup.", {"G45.9"}),  # days: perhaps its first evaluation, left as found
+    ("TIA today, sent to the ED.", {"G45.9"}),
+])
+def test_a_tia_or_stroke_dated_weeks_or_more_before_the_visit_is_its_history(suggest, note, expected):
+    found = {s.code: s for s in suggest(note)}
+    assert set(found) == expected
+    if "Z86.73" in found:
+        assert found["Z86.73"].convention == "past-cerebrovascular-event" and found["Z86.73"].confidence >= 0.9
