@@ -23,11 +23,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import ARRAY, JSON, Enum, String, Table, TypeDecorator, text
+from sqlalchemy import ARRAY, JSON, Enum, String, Table, TypeDecorator, any_, bindparam, text
 from sqlalchemy.engine import Dialect, Result
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.sql.elements import ColumnElement, TextClause
 from sqlalchemy.sql.selectable import TextualSelect
 
 DIALECT = postgresql.dialect()
@@ -65,7 +65,15 @@ def _value(table: Table, name: str) -> str:
 
 
 def _array_as_json(value):
-    return None if value is None else json.dumps(list(value))
+    """Items JSON has no type for (dates, amounts) travel as their text, which the column's cast reads back."""
+    return None if value is None else json.dumps(list(value), default=str)
+
+
+def in_array(column: ColumnElement, values) -> ColumnElement[bool]:
+    """`column = ANY(:values)`, the values bound as one array of the column's type: the statement's text is
+    the same however many values there are, so a connection prepares it once (an IN list is a new statement,
+    parsed and planned again, for every count of values)."""
+    return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
 
 
 @lru_cache(maxsize=256)
@@ -87,9 +95,9 @@ class OnConflict:
     where: str | None = None
 
     @classmethod
-    def replacing(cls, keys: Sequence[str], columns: Sequence[str]) -> "OnConflict":
-        """A row whose keys are taken replaces the stored row's `columns` with its own."""
-        return cls(tuple(keys), tuple((column, f"excluded.{column}") for column in columns))
+    def replacing(cls, keys: Sequence[str], columns: Sequence[str], *, where: str | None = None) -> "OnConflict":
+        """A row whose keys are taken replaces the stored row's `columns` with its own (where `where` holds)."""
+        return cls(tuple(keys), tuple((column, f"excluded.{column}") for column in columns), where)
 
     def sql(self) -> str:
         target = f"ON CONFLICT ({', '.join(self.keys)}) "

@@ -10,6 +10,7 @@ resumes from the committed offsets, so an uncommitted batch is redelivered, neve
 `heartbeat` tells the health endpoints whether the loop still turns.
 """
 import asyncio
+import collections
 import contextlib
 import logging
 import time
@@ -128,12 +129,12 @@ class EventBatch:
             walk.close()
 
     def _walk(self) -> Iterator[Envelope]:
+        handling = metrics.EVENT_HANDLING_SECONDS.labels(self._group_id, self._items[0].record.topic)
         for item in self._items:
             started = time.perf_counter()
             with consume_span(item.record, item.envelope, self._group_id):
                 yield item.envelope
-            metrics.EVENT_HANDLING_SECONDS.labels(self._group_id, item.record.topic).observe(
-                time.perf_counter() - started)
+            handling.observe(time.perf_counter() - started)
 
 
 class _WaitForBatch(ConsumerRebalanceListener):
@@ -383,14 +384,15 @@ class ConsumerRunner:
                     finally:
                         batch.close()
                     continue
+                handling = metrics.EVENT_HANDLING_SECONDS.labels(self.group_id, subscription.topic)
                 for item in run:
                     started = time.perf_counter()
                     with consume_span(item.record, item.envelope, self.group_id):
                         await subscription.handler(uow, item.envelope)
-                    metrics.EVENT_HANDLING_SECONDS.labels(self.group_id, item.record.topic).observe(
-                        time.perf_counter() - started)
-        for item in items:
-            metrics.EVENTS_PROCESSED.labels(self.group_id, item.record.topic).inc()
+                    handling.observe(time.perf_counter() - started)
+        # One labelled child per topic, not per event: a label lookup takes a lock and costs more than the count.
+        for topic, count in collections.Counter(item.record.topic for item in items).items():
+            metrics.EVENTS_PROCESSED.labels(self.group_id, topic).inc(count)
 
     async def _apply_one_by_one(self, items: list[Parsed]) -> list[tuple[ConsumerRecord, str]]:
         """After a batch failed on a permanent error: isolate the bad messages, keep the good ones."""

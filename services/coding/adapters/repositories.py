@@ -9,13 +9,13 @@ from datetime import date
 from typing import NamedTuple
 from uuid import UUID
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared import denial_patterns
 from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
-from shared.db.bulk import insert_rows
+from shared.db.bulk import in_array, insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.coding.adapters.tables import (CodedEncounter, CodingAudit, DenialPattern, ProviderQuery,
                                              TenantCodingSettings)
@@ -35,6 +35,19 @@ class BilledVisit(NamedTuple):
     procedure_codes: tuple[str, ...]
 
 
+# The keys travel as one array per column and are joined to the table: one statement text whatever the
+# batch's size (a list of row values in IN is a new statement, prepared again, for every count of keys).
+CODED_ON = text("""
+SELECT c.tenant_id, c.rendering_npi, c.date_of_service, c.patient_ref, c.encounter_id, c.procedures
+FROM unnest(CAST(:tenant_ids AS uuid[]), CAST(:npis AS text[]), CAST(:dates AS date[]), CAST(:patients AS text[]))
+     AS k(tenant_id, rendering_npi, date_of_service, patient_ref)
+JOIN coded_encounter c ON c.tenant_id = k.tenant_id AND c.rendering_npi = k.rendering_npi
+     AND c.date_of_service = k.date_of_service AND c.patient_ref = k.patient_ref
+WHERE c.status = 'coded'
+""").columns(*(CodedEncounter.__table__.c[name] for name in (
+    "tenant_id", "rendering_npi", "date_of_service", "patient_ref", "encounter_id", "procedures")))
+
+
 class EncounterRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
@@ -48,11 +61,9 @@ class EncounterRepository:
         keys = set(keys)
         if not keys:
             return {}
-        columns = (CodedEncounter.tenant_id, CodedEncounter.rendering_npi, CodedEncounter.date_of_service,
-                   CodedEncounter.patient_ref)
-        rows = await self._session.execute(
-            select(*columns, CodedEncounter.encounter_id, CodedEncounter.procedures)
-            .where(CodedEncounter.status == "coded", tuple_(*columns).in_(list(keys))))
+        tenant_ids, npis, dates, patients = (list(column) for column in zip(*keys))
+        rows = await self._session.execute(CODED_ON, {"tenant_ids": tenant_ids, "npis": npis, "dates": dates,
+                                                      "patients": patients})
         found: dict[SameDayKey, list[BilledVisit]] = defaultdict(list)
         for tenant_id, npi, on, patient, encounter_id, procedures in rows:
             found[SameDayKey(tenant_id, npi, on, patient)].append(
@@ -93,7 +104,7 @@ class TenantSettingsRepository:
 
     async def for_tenants(self, tenant_ids: Iterable[UUID]) -> dict[UUID, TenantCodingSettings]:
         rows = await self._session.execute(select(TenantCodingSettings).where(
-            TenantCodingSettings.tenant_id.in_(set(tenant_ids))))
+            in_array(TenantCodingSettings.tenant_id, set(tenant_ids))))
         return {row.tenant_id: row for row in rows.scalars()}
 
     async def locked(self, tenant_id: UUID) -> TenantCodingSettings | None:
@@ -121,8 +132,8 @@ class DenialPatternRepository:
         if not codes:
             return {}
         rows = (await self._session.execute(select(DenialPattern).where(
-            DenialPattern.tenant_id.in_(set(tenant_ids)), DenialPattern.payer_id.in_(set(payer_ids)),
-            DenialPattern.procedure_code.in_(codes)))).scalars().all()
+            in_array(DenialPattern.tenant_id, set(tenant_ids)), in_array(DenialPattern.payer_id, set(payer_ids)),
+            in_array(DenialPattern.procedure_code, codes)))).scalars().all()
         by_tenant: dict[UUID, list] = defaultdict(list)
         for row in rows:
             by_tenant[row.tenant_id].append(row)

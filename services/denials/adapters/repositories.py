@@ -9,11 +9,12 @@ from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.clock import Clock, system_clock
+from shared.db.bulk import OnConflict, in_array, insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.denials.adapters.analytics_store import DenialAnalytics
 from services.denials.adapters.reports import DenialReports
@@ -47,18 +48,19 @@ class DenialRepository:
         rows = await self._session.execute(
             select(Denial.id, Denial.tenant_id, Denial.claim_id, Denial.remit_id, Denial.level, Denial.procedure_code,
                    Denial.line_number, Denial.amount)
-            .where(Denial.claim_id.in_(claim_ids), Denial.status.in_(WORKABLE)).order_by(Denial.id).with_for_update())
+            .where(in_array(Denial.claim_id, claim_ids), Denial.status.in_(WORKABLE)).order_by(Denial.id)
+            .with_for_update())
         return [OpenDenial(*row) for row in rows]
 
     async def add_many(self, rows: list[dict]) -> None:
-        if rows:
-            await self._session.execute(insert(Denial.__table__), rows)
+        """New denials (columns of denial), one statement for the batch."""
+        await insert_rows(self._session, Denial.__table__, rows)
 
     async def resolve(self, denial_ids: Iterable[UUID], *, at: datetime) -> None:
         """Closes these denials as paid."""
         denial_ids = list(denial_ids)
         if denial_ids:
-            await self._session.execute(update(Denial.__table__).where(Denial.id.in_(denial_ids))
+            await self._session.execute(update(Denial.__table__).where(in_array(Denial.id, denial_ids))
                                         .values(status="resolved", resolved_at=at))
 
     async def get(self, tenant_id: UUID, denial_id: UUID) -> Denial | None:
@@ -98,19 +100,18 @@ class SubmittedClaimRepository:
 
     async def upsert_many(self, rows: list[dict]) -> None:
         """Inserts the claims or replaces what was billed; a claim id of another tenant is left alone."""
-        if not rows:
-            return
-        statement = upsert(SubmittedClaim.__table__).values(rows)
-        replaced = {c: statement.excluded[c] for c in rows[0] if c not in ("claim_id", "tenant_id")}
-        await self._session.execute(statement.on_conflict_do_update(
-            index_elements=["claim_id"], set_=replaced, where=SubmittedClaim.tenant_id == statement.excluded.tenant_id))
+        if rows:
+            billed = tuple(c for c in rows[0] if c not in ("claim_id", "tenant_id"))
+            await insert_rows(self._session, SubmittedClaim.__table__, rows, on_conflict=OnConflict.replacing(
+                ("claim_id",), billed, where="submitted_claim.tenant_id = excluded.tenant_id"))
 
     async def by_ids(self, claim_ids: Iterable[UUID]):
         """What was billed for these claims, by claim id (rows with the table's columns as attributes)."""
         claim_ids = set(claim_ids)
         if not claim_ids:
             return {}
-        rows = await self._session.execute(select(SubmittedClaim.__table__).where(SubmittedClaim.claim_id.in_(claim_ids)))
+        rows = await self._session.execute(select(SubmittedClaim.__table__)
+                                           .where(in_array(SubmittedClaim.claim_id, claim_ids)))
         return {row.claim_id: row for row in rows}
 
     async def get(self, claim_id: UUID) -> SubmittedClaim | None:
@@ -123,8 +124,8 @@ class AdjudicationRepository:
 
     async def add_many(self, rows: list[dict]) -> None:
         """Claim payments seen; one seen before (the same remit and CLP01) is kept as it was."""
-        if rows:
-            await self._session.execute(upsert(AdjudicatedClaim.__table__).values(rows).on_conflict_do_nothing())
+        await insert_rows(self._session, AdjudicatedClaim.__table__, rows,
+                          on_conflict=OnConflict(("remit_id", "patient_control_number")))
 
 
 class PracticeRepository:

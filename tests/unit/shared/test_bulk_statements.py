@@ -52,3 +52,32 @@ def test_the_statement_is_built_once_per_table_column_set_and_clauses():
     clauses = {"on_conflict": OnConflict(("owner", "key")), "returning": ("owner",)}
     assert insert_statement(RECORD, ("owner", "key"), **clauses) is insert_statement(RECORD, ("owner", "key"), **clauses)
     assert insert_statement(RECORD, ("owner", "key"), **clauses) is not insert_statement(RECORD, ("owner", "key"))
+
+
+def test_a_read_by_keys_has_one_text_whatever_how_many_keys_it_is_given():
+    from sqlalchemy import select
+    from sqlalchemy.dialects import postgresql
+
+    from shared.db.bulk import in_array
+
+    def compiled(keys):
+        return str(select(RECORD.c.owner).where(in_array(RECORD.c.tenant_id, keys)).compile(
+            dialect=postgresql.asyncpg.dialect()))
+
+    assert compiled([1]) == compiled([1, 2, 3, 4, 5])
+    assert "= ANY (" in compiled([1]) and "UUID[]" in compiled([1])
+
+
+def test_a_replacing_upsert_may_keep_a_condition():
+    clause = OnConflict.replacing(("owner", "key"), ("hits",), where="record.tenant_id = excluded.tenant_id").sql()
+    assert clause == ("ON CONFLICT (owner, key) DO UPDATE SET hits = excluded.hits "
+                      "WHERE record.tenant_id = excluded.tenant_id")
+
+
+def test_array_items_json_has_no_type_for_travel_as_their_text():
+    from datetime import date
+
+    from shared.db.bulk import _array_as_json
+
+    assert _array_as_json([date(2026, 11, 2), date(2026, 11, 3)]) == '["2026-11-02", "2026-11-03"]'
+    assert _array_as_json(None) is None
