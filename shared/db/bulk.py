@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import ARRAY, JSON, Enum, String, Table, TypeDecorator, any_, bindparam, text
+from sqlalchemy import ARRAY, JSON, Enum, String, Table, TypeDecorator, Uuid, any_, bindparam, text
 from sqlalchemy.engine import Dialect, Result
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -67,6 +67,12 @@ def _value(table: Table, name: str) -> str:
 def _array_as_json(value):
     """Items JSON has no type for (dates, amounts) travel as their text, which the column's cast reads back."""
     return None if value is None else json.dumps(list(value), default=str)
+
+
+def any_bound(name: str, item_type=Uuid) -> ColumnElement:
+    """`ANY(:name)` over an array bound when the statement runs: for statements built once and run with
+    each batch's keys (as `in_array`, one text whatever the number of keys)."""
+    return any_(bindparam(name, type_=ARRAY(item_type)))
 
 
 def in_array(column: ColumnElement, values) -> ColumnElement[bool]:

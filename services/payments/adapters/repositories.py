@@ -10,9 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from shared.clock import Clock, system_clock
-from shared.db.bulk import insert_rows
+from shared.db.bulk import any_bound, insert_rows
 from shared.db.unit_of_work import UnitOfWork
-from services.payments.adapters.array_params import any_id
 from services.payments.adapters.ledger_repository import LedgerRepository
 from services.payments.adapters.report_store import PaymentReports
 from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
@@ -23,10 +22,10 @@ _NAMED = aliased(BilledClaim)
 # The claims named and the first claims the later payers' among them post against, in one locked read: the
 # link never changes once written, so the subquery reads it without a lock.
 _LOCK_WITH_RECEIVABLES = select(BilledClaim).where(or_(
-    BilledClaim.claim_id == any_id(),
-    BilledClaim.claim_id.in_(select(_NAMED.receivable_claim_id).where(_NAMED.claim_id == any_id()))
+    BilledClaim.claim_id == any_bound("ids"),
+    BilledClaim.claim_id.in_(select(_NAMED.receivable_claim_id).where(_NAMED.claim_id == any_bound("ids")))
 )).order_by(BilledClaim.claim_id).with_for_update(of=BilledClaim)
-_PAYER_PLACES = select(BilledClaim.claim_id, BilledClaim.payer_sequence).where(BilledClaim.claim_id == any_id())
+_PAYER_PLACES = select(BilledClaim.claim_id, BilledClaim.payer_sequence).where(BilledClaim.claim_id == any_bound("ids"))
 # The billed claims among a claim.submitted batch's, locked in claim id order, and those with open items
 # waiting in suspense: the claims the batch cannot post as plain new ones.
 _LOCK_KNOWN = text("""
