@@ -60,7 +60,7 @@ def bootstrap(settings: Settings) -> FastAPI:
     names = ("audit", "intake", "idempotency_reservations", "idempotency_settlements")
     runtime = ServiceRuntime(settings, router=build_router(), loops=(webhook_loop(settings), *map(writing, names)),
                              unit_of_work=GatewayUnitOfWork)
-    writers.update(audit=audit_writer(runtime.units_of_work), intake=intake_writer(runtime.units_of_work),
+    writers.update(audit=audit_writer(runtime.engine, runtime.units_of_work), intake=intake_writer(runtime.units_of_work),
                    **idempotency_writers(runtime.units_of_work))
 
     @contextlib.asynccontextmanager

@@ -14,10 +14,11 @@ from shared.clock import Clock, system_clock
 from shared.db.bulk import OnConflict, insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.gateway.adapters.tables import ApiKey, AuditEntry, EncounterIntake, Tenant
-from services.gateway.domain.audit import GENESIS, Entry, entry_hash
+from services.gateway.adapters.audit_append import CHAIN_LOCK
+from services.gateway.domain.audit import GENESIS, chained
 
 ExternalKey = tuple[UUID, str]  # tenant, the EHR's encounter id
-_CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(hashtext('audit_log'))")
+_CHAIN_LOCK = text(f"SELECT {CHAIN_LOCK}")
 # Built once: every intake batch appends to the chain, and a statement built per call cost more than the
 # rows' hashes.
 _CHAIN_HEAD = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
@@ -119,23 +120,18 @@ class AuditChain:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def append(self, entries: list[dict], *, at: datetime) -> None:
-        """Each dict: tenant_id, key_id, action, object_type, object_id, outcome."""
+    async def append(self, entries: list[dict], *, at: datetime) -> tuple[int, str] | None:
+        """Each dict: tenant_id, key_id, action, object_type, object_id, outcome. Returns the chain's new head
+        (seq, hash), which holds once the transaction commits."""
         if not entries:
-            return
+            return None
         await self._session.execute(_CHAIN_LOCK)
         last = (await self._session.execute(_CHAIN_HEAD)).first()
-        seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
-        rows = []
-        for fields in entries:
-            seq += 1
-            entry = Entry(seq=seq, at=at, **{**fields, "tenant_id": str(fields["tenant_id"]),
-                                             "key_id": str(fields["key_id"])})
-            digest = entry_hash(prev, entry)
-            rows.append({**entry.__dict__, "tenant_id": UUID(entry.tenant_id), "key_id": UUID(entry.key_id),
-                         "prev_hash": prev, "hash": digest})
-            prev = digest
-        await insert_rows(self._session, _AUDIT, rows)
+        rows = chained(entries, at=at, after_seq=last.seq if last else 0, after_hash=last.hash if last else GENESIS)
+        await insert_rows(self._session, _AUDIT, [
+            {**entry.__dict__, "tenant_id": UUID(entry.tenant_id), "key_id": UUID(entry.key_id), "prev_hash": prev,
+             "hash": digest} for entry, prev, digest in rows])
+        return rows[-1][0].seq, rows[-1][2]
 
 
 class GatewayUnitOfWork(UnitOfWork):

@@ -62,6 +62,21 @@ def entry_hash(prev_hash: str, entry: Entry) -> str:
     return hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest()
 
 
+def chained(entries: list[dict], *, at: datetime, after_seq: int, after_hash: str) -> list[tuple[Entry, str, str]]:
+    """The entries (tenant_id, key_id, action, object_type, object_id, outcome) numbered and linked after
+    the chain's head: (entry, prev_hash, hash) each, the rows `verify_chain` checks."""
+    rows, seq, prev = [], after_seq, after_hash
+    for fields in entries:
+        seq += 1
+        entry = Entry(seq=seq, at=at, tenant_id=str(fields["tenant_id"]), key_id=str(fields["key_id"]),
+                      action=fields["action"], object_type=fields["object_type"], object_id=fields["object_id"],
+                      outcome=fields["outcome"])
+        digest = entry_hash(prev, entry)
+        rows.append((entry, prev, digest))
+        prev = digest
+    return rows
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     ok: bool

@@ -11,18 +11,18 @@ from sqlalchemy import select
 
 from shared.http.problems import problem_response
 from services.gateway.adapters.tables import AuditEntry
-from services.gateway.application.record_audit import record_audit
+from services.gateway.application.record_audit import AuditRecorder
 from services.gateway.domain.audit import GENESIS, ChainCheck, Entry, audit_target, verify_chain
-from services.gateway.adapters.group_commit import GroupCommit, in_one_transaction
+from services.gateway.adapters.group_commit import GroupCommit
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 500
 WRITE_TIMEOUT_SECONDS = 10
 
 
-def audit_writer(units_of_work) -> GroupCommit[dict, None]:
-    """Group commit of audit entries: one transaction, one chain lock, many requests."""
-    return GroupCommit("audit", in_one_transaction(units_of_work, record_audit), max_batch=MAX_BATCH,
+def audit_writer(engine, units_of_work) -> GroupCommit[dict, None]:
+    """Group commit of audit entries: one statement (or transaction), one chain lock, many requests."""
+    return GroupCommit("audit", AuditRecorder(engine, units_of_work), max_batch=MAX_BATCH,
                        timeout_seconds=WRITE_TIMEOUT_SECONDS)
 
 

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from services.gateway.domain.audit import GENESIS, Entry, Target, audit_target, entry_hash, verify_chain
+from services.gateway.domain.audit import GENESIS, Entry, Target, audit_target, chained, entry_hash, verify_chain
 
 pytestmark = pytest.mark.unit
 T0 = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
@@ -46,6 +46,16 @@ def test_a_removed_entry_is_found():
     del rows[1]
     check = verify_chain(rows)
     assert not check.ok and check.first_bad_seq == 3
+
+
+def test_chained_entries_continue_the_chain_after_its_head():
+    head = chain(3)
+    fields = [{"tenant_id": "t1", "key_id": "k1", "action": "read", "object_type": "claim", "object_id": f"c{i}",
+               "outcome": 200} for i in range(2)]
+    rows = chained(fields, at=T0, after_seq=3, after_hash=head[-1][2])
+    assert [entry.seq for entry, _, _ in rows] == [4, 5] and rows[0][1] == head[-1][2] and rows[1][1] == rows[0][2]
+    assert verify_chain(head + rows).ok
+    assert not verify_chain(head + chained(fields, at=T0, after_seq=3, after_hash=head[-2][2])).ok
 
 
 def test_the_same_instant_in_another_zone_hashes_the_same():

@@ -1,0 +1,137 @@
+"""The audit writer's one-statement append against Postgres: it links after the head it committed last,
+falls back to the locked transaction when another writer moved the head, and the chain never forks,
+whatever the writers' interleaving."""
+import asyncio
+import contextlib
+import uuid
+
+import pytest
+from sqlalchemy import event, text
+
+from services.gateway.adapters.audit_append import append_at_head
+from services.gateway.adapters.repositories import GatewayUnitOfWork
+from services.gateway.application.record_audit import AuditRecorder
+from services.gateway.domain.audit import chained
+from services.gateway.entrypoints.audit_log import verify
+from services.gateway.settings import Settings
+from shared.db.engine import make_engine, make_session_factory, statement_connection
+from shared.db.unit_of_work import UnitOfWorkFactory
+
+
+@pytest.fixture(scope="module")
+async def engine(infrastructure):
+    engine = make_engine(Settings(database_url=infrastructure.database_url))
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def units(engine):
+    return UnitOfWorkFactory(make_session_factory(engine), unit_of_work=GatewayUnitOfWork)
+
+
+@contextlib.contextmanager
+def statements_sent(engine):
+    """The SQL texts the engine's own cursors send while the block runs (not the driver's direct calls)."""
+    sent: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        sent.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+def _entries(count: int, tenant: uuid.UUID, label: str) -> list[dict]:
+    return [{"tenant_id": tenant, "key_id": uuid.uuid4(), "action": "read", "object_type": "claim",
+             "object_id": f"{label}-{i}", "outcome": 200} for i in range(count)]
+
+
+async def _tenant_entries(units, tenant: uuid.UUID) -> list[str]:
+    async with units() as uow:
+        rows = await uow.session.execute(text("SELECT object_id FROM audit_log WHERE tenant_id = :t ORDER BY seq"),
+                                         {"t": tenant})
+    return [row.object_id for row in rows]
+
+
+async def _head(units) -> tuple[int, str]:
+    async with units() as uow:
+        row = (await uow.session.execute(text("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"))).first()
+    return row.seq, row.hash
+
+
+async def test_a_writer_appends_after_its_own_head_and_after_anyone_elses(engine, units):
+    tenant, recorder = uuid.uuid4(), AuditRecorder(engine, units)
+    with statements_sent(engine) as sent:
+        await recorder(_entries(2, tenant, "first"))  # no head known yet: the transaction's path
+    assert any("pg_advisory_xact_lock" in s for s in sent)
+    with_own_head = await _head(units)
+    with statements_sent(engine) as sent:
+        await recorder(_entries(3, tenant, "second"))  # the one statement after it, on the driver's connection
+    assert sent == [] and (await _head(units))[0] == with_own_head[0] + 3
+    async with units() as uow:  # another writer (an intake batch, another replica) moves the head
+        await uow.audit.append(_entries(1, tenant, "other"), at=uow.now())
+    with statements_sent(engine) as sent:
+        await recorder(_entries(2, tenant, "third"))
+    assert any("pg_advisory_xact_lock" in s for s in sent)
+    assert await _tenant_entries(units, tenant) == [
+        "first-0", "first-1", "second-0", "second-1", "second-2", "other-0", "third-0", "third-1"]
+    assert (await verify(units)).ok
+
+
+async def test_a_stale_head_writes_nothing(engine, units):
+    tenant = uuid.uuid4()
+    async with units() as uow:
+        await uow.audit.append(_entries(1, tenant, "base"), at=uow.now())
+    stale = await _head(units)
+    async with units() as uow:
+        await uow.audit.append(_entries(1, tenant, "moved"), at=uow.now())
+    rows = chained(_entries(2, tenant, "late"), at=units.clock(), after_seq=stale[0], after_hash=stale[1])
+    async with statement_connection(engine) as connection:
+        assert await append_at_head(connection, rows, at=rows[0][0].at) is False
+    assert await _tenant_entries(units, tenant) == ["base-0", "moved-0"]
+
+
+async def test_a_head_taken_while_the_statement_waits_for_the_lock_is_refused_whole(engine, units):
+    """The statement's snapshot predates the lock it waits for: the primary key refuses the entry the
+    lock holder committed at the same seq, and the statement's other entries go with it."""
+    tenant = uuid.uuid4()
+    async with units() as uow:
+        await uow.audit.append(_entries(1, tenant, "base"), at=uow.now())
+    head = await _head(units)
+    rows = chained(_entries(3, tenant, "late"), at=units.clock(), after_seq=head[0], after_hash=head[1])
+    async with units() as holder:
+        await holder.audit.append(_entries(1, tenant, "holder"), at=holder.now())  # holds the chain's lock
+
+        async def late() -> bool:
+            async with statement_connection(engine) as connection:
+                return await append_at_head(connection, rows, at=rows[0][0].at)
+
+        waiting = asyncio.create_task(late())
+        await asyncio.sleep(0.3)
+        assert not waiting.done()  # behind the lock
+    assert await waiting is False
+    assert await _tenant_entries(units, tenant) == ["base-0", "holder-0"]
+    assert (await verify(units)).ok
+
+
+async def test_writers_interleaved_at_random_leave_one_unbroken_chain(engine, units):
+    tenant = uuid.uuid4()
+    replicas = [AuditRecorder(engine, units) for _ in range(3)]
+
+    async def replica(number: int) -> None:
+        for batch in range(15):
+            await replicas[number](_entries(1 + batch % 3, tenant, f"r{number}b{batch}"))
+
+    async def intake() -> None:
+        for batch in range(10):
+            async with units() as uow:
+                await uow.audit.append(_entries(2, tenant, f"intake{batch}"), at=uow.now())
+
+    await asyncio.gather(*(replica(n) for n in range(3)), intake())
+    written = await _tenant_entries(units, tenant)
+    assert len(written) == len(set(written)) == 3 * sum(1 + b % 3 for b in range(15)) + 10 * 2
+    assert (await verify(units)).ok
