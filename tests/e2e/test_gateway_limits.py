@@ -1,10 +1,10 @@
 """Limits at the gateway: per-tenant rate limits (429 + Retry-After), body size (413, declared or
-chunked), and a service that is down: 503 problem+json with Retry-After, the circuit opens, and the
-gateway recovers once the service is back."""
+chunked), and a service that is down: 503 problem+json with Retry-After, the circuit opens, the merged claim names
+the part it could not read, and the gateway recovers once the service is back."""
 import httpx
 import pytest
 
-from tests.e2e.support import create_tenant, wait_for
+from tests.e2e.support import create_tenant, encounter_body, wait_for
 
 PROBLEM = "application/problem+json"
 
@@ -54,6 +54,10 @@ def test_a_body_over_the_limit_is_413_declared_or_chunked(api):
 
 def test_a_service_that_is_down_is_503_then_the_gateway_recovers(stack, api):
     assert api.get("/v1/denials").status_code == 200
+    encounter_id = api.post("/v1/encounters", json=encounter_body()).json()["encounter_id"]
+    claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
+                        what="coding")["claim_id"]
+    assert "unavailable" not in api.get(f"/v1/claims/{claim_id}").json()
     stack.kill_service("denials")
     try:
         answers = [api.get("/v1/denials") for _ in range(8)]
@@ -63,6 +67,10 @@ def test_a_service_that_is_down_is_503_then_the_gateway_recovers(stack, api):
             assert int(answer.headers["retry-after"]) >= 1
         # Other services are untouched: the circuit is per service.
         assert api.get("/v1/payers").status_code == 200
+        # The merged claim is still answered, without the part that cannot be read, which it names.
+        claim = api.get(f"/v1/claims/{claim_id}")
+        assert claim.status_code == 200 and claim.json()["unavailable"] == ["denials"], claim.text
+        assert "denials" not in claim.json() and claim.json()["claim_id"] == claim_id
     finally:
         stack.start_service("denials")
         stack.wait_healthy("denials")

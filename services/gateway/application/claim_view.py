@@ -7,32 +7,48 @@ import asyncio
 
 import orjson
 
+from shared.http.problems import Problem
 from shared.internal_auth import Caller
 from services.gateway.adapters.upstream import raise_for_problem
 
 
 async def claim_view(upstreams: dict, claim_id, caller: Caller) -> dict:
     """The three services asked at once (each through its own per-tenant breaker): the answer takes as
-    long as the slowest of them, not their sum. The claim decides: its problem wins over the others'."""
-    answers = await asyncio.gather(
+    long as the slowest of them, not their sum. The claim decides: its problem wins over the others'. A
+    part whose service is down or failing is left out and named, and the claim is still answered."""
+    claim, *parts = await asyncio.gather(
         upstreams["claims"].request("GET", f"/internal/claims/{claim_id}", caller),
         upstreams["payments"].request("GET", f"/internal/claims/{claim_id}/postings", caller),
         upstreams["denials"].request("GET", f"/internal/claims/{claim_id}/denials", caller),
         return_exceptions=True,
     )
-    for answer in answers:
-        if isinstance(answer, BaseException):
-            raise answer
-    claim, payments, denials = answers
+    if isinstance(claim, BaseException):
+        raise claim
     raise_for_problem(claim)
-    return merge_claim_view(
-        orjson.loads(claim.content),
-        orjson.loads(payments.content) if payments.status_code == 200 else None,
-        orjson.loads(denials.content) if denials.status_code == 200 else None,
-    )
+    answered = dict(zip(("payments", "denials"), (_part(answer) for answer in parts)))
+    unavailable = [name for name, part in answered.items() if part is UNAVAILABLE]
+    payments, denials = (None if part is UNAVAILABLE else part for part in answered.values())
+    return merge_claim_view(orjson.loads(claim.content), payments, denials, unavailable)
 
 
-def merge_claim_view(claim: dict, payments: dict | None, denials: dict | None) -> dict:
+UNAVAILABLE = object()
+
+
+def _part(answer) -> dict | None | object:
+    """A part's body; None when its service has nothing for the claim (404); UNAVAILABLE when the service is
+    down, its breaker open or its answer a failure. Anything else raised is a fault of the gateway: raised."""
+    if isinstance(answer, Problem) and answer.status == 503:
+        return UNAVAILABLE
+    if isinstance(answer, BaseException):
+        raise answer
+    if answer.status_code == 200:
+        return orjson.loads(answer.content)
+    return None if answer.status_code == 404 else UNAVAILABLE
+
+
+def merge_claim_view(claim: dict, payments: dict | None, denials: dict | None, unavailable: list[str] = ()) -> dict:
+    """`unavailable` names the parts left out for their service's failure, so that a client does not read an
+    outage as "nothing posted"."""
     timeline = list(claim.get("timeline", []))
     view = dict(claim)
     if payments:
@@ -47,4 +63,6 @@ def merge_claim_view(claim: dict, payments: dict | None, denials: dict | None) -
             for d in denials.get("items", [])
         ]
     view["timeline"] = sorted(timeline, key=lambda entry: entry["at"])
+    if unavailable:
+        view["unavailable"] = list(unavailable)
     return view

@@ -1,6 +1,6 @@
 """Resources the gateway itself composes or owns: the merged claim view, the encounter as a client sees it,
 API keys and the tenant KPIs."""
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from pydantic import Field
@@ -13,12 +13,15 @@ from shared.contracts.api.payments import Adjustment, Posting
 
 class ClaimView(ClaimDetail):
     """The claim with its payments, adjustments and denials, and one timeline across the services. The
-    payments fields are absent while payments has posted nothing, `denials` while denials cannot answer."""
+    payments fields are absent while payments has posted nothing. A part whose service could not answer is
+    absent too and named in `unavailable`, so that a partial view is never read as "nothing posted"."""
 
     payments: list[Posting] = Field(default_factory=list)
     adjustments: list[Adjustment] = Field(default_factory=list)
     balance: Money | None = Field(default=None, description="The claim's insurance receivable in the ledger")
     denials: list[Denial] = Field(default_factory=list)
+    unavailable: list[Literal["payments", "denials"]] = Field(
+        default_factory=list, description="Parts left out because their service did not answer: retry later")
 
 
 class EncounterFailure(ApiModel):

@@ -60,9 +60,11 @@ async def _through_the_model(view: dict) -> bytes:
         return (await client.get("/view")).content
 
 
-@pytest.mark.parametrize("payments,denials", [(POSTINGS, DENIALS), (None, DENIALS), (POSTINGS, None), (None, None)],
-                         ids=["all parts", "nothing posted", "denials unavailable", "claim alone"])
-async def test_the_merged_view_is_written_as_the_response_model_wrote_it(payments, denials):
-    view = merge_claim_view(orjson.loads(CLAIM), payments and orjson.loads(payments), denials and orjson.loads(denials))
+@pytest.mark.parametrize("payments,denials,unavailable", [
+    (POSTINGS, DENIALS, []), (None, DENIALS, []), (POSTINGS, None, ["denials"]), (None, None, ["payments", "denials"])],
+    ids=["all parts", "nothing posted", "denials unavailable", "claim alone"])
+async def test_the_merged_view_is_written_as_the_response_model_wrote_it(payments, denials, unavailable):
+    view = merge_claim_view(orjson.loads(CLAIM), payments and orjson.loads(payments), denials and orjson.loads(denials),
+                            unavailable)
     assert model_bytes(view).body == await _through_the_model(view)
     ClaimView.model_validate_json(model_bytes(view).body)

@@ -8,6 +8,7 @@ import orjson
 import pytest
 
 from shared import internal_auth
+from shared.http.problems import Problem
 from shared.internal_auth import Caller
 from services.gateway.adapters.http1 import Http1Transport
 from services.gateway.adapters.upstream import Upstream
@@ -21,14 +22,16 @@ CLAIM_ID = "9a871a20-b63e-50bd-9cf3-716d37f46683"
 class RecordingTransport(Http1Transport):
     """The transport with its socket taken away: keeps what would be written, answers `answer`."""
 
-    def __init__(self, answer: dict | None = None):
+    def __init__(self, answer: dict | None = None, status: int | None = 200):
         super().__init__()
         self.sent: list[tuple[str, int, bytes]] = []
-        self._answer = answer or {}
+        self._answer, self._status = answer or {}, status
 
     async def exchange(self, host: str, port: int, message: bytes, timeouts: dict) -> httpx.Response:
         self.sent.append((host, port, message))
-        return httpx.Response(200, content=orjson.dumps(self._answer))
+        if self._status is None:
+            raise httpx.ConnectError("connection refused")
+        return httpx.Response(self._status, content=orjson.dumps(self._answer))
 
 
 def _upstream(transport: RecordingTransport, base_url: str = "http://claims:8002") -> Upstream:
@@ -77,5 +80,32 @@ async def test_the_merged_claim_view_builds_no_httpx_request(monkeypatch):
     monkeypatch.setattr(httpx, "Request", no_request)
     view = await claim_view(upstreams, CLAIM_ID, CALLER)
     assert view["claim_id"] == CLAIM_ID and view["denials"] == [] and view["balance"] == "0.00"
+    assert "unavailable" not in view
     denials_call = upstreams["denials"]._http1.sent[0][2]
     assert denials_call.startswith(f"GET /internal/claims/{CLAIM_ID}/denials HTTP/1.1".encode())
+
+
+@pytest.mark.parametrize("payments_status,denials_status,unavailable", [
+    (404, 200, None), (503, 200, ["payments"]), (200, 500, ["denials"]), (502, 503, ["payments", "denials"]),
+    (200, None, ["denials"]), (None, 404, ["payments"])])
+async def test_a_part_whose_service_fails_is_named_unavailable_not_read_as_nothing_posted(
+        payments_status, denials_status, unavailable):
+    problem = {"title": "unavailable", "status": 503}
+    upstreams = {"claims": _upstream(RecordingTransport({"claim_id": CLAIM_ID, "timeline": []})),
+                 "payments": _upstream(RecordingTransport(
+                     {"payments": [], "adjustments": [], "balance": "0.00"} if payments_status == 200 else problem,
+                     payments_status)),
+                 "denials": _upstream(RecordingTransport({"items": []} if denials_status == 200 else problem,
+                                                         denials_status))}
+    view = await claim_view(upstreams, CLAIM_ID, CALLER)
+    assert view.get("unavailable") == unavailable
+    assert ("payments" in view) == (payments_status == 200) and ("denials" in view) == (denials_status == 200)
+
+
+async def test_the_claims_own_failure_still_fails_the_view():
+    upstreams = {"claims": _upstream(RecordingTransport(status=None)),
+                 "payments": _upstream(RecordingTransport({"payments": [], "adjustments": [], "balance": "0.00"})),
+                 "denials": _upstream(RecordingTransport({"items": []}))}
+    with pytest.raises(Problem) as failed:
+        await claim_view(upstreams, CLAIM_ID, CALLER)
+    assert failed.value.status == 503

@@ -55,6 +55,7 @@ from .claim_view_edits_item import ClaimViewEditsItem
 from .claim_view_eligibility_type_0 import ClaimViewEligibilityType0
 from .claim_view_payer_sequence import ClaimViewPayerSequence
 from .claim_view_payer_status_type_0 import ClaimViewPayerStatusType0
+from .claim_view_unavailable_item import ClaimViewUnavailableItem
 from .close_suspense import CloseSuspense
 from .coding_audit_entry import CodingAuditEntry
 from .coding_audit_entry_after import CodingAuditEntryAfter
@@ -247,6 +248,7 @@ __all__ = (
     "ClaimViewEligibilityType0",
     "ClaimViewPayerSequence",
     "ClaimViewPayerStatusType0",
+    "ClaimViewUnavailableItem",
     "CloseSuspense",
     "CodingAuditEntry",
     "CodingAuditEntryAfter",

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 
 from ..models.claim_view_payer_sequence import ClaimViewPayerSequence
+from ..models.claim_view_unavailable_item import ClaimViewUnavailableItem
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -27,7 +28,8 @@ T = TypeVar("T", bound="ClaimView")
 @_attrs_define
 class ClaimView:
     """The claim with its payments, adjustments and denials, and one timeline across the services. The
-    payments fields are absent while payments has posted nothing, `denials` while denials cannot answer.
+    payments fields are absent while payments has posted nothing. A part whose service could not answer is
+    absent too and named in `unavailable`, so that a partial view is never read as "nothing posted".
 
         Attributes:
             claim_id (UUID):
@@ -55,6 +57,8 @@ class ClaimView:
                 P, S or T Default: ClaimViewPayerSequence.P.
             payments (list[Posting] | Unset):
             prior_claim_id (None | Unset | UUID): A later payer's claim: the claim billed to the payer before it
+            unavailable (list[ClaimViewUnavailableItem] | Unset): Parts left out because their service did not answer: retry
+                later
     """
 
     claim_id: UUID
@@ -81,6 +85,7 @@ class ClaimView:
     payer_sequence: ClaimViewPayerSequence | Unset = ClaimViewPayerSequence.P
     payments: list[Posting] | Unset = UNSET
     prior_claim_id: None | Unset | UUID = UNSET
+    unavailable: list[ClaimViewUnavailableItem] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.claim_view_eligibility_type_0 import ClaimViewEligibilityType0
@@ -195,6 +200,13 @@ class ClaimView:
         else:
             prior_claim_id = self.prior_claim_id
 
+        unavailable: list[str] | Unset = UNSET
+        if not isinstance(self.unavailable, Unset):
+            unavailable = []
+            for unavailable_item_data in self.unavailable:
+                unavailable_item = unavailable_item_data.value
+                unavailable.append(unavailable_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -231,6 +243,8 @@ class ClaimView:
             field_dict["payments"] = payments
         if prior_claim_id is not UNSET:
             field_dict["prior_claim_id"] = prior_claim_id
+        if unavailable is not UNSET:
+            field_dict["unavailable"] = unavailable
 
         return field_dict
 
@@ -440,6 +454,15 @@ class ClaimView:
 
         prior_claim_id = _parse_prior_claim_id(d.pop("prior_claim_id", UNSET))
 
+        _unavailable = d.pop("unavailable", UNSET)
+        unavailable: list[ClaimViewUnavailableItem] | Unset = UNSET
+        if _unavailable is not UNSET:
+            unavailable = []
+            for unavailable_item_data in _unavailable:
+                unavailable_item = ClaimViewUnavailableItem(unavailable_item_data)
+
+                unavailable.append(unavailable_item)
+
         claim_view = cls(
             claim_id=claim_id,
             diagnoses=diagnoses,
@@ -465,6 +488,7 @@ class ClaimView:
             payer_sequence=payer_sequence,
             payments=payments,
             prior_claim_id=prior_claim_id,
+            unavailable=unavailable,
         )
 
         return claim_view
