@@ -24,7 +24,14 @@ from services.claims.adapters.mapping import payer_from_row
 from services.claims.domain.model import Payer
 
 PayerKey = tuple[UUID, str]  # tenant, payer id
-# Asked once or more every submission round: built once, so it is compiled and keyed for the cache once.
+# Asked by every batch or round: built once, so each is compiled and keyed for the statement cache once.
+WITH_TENANTS = (select(BillingTenant, TenantPayer)
+                .outerjoin(TenantPayer, and_(TenantPayer.tenant_id == BillingTenant.tenant_id,
+                                             tuple_(TenantPayer.tenant_id, TenantPayer.payer_id)
+                                             .in_(bindparam("keys", expanding=True))))
+                .where(BillingTenant.tenant_id.in_(bindparam("tenants", expanding=True))))
+DENIAL_HISTORY = select(DenialPattern).where(
+    tuple_(DenialPattern.tenant_id, DenialPattern.payer_id).in_(bindparam("keys", expanding=True)))
 NEXT_WITH_STATUS = (select(Interchange).where(Interchange.ack_status == bindparam("status")).order_by(Interchange.id)
                     .limit(1).with_for_update(skip_locked=True))
 
@@ -60,11 +67,8 @@ class PayerRepository:
         reference data in one round trip instead of two."""
         wanted = set(keys)
         if missing := list(wanted - self._asked):
-            rows = await self._session.execute(
-                select(BillingTenant, TenantPayer)
-                .outerjoin(TenantPayer, and_(TenantPayer.tenant_id == BillingTenant.tenant_id,
-                                             tuple_(TenantPayer.tenant_id, TenantPayer.payer_id).in_(missing)))
-                .where(BillingTenant.tenant_id.in_({tenant_id for tenant_id, _ in missing})))
+            rows = await self._session.execute(WITH_TENANTS, {
+                "keys": missing, "tenants": list({tenant_id for tenant_id, _ in missing})})
             for tenant, payer in rows:
                 self._tenants[tenant.tenant_id] = tenant
                 if payer is not None:
@@ -133,8 +137,7 @@ class DenialPatternRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = list((await self._session.execute(select(DenialPattern).where(
-            tuple_(DenialPattern.tenant_id, DenialPattern.payer_id).in_(wanted)))).scalars())
+        rows = list((await self._session.execute(DENIAL_HISTORY, {"keys": wanted})).scalars())
         found: dict[PayerKey, list] = {}
         for row, seen in zip(rows, denial_patterns.history_of(rows)):
             found.setdefault((row.tenant_id, row.payer_id), []).append(seen)
