@@ -1,5 +1,7 @@
 """The claims service's composition root."""
+import asyncio
 import contextlib
+import functools
 from fastapi import FastAPI
 
 from shared.clock import Clock, system_clock
@@ -19,9 +21,11 @@ def bootstrap(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
     catalog = Catalog.load(settings.fee_schedule_dir, reference_dir=settings.fee_schedule_reference_dir,
                            locality=settings.pfs_locality)
     clearinghouse = make_clearinghouse(settings)
+    claims_ready = asyncio.Event()  # set when a transaction of this process left a claim ready to submit
     runtime = ServiceRuntime(
-        settings, router=build_router(catalog=catalog), unit_of_work=ClaimsUnitOfWork, clock=clock,
-        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings),
+        settings, router=build_router(catalog=catalog), clock=clock,
+        unit_of_work=functools.partial(ClaimsUnitOfWork, claims_ready=claims_ready.set),
+        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings, work=claims_ready),
                status_inquiry_loop(clearinghouse=clearinghouse, settings=settings)),
     )
 

@@ -73,8 +73,9 @@ READY = {"ix_claim_ready_created", "ix_claim_status"}  # in age order, or by sta
 @pytest.mark.parametrize("read, indexes", [
     (lambda uow: uow.claims.unverified(500), READY),
     (lambda uow: uow.claims.ready_to_batch(500), READY),
+    (lambda uow: uow.claims.ready(500), READY),
     (lambda uow: uow.follow_up.due_for_inquiry(now=NOW, limit=500), {"ix_claim_inquiry_due"}),
-], ids=["eligibility", "batching", "status inquiry"])
+], ids=["eligibility", "batching", "submission round", "status inquiry"])
 async def test_the_loops_read_every_tenants_claims_through_an_index(engine, read, indexes):
     """A backlog of 3,000 unverified ready claims among 60,000 (the oldest 500 taken) and 60 sent claims
     still owed an answer among 57,000 paid."""

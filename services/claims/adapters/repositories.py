@@ -3,11 +3,11 @@
 Reads take whole sets (a batch's tenants with their payers in one query, its denial history in another); the
 timeline is written in one statement when the unit of work commits.
 """
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import and_, bindparam, func, select, tuple_
+from sqlalchemy import and_, bindparam, event, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,7 +24,14 @@ from services.claims.adapters.mapping import payer_from_row
 from services.claims.domain.model import Payer
 
 PayerKey = tuple[UUID, str]  # tenant, payer id
-# Asked once or more every submission round: built once, so it is compiled and keyed for the cache once.
+# Asked by every batch or round: built once, so each is compiled and keyed for the statement cache once.
+WITH_TENANTS = (select(BillingTenant, TenantPayer)
+                .outerjoin(TenantPayer, and_(TenantPayer.tenant_id == BillingTenant.tenant_id,
+                                             tuple_(TenantPayer.tenant_id, TenantPayer.payer_id)
+                                             .in_(bindparam("keys", expanding=True))))
+                .where(BillingTenant.tenant_id.in_(bindparam("tenants", expanding=True))))
+DENIAL_HISTORY = select(DenialPattern).where(
+    tuple_(DenialPattern.tenant_id, DenialPattern.payer_id).in_(bindparam("keys", expanding=True)))
 NEXT_WITH_STATUS = (select(Interchange).where(Interchange.ack_status == bindparam("status")).order_by(Interchange.id)
                     .limit(1).with_for_update(skip_locked=True))
 
@@ -45,6 +52,11 @@ class TenantRepository:
 class PayerRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
+        # What `with_tenants` read in this transaction: a submission round's coverage check and batching
+        # name the same tenants and payers, and the second asks for none of them again.
+        self._asked: set[PayerKey] = set()
+        self._tenants: dict[UUID, BillingTenant] = {}
+        self._payers: dict[PayerKey, Payer] = {}
 
     async def get(self, tenant_id: UUID, payer_id: str) -> Payer | None:
         row = await self._session.get(TenantPayer, (tenant_id, payer_id))
@@ -53,21 +65,23 @@ class PayerRepository:
     async def with_tenants(self, keys: Iterable[PayerKey]) -> tuple[dict[UUID, BillingTenant], dict[PayerKey, Payer]]:
         """The tenants these keys name and those of their payers the tenants have, in one query: a batch's
         reference data in one round trip instead of two."""
-        wanted = list(set(keys))
-        if not wanted:
-            return {}, {}
-        rows = await self._session.execute(
-            select(BillingTenant, TenantPayer)
-            .outerjoin(TenantPayer, and_(TenantPayer.tenant_id == BillingTenant.tenant_id,
-                                         tuple_(TenantPayer.tenant_id, TenantPayer.payer_id).in_(wanted)))
-            .where(BillingTenant.tenant_id.in_({tenant_id for tenant_id, _ in wanted})))
-        tenants: dict[UUID, BillingTenant] = {}
-        payers: dict[PayerKey, Payer] = {}
-        for tenant, payer in rows:
-            tenants[tenant.tenant_id] = tenant
-            if payer is not None:
-                payers[(payer.tenant_id, payer.payer_id)] = payer_from_row(payer)
-        return tenants, payers
+        wanted = set(keys)
+        if missing := list(wanted - self._asked):
+            rows = await self._session.execute(WITH_TENANTS, {
+                "keys": missing, "tenants": list({tenant_id for tenant_id, _ in missing})})
+            for tenant, payer in rows:
+                self._tenants[tenant.tenant_id] = tenant
+                if payer is not None:
+                    self._payers[(payer.tenant_id, payer.payer_id)] = payer_from_row(payer)
+            self._asked.update(missing)
+        tenant_ids = {tenant_id for tenant_id, _ in wanted}
+        return ({t: tenant for t, tenant in self._tenants.items() if t in tenant_ids},
+                {key: self._payers[key] for key in wanted if key in self._payers})
+
+    def _forget(self) -> None:
+        self._asked.clear()
+        self._tenants.clear()
+        self._payers.clear()
 
     async def of_tenant(self, tenant_id: UUID) -> list[TenantPayer]:
         rows = await self._session.execute(
@@ -77,9 +91,11 @@ class PayerRepository:
     async def add_missing(self, rows: list[dict]) -> None:
         """The defaults a new tenant starts with; a payer it already has keeps its own profile."""
         if rows:
+            self._forget()
             await self._session.execute(insert(TenantPayer).values(rows).on_conflict_do_nothing())
 
     async def save(self, values: dict, fields: Iterable[str]) -> None:
+        self._forget()
         await self._session.execute(insert(TenantPayer).values(values).on_conflict_do_update(
             index_elements=["tenant_id", "payer_id"], set_={f: values[f] for f in fields}))
 
@@ -121,8 +137,7 @@ class DenialPatternRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = list((await self._session.execute(select(DenialPattern).where(
-            tuple_(DenialPattern.tenant_id, DenialPattern.payer_id).in_(wanted)))).scalars())
+        rows = list((await self._session.execute(DENIAL_HISTORY, {"keys": wanted})).scalars())
         found: dict[PayerKey, list] = {}
         for row, seen in zip(rows, denial_patterns.history_of(rows)):
             found.setdefault((row.tenant_id, row.payer_id), []).append(seen)
@@ -152,8 +167,10 @@ class HeldResponses:
 class ClaimsUnitOfWork(UnitOfWork):
     """The claims service's transaction, with its repositories."""
 
-    def __init__(self, session: AsyncSession, clock: Clock = system_clock):
+    def __init__(self, session: AsyncSession, clock: Clock = system_clock, *,
+                 claims_ready: Callable[[], None] | None = None):
         super().__init__(session, clock)
+        self._claims_ready, self._ready_noted = claims_ready, False
         self.claims = ClaimRepository(session)
         self.timeline = Timeline(session)
         self.tenants = TenantRepository(session)
@@ -164,6 +181,14 @@ class ClaimsUnitOfWork(UnitOfWork):
         self.eligibility = EligibilityCache(session)
         self.follow_up = FollowUpStore(session)
         self.reports = ClaimReports(session)
+
+    def note_ready(self) -> None:
+        """A claim became ready in this transaction: `claims_ready` is called once it commits (the
+        submission loop, woken before the commit, would not see the claim yet)."""
+        if self._claims_ready is not None and not self._ready_noted:
+            self._ready_noted = True
+            claims_ready = self._claims_ready
+            event.listen(self.session.sync_session, "after_commit", lambda _session: claims_ready(), once=True)
 
     async def flush_outbox(self) -> None:
         """The queued timeline goes in with the outbox, inside the same transaction."""

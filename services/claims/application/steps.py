@@ -13,6 +13,8 @@ def transition(uow, claim, target: str, event: str, detail: dict | None = None) 
 
     `claim` is a ClaimRecord or a Claim row: anything with id, tenant_id and a writable status."""
     step = states.decide(claim.status, target)
+    if step.status == "ready" and claim.status != "ready":
+        uow.note_ready()
     claim.status = step.status
     annotate(**{"billing.claim_id": str(claim.id), "billing.claim_status": step.status,
                 "billing.edits": list((detail or {}).get("edits", []))})

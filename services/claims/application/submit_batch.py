@@ -28,6 +28,7 @@ from services.claims.domain.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
 
 SENDING = "sending"
+BATCHED = ("status", "interchange_id")  # what batching changes on a claim
 DEFAULT_INTERCHANGE_SIZE = 50
 
 
@@ -40,6 +41,16 @@ async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage:
                              interchange_size: int = DEFAULT_INTERCHANGE_SIZE) -> int:
     """Ready claims become validated interchanges waiting to be sent. Returns the claims batched."""
     claims = await uow.claims.ready_to_batch(limit)
+    batched = await batch_claims(uow, claims, catalog=catalog, submitter_id=submitter_id, usage=usage,
+                                 interchange_size=interchange_size)
+    await uow.claims.update_many(claims, BATCHED)
+    return batched
+
+
+async def batch_claims(uow, claims: list[ClaimRecord], *, catalog: Catalog, submitter_id: str, usage: str,
+                       interchange_size: int = DEFAULT_INTERCHANGE_SIZE) -> int:
+    """These locked, verified ready claims, with their coded claims, batched in memory (the caller writes
+    them back with `BATCHED`). Returns the claims batched."""
     groups: dict[tuple[UUID, str], list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         groups[(claim.tenant_id, claim.payer_id)].append(claim)
@@ -55,7 +66,6 @@ async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage:
         if not missing:
             writer = _Writer(uow, tenant, payer, catalog=catalog, submitter_id=submitter_id, usage=usage)
             batched += await writer.batch(chunk, control)
-    await uow.claims.update_many(claims, ("status", "interchange_id"))
     return batched
 
 

@@ -11,6 +11,7 @@ their payers and one of its control numbers; the claims' changes, the answers to
 timeline are each written with one statement. Only the 270s themselves are one per tenant and payer.
 """
 import asyncio
+import logging
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from uuid import UUID
@@ -19,7 +20,7 @@ from shared.contracts.claim import ClaimCoded
 from shared.contracts.common import EditResult, Severity
 from shared.telemetry import start_span
 from shared.x12 import X12SyntaxError
-from services.claims.adapters.clearinghouse import Clearinghouse
+from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseUnavailable
 from services.claims.adapters.claim_repository import ClaimRecord
 from services.claims.application.references import missing_reference
 from services.claims.application.steps import record, transition
@@ -27,6 +28,7 @@ from services.claims.domain.eligibility import (EligibilityAnswer, EligibilityRe
                                                 is_cacheable, read_271, write_270)
 from services.claims.domain.x12_models import validate_transactions
 
+log = logging.getLogger(__name__)
 AWAIT_ANSWER = timedelta(minutes=15)  # dropbox: ask again when no 271 came back in this time
 UPDATED = ("status", "eligibility", "eligibility_requested_at", "edits")
 Key = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
@@ -42,6 +44,16 @@ def eligibility_key(claim: ClaimRecord) -> Key:
 async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id: str, usage: str, limit: int) -> int:
     """Verifies up to `limit` ready, unverified claims; returns how many were settled (verified or held)."""
     claims = await uow.claims.unverified(limit)
+    settled = await verify_claims(uow, claims, clearinghouse=clearinghouse, submitter_id=submitter_id, usage=usage)
+    await uow.claims.update_many(claims, UPDATED)
+    return settled
+
+
+async def verify_claims(uow, claims: list[ClaimRecord], *, clearinghouse: Clearinghouse, submitter_id: str,
+                        usage: str) -> int:
+    """Verifies these locked, unverified claims in memory (the caller writes them back with `UPDATED`);
+    returns how many were settled. A 270 the clearinghouse could not take leaves its claims as they were,
+    for the next round, without undoing the others' answers."""
     if not claims:
         return 0
     now = uow.now()
@@ -66,7 +78,6 @@ async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id
             uow, tenant, payer, group, control, learned, clearinghouse=clearinghouse, submitter_id=submitter_id,
             usage=usage, now=now)
     await uow.eligibility.remember_many(learned, checked_on=now.date())
-    await uow.claims.update_many(claims, UPDATED)
     return settled
 
 
@@ -89,7 +100,11 @@ async def _ask(uow, tenant, payer, claims: list[ClaimRecord], control: int, lear
             _hold(uow, claim, edit)
         return len(claims)
     with start_span("270 eligibility", attributes={"x12.inquiries": len(inquiries), "x12.isa13": control}):
-        answer = await clearinghouse.eligibility(mailbox=str(tenant.tenant_id), control_number=control, x12=x12)
+        try:
+            answer = await clearinghouse.eligibility(mailbox=str(tenant.tenant_id), control_number=control, x12=x12)
+        except ClearinghouseUnavailable as exc:
+            log.warning("clearinghouse unavailable for a 270 (%s); its claims are asked again next round", exc)
+            return 0
     if answer is None:  # the dropbox: the 271 arrives later
         for claim in claims:
             claim.eligibility_requested_at = now
@@ -171,6 +186,8 @@ async def apply_271(uow, *, tenant_id: UUID, text: str) -> dict:
         if claim.status == "ready" and claim.eligibility is None:
             apply_answer(uow, claim, answer, now=now)
             applied += 1
+    if applied:
+        uow.note_ready()  # verified claims wait for the next round to be batched
     await uow.eligibility.remember_many(learned, checked_on=now.date())
     await uow.claims.update_many(claims.values(), UPDATED)
     return {"kind": "271", "answers": len(response.answers), "applied": applied, "held": held}

@@ -76,6 +76,10 @@ class FakeClaims:
         ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is not None)
         return sorted(ready, key=lambda r: r.created_at)[:limit]
 
+    async def ready(self, limit):
+        ready = self._find(lambda r: r["status"] == "ready")
+        return sorted(ready, key=lambda r: r.created_at)[:limit]
+
     async def unverified(self, limit):
         ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is None)
         return sorted(ready, key=lambda r: r.created_at)[:limit]
@@ -285,6 +289,10 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
         self.held_responses = FakeHeldResponses()
         self.eligibility = FakeEligibility()
         self.follow_up = FakeFollowUp(self.claims, self.payers)
+        self.ready_noted = 0
+
+    def note_ready(self) -> None:
+        self.ready_noted += 1
 
 
 class Batch:

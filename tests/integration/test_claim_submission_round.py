@@ -1,0 +1,89 @@
+"""The submission round on the claims database: one transaction that verifies and batches over one read,
+and the signal that wakes an idle loop once a transaction that left a claim ready has committed."""
+import functools
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from shared.contracts.envelope import Envelope
+from shared.contracts.tenant import TenantRegistered
+from shared.db.engine import make_engine, make_session_factory
+from shared.db.unit_of_work import UnitOfWorkFactory
+from services.claims.adapters.catalog import Catalog
+from services.claims.adapters.clearinghouse import DropboxClearinghouse
+from services.claims.adapters.repositories import ClaimsUnitOfWork
+from services.claims.adapters.tables import Claim, Interchange
+from services.claims.application.build_claims import create_claim
+from services.claims.application.register_tenant import register_tenant
+from services.claims.application.submission_round import verify_and_batch
+from services.claims.settings import Settings
+from tests.integration.test_claim_state_race import claims_service_paused  # noqa: F401
+from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
+
+CATALOG = Catalog.load()
+
+
+@pytest.fixture(scope="module")
+async def engine(infrastructure):
+    engine = make_engine(Settings(database_url=infrastructure.database_url))
+    yield engine
+    await engine.dispose()
+
+
+def units_of_work(engine, signals: list) -> UnitOfWorkFactory:
+    return UnitOfWorkFactory(make_session_factory(engine), unit_of_work=functools.partial(
+        ClaimsUnitOfWork, claims_ready=lambda: signals.append("ready")))
+
+
+async def tenant_with_claims(units, count: int) -> tuple[uuid.UUID, list[uuid.UUID]]:
+    tenant_id, ids = uuid.uuid4(), []
+    async with units() as uow:
+        await register_tenant(uow, Envelope[TenantRegistered](
+            event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
+            payload=TenantRegistered(tenant_id=str(tenant_id), name="round", billing_provider=BILLING)), catalog=CATALOG)
+    for n in range(count):
+        async with units() as uow:
+            claim = await create_claim(uow, coded(encounter_id=str(uuid.uuid4()),
+                                                  patient={**ENCOUNTER["patient"], "id": f"MRN-ROUND-{n}"}),
+                                       tenant_id, catalog=CATALOG)
+            assert claim.status == "ready", claim.edits
+            ids.append(claim.id)
+    return tenant_id, ids
+
+
+async def test_the_loop_is_told_of_a_ready_claim_only_once_its_transaction_committed(engine):
+    signals = []
+    units = units_of_work(engine, signals)
+    tenant_id, _ = await tenant_with_claims(units, 0)
+
+    async with units() as uow:
+        await create_claim(uow, coded(encounter_id=str(uuid.uuid4())), tenant_id, catalog=CATALOG)
+        assert signals == []  # not yet committed: a round now would not see the claim
+    assert signals == ["ready"]
+
+    with pytest.raises(RuntimeError):
+        async with units() as uow:
+            await create_claim(uow, coded(encounter_id=str(uuid.uuid4())), tenant_id, catalog=CATALOG)
+            raise RuntimeError("rolled back")
+    assert signals == ["ready"]
+
+
+async def test_a_round_batches_the_verified_claim_and_leaves_the_one_asked_over_the_dropbox(engine, tmp_path):
+    units = units_of_work(engine, [])
+    tenant_id, (verified, asked) = await tenant_with_claims(units, 2)
+    async with units() as uow:
+        (await uow.claims.get(tenant_id, verified)).eligibility = {"status": "active"}
+
+    async with units() as uow:
+        batched = await verify_and_batch(uow, catalog=CATALOG, clearinghouse=DropboxClearinghouse(str(tmp_path)),
+                                         submitter_id="BILLINGPLATFORM", usage="T", limit=500, interchange_size=50)
+
+    assert batched >= 1
+    async with units() as uow:
+        rows = {c.id: c for c in (await uow.session.execute(
+            select(Claim).where(Claim.id.in_([verified, asked])))).scalars()}
+        interchange = await uow.session.get(Interchange, rows[verified].interchange_id)
+    assert rows[verified].status == "submitting" and interchange.ack_status == "sending"
+    assert rows[asked].status == "ready" and rows[asked].eligibility is None
+    assert rows[asked].eligibility_requested_at is not None and rows[asked].interchange_id is None
