@@ -15,6 +15,9 @@ class Settings(PlatformSettings):
     submitter_id: str = "BILLINGPLATFORM"
     x12_usage: Literal["T", "P"] = "T"
     submission_interval_seconds: float = 0.5
+    # An idle loop woken by a claim made ready waits this long before its round, so that claims built
+    # together go out in one 837P rather than one file each (clearinghouses acknowledge per file).
+    submission_linger_seconds: float = Field(0.05, ge=0)
     submission_batch_size: int = 500  # claims taken per submission round (eligibility, batching, inquiries)
     # Claims per 837P interchange (per tenant and payer): pyx12's fixed cost per file against the time a
     # file's claims stay locked while it is validated (docs/BENCHMARKS.md, "claims: the loops").

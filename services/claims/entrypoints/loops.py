@@ -37,7 +37,8 @@ class SubmissionRounds:
 
     A round that batched claims starts the next at once; an idle loop waits for `work` (set when a
     transaction of this process left a claim ready) or the interval, whichever comes first, so that a
-    claim built on a quiet service does not wait out the poll."""
+    claim built on a quiet service does not wait out the poll; woken, it lingers `submission_linger_seconds`
+    so that the claims of one consumer batch and those just behind it share a file."""
 
     def __init__(self, *, catalog: Catalog, clearinghouse: Clearinghouse, settings, work: asyncio.Event | None = None):
         self._catalog, self._clearinghouse, self._settings = catalog, clearinghouse, settings
@@ -67,6 +68,7 @@ class SubmissionRounds:
             return
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._work.wait(), pause)
+            await asyncio.sleep(self._settings.submission_linger_seconds)  # woken: let the batch fill a little
 
     async def finish(self) -> bool:
         """Waits for the hand-over in flight; False when it found the clearinghouse unreachable."""

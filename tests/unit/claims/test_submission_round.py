@@ -133,6 +133,27 @@ async def test_an_idle_loop_is_woken_by_a_claim_made_ready(uow):
     await asyncio.wait_for(waiting, 30)  # the guard only: it returns as soon as the event is set
 
 
+async def test_a_woken_loop_lingers_before_its_round_so_claims_made_ready_together_share_a_file(uow, monkeypatch):
+    slept, real_sleep = [], asyncio.sleep
+
+    async def recorded(seconds):
+        slept.append(seconds)
+        await real_sleep(0)
+
+    monkeypatch.setattr(loops.asyncio, "sleep", recorded)
+    work = asyncio.Event()
+    submission = rounds(Simulator(), work)
+    await submission.round(Runtime(uow))
+    work.set()
+    await submission.wait(3600)
+    assert slept == [Settings().submission_linger_seconds] and slept[0] > 0
+
+    slept.clear()
+    await submission.round(Runtime(uow))  # a round clears the wake
+    await submission.wait(0.01)  # not woken: the pause ends without lingering
+    assert slept == []
+
+
 async def test_after_an_unreachable_clearinghouse_the_pause_is_not_cut_short(uow, monkeypatch):
     class Down(Simulator):
         async def submit(self, **_):
