@@ -31,6 +31,20 @@ async def units(infrastructure):
     await engine.dispose()
 
 
+@pytest.fixture(scope="module", autouse=True)
+async def no_ready_claims_left(infrastructure):
+    """These rows carry no real claim data: once the module is done none is left `ready`, where the claims
+    service's submission rounds (which read every tenant's ready claims) would take it up."""
+    yield
+    engine, units = units_of(infrastructure.database_url, ClaimsSettings, ClaimsUnitOfWork)
+    try:
+        async with units() as uow:
+            await uow.session.execute(text("UPDATE claim SET status = 'held' "
+                                           "WHERE patient_control_number LIKE 'BULK%' AND status = 'ready'"))
+    finally:
+        await engine.dispose()
+
+
 def claim_row(tenant_id, n: int) -> dict:
     return {"id": uuid.uuid4(), "tenant_id": tenant_id, "encounter_id": uuid.uuid4(),
             "patient_control_number": f"BULK{n:08d}", "status": "built", "payer_id": "AETNA",
