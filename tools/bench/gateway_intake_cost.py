@@ -9,6 +9,7 @@ Postgres runs in `.run/gateway-cost` (port BENCH_PORT_BASE + 331). Each format i
 `--concurrency` at a time; printed per format: this process's CPU, Postgres's CPU (all its backends) and
 the wall time per accepted encounter. No HTTP server or client is in the figures (the requests are ASGI
 calls), nor Kafka (the outbox relay is not started): what is left is what the gateway itself spends.
+The collector is settled after set-up as in a started service (`shared.collector.settle_after_start`).
 `--profile` writes cProfile stats of the measured runs (read them with `python -m pstats FILE`).
 """
 import argparse
@@ -78,6 +79,7 @@ async def tenant_key(runtime) -> str:
 
 
 async def measure(args) -> list[dict]:
+    from shared.collector import settle_after_start
     from shared.telemetry import setup_tracing
     from services.gateway.app import bootstrap
     from services.gateway.settings import Settings
@@ -89,6 +91,7 @@ async def measure(args) -> list[dict]:
     writers = [asyncio.create_task(getattr(app.state, name).run(runtime))  # the loops the lifespan would start
                for name in ("audit", "intake", "idempotency_reservations", "idempotency_settlements")]
     key = await tenant_key(runtime)
+    settle_after_start()  # as ServiceRuntime.start does once the service has started
     kinds = list(FORMATS) if args.format == "all" else [args.format]
     for kind in kinds:  # warm-up: imports, connection pool, caches
         await burst(app, kind, key, argparse.Namespace(**{**vars(args), "encounters": args.concurrency}))
