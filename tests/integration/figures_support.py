@@ -1,9 +1,11 @@
-"""Helpers of the maintained figures' tests: rows in by COPY (triggers on), statements run as an
-operator would, and a service's units of work on the test database."""
+"""Helpers of the integration tests on the databases: rows in by COPY (triggers on), statements run as an
+operator would, a service's units of work on the test database, and the SQL an engine sends."""
+import contextlib
 import random
 from datetime import datetime, timezone
 
 import asyncpg
+from sqlalchemy import event
 
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
@@ -44,3 +46,18 @@ def generated(seed: int, claims: int) -> tuple[list, dict]:
     tenant_list = tenants(rng, 3, None)
     generator = ClaimGenerator(seed, claims, tenant_list, tenant_weights(rng, 3, 0.5), datetime.now(timezone.utc))
     return tenant_list, next(generator.chunks(claims))
+
+
+@contextlib.contextmanager
+def statements_sent(engine):
+    """The SQL texts the engine's own cursors send while the block runs (not the driver's direct calls)."""
+    sent: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        sent.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)

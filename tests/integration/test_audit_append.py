@@ -2,11 +2,10 @@
 falls back to the locked transaction when another writer moved the head, and the chain never forks,
 whatever the writers' interleaving."""
 import asyncio
-import contextlib
 import uuid
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from services.gateway.adapters.audit_append import append_at_head
 from services.gateway.adapters.repositories import GatewayUnitOfWork
@@ -16,6 +15,7 @@ from services.gateway.entrypoints.audit_log import verify
 from services.gateway.settings import Settings
 from shared.db.engine import make_engine, make_session_factory, statement_connection
 from shared.db.unit_of_work import UnitOfWorkFactory
+from tests.integration.figures_support import statements_sent
 
 
 @pytest.fixture(scope="module")
@@ -29,20 +29,6 @@ async def engine(infrastructure):
 def units(engine):
     return UnitOfWorkFactory(make_session_factory(engine), unit_of_work=GatewayUnitOfWork)
 
-
-@contextlib.contextmanager
-def statements_sent(engine):
-    """The SQL texts the engine's own cursors send while the block runs (not the driver's direct calls)."""
-    sent: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        sent.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 def _entries(count: int, tenant: uuid.UUID, label: str) -> list[dict]:

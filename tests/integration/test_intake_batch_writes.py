@@ -1,11 +1,10 @@
 """The intake batch's writes against Postgres: new encounters inserted once per (tenant, external id),
 re-sent ones found, Idempotency-Keys reserved, and one statement text whatever the batch's size
 (prepared once per connection)."""
-import contextlib
 import uuid
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from services.gateway.adapters import idempotency_store as store
@@ -13,6 +12,7 @@ from services.gateway.adapters.repositories import GatewayUnitOfWork
 from services.gateway.settings import Settings
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
+from tests.integration.figures_support import statements_sent
 
 
 @pytest.fixture(scope="module")
@@ -42,20 +42,6 @@ async def test_only_new_keys_are_inserted_and_the_first_of_twins_wins(units):
     assert inserted == {(tenant, "B"): new_b["id"]}
     assert found == {(tenant, "A"): first[(tenant, "A")], (tenant, "B"): new_b["id"]}
 
-
-@contextlib.contextmanager
-def statements_sent(engine):
-    """The SQL texts the engine sends while the block runs."""
-    sent: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        sent.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 async def test_a_batch_of_any_size_sends_the_same_statements(engine, units):
