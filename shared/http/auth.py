@@ -4,7 +4,16 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from shared.http.problems import Problem
-from shared.internal_auth import HEADER, Caller, InvalidInternalToken, verify_token
+from shared.internal_auth import HEADER, Caller, InvalidInternalToken, TokenVerifier
+
+_verifiers: dict[str, TokenVerifier] = {}  # one per secret: a process has one, tests build apps with several
+
+
+def token_verifier(secret: str) -> TokenVerifier:
+    verifier = _verifiers.get(secret)
+    if verifier is None:
+        verifier = _verifiers[secret] = TokenVerifier(secret)
+    return verifier
 
 
 async def internal_caller(request: Request) -> Caller:
@@ -13,7 +22,7 @@ async def internal_caller(request: Request) -> Caller:
     the headers here rather than declared as a Header parameter: FastAPI's parameter extraction and
     validation cost more per request than the HMAC itself."""
     try:
-        return verify_token(request.app.state.settings.internal_token_secret, request.headers.get(HEADER))
+        return token_verifier(request.app.state.settings.internal_token_secret).verify(request.headers.get(HEADER))
     except InvalidInternalToken as exc:
         raise Problem(401, "Unauthorized", str(exc)) from exc
 
