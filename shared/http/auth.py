@@ -23,7 +23,7 @@ def caller_of(request: Request) -> Caller:
 
     The reads the gateway makes for every claim view call this from the route's body instead of declaring
     CallerDep: a dependency is one more solve of FastAPI's dependency tree per request (about 13 us, a
-    seventh of the service's request path without the statement). Such a route validates its path
+    tenth of the service's request path without the statement). Such a route validates its path
     parameters before the token is checked, so a malformed id is a 422 even without a valid token."""
     try:
         return token_verifier(request.app.state.settings.internal_token_secret).verify(request.headers.get(HEADER))
