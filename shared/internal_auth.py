@@ -71,6 +71,14 @@ class TokenIssuer:
 
 
 def verify_token(secret: str, token: str | None) -> Caller:
+    caller, expires = _verify_signed(secret, token)
+    if expires < time.time():
+        raise InvalidInternalToken("internal token expired")
+    return caller
+
+
+def _verify_signed(secret: str, token: str | None) -> tuple[Caller, int]:
+    """The caller a token names and when it expires, once its signature matches; expiry is the caller's check."""
     if not token or token.count(".") != 1:
         raise InvalidInternalToken("missing or malformed internal token")
     body, signature = token.split(".")
@@ -82,6 +90,34 @@ def verify_token(secret: str, token: str | None) -> Caller:
         expires = int(claims["exp"])
     except (ValueError, KeyError, TypeError) as exc:
         raise InvalidInternalToken("internal token claims are malformed") from exc
-    if expires < time.time():
-        raise InvalidInternalToken("internal token expired")
-    return caller
+    return caller, expires
+
+
+class TokenVerifier:
+    """Verifies each distinct token once and remembers the verdict until the token expires.
+
+    The gateway hands the same token out for half its life (TokenIssuer), so a service sees a handful of
+    distinct tokens and verified each of them on every request: base64, HMAC, JSON and a dataclass, the
+    largest part of its own code per GET. Only tokens whose signature matched are remembered, keyed by
+    their exact text, so a forged or altered token is checked (and refused) every time; a remembered one
+    is refused again once its expiry passes, as verify_token would. Bounded: past `max_entries` distinct
+    tokens the memory starts over."""
+
+    def __init__(self, secret: str, clock=time.time, max_entries: int = 10_000):
+        self._secret = secret
+        self._clock = clock
+        self._max = max_entries
+        self._verified: dict[str, tuple[Caller, int]] = {}
+
+    def verify(self, token: str | None) -> Caller:
+        verdict = self._verified.get(token) if token else None
+        if verdict is None:
+            verdict = _verify_signed(self._secret, token)
+            if len(self._verified) >= self._max:
+                self._verified.clear()
+            self._verified[token] = verdict
+        caller, expires = verdict
+        if expires < self._clock():
+            self._verified.pop(token, None)
+            raise InvalidInternalToken("internal token expired")
+        return caller

@@ -12,13 +12,21 @@ from shared import metrics
 from shared.telemetry import start_span
 from shared.telemetry.propagation import NEW_TRACE, remote_context
 
-TRACE_HEADERS = (b"traceparent", b"tracestate")  # the W3C context; no other header is read into a span
-
 
 class ServerSpan:
     def __init__(self, app, *, service: str):
         self.app = app
         self.service = service
+        # The histogram's child per (method, route, status), looked up once: `labels()` checks and joins
+        # the label values under the metric's lock on every call. Routes are templates, so this stays small.
+        self._durations: dict[tuple[str, str, int], object] = {}
+
+    def _duration(self, method: str, route: str, status: int):
+        key = (method, route, status)
+        child = self._durations.get(key)
+        if child is None:
+            child = self._durations[key] = metrics.HTTP_SECONDS.labels(self.service, method, route, str(status))
+        return child
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -26,8 +34,13 @@ class ServerSpan:
             return
         started = time.perf_counter()
         method = scope["method"]
-        carrier = {name: value.decode("latin-1") for name, value in scope["headers"] if name in TRACE_HEADERS}
-        parent = remote_context(carrier.get(b"traceparent"), carrier.get(b"tracestate")) or NEW_TRACE
+        traceparent = tracestate = None
+        for name, value in scope["headers"]:
+            if name == b"traceparent":
+                traceparent = value.decode("latin-1")
+            elif name == b"tracestate":
+                tracestate = value.decode("latin-1")
+        parent = remote_context(traceparent, tracestate) or NEW_TRACE
         status = 500  # what the client gets when the app raises before answering
 
         async def send_with_status(message) -> None:
@@ -45,5 +58,4 @@ class ServerSpan:
                 span.update_name(f"{method} {route}")
                 span.set_attribute("http.route", route)
                 span.set_attribute("http.response.status_code", status)
-                metrics.HTTP_SECONDS.labels(self.service, method, route, str(status)).observe(
-                    time.perf_counter() - started)
+                self._duration(method, route, status).observe(time.perf_counter() - started)

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from shared.contracts.api import claims as api
 from shared.contracts.requests import ClaimFix
 from shared.db.engine import statement_connection
-from shared.http.auth import CallerDep
+from shared.http.auth import CallerDep, caller_of
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
@@ -34,8 +34,10 @@ async def _claim_or_404(uow, caller, claim_id: UUID):
 
 
 @router.get("/claims/{claim_id}", response_model=api.ClaimDetail)
-async def get_claim(request: Request, claim_id: ClaimId, caller: CallerDep) -> Response:
-    """Read by the gateway for every claim view: one statement, answered as the model's bytes."""
+async def get_claim(request: Request, claim_id: ClaimId) -> Response:
+    """Read by the gateway for every claim view: one statement, answered as the model's bytes; the caller
+    checked in the body (no dependency to solve)."""
+    caller = caller_of(request)
     async with statement_connection(request.app.state.runtime.engine) as connection:
         view = await claim_view(connection, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)
     if view is None:

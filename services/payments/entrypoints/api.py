@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from shared.contracts.api import payments as api
 from shared.contracts.requests import ApplySuspense, CloseSuspense, RefundOverpayment
 from shared.db.engine import statement_connection
-from shared.http.auth import CallerDep
+from shared.http.auth import CallerDep, caller_of
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
 from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
@@ -91,8 +91,10 @@ async def get_remit_file(request: Request, remit_id: Annotated[UUID, Path()], ca
 
 
 @router.get("/claims/{claim_id}/postings", response_model=api.ClaimPostings)
-async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()], caller: CallerDep) -> Response:
-    """Read by the gateway for every claim view: one statement, answered as the model's bytes."""
+async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()]) -> Response:
+    """Read by the gateway for every claim view: one statement, answered as the model's bytes; the caller
+    checked in the body (no dependency to solve)."""
+    caller = caller_of(request)
     async with statement_connection(request.app.state.runtime.engine) as connection:
         transactions, entries = await postings.claim_postings(connection, tenant_id=UUID(caller.tenant_id),
                                                               claim_id=claim_id)

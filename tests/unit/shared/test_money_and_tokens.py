@@ -5,7 +5,8 @@ import pytest
 from pydantic import BaseModel
 
 from shared.contracts.identifiers import claim_id_for, new_patient_control_number
-from shared.internal_auth import Caller, InvalidInternalToken, TokenIssuer, issue_token, verify_token
+from shared.internal_auth import (Caller, InvalidInternalToken, TokenIssuer, TokenVerifier, issue_token,
+                                  verify_token)
 from shared.money import Money, format_x12_amount, to_money
 
 pytestmark = pytest.mark.unit
@@ -56,6 +57,31 @@ def test_token_issuer_reuses_a_token_for_half_its_life_then_signs_a_new_one():
     now[0] += 1
     renewed = issuer.token(reader)
     assert renewed != first and verify_token(SECRET, renewed) == reader
+
+
+def test_token_verifier_remembers_a_verdict_until_expiry_and_refuses_forgeries_every_time():
+    now = [time.time()]
+    verifier = TokenVerifier(SECRET, clock=lambda: now[0], max_entries=2)
+    reader = Caller("tenant-1", "key-1", ("billing:read",))
+    token = issue_token(SECRET, reader, ttl_seconds=60, now=now[0])
+    assert verifier.verify(token) == reader
+    assert verifier.verify(token) == reader  # remembered
+    body, signature = token.split(".")
+    forged = issue_token("t" * 40, Caller("tenant-2", "key-1"), ttl_seconds=60, now=now[0])
+    for refused in (body + "x." + signature, body + "." + signature[:-1] + "A", forged, "", None, "a.b.c"):
+        for _ in range(2):  # a refusal is never remembered as a verdict
+            with pytest.raises(InvalidInternalToken):
+                verifier.verify(refused)
+    assert TokenVerifier("t" * 40).verify(forged) == Caller("tenant-2", "key-1")
+    with pytest.raises(InvalidInternalToken):
+        TokenVerifier("t" * 40).verify(token)  # another secret's verifier checks the signature itself
+    now[0] += 61
+    for _ in range(2):
+        with pytest.raises(InvalidInternalToken, match="expired"):
+            verifier.verify(token)
+    fresh = [issue_token(SECRET, Caller("t", f"k{n}"), ttl_seconds=60, now=now[0]) for n in range(3)]
+    assert [verifier.verify(t).key_id for t in fresh] == ["k0", "k1", "k2"]  # past its bound it starts over
+    assert len(verifier._verified) <= 2
 
 
 def test_claim_id_derives_from_tenant_and_pcn():
