@@ -72,7 +72,9 @@ RULES = (
                      r"treated",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)"),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
-                         r"no recurrence|(?<!being )(?<!be )repleted)\b", re.IGNORECASE),
+                         r"no recurrence|(?<!being )(?<!be )repleted|"
+                         # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
+                         r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered)\b", re.IGNORECASE),
               unless=_words("this morning", "today", "tonight", "overnight", "recurrent", "recurred", "again")),
     ScopeRule("negated",
               re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
