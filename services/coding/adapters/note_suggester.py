@@ -21,7 +21,7 @@ from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapte
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope,
                                                   past_by_name)
 from services.coding.domain.conventions import Tabular, apply_conventions
-from services.coding.domain.first_sight import calibrated
+from services.coding.domain.first_sight import calibrated, stated_over_elsewhere
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
@@ -195,7 +195,8 @@ class NoteSuggester:
         doc = self.nlp.make_doc(text)
         doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span, self._respeller))
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
-            return _in_note(apply_conventions([], text, self._tabular), expanded), []  # "flu shot given" is Z23
+            # "flu shot given" is Z23
+            return _in_note(stated_over_elsewhere(apply_conventions([], text, self._tabular), text), expanded), []
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -231,8 +232,8 @@ class NoteSuggester:
                                         **_named(PAST_BY_NAME if past is not None else CHAPTER_HISTORY
                                                  if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
-        suggestions = calibrated(apply_conventions(without_integral_symptoms(found, sentences, text), text,
-                                                   self._tabular), text, self._tabular)
+        suggestions = stated_over_elsewhere(calibrated(apply_conventions(
+            without_integral_symptoms(found, sentences, text), text, self._tabular), text, self._tabular), text)
         respelt_starts = _respelt_starts(respelt)
         suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
                                         respelt_starts)

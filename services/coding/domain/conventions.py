@@ -184,10 +184,14 @@ INTEGRAL_SYMPTOMS = {
     "R51": ("G43", "G44", "S06.0"),
     "R42": ("S06.0",),
     "R29.810": ("G51.0",),  # facial droop with Bell's palsy
-    # joint and back pain with the joint's or the spine's diagnosis
-    "M25.51": ("M75", "S46", "M19.01"),
-    "M25.55": ("M16",),
-    "M25.56": ("M17", "S83", "M23"),
+    # joint and back pain with the joint's or the spine's diagnosis, an injury of the joint among them (the
+    # fracture, sprain or dislocation at the joint: "R wrist pain ... Colles fx R")
+    "M25.51": ("M75", "S46", "M19.01", "S42.2", "S43"),
+    "M25.52": ("S52.0", "S52.1", "S53", "M77.0", "M77.1"),
+    "M25.53": ("S52.5", "S52.6", "S62.0", "S62.1", "S63.5"),
+    "M25.55": ("M16", "S72.0", "S72.1", "S73"),
+    "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1"),
+    "M25.57": ("S82.5", "S82.6", "S82.8", "S93.4", "S93.0"),
     "M54.1": ("M51.1",),
     "M54.5": ("M51", "M48.06", "S39.01", "M54.4"),  # M54.5's Excludes1: lumbago with sciatica (M54.4-)
     "M54.9": ("M51", "M48", "S39.01"),

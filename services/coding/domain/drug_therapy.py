@@ -48,6 +48,9 @@ _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANC
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence
 _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u)\b", re.IGNORECASE)
 _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing)\b", re.IGNORECASE)
+# the drug with what it is given for: "apixaban for CHA2DS2-VASc 3", "warfarin for mechanical valve"
+_INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|days?|wks?|weeks?|mo|months?)\b)",
+                               re.IGNORECASE)
 _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|cont|continues?|continued|maintained on|meds?|"
                             r"medications?|current medications?|rx)\b", re.IGNORECASE)
 # a denial of the drug itself ("not on anticoagulation"), not of another condition earlier in the sentence
@@ -74,9 +77,9 @@ def _taken(note: str, match: re.Match) -> bool:
     text = sentence(note, match.start(), match.end())
     if _AS_NEEDED.search(_list_item(note, match.start(), match.end())):
         return False
-    stated = _DOSE_AFTER.search(note[match.end():match.end() + 30]) or _CONTINUED_AFTER.search(
-        note[match.end():match.end() + 30]) or _TAKING_BEFORE.search(
-        before(note, match.start()))
+    after = note[match.end():match.end() + 30]
+    stated = _DOSE_AFTER.search(after) or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
+        _TAKING_BEFORE.search(before(note, match.start()))
     return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or
                                  _JUST_NEGATED.search(before(note, match.start())))
 

@@ -26,6 +26,7 @@ coder just below the threshold with the diagnosis named; a symptom alone in its 
 development notes) keeps its confidence.
 """
 import re
+from services.coding.domain.note_context import RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, UNDER_SPECIFIED_CONFIDENCE, words
 from services.coding.domain.note_text import sentence_end, sentence_start
 from services.coding.domain.suggestions import Suggestion
@@ -133,3 +134,40 @@ def _qualifiers_near(s: Suggestion, note: str, tabular) -> list[str]:
         w for w, following in zip(after, [*after[1:], ""]) if not following.isdigit()][:NEAR_WORDS]
     specific = tabular.category_words(s.code)
     return sorted({w for w in near if w in specific and not w.isdigit()})
+
+
+
+OVER_ELSEWHERE_NAME = "stated-over-elsewhere"
+OVER_ELSEWHERE_REASON = ("{code} ({evidence}): the note also says {head!r} is over ({over!r}); a coder decides "
+                         "whether it is still current or a history")
+
+
+def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+    """A condition coded from one mention that another mention calls over ("Completed levofloxacin for CAP ...
+    Pneumonia resolved.") is read two ways: a treated condition is no longer coded (a follow-up after it is Z09
+    with the history), yet "resolved" can be one episode of a condition still present. Neither reading is safe to
+    bill unseen, so the code goes to a coder below the threshold with the words that say it is over. The other
+    mention is the term's head word (its last: "pneumonia" of "community acquired pneumonia") read by the same
+    context rules."""
+    out = []
+    for s in suggestions:
+        over = _over_elsewhere(s, note) if s.context == "affirmed" and s.code[0] != "Z" else None
+        if over is not None:
+            s = s.model_copy(update={
+                "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": OVER_ELSEWHERE_NAME,
+                "reason": OVER_ELSEWHERE_REASON.format(code=s.code, evidence=s.evidence, head=over[0], over=over[1])})
+        out.append(s)
+    return out
+
+
+def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
+    head = (re.findall(r"[a-z]{4,}", s.evidence.lower()) or [None])[-1]
+    if head is None:
+        return None
+    for m in re.finditer(rf"\b{head}\b", note, re.IGNORECASE):
+        if m.start() < s.end and s.start < m.end():
+            continue
+        scope = mention_scope(note, m.start(), m.end())
+        if scope is not None and scope.rule == RESOLVED:
+            return head, scope.cue
+    return None

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 FAMILY = "family"
+RESOLVED = "resolved"
 NOT_ESTABLISHED = "not-established"
 NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)"
 
@@ -67,12 +68,14 @@ RULES = (
                      r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for"),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|may (occur|develop|recur)|"
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
-    ScopeRule("resolved",
+    ScopeRule(RESOLVED,
               _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"former", r"remote", r"healed",
                      r"treated",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)"),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
-                         r"no recurrence|(?<!being )(?<!be )repleted)\b", re.IGNORECASE),
+                         r"no recurrence|(?<!being )(?<!be )repleted|"
+                         # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
+                         r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered)\b", re.IGNORECASE),
               unless=_words("this morning", "today", "tonight", "overnight", "recurrent", "recurred", "again")),
     ScopeRule("negated",
               re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
@@ -129,7 +132,7 @@ _PAST_BY_NAME = re.compile(r"prior|previous|former|remote", re.IGNORECASE)
 def past_by_name(scope: "Scope | None") -> bool:
     """The mention is kept out by a `resolved` cue that names it past ("Prior MI 2020"): where the index has a
     History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
-    return scope is not None and scope.rule == "resolved" and bool(_PAST_BY_NAME.fullmatch(scope.cue))
+    return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue))
 
 
 def mention_scope(text: str, start: int, end: int) -> Scope | None:

@@ -11,7 +11,8 @@ Matching is exact on word boundaries: "CAD" never matches inside "CADASIL", and 
 `exact` matches only as written ("HA" is headache; "ha" is not). A guard decides between readings that depend
 on the neighbouring words: "RA" after an oxygen saturation is room air, elsewhere rheumatoid arthritis; "PE:"
 opening an exam section is the physical exam, elsewhere pulmonary embolism; "R"/"L" are sides only before a
-word ("L knee", not "2 L" or "hepatitis B") or closing a phrase after a comma ("scaphoid fracture, R, from a fall").
+word ("L knee", not "2 L" or "hepatitis B") or closing a phrase after a comma ("scaphoid fracture, R, from a fall")
+or right after an injury ("Colles fx R.").
 
 Suggestions must point into the note the provider wrote, so the expansion keeps, for every character it
 produces, the span of the original characters it came from (`Expanded.original_span`).
@@ -67,10 +68,14 @@ def _heading(text: str, start: int, end: int) -> bool:
 # the side written after what it qualifies, as the last item of its phrase: "scaphoid waist fracture, R, from a fall"
 _SIDE_AFTER_COMMA = re.compile(r"[a-z]{3,}\)?,[ \t]*$", re.IGNORECASE)
 _PHRASE_END = re.compile(r"[ \t]*([,;)\n]|\.(\s|$)|$)")
+# or right after the injury it sides, closing the phrase: "XR: displaced Colles fx R.", "ACL tear L; brace"
+_SIDE_AFTER_INJURY = re.compile(r"\b(fx|fxs|fracture|fractures|sprain|strain|tear|dislocation|contusion|"
+                                r"laceration)[ \t]+$", re.IGNORECASE)
 
 
 def _side(text: str, start: int, end: int) -> bool:
-    if _SIDE_AFTER_COMMA.search(text[max(0, start - _BEFORE):start]) and _PHRASE_END.match(text, end):
+    before = text[max(0, start - _BEFORE):start]
+    if (_SIDE_AFTER_COMMA.search(before) or _SIDE_AFTER_INJURY.search(before)) and _PHRASE_END.match(text, end):
         return True
     return bool(_WORD_AFTER.match(text, end)) and not _NOT_A_SIDE_AFTER.search(text[max(0, start - _BEFORE):start])
 

@@ -206,3 +206,19 @@ def test_palpitations_are_integral_to_the_arrhythmia_found(tabular):
     note = "Palpitations; Holter showed frequent PVCs."
     out, _ = c.integral_symptoms(found(note, ("R00.2", "Palpitations"), ("I49.3", "PVCs")), note, tabular)
     assert codes(out) == ["I49.3"]
+
+
+@pytest.mark.parametrize("note, pain, injury", [
+    ("R wrist pain. XR: displaced Colles fx R.", ("M25.531", "wrist pain"), ("S52.531A", "Colles fx")),
+    ("L ankle pain after a twist; sprain of the ATFL.", ("M25.572", "ankle pain"), ("S93.492A", "sprain")),
+    ("Elbow pain, lateral epicondylitis R.", ("M25.521", "Elbow pain"), ("M77.11", "lateral epicondylitis")),
+])
+def test_joint_pain_is_integral_to_an_injury_or_disorder_of_that_joint(tabular, note, pain, injury):
+    result, reasons = c.integral_symptoms(found(note, pain, injury), note, tabular)
+    assert codes(result) == [injury[0]] and reasons
+
+
+def test_joint_pain_beside_an_injury_of_another_joint_is_coded(tabular):
+    note = "R knee pain. Colles fx R wrist."
+    result, _ = c.integral_symptoms(found(note, ("M25.561", "knee pain"), ("S52.531A", "Colles fx")), note, tabular)
+    assert sorted(codes(result)) == ["M25.561", "S52.531A"]

@@ -21,6 +21,9 @@ pytestmark = pytest.mark.unit
     ("T2DM. Metformin 1000 BID continued.", ["Z79.84"]),
     ("CAD w/ stable angina, on ASA 81 + metoprolol + NTG prn.", ["Z79.82"]),  # "prn" is the nitroglycerin's
     ("Stable angina. Nitro prn rarely. Cont aspirin/clopidogrel.", ["Z79.02", "Z79.82"]),
+    # the drug with what it is given for
+    ("Paroxysmal AF, rate controlled on metoprolol; apixaban for CHA2DS2-VASc 3.", ["Z79.01"]),
+    ("Mechanical mitral valve. Warfarin for the valve, INR goal 2.5-3.5.", ["Z79.01"]),
 ])
 def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     out, reasons = maintenance_drug_therapy([], note, tabular)
@@ -31,7 +34,8 @@ def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     "Warfarin stopped before the procedure.", "Apixaban held for 48 hours.", "Allergic to aspirin.",
     "Meds: aspirin 81 mg prn headache.", "Mother on warfarin.", "Consider apixaban if AF recurs.", "Not on anticoagulation given the fall risk.", "Started apixaban 5 mg BID today.",
     "ASA class II, cleared for anesthesia.",  # the anesthesia physical status, not aspirin
-    "Prednisone 40 mg x 5 days.",  # not a maintenance class: needs "long-term" (encounter_z_codes)
+    "Prednisone 40 mg x 5 days.",
+    "Prednisone for 5 days.", "Apixaban for 3 months after the DVT; stopped last week.",  # a course, not maintenance  # not a maintenance class: needs "long-term" (encounter_z_codes)
     "Discussed metformin; patient prefers diet first.",  # named, not taken
     "HFrEF, EF 30%. Meds: carvedilol, empagliflozin 10 mg daily.",  # an SGLT2 inhibitor for the heart failure
     "Obesity, BMI 41, on semaglutide 2.4 mg weekly.",  # a GLP-1 agonist for the obesity

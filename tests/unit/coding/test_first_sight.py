@@ -2,10 +2,10 @@
 says more near them: a word another code of their category uses."""
 import pytest
 
-from services.coding.domain.first_sight import NAME, calibrated
+from services.coding.domain.first_sight import NAME, OVER_ELSEWHERE_NAME, calibrated, stated_over_elsewhere
 from services.coding.domain.note_terms import CONFIDENCE
 from services.coding.domain.suggestions import Suggestion
-from tests.unit.coding.test_conventions import tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_conventions import found, tabular  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 THRESHOLD = 0.9
@@ -88,3 +88,25 @@ def test_on_the_real_index_a_bare_hyperlipidemia_is_coded(suggest):
 def suggest(reference, tmp_path_factory):
     from services.coding.adapters.note_suggester import build_suggester
     return build_suggester(reference, index_dir=tmp_path_factory.mktemp("index"))
+
+
+def test_a_condition_another_mention_calls_over_goes_to_a_coder_with_the_words_that_say_so():
+    note = "Completed 7d levofloxacin for community acquired pneumonia. CXR clear. Pneumonia resolved."
+    out = stated_over_elsewhere(found(note, ("J18.9", "community acquired pneumonia")), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [("J18.9", 0.7, OVER_ELSEWHERE_NAME)]
+    assert "'resolved'" in out[0].reason
+
+
+@pytest.mark.parametrize("note, code, evidence", [
+    ("Community acquired pneumonia, on levofloxacin day 3.", "J18.9", "Community acquired pneumonia"),
+    ("Gout flare of the R first MTP today; last flare resolved in May.", "M10.9", "Gout"),  # another word is over
+    ("Mild persistent asthma on budesonide. Cough resolved.", "J45.30", "Mild persistent asthma"),
+])
+def test_a_condition_no_other_mention_calls_over_keeps_its_confidence(note, code, evidence):
+    out = stated_over_elsewhere(found(note, (code, evidence)), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [(code, 0.95, None)]
+
+
+def test_a_history_or_status_code_is_left_alone_by_a_mention_called_over():
+    note = "Hx of pneumonia. Pneumonia resolved."
+    assert stated_over_elsewhere(found(note, ("Z87.01", "Hx of pneumonia")), note)[0].confidence == 0.95

@@ -103,6 +103,13 @@ def test_a_side_closing_a_phrase_after_a_comma_is_read(expand):
     assert expand("Vitals 98.6, 72, L") == "Vitals 98.6, 72, L"  # after a number, not a word
 
 
+def test_a_side_closing_a_phrase_right_after_an_injury_is_read(expand):
+    assert expand("XR: displaced Colles fx R. Closed reduction.") == "XR: displaced Colles fracture right. Closed reduction."
+    assert expand("ACL tear L; brace") == "ACL tear left; brace"
+    assert expand("fx R 5th metatarsal") == "fracture right 5th metatarsal"  # before a word, as before
+    assert expand("Tibial plateau fx 2 L bags") == "Tibial plateau fracture 2 L bags"  # not after the injury
+
+
 def test_a_side_before_an_ordinal_is_read(expand):
     assert expand("fx of the R 5th metatarsal") == "fracture of the right 5th metatarsal"
     assert expand("pain of L 2nd toe") == "pain of left 2nd toe"

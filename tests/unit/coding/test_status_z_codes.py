@@ -91,7 +91,9 @@ def test_a_drug_toxicity_check_of_a_long_term_drug_is_drug_monitoring(tabular):
 
 
 @pytest.mark.parametrize("note", ["PT/INR. Reason: long-term anticoagulation with warfarin.",
-                                  "Warfarin for AF, INR goal 2-3."])
+                                  "Warfarin for AF, INR goal 2-3.",
+                                  "Requisition - PT/INR. Pt on chronic warfarin for AF.",
+                                  "Req: INR. Long-term warfarin."])
 def test_an_inr_ordered_or_aimed_at_for_a_long_term_anticoagulant_is_drug_monitoring(tabular, note):
     out, _ = status_z_codes(found(note, ("Z79.01", "arfarin")), note, tabular)
     assert codes(out) == ["Z51.81", "Z79.01"]
@@ -99,4 +101,6 @@ def test_an_inr_ordered_or_aimed_at_for_a_long_term_anticoagulant_is_drug_monito
 
 def test_an_inr_named_in_passing_is_not_drug_monitoring(tabular):
     note = "Labs: CBC, PT/INR normal. On long-term warfarin."
+    assert codes(status_z_codes(found(note, ("Z79.01", "warfarin")), note, tabular)[0]) == ["Z79.01"]
+    note = "Labs: INR 2.4 last week. On long-term warfarin."
     assert codes(status_z_codes(found(note, ("Z79.01", "warfarin")), note, tabular)[0]) == ["Z79.01"]

@@ -234,3 +234,10 @@ def test_an_abnormal_result_beside_a_diagnosis_keeps_its_confidence(suggest):
 
 def test_an_injury_of_today_without_follow_up_words_is_its_initial_encounter(suggest):
     assert "S93.402A" in coded(suggest, "Rolled L ankle stepping off a curb today. L ankle sprain. Brace, RICE.")
+
+
+def test_a_condition_stated_recovered_is_over_and_one_recovered_only_in_part_is_not(suggest):
+    assert "G51.0" not in coded(suggest, "Return visit. L Bell's palsy 2 yrs ago, fully recovered. Now headaches.")
+    assert "G51.0" not in coded(suggest, "Bell's palsy last spring, recovered.")
+    assert "G51.0" in coded(suggest, "Bell's palsy 3 wks ago, partially recovered.")
+    assert "G51.0" in coded(suggest, "Bell's palsy 3 wks ago, not yet recovered.")
