@@ -4,30 +4,15 @@ whatever the writers' interleaving."""
 import asyncio
 import uuid
 
-import pytest
 from sqlalchemy import text
 
 from services.gateway.adapters.audit_append import append_at_head
-from services.gateway.adapters.repositories import GatewayUnitOfWork
 from services.gateway.application.record_audit import AuditRecorder
 from services.gateway.domain.audit import chained
 from services.gateway.entrypoints.audit_log import verify
-from services.gateway.settings import Settings
-from shared.db.engine import make_engine, make_session_factory, statement_connection
-from shared.db.unit_of_work import UnitOfWorkFactory
+from shared.db.engine import statement_connection
 from tests.integration.figures_support import statements_sent
-
-
-@pytest.fixture(scope="module")
-async def engine(infrastructure):
-    engine = make_engine(Settings(database_url=infrastructure.database_url))
-    yield engine
-    await engine.dispose()
-
-
-@pytest.fixture
-def units(engine):
-    return UnitOfWorkFactory(make_session_factory(engine), unit_of_work=GatewayUnitOfWork)
+from tests.integration.test_intake_batch_writes import engine, units  # noqa: F401 - the gateway database's fixtures
 
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
-from shared.db.engine import make_engine, make_session_factory
+from shared.db.engine import make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
 from services.claims.adapters.catalog import Catalog
 from services.claims.adapters.clearinghouse import DropboxClearinghouse
@@ -17,18 +17,11 @@ from services.claims.adapters.tables import Claim, Interchange
 from services.claims.application.build_claims import create_claim
 from services.claims.application.register_tenant import register_tenant
 from services.claims.application.submission_round import verify_and_batch
-from services.claims.settings import Settings
 from tests.integration.test_claim_state_race import claims_service_paused  # noqa: F401
+from tests.integration.test_claim_view_query import engine  # noqa: F401 - the claims database's engine
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
 
 CATALOG = Catalog.load()
-
-
-@pytest.fixture(scope="module")
-async def engine(infrastructure):
-    engine = make_engine(Settings(database_url=infrastructure.database_url))
-    yield engine
-    await engine.dispose()
 
 
 def units_of_work(engine, signals: list) -> UnitOfWorkFactory:
