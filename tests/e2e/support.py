@@ -6,6 +6,9 @@ from pathlib import Path
 
 import httpx
 
+from tools.payer_sim.adjudication import initial_deductible
+from tools.devstack.topology import PAYER_SIM_SEED
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -27,6 +30,13 @@ def encounter_body(**overrides) -> dict:
     body["coverage"]["member_id"] = f"W{uuid.uuid4().int % 10**9:09d}"
     body.update(overrides)
     return body
+
+
+def member_paid_from_the_first_dollar() -> str:
+    """A member id the payer simulator starts with no deductible: its claim is paid in cash (with a deductible
+    left, the whole allowed amount may go to it and the payment is CLP04 0)."""
+    return next(member for member in (f"W{uuid.uuid4().int % 10**9:09d}" for _ in iter(int, 1))
+                if initial_deductible(PAYER_SIM_SEED, member) == 0)
 
 
 MBI_LETTERS = "ACDEFGHJKMNPQRTUVWXY"  # A-Z without S, L, O, I, B, Z

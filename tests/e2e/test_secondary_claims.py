@@ -16,7 +16,7 @@ import pytest
 
 from services.claims.domain.x12_validation import validate_x12
 from tools.chaos import ledger_checks
-from tests.e2e.support import encounter_body, medicare_beneficiary_id, wait_for
+from tests.e2e.support import encounter_body, medicare_beneficiary_id, member_paid_from_the_first_dollar, wait_for
 
 SECONDARY = {"payer_id": "BCBS", "group_number": "G-200", "relationship": "self"}
 
@@ -330,7 +330,9 @@ def refund(api, item: dict, claim_id: str) -> None:
 
 
 def test_a_primary_paying_after_its_own_void_is_owed_the_money_back_and_refunded(api):
-    encounter_id = api.post("/v1/encounters", json=encounter_body()).json()["encounter_id"]
+    body = encounter_body()
+    body["coverage"]["member_id"] = member_paid_from_the_first_dollar()  # money to owe back
+    encounter_id = api.post("/v1/encounters", json=body).json()["encounter_id"]
     claim_id = wait_for(lambda: api.get(f"/v1/encounters/{encounter_id}").json(), lambda e: e.get("claim_id"),
                         what="coding")["claim_id"]
     claim = wait_for(lambda: api.get(f"/v1/claims/{claim_id}").json(), paid_by(1), timeout=150, what="the 835")

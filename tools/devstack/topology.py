@@ -8,6 +8,7 @@ COMMON_ENV = ("ENVIRONMENT", "KAFKA_BOOTSTRAP_SERVERS", "KAFKA_SECURITY_PROTOCOL
 OPERATOR = "admin"  # the broker's super user: topics, ACLs, the DLQ tool, tests
 KAFKA_PRINCIPALS = (*PLATFORM_SERVICES, OPERATOR, "broker")  # one SCRAM login each
 CLEARINGHOUSE_CALLBACK_SERVICES = ("claims", "payments")  # the routes the clearinghouse calls back
+PAYER_SIM_SEED = 7  # the simulator's members, prices and answers: the same on every stack
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def process_specs(ports: Ports, *, common: dict[str, str], admin_api_key: str, p
                 "LOG_LEVEL": common["LOG_LEVEL"],
                 "ACK_CALLBACK_URL": f"{ports.url('claims')}/internal/clearinghouse/acks",
                 "ERA_CALLBACK_URL": f"{ports.url('payments')}/internal/clearinghouse/era",
-                "PAYER_SIM_SEED": "7",
+                "PAYER_SIM_SEED": str(PAYER_SIM_SEED),
                 "PAYER_SIM_STATE_PATH": payer_sim_state,
                 "PAYER_SIM_ACK_DELAY_SECONDS": "0.2",
                 "PAYER_SIM_ERA_DELAY_SECONDS": "1.0",
