@@ -60,6 +60,9 @@ def test_kpis_days_in_ar_and_billing_lag(api, claims):
     assert Decimal(kpis["net_collection_rate_percent"]) == (Decimal(kpis["collections_in_period"]) * 100
                                                            / collectible).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     assert 0 <= Decimal(kpis["net_collection_rate_percent"]) <= 100  # 0 when the payer applied it all to deductibles
+    # The dashboard's rate counts the same collections (everything of this tenant was posted in the period).
+    dashboard = api.get("/v1/reports/kpis").json()["net_collection_rate"]
+    assert Decimal(dashboard["numerator"]) == Decimal(kpis["collections_in_period"])
     assert api.get("/v1/reports/ar-kpis", params={"period_days": 0}).status_code == 422
 
 

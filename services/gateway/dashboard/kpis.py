@@ -26,11 +26,6 @@ def _balance(figures: dict, account: str) -> Decimal:
     return Decimal(figures.get("account_balances", {}).get(account, "0"))
 
 
-def _collected(payments: dict) -> Decimal:
-    """Payer cash less what is held as owed back to a payer (a payment on a voided claim): never collected."""
-    return _balance(payments, "cash:clearing") + _balance(payments, "liability:payer_overpayment")
-
-
 def compute_kpis(*, claims: dict, denials: dict, payments: dict) -> dict:
     adjudication = claims.get("adjudication", {})
     adjudicated = sum(p["adjudicated"] for p in adjudication.values())
@@ -45,7 +40,7 @@ def compute_kpis(*, claims: dict, denials: dict, payments: dict) -> dict:
         "denial_rate": ratio(denials.get("denied_claims", 0), adjudicated),
         "first_pass_resolution_rate": ratio(first_pass, adjudicated),
         "days_in_ar": ratio(receivable, daily_charges.quantize(Decimal("0.01")) if daily_charges else ZERO, DAYS),
-        "net_collection_rate": ratio(_collected(payments), collectible),
+        "net_collection_rate": ratio(Decimal(payments.get("collected", "0")), collectible),
         "denial_rate_by_payer": {payer: ratio(denials.get("by_payer", {}).get(payer, 0), p["adjudicated"])
                                  for payer, p in sorted(adjudication.items())},
         "denial_rate_by_reason": {reason: ratio(n, adjudicated)

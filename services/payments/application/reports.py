@@ -68,6 +68,15 @@ def collected(amount) -> Decimal:
     return amount(ledger.CASH) + amount(ledger.PATIENT_CASH) + amount(ledger.PAYER_OVERPAYMENT)
 
 
+async def dashboard_figures(uow: UnitOfWork, *, tenant_id: UUID | None, since) -> dict:
+    """The ledger's balances for the dashboard, with what was collected by the same definition as the A/R
+    report's net collection rate (payer and patient cash, less money held as owed back to a payer)."""
+    balances, recent, suspense = await uow.reports.dashboard(tenant_id, since)
+    return {"account_balances": {k: str(v) for k, v in balances.items()},
+            "collected": str(collected(lambda account: balances.get(account, ZERO))),
+            "charges_in_period": str(recent), "suspense_open": suspense}
+
+
 async def record_deposit(uow: UnitOfWork, *, tenant_id: UUID, method: str, trace_number: str, amount: Decimal,
                          deposited_on: date) -> tuple[Deposit, bool]:
     """Record once per (method, trace); the same deposit again is returned (True), another figure refused."""

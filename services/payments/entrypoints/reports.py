@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request
 from shared.contracts.api.reports import PaymentFigures
 from shared.http.auth import CallerDep
 from shared.http.reports import AllTenants, report_tenant
+from services.payments.application import reports
 
 router = APIRouter(prefix="/internal/reports", tags=["reports"], include_in_schema=False)
 
@@ -17,6 +18,5 @@ async def payments_report(request: Request, caller: CallerDep, all_tenants: AllT
     tenant_id = report_tenant(caller, all_tenants)
     since = datetime.now(timezone.utc) - timedelta(days=days)
     async with request.app.state.runtime.units_of_work() as uow:
-        balances, recent, suspense = await uow.reports.dashboard(tenant_id, since)
-    return {"account_balances": {k: str(v) for k, v in balances.items()}, "period_days": days,
-            "charges_in_period": str(recent), "suspense_open": suspense}
+        figures = await reports.dashboard_figures(uow, tenant_id=tenant_id, since=since)
+    return {**figures, "period_days": days}

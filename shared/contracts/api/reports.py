@@ -32,6 +32,7 @@ class DenialFigures(ApiModel):
 
 class PaymentFigures(ApiModel):
     account_balances: dict[str, str]
+    collected: str  # payer and patient cash, less money held as owed back to a payer
     period_days: int
     charges_in_period: str
     suspense_open: int

@@ -8,7 +8,8 @@ CLAIMS = {"by_status": {"paid": 6, "denied": 2, "held": 1, "submitted": 1}, "scr
 DENIALS = {"denied_claims": 2, "by_payer": {"CIGNA": 2}, "by_category": {"eligibility": 1, "authorization": 1},
            "by_carc": {"27": 1, "197": 1}, "open": 2}
 PAYMENTS = {"account_balances": {"ar:insurance": "300.00", "ar:patient": "60.00", "revenue:charges": "-1000.00",
-                                 "cash:clearing": "540.00", "adj:contractual": "100.00"},
+                                 "cash:clearing": "500.00", "cash:patient": "40.00", "adj:contractual": "100.00"},
+            "collected": "540.00",
             "period_days": 90, "charges_in_period": "900.00", "suspense_open": 1}
 
 
@@ -19,18 +20,12 @@ def test_each_kpi_follows_its_definition():
     assert kpis["first_pass_resolution_rate"]["value"] == "0.6250"
     # 360 receivable over 900/90 = 10.00 a day
     assert kpis["days_in_ar"]["value"] == "36.0"
-    # 540 paid over 1000 charged less 100 contractual
+    # 540 collected (the payments service's figure: payer and patient cash) over 1000 charged less 100 contractual
     assert kpis["net_collection_rate"]["value"] == "0.6000"
     assert kpis["denial_rate_by_payer"]["CIGNA"]["value"] == "0.6667"
     assert kpis["denial_rate_by_payer"]["AETNA"]["value"] == "0.0000"
     assert kpis["denial_rate_by_reason"]["eligibility"]["value"] == "0.1250"
     assert kpis["volumes"]["receivable"] == "360.00"
-
-
-def test_payer_money_held_as_owed_back_is_not_collected():
-    held = {**PAYMENTS["account_balances"], "cash:clearing": "640.00", "liability:payer_overpayment": "-100.00"}
-    kpis = compute_kpis(claims=CLAIMS, denials=DENIALS, payments={**PAYMENTS, "account_balances": held})
-    assert kpis["net_collection_rate"]["value"] == "0.6000"
 
 
 def test_no_activity_gives_no_value_rather_than_a_division_error():
