@@ -2,6 +2,7 @@
 business days". Business days skip Saturdays and Sundays only; holidays are not modelled."""
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -61,6 +62,7 @@ def business_days_between(start: date, end: date) -> int:
     return weeks * 5 + tail
 
 
+@lru_cache(maxsize=4096)  # the analytics ask it for every day of a period, many times a day
 def sla_due(opened_on: date) -> date:
     """The day by which someone must act on the denial: 10 business days after it opened."""
     return add_business_days(opened_on, SLA_BUSINESS_DAYS)
@@ -74,16 +76,16 @@ def breach_risk(opened_on: date, today: date) -> str:
     return "at_risk" if business_days_between(today, due) <= AT_RISK_BUSINESS_DAYS else "ok"
 
 
-def sla_attainment(denials: Iterable[tuple[date, date | None]], today: date) -> Decimal | None:
-    """Share of (opened_on, acted_on) denials acted on within the SLA; ones still open and not yet due
-    are left out (they can still make it). None when nothing counts yet."""
+def sla_attainment(denials: Iterable[tuple[date, date | None, int]], today: date) -> Decimal | None:
+    """Share of denials acted on within the SLA, over (opened_on, acted_on, how many); ones still open and
+    not yet due are left out (they can still make it). None when nothing counts yet."""
     counted = met = 0
-    for opened_on, acted_on in denials:
+    for opened_on, acted_on, n in denials:
         due = sla_due(opened_on)
         if acted_on is None and today <= due:
             continue
-        counted += 1
-        met += acted_on is not None and acted_on <= due
+        counted += n
+        met += n if acted_on is not None and acted_on <= due else 0
     return (Decimal(met) / counted).quantize(Decimal("0.0001")) if counted else None
 
 
@@ -95,7 +97,7 @@ def sla_summary(opened: Iterable[tuple[date, date | None, int]], waiting: Iterab
                 today: date) -> dict:
     """The SLA of a period's denials: attainment over (opened on, first acted on, how many), and the
     ones still waiting for an action (opened on, how many) by how near their due day is."""
-    attainment = sla_attainment([(opened_on, acted_on) for opened_on, acted_on, n in opened for _ in range(n)], today)
+    attainment = sla_attainment(opened, today)
     risks: Counter = Counter()
     for opened_on, n in waiting:
         risks[breach_risk(opened_on, today)] += n

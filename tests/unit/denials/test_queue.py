@@ -42,12 +42,14 @@ def test_sla_is_ten_business_days_and_breach_risk():
 
 
 def test_sla_attainment_against_the_95_percent_target():
-    on_time = [(FRIDAY, date(2026, 11, 30))] * 19
-    late = [(FRIDAY, date(2026, 12, 7))]
-    still_open_not_due = [(date(2026, 12, 1), None)]
+    on_time = [(FRIDAY, date(2026, 11, 30), 19)]
+    late = [(FRIDAY, date(2026, 12, 7), 1)]
+    still_open_not_due = [(date(2026, 12, 1), None, 4)]
     assert sla_attainment(on_time + late + still_open_not_due, today=date(2026, 12, 8)) == Decimal("0.95")
+    one_by_one = [(FRIDAY, date(2026, 11, 30), 1)] * 19 + late + [(date(2026, 12, 1), None, 1)] * 4
+    assert sla_attainment(one_by_one, today=date(2026, 12, 8)) == Decimal("0.95")  # a row per denial: the same
     assert meets_sla(Decimal("0.95")) and not meets_sla(Decimal("0.9499"))
-    assert sla_attainment([(FRIDAY, None)], today=date(2026, 12, 8)) == Decimal("0")  # open past due counts as missed
+    assert sla_attainment([(FRIDAY, None, 2)], today=date(2026, 12, 8)) == Decimal("0")  # open past due counts as missed
 
 
 def test_priority_orders_by_expected_recovery_and_urgency():
