@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import func, select, text
+from sqlalchemy import case, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.http.reports import scoped
@@ -26,10 +26,11 @@ class PaymentReports:
         self._session = session
 
     async def aging_figures(self, tenant_id: UUID, *, basis: str, undated: date,
-                            oldest: date) -> list[AgingFigure]:
-        """The tenant's open A/R per dimension, key and day it started to age on one basis: days before
-        `oldest` read as `oldest` (they share its bucket), undated figures as `undated`."""
-        since = func.greatest(func.coalesce(aging_figure.c.since, undated), oldest)
+                            read_days: tuple[date, ...]) -> list[AgingFigure]:
+        """The tenant's open A/R per dimension, key and bucket on one basis: each day read as the first of
+        `read_days` (newest first) not after it (domain.aging.read_as), undated figures as `undated`."""
+        day = func.coalesce(aging_figure.c.since, undated)
+        since = case(*((day >= read_day, read_day) for read_day in read_days[:-1]), else_=read_days[-1])
         rows = await self._session.execute(
             select(aging_figure.c.dimension, aging_figure.c.key, since, func.sum(aging_figure.c.amount),
                    func.sum(aging_figure.c["items"]))

@@ -26,7 +26,7 @@ async def aging_report(uow: UnitOfWork, *, tenant_id: UUID, today: date, basis: 
     """Open A/R in buckets as of `today`, from the figures maintained per day it started to age; a claim
     not yet submitted ages from the current day."""
     figures = await uow.reports.aging_figures(tenant_id, basis=basis, undated=uow.today(),
-                                              oldest=aging.oldest_distinct_day(today))
+                                              read_days=aging.bucket_days(today))
     return aging.aging_from_figures(figures, today, undated=uow.today())
 
 

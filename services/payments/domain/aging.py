@@ -5,8 +5,8 @@ date of service on request; patient A/R ages from the day the payer assessed the
 
 The report is built from figures: open amounts and item counts summed per dimension (payer or
 provider), key and the day they started to age. A claim's age grows daily but the day it started
-to age does not, so the figures can be kept per day and bucketed at read time; every day older than
-the last bucket's bound falls in the open-ended bucket, so the figures can be read collapsed to it.
+to age does not, so the figures can be kept per day and bucketed at read time, read collapsed to one day
+per bucket (`bucket_days`).
 """
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,6 +61,18 @@ def oldest_distinct_day(today: date) -> date:
     """Days before this one all fall in the open-ended bucket: figures can be read collapsed to it."""
     last_bound = max(upper for _, upper in BUCKETS if upper is not None)
     return today - timedelta(days=last_bound + 1)
+
+
+def bucket_days(today: date) -> tuple[date, ...]:
+    """One day per bucket, newest first, each in its own bucket as of `today`: a figure read as the first of
+    these that is not after its own day stays in its bucket, so the figures can be read one row per key and
+    bucket instead of one per day."""
+    return (*(today - timedelta(days=upper) for _, upper in BUCKETS if upper is not None), oldest_distinct_day(today))
+
+
+def read_as(since: date, days: tuple[date, ...]) -> date:
+    """The day of `bucket_days` a figure of `since` is read as (what the database read computes)."""
+    return next((day for day in days if since >= day), days[-1])
 
 
 def _add(table: dict[str, dict], key: str, bucket: str, amount: Decimal, count: int) -> None:

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from services.payments.domain.aging import (
-    PATIENT, PAYER, PROVIDER, AgingFigure, OpenItem, aging_from_figures, aging_report, item_figures,
-    oldest_distinct_day,
+    PATIENT, PAYER, PROVIDER, AgingFigure, OpenItem, aging_from_figures, aging_report, bucket_days, item_figures,
+    oldest_distinct_day, read_as,
 )
 
 pytestmark = pytest.mark.unit
@@ -23,11 +23,11 @@ def _items() -> list[OpenItem]:
             OpenItem("d", "BCBS", "111", D("-5.00"), days(400)), OpenItem("e", "BCBS", "111", D("0.00"), days(3))]
 
 
-def _summed(figures: list[AgingFigure], oldest: date) -> list[AgingFigure]:
-    """What the database read gives: figures summed per dimension, key and day, days before `oldest` as it."""
+def _summed(figures: list[AgingFigure], today: date) -> list[AgingFigure]:
+    """What the database read gives: figures summed per dimension, key and the day of its bucket."""
     sums: dict[tuple, list] = {}
     for f in figures:
-        row = sums.setdefault((f.dimension, f.key, max(f.since, oldest)), [D(0), 0])
+        row = sums.setdefault((f.dimension, f.key, read_as(f.since, bucket_days(today))), [D(0), 0])
         row[0] += f.amount
         row[1] += f.items
     return [AgingFigure(dimension, key, since, amount, items) for (dimension, key, since), (amount, items) in sums.items()]
@@ -35,9 +35,18 @@ def _summed(figures: list[AgingFigure], oldest: date) -> list[AgingFigure]:
 
 def test_summed_and_collapsed_figures_give_the_report_of_the_open_items():
     figures = item_figures(_items())
-    assert _summed(figures, oldest_distinct_day(TODAY)) != figures
-    assert aging_from_figures(_summed(figures, oldest_distinct_day(TODAY)), TODAY, undated=TODAY) == \
-        aging_report(_items(), TODAY)
+    assert _summed(figures, TODAY) != figures
+    assert aging_from_figures(_summed(figures, TODAY), TODAY, undated=TODAY) == aging_report(_items(), TODAY)
+
+
+def test_every_day_read_as_its_buckets_day_stays_in_its_bucket():
+    days = bucket_days(TODAY)
+    assert len(days) == 5 and list(days) == sorted(days, reverse=True)
+    for age in range(-3, 400):
+        since = TODAY - timedelta(days=age)
+        alone = aging_from_figures([AgingFigure(PAYER, "P", since, D("1"), 1)], TODAY, undated=TODAY)
+        read = aging_from_figures([AgingFigure(PAYER, "P", read_as(since, days), D("1"), 1)], TODAY, undated=TODAY)
+        assert read == alone, age
 
 
 def test_the_oldest_distinct_day_is_the_first_whose_age_lands_in_the_open_ended_bucket():
