@@ -96,7 +96,12 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
          # no class of their own: "Other long term (current) drug therapy"
          (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
-              r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?"), "Z79.899"))
+              r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?|"
+              # the drugs whose serum level is monitored, taken for years
+              r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine|tacrolimus|cyclosporine"), "Z79.899"))
+# a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"
+LEVEL_CHECKED_DRUG = re.compile(r"\b(" + "|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS) +
+                                r")\W{1,3}(levels?|monitoring)\b", re.IGNORECASE)
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
 # term: the dependence code says it
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
