@@ -58,6 +58,7 @@ class Tabular(Protocol):
     def allows_additional(self, code: str, paired: str) -> bool: ...
     def seventh_characters(self, code: str) -> dict[str, tuple[str, str]]: ...  # char -> (full code, meaning)
     def category_words(self, code: str) -> frozenset[str]: ...  # words its category's other codes use, not it
+    def sibling_named_by(self, code: str, near: frozenset[str]) -> str | None: ...  # the one sibling they name
 
 
 Result = tuple[list[Suggestion], list[str]]
