@@ -19,6 +19,9 @@ FAMILY = "family"
 RESOLVED = "resolved"
 NOT_ESTABLISHED = "not-established"
 NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)"
+# the condition a course the note calls complete was for: "finished 10 days of amoxicillin for sinusitis", "after
+# completed tx for lung adenocarcinoma" (not "completed 3 of 6 cycles", "not yet completed")
+COMPLETED_COURSE_CUE = r"(?<!not )(?<!yet to )(completed|finished)(?! \d+ of)[^.;:]{0,60}\bfor"
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
@@ -71,7 +74,8 @@ RULES = (
     ScopeRule(RESOLVED,
               _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"former", r"remote", r"healed",
                      r"treated",
-                     r"status post treatment (for|of)", r"s/p treatment (for|of)"),
+                     r"status post treatment (for|of)", r"s/p treatment (for|of)",
+                     COMPLETED_COURSE_CUE),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
                          r"no recurrence|(?<!being )(?<!be )repleted|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
@@ -126,7 +130,8 @@ def screened(text: str, start: int, end: int) -> bool:
 
 # the `resolved` cues that only date the condition ("prior MI", "previous DVT", "remote stroke"), beside those that
 # say how it ended ("resolved", "healed", "treated"): the first are a past condition, as "history of" is
-_PAST_BY_NAME = re.compile(r"prior|previous|former|remote", re.IGNORECASE)
+# So is the condition a completed course was for ("completed 7d levofloxacin for CAP": Z87.01).
+_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
 
 
 def past_by_name(scope: "Scope | None") -> bool:
