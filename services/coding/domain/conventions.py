@@ -257,7 +257,9 @@ _VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|
                       r"pcv ?(13|15|20|21)|ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|"
                       r"menveo|menquadfi|bexsero|arexvy|abrysvo)\b", re.IGNORECASE)
 _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue|up to date|up-to-date|utd|"
-                        r"previously|already (had|received|given))\b", re.IGNORECASE)
+                        r"previously|already (had|received|given)|"
+                        # a series finished before, whose immunity a titer now checks, is not a dose given today
+                        r"completed (\w+ )?(vaccine |vaccination )?series|titers?|titres?)\b", re.IGNORECASE)
 
 
 def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:

@@ -57,9 +57,16 @@ ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?part
                    "examination for a driving license"))
 
 
+# an antibody titer checking immunity (the index's "Examination, antibody response" and "Test, immunity status")
+EXAMINATIONS = (*ADMINISTRATIVE,
+                (_rx(r"(antibody|antibodies|immunity) (titers?|titres?)|(titers?|titres?) (to check|for|of) immunity|"
+                     r"(check|confirm)\w* (of )?immunity|immunity (check|status)|antibody response"), "Z01.84",
+                 "encounter for antibody response examination"))
+
+
 def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = _preoperative(note, suggestions, tabular)
-    for words, code, what in ADMINISTRATIVE:
+    for words, code, what in EXAMINATIONS:
         match = words.search(note)
         if match and not NEGATION.search(before(note, match.start())) and not _NOT_TODAY.search(
                 sentence(note, match.start(), match.end())):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 FAMILY = "family"
 RESOLVED = "resolved"
+LAB_TEST = "lab-test-analyte"
 NOT_ESTABLISHED = "not-established"
 NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)"
 # the condition a course the note calls complete was for: "finished 10 days of amoxicillin for sinusitis", "after
@@ -86,6 +87,11 @@ RULES = (
                                 r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          r"not seen|not found)\b", re.IGNORECASE)),
+    # A condition named as a test's analyte: "hepatitis B surface antibody titer", "Lyme IgM" (the test, not a
+    # diagnosis; its result, if the note states one, is read by the rules for results)
+    ScopeRule(LAB_TEST, None,
+              re.compile(r"^[\s-]{0,2}((surface|core|e) )?(antibod(y|ies)|antigens?|ag|ab|ag/ab|titers?|titres?|"
+                         r"serology|igg|igm)\b", re.IGNORECASE)),
     # A diagnosis weighed and set aside after it is named: "criteria for epilepsy not met", "asthma not confirmed
     # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
     ScopeRule(NOT_ESTABLISHED, None,

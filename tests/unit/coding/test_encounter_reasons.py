@@ -85,3 +85,9 @@ def test_a_follow_up_after_a_course_completed_for_a_condition_is_z09_with_its_hi
 def test_surveillance_after_a_malignancy_treated_to_completion_is_z08_not_the_cancer(suggest):
     note = "Surveillance visit after completed tx for LUL lung adenocarcinoma (lobectomy 2021); CT chest today NED."
     assert sorted(codes(suggest(note))) == ["Z08", "Z85.118"]
+
+
+@pytest.mark.parametrize("note", ["Lab order: hepatitis B surface antibody titer to check immunity after completed "
+                                  "vaccine series.", "Varicella titer for immunity status, healthcare worker."])
+def test_an_antibody_titer_checking_immunity_is_an_antibody_response_examination(suggest, note):
+    assert codes(suggest(note)) == ["Z01.84"]  # not Z23 (no dose given), nor the disease the titer names

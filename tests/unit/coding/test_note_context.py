@@ -175,3 +175,15 @@ def test_the_condition_a_completed_course_was_for_is_past(text, mention):
 ])
 def test_a_course_not_complete_leaves_its_condition_current(text, mention):
     assert rule_for(text, mention) is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Lab order: hepatitis B surface antibody titer.", "hepatitis B"),
+    ("Lyme IgM and IgG sent.", "Lyme"),
+])
+def test_a_condition_named_as_a_tests_analyte_is_not_a_diagnosis(text, mention):
+    assert rule_for(text, mention) == "lab-test-analyte"
+
+
+def test_a_condition_followed_by_other_words_is_not_an_analyte():
+    assert rule_for("Hepatitis B, chronic, on tenofovir.", "Hepatitis B") is None
