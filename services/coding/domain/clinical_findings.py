@@ -213,6 +213,10 @@ CLINICAL_FINDINGS = (
     # obesity due to excess calories"; a class stated instead is the class's code
     (_word(r"morbid(ly)? obes(e|ity)|severe obesity"), ("E66",), _fixed("E66.01", "morbid (severe) obesity")),
     (_word(r"obese"), ("E66",), _obese_beside_bmi),
+    # the index's "Gain, weight (abnormal) (excessive)" and "Neurogenic, bladder": words the tabular writes otherwise
+    # ("Abnormal weight gain", "Neuromuscular dysfunction of bladder, unspecified")
+    (_word(r"(weight|wt) gain"), ("R63",), _fixed("R63.5", "abnormal weight gain")),
+    (_word(r"neurogenic bladder"), ("N31", "N32"), _fixed("N31.9", "neuromuscular dysfunction of bladder")),
     (_word(r"pre-?diabet(es|ic)|borderline diabetes"), ("E11", "E13", "E08", "R73"),
      _fixed("R73.03", "prediabetes")),
     (_word(r"impaired fasting glucose|ifg|elevated fasting (blood )?(glucose|sugar)|fasting (blood )?(glucose|sugar)"
