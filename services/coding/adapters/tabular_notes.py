@@ -7,7 +7,7 @@ from services.coding.domain.codes import icd_compact
 from services.coding.domain.context_z_codes import ChapterFamilyHistory, chapter_family_history_codes
 from services.coding.domain.excludes1 import parse_note, rule_matches
 from services.coding.domain.icd10 import Icd10CodeSet
-from services.coding.domain.note_terms import CLASSIFICATION_WORDS, words
+from services.coding.domain.note_terms import CLASSIFICATION_WORDS, PARENTHESES, words
 
 
 class TabularNotes:
@@ -18,6 +18,7 @@ class TabularNotes:
         self._additional = lru_cache(maxsize=4096)(self._additional_rules)
         self.seventh_characters = lru_cache(maxsize=4096)(self._seventh_characters)
         self.category_words = lru_cache(maxsize=4096)(self._category_words)
+        self._added_words = lru_cache(maxsize=4096)(self._words_added_by_siblings)
 
     def is_billable(self, code: str) -> bool:
         return self._code_set.is_billable(code)
@@ -71,6 +72,31 @@ class TabularNotes:
                 others |= self._text_words(other)
         # one- and two-letter words are the tabular's labels ("type B", "group D", "stage II"), not a note's words
         return frozenset(w for w in others - self._text_words(code) - CLASSIFICATION_WORDS if len(w) > 2)
+
+    def sibling_named_by(self, code: str, near: frozenset[str]) -> str | None:
+        """The one billable code of `code`'s category whose description adds to `code`'s text only words the
+        note writes beside the mention (`near`): "iron deficiency anemia due to chronic blood loss" names
+        D50.0 "Iron deficiency anemia secondary to blood loss (chronic)" beside D50.9. Words in parentheses are
+        nonessential, as in the index; "due to" and "secondary to" say the same link. Two words at least: one
+        ("chronic" beside "PTSD") as often belongs to another phrase of the sentence ("PTSD, chronic pain")."""
+        near = near | {"secondary"} if "due" in near else near
+        named = [other for other, added in self._added_words(code) if len(added) >= 2 and added <= near]
+        return named[0] if len(named) == 1 else None
+
+    def _words_added_by_siblings(self, code: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        icd, category = self._icd, code.split(".")[0]
+        if not icd.is_valid_item(code) or not icd.is_valid_item(category):
+            return ()
+        own = self._text_words(code)
+        siblings = []
+        for other in icd.get_descendants(category):
+            # an "Other (specified) ..." code is what is left when no code names the condition: never named
+            if other != code and self.is_billable(other) and "other" not in words(icd.get_description(other)):
+                essential = set(words(PARENTHESES.sub(" ", icd.get_description(other))))
+                added = frozenset(w for w in essential - own - CLASSIFICATION_WORDS if len(w) > 2)
+                if added:
+                    siblings.append((other, added))
+        return tuple(siblings)
 
     def _text_words(self, code: str) -> set[str]:
         return set(words(" ".join([self._icd.get_description(code), *self._icd.get_inclusion_term(code)])))

@@ -24,6 +24,11 @@ _ADULT_CODES = ("Z68.1", *(f"Z68.{tens}{unit}" for tens in (2, 3) for unit in ra
                 *(f"Z68.4{unit}" for unit in range(1, 6)))
 
 
+def stated_bmi(text: str) -> float | None:
+    match = _BMI.search(text)
+    return float(match.group(3)) if match else None
+
+
 def adult_bmi_code(value: float, tabular) -> str | None:
     """The adult Z68 code whose described range holds the value."""
     for code in _ADULT_CODES:

@@ -25,6 +25,7 @@ unspecified thyrotoxicosis E05.90 gives way to the E05 code of the goiter or dis
 """
 import re
 
+from services.coding.domain.bmi import stated_bmi
 from services.coding.domain.circulatory_findings import CIRCULATORY_FINDINGS
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import (
@@ -195,9 +196,27 @@ def _nodule(match: re.Match, note: str) -> tuple[str, str]:
     return "R91.1", "a solitary pulmonary nodule"
 
 
+OBESITY_BMI = 30.0
+
+
+def _obese_beside_bmi(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"BMI 36.4, obese": the adjective is the weight diagnosis where its sentence states a BMI in the obese range;
+    alone ("obese abdomen") it describes the exam."""
+    bmi = stated_bmi(sentence(note, match.start(), match.end()))
+    return ("E66.9", f"obese with a BMI of {bmi:g}: obesity") if bmi is not None and bmi >= OBESITY_BMI else None
+
+
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 CLINICAL_FINDINGS = (
     *CIRCULATORY_FINDINGS,
+    # the index's "Obesity, morbid" and "Obesity, severe" (E66.01), which the tabular writes "Morbid (severe)
+    # obesity due to excess calories"; a class stated instead is the class's code
+    (_word(r"morbid(ly)? obes(e|ity)|severe obesity"), ("E66",), _fixed("E66.01", "morbid (severe) obesity")),
+    (_word(r"obese"), ("E66",), _obese_beside_bmi),
+    # the index's "Gain, weight (abnormal) (excessive)" and "Neurogenic, bladder": words the tabular writes otherwise
+    # ("Abnormal weight gain", "Neuromuscular dysfunction of bladder, unspecified")
+    (_word(r"(weight|wt) gain"), ("R63",), _fixed("R63.5", "abnormal weight gain")),
+    (_word(r"neurogenic bladder"), ("N31", "N32"), _fixed("N31.9", "neuromuscular dysfunction of bladder")),
     (_word(r"pre-?diabet(es|ic)|borderline diabetes"), ("E11", "E13", "E08", "R73"),
      _fixed("R73.03", "prediabetes")),
     (_word(r"impaired fasting glucose|ifg|elevated fasting (blood )?(glucose|sugar)|fasting (blood )?(glucose|sugar)"

@@ -36,7 +36,7 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "I50": ("Z82.49", None), "I71": ("Z82.49", None),  # History, family, disease, circulatory system NEC
     "N18": ("Z84.1", None),
     "I63": ("Z82.3", "Z86.73"), "G45.9": ("Z82.3", "Z86.73"),
-    "I26": (None, "Z86.711"), "I82.4": (None, "Z86.718"),
+    "I26": (None, "Z86.711"), "I82": (None, "Z86.718"),  # History, personal, thrombosis (venous) NEC
     "J45": ("Z82.5", None), "J44": ("Z82.5", None),
     "N20": ("Z84.1", "Z87.442"), "N39.0": (None, "Z87.440"), "J18": (None, "Z87.01"),
 }

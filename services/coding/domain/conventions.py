@@ -58,6 +58,7 @@ class Tabular(Protocol):
     def allows_additional(self, code: str, paired: str) -> bool: ...
     def seventh_characters(self, code: str) -> dict[str, tuple[str, str]]: ...  # char -> (full code, meaning)
     def category_words(self, code: str) -> frozenset[str]: ...  # words its category's other codes use, not it
+    def sibling_named_by(self, code: str, near: frozenset[str]) -> str | None: ...  # the one sibling they name
 
 
 Result = tuple[list[Suggestion], list[str]]
@@ -95,6 +96,8 @@ def _linked(note: str, *parts: Suggestion) -> bool:
 
 
 HYPERTENSION = ("I10", "I11.9")  # essential hypertension, or hypertensive heart disease stated in so many words
+DIABETES = ("E08", "E09", "E10", "E11", "E13")
+_END_STAGE = re.compile(r"\b(stage (5|v)|esrd|end[- ]stage)\b", re.IGNORECASE)
 
 
 def hypertension_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
@@ -105,20 +108,25 @@ def hypertension_combination(suggestions: list[Suggestion], note: str, tabular: 
         return suggestions, []
     hf = [s for s in suggestions if s.code.startswith("I50") and _affirmed(s) and _linked(note, s)]
     ckd = [s for s in suggestions if s.code.startswith("N18") and _affirmed(s) and _linked(note, s)]
-    if not hf and not ckd:
+    # "T2DM w/ diabetic CKD stage 2": the diabetes code states the CKD, whose stage code comes later (`ckd_stage`)
+    diabetic_ckd = not ckd and any(s.code[:3] in DIABETES and s.code.endswith(".22") and _affirmed(s)
+                                   for s in suggestions)
+    if not hf and not ckd and not diabetic_ckd:
         return suggestions, []
-    stage5 = any(s.code in ("N18.5", "N18.6") for s in ckd)
-    if hf and ckd:
+    stage5 = any(s.code in ("N18.5", "N18.6") for s in ckd) or bool(diabetic_ckd and _END_STAGE.search(note))
+    ckd_stated = ckd or diabetic_ckd
+    if hf and ckd_stated:
         code, what = ("I13.2" if stage5 else "I13.0"), "heart failure and chronic kidney disease"
-    elif ckd:
+    elif ckd_stated:
         code, what = ("I12.0" if stage5 else "I12.9"), "chronic kidney disease"
     else:
         code, what = "I11.0", "heart failure"
     paired = hf + ckd
     if not _pair_allowed(code, paired, tabular):
         return suggestions, []
-    reason = (f"hypertension with {what} is presumed linked: {code} replaces I10, "
-              f"{' '.join(p.code for p in paired)} as its additional code")
+    reason = f"hypertension with {what} is presumed linked: {code} replaces I10" + (
+        f", {' '.join(p.code for p in paired)} as its additional code" if paired else
+        ", the diabetes code stating the chronic kidney disease")
     kept = [_labelled(s, "hypertension-combination", f"use additional code with {code}") if s in paired else s
             for s in suggestions if s is not htn]
     return [_combined(code, [htn, *paired], note, tabular, "hypertension-combination", reason), *kept], [reason]
@@ -249,7 +257,9 @@ _VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|
                       r"pcv ?(13|15|20|21)|ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|"
                       r"menveo|menquadfi|bexsero|arexvy|abrysvo)\b", re.IGNORECASE)
 _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue|up to date|up-to-date|utd|"
-                        r"previously|already (had|received|given))\b", re.IGNORECASE)
+                        r"previously|already (had|received|given)|"
+                        # a series finished before, whose immunity a titer now checks, is not a dose given today
+                        r"completed (\w+ )?(vaccine |vaccination )?series|titers?|titres?)\b", re.IGNORECASE)
 
 
 def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:

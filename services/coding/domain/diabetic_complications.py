@@ -93,11 +93,12 @@ def ckd_stated_stage(suggestions: list[Suggestion], note: str, tabular) -> tuple
 
 
 def ckd_stage(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    combination = next((s for s in suggestions if s.code.startswith(_CKD_COMBINATIONS)), None)
-    if combination is None or any(s.code.startswith("N18") for s in suggestions):
+    if any(s.code.startswith("N18") for s in suggestions):
         return suggestions, []
-    start, end = sentence_start(note, combination.start), sentence_end(note, combination.end)
-    match = _STAGE.search(note, start, end)
+    # the first combination whose sentence states the stage: "T2DM w/ diabetic CKD stage 2. HTN." (E11.22, I12.9)
+    staged = ((c, _STAGE.search(note, sentence_start(note, c.start), sentence_end(note, c.end)))
+              for c in suggestions if c.code.startswith(_CKD_COMBINATIONS))
+    combination, match = next(((c, m) for c, m in staged if m), (None, None))
     code = _stage_code(match) if match else None
     if code is None or not tabular.is_billable(code) or not tabular.allows_additional(combination.code, code):
         return suggestions, []

@@ -18,7 +18,7 @@ from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FIND
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.context_z_codes import history_code
-from services.coding.domain.note_context import FAMILY, mention_scope
+from services.coding.domain.note_context import FAMILY, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
                                               uncertain)
@@ -366,15 +366,27 @@ def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], not
 
 def _relatives(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,
                tabular) -> tuple[list[Suggestion], str | None]:
-    """A finding the note gives a relative ("FHx CAD in brother") is the family history code the index's History
-    entry names for the condition's code (Z82.49 for coronary disease), as for the conditions the index finds."""
-    resolved = finding.resolve(match, note) if _relatives_condition(note, match.start(), match.end()) else None
-    code = history_code("family", resolved[0]) if resolved else None
+    """A finding the note gives a relative ("FHx CAD in brother") or names past ("completed abx for CAP") is the
+    family or personal history code the index's History entry names for the condition's code (Z82.49 for
+    coronary disease, Z87.01 for pneumonia), as for the conditions the index finds."""
+    context = "family" if _relatives_condition(note, match.start(), match.end()) else \
+        "history" if _past_condition(note, match.start(), match.end()) else None
+    resolved = finding.resolve(match, note) if context else None
+    code = history_code(context, resolved[0]) if resolved else None
     if code is None or not tabular.is_billable(code) or any(s.code == code for s in suggestions):
         return suggestions, None
-    reason = f"{match.group(0)}: {code}, a relative's {tabular.description(resolved[0]).lower()}"
-    made = from_rule(code, match, tabular, NAME, reason, confidence=FAMILY_HISTORY_CONFIDENCE, context="family")
+    whose = "a relative's" if context == "family" else "a past"
+    reason = f"{match.group(0)}: {code}, {whose} {tabular.description(resolved[0]).lower()}"
+    made = from_rule(code, match, tabular, NAME, reason, confidence=FAMILY_HISTORY_CONFIDENCE, context=context)
     return [*suggestions, made], reason
+
+
+def _past_condition(note: str, start: int, end: int) -> bool:
+    """Named past as the suggester's context rules read it ("Prior MI", "completed abx for CAP"), not denied,
+    supposed or uncertain."""
+    prefix = before(note, start)
+    return past_by_name(mention_scope(note, start, end)) and not (
+        NEGATION.search(prefix) or HYPOTHETICAL.search(prefix) or uncertain(note, start, end))
 
 
 def _relatives_condition(note: str, start: int, end: int) -> bool:

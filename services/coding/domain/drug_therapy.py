@@ -46,7 +46,9 @@ ALSO_FOR_OTHER_CONDITIONS = _rx(r"metformin|glucophage|empagliflozin|jardiance|d
 DIABETES = _rx(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|niddm|iddm")
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence
-_DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u)\b", re.IGNORECASE)
+# (a dose is an amount with its unit or its frequency: "metformin 500 mg", "metformin 500 bid")
+_DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u|bid|tid|qid|qd|qhs|qam|daily|"
+                         r"weekly)\b", re.IGNORECASE)
 _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing)\b", re.IGNORECASE)
 # the drug with what it is given for: "apixaban for CHA2DS2-VASc 3", "warfarin for mechanical valve"
 _INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|days?|wks?|weeks?|mo|months?)\b)",
@@ -80,8 +82,17 @@ def _taken(note: str, match: re.Match) -> bool:
     after = note[match.end():match.end() + 30]
     stated = _DOSE_AFTER.search(after) or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
         _TAKING_BEFORE.search(before(note, match.start()))
-    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or
-                                 _JUST_NEGATED.search(before(note, match.start())))
+    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or _denied(note, match))
+
+
+def _denied(note: str, match: re.Match) -> bool:
+    """A denial right before the drug reaches it across a list's separator only where the drug's own item says
+    nothing of its own: "not on aspirin, clopidogrel" denies both, while "no deficits, on clopidogrel" and
+    "without complications - stable, metformin 500 bid" take it."""
+    said = before(note, match.start())
+    own = said[max((m.end() for m in _ITEM_SEPARATOR.finditer(said)), default=0):]
+    states_its_own = _TAKING_BEFORE.search(own) or _DOSE_AFTER.search(note[match.end():match.end() + 30])
+    return bool(_JUST_NEGATED.search(own if states_its_own else said))
 
 
 def for_this_class(match: re.Match, note: str) -> bool:

@@ -14,6 +14,7 @@ stays as it is.
 import re
 
 from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.note_context import COMPLETED_COURSE_CUE
 from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -32,8 +33,11 @@ _NOT_TODAY = _rx(r"scheduled|will schedule|needs|need for|due for|declined|cance
 # "pre-op labs before L TKA scheduled 3/12": the procedure is the one scheduled, not the examination
 _PROCEDURE_DATE = _rx(r"(before|prior to|ahead of) [^.;,]*?\bscheduled\b")
 
-_FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ]treatment (visit|check)")
-_COMPLETED = _rx(r"(completed|complete|finished|after|s/p) (a |the |his |her )?(\w+ )?(course|treatment|tx|therapy|"
+_FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ](treatment|tx) (visit|check)|surveillance( visit)?")
+# a course completed "for" a condition names what it treated (`note_context`: that mention is read as past)
+_COMPLETED_FOR = re.compile(COMPLETED_COURSE_CUE, re.IGNORECASE)
+_COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
+                 r"(completed|complete|finished|after|s/p) (a |the |his |her )?(\w+ )?(course|treatment|tx|therapy|"
                  r"abx|antibiotics?|chemo\w*|radiation|regimen)|treatment (completed|complete|finished)|"
                  # a drug named, where the sentence says the condition went away or the drug was stopped:
                  # "completed nitrofurantoin, resolved", "completed 3 mo rivaroxaban, stopped last week"
@@ -53,9 +57,16 @@ ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?part
                    "examination for a driving license"))
 
 
+# an antibody titer checking immunity (the index's "Examination, antibody response" and "Test, immunity status")
+EXAMINATIONS = (*ADMINISTRATIVE,
+                (_rx(r"(antibody|antibodies|immunity) (titers?|titres?)|(titers?|titres?) (to check|for|of) immunity|"
+                     r"(check|confirm)\w* (of )?immunity|immunity (check|status)|antibody response"), "Z01.84",
+                 "encounter for antibody response examination"))
+
+
 def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = _preoperative(note, suggestions, tabular)
-    for words, code, what in ADMINISTRATIVE:
+    for words, code, what in EXAMINATIONS:
         match = words.search(note)
         if match and not NEGATION.search(before(note, match.start())) and not _NOT_TODAY.search(
                 sentence(note, match.start(), match.end())):
@@ -87,6 +98,7 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     here = sentence_start(note, done.start())
     treated = {s.code for s in suggestions if s.context == "affirmed" and sentence_start(note, s.start) == here
                and history_code("history", s.code) and not s.code.startswith(("Z", "C"))}
+    named_for = _COMPLETED_FOR.search(sentence(note, done.start(), done.end())) is not None
     out = []
     for s in suggestions:
         past = history_code("history", s.code) if s.code in treated else None
@@ -94,7 +106,7 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
             past, done, tabular, NAME, f"{s.evidence} treated to completion: {past} (personal history), not {s.code}",
             context="history"))
     out = list({s.code: s for s in reversed(out)}.values())[::-1]
-    if not treated and not any(s.code.startswith("Z85") for s in out):
+    if not treated and not named_for and not any(s.code.startswith("Z85") for s in out):
         return suggestions, []
     code = "Z08" if any(s.code.startswith("Z85") for s in out) else "Z09"
     reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (

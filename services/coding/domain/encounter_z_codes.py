@@ -11,7 +11,7 @@ import re
 
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
-from services.coding.domain.note_text import NEGATION, before, current, sentence
+from services.coding.domain.note_text import NEGATION, before, current, sentence, sentence_end
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -21,6 +21,10 @@ _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|s
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
 _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
+# A note that opens with an order ("Lab req:", "Labs ordered:", "Screening mammogram ordered, 50 F") is the order
+# itself, and the screening it orders is the reason the order carries: coded, though done at another encounter.
+_ORDER_HEADING = _rx(r"orders?|ordered|requisition|req")
+ORDERED_SCREENING = "screening-ordered-as-reason"
 
 
 SCREENINGS = (
@@ -55,6 +59,7 @@ _GAP = r"[^\w.;\n]+"  # between words of one sentence
 _SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,3}}?({topic})\b|"
                                   rf"\b({topic}){_GAP}(\w+{_GAP}){{0,3}}?{_SCREEN}\b", re.IGNORECASE), code)
                       for topic, code in SCREENED_FOR)
+_SCREENED_TOPICS = tuple((re.compile(rf"\b({topic})\b", re.IGNORECASE), code) for topic, code in SCREENED_FOR)
 _ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS) + rf"|\b{_SCREEN}\b",
                             re.IGNORECASE)
 _POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
@@ -91,7 +96,12 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
          # no class of their own: "Other long term (current) drug therapy"
          (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
-              r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?"), "Z79.899"))
+              r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?|"
+              # the drugs whose serum level is monitored, taken for years
+              r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine|tacrolimus|cyclosporine"), "Z79.899"))
+# a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"
+LEVEL_CHECKED_DRUG = re.compile(r"\b(" + "|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS) +
+                                r")\W{1,3}(levels?|monitoring)\b", re.IGNORECASE)
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
 # term: the dependence code says it
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
@@ -106,19 +116,53 @@ def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tupl
     return [*kept, *made], [m.reason for m in made]
 
 
-def _given(note: str, match: re.Match) -> bool:
+def _given(note: str, match: re.Match, order_note: bool = False) -> bool:
     said = sentence(note, match.start(), match.end())
-    only_ordered = _ORDERED_ONLY.search(said) and not _PERFORMED.search(said)
+    only_ordered = _ORDERED_ONLY.search(said) and not _PERFORMED.search(said) and not order_note
     return not (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(said) or only_ordered)
+
+
+def _opening(note: str) -> str:
+    return note[:sentence_end(note, 0)]
+
+
+def is_order_note(note: str) -> bool:
+    """The note's first sentence is an order heading or the screening it orders."""
+    opening = _opening(note)
+    return bool(_ORDER_HEADING.search(opening) or _ANY_SCREENING.search(opening))
 
 
 def _screenings(note: str, tabular) -> list[Suggestion]:
     """A screening whose result the note states as positive is coded as the condition it found instead."""
     if not _ANY_SCREENING.search(note):
         return []
-    return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, encounter for screening")
-            for pattern, code in (*SCREENINGS, *_SCREENED_FOR) for match in pattern.finditer(note)
-            if _given(note, match) and not _POSITIVE.search(sentence(note, match.start(), match.end()))]
+    order_note = is_order_note(note)
+    made = []
+    for pattern, code in (*SCREENINGS, *_SCREENED_FOR):
+        for match in pattern.finditer(note):
+            said = sentence(note, match.start(), match.end())
+            if _POSITIVE.search(said) or not _given(note, match, order_note):
+                continue
+            ordered = order_note and not _given(note, match)
+            made.append(from_rule(code, match, tabular, ORDERED_SCREENING if ordered else NAME,
+                                  f"{match.group(0)}: {code}, encounter for screening" + (
+                                      ", the reason of the order the note opens with" if ordered else "")))
+    return made + (_screened_tests(note, tabular) if order_note else [])
+
+
+def _screened_tests(note: str, tabular) -> list[Suggestion]:
+    """A bare "screening" in an order note names no topic of its own ("Lab order: HIV-1/2 Ag/Ab and hep C
+    antibody. Routine one-time screening."): it is the reason of the tests its opening orders."""
+    opening = _opening(note)
+    bare = next((m for m in re.finditer(rf"\b{_SCREEN}\b", note, re.IGNORECASE) if m.start() >= len(opening)
+                 and not any(pattern.search(sentence(note, m.start(), m.end())) for pattern, _ in _SCREENED_TOPICS)
+                 and _given(note, m, True) and not _POSITIVE.search(sentence(note, m.start(), m.end()))), None)
+    if bare is None:
+        return []
+    return [from_rule(code, test, tabular, ORDERED_SCREENING,
+                      f"{test.group(0)}: {code}, encounter for screening, the order's tests with "
+                      f"\"{bare.group(0)}\" as their reason")
+            for pattern, code in _SCREENED_TOPICS for test in [pattern.search(opening)] if test is not None]
 
 
 def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:

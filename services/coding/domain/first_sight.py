@@ -10,7 +10,9 @@ one stands beside a word that another code of its category uses ("chronic" is F4
 sets labelled last, m1-m48 and n1-n60), the others 3 times in 7.
 So the confidence is set below the threshold, for a coder to confirm, where the mention's sentence holds such a
 word within a few words of it; a bare mention keeps its index confidence. A code matched by its own
-description, or one a convention made, is not touched. Only ever lowered.
+description, or one a convention made, is not touched. Only ever lowered, but where those
+words are every word (two or more) that one other code of the category adds ("due to chronic blood loss": D50.0),
+they name that code.
 
 An inclusion term is read under its code's description: "Polyneuropathy" is listed under A69.22 "Other
 neurologic disorders in Lyme disease", and means that only in Lyme disease. Matched alone in a note that does
@@ -39,6 +41,14 @@ REASON = ("an unspecified code found through an index inclusion term or a term w
           "specific code")
 
 
+# Where those words are every word one other code of the category adds to the unspecified one ("due to chronic
+# blood loss" beside "iron deficiency anemia": D50.0, "secondary to blood loss (chronic)"), they name that code.
+QUALIFIED_NAME = "qualifier-names-code"
+QUALIFIED_CONFIDENCE = 0.9
+QUALIFIED_REASON = ("{sibling} rather than {code}: the words beside the mention ({words}) are those {sibling}'s "
+                    "description adds to {code}'s")
+
+
 IN_DISEASE_NAME = "inclusion-term-without-its-disease"
 _IN_DISEASE = re.compile(r"\bin ([\w' -]*\bdiseases?)\b", re.IGNORECASE)
 IN_DISEASE_REASON = ("{evidence!r} is an inclusion term of {code} ({description}): the note does not name "
@@ -52,7 +62,14 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
         disease = _disease_of_term(s) if _from_inclusion_term(s) else None
         if disease is not None:
             note_words = set(words(note)) if note_words is None else note_words
-        if qualifiers:
+        sibling = tabular.sibling_named_by(s.code, _near_words(s, note)) if qualifiers else None
+        if sibling is not None:
+            s = s.model_copy(update={
+                "code": sibling, "description": tabular.description(sibling), "convention": QUALIFIED_NAME,
+                "confidence": min(s.confidence, QUALIFIED_CONFIDENCE),
+                "reason": QUALIFIED_REASON.format(code=s.code, sibling=sibling, words=", ".join(
+                    f'"{w}"' for w in qualifiers))})
+        elif qualifiers:
             s = s.model_copy(update={
                 "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": NAME,
                 "reason": REASON.format(words=", ".join(f'"{w}"' for w in qualifiers), category=s.code[:3])})
@@ -125,15 +142,19 @@ _INDICATION = re.compile(r"\(for [^()]*\)", re.IGNORECASE)
 
 
 def _qualifiers_near(s: Suggestion, note: str, tabular) -> list[str]:
-    """The words near the mention, in its sentence, that other codes of its category use and it does not. A
-    number is no qualifier, nor a word it follows: "BMI 31.2", "LDL 92" are measurements, not kinds of obesity or
-    of hyperlipidemia."""
+    """The words near the mention, in its sentence, that other codes of its category use and it does not."""
+    specific = tabular.category_words(s.code)
+    return sorted(w for w in _near_words(s, note) if w in specific)
+
+
+def _near_words(s: Suggestion, note: str) -> frozenset[str]:
+    """The words within a few of the mention, in its sentence. A number is no qualifier, nor a word it follows:
+    "BMI 31.2", "LDL 92" are measurements, not kinds of obesity or of hyperlipidemia."""
     before = words(_INDICATION.sub(" ", note[sentence_start(note, s.start):s.start]))
     after = words(_INDICATION.sub(" ", note[s.end:sentence_end(note, s.end)]))
     near = [w for w, following in zip(before, [*before[1:], ""]) if not following.isdigit()][-NEAR_WORDS:] + [
         w for w, following in zip(after, [*after[1:], ""]) if not following.isdigit()][:NEAR_WORDS]
-    specific = tabular.category_words(s.code)
-    return sorted({w for w in near if w in specific and not w.isdigit()})
+    return frozenset(w for w in near if not w.isdigit())
 
 
 

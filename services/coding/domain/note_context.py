@@ -17,8 +17,12 @@ from dataclasses import dataclass
 
 FAMILY = "family"
 RESOLVED = "resolved"
+LAB_TEST = "lab-test-analyte"
 NOT_ESTABLISHED = "not-established"
 NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)"
+# the condition a course the note calls complete was for: "finished 10 days of amoxicillin for sinusitis", "after
+# completed tx for lung adenocarcinoma" (not "completed 3 of 6 cycles", "not yet completed")
+COMPLETED_COURSE_CUE = r"(?<!not )(?<!yet to )(completed|finished)(?! \d+ of)[^.;:]{0,60}\bfor"
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
@@ -71,7 +75,8 @@ RULES = (
     ScopeRule(RESOLVED,
               _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"former", r"remote", r"healed",
                      r"treated",
-                     r"status post treatment (for|of)", r"s/p treatment (for|of)"),
+                     r"status post treatment (for|of)", r"s/p treatment (for|of)",
+                     COMPLETED_COURSE_CUE),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
                          r"no recurrence|(?<!being )(?<!be )repleted|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
@@ -82,6 +87,11 @@ RULES = (
                                 r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          r"not seen|not found)\b", re.IGNORECASE)),
+    # A condition named as a test's analyte: "hepatitis B surface antibody titer", "Lyme IgM" (the test, not a
+    # diagnosis; its result, if the note states one, is read by the rules for results)
+    ScopeRule(LAB_TEST, None,
+              re.compile(r"^[\s-]{0,2}((surface|core|e) )?(antibod(y|ies)|antigens?|ag|ab|ag/ab|titers?|titres?|"
+                         r"serology|igg|igm)\b", re.IGNORECASE)),
     # A diagnosis weighed and set aside after it is named: "criteria for epilepsy not met", "asthma not confirmed
     # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
     ScopeRule(NOT_ESTABLISHED, None,
@@ -126,7 +136,8 @@ def screened(text: str, start: int, end: int) -> bool:
 
 # the `resolved` cues that only date the condition ("prior MI", "previous DVT", "remote stroke"), beside those that
 # say how it ended ("resolved", "healed", "treated"): the first are a past condition, as "history of" is
-_PAST_BY_NAME = re.compile(r"prior|previous|former|remote", re.IGNORECASE)
+# So is the condition a completed course was for ("completed 7d levofloxacin for CAP": Z87.01).
+_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
 
 
 def past_by_name(scope: "Scope | None") -> bool:

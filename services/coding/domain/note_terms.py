@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z0-9]+")
-_PARENS = re.compile(r"\([^()]*\)")
+PARENTHESES = re.compile(r"\([^()]*\)")  # the nonessential modifiers
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _QUALIFIERS = re.compile(r",?\s*\b(unspecified|without complications?|uncomplicated|site not specified|not otherwise specified|nos)\b",
                          re.IGNORECASE)
@@ -51,7 +51,7 @@ def key(text: str) -> str:
 
 def variants(text: str, kind: str, reorder: bool = True) -> list[tuple[str, str]]:
     """(key, kind) pairs for one description or inclusion term; `reorder` adds its site-first key."""
-    base = _PARENS.sub(" ", text)
+    base = PARENTHESES.sub(" ", text)
     found = [(key(base), kind)]
     stripped = key(_QUALIFIERS.sub(" ", base))
     if stripped and stripped != found[0][0]:

@@ -7,7 +7,7 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 
-from services.coding.domain.note_context import NOT_ESTABLISHED_CUE, TEMPLATE_NEGATIVE, screened
+from services.coding.domain.note_context import COMPLETED_COURSE_CUE, NOT_ESTABLISHED_CUE, TEMPLATE_NEGATIVE, screened
 
 _MARKS = ".;\n"
 
@@ -29,7 +29,8 @@ UNCERTAIN_AFTER = re.compile(r"^[\s,]*(\S*-?(related|induced|associated) \w+ )?(
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
 HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|"
                      r"prior(?! to| labs?| results?| tests?| studies| imaging)|"
-                     r"former|treated for|in remission|no recurrence|no evidence of recurrence)\b", re.IGNORECASE)
+                     r"former|treated for|in remission|no recurrence|no evidence of recurrence|"
+                     + COMPLETED_COURSE_CUE + r")\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs of|risk of|at risk for|to prevent|"
                           r"prevention of|precautions|in case of|unless)\b", re.IGNORECASE)
 FAMILY = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grandmother|grandfather|aunt|uncle|"

@@ -46,14 +46,19 @@ _MS_COURSE = re.compile(r"\b(relapsing[- ]remitting|relapsing|(primary|secondary
                         r"\W*$", re.IGNORECASE)
 
 
+_MS_COURSE_AFTER = re.compile(r"[\s,:-]{0,3}(relapsing[- ]remitting|relapsing|(primary|secondary) progressive|"
+                              r"clinically isolated)\b", re.IGNORECASE)
+
+
 def _oxygen_after(text: str, start: int, end: int) -> bool:
     """"RA sat 93%", "RA 95%": the room air a saturation was measured on, written before it."""
     return bool(_OXYGEN_AFTER.match(text, end))
 
 
 def _ms_course(text: str, start: int, end: int) -> bool:
-    """"relapsing remitting MS": a course that only multiple sclerosis has (not mitral stenosis, mental status)."""
-    return bool(_MS_COURSE.search(text[max(0, start - _BEFORE):start]))
+    """"relapsing remitting MS", "MS, relapsing-remitting": a course that only multiple sclerosis has (not mitral
+    stenosis, mental status), before it or, as problem lists write it, right after it."""
+    return bool(_MS_COURSE.search(text[max(0, start - _BEFORE):start]) or _MS_COURSE_AFTER.match(text, end))
 
 
 def _heart_failure_type(text: str, start: int, end: int) -> bool:

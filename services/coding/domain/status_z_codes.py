@@ -14,6 +14,7 @@ declined is Z28.21 (immunization not carried out because of patient refusal).
 """
 import re
 
+from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG
 from services.coding.domain.note_text import FAMILY, before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -60,8 +61,7 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
                   r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
                   r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?)\s*[:-]\s*(pt/)?inr(?=\s*[.:])|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug )?toxicity|"
-                  r"(lithium|digoxin|phenytoin|valproate|vancomycin|"
-                  r"tacrolimus) level")
+                  r"vancomycin level")
 _VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(vaccin\w*|"
                        r"immuni[sz]ation|flu shot|booster)|(vaccin\w*|immuni[sz]ation|flu shot|booster|shot) "
                        r"(was |is )?(declined|refused)")
@@ -105,7 +105,7 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
     """A visit to check the level or effect of a drug taken long term is Z51.81, with the Z79.- code beside it."""
     if not any(s.code.startswith("Z79") for s in suggestions):
         return []
-    match = _MONITORING.search(note)
+    match = _MONITORING.search(note) or LEVEL_CHECKED_DRUG.search(note)
     if match is None:
         return []
     return [from_rule("Z51.81", match, tabular, NAME,

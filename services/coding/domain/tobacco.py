@@ -22,7 +22,9 @@ PRODUCTS = ((re.compile(r"\be-?cig(arette)?s?\b|\belectronic cigarettes?\b|\bvap
             (re.compile(r"\bchewing tobacco\b|\bchews tobacco\b|\bsmokeless tobacco\b|\bsnuff\b", re.IGNORECASE),
              "F17.220", "chewing tobacco"),
             (re.compile(r"\bcigars?\b|\bpipe\b", re.IGNORECASE), "F17.290", "another tobacco product"))
-_SMOKER = re.compile(r"\b(current smoker|active smoker|smoker|smokes|smoking)\b", re.IGNORECASE)
+# a vaper is a user of nicotine only where the sentence says nicotine ("vapes nicotine daily"; not "vapes THC")
+_SMOKER = re.compile(r"\b(current smoker|active smoker|smoker|smokes|smoking|"
+                     r"(vapes|vaping|vaper)(?=[^.;\n]*\bnicotine\b)|(?<=nicotine )(vapes|vaping|vape))\b", re.IGNORECASE)
 # "not ready to quit" is a current smoker
 _NOT_CURRENT = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|stopped|cessation|passive|second-?hand)\b",
                           re.IGNORECASE)

@@ -178,3 +178,29 @@ def test_chest_pain_gives_way_to_its_kind_named_in_the_note(tabular):
 
 def test_a_dvt_not_placed_in_a_leg_is_left_to_a_coder(tabular):
     assert documented_findings([], "DVT of the right subclavian vein.", tabular)[0] == []
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Vitamin D deficiency. Morbid obesity, BMI 42.3.", ["E66.01"]),
+    ("BMI 41.3; severe obesity - referral to weight mgmt.", ["E66.01"]),
+    ("Severe OSA (AHI 45). BMI 36.4, obese.", ["E66.9"]),
+])
+def test_obesity_in_the_indexs_words_is_its_code(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert [c for c in codes(out) if c.startswith("E66")] == expected
+
+
+@pytest.mark.parametrize("note", ["Abdomen obese, soft, nontender.", "BMI 27.2, obese habitus per pt."])
+def test_obese_without_a_bmi_in_the_obese_range_is_an_exam_word(tabular, note):
+    assert not [c for c in codes(documented_findings([], note, tabular)[0]) if c.startswith("E66")]
+
+
+@pytest.mark.parametrize("note, expected", [("Req: TSH. Reason: fatigue, weight gain x 3 mo.", "R63.5"),
+                                            ("Neurogenic bladder managed by urology.", "N31.9")])
+def test_index_entries_the_tabular_words_otherwise_are_read(tabular, note, expected):
+    assert expected in codes(documented_findings([], note, tabular)[0])
+
+
+def test_weight_gain_only_supposed_or_denied_is_not_coded(tabular):
+    for note in ("Denies weight gain.", "Discussed risk of weight gain on mirtazapine."):
+        assert "R63.5" not in codes(documented_findings([], note, tabular)[0])

@@ -88,3 +88,10 @@ def test_a_relatives_condition_without_a_history_entry_is_its_systems_family_his
 def test_a_past_condition_without_a_history_entry_is_still_not_coded_by_its_chapter(suggest):
     """"PMH: HTN" is most often a condition still treated: no personal history code by chapter."""
     assert not [s for s in suggest("History of atrial flutter.") if s.code.startswith("Z8")]
+
+
+@pytest.mark.parametrize("note", ["Telephone f/u: h/o DVT R leg 2024, completed 6 mo rivaroxaban.",
+                                  "PMH significant for DVT 2018, completed anticoagulation, none since."])
+def test_a_past_venous_thrombosis_of_any_vein_takes_its_history_entry(suggest, note):
+    found = [s for s in suggest(note) if s.code == "Z86.718"]
+    assert found and found[0].context == "history" and found[0].confidence >= 0.9

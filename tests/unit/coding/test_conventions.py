@@ -222,3 +222,20 @@ def test_joint_pain_beside_an_injury_of_another_joint_is_coded(tabular):
     note = "R knee pain. Colles fx R wrist."
     result, _ = c.integral_symptoms(found(note, ("M25.561", "knee pain"), ("S52.531A", "Colles fx")), note, tabular)
     assert sorted(codes(result)) == ["M25.561", "S52.531A"]
+
+
+@pytest.mark.parametrize("note, stage, i12", [
+    ("1. T2DM w/ diabetic CKD stage 2 (eGFR 72). 2. HTN - lisinopril.", "N18.2", "I12.9"),
+    ("T2DM with diabetic CKD, ESRD on hemodialysis. HTN.", None, "I12.0"),
+])
+def test_hypertension_beside_a_diabetes_code_that_states_ckd_is_hypertensive_ckd(tabular, note, stage, i12):
+    given = found(note, ("E11.22", "T2DM w/ diabetic CKD" if "w/" in note else "T2DM with diabetic CKD"),
+                  ("I10", "HTN"))
+    out = [s.code for s in c.apply_conventions(given, note, tabular)]
+    assert i12 in out and "I10" not in out and (stage is None or stage in out)
+
+
+def test_hypertension_without_any_ckd_stays_essential(tabular):
+    note = "T2DM w/ diabetic polyneuropathy. HTN."
+    given = found(note, ("E11.42", "T2DM w/ diabetic polyneuropathy"), ("I10", "HTN"))
+    assert "I10" in [s.code for s in c.apply_conventions(given, note, tabular)]

@@ -24,6 +24,9 @@ pytestmark = pytest.mark.unit
     # the drug with what it is given for
     ("Paroxysmal AF, rate controlled on metoprolol; apixaban for CHA2DS2-VASc 3.", ["Z79.01"]),
     ("Mechanical mitral valve. Warfarin for the valve, INR goal 2.5-3.5.", ["Z79.01"]),
+    # a denial of something else before a list separator, where the drug's own item says it is taken
+    ("Hx of TIA 2022, no deficits, on clopidogrel long term.", ["Z79.02"]),
+    ("Type 2 diabetes mellitus without complications - stable, metformin 500 bid.", ["Z79.84"]),  # a dose by frequency
 ])
 def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     out, reasons = maintenance_drug_therapy([], note, tabular)
@@ -40,6 +43,7 @@ def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     "HFrEF, EF 30%. Meds: carvedilol, empagliflozin 10 mg daily.",  # an SGLT2 inhibitor for the heart failure
     "Obesity, BMI 41, on semaglutide 2.4 mg weekly.",  # a GLP-1 agonist for the obesity
     "Med rec: metformin 500 BID - taking; lisinopril 10 - taking.",  # metformin is also for prediabetes and PCOS
+    "Not on aspirin, clopidogrel.",  # the denial reaches the list items that say nothing of their own
 ])
 def test_a_drug_not_taken_as_maintenance_is_not(tabular, note):
     assert maintenance_drug_therapy([], note, tabular)[0] == []

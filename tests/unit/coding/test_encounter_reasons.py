@@ -3,6 +3,7 @@ import pytest
 
 from services.coding.domain.encounter_reasons import encounter_reasons
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 
@@ -71,3 +72,22 @@ def test_preoperative_labs_before_a_scheduled_procedure_are_done_today(tabular):
     note = "Pre-op labs: CBC, BMP, PT/INR before L TKA scheduled 3/12."
     assert codes(encounter_reasons([], note, tabular)[0]) == ["Z01.812"]
     assert encounter_reasons([], "Pre-op labs scheduled for next week.", tabular)[0] == []
+
+
+def test_a_follow_up_after_a_course_completed_for_a_condition_is_z09_with_its_history_entry(suggest):
+    note = ("Post-treatment recheck. Completed 7d levofloxacin for CAP (finished 5/12). Afebrile, CXR clear. "
+            "Pneumonia resolved.")
+    assert sorted(codes(suggest(note))) == ["Z09", "Z87.01"]
+    note = "Post-tx check. Finished 10 days of amoxicillin-clavulanate for acute maxillary sinusitis; sx resolved."
+    assert codes(suggest(note)) == ["Z09"]  # sinusitis has no History entry: the visit, and nothing billed as current
+
+
+def test_surveillance_after_a_malignancy_treated_to_completion_is_z08_not_the_cancer(suggest):
+    note = "Surveillance visit after completed tx for LUL lung adenocarcinoma (lobectomy 2021); CT chest today NED."
+    assert sorted(codes(suggest(note))) == ["Z08", "Z85.118"]
+
+
+@pytest.mark.parametrize("note", ["Lab order: hepatitis B surface antibody titer to check immunity after completed "
+                                  "vaccine series.", "Varicella titer for immunity status, healthcare worker."])
+def test_an_antibody_titer_checking_immunity_is_an_antibody_response_examination(suggest, note):
+    assert codes(suggest(note)) == ["Z01.84"]  # not Z23 (no dose given), nor the disease the titer names

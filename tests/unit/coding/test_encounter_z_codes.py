@@ -147,3 +147,28 @@ def test_insulin_taken_for_years_is_long_term_except_in_type_1_diabetes(tabular)
     note = "Diabetes x 20 yrs, on insulin."
     assert codes(encounter_z_codes(found(note, ("E11.9", "Diabetes")), note, tabular)[0]) == ["E11.9", "Z79.4"]
     assert codes(encounter_z_codes(found(note, ("E10.9", "Diabetes")), note, tabular)[0]) == ["E10.9"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Screening mammogram ordered, 50 F, no breast complaints.", ["Z12.31"]),
+    ("Labs ordered: PSA - screening for prostate ca, 55M, asymptomatic.", ["Z12.5"]),
+    ("Lab order: HIV-1/2 Ag/Ab and hep C antibody. Routine one-time screening, asymptomatic.", ["Z11.4", "Z11.59"]),
+])
+def test_a_screening_the_note_opens_by_ordering_is_the_orders_reason(tabular, note, expected):
+    out, _ = encounter_z_codes([], note, tabular)
+    assert sorted(codes(out)) == sorted(expected)
+    assert {s.convention for s in out} == {"screening-ordered-as-reason"} and all(s.confidence >= 0.9 for s in out)
+
+
+@pytest.mark.parametrize("note", [
+    "Mother had breast cancer at 45. Screening mammogram ordered.",  # a visit about something else orders it
+    "Tobacco use disorder. Eligible for LDCT, ordered.",
+    "Lab order: HIV-1/2 Ag/Ab. Reason: exposure, not screening.",  # a bare screening the note negates
+])
+def test_a_screening_only_ordered_in_a_visit_about_something_else_is_not_coded(tabular, note):
+    assert encounter_z_codes([], note, tabular)[0] == []
+
+
+def test_a_bare_screening_takes_only_the_tests_its_order_opens_with(tabular):
+    note = "Orders: A1c - screening, no diabetes sx. Lipid panel - known hypercholesterolemia."
+    assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z13.1"]

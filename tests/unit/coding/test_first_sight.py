@@ -110,3 +110,32 @@ def test_a_condition_no_other_mention_calls_over_keeps_its_confidence(note, code
 def test_a_history_or_status_code_is_left_alone_by_a_mention_called_over():
     note = "Hx of pneumonia. Pneumonia resolved."
     assert stated_over_elsewhere(found(note, ("Z87.01", "Hx of pneumonia")), note)[0].confidence == 0.95
+
+
+IDA = ("D50.9", "Iron deficiency anemia, unspecified")
+
+
+@pytest.mark.parametrize("note", ["Dx: iron deficiency anemia due to chronic blood loss from menorrhagia.",
+                                  "Labs for iron deficiency anemia secondary to chronic blood loss."])
+def test_qualifiers_that_are_every_word_one_sibling_adds_name_that_code(tabular, note):
+    [found] = calibrated([suggestion(CONFIDENCE["default"], IDA, note=note, evidence="iron deficiency anemia")],
+                         note, tabular)
+    assert (found.code, found.convention) == ("D50.0", "qualifier-names-code") and found.confidence >= THRESHOLD
+    assert "D50.0" in found.reason and '"blood"' in found.reason
+
+
+def test_a_single_qualifier_or_part_of_a_siblings_words_leaves_the_code_to_a_coder(tabular):
+    [ptsd] = calibrated([suggestion(CONFIDENCE["inclusion"])], CHRONIC, tabular)  # "chronic" alone: F43.12?
+    assert (ptsd.code, ptsd.convention) == ("F43.10", NAME)
+    note = "Iron deficiency anemia, chronic; GI blood loss ruled out."  # "secondary"/"due to" not written
+    [ida] = calibrated([suggestion(CONFIDENCE["default"], IDA, note=note, evidence="Iron deficiency anemia")],
+                       note, tabular)
+    assert ida.code == "D50.9" and ida.confidence < THRESHOLD
+
+
+def test_the_sibling_named_reads_parentheses_as_nonessential(tabular):
+    assert tabular.sibling_named_by("D50.9", frozenset({"secondary", "blood", "loss"})) == "D50.0"
+    assert tabular.sibling_named_by("D50.9", frozenset({"due", "blood", "loss"})) == "D50.0"
+    assert tabular.sibling_named_by("D50.9", frozenset({"blood"})) is None
+    # "Other specified rheumatoid arthritis, multiple sites" is what is left over, not what "multiple sites" names
+    assert tabular.sibling_named_by("M06.9", frozenset({"seropositive", "multiple", "site"})) is None

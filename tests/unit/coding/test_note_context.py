@@ -156,3 +156,34 @@ def test_a_condition_named_prior_or_previous_is_its_history_entry_where_the_inde
     assert all(s.convention == "past-by-name" and s.context == "history" for s in suggestions)
     if not expected:
         assert [k.rule for k in skipped] == ["resolved"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Finished 10 days of amoxicillin-clavulanate for acute maxillary sinusitis last wk.", "acute maxillary sinusitis"),
+    ("Surveillance visit after completed tx for LUL lung adenocarcinoma.", "lung adenocarcinoma"),
+])
+def test_the_condition_a_completed_course_was_for_is_past(text, mention):
+    from services.coding.domain.note_context import past_by_name
+    start = text.index(mention)
+    scope = mention_scope(text, start, start + len(mention))
+    assert scope.rule == "resolved" and past_by_name(scope)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Completed 3 of 6 cycles of chemo for breast cancer.", "breast cancer"),  # a course under way
+    ("Has not completed the antibiotics for cellulitis.", "cellulitis"),
+])
+def test_a_course_not_complete_leaves_its_condition_current(text, mention):
+    assert rule_for(text, mention) is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Lab order: hepatitis B surface antibody titer.", "hepatitis B"),
+    ("Lyme IgM and IgG sent.", "Lyme"),
+])
+def test_a_condition_named_as_a_tests_analyte_is_not_a_diagnosis(text, mention):
+    assert rule_for(text, mention) == "lab-test-analyte"
+
+
+def test_a_condition_followed_by_other_words_is_not_an_analyte():
+    assert rule_for("Hepatitis B, chronic, on tenofovir.", "Hepatitis B") is None

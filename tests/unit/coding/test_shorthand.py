@@ -53,7 +53,7 @@ def test_ra_after_an_oxygen_saturation_is_room_air_elsewhere_rheumatoid_arthriti
     assert expand("sat 95% RA") == "sat 95% room air"
     assert expand("Seropositive RA on methotrexate.") == "Seropositive rheumatoid arthritis on methotrexate."
     assert expand("RA sat 93%.") == "Room air sat 93%."
-    assert expand("IPF, RA 95% at rest.") == "IPF, room air 95% at rest."
+    assert expand("IPF, RA 95% at rest.") == "Idiopathic pulmonary fibrosis, room air 95% at rest."
 
 
 def test_ms_after_a_course_only_multiple_sclerosis_has_is_written_out_else_left(expand):
@@ -61,6 +61,10 @@ def test_ms_after_a_course_only_multiple_sclerosis_has_is_written_out_else_left(
     assert expand("Secondary progressive MS.") == "Secondary progressive multiple sclerosis."
     assert expand("MS: alert and oriented.") == "MS: alert and oriented."
     assert expand("Severe MS, valve area 0.9 cm2.") == "Severe MS, valve area 0.9 cm2."
+    # a problem list writes the course after it
+    assert expand("(1) MS, relapsing-remitting, stable.") == "(1) multiple sclerosis, relapsing-remitting, stable."
+    assert expand("MS, regular rate.") == "MS, regular rate."
+    assert expand("IPF f/u. ILD clinic.") == "Idiopathic pulmonary fibrosis f/u. Interstitial lung disease clinic."
 
 
 def test_pe_opening_the_exam_is_the_physical_exam_elsewhere_pulmonary_embolism(expand):

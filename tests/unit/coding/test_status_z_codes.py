@@ -104,3 +104,19 @@ def test_an_inr_named_in_passing_is_not_drug_monitoring(tabular):
     assert codes(status_z_codes(found(note, ("Z79.01", "warfarin")), note, tabular)[0]) == ["Z79.01"]
     note = "Labs: INR 2.4 last week. On long-term warfarin."
     assert codes(status_z_codes(found(note, ("Z79.01", "warfarin")), note, tabular)[0]) == ["Z79.01"]
+
+
+@pytest.mark.parametrize("note, drug, z79", [
+    ("Requisition: digoxin level, BMP. On digoxin long term for permanent AF.", "digoxin", "Z79.899"),
+    ("Reasons: methotrexate monitoring - long-term methotrexate for RA.", "methotrexate", "Z79.631"),
+])
+def test_a_long_term_drug_named_with_its_level_or_monitoring_is_drug_monitoring(tabular, note, drug, z79):
+    out, _ = status_z_codes(found(note, (z79, drug)), note, tabular)
+    assert codes(out) == [z79, "Z51.81"] or codes(out) == ["Z51.81", z79]
+    assert status_z_codes([], "Digoxin level 0.9 last month.", tabular)[0] == []  # no long-term drug coded
+
+
+def test_a_drug_monitored_by_its_level_is_long_term_therapy_where_the_note_says_so(tabular):
+    from services.coding.domain.encounter_z_codes import encounter_z_codes
+    assert codes(encounter_z_codes([], "On digoxin long term for AF.", tabular)[0]) == ["Z79.899"]
+    assert encounter_z_codes([], "Digoxin 0.125 mg started today.", tabular)[0] == []

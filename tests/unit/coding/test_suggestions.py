@@ -164,7 +164,7 @@ def test_shorthand_is_read_and_evidence_points_into_the_note_as_written(suggest)
 
 
 def test_a_mention_out_of_context_is_skipped_with_the_rules_name(suggest):
-    found, skipped = suggest.read("Lung cancer screening CT ordered. Hypertension. Call if headache develops.")
+    found, skipped = suggest.read("Hypertension. Lung cancer screening CT ordered. Call if headache develops.")
     assert codes(found) == ["I10"]
     assert {(s.evidence, s.rule) for s in skipped} == {("Lung cancer", "screening"), ("headache", "hypothetical")}
     assert suggest("Cellulitis of the left leg, resolved.") == []

@@ -30,3 +30,9 @@ def test_a_current_cigarette_smoker_is_f17_210_not_z72_0(tabular, note):
                                   "Never smoker.", "Father smokes cigarettes at home.", "Smokes marijuana."])
 def test_a_former_denied_relatives_or_other_smoking_is_not(tabular, note):
     assert tobacco_product([], note, tabular)[0] == []
+
+
+def test_a_nicotine_vaper_is_nicotine_dependence_on_another_product(tabular):
+    note = "Vapes nicotine daily, not ready to quit."
+    assert codes(tobacco_product([], note, tabular)[0]) == ["F17.290"]
+    assert tobacco_product([], "Vapes THC on weekends.", tabular)[0] == []  # no nicotine named
