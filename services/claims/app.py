@@ -10,7 +10,6 @@ from shared.runtime import ServiceRuntime
 from services.claims.adapters.clearinghouse import make_clearinghouse
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.adapters.catalog import Catalog
-from services.claims.adapters.x12_validator import WorkerValidator
 from services.claims.entrypoints import api, claims_list, corrections_api, follow_up_api, patients_api, payers_api, reports
 from services.claims.entrypoints.consumers import build_router
 from services.claims.entrypoints.loops import status_inquiry_loop, submission_loop
@@ -23,23 +22,17 @@ def bootstrap(settings: Settings, *, clock: Clock = system_clock) -> FastAPI:
                            locality=settings.pfs_locality)
     clearinghouse = make_clearinghouse(settings)
     claims_ready = asyncio.Event()  # set when a transaction of this process left a claim ready to submit
-    validator = WorkerValidator()  # pyx12 on a core of its own, started and stopped with the service
     runtime = ServiceRuntime(
         settings, router=build_router(catalog=catalog), clock=clock,
         unit_of_work=functools.partial(ClaimsUnitOfWork, claims_ready=claims_ready.set),
-        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings, work=claims_ready,
-                               validate=validator.validate),
+        loops=(submission_loop(catalog=catalog, clearinghouse=clearinghouse, settings=settings, work=claims_ready),
                status_inquiry_loop(clearinghouse=clearinghouse, settings=settings)),
     )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
-        validator.start()
-        try:
-            async with runtime.lifespan(app):
-                yield
-        finally:
-            await asyncio.to_thread(validator.close)
+        async with runtime.lifespan(app):
+            yield
         await clearinghouse.close()
 
     app = create_service_app("claims", settings=settings, lifespan=lifespan)

@@ -11,14 +11,13 @@ are asked about again next round: a 270 is a question, asking it twice changes n
 """
 from services.claims.adapters.catalog import Catalog
 from services.claims.adapters.clearinghouse import Clearinghouse
-from services.claims.adapters.x12_validator import Validate, validate_in_thread
 from services.claims.application import submit_batch, verify_eligibility
 
 UPDATED = tuple(dict.fromkeys(verify_eligibility.UPDATED + submit_batch.BATCHED))
 
 
 async def verify_and_batch(uow, *, catalog: Catalog, clearinghouse: Clearinghouse, submitter_id: str, usage: str,
-                           limit: int, interchange_size: int, validate: Validate = validate_in_thread) -> int:
+                           limit: int, interchange_size: int) -> int:
     """Up to `limit` ready claims, oldest first: verified if they were not, batched if their coverage is
     verified. Returns the claims batched into files waiting to be sent."""
     claims = await uow.claims.ready(limit)
@@ -26,6 +25,6 @@ async def verify_and_batch(uow, *, catalog: Catalog, clearinghouse: Clearinghous
                                            clearinghouse=clearinghouse, submitter_id=submitter_id, usage=usage)
     batched = await submit_batch.batch_claims(
         uow, [c for c in claims if c.status == "ready" and c.eligibility is not None], catalog=catalog,
-        submitter_id=submitter_id, usage=usage, interchange_size=interchange_size, validate=validate)
+        submitter_id=submitter_id, usage=usage, interchange_size=interchange_size)
     await uow.claims.update_many(claims, UPDATED)
     return batched

@@ -2,8 +2,8 @@
 by pyx12, waiting to be sent.
 
 The size is a trade: pyx12 costs a fixed part per file and a part per claim, and validation runs in the
-submission transaction with the file's claims locked, so a large file holds its claims longer (the service
-validates in a worker process of its own, adapters/x12_validator.py); docs/BENCHMARKS.md has the measured costs that set the default. Every
+submission transaction with the file's claims locked, so a large file holds its claims (and the event
+loop's share of the GIL) longer; docs/BENCHMARKS.md has the measured costs that set the default. Every
 file is validated whole before it is stored. A file the validator rejects is taken apart: each claim is
 validated alone, the claims rejected on their own are held with the validator's messages, and the
 others are written into a new file that is validated again (held all together if that one still fails).
@@ -13,6 +13,7 @@ resends the same file with the same ISA13.
 Only claims whose coverage was verified (verify_eligibility.py, the step before batching in each
 round) are batched.
 """
+import asyncio
 from collections import defaultdict
 from uuid import UUID
 
@@ -23,7 +24,7 @@ from services.claims.adapters.tables import Interchange
 from services.claims.application.references import missing_reference
 from services.claims.application.steps import transition
 from services.claims.adapters.catalog import Catalog
-from services.claims.adapters.x12_validator import Validate, validate_in_thread
+from services.claims.domain.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
 
 SENDING = "sending"
@@ -37,20 +38,19 @@ def cut(claims: list[ClaimRecord], size: int) -> list[list[ClaimRecord]]:
 
 
 async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage: str, limit: int,
-                             interchange_size: int = DEFAULT_INTERCHANGE_SIZE,
-                             validate: Validate = validate_in_thread) -> int:
+                             interchange_size: int = DEFAULT_INTERCHANGE_SIZE) -> int:
     """Ready claims become validated interchanges waiting to be sent. Returns the claims batched."""
     claims = await uow.claims.ready_to_batch(limit)
     batched = await batch_claims(uow, claims, catalog=catalog, submitter_id=submitter_id, usage=usage,
-                                 interchange_size=interchange_size, validate=validate)
+                                 interchange_size=interchange_size)
     await uow.claims.update_many(claims, BATCHED)
     return batched
 
 
 async def batch_claims(uow, claims: list[ClaimRecord], *, catalog: Catalog, submitter_id: str, usage: str,
-                       interchange_size: int = DEFAULT_INTERCHANGE_SIZE, validate: Validate = validate_in_thread) -> int:
+                       interchange_size: int = DEFAULT_INTERCHANGE_SIZE) -> int:
     """These locked, verified ready claims, with their coded claims, batched in memory (the caller writes
-    them back with `BATCHED`); each file checked by `validate` (pyx12). Returns the claims batched."""
+    them back with `BATCHED`). Returns the claims batched."""
     groups: dict[tuple[UUID, str], list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         groups[(claim.tenant_id, claim.payer_id)].append(claim)
@@ -64,8 +64,7 @@ async def batch_claims(uow, claims: list[ClaimRecord], *, catalog: Catalog, subm
         for claim in chunk if missing else ():
             transition(uow, claim, "held", "held", {"edits": [missing.edit_id]})
         if not missing:
-            writer = _Writer(uow, tenant, payer, catalog=catalog, submitter_id=submitter_id, usage=usage,
-                             validate=validate)
+            writer = _Writer(uow, tenant, payer, catalog=catalog, submitter_id=submitter_id, usage=usage)
             batched += await writer.batch(chunk, control)
     return batched
 
@@ -73,8 +72,8 @@ async def batch_claims(uow, claims: list[ClaimRecord], *, catalog: Catalog, subm
 class _Writer:
     """Writes and validates one tenant and payer's files."""
 
-    def __init__(self, uow, tenant, payer, *, catalog: Catalog, submitter_id: str, usage: str, validate: Validate):
-        self._uow, self._tenant, self._payer, self._validate = uow, tenant, payer, validate
+    def __init__(self, uow, tenant, payer, *, catalog: Catalog, submitter_id: str, usage: str):
+        self._uow, self._tenant, self._payer = uow, tenant, payer
         self._catalog, self._submitter_id, self._usage = catalog, submitter_id, usage
         self._provider = BillingProvider.model_validate(tenant.billing_provider)
 
@@ -88,7 +87,7 @@ class _Writer:
     async def _validated(self, claims: list[ClaimRecord], control: int) -> tuple[str, list[str]]:
         x12 = self._x12(claims, control)
         with start_span("837P validate", attributes={"x12.claims": len(claims), "x12.isa13": control}):
-            return x12, await self._validate(x12)
+            return x12, await asyncio.to_thread(validate_x12, x12)
 
     async def batch(self, claims: list[ClaimRecord], control: int) -> int:
         """The claims' file stored to be sent, or what the validator refused held; returns the claims stored."""

@@ -8,17 +8,14 @@ from services.claims.application.inquire_status import inquire_silent_claims
 from services.claims.application.send_interchange import next_interchange_to_send, send_interchange
 from services.claims.application.submission_round import verify_and_batch
 from services.claims.adapters.catalog import Catalog
-from services.claims.adapters.x12_validator import Validate, validate_in_thread
 
 log = logging.getLogger(__name__)
 UNREACHABLE_PAUSE = 2.0  # seconds before a round tries an unreachable clearinghouse again
 
 
-def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings, work: asyncio.Event | None = None,
-                    validate: Validate = validate_in_thread):
+def submission_loop(*, catalog: Catalog, clearinghouse: Clearinghouse, settings, work: asyncio.Event | None = None):
     """Rounds of SubmissionRounds for as long as the service runs."""
-    rounds = SubmissionRounds(catalog=catalog, clearinghouse=clearinghouse, settings=settings, work=work,
-                              validate=validate)
+    rounds = SubmissionRounds(catalog=catalog, clearinghouse=clearinghouse, settings=settings, work=work)
 
     async def run(runtime) -> None:
         try:
@@ -43,9 +40,8 @@ class SubmissionRounds:
     claim built on a quiet service does not wait out the poll; woken, it lingers `submission_linger_seconds`
     so that the claims of one consumer batch and those just behind it share a file."""
 
-    def __init__(self, *, catalog: Catalog, clearinghouse: Clearinghouse, settings, work: asyncio.Event | None = None,
-                 validate: Validate = validate_in_thread):
-        self._catalog, self._clearinghouse, self._settings, self._validate = catalog, clearinghouse, settings, validate
+    def __init__(self, *, catalog: Catalog, clearinghouse: Clearinghouse, settings, work: asyncio.Event | None = None):
+        self._catalog, self._clearinghouse, self._settings = catalog, clearinghouse, settings
         self._work = work
         self._drain, self._reachable = True, True
         self._handing_over: asyncio.Task | None = None
@@ -93,7 +89,7 @@ class SubmissionRounds:
             return await verify_and_batch(uow, catalog=self._catalog, clearinghouse=self._clearinghouse,
                                           submitter_id=settings.submitter_id, usage=settings.x12_usage,
                                           limit=settings.submission_batch_size,
-                                          interchange_size=settings.submit_batch_size, validate=self._validate)
+                                          interchange_size=settings.submit_batch_size)
 
 
 def pause_after_round(*, batched: int, sent: bool, interval: float) -> float:

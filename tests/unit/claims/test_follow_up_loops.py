@@ -202,16 +202,13 @@ class Validator:
             return ["the file is refused"] if x12.count("~CLM*") > 1 else []
         return ["CLM01 refused"] if any(f"~CLM*{pcn}*" in x12 for pcn in self.refused) else []
 
-    async def validate(self, x12: str) -> list[str]:
-        return self(x12)
 
-
-async def test_a_claim_the_validator_refuses_is_held_alone_and_the_others_still_go(uow):
+async def test_a_claim_the_validator_refuses_is_held_alone_and_the_others_still_go(uow, monkeypatch):
     rows = await verified(uow, *[("AETNA", f"W{n}") for n in range(3)])
     validator = Validator({rows[1]["patient_control_number"]})
+    monkeypatch.setattr(submit_batch, "validate_x12", validator)
 
-    batched = await batch_ready_claims(uow, catalog=CATALOG, submitter_id="BILLINGPLATFORM", usage="T", limit=500,
-                                       validate=validator.validate)
+    batched = await batch_ready_claims(uow, catalog=CATALOG, submitter_id="BILLINGPLATFORM", usage="T", limit=500)
 
     assert batched == 2
     assert [r["status"] for r in rows] == ["submitting", "held", "submitting"]
@@ -220,12 +217,11 @@ async def test_a_claim_the_validator_refuses_is_held_alone_and_the_others_still_
     assert validator.claims_per_file == [3, 1, 1, 1, 2]  # the file, each claim alone, the file again
 
 
-async def test_a_file_refused_with_no_claim_refused_alone_holds_them_all(uow):
+async def test_a_file_refused_with_no_claim_refused_alone_holds_them_all(uow, monkeypatch):
     rows = await verified(uow, ("AETNA", "W1"), ("AETNA", "W2"))
-    refusing = Validator(set(), whole_file_only=True)
+    monkeypatch.setattr(submit_batch, "validate_x12", Validator(set(), whole_file_only=True))
 
-    assert await batch_ready_claims(uow, catalog=CATALOG, submitter_id="BILLINGPLATFORM", usage="T", limit=500,
-                                    validate=refusing.validate) == 0
+    assert await batch_ready_claims(uow, catalog=CATALOG, submitter_id="BILLINGPLATFORM", usage="T", limit=500) == 0
 
     assert [r["status"] for r in rows] == ["held", "held"]
     assert uow.interchanges.rows == {}
