@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--paced", nargs="?", type=float, const=0.0, required=True, metavar="RATE",
                         help="encounters per second; without a value, half the burst's end-to-end rate")
     parser.add_argument("--seconds", type=float, default=60.0, help="length of the paced load")
-    parser.add_argument("--warmup", type=int, default=300, help="encounters before the burst")
+    parser.add_argument("--warmup", type=int, default=300, help="encounters before the burst (0: none)")
     parser.add_argument("--burst", type=int, default=1000, help="encounters of the burst (0: none)")
     args = parser.parse_args(argv)
     if not args.paced and not args.burst:
@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         stack.start_infrastructure()
         stack.start_services()
-        burst(stack, args.warmup, label="warm-up")
+        if args.warmup:
+            burst(stack, args.warmup, label="warm-up")
         measured = burst(stack, args.burst, label="burst") if args.burst else None
         per_second = args.paced or measured["end_to_end_per_s"] / 2
         load_before = os.getloadavg()
