@@ -1,7 +1,14 @@
 """The whole pipeline on real Kafka and Postgres: a stack of the benchmark's own, encounters pushed
-through the gateway until every payment is posted, and what each run cost."""
+through the gateway until every payment is posted, and what each run cost.
+
+`python -m tools.bench.pipeline --paced [RATE]` runs the latency phase of `make bench` alone, on a fresh
+stack: a warm-up, a burst for the end-to-end rate, then the paced load (at RATE, or half the burst's rate as
+`make bench` does); it prints the per-stage percentiles and the burst's rate as JSON.
+"""
+import argparse
 import asyncio
 import contextlib
+import json
 import os
 import shutil
 import time
@@ -136,3 +143,37 @@ async def _envelope_bytes(stack: Stack) -> int:
 
 def envelope_bytes(stack: Stack) -> int:
     return asyncio.run(_envelope_bytes(stack))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench.pipeline")
+    parser.add_argument("--paced", nargs="?", type=float, const=0.0, required=True, metavar="RATE",
+                        help="encounters per second; without a value, half the burst's end-to-end rate")
+    parser.add_argument("--seconds", type=float, default=60.0, help="length of the paced load")
+    parser.add_argument("--warmup", type=int, default=300, help="encounters before the burst (0: none)")
+    parser.add_argument("--burst", type=int, default=1000, help="encounters of the burst (0: none)")
+    args = parser.parse_args(argv)
+    if not args.paced and not args.burst:
+        parser.error("--paced without a rate needs a burst to take half of")
+    os.environ.pop("KAFKA_ACKS", None)  # the durable default, as `make bench` runs it
+    stack = bench_stack()
+    try:
+        stack.start_infrastructure()
+        stack.start_services()
+        if args.warmup:
+            burst(stack, args.warmup, label="warm-up")
+        measured = burst(stack, args.burst, label="burst") if args.burst else None
+        per_second = args.paced or measured["end_to_end_per_s"] / 2
+        load_before = os.getloadavg()
+        result = paced(stack, per_second, args.seconds)
+    finally:
+        stack.stop()
+    result["load_average"] = {"before": list(load_before), "after": list(os.getloadavg())}
+    if measured:
+        result |= {key: measured[key] for key in ("end_to_end_per_s", "cpu_ms_per_encounter",
+                                                  "cpu_ms_per_encounter_by_process")}
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
