@@ -42,12 +42,9 @@ def _oxygen(text: str, start: int, end: int) -> bool:
 
 
 _OXYGEN_AFTER = re.compile(r"\s*(sats?\b|saturation\b|s(?:p|a)?o2\b|o2 sat|pulse ox|\d{2,3}\s*%)", re.IGNORECASE)
-_MS_COURSE = re.compile(r"\b(relapsing[- ]remitting|relapsing|(primary|secondary) progressive|clinically isolated)"
-                        r"\W*$", re.IGNORECASE)
-
-
-_MS_COURSE_AFTER = re.compile(r"[\s,:-]{0,3}(relapsing[- ]remitting|relapsing|(primary|secondary) progressive|"
-                              r"clinically isolated)\b", re.IGNORECASE)
+_MS_COURSES = r"(relapsing[- ]remitting|relapsing|(primary|secondary) progressive|clinically isolated)"
+_MS_COURSE = re.compile(rf"\b{_MS_COURSES}\W*$", re.IGNORECASE)
+_MS_COURSE_AFTER = re.compile(rf"[\s,:-]{{0,3}}{_MS_COURSES}\b", re.IGNORECASE)
 
 
 def _oxygen_after(text: str, start: int, end: int) -> bool:
