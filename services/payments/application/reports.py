@@ -123,24 +123,27 @@ def _remit(r: reconciliation.RemittancePayment) -> dict:
     return {"remit_id": r.remit_id, "trace_number": r.trace_number, "payer_id": r.payer_id, "amount": str(r.amount)}
 
 
-async def _payer_totals(uow: UnitOfWork, tenant_id: UUID, claim_id: UUID | None = None) -> dict:
-    """{claim_id: {account: total}} over the payer's postings (patient payments are not the payer's)."""
-    query = (select(LedgerEntry.claim_id, LedgerEntry.account, func.sum(LedgerEntry.amount))
+async def _payer_totals_and_balances(uow: UnitOfWork, tenant_id: UUID,
+                                     claim_id: UUID | None = None) -> tuple[dict, dict]:
+    """{claim_id: {account: total}} over the payer's postings (patient payments are not the payer's), and
+    {claim_id: insurance A/R} over every posting: one statement, so both come from one snapshot of the ledger
+    (two statements could each see a posting committed between them, and report a sound claim inconsistent)."""
+    payer = func.sum(LedgerEntry.amount).filter(LedgerTransaction.kind.in_(PAYER_KINDS))
+    receivable = func.sum(LedgerEntry.amount).filter(LedgerEntry.account == ledger.INSURANCE_AR)
+    query = (select(LedgerEntry.claim_id, LedgerEntry.account, payer, receivable)
              .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
-             .where(LedgerEntry.tenant_id == tenant_id, LedgerTransaction.kind.in_(PAYER_KINDS))
+             .where(LedgerEntry.tenant_id == tenant_id)
              .group_by(LedgerEntry.claim_id, LedgerEntry.account))
     if claim_id is not None:
         query = query.where(LedgerEntry.claim_id == claim_id)
     totals: dict = {}
-    for claim, account, amount in await uow.session.execute(query):
-        totals.setdefault(claim, {})[account] = Decimal(amount)
-    return totals
-
-
-async def _insurance_balances(uow: UnitOfWork, tenant_id: UUID) -> dict:
-    rows = await uow.session.execute(select(LedgerEntry.claim_id, func.sum(LedgerEntry.amount)).where(
-        LedgerEntry.tenant_id == tenant_id, LedgerEntry.account == ledger.INSURANCE_AR).group_by(LedgerEntry.claim_id))
-    return {claim: Decimal(amount) for claim, amount in rows}
+    balances: dict = {}
+    for claim, account, paid, owed in await uow.session.execute(query):
+        if paid is not None:
+            totals.setdefault(claim, {})[account] = Decimal(paid)
+        if owed is not None:
+            balances[claim] = Decimal(owed)
+    return totals, balances
 
 
 def check_view(claim_id: UUID, check: reconciliation.ClaimBalanceCheck) -> dict:
@@ -153,7 +156,7 @@ async def claim_checks(uow: UnitOfWork, tenant_id: UUID) -> dict:
     """Counts of closed and open claims, and every claim whose figures disagree with its ledger balance."""
     claims = (await uow.session.execute(select(BilledClaim.claim_id, BilledClaim.total_charge).where(
         BilledClaim.tenant_id == tenant_id, FIRST_CLAIMS))).all()
-    totals, balances = await _payer_totals(uow, tenant_id), await _insurance_balances(uow, tenant_id)
+    totals, balances = await _payer_totals_and_balances(uow, tenant_id)
     checks = [(c.claim_id, reconciliation.claim_balance_check(c.total_charge, totals.get(c.claim_id, {}),
                                                               balances.get(c.claim_id, ZERO))) for c in claims]
     return {"closed": sum(1 for _, c in checks if c.closed),
@@ -165,6 +168,6 @@ async def claim_check(uow: UnitOfWork, *, tenant_id: UUID, claim_id: UUID) -> di
     claim = await uow.session.get(BilledClaim, claim_id)
     if claim is None or claim.tenant_id != tenant_id:
         return None
-    totals = (await _payer_totals(uow, tenant_id, claim_id)).get(claim_id, {})
+    totals, balances = await _payer_totals_and_balances(uow, tenant_id, claim_id)
     return check_view(claim_id, reconciliation.claim_balance_check(
-        claim.total_charge, totals, await uow.ledger.insurance_balance(claim_id)))
+        claim.total_charge, totals.get(claim_id, {}), balances.get(claim_id, ZERO)))
