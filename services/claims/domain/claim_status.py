@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from shared.money import format_x12_amount
 from shared.x12 import X12SyntaxError, element, segments
-from services.claims.domain.x12_text import check_trailers, clean, envelope, seg, transaction
+from services.claims.domain.x12_text import check_trailers, clean, envelope, information_source, seg, transaction
 
 VERSION = "005010X212"
 NOT_FOUND = {"A4", "D0"}  # not found in the adjudication system; data search unsuccessful
@@ -62,9 +62,7 @@ def write_276(inquiries: list[StatusInquiry], *, payer_name: str, payer_x12_id: 
     if not inquiries:
         raise ValueError("a 276 needs at least one claim")
     body = [
-        seg("BHT", "0010", "13", str(control_number), created_at.strftime("%Y%m%d"), created_at.strftime("%H%M")),
-        seg("HL", "1", "", "20", "1"),
-        seg("NM1", "PR", "2", clean(payer_name, 60), "", "", "", "", "PI", clean(payer_x12_id, 80)),
+        *information_source("0010", control_number, created_at, payer_name=payer_name, payer_x12_id=payer_x12_id),
         seg("HL", "2", "1", "21", "1"),
         seg("NM1", "41", "2", clean(submitter_id, 60), "", "", "", "", "46", clean(submitter_id, 80)),
         seg("HL", "3", "2", "19", "1"),

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from shared.contracts.common import EditResult, Severity
 from shared.x12 import X12SyntaxError, element, segments
-from services.claims.domain.x12_text import check_trailers, clean, envelope, seg, transaction
+from services.claims.domain.x12_text import check_trailers, clean, envelope, information_source, seg, transaction
 
 VERSION = "005010X279A1"
 ACTIVE_CODES = {"1", "2", "3", "4", "5"}  # EB01: active coverage (and its variants)
@@ -70,9 +70,7 @@ def write_270(inquiries: list[Inquiry], *, payer_name: str, payer_x12_id: str, p
     if not inquiries:
         raise ValueError("a 270 needs at least one inquiry")
     body = [
-        seg("BHT", "0022", "13", str(control_number), created_at.strftime("%Y%m%d"), created_at.strftime("%H%M")),
-        seg("HL", "1", "", "20", "1"),
-        seg("NM1", "PR", "2", clean(payer_name, 60), "", "", "", "", "PI", clean(payer_x12_id, 80)),
+        *information_source("0022", control_number, created_at, payer_name=payer_name, payer_x12_id=payer_x12_id),
         seg("HL", "2", "1", "21", "1"),
         seg("NM1", "1P", "2", clean(provider_name, 60), "", "", "", "", "XX", provider_npi),
     ]

@@ -1,8 +1,5 @@
-"""What every outgoing X12 file of ours shares: element cleaning, segments, the ISA/GS envelope.
-
-The 837P writer keeps its own copy of the first two (it predates this module); the 270 and 276
-writers use these.
-"""
+"""What every outgoing X12 file of ours shares (837P, 270, 276): element cleaning, segments, the ISA/GS
+envelope, the inquiries' information source."""
 import unicodedata
 from datetime import datetime
 
@@ -13,7 +10,9 @@ _DELIMITERS = str.maketrans({c: " " for c in (ELEMENT, COMPONENT, REPETITION, TE
 
 
 def clean(value: str, limit: int) -> str:
-    """Upper-case ASCII without delimiters, cut to the element's maximum without a trailing space."""
+    """Upper-case ASCII without delimiters, cut to the element's maximum without a trailing space.
+
+    Accents are folded (MUÑOZ -> MUNOZ) because many clearinghouses accept only the basic character set."""
     if not value.isascii():
         value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     return " ".join(value.translate(_DELIMITERS).split()).upper()[:limit].rstrip()
@@ -27,15 +26,13 @@ def seg(*elements: str) -> str:
 
 
 def envelope(transactions: list[list[str]], *, functional_id: str, version: str, sender_id: str, receiver_id: str,
-             control_number: int, created_at: datetime, usage: str = "T") -> str:
-    """ISA/GS around ready ST..SE transactions. ISA13 is nine digits; GS06 has no leading zeros."""
+             control_number: int, created_at: datetime, usage: str = "T", group_control_number: int | None = None) -> str:
+    """ISA/GS around ready ST..SE transactions. ISA13 is nine digits; GS06 has no leading zeros. The group's
+    control number is the interchange's unless the caller keeps its own sequence for groups."""
     if not transactions:
         raise ValueError("an interchange needs at least one transaction")
-    if usage not in ("T", "P"):
-        raise ValueError("usage must be T (test) or P (production)")
-    if not 1 <= control_number <= 999_999_999:
-        raise ValueError("the control number must be 1..999999999")
-    control, group = f"{control_number:09d}", str(control_number)
+    check_envelope_numbers(usage, control_number, group_control_number)
+    control, group = f"{control_number:09d}", str(group_control_number or control_number)
     sender, receiver = clean(sender_id, 15), clean(receiver_id, 15)
     date8, time4 = created_at.strftime("%Y%m%d"), created_at.strftime("%H%M")
     segments = [
@@ -47,6 +44,25 @@ def envelope(transactions: list[list[str]], *, functional_id: str, version: str,
         segments += transaction
     segments += [seg("GE", str(len(transactions)), group), seg("IEA", "1", control)]
     return "".join(segments)
+
+
+def check_envelope_numbers(usage: str, control_number: int, group_control_number: int | None = None) -> None:
+    if usage not in ("T", "P"):
+        raise ValueError("usage must be T (test) or P (production)")
+    numbers = [("interchange", control_number)] + ([("group", group_control_number)] if group_control_number else [])
+    for name, number in numbers:
+        if not 1 <= number <= 999_999_999:
+            raise ValueError(f"the {name} control number must be 1..999999999")
+
+
+def information_source(structure: str, control_number: int, created_at: datetime, *, payer_name: str,
+                       payer_x12_id: str) -> list[str]:
+    """The opening of a 270 or 276: BHT (its structure code), the payer's HL and NM1 (2000A/2100A)."""
+    return [
+        seg("BHT", structure, "13", str(control_number), created_at.strftime("%Y%m%d"), created_at.strftime("%H%M")),
+        seg("HL", "1", "", "20", "1"),
+        seg("NM1", "PR", "2", clean(payer_name, 60), "", "", "", "", "PI", clean(payer_x12_id, 80)),
+    ]
 
 
 def transaction(kind: str, version: str, st_control: str, body: list[str]) -> list[str]:

@@ -4,80 +4,44 @@ No library on PyPI writes a correct X222A1 837P (x12sdk writes X222A2 with ICD-9
 pyx12 (x12_validation.py) before it is sent. The text holds PHI: it goes to the payer and to the
 claim's own record, never to logs or error messages.
 """
-import unicodedata
 from datetime import datetime
 
 from shared.money import format_x12_amount
 from services.claims.domain.lab_rules import in_house_lab_lines
 from services.claims.domain.model import Claim, ClaimLine, PriorPayer
+from services.claims.domain.x12_text import COMPONENT, check_envelope_numbers, clean, envelope, seg, transaction
 
-ELEMENT, COMPONENT, REPETITION, TERMINATOR = "*", ":", "^", "~"
+VERSION = "005010X222A1"
 RELATIONSHIP_CODES = {"self": "18", "spouse": "01", "child": "19", "other": "G8"}
-_DELIMITERS = str.maketrans({c: " " for c in (ELEMENT, COMPONENT, REPETITION, TERMINATOR, "\n", "\r", "\t")})
 
 
 LEGACY_CONTACT_PHONE = "8005550100"
 
 
-def _clean(value: str, limit: int) -> str:
-    """Upper-case ASCII without delimiters, cut to the element's maximum without a trailing space.
-
-    Accents are folded (MUÑOZ -> MUNOZ) because many clearinghouses accept only the basic character set.
-    """
-    if not value.isascii():
-        value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return " ".join(value.translate(_DELIMITERS).split()).upper()[:limit].rstrip()
-
-
-def _seg(*elements: str) -> str:
-    parts = list(elements)
-    while len(parts) > 1 and parts[-1] == "":
-        parts.pop()
-    return ELEMENT.join(parts) + TERMINATOR
-
-
-def _check_envelope(claims: list[Claim], interchange_control_number: int, group_control_number: int,
-                    usage: str) -> None:
-    if not claims:
-        raise ValueError("an 837P needs at least one claim")
-    if usage not in ("T", "P"):
-        raise ValueError("usage must be T (test) or P (production)")
-    for name, number in (("interchange", interchange_control_number), ("group", group_control_number)):
-        if not 1 <= number <= 999_999_999:
-            raise ValueError(f"the {name} control number must be 1..999999999")
-
-
 def write_837p(claims: list[Claim], *, sender_id: str, receiver_id: str, interchange_control_number: int,
                group_control_number: int, created_at: datetime, usage: str = "T") -> str:
     """ISA13 is nine digits zero-padded; GS06/GE02 are N0 (no leading zeros); ST02 is 0001, 0002, ..."""
-    _check_envelope(claims, interchange_control_number, group_control_number, usage)
-    control, group = f"{interchange_control_number:09d}", str(group_control_number)
-    sender, receiver = _clean(sender_id, 15), _clean(receiver_id, 15)
-    date8, time4 = created_at.strftime("%Y%m%d"), created_at.strftime("%H%M")
-    segments = [
-        _seg("ISA", "00", " " * 10, "00", " " * 10, "ZZ", sender.ljust(15), "ZZ", receiver.ljust(15), date8[2:],
-             time4, REPETITION, "00501", control, "0", usage, COMPONENT),
-        _seg("GS", "HC", sender, receiver, date8, time4, group, "X", "005010X222A1"),
-    ]
-    header = (date8, time4, _clean(sender_id, 80), receiver)
-    for number, claim in enumerate(claims, start=1):
-        segments += _transaction(claim, f"{number:04d}", header)
-    segments += [_seg("GE", str(len(claims)), group), _seg("IEA", "1", control)]
-    return "".join(segments)
+    if not claims:
+        raise ValueError("an 837P needs at least one claim")
+    check_envelope_numbers(usage, interchange_control_number, group_control_number)
+    receiver = clean(receiver_id, 15)
+    header = (created_at.strftime("%Y%m%d"), created_at.strftime("%H%M"), clean(sender_id, 80), receiver)
+    transactions = [_transaction(claim, f"{number:04d}", header) for number, claim in enumerate(claims, start=1)]
+    return envelope(transactions, functional_id="HC", version=VERSION, sender_id=sender_id,
+                    receiver_id=receiver_id, control_number=interchange_control_number, created_at=created_at,
+                    usage=usage, group_control_number=group_control_number)
 
 
 def _transaction(claim: Claim, st_control: str, header: tuple[str, str, str, str]) -> list[str]:
     date8, time4, submitter_id, receiver_id = header
     body = [
-        _seg("BHT", "0019", "00", claim.patient_control_number, date8, time4, "CH"),
-        _seg("NM1", "41", "2", _clean(claim.billing_provider.name, 60), "", "", "", "", "46", submitter_id),
+        seg("BHT", "0019", "00", claim.patient_control_number, date8, time4, "CH"),
+        seg("NM1", "41", "2", clean(claim.billing_provider.name, 60), "", "", "", "", "46", submitter_id),
         _submitter_contact(claim.billing_provider),
-        _seg("NM1", "40", "2", _receiver_name(claim, receiver_id), "", "", "", "", "46", receiver_id),
+        seg("NM1", "40", "2", _receiver_name(claim, receiver_id), "", "", "", "", "46", receiver_id),
         *_billing_provider(claim), *_subscriber(claim), *_claim_segments(claim),
     ]
-    segments = [_seg("ST", "837", st_control, "005010X222A1"), *body]
-    segments.append(_seg("SE", str(len(segments) + 1), st_control))
-    return segments
+    return transaction("837", VERSION, st_control, body)
 
 
 def _submitter_contact(provider) -> str:
@@ -85,29 +49,29 @@ def _submitter_contact(provider) -> str:
     to the billing office's line; onboarding now refuses a tenant without a contact."""
     contact = provider.contact
     if contact is None:
-        return _seg("PER", "IC", "BILLING OFFICE", "TE", LEGACY_CONTACT_PHONE)
-    email = ("EM", _clean(contact.email, 80)) if contact.email else ()
-    return _seg("PER", "IC", _clean(contact.name, 60), "TE", contact.phone, *email)
+        return seg("PER", "IC", "BILLING OFFICE", "TE", LEGACY_CONTACT_PHONE)
+    email = ("EM", clean(contact.email, 80)) if contact.email else ()
+    return seg("PER", "IC", clean(contact.name, 60), "TE", contact.phone, *email)
 
 
 def _receiver_name(claim: Claim, receiver_id: str) -> str:
     """1000B names who receives the file: the payer when sent direct, else the clearinghouse (by its id)."""
-    return _clean(claim.payer.name, 60) if receiver_id == _clean(claim.payer.x12_payer_id, 15) else receiver_id
+    return clean(claim.payer.name, 60) if receiver_id == clean(claim.payer.x12_payer_id, 15) else receiver_id
 
 
 def _address(address) -> list[str]:
-    lines = [_seg("N3", _clean(address.line1, 55), _clean(address.line2 or "", 55))]
-    return lines + [_seg("N4", _clean(address.city, 30), address.state, address.zip)]
+    lines = [seg("N3", clean(address.line1, 55), clean(address.line2 or "", 55))]
+    return lines + [seg("N4", clean(address.city, 30), address.state, address.zip)]
 
 
 def _billing_provider(claim: Claim) -> list[str]:
     provider = claim.billing_provider
     return [
-        _seg("HL", "1", "", "20", "1"),
-        _seg("PRV", "BI", "PXC", provider.taxonomy_code),
-        _seg("NM1", "85", "2", _clean(provider.name, 60), "", "", "", "", "XX", provider.npi),
+        seg("HL", "1", "", "20", "1"),
+        seg("PRV", "BI", "PXC", provider.taxonomy_code),
+        seg("NM1", "85", "2", clean(provider.name, 60), "", "", "", "", "XX", provider.npi),
         *_address(provider.address),
-        _seg("REF", "EI", provider.tax_id.replace("-", "")),
+        seg("REF", "EI", provider.tax_id.replace("-", "")),
     ]
 
 
@@ -116,8 +80,8 @@ def _subscriber(claim: Claim) -> list[str]:
     patient, coverage = claim.patient, claim.coverage
     is_self = coverage.relationship == "self"
     segments = [
-        _seg("HL", "2", "1", "22", "0" if is_self else "1"),
-        _seg("SBR", claim.payer_sequence, "18" if is_self else "", _clean(coverage.group_number or "", 50), "", "", "", "", "",
+        seg("HL", "2", "1", "22", "0" if is_self else "1"),
+        seg("SBR", claim.payer_sequence, "18" if is_self else "", clean(coverage.group_number or "", 50), "", "", "", "", "",
              claim.payer.claim_filing_indicator),
     ]
     if is_self:
@@ -125,37 +89,37 @@ def _subscriber(claim: Claim) -> list[str]:
     else:
         # The encounter carries no subscriber demographics; 2010BA then needs only a last name and the
         # member id, and the family name is the best available.
-        segments.append(_seg("NM1", "IL", "1", _clean(patient.last_name, 60), "", "", "", "", "MI",
-                             _clean(coverage.member_id, 80)))
-    segments.append(_seg("NM1", "PR", "2", _clean(claim.payer.name, 60), "", "", "", "", "PI",
-                         _clean(claim.payer.x12_payer_id, 80)))
+        segments.append(seg("NM1", "IL", "1", clean(patient.last_name, 60), "", "", "", "", "MI",
+                             clean(coverage.member_id, 80)))
+    segments.append(seg("NM1", "PR", "2", clean(claim.payer.name, 60), "", "", "", "", "PI",
+                         clean(claim.payer.x12_payer_id, 80)))
     if not is_self:
-        segments += [_seg("HL", "3", "2", "23", "0"), _seg("PAT", RELATIONSHIP_CODES[coverage.relationship])]
+        segments += [seg("HL", "3", "2", "23", "0"), seg("PAT", RELATIONSHIP_CODES[coverage.relationship])]
         segments += _person("QC", patient, "", "")
     return segments
 
 
 def _person(entity: str, patient, id_qualifier: str, identifier: str) -> list[str]:
     return [
-        _seg("NM1", entity, "1", _clean(patient.last_name, 60), _clean(patient.first_name, 35), "", "", "",
-             id_qualifier, _clean(identifier, 80)),
+        seg("NM1", entity, "1", clean(patient.last_name, 60), clean(patient.first_name, 35), "", "", "",
+             id_qualifier, clean(identifier, 80)),
         *_address(patient.address),
-        _seg("DMG", "D8", patient.birth_date.strftime("%Y%m%d"), str(patient.sex)),
+        seg("DMG", "D8", patient.birth_date.strftime("%Y%m%d"), str(patient.sex)),
     ]
 
 
 def _claim_segments(claim: Claim) -> list[str]:
     segments = [
-        _seg("CLM", claim.patient_control_number, format_x12_amount(claim.total_charge), "", "",
+        seg("CLM", claim.patient_control_number, format_x12_amount(claim.total_charge), "", "",
              f"{claim.place_of_service}{COMPONENT}B{COMPONENT}{claim.frequency_code}", "Y", "A", "Y", "Y"),
     ]
     if claim.prior_authorization:
-        segments.append(_seg("REF", "G1", _clean(claim.prior_authorization, 50)))
+        segments.append(seg("REF", "G1", clean(claim.prior_authorization, 50)))
     if claim.frequency_code in ("7", "8") and claim.original_payer_claim_number:
-        segments.append(_seg("REF", "F8", _clean(claim.original_payer_claim_number, 50)))
+        segments.append(seg("REF", "F8", clean(claim.original_payer_claim_number, 50)))
     if claim.billing_provider.clia_number and in_house_lab_lines(claim):
-        segments.append(_seg("REF", "X4", claim.billing_provider.clia_number))
-    segments.append(_seg("HI", *[f"{'ABF' if i else 'ABK'}{COMPONENT}{code.replace('.', '')}"
+        segments.append(seg("REF", "X4", claim.billing_provider.clia_number))
+    segments.append(seg("HI", *[f"{'ABF' if i else 'ABK'}{COMPONENT}{code.replace('.', '')}"
                                  for i, code in enumerate(claim.diagnoses[:12])]))
     if claim.referring_provider is not None:  # 2310A comes before 2310B in the 837P's loop order
         segments.append(_provider_name("DN", claim.referring_provider))
@@ -169,7 +133,7 @@ def _claim_segments(claim: Claim) -> list[str]:
 
 def _provider_name(entity: str, provider) -> str:
     """NM1 of a person provider of loop 2310 (DN referring, 82 rendering), identified by NPI (XX)."""
-    return _seg("NM1", entity, "1", _clean(provider.last_name, 60), _clean(provider.first_name, 35),
+    return seg("NM1", entity, "1", clean(provider.last_name, 60), clean(provider.first_name, 35),
                 "", "", "", "XX", provider.npi)
 
 
@@ -178,19 +142,19 @@ def _other_subscriber(claim: Claim, prior: PriorPayer) -> list[str]:
     coverage = prior.coverage
     is_self = coverage.relationship == "self"
     segments = [
-        _seg("SBR", prior.sequence, "18" if is_self else RELATIONSHIP_CODES[coverage.relationship],
-             _clean(coverage.group_number or "", 50), "", "", "", "", "", prior.payer.claim_filing_indicator),
+        seg("SBR", prior.sequence, "18" if is_self else RELATIONSHIP_CODES[coverage.relationship],
+             clean(coverage.group_number or "", 50), "", "", "", "", "", prior.payer.claim_filing_indicator),
         *_adjustment_segments(prior.claim_adjustments),
-        _seg("AMT", "D", format_x12_amount(prior.paid)),
-        _seg("AMT", "EAF", format_x12_amount(prior.patient_responsibility)),
-        _seg("OI", "", "", "Y", "", "", "Y"),
+        seg("AMT", "D", format_x12_amount(prior.paid)),
+        seg("AMT", "EAF", format_x12_amount(prior.patient_responsibility)),
+        seg("OI", "", "", "Y", "", "", "Y"),
     ]
-    name = (_clean(claim.patient.last_name, 60), _clean(claim.patient.first_name, 35) if is_self else "")
-    segments.append(_seg("NM1", "IL", "1", *name, "", "", "", "MI", _clean(coverage.member_id, 80)))
-    segments.append(_seg("NM1", "PR", "2", _clean(prior.payer.name, 60), "", "", "", "", "PI",
-                         _clean(prior.payer.x12_payer_id, 80)))
+    name = (clean(claim.patient.last_name, 60), clean(claim.patient.first_name, 35) if is_self else "")
+    segments.append(seg("NM1", "IL", "1", *name, "", "", "", "MI", clean(coverage.member_id, 80)))
+    segments.append(seg("NM1", "PR", "2", clean(prior.payer.name, 60), "", "", "", "", "PI",
+                         clean(prior.payer.x12_payer_id, 80)))
     if not prior.adjudicated_by_line:
-        segments.append(_seg("DTP", "573", "D8", prior.adjudicated_on.strftime("%Y%m%d")))
+        segments.append(seg("DTP", "573", "D8", prior.adjudicated_on.strftime("%Y%m%d")))
     return segments
 
 
@@ -203,7 +167,7 @@ def _adjustment_segments(adjustments) -> list[str]:
     for group, items in by_group.items():
         for start in range(0, len(items), 6):
             triplets = [(a.reason_code, format_x12_amount(a.amount), a.quantity or "") for a in items[start:start + 6]]
-            segments.append(_seg("CAS", group, *[element for triplet in triplets for element in triplet]))
+            segments.append(seg("CAS", group, *[element for triplet in triplets for element in triplet]))
     return segments
 
 
@@ -218,10 +182,10 @@ def _line_adjudications(claim: Claim, line: ClaimLine) -> list[str]:
             continue
         procedure = COMPONENT.join(["HC", adjudicated.procedure_code, *adjudicated.modifiers[:4]])
         segments += [
-            _seg("SVD", _clean(prior.payer.x12_payer_id, 80), format_x12_amount(adjudicated.paid), procedure, "",
+            seg("SVD", clean(prior.payer.x12_payer_id, 80), format_x12_amount(adjudicated.paid), procedure, "",
                  str(adjudicated.units)),
             *_adjustment_segments(adjudicated.adjustments),
-            _seg("DTP", "573", "D8", prior.adjudicated_on.strftime("%Y%m%d")),
+            seg("DTP", "573", "D8", prior.adjudicated_on.strftime("%Y%m%d")),
         ]
     return segments
 
@@ -236,9 +200,9 @@ def _service_line(claim: Claim, line: ClaimLine) -> list[str]:
     procedure = COMPONENT.join(["HC", line.procedure_code, *line.modifiers[:4]])
     pointers = COMPONENT.join(str(p) for p in line.diagnosis_pointers[:4])
     return [
-        _seg("LX", str(line.line_number)),
-        _seg("SV1", procedure, format_x12_amount(line.charge), "UN", str(line.units), "", "", pointers),
-        _seg("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
-        _seg("REF", "6R", line_control_number(claim, line)),
+        seg("LX", str(line.line_number)),
+        seg("SV1", procedure, format_x12_amount(line.charge), "UN", str(line.units), "", "", pointers),
+        seg("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
+        seg("REF", "6R", line_control_number(claim, line)),
         *_line_adjudications(claim, line),
     ]
