@@ -6,7 +6,8 @@ of its own (durable, like the stack's).
         [--route claims|gateway|all] [--profile PREFIX] [--top 25]
 
 Postgres runs in `.run/get-cost` (port BENCH_PORT_BASE + 341) with the claims, payments, denials and
-gateway databases; one claim with two lines and a timeline of eight steps is seeded. The claims route
+gateway databases; one claim with two lines and a timeline of eight steps is seeded, and its charge and
+payment in payments' ledger (denials hold nothing for it, as for a paid claim). The claims route
 is called as ASGI (no HTTP server or client in its figure). The gateway route calls the three services
 over HTTP as it does in production: claims, payments and denials are served by uvicorn in a child
 process, so this process's CPU is the gateway's own (its HTTP client included) and the child's CPU is
@@ -84,7 +85,37 @@ async def seed_claim(tenant_id: uuid.UUID) -> uuid.UUID:
                                        detail={"payer_claim_number": "627676228882", "step": step},
                                        at=at + timedelta(seconds=step)))
     await app.state.runtime.engine.dispose()
+    await seed_postings(tenant_id, claim.id, at)
     return claim.id
+
+
+async def seed_postings(tenant_id: uuid.UUID, claim_id: uuid.UUID, at) -> None:
+    """The claim's charge and its payment in payments' ledger, as the 835 of a paid two-line claim posts them
+    (twelve rows for the postings read: a transaction of two entries, one of ten), so that payments answers
+    the view as it does in the stack instead of with a 404."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from services.payments.adapters.tables import LedgerEntry, LedgerTransaction
+
+    charge = LedgerTransaction(id=uuid.uuid4(), tenant_id=tenant_id, claim_id=claim_id, kind="charge", created_at=at)
+    payment = LedgerTransaction(id=uuid.uuid4(), tenant_id=tenant_id, claim_id=claim_id, kind="payment",
+                                remit_id=uuid.uuid4(), payer_claim_number="627676228882",
+                                created_at=at + timedelta(seconds=3))
+    per_line = [("adj:contractual", "28.00", "CO-45", None), ("ar:patient", "15.00", "PR-2", "coinsurance"),
+                ("ar:patient", "5.00", "PR-1", "deductible"), ("adj:contractual", "2.00", "CO-253", None)]
+    posted = [(charge, [("ar:insurance", "250.00", None, None, None), ("revenue:charges", "-250.00", None, None, None)]),
+              (payment, [("cash:clearing", "150.00", None, None, None), ("ar:insurance", "-250.00", None, None, None),
+                         *((account, amount, line, memo, category) for line in (1, 2)
+                           for account, amount, memo, category in per_line)])]
+    app = service_app("payments")
+    async with app.state.runtime.units_of_work() as uow:
+        uow.session.add_all([txn for txn, _ in posted])  # transactions before their entries, as the ledger writes them
+        await uow.session.flush()
+        uow.session.add_all([LedgerEntry(transaction_id=txn.id, tenant_id=tenant_id, claim_id=claim_id, account=account,
+                                         amount=Decimal(amount), line_number=line, memo=memo, category=category)
+                             for txn, entries in posted for account, amount, line, memo, category in entries])
+    await app.state.runtime.engine.dispose()
 
 
 async def gateway_key(app) -> tuple[str, uuid.UUID]:
