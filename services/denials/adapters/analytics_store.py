@@ -1,42 +1,72 @@
 """The figures denial analytics are computed over, read from the figures the database maintains per
 tenant and day, and per month (adapters/analytics_figures.py): the day rows of the period's partial
-first and last months and the month rows of the whole months between, summed per key (the per-day
-dimensions from their day rows over the whole period)."""
+first and last months and the month rows of the whole months between, summed per key; of the SLA's
+due days only those today or later; of the root causes' CARCs, actions and preventable counts only
+those of the causes asked for."""
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import case, func, select, text, union_all
+from sqlalchemy import Text, bindparam, case, cast, func, literal_column, select, text, type_coerce, union_all
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.denials.adapters import analytics_figures
 from services.denials.adapters.tables import metadata
 from services.denials.domain.analytics import AdjudicationFigure, DenialFigure
+from services.denials.domain.queue import SlaFigures
 
 adjudication_figure, denial_figure = analytics_figures.tables(metadata)
 adjudication_months, denial_months = analytics_figures.month_tables(metadata, (adjudication_figure, denial_figure))
 COMPOUND_KEYS = ("cause", "cause_preventable", "cause_carc", "cause_action")  # JSON arrays
-DATED = analytics_figures.DATED  # read per day opened
-BY_POSITION = (text("1"), text("2"), text("3"))  # the grouped expressions hold parameters: grouped by position
+DATED, DETAILS = analytics_figures.DATED, analytics_figures.DETAILS
+BY_POSITION = (text("1"), text("2"))  # the grouped expressions hold parameters: grouped by position
+VALUES = ("denials", "amount")
 
 
 @dataclass(frozen=True)
 class PeriodFigures:
     adjudications: list[AdjudicationFigure]
-    denials: list[DenialFigure]
-    sla: list[tuple[date, date | None, int]]  # (opened on, first acted on, denials)
-    waiting: list[tuple[date, int]]  # (opened on, denials no one acted on yet)
+    denials: list[DenialFigure]  # but the root causes' CARCs, actions and preventable counts
+    sla: SlaFigures
+
+
+def _among(column, values: tuple[str, ...], *, negate: bool = False):
+    """`column [NOT] IN (...)` with the values written into the statement, as a partial index's rows are
+    written: the planner can then use that index in any plan, a generic one included."""
+    values = bindparam(None, list(values), expanding=True, literal_execute=True)
+    return column.not_in(values) if negate else column.in_(values)
+
+
+def cause_of(key):
+    """The cause a `cause*` key names, as the cause indexes compute it (the 3 written into the statement)."""
+    return cast(type_coerce(cast(key, JSONB).op("-")(literal_column("3")), JSONB), Text)
 
 
 class DenialAnalytics:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def figures(self, *, tenant_id: UUID, start: date, end: date) -> PeriodFigures:
-        """The period's figures (days from `start` to `end`, both included), summed per key."""
-        return PeriodFigures(await self._adjudications(tenant_id, start, end), *await self._denials(tenant_id, start, end))
+    async def figures(self, *, tenant_id: UUID, start: date, end: date, today: date) -> PeriodFigures:
+        """The period's figures (days from `start` to `end`, both included), summed per key, with the
+        SLA's waiting denials due `today` or later per due day."""
+        return PeriodFigures(await self._adjudications(tenant_id, start, end),
+                             *await self._denials(tenant_id, start, end, today))
+
+    async def cause_details(self, *, tenant_id: UUID, start: date, end: date, causes: list[tuple]) -> list[DenialFigure]:
+        """The CARCs, actions and preventable counts of these root causes over the period."""
+        if not causes:
+            return []
+        d, m = denial_figure.c, denial_months.c
+        keys = [cast(cast(list(cause), JSONB), Text) for cause in causes]  # as the database writes them
+        rows = _period_rows(denial_figure, denial_months, tenant_id, start, end, VALUES,
+                            days_only=(cause_of(d.key).in_(keys), _among(d.dimension, DETAILS)),
+                            months_only=(cause_of(m.key).in_(keys), _among(m.dimension, DETAILS)))
+        result = await self._session.execute(
+            select(rows.c.dimension, rows.c.key, func.sum(rows.c.denials)).group_by(rows.c.dimension, rows.c.key))
+        return [DenialFigure(dimension, tuple(json.loads(key)), int(n), Decimal(0)) for dimension, key, n in result.all()]
 
     async def _adjudications(self, tenant_id: UUID, start: date, end: date) -> list[AdjudicationFigure]:
         rows = _period_rows(adjudication_figure, adjudication_months, tenant_id, start, end, ("adjudicated", "denied"))
@@ -44,29 +74,32 @@ class DenialAnalytics:
         dimension = case((whole, "month"), else_=rows.c.dimension)
         key = case((whole, func.to_char(rows.c.day, "YYYY-MM")), else_=rows.c.key)
         result = await self._session.execute(
-            select(dimension, key, func.sum(rows.c.adjudicated), func.sum(rows.c.denied)).group_by(*BY_POSITION[:2]))
+            select(dimension, key, func.sum(rows.c.adjudicated), func.sum(rows.c.denied)).group_by(*BY_POSITION))
         return [AdjudicationFigure(d, k, int(n), int(denied)) for d, k, n, denied in result.all()]
 
-    async def _denials(self, tenant_id: UUID, start: date, end: date):
-        f, values = denial_figure.c, ("denials", "amount")
-        dated = select(f.dimension, f.key, f.day, f.denials, f.amount).where(
-            f.tenant_id == tenant_id, f.dimension.in_(DATED), f.day >= start, f.day <= end)
-        rows = _period_rows(denial_figure, denial_months, tenant_id, start, end, values, ~f.dimension.in_(DATED),
-                            also=(dated,))
-        day = case((rows.c.dimension.in_(DATED), rows.c.day))
+    async def _denials(self, tenant_id: UUID, start: date, end: date, today: date):
+        d, m = denial_figure.c, denial_months.c
+        due = select(d.dimension, d.key, d.day, d.denials, d.amount).where(
+            d.tenant_id == tenant_id, _among(d.dimension, DATED), d.key >= today.isoformat(), d.day >= start,
+            d.day <= end)
+        rows = _period_rows(denial_figure, denial_months, tenant_id, start, end, VALUES,
+                            days_only=(_among(d.dimension, analytics_figures.TOTALS, negate=True),),
+                            months_only=(_among(m.dimension, DETAILS, negate=True),), also=(due,))
         result = await self._session.execute(
-            select(rows.c.dimension, rows.c.key, day, func.sum(rows.c.denials), func.sum(rows.c.amount))
-            .group_by(*BY_POSITION))
-        figures, sla, waiting = [], [], []
-        for dimension, key, opened_on, n, amount in result.all():
-            if dimension == "sla":
-                sla.append((opened_on, date.fromisoformat(key) if key else None, int(n)))
-            elif dimension == "waiting":
-                waiting.append((opened_on, int(n)))
+            select(rows.c.dimension, rows.c.key, func.sum(rows.c.denials), func.sum(rows.c.amount))
+            .group_by(rows.c.dimension, rows.c.key))
+        figures, sla, dues = [], {}, {dimension: [] for dimension in DATED}
+        for dimension, key, n, amount in result.all():
+            if dimension in DATED:
+                dues[dimension].append((date.fromisoformat(key), int(n)))
+            elif dimension in ("sla", "waiting"):
+                sla[key or dimension] = int(n)
             else:
                 figures.append(DenialFigure(dimension, tuple(json.loads(key)) if dimension in COMPOUND_KEYS else key,
                                             int(n), Decimal(amount)))
-        return figures, sla, waiting
+        return figures, SlaFigures(met=sla.get("met", 0), missed=sla.get("missed", 0), unacted=sla.get("unacted", 0),
+                                   waiting=sla.get("waiting", 0), unacted_due=tuple(dues["unacted_due"]),
+                                   waiting_due=tuple(dues["waiting_due"]))
 
 
 def whole_months(start: date, end: date) -> tuple[date, date]:
@@ -77,7 +110,8 @@ def whole_months(start: date, end: date) -> tuple[date, date]:
     return first, max(first, after)
 
 
-def _period_rows(days, months, tenant_id: UUID, start: date, end: date, values: tuple[str, ...], *only, also=()):
+def _period_rows(days, months, tenant_id: UUID, start: date, end: date, values: tuple[str, ...], *,
+                 days_only=(), months_only=(), also=()):
     """The period's figure rows (dimension, key, day, values): the day rows before and after its whole
     months (two ranges of the index), the month rows of those (dated their first day), and `also`."""
     first, after = whole_months(start, end)
@@ -85,10 +119,10 @@ def _period_rows(days, months, tenant_id: UUID, start: date, end: date, values: 
 
     def day_rows(since: date, until: date):  # until excluded
         return select(d.dimension, d.key, d.day, *(d[v] for v in values)).where(
-            d.tenant_id == tenant_id, d.day >= since, d.day < until, *only)
+            d.tenant_id == tenant_id, d.day >= since, d.day < until, *days_only)
 
     from_months = select(m.dimension, m.key, m.month.label("day"), *(m[v] for v in values)).where(
-        m.tenant_id == tenant_id, m.month >= first, m.month < after)
+        m.tenant_id == tenant_id, m.month >= first, m.month < after, *months_only)
     past_end = end + timedelta(days=1)
     return union_all(day_rows(start, min(first, past_end)), from_months, day_rows(max(after, start), past_end),
                      *also).subquery()
