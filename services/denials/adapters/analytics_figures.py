@@ -18,12 +18,13 @@ table, so each adjudication is counted under the provider its claim has when the
 `BACKFILL` rebuilds both, `DRIFT` compares them with the base tables.
 
 Both are summed per month too (`adjudication_month_figure`, `denial_month_figure`: statement triggers on
-the day tables, shared/db/rollup.py), but for `unacted_due` and `waiting_due`: a period reads the day
-rows of its partial first and last months and the month rows between them. An unacted denial's SLA
-verdict waits on the calendar only until its due day, so the analytics read the `*_due` rows due today or
-later alone (`ix_denial_figure_due`), and the root causes' CARCs, actions and preventable counts only for
-the period's top causes (`ix_denial_figure_cause`, `ix_denial_month_figure_cause`, by the cause the key
-starts with); the other dimensions have indexes of their own (`*_totals`), without those rows.
+the day tables, shared/db/rollup.py), but for the dimensions read by their own index, never over a
+period's months (`DAYS_ONLY`): a period reads the day rows of its partial first and last months
+(`ix_denial_figure_totals`, without those) and the month rows between them. An unacted denial's SLA
+verdict waits on the calendar only until its due day, so of `unacted_due` and `waiting_due` the analytics
+read the rows due today or later (`ix_denial_figure_due`); of the root causes' CARCs, actions and
+preventable counts, the day rows of the period's top causes (`ix_denial_figure_cause`, by the cause the
+key starts with).
 """
 from dataclasses import replace
 
@@ -35,8 +36,9 @@ from shared.db.tally import item_locks
 from services.denials.domain.queue import WORKABLE
 
 NAME = "denial_analytics"
-DATED = ("unacted_due", "waiting_due")  # keyed by due day, read only when due today or later, never per month
+DATED = ("unacted_due", "waiting_due")  # keyed by due day, read only when due today or later
 DETAILS = ("cause_action", "cause_carc", "cause_preventable")  # read only for the period's top causes
+DAYS_ONLY = DATED + DETAILS  # never summed per month: read by their own index, not over a period's months
 
 
 def sql_list(values: tuple[str, ...]) -> str:
@@ -48,7 +50,7 @@ ADJUDICATION_MONTHS = Rollup("adjudication_figure", ("tenant_id", "month", "dime
                              ("adjudicated", "denied"), table_name="adjudication_month_figure", computed=_MONTH)
 DENIAL_MONTHS = Rollup("denial_figure", ("tenant_id", "month", "dimension", "key"), ("denials", "amount"),
                        table_name="denial_month_figure", computed=_MONTH,
-                       rows_filter=f"dimension NOT IN {sql_list(DATED)}")
+                       rows_filter=f"dimension NOT IN {sql_list(DAYS_ONLY)}")
 MONTHS = (ADJUDICATION_MONTHS, DENIAL_MONTHS)
 ADJUDICATIONS = Figures("adjudication_figure", ("tenant_id", "day", "dimension", "key"), ("adjudicated", "denied"))
 DENIALS = Figures("denial_figure", ("tenant_id", "day", "dimension", "key"), ("denials", "amount"))
@@ -234,18 +236,13 @@ def downgrade_months(op) -> None:
 
 
 CAUSE_OF_KEY = "((key::jsonb - 3)::text)"  # a `cause*` key's cause: the key itself, or all but the CARC or action
-TOTALS = DATED + DETAILS  # the day rows the totals' index leaves out (the month rows hold no DATED ones)
-# name -> (table, columns, included columns, the rows it holds)
+# name -> (columns, included columns, the rows it holds), on denial_figure
 READ_INDEXES = {
-    "ix_denial_figure_due": ("denial_figure", "tenant_id, dimension, key, day", "denials", f"dimension IN {sql_list(DATED)}"),
-    "ix_denial_figure_totals": ("denial_figure", "tenant_id, day, dimension, key", "denials, amount",
-                                f"dimension NOT IN {sql_list(TOTALS)}"),
-    "ix_denial_figure_cause": ("denial_figure", f"tenant_id, {CAUSE_OF_KEY}, day", "dimension, key, denials",
+    "ix_denial_figure_due": ("tenant_id, dimension, key, day", "denials", f"dimension IN {sql_list(DATED)}"),
+    "ix_denial_figure_totals": ("tenant_id, day, dimension, key", "denials, amount",
+                                f"dimension NOT IN {sql_list(DAYS_ONLY)}"),
+    "ix_denial_figure_cause": (f"tenant_id, {CAUSE_OF_KEY}, day", "dimension, key, denials",
                                f"dimension IN {sql_list(DETAILS)}"),
-    "ix_denial_month_figure_totals": ("denial_month_figure", "tenant_id, month, dimension, key", "denials, amount",
-                                      f"dimension NOT IN {sql_list(DETAILS)}"),
-    "ix_denial_month_figure_cause": ("denial_month_figure", f"tenant_id, {CAUSE_OF_KEY}, month",
-                                     "dimension, key, denials", f"dimension IN {sql_list(DETAILS)}"),
 }
 
 
@@ -264,8 +261,8 @@ def upgrade_due_days(op) -> None:
     day, the rows rebuilt, and the indexes the analytics read."""
     _denial_figures_again(op, DENIAL_FIGURES, DENIAL_MONTHS)
     op.execute(f"DROP INDEX IF EXISTS {DATED_INDEX}")
-    for name, (table, columns, included, rows) in READ_INDEXES.items():
-        op.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({columns}) INCLUDE ({included}) WHERE {rows}")
+    for name, (columns, included, rows) in READ_INDEXES.items():
+        op.execute(f"CREATE INDEX IF NOT EXISTS {name} ON denial_figure ({columns}) INCLUDE ({included}) WHERE {rows}")
 
 
 def downgrade_due_days(op) -> None:

@@ -22,7 +22,7 @@ adjudication_figure, denial_figure = analytics_figures.tables(metadata)
 adjudication_months, denial_months = analytics_figures.month_tables(metadata, (adjudication_figure, denial_figure))
 COMPOUND_KEYS = ("cause", "cause_preventable", "cause_carc", "cause_action")  # JSON arrays
 DATED, DETAILS = analytics_figures.DATED, analytics_figures.DETAILS
-BY_POSITION = (text("1"), text("2"))  # the grouped expressions hold parameters: grouped by position
+BY_POSITION = (text("2"), text("3"))  # the grouped expressions hold parameters: grouped by position
 VALUES = ("denials", "amount")
 
 
@@ -51,55 +51,58 @@ class DenialAnalytics:
 
     async def figures(self, *, tenant_id: UUID, start: date, end: date, today: date) -> PeriodFigures:
         """The period's figures (days from `start` to `end`, both included), summed per key, with the
-        SLA's waiting denials due `today` or later per due day."""
-        return PeriodFigures(await self._adjudications(tenant_id, start, end),
-                             *await self._denials(tenant_id, start, end, today))
-
-    async def cause_details(self, *, tenant_id: UUID, start: date, end: date, causes: list[tuple]) -> list[DenialFigure]:
-        """The CARCs, actions and preventable counts of these root causes over the period."""
-        if not causes:
-            return []
-        d, m = denial_figure.c, denial_months.c
-        keys = [cast(cast(list(cause), JSONB), Text) for cause in causes]  # as the database writes them
-        rows = _period_rows(denial_figure, denial_months, tenant_id, start, end, VALUES,
-                            days_only=(cause_of(d.key).in_(keys), _among(d.dimension, DETAILS)),
-                            months_only=(cause_of(m.key).in_(keys), _among(m.dimension, DETAILS)))
-        result = await self._session.execute(
-            select(rows.c.dimension, rows.c.key, func.sum(rows.c.denials)).group_by(rows.c.dimension, rows.c.key))
-        return [DenialFigure(dimension, tuple(json.loads(key)), int(n), Decimal(0)) for dimension, key, n in result.all()]
-
-    async def _adjudications(self, tenant_id: UUID, start: date, end: date) -> list[AdjudicationFigure]:
-        rows = _period_rows(adjudication_figure, adjudication_months, tenant_id, start, end, ("adjudicated", "denied"))
-        whole = rows.c.dimension == "all"
-        dimension = case((whole, "month"), else_=rows.c.dimension)
-        key = case((whole, func.to_char(rows.c.day, "YYYY-MM")), else_=rows.c.key)
-        result = await self._session.execute(
-            select(dimension, key, func.sum(rows.c.adjudicated), func.sum(rows.c.denied)).group_by(*BY_POSITION))
-        return [AdjudicationFigure(d, k, int(n), int(denied)) for d, k, n, denied in result.all()]
-
-    async def _denials(self, tenant_id: UUID, start: date, end: date, today: date):
-        d, m = denial_figure.c, denial_months.c
-        due = select(d.dimension, d.key, d.day, d.denials, d.amount).where(
-            d.tenant_id == tenant_id, _among(d.dimension, DATED), d.key >= today.isoformat(), d.day >= start,
-            d.day <= end)
-        rows = _period_rows(denial_figure, denial_months, tenant_id, start, end, VALUES,
-                            days_only=(_among(d.dimension, analytics_figures.TOTALS, negate=True),),
-                            months_only=(_among(m.dimension, DETAILS, negate=True),), also=(due,))
-        result = await self._session.execute(
-            select(rows.c.dimension, rows.c.key, func.sum(rows.c.denials), func.sum(rows.c.amount))
-            .group_by(rows.c.dimension, rows.c.key))
-        figures, sla, dues = [], {}, {dimension: [] for dimension in DATED}
-        for dimension, key, n, amount in result.all():
-            if dimension in DATED:
+        SLA's unacted and waiting denials due `today` or later per due day: one statement."""
+        result = await self._session.execute(union_all(_adjudications(tenant_id, start, end),
+                                                       _denials(tenant_id, start, end, today)))
+        adjudications, denials, sla, dues = [], [], {}, {dimension: [] for dimension in DATED}
+        for source, dimension, key, n, value in result.all():
+            if source == "adjudication":
+                adjudications.append(AdjudicationFigure(dimension, key, int(n), int(value)))
+            elif dimension in DATED:
                 dues[dimension].append((date.fromisoformat(key), int(n)))
             elif dimension in ("sla", "waiting"):
                 sla[key or dimension] = int(n)
             else:
-                figures.append(DenialFigure(dimension, tuple(json.loads(key)) if dimension in COMPOUND_KEYS else key,
-                                            int(n), Decimal(amount)))
-        return figures, SlaFigures(met=sla.get("met", 0), missed=sla.get("missed", 0), unacted=sla.get("unacted", 0),
-                                   waiting=sla.get("waiting", 0), unacted_due=tuple(dues["unacted_due"]),
-                                   waiting_due=tuple(dues["waiting_due"]))
+                denials.append(DenialFigure(dimension, tuple(json.loads(key)) if dimension in COMPOUND_KEYS else key,
+                                            int(n), Decimal(value)))
+        return PeriodFigures(adjudications, denials, SlaFigures(
+            met=sla.get("met", 0), missed=sla.get("missed", 0), unacted=sla.get("unacted", 0),
+            waiting=sla.get("waiting", 0), unacted_due=tuple(dues["unacted_due"]), waiting_due=tuple(dues["waiting_due"])))
+
+    async def cause_details(self, *, tenant_id: UUID, start: date, end: date, causes: list[tuple]) -> list[DenialFigure]:
+        """The CARCs, actions and preventable counts of these root causes over the period (their day rows:
+        a few per cause and day it had denials)."""
+        if not causes:
+            return []
+        d = denial_figure.c
+        keys = [cast(cast(list(cause), JSONB), Text) for cause in causes]  # as the database writes them
+        result = await self._session.execute(
+            select(d.dimension, d.key, func.sum(d.denials)).where(
+                d.tenant_id == tenant_id, cause_of(d.key).in_(keys), d.day >= start, d.day <= end,
+                _among(d.dimension, DETAILS)).group_by(d.dimension, d.key))
+        return [DenialFigure(dimension, tuple(json.loads(key)), int(n), Decimal(0)) for dimension, key, n in result.all()]
+
+
+def _adjudications(tenant_id: UUID, start: date, end: date):
+    """(source, dimension, key, adjudicated, denied): the `all` rows per month of adjudication."""
+    rows = _period_rows(adjudication_figure, adjudication_months, tenant_id, start, end, ("adjudicated", "denied"))
+    whole = rows.c.dimension == "all"
+    dimension = case((whole, "month"), else_=rows.c.dimension)
+    key = case((whole, func.to_char(rows.c.day, "YYYY-MM")), else_=rows.c.key)
+    return select(literal_column("'adjudication'"), dimension, key, func.sum(rows.c.adjudicated),
+                  func.sum(rows.c.denied)).group_by(*BY_POSITION)
+
+
+def _denials(tenant_id: UUID, start: date, end: date, today: date):
+    """(source, dimension, key, denials, amount): all but the root causes' details, and of the due days
+    only today and later."""
+    d = denial_figure.c
+    due = select(d.dimension, d.key, d.day, d.denials, d.amount).where(
+        d.tenant_id == tenant_id, _among(d.dimension, DATED), d.key >= today.isoformat(), d.day >= start, d.day <= end)
+    rows = _period_rows(denial_figure, denial_months, tenant_id, start, end, VALUES,
+                        days_only=(_among(d.dimension, analytics_figures.DAYS_ONLY, negate=True),), also=(due,))
+    return select(literal_column("'denial'"), rows.c.dimension, rows.c.key, func.sum(rows.c.denials),
+                  func.sum(rows.c.amount)).group_by(rows.c.dimension, rows.c.key)
 
 
 def whole_months(start: date, end: date) -> tuple[date, date]:
@@ -111,7 +114,7 @@ def whole_months(start: date, end: date) -> tuple[date, date]:
 
 
 def _period_rows(days, months, tenant_id: UUID, start: date, end: date, values: tuple[str, ...], *,
-                 days_only=(), months_only=(), also=()):
+                 days_only=(), also=()):
     """The period's figure rows (dimension, key, day, values): the day rows before and after its whole
     months (two ranges of the index), the month rows of those (dated their first day), and `also`."""
     first, after = whole_months(start, end)
@@ -122,7 +125,7 @@ def _period_rows(days, months, tenant_id: UUID, start: date, end: date, values: 
             d.tenant_id == tenant_id, d.day >= since, d.day < until, *days_only)
 
     from_months = select(m.dimension, m.key, m.month.label("day"), *(m[v] for v in values)).where(
-        m.tenant_id == tenant_id, m.month >= first, m.month < after, *months_only)
+        m.tenant_id == tenant_id, m.month >= first, m.month < after)
     past_end = end + timedelta(days=1)
     return union_all(day_rows(start, min(first, past_end)), from_months, day_rows(max(after, start), past_end),
                      *also).subquery()
