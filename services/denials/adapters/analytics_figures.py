@@ -238,7 +238,7 @@ def downgrade_months(op) -> None:
 CAUSE_OF_KEY = "((key::jsonb - 3)::text)"  # a `cause*` key's cause: the key itself, or all but the CARC or action
 # name -> (columns, included columns, the rows it holds), on denial_figure
 READ_INDEXES = {
-    "ix_denial_figure_due": ("tenant_id, dimension, key, day", "denials", f"dimension IN {sql_list(DATED)}"),
+    "ix_denial_figure_due": ("tenant_id, dimension, key, day", "denials, amount", f"dimension IN {sql_list(DATED)}"),
     "ix_denial_figure_totals": ("tenant_id, day, dimension, key", "denials, amount",
                                 f"dimension NOT IN {sql_list(DAYS_ONLY)}"),
     "ix_denial_figure_cause": (f"tenant_id, {CAUSE_OF_KEY}, day", "dimension, key, denials",
