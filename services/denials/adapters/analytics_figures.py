@@ -225,6 +225,10 @@ def upgrade_months(op) -> None:
     days = tables(MetaData())
     for months, table in zip(MONTHS, days):
         months.upgrade(op, table)
+    _create_dated_index(op)
+
+
+def _create_dated_index(op) -> None:
     op.execute(f"CREATE INDEX IF NOT EXISTS {DATED_INDEX} ON denial_figure (tenant_id, dimension, day) "
                f"INCLUDE (key, denials, amount) WHERE dimension IN {sql_list(DATED_BY_DAY)}")
 
@@ -270,8 +274,7 @@ def downgrade_due_days(op) -> None:
         op.execute(f"DROP INDEX IF EXISTS {name}")
     _denial_figures_again(op, denial_figures_sql(SLA_BY_DAY),
                           replace(DENIAL_MONTHS, rows_filter=f"dimension NOT IN {sql_list(DATED_BY_DAY)}"))
-    op.execute(f"CREATE INDEX IF NOT EXISTS {DATED_INDEX} ON denial_figure (tenant_id, dimension, day) "
-               f"INCLUDE (key, denials, amount) WHERE dimension IN {sql_list(DATED_BY_DAY)}")
+    _create_dated_index(op)
 
 
 def upgrade(op) -> None:
