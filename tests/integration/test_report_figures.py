@@ -145,7 +145,9 @@ PERIODS = ((TODAY - timedelta(days=365), TODAY, 5), (TODAY - timedelta(days=1200
            (TODAY - timedelta(days=200), TODAY - timedelta(days=30), 3),
            (_FIVE_MONTHS_BACK, _MONTH_START - timedelta(days=1), 5),  # whole months only
            (_MONTH_START, TODAY, 5), (_FIVE_MONTHS_BACK + timedelta(days=2), _FIVE_MONTHS_BACK + timedelta(days=19), 5),
-           (_FIVE_MONTHS_BACK - timedelta(days=1), _MONTH_START, 5))  # a day either side of whole months
+           (_FIVE_MONTHS_BACK - timedelta(days=1), _MONTH_START, 5),  # a day either side of whole months
+           # partial months mostly inside: their month rows less the days outside
+           (_FIVE_MONTHS_BACK + timedelta(days=3), (_FIVE_MONTHS_BACK + timedelta(days=70)).replace(day=27), 5))
 
 
 async def _compare_analytics(units, tenant_ids) -> None:

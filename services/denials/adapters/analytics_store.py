@@ -1,6 +1,7 @@
 """The figures denial analytics are computed over, read from the figures the database maintains per
-tenant and day, and per month (adapters/analytics_figures.py): the day rows of the period's partial
-first and last months and the month rows of the whole months between, summed per key; of the SLA's
+tenant and day, and per month (adapters/analytics_figures.py): the month rows of the period's whole
+months and its partial first and last months' day rows (or their month rows less the days outside the
+period, when those are fewer), summed per key; of the SLA's
 due days only those today or later; of the root causes' CARCs, actions and preventable counts only
 those of the causes asked for."""
 import json
@@ -90,7 +91,7 @@ def _adjudications(tenant_id: UUID, start: date, end: date):
     dimension = case((whole, "month"), else_=rows.c.dimension)
     key = case((whole, func.to_char(rows.c.day, "YYYY-MM")), else_=rows.c.key)
     return select(literal_column("'adjudication'"), dimension, key, func.sum(rows.c.adjudicated),
-                  func.sum(rows.c.denied)).group_by(*BY_POSITION)
+                  func.sum(rows.c.denied)).group_by(*BY_POSITION).having(func.sum(rows.c.adjudicated) != 0)
 
 
 def _denials(tenant_id: UUID, start: date, end: date, today: date):
@@ -102,30 +103,56 @@ def _denials(tenant_id: UUID, start: date, end: date, today: date):
     rows = _period_rows(denial_figure, denial_months, tenant_id, start, end, VALUES,
                         days_only=(_among(d.dimension, analytics_figures.DAYS_ONLY, negate=True),), also=(due,))
     return select(literal_column("'denial'"), rows.c.dimension, rows.c.key, func.sum(rows.c.denials),
-                  func.sum(rows.c.amount)).group_by(rows.c.dimension, rows.c.key)
+                  func.sum(rows.c.amount)).group_by(rows.c.dimension, rows.c.key).having(func.sum(rows.c.denials) != 0)
 
 
 def whole_months(start: date, end: date) -> tuple[date, date]:
     """The first day of the first month wholly inside [start, end] and of the month after the last one
     (equal when no month is whole)."""
-    first = start if start.day == 1 else (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    first = start if start.day == 1 else _next_month(start)
     after = (end + timedelta(days=1)).replace(day=1)
     return first, max(first, after)
 
 
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def period_parts(start: date, end: date) -> tuple[date, date, list[tuple[date, date, int]]]:
+    """The month rows [since, until) and the day ranges [since, until) with their sign that sum to the
+    days from `start` to `end`: a partial first or last month is its day rows, or, when it reaches the
+    month's edge and is the larger part of the month, the month's row less the day rows of the rest."""
+    first, after = whole_months(start, end)
+    past_end = end + timedelta(days=1)
+    months, days = [first, after], []
+    if start < min(first, past_end):  # a partial first month
+        own = start.replace(day=1)
+        if first <= past_end and (start - own) < (first - start):
+            months[0], days = own, [(own, start, -1)]
+        else:
+            days.append((start, min(first, past_end), 1))
+    if max(after, start) < past_end:  # a partial last month
+        beyond = _next_month(after)
+        if (beyond - past_end) < (past_end - after) and first <= after:
+            months[1] = beyond
+            days.append((past_end, beyond, -1))
+        else:
+            days.append((max(after, start), past_end, 1))
+    return months[0], months[1], days
+
+
 def _period_rows(days, months, tenant_id: UUID, start: date, end: date, values: tuple[str, ...], *,
                  days_only=(), also=()):
-    """The period's figure rows (dimension, key, day, values): the day rows before and after its whole
-    months (two ranges of the index), the month rows of those (dated their first day), and `also`."""
-    first, after = whole_months(start, end)
+    """The period's figure rows (dimension, key, day, values): its month rows (dated their first day) and
+    day rows, taken away where a month row holds days outside the period (`period_parts`), and `also`.
+    A key whose rows net to nothing is the grouping's to leave out."""
+    month_since, month_until, day_parts = period_parts(start, end)
     d, m = days.c, months.c
 
-    def day_rows(since: date, until: date):  # until excluded
-        return select(d.dimension, d.key, d.day, *(d[v] for v in values)).where(
+    def day_rows(since: date, until: date, sign: int):  # until excluded
+        return select(d.dimension, d.key, d.day, *((d[v] if sign > 0 else -d[v]).label(v) for v in values)).where(
             d.tenant_id == tenant_id, d.day >= since, d.day < until, *days_only)
 
     from_months = select(m.dimension, m.key, m.month.label("day"), *(m[v] for v in values)).where(
-        m.tenant_id == tenant_id, m.month >= first, m.month < after)
-    past_end = end + timedelta(days=1)
-    return union_all(day_rows(start, min(first, past_end)), from_months, day_rows(max(after, start), past_end),
-                     *also).subquery()
+        m.tenant_id == tenant_id, m.month >= month_since, m.month < month_until)
+    return union_all(from_months, *(day_rows(*part) for part in day_parts), *also).subquery()
