@@ -64,9 +64,9 @@ class Rollup:
         sums = ", ".join(f"sum({v}) AS {v}" for v in (*self.values, "source_rows"))
         return self._figures.add(f"SELECT {keys}, {sums} FROM ({rows}) AS r GROUP BY {keys}")
 
-    def install(self) -> list[str]:
-        """The trigger function and the statement triggers on the source (the table comes first)."""
-        function = f"""
+    def function(self) -> str:
+        """The trigger function (CREATE OR REPLACE: a migration changing what is rolled up runs it again)."""
+        return f"""
 CREATE OR REPLACE FUNCTION {self.name}_add() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     emptied {self.name}[];
@@ -77,9 +77,12 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$"""
-        return [function, *(f"CREATE TRIGGER {self.name}_{op.lower()} AFTER {op} ON {self.source} "
-                            f"REFERENCING {refs} FOR EACH STATEMENT EXECUTE FUNCTION {self.name}_add()"
-                            for op, refs in OPERATIONS)]
+
+    def install(self) -> list[str]:
+        """The trigger function and the statement triggers on the source (the table comes first)."""
+        return [self.function(), *(f"CREATE TRIGGER {self.name}_{op.lower()} AFTER {op} ON {self.source} "
+                                   f"REFERENCING {refs} FOR EACH STATEMENT EXECUTE FUNCTION {self.name}_add()"
+                                   for op, refs in OPERATIONS)]
 
     def uninstall(self) -> list[str]:
         return [*(f"DROP TRIGGER IF EXISTS {self.name}_{op.lower()} ON {self.source}" for op, _ in OPERATIONS),

@@ -13,13 +13,14 @@ from tools.bench.stages import database_url
 from tools.bench_data.generator import COLUMNS, ClaimGenerator, tenant_weights, tenants
 
 
-async def copy_rows(server: str, db: str, rows: dict) -> None:
-    """Each table's rows, in the dict's order (tenant payers are registered by the services)."""
+async def copy_rows(server: str, db: str, rows: dict, *, service: str | None = None) -> None:
+    """Each table's rows, in the dict's order (tenant payers are registered by the services), into
+    billing_{db}, a database of `service`'s tables (db's own by default)."""
     conn = await asyncpg.connect(database_url(server, db))
     try:
         for table, table_rows in rows.items():
             if table_rows and table != "tenant_payer":
-                await conn.copy_records_to_table(table, records=table_rows, columns=list(COLUMNS[db][table]))
+                await conn.copy_records_to_table(table, records=table_rows, columns=list(COLUMNS[service or db][table]))
     finally:
         await conn.close()
 

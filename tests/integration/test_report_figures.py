@@ -133,9 +133,9 @@ async def _analytics_long_way(session, tenant_id, start: date, end: date, top: i
                                 a.adjudicated_on) for a, npi in adjudicated],
         [analytics.DenialFact(d.payer_id, tuple(d.carc_codes), d.category, d.procedure_code, None, d.amount,
                               d.preventable, d.recommended_action, d.opened_at.date()) for d in denials], top=top)
-    opened = [(d.opened_at.date(), d.acted_at.date() if d.acted_at else None, 1) for d in denials]
-    waiting = [(d.opened_at.date(), 1) for d in denials if d.acted_at is None and d.status in queue.WORKABLE]
-    return {**figures, "sla": queue.sla_summary(opened, waiting, TODAY)}
+    acted = [(d.sla_due, d.acted_at.date() if d.acted_at else None, 1) for d in denials]
+    waiting = [(d.sla_due, 1) for d in denials if d.acted_at is None and d.status in queue.WORKABLE]
+    return {**figures, "sla": queue.sla_summary(acted, waiting, TODAY)}
 
 
 _MONTH_START = TODAY.replace(day=1)
@@ -145,7 +145,9 @@ PERIODS = ((TODAY - timedelta(days=365), TODAY, 5), (TODAY - timedelta(days=1200
            (TODAY - timedelta(days=200), TODAY - timedelta(days=30), 3),
            (_FIVE_MONTHS_BACK, _MONTH_START - timedelta(days=1), 5),  # whole months only
            (_MONTH_START, TODAY, 5), (_FIVE_MONTHS_BACK + timedelta(days=2), _FIVE_MONTHS_BACK + timedelta(days=19), 5),
-           (_FIVE_MONTHS_BACK - timedelta(days=1), _MONTH_START, 5))  # a day either side of whole months
+           (_FIVE_MONTHS_BACK - timedelta(days=1), _MONTH_START, 5),  # a day either side of whole months
+           # partial months mostly inside: their month rows less the days outside
+           (_FIVE_MONTHS_BACK + timedelta(days=3), (_FIVE_MONTHS_BACK + timedelta(days=70)).replace(day=27), 5))
 
 
 async def _compare_analytics(units, tenant_ids) -> None:
@@ -193,11 +195,19 @@ async def test_denial_analytics_equal_the_adjudications_and_denials_after_insert
                        ("UPDATE denial SET carc_codes = carc_codes || '16'::varchar, amount = amount + 3, "
                         "opened_at = opened_at - interval '45 days' WHERE id = ANY($1::uuid[])", denials[14:20]),
                        ("UPDATE denial SET priority = priority + 1 WHERE id = ANY($1::uuid[])", denials[20:24]),
+                       # due days: ahead (still waiting, at risk or not), behind an action (missed), unacted again
+                       ("UPDATE denial SET acted_at = NULL, status = 'open', sla_due = current_date + (id::text < '8')::int * 5 "
+                        "WHERE id = ANY($1::uuid[])", denials[30:36]),
+                       ("UPDATE denial SET acted_at = opened_at + interval '20 days' WHERE id = ANY($1::uuid[])",
+                        denials[36:40]),
+                       ("UPDATE denial SET acted_at = NULL WHERE id = ANY($1::uuid[])", denials[40:42]),
                        ("DELETE FROM denial WHERE id = ANY($1::uuid[])", denials[24:30]))
         await _compare_analytics(units, tenant_ids)
         assert await execute(server, "denials", *((q,) for q in analytics_figures.DRIFT),
                              *((months.drift(),) for months in analytics_figures.MONTHS)) == [0, 0, 0, 0]
         assert await execute(server, "denials", ("SELECT count(*) FROM denial_figure WHERE denials = 0",)) == [0]
+        assert (await execute(server, "denials", ("SELECT count(*) FROM denial_figure WHERE dimension = 'waiting_due' "
+                                                  "AND key >= to_char(current_date, 'YYYY-MM-DD')",)))[0] > 0
     finally:
         await engine.dispose()
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from services.denials.domain.queue import sla_due
+
 PAYERS = (("MEDICARE", 30), ("BCBS", 22), ("UHC", 16), ("AETNA", 12), ("CIGNA", 8), ("MEDICAID-IL", 12))
 PROCEDURES = (("99213", Decimal("110.00")), ("99214", Decimal("165.00")), ("99203", Decimal("140.00")),
               ("99395", Decimal("210.00")), ("36415", Decimal("18.00")), ("80053", Decimal("45.00")),
@@ -305,7 +307,7 @@ class ClaimGenerator:
             _uuid(rng), tenant.tenant_id, claim_id, str(remit_id), payer_id, level,
             lines[0][1] if level == "line" else None, [carc], [], category, preventable, action,
             "[]", amount, amount, state, int(min(99, math.log10(float(amount) + 1) * 30 + rng.randint(0, 20))),
-            opened.date() + timedelta(days=120), opened.date() + timedelta(days=7), acted, opened, resolved))
+            opened.date() + timedelta(days=120), sla_due(opened.date()), acted, opened, resolved))
         worked = {"written_off": ("write_off", "adj:writeoff"), "resolved": ("payment", "cash:clearing"),
                   "corrected": ("write_off", "adj:other")}.get(state)
         if worked and amount and (resolved or acted):  # the denied balance leaves ar:insurance

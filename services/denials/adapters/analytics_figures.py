@@ -7,8 +7,9 @@ and denials with each claim's rendering provider.
   procedure counts as denied when the payer denied that code).
 - `denial_figure`: per day a denial was opened, denials and their amount under `all`, each `carc`,
   `category`, `preventable`, each root `cause` (payer, category, procedure as a JSON array) with its
-  `cause_preventable`, `cause_carc` and `cause_action` counts, `sla` (keyed by the day of the first
-  action, '' while none) and `waiting` (no action yet, still workable).
+  `cause_preventable`, `cause_carc` and `cause_action` counts, `sla` (`met`: acted on by the row's due
+  day, `sla_due`; `missed`: after it; `unacted`), `waiting` (no action yet, still workable), and
+  `unacted_due` and `waiting_due` keyed by the due day (YYYY-MM-DD).
 
 A denial's figures come from its own row, so the change is the new rows less the old ones. An
 adjudication's provider comes from `submitted_claim`, which can arrive before or after it: both tables'
@@ -17,10 +18,17 @@ table, so each adjudication is counted under the provider its claim has when the
 `BACKFILL` rebuilds both, `DRIFT` compares them with the base tables.
 
 Both are summed per month too (`adjudication_month_figure`, `denial_month_figure`: statement triggers on
-the day tables, shared/db/rollup.py), but for `sla` and `waiting`, which the analytics read per day: a
-period reads the day rows of its partial first and last months and the month rows between them.
+the day tables, shared/db/rollup.py), but for the dimensions read by their own index, never over a
+period's months (`DAYS_ONLY`): a period reads the day rows of its partial first and last months
+(`ix_denial_figure_totals`, without those) and the month rows between them. An unacted denial's SLA
+verdict waits on the calendar only until its due day, so of `unacted_due` and `waiting_due` the analytics
+read the rows due today or later (`ix_denial_figure_due`); of the root causes' CARCs, actions and
+preventable counts, the day rows of the period's top causes (`ix_denial_figure_cause`, by the cause the
+key starts with).
 """
-from sqlalchemy import Column, Date, Index, Integer, MetaData, Numeric, Table, Text, Uuid, text
+from dataclasses import replace
+
+from sqlalchemy import Column, Date, Index, Integer, MetaData, Numeric, Table, Text, Uuid
 
 from shared.db.figures import Figures, create_maintained, drop_maintained
 from shared.db.rollup import Rollup
@@ -28,13 +36,21 @@ from shared.db.tally import item_locks
 from services.denials.domain.queue import WORKABLE
 
 NAME = "denial_analytics"
-DATED = ("sla", "waiting")  # the denial dimensions read per day opened, never per month
+DATED = ("unacted_due", "waiting_due")  # keyed by due day, read only when due today or later
+DETAILS = ("cause_action", "cause_carc", "cause_preventable")  # read only for the period's top causes
+DAYS_ONLY = DATED + DETAILS  # never summed per month: read by their own index, not over a period's months
+
+
+def sql_list(values: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
 _MONTH = (("month", "date_trunc('month', day)::date", Date()),)
 ADJUDICATION_MONTHS = Rollup("adjudication_figure", ("tenant_id", "month", "dimension", "key"),
                              ("adjudicated", "denied"), table_name="adjudication_month_figure", computed=_MONTH)
 DENIAL_MONTHS = Rollup("denial_figure", ("tenant_id", "month", "dimension", "key"), ("denials", "amount"),
                        table_name="denial_month_figure", computed=_MONTH,
-                       rows_filter=f"dimension NOT IN {DATED}")
+                       rows_filter=f"dimension NOT IN {sql_list(DAYS_ONLY)}")
 MONTHS = (ADJUDICATION_MONTHS, DENIAL_MONTHS)
 ADJUDICATIONS = Figures("adjudication_figure", ("tenant_id", "day", "dimension", "key"), ("adjudicated", "denied"))
 DENIALS = Figures("denial_figure", ("tenant_id", "day", "dimension", "key"), ("denials", "amount"))
@@ -51,8 +67,24 @@ ADJUDICATION_FIGURES = """SELECT r.tenant_id, r.adjudicated_on AS day, k.dimensi
             FROM unnest(r.procedure_codes) AS code WHERE code IS NOT NULL) AS k(dimension, key, denied)
     GROUP BY 1, 2, 3, 4"""
 
-# Denial rows `r` (with `r.sign`) as figures.
-DENIAL_FIGURES = f"""SELECT r.tenant_id, (r.opened_at AT TIME ZONE 'UTC')::date AS day, k.dimension, k.key,
+WAITING_SQL = f"r.acted_at IS NULL AND r.status IN ({WORKABLE_SQL})"
+# The SLA dimensions of a denial row `r`: its verdict when acted on, and its due day while not.
+SLA_BY_DUE = f"""
+        UNION ALL SELECT 'sla', CASE WHEN r.acted_at IS NULL THEN 'unacted'
+            WHEN (r.acted_at AT TIME ZONE 'UTC')::date <= r.sla_due THEN 'met' ELSE 'missed' END, 0
+        UNION ALL SELECT 'unacted_due', to_char(r.sla_due, 'YYYY-MM-DD'), 0 WHERE r.acted_at IS NULL
+        UNION ALL SELECT 'waiting', '', 0 WHERE {WAITING_SQL}
+        UNION ALL SELECT 'waiting_due', to_char(r.sla_due, 'YYYY-MM-DD'), 0 WHERE {WAITING_SQL}"""
+# Before the due days: the day of the first action ('' while none) per day opened, read per day.
+SLA_BY_DAY = f"""
+        UNION ALL SELECT 'sla', coalesce(to_char(r.acted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), ''), 0
+        UNION ALL SELECT 'waiting', '', 0 WHERE {WAITING_SQL}"""
+DATED_BY_DAY = ("sla", "waiting")
+
+
+def denial_figures_sql(sla: str = SLA_BY_DUE) -> str:
+    """Denial rows `{rows}` (with `r.sign`) as figures."""
+    return f"""SELECT r.tenant_id, (r.opened_at AT TIME ZONE 'UTC')::date AS day, k.dimension, k.key,
         sum(r.sign)::int AS denials, sum(r.sign * k.amount) AS amount
     FROM {{rows}} AS r CROSS JOIN LATERAL (SELECT jsonb_build_array(r.payer_id, r.category, r.procedure_code) AS cause)
         AS c CROSS JOIN LATERAL (
@@ -63,16 +95,17 @@ DENIAL_FIGURES = f"""SELECT r.tenant_id, (r.opened_at AT TIME ZONE 'UTC')::date 
         UNION ALL SELECT 'cause_preventable', c.cause::text, 0 WHERE r.preventable
         UNION ALL SELECT DISTINCT 'cause_carc', (c.cause || to_jsonb(code))::text, 0
             FROM unnest(r.carc_codes) AS code WHERE code IS NOT NULL
-        UNION ALL SELECT 'cause_action', (c.cause || to_jsonb(r.recommended_action))::text, 0
-        UNION ALL SELECT 'sla', coalesce(to_char(r.acted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), ''), 0
-        UNION ALL SELECT 'waiting', '', 0 WHERE r.acted_at IS NULL AND r.status IN ({WORKABLE_SQL})
+        UNION ALL SELECT 'cause_action', (c.cause || to_jsonb(r.recommended_action))::text, 0{sla}
     ) AS k(dimension, key, amount)
     WHERE r.opened_at IS NOT NULL
     GROUP BY 1, 2, 3, 4"""
 
 
+DENIAL_FIGURES = denial_figures_sql()
+
+
 DENIAL_COLUMNS = ("tenant_id, payer_id, category, procedure_code, carc_codes, preventable, recommended_action, "
-                  "amount, opened_at, acted_at, status")
+                  "amount, opened_at, acted_at, status, sla_due")
 
 
 def _signed(columns: str, op: str) -> str:
@@ -91,8 +124,8 @@ def _lock_claims(op: str) -> str:
     {item_locks(NAME, "claims", guarded="adjudication_figure")}"""
 
 
-def _denial_change(op: str) -> str:
-    return DENIALS.add(DENIAL_FIGURES.format(rows=f"({_signed(DENIAL_COLUMNS, op)})"))
+def _denial_change(op: str, figures: str = DENIAL_FIGURES) -> str:
+    return DENIALS.add(figures.format(rows=f"({_signed(DENIAL_COLUMNS, op)})"))
 
 
 def _adjudication_change(op: str) -> str:
@@ -177,13 +210,10 @@ def tables(metadata: MetaData) -> tuple[Table, Table]:
     return (figure_table(ADJUDICATIONS, Column("adjudicated", Integer, nullable=False),
                          Column("denied", Integer, nullable=False)),
             figure_table(DENIALS, Column("denials", Integer, nullable=False),
-                         Column("amount", Numeric(14, 2), nullable=False),
-                         # The per-day dimensions of a period, read apart from the others' month rows.
-                         Index(DATED_INDEX, "tenant_id", "dimension", "day", postgresql_include=["key", "denials", "amount"],
-                               postgresql_where=text(f"dimension IN {DATED}"))))
+                         Column("amount", Numeric(14, 2), nullable=False)))
 
 
-DATED_INDEX = "ix_denial_figure_dated"
+DATED_INDEX = "ix_denial_figure_dated"  # the SLA dimensions read per day opened, before the due days
 
 
 def month_tables(metadata: MetaData, days: tuple[Table, Table]) -> tuple[Table, Table]:
@@ -195,14 +225,56 @@ def upgrade_months(op) -> None:
     days = tables(MetaData())
     for months, table in zip(MONTHS, days):
         months.upgrade(op, table)
+    _create_dated_index(op)
+
+
+def _create_dated_index(op) -> None:
     op.execute(f"CREATE INDEX IF NOT EXISTS {DATED_INDEX} ON denial_figure (tenant_id, dimension, day) "
-               f"INCLUDE (key, denials, amount) WHERE dimension IN {DATED}")
+               f"INCLUDE (key, denials, amount) WHERE dimension IN {sql_list(DATED_BY_DAY)}")
 
 
 def downgrade_months(op) -> None:
     op.execute(f"DROP INDEX IF EXISTS {DATED_INDEX}")
     for months in reversed(MONTHS):
         months.downgrade(op)
+
+
+CAUSE_OF_KEY = "((key::jsonb - 3)::text)"  # a `cause*` key's cause: the key itself, or all but the CARC or action
+# name -> (columns, included columns, the rows it holds), on denial_figure
+READ_INDEXES = {
+    "ix_denial_figure_due": ("tenant_id, dimension, key, day", "denials, amount", f"dimension IN {sql_list(DATED)}"),
+    "ix_denial_figure_totals": ("tenant_id, day, dimension, key", "denials, amount",
+                                f"dimension NOT IN {sql_list(DAYS_ONLY)}"),
+    "ix_denial_figure_cause": (f"tenant_id, {CAUSE_OF_KEY}, day", "dimension, key, denials",
+                               f"dimension IN {sql_list(DETAILS)}"),
+}
+
+
+def _denial_figures_again(op, figures: str, months: Rollup) -> None:
+    """The denial trigger and month rollup functions replaced, and both tables rebuilt from the denials."""
+    table, name, variables, _ = TRIGGERS[0]
+    op.execute(f"LOCK TABLE {table} IN SHARE MODE")
+    for statement in (_function(name, variables, lambda operation: _denial_change(operation, figures)),
+                      months.function(), "TRUNCATE denial_figure",
+                      f"INSERT INTO denial_figure {figures.format(rows=_ALL_DENIALS)}", *months.backfill()):
+        op.execute(statement)
+
+
+def upgrade_due_days(op) -> None:
+    """For a migration (the denials' `sla_due` agreeing with their day opened): the SLA figures by due
+    day, the rows rebuilt, and the indexes the analytics read."""
+    _denial_figures_again(op, DENIAL_FIGURES, DENIAL_MONTHS)
+    op.execute(f"DROP INDEX IF EXISTS {DATED_INDEX}")
+    for name, (columns, included, rows) in READ_INDEXES.items():
+        op.execute(f"CREATE INDEX IF NOT EXISTS {name} ON denial_figure ({columns}) INCLUDE ({included}) WHERE {rows}")
+
+
+def downgrade_due_days(op) -> None:
+    for name in READ_INDEXES:
+        op.execute(f"DROP INDEX IF EXISTS {name}")
+    _denial_figures_again(op, denial_figures_sql(SLA_BY_DAY),
+                          replace(DENIAL_MONTHS, rows_filter=f"dimension NOT IN {sql_list(DATED_BY_DAY)}"))
+    _create_dated_index(op)
 
 
 def upgrade(op) -> None:

@@ -7,7 +7,7 @@ payment in the batch closes a denial an earlier remittance of the same batch ope
 """
 import uuid
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime, timezone
 from uuid import UUID
 
 from shared.contracts.denial import DenialOpened, DenialResolved
@@ -48,7 +48,7 @@ async def take_remits(uow: DenialsUnitOfWork, batch: EventBatch, *, appeal_days:
         deadline = appeal_deadline(today, claim.payer_appeal_days if claim and claim.payer_appeal_days
                                    else appeal_days)
         for detected in found:
-            row = denial_row(event, detected, payer_id=payer_id, deadline=deadline, today=today)
+            row = denial_row(event, detected, payer_id=payer_id, deadline=deadline, now=now)
             opened[row["id"]] = row
             open_denials[row["claim_id"]].append(OpenDenial(
                 row["id"], event.tenant_id, row["claim_id"], remit.remit_id, row["level"], row["procedure_code"],
@@ -96,8 +96,9 @@ def adjudication_row(event: Envelope[RemitReceived], payer_id: str, found: list[
 
 
 def denial_row(event: Envelope[RemitReceived], found: DetectedDenial, *, payer_id: str, deadline: date,
-               today: date) -> dict:
-    remit = event.payload
+               now: datetime) -> dict:
+    """The new denial; its due day is counted from the day it opens, as the analytics count it."""
+    remit, today = event.payload, now.astimezone(timezone.utc).date()
     return {"id": uuid.uuid4(), "tenant_id": event.tenant_id, "claim_id": UUID(remit.claim_id),
             "remit_id": remit.remit_id, "payer_id": payer_id, "level": found.level, "line_number": found.line_number,
             "procedure_code": found.procedure_code, "carc_codes": list(found.carc_codes),
@@ -106,4 +107,4 @@ def denial_row(event: Envelope[RemitReceived], found: DetectedDenial, *, payer_i
             "amount": found.amount, "partial": found.partial, "billed_amount": remit.charge,
             "payer_claim_number": remit.payer_claim_control_number, "status": "open",
             "priority": priority_score(found.amount, found.category, (deadline - today).days),
-            "appeal_deadline": deadline, "sla_due": sla_due(today), "resolved_at": None}
+            "appeal_deadline": deadline, "sla_due": sla_due(today), "opened_at": now, "resolved_at": None}

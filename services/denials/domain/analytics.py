@@ -143,7 +143,6 @@ def root_causes(figures: list[DenialFigure], *, top: int) -> list[dict]:
     """Payer, category and procedure together: 'Payer X denies 99214 for authorization' is fixable;
     'authorization' alone is not specific enough to act on. The recommended action is the one most of
     the cause's denials carry."""
-    causes = {f.key: f for f in figures if f.dimension == "cause"}
     preventable = {f.key for f in figures if f.dimension == "cause_preventable" and f.denials}
     carcs: dict[tuple, set] = defaultdict(set)
     actions: dict[tuple, list] = defaultdict(list)
@@ -152,9 +151,18 @@ def root_causes(figures: list[DenialFigure], *, top: int) -> list[dict]:
             carcs[f.key[:3]].add(f.key[3])
         elif f.dimension == "cause_action":
             actions[f.key[:3]].append((-f.denials, f.key[3]))
-    ranked = sorted(causes.values(), key=lambda f: (-f.amount, -f.denials, f.key[0], f.key[1], f.key[2] or ""))
     return [{
         "payer_id": f.key[0], "category": f.key[1], "procedure_code": f.key[2], "denials": f.denials,
         "amount": f.amount, "preventable": f.key in preventable, "carc_codes": sorted(carcs[f.key]),
         "recommended_action": min(actions[f.key])[1],
-    } for f in ranked[:top]]
+    } for f in _ranked_causes(figures, top)]
+
+
+def _ranked_causes(figures: list[DenialFigure], top: int) -> list[DenialFigure]:
+    causes = (f for f in figures if f.dimension == "cause")
+    return sorted(causes, key=lambda f: (-f.amount, -f.denials, f.key[0], f.key[1], f.key[2] or ""))[:top]
+
+
+def top_causes(figures: list[DenialFigure], *, top: int) -> list[tuple]:
+    """The root causes the analytics will show: only theirs need the CARCs, actions and preventable counts."""
+    return [f.key for f in _ranked_causes(figures, top)]

@@ -2,6 +2,7 @@
 business days". Business days skip Saturdays and Sundays only; holidays are not modelled."""
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -62,7 +63,7 @@ def business_days_between(start: date, end: date) -> int:
     return weeks * 5 + tail
 
 
-@lru_cache(maxsize=4096)  # the analytics ask it for every day of a period, many times a day
+@lru_cache(maxsize=4096)  # a queue page asks it for every denial it shows
 def sla_due(opened_on: date) -> date:
     """The day by which someone must act on the denial: 10 business days after it opened."""
     return add_business_days(opened_on, SLA_BUSINESS_DAYS)
@@ -70,37 +71,73 @@ def sla_due(opened_on: date) -> date:
 
 def breach_risk(opened_on: date, today: date) -> str:
     """'breached' after the due day, 'at_risk' with two business days or fewer left, else 'ok'."""
-    due = sla_due(opened_on)
+    return due_risk(sla_due(opened_on), today)
+
+
+def due_risk(due: date, today: date) -> str:
+    """The breach risk of a denial no one acted on yet, from its due day."""
     if today > due:
         return "breached"
     return "at_risk" if business_days_between(today, due) <= AT_RISK_BUSINESS_DAYS else "ok"
 
 
+def _share(met: int, counted: int) -> Decimal | None:
+    return (Decimal(met) / counted).quantize(Decimal("0.0001")) if counted else None
+
+
 def sla_attainment(denials: Iterable[tuple[date, date | None, int]], today: date) -> Decimal | None:
-    """Share of denials acted on within the SLA, over (opened_on, acted_on, how many); ones still open and
+    """Share of denials acted on within the SLA, over (due on, acted on, how many); ones still open and
     not yet due are left out (they can still make it). None when nothing counts yet."""
     counted = met = 0
-    for opened_on, acted_on, n in denials:
-        due = sla_due(opened_on)
+    for due, acted_on, n in denials:
         if acted_on is None and today <= due:
             continue
         counted += n
         met += n if acted_on is not None and acted_on <= due else 0
-    return (Decimal(met) / counted).quantize(Decimal("0.0001")) if counted else None
+    return _share(met, counted)
 
 
 def meets_sla(attainment: Decimal | None) -> bool:
     return attainment is None or attainment >= SLA_TARGET
 
 
-def sla_summary(opened: Iterable[tuple[date, date | None, int]], waiting: Iterable[tuple[date, int]],
-                today: date) -> dict:
-    """The SLA of a period's denials: attainment over (opened on, first acted on, how many), and the
-    ones still waiting for an action (opened on, how many) by how near their due day is."""
-    attainment = sla_attainment(opened, today)
-    risks: Counter = Counter()
-    for opened_on, n in waiting:
-        risks[breach_risk(opened_on, today)] += n
+def _summary(attainment: Decimal | None, risks: Counter) -> dict:
     return {"target": str(SLA_TARGET), "business_days": SLA_BUSINESS_DAYS,
             "attainment": None if attainment is None else str(attainment), "meets_target": meets_sla(attainment),
             "waiting": sum(risks.values()), "at_risk": risks["at_risk"], "breached": risks["breached"]}
+
+
+def sla_summary(denials: Iterable[tuple[date, date | None, int]], waiting: Iterable[tuple[date, int]],
+                today: date) -> dict:
+    """The SLA of a period's denials, from the denials themselves: attainment over (due on, first acted
+    on, how many), and the ones still waiting for an action (due on, how many) by how near their due day is."""
+    risks: Counter = Counter()
+    for due, n in waiting:
+        risks[due_risk(due, today)] += n
+    return _summary(sla_attainment(denials, today), risks)
+
+
+@dataclass(frozen=True)
+class SlaFigures:
+    """A period's denials by SLA verdict, as counts the database keeps: acted on by their due day (`met`),
+    after it (`missed`), not yet (`unacted`, of which `waiting` can still be worked), and, per due day,
+    the unacted and waiting ones due today or later (`unacted_due`, `waiting_due`): only their verdict
+    still moves with the calendar, so only they are read per day."""
+
+    met: int = 0
+    missed: int = 0
+    unacted: int = 0
+    waiting: int = 0
+    unacted_due: tuple[tuple[date, int], ...] = ()
+    waiting_due: tuple[tuple[date, int], ...] = ()
+
+
+def sla_from_figures(figures: SlaFigures, today: date) -> dict:
+    """What `sla_summary` gives for the same denials: an unacted denial past its due day is missed
+    whatever happens next, one due today or later is left out; a waiting one is breached past its due day."""
+    pending = sum(n for due, n in figures.unacted_due if today <= due)
+    risks = Counter({"breached": figures.waiting - sum(n for due, n in figures.waiting_due if today <= due)})
+    for due, n in figures.waiting_due:
+        if today <= due:
+            risks[due_risk(due, today)] += n
+    return _summary(_share(figures.met, figures.met + figures.missed + figures.unacted - pending), risks)

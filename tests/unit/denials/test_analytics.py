@@ -1,5 +1,7 @@
 """Denial analytics from figures summed per key: what one adjudication or denial adds to them, and the
 analytics read back from them (rates, shares, root causes, SLA)."""
+import random
+from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -7,9 +9,9 @@ import pytest
 
 from services.denials.domain.analytics import (
     Adjudication, AdjudicationFigure, DenialFact, DenialFigure, adjudication_figures, analytics_from_figures,
-    denial_analytics, denial_figures,
+    denial_analytics, denial_figures, root_causes, top_causes,
 )
-from services.denials.domain.queue import sla_due, sla_summary
+from services.denials.domain.queue import SlaFigures, sla_due, sla_from_figures, sla_summary
 
 pytestmark = pytest.mark.unit
 
@@ -80,9 +82,47 @@ def test_no_figures_make_empty_analytics():
 
 def test_the_sla_counts_acted_denials_and_the_due_ones_still_waiting():
     opened = date(2026, 11, 2)
-    today = sla_due(opened) + timedelta(days=1)
-    summary = sla_summary([(opened, opened + timedelta(days=1), 3), (opened, None, 1)],
-                          [(opened, 1), (today - timedelta(days=1), 2)], today)
+    due = sla_due(opened)
+    today = due + timedelta(days=1)
+    summary = sla_summary([(due, opened + timedelta(days=1), 3), (due, None, 1)],
+                          [(due, 1), (sla_due(today - timedelta(days=1)), 2)], today)
     assert summary["attainment"] == "0.7500" and summary["meets_target"] is False
     assert (summary["waiting"], summary["breached"], summary["at_risk"]) == (3, 1, 0)
     assert sla_summary([], [], today)["attainment"] is None
+
+
+def _sla_figures(denials, today) -> SlaFigures:
+    """What the database keeps of (due, acted on, still workable) denials: verdict counts, and the unacted
+    and waiting ones due `today` or later per due day."""
+    def due_days(rows):
+        return tuple(Counter(due for due, _, _ in rows if due >= today).items())
+
+    unacted = [d for d in denials if d[1] is None]
+    waiting = [d for d in unacted if d[2]]
+    return SlaFigures(met=sum(1 for due, acted, _ in denials if acted is not None and acted <= due),
+                      missed=sum(1 for due, acted, _ in denials if acted is not None and acted > due),
+                      unacted=len(unacted), waiting=len(waiting), unacted_due=due_days(unacted),
+                      waiting_due=due_days(waiting))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_sla_from_verdict_counts_and_the_due_days_ahead_equals_the_sla_of_the_denials(seed):
+    rng = random.Random(seed)
+    today = date(2026, 12, 3) + timedelta(days=rng.randint(0, 6))
+    denials = []
+    for _ in range(rng.randint(0, 60)):
+        due = sla_due(today - timedelta(days=rng.randint(-3, 40)))
+        acted = None if rng.random() < 0.4 else due + timedelta(days=rng.randint(-10, 5))
+        denials.append((due, acted, acted is None and rng.random() < 0.7))
+    expected = sla_summary([(due, acted, 1) for due, acted, _ in denials],
+                           [(due, 1) for due, acted, workable in denials if acted is None and workable], today)
+    assert sla_from_figures(_sla_figures(denials, today), today) == expected
+
+
+def test_only_the_top_causes_need_their_reasons():
+    figures = denial_figures(DENIALS)
+    assert top_causes(figures, top=1) == [("BCBS", "medical_necessity", None)]
+    assert top_causes(figures, top=5) == [("BCBS", "medical_necessity", None), ("AETNA", "authorization", "71046")]
+    kept = set(top_causes(figures, top=1))
+    without_others = [f for f in figures if f.dimension in ("all", "cause") or f.key[:3] in kept]
+    assert root_causes(without_others, top=1) == root_causes(figures, top=1)

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 
 from services.denials.domain.queue import (
-    add_business_days, appeal_deadline, breach_risk, business_days_between, meets_sla, priority_score,
+    add_business_days, appeal_deadline, breach_risk, business_days_between, due_risk, meets_sla, priority_score,
     sla_attainment, sla_due,
 )
 
@@ -42,14 +42,16 @@ def test_sla_is_ten_business_days_and_breach_risk():
 
 
 def test_sla_attainment_against_the_95_percent_target():
-    on_time = [(FRIDAY, date(2026, 11, 30), 19)]
-    late = [(FRIDAY, date(2026, 12, 7), 1)]
-    still_open_not_due = [(date(2026, 12, 1), None, 4)]
+    due, not_yet_due = sla_due(FRIDAY), sla_due(date(2026, 12, 1))
+    on_time = [(due, date(2026, 11, 30), 19)]
+    late = [(due, date(2026, 12, 7), 1)]
+    still_open_not_due = [(not_yet_due, None, 4)]
     assert sla_attainment(on_time + late + still_open_not_due, today=date(2026, 12, 8)) == Decimal("0.95")
-    one_by_one = [(FRIDAY, date(2026, 11, 30), 1)] * 19 + late + [(date(2026, 12, 1), None, 1)] * 4
+    one_by_one = [(due, date(2026, 11, 30), 1)] * 19 + late + [(not_yet_due, None, 1)] * 4
     assert sla_attainment(one_by_one, today=date(2026, 12, 8)) == Decimal("0.95")  # a row per denial: the same
     assert meets_sla(Decimal("0.95")) and not meets_sla(Decimal("0.9499"))
-    assert sla_attainment([(FRIDAY, None, 2)], today=date(2026, 12, 8)) == Decimal("0")  # open past due counts as missed
+    assert sla_attainment([(due, None, 2)], today=date(2026, 12, 8)) == Decimal("0")  # open past due counts as missed
+    assert sla_attainment([(due, due, 1)], today=date(2026, 12, 8)) == Decimal("1")  # acted on the due day: met
 
 
 def test_priority_orders_by_expected_recovery_and_urgency():
@@ -103,7 +105,7 @@ def test_add_business_days_never_lands_on_a_weekend():
     (date(2026, 12, 5), "breached"), (date(2026, 12, 7), "breached"),
 ])
 def test_breach_risk_by_day(today, risk):
-    assert breach_risk(FRIDAY, today) == risk
+    assert breach_risk(FRIDAY, today) == risk == due_risk(sla_due(FRIDAY), today)
 
 
 def test_priority_is_bounded_and_monotonic():
