@@ -258,6 +258,8 @@ _VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|
                       r"menveo|menquadfi|bexsero|arexvy|abrysvo)\b", re.IGNORECASE)
 _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue|up to date|up-to-date|utd|"
                         r"previously|already (had|received|given)|"
+                        # the record's status, not a dose: "Vaccines current.", "immunizations are complete"
+                        r"(vaccin\w*|immuni[sz]ations?) (are |is )?(all )?(current|complete)|"
                         # a series finished before, whose immunity a titer now checks, is not a dose given today
                         r"completed (\w+ )?(vaccine |vaccination )?series|titers?|titres?)\b", re.IGNORECASE)
 

@@ -18,6 +18,10 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 NAME = "encounter-z-code"
 _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
                        r"discussed|recommended|ordered for next|up to date|utd|last done)\b", re.IGNORECASE)
+# A screening the sentence dates before this visit ("annual LDCT last month negative", "colonoscopy 3 yrs ago",
+# "mammogram in 2024") is a past test's result: the encounter it belonged to was coded then.
+DONE_BEFORE = re.compile(r"\b(last (week|month|year|spring|summer|fall|autumn|winter)|"
+                         r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d)\b", re.IGNORECASE)
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
 _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
@@ -119,7 +123,8 @@ def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tupl
 def _given(note: str, match: re.Match, order_note: bool = False) -> bool:
     said = sentence(note, match.start(), match.end())
     only_ordered = _ORDERED_ONLY.search(said) and not _PERFORMED.search(said) and not order_note
-    return not (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(said) or only_ordered)
+    return not (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(said) or only_ordered
+                or DONE_BEFORE.search(said))
 
 
 def _opening(note: str) -> str:

@@ -172,3 +172,15 @@ def test_a_screening_only_ordered_in_a_visit_about_something_else_is_not_coded(t
 def test_a_bare_screening_takes_only_the_tests_its_order_opens_with(tabular):
     note = "Orders: A1c - screening, no diabetes sx. Lipid panel - known hypercholesterolemia."
     assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z13.1"]
+
+
+@pytest.mark.parametrize("note", ["COPD stable. Annual LDCT last month negative (Lung-RADS 2).",
+                                  "Screening colonoscopy 3 yrs ago, normal.", "Screening mammogram in 2024: benign."])
+def test_a_screening_the_sentence_dates_before_the_visit_is_a_past_result_not_coded(tabular, note):
+    assert encounter_z_codes([], note, tabular)[0] == []
+
+
+@pytest.mark.parametrize("note, expected", [("Annual depression screen, PHQ-9 = 3, negative.", ["Z13.31"]),
+                                            ("Lung cancer screening LDCT today; last year's was clear.", ["Z12.2"])])
+def test_a_screening_of_this_visit_beside_its_result_or_another_sentence_is_still_coded(tabular, note, expected):
+    assert codes(encounter_z_codes([], note, tabular)[0]) == expected
