@@ -25,7 +25,8 @@ interstitial lung disease, snoring with sleep apnea, chest wall pain with costoc
 in 7 on the first sight of n1-n60 and p1-p60, all four wrong symptom codes of o1-o60's first sight were of it,
 and even on the development notes, after the rules written on them, it is right 5 times in 9. So it goes to a
 coder just below the threshold with the diagnosis named; a symptom alone in its note (right 44 times in 45 on the
-development notes) keeps its confidence.
+development notes) keeps its confidence. A follow-up after completed treatment (Z09/Z08) counts as such a
+diagnosis: a symptom at it is the treated condition's residue or a new problem.
 """
 import re
 from services.coding.domain.note_context import RESOLVED, mention_scope
@@ -88,8 +89,15 @@ SYMPTOM_REASON = ("{code} ({evidence}) is a symptom beside {diagnoses}, which th
                   "whether it is part of it")
 
 
+# A follow-up after completed treatment (Z09, Z08 for a malignancy) names the treated condition as history; a
+# symptom there ("cough resolving") is its residue or a new problem, and was coded by no coder on the development
+# notes' follow-ups: it is read as a symptom beside a diagnosis.
+FOLLOW_UP_AFTER_TREATMENT = ("Z08", "Z09")
+
+
 def _symptoms_beside_diagnoses(suggestions: list[Suggestion]) -> list[Suggestion]:
-    diagnoses = sorted({s.code for s in suggestions if s.context == "affirmed" and s.code[0] not in "RZ"
+    diagnoses = sorted({s.code for s in suggestions if s.context == "affirmed"
+                        and (s.code[0] not in "RZ" or s.code in FOLLOW_UP_AFTER_TREATMENT)
                         and s.confidence >= SYMPTOM_CONFIDENCE + 0.05})
     if not diagnoses:
         return suggestions

@@ -19,6 +19,8 @@ NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has )?(none|absent|negativ
 UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\b|\bpossibly\b|\bprobable\b|"
                               r"\bprobably\b|\bsuspected\b|\bsuspect\b|\blikely\b|\bversus\b|\bvs\b\.?|"
                               r"\bcannot exclude\b|\bcannot rule out\b|\bquestionable\b|\bconcern for\b|"
+                              # the patient's worry names no diagnosis: "pt concerned re pneumonia"
+                              r"\b(concerned|worried|worries|anxious) (about|re|regarding|over)\b|"
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
                               r"\bdifferential\b|\?)", re.IGNORECASE)

@@ -1,0 +1,35 @@
+"""Readings of note forms met on notes written after the rules (round u: follow-ups after completed treatment,
+telehealth and referral letters, requisitions, problem lists with status columns): each a class, not a note."""
+import pytest
+
+from services.coding.domain.first_sight import SYMPTOM_NAME
+from services.coding.domain.note_text import current, uncertain
+from tests.unit.coding.test_note_readings import coded
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_symptom_at_a_follow_up_after_completed_treatment_goes_to_a_coder(suggest):
+    note = ("Hospital follow-up. Discharged 10 days ago after tx for community-acquired pneumonia; completed the "
+            "course of doxycycline. Cough resolving, afebrile. Pneumonia resolved.")
+    found = {s.code: s for s in suggest(note)}
+    assert found["Z09"].confidence >= 0.9 and found["Z87.01"].confidence >= 0.9
+    assert found["R05.9"].confidence < 0.9 and found["R05.9"].convention == SYMPTOM_NAME
+    assert "Z09" in found["R05.9"].reason
+    assert "R05.9" in coded(suggest, "Cough x 3 days, no fever.")  # a symptom alone keeps its confidence
+
+
+@pytest.mark.parametrize("note, condition", [
+    ("Dx: acute bronchitis. Pt concerned re pneumonia; no findings to suggest it.", "pneumonia"),
+    ("Pt worried about thyroid cancer; US without nodules.", "thyroid cancer"),
+    ("She is anxious about diabetes since her sister's diagnosis.", "diabetes"),
+])
+def test_the_patients_worry_names_no_diagnosis(note, condition):
+    start = note.index(condition)
+    assert uncertain(note, start, start + len(condition)) and not current(note, start, start + len(condition))
+
+
+def test_a_worried_patients_pneumonia_is_not_coded_but_the_diagnosis_is(suggest):
+    found = coded(suggest, "Dx: acute bronchitis. Pt concerned re pneumonia; no findings to suggest it.")
+    assert "J20.9" in found and "J18.9" not in found
