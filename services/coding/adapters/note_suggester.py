@@ -324,8 +324,20 @@ def _pipeline():
         Language.component("clinical_sentences", func=_clinical_sentences)
     nlp = medspacy.load(medspacy_enable=["medspacy_context"])
     nlp.add_pipe("clinical_sentences", first=True)
-    nlp.get_pipe("medspacy_context").add([*_postfix_history(), *_new_clause()])
+    context = nlp.get_pipe("medspacy_context")
+    context.add([*_postfix_history(), *_new_clause()])
+    for rule in context.rules:
+        if rule.literal == ": no":
+            rule.on_modifies = _colon_no_closes_its_item
     return nlp
+
+
+def _colon_no_closes_its_item(target, modifier, between) -> bool:
+    """ConText's ": no" denies the item before it in a template ("Fever: no."); followed by words it opens a
+    clause of its own ("TIA 3 wks ago: no residual deficits"), which denies what follows, not what came before."""
+    doc = modifier.doc
+    return target.start >= modifier.end or modifier.end >= len(doc) or doc[modifier.end].is_punct or \
+        doc[modifier.end].is_sent_start
 
 
 def _new_clause():

@@ -33,3 +33,10 @@ def test_the_patients_worry_names_no_diagnosis(note, condition):
 def test_a_worried_patients_pneumonia_is_not_coded_but_the_diagnosis_is(suggest):
     found = coded(suggest, "Dx: acute bronchitis. Pt concerned re pneumonia; no findings to suggest it.")
     assert "J20.9" in found and "J18.9" not in found
+
+
+def test_a_colon_no_that_opens_a_clause_denies_what_follows_not_the_condition_before(suggest):
+    found = coded(suggest, "Follow-up after TIA 3 wks ago: no residual deficits.")
+    assert "Z86.73" in found and "G45.9" not in found
+    assert "R50.9" not in coded(suggest, "Fever: no. Cough: yes.")  # the template's denial still holds
+    assert "R50.9" not in coded(suggest, "Fever: no")
