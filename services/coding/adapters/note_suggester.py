@@ -22,7 +22,7 @@ from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, Skipp
                                                   past_by_name)
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated, stated_over_elsewhere
-from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, REORDERED, TermMatch, best_match,
+from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
@@ -32,7 +32,7 @@ from services.coding.domain.suggestions import Suggestion, without_integral_symp
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
 # 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
@@ -43,6 +43,9 @@ HISTORY_ENTRY_CONFIDENCE = 0.9
 REORDERED_TERM = "site-first-term"
 REORDERED_TERM_REASON = ("the note names the site first (\"kidney stone\"), where the tabular writes \"<condition> "
                          "of/in <site>\" (\"stone in kidney\")")
+MODIFIER_FIRST_TERM = "modifier-first-term"
+MODIFIER_FIRST_TERM_REASON = ("the note writes the modifier first (\"severe alcohol use disorder\"), where the tabular "
+                              "writes \"<term>, <modifier>\" (\"Alcohol use disorder, severe\")")
 RESPELT_TERM = "misspelt-term"
 RESPELT_TERM_REASON = ("a word of the term is misspelt by one letter (\"hypertention\"): read as the ICD-10-CM "
                        "word it is one letter from")
@@ -240,13 +243,15 @@ class NoteSuggester:
         return _in_note(suggestions, expanded), skipped
 
     def _term_readings(self, doc, respelt_starts: set[int]) -> dict[tuple[int, int], str]:
-        """The terms found only by reading the note's words another way: misspelt, or the site first."""
+        """The terms found only by reading the note's words another way: misspelt, the site or the modifier first."""
         readings = {}
         for ent in doc.ents:
             if any(t.idx in respelt_starts for t in ent):
                 readings[(ent.start_char, ent.end_char)] = RESPELT_TERM
             elif ent._.icd_match.kind == REORDERED:
                 readings[(ent.start_char, ent.end_char)] = REORDERED_TERM
+            elif ent._.icd_match.kind == MODIFIER_FIRST:
+                readings[(ent.start_char, ent.end_char)] = MODIFIER_FIRST_TERM
         return readings
 
 
@@ -260,7 +265,8 @@ def _respelt_starts(respelt: list[tuple[int, int, str]]) -> set[int]:
 
 
 _REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON, PAST_BY_NAME: PAST_BY_NAME_REASON,
-            REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON}
+            REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON,
+            MODIFIER_FIRST_TERM: MODIFIER_FIRST_TERM_REASON}
 
 
 def _reading_named(suggestions: list[Suggestion], readings: dict[tuple[int, int], str]) -> list[Suggestion]:
