@@ -21,7 +21,7 @@ from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapte
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope,
                                                   past_by_name)
 from services.coding.domain.conventions import Tabular, apply_conventions
-from services.coding.domain.first_sight import calibrated, stated_over_elsewhere
+from services.coding.domain.first_sight import calibrated, stated_over_elsewhere, treated_by_procedure
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
@@ -235,8 +235,9 @@ class NoteSuggester:
                                         **_named(PAST_BY_NAME if past is not None else CHAPTER_HISTORY
                                                  if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
-        suggestions = stated_over_elsewhere(calibrated(apply_conventions(
-            without_integral_symptoms(found, sentences, text), text, self._tabular), text, self._tabular), text)
+        # a condition a procedure removed is no confirmed diagnosis for the symptoms beside it: lowered first
+        suggestions = stated_over_elsewhere(calibrated(treated_by_procedure(apply_conventions(
+            without_integral_symptoms(found, sentences, text), text, self._tabular), text), text, self._tabular), text)
         respelt_starts = _respelt_starts(respelt)
         suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
                                         respelt_starts)

@@ -200,3 +200,29 @@ def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
         if scope is not None and scope.rule == RESOLVED:
             return head, scope.cue
     return None
+
+
+TREATED_NAME = "treated-by-procedure"
+TREATED_REASON = ("{code} ({evidence}) is followed by {procedure!r}: a procedure that removes or replaces what it "
+                  "treats; a coder decides whether the condition is current or a history")
+# "Typical atrial flutter s/p ablation 2021, in NSR since": the condition named right before a procedure that ablates,
+# resects or replaces it. Not a device or stent placed for a condition that stays ("CAD s/p PCI", "SSS s/p PPM"),
+# nor a fracture's fixation (its subsequent encounter), nor a code a convention made from the same words
+# ("hypothyroidism s/p thyroidectomy" is postsurgical hypothyroidism E89.0).
+_TREATED_AFTER = re.compile(r"^[\s,(-]*(?:[\w/-]+[\s,]+){0,2}?(?P<procedure>(?:s/p|status post)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:ablation|\w+ectomy|resection|excision|valve replacement|tavr|tavi|avr|mvr))\b",
+                            re.IGNORECASE)
+
+
+def treated_by_procedure(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+    out = []
+    for s in suggestions:
+        found = (_TREATED_AFTER.match(note[s.end:sentence_end(note, s.end)])
+                 if s.context == "affirmed" and s.code[0] not in "RZ" and s.convention is None else None)
+        if found is not None:
+            s = s.model_copy(update={
+                "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": TREATED_NAME,
+                "reason": TREATED_REASON.format(code=s.code, evidence=s.evidence, procedure=found["procedure"])})
+        out.append(s)
+    return out
+

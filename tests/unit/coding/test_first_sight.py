@@ -139,3 +139,26 @@ def test_the_sibling_named_reads_parentheses_as_nonessential(tabular):
     assert tabular.sibling_named_by("D50.9", frozenset({"blood"})) is None
     # "Other specified rheumatoid arthritis, multiple sites" is what is left over, not what "multiple sites" names
     assert tabular.sibling_named_by("M06.9", frozenset({"seropositive", "multiple", "site"})) is None
+
+
+@pytest.mark.parametrize("note, code, evidence, procedure", [
+    ("Typical atrial flutter s/p ablation 2021, in NSR since.", "I48.3", "Typical atrial flutter", "ablation"),
+    ("Graves disease, status post total thyroidectomy.", "E05.00", "Graves disease", "thyroidectomy"),
+    ("Severe aortic stenosis s/p TAVR 6 mo ago.", "I35.0", "Severe aortic stenosis", "TAVR"),
+])
+def test_a_condition_named_before_a_procedure_that_removes_it_goes_to_a_coder(note, code, evidence, procedure):
+    from services.coding.domain.first_sight import TREATED_NAME, treated_by_procedure
+    out = treated_by_procedure(found(note, (code, evidence)), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [(code, 0.7, TREATED_NAME)]
+    assert procedure in out[0].reason
+
+
+@pytest.mark.parametrize("note, code, evidence", [
+    ("CAD s/p PCI with stent to LAD 2020.", "I25.10", "CAD"),  # a stent: the disease stays
+    ("Persistent AF s/p cardioversion 2025, on warfarin.", "I48.19", "Persistent AF"),
+    ("Ankle fx, s/p ORIF, healing.", "S82.61XD", "Ankle fx"),
+    ("Atrial flutter. Plan: ablation next month, s/p TEE.", "I48.92", "Atrial flutter"),  # another sentence
+])
+def test_a_condition_beside_a_procedure_that_leaves_it_keeps_its_confidence(note, code, evidence):
+    from services.coding.domain.first_sight import treated_by_procedure
+    assert [(s.code, s.confidence) for s in treated_by_procedure(found(note, (code, evidence)), note)] == [(code, 0.95)]
