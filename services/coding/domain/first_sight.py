@@ -214,15 +214,31 @@ _TREATED_AFTER = re.compile(r"^[\s,(-]*(?:[\w/-]+[\s,]+){0,2}?(?P<procedure>(?:s
                             re.IGNORECASE)
 
 
+QUIET_NAME = "not-present-now"
+QUIET_REASON = ("{code} ({evidence}): its sentence says {cue!r}; an episodic condition between episodes is a history "
+                "(\"recurrent UTI ... currently asymptomatic\" is Z87.440), a chronic one is still coded: a coder "
+                "decides")
+# the sentence says the patient has no episode now ("Reason: recurrent UTI, 3 in 6 mo, currently asymptomatic")
+_QUIET_NOW = re.compile(r"\b(currently asymptomatic|asymptomatic (now|currently|today|at present)|no current "
+                        r"(symptoms|sx|episode)|currently (symptom|sx)[- ]free|between episodes)\b", re.IGNORECASE)
+
+
 def treated_by_procedure(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+    """The diagnoses a procedure named after them removed, or that their sentence says are not present now, go to
+    a coder (see `TREATED_NAME` and `QUIET_NAME`)."""
     out = []
     for s in suggestions:
-        found = (_TREATED_AFTER.match(note[s.end:sentence_end(note, s.end)])
-                 if s.context == "affirmed" and s.code[0] not in "RZ" and s.convention is None else None)
-        if found is not None:
-            s = s.model_copy(update={
-                "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": TREATED_NAME,
-                "reason": TREATED_REASON.format(code=s.code, evidence=s.evidence, procedure=found["procedure"])})
+        if s.context == "affirmed" and s.code[0] not in "RZ" and s.convention in (None, "documented-finding"):
+            treated = _TREATED_AFTER.match(note[s.end:sentence_end(note, s.end)]) if s.convention is None else None
+            quiet = _QUIET_NOW.search(note[sentence_start(note, s.start):sentence_end(note, s.end)])
+            if treated is not None:
+                s = s.model_copy(update={
+                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": TREATED_NAME,
+                    "reason": TREATED_REASON.format(code=s.code, evidence=s.evidence, procedure=treated["procedure"])})
+            elif quiet is not None:
+                s = s.model_copy(update={
+                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": QUIET_NAME,
+                    "reason": QUIET_REASON.format(code=s.code, evidence=s.evidence, cue=quiet.group(0))})
         out.append(s)
     return out
 

@@ -162,3 +162,13 @@ def test_a_condition_named_before_a_procedure_that_removes_it_goes_to_a_coder(no
 def test_a_condition_beside_a_procedure_that_leaves_it_keeps_its_confidence(note, code, evidence):
     from services.coding.domain.first_sight import treated_by_procedure
     assert [(s.code, s.confidence) for s in treated_by_procedure(found(note, (code, evidence)), note)] == [(code, 0.95)]
+
+
+def test_a_condition_whose_sentence_says_no_episode_now_goes_to_a_coder():
+    from services.coding.domain.first_sight import QUIET_NAME, treated_by_procedure
+    note = "Urine culture. Reason: recurrent UTI, 3 in 6 mo, currently asymptomatic. On nitrofurantoin ppx."
+    out = treated_by_procedure(found(note, ("N39.0", "UTI")), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [("N39.0", 0.7, QUIET_NAME)]
+    assert "currently asymptomatic" in out[0].reason
+    note = "UTI with dysuria. Hypertension, currently asymptomatic."  # another sentence's words
+    assert treated_by_procedure(found(note, ("N39.0", "UTI")), note)[0].confidence == 0.95
