@@ -83,9 +83,10 @@ COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"alcohol"), "Z71.41"),
                       (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
-# counselling code -> the diagnoses whose standard treatment it is part of
-INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21"),
-                        "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5")}
+# counselling code -> the diagnoses whose standard treatment it is part of, and the routine exam (Z00.0-), whose
+# preventive counselling on diet and exercise is part of the exam (tobacco cessation is a service of its own)
+INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21", "Z00.0"),
+                        "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5", "Z00.0")}
 # a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
 # "x 2 yrs", "since 2021" (a burst "x 5 days" or a "2 wk taper" is not)
 _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many)"
@@ -112,7 +113,8 @@ _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|subox
 
 
 def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    made = [*_screenings(note, tabular), *_routine_exam(note, suggestions, tabular), *_counselling(note, suggestions, tabular),
+    routine = _routine_exam(note, suggestions, tabular)
+    made = [*_screenings(note, tabular), *routine, *_counselling(note, [*suggestions, *routine], tabular),
             *_long_term_drugs(note, suggestions, tabular)]
     made = list({m.code: m for m in reversed(made) if tabular.is_billable(m.code)}.values())[::-1]
     found = {m.code for m in made}
