@@ -11,7 +11,7 @@ import re
 
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
-from services.coding.domain.note_text import NEGATION, before, current, sentence, sentence_end
+from services.coding.domain.note_text import before, current, negated_before, sentence, sentence_end
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -125,7 +125,7 @@ def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tupl
 def _given(note: str, match: re.Match, order_note: bool = False) -> bool:
     said = sentence(note, match.start(), match.end())
     only_ordered = _ORDERED_ONLY.search(said) and not _PERFORMED.search(said) and not order_note
-    return not (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(said) or only_ordered
+    return not (negated_before(note, match.start()) or _NOT_DONE.search(said) or only_ordered
                 or DONE_BEFORE.search(said))
 
 

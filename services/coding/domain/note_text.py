@@ -79,6 +79,18 @@ def before(note: str, start: int) -> str:
     return note[sentence_start(note, start):start]
 
 
+# a denial closed by a colon after the words it denies ("no risk factors: HIV screen") does not reach the list the
+# colon opens; one right before its colon ("Denies: fever, chills") does
+_CLOSED_BY_COLON = re.compile(r"^\W*\w[^:]*:")
+
+
+def negated_before(note: str, start: int) -> bool:
+    """A negation cue before the mention, in its sentence, whose reach a colon has not closed."""
+    prefix = before(note, start)
+    cues = list(NEGATION.finditer(prefix))
+    return bool(cues) and not _CLOSED_BY_COLON.match(prefix[cues[-1].end():])
+
+
 def after(note: str, end: int) -> str:
     return note[end:sentence_end(note, end)]
 
@@ -99,7 +111,7 @@ def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
     relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
-    return not (NEGATION.search(prefix) or TEMPLATE_NEGATIVE.search(prefix) or HYPOTHETICAL.search(prefix)
+    return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or HYPOTHETICAL.search(prefix)
                 or NEGATED_AFTER.search(after(note, end)) or uncertain(note, start, end)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
 

@@ -40,3 +40,19 @@ def test_a_colon_no_that_opens_a_clause_denies_what_follows_not_the_condition_be
     assert "Z86.73" in found and "G45.9" not in found
     assert "R50.9" not in coded(suggest, "Fever: no. Cough: yes.")  # the template's denial still holds
     assert "R50.9" not in coded(suggest, "Fever: no")
+
+
+@pytest.mark.parametrize("note, mention, negated", [
+    ("Screening labs, asymptomatic, no risk factors: HIV screen, hepatitis C antibody.", "HIV", False),
+    ("Denies: fever, chills.", "chills", True),
+    ("Negative for: cough, wheeze.", "wheeze", True),
+    ("No fever or chills.", "chills", True),
+])
+def test_a_colon_after_the_denied_words_closes_the_denial_one_right_after_the_cue_does_not(note, mention, negated):
+    from services.coding.domain.note_text import negated_before
+    assert negated_before(note, note.index(mention)) is negated
+
+
+def test_a_screening_after_a_denial_its_colon_closed_is_coded(suggest):
+    found = coded(suggest, "Screening labs, asymptomatic 50F, no risk factors: HIV screen, hepatitis C antibody.")
+    assert {"Z11.4", "Z11.59"} <= set(found)
