@@ -177,7 +177,7 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
     with the history), yet "resolved" can be one episode of a condition still present. Neither reading is safe to
     bill unseen, so the code goes to a coder below the threshold with the words that say it is over. The other
     mention is the term's head word (its last: "pneumonia" of "community acquired pneumonia") read by the same
-    context rules."""
+    context rules, and for an injury also its site's pain ("neck strain ... Neck pain resolved.")."""
     out = []
     for s in suggestions:
         over = _over_elsewhere(s, note) if s.context == "affirmed" and s.code[0] != "Z" else None
@@ -190,9 +190,15 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
 
 
 def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
-    head = (re.findall(r"[a-z]{4,}", s.evidence.lower()) or [None])[-1]
-    if head is None:
+    found = re.findall(r"[a-z]{4,}", s.evidence.lower())
+    if not found:
         return None
+    # an injury is over when the pain of its site is ("neck strain ... Neck pain resolved."): the pain is its symptom
+    heads = [found[-1], *([f"{found[0]} pain"] if s.code[0] in "ST" and len(found) > 1 else [])]
+    return next((over for head in heads if (over := _head_over(s, note, head)) is not None), None)
+
+
+def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
     for m in re.finditer(rf"\b{head}\b", note, re.IGNORECASE):
         if m.start() < s.end and s.start < m.end():
             continue

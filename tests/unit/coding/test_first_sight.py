@@ -172,3 +172,11 @@ def test_a_condition_whose_sentence_says_no_episode_now_goes_to_a_coder():
     assert "currently asymptomatic" in out[0].reason
     note = "UTI with dysuria. Hypertension, currently asymptomatic."  # another sentence's words
     assert treated_by_procedure(found(note, ("N39.0", "UTI")), note)[0].confidence == 0.95
+
+
+def test_an_injury_whose_sites_pain_another_mention_calls_resolved_goes_to_a_coder():
+    note = "ED f/u: thyroid nodule on CT neck done in ED for neck strain. FNA ordered. Neck pain resolved."
+    out = stated_over_elsewhere(found(note, ("S16.1XXD", "neck strain")), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [("S16.1XXD", 0.7, OVER_ELSEWHERE_NAME)]
+    note = "Neck strain, subsequent encounter, still sore. Back pain resolved."  # another site's pain
+    assert stated_over_elsewhere(found(note, ("S16.1XXD", "Neck strain")), note)[0].confidence == 0.95
