@@ -5,7 +5,8 @@ The sided codes are the unspecified code's siblings in the tabular whose descrip
 side and by words the sentence itself documents ("Cellulitis of unspecified part of limb" -> "Cellulitis of left
 lower limb" when the note says "left leg"). Right and left both named is bilateral; where the classification
 has no bilateral code, the right and the left codes are both assigned. A sentence that names no side takes the
-note's side field ("Side: left foot."), where a template states it once, apart from the diagnosis.
+note's side field ("Side: left foot."), where a template states it once, apart from the diagnosis; where the
+note states a side only in another sentence, the unspecified-side code goes to a coder (0.70).
 """
 import re
 from functools import lru_cache
@@ -107,6 +108,13 @@ def _sided(s: Suggestion, note: str, tabular) -> tuple[list[Suggestion], str]:
     side = stated_side(text)
     if side is None and (field := side_field(note)) is not None:
         text, side = f"{text} {field}", stated_side(field)
+    if side is None and (elsewhere := stated_side(note)) is not None:
+        # a side in another sentence may be this condition's ("R shoulder pain x 4 mo. MRI: supraspinatus tear"):
+        # the unspecified side is then a guess too, for a coder
+        reason = (f"{s.code}: its sentence states no side, the note states {elsewhere} elsewhere; a coder decides "
+                  f"which side (query the provider)")
+        return [s.model_copy(update={"convention": UNSTATED, "reason": reason,
+                                     "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE)})], reason
     if side is None:
         reason = f"{s.code}: the note does not state the side; the unspecified-side code stands (query the provider)"
         return [s.model_copy(update={"convention": UNSTATED, "reason": reason})], reason

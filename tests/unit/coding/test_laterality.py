@@ -72,3 +72,12 @@ def test_a_side_field_away_from_the_diagnosis_states_its_side(tabular):
 def test_a_side_field_without_one_side_states_none(tabular, note):
     out, _ = laterality(found(note, ("M25.519", "Shoulder pain")), note, tabular)
     assert codes(out) == ["M25.519"] and out[0].convention == UNSTATED
+
+
+def test_a_side_stated_only_in_another_sentence_leaves_the_unspecified_code_to_a_coder(tabular):
+    note = "Right shoulder pain x 4 mo, no trauma. MRI: full-thickness supraspinatus tear, nontraumatic."
+    out, _ = laterality(found(note, ("M75.120", "supraspinatus tear")), note, tabular)
+    assert codes(out) == ["M75.120"] and out[0].convention == UNSTATED and out[0].confidence < 0.9
+    assert "right" in out[0].reason
+    note = "Supraspinatus tear, nontraumatic. PT."  # no side anywhere: the unspecified side is the code
+    assert laterality(found(note, ("M75.120", "Supraspinatus tear")), note, tabular)[0][0].confidence >= 0.9
