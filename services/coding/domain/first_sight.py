@@ -80,7 +80,30 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
                 "reason": IN_DISEASE_REASON.format(evidence=s.evidence, code=s.code, description=s.description,
                                                    disease=disease)})
         out.append(s)
-    return _symptoms_beside_diagnoses(_every_mention(out))
+    return _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note)))
+
+
+STATED_OPEN_NAME = "stated-what-code-leaves-open"
+STATED_OPEN_REASON = ("{code} is \"{open}\", and the note says {word!r}: a code for the stated kind exists "
+                      "elsewhere in the classification; a coder chooses it")
+# "Bronchitis, not specified as acute or chronic" (J40), "Gastric ulcer, unspecified as acute or chronic": a code whose
+# text leaves open what the note states ("acute RSV bronchitis") is the wrong code, not an unspecified one
+_LEFT_OPEN = re.compile(r"\b(?:not specified|unspecified) as (\w+) or (\w+)", re.IGNORECASE)
+
+
+def _stated_what_the_code_leaves_open(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+    out = []
+    for s in suggestions:
+        left_open = _LEFT_OPEN.search(s.description) if s.context == "affirmed" and s.convention is None else None
+        if left_open is not None:
+            said = set(words(s.evidence)) | _near_words(s, note)
+            word = next((w for w in left_open.groups() if w.lower() in said), None)
+            if word is not None:
+                s = s.model_copy(update={
+                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": STATED_OPEN_NAME,
+                    "reason": STATED_OPEN_REASON.format(code=s.code, open=left_open.group(0), word=word)})
+        out.append(s)
+    return out
 
 
 SYMPTOM_NAME = "symptom-beside-diagnosis"

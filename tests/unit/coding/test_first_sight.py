@@ -180,3 +180,17 @@ def test_an_injury_whose_sites_pain_another_mention_calls_resolved_goes_to_a_cod
     assert [(s.code, s.confidence, s.convention) for s in out] == [("S16.1XXD", 0.7, OVER_ELSEWHERE_NAME)]
     note = "Neck strain, subsequent encounter, still sore. Back pain resolved."  # another site's pain
     assert stated_over_elsewhere(found(note, ("S16.1XXD", "Neck strain")), note)[0].confidence == 0.95
+
+
+def test_a_code_that_leaves_open_what_the_note_states_goes_to_a_coder(tabular):
+    from services.coding.domain.first_sight import STATED_OPEN_NAME
+    note = "Dx: acute RSV bronchitis - cough, wheeze x 5d; supportive care."
+    given = [s.model_copy(update={"description": "Bronchitis, not specified as acute or chronic"})
+             for s in found(note, ("J40", "bronchitis"))]
+    out = calibrated(given, note, tabular)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [("J40", 0.7, STATED_OPEN_NAME)]
+    assert "'acute'" in out[0].reason
+    note = "Bronchitis, cough x 5d; supportive care."  # nothing the code leaves open is stated
+    given = [s.model_copy(update={"description": "Bronchitis, not specified as acute or chronic"})
+             for s in found(note, ("J40", "Bronchitis"))]
+    assert calibrated(given, note, tabular)[0].confidence == 0.95
