@@ -21,8 +21,8 @@ from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapte
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope,
                                                   past_by_name)
 from services.coding.domain.conventions import Tabular, apply_conventions
-from services.coding.domain.first_sight import calibrated, stated_over_elsewhere
-from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, REORDERED, TermMatch, best_match,
+from services.coding.domain.first_sight import calibrated, stated_over_elsewhere, treated_by_procedure
+from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
@@ -32,7 +32,7 @@ from services.coding.domain.suggestions import Suggestion, without_integral_symp
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
 # 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
@@ -43,6 +43,9 @@ HISTORY_ENTRY_CONFIDENCE = 0.9
 REORDERED_TERM = "site-first-term"
 REORDERED_TERM_REASON = ("the note names the site first (\"kidney stone\"), where the tabular writes \"<condition> "
                          "of/in <site>\" (\"stone in kidney\")")
+MODIFIER_FIRST_TERM = "modifier-first-term"
+MODIFIER_FIRST_TERM_REASON = ("the note writes the modifier first (\"severe alcohol use disorder\"), where the tabular "
+                              "writes \"<term>, <modifier>\" (\"Alcohol use disorder, severe\")")
 RESPELT_TERM = "misspelt-term"
 RESPELT_TERM_REASON = ("a word of the term is misspelt by one letter (\"hypertention\"): read as the ICD-10-CM "
                        "word it is one letter from")
@@ -232,21 +235,24 @@ class NoteSuggester:
                                         **_named(PAST_BY_NAME if past is not None else CHAPTER_HISTORY
                                                  if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
-        suggestions = stated_over_elsewhere(calibrated(apply_conventions(
-            without_integral_symptoms(found, sentences, text), text, self._tabular), text, self._tabular), text)
+        # a condition a procedure removed is no confirmed diagnosis for the symptoms beside it: lowered first
+        suggestions = stated_over_elsewhere(calibrated(treated_by_procedure(apply_conventions(
+            without_integral_symptoms(found, sentences, text), text, self._tabular), text), text, self._tabular), text)
         respelt_starts = _respelt_starts(respelt)
         suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
                                         respelt_starts)
         return _in_note(suggestions, expanded), skipped
 
     def _term_readings(self, doc, respelt_starts: set[int]) -> dict[tuple[int, int], str]:
-        """The terms found only by reading the note's words another way: misspelt, or the site first."""
+        """The terms found only by reading the note's words another way: misspelt, the site or the modifier first."""
         readings = {}
         for ent in doc.ents:
             if any(t.idx in respelt_starts for t in ent):
                 readings[(ent.start_char, ent.end_char)] = RESPELT_TERM
             elif ent._.icd_match.kind == REORDERED:
                 readings[(ent.start_char, ent.end_char)] = REORDERED_TERM
+            elif ent._.icd_match.kind == MODIFIER_FIRST:
+                readings[(ent.start_char, ent.end_char)] = MODIFIER_FIRST_TERM
         return readings
 
 
@@ -260,7 +266,8 @@ def _respelt_starts(respelt: list[tuple[int, int, str]]) -> set[int]:
 
 
 _REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON, PAST_BY_NAME: PAST_BY_NAME_REASON,
-            REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON}
+            REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON,
+            MODIFIER_FIRST_TERM: MODIFIER_FIRST_TERM_REASON}
 
 
 def _reading_named(suggestions: list[Suggestion], readings: dict[tuple[int, int], str]) -> list[Suggestion]:
@@ -324,8 +331,20 @@ def _pipeline():
         Language.component("clinical_sentences", func=_clinical_sentences)
     nlp = medspacy.load(medspacy_enable=["medspacy_context"])
     nlp.add_pipe("clinical_sentences", first=True)
-    nlp.get_pipe("medspacy_context").add([*_postfix_history(), *_new_clause()])
+    context = nlp.get_pipe("medspacy_context")
+    context.add([*_postfix_history(), *_new_clause()])
+    for rule in context.rules:
+        if rule.literal == ": no":
+            rule.on_modifies = _colon_no_closes_its_item
     return nlp
+
+
+def _colon_no_closes_its_item(target, modifier, between) -> bool:
+    """ConText's ": no" denies the item before it in a template ("Fever: no."); followed by words it opens a
+    clause of its own ("TIA 3 wks ago: no residual deficits"), which denies what follows, not what came before."""
+    doc = modifier.doc
+    return target.start >= modifier.end or modifier.end >= len(doc) or doc[modifier.end].is_punct or \
+        doc[modifier.end].is_sent_start
 
 
 def _new_clause():

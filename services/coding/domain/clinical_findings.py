@@ -14,7 +14,7 @@ specific code the term index found on the same words):
   "Nodule, lung, solitary" R91.1 (several nodules R91.8); "Pain, pleuritic" R07.81; vitamin D deficiency or
   insufficiency E55.9
   ("Deficiency, vitamin D"); "Sarcoidosis, lung" D86.0; "Failure, respiratory" J96.0-/J96.1-/J96.2- by the
-  acuity and the hypoxia or hypercapnia stated.
+  acuity and the hypoxia or hypercapnia stated; "Anemia, macrocytic" D53.9.
 
 Coronary atherosclerosis with angina (`coronary_with_angina`, guideline I.C.9.b) is one I25.11- code.
 
@@ -217,6 +217,8 @@ CLINICAL_FINDINGS = (
     # ("Abnormal weight gain", "Neuromuscular dysfunction of bladder, unspecified")
     (_word(r"(weight|wt) gain"), ("R63",), _fixed("R63.5", "abnormal weight gain")),
     (_word(r"neurogenic bladder"), ("N31", "N32"), _fixed("N31.9", "neuromuscular dysfunction of bladder")),
+    # the index's "Anemia, macrocytic" (D53.9, a nutritional anemia), which "anemia" alone meets as D64.9
+    (_word(r"macrocytic anemia|anemia,? macrocytic"), ("D64", "D53"), _fixed("D53.9", "macrocytic anemia")),
     (_word(r"pre-?diabet(es|ic)|borderline diabetes"), ("E11", "E13", "E08", "R73"),
      _fixed("R73.03", "prediabetes")),
     (_word(r"impaired fasting glucose|ifg|elevated fasting (blood )?(glucose|sugar)|fasting (blood )?(glucose|sugar)"

@@ -206,7 +206,7 @@ INTEGRAL_SYMPTOMS = {
     "M54.3": ("M51",), "M54.4": ("M51",),
     "M79.6": ("M51.36", "M51.37", "M48.062"),  # leg pain walking is the neurogenic claudication of M48.062
     "R07.0": ("J02", "J03"),
-    "R30.0": ("N30", "N39.0"),
+    "R30.0": ("N30", "N39.0"), "R35.0": ("N30", "N39.0"), "R39.15": ("N30", "N39.0"),
     "R11": ("A08", "A09", "K52.9"),
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
     "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
@@ -258,6 +258,8 @@ _VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|
                       r"menveo|menquadfi|bexsero|arexvy|abrysvo)\b", re.IGNORECASE)
 _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue|up to date|up-to-date|utd|"
                         r"previously|already (had|received|given)|"
+                        # the record's status, not a dose: "Vaccines current.", "immunizations are complete"
+                        r"(vaccin\w*|immuni[sz]ations?) (are |is )?(all )?(current|complete)|"
                         # a series finished before, whose immunity a titer now checks, is not a dose given today
                         r"completed (\w+ )?(vaccine |vaccination )?series|titers?|titres?)\b", re.IGNORECASE)
 

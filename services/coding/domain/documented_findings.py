@@ -233,6 +233,21 @@ def _weight_loss(match: re.Match, note: str) -> tuple[str, str] | None:
     return "R63.4", "weight loss the patient did not intend"
 
 
+# the bare "frequency" and "urgency" of a sentence about urination, or of a note that opens with urine tests
+# ("dysuria and frequency", "Req: UA, urine culture. Reason: urgency and frequency"): the index's "Frequency, micturition" R35.0 and "Urgency, urination" R39.15; "hypertensive urgency" and
+# a sentence about anything else are not
+_URINARY = re.compile(r"\b(dysuria|urinat\w*|urinary|urine|ua|uti|cystitis|void\w*|micturition|bladder|"
+                      r"burning w(ith|/) urination)\b", re.IGNORECASE)
+
+
+def _urinary(code: str, why: str) -> Resolve:
+    """In a sentence about urination, or in a note that opens with urine tests ("Req: UA, urine culture.")."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        said = sentence(note, match.start(), match.end()) + " " + sentence(note, 0, 0)
+        return (code, why) if _URINARY.search(said) else None
+    return resolve
+
+
 def _word(text: str) -> re.Pattern:
     return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
@@ -252,6 +267,9 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"osteopenia|low bone mass"), ("M85",), _osteopenia),
     Finding(_word(r"urinary frequency|frequent urination|frequency of urination|urinating frequently"), ("R35",),
             _fixed("R35.0", "urinary frequency is frequency of micturition")),
+    Finding(_word(r"(?<!urinary )frequency"), ("R35",), _urinary("R35.0", "frequency of micturition")),
+    Finding(_word(r"(?<!hypertensive )(?<!htn )urgency|urinary urgency"), ("R39",),
+            _urinary("R39.15", "urgency of urination")),
     Finding(_word(r"dizziness|dizzy|vertigo|light-?headedness|light-?headed"), ("R42",),
             _fixed("R42", "dizziness or vertigo without a documented cause")),
     Finding(re.compile(r"(?<!pulmonary )(?<!macular )(?<!cerebral )\bedema\b", re.IGNORECASE), ("R60",),

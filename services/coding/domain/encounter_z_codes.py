@@ -11,13 +11,17 @@ import re
 
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
-from services.coding.domain.note_text import NEGATION, before, current, sentence, sentence_end
+from services.coding.domain.note_text import before, current, negated_before, sentence, sentence_end
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
 _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
                        r"discussed|recommended|ordered for next|up to date|utd|last done)\b", re.IGNORECASE)
+# A screening the sentence dates before this visit ("annual LDCT last month negative", "colonoscopy 3 yrs ago",
+# "mammogram in 2024") is a past test's result: the encounter it belonged to was coded then.
+DONE_BEFORE = re.compile(r"\b(last (week|month|year|spring|summer|fall|autumn|winter)|"
+                         r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d)\b", re.IGNORECASE)
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
 _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
@@ -79,9 +83,10 @@ COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"alcohol"), "Z71.41"),
                       (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
-# counselling code -> the diagnoses whose standard treatment it is part of
-INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21"),
-                        "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5")}
+# counselling code -> the diagnoses whose standard treatment it is part of, and the routine exam (Z00.0-), whose
+# preventive counselling on diet and exercise is part of the exam (tobacco cessation is a service of its own)
+INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21", "Z00.0"),
+                        "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5", "Z00.0")}
 # a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
 # "x 2 yrs", "since 2021" (a burst "x 5 days" or a "2 wk taper" is not)
 _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many)"
@@ -108,7 +113,8 @@ _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|subox
 
 
 def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    made = [*_screenings(note, tabular), *_routine_exam(note, suggestions, tabular), *_counselling(note, suggestions, tabular),
+    routine = _routine_exam(note, suggestions, tabular)
+    made = [*_screenings(note, tabular), *routine, *_counselling(note, [*suggestions, *routine], tabular),
             *_long_term_drugs(note, suggestions, tabular)]
     made = list({m.code: m for m in reversed(made) if tabular.is_billable(m.code)}.values())[::-1]
     found = {m.code for m in made}
@@ -119,7 +125,8 @@ def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tupl
 def _given(note: str, match: re.Match, order_note: bool = False) -> bool:
     said = sentence(note, match.start(), match.end())
     only_ordered = _ORDERED_ONLY.search(said) and not _PERFORMED.search(said) and not order_note
-    return not (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(said) or only_ordered)
+    return not (negated_before(note, match.start()) or _NOT_DONE.search(said) or only_ordered
+                or DONE_BEFORE.search(said))
 
 
 def _opening(note: str) -> str:

@@ -25,7 +25,8 @@ interstitial lung disease, snoring with sleep apnea, chest wall pain with costoc
 in 7 on the first sight of n1-n60 and p1-p60, all four wrong symptom codes of o1-o60's first sight were of it,
 and even on the development notes, after the rules written on them, it is right 5 times in 9. So it goes to a
 coder just below the threshold with the diagnosis named; a symptom alone in its note (right 44 times in 45 on the
-development notes) keeps its confidence.
+development notes) keeps its confidence. A follow-up after completed treatment (Z09/Z08) counts as such a
+diagnosis: a symptom at it is the treated condition's residue or a new problem.
 """
 import re
 from services.coding.domain.note_context import RESOLVED, mention_scope
@@ -79,7 +80,30 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
                 "reason": IN_DISEASE_REASON.format(evidence=s.evidence, code=s.code, description=s.description,
                                                    disease=disease)})
         out.append(s)
-    return _symptoms_beside_diagnoses(_every_mention(out))
+    return _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note)))
+
+
+STATED_OPEN_NAME = "stated-what-code-leaves-open"
+STATED_OPEN_REASON = ("{code} is \"{open}\", and the note says {word!r}: a code for the stated kind exists "
+                      "elsewhere in the classification; a coder chooses it")
+# "Bronchitis, not specified as acute or chronic" (J40), "Gastric ulcer, unspecified as acute or chronic": a code whose
+# text leaves open what the note states ("acute RSV bronchitis") is the wrong code, not an unspecified one
+_LEFT_OPEN = re.compile(r"\b(?:not specified|unspecified) as (\w+) or (\w+)", re.IGNORECASE)
+
+
+def _stated_what_the_code_leaves_open(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+    out = []
+    for s in suggestions:
+        left_open = _LEFT_OPEN.search(s.description) if s.context == "affirmed" and s.convention is None else None
+        if left_open is not None:
+            said = set(words(s.evidence)) | _near_words(s, note)
+            word = next((w for w in left_open.groups() if w.lower() in said), None)
+            if word is not None:
+                s = s.model_copy(update={
+                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": STATED_OPEN_NAME,
+                    "reason": STATED_OPEN_REASON.format(code=s.code, open=left_open.group(0), word=word)})
+        out.append(s)
+    return out
 
 
 SYMPTOM_NAME = "symptom-beside-diagnosis"
@@ -88,8 +112,15 @@ SYMPTOM_REASON = ("{code} ({evidence}) is a symptom beside {diagnoses}, which th
                   "whether it is part of it")
 
 
+# A follow-up after completed treatment (Z09, Z08 for a malignancy) names the treated condition as history; a
+# symptom there ("cough resolving") is its residue or a new problem, and was coded by no coder on the development
+# notes' follow-ups: it is read as a symptom beside a diagnosis.
+FOLLOW_UP_AFTER_TREATMENT = ("Z08", "Z09")
+
+
 def _symptoms_beside_diagnoses(suggestions: list[Suggestion]) -> list[Suggestion]:
-    diagnoses = sorted({s.code for s in suggestions if s.context == "affirmed" and s.code[0] not in "RZ"
+    diagnoses = sorted({s.code for s in suggestions if s.context == "affirmed"
+                        and (s.code[0] not in "RZ" or s.code in FOLLOW_UP_AFTER_TREATMENT)
                         and s.confidence >= SYMPTOM_CONFIDENCE + 0.05})
     if not diagnoses:
         return suggestions
@@ -169,7 +200,7 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
     with the history), yet "resolved" can be one episode of a condition still present. Neither reading is safe to
     bill unseen, so the code goes to a coder below the threshold with the words that say it is over. The other
     mention is the term's head word (its last: "pneumonia" of "community acquired pneumonia") read by the same
-    context rules."""
+    context rules, and for an injury also its site's pain ("neck strain ... Neck pain resolved.")."""
     out = []
     for s in suggestions:
         over = _over_elsewhere(s, note) if s.context == "affirmed" and s.code[0] != "Z" else None
@@ -182,9 +213,15 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
 
 
 def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
-    head = (re.findall(r"[a-z]{4,}", s.evidence.lower()) or [None])[-1]
-    if head is None:
+    found = re.findall(r"[a-z]{4,}", s.evidence.lower())
+    if not found:
         return None
+    # an injury is over when the pain of its site is ("neck strain ... Neck pain resolved."): the pain is its symptom
+    heads = [found[-1], *([f"{found[0]} pain"] if s.code[0] in "ST" and len(found) > 1 else [])]
+    return next((over for head in heads if (over := _head_over(s, note, head)) is not None), None)
+
+
+def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
     for m in re.finditer(rf"\b{head}\b", note, re.IGNORECASE):
         if m.start() < s.end and s.start < m.end():
             continue
@@ -192,3 +229,45 @@ def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
         if scope is not None and scope.rule == RESOLVED:
             return head, scope.cue
     return None
+
+
+TREATED_NAME = "treated-by-procedure"
+TREATED_REASON = ("{code} ({evidence}) is followed by {procedure!r}: a procedure that removes or replaces what it "
+                  "treats; a coder decides whether the condition is current or a history")
+# "Typical atrial flutter s/p ablation 2021, in NSR since": the condition named right before a procedure that ablates,
+# resects or replaces it. Not a device or stent placed for a condition that stays ("CAD s/p PCI", "SSS s/p PPM"),
+# nor a fracture's fixation (its subsequent encounter), nor a code a convention made from the same words
+# ("hypothyroidism s/p thyroidectomy" is postsurgical hypothyroidism E89.0).
+_TREATED_AFTER = re.compile(r"^[\s,(-]*(?:[\w/-]+[\s,]+){0,2}?(?P<procedure>(?:s/p|status post)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:ablation|\w+ectomy|resection|excision|valve replacement|tavr|tavi|avr|mvr))\b",
+                            re.IGNORECASE)
+
+
+QUIET_NAME = "not-present-now"
+QUIET_REASON = ("{code} ({evidence}): its sentence says {cue!r}; an episodic condition between episodes is a history "
+                "(\"recurrent UTI ... currently asymptomatic\" is Z87.440), a chronic one is still coded: a coder "
+                "decides")
+# the sentence says the patient has no episode now ("Reason: recurrent UTI, 3 in 6 mo, currently asymptomatic")
+_QUIET_NOW = re.compile(r"\b(currently asymptomatic|asymptomatic (now|currently|today|at present)|no current "
+                        r"(symptoms|sx|episode)|currently (symptom|sx)[- ]free|between episodes)\b", re.IGNORECASE)
+
+
+def treated_by_procedure(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+    """The diagnoses a procedure named after them removed, or that their sentence says are not present now, go to
+    a coder (see `TREATED_NAME` and `QUIET_NAME`)."""
+    out = []
+    for s in suggestions:
+        if s.context == "affirmed" and s.code[0] not in "RZ" and s.convention in (None, "documented-finding"):
+            treated = _TREATED_AFTER.match(note[s.end:sentence_end(note, s.end)]) if s.convention is None else None
+            quiet = _QUIET_NOW.search(note[sentence_start(note, s.start):sentence_end(note, s.end)])
+            if treated is not None:
+                s = s.model_copy(update={
+                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": TREATED_NAME,
+                    "reason": TREATED_REASON.format(code=s.code, evidence=s.evidence, procedure=treated["procedure"])})
+            elif quiet is not None:
+                s = s.model_copy(update={
+                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": QUIET_NAME,
+                    "reason": QUIET_REASON.format(code=s.code, evidence=s.evidence, cue=quiet.group(0))})
+        out.append(s)
+    return out
+

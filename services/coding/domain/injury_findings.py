@@ -1,6 +1,7 @@
 """Injuries as notes word them, where the ICD-10-CM alphabetic index sends them: "Sprain, ankle" S93.40-,
 "Sprain, knee" S83.9-, "Sprain, wrist" S63.50-, "Strain, low back" S39.012, "Strain, neck" S16.1,
-"Fracture, ankle" S82.89-, "Fracture, radius, distal end" S52.50-. The tabular words them otherwise ("Sprain of
+"Fracture, ankle" S82.89-, "Fracture, radius, distal end" S52.50-, "Dislocation, shoulder" S43.00- (anterior
+S43.01-, posterior S43.02-). The tabular words them otherwise ("Sprain of
 unspecified ligament of right ankle"), so the term index does not meet "sprain of R ankle" or "low back strain".
 
 Each is the unspecified-side code lacking its 7th character: the laterality rule takes the side the sentence
@@ -26,6 +27,14 @@ INJURIES = (
      "strain of muscle, fascia and tendon at neck level"),
     (_words(rf"fracture(d)? (of )?{_SIDE}ankle|{_SIDE}ankle fracture"), ("S82",), "S82.899",
      "ankle fracture, type unspecified"),
+    # "Dislocation, shoulder" S43.00-, anterior S43.01-, posterior S43.02- (the tabular: "... of humerus")
+    (_words(rf"anterior (shoulder )?dislocation (of )?{_SIDE}(shoulder|humerus)|{_SIDE}anterior shoulder dislocation|"
+            rf"anterior dislocation of {_SIDE}shoulder"), ("S43",), "S43.016", "anterior dislocation of the shoulder"),
+    (_words(rf"posterior (shoulder )?dislocation (of )?{_SIDE}(shoulder|humerus)|{_SIDE}posterior shoulder dislocation"),
+     ("S43",), "S43.026", "posterior dislocation of the shoulder"),
+    (_words(rf"(?<!anterior )(?<!posterior )dislocation (of )?{_SIDE}shoulder|(?<!anterior )(?<!posterior )"
+            rf"{_SIDE}shoulder dislocation|dislocated {_SIDE}shoulder"), ("S43",), "S43.006",
+     "dislocation of the shoulder, direction unspecified"),
     (_words(rf"fracture(d)? (of )?{_SIDE}distal radius|{_SIDE}distal radius fracture|{_SIDE}distal radial fracture"),
      ("S52",), "S52.509", "fracture of the lower end of the radius, type unspecified"),
 )

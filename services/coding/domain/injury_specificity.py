@@ -9,8 +9,8 @@ fracture in the past (Z87.8-):
 - "Callus" L84 (corns and callosities) where the sentence is about bone ("bridging callus on XR"): the index
   sends a bone callus elsewhere.
 - "h/o L wrist fx, healed": a fracture in the past, not under care, is Z87.81 personal history of (healed)
-  traumatic fracture, Z87.310 where the sentence calls it osteoporotic or a fragility fracture, Z87.312 a stress
-  fracture.
+  traumatic fracture, Z87.310 where the sentence calls it osteoporotic or a fragility fracture (or one from a fall
+  from standing height, in a note that names the osteoporosis), Z87.312 a stress fracture.
 """
 import re
 
@@ -26,6 +26,11 @@ _STILL_TREATED = re.compile(r"\b(healing|cast|splint|boot|sequelae?|post-?trauma
                             r"follow[- ]?up|current)\b", re.IGNORECASE)
 _STRESS = re.compile(r"\bstress fracture", re.IGNORECASE)
 _OSTEOPOROTIC = re.compile(r"\b(osteoporotic|fragility|insufficiency)\b", re.IGNORECASE)
+# a fracture from a fall from standing height or less is, by definition, a fragility fracture: in a note that names
+# the osteoporosis, its history is Z87.310 ("Hx of L distal radius fx from fall from standing ... osteoporosis")
+_LOW_ENERGY = re.compile(r"\b(fall from (a )?standing( height)?|ground[- ]level fall|low[- ](energy|trauma)|"
+                         r"minimal trauma)\b", re.IGNORECASE)
+_OSTEOPOROSIS = re.compile(r"\bosteoporo\w*", re.IGNORECASE)
 
 
 def _specific_injury(code: str) -> bool:
@@ -53,7 +58,8 @@ def _fracture_history(note: str, suggestions: list[Suggestion], tabular) -> Sugg
         text = sentence(note, match.start(), match.end())
         if _STILL_TREATED.search(text) or NEGATION.search(before(note, match.start())) or FAMILY.search(text):
             continue
-        code = "Z87.310" if _OSTEOPOROTIC.search(text) else "Z87.312" if _STRESS.search(text) else "Z87.81"
+        fragility = _OSTEOPOROTIC.search(text) or (_LOW_ENERGY.search(text) and _OSTEOPOROSIS.search(note))
+        code = "Z87.310" if fragility else "Z87.312" if _STRESS.search(text) else "Z87.81"
         if any(s.code == code for s in suggestions):
             return None
         return from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, a healed fracture in the past",

@@ -4,7 +4,9 @@ and a note that states no side keeps the unspecified-side code with a warning, n
 The sided codes are the unspecified code's siblings in the tabular whose descriptions differ from it only by the
 side and by words the sentence itself documents ("Cellulitis of unspecified part of limb" -> "Cellulitis of left
 lower limb" when the note says "left leg"). Right and left both named is bilateral; where the classification
-has no bilateral code, the right and the left codes are both assigned.
+has no bilateral code, the right and the left codes are both assigned. A sentence that names no side takes the
+note's side field ("Side: left foot."), where a template states it once, apart from the diagnosis; where the
+note states a side only in another sentence, the unspecified-side code goes to a coder (0.70).
 """
 import re
 from functools import lru_cache
@@ -89,9 +91,30 @@ def laterality(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[
     return [s for s in out if not any(s is made for made in covered)], reasons
 
 
+# a template's field for the side ("Side: left foot.", "Laterality: R"), away from the diagnosis it belongs to
+_SIDE_FIELD = re.compile(r"\b(side|laterality)\s*[:=]\s*([^.;\n]*)", re.IGNORECASE)
+
+
+def side_field(note: str) -> str | None:
+    """The text of the note's side field, where it has fields that all state the same one side; the side of a
+    note with two fields that disagree (an injury of each hand) is no field's."""
+    fields = [m.group(2) for m in _SIDE_FIELD.finditer(note)]
+    sides = {stated_side(text) for text in fields}
+    return fields[0] if len(sides) == 1 and None not in sides else None
+
+
 def _sided(s: Suggestion, note: str, tabular) -> tuple[list[Suggestion], str]:
     text = sentence(note, s.start, s.end)
     side = stated_side(text)
+    if side is None and (field := side_field(note)) is not None:
+        text, side = f"{text} {field}", stated_side(field)
+    if side is None and (elsewhere := stated_side(note)) is not None:
+        # a side in another sentence may be this condition's ("R shoulder pain x 4 mo. MRI: supraspinatus tear"):
+        # the unspecified side is then a guess too, for a coder
+        reason = (f"{s.code}: its sentence states no side, the note states {elsewhere} elsewhere; a coder decides "
+                  f"which side (query the provider)")
+        return [s.model_copy(update={"convention": UNSTATED, "reason": reason,
+                                     "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE)})], reason
     if side is None:
         reason = f"{s.code}: the note does not state the side; the unspecified-side code stands (query the provider)"
         return [s.model_copy(update={"convention": UNSTATED, "reason": reason})], reason

@@ -14,6 +14,9 @@ The tabular builds these codes from axes the note states in plain words:
 - multiple sclerosis (G35, FY2026): relapsing-remitting G35.A, else the unspecified G35.D;
 - tension-type (G44.2-) and cluster (G44.0-) headache: episodic or chronic, intractable or not;
 - concussion without loss of consciousness S06.0X0 (the 7th character is the encounter's, read later).
+- the index's "Syndrome, postconcussional" F07.81 for a post-concussion syndrome (its symptoms are part of it; not
+  the concussion's S06 code), and "Neuropathy, idiopathic" and "Neuropathy, hereditary" G60.9, which the index
+  sends "idiopathic peripheral neuropathy" to, not the polyneuropathy G62.9 the word "neuropathy" meets.
 A denied axis ("not intractable", "no status migrainosus") is not stated; an axis the sentence does not name
 takes the tabular's "not"/"without" character, as the index does.
 """
@@ -74,8 +77,12 @@ def migraine(match: re.Match, note: str) -> tuple[str, str]:
 
 _STATUS_EPILEPTICUS = _rx(r"status epilepticus")
 _EPILEPSY_TYPES = (("B", _rx(r"juvenile myoclonic|jme")), ("A", _rx(r"absence (epilepsy|seizures?)|petit mal")),
-                   ("2", _rx(r"complex partial|focal impaired awareness|focal unaware")),
-                   ("1", _rx(r"simple partial|focal aware")),
+                   # the seizure's awareness may follow the epilepsy's name: "focal epilepsy with impaired
+                   # awareness seizures"
+                   ("2", re.compile(r"\b(complex partial|focal unaware|focal\b.{0,30}\bimpaired awareness)\b",
+                                    re.IGNORECASE)),
+                   ("1", re.compile(r"\b(simple partial|focal aware|focal\b.{0,30}\b(preserved|retained|intact) "
+                                    r"awareness)\b", re.IGNORECASE)),
                    ("0", re.compile(r"\bidiopathic\b.{0,40}\b(focal|localization-related|partial)\b|"
                                     r"\b(focal|localization-related|partial)\b.{0,40}\bidiopathic\b", re.IGNORECASE)),
                    ("3", re.compile(r"\bidiopathic\b.{0,30}\bgeneralized\b|\bgeneralized\b.{0,30}\bidiopathic\b",
@@ -159,15 +166,19 @@ def concussion(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 # every word the table's patterns need, searched once before them
-NEUROLOGY_WORDS = re.compile(r"migraine|epilepsy|seizure disorder|\bjme\b|parkinson|sclerosis|\brrms\b|concussion|"
-                             r"headache|syncope", re.IGNORECASE)
+NEUROLOGY_WORDS = re.compile(r"migraine|epilepsy|seizure disorder|\bjme\b|parkinson|sclerosis|\brrms\b|concussi|"
+                             r"headache|syncope|neuropathy", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 NEUROLOGY_FINDINGS = (
     (_rx(r"migraines?"), ("G43", "R51"), migraine),
     (_rx(r"epilepsy|seizure disorder|jme"), ("G40",), epilepsy),
     (_rx(r"parkinson'?s disease|parkinson disease|parkinson'?s"), ("G20",), parkinsons),
     (_rx(r"multiple sclerosis|rrms"), ("G35",), multiple_sclerosis),
-    (_rx(r"concussion"), ("S06",), concussion),
+    (_rx(r"(?<!post-)(?<!post )concussion"), ("S06",), concussion),
+    (_rx(r"post-?concussion(al)? syndrome|post-?concussive syndrome"), ("S06", "F07"),
+     lambda match, note: ("F07.81", "postconcussional syndrome")),
+    (_rx(r"(idiopathic|hereditary) (peripheral )?(poly)?neuropathy"), ("G62", "G60", "G64"),
+     lambda match, note: ("G60.9", "hereditary and idiopathic neuropathy")),
     (_rx(r"tension[- ]type headaches?|tension headaches?"), ("G44", "R51"), _headache("G44.2", "tension-type headache")),
     (_rx(r"cluster headaches?"), ("G44", "R51"), _headache("G44.0", "cluster headache")),
     # "Syncope (near) (pre-)" and "Syncope, vasovagal" are R55; the index's other kinds (orthostatic I95.1, heat

@@ -20,7 +20,9 @@ REGIMENS = ((word_pattern(r"diet\w*"), "Z91.11", "0", "9"), (word_pattern(r"dial
                           r"compression stockings|brace"), "Z91.19", "0", "9"))
 _FINANCIAL = word_pattern(r"cost|afford\w*|financial\w*|insurance|expensive")
 _REASON = word_pattern(r"due to|because|d/t|secondary to|2/2|citing|discomfort|intoleran\w*|side effects?|"
-                       r"claustrophob\w*|forg[eo]t\w*|dislikes?|leak\w*|dry mouth|transportation|work schedule")
+                       r"claustrophob\w*|forg[eo]t\w*|dislikes?|leak\w*|dry mouth|transportation|work schedule|"
+                       # the patient's own account of why: "CPAP nonadherent - says mask uncomfortable"
+                       r"says|states|reports|complains|uncomfortable|unable to tolerate")
 
 
 def noncompliance(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -19,7 +19,7 @@ STOPWORDS = frozenset({"of", "the", "a", "an"})
 CLASSIFICATION_WORDS = frozenset({"other", "specified", "unspecified", "with", "without", "due", "to", "and", "or",
                                   "in", "not", "elsewhere", "classified", "nos", "nec", "type"})
 OPTIONAL = frozenset({"mellitus"})  # "diabetes" is written without it far more often than with it
-CONFIDENCE = {"description": 0.97, "inclusion": 0.94, "reordered": 0.93, "default": 0.92}
+CONFIDENCE = {"description": 0.97, "inclusion": 0.94, "reordered": 0.93, "modifier-first": 0.93, "default": 0.92}
 AMBIGUOUS_CONFIDENCE = 0.55
 SHORT_TERM_CONFIDENCE = 0.6  # one short word ("acne", "gout"): too often something else
 UNDER_SPECIFIED_CONFIDENCE = 0.7
@@ -60,6 +60,9 @@ def variants(text: str, kind: str, reorder: bool = True) -> list[tuple[str, str]
     if reorder and reordered and len(key(reordered["tail"]).split()) <= 2 \
             and not CLASSIFICATION_WORDS.intersection(key(reordered["head"]).split()):
         found.append((key(f"{reordered['tail']} {reordered['head']}"), REORDERED))
+    modified = _MODIFIER_AFTER.match(_QUALIFIERS.sub(" ", base).strip())
+    if reorder and modified and not CLASSIFICATION_WORDS.intersection(key(modified["modifier"]).split()):
+        found.append((key(f"{modified['modifier']} {modified['head']}"), MODIFIER_FIRST))
     for k, variant_kind in list(found):
         reduced = " ".join(w for w in k.split() if w not in OPTIONAL)
         if reduced and reduced != k:
@@ -72,9 +75,14 @@ def variants(text: str, kind: str, reorder: bool = True) -> list[tuple[str, str]
 # <site>" of up to three and two words: a term with a comma or a second preposition reads otherwise reversed.
 # Not a factor code's text (Z00-Z99: "Change of job", "Family history of ..."), which names a circumstance, not a
 # condition at a site, and whose words reversed run into the next phrase of a note.
+# "Alcohol use disorder, severe", "Hyperparathyroidism, primary": the index's main term before its modifier, which
+# notes write first ("severe alcohol use disorder"). One modifier word after the only comma of a term of up to
+# four words.
+_MODIFIER_AFTER = re.compile(r"^(?P<head>[a-z'-]+(?: [a-z'-]+){0,3}), (?P<modifier>[a-z'-]+)$", re.IGNORECASE)
 _REORDERABLE = re.compile(r"^(?P<head>[a-z'-]+(?: [a-z'-]+){0,2}) (?:of|in) (?P<tail>[a-z'-]+(?: [a-z'-]+)?)$",
                           re.IGNORECASE)
 REORDERED = "reordered"
+MODIFIER_FIRST = "modifier-first"
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has )?(none|absent|negativ
 UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\b|\bpossibly\b|\bprobable\b|"
                               r"\bprobably\b|\bsuspected\b|\bsuspect\b|\blikely\b|\bversus\b|\bvs\b\.?|"
                               r"\bcannot exclude\b|\bcannot rule out\b|\bquestionable\b|\bconcern for\b|"
+                              # the patient's worry names no diagnosis: "pt concerned re pneumonia"
+                              r"\b(concerned|worried|worries|anxious) (about|re|regarding|over)\b|"
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
                               r"\bdifferential\b|\?)", re.IGNORECASE)
@@ -77,6 +79,18 @@ def before(note: str, start: int) -> str:
     return note[sentence_start(note, start):start]
 
 
+# a denial closed by a colon after the words it denies ("no risk factors: HIV screen") does not reach the list the
+# colon opens; one right before its colon ("Denies: fever, chills") does
+_CLOSED_BY_COLON = re.compile(r"^\W*\w[^:]*:")
+
+
+def negated_before(note: str, start: int) -> bool:
+    """A negation cue before the mention, in its sentence, whose reach a colon has not closed."""
+    prefix = before(note, start)
+    cues = list(NEGATION.finditer(prefix))
+    return bool(cues) and not _CLOSED_BY_COLON.match(prefix[cues[-1].end():])
+
+
 def after(note: str, end: int) -> str:
     return note[end:sentence_end(note, end)]
 
@@ -97,7 +111,7 @@ def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
     relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
-    return not (NEGATION.search(prefix) or TEMPLATE_NEGATIVE.search(prefix) or HYPOTHETICAL.search(prefix)
+    return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or HYPOTHETICAL.search(prefix)
                 or NEGATED_AFTER.search(after(note, end)) or uncertain(note, start, end)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
 

@@ -14,8 +14,8 @@ declined is Z28.21 (immunization not carried out because of patient refusal).
 """
 import re
 
-from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG
-from services.coding.domain.note_text import FAMILY, before, sentence
+from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note
+from services.coding.domain.note_text import FAMILY, after, before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -59,9 +59,13 @@ _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 # a lab order that is the INR itself ("PT/INR. Reason: ...", "Requisition - PT/INR.") or names its goal is the drug's monitoring
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
                   r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
-                  r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?)\s*[:-]\s*(pt/)?inr(?=\s*[.:])|"
+                  r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly))|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug )?toxicity|"
                   r"vancomycin level")
+# a level the visit plans for a later draw ("lithium level and BMP in 5 days", "INR next week"): that encounter
+# is the monitoring, not this one, unless the note is itself the order
+_LATER = _rx(r"in \d+ (days?|d|wks?|weeks?|mos?|months?)|next (visit|week|month|time)|at (the )?(next|follow-?up) visit|"
+             r"before (the )?next visit")
 _VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(vaccin\w*|"
                        r"immuni[sz]ation|flu shot|booster)|(vaccin\w*|immuni[sz]ation|flu shot|booster|shot) "
                        r"(was |is )?(declined|refused)")
@@ -106,7 +110,7 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
     if not any(s.code.startswith("Z79") for s in suggestions):
         return []
     match = _MONITORING.search(note) or LEVEL_CHECKED_DRUG.search(note)
-    if match is None:
+    if match is None or (_LATER.search(after(note, match.end())) and not is_order_note(note)):
         return []
     return [from_rule("Z51.81", match, tabular, NAME,
                       f"{match.group(0)}: Z51.81, therapeutic drug level monitoring of a long-term drug")]

@@ -32,6 +32,7 @@ pytestmark = pytest.mark.unit
     ("Frequent PVCs on Holter.", "I49.3"), ("Acute idiopathic pericarditis.", "I30.0"),
     ("Hyponatremia, Na 129.", "E87.1"), ("AAA 4.2 cm on US.", "I71.40"),
     ("Adenocarcinoma of the right upper lobe, stage IV.", "C34.11"), ("Bilateral cerumen impaction.", "H61.23"),
+    ("Dx: macrocytic anemia; B12 and folate ordered.", "D53.9"), ("Anemia, macrocytic (MCV 106).", "D53.9"),
     ("Ingrown toenail.", "L60.0"), ("Paronychia of the right great toe.", "L03.031"),
 ])
 def test_the_words_meet_the_code_the_index_sends_them_to(tabular, note, expected):

@@ -168,6 +168,12 @@ def test_a_declined_vaccine_is_no_immunization(tabular):
     assert codes(c.immunization_encounter(found(note, ("I10", "Hypertension")), note, tabular)[0]) == ["I10"]
 
 
+@pytest.mark.parametrize("note", ["Wellness visit. Vaccines current.", "Immunizations are complete for age."])
+def test_vaccines_said_to_be_current_are_the_records_status_not_a_dose_given(tabular, note):
+    assert c.immunization_encounter([], note, tabular)[0] == []
+    assert codes(c.immunization_encounter([], "Vaccine given: Tdap; others current.", tabular)[0]) == ["Z23"]
+
+
 # 5. the 7th character the tabular requires
 def test_an_injury_is_completed_with_the_7th_character_the_note_states(tabular):
     note = "Sprain of calcaneofibular ligament of left ankle. Initial encounter."

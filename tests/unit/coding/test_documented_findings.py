@@ -3,6 +3,8 @@ import pytest
 
 from services.coding.domain.documented_findings import documented_findings
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_note_readings import coded
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 
@@ -131,3 +133,23 @@ def test_post_traumatic_osteoarthritis_is_not_read_as_primary(tabular):
     note = "Post-traumatic osteoarthritis, left knee."
     out, _ = documented_findings([], note, tabular)
     assert codes(out) == ["M17.30"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Lab req: UA. Reason: dysuria and frequency x 2 days.", ["R35.0"]),
+    ("Req: UA, urine culture. Reason: urgency and frequency x 3d.", ["R39.15", "R35.0"]),
+    ("Urinary urgency, no incontinence.", ["R39.15"]),
+])
+def test_bare_frequency_or_urgency_about_urination_is_the_urinary_symptom(tabular, note, expected):
+    assert sorted(codes(documented_findings([], note, tabular)[0])) == sorted(expected)
+
+
+@pytest.mark.parametrize("note", ["Dx: hypertensive urgency, BP 188/112.", "Headache frequency down to 2 a month.",
+                                  "Seen with some urgency today for chest pain."])
+def test_frequency_or_urgency_of_anything_else_is_not_a_urinary_symptom(tabular, note):
+    assert not [c for c in codes(documented_findings([], note, tabular)[0]) if c[:3] in ("R35", "R39")]
+
+
+def test_urinary_frequency_beside_cystitis_is_part_of_it(suggest):
+    found = coded(suggest, "Dysuria and frequency x2d. UA + nitrite. Dx: acute cystitis w/o hematuria.")
+    assert "N30.00" in found and "R35.0" not in found

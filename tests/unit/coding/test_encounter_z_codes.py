@@ -172,3 +172,22 @@ def test_a_screening_only_ordered_in_a_visit_about_something_else_is_not_coded(t
 def test_a_bare_screening_takes_only_the_tests_its_order_opens_with(tabular):
     note = "Orders: A1c - screening, no diabetes sx. Lipid panel - known hypercholesterolemia."
     assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z13.1"]
+
+
+@pytest.mark.parametrize("note", ["COPD stable. Annual LDCT last month negative (Lung-RADS 2).",
+                                  "Screening colonoscopy 3 yrs ago, normal.", "Screening mammogram in 2024: benign."])
+def test_a_screening_the_sentence_dates_before_the_visit_is_a_past_result_not_coded(tabular, note):
+    assert encounter_z_codes([], note, tabular)[0] == []
+
+
+@pytest.mark.parametrize("note, expected", [("Annual depression screen, PHQ-9 = 3, negative.", ["Z13.31"]),
+                                            ("Lung cancer screening LDCT today; last year's was clear.", ["Z12.2"])])
+def test_a_screening_of_this_visit_beside_its_result_or_another_sentence_is_still_coded(tabular, note, expected):
+    assert codes(encounter_z_codes([], note, tabular)[0]) == expected
+
+
+def test_diet_or_exercise_counselling_at_a_routine_exam_is_part_of_the_exam_but_tobacco_counselling_is_not(tabular):
+    note = "Preventive visit, 52M. Exam without abnormal findings. Counseled on exercise and sleep."
+    assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z00.00"]
+    note = "Annual physical exam, no abnormal findings. Counseled on smoking cessation for 5 minutes."
+    assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z00.00", "Z71.6"]

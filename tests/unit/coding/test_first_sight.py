@@ -139,3 +139,58 @@ def test_the_sibling_named_reads_parentheses_as_nonessential(tabular):
     assert tabular.sibling_named_by("D50.9", frozenset({"blood"})) is None
     # "Other specified rheumatoid arthritis, multiple sites" is what is left over, not what "multiple sites" names
     assert tabular.sibling_named_by("M06.9", frozenset({"seropositive", "multiple", "site"})) is None
+
+
+@pytest.mark.parametrize("note, code, evidence, procedure", [
+    ("Typical atrial flutter s/p ablation 2021, in NSR since.", "I48.3", "Typical atrial flutter", "ablation"),
+    ("Graves disease, status post total thyroidectomy.", "E05.00", "Graves disease", "thyroidectomy"),
+    ("Severe aortic stenosis s/p TAVR 6 mo ago.", "I35.0", "Severe aortic stenosis", "TAVR"),
+])
+def test_a_condition_named_before_a_procedure_that_removes_it_goes_to_a_coder(note, code, evidence, procedure):
+    from services.coding.domain.first_sight import TREATED_NAME, treated_by_procedure
+    out = treated_by_procedure(found(note, (code, evidence)), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [(code, 0.7, TREATED_NAME)]
+    assert procedure in out[0].reason
+
+
+@pytest.mark.parametrize("note, code, evidence", [
+    ("CAD s/p PCI with stent to LAD 2020.", "I25.10", "CAD"),  # a stent: the disease stays
+    ("Persistent AF s/p cardioversion 2025, on warfarin.", "I48.19", "Persistent AF"),
+    ("Ankle fx, s/p ORIF, healing.", "S82.61XD", "Ankle fx"),
+    ("Atrial flutter. Plan: ablation next month, s/p TEE.", "I48.92", "Atrial flutter"),  # another sentence
+])
+def test_a_condition_beside_a_procedure_that_leaves_it_keeps_its_confidence(note, code, evidence):
+    from services.coding.domain.first_sight import treated_by_procedure
+    assert [(s.code, s.confidence) for s in treated_by_procedure(found(note, (code, evidence)), note)] == [(code, 0.95)]
+
+
+def test_a_condition_whose_sentence_says_no_episode_now_goes_to_a_coder():
+    from services.coding.domain.first_sight import QUIET_NAME, treated_by_procedure
+    note = "Urine culture. Reason: recurrent UTI, 3 in 6 mo, currently asymptomatic. On nitrofurantoin ppx."
+    out = treated_by_procedure(found(note, ("N39.0", "UTI")), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [("N39.0", 0.7, QUIET_NAME)]
+    assert "currently asymptomatic" in out[0].reason
+    note = "UTI with dysuria. Hypertension, currently asymptomatic."  # another sentence's words
+    assert treated_by_procedure(found(note, ("N39.0", "UTI")), note)[0].confidence == 0.95
+
+
+def test_an_injury_whose_sites_pain_another_mention_calls_resolved_goes_to_a_coder():
+    note = "ED f/u: thyroid nodule on CT neck done in ED for neck strain. FNA ordered. Neck pain resolved."
+    out = stated_over_elsewhere(found(note, ("S16.1XXD", "neck strain")), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [("S16.1XXD", 0.7, OVER_ELSEWHERE_NAME)]
+    note = "Neck strain, subsequent encounter, still sore. Back pain resolved."  # another site's pain
+    assert stated_over_elsewhere(found(note, ("S16.1XXD", "Neck strain")), note)[0].confidence == 0.95
+
+
+def test_a_code_that_leaves_open_what_the_note_states_goes_to_a_coder(tabular):
+    from services.coding.domain.first_sight import STATED_OPEN_NAME
+    note = "Dx: acute RSV bronchitis - cough, wheeze x 5d; supportive care."
+    given = [s.model_copy(update={"description": "Bronchitis, not specified as acute or chronic"})
+             for s in found(note, ("J40", "bronchitis"))]
+    out = calibrated(given, note, tabular)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [("J40", 0.7, STATED_OPEN_NAME)]
+    assert "'acute'" in out[0].reason
+    note = "Bronchitis, cough x 5d; supportive care."  # nothing the code leaves open is stated
+    given = [s.model_copy(update={"description": "Bronchitis, not specified as acute or chronic"})
+             for s in found(note, ("J40", "Bronchitis"))]
+    assert calibrated(given, note, tabular)[0].confidence == 0.95

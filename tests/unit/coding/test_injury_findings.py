@@ -13,6 +13,9 @@ pytestmark = pytest.mark.unit
     ("Lumbar strain lifting boxes; initial visit.", ["S39.012A"]),
     ("Fracture of the right distal radius after a fall on ice. Initial encounter.", ["S52.501A"]),
     ("Left ankle fracture, sequela, with stiffness.", ["S82.892S"]),
+    ("F/u: anterior dislocation of right shoulder, reduced in ED 10 days ago. Sling.", ["S43.014D"]),
+    ("Posterior shoulder dislocation, left, initial encounter.", ["S43.025A"]),
+    ("Dislocated left shoulder playing rugby; initial encounter.", ["S43.005A"]),
 ])
 def test_an_injury_in_the_notes_words_is_coded_complete(tabular, note, expected):
     out = apply_conventions([], note, tabular)
@@ -29,7 +32,8 @@ def test_no_encounter_stated_leaves_the_7th_character_to_a_coder(tabular):
     assert codes(out) == ["S93.401"] and out[0].confidence < 0.9
 
 
-@pytest.mark.parametrize("note", ["No ankle sprain.", "Possible distal radius fracture, x-ray pending."])
+@pytest.mark.parametrize("note", ["No ankle sprain.", "Possible distal radius fracture, x-ray pending.",
+                                  "XR: no shoulder dislocation."])
 def test_a_denied_or_uncertain_injury_is_not_coded(tabular, note):
     assert apply_conventions([], note, tabular) == []
 

@@ -37,6 +37,8 @@ def test_a_bone_callus_is_not_a_skin_callus(tabular, note, expected):
     ("History of right hip fracture in 2015.", ["Z87.81"]),
     ("Old osteoporotic wrist fracture, healed.", ["Z87.310"]),
     ("Humerus fracture at age 12, healed without problems.", ["Z87.81"]),
+    ("Osteoporosis. Hx of L distal radius fx 2023 from fall from standing, healed.", ["Z87.310"]),
+    ("Hx of L distal radius fx 2023 from fall from standing, healed.", ["Z87.81"]),  # no osteoporosis named
     ("History of a stress fracture of the left tibia, healed.", ["Z87.312"]),
     ("H/o fracture, now healing in a cast.", []),
     ("No history of fracture.", []),

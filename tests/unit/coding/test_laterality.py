@@ -59,3 +59,25 @@ def test_a_note_only_code_without_its_side_travels_with_a_warning():
     result = reconcile([], [unstated], policy=AutoAcceptPolicy(enabled=True, threshold=0.9, measured_precision=0.96))
     assert [(e.edit_id, e.severity) for e in result.edits] == [("ICD-SIDE-UNSTATED", "warning")]
     assert result.diagnoses == [("M25.519", "suggestion")]
+
+
+def test_a_side_field_away_from_the_diagnosis_states_its_side(tabular):
+    note = "Fx f/u at 4 wks: nondisplaced fracture of the 5th metatarsal. Side: left foot. XR: healing."
+    out, _ = laterality(found(note, ("S92.356", "fracture of the 5th metatarsal")), note, tabular)
+    assert codes(out) == ["S92.355"] and out[0].convention == "laterality"
+
+
+@pytest.mark.parametrize("note", ["Shoulder pain for two weeks. Side: not stated.",
+                                  "Shoulder pain. Side: right. Prior visit side: left."])
+def test_a_side_field_without_one_side_states_none(tabular, note):
+    out, _ = laterality(found(note, ("M25.519", "Shoulder pain")), note, tabular)
+    assert codes(out) == ["M25.519"] and out[0].convention == UNSTATED
+
+
+def test_a_side_stated_only_in_another_sentence_leaves_the_unspecified_code_to_a_coder(tabular):
+    note = "Right shoulder pain x 4 mo, no trauma. MRI: full-thickness supraspinatus tear, nontraumatic."
+    out, _ = laterality(found(note, ("M75.120", "supraspinatus tear")), note, tabular)
+    assert codes(out) == ["M75.120"] and out[0].convention == UNSTATED and out[0].confidence < 0.9
+    assert "right" in out[0].reason
+    note = "Supraspinatus tear, nontraumatic. PT."  # no side anywhere: the unspecified side is the code
+    assert laterality(found(note, ("M75.120", "Supraspinatus tear")), note, tabular)[0][0].confidence >= 0.9

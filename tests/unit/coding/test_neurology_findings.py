@@ -45,6 +45,12 @@ NOTES = [
     ("Cluster headaches, refractory.", ["G44.001"]),
     ("Concussion without loss of consciousness, initial encounter.", ["S06.0X0A"]),
     ("Concussion with brief LOC, initial encounter.", []),
+    ("Focal epilepsy with impaired awareness seizures, intractable, on lacosamide.", ["G40.219"]),
+    ("Focal epilepsy with preserved awareness seizures.", ["G40.109"]),
+    ("Post-concussion syndrome after a fall 6 wks ago: persistent HA.", ["F07.81"]),
+    ("Postconcussive syndrome, improving.", ["F07.81"]),
+    ("Impression: idiopathic peripheral neuropathy. Plan: NCS.", ["G60.9"]),
+    ("Hereditary neuropathy, stable.", ["G60.9"]),
 ]
 
 
@@ -54,9 +60,10 @@ def test_a_neurological_condition_takes_the_characters_its_sentence_states(tabul
 
 
 @pytest.mark.parametrize("note", ["No migraine; tension-type headache only.", "Mother has epilepsy.",
+                                  "No idiopathic neuropathy on NCS.", "Possible post-concussion syndrome.",
                                   "Possible Parkinson's disease, DaTscan ordered."])
 def test_a_denied_relative_or_uncertain_condition_is_not_made(tabular, note):
-    assert not any(c.startswith(("G43", "G40", "G20")) for c in codes(apply_conventions([], note, tabular)))
+    assert not any(c.startswith(("G43", "G40", "G20", "G60", "F07")) for c in codes(apply_conventions([], note, tabular)))
 
 
 def test_a_named_nerve_neuropathy_is_not_polyneuropathy(tabular):

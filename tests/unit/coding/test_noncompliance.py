@@ -9,6 +9,7 @@ pytestmark = pytest.mark.unit
 
 @pytest.mark.parametrize("note, expected", [
     ("Severe OSA. Noncompliant with CPAP, mask discomfort.", "Z91.198"),
+    ("OSA, severe. CPAP nonadherent - uses <2h/night, says mask uncomfortable.", "Z91.198"),  # the own account
     ("Not using CPAP.", "Z91.199"), ("Nonadherent to home O2 because of cost.", "Z91.190"),
     ("Poor adherence to diabetic diet.", "Z91.119"), ("Noncompliant with dialysis due to transportation.", "Z91.158"),
 ])

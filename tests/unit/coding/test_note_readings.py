@@ -1,7 +1,7 @@
 """Readings of note wordings met on notes written after the rules (n1-n60): each a class, not a note."""
 import pytest
 
-from services.coding.domain.note_terms import REORDERED, qualified_keys, variants, words
+from services.coding.domain.note_terms import MODIFIER_FIRST, REORDERED, qualified_keys, variants, words
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
@@ -130,6 +130,30 @@ def test_only_a_plain_condition_of_a_site_is_keyed_site_first(term, reorder):
 def test_a_note_naming_the_site_first_meets_the_tabulars_condition_of_site(suggest, note, expected):
     found = {s.code: s for s in suggest(note)}
     assert expected in found and found[expected].convention == "site-first-term" and found[expected].reason
+
+
+@pytest.mark.parametrize("term, modifier_first", [
+    ("Alcohol use disorder, severe", "severe alcohol use disorder"), ("Dementia, mild", "mild dementia"),
+])
+def test_a_term_with_its_modifier_after_a_comma_is_also_keyed_modifier_first(term, modifier_first):
+    assert (modifier_first, MODIFIER_FIRST) in variants(term, "inclusion")
+
+
+@pytest.mark.parametrize("term, reorder", [
+    ("Other disorders of bone density and structure, right thigh", True),  # two words after the comma
+    ("Encounter for screening, other", False),  # a factor code's text
+    ("Diabetes mellitus, other specified", True),
+    ("Fracture of shaft of humerus, left arm, sequela", True),  # a second comma
+])
+def test_only_one_plain_modifier_after_the_only_comma_is_keyed_first(term, reorder):
+    assert all(kind != MODIFIER_FIRST for _, kind in variants(term, "description", reorder=reorder))
+
+
+def test_a_note_writing_the_modifier_first_meets_the_tabulars_term_and_modifier(suggest):
+    found = {s.code: s for s in suggest("Severe alcohol use disorder, in sustained remission x 3 yrs.")}
+    assert found["F10.21"].confidence >= THRESHOLD  # severe is dependence; in remission its remission code
+    found = {s.code: s for s in suggest("Severe alcohol use disorder, drinking daily.")}
+    assert found["F10.20"].convention == "modifier-first-term" and "severe" in found["F10.20"].reason
 
 
 def test_a_past_condition_named_site_first_takes_its_history_entry(suggest):

@@ -120,3 +120,16 @@ def test_a_drug_monitored_by_its_level_is_long_term_therapy_where_the_note_says_
     from services.coding.domain.encounter_z_codes import encounter_z_codes
     assert codes(encounter_z_codes([], "On digoxin long term for AF.", tabular)[0]) == ["Z79.899"]
     assert encounter_z_codes([], "Digoxin 0.125 mg started today.", tabular)[0] == []
+
+
+def test_a_level_planned_for_a_later_draw_is_not_this_visits_monitoring(tabular):
+    note = "Bipolar I, manic. Lithium started, to be continued long term; lithium level and BMP in 5 days."
+    assert codes(status_z_codes(found(note, ("Z79.899", "Lithium")), note, tabular)[0]) == ["Z79.899"]
+    note = "Req: lithium level in 5 days. Long-term lithium for bipolar I disorder."  # the order itself
+    assert "Z51.81" in codes(status_z_codes(found(note, ("Z79.899", "lithium")), note, tabular)[0])
+
+
+def test_a_standing_inr_order_for_a_long_term_anticoagulant_is_drug_monitoring(tabular):
+    note = "Standing order: PT/INR every 4 wks. Indication: chronic anticoagulation - warfarin for hx of PE."
+    out, _ = status_z_codes(found(note, ("Z79.01", "warfarin")), note, tabular)
+    assert codes(out) == ["Z51.81", "Z79.01"]
