@@ -55,7 +55,6 @@ MONTHS = (ADJUDICATION_MONTHS, DENIAL_MONTHS)
 ADJUDICATIONS = Figures("adjudication_figure", ("tenant_id", "day", "dimension", "key"), ("adjudicated", "denied"))
 DENIALS = Figures("denial_figure", ("tenant_id", "day", "dimension", "key"), ("denials", "amount"))
 ADJUDICATION_COLUMNS = "tenant_id, claim_id, payer_id, denied, procedure_codes, denied_procedure_codes, adjudicated_on"
-WORKABLE_SQL = ", ".join(f"'{status}'" for status in WORKABLE)
 
 # Adjudication rows `r` (with `r.sign` and the claim's `r.npi`) as figures.
 ADJUDICATION_FIGURES = """SELECT r.tenant_id, r.adjudicated_on AS day, k.dimension, k.key,
@@ -67,7 +66,7 @@ ADJUDICATION_FIGURES = """SELECT r.tenant_id, r.adjudicated_on AS day, k.dimensi
             FROM unnest(r.procedure_codes) AS code WHERE code IS NOT NULL) AS k(dimension, key, denied)
     GROUP BY 1, 2, 3, 4"""
 
-WAITING_SQL = f"r.acted_at IS NULL AND r.status IN ({WORKABLE_SQL})"
+WAITING_SQL = f"r.acted_at IS NULL AND r.status IN {sql_list(WORKABLE)}"
 # The SLA dimensions of a denial row `r`: its verdict when acted on, and its due day while not.
 SLA_BY_DUE = f"""
         UNION ALL SELECT 'sla', CASE WHEN r.acted_at IS NULL THEN 'unacted'
