@@ -3,7 +3,8 @@
 On one durable stack of its own: a tenant registered through the gateway gets a few encounters through
 the whole pipeline, the reads are timed on that nearly empty database, then N claims (with their
 timelines, remits, ledger rows and denials, over a few thousand tenants and three years) are loaded by
-COPY, the measured tenant being the largest, and the same reads are timed again. Each read's plans
+COPY, the measured tenant being the largest, and the same reads are timed again. Each phase is timed
+once the machine has settled (a checkpoint, autovacuum done, the CPU idle for a few seconds). Each read's plans
 (EXPLAIN ANALYZE, BUFFERS, via auto_explain) are taken on both. Writes
 bench/results/data-<UTC timestamp>.json.
 """
@@ -22,7 +23,7 @@ from tools.bench import results
 from tools.bench.pipeline import RUN_DIR, bench_ports, open_tenant, wait_posted
 from tools.bench.load import post_burst
 from tools.bench.stages import database_url
-from tools.bench_data import plans, reads, seed
+from tools.bench_data import plans, reads, seed, settle
 from tools.devstack.stack import Stack
 
 TARGET = 1.2  # every read on the full database within 20% of its figure on the nearly empty one
@@ -68,13 +69,19 @@ def _arguments():
                         help="the measured tenant's share of the claims (the largest practice)")
     parser.add_argument("--requests", type=int, default=100, help="requests per read and database size")
     parser.add_argument("--encounters", type=int, default=30, help="through the pipeline before the seed")
+    parser.add_argument("--settle-limit", type=float, default=settle.Quiet().limit_seconds,
+                        help="seconds to wait at most, before each phase, for the machine to settle")
     parser.add_argument("--warmup", type=int, default=reads.WARMUP,
                         help="rounds over every read before timing, the same on both databases")
     return parser.parse_args()
 
 
-def _measure(result: dict, phase: str, measured: dict) -> dict:
-    """The phase's figures per read; its load average kept under result["load"][phase]."""
+def _measure(stack: Stack, args, result: dict, phase: str, tenant: dict, claim_id: str) -> dict:
+    """The phase's figures per read, timed once the run's own background work has settled; how long that
+    took under result["settle"][phase], the load average around the timing under result["load"][phase]."""
+    result.setdefault("settle", {})[phase] = settle.settle(stack.database_url,
+                                                             settle.Quiet(limit_seconds=args.settle_limit))
+    measured = reads.measure(stack, tenant, claim_id, count=args.requests, warmup=args.warmup)
     result.setdefault("load", {})[phase] = measured["load"]
     return measured["reads"]
 
@@ -98,8 +105,7 @@ def _run(stack: Stack, args, result: dict, save) -> None:
     ids = (tenant["tenant_id"], claim_id)
     result["measured"] = {"tenant_id": tenant["tenant_id"], "claim_id": claim_id}
     print("[bench-data] nearly empty database", flush=True)
-    result["empty"] = _measure(result, "empty", reads.measure(stack, tenant, claim_id, count=args.requests,
-                                                              warmup=args.warmup))
+    result["empty"] = _measure(stack, args, result, "empty", tenant, claim_id)
     save("empty")
     result["plans_empty"] = plans.capture(stack, tenant, claim_id)
     save("plans_empty")
@@ -111,8 +117,7 @@ def _run(stack: Stack, args, result: dict, save) -> None:
     result["seeded"]["seconds"] = round(time.monotonic() - started, 1)
     save("seeded")
     print(f"[bench-data] seeded in {result['seeded']['seconds']:.0f}s; full database", flush=True)
-    result["full"] = _measure(result, "full", reads.measure(stack, tenant, claim_id, count=args.requests,
-                                                            warmup=args.warmup))
+    result["full"] = _measure(stack, args, result, "full", tenant, claim_id)
     result["sizes_mb"] = asyncio.run(plans.table_sizes(stack.database_url))
     result["ratio"] = compare(result["empty"], result["full"])
     save("full")

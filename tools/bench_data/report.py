@@ -37,10 +37,15 @@ def table(result: dict, before: dict | None = None) -> str:
 
 
 def load(result: dict) -> str:
-    """The load average around each phase's measurement (runs before it was recorded have none)."""
+    """How long each phase waited for the machine to settle and the load average around its measurement
+    (runs before they were recorded have neither)."""
     lines = []
     for phase, note in result.get("load", {}).items():
-        lines.append(f"- {phase}: load average {note['before'][0]:.1f} before, {note['after'][0]:.1f} after, "
+        waited = result.get("settle", {}).get(phase)
+        lines.append(f"- {phase}: "
+                     + (f"settled {'yes' if waited['settled'] else '**no**'} after {waited['seconds']:.0f} s, "
+                        if waited else "")
+                     + f"load average {note['before'][0]:.1f} before, {note['after'][0]:.1f} after, "
                      f"{note.get('warmup_rounds', '?')} warm-up rounds"
                      + ("" if note["quiet"] else f" (**not quiet**: {note['warning']})"))
     return "\n".join(lines)

@@ -220,3 +220,13 @@ def test_every_read_is_warmed_the_same_rounds_before_any_is_timed(monkeypatch):
     assert calls[:first_timed] == [("warm", name) for _ in range(4) for name in names]
     assert set(measured["reads"]) == set(names) and measured["load"]["warmup_rounds"] == 4
     assert "quiet" in measured["load"]
+
+
+def test_a_phase_waits_for_cpu_idle_seconds_in_a_row_with_no_autovacuum_running():
+    from tools.bench_data.settle import Quiet
+
+    quiet = Quiet(busy_percent=25, seconds=3)
+    assert quiet.settled([90, 80, 10, 12, 20], autovacuum_workers=0)
+    assert not quiet.settled([10, 12, 20], autovacuum_workers=1)  # autovacuum still at the seeded tables
+    assert not quiet.settled([10, 60, 12, 20], autovacuum_workers=0)  # a busy second breaks the run
+    assert not quiet.settled([10, 12], autovacuum_workers=0)  # too few samples yet
