@@ -72,6 +72,7 @@ class FastRoute:
                     raise TypeError(f"{route.path}: no fast parser for {name}: {kind!r}")
                 self.path_params.append((index, name, PARSERS[kind]))
         named = {name for _, name, _ in self.path_params}
+        self.literals = [i for i, segment in enumerate(self.segments) if not segment.startswith("{")]
         self.request_params: list[str] = []
         self.dependencies: list[tuple[str, Callable]] = []
         for name in inspect.signature(route.endpoint).parameters:
@@ -86,15 +87,15 @@ class FastRoute:
         """The parsed path parameters when `parts` is this route's path with each parameter canonical."""
         if len(parts) != len(self.segments):
             return None
+        for index in self.literals:
+            if parts[index] != self.segments[index]:
+                return None
         params = {}
         for index, name, parse in self.path_params:
             value = parse(parts[index])
             if value is None:
                 return None
             params[name] = value
-        for index, segment in enumerate(self.segments):
-            if parts[index] != segment and not segment.startswith("{"):
-                return None
         return params
 
     def raw_params(self, parts: list[str]) -> dict[str, str]:
