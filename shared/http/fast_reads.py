@@ -4,14 +4,17 @@ Every claim view through the gateway asks claims, payments and denials for their
 service spends on such an answer is not its statement but its request path: the router trying each route's
 pattern in turn, the exception and exit-stack middleware, and the solve of the route's parameters. A route
 marked `@fast_read` is matched here, inside the server span (which still names the route and carries the
-trace), by method and path template, and its endpoint is called with the request and its path parameters.
+trace), by method and path template, and its endpoint is called with the request, its path parameters and
+the dependencies it declares, each an async function of the request alone (a caller check).
 
 Only what is certainly the route's own request takes this way: a GET whose path has the template's shape and
 whose parameters are in their canonical form. Anything else (a malformed id, another method, a trailing
-slash) goes on to FastAPI, which answers it exactly as before, 422 and 405 included. The endpoint checks its
-caller itself and returns a Response (FastAPI neither validates nor serialises a returned Response, so the
+slash) goes on to FastAPI, which answers it exactly as before, 422 and 405 included. The endpoint returns a
+Response (FastAPI neither validates nor serialises a returned Response, so the
 bytes and headers are the same either way); an exception it raises goes to the app's own handler for it,
 as FastAPI would send it there. The route stays a FastAPI route, so the OpenAPI document keeps describing it.
+A marked route the fast path could not call as FastAPI would (another parameter kind, a dependency of more
+than the request, a router's own dependencies) is refused with a TypeError when the table is built.
 """
 import inspect
 import re
@@ -33,7 +36,7 @@ _UUID_DASHES = (8, 13, 18, 23)
 
 
 def fast_read(endpoint: Callable) -> Callable:
-    """Mark a GET route's endpoint `async (request, **path_params) -> Response` for the fast path."""
+    """Mark a GET route's endpoint for the fast path: `async (request, ids, request-only dependencies) -> Response`."""
     setattr(endpoint, MARK, True)
     return endpoint
 
