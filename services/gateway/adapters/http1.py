@@ -62,14 +62,22 @@ class _Connection(asyncio.Protocol):
         if self._answered is not None and not self._answered.done():
             self._answered.set_exception(exc)
 
+    def _time_out(self) -> None:
+        self._fail(httpx.ReadTimeout("the service did not answer in time"))
+
     async def exchange(self, request: bytes, timeout: float | None) -> httpx.Response:
         self._headers, self._body = [], []
-        self._answered = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        self._answered = loop.create_future()
         self._transport.write(request)
+        # A timer that fails the answer, rather than asyncio.wait_for: that one wraps the wait in a second
+        # future and callbacks on every call, for a timeout that almost never fires.
+        expiry = None if timeout is None else loop.call_later(timeout, self._time_out)
         try:
-            await asyncio.wait_for(self._answered, timeout)
-        except TimeoutError as exc:
-            raise httpx.ReadTimeout("the service did not answer in time") from exc
+            await self._answered
+        finally:
+            if expiry is not None:
+                expiry.cancel()
         if not self._keep_alive:
             self.close()
         return httpx.Response(self._status, headers=self._headers, content=b"".join(self._body),

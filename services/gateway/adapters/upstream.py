@@ -71,10 +71,11 @@ class Upstream:
 
     async def request(self, method: str, path: str, caller: Caller, **kwargs) -> httpx.Response:
         tenant = caller.tenant_id
-        admission = breaker.admit(self.circuit(tenant), now=self._clock(), reset_seconds=self._reset_seconds)
-        self._set(tenant, admission.circuit)
-        if not admission.allowed:
-            raise self._unavailable(admission.retry_after_seconds)
+        if tenant in self._circuits:  # a healthy circuit (closed, no failures) admits and stays as it is
+            admission = breaker.admit(self.circuit(tenant), now=self._clock(), reset_seconds=self._reset_seconds)
+            self._set(tenant, admission.circuit)
+            if not admission.allowed:
+                raise self._unavailable(admission.retry_after_seconds)
         try:
             if self._plain and not kwargs and _PLAIN_TARGET.fullmatch(path):
                 response = await self._send_plain(method, path, self._tokens.token(caller))
@@ -87,12 +88,15 @@ class Upstream:
             self._record(tenant, failed=True)
             raise self._unavailable(int(self._reset_seconds)) from exc
         except BaseException:
-            self._set(tenant, breaker.release_probe(self.circuit(tenant)))
+            if tenant in self._circuits:
+                self._set(tenant, breaker.release_probe(self.circuit(tenant)))
             raise
         self._record(tenant, failed=breaker.counts_as_failure(response.status_code))
         return response
 
     def _record(self, tenant_id: str, *, failed: bool) -> None:
+        if not failed and tenant_id not in self._circuits:
+            return  # a success leaves a healthy circuit healthy: nothing to record
         circuit = self.circuit(tenant_id)
         if failed:
             self._set(tenant_id, breaker.record_failure(circuit, now=self._clock(), threshold=self._threshold))

@@ -50,3 +50,23 @@ async def test_client_errors_never_count_as_failures():
                                           (503, True)])
 def test_only_server_errors_count(status, fails):
     assert cb.counts_as_failure(status) is bool(fails)
+
+
+async def test_a_success_resets_the_count_and_a_probe_after_the_reset_time_closes_the_circuit_again():
+    calls: list[str] = []
+    now = [0.0]
+    upstream = Upstream("payments", "http://payments", secret="s", timeout=1, breaker_threshold=3,
+                        breaker_reset_seconds=5, clock=lambda: now[0], transport=_service(calls))
+    for _ in range(2):
+        await upstream.request("GET", "/fail", NOISY)
+    await upstream.request("GET", "/ok", NOISY)
+    assert upstream.circuit(NOISY.tenant_id) == cb.Circuit()  # healthy again: two more failures do not open it
+    for _ in range(2):
+        await upstream.request("GET", "/fail", NOISY)
+    assert upstream.circuit(NOISY.tenant_id).failures == 2
+    await upstream.request("GET", "/fail", NOISY)
+    with pytest.raises(Problem):
+        await upstream.request("GET", "/ok", NOISY)
+    now[0] = 5.0
+    assert (await upstream.request("GET", "/ok", NOISY)).status_code == 200  # the probe
+    assert upstream.circuit(NOISY.tenant_id) == cb.Circuit() and calls.count("/ok") == 2

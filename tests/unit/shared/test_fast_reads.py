@@ -1,0 +1,174 @@
+"""A GET route marked @fast_read answers below FastAPI's routing exactly as FastAPI would: the same status,
+headers and bytes as an unmarked twin with the same body, for answers, problems, bad ids and failures; inside
+the server span, which still names the route and continues the caller's trace."""
+import uuid
+from types import SimpleNamespace
+from typing import Annotated
+
+import httpx
+import pytest
+from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi.routing import iter_route_contexts
+
+from shared import telemetry
+from shared.http.app import create_service_app
+from shared.http.fast_reads import FastReads, FastRoute, canonical_uuid, fast_read
+from shared.http.json_response import model_bytes
+from shared.http.problems import Problem
+from shared.telemetry.recorder import RecordingTracerProvider
+
+pytestmark = pytest.mark.unit
+ANSWER, MISSING, BROKEN, REFUSED = (uuid.UUID(int=n) for n in (1, 2, 3, 4))
+TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01"
+
+
+async def allowed(request: Request) -> str:
+    if request.headers.get("x-caller") != "ok":
+        raise Problem(403, "Forbidden", "this caller may not read things")
+    return "ok"
+
+
+async def _thing(request: Request, thing_id: uuid.UUID, caller: str) -> Response:
+    with telemetry.start_span("thing.read"):
+        request.state.read = str(thing_id)
+    if thing_id == MISSING:
+        raise Problem(404, "Thing not found")
+    if thing_id == BROKEN:
+        raise RuntimeError("a fault of the route")
+    return model_bytes({"thing_id": thing_id, "caller": caller, "path_params": request.path_params})
+
+
+def _app():
+    router = APIRouter(prefix="/internal")
+
+    @router.get("/things/{thing_id}")
+    @fast_read
+    async def fast(request: Request, thing_id: Annotated[uuid.UUID, Path()],
+                   caller: Annotated[str, Depends(allowed)]) -> Response:
+        return await _thing(request, thing_id, caller)
+
+    @router.get("/twins/{thing_id}")
+    async def twin(request: Request, thing_id: Annotated[uuid.UUID, Path()],
+                   caller: Annotated[str, Depends(allowed)]) -> Response:
+        return await _thing(request, thing_id, caller)
+
+    app = create_service_app("things", settings=SimpleNamespace())
+    app.include_router(router)
+    return app
+
+
+@pytest.fixture
+def recorder(monkeypatch) -> RecordingTracerProvider:
+    provider = RecordingTracerProvider()
+    monkeypatch.setattr(telemetry, "_tracer", provider.get_tracer("test"))
+    return provider
+
+
+@pytest.fixture
+def answered_fast(monkeypatch) -> list[str]:
+    paths: list[str] = []
+    answer = FastReads._answer
+
+    async def counted(self, fast, params, parts, scope, receive, send):
+        paths.append(scope["path"])
+        await answer(self, fast, params, parts, scope, receive, send)
+
+    monkeypatch.setattr(FastReads, "_answer", counted)
+    return paths
+
+
+async def _both(method: str, tail: str, headers: dict) -> tuple[httpx.Response, httpx.Response]:
+    transport = httpx.ASGITransport(app=_app(), raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
+        fast = await client.request(method, f"/internal/things/{tail}", headers=headers)
+        twin = await client.request(method, f"/internal/twins/{tail}", headers=headers)
+    return fast, twin
+
+
+CASES = [
+    ("an answer", "GET", str(ANSWER), {"x-caller": "ok"}, 200, True),
+    ("a problem the route raises", "GET", str(MISSING), {"x-caller": "ok"}, 404, True),
+    ("a problem its dependency raises", "GET", str(ANSWER), {}, 403, True),
+    ("an unexpected fault", "GET", str(BROKEN), {"x-caller": "ok"}, 500, True),
+    ("a malformed id", "GET", "not-a-uuid", {"x-caller": "ok"}, 422, False),
+    ("a malformed id, refused first by the dependency", "GET", "not-a-uuid", {}, 403, False),
+    ("an id without its dashes", "GET", ANSWER.hex, {"x-caller": "ok"}, 200, False),
+    ("another method", "POST", str(ANSWER), {"x-caller": "ok"}, 405, False),
+    ("a trailing segment", "GET", f"{ANSWER}/more", {"x-caller": "ok"}, 404, False),
+]
+
+
+@pytest.mark.parametrize("method, tail, headers, status, fast_path", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+async def test_a_fast_read_answers_as_its_fastapi_twin_would(answered_fast, method, tail, headers, status, fast_path):
+    fast, twin = await _both(method, tail, headers)
+    assert fast.status_code == twin.status_code == status
+    assert fast.content == twin.content.replace(b"/twins/", b"/things/")
+    assert dict(fast.headers) == dict(twin.headers)
+    assert (answered_fast == [f"/internal/things/{tail}"]) is fast_path
+
+
+async def test_the_path_parameters_in_the_scope_are_the_paths_text_as_the_router_puts_them():
+    fast, twin = await _both("GET", str(ANSWER).upper(), {"x-caller": "ok"})
+    assert fast.json()["path_params"] == twin.json()["path_params"] == {"thing_id": str(ANSWER).upper()}
+
+
+async def test_a_fast_read_is_inside_the_server_span_which_names_its_route_and_continues_the_trace(recorder):
+    transport = httpx.ASGITransport(app=_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
+        answer = await client.get(f"/internal/things/{ANSWER}", headers={"x-caller": "ok", "traceparent": TRACEPARENT})
+    assert answer.status_code == 200
+    inner, server = recorder.drain()
+    assert server.name == "GET /internal/things/{thing_id}"
+    assert server.attributes["http.route"] == "/internal/things/{thing_id}"
+    assert server.attributes["http.response.status_code"] == 200
+    assert format(server.context.trace_id, "032x") == TRACEPARENT.split("-")[1]
+    assert inner.name == "thing.read" and inner.parent == server.context
+
+
+def test_only_the_canonical_spelling_of_an_id_is_taken():
+    assert canonical_uuid(str(ANSWER)) == ANSWER
+    for other in (ANSWER.hex, "{" + str(ANSWER) + "}", f"urn:uuid:{ANSWER}", str(ANSWER)[:-1] + "g",
+                  "0000000-00000-0000-0000-000000000001"):
+        assert canonical_uuid(other) is None, other
+
+
+def _table(*routes) -> list[str]:
+    router = APIRouter()
+    for path, endpoint in routes:
+        router.get(path)(endpoint)
+    return [fast.route.path for fast in FastReads(None, router=router).routes]
+
+
+async def _by_name(request: Request, name: str) -> Response:
+    return Response()
+
+
+async def _by_id(request: Request, thing_id: uuid.UUID) -> Response:
+    return Response()
+
+
+def test_a_route_declared_earlier_that_would_answer_the_same_path_keeps_it_with_the_router():
+    assert _table(("/things/{thing_id}", fast_read(_by_id))) == ["/things/{thing_id}"]
+    assert _table(("/things/{name}", _by_name), ("/things/{thing_id}", fast_read(_by_id))) == []
+
+
+def test_a_route_the_fast_path_cannot_answer_as_fastapi_would_is_refused_when_the_table_is_built():
+    async def by_number(request: Request, number: int) -> Response:
+        return Response()
+
+    async def needs_more(request: Request, other: str) -> str:
+        return other
+
+    async def with_query(request: Request, thing_id: uuid.UUID, limit: int = 10) -> Response:
+        return Response()
+
+    async def with_deep_dependency(request: Request, thing_id: uuid.UUID,
+                                   caller: Annotated[str, Depends(needs_more)]) -> Response:
+        return Response()
+
+    for path, endpoint in (("/n/{number}", by_number), ("/q/{thing_id}", with_query),
+                           ("/d/{thing_id}", with_deep_dependency)):
+        router = APIRouter()
+        router.get(path)(fast_read(endpoint))
+        with pytest.raises(TypeError):
+            FastRoute(next(iter_route_contexts(router.routes)))
