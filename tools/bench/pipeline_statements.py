@@ -21,6 +21,7 @@ import psutil
 
 from tools.bench import hops, load, resources
 from tools.bench.pipeline import bench_stack, open_tenant, wait_posted
+from tools.bench.stages import database_url
 from tools.devstack.stack import Stack
 
 RUN_DIR = Path(__file__).resolve().parents[2] / ".run" / "pipeline-statements"
@@ -40,7 +41,7 @@ ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT $1
 
 # Which Postgres process is which: client backends by database, the rest by kind (walwriter, checkpointer,
 # autovacuum launcher, ...). Backends that exited between the snapshots (autovacuum workers, connections
-# a pool closed) are counted together from the postmaster's reaped children.
+# a pool closed, the benchmark's own) are counted together from the postmaster's reaped children.
 BACKENDS = """
 SELECT pid, CASE WHEN backend_type = 'client backend' THEN coalesce(datname, '?') ELSE backend_type END AS kind
 FROM pg_stat_activity
@@ -56,6 +57,36 @@ SELECT (SELECT sum(xact_commit) FROM pg_stat_database) AS commits,
        wal_records, wal_fpi, wal_bytes
 FROM pg_stat_wal
 """
+
+# Row versions each table wrote (an update that is not HOT also writes every index again), read per database.
+TABLE_WRITES = """
+SELECT relname, n_tup_ins AS inserted, n_tup_upd AS updated, n_tup_hot_upd AS hot, n_tup_del AS deleted
+FROM pg_stat_user_tables
+"""
+SERVICES = ("gateway", "coding", "claims", "payments", "denials")
+
+
+async def table_writes(server_url: str) -> dict[str, dict[str, int]]:
+    """`service.table` -> rows inserted, updated (HOT among them) and deleted so far."""
+    writes = {}
+    for service in SERVICES:
+        conn = await asyncpg.connect(database_url(server_url, service))
+        try:
+            for row in await conn.fetch(TABLE_WRITES):
+                writes[f"{service}.{row['relname']}"] = {k: row[k] for k in ("inserted", "updated", "hot", "deleted")}
+        finally:
+            await conn.close()
+    return writes
+
+
+def writes_between(before: dict, after: dict, encounters: int, top: int) -> list[dict]:
+    """The tables that wrote most per encounter: inserts, updates (and how many were HOT), deletes."""
+    rows = []
+    for table, counts in after.items():
+        delta = {k: (v - before.get(table, {}).get(k, 0)) / encounters for k, v in counts.items()}
+        if any(delta.values()):
+            rows.append({"table": table, **{k: round(v, 3) for k, v in delta.items()}})
+    return sorted(rows, key=lambda r: -(r["inserted"] + r["updated"] + r["deleted"]))[:top]
 
 
 async def postgres_state(server_url: str, postmaster: int) -> dict:
@@ -147,6 +178,7 @@ def measure(stack: Stack, encounters: int, top: int) -> dict:
     asyncio.run(hops.settled(stack.operator_kafka()))
     asyncio.run(reset_statistics(stack.database_url))
     postmaster = resources.postmaster_pid(stack)
+    writes_before = asyncio.run(table_writes(stack.database_url))
     postgres_before = asyncio.run(postgres_state(stack.database_url, postmaster))
     before = resources.snapshot(stack)
     asyncio.run(load.post_burst(gateway, tenant["api_key"], encounters))
@@ -154,9 +186,11 @@ def measure(stack: Stack, encounters: int, top: int) -> dict:
     asyncio.run(hops.settled(stack.operator_kafka()))
     cpu = resources.cpu_between(before, resources.snapshot(stack))
     postgres_after = asyncio.run(postgres_state(stack.database_url, postmaster))
+    writes = writes_between(writes_before, asyncio.run(table_writes(stack.database_url)), encounters, top)
     return {"encounters": encounters,
             "cpu_ms_per_encounter": {name: round(1000 * s / encounters, 2) for name, s in sorted(cpu.items())},
             "postgres": postgres_split(postgres_before, postgres_after, encounters),
+            "table_writes_per_encounter": writes,
             **asyncio.run(read_statistics(stack.database_url, top, encounters))}
 
 
