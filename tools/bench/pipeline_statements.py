@@ -8,7 +8,9 @@ Starts a durable stack of its own (`.run/pipeline-statements`, ports from BENCH_
 benchmark's), loads pg_stat_statements into its Postgres, warms the pipeline up, resets the
 statistics, posts `--encounters` encounters through the gateway as the benchmark's burst does and
 waits until every payment is posted and the consumer groups' offsets settle. The benchmark's own
-polling (one count a quarter second) is in the figures, as it is in the benchmark's. Relative
+polling (one count a quarter second) is in the figures, as it is in the benchmark's. Postgres's CPU is
+also split by process (each database's backends, the background processes, the backends that exited),
+with the cluster's commits, sessions and WAL and each table's rows written per encounter. Relative
 figures: the machine is shared.
 """
 import argparse
