@@ -28,6 +28,14 @@ BACKLOG_INTERVAL_SECONDS = 5.0
 SEND_TIMEOUT_SECONDS = 60.0
 
 UNPUBLISHED = outbox_message.c.published_at.is_(None) & outbox_message.c.parked_at.is_(None)
+# A parked row is never marked published, so every parked row is among the unpublished ones: saying so lets
+# a count or a listing of them read the small partial index of unpublished rows (ix_outbox_unpublished)
+# instead of scanning every published row the outbox keeps for a day.
+PARKED = outbox_message.c.published_at.is_(None) & outbox_message.c.parked_at.is_not(None)
+# Both gauges from that index in one statement: the rows waiting to be sent, and the parked ones.
+BACKLOG_AND_PARKED = (select(func.count().filter(outbox_message.c.parked_at.is_(None)),
+                             func.count().filter(outbox_message.c.parked_at.is_not(None)))
+                      .select_from(outbox_message).where(outbox_message.c.published_at.is_(None)))
 # One statement text whatever the batch's size, so every connection prepares it once.
 MARK_SENT = (update(outbox_message).where(outbox_message.c.id == any_(bindparam("ids", type_=ARRAY(BigInteger))))
              .values(published_at=func.now()))
@@ -106,8 +114,7 @@ class OutboxRelay:
             try:
                 if time.monotonic() - measured > BACKLOG_INTERVAL_SECONDS:
                     measured = time.monotonic()
-                    await self.measure_backlog()
-                    await self.measure_parked()
+                    await self.measure_outbox()
                 published = await self.publish_batch()
                 self.heartbeat = time.monotonic()
                 if published < self._batch_size:
@@ -159,7 +166,7 @@ class OutboxRelay:
             await self._mark(conn, sent, parked)
         metrics.OUTBOX_PUBLISHED.labels(self._service).inc(len(sent))
         if parked:
-            await self.measure_parked()
+            await self.measure_outbox()
         return len(sent) + len(parked)
 
     async def _send(self, rows: Sequence) -> tuple[list[int], dict[int, str]]:
@@ -204,24 +211,20 @@ class OutboxRelay:
             await conn.execute(update(outbox_message).where(outbox_message.c.id == row_id)
                                .values(parked_at=func.now(), park_reason=reason))
 
-    async def measure_backlog(self) -> int:
-        """Counts committed, unpublished rows (a partial index covers them); a stalled relay shows here."""
+    async def measure_outbox(self) -> tuple[int, int]:
+        """Sets both gauges, the backlog (a stalled relay shows here) and the parked rows, with one statement."""
         async with self._engine.connect() as conn:
-            backlog = (await conn.execute(select(func.count()).select_from(outbox_message).where(UNPUBLISHED))).scalar_one()
+            backlog, parked = (await conn.execute(BACKLOG_AND_PARKED)).one()
         metrics.OUTBOX_BACKLOG.labels(self._service).set(backlog)
-        return backlog
-
-    async def measure_parked(self) -> int:
-        parked = await count_parked(self._engine)
         metrics.OUTBOX_PARKED.labels(self._service).set(parked)
-        return parked
+        return backlog, parked
 
 
 async def count_parked(engine: AsyncEngine) -> int:
     """Outbox rows Kafka refused for good, waiting for an operator."""
     async with engine.connect() as conn:
         return (await conn.execute(
-            select(func.count()).select_from(outbox_message).where(outbox_message.c.parked_at.is_not(None))
+            select(func.count()).select_from(outbox_message).where(PARKED)
         )).scalar_one()
 
 
@@ -230,6 +233,6 @@ async def parked_rows(engine: AsyncEngine, *, limit: int = 100) -> list[dict]:
     columns = (outbox_message.c.id, outbox_message.c.event_id, outbox_message.c.topic,
                outbox_message.c.created_at, outbox_message.c.parked_at, outbox_message.c.park_reason)
     async with engine.connect() as conn:
-        rows = await conn.execute(select(*columns).where(outbox_message.c.parked_at.is_not(None))
+        rows = await conn.execute(select(*columns).where(PARKED)
                                   .order_by(outbox_message.c.id).limit(limit))
         return [dict(row._mapping) for row in rows]

@@ -20,7 +20,7 @@ from services.denials.adapters.repositories import DenialsUnitOfWork
 from services.denials.adapters.tables import Denial
 from services.denials.settings import Settings as DenialsSettings
 from services.payments.application import reports as payment_reports
-from services.payments.adapters import ops_figures, period_figures
+from services.payments.adapters import aging_figures, ops_figures, period_figures
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction, SuspenseItem
 from services.payments.domain import aging, ledger
@@ -238,8 +238,10 @@ async def _post_today(server: str, tenant_id: uuid.UUID, claim_id: uuid.UUID) ->
                     "($1, $2, $3, 'ar:insurance', -50)", txn, tenant_id, claim_id))
 
 
-@pytest.mark.parametrize("db, tally", [("claims", CLAIM_TALLY), ("denials", DENIAL_TALLY)])
-async def test_the_refresh_functions_plan_their_statements_once_per_connection(infrastructure, db, tally):
+@pytest.mark.parametrize("db, function", [("claims", f"{CLAIM_TALLY.name}_refresh"),
+                                          ("denials", f"{DENIAL_TALLY.name}_refresh"),
+                                          ("payments", f"{aging_figures.NAME}_refresh")])
+async def test_the_refresh_functions_plan_their_statements_once_per_connection(infrastructure, db, function):
     (config,) = await execute(infrastructure.database_url, db,
-                              ("SELECT proconfig FROM pg_proc WHERE proname = $1", f"{tally.name}_refresh"))
+                              ("SELECT proconfig FROM pg_proc WHERE proname = $1", function))
     assert config == ["plan_cache_mode=force_generic_plan"]

@@ -8,7 +8,9 @@ Starts a durable stack of its own (`.run/pipeline-statements`, ports from BENCH_
 benchmark's), loads pg_stat_statements into its Postgres, warms the pipeline up, resets the
 statistics, posts `--encounters` encounters through the gateway as the benchmark's burst does and
 waits until every payment is posted and the consumer groups' offsets settle. The benchmark's own
-polling (one count a quarter second) is in the figures, as it is in the benchmark's. Relative
+polling (one count a quarter second) is in the figures, as it is in the benchmark's. Postgres's CPU is
+also split by process (each database's backends, the background processes, the backends that exited),
+with the cluster's commits, sessions and WAL and each table's rows written per encounter. Relative
 figures: the machine is shared.
 """
 import argparse
@@ -17,9 +19,11 @@ import json
 from pathlib import Path
 
 import asyncpg
+import psutil
 
 from tools.bench import hops, load, resources
 from tools.bench.pipeline import bench_stack, open_tenant, wait_posted
+from tools.bench.stages import database_url
 from tools.devstack.stack import Stack
 
 RUN_DIR = Path(__file__).resolve().parents[2] / ".run" / "pipeline-statements"
@@ -35,6 +39,94 @@ SELECT d.datname AS database, s.toplevel, s.calls, s.rows, s.total_exec_time AS 
 FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
 ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT $1
 """
+
+
+# Which Postgres process is which: client backends by database, the rest by kind (walwriter, checkpointer,
+# autovacuum launcher, ...). Backends that exited between the snapshots (autovacuum workers, connections
+# a pool closed, the benchmark's own) are counted together from the postmaster's reaped children.
+BACKENDS = """
+SELECT pid, CASE WHEN backend_type = 'client backend' THEN coalesce(datname, '?') ELSE backend_type END AS kind
+FROM pg_stat_activity
+"""
+# Work the whole cluster counts: commits and rollbacks, sessions opened, WAL written and flushed.
+COUNTERS = """
+SELECT (SELECT sum(xact_commit) FROM pg_stat_database) AS commits,
+       (SELECT sum(xact_rollback) FROM pg_stat_database) AS rollbacks,
+       (SELECT sum(sessions) FROM pg_stat_database) AS sessions,
+       (SELECT sum(tup_inserted + tup_updated + tup_deleted) FROM pg_stat_database) AS rows_written,
+       (SELECT sum(writes) FROM pg_stat_io WHERE object = 'wal') AS wal_writes,
+       (SELECT sum(fsyncs) FROM pg_stat_io WHERE object = 'wal') AS wal_flushes,
+       wal_records, wal_fpi, wal_bytes
+FROM pg_stat_wal
+"""
+
+# Row versions each table wrote (an update that is not HOT also writes every index again), read per database.
+TABLE_WRITES = """
+SELECT relname, n_tup_ins AS inserted, n_tup_upd AS updated, n_tup_hot_upd AS hot, n_tup_del AS deleted
+FROM pg_stat_user_tables
+"""
+SERVICES = ("gateway", "coding", "claims", "payments", "denials")
+
+
+async def table_writes(server_url: str) -> dict[str, dict[str, int]]:
+    """`service.table` -> rows inserted, updated (HOT among them) and deleted so far."""
+    writes = {}
+    for service in SERVICES:
+        conn = await asyncpg.connect(database_url(server_url, service))
+        try:
+            for row in await conn.fetch(TABLE_WRITES):
+                writes[f"{service}.{row['relname']}"] = {k: row[k] for k in ("inserted", "updated", "hot", "deleted")}
+        finally:
+            await conn.close()
+    return writes
+
+
+def writes_between(before: dict, after: dict, encounters: int, top: int) -> list[dict]:
+    """The tables that wrote most per encounter: inserts, updates (and how many were HOT), deletes."""
+    rows = []
+    for table, counts in after.items():
+        delta = {k: (v - before.get(table, {}).get(k, 0)) / encounters for k, v in counts.items()}
+        if any(delta.values()):
+            rows.append({"table": table, **{k: round(v, 3) for k, v in delta.items()}})
+    return sorted(rows, key=lambda r: -(r["inserted"] + r["updated"] + r["deleted"]))[:top]
+
+
+async def postgres_state(server_url: str, postmaster: int) -> dict:
+    """CPU seconds of every live Postgres process by kind, the reaped children's, and the cluster's counters."""
+    conn = await asyncpg.connect(server_url)
+    try:
+        kinds = {r["pid"]: r["kind"] for r in await conn.fetch(BACKENDS)}
+        counters = {k: float(v) for k, v in (await conn.fetchrow(COUNTERS)).items()}
+        own = await conn.fetchval("SELECT pg_backend_pid()")
+    finally:
+        await conn.close()
+    root = psutil.Process(postmaster)
+    reaped = root.cpu_times()
+    cpu = {"postmaster": {postmaster: reaped.user + reaped.system},
+           "exited": {0: reaped.children_user + reaped.children_system}}
+    for child in root.children():
+        if child.pid == own:
+            continue
+        try:
+            times = child.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        cpu.setdefault(kinds.get(child.pid, "other"), {})[child.pid] = times.user + times.system
+    return {"cpu": cpu, "counters": counters}
+
+
+def postgres_split(before: dict, after: dict, encounters: int) -> dict:
+    """Postgres's CPU ms per encounter by process kind, and the cluster's counters per encounter. A process
+    that started during the run counts from zero; one that exited is in "exited"."""
+    def per(value: float) -> float:
+        return round(value / encounters, 3)
+
+    cpu = {}
+    for kind, pids in after["cpu"].items():
+        spent = sum(s - before["cpu"].get(kind, {}).get(pid, 0.0) for pid, s in pids.items())
+        cpu[kind] = round(1000 * spent / encounters, 3)
+    counters = {k: per(after["counters"][k] - before["counters"][k]) for k in after["counters"]}
+    return {"cpu_ms_per_encounter": dict(sorted(cpu.items(), key=lambda kv: -kv[1])), "per_encounter": counters}
 
 
 async def enable_statistics(server_url: str) -> None:
@@ -87,13 +179,20 @@ def measure(stack: Stack, encounters: int, top: int) -> dict:
     tenant = open_tenant(stack, "Statements")
     asyncio.run(hops.settled(stack.operator_kafka()))
     asyncio.run(reset_statistics(stack.database_url))
+    postmaster = resources.postmaster_pid(stack)
+    writes_before = asyncio.run(table_writes(stack.database_url))
+    postgres_before = asyncio.run(postgres_state(stack.database_url, postmaster))
     before = resources.snapshot(stack)
     asyncio.run(load.post_burst(gateway, tenant["api_key"], encounters))
     wait_posted(stack, tenant["tenant_id"], encounters)
     asyncio.run(hops.settled(stack.operator_kafka()))
     cpu = resources.cpu_between(before, resources.snapshot(stack))
+    postgres_after = asyncio.run(postgres_state(stack.database_url, postmaster))
+    writes = writes_between(writes_before, asyncio.run(table_writes(stack.database_url)), encounters, top)
     return {"encounters": encounters,
             "cpu_ms_per_encounter": {name: round(1000 * s / encounters, 2) for name, s in sorted(cpu.items())},
+            "postgres": postgres_split(postgres_before, postgres_after, encounters),
+            "table_writes_per_encounter": writes,
             **asyncio.run(read_statistics(stack.database_url, top, encounters))}
 
 

@@ -10,13 +10,19 @@ import psutil
 from tools.devstack.stack import Stack
 
 
+def postmaster_pid(stack: Stack) -> int | None:
+    """The pid of the stack's own Postgres server, if it runs one."""
+    pid_file = Path(stack.postgres.data_dir) / "postmaster.pid" if stack.postgres else None
+    return int(pid_file.read_text().split()[0]) if pid_file and pid_file.exists() else None
+
+
 def _roots(stack: Stack) -> dict[str, int]:
     roots = {name: process.pid for name, process in stack.processes.items() if process.poll() is None}
     if stack.kafka.process and stack.kafka.process.poll() is None:
         roots["kafka"] = stack.kafka.process.pid
-    pid_file = Path(stack.postgres.data_dir) / "postmaster.pid" if stack.postgres else None
-    if pid_file and pid_file.exists():
-        roots["postgres"] = int(pid_file.read_text().split()[0])
+    postmaster = postmaster_pid(stack)
+    if postmaster is not None:
+        roots["postgres"] = postmaster
     return roots
 
 
