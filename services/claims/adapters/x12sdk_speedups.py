@@ -13,32 +13,18 @@ and only on the x12sdk version it was checked against; any other version runs un
 same verdicts) with a warning in the log. tests/unit/claims/test_x12sdk_speedups.py compares the
 verdicts on a corpus of valid and broken 270s and 276s with a pristine x12sdk in a subprocess.
 """
-import logging
-import threading
-
 import x12sdk
 import x12sdk.models
 import x12sdk.parsing
 
+from services.claims.adapters.library_patches import PatchLayer
+
 SUPPORTED_VERSION = "2.2.0"
-log = logging.getLogger(__name__)
-_lock = threading.Lock()
-_applied: bool | None = None  # None: not tried yet; then whether the patches are in place
 
 
 def apply() -> bool:
     """Install every patch once (idempotent, thread safe); False when x12sdk's version is unknown."""
-    global _applied
-    with _lock:
-        if _applied is None:
-            _applied = x12sdk.__version__ == SUPPORTED_VERSION
-            if _applied:
-                for patch in PATCHES:
-                    patch()
-            else:
-                log.warning("x12sdk %s is not the version these speedups were checked against (%s): "
-                            "running it unpatched", x12sdk.__version__, SUPPORTED_VERSION)
-        return _applied
+    return LAYER.apply()
 
 
 def _remember_list_fields() -> None:
@@ -76,3 +62,4 @@ def _split_fields_once() -> None:
 
 
 PATCHES = (_remember_list_fields, _split_fields_once)
+LAYER = PatchLayer("x12sdk", SUPPORTED_VERSION, lambda: x12sdk.__version__, PATCHES)

@@ -48,7 +48,7 @@ def test_a_file_read_again_gets_the_same_verdict():
 
 
 def test_an_unknown_x12sdk_version_is_left_unpatched(monkeypatch, caplog):
-    monkeypatch.setattr(x12sdk_speedups, "_applied", None)
+    monkeypatch.setattr(x12sdk_speedups.LAYER, "applied", None)
     monkeypatch.setattr(x12sdk, "__version__", "9.9.9")
     assert x12sdk_speedups.apply() is False
     assert "9.9.9" in caplog.text and "unpatched" in caplog.text

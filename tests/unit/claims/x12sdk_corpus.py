@@ -11,6 +11,7 @@ from decimal import Decimal
 
 AT = datetime(2026, 11, 22, 10, 30, tzinfo=timezone.utc)
 RELATIONSHIPS = ("self", "child", "spouse")
+UNKNOWN_VERSION = "0.0.0+pristine"
 
 
 def _inquiries(count: int, start: int = 0):
@@ -79,8 +80,9 @@ def build_corpus() -> dict[str, tuple[str, str]]:
 
 
 def main() -> None:
+    import x12sdk
+    x12sdk.__version__ = UNKNOWN_VERSION  # pristine: the speedups install nothing on a version they do not know
     from services.claims.adapters import x12sdk_speedups
-    x12sdk_speedups._applied = False  # pristine: apply() installs nothing
     from services.claims.domain.x12_models import validate_transactions
     corpus = json.load(sys.stdin)
     json.dump({"patched": x12sdk_speedups.apply(),
