@@ -59,6 +59,9 @@ def control_character_problems(text: str) -> list[str]:
         return [f"segment 1: control character {_code(found.group())} in a file that is not X12"] if found else []
     if "\x00" in (d.element, d.component, d.repetition, d.segment):
         return ["ISA at segment 1: NUL cannot be a delimiter"]
+    inside = str.maketrans("", "", d.element + d.component + d.repetition)
+    if not _CONTROL.search(text.replace(d.segment, "").translate(inside)):
+        return []  # none but the delimiters: nothing to place (most files; the search below is per element)
     problems: list[str] = []
     position = 0
     for raw in text.split(d.segment):
@@ -66,7 +69,8 @@ def control_character_problems(text: str) -> list[str]:
         if not stripped:
             continue
         position += 1
-        problems += _segment_control_problems(stripped, position, d)
+        if _CONTROL.search(stripped.translate(inside)):  # a segment without one has no element with one
+            problems += _segment_control_problems(stripped, position, d)
         if len(problems) >= MAX_CONTROL_PROBLEMS:
             break
     return problems[:MAX_CONTROL_PROBLEMS]

@@ -1,12 +1,18 @@
 """The claims consumer's cost per claim, use case by use case, against a real Postgres.
 
+    BENCH_PORT_BASE=25000 python -m tools.bench.claims_cost [--claims 2000]
     python -m tools.bench.claims_cost --database-url postgresql://postgres@127.0.0.1:5432/postgres \
         [--claims 2000] [--pgdata .run/pgdata]
 
-Runs claim.coded, the 837P submission (batch, pyx12 validation, hand-over to a dropbox), 277CA and
-remit.received over `--claims` claims in batches of 500 (one transaction per batch, as the consumer does) and prints CPU per claim of this process and of the Postgres server
-processes, and the wall time. The database gets the claims service's migrations and one new tenant.
-Not included: Kafka, envelope parsing, inbox and consumer spans (the same for every implementation).
+Runs claim.coded, the submission rounds, 277CA and remit.received over `--claims` claims of distinct
+patients and members, as the service runs them: claim.coded and remit.received in batches of 500 (one
+transaction per batch, as the consumer does); the rounds as the submission loop runs them (coverage checked
+with one 270 per tenant and payer through x12sdk's models, the payer simulator's 271 applied, then batched into
+837Ps of `SUBMIT_BATCH_SIZE` claims, each validated by pyx12, and handed over to a dropbox); one 277CA per
+837P, read as the clearinghouse route reads it (control characters, segments) and applied. Prints CPU per
+claim of this process (the simulator's own CPU, writing 271s, left out) and of the Postgres server processes,
+and the wall time. The database gets the claims service's migrations and one new tenant. Not included: Kafka,
+envelope parsing, inbox, consumer spans and HTTP (the same for every implementation).
 """
 import argparse
 import asyncio
@@ -16,29 +22,35 @@ import sys
 import tempfile
 import time
 import uuid
+from datetime import datetime, timezone
 from decimal import Decimal
 
 import psutil
+from sqlalchemy import select
 
+from shared.collector import settle_after_start
 from shared.contracts.envelope import Envelope
 from shared.contracts.remit import RemitReceived
 from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
-from services.claims.adapters.claim_repository import CLAIM
-from services.claims.adapters.clearinghouse import DropboxClearinghouse
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.application.apply_remits import apply_remits
 from services.claims.application.build_claims import build_claims
 from services.claims.application.record_acks import record_acknowledgments
 from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import next_interchange_to_send, send_interchange
-from services.claims.application.submit_batch import batch_ready_claims
+from services.claims.application.submission_round import verify_and_batch
 from services.claims.adapters.catalog import Catalog
-from services.claims.domain.acks import ClaimAck
+from services.claims.adapters.tables import Interchange
+from services.claims.domain.acks import read_277ca
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
 from tests.unit.claims.fakes import Batch
+from tools.bench.claims_loops_cost import RUN_DIR, SUBMITTER, SimulatedClearinghouse, start_postgres
+from tools.payer_sim.adjudication import ClaimDecision
+from tools.payer_sim.x12_read import read_837p
+from tools.payer_sim.x12_write import write_277ca
 
 BATCH = 500  # the consumer's largest polled batch
 
@@ -54,10 +66,11 @@ def postgres_cpu(pgdata: str | None) -> float:
         sum(child.cpu_times()[:2]) for child in server.children())
 
 
-async def timed(label: str, claims: int, step, pgdata: str | None) -> None:
-    cpu, wall, server = time.process_time(), time.perf_counter(), postgres_cpu(pgdata)
+async def timed(label: str, claims: int, step, pgdata: str | None, simulator: SimulatedClearinghouse) -> None:
+    cpu, wall, server = time.process_time() - simulator.cpu, time.perf_counter(), postgres_cpu(pgdata)
     await step()
-    cpu, wall, server = time.process_time() - cpu, time.perf_counter() - wall, postgres_cpu(pgdata) - server
+    cpu = time.process_time() - simulator.cpu - cpu
+    wall, server = time.perf_counter() - wall, postgres_cpu(pgdata) - server
     print(f"{label:8s} client {cpu / claims * 1000:5.2f} ms/claim  postgres {server / claims * 1000:5.2f} ms/claim  "
           f"wall {wall / claims * 1000:5.2f} ms/claim", flush=True)
 
@@ -70,42 +83,57 @@ def remit_for(tenant_id: uuid.UUID, claim) -> Envelope:
         patient_responsibility=Decimal("0.00"), payer_claim_control_number="P1", trace_number="T1"))
 
 
+async def acknowledgments(units, tenant_id: uuid.UUID) -> list[str]:
+    """The simulator's 277CA for each 837P stored, every claim accepted (written before the step is timed)."""
+    async with units() as uow:
+        files = (await uow.session.execute(select(Interchange.x12).where(
+            Interchange.tenant_id == tenant_id, Interchange.x12.contains("ST*837*")))).scalars().all()
+    at = datetime.now(timezone.utc)
+    answers = []
+    for control, text in enumerate(files, start=1):
+        submission = read_837p(text)
+        answers.append(write_277ca(submission, [ClaimDecision(claim=c, payer_claim_number=f"P{control}")
+                                                for c in submission.claims], control=control, at=at))
+    return answers
+
+
+def coded_batches(count: int, first: int) -> list[list]:
+    """`count` coded claims of one patient and member each, as the benchmark's encounters, in consumer batches."""
+    claims = [coded(encounter_id=str(uuid.uuid4()), patient={**ENCOUNTER["patient"], "id": f"MRN-{i}"},
+                    coverage={**ENCOUNTER["coverage"], "member_id": f"W{100000000 + i:09d}"})
+              for i in range(first, first + count)]
+    return [claims[i:i + BATCH] for i in range(0, count, BATCH)]
+
+
 async def run(database_url: str, claims: int, pgdata: str | None) -> None:
-    engine = make_engine(Settings(database_url=database_url))
+    settings = Settings(database_url=database_url)
+    engine = make_engine(settings)
     units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
     catalog = Catalog.load()
-    tenant_id = uuid.uuid4()
-    async with units() as uow:
-        await register_tenant(uow, Envelope[TenantRegistered](
-            event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
-            payload=TenantRegistered(tenant_id=str(tenant_id), name="cost", billing_provider=BILLING)), catalog=catalog)
-    coded_claims = [coded(encounter_id=str(uuid.uuid4()), patient={**ENCOUNTER["patient"], "id": f"MRN-{i}"})
-                    for i in range(claims)]  # one patient each: the duplicate rule lets every claim through
-    batches = [coded_claims[i:i + BATCH] for i in range(0, claims, BATCH)]
 
-    async def build() -> None:
+    async def new_tenant(name: str) -> uuid.UUID:
+        tenant_id = uuid.uuid4()
+        async with units() as uow:
+            await register_tenant(uow, Envelope[TenantRegistered](
+                event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
+                payload=TenantRegistered(tenant_id=str(tenant_id), name=name, billing_provider=BILLING)),
+                catalog=catalog)
+        return tenant_id
+
+    async def build(tenant_id: uuid.UUID, batches: list[list]) -> None:
         for batch in batches:
             async with units() as uow:
                 await build_claims(uow, Batch([Envelope(event_type="claim.coded", tenant_id=tenant_id,
                                                         subject_id=c.claim_id, payload=c) for c in batch]),
                                    catalog=catalog)
 
-    async def acknowledge() -> None:
-        for batch in batches:
-            async with units() as uow:
-                acks = [ClaimAck(c.patient_control_number, True, "P1", []) for c in batch]
-                await record_acknowledgments(uow, tenant_id=tenant_id, acks=acks, x12="")
-
-    async def pay() -> None:
-        for batch in batches:
-            async with units() as uow:
-                await apply_remits(uow, Batch([remit_for(tenant_id, c) for c in batch]))
-
     async def submit() -> None:
+        """The submission loop's rounds: each verifies and batches what is ready, then hands its files over."""
         while True:
             async with units() as uow:
-                batched = await batch_ready_claims(uow, catalog=catalog, submitter_id="BILLINGPLATFORM", usage="T",
-                                                   limit=BATCH)
+                batched = await verify_and_batch(uow, catalog=catalog, clearinghouse=clearinghouse,
+                                                 submitter_id=SUBMITTER, usage="T", limit=settings.submission_batch_size,
+                                                 interchange_size=settings.submit_batch_size)
             while True:
                 async with units() as uow:
                     interchange = await next_interchange_to_send(uow)
@@ -115,27 +143,49 @@ async def run(database_url: str, claims: int, pgdata: str | None) -> None:
             if not batched:
                 return
 
-    await timed("coded", claims, build, pgdata)
-    async with units() as uow:  # as if their coverage had been verified
-        await uow.session.execute(CLAIM.update().where(CLAIM.c.tenant_id == tenant_id)
-                                  .values(eligibility={"status": "active"}))
+    async def acknowledge() -> None:
+        for text in answers:
+            async with units() as uow:
+                await record_acknowledgments(uow, tenant_id=tenant_id, acks=read_277ca(text), x12=text)
+
+    async def pay() -> None:
+        for batch in batches:
+            async with units() as uow:
+                await apply_remits(uow, Batch([remit_for(tenant_id, c) for c in batch]))
+
     with tempfile.TemporaryDirectory() as dropbox:
-        clearinghouse = DropboxClearinghouse(dropbox)
-        await timed("submit", claims, submit, pgdata)
-    await timed("277CA", claims, acknowledge, pgdata)
-    await timed("remit", claims, pay, pgdata)
+        clearinghouse = SimulatedClearinghouse(dropbox)
+        # A running service has pyx12's maps, x12sdk's 270 models and its prepared statements (not measured),
+        # and its collector settled after start-up, as here.
+        await build(await new_tenant("warm-up"), coded_batches(5, claims))
+        await submit()
+        settle_after_start()
+        tenant_id, batches = await new_tenant("cost"), coded_batches(claims, 0)
+        await timed("coded", claims, lambda: build(tenant_id, batches), pgdata, clearinghouse)
+        await timed("submit", claims, submit, pgdata, clearinghouse)
+        answers = await acknowledgments(units, tenant_id)
+        await timed("277CA", claims, acknowledge, pgdata, clearinghouse)
+        await timed("remit", claims, pay, pgdata, clearinghouse)
     await engine.dispose()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tools.bench.claims_cost", description=__doc__.split("\n")[0])
-    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--database-url", help="a Postgres to use; without it, an embedded one of its own "
+                                               "(claims_loops_cost's, port BENCH_PORT_BASE + 331)")
     parser.add_argument("--claims", type=int, default=2000)
     parser.add_argument("--pgdata", default=None, help="the server's data folder, to count its CPU too")
     args = parser.parse_args()
-    subprocess.run([sys.executable, "-m", "shared.db.migrate", "claims"], check=True,
-                   env={**os.environ, "DATABASE_URL": args.database_url})
-    asyncio.run(run(args.database_url, args.claims, args.pgdata))
+    if args.database_url:
+        subprocess.run([sys.executable, "-m", "shared.db.migrate", "claims"], check=True,
+                       env={**os.environ, "DATABASE_URL": args.database_url})
+        asyncio.run(run(args.database_url, args.claims, args.pgdata))
+        return
+    postgres = start_postgres(int(os.environ.get("BENCH_PORT_BASE", "18000")) + 331)
+    try:
+        asyncio.run(run(postgres.url, args.claims, str(RUN_DIR / "pgdata")))
+    finally:
+        postgres.stop()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ The verdicts are checked against a pristine pyx12 in a subprocess by the corpus 
 """
 import copy
 import functools
-import logging
 import threading
 
 import pyx12
@@ -34,26 +33,14 @@ from pyx12.map_if import loop_if, segment_if, x12_node
 from pyx12.nodeCounter import NodeCounter
 
 from services.claims.adapters import pyx12_segment_speedups
+from services.claims.adapters.library_patches import PatchLayer
 
 SUPPORTED_VERSION = "4.0.0"
-log = logging.getLogger(__name__)
-_lock = threading.Lock()
-_applied: bool | None = None  # None: not tried yet; then whether the patches are in place
 
 
 def apply() -> bool:
     """Install every patch once (idempotent, thread safe); False when pyx12's version is unknown."""
-    global _applied
-    with _lock:
-        if _applied is None:
-            _applied = pyx12.__version__ == SUPPORTED_VERSION
-            if _applied:
-                for patch in PATCHES:
-                    patch()
-            else:
-                log.warning("pyx12 %s is not the version these speedups were checked against (%s): "
-                            "running it unpatched", pyx12.__version__, SUPPORTED_VERSION)
-        return _applied
+    return LAYER.apply()
 
 
 # 1. Maps loaded once per process ------------------------------------------------------------------
@@ -336,3 +323,4 @@ PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter
            _parse_refdes_once,
            _index_children_by_seq, _remember_unique_key_fields, _match_segments_by_id_first, _skip_printable_values,
            *pyx12_segment_speedups.PATCHES)
+LAYER = PatchLayer("pyx12", SUPPORTED_VERSION, lambda: pyx12.__version__, PATCHES)

@@ -3,10 +3,15 @@
 pyx12 4.0.0 ships no 5010 map for the 270, 271 or 276 (the
 wheel carries only the 4010 ones), so these are checked by parsing them into x12sdk's pydantic models
 of 005010X279A1 and 005010X212, which enforce loops, required segments, code values and counts.
-Messages give the loop path and the rule, never the offending value (it can be PHI).
+Messages give the loop path and the rule, never the offending value (it can be PHI). x12sdk runs
+with the speedups of `x12sdk_speedups`: same verdicts, less CPU.
 """
 from pydantic import ValidationError
 from x12sdk.io import X12ModelReader
+
+from services.claims.adapters import x12sdk_speedups
+
+x12sdk_speedups.apply()
 
 
 def validate_transactions(text: str, expected: str) -> list[str]:

@@ -63,7 +63,7 @@ def test_a_map_is_parsed_once_per_process():
 
 
 def test_an_unknown_pyx12_version_is_left_unpatched(monkeypatch, caplog):
-    monkeypatch.setattr(pyx12_speedups, "_applied", None)
+    monkeypatch.setattr(pyx12_speedups.LAYER, "applied", None)
     monkeypatch.setattr(pyx12, "__version__", "9.9.9")
     assert pyx12_speedups.apply() is False
     assert "9.9.9" in caplog.text and "unpatched" in caplog.text
