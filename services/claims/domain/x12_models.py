@@ -20,10 +20,23 @@ def validate_transactions(text: str, expected: str) -> list[str]:
         with X12ModelReader(text) as reader:
             models = list(reader.models())
     except ValidationError as exc:
-        return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors(include_input=False)][:20]
+        return [_problem(error) for error in exc.errors(include_input=False)][:20]
     except Exception as exc:  # fail closed: a file the models cannot read is not sent
         return [f"x12sdk could not read the file: {type(exc).__name__}"]
     kinds = [m.header.st_segment.transaction_set_identifier_code for m in models]
     if not kinds or any(kind != expected for kind in kinds):
         return [f"expected {expected} transactions, found {','.join(kinds) or 'none'}"]
     return []
+
+
+# The library's own validators raise ValueErrors that quote the value ("Invalid date value 19711305"): a
+# birth date or a member id. Their message is replaced by the rule's kind; pydantic's built-in messages
+# name what was expected, never the input.
+VALUE_QUOTING_ERRORS = frozenset({"value_error", "assertion_error"})
+
+
+def _problem(error: dict) -> str:
+    where = ".".join(str(part) for part in error["loc"])
+    if error["type"] in VALUE_QUOTING_ERRORS:
+        return f"{where}: the value breaks the implementation guide's rule for this element"
+    return f"{where}: {error['msg']}"

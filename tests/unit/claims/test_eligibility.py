@@ -1,4 +1,5 @@
 """270 writer, 271 reader and the hold rule, against the simulator's real 271s."""
+import re
 import tempfile
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -101,3 +102,10 @@ def test_the_public_view_keeps_money_as_strings():
     view = EligibilityAnswer("T", "active", "GOLD PPO", Decimal("20.00"), Decimal("150"), Decimal("0.2")).public()
     assert view == {"status": "active", "plan": "GOLD PPO", "copay": "20.00", "deductible_remaining": "150",
                     "coinsurance": "0.2", "reasons": []}
+
+
+def test_the_gate_names_the_rule_a_value_broke_never_the_value():
+    x12, _ = ask(inquiry("PCN1", "W123456789"))
+    birth_date = re.search(r"DMG\*D8\*(\d{8})", x12).group(1)
+    problems = validate_transactions(x12.replace(f"DMG*D8*{birth_date}", "DMG*D8*19711305"), "270")
+    assert problems and not any("19711305" in problem for problem in problems)
