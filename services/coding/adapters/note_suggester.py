@@ -51,8 +51,9 @@ RESPELT_TERM_REASON = ("a word of the term is misspelt by one letter (\"hyperten
                        "word it is one letter from")
 RESPELT_FINDING_REASON = f"{RESPELT_TERM}: a word misspelt by one letter was read as the ICD-10-CM word"
 PAST_BY_NAME = "past-by-name"
-PAST_BY_NAME_REASON = ("\"prior\", \"previous\", \"former\" or \"remote\" names the condition past: the index's History "
-                       "entry for it, as for \"history of\"")
+PAST_BY_NAME_REASON = ("\"prior\", \"previous\", \"former\", \"remote\", a problem list's \"historical\" or a course "
+                       "completed for it names the condition past: the index's History entry for it, as for "
+                       "\"history of\"")
 CHAPTER_HISTORY = "family-history-by-chapter"
 CHAPTER_HISTORY_CONFIDENCE = 0.9
 CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History entry for: the family history code "
@@ -350,12 +351,15 @@ def _colon_no_closes_its_item(target, modifier, between) -> bool:
 def _new_clause():
     """Run-on dictation strings clauses with commas: "no more heartburn, bp is okay, he also has a rash", "CTA
     negative for PE, diagnosed with costochondritis". A comma before a new subject or a diagnosis stated ends a
-    cue's reach across the list (`note_context.NEW_CLAUSE` for the scope rules)."""
+    cue's reach across the list (`note_context.NEW_CLAUSE` for the scope rules), and so does a semicolon."""
     from medspacy.context import ConTextRule
 
-    return [ConTextRule(f"new clause ({word})", "TERMINATE", direction="TERMINATE",
-                        pattern=[{"TEXT": ","}, {"LOWER": word}])
-            for word in NEW_CLAUSE_WORDS]
+    return [*(ConTextRule(f"new clause ({word})", "TERMINATE", direction="TERMINATE",
+                          pattern=[{"TEXT": ","}, {"LOWER": word}])
+              for word in NEW_CLAUSE_WORDS),
+            # a problem list's items: "Acute sinusitis - resolved 01/2025; Hypothyroidism - active" (the scope rules
+            # cut their clause there too)
+            ConTextRule("list item (;)", "TERMINATE", direction="TERMINATE", pattern=[{"TEXT": ";"}])]
 
 
 def _postfix_history():
