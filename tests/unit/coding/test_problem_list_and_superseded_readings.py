@@ -183,3 +183,24 @@ def test_an_eponym_named_over_elsewhere_goes_to_a_coder(suggest):
 def test_a_fracture_of_a_part_of_the_fifth_metatarsal_is_the_bones_code(suggest):
     assert "S92.355D" in coded(suggest, "Ortho f/u, 8 wks s/p nondisplaced fracture of shaft of L 5th metatarsal, "
                                         "routine healing.")
+
+
+@pytest.mark.parametrize("note, sign", [
+    ("Order: urine culture. Reason: rule out UTI - dysuria.", "R30.0"),
+    ("Order: CXR. Reason: r/o pneumonia - cough and fever.", "R05.9"),
+    ("Ruled out MI; chest pain - atypical.", "R07.9"),
+])
+def test_the_sign_given_as_the_reason_to_rule_a_diagnosis_out_is_coded(suggest, note, sign):
+    assert sign in coded(suggest, note)
+
+
+@pytest.mark.parametrize("note, sign", [
+    ("Reason: r/o cough.", "R05.9"),
+    ("Rule out: cough, fever.", "R05.9"),
+])
+def test_a_sign_the_cue_names_first_is_still_ruled_out(suggest, note, sign):
+    assert sign not in coded(suggest, note)
+
+
+def test_the_diagnosis_ruled_out_is_not_coded(suggest):
+    assert "N39.0" not in coded(suggest, "Order: urine culture. Reason: rule out UTI - dysuria.")
