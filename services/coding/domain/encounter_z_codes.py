@@ -21,7 +21,8 @@ _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|s
                        # a later date: "Lung cancer screening program - LDCT in 3 mo", "next year"
                        r"in \d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?)|next (week|month|year))\b", re.IGNORECASE)
 # A screening the sentence dates before this visit ("annual LDCT last month negative", "colonoscopy 3 yrs ago",
-# "mammogram in 2024", "colonoscopy 2024 negative") is a past test's result: the encounter it belonged to was coded then.
+# "mammogram in 2024", "colonoscopy 2024 negative") is a past test's result: the encounter it belonged to was coded
+# then.
 DONE_BEFORE = re.compile(r"\b(last (week|month|year|spring|summer|fall|autumn|winter)|"
                          r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|"
                          # a year and its result: "colonoscopy 2024 negative"

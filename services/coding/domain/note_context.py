@@ -95,7 +95,8 @@ RULES = (
                      r"status post treatment (for|of)", r"s/p treatment (for|of)",
                      COMPLETED_COURSE_CUE),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
-                         r"no recurrence|(?<!being )(?<!be )repleted|" + LIST_STATUS_PAST + "|" + COMPLETED_AFTER_CUE + "|"
+                         r"no recurrence|(?<!being )(?<!be )repleted|" + LIST_STATUS_PAST + "|" +
+                         COMPLETED_AFTER_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
                          r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered)\b", re.IGNORECASE),
               unless=_words("recurrent", "recurred", "again"),
@@ -105,8 +106,8 @@ RULES = (
               re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
                                 r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
-                         # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last exam" (not "none
-                         # since 2019": no recurrence of a past one)
+                         # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last
+                         # exam" (not "none since 2019": no recurrence of a past one)
                          r"not seen|not found)\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)", re.IGNORECASE)),
     # A condition named as a test's analyte: "hepatitis B surface antibody titer", "Lyme IgM" (the test, not a
     # diagnosis; its result, if the note states one, is read by the rules for results)

@@ -22,9 +22,10 @@ _STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits?
                           r"\s*(\w+ ){0,2}(cerebral infarction|cerebrovascular accident|stroke|cva|"
                           r"(mca|aca|pca|cerebral|lacunar|thalamic|pontine|cerebellar|brain) infarct(ion)?)\b",
                           re.IGNORECASE)
+_STROKE_WORDS = r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
 # the deficit written after the stroke: "ischemic stroke 2022 with residual R hemiparesis"
-_STROKE_WITH_RESIDUAL = re.compile(r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
-                                   r"[^.;\n]{0,30}?(\bwith|\bw/) ?(residual|persistent|lasting|chronic)\b", re.IGNORECASE)
+_STROKE_WITH_RESIDUAL = re.compile(_STROKE_WORDS + r"[^.;\n]{0,30}?(\bwith|\bw/) ?"
+                                   r"(residual|persistent|lasting|chronic)\b", re.IGNORECASE)
 # a deficit the note says is gone is no sequela to code ("aphasia from that stroke has resolved")
 _RESOLVED = re.compile(r"\b(resolved|recovered|cleared|gone|back to baseline)\b", re.IGNORECASE)
 # "without residual deficits": the history code a coded sequela contradicts
@@ -81,7 +82,7 @@ def _stroke_mentions(note: str) -> list[tuple[re.Match, str]]:
     return [*((m, sentence(note, m.start(), m.end())) for m in found), *_residual_next_sentence(note)]
 
 
-_STROKE_NAMED = re.compile(r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b", re.IGNORECASE)
+_STROKE_NAMED = re.compile(_STROKE_WORDS, re.IGNORECASE)
 _RESIDUAL_OPENING = re.compile(r"[.;\n]\s*(residual|persistent|lasting|remaining)\b(?! risk)", re.IGNORECASE)
 
 
