@@ -14,7 +14,7 @@ stays as it is.
 import re
 
 from services.coding.domain.context_z_codes import history_code
-from services.coding.domain.note_context import COMPLETED_COURSE_CUE
+from services.coding.domain.note_context import COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE
 from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -45,7 +45,8 @@ _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
                  r"(completed|finished) (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+"
                  r"(?=[^.;\n]*\b(resolved|cleared|cured|stopped|discontinued|now off)\b)|"
                  # or written after the condition it treated: "admitted for CAP, completed levofloxacin"
-                 r"(?<=, )(completed|finished) (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+")
+                 r"(?<=, )" + COMPLETED_AFTER_CUE +
+                 r" (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+")
 _YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago")
 _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|finishing|"
              r"recurr\w*|worse\w*")

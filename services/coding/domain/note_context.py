@@ -25,12 +25,13 @@ NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supp
 COMPLETED_COURSE_CUE = r"(?<!not )(?<!yet to )(completed|finished)(?! \d+ of)[^.;:]{0,60}\bfor"
 # the same course written after the condition it treated: "admitted for CAP, completed levofloxacin", "PE 2022,
 # completed 6 mo of apixaban" (a test or a visit completed is not a course: "pneumonia, CXR completed", "completed
-# the referral form")
+# the referral form", "completed diabetes education class")
 _NOT_A_COURSE = ("ct", "cxr", "x-ray", "xray", "mri", "us", "ultrasound", "echo", "eval", "evaluation", "workup",
                  "work-up", "testing", "test", "tests", "lab", "labs", "imaging", "study", "scan", "referral", "form",
-                 "forms", "questionnaire", "screening", "visit")
+                 "forms", "questionnaire", "screening", "visit", "education", "class", "classes", "teaching",
+                 "training", "program", "session", "vaccine", "vaccines", "vaccination", "series", "paperwork")
 COMPLETED_AFTER_CUE = ("".join(rf"(?<!{word} )" for word in ("not", "yet", *_NOT_A_COURSE)) +
-                       r"(completed|finished)(?! \d+ of)(?!\W+(an? |the )?(" + "|".join(_NOT_A_COURSE) + r")\b)")
+                       r"(completed|finished)(?! \d+ of)(?!\W+(an? |the )?(\w+ ){0,2}(" + "|".join(_NOT_A_COURSE) + r")\b)")
 # a problem list's status written after the item: "Gout - inactive", "Concussion 2021 - historical", "Fatty liver
 # (resolved on imaging - removed from list)", "Graves no longer active"
 LIST_STATUS_PAST = r"inactive|historical|removed from (the )?(problem )?list"

@@ -112,6 +112,7 @@ def test_a_course_completed_years_back_is_a_history_not_what_the_visit_follows_u
 
 def test_a_test_completed_is_no_course(suggest):
     assert _current("Pneumonia, CXR completed, on amoxicillin.", "Pneumonia")
+    assert _scope("Type 2 diabetes, completed diabetes education class.", "Type 2 diabetes") is None
     assert "J18.9" in coded(suggest, "Pneumonia, CXR completed, on amoxicillin day 3.")
 
 
