@@ -31,15 +31,17 @@ _NOT_A_COURSE = ("ct", "cxr", "x-ray", "xray", "mri", "us", "ultrasound", "echo"
                  "forms", "questionnaire", "screening", "visit", "education", "class", "classes", "teaching",
                  "training", "program", "session", "vaccine", "vaccines", "vaccination", "series", "paperwork")
 COMPLETED_AFTER_CUE = ("".join(rf"(?<!{word} )" for word in ("not", "yet", *_NOT_A_COURSE)) +
-                       r"(completed|finished)(?! \d+ of)(?!\W+(an? |the )?(\w+ ){0,2}(" + "|".join(_NOT_A_COURSE) + r")\b)")
-# a problem list's status written after the item: "Gout - inactive", "Concussion 2021 - historical", "Fatty liver
-# (resolved on imaging - removed from list)", "Graves no longer active"
-LIST_STATUS_PAST = r"inactive|historical|removed from (the )?(problem )?list"
+                       r"(completed|finished)(?! \d+ of)(?!\W+(an? |the )?(\w+ ){0,2}(" + "|".join(_NOT_A_COURSE) +
+                       r")\b)")
+# a problem list's status written after the item, in its status column: "Gout - inactive", "Concussion 2021 -
+# historical", "(inactive)", "Fatty liver (resolved on imaging - removed from list)" (not "physically inactive")
+LIST_STATUS_PAST = (r"((?<=[-:(] )|(?<=[-:(]))(inactive|historical)|removed from (the )?(problem )?list")
 # a diagnosis held before and replaced: "previously thought to be panic disorder, now ...", "initially diagnosed as
-# cellulitis"; it reaches the mention unless the clause turns to what it is now ("..., now clearly dermatitis")
-SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought|felt|believed|diagnosed|labell?ed|"
-                  r"called|treated|read) (to be|as|with|for)|(was|were) (thought|felt|believed) to be|"
-                  r"misdiagnosed (as|with))\b(?![^.;]*\bnow\b)")
+# cellulitis" (not "initially diagnosed with diabetes in 2015": when it began); it reaches the mention unless the
+# clause turns to what it is now ("..., now clearly dermatitis")
+SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought|felt|believed) to be|"
+                  r"(previously|initially|originally|at first) (diagnosed|labell?ed|called|read|treated) as|"
+                  r"(was|were) (thought|felt|believed) to be|misdiagnosed (as|with))\b(?![^.;]*\bnow\b)")
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")

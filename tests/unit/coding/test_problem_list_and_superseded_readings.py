@@ -32,6 +32,12 @@ def test_a_problem_lists_status_after_the_item_places_it_in_the_past(note, menti
     assert _scope(note, mention).rule == RESOLVED and not _current(note, mention)
 
 
+def test_an_adjective_is_no_status_column():
+    assert _scope("Obesity, physically inactive, BMI 32.", "Obesity") is None
+    assert _current("Obesity, physically inactive, BMI 32.", "Obesity")
+    assert _scope("Gout (inactive).", "Gout").rule == RESOLVED
+
+
 def test_gout_marked_inactive_and_low_back_pain_marked_inactive_are_not_coded(suggest):
     found = coded(suggest, "Problem list: Lumbar DDD - active; Gout - inactive; Low back pain - inactive. "
                            "Today: L5 radiculopathy from the lumbar disc disease.")
@@ -80,6 +86,11 @@ def test_a_retinopathy_answered_none_is_no_diabetic_complication(suggest):
 ])
 def test_a_diagnosis_held_before_and_replaced_is_not_established(note, mention):
     assert _scope(note, mention).rule == NOT_ESTABLISHED and not _current(note, mention)
+
+
+def test_when_a_diagnosis_was_first_made_is_no_replacement(suggest):
+    assert _current("Initially diagnosed with type 2 diabetes in 2015, on metformin.", "type 2 diabetes")
+    assert "E11.9" in coded(suggest, "Initially diagnosed with type 2 diabetes in 2015, on metformin.")
 
 
 def test_what_the_note_turns_to_now_is_the_diagnosis(suggest):
