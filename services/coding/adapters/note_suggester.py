@@ -9,6 +9,7 @@ The note's shorthand is written out first (domain/shorthand.py), and a mention t
 the present (screened for, supposed, resolved, denied: domain/note_context.py) is skipped with the rule's name.
 The ICD-10-CM conventions (domain/conventions.py) then combine, replace or drop what was found.
 """
+import re
 import sqlite3
 from collections import defaultdict
 from pathlib import Path
@@ -51,8 +52,9 @@ RESPELT_TERM_REASON = ("a word of the term is misspelt by one letter (\"hyperten
                        "word it is one letter from")
 RESPELT_FINDING_REASON = f"{RESPELT_TERM}: a word misspelt by one letter was read as the ICD-10-CM word"
 PAST_BY_NAME = "past-by-name"
-PAST_BY_NAME_REASON = ("\"prior\", \"previous\", \"former\" or \"remote\" names the condition past: the index's History "
-                       "entry for it, as for \"history of\"")
+PAST_BY_NAME_REASON = ("\"prior\", \"previous\", \"former\", \"remote\", a problem list's \"historical\" or a course "
+                       "completed for it names the condition past: the index's History entry for it, as for "
+                       "\"history of\"")
 CHAPTER_HISTORY = "family-history-by-chapter"
 CHAPTER_HISTORY_CONFIDENCE = 0.9
 CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History entry for: the family history code "
@@ -207,9 +209,13 @@ class NoteSuggester:
         for ent in doc.ents:
             # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
             categories = {m.category for m in ent._.modifiers
-                          if m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside}
+                          if (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
+                          and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, doc.ents)}
             match, context = ent._.icd_match, _context(categories)
             scope = None if match.code.startswith("Z") else mention_scope(text, ent.start_char, ent.end_char)
+            if scope is not None and _rules_out_a_diagnosis_before(ent, _cue_end(doc, text, ent, scope.cue),
+                                                                   scope.cue, doc.ents):
+                scope = None
             rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
             past = self._history_code("history", match.code) if not rule and past_by_name(scope) else None
             if past is not None:  # "Prior MI 2020": the index's History entry, as for "h/o MI"
@@ -254,6 +260,35 @@ class NoteSuggester:
             elif ent._.icd_match.kind == MODIFIER_FIRST:
                 readings[(ent.start_char, ent.end_char)] = MODIFIER_FIRST_TERM
         return readings
+
+
+_RULE_OUT = re.compile(r"r/o|rule out|ruled out|rule-out|to rule out", re.IGNORECASE)
+# what is ruled out, then a dash or colon before the reason: "r/o pneumonia - cough and fever"
+_NAMED_THEN_REASON = re.compile(r"\w[^.;]*\s[-\u2013:]\s")
+
+
+def _rules_out_a_diagnosis_before(ent, cue_end: int | None, cue: str, ents) -> bool:
+    """"Reason: rule out UTI - dysuria": the cue rules out the diagnosis it names first (an indexed term, or words
+    closed by a dash or colon); the sign after that is the reason the test is ordered, coded as outpatient signs are
+    when the diagnosis is not established (guideline IV.H). `cue_end` is the token after the cue."""
+    if cue_end is None or not _RULE_OUT.fullmatch(cue.strip()) or not _is_sign_or_symptom(ent._.icd_match.code) \
+            or cue_end > ent.start:
+        return False
+    between = ent.doc.text[ent.doc[cue_end].idx:ent.start_char] if cue_end < len(ent.doc) else ""
+    return bool(_NAMED_THEN_REASON.search(between)) or any(
+        cue_end <= other.start and other.end <= ent.start and not _is_sign_or_symptom(other._.icd_match.code)
+        for other in ents)
+
+
+def _cue_end(doc, text: str, ent, cue: str) -> int | None:
+    """The token after a scope rule's cue, the last one before the mention."""
+    at = text.lower().rfind(cue.strip().lower(), 0, ent.start_char)
+    span = doc.char_span(at, at + len(cue.strip()), alignment_mode="expand") if at >= 0 else None
+    return span.end if span is not None else None
+
+
+def _is_sign_or_symptom(code: str) -> bool:
+    return "R00" <= code[:3] <= "R69"
 
 
 def _respelt_starts(respelt: list[tuple[int, int, str]]) -> set[int]:
@@ -350,12 +385,15 @@ def _colon_no_closes_its_item(target, modifier, between) -> bool:
 def _new_clause():
     """Run-on dictation strings clauses with commas: "no more heartburn, bp is okay, he also has a rash", "CTA
     negative for PE, diagnosed with costochondritis". A comma before a new subject or a diagnosis stated ends a
-    cue's reach across the list (`note_context.NEW_CLAUSE` for the scope rules)."""
+    cue's reach across the list (`note_context.NEW_CLAUSE` for the scope rules), and so does a semicolon."""
     from medspacy.context import ConTextRule
 
-    return [ConTextRule(f"new clause ({word})", "TERMINATE", direction="TERMINATE",
-                        pattern=[{"TEXT": ","}, {"LOWER": word}])
-            for word in NEW_CLAUSE_WORDS]
+    return [*(ConTextRule(f"new clause ({word})", "TERMINATE", direction="TERMINATE",
+                          pattern=[{"TEXT": ","}, {"LOWER": word}])
+              for word in NEW_CLAUSE_WORDS),
+            # a problem list's items: "Acute sinusitis - resolved 01/2025; Hypothyroidism - active" (the scope rules
+            # cut their clause there too)
+            ConTextRule("list item (;)", "TERMINATE", direction="TERMINATE", pattern=[{"TEXT": ";"}])]
 
 
 def _postfix_history():

@@ -46,7 +46,8 @@ from services.coding.domain.status_z_codes import status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
-from services.coding.domain.note_text import sentence as _sentence, sentence_start as _sentence_start
+from services.coding.domain.note_text import NEGATED_AFTER, after as _after, sentence as _sentence, \
+    sentence_start as _sentence_start
 from services.coding.domain.suggestions import RULE_CONFIDENCE, SEVENTH_CHARACTER_MISSING, Suggestion
 from services.coding.domain.uncertain import uncertain_diagnoses
 
@@ -159,8 +160,10 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
             found = [s for s in suggestions if _affirmed(s) and (s.code in replaces or words.search(s.evidence))]
             paired = []
             if not found:
+                # denied before it, or answered after it ("Diabetic retinopathy: none on last exam")
                 found = [_mention(note, m) for m in words.finditer(note)
-                         if not _NEGATED.search(note[_sentence_start(note, m.start()):m.start()])]
+                         if not _NEGATED.search(note[_sentence_start(note, m.start()):m.start()])
+                         and not NEGATED_AFTER.search(_after(note, m.end()))]
         if not found or not _linked(note, *found) or not _pair_allowed(code, paired, tabular):
             continue
         if name == "retinopathy" and any(_RETINOPATHY_SPECIFIED.search(_sentence(note, s.start, s.end)) for s in found):
@@ -214,6 +217,8 @@ INTEGRAL_SYMPTOMS = {
     "G24.9": ("G20.B",),  # "dyskinesia NOS" with Parkinson's disease with dyskinesia, which names it
     "R53.8": ("G35",),  # fatigue, the commonest symptom of multiple sclerosis
     "R45.84": ("F32", "F33"),  # anhedonia, a defining symptom of a major depressive episode
+    "R21": ("L20", "L21", "L22", "L23", "L24", "L25", "L26", "L27", "L28", "L29", "L30"),  # rash, the dermatitis itself
+    "R01.1": ("I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37"),  # murmur with the valve disease heard
 }
 
 

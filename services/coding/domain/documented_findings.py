@@ -277,6 +277,9 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"weight loss|losing weight"), ("R63",), _weight_loss),
     Finding(re.compile(r"(?<!diaper )(?<!heat )(?<!drug )\brash\b", re.IGNORECASE), ("R21",),
             _fixed("R21", "rash without a documented cause")),
+    # the index's "Murmur (cardiac) (heart) R01.1"; a benign, functional or innocent one is R01.0, for a coder
+    Finding(re.compile(r"(?<!innocent )(?<!functional )(?<!benign )(?<!flow )\b((heart|cardiac|systolic|diastolic) )?"
+                       r"murmur\b", re.IGNORECASE), ("R01",), _fixed("R01.1", "cardiac murmur, unspecified")),
     Finding(_word(r"neck pain|cervicalgia"), ("M54.2", _PAIN), _fixed("M54.2", "neck pain is cervicalgia")),
     Finding(_word(r"low back pain|lower back pain|lumbago"), ("M54.5", _PAIN),
             _fixed("M54.50", "low back pain, unspecified")),

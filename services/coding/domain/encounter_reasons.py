@@ -14,7 +14,7 @@ stays as it is.
 import re
 
 from services.coding.domain.context_z_codes import history_code
-from services.coding.domain.note_context import COMPLETED_COURSE_CUE
+from services.coding.domain.note_context import COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE
 from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -33,7 +33,8 @@ _NOT_TODAY = _rx(r"scheduled|will schedule|needs|need for|due for|declined|cance
 # "pre-op labs before L TKA scheduled 3/12": the procedure is the one scheduled, not the examination
 _PROCEDURE_DATE = _rx(r"(before|prior to|ahead of) [^.;,]*?\bscheduled\b")
 
-_FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ](treatment|tx) (visit|check)|surveillance( visit)?")
+_FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ](treatment|tx) (visit|check)|surveillance( visit)?|"
+                 r"post-?discharge (visit|f/u|follow[- ]?up)")
 # a course completed "for" a condition names what it treated (`note_context`: that mention is read as past)
 _COMPLETED_FOR = re.compile(COMPLETED_COURSE_CUE, re.IGNORECASE)
 _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
@@ -42,7 +43,11 @@ _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
                  # a drug named, where the sentence says the condition went away or the drug was stopped:
                  # "completed nitrofurantoin, resolved", "completed 3 mo rivaroxaban, stopped last week"
                  r"(completed|finished) (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+"
-                 r"(?=[^.;\n]*\b(resolved|cleared|cured|stopped|discontinued|now off)\b)")
+                 r"(?=[^.;\n]*\b(resolved|cleared|cured|stopped|discontinued|now off)\b)|"
+                 # or written after the condition it treated: "admitted for CAP, completed levofloxacin"
+                 r"(?<=, )" + COMPLETED_AFTER_CUE +
+                 r" (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+")
+_YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago")
 _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|finishing|"
              r"recurr\w*|worse\w*")
 
@@ -98,7 +103,13 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     here = sentence_start(note, done.start())
     treated = {s.code for s in suggestions if s.context == "affirmed" and sentence_start(note, s.start) == here
                and history_code("history", s.code) and not s.code.startswith(("Z", "C"))}
-    named_for = _COMPLETED_FOR.search(sentence(note, done.start(), done.end())) is not None
+    # the context rules may have read the condition past already ("F/u UTI: completed nitrofurantoin": Z87.440),
+    # unless its sentence dates it years back: a history, not what this visit follows up ("h/o DVT 2024, completed
+    # 6 mo rivaroxaban. Now L calf cramps")
+    said = sentence(note, done.start(), done.end())
+    named_for = _COMPLETED_FOR.search(said) is not None or (not _YEARS_BACK.search(said) and any(
+        s.context == "history" and s.code.startswith(("Z86", "Z87")) and sentence_start(note, s.start) == here
+        for s in suggestions))
     out = []
     for s in suggestions:
         past = history_code("history", s.code) if s.code in treated else None

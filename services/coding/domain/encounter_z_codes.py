@@ -17,11 +17,16 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
 _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
-                       r"discussed|recommended|ordered for next|up to date|utd|last done)\b", re.IGNORECASE)
+                       r"discussed|recommended|ordered for next|up to date|utd|last done|"
+                       # a later date: "Lung cancer screening program - LDCT in 3 mo", "next year"
+                       r"in \d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?)|next (week|month|year))\b", re.IGNORECASE)
 # A screening the sentence dates before this visit ("annual LDCT last month negative", "colonoscopy 3 yrs ago",
-# "mammogram in 2024") is a past test's result: the encounter it belonged to was coded then.
+# "mammogram in 2024", "colonoscopy 2024 negative") is a past test's result: the encounter it belonged to was coded
+# then.
 DONE_BEFORE = re.compile(r"\b(last (week|month|year|spring|summer|fall|autumn|winter)|"
-                         r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d)\b", re.IGNORECASE)
+                         r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|"
+                         # a year and its result: "colonoscopy 2024 negative"
+                         r"(19|20)\d\d\W+(negative|neg|normal|unremarkable|benign|clear|wnl))\b", re.IGNORECASE)
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
 _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
@@ -53,14 +58,16 @@ SCREENED_FOR = (
     (r"colon|colorectal|colonoscopy", "Z12.11"), (r"breast|mammogra\w*", "Z12.31"), (r"cervical|cervix|pap", "Z12.4"),
     (r"prostate|psa", "Z12.5"), (r"lung|ldct|low[- ]dose ct", "Z12.2"), (r"diabetes|diabetic|a1c|glucose", "Z13.1"),
     (r"lipids?|lipid disorders?|cholesterol|hyperlipidemia", "Z13.220"), (r"depression|phq-?[29]", "Z13.31"),
-    (r"alcohol|audit-c", "Z13.39"), (r"hiv", "Z11.4"), (r"hepatitis c|hep c|hcv", "Z11.59"),
+    (r"alcohol|audit-c", "Z13.39"), (r"hiv", "Z11.4"),
+    (r"hepatitis c|hep c|hcv|viral hepatitis|hepatitis b|hep b|hbv", "Z11.59"),
     (r"sti|std|chlamydia|gonorrhea", "Z11.3"), (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
     (r"osteoporosis|dexa|bone density", "Z13.820"), (r"anemia", "Z13.0"),
     (r"tuberculosis|tb|ppd|quantiferon", "Z11.1"),
 )
 _SCREEN = r"screen(s|ed|ing)?"
 _GAP = r"[^\w.;\n]+"  # between words of one sentence
-_SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,3}}?({topic})\b|"
+# up to four words between: "screening for viral hepatitis and HIV"
+_SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,4}}?({topic})\b|"
                                   rf"\b({topic}){_GAP}(\w+{_GAP}){{0,3}}?{_SCREEN}\b", re.IGNORECASE), code)
                       for topic, code in SCREENED_FOR)
 _SCREENED_TOPICS = tuple((re.compile(rf"\b({topic})\b", re.IGNORECASE), code) for topic, code in SCREENED_FOR)

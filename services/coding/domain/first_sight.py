@@ -199,8 +199,9 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
     Pneumonia resolved.") is read two ways: a treated condition is no longer coded (a follow-up after it is Z09
     with the history), yet "resolved" can be one episode of a condition still present. Neither reading is safe to
     bill unseen, so the code goes to a coder below the threshold with the words that say it is over. The other
-    mention is the term's head word (its last: "pneumonia" of "community acquired pneumonia") read by the same
-    context rules, and for an injury also its site's pain ("neck strain ... Neck pain resolved.")."""
+    mention is the term's head word (its last: "pneumonia" of "community acquired pneumonia"; before a generic
+    "disease", "disorder" or "syndrome" also the word naming it: "Graves") read by the same context rules, and for
+    an injury also its site's pain ("neck strain ... Neck pain resolved.")."""
     out = []
     for s in suggestions:
         over = _over_elsewhere(s, note) if s.context == "affirmed" and s.code[0] != "Z" else None
@@ -212,12 +213,18 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
     return out
 
 
+_GENERIC_HEADS = frozenset({"disease", "disorder", "syndrome"})
+
+
 def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
     found = re.findall(r"[a-z]{4,}", s.evidence.lower())
     if not found:
         return None
     # an injury is over when the pain of its site is ("neck strain ... Neck pain resolved."): the pain is its symptom
     heads = [found[-1], *([f"{found[0]} pain"] if s.code[0] in "ST" and len(found) > 1 else [])]
+    # an eponym's disease is named by the eponym alone ("Graves disease ... Graves no longer active")
+    if found[-1] in _GENERIC_HEADS and len(found) > 1:
+        heads.append(found[-2])
     return next((over for head in heads if (over := _head_over(s, note, head)) is not None), None)
 
 

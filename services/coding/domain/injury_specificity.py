@@ -2,7 +2,8 @@
 fracture in the past (Z87.8-):
 
 - "Injury, unspecified" (T14.90) on a word such as "twisting injury" beside a specific injury code the note
-  supports: the same injury, less specific.
+  supports, and "Unspecified injury of <site>" (S99.912A on "inversion injury L ankle") beside a specific injury of
+  the same body region: the same injury, less specific.
 - Y93.9 "Activity, unspecified", Y92.9 "Unspecified place" and Y99.9 "Unspecified external cause status": the
   guidelines say not to assign them when the activity, place or status is not stated, which is what the word
   "activity" or "place" alone gives.
@@ -37,11 +38,24 @@ def _specific_injury(code: str) -> bool:
     return code[0] == "S" or (code[0] == "T" and not code.startswith("T14"))
 
 
+def _unspecified_injury(code: str, tabular) -> bool:
+    return code[0] == "S" and tabular.description(code).lower().startswith("unspecified injury of")
+
+
+def _beside_a_specific_one(s: Suggestion, suggestions: list[Suggestion], tabular) -> bool:
+    """"Unspecified injury of left ankle" (S99.912A, on "inversion injury L ankle") beside a specific injury of the
+    same body region (S90-S99: "sprain of anterior talofibular ligament, L ankle"): the same injury, less specific."""
+    return _unspecified_injury(s.code, tabular) and any(
+        o.code[:2] == s.code[:2] and o.context == "affirmed" and not _unspecified_injury(o.code, tabular)
+        for o in suggestions)
+
+
 def injury_specificity(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     specific = any(_specific_injury(s.code) and s.context == "affirmed" for s in suggestions)
     dropped = [s for s in suggestions
                if s.code.startswith(_UNSTATED_EXTERNAL) or (specific and s.code.startswith("T14.9"))
-               or (s.code == "L84" and _BONE.search(sentence(note, s.start, s.end)))]
+               or (s.code == "L84" and _BONE.search(sentence(note, s.start, s.end)))
+               or _beside_a_specific_one(s, suggestions, tabular)]
     kept = [s for s in suggestions if s not in dropped]
     reasons = [f"{s.evidence}: {s.code} not reported beside what the note states" for s in dropped]
     history = _fracture_history(note, kept, tabular)

@@ -188,7 +188,9 @@ FRACTURE_SITES = (
     (r"lateral malleolus|lateral malleolar", "S82.63", "S82.66", "fracture of the lateral malleolus"),
     (r"bimalleolar|bimalleolar ankle", "S82.843", "S82.846", "bimalleolar fracture"),
     (r"trimalleolar|trimalleolar ankle", "S82.853", "S82.856", "trimalleolar fracture"),
-    (r"(fifth|5th) metatarsal|jones", "S92.353", "S92.356", "fracture of the fifth metatarsal"),
+    # one code for the bone, whichever part ("fracture of shaft of L 5th metatarsal")
+    (r"((shaft|base|neck|head|tuberosity) of (the )?(right |left )?)?(fifth|5th) metatarsal|jones", "S92.353",
+     "S92.356", "fracture of the fifth metatarsal"),
     (r"radial head|head of (the )?(right |left )?radius", "S52.123", "S52.126", "fracture of the head of the radius"),
     (r"colles'?", "S52.539", None, "Colles' fracture"),
     (r"ribs?", "S22.39", None, "fracture of one rib"),

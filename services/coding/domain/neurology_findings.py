@@ -24,11 +24,12 @@ import re
 
 from services.coding.domain.note_text import sentence
 
-# A denial reaches the next two words, not across a comma: in "migraine without aura, intractable" the comma
+# A denial reaches the next two words, not across a comma or a sentence's end ("No hallucinations. Wearing off
+# before next dose"): in "migraine without aura, intractable" the comma
 # closes one axis and opens the next. It carries over "or" to the next item ("without dyskinesia or motor
 # fluctuations").
-_NOT_BEFORE = re.compile(r"\b(no|not|without|denies|negative for|non)\b(([^\w,;]+\w+){0,2}|[^.,;]*\b(or|nor)"
-                         r"([^\w,;]+\w+)?)[^\w,;]*$", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(no|not|without|denies|negative for|non)\b(([^\w,;.]+\w+){0,2}|[^.,;]*\b(or|nor)"
+                         r"([^\w,;.]+\w+)?)[^\w,;.]*$", re.IGNORECASE)
 
 
 def _rx(text: str) -> re.Pattern:

@@ -23,6 +23,25 @@ NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supp
 # the condition a course the note calls complete was for: "finished 10 days of amoxicillin for sinusitis", "after
 # completed tx for lung adenocarcinoma" (not "completed 3 of 6 cycles", "not yet completed")
 COMPLETED_COURSE_CUE = r"(?<!not )(?<!yet to )(completed|finished)(?! \d+ of)[^.;:]{0,60}\bfor"
+# the same course written after the condition it treated: "admitted for CAP, completed levofloxacin", "PE 2022,
+# completed 6 mo of apixaban" (a test or a visit completed is not a course: "pneumonia, CXR completed", "completed
+# the referral form", "completed diabetes education class")
+_NOT_A_COURSE = ("ct", "cxr", "x-ray", "xray", "mri", "us", "ultrasound", "echo", "eval", "evaluation", "workup",
+                 "work-up", "testing", "test", "tests", "lab", "labs", "imaging", "study", "scan", "referral", "form",
+                 "forms", "questionnaire", "screening", "visit", "education", "class", "classes", "teaching",
+                 "training", "program", "session", "vaccine", "vaccines", "vaccination", "series", "paperwork")
+COMPLETED_AFTER_CUE = ("".join(rf"(?<!{word} )" for word in ("not", "yet", *_NOT_A_COURSE)) +
+                       r"(completed|finished)(?! \d+ of)(?!\W+(an? |the )?(\w+ ){0,2}(" + "|".join(_NOT_A_COURSE) +
+                       r")\b)")
+# a problem list's status written after the item, in its status column: "Gout - inactive", "Concussion 2021 -
+# historical", "(inactive)", "Fatty liver (resolved on imaging - removed from list)" (not "physically inactive")
+LIST_STATUS_PAST = (r"((?<=[-:(] )|(?<=[-:(]))(inactive|historical)|removed from (the )?(problem )?list")
+# a diagnosis held before and replaced: "previously thought to be panic disorder, now ...", "initially diagnosed as
+# cellulitis" (not "initially diagnosed with diabetes in 2015": when it began); it reaches the mention unless the
+# clause turns to what it is now ("..., now clearly dermatitis")
+SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought|felt|believed) to be|"
+                  r"(previously|initially|originally|at first) (diagnosed|labell?ed|called|read|treated) as|"
+                  r"(was|were) (thought|felt|believed) to be|misdiagnosed (as|with))\b(?![^.;]*\bnow\b)")
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
@@ -48,6 +67,7 @@ class ScopeRule:
     after: re.Pattern | None  # a cue following the mention closely in its clause
     anywhere: re.Pattern | None = None  # a cue anywhere in the clause
     unless: re.Pattern | None = None  # the clause says the mention is current after all
+    unless_in_item: re.Pattern | None = None  # ... or the words between the commas around the mention do
 
 
 RULES = (
@@ -78,15 +98,20 @@ RULES = (
                      r"status post treatment (for|of)", r"s/p treatment (for|of)",
                      COMPLETED_COURSE_CUE),
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
-                         r"no recurrence|(?<!being )(?<!be )repleted|"
+                         r"no recurrence|(?<!being )(?<!be )repleted|" + LIST_STATUS_PAST + "|" +
+                         COMPLETED_AFTER_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
                          r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered)\b", re.IGNORECASE),
-              unless=_words("this morning", "today", "tonight", "overnight", "recurrent", "recurred", "again")),
+              unless=_words("recurrent", "recurred", "again"),
+              # a time of today speaks of its own item: "Lungs clear today, cough resolved" is resolved
+              unless_in_item=_words("this morning", "today", "tonight", "overnight")),
     ScopeRule("negated",
               re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
                                 r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
-                         r"not seen|not found)\b", re.IGNORECASE)),
+                         # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last
+                         # exam" (not "none since 2019": no recurrence of a past one)
+                         r"not seen|not found)\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)", re.IGNORECASE)),
     # A condition named as a test's analyte: "hepatitis B surface antibody titer", "Lyme IgM" (the test, not a
     # diagnosis; its result, if the note states one, is read by the rules for results)
     ScopeRule(LAB_TEST, None,
@@ -94,7 +119,7 @@ RULES = (
                          r"serology|igg|igm)\b", re.IGNORECASE)),
     # A diagnosis weighed and set aside after it is named: "criteria for epilepsy not met", "asthma not confirmed
     # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
-    ScopeRule(NOT_ESTABLISHED, None,
+    ScopeRule(NOT_ESTABLISHED, re.compile(SUPERSEDED_CUE, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(" + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)),
 )
 
@@ -138,20 +163,33 @@ def screened(text: str, start: int, end: int) -> bool:
 # say how it ended ("resolved", "healed", "treated"): the first are a past condition, as "history of" is
 # So is the condition a completed course was for ("completed 7d levofloxacin for CAP": Z87.01).
 _PAST_BY_NAME = re.compile(r"prior|previous|former|remote|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
+# and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
+# apixaban": Z86.711); "inactive" or "resolved" say it ended, not that the History entry is meant
+_PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b", re.IGNORECASE)
 
 
 def past_by_name(scope: "Scope | None") -> bool:
     """The mention is kept out by a `resolved` cue that names it past ("Prior MI 2020"): where the index has a
     History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
-    return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue))
+    return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue)
+                                                                 or _PAST_AFTER.search(scope.cue))
+
+
+def _comma_segment(text: str, first: int, last: int, start: int, end: int) -> str:
+    """The part of the clause between the commas around the mention: a time that says it is current after all
+    ("today") speaks of its own item, not of the next one ("Lungs clear today, cough resolved")."""
+    left, right = text.rfind(",", first, start), text.find(",", end, last)
+    return text[(left + 1 if left >= 0 else first):(right if right >= 0 else last)]
 
 
 def mention_scope(text: str, start: int, end: int) -> Scope | None:
     """The first rule whose cue reaches the mention text[start:end], or None: the mention is current."""
     first, last = clause(text, start, end)
     before, after, whole = text[first:start], text[end:min(last, end + _AFTER_REACH)], text[first:last]
+    own = _comma_segment(text, first, last, start, end)
     for rule in RULES:
-        if rule.unless is not None and rule.unless.search(whole):
+        if (rule.unless is not None and rule.unless.search(whole)) or (
+                rule.unless_in_item is not None and rule.unless_in_item.search(own)):
             continue
         for pattern, part in ((rule.before, before), (rule.after, after), (rule.anywhere, whole)):
             found = pattern.search(part) if pattern is not None else None

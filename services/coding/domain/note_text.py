@@ -7,13 +7,21 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 
-from services.coding.domain.note_context import COMPLETED_COURSE_CUE, NOT_ESTABLISHED_CUE, TEMPLATE_NEGATIVE, screened
+from services.coding.domain.note_context import (
+    COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE, TEMPLATE_NEGATIVE,
+    screened,
+)
 
 _MARKS = ".;\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
 NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has )?(none|absent|negative|resolved|repleted|ruled out|denied|gone)|"
                            + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)
+SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
+# up to five words after the condition, the course that treated it ("admitted for CAP, completed levofloxacin") or
+# a problem list's status ("Concussion 2021 - historical", "Graves no longer active")
+_PAST_AFTER = re.compile(r"^\W{0,3}(\w+\W+){0,5}(" + COMPLETED_AFTER_CUE + "|" + LIST_STATUS_PAST +
+                         r"|no longer active)\b", re.IGNORECASE)
 # Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
 # the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
 UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\b|\bpossibly\b|\bprobable\b|"
@@ -111,7 +119,9 @@ def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
     relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
+    following = after(note, end)
     return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or HYPOTHETICAL.search(prefix)
-                or NEGATED_AFTER.search(after(note, end)) or uncertain(note, start, end)
+                or NEGATED_AFTER.search(following) or _PAST_AFTER.search(following)
+                or SUPERSEDED.search(prefix) or uncertain(note, start, end)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
 

@@ -12,7 +12,7 @@ import re
 
 from services.coding.domain.neurology_findings import denied_just_before
 from services.coding.domain.note_context import clause
-from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
+from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, sentence_start
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "stroke-sequela"
@@ -22,9 +22,10 @@ _STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits?
                           r"\s*(\w+ ){0,2}(cerebral infarction|cerebrovascular accident|stroke|cva|"
                           r"(mca|aca|pca|cerebral|lacunar|thalamic|pontine|cerebellar|brain) infarct(ion)?)\b",
                           re.IGNORECASE)
+_STROKE_WORDS = r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
 # the deficit written after the stroke: "ischemic stroke 2022 with residual R hemiparesis"
-_STROKE_WITH_RESIDUAL = re.compile(r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
-                                   r"[^.;\n]{0,30}?(\bwith|\bw/) ?(residual|persistent|lasting|chronic)\b", re.IGNORECASE)
+_STROKE_WITH_RESIDUAL = re.compile(_STROKE_WORDS + r"[^.;\n]{0,30}?(\bwith|\bw/) ?"
+                                   r"(residual|persistent|lasting|chronic)\b", re.IGNORECASE)
 # a deficit the note says is gone is no sequela to code ("aphasia from that stroke has resolved")
 _RESOLVED = re.compile(r"\b(resolved|recovered|cleared|gone|back to baseline)\b", re.IGNORECASE)
 # "without residual deficits": the history code a coded sequela contradicts
@@ -75,15 +76,31 @@ def _resolved(text: str, start: int, end: int) -> bool:
     return bool(_RESOLVED.search(text, clause_start, clause_end))
 
 
-def _stroke_mentions(note: str) -> list[re.Match]:
-    return [*_STROKE_PAST.finditer(note), *_STROKE_WITH_RESIDUAL.finditer(note)]
+def _stroke_mentions(note: str) -> list[tuple[re.Match, str]]:
+    """Each past stroke the note names, with the sentence whose deficits it left."""
+    found = [*_STROKE_PAST.finditer(note), *_STROKE_WITH_RESIDUAL.finditer(note)]
+    return [*((m, sentence(note, m.start(), m.end())) for m in found), *_residual_next_sentence(note)]
+
+
+_STROKE_NAMED = re.compile(_STROKE_WORDS, re.IGNORECASE)
+_RESIDUAL_OPENING = re.compile(r"[.;\n]\s*(residual|persistent|lasting|remaining)\b(?! risk)", re.IGNORECASE)
+
+
+def _residual_next_sentence(note: str) -> list[tuple[re.Match, str]]:
+    """The deficit stated in the sentence after the stroke's: "... for L MCA ischemic stroke 6 wks ago. Residual R
+    hemiparesis, R-handed" (the stroke's sentence names no deficit of its own)."""
+    pairs = []
+    for opening in _RESIDUAL_OPENING.finditer(note):
+        stroke = list(_STROKE_NAMED.finditer(note, sentence_start(note, opening.start()), opening.start()))
+        if stroke:
+            pairs.append((stroke[-1], sentence(note, opening.end() - 1, opening.end())))
+    return pairs
 
 
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = [], []
-    for match in _stroke_mentions(note):
-        text = sentence(note, match.start(), match.end())
-        if NEGATION.search(before(note, match.start())) or FAMILY.search(text):
+    for match, text in _stroke_mentions(note):
+        if NEGATION.search(before(note, match.start())) or FAMILY.search(sentence(note, match.start(), match.end())):
             continue
         for s in suggestions:
             code = next((seq for prefix, seq in DEFICITS if s.code.startswith(prefix)), None)
