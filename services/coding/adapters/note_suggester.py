@@ -368,6 +368,7 @@ def _pipeline():
     nlp.add_pipe("clinical_sentences", first=True)
     context = nlp.get_pipe("medspacy_context")
     context.add([*_postfix_history(), *_new_clause()])
+    _list_items_end_all_but_denials(context.rules)
     for rule in context.rules:
         if rule.literal == ": no":
             rule.on_modifies = _colon_no_closes_its_item
@@ -392,8 +393,23 @@ def _new_clause():
                           pattern=[{"TEXT": ","}, {"LOWER": word}])
               for word in NEW_CLAUSE_WORDS),
             # a problem list's items: "Acute sinusitis - resolved 01/2025; Hypothyroidism - active" (the scope rules
-            # cut their clause there too)
-            ConTextRule("list item (;)", "TERMINATE", direction="TERMINATE", pattern=[{"TEXT": ";"}])]
+            # cut their clause there too). Not a denial's list: "Denies fever; chills; night sweats" denies all three
+            # (`_list_items_end_all_but_denials`).
+            ConTextRule("list item (;)", LIST_ITEM_END, direction="PSEUDO", pattern=[{"TEXT": ";"}])]
+
+
+LIST_ITEM_END = "LIST_ITEM_END"
+
+
+def _list_items_end_all_but_denials(rules) -> None:
+    """A semicolon ends the reach of every cue but a denial that looks ahead ("denies", "negative for", "no"),
+    which runs over a semicolon list as over a comma list. "resolved" looks ahead too ("resolved pneumonia") but
+    is an item's status in a problem list ("Acute sinusitis - resolved 01/2025; Hypothyroidism"): it stops there."""
+    for rule in rules:
+        denial_ahead = (rule.category.upper() == "NEGATED_EXISTENCE" and rule.direction.upper() == "FORWARD"
+                        and rule.literal.lower() != "resolved")
+        if not denial_ahead:
+            rule.terminated_by.add(LIST_ITEM_END)
 
 
 def _postfix_history():

@@ -57,6 +57,15 @@ def test_a_resolved_item_does_not_deny_the_next_item_of_its_list(suggest):
     assert "E03.9" in found and "J01.90" not in found and "M54.50" not in found
 
 
+@pytest.mark.parametrize("note, denied", [
+    ("CC: cough x 3 days. ROS: Denies fever; chills; night sweats. Assessment: acute bronchitis.", {"R68.83", "R61"}),
+    ("HPI: headache. Denies nausea; vomiting; photophobia. A/P: tension headache.", {"H53.149", "R11.2", "R11.10"}),
+])
+def test_a_denial_runs_over_a_semicolon_list_as_over_a_comma_list(suggest, note, denied):
+    suggested = {s.code for s in suggest(note)}  # not even for a coder's review
+    assert suggested and not denied & suggested
+
+
 @pytest.mark.parametrize("note, mention", [
     ("Kidney stones - none.", "Kidney stones"),
     ("Diabetic retinopathy: none on last exam.", "Diabetic retinopathy"),
