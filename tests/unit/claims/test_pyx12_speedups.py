@@ -1,11 +1,7 @@
 """The speedups change pyx12's cost, never its verdict: every file of the corpus gets the same
 messages (values, lines and error codes included) from the patched, map-cached validator as from a
 pristine pyx12 in a process of its own."""
-import json
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pyx12.map_if
 import pyx12.segment
@@ -14,19 +10,17 @@ import pytest
 
 from services.claims.adapters import pyx12_segment_speedups, pyx12_speedups
 from services.claims.domain.x12_validation import validate_x12
+from tests.unit.claims.pristine_library import pristine_verdicts
 from tests.unit.claims.pyx12_corpus import build_corpus, verdict
 
 pytestmark = pytest.mark.unit
-ROOT = Path(__file__).resolve().parents[3]
 VALID, BROKEN, NOT_CHECKED = build_corpus()
 CORPUS = VALID | BROKEN | NOT_CHECKED
 
 
 @pytest.fixture(scope="module")
 def pristine() -> dict:
-    run = subprocess.run([sys.executable, "-m", "tests.unit.claims.pyx12_corpus"], input=json.dumps(CORPUS),
-                         capture_output=True, text=True, cwd=ROOT, check=True)
-    return json.loads(run.stdout)
+    return pristine_verdicts("tests.unit.claims.pyx12_corpus", CORPUS)
 
 
 def test_the_pristine_run_is_unpatched_and_this_one_patched(pristine):

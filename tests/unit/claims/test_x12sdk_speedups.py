@@ -1,27 +1,21 @@
 """The x12sdk speedups change the 270/276 gate's cost, never its verdict: every file of the corpus gets
 the same messages from the patched gate as from a pristine x12sdk in a process of its own."""
-import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import x12sdk
 
 from services.claims.adapters import x12sdk_speedups
 from services.claims.domain.x12_models import validate_transactions
+from tests.unit.claims.pristine_library import pristine_verdicts
 from tests.unit.claims.x12sdk_corpus import build_corpus
 
 pytestmark = pytest.mark.unit
-ROOT = Path(__file__).resolve().parents[3]
 CORPUS = build_corpus()
 
 
 @pytest.fixture(scope="module")
 def pristine() -> dict:
-    run = subprocess.run([sys.executable, "-m", "tests.unit.claims.x12sdk_corpus"], input=json.dumps(CORPUS),
-                         capture_output=True, text=True, cwd=ROOT, check=True)
-    return json.loads(run.stdout)
+    return pristine_verdicts("tests.unit.claims.x12sdk_corpus", CORPUS)
 
 
 def test_the_pristine_run_is_unpatched_and_this_one_patched(pristine):
