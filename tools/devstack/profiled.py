@@ -1,0 +1,34 @@
+"""A service under cProfile (CPU timer), for attributing a stack's CPU to code: with `DEVSTACK_PROFILE_DIR`
+set, the devstack starts each service as `python -m tools.devstack.profiled DIR/<service>.prof -m uvicorn ...`
+instead of uvicorn alone, and the stats are written when the service stops (SIGTERM, as the stack stops it).
+Only the devstack reads that variable; a service started any other way is never profiled.
+
+    DEVSTACK_PROFILE_DIR=/tmp/profiles BENCH_PORT_BASE=... python -m tools.bench --quick --skip-domain
+    python -m pstats /tmp/profiles/gateway.prof
+"""
+import cProfile
+import runpy
+import sys
+import time
+
+PROFILE_DIR_ENV = "DEVSTACK_PROFILE_DIR"
+
+
+def main() -> None:
+    output, flag, module, *arguments = sys.argv[1:]
+    if flag != "-m":
+        raise SystemExit("usage: python -m tools.devstack.profiled FILE -m MODULE [ARGS...]")
+    sys.argv = [module, *arguments]
+    profiler = cProfile.Profile(time.process_time)  # CPU, not wall: an idle loop costs nothing here either
+    profiler.enable()
+    try:
+        runpy.run_module(module, run_name="__main__", alter_sys=True)
+    except SystemExit:
+        pass
+    finally:
+        profiler.disable()
+        profiler.dump_stats(output)
+
+
+if __name__ == "__main__":
+    main()
