@@ -8,6 +8,7 @@ Only the devstack reads that variable; a service started any other way is never 
 """
 import cProfile
 import runpy
+import signal
 import sys
 import time
 
@@ -19,6 +20,9 @@ def main() -> None:
     if flag != "-m":
         raise SystemExit("usage: python -m tools.devstack.profiled FILE -m MODULE [ARGS...]")
     sys.argv = [module, *arguments]
+    # uvicorn raises the signal it stopped for again once it has shut down; by default that ends the process
+    # before the stats are written, so it ends in an exit instead.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     profiler = cProfile.Profile(time.process_time)  # CPU, not wall: an idle loop costs nothing here either
     profiler.enable()
     try:
