@@ -1,12 +1,14 @@
 """A service under cProfile (CPU timer), for attributing a stack's CPU to code: with `DEVSTACK_PROFILE_DIR`
-set, the devstack starts each service as `python -m tools.devstack.profiled DIR/<service>.prof -m uvicorn ...`
-instead of uvicorn alone, and the stats are written when the service stops (SIGTERM, as the stack stops it).
+set, the devstack starts each service as `python -m tools.devstack.profiled DIR/<service> -m uvicorn ...`
+instead of uvicorn alone, and the stats are written to `DIR/<service>.<pid>.prof` when the service stops
+(SIGTERM, as the stack stops it): one file per process, as a bench restarts the services between its phases.
 Only the devstack reads that variable; a service started any other way is never profiled.
 
     DEVSTACK_PROFILE_DIR=/tmp/profiles BENCH_PORT_BASE=... python -m tools.bench --quick --skip-domain
-    python -m pstats /tmp/profiles/gateway.prof
+    python -m pstats /tmp/profiles/gateway.<pid>.prof
 """
 import cProfile
+import os
 import runpy
 import signal
 import sys
@@ -16,9 +18,9 @@ PROFILE_DIR_ENV = "DEVSTACK_PROFILE_DIR"
 
 
 def main() -> None:
-    output, flag, module, *arguments = sys.argv[1:]
+    prefix, flag, module, *arguments = sys.argv[1:]
     if flag != "-m":
-        raise SystemExit("usage: python -m tools.devstack.profiled FILE -m MODULE [ARGS...]")
+        raise SystemExit("usage: python -m tools.devstack.profiled PREFIX -m MODULE [ARGS...]")
     sys.argv = [module, *arguments]
     # uvicorn raises the signal it stopped for again once it has shut down; by default that ends the process
     # before the stats are written, so it ends in an exit instead.
@@ -31,7 +33,7 @@ def main() -> None:
         pass
     finally:
         profiler.disable()
-        profiler.dump_stats(output)
+        profiler.dump_stats(f"{prefix}.{os.getpid()}.prof")
 
 
 if __name__ == "__main__":

@@ -124,7 +124,7 @@ class Stack:
         # Keep-alive 30s, not uvicorn's 5s: a client (the gateway's pool, httpx's 5s default expiry) that
         # reuses a connection the server already counts as idle for 5s gets it closed under its request.
         profile_dir = os.environ.get(PROFILE_DIR_ENV)  # attribution runs only: tools/devstack/profiled.py
-        profiled = ["-m", "tools.devstack.profiled", f"{profile_dir}/{name}.prof"] if profile_dir else []
+        profiled = ["-m", "tools.devstack.profiled", f"{profile_dir}/{name}"] if profile_dir else []
         self.processes[name] = subprocess.Popen(
             [PYTHON, *profiled, "-m", "uvicorn", spec.app, "--host", "127.0.0.1", "--port", str(spec.port),
              "--no-access-log", "--timeout-graceful-shutdown", "20", "--timeout-keep-alive", "30", "--lifespan", "on",
