@@ -1,20 +1,23 @@
-"""Hot GET routes answered below FastAPI's routing and parameter solving.
+"""Hot routes answered below FastAPI's routing and parameter solving.
 
-Every claim view through the gateway asks claims, payments and denials for their part. Most of what a
-service spends on such an answer is not its statement but its request path: the router trying each route's
-pattern in turn, the exception and exit-stack middleware, and the solve of the route's parameters. A route
-marked `@fast_read` is matched here, inside the server span (which still names the route and carries the
-trace), by method and path template, and its endpoint is called with the request, its path parameters and
-the dependencies it declares, each an async function of the request alone (a caller check).
+Every claim view through the gateway asks claims, payments and denials for their part, and every encounter
+enters by the gateway's POST /v1/encounters. Most of what a service spends on such an answer is not its
+statement but its request path: the router trying each route's pattern in turn, the exception and exit-stack
+middleware, and the solve of the route's parameters. A route marked `@fast_read` is matched here, inside the
+server span (which still names the route and carries the trace), by method and path template, and its
+endpoint is called with the request, its path parameters and the dependencies it declares, each an async
+function of the request alone (a caller check).
 
-Only what is certainly the route's own request takes this way: a GET whose path has the template's shape and
-whose parameters are in their canonical form. Anything else (a malformed id, another method, a trailing
-slash) goes on to FastAPI, which answers it exactly as before, 422 and 405 included. The endpoint returns a
-Response (FastAPI neither validates nor serialises a returned Response, so the
-bytes and headers are the same either way); an exception it raises goes to the app's own handler for it,
-as FastAPI would send it there. The route stays a FastAPI route, so the OpenAPI document keeps describing it.
-A marked route the fast path could not call as FastAPI would (another parameter kind, a dependency of more
-than the request, a router's own dependencies) is refused with a TypeError when the table is built.
+Only what is certainly the route's own request takes this way: a request of the route's one method whose
+path has the template's shape and whose parameters are in their canonical form. Anything else (a malformed
+id, another method, a trailing slash) goes on to FastAPI, which answers it exactly as before, 422 and 405
+included. A marked POST takes its body from the request itself (it declares no body parameter, so FastAPI
+would not have read or validated one either). The endpoint returns a Response (FastAPI neither validates nor
+serialises a returned Response, so the bytes and headers are the same either way); an exception it raises
+goes to the app's own handler for it, as FastAPI would send it there. The route stays a FastAPI route, so
+the OpenAPI document keeps describing it. A marked route the fast path could not call as FastAPI would
+(another parameter kind, a dependency of more than the request, a router's own dependencies, more than one
+method) is refused with a TypeError when the table is built.
 """
 import inspect
 import re
@@ -36,7 +39,8 @@ _UUID_DASHES = (8, 13, 18, 23)
 
 
 def fast_read(endpoint: Callable) -> Callable:
-    """Mark a GET route's endpoint for the fast path: `async (request, ids, request-only dependencies) -> Response`."""
+    """Mark a route's endpoint for the fast path (a GET, or a POST that reads its own body):
+    `async (request, ids, request-only dependencies) -> Response`."""
     setattr(endpoint, MARK, True)
     return endpoint
 
@@ -62,7 +66,10 @@ class FastRoute:
     def __init__(self, route: RouteContext):
         if route.dependencies:  # a router's own dependencies: FastAPI's to solve
             raise TypeError(f"{route.path}: a fast read declares its dependencies in its signature only")
+        if len(route.methods or ()) != 1:
+            raise TypeError(f"{route.path}: a fast route answers one method, not {sorted(route.methods or ())}")
         self.route, self.endpoint = route, route.endpoint
+        (self.method,) = route.methods
         self.segments = route.path.split("/")
         kinds = typing.get_type_hints(route.endpoint)  # Annotated[UUID, Path()] -> UUID
         hints = typing.get_type_hints(route.endpoint, include_extras=True)
@@ -126,14 +133,16 @@ class FastReads:
     def __init__(self, app: ASGIApp, *, router):
         self.app = app
         contexts = list(iter_route_contexts(router.routes))
-        self.routes = [FastRoute(route) for position, route in enumerate(contexts)
-                       if getattr(route.endpoint, MARK, False) and route.methods == {"GET"}
-                       and not _shadowed(route, contexts[:position])]
+        self.routes: dict[str, list[FastRoute]] = {}
+        for position, route in enumerate(contexts):
+            if getattr(route.endpoint, MARK, False) and not _shadowed(route, contexts[:position]):
+                fast = FastRoute(route)
+                self.routes.setdefault(fast.method, []).append(fast)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if self.routes and scope["type"] == "http" and scope["method"] == "GET":
+        if scope["type"] == "http" and (routes := self.routes.get(scope["method"])):
             parts = scope["path"].split("/")
-            for fast in self.routes:
+            for fast in routes:
                 params = fast.match(parts)
                 if params is not None:
                     await self._answer(fast, params, parts, scope, receive, send)
@@ -164,10 +173,11 @@ class FastReads:
 
 
 def _shadowed(route: RouteContext, earlier: list[RouteContext]) -> bool:
-    """Whether a route before it would answer a GET of its path (ids in place), which the router would then
-    send there: such a route is left to the router."""
+    """Whether a route before it would answer a request of its method and path (ids in place), which the
+    router would then send there: such a route is left to the router."""
     sample = re.sub(r"\{[^}]*\}", str(UUID(int=0)), route.path)
-    return any(other.path and "GET" in (other.methods or ()) and compile_path(other.path)[0].match(sample)
+    methods = route.methods or set()
+    return any(other.path and methods & (other.methods or set()) and compile_path(other.path)[0].match(sample)
                for other in earlier)
 
 

@@ -86,7 +86,7 @@ async def measure(args) -> list[dict]:
 
     setup_tracing("gateway-cost", otlp_endpoint=None, span_log_dir=str(RUN_DIR / "spans"))
     settings = Settings()
-    app, runtime = bootstrap(settings), _runtime(settings)
+    app, runtime = bootstrap(settings), runtime_without_kafka(settings)
     app.state.runtime, app.state.upstreams = runtime, {}
     writers = [asyncio.create_task(getattr(app.state, name).run(runtime))  # the loops the lifespan would start
                for name in ("audit", "intake", "idempotency_reservations", "idempotency_settlements")]
@@ -108,7 +108,7 @@ async def measure(args) -> list[dict]:
     return results
 
 
-def _runtime(settings):
+def runtime_without_kafka(settings):
     """What the routes need of a running gateway: its units of work (no Kafka: the relay is not started)."""
     from shared.db.engine import make_engine, make_session_factory
     from shared.db.unit_of_work import UnitOfWorkFactory

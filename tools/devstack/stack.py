@@ -17,6 +17,7 @@ from shared.kafka.provision import provision
 from shared.settings import KafkaSettings
 from tools.devstack.kafka import LocalKafka
 from tools.devstack.postgres import EmbeddedPostgres
+from tools.devstack.profiled import PROFILE_DIR_ENV
 from tools.devstack.topology import KAFKA_PRINCIPALS, OPERATOR, PLATFORM_SERVICES, Ports, ProcessSpec, process_specs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,8 +123,10 @@ class Stack:
         env = {**inherited, **spec.env, "PYTHONPATH": str(ROOT)}
         # Keep-alive 30s, not uvicorn's 5s: a client (the gateway's pool, httpx's 5s default expiry) that
         # reuses a connection the server already counts as idle for 5s gets it closed under its request.
+        profile_dir = os.environ.get(PROFILE_DIR_ENV)  # attribution runs only: tools/devstack/profiled.py
+        profiled = ["-m", "tools.devstack.profiled", f"{profile_dir}/{name}"] if profile_dir else []
         self.processes[name] = subprocess.Popen(
-            [PYTHON, "-m", "uvicorn", spec.app, "--host", "127.0.0.1", "--port", str(spec.port),
+            [PYTHON, *profiled, "-m", "uvicorn", spec.app, "--host", "127.0.0.1", "--port", str(spec.port),
              "--no-access-log", "--timeout-graceful-shutdown", "20", "--timeout-keep-alive", "30", "--lifespan", "on",
              *(["--factory"] if spec.factory else [])],
             env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,

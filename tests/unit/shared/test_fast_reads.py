@@ -1,12 +1,14 @@
-"""A GET route marked @fast_read answers below FastAPI's routing exactly as FastAPI would: the same status,
-headers and bytes as an unmarked twin with the same body, for answers, problems, bad ids and failures; inside
-the server span, which still names the route and continues the caller's trace."""
+"""A route marked @fast_read (a GET, or a POST reading its own body) answers below FastAPI's routing exactly
+as FastAPI would: the same status, headers and bytes as an unmarked twin with the same body, for answers,
+problems, bad ids and failures; inside the server span, which still names the route and continues the
+caller's trace."""
 import uuid
 from types import SimpleNamespace
 from typing import Annotated
 
 import httpx
 import pytest
+from pydantic import BaseModel
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.routing import iter_route_contexts
 
@@ -18,6 +20,10 @@ from shared.http.problems import Problem
 from shared.telemetry.recorder import RecordingTracerProvider
 
 pytestmark = pytest.mark.unit
+
+
+class SimpleThing(BaseModel):
+    name: str
 ANSWER, MISSING, BROKEN, REFUSED = (uuid.UUID(int=n) for n in (1, 2, 3, 4))
 TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01"
 
@@ -52,9 +58,27 @@ def _app():
                    caller: Annotated[str, Depends(allowed)]) -> Response:
         return await _thing(request, thing_id, caller)
 
+    @router.post("/things")
+    @fast_read
+    async def fast_post(request: Request, caller: Annotated[str, Depends(allowed)]) -> Response:
+        return await _made(request, caller)
+
+    @router.post("/twins")
+    async def twin_post(request: Request, caller: Annotated[str, Depends(allowed)]) -> Response:
+        return await _made(request, caller)
+
     app = create_service_app("things", settings=SimpleNamespace())
     app.include_router(router)
     return app
+
+
+async def _made(request: Request, caller: str) -> Response:
+    body = await request.body()
+    if body == b"bad":
+        raise Problem(422, "Thing is invalid", "bad")
+    if body == b"fault":
+        raise RuntimeError("a fault of the route")
+    return model_bytes({"made": body.decode(), "caller": caller}, status_code=202)
 
 
 @pytest.fixture
@@ -98,6 +122,36 @@ CASES = [
 ]
 
 
+POST_CASES = [
+    ("a made thing", "", b"thing", {"x-caller": "ok"}, 202, True),
+    ("a problem the route raises", "", b"bad", {"x-caller": "ok"}, 422, True),
+    ("a problem its dependency raises", "", b"thing", {}, 403, True),
+    ("an unexpected fault", "", b"fault", {"x-caller": "ok"}, 500, True),
+    ("a trailing slash", "/", b"thing", {"x-caller": "ok"}, 307, False),
+    ("a trailing segment", "/more", b"thing", {"x-caller": "ok"}, 405, False),
+]
+
+
+@pytest.mark.parametrize("tail, body, headers, status, fast_path", [c[1:] for c in POST_CASES],
+                         ids=[c[0] for c in POST_CASES])
+async def test_a_fast_post_answers_as_its_fastapi_twin_would(answered_fast, tail, body, headers, status, fast_path):
+    transport = httpx.ASGITransport(app=_app(), raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
+        fast = await client.post(f"/internal/things{tail}", content=body, headers=headers)
+        twin = await client.post(f"/internal/twins{tail}", content=body, headers=headers)
+    assert fast.status_code == twin.status_code == status
+    assert fast.content == twin.content.replace(b"/twins", b"/things")
+    assert dict(fast.headers) == {k: v.replace("/twins", "/things") for k, v in twin.headers.items()}
+    assert (answered_fast == [f"/internal/things{tail}"]) is fast_path
+
+
+async def test_a_get_of_a_fast_posts_path_goes_to_fastapi(answered_fast):
+    transport = httpx.ASGITransport(app=_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
+        answer = await client.get("/internal/things", headers={"x-caller": "ok"})
+    assert answer.status_code == 405 and answered_fast == []
+
+
 @pytest.mark.parametrize("method, tail, headers, status, fast_path", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 async def test_a_fast_read_answers_as_its_fastapi_twin_would(answered_fast, method, tail, headers, status, fast_path):
     fast, twin = await _both(method, tail, headers)
@@ -134,9 +188,10 @@ def test_only_the_canonical_spelling_of_an_id_is_taken():
 
 def _table(*routes) -> list[str]:
     router = APIRouter()
-    for path, endpoint in routes:
-        router.get(path)(endpoint)
-    return [fast.route.path for fast in FastReads(None, router=router).routes]
+    for path, endpoint, *method in routes:
+        router.add_api_route(path, endpoint, methods=method or ["GET"])
+    return [f"{fast.method} {fast.route.path}" for fast in
+            (fast for routes in FastReads(None, router=router).routes.values() for fast in routes)]
 
 
 async def _by_name(request: Request, name: str) -> Response:
@@ -148,8 +203,14 @@ async def _by_id(request: Request, thing_id: uuid.UUID) -> Response:
 
 
 def test_a_route_declared_earlier_that_would_answer_the_same_path_keeps_it_with_the_router():
-    assert _table(("/things/{thing_id}", fast_read(_by_id))) == ["/things/{thing_id}"]
+    assert _table(("/things/{thing_id}", fast_read(_by_id))) == ["GET /things/{thing_id}"]
     assert _table(("/things/{name}", _by_name), ("/things/{thing_id}", fast_read(_by_id))) == []
+    assert _table(("/things/{name}", _by_name, "POST"), ("/things/{thing_id}", fast_read(_by_id), "POST")) == []
+
+
+def test_a_route_of_another_method_on_the_same_path_leaves_it_on_the_fast_path():
+    assert _table(("/things/{name}", _by_name), ("/things/{thing_id}", fast_read(_by_id), "POST")) == [
+        "POST /things/{thing_id}"]
 
 
 def test_a_route_the_fast_path_cannot_answer_as_fastapi_would_is_refused_when_the_table_is_built():
@@ -166,9 +227,13 @@ def test_a_route_the_fast_path_cannot_answer_as_fastapi_would_is_refused_when_th
                                    caller: Annotated[str, Depends(needs_more)]) -> Response:
         return Response()
 
-    for path, endpoint in (("/n/{number}", by_number), ("/q/{thing_id}", with_query),
-                           ("/d/{thing_id}", with_deep_dependency)):
+    async def with_body(request: Request, thing: SimpleThing) -> Response:
+        return Response()
+
+    for path, endpoint, methods in (("/n/{number}", by_number, ["GET"]), ("/q/{thing_id}", with_query, ["GET"]),
+                                    ("/d/{thing_id}", with_deep_dependency, ["GET"]), ("/b", with_body, ["POST"]),
+                                    ("/m/{thing_id}", _by_id, ["GET", "POST"])):
         router = APIRouter()
-        router.get(path)(fast_read(endpoint))
+        router.add_api_route(path, fast_read(endpoint), methods=methods)
         with pytest.raises(TypeError):
             FastRoute(next(iter_route_contexts(router.routes)))
