@@ -6,7 +6,7 @@ from fastapi import FastAPI, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from shared.health import report
-from shared.http.fast_reads import FastReads
+from shared.http.fast_path import FastPath
 from shared.http.json_response import JSONResponse
 from shared.http.problems import install_problem_handlers
 from shared.http.server_span import ServerSpan
@@ -27,7 +27,7 @@ def create_service_app(
     app.state.service = service
     install_problem_handlers(app)
 
-    app.add_middleware(FastReads, router=app.router)  # inside the span: a fast read is traced like any other
+    app.add_middleware(FastPath, router=app.router)  # inside the span: a fast route is traced like any other
     app.add_middleware(ServerSpan, service=service)
 
     @app.get("/health", include_in_schema=False)

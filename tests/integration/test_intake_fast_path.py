@@ -11,7 +11,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
-from shared.http.fast_reads import FastReads
+from shared.http.fast_path import FastPath
 from services.gateway.adapters.credentials import hash_key
 from services.gateway.app import bootstrap
 from services.gateway.application.api_keys import issue_key
@@ -53,9 +53,9 @@ async def gateways(infrastructure):
     await runtime.engine.dispose()
 
 
-def _fast_path(app) -> FastReads:
+def _fast_path(app) -> FastPath:
     layer = app.middleware_stack
-    while not isinstance(layer, FastReads):
+    while not isinstance(layer, FastPath):
         layer = layer.app
     return layer
 

@@ -10,7 +10,7 @@ from shared.contracts.requests import ClaimFix
 from shared.db.engine import statement_connection
 from shared.http.auth import CallerDep, caller_of
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
-from shared.http.fast_reads import fast_read
+from shared.http.fast_path import fast_route
 from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
 from shared.x12 import X12SyntaxError, control_character_problems
@@ -35,10 +35,10 @@ async def _claim_or_404(uow, caller, claim_id: UUID):
 
 
 @router.get("/claims/{claim_id}", response_model=api.ClaimDetail)
-@fast_read
+@fast_route
 async def get_claim(request: Request, claim_id: ClaimId) -> Response:
     """Read by the gateway for every claim view: one statement, answered as the model's bytes on the fast path
-    (`shared.http.fast_reads`), the caller checked in the body."""
+    (`shared.http.fast_path`), the caller checked in the body."""
     caller = caller_of(request)
     async with statement_connection(request.app.state.runtime.engine) as connection:
         view = await claim_view(connection, tenant_id=UUID(caller.tenant_id), claim_id=claim_id)

@@ -17,7 +17,7 @@ from shared.contracts.denial import (
 from shared.db.engine import statement_connection
 from shared.http.actions import run_action
 from shared.http.auth import CallerDep, caller_of
-from shared.http.fast_reads import fast_read
+from shared.http.fast_path import fast_route
 from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
 from services.denials.application import appeals
@@ -72,10 +72,10 @@ async def list_denials(request: Request, caller: CallerDep, query: Annotated[api
 
 
 @router.get("/claims/{claim_id}/denials", response_model=api.DenialPage)
-@fast_read
+@fast_route
 async def claim_denials(request: Request, claim_id: UUID) -> Response:
     """Read by the gateway for every claim view: the first page of GET /denials?claim_id= in one statement,
-    answered as the model's bytes on the fast path (`shared.http.fast_reads`); an empty page for a claim of
+    answered as the model's bytes on the fast path (`shared.http.fast_path`); an empty page for a claim of
     another tenant. The caller is checked in the body."""
     caller = caller_of(request)
     async with statement_connection(request.app.state.runtime.engine) as connection:

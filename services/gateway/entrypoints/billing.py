@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Request, Response
 
 from shared.contracts.api.gateway import ClaimView
 from shared.contracts.api.payments import RemitAccepted
-from shared.http.fast_reads import fast_read
+from shared.http.fast_path import fast_route
 from shared.http.json_response import model_bytes
 from services.gateway.adapters.upstream import raise_for_problem
 from services.gateway.entrypoints.audit_log import mark_created
@@ -28,7 +28,7 @@ def _up(request: Request, name: str):
 
 
 @router.get("/v1/claims/{claim_id}", response_model=ClaimView, response_model_exclude_unset=True)
-@fast_read
+@fast_route
 async def get_claim(request: Request, claim_id: ClaimId, caller: ReadCaller) -> Response:
     """The claim with its payments, adjustments, balance and denials, and one timeline across the services."""
     return model_bytes(await claim_view(request.app.state.upstreams, claim_id, caller))

@@ -7,7 +7,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import AwareDatetime, BaseModel, Field, ValidationError
 
-from shared.http.fast_reads import fast_read
+from shared.http.fast_path import fast_route
 from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
 from services.gateway.application import encounter_failures
@@ -38,10 +38,10 @@ _BODY_DOC = request_body({
 })
 
 
-# Every encounter enters here, so it is answered on the fast path (shared.http.fast_reads): it reads its own
+# Every encounter enters here, so it is answered on the fast path (shared.http.fast_path): it reads its own
 # body and returns its answer's bytes, as it would through FastAPI. (A docstring would enter the public OpenAPI.)
 @router.post("", status_code=202, response_model=EncounterAccepted, openapi_extra=_BODY_DOC)
-@fast_read
+@fast_route
 async def post_encounter(request: Request, caller: PushCaller) -> Response:
     raw = await request.body()
     content_type = request.headers.get("content-type", "application/json")

@@ -10,7 +10,7 @@ from shared.contracts.requests import ApplySuspense, CloseSuspense, RefundOverpa
 from shared.db.engine import statement_connection
 from shared.http.auth import CallerDep, caller_of
 from shared.http.clearinghouse_auth import ClearinghouseCallerDep
-from shared.http.fast_reads import fast_read
+from shared.http.fast_path import fast_route
 from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
 from shared.x12 import control_character_problems
@@ -92,10 +92,10 @@ async def get_remit_file(request: Request, remit_id: Annotated[UUID, Path()], ca
 
 
 @router.get("/claims/{claim_id}/postings", response_model=api.ClaimPostings)
-@fast_read
+@fast_route
 async def claim_postings(request: Request, claim_id: Annotated[UUID, Path()]) -> Response:
     """Read by the gateway for every claim view: one statement, answered as the model's bytes on the fast path
-    (`shared.http.fast_reads`), the caller checked in the body."""
+    (`shared.http.fast_path`), the caller checked in the body."""
     caller = caller_of(request)
     async with statement_connection(request.app.state.runtime.engine) as connection:
         transactions, entries = await postings.claim_postings(connection, tenant_id=UUID(caller.tenant_id),

@@ -3,7 +3,7 @@
 Every claim view through the gateway asks claims, payments and denials for their part, and every encounter
 enters by the gateway's POST /v1/encounters. Most of what a service spends on such an answer is not its
 statement but its request path: the router trying each route's pattern in turn, the exception and exit-stack
-middleware, and the solve of the route's parameters. A route marked `@fast_read` is matched here, inside the
+middleware, and the solve of the route's parameters. A route marked `@fast_route` is matched here, inside the
 server span (which still names the route and carries the trace), by method and path template, and its
 endpoint is called with the request, its path parameters and the dependencies it declares, each an async
 function of the request alone (a caller check).
@@ -38,7 +38,7 @@ MARK = "__fast_read__"
 _UUID_DASHES = (8, 13, 18, 23)
 
 
-def fast_read(endpoint: Callable) -> Callable:
+def fast_route(endpoint: Callable) -> Callable:
     """Mark a route's endpoint for the fast path (a GET, or a POST that reads its own body):
     `async (request, ids, request-only dependencies) -> Response`."""
     setattr(endpoint, MARK, True)
@@ -65,7 +65,7 @@ class FastRoute:
 
     def __init__(self, route: RouteContext):
         if route.dependencies:  # a router's own dependencies: FastAPI's to solve
-            raise TypeError(f"{route.path}: a fast read declares its dependencies in its signature only")
+            raise TypeError(f"{route.path}: a fast route declares its dependencies in its signature only")
         if len(route.methods or ()) != 1:
             raise TypeError(f"{route.path}: a fast route answers one method, not {sorted(route.methods or ())}")
         self.route, self.endpoint = route, route.endpoint
@@ -125,7 +125,7 @@ def _request_dependency(path: str, name: str, hint) -> Callable:
     return function
 
 
-class FastReads:
+class FastPath:
     """ASGI middleware, inside the server span and outside FastAPI's own stack. Its table is read from the
     router when Starlette builds the middleware, at the first request, so routes included after the app was
     created are in it."""
@@ -160,7 +160,7 @@ class FastReads:
                 params[name] = request
             response = await fast.endpoint(**params)
             if not isinstance(response, Response):
-                raise TypeError(f"{fast.route.path}: a fast read returns a Response")
+                raise TypeError(f"{fast.route.path}: a fast route returns a Response")
         except Exception as exc:
             handler = handler_for(scope["app"], exc)
             if handler is None:

@@ -1,4 +1,4 @@
-"""A route marked @fast_read (a GET, or a POST reading its own body) answers below FastAPI's routing exactly
+"""A route marked @fast_route (a GET, or a POST reading its own body) answers below FastAPI's routing exactly
 as FastAPI would: the same status, headers and bytes as an unmarked twin with the same body, for answers,
 problems, bad ids and failures; inside the server span, which still names the route and continues the
 caller's trace."""
@@ -14,7 +14,7 @@ from fastapi.routing import iter_route_contexts
 
 from shared import telemetry
 from shared.http.app import create_service_app
-from shared.http.fast_reads import FastReads, FastRoute, canonical_uuid, fast_read
+from shared.http.fast_path import FastPath, FastRoute, canonical_uuid, fast_route
 from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
 from shared.telemetry.recorder import RecordingTracerProvider
@@ -48,7 +48,7 @@ def _app():
     router = APIRouter(prefix="/internal")
 
     @router.get("/things/{thing_id}")
-    @fast_read
+    @fast_route
     async def fast(request: Request, thing_id: Annotated[uuid.UUID, Path()],
                    caller: Annotated[str, Depends(allowed)]) -> Response:
         return await _thing(request, thing_id, caller)
@@ -59,7 +59,7 @@ def _app():
         return await _thing(request, thing_id, caller)
 
     @router.post("/things")
-    @fast_read
+    @fast_route
     async def fast_post(request: Request, caller: Annotated[str, Depends(allowed)]) -> Response:
         return await _made(request, caller)
 
@@ -91,13 +91,13 @@ def recorder(monkeypatch) -> RecordingTracerProvider:
 @pytest.fixture
 def answered_fast(monkeypatch) -> list[str]:
     paths: list[str] = []
-    answer = FastReads._answer
+    answer = FastPath._answer
 
     async def counted(self, fast, params, parts, scope, receive, send):
         paths.append(scope["path"])
         await answer(self, fast, params, parts, scope, receive, send)
 
-    monkeypatch.setattr(FastReads, "_answer", counted)
+    monkeypatch.setattr(FastPath, "_answer", counted)
     return paths
 
 
@@ -191,7 +191,7 @@ def _table(*routes) -> list[str]:
     for path, endpoint, *method in routes:
         router.add_api_route(path, endpoint, methods=method or ["GET"])
     return [f"{fast.method} {fast.route.path}" for fast in
-            (fast for routes in FastReads(None, router=router).routes.values() for fast in routes)]
+            (fast for routes in FastPath(None, router=router).routes.values() for fast in routes)]
 
 
 async def _by_name(request: Request, name: str) -> Response:
@@ -203,13 +203,13 @@ async def _by_id(request: Request, thing_id: uuid.UUID) -> Response:
 
 
 def test_a_route_declared_earlier_that_would_answer_the_same_path_keeps_it_with_the_router():
-    assert _table(("/things/{thing_id}", fast_read(_by_id))) == ["GET /things/{thing_id}"]
-    assert _table(("/things/{name}", _by_name), ("/things/{thing_id}", fast_read(_by_id))) == []
-    assert _table(("/things/{name}", _by_name, "POST"), ("/things/{thing_id}", fast_read(_by_id), "POST")) == []
+    assert _table(("/things/{thing_id}", fast_route(_by_id))) == ["GET /things/{thing_id}"]
+    assert _table(("/things/{name}", _by_name), ("/things/{thing_id}", fast_route(_by_id))) == []
+    assert _table(("/things/{name}", _by_name, "POST"), ("/things/{thing_id}", fast_route(_by_id), "POST")) == []
 
 
 def test_a_route_of_another_method_on_the_same_path_leaves_it_on_the_fast_path():
-    assert _table(("/things/{name}", _by_name), ("/things/{thing_id}", fast_read(_by_id), "POST")) == [
+    assert _table(("/things/{name}", _by_name), ("/things/{thing_id}", fast_route(_by_id), "POST")) == [
         "POST /things/{thing_id}"]
 
 
@@ -234,6 +234,6 @@ def test_a_route_the_fast_path_cannot_answer_as_fastapi_would_is_refused_when_th
                                     ("/d/{thing_id}", with_deep_dependency, ["GET"]), ("/b", with_body, ["POST"]),
                                     ("/m/{thing_id}", _by_id, ["GET", "POST"])):
         router = APIRouter()
-        router.add_api_route(path, fast_read(endpoint), methods=methods)
+        router.add_api_route(path, fast_route(endpoint), methods=methods)
         with pytest.raises(TypeError):
             FastRoute(next(iter_route_contexts(router.routes)))
