@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pytest
 
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from tools.chaos import ledger_checks
 from tests.e2e.support import encounter_body, medicare_beneficiary_id, member_paid_from_the_first_dollar, wait_for
 

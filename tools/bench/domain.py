@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 
 from shared.contracts.encounter import EncounterDocumented
 from services.claims.domain.scrub import scrub_claim
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
 from services.coding.adapters.note_suggester import build_suggester
 from services.coding.adapters.reference_files import load_reference_data

@@ -24,7 +24,7 @@ from services.claims.application.references import missing_reference
 from services.claims.application.steps import record, transition
 from services.claims.domain.claim_status import (StatusAnswer, StatusInquiry, inquiry_due, read_277, status_outcome,
                                                  write_276)
-from services.claims.domain.x12_models import validate_transactions
+from services.claims.adapters.x12_models import validate_transactions
 
 UPDATED = ("status", "status_inquired_at", "next_inquiry_on", "payer_claim_number", "last_payer_status")
 

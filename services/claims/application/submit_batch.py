@@ -24,7 +24,7 @@ from services.claims.adapters.tables import Interchange
 from services.claims.application.references import missing_reference
 from services.claims.application.steps import transition
 from services.claims.adapters.catalog import Catalog
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
 
 SENDING = "sending"

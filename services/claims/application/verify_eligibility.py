@@ -26,7 +26,7 @@ from services.claims.application.references import missing_reference
 from services.claims.application.steps import record, transition
 from services.claims.domain.eligibility import (EligibilityAnswer, EligibilityResponse, Inquiry, eligibility_edit,
                                                 is_cacheable, read_271, write_270)
-from services.claims.domain.x12_models import validate_transactions
+from services.claims.adapters.x12_models import validate_transactions
 
 log = logging.getLogger(__name__)
 AWAIT_ANSWER = timedelta(minutes=15)  # dropbox: ask again when no 271 came back in this time

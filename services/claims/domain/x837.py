@@ -1,7 +1,7 @@
 """A thin writer of X12 5010 837P (005010X222A1): one interchange and group per call, one ST per claim.
 
 No library on PyPI writes a correct X222A1 837P (x12sdk writes X222A2 with ICD-9 qualifiers); every file this produces is validated by
-pyx12 (x12_validation.py) before it is sent. The text holds PHI: it goes to the payer and to the
+pyx12 (adapters/x12_validation.py) before it is sent. The text holds PHI: it goes to the payer and to the
 claim's own record, never to logs or error messages.
 """
 from datetime import datetime

@@ -201,7 +201,7 @@ def _without_addresses(message: str) -> str:
 
 def verdict(text: str) -> dict:
     """The gate's messages and pyx12's own, values included (lines and error codes are in both)."""
-    from services.claims.domain.x12_validation import validate_x12
+    from services.claims.adapters.x12_validation import validate_x12
 
     logger = logging.getLogger("pyx12")
     raw = _Records()

@@ -8,7 +8,7 @@ import pytest
 from shared.x12 import X12SyntaxError
 from services.claims.domain.claim_status import (StatusAnswer, StatusInquiry, inquiry_due, is_claim_status_277,
                                                  read_277, status_outcome, write_276)
-from services.claims.domain.x12_models import validate_transactions
+from services.claims.adapters.x12_models import validate_transactions
 from tools.payer_sim.claim_status import answer_276
 from tools.payer_sim.state import SimState
 

@@ -9,7 +9,7 @@ import pytest
 from shared.x12 import X12SyntaxError
 from services.claims.domain.eligibility import (EligibilityAnswer, Inquiry, eligibility_edit, is_cacheable, read_271,
                                                 write_270)
-from services.claims.domain.x12_models import validate_transactions
+from services.claims.adapters.x12_models import validate_transactions
 from tools.payer_sim.eligibility import answer_270
 from tools.payer_sim.members import MemberBook
 from tools.payer_sim.state import SimState

@@ -6,7 +6,7 @@ import pytest
 
 from services.claims.domain.lab_rules import lab_certification
 from services.claims.domain.scrub import scrub_claim
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
 from tests.unit.claims.builders import BILLING, TODAY, claim
 

@@ -9,7 +9,7 @@ from shared.contracts.common import Adjustment, Coverage
 from shared.money import format_x12_amount
 from shared.contracts.remit import RemitReceived, RemitServiceLine
 from services.claims.domain.next_payer import NextStep, next_payer_claim, next_step
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from services.claims.domain.x837 import line_control_number, write_837p
 from tests.unit.claims.builders import PAYERS, claim
 

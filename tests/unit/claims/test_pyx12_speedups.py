@@ -9,7 +9,7 @@ import pyx12.params
 import pytest
 
 from services.claims.adapters import pyx12_segment_speedups, pyx12_speedups
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from tests.unit.claims.pristine_library import pristine_verdicts
 from tests.unit.claims.pyx12_corpus import build_corpus, verdict
 

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 import pytest
 
 from services.claims.domain.acks import read_277ca, read_999
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
 from tests.unit.claims.builders import ENCOUNTER, claim
 

@@ -5,7 +5,7 @@ import pytest
 import x12sdk
 
 from services.claims.adapters import x12sdk_speedups
-from services.claims.domain.x12_models import validate_transactions
+from services.claims.adapters.x12_models import validate_transactions
 from tests.unit.claims.pristine_library import pristine_verdicts
 from tests.unit.claims.x12sdk_corpus import build_corpus
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from services.claims.domain.x837 import line_control_number, write_837p
 from tests.unit.claims.builders import ENCOUNTER, OTHER_RENDERING_NPI, PAYERS, claim
 

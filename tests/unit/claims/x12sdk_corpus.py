@@ -83,7 +83,7 @@ def main() -> None:
     import x12sdk
     x12sdk.__version__ = UNKNOWN_VERSION  # pristine: the speedups install nothing on a version they do not know
     from services.claims.adapters import x12sdk_speedups
-    from services.claims.domain.x12_models import validate_transactions
+    from services.claims.adapters.x12_models import validate_transactions
     corpus = json.load(sys.stdin)
     json.dump({"patched": x12sdk_speedups.apply(),
                "verdicts": {name: validate_transactions(text, kind) for name, (text, kind) in corpus.items()}},

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
 from services.payments.domain.balancing import check_balance
 from services.payments.domain.x835 import parse_835

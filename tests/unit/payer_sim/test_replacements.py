@@ -9,7 +9,7 @@ import pytest
 
 from shared.contracts.common import Coverage
 from services.claims.domain.next_payer import next_payer_claim
-from services.claims.domain.x12_validation import validate_x12
+from services.claims.adapters.x12_validation import validate_x12
 from services.claims.domain.x837 import write_837p
 from services.payments.domain.balancing import check_balance
 from services.payments.domain.to_events import remittance_to_events

@@ -1,6 +1,7 @@
 """The independent gate on every 837P: pyx12's X222A1 map. Zero errors, or the file is not sent.
 
-Not pure (pyx12 logs, loads map files), but it belongs with the writer it checks. pyx12 reports each
+An adapter over pyx12 (it logs, loads map files, runs the library's speedups), beside the other gate on
+the 270/276 (`x12_models`); the 837P writer it checks stays pure in the domain. pyx12 reports each
 problem through the `pyx12` logger; they are captured here, one string per error, with the offending
 element values withheld: they can be names, dates of birth or member ids (PHI). pyx12 runs with the
 speedups of `pyx12_speedups` (maps loaded once per process, per-claim work cached): same verdicts,
