@@ -239,7 +239,7 @@ def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
 
 
 TREATED_NAME = "treated-by-procedure"
-TREATED_REASON = ("{code} ({evidence}) is followed by {procedure!r}: a procedure that removes or replaces what it "
+TREATED_REASON = ("{code} ({evidence}) is named with {procedure!r}: a procedure that removes or replaces what it "
                   "treats; a coder decides whether the condition is current or a history")
 # "Typical atrial flutter s/p ablation 2021, in NSR since": the condition named right before a procedure that ablates,
 # resects or replaces it. Not a device or stent placed for a condition that stays ("CAD s/p PCI", "SSS s/p PPM"),
@@ -248,6 +248,14 @@ TREATED_REASON = ("{code} ({evidence}) is followed by {procedure!r}: a procedure
 _TREATED_AFTER = re.compile(r"^[\s,(-]*(?:[\w/-]+[\s,]+){0,2}?(?P<procedure>(?:s/p|status post)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:ablation|\w+ectomy|resection|excision|valve replacement|tavr|tavi|avr|mvr))\b",
                             re.IGNORECASE)
+
+
+# The same written the other way: the condition named as what such a procedure was for ("hypothyroidism after RAI
+# for Graves dz 2017", "s/p thyroidectomy for multinodular goiter"): "after", "s/p" or "post" first, then the
+# procedure, then "for" right before the mention.
+_PROCEDURE = r"(?:ablation|\w+ectomy|resection|excision|valve replacement|tavr|tavi|avr|mvr|radioactive iodine|radioiodine|rai)"
+_TREATED_BEFORE = re.compile(r"\b(?P<procedure>(?:s/p|status post|after|post)\s+(?:[\w-]+\s+){0,3}?" + _PROCEDURE +
+                             r")(?:\s+(?:ablation|therapy|treatment|tx))?(?:\s+\d{4})?\s+for\s+$", re.IGNORECASE)
 
 
 QUIET_NAME = "not-present-now"
@@ -265,7 +273,8 @@ def treated_by_procedure(suggestions: list[Suggestion], note: str) -> list[Sugge
     out = []
     for s in suggestions:
         if s.context == "affirmed" and s.code[0] not in "RZ" and s.convention in (None, "documented-finding"):
-            treated = _TREATED_AFTER.match(note[s.end:sentence_end(note, s.end)]) if s.convention is None else None
+            treated = (_TREATED_AFTER.match(note[s.end:sentence_end(note, s.end)]) if s.convention is None else None) \
+                or _TREATED_BEFORE.search(note[sentence_start(note, s.start):s.start])
             quiet = _QUIET_NOW.search(note[sentence_start(note, s.start):sentence_end(note, s.end)])
             if treated is not None:
                 s = s.model_copy(update={

@@ -145,6 +145,9 @@ def test_the_sibling_named_reads_parentheses_as_nonessential(tabular):
     ("Typical atrial flutter s/p ablation 2021, in NSR since.", "I48.3", "Typical atrial flutter", "ablation"),
     ("Graves disease, status post total thyroidectomy.", "E05.00", "Graves disease", "thyroidectomy"),
     ("Severe aortic stenosis s/p TAVR 6 mo ago.", "I35.0", "Severe aortic stenosis", "TAVR"),
+    # the condition named as what the procedure was for
+    ("Hypothyroidism after RAI for Graves dz 2017, on levothyroxine.", "E05.00", "Graves", "RAI"),
+    ("Hypothyroid s/p total thyroidectomy for multinodular goiter.", "E04.2", "multinodular goiter", "thyroidectomy"),
 ])
 def test_a_condition_named_before_a_procedure_that_removes_it_goes_to_a_coder(note, code, evidence, procedure):
     from services.coding.domain.first_sight import TREATED_NAME, treated_by_procedure
@@ -158,6 +161,8 @@ def test_a_condition_named_before_a_procedure_that_removes_it_goes_to_a_coder(no
     ("Persistent AF s/p cardioversion 2025, on warfarin.", "I48.19", "Persistent AF"),
     ("Ankle fx, s/p ORIF, healing.", "S82.61XD", "Ankle fx"),
     ("Atrial flutter. Plan: ablation next month, s/p TEE.", "I48.92", "Atrial flutter"),  # another sentence
+    ("Plan: RAI for Graves disease next month.", "E05.00", "Graves disease"),  # planned, not done
+    ("CAD s/p PCI for unstable angina 2021.", "I20.0", "unstable angina"),  # a stent leaves the disease
 ])
 def test_a_condition_beside_a_procedure_that_leaves_it_keeps_its_confidence(note, code, evidence):
     from services.coding.domain.first_sight import treated_by_procedure
