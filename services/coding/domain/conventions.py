@@ -42,7 +42,7 @@ from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
-from services.coding.domain.status_z_codes import status_z_codes
+from services.coding.domain.status_z_codes import VACCINE_NAMES, status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
@@ -274,10 +274,7 @@ def substance_in_remission(suggestions: list[Suggestion], note: str, tabular: Ta
     return out, reasons
 
 
-# a vaccine named by its product ("Tdap and Shingrix #1 given") as well as by the word
-_VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|"
-                      r"pcv ?(13|15|20|21)|ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|"
-                      r"menveo|menquadfi|bexsero|arexvy|abrysvo)\b", re.IGNORECASE)
+_VACCINE = re.compile(r"\b(" + VACCINE_NAMES + r")\b", re.IGNORECASE)
 _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue|up to date|up-to-date|utd|"
                         r"previously|already (had|received|given)|"
                         # the record's status, not a dose: "Vaccines current.", "immunizations are complete"
