@@ -29,6 +29,7 @@ development notes) keeps its confidence. A follow-up after completed treatment (
 diagnosis: a symptom at it is the treated condition's residue or a new problem.
 """
 import re
+from services.coding.domain.chronic_conditions import CHRONIC
 from services.coding.domain.note_context import RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, UNDER_SPECIFIED_CONFIDENCE, words
 from services.coding.domain.note_text import sentence_end, sentence_start
@@ -80,7 +81,28 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
                 "reason": IN_DISEASE_REASON.format(evidence=s.evidence, code=s.code, description=s.description,
                                                    disease=disease)})
         out.append(s)
-    return _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note)))
+    return _default_entry_outside_chronic(
+        _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note))))
+
+
+DEFAULT_ENTRY_NAME = "default-entry"
+DEFAULT_ENTRY_CONFIDENCE = 0.88
+DEFAULT_ENTRY_REASON = ("{code} ({evidence}) was matched only by its category's default entry, the condition's words "
+                        "without the qualifiers its codes differ by: outside the conditions that persist once "
+                        "diagnosed, such a reading was right about half the time on notes no rule had seen; a coder "
+                        "confirms the code")
+
+
+def _default_entry_outside_chronic(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """A plain index term matched by its default entry ("anemia" D64.9, "bronchitis" J40, "insomnia" G47.00) goes
+    to a coder unless its code is one of the chronic conditions a provider names bare (hyperlipidemia, obesity,
+    hypothyroidism, type 2 diabetes, atrial fibrillation, osteoporosis: `chronic_conditions.CHRONIC`). On the first
+    sight of four rounds of notes (t, u, v, w), such readings were right 10 times in 22, the chronic ones 30 in 31."""
+    return [s.model_copy(update={
+        "confidence": DEFAULT_ENTRY_CONFIDENCE, "convention": DEFAULT_ENTRY_NAME,
+        "reason": DEFAULT_ENTRY_REASON.format(code=s.code, evidence=s.evidence)})
+        if s.convention is None and s.context == "affirmed" and s.confidence == CONFIDENCE["default"]
+        and not s.code.startswith(CHRONIC) else s for s in suggestions]
 
 
 STATED_OPEN_NAME = "stated-what-code-leaves-open"
