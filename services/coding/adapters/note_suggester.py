@@ -19,10 +19,12 @@ from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_code,
                                                       history_code)
-from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, SkippedMention, mention_scope,
+from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, RULES, Z_CODE_RULES, SkippedMention,
+                                                  mention_scope,
                                                   past_by_name)
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated, stated_over_elsewhere, treated_by_procedure
+from services.coding.domain.note_revisions import changed_by_addendum, copied_forward
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
@@ -52,8 +54,8 @@ RESPELT_TERM_REASON = ("a word of the term is misspelt by one letter (\"hyperten
                        "word it is one letter from")
 RESPELT_FINDING_REASON = f"{RESPELT_TERM}: a word misspelt by one letter was read as the ICD-10-CM word"
 PAST_BY_NAME = "past-by-name"
-PAST_BY_NAME_REASON = ("\"prior\", \"previous\", \"former\", \"remote\", a problem list's \"historical\" or a course "
-                       "completed for it names the condition past: the index's History entry for it, as for "
+PAST_BY_NAME_REASON = ("\"prior\", \"previous\", \"former\", \"remote\", \"since\", a problem list's \"historical\" or a "
+                       "course completed for it names the condition past: the index's History entry for it, as for "
                        "\"history of\"")
 CHAPTER_HISTORY = "family-history-by-chapter"
 CHAPTER_HISTORY_CONFIDENCE = 0.9
@@ -212,7 +214,8 @@ class NoteSuggester:
                           if (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
                           and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, doc.ents)}
             match, context = ent._.icd_match, _context(categories)
-            scope = None if match.code.startswith("Z") else mention_scope(text, ent.start_char, ent.end_char)
+            scope = mention_scope(text, ent.start_char, ent.end_char,
+                                  Z_CODE_RULES if match.code.startswith("Z") else RULES)
             if scope is not None and _rules_out_a_diagnosis_before(ent, _cue_end(doc, text, ent, scope.cue),
                                                                    scope.cue, doc.ents):
                 scope = None
@@ -244,6 +247,7 @@ class NoteSuggester:
         # a condition a procedure removed is no confirmed diagnosis for the symptoms beside it: lowered first
         suggestions = stated_over_elsewhere(calibrated(treated_by_procedure(apply_conventions(
             without_integral_symptoms(found, sentences, text), text, self._tabular), text), text, self._tabular), text)
+        suggestions = copied_forward(changed_by_addendum(suggestions, text), text)
         respelt_starts = _respelt_starts(respelt)
         suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
                                         respelt_starts)

@@ -2,8 +2,9 @@
 is a current condition, coded as such (ICD-10-CM guidelines IV.J: code all documented conditions that coexist
 at the time of the encounter and affect its care; "history of" is for a condition that no longer exists).
 
-"PMH HTN, controlled on amlodipine" is hypertension today; "h/o hypertension" with nothing about its care stays
-out (the suggester codes no history for it), since a coder cannot tell whether it still exists. Only conditions
+"PMH HTN, controlled on amlodipine" and "Hx T2DM x15y" (its duration up to now) are the condition today; "h/o
+hypertension" with nothing about its care stays out (the suggester codes no history for it), since a coder cannot
+tell whether it still exists. Only conditions
 that do not resolve on their own are read this way: a past pneumonia or kidney stone is history whatever follows.
 A substance use disorder under the history that its sentence says is in remission ("hx EtOH use d/o, now in early
 remission") is the disorder in remission, a current code (F1x.x1), not a history.
@@ -12,13 +13,15 @@ import re
 
 # conditions that persist once diagnosed: essential hypertension, diabetes, lipid disorders, hypothyroidism,
 # asthma, COPD, atrial fibrillation, chronic ischemic heart disease, CKD, sleep apnea, reflux, obesity,
-# rheumatoid arthritis, chronic heart failure
+# rheumatoid arthritis, chronic heart failure, osteoporosis
 CHRONIC = ("I10", "E10", "E11", "E78", "E03", "J45", "J44", "I48", "I25", "N18", "G47.33", "K21", "E66", "M05",
-           "M06", "I50")
+           "M06", "I50", "M81")
 # "on <drug>", not "on exam" or "on CT"
 _MANAGED = re.compile(r"\b(controlled|uncontrolled|well[- ]controlled|stable|managed|"
                       r"on (?!exam|ct\b|imaging|x-?ray|echo|ekg|ecg|holter|cxr|\d)(\w+ ){0,2}\w+|"
-                      r"takes|taking|treated with|continue[sd]?|maintained on)\b", re.IGNORECASE)
+                      r"takes|taking|treated with|continue[sd]?|maintained on|"
+                      # its duration up to now: "Hx T2DM x15y", "h/o HTN for 10 years"
+                      r"(x|for) ?\d+ ?(y|yrs?|years?))\b", re.IGNORECASE)
 _OVER = re.compile(r"\b(resolved|no longer|off (all )?(meds|medications|treatment)|remission)\b", re.IGNORECASE)
 
 

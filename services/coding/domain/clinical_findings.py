@@ -144,14 +144,15 @@ def _bronchiectasis(match: re.Match, note: str) -> tuple[str, str] | None:
     return "J47.1", "bronchiectasis with (acute) exacerbation"
 
 
-def _acute_cystitis(match: re.Match, note: str) -> tuple[str, str]:
-    """"Cystitis, acute" N30.00, with hematuria N30.01 (the tabular's two codes under N30.0)."""
+def _cystitis(match: re.Match, note: str) -> tuple[str, str]:
+    """"Cystitis, acute" N30.00, with hematuria N30.01 (the tabular's two codes under N30.0); a cystitis of no
+    kind ("uncomplicated cystitis": no complication, not a kind) N30.90 / N30.91 by the same axis."""
     text = sentence(note, match.start(), match.end())
     blood = re.search(r"\b(hematuria|blood in (the )?urine)\b", text, re.IGNORECASE)
-    if blood and not re.search(r"\b(no|without|w/o|denies|negative for)\W+(\w+\W+){0,2}$", text[:blood.start()],
-                               re.IGNORECASE):
-        return "N30.01", "acute cystitis with hematuria"
-    return "N30.00", "acute cystitis without hematuria"
+    with_blood = bool(blood) and not re.search(r"\b(no|without|w/o|denies|negative for)\W+(\w+\W+){0,2}$",
+                                               text[:blood.start()], re.IGNORECASE)
+    kind, code = ("acute ", "N30.0") if match.group(0).lower().startswith("acute") else ("", "N30.9")
+    return (f"{code}1", f"{kind}cystitis with hematuria") if with_blood else (f"{code}0", f"{kind}cystitis without hematuria")
 
 
 _SIDE_DIGIT = {"right": "1", "left": "2", "bilateral": "3", None: "0"}
@@ -255,7 +256,9 @@ CLINICAL_FINDINGS = (
     (_word(r"male hypogonadism|hypogonadism in (a )?male|testicular hypofunction"), ("E29", "E23", "E28"),
      _fixed("E29.1", "male hypogonadism is testicular hypofunction")),
     (_word(r"bronchiectasis"), ("J47",), _bronchiectasis),
-    (_word(r"acute cystitis"), ("N30",), _acute_cystitis),
+    # the kinds the index codes apart (interstitial, radiation, ...) are left to the index
+    (_word(r"(acute |uncomplicated |simple )?(?<!interstitial )(?<!chronic )(?<!radiation )(?<!irradiation )"
+           r"(?<!hemorrhagic )(?<!eosinophilic )(?<!trigonal )(?<!follicular )cystitis(?! cystica)"), ("N30",), _cystitis),
     (_word(r"hyponatremia"), ("E87",), _fixed("E87.1", "hyponatremia")),
     (_word(r"(lung (cancer|ca|carcinoma)|nsclc|sclc|(adeno|squamous cell |small cell )?carcinoma|adenocarcinoma)"),
      ("C34", "C80", "C79"), _lung_cancer_lobe),

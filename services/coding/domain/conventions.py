@@ -42,7 +42,7 @@ from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
-from services.coding.domain.status_z_codes import status_z_codes
+from services.coding.domain.status_z_codes import VACCINE_NAMES, status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
@@ -91,9 +91,21 @@ def _pair_allowed(code: str, paired: list[Suggestion], tabular: Tabular) -> bool
     return all(tabular.allows_additional(code, p.code) and not tabular.excludes1_pair(code, p.code) for p in paired)
 
 
-def _linked(note: str, *parts: Suggestion) -> bool:
-    """The "with" presumption holds unless the note links the condition to another cause."""
-    return not any(_UNLINKED.search(_sentence(note, p.start, p.end)) for p in parts)
+def _linked(note: str, *parts: Suggestion, cause: list[Suggestion] = ()) -> bool:
+    """The "with" presumption holds unless the note links the condition to another cause. A cause cue followed by
+    the combination's own condition states the link ("CKD stage 3a, attributed to DM"), it names no other cause."""
+    return not any(cue for p in parts for cue in _UNLINKED.finditer(_sentence(note, p.start, p.end))
+                   if not _cause_is(note, _sentence_start(note, p.start) + cue.end(), cause))
+
+
+# "attributed to DM", "secondary to diabetes": the cause is the combination's own condition, right after the cue
+_CAUSE_NAMED = ("attributed to", "secondary to")
+
+
+def _cause_is(note: str, cue_end: int, cause: list[Suggestion]) -> bool:
+    cue = note[:cue_end].lower()
+    return cue.endswith(_CAUSE_NAMED) and any(c.start >= cue_end and not note[cue_end:c.start].strip()
+                                              for c in cause)
 
 
 HYPERTENSION = ("I10", "I11.9")  # essential hypertension, or hypertensive heart disease stated in so many words
@@ -107,8 +119,9 @@ def hypertension_combination(suggestions: list[Suggestion], note: str, tabular: 
     htn = next((s for s in suggestions if s.code in HYPERTENSION and _affirmed(s)), None)
     if htn is None:
         return suggestions, []
-    hf = [s for s in suggestions if s.code.startswith("I50") and _affirmed(s) and _linked(note, s)]
-    ckd = [s for s in suggestions if s.code.startswith("N18") and _affirmed(s) and _linked(note, s)]
+    htn_mentions = [s for s in suggestions if s.code in HYPERTENSION and _affirmed(s)]
+    hf = [s for s in suggestions if s.code.startswith("I50") and _affirmed(s) and _linked(note, s, cause=htn_mentions)]
+    ckd = [s for s in suggestions if s.code.startswith("N18") and _affirmed(s) and _linked(note, s, cause=htn_mentions)]
     # "T2DM w/ diabetic CKD stage 2": the diabetes code states the CKD, whose stage code comes later (`ckd_stage`)
     diabetic_ckd = not ckd and any(s.code[:3] in DIABETES and s.code.endswith(".22") and _affirmed(s)
                                    for s in suggestions)
@@ -128,8 +141,9 @@ def hypertension_combination(suggestions: list[Suggestion], note: str, tabular: 
     reason = f"hypertension with {what} is presumed linked: {code} replaces I10" + (
         f", {' '.join(p.code for p in paired)} as its additional code" if paired else
         ", the diabetes code stating the chronic kidney disease")
+    # every mention of the hypertension is the combination's ("HTN ... CKD secondary to HTN")
     kept = [_labelled(s, "hypertension-combination", f"use additional code with {code}") if s in paired else s
-            for s in suggestions if s is not htn]
+            for s in suggestions if s not in htn_mentions]
     return [_combined(code, [htn, *paired], note, tabular, "hypertension-combination", reason), *kept], [reason]
 
 
@@ -151,7 +165,9 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
     dm = next((s for s in suggestions if s.code in ("E10.9", "E11.9") and _affirmed(s)), None)
     if dm is None:
         return suggestions, []
-    category, dropped, made, reasons = dm.code[:3], {id(dm)}, [], []
+    # every mention of the diabetes is the combination's ("DM2 - diet controlled ... CKD attributed to DM")
+    category, made, reasons = dm.code[:3], [], []
+    dropped = {id(s) for s in suggestions if s.code == dm.code and _affirmed(s)}
     for name, suffix, replaces, words in DIABETES_COMPLICATIONS:
         code = category + suffix
         if words is None:
@@ -164,7 +180,8 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
                 found = [_mention(note, m) for m in words.finditer(note)
                          if not _NEGATED.search(note[_sentence_start(note, m.start()):m.start()])
                          and not NEGATED_AFTER.search(_after(note, m.end()))]
-        if not found or not _linked(note, *found) or not _pair_allowed(code, paired, tabular):
+        dm_mentions = [s for s in suggestions if s.code[:3] == category and _affirmed(s)]
+        if not found or not _linked(note, *found, cause=dm_mentions) or not _pair_allowed(code, paired, tabular):
             continue
         if name == "retinopathy" and any(_RETINOPATHY_SPECIFIED.search(_sentence(note, s.start, s.end)) for s in found):
             continue
@@ -257,10 +274,7 @@ def substance_in_remission(suggestions: list[Suggestion], note: str, tabular: Ta
     return out, reasons
 
 
-# a vaccine named by its product ("Tdap and Shingrix #1 given") as well as by the word
-_VACCINE = re.compile(r"\b(vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|"
-                      r"pcv ?(13|15|20|21)|ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|"
-                      r"menveo|menquadfi|bexsero|arexvy|abrysvo)\b", re.IGNORECASE)
+_VACCINE = re.compile(r"\b(" + VACCINE_NAMES + r")\b", re.IGNORECASE)
 _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue|up to date|up-to-date|utd|"
                         r"previously|already (had|received|given)|"
                         # the record's status, not a dose: "Vaccines current.", "immunizations are complete"

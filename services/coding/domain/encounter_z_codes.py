@@ -92,8 +92,9 @@ COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
 # counselling code -> the diagnoses whose standard treatment it is part of, and the routine exam (Z00.0-), whose
 # preventive counselling on diet and exercise is part of the exam (tobacco cessation is a service of its own)
-INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21", "Z00.0"),
-                        "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5", "Z00.0")}
+# (prediabetes and impaired fasting glucose, R73.0-, are treated by diet and exercise alone)
+INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21", "R73.0", "Z00.0"),
+                        "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5", "R73.0", "Z00.0")}
 # a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
 # "x 2 yrs", "since 2021" (a burst "x 5 days" or a "2 wk taper" is not)
 _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many)"

@@ -19,6 +19,7 @@ FAMILY = "family"
 RESOLVED = "resolved"
 LAB_TEST = "lab-test-analyte"
 NOT_ESTABLISHED = "not-established"
+SINCE_EVENT = "since-event"
 NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)"
 # the condition a course the note calls complete was for: "finished 10 days of amoxicillin for sinusitis", "after
 # completed tx for lung adenocarcinoma" (not "completed 3 of 6 cycles", "not yet completed")
@@ -112,6 +113,11 @@ RULES = (
                          # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last
                          # exam" (not "none since 2019": no recurrence of a past one)
                          r"not seen|not found)\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)", re.IGNORECASE)),
+    # The event something is dated from: "DMT: none since pregnancy 2023", "no relapse since her MI", "off
+    # anticoagulation since the DVT resolved" (right before the mention; not a diagnosis "since dx of diabetes",
+    # nor "since diabetes was diagnosed": the date a condition began)
+    ScopeRule(SINCE_EVENT, re.compile(r"\bsince(?: (?:his|her|their|the|last|a|an))?\s*$", re.IGNORECASE), None,
+              unless=_words("diagnosed", "diagnosis", "dx", "onset")),
     # A condition named as a test's analyte: "hepatitis B surface antibody titer", "Lyme IgM" (the test, not a
     # diagnosis; its result, if the note states one, is read by the rules for results)
     ScopeRule(LAB_TEST, None,
@@ -125,6 +131,9 @@ RULES = (
 
 
 SCREENING = next(rule for rule in RULES if rule.name == "screening")
+# the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
+# but not the date of the event it names ("since pregnancy 2023" is no pregnant state today)
+Z_CODE_RULES = tuple(rule for rule in RULES if rule.name == SINCE_EVENT)
 
 
 @dataclass(frozen=True)
@@ -171,6 +180,8 @@ _PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b", re.IGNORECASE)
 def past_by_name(scope: "Scope | None") -> bool:
     """The mention is kept out by a `resolved` cue that names it past ("Prior MI 2020"): where the index has a
     History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
+    if scope is not None and scope.rule == SINCE_EVENT:  # "no chest pain since MI 2020": an old MI
+        return True
     return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue)
                                                                  or _PAST_AFTER.search(scope.cue))
 
@@ -182,12 +193,12 @@ def _comma_segment(text: str, first: int, last: int, start: int, end: int) -> st
     return text[(left + 1 if left >= 0 else first):(right if right >= 0 else last)]
 
 
-def mention_scope(text: str, start: int, end: int) -> Scope | None:
+def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] = RULES) -> Scope | None:
     """The first rule whose cue reaches the mention text[start:end], or None: the mention is current."""
     first, last = clause(text, start, end)
     before, after, whole = text[first:start], text[end:min(last, end + _AFTER_REACH)], text[first:last]
     own = _comma_segment(text, first, last, start, end)
-    for rule in RULES:
+    for rule in rules:
         if (rule.unless is not None and rule.unless.search(whole)) or (
                 rule.unless_in_item is not None and rule.unless_in_item.search(own)):
             continue

@@ -108,6 +108,17 @@ def after(note: str, end: int) -> str:
 CAUSE_CLAUSE = re.compile(r"^\s*,\s*(likely|probably|possibly|probable|possible|suspected)\s+[a-z(]", re.IGNORECASE)
 
 
+# a sign whose own predicate is the doubt, nothing named after it: "Postnasal drip also possible.", "reflux? ";
+# "headache, likely tension type" doubts the type named after it, not the headache
+_SIGN_UNCERTAIN = re.compile(r"^[\s,]*((also|still|is|are|was|may be|remains?)\s+)*(possible|possibly|likely|probable|"
+                             r"suspected|questionable|\?)\s*$", re.IGNORECASE)
+
+
+def uncertain_sign(note: str, end: int) -> bool:
+    """The sign or symptom ending at `end` is itself stated as uncertain, by the rest of its sentence."""
+    return bool(_SIGN_UNCERTAIN.match(after(note, end)))
+
+
 def uncertain(note: str, start: int, end: int) -> bool:
     """The condition at note[start:end] is stated as uncertain: r/o, possible, likely, versus, cannot exclude."""
     following = after(note, end)

@@ -5,9 +5,12 @@ supports; the unspecified code is for a note that gives nothing more).
 
 The categories below, where the unspecified code is an unspecified *type* of the same disease; a second
 condition in one category (F41.0 panic disorder and F41.1 GAD) is two codes and both stay. Beyond the table, the
-tabular's own subcategories: a code the tabular calls unspecified ("Post-traumatic stress disorder, unspecified",
-"..., unspecified site") gives way to a specified code of the same subcategory (F43.1-, M11.2-) the note also
-documents ("PTSD after MVC ... Dx: PTSD, chronic" is F43.12 alone).
+tabular's own words: a code the tabular calls unspecified ("Post-traumatic stress disorder, unspecified",
+"..., unspecified site") gives way to a specified code the note also documents whose description holds every
+other word of it, in the same subcategory (F43.1-, M11.2-: "PTSD after MVC ... Dx: PTSD, chronic" is F43.12
+alone) or category ("hx COPD ... AECOPD" is J44.1 alone, "emphysema ... centrilobular emphysema" J43.2), or in
+another category when the specified code names no second condition ("insomnia ... primary insomnia" is F51.01;
+"CKD" beside "diabetes with chronic kidney disease" stays, as the stage the combination asks for).
 """
 import re
 
@@ -35,7 +38,10 @@ UNSPECIFIED = {
 
 
 _UNSPECIFIED = re.compile(r"\bunspecified\b", re.IGNORECASE)
-_SUBCATEGORY = 5  # "F43.1": the category and the first character after the dot
+_CATEGORY = 3  # "J44": the category
+# words by which a description names a second condition or a cause: such a code is a combination, not a kind
+_COMBINATION_WORDS = frozenset({"with", "without", "in", "due", "and", "secondary", "following", "complicating",
+                                "associated"})
 
 
 _WORDS = re.compile(r"[a-z]+")
@@ -46,16 +52,18 @@ def _words(description: str) -> set[str]:
     return set(_WORDS.findall(description.lower()))
 
 
-def _specified_in_subcategory(unspecified: Suggestion, affirmed: list[Suggestion]) -> str | None:
-    """An affirmed code of the same subcategory, not itself unspecified, whose description holds every word of the
-    unspecified one but "unspecified" (and its "site"/"side"): "Pain in unspecified knee" gives way to "Pain in
-    right knee", not to "Pain in right hip"."""
+def _same_condition_specified(unspecified: Suggestion, affirmed: list[Suggestion]) -> str | None:
+    """An affirmed code, not itself unspecified, whose description holds every word of the unspecified one but
+    "unspecified" (and its "site"/"side"): "Pain in unspecified knee" gives way to "Pain in right knee", not to
+    "Pain in right hip". Across categories only a code that names no second condition (see the module)."""
     code = unspecified.code
-    if len(code) <= _SUBCATEGORY or "." not in code:
-        return None
     own = _words(unspecified.description) - _UNSPECIFIED_WORDS
-    return next((s.code for s in affirmed if s.code != code and s.code.startswith(code[:_SUBCATEGORY])
-                 and not _UNSPECIFIED.search(s.description) and own <= _words(s.description)), None)
+    return next((s.code for s in affirmed if s.code != code and not _UNSPECIFIED.search(s.description)
+                 and own <= (theirs := _words(s.description)) and _kin(code, s.code, theirs)), None)
+
+
+def _kin(code: str, other: str, other_words: set[str]) -> bool:
+    return other[:_CATEGORY] == code[:_CATEGORY] or not other_words & _COMBINATION_WORDS
 
 
 def same_condition(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -66,7 +74,7 @@ def same_condition(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
         specified = next((v for k, v in UNSPECIFIED.items() if s.code.startswith(k)), ())
         owner = next((c for c in affirmed if c.startswith(specified)), None) if specified else None
         if owner is None and _UNSPECIFIED.search(s.description):
-            owner = _specified_in_subcategory(s, current)
+            owner = _same_condition_specified(s, current)
         if owner and s.context == "affirmed":
             dropped.append(s)
             reasons.append(f"{s.evidence}: {s.code} is {owner} named without its type; {owner} stands")

@@ -60,15 +60,19 @@ _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
                   r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
                   r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly))|"
-                  r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug )?toxicity|"
+                  r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug |thyroid |renal |liver |"
+                  r"hepatic |pulmonary |ocular |retinal )?toxicity|"
                   r"vancomycin level")
 # a level the visit plans for a later draw ("lithium level and BMP in 5 days", "INR next week"): that encounter
 # is the monitoring, not this one, unless the note is itself the order
 _LATER = _rx(r"in \d+ (days?|d|wks?|weeks?|mos?|months?)|next (visit|week|month|time)|at (the )?(next|follow-?up) visit|"
              r"before (the )?next visit")
-_VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(vaccin\w*|"
-                       r"immuni[sz]ation|flu shot|booster)|(vaccin\w*|immuni[sz]ation|flu shot|booster|shot) "
-                       r"(was |is )?(declined|refused)")
+# a vaccine named by the word or by its product ("Tdap and Shingrix #1 given", "tdap declined")
+VACCINE_NAMES = (r"vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|pcv ?(13|15|20|21)|"
+                 r"ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|menveo|menquadfi|bexsero|"
+                 r"arexvy|abrysvo")
+_VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(" + VACCINE_NAMES + r")|"
+                       r"(" + VACCINE_NAMES + r"|shot) (was |is )?(declined|refused)")
 
 
 def status_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

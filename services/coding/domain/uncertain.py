@@ -5,15 +5,18 @@ guidelines IV.H); the signs and symptoms the note documents are coded instead.
 ConText already drops the cues it knows; this rule holds the outpatient list whole, for every code found,
 and tells the coder on the symptoms it kept why the diagnosis beside them is not coded.
 """
-from services.coding.domain.note_text import sentence_start, uncertain
+from services.coding.domain.note_text import sentence_start, uncertain, uncertain_sign
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "uncertain-diagnosis"
 
 
 def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
-    """A diagnosis (not a symptom or a Z code) the note states only as uncertain."""
-    return s.code[0] not in "RZ" and s.context == "affirmed" and uncertain(note, s.start, s.end)
+    """A diagnosis (not a Z code) the note states only as uncertain. A sign or symptom only by the words after it
+    that make it the doubt ("postnasal drip also possible"): one beside an uncertain diagnosis is what is coded."""
+    if s.code[0] == "Z" or s.context != "affirmed":
+        return False
+    return uncertain_sign(note, s.end) if s.code[0] == "R" else uncertain(note, s.start, s.end)
 
 
 def uncertain_diagnoses(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

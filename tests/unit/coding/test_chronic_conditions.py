@@ -10,6 +10,7 @@ pytestmark = pytest.mark.unit
 @pytest.mark.parametrize("code, sentence", [
     ("I10", "PMH HTN, controlled on amlodipine"), ("E11.9", "History of type 2 diabetes, on metformin"),
     ("E78.5", "Hx hyperlipidemia, stable"),
+    ("E11.9", "Hx T2DM x15y, A1c 8.9"), ("I10", "h/o HTN for 10 years"),  # its duration up to now
 ])
 def test_a_chronic_condition_cared_for_now_is_current(code, sentence):
     assert current_chronic_condition(code, sentence)

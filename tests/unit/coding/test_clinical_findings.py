@@ -28,6 +28,7 @@ pytestmark = pytest.mark.unit
     ("B12 deficiency, start cyanocobalamin.", "E53.8"), ("DVT of left popliteal vein.", "I82.432"),
     ("Chronic DVT of the right femoral vein.", "I82.511"), ("Dx acute cystitis.", "N30.00"),
     ("Acute cystitis with hematuria.", "N30.01"), ("Acute cystitis, no hematuria.", "N30.00"),
+    ("Nitrofurantoin x5d for uncomplicated cystitis.", "N30.90"), ("Cystitis with gross hematuria.", "N30.91"),
     ("Atrial fibrillation, permanent, on warfarin.", "I48.21"), ("Paroxysmal atrial fibrillation.", "I48.0"),
     ("Frequent PVCs on Holter.", "I49.3"), ("Acute idiopathic pericarditis.", "I30.0"),
     ("Hyponatremia, Na 129.", "E87.1"), ("AAA 4.2 cm on US.", "I71.40"),

@@ -100,6 +100,25 @@ def test_diabetes_without_a_stated_or_with_a_specified_complication_is_left_alon
         assert codes(c.diabetes_combination(found(note, ("E11.9", "Type 2 diabetes")), note, tabular)[0]) == ["E11.9"]
 
 
+@pytest.mark.parametrize("convention, note, given, expected", [
+    (c.diabetes_combination, "DM2 - diet controlled. CKD stage 3a, attributed to diabetes.",
+     [("E11.9", "DM2"), ("N18.31", "CKD stage 3a"), ("E11.9", "diabetes")], ["E11.22", "N18.31"]),
+    (c.hypertension_combination, "Hypertension. CKD stage 3b secondary to HTN.",
+     [("I10", "Hypertension"), ("N18.32", "CKD stage 3b"), ("I10", "HTN")], ["I12.9", "N18.32"]),
+])
+def test_a_cause_cue_naming_the_combinations_own_condition_states_the_link(tabular, convention, note, given,
+                                                                            expected):
+    """"attributed to DM" names no other cause: the combination is made, and every mention of the diabetes or
+    hypertension is the combination's."""
+    assert codes(convention(found(note, *given), note, tabular)[0]) == expected
+
+
+def test_a_cause_cue_naming_another_cause_still_unlinks(tabular):
+    note = "Type 2 diabetes. CKD stage 3a, attributed to NSAID use."
+    given = found(note, ("E11.9", "Type 2 diabetes"), ("N18.31", "CKD stage 3a"))
+    assert codes(c.diabetes_combination(given, note, tabular)[0]) == ["E11.9", "N18.31"]
+
+
 # 2. signs and symptoms integral to a confirmed diagnosis
 def test_symptoms_integral_to_a_confirmed_diagnosis_are_dropped_anywhere_in_the_note(tabular):
     note = "Influenza confirmed by rapid test. Fever and cough for two days."

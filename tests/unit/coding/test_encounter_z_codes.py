@@ -34,10 +34,13 @@ def test_counselling_not_given_as_the_service_drops_the_index_z71_9(tabular):
     assert codes(out) == ["Z72.0"]
 
 
-def test_counselling_integral_to_a_coded_condition_is_not_coded(tabular):
-    note = "Obesity. Counseled on diet and exercise."
-    out, _ = encounter_z_codes(found(note, ("E66.9", "Obesity")), note, tabular)
-    assert codes(out) == ["E66.9"]
+@pytest.mark.parametrize("note, code, evidence", [
+    ("Obesity. Counseled on diet and exercise.", "E66.9", "Obesity"),
+    ("A1c 5.9 - prediabetes, counseled on diet.", "R73.03", "prediabetes"),  # treated by diet and exercise alone
+])
+def test_counselling_integral_to_a_coded_condition_is_not_coded(tabular, note, code, evidence):
+    out, _ = encounter_z_codes(found(note, (code, evidence)), note, tabular)
+    assert codes(out) == [code]
 
 
 def test_a_routine_exam_with_conditions_neither_called_abnormal_nor_normal_goes_to_a_coder(tabular):

@@ -30,7 +30,6 @@ def test_an_unspecified_code_from_an_index_entry_beside_a_word_of_a_more_specifi
 
 
 @pytest.mark.parametrize("note, evidence, code", [
-    (BARE, "PTSD", PTSD),
     ("Hyperlipidemia on atorvastatin 40 mg, LFTs normal.", "Hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
     ("Obesity, BMI 31.2.", "Obesity", ("E66.9", "Obesity, unspecified")),
     ("Hyperlipidemia - on atorvastatin 40, LDL 92.", "Hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
@@ -145,6 +144,9 @@ def test_the_sibling_named_reads_parentheses_as_nonessential(tabular):
     ("Typical atrial flutter s/p ablation 2021, in NSR since.", "I48.3", "Typical atrial flutter", "ablation"),
     ("Graves disease, status post total thyroidectomy.", "E05.00", "Graves disease", "thyroidectomy"),
     ("Severe aortic stenosis s/p TAVR 6 mo ago.", "I35.0", "Severe aortic stenosis", "TAVR"),
+    # the condition named as what the procedure was for
+    ("Hypothyroidism after RAI for Graves dz 2017, on levothyroxine.", "E05.00", "Graves", "RAI"),
+    ("Hypothyroid s/p total thyroidectomy for multinodular goiter.", "E04.2", "multinodular goiter", "thyroidectomy"),
 ])
 def test_a_condition_named_before_a_procedure_that_removes_it_goes_to_a_coder(note, code, evidence, procedure):
     from services.coding.domain.first_sight import TREATED_NAME, treated_by_procedure
@@ -158,6 +160,8 @@ def test_a_condition_named_before_a_procedure_that_removes_it_goes_to_a_coder(no
     ("Persistent AF s/p cardioversion 2025, on warfarin.", "I48.19", "Persistent AF"),
     ("Ankle fx, s/p ORIF, healing.", "S82.61XD", "Ankle fx"),
     ("Atrial flutter. Plan: ablation next month, s/p TEE.", "I48.92", "Atrial flutter"),  # another sentence
+    ("Plan: RAI for Graves disease next month.", "E05.00", "Graves disease"),  # planned, not done
+    ("CAD s/p PCI for unstable angina 2021.", "I20.0", "unstable angina"),  # a stent leaves the disease
 ])
 def test_a_condition_beside_a_procedure_that_leaves_it_keeps_its_confidence(note, code, evidence):
     from services.coding.domain.first_sight import treated_by_procedure
@@ -194,3 +198,29 @@ def test_a_code_that_leaves_open_what_the_note_states_goes_to_a_coder(tabular):
     given = [s.model_copy(update={"description": "Bronchitis, not specified as acute or chronic"})
              for s in found(note, ("J40", "Bronchitis"))]
     assert calibrated(given, note, tabular)[0].confidence == 0.95
+
+
+@pytest.mark.parametrize("code, note, evidence", [
+    (("D64.9", "Anemia, unspecified"), "Anemia, on iron.", "Anemia"),
+    (("G47.00", "Insomnia, unspecified"), "Insomnia f/u, trazodone helps.", "Insomnia"),
+    (("R05.9", "Cough, unspecified"), "Cough x3 mo.", "Cough"),
+    (PTSD, BARE, "PTSD"),  # bare: no qualifier near it, yet not a condition a provider names bare
+])
+def test_a_default_entry_outside_the_chronic_conditions_goes_to_a_coder(tabular, code, note, evidence):
+    from services.coding.domain.first_sight import DEFAULT_ENTRY_NAME
+    out = calibrated([suggestion(CONFIDENCE["default"], code, note=note, evidence=evidence)], note, tabular)
+    assert [(s.code, s.convention) for s in out] == [(code[0], DEFAULT_ENTRY_NAME)]
+    assert out[0].confidence < THRESHOLD and "default entry" in out[0].reason
+
+
+@pytest.mark.parametrize("code, note, evidence, confidence, convention", [
+    (("E78.5", "Hyperlipidemia, unspecified"), "Hyperlipidemia on atorvastatin.", "Hyperlipidemia", "default", None),
+    (("M81.0", "Age-related osteoporosis without current pathological fracture"), "Osteoporosis, on alendronate.",
+     "Osteoporosis", "default", None),
+    (("D64.9", "Anemia, unspecified"), "Anemia, on iron.", "Anemia", "description", None),  # its own description
+    (("D64.9", "Anemia, unspecified"), "Anemia, on iron.", "Anemia", "default", "documented-finding"),  # a rule's
+])
+def test_a_chronic_condition_or_another_entry_or_a_rules_code_keeps_its_confidence(tabular, code, note, evidence,
+                                                                                   confidence, convention):
+    given = suggestion(CONFIDENCE[confidence], code, note=note, evidence=evidence, convention=convention)
+    assert [s.confidence for s in calibrated([given], note, tabular)] == [CONFIDENCE[confidence]]

@@ -187,3 +187,33 @@ def test_a_condition_named_as_a_tests_analyte_is_not_a_diagnosis(text, mention):
 
 def test_a_condition_followed_by_other_words_is_not_an_analyte():
     assert rule_for("Hepatitis B, chronic, on tenofovir.", "Hepatitis B") is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("DMT: none since pregnancy 2023, pt declines restarting.", "pregnancy"),
+    ("Doing well since her stroke in 2019.", "stroke"),
+    ("Off anticoagulation since the DVT.", "DVT"),
+])
+def test_the_event_something_is_dated_from_is_past(text, mention):
+    from services.coding.domain.note_context import Z_CODE_RULES, past_by_name
+    start = text.index(mention)
+    scope = mention_scope(text, start, start + len(mention))
+    assert scope.rule == "since-event" and past_by_name(scope)
+    # a Z code's text carries its own context, not the date of its event: this rule reads it too
+    assert mention_scope(text, start, start + len(mention), Z_CODE_RULES).rule == "since-event"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Worse since diabetes was diagnosed in 2015.", "diabetes"),  # when the condition began
+    ("Since dx of hypertension, on lisinopril.", "hypertension"),
+    ("Asthma since childhood, on albuterol prn.", "Asthma"),  # "since" after the mention dates it, it is current
+])
+def test_since_dating_a_current_condition_leaves_it_current(text, mention):
+    assert rule_for(text, mention) is None
+
+
+def test_a_pregnancy_something_is_dated_from_is_no_pregnant_state_and_an_mi_is_an_old_mi(suggest):
+    suggestions, skipped = suggest.read("MS clinic. DMT: none since pregnancy 2023. On aspirin since MI 2020.")
+    assert "Z33.1" not in {s.code for s in suggestions}
+    assert ("Z33.1", "since-event") in {(k.code, k.rule) for k in skipped}
+    assert {s.code: s.convention for s in suggestions}.get("I25.2") == "past-by-name"

@@ -23,6 +23,12 @@ def _found(note: str, tabular, *coded: tuple[str, str], context: str = "affirmed
      ["M25.561"]),
     ("XR: chondrocalcinosis. Dx: chondrocalcinosis, left knee.",
      (("M11.20", "chondrocalcinosis"), ("M11.262", "chondrocalcinosis, left knee")), ["M11.262"]),
+    # the same category: the unspecified code is the category's residual
+    ("Hx COPD. A/P: COPD with exacerbation.", (("J44.9", "COPD"), ("J44.1", "COPD with exacerbation")), ["J44.1"]),
+    ("Emphysema on CT. Dx: centrilobular emphysema.",
+     (("J43.9", "Emphysema"), ("J43.2", "centrilobular emphysema")), ["J43.2"]),
+    # another category, a code that names no second condition
+    ("Insomnia f/u. Primary insomnia.", (("G47.00", "Insomnia"), ("F51.01", "Primary insomnia")), ["F51.01"]),
 ])
 def test_the_unspecified_code_of_a_subcategory_gives_way_to_the_specified_one(tabular, note, given, expected):
     out, reasons = same_condition(_found(note, tabular, *given), note, tabular)
@@ -33,6 +39,9 @@ def test_the_unspecified_code_of_a_subcategory_gives_way_to_the_specified_one(ta
     ("Panic disorder; GAD.", (("F41.0", "Panic disorder"), ("F41.1", "GAD"))),  # two conditions of one category
     ("Anxiety disorder. PTSD, chronic.", (("F41.9", "Anxiety disorder"), ("F43.12", "PTSD, chronic"))),
     ("Hip pain. Right knee pain.", (("M25.559", "Hip pain"), ("M25.561", "Right knee pain"))),  # another joint
+    # a combination code of another category names a second condition: the stage it asks for stays
+    ("CKD. Type 2 diabetes with diabetic chronic kidney disease.",
+     (("N18.9", "CKD"), ("E11.22", "Type 2 diabetes with diabetic chronic kidney disease"))),
 ])
 def test_two_conditions_stay_two_codes(tabular, note, given):
     out, reasons = same_condition(_found(note, tabular, *given), note, tabular)

@@ -42,7 +42,9 @@ def expand():
     ("c/o cough", "complains of cough"), ("asthma w/ wheeze", "asthma with wheeze"),
     ("migraine w/o aura", "migraine without aura"), ("troponin neg", "troponin negative"),
     ("strep (+)", "strep positive"), ("strep+", "strep positive"), ("flu (-)", "flu negative"),
-    ("FHx: CAD", "Family history: coronary artery disease"), ("FH of T1DM", "Family history of type 1 diabetes mellitus"),
+    ("FHx: CAD", "Family history: coronary artery disease"), ("SSS s/p PPM", "Sick sinus syndrome status post PPM"),
+    ("EF 30% (ischemic CM)", "EF 30% (ischemic cardiomyopathy)"), ("ICM", "Ischemic cardiomyopathy"),
+    ("NICM", "Nonischemic cardiomyopathy"), ("Pulm nodule", "Pulmonary nodule"), ("1.8 cm nodule", "1.8 cm nodule"), ("FH of T1DM", "Family history of type 1 diabetes mellitus"),
 ])
 def test_each_abbreviation_is_written_out(expand, note, expected):
     assert expand(note) == expected

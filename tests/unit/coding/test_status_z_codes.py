@@ -17,6 +17,7 @@ pytestmark = pytest.mark.unit
     ("ESRD on hemodialysis.", ["Z99.2"]),
     ("Patient refused the shingles vaccine today.", ["Z28.21"]),
     ("Flu shot declined.", ["Z28.21"]),  # the refusal after the vaccine
+    ("Influenza vaccine given. tdap declined.", ["Z28.21"]),  # a vaccine named by its product
     ("IPF on nintedanib. Uses 2L O2 with exertion.", ["Z99.81"]),  # oxygen by its flow
 ])
 def test_a_status_the_note_documents_is_coded(tabular, note, expected):
@@ -84,10 +85,13 @@ def test_a_graft_or_device_only_considered_is_not_a_status(tabular, note):
     assert status_z_codes([], note, tabular)[0] == []
 
 
-def test_a_drug_toxicity_check_of_a_long_term_drug_is_drug_monitoring(tabular):
-    note = "RA on methotrexate long term; drug toxicity monitoring."
-    out, _ = status_z_codes(found(note, ("Z79.631", "methotrexate")), note, tabular)
-    assert codes(out) == ["Z51.81", "Z79.631"]
+@pytest.mark.parametrize("note, drug, code", [
+    ("RA on methotrexate long term; drug toxicity monitoring.", "methotrexate", "Z79.631"),
+    ("Order: TSH. On amiodarone long term for AF; monitoring for thyroid toxicity.", "amiodarone", "Z79.899"),
+])
+def test_a_drug_toxicity_check_of_a_long_term_drug_is_drug_monitoring(tabular, note, drug, code):
+    out, _ = status_z_codes(found(note, (code, drug)), note, tabular)
+    assert codes(out) == sorted(["Z51.81", code])
 
 
 @pytest.mark.parametrize("note", ["PT/INR. Reason: long-term anticoagulation with warfarin.",

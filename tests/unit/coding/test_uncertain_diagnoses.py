@@ -44,3 +44,23 @@ def test_a_symptom_beside_an_uncertain_diagnosis_is_not_dropped_as_integral():
 def test_a_cue_after_a_comma_that_names_a_cause_leaves_the_condition_before_it_stated(tabular, note, kept):
     given = found(note, ("I95.1", "rthostatic hypotension"))
     assert codes(uncertain_diagnoses(given, note, tabular)[0]) == kept
+
+
+@pytest.mark.parametrize("note, sign, code", [
+    ("Chronic cough. Likely GERD related. Postnasal drip also possible.", "Postnasal drip", "R09.82"),
+    ("Chronic cough. Postnasal drip possible.", "Postnasal drip", "R09.82"),
+])
+def test_a_sign_its_own_sentence_calls_possible_is_not_coded(tabular, note, sign, code):
+    given = found(note, (code, sign), ("R05.3", "Chronic cough"))
+    kept, reasons = uncertain_diagnoses(given, note, tabular)
+    assert codes(kept) == ["R05.3"] and sign in reasons[0]
+
+
+@pytest.mark.parametrize("note, sign, code", [
+    ("Headache likely tension type.", "Headache", "R51.9"),  # the type named after it is the doubt
+    ("Cough, likely viral.", "Cough", "R05.9"),
+    ("Dysuria. Possible UTI.", "Dysuria", "R30.0"),  # beside an uncertain diagnosis, the sign is what is coded
+])
+def test_a_sign_before_a_doubt_about_something_else_is_coded(tabular, note, sign, code):
+    kept, reasons = uncertain_diagnoses(found(note, (code, sign)), note, tabular)
+    assert codes(kept) == [code] and reasons == []
