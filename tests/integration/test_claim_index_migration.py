@@ -1,0 +1,54 @@
+"""The migration to fewer indexes on claim, on a database that already holds claims: the upgrade leaves
+the claim table with the tenant's submissions index (valid, built concurrently) in place of the status
+and submission ones, the downgrade brings those back, and upgrading again lands where the model says."""
+import asyncio
+
+from alembic import command
+from sqlalchemy import make_url
+
+from shared.db.migrate import alembic_config, ensure_database
+from tests.integration.figures_support import execute
+
+BEFORE = "a1c3e5b7d9f2"
+DB = "claims_index_migration"  # billing_claims_index_migration: a database of its own, migrated back and forth
+DROPPED = {"ix_claim_status", "ix_claim_submitted_at"}
+ADDED = "ix_claim_tenant_submitted"
+SEED = """
+INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, frequency_code,
+                   total_charge, coded, edits, submitted_at)
+SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000001', gen_random_uuid(), 'MIG' || i,
+       CASE WHEN i % 2 = 0 THEN 'ready' ELSE 'submitted' END, 'AETNA', '1', 100, '{}', '[]',
+       CASE WHEN i % 2 = 1 THEN now() END
+FROM generate_series(1, 400) AS i
+"""
+
+
+async def _indexes(server: str) -> dict[str, bool]:
+    """The claim table's indexes, each with whether it is valid (a failed concurrent build leaves it not)."""
+    rows = (await execute(server, DB, (
+        "SELECT array_agg(ARRAY[c.relname::text, i.indisvalid::text]) FROM pg_index i "
+        "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'claim'::regclass",)))[0]
+    return {name: valid == "true" for name, valid in rows}
+
+
+async def test_the_claim_index_migration_goes_down_and_up_on_a_table_with_claims(infrastructure):
+    server = infrastructure.database_url
+    url = make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{DB}").render_as_string(
+        hide_password=False)
+    await ensure_database(url)
+    config = alembic_config("claims", url)
+    await asyncio.to_thread(command.upgrade, config, BEFORE)
+    await execute(server, DB, (SEED,))
+    assert DROPPED <= (await _indexes(server)).keys()
+
+    await asyncio.to_thread(command.upgrade, config, "head")
+    upgraded = await _indexes(server)
+    assert upgraded[ADDED] and all(upgraded.values())
+    assert not DROPPED & upgraded.keys()
+
+    await asyncio.to_thread(command.downgrade, config, BEFORE)
+    downgraded = await _indexes(server)
+    assert DROPPED <= downgraded.keys() and all(downgraded.values()) and ADDED not in downgraded
+
+    await asyncio.to_thread(command.upgrade, config, "head")
+    assert (await _indexes(server)).keys() == upgraded.keys()
