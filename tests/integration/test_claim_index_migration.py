@@ -1,6 +1,7 @@
-"""The migration to fewer indexes on claim, on a database that already holds claims: the upgrade leaves
-the claim table with the tenant's submissions index (valid, built concurrently) in place of the status
-and submission ones, the downgrade brings those back, and upgrading again lands where the model says."""
+"""The migration to fewer indexes on claim, on a database that already holds claims and files: the upgrade
+leaves the claim table with the tenant's submissions index (valid, built concurrently) in place of the
+status and submission ones and lists the claims of the files still waiting to be sent (not of those sent),
+the downgrade brings the old indexes back, and upgrading again lands in the same place."""
 import asyncio
 
 from alembic import command
@@ -21,6 +22,15 @@ SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000001', gen_random_uui
        CASE WHEN i % 2 = 1 THEN now() END
 FROM generate_series(1, 400) AS i
 """
+FILES = """
+INSERT INTO interchange (id, tenant_id, payer_id, x12, claim_count, ack_status)
+VALUES (901, '00000000-0000-0000-0000-000000000001', 'AETNA', 'ISA', 3, 'sending'),
+       (902, '00000000-0000-0000-0000-000000000001', 'AETNA', 'ISA', 2, 'accepted')
+"""
+IN_FILES = ("UPDATE claim SET interchange_id = CASE WHEN patient_control_number IN ('MIG2', 'MIG4', 'MIG6') "
+            "THEN 901 ELSE 902 END WHERE patient_control_number IN ('MIG2', 'MIG4', 'MIG6', 'MIG8', 'MIG10')")
+LISTED = ("SELECT array_agg(ARRAY[i.id::text, (SELECT string_agg(c.patient_control_number, ',' ORDER BY "
+          "c.patient_control_number) FROM claim c WHERE c.id = ANY(i.claim_ids))] ORDER BY i.id) FROM interchange i")
 
 
 async def _indexes(server: str) -> dict[str, bool]:
@@ -38,13 +48,14 @@ async def test_the_claim_index_migration_goes_down_and_up_on_a_table_with_claims
     await ensure_database(url)
     config = alembic_config("claims", url)
     await asyncio.to_thread(command.upgrade, config, BEFORE)
-    await execute(server, DB, (SEED,))
+    await execute(server, DB, (SEED,), (FILES,), (IN_FILES,))
     assert DROPPED <= (await _indexes(server)).keys()
 
     await asyncio.to_thread(command.upgrade, config, "head")
     upgraded = await _indexes(server)
     assert upgraded[ADDED] and all(upgraded.values())
     assert not DROPPED & upgraded.keys()
+    assert await execute(server, DB, (LISTED,)) == [[["901", "MIG2,MIG4,MIG6"], ["902", None]]]
 
     await asyncio.to_thread(command.downgrade, config, BEFORE)
     downgraded = await _indexes(server)

@@ -2,12 +2,13 @@
 sequential scan of the claim table, and must do so in a generic plan too (asyncpg prepares statements,
 and Postgres switches a prepared statement to a generic plan after a few runs).
 
-The lag report reads one tenant's claims submitted since a day through the tenant's submissions.
+Sending a file reads the claims it lists by key; the lag report reads one tenant's claims submitted since
+a day through the tenant's submissions.
 
 The rows are seeded, planned and rolled back in one transaction: no running service ever sees them."""
 from datetime import date, datetime, timezone
 from hashlib import md5
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from sqlalchemy import event, text
@@ -89,8 +90,9 @@ READY = {"ix_claim_ready_created"}
     (lambda uow: uow.claims.ready_to_batch(500), READY),
     (lambda uow: uow.claims.ready(500), READY),
     (lambda uow: uow.follow_up.due_for_inquiry(now=NOW, limit=500), {"ix_claim_inquiry_due"}),
+    (lambda uow: uow.claims.of_interchange(7, [uuid4() for _ in range(50)]), {"claim_pkey"}),
     (lambda uow: uow.follow_up.submissions(TENANT_ONE, date(2026, 11, 1)), {"ix_claim_tenant_submitted"}),
-], ids=["eligibility", "batching", "submission round", "status inquiry", "lag report since a day"])
+], ids=["eligibility", "batching", "submission round", "status inquiry", "sending a file", "lag report since a day"])
 async def test_the_loops_read_every_tenants_claims_through_an_index(engine, read, indexes):
     """A backlog of 3,000 unverified ready claims among 60,000 (the oldest 500 taken) and 60 sent claims
     still owed an answer among 57,000 paid."""

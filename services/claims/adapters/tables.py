@@ -3,7 +3,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Column, DateTime, Index, Numeric, Sequence, SmallInteger, Text, UniqueConstraint, func, text
+from sqlalchemy import (Column, DateTime, Index, Numeric, Sequence, SmallInteger, Text, UniqueConstraint, Uuid, func,
+                        text)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, String
@@ -162,6 +163,10 @@ class Interchange(ClaimsTable, table=True):
     payer_id: str = Field(max_length=80)
     x12: str = Field(sa_column=Column(Text, nullable=False))
     claim_count: int
+    # Sending reads the file's claims by key: no index on claim.interchange_id is worth an entry at every
+    # step of every claim, and without one the send scanned the whole claim table for each file.
+    claim_ids: list[UUID] | None = Field(default=None, sa_column=Column(ARRAY(Uuid)),
+                                         description="The claims written into the file.")
     ack_status: str | None = Field(default=None, max_length=20)
     created_at: datetime | None = Field(default=None, sa_column=_ts())
 
