@@ -1,7 +1,8 @@
 """The migration to fewer indexes on claim, on a database that already holds claims and files: the upgrade
 leaves the claim table with the tenant's submissions index (valid, built concurrently) in place of the
-status and submission ones and lists the claims of the files still waiting to be sent (not of those sent),
-the downgrade brings the old indexes back, and upgrading again lands in the same place."""
+status and submission ones, lists the claims of the files still waiting to be sent (not of those sent) and
+leaves room on the counts' member pages; the downgrade brings the old indexes and full pages back, and
+upgrading again lands in the same place."""
 import asyncio
 
 from alembic import command
@@ -29,6 +30,7 @@ VALUES (901, '00000000-0000-0000-0000-000000000001', 'AETNA', 'ISA', 3, 'sending
 """
 IN_FILES = ("UPDATE claim SET interchange_id = CASE WHEN patient_control_number IN ('MIG2', 'MIG4', 'MIG6') "
             "THEN 901 ELSE 902 END WHERE patient_control_number IN ('MIG2', 'MIG4', 'MIG6', 'MIG8', 'MIG10')")
+MEMBER_OPTIONS = "SELECT reloptions::text FROM pg_class WHERE relname = 'claim_tally_member'"
 LISTED = ("SELECT array_agg(ARRAY[i.id::text, (SELECT string_agg(c.patient_control_number, ',' ORDER BY "
           "c.patient_control_number) FROM claim c WHERE c.id = ANY(i.claim_ids))] ORDER BY i.id) FROM interchange i")
 
@@ -56,10 +58,12 @@ async def test_the_claim_index_migration_goes_down_and_up_on_a_table_with_claims
     assert upgraded[ADDED] and all(upgraded.values())
     assert not DROPPED & upgraded.keys()
     assert await execute(server, DB, (LISTED,)) == [[["901", "MIG2,MIG4,MIG6"], ["902", None]]]
+    assert await execute(server, DB, (MEMBER_OPTIONS,)) == ["{fillfactor=70}"]
 
     await asyncio.to_thread(command.downgrade, config, BEFORE)
     downgraded = await _indexes(server)
     assert DROPPED <= downgraded.keys() and all(downgraded.values()) and ADDED not in downgraded
+    assert await execute(server, DB, (MEMBER_OPTIONS,)) == [None]
 
     await asyncio.to_thread(command.upgrade, config, "head")
     assert (await _indexes(server)).keys() == upgraded.keys()
