@@ -35,7 +35,7 @@ async def send_interchange(uow, interchange: Interchange, *, clearinghouse: Clea
     ack = read_999(answer) if answer else None
     interchange.ack_status = "sent" if ack is None else ("accepted" if ack.accepted else "rejected")
     # Locked, so a concurrent acknowledgment or remit waits for this step; then in the order they were built.
-    claims = sorted(await uow.claims.of_interchange(control), key=lambda claim: claim.created_at)
+    claims = sorted(await uow.claims.of_interchange(control, interchange.claim_ids), key=lambda claim: claim.created_at)
     if not claims:
         return 0
     if ack is not None and not ack.accepted:

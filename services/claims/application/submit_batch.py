@@ -101,7 +101,7 @@ class _Writer:
             return 0
         self._uow.interchanges.add(Interchange(id=control, tenant_id=self._tenant.tenant_id,
                                                payer_id=self._payer.payer_id, x12=x12, claim_count=len(claims),
-                                               ack_status=SENDING))
+                                               claim_ids=[claim.id for claim in claims], ack_status=SENDING))
         for claim in claims:
             claim.interchange_id = control
             transition(self._uow, claim, "submitting", "batched", {"interchange": control})

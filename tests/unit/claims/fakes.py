@@ -69,8 +69,8 @@ class FakeClaims:
         return {(r.tenant_id, r.patient_control_number): r
                 for r in self._find(lambda r: (r["tenant_id"], r["patient_control_number"]) in wanted)}
 
-    async def of_interchange(self, control):
-        return self._find(lambda r: r["interchange_id"] == control)
+    async def of_interchange(self, control, claim_ids):
+        return self._find(lambda r: r["interchange_id"] == control and (claim_ids is None or r["id"] in claim_ids))
 
     async def ready_to_batch(self, limit):
         ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is not None)

@@ -182,6 +182,8 @@ async def test_a_round_is_cut_into_interchanges_of_the_configured_size_per_payer
     assert batched == 8
     assert interchanges(uow) == [("AETNA", 3), ("AETNA", 3), ("AETNA", 1), ("BCBS", 1)]
     assert all(r["status"] == "submitting" and r["interchange_id"] for r in uow.claims.rows.values())
+    assert all(sorted(i.claim_ids) == sorted(r["id"] for r in uow.claims.rows.values() if r["interchange_id"] == n)
+               for n, i in uow.interchanges.rows.items())
 
 
 def test_the_interchange_size_defaults_to_the_measured_fifty_and_refuses_nonsense():
@@ -215,6 +217,8 @@ async def test_a_claim_the_validator_refuses_is_held_alone_and_the_others_still_
     assert uow.timeline.of(rows[1]["id"])[-1] == ("validation_failed", "held")
     assert interchanges(uow) == [("AETNA", 2)]
     assert validator.claims_per_file == [3, 1, 1, 1, 2]  # the file, each claim alone, the file again
+    (stored,) = uow.interchanges.rows.values()
+    assert stored.claim_ids == [rows[0]["id"], rows[2]["id"]]  # what sending reads: the file's claims only
 
 
 async def test_a_file_refused_with_no_claim_refused_alone_holds_them_all(uow, monkeypatch):
