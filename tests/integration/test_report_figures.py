@@ -142,12 +142,21 @@ _MONTH_START = TODAY.replace(day=1)
 _FIVE_MONTHS_BACK = (_MONTH_START - timedelta(days=140)).replace(day=1)
 # Periods across whole months and partial ones: the day rows of the partial months, the month rows between.
 PERIODS = ((TODAY - timedelta(days=365), TODAY, 5), (TODAY - timedelta(days=1200), TODAY, 50),
+           (TODAY - timedelta(days=365), TODAY, 1),  # the statement sends the top cause (and its ties) only
            (TODAY - timedelta(days=200), TODAY - timedelta(days=30), 3),
            (_FIVE_MONTHS_BACK, _MONTH_START - timedelta(days=1), 5),  # whole months only
            (_MONTH_START, TODAY, 5), (_FIVE_MONTHS_BACK + timedelta(days=2), _FIVE_MONTHS_BACK + timedelta(days=19), 5),
            (_FIVE_MONTHS_BACK - timedelta(days=1), _MONTH_START, 5),  # a day either side of whole months
            # partial months mostly inside: their month rows less the days outside
            (_FIVE_MONTHS_BACK + timedelta(days=3), (_FIVE_MONTHS_BACK + timedelta(days=70)).replace(day=27), 5))
+
+
+async def _only_the_top_cause_is_sent(units, tenant_id, start: date, end: date) -> None:
+    """Of the root causes, the statement sends those that can rank first: the first and its ties."""
+    async with units() as uow:
+        figures = await uow.analytics.figures(tenant_id=tenant_id, start=start, end=end, today=uow.today(), top=1)
+    causes = [f for f in figures.denials if f.dimension == "cause"]
+    assert causes and all((f.amount, f.denials) == (causes[0].amount, causes[0].denials) for f in causes), causes
 
 
 async def _compare_analytics(units, tenant_ids) -> None:
@@ -159,6 +168,8 @@ async def _compare_analytics(units, tenant_ids) -> None:
                 expected = await _analytics_long_way(uow.session, tenant_id, start, end, top)
             assert report == expected, (tenant_id, start, end)
             counted += report["adjudicated_claims"] + report["preventable"]["denials"]
+            if top == 1 and report["top_root_causes"]:
+                await _only_the_top_cause_is_sent(units, tenant_id, start, end)
     assert counted > 0
 
 

@@ -68,6 +68,15 @@ COLUMNS = {
 
 
 @dataclass(frozen=True)
+class History:
+    """How far back the claims go and how often a payment lands in suspense. `label` keeps two loads into
+    the same database apart: it names each part's random stream and prefixes the control numbers."""
+    days: int = DAYS
+    suspense_rate: float = 0.003  # payments the clearinghouse could not match to a claim
+    label: str = "S"
+
+
+@dataclass(frozen=True)
 class Tenant:
     tenant_id: uuid.UUID
     npis: tuple[str, ...]
@@ -140,11 +149,13 @@ class ClaimGenerator:
     """Claims in creation order over the last three years before `now`, spread over the tenants."""
 
     def __init__(self, seed: int, claims: int, tenant_list: list[Tenant], weights: list[float], now: datetime,
-                 part: range | None = None):
+                 part: range | None = None, history: History = History()):
         """`part`: the claims (by number, oldest first) this generator makes; each part has its own random
         stream, so parts can be made in parallel and the whole stays the same for a seed."""
         self.part = part or range(claims)
-        self.rng = random.Random(f"{seed}:{self.part.start}")
+        self.history = history
+        self.rng = random.Random(f"{seed}:{self.part.start}" if history.label == "S"
+                                 else f"{seed}:{history.label}:{self.part.start}")
         self.claims, self.tenants, self.now = claims, tenant_list, now
         self.cumulative = list(itertools.accumulate(weights))
         self.number = self.part.start
@@ -156,7 +167,7 @@ class ClaimGenerator:
 
     def chunks(self, size: int):
         """Rows of `size` claims at a time, oldest first: {database: {table: [row, ...]}}."""
-        step = DAYS * 86400 / max(self.claims, 1)
+        step = self.history.days * 86400 / max(self.claims, 1)
         for start in range(self.part.start, self.part.stop, size):
             rows = {db: {table: [] for table in tables} for db, tables in COLUMNS.items()}
             created = self.now
@@ -177,7 +188,7 @@ class ClaimGenerator:
         served = (created - timedelta(days=rng.randint(0, 9))).date()
         lines = [(n + 1, *rng.choice(PROCEDURES)) for n in range(1 if rng.random() < 0.55 else rng.randint(2, 4))]
         charge = sum((c for _, _, c in lines), Decimal("0.00"))
-        pcn = f"S{self.number:011d}"
+        pcn = f"{self.history.label}{self.number:011d}"
         submitted = created + timedelta(minutes=rng.randint(1, 30)) if status not in ("built", "held", "ready") else None
         answered = status not in ("built", "held", "ready", "submitted", "accepted", "rejected")
         remit_at = submitted + timedelta(days=rng.randint(10, 30)) if answered else None
@@ -199,7 +210,7 @@ class ClaimGenerator:
         # seeded rows carry no patient or coverage to ask with.
         waiting = submitted is not None and remit_at is None
         out["claim"].append((claim_id, tenant.tenant_id, _uuid(self.rng), pcn, status, payer_id, "1",
-                             f"P{self.number}" if remit_at else None, charge, coded, "[]", created, updated, submitted,
+                             f"P{pcn}" if remit_at else None, charge, coded, "[]", created, updated, submitted,
                              remit_at, submitted if waiting else None,
                              (self.now + timedelta(days=60)).date() if waiting else None))
         for number, code, price in lines:
@@ -265,7 +276,7 @@ class ClaimGenerator:
                                          status == "partial", charge - paid - contractual - patient_share if not denied
                                          else charge, [c for _, c, _ in lines],
                                          [c for _, c, _ in lines] if denied else [], remit_at.date()))
-        if rng.random() < 0.003:
+        if rng.random() < self.history.suspense_rate:
             pay["suspense_item"].append(("payment", tenant.tenant_id, remit_id, f"X{pcn}", f'{{"paid": "{paid}"}}',
                                          "no claim with this patient control number", "open", remit_at))
         txn = _uuid(rng)

@@ -115,6 +115,17 @@ def work(captured: dict[str, list[dict]], ids: tuple[str, ...]) -> dict[str, dic
     return figures
 
 
+async def claim_counts(server_url: str, tenant_id: str) -> dict[str, int]:
+    """How many claims the database holds, and how many of them are the measured practice's."""
+    conn = await asyncpg.connect(database_url(server_url, "claims"))
+    try:
+        row = await conn.fetchrow("SELECT count(*) AS claims, count(*) FILTER (WHERE tenant_id = $1::uuid) "
+                                  "AS measured_practice_claims FROM claim", tenant_id)
+    finally:
+        await conn.close()
+    return dict(row)
+
+
 async def table_sizes(server_url: str) -> dict[str, dict[str, float]]:
     """Megabytes (heap and indexes) of each service's largest tables."""
     sizes = {}

@@ -15,10 +15,14 @@ def _ms(figure: dict) -> str:
     return f"{figure['p50_ms']:,.1f} / {figure['p95_ms']:,.1f}"
 
 
+def _bytes(figure: dict) -> str:
+    return f"{figure['bytes']:,}" if "bytes" in figure else "?"
+
+
 def table(result: dict, before: dict | None = None) -> str:
-    head = ("| read | empty p50 / p95 ms | full p50 / p95 ms | full / empty (p50) | pages empty -> full "
-            "| statements |")
-    rule = "| --- | --- | --- | --- | --- | --- |"
+    head = ("| read | empty p50 / p95 ms | full p50 / p95 ms | full / empty (p50) | bytes empty -> full "
+            "| pages empty -> full | statements |")
+    rule = "| --- | --- | --- | --- | --- | --- | --- |"
     if before:
         head += " before the change: full p50 / p95 ms, full / empty |"
         rule += " --- |"
@@ -28,12 +32,19 @@ def table(result: dict, before: dict | None = None) -> str:
         work = {size: result.get("work", {}).get(size, {}).get(name, {}) for size in ("empty", "full")}
         row = (f"| {name} | {_ms(empty)} | {_ms(result['full'][name])} | {ratio['p50_ratio']:.2f}"
                + ("" if ratio["within_target"] else " **over**")
+               + f" | {_bytes(empty)} -> {_bytes(result['full'][name])}"
                + f" | {work['empty'].get('pages', '?')} -> {work['full'].get('pages', '?')}"
                f" | {work['full'].get('statements', '?')} |")
         if before and name in before["full"]:
             row += f" {_ms(before['full'][name])}, {before['ratio'][name]['p50_ratio']:.2f} |"
         lines.append(row)
     return "\n".join(lines)
+
+
+def sizes(result: dict) -> str:
+    """How many claims each phase's database held (runs before the nearly empty seed did not record it)."""
+    return "\n".join(f"- {phase}: {size['claims']:,} claims, {size['measured_practice_claims']:,} of them the "
+                     f"measured practice's" for phase, size in result.get("size", {}).items())
 
 
 def load(result: dict) -> str:
@@ -78,6 +89,7 @@ def main(argv: list[str]) -> None:
         return
     result = json.loads(open(argv[0]).read())
     before = json.loads(open(argv[1]).read()) if len(argv) > 1 else None
+    print(sizes(result))
     print(load(result))
     print()
     print(table(result, before))

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Text, bindparam, case, cast, func, literal_column, select, text, type_coerce, union_all
+from sqlalchemy import (Text, bindparam, case, cast, func, literal_column, or_, select, text, type_coerce,
+                        union_all)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -50,11 +51,12 @@ class DenialAnalytics:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def figures(self, *, tenant_id: UUID, start: date, end: date, today: date) -> PeriodFigures:
+    async def figures(self, *, tenant_id: UUID, start: date, end: date, today: date, top: int) -> PeriodFigures:
         """The period's figures (days from `start` to `end`, both included), summed per key, with the
-        SLA's unacted and waiting denials due `today` or later per due day: one statement."""
+        SLA's unacted and waiting denials due `today` or later per due day, and of the root causes only
+        those that can rank among the `top` (`domain.analytics.top_causes` chooses): one statement."""
         result = await self._session.execute(union_all(_adjudications(tenant_id, start, end),
-                                                       _denials(tenant_id, start, end, today)))
+                                                       _denials(tenant_id, start, end, today, top)))
         adjudications, denials, sla, dues = [], [], {}, {dimension: [] for dimension in DATED}
         for source, dimension, key, n, value in result.all():
             if source == "adjudication":
@@ -94,16 +96,23 @@ def _adjudications(tenant_id: UUID, start: date, end: date):
                   func.sum(rows.c.denied)).group_by(*BY_POSITION).having(func.sum(rows.c.adjudicated) != 0)
 
 
-def _denials(tenant_id: UUID, start: date, end: date, today: date):
-    """(source, dimension, key, denials, amount): all but the root causes' details, and of the due days
-    only today and later."""
+def _denials(tenant_id: UUID, start: date, end: date, today: date, top: int):
+    """(source, dimension, key, denials, amount): all but the root causes' details, of the due days only
+    today and later, and of the root causes those with fewer than `top` causes before them by amount and
+    count (ties kept, so the service's ranking, which breaks them by key, sees every candidate): the
+    analytics show the top causes only, and the others were most of the rows sent."""
     d = denial_figure.c
     due = select(d.dimension, d.key, d.day, d.denials, d.amount).where(
         d.tenant_id == tenant_id, _among(d.dimension, DATED), d.key >= today.isoformat(), d.day >= start, d.day <= end)
     rows = _period_rows(denial_figure, denial_months, tenant_id, start, end, VALUES,
                         days_only=(_among(d.dimension, analytics_figures.DAYS_ONLY, negate=True),), also=(due,))
-    return select(literal_column("'denial'"), rows.c.dimension, rows.c.key, func.sum(rows.c.denials),
-                  func.sum(rows.c.amount)).group_by(rows.c.dimension, rows.c.key).having(func.sum(rows.c.denials) != 0)
+    denials, amount = func.sum(rows.c.denials), func.sum(rows.c.amount)
+    summed = select(rows.c.dimension, rows.c.key, denials.label("denials"), amount.label("amount"),
+                    func.rank().over(partition_by=rows.c.dimension, order_by=(amount.desc(), denials.desc()))
+                    .label("place")).group_by(rows.c.dimension, rows.c.key).having(denials != 0).subquery()
+    s = summed.c
+    return select(literal_column("'denial'"), s.dimension, s.key, s.denials, s.amount).where(
+        or_(s.dimension != "cause", s.place <= top))
 
 
 def whole_months(start: date, end: date) -> tuple[date, date]:
