@@ -421,7 +421,7 @@ def _list_items_end_all_but_denials(rules) -> None:
 
 def _denial_opens_its_item(target, modifier, between) -> bool:
     """A denial runs over a semicolon only where it opens its item, as a list's own cue does ("Denies fever; chills;
-    night sweats", "ROS: no fever; chills"). One written after a condition in its item qualifies that condition
+    night sweats", "ROS: denies fever; chills"). One written after a condition in its item qualifies that condition
     ("AF, not on anticoagulation; T2DM on insulin", "SVT s/p ablation, no recurrence; hypothyroidism"): the next
     item is a problem of its own."""
     if target.start < modifier.start or not any(token.text == ";" for token in between):

@@ -26,14 +26,15 @@ _ENCOUNTER = {"A": "A", "B": "A", "C": "A", "D": "D", "E": "D", "F": "D", "G": "
 _OSTEOPOROSIS_KIND = {"M81.0": "M80.0", "M81.8": "M80.8"}
 
 
-def _m80_code(fracture: str, kind: str) -> str | None:
+def _m80_code(fracture: str, description: str, kind: str) -> str | None:
     site = next((s for prefix, s in _SITES if fracture.startswith(prefix)), None)
     encounter = _ENCOUNTER.get(fracture[-1]) if len(fracture) == 8 else None
     if site is None or encounter is None:
         return None
     if site == "8":
-        return f"{kind}8XX{encounter}"
-    side = {"1": "1", "2": "2"}.get(fracture[6], "9")
+        return f"{kind}8X{encounter}"
+    said = description.lower()
+    side = "1" if "right" in said else "2" if "left" in said else "9"
     return f"{kind}{site}{side}{encounter}"
 
 
@@ -44,7 +45,7 @@ def osteoporotic_fracture(suggestions: list[Suggestion], note: str, tabular) -> 
     out, reasons, replaced = [], [], False
     for s in suggestions:
         why = _LOW_FORCE.search(note) if s.code[0] == "S" and s.context == "affirmed" else None
-        code = _m80_code(s.code, _OSTEOPOROSIS_KIND[osteoporosis.code]) if why else None
+        code = _m80_code(s.code, s.description, _OSTEOPOROSIS_KIND[osteoporosis.code]) if why else None
         if code is not None and tabular.is_billable(code):
             reason = REASON.format(fracture=s.code, osteoporosis=osteoporosis.code, why=why.group(0))
             s = s.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,

@@ -72,11 +72,14 @@ def test_the_ligament_named_after_an_ankle_sprain_is_the_sprains(suggest, note):
     ("S: fell on outstretched R hand. B: age-related osteoporosis on alendronate. A: nondisplaced fracture of the "
      "right distal radius, initial encounter.", "M80.031A"),
     ("Osteoporosis. Ground-level fall: closed fracture of left femoral neck, initial encounter.", "M80.052A"),
+    # the side read from the fracture code's text, wherever its code carries it
+    ("Osteoporosis. Fragility fracture: displaced fracture of medial malleolus of left tibia, initial encounter.",
+     "M80.072A"),
 ])
 def test_a_fragility_fracture_in_osteoporosis_is_m80_at_its_site(suggest, note, code):
     found = coded(suggest, note)
     assert code in found and found[code].convention == "osteoporotic-fracture"
-    assert not any(c.startswith(("S52", "S72", "M81")) for c in found)
+    assert not any(c.startswith(("S52", "S72", "S82", "M81")) for c in found)
 
 
 def test_a_fracture_from_high_force_stays_traumatic_beside_osteoporosis(suggest):
