@@ -34,8 +34,9 @@ from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substan
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
-# 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary
-INDEX_VERSION = 7
+# 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary; 8: the
+# tabular's square brackets nonessential
+INDEX_VERSION = 8
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
@@ -414,6 +415,24 @@ def _list_items_end_all_but_denials(rules) -> None:
                         and rule.literal.lower() != "resolved")
         if not denial_ahead:
             rule.terminated_by.add(LIST_ITEM_END)
+        elif rule.on_modifies is None:
+            rule.on_modifies = _denial_opens_its_item
+
+
+def _denial_opens_its_item(target, modifier, between) -> bool:
+    """A denial runs over a semicolon only where it opens its item, as a list's own cue does ("Denies fever; chills;
+    night sweats", "ROS: denies fever; chills"). One written after a condition in its item qualifies that condition
+    ("AF, not on anticoagulation; T2DM on insulin", "SVT s/p ablation, no recurrence; hypothyroidism"): the next
+    item is a problem of its own."""
+    if target.start < modifier.start or not any(token.text == ";" for token in between):
+        return True
+    doc = modifier.doc
+    for token in reversed(doc[modifier.sent.start:modifier.start]):
+        if token.text in (";", ":"):
+            return True
+        if not token.is_punct:
+            return False
+    return True
 
 
 def _postfix_history():
@@ -433,7 +452,7 @@ def _postfix_history():
 
 _SENTENCE_END = frozenset({".", "!", "?", "..."})
 _CLOSING = frozenset({'"', "'", ")", "\u201d", "\u2019"})  # a sentence may end inside a quotation: 'CC: "can't sleep."'
-_LIST_MARKERS = ("-", "*", "\u2022")
+_LIST_MARKERS = ("-", "*", "\u2022", "#", "[")  # "#" a problem list's item, "[" a template's box
 
 
 def _clinical_sentences(doc):

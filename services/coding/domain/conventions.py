@@ -39,6 +39,7 @@ from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
+from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
@@ -348,7 +349,8 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,
-                                       seventh_character, substance_in_remission, ckd_stated_stage, coronary_with_angina,
+                                       seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
+                                       coronary_with_angina,
                                        hypertension_combination, diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,

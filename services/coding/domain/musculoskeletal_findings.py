@@ -212,7 +212,9 @@ SOFT_TISSUE = (
      "strain of the posterior muscle group at thigh level"),
     (r"shoulder strain|strain(ed)? (of )?(the )?(right |left )?shoulder", "S46.919", "strain at shoulder level"),
     (r"(atfl|anterior talofibular( ligament)?|talofibular( ligament)?) (sprain|tear)|(sprain|tear) of (the )?"
-     r"(right |left )?(atfl|anterior talofibular ligament|talofibular ligament)", "S93.499",
+     r"(right |left )?(atfl|anterior talofibular ligament|talofibular ligament)|"
+     # the ligament named after the injury, as a problem list's detail: "L ankle sprain, anterior talofibular ligament"
+     r"ankle sprain[,:(\s-]+(the |of the )?(atfl|anterior talofibular ligament|talofibular ligament)", "S93.499",
      "sprain of the talofibular ligament, one of the ankle's other ligaments"),
 )
 # every word the table's patterns need, searched once before them

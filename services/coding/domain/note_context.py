@@ -59,6 +59,9 @@ def _words(*cues: str) -> re.Pattern:
 # "+" that affirms the next item ("neg fever, + cough"). Not "HER2-negative", "Rh negative": only a bare
 # "negative" opening the clause or right after its label's colon.
 TEMPLATE_NEGATIVE = re.compile(r"(^|:)\s*(negative|neg)\b(?!-)[^+]*$", re.IGNORECASE)
+# An encounter form's or a template's empty box: "[ ] Hyperlipidemia", "[x] fever [ ] chills". The item after it
+# was offered and not marked, so it is not documented; the nearest box before the mention is the one that speaks.
+UNCHECKED_BOX = re.compile(r"\[\s?\][^\[\]]*$")
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,8 @@ RULES = (
               unless_in_item=_words("this morning", "today", "tonight", "overnight")),
     ScopeRule("negated",
               re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
-                                r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern, re.IGNORECASE),
+                                r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern + "|" +
+                         UNCHECKED_BOX.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last
                          # exam" (not "none since 2019": no recurrence of a past one)

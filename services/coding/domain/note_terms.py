@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[a-z0-9]+")
-PARENTHESES = re.compile(r"\([^()]*\)")  # the nonessential modifiers
+# the nonessential modifiers, and the tabular's square brackets: a synonym or an abbreviation of the words before them
+# ("Heterozygous familial hypercholesterolemia [HeFH]", "Exanthema subitum [sixth disease]"), which notes leave out
+PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _QUALIFIERS = re.compile(r",?\s*\b(unspecified|without complications?|uncomplicated|site not specified|not otherwise specified|nos)\b",
                          re.IGNORECASE)

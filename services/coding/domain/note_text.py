@@ -9,7 +9,7 @@ import re
 
 from services.coding.domain.note_context import (
     COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE, TEMPLATE_NEGATIVE,
-    screened,
+    UNCHECKED_BOX, screened,
 )
 
 _MARKS = ".;\n"
@@ -131,7 +131,8 @@ def current(note: str, start: int, end: int) -> bool:
     relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
     following = after(note, end)
-    return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or HYPOTHETICAL.search(prefix)
+    return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
+                or HYPOTHETICAL.search(prefix)
                 or NEGATED_AFTER.search(following) or _PAST_AFTER.search(following)
                 or SUPERSEDED.search(prefix) or uncertain(note, start, end)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
