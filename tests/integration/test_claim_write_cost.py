@@ -15,9 +15,10 @@ async def test_the_tool_prints_each_figure_per_claim_for_both_passes(infrastruct
     url = make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{DB}").render_as_string(
         hide_password=False)
     await asyncio.to_thread(claim_write_cost.prepare, url, 30)
-    figures = await claim_write_cost.measure(url, claims=20, batch=10)
+    figures = await claim_write_cost.measure(url, claims=20, batch=10, rounds=2)
 
-    assert (figures["claims"], figures["batch"]) == (20, 10)
+    assert (figures["claims"], figures["batch"], figures["rounds"]) == (20, 10, 2)
+    assert all(len(cpu) == 2 for cpu in figures["backend_cpu_ms_by_round"].values())
     on, off = figures["with_counts"], figures["without_counts"]
     for side in (on, off):
         assert side["backend_cpu_ms"] > 0 and side["wall_ms"] > 0 and side["wal_bytes"] > 0
