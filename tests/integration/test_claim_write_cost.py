@@ -15,7 +15,7 @@ async def test_the_tool_prints_each_figure_per_claim_for_both_passes(infrastruct
     url = make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{DB}").render_as_string(
         hide_password=False)
     await asyncio.to_thread(claim_write_cost.prepare, url, 30)
-    figures = await claim_write_cost.measure(url, claims=20, batch=10, rounds=2)
+    figures = await claim_write_cost.measure(url, claims=20, batch=10, rounds=2, flips=5)
 
     assert (figures["claims"], figures["batch"], figures["rounds"]) == (20, 10, 2)
     assert all(len(cpu) == 2 for cpu in figures["backend_cpu_ms_by_round"].values())
@@ -30,6 +30,9 @@ async def test_the_tool_prints_each_figure_per_claim_for_both_passes(infrastruct
     assert 0 <= on["updates_by_table"]["claim_tally_member"]["hot_share"] <= 1
     assert off["refresh_calls"] == 0 and "claim_tally_member" not in off["updates_by_table"]
     assert "claim_tally_member_pkey" not in off["btree_inserts_by_index"]
+    steps = figures["status_step_cpu_ms"]
+    assert steps["flips"] == 5 and all(len(cpu) == 2 for cpu in steps["by_round"].values())
+    assert steps["with_counts"] > 0 and steps["without_counts"] > 0
     assert isinstance(figures["counts_share_of_cpu"], float) and 0 < figures["refresh_share_of_wall"] < 1
     enabled = ("SELECT array_agg(DISTINCT tgenabled::text) FROM pg_trigger WHERE tgname LIKE 'claim_tally_%' "
                "AND NOT tgisinternal")

@@ -10,7 +10,8 @@ the repository's own statements: the insert with its timeline, then the submissi
 hand-over's, the 277CA's and the 835's updates, each step its own transaction with its timeline events.
 It runs them on one connection in `--rounds` pairs of passes: with the counts' triggers on (their refresh's
 calls and time from `pg_stat_user_functions`), then with them off, so the difference in the backend's CPU
-(each side's median pass) is what keeping the counts costs. Printed as JSON, per claim: WAL bytes and records by kind (`pg_walinspect`), B-tree leaf
+(each side's median pass) is what keeping the counts costs. After each pass, `--flips` status steps of one
+batch's claims (each its own transaction) price the refresh per statement with less around it. Printed as JSON, per claim: WAL bytes and records by kind (`pg_walinspect`), B-tree leaf
 inserts per index, updates and their HOT share per table, backend CPU and wall ms. The rows are synthetic.
 """
 import argparse
@@ -120,6 +121,11 @@ class Lives:
         await self.session.commit()
 
 
+async def _step(conn, sql: str, **params) -> None:
+    await conn.execute(text(sql), params)
+    await conn.commit()
+
+
 async def _scalar(conn, sql: str, **params):
     value = (await conn.execute(text(sql), params)).scalar()
     await conn.commit()
@@ -188,7 +194,27 @@ async def _wait_flushed(conn, end: str) -> None:
         await asyncio.sleep(0.1)
 
 
+# A status step of one batch's claims back and forth, each its own transaction: the refresh's cost per
+# statement, with less around it than a claim's whole life.
+FLIP = ("UPDATE claim SET status = CASE WHEN status = 'paid' THEN 'accepted' ELSE 'paid' END "
+        "WHERE id IN (SELECT id FROM claim WHERE tenant_id = :t AND patient_control_number LIKE 'W%' "
+        "ORDER BY created_at DESC LIMIT :n)")
+
+
+async def _flips(conn, pid: int, tenant, batch: int, flips: int) -> float:
+    """The backend's CPU ms per status step of `batch` claims, over `flips` of them."""
+    for _ in range(5):
+        await _step(conn, FLIP, t=tenant, n=batch)
+    cpu = _cpu_seconds(pid)
+    for _ in range(flips):
+        await _step(conn, FLIP, t=tenant, n=batch)
+    return round(1000 * (_cpu_seconds(pid) - cpu) / flips, 3)
+
+
 async def _pass(conn, lives: Lives, pid: int, claims: int, batch: int, control: int) -> dict:
+    # Statistics as the claims written so far make them: the refresh's generic plans are made from them, and
+    # plans made over the empty tables of a fresh database scan them.
+    await _step(conn, "ANALYZE claim, claim_event, claim_tally_member, claim_tally")
     calls, refresh_ms = await _refresh_stats(conn)
     start = await _scalar(conn, "SELECT pg_current_wal_insert_lsn()::text")
     cpu, wall = _cpu_seconds(pid), asyncio.get_running_loop().time()
@@ -205,7 +231,7 @@ async def _pass(conn, lives: Lives, pid: int, claims: int, batch: int, control: 
             "refresh_ms": round((after_ms - refresh_ms) / claims, 3), **await _wal(conn, start, end, claims)}
 
 
-async def measure(url: str, *, claims: int, batch: int, rounds: int = 1) -> dict:
+async def measure(url: str, *, claims: int, batch: int, rounds: int = 1, flips: int = 0) -> dict:
     """`rounds` pairs of passes (counts on, counts off) over a prepared claims database, alternated so that
     the machine's load falls on both alike; figures per claim from each side's median pass by CPU."""
     engine = create_async_engine(url)
@@ -219,6 +245,7 @@ async def measure(url: str, *, claims: int, batch: int, rounds: int = 1) -> dict
             # they have not seen, the reads by patient control number scan the tenant's claims instead.
             tenant = await _scalar(conn, "SELECT tenant_id FROM claim ORDER BY created_at DESC LIMIT 1")
             lives, control = Lives(AsyncSession(bind=conn), tenant or uuid.uuid4()), 0
+            steps: dict[str, list[float]] = {"with_counts": [], "without_counts": []}
             try:
                 for _ in range(rounds):
                     for side, on in (("with_counts", True), ("without_counts", False)):
@@ -226,13 +253,19 @@ async def measure(url: str, *, claims: int, batch: int, rounds: int = 1) -> dict
                         await lives.batch(batch, control)  # statements prepared and planned again after the switch
                         sides[side].append(await _pass(conn, lives, pid, claims, batch, control + 1))
                         control += claims + 1
+                        if flips:
+                            steps[side].append(await _flips(conn, pid, lives.tenant_id, batch, flips))
             finally:
                 await _set_counts(conn, True)
     finally:
         await engine.dispose()
     with_counts, without = (_median(sides[side]) for side in ("with_counts", "without_counts"))
     cpu = with_counts["backend_cpu_ms"]
+    step_on, step_off = (sorted(steps[side])[len(steps[side]) // 2] if flips else None for side in steps)
     return {"claims": claims, "batch": batch, "rounds": rounds,
+            "status_step_cpu_ms": {"flips": flips, "with_counts": step_on, "without_counts": step_off,
+                                   "refresh": round(step_on - step_off, 3) if flips else None,
+                                   "by_round": steps},
             "backend_cpu_ms_by_round": {side: [p["backend_cpu_ms"] for p in passes] for side, passes in sides.items()},
             "with_counts": with_counts, "without_counts": without,
             "counts_share_of_cpu": round(1 - without["backend_cpu_ms"] / cpu, 3) if cpu else None,
@@ -250,6 +283,8 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=50)
     parser.add_argument("--existing", type=int, default=0, help="claims stored before the measured ones")
     parser.add_argument("--rounds", type=int, default=3, help="pairs of passes, counts on and off, alternated")
+    parser.add_argument("--flips", type=int, default=40,
+                        help="status steps of one batch after each pass, for the refresh's CPU per statement")
     parser.add_argument("--keep", action="store_true", help="keep the database (and its existing claims) for the next run")
     args = parser.parse_args()
     from tools.devstack.postgres import EmbeddedPostgres
@@ -264,7 +299,8 @@ def main() -> None:
         hide_password=False)
     try:
         prepare(url, args.existing)
-        print(json.dumps(asyncio.run(measure(url, claims=args.claims, batch=args.batch, rounds=args.rounds)), indent=1))
+        print(json.dumps(asyncio.run(measure(url, claims=args.claims, batch=args.batch, rounds=args.rounds,
+                                                flips=args.flips)), indent=1))
     finally:
         postgres.stop()
 
