@@ -1,11 +1,14 @@
 """The maintained counts' definition: the member table declared as the migrations build it, and the
 refresh's member writes (plain update and insert, the upsert kept for a downgrade)."""
+import pytest
 from sqlalchemy import MetaData
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import CreateTable
 
 from services.claims.adapters.reports import CLAIM_TALLY, claim_tally_member
 from services.denials.adapters.reports import DENIAL_TALLY, denial_tally_member
+
+pytestmark = pytest.mark.unit
 
 
 def _ddl(table) -> str:
