@@ -46,13 +46,18 @@ class Tally:
     name: str
     keys_view: str  # SELECT item_id, tenant_id, keys (sorted, no NULLs) per item
     sources: tuple[Source, ...]
+    # Room left on the member rows' pages, so that rewriting an item's row at each of its steps stays on
+    # its page (HOT) when items change often soon after their insert; None: Postgres's default (full).
+    member_fillfactor: int | None = None
 
     def tables(self, metadata: MetaData) -> tuple[Table, Table]:
         """The counts and the members, declared on the service's metadata (for its tests' schema)."""
         counts = Table(self.name, metadata, Column("tenant_id", Uuid, primary_key=True),
                        Column("key", Text, primary_key=True), Column("n", BigInteger, nullable=False))
+        storage = {"postgresql_with": {"fillfactor": self.member_fillfactor}} if self.member_fillfactor else {}
         members = Table(f"{self.name}_member", metadata, Column("item_id", Uuid, primary_key=True),
-                        Column("tenant_id", Uuid, nullable=False), Column("keys", ARRAY(Text), nullable=False))
+                        Column("tenant_id", Uuid, nullable=False), Column("keys", ARRAY(Text), nullable=False),
+                        **storage)
         return counts, members
 
     def upgrade(self, op) -> None:
@@ -96,16 +101,17 @@ class Tally:
                 f"FULL JOIN (SELECT * FROM {self.name} WHERE n <> 0) AS kept USING (tenant_id, key) "
                 f"WHERE fresh.n IS DISTINCT FROM kept.n")
 
-    def refresh_function(self, *, generic_plans: bool = True, one_statement: bool = True) -> str:
+    def refresh_function(self, *, generic_plans: bool = True, one_statement: bool = True,
+                         members_upserted: bool = False) -> str:
         """The refresh function. Its statements read the keys view, whose planning costs more than
         running them for a batch's few ids; with custom plans (Postgres's choice here) every call planned
         each of them again, most of the database's CPU per claim. Generic plans are made once per
         connection. The keys are computed once per call, in one statement whose parts all read the
-        members as they were before it (`one_statement=False`, `generic_plans=False`: the earlier
-        versions, for a downgrade)."""
+        members as they were before it (`one_statement=False`, `generic_plans=False`,
+        `members_upserted=True`: the earlier versions, for a downgrade)."""
         name = self.name
         plans = " SET plan_cache_mode = force_generic_plan" if generic_plans else ""
-        body = self._one_statement() if one_statement else self._three_statements()
+        body = self._one_statement(members_upserted) if one_statement else self._three_statements()
         return f"""
 CREATE OR REPLACE FUNCTION {name}_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql{plans} AS $$
 BEGIN
@@ -114,18 +120,15 @@ BEGIN
     {body}
 END $$"""
 
-    def _one_statement(self) -> str:
+    def _one_statement(self, members_upserted: bool = False) -> str:
         """Items without keys leave `_member`, the others are written there, and the counts take the
         difference between the fresh keys and the counted ones (`old`, read before either change)."""
         name = self.name
+        members = self._members_upserted() if members_upserted else self._members_written()
         return f"""WITH fresh AS MATERIALIZED (
         SELECT item_id, tenant_id, keys FROM {name}_keys WHERE item_id = ANY(ids) AND cardinality(keys) > 0),
     old AS MATERIALIZED (SELECT item_id, tenant_id, keys FROM {name}_member WHERE item_id = ANY(ids)),
-    gone AS (DELETE FROM {name}_member m WHERE m.item_id = ANY(ids)
-        AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.item_id = m.item_id)),
-    kept AS (INSERT INTO {name}_member AS m (item_id, tenant_id, keys) SELECT item_id, tenant_id, keys FROM fresh
-        ON CONFLICT (item_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, keys = EXCLUDED.keys
-            WHERE m.keys IS DISTINCT FROM EXCLUDED.keys OR m.tenant_id <> EXCLUDED.tenant_id)
+    {members}
     INSERT INTO {name} AS t (tenant_id, key, n)
     SELECT tenant_id, key, sum(d) FROM (
         SELECT tenant_id, unnest(keys) AS key, 1 AS d FROM fresh
@@ -133,6 +136,28 @@ END $$"""
         SELECT tenant_id, unnest(keys), -1 FROM old
     ) AS change GROUP BY tenant_id, key HAVING sum(d) <> 0 ORDER BY tenant_id, key
     ON CONFLICT (tenant_id, key) DO UPDATE SET n = t.n + EXCLUDED.n;"""
+
+    def _members_written(self) -> str:
+        """`old` already says which items have a member row: a changed row is updated, a new one inserted,
+        and an item whose keys did not change is not touched. The items' locks keep every other refresh of
+        them out until this transaction ends, so no insert can meet a row another one wrote; an upsert
+        (`_members_upserted`) went through a speculative insert and logged a row lock before each update."""
+        name = self.name
+        return f"""gone AS (DELETE FROM {name}_member m WHERE m.item_id IN (
+        SELECT o.item_id FROM old o WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.item_id = o.item_id))),
+    changed AS (UPDATE {name}_member m SET tenant_id = f.tenant_id, keys = f.keys
+        FROM fresh f JOIN old o ON o.item_id = f.item_id
+        WHERE m.item_id = f.item_id AND (o.keys <> f.keys OR o.tenant_id <> f.tenant_id)),
+    added AS (INSERT INTO {name}_member (item_id, tenant_id, keys) SELECT item_id, tenant_id, keys FROM fresh f
+        WHERE NOT EXISTS (SELECT 1 FROM old o WHERE o.item_id = f.item_id))"""
+
+    def _members_upserted(self) -> str:
+        name = self.name
+        return f"""gone AS (DELETE FROM {name}_member m WHERE m.item_id = ANY(ids)
+        AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.item_id = m.item_id)),
+    kept AS (INSERT INTO {name}_member AS m (item_id, tenant_id, keys) SELECT item_id, tenant_id, keys FROM fresh
+        ON CONFLICT (item_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, keys = EXCLUDED.keys
+            WHERE m.keys IS DISTINCT FROM EXCLUDED.keys OR m.tenant_id <> EXCLUDED.tenant_id)"""
 
     def _three_statements(self) -> str:
         name = self.name

@@ -16,7 +16,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute(DENIAL_TALLY.refresh_function())
+    op.execute(DENIAL_TALLY.refresh_function(members_upserted=True))
 
 
 def downgrade() -> None:

@@ -1,0 +1,39 @@
+"""The claim write cost tool on a claims database of its own: both passes measured, every figure there,
+and the counts' triggers on again afterwards."""
+import asyncio
+
+from sqlalchemy.engine import make_url
+
+from tests.integration.figures_support import execute
+from tools.bench import claim_write_cost
+
+DB = "write_cost"  # billing_write_cost: the tool disables the counts' triggers for its second pass
+
+
+async def test_the_tool_prints_each_figure_per_claim_for_both_passes(infrastructure):
+    server = infrastructure.database_url
+    url = make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{DB}").render_as_string(
+        hide_password=False)
+    await asyncio.to_thread(claim_write_cost.prepare, url, 30)
+    figures = await claim_write_cost.measure(url, claims=20, batch=10, rounds=2, flips=5)
+
+    assert (figures["claims"], figures["batch"], figures["rounds"]) == (20, 10, 2)
+    assert all(len(cpu) == 2 for cpu in figures["backend_cpu_ms_by_round"].values())
+    on, off = figures["with_counts"], figures["without_counts"]
+    for side in (on, off):
+        assert side["backend_cpu_ms"] > 0 and side["wall_ms"] > 0 and side["wal_bytes"] > 0
+        assert side["updates_by_table"]["claim"]["updates"] == 4.0  # the four steps, one row version each
+        assert side["btree_inserts_by_index"]["claim_pkey"] == 5.0  # never HOT: status is indexed
+        assert side["btree_inserts"] >= sum(side["btree_inserts_by_index"].values()) - 0.1
+        assert any(kind.startswith("Btree/INSERT_LEAF") for kind in side["wal_records_by_kind"])
+    assert on["refresh_calls"] > 0 and on["refresh_ms"] > 0 and "claim_tally_member" in on["updates_by_table"]
+    assert 0 <= on["updates_by_table"]["claim_tally_member"]["hot_share"] <= 1
+    assert off["refresh_calls"] == 0 and "claim_tally_member" not in off["updates_by_table"]
+    assert "claim_tally_member_pkey" not in off["btree_inserts_by_index"]
+    steps = figures["status_step_cpu_ms"]
+    assert steps["flips"] == 5 and all(len(cpu) == 2 for cpu in steps["by_round"].values())
+    assert steps["with_counts"] > 0 and steps["without_counts"] > 0
+    assert isinstance(figures["counts_share_of_cpu"], float) and 0 < figures["refresh_share_of_wall"] < 1
+    enabled = ("SELECT array_agg(DISTINCT tgenabled::text) FROM pg_trigger WHERE tgname LIKE 'claim_tally_%' "
+               "AND NOT tgisinternal")
+    assert await execute(server, DB, (enabled,)) == [["O"]]

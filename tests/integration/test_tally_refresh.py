@@ -1,0 +1,139 @@
+"""The counts' refresh on databases of their own: its migration goes down (the upsert and, for claims,
+the keys view read by claim) and up again in claims and denials, the counts exact in each state; and two
+transactions writing the same claim at once, on two connections, count it once."""
+import asyncio
+import uuid
+
+import asyncpg
+from alembic import command
+from sqlalchemy import make_url
+
+from services.claims.adapters.reports import CLAIM_TALLY
+from services.denials.adapters.reports import DENIAL_TALLY
+from shared.db.migrate import alembic_config, ensure_database
+from tests.integration.figures_support import execute
+from tools.bench.stages import database_url
+
+TENANT = uuid.UUID("00000000-0000-4000-8000-00000000a11e")
+REFRESH = "SELECT prosrc FROM pg_proc WHERE proname = $1"
+CLAIM_VIEW = "SELECT pg_get_viewdef('claim_tally_keys')"
+
+
+async def _migrated(server: str, service: str, db: str, revision: str = "heads"):
+    url = make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{db}").render_as_string(
+        hide_password=False)
+    await ensure_database(url)
+    config = alembic_config(service, url)
+    await asyncio.to_thread(command.upgrade, config, revision)
+    return config
+
+
+def _insert_claims(n: int, tag: str) -> tuple:
+    return ("INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, "
+            "frequency_code, total_charge, coded, edits) SELECT gen_random_uuid(), $1, gen_random_uuid(), "
+            f"'{tag}' || i, 'ready', 'AETNA', '1', 100, '{{}}', '[]' FROM generate_series(1, {n}) AS i", TENANT)
+
+
+def _claim_steps(tag: str) -> tuple:
+    claims = f"(SELECT id FROM claim WHERE patient_control_number LIKE '{tag}%')"
+    return (("UPDATE claim SET status = 'submitted' WHERE id IN " + claims,),
+            ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) SELECT tenant_id, id, "
+             "'adjudicated', 'paid', '{}' FROM claim WHERE id IN " + claims,),
+            ("UPDATE claim SET status = 'paid', payer_id = 'UHC' WHERE id IN " + claims,),
+            ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) SELECT tenant_id, id, "
+             "'held', 'held', '{}' FROM claim WHERE id IN " + claims + " AND patient_control_number LIKE '%1'",),
+            ("UPDATE claim SET updated_at = now() WHERE id IN " + claims,),
+            ("DELETE FROM claim WHERE id IN " + claims + " AND patient_control_number LIKE '%7'",))
+
+
+def _denial_steps(tag: str) -> tuple:
+    insert = ("INSERT INTO denial (id, tenant_id, claim_id, remit_id, payer_id, level, carc_codes, rarc_codes, "
+              "category, preventable, recommended_action, explanation, amount, partial, status, priority, "
+              "appeal_deadline, sla_due) SELECT gen_random_uuid(), $1, "
+              f"md5('{tag}' || (i % 7))::uuid, 'R' || i, 'AETNA', 'claim', ARRAY['197'], ARRAY[]::text[], "
+              "'authorization', true, 'appeal', '[]', 65, false, 'open', 2, current_date + 180, current_date + 1 "
+              "FROM generate_series(1, 20) AS i")
+    mine = f"claim_id IN (SELECT md5('{tag}' || i)::uuid FROM generate_series(0, 6) AS i)"
+    return ((insert, TENANT),
+            (f"UPDATE denial SET status = 'resolved', carc_codes = ARRAY['45', '197'] WHERE {mine} AND amount > 0",),
+            (f"UPDATE denial SET category = 'coding' WHERE {mine} AND claim_id = md5('{tag}3')::uuid",),
+            (f"DELETE FROM denial WHERE {mine} AND claim_id = md5('{tag}5')::uuid",))
+
+
+async def test_the_refresh_migration_goes_down_and_up_with_exact_counts_in_claims(infrastructure):
+    server, db = infrastructure.database_url, "tally_refresh_claims"
+    config = await _migrated(server, "claims", db)
+    await execute(server, db, _insert_claims(30, "UP"), *_claim_steps("UP"))
+    (source,) = await execute(server, db, (REFRESH, "claim_tally_refresh"))
+    assert "ON CONFLICT (item_id)" not in source
+    assert "e.tenant_id = c.tenant_id" in (await execute(server, db, (CLAIM_VIEW,)))[0]
+
+    await asyncio.to_thread(command.downgrade, config, "c8e2a4f6b0d3")
+    assert "ON CONFLICT (item_id)" in (await execute(server, db, (REFRESH, "claim_tally_refresh")))[0]
+    assert "e.tenant_id = c.tenant_id" not in (await execute(server, db, (CLAIM_VIEW,)))[0]
+    await execute(server, db, _insert_claims(30, "DOWN"), *_claim_steps("DOWN"))
+    assert await execute(server, db, (CLAIM_TALLY.drift(),)) == [0]
+
+    await asyncio.to_thread(command.upgrade, config, "heads")
+    assert (await execute(server, db, (REFRESH, "claim_tally_refresh")))[0] == source
+    await execute(server, db, _insert_claims(30, "AGAIN"), *_claim_steps("AGAIN"), *_claim_steps("UP"))
+    assert await execute(server, db, (CLAIM_TALLY.drift(),)) == [0]
+    counts = dict((await execute(server, db, (
+        "SELECT array_agg(ARRAY[key, n::text]) FROM claim_tally WHERE tenant_id = $1 AND n <> 0", TENANT)))[0])
+    assert counts["status:paid"] == str(3 * 27) and counts["first_pass_paid:UHC"] == str(3 * 27)
+
+
+async def test_the_refresh_migration_goes_down_and_up_with_exact_counts_in_denials(infrastructure):
+    server, db = infrastructure.database_url, "tally_refresh_denials"
+    config = await _migrated(server, "denials", db)
+    await execute(server, db, *_denial_steps("up"))
+    assert "ON CONFLICT (item_id)" not in (await execute(server, db, (REFRESH, "denial_tally_refresh")))[0]
+    await asyncio.to_thread(command.downgrade, config, "a8d2f4b6c1e9")
+    assert "ON CONFLICT (item_id)" in (await execute(server, db, (REFRESH, "denial_tally_refresh")))[0]
+    await execute(server, db, *_denial_steps("down"))
+    assert await execute(server, db, (DENIAL_TALLY.drift(),)) == [0]
+    await asyncio.to_thread(command.upgrade, config, "heads")
+    await execute(server, db, *_denial_steps("again"), *_denial_steps("up")[1:])
+    assert await execute(server, db, (DENIAL_TALLY.drift(),)) == [0]
+
+
+async def _blocked(task: asyncio.Task) -> bool:
+    await asyncio.sleep(0.5)
+    return not task.done()
+
+
+async def test_two_transactions_writing_one_claim_at_once_count_it_once(infrastructure):
+    """A new claim and its first adjudication written on two connections, and a claim's status and its
+    adjudication likewise: the second refresh waits for the first transaction, then counts from what it
+    wrote."""
+    server, db = infrastructure.database_url, "tally_refresh_race"
+    await _migrated(server, "claims", db)
+    first, second = [await asyncpg.connect(database_url(server, db)) for _ in range(2)]
+    claim_id = uuid.uuid4()
+    try:
+        for step, other in ((
+                ("INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, "
+                 "frequency_code, total_charge, coded, edits) VALUES ($1, $2, gen_random_uuid(), 'RACE', 'accepted', "
+                 "'AETNA', '1', 100, '{}', '[]')", claim_id, TENANT),
+                ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) VALUES ($1, $2, 'adjudicated', "
+                 "'paid', '{}')", TENANT, claim_id)), (
+                ("UPDATE claim SET status = 'paid' WHERE id = $1", claim_id),
+                ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) VALUES ($1, $2, 'adjudicated', "
+                 "'denied', '{}')", TENANT, claim_id))):
+            one, two = first.transaction(), second.transaction()
+            await one.start()
+            await two.start()
+            await first.execute(*step)
+            waiting = asyncio.create_task(second.execute(*other))
+            assert await _blocked(waiting)  # the claim's lock, held by the first transaction
+            await one.commit()
+            await waiting
+            await two.commit()
+        assert await execute(server, db, (CLAIM_TALLY.drift(),)) == [0]
+        counts = dict((await execute(server, db, (
+            "SELECT array_agg(ARRAY[key, n::text]) FROM claim_tally WHERE tenant_id = $1 AND n <> 0", TENANT)))[0])
+        assert counts == {"status:paid": "1", "scrubbed": "1", "clean": "1", "adjudicated:AETNA": "1",
+                          "first_pass_paid:AETNA": "1"}
+    finally:
+        await first.close()
+        await second.close()

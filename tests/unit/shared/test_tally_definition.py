@@ -1,0 +1,36 @@
+"""The maintained counts' definition: the member table declared as the migrations build it, and the
+refresh's member writes (plain update and insert, the upsert kept for a downgrade)."""
+import pytest
+from sqlalchemy import MetaData
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.schema import CreateTable
+
+from services.claims.adapters.reports import CLAIM_TALLY, claim_tally_member
+from services.denials.adapters.reports import DENIAL_TALLY, denial_tally_member
+
+pytestmark = pytest.mark.unit
+
+
+def _ddl(table) -> str:
+    return str(CreateTable(table).compile(dialect=postgresql.dialect()))
+
+
+def test_the_claim_members_leave_room_on_their_pages_as_the_migration_set_them():
+    assert "WITH (fillfactor = 70)" in _ddl(claim_tally_member)
+    assert "WITH" not in _ddl(denial_tally_member)
+    # What a migration creates from the definition carries it too.
+    _, members = CLAIM_TALLY.tables(MetaData())
+    assert "WITH (fillfactor = 70)" in _ddl(members)
+
+
+def test_the_refresh_writes_members_without_an_upsert_and_can_be_put_back():
+    for tally in (CLAIM_TALLY, DENIAL_TALLY):
+        current, earlier = tally.refresh_function(), tally.refresh_function(members_upserted=True)
+        assert "ON CONFLICT (item_id)" not in current and "ON CONFLICT (item_id)" in earlier
+        assert f"UPDATE {tally.name}_member m SET" in current and f"INSERT INTO {tally.name}_member (item_id" in current
+        # The counts are upserted either way: two transactions may add the same new key.
+        assert current.count("ON CONFLICT (tenant_id, key)") == earlier.count("ON CONFLICT (tenant_id, key)") == 1
+
+
+def test_the_claim_keys_read_the_first_adjudication_by_tenant_and_claim():
+    assert "e.tenant_id = c.tenant_id AND e.claim_id = c.id" in CLAIM_TALLY.keys_view
