@@ -4,7 +4,7 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Row, and_, func, or_, select, text, tuple_
+from sqlalchemy import and_, func, or_, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.bulk import OnConflict, insert_rows
@@ -18,8 +18,6 @@ AWAITING_INQUIRY = text(AWAITING_INQUIRY_SQL)
 ELIGIBILITY = EligibilityCheck.__table__
 KEY_COLUMNS = ("tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on")
 ANSWER_REPLACED = OnConflict.replacing(KEY_COLUMNS, ("status", "answer"))
-QUEUE_COLUMNS = (Claim.id, Claim.patient_control_number, Claim.payer_id, Claim.status, Claim.total_charge,
-                 Claim.submitted_at, Claim.last_payer_status, Claim.next_inquiry_on, Claim.next_action_on)
 
 
 def _answer_from(stored: dict) -> EligibilityAnswer:
@@ -104,13 +102,12 @@ class FollowUpStore:
         return [QueueItem(str(claim_id), amount, submitted_at, expected_days, next_action_on)
                 for claim_id, amount, submitted_at, expected_days, next_action_on in await self._session.execute(query)]
 
-    async def queue_claims(self, tenant_id: UUID, claim_ids: list[UUID]) -> dict[str, Row]:
-        """What the queue shows of one page's claims, by id (not their coded claims, the bulk of a row)."""
+    async def queue_claims(self, tenant_id: UUID, claim_ids: list[UUID]) -> dict[str, Claim]:
+        """The claims of one page of the queue, by id."""
         if not claim_ids:
             return {}
-        rows = await self._session.execute(select(*QUEUE_COLUMNS).where(Claim.tenant_id == tenant_id,
-                                                                         Claim.id.in_(claim_ids)))
-        return {str(row.id): row for row in rows}
+        rows = await self._session.execute(select(Claim).where(Claim.tenant_id == tenant_id, Claim.id.in_(claim_ids)))
+        return {str(claim.id): claim for claim in rows.scalars()}
 
     async def last_notes(self, tenant_id: UUID, claim_ids: list[UUID]) -> dict[str, ClaimNote]:
         if not claim_ids:

@@ -2,9 +2,7 @@
 from datetime import date, datetime
 from uuid import UUID
 
-from sqlalchemy import Row
-
-from services.claims.adapters.tables import ClaimNote
+from services.claims.adapters.tables import Claim, ClaimNote
 from services.claims.application.steps import record
 from services.claims.domain.follow_up import QueueItem, prioritize, priority, submission_lag, suggested_action
 
@@ -23,7 +21,7 @@ async def follow_up_queue(uow, *, tenant_id: UUID, payer_id: str | None = None, 
     return [_queue_row(claims[i.claim_id], i, now, last_notes.get(i.claim_id)) for i in chosen]
 
 
-def _queue_row(claim: Row, item: QueueItem, now: datetime, note: ClaimNote | None) -> dict:
+def _queue_row(claim: Claim, item: QueueItem, now: datetime, note: ClaimNote | None) -> dict:
     return {
         "claim_id": item.claim_id, "patient_control_number": claim.patient_control_number,
         "payer_id": claim.payer_id, "status": claim.status, "amount": str(claim.total_charge),
