@@ -68,8 +68,7 @@ async def test_the_follow_up_queue_holds_exactly_the_claims_past_their_payers_ex
         if payer_id:
             plain = plain.where(Claim.payer_id == payer_id)
         expected = (await session.execute(plain)).all()
-        return ({(uuid.UUID(i.claim_id), i.expected_days) for i in got},
-                {(c.id, days) for c, days in expected})
+        return {(c.id, days) for c, days in got}, {(c.id, days) for c, days in expected}
 
     got, expected = await _in_rolled_back_transaction(ClaimsSettings(database_url=infrastructure.database_url),
                                                       _seed_claims, read)

@@ -11,7 +11,6 @@ from shared.db.bulk import OnConflict, insert_rows
 from services.claims.adapters.claim_repository import ClaimRecord, record_columns, to_record
 from services.claims.adapters.tables import AWAITING_INQUIRY_SQL, Claim, ClaimNote, EligibilityCheck, TenantPayer
 from services.claims.domain.eligibility import EligibilityAnswer
-from services.claims.domain.follow_up import QueueItem
 
 EligibilityKey = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
 AWAITING_INQUIRY = text(AWAITING_INQUIRY_SQL)
@@ -88,26 +87,13 @@ class FollowUpStore:
         return [(to_record(row[:-1], follow_up=True), row[-1]) for row in await self._session.execute(query)]
 
     async def overdue(self, tenant_id: UUID, statuses: tuple[str, ...], *, now: datetime,
-                      payer_id: str | None) -> list[QueueItem]:
-        """What ranks each overdue claim, and nothing else: a tenant with years of claims has thousands
-        overdue, and whole rows (their coded claim and timeline columns) for all of them were most of the
-        read; the page's claims are read whole afterwards (`queue_claims`)."""
-        query = select(Claim.id, Claim.total_charge, Claim.submitted_at, TenantPayer.expected_days,
-                       Claim.next_action_on).join(
-            TenantPayer, and_(TenantPayer.tenant_id == Claim.tenant_id, TenantPayer.payer_id == Claim.payer_id)).where(
+                      payer_id: str | None) -> list[tuple[Claim, int]]:
+        query = _with_expected_days().where(
             Claim.tenant_id == tenant_id, Claim.status.in_(statuses), Claim.remit_received_at.is_(None),
             Claim.submitted_at.is_not(None), _past_expected_days(now), _submitted_by_expected_days(now))
         if payer_id:
             query = query.where(Claim.payer_id == payer_id)
-        return [QueueItem(str(claim_id), amount, submitted_at, expected_days, next_action_on)
-                for claim_id, amount, submitted_at, expected_days, next_action_on in await self._session.execute(query)]
-
-    async def queue_claims(self, tenant_id: UUID, claim_ids: list[UUID]) -> dict[str, Claim]:
-        """The claims of one page of the queue, by id."""
-        if not claim_ids:
-            return {}
-        rows = await self._session.execute(select(Claim).where(Claim.tenant_id == tenant_id, Claim.id.in_(claim_ids)))
-        return {str(claim.id): claim for claim in rows.scalars()}
+        return list((await self._session.execute(query)).all())
 
     async def last_notes(self, tenant_id: UUID, claim_ids: list[UUID]) -> dict[str, ClaimNote]:
         if not claim_ids:

@@ -13,11 +13,11 @@ AWAITING_STATUSES = ("submitted", "accepted", "paid", "partial", "denied")
 async def follow_up_queue(uow, *, tenant_id: UUID, payer_id: str | None = None, due_only: bool = False,
                           limit: int = 50) -> list[dict]:
     now = uow.now()
-    items = await uow.follow_up.overdue(tenant_id, AWAITING_STATUSES, now=now, payer_id=payer_id)
+    rows = await uow.follow_up.overdue(tenant_id, AWAITING_STATUSES, now=now, payer_id=payer_id)
+    claims = {str(c.id): c for c, _ in rows}
+    items = [QueueItem(str(c.id), c.total_charge, c.submitted_at, days, c.next_action_on) for c, days in rows]
     chosen = prioritize(items, now, due_only=due_only)[:limit]
-    chosen_ids = [UUID(i.claim_id) for i in chosen]
-    claims = await uow.follow_up.queue_claims(tenant_id, chosen_ids)
-    last_notes = await uow.follow_up.last_notes(tenant_id, chosen_ids)
+    last_notes = await uow.follow_up.last_notes(tenant_id, [UUID(i.claim_id) for i in chosen])
     return [_queue_row(claims[i.claim_id], i, now, last_notes.get(i.claim_id)) for i in chosen]
 
 
