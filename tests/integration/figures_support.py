@@ -1,13 +1,17 @@
 """Helpers of the integration tests on the databases: rows in by COPY (triggers on), statements run as an
 operator would, a service's units of work on the test database, and the SQL an engine sends."""
+import asyncio
 import contextlib
 import random
 from datetime import datetime, timezone
 
 import asyncpg
-from sqlalchemy import event
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, make_url
 
 from shared.db.engine import make_engine, make_session_factory
+from shared.db.migrate import alembic_config, ensure_database
 from shared.db.unit_of_work import UnitOfWorkFactory
 from tools.bench.stages import database_url
 from tools.bench_data.generator import COLUMNS, ClaimGenerator, tenant_weights, tenants
@@ -23,6 +27,22 @@ async def copy_rows(server: str, db: str, rows: dict, *, service: str | None = N
                 await conn.copy_records_to_table(table, records=table_rows, columns=list(COLUMNS[service or db][table]))
     finally:
         await conn.close()
+
+
+def driver_url(server: str, db: str) -> str:
+    """billing_{db} on the test server, for SQLAlchemy over asyncpg (alembic, engines, the bench tools)."""
+    return make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{db}").render_as_string(
+        hide_password=False)
+
+
+async def migrated(server: str, service: str, db: str, revision: str = "heads") -> Config:
+    """billing_{db}, created if missing, with `service`'s migrations up to `revision`: the alembic config,
+    for a test that goes down and up again."""
+    url = driver_url(server, db)
+    await ensure_database(url)
+    config = alembic_config(service, url)
+    await asyncio.to_thread(command.upgrade, config, revision)
+    return config
 
 
 async def execute(server: str, db: str, *statements: tuple) -> list:

@@ -6,10 +6,8 @@ upgrading again lands in the same place."""
 import asyncio
 
 from alembic import command
-from sqlalchemy import make_url
 
-from shared.db.migrate import alembic_config, ensure_database
-from tests.integration.figures_support import execute
+from tests.integration.figures_support import execute, migrated
 
 BEFORE = "a1c3e5b7d9f2"
 DB = "claims_index_migration"  # billing_claims_index_migration: a database of its own, migrated back and forth
@@ -45,11 +43,7 @@ async def _indexes(server: str) -> dict[str, bool]:
 
 async def test_the_claim_index_migration_goes_down_and_up_on_a_table_with_claims(infrastructure):
     server = infrastructure.database_url
-    url = make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{DB}").render_as_string(
-        hide_password=False)
-    await ensure_database(url)
-    config = alembic_config("claims", url)
-    await asyncio.to_thread(command.upgrade, config, BEFORE)
+    config = await migrated(server, "claims", DB, BEFORE)
     await execute(server, DB, (SEED,), (FILES,), (IN_FILES,))
     assert DROPPED <= (await _indexes(server)).keys()
 

@@ -2,9 +2,8 @@
 and the counts' triggers on again afterwards."""
 import asyncio
 
-from sqlalchemy.engine import make_url
 
-from tests.integration.figures_support import execute
+from tests.integration.figures_support import driver_url, execute
 from tools.bench import claim_write_cost
 
 DB = "write_cost"  # billing_write_cost: the tool disables the counts' triggers for its second pass
@@ -12,8 +11,7 @@ DB = "write_cost"  # billing_write_cost: the tool disables the counts' triggers 
 
 async def test_the_tool_prints_each_figure_per_claim_for_both_passes(infrastructure):
     server = infrastructure.database_url
-    url = make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{DB}").render_as_string(
-        hide_password=False)
+    url = driver_url(server, DB)
     await asyncio.to_thread(claim_write_cost.prepare, url, 30)
     figures = await claim_write_cost.measure(url, claims=20, batch=10, rounds=2, flips=5)
 

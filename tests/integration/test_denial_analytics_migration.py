@@ -6,16 +6,14 @@ the analytics read, and the analytics equal the long way again."""
 import asyncio
 
 from alembic import command
-from sqlalchemy import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.db.engine import make_session_factory
-from shared.db.migrate import alembic_config, ensure_database
 from shared.db.unit_of_work import UnitOfWorkFactory
 from services.denials.adapters import analytics_figures
 from services.denials.adapters.repositories import DenialsUnitOfWork
 from services.denials.domain.queue import sla_due
-from tests.integration.figures_support import copy_rows, execute, generated
+from tests.integration.figures_support import copy_rows, driver_url, execute, generated, migrated
 from tests.integration.test_report_figures import _compare_analytics
 
 BEFORE = "c4e6b8d0f2a5"
@@ -34,11 +32,7 @@ async def _no_drift(server: str) -> None:
 
 async def test_the_due_day_migration_aligns_the_due_days_and_rebuilds_the_figures(infrastructure):
     server = infrastructure.database_url
-    url = make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{DB}").render_as_string(
-        hide_password=False)
-    await ensure_database(url)
-    config = alembic_config("denials", url)
-    await asyncio.to_thread(command.upgrade, config, "head")
+    config = await migrated(server, "denials", DB, "head")
     tenant_list, rows = generated(12, 600)
     await copy_rows(server, DB, {table: rows["denials"][table]
                                  for table in ("adjudicated_claim", "denial", "submitted_claim")}, service="denials")
@@ -61,7 +55,7 @@ async def test_the_due_day_migration_aligns_the_due_days_and_rebuilds_the_figure
                                        "FROM denial",)))[0]
     assert len(days) == len(denials) and all(due == sla_due(opened) for opened, due in days)
     await _no_drift(server)
-    engine = create_async_engine(url)
+    engine = create_async_engine(driver_url(server, DB))
     try:
         await _compare_analytics(UnitOfWorkFactory(make_session_factory(engine), unit_of_work=DenialsUnitOfWork),
                                  [t.tenant_id for t in tenant_list])

@@ -6,26 +6,15 @@ import uuid
 
 import asyncpg
 from alembic import command
-from sqlalchemy import make_url
 
 from services.claims.adapters.reports import CLAIM_TALLY
 from services.denials.adapters.reports import DENIAL_TALLY
-from shared.db.migrate import alembic_config, ensure_database
-from tests.integration.figures_support import execute
+from tests.integration.figures_support import execute, migrated
 from tools.bench.stages import database_url
 
 TENANT = uuid.UUID("00000000-0000-4000-8000-00000000a11e")
 REFRESH = "SELECT prosrc FROM pg_proc WHERE proname = $1"
 CLAIM_VIEW = "SELECT pg_get_viewdef('claim_tally_keys')"
-
-
-async def _migrated(server: str, service: str, db: str, revision: str = "heads"):
-    url = make_url(server).set(drivername="postgresql+asyncpg", database=f"billing_{db}").render_as_string(
-        hide_password=False)
-    await ensure_database(url)
-    config = alembic_config(service, url)
-    await asyncio.to_thread(command.upgrade, config, revision)
-    return config
 
 
 def _insert_claims(n: int, tag: str) -> tuple:
@@ -62,7 +51,7 @@ def _denial_steps(tag: str) -> tuple:
 
 async def test_the_refresh_migration_goes_down_and_up_with_exact_counts_in_claims(infrastructure):
     server, db = infrastructure.database_url, "tally_refresh_claims"
-    config = await _migrated(server, "claims", db)
+    config = await migrated(server, "claims", db)
     await execute(server, db, _insert_claims(30, "UP"), *_claim_steps("UP"))
     (source,) = await execute(server, db, (REFRESH, "claim_tally_refresh"))
     assert "ON CONFLICT (item_id)" not in source
@@ -85,7 +74,7 @@ async def test_the_refresh_migration_goes_down_and_up_with_exact_counts_in_claim
 
 async def test_the_refresh_migration_goes_down_and_up_with_exact_counts_in_denials(infrastructure):
     server, db = infrastructure.database_url, "tally_refresh_denials"
-    config = await _migrated(server, "denials", db)
+    config = await migrated(server, "denials", db)
     await execute(server, db, *_denial_steps("up"))
     assert "ON CONFLICT (item_id)" not in (await execute(server, db, (REFRESH, "denial_tally_refresh")))[0]
     await asyncio.to_thread(command.downgrade, config, "a8d2f4b6c1e9")
@@ -107,7 +96,7 @@ async def test_two_transactions_writing_one_claim_at_once_count_it_once(infrastr
     adjudication likewise: the second refresh waits for the first transaction, then counts from what it
     wrote."""
     server, db = infrastructure.database_url, "tally_refresh_race"
-    await _migrated(server, "claims", db)
+    await migrated(server, "claims", db)
     first, second = [await asyncpg.connect(database_url(server, db)) for _ in range(2)]
     claim_id = uuid.uuid4()
     try:

@@ -46,7 +46,7 @@ from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import VACCINE_NAMES, status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
 from services.coding.domain.tobacco import tobacco_product
-from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
+from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import NEGATED_AFTER, after as _after, sentence as _sentence, \
     sentence_start as _sentence_start
 from services.coding.domain.suggestions import RULE_CONFIDENCE, SEVENTH_CHARACTER_MISSING, Suggestion
@@ -338,8 +338,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
         else:
             options = ", ".join(f"{char} {meaning}" for char, (_, meaning) in sorted(allowed.items()))
             reason = f"{s.code} needs a 7th character the note does not state: {options}"
-            out.append(s.model_copy(update={"convention": SEVENTH_CHARACTER_MISSING, "reason": reason,
-                                            "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE)}))
+            out.append(for_a_coder(s, SEVENTH_CHARACTER_MISSING, reason))
         reasons.append(reason)
     return out, reasons
 

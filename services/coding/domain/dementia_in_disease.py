@@ -11,7 +11,7 @@ below the threshold for a coder.
 """
 import re
 
-from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
+from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import sentence
 from services.coding.domain.suggestions import Suggestion
 
@@ -54,8 +54,7 @@ def _manifestation(s: Suggestion, cause: Suggestion, note: str, tabular) -> tupl
                                     "reason": reason}), reason
     if named:
         reason = f"dementia with {cause.code} and a behavioural disturbance: F02.8-/A-/B-/C- by type, for a coder"
-        return s.model_copy(update={"convention": NAME, "reason": reason,
-                                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE)}), reason
+        return for_a_coder(s, NAME, reason), reason
     code = f"F02.{severity}0"
     reason = f"dementia in {cause.code} ({cause.evidence}) is {code}, coded after it, rather than {s.code}"
     if not tabular.is_billable(code):

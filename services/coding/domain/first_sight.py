@@ -31,7 +31,7 @@ diagnosis: a symptom at it is the treated condition's residue or a new problem.
 import re
 from services.coding.domain.chronic_conditions import CHRONIC
 from services.coding.domain.note_context import RESOLVED, mention_scope
-from services.coding.domain.note_terms import CONFIDENCE, UNDER_SPECIFIED_CONFIDENCE, words
+from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
 from services.coding.domain.note_text import sentence_end, sentence_start
 from services.coding.domain.suggestions import Suggestion
 
@@ -72,14 +72,10 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
                 "reason": QUALIFIED_REASON.format(code=s.code, sibling=sibling, words=", ".join(
                     f'"{w}"' for w in qualifiers))})
         elif qualifiers:
-            s = s.model_copy(update={
-                "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": NAME,
-                "reason": REASON.format(words=", ".join(f'"{w}"' for w in qualifiers), category=s.code[:3])})
+            s = for_a_coder(s, NAME, REASON.format(words=", ".join(f'"{w}"' for w in qualifiers), category=s.code[:3]))
         elif disease is not None and not set(words(disease)) - _GENERIC <= note_words:
-            s = s.model_copy(update={
-                "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": IN_DISEASE_NAME,
-                "reason": IN_DISEASE_REASON.format(evidence=s.evidence, code=s.code, description=s.description,
-                                                   disease=disease)})
+            s = for_a_coder(s, IN_DISEASE_NAME, IN_DISEASE_REASON.format(
+                evidence=s.evidence, code=s.code, description=s.description, disease=disease))
         out.append(s)
     return _default_entry_outside_chronic(
         _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note))))
@@ -121,9 +117,8 @@ def _stated_what_the_code_leaves_open(suggestions: list[Suggestion], note: str) 
             said = set(words(s.evidence)) | _near_words(s, note)
             word = next((w for w in left_open.groups() if w.lower() in said), None)
             if word is not None:
-                s = s.model_copy(update={
-                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": STATED_OPEN_NAME,
-                    "reason": STATED_OPEN_REASON.format(code=s.code, open=left_open.group(0), word=word)})
+                s = for_a_coder(s, STATED_OPEN_NAME,
+                                STATED_OPEN_REASON.format(code=s.code, open=left_open.group(0), word=word))
         out.append(s)
     return out
 
@@ -228,9 +223,8 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
     for s in suggestions:
         over = _over_elsewhere(s, note) if s.context == "affirmed" and s.code[0] != "Z" else None
         if over is not None:
-            s = s.model_copy(update={
-                "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": OVER_ELSEWHERE_NAME,
-                "reason": OVER_ELSEWHERE_REASON.format(code=s.code, evidence=s.evidence, head=over[0], over=over[1])})
+            s = for_a_coder(s, OVER_ELSEWHERE_NAME, OVER_ELSEWHERE_REASON.format(
+                code=s.code, evidence=s.evidence, head=over[0], over=over[1]))
         out.append(s)
     return out
 
@@ -299,13 +293,11 @@ def treated_by_procedure(suggestions: list[Suggestion], note: str) -> list[Sugge
                 or _TREATED_BEFORE.search(note[sentence_start(note, s.start):s.start])
             quiet = _QUIET_NOW.search(note[sentence_start(note, s.start):sentence_end(note, s.end)])
             if treated is not None:
-                s = s.model_copy(update={
-                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": TREATED_NAME,
-                    "reason": TREATED_REASON.format(code=s.code, evidence=s.evidence, procedure=treated["procedure"])})
+                s = for_a_coder(s, TREATED_NAME, TREATED_REASON.format(
+                    code=s.code, evidence=s.evidence, procedure=treated["procedure"]))
             elif quiet is not None:
-                s = s.model_copy(update={
-                    "confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": QUIET_NAME,
-                    "reason": QUIET_REASON.format(code=s.code, evidence=s.evidence, cue=quiet.group(0))})
+                s = for_a_coder(s, QUIET_NAME,
+                                QUIET_REASON.format(code=s.code, evidence=s.evidence, cue=quiet.group(0)))
         out.append(s)
     return out
 

@@ -10,7 +10,7 @@ to a coder below the threshold, naming what replaced it or where it was copied f
 """
 import re
 
-from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
+from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.suggestions import Suggestion
 
 CHANGED_NAME = "changed-by-addendum"
@@ -48,7 +48,7 @@ def changed_by_addendum(suggestions: list[Suggestion], note: str) -> list[Sugges
         change = _changed_after(s, suggestions, changes) if s.context == "affirmed" and s.code[0] != "Z" else None
         if change is not None:
             cue, new = change
-            s = _lowered(s, CHANGED_NAME, CHANGED_REASON.format(code=s.code, evidence=s.evidence, cue=cue, new=new))
+            s = for_a_coder(s, CHANGED_NAME, CHANGED_REASON.format(code=s.code, evidence=s.evidence, cue=cue, new=new))
         out.append(s)
     return out
 
@@ -78,11 +78,7 @@ def copied_forward(suggestions: list[Suggestion], note: str) -> list[Suggestion]
     for s in suggestions:
         block = next((b for b in blocks if b[0] <= s.start and s.end <= b[1]), None)
         if block is not None and s.context == "affirmed":
-            s = _lowered(s, COPIED_NAME, COPIED_REASON.format(code=s.code, evidence=s.evidence, cue=block[2]))
+            s = for_a_coder(s, COPIED_NAME, COPIED_REASON.format(code=s.code, evidence=s.evidence, cue=block[2]))
         out.append(s)
     return out
 
-
-def _lowered(s: Suggestion, name: str, reason: str) -> Suggestion:
-    return s.model_copy(update={"confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": name,
-                                "reason": reason})

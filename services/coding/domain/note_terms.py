@@ -9,6 +9,8 @@ in a note meets E11.9 and "asthma" meets J45.909, as the ICD-10-CM index sends t
 import re
 from dataclasses import dataclass
 
+from services.coding.domain.suggestions import Suggestion
+
 _WORD = re.compile(r"[a-z0-9]+")
 # the nonessential modifiers, and the tabular's square brackets: a synonym or an abbreviation of the words before them
 # ("Heterozygous familial hypercholesterolemia [HeFH]", "Exanthema subitum [sixth disease]"), which notes leave out
@@ -123,3 +125,9 @@ def best_match(candidates: list[tuple[str, str, str]], term_key: str) -> TermMat
     if " " not in term_key and len(term_key) <= 4:
         confidence = min(confidence, SHORT_TERM_CONFIDENCE)
     return TermMatch(code, description, confidence, kind)
+
+
+def for_a_coder(s: Suggestion, convention: str, reason: str) -> Suggestion:
+    """The suggestion kept, but below the auto-accept threshold, with the rule that held it and why."""
+    return s.model_copy(update={"confidence": min(s.confidence, UNDER_SPECIFIED_CONFIDENCE), "convention": convention,
+                                "reason": reason})
