@@ -79,6 +79,7 @@ class ServiceRuntime:
             units_of_work=self.units_of_work, producer=self.producer, security=kafka_security(settings),
             fetch=FetchShape(min_bytes=settings.kafka_fetch_min_bytes, max_wait_ms=settings.kafka_fetch_max_wait_ms),
             commit_interval=settings.kafka_commit_interval_seconds,
+            stall_after=settings.kafka_consumer_stall_seconds,
         )
 
     async def _guard(self, loop: BackgroundLoop) -> None:

@@ -5,9 +5,9 @@ the parsed envelope, and must not commit. The runner records each event id in th
 same transaction, so a redelivered event changes nothing; permanent failures go to `<topic>.dlq`;
 transient failures retry the whole batch with backoff and nothing is committed meanwhile.
 
-The poll loop is supervised: if it dies anyway it is restarted on a fresh AIOKafkaConsumer (which
-resumes from the committed offsets, so an uncommitted batch is redelivered, never skipped), and
-`heartbeat` tells the health endpoints whether the loop still turns.
+The poll loop is supervised: if it dies anyway, or stops turning (an await that never returns), it is
+restarted on a fresh AIOKafkaConsumer (which resumes from the committed offsets, so an uncommitted batch
+is redelivered, never skipped), and `heartbeat` tells the health endpoints whether the loop still turns.
 """
 import asyncio
 import collections
@@ -39,7 +39,10 @@ log = logging.getLogger(__name__)
 Handler = Callable[[UnitOfWork, Envelope], Awaitable[None]]
 BatchHandler = Callable[[UnitOfWork, "EventBatch"], Awaitable[None]]
 LAG_INTERVAL_SECONDS = 5.0
+LAG_TIMEOUT_SECONDS = 5.0
 MAX_RESTART_DELAY_SECONDS = 30.0
+STALL_SECONDS = 90.0
+STOP_SECONDS = 15.0
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,7 @@ class ConsumerRunner:
         security: dict | None = None,
         fetch: FetchShape | None = None,
         commit_interval: float = 0.0,
+        stall_after: float = STALL_SECONDS,
     ):
         self.group_id = group_id
         self._router = router
@@ -181,6 +185,7 @@ class ConsumerRunner:
         self._security = security or {}
         self._fetch = fetch or FetchShape()
         self._held = HeldOffsets(commit_interval)
+        self._stall_after = stall_after
         self._consumer = self._new_consumer()
 
     def _new_consumer(self) -> AIOKafkaConsumer:
@@ -219,8 +224,10 @@ class ConsumerRunner:
         if self._supervisor and not self._supervisor.done():
             self._supervisor.cancel()
         if self._task is None or self._task.done():  # the loop ended between batches: nothing in hand
-            await self._commit_held()
-        await self._consumer.stop()
+            await _within(STOP_SECONDS, self._commit_held(), "committing at the stop")
+        else:  # a loop that did not end in time: its batch in hand is redelivered
+            self._task.cancel()
+        await _within(STOP_SECONDS, self._consumer.stop(), "stopping the consumer")
 
     @property
     def alive(self) -> bool:
@@ -229,15 +236,15 @@ class ConsumerRunner:
         return running and self._supervisor is not None and not self._supervisor.done()
 
     async def _supervise(self) -> None:
-        """Restarts a poll loop that died, on a fresh consumer, with backoff; counts every restart."""
+        """Restarts a poll loop that died or stalled, on a fresh consumer, with backoff; counts every restart."""
         delay = 1.0
         while not self._stopping.is_set():
             assert self._task is not None
             started = time.monotonic()
-            await asyncio.wait([self._task])
+            stalled = await self._until_dead_or_stalled()
             if self._stopping.is_set():
                 return
-            self._record_death(self._task)
+            self._record_death(self._task, stalled=stalled)
             if time.monotonic() - started > 10 * MAX_RESTART_DELAY_SECONDS:
                 delay = 1.0  # a loop that ran for long before dying is not a restart loop
             with contextlib.suppress(asyncio.TimeoutError):
@@ -247,10 +254,26 @@ class ConsumerRunner:
             delay = min(delay * 2, MAX_RESTART_DELAY_SECONDS)
             await self._replace_consumer()
 
-    def _record_death(self, task: asyncio.Task) -> None:
+    async def _until_dead_or_stalled(self) -> bool:
+        """Waits until the poll loop ends; True when it was cancelled here for not turning in `stall_after`
+        seconds. Every wait in the loop either turns it or marks it alive (retries set the heartbeat), so a
+        stale heartbeat is an await that will not return: after a broker restart an aiokafka call has been
+        seen to wait forever, holding the group's partitions while the process looked alive."""
+        assert self._task is not None
+        while True:
+            done, _ = await asyncio.wait([self._task], timeout=min(self._stall_after / 4, 5.0))
+            if done or self._stopping.is_set():
+                return False
+            if self.heartbeat is not None and time.monotonic() - self.heartbeat > self._stall_after:
+                self._task.cancel()
+                await asyncio.wait([self._task], timeout=STOP_SECONDS)
+                return True
+
+    def _record_death(self, task: asyncio.Task, *, stalled: bool = False) -> None:
         self.restarts += 1
         metrics.CONSUMER_RESTARTS.labels(self.group_id).inc()
-        reason = "cancelled" if task.cancelled() else type(task.exception()).__name__ if task.exception() else "returned"
+        reason = (f"stalled for {self._stall_after:.0f}s" if stalled else "cancelled" if task.cancelled()
+                  else type(task.exception()).__name__ if task.exception() else "returned")
         log.error("consumer loop stopped (%s); restarting it", reason, extra={"group": self.group_id})
 
     async def _replace_consumer(self) -> None:
@@ -447,18 +470,30 @@ class ConsumerRunner:
         if not assigned:
             return
         try:
-            ends = await self._consumer.end_offsets(assigned)
-            for tp in assigned:
-                position = await self._consumer.position(tp)
-                metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(max(ends[tp] - position, 0))
+            # Bounded: `position` waits for a partition's position to be known, for as long as that takes.
+            await asyncio.wait_for(self._set_lag(assigned), LAG_TIMEOUT_SECONDS)
         except Exception as exc:  # noqa: BLE001 - a metric must never stop consumption
             log.debug("lag measurement skipped: %s", type(exc).__name__)
+
+    async def _set_lag(self, assigned: list[TopicPartition]) -> None:
+        ends = await self._consumer.end_offsets(assigned)
+        for tp in assigned:
+            position = await self._consumer.position(tp)
+            metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(max(ends[tp] - position, 0))
 
     def _update_lag(self, batch: dict) -> None:
         for tp, part in batch.items():
             highwater = self._consumer.highwater(tp)
             if highwater is not None and part:
                 metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(highwater - part[-1].offset - 1)
+
+
+async def _within(seconds: float, step: Awaitable[None], what: str) -> None:
+    """A step of the stop that must not hold the process's shutdown forever."""
+    try:
+        await asyncio.wait_for(step, seconds)
+    except Exception as exc:  # noqa: BLE001 - the process is going away: an uncommitted batch is redelivered
+        log.warning("%s: %s", what, type(exc).__name__)
 
 
 def _runs_by_topic(items: list[Parsed]) -> list[list[Parsed]]:

@@ -2,7 +2,8 @@
 
 Wrapped server errors (restarting, serialization, too many connections) are retried and never
 dead-lettered; a DLQ send that fails with retriable Kafka errors is retried until the message is
-stored once; a killed poll loop fails liveness and is restarted by its supervisor.
+stored once; a killed poll loop fails liveness and is restarted by its supervisor, and one stuck in an
+await that never returns is replaced in the process.
 """
 import asyncio
 import uuid
@@ -134,6 +135,32 @@ async def test_liveness_fails_when_the_consumer_loop_dies_and_recovers_after_its
         assert await _effects(engine, [4200]) == [4200]
     finally:
         await runtime.stop()
+
+
+async def test_a_poll_loop_stuck_in_an_await_is_replaced_and_its_batch_redelivered(env):
+    settings, engine, producer = env
+    topic = await new_topic(settings.kafka_bootstrap_servers)
+    await producer.send_and_wait(topic, envelope(topic, 4250), key=b"k")
+    router, stuck = EventRouter(), asyncio.Event()
+
+    @router.subscribe(topic, model=Ping)
+    async def hangs_once(uow, event) -> None:
+        if not stuck.is_set():
+            stuck.set()
+            await asyncio.Event().wait()  # an await that never returns, as a wedged client call would
+        await uow.session.execute(effect.insert().values(event_id=str(event.event_id), n=event.payload.n))
+
+    group = f"faults-{uuid.uuid4().hex[:6]}"
+    runner = ConsumerRunner(group_id=group, router=router, bootstrap_servers=settings.kafka_bootstrap_servers,
+                            security=kafka_security(settings), stall_after=2.0,
+                            units_of_work=UnitOfWorkFactory(make_session_factory(engine)), producer=producer)
+    await runner.start()
+    try:
+        await _caught_up(settings, group, topic)
+        assert stuck.is_set() and runner.restarts == 1 and runner.alive
+    finally:
+        await runner.stop()
+    assert await _effects(engine, [4250]) == [4250]  # the stuck batch was rolled back and handled again
 
 
 async def test_liveness_fails_when_the_relay_stops(env):
