@@ -203,8 +203,9 @@ class NoteSuggester:
         doc = self.nlp.make_doc(text)
         doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span, self._respeller))
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
-            # "flu shot given" is Z23
-            return _in_note(stated_over_elsewhere(apply_conventions([], text, self._tabular), text), expanded), []
+            # "flu shot given" is Z23; what the rules found is calibrated as any other note's suggestions
+            return _in_note(stated_over_elsewhere(calibrated(apply_conventions([], text, self._tabular), text,
+                                                             self._tabular), text), expanded), []
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}

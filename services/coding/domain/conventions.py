@@ -300,6 +300,7 @@ def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Ta
     return [z23, *[s for s in kept if s.code != "Z23"]], [reason]
 
 
+SEVENTH_CHARACTER = "seventh-character"
 _VISIT = re.compile(r"\b(visit|encounter|evaluation|presentation)\b")
 _OPEN = re.compile(r"\bopen\b")
 _CLOSED = " for closed fracture"
@@ -334,7 +335,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
             full, meaning = allowed[char]
             reason = f"7th character {char} ({meaning}) as the note states"
             out.append(s.model_copy(update={"code": full, "description": tabular.description(full),
-                                            "convention": "seventh-character", "reason": reason}))
+                                            "convention": SEVENTH_CHARACTER, "reason": reason}))
         else:
             options = ", ".join(f"{char} {meaning}" for char, (_, meaning) in sorted(allowed.items()))
             reason = f"{s.code} needs a 7th character the note does not state: {options}"

@@ -1,6 +1,6 @@
 """Encounters whose reason is not a current condition: a preoperative evaluation (Z01.81-), an administrative
-examination (Z02.-: sports, pre-employment, school, driving license) and a follow-up after a treatment that is
-complete (Z09, Z08 for a malignancy).
+examination (Z02.-: sports, pre-employment, school, driving license), a cardiac device's interrogation (Z45.0-)
+and a follow-up after a treatment that is complete (Z09, Z08 for a malignancy).
 
 Preoperative (ICD-10-CM guidelines IV.M and I.C.21.c.16): the Z01.81- code for the kind of clearance comes
 first, then the condition the surgery is for and any findings, which the other rules code. Cardiac clearance is
@@ -62,8 +62,15 @@ ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?part
                    "examination for a driving license"))
 
 
+# a cardiac device's interrogation (the index's "Checking, cardiac pacemaker (battery)" and "Adjustment, device,
+# implanted, cardiac, defibrillator"): the visit is the device's, and its presence code (Z95.-) is excluded with it
+_INTERROGATION = r"( device)? (interrogation|check|analysis)|(interrogation|check) of (the |his |her )?"
+DEVICE_CHECKS = ((_rx(r"(pacemaker|ppm)" + _INTERROGATION + r"(pacemaker|ppm)"), "Z45.010",
+                  "encounter for checking and testing of the cardiac pacemaker pulse generator"),
+                 (_rx(r"(icd|aicd|defibrillator)" + _INTERROGATION + r"(icd|aicd|defibrillator)"), "Z45.02",
+                  "encounter for adjustment and management of the implantable cardiac defibrillator"))
 # an antibody titer checking immunity (the index's "Examination, antibody response" and "Test, immunity status")
-EXAMINATIONS = (*ADMINISTRATIVE,
+EXAMINATIONS = (*ADMINISTRATIVE, *DEVICE_CHECKS,
                 (_rx(r"(antibody|antibodies|immunity) (titers?|titres?)|(titers?|titres?) (to check|for|of) immunity|"
                      r"(check|confirm)\w* (of )?immunity|immunity (check|status)|antibody response"), "Z01.84",
                  "encounter for antibody response examination"))

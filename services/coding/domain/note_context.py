@@ -64,6 +64,16 @@ TEMPLATE_NEGATIVE = re.compile(r"(^|:)\s*(negative|neg)\b(?!-)[^+]*$", re.IGNORE
 UNCHECKED_BOX = re.compile(r"\[\s?\][^\[\]]*$")
 
 
+# A device's or a diary's measure of the condition, at zero: "AT/AF burden 0%", "seizures - 0 episodes" (a decimal
+# ends the clause, so the percent sign must follow the zero itself: "burden 0.5%" is not read)
+MEASURED_ZERO = r"^\W{0,3}(burden\W{0,3}(0|zero) ?%|(0|zero) (episodes?|events?))"
+# A condition named as a test's analyte or an imaging study's target: "hepatitis B surface antibody titer", "Lyme
+# IgM", "AAA ultrasound | n/a | not indicated" (the test, not a diagnosis; its result, if the note states one, is
+# read by the rules for results)
+TEST_SUBJECT = re.compile(r"^[\s-]{0,2}((surface|core|e) )?(antibod(y|ies)|antigens?|ag|ab|ag/ab|titers?|titres?|"
+                          r"serology|igg|igm|ultrasound|sonogram|duplex|doppler|cta|mra)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class ScopeRule:
     name: str
@@ -116,17 +126,14 @@ RULES = (
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last
                          # exam" (not "none since 2019": no recurrence of a past one)
-                         r"not seen|not found)\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)", re.IGNORECASE)),
+                         r"not seen|not found)\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)|" + MEASURED_ZERO,
+                         re.IGNORECASE)),
     # The event something is dated from: "DMT: none since pregnancy 2023", "no relapse since her MI", "off
     # anticoagulation since the DVT resolved" (right before the mention; not a diagnosis "since dx of diabetes",
     # nor "since diabetes was diagnosed": the date a condition began)
     ScopeRule(SINCE_EVENT, re.compile(r"\bsince(?: (?:his|her|their|the|last|a|an))?\s*$", re.IGNORECASE), None,
               unless=_words("diagnosed", "diagnosis", "dx", "onset")),
-    # A condition named as a test's analyte: "hepatitis B surface antibody titer", "Lyme IgM" (the test, not a
-    # diagnosis; its result, if the note states one, is read by the rules for results)
-    ScopeRule(LAB_TEST, None,
-              re.compile(r"^[\s-]{0,2}((surface|core|e) )?(antibod(y|ies)|antigens?|ag|ab|ag/ab|titers?|titres?|"
-                         r"serology|igg|igm)\b", re.IGNORECASE)),
+    ScopeRule(LAB_TEST, None, TEST_SUBJECT),
     # A diagnosis weighed and set aside after it is named: "criteria for epilepsy not met", "asthma not confirmed
     # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
     ScopeRule(NOT_ESTABLISHED, re.compile(SUPERSEDED_CUE, re.IGNORECASE),

@@ -8,15 +8,15 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 import re
 
 from services.coding.domain.note_context import (
-    COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE, TEMPLATE_NEGATIVE,
-    UNCHECKED_BOX, screened,
+    COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, MEASURED_ZERO, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
+    TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, screened,
 )
 
 _MARKS = ".;\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
 NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has )?(none|absent|negative|resolved|repleted|ruled out|denied|gone)|"
-                           + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)
+                           + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO, re.IGNORECASE)
 SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
 # up to five words after the condition, the course that treated it ("admitted for CAP, completed levofloxacin") or
 # a problem list's status ("Concussion 2021 - historical", "Graves no longer active")
@@ -133,7 +133,7 @@ def current(note: str, start: int, end: int) -> bool:
     following = after(note, end)
     return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix)
-                or NEGATED_AFTER.search(following) or _PAST_AFTER.search(following)
+                or NEGATED_AFTER.search(following) or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
                 or SUPERSEDED.search(prefix) or uncertain(note, start, end)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
 

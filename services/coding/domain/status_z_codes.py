@@ -56,8 +56,9 @@ _ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|ta
                   r"lantus|basaglar|toujeo|semglee|levemir|tresiba|humalog|novolog|admelog|fiasp|lyumjev|apidra|"
                   r"humulin|novolin|glargine|detemir|degludec|lispro|aspart")  # the products are insulin
 _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
-# a lab order that is the INR itself ("PT/INR. Reason: ...", "Requisition - PT/INR.") or names its goal is the drug's monitoring
-_MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
+# a lab order that is the INR itself ("PT/INR. Reason: ...", "Requisition - PT/INR.") or names its goal is the drug's
+# monitoring, as is a visit to the clinic that does it ("Anticoag clinic."; an INR value stated at another visit is not)
+_MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|anticoag(ulation)? clinic|"
                   r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
                   r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly))|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug |thyroid |renal |liver |"

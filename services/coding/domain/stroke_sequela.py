@@ -23,8 +23,9 @@ _STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits?
                           r"(mca|aca|pca|cerebral|lacunar|thalamic|pontine|cerebellar|brain) infarct(ion)?)\b",
                           re.IGNORECASE)
 _STROKE_WORDS = r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
-# the deficit written after the stroke: "ischemic stroke 2022 with residual R hemiparesis"
-_STROKE_WITH_RESIDUAL = re.compile(_STROKE_WORDS + r"[^.;\n]{0,30}?(\bwith|\bw/) ?"
+# the deficit written after the stroke: "ischemic stroke 2022 with residual R hemiparesis", "Cerebral infarction, L
+# MCA territory (06/2026), with residual ..." (its territory and date between: 50 characters once "L" is written out)
+_STROKE_WITH_RESIDUAL = re.compile(_STROKE_WORDS + r"[^.;\n]{0,50}?(\bwith|\bw/) ?"
                                    r"(residual|persistent|lasting|chronic)\b", re.IGNORECASE)
 # a deficit the note says is gone is no sequela to code ("aphasia from that stroke has resolved")
 _RESOLVED = re.compile(r"\b(resolved|recovered|cleared|gone|back to baseline)\b", re.IGNORECASE)

@@ -1,7 +1,7 @@
 """Readings of note wordings met on notes written after the rules (n1-n60): each a class, not a note."""
 import pytest
 
-from services.coding.domain.first_sight import DEFAULT_ENTRY_NAME
+from services.coding.domain.first_sight import HELD_AT_FIRST_SIGHT
 from services.coding.domain.note_terms import MODIFIER_FIRST, REORDERED, qualified_keys, variants, words
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
@@ -11,10 +11,11 @@ THRESHOLD = 0.9
 
 def coded(suggest, note: str) -> dict:
     """The codes read as current, each with its most confident suggestion, as the service reconciles them: billed at
-    the threshold, or held below it only by the `default-entry` calibration (tested in test_first_sight.py), which
-    says how often such a reading is right, not whether the note's context makes the condition current."""
+    the threshold, or held below it only by a first-sight calibration (`default-entry`, `injury-code-completed`:
+    tested in test_first_sight.py and test_report_and_device_readings.py), which says how often such a reading is
+    right, not whether the note's context makes the condition current."""
     return {s.code: s for s in sorted(suggest(note), key=lambda s: s.confidence)
-            if s.confidence >= THRESHOLD or s.convention == DEFAULT_ENTRY_NAME}
+            if s.confidence >= THRESHOLD or s.convention in HELD_AT_FIRST_SIGHT}
 
 
 @pytest.mark.parametrize("note, expected, specified_by", [
