@@ -4,16 +4,23 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import and_, func, or_, select, text, tuple_
+from sqlalchemy import DateTime, and_, case, extract, func, literal, or_, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.bulk import OnConflict, insert_rows
 from services.claims.adapters.claim_repository import ClaimRecord, record_columns, to_record
-from services.claims.adapters.tables import AWAITING_INQUIRY_SQL, Claim, ClaimNote, EligibilityCheck, TenantPayer
+from services.claims.adapters.tables import (AWAITING_ANSWER_SQL, AWAITING_INQUIRY_SQL, Claim, ClaimNote,
+                                             EligibilityCheck, TenantPayer)
 from services.claims.domain.eligibility import EligibilityAnswer
+from services.claims.domain.follow_up import AGE_WEIGHT_DAYS
 
 EligibilityKey = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
 AWAITING_INQUIRY = text(AWAITING_INQUIRY_SQL)
+AWAITING_ANSWER = text(AWAITING_ANSWER_SQL)
+SECONDS_A_DAY = 86400
+# What the queue shows of a claim (its ranking columns among them): never the coded payload or the edits.
+QUEUE_COLUMNS = (Claim.id, Claim.patient_control_number, Claim.payer_id, Claim.status, Claim.total_charge,
+                 Claim.submitted_at, Claim.last_payer_status, Claim.next_inquiry_on, Claim.next_action_on)
 ELIGIBILITY = EligibilityCheck.__table__
 KEY_COLUMNS = ("tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on")
 ANSWER_REPLACED = OnConflict.replacing(KEY_COLUMNS, ("status", "answer"))
@@ -51,15 +58,28 @@ class EligibilityCache:
         await insert_rows(self._session, ELIGIBILITY, rows, on_conflict=ANSWER_REPLACED)
 
 
+def _moment(now: datetime):
+    return literal(now, DateTime(timezone=True))
+
+
 def _past_expected_days(now: datetime):
-    return Claim.submitted_at + func.make_interval(0, 0, 0, TenantPayer.expected_days) <= now
+    """`is_overdue` to the microsecond: the payer's expected days counted as 86,400 s each, so the session's
+    time zone (whose days around a clock change last 23 or 25 hours) cannot move it; a bound on the
+    submission, which the (tenant, payer, submission) indexes seek to per payer."""
+    return Claim.submitted_at <= _moment(now) - func.make_interval(
+        0, 0, 0, 0, 0, 0, TenantPayer.expected_days * SECONDS_A_DAY)
 
 
-def _submitted_by_expected_days(now: datetime):
-    """A bound on the submission that the awaiting claims' index (tenant, payer, submission) can seek to,
-    per payer; a day looser than `_past_expected_days`, which stays the exact test whatever the session's
-    time zone does to adding days."""
-    return Claim.submitted_at <= now - func.make_interval(0, 0, 0, TenantPayer.expected_days - 1)
+def _priority_cents(now: datetime):
+    """`priority` in cents, in SQL: amount x (30 + days overdue) / 30, rounded half to even. The days are
+    whole 86,400 s since the submission, floored, as Python's timedelta counts them."""
+    age_days = func.floor(extract("epoch", _moment(now) - Claim.submitted_at) / SECONDS_A_DAY)
+    overdue = func.greatest(age_days - TenantPayer.expected_days, 0)
+    weighed = Claim.total_charge * 100 * (int(AGE_WEIGHT_DAYS) + overdue)  # whole cents x days: exact
+    whole, rest = func.div(weighed, int(AGE_WEIGHT_DAYS)), func.mod(weighed, int(AGE_WEIGHT_DAYS))
+    # round() takes a half away from zero; a half over an even quotient stays there instead.
+    half_to_even = and_(func.abs(rest) * 2 == int(AGE_WEIGHT_DAYS), func.mod(whole, 2) == 0)
+    return case((half_to_even, whole), else_=func.round(weighed / int(AGE_WEIGHT_DAYS)))
 
 
 def _with_expected_days():
@@ -88,11 +108,29 @@ class FollowUpStore:
 
     async def overdue(self, tenant_id: UUID, statuses: tuple[str, ...], *, now: datetime,
                       payer_id: str | None) -> list[tuple[Claim, int]]:
+        """Every overdue claim of the practice, whole and unranked, with its payer's expected days."""
         query = _with_expected_days().where(
             Claim.tenant_id == tenant_id, Claim.status.in_(statuses), Claim.remit_received_at.is_(None),
-            Claim.submitted_at.is_not(None), _past_expected_days(now), _submitted_by_expected_days(now))
+            Claim.submitted_at.is_not(None), _past_expected_days(now))
         if payer_id:
             query = query.where(Claim.payer_id == payer_id)
+        return list((await self._session.execute(query)).all())
+
+    async def queue(self, tenant_id: UUID, *, now: datetime, payer_id: str | None, due_only: bool,
+                    limit: int) -> list:
+        """The first `limit` overdue claims as `prioritize` orders them (priority, then oldest, then id),
+        ranked and cut in Postgres: only the page's rows, and only the columns the queue shows, leave it.
+        The claims owed an answer are the partial index's own predicate, written inline, so that any plan
+        (a prepared statement's generic one too) can read through it."""
+        query = (select(*QUEUE_COLUMNS, TenantPayer.expected_days)
+                 .join(TenantPayer, and_(TenantPayer.tenant_id == Claim.tenant_id,
+                                         TenantPayer.payer_id == Claim.payer_id))
+                 .where(Claim.tenant_id == tenant_id, AWAITING_ANSWER, _past_expected_days(now))
+                 .order_by(_priority_cents(now).desc(), Claim.submitted_at, Claim.id).limit(limit))
+        if payer_id:
+            query = query.where(Claim.payer_id == payer_id)
+        if due_only:
+            query = query.where(or_(Claim.next_action_on.is_(None), Claim.next_action_on <= now.date()))
         return list((await self._session.execute(query)).all())
 
     async def last_notes(self, tenant_id: UUID, claim_ids: list[UUID]) -> dict[str, ClaimNote]:

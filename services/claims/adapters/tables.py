@@ -10,6 +10,7 @@ from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, String
 
 from shared.denial_patterns import DenialPatternColumns
+from services.claims.domain.follow_up import AWAITING_STATUSES
 
 
 class ClaimsTable(SQLModel, registry=registry()):
@@ -54,6 +55,9 @@ def _newest_first(name: str, *columns: str, **kwargs) -> Index:
 READY_SQL = "status = 'ready'"
 AWAITING_INQUIRY_SQL = ("status IN ('submitted', 'accepted') AND remit_received_at IS NULL "
                         "AND submitted_at IS NOT NULL")
+# The follow-up queue's claims: still owed a remittance (a rejected claim is not, however long ago sent).
+AWAITING_ANSWER_SQL = (f"status IN ({', '.join(repr(s) for s in AWAITING_STATUSES)}) "
+                       "AND remit_received_at IS NULL AND submitted_at IS NOT NULL")
 
 
 class Claim(ClaimsTable, table=True):
@@ -65,8 +69,8 @@ class Claim(ClaimsTable, table=True):
         _newest_first("ix_claim_tenant_frequency_created", "frequency_code",
                       postgresql_where=text("frequency_code <> '1'")),
         # The follow-up queue seeks each payer's claims past its expected days.
-        Index("ix_claim_awaiting_answer", "tenant_id", "payer_id", "submitted_at",
-              postgresql_where=text("remit_received_at IS NULL AND submitted_at IS NOT NULL")),
+        Index("ix_claim_owed_answer", "tenant_id", "payer_id", "submitted_at",
+              postgresql_where=text(AWAITING_ANSWER_SQL)),
         # One claim per earlier claim and payer place: a redelivered 835 never bills the next payer twice.
         # Its replacements and voids name the same place and are unique by their own claim number.
         Index("ux_claim_prior_claim_sequence", "prior_claim_id", "payer_sequence", unique=True,

@@ -2,26 +2,23 @@
 from datetime import date, datetime
 from uuid import UUID
 
-from services.claims.adapters.tables import Claim, ClaimNote
+from services.claims.adapters.tables import ClaimNote
 from services.claims.application.steps import record
-from services.claims.domain.follow_up import QueueItem, prioritize, priority, submission_lag, suggested_action
-
-# Sent and without a remittance: still owed an answer (paid/denied here only from a 277, the 835 missing).
-AWAITING_STATUSES = ("submitted", "accepted", "paid", "partial", "denied")
+from services.claims.domain.follow_up import AWAITING_STATUSES  # noqa: F401  (the queue's rule, named here too)
+from services.claims.domain.follow_up import QueueItem, priority, submission_lag, suggested_action
 
 
 async def follow_up_queue(uow, *, tenant_id: UUID, payer_id: str | None = None, due_only: bool = False,
                           limit: int = 50) -> list[dict]:
+    """The page of overdue claims `prioritize` would choose, ranked by the store, with each one's last note."""
     now = uow.now()
-    rows = await uow.follow_up.overdue(tenant_id, AWAITING_STATUSES, now=now, payer_id=payer_id)
-    claims = {str(c.id): c for c, _ in rows}
-    items = [QueueItem(str(c.id), c.total_charge, c.submitted_at, days, c.next_action_on) for c, days in rows]
-    chosen = prioritize(items, now, due_only=due_only)[:limit]
-    last_notes = await uow.follow_up.last_notes(tenant_id, [UUID(i.claim_id) for i in chosen])
-    return [_queue_row(claims[i.claim_id], i, now, last_notes.get(i.claim_id)) for i in chosen]
+    claims = await uow.follow_up.queue(tenant_id, now=now, payer_id=payer_id, due_only=due_only, limit=limit)
+    last_notes = await uow.follow_up.last_notes(tenant_id, [c.id for c in claims])
+    return [_queue_row(c, now, last_notes.get(str(c.id))) for c in claims]
 
 
-def _queue_row(claim: Claim, item: QueueItem, now: datetime, note: ClaimNote | None) -> dict:
+def _queue_row(claim, now: datetime, note: ClaimNote | None) -> dict:
+    item = QueueItem(str(claim.id), claim.total_charge, claim.submitted_at, claim.expected_days, claim.next_action_on)
     return {
         "claim_id": item.claim_id, "patient_control_number": claim.patient_control_number,
         "payer_id": claim.payer_id, "status": claim.status, "amount": str(claim.total_charge),
