@@ -61,14 +61,14 @@ async def _seed_claims(conn) -> None:
 @pytest.mark.parametrize("payer_id", [None, "UHC"])
 async def test_the_follow_up_queue_holds_exactly_the_claims_past_their_payers_expected_days(infrastructure, payer_id):
     async def read(session):
-        got = await FollowUpStore(session).overdue(TENANT, AWAITING_STATUSES, now=NOW, payer_id=payer_id)
-        plain = _with_expected_days().where(
+        got = await FollowUpStore(session).queue(TENANT, now=NOW, payer_id=payer_id, due_only=False, limit=1000)
+        plain = _with_expected_days(Claim).where(
             Claim.tenant_id == TENANT, Claim.status.in_(AWAITING_STATUSES), Claim.remit_received_at.is_(None),
             Claim.submitted_at.is_not(None), _past_expected_days(NOW))
         if payer_id:
             plain = plain.where(Claim.payer_id == payer_id)
         expected = (await session.execute(plain)).all()
-        return {(c.id, days) for c, days in got}, {(c.id, days) for c, days in expected}
+        return {(row.id, row.expected_days) for row in got}, {(c.id, days) for c, days in expected}
 
     got, expected = await _in_rolled_back_transaction(ClaimsSettings(database_url=infrastructure.database_url),
                                                       _seed_claims, read)

@@ -82,8 +82,9 @@ def _priority_cents(now: datetime):
     return case((half_to_even, whole), else_=func.round(weighed / int(AGE_WEIGHT_DAYS)))
 
 
-def _with_expected_days():
-    return select(Claim, TenantPayer.expected_days).join(
+def _with_expected_days(*columns):
+    """`columns` of each claim beside its payer's expected days."""
+    return select(*columns, TenantPayer.expected_days).select_from(Claim).join(
         TenantPayer, and_(TenantPayer.tenant_id == Claim.tenant_id, TenantPayer.payer_id == Claim.payer_id))
 
 
@@ -97,24 +98,12 @@ class FollowUpStore:
         """Sent claims without a remittance, past their payer's expected days and due to be asked, oldest first,
         with those days; locked, rows another replica holds skipped. Every tenant's at once, read through the
         partial index of open claims (its predicate is written inline so that any plan can use it)."""
-        query = (select(*record_columns(follow_up=True), TenantPayer.expected_days)
-                 .join(TenantPayer, and_(TenantPayer.tenant_id == Claim.tenant_id,
-                                         TenantPayer.payer_id == Claim.payer_id))
+        query = (_with_expected_days(*record_columns(follow_up=True))
                  .where(AWAITING_INQUIRY, _past_expected_days(now),
                         or_(Claim.next_inquiry_on <= now.date(),
                             and_(Claim.next_inquiry_on.is_(None), Claim.status_inquired_at.is_(None))))
                  .order_by(Claim.submitted_at).limit(limit).with_for_update(of=Claim, skip_locked=True))
         return [(to_record(row[:-1], follow_up=True), row[-1]) for row in await self._session.execute(query)]
-
-    async def overdue(self, tenant_id: UUID, statuses: tuple[str, ...], *, now: datetime,
-                      payer_id: str | None) -> list[tuple[Claim, int]]:
-        """Every overdue claim of the practice, whole and unranked, with its payer's expected days."""
-        query = _with_expected_days().where(
-            Claim.tenant_id == tenant_id, Claim.status.in_(statuses), Claim.remit_received_at.is_(None),
-            Claim.submitted_at.is_not(None), _past_expected_days(now))
-        if payer_id:
-            query = query.where(Claim.payer_id == payer_id)
-        return list((await self._session.execute(query)).all())
 
     async def queue(self, tenant_id: UUID, *, now: datetime, payer_id: str | None, due_only: bool,
                     limit: int) -> list:
@@ -122,9 +111,7 @@ class FollowUpStore:
         ranked and cut in Postgres: only the page's rows, and only the columns the queue shows, leave it.
         The claims owed an answer are the partial index's own predicate, written inline, so that any plan
         (a prepared statement's generic one too) can read through it."""
-        query = (select(*QUEUE_COLUMNS, TenantPayer.expected_days)
-                 .join(TenantPayer, and_(TenantPayer.tenant_id == Claim.tenant_id,
-                                         TenantPayer.payer_id == Claim.payer_id))
+        query = (_with_expected_days(*QUEUE_COLUMNS)
                  .where(Claim.tenant_id == tenant_id, AWAITING_ANSWER, _past_expected_days(now))
                  .order_by(_priority_cents(now).desc(), Claim.submitted_at, Claim.id).limit(limit))
         if payer_id:
