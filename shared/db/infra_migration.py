@@ -52,7 +52,9 @@ def outbox_without_sent_rows() -> None:
 
     The sent rows are deleted first, in batches that each commit, through the index that finds them;
     the last few (marked by a relay still running the code before this change) go with the column, in
-    one short transaction. A database created after this change has no such column: nothing to do.
+    one short transaction. A relay of the code before this change fails its turns from then on (its
+    statements name the column) until its process is replaced, and the new relays send meanwhile: its
+    failed turns send nothing. A database created after this change has no such column: nothing to do.
     """
     bind = op.get_bind()
     if "published_at" not in {c["name"] for c in inspect(bind).get_columns("outbox_message")}:
