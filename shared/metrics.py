@@ -20,7 +20,7 @@ CONSUMER_LAG = Gauge("consumer_lag", "Messages behind the partition end", ["grou
 OUTBOX_BACKLOG = Gauge("outbox_backlog", "Outbox rows committed but not yet published to Kafka", ["service"])
 OUTBOX_PUBLISHED = Counter("outbox_published_total", "Outbox rows published to Kafka", ["service"])
 OUTBOX_PARKED = Gauge("outbox_parked", "Outbox rows Kafka refused for good, parked for an operator", ["service"])
-OUTBOX_PRUNED = Counter("outbox_pruned_total", "Published outbox and old inbox rows deleted by retention", ["service", "table"])
+INBOX_PRUNED = Counter("inbox_pruned_total", "Inbox rows deleted by retention", ["service"])
 HTTP_SECONDS = Histogram(
     "http_request_seconds", "HTTP request latency", ["service", "method", "route", "status"],
     buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),

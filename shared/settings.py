@@ -61,8 +61,6 @@ class PlatformSettings(KafkaSettings):
     log_level: str = "INFO"
     db_pool_size: int = 10
     clearinghouse_callback_key: SecretStr | None = None
-    # Published outbox rows hold PHI: kept this long for diagnosis, then deleted.
-    outbox_retention_hours: float = Field(default=24, gt=0)
     # Must exceed the topics' retention (7 days) so every possible redelivery is still recognised.
     inbox_retention_days: float = Field(default=14, gt=0)
     # A consumer's fetch waits up to this long for this many bytes. The broker answers a fetch the

@@ -4,8 +4,16 @@ Later changes to these tables get their own revision in each service, calling a 
 Since the initial revision creates the tables from their current definition, later ones are re-runnable.
 """
 from alembic import op
+from sqlalchemy import inspect, text
 
 from shared.db.tables import inbox_message, outbox_message
+
+# Rows a statement of the outbox's clean-up deletes at most: each batch commits on its own, so a large
+# outbox is never locked for long and the relays go on sending in between.
+CLEANUP_BATCH = 5000
+DELETE_PUBLISHED = text(f"""
+DELETE FROM outbox_message WHERE id IN (
+    SELECT id FROM outbox_message WHERE published_at IS NOT NULL LIMIT {CLEANUP_BATCH})""")
 
 
 def create_infra_tables() -> None:
@@ -21,15 +29,13 @@ def drop_infra_tables() -> None:
 
 
 def add_outbox_parking_and_retention_indexes() -> None:
-    """Parked rows (refused by Kafka for good) and the indexes retention deletes by.
+    """Parked rows (refused by Kafka for good) and the index the inbox's retention deletes by.
 
     Written to be re-runnable: a database created after this change already has them, because the
     initial revision builds the tables from their current definition.
     """
     op.execute("ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS parked_at TIMESTAMP WITH TIME ZONE")
     op.execute("ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS park_reason VARCHAR(300)")
-    op.execute("CREATE INDEX IF NOT EXISTS ix_outbox_published_at ON outbox_message (published_at) "
-               "WHERE published_at IS NOT NULL")
     op.execute("CREATE INDEX IF NOT EXISTS ix_inbox_processed_at ON inbox_message (processed_at)")
 
 
@@ -38,3 +44,33 @@ def drop_outbox_parking_and_retention_indexes() -> None:
     op.execute("DROP INDEX IF EXISTS ix_outbox_published_at")
     op.execute("ALTER TABLE outbox_message DROP COLUMN IF EXISTS park_reason")
     op.execute("ALTER TABLE outbox_message DROP COLUMN IF EXISTS parked_at")
+
+
+def outbox_without_sent_rows() -> None:
+    """The outbox keeps only rows not yet sent and parked ones: the relay deletes what it sent, so the
+    column that marked sent rows, both indexes over it and the sent rows kept for a day go.
+
+    The sent rows are deleted first, in batches that each commit, through the index that finds them;
+    the last few (marked by a relay still running the code before this change) go with the column, in
+    one short transaction. A relay of the code before this change fails its turns from then on (its
+    statements name the column) until its process is replaced, and the new relays send meanwhile: its
+    failed turns send nothing. A database created after this change has no such column: nothing to do.
+    """
+    bind = op.get_bind()
+    if "published_at" not in {c["name"] for c in inspect(bind).get_columns("outbox_message")}:
+        return
+    with op.get_context().autocommit_block():
+        while bind.execute(DELETE_PUBLISHED).rowcount == CLEANUP_BATCH:
+            pass
+    op.execute("DELETE FROM outbox_message WHERE published_at IS NOT NULL")
+    op.execute("DROP INDEX IF EXISTS ix_outbox_published_at")
+    op.execute("DROP INDEX IF EXISTS ix_outbox_unpublished")
+    op.execute("ALTER TABLE outbox_message DROP COLUMN published_at")
+
+
+def outbox_with_sent_rows_marked() -> None:
+    """Back to marking sent rows: the column and its two partial indexes (every row left is unsent)."""
+    op.execute("ALTER TABLE outbox_message ADD COLUMN IF NOT EXISTS published_at TIMESTAMP WITH TIME ZONE")
+    op.execute("CREATE INDEX IF NOT EXISTS ix_outbox_unpublished ON outbox_message (id) WHERE published_at IS NULL")
+    op.execute("CREATE INDEX IF NOT EXISTS ix_outbox_published_at ON outbox_message (published_at) "
+               "WHERE published_at IS NOT NULL")

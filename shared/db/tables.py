@@ -1,6 +1,8 @@
 """The outbox and inbox tables every service database carries (Eventuate Tram's two patterns).
 
-Plain SQLAlchemy Core: they are infrastructure, written and read in bulk on the hot path.
+Plain SQLAlchemy Core: they are infrastructure, written and read in bulk on the hot path. The outbox
+holds only events not yet sent and parked ones (the relay deletes what Kafka acknowledged), so it needs
+no index beyond its keys: the relay takes rows in `id` order from the primary key.
 """
 from sqlalchemy import BigInteger, Column, DateTime, Index, LargeBinary, MetaData, String, Table, func, text
 from sqlalchemy.dialects.postgresql import JSONB, UUID
@@ -17,12 +19,9 @@ outbox_message = Table(
     Column("value", LargeBinary, nullable=False),
     Column("headers", JSONB, nullable=False, server_default=text("'{}'::jsonb")),
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
-    Column("published_at", DateTime(timezone=True), nullable=True),
     # Set when Kafka refused the row for good (too large, no such topic): the relay skips it.
     Column("parked_at", DateTime(timezone=True), nullable=True),
     Column("park_reason", String(300), nullable=True),
-    Index("ix_outbox_unpublished", "id", postgresql_where=text("published_at IS NULL")),
-    Index("ix_outbox_published_at", "published_at", postgresql_where=text("published_at IS NOT NULL")),
 )
 
 inbox_message = Table(

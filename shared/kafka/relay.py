@@ -1,11 +1,14 @@
-"""The outbox relay: publishes committed outbox rows to Kafka in batches, then marks them.
+"""The outbox relay: publishes committed outbox rows to Kafka in batches, then deletes them.
 
 One relay per service database publishes at a time: each batch's transaction takes a Postgres
 advisory transaction lock, so events of one key leave in the order they were written even with
 several replicas, and the lock ends with the transaction whatever happens (never left behind on a
-pooled connection). A crash after the send and before the mark re-sends the batch: at-least-once,
-and consumers dedupe by event id. A row Kafka refuses for good is parked with its reason and the
-rows after it go on; the relay owns its producer so it can replace one whose state a refusal broke.
+pooled connection). The transaction that takes and locks a batch deletes the rows Kafka acknowledged,
+so the outbox holds only rows not yet sent and parked ones: a sent row is written once (its insert) and
+removed once, with no row version or index entry in between, and the outbox keeps no event once it is sent.
+A crash after the send and before the commit re-sends the batch: at-least-once, and consumers dedupe by
+event id. A row Kafka refuses for good is parked with its reason and the rows after it go on; the relay
+owns its producer so it can replace one whose state a refusal broke.
 """
 import asyncio
 import logging
@@ -15,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from aiokafka import AIOKafkaProducer
 from aiokafka import errors as kafka_errors
-from sqlalchemy import ARRAY, BigInteger, Boolean, any_, bindparam, column, func, select, text, update
+from sqlalchemy import ARRAY, BigInteger, Boolean, any_, bindparam, column, delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared import metrics
@@ -27,28 +30,23 @@ log = logging.getLogger(__name__)
 BACKLOG_INTERVAL_SECONDS = 5.0
 SEND_TIMEOUT_SECONDS = 60.0
 
-UNPUBLISHED = outbox_message.c.published_at.is_(None) & outbox_message.c.parked_at.is_(None)
-# A parked row is never marked published, so every parked row is among the unpublished ones: saying so lets
-# a count or a listing of them read the small partial index of unpublished rows (ix_outbox_unpublished)
-# instead of scanning every published row the outbox keeps for a day.
-PARKED = outbox_message.c.published_at.is_(None) & outbox_message.c.parked_at.is_not(None)
-# Both gauges from that index in one statement: the rows waiting to be sent, and the parked ones.
-BACKLOG_AND_PARKED = (select(func.count().filter(outbox_message.c.parked_at.is_(None)),
-                             func.count().filter(outbox_message.c.parked_at.is_not(None)))
-                      .select_from(outbox_message).where(outbox_message.c.published_at.is_(None)))
+PARKED = outbox_message.c.parked_at.is_not(None)
+# Both gauges in one statement: every row in the outbox is either waiting to be sent or parked.
+BACKLOG_AND_PARKED = select(func.count().filter(outbox_message.c.parked_at.is_(None)),
+                            func.count().filter(PARKED)).select_from(outbox_message)
 # One statement text whatever the batch's size, so every connection prepares it once.
-MARK_SENT = (update(outbox_message).where(outbox_message.c.id == any_(bindparam("ids", type_=ARRAY(BigInteger))))
-             .values(published_at=func.now()))
-# The relay's own transaction only marks rows sent: it commits without waiting for the WAL flush
-# (synchronous_commit off, this transaction only). A mark lost with a crash of Postgres means the
-# rows are sent again, as after a crash between send and mark; consumers drop them by event id.
+DELETE_SENT = delete(outbox_message).where(outbox_message.c.id == any_(bindparam("ids", type_=ARRAY(BigInteger))))
+# The relay's own transaction only deletes the rows it sent and parks refused ones: it commits without
+# waiting for the WAL flush (synchronous_commit off, this transaction only). A delete lost with a crash of
+# Postgres means the rows are sent again, as after a crash between send and commit; consumers drop them by
+# event id.
 LEAD_AND_TAKE = text("""
 WITH lead AS MATERIALIZED (
     SELECT pg_try_advisory_xact_lock(:k) AS leading, set_config('synchronous_commit', 'off', true))
 SELECT lead.leading, o.id, o.topic, o.message_key, o.value, o.headers
 FROM lead LEFT JOIN LATERAL (
     SELECT id, topic, message_key, value, headers FROM outbox_message
-    WHERE lead.leading AND published_at IS NULL AND parked_at IS NULL
+    WHERE lead.leading AND parked_at IS NULL
     ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED) AS o ON true
 """).columns(column("leading", Boolean), outbox_message.c.id, outbox_message.c.topic,
              outbox_message.c.message_key, outbox_message.c.value, outbox_message.c.headers)
@@ -151,7 +149,7 @@ class OutboxRelay:
 
     async def _lead_and_take(self, conn: AsyncConnection) -> list:
         """One round trip: the advisory lock (it lives as long as this transaction, never longer) and,
-        if this relay got it, the next unpublished rows, locked."""
+        if this relay got it, the next rows waiting to be sent, locked."""
         rows = (await conn.execute(LEAD_AND_TAKE, {"k": self._lock_key, "n": self._batch_size})).all()
         self.leading = bool(rows and rows[0].leading)
         return [row for row in rows if row.id is not None]
@@ -163,7 +161,7 @@ class OutboxRelay:
             if not rows:
                 return 0
             sent, parked = await self._send(rows)
-            await self._mark(conn, sent, parked)
+            await self._settle(conn, sent, parked)
         metrics.OUTBOX_PUBLISHED.labels(self._service).inc(len(sent))
         if parked:
             await self.measure_outbox()
@@ -204,9 +202,10 @@ class OutboxRelay:
         return error
 
     @staticmethod
-    async def _mark(conn: AsyncConnection, sent: list[int], parked: dict[int, str]) -> None:
+    async def _settle(conn: AsyncConnection, sent: list[int], parked: dict[int, str]) -> None:
+        """Deletes the sent rows and parks the refused ones, in the transaction that locked them."""
         if sent:
-            await conn.execute(MARK_SENT, {"ids": sent})
+            await conn.execute(DELETE_SENT, {"ids": sent})
         for row_id, reason in parked.items():
             await conn.execute(update(outbox_message).where(outbox_message.c.id == row_id)
                                .values(parked_at=func.now(), park_reason=reason))

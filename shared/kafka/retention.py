@@ -1,8 +1,7 @@
-"""Retention of the outbox and inbox: published outbox rows hold PHI and must not stay forever,
-and the inbox only needs to outlive the topics' own retention to catch every redelivery.
+"""Retention of the inbox: it only needs to outlive the topics' own retention to catch every
+redelivery. (The outbox needs none: the relay deletes each row in the transaction that sent it.)
 
-Deletes run in bounded batches (short transactions, no long locks); parked and unpublished
-outbox rows are never touched.
+Deletes run in bounded batches (short transactions, no long locks).
 """
 import asyncio
 import logging
@@ -12,18 +11,11 @@ from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared import metrics
-from shared.db.tables import inbox_message, outbox_message
+from shared.db.tables import inbox_message
 
 log = logging.getLogger(__name__)
 PRUNE_BATCH = 5000
 PRUNE_INTERVAL_SECONDS = 600.0
-
-
-async def prune_published_outbox(engine: AsyncEngine, *, older_than: timedelta, batch: int = PRUNE_BATCH) -> int:
-    """Deletes outbox rows published more than `older_than` ago; returns how many."""
-    old = (select(outbox_message.c.id)
-           .where(outbox_message.c.published_at < func.now() - older_than).limit(batch).scalar_subquery())
-    return await _delete_in_batches(engine, delete(outbox_message).where(outbox_message.c.id.in_(old)), batch)
 
 
 async def prune_inbox(engine: AsyncEngine, *, older_than: timedelta, batch: int = PRUNE_BATCH) -> int:
@@ -31,10 +23,7 @@ async def prune_inbox(engine: AsyncEngine, *, older_than: timedelta, batch: int 
     key = tuple_(inbox_message.c.consumer, inbox_message.c.event_id)
     old = (select(inbox_message.c.consumer, inbox_message.c.event_id)
            .where(inbox_message.c.processed_at < func.now() - older_than).limit(batch))
-    return await _delete_in_batches(engine, delete(inbox_message).where(key.in_(old)), batch)
-
-
-async def _delete_in_batches(engine: AsyncEngine, statement, batch: int) -> int:
+    statement = delete(inbox_message).where(key.in_(old))
     total = 0
     while True:
         async with engine.begin() as conn:
@@ -45,24 +34,19 @@ async def _delete_in_batches(engine: AsyncEngine, statement, batch: int) -> int:
         await asyncio.sleep(0)  # let the service's other work in between batches
 
 
-async def prune_once(engine: AsyncEngine, *, service: str, outbox_retention: timedelta,
-                     inbox_retention: timedelta) -> tuple[int, int]:
-    outbox = await prune_published_outbox(engine, older_than=outbox_retention)
+async def prune_once(engine: AsyncEngine, *, service: str, inbox_retention: timedelta) -> int:
     inbox = await prune_inbox(engine, older_than=inbox_retention)
-    metrics.OUTBOX_PRUNED.labels(service, "outbox_message").inc(outbox)
-    metrics.OUTBOX_PRUNED.labels(service, "inbox_message").inc(inbox)
-    if outbox or inbox:
-        log.info("retention deleted %d outbox and %d inbox rows", outbox, inbox)
-    return outbox, inbox
+    metrics.INBOX_PRUNED.labels(service).inc(inbox)
+    if inbox:
+        log.info("retention deleted %d inbox rows", inbox)
+    return inbox
 
 
 async def retention_loop(runtime) -> None:
     """A ServiceRuntime background loop: prune now, then every few minutes."""
-    settings = runtime.settings
     while not runtime.stopping.is_set():
         await prune_once(runtime.engine, service=runtime.service,
-                         outbox_retention=timedelta(hours=settings.outbox_retention_hours),
-                         inbox_retention=timedelta(days=settings.inbox_retention_days))
+                         inbox_retention=timedelta(days=runtime.settings.inbox_retention_days))
         try:
             await asyncio.wait_for(runtime.stopping.wait(), timeout=PRUNE_INTERVAL_SECONDS)
         except asyncio.TimeoutError:

@@ -18,7 +18,7 @@ from shared.kafka.security import client_options, kafka_security
 OUTBOX_LIKE = """CREATE TABLE IF NOT EXISTS bench_outbox (
     id bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, topic varchar(200) NOT NULL,
     message_key bytea NOT NULL, value bytea NOT NULL, headers jsonb NOT NULL DEFAULT '{}'::jsonb,
-    created_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz)"""
+    created_at timestamptz NOT NULL DEFAULT now(), parked_at timestamptz, park_reason varchar(300))"""
 COLUMNS = ("event_id", "topic", "message_key", "value", "headers")
 
 

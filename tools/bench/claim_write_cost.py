@@ -33,6 +33,7 @@ from services.claims.adapters.claim_repository import ClaimRepository, Timeline
 from services.claims.adapters.reports import CLAIM_TALLY
 from services.claims.application import apply_remits, record_acks, send_interchange, submission_round
 from shared.db.migrate import alembic_config, ensure_database
+from tools.bench.walinspect import rows as _rows, scalar as _scalar, wal_between
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_DIR = ROOT / ".run" / "claim-write-cost"
@@ -126,18 +127,6 @@ async def _step(conn, sql: str, **params) -> None:
     await conn.commit()
 
 
-async def _scalar(conn, sql: str, **params):
-    value = (await conn.execute(text(sql), params)).scalar()
-    await conn.commit()
-    return value
-
-
-async def _rows(conn, sql: str, **params) -> list:
-    rows = (await conn.execute(text(sql), params)).all()
-    await conn.commit()
-    return rows
-
-
 async def _set_counts(conn, on: bool) -> None:
     for source in CLAIM_TALLY.sources:
         for op in ("insert", "update", "delete"):
@@ -153,45 +142,6 @@ async def _refresh_stats(conn) -> tuple[int, float]:
     row = (await _rows(conn, "SELECT calls, total_time FROM pg_stat_user_functions WHERE funcname = :f",
                        f=f"{CLAIM_TALLY.name}_refresh"))
     return (int(row[0][0]), float(row[0][1])) if row else (0, 0.0)
-
-
-async def _wal(conn, start: str, end: str, claims: int) -> dict:
-    """The WAL between two positions, per claim: records and bytes by kind, B-tree leaf inserts by index,
-    heap updates by table and how many of them were HOT."""
-    await _wait_flushed(conn, end)
-    kinds = await _rows(conn, 'SELECT "resource_manager/record_type", count, combined_size '
-                              "FROM pg_get_wal_stats(CAST(CAST(:s AS text) AS pg_lsn), CAST(CAST(:e AS text) AS pg_lsn), true) WHERE count > 0 ORDER BY count DESC",
-                        s=start, e=end)
-    blocks = await _rows(conn, """
-        SELECT coalesce(c.relname, b.relfilenode::text), b.resource_manager, split_part(b.record_type, '+', 1),
-               count(DISTINCT b.start_lsn)
-        FROM pg_get_wal_block_info(CAST(CAST(:s AS text) AS pg_lsn), CAST(CAST(:e AS text) AS pg_lsn)) b
-        LEFT JOIN pg_class c ON c.oid = pg_filenode_relation(
-            CASE WHEN b.reltablespace = (SELECT dattablespace FROM pg_database WHERE datname = current_database())
-                 THEN 0 ELSE b.reltablespace END, b.relfilenode)
-        WHERE b.block_id = 0 AND (b.resource_manager = 'Btree' AND b.record_type IN ('INSERT_LEAF', 'INSERT_POST')
-              OR b.resource_manager = 'Heap' AND split_part(b.record_type, '+', 1) IN ('UPDATE', 'HOT_UPDATE'))
-        GROUP BY 1, 2, 3""", s=start, e=end)
-    per = lambda n: round(n / claims, 2)  # noqa: E731
-    btree, updates = {}, {}
-    for relation, manager, kind, n in blocks:
-        if manager == "Btree":
-            btree[relation] = btree.get(relation, 0) + n
-        else:
-            updates.setdefault(relation, {"UPDATE": 0, "HOT_UPDATE": 0})[kind] += n
-    return {"wal_bytes": round(sum(size for _, _, size in kinds) / claims),
-            "wal_records": per(sum(n for _, n, _ in kinds)),
-            "wal_records_by_kind": {kind: per(n) for kind, n, _ in kinds if n / claims >= 0.05},
-            "btree_inserts": per(sum(btree.values())),
-            "btree_inserts_by_index": {name: per(n) for name, n in sorted(btree.items())},
-            "updates_by_table": {name: {"updates": per(u["UPDATE"] + u["HOT_UPDATE"]),
-                                        "hot_share": round(u["HOT_UPDATE"] / (u["UPDATE"] + u["HOT_UPDATE"]), 3)}
-                                 for name, u in sorted(updates.items())}}
-
-
-async def _wait_flushed(conn, end: str) -> None:
-    while not await _scalar(conn, "SELECT pg_current_wal_flush_lsn() >= CAST(CAST(:e AS text) AS pg_lsn)", e=end):
-        await asyncio.sleep(0.1)
 
 
 # A status step of one batch's claims back and forth, each its own transaction: the refresh's cost per
@@ -228,7 +178,7 @@ async def _pass(conn, lives: Lives, pid: int, claims: int, batch: int, control: 
     after_calls, after_ms = await _refresh_stats(conn)
     return {"backend_cpu_ms": round(1000 * cpu / claims, 3), "wall_ms": round(1000 * wall / claims, 3),
             "refresh_calls": round((after_calls - calls) / claims, 2),
-            "refresh_ms": round((after_ms - refresh_ms) / claims, 3), **await _wal(conn, start, end, claims)}
+            "refresh_ms": round((after_ms - refresh_ms) / claims, 3), **await wal_between(conn, start, end, claims)}
 
 
 async def measure(url: str, *, claims: int, batch: int, rounds: int = 1, flips: int = 0) -> dict:

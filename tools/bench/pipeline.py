@@ -17,12 +17,14 @@ from pathlib import Path
 import asyncpg
 import httpx
 
+from shared.contracts.topics import ALL_TOPICS
+from shared.kafka.dlq_admin import read_all
 from tests.e2e.support import create_tenant
 from tools.bench import hops, load, resources
 from tools.bench.stages import database_url, fetch_timelines, stage_latencies, stage_rates
 from tools.bench.stats import rate
 from tools.devstack.stack import Stack
-from tools.devstack.topology import PLATFORM_SERVICES, Ports
+from tools.devstack.topology import Ports
 
 RUN_DIR = Path(__file__).resolve().parents[2] / ".run" / "bench"
 
@@ -129,16 +131,11 @@ def paced(stack: Stack, per_second: float, seconds: float) -> dict:
 
 
 async def _envelope_bytes(stack: Stack) -> int:
-    """The mean size of the events the services wrote to their outboxes: the raw baselines' message size."""
-    sizes = []
-    for service in PLATFORM_SERVICES:
-        conn = await asyncpg.connect(database_url(stack.database_url, service))
-        try:
-            sizes.append(await conn.fetchrow("SELECT coalesce(sum(octet_length(value)), 0) AS b, count(*) AS n "
-                                             "FROM outbox_message"))
-        finally:
-            await conn.close()
-    return int(sum(s["b"] for s in sizes) / max(1, sum(s["n"] for s in sizes)))
+    """The mean size of the events the services published (read back from the broker, as the outbox keeps
+    none once sent): the raw baselines' message size."""
+    kafka = stack.operator_kafka()
+    sizes = [len(record.value or b"") for topic in ALL_TOPICS for record in await read_all(kafka, topic)]
+    return int(sum(sizes) / max(1, len(sizes)))
 
 
 def envelope_bytes(stack: Stack) -> int:

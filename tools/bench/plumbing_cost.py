@@ -12,8 +12,9 @@ outbox, as the gateway's intake does; each hop's batch handler emits one event t
 each it gets, as a consumer does. Nothing else runs, so everything measured is the plumbing. Printed
 per delivery (one event consumed by one consumer): this process's CPU, the broker's, Postgres's (all
 its processes), SQL statements (an executemany is one) and Kafka requests by kind; the mean batch a
-consumer handled; then the same processes' CPU per second while idle. Relative figures: the machine
-is shared.
+consumer handled; the WAL the loaded phase wrote (`pg_walinspect`: bytes and records by kind, B-tree
+leaf inserts by index, heap updates and their HOT share); then the same processes' CPU per second while
+idle. Relative figures: the machine is shared; the WAL and index figures do not depend on the load.
 """
 import argparse
 import asyncio
@@ -40,6 +41,7 @@ from shared.settings import PlatformSettings
 from tools.bench import resources
 from tools.bench.pipeline import bench_stack
 from tools.bench.stages import database_url
+from tools.bench.walinspect import wal_between
 from tools.devstack.stack import Stack
 
 RUN_DIR = Path(__file__).resolve().parents[2] / ".run" / "plumbing-cost"
@@ -171,18 +173,26 @@ async def measure_one(stack: Stack, args, counters: Counters, shape: str | None)
     counters.count_statements(runtime.engine)
     await runtime.start()
     watch = await asyncpg.connect(database_url(stack.database_url, PlumbingSettings.service_name))
+    await watch.execute("CREATE EXTENSION IF NOT EXISTS pg_walinspect")
     try:
         # the group joined, the pools and the broker's JIT warm
         await settle(runtime, watch, types, model=types[0].model, count=args.warmup)
+        # Statistics as autovacuum's analyze gives a running service within its first minute: without them
+        # the planner guesses `parked_at IS NULL` matches 0.5% of the outbox and may scan it whole.
+        await watch.execute("ANALYZE outbox_message, inbox_message")
         count = int(args.rate * args.seconds)
         profiler = cProfile.Profile() if args.profile else None
         if profiler:
             profiler.enable()
+        start = await watch.fetchval("SELECT pg_current_wal_insert_lsn()::text")
         load = await window(stack, counters, lambda: run_load(runtime, watch, types, args.rate, count))
+        end = await watch.fetchval("SELECT pg_current_wal_insert_lsn()::text")
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile)
         idle = await window(stack, counters, lambda: asyncio.sleep(args.idle_seconds))
+        async with runtime.engine.connect() as conn:
+            wal = await wal_between(conn, start, end, count * args.hops)
     finally:
         await watch.close()
         await runtime.stop()
@@ -191,6 +201,7 @@ async def measure_one(stack: Stack, args, counters: Counters, shape: str | None)
             "deliveries": deliveries,
             "per_delivery": per_unit(load, deliveries),
             "mean_batch_records": round(load["records"] / max(1, load["batches"]), 2),
+            "wal_per_delivery": wal,
             "idle_cpu_ms_per_s": {name: round(1000 * cpu / args.idle_seconds, 2)
                                   for name, cpu in idle["cpu_s"].items()},
             "idle_per_s": per_unit(idle, args.idle_seconds)}

@@ -16,7 +16,7 @@ from shared.kafka import inbox
 from shared.kafka.consumer import ConsumerRunner, EventRouter
 from shared.kafka.records import FetchShape, HeldOffsets, decode
 from shared.kafka.errors import PermanentError
-from shared.kafka.relay import MARK_SENT, IdlePause
+from shared.kafka.relay import DELETE_SENT, IdlePause
 from shared.runtime import ServiceRuntime
 from shared.settings import PlatformSettings
 
@@ -100,9 +100,10 @@ async def test_the_inbox_statement_is_the_same_for_every_batch_size():
     assert new == set(three)
 
 
-def test_the_relay_marks_any_number_of_rows_with_one_statement_text():
-    compiled = MARK_SENT.compile(dialect=postgresql.asyncpg.dialect())
-    assert "ANY" in str(compiled) and list(compiled.params) == ["ids"]
+def test_the_relay_deletes_any_number_of_sent_rows_with_one_statement_text():
+    compiled = DELETE_SENT.compile(dialect=postgresql.asyncpg.dialect())
+    assert str(compiled).startswith("DELETE FROM outbox_message") and "ANY" in str(compiled)
+    assert list(compiled.params) == ["ids"]
 
 
 async def test_a_consumer_fetch_waits_for_more_records_as_configured():
