@@ -3,13 +3,13 @@
 each commit).
 
 Revision ID: d63859479a5c
-Revises: b9d1f3a5c7e2
+Revises: d7f1b3e5a9c2
 Create Date: 2026-12-03 13:00:00
 """
 from shared.db.infra_migration import outbox_with_sent_rows_marked, outbox_without_sent_rows
 
 revision = 'd63859479a5c'
-down_revision = 'b9d1f3a5c7e2'
+down_revision = 'd7f1b3e5a9c2'
 branch_labels = None
 depends_on = None
 
