@@ -48,7 +48,7 @@ class ServiceRuntime:
         self.relay = OutboxRelay(
             self.engine, lambda: make_producer(settings.kafka_bootstrap_servers, client_id=f"{self.service}-outbox",
                                                security=security, acks=settings.kafka_acks),
-            service=self.service,
+            service=self.service, stall_after=settings.loop_stall_seconds,
         )
         self.units_of_work = UnitOfWorkFactory(self.sessions, on_commit=self.relay.wake, unit_of_work=unit_of_work,
                                                clock=clock)
@@ -79,7 +79,7 @@ class ServiceRuntime:
             units_of_work=self.units_of_work, producer=self.producer, security=kafka_security(settings),
             fetch=FetchShape(min_bytes=settings.kafka_fetch_min_bytes, max_wait_ms=settings.kafka_fetch_max_wait_ms),
             commit_interval=settings.kafka_commit_interval_seconds,
-            stall_after=settings.kafka_consumer_stall_seconds,
+            stall_after=settings.loop_stall_seconds,
         )
 
     async def _guard(self, loop: BackgroundLoop) -> None:

@@ -73,9 +73,10 @@ class PlatformSettings(KafkaSettings):
     kafka_commit_interval_seconds: float = Field(default=0.5, ge=0, le=5)
     # Liveness fails when the consumer loop or the outbox relay has not turned for this long.
     health_stale_seconds: float = Field(default=120, gt=0)
-    # A consumer loop that has not turned for this long is replaced inside the process (a fresh consumer
-    # from the committed offsets); shorter than `health_stale_seconds`, so it heals before liveness fails.
-    kafka_consumer_stall_seconds: float = Field(default=90, gt=0)
+    # A consumer loop or outbox relay that has not turned for this long is restarted inside the process (a
+    # fresh consumer from the committed offsets, a new producer); shorter than `health_stale_seconds`, so it
+    # heals before liveness fails.
+    loop_stall_seconds: float = Field(default=90, gt=0)
 
     @model_validator(mode="after")
     def _refuse_unsafe_defaults(self) -> "PlatformSettings":

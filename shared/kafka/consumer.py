@@ -32,6 +32,7 @@ from shared.kafka.dlq import Abandoned, dead_letter_envelope, send_to_dlq_until_
 from shared.kafka.errors import PermanentError, describe, is_transient
 from shared.kafka.inbox import claim_new_events
 from shared.kafka.records import FetchShape, HeldOffsets, decode
+from shared.kafka.stall import until_ended_or_stalled
 from shared.telemetry import consume_span
 
 log = logging.getLogger(__name__)
@@ -241,7 +242,7 @@ class ConsumerRunner:
         while not self._stopping.is_set():
             assert self._task is not None
             started = time.monotonic()
-            stalled = await self._until_dead_or_stalled()
+            stalled = await until_ended_or_stalled(self._task, lambda: self.heartbeat, stall_after=self._stall_after)
             if self._stopping.is_set():
                 return
             self._record_death(self._task, stalled=stalled)
@@ -253,21 +254,6 @@ class ConsumerRunner:
                 return
             delay = min(delay * 2, MAX_RESTART_DELAY_SECONDS)
             await self._replace_consumer()
-
-    async def _until_dead_or_stalled(self) -> bool:
-        """Waits until the poll loop ends; True when it was cancelled here for not turning in `stall_after`
-        seconds. Every wait in the loop either turns it or marks it alive (retries set the heartbeat), so a
-        stale heartbeat is an await that will not return: after a broker restart an aiokafka call has been
-        seen to wait forever, holding the group's partitions while the process looked alive."""
-        assert self._task is not None
-        while True:
-            done, _ = await asyncio.wait([self._task], timeout=min(self._stall_after / 4, 5.0))
-            if done or self._stopping.is_set():
-                return False
-            if self.heartbeat is not None and time.monotonic() - self.heartbeat > self._stall_after:
-                self._task.cancel()
-                await asyncio.wait([self._task], timeout=STOP_SECONDS)
-                return True
 
     def _record_death(self, task: asyncio.Task, *, stalled: bool = False) -> None:
         self.restarts += 1

@@ -24,11 +24,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from shared import metrics
 from shared.db.tables import outbox_message
 from shared.kafka.errors import is_transient
+from shared.kafka.stall import until_ended_or_stalled
 from shared.kafka.outbox_sending import is_refused, needs_new_producer, park_reason, send_rows, topic_exists
 
 log = logging.getLogger(__name__)
 BACKLOG_INTERVAL_SECONDS = 5.0
 SEND_TIMEOUT_SECONDS = 60.0
+STALL_SECONDS = 90.0
 
 PARKED = outbox_message.c.parked_at.is_not(None)
 # Both gauges in one statement: every row in the outbox is either waiting to be sent or parked.
@@ -74,7 +76,7 @@ class IdlePause:
 
 class OutboxRelay:
     def __init__(self, engine: AsyncEngine, new_producer: Callable[[], AIOKafkaProducer], *, service: str,
-                 batch_size: int = 500):
+                 batch_size: int = 500, stall_after: float = STALL_SECONDS):
         self._engine = engine
         self._new_producer = new_producer
         self._producer: AIOKafkaProducer | None = None
@@ -83,6 +85,9 @@ class OutboxRelay:
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._task: asyncio.Task | None = None
+        self._watch: asyncio.Task | None = None
+        self._stall_after = stall_after
+        self.restarts = 0
         self._lock_key = zlib.crc32(f"outbox-relay:{service}".encode())
         self.heartbeat: float | None = None  # time.monotonic() of the last completed cycle
         self.leading = False
@@ -96,12 +101,32 @@ class OutboxRelay:
         return self._task is not None and not self._task.done()
 
     async def start(self) -> None:
+        self._begin()
+        self._watch = asyncio.create_task(self._restart_when_stalled(), name=f"outbox-relay-watch:{self._service}")
+
+    def _begin(self) -> None:
         self.heartbeat = time.monotonic()
         self._task = asyncio.create_task(self._run(), name=f"outbox-relay:{self._service}")
+
+    async def _restart_when_stalled(self) -> None:
+        """A relay stuck in an await is cancelled (its transaction rolls back: the rows stay to be sent) and
+        started again on a new producer; one that ended otherwise is left to liveness."""
+        while not self._stopping.is_set():
+            assert self._task is not None
+            if not await until_ended_or_stalled(self._task, lambda: self.heartbeat, stall_after=self._stall_after):
+                return
+            if self._stopping.is_set():
+                return
+            self.restarts += 1
+            log.error("outbox relay stalled for %.0fs; restarting it", self._stall_after)
+            await self._drop_producer()
+            self._begin()
 
     async def stop(self) -> None:
         self._stopping.set()
         self._wake.set()
+        if self._watch:
+            self._watch.cancel()
         if self._task:
             await asyncio.wait([self._task], timeout=15)
         await self._drop_producer()

@@ -1,8 +1,8 @@
 """The outbox relay, retention and dead-letter topics under faults, on the real broker and database.
 
 A row Kafka refuses for good is parked (and kept) and the rows after it are published exactly once and
-deleted; a crash between the send and the commit leaves the rows to be sent again; the leader lock never
-outlives a failed publish; retention deletes only old inbox rows and never touches the outbox; DLQ
+deleted; a crash between the send and the commit leaves the rows to be sent again; a relay stuck in an
+await is restarted in the process; the leader lock never outlives a failed publish; retention deletes only old inbox rows and never touches the outbox; DLQ
 topics keep their messages until someone acts.
 """
 import asyncio
@@ -168,6 +168,37 @@ async def _advisory_locks_held(engine, key: int) -> int:
     async with engine.connect() as conn:
         return await conn.scalar(text(
             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid::bigint = :k AND granted"), {"k": key})
+
+
+async def test_a_relay_stuck_in_an_await_is_restarted_and_its_rows_sent_once(clean_outbox):
+    settings, engine = clean_outbox
+    topic = await new_topic(settings.kafka_bootstrap_servers, partitions=1)
+    rows = [_row(topic, f"stuck-{i}".encode()) for i in range(3)]
+    await _insert(engine, rows)
+    relay = OutboxRelay(engine, lambda: make_producer(settings.kafka_bootstrap_servers, client_id="faults-outbox",
+                                                      security=kafka_security(settings)),
+                        service=settings.service_name, stall_after=2.0)
+    real_send, stuck = relay._send, asyncio.Event()
+
+    async def hangs_once(batch):  # an await that never returns, with the batch's rows locked
+        if not stuck.is_set():
+            stuck.set()
+            await asyncio.Event().wait()
+        return await real_send(batch)
+
+    relay._send = hangs_once
+    await relay.start()
+    try:
+        for _ in range(150):
+            if not await _in_outbox(engine):
+                break
+            await asyncio.sleep(0.2)
+        assert stuck.is_set() and relay.restarts == 1 and relay.alive
+        assert await _in_outbox(engine) == set()
+    finally:
+        await relay.stop()
+    values = [r.value for r in await asyncio.to_thread(read_topic, settings.kafka_bootstrap_servers, topic)]
+    assert values == [r["value"] for r in rows]  # sent once each, in order: the stuck turn sent nothing
 
 
 async def test_the_leader_lock_is_not_held_after_publish_batch_raised(clean_outbox):
