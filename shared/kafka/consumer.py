@@ -242,10 +242,10 @@ class ConsumerRunner:
         while not self._stopping.is_set():
             assert self._task is not None
             started = time.monotonic()
-            stalled = await until_ended_or_stalled(self._task, lambda: self.heartbeat, stall_after=self._stall_after)
+            stalled_at = await until_ended_or_stalled(self._task, lambda: self.heartbeat, stall_after=self._stall_after)
             if self._stopping.is_set():
                 return
-            self._record_death(self._task, stalled=stalled)
+            self._record_death(self._task, stalled_at=stalled_at)
             if time.monotonic() - started > 10 * MAX_RESTART_DELAY_SECONDS:
                 delay = 1.0  # a loop that ran for long before dying is not a restart loop
             with contextlib.suppress(asyncio.TimeoutError):
@@ -255,10 +255,11 @@ class ConsumerRunner:
             delay = min(delay * 2, MAX_RESTART_DELAY_SECONDS)
             await self._replace_consumer()
 
-    def _record_death(self, task: asyncio.Task, *, stalled: bool = False) -> None:
+    def _record_death(self, task: asyncio.Task, *, stalled_at: str | None = None) -> None:
         self.restarts += 1
         metrics.CONSUMER_RESTARTS.labels(self.group_id).inc()
-        reason = (f"stalled for {self._stall_after:.0f}s" if stalled else "cancelled" if task.cancelled()
+        reason = (f"stalled for {self._stall_after:.0f}s in {stalled_at}" if stalled_at is not None
+                  else "cancelled" if task.cancelled()
                   else type(task.exception()).__name__ if task.exception() else "returned")
         log.error("consumer loop stopped (%s); restarting it", reason, extra={"group": self.group_id})
 

@@ -113,12 +113,11 @@ class OutboxRelay:
         started again on a new producer; one that ended otherwise is left to liveness."""
         while not self._stopping.is_set():
             assert self._task is not None
-            if not await until_ended_or_stalled(self._task, lambda: self.heartbeat, stall_after=self._stall_after):
-                return
-            if self._stopping.is_set():
+            stalled_at = await until_ended_or_stalled(self._task, lambda: self.heartbeat, stall_after=self._stall_after)
+            if stalled_at is None or self._stopping.is_set():
                 return
             self.restarts += 1
-            log.error("outbox relay stalled for %.0fs; restarting it", self._stall_after)
+            log.error("outbox relay stalled for %.0fs in %s; restarting it", self._stall_after, stalled_at)
             await self._drop_producer()
             self._begin()
 
