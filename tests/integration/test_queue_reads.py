@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared.db.engine import make_engine
 from services.claims.adapters.follow_up_store import FollowUpStore, _past_expected_days, _with_expected_days
 from services.claims.adapters.tables import Claim
-from services.claims.application.follow_up import AWAITING_STATUSES
+from services.claims.domain.follow_up import AWAITING_STATUSES
 from services.claims.settings import Settings as ClaimsSettings
 from services.denials.adapters.repositories import DenialRepository
 from services.denials.settings import Settings as DenialsSettings

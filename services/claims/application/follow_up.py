@@ -4,7 +4,6 @@ from uuid import UUID
 
 from services.claims.adapters.tables import ClaimNote
 from services.claims.application.steps import record
-from services.claims.domain.follow_up import AWAITING_STATUSES  # noqa: F401  (the queue's rule, named here too)
 from services.claims.domain.follow_up import QueueItem, priority, submission_lag, suggested_action
 
 
