@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from services.coding.adapters.note_suggester import build_suggester
 from services.coding.adapters.reference_files import load_reference_data
 from shared.contracts.encounter import EncounterDocumented
 
@@ -13,6 +14,13 @@ ENCOUNTER = json.loads((Path(__file__).resolve().parents[2] / "fixtures" / "inta
 def reference(tmp_path_factory):
     """The bundled data and samples (an empty reference directory: no full files loaded)."""
     return load_reference_data(tmp_path_factory.mktemp("no-full-files"))
+
+
+@pytest.fixture(scope="session")
+def note_suggester(reference, tmp_path_factory):
+    """The suggester on the real index, built once: two dozen modules read notes with it, and each build
+    parses the whole index again."""
+    return build_suggester(reference, index_dir=tmp_path_factory.mktemp("index"))
 
 
 def make_encounter(**overrides) -> EncounterDocumented:

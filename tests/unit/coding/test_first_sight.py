@@ -84,9 +84,8 @@ def test_on_the_real_index_a_bare_hyperlipidemia_is_coded(suggest):
 
 
 @pytest.fixture(scope="module")
-def suggest(reference, tmp_path_factory):
-    from services.coding.adapters.note_suggester import build_suggester
-    return build_suggester(reference, index_dir=tmp_path_factory.mktemp("index"))
+def suggest(note_suggester):
+    return note_suggester
 
 
 def test_a_condition_another_mention_calls_over_goes_to_a_coder_with_the_words_that_say_so():

@@ -3,7 +3,6 @@ import json
 
 import pytest
 
-from services.coding.adapters.note_suggester import build_suggester
 from services.coding.domain.auto_accept import AutoAcceptPolicy
 from services.coding.domain.coder import code_encounter
 from services.coding.domain.note_terms import best_match
@@ -14,8 +13,8 @@ pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(scope="module")
-def suggest(reference, tmp_path_factory):
-    return build_suggester(reference, index_dir=tmp_path_factory.mktemp("index"))
+def suggest(note_suggester):
+    return note_suggester
 
 
 def codes(suggestions) -> list[str]:
