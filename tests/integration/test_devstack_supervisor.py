@@ -21,7 +21,7 @@ def _tick_until_restarted(supervisor: Supervisor, seconds: float = 90) -> list[s
 
 
 def test_a_service_whose_liveness_stops_answering_is_restarted(stack):
-    supervisor = Supervisor(stack, probe_every=0.5, threshold=3, log=lambda *a, **k: None)
+    supervisor = Supervisor(stack, probe_every=0.5, threshold=3, grace_seconds=2, log=lambda *a, **k: None)
     supervisor.tick()  # everything answers: seen alive
     frozen = stack.processes[VICTIM]
     os.killpg(frozen.pid, signal.SIGSTOP)  # alive as a process, answering nothing

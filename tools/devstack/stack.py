@@ -26,6 +26,7 @@ PYTHON = sys.executable
 PRIVATE_ENV = ("DATABASE_URL", "INTERNAL_TOKEN_SECRET", "ADMIN_API_KEY", "CLEARINGHOUSE_CALLBACK_KEY",
                "KAFKA_SASL_USERNAME", "KAFKA_SASL_PASSWORD")
 KAFKA_SECURITY = {"KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "KAFKA_SASL_MECHANISM": "SCRAM-SHA-512"}
+STOP_GRACE_SECONDS = 25.0  # SIGTERM, then this long to drain, then SIGKILL
 
 
 class Stack:
@@ -162,21 +163,21 @@ class Stack:
                 os.killpg(process.pid, sig)
         process.wait(30)
 
-    def stop_service(self, name: str) -> None:
-        """SIGTERM, then SIGKILL after 25 s: a stuck process still goes."""
+    def stop_service(self, name: str, *, grace_seconds: float = STOP_GRACE_SECONDS) -> None:
+        """SIGTERM, then SIGKILL after the grace period: a stuck process still goes."""
         process = self.processes.pop(name, None)
         if process and process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGTERM)
             try:
-                process.wait(25)
+                process.wait(grace_seconds)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
 
-    def restart_service(self, name: str, *, kill: bool = False) -> None:
+    def restart_service(self, name: str, *, kill: bool = False, grace_seconds: float = STOP_GRACE_SECONDS) -> None:
         """Gracefully (the supervisor) or with SIGKILL (the fault run), then up again and healthy."""
-        self.kill_service(name) if kill else self.stop_service(name)
+        self.kill_service(name) if kill else self.stop_service(name, grace_seconds=grace_seconds)
         self.start_service(name)
         self.wait_healthy(name)
 
@@ -265,9 +266,11 @@ class Supervisor:
     """Restarts a service process that exited, or whose liveness endpoint failed several times in a
     row (a dead consumer or relay loop answers 503 there). `make run` calls `tick` in its loop."""
 
-    def __init__(self, stack: Stack, *, probe_every: float = 5.0, threshold: int = 3, log=print):
+    def __init__(self, stack: Stack, *, probe_every: float = 5.0, threshold: int = 3,
+                 grace_seconds: float = STOP_GRACE_SECONDS, log=print):
         self.stack = stack
         self.probe_every = probe_every
+        self.grace_seconds = grace_seconds
         self.tracker = LivenessTracker(threshold)
         self._probed = 0.0
         self._log = log
@@ -299,4 +302,4 @@ class Supervisor:
     def _restart(self, name: str, why: str) -> None:
         self._log(f"{name} {why}; restarting", flush=True)
         self.tracker.forget(name)
-        self.stack.restart_service(name)
+        self.stack.restart_service(name, grace_seconds=self.grace_seconds)
