@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.http.reports import scoped
 from services.payments.adapters import aging_figures, ops_figures, period_figures
-from services.payments.adapters.tables import (BilledClaim, ClaimBalance, SuspenseItem, TenantAccountBalance,
-                                              metadata)
+from services.payments.adapters.tables import BilledClaim, SuspenseItem, TenantAccountBalance, metadata
+from services.payments.domain import ledger
 from services.payments.domain.aging import AgingFigure
 
 daily_flow, daily_charge = period_figures.tables(metadata)
@@ -40,14 +40,14 @@ class PaymentReports:
                 for dimension, key, day, amount, items in rows.all()]
 
     async def open_totals(self, tenant_id: UUID) -> tuple[Decimal, Decimal]:
-        """The tenant's open insurance and patient A/R (every A/R entry names its claim, so the claims'
-        balances add up to the tenant's)."""
-        insurance, patient = (await self._session.execute(
-            select(func.coalesce(func.sum(ClaimBalance.insurance_ar), 0),
-                   func.coalesce(func.sum(ClaimBalance.patient_ar), 0))
-            .where(ClaimBalance.tenant_id == tenant_id,
-                   (ClaimBalance.insurance_ar != 0) | (ClaimBalance.patient_ar != 0)))).one()
-        return Decimal(insurance), Decimal(patient)
+        """The tenant's open insurance and patient A/R: its maintained totals of the two A/R accounts, two rows
+        however many claims are open (every A/R entry names its claim, so they are the open claims'
+        balances added up)."""
+        totals = dict((await self._session.execute(
+            select(TenantAccountBalance.account, TenantAccountBalance.amount)
+            .where(TenantAccountBalance.tenant_id == tenant_id,
+                   TenantAccountBalance.account.in_((ledger.INSURANCE_AR, ledger.PATIENT_AR))))).all())
+        return Decimal(totals.get(ledger.INSURANCE_AR, 0)), Decimal(totals.get(ledger.PATIENT_AR, 0))
 
     async def period_charges(self, tenant_id: UUID, since: date) -> tuple[Decimal, dict[int, int]]:
         """Charges of the claims submitted on or after a UTC day, and how many had each billing lag."""
