@@ -76,7 +76,9 @@ class Claim(ClaimsTable, table=True):
         Index("ux_claim_prior_claim_sequence", "prior_claim_id", "payer_sequence", unique=True,
               postgresql_where=text("prior_claim_id IS NOT NULL AND frequency_code = '1'")),
         Index("ix_claim_ready_created", "created_at", postgresql_where=text(READY_SQL)),
-        Index("ix_claim_inquiry_due", "submitted_at", postgresql_where=text(AWAITING_INQUIRY_SQL)),
+        # The status inquiry's claims: those never asked (no next day) or whose next day has come; the ones
+        # asked and waiting, most of a large book, stay out of its read.
+        Index("ix_claim_inquiry_next", "next_inquiry_on", "submitted_at", postgresql_where=text(AWAITING_INQUIRY_SQL)),
         # The lag report: a tenant's submitted claims, since a day. Partial, so that the steps before
         # submission, which rewrite the row (never HOT: status is indexed), add no entry to it.
         Index("ix_claim_tenant_submitted", "tenant_id", "submitted_at",
