@@ -237,6 +237,11 @@ INTEGRAL_SYMPTOMS = {
     "R45.84": ("F32", "F33"),  # anhedonia, a defining symptom of a major depressive episode
     "R21": ("L20", "L21", "L22", "L23", "L24", "L25", "L26", "L27", "L28", "L29", "L30"),  # rash, the dermatitis itself
     "R01.1": ("I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37"),  # murmur with the valve disease heard
+    # tingling with the neuropathy, radiculopathy or nerve entrapment that causes it
+    "R20.2": ("G56", "G57", "G58", "G60", "G61", "G62", "G63", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "M54.1",
+              "M51.1", "M50.1"),
+    # albuminuria, the marker of the kidney disease a diabetic or hypertensive CKD code states
+    "R80": ("E08.22", "E09.22", "E10.22", "E11.22", "E13.22", "N18", "I12", "I13"),
 }
 
 

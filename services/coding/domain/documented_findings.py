@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
+from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
@@ -322,6 +323,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in CLINICAL_FINDINGS),
+    *(Finding(words, family, resolve) for words, family, resolve in INDEX_WORD_FINDINGS),
 )
 
 
