@@ -82,13 +82,13 @@ def _taken(note: str, match: re.Match) -> bool:
     after = note[match.end():match.end() + 30]
     stated = _DOSE_AFTER.search(after) or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
         _TAKING_BEFORE.search(before(note, match.start()))
-    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or _denied(note, match))
+    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or denied_in_its_item(note, match))
 
 
-def _denied(note: str, match: re.Match) -> bool:
-    """A denial right before the drug reaches it across a list's separator only where the drug's own item says
-    nothing of its own: "not on aspirin, clopidogrel" denies both, while "no deficits, on clopidogrel" and
-    "without complications - stable, metformin 500 bid" take it."""
+def denied_in_its_item(note: str, match: re.Match) -> bool:
+    """A denial right before a drug or device reaches it across a list's separator only where its own item says
+    nothing of its own: "not on aspirin, clopidogrel" denies both, while "no deficits, on clopidogrel", "no coma,
+    on insulin pump" and "without complications - stable, metformin 500 bid" take it."""
     said = before(note, match.start())
     own = said[max((m.end() for m in _ITEM_SEPARATOR.finditer(said)), default=0):]
     states_its_own = _TAKING_BEFORE.search(own) or _DOSE_AFTER.search(note[match.end():match.end() + 30])
