@@ -309,8 +309,8 @@ FINDINGS: tuple[Finding, ...] = (
             ("L03",), _fixed("L03.119", "cellulitis of a limb")),
     Finding(_word(r"post-?traumatic (osteoarthritis|oa|arthritis)(,| of) (the )?(right |left )?(ankle|foot|shoulder|"
                   r"elbow|wrist|hand|knee|hip)"), ("M19", "M17", "M16"), _post_traumatic),
-    Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the )?(right |left )?|"
-                  r" (right|left) )knees?|"
+    Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the |both )?"
+                  r"(right |left |bilateral )?| (right|left|bilateral) )knees?|"
                   r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17", _OA_UNSPECIFIED_SITE),
             _side_stated("M17.10", "primary osteoarthritis of the knee")),
     Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the )?(right |left )?|"

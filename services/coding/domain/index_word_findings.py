@@ -9,7 +9,8 @@ R30.0; "Tightness, chest" R07.89; "Unsteadiness on feet" and "Gait, unsteady" R2
 FIT, FOBT or guaiac, R19.5 (the tabular's inclusion term); "Cholelithiasis" and "Gallstone" K80.20 (a stone
 without cholecystitis or obstruction: the kinds the index codes apart are left to a coder); "Syndrome, cubital
 tunnel" G56.2- (the laterality rule takes the side); "Dermatitis, due to, plants" L23.7 for poison ivy, oak or
-sumac, in place of the unspecified contact dermatitis found on the same words. Microalbuminuria beside diabetic or
+sumac, in place of the unspecified contact dermatitis found on the same words; "Hypertrophy, ventricular" (LVH)
+and "Enlargement, atrium" I51.7 (cardiomegaly); "Arthritis, psoriatic" L40.50; "Stenosis, coronary" (an "RCA stenosis") I25.10. Microalbuminuria beside diabetic or
 hypertensive chronic kidney disease is part of it (`integral_symptoms`). A symptom the note states beside a confirmed diagnosis still goes to a coder (`symptom-beside-diagnosis`).
 """
 import re
@@ -57,6 +58,15 @@ INDEX_WORD_FINDINGS = (
            r"(heme|guaiac)[- ]positive stools?|occult blood in (the )?(stool|feces)"), ("R19",),
      _fixed("R19.5", "occult blood in stool")),
     (_word(r"cholelithiasis|gall ?stones?"), ("K80",), _gallstones),
+    # "Stenosis, coronary - see Disease, heart, ischemic, atherosclerotic": a coronary vessel's stenosis is I25.10
+    (_word(r"(lad|rca|lcx|left main|circumflex|om\d?) (artery )?(stenosis|lesion|occlusion)|"
+           r"(stenosis|occlusion) (of|in) (the )?(lad|rca|lcx|left main|circumflex)"), ("I25",),
+     _fixed("I25.10", "coronary stenosis is atherosclerotic heart disease of a native coronary artery")),
+    (_word(r"psoriatic arthritis|psoriatic arthropathy|arthropathic psoriasis"), ("L40", "M07", "M19"),
+     _fixed("L40.50", "psoriatic arthritis (arthropathic psoriasis, unspecified)")),
+    # "Hypertrophy, cardiac / ventricular" and "Enlargement, atrium": I51.7, which hypertension beside it makes I11.9
+    (_word(r"lvh|left ventricular hypertrophy|(left |right |bi-?)atrial enlargement|(la|ra) enlargement|"
+           r"(left|right) atrium (is )?(enlarged|dilated)"), ("I51",), _fixed("I51.7", "cardiomegaly")),
     (_word(r"cubital tunnel( syndrome)?|ulnar (nerve )?(neuropathy|entrapment) at (the )?elbow"), ("G56.2",),
      _fixed("G56.20", "cubital tunnel syndrome is a lesion of the ulnar nerve")),
     (_word(r"((allergic )?(contact )?dermatitis|rash) (due to|from|caused by|secondary to) (plants?|poison (ivy|oak|"

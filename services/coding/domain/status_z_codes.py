@@ -15,6 +15,7 @@ declined is Z28.21 (immunization not carried out because of patient refusal).
 """
 import re
 
+from services.coding.domain.diabetic_complications import stated_diabetes
 from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note
 from services.coding.domain.note_text import FAMILY, after, sentence
@@ -33,7 +34,7 @@ STATUSES = (
      "dependence on supplemental oxygen"),
     # a drug-eluting or bare-metal stent is a coronary one by its kind
     (_rx(r"(coronary|cardiac) stents?|stents? (to|in) (the )?(lad|lcx|rca|om\d?|circumflex|left anterior descending|"
-         r"right coronary|coronary|diagonal)|(pci|angioplasty) with stent(ing)?|des (to|in)|"
+         r"right coronary|coronary|diagonal)|(pci|angioplasty) (with|and) (stent(ing)?|des)|des (to|in|placed|deployed)|"
          r"(drug[- ]eluting|bare[- ]metal) (coronary )?stents?"), "Z95.5",
      "a coronary angioplasty implant in place"),
     (_rx(r"(mechanical|prosthetic|bioprosthetic|tissue) (mitral |aortic |tricuspid |pulmonic |heart )?valve|"
@@ -109,7 +110,8 @@ def _statuses(note: str, tabular) -> list[Suggestion]:
 
 
 def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
-    if not any(s.code.startswith(_INSULIN_DIABETES) and s.context == "affirmed" for s in suggestions):
+    dm = stated_diabetes(suggestions)
+    if dm is None or not dm.code.startswith(_INSULIN_DIABETES):
         return []
     match = next((m for m in _ON_INSULIN.finditer(note) if _present(note, m)), None)
     if match is None:
