@@ -1,6 +1,6 @@
 """How often each kind of evidence behind a note suggestion is right: the data for calibrating its confidence.
 
-    python -m services.coding.calibration LABELED_CSV [--id-prefix m] [--threshold 0.9] [--list]
+    python -m services.coding.calibration LABELED_CSV [--id-prefix m] [--threshold 0.9] [--list] [--misses]
 
 A confidence is a promise: at or above the auto-accept threshold a code is billed without a coder. Rules
 are written on the notes they are measured on, so their confidence is only honest when measured on notes no
@@ -9,11 +9,15 @@ evaluate_suggestions), the evidence that produced it (the convention that made o
 context of the index term it matched) with its confidence, then each evidence kind's precision overall and
 at the threshold. A code suggested twice in a note counts once, under its most confident suggestion, as the
 service reconciles it. There is no default file: the held-out set must never be used to tune a confidence.
+
+`--misses` says where recall is lost instead: each expected code not suggested at the threshold, by its cause
+(`classify_misses`), counted per cause and per cause's detail.
 """
 import argparse
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,6 +137,55 @@ def report_lines(found: list[Attributed], threshold: float, *, listing: bool = F
     return lines
 
 
+@dataclass(frozen=True)
+class Miss:
+    """An expected code the suggester did not code at the threshold, and why."""
+
+    note_id: str
+    code: str
+    cause: str  # a key of MISS_CAUSES
+    detail: str  # the kind that held it, the sibling suggested, the context rule, the Z category
+
+
+MISS_CAUSES = {"a": "suggested below the threshold", "b": "another code of its category suggested",
+               "e": "named, and kept out by a context rule", "d": "a Z code never suggested",
+               "c": "its words met no index term"}
+
+
+def classify_misses(rows: Iterable[dict], read: Callable, threshold: float) -> list[Miss]:
+    """read(note) -> (suggestions, skipped mentions), as the suggester's `read`. A miss is (a) the code suggested
+    below the threshold (with the kind that held it), else (b) another code of its category suggested (a sibling:
+    specificity, side, 7th character, a combination not formed), else (e) a mention of its category a context rule
+    kept out, else (d) a Z code, else (c): no index term met the condition's words (read the note to say which)."""
+    misses = []
+    for row in rows:
+        suggestions, skipped = read(row["note"])
+        expected = _codes(row["expected"])
+        best = {icd_compact(s.code): s for s in _best_per_code(suggestions)}
+        for code in sorted(expected):
+            found = best.get(code)
+            if found is not None and found.confidence >= threshold:
+                continue
+            sibling = next((c for c in best if c[:3] == code[:3] and c not in expected), None)
+            kept_out = next((k for k in skipped if icd_compact(k.code)[:3] == code[:3]), None)
+            cause, detail = ("a", with_confidence(found)) if found is not None else \
+                ("b", with_confidence(best[sibling]).replace("@", f" {sibling}@")) if sibling else \
+                ("e", kept_out.rule) if kept_out else ("d", code[:3]) if code.startswith("Z") else ("c", "")
+            misses.append(Miss(row["id"], code, cause, detail))
+    return misses
+
+
+def miss_lines(misses: list[Miss]) -> list[str]:
+    causes = Counter(m.cause for m in misses)
+    details = Counter((m.cause, m.detail) for m in misses if m.detail)
+    lines = [f"{len(misses)} codes missed"]
+    for cause, text in MISS_CAUSES.items():
+        lines.append(f"({cause}) {text}: {causes[cause]}")
+        lines += [f"      {n:>3} {detail}" for (c, detail), n in details.most_common() if c == cause]
+        lines.append("      " + " ".join(f"{m.note_id}:{m.code}" for m in misses if m.cause == cause))
+    return lines
+
+
 def main() -> None:
     from services.coding.adapters.note_suggester import build_suggester
     from services.coding.adapters.reference_files import load_reference_data
@@ -144,6 +197,7 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=Settings().auto_accept_threshold)
     parser.add_argument("--list", action="store_true", help="every suggestion, not only the table")
     parser.add_argument("--by-confidence", action="store_true", help="each kind split by its confidence")
+    parser.add_argument("--misses", action="store_true", help="the expected codes missed, by cause")
     args = parser.parse_args()
     if args.labeled.resolve() == HELDOUT_SET.resolve():
         parser.error("the held-out notes measure what tenants see: no confidence may be tuned on them")
@@ -151,6 +205,9 @@ def main() -> None:
     suggest = build_suggester(load_reference_data(settings.reference_dir), index_dir=settings.suggestion_index_dir)
     rows = [r for r in read_labeled(args.labeled) if r["id"].startswith(args.id_prefix)]
     print(f"{len(rows)} notes")
+    if args.misses:
+        print("\n".join(miss_lines(classify_misses(rows, suggest.read, args.threshold))))
+        return
     kind = with_confidence if args.by_confidence else evidence_kind
     print("\n".join(report_lines(attribute(rows, suggest, kind), args.threshold, listing=args.list)))
 

@@ -378,7 +378,16 @@ def _pipeline():
     for rule in context.rules:
         if rule.literal == ": no":
             rule.on_modifies = _colon_no_closes_its_item
+        elif rule.literal == "free":
+            rule.on_modifies = _free_denies_the_word_it_follows
     return nlp
+
+
+def _free_denies_the_word_it_follows(target, modifier, between) -> bool:
+    """ConText's "free", looking back, denies the condition it is joined to ("pain-free", "seizure free x 2 yrs"),
+    not one earlier in the sentence: "Celiac disease, on gluten-free diet" is free of gluten, not of the disease."""
+    doc = modifier.doc
+    return target.end <= modifier.start and all(token.text == "-" for token in doc[target.end:modifier.start])
 
 
 def _colon_no_closes_its_item(target, modifier, between) -> bool:

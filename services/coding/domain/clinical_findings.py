@@ -164,6 +164,7 @@ def _sided(category: str, why: str):
 
 
 _LOBE = re.compile(r"\b(right|left) (upper|middle|lower) lobe\b", re.IGNORECASE)
+_LOBE_NAMED = r"((right|left) (upper|middle|lower) lobe|rul|rml|rll|lul|lll)"  # as written, or as shorthand writes it
 
 
 def _lung_cancer_lobe(match: re.Match, note: str) -> tuple[str, str] | None:
@@ -192,7 +193,7 @@ def _paronychia(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 def _nodule(match: re.Match, note: str) -> tuple[str, str]:
-    if match.group(0).lower().endswith("s"):
+    if re.search(r"\bnodules\b", match.group(0), re.IGNORECASE):
         return "R91.8", "several pulmonary nodules: other nonspecific abnormal finding of lung field"
     return "R91.1", "a solitary pulmonary nodule"
 
@@ -244,7 +245,9 @@ CLINICAL_FINDINGS = (
      _nonrheumatic("I34.0", "nonrheumatic mitral insufficiency", _AORTIC)),
     (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
      _fixed("I11.9", "hypertensive heart disease")),
-    (_word(r"(pulmonary|lung) nodules?|nodules? (in |of )?(the )?(right|left) (upper|middle|lower) lobe"),
+    # a lobe named by its abbreviation: "9 mm solid RUL nodule", "nodule in the LLL"
+    (_word(r"(pulmonary|lung) nodules?|nodules? (in |of )?(the )?" + _LOBE_NAMED + "|" + _LOBE_NAMED +
+           r" ((solid|subsolid|part[- ]solid|ground[- ]glass|calcified|spiculated) )?nodules?"),
      ("R91", "J98"), _nodule),
     (_word(r"vitamin d( level)?[\s\d.,:=-]{0,12}(deficiency|insufficiency|deficient|insufficient)|"
            r"(low|insufficient|deficient) vitamin d"), ("E55",), _fixed("E55.9", "vitamin D deficiency")),
@@ -333,3 +336,27 @@ def coronary_with_angina(suggestions: list[Suggestion], note: str, tabular) -> t
                       reason=reason)
     kept = [s for s in suggestions if s is not angina and not s.code.startswith("I25.1")]
     return [made, *kept], [reason]
+
+
+# the heart conditions guideline I.C.9.a.1 presumes hypertensive (with I50.-, which `hypertension_combination` reads)
+HYPERTENSIVE_HEART = ("I51.4", "I51.5", "I51.7", "I51.89", "I51.9")
+_ANOTHER_CAUSE = _word(r"due to|secondary to|caused by|from")  # "LVH due to aortic stenosis": not the hypertension's
+
+
+def hypertensive_heart_disease(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    """Hypertension with a heart condition the guideline presumes it caused (LVH, cardiomegaly: I51.4-I51.7,
+    I51.89, I51.9) is hypertensive heart disease, I11.9, one code for both, unless the note gives the heart condition
+    another cause; heart failure and kidney disease are
+    `hypertension_combination`'s, which runs first."""
+    htn = [s for s in suggestions if s.code == "I10" and s.context == "affirmed"]
+    heart = [s for s in suggestions if s.code.startswith(HYPERTENSIVE_HEART) and s.context == "affirmed"
+             and not _ANOTHER_CAUSE.search(sentence(note, s.start, s.end))]
+    if not htn or not heart or not tabular.is_billable("I11.9"):
+        return suggestions, []
+    first = min(htn + heart, key=lambda s: s.start)
+    reason = (f"{' and '.join(sorted({s.evidence for s in htn + heart}))}: I11.9, hypertension with heart disease is "
+              f"presumed linked (replaces I10 and {', '.join(sorted({s.code for s in heart}))})")
+    made = first.model_copy(update={"code": "I11.9", "description": tabular.description("I11.9"),
+                                    "confidence": min(s.confidence for s in htn + heart),
+                                    "convention": "hypertension-combination", "reason": reason})
+    return [made, *(s for s in suggestions if s not in htn and s not in heart)], [reason]

@@ -20,7 +20,8 @@ import re
 from typing import Callable, Protocol
 
 from services.coding.domain.bmi import body_mass_index
-from services.coding.domain.clinical_findings import coronary_with_angina, refined_by_sentence
+from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
+                                                       refined_by_sentence)
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.diabetes_control import diabetes_control
 from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
@@ -154,6 +155,8 @@ DIABETES_COMPLICATIONS = (
     ("polyneuropathy", ".42", ("G62.9", "G60.9", "G62", "A69.22"), re.compile(r"\bpolyneuropath\w*", re.IGNORECASE)),
     ("retinopathy", ".319", ("H35.00",), re.compile(r"\bretinopathy\b", re.IGNORECASE)),
     ("hyperglycemia", ".65", ("R73.9",), re.compile(r"\bhyperglyc\w*", re.IGNORECASE)),
+    # the index's "Diabetes, with, nephropathy" E1x.21; with chronic kidney disease stated, E1x.22 says it all
+    ("nephropathy", ".21", ("N08", "N05.9", "N28.9"), re.compile(r"\bnephropath\w*", re.IGNORECASE)),
 )
 _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-proliferative|macular edema)\b",
                                     re.IGNORECASE)
@@ -161,7 +164,7 @@ _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-prol
 
 def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """Diabetes "with" a listed complication is coded as the combination (guideline I.A.15): E11.9 ("without
-    complications") gives way to E11.22 (+ the N18.- stage), E11.42, E11.319 or E11.65; the same for type 1.
+    complications") gives way to E11.22 (+ the N18.- stage), E11.42, E11.319, E11.65 or E11.21; the same for type 1.
     A retinopathy the note specifies further is left to a coder."""
     dm = next((s for s in suggestions if s.code in ("E10.9", "E11.9") and _affirmed(s)), None)
     if dm is None:
@@ -185,6 +188,9 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
         if not found or not _linked(note, *found, cause=dm_mentions) or not _pair_allowed(code, paired, tabular):
             continue
         if name == "retinopathy" and any(_RETINOPATHY_SPECIFIED.search(_sentence(note, s.start, s.end)) for s in found):
+            continue
+        if name == "nephropathy" and any(s.code.startswith("N18") and _affirmed(s) for s in suggestions):
+            dropped |= {id(s) for s in found}  # the kidney disease E1x.22 states, not a code of its own
             continue
         reason = f"diabetes with {name} is presumed linked: {code} replaces {dm.code}" + (
             f", {' '.join(p.code for p in paired)} as its additional code" if paired else "")
@@ -237,6 +243,11 @@ INTEGRAL_SYMPTOMS = {
     "R45.84": ("F32", "F33"),  # anhedonia, a defining symptom of a major depressive episode
     "R21": ("L20", "L21", "L22", "L23", "L24", "L25", "L26", "L27", "L28", "L29", "L30"),  # rash, the dermatitis itself
     "R01.1": ("I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37"),  # murmur with the valve disease heard
+    # tingling with the neuropathy, radiculopathy or nerve entrapment that causes it
+    "R20.2": ("G56", "G57", "G58", "G60", "G61", "G62", "G63", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "M54.1",
+              "M51.1", "M50.1"),
+    # albuminuria, the marker of the kidney disease a diabetic or hypertensive CKD code states
+    "R80": ("E08.22", "E09.22", "E10.22", "E11.22", "E13.22", "N18", "I12", "I13"),
 }
 
 
@@ -351,7 +362,8 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
                                        coronary_with_angina,
-                                       hypertension_combination, diabetes_named_by_complication,
+                                       hypertension_combination, hypertensive_heart_disease,
+                                       diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
                                        excluded_together)

@@ -12,9 +12,10 @@ from services.coding.domain.note_text import uncertain
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "diabetic-adjective"
-# the complications diabetes_combination pairs: polyneuropathy (.42), retinopathy (.319), chronic kidney disease (.22)
+# the complications diabetes_combination pairs: polyneuropathy (.42), retinopathy (.319), chronic kidney disease (.22),
+# nephropathy (.21)
 _NAMED = re.compile(r"\bdiabetic\s+((peripheral|sensory|distal|symmetric|sensorimotor)\s+){0,3}polyneuropath\w*|"
-                    r"\bdiabetic\s+retinopathy\b|\bdiabetic\s+(chronic kidney disease|ckd)\b", re.IGNORECASE)
+                    r"\bdiabetic\s+retinopathy\b|\bdiabetic\s+(chronic kidney disease|ckd|nephropathy)\b", re.IGNORECASE)
 _TYPE_1 = re.compile(r"\btype (1|i|one) diabetes\b", re.IGNORECASE)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
+from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
@@ -308,8 +309,8 @@ FINDINGS: tuple[Finding, ...] = (
             ("L03",), _fixed("L03.119", "cellulitis of a limb")),
     Finding(_word(r"post-?traumatic (osteoarthritis|oa|arthritis)(,| of) (the )?(right |left )?(ankle|foot|shoulder|"
                   r"elbow|wrist|hand|knee|hip)"), ("M19", "M17", "M16"), _post_traumatic),
-    Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the )?(right |left )?|"
-                  r" (right|left) )knees?|"
+    Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the |both )?"
+                  r"(right |left |bilateral )?| (right|left|bilateral) )knees?|"
                   r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17", _OA_UNSPECIFIED_SITE),
             _side_stated("M17.10", "primary osteoarthritis of the knee")),
     Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the )?(right |left )?|"
@@ -322,6 +323,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in CLINICAL_FINDINGS),
+    *(Finding(words, family, resolve) for words, family, resolve in INDEX_WORD_FINDINGS),
 )
 
 

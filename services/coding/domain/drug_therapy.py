@@ -56,7 +56,8 @@ _INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|d
 _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|cont|continues?|continued|maintained on|meds?|"
                             r"medications?|current medications?|rx)\b", re.IGNORECASE)
 # a denial of the drug itself ("not on anticoagulation"), not of another condition earlier in the sentence
-_JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+# ("T2DM without complications on metformin": a diagnosis' own qualifier, "without complications", denies nothing after it)
+_JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without(?! complications?\b))\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
 _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
                  r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
                  r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper")
@@ -82,13 +83,13 @@ def _taken(note: str, match: re.Match) -> bool:
     after = note[match.end():match.end() + 30]
     stated = _DOSE_AFTER.search(after) or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
         _TAKING_BEFORE.search(before(note, match.start()))
-    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or _denied(note, match))
+    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or denied_in_its_item(note, match))
 
 
-def _denied(note: str, match: re.Match) -> bool:
-    """A denial right before the drug reaches it across a list's separator only where the drug's own item says
-    nothing of its own: "not on aspirin, clopidogrel" denies both, while "no deficits, on clopidogrel" and
-    "without complications - stable, metformin 500 bid" take it."""
+def denied_in_its_item(note: str, match: re.Match) -> bool:
+    """A denial right before a drug or device reaches it across a list's separator only where its own item says
+    nothing of its own: "not on aspirin, clopidogrel" denies both, while "no deficits, on clopidogrel", "no coma,
+    on insulin pump" and "without complications - stable, metformin 500 bid" take it."""
     said = before(note, match.start())
     own = said[max((m.end() for m in _ITEM_SEPARATOR.finditer(said)), default=0):]
     states_its_own = _TAKING_BEFORE.search(own) or _DOSE_AFTER.search(note[match.end():match.end() + 30])

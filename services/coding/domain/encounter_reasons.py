@@ -44,8 +44,8 @@ _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
                  # "completed nitrofurantoin, resolved", "completed 3 mo rivaroxaban, stopped last week"
                  r"(completed|finished) (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+"
                  r"(?=[^.;\n]*\b(resolved|cleared|cured|stopped|discontinued|now off)\b)|"
-                 # or written after the condition it treated: "admitted for CAP, completed levofloxacin"
-                 r"(?<=, )" + COMPLETED_AFTER_CUE +
+                 # or written after the condition it treated: "admitted for CAP, completed levofloxacin" (or "; completed")
+                 r"(?<=[,;] )" + COMPLETED_AFTER_CUE +
                  r" (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+")
 _YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago")
 _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|finishing|"
@@ -107,15 +107,15 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     done = next((m for m in _COMPLETED.finditer(note) if _follow_up_of(note, m)), None)
     if done is None:
         return suggestions, []
-    here = sentence_start(note, done.start())
-    treated = {s.code for s in suggestions if s.context == "affirmed" and sentence_start(note, s.start) == here
+    here = _course_clauses(note, done)
+    treated = {s.code for s in suggestions if s.context == "affirmed" and sentence_start(note, s.start) in here
                and history_code("history", s.code) and not s.code.startswith(("Z", "C"))}
     # the context rules may have read the condition past already ("F/u UTI: completed nitrofurantoin": Z87.440),
     # unless its sentence dates it years back: a history, not what this visit follows up ("h/o DVT 2024, completed
     # 6 mo rivaroxaban. Now L calf cramps")
     said = sentence(note, done.start(), done.end())
     named_for = _COMPLETED_FOR.search(said) is not None or (not _YEARS_BACK.search(said) and any(
-        s.context == "history" and s.code.startswith(("Z86", "Z87")) and sentence_start(note, s.start) == here
+        s.context == "history" and s.code.startswith(("Z86", "Z87")) and sentence_start(note, s.start) in here
         for s in suggestions))
     out = []
     for s in suggestions:
@@ -130,6 +130,14 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (
         f" ({', '.join(sorted(treated))} now personal history)" if treated else "")
     return [from_rule(code, done, tabular, NAME, reason), *out], [reason]
+
+
+def _course_clauses(note: str, done: re.Match) -> set[int]:
+    """Where the conditions a completed course treated are: its sentence, and the clause before a semicolon that
+    opens it ("hospitalized for CAP; completed levofloxacin 11/25")."""
+    here = sentence_start(note, done.start())
+    opened_by_semicolon = note[:here].rstrip().endswith(";")
+    return {here, sentence_start(note, note[:here].rstrip().rfind(";"))} if opened_by_semicolon else {here}
 
 
 def _follow_up_of(note: str, match: re.Match) -> bool:

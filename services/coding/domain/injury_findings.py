@@ -37,4 +37,7 @@ INJURIES = (
      "dislocation of the shoulder, direction unspecified"),
     (_words(rf"fracture(d)? (of )?{_SIDE}distal radius|{_SIDE}distal radius fracture|{_SIDE}distal radial fracture"),
      ("S52",), "S52.509", "fracture of the lower end of the radius, type unspecified"),
+    # "Fracture, buckle - see Fracture, torus": a child's distal radius buckle fracture is S52.52-
+    (_words(rf"{_SIDE}distal radius (buckle|torus)( \((buckle|torus)\))? fracture|(buckle|torus) fracture (of )?(the )?"
+            rf"{_SIDE}distal radius"), ("S52",), "S52.529", "torus (buckle) fracture of the lower end of the radius"),
 )

@@ -111,7 +111,9 @@ RULES = (
                      r"treated",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)",
                      COMPLETED_COURSE_CUE),
-              re.compile(r"^\W{0,3}(\w+\W+){0,5}(resolved|has resolved|now resolved|healed|cleared|no longer|"
+              # ("osteoporosis and a healed radius fx": a cue after an article is the next condition's adjective)
+              re.compile(r"^\W{0,3}(\w+\W+){0,5}(?<!\ba )(?<!\ban )(?<!\bthe )"
+                         r"(resolved|has resolved|now resolved|healed|cleared|no longer|"
                          r"no recurrence|(?<!being )(?<!be )repleted|" + LIST_STATUS_PAST + "|" +
                          COMPLETED_AFTER_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet

@@ -15,7 +15,8 @@ from services.coding.domain.note_context import (
 _MARKS = ".;\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
-NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has )?(none|absent|negative|resolved|repleted|ruled out|denied|gone)|"
+NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
+                           r"healed(?! (in|with) )|cleared|repleted|ruled out|denied|gone)|"
                            + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO, re.IGNORECASE)
 SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
 # up to five words after the condition, the course that treated it ("admitted for CAP, completed levofloxacin") or

@@ -3,8 +3,9 @@ about the care (ICD-10-CM guidelines I.C.21.c.3), as the alphabetic index sends 
 pump" Z96.41, "Dependence on supplemental oxygen" Z99.81, "Presence of coronary angioplasty implant" Z95.5,
 "Presence of prosthetic heart valve" Z95.2, "Presence of cardiac pacemaker" Z95.0 (a "PPM" the note places or
 checks), "Presence of aortocoronary bypass graft" Z95.1 (CABG), "Presence of automatic (implantable) cardiac
-defibrillator" Z95.810 (AICD), "Dependence on renal dialysis" Z99.2. A status is "s/p" by nature, so past-tense
-cues do not exclude it; a denied, removed or relative's device does.
+defibrillator" Z95.810 (AICD), "Dependence on renal dialysis" Z99.2, "Status, bariatric surgery" Z98.84 (gastric
+bypass, sleeve), "Absence, lung (part of) (acquired)" Z90.2 (lobectomy). A status is "s/p" by nature, so past-tense
+cues do not exclude it; a denied (in its own list item), removed, declined, planned or relative's device does.
 
 Related Z codes read from the same kind of words: an INR, drug level or drug toxicity check for a drug taken long
 term is Z51.81 (therapeutic drug level monitoring, with its Z79.- code); insulin for type 2 (or other) diabetes is
@@ -14,8 +15,10 @@ declined is Z28.21 (immunization not carried out because of patient refusal).
 """
 import re
 
+from services.coding.domain.diabetic_complications import stated_diabetes
+from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note
-from services.coding.domain.note_text import FAMILY, after, before, sentence
+from services.coding.domain.note_text import FAMILY, after, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -26,10 +29,13 @@ STATUSES = (
     (_rx(r"insulin pump"), "Z96.41", "an insulin pump in use"),
     # oxygen the patient lives on, not oxygen started during the visit
     (_rx(r"(home|supplemental|chronic|continuous|nocturnal|long[- ]term) (oxygen|o2)|(oxygen|o2) at (home|night)|"
-         r"oxygen[- ]dependent|(uses|using|wears|requires) \d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen)"), "Z99.81",
+         r"oxygen[- ]dependent|(uses|using|wears|requires) \d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen|nc|nasal cannula)"),
+     "Z99.81",
      "dependence on supplemental oxygen"),
-    (_rx(r"(coronary|cardiac) stents?|stents? (to|in) the (lad|lcx|rca|circumflex|left anterior descending|"
-         r"right coronary|coronary)|(pci|angioplasty) with stent(ing)?|des (to|in)"), "Z95.5",
+    # a drug-eluting or bare-metal stent is a coronary one by its kind
+    (_rx(r"(coronary|cardiac) stents?|stents? (to|in) (the )?(lad|lcx|rca|om\d?|circumflex|left anterior descending|"
+         r"right coronary|coronary|diagonal)|(pci|angioplasty) (with|and) (stent(ing)?|des)|des (to|in|placed|deployed)|"
+         r"(drug[- ]eluting|bare[- ]metal) (coronary )?stents?"), "Z95.5",
      "a coronary angioplasty implant in place"),
     (_rx(r"(mechanical|prosthetic|bioprosthetic|tissue) (mitral |aortic |tricuspid |pulmonic |heart )?valve|"
          r"(mitral|aortic) valve replacement|s/p (avr|mvr|tavr|tavi)|tavr|tavi"), "Z95.2",
@@ -45,9 +51,14 @@ STATUSES = (
      "an implantable cardiac defibrillator in place"),
     (_rx(r"on (hemo|peritoneal )?dialysis|dialysis[- ]dependent|(hemo)?dialysis (three|3) times"), "Z99.2",
      "dependence on renal dialysis"),
+    # "Status, bariatric surgery" and "Absence, lung (part of) (acquired)": an operation the patient lives after
+    (_rx(r"(roux-en-y )?gastric bypass|rygb|(vertical )?sleeve gastrectomy|bariatric surgery|(lap(aroscopic)? )?"
+         r"gastric band(ing)?|lap[- ]band"), "Z98.84", "bariatric surgery status"),
+    (_rx(r"(\w+ )?lobectomy|pneumonectomy"), "Z90.2", "acquired absence of (part of) a lung"),
 )
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in STATUSES), re.IGNORECASE)
 _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|evaluat\w*|"
+            r"declin\w*|refus\w*|deferred|"
             r"planned|scheduled|referr\w*|ref|eval|if needed|recommended|awaiting|will undergo|"
             r"needs (an? )?(cabg|aicd|pacemaker|ppm|stent\w*|pci|valve replacement|tavr)")  # oxygen "needed" is used
 
@@ -84,14 +95,11 @@ def status_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
     return [*suggestions, *made], [m.reason for m in made]
 
 
-# a denial right before the device ("no pacemaker", "denies home oxygen"), not one of another condition earlier
-# in the sentence ("diabetes without complications on an insulin pump")
-_JUST_NEGATED = re.compile(r"\b(no|not|denies|denied|without|never)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
-
-
 def _present(note: str, match: re.Match) -> bool:
+    """Not denied right before ("no pacemaker"; a denial of another item of the list, "no coma, on insulin pump",
+    does not reach it), removed, planned or a relative's."""
     text = sentence(note, match.start(), match.end())
-    return not (_JUST_NEGATED.search(before(note, match.start())) or _GONE.search(text) or FAMILY.search(text))
+    return not (denied_in_its_item(note, match) or _GONE.search(text) or FAMILY.search(text))
 
 
 def _statuses(note: str, tabular) -> list[Suggestion]:
@@ -102,7 +110,8 @@ def _statuses(note: str, tabular) -> list[Suggestion]:
 
 
 def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
-    if not any(s.code.startswith(_INSULIN_DIABETES) and s.context == "affirmed" for s in suggestions):
+    dm = stated_diabetes(suggestions)
+    if dm is None or not dm.code.startswith(_INSULIN_DIABETES):
         return []
     match = next((m for m in _ON_INSULIN.finditer(note) if _present(note, m)), None)
     if match is None:

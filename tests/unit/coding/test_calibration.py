@@ -90,3 +90,23 @@ def test_the_held_out_notes_are_refused_before_anything_is_read(monkeypatch):
     monkeypatch.setattr(calibration, "read_labeled", lambda path: pytest.fail("the held-out file was read"))
     with pytest.raises(SystemExit):
         calibration.main()
+
+
+def test_each_missed_code_is_classed_by_why_it_was_not_coded():
+    from services.coding.calibration import classify_misses, miss_lines
+    from services.coding.domain.note_context import SkippedMention
+
+    reads = {"a": ([suggestion("R07.89", 0.85, convention="symptom-beside-diagnosis")], []),
+             "b": ([suggestion("F43.10", 0.92)], []),
+             "c": ([], [SkippedMention("K90.0", 0, 6, "celiac", "negated")]),
+             "d": ([suggestion("E11.9", 0.97)], []),
+             "e": ([], [])}
+    rows = [{"id": "1", "note": "a", "expected": "R07.89"}, {"id": "2", "note": "b", "expected": "F43.12"},
+            {"id": "3", "note": "c", "expected": "K90.0"}, {"id": "4", "note": "d", "expected": "E11.9 Z79.84"},
+            {"id": "5", "note": "e", "expected": "R91.1"}]
+    misses = classify_misses(rows, reads.__getitem__, 0.9)
+    assert [(m.code, m.cause, m.detail) for m in misses] == [
+        ("R0789", "a", "symptom-beside-diagnosis@0.85"), ("F4312", "b", "affirmed-term F4310@0.92"),
+        ("K900", "e", "negated"), ("Z7984", "d", "Z79"), ("R911", "c", "")]  # as the evaluation writes codes
+    lines = miss_lines(misses)
+    assert lines[0] == "5 codes missed" and "(c) its words met no index term: 1" in lines

@@ -19,6 +19,11 @@ pytestmark = pytest.mark.unit
     ("Flu shot declined.", ["Z28.21"]),  # the refusal after the vaccine
     ("Influenza vaccine given. tdap declined.", ["Z28.21"]),  # a vaccine named by its product
     ("IPF on nintedanib. Uses 2L O2 with exertion.", ["Z99.81"]),  # oxygen by its flow
+    ("COPD GOLD 3. Uses 2 L NC with exertion and sleep.", ["Z99.81"]),  # by the nasal cannula
+    ("Known CAD s/p drug-eluting stent to LAD 2021, no angina.", ["Z95.5"]),  # a stent's kind, no "the"
+    ("Dx: iron deficiency anemia. Hx gastric bypass 2015.", ["Z98.84"]),
+    ("s/p sleeve gastrectomy, B12 yearly.", ["Z98.84"]),
+    ("Surveillance after LUL adenocarcinoma (lobectomy 2021); CT today NED.", ["Z90.2"]),
 ])
 def test_a_status_the_note_documents_is_coded(tabular, note, expected):
     out, reasons = status_z_codes([], note, tabular)
@@ -30,6 +35,8 @@ def test_a_status_the_note_documents_is_coded(tabular, note, expected):
     "Candidate for home oxygen if saturations fall.", "Denies insulin pump malfunction; no insulin pump.",
     "Mother refused the flu vaccine for herself.", "ECG: wandering atrial pacemaker, rate 70.",
     "Saturating 88% on room air, started on 2 L oxygen in clinic.",
+    "Class 3 obesity, BMI 42. Prior bariatric surgery declined.", "Referred for gastric bypass evaluation.",
+    "No insulin pump, on MDI.",
 ])
 def test_a_denied_removed_planned_or_relatives_device_is_not(tabular, note):
     assert status_z_codes([], note, tabular)[0] == []
@@ -137,3 +144,8 @@ def test_a_standing_inr_order_for_a_long_term_anticoagulant_is_drug_monitoring(t
     note = "Standing order: PT/INR every 4 wks. Indication: chronic anticoagulation - warfarin for hx of PE."
     out, _ = status_z_codes(found(note, ("Z79.01", "warfarin")), note, tabular)
     assert codes(out) == ["Z51.81", "Z79.01"]
+
+
+def test_a_denial_of_another_item_of_the_list_does_not_reach_the_device(tabular):
+    note = "Type 1 diabetes with hypoglycemia episodes, no coma, on insulin pump."
+    assert codes(status_z_codes([], note, tabular)[0]) == ["Z96.41"]
