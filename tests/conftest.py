@@ -1,5 +1,6 @@
 """Fixtures shared by the suite. The stack (Kafka, Postgres, the services as processes) starts once
 per session, only when an integration or e2e test asks for it."""
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -40,6 +41,21 @@ def stack(infrastructure):
     if not infrastructure.processes:
         infrastructure.start_services()
     return infrastructure
+
+
+@contextlib.contextmanager
+def service_paused(infrastructure, name: str):
+    """The service stopped while a test works on its database directly, if the end-to-end tests started it:
+    its loops would act on the test's rows (its outbox relay deletes the events it sends, for one)."""
+    running = name in infrastructure.processes
+    if running:
+        infrastructure.stop_service(name)
+    try:
+        yield
+    finally:
+        if running:
+            infrastructure.start_service(name)
+            infrastructure.wait_healthy(name)
 
 
 def _keep_logs() -> None:

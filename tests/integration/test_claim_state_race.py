@@ -31,6 +31,7 @@ from services.claims.adapters.catalog import Catalog
 from services.claims.domain.acks import ClaimAck
 from services.claims.domain.states import REOPENED, STAGE
 from services.claims.settings import Settings
+from tests.conftest import service_paused
 from tests.unit.claims.builders import BILLING, coded
 from tests.unit.claims.fakes import Batch
 
@@ -47,13 +48,8 @@ async def units(infrastructure):
 @pytest.fixture(scope="module", autouse=True)
 def claims_service_paused(infrastructure):
     """A running claims service (the end-to-end tests start one) would hand these interchanges over itself."""
-    running = "claims" in infrastructure.processes
-    if running:
-        infrastructure.stop_service("claims")
-    yield
-    if running:
-        infrastructure.start_service("claims")
-        infrastructure.wait_healthy("claims")
+    with service_paused(infrastructure, "claims"):
+        yield
 
 
 @pytest.fixture

@@ -25,9 +25,18 @@ from services.payments.application.post_remits import post_remits
 from services.payments.application.record_billed_claim import record_billed_claim
 from services.payments.domain import ledger
 from services.payments.settings import Settings
+from tests.conftest import service_paused
 from tests.unit.payments.fakes import FakeBatch
 
 DOS = date(2026, 11, 2)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def payments_service_paused(infrastructure):
+    """A running payments service (the end-to-end tests start one) would send and delete the events these tests
+    count in its outbox."""
+    with service_paused(infrastructure, "payments"):
+        yield
 
 
 @pytest.fixture(scope="module")
