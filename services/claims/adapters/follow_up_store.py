@@ -4,18 +4,19 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import DateTime, and_, case, extract, func, literal, or_, select, text, tuple_
+from sqlalchemy import Date, DateTime, and_, case, extract, func, literal, literal_column, or_, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.bulk import OnConflict, insert_rows
 from services.claims.adapters.claim_repository import ClaimRecord, record_columns, to_record
-from services.claims.adapters.tables import (AWAITING_ANSWER_SQL, AWAITING_INQUIRY_SQL, Claim, ClaimNote,
-                                             EligibilityCheck, TenantPayer)
+from services.claims.adapters.tables import (AWAITING_ANSWER_SQL, AWAITING_INQUIRY_SQL, INQUIRY_DAY_SQL, Claim,
+                                             ClaimNote, EligibilityCheck, TenantPayer)
 from services.claims.domain.eligibility import EligibilityAnswer
 from services.claims.domain.follow_up import AGE_WEIGHT_DAYS
 
 EligibilityKey = tuple[UUID, str, str, str, date]  # tenant, payer, patient id, member id, date of service
 AWAITING_INQUIRY = text(AWAITING_INQUIRY_SQL)
+INQUIRY_DAY = literal_column(INQUIRY_DAY_SQL, Date)  # the index's own expression, written the same
 AWAITING_ANSWER = text(AWAITING_ANSWER_SQL)
 SECONDS_A_DAY = 86400
 # What the queue shows of a claim (its ranking columns among them): never the coded payload or the edits.
@@ -100,8 +101,7 @@ class FollowUpStore:
         partial index of open claims (its predicate is written inline so that any plan can use it)."""
         query = (_with_expected_days(*record_columns(follow_up=True))
                  .where(AWAITING_INQUIRY, _past_expected_days(now),
-                        or_(Claim.next_inquiry_on <= now.date(),
-                            and_(Claim.next_inquiry_on.is_(None), Claim.status_inquired_at.is_(None))))
+                        INQUIRY_DAY <= now.date())
                  .order_by(Claim.submitted_at).limit(limit).with_for_update(of=Claim, skip_locked=True))
         return [(to_record(row[:-1], follow_up=True), row[-1]) for row in await self._session.execute(query)]
 

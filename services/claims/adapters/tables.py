@@ -55,6 +55,10 @@ def _newest_first(name: str, *columns: str, **kwargs) -> Index:
 READY_SQL = "status = 'ready'"
 AWAITING_INQUIRY_SQL = ("status IN ('submitted', 'accepted') AND remit_received_at IS NULL "
                         "AND submitted_at IS NOT NULL")
+# The day a sent claim may next be asked about: its next inquiry day; never asked, any day (-infinity); asked
+# with no next day, never (NULL). One expression, so the status inquiry reads the due claims as one range of
+# its index, not every claim still owed an answer.
+INQUIRY_DAY_SQL = "coalesce(next_inquiry_on, CASE WHEN status_inquired_at IS NULL THEN '-infinity'::date END)"
 # The follow-up queue's claims: still owed a remittance (a rejected claim is not, however long ago sent).
 AWAITING_ANSWER_SQL = (f"status IN ({', '.join(repr(s) for s in AWAITING_STATUSES)}) "
                        "AND remit_received_at IS NULL AND submitted_at IS NOT NULL")
@@ -76,9 +80,9 @@ class Claim(ClaimsTable, table=True):
         Index("ux_claim_prior_claim_sequence", "prior_claim_id", "payer_sequence", unique=True,
               postgresql_where=text("prior_claim_id IS NOT NULL AND frequency_code = '1'")),
         Index("ix_claim_ready_created", "created_at", postgresql_where=text(READY_SQL)),
-        # The status inquiry's claims: those never asked (no next day) or whose next day has come; the ones
-        # asked and waiting, most of a large book, stay out of its read.
-        Index("ix_claim_inquiry_next", "next_inquiry_on", "submitted_at", postgresql_where=text(AWAITING_INQUIRY_SQL)),
+        # The status inquiry's claims by the day they may next be asked about: the ones asked and waiting, most
+        # of a large book, stay out of its read.
+        Index("ix_claim_inquiry_next", text(INQUIRY_DAY_SQL), "submitted_at", postgresql_where=text(AWAITING_INQUIRY_SQL)),
         # The lag report: a tenant's submitted claims, since a day. Partial, so that the steps before
         # submission, which rewrite the row (never HOT: status is indexed), add no entry to it.
         Index("ix_claim_tenant_submitted", "tenant_id", "submitted_at",
