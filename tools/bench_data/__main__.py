@@ -111,7 +111,7 @@ def _arguments():
 def _measure(stack: Stack, args, result: dict, phase: str, tenant: dict, claim_id: str) -> dict:
     """The phase's figures per read, timed once the run's own background work has settled; how long that
     took under result["settle"][phase], the load average around the timing under result["load"][phase]."""
-    result.setdefault("settle", {})[phase] = settle.settle(stack.database_url,
+    result.setdefault("settle", {})[phase] = settle.settle([stack.database_url],
                                                              settle.Quiet(limit_seconds=args.settle_limit))
     measured = reads.measure(stack, tenant, claim_id, count=args.requests, warmup=args.warmup)
     result.setdefault("load", {})[phase] = measured["load"]
@@ -137,9 +137,8 @@ def _interleaved(stacks: list[Stack], args, result: dict, tenant: dict, claim_id
     """Both databases timed in alternating rounds once both stacks have settled: the pooled figures under
     "empty" and "full", every round's under "rounds", the ratios with their spread under "ratio"."""
     full, empty = stacks
-    waits = result.setdefault("settle", {})
-    waits["interleaved_full"] = settle.settle(full.database_url, settle.Quiet(limit_seconds=args.settle_limit))
-    waits["interleaved_empty"] = settle.settle(empty.database_url, settle.Quiet(limit_seconds=args.settle_limit))
+    result.setdefault("settle", {})["interleaved"] = settle.settle([full.database_url, empty.database_url],
+                                                                   settle.Quiet(limit_seconds=args.settle_limit))
     measured = reads.measure_rounds({"empty": (empty, tenant, claim_id), "full": (full, tenant, claim_id)},
                                     rounds=args.rounds, count=rounds.per_round(args.requests, args.rounds),
                                     warmup=args.warmup)

@@ -128,7 +128,7 @@ def measure_rounds(databases: dict[str, tuple], *, rounds: int, count: int, warm
     """Each database ({name: (stack, tenant, claim id)}) timed in `rounds` rounds of `count` requests per
     read, in the order `rounds.order` gives; before a database's first round, `warmup` rounds over every
     read, as in a single phase. Returns the slots in the order timed (each with its database, its reads' figures and
-    samples, the 1-minute load average before and after it) and under "load" the load around them all."""
+    samples, how long it took, the 1-minute load average before and after it) and under "load" the load around them all."""
     readers = {name: Reader(stack, tenant) for name, (stack, tenant, _) in databases.items()}
     try:
         before = os.getloadavg()
@@ -139,10 +139,10 @@ def measure_rounds(databases: dict[str, tuple], *, rounds: int, count: int, warm
             if database not in warmed:
                 _warm(readers[database], every[database], warmup)
                 warmed.add(database)
-            load_before = os.getloadavg()[0]
+            load_before, started = os.getloadavg()[0], time.monotonic()
             timed = {read.name: readers[database].time(read, params, count, budget_seconds / rounds)
                      for read, params in every[database]}
-            slots.append({"database": database, "reads": timed,
+            slots.append({"database": database, "reads": timed, "seconds": round(time.monotonic() - started, 1),
                           "load": [round(load_before, 2), round(os.getloadavg()[0], 2)]})
             _log_slot(slots, log)
         load = load_note(before, os.getloadavg(), os.cpu_count() or 1)
@@ -163,7 +163,7 @@ def _warm(reader: Reader, every: list[tuple], warmup: int) -> None:
 def _log_slot(slots: list[dict], log) -> None:
     slot = slots[-1]
     log(f"  round {sum(s['database'] == slot['database'] for s in slots)} on {slot['database']} "
-        f"(load average {slot['load'][0]:.1f} -> {slot['load'][1]:.1f})", flush=True)
+        f"({slot['seconds']:.0f} s, load average {slot['load'][0]:.1f} -> {slot['load'][1]:.1f})", flush=True)
     for name, timed in slot["reads"].items():
         log(f"    {name:40s} p50 {timed['p50_ms']:8.1f} ms  p95 {timed['p95_ms']:8.1f} ms  (n={timed['n']})",
             flush=True)
