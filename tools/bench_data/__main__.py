@@ -113,7 +113,7 @@ def _measure(stack: Stack, args, result: dict, phase: str, tenant: dict, claim_i
     took under result["settle"][phase], the load average around the timing under result["load"][phase]."""
     result.setdefault("settle", {})[phase] = settle.settle([stack.database_url],
                                                              settle.Quiet(limit_seconds=args.settle_limit))
-    measured = reads.measure(stack, tenant, claim_id, count=args.requests, warmup=args.warmup)
+    measured = reads.measure(stack, tenant, claim_id, count=args.requests, warmup=args.warmup, name=phase)
     result.setdefault("load", {})[phase] = measured["load"]
     return measured["reads"]
 

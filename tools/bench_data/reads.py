@@ -115,12 +115,12 @@ class Reader:
 
 
 def measure(stack, tenant: dict, claim_id: str, *, count: int, warmup: int = WARMUP, budget_seconds: float = 20,
-            log=print) -> dict:
-    """One database's figures per read, and under "load" the load average around them (with a warning
-    when the machine was not quiet)."""
-    measured = measure_rounds({"phase": (stack, tenant, claim_id)}, rounds=1, count=count, warmup=warmup,
+            log=print, name: str = "phase") -> dict:
+    """One database's figures per read (`name` in the log), and under "load" the load average around
+    them (with a warning when the machine was not quiet)."""
+    measured = measure_rounds({name: (stack, tenant, claim_id)}, rounds=1, count=count, warmup=warmup,
                               budget_seconds=budget_seconds, log=log)
-    return {"reads": pooled(measured["slots"])["phase"], "load": measured["load"]}
+    return {"reads": pooled(measured["slots"])[name], "load": measured["load"]}
 
 
 def measure_rounds(databases: dict[str, tuple], *, rounds: int, count: int, warmup: int = WARMUP,
