@@ -126,25 +126,33 @@ def measure(stack, tenant: dict, claim_id: str, *, count: int, warmup: int = WAR
 def measure_rounds(databases: dict[str, tuple], *, rounds: int, count: int, warmup: int = WARMUP,
                    budget_seconds: float = 20, log=print) -> dict:
     """Each database ({name: (stack, tenant, claim id)}) timed in `rounds` rounds of `count` requests per
-    read, in the order `rounds.order` gives; before a database's first round, `warmup` rounds over every
-    read, as in a single phase. Returns the slots in the order timed (each with its database, its reads' figures and
-    samples, how long it took, the 1-minute load average before and after it) and under "load" the load around them all."""
+    read. Within a round the databases take turns read by read, in that round's order from `rounds.order`
+    (the first alternating round by round: A B, B A, ...), so a read's batches on the two databases run
+    back to back and a burst of other work on the machine falls on both, not on one database's whole
+    round. Every database is first warmed `warmup` rounds over every read, as a single phase is.
+    Returns the slots, one per round and database in that order (each with its reads' figures and
+    samples, the round's seconds and 1-minute load average before and after), and under "load" the
+    load around them all."""
     readers = {name: Reader(stack, tenant) for name, (stack, tenant, _) in databases.items()}
     try:
         before = os.getloadavg()
         every = {name: [(read, readers[name].params(read)) for read in reads(claim_id)]
                  for name, (_, _, claim_id) in databases.items()}
-        slots, warmed = [], set()
-        for database in order(tuple(databases), rounds):
-            if database not in warmed:
-                _warm(readers[database], every[database], warmup)
-                warmed.add(database)
+        for name in databases:
+            _warm(readers[name], every[name], warmup)
+        turns, slots = order(tuple(databases), rounds), []
+        for k in range(rounds):
+            names = turns[k * len(databases):(k + 1) * len(databases)]
             load_before, started = os.getloadavg()[0], time.monotonic()
-            timed = {read.name: readers[database].time(read, params, count, budget_seconds / rounds)
-                     for read, params in every[database]}
-            slots.append({"database": database, "reads": timed, "seconds": round(time.monotonic() - started, 1),
-                          "load": [round(load_before, 2), round(os.getloadavg()[0], 2)]})
-            _log_slot(slots, log)
+            timed: dict[str, dict] = {name: {} for name in names}
+            for index in range(len(every[names[0]])):
+                for name in names:
+                    read, params = every[name][index]
+                    timed[name][read.name] = readers[name].time(read, params, count, budget_seconds / rounds)
+            common = {"round": k + 1, "seconds": round(time.monotonic() - started, 1),
+                      "load": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
+            slots.extend({"database": name, "reads": timed[name], **common} for name in names)
+            _log_round(slots[-len(names):], log)
         load = load_note(before, os.getloadavg(), os.cpu_count() or 1)
         if "warning" in load:
             log(f"  WARNING: {load['warning']}", flush=True)
@@ -160,10 +168,10 @@ def _warm(reader: Reader, every: list[tuple], warmup: int) -> None:
             reader.get(read, params)
 
 
-def _log_slot(slots: list[dict], log) -> None:
-    slot = slots[-1]
-    log(f"  round {sum(s['database'] == slot['database'] for s in slots)} on {slot['database']} "
-        f"({slot['seconds']:.0f} s, load average {slot['load'][0]:.1f} -> {slot['load'][1]:.1f})", flush=True)
-    for name, timed in slot["reads"].items():
-        log(f"    {name:40s} p50 {timed['p50_ms']:8.1f} ms  p95 {timed['p95_ms']:8.1f} ms  (n={timed['n']})",
-            flush=True)
+def _log_round(slots: list[dict], log) -> None:
+    first = slots[0]
+    log(f"  round {first['round']}, {' then '.join(slot['database'] for slot in slots)} read by read "
+        f"({first['seconds']:.0f} s, load average {first['load'][0]:.1f} -> {first['load'][1]:.1f})", flush=True)
+    for name in first["reads"]:
+        log(f"    {name:40s} p50 " + "  ".join(f"{slot['database']} {slot['reads'][name]['p50_ms']:7.1f} ms"
+                                            for slot in slots) + f"  (n={first['reads'][name]['n']})", flush=True)

@@ -1,5 +1,5 @@
-"""The data benchmark's interleaved comparison: the two databases alternate round by round (ABBA), each
-is warmed once before its first round, the samples of every round pool into one p50/p95 per database,
+"""The data benchmark's interleaved comparison: the two databases take turns read by read, the first
+alternating round by round (ABBA), both warmed once before the first round, the samples of every round pool into one p50/p95 per database,
 and each round's own ratio shows how stable the pooled ratio is."""
 import pytest
 
@@ -60,7 +60,7 @@ def test_the_pooled_ratio_decides_the_target_and_the_rounds_spread_stands_beside
     assert "round_ratio_min" not in compare(empty, full)["a"]
 
 
-def test_each_database_is_warmed_before_its_first_round_only_and_the_rounds_alternate(monkeypatch):
+def test_both_databases_are_warmed_first_then_take_turns_read_by_read_the_first_alternating(monkeypatch):
     calls = []
 
     class Reader:
@@ -71,10 +71,10 @@ def test_each_database_is_warmed_before_its_first_round_only_and_the_rounds_alte
             return {}
 
         def get(self, read, params):
-            calls.append(("warm", self.database))
+            calls.append(("warm", self.database, read.name))
 
         def time(self, read, params, count, budget_seconds):
-            calls.append(("timed", self.database, count, budget_seconds))
+            calls.append(("timed", self.database, read.name, count, budget_seconds))
             return {**rounds.figures([1.0] * count, 5), "samples_ms": [1.0] * count}
 
         def close(self):
@@ -83,13 +83,15 @@ def test_each_database_is_warmed_before_its_first_round_only_and_the_rounds_alte
     monkeypatch.setattr(reads_module, "Reader", Reader)
     measured = reads_module.measure_rounds({"empty": ("empty", {}, "c"), "full": ("full", {}, "c")}, rounds=4,
                                            count=3, warmup=2, budget_seconds=20, log=lambda *a, **k: None)
+    names = [read.name for read in reads_module.reads("c")]
+    timed = [call for call in calls if call[0] == "timed"]
+    warmed = [call[1:] for call in calls[:calls.index(timed[0])]]
+    assert warmed == [(database, name) for database in ("empty", "full") for _ in range(2) for name in names]
+    pairs = [("empty", "full"), ("full", "empty")] * 2
+    assert [call[1:3] for call in timed] == [(database, name) for first, second in pairs for name in names
+                                             for database in (first, second)]
+    assert all(call[3:] == (3, 5.0) for call in timed)
     assert [slot["database"] for slot in measured["slots"]] == rounds.order(("empty", "full"), 4)
-    per_read = len(reads_module.reads("c"))
-    warmed = [call[1] for call in calls if call[0] == "warm"]
-    assert warmed == ["empty"] * 2 * per_read + ["full"] * 2 * per_read
-    first_full_warm = calls.index(("warm", "full"))
-    # The full database is warmed after the empty one's first round and before its own.
-    assert calls[first_full_warm - 1][:2] == ("timed", "empty")
-    assert all(call[2:] == (3, 5.0) for call in calls if call[0] == "timed")
-    assert all(set(slot["reads"]) == {r.name for r in reads_module.reads("c")} for slot in measured["slots"])
+    assert [slot["round"] for slot in measured["slots"]] == [1, 1, 2, 2, 3, 3, 4, 4]
+    assert all(list(slot["reads"]) == names for slot in measured["slots"])
     assert sorted(call[1] for call in calls if call[0] == "closed") == ["empty", "full"]
