@@ -170,7 +170,8 @@ def _warm(reader: Reader, every: list[tuple], warmup: int) -> None:
 
 def _log_round(slots: list[dict], log) -> None:
     first = slots[0]
-    log(f"  round {first['round']}, {' then '.join(slot['database'] for slot in slots)} read by read "
+    turns = " then ".join(slot["database"] for slot in slots) + (" read by read" if len(slots) > 1 else "")
+    log(f"  round {first['round']}, {turns} "
         f"({first['seconds']:.0f} s, load average {first['load'][0]:.1f} -> {first['load'][1]:.1f})", flush=True)
     for name in first["reads"]:
         log(f"    {name:40s} p50 " + "  ".join(f"{slot['database']} {slot['reads'][name]['p50_ms']:7.1f} ms"
