@@ -6,7 +6,7 @@ Both databases are measured alike: every read is first made `WARMUP` times over,
 service's connection pool, prepared statements and pages are warm before the first timed request, and
 the machine's load average is taken before and after, since latencies taken on a loaded machine measure
 the load (the pages a read touches do not move with it). Two databases side by side are timed in
-alternating rounds (`measure_rounds`, tools/bench_data/rounds.py), each warmed before its first."""
+alternating rounds (`measure_rounds`, tools/bench_data/rounds.py), both warmed before the first."""
 import os
 import time
 from dataclasses import dataclass

@@ -64,8 +64,21 @@ def load(result: dict) -> str:
                      + ("" if note["quiet"] else f" (**not quiet**: {note['warning']})"))
     if result.get("rounds"):
         lines.append("- rounds, in the order timed (1-minute load average before -> after): " + ", ".join(
-            f"{slot['database']} {slot['load'][0]:.1f} -> {slot['load'][1]:.1f}" for slot in result["rounds"]))
+            _round(slots) for slots in _by_round(result["rounds"])))
     return "\n".join(lines)
+
+
+def _by_round(slots: list[dict]) -> list[list[dict]]:
+    """The slots grouped per round; runs timed whole rounds at a time kept no round number: one slot each."""
+    grouped: dict = {}
+    for n, slot in enumerate(slots):
+        grouped.setdefault(slot.get("round", f"slot {n}"), []).append(slot)
+    return list(grouped.values())
+
+
+def _round(slots: list[dict]) -> str:
+    return (f"{' then '.join(slot['database'] for slot in slots)} {slots[0]['load'][0]:.1f} -> "
+            f"{slots[-1]['load'][1]:.1f}")
 
 
 def plans(result: dict) -> str:

@@ -3,10 +3,10 @@ samples of every round are pooled, and each round's own ratio with the spread of
 
 Two phases timed minutes apart on a shared machine compare the machine's load in those minutes as much
 as the databases. Timed in alternating rounds, each database sees the same load over the run: a round
-times both, read by read (a read's batch on one database straight after its batch on the other), the one
-going first alternating (A B, B A, A B, ...), so a burst of other work falls on both batches of a read
-and a load that climbs or falls during the run weighs on both alike; and each round's own full / empty ratio shows whether the figure is stable
-or moved with the load."""
+times both, read by read (a read's batch on one database straight after its batch on the other), the
+one going first alternating (A B, B A, A B, ...), so a burst of other work falls on both batches of a
+read and a load that climbs or falls during the run weighs on both alike; and each round's own
+full / empty ratio shows whether the figure is stable or moved with the load."""
 import math
 
 from tools.bench.stats import percentile
