@@ -5,7 +5,8 @@ reports and the dashboard's figures, at the service that owns them.
 Both databases are measured alike: every read is first made `WARMUP` times over, round robin, so every
 service's connection pool, prepared statements and pages are warm before the first timed request, and
 the machine's load average is taken before and after, since latencies taken on a loaded machine measure
-the load (the pages a read touches do not move with it)."""
+the load (the pages a read touches do not move with it). Two databases side by side are timed in
+alternating rounds (`measure_rounds`, tools/bench_data/rounds.py), both warmed before the first."""
 import os
 import time
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ import httpx
 
 from shared.http.reports import OPS_SCOPE
 from shared.internal_auth import HEADER, Caller, issue_token
-from tools.bench.stats import percentile
+from tools.bench_data.rounds import figures, order, pooled
 
 
 @dataclass(frozen=True)
@@ -103,35 +104,75 @@ class Reader:
         return response
 
     def time(self, read: Read, params: dict, count: int, budget_seconds: float) -> dict:
-        """p50/p95 of up to `count` requests (fewer when they exceed the time budget, at least 5)."""
+        """Up to `count` requests (fewer when they exceed the time budget, but at least 5): their
+        p50/p95, every sample and the answer's bytes."""
         times, started = [], time.monotonic()
         while len(times) < count and (len(times) < 5 or time.monotonic() - started < budget_seconds):
             t0 = time.perf_counter()
             response = self.get(read, params)
             times.append((time.perf_counter() - t0) * 1000)
-        return {"n": len(times), "p50_ms": round(percentile(times, 50), 2), "p95_ms": round(percentile(times, 95), 2),
-                "bytes": len(response.content)}
+        return {**figures(times, len(response.content)), "samples_ms": [round(t, 3) for t in times]}
 
 
 def measure(stack, tenant: dict, claim_id: str, *, count: int, warmup: int = WARMUP, budget_seconds: float = 20,
-            log=print) -> dict:
-    """Each read's figures, and under "load" the load average around them (with a warning when the
-    machine was not quiet)."""
-    reader = Reader(stack, tenant)
+            log=print, name: str = "phase") -> dict:
+    """One database's figures per read (`name` in the log), and under "load" the load average around
+    them (with a warning when the machine was not quiet)."""
+    measured = measure_rounds({name: (stack, tenant, claim_id)}, rounds=1, count=count, warmup=warmup,
+                              budget_seconds=budget_seconds, log=log)
+    return {"reads": pooled(measured["slots"])[name], "load": measured["load"]}
+
+
+def measure_rounds(databases: dict[str, tuple], *, rounds: int, count: int, warmup: int = WARMUP,
+                   budget_seconds: float = 20, log=print) -> dict:
+    """Each database ({name: (stack, tenant, claim id)}) timed in `rounds` rounds of `count` requests per
+    read. Within a round the databases take turns read by read, in that round's order from `rounds.order`
+    (the first alternating round by round: A B, B A, ...), so a read's batches on the two databases run
+    back to back and a burst of other work on the machine falls on both, not on one database's whole
+    round. Every database is first warmed `warmup` rounds over every read, as a single phase is.
+    Returns the slots, one per round and database in that order (each with its reads' figures and
+    samples, the round's seconds and 1-minute load average before and after), and under "load" the
+    load around them all."""
+    readers = {name: Reader(stack, tenant) for name, (stack, tenant, _) in databases.items()}
     try:
         before = os.getloadavg()
-        every = [(read, reader.params(read)) for read in reads(claim_id)]
-        for _ in range(warmup):
-            for read, params in every:
-                reader.get(read, params)
-        figures = {}
-        for read, params in every:
-            figures[read.name] = reader.time(read, params, count, budget_seconds)
-            log(f"  {read.name:40s} p50 {figures[read.name]['p50_ms']:8.1f} ms  p95 "
-                f"{figures[read.name]['p95_ms']:8.1f} ms  (n={figures[read.name]['n']})", flush=True)
+        every = {name: [(read, readers[name].params(read)) for read in reads(claim_id)]
+                 for name, (_, _, claim_id) in databases.items()}
+        for name in databases:
+            _warm(readers[name], every[name], warmup)
+        turns, slots = order(tuple(databases), rounds), []
+        for k in range(rounds):
+            names = turns[k * len(databases):(k + 1) * len(databases)]
+            load_before, started = os.getloadavg()[0], time.monotonic()
+            timed: dict[str, dict] = {name: {} for name in names}
+            for index in range(len(every[names[0]])):
+                for name in names:
+                    read, params = every[name][index]
+                    timed[name][read.name] = readers[name].time(read, params, count, budget_seconds / rounds)
+            common = {"round": k + 1, "seconds": round(time.monotonic() - started, 1),
+                      "load": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
+            slots.extend({"database": name, "reads": timed[name], **common} for name in names)
+            _log_round(slots[-len(names):], log)
         load = load_note(before, os.getloadavg(), os.cpu_count() or 1)
         if "warning" in load:
             log(f"  WARNING: {load['warning']}", flush=True)
-        return {"reads": figures, "load": {**load, "warmup_rounds": warmup}}
+        return {"slots": slots, "load": {**load, "warmup_rounds": warmup}}
     finally:
-        reader.close()
+        for reader in readers.values():
+            reader.close()
+
+
+def _warm(reader: Reader, every: list[tuple], warmup: int) -> None:
+    for _ in range(warmup):
+        for read, params in every:
+            reader.get(read, params)
+
+
+def _log_round(slots: list[dict], log) -> None:
+    first = slots[0]
+    turns = " then ".join(slot["database"] for slot in slots) + (" read by read" if len(slots) > 1 else "")
+    log(f"  round {first['round']}, {turns} "
+        f"({first['seconds']:.0f} s, load average {first['load'][0]:.1f} -> {first['load'][1]:.1f})", flush=True)
+    for name in first["reads"]:
+        log(f"    {name:40s} p50 " + "  ".join(f"{slot['database']} {slot['reads'][name]['p50_ms']:7.1f} ms"
+                                            for slot in slots) + f"  (n={first['reads'][name]['n']})", flush=True)

@@ -1,5 +1,6 @@
 """`python -m tools.bench_data.report RESULT.json [BEFORE.json]`: the empty-vs-full table of a data run
-in Markdown (with a run of the schema before the change beside it when given), then each read's plans.
+in Markdown (with a run of the schema before the change beside it when given; for a run timed in rounds,
+the rounds' lowest and highest ratio and the order and load of each round), then each read's plans.
 `--rework RESULT.json` recomputes its pages and statements from the plans it stores."""
 import json
 import sys
@@ -20,9 +21,9 @@ def _bytes(figure: dict) -> str:
 
 
 def table(result: dict, before: dict | None = None) -> str:
-    head = ("| read | empty p50 / p95 ms | full p50 / p95 ms | full / empty (p50) | bytes empty -> full "
-            "| pages empty -> full | statements |")
-    rule = "| --- | --- | --- | --- | --- | --- | --- |"
+    head = ("| read | empty p50 / p95 ms | full p50 / p95 ms | full / empty (p50) | rounds: lowest - highest "
+            "| bytes empty -> full | pages empty -> full | statements |")
+    rule = "| --- | --- | --- | --- | --- | --- | --- | --- |"
     if before:
         head += " before the change: full p50 / p95 ms, full / empty |"
         rule += " --- |"
@@ -32,6 +33,8 @@ def table(result: dict, before: dict | None = None) -> str:
         work = {size: result.get("work", {}).get(size, {}).get(name, {}) for size in ("empty", "full")}
         row = (f"| {name} | {_ms(empty)} | {_ms(result['full'][name])} | {ratio['p50_ratio']:.2f}"
                + ("" if ratio["within_target"] else " **over**")
+               + (f" | {ratio['round_ratio_min']:.2f} - {ratio['round_ratio_max']:.2f}" if "round_ratio_min" in ratio
+                  else " | -")
                + f" | {_bytes(empty)} -> {_bytes(result['full'][name])}"
                + f" | {work['empty'].get('pages', '?')} -> {work['full'].get('pages', '?')}"
                f" | {work['full'].get('statements', '?')} |")
@@ -59,7 +62,23 @@ def load(result: dict) -> str:
                      + f"load average {note['before'][0]:.1f} before, {note['after'][0]:.1f} after, "
                      f"{note.get('warmup_rounds', '?')} warm-up rounds"
                      + ("" if note["quiet"] else f" (**not quiet**: {note['warning']})"))
+    if result.get("rounds"):
+        lines.append("- rounds, in the order timed (1-minute load average before -> after): " + ", ".join(
+            _round(slots) for slots in _by_round(result["rounds"])))
     return "\n".join(lines)
+
+
+def _by_round(slots: list[dict]) -> list[list[dict]]:
+    """The slots grouped per round; runs timed whole rounds at a time kept no round number: one slot each."""
+    grouped: dict = {}
+    for n, slot in enumerate(slots):
+        grouped.setdefault(slot.get("round", f"slot {n}"), []).append(slot)
+    return list(grouped.values())
+
+
+def _round(slots: list[dict]) -> str:
+    return (f"{' then '.join(slot['database'] for slot in slots)} {slots[0]['load'][0]:.1f} -> "
+            f"{slots[-1]['load'][1]:.1f}")
 
 
 def plans(result: dict) -> str:
@@ -78,7 +97,7 @@ def rework(result: dict) -> dict:
     """Pages and statements per read recomputed from the stored plans with today's filter."""
     ids = (result["measured"]["tenant_id"], result["measured"]["claim_id"])
     result["work"] = {"empty": work(result["plans_empty"], ids), "full": work(result["plans"], ids)}
-    result["ratio"] = compare(result["empty"], result["full"], result["work"])
+    result["ratio"] = compare(result["empty"], result["full"], result["work"], result.get("round_ratios"))
     return result
 
 

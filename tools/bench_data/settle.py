@@ -4,8 +4,9 @@ A bulk load leaves gigabytes of dirty pages for the checkpointer and tables for 
 straight after, the full database's reads share the two cores with that background work, and the
 comparison with the nearly empty database measures it. So the phase starts with a CHECKPOINT, then
 waits (up to a bound) until no autovacuum worker runs and the machine's CPU has stayed mostly idle for
-a few seconds in a row. How long it waited, and whether it settled, go into the result: a phase timed
-on a machine that never settled (other work running) is marked as such.
+a few seconds in a row (two servers side by side are both checkpointed and watched in one wait). How
+long it waited, and whether it settled, go into the result: a phase timed on a machine that never
+settled (other work running) is marked as such.
 """
 import asyncio
 import time
@@ -33,30 +34,33 @@ class Quiet:
                 and all(busy <= self.busy_percent for busy in recent))
 
 
-def settle(server_url: str, quiet: Quiet = Quiet(), *, log=print) -> dict:
-    """CHECKPOINT, then one-second CPU samples until the machine is quiet or the limit is reached."""
-    waited = asyncio.run(_settle(server_url, quiet))
+def settle(server_urls: list[str], quiet: Quiet = Quiet(), *, log=print) -> dict:
+    """CHECKPOINT on every server, then one-second CPU samples until the machine is quiet (no autovacuum
+    worker on any of them) or the limit is reached."""
+    waited = asyncio.run(_settle(server_urls, quiet))
     log(f"[bench-data] settled: {waited['settled']} after {waited['seconds']} s "
         f"(CPU busy {waited['last_busy_percent']} %, autovacuum workers {waited['autovacuum_workers']})", flush=True)
     return waited
 
 
-async def _settle(server_url: str, quiet: Quiet) -> dict:
-    # Any of the cluster's databases will do: CHECKPOINT and pg_stat_activity are the whole server's.
-    conn = await asyncpg.connect(database_url(server_url, "claims"), command_timeout=None)
+async def _settle(server_urls: list[str], quiet: Quiet) -> dict:
+    # Any of a cluster's databases will do: CHECKPOINT and pg_stat_activity are the whole server's.
+    conns = [await asyncpg.connect(database_url(url, "claims"), command_timeout=None) for url in server_urls]
     try:
         started = time.monotonic()
-        await conn.execute("CHECKPOINT")
+        for conn in conns:
+            await conn.execute("CHECKPOINT")
         checkpoint_seconds = time.monotonic() - started
         samples: list[float] = []
         workers = 0
         while time.monotonic() - started < quiet.limit_seconds:
             samples.append(await asyncio.to_thread(psutil.cpu_percent, 1.0))
-            workers = await conn.fetchval(AUTOVACUUM_WORKERS)
+            workers = sum([await conn.fetchval(AUTOVACUUM_WORKERS) for conn in conns])
             if quiet.settled(samples, workers):
                 break
     finally:
-        await conn.close()
+        for conn in conns:
+            await conn.close()
     return {"seconds": round(time.monotonic() - started, 1), "checkpoint_seconds": round(checkpoint_seconds, 1),
             "settled": quiet.settled(samples, workers), "last_busy_percent": samples[-quiet.seconds:],
             "autovacuum_workers": workers}

@@ -68,6 +68,19 @@ class EmbeddedPostgres:
                         "-o", options, "-w", "-t", "60", "start"], check=True, capture_output=True, **self._as)
         return self.url
 
+    def base_backup(self, dest: Path) -> None:
+        """A consistent copy of the running server's data folder in `dest` (pg_basebackup over the
+        replication protocol, with the WAL it needs streamed alongside), taken without stopping this
+        server or its clients: an `EmbeddedPostgres` started on `dest` holds what this one held then."""
+        dest.mkdir(parents=True)
+        _make_reachable(dest.parent, self._as)
+        if self._as:
+            shutil.chown(dest, self._as["user"], self._as["user"])
+        dest.chmod(0o700)
+        subprocess.run([self._bin("pg_basebackup"), "-D", str(dest), "-h", "127.0.0.1", "-p", str(self.port),
+                        "-U", "postgres", "-X", "stream", "--checkpoint=fast"],
+                       check=True, capture_output=True, **self._as)
+
     def stop(self, mode: str = "fast") -> None:
         if (self.data_dir / "postmaster.pid").exists():
             subprocess.run([self._bin("pg_ctl"), "-D", str(self.data_dir), "-m", mode, "-w", "stop"],

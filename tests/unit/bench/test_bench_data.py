@@ -132,7 +132,7 @@ def test_the_committed_data_results_compare_every_read_on_both_sizes():
 
     for path in sorted(RESULTS_DIR.glob("data-*.json")):
         result = json.loads(path.read_text())
-        if "full" not in result.get("phases_done", ["full"]):  # a run stopped early says so and where
+        if not {"full", "interleaved"} & set(result.get("phases_done", ["full"])):  # a run stopped early says so
             assert result["stopped"] and set(result.get("empty", {})) <= {read.name for read in reads("x")}, path.name
             continue
         names = {read.name for read in reads(result["measured"]["claim_id"])}
@@ -200,7 +200,10 @@ def test_a_run_stopped_early_leaves_the_figures_of_the_phases_done(monkeypatch, 
         {**result, "name": name}, default=str))) or tmp_path / name)
     monkeypatch.setattr(bench_data, "bench_stack", lambda: type("Stack", (), {"stop": lambda self: None})())
 
-    def run(stack, args, result, save):
+    stopped = []
+
+    def run(stacks, args, result, save):
+        stacks.append(type("Stack", (), {"stop": lambda self: stopped.append("the copy's")})())
         result["empty"] = {"a read": {"p50_ms": 1.0}}
         save("empty")
         raise SystemExit("stopped by signal 15")
@@ -211,6 +214,7 @@ def test_a_run_stopped_early_leaves_the_figures_of_the_phases_done(monkeypatch, 
         bench_data.main()
     assert written["phases_done"] == ["empty"] and written["empty"] == {"a read": {"p50_ms": 1.0}}
     assert written["stopped"] == "SystemExit: stopped by signal 15"
+    assert stopped == ["the copy's"]  # the second stack, started during the run, is stopped as well
 
 
 def test_a_phase_on_a_loaded_machine_is_marked_and_warned_about():
@@ -239,7 +243,7 @@ def test_every_read_is_warmed_the_same_rounds_before_any_is_timed(monkeypatch):
 
         def time(self, read, params, count, budget_seconds):
             calls.append(("timed", read.name))
-            return {"n": count, "p50_ms": 1.0, "p95_ms": 1.0, "bytes": 1}
+            return {"n": count, "p50_ms": 1.0, "p95_ms": 1.0, "bytes": 1, "samples_ms": [1.0] * count}
 
         def close(self):
             pass
