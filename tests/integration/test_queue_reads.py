@@ -106,3 +106,24 @@ async def test_the_denials_queue_walked_page_by_page_is_the_whole_queue_in_order
         DenialsSettings(database_url=infrastructure.database_url), _seed_denials, read)
     assert len(ordered) == 48
     assert pages == whole == ordered
+
+
+async def test_a_denials_queue_page_after_a_cursor_is_planned_with_its_values(infrastructure):
+    """Where the server would run a page's prepared statement on its generic plan (forced here, as Postgres may
+    choose from the sixth run on, a plan made for an average tenant), the pages after a cursor are still planned
+    with the tenant's and the cursor's values: Postgres counts every run of their statement as a custom plan."""
+    async def read(session):
+        await session.execute(text("SET plan_cache_mode = force_generic_plan"))
+        repository = DenialRepository(session)
+        first = await repository.queue(TENANT, filters={"status": "open"}, limit=7, after=None)
+        for _ in range(8):
+            await repository.queue(TENANT, filters={"status": "open"}, limit=7,
+                                   after=(first[-1].priority, first[-1].id))
+        return (await session.execute(text(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
+            "WHERE statement LIKE '%FROM denial %' AND statement LIKE '%denial.priority <=%' "
+            "AND statement NOT LIKE '%pg_prepared_statements%'"))).all()
+
+    plans = await _in_rolled_back_transaction(DenialsSettings(database_url=infrastructure.database_url),
+                                              _seed_denials, read)
+    assert [tuple(row) for row in plans] == [(0, 8)]

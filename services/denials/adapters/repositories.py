@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.clock import Clock, system_clock
 from shared.db.bulk import OnConflict, in_array, insert_rows
+from shared.db.plans import plan_with_values
 from shared.db.unit_of_work import UnitOfWork
 from services.denials.adapters.analytics_store import DenialAnalytics
 from services.denials.adapters.reports import DenialReports
@@ -77,6 +78,7 @@ class DenialRepository:
         for column, value in filters.items():
             query = query.where(getattr(Denial, column) == value)
         if after:
+            await plan_with_values(self._session)  # the cursor's priority decides how much of the tenant is read
             priority, last_id = after
             # The first condition is implied by the second; it is what the queue index can seek to (the
             # mixed order, priority down and id up, rules out a row comparison).
