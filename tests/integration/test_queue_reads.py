@@ -1,6 +1,7 @@
 """The work queues read through indexes they can seek in, and answer what the plain predicates answer:
 the follow-up queue's claims past their payer's expected days (exact at the boundary, to the
-microsecond), and the denials queue walked page by page (ties of priority across pages).
+microsecond), and the denials queue walked page by page (ties of priority across pages); a page after a cursor,
+of the denials queue or the claims list, is planned with its values.
 
 The rows are seeded and read in one transaction, rolled back: no running service sees them."""
 import uuid
@@ -11,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.engine import make_engine
+from services.claims.adapters.claim_repository import ClaimRepository
 from services.claims.adapters.follow_up_store import FollowUpStore, _past_expected_days, _with_expected_days
 from services.claims.adapters.tables import Claim
 from services.claims.domain.follow_up import AWAITING_STATUSES
@@ -108,22 +110,47 @@ async def test_the_denials_queue_walked_page_by_page_is_the_whole_queue_in_order
     assert pages == whole == ordered
 
 
+async def _plans_of(session, *fragments: str) -> list[tuple[int, int]]:
+    """(generic, custom) plans run by this connection's prepared statements that hold every fragment."""
+    holds = " AND ".join(f"statement LIKE :f{i}" for i in range(len(fragments)))
+    rows = await session.execute(text(
+        f"SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE {holds} "
+        "AND statement NOT LIKE '%pg_prepared_statements%'"), {f"f{i}": f"%{f}%" for i, f in enumerate(fragments)})
+    return [tuple(row) for row in rows]
+
+
+async def _pages_after_a_cursor(session, first_page, next_page) -> None:
+    """The first page, then eight times the page after it, with generic plans forced on the connection (as
+    Postgres may choose from a prepared statement's sixth run on: a plan made for an average tenant)."""
+    await session.execute(text("SET plan_cache_mode = force_generic_plan"))
+    first = await first_page()
+    for _ in range(8):
+        await next_page(first[-1])
+
+
 async def test_a_denials_queue_page_after_a_cursor_is_planned_with_its_values(infrastructure):
-    """Where the server would run a page's prepared statement on its generic plan (forced here, as Postgres may
-    choose from the sixth run on, a plan made for an average tenant), the pages after a cursor are still planned
-    with the tenant's and the cursor's values: Postgres counts every run of their statement as a custom plan."""
+    """The pages after a cursor are planned with the tenant's and the cursor's values: every run of their
+    statement is a custom plan."""
     async def read(session):
-        await session.execute(text("SET plan_cache_mode = force_generic_plan"))
-        repository = DenialRepository(session)
-        first = await repository.queue(TENANT, filters={"status": "open"}, limit=7, after=None)
-        for _ in range(8):
-            await repository.queue(TENANT, filters={"status": "open"}, limit=7,
-                                   after=(first[-1].priority, first[-1].id))
-        return (await session.execute(text(
-            "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
-            "WHERE statement LIKE '%FROM denial %' AND statement LIKE '%denial.priority <=%' "
-            "AND statement NOT LIKE '%pg_prepared_statements%'"))).all()
+        queue = DenialRepository(session).queue
+        await _pages_after_a_cursor(
+            session, lambda: queue(TENANT, filters={"status": "open"}, limit=7, after=None),
+            lambda last: queue(TENANT, filters={"status": "open"}, limit=7, after=(last.priority, last.id)))
+        return await _plans_of(session, "FROM denial ", "denial.priority <=")
 
     plans = await _in_rolled_back_transaction(DenialsSettings(database_url=infrastructure.database_url),
                                               _seed_denials, read)
-    assert [tuple(row) for row in plans] == [(0, 8)]
+    assert plans == [(0, 8)]
+
+
+async def test_a_claims_list_page_after_a_cursor_is_planned_with_its_values(infrastructure):
+    async def read(session):
+        page = ClaimRepository(session).page
+        await _pages_after_a_cursor(
+            session, lambda: page(TENANT, filters={"status": "paid"}, limit=5, before=None),
+            lambda last: page(TENANT, filters={"status": "paid"}, limit=5, before=(last.created_at, last.id)))
+        return await _plans_of(session, "FROM claim ", "claim.created_at <")
+
+    plans = await _in_rolled_back_transaction(ClaimsSettings(database_url=infrastructure.database_url),
+                                              _seed_claims, read)
+    assert plans == [(0, 8)]

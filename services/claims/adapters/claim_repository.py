@@ -12,10 +12,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import bindparam, func, literal_column, select, tuple_
+from sqlalchemy import and_, bindparam, func, literal_column, or_, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.bulk import any_bound, insert_rows, update_rows
+from shared.db.plans import plan_with_values
 from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
 
 CLAIM = Claim.__table__
@@ -125,6 +126,20 @@ class ClaimRepository:
         """One claim of this tenant as a table row (the API's steps: fix, correct, notes)."""
         query = select(Claim).where(Claim.id == claim_id, Claim.tenant_id == tenant_id)
         return (await self._session.execute(query.with_for_update() if lock else query)).scalar_one_or_none()
+
+    async def page(self, tenant_id: UUID, *, filters: dict, limit: int,
+                   before: tuple[datetime, UUID] | None) -> list[Claim]:
+        """The tenant's claims, newest first, equal to each of `filters`; `before` is the last row's
+        (created_at, id). A page after a cursor is planned with its values: how much of the tenant a
+        generic plan would read below the cursor depends on the tenant's size."""
+        query = select(Claim).where(Claim.tenant_id == tenant_id,
+                                    *(getattr(Claim, column) == value for column, value in filters.items()))
+        if before:
+            await plan_with_values(self._session)
+            at, claim_id = before
+            query = query.where(or_(Claim.created_at < at, and_(Claim.created_at == at, Claim.id < claim_id)))
+        return list((await self._session.execute(
+            query.order_by(Claim.created_at.desc(), Claim.id.desc()).limit(limit))).scalars())
 
     async def held_for_edit(self, tenant_id: UUID, edit_id: str) -> list[Claim]:
         """The tenant's claims held with this edit among their findings, as locked table rows, in id order."""

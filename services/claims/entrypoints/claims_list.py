@@ -4,7 +4,6 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
-from sqlalchemy import and_, or_, select
 
 from shared.contracts.api.claims import ClaimListQuery, ClaimPage
 from shared.http.auth import CallerDep
@@ -33,20 +32,14 @@ def decode_cursor(cursor: str) -> tuple[datetime, UUID]:
 
 @router.get("/claims", response_model=ClaimPage)
 async def list_claims(request: Request, caller: CallerDep, filters: Annotated[ClaimListQuery, Query()]) -> dict:
-    limit, cursor = filters.limit, filters.cursor
-    query = select(Claim).where(Claim.tenant_id == UUID(caller.tenant_id))
-    for column, value in (("status", filters.status), ("payer_id", filters.payer_id),
-                          ("encounter_id", filters.encounter_id), ("frequency_code", filters.frequency_code)):
-        if value is not None:
-            query = query.where(getattr(Claim, column) == value)
-    if cursor:
-        at, claim_id = decode_cursor(cursor)
-        query = query.where(or_(Claim.created_at < at, and_(Claim.created_at == at, Claim.id < claim_id)))
+    equal = {column: value for column, value in (
+        ("status", filters.status), ("payer_id", filters.payer_id), ("encounter_id", filters.encounter_id),
+        ("frequency_code", filters.frequency_code)) if value is not None}
+    before = decode_cursor(filters.cursor) if filters.cursor else None
     async with request.app.state.runtime.units_of_work() as uow:
-        rows = (await uow.session.execute(query.order_by(Claim.created_at.desc(), Claim.id.desc()).limit(limit))
-                ).scalars().all()
+        rows = await uow.claims.page(UUID(caller.tenant_id), filters=equal, limit=filters.limit, before=before)
     return {"items": [{"claim_id": str(c.id), "encounter_id": str(c.encounter_id), "status": c.status,
                        "payer_id": c.payer_id, "patient_control_number": c.patient_control_number,
                        "payer_claim_number": c.payer_claim_number, "frequency_code": c.frequency_code,
                        "total_charge": str(c.total_charge), "created_at": c.created_at.isoformat()} for c in rows],
-            "next_cursor": encode_cursor(rows[-1]) if len(rows) == limit else None}
+            "next_cursor": encode_cursor(rows[-1]) if len(rows) == filters.limit else None}
