@@ -128,29 +128,29 @@ async def _pages_after_a_cursor(session, first_page, next_page) -> None:
         await next_page(first[-1])
 
 
-async def test_a_denials_queue_page_after_a_cursor_is_planned_with_its_values(infrastructure):
+def _denials_queue(session):
+    queue = DenialRepository(session).queue
+    return (lambda: queue(TENANT, filters={"status": "open"}, limit=7, after=None),
+            lambda last: queue(TENANT, filters={"status": "open"}, limit=7, after=(last.priority, last.id)),
+            ("FROM denial ", "denial.priority <="))
+
+
+def _claims_list(session):
+    page = ClaimRepository(session).page
+    return (lambda: page(TENANT, filters={"status": "paid"}, limit=5, before=None),
+            lambda last: page(TENANT, filters={"status": "paid"}, limit=5, before=(last.created_at, last.id)),
+            ("FROM claim ", "claim.created_at <"))
+
+
+@pytest.mark.parametrize("settings, seed, pages", [(DenialsSettings, _seed_denials, _denials_queue),
+                                                   (ClaimsSettings, _seed_claims, _claims_list)],
+                         ids=["denials queue", "claims list"])
+async def test_a_page_after_a_cursor_is_planned_with_its_values(infrastructure, settings, seed, pages):
     """The pages after a cursor are planned with the tenant's and the cursor's values: every run of their
     statement is a custom plan."""
     async def read(session):
-        queue = DenialRepository(session).queue
-        await _pages_after_a_cursor(
-            session, lambda: queue(TENANT, filters={"status": "open"}, limit=7, after=None),
-            lambda last: queue(TENANT, filters={"status": "open"}, limit=7, after=(last.priority, last.id)))
-        return await _plans_of(session, "FROM denial ", "denial.priority <=")
+        first_page, next_page, fragments = pages(session)
+        await _pages_after_a_cursor(session, first_page, next_page)
+        return await _plans_of(session, *fragments)
 
-    plans = await _in_rolled_back_transaction(DenialsSettings(database_url=infrastructure.database_url),
-                                              _seed_denials, read)
-    assert plans == [(0, 8)]
-
-
-async def test_a_claims_list_page_after_a_cursor_is_planned_with_its_values(infrastructure):
-    async def read(session):
-        page = ClaimRepository(session).page
-        await _pages_after_a_cursor(
-            session, lambda: page(TENANT, filters={"status": "paid"}, limit=5, before=None),
-            lambda last: page(TENANT, filters={"status": "paid"}, limit=5, before=(last.created_at, last.id)))
-        return await _plans_of(session, "FROM claim ", "claim.created_at <")
-
-    plans = await _in_rolled_back_transaction(ClaimsSettings(database_url=infrastructure.database_url),
-                                              _seed_claims, read)
-    assert plans == [(0, 8)]
+    assert await _in_rolled_back_transaction(settings(database_url=infrastructure.database_url), seed, read) == [(0, 8)]
