@@ -14,11 +14,8 @@ import re
 
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import NEGATION, sentence, sentence_start
+from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.note_text import word_pattern as _word
-
-
-def _fixed(code: str, why: str):
-    return lambda match, note: (code, why)
 
 
 # PAD with claudication is the atherosclerotic kind: its claudication is what narrowed native arteries cause
@@ -128,9 +125,9 @@ CIRCULATORY_FINDINGS = (
     (_word(r"(atrial fibrillation|afib|a-?fib)(,? (permanent|persistent|paroxysmal|chronic))?"), ("I48",),
      _atrial_fibrillation_type),
     (_word(r"premature ventricular (contractions?|complexes|beats?|depolarizations?)|pvcs?"), ("I49", "R00"),
-     _fixed("I49.3", "ventricular premature depolarization")),
+     fixed("I49.3", "ventricular premature depolarization")),
     (_word(r"premature atrial (contractions?|complexes|beats?|depolarizations?)"), ("I49", "R00"),
-     _fixed("I49.1", "atrial premature depolarization")),
+     fixed("I49.1", "atrial premature depolarization")),
     (_word(r"(abdominal aortic aneurysm|aaa)"), ("I71",), _abdominal_aortic_aneurysm),
     (_word(r"((internal )?carotid( artery)?|ica) (stenosis|occlusion)|(stenosis|occlusion) of (the )?(right |left )?"
            r"(internal )?carotid( artery)?"), ("I65", "I77", "I99"), _carotid_stenosis),

@@ -35,14 +35,11 @@ from services.coding.domain.note_text import (
     sentence,
     sentence_start,
 )
+from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.note_text import word_pattern as _word
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "clinical-refinement"
-
-
-def _fixed(code: str, why: str):
-    return lambda match, note: (code, why)
 
 
 _STORM = _word(r"thyroid storm|thyrotoxic crisis")
@@ -213,68 +210,68 @@ CLINICAL_FINDINGS = (
     *CIRCULATORY_FINDINGS,
     # the index's "Obesity, morbid" and "Obesity, severe" (E66.01), which the tabular writes "Morbid (severe)
     # obesity due to excess calories"; a class stated instead is the class's code
-    (_word(r"morbid(ly)? obes(e|ity)|severe obesity"), ("E66",), _fixed("E66.01", "morbid (severe) obesity")),
+    (_word(r"morbid(ly)? obes(e|ity)|severe obesity"), ("E66",), fixed("E66.01", "morbid (severe) obesity")),
     (_word(r"obese"), ("E66",), _obese_beside_bmi),
     # the index's "Gain, weight (abnormal) (excessive)" and "Neurogenic, bladder": words the tabular writes otherwise
     # ("Abnormal weight gain", "Neuromuscular dysfunction of bladder, unspecified")
-    (_word(r"(weight|wt) gain"), ("R63",), _fixed("R63.5", "abnormal weight gain")),
-    (_word(r"neurogenic bladder"), ("N31", "N32"), _fixed("N31.9", "neuromuscular dysfunction of bladder")),
+    (_word(r"(weight|wt) gain"), ("R63",), fixed("R63.5", "abnormal weight gain")),
+    (_word(r"neurogenic bladder"), ("N31", "N32"), fixed("N31.9", "neuromuscular dysfunction of bladder")),
     # the index's "Anemia, macrocytic" (D53.9, a nutritional anemia), which "anemia" alone meets as D64.9
-    (_word(r"macrocytic anemia|anemia,? macrocytic"), ("D64", "D53"), _fixed("D53.9", "macrocytic anemia")),
+    (_word(r"macrocytic anemia|anemia,? macrocytic"), ("D64", "D53"), fixed("D53.9", "macrocytic anemia")),
     (_word(r"pre-?diabet(es|ic)|borderline diabetes"), ("E11", "E13", "E08", "R73"),
-     _fixed("R73.03", "prediabetes")),
+     fixed("R73.03", "prediabetes")),
     (_word(r"impaired fasting glucose|ifg|elevated fasting (blood )?(glucose|sugar)|fasting (blood )?(glucose|sugar)"
            r"( (of|is|was))?\s*[:=]?\s*(1[01]\d|12[0-5])(?!\.?\d)"), ("R73",),
-     _fixed("R73.01", "impaired fasting glucose (fasting glucose 100-125)")),
+     fixed("R73.01", "impaired fasting glucose (fasting glucose 100-125)")),
     (_word(r"(abnormal|elevated|high|low) (tsh|thyroid function( tests?| studies)?|tfts?)|"
            r"tsh (is |was )?(elevated|high|abnormal)"), ("R94", "R79", "E07"), _thyroid_studies),
     (_word(r"(elevated|high|rising|abnormal) psa|psa (is |was )?(elevated|high|rising)"), ("R97",),
-     _fixed("R97.20", "elevated prostate specific antigen")),
+     fixed("R97.20", "elevated prostate specific antigen")),
     (_word(r"(elevated|high|abnormal) (transaminases?|alt|ast|alt/ast|ast/alt)|transaminitis"), ("R74",),
-     _fixed("R74.01", "elevation of liver transaminase levels")),
+     fixed("R74.01", "elevation of liver transaminase levels")),
     (_word(r"graves'?( disease)?"), ("E05",), _graves),
     (_word(r"toxic (multinodular goiter|mng)"), ("E04", "E05"), _toxic("E05.2", "toxic multinodular goiter")),
     (_word(r"toxic (thyroid )?(adenoma|nodule)|toxic uninodular goiter"), ("E04", "E05", "D34"),
      _toxic("E05.1", "toxic single thyroid nodule")),
     (_word(r"hashimoto'?s?( thyroiditis| disease)?|chronic lymphocytic thyroiditis|autoimmune thyroiditis"),
-     ("E06", "E03"), _fixed("E06.3", "autoimmune (Hashimoto's) thyroiditis")),
+     ("E06", "E03"), fixed("E06.3", "autoimmune (Hashimoto's) thyroiditis")),
     (_word(r"aortic (valve )?stenosis"), ("I35", "I06"), _aortic_stenosis),
     (_word(r"aortic (valve )?(insufficiency|regurgitation)"), ("I35", "I06"),
      _nonrheumatic("I35.1", "nonrheumatic aortic insufficiency", _MITRAL)),
     (_word(r"mitral (valve )?(insufficiency|regurgitation)"), ("I34", "I05"),
      _nonrheumatic("I34.0", "nonrheumatic mitral insufficiency", _AORTIC)),
     (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
-     _fixed("I11.9", "hypertensive heart disease")),
+     fixed("I11.9", "hypertensive heart disease")),
     # a lobe named by its abbreviation: "9 mm solid RUL nodule", "nodule in the LLL"
     (_word(r"(pulmonary|lung) nodules?|nodules? (in |of )?(the )?" + _LOBE_NAMED + "|" + _LOBE_NAMED +
            r" ((solid|subsolid|part[- ]solid|ground[- ]glass|calcified|spiculated) )?nodules?"),
      ("R91", "J98"), _nodule),
     (_word(r"vitamin d( level)?[\s\d.,:=-]{0,12}(deficiency|insufficiency|deficient|insufficient)|"
-           r"(low|insufficient|deficient) vitamin d"), ("E55",), _fixed("E55.9", "vitamin D deficiency")),
+           r"(low|insufficient|deficient) vitamin d"), ("E55",), fixed("E55.9", "vitamin D deficiency")),
     (_word(r"pleuritic ((left|right|l|r) )?(chest )?pain|pleurodynia"), ("R07", "R09.1"),
-     _fixed("R07.81", "pleurodynia")),
+     fixed("R07.81", "pleurodynia")),
     (_word(r"(pulmonary|lung) sarcoid(osis)?|sarcoid(osis)? of (the )?lungs?"), ("D86",), _sarcoidosis),
     (_word(r"primary adrenal insufficiency|addison'?s( disease)?"), ("E27",),
-     _fixed("E27.1", "primary adrenocortical insufficiency (Addison's disease)")),
+     fixed("E27.1", "primary adrenocortical insufficiency (Addison's disease)")),
     (_word(r"male hypogonadism|hypogonadism in (a )?male|testicular hypofunction"), ("E29", "E23", "E28"),
-     _fixed("E29.1", "male hypogonadism is testicular hypofunction")),
+     fixed("E29.1", "male hypogonadism is testicular hypofunction")),
     (_word(r"bronchiectasis"), ("J47",), _bronchiectasis),
     # the kinds the index codes apart (interstitial, radiation, ...) are left to the index
     (_word(r"(acute |uncomplicated |simple )?(?<!interstitial )(?<!chronic )(?<!radiation )(?<!irradiation )"
            r"(?<!hemorrhagic )(?<!eosinophilic )(?<!trigonal )(?<!follicular )cystitis(?! cystica)"), ("N30",), _cystitis),
-    (_word(r"hyponatremia"), ("E87",), _fixed("E87.1", "hyponatremia")),
+    (_word(r"hyponatremia"), ("E87",), fixed("E87.1", "hyponatremia")),
     (_word(r"(lung (cancer|ca|carcinoma)|nsclc|sclc|(adeno|squamous cell |small cell )?carcinoma|adenocarcinoma)"),
      ("C34", "C80", "C79"), _lung_cancer_lobe),
     (_word(r"(cerumen|ear ?wax) impaction|impacted (cerumen|ear ?wax)"), ("H61",), _sided("H61.2", "impacted cerumen")),
-    (_word(r"ingrown (toe)?nail|ingrowing (toe)?nail|onychocryptosis"), ("L60",), _fixed("L60.0", "ingrowing nail")),
+    (_word(r"ingrown (toe)?nail|ingrowing (toe)?nail|onychocryptosis"), ("L60",), fixed("L60.0", "ingrowing nail")),
     (_word(r"paronychia( of (the )?(\w+ ){0,2}(toe|finger))?"), ("L03",), _paronychia),
-    (_word(r"hypernatremia"), ("E87",), _fixed("E87.0", "hypernatremia")),
-    (_word(r"hypokalemia"), ("E87",), _fixed("E87.6", "hypokalemia")),
-    (_word(r"hyperkalemia"), ("E87",), _fixed("E87.5", "hyperkalemia")),
+    (_word(r"hypernatremia"), ("E87",), fixed("E87.0", "hypernatremia")),
+    (_word(r"hypokalemia"), ("E87",), fixed("E87.6", "hypokalemia")),
+    (_word(r"hyperkalemia"), ("E87",), fixed("E87.5", "hyperkalemia")),
     (_word(r"(pituitary )?(micro|macro)?adenoma of (the )?pituitary|pituitary (micro|macro)?adenoma"), ("D35", "D44"),
-     _fixed("D35.2", "benign neoplasm (adenoma) of the pituitary gland")),
+     fixed("D35.2", "benign neoplasm (adenoma) of the pituitary gland")),
     (_word(r"(vitamin )?b12 deficiency|cobalamin deficiency"), ("E53", "D51"),
-     _fixed("E53.8", "vitamin B12 deficiency (without anemia)")),
+     fixed("E53.8", "vitamin B12 deficiency (without anemia)")),
     (_word(r"((acute on chronic|acute|chronic) )?((hypox\w*|hypercap\w*|hypercarbic) )?(resp|respiratory) failure"
            r"( with (hypoxia|hypercapnia))?"), ("J96", "R06"), _respiratory_failure),
 )

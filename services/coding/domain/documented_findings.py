@@ -19,6 +19,7 @@ from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FIND
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.note_context import FAMILY, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
@@ -27,7 +28,6 @@ from services.coding.domain.suggestions import Suggestion, from_rule, overlappin
 
 NAME = "documented-finding"
 FAMILY_HISTORY_CONFIDENCE = 0.9  # as the suggester's codes from the index's History entry
-Resolve = Callable[[re.Match, str], tuple[str, str] | None]  # (code, why) from the match and the note
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,6 @@ class Finding:
     resolve: Resolve
     is_current: Callable[[str, int, int], bool] = current  # injuries: "s/p" under follow-up care is current
     gate: re.Pattern | None = None  # a table's words: one search skips all of its findings in most notes
-
-
-def _fixed(code: str, why: str) -> Resolve:
-    return lambda match, note: (code, why)
 
 
 _HF_SYSTOLIC = re.compile(r"\b(systolic|hfref|reduced ejection fraction|reduced ef)\b", re.IGNORECASE)
@@ -264,49 +260,49 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"strep throat|strep pharyngitis|streptococcal pharyngitis|pharyngitis|sore throat"), ("J02",),
             _pharyngitis),
     Finding(_word(r"gout|gouty arthritis|podagra"), ("M10",), _gout),
-    Finding(_word(r"pneumonia"), ("J18",), _fixed("J18.9", "pneumonia without a documented organism")),
+    Finding(_word(r"pneumonia"), ("J18",), fixed("J18.9", "pneumonia without a documented organism")),
     Finding(_word(r"osteopenia|low bone mass"), ("M85",), _osteopenia),
     Finding(_word(r"urinary frequency|frequent urination|frequency of urination|urinating frequently"), ("R35",),
-            _fixed("R35.0", "urinary frequency is frequency of micturition")),
+            fixed("R35.0", "urinary frequency is frequency of micturition")),
     Finding(_word(r"(?<!urinary )frequency"), ("R35",), _urinary("R35.0", "frequency of micturition")),
     Finding(_word(r"(?<!hypertensive )(?<!htn )urgency|urinary urgency"), ("R39",),
             _urinary("R39.15", "urgency of urination")),
     Finding(_word(r"dizziness|dizzy|vertigo|light-?headedness|light-?headed"), ("R42",),
-            _fixed("R42", "dizziness or vertigo without a documented cause")),
+            fixed("R42", "dizziness or vertigo without a documented cause")),
     Finding(re.compile(r"(?<!pulmonary )(?<!macular )(?<!cerebral )\bedema\b", re.IGNORECASE), ("R60",),
-            _fixed("R60.9", "edema without a documented cause")),
+            fixed("R60.9", "edema without a documented cause")),
     Finding(_word(r"weight loss|losing weight"), ("R63",), _weight_loss),
     Finding(re.compile(r"(?<!diaper )(?<!heat )(?<!drug )\brash\b", re.IGNORECASE), ("R21",),
-            _fixed("R21", "rash without a documented cause")),
+            fixed("R21", "rash without a documented cause")),
     # the index's "Murmur (cardiac) (heart) R01.1"; a benign, functional or innocent one is R01.0, for a coder
     Finding(re.compile(r"(?<!innocent )(?<!functional )(?<!benign )(?<!flow )\b((heart|cardiac|systolic|diastolic) )?"
-                       r"murmur\b", re.IGNORECASE), ("R01",), _fixed("R01.1", "cardiac murmur, unspecified")),
-    Finding(_word(r"neck pain|cervicalgia"), ("M54.2", _PAIN), _fixed("M54.2", "neck pain is cervicalgia")),
+                       r"murmur\b", re.IGNORECASE), ("R01",), fixed("R01.1", "cardiac murmur, unspecified")),
+    Finding(_word(r"neck pain|cervicalgia"), ("M54.2", _PAIN), fixed("M54.2", "neck pain is cervicalgia")),
     Finding(_word(r"low back pain|lower back pain|lumbago"), ("M54.5", _PAIN),
-            _fixed("M54.50", "low back pain, unspecified")),
+            fixed("M54.50", "low back pain, unspecified")),
     Finding(_word(r"gastro-?esophageal reflux( disease)?|gerd|acid reflux"), ("K21", "K20"), _reflux),
     Finding(_word(r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease"), ("I25",),
             _coronary, _coronary_current),
     Finding(_word(r"atypical chest pain|chest wall pain|musculoskeletal chest pain"), ("R07", "R52"),
-            _fixed("R07.89", "other chest pain (atypical, chest wall)")),
-    Finding(_word(r"panic disorder"), ("F41",), _fixed("F41.0", "panic disorder")),
+            fixed("R07.89", "other chest pain (atypical, chest wall)")),
+    Finding(_word(r"panic disorder"), ("F41",), fixed("F41.0", "panic disorder")),
     Finding(_word(r"seasonal allergic rhinitis"), ("J30",),
-            _fixed("J30.2", "seasonal allergic rhinitis (not due to pollen named)")),
-    Finding(_word(r"conjunctivitis|pink eye"), ("H10",), _fixed("H10.9", "conjunctivitis without a documented type")),
+            fixed("J30.2", "seasonal allergic rhinitis (not due to pollen named)")),
+    Finding(_word(r"conjunctivitis|pink eye"), ("H10",), fixed("H10.9", "conjunctivitis without a documented type")),
     # the unspecified-side code: the laterality rule then takes the side from the sentence or warns
     Finding(_word(r"shoulder pain|pain in (the |his |her )?(right |left )?shoulder"), ("M25.51", _PAIN),
-            _fixed("M25.519", "shoulder pain")),
+            fixed("M25.519", "shoulder pain")),
     Finding(_word(r"knee pain|pain in (the |his |her )?(right |left )?knee"), ("M25.56", _PAIN),
-            _fixed("M25.569", "knee pain")),
+            fixed("M25.569", "knee pain")),
     Finding(_word(r"hip pain|pain in (the |his |her )?(right |left )?hip"), ("M25.55", _PAIN),
-            _fixed("M25.559", "hip pain")),
-    Finding(_word(r"sciatica"), ("M54.3",), _fixed("M54.30", "sciatica")),
-    Finding(_word(r"carpal tunnel syndrome|carpal tunnel"), ("G56.0",), _fixed("G56.00", "carpal tunnel syndrome")),
-    Finding(re.compile(r"\bswimmer'?s ear\b", re.IGNORECASE), ("H60",), _fixed("H60.339", "swimmer's ear")),
-    Finding(_word(r"hearing loss"), ("H91.9",), _fixed("H91.90", "hearing loss of no documented type")),
+            fixed("M25.559", "hip pain")),
+    Finding(_word(r"sciatica"), ("M54.3",), fixed("M54.30", "sciatica")),
+    Finding(_word(r"carpal tunnel syndrome|carpal tunnel"), ("G56.0",), fixed("G56.00", "carpal tunnel syndrome")),
+    Finding(re.compile(r"\bswimmer'?s ear\b", re.IGNORECASE), ("H60",), fixed("H60.339", "swimmer's ear")),
+    Finding(_word(r"hearing loss"), ("H91.9",), fixed("H91.90", "hearing loss of no documented type")),
     Finding(_word(r"cellulitis of (the )?(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm)|"
                   r"(right |left )?(leg|lower leg|thigh|calf|foot|arm|forearm|upper arm) cellulitis"),
-            ("L03",), _fixed("L03.119", "cellulitis of a limb")),
+            ("L03",), fixed("L03.119", "cellulitis of a limb")),
     Finding(_word(r"post-?traumatic (osteoarthritis|oa|arthritis)(,| of) (the )?(right |left )?(ankle|foot|shoulder|"
                   r"elbow|wrist|hand|knee|hip)"), ("M19", "M17", "M16"), _post_traumatic),
     Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the |both )?"
@@ -317,7 +313,7 @@ FINDINGS: tuple[Finding, ...] = (
                   r" (right|left) )hips?|"
                   r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16", _OA_UNSPECIFIED_SITE),
             _side_stated("M16.10", "primary osteoarthritis of the hip")),
-    *(Finding(words, family, _fixed(code, why), injury_current) for words, family, code, why in INJURIES),
+    *(Finding(words, family, fixed(code, why), injury_current) for words, family, code, why in INJURIES),
     *(Finding(words, family, resolve, injury_current, MUSCULOSKELETAL_WORDS)
       for words, family, resolve in MUSCULOSKELETAL_FINDINGS),
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),

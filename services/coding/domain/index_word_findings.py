@@ -16,11 +16,8 @@ hypertensive chronic kidney disease is part of it (`integral_symptoms`). A sympt
 import re
 
 from services.coding.domain.note_text import sentence
+from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.note_text import word_pattern as _word
-
-
-def _fixed(code: str, why: str):
-    return lambda match, note: (code, why)
 
 
 _GALLBLADDER_KIND = _word(r"cholecystitis|obstruct\w*|choledocholithiasis|cholangitis|pancreatitis")
@@ -40,36 +37,36 @@ _REPEATED = r"(recurrent|repeated|repeat|frequent|multiple|several|two|three|fou
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 INDEX_WORD_FINDINGS = (
     (_word(r"tingling|pins and needles|paresth?esias?"), ("R20",),
-     _fixed("R20.2", "tingling (paresthesia of skin)")),
+     fixed("R20.2", "tingling (paresthesia of skin)")),
     (_word(rf"((nocturnal |night(time)? )?{_LEG}|nocturnal|night(time)?|muscle) cramps?|"
            rf"cramp(s|ing)? (in|of) (the |her |his |both |my )?{_LEG}"), ("R25",),
-     _fixed("R25.2", "cramp of a limb or muscle")),
+     fixed("R25.2", "cramp of a limb or muscle")),
     (_word(r"burning (on|with|w/|when|during) (urination|urinating|voiding|micturition)|painful urination"),
-     ("R30",), _fixed("R30.0", "burning on urination is dysuria")),
+     ("R30",), fixed("R30.0", "burning on urination is dysuria")),
     (_word(r"chest tightness|tightness (in|of) (the |her |his |my )?chest"), ("R07",),
-     _fixed("R07.89", "chest tightness (other chest pain)")),
+     fixed("R07.89", "chest tightness (other chest pain)")),
     (_word(r"unsteady gait|gait (is )?unsteady|unsteadiness( on (her |his |their )?feet)?|"
-           r"unsteady on (her |his |their )?feet"), ("R26",), _fixed("R26.81", "unsteadiness on feet")),
+           r"unsteady on (her |his |their )?feet"), ("R26",), fixed("R26.81", "unsteadiness on feet")),
     # the index's external cause "Fall, falling" (W19) on the same word is the injury's cause, not the problem
-    (_word(rf"{_REPEATED} falls"), ("R29", "W19"), _fixed("R29.6", "repeated falls")),
-    (_word(r"micro-?albuminuria"), ("R80",), _fixed("R80.9", "microalbuminuria (proteinuria)")),
+    (_word(rf"{_REPEATED} falls"), ("R29", "W19"), fixed("R29.6", "repeated falls")),
+    (_word(r"micro-?albuminuria"), ("R80",), fixed("R80.9", "microalbuminuria (proteinuria)")),
     (_word(r"positive (fit|fobt|fecal occult blood( test)?|stool guaiac|guaiac|hemoccult|ifobt)|"
            r"(fit|fobt|ifobt|hemoccult|guaiac)( test)? (was |is |came back )?positive|"
            r"(heme|guaiac)[- ]positive stools?|occult blood in (the )?(stool|feces)"), ("R19",),
-     _fixed("R19.5", "occult blood in stool")),
+     fixed("R19.5", "occult blood in stool")),
     (_word(r"cholelithiasis|gall ?stones?"), ("K80",), _gallstones),
     # "Stenosis, coronary - see Disease, heart, ischemic, atherosclerotic": a coronary vessel's stenosis is I25.10
     (_word(r"(lad|rca|lcx|left main|circumflex|om\d?) (artery )?(stenosis|lesion|occlusion)|"
            r"(stenosis|occlusion) (of|in) (the )?(lad|rca|lcx|left main|circumflex)"), ("I25",),
-     _fixed("I25.10", "coronary stenosis is atherosclerotic heart disease of a native coronary artery")),
+     fixed("I25.10", "coronary stenosis is atherosclerotic heart disease of a native coronary artery")),
     (_word(r"psoriatic arthritis|psoriatic arthropathy|arthropathic psoriasis"), ("L40", "M07", "M19"),
-     _fixed("L40.50", "psoriatic arthritis (arthropathic psoriasis, unspecified)")),
+     fixed("L40.50", "psoriatic arthritis (arthropathic psoriasis, unspecified)")),
     # "Hypertrophy, cardiac / ventricular" and "Enlargement, atrium": I51.7, which hypertension beside it makes I11.9
     (_word(r"lvh|left ventricular hypertrophy|(left |right |bi-?)atrial enlargement|(la|ra) enlargement|"
-           r"(left|right) atrium (is )?(enlarged|dilated)"), ("I51",), _fixed("I51.7", "cardiomegaly")),
+           r"(left|right) atrium (is )?(enlarged|dilated)"), ("I51",), fixed("I51.7", "cardiomegaly")),
     (_word(r"cubital tunnel( syndrome)?|ulnar (nerve )?(neuropathy|entrapment) at (the )?elbow"), ("G56.2",),
-     _fixed("G56.20", "cubital tunnel syndrome is a lesion of the ulnar nerve")),
+     fixed("G56.20", "cubital tunnel syndrome is a lesion of the ulnar nerve")),
     (_word(r"((allergic )?(contact )?dermatitis|rash) (due to|from|caused by|secondary to) (plants?|poison (ivy|oak|"
            r"sumac))|poison (ivy|oak|sumac)( dermatitis| rash)?"), ("L23", "L24", "L25", "L30", "R21"),
-     _fixed("L23.7", "allergic contact dermatitis due to plants (poison ivy, oak or sumac)")),
+     fixed("L23.7", "allergic contact dermatitis due to plants (poison ivy, oak or sumac)")),
 )
