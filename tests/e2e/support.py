@@ -64,6 +64,19 @@ def wait_for(fetch, predicate, *, timeout: float = 60, interval: float = 0.25, w
     raise AssertionError(f"timed out waiting for {what}; last: {str(result)[:2000]}")
 
 
+def all_pages(api, path: str, params: dict, *, pages: int = 500) -> list[dict]:
+    """Every item of a cursor-paged list, page after page; fails if a page is not a 200 or the cursor never ends."""
+    found, cursor = [], None
+    for _ in range(pages):
+        page = api.get(path, params=params | ({"cursor": cursor} if cursor else {}))
+        assert page.status_code == 200, page.text
+        found += page.json()["items"]
+        cursor = page.json()["next_cursor"]
+        if cursor is None:
+            return found
+    raise AssertionError("the cursor never ended")
+
+
 def settled(claim: dict) -> bool:
     """Payments posted it and claims recorded the adjudication (two consumers, in either order)."""
     return bool(claim.get("payments")) and claim.get("status") in ("paid", "partial", "denied")

@@ -3,7 +3,7 @@ pays, closing the denial by itself), appeal with its outcome, assignment and bul
 analytics figures over this module's own tenant."""
 from decimal import Decimal
 
-from tests.e2e.support import encounter_body, settled, wait_for
+from tests.e2e.support import all_pages, encounter_body, settled, wait_for
 
 NEEDS_AUTH = [{"code": "71046", "diagnosis_pointers": [1]}]  # the payer simulator denies it without prior auth
 
@@ -114,6 +114,7 @@ def test_analytics_counts_this_tenants_adjudications(api):
     # This module's tenant: every claim above was denied (71046 without auth) except the paid one and the
     # paid replacement; the figures must match what the queue holds.
     queue = api.get("/v1/denials", params={"limit": 200}).json()["items"]
+    assert [d["denial_id"] for d in all_pages(api, "/v1/denials", {"limit": 2})] == [d["denial_id"] for d in queue]
     assert figures["denied_claims"] == len({d["claim_id"] for d in queue})
     assert figures["adjudicated_claims"] == figures["denied_claims"] + 2, (paid, figures["adjudicated_claims"])
     by_procedure = {row["key"]: row for row in figures["by_procedure"]}

@@ -2,7 +2,7 @@
 import uuid
 from decimal import Decimal
 
-from tests.e2e.support import encounter_body, settled, wait_for
+from tests.e2e.support import all_pages, encounter_body, settled, wait_for
 
 ISA = "ISA*00*          *00*          *ZZ*TESTPAYER      *ZZ*BILLINGPLATFORM*261122*1030*^*00501*000000077*0*T*:~"
 
@@ -176,18 +176,7 @@ def test_suspense_lists_by_status_in_cursor_pages(api):
     items = [suspense_item(api, pcn) for pcn in pcns]
     api.post(f"/v1/suspense/{items[0]['id']}/close", json={"reason": "returned to payer"})
 
-    def all_pages(status: str) -> list[dict]:
-        found, cursor = [], None
-        for _ in range(500):
-            page = api.get("/v1/suspense", params={"status": status, "limit": 2} | ({"cursor": cursor} if cursor else {}))
-            assert page.status_code == 200, page.text
-            found += page.json()["items"]
-            cursor = page.json()["next_cursor"]
-            if cursor is None:
-                return found
-        raise AssertionError("the cursor never ended")
-
-    open_items, closed = all_pages("open"), all_pages("closed")
+    open_items, closed = (all_pages(api, "/v1/suspense", {"status": s, "limit": 2}) for s in ("open", "closed"))
     ids = [i["id"] for i in open_items]
     assert ids == sorted(set(ids)) and all(i["status"] == "open" for i in open_items)
     assert {items[1]["id"], items[2]["id"]} <= set(ids) and items[0]["id"] not in ids

@@ -1,7 +1,7 @@
 """The work queues read through indexes they can seek in, and answer what the plain predicates answer:
 the follow-up queue's claims past their payer's expected days (exact at the boundary, to the
 microsecond), and the denials queue walked page by page (ties of priority across pages); a page after a cursor,
-of the denials queue or the claims list, is planned with its values.
+of the denials queue or the claims list, is planned with its values, which only a transaction can hold.
 
 The rows are seeded and read in one transaction, rolled back: no running service sees them."""
 import uuid
@@ -11,7 +11,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db.engine import make_engine
+from shared.db.engine import make_engine, make_session_factory
+from shared.db.plans import plan_with_values
+from shared.db.unit_of_work import UnitOfWorkFactory
 from services.claims.adapters.claim_repository import ClaimRepository
 from services.claims.adapters.follow_up_store import FollowUpStore, _past_expected_days, _with_expected_days
 from services.claims.adapters.tables import Claim
@@ -154,3 +156,24 @@ async def test_a_page_after_a_cursor_is_planned_with_its_values(infrastructure, 
         return await _plans_of(session, *fragments)
 
     assert await _in_rolled_back_transaction(settings(database_url=infrastructure.database_url), seed, read) == [(0, 8)]
+
+
+async def test_values_planning_holds_in_a_transaction_and_is_refused_in_a_reading_unit_of_work(infrastructure):
+    """Outside a transaction Postgres ignores SET LOCAL with a warning: a read that relied on it would keep the
+    generic plan without a sign. So a reading unit of work (autocommit) is refused, and in a transaction the
+    setting holds for the statements after it."""
+    engine = make_engine(DenialsSettings(database_url=infrastructure.database_url))
+    units_of_work = UnitOfWorkFactory(make_session_factory(engine))
+    show = text("SHOW plan_cache_mode")
+    try:
+        async with units_of_work.reading() as uow:
+            with pytest.raises(RuntimeError, match="needs a transaction"):
+                await plan_with_values(uow.session)
+            assert (await uow.session.execute(show)).scalar() == "auto"
+        async with units_of_work() as uow:
+            await plan_with_values(uow.session)
+            assert (await uow.session.execute(show)).scalar() == "force_custom_plan"
+        async with units_of_work() as uow:
+            assert (await uow.session.execute(show)).scalar() == "auto"
+    finally:
+        await engine.dispose()

@@ -64,7 +64,10 @@ def _page(rows, limit: int) -> dict:
 
 @router.get("/denials", response_model=api.DenialPage)
 async def list_denials(request: Request, caller: CallerDep, query: Annotated[api.DenialListQuery, Query()]) -> dict:
-    async with request.app.state.runtime.units_of_work.reading() as uow:
+    """A page after a cursor is read in a transaction: its plan is made with the cursor's values
+    (`plan_with_values`), which a reading unit of work (autocommit) cannot hold."""
+    units_of_work = request.app.state.runtime.units_of_work
+    async with (units_of_work() if query.cursor else units_of_work.reading()) as uow:
         rows = await handlers.list_denials(
             uow, tenant_id=UUID(caller.tenant_id), limit=query.limit, after=query.cursor,
             filters=query.model_dump(exclude={"limit", "cursor"}))
