@@ -24,7 +24,7 @@ OPERATIONS = (("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_
 class Rollup:
     source: str  # the per-tenant table
     keys: tuple[str, ...]  # the rollup's key columns: the source's, or computed (below)
-    values: tuple[str, ...]  # the source's summed columns
+    values: tuple[str, ...]  # the source's summed columns; none for a count of rows alone (`source_rows`)
     table_name: str = ""  # `{source}_all` unless named
     # Keys computed from a source row: (column, SQL over the row's columns, its type).
     computed: tuple[tuple[str, str, TypeEngine], ...] = ()
@@ -54,8 +54,9 @@ class Rollup:
                            postgresql_include=[*self.values, "source_rows"]))
 
     def _rows(self, table: str, sign: int) -> str:
-        values = ", ".join(f"{'-' if sign < 0 else ''}{v} AS {v}" for v in self.values)
-        return f"SELECT {self._key_sql()}, {values}, {sign} AS source_rows FROM {table} WHERE {self.rows_filter}"
+        columns = ", ".join((self._key_sql(), *(f"{'-' if sign < 0 else ''}{v} AS {v}" for v in self.values),
+                             f"{sign} AS source_rows"))
+        return f"SELECT {columns} FROM {table} WHERE {self.rows_filter}"
 
     def _change(self, op: str) -> str:
         new, old = self._rows("new_rows", 1), self._rows("old_rows", -1)
@@ -90,9 +91,10 @@ END $$"""
 
     def _fresh(self) -> str:
         keys = ", ".join(self.keys)
-        sums = ", ".join(f"sum({v}) AS {v}" for v in self.values)
-        return (f"SELECT {keys}, {sums}, count(*) AS source_rows FROM (SELECT {self._key_sql()}, "
-                f"{', '.join(self.values)} FROM {self.source} WHERE {self.rows_filter}) AS r GROUP BY {keys}")
+        sums = ", ".join((*(f"sum({v}) AS {v}" for v in self.values), "count(*) AS source_rows"))
+        rows = ", ".join((self._key_sql(), *self.values))
+        return (f"SELECT {keys}, {sums} FROM (SELECT {rows} FROM {self.source} WHERE {self.rows_filter}) AS r "
+                f"GROUP BY {keys}")
 
     def backfill(self) -> list[str]:
         """The rollup rebuilt from the source rows (run with their writers locked out)."""

@@ -9,7 +9,6 @@ from uuid import UUID
 from sqlalchemy import case, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.http.reports import scoped
 from services.payments.adapters import aging_figures, ops_figures, period_figures
 from services.payments.adapters.tables import BilledClaim, SuspenseItem, TenantAccountBalance, metadata
 from services.payments.domain import ledger
@@ -19,6 +18,7 @@ daily_flow, daily_charge = period_figures.tables(metadata)
 aging_figure, aging_member = aging_figures.tables(metadata)
 balances_all, submitted_charge_day = ops_figures.tables(metadata, TenantAccountBalance.__table__,
                                                           BilledClaim.__table__)
+open_suspense, open_suspense_all = ops_figures.suspense_count_tables(metadata, SuspenseItem.__table__)
 
 
 class PaymentReports:
@@ -95,6 +95,9 @@ class PaymentReports:
         return balances, recent, await self._open_suspense(None)
 
     async def _open_suspense(self, tenant_id: UUID | None) -> int:
-        return (await self._session.execute(scoped(
-            select(func.count()).select_from(SuspenseItem).where(SuspenseItem.status == "open"),
-            SuspenseItem.tenant_id, tenant_id))).scalar_one()
+        """From the maintained counts (adapters/ops_figures.py): one row, however many items wait."""
+        if tenant_id is None:
+            count = select(open_suspense_all.c.source_rows)
+        else:
+            count = select(open_suspense.c.source_rows).where(open_suspense.c.tenant_id == tenant_id)
+        return (await self._session.execute(count)).scalar_one_or_none() or 0

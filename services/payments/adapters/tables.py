@@ -137,9 +137,8 @@ class SuspenseItem(PaymentsTable, table=True):
     """A claim payment that matched no claim: it waits here, with the reason, until it is worked."""
 
     __tablename__ = "suspense_item"
-    # The ops dashboard counts every tenant's open items from the partial index alone.
-    __table_args__ = (Index("ix_suspense_item_tenant_status_id", "tenant_id", "status", "id"),
-                      Index("ix_suspense_item_open", "tenant_id", postgresql_where=text("status = 'open'")))
+    # The dashboards read the open items' counts from maintained rows (adapters/ops_figures.py).
+    __table_args__ = (Index("ix_suspense_item_tenant_status_id", "tenant_id", "status", "id"),)
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(default="payment", max_length=20, description="payment (remit.received) | write_off (denial.resolved)"
                                                                    " | correction (a later payer after its primary's)"
