@@ -110,9 +110,18 @@ def _suffix(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1].isalpha() and (end == len(text) or not text[end].isalnum())
 
 
+_ITS_NOUN_AFTER = re.compile(r"['\u2019]?s?\s+(thyroiditis|disease|encephalopathy|syndrome)\b", re.IGNORECASE)
+
+
+def _eponym_alone(text: str, start: int, end: int) -> bool:
+    """"sister with Hashimoto's": the eponym written alone is its disease (the index's "Hashimoto's thyroiditis");
+    written with its noun the term is already there."""
+    return not _ITS_NOUN_AFTER.match(text, end)
+
+
 GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "oxygen_after": _oxygen_after, "ms_course": _ms_course, "heart_failure_type": _heart_failure_type, "heading": _heading,
                             "side": _side, "after_number": _after_number, "not_a_score": _not_a_score, "before_of": _before_of,
-                            "suffix": _suffix, "counselling": _counselling}
+                            "suffix": _suffix, "counselling": _counselling, "eponym_alone": _eponym_alone}
 
 
 @dataclass(frozen=True)

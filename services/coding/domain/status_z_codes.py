@@ -4,7 +4,9 @@ pump" Z96.41, "Dependence on supplemental oxygen" Z99.81, "Presence of coronary 
 "Presence of prosthetic heart valve" Z95.2, "Presence of cardiac pacemaker" Z95.0 (a "PPM" the note places or
 checks), "Presence of aortocoronary bypass graft" Z95.1 (CABG), "Presence of automatic (implantable) cardiac
 defibrillator" Z95.810 (AICD), "Dependence on renal dialysis" Z99.2, "Status, bariatric surgery" Z98.84 (gastric
-bypass, sleeve), "Absence, lung (part of) (acquired)" Z90.2 (lobectomy). A status is "s/p" by nature, so past-tense
+bypass, sleeve), "Absence, lung (part of) (acquired)" Z90.2 (lobectomy), "Absence, breast (acquired)" Z90.1- by the
+side the sentence states (mastectomy; Z90.13 both), "Absence, kidney (acquired)" Z90.5 (nephrectomy), "Absence,
+spleen (acquired)" Z90.81 (splenectomy). A status is "s/p" by nature, so past-tense
 cues do not exclude it; a denied (in its own list item), removed, declined, planned or relative's device does.
 
 Related Z codes read from the same kind of words: an INR, drug level or drug toxicity check for a drug taken long
@@ -18,7 +20,8 @@ import re
 from services.coding.domain.diabetic_complications import stated_diabetes
 from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note
-from services.coding.domain.note_text import FAMILY, after, sentence
+from services.coding.domain.laterality import stated_side
+from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -55,9 +58,14 @@ STATUSES = (
     (_rx(r"(roux-en-y )?gastric bypass|rygb|(vertical )?sleeve gastrectomy|bariatric surgery|(lap(aroscopic)? )?"
          r"gastric band(ing)?|lap[- ]band"), "Z98.84", "bariatric surgery status"),
     (_rx(r"(\w+ )?lobectomy|pneumonectomy"), "Z90.2", "acquired absence of (part of) a lung"),
+    (_rx(r"(radical |partial |simple )?nephrectomy"), "Z90.5", "acquired absence of a kidney"),
+    (_rx(r"splenectomy"), "Z90.81", "acquired absence of the spleen"),
 )
-_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in STATUSES), re.IGNORECASE)
-_GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|evaluat\w*|"
+# an organ of a pair whose absence code says the side: (words, code by the side stated)
+SIDED_ABSENCES = ((_rx(r"(\w+ )?mastectom(y|ies)"), {"right": "Z90.11", "left": "Z90.12", "bilateral": "Z90.13",
+                                                       None: "Z90.10"}, "acquired absence of a breast"),)
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES)), re.IGNORECASE)
+_GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|discuss\w*|evaluat\w*|"
             r"declin\w*|refus\w*|deferred|"
             r"planned|scheduled|referr\w*|ref|eval|if needed|recommended|awaiting|will undergo|"
             r"needs (an? )?(cabg|aicd|pacemaker|ppm|stent\w*|pci|valve replacement|tavr)")  # oxygen "needed" is used
@@ -105,8 +113,18 @@ def _present(note: str, match: re.Match) -> bool:
 def _statuses(note: str, tabular) -> list[Suggestion]:
     if not _ANY.search(note):
         return []
+    found = [(code, why, match) for pattern, code, why in STATUSES for match in pattern.finditer(note)]
+    found += [(codes[_side_beside(note, match)], why, match) for pattern, codes, why in SIDED_ABSENCES
+              for match in pattern.finditer(note)]
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {why}")
-            for pattern, code, why in STATUSES for match in pattern.finditer(note) if _present(note, match)]
+            for code, why, match in found if _present(note, match)]
+
+
+def _side_beside(note: str, match: re.Match) -> str | None:
+    """The side written beside the operation ("L mastectomy", "mastectomy of the right breast"), not elsewhere
+    in its sentence, which may name another side for another condition."""
+    start = max(sentence_start(note, match.start()), match.start() - 12)
+    return stated_side(note[start:min(sentence_end(note, match.end()), match.end() + 25)])
 
 
 def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
