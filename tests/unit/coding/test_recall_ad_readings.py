@@ -27,3 +27,7 @@ def test_alcoholism_is_alcohol_dependence(suggest):
 def test_an_absent_breast_by_its_side_and_a_replaced_joint_with_its_aftercare(suggest):
     assert "Z90.12" in _coded(suggest, "Hx breast cancer s/p L mastectomy 2015, no recurrence.")
     assert {"Z47.1", "Z96.652"} <= _coded(suggest, "6 wk post op visit s/p L total knee arthroplasy for primary OA.")
+
+
+def test_a_word_written_as_one_is_the_tabulars_hyphenated_word(suggest):
+    assert "F43.12" in _coded(suggest, "Client with posttraumatic stress disorder, chronic, after deployment.")
