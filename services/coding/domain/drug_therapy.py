@@ -15,7 +15,7 @@ names diabetes.
 """
 import re
 
-from services.coding.domain.note_text import FAMILY, before, sentence, sentence_end, sentence_start
+from services.coding.domain.note_text import FAMILY, before, negated_before, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -97,8 +97,10 @@ def denied_in_its_item(note: str, match: re.Match) -> bool:
 
 
 def for_this_class(match: re.Match, note: str) -> bool:
-    """An antidiabetic also given without diabetes counts as one only where the note names diabetes."""
-    return not ALSO_FOR_OTHER_CONDITIONS.fullmatch(match.group(0)) or bool(DIABETES.search(note))
+    """An antidiabetic also given without diabetes counts as one only where the note names diabetes, and not to
+    deny it ("tirzepatide for weight management (no diabetes)")."""
+    return not ALSO_FOR_OTHER_CONDITIONS.fullmatch(match.group(0)) or any(
+        not negated_before(note, m.start()) for m in DIABETES.finditer(note))
 
 
 def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,

@@ -6,7 +6,8 @@ checks), "Presence of aortocoronary bypass graft" Z95.1 (CABG), "Presence of aut
 defibrillator" Z95.810 (AICD), "Dependence on renal dialysis" Z99.2, "Status, bariatric surgery" Z98.84 (gastric
 bypass, sleeve), "Absence, lung (part of) (acquired)" Z90.2 (lobectomy), "Absence, breast (acquired)" Z90.1- by the
 side the sentence states (mastectomy; Z90.13 both), "Absence, kidney (acquired)" Z90.5 (nephrectomy), "Absence,
-spleen (acquired)" Z90.81 (splenectomy). A status is "s/p" by nature, so past-tense
+spleen (acquired)" Z90.81 (splenectomy), "Absence, leg, below knee / above knee" Z89.51- / Z89.61- by side (a
+below- or above-knee amputation, BKA, AKA). A status is "s/p" by nature, so past-tense
 cues do not exclude it; a denied (in its own list item), removed, declined, planned or relative's device does.
 
 Related Z codes read from the same kind of words: an INR, drug level or drug toxicity check for a drug taken long
@@ -61,9 +62,21 @@ STATUSES = (
     (_rx(r"(radical |partial |simple )?nephrectomy"), "Z90.5", "acquired absence of a kidney"),
     (_rx(r"splenectomy"), "Z90.81", "acquired absence of the spleen"),
 )
-# an organ of a pair whose absence code says the side: (words, code by the side stated)
-SIDED_ABSENCES = ((_rx(r"(\w+ )?mastectom(y|ies)"), {"right": "Z90.11", "left": "Z90.12", "bilateral": "Z90.13",
-                                                       None: "Z90.10"}, "acquired absence of a breast"),)
+# an organ or limb of a pair whose absence code says the side: (words, codes by the side stated, what); a limb
+# has no code for both sides, which are its right and left codes
+SIDED_ABSENCES = (
+    (_rx(r"(\w+ )?mastectom(y|ies)"), {"right": ("Z90.11",), "left": ("Z90.12",), "bilateral": ("Z90.13",),
+                                        None: ("Z90.10",)}, "acquired absence of a breast"),
+    # "AKA"/"BKA" only after a side or "s/p": alone, "AKA" is "also known as"
+    (_rx(r"below[- ]the[- ]knee amputations?|below[- ]knee amputations?|(?:(?<=right )|(?<=left )|(?<=eral )|(?<=s/p )|(?<=post ))bka|"
+         r"transtibial amputations?"),
+     {"right": ("Z89.511",), "left": ("Z89.512",), "bilateral": ("Z89.511", "Z89.512"), None: ("Z89.519",)},
+     "acquired absence of a leg below the knee"),
+    (_rx(r"above[- ]the[- ]knee amputations?|above[- ]knee amputations?|(?:(?<=right )|(?<=left )|(?<=eral )|(?<=s/p )|(?<=post ))aka|"
+         r"transfemoral amputations?"),
+     {"right": ("Z89.611",), "left": ("Z89.612",), "bilateral": ("Z89.611", "Z89.612"), None: ("Z89.619",)},
+     "acquired absence of a leg above the knee"),
+)
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES)), re.IGNORECASE)
 _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|discuss\w*|evaluat\w*|"
             r"declin\w*|refus\w*|deferred|"
@@ -114,8 +127,8 @@ def _statuses(note: str, tabular) -> list[Suggestion]:
     if not _ANY.search(note):
         return []
     found = [(code, why, match) for pattern, code, why in STATUSES for match in pattern.finditer(note)]
-    found += [(codes[_side_beside(note, match)], why, match) for pattern, codes, why in SIDED_ABSENCES
-              for match in pattern.finditer(note)]
+    found += [(code, why, match) for pattern, codes, why in SIDED_ABSENCES for match in pattern.finditer(note)
+              for code in codes[_side_beside(note, match)]]
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {why}")
             for code, why, match in found if _present(note, match)]
 
