@@ -22,6 +22,7 @@ from services.coding.domain.diabetic_complications import stated_diabetes
 from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note
 from services.coding.domain.laterality import stated_side
+from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -65,19 +66,18 @@ STATUSES = (
 # an organ or limb of a pair whose absence code says the side: (words, codes by the side stated, what); a limb
 # has no code for both sides, which are its right and left codes
 SIDED_ABSENCES = (
-    (_rx(r"(\w+ )?mastectom(y|ies)"), {"right": ("Z90.11",), "left": ("Z90.12",), "bilateral": ("Z90.13",),
+    (_rx(r"mastectom(y|ies)"), {"right": ("Z90.11",), "left": ("Z90.12",), "bilateral": ("Z90.13",),
                                         None: ("Z90.10",)}, "acquired absence of a breast"),
     # "AKA"/"BKA" only after a side or "s/p": alone, "AKA" is "also known as"
-    (_rx(r"below[- ]the[- ]knee amputations?|below[- ]knee amputations?|(?:(?<=right )|(?<=left )|(?<=eral )|(?<=s/p )|(?<=post ))bka|"
-         r"transtibial amputations?"),
+    (_rx(r"below[- ](the[- ])?knee amputations?|(right|left|bilateral|s/p|post) bka|transtibial amputations?"),
      {"right": ("Z89.511",), "left": ("Z89.512",), "bilateral": ("Z89.511", "Z89.512"), None: ("Z89.519",)},
      "acquired absence of a leg below the knee"),
-    (_rx(r"above[- ]the[- ]knee amputations?|above[- ]knee amputations?|(?:(?<=right )|(?<=left )|(?<=eral )|(?<=s/p )|(?<=post ))aka|"
-         r"transfemoral amputations?"),
+    (_rx(r"above[- ](the[- ])?knee amputations?|(right|left|bilateral|s/p|post) aka|transfemoral amputations?"),
      {"right": ("Z89.611",), "left": ("Z89.612",), "bilateral": ("Z89.611", "Z89.612"), None: ("Z89.619",)},
      "acquired absence of a leg above the knee"),
 )
-_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES)), re.IGNORECASE)
+# the words without which a status cannot match: most notes hold none, and a substring test skips the scans
+_PREFILTER = Prefilter({pattern for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES)})
 _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|discuss\w*|evaluat\w*|"
             r"declin\w*|refus\w*|deferred|"
             r"planned|scheduled|referr\w*|ref|eval|if needed|recommended|awaiting|will undergo|"
@@ -124,11 +124,11 @@ def _present(note: str, match: re.Match) -> bool:
 
 
 def _statuses(note: str, tabular) -> list[Suggestion]:
-    if not _ANY.search(note):
-        return []
-    found = [(code, why, match) for pattern, code, why in STATUSES for match in pattern.finditer(note)]
-    found += [(code, why, match) for pattern, codes, why in SIDED_ABSENCES for match in pattern.finditer(note)
-              for code in codes[_side_beside(note, match)]]
+    possible = _PREFILTER.possible(note)
+    found = [(code, why, match) for pattern, code, why in STATUSES if pattern in possible
+             for match in pattern.finditer(note)]
+    found += [(code, why, match) for pattern, codes, why in SIDED_ABSENCES if pattern in possible
+              for match in pattern.finditer(note) for code in codes[_side_beside(note, match)]]
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {why}")
             for code, why, match in found if _present(note, match)]
 
