@@ -15,7 +15,8 @@ hypertensive chronic kidney disease is part of it (`integral_symptoms`). A sympt
 A bacterium named without sepsis or pneumonia in its sentence is its "as the cause of diseases classified
 elsewhere" code (B95-B96: "culture grew Pseudomonas aeruginosa" B96.5), not the sepsis code the index finds on it.
 "Hyperuricemia" E79.0 (without gout: gout in the sentence is coded as gout); allergic rhinitis by the allergen the
-note names ("Rhinitis, allergic, due to": pollen J30.1, animal hair and dander J30.81, another allergen J30.89).
+note names ("Rhinitis, allergic, due to": pollen J30.1, animal hair and dander J30.81, another allergen J30.89);
+iron deficiency anemia secondary to blood loss, menorrhagia or a GI bleed D50.0.
 """
 import re
 
@@ -82,6 +83,11 @@ _REPEATED = r"(recurrent|repeated|repeat|frequent|multiple|several|two|three|fou
 INDEX_WORD_FINDINGS = (
     *((_word(_ALLERGIC_RHINITIS_DUE_TO + f"({words})"), ("J30",), fixed(code, why)) for words, code, why in _ALLERGENS),
     (_word(r"hyperuric(a)?emia|elevated uric acid"), ("E79",), _hyperuricemia),
+    # "Anemia, iron deficiency, secondary to blood loss (chronic)": menorrhagia and a GI bleed are blood loss
+    # (the cause only looked at: its own words are its own code, N92.0 for the menorrhagia)
+    (_word(r"(iron deficiency anemia|ida)(?= (secondary to|due to|d/t|2/2|from) (chronic )?(blood loss|menorrhagia|"
+           r"heavy (menses|menstrual bleeding|periods)|gi (blood loss|bleed(ing)?)|bleeding)\b)"), ("D50",),
+     fixed("D50.0", "iron deficiency anemia secondary to (chronic) blood loss")),
     *((_word(words), ("A41", "A49", "B95", "B96"), _organism(code, why)) for words, code, why in _ORGANISMS),
     (_word(r"tingling|pins and needles|paresth?esias?"), ("R20",),
      fixed("R20.2", "tingling (paresthesia of skin)")),

@@ -103,3 +103,8 @@ def test_an_amputated_leg_is_its_absence_by_side_and_level(suggest, note, expect
 
 def test_aka_alone_is_also_known_as(suggest):
     assert not {c for c in _coded(suggest, "Pt AKA John, prefers his nickname.") if c.startswith("Z89")}
+
+
+def test_iron_deficiency_anemia_from_blood_loss_is_d50_0_beside_its_cause(suggest):
+    assert "D50.0" in _coded(suggest, "Dx: iron deficiency anemia secondary to menorrhagia.")
+    assert "D50.0" not in _coded(suggest, "Iron deficiency anemia, on oral iron.")
