@@ -47,8 +47,9 @@ DIABETES = _rx(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|niddm|iddm")
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence
 # (a dose is an amount with its unit or its frequency: "metformin 500 mg", "metformin 500 bid")
+# (or a strength written bare where a list item ends, as plans write it: "ASA 81 + clopidogrel 75.")
 _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u|bid|tid|qid|qd|qhs|qam|daily|"
-                         r"weekly)\b", re.IGNORECASE)
+                         r"weekly)\b|^[ \t]+\d{1,3}(\.\d+)?[ \t]*([+,;)]|\.(?!\d)|$|\n)", re.IGNORECASE)
 _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing)\b", re.IGNORECASE)
 # the drug with what it is given for: "apixaban for CHA2DS2-VASc 3", "warfarin for mechanical valve"
 _INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|days?|wks?|weeks?|mo|months?)\b)",

@@ -95,7 +95,9 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|ant
                   r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly))|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug |thyroid |renal |liver |"
                   r"hepatic |pulmonary |ocular |retinal )?toxicity|"
-                  r"vancomycin level")
+                  r"vancomycin level|"
+                  # "Reason: monitoring of long-term opiate therapy" (a urine drug screen for it is its monitoring)
+                  r"monitoring of (the |her |his )?(long[- ]term |chronic |maintenance )(\w+ ){0,2}(therapy|treatment|use)")
 # a level the visit plans for a later draw ("lithium level and BMP in 5 days", "INR next week"): that encounter
 # is the monitoring, not this one, unless the note is itself the order
 _LATER = _rx(r"in \d+ (days?|d|wks?|weeks?|mos?|months?)|next (visit|week|month|time)|at (the )?(next|follow-?up) visit|"

@@ -108,3 +108,15 @@ def test_aka_alone_is_also_known_as(suggest):
 def test_iron_deficiency_anemia_from_blood_loss_is_d50_0_beside_its_cause(suggest):
     assert "D50.0" in _coded(suggest, "Dx: iron deficiency anemia secondary to menorrhagia.")
     assert "D50.0" not in _coded(suggest, "Iron deficiency anemia, on oral iron.")
+
+
+def test_a_bare_strength_closing_a_plan_item_is_the_dose_taken(suggest):
+    coded = _coded(suggest, "P: GDMT: metoprolol succinate, dapagliflozin; ASA 81 + clopidogrel 75.")
+    assert {"Z79.82", "Z79.02"} <= coded
+    assert "Z79.01" not in _coded(suggest, "Warfarin 2015-2018 for a provoked DVT, stopped.")
+
+
+def test_monitoring_of_a_long_term_therapy_is_drug_monitoring(suggest):
+    coded = _coded(suggest, "Urine drug screen ordered. Reason: monitoring of long-term opiate therapy (oxycodone "
+                            "10 mg tid) for chronic low back pain.")
+    assert {"Z51.81", "Z79.891"} <= coded
