@@ -16,7 +16,8 @@ A bacterium named without sepsis or pneumonia in its sentence is its "as the cau
 elsewhere" code (B95-B96: "culture grew Pseudomonas aeruginosa" B96.5), not the sepsis code the index finds on it.
 "Hyperuricemia" E79.0 (without gout: gout in the sentence is coded as gout); allergic rhinitis by the allergen the
 note names ("Rhinitis, allergic, due to": pollen J30.1, animal hair and dander J30.81, another allergen J30.89);
-iron deficiency anemia secondary to blood loss, menorrhagia or a GI bleed D50.0.
+iron deficiency anemia secondary to blood loss, menorrhagia or a GI bleed D50.0; familial hypercholesterolemia by its
+stated zygosity (E78.011 heterozygous, E78.010 homozygous).
 """
 import re
 
@@ -82,6 +83,13 @@ _REPEATED = r"(recurrent|repeated|repeat|frequent|multiple|several|two|three|fou
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 INDEX_WORD_FINDINGS = (
     *((_word(_ALLERGIC_RHINITIS_DUE_TO + f"({words})"), ("J30",), fixed(code, why)) for words, code, why in _ALLERGENS),
+    # "Hypercholesterolemia, familial": heterozygous E78.011, homozygous E78.010, the zygosity unstated E78.019
+    (_word(r"(heterozygous |hefh,? )familial hypercholesterol(a)?emia|familial hypercholesterol(a)?emia,? "
+           r"\(?(heterozygous|hefh)\b"), ("E78",),
+     fixed("E78.011", "heterozygous familial hypercholesterolemia")),
+    (_word(r"(homozygous |hofh,? )familial hypercholesterol(a)?emia|familial hypercholesterol(a)?emia,? "
+           r"\(?(homozygous|hofh)\b"), ("E78",),
+     fixed("E78.010", "homozygous familial hypercholesterolemia")),
     (_word(r"hyperuric(a)?emia|elevated uric acid"), ("E79",), _hyperuricemia),
     # "Anemia, iron deficiency, secondary to blood loss (chronic)": menorrhagia and a GI bleed are blood loss
     # (the cause only looked at: its own words are its own code, N92.0 for the menorrhagia)

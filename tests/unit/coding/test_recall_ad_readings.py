@@ -120,3 +120,12 @@ def test_monitoring_of_a_long_term_therapy_is_drug_monitoring(suggest):
     coded = _coded(suggest, "Urine drug screen ordered. Reason: monitoring of long-term opiate therapy (oxycodone "
                             "10 mg tid) for chronic low back pain.")
     assert {"Z51.81", "Z79.891"} <= coded
+
+
+def test_d_t_is_due_to(suggest):
+    assert "F51.05" in _coded(suggest, "A: 1) MDD, recurrent, moderate. 2) Insomnia d/t depression.")
+
+
+def test_familial_hypercholesterolemia_by_its_stated_zygosity(suggest):
+    coded = _coded(suggest, "A: familial hypercholesterolemia (heterozygous, Dutch score 8), elevated lipoprotein(a).")
+    assert {"E78.011", "E78.41"} <= coded
