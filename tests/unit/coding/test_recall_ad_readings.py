@@ -129,3 +129,15 @@ def test_d_t_is_due_to(suggest):
 def test_familial_hypercholesterolemia_by_its_stated_zygosity(suggest):
     coded = _coded(suggest, "A: familial hypercholesterolemia (heterozygous, Dutch score 8), elevated lipoprotein(a).")
     assert {"E78.011", "E78.41"} <= coded
+
+
+def test_a_specialists_first_visit_and_a_surgical_referral_are_active_treatment(suggest):
+    assert "S83.231A" in _coded(suggest, "R knee: MRI shows complex tear of medial meniscus, current injury, from "
+                                         "soccer 3 wk ago. Initial ortho visit.")
+    assert "S46.011A" in _coded(suggest, "Fell on outstretched arm 2 days ago. MRI: full-thickness supraspinatus tear, "
+                                         "traumatic. Dx: traumatic R rotator cuff tear. Sling, surgical referral.")
+
+
+def test_a_recheck_of_an_injury_is_its_subsequent_encounter(suggest):
+    codes = {s.code for s in suggest("Recheck R ankle sprain (ATFL), sprained 2 wks ago, swelling down, PT started.")}
+    assert "S93.491D" in codes
