@@ -312,16 +312,18 @@ def refined_by_sentence(suggestions: list[Suggestion], note: str, tabular) -> tu
 _CORONARY = _word(r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease|"
                   r"coronary atherosclerosis")
 _GRAFT = _word(r"cabg|bypass graft\w*")
+_NATIVE = _word(r"native (coronary )?(arter(y|ies)|vessels?)")
 # angina code prefix -> the 6th character of I25.11- (native coronary artery with that angina)
 ANGINA_WITH_CAD = (("I20.0", "0"), ("I20.1", "1"), ("I20.2", "2"), ("I20.8", "8"), ("I20.9", "9"))
 
 
 def coronary_with_angina(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     """Coronary atherosclerosis with angina is one code, I25.11- by the angina's type (guideline I.C.9.b: the "with"
-    presumption links them; no separate I20 code). With a bypass graft in the note the vessel is a coder's call."""
+    presumption links them; no separate I20 code). With a bypass graft in the note the vessel is a coder's call,
+    unless the note names the native vessels ("CAD of native vessels with stable angina; s/p CABG")."""
     angina = next((s for s in suggestions if s.code.startswith("I20") and s.context == "affirmed"), None)
     cad = next((m for m in _CORONARY.finditer(note) if current(note, m.start(), m.end())), None) if angina else None
-    if cad is None or _GRAFT.search(note):
+    if cad is None or (_GRAFT.search(note) and not _NATIVE.search(note)):
         return suggestions, []
     code = "I25.11" + next(digit for prefix, digit in ANGINA_WITH_CAD if angina.code.startswith(prefix))
     if not tabular.is_billable(code):

@@ -157,14 +157,20 @@ DIABETES_COMPLICATIONS = (
     ("hyperglycemia", ".65", ("R73.9",), re.compile(r"\bhyperglyc\w*", re.IGNORECASE)),
     # the index's "Diabetes, with, nephropathy" E1x.21; with chronic kidney disease stated, E1x.22 says it all
     ("nephropathy", ".21", ("N08", "N05.9", "N28.9"), re.compile(r"\bnephropath\w*", re.IGNORECASE)),
+    # "Diabetes, with, kidney complications NEC" E1x.29 for microalbuminuria, which stays coded beside it (R80.9);
+    # beside a diabetic nephropathy or chronic kidney disease it is part of that combination instead
+    ("microalbuminuria", ".29", (), re.compile(r"\bmicro-?albuminuria\b", re.IGNORECASE)),
 )
+# the complications whose own finding is coded beside the combination
+_FINDING_KEPT = frozenset({"microalbuminuria"})
 _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-proliferative|macular edema)\b",
                                     re.IGNORECASE)
 
 
 def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """Diabetes "with" a listed complication is coded as the combination (guideline I.A.15): E11.9 ("without
-    complications") gives way to E11.22 (+ the N18.- stage), E11.42, E11.319, E11.65 or E11.21; the same for type 1.
+    complications") gives way to E11.22 (+ the N18.- stage), E11.42, E11.319, E11.65, E11.21 or E11.29 (with
+    microalbuminuria, coded beside it); the same for type 1.
     A retinopathy the note specifies further is left to a coder."""
     dm = next((s for s in suggestions if s.code in ("E10.9", "E11.9") and _affirmed(s)), None)
     if dm is None:
@@ -192,10 +198,12 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
         if name == "nephropathy" and any(s.code.startswith("N18") and _affirmed(s) for s in suggestions):
             dropped |= {id(s) for s in found}  # the kidney disease E1x.22 states, not a code of its own
             continue
+        if name == "microalbuminuria" and any(m.code.endswith((".21", ".22")) for m in made):
+            continue
         reason = f"diabetes with {name} is presumed linked: {code} replaces {dm.code}" + (
             f", {' '.join(p.code for p in paired)} as its additional code" if paired else "")
         made.append(_combined(code, [dm, *found], note, tabular, "diabetes-combination", reason))
-        dropped |= {id(s) for s in found if s not in paired}
+        dropped |= {id(s) for s in found if s not in paired and name not in _FINDING_KEPT}
         reasons.append(reason)
     if not made:
         return suggestions, []

@@ -15,7 +15,7 @@ names diabetes.
 """
 import re
 
-from services.coding.domain.note_text import FAMILY, before, sentence, sentence_end, sentence_start
+from services.coding.domain.note_text import FAMILY, before, negated_before, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -47,8 +47,9 @@ DIABETES = _rx(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|niddm|iddm")
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence
 # (a dose is an amount with its unit or its frequency: "metformin 500 mg", "metformin 500 bid")
+# (or a strength written bare where a list item ends, as plans write it: "ASA 81 + clopidogrel 75.")
 _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u|bid|tid|qid|qd|qhs|qam|daily|"
-                         r"weekly)\b", re.IGNORECASE)
+                         r"weekly)\b|^[ \t]+\d{1,3}(\.\d+)?[ \t]*([+,;)]|\.(?!\d)|$|\n)", re.IGNORECASE)
 _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing)\b", re.IGNORECASE)
 # the drug with what it is given for: "apixaban for CHA2DS2-VASc 3", "warfarin for mechanical valve"
 _INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|days?|wks?|weeks?|mo|months?)\b)",
@@ -97,8 +98,10 @@ def denied_in_its_item(note: str, match: re.Match) -> bool:
 
 
 def for_this_class(match: re.Match, note: str) -> bool:
-    """An antidiabetic also given without diabetes counts as one only where the note names diabetes."""
-    return not ALSO_FOR_OTHER_CONDITIONS.fullmatch(match.group(0)) or bool(DIABETES.search(note))
+    """An antidiabetic also given without diabetes counts as one only where the note names diabetes, and not to
+    deny it ("tirzepatide for weight management (no diabetes)")."""
+    return not ALSO_FOR_OTHER_CONDITIONS.fullmatch(match.group(0)) or any(
+        not negated_before(note, m.start()) for m in DIABETES.finditer(note))
 
 
 def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,

@@ -64,7 +64,8 @@ ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?part
 
 # a cardiac device's interrogation (the index's "Checking, cardiac pacemaker (battery)" and "Adjustment, device,
 # implanted, cardiac, defibrillator"): the visit is the device's, and its presence code (Z95.-) is excluded with it
-_INTERROGATION = r"( device)? (interrogation|check|analysis)|(interrogation|check) of (the |his |her )?"
+# (the device's kind may stand between: "interrogation of dual-chamber pacemaker", "check of her biventricular ICD")
+_INTERROGATION = r"( device)? (interrogation|check|analysis)|(interrogation|check) of (the |his |her |a )?([\w-]+ ){0,2}"
 DEVICE_CHECKS = ((_rx(r"(pacemaker|ppm)" + _INTERROGATION + r"(pacemaker|ppm)"), "Z45.010",
                   "encounter for checking and testing of the cardiac pacemaker pulse generator"),
                  (_rx(r"(icd|aicd|defibrillator)" + _INTERROGATION + r"(icd|aicd|defibrillator)"), "Z45.02",
@@ -73,7 +74,11 @@ DEVICE_CHECKS = ((_rx(r"(pacemaker|ppm)" + _INTERROGATION + r"(pacemaker|ppm)"),
 EXAMINATIONS = (*ADMINISTRATIVE, *DEVICE_CHECKS,
                 (_rx(r"(antibody|antibodies|immunity) (titers?|titres?)|(titers?|titres?) (to check|for|of) immunity|"
                      r"(check|confirm)\w* (of )?immunity|immunity (check|status)|antibody response"), "Z01.84",
-                 "encounter for antibody response examination"))
+                 "encounter for antibody response examination"),
+                # a pregnancy test the visit orders or does, its result not yet stated ("Examination, pregnancy
+                # test"); one whose result the note gives is a finding of the visit it was done at, not coded here
+                (_rx(r"(?<!negative )(?<!positive )(urine |serum )?pregnancy test(?![^.;\n]*\b(neg\w*|pos\w*)\b)"),
+                 "Z32.00", "encounter for pregnancy test, result unknown"))
 
 
 def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -107,9 +107,14 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
          (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
-         # no class of their own: "Other long term (current) drug therapy"
+         # an antibiotic taken for months is prophylaxis or suppression ("Long term (current) use of antibiotics")
+         (_rx(r"nitrofurantoin|macrobid|trimethoprim|tmp-smx|bactrim|doxycycline|minocycline|azithromycin|"
+              r"cephalexin|keflex|amoxicillin|penicillin vk?|dapsone|rifaximin|antibiotics?"), "Z79.2"),
+         # no class of their own: "Other long term (current) drug therapy"; psychotropics by their names as well
          (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
               r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?|"
+              r"paliperidone|invega|risperidone|risperdal|aripiprazole|abilify|olanzapine|zyprexa|quetiapine|"
+              r"seroquel|haloperidol|fluphenazine|clozapine|lurasidone|"
               # the drugs whose serum level is monitored, taken for years
               r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine|tacrolimus|cyclosporine"), "Z79.899"))
 # a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"

@@ -1,6 +1,7 @@
 """Personal and family history of cancer: a malignancy the note places in the past ("h/o colon cancer, no
-recurrence", "s/p mastectomy for breast cancer") is Z85.- personal history, not the active C code; one a relative
-had ("mother had breast cancer") is Z80.- family history (ICD-10-CM guidelines I.C.2.d and I.C.21.c.4).
+recurrence", "s/p mastectomy for breast cancer", "after total thyroidectomy for thyroid cancer") is Z85.- personal
+history, not the active C code; one a relative had ("mother had breast cancer") is Z80.- family history (ICD-10-CM
+guidelines I.C.2.d and I.C.21.c.4).
 
 The index does not reach "colon cancer" (the tabular says "Malignant neoplasm of colon"), and ConText does not
 read "h/o"; the sites below are the common ones, each with its personal and family history code. A former
@@ -31,6 +32,10 @@ _PATTERNS = tuple((re.compile(rf"\b({site})\s+{_CANCER}\b|\b{_CANCER}\s+of\s+the
 _ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|active|metastatic|recurrence of|"
                      r"recurrent)\b", re.IGNORECASE)
 _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
+# "hypothyroidism after total thyroidectomy for papillary thyroid cancer": a cancer its sentence says was excised,
+# with no treatment now, is history (guideline I.C.2.d), as "s/p thyroidectomy for" says it
+_EXCISED = re.compile(r"\b(after|following) (a |an |the |her |his )?([\w-]+ ){0,2}(\w+ectomy|resection|excision)\b",
+                      re.IGNORECASE)
 _ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|smok|tobacco|cigarette|polyp|adenoma", re.IGNORECASE)
 _COLON_POLYPS = re.compile(r"\b((colon|colonic|colorectal) polyps?|polyps? (of|in) the colon|adenomatous polyps?|"
                            r"(tubular|tubulovillous|villous) adenomas?|sessile serrated (polyps?|adenomas?))\b",
@@ -80,7 +85,7 @@ def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[st
         return None, ""
     if FAMILY.search(text):
         return family, "a relative's cancer is family history"
-    if HISTORY.search(text) and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
+    if (HISTORY.search(text) or _EXCISED.search(text)) and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
         return personal, "a cancer in the past, not under treatment, is personal history"
     return None, ""
 

@@ -12,6 +12,12 @@ tunnel" G56.2- (the laterality rule takes the side); "Dermatitis, due to, plants
 sumac, in place of the unspecified contact dermatitis found on the same words; "Hypertrophy, ventricular" (LVH)
 and "Enlargement, atrium" I51.7 (cardiomegaly); "Arthritis, psoriatic" L40.50; "Stenosis, coronary" (an "RCA stenosis") I25.10. Microalbuminuria beside diabetic or
 hypertensive chronic kidney disease is part of it (`integral_symptoms`). A symptom the note states beside a confirmed diagnosis still goes to a coder (`symptom-beside-diagnosis`).
+A bacterium named without sepsis or pneumonia in its sentence is its "as the cause of diseases classified
+elsewhere" code (B95-B96: "culture grew Pseudomonas aeruginosa" B96.5), not the sepsis code the index finds on it.
+"Hyperuricemia" E79.0 (without gout: gout in the sentence is coded as gout); allergic rhinitis by the allergen the
+note names ("Rhinitis, allergic, due to": pollen J30.1, animal hair and dander J30.81, another allergen J30.89);
+iron deficiency anemia secondary to blood loss, menorrhagia or a GI bleed D50.0; familial hypercholesterolemia by its
+stated zygosity (E78.011 heterozygous, E78.010 homozygous).
 """
 import re
 
@@ -31,11 +37,66 @@ def _gallstones(match: re.Match, note: str) -> tuple[str, str] | None:
     return "K80.20", "calculus of gallbladder without cholecystitis or obstruction"
 
 
+# a bacterium named as the cause of an infection coded elsewhere (a culture that "grew Pseudomonas" in an
+# exacerbation of bronchiectasis, E. coli in a UTI) is its B95-B96 code; sepsis and pneumonia name the organism in
+# their own combination codes (A41.-, J15.-), which the words of the sentence then tell
+_ORGANISM_IN_COMBINATION = _word(r"seps\w*|septic\w*|bacter[ae]mia|pneumonia|meningitis")
+
+
+def _organism(code: str, why: str):
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        return None if _ORGANISM_IN_COMBINATION.search(sentence(note, match.start(), match.end())) else (code, why)
+    return resolve
+
+
+_ORGANISMS = (
+    (r"pseudomonas( aeruginosa)?", "B96.5", "Pseudomonas as the cause of a disease classified elsewhere"),
+    (r"e\. ?coli|escherichia coli", "B96.20", "E. coli as the cause of a disease classified elsewhere"),
+    (r"klebsiella( pneumoniae)?", "B96.1", "Klebsiella pneumoniae as the cause of a disease classified elsewhere"),
+    (r"mrsa|methicillin[- ]resistant staph(ylococcus)? aureus", "B95.62",
+     "MRSA as the cause of a disease classified elsewhere"),
+    (r"proteus( mirabilis)?", "B96.4", "Proteus as the cause of a disease classified elsewhere"),
+)
+
+_GOUT = _word(r"gout\w*|toph\w*")
+_DENIED_RIGHT_BEFORE = re.compile(r"\b(without|w/o|no|not|denies)\W+(\w+\W+){0,2}$", re.IGNORECASE)
+
+
+def _hyperuricemia(match: re.Match, note: str) -> tuple[str, str] | None:
+    """E79.0 is hyperuricemia without inflammatory arthritis or tophi: a gout its sentence names (not "without
+    gout") is coded as the gout."""
+    said = sentence(note, match.start(), match.end())
+    if any(not _DENIED_RIGHT_BEFORE.search(said[:m.start()]) for m in _GOUT.finditer(said)):
+        return None
+    return "E79.0", "hyperuricemia without signs of inflammatory arthritis and tophaceous disease"
+
+
+_ALLERGIC_RHINITIS_DUE_TO = r"allergic rhinitis (due to|d/t|2/2|from|to|secondary to|triggered by) (the |her |his )?"
+_ALLERGENS = ((r"(cats?|dogs?|animals?|pets?|horses?)( (dander|hair))?|(animal|pet) dander", "J30.81",
+               "allergic rhinitis due to animal (cat) (dog) hair and dander"),
+              (r"(tree |grass |weed )?pollens?|ragweed|grass(es)?|trees", "J30.1", "allergic rhinitis due to pollen"),
+              (r"dust[- ]?mites?|house dust|molds?|cockroach(es)?", "J30.89", "other allergic rhinitis (another allergen)"))
+
 _LEG = r"(legs?|calf|calves|thighs?|feet|foot|hamstrings?)"
 _REPEATED = r"(recurrent|repeated|repeat|frequent|multiple|several|two|three|four|[2-9]|\d{2})"
 
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 INDEX_WORD_FINDINGS = (
+    *((_word(_ALLERGIC_RHINITIS_DUE_TO + f"({words})"), ("J30",), fixed(code, why)) for words, code, why in _ALLERGENS),
+    # "Hypercholesterolemia, familial": heterozygous E78.011, homozygous E78.010, the zygosity unstated E78.019
+    (_word(r"(heterozygous |hefh,? )familial hypercholesterol(a)?emia|familial hypercholesterol(a)?emia,? "
+           r"\(?(heterozygous|hefh)\b"), ("E78",),
+     fixed("E78.011", "heterozygous familial hypercholesterolemia")),
+    (_word(r"(homozygous |hofh,? )familial hypercholesterol(a)?emia|familial hypercholesterol(a)?emia,? "
+           r"\(?(homozygous|hofh)\b"), ("E78",),
+     fixed("E78.010", "homozygous familial hypercholesterolemia")),
+    (_word(r"hyperuric(a)?emia|elevated uric acid"), ("E79",), _hyperuricemia),
+    # "Anemia, iron deficiency, secondary to blood loss (chronic)": menorrhagia and a GI bleed are blood loss
+    # (the cause only looked at: its own words are its own code, N92.0 for the menorrhagia)
+    (_word(r"(iron deficiency anemia|ida)(?= (secondary to|due to|d/t|2/2|from) (chronic )?(blood loss|menorrhagia|"
+           r"heavy (menses|menstrual bleeding|periods)|gi (blood loss|bleed(ing)?)|bleeding)\b)"), ("D50",),
+     fixed("D50.0", "iron deficiency anemia secondary to (chronic) blood loss")),
+    *((_word(words), ("A41", "A49", "B95", "B96"), _organism(code, why)) for words, code, why in _ORGANISMS),
     (_word(r"tingling|pins and needles|paresth?esias?"), ("R20",),
      fixed("R20.2", "tingling (paresthesia of skin)")),
     (_word(rf"((nocturnal |night(time)? )?{_LEG}|nocturnal|night(time)?|muscle) cramps?|"

@@ -1,6 +1,7 @@
 """The encounter of an injury as follow-up notes word it, for the 7th character (guideline I.C.19.a): "f/u",
-"cast check", "healing well", "routine healing" are the subsequent encounter (D: routine healing, the patient
-past active treatment); "active treatment" is the initial encounter (A), and so is an injury of the last day
+"cast check", "healing well", "routine healing", a "recheck" are the subsequent encounter (D: routine healing, the
+patient past active treatment); "active treatment", a specialist's initial visit and a surgical referral are the
+initial encounter (A), and so is an injury of the last day
 ("fell yesterday", "2 hours ago") in a note with no follow-up words. Delayed healing ("delayed union"),
 nonunion and malunion are the subsequent encounter's own characters (G, K, P for a closed fracture), taken when
 the note names exactly one of them; a note with no cue keeps the code for a coder (a query).
@@ -16,12 +17,15 @@ import re
 from services.coding.domain.note_text import HISTORY, current, sentence
 
 _FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back) (for|in) (a |his |her )?)"
-                              r"(\w+ )?(f/u|follow[- ]?up)\b(?!\s*(in|x|after)?\s*\d)", re.IGNORECASE)
+                              r"(\w+ )?(f/u|follow[- ]?up|recheck|re-check)\b(?!\s*(in|x|after)?\s*\d)", re.IGNORECASE)
 _SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out of (the )?(cast|boot|splint)|"
                          r"healing (well|nicely|as expected|appropriately)|routine healing|bridging callus|"
                          r"callus formation|subsequent (visit|encounter)|post-?op(erative)? (visit|check))\b",
                          re.IGNORECASE)
-_ACTIVE = re.compile(r"\bactive treatment\b", re.IGNORECASE)
+# the first visit for the injury with a specialist ("Initial ortho visit") and an operation it is sent for are its
+# active treatment too (guideline I.C.19.a: evaluation and continuing treatment by another physician)
+_ACTIVE = re.compile(r"\b(active treatment|initial (\w+ )?(visit|evaluation|consult(ation)?)|surgical referral|"
+                     r"referr(ed|al) (to|for) (surgery|surgical (repair|evaluation|consult\w*)))\b", re.IGNORECASE)
 # an injury of the last day, with no follow-up words, is seen for the first time: its active treatment (A)
 _RECENT = re.compile(r"\b(yesterday|last night|this (morning|afternoon|evening)|(earlier )?today|tonight|"
                      r"(\d+|a few|several) (hours?|hrs?) ago)\b", re.IGNORECASE)

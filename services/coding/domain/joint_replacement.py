@@ -5,7 +5,7 @@ Z47.1, whose "use additional code to identify the joint (Z96.6-)" note asks for 
 is not. The site is the joint named (knee, hip, shoulder; TKA/TKR, THA/THR, TSA), the side the sentence's
 (Z96.6x1 right, x2 left, x3 bilateral, x9 unstated; a shoulder has no bilateral code: both sides). Aftercare is
 coded where the note says the visit is the post-operative one ("post-op visit", "aftercare", "wound check",
-"staples removed"); the arthritis the replacement treated ("s/p L THA for OA"; at the post-operative visit, any
+"staples removed"), unless the joint was replaced for a fracture, whose aftercare is its own 7th character D; the arthritis the replacement treated ("s/p L THA for OA"; at the post-operative visit, any
 in its sentence) no longer exists and is not coded.
 """
 import re
@@ -15,7 +15,9 @@ from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "joint-replacement"
-_REPLACED = re.compile(r"\b((total |partial |reverse (total )?)?(knee|hip|shoulder) (arthroplast(y|ies)|replacements?)|"
+# a hemiarthroplasty replaces the joint's one side ("Z96.64 Presence of artificial hip joint" includes it);
+# "arthroplasy", "arthroplasties": the word's forms as notes write them
+_REPLACED = re.compile(r"\b((total |partial |reverse (total )?)?(knee|hip|shoulder) ((hemi-?)?arthropla\w+|replacements?)|"
                        r"(tka|tkr|tha|thr|tsa|rtsa))\b", re.IGNORECASE)
 _SITE_DIGIT = {"knee": "5", "tka": "5", "tkr": "5", "hip": "4", "tha": "4", "thr": "4", "shoulder": "1",
                "tsa": "1", "rtsa": "1"}
@@ -24,9 +26,12 @@ _NOT_DONE = re.compile(r"\b(discuss\w*|plan\w*|prior to|before|upcoming|awaiting
                        r"candidate|consider\w*|scheduled|schedule|will need|may need|might need|pending|"
                        r"recommend\w*|options?|if|refer(red|ral)? (to|for) (\w+ )?(surgeon|surgery|ortho\w*|"
                        r"arthroplasty|evaluation))\b", re.IGNORECASE)
-_AFTERCARE = re.compile(r"\b(post-?op(erative)?( visit| check| follow-?up)?|aftercare|wound check|"
+_AFTERCARE = re.compile(r"\b(post[- ]?op(erative)?( visit| check| follow-?up)?|aftercare|wound check|"
                         r"(staples|sutures) (removed|out)|removal of (staples|sutures))\b", re.IGNORECASE)
 _ARTHRITIS = re.compile(r"^M1[5-9]")
+# a joint replaced for a fracture: its aftercare is the fracture's subsequent encounter (7th character D), not
+# Z47.1 (guideline I.C.21.c.7: aftercare Z codes are not for injuries)
+_FOR_FRACTURE = re.compile(r"\b(fracture\w*|fx)\b", re.IGNORECASE)
 
 
 def _status_codes(match: re.Match, note: str) -> list[str]:
@@ -49,7 +54,7 @@ def joint_replacement(suggestions: list[Suggestion], note: str, tabular) -> tupl
         reasons.append(reason)
     kept = [s for s in suggestions if not any(_reason_for(m, s, note) for m in made)]
     aftercare = _AFTERCARE.search(note)
-    if not made or aftercare is None:
+    if not made or aftercare is None or any(_FOR_FRACTURE.search(sentence(note, m.start, m.end)) for m in made):
         return [*kept, *made], reasons
     reason = f"{aftercare.group(0)}: Z47.1 aftercare following joint replacement, {made[0].code} as its additional code"
     treated = {sentence(note, m.start, m.end) for m in made}

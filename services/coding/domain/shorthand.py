@@ -32,8 +32,10 @@ _HEART_FAILURE_TYPE = re.compile(r"\b(systolic|diastolic|acute|chronic|decompens
 _HEADING = re.compile(r"\s*(:|(was |is )?(normal|nl|unremarkable|wnl|benign|nonfocal)\b)", re.IGNORECASE)
 _NOT_A_SIDE_AFTER = re.compile(r"(\d\s*|\b(hepatitis|hep|vitamin|vit|type|group|class|stage|grade|factor|strep|"
                                r"influenza|flu|cluster|lead|ap|pa)\s+)$", re.IGNORECASE)
-# a word, an abbreviation ("R TKA", "L ACL") or an ordinal ("R 5th metatarsal", "L 2nd toe")
-_WORD_AFTER = re.compile(r"[ \t]+([a-z]|[A-Z]{2,}\b|\d+(st|nd|rd|th)\b)")
+# a word, an abbreviation ("R TKA", "L ACL") or an ordinal ("R 5th metatarsal", "L 2nd toe"),
+# or an eponym naming its condition ("R Colles fracture", "L Baker's cyst", "R Bell's palsy"), not a name ("R Patel")
+_WORD_AFTER = re.compile(r"[ \t]+([a-z]|[A-Z]{2,}\b|\d+(st|nd|rd|th)\b|[A-Z][a-z]+('s)?[ \t]+(fracture|fx|cyst|palsy|"
+                         r"neuroma|contracture|disease|tear|lesion|deformity)\b)")
 _SENTENCE_OPENING = re.compile(r"(\A|[.!?\n]|^[ \t]*[-*\u2022])[ \t]*\Z", re.MULTILINE)
 
 
@@ -110,9 +112,18 @@ def _suffix(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1].isalpha() and (end == len(text) or not text[end].isalnum())
 
 
+_ITS_NOUN_AFTER = re.compile(r"['\u2019]?s?\s+(thyroiditis|disease|encephalopathy|syndrome)\b", re.IGNORECASE)
+
+
+def _eponym_alone(text: str, start: int, end: int) -> bool:
+    """"sister with Hashimoto's": the eponym written alone is its disease (the index's "Hashimoto's thyroiditis");
+    written with its noun the term is already there."""
+    return not _ITS_NOUN_AFTER.match(text, end)
+
+
 GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "oxygen_after": _oxygen_after, "ms_course": _ms_course, "heart_failure_type": _heart_failure_type, "heading": _heading,
                             "side": _side, "after_number": _after_number, "not_a_score": _not_a_score, "before_of": _before_of,
-                            "suffix": _suffix, "counselling": _counselling}
+                            "suffix": _suffix, "counselling": _counselling, "eponym_alone": _eponym_alone}
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ pump" Z96.41, "Dependence on supplemental oxygen" Z99.81, "Presence of coronary 
 "Presence of prosthetic heart valve" Z95.2, "Presence of cardiac pacemaker" Z95.0 (a "PPM" the note places or
 checks), "Presence of aortocoronary bypass graft" Z95.1 (CABG), "Presence of automatic (implantable) cardiac
 defibrillator" Z95.810 (AICD), "Dependence on renal dialysis" Z99.2, "Status, bariatric surgery" Z98.84 (gastric
-bypass, sleeve), "Absence, lung (part of) (acquired)" Z90.2 (lobectomy). A status is "s/p" by nature, so past-tense
+bypass, sleeve), "Absence, lung (part of) (acquired)" Z90.2 (lobectomy), "Absence, breast (acquired)" Z90.1- by the
+side the sentence states (mastectomy; Z90.13 both), "Absence, kidney (acquired)" Z90.5 (nephrectomy), "Absence,
+spleen (acquired)" Z90.81 (splenectomy), "Absence, leg, below knee / above knee" Z89.51- / Z89.61- by side (a
+below- or above-knee amputation, BKA, AKA). A status is "s/p" by nature, so past-tense
 cues do not exclude it; a denied (in its own list item), removed, declined, planned or relative's device does.
 
 Related Z codes read from the same kind of words: an INR, drug level or drug toxicity check for a drug taken long
@@ -18,7 +21,9 @@ import re
 from services.coding.domain.diabetic_complications import stated_diabetes
 from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note
-from services.coding.domain.note_text import FAMILY, after, sentence
+from services.coding.domain.laterality import stated_side
+from services.coding.domain.pattern_literals import Prefilter
+from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -55,9 +60,25 @@ STATUSES = (
     (_rx(r"(roux-en-y )?gastric bypass|rygb|(vertical )?sleeve gastrectomy|bariatric surgery|(lap(aroscopic)? )?"
          r"gastric band(ing)?|lap[- ]band"), "Z98.84", "bariatric surgery status"),
     (_rx(r"(\w+ )?lobectomy|pneumonectomy"), "Z90.2", "acquired absence of (part of) a lung"),
+    (_rx(r"(radical |partial |simple )?nephrectomy"), "Z90.5", "acquired absence of a kidney"),
+    (_rx(r"splenectomy"), "Z90.81", "acquired absence of the spleen"),
 )
-_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in STATUSES), re.IGNORECASE)
-_GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|evaluat\w*|"
+# an organ or limb of a pair whose absence code says the side: (words, codes by the side stated, what); a limb
+# has no code for both sides, which are its right and left codes
+SIDED_ABSENCES = (
+    (_rx(r"mastectom(y|ies)"), {"right": ("Z90.11",), "left": ("Z90.12",), "bilateral": ("Z90.13",),
+                                        None: ("Z90.10",)}, "acquired absence of a breast"),
+    # "AKA"/"BKA" only after a side or "s/p": alone, "AKA" is "also known as"
+    (_rx(r"below[- ](the[- ])?knee amputations?|(right|left|bilateral|s/p|post) bka|transtibial amputations?"),
+     {"right": ("Z89.511",), "left": ("Z89.512",), "bilateral": ("Z89.511", "Z89.512"), None: ("Z89.519",)},
+     "acquired absence of a leg below the knee"),
+    (_rx(r"above[- ](the[- ])?knee amputations?|(right|left|bilateral|s/p|post) aka|transfemoral amputations?"),
+     {"right": ("Z89.611",), "left": ("Z89.612",), "bilateral": ("Z89.611", "Z89.612"), None: ("Z89.619",)},
+     "acquired absence of a leg above the knee"),
+)
+# the words without which a status cannot match: most notes hold none, and a substring test skips the scans
+_PREFILTER = Prefilter({pattern for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES)})
+_GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|discuss\w*|evaluat\w*|"
             r"declin\w*|refus\w*|deferred|"
             r"planned|scheduled|referr\w*|ref|eval|if needed|recommended|awaiting|will undergo|"
             r"needs (an? )?(cabg|aicd|pacemaker|ppm|stent\w*|pci|valve replacement|tavr)")  # oxygen "needed" is used
@@ -74,7 +95,9 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|ant
                   r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly))|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug |thyroid |renal |liver |"
                   r"hepatic |pulmonary |ocular |retinal )?toxicity|"
-                  r"vancomycin level")
+                  r"vancomycin level|"
+                  # "Reason: monitoring of long-term opiate therapy" (a urine drug screen for it is its monitoring)
+                  r"monitoring of (the |her |his )?(long[- ]term |chronic |maintenance )(\w+ ){0,2}(therapy|treatment|use)")
 # a level the visit plans for a later draw ("lithium level and BMP in 5 days", "INR next week"): that encounter
 # is the monitoring, not this one, unless the note is itself the order
 _LATER = _rx(r"in \d+ (days?|d|wks?|weeks?|mos?|months?)|next (visit|week|month|time)|at (the )?(next|follow-?up) visit|"
@@ -103,10 +126,20 @@ def _present(note: str, match: re.Match) -> bool:
 
 
 def _statuses(note: str, tabular) -> list[Suggestion]:
-    if not _ANY.search(note):
-        return []
+    possible = _PREFILTER.possible(note)
+    found = [(code, why, match) for pattern, code, why in STATUSES if pattern in possible
+             for match in pattern.finditer(note)]
+    found += [(code, why, match) for pattern, codes, why in SIDED_ABSENCES if pattern in possible
+              for match in pattern.finditer(note) for code in codes[_side_beside(note, match)]]
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {why}")
-            for pattern, code, why in STATUSES for match in pattern.finditer(note) if _present(note, match)]
+            for code, why, match in found if _present(note, match)]
+
+
+def _side_beside(note: str, match: re.Match) -> str | None:
+    """The side written beside the operation ("L mastectomy", "mastectomy of the right breast"), not elsewhere
+    in its sentence, which may name another side for another condition."""
+    start = max(sentence_start(note, match.start()), match.start() - 12)
+    return stated_side(note[start:min(sentence_end(note, match.end()), match.end() + 25)])
 
 
 def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:

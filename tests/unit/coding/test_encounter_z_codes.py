@@ -86,6 +86,12 @@ def test_alcohol_misuse_screening_is_z13_39(tabular):
     ("Maintenance lithium, level due.", ["Z79.899"]),
     ("Chronic oxycodone for back pain.", ["Z79.891"]),
     ("Opioid use disorder on buprenorphine maintenance.", []),
+    # an antibiotic taken for months is prophylaxis; a course of days is not long-term
+    ("Recurrent UTI, on nitrofurantoin ppx (long term).", ["Z79.2"]),
+    ("Acne on doxycycline 100 mg daily for 6 months.", ["Z79.2"]),
+    ("Cellulitis: cephalexin x 7 days.", []),
+    # a psychotropic named by the drug, not its class
+    ("Schizophrenia stable on long-acting injectable paliperidone monthly, long term.", ["Z79.899"]),
 ])
 def test_long_term_drugs_and_treatment_of_opioid_dependence_is_not_an_analgesic(tabular, note, expected):
     out, _ = encounter_z_codes([], note, tabular)

@@ -13,6 +13,8 @@ pytestmark = pytest.mark.unit
     ("Mother had breast cancer.", "Z80.3", "family"),
     ("Father with prostate cancer.", "Z80.42", "family"),
     ("Former smoker, quit 10 years ago.", "Z87.891", "history"),
+    # excised, and nothing in its sentence says it is treated now
+    ("Hypothyroidism after total thyroidectomy 2017 for papillary thyroid cancer; no recurrence.", "Z85.850", "history"),
 ])
 def test_past_or_relatives_cancer_is_a_history_code(tabular, note, expected, context):
     out, reasons = history_z_codes([], note, tabular)
@@ -27,6 +29,7 @@ def test_the_active_code_the_index_found_gives_way_to_personal_history(tabular):
 
 
 @pytest.mark.parametrize("note", ["Colon cancer, currently on chemotherapy.", "No family history of colon cancer.",
+                                  "Breast cancer after lumpectomy, now receiving radiation.",
                                   "Denies history of breast cancer.", "Recurrent breast cancer, history of lumpectomy."])
 def test_current_or_negated_cancer_is_not_history(tabular, note):
     assert history_z_codes([], note, tabular)[0] == []

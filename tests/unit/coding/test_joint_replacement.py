@@ -15,6 +15,8 @@ pytestmark = pytest.mark.unit
     ("Reverse total shoulder arthroplasty, right.", ["Z96.611"]),
     ("Hip replacement; side not recorded.", ["Z96.649"]),
     ("s/p left THA, referred to PT for gait training.", ["Z96.642"]),
+    ("Right hip hemiarthroplasty 2022, walks with a cane.", ["Z96.641"]),  # one side of the joint replaced
+    ("6 wk visit s/p left total knee arthroplasy.", ["Z96.652"]),  # the word as notes misspell it
 ])
 def test_the_joint_replaced_is_its_status_code(tabular, note, expected):
     assert codes(joint_replacement([], note, tabular)[0]) == expected
@@ -39,3 +41,14 @@ def test_the_arthritis_a_past_replacement_treated_is_not_coded_but_another_joint
     note = "s/p left THA in 2015 for primary osteoarthritis; now right hip osteoarthritis."
     given = found(note, ("M19.90", "primary osteoarthritis"), ("M16.11", "right hip osteoarthritis"))
     assert codes(joint_replacement(given, note, tabular)[0]) == ["M16.11", "Z96.642"]
+
+
+def test_a_post_op_visit_written_apart_is_aftercare(tabular):
+    note = "6 wk post op visit s/p left total knee arthroplasty. Incision healed."
+    assert codes(joint_replacement([], note, tabular)[0]) == ["Z47.1", "Z96.652"]
+
+
+def test_a_joint_replaced_for_a_fracture_takes_no_joint_aftercare(tabular):
+    """Its aftercare is the fracture's subsequent encounter (7th character D), which the injury rules code."""
+    note = "Aftercare, left hip hemiarthroplasty 3 wks ago for displaced femoral neck fracture, routine healing."
+    assert codes(joint_replacement([], note, tabular)[0]) == ["Z96.642"]

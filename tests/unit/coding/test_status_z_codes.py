@@ -24,6 +24,12 @@ pytestmark = pytest.mark.unit
     ("Dx: iron deficiency anemia. Hx gastric bypass 2015.", ["Z98.84"]),
     ("s/p sleeve gastrectomy, B12 yearly.", ["Z98.84"]),
     ("Surveillance after LUL adenocarcinoma (lobectomy 2021); CT today NED.", ["Z90.2"]),
+    # an absent breast by the side written beside the operation, not another side in the sentence
+    ("Hx breast cancer s/p left mastectomy 2015, no recurrence; right knee pain.", ["Z90.12"]),
+    ("s/p bilateral mastectomies 2019, on tamoxifen.", ["Z90.13"]),
+    ("Mastectomy in 2010 for DCIS.", ["Z90.10"]),
+    ("Renal cell carcinoma s/p right radical nephrectomy 2018.", ["Z90.5"]),
+    ("Post-splenectomy: vaccines reviewed.", ["Z90.81"]),
 ])
 def test_a_status_the_note_documents_is_coded(tabular, note, expected):
     out, reasons = status_z_codes([], note, tabular)
@@ -36,7 +42,8 @@ def test_a_status_the_note_documents_is_coded(tabular, note, expected):
     "Mother refused the flu vaccine for herself.", "ECG: wandering atrial pacemaker, rate 70.",
     "Saturating 88% on room air, started on 2 L oxygen in clinic.",
     "Class 3 obesity, BMI 42. Prior bariatric surgery declined.", "Referred for gastric bypass evaluation.",
-    "No insulin pump, on MDI.",
+    "No insulin pump, on MDI.", "Breast cancer; mastectomy discussed with surgery.",
+    "Mother had a mastectomy.",
 ])
 def test_a_denied_removed_planned_or_relatives_device_is_not(tabular, note):
     assert status_z_codes([], note, tabular)[0] == []
