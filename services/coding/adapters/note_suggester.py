@@ -17,6 +17,7 @@ from pathlib import Path
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
+from services.coding.domain.dated_past import AFFIRMING_WORDS
 from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_code,
                                                       history_code)
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, RULES, Z_CODE_RULES, SkippedMention,
@@ -407,6 +408,10 @@ def _new_clause():
     return [*(ConTextRule(f"new clause ({word})", "TERMINATE", direction="TERMINATE",
                           pattern=[{"TEXT": ","}, {"LOWER": word}])
               for word in NEW_CLAUSE_WORDS),
+            # "No fever; has a productive cough", "Denies chest pain, reports palpitations": the item states what the
+            # patient has, and a denial's reach across the list ends before it (`dated_past.AFFIRMING_WORDS`)
+            ConTextRule("affirmed item", "TERMINATE", direction="TERMINATE",
+                        pattern=[{"TEXT": {"IN": [",", ";"]}}, {"LOWER": {"IN": list(AFFIRMING_WORDS)}}]),
             # a problem list's items: "Acute sinusitis - resolved 01/2025; Hypothyroidism - active" (the scope rules
             # cut their clause there too). Not a denial's list: "Denies fever; chills; night sweats" denies all three
             # (`_list_items_end_all_but_denials`).
@@ -501,11 +506,21 @@ def longest_terms(terms: dict[str, TermMatch]) -> dict[str, int]:
     return longest
 
 
+_TERM_STOPS = frozenset({".", ";", "!", "?"})
+
+
 def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type, respeller: Respeller):
     """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens; a word
     misspelt by one letter is read as the index word it misspells."""
     tokens, i = [t for t in doc], 0
     folded = [respeller.correct_key(key(t.text)) for t in tokens]
+    # a term does not run over a sentence's end: "XR: osteophytes. L knee normal" names no left knee's osteophyte
+    next_stop, stop = [0] * (len(tokens) + 1), len(tokens)
+    next_stop[stop] = stop
+    for j in range(len(tokens) - 1, -1, -1):
+        if tokens[j].text in _TERM_STOPS or "\n" in tokens[j].text:
+            stop = j
+        next_stop[j] = stop
     words_before = [0]  # words_before[j]: the words folded[:j] hold (a token may fold to two: "type-2")
     for f in folded:
         words_before.append(words_before[-1] + (f.count(" ") + 1 if f else 0))
@@ -515,7 +530,7 @@ def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_
             i += 1
             continue
         for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
-            if not folded[i + n - 1] or words_before[i + n] - words_before[i] > most:
+            if not folded[i + n - 1] or words_before[i + n] - words_before[i] > most or next_stop[i] < i + n - 1:
                 continue
             term_key = " ".join(f for f in folded[i:i + n] if f)
             match = terms.get(term_key)
