@@ -133,6 +133,12 @@ def uncertain(note: str, start: int, end: int) -> bool:
                 or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following)))
 
 
+# a word every cue of the past rules holds: the sentences without one (most) skip reading those rules' scopes
+_PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|historical|removed|complet|finish|recover|"
+                        r"\bago\b|child|kid|teen|infan|toddler|adolescen|youth|\blast\b|prior|previous|former|remote|"
+                        r"treated|late effect", re.IGNORECASE)
+
+
 def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
     relative's, nor what a screening looks for."""
@@ -143,6 +149,6 @@ def current(note: str, start: int, end: int) -> bool:
                 or NEGATED_AFTER.search(following) or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
                 or SUPERSEDED.search(prefix) or uncertain(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
-                or mention_scope(note, start, end, PAST_RULES) is not None
+                or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
 
