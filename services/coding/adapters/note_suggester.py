@@ -408,10 +408,6 @@ def _new_clause():
     return [*(ConTextRule(f"new clause ({word})", "TERMINATE", direction="TERMINATE",
                           pattern=[{"TEXT": ","}, {"LOWER": word}])
               for word in NEW_CLAUSE_WORDS),
-            # "No fever; has a productive cough", "Denies chest pain, reports palpitations": the item states what the
-            # patient has, and a denial's reach across the list ends before it (`dated_past.AFFIRMING_WORDS`)
-            ConTextRule("affirmed item", "TERMINATE", direction="TERMINATE",
-                        pattern=[{"TEXT": {"IN": [",", ";"]}}, {"LOWER": {"IN": list(AFFIRMING_WORDS)}}]),
             # a problem list's items: "Acute sinusitis - resolved 01/2025; Hypothyroidism - active" (the scope rules
             # cut their clause there too). Not a denial's list: "Denies fever; chills; night sweats" denies all three
             # (`_list_items_end_all_but_denials`).
@@ -431,7 +427,21 @@ def _list_items_end_all_but_denials(rules) -> None:
         if not denial_ahead:
             rule.terminated_by.add(LIST_ITEM_END)
         elif rule.on_modifies is None:
-            rule.on_modifies = _denial_opens_its_item
+            rule.on_modifies = _denial_reaches
+
+
+def _denial_reaches(target, modifier, between) -> bool:
+    """A forward denial reaches the condition unless a semicolon item it does not open lies between them, or an item
+    that states what the patient has: "No fever; has a productive cough", "Denies chest pain, reports palpitations"
+    (`dated_past.AFFIRMING_WORDS`; only the denial stops there, a relative's or a past condition's cue goes on)."""
+    return _denial_opens_its_item(target, modifier, between) and not (
+        target.start > modifier.start and _affirmed_item_between(between))
+
+
+def _affirmed_item_between(between) -> bool:
+    tokens = list(between)
+    return any(token.text in (",", ";") and following.lower_ in AFFIRMING_WORDS
+               for token, following in zip(tokens, tokens[1:]))
 
 
 def _denial_opens_its_item(target, modifier, between) -> bool:

@@ -9,7 +9,8 @@ own episode (a myocardial infarction is acute for four weeks; an injury's follow
 
 Affirmed after a denial: a denial reaches across a list ("Denies fever, chills; night sweats"), but an item that
 opens with a verb of its own ("No fever; has a productive cough", "Denies chest pain, reports palpitations",
-"Negative for fever; positive for cough") is what the patient has: the denial ends there.
+"Negative for fever; positive for cough") is what the patient has: the denial ends there. Only the denial: "Mother
+with diabetes, has hypertension" is still read as the mother's.
 """
 import re
 
@@ -30,5 +31,5 @@ STILL_PRESENT = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|co
                            re.IGNORECASE)
 
 # a list item that opens with one of these states what the patient has: a denial before it does not reach it
-AFFIRMING_WORDS = ("has", "have", "had", "reports", "reported", "endorses", "endorsed", "complains", "c/o", "admits",
+AFFIRMING_WORDS = ("has", "reports", "reported", "endorses", "endorsed", "complains", "c/o", "admits",
                    "notes", "positive", "describes", "presents")

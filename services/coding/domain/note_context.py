@@ -53,8 +53,10 @@ SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
 _CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" +
-                         "|".join(re.escape(word) for word in (*NEW_CLAUSE_WORDS, *AFFIRMING_WORDS)) + r")\b)",
-                         re.IGNORECASE)
+                         "|".join(NEW_CLAUSE_WORDS) + r")\b)", re.IGNORECASE)
+# a denial's cue does not reach past a comma item that states what the patient has ("Denies chest pain, reports
+# palpitations"); the other rules' clauses go on ("Mother with diabetes, has hypertension" stays the mother's)
+_NOT_AFFIRMED_AFTER = r"(?![^.;]*,\s*(" + "|".join(re.escape(word) for word in AFFIRMING_WORDS) + r")\b)"
 
 
 def _words(*cues: str) -> re.Pattern:
@@ -138,9 +140,9 @@ RULES = (
     ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse (was |is |now )*(completed|finished)\b",
                                                  re.IGNORECASE), unless=STILL_PRESENT, reach=120),
     ScopeRule("negated",
-              re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
-                                r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern + "|" +
-                         UNCHECKED_BOX.pattern, re.IGNORECASE),
+              re.compile("(" + _words("no", "denies", "denied", "deny", "negative for", "free of", "without",
+                                      r"ruled? out", r"rules out").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +
+                         TEMPLATE_NEGATIVE.pattern + "|" + UNCHECKED_BOX.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last
                          # exam" (not "none since 2019": no recurrence of a past one)

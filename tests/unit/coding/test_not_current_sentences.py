@@ -283,3 +283,9 @@ def test_a_denial_ends_before_an_item_that_states_what_the_patient_has(suggest):
     assert "R00" in _categories(suggest("Denies chest pain; reports palpitations."))
     assert "R00" in _categories(suggest("Denies chest pain, reports palpitations."))
     assert "R50" not in _categories(suggest("Denies chest pain; reports palpitations; no fever."), THRESHOLD)
+
+
+def test_only_the_denial_stops_at_an_affirmed_item(suggest):
+    codes = {s.code for s in suggest("Family history: mother with breast cancer, has diabetes.")}
+    assert "Z83.3" in codes and not any(code.startswith("E11") for code in codes)
+    assert "R06" not in _categories(suggest("Denies chest pain, has no shortness of breath."))
