@@ -25,10 +25,11 @@ _LONG_AGO = (r"((\d+|a few|few|several|many|two|three|four|five|six|seven|eight|
 _ONSET = r"(diagnosed|diagnosis|dx|dx'd|since|started|starting|began|begun|onset|first|noted|found|x|for|over)"
 DATED_PAST_AFTER = re.compile(r"^[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/]+[^\w.;]+){0,2}?" + _LONG_AGO + r"\b",
                               re.IGNORECASE)
-# the clause says the condition is here now after all
+# the clause says the condition is here now after all, or that the time is when it began ("Dx with breast cancer
+# last year, on tamoxifen")
 STILL_PRESENT = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|continues|continuing|again|recurred|"
-                           r"recurrent|recurrence|relapsed?|flares?|flaring|returned|since then|ever since)\b",
-                           re.IGNORECASE)
+                           r"recurrent|recurrence|relapsed?|flares?|flaring|returned|since then|ever since|"
+                           r"diagnosed|diagnosis|dx|dx'd|developed|onset|began|started)\b", re.IGNORECASE)
 
 # a list item that opens with one of these states what the patient has: a denial before it does not reach it
 AFFIRMING_WORDS = ("has", "reports", "reported", "endorses", "endorsed", "complains", "c/o", "admits",

@@ -226,6 +226,7 @@ def test_a_dated_past_condition_is_current_again_where_its_clause_says_so():
     assert _rule("Kidney stones 10 years ago.", "Kidney stones") == "dated-past"
     assert _rule("Asthma as a child, flares again this fall.", "Asthma") is None
     assert _rule("Asthma as a child, still uses albuterol.", "Asthma") is None
+    assert _rule("Dx with breast cancer last year, on tamoxifen.", "breast cancer") is None
 
 
 def test_a_dated_past_condition_takes_its_history_entry(suggest):
