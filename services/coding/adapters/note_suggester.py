@@ -17,6 +17,7 @@ from pathlib import Path
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
+from services.coding.domain.dated_past import AFFIRMING_WORDS
 from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_code,
                                                       history_code)
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, RULES, Z_CODE_RULES, SkippedMention,
@@ -426,7 +427,21 @@ def _list_items_end_all_but_denials(rules) -> None:
         if not denial_ahead:
             rule.terminated_by.add(LIST_ITEM_END)
         elif rule.on_modifies is None:
-            rule.on_modifies = _denial_opens_its_item
+            rule.on_modifies = _denial_reaches
+
+
+def _denial_reaches(target, modifier, between) -> bool:
+    """A forward denial reaches the condition unless a semicolon item it does not open lies between them, or an item
+    that states what the patient has: "No fever; has a productive cough", "Denies chest pain, reports palpitations"
+    (`dated_past.AFFIRMING_WORDS`; only the denial stops there, a relative's or a past condition's cue goes on)."""
+    return _denial_opens_its_item(target, modifier, between) and not (
+        target.start > modifier.start and _affirmed_item_between(between))
+
+
+def _affirmed_item_between(between) -> bool:
+    tokens = list(between)
+    return any(token.text in (",", ";") and following.lower_ in AFFIRMING_WORDS
+               for token, following in zip(tokens, tokens[1:]))
 
 
 def _denial_opens_its_item(target, modifier, between) -> bool:
@@ -501,11 +516,21 @@ def longest_terms(terms: dict[str, TermMatch]) -> dict[str, int]:
     return longest
 
 
+_TERM_STOPS = frozenset({".", ";", "!", "?"})
+
+
 def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type, respeller: Respeller):
     """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens; a word
     misspelt by one letter is read as the index word it misspells."""
     tokens, i = [t for t in doc], 0
     folded = [respeller.correct_key(key(t.text)) for t in tokens]
+    # a term does not run over a sentence's end: "XR: osteophytes. L knee normal" names no left knee's osteophyte
+    next_stop, stop = [0] * (len(tokens) + 1), len(tokens)
+    next_stop[stop] = stop
+    for j in range(len(tokens) - 1, -1, -1):
+        if tokens[j].text in _TERM_STOPS or "\n" in tokens[j].text:
+            stop = j
+        next_stop[j] = stop
     words_before = [0]  # words_before[j]: the words folded[:j] hold (a token may fold to two: "type-2")
     for f in folded:
         words_before.append(words_before[-1] + (f.count(" ") + 1 if f else 0))
@@ -515,7 +540,7 @@ def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_
             i += 1
             continue
         for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
-            if not folded[i + n - 1] or words_before[i + n] - words_before[i] > most:
+            if not folded[i + n - 1] or words_before[i + n] - words_before[i] > most or next_stop[i] < i + n - 1:
                 continue
             term_key = " ".join(f for f in folded[i:i + n] if f)
             match = terms.get(term_key)

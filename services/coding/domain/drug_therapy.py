@@ -15,7 +15,8 @@ names diabetes.
 """
 import re
 
-from services.coding.domain.note_text import FAMILY, before, negated_before, sentence, sentence_end, sentence_start
+from services.coding.domain.note_text import (FAMILY, HYPOTHETICAL, NEGATED_AFTER, after, before, negated_before,
+                                              sentence, sentence_end, sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -98,10 +99,16 @@ def denied_in_its_item(note: str, match: re.Match) -> bool:
 
 
 def for_this_class(match: re.Match, note: str) -> bool:
-    """An antidiabetic also given without diabetes counts as one only where the note names diabetes, and not to
-    deny it ("tirzepatide for weight management (no diabetes)")."""
+    """An antidiabetic also given without diabetes counts as one only where the note names diabetes."""
     return not ALSO_FOR_OTHER_CONDITIONS.fullmatch(match.group(0)) or any(
-        not negated_before(note, m.start()) for m in DIABETES.finditer(note))
+        _patients_own(note, named) for named in DIABETES.finditer(note))
+
+
+def _patients_own(note: str, named: re.Match) -> bool:
+    """Diabetes named as the patient's: not denied ("No diabetes."), not a relative's, not only screened for."""
+    return not (negated_before(note, named.start()) or NEGATED_AFTER.search(after(note, named.end()))
+                or FAMILY.search(sentence(note, named.start(), named.end()))
+                or HYPOTHETICAL.search(before(note, named.start())))
 
 
 def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,

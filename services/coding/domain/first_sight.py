@@ -309,7 +309,8 @@ _TREATED_AFTER = re.compile(r"^[\s,(-]*(?:[\w/-]+[\s,]+){0,2}?(?P<procedure>(?:s
 # for Graves dz 2017", "s/p thyroidectomy for multinodular goiter"): "after", "s/p" or "post" first, then the
 # procedure, then "for" right before the mention.
 _PROCEDURE = r"(?:ablation|\w+ectomy|resection|excision|valve replacement|tavr|tavi|avr|mvr|radioactive iodine|radioiodine|rai)"
-_TREATED_BEFORE = re.compile(r"\b(?P<procedure>(?:s/p|status post|after|post)\s+(?:[\w-]+\s+){0,3}?" + _PROCEDURE +
+# A parenthesis may name the procedure alone: "Hypothyroidism, postablative (RAI 2018 for Graves disease)".
+_TREATED_BEFORE = re.compile(r"(?P<procedure>(?:\b(?:s/p|status post|after|post)\s+|(?<=\())(?:[\w-]+\s+){0,3}?" + _PROCEDURE +
                              r")(?:\s+(?:ablation|therapy|treatment|tx))?(?:\s+\d{4})?\s+for\s+$", re.IGNORECASE)
 
 

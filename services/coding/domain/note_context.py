@@ -15,12 +15,18 @@ A family mention is not dropped but read as family history (the suggester looks 
 import re
 from dataclasses import dataclass
 
+from services.coding.domain.dated_past import AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, STILL_PRESENT
+
 FAMILY = "family"
 RESOLVED = "resolved"
 LAB_TEST = "lab-test-analyte"
 NOT_ESTABLISHED = "not-established"
 SINCE_EVENT = "since-event"
-NOT_ESTABLISHED_CUE = r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)"
+COURSE_COMPLETED = "course-completed"
+NOT_ESTABLISHED_CUE = (r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)|"
+                       # weighed and set aside: "bipolar disorder was considered and ruled out"
+                       r"((is|was|were|are) )?(considered|entertained|evaluated|raised) (and|but) (was |were )?"
+                       r"(ruled out|excluded|rejected)")
 # the condition a course the note calls complete was for: "finished 10 days of amoxicillin for sinusitis", "after
 # completed tx for lung adenocarcinoma" (not "completed 3 of 6 cycles", "not yet completed")
 COMPLETED_COURSE_CUE = r"(?<!not )(?<!yet to )(completed|finished)(?! \d+ of)[^.;:]{0,60}\bfor"
@@ -48,7 +54,9 @@ SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
 _CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" +
                          "|".join(NEW_CLAUSE_WORDS) + r")\b)", re.IGNORECASE)
-_AFTER_REACH = 40  # characters a cue written after the mention may stand from it
+# a denial's cue does not reach past a comma item that states what the patient has ("Denies chest pain, reports
+# palpitations"); the other rules' clauses go on ("Mother with diabetes, has hypertension" stays the mother's)
+_NOT_AFFIRMED_AFTER = r"(?![^.;]*,\s*(" + "|".join(re.escape(word) for word in AFFIRMING_WORDS) + r")\b)"
 
 
 def _words(*cues: str) -> re.Pattern:
@@ -82,6 +90,7 @@ class ScopeRule:
     anywhere: re.Pattern | None = None  # a cue anywhere in the clause
     unless: re.Pattern | None = None  # the clause says the mention is current after all
     unless_in_item: re.Pattern | None = None  # ... or the words between the commas around the mention do
+    reach: int = 40  # characters a cue written after the mention may stand from it
 
 
 RULES = (
@@ -100,7 +109,8 @@ RULES = (
               re.compile(r"\b(phq-?[29]|gad-?7|audit-?c|epds|mmse|moca)\b\W+(score\W+|of\W+|was\W+|is\W+|=\W*)*"
                          r"(0|negative|neg)\b", re.IGNORECASE)),
     ScopeRule("hypothetical",
-              _words(r"if", r"risks? (of|for)", r"at risk", r"to prevent", r"prevent(s|ing)?", r"prevention of",
+              _words(r"if", r"risks? (factors? )?(of|for)", r"at risk", r"((to be|to|will|get|getting) )?tested for", r"(to|will|get|getting) test for", r"testing for",
+                     r"(to|will) check for", r"checked for", r"checking for", r"to prevent", r"prevent(s|ing)?", r"prevention of",
                      r"in case of", r"watch for", r"monitor for", r"warning signs of", r"prophylaxis (for|against)",
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
                      r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for"),
@@ -113,7 +123,9 @@ RULES = (
                      COMPLETED_COURSE_CUE),
               # ("osteoporosis and a healed radius fx": a cue after an article is the next condition's adjective)
               re.compile(r"^\W{0,3}(\w+\W+){0,5}(?<!\ba )(?<!\ban )(?<!\bthe )"
-                         r"(resolved|has resolved|now resolved|healed|cleared|no longer|"
+                         # "pneumonia not resolved", "not yet healed": still here
+                         r"(?<!\bnot )(?<!\bnot yet )(?<!\bnever )(?<!\bnot fully )"
+                         r"(resolved|has resolved|now resolved|healed(?! (in|with) )|cleared|no longer|"
                          r"no recurrence|(?<!being )(?<!be )repleted|" + LIST_STATUS_PAST + "|" +
                          COMPLETED_AFTER_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
@@ -121,10 +133,16 @@ RULES = (
               unless=_words("recurrent", "recurred", "again"),
               # a time of today speaks of its own item: "Lungs clear today, cough resolved" is resolved
               unless_in_item=_words("this morning", "today", "tonight", "overnight")),
+    # "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter" (`dated_past`)
+    ScopeRule(DATED_PAST, None, DATED_PAST_AFTER, unless=STILL_PRESENT),
+    # the course that treated it, however long the list of drugs before it: "admitted for cellulitis of the R lower
+    # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
+    ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse (was |is |now )*(completed|finished)\b",
+                                                 re.IGNORECASE), unless=STILL_PRESENT, reach=120),
     ScopeRule("negated",
-              re.compile(_words("no", "denies", "denied", "deny", "negative for", "free of", "without", r"ruled? out",
-                                r"rules out").pattern + "|" + TEMPLATE_NEGATIVE.pattern + "|" +
-                         UNCHECKED_BOX.pattern, re.IGNORECASE),
+              re.compile("(" + _words("no", "denies", "denied", "deny", "negative for", "free of", "without",
+                                      r"ruled? out", r"rules out").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +
+                         TEMPLATE_NEGATIVE.pattern + "|" + UNCHECKED_BOX.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last
                          # exam" (not "none since 2019": no recurrence of a past one)
@@ -144,6 +162,8 @@ RULES = (
 
 
 SCREENING = next(rule for rule in RULES if rule.name == "screening")
+# the rules that place a mention in the past by what follows it, for the rule findings' reading (`note_text.current`)
+PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, COURSE_COMPLETED))
 # the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
 # but not the date of the event it names ("since pregnancy 2023" is no pregnant state today)
 Z_CODE_RULES = tuple(rule for rule in RULES if rule.name == SINCE_EVENT)
@@ -178,7 +198,7 @@ def screened(text: str, start: int, end: int) -> bool:
     what it found ("LDCT for lung ca screening: 6 mm nodule")."""
     first, last = clause(text, start, end)
     first = max(first, text.rfind(":", first, start) + 1)
-    return bool(SCREENING.before.search(text[first:start]) or SCREENING.after.search(text[end:min(last, end + _AFTER_REACH)]))
+    return bool(SCREENING.before.search(text[first:start]) or SCREENING.after.search(text[end:min(last, end + SCREENING.reach)]))
 
 
 # the `resolved` cues that only date the condition ("prior MI", "previous DVT", "remote stroke"), beside those that
@@ -193,7 +213,7 @@ _PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b", re.IGNORECASE)
 def past_by_name(scope: "Scope | None") -> bool:
     """The mention is kept out by a `resolved` cue that names it past ("Prior MI 2020"): where the index has a
     History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
-    if scope is not None and scope.rule == SINCE_EVENT:  # "no chest pain since MI 2020": an old MI
+    if scope is not None and scope.rule in (SINCE_EVENT, DATED_PAST, COURSE_COMPLETED):  # "no chest pain since MI 2020": an old MI
         return True
     return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue)
                                                                  or _PAST_AFTER.search(scope.cue))
@@ -209,12 +229,13 @@ def _comma_segment(text: str, first: int, last: int, start: int, end: int) -> st
 def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] = RULES) -> Scope | None:
     """The first rule whose cue reaches the mention text[start:end], or None: the mention is current."""
     first, last = clause(text, start, end)
-    before, after, whole = text[first:start], text[end:min(last, end + _AFTER_REACH)], text[first:last]
+    before, whole = text[first:start], text[first:last]
     own = _comma_segment(text, first, last, start, end)
     for rule in rules:
         if (rule.unless is not None and rule.unless.search(whole)) or (
                 rule.unless_in_item is not None and rule.unless_in_item.search(own)):
             continue
+        after = text[end:min(last, end + rule.reach)]
         for pattern, part in ((rule.before, before), (rule.after, after), (rule.anywhere, whole)):
             found = pattern.search(part) if pattern is not None else None
             if found:

@@ -9,7 +9,7 @@ import re
 
 from services.coding.domain.note_context import (
     COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, MEASURED_ZERO, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
-    TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, screened,
+    PAST_RULES, TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, mention_scope, screened,
 )
 
 _MARKS = ".;\n"
@@ -32,9 +32,13 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\b(concerned|worried|worries|anxious) (about|re|regarding|over)\b|"
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
-                              r"\bdifferential\b|\?)", re.IGNORECASE)
+                              r"\bdifferential\b|\?|"
+                              # a doubt is uncertain too: "unlikely pneumonia", "doubt appendicitis", "low
+                              # suspicion for PE" (guideline IV.H's "or other similar terms")
+                              r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow suspicion (for|of)\b)",
+                              re.IGNORECASE)
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
-                             r"suspected|presumed|unlikely|"
+                             r"suspected|presumed|unlikely|(less|not) likely|doubtful|"
                              r"versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|\?)", re.IGNORECASE)
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
@@ -43,7 +47,9 @@ HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|stat
                      r"former|treated for|in remission|no recurrence|no evidence of recurrence|"
                      + COMPLETED_COURSE_CUE + r")\b", re.IGNORECASE)
 HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs of|risk of|at risk for|to prevent|"
-                          r"prevention of|precautions|in case of|unless)\b", re.IGNORECASE)
+                          r"prevention of|precautions|in case of|unless|risk factors? (for|of)|"
+                          r"((to be|to|will|get|getting) )?tested for|(to|will|get|getting) test for|testing for|"
+                          r"(to|will) check for|checked for|checking for)\b", re.IGNORECASE)
 FAMILY = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grandmother|grandfather|aunt|uncle|"
                     r"family history|fh|fhx|parent|daughter|son)\b", re.IGNORECASE)
 
@@ -127,6 +133,12 @@ def uncertain(note: str, start: int, end: int) -> bool:
                 or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following)))
 
 
+# a word every cue of the past rules holds: the sentences without one (most) skip reading those rules' scopes
+_PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|historical|removed|complet|finish|recover|"
+                        r"\bago\b|child|kid|teen|infan|toddler|adolescen|youth|\blast\b|prior|previous|former|remote|"
+                        r"treated|late effect", re.IGNORECASE)
+
+
 def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
     relative's, nor what a screening looks for."""
@@ -136,5 +148,7 @@ def current(note: str, start: int, end: int) -> bool:
                 or HYPOTHETICAL.search(prefix)
                 or NEGATED_AFTER.search(following) or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
                 or SUPERSEDED.search(prefix) or uncertain(note, start, end)
+                # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
+                or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
 

@@ -1,0 +1,36 @@
+"""A condition dated to a time long past, and the words that turn a denial's list to what the patient has.
+
+Dated past: a note places a condition in the past by the time it writes right after it, as often as by "history
+of": "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter". Such a condition is a past one (its
+History entry where the index has one: Z87.442 for the stones), unless the clause says it is here again ("still",
+"recurred", "flare") or the time dates when it began ("diagnosed 10 years ago", "since childhood", "x 10 yrs"), which
+says it is current. Only spans of a season or more: "last month" or "3 weeks ago" may still be an acute condition's
+own episode (a myocardial infarction is acute for four weeks; an injury's follow-up is current care).
+
+Affirmed after a denial: a denial reaches across a list ("Denies fever, chills; night sweats"), but an item that
+opens with a verb of its own ("No fever; has a productive cough", "Denies chest pain, reports palpitations",
+"Negative for fever; positive for cough") is what the patient has: the denial ends there. Only the denial: "Mother
+with diabetes, has hypertension" is still read as the mother's.
+"""
+import re
+
+DATED_PAST = "dated-past"
+# the time, as written right after the condition
+_LONG_AGO = (r"((\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twenty) "
+             r"(years?|yrs?|y|decades?) ago|"
+             r"as an? (child|kid|teen|teenager|infant|toddler|adolescent|young adult)|"
+             r"in (his |her |their )?(childhood|infancy|adolescence|youth|teens)|"
+             r"last (winter|spring|summer|fall|autumn|year))")
+# up to two words between (a verb of care: "treated", "repaired"), none of which dates an onset
+_ONSET = r"(diagnosed|diagnosis|dx|dx'd|since|started|starting|began|begun|onset|first|noted|found|x|for|over)"
+DATED_PAST_AFTER = re.compile(r"^[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/]+[^\w.;]+){0,2}?" + _LONG_AGO + r"\b",
+                              re.IGNORECASE)
+# the clause says the condition is here now after all, or that the time is when it began ("Dx with breast cancer
+# last year, on tamoxifen")
+STILL_PRESENT = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|continues|continuing|again|recurred|"
+                           r"recurrent|recurrence|relapsed?|flares?|flaring|returned|since then|ever since|"
+                           r"diagnosed|diagnosis|dx|dx'd|developed|onset|began|started)\b", re.IGNORECASE)
+
+# a list item that opens with one of these states what the patient has: a denial before it does not reach it
+AFFIRMING_WORDS = ("has", "reports", "reported", "endorses", "endorsed", "complains", "c/o", "admits",
+                   "notes", "positive", "describes", "presents")
