@@ -4,14 +4,11 @@ import pytest
 
 from services.coding.domain.documented_findings import documented_findings
 from tests.unit.coding.test_conventions import tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-THRESHOLD = 0.9
 
-
-def _coded(suggest, note: str) -> set[str]:
-    return {s.code for s in suggest(note) if s.confidence >= THRESHOLD}
 
 
 @pytest.mark.parametrize("note, expected", [
@@ -40,22 +37,22 @@ def test_denied_single_or_other_kinds_are_not_made(tabular, note):
 
 
 def test_the_plant_dermatitis_replaces_the_unspecified_contact_dermatitis(suggest):
-    coded = _coded(suggest, "Impression: allergic contact dermatitis from poison ivy. Triamcinolone cream bid.")
+    coded = billed(suggest, "Impression: allergic contact dermatitis from poison ivy. Triamcinolone cream bid.")
     assert "L23.7" in coded and not {c for c in coded if c.startswith(("L25", "L23.9"))}
 
 
 def test_repeated_falls_are_the_problem_not_the_injury_cause(suggest):
-    assert "R29.6" in _coded(suggest, "Two falls in the past month. PT referral for balance.")
+    assert "R29.6" in billed(suggest, "Two falls in the past month. PT referral for balance.")
 
 
 def test_the_side_of_a_cubital_tunnel_syndrome(suggest):
-    assert "G56.22" in _coded(suggest, "EMG/NCS: slowing across the L elbow. Impression: L cubital tunnel syndrome.")
+    assert "G56.22" in billed(suggest, "EMG/NCS: slowing across the L elbow. Impression: L cubital tunnel syndrome.")
 
 
 def test_microalbuminuria_is_part_of_a_diabetic_ckd_but_coded_beside_diabetes_alone(suggest):
-    assert "R80.9" not in _coded(suggest, "T2DM w/ diabetic CKD stage 3a. Microalbuminuria. Cont ACEi.")
-    assert "R80.9" in _coded(suggest, "T1DM on pump, A1c 7.1. Urine ACR 65 - microalbuminuria.")
+    assert "R80.9" not in billed(suggest, "T2DM w/ diabetic CKD stage 3a. Microalbuminuria. Cont ACEi.")
+    assert "R80.9" in billed(suggest, "T1DM on pump, A1c 7.1. Urine ACR 65 - microalbuminuria.")
 
 
-def test_tingling_beside_the_neuropathy_causing_it_is_not_coded(suggest):
-    assert "R20.2" not in _coded(suggest, "Carpal tunnel syndrome, R. Nightly tingling in the R hand.")
+def test_tingling_beside_the_neuropathy_causing_it_is_notbilled(suggest):
+    assert "R20.2" not in billed(suggest, "Carpal tunnel syndrome, R. Nightly tingling in the R hand.")

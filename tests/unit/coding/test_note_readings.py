@@ -9,6 +9,11 @@ pytestmark = pytest.mark.unit
 THRESHOLD = 0.9
 
 
+def billed(suggest, note: str) -> set[str]:
+    """The codes suggested at the auto-accept threshold, nothing held below it."""
+    return {s.code for s in suggest(note) if s.confidence >= THRESHOLD}
+
+
 def coded(suggest, note: str) -> dict:
     """The codes read as current, each with its most confident suggestion, as the service reconciles them: billed at
     the threshold, or held below it only by a first-sight calibration (`default-entry`, `injury-code-completed`:
