@@ -9,7 +9,6 @@ from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 pytestmark = pytest.mark.unit
 
 
-
 def test_free_denies_the_word_it_is_joined_to_not_an_earlier_condition(suggest):
     assert "K90.0" in billed(suggest, "Celiac disease, on gluten-free diet.")
     assert "R56.9" not in {s.code for s in suggest("Seizure free x 2 yrs on lamotrigine.")}

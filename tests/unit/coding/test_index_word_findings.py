@@ -10,7 +10,6 @@ from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 pytestmark = pytest.mark.unit
 
 
-
 @pytest.mark.parametrize("note, expected", [
     ("Tingling in both feet x 6 mo.", "R20.2"), ("Pins and needles in the L hand at night.", "R20.2"),
     ("Leg cramps at night, worse after exercise.", "R25.2"), ("Nocturnal cramps in the calves.", "R25.2"),

@@ -8,7 +8,6 @@ from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 pytestmark = pytest.mark.unit
 
 
-
 def test_an_eponym_written_alone_is_its_disease_for_the_patient_and_a_relative(suggest):
     assert "Z83.49" in billed(suggest, "FHx: sister with Hashimoto's.")
     assert "E06.3" in billed(suggest, "Hypothyroidism d/t Hashimoto's, on levothyroxine 100.")
