@@ -84,12 +84,10 @@ _REPEATED = r"(recurrent|repeated|repeat|frequent|multiple|several|two|three|fou
 INDEX_WORD_FINDINGS = (
     *((_word(_ALLERGIC_RHINITIS_DUE_TO + f"({words})"), ("J30",), fixed(code, why)) for words, code, why in _ALLERGENS),
     # "Hypercholesterolemia, familial": heterozygous E78.011, homozygous E78.010, the zygosity unstated E78.019
-    (_word(r"(heterozygous |hefh,? )familial hypercholesterol(a)?emia|familial hypercholesterol(a)?emia,? "
-           r"\(?(heterozygous|hefh)\b"), ("E78",),
-     fixed("E78.011", "heterozygous familial hypercholesterolemia")),
-    (_word(r"(homozygous |hofh,? )familial hypercholesterol(a)?emia|familial hypercholesterol(a)?emia,? "
-           r"\(?(homozygous|hofh)\b"), ("E78",),
-     fixed("E78.010", "homozygous familial hypercholesterolemia")),
+    *((_word(rf"({zygosity} |{short},? )familial hypercholesterol(a)?emia|familial hypercholesterol(a)?emia,? "
+             rf"\(?({zygosity}|{short})\b"), ("E78",),
+       fixed(code, f"{zygosity} familial hypercholesterolemia"))
+      for zygosity, short, code in (("heterozygous", "hefh", "E78.011"), ("homozygous", "hofh", "E78.010"))),
     (_word(r"hyperuric(a)?emia|elevated uric acid"), ("E79",), _hyperuricemia),
     # "Anemia, iron deficiency, secondary to blood loss (chronic)": menorrhagia and a GI bleed are blood loss
     # (the cause only looked at: its own words are its own code, N92.0 for the menorrhagia)

@@ -23,8 +23,9 @@ OPEN = "status = 'open'"
 OPEN_SUSPENSE = Rollup("suspense_item", ("tenant_id",), (), table_name="open_suspense", rows_filter=OPEN)
 OPEN_SUSPENSE_ALL = Rollup("suspense_item", ("status",), (), table_name="open_suspense_all", rows_filter=OPEN)
 SUSPENSE_COUNTS = (OPEN_SUSPENSE, OPEN_SUSPENSE_ALL)
-BACKFILL = tuple(statement for rollup in (BALANCES, CHARGES, *SUSPENSE_COUNTS) for statement in rollup.backfill())
-DRIFT = tuple(rollup.drift() for rollup in (BALANCES, CHARGES, *SUSPENSE_COUNTS))
+ROLLUPS = (BALANCES, CHARGES, *SUSPENSE_COUNTS)
+BACKFILL = tuple(statement for rollup in ROLLUPS for statement in rollup.backfill())
+DRIFT = tuple(rollup.drift() for rollup in ROLLUPS)
 
 
 def tables(metadata: MetaData, balances: Table, billed_claims: Table) -> tuple[Table, Table]:
