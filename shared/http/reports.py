@@ -25,8 +25,3 @@ def report_tenant(caller: Caller, all_tenants: bool) -> UUID | None:
 def require_ops(caller: Caller) -> None:
     if OPS_SCOPE not in caller.scopes:
         raise Problem(403, "Forbidden", "this report needs an ops key")
-
-
-def scoped(query, column, tenant_id: UUID | None):
-    """Adds the tenant filter unless the report covers every tenant."""
-    return query if tenant_id is None else query.where(column == tenant_id)

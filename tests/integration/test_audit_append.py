@@ -9,7 +9,7 @@ from sqlalchemy import text
 from services.gateway.adapters.audit_append import append_at_head
 from services.gateway.application.record_audit import AuditRecorder
 from services.gateway.domain.audit import chained
-from services.gateway.entrypoints.audit_log import verify
+from services.gateway.application.read_audit import verify
 from shared.db.engine import statement_connection
 from tests.integration.figures_support import statements_sent
 from tests.integration.test_intake_batch_writes import engine, units  # noqa: F401 - the gateway database's fixtures

@@ -18,6 +18,7 @@ from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.tables import outbox_message
 from shared.db.unit_of_work import UnitOfWorkFactory
+from shared.testing.fake_batch import FakeBatch
 from services.claims.adapters.clearinghouse import DropboxClearinghouse
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.adapters.tables import Claim, ClaimEvent
@@ -33,7 +34,6 @@ from services.claims.domain.states import REOPENED, STAGE
 from services.claims.settings import Settings
 from tests.conftest import service_paused
 from tests.unit.claims.builders import BILLING, coded
-from tests.unit.claims.fakes import Batch
 
 CATALOG = Catalog.load()
 
@@ -97,7 +97,7 @@ async def _pay(units, claim: Claim) -> None:
                           patient_responsibility=Decimal("0.00"), payer_claim_control_number="PAYER0001",
                           trace_number="TRACE1")
     async with units() as uow:
-        await apply_remits(uow, Batch([Envelope[RemitReceived](
+        await apply_remits(uow, FakeBatch([Envelope[RemitReceived](
             event_type="remit.received", tenant_id=claim.tenant_id, subject_id=claim.id, payload=remit)]))
 
 

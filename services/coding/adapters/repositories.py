@@ -17,6 +17,7 @@ from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
 from shared.db.bulk import in_array, insert_rows
 from shared.db.unit_of_work import UnitOfWork
+from services.coding.adapters.reports import CodingReports
 from services.coding.adapters.tables import (CodedEncounter, CodingAudit, DenialPattern, ProviderQuery,
                                              TenantCodingSettings)
 
@@ -190,3 +191,4 @@ class CodingUnitOfWork(UnitOfWork):
         self.denial_patterns = DenialPatternRepository(session)
         self.queries = ProviderQueryRepository(session)
         self.audit = AuditRepository(session)
+        self.reports = CodingReports(session)

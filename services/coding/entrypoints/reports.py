@@ -3,33 +3,20 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Path, Request
-from sqlalchemy import func, or_, select
 
 from shared.contracts.api.reports import CodingFigures, EncounterLookup
 from shared.http.auth import CallerDep
 from shared.http.problems import Problem
-from shared.http.reports import AllTenants, report_tenant, require_ops, scoped
-from services.coding.adapters.tables import CodedEncounter
+from shared.http.reports import AllTenants, report_tenant, require_ops
 
 router = APIRouter(prefix="/internal/reports", tags=["reports"], include_in_schema=False)
-
-
-async def status_counts(session, tenant_id: UUID | None) -> dict[str, int]:
-    query = scoped(select(CodedEncounter.status, func.count()).group_by(CodedEncounter.status),
-                   CodedEncounter.tenant_id, tenant_id)
-    return {status: count for status, count in (await session.execute(query)).all()}
-
-
-async def find_for_ops(session, any_id: UUID) -> CodedEncounter | None:
-    query = select(CodedEncounter).where(or_(CodedEncounter.encounter_id == any_id, CodedEncounter.claim_id == any_id))
-    return (await session.execute(query.limit(1))).scalar_one_or_none()
 
 
 @router.get("/coding", response_model=CodingFigures)
 async def coding_report(request: Request, caller: CallerDep, all_tenants: AllTenants = False) -> dict:
     tenant_id = report_tenant(caller, all_tenants)
     async with request.app.state.runtime.units_of_work() as uow:
-        counts = await status_counts(uow.session, tenant_id)
+        counts = await uow.reports.status_counts(tenant_id)
     return {"encounters_by_status": counts, "review_queue": counts.get("needs_review", 0)}
 
 
@@ -38,7 +25,7 @@ async def lookup(request: Request, any_id: Annotated[UUID, Path()], caller: Call
     """Ops search: an encounter by its id or by its claim's id, across tenants. Codes and edits, no PHI."""
     require_ops(caller)
     async with request.app.state.runtime.units_of_work() as uow:
-        row = await find_for_ops(uow.session, any_id)
+        row = await uow.reports.find_for_ops(any_id)
     if row is None:
         raise Problem(404, "Encounter not found")
     return {"service": "coding", "tenant_id": str(row.tenant_id), "encounter_id": str(row.encounter_id),

@@ -8,6 +8,7 @@ from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy import select, text, tuple_
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.clock import Clock, system_clock
@@ -15,6 +16,7 @@ from shared.db.bulk import OnConflict, insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.gateway.adapters.tables import ApiKey, AuditEntry, EncounterIntake, Tenant
 from services.gateway.adapters.audit_append import CHAIN_LOCK
+from services.gateway.adapters.webhook_store import WebhookStore
 from services.gateway.domain.audit import GENESIS, chained
 
 ExternalKey = tuple[UUID, str]  # tenant, the EHR's encounter id
@@ -57,9 +59,11 @@ class EncounterRepository:
                                                               "external_id": [k[1] for k in wanted]})
         return {(row.tenant_id, row.external_id): row.id for row in rows}
 
-    async def find(self, tenant_id: UUID, encounter_id: UUID) -> EncounterIntake | None:
-        result = await self._session.execute(
-            select(EncounterIntake).where(EncounterIntake.id == encounter_id, EncounterIntake.tenant_id == tenant_id))
+    async def find(self, tenant_id: UUID, encounter_id: UUID, *, lock: bool = False) -> EncounterIntake | None:
+        """The tenant's intake row; `lock` holds it until commit, for a writer that changes it."""
+        query = select(EncounterIntake).where(EncounterIntake.id == encounter_id,
+                                              EncounterIntake.tenant_id == tenant_id)
+        result = await self._session.execute(query.with_for_update() if lock else query)
         return result.scalar_one_or_none()
 
     async def page(self, tenant_id: UUID, *, limit: int, before: tuple[datetime, UUID] | None,
@@ -94,6 +98,11 @@ class CredentialRepository:
 
     async def tenant(self, tenant_id: UUID) -> Tenant | None:
         return await self._session.get(Tenant, tenant_id)
+
+    async def ensure_tenant(self, tenant_id: UUID, name: str) -> None:
+        """A tenant with this id and name and no billing provider, unless one exists: the platform's own."""
+        await self._session.execute(insert(Tenant).values(id=tenant_id, name=name, billing_provider={})
+                                    .on_conflict_do_nothing())
 
     def add_key(self, api_key: ApiKey) -> None:
         self._session.add(api_key)
@@ -133,6 +142,23 @@ class AuditChain:
              "hash": digest} for entry, prev, digest in rows])
         return rows[-1][0].seq, rows[-1][2]
 
+    async def page_from(self, start_seq: int, limit: int) -> list[AuditEntry]:
+        """Up to `limit` entries of every tenant from `start_seq` on, in chain order."""
+        return list((await self._session.execute(select(AuditEntry).where(AuditEntry.seq >= start_seq)
+                                                 .order_by(AuditEntry.seq).limit(limit))).scalars())
+
+    async def of_tenant(self, tenant_id: UUID, *, limit: int, before_seq: int | None, object_type: str | None,
+                        object_id: str | None) -> list[AuditEntry]:
+        """The tenant's entries, newest first, before a sequence number and about an object when given."""
+        query = select(AuditEntry).where(AuditEntry.tenant_id == tenant_id)
+        if before_seq is not None:
+            query = query.where(AuditEntry.seq < before_seq)
+        if object_type:
+            query = query.where(AuditEntry.object_type == object_type)
+        if object_id:
+            query = query.where(AuditEntry.object_id == object_id)
+        return list((await self._session.execute(query.order_by(AuditEntry.seq.desc()).limit(limit))).scalars())
+
 
 class GatewayUnitOfWork(UnitOfWork):
     def __init__(self, session: AsyncSession, clock: Clock = system_clock):
@@ -140,3 +166,4 @@ class GatewayUnitOfWork(UnitOfWork):
         self.encounters = EncounterRepository(session)
         self.credentials = CredentialRepository(session)
         self.audit = AuditChain(session)
+        self.webhooks = WebhookStore(session)

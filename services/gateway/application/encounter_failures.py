@@ -1,26 +1,22 @@
 """Dead letters of an encounter's events, recorded on its intake row so GET /v1/encounters/{id} can say so."""
-from sqlalchemy import select
-
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
 
 from shared.contracts.envelope import Envelope
-from shared.db.unit_of_work import UnitOfWork
 from shared.kafka.dlq import DeadLetter
+from services.gateway.adapters.repositories import GatewayUnitOfWork
 from services.gateway.adapters.tables import EncounterIntake
 from services.gateway.domain.encounter_failures import (CLAIM_CODED, FAILED, encounter_of, failure_record,
                                                         failure_shown, public_failure)
 
 
-async def record_dead_letter(uow: UnitOfWork, event: Envelope[DeadLetter]) -> None:
+async def record_dead_letter(uow: GatewayUnitOfWork, event: Envelope[DeadLetter]) -> None:
     """Only the tenant named by the dead letter's envelope: an encounter of another tenant is left alone."""
     letter = event.payload
     encounter_id = encounter_of(letter.original_topic, event.subject_id, letter.payload)
     if encounter_id is None:
         return
-    intake = (await uow.session.execute(select(EncounterIntake).where(
-        EncounterIntake.id == encounter_id, EncounterIntake.tenant_id == event.tenant_id).with_for_update())
-    ).scalar_one_or_none()
+    intake = await uow.encounters.find(event.tenant_id, encounter_id, lock=True)
     if intake is not None:
         intake.failure = failure_record(topic=letter.original_topic, error=letter.error, failed_at=letter.failed_at,
                                         subject_id=event.subject_id)

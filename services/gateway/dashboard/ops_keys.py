@@ -8,7 +8,6 @@ from typing import Annotated
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from fastapi import APIRouter, Depends, Path, Request
-from sqlalchemy.dialects.postgresql import insert
 
 from shared.http.problems import Problem
 from shared.http.reports import OPS_SCOPE
@@ -16,7 +15,6 @@ from shared.contracts.api.gateway import OpsKeyIssued, OpsKeyRevoked
 from shared.internal_auth import Caller
 from services.gateway.entrypoints import idempotency
 from services.gateway.application import api_keys
-from services.gateway.adapters.tables import Tenant
 from services.gateway.adapters.credentials import hash_key
 from services.gateway.entrypoints.auth import Operator, _bearer, live_credential
 
@@ -41,8 +39,7 @@ OpsCaller = Annotated[Caller, Depends(ops_caller)]
 async def issue_ops_key(request: Request, _: Operator) -> dict:
     """A new ops key (shown once). Rotation: issue a new one, then revoke the old."""
     async with request.app.state.runtime.units_of_work() as uow:
-        await uow.session.execute(insert(Tenant).values(
-            id=OPS_TENANT_ID, name="Platform operations", billing_provider={}).on_conflict_do_nothing())
+        await uow.credentials.ensure_tenant(OPS_TENANT_ID, "Platform operations")
         api_key, secret = await api_keys.issue_key(uow, tenant_id=OPS_TENANT_ID, scopes=[OPS_SCOPE])
     return {"key_id": str(api_key.id), "prefix": api_key.prefix, "scopes": api_key.scopes, "api_key": secret}
 

@@ -5,13 +5,11 @@ from uuid import UUID
 
 from fastapi import Request
 
-from services.gateway.adapters.tables import Tenant
-
 
 async def practice_of(request: Request, tenant_id: str) -> dict:
     """The tenant's billing provider: name, address and contact printed as the remit-to party."""
     async with request.app.state.runtime.units_of_work() as uow:
-        tenant = await uow.session.get(Tenant, UUID(tenant_id))
+        tenant = await uow.credentials.tenant(UUID(tenant_id))
     return dict(tenant.billing_provider) if tenant else {}
 
 

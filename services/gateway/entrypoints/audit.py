@@ -6,7 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
-from services.gateway.entrypoints import audit_log
+from services.gateway.application import read_audit
 from services.gateway.entrypoints.cursors import AUDIT_SEQ_MAX
 from services.gateway.entrypoints.auth import AdminCaller, Operator
 
@@ -43,7 +43,7 @@ async def list_audit(request: Request, caller: AdminCaller, limit: Annotated[int
                      object_type: Annotated[str | None, Query(max_length=40)] = None,
                      object_id: Annotated[str | None, Query(max_length=80)] = None) -> AuditPage:
     """Who read or changed which patient data of this tenant, newest first."""
-    rows = await audit_log.entries(request.app.state.runtime.units_of_work, tenant_id=UUID(caller.tenant_id),
+    rows = await read_audit.entries(request.app.state.runtime.units_of_work, tenant_id=UUID(caller.tenant_id),
                                    limit=limit, before_seq=cursor, object_type=object_type, object_id=object_id)
     items = [AuditEntryOut.model_validate(r, from_attributes=True) for r in rows]
     return AuditPage(items=items, next_cursor=rows[-1].seq if len(rows) == limit else None)
@@ -52,5 +52,5 @@ async def list_audit(request: Request, caller: AdminCaller, limit: Annotated[int
 @router.get("/v1/admin/audit/verify", response_model=ChainReport)
 async def verify_audit_chain(request: Request, _: Operator) -> ChainReport:
     """Recomputes every hash of the chain (all tenants); names the first entry that does not match."""
-    check = await audit_log.verify(request.app.state.runtime.units_of_work)
+    check = await read_audit.verify(request.app.state.runtime.units_of_work)
     return ChainReport(**check.__dict__)

@@ -5,14 +5,10 @@ whose own transaction already appended its entry (intake) marks the request `aud
 Fail closed: if the entry cannot be written, the client gets a 503 instead of the data.
 """
 import logging
-from uuid import UUID
-
-from sqlalchemy import select
 
 from shared.http.problems import problem_response
-from services.gateway.adapters.tables import AuditEntry
 from services.gateway.application.record_audit import AuditRecorder
-from services.gateway.domain.audit import GENESIS, ChainCheck, Entry, audit_target, verify_chain
+from services.gateway.domain.audit import audit_target
 from services.gateway.adapters.group_commit import GroupCommit
 
 log = logging.getLogger(__name__)
@@ -82,35 +78,3 @@ def mark_created(request, object_id) -> None:
 def mark_audited(request) -> None:
     """The route's own transaction appended the request's entry: the middleware adds none."""
     request.state.audit_written = True
-
-
-async def verify(units_of_work, batch: int = 5000) -> ChainCheck:
-    """Walks the whole chain in seq order, a page at a time."""
-    start_seq, start_hash, total = 1, GENESIS, 0
-    while True:
-        async with units_of_work() as uow:
-            rows = (await uow.session.execute(select(AuditEntry).where(AuditEntry.seq >= start_seq)
-                                              .order_by(AuditEntry.seq).limit(batch))).scalars().all()
-        check = verify_chain(((_entry(r), r.prev_hash, r.hash) for r in rows), start_seq=start_seq, start_hash=start_hash)
-        total += check.entries
-        if not check.ok or len(rows) < batch:
-            return ChainCheck(check.ok, total, check.last_hash, check.first_bad_seq, check.reason)
-        start_seq, start_hash = rows[-1].seq + 1, check.last_hash
-
-
-def _entry(row: AuditEntry) -> Entry:
-    return Entry(seq=row.seq, at=row.at, tenant_id=str(row.tenant_id), key_id=str(row.key_id), action=row.action,
-                 object_type=row.object_type, object_id=row.object_id, outcome=row.outcome)
-
-
-async def entries(units_of_work, *, tenant_id: UUID, limit: int, before_seq: int | None,
-                  object_type: str | None, object_id: str | None) -> list[AuditEntry]:
-    query = select(AuditEntry).where(AuditEntry.tenant_id == tenant_id)
-    if before_seq is not None:
-        query = query.where(AuditEntry.seq < before_seq)
-    if object_type:
-        query = query.where(AuditEntry.object_type == object_type)
-    if object_id:
-        query = query.where(AuditEntry.object_id == object_id)
-    async with units_of_work() as uow:
-        return list((await uow.session.execute(query.order_by(AuditEntry.seq.desc()).limit(limit))).scalars())

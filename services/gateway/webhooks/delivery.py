@@ -14,22 +14,14 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import httpx
-from sqlalchemy import select, text, update
 
-from services.gateway.adapters.tables import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from services.gateway.adapters.tables import WebhookAttempt
 from services.gateway.domain.webhooks import SIGNATURE_HEADER, retry_delay_seconds, sign
 from services.gateway.webhooks import targets
 
 LEASE = timedelta(seconds=60)
 BATCH = 50
 IDLE_SLEEP_SECONDS = 0.5
-
-_LEASE_DUE = text("""
-UPDATE webhook_delivery SET next_attempt_at = now() + make_interval(secs => CAST(:lease AS double precision))
-WHERE id IN (SELECT id FROM webhook_delivery WHERE status = 'pending' AND next_attempt_at <= now()
-             ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED)
-RETURNING id
-""")
 
 
 def webhook_loop(settings):
@@ -45,13 +37,11 @@ def webhook_loop(settings):
 
 async def deliver_due(units_of_work, client: httpx.AsyncClient, settings) -> int:
     async with units_of_work() as uow:
-        ids = (await uow.session.execute(_LEASE_DUE, {"lease": LEASE.total_seconds(), "batch": BATCH})).scalars().all()
-        if not ids:
-            return 0
-        rows = (await uow.session.execute(
-            select(WebhookDelivery, WebhookEndpoint).join(WebhookEndpoint, WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-            .where(WebhookDelivery.id.in_(ids)))).all()
-        work = [(d.id, d.tenant_id, d.attempts, d.payload, e.url, e.secret, e.disabled_at is not None) for d, e in rows]
+        leased = await uow.webhooks.lease_due(lease_seconds=LEASE.total_seconds(), batch=BATCH)
+        work = [(d.id, d.tenant_id, d.attempts, d.payload, e.url, e.secret, e.disabled_at is not None)
+                for d, e in leased]
+    if not work:
+        return 0
     allow_loopback = settings.webhook_allow_loopback_receivers
     results = await asyncio.gather(*(_post(client, url, secret, payload, allow_loopback=allow_loopback)
                                      for _, _, _, payload, url, secret, off in work if not off))
@@ -59,14 +49,13 @@ async def deliver_due(units_of_work, client: httpx.AsyncClient, settings) -> int
     async with units_of_work() as uow:
         for delivery_id, tenant_id, attempts, _, _, _, disabled in work:
             if disabled:
-                await uow.session.execute(update(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
-                                          .values(status="cancelled"))
+                await uow.webhooks.cancel(delivery_id)
                 continue
             status_code, error, duration_ms, at = next(outcomes)
-            uow.session.add(WebhookAttempt(delivery_id=delivery_id, tenant_id=tenant_id, attempted_at=at,
-                                           status_code=status_code, error=error, duration_ms=duration_ms))
-            await uow.session.execute(update(WebhookDelivery).where(WebhookDelivery.id == delivery_id)
-                                      .values(**_next_state(attempts + 1, status_code, at, settings)))
+            await uow.webhooks.record_attempt(
+                WebhookAttempt(delivery_id=delivery_id, tenant_id=tenant_id, attempted_at=at,
+                               status_code=status_code, error=error, duration_ms=duration_ms),
+                _next_state(attempts + 1, status_code, at, settings))
     return len(work)
 
 

@@ -13,6 +13,7 @@ from shared.clock import Clock, system_clock
 from shared.db.bulk import any_bound, insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.payments.adapters.ledger_repository import LedgerRepository
+from services.payments.adapters.reconciliation_store import ReconciliationStore
 from services.payments.adapters.report_store import PaymentReports
 from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
 
@@ -174,6 +175,11 @@ class RemittanceRepository:
     async def flush(self) -> None:
         await self.session.flush()
 
+    async def of_tenant(self, tenant_id: UUID, remit_id: UUID) -> Remittance | None:
+        """The tenant's remittance; another tenant's is not found."""
+        row = await self.session.get(Remittance, remit_id)
+        return row if row is not None and row.tenant_id == tenant_id else None
+
     async def accepted_with_key(self, tenant_id: UUID, duplicate_key: str) -> bool:
         found = await self.session.execute(select(Remittance.id).where(
             Remittance.tenant_id == tenant_id, Remittance.duplicate_key == duplicate_key,
@@ -210,3 +216,4 @@ class PaymentsUnitOfWork(UnitOfWork):
         self.remittances = RemittanceRepository(session)
         self.patient_payments = PatientPaymentRepository(session)
         self.reports = PaymentReports(session)
+        self.reconciliation = ReconciliationStore(session)

@@ -16,7 +16,6 @@ from shared.http.problems import Problem
 from shared.x12 import control_character_problems
 from services.payments.application import ingest_remittance, ledger_views, suspense
 from services.payments.adapters import claim_postings as postings
-from services.payments.adapters.tables import Remittance
 
 router = APIRouter(prefix="/internal", tags=["payments"])
 MAX_835_BYTES = 20 * 1024 * 1024
@@ -71,8 +70,8 @@ async def receive_era(request: Request, caller: ClearinghouseCallerDep) -> dict:
 @router.get("/remits/{remit_id}", response_model=api.Remit)
 async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller: CallerDep) -> dict:
     async with request.app.state.runtime.units_of_work() as uow:
-        row = await uow.session.get(Remittance, remit_id)
-        if row is None or row.tenant_id != UUID(caller.tenant_id):
+        row = await uow.remittances.of_tenant(UUID(caller.tenant_id), remit_id)
+        if row is None:
             raise Problem(404, "Remittance not found")
         posted = await uow.ledger.remittance_cash(row.tenant_id, row.id)
     return {"remit_id": str(row.id), "status": row.status, "source": row.source, "payer_id": row.payer_id,
@@ -85,8 +84,8 @@ async def get_remit(request: Request, remit_id: Annotated[UUID, Path()], caller:
 async def get_remit_file(request: Request, remit_id: Annotated[UUID, Path()], caller: CallerDep) -> Response:
     """The original 835 exactly as received (accepted, duplicate or rejected)."""
     async with request.app.state.runtime.units_of_work() as uow:
-        row = await uow.session.get(Remittance, remit_id)
-    if row is None or row.tenant_id != UUID(caller.tenant_id):
+        row = await uow.remittances.of_tenant(UUID(caller.tenant_id), remit_id)
+    if row is None:
         raise Problem(404, "Remittance not found")
     return Response(row.x12, media_type="application/edi-x12")
 

@@ -295,19 +295,6 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
         self.ready_noted += 1
 
 
-class Batch:
-    """Envelopes as a batch subscription hands them over, walked without spans."""
-
-    def __init__(self, envelopes):
-        self.envelopes = list(envelopes)
-
-    def __len__(self):
-        return len(self.envelopes)
-
-    def traced(self):
-        return iter(self.envelopes)
-
-
 async def registered_tenant_uow(tenant_id: UUID, now, *, billing_provider, catalog) -> FakeClaimsUnitOfWork:
     """A unit of work at a fixed time whose tenant (with its default payers) is registered."""
     uow = FakeClaimsUnitOfWork(clock=fixed_clock(now))

@@ -13,12 +13,12 @@ from shared.contracts.common import Adjustment
 from shared.contracts.envelope import Envelope
 from shared.contracts.identifiers import claim_id_for
 from shared.contracts.remit import RemitReceived, RemitServiceLine
+from shared.testing.fake_batch import FakeBatch
 from services.claims.application.apply_remits import apply_remits
 from services.claims.application.build_claims import build_claims
 from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import batch_ready_claims
 from tests.unit.claims.builders import coded
-from tests.unit.claims.fakes import Batch
 from tests.unit.claims.test_claim_use_cases import CATALOG, TENANT, Clearinghouse, uow  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.unit
@@ -28,7 +28,7 @@ TERTIARY = {"payer_id": "CIGNA", "member_id": "CG7654321", "group_number": "G3",
 
 async def submitted_primary(uow, *others) -> dict:
     claim = coded(encounter_id=str(uuid.uuid4()), other_coverages=list(others))
-    await build_claims(uow, Batch([Envelope(event_type="claim.coded", tenant_id=TENANT, subject_id=claim.claim_id,
+    await build_claims(uow, FakeBatch([Envelope(event_type="claim.coded", tenant_id=TENANT, subject_id=claim.claim_id,
                                             payload=claim)]), catalog=CATALOG)
     row = uow.claims.rows[uuid.UUID(claim.claim_id)]
     row["status"] = "submitted"
@@ -62,7 +62,7 @@ async def test_the_primarys_answer_bills_the_secondary_with_its_adjudication_lin
     primary = await submitted_primary(uow, SECONDARY)
     remit = answer(uow, primary)
 
-    await apply_remits(uow, Batch([remit]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([remit]), catalog=CATALOG)
 
     (secondary,) = next_claims_of(uow, primary)
     assert secondary["id"] == claim_id_for(TENANT, primary["patient_control_number"][:18] + "S2")
@@ -85,8 +85,8 @@ async def test_a_redelivered_or_repeated_answer_never_bills_the_secondary_twice(
     primary = await submitted_primary(uow, SECONDARY)
     remit = answer(uow, primary)
 
-    await apply_remits(uow, Batch([remit, answer(uow, primary)]), catalog=CATALOG)
-    await apply_remits(uow, Batch([remit]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([remit, answer(uow, primary)]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([remit]), catalog=CATALOG)
 
     assert len(next_claims_of(uow, primary)) == 1
     assert [r["event"] for r in uow.timeline.rows if r["claim_id"] == primary["id"]].count("next_payer_billed") == 1
@@ -95,7 +95,7 @@ async def test_a_redelivered_or_repeated_answer_never_bills_the_secondary_twice(
 async def test_a_crossover_is_noted_and_bills_nobody(uow):
     primary = await submitted_primary(uow, SECONDARY)
 
-    await apply_remits(uow, Batch([answer(uow, primary, status="19", remarks=["MA18"])]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, primary, status="19", remarks=["MA18"])]), catalog=CATALOG)
 
     assert next_claims_of(uow, primary) == []
     crossed = [r for r in uow.timeline.rows if r["claim_id"] == primary["id"] and r["event"] == "crossed_over"]
@@ -110,7 +110,8 @@ async def test_the_crossover_payers_answer_keeps_the_primarys_own_claim_number_f
     crossover = crossover.model_copy(update={"payload": crossover.payload.model_copy(
         update={"payer_claim_control_number": "ICN-SUPPLEMENTAL"})})
 
-    await apply_remits(uow, Batch([answer(uow, primary, status="19", remarks=["MA18"]), crossover]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, primary, status="19", remarks=["MA18"]), crossover]),
+                       catalog=CATALOG)
 
     assert primary["payer_claim_number"] == "ICN1"
 
@@ -120,14 +121,14 @@ async def test_a_claim_without_another_coverage_or_a_crossover_payers_answer_bil
     three = await submitted_primary(uow, SECONDARY, TERTIARY)
 
     # CLP02 2 on the primary's claim: the secondary answered it after a crossover; the tertiary is not ours to bill.
-    await apply_remits(uow, Batch([answer(uow, alone), answer(uow, three, status="2")]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, alone), answer(uow, three, status="2")]), catalog=CATALOG)
 
     assert next_claims_of(uow, alone) == [] and next_claims_of(uow, three) == []
 
 
 async def test_the_secondary_goes_through_the_normal_submission_as_sbr01_s_with_the_primary_in_2320(uow):
     primary = await submitted_primary(uow, SECONDARY, TERTIARY)
-    await apply_remits(uow, Batch([answer(uow, primary)]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, primary)]), catalog=CATALOG)
     (secondary,) = next_claims_of(uow, primary)
     secondary["eligibility"] = {"status": "active"}
 
@@ -146,11 +147,11 @@ async def test_the_secondary_goes_through_the_normal_submission_as_sbr01_s_with_
 
 async def test_a_secondary_answering_as_primary_still_bills_the_tertiary(uow):
     primary = await submitted_primary(uow, SECONDARY, TERTIARY)
-    await apply_remits(uow, Batch([answer(uow, primary)]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, primary)]), catalog=CATALOG)
     (secondary,) = next_claims_of(uow, primary)
     secondary["status"] = "submitted"
 
-    await apply_remits(uow, Batch([answer(uow, secondary, status="1")]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, secondary, status="1")]), catalog=CATALOG)
 
     (tertiary,) = next_claims_of(uow, secondary)
     assert (tertiary["payer_sequence"], tertiary["payer_id"]) == ("T", "CIGNA")
@@ -162,7 +163,7 @@ async def test_a_next_payer_that_cannot_be_built_is_written_on_the_timeline_with
     primary = await submitted_primary(uow, SECONDARY)
     del uow.payers.rows[(TENANT, "AETNA")]
 
-    await apply_remits(uow, Batch([answer(uow, primary)]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, primary)]), catalog=CATALOG)
 
     assert next_claims_of(uow, primary) == []
     (held,) = [r for r in uow.timeline.rows if r["claim_id"] == primary["id"] and r["event"] == "next_payer_not_billed"]

@@ -12,6 +12,7 @@ from shared.contracts.remit import RemitReceived
 from shared.contracts.tenant import TenantRegistered
 from shared.denial_patterns import DenialHistory
 from shared.kafka.errors import PermanentError
+from shared.testing.fake_batch import FakeBatch
 from services.claims.adapters.tables import Interchange
 from services.claims.application.apply_remits import apply_remits
 from services.claims.application.build_claims import build_claims
@@ -24,7 +25,7 @@ from services.claims.application.submit_batch import SENDING
 from services.claims.adapters.catalog import Catalog
 from services.claims.domain.acks import ClaimAck
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
-from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork, registered_tenant_uow
+from tests.unit.claims.fakes import FakeClaimsUnitOfWork, registered_tenant_uow
 
 pytestmark = pytest.mark.unit
 CATALOG = Catalog.load()
@@ -41,9 +42,9 @@ def patient_coded(number: int, **overrides):
     return coded(encounter_id=str(uuid.uuid4()), patient={**ENCOUNTER["patient"], "id": f"MRN-{number}"}, **overrides)
 
 
-def coded_batch(claims, tenant_id=TENANT) -> Batch:
-    return Batch(Envelope(event_type="claim.coded", tenant_id=tenant_id, subject_id=c.claim_id, payload=c)
-                 for c in claims)
+def coded_batch(claims, tenant_id=TENANT) -> FakeBatch:
+    return FakeBatch([Envelope(event_type="claim.coded", tenant_id=tenant_id, subject_id=c.claim_id, payload=c)
+                      for c in claims])
 
 
 async def built(uow, *claims, tenant_id=TENANT) -> list[dict]:
@@ -139,7 +140,7 @@ async def test_remits_of_one_batch_apply_in_order_and_never_move_a_claim_back(uo
     claim = patient_coded(1)
     (row,) = await submitted(uow, claim)
 
-    await apply_remits(uow, Batch([remit(claim, "4"), remit(claim, "1"), remit(claim, "22")]))
+    await apply_remits(uow, FakeBatch([remit(claim, "4"), remit(claim, "1"), remit(claim, "22")]))
 
     assert row["status"] == "paid"
     assert row["payer_claim_number"] == "ICN1"
@@ -150,7 +151,7 @@ async def test_remits_of_one_batch_apply_in_order_and_never_move_a_claim_back(uo
 
 
 async def test_a_remit_for_no_claim_of_ours_changes_nothing(uow):
-    await apply_remits(uow, Batch([remit(patient_coded(1))]))
+    await apply_remits(uow, FakeBatch([remit(patient_coded(1))]))
 
     assert uow.timeline.rows == [] and uow.emitted == []
 
@@ -161,7 +162,7 @@ async def test_the_reversal_of_a_voided_claim_closes_its_void(uow):
     original_row["status"] = "voided"
     void_row.update(original_claim_id=original_row["id"], frequency_code="8")
 
-    await apply_remits(uow, Batch([remit(original, "22")]))
+    await apply_remits(uow, FakeBatch([remit(original, "22")]))
 
     assert void_row["status"] == "closed"
     assert void_row["remit_received_at"] == NOW
@@ -309,7 +310,7 @@ async def test_a_batch_of_corrections_bills_every_replacement_at_once(uow):
     for row in rows:
         row.update(status="denied", payer_claim_number="ICN1")
 
-    replacements = await bill_replacements(uow, Batch(correction_event(c) for c in originals), catalog=CATALOG)
+    replacements = await bill_replacements(uow, FakeBatch(correction_event(c) for c in originals), catalog=CATALOG)
 
     assert [r["status"] for r in rows] == ["corrected", "corrected"]
     assert [uow.claims.rows[r.id]["original_claim_id"] for r in replacements] == [row["id"] for row in rows]
@@ -323,7 +324,7 @@ async def test_a_correction_that_can_never_pass_fails_its_batch_for_the_one_by_o
     rows[1]["status"] = "denied"
 
     with pytest.raises(PermanentError, match="REF\\*F8"):
-        await bill_replacements(uow, Batch([correction_event(good), correction_event(unknown_number)]),
+        await bill_replacements(uow, FakeBatch([correction_event(good), correction_event(unknown_number)]),
                                 catalog=CATALOG)
     with pytest.raises(PermanentError, match="no claim of this tenant"):
-        await bill_replacements(uow, Batch([correction_event(patient_coded(3))]), catalog=CATALOG)
+        await bill_replacements(uow, FakeBatch([correction_event(patient_coded(3))]), catalog=CATALOG)

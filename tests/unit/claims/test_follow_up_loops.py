@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from shared.contracts.envelope import Envelope
+from shared.testing.fake_batch import FakeBatch
 from services.claims.application import submit_batch
 from services.claims.application.build_claims import build_claims
 from services.claims.application.inquire_status import apply_277, inquire_silent_claims
@@ -15,7 +16,7 @@ from services.claims.application.verify_eligibility import apply_271, verify_rea
 from services.claims.adapters.catalog import Catalog
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
-from tests.unit.claims.fakes import Batch, FakeClaimsUnitOfWork, registered_tenant_uow
+from tests.unit.claims.fakes import FakeClaimsUnitOfWork, registered_tenant_uow
 from tools.payer_sim.claim_status import answer_276
 from tools.payer_sim.eligibility import answer_270
 from tools.payer_sim.members import MemberBook
@@ -56,7 +57,7 @@ async def ready(uow, *members: tuple[str, str], first: int = 0) -> list[dict]:
     claims = [coded(encounter_id=str(uuid.uuid4()), patient={**ENCOUNTER["patient"], "id": f"MRN-{n}"},
                     coverage={**ENCOUNTER["coverage"], "payer_id": payer, "member_id": member})
               for n, (payer, member) in enumerate(members, start=first)]
-    await build_claims(uow, Batch(Envelope(event_type="claim.coded", tenant_id=TENANT, subject_id=c.claim_id,
+    await build_claims(uow, FakeBatch(Envelope(event_type="claim.coded", tenant_id=TENANT, subject_id=c.claim_id,
                                            payload=c) for c in claims), catalog=CATALOG)
     rows = [uow.claims.rows[uuid.UUID(c.claim_id)] for c in claims]
     assert all(r["status"] == "ready" for r in rows), [r["edits"] for r in rows]

@@ -7,10 +7,10 @@ import pytest
 
 from shared.contracts.claim import ClaimCorrectionRequested
 from shared.contracts.envelope import Envelope
+from shared.testing.fake_batch import FakeBatch
 from services.claims.application.apply_remits import apply_remits
 from services.claims.application.correct_claim import bill_replacements, replace_claim, void
 from services.claims.application.fix_claim import fix_claim
-from tests.unit.claims.fakes import Batch
 from tests.unit.claims.test_bill_next_payer import SECONDARY, TERTIARY, answer, next_claims_of, submitted_primary
 from tests.unit.claims.test_claim_use_cases import CATALOG, TENANT, uow  # noqa: F401 (the fixture)
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.unit
 
 async def adjudicated_secondary(uow, *others) -> tuple[dict, dict]:
     primary = await submitted_primary(uow, SECONDARY, *others)
-    await apply_remits(uow, Batch([answer(uow, primary)]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, primary)]), catalog=CATALOG)
     (secondary,) = next_claims_of(uow, primary)
     secondary.update(status="denied", payer_claim_number="ICN-S")
     return primary, secondary
@@ -56,7 +56,7 @@ async def test_a_batch_of_corrections_keeps_each_claims_place(uow):
                                                  subject_id=str(c["id"]), payload=correction(c["id"]))
               for c in (secondary, alone)]
 
-    first, second = await bill_replacements(uow, Batch(events), catalog=CATALOG)
+    first, second = await bill_replacements(uow, FakeBatch(events), catalog=CATALOG)
 
     assert_billed_in_the_same_place(uow, first.id, secondary, primary)
     assert (uow.claims.rows[second.id]["payer_sequence"], uow.claims.rows[second.id]["prior_claim_id"]) == ("P", None)
@@ -66,7 +66,7 @@ async def test_a_batch_of_corrections_keeps_each_claims_place(uow):
 async def test_a_tertiarys_void_names_the_tertiary_place_and_neither_earlier_claim_is_a_duplicate(uow):
     primary, secondary = await adjudicated_secondary(uow, TERTIARY)
     secondary["status"] = "submitted"
-    await apply_remits(uow, Batch([answer(uow, secondary)]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, secondary)]), catalog=CATALOG)
     (tertiary,) = next_claims_of(uow, secondary)
     tertiary.update(status="paid", payer_claim_number="ICN-T")
 
@@ -80,7 +80,7 @@ async def test_a_tertiarys_void_names_the_tertiary_place_and_neither_earlier_cla
 
 async def test_a_held_secondary_fixed_in_the_fix_queue_keeps_its_place_and_is_no_duplicate_of_the_primary(uow):
     primary = await submitted_primary(uow, SECONDARY)
-    await apply_remits(uow, Batch([answer(uow, primary)]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, primary)]), catalog=CATALOG)
     (secondary,) = next_claims_of(uow, primary)
     secondary.update(status="held")
 
@@ -127,7 +127,7 @@ async def test_a_replaced_primarys_answer_bills_the_secondary_anew_held_as_a_dup
     replacement = uow.claims.rows[(await replace_claim(uow, TENANT, correction(primary["id"]), catalog=CATALOG)).id]
     replacement["status"] = "submitted"
 
-    await apply_remits(uow, Batch([answer(uow, replacement)]), catalog=CATALOG)
+    await apply_remits(uow, FakeBatch([answer(uow, replacement)]), catalog=CATALOG)
 
     [anew] = next_claims_of(uow, replacement)
     assert anew["status"] == "held" and {e["edit_id"] for e in anew["edits"]} == {"SCRUB-DUPLICATE"}

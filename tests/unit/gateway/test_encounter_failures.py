@@ -6,7 +6,9 @@ from aiokafka.structs import ConsumerRecord
 
 from shared.contracts.envelope import Envelope
 from shared.kafka.dlq import dead_letter_envelope, dlq_headers
+from services.gateway.application.encounter_failures import record_dead_letter
 from services.gateway.domain.encounter_failures import encounter_of, failure_record, failure_shown, public_failure
+from tests.unit.gateway.fakes import FakeGatewayUnitOfWork
 
 pytestmark = pytest.mark.unit
 TENANT, ENCOUNTER, CLAIM = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
@@ -18,8 +20,9 @@ def record(topic: str, value: bytes, headers=(), offset: int = 7) -> ConsumerRec
                           headers=list(headers))
 
 
-def dead_letter(payload: dict, *, offset: int = 7, error: str = "schema error: procedures: Field required"):
-    envelope = Envelope[dict](event_type="encounter.documented", tenant_id=TENANT, subject_id=ENCOUNTER,
+def dead_letter(payload: dict, *, offset: int = 7, error: str = "schema error: procedures: Field required",
+                tenant_id: uuid.UUID = TENANT):
+    envelope = Envelope[dict](event_type="encounter.documented", tenant_id=tenant_id, subject_id=ENCOUNTER,
                               payload=payload)
     original = record("encounter.documented", envelope.model_dump_json().encode())
     headers = dlq_headers(original, group_id="coding", error=error)
@@ -74,3 +77,17 @@ def test_a_claim_coded_failure_shows_while_claims_is_known_not_to_have_the_claim
     assert failure_shown(failure, coded=True, claim_built=False)
     assert not failure_shown(failure, coded=True, claim_built=True)
     assert not failure_shown(failure, coded=True, claim_built=None)
+
+
+
+async def test_a_dead_letter_is_recorded_on_its_tenants_encounter_only():
+    uow, other_tenant = FakeGatewayUnitOfWork(), uuid.uuid4()
+    await uow.encounters.add_new([{"id": ENCOUNTER, "tenant_id": TENANT, "external_id": "E1", "failure": None}])
+    _, another_tenants = dead_letter({}, tenant_id=other_tenant, error="another tenant's")
+    await record_dead_letter(uow, dead_letter_envelope(another_tenants))
+    assert (await uow.encounters.find(TENANT, ENCOUNTER)).failure is None
+    _, letter = dead_letter({})
+    await record_dead_letter(uow, dead_letter_envelope(letter))
+    failure = (await uow.encounters.find(TENANT, ENCOUNTER)).failure
+    assert failure["topic"] == "encounter.documented"
+    assert failure["reason"] == "schema error: procedures: Field required"

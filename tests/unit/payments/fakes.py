@@ -1,31 +1,19 @@
 """An in-memory payments unit of work: the repositories' contracts over lists, for use-case unit tests."""
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from shared.contracts.envelope import Envelope
 from shared.money import ZERO
+from shared.testing.fake_batch import FakeBatch  # noqa: F401 - the payments tests take it from here
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
 from services.payments.adapters.ledger_reads import ClaimBalances, LedgerState
 from services.payments.adapters.ledger_repository import AlreadyPosted, Posting, PostedPaymentRow
+from services.payments.adapters.reconciliation_store import PAYER_KINDS
 from services.payments.adapters.repositories import WAITING_KINDS
-from services.payments.adapters.tables import BilledClaim, PatientPayment, PatientRefund, Remittance, SuspenseItem
+from services.payments.adapters.tables import (BilledClaim, Deposit, PatientPayment, PatientRefund, Remittance,
+                                              SuspenseItem)
 from services.payments.domain import corrected_primary, ledger, withdrawn_share
-
-
-class FakeBatch:
-    """What a batch subscription hands a use case: the envelopes, and a walk over them."""
-
-    def __init__(self, envelopes: list[Envelope]):
-        self.envelopes = list(envelopes)
-
-    def __len__(self) -> int:
-        return len(self.envelopes)
-
-    def traced(self) -> Iterator[Envelope]:
-        return iter(self.envelopes)
 
 
 @dataclass(frozen=True)
@@ -222,6 +210,9 @@ class FakeRemittances:
     async def flush(self) -> None:
         pass
 
+    async def of_tenant(self, tenant_id: UUID, remit_id: UUID) -> Remittance | None:
+        return next((r for r in self.rows if (r.tenant_id, r.id) == (tenant_id, remit_id)), None)
+
     async def accepted_with_key(self, tenant_id: UUID, duplicate_key: str) -> bool:
         return any((r.tenant_id, r.duplicate_key, r.status) == (tenant_id, duplicate_key, "accepted")
                    for r in self.rows)
@@ -248,6 +239,48 @@ class FakePatientPayments:
                      and (r.tenant_id, r.patient_id, r.reference) == (tenant_id, patient_id, reference)), None)
 
 
+class FakeReconciliation:
+    """Reads the other fakes' rows as the store reads the tables."""
+
+    def __init__(self, billed_claims: FakeBilledClaims, ledger_: FakeLedger, remittances: FakeRemittances):
+        self.deposit_rows: list[Deposit] = []
+        self._billed, self._ledger, self._remittances = billed_claims, ledger_, remittances
+
+    async def deposit(self, tenant_id: UUID, method: str, trace_key: str) -> Deposit | None:
+        return next((d for d in self.deposit_rows if (d.tenant_id, d.method, d.trace_key) == (tenant_id, method,
+                                                                                                trace_key)), None)
+
+    def add_deposit(self, row: Deposit) -> None:
+        self.deposit_rows.append(row)
+
+    async def deposits(self, tenant_id: UUID) -> list[Deposit]:
+        return [d for d in self.deposit_rows if d.tenant_id == tenant_id]
+
+    async def accepted_remittances(self, tenant_id: UUID) -> list[Remittance]:
+        return [r for r in self._remittances.rows if r.tenant_id == tenant_id and r.status == "accepted"]
+
+    async def first_claim_charges(self, tenant_id: UUID) -> dict[UUID, Decimal]:
+        return {b.claim_id: b.total_charge for b in self._billed.rows.values()
+                if b.tenant_id == tenant_id and b.receivable_claim_id is None}
+
+    async def claim_charge(self, tenant_id: UUID, claim_id: UUID) -> Decimal | None:
+        billed = self._billed.rows.get(claim_id)
+        return billed.total_charge if billed is not None and billed.tenant_id == tenant_id else None
+
+    async def payer_totals_and_balances(self, tenant_id: UUID, claim_id: UUID | None = None):
+        totals: dict = {}
+        balances: dict = {}
+        for posting, entry in self._ledger.entries(tenant_id=tenant_id):
+            if claim_id is not None and posting.claim_id != claim_id:
+                continue
+            if posting.transaction.kind in PAYER_KINDS:
+                account_totals = totals.setdefault(posting.claim_id, {})
+                account_totals[entry.account] = account_totals.get(entry.account, ZERO) + entry.amount
+            if entry.account == ledger.INSURANCE_AR:
+                balances[posting.claim_id] = balances.get(posting.claim_id, ZERO) + entry.amount
+        return totals, balances
+
+
 class FakePaymentsUnitOfWork(FakeUnitOfWork):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -256,3 +289,4 @@ class FakePaymentsUnitOfWork(FakeUnitOfWork):
         self.remittances = FakeRemittances()
         self.ledger = FakeLedger(self.remittances)
         self.patient_payments = FakePatientPayments()
+        self.reconciliation = FakeReconciliation(self.billed_claims, self.ledger, self.remittances)

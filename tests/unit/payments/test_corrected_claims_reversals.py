@@ -12,7 +12,7 @@ from shared.contracts.common import Adjustment
 from services.payments.application.patient_accounts import patient_account
 from services.payments.domain import ledger
 from services.payments.domain.reconciliation import claim_balance_check
-from services.payments.application.reports import PAYER_KINDS
+from services.payments.adapters.reconciliation_store import PAYER_KINDS
 from tests.unit.payments.fakes import FakePaymentsUnitOfWork
 from tests.unit.payments.test_next_payer_posting import (
     account, first_claim, next_payer_claim, post, secondary_answer, statement_balance)
