@@ -80,6 +80,17 @@ _PNEUMONIA_SITE = r"(,? ((of|in|involving) )?(the )?(\w+ ){0,3}(lobes?|lungs?)|,
 _CAUSED_BY = r",? (due to|d/t|2/2|caused by|from|secondary to|with) "
 _PNEUMONIA_FAMILIES = ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J18", "A40", "A41", "A49", "B95", "B96", "B97")
 
+_ORGANISM_WORDS = [(re.compile(rf"\b({words})\b", re.IGNORECASE), code, why) for words, code, why in _PNEUMONIA_ORGANISMS]
+_ANY_ORGANISM = "|".join(words for words, _, _ in _PNEUMONIA_ORGANISMS)
+# one pattern for every organism, run only on a note that names a pneumonia (its one required word); the organism
+# is then read from what it matched, and a pneumonia without one is left as the index found it
+_PNEUMONIA_BY_ORGANISM = _word(rf"(({_ANY_ORGANISM}) )?(pneumonia|pna)({_PNEUMONIA_SITE}{_CAUSED_BY}({_ANY_ORGANISM}))?")
+
+
+def _pneumonia_by_organism(match: re.Match, note: str) -> tuple[str, str] | None:
+    return next(((code, why) for words, code, why in _ORGANISM_WORDS if words.search(match.group(0))), None)
+
+
 _GOUT = _word(r"gout\w*|toph\w*")
 _DENIED_RIGHT_BEFORE = re.compile(r"\b(without|w/o|no|not|denies)\W+(\w+\W+){0,2}$", re.IGNORECASE)
 
@@ -116,8 +127,7 @@ INDEX_WORD_FINDINGS = (
     (_word(r"(iron deficiency anemia|ida)(?= (secondary to|due to|d/t|2/2|from) (chronic )?(blood loss|menorrhagia|"
            r"heavy (menses|menstrual bleeding|periods)|gi (blood loss|bleed(ing)?)|bleeding)\b)"), ("D50",),
      fixed("D50.0", "iron deficiency anemia secondary to (chronic) blood loss")),
-    *((_word(rf"(pneumonia|pna){_PNEUMONIA_SITE}{_CAUSED_BY}({words})|({words}) (pneumonia|pna)"), _PNEUMONIA_FAMILIES,
-       fixed(code, why)) for words, code, why in _PNEUMONIA_ORGANISMS),
+    (_PNEUMONIA_BY_ORGANISM, _PNEUMONIA_FAMILIES, _pneumonia_by_organism),
     *((_word(words), ("A41", "A49", "B95", "B96"), _organism(code, why)) for words, code, why in _ORGANISMS),
     (_word(r"tingling|pins and needles|paresth?esias?"), ("R20",),
      fixed("R20.2", "tingling (paresthesia of skin)")),
