@@ -77,7 +77,7 @@ _PNEUMONIA_ORGANISMS = (
 # a lobe or side between the pneumonia and its cause: "pneumonia of the left lower lobe due to ...", "PNA, RLL, d/t",
 # "pneumonia, right lower lobe, secondary to ..."
 _PNEUMONIA_SITE = r"(,? ((of|in|involving) )?(the )?(\w+ ){0,3}(lobes?|lungs?)|,? \(?[lr][lmu]l\)?)?"
-_CAUSED_BY = r",? (due to|d/t|2/2|caused by|from|secondary to|with) "
+_CAUSED_BY = r",? (due to|d/t|2/2|caused by|from|secondary to) "
 _PNEUMONIA_FAMILIES = ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J18", "A40", "A41", "A49", "B95", "B96", "B97")
 
 _ORGANISM_WORDS = [(re.compile(rf"\b({words})\b", re.IGNORECASE), code, why) for words, code, why in _PNEUMONIA_ORGANISMS]
