@@ -42,6 +42,7 @@ from services.coding.domain.laterality import laterality
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
+from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
@@ -368,7 +369,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, refined_by_sentence, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
-                                       noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
+                                       noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
                                        coronary_with_angina,

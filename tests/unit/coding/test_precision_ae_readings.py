@@ -62,3 +62,15 @@ def test_two_sides_in_a_sentence_each_belong_to_the_mention_they_stand_before(su
     # both sides of one condition stay bilateral
     assert "M17.0" in billed(suggest, "Knee OA, R and L, worse on the R; injections given.") | billed(
         suggest, "Bilateral knee OA, R worse than L.")
+
+
+def test_a_stone_that_has_passed_is_the_history_of_urinary_calculi(suggest):
+    coded = billed(suggest, "Primary hyperparathyroidism, Ca 11.4. Kidney stone 2021, passed, no more since.")
+    assert "Z87.442" in coded and "N20.0" not in coded
+    # still there, or another one is: the calculus stays
+    assert "Z87.442" not in billed(suggest, "Nephrolithiasis: passed one stone in May; a 6 mm stone remains in the "
+                                            "R kidney.")
+    assert "N20.0" in {s.code for s in suggest("Kidney stone on CT today, 5 mm, distal; tamsulosin, expect it to "
+                                               "pass.")}
+    # someone who passed out has no stone for it
+    assert "R55" in billed(suggest, "Syncope - passed out at the gym, no injury.")
