@@ -24,6 +24,7 @@ from services.coding.domain.clinical_findings import (coronary_with_angina, hype
                                                        refined_by_sentence)
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.diabetes_control import diabetes_control
+from services.coding.domain.diabetes_uncontrolled import uncontrolled_diabetes
 from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
 from services.coding.domain.diabetic_complications import (ckd_on_dialysis, ckd_stage, ckd_stated_stage,
                                                              diabetic_retinopathy)
@@ -41,6 +42,7 @@ from services.coding.domain.laterality import laterality
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
+from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
@@ -239,7 +241,8 @@ INTEGRAL_SYMPTOMS = {
     "M54.5": ("M51", "M48.06", "S39.01", "M54.4"),  # M54.5's Excludes1: lumbago with sciatica (M54.4-)
     "M54.9": ("M51", "M48", "S39.01"),
     "M54.3": ("M51",), "M54.4": ("M51",),
-    "M79.6": ("M51.36", "M51.37", "M48.062"),  # leg pain walking is the neurogenic claudication of M48.062
+    "M79.6": ("M51.36", "M51.37", "M48.062",  # leg pain walking is the neurogenic claudication of M48.062
+              "M54.1", "M50.1", "M51.1"),  # arm or leg pain along the root is the radiculopathy's own pain
     "R07.0": ("J02", "J03"),
     "R30.0": ("N30", "N39.0"), "R35.0": ("N30", "N39.0"), "R39.15": ("N30", "N39.0"),
     "R11": ("A08", "A09", "K52.9"),
@@ -366,13 +369,13 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, refined_by_sentence, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
-                                       noncompliance, body_mass_index, tobacco_product, dementia_in_disease,
+                                       noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
                                        coronary_with_angina,
                                        hypertension_combination, hypertensive_heart_disease,
                                        diabetes_named_by_complication,
-                                       diabetes_combination, diabetes_control,
+                                       diabetes_combination, diabetes_control, uncontrolled_diabetes,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
                                        excluded_together)
 

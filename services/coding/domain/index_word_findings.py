@@ -58,6 +58,39 @@ _ORGANISMS = (
     (r"proteus( mirabilis)?", "B96.4", "Proteus as the cause of a disease classified elsewhere"),
 )
 
+# "Pneumonia, in (due to) <organism>" and "Pneumonia, <organism>": the organism named as the pneumonia's cause forms
+# one combination code (J12-J15) in place of the unspecified organism's J18.9 and of the organism's own B95-B97
+_PNEUMONIA_ORGANISMS = (
+    (r"streptococcus pneumoniae|strep\.? pneumoniae|s\. ?pneumoniae|pneumococc(us|al)", "J13",
+     "pneumonia due to Streptococcus pneumoniae"),
+    (r"h(a)?emophilus influenzae|h\. ?influenzae|h\. ?flu", "J14", "pneumonia due to Hemophilus influenzae"),
+    (r"klebsiella( pneumoniae)?", "J15.0", "pneumonia due to Klebsiella pneumoniae"),
+    (r"pseudomonas( aeruginosa)?", "J15.1", "pneumonia due to Pseudomonas"),
+    (r"mrsa|methicillin[- ]resistant staph(ylococcus)? aureus", "J15.212",
+     "pneumonia due to methicillin resistant Staphylococcus aureus"),
+    (r"mssa|methicillin[- ]susceptible staph(ylococcus)? aureus", "J15.211",
+     "pneumonia due to methicillin susceptible Staphylococcus aureus"),
+    (r"e\. ?coli|escherichia coli", "J15.5", "pneumonia due to Escherichia coli"),
+    (r"mycoplasma( pneumoniae)?", "J15.7", "pneumonia due to Mycoplasma pneumoniae"),
+    (r"rsv|respiratory syncytial virus", "J12.1", "respiratory syncytial virus pneumonia"),
+)
+# a lobe or side between the pneumonia and its cause: "pneumonia of the left lower lobe due to ...", "PNA, RLL, d/t",
+# "pneumonia, right lower lobe, secondary to ..."
+_PNEUMONIA_SITE = r"(,? ((of|in|involving) )?(the )?(\w+ ){0,3}(lobes?|lungs?)|,? \(?[lr][lmu]l\)?)?"
+_CAUSED_BY = r",? (due to|d/t|2/2|caused by|from|secondary to) "
+_PNEUMONIA_FAMILIES = ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J18", "A40", "A41", "A49", "B95", "B96", "B97")
+
+_ORGANISM_WORDS = [(re.compile(rf"\b({words})\b", re.IGNORECASE), code, why) for words, code, why in _PNEUMONIA_ORGANISMS]
+_ANY_ORGANISM = "|".join(words for words, _, _ in _PNEUMONIA_ORGANISMS)
+# one pattern for every organism, run only on a note that names a pneumonia (its one required word); the organism
+# is then read from what it matched, and a pneumonia without one is left as the index found it
+_PNEUMONIA_BY_ORGANISM = _word(rf"(({_ANY_ORGANISM}) )?(pneumonia|pna)({_PNEUMONIA_SITE}{_CAUSED_BY}({_ANY_ORGANISM}))?")
+
+
+def _pneumonia_by_organism(match: re.Match, note: str) -> tuple[str, str] | None:
+    return next(((code, why) for words, code, why in _ORGANISM_WORDS if words.search(match.group(0))), None)
+
+
 _GOUT = _word(r"gout\w*|toph\w*")
 _DENIED_RIGHT_BEFORE = re.compile(r"\b(without|w/o|no|not|denies)\W+(\w+\W+){0,2}$", re.IGNORECASE)
 
@@ -94,6 +127,7 @@ INDEX_WORD_FINDINGS = (
     (_word(r"(iron deficiency anemia|ida)(?= (secondary to|due to|d/t|2/2|from) (chronic )?(blood loss|menorrhagia|"
            r"heavy (menses|menstrual bleeding|periods)|gi (blood loss|bleed(ing)?)|bleeding)\b)"), ("D50",),
      fixed("D50.0", "iron deficiency anemia secondary to (chronic) blood loss")),
+    (_PNEUMONIA_BY_ORGANISM, _PNEUMONIA_FAMILIES, _pneumonia_by_organism),
     *((_word(words), ("A41", "A49", "B95", "B96"), _organism(code, why)) for words, code, why in _ORGANISMS),
     (_word(r"tingling|pins and needles|paresth?esias?"), ("R20",),
      fixed("R20.2", "tingling (paresthesia of skin)")),

@@ -78,7 +78,7 @@ def laterality(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[
         out += made
         reasons.append(reason)
         if len(made) == 1 and made[0].code != s.code:
-            side = stated_side(sentence(note, s.start, s.end))
+            side = _sentence_and_side(note, s)[1]
             if side == "bilateral":
                 bilateral[s.code] = made[0].code
             else:
@@ -103,9 +103,26 @@ def side_field(note: str) -> str | None:
     return fields[0] if len(sides) == 1 and None not in sides else None
 
 
-def _sided(s: Suggestion, note: str, tabular) -> tuple[list[Suggestion], str]:
+# the side written right before the mention, with no comma, semicolon or "and" between: "R knee pain"
+_SIDE_BEFORE = re.compile(r"\b(right|left)\s+((?!and\b)[\w/-]+\s+){0,2}$", re.IGNORECASE)
+_SIDE_OPENING = re.compile(r"(right|left)\b(?![^.;]*\b(right|left|and)\b)", re.IGNORECASE)  # "R wrist sprain"
+
+
+def _sentence_and_side(note: str, s: Suggestion) -> tuple[str, str | None]:
+    """The sentence and the side it states for the mention. A sentence naming right and left ("R knee pain and L
+    shoulder pain") is not bilateral for a mention its own side word stands right before: that side is the
+    mention's, and the sentence read from that word on."""
     text = sentence(note, s.start, s.end)
     side = stated_side(text)
+    if side == "bilateral" and not _BOTH.search(text):
+        own = _SIDE_OPENING.match(note, s.start, s.end) or _SIDE_BEFORE.search(note, max(0, s.start - 40), s.start)
+        if own is not None:
+            return note[own.start():s.end], own.group(1).lower()
+    return text, side
+
+
+def _sided(s: Suggestion, note: str, tabular) -> tuple[list[Suggestion], str]:
+    text, side = _sentence_and_side(note, s)
     if side is None and (field := side_field(note)) is not None:
         text, side = f"{text} {field}", stated_side(field)
     if side is None and (elsewhere := stated_side(note)) is not None:
