@@ -8,7 +8,14 @@ A relative's, a denied or a current one ("h/o TB, on RIPE now") is not read here
 """
 import re
 
-from services.coding.domain.note_text import FAMILY, HISTORY, NEGATION, before, sentence, word_pattern
+from services.coding.domain.note_text import (
+    FAMILY,
+    HISTORY,
+    NEGATION,
+    before,
+    sentence,
+    word_pattern,
+)
 from services.coding.domain.suggestions import Suggestion, from_rule, replacing
 
 NAME = "history-entry"
