@@ -78,3 +78,22 @@ def test_high_cholesterol_named_as_its_disorder_is_that_disorder(suggest):
 ])
 def test_everyday_words_denied_a_relatives_or_supposed_are_not_coded(suggest, note, code):
     assert not {c for c in billed(suggest, note) if c[:3] == code[:3]}
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("PMH: Hx R ankle fracture 2015, no problems since.", "Z87.81"),
+    ("History of a L hip fracture in 2020 after a fall from standing; osteoporosis on denosumab.", "Z87.310"),
+    ("Hx T8 compression fracture (osteoporotic), 2019.", "Z87.310"),
+])
+def test_a_healed_fracture_under_a_history_heading_is_its_personal_history(suggest, note, expected):
+    coded = billed(suggest, note)
+    assert expected in coded and not {c for c in coded if c.startswith("S")}
+
+
+@pytest.mark.parametrize("note", [
+    "Hx L distal radius fx 5 wks ago, in cast, healing well.",
+    "Family history of hip fracture in her mother.",
+    "No history of fracture; DXA normal.",
+])
+def test_a_fracture_under_care_a_relatives_or_denied_is_no_personal_history(suggest, note):
+    assert not {c for c in billed(suggest, note) if c.startswith("Z87.3") or c == "Z87.81"}
