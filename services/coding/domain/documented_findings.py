@@ -73,8 +73,11 @@ _JUST_NEGATED = re.compile(r"\b(no|not|without|denies|negative for)\b(\W+\w+){0,
 
 # an episode dated before the visit ("status asthmaticus last month") is not today's
 _PAST_EPISODE = re.compile(r"^[^.;,]{0,30}\b(last (week|month|year|winter|spring|summer|fall)|"
-                           r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|previously)\b",
-                           re.IGNORECASE)
+                           r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|previously)\b|"
+                           # an episode its clause says is over: "a flare, given a prednisone burst, now back to
+                           # baseline" (not "not resolved", "not yet back to baseline")
+                           r"^[^.;]{0,50}(?<!not )(?<!not yet )\b(now )?(back to (her |his |their )?baseline|"
+                           r"(has )?resolved)\b", re.IGNORECASE)
 
 
 def _stated(words: re.Pattern, text: str) -> bool:

@@ -97,3 +97,10 @@ def test_a_healed_fracture_under_a_history_heading_is_its_personal_history(sugge
 ])
 def test_a_fracture_under_care_a_relatives_or_denied_is_no_personal_history(suggest, note):
     assert not {c for c in billed(suggest, note) if c.startswith("Z87.3") or c == "Z87.81"}
+
+
+def test_an_exacerbation_its_clause_says_is_over_is_not_todays(suggest):
+    coded = billed(suggest, "Seen in urgent care last Tuesday for an asthma flare, given prednisone, now back to "
+                            "baseline.")
+    assert "J45.901" not in coded
+    assert "J45.901" in billed(suggest, "Asthma flare since yesterday, not yet back to baseline despite albuterol.")
