@@ -39,6 +39,17 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "I26": (None, "Z86.711"), "I82": (None, "Z86.718"),  # History, personal, thrombosis (venous) NEC
     "J45": ("Z82.5", None), "J44": ("Z82.5", None),
     "N20": ("Z84.1", "Z87.442"), "N39.0": (None, "Z87.440"), "J18": (None, "Z87.01"),
+    # episodes over once treated, each with its own History, personal entry: tuberculosis; meningitis and
+    # encephalitis (infections of the central nervous system); peptic ulcer disease; sudden cardiac arrest;
+    # thrombophlebitis; pneumothorax (respiratory system NEC); traumatic brain injury and concussion; suicide
+    # attempt (suicidal behavior)
+    **{tb: (None, "Z86.11") for tb in ("A15", "A16", "A17", "A18", "A19")},
+    **{cns: (None, "Z86.61") for cns in ("A39.0", "A87", "G00", "G01", "G02", "G03", "G04", "G05")},
+    **{ulcer: (None, "Z87.11") for ulcer in ("K25", "K26", "K27", "K28")},
+    "I46": (None, "Z86.74"), "I80": (None, "Z86.72"), "J93": (None, "Z87.09"),
+    "S06": (None, "Z87.820"), "T14.91": (None, "Z91.51"),
+    # History, personal, infection, urinary (tract): a kidney or bladder infection as well as a UTI
+    **{uti: (None, "Z87.440") for uti in ("N10", "N11", "N12", "N30")},
 }
 _PREFIXES = sorted(HISTORY_CODES, key=len, reverse=True)
 

@@ -13,6 +13,7 @@ from typing import Callable
 
 from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
 from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
+from services.coding.domain.lay_word_findings import LAY_WORD_FINDINGS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
@@ -72,8 +73,11 @@ _JUST_NEGATED = re.compile(r"\b(no|not|without|denies|negative for)\b(\W+\w+){0,
 
 # an episode dated before the visit ("status asthmaticus last month") is not today's
 _PAST_EPISODE = re.compile(r"^[^.;,]{0,30}\b(last (week|month|year|winter|spring|summer|fall)|"
-                           r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|previously)\b",
-                           re.IGNORECASE)
+                           r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|previously)\b|"
+                           # an episode its clause says is over: "a flare, given a prednisone burst, now back to
+                           # baseline" (not "not resolved", "not yet back to baseline")
+                           r"^[^.;]{0,50}(?<!not )(?<!not yet )\b(now )?(back to (her |his |their )?baseline|"
+                           r"(has )?resolved)\b", re.IGNORECASE)
 
 
 def _stated(words: re.Pattern, text: str) -> bool:
@@ -320,6 +324,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in CLINICAL_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in INDEX_WORD_FINDINGS),
+    *(Finding(words, family, resolve) for words, family, resolve in LAY_WORD_FINDINGS),
 )
 
 
