@@ -18,11 +18,13 @@ from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.dated_past import AFFIRMING_WORDS
+from services.coding.domain.ended_history import ended_in_the_past
+from services.coding.domain.reason_after_doubt import doubts_then_reason
 from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_code,
                                                       history_code)
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, RULES, Z_CODE_RULES, SkippedMention,
                                                   mention_scope,
-                                                  past_by_name)
+                                                  RESOLVED, past_by_name)
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated, stated_over_elsewhere, treated_by_procedure
 from services.coding.domain.note_revisions import changed_by_addendum, copied_forward
@@ -223,7 +225,9 @@ class NoteSuggester:
                                                                    scope.cue, doc.ents):
                 scope = None
             rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
-            past = self._history_code("history", match.code) if not rule and past_by_name(scope) else None
+            past = self._history_code("history", match.code) if not rule and (past_by_name(scope) or (
+                scope is not None and scope.rule == RESOLVED
+                and ended_in_the_past(scope.cue, text, ent.start_char, ent.end_char))) else None
             if past is not None:  # "Prior MI 2020": the index's History entry, as for "h/o MI"
                 match, context, scope = past, "history", None
             if rule or (scope is not None and scope.rule != FAMILY):
@@ -277,12 +281,14 @@ _NAMED_THEN_REASON = re.compile(r"\w[^.;]*\s[-\u2013:]\s")
 def _rules_out_a_diagnosis_before(ent, cue_end: int | None, cue: str, ents) -> bool:
     """"Reason: rule out UTI - dysuria": the cue rules out the diagnosis it names first (an indexed term, or words
     closed by a dash or colon); the sign after that is the reason the test is ordered, coded as outpatient signs are
-    when the diagnosis is not established (guideline IV.H). `cue_end` is the token after the cue."""
-    if cue_end is None or not _RULE_OUT.fullmatch(cue.strip()) or not _is_sign_or_symptom(ent._.icd_match.code) \
+    when the diagnosis is not established (guideline IV.H); so too after a doubt ("Possible UTI - dysuria"), but only
+    across the dash or colon. `cue_end` is the token after the cue."""
+    rules_out = bool(_RULE_OUT.fullmatch(cue.strip()))
+    if cue_end is None or not (rules_out or doubts_then_reason(cue)) or not _is_sign_or_symptom(ent._.icd_match.code) \
             or cue_end > ent.start:
         return False
     between = ent.doc.text[ent.doc[cue_end].idx:ent.start_char] if cue_end < len(ent.doc) else ""
-    return bool(_NAMED_THEN_REASON.search(between)) or any(
+    return bool(_NAMED_THEN_REASON.search(between)) or rules_out and any(
         cue_end <= other.start and other.end <= ent.start and not _is_sign_or_symptom(other._.icd_match.code)
         for other in ents)
 

@@ -20,11 +20,14 @@ _LONG_AGO = (r"((\d+|a few|few|several|many|two|three|four|five|six|seven|eight|
              r"(years?|yrs?|y|decades?) ago|"
              r"as an? (child|kid|teen|teenager|infant|toddler|adolescent|young adult)|"
              r"in (his |her |their )?(childhood|infancy|adolescence|youth|teens)|"
-             r"last (winter|spring|summer|fall|autumn|year))")
+             r"last (winter|spring|summer|fall|autumn|year|yr))")
 # up to two words between (a verb of care: "treated", "repaired"), none of which dates an onset
 _ONSET = r"(diagnosed|diagnosis|dx|dx'd|since|started|starting|began|begun|onset|first|noted|found|x|for|over)"
-DATED_PAST_AFTER = re.compile(r"^[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/]+[^\w.;]+){0,2}?" + _LONG_AGO + r"\b",
-                              re.IGNORECASE)
+# episodes counted over a span long past ("Pneumonia x 2 last year", "UTIs three times as a child"): a count,
+# not the "x 10 yrs" of a duration, so the time dates the episodes, not an onset
+_COUNTED = r"(x ?\d+|\d+ ?x|twice|(\d+|two|three|four|five|several|multiple) (times|episodes|bouts))"
+DATED_PAST_AFTER = re.compile(r"^[^\w.;]{0,3}(" + _COUNTED + r"[^\w.;]+((in|during|over)\s+)?|((?!" + _ONSET +
+                              r"\b)[\w/]+[^\w.;]+){0,2}?)" + _LONG_AGO + r"\b", re.IGNORECASE)
 # the clause says the condition is here now after all, or that the time is when it began ("Dx with breast cancer
 # last year, on tamoxifen")
 STILL_PRESENT = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|continues|continuing|again|recurred|"

@@ -1,0 +1,27 @@
+"""A condition the note says is over and places in the past: "H/o anorexia nervosa as a teen, resolved", "Hx of
+major depression, recovered", "Bell's palsy 2018, recovered fully", "Panic attacks resolved last year". Written so,
+it is the patient's personal history (guideline I.C.21.c.4): the index's History entry where it has one, never the
+condition as current.
+
+"Resolved" alone ("cough resolved", "rash resolved with cream") says only that a symptom of this episode has gone:
+the history entry is read only where the sentence also dates it (a history cue before it, a year, "last year", "as
+a teen") and only for a condition the History entries know; a symptom has none.
+"""
+import re
+
+from services.coding.domain.note_text import HISTORY, sentence_end, sentence_start
+
+# the words after a condition that say it ended, as the resolved scope rule's cue ends
+_ENDED = re.compile(r"\b(resolved|recovered)\b", re.IGNORECASE)
+_DATED = re.compile(r"\b((19|20)\d\d|last (year|winter|spring|summer|fall|autumn)|\d+ (years?|yrs?) ago|"
+                    r"as an? (child|kid|teen|teenager|infant|adolescent|young adult)|in (his |her |their )?"
+                    r"(childhood|infancy|adolescence|youth|teens|college|twenties|thirties))\b", re.IGNORECASE)
+
+
+def ended_in_the_past(cue: str, text: str, start: int, end: int) -> bool:
+    """The mention text[start:end] is kept out by a cue saying it ended (`cue`), and its sentence dates it past:
+    a history cue before it, or a time long past."""
+    if not _ENDED.search(cue):
+        return False
+    first = sentence_start(text, start)
+    return bool(HISTORY.search(text[first:start]) or _DATED.search(text[first:sentence_end(text, end)]))

@@ -1,0 +1,96 @@
+"""Readings for codes missed at first sight: a condition the note says ended and dates in the past, episodes counted
+over a span long past, and the signs after a doubted diagnosis and its dash."""
+import pytest
+
+from services.coding.domain.dated_past import DATED_PAST_AFTER
+from services.coding.domain.ended_history import ended_in_the_past
+from services.coding.domain.reason_after_doubt import doubts_then_reason
+from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("text, start", [
+    ("Hx of social phobia, resolved with CBT.", 6),
+    ("Postpartum depression 2019, recovered.", 0),
+    ("Generalized anxiety in her twenties, fully resolved.", 0),
+])
+def test_an_ending_dated_past_is_read_as_history(text, start):
+    cue = "recovered" if "recovered" in text else "resolved"
+    assert ended_in_the_past(cue, text, start, start + 5)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Rash resolved with the cream.", "resolved"),
+    ("Cough resolved, lungs clear.", "resolved"),
+    ("Hx of DVT, treated.", "treated"),
+])
+def test_an_ending_with_no_date_or_a_cue_that_is_no_ending_is_not(text, cue):
+    assert not ended_in_the_past(cue, text, 0, 4)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("PMH: depression, resolved after a year of therapy in 2015.", "Z86.59"),
+    ("Hx of panic disorder, recovered, no attacks since.", "Z86.59"),
+    ("Bulimia nervosa in college, resolved.", "Z86.59"),
+    ("H/o DVT of the L leg 2018, resolved; off anticoagulation.", "Z86.718"),
+])
+def test_a_condition_the_note_says_ended_in_the_past_is_its_personal_history(suggest, note, expected):
+    assert expected in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Depression resolved? Still low most days.", "Z86.59"),
+    ("Mother had depression, resolved with sertraline in 2010.", "Z86.59"),
+    ("No history of anxiety disorder; stress resolved last year.", "Z86.59"),
+])
+def test_an_ending_in_question_a_relatives_or_denied_is_no_personal_history(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("following", [" x 2 last year", " x3 as a child", ", twice last winter",
+                                        " three times in childhood", " x 2 last yr"])
+def test_episodes_counted_over_a_span_long_past_are_dated_past(following):
+    assert DATED_PAST_AFTER.search(following)
+
+
+@pytest.mark.parametrize("following", [" x 2 weeks", " x 10 yrs", " x 3 days, worse today"])
+def test_a_duration_is_no_past_date(following):
+    assert not DATED_PAST_AFTER.search(following)
+
+
+@pytest.mark.parametrize("note, expected, current", [
+    ("Bronchitis... no. Pneumonia x 3 last year, all treated as an outpatient.", "Z87.01", "J18.9"),
+    ("Urinary tract infections twice as a teenager.", "Z87.440", "N39.0"),
+])
+def test_counted_past_episodes_are_their_history_not_a_current_episode(suggest, note, expected, current):
+    codes = billed(suggest, note)
+    assert expected in codes and current not in codes
+
+
+@pytest.mark.parametrize("cue", ["possible", "Suspected", "likely", "probable", "concern for"])
+def test_a_doubt_names_a_diagnosis_whose_reason_may_follow(cue):
+    assert doubts_then_reason(cue)
+
+
+@pytest.mark.parametrize("cue", ["history of", "no", "denies"])
+def test_other_cues_are_no_doubt(cue):
+    assert not doubts_then_reason(cue)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Probable pneumonia - productive cough and fever x 4 days.", "R50.9"),
+    ("Suspected bladder infection: dysuria since Monday.", "R30.0"),
+    ("Reason for test: possible heart failure - shortness of breath.", "R06.02"),
+])
+def test_the_signs_after_a_doubted_diagnosis_and_its_dash_are_coded(suggest, note, expected):
+    assert expected in {s.code for s in suggest(note)}
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Possible pneumonia - will repeat CXR; no fever.", "R50.9"),
+    ("Possible migraine vs syncope, no further workup.", "R55"),
+])
+def test_a_denied_sign_or_one_doubted_beside_the_diagnosis_stays_out(suggest, note, code):
+    assert code not in {s.code for s in suggest(note)}
