@@ -19,7 +19,8 @@ _CANCER = r"(cancer|carcinoma|adenocarcinoma|malignancy|ca)"
 # site words -> (personal history, family history)
 SITES = (
     (r"colon|colonic|colorectal", "Z85.038", "Z80.0"), (r"rectal|rectum", "Z85.048", "Z80.0"),
-    (r"breast", "Z85.3", "Z80.3"), (r"prostate|prostatic", "Z85.46", "Z80.42"), (r"lung", "Z85.118", "Z80.1"),
+    (r"breast", "Z85.3", "Z80.3"), (r"prostate|prostatic", "Z85.46", "Z80.42"),
+    (r"lung|rul|rml|rll|lul|lll|(right|left) (upper|middle|lower) lobe", "Z85.118", "Z80.1"),  # a lobe is the lung
     (r"ovarian|ovary", "Z85.43", "Z80.41"), (r"cervical|cervix", "Z85.41", "Z80.49"),
     (r"uterine|endometrial", "Z85.42", "Z80.49"), (r"bladder", "Z85.51", "Z80.52"),
     (r"kidney|renal", "Z85.528", "Z80.51"), (r"pancreatic|pancreas", "Z85.07", "Z80.0"),

@@ -94,3 +94,29 @@ def test_the_signs_after_a_doubted_diagnosis_and_its_dash_are_coded(suggest, not
 ])
 def test_a_denied_sign_or_one_doubted_beside_the_diagnosis_stays_out(suggest, note, code):
     assert code not in {s.code for s in suggest(note)}
+
+
+@pytest.mark.parametrize("note, expected, tumour", [
+    ("Pituitary adenoma resected in 2014, no residual on MRI.", "Z86.018", "D35.2"),
+    ("Pituitary macroadenoma removed via a transsphenoidal approach in 2020.", "Z86.018", "D35.2"),
+])
+def test_a_benign_tumour_the_note_says_was_removed_is_its_personal_history(suggest, note, expected, tumour):
+    codes = billed(suggest, note)
+    assert expected in codes and tumour not in codes
+
+
+@pytest.mark.parametrize("note", [
+    "Pituitary adenoma, scheduled to be resected next month.",
+    "Pituitary adenoma resected 2018 with residual tumor in the cavernous sinus.",
+    "Pituitary macroadenoma, recurrent after resection in 2016.",
+])
+def test_one_still_to_be_removed_or_remaining_is_no_history(suggest, note):
+    assert "Z86.018" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "LUL adenocarcinoma treated with lobectomy 2019, no evidence of recurrence.",
+    "H/o right lower lobe cancer, s/p SBRT 2021.",
+])
+def test_a_lung_cancer_named_by_its_lobe_in_the_past_is_its_personal_history(suggest, note):
+    assert "Z85.118" in billed(suggest, note)
