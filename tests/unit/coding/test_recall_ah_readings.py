@@ -120,3 +120,21 @@ def test_one_still_to_be_removed_or_remaining_is_no_history(suggest, note):
 ])
 def test_a_lung_cancer_named_by_its_lobe_in_the_past_is_its_personal_history(suggest, note):
     assert "Z85.118" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Inferior MI 2015, one stent placed.",
+    "NSTEMI in March 2021, medically managed.",
+    "CAD: STEMI (06/2018) s/p PCI to the RCA.",
+])
+def test_an_infarction_dated_to_a_year_is_an_old_one(suggest, note):
+    codes = billed(suggest, note)
+    assert "I25.2" in codes and not any(c.startswith(("I21", "I22")) for c in codes)
+
+
+@pytest.mark.parametrize("note", [
+    "STEMI 11/2026, admitted to the cath lab 5 days ago.",
+    "Recent NSTEMI 10/2026, now in cardiac rehab.",
+])
+def test_an_infarction_the_sentence_says_is_recent_is_not_old(suggest, note):
+    assert "I25.2" not in billed(suggest, note)

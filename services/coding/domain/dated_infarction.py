@@ -1,0 +1,33 @@
+"""A myocardial infarction dated by its year: "MI 2019 with stent to RCA", "NSTEMI (03/2021)". I21-I22 are for the
+four weeks after the infarction (guideline I.C.9.e.1); one the note dates to a year is past them, and is "Infarct,
+myocardial, old (healed)" I25.2 (I.C.9.e.4), as "h/o MI" is. Not where its sentence says it is recent.
+"""
+import re
+
+from services.coding.domain.note_text import sentence_end, sentence_start
+from services.coding.domain.suggestions import Suggestion, from_rule, replacing
+
+NAME = "dated-infarction"
+OLD_INFARCTION = "I25.2"
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_YEAR_AFTER = re.compile(r"^\W{0,3}((in|on|of) )?((\d{1,2}/){1,2}|" + _MONTH + r" )?(19|20)\d\d\b", re.IGNORECASE)
+_RECENT = re.compile(r"\b(recent|recently|acute|this (week|month)|(\d+|few|several) (days?|weeks?|wks?) ago|"
+                     r"last (week|month)|admitted|currently)\b", re.IGNORECASE)
+
+
+def dated_infarctions(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    out, reasons = list(suggestions), []
+    for s in suggestions:
+        if not s.code.startswith(("I21", "I22")) or s.context != "affirmed" or not tabular.is_billable(OLD_INFARCTION):
+            continue
+        last = sentence_end(note, s.end)
+        year = _YEAR_AFTER.search(note[s.end:last])
+        if year is None or _RECENT.search(note[sentence_start(note, s.start):last]):
+            continue
+        reason = f"{s.evidence}{year.group(0)}: dated to a year, an old infarction {OLD_INFARCTION} (not {s.code})"
+        match = re.compile(re.escape(s.evidence)).search(note, s.start)
+        made = replacing(out, from_rule(OLD_INFARCTION, match, tabular, NAME, reason, context="history")) \
+            if match else None
+        if made is not None:
+            out, reasons = made, [*reasons, reason]
+    return out, reasons
