@@ -22,6 +22,7 @@ takes the tabular's "not"/"without" character, as the index does.
 """
 import re
 
+from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import sentence
 
 # A denial reaches the next two words, not across a comma or a sentence's end ("No hallucinations. Wearing off
@@ -154,6 +155,16 @@ def _headache(category: str, name: str):
     return resolve
 
 
+_PERONEAL_BY_SIDE = {"right": "G57.31", "left": "G57.32", "bilateral": "G57.33", None: "G57.30"}
+
+
+def peroneal_mononeuropathy(match: re.Match, note: str) -> tuple[str, str]:
+    """"Neuropathy, peroneal" is the index's lesion of the lateral popliteal nerve G57.3-, by the side its sentence
+    names; not the mononeuropathy G58.9 nor the polyneuropathy G62.9 the words alone meet."""
+    side = stated_side(sentence(note, match.start(), match.end()))
+    return _PERONEAL_BY_SIDE[side], "a peroneal (lateral popliteal) nerve lesion" + (f" ({side})" if side else "")
+
+
 _NO_LOC = _rx(r"no loc|without loc|without loss of consciousness|no loss of consciousness|did not lose consciousness|"
               r"denies loc")
 
@@ -168,7 +179,7 @@ def concussion(match: re.Match, note: str) -> tuple[str, str] | None:
 
 # every word the table's patterns need, searched once before them
 NEUROLOGY_WORDS = re.compile(r"migraine|epilepsy|seizure disorder|\bjme\b|parkinson|sclerosis|\brrms\b|concussi|"
-                             r"headache|syncope|neuropathy", re.IGNORECASE)
+                             r"headache|syncope|neuropathy|peroneal|fibular", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 NEUROLOGY_FINDINGS = (
     (_rx(r"migraines?"), ("G43", "R51"), migraine),
@@ -187,6 +198,8 @@ NEUROLOGY_FINDINGS = (
     (_rx(r"(?<!orthostatic )(?<!heat )(?<!sinus )(?<!tussive )(?<!psychogenic )"
          r"((vasovagal|neurocardiogenic) )?syncope|presyncope|near[- ]syncope"), ("R55",),
      lambda match, note: ("R55", "syncope")),
+    (_rx(r"((common|deep|superficial) )?(peroneal|fibular) (nerve )?(mono)?neuropathy|(peroneal|fibular) (nerve )?"
+         r"(palsy|lesion|compression|entrapment)"), ("G57", "G58", "G62"), peroneal_mononeuropathy),
 )
 
 _SINGLE_NERVE = re.compile(r"\b(median|ulnar|radial|peroneal|fibular|tibial|sciatic|femoral|facial|trigeminal|"

@@ -75,6 +75,14 @@ SIDED_ABSENCES = (
     (_rx(r"above[- ](the[- ])?knee amputations?|(right|left|bilateral|s/p|post) aka|transfemoral amputations?"),
      {"right": ("Z89.611",), "left": ("Z89.612",), "bilateral": ("Z89.611", "Z89.612"), None: ("Z89.619",)},
      "acquired absence of a leg above the knee"),
+    (_rx(r"(great|big|first|1st) toe amputations?|amputations? of (the )?((right|left|r|l) )?(great|big|first|1st) toe|"
+         r"(great|big) toe (was |is )?amputated"),
+     {"right": ("Z89.411",), "left": ("Z89.412",), "bilateral": ("Z89.411", "Z89.412"), None: ("Z89.419",)},
+     "acquired absence of a great toe"),
+    (_rx(r"(?<!great )(?<!big )(?<!first )(?<!1st )toe amputations?|amputations? of (the )?((right|left|r|l) )?"
+         r"(\w+ )?(?<!great )(?<!big )(?<!first )(?<!1st )toes?"),
+     {"right": ("Z89.421",), "left": ("Z89.422",), "bilateral": ("Z89.421", "Z89.422"), None: ("Z89.429",)},
+     "acquired absence of other toe(s)"),
 )
 # the words without which a status cannot match: most notes hold none, and a substring test skips the scans
 _PREFILTER = Prefilter({pattern for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES)})

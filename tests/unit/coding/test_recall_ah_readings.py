@@ -138,3 +138,27 @@ def test_an_infarction_dated_to_a_year_is_an_old_one(suggest, note):
 ])
 def test_an_infarction_the_sentence_says_is_recent_is_not_old(suggest, note):
     assert "I25.2" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("NCS: left peroneal neuropathy across the fibular head.", "G57.32"),
+    ("Foot drop from a R common fibular nerve palsy after a long surgery in lithotomy.", "G57.31"),
+    ("Bilateral peroneal mononeuropathy from weight loss and leg crossing.", "G57.33"),
+])
+def test_a_peroneal_nerve_lesion_is_the_lateral_popliteal_code_by_side(suggest, note, expected):
+    codes = billed(suggest, note)
+    assert expected in codes and "G58.9" not in codes and "G62.9" not in codes
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Diabetic foot: status post left great toe amputation in 2022.", "Z89.412"),
+    ("PMH: R big toe amputated for osteomyelitis 2020.", "Z89.411"),
+    ("S/p amputation of the right fourth toe, healed.", "Z89.421"),
+])
+def test_an_amputated_toe_is_its_acquired_absence_by_side(suggest, note, expected):
+    assert expected in billed(suggest, note)
+
+
+def test_a_toe_amputation_only_planned_is_no_absence(suggest):
+    assert not any(c.startswith("Z89") for c in billed(suggest, "Gangrene of the L great toe; great toe amputation "
+                                                                 "scheduled for Monday."))
