@@ -45,8 +45,8 @@ _POLYP_TYPES = ((re.compile(r"\b(adenoma\w*|tubular|villous|tubulovillous|serrat
                 (re.compile(r"\bhyperplastic\b", re.IGNORECASE), "Z86.0102"))
 # "Tobacco use: quit 2019", "smoking - stopped 2015": the past is stated after the habit, as problem lists write it
 _FORMER_SMOKER = re.compile(r"\b(former (smoker|tobacco (use|user)|cigarette smoker)|ex-smoker|(quit|stopped) "
-                            r"(smoking|tobacco|cigarettes)|remote smoking history|(tobacco|smoking|cigarette) "
-                            r"(use|user|hx|history)?\W{1,3}(quit|stopped|former)\b)", re.IGNORECASE)
+                            r"(smoking|tobacco|cigarettes)|remote smoking history|(tobacco|smoking|cigarette)"
+                            r"( (use|user|hx|history))?\W{1,4}(quit|stopped|former)\b)", re.IGNORECASE)
 
 
 def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

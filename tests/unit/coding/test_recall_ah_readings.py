@@ -162,3 +162,13 @@ def test_an_amputated_toe_is_its_acquired_absence_by_side(suggest, note, expecte
 def test_a_toe_amputation_only_planned_is_no_absence(suggest):
     assert not any(c.startswith("Z89") for c in billed(suggest, "Gangrene of the L great toe; great toe amputation "
                                                                  "scheduled for Monday."))
+
+
+@pytest.mark.parametrize("note", ["Tobacco: quit 2019.", "Smoking - stopped in 2015.", "Tobacco => quit 2019.",
+                                  "Cigarette use: quit 10 yrs ago."])
+def test_a_habit_then_its_stopping_is_a_former_smoker(suggest, note):
+    assert "Z87.891" in billed(suggest, note)
+
+
+def test_a_habit_still_current_is_no_former_smoker(suggest):
+    assert "Z87.891" not in billed(suggest, "Tobacco: current 1 ppd, wants to quit.")
