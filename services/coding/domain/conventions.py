@@ -238,7 +238,9 @@ INTEGRAL_SYMPTOMS = {
     "M25.55": ("M16", "S72.0", "S72.1", "S73"),
     "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1"),
     "M25.57": ("S82.5", "S82.6", "S82.8", "S93.4", "S93.0"),
-    "M54.1": ("M51.1",),
+    "M54.1": ("M51.1", "M50.1"),  # the radiculopathy a disc disorder's code with radiculopathy states
+    "M54.2": ("M50",),  # neck pain with the cervical disc disorder
+    "H53.14": ("G43",),  # photophobia, a defining feature of a migraine attack
     "M54.5": ("M51", "M48.06", "S39.01", "M54.4"),  # M54.5's Excludes1: lumbago with sciatica (M54.4-)
     "M54.9": ("M51", "M48", "S39.01"),
     "M54.3": ("M51",), "M54.4": ("M51",),
