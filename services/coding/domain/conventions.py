@@ -24,6 +24,7 @@ from services.coding.domain.clinical_findings import (coronary_with_angina, hype
                                                        refined_by_sentence)
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.diabetes_control import diabetes_control
+from services.coding.domain.diabetes_type_elsewhere import diabetes_type_elsewhere
 from services.coding.domain.diabetes_uncontrolled import uncontrolled_diabetes
 from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
 from services.coding.domain.diabetic_complications import (ckd_on_dialysis, ckd_stage, ckd_stated_stage,
@@ -379,7 +380,7 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        coronary_with_angina,
                                        hypertension_combination, hypertensive_heart_disease,
                                        diabetes_named_by_complication,
-                                       diabetes_combination, diabetes_control, uncontrolled_diabetes,
+                                       diabetes_combination, diabetes_control, uncontrolled_diabetes, diabetes_type_elsewhere,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
                                        excluded_together)
 

@@ -101,3 +101,19 @@ def test_photophobia_is_part_of_the_migraine_it_comes_with(suggest):
     found = billed(suggest, "Migraine without aura, 4 attacks a month with photophobia and nausea.")
     assert "G43.009" in found
     assert not {c for c in found if c.startswith("H53.14")}
+
+
+@pytest.mark.parametrize("note", [
+    "Diabetes teaching visit.\nQ: Which type? A: type 1, since age 8.\nQ: Insulin? A: MDI.",
+    "Diabetes follow-up. Pump settings reviewed; she has had T1DM for 20 years.",
+])
+def test_an_untyped_diabetes_in_a_note_that_says_type_1_goes_to_a_coder(suggest, note):
+    assert not {c for c in billed(suggest, note) if c.startswith("E11")}
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Diabetes mellitus on metformin; A1c 7.1. Hx type 1 MI in 2020.", "E11.9"),
+    ("Diabetes follow-up. Type 2, on metformin, A1c 6.8.", "E11.9"),
+])
+def test_a_diabetes_without_type_1_stated_keeps_the_index_default(suggest, note, expected):
+    assert expected in billed(suggest, note)
