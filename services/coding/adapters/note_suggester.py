@@ -217,7 +217,8 @@ class NoteSuggester:
         for ent in doc.ents:
             # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
             categories = {m.category for m in ent._.modifiers
-                          if not _spouse(m, doc) and (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
+                          if not _spouse(m, doc)
+                          and (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
                           and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, doc.ents)}
             match, context = ent._.icd_match, _context(categories)
             scope = mention_scope(text, ent.start_char, ent.end_char,

@@ -380,7 +380,8 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        coronary_with_angina,
                                        hypertension_combination, hypertensive_heart_disease,
                                        diabetes_named_by_complication,
-                                       diabetes_combination, diabetes_control, uncontrolled_diabetes, diabetes_type_elsewhere,
+                                       diabetes_combination, diabetes_control, uncontrolled_diabetes,
+                                       diabetes_type_elsewhere,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
                                        excluded_together)
 
