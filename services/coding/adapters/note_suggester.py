@@ -67,6 +67,9 @@ CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History ent
                           "of its system's other diseases")
 # ConText's categories that keep a mention from being coded, named as the context rules name theirs
 SUPPRESSING = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain", "HYPOTHETICAL": "hypothetical"}
+# ConText's family words include a spouse or partner, who is no blood relative (Z80-Z84 are a relative's): whether
+# the condition is theirs ("lives with his wife, who has MS") is the scope rules' reading (`note_context`)
+_NOT_A_RELATIVE = frozenset({"wife", "husband", "spouse", "partner"})
 _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
 
 
@@ -216,7 +219,8 @@ class NoteSuggester:
         for ent in doc.ents:
             # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
             categories = {m.category for m in ent._.modifiers
-                          if (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
+                          if not _spouse(m, doc)
+                          and (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
                           and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, doc.ents)}
             match, context = ent._.icd_match, _context(categories)
             scope = mention_scope(text, ent.start_char, ent.end_char,
@@ -353,6 +357,11 @@ def _in_note(suggestions: list[Suggestion], expanded: Expanded) -> list[Suggesti
         start, end = expanded.original_span(s.start, s.end)
         moved.append(s.model_copy(update={"start": start, "end": end, "evidence": expanded.original[start:end]}))
     return moved
+
+
+def _spouse(modifier, doc) -> bool:
+    start, end = modifier.modifier_span
+    return modifier.category == "FAMILY" and doc[start:end].text.lower().split("'")[0] in _NOT_A_RELATIVE
 
 
 def _context(categories: set[str]) -> str:

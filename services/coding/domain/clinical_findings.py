@@ -50,9 +50,15 @@ _INSUFFICIENCY = _word(r"insufficiency|regurgitation|incompetence")
 _RHEUMATIC = _word(r"rheumatic")
 
 
+# "never had thyroid storm", "no prior thyroid storm": a storm the patient has not had, which `NEGATION` leaves
+_NEVER = re.compile(r"\b(never|no (prior|previous|past) )\b[^.;]*$", re.IGNORECASE)
+
+
 def _storm(note: str) -> bool:
+    """A storm today: one the note neither denies nor says the patient never had."""
     storm = _STORM.search(note)
-    return bool(storm) and not NEGATION.search(before(note, storm.start()))
+    return bool(storm) and not NEGATION.search(before(note, storm.start())) \
+        and not _NEVER.search(before(note, storm.start())) and current(note, storm.start(), storm.end())
 
 
 def _graves(match: re.Match, note: str) -> tuple[str, str]:

@@ -24,6 +24,7 @@ from services.coding.domain.clinical_findings import (coronary_with_angina, hype
                                                        refined_by_sentence)
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.diabetes_control import diabetes_control
+from services.coding.domain.diabetes_type_elsewhere import diabetes_type_elsewhere
 from services.coding.domain.diabetes_uncontrolled import uncontrolled_diabetes
 from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
 from services.coding.domain.diabetic_complications import (ckd_on_dialysis, ckd_stage, ckd_stated_stage,
@@ -240,7 +241,9 @@ INTEGRAL_SYMPTOMS = {
     "M25.55": ("M16", "S72.0", "S72.1", "S73"),
     "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1"),
     "M25.57": ("S82.5", "S82.6", "S82.8", "S93.4", "S93.0"),
-    "M54.1": ("M51.1",),
+    "M54.1": ("M51.1", "M50.1"),  # the radiculopathy a disc disorder's code with radiculopathy states
+    "M54.2": ("M50",),  # neck pain with the cervical disc disorder
+    "H53.14": ("G43",),  # photophobia, a defining feature of a migraine attack
     "M54.5": ("M51", "M48.06", "S39.01", "M54.4"),  # M54.5's Excludes1: lumbago with sciatica (M54.4-)
     "M54.9": ("M51", "M48", "S39.01"),
     "M54.3": ("M51",), "M54.4": ("M51",),
@@ -380,6 +383,7 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        hypertension_combination, hypertensive_heart_disease,
                                        diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,
+                                       diabetes_type_elsewhere,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
                                        excluded_together)
 

@@ -14,6 +14,7 @@
 """
 import re
 
+from services.coding.domain.diabetic_complications import TYPE_STATED
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import (
     NEGATION,
@@ -36,7 +37,10 @@ _GLYCEMIC = word_pattern(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|a1c|hba1c|glucose|
 
 
 def _diabetes(suggestions: list[Suggestion]) -> Suggestion | None:
-    return next((s for s in suggestions if s.code[:3] in _TYPES and s.context == "affirmed"), None)
+    """The diabetes a complication combines with: the mention that states its type, so an untyped heading
+    ("Diabetes visit") beside "T1DM" does not turn a type 1's hypoglycemia into type 2's."""
+    found = [s for s in suggestions if s.code[:3] in _TYPES and s.context == "affirmed"]
+    return next((s for s in found if TYPE_STATED.search(s.evidence)), found[0] if found else None)
 
 
 def _with_hypoglycemia(suggestions: list[Suggestion], note: str, tabular, dm: Suggestion) -> Result:
@@ -50,7 +54,8 @@ def _with_hypoglycemia(suggestions: list[Suggestion], note: str, tabular, dm: Su
     reason = f"{dm.evidence} with {low.evidence}: {code}, diabetes with hypoglycemia without coma (one code)"
     made = dm.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
                                  "reason": reason, "confidence": min(dm.confidence, low.confidence)})
-    return [made, *(s for s in suggestions if s is not dm and s is not low)], [reason]
+    # the same diabetes named twice ("DM visit. ... type 2 DM") is one diabetes, now with hypoglycemia
+    return [made, *(s for s in suggestions if s.code != dm.code and s is not low)], [reason]
 
 
 _BREAK = re.compile(r"[.;](?=\s|$)|\n")

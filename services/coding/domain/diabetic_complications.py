@@ -43,14 +43,14 @@ def _retinopathy_code(category: str, text: str) -> str:
 
 
 # the words that state a diabetes' type ("T1DM", "type 2", "DM II", "IDDM")
-_TYPE_STATED = re.compile(r"\b(type\s*-?\s*(1|2|i|ii|one|two)|t[12]dm?|dm\s?-?(1|2|i|ii)|iddm|niddm)\b", re.IGNORECASE)
+TYPE_STATED = re.compile(r"\b(type\s*-?\s*(1|2|i|ii|one|two)|t[12]dm?|dm\s?-?(1|2|i|ii)|iddm|niddm)\b", re.IGNORECASE)
 
 
 def stated_diabetes(suggestions: list[Suggestion]) -> Suggestion | None:
     """The note's diabetes, a mention that states its type first: an untyped "diabetes" ("Diabetes visit") meets the
     index's default, type 2 (E11.9), which a note saying "T1DM" elsewhere does not mean."""
     found = [s for s in suggestions if s.code.startswith(_DIABETES) and s.context == "affirmed"]
-    return next((s for s in found if _TYPE_STATED.search(s.evidence)), found[0] if found else None)
+    return next((s for s in found if TYPE_STATED.search(s.evidence)), found[0] if found else None)
 
 
 def diabetic_retinopathy(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -109,12 +109,33 @@ def _region(text: str) -> str | None:
     return next((digit for digit, words in _REGIONS if words.search(text)), None)
 
 
+# one cervical level named: the 5th and 6th characters of M50.1-/M50.2- ("C5-6": mid-cervical, C5-C6 level)
+_CERVICAL_LEVEL = _rx(r"c(?P<upper>[2-7])\s?[-/]\s?c?(?P<lower>[3-7]|t1)")
+_MYELOPATHY = _rx(r"myelopathy|cord compression")
+_CERVICAL_LEVELS = {("2", "3"): "1", ("3", "4"): "1", ("4", "5"): "21", ("5", "6"): "22", ("6", "7"): "23",
+                    ("7", "t1"): "3"}
+
+
+def _cervical_disc(text: str, radiculopathy: bool) -> tuple[str, str] | None:
+    """Cervical discs are coded by level (the tabular's M50.1-/M50.2-); with no level, or more than one, for a coder."""
+    if _MYELOPATHY.search(text):
+        return None  # with myelopathy, M50.0-: for a coder
+    levels = {_CERVICAL_LEVELS.get((m["upper"], m["lower"].lower())) for m in _CERVICAL_LEVEL.finditer(text)}
+    if len(levels) != 1 or None in levels:
+        return None
+    if radiculopathy:
+        return f"M50.1{levels.pop()}", "cervical disc disorder with the radiculopathy the note states, by its level"
+    return f"M50.2{levels.pop()}", "cervical disc displacement, by its level"
+
+
 def disc_displacement(match: re.Match, note: str) -> tuple[str, str] | None:
     text = sentence(note, match.start(), match.end())
     region = _region(text) or _region(note)
-    if region is None or region == "2":
-        return None  # cervical discs are M50.- by level: for a coder
     radiculopathy = any(current(note, m.start(), m.end()) for m in _RADICULOPATHY.finditer(note))
+    if region == "2" or _CERVICAL_LEVEL.search(text):  # "C7-T1" is cervicothoracic, not thoracic
+        return _cervical_disc(text, radiculopathy)
+    if region is None:
+        return None
     if radiculopathy:
         return f"M51.1{region}", "intervertebral disc displacement with the radiculopathy the note states"
     return f"M51.2{region}", "intervertebral disc displacement without radiculopathy stated"
@@ -238,7 +259,7 @@ MUSCULOSKELETAL_FINDINGS = (
          r"infraspinatus|subscapularis|teres minor)( tendon)? (tear|rupture)|"
          r"(tear|rupture) of (the )?(right |left )?rotator cuff)"), ("M75", "S46", "M66"), rotator_cuff_tear),
     (_rx(r"((lumbar|thoracic|lumbosacral|thoracolumbar) )?(dis[ck] (herniation|protrusion|extrusion|displacement)|"
-         r"herniated (nucleus pulposus|dis[ck])|hnp)"), ("M51",), disc_displacement),
+         r"herniated (nucleus pulposus|dis[ck])|hnp)"), ("M51", "M50"), disc_displacement),
     (_rx(r"((lumbar|cervical|thoracic|lumbosacral) )?(spinal|central canal|canal) stenosis"), ("M48",),
      spinal_stenosis),
     (_rx(r"((lumbar|thoracic|lumbosacral|thoracolumbar|cervical) )?(degenerative dis[ck] disease|ddd|"

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from services.coding.domain.dated_past import AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, STILL_PRESENT
 
 FAMILY = "family"
+ANOTHER_PERSON = "another-persons"
+TOLD_ONLY = "told-only"
 RESOLVED = "resolved"
 LAB_TEST = "lab-test-analyte"
 NOT_ESTABLISHED = "not-established"
@@ -103,6 +105,22 @@ RULES = (
                          r"^[^.;]{0,10}\bruns in the family\b", re.IGNORECASE),
               unless=_words(r"lives with", r"accompanied by", r"with (his|her) (mother|father|daughter|son)",
                             r"reports", r"states", r"says", r"brought")),
+    # a spouse's or partner's condition: neither the patient's nor a family history, which is a blood relative's
+    # ("lives with his wife, who has MS"); not where they only tell of the patient ("wife reports he snores")
+    ScopeRule(ANOTHER_PERSON,
+              _words("wife", "husband", "spouse", "partner"),
+              re.compile(r"^[^.;]{0,25}\b(in|of) (his|her|their|the patient's|pt's) (wife|husband|spouse|partner)\b",
+                         re.IGNORECASE),
+              unless=_words("here with", "accompanied by", "comes with", "presents with", "reports", "reported",
+                            "states", "says", "notes", "noticed", "per", "brought", "concerned", "worried")),
+    # a diagnosis the patient says another clinician once gave ("was told she had bipolar disorder"), which this
+    # note neither confirms nor treats: not established (guideline IV.H); a mention the provider affirms stands apart
+    ScopeRule(TOLD_ONLY,
+              re.compile(r"\b(was|were|had been|has been|have been) told (that )?(s?he|they|I) (had|has|have)\b",
+                         re.IGNORECASE),
+              None,
+              unless=_words("on", "takes", "taking", "treated", "treating", "started", "continues", "continue",
+                            "confirmed", "agree", "agrees", "controlled", "stable", "now", "still")),
     ScopeRule("screening",
               _words(r"screen(ing|ed)? (test |exam )?for", r"screening"),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(screen|screening|screened)\b", re.IGNORECASE),
@@ -164,6 +182,8 @@ RULES = (
 SCREENING = next(rule for rule in RULES if rule.name == "screening")
 # the rules that place a mention in the past by what follows it, for the rule findings' reading (`note_text.current`)
 PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, COURSE_COMPLETED))
+# the rules that say a mention is not the patient's own stated condition, for the rule findings' reading too
+NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY))
 # the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
 # but not the date of the event it names ("since pregnancy 2023" is no pregnant state today)
 Z_CODE_RULES = tuple(rule for rule in RULES if rule.name == SINCE_EVENT)

@@ -9,7 +9,7 @@ import re
 
 from services.coding.domain.note_context import (
     COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, MEASURED_ZERO, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
-    PAST_RULES, TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, mention_scope, screened,
+    NOT_STATED_RULES, PAST_RULES, TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, mention_scope, screened,
 )
 
 _MARKS = ".;\n"
@@ -150,5 +150,6 @@ def current(note: str, start: int, end: int) -> bool:
                 or SUPERSEDED.search(prefix) or uncertain(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
                 or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
-                or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end))
+                or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end)
+                or mention_scope(note, start, end, NOT_STATED_RULES) is not None)
 
