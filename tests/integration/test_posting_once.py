@@ -16,6 +16,7 @@ from shared.contracts.remit import RemitReceived, RemitServiceLine
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.tables import outbox_message
 from shared.db.unit_of_work import UnitOfWorkFactory
+from shared.testing.fake_batch import FakeBatch
 from services.payments.adapters.ledger_repository import AlreadyPosted
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim, LedgerEntry, LedgerTransaction
@@ -26,7 +27,6 @@ from services.payments.application.record_billed_claim import record_billed_clai
 from services.payments.domain import ledger
 from services.payments.settings import Settings
 from tests.conftest import service_paused
-from tests.unit.payments.fakes import FakeBatch
 
 DOS = date(2026, 11, 2)
 

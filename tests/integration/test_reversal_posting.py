@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
+from shared.testing.fake_batch import FakeBatch
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import LedgerEntry, LedgerTransaction, Remittance, SuspenseItem
 from services.payments.application.post_charges import post_charges
@@ -18,7 +19,6 @@ from services.payments.application.post_remits import post_remits
 from services.payments.domain import ledger, withdrawn_share
 from services.payments.settings import Settings
 from tests.unit.payments import test_corrected_primary
-from tests.unit.payments.fakes import FakeBatch
 from tests.unit.payments.test_corrected_claims_reversals import (
     correction_of, numbered, secondary_denial, split_primary_answer)
 from tests.unit.payments.test_next_payer_posting import first_claim, next_payer_claim, secondary_answer

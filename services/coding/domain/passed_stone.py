@@ -18,8 +18,6 @@ _CALCULI = ("N20", "N21")
 _PASSED = re.compile(r"(?<!not )(?<!yet to )(?<!never )(?<!n't )\bpassed\b(?! (out|away)\b)", re.IGNORECASE)
 _STILL_THERE = word_pattern(r"still|remains?|remaining|another|residual|retained|lodged|obstruct\w*|"
                             r"yet to pass|not (yet )?passed|has(n't| not) passed|awaiting")
-
-
 _SENTENCE_END = re.compile(r"\.(\s|$)|\n")
 
 

@@ -5,7 +5,6 @@ from decimal import Decimal
 from uuid import UUID
 
 from shared.money import ZERO
-from shared.testing.fake_batch import FakeBatch  # noqa: F401 - the payments tests take it from here
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
 from services.payments.adapters.ledger_reads import ClaimBalances, LedgerState
 from services.payments.adapters.ledger_repository import AlreadyPosted, Posting, PostedPaymentRow

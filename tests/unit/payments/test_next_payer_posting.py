@@ -10,8 +10,9 @@ from services.payments.application.patient_accounts import patient_account
 from services.payments.application.post_charges import post_charges
 from services.payments.application.post_remits import post_remits
 from services.payments.domain import ledger
-from tests.unit.payments.fakes import FakeBatch, FakePaymentsUnitOfWork
+from tests.unit.payments.fakes import FakePaymentsUnitOfWork
 from tests.unit.payments.test_posting_use_cases import TENANT, remit, submitted
+from shared.testing.fake_batch import FakeBatch
 
 pytestmark = pytest.mark.unit
 D = Decimal

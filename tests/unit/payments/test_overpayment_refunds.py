@@ -13,10 +13,11 @@ from services.payments.application.reports import collected
 from services.payments.domain import ledger, payer_overpayment
 from services.payments.domain.corrected_primary import CORRECTION
 from services.payments.domain.payer_overpayment import OVERPAYMENT, RECOUPMENT
-from tests.unit.payments.fakes import FakeBatch, FakePaymentsUnitOfWork
+from tests.unit.payments.fakes import FakePaymentsUnitOfWork
 from tests.unit.payments.test_corrected_claims_reversals import check, correction_of, secondary_paid
 from tests.unit.payments.test_next_payer_posting import account, post
 from tests.unit.payments.test_posting_use_cases import TENANT, remit, reversal_of, submitted
+from shared.testing.fake_batch import FakeBatch
 
 pytestmark = pytest.mark.unit
 D = Decimal

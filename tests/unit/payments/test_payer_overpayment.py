@@ -8,12 +8,13 @@ import pytest
 from services.payments.application.post_remits import post_remits
 from services.payments.domain import ledger, payer_overpayment
 from services.payments.domain.payer_overpayment import OVERPAYMENT
-from tests.unit.payments.fakes import FakeBatch, FakePaymentsUnitOfWork
+from tests.unit.payments.fakes import FakePaymentsUnitOfWork
 from tests.unit.payments.test_corrected_claims_reversals import (
     check, correction_of, numbered, patient_categories, secondary_denial, split_primary_answer)
 from tests.unit.payments.test_next_payer_posting import (
     account, first_claim, next_payer_claim, post, secondary_answer, statement_balance)
 from tests.unit.payments.test_posting_use_cases import remit, reversal_of, submitted
+from shared.testing.fake_batch import FakeBatch
 
 pytestmark = pytest.mark.unit
 D = Decimal

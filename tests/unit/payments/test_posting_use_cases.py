@@ -11,11 +11,12 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.payment import PaymentPosted
 from shared.contracts.remit import RemitReceived, RemitServiceLine
 from shared.kafka.errors import PermanentError
+from shared.testing.fake_batch import FakeBatch
 from services.payments.application.claim_payment import NO_CLAIM, NOTHING_TO_REVERSE
 from services.payments.application.post_charges import post_charges
 from services.payments.application.post_remits import post_remits
 from services.payments.domain import ledger
-from tests.unit.payments.fakes import FakeBatch, FakePaymentsUnitOfWork
+from tests.unit.payments.fakes import FakePaymentsUnitOfWork
 
 pytestmark = pytest.mark.unit
 D = Decimal

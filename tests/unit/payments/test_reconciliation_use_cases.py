@@ -9,8 +9,9 @@ import pytest
 from services.payments.adapters.tables import Remittance
 from services.payments.application import reports
 from services.payments.application.post_remits import post_remits
-from tests.unit.payments.fakes import FakeBatch, FakePaymentsUnitOfWork
+from tests.unit.payments.fakes import FakePaymentsUnitOfWork
 from tests.unit.payments.test_posting_use_cases import TENANT, charged, remit, submitted
+from shared.testing.fake_batch import FakeBatch
 
 pytestmark = pytest.mark.unit
 D = Decimal
