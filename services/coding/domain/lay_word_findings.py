@@ -6,7 +6,8 @@ them only for a current mention, and sends a past or a relative's one to its His
 names (`laterality`); "Cold sore" and "Fever blister" B00.1 (the tabular: "Herpesviral vesicular dermatitis");
 "Hives" (urticaria) L50.9; "Pressure, chest" R07.89; "Hypercholesterolemia" for high cholesterol E78.00;
 "Hypoglycemia" for low (blood) sugars E16.2, which the diabetes combination makes E1x.649 beside a diabetes;
-"Pain, limb, lower leg" for calf pain M79.66-, by side; "Delay, speech" F80.9. A symptom stated with a definitive
+"Pain, limb, lower leg" for calf pain M79.66-, by side; "Delay, speech" F80.9; forgetfulness, memory loss NOS R41.3; "Irritability" R45.4 (the noun only: "irritable"
+names a bowel or a bladder as often as a mood). A symptom stated with a definitive
 diagnosis in its sentence is still dropped as part of it, as for every documented finding.
 """
 import re
@@ -53,5 +54,7 @@ LAY_WORD_FINDINGS = (
      fixed("M79.669", "calf pain is pain in the lower leg")),
     (_word(r"speech delay|delayed speech|delay in speech"), ("F80", "R62"),
      fixed("F80.9", "speech delay is a developmental disorder of speech and language")),
+    (_word(r"forgetfulness|forgetful"), ("R41",), fixed("R41.3", "forgetfulness is memory loss NOS (other amnesia)")),
+    (_word(r"irritability"), ("R45",), fixed("R45.4", "irritability (the index: Irritable, irritability)")),
 )
 

@@ -27,3 +27,22 @@ def test_a_raised_reading_without_a_hypertension_diagnosis_is_r03_0(suggest, not
 ])
 def test_a_normal_reading_a_diagnosed_hypertension_or_no_reading_is_not(suggest, note):
     assert "R03.0" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Referred for forgetfulness over the last 6 months; MoCA 26.", "R41.3"),
+    ("Wife reports he has become forgetful, misplacing keys.", "R41.3"),
+    ("Increased irritability at work, sleeping 5 hours a night.", "R45.4"),
+    ("Teen with irritability and angry outbursts at school.", "R45.4"),
+])
+def test_forgetfulness_and_irritability_are_their_signs(suggest, note, expected):
+    assert expected in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Denies forgetfulness or confusion.", "R41.3"),
+    ("No irritability; mood good.", "R45.4"),
+    ("Irritable bowel syndrome, diarrhea-predominant.", "R45.4"),
+])
+def test_a_denied_sign_or_an_irritable_organ_is_not(suggest, note, code):
+    assert code not in billed(suggest, note)
