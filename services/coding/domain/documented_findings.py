@@ -328,6 +328,11 @@ FINDINGS: tuple[Finding, ...] = (
 )
 
 
+# Disorders the tabular names by a symptom (insomnia G47.0-): a sign beside them ("irritability and insomnia") is
+# no part of them, as it would be of a disease.
+SYMPTOM_NAMED_DISORDERS = ("G47.0",)
+
+
 def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:
     """A symptom stated with a definitive diagnosis in its sentence is part of it (guidelines I.B.5), as the
     suggester reads the symptoms the index finds; not the diagnosis the finding replaces on its own words
@@ -336,6 +341,7 @@ def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: s
     replaced = overlapping(suggestions, match.start(), match.end())
     here = sentence_start(note, match.start())
     return code[0] == "R" and code[1:3] < "70" and any(s.code[0] not in "RZ" and s.context == "affirmed"
+                                  and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
                                   and sentence_start(note, s.start) == here and s not in replaced
                                   for s in suggestions)
 

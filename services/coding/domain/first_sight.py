@@ -29,8 +29,10 @@ development notes) keeps its confidence. A follow-up after completed treatment (
 diagnosis: a symptom at it is the treated condition's residue or a new problem.
 """
 import re
+
 from services.coding.domain.chronic_conditions import CHRONIC
 from services.coding.domain.conventions import SEVENTH_CHARACTER
+from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
 from services.coding.domain.note_context import RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
 from services.coding.domain.note_text import sentence_end, sentence_start
@@ -177,6 +179,7 @@ FOLLOW_UP_AFTER_TREATMENT = ("Z08", "Z09")
 def _symptoms_beside_diagnoses(suggestions: list[Suggestion]) -> list[Suggestion]:
     diagnoses = sorted({s.code for s in suggestions if s.context == "affirmed"
                         and (s.code[0] not in "RZ" or s.code in FOLLOW_UP_AFTER_TREATMENT)
+                        and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
                         and s.confidence >= SYMPTOM_CONFIDENCE + 0.05})
     if not diagnoses:
         return suggestions

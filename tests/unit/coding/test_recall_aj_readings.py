@@ -46,3 +46,15 @@ def test_forgetfulness_and_irritability_are_their_signs(suggest, note, expected)
 ])
 def test_a_denied_sign_or_an_irritable_organ_is_not(suggest, note, code):
     assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Reports irritability and insomnia since the move.",
+    "Insomnia and irritability for a month after starting a night-shift job.",
+])
+def test_a_sign_beside_insomnia_is_no_part_of_it(suggest, note):
+    assert {"R45.4"} <= billed(suggest, note)
+
+
+def test_a_sign_beside_a_disease_still_goes_to_a_coder(suggest):
+    assert "R45.4" not in billed(suggest, "Hyperthyroidism with irritability and tremor.")
