@@ -2,7 +2,7 @@
 The organism a test isolates in the sentences that follow is the pneumonia's cause (J12-J16 "Pneumonia, due to"),
 and a pneumonia the note names twice, once with its organism, is one pneumonia: the unspecified organism's J18.9 does
 not stand beside it. COPD with a pneumonia is COPD with an acute lower respiratory infection, J44.0, the infection
-coded also (its "use additional code" note).
+coded also (its "use additional code" note), and beside an exacerbation J44.1.
 """
 import re
 
@@ -71,4 +71,12 @@ def pneumonia_organism(suggestions: list[Suggestion], note: str, tabular) -> tup
                                         "description": tabular.description(COPD_WITH_INFECTION),
                                         "convention": NAME, "reason": reason}) if x is s else x for x in out]
             reasons.append(reason)
+        # an exacerbation too is coded beside the infection: J44.0 and J44.1 together
+        for s in [s for s in out if s.code == "J44.1" and _current(s)][:1]:
+            if not any(x.code == COPD_WITH_INFECTION for x in out):
+                reason = f"{s.evidence}: COPD with an exacerbation and a pneumonia, {COPD_WITH_INFECTION} beside J44.1"
+                out.append(s.model_copy(update={"code": COPD_WITH_INFECTION,
+                                                "description": tabular.description(COPD_WITH_INFECTION),
+                                                "convention": NAME, "reason": reason}))
+                reasons.append(reason)
     return out, reasons

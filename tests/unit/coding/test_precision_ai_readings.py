@@ -61,3 +61,8 @@ def test_copd_with_a_current_pneumonia_is_copd_with_a_lower_respiratory_infectio
     found = billed(suggest, note)
     assert expected in found
     assert wrong not in found
+
+
+def test_copd_exacerbated_with_a_pneumonia_is_coded_with_both(suggest):
+    found = billed(suggest, "AECOPD with increased sputum; CXR shows a left lower lobe pneumonia. Started prednisone.")
+    assert {"J44.0", "J44.1"} <= found
