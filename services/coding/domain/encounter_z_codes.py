@@ -26,7 +26,11 @@ _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|s
 DONE_BEFORE = re.compile(r"\b(last (week|month|year|spring|summer|fall|autumn|winter)|"
                          r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|"
                          # a year and its result: "colonoscopy 2024 negative"
-                         r"(19|20)\d\d\W+(negative|neg|normal|unremarkable|benign|clear|wnl))\b", re.IGNORECASE)
+                         r"(19|20)\d\d\W+(negative|neg|normal|unremarkable|benign|clear|wnl)|"
+                         # the result then its year ("Hep C screen negative 2022"), or a month and year with no
+                         # day ("LDCT 10/2024: no nodules"), the way a past result is dated; a full date may be today's
+                         r"(negative|neg|normal|unremarkable|benign|clear|wnl)\W+((in|on) )?(19|20)\d\d|"
+                         r"(?<![/\d])(0?[1-9]|1[0-2])/(19|20)\d\d)\b", re.IGNORECASE)
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
 _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)

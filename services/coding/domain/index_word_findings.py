@@ -82,6 +82,7 @@ _PNEUMONIA_FAMILIES = ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J18", "
 
 _ORGANISM_WORDS = [(re.compile(rf"\b({words})\b", re.IGNORECASE), code, why) for words, code, why in _PNEUMONIA_ORGANISMS]
 _ANY_ORGANISM = "|".join(words for words, _, _ in _PNEUMONIA_ORGANISMS)
+PNEUMONIA_ORGANISM_WORDS = _ORGANISM_WORDS  # read also where a test names the organism apart
 # one pattern for every organism, run only on a note that names a pneumonia (its one required word); the organism
 # is then read from what it matched, and a pneumonia without one is left as the index found it
 _PNEUMONIA_BY_ORGANISM = _word(rf"(({_ANY_ORGANISM}) )?(pneumonia|pna)({_PNEUMONIA_SITE}{_CAUSED_BY}({_ANY_ORGANISM}))?")
