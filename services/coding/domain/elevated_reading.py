@@ -2,8 +2,8 @@
 
 "BP 152/96, no prior dx of HTN", "blood pressure elevated today without a diagnosis of hypertension": the index's
 "Elevated, blood pressure, reading (incidental) (isolated) (nonspecific), no diagnosis of hypertension" is R03.0.
-The sentence (over semicolons) must carry both the reading (high in numbers, 130 systolic or 80 diastolic and over, or called high or
-elevated) and the statement that hypertension is not diagnosed; a hypertension the note affirms anywhere keeps I10.
+The sentence (from its last full stop, over semicolons) must carry both the reading (high in numbers, 130 systolic or
+80 diastolic and over, or called high or elevated) and the statement that hypertension is not diagnosed; a hypertension the note affirms anywhere keeps I10.
 """
 import re
 
@@ -31,20 +31,11 @@ def _raised(reading: re.Match) -> bool:
     return int(reading.group("sys")) >= 130 or int(reading.group("dia")) >= 80
 
 
-def _over_semicolons(note: str, position: int) -> int:
-    """"BP 152/96 and 148/92 on repeat; no diagnosis of hypertension": the reading and its reading-out are one
-    account across a semicolon."""
-    start = sentence_start(note, position)
-    while start > 1 and note[start - 1] == ";":
-        start = sentence_start(note, start - 1)
-    return start
-
-
 def elevated_readings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if any(s.code == CODE or (s.code[:3] in _HYPERTENSIVE and s.context == "affirmed") for s in suggestions):
         return suggestions, []
     for stated in _NOT_DIAGNOSED.finditer(note):
-        start, end = _over_semicolons(note, stated.start()), sentence_end(note, stated.end())
+        start, end = sentence_start(note, stated.start(), across_semicolons=True), sentence_end(note, stated.end())
         reading = next((r for r in _READING.finditer(note, start, end) if _raised(r)), None)
         if reading is None:
             continue

@@ -13,6 +13,7 @@ from services.coding.domain.note_context import (
 )
 
 _MARKS = ".;\n"
+_FULL_STOPS = ".\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
 NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
@@ -64,9 +65,10 @@ def _decimal_point(note: str, i: int) -> bool:
     return note[i] == "." and 0 < i < len(note) - 1 and note[i - 1].isdigit() and note[i + 1].isdigit()
 
 
-def sentence_start(note: str, position: int) -> int:
+def sentence_start(note: str, position: int, *, across_semicolons: bool = False) -> int:
+    """`across_semicolons`: "BP 152/96; no diagnosis of hypertension" is one account, read as one sentence."""
     starts = []
-    for mark in _MARKS:
+    for mark in _FULL_STOPS if across_semicolons else _MARKS:
         i = note.rfind(mark, 0, position)
         while i > 0 and _decimal_point(note, i):
             i = note.rfind(mark, 0, i)
@@ -74,9 +76,9 @@ def sentence_start(note: str, position: int) -> int:
     return max(starts) + 1
 
 
-def sentence_end(note: str, position: int) -> int:
+def sentence_end(note: str, position: int, *, across_semicolons: bool = False) -> int:
     ends = []
-    for mark in _MARKS:
+    for mark in _FULL_STOPS if across_semicolons else _MARKS:
         i = note.find(mark, position)
         while i >= 0 and _decimal_point(note, i):
             i = note.find(mark, i + 1)

@@ -7,7 +7,7 @@ or another one is ("passed one, a 5 mm stone remains in the L kidney"), or that 
 import re
 
 from services.coding.domain.note_context import clause
-from services.coding.domain.note_text import word_pattern
+from services.coding.domain.note_text import sentence_end, word_pattern
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "stone-passed"
@@ -18,19 +18,13 @@ _CALCULI = ("N20", "N21")
 _PASSED = re.compile(r"(?<!not )(?<!yet to )(?<!never )(?<!n't )\bpassed\b(?! (out|away)\b)", re.IGNORECASE)
 _STILL_THERE = word_pattern(r"still|remains?|remaining|another|residual|retained|lodged|obstruct\w*|"
                             r"yet to pass|not (yet )?passed|has(n't| not) passed|awaiting")
-_SENTENCE_END = re.compile(r"\.(\s|$)|\n")
-
-
-def _rest_of_sentence(note: str, end: int) -> str:
-    """From the mention to its sentence's end, over semicolons: "passed one; another remains" is one account."""
-    stop = _SENTENCE_END.search(note, end)
-    return note[end:stop.start() if stop else len(note)]
 
 
 def passed_stones(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    """A stone still there is read to the sentence's end over semicolons: "passed one; another remains"."""
     passed = [s for s in suggestions if s.code[:3] in _CALCULI and s.context == "affirmed"
               and _PASSED.search(note[slice(*clause(note, s.start, s.end))])
-              and not _STILL_THERE.search(_rest_of_sentence(note, s.end))]
+              and not _STILL_THERE.search(note[s.end:sentence_end(note, s.end, across_semicolons=True)])]
     if not passed:
         return suggestions, []
     out = [s for s in suggestions if s not in passed]

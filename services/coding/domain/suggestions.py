@@ -5,6 +5,7 @@ that produced it. Reconciliation: with provider codes, a suggestion that agrees 
 confident one the provider did not code is flagged; without provider codes, the suggestions are shown to a
 coder, unless the tenant's auto-accept policy lets confident ones through (`auto_accept.py`).
 """
+import re
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
@@ -121,6 +122,14 @@ def from_rule(code: str, match, tabular, convention: str, reason: str, *, confid
     return Suggestion(code=code, description=tabular.description(code), confidence=confidence,
                       start=match.start(), end=match.end(), evidence=match.group(0), context=context,
                       convention=convention, reason=reason)
+
+
+def recoded(note: str, found: Suggestion, code: str, tabular, convention: str, reason: str, *,
+            context: str = "affirmed") -> Suggestion | None:
+    """A rule's `code` for what the suggestion `found` was found on, read again from the note from its start; None
+    when its words are not there."""
+    match = re.compile(re.escape(found.evidence)).search(note, found.start)
+    return from_rule(code, match, tabular, convention, reason, context=context) if match else None
 
 
 def overlapping(suggestions: list[Suggestion], start: int, end: int) -> list[Suggestion]:
