@@ -9,6 +9,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 
+from aiokafka import AIOKafkaProducer
 from fastapi import FastAPI
 from sqlalchemy import text
 
@@ -42,14 +43,10 @@ class ServiceRuntime:
         self.engine = make_engine(settings)
         instrument_engine(self.engine)
         self.sessions = make_session_factory(self.engine)
-        security = kafka_security(settings)
-        self.producer = make_producer(settings.kafka_bootstrap_servers, client_id=self.service, security=security,
-                                      acks=settings.kafka_acks)
-        self.relay = OutboxRelay(
-            self.engine, lambda: make_producer(settings.kafka_bootstrap_servers, client_id=f"{self.service}-outbox",
-                                               security=security, acks=settings.kafka_acks),
-            service=self.service, stall_after=settings.loop_stall_seconds,
-        )
+        # Built at start, not here: a producer made outside a started loop is only ever closed by its finalizer.
+        self.producer: AIOKafkaProducer | None = None
+        self.relay = OutboxRelay(self.engine, lambda: self._new_producer(f"{self.service}-outbox"),
+                                 service=self.service, stall_after=settings.loop_stall_seconds)
         self.units_of_work = UnitOfWorkFactory(self.sessions, on_commit=self.relay.wake, unit_of_work=unit_of_work,
                                                clock=clock)
         self._router = router
@@ -62,6 +59,7 @@ class ServiceRuntime:
         setup_logging(self.service, self.settings.log_level)
         setup_tracing(self.service, otlp_endpoint=self.settings.otel_exporter_otlp_endpoint,
                       span_log_dir=self.settings.span_log_dir)
+        self.producer = self._new_producer(self.service)
         await self.producer.start()
         await self.relay.start()
         if self._router and self._router.subscriptions:
@@ -70,6 +68,11 @@ class ServiceRuntime:
         self._tasks = [asyncio.create_task(self._guard(loop)) for loop in self._loops]
         settle_after_start()
         log.info("service started")
+
+    def _new_producer(self, client_id: str) -> AIOKafkaProducer:
+        settings = self.settings
+        return make_producer(settings.kafka_bootstrap_servers, client_id=client_id, security=kafka_security(settings),
+                             acks=settings.kafka_acks)
 
     def consumer_runner(self) -> ConsumerRunner:
         """The service's consumer group over its router, batched and committed as its settings say."""
@@ -103,7 +106,7 @@ class ServiceRuntime:
     async def readiness_problems(self) -> list[str]:
         """Liveness plus the dependencies: the database and the broker must answer."""
         problems = self.liveness_problems()
-        checks = {"database": self._database_answers(), "broker": self.producer.client.fetch_all_metadata()}
+        checks = {"database": self._database_answers(), "broker": self._broker_answers()}
         for name, check in checks.items():
             try:
                 await asyncio.wait_for(check, DEPENDENCY_TIMEOUT_SECONDS)
@@ -115,6 +118,11 @@ class ServiceRuntime:
         async with self.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
 
+    async def _broker_answers(self) -> None:
+        if self.producer is None:
+            raise ConnectionError("producer not started")
+        await self.producer.client.fetch_all_metadata()
+
     async def stop(self) -> None:
         self.stopping.set()
         for task in self._tasks:
@@ -122,7 +130,8 @@ class ServiceRuntime:
         if self._consumer:
             await self._consumer.stop()
         await self.relay.stop()
-        await self.producer.stop()
+        if self.producer is not None:
+            await self.producer.stop()
         await self.engine.dispose()
         log.info("service stopped")
 

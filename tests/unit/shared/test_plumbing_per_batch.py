@@ -120,7 +120,6 @@ async def test_services_fetch_records_as_they_land_poll_idle_slowly_and_commit_o
     settings = PlatformSettings(kafka_fetch_min_bytes=4096, kafka_fetch_max_wait_ms=20, kafka_commit_interval_seconds=0.7)
     runtime = ServiceRuntime(settings, router=_router())
     runner = runtime.consumer_runner()
-    await runtime.producer.stop()  # never started: closed so that it is not reported unclosed
     assert (runner._consumer._fetch_min_bytes, runner._consumer._fetch_max_wait_ms) == (4096, 20)
     assert runner._held.interval == 0.7
 
