@@ -88,7 +88,7 @@ _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|no new (problem
               r"normal exam|exam (is |was )?normal|unremarkable")
 _OTHERWISE = _rx(r"otherwise")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
-                  r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing for \d+ ?(minutes|mins?)")
+                  r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing (for )?\d+ ?(minutes|mins?)")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"), "Z71.6"),
                       (_rx(r"alcohol"), "Z71.41"),
