@@ -45,3 +45,56 @@ def test_a_stated_dependence_in_the_past_is_not_current(suggest):
 ])
 def test_cessation_counselling_with_its_minutes_is_the_service(suggest, note):
     assert "Z71.6" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Liver transplant 2016. Maintenance immunosuppression: tacrolimus 2 mg bid, long-term.", {"Z94.4", "Z79.621"}),
+    ("Lupus nephritis, on mycophenolate long term; no flares this year.", {"Z79.624"}),
+    ("Crohn's disease on adalimumab every 2 weeks, long-term maintenance.", {"Z79.620"}),
+    ("RA, long-term tofacitinib 5 mg bid, joints quiet.", {"Z79.622"}),
+    ("Heart transplant recipient (2019); sirolimus maintenance therapy.", {"Z94.1", "Z79.623"}),
+])
+def test_immunosuppressants_take_their_class_and_the_transplant_its_status(suggest, note, expected):
+    codes = billed(suggest, note)
+    assert expected <= codes and "Z79.899" not in codes
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Renal transplant 2014, now chronic rejection with rising creatinine.", "Z94.0"),
+    ("ESRD on dialysis, referred for kidney transplant evaluation.", "Z94.0"),
+    ("Her brother had a liver transplant last year.", "Z94.4"),
+    ("No prior heart transplant; dilated cardiomyopathy, EF 20%.", "Z94.1"),
+])
+def test_a_rejected_planned_denied_or_relative_s_transplant_is_no_status(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+def test_both_organs_of_a_heart_lung_transplant_are_one_status(suggest):
+    codes = billed(suggest, "Heart-lung transplant in 2011 for Eisenmenger syndrome, stable.")
+    assert "Z94.3" in codes and not {"Z94.1", "Z94.2"} & codes
+
+
+@pytest.mark.parametrize("note", [
+    "Focal epilepsy, controlled on levetiracetam, long-term therapy.",
+    "Epilepsy on maintenance lacosamide 100 mg bid, no seizures.",
+])
+def test_an_antiepileptic_stated_long_term_is_long_term_drug_therapy(suggest, note):
+    assert "Z79.899" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Epilepsy, seizure-free x 3 yrs on levetiracetam 500 bid.",
+    "Breakthrough seizure. Continue lamotrigine 100 mg bid, no driving x 6 mo.",
+])
+def test_a_seizure_free_time_or_driving_restriction_is_not_the_drug_s_course(suggest, note):
+    assert "Z79.899" not in billed(suggest, note)
+
+
+def test_a_level_of_a_long_term_antiepileptic_is_drug_level_monitoring(suggest):
+    codes = billed(suggest, "Seizure disorder on long-term oxcarbazepine. Oxcarbazepine level drawn today, sodium too.")
+    assert {"Z79.899", "Z51.81"} <= codes
+
+
+def test_a_drug_named_in_the_regimen_is_taken(suggest):
+    codes = billed(suggest, "Type 2 diabetes. Current regimen: insulin detemir at bedtime and glimepiride.")
+    assert {"Z79.4", "Z79.84"} <= codes
