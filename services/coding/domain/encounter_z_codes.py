@@ -85,8 +85,8 @@ _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
                 r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
 _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|no new (problems|issues|concerns|findings)|"
-              r"normal exam|exam (is |was )?normal|unremarkable")
-_OTHERWISE = _rx(r"otherwise")
+              r"normal exam|exam:? (is |was )?normal|unremarkable")
+_OTHERWISE = _rx(r"otherwise|(the )?(rest|remainder) of( the)?")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
                   r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing (for )?\d+ ?(minutes|mins?)")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
@@ -208,8 +208,7 @@ def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Sug
     if match is None or not _given(note, match):
         return []
     abnormal = _ABNORMAL.search(note)
-    # "otherwise exam normal" says the rest is normal beside a finding: not a normal exam
-    normal = next((m for m in _NORMAL.finditer(note) if not _OTHERWISE.search(before(note, m.start()))), None)
+    normal = stated_normal(note)
     code = ("Z00.121" if child else "Z00.01") if abnormal and not normal else ("Z00.129" if child else "Z00.00")
     stated = bool(abnormal) != bool(normal)
     findings = any(s.context == "affirmed" and s.code[0] not in "Z" for s in suggestions)
@@ -219,6 +218,12 @@ def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Sug
         why += "; the note names conditions without saying whether they are new abnormal findings: a coder decides"
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, routine exam {why}",
                       confidence=confidence)]
+
+
+def stated_normal(note: str) -> re.Match | None:
+    """The note's statement that the exam is normal; "otherwise exam normal" or "rest of exam unremarkable" says the
+    rest is normal beside a finding: not a normal exam."""
+    return next((m for m in _NORMAL.finditer(note) if not _OTHERWISE.search(before(note, m.start()))), None)
 
 
 def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:

@@ -98,3 +98,26 @@ def test_a_level_of_a_long_term_antiepileptic_is_drug_level_monitoring(suggest):
 def test_a_drug_named_in_the_regimen_is_taken(suggest):
     codes = billed(suggest, "Type 2 diabetes. Current regimen: insulin detemir at bedtime and glimepiride.")
     assert {"Z79.4", "Z79.84"} <= codes
+
+
+@pytest.mark.parametrize("note", [
+    "Annual physical, 50F. BP 150/95 and 148/92; no history of hypertension. Rest of exam unremarkable.",
+    "Preventive visit. Blood pressure 142/90 today, no known hx of HTN; remainder of the exam normal. Recheck 1 month.",
+])
+def test_a_raised_reading_at_a_routine_exam_is_an_abnormal_finding(suggest, note):
+    codes = billed(suggest, note)
+    assert {"Z00.01", "R03.0"} <= codes and "Z00.00" not in codes and "I10" not in codes
+
+
+@pytest.mark.parametrize("note", [
+    "Annual physical, 44M. No complaints. Exam: normal. Hypothyroidism stable on levothyroxine.",
+    "Wellness exam, 39F, feels well, exam is normal, no abnormal findings.",
+])
+def test_a_routine_exam_stated_normal_beside_a_chronic_condition_is_without_findings(suggest, note):
+    codes = billed(suggest, note)
+    assert "Z00.00" in codes and "Z00.01" not in codes
+
+
+def test_a_denied_sign_at_a_routine_exam_is_no_finding(suggest):
+    codes = billed(suggest, "Annual exam, 61M. Denies chest pain, cough or fatigue. Exam: normal.")
+    assert "Z00.00" in codes and "Z00.01" not in codes
