@@ -1,6 +1,7 @@
 """A raised blood-pressure reading the note says is not hypertension: R03.0, the reading without the diagnosis.
 
-"BP 152/96, no prior dx of HTN", "blood pressure elevated today without a diagnosis of hypertension": the index's
+"BP 152/96, no prior dx of HTN", "blood pressure elevated today without a diagnosis of hypertension", "no history of
+hypertension" (never diagnosed): the index's
 "Elevated, blood pressure, reading (incidental) (isolated) (nonspecific), no diagnosis of hypertension" is R03.0.
 The sentence (from its last full stop, over semicolons) must carry both the reading (high in numbers, 130 systolic or
 80 diastolic and over, or called high or elevated) and the statement that hypertension is not diagnosed; a hypertension the note affirms anywhere keeps I10.
@@ -18,7 +19,9 @@ _HYPERTENSION = r"(hypertension|htn)"
 _NOT_DIAGNOSED = re.compile(
     rf"\b(no|without)( a| any)?( prior| known| previous| formal| established)? "
     rf"((dx|diagnosis) of {_HYPERTENSION}|{_HYPERTENSION} (dx|diagnosis))\b"
-    rf"|\bnot (yet |previously )?(diagnosed with|dx'?d with) {_HYPERTENSION}\b", re.IGNORECASE)
+    rf"|\bnot (yet |previously )?(diagnosed with|dx'?d with) {_HYPERTENSION}\b"
+    # never diagnosed, in the words of a history: "no history of hypertension", "no known hx of HTN"
+    rf"|\bno( known| prior| previous)? (history|hx) of {_HYPERTENSION}\b", re.IGNORECASE)
 _READING = re.compile(r"\b(bp|blood pressure)\b(?P<words>[^0-9]{0,20})(?P<sys>\d{2,3})\s*/\s*(?P<dia>\d{2,3})\b"
                       r"|\b(bp|blood pressure)\b( (is|was|reading|readings))?( (today|again))? "
                       r"(?P<said>elevated|high|raised)\b"

@@ -85,10 +85,10 @@ _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
                 r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
 _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|no new (problems|issues|concerns|findings)|"
-              r"normal exam|exam (is |was )?normal|unremarkable")
-_OTHERWISE = _rx(r"otherwise")
+              r"normal exam|exam:? (is |was )?normal|unremarkable")
+_OTHERWISE = _rx(r"otherwise|(the )?(rest|remainder) of( the)?")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
-                  r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing for \d+ ?(minutes|mins?)")
+                  r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing (for )?\d+ ?(minutes|mins?)")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"), "Z71.6"),
                       (_rx(r"alcohol"), "Z71.41"),
@@ -104,6 +104,12 @@ INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K
 _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many)"
                 r"\s*(years?|yrs?)|(19|20)\d\d)")
 _LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|" + _LONG_COURSE)
+# the newer antiepileptics, taken for years: the durations written beside them are most often a seizure-free time
+# or a driving restriction ("seizure-free x 2 yrs on levetiracetam", "no driving x 6 mo"), so only the words
+# long-term or maintenance say the drug's own course
+ANTIEPILEPTICS = _rx(r"lamotrigine|lamictal|levetiracetam|keppra|lacosamide|vimpat|oxcarbazepine|trileptal|zonisamide|"
+                     r"antiepileptics?|anticonvulsants?")
+_STATED_LONG_TERM = _rx(r"long[- ]term|maintenance|maintained on")
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|fludrocortisone|"
@@ -114,13 +120,20 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          # an antibiotic taken for months is prophylaxis or suppression ("Long term (current) use of antibiotics")
          (_rx(r"nitrofurantoin|macrobid|trimethoprim|tmp-smx|bactrim|doxycycline|minocycline|azithromycin|"
               r"cephalexin|keflex|amoxicillin|penicillin vk?|dapsone|rifaximin|antibiotics?"), "Z79.2"),
+         # immunosuppressants by the class the tabular's Z79.62- subcodes name, with its inclusion terms
+         (_rx(r"adalimumab|humira|etanercept|enbrel|infliximab|remicade"), "Z79.620"),
+         (_rx(r"tacrolimus|prograf|envarsus|cyclosporine|neoral|sandimmune|calcineurin inhibitors?"), "Z79.621"),
+         (_rx(r"tofacitinib|xeljanz|baricitinib|olumiant|upadacitinib|rinvoq|jak inhibitors?"), "Z79.622"),
+         (_rx(r"sirolimus|rapamune|everolimus|zortress|mtor inhibitors?"), "Z79.623"),
+         (_rx(r"mycophenolate|mycophenolic acid|cellcept|myfortic|azathioprine|imuran"), "Z79.624"),
          # no class of their own: "Other long term (current) drug therapy"; psychotropics by their names as well
          (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
               r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?|"
               r"paliperidone|invega|risperidone|risperdal|aripiprazole|abilify|olanzapine|zyprexa|quetiapine|"
               r"seroquel|haloperidol|fluphenazine|clozapine|lurasidone|"
               # the drugs whose serum level is monitored, taken for years
-              r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine|tacrolimus|cyclosporine"), "Z79.899"))
+              r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine"), "Z79.899"),
+         (ANTIEPILEPTICS, "Z79.899"))
 # a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"
 LEVEL_CHECKED_DRUG = re.compile(r"\b(" + "|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS) +
                                 r")\W{1,3}(levels?|monitoring)\b", re.IGNORECASE)
@@ -195,8 +208,7 @@ def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Sug
     if match is None or not _given(note, match):
         return []
     abnormal = _ABNORMAL.search(note)
-    # "otherwise exam normal" says the rest is normal beside a finding: not a normal exam
-    normal = next((m for m in _NORMAL.finditer(note) if not _OTHERWISE.search(before(note, m.start()))), None)
+    normal = stated_normal(note)
     code = ("Z00.121" if child else "Z00.01") if abnormal and not normal else ("Z00.129" if child else "Z00.00")
     stated = bool(abnormal) != bool(normal)
     findings = any(s.context == "affirmed" and s.code[0] not in "Z" for s in suggestions)
@@ -206,6 +218,12 @@ def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Sug
         why += "; the note names conditions without saying whether they are new abnormal findings: a coder decides"
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, routine exam {why}",
                       confidence=confidence)]
+
+
+def stated_normal(note: str) -> re.Match | None:
+    """The note's statement that the exam is normal; "otherwise exam normal" or "rest of exam unremarkable" says the
+    rest is normal beside a finding: not a normal exam."""
+    return next((m for m in _NORMAL.finditer(note) if not _OTHERWISE.search(before(note, m.start()))), None)
 
 
 def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
@@ -235,7 +253,7 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            cue = _LONG_TERM.search(text)
+            cue = (_STATED_LONG_TERM if pattern is ANTIEPILEPTICS else _LONG_TERM).search(text)
             if cue and current(note, match.start(), match.end()) and for_this_class(
                     match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "

@@ -26,6 +26,7 @@ from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
+from services.coding.domain.transplant_status import transplant_status
 
 NAME = "status-z-code"
 
@@ -120,7 +121,7 @@ _VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his
 
 def status_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made = [*_statuses(note, tabular), *_insulin(suggestions, note, tabular), *_refused_vaccine(note, tabular),
-            *_drug_monitoring(suggestions, note, tabular)]
+            *_drug_monitoring(suggestions, note, tabular), *transplant_status(note, tabular)]
     made = [m for m in {m.code: m for m in reversed(made)}.values()
             if tabular.is_billable(m.code) and all(s.code != m.code for s in suggestions)]
     return [*suggestions, *made], [m.reason for m in made]

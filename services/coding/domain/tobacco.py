@@ -7,6 +7,11 @@ note documents dependence or smoking).
 The index finds "nicotine dependence" as F17.200 (unspecified product); the product the sentence names
 makes it specific. "Smokes cigarettes" or "current smoker of cigarettes" with no F17 code found is F17.210.
 A former, denied or relative's smoking is not (the history rule codes a former smoker Z87.891).
+
+Smoking the sentence says is not dependence ("smokes a few cigarettes at parties, not nicotine dependent") is
+tobacco use, Z72.0 ("Use, tobacco"; Excludes1 F17.-): the provider's statement overrides the index's "Smoker"
+default. Dependence the sentence states in so many words ("smokes 1 ppd, nicotine dependent") is current however
+the sentence goes on: cessation counselling is given to smokers, so "cessation" there does not make it past.
 """
 import re
 
@@ -28,6 +33,16 @@ _SMOKER = re.compile(r"\b(current smoker|active smoker|smoker|smokes|smoking|"
 # "not ready to quit" is a current smoker
 _NOT_CURRENT = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|stopped|cessation|passive|second-?hand)\b",
                           re.IGNORECASE)
+_DEPENDENCE_STATED = re.compile(r"\b((nicotine|tobacco)[- ]dependen(t|ce)|dependen(t|ce) on (nicotine|tobacco|cigarettes))\b",
+                                re.IGNORECASE)
+_NOT_DEPENDENT = re.compile(r"\b(not|no|without|denies)\s+(physically |physiologically )?(nicotine |tobacco )?"
+                            r"dependen(t|ce)\b|"
+                            r"\bnot meet(ing)? (the )?criteria for (nicotine|tobacco) (dependence|use disorder)\b",
+                            re.IGNORECASE)
+# past or another's smoke, where dependence is stated: the words of `_NOT_CURRENT` without "cessation"
+_PAST_ONLY = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|stopped|in remission|passive|"
+                        r"second-?hand)\b", re.IGNORECASE)
+TOBACCO_USE = "Z72.0"
 
 
 def _product(text: str) -> tuple[str, str] | None:
@@ -48,6 +63,8 @@ def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[
         return out, reasons
     for match in _SMOKER.finditer(note):
         text = sentence(note, match.start(), match.end())
+        if _NOT_DEPENDENT.search(text):
+            return _tobacco_use(out, reasons, note, match, text, tabular)
         product = _product(text)
         if product and _current(note, match, text) and tabular.is_billable(product[0]):
             reason = f"{match.group(0)} ({product[1]}): {product[0]}, a current smoker is nicotine dependence"
@@ -58,5 +75,21 @@ def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[
 
 
 def _current(note: str, match: re.Match, text: str) -> bool:
-    return not (NEGATION.search(before(note, match.start())) or _NOT_CURRENT.search(text)
+    not_current = _PAST_ONLY if _DEPENDENCE_STATED.search(text) and not _NOT_DEPENDENT.search(text) else _NOT_CURRENT
+    return not (NEGATION.search(before(note, match.start())) or not_current.search(text)
+                or FAMILY.search(text) or HISTORY.search(text))
+
+
+def _tobacco_use(out: list[Suggestion], reasons: list[str], note: str, match: re.Match, text: str,
+                 tabular) -> tuple[list[Suggestion], list[str]]:
+    """Current smoking the sentence says is not dependence: Z72.0, in place of any F17 on its words."""
+    if not _current_use(note, match, text) or not tabular.is_billable(TOBACCO_USE):
+        return out, reasons
+    reason = f"{match.group(0)}, stated not dependent: {TOBACCO_USE}, tobacco use rather than nicotine dependence"
+    made = replacing(out, from_rule(TOBACCO_USE, match, tabular, NAME, reason))
+    return (out, reasons) if made is None else (made, [*reasons, reason])
+
+
+def _current_use(note: str, match: re.Match, text: str) -> bool:
+    return not (NEGATION.search(before(note, match.start())) or _PAST_ONLY.search(text)
                 or FAMILY.search(text) or HISTORY.search(text))
