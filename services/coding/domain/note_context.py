@@ -15,7 +15,8 @@ A family mention is not dropped but read as family history (the suggester looks 
 import re
 from dataclasses import dataclass
 
-from services.coding.domain.dated_past import AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, STILL_PRESENT
+from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
+                                              NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT)
 
 FAMILY = "family"
 ANOTHER_PERSON = "another-persons"
@@ -153,6 +154,8 @@ RULES = (
               unless_in_item=_words("this morning", "today", "tonight", "overnight")),
     # "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter" (`dated_past`)
     ScopeRule(DATED_PAST, None, DATED_PAST_AFTER, unless=STILL_PRESENT),
+    # "Tension headaches in college, none now", "Hypertensive urgency in 2023, none since" (`dated_past`)
+    ScopeRule(NONE_SINCE, None, NONE_SINCE_AFTER, unless=NONE_SINCE_UNLESS, reach=80),
     # the course that treated it, however long the list of drugs before it: "admitted for cellulitis of the R lower
     # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
     ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse (was |is |now )*(completed|finished)\b",
@@ -181,7 +184,7 @@ RULES = (
 
 SCREENING = next(rule for rule in RULES if rule.name == "screening")
 # the rules that place a mention in the past by what follows it, for the rule findings' reading (`note_text.current`)
-PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, COURSE_COMPLETED))
+PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, NONE_SINCE, COURSE_COMPLETED))
 # the rules that say a mention is not the patient's own stated condition, for the rule findings' reading too
 NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY))
 # the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
@@ -233,7 +236,7 @@ _PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b", re.IGNORECASE)
 def past_by_name(scope: "Scope | None") -> bool:
     """The mention is kept out by a `resolved` cue that names it past ("Prior MI 2020"): where the index has a
     History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
-    if scope is not None and scope.rule in (SINCE_EVENT, DATED_PAST, COURSE_COMPLETED):  # "no chest pain since MI 2020": an old MI
+    if scope is not None and scope.rule in (SINCE_EVENT, DATED_PAST, NONE_SINCE, COURSE_COMPLETED):  # "no chest pain since MI 2020": an old MI
         return True
     return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue)
                                                                  or _PAST_AFTER.search(scope.cue))

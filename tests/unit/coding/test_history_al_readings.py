@@ -1,0 +1,47 @@
+"""Readings of a condition the note places in the past in words the earlier readings did not meet: an episode dated
+to a time with none since, a dated episode the note says ended, and a condition treated at a past date."""
+import pytest
+
+from services.coding.domain.note_context import mention_scope
+from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+def rule_for(text: str, mention: str) -> str | None:
+    start = text.index(mention)
+    scope = mention_scope(text, start, start + len(mention))
+    return scope.rule if scope else None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Cluster headaches in grad school, none now.", "Cluster headaches"),
+    ("Hypertensive crisis in 2022, none since.", "Hypertensive crisis"),
+    ("Vasovagal syncope in his teens, no episodes since.", "Vasovagal syncope"),
+    ("Febrile seizure at age 2, none after.", "Febrile seizure"),
+    ("Gastritis around 2018, no further symptoms.", "Gastritis"),
+])
+def test_an_episode_dated_to_a_past_time_with_none_since_is_not_current(text, mention):
+    assert rule_for(text, mention) in ("none-since", "dated-past")
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Asthma in 2015, on albuterol as needed.", "Asthma"),
+    ("Migraine diagnosed in 2010, none since starting topiramate.", "Migraine"),
+    ("Cluster headaches in grad school, still has them twice a year; none this month.", "Cluster headaches"),
+    ("Atrial fibrillation in 2021, none since 2 weeks.", "Atrial fibrillation"),
+])
+def test_a_time_that_dates_an_onset_or_a_condition_still_present_is_not_read_as_over(text, mention):
+    assert rule_for(text, mention) not in ("none-since", "dated-past")
+
+
+@pytest.mark.parametrize("note, gone, history", [
+    ("Follow-up. Essential hypertension on amlodipine. Hypertensive urgency in 2021, none since.", "I16.0", None),
+    ("Neuro visit. Migraine without aura. Tension-type headaches in high school, none now.", "G44.209", None),
+    ("New patient. Kidney stone in 2017, none since. Hyperlipidemia on diet.", "N20.0", "Z87.442"),
+])
+def test_such_an_episode_is_its_history_entry_or_nothing(suggest, note, gone, history):
+    found = billed(suggest, note)
+    assert gone not in found
+    assert history is None or history in found
