@@ -45,3 +45,23 @@ def test_such_an_episode_is_its_history_entry_or_nothing(suggest, note, gone, hi
     found = billed(suggest, note)
     assert gone not in found
     assert history is None or history in found
+
+
+@pytest.mark.parametrize("note, history, gone", [
+    ("Past problems: community-acquired pneumonia 2021, treated, resolved. BP fine today.", "Z87.01", "J18.9"),
+    ("Lobar pneumonia last year, resolved with antibiotics. Here for a sore knee.", "Z87.01", "J18.9"),
+    ("Acute pancreatitis 2016 from gallstones, resolved after cholecystectomy.", "Z87.19", "K85.90"),
+])
+def test_a_dated_episode_the_note_says_ended_is_its_personal_history(suggest, note, history, gone):
+    found = billed(suggest, note)
+    assert history in found
+    assert gone not in found
+
+
+@pytest.mark.parametrize("note, history", [
+    ("Problem list: pneumonia - resolved 02/2025, repeat CXR clear.", "Z87.01"),
+    ("Pneumonia, resolved. Cough improving.", "Z87.01"),
+    ("Acute pancreatitis, lipase 1200, admit for IV fluids.", "Z87.19"),
+])
+def test_an_episode_ended_this_season_or_undated_or_current_is_no_personal_history(suggest, note, history):
+    assert history not in billed(suggest, note)
