@@ -43,6 +43,11 @@ _NOT_A_COURSE = ("ct", "cxr", "x-ray", "xray", "mri", "us", "ultrasound", "echo"
 COMPLETED_AFTER_CUE = ("".join(rf"(?<!{word} )" for word in ("not", "yet", *_NOT_A_COURSE)) +
                        r"(completed|finished)(?! \d+ of)(?!\W+(an? |the )?(\w+ ){0,2}(" + "|".join(_NOT_A_COURSE) +
                        r")\b)")
+# a condition treated at a date written after it: "Graves disease treated with RAI 2015", "latent TB treated with
+# rifampin in 2022" (not "treated with levothyroxine since 2015", nor "for 3 years": when a treatment began or its span;
+# nor "treated with lisinopril 2010, now on amlodipine": still treated)
+TREATED_IN_A_YEAR_CUE = (r"treated (with|by|using)\b((?!\b(since|for|from)\b)[^.;]){0,40}?\b(in )?(19|20)\d\d"
+                         r"(?![^.;]*\b(now on|still|currently|continues|continuing|remains on|ongoing)\b)")
 # a problem list's status written after the item, in its status column: "Gout - inactive", "Concussion 2021 -
 # historical", "(inactive)", "Fatty liver (resolved on imaging - removed from list)" (not "physically inactive")
 LIST_STATUS_PAST = (r"((?<=[-:(] )|(?<=[-:(]))(inactive|historical)|removed from (the )?(problem )?list")
@@ -146,7 +151,7 @@ RULES = (
                          r"(?<!\bnot )(?<!\bnot yet )(?<!\bnever )(?<!\bnot fully )"
                          r"(resolved|has resolved|now resolved|healed(?! (in|with) )|cleared|no longer|"
                          r"no recurrence|(?<!being )(?<!be )repleted|" + LIST_STATUS_PAST + "|" +
-                         COMPLETED_AFTER_CUE + "|"
+                         COMPLETED_AFTER_CUE + "|" + TREATED_IN_A_YEAR_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
                          r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered)\b", re.IGNORECASE),
               unless=_words("recurrent", "recurred", "again"),
@@ -230,7 +235,7 @@ def screened(text: str, start: int, end: int) -> bool:
 _PAST_BY_NAME = re.compile(r"prior|previous|former|remote|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
 # and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
 # apixaban": Z86.711); "inactive" or "resolved" say it ended, not that the History entry is meant
-_PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b", re.IGNORECASE)
+_PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b|" + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 
 
 def past_by_name(scope: "Scope | None") -> bool:

@@ -65,3 +65,32 @@ def test_a_dated_episode_the_note_says_ended_is_its_personal_history(suggest, no
 ])
 def test_an_episode_ended_this_season_or_undated_or_current_is_no_personal_history(suggest, note, history):
     assert history not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Toxic multinodular goiter treated with radioiodine 2019, now euthyroid.", "Toxic multinodular goiter"),
+    ("Hepatitis B treated with tenofovir in 2017, surface antigen cleared.", "Hepatitis B"),
+    ("H. pylori gastritis treated by her GI in 2020.", "H. pylori gastritis"),
+])
+def test_a_condition_treated_at_a_past_year_written_after_it_is_not_current(text, mention):
+    assert rule_for(text, mention) == "resolved"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Hypothyroidism treated with levothyroxine since 2015.", "Hypothyroidism"),
+    ("Hypertension treated with lisinopril 2010, now on amlodipine and HCTZ.", "Hypertension"),
+    ("Psoriasis treated with methotrexate for 3 years, started 2021.", "Psoriasis"),
+])
+def test_a_condition_whose_treatment_began_then_or_goes_on_is_current(text, mention):
+    assert rule_for(text, mention) is None
+
+
+@pytest.mark.parametrize("note, history, gone", [
+    ("Pulm problem list: LTBI treated with rifampin in 2021. Mild intermittent asthma.", "Z86.15", "Z22.7"),
+    ("Endo f/u. Graves disease treated with radioactive iodine 2016, hypothyroid since, on levothyroxine.", None,
+     "E05.00"),
+])
+def test_such_a_condition_is_its_history_entry_or_nothing(suggest, note, history, gone):
+    found = billed(suggest, note)
+    assert gone not in found
+    assert history is None or history in found
