@@ -56,7 +56,10 @@ LIST_STATUS_PAST = (r"((?<=[-:(] )|(?<=[-:(]))(inactive|historical)|removed from
 # clause turns to what it is now ("..., now clearly dermatitis")
 SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought|felt|believed) to be|"
                   r"(previously|initially|originally|at first) (diagnosed|labell?ed|called|read|treated) as|"
-                  r"(was|were) (thought|felt|believed) to be|misdiagnosed (as|with))\b(?![^.;]*\bnow\b)")
+                  r"(was|were) (thought|felt|believed) to be|misdiagnosed (as|with)|"
+                  # a test that weighs a diagnosis and sets it aside: "today's testing does not support ADHD"
+                  r"(testing|tests?|evaluation|workup|work-up|findings|results|studies|study)( \w+){0,2} "
+                  r"(does|do|did) not (support|confirm))\b(?![^.;]*\bnow\b)")
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")

@@ -94,3 +94,30 @@ def test_such_a_condition_is_its_history_entry_or_nothing(suggest, note, history
     found = billed(suggest, note)
     assert gone not in found
     assert history is None or history in found
+
+
+@pytest.mark.parametrize("note, code", [
+    # a state affirmed on the list, then said over in its adjective form
+    ("Problems: 1. Prediabetes, A1c 6.0 in 2022. A1c 5.3 today after weight loss, no longer prediabetic.", "R73.03"),
+    # a diagnosis reported from childhood, then set aside by today's evaluation
+    ("Adult intake. Was diagnosed with ADHD in grade school. Neuropsych evaluation today does not support ADHD.",
+     "F90.9"),
+])
+def test_a_condition_affirmed_then_stated_over_elsewhere_goes_to_a_coder(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Type 2 diabetes on metformin, A1c 7.2. No diabetic retinopathy on today's eye exam.", "E11.9"),
+    ("Generalized anxiety disorder on sertraline. Previously thought to be panic disorder, now clearly GAD.",
+     "F41.1"),
+])
+def test_a_denied_complication_or_another_disorder_set_aside_does_not_put_it_over(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+def test_a_test_that_does_not_support_a_diagnosis_leaves_it_not_established():
+    text = "Testing today does not support bipolar disorder."
+    start = text.index("bipolar disorder")
+    scope = mention_scope(text, start, start + len("bipolar disorder"))
+    assert scope is not None and scope.rule == "not-established"
