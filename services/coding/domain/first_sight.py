@@ -292,19 +292,17 @@ def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
             continue
         if _NO_LONGER.search(note, max(0, m.start() - 20), m.start()):
             return head, "no longer"
-        scope = mention_scope(note, m.start(), m.end())
+        scope = mention_scope(note, m.start(), m.end()) if m.group(0).lower() == head.lower() else None
         if scope is not None and (scope.rule == RESOLVED or scope.rule == NOT_ESTABLISHED
                                   and head not in _GENERIC_HEADS):
             return head, scope.cue
     return None
 
 
-# "A1c 5.4 today, no longer prediabetic": the state itself said to be over, written before it
+# "A1c 5.4 today, no longer prediabetic": the state itself said to be over, in its adjective form; only this cue
+# reads the other forms ("diabetic foot ulcer, healed" says nothing of the diabetes)
 _NO_LONGER = re.compile(r"\bno longer (an? )?$", re.IGNORECASE)
-
-
-# the head written as its adjective or its plural ("prediabetes" ... "no longer prediabetic", "anemia" ... "not
-# anemic", "psychosis" ... "no longer psychotic"): the stem before the noun's ending, then a short ending
+# the head's adjective or plural ("prediabetes", "prediabetic"): the stem before the noun's ending, a short ending
 _NOUN_ENDING = re.compile(r"(es|is|ia|s|y)$")
 
 

@@ -109,6 +109,7 @@ def test_a_condition_affirmed_then_stated_over_elsewhere_goes_to_a_coder(suggest
 
 @pytest.mark.parametrize("note, code", [
     ("Type 2 diabetes on metformin, A1c 7.2. No diabetic retinopathy on today's eye exam.", "E11.9"),
+    ("Hypertension on losartan, BP 128/80. Hypertensive urgency last winter, resolved.", "I10"),
     ("Generalized anxiety disorder on sertraline. Previously thought to be panic disorder, now clearly GAD.",
      "F41.1"),
 ])
