@@ -8,8 +8,8 @@ pytestmark = pytest.mark.unit
 
 
 @pytest.mark.parametrize("note, expected, wrong", [
-    ("Joint clinic. Primary osteoarthritis of both knees; s/p left total knee arthroplasty 2021, no pain. "
-     "Right knee injected today.", {"M17.11", "Z96.652"}, "M17.0"),
+    (("Joint clinic. Primary osteoarthritis of both knees; s/p left total knee arthroplasty 2021, no pain. "
+      "Right knee injected today."), {"M17.11", "Z96.652"}, "M17.0"),
     ("Hip f/u. Bilateral primary OA of the hips. Right total hip arthroplasty in 2019, doing well.",
      {"M16.12", "Z96.641"}, "M16.0"),
 ])
