@@ -27,6 +27,7 @@ from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, RULES
                                                   RESOLVED, past_by_name)
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated, stated_over_elsewhere, treated_by_procedure
+from services.coding.domain.doubted_diagnosis_signs import signs_of_a_doubted_diagnosis
 from services.coding.domain.note_revisions import changed_by_addendum, copied_forward
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
@@ -210,8 +211,8 @@ class NoteSuggester:
         doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span, self._respeller))
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
             # "flu shot given" is Z23; what the rules found is calibrated as any other note's suggestions
-            return _in_note(stated_over_elsewhere(calibrated(apply_conventions([], text, self._tabular), text,
-                                                             self._tabular), text), expanded), []
+            return _in_note(stated_over_elsewhere(signs_of_a_doubted_diagnosis(calibrated(apply_conventions(
+                [], text, self._tabular), text, self._tabular), text), text), expanded), []
         for _, component in self.nlp.pipeline:
             doc = component(doc)
         inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -256,8 +257,9 @@ class NoteSuggester:
                                                  if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
         # a condition a procedure removed is no confirmed diagnosis for the symptoms beside it: lowered first
-        suggestions = stated_over_elsewhere(calibrated(treated_by_procedure(apply_conventions(
-            without_integral_symptoms(found, sentences, text), text, self._tabular), text), text, self._tabular), text)
+        suggestions = stated_over_elsewhere(signs_of_a_doubted_diagnosis(calibrated(treated_by_procedure(
+            apply_conventions(without_integral_symptoms(found, sentences, text), text, self._tabular), text), text,
+            self._tabular), text), text)
         suggestions = copied_forward(changed_by_addendum(suggestions, text), text)
         respelt_starts = _respelt_starts(respelt)
         suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),

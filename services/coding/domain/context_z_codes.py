@@ -47,6 +47,7 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     **{cns: (None, "Z86.61") for cns in ("A39.0", "A87", "G00", "G01", "G02", "G03", "G04", "G05")},
     **{ulcer: (None, "Z87.11") for ulcer in ("K25", "K26", "K27", "K28")},
     "I46": (None, "Z86.74"), "I80": (None, "Z86.72"), "J93": (None, "Z87.09"),
+    "K85": (None, "Z87.19"),  # an acute pancreatitis over: History, personal, disease, digestive system NEC
     "S06": (None, "Z87.820"), "T14.91": (None, "Z91.51"),
     # History, personal, infection, urinary (tract): a kidney or bladder infection as well as a UTI
     **{uti: (None, "Z87.440") for uti in ("N10", "N11", "N12", "N30")},

@@ -44,6 +44,7 @@ from services.coding.domain.injury_specificity import injury_specificity
 from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL
 from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
+from services.coding.domain.replaced_side import one_side_replaced
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
@@ -381,7 +382,8 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
                                        elevated_readings,
-                                       past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,
+                                       past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, one_side_replaced,
+                                       immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
                                        coronary_with_angina,
                                        hypertension_combination, hypertensive_heart_disease,

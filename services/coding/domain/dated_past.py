@@ -37,3 +37,20 @@ STILL_PRESENT = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|co
 # a list item that opens with one of these states what the patient has: a denial before it does not reach it
 AFFIRMING_WORDS = ("has", "reports", "reported", "endorses", "endorsed", "complains", "c/o", "admits",
                    "notes", "positive", "describes", "presents")
+
+# Over since a time: the condition, a time it happened (a year, a school or a decade of life, or a time long past),
+# then that there has been none since ("Tension headaches in college, none now", "Hypertensive urgency in 2023, none
+# since", "Febrile seizures at 2, none after"). The time alone may date an onset ("Asthma in 2015"); with the none
+# after it, it dates an episode that ended. Not "none since 2 weeks": a time after "none since" is a recent span.
+NONE_SINCE = "none-since"
+_PAST_TIME = (r"((in |during |around )?(19|20)\d\d|in (his |her |their )?((grad|graduate|high|grade|middle|medical|nursing|law) )?"
+              r"(college|school|"
+              r"the (army|military|service)|(early |late )?(teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))|"
+              r"at (age )?\d{1,2}|" + _LONG_AGO + ")")
+NONE_SINCE_AFTER = re.compile(r"^[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/]+[^\w.;]+){0,2}?" + _PAST_TIME +
+                              r"[^\w.;]{1,4}(none|no (further |more |other |new )?(episodes?|attacks?|events?|"
+                              r"recurrences?|symptoms))( (since|now|after|afterwards?|thereafter)\b|\s*[.;,]|$)"
+                              r"(?!\s*(\d|x\b|for\b))", re.IGNORECASE)
+# the clause says it is here after all or that the time is when it began
+NONE_SINCE_UNLESS = re.compile(r"\b(still|persists?|persistent|ongoing|continues|continuing|recurred|relapsed?|"
+                               r"returned|diagnosed|diagnosis|dx|dx'd|onset|began|started)\b", re.IGNORECASE)

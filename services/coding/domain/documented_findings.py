@@ -21,7 +21,8 @@ from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROL
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.finding_resolvers import Resolve, fixed
-from services.coding.domain.note_context import FAMILY, mention_scope, past_by_name
+from services.coding.domain.ended_history import ended_in_the_past
+from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
                                               uncertain)
@@ -414,8 +415,10 @@ def _relatives(finding: Finding, match: re.Match, suggestions: list[Suggestion],
 def _past_condition(note: str, start: int, end: int) -> bool:
     """Named past as the suggester's context rules read it ("Prior MI", "completed abx for CAP"), not denied,
     supposed or uncertain."""
-    prefix = before(note, start)
-    return past_by_name(mention_scope(note, start, end)) and not (
+    prefix, scope = before(note, start), mention_scope(note, start, end)
+    # "pneumonia 2023, treated, resolved": over and dated, as the suggester reads the conditions the index finds
+    ended = scope is not None and scope.rule == RESOLVED and ended_in_the_past(scope.cue, note, start, end)
+    return (past_by_name(scope) or ended) and not (
         NEGATION.search(prefix) or HYPOTHETICAL.search(prefix) or uncertain(note, start, end))
 
 

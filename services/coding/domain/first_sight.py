@@ -33,7 +33,7 @@ import re
 from services.coding.domain.chronic_conditions import CHRONIC
 from services.coding.domain.conventions import SEVENTH_CHARACTER
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
-from services.coding.domain.note_context import RESOLVED, mention_scope
+from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
 from services.coding.domain.note_text import sentence_end, sentence_start
 from services.coding.domain.suggestions import Suggestion
@@ -287,13 +287,30 @@ def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
 
 
 def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
-    for m in re.finditer(rf"\b{head}\b", note, re.IGNORECASE):
+    for m in re.finditer(_head_forms(head), note, re.IGNORECASE):
         if m.start() < s.end and s.start < m.end():
             continue
-        scope = mention_scope(note, m.start(), m.end())
-        if scope is not None and scope.rule == RESOLVED:
+        if _NO_LONGER.search(note, max(0, m.start() - 20), m.start()):
+            return head, "no longer"
+        scope = mention_scope(note, m.start(), m.end()) if m.group(0).lower() == head.lower() else None
+        if scope is not None and (scope.rule == RESOLVED or scope.rule == NOT_ESTABLISHED
+                                  and head not in _GENERIC_HEADS):
             return head, scope.cue
     return None
+
+
+# "A1c 5.4 today, no longer prediabetic": the state itself said to be over, in its adjective form; only this cue
+# reads the other forms ("diabetic foot ulcer, healed" says nothing of the diabetes)
+_NO_LONGER = re.compile(r"\bno longer (an? )?$", re.IGNORECASE)
+# the head's adjective or plural ("prediabetes", "prediabetic"): the stem before the noun's ending, a short ending
+_NOUN_ENDING = re.compile(r"(es|is|ia|s|y)$")
+
+
+def _head_forms(head: str) -> str:
+    if " " in head:
+        return rf"\b{head}\b"
+    stem = _NOUN_ENDING.sub("", head)
+    return rf"\b{stem}(ic|ics|es|is|ia|s|y|al)?\b" if len(stem) >= 5 and stem != head else rf"\b{head}s?\b"
 
 
 TREATED_NAME = "treated-by-procedure"

@@ -10,6 +10,7 @@ its words, unless its sentence says it is under care now.
 """
 import re
 
+from services.coding.domain.note_context import RESOLVED, TREATED_IN_A_YEAR_CUE, mention_scope, past_by_name
 from services.coding.domain.note_text import (
     FAMILY,
     HISTORY,
@@ -37,6 +38,7 @@ ENTRIES = (
 )
 _PATTERNS = tuple((word_pattern(words), code, entry) for words, code, entry in ENTRIES)
 _ANY = word_pattern("|".join(words for words, _, _ in ENTRIES))
+_TREATED_IN_A_YEAR = re.compile(TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 _ACTIVE_NOW = re.compile(r"\b(currently (on|being treated|treated)|active|undergoing|now on|on treatment|"
                          r"recurrent|recurrence|again)\b", re.IGNORECASE)
 
@@ -71,7 +73,12 @@ def _named_past(match: re.Match, note: str) -> bool:
     """"History of" (h/o, hx, s/p, prior) before it in its sentence, no denial before it ("no history of"), no
     relative and nothing saying it is active now."""
     prefix, whole = before(note, match.start()), sentence(note, match.start(), match.end())
-    return bool(HISTORY.search(prefix)) and not NEGATION.search(prefix) and not FAMILY.search(whole) \
+    # or the words after it date its treatment or its end ("latent TB treated with rifampin 2022", "meningitis as a
+    # child"), as the context rules read them; a problem list's status column alone is left to those rules
+    scope = mention_scope(note, match.start(), match.end())
+    named_past = bool(HISTORY.search(prefix)) or past_by_name(scope) and (
+        scope.rule != RESOLVED or bool(_TREATED_IN_A_YEAR.search(scope.cue)))
+    return named_past and not NEGATION.search(prefix) and not FAMILY.search(whole) \
         and not _ACTIVE_NOW.search(whole)
 
 

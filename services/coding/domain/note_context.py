@@ -15,7 +15,8 @@ A family mention is not dropped but read as family history (the suggester looks 
 import re
 from dataclasses import dataclass
 
-from services.coding.domain.dated_past import AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, STILL_PRESENT
+from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
+                                              NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT)
 
 FAMILY = "family"
 ANOTHER_PERSON = "another-persons"
@@ -42,6 +43,11 @@ _NOT_A_COURSE = ("ct", "cxr", "x-ray", "xray", "mri", "us", "ultrasound", "echo"
 COMPLETED_AFTER_CUE = ("".join(rf"(?<!{word} )" for word in ("not", "yet", *_NOT_A_COURSE)) +
                        r"(completed|finished)(?! \d+ of)(?!\W+(an? |the )?(\w+ ){0,2}(" + "|".join(_NOT_A_COURSE) +
                        r")\b)")
+# a condition treated at a date written after it: "Graves disease treated with RAI 2015", "latent TB treated with
+# rifampin in 2022" (not "treated with levothyroxine since 2015", nor "for 3 years": when a treatment began or its span;
+# nor "treated with lisinopril 2010, now on amlodipine": still treated)
+TREATED_IN_A_YEAR_CUE = (r"treated (with|by|using)\b((?!\b(since|for|from)\b)[^.;]){0,40}?\b(in )?(19|20)\d\d"
+                         r"(?![^.;]*\b(now on|still|currently|continues|continuing|remains on|ongoing)\b)")
 # a problem list's status written after the item, in its status column: "Gout - inactive", "Concussion 2021 -
 # historical", "(inactive)", "Fatty liver (resolved on imaging - removed from list)" (not "physically inactive")
 LIST_STATUS_PAST = (r"((?<=[-:(] )|(?<=[-:(]))(inactive|historical)|removed from (the )?(problem )?list")
@@ -50,7 +56,10 @@ LIST_STATUS_PAST = (r"((?<=[-:(] )|(?<=[-:(]))(inactive|historical)|removed from
 # clause turns to what it is now ("..., now clearly dermatitis")
 SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought|felt|believed) to be|"
                   r"(previously|initially|originally|at first) (diagnosed|labell?ed|called|read|treated) as|"
-                  r"(was|were) (thought|felt|believed) to be|misdiagnosed (as|with))\b(?![^.;]*\bnow\b)")
+                  r"(was|were) (thought|felt|believed) to be|misdiagnosed (as|with)|"
+                  # a test that weighs a diagnosis and sets it aside: "today's testing does not support ADHD"
+                  r"(testing|tests?|evaluation|workup|work-up|findings|results|studies|study)( \w+){0,2} "
+                  r"(does|do|did) not (support|confirm))\b(?![^.;]*\bnow\b)")
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
@@ -145,7 +154,7 @@ RULES = (
                          r"(?<!\bnot )(?<!\bnot yet )(?<!\bnever )(?<!\bnot fully )"
                          r"(resolved|has resolved|now resolved|healed(?! (in|with) )|cleared|no longer|"
                          r"no recurrence|(?<!being )(?<!be )repleted|" + LIST_STATUS_PAST + "|" +
-                         COMPLETED_AFTER_CUE + "|"
+                         COMPLETED_AFTER_CUE + "|" + TREATED_IN_A_YEAR_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
                          r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered)\b", re.IGNORECASE),
               unless=_words("recurrent", "recurred", "again"),
@@ -153,6 +162,8 @@ RULES = (
               unless_in_item=_words("this morning", "today", "tonight", "overnight")),
     # "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter" (`dated_past`)
     ScopeRule(DATED_PAST, None, DATED_PAST_AFTER, unless=STILL_PRESENT),
+    # "Tension headaches in college, none now", "Hypertensive urgency in 2023, none since" (`dated_past`)
+    ScopeRule(NONE_SINCE, None, NONE_SINCE_AFTER, unless=NONE_SINCE_UNLESS, reach=80),
     # the course that treated it, however long the list of drugs before it: "admitted for cellulitis of the R lower
     # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
     ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse (was |is |now )*(completed|finished)\b",
@@ -181,7 +192,7 @@ RULES = (
 
 SCREENING = next(rule for rule in RULES if rule.name == "screening")
 # the rules that place a mention in the past by what follows it, for the rule findings' reading (`note_text.current`)
-PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, COURSE_COMPLETED))
+PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, NONE_SINCE, COURSE_COMPLETED))
 # the rules that say a mention is not the patient's own stated condition, for the rule findings' reading too
 NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY))
 # the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
@@ -227,13 +238,13 @@ def screened(text: str, start: int, end: int) -> bool:
 _PAST_BY_NAME = re.compile(r"prior|previous|former|remote|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
 # and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
 # apixaban": Z86.711); "inactive" or "resolved" say it ended, not that the History entry is meant
-_PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b", re.IGNORECASE)
+_PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b|" + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 
 
 def past_by_name(scope: "Scope | None") -> bool:
     """The mention is kept out by a `resolved` cue that names it past ("Prior MI 2020"): where the index has a
     History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
-    if scope is not None and scope.rule in (SINCE_EVENT, DATED_PAST, COURSE_COMPLETED):  # "no chest pain since MI 2020": an old MI
+    if scope is not None and scope.rule in (SINCE_EVENT, DATED_PAST, NONE_SINCE, COURSE_COMPLETED):  # "no chest pain since MI 2020": an old MI
         return True
     return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue)
                                                                  or _PAST_AFTER.search(scope.cue))

@@ -1,0 +1,57 @@
+"""Signs a note documents before the diagnosis it only supposes: "fatigue and weight gain x 3 mo ... Probable
+subclinical hypothyroidism", "snoring, witnessed apneas ... Probable OSA; sleep study ordered". Outpatient, a
+diagnosis stated as possible, probable, suspected, likely or to be ruled out is not coded; the signs and symptoms
+are (guideline IV.H). Such a sign is then no default entry waiting for the specific code of a diagnosis nor a
+symptom that a confirmed diagnosis may absorb: it is what the visit is billed for, so it is not held for a coder.
+
+Only a sign (R00-R69) the first-sight calibration held as a default entry or as a symptom beside a diagnosis, and
+only where the doubt is written after it (in its sentence or a later one), as an assessment follows what it weighs.
+Not a sign its sentence places at an earlier visit ("a CT done for abdominal pain in the ED last month"), nor a
+default entry written with a word that names a kind of the sign ("exertional dyspnea", "dry cough"): the default
+entry may not be the code then, which is what its hold is for.
+"""
+import re
+
+from services.coding.domain.first_sight import DEFAULT_ENTRY_NAME, SYMPTOM_NAME
+from services.coding.domain.note_terms import CONFIDENCE
+from services.coding.domain.note_text import sentence, sentence_end, sentence_start
+from services.coding.domain.suggestions import Suggestion
+
+NAME = "sign-of-a-doubted-diagnosis"
+REASON = ("{code} ({evidence}) is a sign documented before a diagnosis the note states only as uncertain "
+          "({doubt!r}): outpatient, the sign is coded, not the diagnosis (guideline IV.H)")
+# the outpatient doubts of guideline IV.H, as an assessment writes them ("unlikely" is no doubt of a diagnosis)
+DOUBT = re.compile(r"\b(possible|possibly|probable|probably|suspected|suspect|suspicious for|likely|r/o|rule out|"
+                   r"ruling out|versus|vs|cannot exclude|cannot rule out|questionable|concern for)\b", re.IGNORECASE)
+_HELD = (DEFAULT_ENTRY_NAME, SYMPTOM_NAME)
+_EARLIER_VISIT = re.compile(r"\b(last (week|month)|\d+ (days?|weeks?|wks?|months?|mos?) ago|in the (ed|er|emergency "
+                            r"(room|department)|hospital))\b", re.IGNORECASE)
+_KIND_OF_SIGN = re.compile(r"\b(exertional|(on|with) exertion|nocturnal|dry|productive|paroxysmal|positional)\b",
+                           re.IGNORECASE)
+
+
+def _sign_of_this_visit(s: Suggestion, note: str) -> bool:
+    """Not dated to an earlier visit by its sentence, and (a default entry) not written with a kind of the sign in
+    its own list item, between the commas around it."""
+    if _EARLIER_VISIT.search(sentence(note, s.start, s.end)):
+        return False
+    if s.convention != DEFAULT_ENTRY_NAME:
+        return True
+    first, last = sentence_start(note, s.start), sentence_end(note, s.end)
+    left, right = note.rfind(",", first, s.start), note.find(",", s.end, last)
+    return not _KIND_OF_SIGN.search(note[(left + 1 if left >= 0 else first):(right if right >= 0 else last)])
+
+
+def signs_of_a_doubted_diagnosis(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+    if not any(s.convention in _HELD for s in suggestions):
+        return suggestions
+    doubts = list(DOUBT.finditer(note))
+    out = []
+    for s in suggestions:
+        doubt = next((d for d in doubts if d.start() >= s.end), None)
+        if doubt is not None and s.convention in _HELD and s.context == "affirmed" and "R00" <= s.code[:3] <= "R69" \
+                and _sign_of_this_visit(s, note):
+            s = s.model_copy(update={"confidence": CONFIDENCE["default"], "convention": NAME, "reason": REASON.format(
+                code=s.code, evidence=s.evidence, doubt=doubt.group(0))})
+        out.append(s)
+    return out
