@@ -54,6 +54,7 @@ from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import VACCINE_NAMES, status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
+from services.coding.domain.surgical_absence import surgical_absence
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import NEGATED_AFTER, after as _after, sentence as _sentence, \
@@ -378,6 +379,7 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
+                                       surgical_absence,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
                                        elevated_readings,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,

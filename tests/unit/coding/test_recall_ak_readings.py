@@ -30,3 +30,33 @@ def test_an_episode_under_a_history_cue_is_its_personal_history(suggest, note, e
 def test_a_current_denied_relatives_or_ulcer_bleed_is_not(suggest, note, code):
     assert code not in billed(suggest, note)
 
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("PSH: s/p right hemicolectomy 2016 for a cecal adenoma. Today: URI.", "Z90.49"),
+    ("Colon cancer surveillance after a sigmoid colectomy in 2020; CEA normal.", "Z90.49"),
+    ("Anemia, B12 deficiency; had a partial gastrectomy 10 years ago for an ulcer.", "Z90.3"),
+    ("Status post VATS wedge resection 2023 of a left upper lobe nodule, benign.", "Z90.2"),
+    ("Former smoker, s/p segmentectomy 2022. CT chest stable.", "Z90.2"),
+    ("Erectile dysfunction after radical prostatectomy 2019.", "Z90.79"),
+    ("Bipolar disorder on lithium. S/p total thyroidectomy 2015 for a goiter.", "E89.0"),
+])
+def test_an_organ_taken_out_is_its_absence_or_status(suggest, note, expected):
+    assert expected in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Rectal cancer: referred for a low anterior resection and possible colectomy.", "Z90.49"),
+    ("Colectomy is planned for next month.", "Z90.49"),
+    ("Obesity class III, s/p sleeve gastrectomy 2021.", "Z90.3"),
+    ("Mother had a total thyroidectomy in 2010.", "E89.0"),
+    ("Thyroid nodule, Bethesda IV: discussed lobectomy vs total thyroidectomy.", "E89.0"),
+    ("Ingrown toenail: wedge resection of the nail plate in 2022, recurred.", "Z90.2"),
+])
+def test_an_operation_to_come_a_relatives_or_another_organs_is_not(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+def test_a_resection_is_not_read_as_a_misspelt_rejection(suggest):
+    codes = billed(suggest, "Status post wedge resection of a right lower lobe nodule 2024, benign.")
+    assert "Z90.2" in codes and not any(c.startswith("T86") for c in codes)
