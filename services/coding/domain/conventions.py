@@ -47,6 +47,7 @@ from services.coding.domain.laterality import laterality
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
+from services.coding.domain.osteoporotic_vertebra import osteoporotic_vertebra
 from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.elevated_reading import elevated_readings
 from services.coding.domain.psychiatry_findings import depression_episode
@@ -384,6 +385,7 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        elevated_readings,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
+                                       osteoporotic_vertebra,
                                        coronary_with_angina,
                                        hypertension_combination, hypertensive_heart_disease,
                                        diabetes_named_by_complication,

@@ -60,3 +60,23 @@ def test_an_operation_to_come_a_relatives_or_another_organs_is_not(suggest, note
 def test_a_resection_is_not_read_as_a_misspelt_rejection(suggest):
     codes = billed(suggest, "Status post wedge resection of a right lower lobe nodule 2024, benign.")
     assert "Z90.2" in codes and not any(c.startswith("T86") for c in codes)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Senile osteoporosis with an acute L3 compression fracture after a sneeze; TLSO brace, calcitonin.", "M80.08XA"),
+    ("Postmenopausal osteoporosis. New thoracic vertebral compression fracture on today's film.", "M80.08XA"),
+    ("Osteoporosis. T8 compression fracture from last month, healing, pain down to 2/10.", "M80.08XD"),
+])
+def test_a_collapsed_vertebra_in_osteoporosis_is_m80_by_encounter(suggest, note, expected):
+    codes = billed(suggest, note)
+    assert expected in codes and "M81.0" not in codes
+
+
+@pytest.mark.parametrize("note", [
+    "Osteoporosis on alendronate. Hx of L1 compression fracture 2020, healed.",
+    "Osteoporosis, T-score -2.9. Old T12 compression fracture on the lateral film.",
+    "Osteoporosis. T8 compression fracture, kyphoplasty next week.",
+    "Traumatic L2 compression fracture in a car crash, new; no osteoporosis.",
+])
+def test_a_healed_past_unstaged_or_non_osteoporotic_collapse_is_not(suggest, note):
+    assert not any(c.startswith("M80") for c in billed(suggest, note))
