@@ -80,3 +80,20 @@ def test_a_collapsed_vertebra_in_osteoporosis_is_m80_by_encounter(suggest, note,
 ])
 def test_a_healed_past_unstaged_or_non_osteoporotic_collapse_is_not(suggest, note):
     assert not any(c.startswith("M80") for c in billed(suggest, note))
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Seen 3 weeks after a bike crash: fractures of three right ribs, healing, breathing comfortably.", "S22.41XD"),
+    ("Two left rib fractures from a fall on the stairs yesterday; lidocaine patch.", "S22.42XA"),
+    ("Rib clinic: fractures of several left ribs, healing; walking daily.", "S22.42XD"),
+])
+def test_multiple_rib_fractures_take_their_side_and_stage(suggest, note, expected):
+    assert expected in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Fractures of two right ribs, not healing after 8 weeks; CT ordered.",
+    "Fractures of two right ribs two weeks ago; pain 6/10.",
+])
+def test_a_rib_fracture_not_stated_as_healing_waits_for_a_coder(suggest, note):
+    assert not any(c.startswith("S22.41") for c in billed(suggest, note))
