@@ -50,6 +50,7 @@ from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
 from services.coding.domain.osteoporotic_vertebra import osteoporotic_vertebra
 from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.elevated_reading import elevated_readings
+from services.coding.domain.thyroid_results import thyroid_results
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
@@ -382,7 +383,7 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
                                        surgical_absence,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
-                                       elevated_readings,
+                                       elevated_readings, thyroid_results,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
                                        osteoporotic_vertebra,

@@ -97,3 +97,23 @@ def test_multiple_rib_fractures_take_their_side_and_stage(suggest, note, expecte
 ])
 def test_a_rib_fracture_not_stated_as_healing_waits_for_a_coder(suggest, note):
     assert not any(c.startswith("S22.41") for c in billed(suggest, note))
+
+
+@pytest.mark.parametrize("note", [
+    "Fatigue work-up: TSH 6.2 (high), free T4 normal. Recheck in 6 weeks.",
+    "Incidental suppressed TSH on pre-op labs, no symptoms; refer to endocrinology.",
+    "Free T4 low at 0.6 with a normal TSH; MRI pituitary if it persists.",
+    "Low TSH on two draws; possible early hyperthyroidism, uptake scan ordered.",
+])
+def test_an_abnormal_thyroid_test_without_a_thyroid_diagnosis_is_r94_6(suggest, note):
+    assert "R94.6" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Hashimoto hypothyroidism on levothyroxine; TSH high at 8.1, dose increased.",
+    "Graves disease: TSH suppressed, free T4 high. Start methimazole.",
+    "TSH 2.1, free T4 high-normal. No thyroid disease.",
+    "TSH not elevated; fatigue likely from poor sleep.",
+])
+def test_a_thyroid_disorder_or_a_normal_test_keeps_r94_6_out(suggest, note):
+    assert "R94.6" not in billed(suggest, note)
