@@ -44,7 +44,7 @@ def osteoporotic_vertebra(suggestions: list[Suggestion], note: str, tabular) -> 
                           confidence=min(RULE_CONFIDENCE, osteoporosis.confidence), start=collapse.start(),
                           end=collapse.end(), evidence=collapse.group(0), context="affirmed", convention=NAME,
                           reason=reason)
-        return [*(s for s in suggestions if s is not osteoporosis), made], [reason]
+        return [*(s for s in suggestions if s.code != osteoporosis.code), made], [reason]
     return suggestions, []
 
 
