@@ -117,3 +117,7 @@ def test_an_abnormal_thyroid_test_without_a_thyroid_diagnosis_is_r94_6(suggest, 
 ])
 def test_a_thyroid_disorder_or_a_normal_test_keeps_r94_6_out(suggest, note):
     assert "R94.6" not in billed(suggest, note)
+
+
+def test_a_thoracic_vertebra_is_no_thyroid_test(suggest):
+    assert "R94.6" not in billed(suggest, "MRI: T4 compression fracture with low signal; back pain.")
