@@ -48,13 +48,16 @@ from services.coding.domain.replaced_side import one_side_replaced
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
+from services.coding.domain.osteoporotic_vertebra import osteoporotic_vertebra
 from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.elevated_reading import elevated_readings
+from services.coding.domain.thyroid_results import thyroid_results
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import VACCINE_NAMES, status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
+from services.coding.domain.surgical_absence import surgical_absence
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
 from services.coding.domain.note_terms import for_a_coder
@@ -380,11 +383,13 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
+                                       surgical_absence,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
-                                       elevated_readings,
+                                       elevated_readings, thyroid_results,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, one_side_replaced,
                                        immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
+                                       osteoporotic_vertebra,
                                        coronary_with_angina,
                                        hypertension_combination, hypertensive_heart_disease,
                                        diabetes_named_by_complication,

@@ -35,10 +35,16 @@ ENTRIES = (
     (r"concussions?(?! syndrome)|tbi|traumatic brain injury", "Z87.820",
      "History, personal, traumatic brain injury"),
     (r"pyelonephritis|kidney infections?", "Z87.440", "History, personal, infection, urinary (tract)"),
+    # a bleed whose sentence names an ulcer is the peptic ulcer's history above
+    (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
+     "History, personal, disease, digestive system"),
 )
 _PATTERNS = tuple((word_pattern(words), code, entry) for words, code, entry in ENTRIES)
 _ANY = word_pattern("|".join(words for words, _, _ in ENTRIES))
 _TREATED_IN_A_YEAR = re.compile(TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
+# a problem list writes the history cue without "of" right before the condition ("Hx concussion 2019", "hx GI bleed",
+# read with the shorthand written out); a heading's colon ("History: concussion yesterday") opens today's account
+_BARE_HISTORY_CUE = re.compile(r"(?<!family )(?<!social )\bhistory\s+$", re.IGNORECASE)
 _ACTIVE_NOW = re.compile(r"\b(currently (on|being treated|treated)|active|undergoing|now on|on treatment|"
                          r"recurrent|recurrence|again)\b", re.IGNORECASE)
 
@@ -70,13 +76,13 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
 
 
 def _named_past(match: re.Match, note: str) -> bool:
-    """"History of" (h/o, hx, s/p, prior) before it in its sentence, no denial before it ("no history of"), no
-    relative and nothing saying it is active now."""
+    """"History of" (h/o, hx, s/p, prior) before it in its sentence or a bare "Hx" right before it, no denial
+    before it ("no history of"), no relative and nothing saying it is active now."""
     prefix, whole = before(note, match.start()), sentence(note, match.start(), match.end())
     # or the words after it date its treatment or its end ("latent TB treated with rifampin 2022", "meningitis as a
     # child"), as the context rules read them; a problem list's status column alone is left to those rules
     scope = mention_scope(note, match.start(), match.end())
-    named_past = bool(HISTORY.search(prefix)) or past_by_name(scope) and (
+    named_past = bool(HISTORY.search(prefix)) or bool(_BARE_HISTORY_CUE.search(prefix)) or past_by_name(scope) and (
         scope.rule != RESOLVED or bool(_TREATED_IN_A_YEAR.search(scope.cue)))
     return named_past and not NEGATION.search(prefix) and not FAMILY.search(whole) \
         and not _ACTIVE_NOW.search(whole)

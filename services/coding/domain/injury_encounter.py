@@ -20,7 +20,9 @@ _FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back)
                               r"(\w+ )?(f/u|follow[- ]?up|recheck|re-check)\b(?!\s*(in|x|after)?\s*\d)", re.IGNORECASE)
 _SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out of (the )?(cast|boot|splint)|"
                          r"healing (well|nicely|as expected|appropriately)|routine healing|bridging callus|"
-                         r"callus formation|subsequent (visit|encounter)|post-?op(erative)? (visit|check))\b",
+                         r"callus formation|subsequent (visit|encounter)|post-?op(erative)? (visit|check)|"
+                         # "fractures of two ribs, healing": the stage the injury is in, not a wound's or a hope
+                         r"(?<=, )healing(?=[,;.]))\b",
                          re.IGNORECASE)
 # the first visit for the injury with a specialist ("Initial ortho visit") and an operation it is sent for are its
 # active treatment too (guideline I.C.19.a: evaluation and continuing treatment by another physician)

@@ -1,7 +1,7 @@
 """Injuries as notes word them, where the ICD-10-CM alphabetic index sends them: "Sprain, ankle" S93.40-,
 "Sprain, knee" S83.9-, "Sprain, wrist" S63.50-, "Strain, low back" S39.012, "Strain, neck" S16.1,
-"Fracture, ankle" S82.89-, "Fracture, radius, distal end" S52.50-, "Dislocation, shoulder" S43.00- (anterior
-S43.01-, posterior S43.02-). The tabular words them otherwise ("Sprain of
+"Fracture, ankle" S82.89-, "Fracture, radius, distal end" S52.50-, "Fracture, rib, multiple" S22.4-,
+"Dislocation, shoulder" S43.00- (anterior S43.01-, posterior S43.02-). The tabular words them otherwise ("Sprain of
 unspecified ligament of right ankle"), so the term index does not meet "sprain of R ankle" or "low back strain".
 
 Each is the unspecified-side code lacking its 7th character: the laterality rule takes the side the sentence
@@ -37,6 +37,10 @@ INJURIES = (
      "dislocation of the shoulder, direction unspecified"),
     (_words(rf"fracture(d)? (of )?{_SIDE}distal radius|{_SIDE}distal radius fracture|{_SIDE}distal radial fracture"),
      ("S52",), "S52.509", "fracture of the lower end of the radius, type unspecified"),
+    # "Fracture, rib, multiple" S22.4-: two or more ribs broken, however counted ("fractures of two left ribs")
+    (_words(r"fractures (of )?(the |his |her )?((right|left|two|three|four|five|several|multiple|\d+) ){1,2}ribs|"
+            r"(multiple|two|three|four|five|several) ((right|left) )?rib fractures"), ("S22",), "S22.49",
+     "multiple fractures of ribs"),
     # "Fracture, buckle - see Fracture, torus": a child's distal radius buckle fracture is S52.52-
     (_words(rf"{_SIDE}distal radius (buckle|torus)( \((buckle|torus)\))? fracture|(buckle|torus) fracture (of )?(the )?"
             rf"{_SIDE}distal radius"), ("S52",), "S52.529", "torus (buckle) fracture of the lower end of the radius"),

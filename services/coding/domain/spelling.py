@@ -15,6 +15,9 @@ from typing import Iterable
 from services.coding.domain.note_terms import key
 
 MIN_LENGTH = 8
+# correctly spelt clinical words the tabular never writes that lie one edit from an index word: "resection" is not
+# a misspelt "rejection"
+ALSO_KNOWN = frozenset({"resection", "resections"})
 _LONG_WORD = re.compile(r"\b[A-Za-z]{%d,}\b" % MIN_LENGTH)
 
 
@@ -24,7 +27,7 @@ class Respeller:
 
     def __init__(self, vocabulary: Iterable[str], known: Iterable[str] = ()):
         self._vocabulary = frozenset(vocabulary)
-        self._known = self._vocabulary | frozenset(known)
+        self._known = self._vocabulary | frozenset(known) | ALSO_KNOWN
         by_deletion: dict[str, set[str]] = defaultdict(set)
         for word in self._vocabulary:
             if len(word) >= MIN_LENGTH - 1 and word.isalpha():

@@ -1,0 +1,55 @@
+"""An organ or part of one the patient had taken out: the alphabetic index's Absence (acquired) or Status (post)
+entry, a status the payer is told of (guideline I.C.21.c.3): "Absence, intestine (large) (acquired)" Z90.49 for a
+colectomy or hemicolectomy, "Absence, stomach (part of) (acquired)" Z90.3 for a gastrectomy (a sleeve is bariatric
+surgery status, read elsewhere), "Absence, lung (part of) (acquired)" Z90.2 for a lung's wedge resection or
+segmentectomy, "Absence, prostate (acquired)" Z90.79 for a prostatectomy, and "Status (post) thyroidectomy" E89.0
+(Z90 excludes the endocrine glands).
+
+The operation must be over: its sentence places it in the past ("s/p", "after", a year, "ago", "underwent") and
+says nothing of it still to come ("planned", "scheduled", "referred for"); a relative's is not the patient's.
+"""
+import re
+
+from services.coding.domain.note_text import FAMILY, sentence
+from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "surgical-absence"
+# (the operation's words, the code, the index's entry)
+OPERATIONS = (
+    (_rx(r"((right|left|sigmoid|total|subtotal|partial|transverse|extended right) )?(hemi)?colectomy"), "Z90.49",
+     "Absence, intestine (acquired) (large)"),
+    (_rx(r"(?<!sleeve )(?<!vertical sleeve )((partial|subtotal|total|distal|proximal) )?gastrectomy"), "Z90.3",
+     "Absence, stomach (acquired) (part of)"),
+    (_rx(r"((lung|pulmonary|vats) )wedge resections?|wedge resections? of (the |an? )?(\w+ ){0,3}"
+         r"(lobe|lung|pulmonary nodule)|(lung |pulmonary )?segmentectomy"), "Z90.2",
+     "Absence, lung (part of) (acquired)"),
+    (_rx(r"((radical|simple|robotic) )?prostatectomy"), "Z90.79", "Absence, prostate (acquired)"),
+    (_rx(r"(?<!partial )(?<!hemi-)((total|completion|near-total) )?thyroidectomy"), "E89.0",
+     "Status (post) thyroidectomy"),
+)
+_WORDS = ("colectomy", "gastrectomy", "wedge resection", "segmentectomy", "prostatectomy", "thyroidectomy")
+_DONE = _rx(r"status post|post|after|underwent|had|history of|history|past surgical history|past medical history|"
+            r"(19|20)\d\d|ago|prior|previous|remote")
+_TO_COME = _rx(r"planned|scheduled|referr\w*|candidate for|consider\w*|discuss\w*|recommended|awaiting|"
+               r"will (undergo|have)|to (undergo|have)|pre-?op(erative)?|for (a |an )?(\w+ ){0,2}\w+ectomy")
+
+
+def surgical_absence(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    lowered = note.lower()
+    if not any(word in lowered for word in _WORDS):
+        return suggestions, []
+    out, reasons = list(suggestions), []
+    for pattern, code, entry in OPERATIONS:
+        match = next((m for m in pattern.finditer(note) if _over(note, m)), None)
+        if match is None or any(s.code == code for s in out) or not tabular.is_billable(code):
+            continue
+        reason = f"{match.group(0)} done: {code} ({entry})"
+        out.append(from_rule(code, match, tabular, NAME, reason))
+        reasons.append(reason)
+    return out, reasons
+
+
+def _over(note: str, match: re.Match) -> bool:
+    whole = sentence(note, match.start(), match.end())
+    return bool(_DONE.search(whole)) and not _TO_COME.search(whole) and not FAMILY.search(whole)
