@@ -15,7 +15,8 @@ A family mention is not dropped but read as family history (the suggester looks 
 import re
 from dataclasses import dataclass
 
-from services.coding.domain.dated_past import AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, STILL_PRESENT
+from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, STILL_PRESENT,
+                                                 STILL_TREATED, TREATED_IN_THE_PAST_AFTER)
 
 FAMILY = "family"
 ANOTHER_PERSON = "another-persons"
@@ -153,6 +154,8 @@ RULES = (
               unless_in_item=_words("this morning", "today", "tonight", "overnight")),
     # "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter" (`dated_past`)
     ScopeRule(DATED_PAST, None, DATED_PAST_AFTER, unless=STILL_PRESENT),
+    # "Graves disease treated with radioiodine in 2010" (`dated_past`)
+    ScopeRule(DATED_PAST, None, TREATED_IN_THE_PAST_AFTER, unless=STILL_TREATED, reach=70),
     # the course that treated it, however long the list of drugs before it: "admitted for cellulitis of the R lower
     # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
     ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse (was |is |now )*(completed|finished)\b",
