@@ -6,7 +6,8 @@ the guideline means; a high-energy injury (a car crash, a fall from a height) st
 
 The encounter is read from the fracture's own sentence, since the visit's heading ("Osteoporosis f/u") follows the
 disease, not the fracture: healing (a brace off, "healing") is the subsequent encounter D; a new, current, acute or
-just found fracture, or one sent for kyphoplasty, is its active treatment A. Neither stated: left as it was."""
+just found fracture, or one sent for kyphoplasty, is its active treatment A, unless the sentence calls it old,
+chronic or known or dates it to a year. Neither stated: left as it was."""
 import re
 
 from services.coding.domain.note_text import current, sentence
@@ -24,10 +25,14 @@ _HEALING = re.compile(r"\b(healing|brace (off|removed|discontinued)|subsequent e
 _ACTIVE = re.compile(r"\b(new|current|acute|recent|found|initial encounter|(kypho|vertebro)plasty)\b", re.IGNORECASE)
 
 
+# an old fracture, or one found in a past year, is no current one to treat
+_OLD = re.compile(r"\b(old|chronic|remote|prior|previous|known|healed|(19|20)\d\d)\b", re.IGNORECASE)
+
+
 def _encounter(text: str) -> str | None:
     if _HEALING.search(text):
         return "D"
-    return "A" if _ACTIVE.search(text) else None
+    return "A" if _ACTIVE.search(text) and not _OLD.search(text) else None
 
 
 def vertebral_fragility_fracture(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -45,6 +45,7 @@ def test_a_vertebral_compression_fracture_in_osteoporosis_is_one_m80_code(sugges
     "Osteoporosis. T11 compression fracture after a rollover MVC last week; seen by spine.",
     "Osteoporosis on alendronate, DXA stable. Remote T10 compression fracture, healed.",
     "Osteoporosis on denosumab. Back pain; XR to r/o compression fracture.",
+    "Osteoporosis. Chronic L1 compression fracture found on CT in 2019, unchanged today.",
 ])
 def test_a_high_energy_past_or_doubted_vertebral_fracture_is_not_read_as_fragility(suggest, note):
     assert not any(code.startswith("M80") for code in billed(suggest, note))
@@ -62,6 +63,7 @@ def test_a_condition_treated_and_ended_in_a_past_year_is_not_coded_as_current(su
 @pytest.mark.parametrize("note, expected", [
     ("Graves disease, treated with methimazole since 2019, TSH normal on 5 mg.", "E05.00"),
     ("Hypothyroidism treated with levothyroxine since 2015; on 100 mcg.", "E03.9"),
+    ("Osteoporosis treated with ibandronate in 2020; repeat DXA today.", "M81.0"),
 ])
 def test_a_condition_still_treated_since_a_year_stays_current(suggest, note, expected):
     assert expected in billed(suggest, note)
