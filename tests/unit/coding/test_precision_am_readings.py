@@ -41,10 +41,19 @@ def test_a_vertebral_compression_fracture_in_osteoporosis_is_one_m80_code(sugges
     assert "M81.0" not in found
 
 
+def test_a_vertebral_fragility_fracture_stands_beside_an_osteoporotic_fracture_at_another_site(suggest):
+    note = ("Osteoporosis. Fragility fracture of the right distal radius after a fall from standing, initial "
+            "encounter; XR also shows a new T11 compression fracture.")
+    found = billed(suggest, note)
+    assert {"M80.031A", "M80.08XA"} <= found
+    assert "M81.0" not in found
+
+
 @pytest.mark.parametrize("note", [
     "Osteoporosis. T11 compression fracture after a rollover MVC last week; seen by spine.",
     "Osteoporosis on alendronate, DXA stable. Remote T10 compression fracture, healed.",
     "Osteoporosis on denosumab. Back pain; XR to r/o compression fracture.",
+    "Osteoporosis. L2 burst fracture in a fall from a ladder, new; spine surgery consult.",
     "Osteoporosis. Chronic L1 compression fracture found on CT in 2019, unchanged today.",
 ])
 def test_a_high_energy_past_or_doubted_vertebral_fracture_is_not_read_as_fragility(suggest, note):
