@@ -327,7 +327,9 @@ def coronary_with_angina(suggestions: list[Suggestion], note: str, tabular) -> t
     """Coronary atherosclerosis with angina is one code, I25.11- by the angina's type (guideline I.C.9.b: the "with"
     presumption links them; no separate I20 code). With a bypass graft in the note the vessel is a coder's call,
     unless the note names the native vessels ("CAD of native vessels with stable angina; s/p CABG")."""
-    angina = next((s for s in suggestions if s.code.startswith("I20") and s.context == "affirmed"), None)
+    # the type the note gives anywhere: a bare "angina" elsewhere is the same angina ("stable angina ... his angina")
+    angina = min((s for s in suggestions if s.code.startswith("I20") and s.context == "affirmed"),
+                 key=lambda s: s.code.startswith("I20.9"), default=None)
     cad = next((m for m in _CORONARY.finditer(note) if current(note, m.start(), m.end())), None) if angina else None
     if cad is None or (_GRAFT.search(note) and not _NATIVE.search(note)):
         return suggestions, []

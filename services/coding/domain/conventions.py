@@ -48,12 +48,13 @@ from services.coding.domain.replaced_side import one_side_replaced
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
-from services.coding.domain.osteoporotic_vertebra import osteoporotic_vertebra
 from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.elevated_reading import elevated_readings
 from services.coding.domain.thyroid_results import thyroid_results
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
+from services.coding.domain.complicated_condition import complicated_condition
+from services.coding.domain.vertebral_fragility_fracture import vertebral_fragility_fracture
 from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import VACCINE_NAMES, status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
@@ -389,13 +390,14 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, one_side_replaced,
                                        immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
-                                       osteoporotic_vertebra,
+                                       vertebral_fragility_fracture,
                                        coronary_with_angina,
                                        hypertension_combination, hypertensive_heart_disease,
                                        diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,
                                        diabetes_type_elsewhere,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
+                                       complicated_condition,
                                        excluded_together, routine_exam_with_findings)
 
 

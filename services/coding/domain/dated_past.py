@@ -54,3 +54,20 @@ NONE_SINCE_AFTER = re.compile(r"^[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/]+[^\w.;]
 # the clause says it is here after all or that the time is when it began
 NONE_SINCE_UNLESS = re.compile(r"\b(still|persists?|persistent|ongoing|continues|continuing|recurred|relapsed?|"
                                r"returned|diagnosed|diagnosis|dx|dx'd|onset|began|started)\b", re.IGNORECASE)
+# treatments that end a condition, unlike a drug that holds a chronic one ("osteoporosis treated with zoledronic acid
+# in 2021" is still osteoporosis)
+ENDING_TREATMENT = (r"radioiodine|radioactive iodine|rai|i-131|surgery|surgical \w+|(\w+ )?ablation|antibiotics?|"
+                    r"rifampin|rifapentine|isoniazid|inh|antivirals?|"
+                     r"eradication therapy|(triple|quadruple) therapy")
+# Treated and over: a condition written with the treatment that ended it and that treatment's time ("Graves disease
+# treated with radioiodine in 2010", "H. pylori, treated 2022", "hernia repaired 5 years ago") is a past one, as a
+# condition dated long ago is; its History entry where the index has one. Not where the clause keeps it going: a
+# drug it is "on", "since", "now", "residual", or the onset words above ("treated since 2015" is a duration). A
+# tumour "resected" or "removed" is read by `resected_neoplasm` and `history_z_codes`, which know its history codes.
+TREATED_IN_THE_PAST_AFTER = re.compile(
+    r"^[^\w.;]{0,3}((was|were|successfully|definitively) )?(ablated|cured|eradicated|repaired|treated(?= (in |on )?"
+    r"(19|20)\d\d)|treated (successfully )?(with|by) (a course of )?(" + ENDING_TREATMENT + r"))\b"
+    r"[^.;,]{0,40}?\b((19|20)\d\d|(\d+|a few|several) (years?|yrs?) ago|last (year|yr))\b",
+    re.IGNORECASE)
+STILL_TREATED = re.compile(r"\b(on|since|now|currently|current|active|residual|remains?|until)\b|" +
+                           STILL_PRESENT.pattern, re.IGNORECASE)

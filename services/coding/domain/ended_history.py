@@ -13,8 +13,13 @@ from services.coding.domain.note_text import HISTORY, sentence_end, sentence_sta
 
 # the words after a condition that say it ended, as the resolved scope rule's cue ends
 _ENDED = re.compile(r"\b(resolved|recovered)\b", re.IGNORECASE)
-# a year on its own, not a month's ("resolved 03/2025" may be this season's episode, still under follow-up)
-_DATED = re.compile(r"\b((?<![/-])(19|20)\d\d|last (year|winter|spring|summer|fall|autumn)|\d+ (years?|yrs?) ago|"
+# a year on its own, not a month's ("resolved 03/2025", "Pneumonia Jan 2026 - resolved" may be this season's episode,
+# still under follow-up)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_NOT_AFTER_A_MONTH = "".join(rf"(?<!{month} )(?<!{month}\. )" for month in _MONTHS)
+_DATED = re.compile(r"\b((?<![/-])" + _NOT_AFTER_A_MONTH + r"(19|20)\d\d|last (year|winter|spring|summer|fall|autumn)|"
+                    r"\d+ (years?|yrs?) ago|"
                     r"as an? (child|kid|teen|teenager|infant|adolescent|young adult)|in (his |her |their )?"
                     r"(childhood|infancy|adolescence|youth|teens|college|twenties|thirties))\b", re.IGNORECASE)
 

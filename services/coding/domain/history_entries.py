@@ -47,6 +47,7 @@ _TREATED_IN_A_YEAR = re.compile(TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 _BARE_HISTORY_CUE = re.compile(r"(?<!family )(?<!social )\bhistory\s+$", re.IGNORECASE)
 _ACTIVE_NOW = re.compile(r"\b(currently (on|being treated|treated)|active|undergoing|now on|on treatment|"
                          r"recurrent|recurrence|again)\b", re.IGNORECASE)
+_LATE_EFFECT_OF = r"\b(sequelae?|late effects?) of (the |an? |his |her |their )?"
 
 
 # a healed fracture under a history heading ("Hx L distal radius fx 2022 - no issues"): "History, personal, fracture,
@@ -84,8 +85,10 @@ def _named_past(match: re.Match, note: str) -> bool:
     scope = mention_scope(note, match.start(), match.end())
     named_past = bool(HISTORY.search(prefix)) or bool(_BARE_HISTORY_CUE.search(prefix)) or past_by_name(scope) and (
         scope.rule != RESOLVED or bool(_TREATED_IN_A_YEAR.search(scope.cue)))
+    # a note that codes the condition's late effects ("sequela of the concussion": S06.0X0S) is not its history
+    late_effects = re.search(_LATE_EFFECT_OF + re.escape(match.group(0)), note, re.IGNORECASE)
     return named_past and not NEGATION.search(prefix) and not FAMILY.search(whole) \
-        and not _ACTIVE_NOW.search(whole)
+        and not _ACTIVE_NOW.search(whole) and not late_effects
 
 
 def _healed_fractures(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -17,7 +17,8 @@ elsewhere" code (B95-B96: "culture grew Pseudomonas aeruginosa" B96.5), not the 
 "Hyperuricemia" E79.0 (without gout: gout in the sentence is coded as gout); allergic rhinitis by the allergen the
 note names ("Rhinitis, allergic, due to": pollen J30.1, animal hair and dander J30.81, another allergen J30.89);
 iron deficiency anemia secondary to blood loss, menorrhagia or a GI bleed D50.0; familial hypercholesterolemia by its
-stated zygosity (E78.011 heterozygous, E78.010 homozygous).
+stated zygosity (E78.011 heterozygous, E78.010 homozygous); "Angina, stable" and "Angina, of effort" I20.89 with
+words between ("stable exertional angina").
 """
 import re
 
@@ -153,6 +154,12 @@ INDEX_WORD_FINDINGS = (
     (_word(r"(lad|rca|lcx|left main|circumflex|om\d?) (artery )?(stenosis|lesion|occlusion)|"
            r"(stenosis|occlusion) (of|in) (the )?(lad|rca|lcx|left main|circumflex)"), ("I25",),
      fixed("I25.10", "coronary stenosis is atherosclerotic heart disease of a native coronary artery")),
+    # "Angina, stable" and "Angina, of effort" (exertional): I20.89 other forms, whatever words stand between
+    # ("stable exertional angina", "angina, stable, with exertion"), which CAD beside it makes I25.118
+    # (a bare "stable angina" is the tabular's own inclusion term, met by the index)
+    (_word(r"(stable|exertional|effort),? (and )?(stable|exertional|chronic) angina|(exertional|effort) angina|"
+           r"angina( pectoris)?,? (of effort|on exertion|with exertion|stable|exertional)"), ("I20",),
+     fixed("I20.89", "stable or exertional angina is another form of angina pectoris")),
     (_word(r"psoriatic arthritis|psoriatic arthropathy|arthropathic psoriasis"), ("L40", "M07", "M19"),
      fixed("L40.50", "psoriatic arthritis (arthropathic psoriasis, unspecified)")),
     # "Hypertrophy, cardiac / ventricular" and "Enlargement, atrium": I51.7, which hypertension beside it makes I11.9

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
-                                              NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT)
+                                              NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
+                                              TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 
 FAMILY = "family"
 ANOTHER_PERSON = "another-persons"
@@ -43,10 +44,12 @@ _NOT_A_COURSE = ("ct", "cxr", "x-ray", "xray", "mri", "us", "ultrasound", "echo"
 COMPLETED_AFTER_CUE = ("".join(rf"(?<!{word} )" for word in ("not", "yet", *_NOT_A_COURSE)) +
                        r"(completed|finished)(?! \d+ of)(?!\W+(an? |the )?(\w+ ){0,2}(" + "|".join(_NOT_A_COURSE) +
                        r")\b)")
-# a condition treated at a date written after it: "Graves disease treated with RAI 2015", "latent TB treated with
-# rifampin in 2022" (not "treated with levothyroxine since 2015", nor "for 3 years": when a treatment began or its span;
-# nor "treated with lisinopril 2010, now on amlodipine": still treated)
-TREATED_IN_A_YEAR_CUE = (r"treated (with|by|using)\b((?!\b(since|for|from)\b)[^.;]){0,40}?\b(in )?(19|20)\d\d"
+# a condition treated at a date written after it by a treatment that ends one: "Graves disease treated with RAI 2015",
+# "latent TB treated with rifampin in 2022" (not "osteoporosis treated with ibandronate in 2020": a drug that holds a
+# chronic condition; not "treated with RAI since 2015", nor "for 3 years": when a treatment began or its span; nor
+# "treated with rifampin 2010, now on ...": still treated)
+TREATED_IN_A_YEAR_CUE = (r"treated (with|by|using) (a course of )?(" + ENDING_TREATMENT + r")\b"
+                         r"((?!\b(since|for|from)\b)[^.;]){0,40}?\b(in )?(19|20)\d\d"
                          r"(?![^.;]*\b(now on|still|currently|continues|continuing|remains on|ongoing)\b)")
 # a problem list's status written after the item, in its status column: "Gout - inactive", "Concussion 2021 -
 # historical", "(inactive)", "Fatty liver (resolved on imaging - removed from list)" (not "physically inactive")
@@ -164,6 +167,8 @@ RULES = (
     ScopeRule(DATED_PAST, None, DATED_PAST_AFTER, unless=STILL_PRESENT),
     # "Tension headaches in college, none now", "Hypertensive urgency in 2023, none since" (`dated_past`)
     ScopeRule(NONE_SINCE, None, NONE_SINCE_AFTER, unless=NONE_SINCE_UNLESS, reach=80),
+    # "Graves disease treated with radioiodine in 2010" (`dated_past`)
+    ScopeRule(DATED_PAST, None, TREATED_IN_THE_PAST_AFTER, unless=STILL_TREATED, reach=70),
     # the course that treated it, however long the list of drugs before it: "admitted for cellulitis of the R lower
     # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
     ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse (was |is |now )*(completed|finished)\b",

@@ -60,6 +60,7 @@ def test_a_dated_episode_the_note_says_ended_is_its_personal_history(suggest, no
 
 @pytest.mark.parametrize("note, history", [
     ("Problem list: pneumonia - resolved 02/2025, repeat CXR clear.", "Z87.01"),
+    ("Problems: 2) Community-acquired pneumonia Feb 2026 - resolved, clear on f/u film.", "Z87.01"),
     ("Pneumonia, resolved. Cough improving.", "Z87.01"),
     ("Acute pancreatitis, lipase 1200, admit for IV fluids.", "Z87.19"),
 ])
@@ -69,8 +70,8 @@ def test_an_episode_ended_this_season_or_undated_or_current_is_no_personal_histo
 
 @pytest.mark.parametrize("text, mention", [
     ("Toxic multinodular goiter treated with radioiodine 2019, now euthyroid.", "Toxic multinodular goiter"),
-    ("Hepatitis B treated with tenofovir in 2017, surface antigen cleared.", "Hepatitis B"),
-    ("H. pylori gastritis treated by her GI in 2020.", "H. pylori gastritis"),
+    ("H. pylori gastritis treated with antibiotics in 2020.", "H. pylori gastritis"),
+    ("Latent TB treated with isoniazid 2018.", "Latent TB"),
 ])
 def test_a_condition_treated_at_a_past_year_written_after_it_is_not_current(text, mention):
     assert rule_for(text, mention) == "resolved"
@@ -80,6 +81,8 @@ def test_a_condition_treated_at_a_past_year_written_after_it_is_not_current(text
     ("Hypothyroidism treated with levothyroxine since 2015.", "Hypothyroidism"),
     ("Hypertension treated with lisinopril 2010, now on amlodipine and HCTZ.", "Hypertension"),
     ("Psoriasis treated with methotrexate for 3 years, started 2021.", "Psoriasis"),
+    # a drug that holds a chronic condition, not a treatment that ended it
+    ("Osteoporosis treated with alendronate in 2019.", "Osteoporosis"),
 ])
 def test_a_condition_whose_treatment_began_then_or_goes_on_is_current(text, mention):
     assert rule_for(text, mention) is None
@@ -122,3 +125,15 @@ def test_a_test_that_does_not_support_a_diagnosis_leaves_it_not_established():
     start = text.index("bipolar disorder")
     scope = mention_scope(text, start, start + len("bipolar disorder"))
     assert scope is not None and scope.rule == "not-established"
+
+
+@pytest.mark.parametrize("note", [
+    "Headaches and poor sleep since a concussion at soccer in March; sequela of the concussion.",
+    "Concussion in 2019. Today: memory lapses, a late effect of the concussion.",
+])
+def test_a_past_injury_whose_late_effects_the_note_states_is_not_its_history(suggest, note):
+    assert "Z87.820" not in billed(suggest, note)
+
+
+def test_a_past_injury_with_no_sequelae_is_still_its_history(suggest):
+    assert "Z87.820" in billed(suggest, "Hx concussion 2019, no sequelae.")
