@@ -29,6 +29,7 @@ from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated, stated_over_elsewhere, treated_by_procedure
 from services.coding.domain.doubted_diagnosis_signs import signs_of_a_doubted_diagnosis
 from services.coding.domain.note_revisions import changed_by_addendum, copied_forward
+from services.coding.domain.report_impression import set_aside_by_impression
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
@@ -261,6 +262,7 @@ class NoteSuggester:
             apply_conventions(without_integral_symptoms(found, sentences, text), text, self._tabular), text), text,
             self._tabular), text), text)
         suggestions = copied_forward(changed_by_addendum(suggestions, text), text)
+        suggestions = set_aside_by_impression(suggestions, text)
         respelt_starts = _respelt_starts(respelt)
         suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
                                         respelt_starts)

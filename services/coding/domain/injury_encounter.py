@@ -35,9 +35,19 @@ _OTHER_HEALING = re.compile(r"\b(delayed (healing|union)|nonunion|non-union|malu
                             r"late effect)\b", re.IGNORECASE)
 
 
+# abnormal healing the note denies is not named: "callus forming, no delayed union", "without nonunion"
+_DENIED_HEALING = re.compile(r"\b(no|not|without|negative for|no (evidence|signs?) of)\s+(\w+\s+){0,2}?"
+                             r"(delayed (healing|union)|non-?union|mal-?union)\b", re.IGNORECASE)
+
+
+def _named_healing(note: str) -> str:
+    """The note with the abnormal healing it denies blanked out, for the cues of the healing it names."""
+    return _DENIED_HEALING.sub(lambda m: " " * len(m.group(0)), note)
+
+
 def follow_up_cue(note: str) -> re.Match | None:
     """The words that make this visit an injury's subsequent encounter with routine healing, if any."""
-    if _OTHER_HEALING.search(note):
+    if _OTHER_HEALING.search(_named_healing(note)):
         return None
     return _SUBSEQUENT.search(note) or _FOLLOW_UP_VISIT.search(note)
 
@@ -51,7 +61,7 @@ _SEQUELA = re.compile(r"\b(sequelae?|late effect)\b", re.IGNORECASE)
 
 def _other_healing(note: str) -> tuple[str, ...] | None:
     """The characters' meanings for the one kind of abnormal healing the note names, if exactly one."""
-    kinds = [words for pattern, words in _HEALING_KINDS if pattern.search(note)]
+    kinds = [words for pattern, words in _HEALING_KINDS if pattern.search(_named_healing(note))]
     if len(kinds) != 1 or _SEQUELA.search(note):
         return None
     return (f"subsequent encounter for closed fracture {kinds[0]}", f"subsequent encounter for fracture {kinds[0]}")

@@ -31,6 +31,15 @@ NOT_ESTABLISHED_CUE = (r"((is|was|were|are) )?not (met|established|confirmed|sup
                        # weighed and set aside: "bipolar disorder was considered and ruled out"
                        r"((is|was|were|are) )?(considered|entertained|evaluated|raised) (and|but) (was |were )?"
                        r"(ruled out|excluded|rejected)")
+CONSIDERED_ONLY = "considered-only"
+# "considered" or "entertained" closing what is said of the mention, or followed only by when or by whom
+# ("considered in 2023", "considered by neurology"); not an adjective after it ("considered stable", "considered
+# controlled"), nor a diagnosis then made ("considered and confirmed")
+CONSIDERED_ONLY_CUE = (r"^\W{0,3}((is|was|were|has been|had been) )?((also|initially|briefly|first) )?"
+                       r"((considered|entertained)\b"
+                       r"(?=\W*$|\s*[,;:.)-]|\W*(and|but|in|by|at|on|earlier|previously|before|as a cause)\b)"
+                       r"|raised (by|as)\b)"
+                       r"(?!\W*(and |but )?(was |is )?(then |later )?(confirmed|diagnosed|established|made)\b)")
 # the condition a course the note calls complete was for: "finished 10 days of amoxicillin for sinusitis", "after
 # completed tx for lung adenocarcinoma" (not "completed 3 of 6 cycles", "not yet completed")
 COMPLETED_COURSE_CUE = r"(?<!not )(?<!yet to )(completed|finished)(?! \d+ of)[^.;:]{0,60}\bfor"
@@ -192,14 +201,18 @@ RULES = (
     # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
     ScopeRule(NOT_ESTABLISHED, re.compile(SUPERSEDED_CUE, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(" + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)),
+    # A diagnosis only weighed: "MS was considered; MRI without demyelination", "asthma considered, methacholine
+    # negative", "panic disorder was raised by her PCP". A differential, not a diagnosis made (guideline IV.H).
+    ScopeRule(CONSIDERED_ONLY, None, re.compile(CONSIDERED_ONLY_CUE, re.IGNORECASE)),
 )
 
 
 SCREENING = next(rule for rule in RULES if rule.name == "screening")
 # the rules that place a mention in the past by what follows it, for the rule findings' reading (`note_text.current`)
 PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, NONE_SINCE, COURSE_COMPLETED))
-# the rules that say a mention is not the patient's own stated condition, for the rule findings' reading too
-NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY))
+# the rules that say a mention is not the patient's own stated condition (or only a weighed one), for the rule
+# findings' reading too
+NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY, CONSIDERED_ONLY))
 # the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
 # but not the date of the event it names ("since pregnancy 2023" is no pregnant state today)
 Z_CODE_RULES = tuple(rule for rule in RULES if rule.name == SINCE_EVENT)
