@@ -1,0 +1,67 @@
+"""Readings for injuries missed at first sight: the encounter an injury's date, earlier care or awaited operation
+states, and fracture sites the index names (surgical neck and supracondylar humerus, intertrochanteric femur)."""
+import pytest
+
+from services.coding.domain.injury_elapsed import INITIAL, SUBSEQUENT, encounter_by_elapsed_time
+from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note", [
+    "Rolled the right ankle 12 days ago; seen at urgent care, now in a walking boot.",
+    "Wrist sprain last week, treated in the ED, in a splint since.",
+    "Fell 3 weeks ago and broke the left wrist, casted at urgent care; pain settling.",
+    "Tibial shaft fracture, 5 wks after IM nailing, weight bearing as tolerated.",
+    "Ankle fracture s/p ORIF 2 weeks ago, incision dry.",
+])
+def test_a_dated_injury_with_care_already_given_is_after_its_active_treatment(note):
+    assert encounter_by_elapsed_time(note) == SUBSEQUENT
+
+
+@pytest.mark.parametrize("note", [
+    "Hurt the left knee skiing 4 days ago, swelling; exam today shows a sprain.",
+    "Hip fracture from a fall, scheduled for ORIF tomorrow.",
+    "Closed tibial fracture; for IM nailing in the morning.",
+])
+def test_an_injury_of_the_last_days_or_awaiting_its_operation_is_in_active_treatment(note):
+    assert encounter_by_elapsed_time(note) == INITIAL
+
+
+@pytest.mark.parametrize("note", [
+    "Right ankle sprain 3 weeks ago. Ice and elevation.",
+    "Left wrist pain since a fall; XR today.",
+    "Shoulder strain, started ibuprofen yesterday.",
+])
+def test_a_weeks_old_injury_with_no_care_named_or_an_undated_one_is_left_open(note):
+    assert encounter_by_elapsed_time(note) is None
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Twisted the left knee at football 3 days ago. Exam: MCL sprain, left knee. Brace.", "S83.412A"),
+    ("Sprained his right knee MCL 2 days ago on the ski slope; first visit.", "S83.411A"),
+    ("Closed displaced left intertrochanteric femur fracture, IM nailing scheduled for tomorrow.", "S72.142A"),
+    ("Hip fracture follow-up. s/p IM nail of a left intertrochanteric fracture 4 wks ago, walking with a frame.",
+     "S72.142D"),
+])
+def test_the_encounter_and_site_are_read_together(suggest, note, expected):
+    assert expected in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Fracture of the surgical neck of the left humerus, in a sling 3 weeks, healing.", "S42.212"),
+    ("Supracondylar humerus fracture, right, in a child who fell off monkey bars yesterday.", "S42.411"),
+    ("Right intertrochanteric hip fracture after a fall this morning.", "S72.141"),
+    ("Hip fracture after a fall today: intertrochanteric on the right, nondisplaced on CT.", "S72.14"),
+])
+def test_a_fracture_takes_the_site_the_note_names(suggest, note, expected):
+    assert any(s.code.replace(".", "").startswith(expected.replace(".", "")) for s in suggest(note))
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Supracondylar femur fracture, right, after a fall yesterday.", "S42.41"),
+    ("Left hip fracture, femoral neck, after a fall this morning.", "S72.14"),
+])
+def test_a_site_not_named_is_not_read(suggest, note, code):
+    assert not any(s.code.startswith(code) for s in suggest(note))
