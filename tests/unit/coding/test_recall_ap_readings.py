@@ -65,3 +65,38 @@ def test_a_fracture_takes_the_site_the_note_names(suggest, note, expected):
 ])
 def test_a_site_not_named_is_not_read(suggest, note, code):
     assert not any(s.code.startswith(code) for s in suggest(note))
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Post-op visit, 2 weeks after an open appendectomy; wound clean, eating well.", "Z48.815"),
+    ("Seen for her post-op check 12 days after robotic hysterectomy, no bleeding.", "Z48.816"),
+    ("Postoperative follow-up 1 month after carotid endarterectomy, neuro intact.", "Z48.812"),
+    ("Here for a post-op wound check after right lower lobectomy; chest tube site dry.", "Z48.813"),
+    ("Post-op visit following craniotomy, staples removed.", "Z48.811"),
+])
+def test_a_post_operative_visit_is_its_system_s_surgical_aftercare(suggest, note, expected):
+    assert expected in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Gallstones with biliary colic; laparoscopic cholecystectomy scheduled next month.",
+    "Pre-op visit before hysterectomy planned for fibroids.",
+    "Post-op visit 3 weeks after ORIF of the left ankle; incision healed.",
+    "s/p appendectomy 2009. Here for a cough.",
+    "Post-op visit: mother recovering from her lobectomy, patient here for her own asthma.",
+])
+def test_an_operation_to_come_an_injury_s_fixation_or_no_post_op_visit_is_not(suggest, note):
+    assert not any(s.code.startswith("Z48.81") for s in suggest(note))
+
+
+@pytest.mark.parametrize("note", [
+    "AF, CHA2DS2-VASc 4, Watchman placed 2023, off warfarin since.",
+    "Paroxysmal atrial fibrillation s/p left atrial appendage occlusion; on aspirin only.",
+    "Persistent AF; LAA closure device in place, TEE shows no leak.",
+])
+def test_a_left_atrial_appendage_occluder_is_a_cardiac_implant(suggest, note):
+    assert "Z95.818" in billed(suggest, note)
+
+
+def test_an_occluder_only_considered_is_not(suggest):
+    assert "Z95.818" not in billed(suggest, "AF with GI bleeding on apixaban; discussed Watchman, she will think about it.")
