@@ -100,3 +100,21 @@ def test_a_left_atrial_appendage_occluder_is_a_cardiac_implant(suggest, note):
 
 def test_an_occluder_only_considered_is_not(suggest):
     assert "Z95.818" not in billed(suggest, "AF with GI bleeding on apixaban; discussed Watchman, she will think about it.")
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Seen 2 weeks after laparoscopic cholecystectomy for cholelithiasis; pain gone.", "K80.20"),
+    ("s/p appendectomy for acute appendicitis last week, afebrile, wound clean.", "K35.80"),
+    ("Post-op visit: underwent VATS wedge resection of a pulmonary nodule, pathology benign.", "R91.1"),
+])
+def test_a_condition_an_operation_took_out_is_not_current(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Gallstones with biliary colic; referred for cholecystectomy.", "K80.20"),
+    ("Post-op visit 3 weeks after CABG for CAD; no angina.", "I25.10"),
+    ("After cholecystectomy for gallstones in 2015 she now has GERD, on omeprazole.", "K21.9"),
+])
+def test_a_condition_to_be_removed_bypassed_or_named_apart_stays(suggest, note, code):
+    assert code in billed(suggest, note)
