@@ -69,8 +69,8 @@ def stated_by_cue(allowed: dict[str, tuple[str, str]], note: str) -> str | None:
                   "subsequent encounter for fracture with routine healing")
     elif _RECENT.search(note):
         wanted = ("initial encounter", "initial encounter for closed fracture")
-    elif encounter_by_elapsed_time(note):
-        wanted = encounter_by_elapsed_time(note)
+    elif by_date := encounter_by_elapsed_time(note):
+        wanted = by_date
     else:
         return None
     if re.search(r"\bopen\b", note, re.IGNORECASE):
