@@ -1,5 +1,7 @@
-"""Readings for injuries missed at first sight: the encounter an injury's date, earlier care or awaited operation
-states, and fracture sites the index names (surgical neck and supracondylar humerus, intertrochanteric femur)."""
+"""Readings for injuries and operations missed at first sight: the encounter an injury's date, earlier care or
+awaited operation states; fracture sites the index names (surgical neck and supracondylar humerus, intertrochanteric
+femur); a post-operative visit's surgical aftercare, a left atrial appendage occluder, and the condition a removal
+took out."""
 import pytest
 
 from services.coding.domain.injury_elapsed import INITIAL, SUBSEQUENT, encounter_by_elapsed_time
