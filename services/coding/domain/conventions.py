@@ -59,6 +59,8 @@ from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import VACCINE_NAMES, status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
 from services.coding.domain.surgical_absence import surgical_absence
+from services.coding.domain.surgical_aftercare import surgical_aftercare
+from services.coding.domain.removed_condition import removed_conditions
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
 from services.coding.domain.note_terms import for_a_coder
@@ -384,7 +386,7 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
-                                       surgical_absence,
+                                       surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
                                        elevated_readings, thyroid_results,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, one_side_replaced,

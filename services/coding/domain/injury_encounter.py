@@ -14,10 +14,11 @@ findings read it as current (`injury_current`).
 """
 import re
 
+from services.coding.domain.injury_elapsed import encounter_by_elapsed_time
 from services.coding.domain.note_text import HISTORY, current, sentence
 
 _FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back) (for|in) (a |his |her )?)"
-                              r"(\w+ )?(f/u|follow[- ]?up|recheck|re-check)\b(?!\s*(in|x|after)?\s*\d)", re.IGNORECASE)
+                              r"(\w+ ){0,2}(f/u|follow[- ]?up|recheck|re-check)\b(?!\s*(in|x|after)?\s*\d)", re.IGNORECASE)
 _SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out of (the )?(cast|boot|splint)|"
                          r"healing (well|nicely|as expected|appropriately)|routine healing|bridging callus|"
                          r"callus formation|subsequent (visit|encounter)|post-?op(erative)? (visit|check)|"
@@ -78,6 +79,8 @@ def stated_by_cue(allowed: dict[str, tuple[str, str]], note: str) -> str | None:
                   "subsequent encounter for fracture with routine healing")
     elif _RECENT.search(note):
         wanted = ("initial encounter", "initial encounter for closed fracture")
+    elif by_date := encounter_by_elapsed_time(note):
+        wanted = by_date
     else:
         return None
     if re.search(r"\bopen\b", note, re.IGNORECASE):

@@ -203,6 +203,14 @@ FRACTURE_SITES = (
     (r"(mid)?shaft of (the )?(right |left )?clavicle|(mid)?clavicular shaft|midshaft clavicle|(mid)?clavicle shaft",
      "S42.023", "S42.026", "fracture of the shaft of the clavicle"),
     (r"(?<!shaft )(?<!mid)clavicle(?! shaft)", "S42.009", None, "clavicle fracture, part unspecified"),
+    # the index's "Fracture, humerus, upper end, surgical neck" and "..., lower end, supracondylar" (S42.41-, the
+    # simple fracture: an intercondylar extension is for a coder); "Fracture, femur, intertrochanteric"
+    (r"surgical neck( of (the )?(right |left )?(humerus|humeral))?|(humerus|humeral) surgical neck", "S42.213", "S42.216",
+     "fracture of the surgical neck of the humerus"),
+    (r"supracondylar( (humerus|humeral|elbow))?(?! (of (the )?(right |left )?)?(femur|femoral)| ?/? ?intercondylar)",
+     "S42.413", "S42.416", "supracondylar fracture of the humerus"),
+    (r"intertrochanteric( (femur|femoral|hip|region))?", "S72.143", "S72.146",
+     "intertrochanteric fracture of the femur"),
     (r"proximal humerus|humeral head", "S42.209", None, "fracture of the upper end of the humerus"),
     (r"hip|femoral neck|neck of (the )?(right |left )?femur", "S72.009", None, "hip fracture is a fracture of the femoral "
      "neck, part unspecified"),
@@ -216,6 +224,16 @@ FRACTURE_SITES = (
     (r"colles'?", "S52.539", None, "Colles' fracture"),
     (r"ribs?", "S22.39", None, "fracture of one rib"),
 )
+_INTERTROCHANTERIC = _rx(r"intertrochanteric")
+
+
+def _hip(match: re.Match, note: str) -> tuple[str, str]:
+    """"Hip fracture" is the femoral neck's unless the note names the hip fracture's site as intertrochanteric."""
+    if _INTERTROCHANTERIC.search(note):
+        return _displaced("S72.143", "S72.146", "hip fracture the note places intertrochanteric")(match, note)
+    return "S72.009", "hip fracture is a fracture of the femoral neck, part unspecified"
+
+
 _MULTIPLE_RIBS = re.compile(r"\b(ribs|multiple|fractures)\b", re.IGNORECASE)
 
 
@@ -228,7 +246,8 @@ SOFT_TISSUE = (
     (r"(acl|anterior cruciate ligament) (tear|sprain|rupture)|((tear|sprain|rupture) of (the )?|torn )(right |left )?"
      r"(acl|anterior cruciate ligament)", "S83.519", "sprain of the anterior cruciate ligament"),
     (r"(mcl|medial collateral ligament) (tear|sprain)|((tear|sprain) of (the )?|torn )(right |left )?"
-     r"(mcl|medial collateral ligament)", "S83.419", "sprain of the medial collateral ligament"),
+     r"(mcl|medial collateral ligament)|sprained (the |his |her )?(right |left )?(knee )?(mcl|medial collateral "
+     r"ligament)", "S83.419", "sprain of the medial collateral ligament"),
     (r"hamstring (strain|pull|tear)|(strained|pulled) (right |left )?hamstring", "S76.319",
      "strain of the posterior muscle group at thigh level"),
     (r"shoulder strain|strain(ed)? (of )?(the )?(right |left )?shoulder", "S46.919", "strain at shoulder level"),
@@ -243,7 +262,7 @@ MUSCULOSKELETAL_WORDS = re.compile(r"fractur|\bfx\b|\btear\b|\btorn\b|rupture|sp
                                    r"disk\b|herniat|\bhnp\b|\bddd\b|degenerat|radiculopathy", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 MUSCULOSKELETAL_FINDINGS = (
-    *((_fracture_of(site), ("S",), _rib if code == "S22.39" else _displaced(code, other, what) if other else
+    *((_fracture_of(site), ("S",), _rib if code == "S22.39" else _hip if code == "S72.009" else _displaced(code, other, what) if other else
        _fixed(code, what)) for site, code, other, what in FRACTURE_SITES),
     *((_rx(rf"{_SIDE}({words})"), ("S",), _fixed(code, what)) for words, code, what in SOFT_TISSUE),
     (_rx(rf"{_FRACTURE} of {_SIDE}((waist|middle third|proximal pole|distal pole) of )?{_SIDE}scaphoid|"

@@ -55,6 +55,9 @@ STATUSES = (
      "an aortocoronary bypass graft in place"),
     (_rx(r"aicd|icd in place|implantable cardioverter[- ]defibrillator|implantable defibrillator"), "Z95.810",
      "an implantable cardiac defibrillator in place"),
+    # "Presence, cardiac, implant NEC": a left atrial appendage occluder stays in the heart
+    (_rx(r"watchman( device| implant)?|(left atrial appendage|laa) (occlusion|occluder|closure)( device)?"), "Z95.818",
+     "a left atrial appendage occlusion device in place"),
     (_rx(r"on (hemo|peritoneal )?dialysis|dialysis[- ]dependent|(hemo)?dialysis (three|3) times"), "Z99.2",
      "dependence on renal dialysis"),
     # "Status, bariatric surgery" and "Absence, lung (part of) (acquired)": an operation the patient lives after

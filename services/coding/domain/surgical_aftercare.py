@@ -1,0 +1,47 @@
+"""A post-operative visit after an operation on a body system is that system's surgical aftercare, Z48.81-
+("Aftercare, following surgery (for) (on), digestive system", guideline I.C.21.c.7): the operation is over and the
+visit checks the recovery from it. The visit says so ("post-op visit", "postoperative check", "here for her
+post-op") and names an operation of the table in a sentence that places it done, not to come. Aftercare of an
+injury (ORIF, nailing) is the injury code's subsequent encounter and of a joint replacement Z47.1: neither is in
+the table, so neither is read here."""
+import re
+
+from services.coding.domain.note_text import FAMILY, sentence
+from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "surgical-aftercare"
+# (the operation's words, the code, the system the index's Aftercare entry names)
+OPERATIONS = (
+    (_rx(r"(lap(aroscopic)? |open |robotic )?(cholecystectomy|appendectomy|(hemi)?colectomy|herniorrhaphy|"
+         r"hernia repair|bowel resection|gastrectomy|whipple)"), "Z48.815", "digestive system"),
+    (_rx(r"cabg( x ?\d)?|coronary (artery )?bypass graft(ing)?|(aortic|mitral) valve replacement|"
+         r"carotid endarterectomy"), "Z48.812", "circulatory system"),
+    (_rx(r"(vats |thoracoscopic )?((lung |pulmonary )?wedge resection|lobectomy|segmentectomy|pneumonectomy)"),
+     "Z48.813", "respiratory system"),
+    (_rx(r"(radical |robotic )?(prostatectomy|nephrectomy|hysterectomy|cystectomy)"), "Z48.816",
+     "genitourinary system"),
+    (_rx(r"craniotomy|carpal tunnel release"), "Z48.811", "nervous system"),
+)
+_POST_OP_VISIT = _rx(r"post-?op(erative)? (visit|check|follow-?up|appointment|wound check)|"
+                     r"(here|seen|presents) for (a |his |her )?post-?op(erative)?")
+_TO_COME = _rx(r"planned|scheduled|referr\w*|candidate for|consider\w*|recommended|awaiting|pre-?op(erative)?|"
+               r"will (undergo|have)|to (undergo|have)")
+
+
+def surgical_aftercare(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    visit = _POST_OP_VISIT.search(note)
+    if visit is None:
+        return suggestions, []
+    for pattern, code, system in OPERATIONS:
+        match = next((m for m in pattern.finditer(note) if _done(note, m)), None)
+        if match is None or any(s.code == code for s in suggestions) or not tabular.is_billable(code):
+            continue
+        reason = f"{visit.group(0)} after {match.group(0)}: {code} (aftercare following surgery on the {system})"
+        return [*suggestions, from_rule(code, match, tabular, NAME, reason)], [reason]
+    return suggestions, []
+
+
+def _done(note: str, match: re.Match) -> bool:
+    whole = sentence(note, match.start(), match.end())
+    return not _TO_COME.search(whole) and not FAMILY.search(whole)
