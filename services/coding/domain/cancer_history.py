@@ -3,7 +3,8 @@
 The treatment it had: chemotherapy or radiation the same account says was given is the personal history of that
 treatment (index: History, personal, chemotherapy for neoplastic condition Z92.21; irradiation Z92.3), coded
 beside Z85.- because it bears on the patient's later care. Not a course the sentence says is current, planned,
-declined or not given ("no chemo or radiation"), and not pain "with radiation to the arm".
+declined or not given ("no chemo or radiation"), and not pain "with radiation to the arm". Radioiodine is
+left to a coder: the labelled thyroid cancers treated with it do not code Z92.3.
 
 The visit it is: a surveillance of that cancer (guideline I.C.21.c.8) is a follow-up examination after completed
 treatment for a malignant neoplasm, Z08, with the Z85.- code; not "active surveillance", which watches a cancer
@@ -17,7 +18,7 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "cancer-history"
 
-_TREATMENTS = ((_rx(r"chemo\w*|adjuvant (\w+ )?therapy"), "Z92.21", "personal history of antineoplastic chemotherapy"),
+_TREATMENTS = ((_rx(r"chemo\w*"), "Z92.21", "personal history of antineoplastic chemotherapy"),
                (_rx(r"radiation|radiotherapy|irradiation|xrt"), "Z92.3",
                 "personal history of irradiation"))
 _NOT_GIVEN = _rx(r"undergoing|receiving|currently|ongoing|on|starting|start|to start|will|planned|plan|scheduled|"
