@@ -27,17 +27,28 @@ SITES = (
     (r"stomach|gastric", "Z85.028", "Z80.0"), (r"thyroid", "Z85.850", "Z80.8"),
 )
 OTHER = ((re.compile(r"\bmelanoma\b", re.IGNORECASE), "Z85.820", "Z80.8"),
-         (re.compile(r"\bleukemia\b", re.IGNORECASE), "Z85.6", "Z80.6"))
+         (re.compile(r"\bleukemia\b", re.IGNORECASE), "Z85.6", "Z80.6"),
+         # a sarcoma of bone is a malignant neoplasm of bone (the index's "Chondrosarcoma - see Neoplasm, bone")
+         (re.compile(r"\b(chondrosarcoma|osteosarcoma|ewing'?s? sarcoma)\b", re.IGNORECASE), "Z85.830", "Z80.8"))
 _PATTERNS = tuple((re.compile(rf"\b({site})\s+{_CANCER}\b|\b{_CANCER}\s+of\s+the\s+({site})\b", re.IGNORECASE),
                    personal, family) for site, personal, family in SITES) + OTHER
 _ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|active|metastatic|recurrence of|"
                      r"recurrent)\b", re.IGNORECASE)
+# a cancer also reads past where a problem list writes "Hx" bare ("Hx breast ca (L, 2016)"; the shorthand writes
+# it out as "history"), under a "Past:" heading, or where the note says treatment is over ("treated in 2018",
+# "cured", "no evidence of disease") or watches for its return ("surveillance"): guideline I.C.2.d, excised or
+# eradicated, no further treatment, no evidence of an existing malignancy
+_PAST_CANCER = re.compile(r"\b((hx|history)(?!:)|past:|no evidence of disease|ned|cured|(?<!active )surveillance|"
+                          r"treated (in )?(19|20)\d\d)(?=\W|$)", re.IGNORECASE)
+# a hormonal therapy still taken is treatment of the cancer still directed at it, whatever else the sentence says
+_HORMONAL_THERAPY = re.compile(r"\bon (tamoxifen|letrozole|anastrozole|exemestane|leuprolide|enzalutamide|"
+                               r"abiraterone|bicalutamide)\b", re.IGNORECASE)
 _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
 # "hypothyroidism after total thyroidectomy for papillary thyroid cancer": a cancer its sentence says was excised,
 # with no treatment now, is history (guideline I.C.2.d), as "s/p thyroidectomy for" says it
 _EXCISED = re.compile(r"\b(after|following) (a |an |the |her |his )?([\w-]+ ){0,2}(\w+ectomy|resection|excision)\b",
                       re.IGNORECASE)
-_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|smok|tobacco|cigarette|polyp|adenoma", re.IGNORECASE)
+_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|sarcoma|smok|tobacco|cigarette|polyp|adenoma", re.IGNORECASE)
 _COLON_POLYPS = re.compile(r"\b((colon|colonic|colorectal) polyps?|polyps? (of|in) the colon|adenomatous polyps?|"
                            r"(tubular|tubulovillous|villous) adenomas?|sessile serrated (polyps?|adenomas?))\b",
                            re.IGNORECASE)
@@ -86,7 +97,8 @@ def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[st
         return None, ""
     if FAMILY.search(text):
         return family, "a relative's cancer is family history"
-    if (HISTORY.search(text) or _EXCISED.search(text)) and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
+    if (HISTORY.search(text) or _EXCISED.search(text) or (_PAST_CANCER.search(text) and not _HORMONAL_THERAPY.search(
+            text))) and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
         return personal, "a cancer in the past, not under treatment, is personal history"
     return None, ""
 

@@ -157,7 +157,7 @@ RULES = (
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
     ScopeRule(RESOLVED,
               _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"former", r"remote", r"healed",
-                     r"treated",
+                     r"treated", r"past(?=:)",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)",
                      COMPLETED_COURSE_CUE),
               # ("osteoporosis and a healed radius fx": a cue after an article is the next condition's adjective)
@@ -253,7 +253,8 @@ def screened(text: str, start: int, end: int) -> bool:
 # the `resolved` cues that only date the condition ("prior MI", "previous DVT", "remote stroke"), beside those that
 # say how it ended ("resolved", "healed", "treated"): the first are a past condition, as "history of" is
 # So is the condition a completed course was for ("completed 7d levofloxacin for CAP": Z87.01).
-_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
+# A "Past:" heading lists what the patient had, as "history of" does ("PMH:" lists current conditions too).
+_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
 # and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
 # apixaban": Z86.711); "inactive" or "resolved" say it ended, not that the History entry is meant
 _PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b|" + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
