@@ -51,6 +51,7 @@ from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
 from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.elevated_reading import elevated_readings
 from services.coding.domain.thyroid_results import thyroid_results
+from services.coding.domain.dismissed_ectopy import ectopy_dismissed_by_impression
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.complicated_condition import complicated_condition
@@ -386,7 +387,7 @@ CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings,
                                        encounter_reasons, encounter_z_codes, maintenance_drug_therapy, status_z_codes,
                                        surgical_absence,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
-                                       elevated_readings, thyroid_results,
+                                       elevated_readings, thyroid_results, ectopy_dismissed_by_impression,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, one_side_replaced,
                                        immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,

@@ -59,3 +59,21 @@ def test_a_sign_the_note_explains_is_left_to_its_explanation(suggest, note, code
 def test_a_supposed_explanation_leaves_the_sign_or_result_coded(suggest, note):
     codes = billed(suggest, note)
     assert "R41.3" in codes or "R94.2" in codes
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Event monitor, 14 days. Findings: sinus rhythm 60-105, occasional PACs. Impression: no arrhythmia recorded.",
+     "I49.1"),
+    ("Ambulatory ECG. Findings: sinus rhythm, isolated premature ventricular contractions. "
+     "Interpretation: no clinically significant arrhythmia.", "I49.3"),
+])
+def test_premature_beats_an_impression_dismisses_are_not_billed(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Holter. Findings: sinus rhythm, 12% PVC burden. Impression: frequent PVCs, no sustained arrhythmia.", "I49.3"),
+    ("ECG: sinus rhythm with premature atrial contractions. Palpitations for a week.", "I49.1"),
+])
+def test_premature_beats_the_impression_names_or_nothing_dismisses_stay(suggest, note, code):
+    assert code in billed(suggest, note)
