@@ -16,10 +16,10 @@ complaint with the cognitive disorder the note names.
 """
 import re
 
+from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import before, negated_before, sentence, uncertain
 from services.coding.domain.note_text import word_pattern as _word
-from services.coding.domain.finding_resolvers import Resolve, fixed
 
 
 def _unless_in_sentence(explained_by: re.Pattern, code: str, why: str) -> Resolve:

@@ -64,8 +64,8 @@ def test_a_supposed_explanation_leaves_the_sign_or_result_coded(suggest, note):
 @pytest.mark.parametrize("note, code", [
     ("Event monitor, 14 days. Findings: sinus rhythm 60-105, occasional PACs. Impression: no arrhythmia recorded.",
      "I49.1"),
-    ("Ambulatory ECG. Findings: sinus rhythm, isolated premature ventricular contractions. "
-     "Interpretation: no clinically significant arrhythmia.", "I49.3"),
+    (("Ambulatory ECG. Findings: sinus rhythm, isolated premature ventricular contractions. "
+      "Interpretation: no clinically significant arrhythmia."), "I49.3"),
 ])
 def test_premature_beats_an_impression_dismisses_are_not_billed(suggest, note, code):
     assert code not in billed(suggest, note)
