@@ -77,3 +77,23 @@ def test_premature_beats_an_impression_dismisses_are_not_billed(suggest, note, c
 ])
 def test_premature_beats_the_impression_names_or_nothing_dismisses_stay(suggest, note, code):
     assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Loss of interest in her hobbies (anhedonia) and insomnia for six weeks.",
+    "A: anhedonia; insomnia, early waking. Recheck in two weeks.",
+])
+def test_a_sign_beside_a_disorder_named_by_a_symptom_is_coded(suggest, note):
+    assert "R45.84" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Trouble falling asleep on weeknights, screens in bed until midnight.",
+    "Insomnia - difficulty falling and staying asleep since the move.",
+])
+def test_falling_asleep_is_not_a_fall(suggest, note):
+    assert "R29.6" not in billed(suggest, note)
+
+
+def test_repeated_falls_stay_coded(suggest):
+    assert "R29.6" in billed(suggest, "Recurrent falls at home, three this month, no injuries.")
