@@ -27,7 +27,8 @@ from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope,
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
                                               uncertain)
-from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
+from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
+                                               replacing)
 
 NAME = "documented-finding"
 FAMILY_HISTORY_CONFIDENCE = 0.9  # as the suggester's codes from the index's History entry
@@ -329,11 +330,6 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in LAY_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
 )
-
-
-# Disorders the tabular names by a symptom (insomnia G47.0-): a sign beside them ("irritability and insomnia") is
-# no part of them, as it would be of a disease.
-SYMPTOM_NAMED_DISORDERS = ("G47.0",)
 
 
 def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:
