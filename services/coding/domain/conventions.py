@@ -53,6 +53,8 @@ from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
 from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.elevated_reading import elevated_readings
 from services.coding.domain.thyroid_results import thyroid_results
+from services.coding.domain.dismissed_ectopy import ectopy_dismissed_by_impression
+from services.coding.domain.falling_asleep import falling_asleep
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.complicated_condition import complicated_condition
@@ -384,14 +386,14 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     return out, reasons
 
 
-CONVENTIONS: tuple[Convention, ...] = (uncertain_diagnoses, documented_findings, refined_by_sentence, injury_specificity,
+CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, refined_by_sentence, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, cancer_history, ablated_arrhythmias, encounter_z_codes,
                                        maintenance_drug_therapy, status_z_codes,
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
-                                       elevated_readings, thyroid_results,
+                                       elevated_readings, thyroid_results, ectopy_dismissed_by_impression,
                                        past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, one_side_replaced,
                                        immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,

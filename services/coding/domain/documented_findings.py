@@ -14,6 +14,7 @@ from typing import Callable
 from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
 from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
 from services.coding.domain.lay_word_findings import LAY_WORD_FINDINGS
+from services.coding.domain.sign_word_findings import SIGN_WORD_FINDINGS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
@@ -26,7 +27,8 @@ from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope,
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
                                               uncertain)
-from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
+from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
+                                               replacing)
 
 NAME = "documented-finding"
 FAMILY_HISTORY_CONFIDENCE = 0.9  # as the suggester's codes from the index's History entry
@@ -326,12 +328,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in CLINICAL_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in INDEX_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LAY_WORD_FINDINGS),
+    *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
 )
-
-
-# Disorders the tabular names by a symptom (insomnia G47.0-): a sign beside them ("irritability and insomnia") is
-# no part of them, as it would be of a disease.
-SYMPTOM_NAMED_DISORDERS = ("G47.0",)
 
 
 def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:

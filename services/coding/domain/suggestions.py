@@ -105,13 +105,19 @@ def _best_per_code(suggestions: list[Suggestion]) -> list[Suggestion]:
     return sorted(best.values(), key=lambda s: s.start)
 
 
+# disorders the tabular names by a symptom (insomnia G47.0-): a sign beside them ("anhedonia; insomnia") is no
+# part of them, as it would be of a disease
+SYMPTOM_NAMED_DISORDERS = ("G47.0",)
+
+
 def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int], note: str = "") -> list[Suggestion]:
     """Drop symptom codes (chapter R) stated with a definitive diagnosis in the same sentence: signs and
     symptoms integral to a diagnosis are not coded (ICD-10-CM guidelines I.B.5). sentences[i] identifies the
     sentence of suggestions[i]. A diagnosis the note states as uncertain ("likely pneumonia") is not
     definitive: its symptoms are what gets coded (guidelines IV.H)."""
     definitive = {sentence for s, sentence in zip(suggestions, sentences)
-                  if s.code[0] not in "RZ" and not (note and uncertain(note, s.start, s.end))}
+                  if s.code[0] not in "RZ" and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
+                  and not (note and uncertain(note, s.start, s.end))}
     return [s for s, sentence in zip(suggestions, sentences) if not (s.code[0] == "R" and sentence in definitive)]
 
 
