@@ -3,16 +3,11 @@ to a time with none since, a dated episode the note says ended, and a condition 
 import pytest
 
 from services.coding.domain.note_context import mention_scope
+from tests.unit.coding.test_note_context import rule_for
 from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-
-
-def rule_for(text: str, mention: str) -> str | None:
-    start = text.index(mention)
-    scope = mention_scope(text, start, start + len(mention))
-    return scope.rule if scope else None
 
 
 @pytest.mark.parametrize("text, mention", [
