@@ -5,7 +5,7 @@ myocardial, old (healed)" I25.2 (I.C.9.e.4), as "h/o MI" is. Not where its sente
 import re
 
 from services.coding.domain.note_text import sentence_end, sentence_start
-from services.coding.domain.suggestions import Suggestion, recoded, replacing
+from services.coding.domain.suggestions import Suggestion, recoded
 
 NAME = "dated-infarction"
 OLD_INFARCTION = "I25.2"
@@ -25,8 +25,7 @@ def dated_infarctions(suggestions: list[Suggestion], note: str, tabular) -> tupl
         if year is None or _RECENT.search(note[sentence_start(note, s.start):last]):
             continue
         reason = f"{s.evidence}{year.group(0)}: dated to a year, an old infarction {OLD_INFARCTION} (not {s.code})"
-        made = recoded(note, s, OLD_INFARCTION, tabular, NAME, reason, context="history")
-        made = replacing(out, made) if made else None
+        made = recoded(out, note, s, OLD_INFARCTION, tabular, NAME, reason, context="history")
         if made is not None:
             out, reasons = made, [*reasons, reason]
     return out, reasons

@@ -26,7 +26,7 @@ from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
-                                              uncertain)
+                                              uncertain, word_pattern as _word)
 from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
                                                replacing)
 
@@ -250,10 +250,6 @@ def _urinary(code: str, why: str) -> Resolve:
         said = sentence(note, match.start(), match.end()) + " " + sentence(note, 0, 0)
         return (code, why) if _URINARY.search(said) else None
     return resolve
-
-
-def _word(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
 _PAIN = "R52"  # "pain" alone, which the words of a located pain also hold

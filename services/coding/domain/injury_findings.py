@@ -7,12 +7,7 @@ unspecified ligament of right ankle"), so the term index does not meet "sprain o
 Each is the unspecified-side code lacking its 7th character: the laterality rule takes the side the sentence
 states and the 7th-character rule the encounter it states; without either, the suggestion waits for a coder.
 """
-import re
-
-
-def _words(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
-
+from services.coding.domain.note_text import word_pattern as _words
 
 _SIDE = r"(the |his |her )?(right |left )?"
 # (words, codes the index may have found on them, the code, why)

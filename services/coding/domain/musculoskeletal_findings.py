@@ -16,11 +16,7 @@ term index does not meet "tear of the lateral meniscus" or "lumbar spinal stenos
 import re
 
 from services.coding.domain.neurology_findings import stated
-from services.coding.domain.note_text import current, sentence
-
-
-def _rx(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
+from services.coding.domain.note_text import current, sentence, word_pattern as _rx
 
 
 _SIDE = r"(the |his |her )?(right |left )?"

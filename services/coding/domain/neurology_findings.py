@@ -23,7 +23,7 @@ takes the tabular's "not"/"without" character, as the index does.
 import re
 
 from services.coding.domain.laterality import stated_side
-from services.coding.domain.note_text import sentence
+from services.coding.domain.note_text import sentence, word_pattern as _rx
 
 # A denial reaches the next two words, not across a comma or a sentence's end ("No hallucinations. Wearing off
 # before next dose"): in "migraine without aura, intractable" the comma
@@ -31,10 +31,6 @@ from services.coding.domain.note_text import sentence
 # fluctuations").
 _NOT_BEFORE = re.compile(r"\b(no|not|without|denies|negative for|non)\b(([^\w,;.]+\w+){0,2}|[^.,;]*\b(or|nor)"
                          r"([^\w,;.]+\w+)?)[^\w,;.]*$", re.IGNORECASE)
-
-
-def _rx(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
 def denied_just_before(text: str) -> bool:

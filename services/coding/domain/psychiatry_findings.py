@@ -16,14 +16,10 @@ unspecified code or finds several ("ADHD" F90.9, "Alcohol dependence with withdr
 import re
 
 from services.coding.domain.neurology_findings import stated
-from services.coding.domain.note_text import FAMILY, sentence
+from services.coding.domain.note_text import FAMILY, sentence, word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "psychiatry-specificity"
-
-
-def _rx(text: str) -> re.Pattern:
-    return re.compile(rf"\b({text})\b", re.IGNORECASE)
 
 
 _ADHD_TYPES = (("2", _rx(r"combined")), ("0", _rx(r"inattentive")),

@@ -9,7 +9,7 @@ tumor") or come back ("recurrent", "regrowth").
 import re
 
 from services.coding.domain.note_text import sentence_end, sentence_start
-from services.coding.domain.suggestions import Suggestion, recoded, replacing
+from services.coding.domain.suggestions import Suggestion, recoded
 
 NAME = "resected-neoplasm"
 _REMOVED_AFTER = re.compile(r"^[^.;]{0,40}?\b(resected|excised|removed|s/p (\w+ )?(resection|excision|removal|"
@@ -47,8 +47,7 @@ def resected_benign_neoplasms(suggestions: list[Suggestion], note: str, tabular)
         if code is None or not tabular.is_billable(code) or not removed(note, s.start, s.end):
             continue
         reason = f"{s.evidence} was removed: {code}, personal history of a benign neoplasm (not {s.code})"
-        made = recoded(note, s, code, tabular, NAME, reason, context="history")
-        made = replacing(out, made) if made else None
+        made = recoded(out, note, s, code, tabular, NAME, reason, context="history")
         if made is not None:
             out, reasons = made, [*reasons, reason]
     return out, reasons

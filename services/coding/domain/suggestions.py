@@ -130,12 +130,13 @@ def from_rule(code: str, match, tabular, convention: str, reason: str, *, confid
                       convention=convention, reason=reason)
 
 
-def recoded(note: str, found: Suggestion, code: str, tabular, convention: str, reason: str, *,
-            context: str = "affirmed") -> Suggestion | None:
-    """A rule's `code` for what the suggestion `found` was found on, read again from the note from its start; None
-    when its words are not there."""
+def recoded(suggestions: list[Suggestion], note: str, found: Suggestion, code: str, tabular, convention: str,
+            reason: str, *, context: str = "affirmed") -> list[Suggestion] | None:
+    """The suggestions with a rule's `code` in place of `found`, read again from the note on its words; None when
+    its words are not there or the suggestions already say as much (`replacing`)."""
     match = re.compile(re.escape(found.evidence)).search(note, found.start)
-    return from_rule(code, match, tabular, convention, reason, context=context) if match else None
+    return replacing(suggestions, from_rule(code, match, tabular, convention, reason, context=context)) \
+        if match else None
 
 
 def overlapping(suggestions: list[Suggestion], start: int, end: int) -> list[Suggestion]:
