@@ -1,0 +1,37 @@
+"""Whether a condition heads an entry of its own: a problem list's item, an assessment's or a diagnosis field's
+line, written as the condition and what is done for it ("#Constipation - miralax daily", "2. Thyroid nodule, L
+lobe, 1.4 cm", "A: Acute bronchitis.", "Dx: fatigue; ...").
+
+Such an entry is the provider's statement of a problem addressed at the visit (guidelines IV.C, IV.J), and its
+words are the condition's own: nothing before it but a bullet, a number or an assessment label, and nothing after
+it but punctuation and the entry's detail. A term read elsewhere (an HPI aside, a test's indication, an earlier
+visit's reason, a clinic's name: "Stroke clinic f/u") may be part of another condition or of another time; a
+term that heads its entry is not, unless the entry itself denies, doubts or dates it, which a coder reads first.
+"""
+import re
+
+from services.coding.domain.note_text import sentence_end, sentence_start
+
+# what may stand before the condition in its entry: list marks, an item's number, a ticked box, an assessment or
+# diagnosis label, and a word of degree or course that names no kind of the condition ("Chronic insomnia.")
+_ENTRY_LABEL = r"(?:a|dx|diagnosis|diagnoses|assessment|impression|a/p|problems?|today)\s*:"
+_DEGREE = r"(?:mild|moderate|severe|chronic|acute|new)\b"
+_ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}))*\s*$",
+                         re.IGNORECASE)
+# what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0");
+# not a word that makes it part of a longer name ("Stroke clinic"), nor a table's cell or a parenthesis
+_ENTRY_CLOSE = re.compile(r"(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t])")
+# an entry that denies, doubts or dates its condition is a coder's to read ("Insomnia: denies")
+_ENTRY_QUALIFIED = re.compile(
+    r"\b(denies|denied|none|negative|resolved|ruled out|r/o|rule out|no longer|hx|history|prior|past|previous|"
+    r"possible|probable|likely|unlikely|suspected|vs|versus|screen|screening|not)\b", re.IGNORECASE)
+
+
+def heads_its_own_entry(note: str, start: int, end: int) -> bool:
+    """The mention at note[start:end] is the condition its entry names, with nothing but a list mark or label
+    before it, punctuation after it, and no denial, doubt or date in the rest of the entry."""
+    if not _ENTRY_HEAD.match(note[sentence_start(note, start):start]):
+        return False
+    if not _ENTRY_CLOSE.match(note, end):
+        return False
+    return not _ENTRY_QUALIFIED.search(note[end:sentence_end(note, end)])
