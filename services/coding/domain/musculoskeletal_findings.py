@@ -186,11 +186,15 @@ def spinal_stenosis(match: re.Match, note: str) -> tuple[str, str] | None:
 _FRACTURE = r"(fracture[sd]?|fx)"
 
 
+# a parenthesis may state the fracture's state before its type: "L distal radius fx (closed Colles)"
+_FRACTURE_STATE = r"((closed|open|displaced|nondisplaced|non-displaced|undisplaced|comminuted),?\s+)*"
+
+
 def _fracture_of(site: str) -> re.Pattern:
     """"fracture of the left X", "left X fracture", and a fracture whose site or type a parenthesis names in its
     clause: "R ankle fx (lateral malleolus, displaced)", "fx L distal radius, extra-articular (Colles type)"."""
     return _rx(rf"{_FRACTURE} of {_SIDE}({site})|{_SIDE}({site}) {_FRACTURE}|"
-               rf"{_FRACTURE}[^.;()\n]{{0,40}}\(\s*{_SIDE}({site})")
+               rf"{_FRACTURE}[^.;()\n]{{0,40}}\(\s*{_FRACTURE_STATE}{_SIDE}({site})")
 
 
 # fractures the index reaches by site ("Fracture, clavicle, shaft"; "Fracture, hip - see Fracture, femur, neck"):
