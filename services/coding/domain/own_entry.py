@@ -4,8 +4,8 @@ lobe, 1.4 cm", "A: Acute bronchitis.", "Dx: fatigue; ...").
 
 Such an entry is the provider's statement of a problem addressed at the visit (guidelines IV.C, IV.J), and its
 words are the condition's own: nothing before it but a bullet, a number or an assessment label, and nothing after
-it but punctuation and the entry's detail. A term read elsewhere (an HPI aside, a test's indication, an earlier
-visit's reason, a clinic's name: "Stroke clinic f/u") may be part of another condition or of another time; a
+it but punctuation and the entry's detail. A term read elsewhere (an HPI aside, a review of systems' line, a
+test's indication, an earlier visit's reason, a clinic's name: "Stroke clinic f/u") may be part of another condition or of another time; a
 term that heads its entry is not, unless the entry itself denies, doubts or dates it, which a coder reads first.
 """
 import re
@@ -21,10 +21,18 @@ _ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{
 # what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0");
 # not a word that makes it part of a longer name ("Stroke clinic"), nor a table's cell or a parenthesis
 _ENTRY_CLOSE = re.compile(r"(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t])")
-# an entry that denies, doubts or dates its condition is a coder's to read ("Insomnia: denies")
+# an entry that denies, doubts or dates its condition, or gives a screening instrument's score for it, is a coder's
+# to read ("Insomnia: denies", "Depression: PHQ-9 of 3"), as is one answered "no" at once ("Fatigue: no")
 _ENTRY_QUALIFIED = re.compile(
     r"\b(denies|denied|none|negative|resolved|ruled out|r/o|rule out|no longer|hx|history|prior|past|previous|"
-    r"possible|probable|likely|unlikely|suspected|vs|versus|screen|screening|not)\b", re.IGNORECASE)
+    r"possible|probable|likely|unlikely|suspected|vs|versus|screen|screened|screening|not|phq|phq-\d+|gad-7|audit|"
+    r"score)\b", re.IGNORECASE)
+_ANSWERED_NO = re.compile(r"[ \t]*[:-]?[ \t]*(no|nil|n/a)[ \t]*($|[.;,\n])", re.IGNORECASE)
+# a review of systems lists what was asked, not the problems addressed: an entry under its heading, before any
+# assessment, is not one of the visit's problems
+_REVIEW_OF_SYSTEMS = re.compile(r"\b(ros|review of systems)\b", re.IGNORECASE)
+_ASSESSMENT_HEADING = re.compile(r"\b(a|a/p|assessment|impression|dx|diagnos[ie]s|problems?|plan)\s*:",
+                                 re.IGNORECASE)
 
 
 def heads_its_own_entry(note: str, start: int, end: int) -> bool:
@@ -32,6 +40,13 @@ def heads_its_own_entry(note: str, start: int, end: int) -> bool:
     before it, punctuation after it, and no denial, doubt or date in the rest of the entry."""
     if not _ENTRY_HEAD.match(note[sentence_start(note, start):start]):
         return False
-    if not _ENTRY_CLOSE.match(note, end):
+    if not _ENTRY_CLOSE.match(note, end) or _ANSWERED_NO.match(note, end):
         return False
-    return not _ENTRY_QUALIFIED.search(note[end:sentence_end(note, end)])
+    return not _ENTRY_QUALIFIED.search(note[end:sentence_end(note, end)]) and not _in_review_of_systems(note, start)
+
+
+def _in_review_of_systems(note: str, start: int) -> bool:
+    review = None
+    for review in _REVIEW_OF_SYSTEMS.finditer(note, 0, start):
+        pass
+    return review is not None and not _ASSESSMENT_HEADING.search(note, review.end(), start)

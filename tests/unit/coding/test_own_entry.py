@@ -43,9 +43,22 @@ def test_a_condition_heading_its_own_entry(note, term):
     ("A: Anxiety vs adjustment disorder.", "Anxiety"),  # the entry doubts it
     ("Separation anxiety: distressed at drop-off.", "anxiety"),  # a word before it names its kind
     ("Hx: pleural effusion, drained 2019.", "pleural effusion"),  # a history label
+    ("Depression: PHQ-9 of 4 at intake.", "Depression"),  # a screening instrument's score
+    ("Heartburn - n/a", "Heartburn"),  # answered no at once
+    ("Review of systems:\nConstipation: yes\nHeadache: no", "Constipation"),  # asked, not addressed
 ])
 def test_a_condition_read_anywhere_else_or_qualified_by_its_entry(note, term):
     assert not heads_its_own_entry(note, *_span(note, term))
+
+
+def test_an_entry_after_the_review_of_systems_is_read_again():
+    note = "ROS: negative but for fatigue.\nAssessment:\n1. Constipation - PEG daily."
+    assert heads_its_own_entry(note, *_span(note, "Constipation"))
+
+
+def test_a_denial_of_something_else_in_the_entry_is_its_detail():
+    note = "Abdominal pain, no fever, tolerating fluids."
+    assert heads_its_own_entry(note, *_span(note, "Abdominal pain"))
 
 
 def _default_entry(note: str, term: str, code=("K59.00", "Constipation, unspecified")) -> Suggestion:
