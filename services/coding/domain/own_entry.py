@@ -5,8 +5,9 @@ lobe, 1.4 cm", "A: Acute bronchitis.", "Dx: fatigue; ...").
 Such an entry is the provider's statement of a problem addressed at the visit (guidelines IV.C, IV.J), and its
 words are the condition's own: nothing before it but a bullet, a number or an assessment label, and nothing after
 it but punctuation and the entry's detail. A term read elsewhere (an HPI aside, a review of systems' line, a
-test's indication, an earlier visit's reason, a clinic's name: "Stroke clinic f/u") may be part of another condition or of another time; a
-term that heads its entry is not, unless the entry itself denies, doubts or dates it, which a coder reads first.
+test's indication, an earlier visit's reason, a clinic's name: "Stroke clinic f/u") may be part of another
+condition or of another time; a term that heads its entry is not, unless the entry itself denies, doubts, dates or
+screens it, which a coder reads first.
 """
 import re
 
