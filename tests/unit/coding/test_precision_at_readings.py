@@ -1,5 +1,5 @@
-"""Readings for a stroke the note places in the past and for lung findings the index reaches only through a less
-specific entry: exertional dyspnea, interstitial lung disease."""
+"""Readings for a stroke the note places in the past, an arrest of a body function, and lung findings the index
+reaches only through a less specific entry: exertional dyspnea, interstitial lung disease."""
 import pytest
 
 from services.coding.domain.lung_findings import LUNG_FINDINGS
@@ -106,3 +106,19 @@ def test_the_suggester_does_not_bill_a_stroke_clinic_as_a_current_infarction(sug
     note = ("Post-stroke visit. 66F, right-handed, cardioembolic stroke in January with residual right "
             "hemiparesis. On apixaban.")
     assert not {c for c in {s.code for s in suggest(note) if s.confidence >= 0.88} if c.startswith("I63")}
+
+
+@pytest.mark.parametrize("note", [
+    "History: cardiac arrest (VF) in 2019, survived, ICD placed.",
+    "EEG: rhythmic theta with behavioural arrest lasting 8 seconds.",
+    "Brief respiratory arrest during the procedure, bag-mask ventilated.",
+])
+def test_an_arrest_of_a_body_function_is_not_a_legal_circumstance(suggest, note):
+    assert "Z65.3" not in billed(suggest, note)
+
+
+def test_an_arrest_by_the_police_stays_a_legal_circumstance():
+    from services.coding.domain.bodily_arrest import bodily_arrest
+    note = "Stress since his arrest last month; court date pending."
+    found = [_found("Z65.3", note, "arrest", 0.94)]
+    assert bodily_arrest(found, note, None) == (found, [])
