@@ -62,6 +62,8 @@ from services.coding.domain.vertebral_fragility_fracture import vertebral_fragil
 from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import VACCINE_NAMES, status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
+from services.coding.domain.past_stroke_named import one_past_stroke
+from services.coding.domain.bodily_arrest import bodily_arrest
 from services.coding.domain.surgical_absence import surgical_absence
 from services.coding.domain.surgical_aftercare import surgical_aftercare
 from services.coding.domain.removed_condition import removed_conditions
@@ -392,9 +394,9 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        encounter_reasons, cancer_history, ablated_arrhythmias, encounter_z_codes,
                                        maintenance_drug_therapy, status_z_codes,
                                        surgical_absence, surgical_aftercare, removed_conditions,
-                                       noncompliance, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
+                                       noncompliance, bodily_arrest, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
                                        elevated_readings, thyroid_results, ectopy_dismissed_by_impression,
-                                       past_cerebrovascular_event, stroke_sequela, site_specificity, laterality, one_side_replaced,
+                                       past_cerebrovascular_event, stroke_sequela, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
                                        vertebral_fragility_fracture,

@@ -14,6 +14,7 @@ from typing import Callable
 from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
 from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
 from services.coding.domain.lay_word_findings import LAY_WORD_FINDINGS
+from services.coding.domain.lung_findings import LUNG_FINDINGS
 from services.coding.domain.sign_word_findings import SIGN_WORD_FINDINGS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
@@ -325,6 +326,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in INDEX_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LAY_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
+    *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
 )
 
 

@@ -16,8 +16,8 @@ HYPOTHYROIDISM = ("E03", "E89.0", "E06.3")
 CARDIOPULMONARY_INTEGRAL = {
     "R60": HEART_FAILURE,  # edema
     # dyspnea, shortness of breath, orthopnea; exertional dyspnea is the cardinal symptom of aortic stenosis and of
-    # idiopathic and other fibrosing interstitial lung disease
-    "R06.0": (*HEART_FAILURE, "J44.1", "J45", "J96", "I35.0", "I35.2", "J84.1"),
+    # interstitial lung disease, fibrosing or of no stated type
+    "R06.0": (*HEART_FAILURE, "J44.1", "J45", "J96", "I35.0", "I35.2", "J84.1", "J84.9"),
     "R06.2": ("J44.1", "J45"),  # wheezing
     "R05": ("J44.1", "J45"),  # cough
     "R09.02": ("J96.01", "J96.11", "J96.21"),  # hypoxemia in respiratory failure with hypoxia

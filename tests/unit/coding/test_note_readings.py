@@ -97,7 +97,7 @@ def test_the_wording_reaches_the_code_a_coder_assigns(suggest, note, expected, n
     ("Echo: severe aortic stenosis, AVA 0.8. Ref for TAVR eval.", "Z95.2"),  # a valve planned, not in place
     ("Palpitations. Holter: SVT runs, longest 12 beats.", "R00.2"),  # integral to the arrhythmia
     ("MDD, single episode, moderate. Low mood 3 mo, anhedonia.", "R45.84"),
-    ("Severe aortic stenosis, mean gradient 48. Pt c/o dyspnea on exertion.", "R06.00"),
+    ("Severe aortic stenosis, mean gradient 48. Pt c/o dyspnea on exertion.", "R06.09"),
     ("XR: moderate medial compartment OA. Dx: primary osteoarthritis R knee.", "M19.90"),
     ("Osteopenia of both hips on DEXA, T-score -1.8.", "M85.80"),  # the site's code and side are a coder's
 ])
