@@ -49,8 +49,8 @@ def test_a_relative_under_a_service_heading_is_still_a_family_history(suggest):
 
 
 @pytest.mark.parametrize("note, expected, wrong", [
-    ("Diabetes follow-up. 34M, type 1 diabetes on multiple daily injections. Tingling in both feet: diabetic "
-     "polyneuropathy on exam.", "E10.42", "E11.42"),
+    (("Diabetes follow-up. 34M, type 1 diabetes on multiple daily injections. Tingling in both feet: diabetic "
+      "polyneuropathy on exam."), "E10.42", "E11.42"),
     ("Diabetes clinic. Type 1 DM since age 9; diabetic retinopathy noted on last eye exam.", "E10.319", "E11.319"),
 ])
 def test_the_combination_takes_the_type_the_note_states_not_an_untyped_heading(suggest, note, expected, wrong):
@@ -93,8 +93,8 @@ def test_an_injury_in_treatment_or_a_stress_disorder_is_no_sequela(note):
 @pytest.mark.parametrize("note, expected", [
     ("Neuro clinic. Post-concussion syndrome 6 months after a concussion without loss of consciousness at hockey.",
      "S06.0X0S"),
-    ("Headache clinic. Chronic post-traumatic headache, not intractable, 9 months after a concussion without "
-     "loss of consciousness.", "S06.0X0S"),
+    (("Headache clinic. Chronic post-traumatic headache, not intractable, 9 months after a concussion without "
+      "loss of consciousness."), "S06.0X0S"),
 ])
 def test_the_concussion_behind_a_late_effect_is_coded_as_its_sequela(suggest, note, expected):
     assert expected in billed(suggest, note)
