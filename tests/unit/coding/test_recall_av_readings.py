@@ -33,10 +33,10 @@ def test_a_relative_stays_a_relative(word, after):
 
 
 @pytest.mark.parametrize("note, expected, not_expected", [
-    ("Child psych recheck. 8F with ADHD, predominantly hyperactive type, doing better on guanfacine.", "F90.1",
+    ("Child psych f/u, 8F with ADHD, predominantly hyperactive type, doing better on guanfacine.", "F90.1",
      "Z81.8"),
     ("Child and adolescent psychiatry: 15M generalized anxiety disorder, sertraline helping.", "F41.1", "Z81.8"),
-    ("Family medicine follow-up. Essential hypertension, on amlodipine, BP at goal.", "I10", "Z82.49"),
+    ("Family medicine f/u: essential hypertension, on amlodipine, BP at goal.", "I10", "Z82.49"),
 ])
 def test_the_patients_diagnosis_under_a_service_heading_is_the_patients(suggest, note, expected, not_expected):
     codes = billed(suggest, note)
