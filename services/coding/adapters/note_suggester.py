@@ -33,6 +33,7 @@ from services.coding.domain.report_impression import set_aside_by_impression
 from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
+from services.coding.domain.service_name import names_a_service
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
 from services.coding.domain.spelling import Respeller, misspellings
 from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substance_named_only
@@ -221,7 +222,7 @@ class NoteSuggester:
         for ent in doc.ents:
             # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
             categories = {m.category for m in ent._.modifiers
-                          if not _spouse(m, doc)
+                          if not _not_a_relative(m, doc)
                           and (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
                           and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, doc.ents)}
             match, context = ent._.icd_match, _context(categories)
@@ -363,9 +364,12 @@ def _in_note(suggestions: list[Suggestion], expanded: Expanded) -> list[Suggesti
     return moved
 
 
-def _spouse(modifier, doc) -> bool:
+def _not_a_relative(modifier, doc) -> bool:
+    """A spouse or partner, or a service's name ("Child psych"): ConText's family word, but no blood relative."""
     start, end = modifier.modifier_span
-    return modifier.category == "FAMILY" and doc[start:end].text.lower().split("'")[0] in _NOT_A_RELATIVE
+    cue = doc[start:end]
+    return modifier.category == "FAMILY" and (cue.text.lower().split("'")[0] in _NOT_A_RELATIVE
+                                              or names_a_service(cue.text, doc.text[cue.end_char:cue.end_char + 40]))
 
 
 def _context(categories: set[str]) -> str:

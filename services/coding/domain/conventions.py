@@ -28,7 +28,7 @@ from services.coding.domain.diabetes_type_elsewhere import diabetes_type_elsewhe
 from services.coding.domain.diabetes_uncontrolled import uncontrolled_diabetes
 from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
 from services.coding.domain.diabetic_complications import (ckd_on_dialysis, ckd_stage, ckd_stated_stage,
-                                                             diabetic_retinopathy)
+                                                             diabetic_retinopathy, TYPE_STATED)
 from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
 from services.coding.domain.encounter_reasons import encounter_reasons
@@ -194,7 +194,10 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
     complications") gives way to E11.22 (+ the N18.- stage), E11.42, E11.319, E11.65, E11.21 or E11.29 (with
     microalbuminuria, coded beside it); the same for type 1.
     A retinopathy the note specifies further is left to a coder."""
-    dm = next((s for s in suggestions if s.code in ("E10.9", "E11.9") and _affirmed(s)), None)
+    # the mention that states the type is the diabetes combined: a "Diabetes clinic" heading meets type 2, the
+    # index's default, where the note says "type 1 diabetes" after it
+    candidates = [s for s in suggestions if s.code in ("E10.9", "E11.9") and _affirmed(s)]
+    dm = next((s for s in candidates if TYPE_STATED.search(s.evidence)), candidates[0] if candidates else None)
     if dm is None:
         return suggestions, []
     # every mention of the diabetes is the combination's ("DM2 - diet controlled ... CKD attributed to DM")

@@ -15,6 +15,7 @@ findings read it as current (`injury_current`).
 import re
 
 from services.coding.domain.injury_elapsed import encounter_by_elapsed_time
+from services.coding.domain.injury_sequela import injury_sequela
 from services.coding.domain.note_text import HISTORY, current, sentence
 
 _FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back) (for|in) (a |his |her )?)"
@@ -72,6 +73,8 @@ def stated_by_cue(allowed: dict[str, tuple[str, str]], note: str) -> str | None:
     """The 7th character the note's follow-up or active-treatment words state, among those the code allows."""
     if _other_healing(note):
         wanted = _other_healing(note)
+    elif late_effect := injury_sequela(note):
+        wanted = late_effect
     elif _ACTIVE.search(note):
         wanted = ("initial encounter", "initial encounter for closed fracture")
     elif follow_up_cue(note):

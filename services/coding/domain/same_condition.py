@@ -37,6 +37,11 @@ UNSPECIFIED = {
     "J44.9": ("J43",),
     # "OA" beside "primary osteoarthritis R knee": the unspecified site is the joint named elsewhere
     "M19.90": ("M15", "M16", "M17", "M18", "M19.0", "M19.1", "M19.2"),
+    # "Diabetes visit ... type 2 diabetes with a foot ulcer": diabetes "without complications" is the same diabetes
+    # as the complication the note codes it with, and cannot stand beside it (the tabular's E1x.9)
+    "E10.9": ("E10.0", "E10.1", "E10.2", "E10.3", "E10.4", "E10.5", "E10.6", "E10.8"),
+    "E11.9": ("E11.0", "E11.1", "E11.2", "E11.3", "E11.4", "E11.5", "E11.6", "E11.8"),
+    "E13.9": ("E13.0", "E13.1", "E13.2", "E13.3", "E13.4", "E13.5", "E13.6", "E13.8"),
 }
 
 
