@@ -38,6 +38,7 @@ _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulte
 # itself, and the screening it orders is the reason the order carries: coded, though done at another encounter.
 _ORDER_HEADING = _rx(r"orders?|ordered|requisition|req")
 ORDERED_SCREENING = "screening-ordered-as-reason"
+SCREENING_ORDERED_AT_EXAM = "screening-ordered-at-exam"
 
 
 SCREENINGS = (
@@ -174,17 +175,27 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
     if not _ANY_SCREENING.search(note):
         return []
     order_note = is_order_note(note)
+    at_exam = not order_note and _preventive_visit(note)
     made = []
     for pattern, code in (*SCREENINGS, *_SCREENED_FOR):
         for match in pattern.finditer(note):
             said = sentence(note, match.start(), match.end())
-            if _POSITIVE.search(said) or not _given(note, match, order_note):
+            if _POSITIVE.search(said) or not _given(note, match, order_note or at_exam):
                 continue
-            ordered = order_note and not _given(note, match)
-            made.append(from_rule(code, match, tabular, ORDERED_SCREENING if ordered else NAME,
+            ordered = (order_note or at_exam) and not _given(note, match)
+            rule = (SCREENING_ORDERED_AT_EXAM if at_exam else ORDERED_SCREENING) if ordered else NAME
+            made.append(from_rule(code, match, tabular, rule,
                                   f"{match.group(0)}: {code}, encounter for screening" + (
+                                      ", ordered by the preventive visit it is part of" if ordered and at_exam else
                                       ", the reason of the order the note opens with" if ordered else "")))
     return made + (_screened_tests(note, tabular) if order_note else [])
+
+
+def _preventive_visit(note: str) -> bool:
+    """A routine adult exam or wellness visit, whose screenings ordered are among the preventive services it is
+    for (guideline I.C.21.c.5: a screening is coded beside the visit it is ordered at)."""
+    match = _ROUTINE_ADULT.search(note)
+    return match is not None and _given(note, match)
 
 
 def _screened_tests(note: str, tabular) -> list[Suggestion]:
