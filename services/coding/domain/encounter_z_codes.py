@@ -5,11 +5,13 @@ given (Z71.-), and long-term drug therapy (Z79.-) (ICD-10-CM guidelines I.C.21).
 Counselling is coded only when the note says it was given ("counseled on diet", "15 minutes counseling"); the
 word alone ("tobacco use counseling" as a heading, "counseling declined") is not the service, and the index's
 Z71.9 for it is dropped. A routine exam with a new abnormal finding the note does not call abnormal or normal is
-left to a coder (below any auto-accept threshold).
+left to a coder (below any auto-accept threshold); a condition it presents as known and managed is not such a
+finding (`known_conditions`). A screening a routine exam orders is coded beside it.
 """
 import re
 
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
+from services.coding.domain.known_conditions import presented_as_known
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import before, current, negated_before, sentence, sentence_end
 from services.coding.domain.note_text import word_pattern as _rx
@@ -222,7 +224,8 @@ def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Sug
     normal = stated_normal(note)
     code = ("Z00.121" if child else "Z00.01") if abnormal and not normal else ("Z00.129" if child else "Z00.00")
     stated = bool(abnormal) != bool(normal)
-    findings = any(s.context == "affirmed" and s.code[0] not in "Z" for s in suggestions)
+    findings = any(s.context == "affirmed" and s.code[0] not in "Z" and not presented_as_known(note, s)
+                   for s in suggestions)
     confidence = UNDER_SPECIFIED_CONFIDENCE if not stated and findings else 0.94
     why = "with abnormal findings" if code in ("Z00.01", "Z00.121") else "without abnormal findings"
     if not stated and findings:

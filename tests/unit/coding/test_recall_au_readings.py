@@ -25,3 +25,22 @@ def test_a_screening_ordered_at_a_preventive_visit_is_coded_beside_it(suggest, n
 ])
 def test_a_screening_declined_done_before_due_later_or_ordered_at_a_sick_visit_is_not(suggest, note, code):
     assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Annual physical, 60M, no complaints. Hypertension on amlodipine, at goal. Hyperlipidemia, on rosuvastatin.",
+    "Medicare annual wellness visit. PMH: type 2 diabetes on metformin; gout, stable on allopurinol.",
+    "Routine physical, 39F. Chronic problems: asthma, controlled with budesonide; GERD, stable.",
+])
+def test_an_exam_reviewing_known_managed_conditions_is_without_abnormal_findings(suggest, note):
+    assert "Z00.00" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Annual physical, 52M. Obesity, BMI 34, counselled on diet.",
+    "Annual exam, 58F. A thyroid nodule newly noted on palpation; ultrasound ordered.",
+    "Wellness visit, 45M. Atrial fibrillation on ECG, not previously known; started apixaban.",
+    "Annual physical. Type 2 diabetes, A1c 9.4 today, uncontrolled on metformin.",
+])
+def test_an_exam_naming_a_condition_it_found_is_not_billed_without_findings(suggest, note):
+    assert "Z00.00" not in billed(suggest, note)
