@@ -1,5 +1,6 @@
-"""Readings for preventive visits and medication lists missed at first sight: a screening a routine exam or
-wellness visit orders is coded beside the exam."""
+"""Readings for preventive visits and drug monitoring missed at first sight: a screening a routine exam or
+wellness visit orders is coded beside the exam; known, managed conditions are not the exam's findings; labs drawn to
+watch a long-term drug are its monitoring."""
 import pytest
 
 from tests.unit.coding.test_note_readings import billed
@@ -44,3 +45,22 @@ def test_an_exam_reviewing_known_managed_conditions_is_without_abnormal_findings
 ])
 def test_an_exam_naming_a_condition_it_found_is_not_billed_without_findings(suggest, note):
     assert "Z00.00" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "AF on long-term amiodarone; TSH and LFTs drawn today for monitoring.",
+    "Bipolar disorder on maintenance lithium; trough level drawn this morning, 0.7.",
+    "LAB ORDER\nTests: PT/INR every 2 weeks\nDx: atrial fibrillation, long-term warfarin",
+    "Schizophrenia, long-term clozapine; ANC per monitoring protocol, normal today.",
+])
+def test_labs_drawn_to_watch_a_long_term_drug_are_its_monitoring(suggest, note):
+    assert "Z51.81" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "On long-term warfarin for AF; admitted last month to telemetry for monitoring after a fall.",
+    "Bipolar disorder on maintenance lithium; level and BMP in 5 days for monitoring.",
+    "RA on long-term methotrexate; CBC checked last month, normal.",
+])
+def test_a_drug_without_its_monitoring_today_is_not(suggest, note):
+    assert "Z51.81" not in billed(suggest, note)
