@@ -54,6 +54,9 @@ _NEXT_HEADING = re.compile(r"[;,]\s*[A-Za-z][\w /&-]{0,24}:")
 _LINE_HEADING = re.compile(r"\s*[A-Za-z][\w /&-]{0,24}:")
 _DISPROVED = _rx(r"de-?label+ed|removed from (the )?(chart|list)|tolerated|tolerates|ruled out|not a true allergy|"
                  r"not truly allergic|intoleran\w*|side effects?")
+# what joins an allergen to the reaction it caused, within its item
+_REACTION_LINK = re.compile(r"[^.;\n]{0,3}?(\(|[-\u2013:]|,? ?(which |that )?(gave|gives|caused|causes|causing|"
+                            r"with|leading to|led to|reaction)\b)[^.;\n]{0,40}$", re.IGNORECASE)
 _NONE_KNOWN = _rx(r"nkda|nka|none known|no known|none")
 
 
@@ -76,12 +79,22 @@ def allergy_status(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
                 break
     if not made:
         return suggestions, []
-    reactions = [s for s in suggestions if s.code[:3] not in ("Z88", "Z91")
-                 and any(start <= s.start and s.end <= end for start, end in entries)]
+    reactions = [s for s in suggestions if s.code[:3] not in ("Z88", "Z91") and _reaction(note, s, entries)]
     kept = [s for s in suggestions if s not in reactions and s.code not in made]
     reasons = [m.reason for m in made.values()]
     reasons += [f"{s.evidence!r} is the reaction an allergy entry records, not a condition now" for s in reactions]
     return [*kept, *made.values()], reasons
+
+
+def _reaction(note: str, found: Suggestion, entries: list[tuple[int, int]]) -> bool:
+    """Written after an allergen of its entry as what it did: "(hives)", "- rash", ", which gave her a rash"; not
+    a condition the sentence goes on to name ("allergic to PCN, presents with sinusitis")."""
+    for start, end in entries:
+        if start <= found.start and found.end <= end:
+            allergens = [m for pattern, _, _ in ALLERGENS for m in pattern.finditer(note, start, found.start)]
+            if any(_REACTION_LINK.match(note[m.end():found.start]) for m in allergens):
+                return True
+    return False
 
 
 def _entries(note: str):
@@ -92,8 +105,9 @@ def _entries(note: str):
         if not note[begin:_line_end(note, begin)].strip():
             begin = _line_end(note, begin) + 1
             end = _list_end(note, begin)
-        else:
-            end = min(sentence_end(note, begin, across_semicolons=True), _line_end(note, begin))
+        else:  # a heading's list runs over semicolons, "allergic to" names one
+            listed = heading.re is _HEADING
+            end = min(sentence_end(note, begin, across_semicolons=listed), _line_end(note, begin))
         nxt = _NEXT_HEADING.search(note, begin, end)
         end = nxt.start() if nxt else end
         if not _NONE_KNOWN.match(note[begin:end].strip()):

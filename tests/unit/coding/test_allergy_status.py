@@ -44,3 +44,11 @@ def test_the_reaction_an_allergy_entry_records_is_not_coded_as_current(suggest, 
 ])
 def test_no_allergy_a_relative_s_or_one_disproved_is_no_status(suggest, note):
     assert not any(code.startswith(("Z88", "Z91.0")) for code in billed(suggest, note))
+
+
+@pytest.mark.parametrize("note, current", [
+    ("Allergic to penicillin; presents with fever x 2 days and acute otitis media, left ear.", "H66.9"),
+    ("Allergic to codeine, seen today for acute bronchitis with a cough x 5 days.", "J20"),
+])
+def test_a_condition_the_sentence_goes_on_to_name_is_not_the_allergy_s_reaction(suggest, note, current):
+    assert any(s.code.startswith(current) for s in suggest(note))
