@@ -19,6 +19,7 @@ sentence's words, and the retinopathy and CKD stage parts of a combination.
 import re
 from typing import Callable, Protocol
 
+from services.coding.domain.allergy_status import allergy_status
 from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
@@ -395,7 +396,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, cancer_history, ablated_arrhythmias, encounter_z_codes,
-                                       maintenance_drug_therapy, status_z_codes,
+                                       maintenance_drug_therapy, status_z_codes, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, bodily_arrest, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
                                        elevated_readings, thyroid_results, ectopy_dismissed_by_impression,

@@ -5,11 +5,13 @@ given (Z71.-), and long-term drug therapy (Z79.-) (ICD-10-CM guidelines I.C.21).
 Counselling is coded only when the note says it was given ("counseled on diet", "15 minutes counseling"); the
 word alone ("tobacco use counseling" as a heading, "counseling declined") is not the service, and the index's
 Z71.9 for it is dropped. A routine exam with a new abnormal finding the note does not call abnormal or normal is
-left to a coder (below any auto-accept threshold).
+left to a coder (below any auto-accept threshold); a condition it presents as known and managed is not such a
+finding (`known_conditions`). A screening a routine exam orders is coded beside it.
 """
 import re
 
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
+from services.coding.domain.known_conditions import presented_as_known
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import before, current, negated_before, sentence, sentence_end
 from services.coding.domain.note_text import word_pattern as _rx
@@ -38,6 +40,7 @@ _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulte
 # itself, and the screening it orders is the reason the order carries: coded, though done at another encounter.
 _ORDER_HEADING = _rx(r"orders?|ordered|requisition|req")
 ORDERED_SCREENING = "screening-ordered-as-reason"
+SCREENING_ORDERED_AT_EXAM = "screening-ordered-at-exam"
 
 
 SCREENINGS = (
@@ -174,17 +177,27 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
     if not _ANY_SCREENING.search(note):
         return []
     order_note = is_order_note(note)
+    at_exam = not order_note and _preventive_visit(note)
     made = []
     for pattern, code in (*SCREENINGS, *_SCREENED_FOR):
         for match in pattern.finditer(note):
             said = sentence(note, match.start(), match.end())
-            if _POSITIVE.search(said) or not _given(note, match, order_note):
+            if _POSITIVE.search(said) or not _given(note, match, order_note or at_exam):
                 continue
-            ordered = order_note and not _given(note, match)
-            made.append(from_rule(code, match, tabular, ORDERED_SCREENING if ordered else NAME,
+            ordered = (order_note or at_exam) and not _given(note, match)
+            rule = (SCREENING_ORDERED_AT_EXAM if at_exam else ORDERED_SCREENING) if ordered else NAME
+            made.append(from_rule(code, match, tabular, rule,
                                   f"{match.group(0)}: {code}, encounter for screening" + (
+                                      ", ordered by the preventive visit it is part of" if ordered and at_exam else
                                       ", the reason of the order the note opens with" if ordered else "")))
     return made + (_screened_tests(note, tabular) if order_note else [])
+
+
+def _preventive_visit(note: str) -> bool:
+    """A routine adult exam or wellness visit, whose screenings ordered are among the preventive services it is
+    for (guideline I.C.21.c.5: a screening is coded beside the visit it is ordered at)."""
+    match = _ROUTINE_ADULT.search(note)
+    return match is not None and _given(note, match)
 
 
 def _screened_tests(note: str, tabular) -> list[Suggestion]:
@@ -211,7 +224,8 @@ def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Sug
     normal = stated_normal(note)
     code = ("Z00.121" if child else "Z00.01") if abnormal and not normal else ("Z00.129" if child else "Z00.00")
     stated = bool(abnormal) != bool(normal)
-    findings = any(s.context == "affirmed" and s.code[0] not in "Z" for s in suggestions)
+    findings = any(s.context == "affirmed" and s.code[0] not in "Z" and not presented_as_known(note, s)
+                   for s in suggestions)
     confidence = UNDER_SPECIFIED_CONFIDENCE if not stated and findings else 0.94
     why = "with abnormal findings" if code in ("Z00.01", "Z00.121") else "without abnormal findings"
     if not stated and findings:

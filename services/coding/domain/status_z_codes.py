@@ -104,7 +104,11 @@ _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 # monitoring, as is a visit to the clinic that does it ("Anticoag clinic."; an INR value stated at another visit is not)
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|anticoag(ulation)? clinic|"
                   r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
-                  r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly))|"
+                  r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?|tests?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly))|"
+                  # labs drawn to watch the drug ("CBC and LFTs every 3 months for monitoring", "trough level drawn
+                  # today", "ANC per monitoring protocol"), not ones put off ("in 5 days for monitoring")
+                  r"(levels?|labs?|cbc|lfts|anc|drawn|checked)\b((?!\bin \d|\bnext\b)[^.;\n]){0,40}\b(for|per) (\w+ )?monitoring|"
+                  r"trough( level)?|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug |thyroid |renal |liver |"
                   r"hepatic |pulmonary |ocular |retinal )?toxicity|"
                   r"vancomycin level|"

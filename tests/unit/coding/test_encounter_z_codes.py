@@ -44,10 +44,17 @@ def test_counselling_integral_to_a_coded_condition_is_not_coded(tabular, note, c
 
 
 def test_a_routine_exam_with_conditions_neither_called_abnormal_nor_normal_goes_to_a_coder(tabular):
-    note = "Annual physical exam. Hypertension stable."
+    note = "Annual physical exam. Hypertension, BP 150/95."
     out, _ = encounter_z_codes(found(note, ("I10", "Hypertension")), note, tabular)
     exam = next(s for s in out if s.code == "Z00.00")
     assert exam.confidence < 0.9 and "a coder decides" in exam.reason
+
+
+def test_a_routine_exam_reviewing_a_condition_presented_as_managed_is_without_findings(tabular):
+    note = "Annual physical exam. Hypertension stable."
+    out, _ = encounter_z_codes(found(note, ("I10", "Hypertension")), note, tabular)
+    exam = next(s for s in out if s.code == "Z00.00")
+    assert exam.confidence >= 0.9
 
 
 def test_otherwise_normal_says_the_exam_found_something_abnormal(tabular):
