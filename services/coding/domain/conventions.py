@@ -184,9 +184,11 @@ DIABETES_COMPLICATIONS = (
     # "Diabetes, with, kidney complications NEC" E1x.29 for microalbuminuria, which stays coded beside it (R80.9);
     # beside a diabetic nephropathy or chronic kidney disease it is part of that combination instead
     ("microalbuminuria", ".29", (), re.compile(r"\bmicro-?albuminuria\b", re.IGNORECASE)),
+    # "Diabetes, with, gastroparesis" E1x.43, the autonomic neuropathy; K31.84 stays beside it as the tabular asks
+    ("gastroparesis", ".43", (), re.compile(r"\bgastroparesis\b", re.IGNORECASE)),
 )
 # the complications whose own finding is coded beside the combination
-_FINDING_KEPT = frozenset({"microalbuminuria"})
+_FINDING_KEPT = frozenset({"microalbuminuria", "gastroparesis"})
 _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-proliferative|macular edema)\b",
                                     re.IGNORECASE)
 
