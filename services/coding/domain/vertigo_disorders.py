@@ -16,7 +16,7 @@ _EARS = {"H81.0": {"right": "1", "left": "2", "bilateral": "3", None: "9"},
          "H81.2": {"right": "1", "left": "2", "bilateral": "3", None: "0"}}
 
 _BPPV = _word(r"bppv|benign paroxysmal positional vertigo|benign positional vertigo|benign paroxysmal vertigo")
-_MENIERE = _word(r"m[eé]ni[eè]re'?s?( disease| syndrome)?")
+_MENIERE = _word(r"meniere'?s?( disease| syndrome)?")  # as notes type it, without the accents
 _VESTIBULAR_NEURITIS = _word(r"vestibular neuronitis|vestibular neuritis")
 
 
@@ -27,7 +27,7 @@ def _by_ear(category: str, name: str):
     return resolve
 
 
-VERTIGO_WORDS = re.compile(r"bppv|vertigo|m[eé]ni[eè]re|vestibular", re.IGNORECASE)
+VERTIGO_WORDS = re.compile(r"bppv|vertigo|meniere|vestibular", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 VERTIGO_FINDINGS = (
     (_BPPV, ("R42", "H81"), _by_ear("H81.1", "benign paroxysmal vertigo")),

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.unit
     ("Benign paroxysmal positional vertigo, left side, posterior canal.", "H81.12"),
     ("Known benign positional vertigo, no ear stated; home Brandt-Daroff exercises.", "H81.10"),
     ("Assessment: Meniere disease of the left ear, low-salt diet advised.", "H81.02"),
-    ("Menière's syndrome in both ears, on betahistine.", "H81.03"),
+    ("Meniere's syndrome in both ears, on betahistine.", "H81.03"),
     ("Dx: vestibular neuronitis, right.", "H81.21"),
     ("Acute left vestibular neuritis after a viral illness.", "H81.22"),
 ])
