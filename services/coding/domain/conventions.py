@@ -47,6 +47,7 @@ from services.coding.domain.injury_specificity import injury_specificity
 from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL
 from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
+from services.coding.domain.lumbago_with_sciatica import lumbago_with_sciatica
 from services.coding.domain.replaced_side import one_side_replaced
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
@@ -183,9 +184,11 @@ DIABETES_COMPLICATIONS = (
     # "Diabetes, with, kidney complications NEC" E1x.29 for microalbuminuria, which stays coded beside it (R80.9);
     # beside a diabetic nephropathy or chronic kidney disease it is part of that combination instead
     ("microalbuminuria", ".29", (), re.compile(r"\bmicro-?albuminuria\b", re.IGNORECASE)),
+    # "Diabetes, with, gastroparesis" E1x.43, the autonomic neuropathy; K31.84 stays beside it as the tabular asks
+    ("gastroparesis", ".43", (), re.compile(r"\bgastroparesis\b", re.IGNORECASE)),
 )
 # the complications whose own finding is coded beside the combination
-_FINDING_KEPT = frozenset({"microalbuminuria"})
+_FINDING_KEPT = frozenset({"microalbuminuria", "gastroparesis"})
 _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-proliferative|macular edema)\b",
                                     re.IGNORECASE)
 
@@ -251,7 +254,7 @@ INTEGRAL_SYMPTOMS = {
     "R05": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J40"),
     "R50.9": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18"),
     "R51": ("G43", "G44", "S06.0"),
-    "R42": ("S06.0",),
+    "R42": ("S06.0", "H81"),  # dizziness, the vertigo of a peripheral vertigo disorder
     "R29.810": ("G51.0",),  # facial droop with Bell's palsy
     # joint and back pain with the joint's or the spine's diagnosis, an injury of the joint among them (the
     # fracture, sprain or dislocation at the joint: "R wrist pain ... Colles fx R")
@@ -271,7 +274,7 @@ INTEGRAL_SYMPTOMS = {
               "M54.1", "M50.1", "M51.1"),  # arm or leg pain along the root is the radiculopathy's own pain
     "R07.0": ("J02", "J03"),
     "R30.0": ("N30", "N39.0"), "R35.0": ("N30", "N39.0"), "R39.15": ("N30", "N39.0"),
-    "R11": ("A08", "A09", "K52.9"),
+    "R11": ("A08", "A09", "K52.9", "H81"),  # nausea, vomiting of a gastroenteritis or a vertigo disorder
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
     "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
     "R25.1": ("G20", "G21", "G25.0"),  # tremor with Parkinson's disease, parkinsonism or essential tremor
@@ -401,6 +404,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        noncompliance, bodily_arrest, body_mass_index, tobacco_product, dementia_in_disease, passed_stones,
                                        elevated_readings, thyroid_results, ectopy_dismissed_by_impression,
                                        past_cerebrovascular_event, stroke_sequela, one_past_stroke, site_specificity, laterality, one_side_replaced,
+                                       lumbago_with_sciatica,
                                        immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
                                        vertebral_fragility_fracture,

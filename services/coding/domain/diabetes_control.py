@@ -31,6 +31,8 @@ _TYPES = ("E10", "E11", "E13")
 _UNLINKED = word_pattern(r"unrelated|not related|not due to|secondary to|due to (\w+ ){0,2}(insulin|sulfonylurea|"
                          r"glipizide|glyburide|glimepiride|medication|overdose)")
 _COMA = word_pattern(r"coma|comatose")
+_EPISODE_BEFORE = word_pattern(r"none since|no more since|no further|(last|past|previous) (week|month|year)|"
+                               r"\d+ (days?|weeks?|months?|years?) ago")
 _POORLY = word_pattern(r"poorly controlled|poor(ly)? control|inadequately controlled|out of control|"
                        r"suboptimally controlled")
 _GLYCEMIC = word_pattern(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|a1c|hba1c|glucose|sugars?|glycemic|bg")
@@ -45,13 +47,21 @@ def _diabetes(suggestions: list[Suggestion]) -> Suggestion | None:
 
 def _with_hypoglycemia(suggestions: list[Suggestion], note: str, tabular, dm: Suggestion) -> Result:
     low = next((s for s in suggestions if s.code == "E16.2" and s.context == "affirmed"), None)
-    if low is None or dm.code[4:] != "9" or _UNLINKED.search(sentence(note, low.start, low.end)) \
+    if low is None or _UNLINKED.search(sentence(note, low.start, low.end)) \
             or any(current(note, m.start(), m.end()) for m in _COMA.finditer(note)):
         return suggestions, []
     code = dm.code[:3] + ".649"
     if not tabular.is_billable(code):
         return suggestions, []
     reason = f"{dm.evidence} with {low.evidence}: {code}, diabetes with hypoglycemia without coma (one code)"
+    if dm.code[4:] != "9":
+        # a diabetes already coded with another complication (E10.43): its hypoglycemia is one more of its codes,
+        # where the note gives it as an ongoing problem, not one episode placed before the visit
+        if _EPISODE_BEFORE.search(sentence(note, low.start, low.end)):
+            return suggestions, []
+        made = low.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
+                                      "reason": reason, "confidence": min(dm.confidence, low.confidence)})
+        return [*(s for s in suggestions if s is not low), made], [reason]
     made = dm.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
                                  "reason": reason, "confidence": min(dm.confidence, low.confidence)})
     # the same diabetes named twice ("DM visit. ... type 2 DM") is one diabetes, now with hypoglycemia

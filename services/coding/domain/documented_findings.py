@@ -16,6 +16,7 @@ from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
 from services.coding.domain.lay_word_findings import LAY_WORD_FINDINGS
 from services.coding.domain.lung_findings import LUNG_FINDINGS
 from services.coding.domain.sign_word_findings import SIGN_WORD_FINDINGS
+from services.coding.domain.vertigo_disorders import VERTIGO_FINDINGS, VERTIGO_WORDS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
@@ -327,6 +328,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in LAY_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
+    *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),
 )
 
 

@@ -178,7 +178,9 @@ def spinal_stenosis(match: re.Match, note: str) -> tuple[str, str] | None:
         return None
     if region != "6":
         return f"M48.0{region}", "spinal stenosis of the region stated"
-    if stated(_CLAUDICATION, text):
+    # the claudication is the lumbar stenosis's own symptom: stated as current anywhere in the note, it is the
+    # stenosis's ("L4-5 stenosis. Leg heaviness after 100 m, eased by sitting: neurogenic claudication.")
+    if stated(_CLAUDICATION, text) or any(current(note, m.start(), m.end()) for m in _CLAUDICATION.finditer(note)):
         return "M48.062", "lumbar spinal stenosis with neurogenic claudication"
     return "M48.061", "lumbar spinal stenosis without neurogenic claudication stated"
 
