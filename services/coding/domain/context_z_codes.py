@@ -56,7 +56,7 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     # (blood), septic arthritis and osteomyelitis (musculoskeletal); a diabetic foot ulcer healed is its own entry
     **{heart: (None, "Z86.79") for heart in ("I30", "I31.9", "I33", "I38", "I40")},
     "G51.0": (None, "Z86.69"), "D50": (None, "Z86.2"), "D51": (None, "Z86.2"), "D52": (None, "Z86.2"),
-    "M00": (None, "Z87.39"), "M86": (None, "Z87.39"),
+    "M00": (None, "Z87.39"), "M86": (None, "Z87.39"), "E21.0": (None, "Z86.39"),  # a parathyroid adenoma removed
     "E10.621": ("Z83.3", "Z86.31"), "E11.621": ("Z83.3", "Z86.31"),
 }
 _PREFIXES = sorted(HISTORY_CODES, key=len, reverse=True)

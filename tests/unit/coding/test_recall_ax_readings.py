@@ -81,3 +81,18 @@ def test_a_denial_of_what_the_drug_holds_off_does_not_deny_the_drug(suggest, not
 
 def test_a_drug_denied_stays_denied(suggest):
     assert "Z79.899" not in billed(suggest, "Gout, no flares, not on long-term allopurinol any more.")
+
+
+@pytest.mark.parametrize("note, past, current", [
+    ("Endocrine f/u: primary hyperparathyroidism, cured by parathyroidectomy in 2021; calcium normal.", "Z86.39",
+     "E21.0"),
+    ("Neurology: Bell's palsy of the left face, treated with a 7-day steroid course, completed; full strength now.",
+     "Z86.69", "G51.0"),
+])
+def test_a_condition_cured_or_its_course_completed_is_its_history(suggest, note, past, current):
+    codes = billed(suggest, note)
+    assert past in codes and current not in codes
+
+
+def test_a_condition_not_cured_is_current(suggest):
+    assert "E21.0" in billed(suggest, "Primary hyperparathyroidism, not cured after surgery; calcium 11.2 today.")
