@@ -263,9 +263,9 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
 
 
 # "no seizures in 3 years on lamotrigine", "no flare in a year on long-term allopurinol": the denial is of what the
-# drug holds off; the drug is read from its own "on" (not "not on")
-_HELD_OFF_ON = re.compile(r"\b(no|without)\b[^.;]*?(?<!\bnot )\b(?P<on>on)\s+((long[- ]term|maintenance|daily)\s+)?$",
-                          re.IGNORECASE)
+# drug holds off; the drug is read from its own "on" (not "not on", "no longer on")
+_HELD_OFF_ON = re.compile(r"\b(no|without)\b[^.;]*?(?<!\bnot )(?<!\blonger )(?<!\bnever )\b(?P<on>on)\s+"
+                          r"((long[- ]term|maintenance|daily)\s+)?$", re.IGNORECASE)
 
 
 def _taken_now(note: str, match: re.Match) -> bool:
