@@ -3,8 +3,8 @@
 The treatment it had: chemotherapy or radiation the same account says was given is the personal history of that
 treatment (index: History, personal, chemotherapy for neoplastic condition Z92.21; irradiation Z92.3), coded
 beside Z85.- because it bears on the patient's later care. Not a course the sentence says is current, planned,
-declined or not given ("no chemo or radiation"), and not pain "with radiation to the arm". Radioiodine is
-left to a coder: the labelled thyroid cancers treated with it do not code Z92.3.
+declined or not given ("no chemo or radiation"), and not pain "with radiation to the arm". Radioiodine, for a
+cancer or not, is `radioiodine_history`'s.
 
 The visit it is: a surveillance of that cancer (guideline I.C.21.c.8) is a follow-up examination after completed
 treatment for a malignant neoplasm, Z08, with the Z85.- code; not "active surveillance", which watches a cancer

@@ -51,6 +51,13 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "S06": (None, "Z87.820"), "T14.91": (None, "Z91.51"),
     # History, personal, infection, urinary (tract): a kidney or bladder infection as well as a UTI
     **{uti: (None, "Z87.440") for uti in ("N10", "N11", "N12", "N30")},
+    # episodes that end with their treatment, under the index's "History, personal, disease (of), <system> NEC":
+    # pericarditis, endocarditis and myocarditis (circulatory), Bell's palsy (nervous), an anemia of deficiency
+    # (blood), septic arthritis and osteomyelitis (musculoskeletal); a diabetic foot ulcer healed is its own entry
+    **{heart: (None, "Z86.79") for heart in ("I30", "I31.9", "I33", "I38", "I40")},
+    "G51.0": (None, "Z86.69"), "D50": (None, "Z86.2"), "D51": (None, "Z86.2"), "D52": (None, "Z86.2"),
+    "M00": (None, "Z87.39"), "M86": (None, "Z87.39"), "E21.0": (None, "Z86.39"),  # a parathyroid adenoma removed
+    "E10.621": ("Z83.3", "Z86.31"), "E11.621": ("Z83.3", "Z86.31"),
 }
 _PREFIXES = sorted(HISTORY_CODES, key=len, reverse=True)
 

@@ -112,6 +112,12 @@ _LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|" + _LONG_COUR
 # long-term or maintenance say the drug's own course
 ANTIEPILEPTICS = _rx(r"lamotrigine|lamictal|levetiracetam|keppra|lacosamide|vimpat|oxcarbazepine|trileptal|zonisamide|"
                      r"antiepileptics?|anticonvulsants?")
+# drugs with no Z79 code of their own that are also tried, stopped or started within weeks (ADHD stimulants, a gout's
+# urate-lowering drug, topiramate for migraine): "Other long term (current) drug therapy" only where the note says
+# long-term or maintenance of them, not for a chronic condition named beside them
+STATED_LONG_TERM_ONLY = _rx(r"methylphenidate|ritalin|concerta|dexmethylphenidate|focalin|amphetamine salts|adderall|"
+                            r"lisdexamfetamine|vyvanse|dextroamphetamine|atomoxetine|strattera|allopurinol|zyloprim|"
+                            r"febuxostat|uloric|topiramate|topamax")
 _STATED_LONG_TERM = _rx(r"long[- ]term|maintenance|maintained on")
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
@@ -136,7 +142,7 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
               r"seroquel|haloperidol|fluphenazine|clozapine|lurasidone|"
               # the drugs whose serum level is monitored, taken for years
               r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine"), "Z79.899"),
-         (ANTIEPILEPTICS, "Z79.899"))
+         (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"))
 # a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"
 LEVEL_CHECKED_DRUG = re.compile(r"\b(" + "|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS) +
                                 r")\W{1,3}(levels?|monitoring)\b", re.IGNORECASE)
@@ -256,6 +262,20 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
     return made
 
 
+# "no seizures in 3 years on lamotrigine", "no flare in a year on long-term allopurinol": the denial is of what the
+# drug holds off; the drug is read from its own "on" (not "not on", "no longer on")
+_HELD_OFF_ON = re.compile(r"\b(no|without)\b[^.;]*?(?<!\bnot )(?<!\blonger )(?<!\bnever )\b(?P<on>on)\s+"
+                          r"((long[- ]term|maintenance|daily)\s+)?$", re.IGNORECASE)
+
+
+def _taken_now(note: str, match: re.Match) -> bool:
+    if current(note, match.start(), match.end()):
+        return True
+    held = _HELD_OFF_ON.search(before(note, match.start()))
+    cut = match.start() - len(before(note, match.start())) + held.start("on") if held else None
+    return cut is not None and current(note[cut:], match.start() - cut, match.end() - cut)
+
+
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     if not _LONG_TERM.search(note):
         return []
@@ -267,8 +287,8 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            cue = (_STATED_LONG_TERM if pattern is ANTIEPILEPTICS else _LONG_TERM).search(text)
-            if cue and current(note, match.start(), match.end()) and for_this_class(
+            cue = (_STATED_LONG_TERM if pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY) else _LONG_TERM).search(text)
+            if cue and _taken_now(note, match) and for_this_class(
                     match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "
                                                                    f"therapy the note documents (\"{cue.group(0)}\")"))

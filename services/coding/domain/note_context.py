@@ -165,7 +165,7 @@ RULES = (
                          # "pneumonia not resolved", "not yet healed": still here
                          r"(?<!\bnot )(?<!\bnot yet )(?<!\bnever )(?<!\bnot fully )"
                          r"(resolved|has resolved|now resolved|healed(?! (in|with) )|cleared|no longer|"
-                         r"no recurrence|(?<!being )(?<!be )repleted|" + LIST_STATUS_PAST + "|" +
+                         r"no recurrence|(?<!being )(?<!be )repleted|(?<!not )cured|" + LIST_STATUS_PAST + "|" +
                          COMPLETED_AFTER_CUE + "|" + TREATED_IN_A_YEAR_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
                          r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered)\b", re.IGNORECASE),
@@ -180,7 +180,7 @@ RULES = (
     ScopeRule(DATED_PAST, None, TREATED_IN_THE_PAST_AFTER, unless=STILL_TREATED, reach=70),
     # the course that treated it, however long the list of drugs before it: "admitted for cellulitis of the R lower
     # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
-    ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse (was |is |now )*(completed|finished)\b",
+    ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse,? (was |is |now )*(completed|finished)\b",
                                                  re.IGNORECASE), unless=STILL_PRESENT, reach=120),
     ScopeRule("negated",
               re.compile("(" + _words("no", "denies", "denied", "deny", "negative for", "free of", "without",
@@ -257,7 +257,7 @@ def screened(text: str, start: int, end: int) -> bool:
 _PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
 # and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
 # apixaban": Z86.711); "inactive" or "resolved" say it ended, not that the History entry is meant
-_PAST_AFTER = re.compile(r"\b(historical|completed|finished)\b|" + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
+_PAST_AFTER = re.compile(r"\b(historical|completed|finished|cured)\b|" + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 
 
 def past_by_name(scope: "Scope | None") -> bool:

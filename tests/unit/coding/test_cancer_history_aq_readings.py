@@ -35,6 +35,8 @@ def test_a_current_or_denied_cancer_is_not(suggest, note, code):
                                                                                           "Z92.3"}),
     ("PMH: breast cancer 2015, lumpectomy and radiotherapy. HTN on losartan.", {"Z85.3", "Z92.3"}),
     ("History of lung cancer, s/p lobectomy and adjuvant chemotherapy 2021.", {"Z85.118", "Z92.21"}),
+    # radioiodine is therapeutic radiation too (`radioiodine_history`)
+    ("Thyroid cancer s/p thyroidectomy and RAI 2019, NED; on levothyroxine.", {"Z85.850", "Z92.3"}),
 ])
 def test_chemotherapy_or_radiation_a_past_cancer_had_is_its_history(suggest, note, expected):
     assert expected <= billed(suggest, note)
@@ -45,7 +47,6 @@ def test_chemotherapy_or_radiation_a_past_cancer_had_is_its_history(suggest, not
     ("Hx of bladder cancer 2018, resected, no chemo or radiation given.", "Z92.3"),
     ("History of prostate cancer; radiation planned for the rising PSA.", "Z92.3"),
     ("Hx of breast cancer 2010. Neck pain with radiation to the arm for 2 weeks.", "Z92.3"),
-    ("Thyroid cancer s/p thyroidectomy and RAI 2019, NED; on levothyroxine.", "Z92.3"),
 ])
 def test_a_course_not_given_planned_or_a_pain_radiating_is_not(suggest, note, code):
     assert code not in billed(suggest, note)
