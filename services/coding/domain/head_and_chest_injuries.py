@@ -45,6 +45,8 @@ def _chest_wall(category: str, wall: str):
             f" ({side})" if side in _SIDE_DIGITS else "")
     return resolve
 
+# every word the table's patterns need, searched once before them
+HEAD_AND_CHEST_WORDS = re.compile(r"subdural|\bsdh\b|chest wall", re.IGNORECASE)
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 HEAD_AND_CHEST_INJURIES = (
     (_word(r"(traumatic |acute |small |tiny |thin |chronic |left |right |bilateral )*subdural "

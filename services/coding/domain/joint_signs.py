@@ -86,6 +86,8 @@ def _of_the_joint_named(category: str, what: str):
     return resolve
 
 
+# every word the table's patterns need, searched once before them
+JOINT_SIGN_WORDS = re.compile(r"motion|\brom\b|swell|swollen|stenosing", re.IGNORECASE)
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 JOINT_SIGN_FINDINGS = (
     (_word(rf"{_DECREASED} {_MOTION} (of|in|at) {_SIDE}({_JOINTS})|{_DECREASED} {_MOTION},? {_SIDE}({_JOINTS})|"
