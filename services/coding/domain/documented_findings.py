@@ -19,6 +19,8 @@ from services.coding.domain.sign_word_findings import SIGN_WORD_FINDINGS
 from services.coding.domain.vertigo_disorders import VERTIGO_FINDINGS, VERTIGO_WORDS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
+from services.coding.domain.joint_signs import JOINT_SIGN_FINDINGS, JOINT_SIGN_WORDS
+from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURIES, HEAD_AND_CHEST_WORDS
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
@@ -319,6 +321,8 @@ FINDINGS: tuple[Finding, ...] = (
                   r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16", _OA_UNSPECIFIED_SITE),
             _side_stated("M16.10", "primary osteoarthritis of the hip")),
     *(Finding(words, family, fixed(code, why), injury_current) for words, family, code, why in INJURIES),
+    *(Finding(words, family, resolve, injury_current, HEAD_AND_CHEST_WORDS)
+      for words, family, resolve in HEAD_AND_CHEST_INJURIES),
     *(Finding(words, family, resolve, injury_current, MUSCULOSKELETAL_WORDS)
       for words, family, resolve in MUSCULOSKELETAL_FINDINGS),
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
@@ -327,6 +331,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in INDEX_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LAY_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
+    *(Finding(words, family, resolve, gate=JOINT_SIGN_WORDS) for words, family, resolve in JOINT_SIGN_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),
 )

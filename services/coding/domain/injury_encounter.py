@@ -7,7 +7,8 @@ nonunion and malunion are the subsequent encounter's own characters (G, K, P for
 the note names exactly one of them; a note with no cue keeps the code for a coder (a query).
 
 A follow-up is the visit's reason ("F/u L wrist fx", "here for follow-up of ...", "post-op visit"), not a plan
-("f/u 6 wks", "follow up in 2 weeks"), which an initial visit also writes.
+("f/u 6 wks", "follow up in 2 weeks"), which an initial visit also writes; a heading's time since the injury
+("Hand follow-up 3 weeks after a fall") is the visit's reason again.
 
 "s/p" before an injury under such follow-up care is the treatment's date, not a past condition: the injury
 findings read it as current (`injury_current`).
@@ -19,7 +20,9 @@ from services.coding.domain.injury_sequela import injury_sequela
 from services.coding.domain.note_text import HISTORY, current, sentence
 
 _FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back) (for|in) (a |his |her )?)"
-                              r"(\w+ ){0,2}(f/u|follow[- ]?up|recheck|re-check)\b(?!\s*(in|x|after)?\s*\d)", re.IGNORECASE)
+                              r"(\w+ ){0,2}(f/u|follow[- ]?up|recheck|re-check)\b(?!\s*(in|x|after)?\s*\d(?!\s*(days?|weeks?|wks?|months?|mos?) "
+                              r"(after|since) (a|an|his|her|the) (\w+ )?(fall|injury|crash|accident|collision|mvc|mva|"
+                              r"fracture|sprain)))", re.IGNORECASE)
 _SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out of (the )?(cast|boot|splint)|"
                          r"healing (well|nicely|as expected|appropriately)|routine healing|bridging callus|"
                          r"callus formation|subsequent (visit|encounter)|post-?op(erative)? (visit|check)|"

@@ -21,7 +21,9 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 NAME = "injury-specificity"
 _UNSTATED_EXTERNAL = ("Y93.9", "Y92.9", "Y99.9")
 _BONE = re.compile(r"\b(bridging|bony|bone|fracture|fx|x-?ray|xr|radiograph\w*|periosteal)\b", re.IGNORECASE)
-_PAST_FRACTURE = re.compile(r"\b(h/o|hx of|history of|healed|remote|old|prior|previous)\b[^.;\n]{0,40}?"
+# "old" of a fracture, not of a patient's age ("9-year-old boy, torus fracture")
+_PAST_FRACTURE = re.compile(r"\b(h/o|hx of|history of|healed|remote|(?<!-)(?<!year )(?<!month )(?<!week )(?<!day )old|"
+                            r"prior|previous)\b[^.;\n]{0,40}?"
                             r"\b(fracture[sd]?|fx)\b|\b(fracture[sd]?|fx)\b[^.;\n]{0,60}?\bhealed\b", re.IGNORECASE)
 _STILL_TREATED = re.compile(r"\b(healing|cast|splint|boot|sequelae?|post-?traumatic|malunion|nonunion|f/u|"
                             r"follow[- ]?up|current)\b", re.IGNORECASE)

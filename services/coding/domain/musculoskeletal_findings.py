@@ -199,6 +199,11 @@ def _fracture_of(site: str) -> re.Pattern:
                rf"{_FRACTURE}[^.;()\n]{{0,40}}\(\s*{_FRACTURE_STATE}{_SIDE}({site})")
 
 
+# which ribs, counted: "the right eighth rib", "the left 6th and 7th ribs", "ribs 4-6" is read by its plural
+_RIB_ORDINAL = r"(\d{1,2}(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_RIB_ORDINALS = rf"{_RIB_ORDINAL}((,|,? and|,? or|,? through| to| ?-| ?&) ?{_RIB_ORDINAL})*"
+
+
 # fractures the index reaches by site ("Fracture, clavicle, shaft"; "Fracture, hip - see Fracture, femur, neck"):
 # (site words, displaced or only code, nondisplaced code or None, what)
 FRACTURE_SITES = (
@@ -224,7 +229,7 @@ FRACTURE_SITES = (
      "S92.356", "fracture of the fifth metatarsal"),
     (r"radial head|head of (the )?(right |left )?radius", "S52.123", "S52.126", "fracture of the head of the radius"),
     (r"colles'?", "S52.539", None, "Colles' fracture"),
-    (r"ribs?", "S22.39", None, "fracture of one rib"),
+    (rf"({_RIB_ORDINALS} )?ribs?", "S22.39", None, "fracture of one rib"),
 )
 _INTERTROCHANTERIC = _rx(r"intertrochanteric")
 

@@ -1,0 +1,104 @@
+"""Joint signs and a finger's tendon sheath in the words clinics write, where the ICD-10-CM alphabetic index sends
+them, for `documented_findings`:
+
+- "Decreased, range of motion - see Stiffness, joint": a decreased, reduced, limited or restricted range of
+  motion (ROM) of a joint, or its loss, is "Stiffness of joint, NEC" M25.6-, by joint and side.
+- "Swelling, joint - see Effusion, joint": a swollen joint, or its swelling, is M25.4-, by joint and side.
+- "Tenosynovitis, stenosing, finger - see Finger, trigger": stenosing (flexor) tenosynovitis of a finger or thumb
+  is trigger finger M65.3-, by digit and side (de Quervain's, at the wrist, is M65.4 and not this).
+
+A sign whose sentence names what explains it (arthritis, gout, a fracture, a sprain, a tear, a dislocation, a
+contracture) is that condition's part and left to it; both sides named go to a coder, who codes each side.
+"""
+import re
+
+from services.coding.domain.laterality import stated_side
+from services.coding.domain.note_text import current, sentence
+from services.coding.domain.note_text import word_pattern as _word
+
+_JOINT_DIGITS = {"shoulder": "1", "elbow": "2", "wrist": "3", "hip": "5", "knee": "6", "ankle": "7"}
+_JOINTS = "|".join(_JOINT_DIGITS)
+_SIDE_DIGITS = {"right": "1", "left": "2", None: "9"}
+_SIDE = r"(the |her |his |my )?((right|left|r|l)(-sided)? )?"
+_EXPLAINED_BY = _word(r"arthritis|osteoarthritis|oa|arthrosis|arthropathy|gout|pseudogout|capsulitis|"
+                      r"frozen shoulder|contractures?|ankylosis|fractures?|fx|sprain(ed)?|strain(ed)?|tears?|torn|"
+                      r"dislocation|dislocated|bursitis|tendinitis|tendonitis|cellulitis|sequela|arthroplasty|"
+                      r"replacement|polymyalgia|synovitis|contusion|bruis(e|ed|ing)")
+_DECREASED = r"(decreased|reduced|limited|restricted|diminished|loss of|lost|poor)"
+_MOTION = r"(range of motion|rom|motion)"
+
+
+def _joint_sign(category: str, what: str):
+    """M25.4-/M25.6- by the joint the words name and the side they or their sentence state."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        text = sentence(note, match.start(), match.end())
+        if _EXPLAINED_BY.search(text):
+            return None
+        joint = re.search(_JOINTS, match.group(0), re.IGNORECASE).group(0).lower()
+        side = stated_side(match.group(0)) or stated_side(text)
+        if side == "bilateral":
+            return None
+        return (f"{category}{_JOINT_DIGITS[joint]}{_SIDE_DIGITS[side]}",
+                f"{what} of the {joint}" + (f" ({side})" if side else ""))
+    return resolve
+
+
+_FINGER_DIGITS = (("1", r"thumb"), ("2", r"index|first|2nd|second"), ("3", r"middle|long|3rd|third"),
+                  ("4", r"ring|4th|fourth"), ("5", r"little|small|pinky|5th|fifth"))
+_FINGER = r"(thumb|((index|first|2nd|second|middle|long|3rd|third|ring|4th|fourth|little|small|pinky|5th|fifth)" \
+          r"( finger)?)|finger)"
+_DE_QUERVAIN = _word(r"de ?quervain'?s?|first dorsal compartment|radial styloid")
+
+
+def _trigger_finger(match: re.Match, note: str) -> tuple[str, str] | None:
+    """M65.3-: thumb 1, index 2, middle 3, ring 4, little 5; the side's digit after it."""
+    if _DE_QUERVAIN.search(sentence(note, match.start(), match.end())):
+        return None
+    named = match.group("digit").lower()
+    digit = next((d for d, words in _FINGER_DIGITS if re.search(rf"\b({words})\b", named)), None)
+    side = stated_side(match.group(0)) or stated_side(sentence(note, match.start(), match.end()))
+    if digit is None or side == "bilateral":
+        return "M65.30", "stenosing tenosynovitis of a finger is trigger finger, finger unspecified"
+    return (f"M65.3{digit}{_SIDE_DIGITS[side]}",
+            "stenosing tenosynovitis of a finger is trigger finger" + (f" ({side})" if side else ""))
+
+
+def _explained_in(note: str) -> bool:
+    """A sign whose joint is only its sentence's is left to a condition the note states anywhere as current ("R
+    wrist pain and swelling. ... Dx: sprain of R wrist"); one only supposed ("possible meniscus tear") explains
+    nothing yet."""
+    return any(current(note, m.start(), m.end()) for m in _EXPLAINED_BY.finditer(note))
+
+
+def _of_the_joint_named(category: str, what: str):
+    """"R shoulder pain and decreased ROM", "L knee pain and swelling": the joint is the one its sentence names, if
+    it names only one, and the note states nothing that explains the sign."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        text = sentence(note, match.start(), match.end())
+        joints = {joint.lower() for joint in re.findall(rf"\b({_JOINTS})s?\b", text, re.IGNORECASE)}
+        if len(joints) != 1 or _explained_in(note):
+            return None
+        joint, side = joints.pop(), stated_side(text)
+        if side == "bilateral":
+            return None
+        return (f"{category}{_JOINT_DIGITS[joint]}{_SIDE_DIGITS[side]}",
+                f"{what} of the {joint} its sentence names" + (f" ({side})" if side else ""))
+    return resolve
+
+
+# every word the table's patterns need, searched once before them
+JOINT_SIGN_WORDS = re.compile(r"motion|\brom\b|swell|swollen|stenosing", re.IGNORECASE)
+# (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
+JOINT_SIGN_FINDINGS = (
+    (_word(rf"{_DECREASED} {_MOTION} (of|in|at) {_SIDE}({_JOINTS})|{_DECREASED} {_MOTION},? {_SIDE}({_JOINTS})|"
+           rf"{_SIDE}({_JOINTS}) (with )?{_DECREASED} {_MOTION}"), ("M25",),
+     _joint_sign("M25.6", "decreased range of motion is stiffness")),
+    (_word(rf"{_DECREASED} {_MOTION}(?!,? (of|in|at) )(?!,? {_SIDE}({_JOINTS}))"), ("M25",),
+     _of_the_joint_named("M25.6", "decreased range of motion is stiffness")),
+    (_word(rf"swelling (of|in) {_SIDE}({_JOINTS})|swollen {_SIDE}({_JOINTS})|{_SIDE}({_JOINTS}) (swelling|is swollen)"),
+     ("M25", "R60", "R22"), _joint_sign("M25.4", "a swollen joint is an effusion")),
+    (_word(r"((?<=pain and )|(?<=pain with )|(?<=pain, )|(?<=stiffness and ))swelling(?! (of|in) )"), ("M25", "R60", "R22"),
+     _of_the_joint_named("M25.4", "a swollen joint is an effusion")),
+    (_word(rf"stenosing (flexor )?tenosynovitis( \(trigger (finger|thumb)\))?(,| of| at| -)? {_SIDE}"
+           rf"(?P<digit>{_FINGER})"), ("M65",), _trigger_finger),
+)
