@@ -1,6 +1,7 @@
 """Readings for pulmonology and lab orders missed at first sight: the tobacco smoke of others the patient breathes
 is its own status code; an order's tests listed on a line of their own take its bare "screening" as their reason; a
-screening found due at a routine exam and ordered there is coded beside the exam."""
+screening found due at a routine exam and ordered there is coded beside the exam; emphysema, which persists once
+diagnosed, is named bare as the chronic conditions are."""
 import pytest
 
 from tests.unit.coding.test_note_readings import billed
@@ -64,3 +65,20 @@ def test_a_screening_due_at_a_routine_exam_and_ordered_there_is_coded_beside_it(
 ])
 def test_a_screening_due_with_nothing_ordered_or_due_later_is_not(suggest, note, code):
     assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "CT chest without contrast. Moderate emphysema, upper-lobe predominant. No mass or adenopathy.",
+    "Pulmonary follow-up, 74F. Emphysema on her old CT; breathless on one flight of stairs. Continue tiotropium.",
+    "PMH: emphysema, on umeclidinium daily. Here for a sprained ankle.",
+])
+def test_emphysema_named_bare_is_the_chronic_disease(suggest, note):
+    assert "J43.9" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "CT chest: no emphysema, no nodules. Lungs clear.",
+    "Dyspnea on exertion; possible emphysema, PFTs ordered.",
+])
+def test_emphysema_denied_or_supposed_is_not(suggest, note):
+    assert "J43.9" not in billed(suggest, note)
