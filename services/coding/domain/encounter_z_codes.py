@@ -238,8 +238,9 @@ def _screened_tests(note: str, tabular) -> list[Suggestion]:
 # a screening that names its own subject, one the topics do not know ("screening for thyroid disorder", "celiac
 # screen"), is not the reason of the other tests
 _NAMES_ITS_TOPIC = re.compile(r"\s+(for|of)\b", re.IGNORECASE)
-_TOPIC_BEFORE = re.compile(r"(?<![\w-])(?!(?:routine|one-time|annual|general|preventive|age-appropriate|universal|for|as|a|an|"
-                           r"the|and|reason|indication|purpose|dx|diagnosis)(?![\w-]))[a-z][\w-]*[ \t]+$", re.IGNORECASE)
+_NOT_A_SUBJECT = (r"routine|one-time|annual|general|preventive|age-appropriate|universal|for|as|a|an|the|and|reason|"
+                  r"indication|purpose|dx|diagnosis")
+_TOPIC_BEFORE = re.compile(rf"(?<![\w-])(?!(?:{_NOT_A_SUBJECT})(?![\w-]))[a-z][\w-]*[ \t]+$", re.IGNORECASE)
 
 
 # a line of the order that lists what it orders: "Tests: HIV-1/2 Ag/Ab; hep C antibody"
