@@ -12,9 +12,9 @@ remission") is the disorder in remission, a current code (F1x.x1), not a history
 import re
 
 # conditions that persist once diagnosed: essential hypertension, diabetes, lipid disorders, hypothyroidism,
-# asthma, COPD, atrial fibrillation, chronic ischemic heart disease, CKD, sleep apnea, reflux, obesity,
+# asthma, COPD and emphysema, atrial fibrillation, chronic ischemic heart disease, CKD, sleep apnea, reflux, obesity,
 # rheumatoid arthritis, chronic heart failure, osteoporosis
-CHRONIC = ("I10", "E10", "E11", "E78", "E03", "J45", "J44", "I48", "I25", "N18", "G47.33", "K21", "E66", "M05",
+CHRONIC = ("I10", "E10", "E11", "E78", "E03", "J45", "J44", "J43", "I48", "I25", "N18", "G47.33", "K21", "E66", "M05",
            "M06", "I50", "M81")
 # "on <drug>", not "on exam" or "on CT"
 _MANAGED = re.compile(r"\b(controlled|uncontrolled|well[- ]controlled|stable|managed|"

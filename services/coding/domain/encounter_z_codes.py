@@ -70,6 +70,7 @@ SCREENED_FOR = (
     (r"sti|std|chlamydia|gonorrhea", "Z11.3"), (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
     (r"osteoporosis|dexa|bone density", "Z13.820"), (r"anemia", "Z13.0"),
     (r"tuberculosis|tb|ppd|quantiferon", "Z11.1"),
+    (r"b12|vitamin (b12|d)|nutritional (disorders?|deficienc(y|ies))", "Z13.21"),
 )
 _SCREEN = r"screen(s|ed|ing)?"
 _GAP = r"[^\w.;\n]+"  # between words of one sentence
@@ -188,7 +189,8 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
     for pattern, code in (*SCREENINGS, *_SCREENED_FOR):
         for match in pattern.finditer(note):
             said = sentence(note, match.start(), match.end())
-            if _POSITIVE.search(said) or not _given(note, match, order_note or at_exam):
+            if _POSITIVE.search(said) or not (_given(note, match, order_note or at_exam)
+                                              or at_exam and _due_and_ordered(note, match)):
                 continue
             ordered = (order_note or at_exam) and not _given(note, match)
             rule = (SCREENING_ORDERED_AT_EXAM if at_exam else ORDERED_SCREENING) if ordered else NAME
@@ -197,6 +199,22 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
                                       ", ordered by the preventive visit it is part of" if ordered and at_exam else
                                       ", the reason of the order the note opens with" if ordered else "")))
     return made + (_screened_tests(note, tabular) if order_note else [])
+
+
+# "due for" or "overdue" said of a screening the same sentence then orders or refers for
+_DUE = _rx(r"(over)?due( for)?")
+_ORDERED_AFTER_DUE = _rx(r"ordered|referred|referral (placed|sent|made)|order placed")
+
+
+def _due_and_ordered(note: str, match: re.Match) -> bool:
+    """A screening found due at the visit and ordered by it there ("Due for colon cancer screening: referred for
+    colonoscopy") is ordered at that visit; due with nothing done, or due at a later date, is not."""
+    said = sentence(note, match.start(), match.end())
+    due = _DUE.search(said)
+    if due is None or not _ORDERED_AFTER_DUE.search(said, due.end()) or negated_before(note, match.start()):
+        return False
+    rest = _DUE.sub(" ", said)
+    return not (_NOT_DONE.search(rest) or DONE_BEFORE.search(rest))
 
 
 def _preventive_visit(note: str) -> bool:
@@ -212,13 +230,38 @@ def _screened_tests(note: str, tabular) -> list[Suggestion]:
     opening = _opening(note)
     bare = next((m for m in re.finditer(rf"\b{_SCREEN}\b", note, re.IGNORECASE) if m.start() >= len(opening)
                  and not any(pattern.search(sentence(note, m.start(), m.end())) for pattern, _ in _SCREENED_TOPICS)
+                 and not _NAMES_ITS_TOPIC.match(note, m.end()) and not _TOPIC_BEFORE.search(before(note, m.start()))
                  and _given(note, m, True) and not _POSITIVE.search(sentence(note, m.start(), m.end()))), None)
     if bare is None:
         return []
     return [from_rule(code, test, tabular, ORDERED_SCREENING,
                       f"{test.group(0)}: {code}, encounter for screening, the order's tests with "
                       f"\"{bare.group(0)}\" as their reason")
-            for pattern, code in _SCREENED_TOPICS for test in [pattern.search(opening)] if test is not None]
+            for pattern, code in _SCREENED_TOPICS for part in _order_lists(note, opening, bare.start())
+            for test in [pattern.search(note, *part)] if test is not None]
+
+
+# a screening that names its own subject, one the topics do not know ("screening for thyroid disorder", "celiac
+# screen"), is not the reason of the other tests
+_NAMES_ITS_TOPIC = re.compile(r"\s+(for|of)\b", re.IGNORECASE)
+_NOT_A_SUBJECT = (r"routine|one-time|annual|general|preventive|age-appropriate|universal|for|as|a|an|the|and|reason|"
+                  r"indication|purpose|dx|diagnosis")
+_TOPIC_BEFORE = re.compile(rf"(?<![\w-])(?!(?:{_NOT_A_SUBJECT})(?![\w-]))[a-z][\w-]*[ \t]+$", re.IGNORECASE)
+
+
+# a line of the order that lists what it orders: "Tests: HIV-1/2 Ag/Ab; hep C antibody"
+_LIST_END = re.compile(r"\.(\s|$)|\n")
+_TEST_LIST = re.compile(r"(^|[.;\n]\s*)(tests?|labs?|panels?|orders?|ordered)\s*:", re.IGNORECASE)
+
+
+def _order_lists(note: str, opening: str, until: int) -> list[tuple[int, int]]:
+    """The spans naming the order's tests: its opening, and each list line after it ("Tests: ...", to its full
+    stop or line break; its items may be parted by semicolons) before the screening that is their reason."""
+    spans = [(0, len(opening))]
+    for line in _TEST_LIST.finditer(note, len(opening), until):
+        stop = _LIST_END.search(note, line.end(), until)
+        spans.append((line.end(), stop.start() if stop else until))
+    return spans
 
 
 def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
