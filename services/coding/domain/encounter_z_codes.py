@@ -84,7 +84,11 @@ _ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in 
 _POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
 _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (physical|exam|check-?up|health exam)|"
                      r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical|"
-                     r"awv")  # the Medicare annual wellness visit
+                     r"awv|"  # the Medicare annual wellness visit
+                     # the same exam by its other names: a well adult visit, an annual visit or check-up, and
+                     # Medicare's initial preventive physical examination ("Welcome to Medicare")
+                     r"well[- ]adult (visit|exam|check)|annual (visit|check-?up)|"
+                     r"initial preventive physical exam(ination)?|ippe|welcome to medicare")
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
                 r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
@@ -141,6 +145,8 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
               r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?|"
               r"paliperidone|invega|risperidone|risperdal|aripiprazole|abilify|olanzapine|zyprexa|quetiapine|"
               r"seroquel|haloperidol|fluphenazine|clozapine|lurasidone|"
+              # the antithyroid drugs, a statin's non-statin partners and an alcohol use disorder's maintenance drug
+              r"methimazole|tapazole|propylthiouracil|ezetimibe|zetia|fenofibrate|naltrexone|"
               # the drugs whose serum level is monitored, taken for years
               r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine"), "Z79.899"),
          (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"))
