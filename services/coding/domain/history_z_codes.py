@@ -57,7 +57,11 @@ _POLYP_TYPES = ((re.compile(r"\b(adenoma\w*|tubular|villous|tubulovillous|serrat
 # "Tobacco use: quit 2019", "smoking - stopped 2015": the past is stated after the habit, as problem lists write it
 _FORMER_SMOKER = re.compile(r"\b(former (smoker|tobacco (use|user)|cigarette smoker)|ex-smoker|(quit|stopped) "
                             r"(smoking|tobacco|cigarettes)|remote smoking history|(tobacco|smoking|cigarette)"
-                            r"( (use|user|hx|history))?\W{1,4}(quit|stopped|former)\b)", re.IGNORECASE)
+                            r"( (use|user|hx|history))?\W{1,4}(quit|stopped|former)\b|"
+                            # the habit in the past tense, its end in the same clause: "smoked 30 years, quit in
+                            # 2015" (not another substance smoked, nor a quitting only wanted or tried)
+                            r"smoked\b(?:(?!marijuana|cannabis|\bpot\b|crack|meth)[^.;\n]){0,40}?"
+                            r"(?<!\bto )(?<!\bnot )(?<!\bnever )(?<!n't )\b(quit|stopped)\b)", re.IGNORECASE)
 
 
 def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -1,7 +1,7 @@
 """Readings for primary care and lab orders missed at first sight: the routine adult exam goes by other names than
 "annual physical" (a well adult visit, an annual check-up, Medicare's initial preventive physical examination);
 antithyroid drugs, a statin's non-statin partners and naltrexone are long-term drug therapy with no Z79 class of
-their own."""
+their own; a habit told in the past tense with its end ("smoked 20 years, quit in 2012") is a former smoker."""
 import pytest
 
 from tests.unit.coding.test_note_readings import billed
@@ -44,3 +44,20 @@ def test_drugs_without_a_class_of_their_own_taken_long_term_are_z79_899(suggest,
 ])
 def test_the_same_drugs_just_started_or_stopped_are_not(suggest, note):
     assert "Z79.899" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Cough for a week. Smoked a pack a day for 20 years, quit in 2012.",
+    "Lung nodule follow-up; he smoked cigarettes until his forties and stopped after his MI.",
+])
+def test_smoking_told_in_the_past_with_its_end_is_a_former_smoker(suggest, note):
+    assert "Z87.891" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Has smoked for 15 years and wants to quit; nicotine patch started.",
+    "Smoked marijuana in college, quit after graduation. Anxiety today.",
+    "Smoked 2 packs a day for 30 years and has not quit.",
+])
+def test_a_quitting_only_wanted_another_substance_or_no_quitting_is_not(suggest, note):
+    assert "Z87.891" not in billed(suggest, note)
