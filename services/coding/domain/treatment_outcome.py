@@ -16,3 +16,12 @@ TREATED_THEN_OVER_AFTER = re.compile(
 # the rest of the clause says it is back or still under the treatment
 STILL_UNDER_TREATMENT = re.compile(r"\b(recurred|recurrent|recurrence|relapsed?|again|still|ongoing|persists?|"
                                    r"continues|continuing|remains on)\b", re.IGNORECASE)
+
+# a condition treated and no longer under the drug that treated it: "B12 deficiency, treated, level normal now off
+# supplements"; not where the clause says it is still held by something else ("HTN treated, now off meds, diet
+# controlled"), nor "off and on"
+TREATED_THEN_OFF_AFTER = re.compile(
+    r"^\W{0,3}(\w+\W+){0,1}?(?<!\bnot )(?<!\bbeing )treated\b[^.;]{0,60}?(?<!\bnot )(?<!\bnever )\b(now )?off\b"
+    r"(?! and on\b)", re.IGNORECASE)
+HELD_OTHERWISE = re.compile(STILL_UNDER_TREATMENT.pattern + r"|\b(controlled|diet|now on|back on|restarted|"
+                            r"switched)\b", re.IGNORECASE)

@@ -46,3 +46,20 @@ def test_a_generic_head_over_elsewhere_does_not_hold_another_condition(suggest):
     note = ("Neuro visit. 52F, Guillain-Barre syndrome in 2021 treated with plasma exchange, now fully recovered. "
             "Tingling of the right hand at night; nerve conduction confirms right carpal tunnel syndrome.")
     assert "G56.01" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, condition", [
+    ("Folate deficiency, treated, folate normal on recheck and now off folic acid.", "Folate deficiency"),
+    ("Iron deficiency anemia treated with oral iron for 3 months, off iron since June.", "Iron deficiency anemia"),
+])
+def test_a_condition_treated_and_off_its_drug_is_not_current(note, condition):
+    assert not _current(note, condition)
+
+
+@pytest.mark.parametrize("note, condition", [
+    ("Hypertension, treated, now off lisinopril, diet controlled.", "Hypertension"),
+    ("Vitamin D deficiency, treated, off cholecalciferol for a month, now back on it.", "Vitamin D deficiency"),
+    ("Insomnia treated with zolpidem off and on for years.", "Insomnia"),
+])
+def test_a_condition_off_one_drug_but_held_otherwise_is_current(note, condition):
+    assert _current(note, condition)
