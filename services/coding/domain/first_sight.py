@@ -309,8 +309,9 @@ def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
         if _NO_LONGER.search(note, max(0, m.start() - 20), m.start()):
             return head, "no longer"
         scope = mention_scope(note, m.start(), m.end()) if m.group(0).lower() == head.lower() else None
-        if scope is not None and (scope.rule == RESOLVED or scope.rule == NOT_ESTABLISHED
-                                  and head not in _GENERIC_HEADS):
+        # a generic head says which condition is over only with the name before it ("carpal tunnel syndrome"
+        # is not the "Guillain-Barre syndrome ... recovered"): that name is a head of its own
+        if scope is not None and scope.rule in (RESOLVED, NOT_ESTABLISHED) and head not in _GENERIC_HEADS:
             return head, scope.cue
     return None
 

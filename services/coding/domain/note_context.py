@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
+from services.coding.domain.treatment_outcome import (HELD_OTHERWISE, STILL_UNDER_TREATMENT, TREATED_THEN_OFF_AFTER,
+                                                      TREATED_THEN_OVER_AFTER)
 
 FAMILY = "family"
 ANOTHER_PERSON = "another-persons"
@@ -172,6 +174,10 @@ RULES = (
               unless=_words("recurrent", "recurred", "again"),
               # a time of today speaks of its own item: "Lungs clear today, cough resolved" is resolved
               unless_in_item=_words("this morning", "today", "tonight", "overnight")),
+    # "pneumonia treated with doxycycline last month, resolved" (`treatment_outcome`)
+    ScopeRule(RESOLVED, None, TREATED_THEN_OVER_AFTER, unless=STILL_UNDER_TREATMENT, reach=120),
+    # "B12 deficiency, treated, level normal now off supplements" (`treatment_outcome`)
+    ScopeRule(RESOLVED, None, TREATED_THEN_OFF_AFTER, unless=HELD_OTHERWISE, reach=100),
     # "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter" (`dated_past`)
     ScopeRule(DATED_PAST, None, DATED_PAST_AFTER, unless=STILL_PRESENT),
     # "Tension headaches in college, none now", "Hypertensive urgency in 2023, none since" (`dated_past`)
