@@ -35,12 +35,16 @@ def _joint_sign(category: str, what: str):
         if _EXPLAINED_BY.search(text):
             return None
         joint = re.search(_JOINTS, match.group(0), re.IGNORECASE).group(0).lower()
-        side = stated_side(match.group(0)) or stated_side(text)
-        if side == "bilateral":
-            return None
-        return (f"{category}{_JOINT_DIGITS[joint]}{_SIDE_DIGITS[side]}",
-                f"{what} of the {joint}" + (f" ({side})" if side else ""))
+        return _of_joint_and_side(category, joint, stated_side(match.group(0)) or stated_side(text),
+                                  f"{what} of the {joint}")
     return resolve
+
+
+def _of_joint_and_side(category: str, joint: str, side: str | None, why: str) -> tuple[str, str] | None:
+    """The code's joint and side digits; both sides go to a coder, who codes each."""
+    if side == "bilateral":
+        return None
+    return f"{category}{_JOINT_DIGITS[joint]}{_SIDE_DIGITS[side]}", why + (f" ({side})" if side else "")
 
 
 _FINGER_DIGITS = (("1", r"thumb"), ("2", r"index|first|2nd|second"), ("3", r"middle|long|3rd|third"),
@@ -78,11 +82,8 @@ def _of_the_joint_named(category: str, what: str):
         joints = {joint.lower() for joint in re.findall(rf"\b({_JOINTS})s?\b", text, re.IGNORECASE)}
         if len(joints) != 1 or _explained_in(note):
             return None
-        joint, side = joints.pop(), stated_side(text)
-        if side == "bilateral":
-            return None
-        return (f"{category}{_JOINT_DIGITS[joint]}{_SIDE_DIGITS[side]}",
-                f"{what} of the {joint} its sentence names" + (f" ({side})" if side else ""))
+        joint = joints.pop()
+        return _of_joint_and_side(category, joint, stated_side(text), f"{what} of the {joint} its sentence names")
     return resolve
 
 
