@@ -63,13 +63,19 @@ SCREENINGS = (
 # for AAA", "aortic US for screening"): the subject of Z11-Z13 as the index words it (Screening, for, ...)
 SCREENED_FOR = (
     (r"colon|colorectal|colonoscopy", "Z12.11"), (r"breast|mammogra\w*", "Z12.31"), (r"cervical|cervix|pap", "Z12.4"),
-    (r"prostate|psa", "Z12.5"), (r"lung|ldct|low[- ]dose ct", "Z12.2"), (r"diabetes|diabetic|a1c|glucose", "Z13.1"),
-    (r"lipids?|lipid disorders?|cholesterol|hyperlipidemia", "Z13.220"), (r"depression|phq-?[29]", "Z13.31"),
-    (r"alcohol|audit-c", "Z13.39"), (r"hiv", "Z11.4"),
+    (r"prostate|psa", "Z12.5"), (r"lung|ldct|low[- ]dose ct", "Z12.2"),
+    (r"diabetes|diabetic|a1c|hba1c|glucose", "Z13.1"),
+    (r"lipids?|lip(id|oid) disorders?|cholesterol|hyperlipidemia", "Z13.220"), (r"depression|phq-?[29]", "Z13.31"),
+    (r"alcohol|audit-c|anxiety|gad-?7", "Z13.39"), (r"hiv", "Z11.4"),
     (r"hepatitis c|hep c|hcv|viral hepatitis|hepatitis b|hep b|hbv", "Z11.59"),
     (r"sti|std|chlamydia|gonorrhea", "Z11.3"), (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
     (r"osteoporosis|dexa|bone density", "Z13.820"), (r"anemia", "Z13.0"),
     (r"tuberculosis|tb|ppd|quantiferon", "Z11.1"),
+    # the index's other subjects: a thyroid disorder is an endocrine one (Z13.29), a cardiomyopathy or heart disease
+    # a cardiovascular one, sleep apnea a respiratory one
+    (r"thyroid( disease| disorders?| dysfunction)?", "Z13.29"),
+    (r"cardiovascular (disease|disorders?)|heart disease|cardiomyopathy|cardiac disease", "Z13.6"),
+    (r"(obstructive )?sleep apnea|osa|stop-bang", "Z13.83"),
     (r"b12|vitamin (b12|d)|nutritional (disorders?|deficienc(y|ies))", "Z13.21"),
 )
 _SCREEN = r"screen(s|ed|ing)?"
@@ -85,6 +91,8 @@ _POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
 _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (physical|exam|check-?up|health exam)|"
                      r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical|"
                      r"awv|"  # the Medicare annual wellness visit
+                     # and as clinics head it: a yearly physical, a health maintenance exam, a wellness check
+                     r"yearly (physical|exam|check-?up)|health maintenance (exam|visit)|wellness check(-?up)?|"
                      # the same exam by its other names: a well adult visit, an annual visit or check-up, and
                      # Medicare's initial preventive physical examination ("Welcome to Medicare")
                      r"well[- ]adult (visit|exam|check)|annual (visit|check-?up)|"
@@ -146,7 +154,7 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
               r"paliperidone|invega|risperidone|risperdal|aripiprazole|abilify|olanzapine|zyprexa|quetiapine|"
               r"seroquel|haloperidol|fluphenazine|clozapine|lurasidone|"
               # the antithyroid drugs, a statin's non-statin partners and an alcohol use disorder's maintenance drug
-              r"methimazole|tapazole|propylthiouracil|ezetimibe|zetia|fenofibrate|naltrexone|"
+              r"methimazole|tapazole|propylthiouracil|ezetimibe|zetia|fenofibrate|naltrexone|acamprosate|disulfiram|"
               # the drugs whose serum level is monitored, taken for years
               r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine"), "Z79.899"),
          (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"))
@@ -250,8 +258,8 @@ def _screened_tests(note: str, tabular) -> list[Suggestion]:
 # a screening that names its own subject, one the topics do not know ("screening for thyroid disorder", "celiac
 # screen"), is not the reason of the other tests
 _NAMES_ITS_TOPIC = re.compile(r"\s+(for|of)\b", re.IGNORECASE)
-_NOT_A_SUBJECT = (r"routine|one-time|annual|general|preventive|age-appropriate|universal|for|as|a|an|the|and|reason|"
-                  r"indication|purpose|dx|diagnosis")
+_NOT_A_SUBJECT = (r"routine|one-time|annual|general|preventive|age-appropriate|universal|adult|for|as|a|an|the|and|"
+                  r"reason|indication|purpose|dx|diagnosis")
 _TOPIC_BEFORE = re.compile(rf"(?<![\w-])(?!(?:{_NOT_A_SUBJECT})(?![\w-]))[a-z][\w-]*[ \t]+$", re.IGNORECASE)
 
 

@@ -1,0 +1,74 @@
+"""Readings for screenings, requisitions and the routine exam missed at first sight: the routine adult exam headed
+as clinics head it (a yearly physical, a health maintenance exam, a wellness check); the screenings whose subject
+the index files under another heading (a thyroid disorder, a cardiomyopathy, sleep apnea, anxiety); a requisition
+whose bare "screen" is the reason of the tests it opens with, "HbA1c" among them, or whose "routine adult
+screening" is no subject of its own; acamprosate and disulfiram as an alcohol use disorder's maintenance drugs."""
+import pytest
+
+from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note", [
+    "Yearly physical for a 50F in good health. Exam normal.",
+    "Health maintenance visit, 41M. No complaints; normal exam.",
+    "Wellness check today. 63F feels well, exam unremarkable.",
+])
+def test_the_routine_exam_as_clinics_head_it_is_z00_00(suggest, note):
+    assert "Z00.00" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Missed her yearly physical last spring; here for a rash on the arm.",
+    "Wellness check deferred; seen today for a sprained wrist.",
+])
+def test_such_an_exam_missed_or_deferred_is_not(suggest, note):
+    assert not {"Z00.00", "Z00.01"} & billed(suggest, note)
+
+
+@pytest.mark.parametrize("note,code", [
+    ("Consult. No symptoms; her aunt has Graves disease. TSH drawn today to screen for thyroid disorder.", "Z13.29"),
+    ("Echo performed as screening for cardiomyopathy given a brother with HCM. Normal study.", "Z13.6"),
+    ("Sleep apnea screening done with a questionnaire, low risk.", "Z13.83"),
+    ("New patient intake: anxiety screening with GAD-7 completed, score 1.", "Z13.39"),
+])
+def test_a_screening_is_coded_by_the_subject_the_index_files_it_under(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note,condition", [
+    ("TSH drawn to screen for thyroid disease; no goiter, no symptoms.", "E0"),
+    ("Sleep apnea screening done, low risk; no snoring.", "G47"),
+    ("Anxiety screening completed, negative.", "F41"),
+])
+def test_the_condition_screened_for_is_never_coded_as_present(suggest, note, condition):
+    assert not any(code.startswith(condition) for code in billed(suggest, note))
+
+
+def test_a_screening_whose_result_is_positive_is_not_a_screening_code(suggest):
+    assert "Z13.39" not in billed(suggest, "Anxiety screening positive today, GAD-7 of 15; generalized anxiety "
+                                            "disorder diagnosed, sertraline started.")
+
+
+@pytest.mark.parametrize("note,codes", [
+    ("Lab order: HbA1c. Reason: screen. No known diabetes.", {"Z13.1"}),
+    ("Requisition: lipid panel. Dx: screening for lipoid disorders.", {"Z13.220"}),
+    ("Order: HIV antigen/antibody and hepatitis C antibody, once. Indication: routine adult screening.",
+     {"Z11.4", "Z11.59"}),
+])
+def test_a_requisition_s_screening_is_the_reason_of_the_tests_it_orders(suggest, note, codes):
+    assert codes <= billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Alcohol use disorder, severe, in sustained remission; on acamprosate 666 mg three times daily long term.",
+    "Alcohol dependence, sober a year. Maintained on disulfiram for 2 years.",
+])
+def test_an_alcohol_use_disorder_s_maintenance_drugs_taken_long_term_are_z79_899(suggest, note):
+    assert "Z79.899" in billed(suggest, note)
+
+
+def test_the_same_drug_just_started_is_not(suggest):
+    assert "Z79.899" not in billed(suggest, "Alcohol dependence. Acamprosate started today; recheck in 2 weeks.")
