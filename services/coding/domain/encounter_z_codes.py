@@ -40,6 +40,12 @@ _PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulte
 # itself, and the screening it orders is the reason the order carries: coded, though done at another encounter.
 _ORDER_HEADING = _rx(r"orders?|ordered|requisition|req")
 ORDERED_SCREENING = "screening-ordered-as-reason"
+# A screening the sentence gives as the reason of what it orders ("LDCT ordered for lung cancer screening", "TSH to
+# screen for thyroid disease", "hepatitis C screening ordered") is the order's diagnosis, at any visit; a test only
+# named by its kind ("screening mammogram ordered") links no reason to the order.
+_SCREENING_AS_PURPOSE = re.compile(r"\bto screen\b|\bscreen(s|ed|ing)? for\b|"
+                                   r"\bscreening\b(?=\s*(ordered|referral|[.;:,)]|$))", re.IGNORECASE)
+SCREENING_ORDERED_FOR = "screening-ordered-as-purpose"
 SCREENING_ORDERED_AT_EXAM = "screening-ordered-at-exam"
 
 
@@ -203,11 +209,13 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
     for pattern, code in (*SCREENINGS, *_SCREENED_FOR):
         for match in pattern.finditer(note):
             said = sentence(note, match.start(), match.end())
-            if _POSITIVE.search(said) or not (_given(note, match, order_note or at_exam)
+            purpose = bool(_SCREENING_AS_PURPOSE.search(said))
+            if _POSITIVE.search(said) or not (_given(note, match, order_note or at_exam or purpose)
                                               or at_exam and _due_and_ordered(note, match)):
                 continue
-            ordered = (order_note or at_exam) and not _given(note, match)
-            rule = (SCREENING_ORDERED_AT_EXAM if at_exam else ORDERED_SCREENING) if ordered else NAME
+            ordered = (order_note or at_exam or purpose) and not _given(note, match)
+            rule = (SCREENING_ORDERED_AT_EXAM if at_exam else ORDERED_SCREENING if order_note
+                    else SCREENING_ORDERED_FOR) if ordered else NAME
             made.append(from_rule(code, match, tabular, rule,
                                   f"{match.group(0)}: {code}, encounter for screening" + (
                                       ", ordered by the preventive visit it is part of" if ordered and at_exam else

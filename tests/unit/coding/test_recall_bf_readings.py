@@ -72,3 +72,22 @@ def test_an_alcohol_use_disorder_s_maintenance_drugs_taken_long_term_are_z79_899
 
 def test_the_same_drug_just_started_is_not(suggest):
     assert "Z79.899" not in billed(suggest, "Alcohol dependence. Acamprosate started today; recheck in 2 weeks.")
+
+
+@pytest.mark.parametrize("note,code", [
+    ("Asthma follow-up, stable on budesonide. Ex-smoker, quit 2016, 32 pack-years. LDCT ordered for lung cancer "
+     "screening.", "Z12.2"),
+    ("Depression follow-up, improving. HIV screening ordered at her request.", "Z11.4"),
+    ("Gout visit. TSH and free T4 ordered to screen for thyroid disorder; no symptoms of it.", "Z13.29"),
+])
+def test_a_screening_given_as_the_reason_of_an_order_at_any_visit_is_coded(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note,code", [
+    ("Knee pain visit. Lung cancer screening discussed; he will think about it.", "Z12.2"),
+    ("Back pain. Colonoscopy for colon cancer screening ordered last year, never done.", "Z12.11"),
+    ("Hypertension visit. Low-dose CT ordered for the lung nodule found in May.", "Z12.2"),
+])
+def test_a_screening_only_discussed_ordered_before_or_a_test_for_a_finding_is_not(suggest, note, code):
+    assert code not in billed(suggest, note)
