@@ -5,7 +5,8 @@ Z47.1, whose "use additional code to identify the joint (Z96.6-)" note asks for 
 is not. The site is the joint named (knee, hip, shoulder; TKA/TKR, THA/THR, TSA), the side the sentence's
 (Z96.6x1 right, x2 left, x3 bilateral, x9 unstated; a shoulder has no bilateral code: both sides). Aftercare is
 coded where the note says the visit is the post-operative one ("post-op visit", "aftercare", "wound check",
-"staples removed"), unless the joint was replaced for a fracture, whose aftercare is its own 7th character D; the arthritis the replacement treated ("s/p L THA for OA"; at the post-operative visit, any
+"staples removed") or orders therapy in the weeks after the operation ("PT referral, 4 weeks s/p"), unless
+the joint was replaced for a fracture, whose aftercare is its own 7th character D; the arthritis the replacement treated ("s/p L THA for OA"; at the post-operative visit, any
 in its sentence) no longer exists and is not coded.
 """
 import re
@@ -28,6 +29,13 @@ _NOT_DONE = re.compile(r"\b(discuss\w*|plan\w*|prior to|before|upcoming|awaiting
                        r"arthroplasty|evaluation))\b", re.IGNORECASE)
 _AFTERCARE = re.compile(r"\b(post[- ]?op(erative)?( visit| check| follow-?up)?|aftercare|wound check|"
                         r"(staples|sutures) (removed|out)|removal of (staples|sutures))\b", re.IGNORECASE)
+# therapy ordered in the weeks after the operation is the recovery's continued care as well ("PT order: 3 weeks
+# status post left TKA"): the order and the operation's weeks ago, not a therapy's own schedule ("for 6 weeks")
+_REHAB_ORDER = re.compile(r"\b(physical therapy|pt|occupational therapy|ot|rehab(ilitation)?)\W{0,3}(referral|order|"
+                          r"prescription|rx|eval\w*)\b|\b(refer\w*|ordered|order) (to |for )?(outpatient )?"
+                          r"(physical therapy|rehab(ilitation)?)\b", re.IGNORECASE)
+_WEEKS_SINCE = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|a few|several) (days?|wks?|weeks?) (ago|after|"
+                          r"status post|s/p|post[- ]?op(erative(ly)?)?)\b", re.IGNORECASE)
 _ARTHRITIS = re.compile(r"^M1[5-9]")
 # a joint replaced for a fracture: its aftercare is the fracture's subsequent encounter (7th character D), not
 # Z47.1 (guideline I.C.21.c.7: aftercare Z codes are not for injuries)
@@ -53,7 +61,7 @@ def joint_replacement(suggestions: list[Suggestion], note: str, tabular) -> tupl
         made += [from_rule(code, match, tabular, NAME, reason) for code in codes]
         reasons.append(reason)
     kept = [s for s in suggestions if not any(_reason_for(m, s, note) for m in made)]
-    aftercare = _AFTERCARE.search(note)
+    aftercare = _AFTERCARE.search(note) or (_REHAB_ORDER.search(note) if _WEEKS_SINCE.search(note) else None)
     if not made or aftercare is None or any(_FOR_FRACTURE.search(sentence(note, m.start, m.end)) for m in made):
         return [*kept, *made], reasons
     reason = f"{aftercare.group(0)}: Z47.1 aftercare following joint replacement, {made[0].code} as its additional code"

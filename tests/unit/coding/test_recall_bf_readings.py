@@ -91,3 +91,20 @@ def test_a_screening_given_as_the_reason_of_an_order_at_any_visit_is_coded(sugge
 ])
 def test_a_screening_only_discussed_ordered_before_or_a_test_for_a_finding_is_not(suggest, note, code):
     assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Rehab referral: two weeks after a right total knee replacement. Quad strengthening, walker to cane.",
+    "Physical therapy order. 5 weeks s/p L THA for osteoarthritis; gait and hip abductor work.",
+])
+def test_therapy_ordered_in_the_weeks_after_a_joint_replacement_is_its_aftercare(suggest, note):
+    assert "Z47.1" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "PT referral for trochanteric bursitis, 2x/week for 6 weeks. Left THA in 2014, doing well.",
+    "PT/INR ordered 3 days after starting warfarin. Right TKA in 2019.",
+    "Physical therapy referral before a planned right total knee replacement in 3 weeks.",
+])
+def test_therapy_years_after_the_replacement_or_before_it_is_not(suggest, note):
+    assert "Z47.1" not in billed(suggest, note)
