@@ -337,13 +337,20 @@ _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue
                         r"completed (\w+ )?(vaccine |vaccination )?series|titers?|titres?)\b", re.IGNORECASE)
 
 
+_SENTENCE_BREAK = re.compile(r"[.;\n]")
+
+
 def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A note about giving a vaccine is an encounter for immunization (Z23): the disease the vaccine prevents
     ("influenza vaccine") is not the patient's diagnosis."""
     given = [m for m in _VACCINE.finditer(note) if not _NOT_GIVEN.search(_sentence(note, m.start(), m.end()))]
     if not given:
         return suggestions, []
-    kept = [s for s in suggestions if not any(0 <= m.start() - s.end <= 3 for m in given)]
+    # the disease named just before the vaccine's word in the same sentence ("hep B vaccine"), not a code whose
+    # evidence ends the sentence before ("A1c drawn as screening. Tdap given.")
+    kept = [s for s in suggestions
+            if not any(0 <= m.start() - s.end <= 3 and not _SENTENCE_BREAK.search(note, s.end, m.start())
+                       for m in given)]
     dropped = [s.code for s in suggestions if s not in kept]
     reason = "vaccine given: Z23 encounter for immunization" + (
         f", not {' '.join(dropped)} (the disease it prevents)" if dropped else "")

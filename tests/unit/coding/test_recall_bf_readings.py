@@ -108,3 +108,12 @@ def test_therapy_ordered_in_the_weeks_after_a_joint_replacement_is_its_aftercare
 ])
 def test_therapy_years_after_the_replacement_or_before_it_is_not(suggest, note):
     assert "Z47.1" not in billed(suggest, note)
+
+
+def test_a_screening_ending_the_sentence_before_a_vaccine_is_kept(suggest):
+    codes = billed(suggest, "Routine physical, 50M, normal exam. A1c drawn today as screening. Flu vaccine given.")
+    assert {"Z13.1", "Z23"} <= codes
+
+
+def test_the_disease_a_vaccine_is_named_by_is_still_not_coded(suggest):
+    assert not any(c.startswith("J1") for c in billed(suggest, "Nurse visit: influenza vaccine given, left deltoid."))
