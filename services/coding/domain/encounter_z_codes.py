@@ -125,7 +125,10 @@ INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K
 # "x 2 yrs", "since 2021" (a burst "x 5 days" or a "2 wk taper" is not)
 _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many)"
                 r"\s*(years?|yrs?)|(19|20)\d\d)")
-_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|" + _LONG_COURSE)
+# a drug the sentence says is monitored ("on methimazole, drug monitoring") is one taken for the long run: a
+# course of days is not monitored by its levels
+_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|(therapeutic )?drug (level )?monitoring|"
+                 + _LONG_COURSE)
 # the newer antiepileptics, taken for years: the durations written beside them are most often a seizure-free time
 # or a driving restriction ("seizure-free x 2 yrs on levetiracetam", "no driving x 6 mo"), so only the words
 # long-term or maintenance say the drug's own course

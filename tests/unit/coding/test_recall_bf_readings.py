@@ -117,3 +117,16 @@ def test_a_screening_ending_the_sentence_before_a_vaccine_is_kept(suggest):
 
 def test_the_disease_a_vaccine_is_named_by_is_still_not_coded(suggest):
     assert not any(c.startswith("J1") for c in billed(suggest, "Nurse visit: influenza vaccine given, left deltoid."))
+
+
+@pytest.mark.parametrize("note", [
+    "Lab requisition: free T4 and TSH. Dx: toxic multinodular goiter on propylthiouracil, drug monitoring.",
+    "Order: lithium level and creatinine. Indication: bipolar disorder on lithium, therapeutic drug monitoring.",
+])
+def test_a_drug_the_order_says_is_monitored_is_taken_long_term_and_monitored(suggest, note):
+    assert {"Z79.899", "Z51.81"} <= billed(suggest, note)
+
+
+def test_a_drug_stopped_is_not_long_term_even_beside_monitoring(suggest):
+    codes = billed(suggest, "Lab order: CBC. Lithium stopped last month; drug monitoring no longer needed.")
+    assert "Z79.899" not in codes
