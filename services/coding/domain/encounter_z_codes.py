@@ -105,7 +105,10 @@ _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (phy
                      r"initial preventive physical exam(ination)?|ippe|welcome to medicare")
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
-                r"new(ly)? (dx|diagnos\w*)|newly diagnosed")
+                r"new(ly)? (dx|diagnos\w*)|newly diagnosed|"
+                # the exam said to find something: "exam notable for a thyroid nodule", "an incidental finding"
+                r"(exam|examination) (is |was )?(notable|significant|remarkable) for(?! (nothing|none|no)\b)|"
+                r"incidental(ly)? (finding|found|noted)")
 _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|no new (problems|issues|concerns|findings)|"
               r"normal exam|exam:? (is |was )?normal|unremarkable")
 _OTHERWISE = _rx(r"otherwise|(the )?(rest|remainder) of( the)?")

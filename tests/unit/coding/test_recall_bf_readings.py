@@ -130,3 +130,20 @@ def test_a_drug_the_order_says_is_monitored_is_taken_long_term_and_monitored(sug
 def test_a_drug_stopped_is_not_long_term_even_beside_monitoring(suggest):
     codes = billed(suggest, "Lab order: CBC. Lithium stopped last month; drug monitoring no longer needed.")
     assert "Z79.899" not in codes
+
+
+@pytest.mark.parametrize("note", [
+    "Annual physical, 57M. Exam notable for a new left inguinal bulge on cough; surgery referral.",
+    "Preventive visit. Examination is significant for a 2 cm lipoma on the back, new since last year.",
+])
+def test_a_routine_exam_said_to_find_something_is_with_abnormal_findings(suggest, note):
+    codes = billed(suggest, note)
+    assert "Z00.00" not in codes and "Z00.01" in {s.code for s in suggest(note)}
+
+
+@pytest.mark.parametrize("note", [
+    "Annual physical, 40F. Exam notable for nothing; no concerns.",
+    "Yearly physical. Examination remarkable for no abnormalities.",
+])
+def test_a_routine_exam_said_to_find_nothing_stays_without(suggest, note):
+    assert "Z00.01" not in billed(suggest, note)
