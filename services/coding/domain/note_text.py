@@ -33,7 +33,8 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\b(concerned|worried|worries|anxious) (about|re|regarding|over)\b|"
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
-                              r"\bdifferential\b|\?|"
+                              # not the blood count's: "CBC with differential", "differential count"
+                              r"(?<!with )(?<!w/ )\bdifferential\b(?! count)|\bdifferential (diagnos\w*|dx)\b|\?|"
                               # a doubt is uncertain too: "unlikely pneumonia", "doubt appendicitis", "low
                               # suspicion for PE" (guideline IV.H's "or other similar terms")
                               r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow suspicion (for|of)\b)",

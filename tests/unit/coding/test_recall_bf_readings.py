@@ -147,3 +147,19 @@ def test_a_routine_exam_said_to_find_something_is_with_abnormal_findings(suggest
 ])
 def test_a_routine_exam_said_to_find_nothing_stays_without(suggest, note):
     assert "Z00.01" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Lab order: CBC with differential and ESR for rheumatoid arthritis.",
+    "Labs: CBC w/ differential. Dx: rheumatoid arthritis.",
+])
+def test_the_blood_count_s_differential_leaves_the_diagnosis_certain(suggest, note):
+    assert "M06.9" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Joint pains. Differential includes rheumatoid arthritis; RF and CCP ordered.",
+    "Hand swelling with differential diagnosis of rheumatoid arthritis versus psoriatic arthritis.",
+])
+def test_a_differential_diagnosis_is_still_uncertain(suggest, note):
+    assert "M06.9" not in billed(suggest, note)
