@@ -86,9 +86,13 @@ SCREENED_FOR = (
 )
 _SCREEN = r"screen(s|ed|ing)?"
 _GAP = r"[^\w.;\n]+"  # between words of one sentence
+# the tests a sentence lists, then gives a bare screening as their purpose ("Lipid panel and A1c drawn today as
+# screening"): each test's topic, unless another reason is given to it ("for") on the way
+_LISTED_THEN_PURPOSE = rf"(?:(?!\bfor\b)[^.;\n]){{0,60}}?\b(as|for) {_SCREEN}\b(?!{_GAP}(for|of)\b)"
 # up to four words between: "screening for viral hepatitis and HIV"
 _SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,4}}?({topic})\b|"
-                                  rf"\b({topic}){_GAP}(\w+{_GAP}){{0,3}}?{_SCREEN}\b", re.IGNORECASE), code)
+                                  rf"\b({topic}){_GAP}(\w+{_GAP}){{0,3}}?{_SCREEN}\b|"
+                                  rf"\b(?P<listed>{topic})\b{_LISTED_THEN_PURPOSE}", re.IGNORECASE), code)
                       for topic, code in SCREENED_FOR)
 _SCREENED_TOPICS = tuple((re.compile(rf"\b({topic})\b", re.IGNORECASE), code) for topic, code in SCREENED_FOR)
 _ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS) + rf"|\b{_SCREEN}\b",
@@ -216,6 +220,8 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
         for match in pattern.finditer(note):
             said = sentence(note, match.start(), match.end())
             purpose = bool(_SCREENING_AS_PURPOSE.search(said))
+            if match.groupdict().get("listed") and re.search(r"\bfor\b", before(note, match.start()), re.I):
+                continue  # a listed test's topic after a reason given before it: "panel for hyperlipidemia"
             if _POSITIVE.search(said) or not (_given(note, match, order_note or at_exam or purpose)
                                               or at_exam and _due_and_ordered(note, match)):
                 continue

@@ -163,3 +163,17 @@ def test_the_blood_count_s_differential_leaves_the_diagnosis_certain(suggest, no
 ])
 def test_a_differential_diagnosis_is_still_uncertain(suggest, note):
     assert "M06.9" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note,codes", [
+    ("Routine physical, normal exam. Cholesterol panel, fasting glucose and HIV test drawn as screening.",
+     {"Z13.220", "Z13.1", "Z11.4"}),
+    ("Hypertension visit. Lipid panel and a hepatitis C antibody were sent today for screening.", {"Z13.220", "Z11.59"}),
+])
+def test_tests_listed_then_given_screening_as_their_purpose_are_each_screened_for(suggest, note, codes):
+    assert codes <= billed(suggest, note)
+
+
+def test_a_test_given_its_own_reason_on_the_way_is_not_a_screening(suggest):
+    codes = billed(suggest, "Lipid panel for his known hyperlipidemia and an HIV test as screening today.")
+    assert "Z13.220" not in codes and "Z11.4" in codes
