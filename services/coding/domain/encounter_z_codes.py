@@ -231,7 +231,8 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
             made.append(from_rule(code, match, tabular, rule,
                                   f"{match.group(0)}: {code}, encounter for screening" + (
                                       ", ordered by the preventive visit it is part of" if ordered and at_exam else
-                                      ", the reason of the order the note opens with" if ordered else "")))
+                                      ", the reason of the order the note opens with" if ordered and order_note else
+                                      ", the reason the sentence gives its order" if ordered else "")))
     return made + (_screened_tests(note, tabular) if order_note else [])
 
 
