@@ -72,3 +72,16 @@ def test_a_past_condition_over_is_coded_by_its_chapters_personal_history(suggest
 def test_a_chronic_condition_on_a_past_list_takes_no_chapter_code(suggest):
     assert not [s for s in suggest("PMH: hyperlipidemia, GERD. On atorvastatin and omeprazole.")
                 if s.code.startswith(("Z86", "Z87"))]
+
+
+@pytest.mark.parametrize("note, past, history", [
+    ("Sleep terrors as a toddler, outgrown. Here for a sports physical.", "F51.4", "Z86.59"),
+    ("Bell palsy 2015, made a full recovery.", "G51.0", "Z86.69"),
+])
+def test_a_condition_outgrown_or_fully_recovered_from_is_history(suggest, note, past, history):
+    codes = [s.code for s in suggest(note)]
+    assert past not in codes and history in codes
+
+
+def test_a_condition_not_outgrown_is_current(suggest):
+    assert "Z86.59" not in [s.code for s in suggest("Sleep terrors since age 4, not outgrown; worse this month.")]
