@@ -71,9 +71,9 @@ CHAPTER_HISTORY_CONFIDENCE = 0.9
 CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History entry for: the family history code "
                           "of its system's other diseases")
 PAST_BY_CHAPTER = "past-over-by-chapter"
-_WORDS_BEFORE = 40  # characters before a mention read for the organism or condition it is written after
 PAST_BY_CHAPTER_REASON = ("a condition the note says is over (resolved, recovered) that the index names no History "
                           "entry for: the personal history code of its system's other diseases")
+_READ_BEFORE = 40  # characters before a mention read for the organism or condition it is written after
 # ConText's categories that keep a mention from being coded, named as the context rules name theirs
 SUPPRESSING = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain", "HYPOTHETICAL": "hypothetical"}
 # ConText's family words include a spouse or partner, who is no blood relative (Z80-Z84 are a relative's): whether
@@ -209,7 +209,7 @@ class NoteSuggester:
     def _chapter_past_code(self, condition: TermMatch, scope, text: str, start: int, end: int) -> TermMatch | None:
         """A condition the note says has ended that the History entries lack: its chapter's personal history code,
         no surer than the reading of the condition it stands for."""
-        if not ended_condition(condition.code, scope.rule, scope.cue, text[max(0, start - _WORDS_BEFORE):start],
+        if not ended_condition(condition.code, scope.rule, scope.cue, text[max(0, start - _READ_BEFORE):start],
                                text[end:sentence_end(text, end)]):
             return None
         code = chapter_family_history_code(condition.code, self._personal_chapters)
