@@ -25,6 +25,8 @@ from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapte
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, RULES, Z_CODE_RULES, SkippedMention,
                                                   mention_scope,
                                                   RESOLVED, past_by_name)
+from services.coding.domain.note_text import sentence_end
+from services.coding.domain.over_condition_history import ended_condition
 from services.coding.domain.conventions import Tabular, apply_conventions
 from services.coding.domain.first_sight import calibrated, stated_over_elsewhere, treated_by_procedure
 from services.coding.domain.doubted_diagnosis_signs import signs_of_a_doubted_diagnosis
@@ -68,6 +70,10 @@ CHAPTER_HISTORY = "family-history-by-chapter"
 CHAPTER_HISTORY_CONFIDENCE = 0.9
 CHAPTER_HISTORY_REASON = ("a relative's condition the index names no History entry for: the family history code "
                           "of its system's other diseases")
+PAST_BY_CHAPTER = "past-over-by-chapter"
+PAST_BY_CHAPTER_REASON = ("a condition the note says is over (resolved, recovered) that the index names no History "
+                          "entry for: the personal history code of its system's other diseases")
+_READ_BEFORE = 40  # characters before a mention read for the organism or condition it is written after
 # ConText's categories that keep a mention from being coded, named as the context rules name theirs
 SUPPRESSING = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain", "HYPOTHETICAL": "hypothetical"}
 # ConText's family words include a spouse or partner, who is no blood relative (Z80-Z84 are a relative's): whether
@@ -152,9 +158,11 @@ def build_index(reference: ReferenceData, index_dir: Path) -> Path:
 
 class NoteSuggester:
     def __init__(self, index_path: Path, tabular: Tabular, shorthand: Shorthand | None = None,
-                 chapters: tuple[ChapterFamilyHistory, ...] = ()):
+                 chapters: tuple[ChapterFamilyHistory, ...] = (),
+                 personal_chapters: tuple[ChapterFamilyHistory, ...] = ()):
         self._tabular = tabular
         self._chapters = chapters
+        self._personal_chapters = personal_chapters
         self._shorthand = shorthand or Shorthand(parse_shorthand(SHORTHAND_FILE.read_text()))
         self._db = sqlite3.connect(f"file:{index_path}?mode=ro", uri=True, check_same_thread=False)
         grouped = defaultdict(list)
@@ -198,6 +206,16 @@ class NoteSuggester:
         return TermMatch(code, self._tabular.description(code), CHAPTER_HISTORY_CONFIDENCE, CHAPTER_HISTORY) \
             if code else None
 
+    def _chapter_past_code(self, condition: TermMatch, scope, text: str, start: int, end: int) -> TermMatch | None:
+        """A condition the note says has ended that the History entries lack: its chapter's personal history code,
+        no surer than the reading of the condition it stands for."""
+        if not ended_condition(condition.code, scope.rule, scope.cue, text[max(0, start - _READ_BEFORE):start],
+                               text[end:sentence_end(text, end)]):
+            return None
+        code = chapter_family_history_code(condition.code, self._personal_chapters)
+        return TermMatch(code, self._tabular.description(code), min(HISTORY_ENTRY_CONFIDENCE, condition.confidence),
+                         PAST_BY_CHAPTER) if code else None
+
     def __call__(self, note: str) -> list[Suggestion]:
         return self.read(note)[0]
 
@@ -232,9 +250,11 @@ class NoteSuggester:
                                                                    scope.cue, doc.ents):
                 scope = None
             rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
-            past = self._history_code("history", match.code) if not rule and (past_by_name(scope) or (
+            named_past = not rule and (past_by_name(scope) or (
                 scope is not None and scope.rule == RESOLVED
-                and ended_in_the_past(scope.cue, text, ent.start_char, ent.end_char))) else None
+                and ended_in_the_past(scope.cue, text, ent.start_char, ent.end_char)))
+            past = (self._history_code("history", match.code)
+                    or self._chapter_past_code(match, scope, text, ent.start_char, ent.end_char)) if named_past else None
             if past is not None:  # "Prior MI 2020": the index's History entry, as for "h/o MI"
                 match, context, scope = past, "history", None
             if rule or (scope is not None and scope.rule != FAMILY):
@@ -255,7 +275,8 @@ class NoteSuggester:
                 confidence = less_specific_than_documented(match, ent.sent.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context,
-                                        **_named(PAST_BY_NAME if past is not None else CHAPTER_HISTORY
+                                        **_named(PAST_BY_CHAPTER if past is not None and past.kind == PAST_BY_CHAPTER
+                                                 else PAST_BY_NAME if past is not None else CHAPTER_HISTORY
                                                  if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
                 sentences.append(ent.sent.start_char)
         # a condition a procedure removed is no confirmed diagnosis for the symptoms beside it: lowered first
@@ -323,6 +344,7 @@ def _respelt_starts(respelt: list[tuple[int, int, str]]) -> set[int]:
 
 
 _REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON, PAST_BY_NAME: PAST_BY_NAME_REASON,
+            PAST_BY_CHAPTER: PAST_BY_CHAPTER_REASON,
             REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON,
             MODIFIER_FIRST_TERM: MODIFIER_FIRST_TERM_REASON}
 
@@ -601,4 +623,5 @@ def _with_trailing_qualifier(tokens, folded: list[str], end: int, term_key: str,
 
 def build_suggester(reference: ReferenceData, *, index_dir: Path) -> NoteSuggester:
     tabular = TabularNotes(reference.icd10[-1])
-    return NoteSuggester(build_index(reference, index_dir), tabular, chapters=tabular.family_history_chapters())
+    return NoteSuggester(build_index(reference, index_dir), tabular, chapters=tabular.family_history_chapters(),
+                         personal_chapters=tabular.personal_history_chapters())

@@ -4,7 +4,8 @@ codes, so reading every note at start would cost seconds for nothing."""
 from functools import lru_cache
 
 from services.coding.domain.codes import icd_compact
-from services.coding.domain.context_z_codes import ChapterFamilyHistory, chapter_family_history_codes
+from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_codes,
+                                                    chapter_personal_history_codes)
 from services.coding.domain.excludes1 import parse_note, rule_matches
 from services.coding.domain.icd10 import Icd10CodeSet
 from services.coding.domain.note_terms import CLASSIFICATION_WORDS, PARENTHESES, words
@@ -26,13 +27,22 @@ class TabularNotes:
     def family_history_chapters(self) -> tuple[ChapterFamilyHistory, ...]:
         """Each chapter's "History, family, disease, <system> NEC" code, read from the tabular."""
         icd = self._icd
-        chapters = []
-        for chapter in (c for c in icd.get_all_codes() if icd.is_chapter(c)):
-            blocks = icd.get_children(chapter)
-            chapters.append((blocks[0].split("-")[0], blocks[-1].split("-")[-1], icd.get_description(chapter)))
         history = [(dotted, icd.get_description(dotted)) for compact, dotted in self._code_set.dotted.items()
                    if "Z80" <= compact[:3] <= "Z84" and compact in self._code_set.billable]
-        return chapter_family_history_codes(chapters, history)
+        return chapter_family_history_codes(self._chapters(), history)
+
+    def personal_history_chapters(self) -> tuple[ChapterFamilyHistory, ...]:
+        """Each chapter's "History, personal, disease, <system> NEC" code, read from the tabular."""
+        history = [(dotted, self._icd.get_description(dotted)) for compact, dotted in self._code_set.dotted.items()
+                   if "Z85" <= compact[:3] <= "Z87" and compact in self._code_set.billable]
+        return chapter_personal_history_codes(self._chapters(), history)
+
+    def _chapters(self) -> list[tuple[str, str, str]]:
+        """(first code, last code, title) of each tabular chapter."""
+        icd = self._icd
+        return [(blocks[0].split("-")[0], blocks[-1].split("-")[-1], icd.get_description(chapter))
+                for chapter in (c for c in icd.get_all_codes() if icd.is_chapter(c))
+                for blocks in [icd.get_children(chapter)]]
 
     def description(self, code: str) -> str:
         return self._icd.get_description(code)

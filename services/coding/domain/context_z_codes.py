@@ -46,6 +46,7 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     **{tb: (None, "Z86.11") for tb in ("A15", "A16", "A17", "A18", "A19")},
     **{cns: (None, "Z86.61") for cns in ("A39.0", "A87", "G00", "G01", "G02", "G03", "G04", "G05")},
     **{ulcer: (None, "Z87.11") for ulcer in ("K25", "K26", "K27", "K28")},
+    "U07.1": (None, "Z86.16"),  # History, personal, COVID-19
     "I46": (None, "Z86.74"), "I80": (None, "Z86.72"), "J93": (None, "Z87.09"),
     "K85": (None, "Z87.19"),  # an acute pancreatitis over: History, personal, disease, digestive system NEC
     "S06": (None, "Z87.820"), "T14.91": (None, "Z91.51"),
@@ -80,7 +81,7 @@ _CHAPTER_FILLER = frozenset({"other", "certain", "disease", "disorder", "system"
 
 @dataclass(frozen=True)
 class ChapterFamilyHistory:
-    """The family history code for "other diseases of <the chapter>" of one tabular chapter."""
+    """The family (or personal) history code for "other diseases of <the chapter>" of one tabular chapter."""
     first: str
     last: str
     code: str
@@ -94,16 +95,32 @@ def chapter_family_history_codes(chapters: Iterable[tuple[str, str, str]],
     index's entry for a relative's disease of that system it names no further. A congenital malformation is a
     chapter of its own, never another system's.
 
-    Only a relative's condition: a past one ("PMH: HTN, HLD") is most often a chronic condition still treated,
-    which a personal history code would wrongly replace."""
-    family = [(code, _content_words(description)) for code, description in history_codes
-              if description.lower().startswith("family history of")]
+    Only a relative's condition here: a past one ("PMH: HTN, HLD") is most often a chronic condition still
+    treated, which a personal history code would wrongly replace (chapter_personal_history_codes is for a
+    condition the note says is over)."""
+    return _chapter_history_codes(chapters, history_codes, "family history of", _NO_CHAPTER_ENTRY)
+
+
+def chapter_personal_history_codes(chapters: Iterable[tuple[str, str, str]],
+                                   history_codes: Iterable[tuple[str, str]]) -> tuple[ChapterFamilyHistory, ...]:
+    """Each chapter's "History, personal, disease (of), <system> NEC" code ("Personal history of other diseases
+    of the respiratory system" Z87.09 for J00-J99), matched to its title as the family one is: the code for a
+    condition the note says is over (resolved, recovered, outgrown) that the index's History entries do not
+    name (guideline I.C.21.c.4). A chapter whose title the Z code does not hold whole (the eye, the ear, the
+    genitourinary system, split by the Z codes into narrower ones) takes none; nor does a perinatal condition."""
+    return _chapter_history_codes(chapters, history_codes, "personal history of", _NO_CHAPTER_ENTRY + ("P",))
+
+
+def _chapter_history_codes(chapters: Iterable[tuple[str, str, str]], history_codes: Iterable[tuple[str, str]],
+                           opening: str, no_entry: tuple[str, ...]) -> tuple[ChapterFamilyHistory, ...]:
+    candidates = [(code, _content_words(description)) for code, description in history_codes
+                  if description.lower().startswith(opening)]
     found = []
     for first, last, title in chapters:
         title_words = _content_words(title)
-        if first.startswith(_NO_CHAPTER_ENTRY) or not title_words:
+        if first.startswith(no_entry) or not title_words:
             continue
-        ranked = sorted((len(text - title_words), code) for code, text in family
+        ranked = sorted((len(text - title_words), code) for code, text in candidates
                         if title_words <= text and ("congenital" in title_words or "congenital" not in text))
         if ranked:
             found.append(ChapterFamilyHistory(first, last, ranked[0][1]))
@@ -111,7 +128,7 @@ def chapter_family_history_codes(chapters: Iterable[tuple[str, str, str]],
 
 
 def chapter_family_history_code(condition: str, chapters: Iterable[ChapterFamilyHistory]) -> str | None:
-    """The chapter's family history code for a relative's condition the History entries (history_code) lack."""
+    """The chapter's family (or personal) history code for a condition the History entries (history_code) lack."""
     return next((c.code for c in chapters if c.first <= condition[:3] <= c.last), None)
 
 

@@ -170,7 +170,11 @@ RULES = (
                          r"no recurrence|(?<!being )(?<!be )repleted|(?<!not )cured|" + LIST_STATUS_PAST + "|" +
                          COMPLETED_AFTER_CUE + "|" + TREATED_IN_A_YEAR_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
-                         r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered)\b", re.IGNORECASE),
+                         r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered|"
+                         # a childhood condition the child grew out of: "night terrors as a toddler, outgrown"; and
+                         # "made a full recovery"
+                         r"(?<!not )(?<!never )(outgrown|outgrew)|(made|with) an? (full|complete) recovery)\b",
+              re.IGNORECASE),
               unless=_words("recurrent", "recurred", "again"),
               # a time of today speaks of its own item: "Lungs clear today, cough resolved" is resolved
               unless_in_item=_words("this morning", "today", "tonight", "overnight")),
@@ -262,8 +266,10 @@ def screened(text: str, start: int, end: int) -> bool:
 # A "Past:" heading lists what the patient had, as "history of" does ("PMH:" lists current conditions too).
 _PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
 # and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
-# apixaban": Z86.711); "inactive" or "resolved" say it ended, not that the History entry is meant
-_PAST_AFTER = re.compile(r"\b(historical|completed|finished|cured)\b|" + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
+# apixaban": Z86.711), or says it was outgrown or fully recovered from; "inactive" or "resolved" say it ended, not
+# that the History entry is meant
+_PAST_AFTER = re.compile(r"\b(historical|completed|finished|cured|outgrown|outgrew|full recovery|complete recovery)\b|"
+                         + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 
 
 def past_by_name(scope: "Scope | None") -> bool:

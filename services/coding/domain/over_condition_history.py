@@ -1,0 +1,41 @@
+"""Whether a condition the note places in the past may take its chapter's personal history code ("Personal
+history of other diseases of the respiratory system" Z87.09 for "empyema 2023, drained, resolved").
+
+The chapter's code stands for any condition of the system, so it is given only where the note says this
+condition is over (guideline I.C.21.c.4: a condition that no longer exists), not merely dated or quiet:
+- the reading is a condition that ended (resolved, recovered, a course of treatment completed), not a time alone
+  ("hypoglycemia was frequent last year") nor the episodes stopping ("tension headaches in college, none now"),
+  which leave the condition itself open;
+- a bare "prior" or "remote" must be followed in its sentence by the word that ends the condition ("prior ulnar
+  neuropathy, resolved after splinting"): "abnormal TSH on prior labs" says nothing is over;
+- a chronic condition (hypertension, diabetes, osteoporosis ...) does not end with its course of treatment;
+- a condition named as the cause of another ("acute kidney injury from dehydration, recovered") is the other's
+  cause, not a history of its own;
+- a condition written after the organism that caused it ("C. difficile colitis", "E. coli cystitis") is an
+  infection the term index read without its organism, so the term's chapter is not the condition's;
+- an electronic problem list's status in parentheses ("Allergic rhinitis (resolved 2023)") marks a record
+  inactive; the provider has not written the condition into this visit's history.
+"""
+import re
+
+from services.coding.domain.chronic_conditions import CHRONIC
+from services.coding.domain.note_context import COURSE_COMPLETED, RESOLVED
+
+_ENDED = re.compile(r"\b(resolved|recovered|recovery|cured|cleared|healed|outgrown|outgrew|completed|finished|"
+                    r"course finished)\b", re.IGNORECASE)
+_ONLY_PAST = re.compile(r"\W*(prior|previous|remote|former|old|past)\W*", re.IGNORECASE)
+# an abbreviated binomial ("C. difficile", "E. coli", "H. pylori") or an agent named as such
+_ORGANISM_BEFORE = re.compile(r"(\b[A-Z]\. ?[a-z]{4,}|\bc\.? ?diff|\b(bacterial|viral|fungal|infectious|infective))\s+$",
+                              re.IGNORECASE)
+_CAUSE_BEFORE = re.compile(r"\b(from|due to|secondary to|caused by|because of|after)\s+(an? |the )?$", re.IGNORECASE)
+
+
+def ended_condition(code: str, rule: str, cue: str, before: str, after: str) -> bool:
+    """The condition (its code) kept out by the scope rule `rule` with `cue` is one the note says has ended.
+    `before`: the words just before it; `after`: the rest of its sentence."""
+    if rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC) or cue.lstrip().startswith("("):
+        return False
+    if _CAUSE_BEFORE.search(before) or _ORGANISM_BEFORE.search(before):
+        return False
+    return bool(_ENDED.search(after)) if _ONLY_PAST.fullmatch(cue) else bool(_ENDED.search(cue) or
+                                                                           _ENDED.search(after))
