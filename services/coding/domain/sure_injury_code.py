@@ -63,8 +63,8 @@ def names_more_than_the_code(clause: str, description: str) -> str | None:
 
 def _side_written(clause: str, description: str) -> bool:
     side = _CODE_SIDE.search(description)
-    if side is None:
-        return True
+    if side is None:  # a code with no side: the clause must name none either (a sided sibling may exist)
+        return not any(re.search(rf"\b({words})\b", clause, re.IGNORECASE) for words in _SIDE_WORDS.values())
     return re.search(rf"\b({_SIDE_WORDS[side.group(1).lower()]})\b", clause, re.IGNORECASE) is not None
 
 
