@@ -38,6 +38,7 @@ from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
 from services.coding.domain.note_text import sentence_end, sentence_start
 from services.coding.domain.own_entry import heads_its_own_entry
 from services.coding.domain.suggestions import Suggestion
+from services.coding.domain.sure_injury_code import stated_in_full
 
 NAME = "unspecified-from-index-entry"
 LOWERED_KINDS = ("inclusion", "default")  # the index entry kinds whose unspecified codes fell short
@@ -82,7 +83,7 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
                 evidence=s.evidence, code=s.code, description=s.description, disease=disease))
         out.append(s)
     return _injury_code_completed(_default_entry_outside_chronic(
-        _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note))), note))
+        _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note))), note), note)
 
 
 # Where a kind of reading was right less than 95 times in 100 on notes no rule had yet seen, it is held just below
@@ -136,26 +137,39 @@ INJURY_CODE_REASON = ("{code} ({evidence}): the 7th character is the encounter t
 _LEFT_OPEN_INJURY = re.compile(r"\b(unspecified|other)\b", re.IGNORECASE)
 
 
+SURE_INJURY_NAME = "injury-stated-in-full"
+SURE_INJURY_REASON = ("{code} ({evidence}): the note states the injury, its site, its side and its encounter and "
+                      "names nothing the code leaves {open!r}: the code a coder bills without a query")
+
+
 # the calibrations that hold a kind of reading at FIRST_SIGHT_CONFIDENCE (still suggested, for a coder to confirm)
 HELD_AT_FIRST_SIGHT = (DEFAULT_ENTRY_NAME, INJURY_CODE_NAME)
 
 
-def _injury_code_completed(suggestions: list[Suggestion]) -> list[Suggestion]:
+def _injury_code_completed(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
     """An injury code completed with the 7th character the note states (`seventh-character`) whose text leaves
     something "unspecified" or "other" goes to a coder. On the first sight of twelve rounds of notes (m-x, aa) such
     codes were right 7 times in 14, each wrong one another code of the same injury in words no rule knew yet (a
     subcapital fracture's part of the femoral neck, the side in a template field, the ligament named after a
     comma, an unspecified ankle injury beside its sprain, a fracture that was osteoporotic); a code that names its
     site and kind was right 11 times in 12 (the twelfth a strain another sentence calls over, which
-    `stated_over_elsewhere` now sends to a coder) and keeps its confidence."""
+    `stated_over_elsewhere` now sends to a coder) and keeps its confidence, as does one the note states in full
+    (`sure_injury_code`): the "unspecified" or "other" is then the note's own silence."""
     out = []
     for s in suggestions:
         left_open = _LEFT_OPEN_INJURY.search(s.description) if s.convention == SEVENTH_CHARACTER else None
         if left_open is not None and s.confidence > FIRST_SIGHT_CONFIDENCE:
-            s = _held_at_first_sight(s, INJURY_CODE_NAME, INJURY_CODE_REASON.format(
-                code=s.code, evidence=s.evidence, open=left_open.group(0).lower()))
+            s = _sure_or_held(s, note, left_open.group(0).lower())
         out.append(s)
     return out
+
+
+def _sure_or_held(s: Suggestion, note: str, left_open: str) -> Suggestion:
+    if stated_in_full(s.description, note, s.start, s.end):
+        return s.model_copy(update={"convention": SURE_INJURY_NAME, "reason": SURE_INJURY_REASON.format(
+            code=s.code, evidence=s.evidence, open=left_open)})
+    return _held_at_first_sight(s, INJURY_CODE_NAME, INJURY_CODE_REASON.format(
+        code=s.code, evidence=s.evidence, open=left_open))
 
 
 STATED_OPEN_NAME = "stated-what-code-leaves-open"

@@ -167,6 +167,12 @@ INDEX_WORD_FINDINGS = (
            r"(left|right) atrium (is )?(enlarged|dilated)"), ("I51",), fixed("I51.7", "cardiomegaly")),
     (_word(r"cubital tunnel( syndrome)?|ulnar (nerve )?(neuropathy|entrapment) at (the )?elbow"), ("G56.2",),
      fixed("G56.20", "cubital tunnel syndrome is a lesion of the ulnar nerve")),
+    # "Meralgia paresthetica" G57.1- and "Syndrome, tarsal tunnel" G57.5-: the index's entries end in a dash, the
+    # side the note writes completes them (the laterality rule), as for the cubital tunnel
+    (_word(r"meralgia paresthetica|lateral femoral cutaneous (nerve )?(entrapment|neuropathy)"), ("G57.1",),
+     fixed("G57.10", "meralgia paresthetica is a lesion of the lateral cutaneous nerve of the thigh")),
+    (_word(r"tarsal tunnel( syndrome)?|posterior tibial (nerve )?entrapment at (the )?ankle"), ("G57.5",),
+     fixed("G57.50", "tarsal tunnel syndrome")),
     (_word(r"((allergic )?(contact )?dermatitis|rash) (due to|from|caused by|secondary to) (plants?|poison (ivy|oak|"
            r"sumac))|poison (ivy|oak|sumac)( dermatitis| rash)?"), ("L23", "L24", "L25", "L30", "R21"),
      fixed("L23.7", "allergic contact dermatitis due to plants (poison ivy, oak or sumac)")),

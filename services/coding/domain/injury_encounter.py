@@ -17,6 +17,7 @@ import re
 
 from services.coding.domain.injury_elapsed import encounter_by_elapsed_time
 from services.coding.domain.injury_sequela import injury_sequela
+from services.coding.domain.injury_visit_words import encounter_by_visit_words
 from services.coding.domain.note_text import HISTORY, current, sentence
 
 _FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back) (for|in) (a |his |her )?)"
@@ -87,6 +88,8 @@ def stated_by_cue(allowed: dict[str, tuple[str, str]], note: str) -> str | None:
         wanted = ("initial encounter", "initial encounter for closed fracture")
     elif by_date := encounter_by_elapsed_time(note):
         wanted = by_date
+    elif by_visit := encounter_by_visit_words(note):
+        wanted = by_visit
     else:
         return None
     if re.search(r"\bopen\b", note, re.IGNORECASE):

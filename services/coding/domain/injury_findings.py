@@ -38,5 +38,26 @@ INJURIES = (
      "multiple fractures of ribs"),
     # "Fracture, buckle - see Fracture, torus": a child's distal radius buckle fracture is S52.52-
     (_words(rf"{_SIDE}distal radius (buckle|torus)( \((buckle|torus)\))? fracture|(buckle|torus) fracture (of )?(the )?"
-            rf"{_SIDE}distal radius"), ("S52",), "S52.529", "torus (buckle) fracture of the lower end of the radius"),
+            rf"{_SIDE}distal radius|(buckle|torus) fracture (of )?(the )?distal (right |left )?radius"), ("S52",),
+     "S52.529", "torus (buckle) fracture of the lower end of the radius"),
+    # "Crush, crushed, crushing (injury)", by site: the tabular's "Crushing injury of ... lower leg" and so on
+    (_words(rf"crush(ed|ing)? injury (of|to) {_SIDE}(lower leg|calf|shin)|{_SIDE}(lower leg|calf) crush injury"),
+     ("S87", "S89", "T14"), "S87.80", "crushing injury of the lower leg"),
+    (_words(rf"crush(ed|ing)? injury (of|to) {_SIDE}foot|{_SIDE}foot crush injury"), ("S97", "S99", "T14"), "S97.80",
+     "crushing injury of the foot"),
+    (_words(rf"crush(ed|ing)? injury (of|to) {_SIDE}hand|{_SIDE}hand crush injury"), ("S67", "S69", "T14"), "S67.20",
+     "crushing injury of the hand"),
+    (_words(rf"crush(ed|ing)? injury (of|to) {_SIDE}forearm|{_SIDE}forearm crush injury"), ("S57", "S59", "T14"),
+     "S57.80", "crushing injury of the forearm"),
+    # "Strain, leg, lower, posterior muscle group": the calf's muscles other than the Achilles tendon
+    (_words(rf"strain(ed)? (of )?{_SIDE}(calf|gastrocnemius)( muscle)?|{_SIDE}(calf|gastrocnemius)( muscle)? strain|"
+            rf"{_SIDE}medial gastrocnemius strain"), ("S86", "M79", "T14"), "S86.119",
+     "strain of the posterior muscle group at lower leg level (calf)"),
+    # "Bite, hand - see Bite, by site, open": an animal's or a person's bite breaking the skin of the hand S61.45-
+    (_words(rf"(dog|cat|animal|human) bite (of|to|on) {_SIDE}hand|bitten on {_SIDE}hand( by (a|the|their|her|his) "
+            r"(\w+ )?(dog|cat))?"), ("S61", "W54", "W55", "T14"), "S61.459", "open bite of the hand"),
+    # "Sprain, thumb, metacarpophalangeal": the thumb's MCP joint (its ulnar collateral ligament: skier's thumb)
+    (_words(rf"sprain(ed)? (of )?(the )?(mcp|metacarpophalangeal) joint (of )?{_SIDE}thumb|{_SIDE}thumb (mcp|"
+            rf"metacarpophalangeal)( joint)? sprain|(skier's|gamekeeper's) thumb"), ("S63",), "S63.649",
+     "sprain of the metacarpophalangeal joint of the thumb"),
 )

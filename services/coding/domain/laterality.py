@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from services.coding.domain.note_terms import SIDE_UNSPECIFIED, UNDER_SPECIFIED_CONFIDENCE, words
 from services.coding.domain.note_text import sentence
+from services.coding.domain.site_side import sentences_naming_the_site
 from services.coding.domain.suggestions import RULE_CONFIDENCE, SIDE_UNSTATED, Suggestion
 
 NAME = "laterality"
@@ -121,10 +122,19 @@ def _sentence_and_side(note: str, s: Suggestion) -> tuple[str, str | None]:
     return text, side
 
 
+def _side_of_the_site(note: str, s: Suggestion) -> str | None:
+    """The sentence stating the side of the mention's site elsewhere, where all that state one agree."""
+    naming = [text for text in sentences_naming_the_site(note, s.description, s.code) if stated_side(text)]
+    sides = {stated_side(text) for text in naming}
+    return naming[0] if len(sides) == 1 and "bilateral" not in sides else None
+
+
 def _sided(s: Suggestion, note: str, tabular) -> tuple[list[Suggestion], str]:
     text, side = _sentence_and_side(note, s)
     if side is None and (field := side_field(note)) is not None:
         text, side = f"{text} {field}", stated_side(field)
+    if side is None and (same_site := _side_of_the_site(note, s)) is not None:
+        text, side = f"{text} {same_site}", stated_side(same_site)
     if side is None and (elsewhere := stated_side(note)) is not None:
         # a side in another sentence may be this condition's ("R shoulder pain x 4 mo. MRI: supraspinatus tear"):
         # the unspecified side is then a guess too, for a coder

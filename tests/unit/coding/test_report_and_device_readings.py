@@ -73,7 +73,8 @@ def _injury(convention: str | None, code=FEMORAL_NECK, confidence: float = 0.94)
 
 
 def test_an_injury_code_completed_with_its_7th_character_that_leaves_its_part_open_goes_to_a_coder(tabular):
-    out = calibrated([_injury("seventh-character")], "fracture of the L femoral neck, routine healing", tabular)
+    out = calibrated([_injury("seventh-character")], "subcapital fracture of the L femoral neck, routine healing",
+                     tabular)
     assert [(s.code, s.confidence, s.convention) for s in out] == [
         ("S72.002D", FIRST_SIGHT_CONFIDENCE, INJURY_CODE_NAME)]
     assert FIRST_SIGHT_CONFIDENCE < THRESHOLD and "'unspecified'" in out[0].reason and "7 times in 14" in out[0].reason
@@ -90,7 +91,7 @@ def test_other_injury_readings_keep_their_confidence(tabular, convention, code, 
 
 
 @pytest.mark.parametrize("note, held", [
-    ("Fx clinic f/u: closed fracture of the L femoral neck, subsequent encounter, routine healing.", True),
+    ("Fx clinic f/u: closed subcapital fracture of the L femoral neck, subsequent encounter, routine healing.", True),
     ("Fx clinic. 4 wks after closed displaced fracture of the shaft of the R clavicle. Subsequent encounter, "
      "routine healing.", False),
 ])
