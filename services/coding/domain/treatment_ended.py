@@ -26,7 +26,8 @@ _NOT_A_TREATMENT = "|".join(NOT_A_TREATMENT)
 _NOT_A_NOUN = "|".join(("is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "it", "that", "this",
                         "now", "just", "almost", "nearly", "partly", "partially", "not", "never", "yet", "all"))
 
-TREATMENT_ENDED_AFTER_CUE = (r"(?<!\bnot )(?<!\byet )\b(?!(" + _NOT_A_TREATMENT + "|" + _NOT_A_NOUN + r")\b)[a-z][\w-]* "
+TREATMENT_ENDED_AFTER_CUE = (r"(?<!\bnot )(?<!\byet )\b(?!(" + _NOT_A_TREATMENT + "|" + _NOT_A_NOUN + r")\b)"
+                             r"[a-z][\w-]* "
                              r"(completed|finished|(done|over)(?=\s*([,;.]|$)))")
 TREATMENT_ENDED_BEFORE_CUE = (r"(?<!\bnot )(?<!\byet )\b(completed|finished) (a |the |his |her )?"
                               r"(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?(?!(" + _NOT_A_TREATMENT + r")\b)"
