@@ -53,6 +53,7 @@ _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
                  # or its end written after the treatment ("prednisone taper completed", "antibiotics finished"),
                  # or before one that closes its phrase ("finished prednisone taper; strength recovered")
                  + TREATMENT_ENDED_AFTER_CUE + "|" + TREATMENT_ENDED_BEFORE_CUE)
+_GENUS_INITIAL = re.compile(r"\b[A-Z]\.\s?$")
 _YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago|last (year|yr)|a year ago")
 _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|finishing|"
              r"recurr\w*|worse\w*")
@@ -160,10 +161,14 @@ def _course_clauses(note: str, done: re.Match) -> set[int]:
     opens it ("hospitalized for CAP; completed levofloxacin 11/25")."""
     here = sentence_start(note, done.start())
     opened_by_semicolon = note[:here].rstrip().endswith(";")
-    return {here, sentence_start(note, note[:here].rstrip().rfind(";"))} if opened_by_semicolon else {here}
+    clauses = {here, sentence_start(note, note[:here].rstrip().rfind(";"))} if opened_by_semicolon else {here}
+    # an organism's initial is no full stop: "E. coli cystitis treated with nitrofurantoin, 5 days completed"
+    if _GENUS_INITIAL.search(note[:here]):
+        clauses.add(sentence_start(note, here - 2))
+    return clauses
 
 
 def _follow_up_of(note: str, match: re.Match) -> bool:
     text = sentence(note, match.start(), match.end())
-    return bool(_FOLLOW_UP.search(note)) and not _STILL.search(text) and not NEGATION.search(
-        before(note, match.start()))
+    follow_up = _FOLLOW_UP.search(note) is not None or follow_up_is_the_purpose(note)  # "test of cure"
+    return follow_up and not _STILL.search(text) and not NEGATION.search(before(note, match.start()))

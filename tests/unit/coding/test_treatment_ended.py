@@ -86,3 +86,10 @@ def test_a_follow_up_whose_condition_is_already_read_over_is_z09_when_the_outcom
 ])
 def test_no_follow_up_after_completed_treatment_without_its_purpose_or_its_outcome(tabular, note):
     assert "Z09" not in codes(encounter_reasons([], note, tabular)[0])
+
+
+def test_a_test_of_cure_after_a_course_is_a_follow_up_and_holds_the_organism_for_a_coder(tabular):
+    note = "Req: throat culture, test of cure. Dx: S. pyogenes pharyngitis, 10 days of penicillin finished, well now."
+    given = found(note, ("B95.0", "S. pyogenes"))
+    out, _ = encounter_reasons(given, note, tabular)
+    assert codes(out) == ["B95.0", "Z09"] and next(s for s in out if s.code == "B95.0").confidence < 0.9
