@@ -26,8 +26,9 @@ _NOT_A_TREATMENT = "|".join(NOT_A_TREATMENT)
 _NOT_A_NOUN = "|".join(("is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "it", "that", "this",
                         "now", "just", "almost", "nearly", "partly", "partially", "not", "never", "yet", "all"))
 
-TREATMENT_ENDED_AFTER_CUE = (r"(?<!\bnot )(?<!\byet )\b(?!(" + _NOT_A_TREATMENT + "|" + _NOT_A_NOUN + r")\b)"
-                             r"[a-z][\w-]* "
+# (the end word is looked for first: the words it may not follow are tried only where it stands)
+TREATMENT_ENDED_AFTER_CUE = (r"\b(?=[a-z][\w-]* (completed|finished|done|over)\b)(?<!\bnot )(?<!\byet )"
+                             r"(?!(" + _NOT_A_TREATMENT + "|" + _NOT_A_NOUN + r")\b)[a-z][\w-]* "
                              r"(completed|finished|(done|over)(?=\s*([,;.]|$)))")
 TREATMENT_ENDED_BEFORE_CUE = (r"(?<!\bnot )(?<!\byet )\b(completed|finished) (a |the |his |her )?"
                               r"(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?(?!(" + _NOT_A_TREATMENT + r")\b)"
@@ -36,8 +37,8 @@ TREATMENT_ENDED_BEFORE_CUE = (r"(?<!\bnot )(?<!\byet )\b(completed|finished) (a 
 # the visit's purpose: its opening sentence, or a reason written as a follow-up or a test of cure
 _PURPOSE = re.compile(r"\b(f/u|follow[- ]?up|recheck|re-check|post[- ](treatment|tx)|test of (cure|eradication))\b",
                       re.IGNORECASE)
-_STATED_REASON = re.compile(r"\b(reason|dx|indication|purpose)\W{1,3}(f/u|follow[- ]?up|test of (cure|eradication))\b",
-                            re.IGNORECASE)
+_STATED_REASON = re.compile(r"\b(reason|dx|diagnosis|indication|purpose)\W{1,3}"
+                            r"(f/u|follow[- ]?up|test of (cure|eradication))\b", re.IGNORECASE)
 # the outcome of what was treated, said right after the treatment's end (not "not resolved", "not yet healed")
 _OVER = re.compile(r"(?<!\bnot )(?<!\bnot yet )(?<!\bnot fully )\b(resolved|cleared|cured|gone|healed|"
                    r"(fully |completely )?recovered|asymptomatic|no recurrence|no longer|back to (normal|baseline)|"

@@ -41,6 +41,7 @@ def test_a_completion_written_before_a_treatment_that_closes_its_phrase(text, en
 
 @pytest.mark.parametrize("note, purpose", [("Gout recheck. Uric acid 5.2.", True),
                                            ("Lab order: ESR. Reason: follow-up after septic bursitis.", True),
+                                           ("Order: CRP. Diagnosis: follow-up, treated osteomyelitis.", True),
                                            ("Req: stool antigen, test of eradication.", True),
                                            ("New patient. Knee pain 2 weeks. Follow up in 6 weeks.", False)])
 def test_the_visit_is_a_follow_up_when_it_opens_with_one_or_gives_it_as_its_reason(note, purpose):
