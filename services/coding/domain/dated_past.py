@@ -58,7 +58,10 @@ NONE_SINCE_UNLESS = re.compile(r"\b(still|persists?|persistent|ongoing|continues
 # in 2021" is still osteoporosis)
 ENDING_TREATMENT = (r"radioiodine|radioactive iodine|rai|i-131|surgery|surgical \w+|(\w+ )?ablation|antibiotics?|"
                     r"rifampin|rifapentine|isoniazid|inh|antivirals?|"
-                     r"eradication therapy|(triple|quadruple) therapy")
+                     r"eradication therapy|(triple|quadruple) therapy|"
+                    # a procedure that removed, drained or replaced the diseased part ("gallstones treated by
+                    # laparoscopic cholecystectomy 2024", "aortic stenosis treated with TAVR 2025")
+                    r"([\w-]+ ){0,3}?(\w+ectomy|valve replacement|tavr|tavi|savr|drainage|decortication|evacuation)")
 # Treated and over: a condition written with the treatment that ended it and that treatment's time ("Graves disease
 # treated with radioiodine in 2010", "H. pylori, treated 2022", "hernia repaired 5 years ago") is a past one, as a
 # condition dated long ago is; its History entry where the index has one. Not where the clause keeps it going: a

@@ -14,12 +14,16 @@ stays as it is.
 import re
 
 from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.ended_history import DATED_SEASONS_BACK
 from services.coding.domain.note_context import COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE
 from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
+from services.coding.domain.treatment_ended import (TREATMENT_ENDED_AFTER_CUE, TREATMENT_ENDED_BEFORE_CUE,
+                                                    follow_up_is_the_purpose, outcome_said_after)
 
 NAME = "encounter-reason"
+HELD_CONFIDENCE = 0.7  # shown to a coder, below the auto-accept threshold
 
 
 _PREOP = _rx(r"pre-?op(erative)?(( cardiac| cardiovascular| pulmonary| medical| risk)){0,2} (clearance|evaluation|eval|"
@@ -46,8 +50,12 @@ _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
                  r"(?=[^.;\n]*\b(resolved|cleared|cured|stopped|discontinued|now off)\b)|"
                  # or written after the condition it treated: "admitted for CAP, completed levofloxacin" (or "; completed")
                  r"(?<=[,;] )" + COMPLETED_AFTER_CUE +
-                 r" (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+")
-_YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago")
+                 r" (a |the |his |her )?(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?[\w-]+|"
+                 # or its end written after the treatment ("prednisone taper completed", "antibiotics finished"),
+                 # or before one that closes its phrase ("finished prednisone taper; strength recovered")
+                 + TREATMENT_ENDED_AFTER_CUE + "|" + TREATMENT_ENDED_BEFORE_CUE)
+_GENUS_INITIAL = re.compile(r"\b[A-Z]\.\s?$")
+_YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago|last (year|yr)|a year ago")
 _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|finishing|"
              r"recurr\w*|worse\w*")
 
@@ -113,23 +121,30 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     if done is None:
         return suggestions, []
     here = _course_clauses(note, done)
-    treated = {s.code for s in suggestions if s.context == "affirmed" and sentence_start(note, s.start) in here
-               and history_code("history", s.code) and not s.code.startswith(("Z", "C"))}
+    ended = {s.code for s in suggestions if s.context == "affirmed" and sentence_start(note, s.start) in here
+             and not s.code.startswith(("Z", "C"))}
+    treated = {code for code in ended if history_code("history", code)}
     # the context rules may have read the condition past already ("F/u UTI: completed nitrofurantoin": Z87.440),
     # unless its sentence dates it years back: a history, not what this visit follows up ("h/o DVT 2024, completed
     # 6 mo rivaroxaban. Now L calf cramps")
     said = sentence(note, done.start(), done.end())
+    # or, where the visit opens as the follow-up and says the outcome, unless the course is dated seasons back (a
+    # "Pulm f/u" of a COPD beside a tuberculosis cured in 2010 follows up the COPD)
     named_for = _COMPLETED_FOR.search(said) is not None or (not _YEARS_BACK.search(said) and any(
         s.context == "history" and s.code.startswith(("Z86", "Z87")) and sentence_start(note, s.start) in here
-        for s in suggestions))
+        for s in suggestions) or (follow_up_is_the_purpose(note) and outcome_said_after(note, done.end())
+                                  and not DATED_SEASONS_BACK.search(said)))
     out = []
     for s in suggestions:
         past = history_code("history", s.code) if s.code in treated else None
+        if s.code in ended - treated:
+            out.append(_held_for_a_coder(s))
+            continue
         out.append(s if past is None else from_rule(
             past, done, tabular, NAME, f"{s.evidence} treated to completion: {past} (personal history), not {s.code}",
             context="history"))
     out = list({s.code: s for s in reversed(out)}.values())[::-1]
-    if not treated and not named_for and not any(s.code.startswith("Z85") for s in out):
+    if not ended and not named_for and not any(s.code.startswith("Z85") for s in out):
         return suggestions, []
     code = "Z08" if any(s.code.startswith("Z85") for s in out) else "Z09"
     reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (
@@ -137,15 +152,27 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     return [from_rule(code, done, tabular, NAME, reason), *out], [reason]
 
 
+def _held_for_a_coder(found: Suggestion) -> Suggestion:
+    """A condition treated to completion whose History entry the index table lacks: not billed as current; a coder
+    picks its history code."""
+    return found.model_copy(update={"confidence": min(found.confidence, HELD_CONFIDENCE), "convention": NAME,
+                                    "reason": f"{found.evidence} treated to completion: a coder picks its personal "
+                                              f"history code, not {found.code}"})
+
+
 def _course_clauses(note: str, done: re.Match) -> set[int]:
     """Where the conditions a completed course treated are: its sentence, and the clause before a semicolon that
     opens it ("hospitalized for CAP; completed levofloxacin 11/25")."""
     here = sentence_start(note, done.start())
     opened_by_semicolon = note[:here].rstrip().endswith(";")
-    return {here, sentence_start(note, note[:here].rstrip().rfind(";"))} if opened_by_semicolon else {here}
+    clauses = {here, sentence_start(note, note[:here].rstrip().rfind(";"))} if opened_by_semicolon else {here}
+    # an organism's initial is no full stop: "E. coli cystitis treated with nitrofurantoin, 5 days completed"
+    if _GENUS_INITIAL.search(note[:here]):
+        clauses.add(sentence_start(note, here - 2))
+    return clauses
 
 
 def _follow_up_of(note: str, match: re.Match) -> bool:
     text = sentence(note, match.start(), match.end())
-    return bool(_FOLLOW_UP.search(note)) and not _STILL.search(text) and not NEGATION.search(
-        before(note, match.start()))
+    follow_up = _FOLLOW_UP.search(note) is not None or follow_up_is_the_purpose(note)  # "test of cure"
+    return follow_up and not _STILL.search(text) and not NEGATION.search(before(note, match.start()))

@@ -18,7 +18,7 @@ _ENDED = re.compile(r"\b(resolved|recovered)\b", re.IGNORECASE)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 _NOT_AFTER_A_MONTH = "".join(rf"(?<!{month} )(?<!{month}\. )" for month in _MONTHS)
-_DATED = re.compile(r"\b((?<![/-])" + _NOT_AFTER_A_MONTH + r"(19|20)\d\d|last (year|winter|spring|summer|fall|autumn)|"
+DATED_SEASONS_BACK = re.compile(r"\b((?<![/-])" + _NOT_AFTER_A_MONTH + r"(19|20)\d\d|last (year|winter|spring|summer|fall|autumn)|"
                     r"\d+ (years?|yrs?) ago|"
                     r"as an? (child|kid|teen|teenager|infant|adolescent|young adult)|in (his |her |their )?"
                     r"(childhood|infancy|adolescence|youth|teens|college|twenties|thirties))\b", re.IGNORECASE)
@@ -30,4 +30,4 @@ def ended_in_the_past(cue: str, text: str, start: int, end: int) -> bool:
     if not _ENDED.search(cue):
         return False
     first = sentence_start(text, start)
-    return bool(HISTORY.search(text[first:start]) or _DATED.search(text[first:sentence_end(text, end)]))
+    return bool(HISTORY.search(text[first:start]) or DATED_SEASONS_BACK.search(text[first:sentence_end(text, end)]))

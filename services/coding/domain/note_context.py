@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
+from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 from services.coding.domain.treatment_outcome import (HELD_OTHERWISE, STILL_UNDER_TREATMENT, TREATED_THEN_OFF_AFTER,
                                                       TREATED_THEN_OVER_AFTER)
 
@@ -171,9 +172,8 @@ RULES = (
                          COMPLETED_AFTER_CUE + "|" + TREATED_IN_A_YEAR_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
                          r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered|"
-                         # a childhood condition the child grew out of: "night terrors as a toddler, outgrown"; and
-                         # "made a full recovery"
-                         r"(?<!not )(?<!never )(outgrown|outgrew)|(made|with) an? (full|complete) recovery)\b",
+                         # "made a full recovery" (a condition outgrown is read by its own rule, which knows "back")
+                         r"(made|with) an? (full|complete) recovery)\b",
               re.IGNORECASE),
               unless=_words("recurrent", "recurred", "again"),
               # a time of today speaks of its own item: "Lungs clear today, cough resolved" is resolved
@@ -182,6 +182,8 @@ RULES = (
     ScopeRule(RESOLVED, None, TREATED_THEN_OVER_AFTER, unless=STILL_UNDER_TREATMENT, reach=120),
     # "B12 deficiency, treated, level normal now off supplements" (`treatment_outcome`)
     ScopeRule(RESOLVED, None, TREATED_THEN_OFF_AFTER, unless=HELD_OTHERWISE, reach=100),
+    # "absence epilepsy, outgrown", "febrile seizures as a toddler, grew out of them" (`outgrown`)
+    ScopeRule(DATED_PAST, None, OUTGROWN_AFTER, unless=BACK_AGAIN, reach=60),
     # "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter" (`dated_past`)
     ScopeRule(DATED_PAST, None, DATED_PAST_AFTER, unless=STILL_PRESENT),
     # "Tension headaches in college, none now", "Hypertensive urgency in 2023, none since" (`dated_past`)

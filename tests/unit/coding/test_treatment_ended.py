@@ -1,0 +1,101 @@
+"""A follow-up visit after a treatment whose end is written after it, or before a treatment closing its phrase, is
+Z09 with the condition's history code; a condition without a History entry is held for a coder; a follow-up whose
+condition is already read over is still Z09 where the visit's purpose is the follow-up and the outcome is said."""
+import re
+
+import pytest
+
+from services.coding.domain.encounter_reasons import encounter_reasons
+from services.coding.domain.treatment_ended import (TREATMENT_ENDED_AFTER_CUE, TREATMENT_ENDED_BEFORE_CUE,
+                                                    follow_up_is_the_purpose, outcome_said_after)
+from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+_AFTER = re.compile(TREATMENT_ENDED_AFTER_CUE, re.IGNORECASE)
+_BEFORE = re.compile(TREATMENT_ENDED_BEFORE_CUE, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text", ["the steroid taper completed in May", "amoxicillin course over.",
+                                  "naproxen done, knee quiet", "levofloxacin 10 days finished yesterday",
+                                  "physical therapy completed"])
+def test_a_treatment_with_its_end_written_after_it_has_ended(text):
+    assert _AFTER.search(text)
+
+
+@pytest.mark.parametrize("text", ["MRI done last week", "labs completed this morning", "symptoms over the past week",
+                                  "the course is almost finished", "dressing changes done twice daily",
+                                  "the taper is not yet completed", "was finished"])
+def test_a_test_a_span_of_time_or_an_unfinished_course_has_not(text):
+    assert not _AFTER.search(text)
+
+
+@pytest.mark.parametrize("text, ended", [("finished her steroid taper; grip strong", True),
+                                         ("completed 6 weeks of cefazolin.", True),
+                                         ("completed the referral form.", False),
+                                         ("finished college.", False),
+                                         ("finished doxycycline and started", False)])
+def test_a_completion_written_before_a_treatment_that_closes_its_phrase(text, ended):
+    assert bool(_BEFORE.search(text)) is ended
+
+
+@pytest.mark.parametrize("note, purpose", [("Gout recheck. Uric acid 5.2.", True),
+                                           ("Lab order: ESR. Reason: follow-up after septic bursitis.", True),
+                                           ("Order: CRP. Diagnosis: follow-up, treated osteomyelitis.", True),
+                                           ("Req: stool antigen, test of eradication.", True),
+                                           ("New patient. Knee pain 2 weeks. Follow up in 6 weeks.", False)])
+def test_the_visit_is_a_follow_up_when_it_opens_with_one_or_gives_it_as_its_reason(note, purpose):
+    assert follow_up_is_the_purpose(note) is purpose
+
+
+@pytest.mark.parametrize("rest, over", [(" Monday. Redness gone, afebrile.", True),
+                                        ("; asymptomatic now.", True),
+                                        (". Rash not resolved.", False),
+                                        (". Healed wrist fracture 2019.", False),
+                                        (". Knee still swollen. Plan: MRI.", False)])
+def test_the_outcome_is_read_in_the_rest_of_the_sentence_or_the_next(rest, over):
+    note = "Recheck. Course finished" + rest
+    assert outcome_said_after(note, len("Recheck. Course finished")) is over
+
+
+def test_a_follow_up_with_the_drug_completed_after_it_is_z09_with_the_history_code(tabular):
+    note = "Cough recheck. 40M, left lower lobe pneumonia, levofloxacin course completed Tuesday; lungs clear."
+    out, reasons = encounter_reasons(found(note, ("J18.9", "pneumonia")), note, tabular)
+    assert codes(out) == ["Z09", "Z87.01"] and "J18.9 now personal history" in reasons[0]
+
+
+def test_a_condition_treated_to_completion_without_a_history_entry_is_held_for_a_coder(tabular):
+    note = "Follow-up. 29F, acute sinusitis, 10 days of amoxicillin done; congestion gone."
+    out, _ = encounter_reasons(found(note, ("J01.90", "acute sinusitis")), note, tabular)
+    assert codes(out) == ["J01.90", "Z09"]
+    held = next(s for s in out if s.code == "J01.90")
+    assert held.confidence < 0.9 and held.convention == "encounter-reason"
+
+
+@pytest.mark.parametrize("note", [
+    "Post-treatment visit. Shingles of the left chest, valacyclovir finished last week. Lesions healed.",
+    # a month of this season dates the episode the visit follows up, not one years back
+    "Cellulitis f/u. Right shin cellulitis Oct 2026, completed cephalexin; skin healed.",
+])
+def test_a_follow_up_whose_condition_is_already_read_over_is_z09_when_the_outcome_is_said(tabular, note):
+    assert codes(encounter_reasons([], note, tabular)[0]) == ["Z09"]
+
+
+@pytest.mark.parametrize("note", [
+    # a follow-up only planned: not the visit's purpose
+    "Back pain 3 days. Naproxen done, no better. Follow up in 2 weeks.",
+    # the outcome not said
+    "Recheck. Bronchitis, azithromycin finished; still coughing at night.",
+    # what is over is dated, another condition: not what the visit follows up
+    "Anemia recheck. Iron deficiency last year, iron course finished. Hgb 12.9.",
+    "Asthma f/u. Well controlled on budesonide. Pneumonia in 2015, completed antibiotics and cleared; lungs clear.",
+])
+def test_no_follow_up_after_completed_treatment_without_its_purpose_or_its_outcome(tabular, note):
+    assert "Z09" not in codes(encounter_reasons([], note, tabular)[0])
+
+
+def test_a_test_of_cure_after_a_course_is_a_follow_up_and_holds_the_organism_for_a_coder(tabular):
+    note = "Req: throat culture, test of cure. Dx: S. pyogenes pharyngitis, 10 days of penicillin finished, well now."
+    given = found(note, ("B95.0", "S. pyogenes"))
+    out, _ = encounter_reasons(given, note, tabular)
+    assert codes(out) == ["B95.0", "Z09"] and next(s for s in out if s.code == "B95.0").confidence < 0.9
