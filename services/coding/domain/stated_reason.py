@@ -1,7 +1,8 @@
 """Whether a condition is the stated reason for the service: written in an order's, report's or visit's diagnosis
 field ("Dx: fatigue", "Indication: new-onset seizure", "Reason: anemia, Hgb 9.1", "A: Uncomplicated urinary tract
 infection"), named as what the patient is referred or seen for ("Referred for thyroid nodule", "here for heavy
-periods"), or said to meet a disorder's criteria ("meets criteria for binge eating disorder").
+periods"), as the condition the patient is introduced with ("45F with a thyroid nodule"), or said to meet a
+disorder's criteria ("meets criteria for binge eating disorder").
 
 For outpatient services the diagnosis coded is the one the provider documents as the reason for the encounter, test
 or order (ICD-10-CM guidelines IV.A, IV.K, IV.L); a condition so written is the provider's statement of the problem,
@@ -21,6 +22,10 @@ _FIELD_LABEL = re.compile(
 _SEEN_FOR = re.compile(
     r"\b(?i:referred|referral|referring [A-Z][\w.]*(?: [A-Z][\w.]*)?(?:, \d{1,3},)?|here|seen|f/u|follow-up|"
     r"presents|presenting)(?:\s+today)?\s+for\s+$")
+# the patient introduced with the condition, the opening line of a consult or visit ("45F with a thyroid nodule",
+# "19 yo M w/ ..."): the problem the visit is about, as its first item
+_INTRODUCED_WITH = re.compile(
+    r"\b\d{1,3}\s?(?:yo|y/o|-year-old)?\s?(?:[MF]|man|woman|male|female)\s+(?:w/|with)\s+$", re.IGNORECASE)
 # a diagnostic manual's criteria met, not "does not meet criteria"
 _MEETS_CRITERIA = re.compile(r"(?<!not )\bmeets? (?:the )?(?:dsm-5 )?criteria for\s+$", re.IGNORECASE)
 # what separates the items of a field: "Dx: r/o hypothyroidism; fatigue", "possible UTI - lower abdominal pain"
@@ -42,7 +47,8 @@ def stated_reason(note: str, start: int, end: int) -> bool:
     """The mention at note[start:end] is the condition a field, a referral or a diagnostic criterion names as
     the service's reason, with nothing in its item that doubts, denies or dates it or names another code."""
     head = note[sentence_start(note, start, across_semicolons=True):start]
-    if _SEEN_FOR.search(_without_item_words(head)) or _MEETS_CRITERIA.search(head):
+    if (_SEEN_FOR.search(_without_item_words(head)) or _INTRODUCED_WITH.search(_without_item_words(head))
+            or _MEETS_CRITERIA.search(head)):
         return not _qualified(note, start, end, head)
     label = None
     for label in _FIELD_LABEL.finditer(head):

@@ -29,6 +29,8 @@ def _span(note: str, term: str) -> tuple[int, int]:
     ("Referred for insomnia that began after a night-shift rotation.", "insomnia"),
     ("Seen today for a left pleural effusion found on imaging.", "pleural effusion"),
     ("Her eating episodes meet criteria for bulimia nervosa.", "bulimia nervosa"),
+    ("Pulmonary consult. 64M with a left pleural effusion on CT.", "pleural effusion"),
+    ("Memory clinic. 79 yo F w/ Alzheimer's disease, living with her son.", "Alzheimer's disease"),
 ])
 def test_a_condition_stated_as_the_services_reason(note, term):
     assert stated_reason(note, *_span(note, term))
@@ -45,6 +47,9 @@ def test_a_condition_stated_as_the_services_reason(note, term):
     ("She had an MRI done for headache in 2019.", "headache"),  # an earlier test's reason, not this visit's
     ("His symptoms do not meet criteria for panic disorder.", "panic disorder"),  # criteria not met
     ("Dx: family history of colon polyps; screening colonoscopy.", "colon polyps"),  # a relative's
+    ("Intake. 31F with low mood, poor appetite, insomnia for a month.", "insomnia"),  # not the first item
+    ("Consult. 66M with a history of pleural effusion, now dyspneic.", "pleural effusion"),  # a history
+    ("45F with a thyroid nodule removed in 2018.", "thyroid nodule"),  # dated
 ])
 def test_a_condition_the_field_qualifies_or_that_stands_outside_it(note, term):
     assert not stated_reason(note, *_span(note, term))
