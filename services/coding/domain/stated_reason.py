@@ -25,7 +25,8 @@ _SEEN_FOR = re.compile(
 # the patient introduced with the condition, the opening line of a consult or visit ("45F with a thyroid nodule",
 # "19 yo M w/ ..."): the problem the visit is about, as its first item
 _INTRODUCED_WITH = re.compile(
-    r"\b\d{1,3}\s?(?:yo|y/o|-year-old)?\s?(?:[MF]|man|woman|male|female)\s+(?:w/|with)\s+$", re.IGNORECASE)
+    r"\b\d{1,3}(?:\s?(?:yo|y/o)|[- ]year[- ]old)?\s?(?:[MF]|man|woman|male|female)\s+(?:w/|with)\s+$",
+    re.IGNORECASE)
 # a diagnostic manual's criteria met, not "does not meet criteria"
 _MEETS_CRITERIA = re.compile(r"(?<!not )\bmeets? (?:the )?(?:dsm-5 )?criteria for\s+$", re.IGNORECASE)
 # what separates the items of a field: "Dx: r/o hypothyroidism; fatigue", "possible UTI - lower abdominal pain"
@@ -38,7 +39,7 @@ _ITEM_WORDS = frozenset((
 # the item doubts, denies or dates its condition ("fatigue?", "anemia, ruled out", "cancer, dx 2023")
 _ITEM_QUALIFIED = re.compile(
     r"(\?|\b(?:r/o|rule out|ruled out|possible|probable|likely|unlikely|suspected|vs|versus|denies|denied|negative|"
-    r"no|not|none|resolved|history|hx|h/o|prior|past|previous|s/p|screen\w*|family|fh)\b|\b(?:19|20)\d\d\b)",
+    r"no|not|none|resolved|history|hx|h/o|prior|past|previous|s/p|status post|screen\w*|family|fh)\b|\b(?:19|20)\d\d\b)",
     re.IGNORECASE)
 _ITEM_END = re.compile(r"[,;.\n]|\s[-–—]\s")
 

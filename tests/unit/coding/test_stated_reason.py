@@ -31,6 +31,7 @@ def _span(note: str, term: str) -> tuple[int, int]:
     ("Her eating episodes meet criteria for bulimia nervosa.", "bulimia nervosa"),
     ("Pulmonary consult. 64M with a left pleural effusion on CT.", "pleural effusion"),
     ("Memory clinic. 79 yo F w/ Alzheimer's disease, living with her son.", "Alzheimer's disease"),
+    ("Sleep clinic. 52 year old man with insomnia since a job change.", "insomnia"),
 ])
 def test_a_condition_stated_as_the_services_reason(note, term):
     assert stated_reason(note, *_span(note, term))
@@ -50,6 +51,7 @@ def test_a_condition_stated_as_the_services_reason(note, term):
     ("Intake. 31F with low mood, poor appetite, insomnia for a month.", "insomnia"),  # not the first item
     ("Consult. 66M with a history of pleural effusion, now dyspneic.", "pleural effusion"),  # a history
     ("45F with a thyroid nodule removed in 2018.", "thyroid nodule"),  # dated
+    ("70 year old F with status post repair of an inguinal hernia.", "inguinal hernia"),  # a procedure's past
 ])
 def test_a_condition_the_field_qualifies_or_that_stands_outside_it(note, term):
     assert not stated_reason(note, *_span(note, term))
