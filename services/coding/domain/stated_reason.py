@@ -30,7 +30,7 @@ _INTRODUCED_WITH = re.compile(
 # a diagnostic manual's criteria met, not "does not meet criteria"
 _MEETS_CRITERIA = re.compile(r"(?<!not )\bmeets? (?:the )?(?:dsm-5 )?criteria for\s+$", re.IGNORECASE)
 # what separates the items of a field: "Dx: r/o hypothyroidism; fatigue", "possible UTI - lower abdominal pain"
-_ITEM_SEPARATOR = re.compile(r"(?:[,;:]|\s[-–—]\s|\band\b)")
+_ITEM_SEPARATOR = re.compile(r"(?:[,;]|\s[-–—]\s|\band\b)")
 # words that may stand in the condition's item before it, naming no other code: an article, a side, an onset or a
 # degree the code's siblings do not differ by
 _ITEM_WORDS = frozenset((

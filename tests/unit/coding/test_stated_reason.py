@@ -48,6 +48,7 @@ def test_a_condition_stated_as_the_services_reason(note, term):
     ("She had an MRI done for headache in 2019.", "headache"),  # an earlier test's reason, not this visit's
     ("His symptoms do not meet criteria for panic disorder.", "panic disorder"),  # criteria not met
     ("Dx: family history of colon polyps; screening colonoscopy.", "colon polyps"),  # a relative's
+    ("Dx: hypertension; family history: colon polyps.", "colon polyps"),  # a sub-label of the field
     ("Intake. 31F with low mood, poor appetite, insomnia for a month.", "insomnia"),  # not the first item
     ("Consult. 66M with a history of pleural effusion, now dyspneic.", "pleural effusion"),  # a history
     ("45F with a thyroid nodule removed in 2018.", "thyroid nodule"),  # dated
