@@ -37,6 +37,7 @@ from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, menti
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
 from services.coding.domain.note_text import sentence_end, sentence_start
 from services.coding.domain.own_entry import heads_its_own_entry
+from services.coding.domain.stated_reason import remission_said_apart, stated_reason
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.sure_injury_code import stated_in_full
 
@@ -111,6 +112,14 @@ OWN_ENTRY_REASON = ("{code} ({evidence}) was matched by its category's default e
                     "list or assessment entry of its own")
 
 
+# A default entry written as the service's stated reason (an order's or report's diagnosis or indication field, a
+# referral's or visit's "for", a disorder's criteria met: `stated_reason`) is the condition the provider documents
+# for the encounter (guidelines IV.A, IV.K, IV.L).
+STATED_REASON_NAME = "default-entry-is-the-stated-reason"
+STATED_REASON_REASON = ("{code} ({evidence}) was matched by its category's default entry, written as the stated reason "
+                        "for the order, report, referral or visit")
+
+
 def _default_entry_outside_chronic(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
     """A plain index term matched by its default entry ("anemia" D64.9, "bronchitis" J40, "insomnia" G47.00) goes
     to a coder unless its code is one of the chronic conditions a provider names bare (hyperlipidemia, obesity,
@@ -125,6 +134,9 @@ def _default_entry(s: Suggestion, note: str) -> Suggestion:
     if heads_its_own_entry(note, s.start, s.end):
         return s.model_copy(update={"convention": OWN_ENTRY_NAME,
                                     "reason": OWN_ENTRY_REASON.format(code=s.code, evidence=s.evidence)})
+    if stated_reason(note, s.start, s.end) and not remission_said_apart(s.code, note):
+        return s.model_copy(update={"convention": STATED_REASON_NAME,
+                                    "reason": STATED_REASON_REASON.format(code=s.code, evidence=s.evidence)})
     return _held_at_first_sight(s, DEFAULT_ENTRY_NAME, DEFAULT_ENTRY_REASON.format(code=s.code, evidence=s.evidence))
 
 
