@@ -1,0 +1,87 @@
+"""Conditions the ICD-10-CM index reaches under words the tabular's terms do not hold in that order, for
+`documented_findings` (which makes them only for a current mention, and sends a past or a relative's one to its
+History entry).
+
+Each row is an index entry or a tabular inclusion term read as notes write it:
+- "Impairment, cognitive, mild, so stated" G31.84: the tabular adds "of uncertain or unknown etiology", which a
+  note never writes; a cause stated beside it ("due to Alzheimer disease") is the mild neurocognitive disorder of
+  a known condition (F06.7-), left to the index and to a coder.
+- "Bleeding, rectal" and "Hemorrhage, rectum" K62.5 (the tabular: "Hemorrhage of anus and rectum"), and bright red
+  blood per rectum (BRBPR).
+- "Nodule, thyroid" E04.1 with the site written after the nodule and a lobe or side between ("a nodule in the
+  left thyroid lobe", "nodule of the right lobe of the thyroid"); nodules, plural, are a multinodular goiter.
+- "Hypertension, intracranial (benign)" and "Pseudotumor, cerebri" G93.2, and "Hypertension, ocular" H40.05- (the
+  side from the laterality rule): a hypertension named by its organ is not essential hypertension (I10), which the
+  index finds on the last word alone.
+- Pulmonary hypertension by its WHO group written after it ("PH, WHO group 3"), the tabular's inclusion terms
+  "Group 2 ... Group 5 pulmonary hypertension" (I27.22, I27.23, I27.24, I27.29); group 1 is primary or associated
+  pulmonary arterial hypertension, two codes a coder chooses between.
+A mention whose own sentence says its treatment has ended ("treated for a year, off treatment since") is a
+condition of the past: its personal history code (Z86.69 for the nervous system), not the condition.
+"""
+import re
+
+from services.coding.domain.finding_resolvers import fixed
+from services.coding.domain.note_text import sentence_end, sentence_start
+from services.coding.domain.note_text import word_pattern as _word
+
+_TREATMENT_ENDED = _word(r"off (all )?(treatment|therapy|medications?|meds)( since| for|$)|no longer (on )?treat\w*|"
+                         r"treatment (was |has been )?(stopped|completed|ended|discontinued)")
+
+
+def _while_treated(resolve, history: str):
+    """The row's reading, unless the mention's sentence (across its semicolons: one account) says its
+    treatment is over: then the condition is past, and its chapter's personal history code is the one."""
+    def current(match: re.Match, note: str) -> tuple[str, str] | None:
+        account = note[sentence_start(note, match.start(), across_semicolons=True):
+                       sentence_end(note, match.end(), across_semicolons=True)]
+        if _TREATMENT_ENDED.search(account):
+            return history, "a condition whose treatment has ended: personal history"
+        return resolve(match, note)
+    return current
+
+_CAUSE_STATED = re.compile(r"^\W*(\w+\W+){0,2}(due to|d/t|2/2|secondary to|from|caused by|related to|"
+                           r"associated with)\b", re.IGNORECASE)
+
+
+def _mild_cognitive_impairment(match: re.Match, note: str) -> tuple[str, str] | None:
+    """G31.84 is the impairment of no known cause: one its own words attribute to a condition is not it."""
+    after = note[match.end():match.end() + 60]
+    if _CAUSE_STATED.search(after):
+        return None
+    return "G31.84", "mild cognitive impairment, so stated (of uncertain or unknown etiology)"
+
+
+_GROUP_CODES = {"2": ("I27.22", "group 2 pulmonary hypertension (due to left heart disease)"),
+                "3": ("I27.23", "group 3 pulmonary hypertension (due to lung diseases and hypoxia)"),
+                "4": ("I27.24", "group 4 pulmonary hypertension (chronic thromboembolic)"),
+                "5": ("I27.29", "group 5 pulmonary hypertension (other secondary)")}
+_GROUP = re.compile(r"group ([2-5]|ii|iii|iv|v)\b", re.IGNORECASE)
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5"}
+
+
+def _pulmonary_hypertension_group(match: re.Match, note: str) -> tuple[str, str] | None:
+    group = _GROUP.search(match.group(0))
+    number = _ROMAN.get(group.group(1).lower(), group.group(1)) if group else None
+    return _GROUP_CODES.get(number)
+
+
+_SIDE = r"(right|left|r|l|rt|lt)"
+_THYROID_SITE = (rf"(the )?({_SIDE} )?(thyroid( gland)?( lobe)?|lobe of (the )?thyroid( gland)?|"
+                 r"thyroid isthmus|isthmus of (the )?thyroid( gland)?)")
+_PH_GROUP = r"(who |nice )?group ([2-5]|ii|iii|iv|v)\b"
+
+# (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
+INDEX_ENTRY_VARIANTS = (
+    (_word(r"mild cognitive impairment|mild neurocognitive disorder"), ("G31", "F06", "R41"),
+     _mild_cognitive_impairment),
+    (_word(r"rectal (bleeding|bleed|hemorrhage|haemorrhage)|(bleeding|hemorrhage) (from|per) (the )?rectum|"
+           r"bright red blood per rectum|brbpr"), ("K62", "K92", "R58"),
+     fixed("K62.5", "rectal bleeding is hemorrhage of anus and rectum")),
+    (_word(rf"nodule (in|of|within|involving) {_THYROID_SITE}|({_SIDE} )?thyroid lobe nodule"), ("E04", "R22"),
+     fixed("E04.1", "a single thyroid nodule (nontoxic)")),
+    (_word(r"(idiopathic |benign )?intracranial hypertension|pseudotumou?r cerebri"), ("I10", "I15", "G93"),
+     _while_treated(fixed("G93.2", "intracranial hypertension (benign)"), "Z86.69")),
+    (_word(r"ocular hypertension"), ("I10", "I15", "H40"), fixed("H40.059", "ocular hypertension")),
+    (_word(rf"(pulmonary hypertension|ph),? \(?{_PH_GROUP}"), ("I27",), _pulmonary_hypertension_group),
+)
