@@ -16,13 +16,20 @@ Each row is an index entry or a tabular inclusion term read as notes write it:
 - Pulmonary hypertension by its WHO group written after it ("PH, WHO group 3"), the tabular's inclusion terms
   "Group 2 ... Group 5 pulmonary hypertension" (I27.22, I27.23, I27.24, I27.29); group 1 is primary or associated
   pulmonary arterial hypertension, two codes a coder chooses between.
+- "Apnea, apneic (spells)" R06.81 in the words a bed partner reports ("stops breathing in his sleep", "witnessed
+  pauses in breathing"; "apnea" itself the index meets), and "Snoring" R06.83 in its verb ("snores loudly"): the
+  signs a suspected sleep apnea is coded by, which a confirmed one holds (a symptom beside its diagnosis is dropped).
+- "Loss (of), consciousness, transient" R55 (syncope) for an episode of loss of consciousness, not the loss of
+  consciousness of a head injury (which "with loss of consciousness" writes and the injury's code holds).
+- "Headache, tension (-type)" G44.209 with the type written after the headache ("headaches x 2 months,
+  tension-type"), where no chronic or episodic course is named (their own codes, for a coder).
 A mention whose own sentence says its treatment has ended ("treated for a year, off treatment since") is a
 condition of the past: its personal history code (Z86.69 for the nervous system), not the condition.
 """
 import re
 
 from services.coding.domain.finding_resolvers import fixed
-from services.coding.domain.note_text import sentence_end, sentence_start
+from services.coding.domain.note_text import sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _word
 
 _TREATMENT_ENDED = _word(r"off (all )?(treatment|therapy|medications?|meds)( since| for|$)|no longer (on )?treat\w*|"
@@ -71,6 +78,26 @@ _THYROID_SITE = (rf"(the )?({_SIDE} )?(thyroid( gland)?( lobe)?|lobe of (the )?t
                  r"thyroid isthmus|isthmus of (the )?thyroid( gland)?)")
 _PH_GROUP = r"(who |nice )?group ([2-5]|ii|iii|iv|v)\b"
 
+_HEAD_INJURY = _word(r"concussion|head (injury|trauma)|tbi|struck (his |her |the )?head|hit (his |her |the )?head")
+_HEADACHE_COURSE = _word(r"chronic|episodic|intractable|daily persistent")
+_NOT_INTRACTABLE = re.compile(r"\bnot intractable\b", re.IGNORECASE)
+
+
+def _transient_loss_of_consciousness(match: re.Match, note: str) -> tuple[str, str] | None:
+    """Syncope: not where its sentence names a head injury, whose code carries the loss of consciousness."""
+    if _HEAD_INJURY.search(sentence(note, match.start(), match.end())):
+        return None
+    return "R55", "transient loss of consciousness is syncope"
+
+
+def _tension_type_headache(match: re.Match, note: str) -> tuple[str, str] | None:
+    """G44.209 is the tension-type headache of no stated course, not stated intractable."""
+    said = _NOT_INTRACTABLE.sub(" ", sentence(note, match.start(), match.end()))
+    if _HEADACHE_COURSE.search(said):
+        return None
+    return "G44.209", "tension-type headache, not stated intractable"
+
+
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 INDEX_ENTRY_VARIANTS = (
     (_word(r"mild cognitive impairment|mild neurocognitive disorder"), ("G31", "F06", "R41"),
@@ -84,4 +111,11 @@ INDEX_ENTRY_VARIANTS = (
      _while_treated(fixed("G93.2", "intracranial hypertension (benign)"), "Z86.69")),
     (_word(r"ocular hypertension"), ("I10", "I15", "H40"), fixed("H40.059", "ocular hypertension")),
     (_word(rf"(pulmonary hypertension|ph),? \(?{_PH_GROUP}"), ("I27",), _pulmonary_hypertension_group),
+    (_word(r"(stops|stopped|stopping) breathing|(witnessed )?pauses in (his |her |their )?breathing"), ("R06",),
+     fixed("R06.81", "apnea (reported pauses in breathing)")),
+    (_word(r"snores"), ("R06",), fixed("R06.83", "snoring")),
+    (_word(r"(episodes?|spells?) of (brief |transient |unexplained |sudden )?loss of consciousness|"
+           r"transient loss of consciousness"), ("R40", "R55"), _transient_loss_of_consciousness),
+    (_word(r"headaches?((,? [\w/-]+){0,6},| (that are|are|is|of)) tension[- ]type"), ("G44", "R51"),
+     _tension_type_headache),
 )

@@ -27,6 +27,10 @@ def _sure(suggest, note):
     ("Pulmonary hypertension, WHO group 2, from HFpEF; diuresis.", "I27.22"),
     ("Problem: PH (group 4), on riociguat; CTEPH workup done.", "I27.24"),
     ("Pulmonary hypertension, group III, with emphysema and hypoxemia.", "I27.23"),
+    ("Her husband hears her stop breathing at night; she stops breathing for 20 s at a time. HST ordered.", "R06.81"),
+    ("Snores every night per roommate; sleep study to evaluate for sleep apnea.", "R06.83"),
+    ("Cardiology: two episodes of transient loss of consciousness at church, no warning. Monitor placed.", "R55"),
+    ("Reports headaches most afternoons for 6 weeks, band-like, tension-type; ibuprofen prn.", "G44.209"),
 ])
 def test_the_index_entry_worded_as_notes_write_it_is_coded(suggest, note, code):
     assert code in _sure(suggest, note)
@@ -40,6 +44,9 @@ def test_the_index_entry_worded_as_notes_write_it_is_coded(suggest, note, code):
     ("Thyroid US: nodules in both lobes of the thyroid, largest 9 mm.", "E04.1"),
     ("ABG: pH 7.31, pCO2 62; group B strep swab negative.", "I27.23"),
     ("Pulmonary hypertension, WHO group 1, on ambrisentan.", "I27.23"),
+    ("Concussion with loss of consciousness; two episodes of loss of consciousness after the head injury.", "R55"),
+    ("Headaches, chronic, tension-type, 20 days a month.", "G44.209"),
+    ("Moderate OSA confirmed; she snores less on CPAP.", "R06.83"),
 ])
 def test_nothing_is_coded_that_the_words_do_not_name(suggest, note, absent):
     assert absent not in _sure(suggest, note)
