@@ -23,6 +23,10 @@ Each row is an index entry or a tabular inclusion term read as notes write it:
   consciousness of a head injury (which "with loss of consciousness" writes and the injury's code holds).
 - "Headache, tension (-type)" G44.209 with the type written after the headache ("headaches x 2 months,
   tension-type"), where no chronic or episodic course is named (their own codes, for a coder).
+- "Osteopenia" M85.8- with its site written right after it ("osteopenia of the left hip", "of the lumbar spine"):
+  the hip and the femoral neck are the thigh's code (M85.85-), the spine and its vertebrae "other site" (M85.88),
+  the wrist and the distal radius the forearm's (M85.83-), by the side written with the site; both sides are two
+  codes, left to a coder.
 A mention whose own sentence says its treatment has ended ("treated for a year, off treatment since") is a
 condition of the past: its personal history code (Z86.69 for the nervous system), not the condition.
 """
@@ -98,6 +102,25 @@ def _tension_type_headache(match: re.Match, note: str) -> tuple[str, str] | None
     return "G44.209", "tension-type headache, not stated intractable"
 
 
+_BONE_SITES = (("hips?|femoral necks?|femurs?|proximal femurs?", "M85.85", "thigh"),
+               ("(lumbar |thoracic )?spine|l-?spine|t-?spine|lumbar vertebrae|vertebrae", "M85.88", "other site"),
+               ("wrists?|forearms?|(distal )?radius|radii", "M85.83", "forearm"))
+_BONE_SIDE = r"both |bilateral |right |left |r |l |rt |lt "
+_SIDE_DIGIT = {"right": "1", "r": "1", "rt": "1", "left": "2", "l": "2", "lt": "2", "": "9"}
+
+
+def _osteopenia_at_site(match: re.Match, note: str) -> tuple[str, str] | None:
+    """The site's M85.8- code by the side written with it; a site of both sides (or a plural) is left."""
+    side = (match.group("side") or "").strip().lower()
+    site = next((code, name) for words, code, name in _BONE_SITES
+                if re.fullmatch(words, match.group("site"), re.IGNORECASE))
+    if side in ("both", "bilateral") or match.group("site").lower().endswith(("hips", "necks", "femurs", "wrists",
+                                                                              "forearms", "radii")):
+        return None
+    code = site[0] if site[0] == "M85.88" else site[0] + _SIDE_DIGIT[side]
+    return code, f"osteopenia of the {site[1]} (other specified disorder of bone density and structure)"
+
+
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 INDEX_ENTRY_VARIANTS = (
     (_word(r"mild cognitive impairment|mild neurocognitive disorder"), ("G31", "F06", "R41"),
@@ -118,4 +141,7 @@ INDEX_ENTRY_VARIANTS = (
            r"transient loss of consciousness"), ("R40", "R55"), _transient_loss_of_consciousness),
     (_word(r"headaches?((,? [\w/-]+){0,6},| (that are|are|is|of)) tension[- ]type"), ("G44", "R51"),
      _tension_type_headache),
+    (re.compile(r"\bosteopenia (of|at|in|involving) (the )?(?P<side>" + _BONE_SIDE + r")?(?P<site>"
+                + "|".join(words for words, _, _ in _BONE_SITES) + r")\b", re.IGNORECASE), ("M85",),
+     _osteopenia_at_site),
 )

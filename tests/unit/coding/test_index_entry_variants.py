@@ -30,6 +30,9 @@ def _sure(suggest, note):
     ("Her husband hears her stop breathing at night; she stops breathing for 20 s at a time. HST ordered.", "R06.81"),
     ("Snores every night per roommate; sleep study to evaluate for sleep apnea.", "R06.83"),
     ("Cardiology: two episodes of transient loss of consciousness at church, no warning. Monitor placed.", "R55"),
+    ("Bone density: osteopenia of the right hip, T-score -1.7; calcium and vitamin D.", "M85.851"),
+    ("DXA shows osteopenia at the L femoral neck.", "M85.852"),
+    ("Osteopenia of the thoracic spine on DXA; walking program.", "M85.88"),
     ("Reports headaches most afternoons for 6 weeks, band-like, tension-type; ibuprofen prn.", "G44.209"),
 ])
 def test_the_index_entry_worded_as_notes_write_it_is_coded(suggest, note, code):
@@ -47,6 +50,7 @@ def test_the_index_entry_worded_as_notes_write_it_is_coded(suggest, note, code):
     ("Concussion with loss of consciousness; two episodes of loss of consciousness after the head injury.", "R55"),
     ("Headaches, chronic, tension-type, 20 days a month.", "G44.209"),
     ("Moderate OSA confirmed; she snores less on CPAP.", "R06.83"),
+    ("Osteopenia of both hips on the last DXA.", "M85.80"),
 ])
 def test_nothing_is_coded_that_the_words_do_not_name(suggest, note, absent):
     assert absent not in _sure(suggest, note)
