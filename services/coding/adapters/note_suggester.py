@@ -43,8 +43,8 @@ from services.coding.domain.suggestions import Suggestion, without_integral_symp
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
 # 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary; 8: the
-# tabular's square brackets nonessential
-INDEX_VERSION = 8
+# tabular's square brackets nonessential; 9: "without foreign body" the default of a wound
+INDEX_VERSION = 9
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}

@@ -18,6 +18,9 @@ PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _QUALIFIERS = re.compile(r",?\s*\b(unspecified|without complications?|uncomplicated|site not specified|not otherwise specified|nos)\b",
                          re.IGNORECASE)
+# the index sends a laceration or a puncture wound the note does not say holds a foreign body to the code "without
+# foreign body" ("Laceration, scalp S01.01-"): those words are its default, as "unspecified" is another code's
+_WITHOUT_FOREIGN_BODY = re.compile(r"\s+without foreign body\b", re.IGNORECASE)
 STOPWORDS = frozenset({"of", "the", "a", "an"})
 # the tabular's words for how codes relate, not for what they name
 CLASSIFICATION_WORDS = frozenset({"other", "specified", "unspecified", "with", "without", "due", "to", "and", "or",
@@ -57,6 +60,7 @@ def variants(text: str, kind: str, reorder: bool = True) -> list[tuple[str, str]
     """(key, kind) pairs for one description or inclusion term; `reorder` adds its site-first key."""
     base = PARENTHESES.sub(" ", text)
     found = [(key(base), kind)]
+    base = _WITHOUT_FOREIGN_BODY.sub("", base)
     stripped = key(_QUALIFIERS.sub(" ", base))
     if stripped and stripped != found[0][0]:
         found.append((stripped, "default"))

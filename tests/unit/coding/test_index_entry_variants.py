@@ -1,0 +1,69 @@
+"""Conditions the index reaches under words the tabular's terms do not hold in that order: mild cognitive
+impairment so stated, rectal bleeding, a thyroid nodule with its lobe written after it, a hypertension named by its
+organ, pulmonary hypertension by its WHO group written after it."""
+import pytest
+
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+THRESHOLD = 0.9
+
+
+def _sure(suggest, note):
+    return {s.code for s in suggest(note) if s.confidence >= THRESHOLD}
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Cognitive clinic. MoCA 25/30, still driving and paying bills. Assessment: mild cognitive impairment.", "G31.84"),
+    ("Dx: mild neurocognitive disorder; repeat testing in a year.", "G31.84"),
+    ("Three days of rectal bleeding, painless, with formed stools.", "K62.5"),
+    ("Reports bleeding from the rectum after straining; GI referral placed.", "K62.5"),
+    ("Occasional BRBPR on the toilet paper for a month.", "K62.5"),
+    ("US: a 2 cm hypoechoic nodule in the right lobe of the thyroid gland.", "E04.1"),
+    ("Exam: firm nodule of the left thyroid lobe, non-tender.", "E04.1"),
+    ("Pseudotumor cerebri with papilledema; started acetazolamide.", "G93.2"),
+    ("Idiopathic intracranial hypertension, headaches better on acetazolamide.", "G93.2"),
+    ("Ocular hypertension of the left eye, IOP 26; timolol started.", "H40.052"),
+    ("Pulmonary hypertension, WHO group 2, from HFpEF; diuresis.", "I27.22"),
+    ("Problem: PH (group 4), on riociguat; CTEPH workup done.", "I27.24"),
+    ("Pulmonary hypertension, group III, with emphysema and hypoxemia.", "I27.23"),
+    ("Her husband hears her stop breathing at night; she stops breathing for 20 s at a time. HST ordered.", "R06.81"),
+    ("Snores every night per roommate; sleep study to evaluate for sleep apnea.", "R06.83"),
+    ("Cardiology: two episodes of transient loss of consciousness at church, no warning. Monitor placed.", "R55"),
+    ("Bone density: osteopenia of the right hip, T-score -1.7; calcium and vitamin D.", "M85.851"),
+    ("DXA shows osteopenia at the L femoral neck.", "M85.852"),
+    ("Osteopenia of the thoracic spine on DXA; walking program.", "M85.88"),
+    ("Reports headaches most afternoons for 6 weeks, band-like, tension-type; ibuprofen prn.", "G44.209"),
+])
+def test_the_index_entry_worded_as_notes_write_it_is_coded(suggest, note, code):
+    assert code in _sure(suggest, note)
+
+
+@pytest.mark.parametrize("note, absent", [
+    ("Idiopathic intracranial hypertension on acetazolamide; blood pressure normal.", "I10"),
+    ("Ocular hypertension of the right eye, followed by ophthalmology.", "I10"),
+    ("Mild cognitive impairment due to Alzheimer disease; donepezil discussed.", "G31.84"),
+    ("No rectal bleeding, no melena.", "K62.5"),
+    ("Thyroid US: nodules in both lobes of the thyroid, largest 9 mm.", "E04.1"),
+    ("ABG: pH 7.31, pCO2 62; group B strep swab negative.", "I27.23"),
+    ("Pulmonary hypertension, WHO group 1, on ambrisentan.", "I27.23"),
+    ("Concussion with loss of consciousness; two episodes of loss of consciousness after the head injury.", "R55"),
+    ("Headaches, chronic, tension-type, 20 days a month.", "G44.209"),
+    ("Moderate OSA confirmed; she snores less on CPAP.", "R06.83"),
+    ("Osteopenia of both hips on the last DXA.", "M85.80"),
+])
+def test_nothing_is_coded_that_the_words_do_not_name(suggest, note, absent):
+    assert absent not in _sure(suggest, note)
+
+
+def test_a_condition_whose_treatment_has_ended_is_not_coded_as_current(suggest):
+    note = ("Intracranial hypertension found in 2019, treated with acetazolamide for two years; off treatment since, "
+            "vision normal.")
+    assert not {"G93.2", "I10"} & _sure(suggest, note)
+
+
+def test_an_intracranial_hypertension_whose_treatment_has_ended_is_its_history(suggest):
+    note = "IIH in 2018, acetazolamide for 18 months; off treatment since, fields full."
+    assert "Z86.69" in {s.code for s in suggest("Intracranial hypertension in 2018, acetazolamide for 18 months; "
+                                                "off treatment since, fields full.")}
+    assert "G93.2" not in _sure(suggest, note)
