@@ -13,8 +13,9 @@ import re
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
 from services.coding.domain.known_conditions import presented_as_known
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
-from services.coding.domain.note_text import before, current, negated_before, sentence, sentence_end
+from services.coding.domain.note_text import after, before, current, negated_before, sentence, sentence_end
 from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.past_drug_use import named_as_past_use
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
@@ -174,9 +175,19 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
               # the drugs whose serum level is monitored, taken for years
               r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine"), "Z79.899"),
          (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"))
-# a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"
+# a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"; a serum
+# level is checked for a drug kept at a steady dose, so the drug is also taken long term
 LEVEL_CHECKED_DRUG = re.compile(r"\b(" + "|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS) +
                                 r")\W{1,3}(levels?|monitoring)\b", re.IGNORECASE)
+# the level drawn or ordered at this encounter ("lithium level, TSH and creatinine drawn this morning", a
+# requisition's "digoxin level"), not a result read from another day's draw ("valproate level ok")
+_DRAWN = _rx(r"drawn|checked|ordered|sent|obtained|today|this morning")
+
+
+def level_drawn(note: str, match: re.Match) -> bool:
+    return bool(_DRAWN.search(after(note, match.end()))) or is_order_note(note)
+
+
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
 # term: the dependence code says it
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
@@ -355,7 +366,8 @@ def _taken_now(note: str, match: re.Match) -> bool:
 
 
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
-    if not _LONG_TERM.search(note):
+    levelled = {m.group(1).lower(): m for m in LEVEL_CHECKED_DRUG.finditer(note) if level_drawn(note, m)}
+    if not (_LONG_TERM.search(note) or levelled):
         return []
     made = []
     # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
@@ -365,8 +377,9 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            cue = (_STATED_LONG_TERM if pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY) else _LONG_TERM).search(text)
-            if cue and _taken_now(note, match) and for_this_class(
+            cue = (_STATED_LONG_TERM if pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY) else _LONG_TERM).search(
+                text) or levelled.get(match.group(0).lower())
+            if cue and _taken_now(note, match) and not named_as_past_use(note, match) and for_this_class(
                     match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "
                                                                    f"therapy the note documents (\"{cue.group(0)}\")"))

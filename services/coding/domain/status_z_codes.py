@@ -104,7 +104,7 @@ _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 # monitoring, as is a visit to the clinic that does it ("Anticoag clinic."; an INR value stated at another visit is not)
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|anticoag(ulation)? clinic|"
                   r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
-                  r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?|tests?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly))|"
+                  r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?|tests?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly|today))|"
                   # labs drawn to watch the drug ("CBC and LFTs every 3 months for monitoring", "trough level drawn
                   # today", "ANC per monitoring protocol"), not ones put off ("in 5 days for monitoring")
                   r"(levels?|labs?|cbc|lfts|anc|drawn|checked)\b((?!\bin \d|\bnext\b)[^.;\n]){0,40}\b(for|per) (\w+ )?monitoring|"
@@ -117,7 +117,10 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|ant
 # a level the visit plans for a later draw ("lithium level and BMP in 5 days", "INR next week"): that encounter
 # is the monitoring, not this one, unless the note is itself the order
 _LATER = _rx(r"in \d+ (days?|d|wks?|weeks?|mos?|months?)|next (visit|week|month|time)|at (the )?(next|follow-?up) visit|"
-             r"before (the )?next visit")
+             r"before (the )?next visit|at that visit")
+# a level the note reports from another day ("lithium level last week 0.6"): that encounter was the monitoring
+_ANOTHER_DAY = re.compile(r"^\W*(was\s+)?(last (week|month)|yesterday|(\d+|one|two|three|a few|several) (days?|weeks?|months?) ago|on \d+/\d+)",
+                          re.IGNORECASE)
 # a vaccine named by the word or by its product ("Tdap and Shingrix #1 given", "tdap declined")
 VACCINE_NAMES = (r"vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|pcv ?(13|15|20|21)|"
                  r"ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|menveo|menquadfi|bexsero|"
@@ -173,7 +176,8 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
     if not any(s.code.startswith("Z79") for s in suggestions):
         return []
     match = _MONITORING.search(note) or LEVEL_CHECKED_DRUG.search(note)
-    if match is None or (_LATER.search(after(note, match.end())) and not is_order_note(note)):
+    if match is None or ((_LATER.search(after(note, match.end())) or _ANOTHER_DAY.search(after(note, match.end())))
+                         and not is_order_note(note)):
         return []
     return [from_rule("Z51.81", match, tabular, NAME,
                       f"{match.group(0)}: Z51.81, therapeutic drug level monitoring of a long-term drug")]
