@@ -35,7 +35,11 @@ STATUSES = (
     (_rx(r"insulin pump"), "Z96.41", "an insulin pump in use"),
     # oxygen the patient lives on, not oxygen started during the visit
     (_rx(r"(home|supplemental|chronic|continuous|nocturnal|long[- ]term) (oxygen|o2)|(oxygen|o2) at (home|night)|"
-         r"oxygen[- ]dependent|(uses|using|wears|requires) \d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen|nc|nasal cannula)"),
+         r"oxygen[- ]dependent|(uses|using|wears|requires) \d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen|nc|nasal cannula)|"
+         # oxygen by its flow for the times the patient needs it: "oxygen 3 L with exertion", "2 L nasal cannula with
+         # sleep and exertion"
+         r"((oxygen|o2) (at )?\d+(\.\d+)? ?(l|lpm|l/min)|\d+(\.\d+)? ?(l|lpm|l/min) (by )?(nasal cannula|nc)) "
+         r"(with|on|during|for) (sleep|exertion|activity|ambulation|walking)"),
      "Z99.81",
      "dependence on supplemental oxygen"),
     # a drug-eluting or bare-metal stent is a coronary one by its kind
@@ -53,7 +57,9 @@ STATUSES = (
      "Z95.0", "a cardiac pacemaker in place"),
     (_rx(r"cabg|coronary (artery )?bypass graft(ing|s)?|aortocoronary bypass( graft)?"), "Z95.1",
      "an aortocoronary bypass graft in place"),
-    (_rx(r"aicd|icd in place|implantable cardioverter[- ]defibrillator|implantable defibrillator"), "Z95.810",
+    # "ICD" as the device only where the words place it ("s/p ICD", "has an ICD", "ICD placed 2023"), never the code set
+    (_rx(r"aicd|icd in place|implantable cardioverter[- ]defibrillator|implantable defibrillator|"
+         r"(s/p|status post|has an?|with an?) icd(?![-\d])( (placement|implant))?|icd (placed|implanted)"), "Z95.810",
      "an implantable cardiac defibrillator in place"),
     # "Presence, cardiac, implant NEC": a left atrial appendage occluder stays in the heart
     (_rx(r"watchman( device| implant)?|(left atrial appendage|laa) (occlusion|occluder|closure)( device)?"), "Z95.818",
