@@ -38,6 +38,9 @@ MAINTENANCE_DRUGS = (
     (_rx(r"alendronate|fosamax|risedronate|actonel|ibandronate|boniva|zoledronic acid|reclast|bisphosphonates?"),
      "Z79.83"),
     (_rx(r"methotrexate|mtx"), "Z79.631"),
+    # the endocrine therapies of breast cancer, taken for five years or more: the class must be known by name
+    (_rx(r"anastrozole|arimidex|letrozole|femara|exemestane|aromasin|aromatase inhibitors?"), "Z79.811"),
+    (_rx(r"tamoxifen|raloxifene|evista|selective estrogen receptor modulators?"), "Z79.810"),
 )
 # Z79.84/Z79.85 are the long-term use of antidiabetic drugs. Metformin (prediabetes, PCOS), SGLT2 inhibitors
 # (heart failure, kidney disease) and GLP-1 agonists (obesity) are also given without diabetes, often in a medication

@@ -131,11 +131,12 @@ INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K
                         "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5", "R73.0", "Z00.0")}
 # a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
 # "x 2 yrs", "since 2021" (a burst "x 5 days" or a "2 wk taper" is not)
-_LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many)"
+_LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((the )?(past|last) )?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many|a)"
                 r"\s*(years?|yrs?)|(19|20)\d\d)")
 # a drug the sentence says is monitored ("on methimazole, drug monitoring") is one taken for the long run: a
 # course of days is not monitored by its levels
-_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|(therapeutic )?drug (level )?monitoring|"
+_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|(therapeutic )?drug (level )?monitoring|lifelong|"
+                 r"life-long|indefinitely|"
                  + _LONG_COURSE)
 # the newer antiepileptics, taken for years: the durations written beside them are most often a seizure-free time
 # or a driving restriction ("seizure-free x 2 yrs on levetiracetam", "no driving x 6 mo"), so only the words
@@ -149,10 +150,18 @@ STATED_LONG_TERM_ONLY = _rx(r"methylphenidate|ritalin|concerta|dexmethylphenidat
                             r"lisdexamfetamine|vyvanse|dextroamphetamine|atomoxetine|strattera|allopurinol|zyloprim|"
                             r"febuxostat|uloric|topiramate|topamax")
 _STATED_LONG_TERM = _rx(r"long[- ]term|maintenance|maintained on")
+# an inhaled corticosteroid, alone or in its combination inhaler (not a nasal spray, not oral budesonide): the
+# asthma or COPD beside it is chronic by its name, so only the words long-term or maintenance say the drug's course
+INHALED_STEROIDS = _rx(r"(fluticasone|mometasone)(?! (nasal|propionate nasal))|budesonide(?! (ec|er|oral|capsules?))|"
+                       r"beclomethasone|ciclesonide|ics|inhaled (cortico)?steroids?|advair|symbicort|breo|dulera|"
+                       r"trelegy|qvar|pulmicort|flovent|arnuity|asmanex|alvesco")
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|fludrocortisone|"
               r"systemic steroids?|oral steroids?"), "Z79.52"),
+         (INHALED_STEROIDS, "Z79.51"),
+         # hormone replacement therapy
+         (_rx(r"hormone replacement( therapy)?|hrt|estradiol|conjugated estrogens?|premarin"), "Z79.890"),
          (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
          (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
@@ -352,9 +361,10 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
 
 
 # "no seizures in 3 years on lamotrigine", "no flare in a year on long-term allopurinol": the denial is of what the
-# drug holds off; the drug is read from its own "on" (not "not on", "no longer on")
+# drug holds off; the drug is read from its own "on" (not "not on", "no longer on"), or from the "on" of the list it
+# closes ("without exacerbation on pyridostigmine and prednisone")
 _HELD_OFF_ON = re.compile(r"\b(no|without)\b[^.;]*?(?<!\bnot )(?<!\blonger )(?<!\bnever )\b(?P<on>on)\s+"
-                          r"((long[- ]term|maintenance|daily)\s+)?$", re.IGNORECASE)
+                          r"((long[- ]term|maintenance|daily)\s+|[^.;]*?\b(and|plus)\s+)?$", re.IGNORECASE)
 
 
 def _taken_now(note: str, match: re.Match) -> bool:
@@ -377,7 +387,7 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            cue = (_STATED_LONG_TERM if pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY) else _LONG_TERM).search(
+            cue = (_STATED_LONG_TERM if pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS) else _LONG_TERM).search(
                 text) or levelled.get(match.group(0).lower())
             if cue and _taken_now(note, match) and not named_as_past_use(note, match) and for_this_class(
                     match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):

@@ -51,3 +51,37 @@ def test_a_level_read_as_a_result_does_not_by_itself_make_the_drug_long_term(sug
 def test_a_standing_order_s_inr_today_is_the_monitoring(suggest):
     note = "Standing order: PT/INR today and every 2 weeks. Dx: long-term warfarin for a mechanical valve."
     assert {"Z51.81", "Z79.01"} <= billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Moderate persistent asthma, on budesonide-formoterol 160/4.5 two puffs bid long term.", "Z79.51"),
+    ("COPD, maintained on an ICS-LABA inhaler, no flares.", "Z79.51"),
+    ("Hot flashes of menopause, on estradiol 1 mg daily for the past 4 years.", "Z79.890"),
+    ("Hip osteoarthritis, naproxen 500 mg bid for over a year.", "Z79.1"),
+    ("Hypopituitarism: lifelong hydrocortisone 10 mg in the morning.", "Z79.52"),
+    ("DVT twice, unprovoked: rivaroxaban 20 mg daily started, to be continued indefinitely.", "Z79.01"),
+    ("Lupus nephritis in remission, without flares on mycophenolate and prednisone 5 mg daily long term.", "Z79.52"),
+])
+def test_the_words_that_say_a_course_is_long_read_with_the_drug_s_class(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Moderate persistent asthma on fluticasone-salmeterol; albuterol prn.", "Z79.51"),  # chronic only by its name
+    ("Allergic rhinitis, fluticasone nasal spray daily long term.", "Z79.51"),
+    ("Bronchitis: prednisone 40 mg x 5 days.", "Z79.52"),
+])
+def test_an_asthma_s_inhaler_a_nasal_spray_or_a_burst_are_not_stated_long_term(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Left breast cancer, ER positive, on letrozole 2.5 mg daily.", "Z79.811"),
+    ("Osteoporosis, on raloxifene 60 mg daily.", "Z79.810"),
+])
+def test_the_endocrine_therapies_of_breast_cancer_are_known_by_name(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+def test_such_a_therapy_completed_is_not(suggest):
+    assert "Z79.810" not in billed(suggest, "Right breast cancer 2015, completed 5 years of tamoxifen in 2020.")
