@@ -13,7 +13,8 @@ import re
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
 from services.coding.domain.known_conditions import presented_as_known
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
-from services.coding.domain.note_text import after, before, current, negated_before, sentence, sentence_end
+from services.coding.domain.note_text import (after, before, current, negated_before, sentence, sentence_end,
+                                              sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.past_drug_use import named_as_past_use
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -124,6 +125,10 @@ COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"alcohol"), "Z71.41"),
                       (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
+# the counselling codes of a substance's abuse, which the tabular pairs with the disorder ("Use additional code for
+# alcohol abuse or dependence"): advice on alcohol to a patient with no alcohol use disorder is not "counseling and
+# surveillance of alcoholic"
+SUBSTANCE_COUNSELLING = {"Z71.41": ("F10",), "Z71.51": ("F11", "F12", "F13", "F14", "F15", "F16", "F18", "F19")}
 # counselling code -> the diagnoses whose standard treatment it is part of, and the routine exam (Z00.0-), whose
 # preventive counselling on diet and exercise is part of the exam (tobacco cessation is a service of its own)
 # (prediabetes and impaired fasting glucose, R73.0-, are treated by diet and exercise alone)
@@ -353,11 +358,19 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
     for match in _COUNSELLED.finditer(note):
         if not _given(note, match):
             continue
-        text = sentence(note, match.start(), match.end())
-        codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and code not in treated]
+        # a list item's counselling is on the topic its item names before the semicolon ("alcohol use disorder -
+        # 4 beers a night; counselled on cutting down")
+        text = note[sentence_start(note, match.start(), across_semicolons=True):sentence_end(note, match.end())]
+        codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and code not in treated
+                 and _for_a_coded_disorder(code, suggestions)]
         reason = f"{match.group(0)}: counselling documented as the service given"
         made += [from_rule(code, match, tabular, NAME, f"{reason}, {code}") for code in codes]
     return made
+
+
+def _for_a_coded_disorder(code: str, suggestions: list[Suggestion]) -> bool:
+    disorders = SUBSTANCE_COUNSELLING.get(code)
+    return disorders is None or any(s.code.startswith(disorders) for s in suggestions)
 
 
 # "no seizures in 3 years on lamotrigine", "no flare in a year on long-term allopurinol": the denial is of what the
