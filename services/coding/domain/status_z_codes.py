@@ -72,6 +72,10 @@ STATUSES = (
     (_rx(r"(\w+ )?lobectomy|pneumonectomy"), "Z90.2", "acquired absence of (part of) a lung"),
     (_rx(r"(radical |partial |simple )?nephrectomy"), "Z90.5", "acquired absence of a kidney"),
     (_rx(r"splenectomy"), "Z90.81", "acquired absence of the spleen"),
+    # "Presence, neurostimulator (brain) (spinal cord) (vagus nerve)": an implanted stimulator the patient lives with
+    (_rx(r"deep brain stimulat(or|ion)( device| system)?|dbs (device|system|leads?|in place|implanted)|"
+         r"spinal cord stimulator|vagus nerve stimulator|vns (device|implant)|(implanted )?neurostimulator"), "Z96.82",
+     "an implanted neurostimulator in place"),
 )
 # an organ or limb of a pair whose absence code says the side: (words, codes by the side stated, what); a limb
 # has no code for both sides, which are its right and left codes

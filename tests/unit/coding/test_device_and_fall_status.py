@@ -54,3 +54,20 @@ def test_a_history_of_falls_is_z91_81(suggest, note):
 ])
 def test_falls_denied_a_relative_s_or_recent_under_work_up_are_not(suggest, note):
     assert "Z91.81" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Essential tremor treated with a deep brain stimulator since 2022, settings stable.",
+    "Failed back surgery syndrome; spinal cord stimulator in place, good relief.",
+    "Drug-resistant epilepsy with a vagus nerve stimulator, no seizures this month.",
+])
+def test_an_implanted_neurostimulator_is_its_presence(suggest, note):
+    assert "Z96.82" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Parkinson disease; referred for deep brain stimulation evaluation.",
+    "Spinal cord stimulator removed last year for infection. Back pain, chronic.",
+])
+def test_a_stimulator_only_considered_or_removed_is_not(suggest, note):
+    assert "Z96.82" not in billed(suggest, note)
