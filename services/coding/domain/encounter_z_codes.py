@@ -202,6 +202,23 @@ def level_drawn(note: str, match: re.Match) -> bool:
     return bool(_DRAWN.search(after(note, match.end()))) or is_order_note(note)
 
 
+# the drug's name ends at most a few characters before the word "level" or "monitoring": only the note around each
+# such word is searched for the long alternation of drug names
+_LEVEL_WORD = re.compile(r"\b(levels?|monitoring)\b", re.IGNORECASE)
+_LONGEST_NAME = 40
+
+
+def _levelled_drugs(note: str) -> dict[str, re.Match]:
+    """The drugs whose level the note draws or orders at this encounter, by name."""
+    found = {}
+    for word in _LEVEL_WORD.finditer(note):
+        start = max(0, word.start() - _LONGEST_NAME)
+        for match in LEVEL_CHECKED_DRUG.finditer(note, start, word.end()):
+            if match.end() == word.end() and level_drawn(note, match):
+                found[match.group(1).lower()] = match
+    return found
+
+
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
 # term: the dependence code says it
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
@@ -389,7 +406,7 @@ def _taken_now(note: str, match: re.Match) -> bool:
 
 
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
-    levelled = {m.group(1).lower(): m for m in LEVEL_CHECKED_DRUG.finditer(note) if level_drawn(note, m)}
+    levelled = _levelled_drugs(note)
     if not (_LONG_TERM.search(note) or levelled):
         return []
     made = []
@@ -400,8 +417,9 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            cue = (_STATED_LONG_TERM if pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS) else _LONG_TERM).search(
-                text) or levelled.get(match.group(0).lower())
+            stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS)
+            cue = (_STATED_LONG_TERM if stated_only else _LONG_TERM).search(text) or levelled.get(
+                match.group(0).lower())
             if cue and _taken_now(note, match) and not named_as_past_use(note, match) and for_this_class(
                     match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "

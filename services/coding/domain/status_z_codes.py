@@ -129,8 +129,8 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|ant
 _LATER = _rx(r"in \d+ (days?|d|wks?|weeks?|mos?|months?)|next (visit|week|month|time)|at (the )?(next|follow-?up) visit|"
              r"before (the )?next visit|at that visit")
 # a level the note reports from another day ("lithium level last week 0.6"): that encounter was the monitoring
-_ANOTHER_DAY = re.compile(r"^\W*(was\s+)?(last (week|month)|yesterday|(\d+|one|two|three|a few|several) (days?|weeks?|months?) ago|on \d+/\d+)",
-                          re.IGNORECASE)
+_ANOTHER_DAY = re.compile(r"^\W*(was\s+)?(last (week|month)|yesterday|(\d+|one|two|three|a few|several) "
+                          r"(days?|weeks?|months?) ago|on \d+/\d+)", re.IGNORECASE)
 # a vaccine named by the word or by its product ("Tdap and Shingrix #1 given", "tdap declined")
 VACCINE_NAMES = (r"vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|pcv ?(13|15|20|21)|"
                  r"ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|menveo|menquadfi|bexsero|"
