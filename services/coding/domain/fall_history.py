@@ -4,11 +4,15 @@ care. Only the wordings of a history (over a year, "history of"): recent falls u
 week", "two falls in the past month") are the repeated falls themselves (R29.6). Not for falls denied or a
 relative's.
 """
+import re
+
 from services.coding.domain.note_text import FAMILY, negated_before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "fall-history"
+# every wording above holds "fall": most notes hold none, and one search skips the rest
+_FALL_WORD = re.compile(r"fall", re.IGNORECASE)
 _FALLS = _rx(r"(history of|h/o|hx( of)?) (recurrent |repeated |multiple |frequent )?falls|"
              r"(two|three|four|several|multiple|\d) falls (in|over|during) the (past|last) (year|12 months)|"
              r"(two|three|several|multiple|\d) falls this year|"
@@ -16,7 +20,7 @@ _FALLS = _rx(r"(history of|h/o|hx( of)?) (recurrent |repeated |multiple |frequen
 
 
 def fall_history(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    if any(s.code == "Z91.81" for s in suggestions):
+    if _FALL_WORD.search(note) is None or any(s.code == "Z91.81" for s in suggestions):
         return suggestions, []
     match = next((m for m in _FALLS.finditer(note) if not negated_before(note, m.start())
                   and not FAMILY.search(sentence(note, m.start(), m.end()))), None)
