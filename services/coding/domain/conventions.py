@@ -35,6 +35,7 @@ from services.coding.domain.documented_findings import documented_findings
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
 from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.encounter_z_codes import encounter_z_codes
+from services.coding.domain.fall_history import fall_history
 from services.coding.domain.excluded_together import excluded_together
 from services.coding.domain.history_entries import history_entries
 from services.coding.domain.history_z_codes import history_z_codes
@@ -413,7 +414,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
                                        maintenance_drug_therapy, status_z_codes, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
-                                       noncompliance, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, dementia_in_disease, passed_stones,
+                                       noncompliance, fall_history, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, dementia_in_disease, passed_stones,
                                        elevated_readings, thyroid_results, ectopy_dismissed_by_impression,
                                        past_cerebrovascular_event, stroke_sequela, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,

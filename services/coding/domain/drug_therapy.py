@@ -18,6 +18,7 @@ import re
 from services.coding.domain.note_text import (FAMILY, HYPOTHETICAL, NEGATED_AFTER, after, before, negated_before,
                                               sentence, sentence_end, sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.past_drug_use import named_as_past_use
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "drug-therapy-z-code"
@@ -37,6 +38,9 @@ MAINTENANCE_DRUGS = (
     (_rx(r"alendronate|fosamax|risedronate|actonel|ibandronate|boniva|zoledronic acid|reclast|bisphosphonates?"),
      "Z79.83"),
     (_rx(r"methotrexate|mtx"), "Z79.631"),
+    # the endocrine therapies of breast cancer, taken for five years or more: the class must be known by name
+    (_rx(r"anastrozole|arimidex|letrozole|femara|exemestane|aromasin|aromatase inhibitors?"), "Z79.811"),
+    (_rx(r"tamoxifen|raloxifene|evista|selective estrogen receptor modulators?"), "Z79.810"),
 )
 # Z79.84/Z79.85 are the long-term use of antidiabetic drugs. Metformin (prediabetes, PCOS), SGLT2 inhibitors
 # (heart failure, kidney disease) and GLP-1 agonists (obesity) are also given without diabetes, often in a medication
@@ -85,7 +89,8 @@ def _taken(note: str, match: re.Match) -> bool:
     after = note[match.end():match.end() + 30]
     stated = _DOSE_AFTER.search(after) or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
         _TAKING_BEFORE.search(before(note, match.start()))
-    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or denied_in_its_item(note, match))
+    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or denied_in_its_item(note, match)
+                             or named_as_past_use(note, match))
 
 
 def denied_in_its_item(note: str, match: re.Match) -> bool:

@@ -74,9 +74,13 @@ ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?part
 # implanted, cardiac, defibrillator"): the visit is the device's, and its presence code (Z95.-) is excluded with it
 # (the device's kind may stand between: "interrogation of dual-chamber pacemaker", "check of her biventricular ICD")
 _INTERROGATION = r"( device)? (interrogation|check|analysis)|(interrogation|check) of (the |his |her |a )?([\w-]+ ){0,2}"
-DEVICE_CHECKS = ((_rx(r"(pacemaker|ppm)" + _INTERROGATION + r"(pacemaker|ppm)"), "Z45.010",
+# or the device named, then said in its sentence to be interrogated ("pacemaker placed in 2021 for heart block,
+# interrogated today")
+_INTERROGATED = r"\b[^.;\n]{0,60}\binterrogated\b"
+DEVICE_CHECKS = ((_rx(r"(pacemaker|ppm)" + _INTERROGATION + r"(pacemaker|ppm)|(pacemaker|ppm)" + _INTERROGATED), "Z45.010",
                   "encounter for checking and testing of the cardiac pacemaker pulse generator"),
-                 (_rx(r"(icd|aicd|defibrillator)" + _INTERROGATION + r"(icd|aicd|defibrillator)"), "Z45.02",
+                 (_rx(r"(icd|aicd|defibrillator)" + _INTERROGATION + r"(icd|aicd|defibrillator)|(icd|aicd|defibrillator)"
+                      + _INTERROGATED), "Z45.02",
                   "encounter for adjustment and management of the implantable cardiac defibrillator"))
 # an antibody titer checking immunity (the index's "Examination, antibody response" and "Test, immunity status")
 EXAMINATIONS = (*ADMINISTRATIVE, *DEVICE_CHECKS,

@@ -13,8 +13,10 @@ import re
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
 from services.coding.domain.known_conditions import presented_as_known
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
-from services.coding.domain.note_text import before, current, negated_before, sentence, sentence_end
+from services.coding.domain.note_text import (after, before, current, negated_before, sentence, sentence_end,
+                                              sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.past_drug_use import named_as_past_use
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
@@ -123,6 +125,10 @@ COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"alcohol"), "Z71.41"),
                       (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
+# the counselling codes of a substance's abuse, which the tabular pairs with the disorder ("Use additional code for
+# alcohol abuse or dependence"): advice on alcohol to a patient with no alcohol use disorder is not "counseling and
+# surveillance of alcoholic"
+SUBSTANCE_COUNSELLING = {"Z71.41": ("F10",), "Z71.51": ("F11", "F12", "F13", "F14", "F15", "F16", "F18", "F19")}
 # counselling code -> the diagnoses whose standard treatment it is part of, and the routine exam (Z00.0-), whose
 # preventive counselling on diet and exercise is part of the exam (tobacco cessation is a service of its own)
 # (prediabetes and impaired fasting glucose, R73.0-, are treated by diet and exercise alone)
@@ -130,11 +136,12 @@ INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K
                         "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5", "R73.0", "Z00.0")}
 # a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
 # "x 2 yrs", "since 2021" (a burst "x 5 days" or a "2 wk taper" is not)
-_LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many)"
+_LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((the )?(past|last) )?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many|a)"
                 r"\s*(years?|yrs?)|(19|20)\d\d)")
 # a drug the sentence says is monitored ("on methimazole, drug monitoring") is one taken for the long run: a
 # course of days is not monitored by its levels
-_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|(therapeutic )?drug (level )?monitoring|"
+_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|(therapeutic )?drug (level )?monitoring|lifelong|"
+                 r"life-long|indefinitely|"
                  + _LONG_COURSE)
 # the newer antiepileptics, taken for years: the durations written beside them are most often a seizure-free time
 # or a driving restriction ("seizure-free x 2 yrs on levetiracetam", "no driving x 6 mo"), so only the words
@@ -148,10 +155,18 @@ STATED_LONG_TERM_ONLY = _rx(r"methylphenidate|ritalin|concerta|dexmethylphenidat
                             r"lisdexamfetamine|vyvanse|dextroamphetamine|atomoxetine|strattera|allopurinol|zyloprim|"
                             r"febuxostat|uloric|topiramate|topamax")
 _STATED_LONG_TERM = _rx(r"long[- ]term|maintenance|maintained on")
+# an inhaled corticosteroid, alone or in its combination inhaler (not a nasal spray, not oral budesonide): the
+# asthma or COPD beside it is chronic by its name, so only the words long-term or maintenance say the drug's course
+INHALED_STEROIDS = _rx(r"(fluticasone|mometasone)(?! (nasal|propionate nasal))|budesonide(?! (ec|er|oral|capsules?))|"
+                       r"beclomethasone|ciclesonide|ics|inhaled (cortico)?steroids?|advair|symbicort|breo|dulera|"
+                       r"trelegy|qvar|pulmicort|flovent|arnuity|asmanex|alvesco")
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|fludrocortisone|"
               r"systemic steroids?|oral steroids?"), "Z79.52"),
+         (INHALED_STEROIDS, "Z79.51"),
+         # hormone replacement therapy
+         (_rx(r"hormone replacement( therapy)?|hrt|estradiol|conjugated estrogens?|premarin"), "Z79.890"),
          (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
          (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
@@ -174,9 +189,36 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
               # the drugs whose serum level is monitored, taken for years
               r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine"), "Z79.899"),
          (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"))
-# a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"
+# a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"; a serum
+# level is checked for a drug kept at a steady dose, so the drug is also taken long term
 LEVEL_CHECKED_DRUG = re.compile(r"\b(" + "|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS) +
                                 r")\W{1,3}(levels?|monitoring)\b", re.IGNORECASE)
+# the level drawn or ordered at this encounter ("lithium level, TSH and creatinine drawn this morning", a
+# requisition's "digoxin level"), not a result read from another day's draw ("valproate level ok")
+_DRAWN = _rx(r"drawn|checked|ordered|sent|obtained|today|this morning")
+
+
+def level_drawn(note: str, match: re.Match) -> bool:
+    return bool(_DRAWN.search(after(note, match.end()))) or is_order_note(note)
+
+
+# the drug's name ends at most a few characters before the word "level" or "monitoring": only the note around each
+# such word is searched for the long alternation of drug names
+_LEVEL_WORD = re.compile(r"\b(levels?|monitoring)\b", re.IGNORECASE)
+_LONGEST_NAME = 40
+
+
+def _levelled_drugs(note: str) -> dict[str, re.Match]:
+    """The drugs whose level the note draws or orders at this encounter, by name."""
+    found = {}
+    for word in _LEVEL_WORD.finditer(note):
+        start = max(0, word.start() - _LONGEST_NAME)
+        for match in LEVEL_CHECKED_DRUG.finditer(note, start, word.end()):
+            if match.end() == word.end() and level_drawn(note, match):
+                found[match.group(1).lower()] = match
+    return found
+
+
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
 # term: the dependence code says it
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
@@ -333,17 +375,26 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
     for match in _COUNSELLED.finditer(note):
         if not _given(note, match):
             continue
-        text = sentence(note, match.start(), match.end())
-        codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and code not in treated]
+        # a list item's counselling is on the topic its item names before the semicolon ("alcohol use disorder -
+        # 4 beers a night; counselled on cutting down")
+        text = note[sentence_start(note, match.start(), across_semicolons=True):sentence_end(note, match.end())]
+        codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and code not in treated
+                 and _for_a_coded_disorder(code, suggestions)]
         reason = f"{match.group(0)}: counselling documented as the service given"
         made += [from_rule(code, match, tabular, NAME, f"{reason}, {code}") for code in codes]
     return made
 
 
+def _for_a_coded_disorder(code: str, suggestions: list[Suggestion]) -> bool:
+    disorders = SUBSTANCE_COUNSELLING.get(code)
+    return disorders is None or any(s.code.startswith(disorders) for s in suggestions)
+
+
 # "no seizures in 3 years on lamotrigine", "no flare in a year on long-term allopurinol": the denial is of what the
-# drug holds off; the drug is read from its own "on" (not "not on", "no longer on")
+# drug holds off; the drug is read from its own "on" (not "not on", "no longer on"), or from the "on" of the list it
+# closes ("without exacerbation on pyridostigmine and prednisone")
 _HELD_OFF_ON = re.compile(r"\b(no|without)\b[^.;]*?(?<!\bnot )(?<!\blonger )(?<!\bnever )\b(?P<on>on)\s+"
-                          r"((long[- ]term|maintenance|daily)\s+)?$", re.IGNORECASE)
+                          r"((long[- ]term|maintenance|daily)\s+|[^.;]*?\b(and|plus)\s+)?$", re.IGNORECASE)
 
 
 def _taken_now(note: str, match: re.Match) -> bool:
@@ -355,7 +406,8 @@ def _taken_now(note: str, match: re.Match) -> bool:
 
 
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
-    if not _LONG_TERM.search(note):
+    levelled = _levelled_drugs(note)
+    if not (_LONG_TERM.search(note) or levelled):
         return []
     made = []
     # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
@@ -365,8 +417,10 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            cue = (_STATED_LONG_TERM if pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY) else _LONG_TERM).search(text)
-            if cue and _taken_now(note, match) and for_this_class(
+            stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS)
+            cue = (_STATED_LONG_TERM if stated_only else _LONG_TERM).search(text) or levelled.get(
+                match.group(0).lower())
+            if cue and _taken_now(note, match) and not named_as_past_use(note, match) and for_this_class(
                     match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "
                                                                    f"therapy the note documents (\"{cue.group(0)}\")"))

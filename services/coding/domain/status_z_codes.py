@@ -35,7 +35,11 @@ STATUSES = (
     (_rx(r"insulin pump"), "Z96.41", "an insulin pump in use"),
     # oxygen the patient lives on, not oxygen started during the visit
     (_rx(r"(home|supplemental|chronic|continuous|nocturnal|long[- ]term) (oxygen|o2)|(oxygen|o2) at (home|night)|"
-         r"oxygen[- ]dependent|(uses|using|wears|requires) \d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen|nc|nasal cannula)"),
+         r"oxygen[- ]dependent|(uses|using|wears|requires) \d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen|nc|nasal cannula)|"
+         # oxygen by its flow for the times the patient needs it: "oxygen 3 L with exertion", "2 L nasal cannula with
+         # sleep and exertion"
+         r"((oxygen|o2) (at )?\d+(\.\d+)? ?(l|lpm|l/min)|\d+(\.\d+)? ?(l|lpm|l/min) (by )?(nasal cannula|nc)) "
+         r"(with|on|during|for) (sleep|exertion|activity|ambulation|walking)"),
      "Z99.81",
      "dependence on supplemental oxygen"),
     # a drug-eluting or bare-metal stent is a coronary one by its kind
@@ -53,7 +57,9 @@ STATUSES = (
      "Z95.0", "a cardiac pacemaker in place"),
     (_rx(r"cabg|coronary (artery )?bypass graft(ing|s)?|aortocoronary bypass( graft)?"), "Z95.1",
      "an aortocoronary bypass graft in place"),
-    (_rx(r"aicd|icd in place|implantable cardioverter[- ]defibrillator|implantable defibrillator"), "Z95.810",
+    # "ICD" as the device only where the words place it ("s/p ICD", "has an ICD", "ICD placed 2023"), never the code set
+    (_rx(r"aicd|icd in place|implantable cardioverter[- ]defibrillator|implantable defibrillator|"
+         r"(s/p|status post|has an?|with an?) icd(?![-\d])( (placement|implant))?|icd (placed|implanted)"), "Z95.810",
      "an implantable cardiac defibrillator in place"),
     # "Presence, cardiac, implant NEC": a left atrial appendage occluder stays in the heart
     (_rx(r"watchman( device| implant)?|(left atrial appendage|laa) (occlusion|occluder|closure)( device)?"), "Z95.818",
@@ -66,6 +72,10 @@ STATUSES = (
     (_rx(r"(\w+ )?lobectomy|pneumonectomy"), "Z90.2", "acquired absence of (part of) a lung"),
     (_rx(r"(radical |partial |simple )?nephrectomy"), "Z90.5", "acquired absence of a kidney"),
     (_rx(r"splenectomy"), "Z90.81", "acquired absence of the spleen"),
+    # "Presence, neurostimulator (brain) (spinal cord) (vagus nerve)": an implanted stimulator the patient lives with
+    (_rx(r"deep brain stimulat(or|ion)( device| system)?|dbs (device|system|leads?|in place|implanted)|"
+         r"spinal cord stimulator|vagus nerve stimulator|vns (device|implant)|(implanted )?neurostimulator"), "Z96.82",
+     "an implanted neurostimulator in place"),
 )
 # an organ or limb of a pair whose absence code says the side: (words, codes by the side stated, what); a limb
 # has no code for both sides, which are its right and left codes
@@ -104,7 +114,7 @@ _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 # monitoring, as is a visit to the clinic that does it ("Anticoag clinic."; an INR value stated at another visit is not)
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|anticoag(ulation)? clinic|"
                   r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
-                  r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?|tests?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly))|"
+                  r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?|tests?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly|today))|"
                   # labs drawn to watch the drug ("CBC and LFTs every 3 months for monitoring", "trough level drawn
                   # today", "ANC per monitoring protocol"), not ones put off ("in 5 days for monitoring")
                   r"(levels?|labs?|cbc|lfts|anc|drawn|checked)\b((?!\bin \d|\bnext\b)[^.;\n]){0,40}\b(for|per) (\w+ )?monitoring|"
@@ -117,7 +127,10 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|ant
 # a level the visit plans for a later draw ("lithium level and BMP in 5 days", "INR next week"): that encounter
 # is the monitoring, not this one, unless the note is itself the order
 _LATER = _rx(r"in \d+ (days?|d|wks?|weeks?|mos?|months?)|next (visit|week|month|time)|at (the )?(next|follow-?up) visit|"
-             r"before (the )?next visit")
+             r"before (the )?next visit|at that visit")
+# a level the note reports from another day ("lithium level last week 0.6"): that encounter was the monitoring
+_ANOTHER_DAY = re.compile(r"^\W*(was\s+)?(last (week|month)|yesterday|(\d+|one|two|three|a few|several) "
+                          r"(days?|weeks?|months?) ago|on \d+/\d+)", re.IGNORECASE)
 # a vaccine named by the word or by its product ("Tdap and Shingrix #1 given", "tdap declined")
 VACCINE_NAMES = (r"vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|pcv ?(13|15|20|21)|"
                  r"ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|menveo|menquadfi|bexsero|"
@@ -173,7 +186,8 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
     if not any(s.code.startswith("Z79") for s in suggestions):
         return []
     match = _MONITORING.search(note) or LEVEL_CHECKED_DRUG.search(note)
-    if match is None or (_LATER.search(after(note, match.end())) and not is_order_note(note)):
+    if match is None or ((_LATER.search(after(note, match.end())) or _ANOTHER_DAY.search(after(note, match.end())))
+                         and not is_order_note(note)):
         return []
     return [from_rule("Z51.81", match, tabular, NAME,
                       f"{match.group(0)}: Z51.81, therapeutic drug level monitoring of a long-term drug")]

@@ -1,0 +1,33 @@
+"""A drug the note names only as part of what is over: the patient is off it, finished a course of it, or took it
+when a past event happened ("Hx of GI bleed 2021 on warfarin, resolved"). Such a drug is no current therapy, so it
+takes no long-term drug therapy code (Z79.-, ICD-10-CM guidelines I.C.21.c.3), whatever else its sentence says.
+"""
+import re
+
+from services.coding.domain.note_text import sentence_end, sentence_start
+from services.coding.domain.note_text import word_pattern as _rx
+
+# the words right before the drug that put the patient off it: "off hydrocortisone since 2024", "off all opioids",
+# "no longer on", "completed 5 years of alendronate", "a drug holiday from"
+_OFF_BEFORE = re.compile(r"\b(off( of)?( all)?|no longer (on|taking)|(completed|finished) (\w+ ){0,3}of|"
+                         r"drug holiday from)\s*$", re.IGNORECASE)
+_HOLIDAY = _rx(r"drug holiday")
+# a clause that opens on a past event and ends it: "Hx of GI bleed 2021 on warfarin, resolved"
+_HISTORY_OPENING = re.compile(r"^\W*(hx|h/o|history|had)\b", re.IGNORECASE)
+_ENDED = _rx(r"resolved|healed|recovered")
+_CLAUSE_END = re.compile(r"[;\n]")
+
+
+def _clause(note: str, start: int, end: int) -> tuple[str, str]:
+    """The clause around note[start:end] (its sentence, cut at a semicolon): the words before and after it."""
+    first, last = sentence_start(note, start), sentence_end(note, end)
+    first = max((m.end() for m in _CLAUSE_END.finditer(note, first, start)), default=first)
+    stop = _CLAUSE_END.search(note, end, last)
+    return note[first:start], note[end:stop.start() if stop else last]
+
+
+def named_as_past_use(note: str, match: re.Match) -> bool:
+    """The drug at `match` is one the patient took before, not one taken now."""
+    head, tail = _clause(note, match.start(), match.end())
+    return bool(_OFF_BEFORE.search(head) or _HOLIDAY.search(head + tail)
+                or (_HISTORY_OPENING.search(head) and _ENDED.search(tail)))
