@@ -2,19 +2,19 @@
 qualified in its item, or read anywhere else, goes to a coder. Sentences of our own wording."""
 import pytest
 
-from services.coding.domain.first_sight import DEFAULT_ENTRY_NAME, STATED_REASON_NAME, calibrated
+from services.coding.domain.first_sight import (
+    DEFAULT_ENTRY_NAME,
+    STATED_REASON_NAME,
+    calibrated,
+)
 from services.coding.domain.note_terms import CONFIDENCE
 from services.coding.domain.stated_reason import stated_reason
-from services.coding.domain.suggestions import Suggestion
 from tests.unit.coding.test_conventions import tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_own_entry import _default_entry as _default_entry_of
+from tests.unit.coding.test_own_entry import _span
 
 pytestmark = pytest.mark.unit
 THRESHOLD = 0.9
-
-
-def _span(note: str, term: str) -> tuple[int, int]:
-    start = note.index(term)
-    return start, start + len(term)
 
 
 @pytest.mark.parametrize("note, term", [
@@ -58,10 +58,8 @@ def test_a_condition_the_field_qualifies_or_that_stands_outside_it(note, term):
     assert not stated_reason(note, *_span(note, term))
 
 
-def _default_entry(note: str, term: str, code=("R53.83", "Other fatigue")) -> Suggestion:
-    start, end = _span(note, term)
-    return Suggestion(code=code[0], description=code[1], confidence=CONFIDENCE["default"], start=start, end=end,
-                      evidence=term, context="affirmed")
+def _default_entry(note: str, term: str, code=("R53.83", "Other fatigue")):
+    return _default_entry_of(note, term, code)
 
 
 def test_a_default_entry_stated_as_the_reason_keeps_its_confidence_and_says_why(tabular):  # noqa: F811
