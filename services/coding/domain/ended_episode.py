@@ -9,11 +9,12 @@ The end word must open its own comma item, or follow the time directly, so that 
 diabetes in 2015, foot ulcer healed") does not end the condition named first. Not where the time dates an onset
 ("diagnosed in 2019", "since 2019"), nor where the clause says it is here again or only partly over.
 
-Ended by the procedure done for it or named by it: "aortic valve replacement 2019 for aortic stenosis",
-"cholecystectomy in 2021 for gallstones". A procedure that removed, drained or replaced the diseased part, done at a past time, names the
+Ended by a procedure: "aortic valve replacement 2019 for aortic stenosis", "cholecystectomy in 2021 for
+gallstones". A procedure that removed, drained or replaced the diseased part, done at a past time, names the
 condition it was done for as its reason; that condition is over, as one written before its procedure is
-(`dated_past.ENDING_TREATMENT`); so is a condition named by the procedure done on it at a past time ("left carpal tunnel
-release 2022": that side's syndrome). Not a procedure planned, referred for or awaited, which has no past time.
+(`dated_past.ENDING_TREATMENT`), with or without "treated by" ("typical atrial flutter, CTI ablation 3 months ago");
+so is a condition named by the procedure done on it at a past time ("left carpal tunnel release 2022": that side's
+syndrome). Not a procedure planned, referred for or awaited, which has no past time.
 """
 import re
 
@@ -31,7 +32,10 @@ _PAST_TIME = (r"((19|20)\d\d|" + _MONTH + r"( (19|20)\d\d)?|last (winter|spring|
               r"in the past)")
 # the words that say the episode ended
 _END = (r"(resolved|recovered|cleared|healed|cured|ended|settled|corrected|gone|"
-        r"regained (full|normal) (range|motion|function|strength)|no (recurrence|relapse)s?)")
+        r"regained (full|normal) (range|motion|function|strength)|no (recurrence|relapse)s?|"
+        # its course ("DVT L leg 2019 after knee surgery, completed 3 months of apixaban")
+        r"(completed|finished)(?= (\d+ (days?|weeks?|wks?|months?|mos?) |(a |the |her |his |its )?(course|"
+        r"treatment|therapy|antibiotics?|anticoagulation)\b)))")
 # not an end denied or only partial
 _NOT_BEFORE_END = "".join(rf"(?<!\b{word} )" for word in ("not", "never", "yet", "partially", "partly", "mostly",
                                                            "not fully", "not completely", "almost", "nearly"))
@@ -67,3 +71,18 @@ PROCEDURE_NOT_DONE = re.compile(r"\b(planned|scheduled|referred|referral|awaitin
 PROCEDURE_ON_IT_AFTER = re.compile(
     r"^\W{0,2}(release|repair|decompression|excision|removal|reconstruction)\b[^.;,]{0,20}?\b"
     r"((in |on )?(19|20)\d\d|(\d+|a few|several|two|three) (months?|years?|yrs?) ago)\b", re.IGNORECASE)
+
+# a condition the treatment caused ("hypothyroidism after radioactive iodine for Graves disease") is its result,
+# not what it ended
+_CAUSED_BY = r"(after|following|post|from|due|secondary|caused|induced)"
+# the procedure that ended it written after the condition, with its past time: "typical atrial flutter, cavotricuspid
+# isthmus ablation 3 months ago", "empyema drained by VATS decortication in October", "gallstones treated by
+# laparoscopic cholecystectomy 2024, no pain since"
+PROCEDURE_DONE_AFTER = re.compile(
+    r"^[^\w.;]{0,3}((?!(" + _ONSET + r"|" + _CAUSED_BY + r")\b)[\w/'-]+[^\w.;]+){0,4}?"
+    r"((s/p|status post|treated|drained|managed|cured|repaired|removed)\s+)?((with|by|via)\s+)?(an? )?([\w-]+ ){0,2}?"
+    r"(" + ENDING_TREATMENT + r")\b[^.;,]{0,25}?\b(in |on )?" + _PAST_TIME + r"\b", re.IGNORECASE)
+# ... where the clause says the procedure came first and the condition after it ("postablative hypothyroidism")
+PROCEDURE_CAUSED_IT = re.compile(r"\b" + _CAUSED_BY + r"\s+(to |by )?(an? |the )?([\w-]+ ){0,2}?(" + ENDING_TREATMENT +
+                                 r")\b|\bpost-?(ablative|ablation|surgical|operative|op|procedural|radiation|"
+                                 r"\w*ectomy)\b", re.IGNORECASE)

@@ -19,7 +19,8 @@ from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATE
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 from services.coding.domain.ended_episode import (EPISODE_ENDED_AFTER, EPISODE_READ_OTHERWISE,
-                                                  PROCEDURE_DONE_FOR_BEFORE, PROCEDURE_NOT_DONE, PROCEDURE_ON_IT_AFTER)
+                                                  PROCEDURE_CAUSED_IT, PROCEDURE_DONE_AFTER, PROCEDURE_DONE_FOR_BEFORE,
+                                                  PROCEDURE_NOT_DONE, PROCEDURE_ON_IT_AFTER)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 from services.coding.domain.treatment_outcome import (HELD_OTHERWISE, STILL_UNDER_TREATMENT, TREATED_THEN_OFF_AFTER,
                                                       TREATED_THEN_OVER_AFTER)
@@ -206,6 +207,10 @@ RULES = (
     # "left carpal tunnel release 2022" (`ended_episode`): dated past, a time and no word that it resolved, so the
     # other side's syndrome is not read as said to be over
     ScopeRule(DATED_PAST, None, PROCEDURE_ON_IT_AFTER, unless=EPISODE_READ_OTHERWISE),
+    # "typical atrial flutter, CTI ablation 3 months ago" (`ended_episode`)
+    ScopeRule(DATED_PAST, None, PROCEDURE_DONE_AFTER, unless=re.compile("|".join(
+        rule.pattern for rule in (EPISODE_READ_OTHERWISE, PROCEDURE_NOT_DONE, PROCEDURE_CAUSED_IT)), re.IGNORECASE),
+        reach=100),
     ScopeRule("negated",
               re.compile("(" + _words("no", "denies", "denied", "deny", "negative for", "free of", "without",
                                       r"ruled? out", r"rules out").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +

@@ -103,3 +103,35 @@ def test_the_other_sides_procedure_does_not_send_a_current_syndrome_to_a_coder()
                               start=start, end=start + len("carpal tunnel syndrome"), evidence="carpal tunnel syndrome",
                               context="affirmed")
     assert stated_over_elsewhere([current_side], note) == [current_side]
+
+
+@pytest.mark.parametrize("note, condition", [
+    ("Pulmonary embolism after hip surgery in 2020, completed 6 months of rivaroxaban.", "Pulmonary embolism"),
+    ("AV nodal reentrant tachycardia, slow pathway ablation 2 years ago, palpitations gone.",
+     "AV nodal reentrant tachycardia"),
+    ("Liver abscess drained by CT-guided drainage in August, antibiotics finished.", "Liver abscess"),
+    ("Acute appendicitis, laparoscopic appendectomy 2019, no abdominal pain since.", "Acute appendicitis"),
+])
+def test_a_course_completed_or_an_ending_procedure_after_a_dated_condition_ends_it(note, condition):
+    assert not _current(note, condition)
+
+
+@pytest.mark.parametrize("note, condition", [
+    ("Persistent atrial fibrillation, pulmonary vein ablation 2021, back in AF since spring.",
+     "atrial fibrillation"),
+    ("Symptomatic gallstones, cholecystectomy planned in March.", "gallstones"),
+    ("Hypothyroidism in 2016 after a bout of thyroiditis, on levothyroxine, finished the group education sessions.",
+     "Hypothyroidism"),
+])
+def test_a_procedure_that_did_not_end_it_or_a_course_of_learning_leaves_it_current(note, condition):
+    assert _current(note, condition)
+
+
+def test_a_condition_the_procedure_caused_is_not_what_it_ended():
+    assert _current("Hypothyroidism after radioiodine ablation for toxic nodule in 2018, on levothyroxine.",
+                    "Hypothyroidism")
+
+
+def test_a_condition_named_after_the_procedure_by_its_prefix_is_its_result():
+    assert _current("Hypoparathyroidism, postsurgical (thyroidectomy 2017 for goiter) - on calcitriol.",
+                    "Hypoparathyroidism")
