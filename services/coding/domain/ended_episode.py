@@ -20,8 +20,6 @@ import re
 
 from services.coding.domain.dated_past import ENDING_TREATMENT
 
-ENDED_EPISODE = "ended-episode"
-
 _MONTH = (r"(january|february|march|april|may(?= (19|20)\d\d)|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)")
 # a past time as written after the condition: a year, a month, a season, months or years ago, a stage of life (not
@@ -44,8 +42,10 @@ _NOT_BEFORE_END = "".join(rf"(?<!\b{word} )" for word in ("not", "never", "yet",
 _OWN_SIGNS = r"(symptoms|the rash|rash|pain|vision|hearing|speech|function|strength|swelling|lesions?|lungs?)"
 # the onset words that make a time the start of a current condition
 _ONSET = r"(diagnosed|diagnosis|dx|since|started|starting|began|onset|first noted|noted|x|for)"
+# (its end word looked for first: most clauses have none, and the rest of the pattern is slower to fail)
 EPISODE_ENDED_AFTER = re.compile(
-    r"^[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/'-]+[^\w.;]+){0,8}?(in |during |around |on |after )?" + _PAST_TIME +
+    r"^(?=[^.;]*?\b(resolv|recover|clear|heal|cure|ended|settled|correct|gone|regain|no re|complet|finish))"
+    r"[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/'-]+[^\w.;]+){0,8}?(in |during |around |on |after )?" + _PAST_TIME +
     r"\b(([^.;]{0,80}?(,|\s-|\band\b)\s*((now|then|since|fully|completely|has|had|have|was|were|long|all|"
     r"it|she|he|they|" + _OWN_SIGNS + r") ){0,4})|\W{1,3}((has|had|was|long|since|now|fully|completely) ){0,4})"
     + _NOT_BEFORE_END + _END + r"\b", re.IGNORECASE)
@@ -60,7 +60,7 @@ EPISODE_READ_OTHERWISE = re.compile(EPISODE_GOES_ON.pattern + r"|\b(hx|h/o|histo
 
 # the procedure done at a past time for the condition written after it
 PROCEDURE_DONE_FOR_BEFORE = re.compile(
-    r"\b(" + ENDING_TREATMENT + r"|repair)\b(?<!\bplanned)[^.;:]{0,25}?\b((in |on )?(19|20)\d\d|"
+    r"\b(" + ENDING_TREATMENT + r"|repair)\b[^.;:]{0,25}?\b((in |on )?(19|20)\d\d|"
     r"(\d+|a few|several|two|three) (months?|years?|yrs?) ago)\W{1,3}for (an? |the |his |her |symptomatic |severe )?$",
     re.IGNORECASE)
 PROCEDURE_NOT_DONE = re.compile(r"\b(planned|scheduled|referred|referral|awaiting|await|candidate|consider|"
@@ -79,7 +79,9 @@ _CAUSED_BY = r"(after|following|post|from|due|secondary|caused|induced)"
 # isthmus ablation 3 months ago", "empyema drained by VATS decortication in October", "gallstones treated by
 # laparoscopic cholecystectomy 2024, no pain since"
 PROCEDURE_DONE_AFTER = re.compile(
-    r"^[^\w.;]{0,3}((?!(" + _ONSET + r"|" + _CAUSED_BY + r")\b)[\w/'-]+[^\w.;]+){0,4}?"
+    r"^(?=[^.;]*?(\b(19|20)\d\d\b|\bago\b|\blast\b|\bin the past\b|\bat (age )?\d|\bas an? \w|\bin (college|school)\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+    r"[^\w.;]{0,3}((?!(" + _ONSET + r"|" + _CAUSED_BY + r")\b)[\w/'-]+[^\w.;]+){0,4}?"
     r"((s/p|status post|treated|drained|managed|cured|repaired|removed)\s+)?((with|by|via)\s+)?(an? )?([\w-]+ ){0,2}?"
     r"(" + ENDING_TREATMENT + r")\b[^.;,]{0,25}?\b(in |on )?" + _PAST_TIME + r"\b", re.IGNORECASE)
 # ... where the clause says the procedure came first and the condition after it ("postablative hypothyroidism")
