@@ -59,7 +59,9 @@ EPISODE_GOES_ON = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|
 EPISODE_READ_OTHERWISE = re.compile(EPISODE_GOES_ON.pattern + r"|\b(hx|h/o|history) of\b|\bpassed\b", re.IGNORECASE)
 
 # the procedure done at a past time for the condition written after it
+# (anchored, its closing "for" looked for first: the procedures' names are slow to try at every word)
 PROCEDURE_DONE_FOR_BEFORE = re.compile(
+    r"^(?=[^.;]*\bfor (an? |the |his |her |symptomatic |severe )?$)[^.;]*?"
     r"\b(" + ENDING_TREATMENT + r"|repair)\b[^.;:]{0,25}?\b((in |on )?(19|20)\d\d|"
     r"(\d+|a few|several|two|three) (months?|years?|yrs?) ago)\W{1,3}for (an? |the |his |her |symptomatic |severe )?$",
     re.IGNORECASE)
@@ -75,16 +77,16 @@ PROCEDURE_ON_IT_AFTER = re.compile(
 # a condition the treatment caused ("hypothyroidism after radioactive iodine for Graves disease") is its result,
 # not what it ended
 _CAUSED_BY = r"(after|following|post|from|due|secondary|caused|induced)"
+_POST_PROCEDURE = r"post-?(ablative|ablation|surgical|operative|op|procedural|radiation|\w*ectomy)"
 # the procedure that ended it written after the condition, with its past time: "typical atrial flutter, cavotricuspid
 # isthmus ablation 3 months ago", "empyema drained by VATS decortication in October", "gallstones treated by
 # laparoscopic cholecystectomy 2024, no pain since"
 PROCEDURE_DONE_AFTER = re.compile(
     r"^(?=[^.;]*?(\b(19|20)\d\d\b|\bago\b|\blast\b|\bin the past\b|\bat (age )?\d|\bas an? \w|\bin (college|school)\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
-    r"[^\w.;]{0,3}((?!(" + _ONSET + r"|" + _CAUSED_BY + r")\b)[\w/'-]+[^\w.;]+){0,4}?"
-    r"((s/p|status post|treated|drained|managed|cured|repaired|removed)\s+)?((with|by|via)\s+)?(an? )?([\w-]+ ){0,2}?"
+    r"[^\w.;]{0,3}((?!(" + _ONSET + r"|" + _CAUSED_BY + r"|" + _POST_PROCEDURE + r")\b)[\w/'-]+[^\w.;]+){0,4}?"
+    r"((s/p|status post|treated|drained|managed|cured|repaired|removed)\s+)?((with|by|via)\s+)?(an? )?"
+    r"((?!" + _CAUSED_BY + r"\b)[\w-]+ ){0,2}?"
     r"(" + ENDING_TREATMENT + r")\b[^.;,]{0,25}?\b(in |on )?" + _PAST_TIME + r"\b", re.IGNORECASE)
 # ... where the clause says the procedure came first and the condition after it ("postablative hypothyroidism")
-PROCEDURE_CAUSED_IT = re.compile(r"\b" + _CAUSED_BY + r"\s+(to |by )?(an? |the )?([\w-]+ ){0,2}?(" + ENDING_TREATMENT +
-                                 r")\b|\bpost-?(ablative|ablation|surgical|operative|op|procedural|radiation|"
-                                 r"\w*ectomy)\b", re.IGNORECASE)
+PROCEDURE_CAUSED_IT = re.compile(r"\b" + _POST_PROCEDURE + r"\b", re.IGNORECASE)

@@ -53,6 +53,7 @@ def test_a_dated_condition_not_told_as_ended_is_current(note, condition):
     ("Prior mitral valve replacement in 2018 for mitral stenosis; INR at goal.", "mitral stenosis"),
     ("Laparoscopic cholecystectomy 2020 for symptomatic gallstones.", "gallstones"),
     ("Thyroidectomy 5 years ago for a multinodular goiter, on levothyroxine.", "multinodular goiter"),
+    ("Indication: follow-up of mitral valve replacement 2017 for mitral stenosis.", "mitral stenosis"),
 ])
 def test_a_condition_a_past_procedure_was_done_for_is_not_current(note, condition):
     assert not _current(note, condition)
