@@ -90,3 +90,8 @@ PROCEDURE_DONE_AFTER = re.compile(
     r"(" + ENDING_TREATMENT + r")\b[^.;,]{0,25}?\b(in |on )?" + _PAST_TIME + r"\b", re.IGNORECASE)
 # ... where the clause says the procedure came first and the condition after it ("postablative hypothyroidism")
 PROCEDURE_CAUSED_IT = re.compile(r"\b" + _POST_PROCEDURE + r"\b", re.IGNORECASE)
+
+# each reading's words, in two rules of the scope reading: what ended it (resolved) and the procedure after it (dated)
+ENDED_UNLESS = re.compile(EPISODE_READ_OTHERWISE.pattern + "|" + PROCEDURE_NOT_DONE.pattern, re.IGNORECASE)
+PROCEDURE_AFTER = re.compile(PROCEDURE_ON_IT_AFTER.pattern + "|" + PROCEDURE_DONE_AFTER.pattern, re.IGNORECASE)
+PROCEDURE_AFTER_UNLESS = re.compile(ENDED_UNLESS.pattern + "|" + PROCEDURE_CAUSED_IT.pattern, re.IGNORECASE)

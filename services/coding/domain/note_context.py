@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
-from services.coding.domain.ended_episode import (EPISODE_ENDED_AFTER, EPISODE_READ_OTHERWISE,
-                                                  PROCEDURE_CAUSED_IT, PROCEDURE_DONE_AFTER, PROCEDURE_DONE_FOR_BEFORE,
-                                                  PROCEDURE_NOT_DONE, PROCEDURE_ON_IT_AFTER)
+from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
+                                                  PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 from services.coding.domain.treatment_outcome import (HELD_OTHERWISE, STILL_UNDER_TREATMENT, TREATED_THEN_OFF_AFTER,
                                                       TREATED_THEN_OVER_AFTER)
@@ -199,18 +198,13 @@ RULES = (
     # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
     ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse,? (was |is |now )*(completed|finished)\b",
                                                  re.IGNORECASE), unless=STILL_PRESENT, reach=120),
-    # read after the dated and completed readings, which know the History entries: "pericarditis in March 2025,
-    # treated with colchicine, now resolved" (`ended_episode`)
-    ScopeRule(RESOLVED, None, EPISODE_ENDED_AFTER, unless=EPISODE_READ_OTHERWISE, reach=160),
-    # "aortic valve replacement 2019 for aortic stenosis" (`ended_episode`; not planned or awaited)
-    ScopeRule(RESOLVED, PROCEDURE_DONE_FOR_BEFORE, None, unless=PROCEDURE_NOT_DONE),
-    # "left carpal tunnel release 2022" (`ended_episode`): dated past, a time and no word that it resolved, so the
-    # other side's syndrome is not read as said to be over
-    ScopeRule(DATED_PAST, None, PROCEDURE_ON_IT_AFTER, unless=EPISODE_READ_OTHERWISE),
-    # "typical atrial flutter, CTI ablation 3 months ago" (`ended_episode`)
-    ScopeRule(DATED_PAST, None, PROCEDURE_DONE_AFTER, unless=re.compile("|".join(
-        rule.pattern for rule in (EPISODE_READ_OTHERWISE, PROCEDURE_NOT_DONE, PROCEDURE_CAUSED_IT)), re.IGNORECASE),
-        reach=100),
+    # read after the dated and completed readings, which know the History entries (`ended_episode`): "pericarditis in
+    # March 2025, treated with colchicine, now resolved", "aortic valve replacement 2019 for aortic stenosis" (not
+    # planned or awaited)
+    ScopeRule(RESOLVED, PROCEDURE_DONE_FOR_BEFORE, EPISODE_ENDED_AFTER, unless=ENDED_UNLESS, reach=160),
+    # "typical atrial flutter, CTI ablation 3 months ago", "left carpal tunnel release 2022": dated past, a time and
+    # no word that it resolved, so the other side's syndrome is not read as said to be over (`ended_episode`)
+    ScopeRule(DATED_PAST, None, PROCEDURE_AFTER, unless=PROCEDURE_AFTER_UNLESS, reach=100),
     ScopeRule("negated",
               re.compile("(" + _words("no", "denies", "denied", "deny", "negative for", "free of", "without",
                                       r"ruled? out", r"rules out").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +
