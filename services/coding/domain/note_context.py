@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
+from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
+                                                  PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 from services.coding.domain.treatment_outcome import (HELD_OTHERWISE, STILL_UNDER_TREATMENT, TREATED_THEN_OFF_AFTER,
                                                       TREATED_THEN_OVER_AFTER)
@@ -169,6 +171,8 @@ RULES = (
                          r"(?<!\bnot )(?<!\bnot yet )(?<!\bnever )(?<!\bnot fully )"
                          r"(resolved|has resolved|now resolved|healed(?! (in|with) )|cleared|no longer|"
                          r"no recurrence|(?<!being )(?<!be )repleted|(?<!not )cured|" + LIST_STATUS_PAST + "|" +
+                         # "vitamin D deficiency corrected" (not a corrected lab value, nor sight with lenses)
+                         r"corrected(?! (calcium|ca|qt|qtc|sodium|na|for|with (glasses|lenses|contacts)))|" +
                          COMPLETED_AFTER_CUE + "|" + TREATED_IN_A_YEAR_CUE + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
                          r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered|"
@@ -194,6 +198,13 @@ RULES = (
     # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
     ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse,? (was |is |now )*(completed|finished)\b",
                                                  re.IGNORECASE), unless=STILL_PRESENT, reach=120),
+    # read after the dated and completed readings, which know the History entries (`ended_episode`): "pericarditis in
+    # March 2025, treated with colchicine, now resolved", "aortic valve replacement 2019 for aortic stenosis" (not
+    # planned or awaited)
+    ScopeRule(RESOLVED, PROCEDURE_DONE_FOR_BEFORE, EPISODE_ENDED_AFTER, unless=ENDED_UNLESS, reach=160),
+    # "typical atrial flutter, CTI ablation 3 months ago", "left carpal tunnel release 2022": dated past, a time and
+    # no word that it resolved, so the other side's syndrome is not read as said to be over (`ended_episode`)
+    ScopeRule(DATED_PAST, None, PROCEDURE_AFTER, unless=PROCEDURE_AFTER_UNLESS, reach=100),
     ScopeRule("negated",
               re.compile("(" + _words("no", "denies", "denied", "deny", "negative for", "free of", "without",
                                       r"ruled? out", r"rules out").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +
