@@ -24,6 +24,7 @@ from services.coding.domain.smoke_exposure import smoke_exposure
 from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
+from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.diabetes_control import diabetes_control
 from services.coding.domain.diabetes_type_elsewhere import diabetes_type_elsewhere
@@ -428,7 +429,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,
                                        diabetes_type_elsewhere,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
-                                       named_complication, complicated_condition,
+                                       named_complication, dependence_withdrawal, complicated_condition,
                                        excluded_together, routine_exam_with_findings)
 
 
