@@ -24,8 +24,8 @@ from services.coding.domain.smoke_exposure import smoke_exposure
 from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
-from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.dementia_in_disease import dementia_in_disease
+from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.diabetes_control import diabetes_control
 from services.coding.domain.diabetes_type_elsewhere import diabetes_type_elsewhere
 from services.coding.domain.diabetes_uncontrolled import uncontrolled_diabetes

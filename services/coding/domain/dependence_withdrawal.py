@@ -53,7 +53,8 @@ def _withdrawal_of(note: str, category: str, only_substance: bool) -> bool:
 
 
 def dependence_withdrawal(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    substances = {s.code[:3] for s in suggestions if s.context == "affirmed" and s.code.startswith(_SUBSTANCE_CATEGORIES)}
+    substances = {s.code[:3] for s in suggestions
+                  if s.context == "affirmed" and s.code.startswith(_SUBSTANCE_CATEGORIES)}
     out, reasons = [], []
     for s in suggestions:
         sibling = _with_withdrawal(s.code, s.description, tabular) if s.context == "affirmed" else None

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.unit
 
 
 @pytest.mark.parametrize("note, code, bare", [
-    ("Alcohol use disorder, severe; stopped drinking two days ago. Shaky and sweating, CIWA 15: withdrawal. "
-     "Chlordiazepoxide taper.", "F10.230", "F10.20"),
+    (("Alcohol use disorder, severe; stopped drinking two days ago. Shaky and sweating, CIWA 15: withdrawal. "
+      "Chlordiazepoxide taper."), "F10.230", "F10.20"),
     ("Alcohol dependence since his divorce. Seen in alcohol withdrawal today, tremor and tachycardia.",
      "F10.230", "F10.20"),
 ])
