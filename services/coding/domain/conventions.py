@@ -25,6 +25,7 @@ from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
 from services.coding.domain.dementia_in_disease import dementia_in_disease
+from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.diabetes_control import diabetes_control
 from services.coding.domain.diabetes_type_elsewhere import diabetes_type_elsewhere
 from services.coding.domain.diabetes_uncontrolled import uncontrolled_diabetes
@@ -52,6 +53,7 @@ from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
 from services.coding.domain.lumbago_with_sciatica import lumbago_with_sciatica
 from services.coding.domain.replaced_side import one_side_replaced
+from services.coding.domain.named_complication import named_complication
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
@@ -427,7 +429,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,
                                        diabetes_type_elsewhere,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
-                                       complicated_condition,
+                                       named_complication, dependence_withdrawal, complicated_condition,
                                        excluded_together, routine_exam_with_findings)
 
 
