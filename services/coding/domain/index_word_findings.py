@@ -131,6 +131,13 @@ _ALLERGENS = ((r"(cats?|dogs?|animals?|pets?|horses?)( (dander|hair))?|(animal|p
               (r"(tree |grass |weed )?pollens?|ragweed|grass(es)?|trees", "J30.1", "allergic rhinitis due to pollen"),
               (r"dust[- ]?mites?|house dust|molds?|cockroach(es)?", "J30.89", "other allergic rhinitis (another allergen)"))
 
+# "Polyneuropathy, in (due to)" a disease the index pairs with G63 in brackets, its manifestation coded after it
+# ("code first underlying disease"): the disease's own code is read from its own words; "Anemia, in (due to)
+# (with) chronic kidney disease" D63.1, written "anemia of CKD" as often as "in"
+_DUE_TO = r"(due to|d/t|2/2|from|secondary to|caused by|in|of|related to)"
+_G63_DISEASES = r"(vitamin b12|b12|cobalamin) deficiency|hypothyroidism|amyloidosis|sarcoidosis"
+_CKD_WORDS = r"chronic kidney disease|ckd|chronic renal (disease|failure|insufficiency)"
+
 _LEG = r"(legs?|calf|calves|thighs?|feet|foot|hamstrings?)"
 _REPEATED = r"(recurrent|repeated|repeat|frequent|multiple|several|two|three|four|[2-9]|\d{2})"
 
@@ -152,6 +159,10 @@ INDEX_WORD_FINDINGS = (
     *((_word(words), ("A41", "A49", "B95", "B96"), _organism(code, why)) for words, code, why in _ORGANISMS),
     *((_word(words), ("A04", "A41", "A49", "B95", "B96"), _organism(code, why, kept_out, needed))
       for words, code, why, kept_out, needed in _ORGANISMS_IN_CONTEXT),
+    (_word(rf"((sensory|motor|sensorimotor|peripheral|axonal) )?(poly)?neuropathy(?=,? {_DUE_TO} ({_G63_DISEASES}))"),
+     ("A69", "G60", "G62", "G63", "G64"), fixed("G63", "polyneuropathy in a disease classified elsewhere (coded first)")),
+    (_word(rf"an(a)?emia(?=,? {_DUE_TO} ({_CKD_WORDS}))"), ("D63", "D64"),
+     fixed("D63.1", "anemia in chronic kidney disease")),
     (_word(r"tingling|pins and needles|paresth?esias?"), ("R20",),
      fixed("R20.2", "tingling (paresthesia of skin)")),
     (_word(rf"((nocturnal |night(time)? )?{_LEG}|nocturnal|night(time)?|muscle) cramps?|"

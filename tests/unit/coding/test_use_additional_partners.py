@@ -41,3 +41,21 @@ def test_anemia_in_ckd_with_its_stage_codes_the_stage_first_and_the_hypertension
 def test_anemia_in_ckd_without_a_stage_adds_no_stage(suggest):
     coded = {s.code for s in suggest("Anemia in chronic kidney disease, iron studies pending.")}
     assert "D63.1" in coded and not any(code.startswith("N18") for code in coded)
+
+
+@pytest.mark.parametrize("note, cause", [
+    ("Sensorimotor polyneuropathy due to cobalamin deficiency, B12 injections started.", "E53.8"),
+    ("Axonal neuropathy 2/2 hypothyroidism; TSH 18, levothyroxine increased.", "E03.9"),
+])
+def test_a_polyneuropathy_in_a_disease_the_index_brackets_is_g63_beside_the_disease(suggest, note, cause):
+    assert {"G63", cause} <= billed(suggest, note)
+
+
+def test_a_polyneuropathy_denied_or_without_the_disease_is_not_g63(suggest):
+    assert "G63" not in billed(suggest, "No neuropathy from the B12 deficiency on exam today.")
+    assert "G63" not in billed(suggest, "Idiopathic peripheral neuropathy, gabapentin at night.")
+
+
+def test_anemia_of_ckd_is_anemia_in_chronic_kidney_disease(suggest):
+    coded = billed(suggest, "Anemia of chronic renal insufficiency, stage 4, ESA per nephrology; HTN.")
+    assert {"D63.1", "N18.4", "I12.9"} <= coded and "D64.9" not in coded
