@@ -50,10 +50,11 @@ _STREP_THROAT = _word(r"pharyngitis|tonsillitis|strep throat")
 _PEPTIC = _word(r"ulcers?|gastritis|duodenitis|pud")
 
 
-def _organism(code: str, why: str, kept_out: re.Pattern = _ORGANISM_IN_COMBINATION, needed: re.Pattern | None = None):
+def _organism(code: str, why: str, kept_out: re.Pattern | None = None, needed: re.Pattern | None = None):
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         said = sentence(note, match.start(), match.end())
-        if _ORGANISM_IN_COMBINATION.search(said) or kept_out.search(said) or (needed and not needed.search(said)):
+        if _ORGANISM_IN_COMBINATION.search(said) or (kept_out and kept_out.search(said)) or \
+                (needed and not needed.search(said)):
             return None
         return code, why
     return resolve
@@ -75,7 +76,7 @@ _ORGANISMS_IN_CONTEXT = (
     (r"group a strep(tococc(us|al))?|strep(tococcus)? pyogenes", "B95.0",
      "Streptococcus, group A, as the cause of a disease classified elsewhere", _STREP_THROAT, None),
     (r"h\. ?pylori|helicobacter pylori", "B96.81", "Helicobacter pylori as the cause of a disease classified elsewhere",
-     _STREP_THROAT, _PEPTIC),
+     None, _PEPTIC),
 )
 
 # "Pneumonia, in (due to) <organism>" and "Pneumonia, <organism>": the organism named as the pneumonia's cause forms
@@ -161,7 +162,7 @@ INDEX_WORD_FINDINGS = (
       for words, code, why, kept_out, needed in _ORGANISMS_IN_CONTEXT),
     (_word(rf"((sensory|motor|sensorimotor|peripheral|axonal) )?(poly)?neuropathy(?=,? {_DUE_TO} ({_G63_DISEASES}))"),
      ("A69", "G60", "G62", "G63", "G64"), fixed("G63", "polyneuropathy in a disease classified elsewhere (coded first)")),
-    (_word(rf"an(a)?emia(?=,? {_DUE_TO} ({_CKD_WORDS}))"), ("D63", "D64"),
+    (_word(rf"anemia(?=,? {_DUE_TO} ({_CKD_WORDS}))"), ("D63", "D64"),
      fixed("D63.1", "anemia in chronic kidney disease")),
     (_word(r"tingling|pins and needles|paresth?esias?"), ("R20",),
      fixed("R20.2", "tingling (paresthesia of skin)")),
