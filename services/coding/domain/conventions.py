@@ -75,6 +75,7 @@ from services.coding.domain.surgical_absence import surgical_absence
 from services.coding.domain.surgical_aftercare import surgical_aftercare
 from services.coding.domain.removed_condition import removed_conditions
 from services.coding.domain.tobacco import tobacco_product
+from services.coding.domain.ckd_manifestation_stage import ckd_stage_of_manifestation
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import NEGATED_AFTER, after as _after, sentence as _sentence, \
@@ -422,6 +423,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        lumbago_with_sciatica,
                                        immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
+                                       ckd_stage_of_manifestation,
                                        vertebral_fragility_fracture,
                                        coronary_with_angina,
                                        hypertension_combination, hypertensive_heart_disease,

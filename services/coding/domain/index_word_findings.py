@@ -41,12 +41,22 @@ def _gallstones(match: re.Match, note: str) -> tuple[str, str] | None:
 # a bacterium named as the cause of an infection coded elsewhere (a culture that "grew Pseudomonas" in an
 # exacerbation of bronchiectasis, E. coli in a UTI) is its B95-B96 code; sepsis and pneumonia name the organism in
 # their own combination codes (A41.-, J15.-), which the words of the sentence then tell
-_ORGANISM_IN_COMBINATION = _word(r"seps\w*|septic\w*|bacter[ae]mia|pneumonia|meningitis")
+# ("septic arthritis" is a pyogenic arthritis whose tabular entry asks for the organism's code beside it)
+_ORGANISM_IN_COMBINATION = _word(r"seps\w*|septic(?! (arthritis|joint))\w*|bacter[ae]mia|pneumonia|meningitis")
+# streptococcal pharyngitis and tonsillitis name the organism in their own codes (J02.0, J03.0)
+_STREP_THROAT = _word(r"pharyngitis|tonsillitis|strep throat")
+# "use additional code B96.81" is the tabular's note at the ulcers, gastritis and duodenitis; H. pylori said alone
+# is its own infection (A04.8), and a test for it documents no organism
+_PEPTIC = _word(r"ulcers?|gastritis|duodenitis|pud")
 
 
-def _organism(code: str, why: str):
+def _organism(code: str, why: str, kept_out: re.Pattern | None = None, needed: re.Pattern | None = None):
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
-        return None if _ORGANISM_IN_COMBINATION.search(sentence(note, match.start(), match.end())) else (code, why)
+        said = sentence(note, match.start(), match.end())
+        if _ORGANISM_IN_COMBINATION.search(said) or (kept_out and kept_out.search(said)) or \
+                (needed and not needed.search(said)):
+            return None
+        return code, why
     return resolve
 
 
@@ -57,6 +67,16 @@ _ORGANISMS = (
     (r"mrsa|methicillin[- ]resistant staph(ylococcus)? aureus", "B95.62",
      "MRSA as the cause of a disease classified elsewhere"),
     (r"proteus( mirabilis)?", "B96.4", "Proteus as the cause of a disease classified elsewhere"),
+    (r"mssa|methicillin[- ](susceptible|sensitive) staph(ylococcus)? aureus", "B95.61",
+     "MSSA as the cause of a disease classified elsewhere"),
+    (r"enterococc(us|al)( faecalis| faecium)?", "B95.2", "Enterococcus as the cause of a disease classified elsewhere"),
+)
+# the organisms read only beside (or without) words of their own sentence: (words, code, why, kept out, needed)
+_ORGANISMS_IN_CONTEXT = (
+    (r"group a strep(tococc(us|al))?|strep(tococcus)? pyogenes", "B95.0",
+     "Streptococcus, group A, as the cause of a disease classified elsewhere", _STREP_THROAT, None),
+    (r"h\. ?pylori|helicobacter pylori", "B96.81", "Helicobacter pylori as the cause of a disease classified elsewhere",
+     None, _PEPTIC),
 )
 
 # "Pneumonia, in (due to) <organism>" and "Pneumonia, <organism>": the organism named as the pneumonia's cause forms
@@ -112,6 +132,13 @@ _ALLERGENS = ((r"(cats?|dogs?|animals?|pets?|horses?)( (dander|hair))?|(animal|p
               (r"(tree |grass |weed )?pollens?|ragweed|grass(es)?|trees", "J30.1", "allergic rhinitis due to pollen"),
               (r"dust[- ]?mites?|house dust|molds?|cockroach(es)?", "J30.89", "other allergic rhinitis (another allergen)"))
 
+# "Polyneuropathy, in (due to)" a disease the index pairs with G63 in brackets, its manifestation coded after it
+# ("code first underlying disease"): the disease's own code is read from its own words; "Anemia, in (due to)
+# (with) chronic kidney disease" D63.1, written "anemia of CKD" as often as "in"
+_DUE_TO = r"(due to|d/t|2/2|from|secondary to|caused by|in|of|related to)"
+_G63_DISEASES = r"(vitamin b12|b12|cobalamin) deficiency|hypothyroidism|amyloidosis|sarcoidosis"
+_CKD_WORDS = r"chronic kidney disease|ckd|chronic renal (disease|failure|insufficiency)"
+
 _LEG = r"(legs?|calf|calves|thighs?|feet|foot|hamstrings?)"
 _REPEATED = r"(recurrent|repeated|repeat|frequent|multiple|several|two|three|four|[2-9]|\d{2})"
 
@@ -131,6 +158,12 @@ INDEX_WORD_FINDINGS = (
      fixed("D50.0", "iron deficiency anemia secondary to (chronic) blood loss")),
     (_PNEUMONIA_BY_ORGANISM, _PNEUMONIA_FAMILIES, _pneumonia_by_organism),
     *((_word(words), ("A41", "A49", "B95", "B96"), _organism(code, why)) for words, code, why in _ORGANISMS),
+    *((_word(words), ("A04", "A41", "A49", "B95", "B96"), _organism(code, why, kept_out, needed))
+      for words, code, why, kept_out, needed in _ORGANISMS_IN_CONTEXT),
+    (_word(rf"((sensory|motor|sensorimotor|peripheral|axonal) )?(poly)?neuropathy(?=,? {_DUE_TO} ({_G63_DISEASES}))"),
+     ("A69", "G60", "G62", "G63", "G64"), fixed("G63", "polyneuropathy in a disease classified elsewhere (coded first)")),
+    (_word(rf"anemia(?=,? {_DUE_TO} ({_CKD_WORDS}))"), ("D63", "D64"),
+     fixed("D63.1", "anemia in chronic kidney disease")),
     (_word(r"tingling|pins and needles|paresth?esias?"), ("R20",),
      fixed("R20.2", "tingling (paresthesia of skin)")),
     (_word(rf"((nocturnal |night(time)? )?{_LEG}|nocturnal|night(time)?|muscle) cramps?|"
