@@ -78,3 +78,19 @@ def test_a_leak_graded_below_mild_is_not_billed(suggest, note, code):
 
 def test_a_mild_leak_is_still_billed(suggest):
     assert "I34.0" in billed(suggest, "Echo: LVEF 55%. Mild mitral regurgitation.")
+
+
+@pytest.mark.parametrize("note, code", [
+    ("62M, former smoker (quit 2012), chronic cough and wheeze for a year.", "R05.3"),
+    ("Former smoker with COPD, on tiotropium.", "J44.9"),
+])
+def test_a_former_habit_places_only_itself_in_the_past(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Former smoker, 20 pack-years.", "F17.210"),
+    ("Former asthma as a child, none since.", "J45.909"),
+])
+def test_a_former_habit_or_condition_is_still_not_current(suggest, note, code):
+    assert code not in billed(suggest, note)
