@@ -61,6 +61,7 @@ from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.elevated_reading import elevated_readings
 from services.coding.domain.thyroid_results import thyroid_results
 from services.coding.domain.dismissed_ectopy import ectopy_dismissed_by_impression
+from services.coding.domain.physiologic_regurgitation import physiologic_regurgitation
 from services.coding.domain.falling_asleep import falling_asleep
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
@@ -418,7 +419,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        maintenance_drug_therapy, status_z_codes, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, fall_history, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, dementia_in_disease, passed_stones,
-                                       elevated_readings, thyroid_results, ectopy_dismissed_by_impression,
+                                       elevated_readings, thyroid_results, ectopy_dismissed_by_impression, physiologic_regurgitation,
                                        past_cerebrovascular_event, stroke_sequela, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,
                                        immunization_encounter,

@@ -22,7 +22,11 @@ REASON = ("{code} ({evidence}) is a sign documented before a diagnosis the note 
           "({doubt!r}): outpatient, the sign is coded, not the diagnosis (guideline IV.H)")
 # the outpatient doubts of guideline IV.H, as an assessment writes them ("unlikely" is no doubt of a diagnosis)
 DOUBT = re.compile(r"\b(possible|possibly|probable|probably|suspected|suspect|suspicious for|likely|r/o|rule out|"
-                   r"ruling out|versus|vs|cannot exclude|cannot rule out|questionable|concern for)\b", re.IGNORECASE)
+                   r"ruling out|versus|vs|cannot exclude|cannot rule out|questionable|concern for|"
+                   # a work-up's aim is a doubt too: "carotid duplex to evaluate for stenosis", "CT to exclude a
+                   # fracture", "pancreatitis to be excluded", "ILD not excluded"
+                   r"(to )?evaluate for|evaluation for|to exclude|to be excluded|not excluded|cannot be excluded|"
+                   r"cannot be ruled out)\b", re.IGNORECASE)
 _HELD = (DEFAULT_ENTRY_NAME, SYMPTOM_NAME)
 _EARLIER_VISIT = re.compile(r"\b(last (week|month)|\d+ (days?|weeks?|wks?|months?|mos?) ago|in the (ed|er|emergency "
                             r"(room|department)|hospital))\b", re.IGNORECASE)

@@ -161,7 +161,9 @@ RULES = (
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|may (occur|develop|recur)|"
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
     ScopeRule(RESOLVED,
-              _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"former", r"remote", r"healed",
+              _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"remote", r"healed",
+                     # "former smoker, chronic cough": a past habit names only itself
+                     r"former(?! (smokers?|drinkers?|vapers?|(tobacco |drug |alcohol |cannabis )?users?)\b)",
                      r"treated", r"past(?=:)",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)",
                      COMPLETED_COURSE_CUE),

@@ -33,6 +33,8 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\b(concerned|worried|worries|anxious) (about|re|regarding|over)\b|"
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
+                              # a work-up's aim: "ultrasound to exclude gallstones", "does not exclude epilepsy"
+                              r"\b(to|will|not) exclude\b|"
                               # not the blood count's: "CBC with differential", "differential count"
                               r"(?<!with )(?<!w/ )\bdifferential\b(?! count)|\bdifferential (diagnos\w*|dx)\b|\?|"
                               # a doubt is uncertain too: "unlikely pneumonia", "doubt appendicitis", "low
@@ -42,7 +44,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
                              r"suspected|presumed|unlikely|(less|not) likely|doubtful|"
                              r"versus|vs\b|"
-                             r"not excluded|cannot be excluded|cannot be ruled out|ruled out|\?)", re.IGNORECASE)
+                             r"not excluded|cannot be excluded|cannot be ruled out|ruled out|to be (excluded|ruled out)|\?)", re.IGNORECASE)
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
 HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|"
                      r"prior(?! to| labs?| results?| tests?| studies| imaging)|"
