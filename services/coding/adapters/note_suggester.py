@@ -20,7 +20,7 @@ from services.coding.domain.codes import icd_compact
 from services.coding.domain.dated_past import AFFIRMING_WORDS
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.reason_after_doubt import doubts_then_reason
-from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_code,
+from services.coding.domain.context_z_codes import (ChapterHistory, chapter_history_code,
                                                       history_code)
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, RULES, Z_CODE_RULES, SkippedMention,
                                                   mention_scope,
@@ -158,8 +158,8 @@ def build_index(reference: ReferenceData, index_dir: Path) -> Path:
 
 class NoteSuggester:
     def __init__(self, index_path: Path, tabular: Tabular, shorthand: Shorthand | None = None,
-                 chapters: tuple[ChapterFamilyHistory, ...] = (),
-                 personal_chapters: tuple[ChapterFamilyHistory, ...] = ()):
+                 chapters: tuple[ChapterHistory, ...] = (),
+                 personal_chapters: tuple[ChapterHistory, ...] = ()):
         self._tabular = tabular
         self._chapters = chapters
         self._personal_chapters = personal_chapters
@@ -202,7 +202,7 @@ class NoteSuggester:
     def _chapter_code(self, context: str, condition: str) -> TermMatch | None:
         """Last: a relative's condition neither the History entries nor the Z codes' words know takes its
         chapter's entry ("mother with hypertension" Z82.49, "sister with Graves disease" Z83.49)."""
-        code = chapter_family_history_code(condition, self._chapters) if context == "family" else None
+        code = chapter_history_code(condition, self._chapters) if context == "family" else None
         return TermMatch(code, self._tabular.description(code), CHAPTER_HISTORY_CONFIDENCE, CHAPTER_HISTORY) \
             if code else None
 
@@ -212,7 +212,7 @@ class NoteSuggester:
         if not ended_condition(condition.code, scope.rule, scope.cue, text[max(0, start - _READ_BEFORE):start],
                                text[end:sentence_end(text, end)]):
             return None
-        code = chapter_family_history_code(condition.code, self._personal_chapters)
+        code = chapter_history_code(condition.code, self._personal_chapters)
         return TermMatch(code, self._tabular.description(code), min(HISTORY_ENTRY_CONFIDENCE, condition.confidence),
                          PAST_BY_CHAPTER) if code else None
 

@@ -4,7 +4,7 @@ codes, so reading every note at start would cost seconds for nothing."""
 from functools import lru_cache
 
 from services.coding.domain.codes import icd_compact
-from services.coding.domain.context_z_codes import (ChapterFamilyHistory, chapter_family_history_codes,
+from services.coding.domain.context_z_codes import (ChapterHistory, chapter_family_history_codes,
                                                     chapter_personal_history_codes)
 from services.coding.domain.excludes1 import parse_note, rule_matches
 from services.coding.domain.icd10 import Icd10CodeSet
@@ -24,14 +24,14 @@ class TabularNotes:
     def is_billable(self, code: str) -> bool:
         return self._code_set.is_billable(code)
 
-    def family_history_chapters(self) -> tuple[ChapterFamilyHistory, ...]:
+    def family_history_chapters(self) -> tuple[ChapterHistory, ...]:
         """Each chapter's "History, family, disease, <system> NEC" code, read from the tabular."""
         icd = self._icd
         history = [(dotted, icd.get_description(dotted)) for compact, dotted in self._code_set.dotted.items()
                    if "Z80" <= compact[:3] <= "Z84" and compact in self._code_set.billable]
         return chapter_family_history_codes(self._chapters(), history)
 
-    def personal_history_chapters(self) -> tuple[ChapterFamilyHistory, ...]:
+    def personal_history_chapters(self) -> tuple[ChapterHistory, ...]:
         """Each chapter's "History, personal, disease, <system> NEC" code, read from the tabular."""
         history = [(dotted, self._icd.get_description(dotted)) for compact, dotted in self._code_set.dotted.items()
                    if "Z85" <= compact[:3] <= "Z87" and compact in self._code_set.billable]

@@ -80,15 +80,15 @@ _CHAPTER_FILLER = frozenset({"other", "certain", "disease", "disorder", "system"
 
 
 @dataclass(frozen=True)
-class ChapterFamilyHistory:
-    """The family (or personal) history code for "other diseases of <the chapter>" of one tabular chapter."""
+class ChapterHistory:
+    """The family or personal history code for "other diseases of <the chapter>" of one tabular chapter."""
     first: str
     last: str
     code: str
 
 
 def chapter_family_history_codes(chapters: Iterable[tuple[str, str, str]],
-                                 history_codes: Iterable[tuple[str, str]]) -> tuple[ChapterFamilyHistory, ...]:
+                                 history_codes: Iterable[tuple[str, str]]) -> tuple[ChapterHistory, ...]:
     """chapters: (first code, last code, title); history_codes: billable Z80-Z84 (code, description). A chapter
     takes the family history code whose text holds every word of its title and the fewest others ("Family
     history of ischemic heart disease and other diseases of the circulatory system" Z82.49 for I00-I99): the
@@ -102,7 +102,7 @@ def chapter_family_history_codes(chapters: Iterable[tuple[str, str, str]],
 
 
 def chapter_personal_history_codes(chapters: Iterable[tuple[str, str, str]],
-                                   history_codes: Iterable[tuple[str, str]]) -> tuple[ChapterFamilyHistory, ...]:
+                                   history_codes: Iterable[tuple[str, str]]) -> tuple[ChapterHistory, ...]:
     """Each chapter's "History, personal, disease (of), <system> NEC" code ("Personal history of other diseases
     of the respiratory system" Z87.09 for J00-J99), matched to its title as the family one is: the code for a
     condition the note says is over (resolved, recovered, outgrown) that the index's History entries do not
@@ -112,7 +112,7 @@ def chapter_personal_history_codes(chapters: Iterable[tuple[str, str, str]],
 
 
 def _chapter_history_codes(chapters: Iterable[tuple[str, str, str]], history_codes: Iterable[tuple[str, str]],
-                           opening: str, no_entry: tuple[str, ...]) -> tuple[ChapterFamilyHistory, ...]:
+                           opening: str, no_entry: tuple[str, ...]) -> tuple[ChapterHistory, ...]:
     candidates = [(code, _content_words(description)) for code, description in history_codes
                   if description.lower().startswith(opening)]
     found = []
@@ -123,12 +123,12 @@ def _chapter_history_codes(chapters: Iterable[tuple[str, str, str]], history_cod
         ranked = sorted((len(text - title_words), code) for code, text in candidates
                         if title_words <= text and ("congenital" in title_words or "congenital" not in text))
         if ranked:
-            found.append(ChapterFamilyHistory(first, last, ranked[0][1]))
+            found.append(ChapterHistory(first, last, ranked[0][1]))
     return tuple(found)
 
 
-def chapter_family_history_code(condition: str, chapters: Iterable[ChapterFamilyHistory]) -> str | None:
-    """The chapter's family (or personal) history code for a condition the History entries (history_code) lack."""
+def chapter_history_code(condition: str, chapters: Iterable[ChapterHistory]) -> str | None:
+    """The chapter's family or personal history code for a condition the History entries (history_code) lack."""
     return next((c.code for c in chapters if c.first <= condition[:3] <= c.last), None)
 
 

@@ -1,7 +1,7 @@
 """A relative's or a past condition whose Z code's text lacks the note's words takes the index's History entry."""
 import pytest
 
-from services.coding.domain.context_z_codes import (chapter_family_history_code, chapter_family_history_codes,
+from services.coding.domain.context_z_codes import (chapter_history_code, chapter_family_history_codes,
                                                       history_code)
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
@@ -74,7 +74,7 @@ def test_each_chapter_takes_the_family_code_of_its_other_diseases_read_from_the_
                                                  ("A09", None), ("K21.9", None)])
 def test_a_relatives_condition_falls_back_to_its_chapters_family_code(condition, expected):
     chapters = chapter_family_history_codes(CHAPTERS, FAMILY_CODES)
-    assert chapter_family_history_code(condition, chapters) == expected
+    assert chapter_history_code(condition, chapters) == expected
 
 
 @pytest.mark.parametrize("note, expected", [("Father has hypertension.", "Z82.49"),

@@ -2,7 +2,7 @@
 history code; one only dated, quiet, chronic or named as another's cause does not."""
 import pytest
 
-from services.coding.domain.context_z_codes import chapter_family_history_code, chapter_personal_history_codes
+from services.coding.domain.context_z_codes import chapter_history_code, chapter_personal_history_codes
 from services.coding.domain.note_context import COURSE_COMPLETED, DATED_PAST, RESOLVED, SINCE_EVENT
 from services.coding.domain.over_condition_history import ended_condition
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
@@ -34,7 +34,7 @@ def test_each_chapter_takes_the_personal_code_of_its_other_diseases_read_from_th
                                                  ("R05.9", None), ("C34.90", None)])
 def test_a_condition_over_falls_back_to_its_chapters_personal_code(condition, expected):
     chapters = chapter_personal_history_codes(CHAPTERS, PERSONAL_CODES)
-    assert chapter_family_history_code(condition, chapters) == expected
+    assert chapter_history_code(condition, chapters) == expected
 
 
 @pytest.mark.parametrize("code, rule, cue, before, after", [
