@@ -11,7 +11,7 @@ import re
 
 from services.coding.domain.note_context import mention_scope
 from services.coding.domain.note_text import before, current
-from services.coding.domain.suggestions import Suggestion
+from services.coding.domain.suggestions import Suggestion, as_sibling
 
 NAME = "dependence-with-withdrawal"
 _UNCOMPLICATED = re.compile(r"^(?P<stem>.+), uncomplicated$", re.IGNORECASE)
@@ -60,8 +60,7 @@ def dependence_withdrawal(suggestions: list[Suggestion], note: str, tabular) -> 
         sibling = _with_withdrawal(s.code, s.description, tabular) if s.context == "affirmed" else None
         if sibling is not None and _withdrawal_of(note, s.code[:3], len(substances) == 1):
             reason = f"{s.code} says uncomplicated, the note finds the patient in withdrawal: {sibling}"
-            out.append(s.model_copy(update={"code": sibling, "description": tabular.description(sibling),
-                                            "convention": NAME, "reason": reason}))
+            out.append(as_sibling(s, sibling, tabular, NAME, reason))
             reasons.append(reason)
             continue
         out.append(s)

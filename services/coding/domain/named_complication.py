@@ -10,7 +10,7 @@ import re
 
 from services.coding.domain.note_context import mention_scope
 from services.coding.domain.note_text import before, current, sentence_end, sentence_start
-from services.coding.domain.suggestions import Suggestion
+from services.coding.domain.suggestions import Suggestion, as_sibling
 
 NAME = "named-complication"
 # the complications a coder reads from their own words in the note; each is its title's phrase
@@ -50,8 +50,7 @@ def named_complication(suggestions: list[Suggestion], note: str, tabular) -> tup
             sibling = _with_sibling(s.code, s.description, tabular)
             if sibling is not None and _affirmed_in(note, first, last, complication):
                 reason = f"{s.code} says without {complication}, the note names it: {sibling}"
-                out.append(s.model_copy(update={"code": sibling, "description": tabular.description(sibling),
-                                                "convention": NAME, "reason": reason}))
+                out.append(as_sibling(s, sibling, tabular, NAME, reason))
                 reasons.append(reason)
                 continue
         out.append(s)

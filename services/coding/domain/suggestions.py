@@ -130,6 +130,13 @@ def from_rule(code: str, match, tabular, convention: str, reason: str, *, confid
                       convention=convention, reason=reason)
 
 
+def as_sibling(found: Suggestion, code: str, tabular, convention: str, reason: str) -> Suggestion:
+    """`found` on its own words and confidence, given the sibling code a rule reads from the note, with the
+    rule's name and reason."""
+    return found.model_copy(update={"code": code, "description": tabular.description(code), "convention": convention,
+                                    "reason": reason})
+
+
 def recoded(suggestions: list[Suggestion], note: str, found: Suggestion, code: str, tabular, convention: str,
             reason: str, *, context: str = "affirmed") -> list[Suggestion] | None:
     """The suggestions with a rule's `code` in place of `found`, read again from the note on its words; None when
