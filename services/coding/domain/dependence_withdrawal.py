@@ -9,9 +9,8 @@ another substance ("nicotine withdrawal") is that substance's, and a bare "withd
 codes one substance."""
 import re
 
-from services.coding.domain.note_context import mention_scope
-from services.coding.domain.note_text import before, current
-from services.coding.domain.suggestions import Suggestion, as_sibling
+from services.coding.domain.note_text import affirmed_now
+from services.coding.domain.suggestions import Suggestion, to_siblings
 
 NAME = "dependence-with-withdrawal"
 _UNCOMPLICATED = re.compile(r"^(?P<stem>.+), uncomplicated$", re.IGNORECASE)
@@ -23,7 +22,6 @@ _SUBSTANCE_WORDS = {"F10": "alcohol|etoh|alcoholic", "F11": "opioids?|opiates?|h
                     "F14": "cocaine|crack", "F15": "stimulants?|amphetamines?|methamphetamine|meth|caffeine",
                     "F17": "nicotine|tobacco|cigarettes?|smoking"}
 _NAMED_BEFORE = re.compile(r"\b(" + "|".join(_SUBSTANCE_WORDS.values()) + r")\W+(\w+\W+)?$", re.IGNORECASE)
-_NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
 
 
 def _with_withdrawal(code: str, description: str, tabular) -> str | None:
@@ -41,8 +39,7 @@ def _with_withdrawal(code: str, description: str, tabular) -> str | None:
 def _withdrawal_of(note: str, category: str, only_substance: bool) -> bool:
     for found in _WITHDRAWAL.finditer(note):
         start, end = found.span()
-        if not current(note, start, end) or mention_scope(note, start, end) is not None \
-                or _NEVER.search(before(note, start)):
+        if not affirmed_now(note, start, end):
             continue
         named = _NAMED_BEFORE.search(note[max(0, start - 40):start])
         if named is None and only_substance:
@@ -55,13 +52,10 @@ def _withdrawal_of(note: str, category: str, only_substance: bool) -> bool:
 def dependence_withdrawal(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     substances = {s.code[:3] for s in suggestions
                   if s.context == "affirmed" and s.code.startswith(_SUBSTANCE_CATEGORIES)}
-    out, reasons = [], []
-    for s in suggestions:
+
+    def sibling_for(s: Suggestion) -> tuple[str, str] | None:
         sibling = _with_withdrawal(s.code, s.description, tabular) if s.context == "affirmed" else None
-        if sibling is not None and _withdrawal_of(note, s.code[:3], len(substances) == 1):
-            reason = f"{s.code} says uncomplicated, the note finds the patient in withdrawal: {sibling}"
-            out.append(as_sibling(s, sibling, tabular, NAME, reason))
-            reasons.append(reason)
-            continue
-        out.append(s)
-    return out, reasons
+        if sibling is None or not _withdrawal_of(note, s.code[:3], len(substances) == 1):
+            return None
+        return sibling, f"{s.code} says uncomplicated, the note finds the patient in withdrawal: {sibling}"
+    return to_siblings(suggestions, sibling_for, tabular, NAME)

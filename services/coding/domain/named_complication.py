@@ -8,24 +8,20 @@ migrainosus" -> "... with status migrainosus"), so no pair is listed by hand. Th
 current and affirmed, in the sentence that names the condition; "no status migrainosus" keeps the "without" code."""
 import re
 
-from services.coding.domain.note_context import mention_scope
-from services.coding.domain.note_text import before, current, sentence_end, sentence_start
-from services.coding.domain.suggestions import Suggestion, as_sibling
+from services.coding.domain.note_text import affirmed_now, sentence_end, sentence_start
+from services.coding.domain.suggestions import Suggestion, to_siblings
 
 NAME = "named-complication"
 # the complications a coder reads from their own words in the note; each is its title's phrase
 _COMPLICATIONS = ("status migrainosus", "status epilepticus")
 _WITHOUT = re.compile(r"\bwithout (" + "|".join(_COMPLICATIONS) + r")\b", re.IGNORECASE)
-# "never" denies as "no" does ("attacks last hours; never in status migrainosus")
-_NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
 _LAST_CHARACTERS = "0123456789"
 
 
 def _affirmed_in(note: str, first: int, last: int, complication: str) -> bool:
     for found in re.finditer(r"\b" + re.escape(complication) + r"\b", note[first:last], re.IGNORECASE):
         start, end = first + found.start(), first + found.end()
-        if current(note, start, end) and mention_scope(note, start, end) is None \
-                and not _NEVER.search(before(note, start)):
+        if affirmed_now(note, start, end):
             return True
     return False
 
@@ -40,18 +36,15 @@ def _with_sibling(code: str, description: str, tabular) -> str | None:
 
 
 def named_complication(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    out, reasons = [], []
-    for s in suggestions:
+    def sibling_for(s: Suggestion) -> tuple[str, str] | None:
         stated = _WITHOUT.search(s.description or "") if s.context == "affirmed" else None
-        if stated is not None:
-            complication = stated.group(1).lower()
-            first = sentence_start(note, s.start, across_semicolons=True)
-            last = sentence_end(note, s.end, across_semicolons=True)
-            sibling = _with_sibling(s.code, s.description, tabular)
-            if sibling is not None and _affirmed_in(note, first, last, complication):
-                reason = f"{s.code} says without {complication}, the note names it: {sibling}"
-                out.append(as_sibling(s, sibling, tabular, NAME, reason))
-                reasons.append(reason)
-                continue
-        out.append(s)
-    return out, reasons
+        if stated is None:
+            return None
+        complication = stated.group(1).lower()
+        first = sentence_start(note, s.start, across_semicolons=True)
+        last = sentence_end(note, s.end, across_semicolons=True)
+        sibling = _with_sibling(s.code, s.description, tabular)
+        if sibling is None or not _affirmed_in(note, first, last, complication):
+            return None
+        return sibling, f"{s.code} says without {complication}, the note names it: {sibling}"
+    return to_siblings(suggestions, sibling_for, tabular, NAME)

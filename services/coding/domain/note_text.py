@@ -164,3 +164,13 @@ def current(note: str, start: int, end: int) -> bool:
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end)
                 or mention_scope(note, start, end, NOT_STATED_RULES) is not None)
 
+
+
+_NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+
+
+def affirmed_now(note: str, start: int, end: int) -> bool:
+    """The mention is current (`current`), in no context rule's scope, and not after a "never", which denies as
+    "no" does ("never in status migrainosus", "never had withdrawal")."""
+    return current(note, start, end) and mention_scope(note, start, end) is None \
+        and not _NEVER.search(before(note, start))

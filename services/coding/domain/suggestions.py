@@ -137,6 +137,22 @@ def as_sibling(found: Suggestion, code: str, tabular, convention: str, reason: s
                                     "reason": reason})
 
 
+def to_siblings(suggestions: list[Suggestion], sibling_for, tabular,
+                convention: str) -> tuple[list[Suggestion], list[str]]:
+    """Each suggestion for which `sibling_for` gives (sibling code, reason) replaced by that sibling on its own
+    words (`as_sibling`), with the reasons given."""
+    out, reasons = [], []
+    for s in suggestions:
+        found = sibling_for(s)
+        if found is None:
+            out.append(s)
+            continue
+        sibling, reason = found
+        out.append(as_sibling(s, sibling, tabular, convention, reason))
+        reasons.append(reason)
+    return out, reasons
+
+
 def recoded(suggestions: list[Suggestion], note: str, found: Suggestion, code: str, tabular, convention: str,
             reason: str, *, context: str = "affirmed") -> list[Suggestion] | None:
     """The suggestions with a rule's `code` in place of `found`, read again from the note on its words; None when
