@@ -1,5 +1,6 @@
 """A cough's course read from its stated length, a gas-transfer result as an abnormal pulmonary function study,
-tobacco smoke breathed at work as the occupational exposure, and the writer's musing as a doubt."""
+tobacco smoke breathed at work as the occupational exposure, oxygen by its flow
+for the whole day as oxygen dependence, and the writer's musing as a doubt."""
 import pytest
 
 from services.coding.domain.cough_duration import band, stated_course
@@ -94,3 +95,15 @@ def test_the_writers_musing_is_a_doubt(text):
 def test_a_condition_the_writer_wonders_about_is_not_coded(suggest):
     note = "Referral: dry cough for about six weeks, chest film clear. I wonder about cough-variant asthma."
     assert not any(s.code.startswith("J45") for s in suggest(note) if s.confidence >= 0.90)
+
+
+@pytest.mark.parametrize("note", [
+    "Chronic hypoxemic respiratory failure, on 2 L O2 continuous at home.",
+    "Severe COPD; oxygen 3 lpm around the clock.",
+])
+def test_oxygen_by_its_flow_for_the_whole_day_is_oxygen_dependence(suggest, note):
+    assert "Z99.81" in billed(suggest, note)
+
+
+def test_oxygen_given_for_the_visit_is_no_dependence(suggest):
+    assert "Z99.81" not in billed(suggest, "Pneumonia; SpO2 89% on arrival, improved to 95% on 2 L nasal cannula.")
