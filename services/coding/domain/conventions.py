@@ -21,6 +21,7 @@ from typing import Callable, Protocol
 
 from services.coding.domain.allergy_status import allergy_status
 from services.coding.domain.smoke_exposure import smoke_exposure
+from services.coding.domain.cough_duration import cough_by_duration
 from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
@@ -418,7 +419,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
                                        maintenance_drug_therapy, status_z_codes, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
-                                       noncompliance, fall_history, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, dementia_in_disease, passed_stones,
+                                       noncompliance, fall_history, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, cough_by_duration, dementia_in_disease, passed_stones,
                                        elevated_readings, thyroid_results, ectopy_dismissed_by_impression, physiologic_regurgitation,
                                        past_cerebrovascular_event, stroke_sequela, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,

@@ -33,6 +33,8 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\b(concerned|worried|worries|anxious) (about|re|regarding|over)\b|"
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
+                              # the writer's own musing: "I wonder about reflux", "wondering whether asthma"
+                              r"\b(i )?wonder(ing)? (about|whether|if)\b|"
                               # a work-up's aim: "ultrasound to exclude gallstones", "does not exclude epilepsy"
                               r"\b(to|will|not) exclude\b|"
                               # not the blood count's: "CBC with differential", "differential count"

@@ -7,7 +7,8 @@ shuffling gait", "blurry vision", "blacked out", "coughing up blood") or a test 
 "obstructive ventilatory defect"). The index's entries: "Deficit, attention and concentration" R41.840;
 "Amnesia" / memory loss NOS R41.3; "Gait, abnormality, specified NEC" (shuffling) and "Limping" R26.89;
 "Loss of consciousness, transient", "Blackout" and "Fainting" R55; "Blurred, blurring, vision" H53.8;
-"Abnormal, electrocardiogram" R94.31; "Abnormal, function studies, pulmonary" R94.2; "Stiff, joint" M25.6- by
+"Abnormal, electrocardiogram" R94.31; "Abnormal, function studies, pulmonary" R94.2 (a reduced diffusing capacity
+among them); "Stiff, joint" M25.6- by
 joint and side; "Hemoptysis" R04.2; "Elevated, transaminase" R74.01 where the liver enzymes named are ALT or AST.
 A result is the explanation's part, not a finding of its own, where the note names that explanation: Q waves
 read as an old infarct, an abnormal PFT beside an affirmed chronic lung disease, a stiff joint with its
@@ -122,7 +123,11 @@ SIGN_WORD_FINDINGS = (
            r"abnormal (ecg|ekg|electrocardiogram)"), ("R94",),
      _unless_in_sentence(_INFARCT, "R94.31", "an abnormal electrocardiogram")),
     (_word(r"(obstructive|restrictive|mixed) (ventilatory )?(defect|impairment)|"
-           r"abnormal (pfts?|spirometry|pulmonary function (tests?|studies))"), ("R94",), _pulmonary_function),
+           r"abnormal (pfts?|spirometry|pulmonary function (tests?|studies))|"
+           # a gas-transfer result: "reduced DLCO", "reduction in diffusing capacity", "DLCO decreased to 55%"
+           r"(reduced|decreased|low|diminished|impaired) (diffusing capacity|dlco|gas transfer)|"
+           r"(reduction|decrease|impairment) (in|of) (the )?(diffusing capacity|dlco|gas transfer)|"
+           r"(dlco|diffusing capacity) (is |was )?(reduced|decreased|low|diminished)"), ("R94",), _pulmonary_function),
     (_word(rf"stiff(ness)? (of|in) (the |her |his |my )?{_SIDE}({_JOINTS})|{_SIDE}({_JOINTS}) "
            rf"(stiffness|is stiff)"), ("M25",), _stiff_joint),
     (_word(r"coughing up blood|cough(s|ing)? up blood|blood[- ](streaked|tinged) (sputum|phlegm|mucus)"), ("R04",),

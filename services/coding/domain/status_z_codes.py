@@ -39,7 +39,10 @@ STATUSES = (
          # oxygen by its flow for the times the patient needs it: "oxygen 3 L with exertion", "2 L nasal cannula with
          # sleep and exertion"
          r"((oxygen|o2) (at )?\d+(\.\d+)? ?(l|lpm|l/min)|\d+(\.\d+)? ?(l|lpm|l/min) (by )?(nasal cannula|nc)) "
-         r"(with|on|during|for) (sleep|exertion|activity|ambulation|walking)"),
+         r"(with|on|during|for) (sleep|exertion|activity|ambulation|walking)|"
+         # or for all the day: "on 1 L O2 continuous", "oxygen 2 lpm around the clock"
+         r"((oxygen|o2) (at )?\d+(\.\d+)? ?(l|lpm|l/min)|\d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen|nc|nasal cannula)) "
+         r"(continuous(ly)?|around the clock|24/7|day and night|at all times)"),
      "Z99.81",
      "dependence on supplemental oxygen"),
     # a drug-eluting or bare-metal stent is a coronary one by its kind
