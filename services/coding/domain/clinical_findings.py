@@ -37,6 +37,7 @@ from services.coding.domain.note_text import (
 )
 from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.note_text import word_pattern as _word
+from services.coding.domain.dysphagia_phase import PHASED_DYSPHAGIA, phase_code
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "clinical-refinement"
@@ -214,6 +215,7 @@ def _obese_beside_bmi(match: re.Match, note: str) -> tuple[str, str] | None:
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 CLINICAL_FINDINGS = (
     *CIRCULATORY_FINDINGS,
+    (PHASED_DYSPHAGIA, ("R13",), lambda match, note: phase_code(match)),
     # the index's "Obesity, morbid" and "Obesity, severe" (E66.01), which the tabular writes "Morbid (severe)
     # obesity due to excess calories"; a class stated instead is the class's code
     (_word(r"morbid(ly)? obes(e|ity)|severe obesity"), ("E66",), fixed("E66.01", "morbid (severe) obesity")),

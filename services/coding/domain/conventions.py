@@ -71,6 +71,7 @@ from services.coding.domain.vertebral_fragility_fracture import vertebral_fragil
 from services.coding.domain.site_specificity import site_specificity
 from services.coding.domain.status_z_codes import VACCINE_NAMES, status_z_codes
 from services.coding.domain.stroke_sequela import past_cerebrovascular_event, stroke_sequela
+from services.coding.domain.injury_as_cause import injury_as_cause
 from services.coding.domain.past_stroke_named import one_past_stroke
 from services.coding.domain.bodily_arrest import bodily_arrest
 from services.coding.domain.surgical_absence import surgical_absence
@@ -421,7 +422,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, fall_history, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, cough_by_duration, dementia_in_disease, passed_stones,
                                        elevated_readings, thyroid_results, ectopy_dismissed_by_impression, physiologic_regurgitation,
-                                       past_cerebrovascular_event, stroke_sequela, one_past_stroke, site_specificity, laterality, one_side_replaced,
+                                       past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,
                                        immunization_encounter,
                                        seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,

@@ -7,9 +7,12 @@ Only the deficits below, each one code in I69.3-, are completed here, from the c
 deficit's own words where the index has none ("expressive aphasia"). Hemiplegia/hemiparesis is I69.35- by the
 side affected and whether it is the dominant one (guideline I.C.6.a: the handedness the note states; else
 ambidextrous is dominant, a right side affected is dominant, a left side non-dominant); monoplegia is for a coder.
+The same deficits after a nontraumatic intracerebral or subarachnoid hemorrhage are I69.1- and I69.0-, the
+category by the kind of stroke with the deficit's characters unchanged (the tabular builds all three alike).
 """
 import re
 
+from services.coding.domain.dysphagia_phase import PHASED_DYSPHAGIA, phase_code
 from services.coding.domain.neurology_findings import denied_just_before
 from services.coding.domain.note_context import clause
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, sentence_start
@@ -22,6 +25,15 @@ _STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits?
                           r"\s*(\w+ ){0,2}(cerebral infarction|cerebrovascular accident|stroke|cva|"
                           r"(mca|aca|pca|cerebral|lacunar|thalamic|pontine|cerebellar|brain) infarct(ion)?)\b",
                           re.IGNORECASE)
+# a bleed named as the stroke: "after a right basal ganglia intracerebral hemorrhage" (its site between), not a
+# traumatic one (an injury's sequela, S06)
+_BLEED_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits? )?(of|from)|following|after|from|since)"
+                         r"\s+(a |an |her |his |the )?(old |prior |previous |remote )?((?!traumatic\b)\w+ ){0,3}?"
+                         r"((non-?traumatic )?(intracerebral|intraparenchymal|subarachnoid) "
+                         r"(hemorrhage|haemorrhage|bleed)|"
+                         r"ich|sah)\b", re.IGNORECASE)
+_BLEED_NAMED = re.compile(r"hemorrhage|haemorrhage|bleed|\bich\b|\bsah\b", re.IGNORECASE)  # searched first: cheaper
+_SUBARACHNOID = re.compile(r"\b(subarachnoid|sah)\b", re.IGNORECASE)
 _STROKE_WORDS = r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
 # the deficit written after the stroke: "ischemic stroke 2022 with residual R hemiparesis", "Cerebral infarction, L
 # MCA territory (06/2026), with residual ..." (its territory and date between: 50 characters once "L" is written out)
@@ -33,15 +45,21 @@ _RESOLVED = re.compile(r"\b(resolved|recovered|cleared|gone|back to baseline)\b"
 _HISTORY_WITHOUT_RESIDUAL = "Z86.73"
 # deficit code prefix -> the sequela code of cerebral infarction for it
 DEFICITS = (("R13.1", "I69.391"), ("R29.810", "I69.392"), ("R27.0", "I69.393"), ("R47.01", "I69.320"),
-            ("R47.1", "I69.322"), ("R47.02", "I69.321"), ("R41.840", "I69.310"))
+            ("R47.1", "I69.322"), ("R47.02", "I69.321"), ("R41.840", "I69.310"), ("R41.3", "I69.311"))
 
 
 # a deficit's words where the index finds no code for them
 DEFICIT_WORDS = ((re.compile(r"\b((expressive|receptive|global|broca'?s?|wernicke'?s?|motor|sensory) )?aphasia\b",
                              re.IGNORECASE), "I69.320"),
-                 (re.compile(r"\bdysarthria\b", re.IGNORECASE), "I69.322"))
-_HEMIPARESIS = re.compile(r"\b((right|left) )?(hemiparesis|hemiplegia|hemiparetic|hemiplegic)\b", re.IGNORECASE)
-_HANDED = re.compile(r"\b(right|left|r|l)[- ]hand(ed|-dominant)\b|\b(right|left|r|l) hand dominant\b|"
+                 (re.compile(r"\bdysarthria\b", re.IGNORECASE), "I69.322"),
+                 (re.compile(r"\bmemory (deficit|impairment|loss)\b", re.IGNORECASE), "I69.311"),
+                 (re.compile(r"\bfacial (droop|weakness)\b", re.IGNORECASE), "I69.392"),
+                 (re.compile(r"\b((oral|oropharyngeal|pharyngeal|pharyngoesophageal)[- ]phase )?dysphagia\b",
+                             re.IGNORECASE), "I69.391"))
+# one side's weakness is hemiparesis ("left-sided weakness", "right arm and leg weakness")
+_HEMIPARESIS = re.compile(r"\b((right|left) )?(hemiparesis|hemiplegia|hemiparetic|hemiplegic)\b|"
+                          r"\b(right|left)[- ](sided?|arm and leg|leg and arm|body) weakness\b", re.IGNORECASE)
+_HANDED = re.compile(r"\b(right|left|r|l)[- ]hand(ed|[- ]dominant)\b|\b(right|left|r|l) hand dominant\b|"
                      r"\bambidextrous\b", re.IGNORECASE)
 
 
@@ -66,9 +84,15 @@ def _deficits_in_words(text: str, note: str) -> list[tuple[str, str]]:
     """(sequela code, the deficit's words) named in the stroke's sentence."""
     found = [(code, m.group(0)) for words, code in DEFICIT_WORDS for m in words.finditer(text)
              if not denied_just_before(text[:m.start()]) and not _resolved(text, m.start(), m.end())]
-    return found + [(hemiparesis_code(m.group(0), text[m.end():m.end() + 20], note), m.group(0))
+    sides = [(hemiparesis_code(m.group(0), text[m.end():m.end() + 20], note), m.group(0))
                     for m in _HEMIPARESIS.finditer(text)
                     if not denied_just_before(text[:m.start()]) and not _resolved(text, m.start(), m.end())]
+    # "left side weakness (hemiparesis)": the side its synonym gives
+    sided = any(code != _NO_SIDE for code, _ in sides)
+    return found + [(code, words) for code, words in sides if code != _NO_SIDE or not sided]
+
+
+_NO_SIDE = "I69.359"
 
 
 def _resolved(text: str, start: int, end: int) -> bool:
@@ -79,11 +103,13 @@ def _resolved(text: str, start: int, end: int) -> bool:
 
 def _stroke_mentions(note: str) -> list[tuple[re.Match, str]]:
     """Each past stroke the note names, with the sentence whose deficits it left."""
-    found = [*_STROKE_PAST.finditer(note), *_STROKE_WITH_RESIDUAL.finditer(note)]
+    bleeds = _BLEED_PAST.finditer(note) if _BLEED_NAMED.search(note) else ()
+    found = [*_STROKE_PAST.finditer(note), *_STROKE_WITH_RESIDUAL.finditer(note), *bleeds]
     return [*((m, sentence(note, m.start(), m.end())) for m in found), *_residual_next_sentence(note)]
 
 
 _STROKE_NAMED = re.compile(_STROKE_WORDS, re.IGNORECASE)
+_BETWEEN = 20  # the length of a sentence like "Right-handed." between the stroke and its residual deficit
 _RESIDUAL_OPENING = re.compile(r"[.;\n]\s*(residual|persistent|lasting|remaining)\b(?! risk)", re.IGNORECASE)
 
 
@@ -92,10 +118,25 @@ def _residual_next_sentence(note: str) -> list[tuple[re.Match, str]]:
     hemiparesis, R-handed" (the stroke's sentence names no deficit of its own)."""
     pairs = []
     for opening in _RESIDUAL_OPENING.finditer(note):
-        stroke = list(_STROKE_NAMED.finditer(note, sentence_start(note, opening.start()), opening.start()))
+        # the stroke's sentence, or the one before it when a short one comes between ("... in June. Right-handed.")
+        start = sentence_start(note, opening.start())
+        if not _STROKE_NAMED.search(note, start, opening.start()) and opening.start() - start <= _BETWEEN:
+            start = sentence_start(note, max(start - 1, 0))
+        stroke = list(_STROKE_NAMED.finditer(note, start, opening.start()))
         if stroke:
             pairs.append((stroke[-1], sentence(note, opening.end() - 1, opening.end())))
     return pairs
+
+
+def of_the_stroke(code: str, stroke: str) -> str:
+    """The cerebral infarction's sequela code moved to the category of the stroke named: I69.0- after a
+    subarachnoid, I69.1- after an intracerebral hemorrhage."""
+    if _BLEED_PAST.search(stroke):
+        return ("I69.0" if _SUBARACHNOID.search(stroke) else "I69.1") + code[len("I69.3"):]
+    return code
+
+
+_CAUSE_CODES = ("I63", "I60", "I61", "R58")  # the stroke named as the cause, read as a current one
 
 
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -104,7 +145,8 @@ def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
         if NEGATION.search(before(note, match.start())) or FAMILY.search(sentence(note, match.start(), match.end())):
             continue
         for s in suggestions:
-            code = next((seq for prefix, seq in DEFICITS if s.code.startswith(prefix)), None)
+            code = next((of_the_stroke(seq, match.group(0)) for prefix, seq in DEFICITS if s.code.startswith(prefix)),
+                        None)
             if code and s.context == "affirmed" and sentence(note, s.start, s.end) == text \
                     and not _resolved(note, s.start, s.end) \
                     and tabular.is_billable(code) and all(m.code != code for m in [*suggestions, *made]):
@@ -112,15 +154,52 @@ def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
                 made.append(from_rule(code, match, tabular, NAME, reason))
                 reasons.append(reason)
         for code, words in _deficits_in_words(text, note):
+            code = of_the_stroke(code, match.group(0))
             if tabular.is_billable(code) and all(m.code != code for m in [*suggestions, *made]):
                 reason = f"{words} as a sequela of cerebral infarction: {code}"
                 made.append(from_rule(code, match, tabular, NAME, reason))
                 reasons.append(reason)
     # the infarction named as the cause is past: the acute I63 code is not coded beside its sequela
     # and a coded sequela means the stroke left a deficit: not Z86.73, "without residual deficits"
-    kept = [s for s in suggestions if not (s.code.startswith("I63") and any(m.start <= s.start < m.end for m in made))
-            and not (made and s.code == _HISTORY_WITHOUT_RESIDUAL)]
-    return [*kept, *made], reasons
+    # and one side's weakness read as hemiparesis is not also generalized weakness (R53.1)
+    kept = [s for s in suggestions
+            if not (s.code.startswith(_CAUSE_CODES) and any(m.start <= s.start < m.end for m in made))
+            and not (made and s.code == _HISTORY_WITHOUT_RESIDUAL)
+            and not (made and s.code == "R53.1" and _within_sided_weakness(note, s.start))]
+    return dysphagia_type([*kept, *made], note, tabular, reasons)
+
+
+_STROKE_DYSPHAGIA = re.compile(r"I69\.\d91$")
+_DYSPHAGIA_TYPE = "R13.1"
+
+
+def dysphagia_type(suggestions: list[Suggestion], note: str, tabular,
+                   reasons: list[str]) -> tuple[list[Suggestion], list[str]]:
+    """Beside a stroke's dysphagia (I69.-91) the type of dysphagia is its "use additional code", not a symptom
+    for a coder to weigh: the R13.1- found is named as that partner, or the phase its sentence states is made."""
+    sequelae = [s for s in suggestions if _STROKE_DYSPHAGIA.match(s.code) and s.context == "affirmed"]
+    if not sequelae:
+        return suggestions, reasons
+    partner = next((s for s in suggestions if s.code.startswith(_DYSPHAGIA_TYPE) and s.context == "affirmed"), None)
+    why = f"the type of dysphagia, the additional code {sequelae[0].code} asks for"
+    if partner is not None:
+        named = partner.model_copy(update={"convention": NAME, "reason": f"{partner.evidence}: {why}"})
+        return [named if s is partner else s for s in suggestions], [*reasons, named.reason]
+    for sequela in sequelae:
+        phase = PHASED_DYSPHAGIA.search(sentence(note, sequela.start, sequela.end))
+        if phase is None:
+            continue
+        start = sentence_start(note, sequela.start)
+        match = PHASED_DYSPHAGIA.search(note, start)
+        code, words = phase_code(match)
+        if tabular.is_billable(code):
+            reason = f"{words}: {code}, {why}"
+            return [*suggestions, from_rule(code, match, tabular, NAME, reason)], [*reasons, reason]
+    return suggestions, reasons
+
+
+def _within_sided_weakness(note: str, position: int) -> bool:
+    return any(m.start() <= position < m.end() for m in _HEMIPARESIS.finditer(note) if m.group(4))
 
 
 PAST_EVENT = "past-cerebrovascular-event"
