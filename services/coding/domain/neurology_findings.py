@@ -77,9 +77,9 @@ _STATUS_EPILEPTICUS = _rx(r"status epilepticus")
 _EPILEPSY_TYPES = (("B", _rx(r"juvenile myoclonic|jme")), ("A", _rx(r"absence (epilepsy|seizures?)|petit mal")),
                    # the seizure's awareness may follow the epilepsy's name: "focal epilepsy with impaired
                    # awareness seizures"
-                   ("2", re.compile(r"\b(complex partial|focal unaware|focal\b.{0,30}\bimpaired awareness)\b",
+                   ("2", re.compile(r"\b(complex partial|focal unaware|focal\b.{0,30}\bimpaired[- ]awareness)\b",
                                     re.IGNORECASE)),
-                   ("1", re.compile(r"\b(simple partial|focal aware|focal\b.{0,30}\b(preserved|retained|intact) "
+                   ("1", re.compile(r"\b(simple partial|focal aware|focal\b.{0,30}\b(preserved|retained|intact)[- ]"
                                     r"awareness)\b", re.IGNORECASE)),
                    ("0", re.compile(r"\bidiopathic\b.{0,40}\b(focal|localization-related|partial)\b|"
                                     r"\b(focal|localization-related|partial)\b.{0,40}\bidiopathic\b", re.IGNORECASE)),
