@@ -109,3 +109,15 @@ def test_anxiety_from_a_stressor_or_substance_is_not_due_to_a_medical_condition(
 def test_a_seizures_awareness_written_with_a_hyphen_types_the_epilepsy(suggest, note, code):
     found = billed(suggest, note)
     assert code in found and "G40.909" not in found
+
+
+@pytest.mark.parametrize("note, outgrown", [
+    ("Osgood-Schlatter disease of both knees at age 11, outgrown.", "M92.52"),
+    ("Osgood-Schlatter disease of the right knee at age 13, outgrew it.", "M92.52"),
+])
+def test_an_outgrown_condition_with_its_site_and_age_between_is_not_billed(suggest, note, outgrown):
+    assert not any(code.startswith(outgrown) for code in billed(suggest, note))
+
+
+def test_the_same_condition_not_outgrown_is_billed_at_its_side(suggest):
+    assert "M92.521" in billed(suggest, "Osgood-Schlatter disease of the right knee, tender tubercle.")
