@@ -11,7 +11,7 @@ import re
 
 # the year, within a few words after the condition and in its clause, then straight away the outcome
 DATED_THEN_ENDED_AFTER = re.compile(
-    r"^(?:[^\w.;]{0,3}(?!(?:diagnosed|dx|since|from|until|onset|started|began)\b)[\w/'-]+){0,5}?"
+    r"^(?:[^\w.;]{0,3}(?!(?:diagnosed|dx|since|from|until|onset|started|began)\b)[\w/'-]+(?![\w/'-])){0,5}?"
     r"[^\w.;]{0,3}(?:in |during )?\(?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?(?:19|20)\d\d\)?"
     r"[,:\s-]+(?:and |was |successfully )?(?:treated|cured|recovered|resolved|healed|no (?:recurrence|relapse)s?)\b",
     re.IGNORECASE)
