@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
+from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, STILL_GOING
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
@@ -196,6 +197,8 @@ RULES = (
     ScopeRule(NONE_SINCE, None, NONE_SINCE_AFTER, unless=NONE_SINCE_UNLESS, reach=80),
     # "Graves disease treated with radioiodine in 2010" (`dated_past`)
     ScopeRule(DATED_PAST, None, TREATED_IN_THE_PAST_AFTER, unless=STILL_TREATED, reach=70),
+    # "DVT of the left leg in 2019, treated", "pericarditis (2022), no recurrence" (`dated_course`)
+    ScopeRule(DATED_PAST, None, DATED_THEN_ENDED_AFTER, unless=STILL_GOING, reach=80),
     # the course that treated it, however long the list of drugs before it: "admitted for cellulitis of the R lower
     # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
     ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse,? (was |is |now )*(completed|finished)\b",

@@ -17,7 +17,7 @@ _FULL_STOPS = ".\n"
 
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
 NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
-                           r"healed(?! (in|with) )|cleared|repleted|ruled out|denied|gone)|"
+                           r"healed(?! (in|with) )|cleared|repleted|ruled out|excluded(?! from)|denied|gone)|"
                            + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO, re.IGNORECASE)
 SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
 # up to five words after the condition, the course that treated it ("admitted for CAP, completed levofloxacin") or

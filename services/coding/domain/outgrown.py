@@ -9,7 +9,7 @@ import re
 
 # (the words are looked for first: the ones they may not follow are tried only where they stand)
 OUTGROWN_AFTER = re.compile(
-    r"^\W{0,3}(\w+\W+){0,5}?(?=outgr|grew out)(?<!\bnot )(?<!\bnever )(?<!\bnot yet )(?<!\bhas not )(?<!\bhasn't )"
+    r"^\W{0,3}(\w+\W+){0,7}?(?=outgr|grew out)(?<!\bnot )(?<!\bnever )(?<!\bnot yet )(?<!\bhas not )(?<!\bhasn't )"
     r"(?<!\bto )(?<!\bmay )(?<!\bmight )(?<!\bwill )(?<!\bcould )(?<!\bshould )"
     r"(outgrew|outgrown|grew out of (it|them|this|these))\b", re.IGNORECASE)
 BACK_AGAIN = re.compile(r"\b(recurred|recurrence|returned|relapsed?|again|back|still)\b", re.IGNORECASE)

@@ -15,6 +15,7 @@ unspecified code or finds several ("ADHD" F90.9, "Alcohol dependence with withdr
 """
 import re
 
+from services.coding.domain.disorder_due_to_condition import DUE_TO_CONDITION_FINDINGS
 from services.coding.domain.neurology_findings import stated
 from services.coding.domain.note_text import FAMILY, sentence, word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion
@@ -109,7 +110,8 @@ def insomnia_due_to(match: re.Match, note: str) -> tuple[str, str] | None:
 
 _SUBSTANCE_WORDS = "|".join(names for _, names in _SUBSTANCES)
 # every word the table's patterns need, searched once before them
-PSYCHIATRY_WORDS = re.compile(r"attention|social|bipolar|withdrawal|insomnia", re.IGNORECASE)
+PSYCHIATRY_WORDS = re.compile(r"attention|social|bipolar|withdrawal|insomnia|"
+                              r"(anxiety|disorder) (due|secondary|caused|from)", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 PSYCHIATRY_FINDINGS = (
     (_rx(r"attention[- ]deficit[- ]hyperactivity disorder|attention deficit disorder"), ("F90",), adhd),
@@ -119,6 +121,7 @@ PSYCHIATRY_FINDINGS = (
     (_rx(rf"({_SUBSTANCE_WORDS}) (dependence|use disorder,? (moderate|severe)) with withdrawal"), ("F1",),
      dependence_with_withdrawal),
     (_rx(r"insomnia (due to|secondary to|related to|caused by|from)"), ("G47", "F51"), insomnia_due_to),
+    *DUE_TO_CONDITION_FINDINGS,
 )
 
 _MAJOR = re.compile(r"^F3(2\.[0-59]|3\.)")

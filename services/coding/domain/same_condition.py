@@ -27,6 +27,9 @@ UNSPECIFIED = {
     "F32.9": ("F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F33"),
     "F32.A": ("F32.0", "F32.1", "F32.2", "F32.3", "F32.4", "F32.5", "F32.9", "F33"),
     "F33.9": ("F33.0", "F33.1", "F33.2", "F33.3", "F33.4"),
+    # "referred for anxiety ... Dx: anxiety disorder due to hyperthyroidism": the anxiety is the one the
+    # condition causes
+    "F41.9": ("F06.4",),
     "F40.10": ("F40.11",),
     "F50.9": ("F50.0", "F50.2", "F50.8"),
     "M10.9": ("M10.0", "M10.1", "M10.2", "M10.3", "M10.4"),  # "gout flare L 1st MTP ... allopurinol (for gout)"  # "binge eating disorder ... refer to an eating disorder program"

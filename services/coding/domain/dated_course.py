@@ -1,0 +1,21 @@
+"""A condition dated to a calendar year and then said to be treated or over: a past episode.
+
+Problem lists and histories write an episode as its year and its outcome: "DVT of the left leg in 2019, treated",
+"pneumonia (2021), treated and cured", "pericarditis in 2022, no recurrence". The year dates the episode, the
+outcome ends it, so the condition is a past one (its History entry where the index has one), as one dated "years
+ago" is. Not where the year is when it began ("diagnosed in 2019", "since 2019": onset words are not allowed
+between), nor where the clause keeps it going ("treated with apixaban, still on it", "now", "ongoing": the
+caller's `unless`).
+"""
+import re
+
+# the year, within a few words after the condition and in its clause, then straight away the outcome
+DATED_THEN_ENDED_AFTER = re.compile(
+    r"^(?:[^\w.;]{0,3}(?!(?:diagnosed|dx|since|from|until|onset|started|began)\b)[\w/'-]+(?![\w/'-])){0,5}?"
+    r"[^\w.;]{0,3}(?:in |during )?\(?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?(?:19|20)\d\d\)?"
+    r"[,:\s-]+(?:and |was |successfully )?(?:treated|cured|recovered|resolved|healed|no (?:recurrence|relapse)s?)\b",
+    re.IGNORECASE)
+# the clause keeps the condition going: a drug it is still on, a relapse, "now", "chronic", an end only in part
+STILL_GOING = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|continues|continuing|again|recurred|"
+                         r"relapsed|flares?|flaring|returned|now|currently|current|active|residual|remains?|chronic|"
+                         r"on|partly|partially|partial|improving|improved|not fully|incompletely)\b", re.IGNORECASE)
