@@ -4,6 +4,10 @@ the condition's own words meet no term the suggester reads as past ("Hx of TBI 2
 condition that does not persist once over, so "history of" it is a personal history code, never the condition
 (guideline I.C.21.c.4); a chronic condition under a history heading is left to the chronic-condition reading.
 
+The past is also read from a problem list's past heading ("Past:", "Resolved:"), "remote", or a year with the
+recovery in the same sentence ("concussion in 2019, no residual effects"); some episodes end by their own kind (a
+pregnancy's diabetes once dated or delivered, a diabetic foot ulcer once healed, rheumatic fever in childhood).
+
 A relative's, a denied or a current one ("h/o TB, on RIPE now") is not read here. A healed fracture under a problem
 list's "Hx" is its personal history too (traumatic Z87.81, fragility Z87.310), in place of the injury code found on
 its words, unless its sentence says it is under care now.
