@@ -41,6 +41,7 @@ from services.coding.domain.fall_history import fall_history
 from services.coding.domain.excluded_together import excluded_together
 from services.coding.domain.history_entries import history_entries
 from services.coding.domain.history_z_codes import history_z_codes
+from services.coding.domain.resected_cancer import resected_cancers
 from services.coding.domain.cancer_history import cancer_history
 from services.coding.domain.radioiodine_history import radioiodine_given
 from services.coding.domain.ablated_arrhythmia import ablated_arrhythmias
@@ -415,7 +416,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 
 
 CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, refined_by_sentence, injury_specificity,
-                                       joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
+                                       joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, resected_cancers,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
                                        maintenance_drug_therapy, status_z_codes, allergy_status,

@@ -4,6 +4,10 @@ the condition's own words meet no term the suggester reads as past ("Hx of TBI 2
 condition that does not persist once over, so "history of" it is a personal history code, never the condition
 (guideline I.C.21.c.4); a chronic condition under a history heading is left to the chronic-condition reading.
 
+The past is also read from a problem list's past heading ("Past:", "Resolved:"), "remote", or a year with the
+recovery in the same sentence ("concussion in 2019, no residual effects"); some episodes end by their own kind (a
+pregnancy's diabetes once dated or delivered, a diabetic foot ulcer once healed, rheumatic fever in childhood).
+
 A relative's, a denied or a current one ("h/o TB, on RIPE now") is not read here. A healed fracture under a problem
 list's "Hx" is its personal history too (traumatic Z87.81, fragility Z87.310), in place of the injury code found on
 its words, unless its sentence says it is under care now.
@@ -34,6 +38,17 @@ ENTRIES = (
      "Z87.59", "History, personal, complications of pregnancy"),
     (r"concussions?(?! syndrome)|tbi|traumatic brain injury", "Z87.820",
      "History, personal, traumatic brain injury"),
+    # a bleed on the brain is an injury to it where its sentence names the trauma ("subdural hematoma after a fall")
+    (r"traumatic (subdural|epidural|intracranial) (hematoma|hemorrhage|bleed)|(subdural|epidural) (hematoma|hemorrhage)"
+     r"(?=[^.;]{0,40}\b(falls?|trauma|injury|mvc|mva|crash|accident|assault)\b)", "Z87.820",
+     "History, personal, traumatic brain injury"),
+    (r"gestational diabetes( mellitus)?|gdm", "Z86.32", "History, personal, gestational diabetes"),
+    # a clot treated and gone: "PE" as the embolism only where a year dates it (alone it is often the exam)
+    (r"pulmonary embol(ism|us|i)|pe(?= (in )?(19|20)\d\d\b)", "Z86.711", "History, personal, embolism, pulmonary"),
+    (r"(deep vein|deep venous) thrombos[ie]s|dvts?", "Z86.718", "History, personal, thrombosis (venous)"),
+    (r"rheumatic fever", "Z86.79", "History, personal, disease, circulatory system"),
+    (r"diabetic (foot |heel |toe |plantar )?ulcers?|(foot|heel|toe) diabetic ulcers?", "Z86.31",
+     "History, personal, diabetic foot ulcer"),
     (r"pyelonephritis|kidney infections?", "Z87.440", "History, personal, infection, urinary (tract)"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
     (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
@@ -48,6 +63,28 @@ _BARE_HISTORY_CUE = re.compile(r"(?<!family )(?<!social )\bhistory\s+$", re.IGNO
 _ACTIVE_NOW = re.compile(r"\b(currently (on|being treated|treated)|active|undergoing|now on|on treatment|"
                          r"recurrent|recurrence|again)\b", re.IGNORECASE)
 _LATE_EFFECT_OF = r"\b(sequelae?|late effects?) of (the |an? |his |her |their )?"
+# a problem list's past heading or "remote" before it ("Past: concussion 2015", "Past medical: ...", "Remote TBI")
+_PAST_HEADING = re.compile(r"\b(remote|past( medical| surgical)?( history| hx)?\s*:|resolved\s*:|inactive\s*:)",
+                           re.IGNORECASE)
+# dated to a year and said recovered in the same sentence ("Concussion in 2019, no residual effects")
+_DATED = re.compile(r"\b(19|20)\d\d\b")
+_RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recovered|full recovery|recovered|resolved|"
+                          r"healed|cleared|no (evidence of )?recurrence|(has|have) not recurred|not recurred")
+# a condition its own kind ends: a pregnancy's diabetes once the pregnancy is dated or over, an ulcer once healed
+_ENDED_BY_ITS_KIND = {
+    "Z86.32": word_pattern(r"(19|20)\d\d|delivery|delivered|postpartum|(previous|prior|last|both|each|earlier|"
+                           r"second|first) pregnanc(y|ies)|cleared|resolved"),
+    "Z86.31": word_pattern(r"healed|closed"),
+    "Z86.79": word_pattern(r"as an? (child|boy|girl|teen\w*)|in (childhood|his youth|her youth)|childhood|remote|"
+                           r"(19|20)\d\d"),
+}
+# "no recurrence" says it is over, not active again
+_NO_RECURRENCE = word_pattern(r"no (evidence of )?recurrence|(has |have )?not recurred")
+# "not healed", "never closed", "yet to heal": the end denied
+_NOT_YET = re.compile(r"\b(not|never|yet to|has not|hasn't|isn't)( yet)?\s*$", re.IGNORECASE)
+# a pregnancy under way: its diabetes is the pregnancy's complication now, not history
+_PREGNANT_NOW = word_pattern(r"currently pregnant|is pregnant|\d+ ?(weeks|wks) (pregnant|gestation)|weeks' gestation|"
+                             r"trimester|prenatal|antepartum|edd")
 
 
 # a healed fracture under a history heading ("Hx L distal radius fx 2022 - no issues"): "History, personal, fracture,
@@ -67,7 +104,8 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     out, reasons = list(suggestions), fracture_reasons
     for pattern, code, entry in _PATTERNS:
         for match in pattern.finditer(note):
-            if not _named_past(match, note) or any(s.code == code for s in out) or not tabular.is_billable(code):
+            if not (_named_past(match, note) or _ended_by_its_kind(match, note, code)) \
+                    or any(s.code == code for s in out) or not tabular.is_billable(code):
                 continue
             reason = f"{match.group(0)} in the past: {code} ({entry})"
             made = replacing(out, from_rule(code, match, tabular, NAME, reason, context="history"))
@@ -83,12 +121,24 @@ def _named_past(match: re.Match, note: str) -> bool:
     # or the words after it date its treatment or its end ("latent TB treated with rifampin 2022", "meningitis as a
     # child"), as the context rules read them; a problem list's status column alone is left to those rules
     scope = mention_scope(note, match.start(), match.end())
-    named_past = bool(HISTORY.search(prefix)) or bool(_BARE_HISTORY_CUE.search(prefix)) or past_by_name(scope) and (
+    named_past = bool(HISTORY.search(prefix)) or bool(_BARE_HISTORY_CUE.search(prefix)) \
+        or bool(_PAST_HEADING.search(prefix)) or bool(_DATED.search(whole) and _RECOVERED.search(whole)) \
+        or past_by_name(scope) and (
         scope.rule != RESOLVED or bool(_TREATED_IN_A_YEAR.search(scope.cue)))
     # a note that codes the condition's late effects ("sequela of the concussion": S06.0X0S) is not its history
     late_effects = re.search(_LATE_EFFECT_OF + re.escape(match.group(0)), note, re.IGNORECASE)
-    return named_past and not NEGATION.search(prefix) and not FAMILY.search(whole) \
-        and not _ACTIVE_NOW.search(whole) and not late_effects
+    return named_past and not NEGATION.search(_PAST_HEADING.sub("", prefix)) and not FAMILY.search(whole) \
+        and not _ACTIVE_NOW.search(_NO_RECURRENCE.sub("", whole)) and not late_effects
+
+
+def _ended_by_its_kind(match: re.Match, note: str, code: str) -> bool:
+    ended = _ENDED_BY_ITS_KIND.get(code)
+    whole = sentence(note, match.start(), match.end())
+    if ended is None or (code == "Z86.32" and _PREGNANT_NOW.search(note)) or not any(
+            not _NOT_YET.search(whole[:m.start()]) for m in ended.finditer(whole)):
+        return False
+    return not NEGATION.search(before(note, match.start())) and not FAMILY.search(whole) \
+        and not _ACTIVE_NOW.search(whole)
 
 
 def _healed_fractures(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

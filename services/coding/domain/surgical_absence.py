@@ -3,7 +3,10 @@ entry, a status the payer is told of (guideline I.C.21.c.3): "Absence, intestine
 colectomy or hemicolectomy, "Absence, stomach (part of) (acquired)" Z90.3 for a gastrectomy (a sleeve is bariatric
 surgery status, read elsewhere), "Absence, lung (part of) (acquired)" Z90.2 for a lung's wedge resection or
 segmentectomy, "Absence, prostate (acquired)" Z90.79 for a prostatectomy, and "Status (post) thyroidectomy" E89.0
-(Z90 excludes the endocrine glands).
+(Z90 excludes the endocrine glands). The gallbladder and the appendix are other parts of the digestive tract (Z90.49,
+"Absence, gallbladder (acquired)"); a hysterectomy takes the uterus with its cervix (Z90.710, "Absence, uterus (with
+cervix) (acquired)") unless it is supracervical, which leaves the stump (Z90.711); an oophorectomy of both sides, or a
+bilateral salpingo-oophorectomy (BSO), leaves no ovary (Z90.722), one of a single side leaves one (Z90.721).
 
 The operation must be over: its sentence places it in the past ("s/p", "after", a year, "ago", "underwent") and
 says nothing of it still to come ("planned", "scheduled", "referred for"); a relative's is not the patient's.
@@ -13,6 +16,7 @@ import re
 from services.coding.domain.note_text import FAMILY, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
+from services.coding.domain.surgical_aftercare import is_post_op_visit
 
 NAME = "surgical-absence"
 # (the operation's words, the code, the index's entry)
@@ -28,8 +32,20 @@ OPERATIONS = (
     (_rx(r"(?<!partial )(?<!hemi-)((total|completion|near-total) )?thyroidectomy"), "E89.0",
      "Status (post) thyroidectomy"),
 )
-_WORDS = ("colectomy", "gastrectomy", "wedge resection", "segmentectomy", "prostatectomy", "thyroidectomy")
-_DONE = _rx(r"status post|post|after|underwent|had|history of|history|past surgical history|past medical history|"
+# the same, but not at the operation's own post-op check, whose aftercare code (Z48.81-) already tells of it
+OPERATIONS_AFTER_AFTERCARE = (
+    (_rx(r"((lap(aroscopic)?|open|robotic) )?cholecystectomy|lap(aroscopic)? chole|((lap(aroscopic)?|open) )?"
+         r"appendectomy"), "Z90.49", "Absence, gallbladder or other part of the digestive tract (acquired)"),
+    (_rx(r"(?<!supracervical )(?<!subtotal )(?<!partial )((total|radical|abdominal|vaginal|laparoscopic|robotic) )?"
+         r"hysterectomy|tah(?=[- /]bso\b)"), "Z90.710", "Absence, uterus (with cervix) (acquired)"),
+    (_rx(r"(supracervical|subtotal) hysterectomy"), "Z90.711", "Absence, uterus, with remaining cervical stump"),
+    (_rx(r"bilateral (salpingo-?)?oophorectomy|bso|oophorectomies"), "Z90.722",
+     "Absence, ovaries (acquired), bilateral"),
+    (_rx(r"(right|left|unilateral) (salpingo-?)?oophorectomy"), "Z90.721", "Absence, ovary (acquired), unilateral"),
+)
+_WORDS = ("colectomy", "gastrectomy", "wedge resection", "segmentectomy", "prostatectomy", "thyroidectomy", "chole",
+          "appendectomy", "hysterectomy", "oophorectom", "bso")
+_DONE = _rx(r"status post|post|after|underwent|had|history of|history|past surgical history|past medical history|psh|"
             r"(19|20)\d\d|ago|prior|previous|remote")
 _TO_COME = _rx(r"planned|scheduled|referr\w*|candidate for|consider\w*|discuss\w*|recommended|awaiting|"
                r"will (undergo|have)|to (undergo|have)|pre-?op(erative)?|for (a |an )?(\w+ ){0,2}\w+ectomy")
@@ -40,7 +56,8 @@ def surgical_absence(suggestions: list[Suggestion], note: str, tabular) -> tuple
     if not any(word in lowered for word in _WORDS):
         return suggestions, []
     out, reasons = list(suggestions), []
-    for pattern, code, entry in OPERATIONS:
+    later = () if is_post_op_visit(note) else OPERATIONS_AFTER_AFTERCARE
+    for pattern, code, entry in (*OPERATIONS, *later):
         match = next((m for m in pattern.finditer(note) if _over(note, m)), None)
         if match is None or any(s.code == code for s in out) or not tabular.is_billable(code):
             continue

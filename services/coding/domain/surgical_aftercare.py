@@ -29,6 +29,10 @@ _TO_COME = _rx(r"planned|scheduled|referr\w*|candidate for|consider\w*|recommend
                r"will (undergo|have)|to (undergo|have)")
 
 
+def is_post_op_visit(note: str) -> bool:
+    return _POST_OP_VISIT.search(note) is not None
+
+
 def surgical_aftercare(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     visit = _POST_OP_VISIT.search(note)
     if visit is None:
