@@ -32,6 +32,7 @@ import re
 
 from services.coding.domain.chronic_conditions import CHRONIC
 from services.coding.domain.conventions import SEVENTH_CHARACTER
+from services.coding.domain.cough_duration import NAME as COUGH_BY_DURATION
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
 from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
@@ -232,9 +233,10 @@ def _symptoms_beside_diagnoses(suggestions: list[Suggestion]) -> list[Suggestion
 
 
 def _symptom(s: Suggestion) -> bool:
-    """A sign or symptom code (not an abnormal result, R70-R99) billed as found."""
+    """A sign or symptom code (not an abnormal result, R70-R99) billed as found, or as its course refines it (a
+    cough's course is still the cough beside the diagnosis)."""
     return (s.context == "affirmed" and s.code[0] == "R" and s.code[:3] <= "R69"
-            and s.confidence > SYMPTOM_CONFIDENCE and s.convention in (None, "documented-finding"))
+            and s.confidence > SYMPTOM_CONFIDENCE and s.convention in (None, "documented-finding", COUGH_BY_DURATION))
 
 
 def _every_mention(suggestions: list[Suggestion]) -> list[Suggestion]:

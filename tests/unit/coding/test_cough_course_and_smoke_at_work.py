@@ -56,6 +56,12 @@ def test_a_cough_of_a_stated_length_is_billed_by_its_course(suggest, note, code)
     assert code in found and "R05.9" not in found
 
 
+def test_a_cough_of_a_stated_length_beside_a_confirmed_diagnosis_is_left_to_a_coder(suggest):
+    note = "Here for cough and runny nose x 4 days, no fever. A: acute URI. P: fluids."
+    held = [s for s in suggest(note) if s.code.startswith("R05")]
+    assert [s.code for s in held] == ["R05.1"] and held[0].confidence < 0.90
+
+
 @pytest.mark.parametrize("note", [
     "Spirometry and lung volumes normal. DLCO decreased at 60% predicted. Impression: isolated low gas transfer.",
     "PFT report: normal flows; reduction in diffusing capacity, cause unclear.",
