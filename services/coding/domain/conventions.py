@@ -81,6 +81,7 @@ from services.coding.domain.removed_condition import removed_conditions
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.ckd_manifestation_stage import ckd_stage_of_manifestation
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
+from services.coding.domain.same_site_signs import same_site_signs
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import NEGATED_AFTER, after as _after, sentence as _sentence, \
     sentence_start as _sentence_start
@@ -283,7 +284,9 @@ INTEGRAL_SYMPTOMS = {
     "M79.6": ("M51.36", "M51.37", "M48.062",  # leg pain walking is the neurogenic claudication of M48.062
               "M54.1", "M50.1", "M51.1"),  # arm or leg pain along the root is the radiculopathy's own pain
     "R07.0": ("J02", "J03"),
-    "R30.0": ("N30", "N39.0"), "R35.0": ("N30", "N39.0"), "R39.15": ("N30", "N39.0"),
+    "R30.0": ("N30", "N39.0", "N10"), "R35.0": ("N30", "N39.0", "N10"), "R39.15": ("N30", "N39.0", "N10"),
+    # bacteriuria and pyuria, the urinalysis findings a urinary infection (cystitis, pyelonephritis) is diagnosed by
+    "R82.7": ("N30", "N39.0", "N10"), "R82.81": ("N30", "N39.0", "N10"),
     "R11": ("A08", "A09", "K52.9", "H81"),  # nausea, vomiting of a gastroenteritis or a vertigo disorder
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
     "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
@@ -434,7 +437,8 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,
                                        diabetes_type_elsewhere,
-                                       diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
+                                       diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_site_signs,
+                                       same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
                                        excluded_together, routine_exam_with_findings)
 

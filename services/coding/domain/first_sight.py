@@ -41,6 +41,7 @@ from services.coding.domain.own_entry import heads_its_own_entry
 from services.coding.domain.stated_reason import remission_said_apart, stated_reason
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.sure_injury_code import stated_in_full
+from services.coding.domain.symptom_set_apart import set_apart
 
 NAME = "unspecified-from-index-entry"
 LOWERED_KINDS = ("inclusion", "default")  # the index entry kinds whose unspecified codes fell short
@@ -84,8 +85,9 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
             s = for_a_coder(s, IN_DISEASE_NAME, IN_DISEASE_REASON.format(
                 evidence=s.evidence, code=s.code, description=s.description, disease=disease))
         out.append(s)
-    return _injury_code_completed(_default_entry_outside_chronic(
-        _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note))), note), note)
+    return _named_set_apart(_injury_code_completed(_default_entry_outside_chronic(
+        _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note)), note), note), note),
+        note)
 
 
 # Where a kind of reading was right less than 95 times in 100 on notes no rule had yet seen, it is held just below
@@ -219,17 +221,37 @@ SYMPTOM_REASON = ("{code} ({evidence}) is a symptom beside {diagnoses}, which th
 FOLLOW_UP_AFTER_TREATMENT = ("Z08", "Z09")
 
 
-def _symptoms_beside_diagnoses(suggestions: list[Suggestion]) -> list[Suggestion]:
-    diagnoses = sorted({s.code for s in suggestions if s.context == "affirmed"
-                        and (s.code[0] not in "RZ" or s.code in FOLLOW_UP_AFTER_TREATMENT)
-                        and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
-                        and s.confidence >= SYMPTOM_CONFIDENCE + 0.05})
+def _confirmed_diagnoses(suggestions: list[Suggestion]) -> list[str]:
+    return sorted({s.code for s in suggestions if s.context == "affirmed"
+                   and (s.code[0] not in "RZ" or s.code in FOLLOW_UP_AFTER_TREATMENT)
+                   and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
+                   and s.confidence >= SYMPTOM_CONFIDENCE + 0.05})
+
+
+def _symptoms_beside_diagnoses(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+    diagnoses = _confirmed_diagnoses(suggestions)
     if not diagnoses:
         return suggestions
     return [s.model_copy(update={
         "confidence": SYMPTOM_CONFIDENCE, "convention": SYMPTOM_NAME,
         "reason": SYMPTOM_REASON.format(code=s.code, evidence=s.evidence, diagnoses=", ".join(diagnoses))})
-        if _symptom(s) else s for s in suggestions]
+        if _symptom(s) and not set_apart(note, s.start, s.end) else s for s in suggestions]
+
+
+SET_APART_NAME = "symptom-set-apart"
+SET_APART_REASON = ("{code} ({evidence}) is a symptom beside {diagnoses} that the note calls a separate problem: "
+                    "coded (guideline IV.D)")
+
+
+def _named_set_apart(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+    """The symptoms `_symptoms_beside_diagnoses` left at their confidence because the note sets them apart, named
+    on the suggestion once every other first-sight hold has read them."""
+    diagnoses = _confirmed_diagnoses(suggestions)
+    if not diagnoses:
+        return suggestions
+    return [s.model_copy(update={"convention": SET_APART_NAME, "reason": SET_APART_REASON.format(
+        code=s.code, evidence=s.evidence, diagnoses=", ".join(diagnoses))})
+        if _symptom(s) and set_apart(note, s.start, s.end) else s for s in suggestions]
 
 
 def _symptom(s: Suggestion) -> bool:
