@@ -264,13 +264,14 @@ INTEGRAL_SYMPTOMS = {
     "R42": ("S06.0", "H81"),  # dizziness, the vertigo of a peripheral vertigo disorder
     "R29.810": ("G51.0",),  # facial droop with Bell's palsy
     # joint and back pain with the joint's or the spine's diagnosis, an injury of the joint among them (the
-    # fracture, sprain or dislocation at the joint: "R wrist pain ... Colles fx R")
+    # fracture, sprain or dislocation at the joint: "R wrist pain ... Colles fx R"), and the bursitis or tendinitis
+    # at the joint whose pain it is (olecranon, trochanteric, prepatellar bursitis; patellar, Achilles tendinitis)
     "M25.51": ("M75", "S46", "M19.01", "S42.2", "S43"),
-    "M25.52": ("S52.0", "S52.1", "S53", "M77.0", "M77.1"),
+    "M25.52": ("S52.0", "S52.1", "S53", "M77.0", "M77.1", "M70.2", "M70.3"),
     "M25.53": ("S52.5", "S52.6", "S62.0", "S62.1", "S63.5"),
-    "M25.55": ("M16", "S72.0", "S72.1", "S73"),
-    "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1"),
-    "M25.57": ("S82.5", "S82.6", "S82.8", "S93.4", "S93.0"),
+    "M25.55": ("M16", "S72.0", "S72.1", "S73", "M70.6", "M70.7"),
+    "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1", "M70.4", "M70.5", "M76.5"),
+    "M25.57": ("S82.5", "S82.6", "S82.8", "S93.4", "S93.0", "M76.6"),
     "M54.1": ("M51.1", "M50.1"),  # the radiculopathy a disc disorder's code with radiculopathy states
     "M54.2": ("M50",),  # neck pain with the cervical disc disorder
     "H53.14": ("G43",),  # photophobia, a defining feature of a migraine attack
@@ -372,6 +373,7 @@ SEVENTH_CHARACTER = "seventh-character"
 _VISIT = re.compile(r"\b(visit|encounter|evaluation|presentation)\b")
 _OPEN = re.compile(r"\bopen\b")
 _CLOSED = " for closed fracture"
+_ANY_FRACTURE = " for fracture"
 
 
 def _stated_encounter(meaning: str, note: str) -> bool:
@@ -380,6 +382,8 @@ def _stated_encounter(meaning: str, note: str) -> bool:
     encounter for closed fracture"."""
     if meaning in note:
         return True
+    if meaning.endswith(_ANY_FRACTURE):  # a pathological or stress fracture: "initial encounter" is its own
+        return meaning.removesuffix(_ANY_FRACTURE) in note
     return _CLOSED in meaning and not _OPEN.search(note) and meaning.replace(_CLOSED, "") in note
 
 
