@@ -1,12 +1,11 @@
 """A long bone's shaft fracture by its pattern, a stress fracture of the foot, a radial styloid fracture and
-trochanteric bursitis reach the index's codes, sided and completed; the pain of a bursitis or tendinitis at its
-joint is the condition's own; a film's callus and a visit named by the weeks since the injury are routine healing."""
+trochanteric bursitis reach the index's codes, sided and completed; a film's callus and a visit named by the weeks
+since the injury are routine healing."""
 import pytest
 
-from services.coding.domain import conventions as c
 from services.coding.domain.conventions import apply_conventions
 from services.coding.domain.injury_encounter import follow_up_cue
-from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_conventions import codes, tabular  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 
@@ -49,27 +48,6 @@ def test_a_radial_styloid_fracture_is_s52_51_by_side_and_displacement(tabular, n
 ])
 def test_trochanteric_bursitis_names_the_hip(tabular, note, expected):
     assert expected in codes(apply_conventions([], note, tabular))
-
-
-@pytest.mark.parametrize("note, diagnosis, symptom", [
-    ("Left hip pain at night. Dx: left trochanteric bursitis; injection.", ("M70.62", "left trochanteric bursitis"),
-     ("M25.552", "Left hip pain")),
-    ("Left elbow pain. A: olecranon bursitis, left elbow.", ("M70.22", "olecranon bursitis, left elbow"),
-     ("M25.522", "Left elbow pain")),
-    ("Right knee pain. Dx: prepatellar bursitis, right knee.", ("M70.41", "prepatellar bursitis, right knee"),
-     ("M25.561", "Right knee pain")),
-    ("Left knee pain below the kneecap: patellar tendinitis of the left knee.",
-     ("M76.52", "patellar tendinitis of the left knee"), ("M25.562", "Left knee pain")),
-])
-def test_the_pain_of_a_bursitis_or_tendinitis_at_its_joint_is_not_coded_beside_it(tabular, note, diagnosis, symptom):
-    out, reasons = c.integral_symptoms(found(note, diagnosis, symptom), note, tabular)
-    assert codes(out) == [diagnosis[0]] and f"integral to {diagnosis[0]}" in reasons[0]
-
-
-def test_the_pain_of_another_joint_stays_beside_a_bursitis(tabular):
-    note = "Right shoulder pain. Dx: left trochanteric bursitis."
-    given = (("M70.62", "left trochanteric bursitis"), ("M25.511", "Right shoulder pain"))
-    assert codes(c.integral_symptoms(found(note, *given), note, tabular)[0]) == ["M25.511", "M70.62"]
 
 
 @pytest.mark.parametrize("note, subsequent", [
