@@ -53,9 +53,10 @@ def shaft_fracture(match: re.Match, note: str) -> tuple[str, str] | None:
     _, category, unspecified = _SHAFTS[named]
     clause = _clause(note, match.start(), match.end())
     patterns = [digit for digit, words in _PATTERNS if words.search(clause)]
-    if len(patterns) != 1:
-        return (unspecified, f"fracture of the shaft of the {named}, pattern unstated") if not patterns \
-            else None
+    if len(patterns) > 1:
+        return None  # two patterns named: which one the code carries is for a coder
+    if not patterns:
+        return unspecified, f"fracture of the shaft of the {named}, pattern unstated"
     nondisplaced = bool(_NONDISPLACED.search(clause))
     return (f"{category}{patterns[0]}{'6' if nondisplaced else '3'}",
             f"fracture of the shaft of the {named} by its pattern, "

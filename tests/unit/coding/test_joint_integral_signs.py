@@ -19,12 +19,12 @@ pytestmark = pytest.mark.unit
      ("M25.561", "Right knee pain")),
     ("Left knee pain below the kneecap: patellar tendinitis of the left knee.",
      ("M76.52", "patellar tendinitis of the left knee"), ("M25.562", "Left knee pain")),
-    ("Fell on the ice; right shoulder pain. Contusion of the right shoulder.", ("S40.011A", "Contusion of the right "
-     "shoulder"), ("M25.511", "right shoulder pain")),
-    ("Pain in the left shin after a kick; contusion of the left lower leg.", ("S80.12XA", "contusion of the left "
-     "lower leg"), ("M79.662", "Pain in the left shin")),
-    ("Swollen right knee with an effusion; primary osteoarthritis of the right knee.", ("M17.11", "primary "
-     "osteoarthritis of the right knee"), ("M25.461", "effusion")),
+    ("Fell on the ice; right shoulder pain. Contusion of the right shoulder.",
+     ("S40.011A", "Contusion of the right shoulder"), ("M25.511", "right shoulder pain")),
+    ("Pain in the left shin after a kick; contusion of the left lower leg.",
+     ("S80.12XA", "contusion of the left lower leg"), ("M79.662", "Pain in the left shin")),
+    ("Swollen right knee with an effusion; primary osteoarthritis of the right knee.",
+     ("M17.11", "primary osteoarthritis of the right knee"), ("M25.461", "effusion")),
     ("Neck pain for years; cervical spondylosis without radiculopathy.", ("M47.812", "cervical spondylosis"),
      ("M54.2", "Neck pain")),
 ])
