@@ -23,6 +23,7 @@ from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.joint_signs import JOINT_SIGN_FINDINGS, JOINT_SIGN_WORDS
 from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURIES, HEAD_AND_CHEST_WORDS
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
+from services.coding.domain.bone_site_findings import BONE_SITE_FINDINGS, BONE_SITE_WORDS
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.context_z_codes import history_code
@@ -326,6 +327,7 @@ FINDINGS: tuple[Finding, ...] = (
       for words, family, resolve in HEAD_AND_CHEST_INJURIES),
     *(Finding(words, family, resolve, injury_current, MUSCULOSKELETAL_WORDS)
       for words, family, resolve in MUSCULOSKELETAL_FINDINGS),
+    *(Finding(words, family, resolve, injury_current, BONE_SITE_WORDS) for words, family, resolve in BONE_SITE_FINDINGS),
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in CLINICAL_FINDINGS),

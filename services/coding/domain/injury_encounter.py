@@ -27,6 +27,9 @@ _FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back)
 _SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out of (the )?(cast|boot|splint)|"
                          r"healing (well|nicely|as expected|appropriately)|routine healing|bridging callus|"
                          r"callus formation|subsequent (visit|encounter)|post-?op(erative)? (visit|check)|"
+                         # the healing bone seen on a film, and a visit named by the weeks since the injury
+                         r"(early|maturing|abundant) callus|callus forming|"
+                         r"(\d+|two|three|four|six|eight)[- ](week|wk|month)[- ](check|visit|recheck)|"
                          # "fractures of two ribs, healing": the stage the injury is in, not a wound's or a hope
                          r"(?<=, )healing(?=[,;.]))\b",
                          re.IGNORECASE)

@@ -31,7 +31,7 @@ _STRESS = re.compile(r"\bstress fracture", re.IGNORECASE)
 _OSTEOPOROTIC = re.compile(r"\b(osteoporotic|fragility|insufficiency)\b", re.IGNORECASE)
 # a fracture from a fall from standing height or less is, by definition, a fragility fracture: in a note that names
 # the osteoporosis, its history is Z87.310 ("Hx of L distal radius fx from fall from standing ... osteoporosis")
-_LOW_ENERGY = re.compile(r"\b(fall from (a )?standing( height)?|ground[- ]level fall|low[- ](energy|trauma)|"
+_LOW_ENERGY = re.compile(r"\b(fall from (a )?standing( height)?|(ground[- ]level|standing[- ]height) fall|low[- ](energy|trauma)|"
                          r"minimal trauma)\b", re.IGNORECASE)
 _OSTEOPOROSIS = re.compile(r"\bosteoporo\w*", re.IGNORECASE)
 

@@ -229,6 +229,9 @@ FRACTURE_SITES = (
      "S92.356", "fracture of the fifth metatarsal"),
     (r"radial head|head of (the )?(right |left )?radius", "S52.123", "S52.126", "fracture of the head of the radius"),
     (r"colles'?", "S52.539", None, "Colles' fracture"),
+    # "Fracture, radius, styloid process" S52.51-
+    (r"radial styloid( process)?|styloid( process)? of (the )?(right |left )?radius", "S52.513", "S52.516",
+     "fracture of the radial styloid process"),
     (rf"({_RIB_ORDINALS} )?ribs?", "S22.39", None, "fracture of one rib"),
 )
 _INTERTROCHANTERIC = _rx(r"intertrochanteric")
