@@ -268,23 +268,20 @@ INTEGRAL_SYMPTOMS = {
     "R42": ("S06.0", "H81"),  # dizziness, the vertigo of a peripheral vertigo disorder
     "R29.810": ("G51.0",),  # facial droop with Bell's palsy
     # joint and back pain with the joint's or the spine's diagnosis, an injury of the joint among them (the
-    # fracture, sprain or dislocation at the joint: "R wrist pain ... Colles fx R"), and the bursitis or tendinitis
-    # at the joint whose pain it is (olecranon, trochanteric, prepatellar bursitis; patellar, Achilles tendinitis),
-    # and the contusion of the joint
-    "M25.51": ("M75", "S46", "M19.01", "S42.2", "S43", "S40.01"),
-    "M25.52": ("S52.0", "S52.1", "S53", "M77.0", "M77.1", "M70.2", "M70.3"),
+    # fracture, sprain or dislocation at the joint: "R wrist pain ... Colles fx R"); a diagnosis whose title names
+    # the joint and its side is read by `same_site_signs`
+    "M25.51": ("M75", "S46", "M19.01", "S42.2", "S43"),
+    "M25.52": ("S52.0", "S52.1", "S53", "M77.0", "M77.1"),
     "M25.53": ("S52.5", "S52.6", "S62.0", "S62.1", "S63.5"),
-    "M25.55": ("M16", "S72.0", "S72.1", "S73", "M70.6", "M70.7", "S70.0"),
-    "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1", "M70.4", "M70.5", "M76.5", "S80.0"),
-    "M25.46": ("M17", "S83"),  # the knee's effusion with its osteoarthritis or its sprain or tear
-    "M25.57": ("S82.5", "S82.6", "S82.8", "S93.4", "S93.0", "M76.6"),
+    "M25.55": ("M16", "S72.0", "S72.1", "S73"),
+    "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1"),
+    "M25.57": ("S82.5", "S82.6", "S82.8", "S93.4", "S93.0"),
     "M54.1": ("M51.1", "M50.1"),  # the radiculopathy a disc disorder's code with radiculopathy states
     "M54.2": ("M50", "M47.12", "M47.22", "M47.812"),  # neck pain with the cervical disc disorder or spondylosis
     "H53.14": ("G43",),  # photophobia, a defining feature of a migraine attack
     "M54.5": ("M51", "M48.06", "S39.01", "M54.4"),  # M54.5's Excludes1: lumbago with sciatica (M54.4-)
     "M54.9": ("M51", "M48", "S39.01"),
     "M54.3": ("M51",), "M54.4": ("M51",),
-    "M79.66": ("S86", "S80.1", "S82.2", "S82.4"),  # lower leg pain with the lower leg's strain, contusion, fracture
     "M79.6": ("M51.36", "M51.37", "M48.062",  # leg pain walking is the neurogenic claudication of M48.062
               "M54.1", "M50.1", "M51.1"),  # arm or leg pain along the root is the radiculopathy's own pain
     "R07.0": ("J02", "J03"),
