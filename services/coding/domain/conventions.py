@@ -78,6 +78,7 @@ from services.coding.domain.removed_condition import removed_conditions
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.ckd_manifestation_stage import ckd_stage_of_manifestation
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
+from services.coding.domain.routine_exam_settled import settle_routine_exam
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import NEGATED_AFTER, after as _after, sentence as _sentence, \
     sentence_start as _sentence_start
@@ -433,7 +434,8 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetes_type_elsewhere,
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
-                                       excluded_together, routine_exam_with_findings)
+                                       excluded_together, routine_exam_with_findings,
+                                       settle_routine_exam)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:
