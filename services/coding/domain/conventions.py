@@ -24,6 +24,7 @@ from services.coding.domain.smoke_exposure import smoke_exposure
 from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
+from services.coding.domain.contraceptive_encounter import contraceptive_management
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.diabetes_control import diabetes_control
@@ -417,6 +418,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
+                                       contraceptive_management,
                                        maintenance_drug_therapy, status_z_codes, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, fall_history, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, dementia_in_disease, passed_stones,
