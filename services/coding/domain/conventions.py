@@ -55,6 +55,7 @@ from services.coding.domain.laterality import laterality
 from services.coding.domain.lumbago_with_sciatica import lumbago_with_sciatica
 from services.coding.domain.replaced_side import one_side_replaced
 from services.coding.domain.named_complication import named_complication
+from services.coding.domain.named_screenings import named_screenings
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
@@ -418,7 +419,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
-                                       contraceptive_management,
+                                       contraceptive_management, named_screenings,
                                        maintenance_drug_therapy, status_z_codes, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, fall_history, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, dementia_in_disease, passed_stones,

@@ -65,7 +65,8 @@ SCREENINGS = (
     (_rx(r"alcohol (misuse |use )?screening|screening for (alcohol|unhealthy alcohol use)|audit-c"), "Z13.39"),
     (_rx(r"hiv screening|screening for hiv"), "Z11.4"),
     (_rx(r"hepatitis c screening|hcv screening|screening for hepatitis c"), "Z11.59"),
-    (_rx(r"sti screening|std screening|screening for (sti|std|chlamydia|gonorrhea)"), "Z11.3"),
+    (_rx(r"sti screening|std screening|screening for (sti|std|chlamydia|gonorrhea|sexually transmitted "
+         r"(infections?|diseases?))"), "Z11.3"),
 )
 # what a sentence saying "screen"/"screening" screens for, by the words next to it ("depression screen", "screening
 # for AAA", "aortic US for screening"): the subject of Z11-Z13 as the index words it (Screening, for, ...)
