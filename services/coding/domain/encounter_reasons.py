@@ -73,7 +73,8 @@ ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?part
 # the routine gynecological exam by the names clinics give it (the index's "Examination, gynecological"), its Pap
 # part of it; a pelvic exam for a complaint is not this encounter
 GYNECOLOGICAL = (_rx(r"well[- ]wom[ae]n('s)? (visit|exam\w*|check(-?up)?|care visit)|"
-                     r"(annual|routine|yearly) (gyn|gyne?cologic(al)?|pelvic|well[- ]woman) (exam\w*|visit|check(-?up)?)|"
+                     r"(annual|routine|yearly) (gyn|gyne?cologic(al)?|pelvic|well[- ]woman) "
+                     r"(exam\w*|visit|check(-?up)?)|"
                      r"gyn(ecologic(al)?)? (annual|routine|well) (visit|exam\w*)"), "Z01.419",
                  "routine gynecological examination without abnormal findings")
 

@@ -119,8 +119,11 @@ _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (
 _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|no new (problems|issues|concerns|findings)|"
               r"normal exam|exam:? (is |was )?normal|unremarkable")
 _OTHERWISE = _rx(r"otherwise|(the )?(rest|remainder) of( the)?")
+# its time written as a bound: "counseling more than 3 minutes", "counselling > 10 min"
+_AT_LEAST = r"(more than |over |at least |greater than |> ?)?"
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
-                  r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing (for )?\d+ ?(minutes|mins?)")
+                  rf"{_AT_LEAST}\d+ ?(minutes|mins?) (of |spent )?counsel+ing|"
+                  rf"counsel+ing (for )?{_AT_LEAST}\d+ ?(minutes|mins?)")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"), "Z71.6"),
                       (_rx(r"alcohol"), "Z71.41"),

@@ -2,7 +2,10 @@
 management: the pill kept on (Z30.41), counselling with no method prescribed (Z30.09)."""
 import pytest
 
-from services.coding.domain.contraceptive_encounter import NAME, contraceptive_management
+from services.coding.domain.contraceptive_encounter import (
+    NAME,
+    contraceptive_management,
+)
 from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)

@@ -50,3 +50,9 @@ def test_a_maternal_depression_screen_replaces_the_general_one(tabular):
 def test_sexually_transmitted_infections_spelled_out_are_the_screenings_subject(tabular):
     note = "Urine NAAT sent as screening for sexually transmitted diseases; no symptoms."
     assert "Z11.3" in codes(encounter_z_codes([], note, tabular)[0])
+
+
+@pytest.mark.parametrize("note", ["Cessation counseling more than 3 minutes; he smokes a pack a day.",
+                                  "Tobacco counselling > 10 min, nicotine patch offered."])
+def test_counselling_timed_as_a_bound_is_the_service_given(tabular, note):
+    assert "Z71.6" in codes(encounter_z_codes([], note, tabular)[0])
