@@ -1,5 +1,6 @@
 """A cognitive screen (Z13.858) away from a routine exam, a maternal depression screen (Z13.32) by its scale or
-name, and the spelled-out sexually transmitted infections as a screening's subject (Z11.3)."""
+name, the spelled-out sexually transmitted infections as a screening's subject (Z11.3); and two readings of the
+counselling and drug-therapy words around such visits."""
 import pytest
 
 from services.coding.domain.encounter_z_codes import encounter_z_codes
@@ -56,3 +57,11 @@ def test_sexually_transmitted_infections_spelled_out_are_the_screenings_subject(
                                   "Tobacco counselling > 10 min, nicotine patch offered."])
 def test_counselling_timed_as_a_bound_is_the_service_given(tabular, note):
     assert "Z71.6" in codes(encounter_z_codes([], note, tabular)[0])
+
+
+@pytest.mark.parametrize("note, long_term", [
+    ("Chronic care visit: hypothyroidism on levothyroxine 88 mcg, same dose.", False),  # the visit's name
+    ("Chronic levothyroxine for hypothyroidism since thyroidectomy.", True),
+])
+def test_chronic_says_the_drugs_course_not_the_visits_kind(tabular, note, long_term):
+    assert ("Z79.899" in codes(encounter_z_codes([], note, tabular)[0])) == long_term
