@@ -144,7 +144,8 @@ _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((the )
                 r"\s*(years?|yrs?)|(19|20)\d\d)")
 # a drug the sentence says is monitored ("on methimazole, drug monitoring") is one taken for the long run: a
 # course of days is not monitored by its levels
-_LONG_TERM = _rx(r"long[- ]term|chronic(?! care\b)|maintenance|maintained on|(therapeutic )?drug (level )?monitoring|lifelong|"
+_LONG_TERM = _rx(r"long[- ]term|chronic(?! care\b)|maintenance|maintained on|"
+                 r"(therapeutic )?drug (level )?monitoring|lifelong|"
                  r"life-long|indefinitely|"
                  + _LONG_COURSE)
 # the newer antiepileptics, taken for years: the durations written beside them are most often a seizure-free time
