@@ -25,6 +25,7 @@ from services.coding.domain.cough_duration import cough_by_duration
 from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
+from services.coding.domain.contraceptive_encounter import contraceptive_management
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.diabetes_control import diabetes_control
@@ -56,6 +57,7 @@ from services.coding.domain.laterality import laterality
 from services.coding.domain.lumbago_with_sciatica import lumbago_with_sciatica
 from services.coding.domain.replaced_side import one_side_replaced
 from services.coding.domain.named_complication import named_complication
+from services.coding.domain.named_screenings import named_screenings
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
@@ -82,6 +84,7 @@ from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.ckd_manifestation_stage import ckd_stage_of_manifestation
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
 from services.coding.domain.same_site_signs import same_site_signs
+from services.coding.domain.routine_exam_settled import settle_routine_exam
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import NEGATED_AFTER, after as _after, sentence as _sentence, \
     sentence_start as _sentence_start
@@ -426,6 +429,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, resected_cancers,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
+                                       contraceptive_management, named_screenings,
                                        maintenance_drug_therapy, status_z_codes, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, fall_history, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, cough_by_duration, dementia_in_disease, passed_stones,
@@ -444,7 +448,8 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_site_signs,
                                        same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
-                                       excluded_together, routine_exam_with_findings)
+                                       excluded_together, routine_exam_with_findings,
+                                       settle_routine_exam)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:

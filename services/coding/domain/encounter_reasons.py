@@ -66,8 +66,17 @@ ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?part
                   (_rx(r"pre-?employment (physical|exam\w*)"), "Z02.1", "pre-employment examination"),
                   (_rx(r"school (physical|exam\w*)|(camp|daycare) (physical|form)"), "Z02.0",
                    "examination for admission to an educational institution"),
-                  (_rx(r"dot (physical|exam\w*)|driver'?s licen[cs]e (physical|exam\w*)"), "Z02.4",
+                  # the licence's medical form, a commercial driver's medical exam
+                  (_rx(r"dot (physical|exam\w*)|driv(er'?s?|ing) licen[cs]e (physical|exam\w*|medical( form)?|form)|"
+                       r"commercial driver'?s? (medical|physical|exam\w*)|cdl (physical|exam\w*|medical)"), "Z02.4",
                    "examination for a driving license"))
+# the routine gynecological exam by the names clinics give it (the index's "Examination, gynecological"), its Pap
+# part of it; a pelvic exam for a complaint is not this encounter
+GYNECOLOGICAL = (_rx(r"well[- ]wom[ae]n('s)? (visit|exam\w*|check(-?up)?|care visit)|"
+                     r"(annual|routine|yearly) (gyn|gyne?cologic(al)?|pelvic|well[- ]woman) "
+                     r"(exam\w*|visit|check(-?up)?)|"
+                     r"gyn(ecologic(al)?)? (annual|routine|well) (visit|exam\w*)"), "Z01.419",
+                 "routine gynecological examination without abnormal findings")
 
 
 # a cardiac device's interrogation (the index's "Checking, cardiac pacemaker (battery)" and "Adjustment, device,
@@ -83,7 +92,7 @@ DEVICE_CHECKS = ((_rx(r"(pacemaker|ppm)" + _INTERROGATION + r"(pacemaker|ppm)|(p
                       + _INTERROGATED), "Z45.02",
                   "encounter for adjustment and management of the implantable cardiac defibrillator"))
 # an antibody titer checking immunity (the index's "Examination, antibody response" and "Test, immunity status")
-EXAMINATIONS = (*ADMINISTRATIVE, *DEVICE_CHECKS,
+EXAMINATIONS = (*ADMINISTRATIVE, GYNECOLOGICAL, *DEVICE_CHECKS,
                 (_rx(r"(antibody|antibodies|immunity) (titers?|titres?)|(titers?|titres?) (to check|for|of) immunity|"
                      r"(check|confirm)\w* (of )?immunity|immunity (check|status)|antibody response"), "Z01.84",
                  "encounter for antibody response examination"),

@@ -66,7 +66,8 @@ SCREENINGS = (
     (_rx(r"alcohol (misuse |use )?screening|screening for (alcohol|unhealthy alcohol use)|audit-c"), "Z13.39"),
     (_rx(r"hiv screening|screening for hiv"), "Z11.4"),
     (_rx(r"hepatitis c screening|hcv screening|screening for hepatitis c"), "Z11.59"),
-    (_rx(r"sti screening|std screening|screening for (sti|std|chlamydia|gonorrhea)"), "Z11.3"),
+    (_rx(r"sti screening|std screening|screening for (sti|std|chlamydia|gonorrhea|sexually transmitted "
+         r"(infections?|diseases?))"), "Z11.3"),
 )
 # what a sentence saying "screen"/"screening" screens for, by the words next to it ("depression screen", "screening
 # for AAA", "aortic US for screening"): the subject of Z11-Z13 as the index words it (Screening, for, ...)
@@ -119,8 +120,11 @@ _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (
 _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|no new (problems|issues|concerns|findings)|"
               r"normal exam|exam:? (is |was )?normal|unremarkable")
 _OTHERWISE = _rx(r"otherwise|(the )?(rest|remainder) of( the)?")
+# its time written as a bound: "counseling more than 3 minutes", "counselling > 10 min"
+_AT_LEAST = r"(more than |over |at least |greater than |> ?)?"
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
-                  r"\d+ ?(minutes|mins?) (of |spent )?counsel+ing|counsel+ing (for )?\d+ ?(minutes|mins?)")
+                  rf"{_AT_LEAST}\d+ ?(minutes|mins?) (of |spent )?counsel+ing|"
+                  rf"counsel+ing (for )?{_AT_LEAST}\d+ ?(minutes|mins?)")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"), "Z71.6"),
                       (_rx(r"alcohol"), "Z71.41"),
@@ -141,7 +145,8 @@ _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((the )
                 r"\s*(years?|yrs?)|(19|20)\d\d)")
 # a drug the sentence says is monitored ("on methimazole, drug monitoring") is one taken for the long run: a
 # course of days is not monitored by its levels
-_LONG_TERM = _rx(r"long[- ]term|chronic|maintenance|maintained on|(therapeutic )?drug (level )?monitoring|lifelong|"
+_LONG_TERM = _rx(r"long[- ]term|chronic(?! care\b)|maintenance|maintained on|"
+                 r"(therapeutic )?drug (level )?monitoring|lifelong|"
                  r"life-long|indefinitely|"
                  + _LONG_COURSE)
 # the newer antiepileptics, taken for years: the durations written beside them are most often a seizure-free time

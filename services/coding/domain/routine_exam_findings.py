@@ -12,7 +12,7 @@ from services.coding.domain.note_terms import CONFIDENCE
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "routine-exam-with-findings"
-WITH_FINDINGS = {"Z00.00": "Z00.01", "Z00.129": "Z00.121"}
+WITH_FINDINGS = {"Z00.00": "Z00.01", "Z00.129": "Z00.121", "Z01.419": "Z01.411"}
 _SURE = CONFIDENCE["default"]  # a finding stated as surely as an index term
 
 

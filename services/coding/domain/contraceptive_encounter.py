@@ -1,0 +1,46 @@
+"""Contraceptive management the visit gives (Z30.-, the index's "Contraception, contraceptive"): the pill kept on
+and refilled is its surveillance (Z30.41); counselling on contraception with no method prescribed at the visit is
+general counselling (Z30.09).
+
+A pill named only as "OCP" may be given for acne or a polycystic ovary syndrome, so the surveillance needs the
+words contraceptive or birth control; a pill started, stopped or declined is not its surveillance.
+"""
+import re
+
+from services.coding.domain.note_text import negated_before, sentence
+from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.suggestions import Suggestion, from_rule
+
+NAME = "contraceptive-management"
+_PILL = r"((oral )?contraceptive pills?|ocps? for contraception|birth control pills?|(combined |progestin-only )?" \
+        r"(oral )?contraceptives?)"
+_KEPT_ON = r"(continue[sd]?|continuing|stays? on|staying on|remains? on|to stay on|refill(ed|s)?|renew(ed|s)?|" \
+           r"refilled for|on)"
+PILL_SURVEILLANCE = re.compile(rf"\b{_KEPT_ON}\W+((her|the|current|same|his)\s+)?{_PILL}\b|"
+                               rf"\b{_PILL}\W+(\w+\W+){{0,3}}?(refill(ed)?|renewed|continued)\b", re.IGNORECASE)
+COUNSELLING = _rx(r"contracepti(ve|on) counsel+ing|counsel+ed (on|about|regarding) (contraception|contraceptive "
+                  r"(options|methods)|birth control)|birth control counsel+ing|counsel+ing on (contraception|birth "
+                  r"control)")
+_REFUSED = _rx(r"declined|refused|deferred|next visit")
+_NOT_TAKEN = _rx(r"declined|refused|stopp(ed|ing)|stop|discontinu\w*|off|quit|started|starting|start|initiat\w*|"
+                 r"begin|new prescription|history of|previously|used to")
+
+
+def contraceptive_management(suggestions: list[Suggestion], note: str,
+                             tabular) -> tuple[list[Suggestion], list[str]]:
+    made = []
+    pill = next((m for m in PILL_SURVEILLANCE.finditer(note) if _given(note, m)), None)
+    if pill is not None:
+        made.append(from_rule("Z30.41", pill, tabular, NAME,
+                              f"{pill.group(0)}: Z30.41, surveillance of the contraceptive pill kept on"))
+    counselled = next((m for m in COUNSELLING.finditer(note) if not negated_before(note, m.start())
+                       and not _REFUSED.search(sentence(note, m.start(), m.end()))), None)
+    if counselled is not None and pill is None and not any(s.code.startswith("Z30") for s in suggestions):
+        made.append(from_rule("Z30.09", counselled, tabular, NAME,
+                              f"{counselled.group(0)}: Z30.09, general counselling on contraception"))
+    made = [m for m in made if tabular.is_billable(m.code) and m.code not in {s.code for s in suggestions}]
+    return [*suggestions, *made], [m.reason for m in made]
+
+
+def _given(note: str, match: re.Match) -> bool:
+    return not (negated_before(note, match.start()) or _NOT_TAKEN.search(sentence(note, match.start(), match.end())))
