@@ -1,0 +1,54 @@
+"""Diabetes coded to the category its cause names (E08 due to an underlying condition, E09 due to a drug), and the
+index's "Diabetes, with" complications of the nerves and vessels as their combination codes."""
+import pytest
+
+from services.coding.domain.diabetes_secondary_type import secondary_cause
+from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Dexamethasone-induced diabetes since chemotherapy began; glipizide 5 mg daily.", "E09.9"),
+    ("Diabetes due to high-dose prednisone for her vasculitis, on NPH insulin.", "E09.9"),
+    ("Secondary diabetes after recurrent alcoholic pancreatitis, insulin glargine nightly.", "E08.9"),
+    ("CF-related diabetes, on mealtime insulin; lung function stable.", "E08.9"),
+    ("Diabetes mellitus secondary to hemochromatosis, phlebotomy monthly.", "E08.9"),
+])
+def test_a_diabetes_its_sentence_attributes_to_a_drug_or_a_condition_is_e09_or_e08(suggest, note, code):
+    coded = billed(suggest, note)
+    assert code in coded and not any(c.startswith("E11") for c in coded)
+
+
+def test_the_complication_stays_when_the_category_moves(suggest):
+    coded = billed(suggest, "Steroid-induced diabetes with hyperglycemia, sugars in the 300s on prednisone.")
+    assert "E09.65" in coded and "E11.65" not in coded
+
+
+@pytest.mark.parametrize("sentence", [
+    "Type 2 diabetes; glucose higher since the steroid-induced flare of his asthma.",
+    "Possible steroid-induced diabetes, A1c pending.",
+    "Her steroid-induced diabetes has resolved since the taper.",
+    "Gestational diabetes in both pregnancies.",
+    "Diabetes, well controlled on metformin.",
+])
+def test_a_stated_type_a_doubted_or_resolved_cause_or_no_cause_moves_nothing(sentence):
+    at = sentence.lower().find("diabetes")
+    assert secondary_cause(sentence, at, at + len("diabetes")) is None
+
+
+@pytest.mark.parametrize("note, code, replaced", [
+    ("Type 2 diabetes with peripheral vascular disease, ABI 0.7 on the left; walking program.", "E11.51", "I73.9"),
+    ("T2DM with wet gangrene of the left fifth toe, vascular surgery consulted.", "E11.52", "E11.51"),
+    ("Type 2 diabetes, with diabetic amyotrophy of the right thigh, slowly improving.", "E11.44", "E11.9"),
+    ("Type 2 diabetes with an ulnar mononeuropathy at the elbow, splint at night.", "E11.41", "E11.9"),
+])
+def test_diabetes_with_a_vessel_or_nerve_complication_is_its_combination_code(suggest, note, code, replaced):
+    coded = billed(suggest, note)
+    assert code in coded and replaced not in coded
+
+
+def test_a_past_gangrene_is_no_current_complication(suggest):
+    coded = billed(suggest, "T2DM, s/p left second toe amputation (gangrene, 2021). Feet intact today.")
+    assert "E11.52" not in coded
