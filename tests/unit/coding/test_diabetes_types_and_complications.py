@@ -52,3 +52,23 @@ def test_diabetes_with_a_vessel_or_nerve_complication_is_its_combination_code(su
 def test_a_past_gangrene_is_no_current_complication(suggest):
     coded = billed(suggest, "T2DM, s/p left second toe amputation (gangrene, 2021). Feet intact today.")
     assert "E11.52" not in coded
+
+
+def test_a_foot_ulcer_beside_another_complication_is_one_more_combination_code(suggest):
+    coded = billed(suggest, "Type 2 diabetes with diabetic polyneuropathy; ulcer of the right heel with fat layer "
+                            "exposed, offloading shoe.")
+    assert {"E11.42", "E11.621", "L97.412"} <= coded
+
+
+def test_a_healed_foot_ulcer_beside_another_complication_adds_nothing(suggest):
+    coded = billed(suggest, "Type 2 diabetes with diabetic polyneuropathy. Left toe ulcer healed in May.")
+    assert "E11.621" not in coded and not any(c.startswith("L97") for c in coded)
+
+
+@pytest.mark.parametrize("note, stage", [
+    ("Type 2 diabetes with stage 3b chronic kidney disease, nephrology yearly.", "N18.32"),
+    ("Longstanding type 2 diabetes and stage IV CKD; metformin stopped last year.", "N18.4"),
+])
+def test_a_stage_written_before_the_kidney_disease_stages_it_and_makes_the_combination(suggest, note, stage):
+    coded = billed(suggest, note)
+    assert {"E11.22", stage} <= coded and "N18.9" not in coded
