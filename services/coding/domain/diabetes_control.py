@@ -99,6 +99,10 @@ _DEPTHS = (("1", r"limited to (the )?breakdown of (the )?skin|skin breakdown onl
            ("6", r"bone involvement without necrosis"))
 
 
+# an ulcer said to have healed or closed, at any date ("toe ulcer healed in May"), is no current ulcer
+_HEALED_AFTER = re.compile(r"^\W*((has|had|is|was|now|fully)\s+)*(healed|closed|resolved)\b", re.IGNORECASE)
+
+
 def _ulcer_code(text: str) -> str:
     site = "4" if re.search(r"\b(heel|midfoot)\b", text, re.IGNORECASE) else "5"
     side = {"right": "1", "left": "2"}.get(stated_side(text), "9")
@@ -107,7 +111,8 @@ def _ulcer_code(text: str) -> str:
 
 
 def _with_foot_ulcer(suggestions: list[Suggestion], note: str, tabular, dm: Suggestion) -> Result:
-    ulcer = next((m for m in _FOOT_ULCER.finditer(note) if current(note, m.start(), m.end())), None)
+    ulcer = next((m for m in _FOOT_ULCER.finditer(note) if current(note, m.start(), m.end())
+                  and not _HEALED_AFTER.search(note[m.end():m.end() + 30])), None)
     if ulcer is None or _UNLINKED.search(sentence(note, ulcer.start(), ulcer.end())):
         return suggestions, []
     code, site = dm.code[:3] + ".621", _ulcer_code(sentence(note, ulcer.start(), ulcer.end()))

@@ -72,3 +72,17 @@ def test_a_healed_foot_ulcer_beside_another_complication_adds_nothing(suggest):
 def test_a_stage_written_before_the_kidney_disease_stages_it_and_makes_the_combination(suggest, note, stage):
     coded = billed(suggest, note)
     assert {"E11.22", stage} <= coded and "N18.9" not in coded
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Gout of the right ankle induced by chlorthalidone; diuretic changed.", "M10.271"),
+    ("Thiazide-induced gout, left great toe, colchicine for 5 days.", "M10.272"),
+    ("Gout flare of the left wrist due to chronic renal insufficiency, stage 4.", "M10.332"),
+])
+def test_gout_is_coded_by_the_cause_its_sentence_names(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+def test_gout_beside_a_kidney_disease_it_is_not_said_to_be_due_to_stays_idiopathic(suggest):
+    coded = billed(suggest, "Gout of the right knee, colchicine; CKD stage 3a followed by nephrology.")
+    assert "M10.061" in coded and "M10.361" not in coded
