@@ -200,12 +200,17 @@ DIABETES_COMPLICATIONS = (
     ("mononeuropathy", ".41", ("G58.9",), re.compile(r"\bmononeuropath\w*", re.IGNORECASE)),
     # "Diabetes, with, gangrene" E1x.52 is the angiopathy with gangrene: it says what E1x.51 would
     ("gangrene", ".52", ("I96",), re.compile(r"\bgangren\w*", re.IGNORECASE)),
+    # "Diabetes, with, Charcot's joints" E1x.610, the diabetic neuropathic arthropathy
+    ("neuropathic arthropathy", ".610", (),
+     re.compile(r"\bcharcot\b(?![- ]marie)(\W+\w+){0,2}\W+(arthropathy|joints?|foot|feet)\b|\bneuro-?arthropath\w*|"
+                r"\bneuropathic (arthropathy|joint)", re.IGNORECASE)),
     ("peripheral angiopathy", ".51", ("I73.9",),
      re.compile(r"\bperipheral\s+(angiopath\w*|arterial disease|artery disease|vascular disease)\b", re.IGNORECASE)),
 )
 # complications read from the note's own words only where the mention is current (gangrene in a past amputation's
 # reason is history, not a complication)
-_CURRENT_MENTION_ONLY = frozenset({"amyotrophy", "mononeuropathy", "gangrene", "peripheral angiopathy"})
+_CURRENT_MENTION_ONLY = frozenset({"amyotrophy", "mononeuropathy", "gangrene", "neuropathic arthropathy",
+                                   "peripheral angiopathy"})
 # the complications whose own finding is coded beside the combination
 _FINDING_KEPT = frozenset({"microalbuminuria", "gastroparesis"})
 _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-proliferative|macular edema)\b",

@@ -86,3 +86,21 @@ def test_gout_is_coded_by_the_cause_its_sentence_names(suggest, note, code):
 def test_gout_beside_a_kidney_disease_it_is_not_said_to_be_due_to_stays_idiopathic(suggest):
     coded = billed(suggest, "Gout of the right knee, colchicine; CKD stage 3a followed by nephrology.")
     assert "M10.061" in coded and "M10.361" not in coded
+
+
+@pytest.mark.parametrize("note", [
+    "Type 2 diabetes with a Charcot foot on the right, in a walker boot.",
+    "Type 1 diabetes; neuropathic arthropathy of the left ankle, offloading.",
+])
+def test_a_diabetic_charcot_joint_is_the_neuropathic_arthropathy_combination(suggest, note):
+    coded = billed(suggest, note)
+    assert any(code.endswith(".610") for code in coded) and not any(code.endswith(".9") for code in coded)
+
+
+def test_charcot_marie_tooth_is_no_charcot_joint(suggest):
+    assert "E11.610" not in billed(suggest, "Type 2 diabetes. Charcot-Marie-Tooth disease, braces for foot drop.")
+
+
+def test_hypertriglyceridemia_is_e78_1_unless_the_sentence_names_raised_cholesterol_too(suggest):
+    assert "E78.1" in billed(suggest, "Hypertriglyceridemia, TG 640, icosapent ethyl added.")
+    assert "E78.1" not in billed(suggest, "Hypercholesterolemia and hypertriglyceridemia, on a statin.")
