@@ -204,13 +204,16 @@ DIABETES_COMPLICATIONS = (
     ("neuropathic arthropathy", ".610", (),
      re.compile(r"\bcharcot\b(?![- ]marie)(\W+\w+){0,2}\W+(arthropathy|joints?|foot|feet)\b|\bneuro-?arthropath\w*|"
                 r"\bneuropathic (arthropathy|joint)", re.IGNORECASE)),
+    # "Diabetes, with, arthropathy NEC" E1x.618: the diabetic hand's limited joint mobility (cheiroarthropathy)
+    ("arthropathy", ".618", (), re.compile(r"\bcheiroarthropath\w*|\bdiabetic (hand )?arthropathy\b|"
+                                           r"\bstiff hand syndrome\b", re.IGNORECASE)),
     ("peripheral angiopathy", ".51", ("I73.9",),
      re.compile(r"\bperipheral\s+(angiopath\w*|arterial disease|artery disease|vascular disease)\b", re.IGNORECASE)),
 )
 # complications read from the note's own words only where the mention is current (gangrene in a past amputation's
 # reason is history, not a complication)
 _CURRENT_MENTION_ONLY = frozenset({"amyotrophy", "mononeuropathy", "gangrene", "neuropathic arthropathy",
-                                   "peripheral angiopathy"})
+                                   "arthropathy", "peripheral angiopathy"})
 # the complications whose own finding is coded beside the combination
 _FINDING_KEPT = frozenset({"microalbuminuria", "gastroparesis"})
 _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-proliferative|macular edema)\b",

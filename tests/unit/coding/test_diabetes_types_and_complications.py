@@ -104,3 +104,24 @@ def test_charcot_marie_tooth_is_no_charcot_joint(suggest):
 def test_hypertriglyceridemia_is_e78_1_unless_the_sentence_names_raised_cholesterol_too(suggest):
     assert "E78.1" in billed(suggest, "Hypertriglyceridemia, TG 640, icosapent ethyl added.")
     assert "E78.1" not in billed(suggest, "Hypercholesterolemia and hypertriglyceridemia, on a statin.")
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Seen today: a type 2 diabetic with a new toe ulcer on the right, skin breakdown only.", "E11.621"),
+    ("Type 1 diabetic, pump user, here for a flu shot.", "E10.9"),
+])
+def test_the_patient_called_a_typed_diabetic_has_that_diabetes(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "His father was a type 2 diabetic and died of a stroke.",
+    "She is not a type 1 diabetic; the antibodies were negative.",
+])
+def test_a_relatives_or_denied_typed_diabetic_is_no_diabetes(suggest, note):
+    assert not any(code[:3] in ("E10", "E11") for code in billed(suggest, note))
+
+
+def test_a_diabetic_cheiroarthropathy_is_the_arthropathy_combination(suggest):
+    coded = billed(suggest, "Type 2 diabetes with cheiroarthropathy of both hands, hand therapy referral.")
+    assert "E11.618" in coded and "E11.9" not in coded
