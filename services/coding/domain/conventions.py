@@ -29,6 +29,7 @@ from services.coding.domain.contraceptive_encounter import contraceptive_managem
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.diabetes_control import diabetes_control
+from services.coding.domain.diabetes_secondary_type import diabetes_secondary_type
 from services.coding.domain.diabetes_type_elsewhere import diabetes_type_elsewhere
 from services.coding.domain.diabetes_uncontrolled import uncontrolled_diabetes
 from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
@@ -86,7 +87,7 @@ from services.coding.domain.routine_exam_findings import routine_exam_with_findi
 from services.coding.domain.same_site_signs import same_site_signs
 from services.coding.domain.routine_exam_settled import settle_routine_exam
 from services.coding.domain.note_terms import for_a_coder
-from services.coding.domain.note_text import NEGATED_AFTER, after as _after, sentence as _sentence, \
+from services.coding.domain.note_text import NEGATED_AFTER, affirmed_now, after as _after, sentence as _sentence, \
     sentence_start as _sentence_start
 from services.coding.domain.suggestions import RULE_CONFIDENCE, SEVENTH_CHARACTER_MISSING, Suggestion
 from services.coding.domain.uncertain import uncertain_diagnoses
@@ -200,7 +201,26 @@ DIABETES_COMPLICATIONS = (
     ("microalbuminuria", ".29", (), re.compile(r"\bmicro-?albuminuria\b", re.IGNORECASE)),
     # "Diabetes, with, gastroparesis" E1x.43, the autonomic neuropathy; K31.84 stays beside it as the tabular asks
     ("gastroparesis", ".43", (), re.compile(r"\bgastroparesis\b", re.IGNORECASE)),
+    # "Diabetes, with, amyotrophy" E1x.44, "with, mononeuropathy" E1x.41 (the nerve named as the mononeuropathy is
+    # the combination's, as the index's "Mononeuropathy, in diabetes" sends it)
+    ("amyotrophy", ".44", (), re.compile(r"\bamyotrophy\b", re.IGNORECASE)),
+    ("mononeuropathy", ".41", ("G58.9",), re.compile(r"\bmononeuropath\w*", re.IGNORECASE)),
+    # "Diabetes, with, gangrene" E1x.52 is the angiopathy with gangrene: it says what E1x.51 would
+    ("gangrene", ".52", ("I96",), re.compile(r"\bgangren\w*", re.IGNORECASE)),
+    # "Diabetes, with, Charcot's joints" E1x.610, the diabetic neuropathic arthropathy
+    ("neuropathic arthropathy", ".610", (),
+     re.compile(r"\bcharcot\b(?![- ]marie)(\W+\w+){0,2}\W+(arthropathy|joints?|foot|feet)\b|\bneuro-?arthropath\w*|"
+                r"\bneuropathic (arthropathy|joint)", re.IGNORECASE)),
+    # "Diabetes, with, arthropathy NEC" E1x.618: the diabetic hand's limited joint mobility (cheiroarthropathy)
+    ("arthropathy", ".618", (), re.compile(r"\bcheiroarthropath\w*|\bdiabetic (hand )?arthropathy\b|"
+                                           r"\bstiff hand syndrome\b", re.IGNORECASE)),
+    ("peripheral angiopathy", ".51", ("I73.9",),
+     re.compile(r"\bperipheral\s+(angiopath\w*|arterial disease|artery disease|vascular disease)\b", re.IGNORECASE)),
 )
+# complications read from the note's own words only where the mention is current (gangrene in a past amputation's
+# reason is history, not a complication)
+_CURRENT_MENTION_ONLY = frozenset({"amyotrophy", "mononeuropathy", "gangrene", "neuropathic arthropathy",
+                                   "arthropathy", "peripheral angiopathy"})
 # the complications whose own finding is coded beside the combination
 _FINDING_KEPT = frozenset({"microalbuminuria", "gastroparesis"})
 _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-proliferative|macular edema)\b",
@@ -232,7 +252,8 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
                 # denied before it, or answered after it ("Diabetic retinopathy: none on last exam")
                 found = [_mention(note, m) for m in words.finditer(note)
                          if not _NEGATED.search(note[_sentence_start(note, m.start()):m.start()])
-                         and not NEGATED_AFTER.search(_after(note, m.end()))]
+                         and not NEGATED_AFTER.search(_after(note, m.end()))
+                         and (name not in _CURRENT_MENTION_ONLY or affirmed_now(note, m.start(), m.end()))]
         dm_mentions = [s for s in suggestions if s.code[:3] == category and _affirmed(s)]
         if not found or not _linked(note, *found, cause=dm_mentions) or not _pair_allowed(code, paired, tabular):
             continue
@@ -242,6 +263,8 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
             dropped |= {id(s) for s in found}  # the kidney disease E1x.22 states, not a code of its own
             continue
         if name == "microalbuminuria" and any(m.code.endswith((".21", ".22")) for m in made):
+            continue
+        if name == "peripheral angiopathy" and any(m.code.endswith(".52") for m in made):
             continue
         reason = f"diabetes with {name} is presumed linked: {code} replaces {dm.code}" + (
             f", {' '.join(p.code for p in paired)} as its additional code" if paired else "")
@@ -445,8 +468,8 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,
                                        diabetes_type_elsewhere,
-                                       diabetic_retinopathy, ckd_stage, ckd_on_dialysis, integral_symptoms, same_site_signs,
-                                       same_condition,
+                                       diabetic_retinopathy, diabetes_secondary_type, ckd_stage, ckd_on_dialysis, integral_symptoms,
+                                       same_site_signs, same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
                                        excluded_together, routine_exam_with_findings,
                                        settle_routine_exam)

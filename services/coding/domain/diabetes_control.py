@@ -99,6 +99,10 @@ _DEPTHS = (("1", r"limited to (the )?breakdown of (the )?skin|skin breakdown onl
            ("6", r"bone involvement without necrosis"))
 
 
+# an ulcer said to have healed or closed, at any date ("toe ulcer healed in May"), is no current ulcer
+_HEALED_AFTER = re.compile(r"^\W*((has|had|is|was|now|fully)\s+)*(healed|closed|resolved)\b", re.IGNORECASE)
+
+
 def _ulcer_code(text: str) -> str:
     site = "4" if re.search(r"\b(heel|midfoot)\b", text, re.IGNORECASE) else "5"
     side = {"right": "1", "left": "2"}.get(stated_side(text), "9")
@@ -107,14 +111,20 @@ def _ulcer_code(text: str) -> str:
 
 
 def _with_foot_ulcer(suggestions: list[Suggestion], note: str, tabular, dm: Suggestion) -> Result:
-    ulcer = next((m for m in _FOOT_ULCER.finditer(note) if current(note, m.start(), m.end())), None)
-    if ulcer is None or dm.code[4:] != "9" or _UNLINKED.search(sentence(note, ulcer.start(), ulcer.end())):
+    ulcer = next((m for m in _FOOT_ULCER.finditer(note) if current(note, m.start(), m.end())
+                  and not _HEALED_AFTER.search(note[m.end():m.end() + 30])), None)
+    if ulcer is None or _UNLINKED.search(sentence(note, ulcer.start(), ulcer.end())):
         return suggestions, []
     code, site = dm.code[:3] + ".621", _ulcer_code(sentence(note, ulcer.start(), ulcer.end()))
     if not (tabular.is_billable(code) and tabular.is_billable(site)) or stated_side(
-            sentence(note, ulcer.start(), ulcer.end())) == "bilateral":
+            sentence(note, ulcer.start(), ulcer.end())) == "bilateral" or any(s.code == code for s in suggestions):
         return suggestions, []
     reason = f"{dm.evidence} with {ulcer.group(0)}: {code}, diabetes with foot ulcer, {site} as its additional code"
+    if dm.code[4:] != "9":
+        # a diabetes already coded with another complication (E11.42): the ulcer is one more of its codes (guideline
+        # I.C.4.a: as many codes as needed to describe all its complications)
+        ulcer_codes = [from_rule(code, ulcer, tabular, NAME, reason), from_rule(site, ulcer, tabular, NAME, reason)]
+        return [*ulcer_codes, *(s for s in suggestions if not s.code.startswith("L97"))], [reason]
     made = [dm.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
                                   "reason": reason}),
             from_rule(site, ulcer, tabular, NAME, reason)]

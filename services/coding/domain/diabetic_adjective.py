@@ -8,7 +8,7 @@ combination code from it. Not for a denied, uncertain, past or relative's compli
 import re
 
 from services.coding.domain.note_context import mention_scope
-from services.coding.domain.note_text import uncertain
+from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, uncertain
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "diabetic-adjective"
@@ -19,10 +19,19 @@ _NAMED = re.compile(r"\bdiabetic\s+((peripheral|sensory|distal|symmetric|sensori
 _TYPE_1 = re.compile(r"\btype (1|i|one) diabetes\b", re.IGNORECASE)
 
 
+# the patient called "a type 1 (2) diabetic": the noun states the diabetes and its type, which no index term meets
+_TYPED_DIABETIC = re.compile(r"\btype\s*-?\s*((?P<one>1|i|one)|2|ii|two)\s+diabetic\b", re.IGNORECASE)
+
+
 def diabetes_named_by_complication(suggestions: list[Suggestion], note: str,
                                    tabular) -> tuple[list[Suggestion], list[str]]:
     if any(s.code[:3] in ("E08", "E09", "E10", "E11", "E13") and s.context == "affirmed" for s in suggestions):
         return suggestions, []
+    typed = next((m for m in _TYPED_DIABETIC.finditer(note) if _patients_now(note, m)), None)
+    if typed is not None:
+        code = "E10.9" if typed.group("one") else "E11.9"
+        reason = f"{typed.group(0)} documents the diabetes and its type: {code}, for the combination code"
+        return [*suggestions, from_rule(code, typed, tabular, NAME, reason)], [reason]
     match = next((m for m in _NAMED.finditer(note) if mention_scope(note, m.start(), m.end()) is None
                   and not uncertain(note, m.start(), m.end())), None)
     if match is None:
@@ -31,3 +40,10 @@ def diabetes_named_by_complication(suggestions: list[Suggestion], note: str,
     reason = (f"{match.group(0)} documents the diabetes: {code} (type 2 when the note states no type), "
               "for the combination code")
     return [*suggestions, from_rule(code, match, tabular, NAME, reason)], [reason]
+
+
+def _patients_now(note: str, match: re.Match) -> bool:
+    """Said of the patient, now: not a relative ("her mother, a type 2 diabetic"), denied, doubted or past."""
+    return mention_scope(note, match.start(), match.end()) is None and not uncertain(note, match.start(), match.end()) \
+        and not FAMILY.search(sentence(note, match.start(), match.end())) \
+        and not NEGATION.search(before(note, match.start())[-25:])

@@ -15,7 +15,7 @@ note names). An unspecified N18.9 whose words the stage follows without the word
 import re
 
 from services.coding.domain.note_text import NEGATION, before, sentence, sentence_end, sentence_start
-from services.coding.domain.suggestions import Suggestion, from_rule
+from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, from_rule
 
 NAME = "diabetes-combination"
 
@@ -87,14 +87,24 @@ _STAGE_AFTER = re.compile(r"^([\s,:-]*((now|currently|is|was|at)\s+)?(?P<word>st
                           r"(?P<stage>[1-5][ab]?|v|iv|iii[ab]?|ii)\b(?(word)|(?![ \t]+[a-z]))(?P<esrd>)", re.IGNORECASE)
 
 
+# the stage written before the disease: "stage 3a chronic kidney disease", "stage IV CKD"
+_STAGE_BEFORE = re.compile(r"\b(stage|stg)\s*(?P<stage>[1-5][ab]?|v|iv|iii[ab]?|ii|i)[\s,-]+(?P<esrd>)$", re.IGNORECASE)
+
+
 def ckd_stated_stage(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    """N18.9 (unspecified) where the stage follows its words is the staged code (run before the hypertension
-    combination, which takes I12.0/I13.2 for stage 5)."""
+    """N18.9 (unspecified) where the stage follows its words, or right before them, is the staged code (run before
+    the hypertension combination, which takes I12.0/I13.2 for stage 5)."""
     out, reasons = [], []
     for s in suggestions:
         match = _STAGE_AFTER.match(note[s.end:s.end + 20]) if s.code == "N18.9" else None
-        code = _stage_code(match) if match else None
-        if code and tabular.is_billable(code):
+        ahead = _STAGE_BEFORE.search(note[max(0, s.start - 20):s.start]) if s.code == "N18.9" and not match else None
+        code = _stage_code(match or ahead) if match or ahead else None
+        if code and tabular.is_billable(code) and ahead:
+            reason = f"{ahead.group(0)}{s.evidence}: {code}, the stage stated"
+            s = s.model_copy(update={"code": code, "description": tabular.description(code), "convention": "ckd-stage",
+                                     "reason": reason, "confidence": max(s.confidence, RULE_CONFIDENCE)})
+            reasons.append(reason)
+        elif code and tabular.is_billable(code):
             reason = f"{s.evidence}{match.group(0)}: {code}, the stage stated"
             s = s.model_copy(update={"code": code, "description": tabular.description(code), "end": s.end + match.end(),
                                      "convention": "ckd-stage", "reason": reason})

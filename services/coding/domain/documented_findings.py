@@ -31,8 +31,8 @@ from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
-from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, before, current, sentence, sentence_start,
-                                              uncertain, word_pattern as _word)
+from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current, sentence,
+                                              sentence_start, uncertain, word_pattern as _word)
 from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
                                                replacing)
 
@@ -198,8 +198,26 @@ _GOUT_SITES = (("1", r"shoulder"), ("2", r"elbow"), ("3", r"wrist"), ("4", r"han
 _SIDE = {"1": re.compile(r"\bright\b", re.IGNORECASE), "2": re.compile(r"\bleft\b", re.IGNORECASE)}
 
 
+# gout by the cause its sentence names (M10.1 lead, M10.2 drug-induced, M10.3 due to renal impairment): the 5th
+# character's sites and sides are those of idiopathic gout
+_CAUSE_CUE = r"(induced by|due to|secondary to|caused by|from|related to|2/2)\s+(\w+\s+){0,2}"
+_GOUT_CAUSES = (("2", re.compile(rf"\b(?!lead)[a-z]+[- ]induced\s+gout|\b{_CAUSE_CUE}"
+                                 r"(drugs?|medications?|diuretics?|thiazides?|hctz|hydrochlorothiazide|chlorthalidone|"
+                                 r"furosemide|cyclosporine|tacrolimus|pyrazinamide|niacin)\b", re.IGNORECASE)),
+                ("3", re.compile(rf"\b{_CAUSE_CUE}(renal|kidney) (impairment|insufficiency|disease|failure)|"
+                                 rf"\b{_CAUSE_CUE}(ckd|esrd)\b", re.IGNORECASE)),
+                ("1", re.compile(rf"\blead[- ]induced\b|\b{_CAUSE_CUE}lead\b|\bsaturnine\b", re.IGNORECASE)))
+
+
+def _gout_cause(text: str) -> str:
+    """The 4th character of gout by its stated cause; 0 (idiopathic) where none is stated or only supposed."""
+    return next((digit for digit, cue in _GOUT_CAUSES for found in cue.finditer(text)
+                 if not UNCERTAIN_BEFORE.search(text[:found.start()][-30:])), "0")
+
+
 def _gout(match: re.Match, note: str) -> tuple[str, str]:
-    """Idiopathic gout M10.0- by the site and side the sentence states; M10.9 without a site."""
+    """Gout M10.0- (idiopathic) to M10.3- (the cause stated) by the site and side the sentence states; M10.9
+    without a site."""
     text = sentence(note, match.start(), match.end())
     site = next((digit for digit, words in _GOUT_SITES if re.search(rf"\b({words})\b", text, re.IGNORECASE)),
                 None)
@@ -209,8 +227,10 @@ def _gout(match: re.Match, note: str) -> tuple[str, str]:
         return "M10.08", "gout of the vertebrae"
     sides = [digit for digit, words in _SIDE.items() if words.search(text)]
     side = sides[0] if len(sides) == 1 else "9"
-    return f"M10.0{site}{side}", "gout at the site and side the note states" if side != "9" else \
-        "gout at the site stated; the side is not stated"
+    cause = _gout_cause(text)
+    return f"M10.{cause}{site}{side}", ("gout at the site and side the note states" if side != "9" else
+                                        "gout at the site stated; the side is not stated") + (
+        "; the cause its sentence names" if cause != "0" else "")
 
 
 _ANY_SIDE = re.compile(r"\b(right|left|bilateral|both)\b", re.IGNORECASE)

@@ -126,6 +126,17 @@ def _hyperuricemia(match: re.Match, note: str) -> tuple[str, str] | None:
     return "E79.0", "hyperuricemia without signs of inflammatory arthritis and tophaceous disease"
 
 
+_MIXED_LIPIDS = _word(r"(mixed|combined) (hyperlipid(a)?emia|dyslipid(a)?emia)|hypercholesterol(a)?emia")
+
+
+def _hypertriglyceridemia(match: re.Match, note: str) -> tuple[str, str] | None:
+    """E78.1 is raised triglycerides alone: beside a raised cholesterol in its sentence the lipids are mixed (E78.2),
+    for the words that say so."""
+    if _MIXED_LIPIDS.search(sentence(note, match.start(), match.end())):
+        return None
+    return "E78.1", "hypertriglyceridemia is pure hyperglyceridemia"
+
+
 _ALLERGIC_RHINITIS_DUE_TO = r"allergic rhinitis (due to|d/t|2/2|from|to|secondary to|triggered by) (the |her |his )?"
 _ALLERGENS = ((r"(cats?|dogs?|animals?|pets?|horses?)( (dander|hair))?|(animal|pet) dander", "J30.81",
                "allergic rhinitis due to animal (cat) (dog) hair and dander"),
@@ -151,6 +162,8 @@ INDEX_WORD_FINDINGS = (
        fixed(code, f"{zygosity} familial hypercholesterolemia"))
       for zygosity, short, code in (("heterozygous", "hefh", "E78.011"), ("homozygous", "hofh", "E78.010"))),
     (_word(r"hyperuric(a)?emia|elevated uric acid"), ("E79",), _hyperuricemia),
+    # "Hypertriglyceridemia" is the tabular's pure hyperglyceridemia E78.1, unless the sentence calls the lipids mixed
+    (_word(r"hypertriglycerid(a)?emia"), ("E78",), _hypertriglyceridemia),
     # "Anemia, iron deficiency, secondary to blood loss (chronic)": menorrhagia and a GI bleed are blood loss
     # (the cause only looked at: its own words are its own code, N92.0 for the menorrhagia)
     (_word(r"(iron deficiency anemia|ida)(?= (secondary to|due to|d/t|2/2|from) (chronic )?(blood loss|menorrhagia|"
