@@ -17,6 +17,7 @@ from services.coding.domain.note_text import (after, before, current, negated_be
                                               sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.past_drug_use import named_as_past_use
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.stopped_drug import stopped_right_after
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -101,6 +102,7 @@ _SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,4}}?({topic
 _SCREENED_TOPICS = tuple((re.compile(rf"\b({topic})\b", re.IGNORECASE), code) for topic, code in SCREENED_FOR)
 _ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS) + rf"|\b{_SCREEN}\b",
                             re.IGNORECASE)
+_ANY_SCREENING_WORDS = required_literals(_ANY_SCREENING)  # a note without one is not scanned
 _POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
 _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (physical|exam|check-?up|health exam)|"
                      r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical|"
@@ -259,7 +261,7 @@ def is_order_note(note: str) -> bool:
 
 def _screenings(note: str, tabular) -> list[Suggestion]:
     """A screening whose result the note states as positive is coded as the condition it found instead."""
-    if not _ANY_SCREENING.search(note):
+    if not (may_match(_ANY_SCREENING_WORDS, note) and _ANY_SCREENING.search(note)):
         return []
     order_note = is_order_note(note)
     at_exam = not order_note and _preventive_visit(note)
