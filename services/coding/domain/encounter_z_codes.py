@@ -114,6 +114,7 @@ _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (phy
                      r"well[- ]adult (visit|exam|check)|annual (visit|check-?up)|"
                      r"initial preventive physical exam(ination)?|ippe|welcome to medicare")
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
+_ROUTINE_ADULT_WORDS, _ROUTINE_CHILD_WORDS = required_literals(_ROUTINE_ADULT), required_literals(_ROUTINE_CHILD)
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
                 r"new(ly)? (dx|diagnos\w*)|newly diagnosed|"
                 # the exam said to find something: "exam notable for a thyroid nodule", "an incidental finding"
@@ -350,8 +351,8 @@ def _order_lists(note: str, opening: str, until: int) -> list[tuple[int, int]]:
 
 
 def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
-    child = _ROUTINE_CHILD.search(note)
-    match = child or _ROUTINE_ADULT.search(note)
+    child = _ROUTINE_CHILD.search(note) if may_match(_ROUTINE_CHILD_WORDS, note) else None
+    match = child or (_ROUTINE_ADULT.search(note) if may_match(_ROUTINE_ADULT_WORDS, note) else None)
     if match is None or not _given(note, match):
         return []
     abnormal = _ABNORMAL.search(note)
@@ -415,6 +416,10 @@ def _taken_now(note: str, match: re.Match) -> bool:
     return cut is not None and current(note[cut:], match.start() - cut, match.end() - cut)
 
 
+# the words each drug class's names cannot match without: a note lacking them is not scanned for the class
+_DRUG_WORDS = {pattern: required_literals(pattern) for pattern, _ in DRUGS}
+
+
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     levelled = _levelled_drugs(note)
     if not (_LONG_TERM.search(note) or levelled):
@@ -423,7 +428,7 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
     # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
     type_1 = any(s.code.startswith("E10") for s in suggestions)
     for pattern, code in DRUGS:
-        if code == "Z79.4" and type_1:
+        if (code == "Z79.4" and type_1) or not may_match(_DRUG_WORDS[pattern], note):
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
