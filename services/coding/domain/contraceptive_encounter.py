@@ -9,6 +9,7 @@ import re
 
 from services.coding.domain.note_text import negated_before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "contraceptive-management"
@@ -24,10 +25,13 @@ COUNSELLING = _rx(r"contracepti(ve|on) counsel+ing|counsel+ed (on|about|regardin
 _REFUSED = _rx(r"declined|refused|deferred|next visit")
 _NOT_TAKEN = _rx(r"declined|refused|stopp(ed|ing)|stop|discontinu\w*|off|quit|started|starting|start|initiat\w*|"
                  r"begin|new prescription|history of|previously|used to")
+_PILL_WORDS, _COUNSELLING_WORDS = required_literals(PILL_SURVEILLANCE), required_literals(COUNSELLING)
 
 
 def contraceptive_management(suggestions: list[Suggestion], note: str,
                              tabular) -> tuple[list[Suggestion], list[str]]:
+    if not (may_match(_PILL_WORDS, note) or may_match(_COUNSELLING_WORDS, note)):
+        return suggestions, []  # most notes never name contraception: no scan of them
     made = []
     pill = next((m for m in PILL_SURVEILLANCE.finditer(note) if _given(note, m)), None)
     if pill is not None:

@@ -61,6 +61,8 @@ def secondary_cause(note: str, start: int, end: int) -> tuple[str, str, str] | N
 
 
 def diabetes_secondary_type(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    if not any(s.code.startswith("E11") and s.context == "affirmed" for s in suggestions):
+        return suggestions, []  # only a type 2 code found affirmed is moved: the note's words need no reading
     if not re.search(r"induced|secondary|due to|caused by|from|related|pancrea|cfrd", note, re.IGNORECASE):
         return suggestions, []
     out, reasons = [], []

@@ -377,6 +377,16 @@ def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: s
 # the words without which each finding's pattern (and each table's gate) cannot match
 _PREFILTER = Prefilter({pattern for finding in FINDINGS for pattern in (finding.pattern, finding.gate)
                         if pattern is not None})
+# each pattern's findings by their place in FINDINGS: a note is read by the few its words allow, in their order,
+# without a pass over all of them
+_PLACES: dict[re.Pattern, list[int]] = {}
+for place, finding in enumerate(FINDINGS):
+    _PLACES.setdefault(finding.pattern, []).append(place)
+del place, finding
+
+
+def _possible_findings(possible) -> list[Finding]:
+    return [FINDINGS[place] for place in sorted(place for pattern in possible for place in _PLACES.get(pattern, ()))]
 
 
 def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -384,7 +394,7 @@ def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tu
     search for every finding's words had become dearer than this (measured on the development notes). A pattern
     whose required words the note lacks is not run: a substring test is cheaper than the regex scan."""
     out, reasons, gates, possible = list(suggestions), [], {}, _PREFILTER.possible(note)
-    for finding in FINDINGS:
+    for finding in _possible_findings(possible):
         if finding.gate is not None:
             if finding.gate not in gates:
                 gates[finding.gate] = finding.gate in possible and bool(finding.gate.search(note))

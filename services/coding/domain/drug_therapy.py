@@ -19,6 +19,7 @@ from services.coding.domain.note_text import (FAMILY, HYPOTHETICAL, NEGATED_AFTE
                                               sentence, sentence_end, sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.past_drug_use import named_as_past_use
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "drug-therapy-z-code"
@@ -50,6 +51,7 @@ ALSO_FOR_OTHER_CONDITIONS = _rx(r"metformin|glucophage|empagliflozin|jardiance|d
                                 r"mounjaro|zepbound|dulaglutide|trulicity|exenatide")
 DIABETES = _rx(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|niddm|iddm")
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
+_ANY_WORDS = required_literals(_ANY)  # a note without one of the drugs' words is not scanned
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence
 # (a dose is an amount with its unit or its frequency: "metformin 500 mg", "metformin 500 bid")
 # (or a strength written bare where a list item ends, as plans write it: "ASA 81 + clopidogrel 75.")
@@ -118,7 +120,7 @@ def _patients_own(note: str, named: re.Match) -> bool:
 
 def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,
                              tabular) -> tuple[list[Suggestion], list[str]]:
-    if not _ANY.search(note):
+    if not (may_match(_ANY_WORDS, note) and _ANY.search(note)):
         return suggestions, []
     present = {s.code for s in suggestions}
     made = []

@@ -18,6 +18,7 @@ from services.coding.domain.ended_history import DATED_SEASONS_BACK
 from services.coding.domain.note_context import COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE
 from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 from services.coding.domain.treatment_ended import (TREATMENT_ENDED_AFTER_CUE, TREATMENT_ENDED_BEFORE_CUE,
                                                     follow_up_is_the_purpose, outcome_said_after)
@@ -102,10 +103,14 @@ EXAMINATIONS = (*ADMINISTRATIVE, GYNECOLOGICAL, *DEVICE_CHECKS,
                  "Z32.00", "encounter for pregnancy test, result unknown"))
 
 
+# the words each examination's pattern cannot match without: a note lacking them is not scanned for it
+_REQUIRED = {words: required_literals(words) for words, _, _ in EXAMINATIONS}
+
+
 def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = _preoperative(note, suggestions, tabular)
     for words, code, what in EXAMINATIONS:
-        match = words.search(note)
+        match = words.search(note) if may_match(_REQUIRED[words], note) else None
         if match and not NEGATION.search(before(note, match.start())) and not _NOT_TODAY.search(
                 sentence(note, match.start(), match.end())):
             made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {what}"))

@@ -17,6 +17,7 @@ from services.coding.domain.note_text import (after, before, current, negated_be
                                               sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.past_drug_use import named_as_past_use
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.stopped_drug import stopped_right_after
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -101,6 +102,7 @@ _SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,4}}?({topic
 _SCREENED_TOPICS = tuple((re.compile(rf"\b({topic})\b", re.IGNORECASE), code) for topic, code in SCREENED_FOR)
 _ANY_SCREENING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in SCREENINGS) + rf"|\b{_SCREEN}\b",
                             re.IGNORECASE)
+_ANY_SCREENING_WORDS = required_literals(_ANY_SCREENING)  # a note without one is not scanned
 _POSITIVE = re.compile(r"\b(positive|abnormal)\b", re.IGNORECASE)
 _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (physical|exam|check-?up|health exam)|"
                      r"general medical exam(ination)?|wellness (visit|exam)|preventive (visit|exam)|complete physical|"
@@ -112,6 +114,7 @@ _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (phy
                      r"well[- ]adult (visit|exam|check)|annual (visit|check-?up)|"
                      r"initial preventive physical exam(ination)?|ippe|welcome to medicare")
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
+_ROUTINE_ADULT_WORDS, _ROUTINE_CHILD_WORDS = required_literals(_ROUTINE_ADULT), required_literals(_ROUTINE_CHILD)
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
                 r"new(ly)? (dx|diagnos\w*)|newly diagnosed|"
                 # the exam said to find something: "exam notable for a thyroid nodule", "an incidental finding"
@@ -259,7 +262,7 @@ def is_order_note(note: str) -> bool:
 
 def _screenings(note: str, tabular) -> list[Suggestion]:
     """A screening whose result the note states as positive is coded as the condition it found instead."""
-    if not _ANY_SCREENING.search(note):
+    if not (may_match(_ANY_SCREENING_WORDS, note) and _ANY_SCREENING.search(note)):
         return []
     order_note = is_order_note(note)
     at_exam = not order_note and _preventive_visit(note)
@@ -348,8 +351,8 @@ def _order_lists(note: str, opening: str, until: int) -> list[tuple[int, int]]:
 
 
 def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
-    child = _ROUTINE_CHILD.search(note)
-    match = child or _ROUTINE_ADULT.search(note)
+    child = _ROUTINE_CHILD.search(note) if may_match(_ROUTINE_CHILD_WORDS, note) else None
+    match = child or (_ROUTINE_ADULT.search(note) if may_match(_ROUTINE_ADULT_WORDS, note) else None)
     if match is None or not _given(note, match):
         return []
     abnormal = _ABNORMAL.search(note)
@@ -413,6 +416,10 @@ def _taken_now(note: str, match: re.Match) -> bool:
     return cut is not None and current(note[cut:], match.start() - cut, match.end() - cut)
 
 
+# the words each drug class's names cannot match without: a note lacking them is not scanned for the class
+_DRUG_WORDS = {pattern: required_literals(pattern) for pattern, _ in DRUGS}
+
+
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     levelled = _levelled_drugs(note)
     if not (_LONG_TERM.search(note) or levelled):
@@ -421,7 +428,7 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
     # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
     type_1 = any(s.code.startswith("E10") for s in suggestions)
     for pattern, code in DRUGS:
-        if code == "Z79.4" and type_1:
+        if (code == "Z79.4" and type_1) or not may_match(_DRUG_WORDS[pattern], note):
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())

@@ -12,6 +12,7 @@ Z86.0101, hyperplastic Z86.0102, no type Z86.0100.
 import re
 
 from services.coding.domain.note_text import FAMILY, HISTORY, NEGATION, before, sentence
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
 NAME = "history-z-code"
@@ -49,6 +50,7 @@ _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
 _EXCISED = re.compile(r"\b(after|following) (a |an |the |her |his )?([\w-]+ ){0,2}(\w+ectomy|resection|excision)\b",
                       re.IGNORECASE)
 _ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|sarcoma|smok|tobacco|cigarette|polyp|adenoma", re.IGNORECASE)
+_ANY_WORDS = required_literals(_ANY)  # a note without one is not scanned
 _COLON_POLYPS = re.compile(r"\b((colon|colonic|colorectal) polyps?|polyps? (of|in) the colon|adenomatous polyps?|"
                            r"(tubular|tubulovillous|villous) adenomas?|sessile serrated (polyps?|adenomas?))\b",
                            re.IGNORECASE)
@@ -65,7 +67,7 @@ _FORMER_SMOKER = re.compile(r"\b(former (smoker|tobacco (use|user)|cigarette smo
 
 
 def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    if not _ANY.search(note):
+    if not (may_match(_ANY_WORDS, note) and _ANY.search(note)):
         return suggestions, []
     out, reasons = list(suggestions), []
     for pattern, personal, family in _PATTERNS:

@@ -11,6 +11,7 @@ import re
 from services.coding.domain.encounter_z_codes import DONE_BEFORE
 from services.coding.domain.note_text import negated_before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "named-screening"
@@ -25,6 +26,7 @@ MATERNAL_DEPRESSION = _rx(rf"edinburgh (postnatal |postpartum )?depression scale
 _FOUND = {"Z13.858": ("F01", "F02", "F03", "G30", "G31.84"), "Z13.32": ("F32", "F33", "F53")}
 _ROUTINE_EXAM = "Z00.0"  # the adult routine and Medicare wellness exam
 _POSITIVE = _rx(r"positive|abnormal|impaired|fail(ed)?")
+_REQUIRED = {COGNITIVE: required_literals(COGNITIVE), MATERNAL_DEPRESSION: required_literals(MATERNAL_DEPRESSION)}
 _NOT_DONE = _rx(r"declined|refused|deferred|due( for)?|overdue|not done|scheduled|will schedule|next visit")
 
 
@@ -32,6 +34,8 @@ def named_screenings(suggestions: list[Suggestion], note: str, tabular) -> tuple
     made = []
     for words, code, what in ((COGNITIVE, "Z13.858", "screening for a neurological condition (cognition)"),
                               (MATERNAL_DEPRESSION, "Z13.32", "screening for maternal depression")):
+        if not may_match(_REQUIRED[words], note):
+            continue  # no scan of a note without the screen's words
         if any(s.code.startswith(_FOUND[code]) and s.context == "affirmed" for s in suggestions):
             continue
         if code == "Z13.858" and any(s.code.startswith(_ROUTINE_EXAM) for s in suggestions):

@@ -312,12 +312,17 @@ def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] 
     before, whole = text[first:start], text[first:last]
     own = _comma_segment(text, first, last, start, end)
     for rule in rules:
-        if (rule.unless is not None and rule.unless.search(whole)) or (
-                rule.unless_in_item is not None and rule.unless_in_item.search(own)):
-            continue
-        after = text[end:min(last, end + rule.reach)]
-        for pattern, part in ((rule.before, before), (rule.after, after), (rule.anywhere, whole)):
-            found = pattern.search(part) if pattern is not None else None
-            if found:
-                return Scope(rule.name, found.group(0).strip())
+        found = _cue(rule, before, text[end:min(last, end + rule.reach)], whole)
+        # the `unless` words are read only where a cue is found: most mentions meet none, and both reads are pure
+        if found and not ((rule.unless is not None and rule.unless.search(whole)) or (
+                rule.unless_in_item is not None and rule.unless_in_item.search(own))):
+            return Scope(rule.name, found.group(0).strip())
+    return None
+
+
+def _cue(rule: ScopeRule, before: str, after: str, whole: str) -> re.Match | None:
+    for pattern, part in ((rule.before, before), (rule.after, after), (rule.anywhere, whole)):
+        found = pattern.search(part) if pattern is not None else None
+        if found:
+            return found
     return None

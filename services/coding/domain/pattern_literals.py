@@ -19,6 +19,15 @@ def required_literals(pattern: re.Pattern) -> Required:
                         key=lambda strings: (-min(map(len, strings)), sorted(strings))))
 
 
+def may_match(required: Required, note: str) -> bool:
+    """False only where the note lacks a string every match needs: a rule skips its scans on that test alone.
+    A note beyond ASCII always may (re.IGNORECASE folds it otherwise than str.lower)."""
+    if not note.isascii():
+        return True
+    lowered = note.lower()
+    return all(any(string in lowered for string in strings) for strings in required)
+
+
 class Prefilter:
     """The patterns that may match a note, found from the required words the note holds. The words are found in
     one scan of the note with a pattern built as a trie of them (longest first at each position; the shorter

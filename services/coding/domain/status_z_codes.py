@@ -22,7 +22,7 @@ from services.coding.domain.diabetic_complications import stated_diabetes
 from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note
 from services.coding.domain.laterality import stated_side
-from services.coding.domain.pattern_literals import Prefilter
+from services.coding.domain.pattern_literals import Prefilter, may_match, required_literals
 from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -127,6 +127,8 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|ant
                   r"vancomycin level|"
                   # "Reason: monitoring of long-term opiate therapy" (a urine drug screen for it is its monitoring)
                   r"monitoring of (the |her |his )?(long[- ]term |chronic |maintenance )(\w+ ){0,2}(therapy|treatment|use)")
+# the words each pattern cannot match without: a note lacking them is not scanned for it
+_MONITORING_WORDS, _LEVEL_CHECKED_WORDS = required_literals(_MONITORING), required_literals(LEVEL_CHECKED_DRUG)
 # a level the visit plans for a later draw ("lithium level and BMP in 5 days", "INR next week"): that encounter
 # is the monitoring, not this one, unless the note is itself the order
 _LATER = _rx(r"in \d+ (days?|d|wks?|weeks?|mos?|months?)|next (visit|week|month|time)|at (the )?(next|follow-?up) visit|"
@@ -140,6 +142,7 @@ VACCINE_NAMES = (r"vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix
                  r"arexvy|abrysvo")
 _VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(" + VACCINE_NAMES + r")|"
                        r"(" + VACCINE_NAMES + r"|shot) (was |is )?(declined|refused)")
+_VACCINE_REFUSED_WORDS = required_literals(_VACCINE_REFUSED)
 
 
 def status_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -188,7 +191,8 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
     """A visit to check the level or effect of a drug taken long term is Z51.81, with the Z79.- code beside it."""
     if not any(s.code.startswith("Z79") for s in suggestions):
         return []
-    match = _MONITORING.search(note) or LEVEL_CHECKED_DRUG.search(note)
+    match = (may_match(_MONITORING_WORDS, note) and _MONITORING.search(note)) or (
+        may_match(_LEVEL_CHECKED_WORDS, note) and LEVEL_CHECKED_DRUG.search(note)) or None
     if match is None or ((_LATER.search(after(note, match.end())) or _ANOTHER_DAY.search(after(note, match.end())))
                          and not is_order_note(note)):
         return []
@@ -197,7 +201,7 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
 
 
 def _refused_vaccine(note: str, tabular) -> list[Suggestion]:
-    match = _VACCINE_REFUSED.search(note)
+    match = _VACCINE_REFUSED.search(note) if may_match(_VACCINE_REFUSED_WORDS, note) else None
     if match is None or FAMILY.search(sentence(note, match.start(), match.end())):
         return []
     return [from_rule("Z28.21", match, tabular, NAME,

@@ -16,6 +16,7 @@ from services.coding.domain.dysphagia_phase import PHASED_DYSPHAGIA, phase_code
 from services.coding.domain.neurology_findings import denied_just_before
 from services.coding.domain.note_context import clause
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, sentence_start
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "stroke-sequela"
@@ -103,12 +104,16 @@ def _resolved(text: str, start: int, end: int) -> bool:
 
 def _stroke_mentions(note: str) -> list[tuple[re.Match, str]]:
     """Each past stroke the note names, with the sentence whose deficits it left."""
+    if not (may_match(_STROKE_NAMED_WORDS, note) or may_match(_BLEED_NAMED_WORDS, note)):
+        return []  # every reading below needs a stroke's or a bleed's word: most notes name neither
     bleeds = _BLEED_PAST.finditer(note) if _BLEED_NAMED.search(note) else ()
     found = [*_STROKE_PAST.finditer(note), *_STROKE_WITH_RESIDUAL.finditer(note), *bleeds]
     return [*((m, sentence(note, m.start(), m.end())) for m in found), *_residual_next_sentence(note)]
 
 
 _STROKE_NAMED = re.compile(_STROKE_WORDS, re.IGNORECASE)
+_STROKE_NAMED_WORDS = required_literals(_STROKE_NAMED)
+_BLEED_NAMED_WORDS = required_literals(_BLEED_NAMED)
 _BETWEEN = 20  # the length of a sentence like "Right-handed." between the stroke and its residual deficit
 _RESIDUAL_OPENING = re.compile(r"[.;\n]\s*(residual|persistent|lasting|remaining)\b(?! risk)", re.IGNORECASE)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from services.coding.domain.documented_findings import FINDINGS
-from services.coding.domain.pattern_literals import Prefilter, required_literals
+from services.coding.domain.pattern_literals import Prefilter, may_match, required_literals
 
 pytestmark = pytest.mark.unit
 
@@ -48,3 +48,13 @@ def test_every_finding_pattern_that_matches_a_development_note_is_kept(fold):
     skipped = [(p.pattern[:40], note[:40]) for note in notes for p in patterns - prefilter.possible(note)
                if p.search(note)]
     assert skipped == []
+
+
+@pytest.mark.parametrize("pattern, note, expected", [
+    (r"\b(birth control|contraceptive) pills?\b", "Refilled her Birth Control pill today.", True),
+    (r"\b(birth control|contraceptive) pills?\b", "Knee pain after a fall, no imaging.", False),
+    (r"\bmemory screen(ing)?\b", "Memory loss reported by daughter.", False),  # one word of two is not enough
+    (r"\bstroke\b", "Left-sided weakness since the \u017ftroke", True),  # beyond ASCII: always a candidate
+])
+def test_a_rule_may_match_only_a_note_holding_every_required_word(pattern, note, expected):
+    assert may_match(required_literals(re.compile(pattern, re.IGNORECASE)), note) is expected
