@@ -212,7 +212,9 @@ RULES = (
     ScopeRule(DATED_PAST, None, PROCEDURE_AFTER, unless=PROCEDURE_AFTER_UNLESS, reach=100),
     ScopeRule("negated",
               re.compile("(" + _words("no", "denies", "denied", "deny", "negative for", "free of", "without",
-                                      r"ruled? out", r"rules out").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +
+                                      r"ruled? out", r"rules out",
+                                      # the diagnosis denied as never given: "has never been told he has ..."
+                                      r"never (been )?(told|diagnosed)").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +
                          TEMPLATE_NEGATIVE.pattern + "|" + UNCHECKED_BOX.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last

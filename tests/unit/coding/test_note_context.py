@@ -79,6 +79,8 @@ def test_living_with_or_reported_by_a_relative_is_not_a_family_history():
     ("Negative for pneumonia on x-ray.", "pneumonia"),
     ("Myocardial infarction ruled out.", "Myocardial infarction"),
     ("Pulmonary embolism was excluded by CTA.", "Pulmonary embolism"),
+    ("Two high readings in clinic, but she has never been told she has high blood pressure.", "high blood pressure"),
+    ("Never diagnosed with diabetes; fasting glucose 104.", "diabetes"),
 ])
 def test_a_denied_condition_is_not_current_across_a_list(text, mention):
     assert rule_for(text, mention) == "negated"
@@ -89,6 +91,7 @@ def test_a_denied_condition_is_not_current_across_a_list(text, mention):
     ("Acute pharyngitis, rapid strep negative.", "Acute pharyngitis"),
     ("Denies chest pain but has hypertension.", "hypertension"),
     ("No fever; asthma worse at night.", "asthma"),
+    ("Never told he had diabetes. New type 2 diabetes, A1c 8.1.", "type 2 diabetes"),
     ("Pre-op eval prior to R TKA for primary OA of R knee.", "primary OA"),  # "prior to" an event, not a past
     ("Depression screening positive; depression, started sertraline.", "depression, started"[:10]),
 ])
