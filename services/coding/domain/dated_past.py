@@ -61,7 +61,10 @@ ENDING_TREATMENT = (r"radioiodine|radioactive iodine|rai|i-131|surgery|surgical 
                      r"eradication therapy|(triple|quadruple) therapy|"
                     # a procedure that removed, drained or replaced the diseased part ("gallstones treated by
                     # laparoscopic cholecystectomy 2024", "aortic stenosis treated with TAVR 2025")
-                    r"([\w-]+ ){0,3}?(\w+ectomy|valve replacement|tavr|tavi|savr|drainage|decortication|evacuation)")
+                    r"([\w-]+ ){0,3}?(\w+ectomy|valve replacement|tavr|tavi|savr|drainage|decortication|evacuation)|"
+                    # the diseased organ replaced ("lung transplant 2020 for IPF"); not a kidney's, whose disease may
+                    # go on in the graft, nor a marrow's, whose cancer has codes of its own in remission
+                    r"(bilateral |single |double |orthotopic )?(lung|heart|liver) transplant(ation)?")
 # Treated and over: a condition written with the treatment that ended it and that treatment's time ("Graves disease
 # treated with radioiodine in 2010", "H. pylori, treated 2022", "hernia repaired 5 years ago") is a past one, as a
 # condition dated long ago is; its History entry where the index has one. Not where the clause keeps it going: a

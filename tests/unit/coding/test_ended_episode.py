@@ -54,6 +54,9 @@ def test_a_dated_condition_not_told_as_ended_is_current(note, condition):
     ("Laparoscopic cholecystectomy 2020 for symptomatic gallstones.", "gallstones"),
     ("Thyroidectomy 5 years ago for a multinodular goiter, on levothyroxine.", "multinodular goiter"),
     ("Indication: follow-up of mitral valve replacement 2017 for mitral stenosis.", "mitral stenosis"),
+    ("Double lung transplant in 2019 for COPD; tacrolimus level today.", "COPD"),
+    ("Orthotopic heart transplant 2016 for dilated cardiomyopathy. Biopsies show no rejection.",
+     "dilated cardiomyopathy"),
 ])
 def test_a_condition_a_past_procedure_was_done_for_is_not_current(note, condition):
     assert not _current(note, condition)
@@ -63,6 +66,9 @@ def test_a_condition_a_past_procedure_was_done_for_is_not_current(note, conditio
     ("Aortic valve replacement planned in 2026 for aortic stenosis.", "aortic stenosis"),
     ("Referred for cholecystectomy for gallstones.", "gallstones"),
     ("Carotid endarterectomy for carotid stenosis to be scheduled.", "carotid stenosis"),
+    ("Listed for lung transplant for idiopathic pulmonary fibrosis.", "idiopathic pulmonary fibrosis"),
+    # a graft's kidney disease may go on: a kidney transplant does not end it
+    ("Kidney transplant 2018 for diabetic nephropathy; creatinine 1.6.", "diabetic nephropathy"),
 ])
 def test_a_condition_a_procedure_is_only_planned_for_is_current(note, condition):
     assert _current(note, condition)
