@@ -18,7 +18,6 @@ from services.coding.domain.note_text import (after, before, current, negated_be
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.past_drug_use import named_as_past_use
 from services.coding.domain.pattern_literals import may_match, required_literals
-from services.coding.domain.stopped_drug import stopped_right_after
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
@@ -407,8 +406,6 @@ _HELD_OFF_ON = re.compile(r"\b(no|without)\b[^.;]*?(?<!\bnot )(?<!\blonger )(?<!
 
 
 def _taken_now(note: str, match: re.Match) -> bool:
-    if stopped_right_after(note, match.end()):
-        return False
     if current(note, match.start(), match.end()):
         return True
     held = _HELD_OFF_ON.search(before(note, match.start()))

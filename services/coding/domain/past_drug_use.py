@@ -1,5 +1,6 @@
-"""A drug the note names only as part of what is over: the patient is off it, finished a course of it, or took it
-when a past event happened ("Hx of GI bleed 2021 on warfarin, resolved"). Such a drug is no current therapy, so it
+"""A drug the note names only as part of what is over: the patient is off it, finished a course of it, it was
+stopped ("metformin stopped", "warfarin discontinued 2023"), or the patient took it when a past event happened
+("Hx of GI bleed 2021 on warfarin, resolved"). Such a drug is no current therapy, so it
 takes no long-term drug therapy code (Z79.-, ICD-10-CM guidelines I.C.21.c.3), whatever else its sentence says.
 """
 import re
@@ -16,6 +17,11 @@ _HOLIDAY = _rx(r"drug holiday")
 _HISTORY_OPENING = re.compile(r"^\W*(hx|h/o|history|had)\b", re.IGNORECASE)
 _ENDED = _rx(r"resolved|healed|recovered")
 _CLAUSE_END = re.compile(r"[;\n]")
+# the stop written right after the drug, as lists and plans write it as often as "off" before it; not a stop of
+# something else in the next item ("atorvastatin, stopped smoking")
+_STOPPED_RIGHT_AFTER = re.compile(r"[^\w.;,]{0,3}(?:(?:was|were|has been|have been|since|then|now|later) )?"
+                                  r"(?:stopped|discontinued|d/c'?d|dc'?d|ceased|held|withdrawn|tapered off)\b"
+                                  r"(?!\s+\w+ing\b)", re.IGNORECASE)
 
 
 def _clause(note: str, start: int, end: int) -> tuple[str, str]:
@@ -26,8 +32,15 @@ def _clause(note: str, start: int, end: int) -> tuple[str, str]:
     return note[first:start], note[end:stop.start() if stop else last]
 
 
+def stopped_right_after(note: str, end: int) -> bool:
+    """The words right after a drug's name (ending at note[end]) say it was stopped."""
+    return bool(_STOPPED_RIGHT_AFTER.match(note, end, end + 40))
+
+
 def named_as_past_use(note: str, match: re.Match) -> bool:
     """The drug at `match` is one the patient took before, not one taken now."""
+    if stopped_right_after(note, match.end()):
+        return True
     head, tail = _clause(note, match.start(), match.end())
     return bool(_OFF_BEFORE.search(head) or _HOLIDAY.search(head + tail)
                 or (_HISTORY_OPENING.search(head) and _ENDED.search(tail)))

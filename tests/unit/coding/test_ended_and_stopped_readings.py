@@ -2,7 +2,7 @@
 import pytest
 
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER
-from services.coding.domain.stopped_drug import stopped_right_after
+from services.coding.domain.past_drug_use import stopped_right_after
 from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
