@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.engine import make_engine
 from services.claims.adapters.repositories import ClaimsUnitOfWork
+from services.claims.adapters.tables import Interchange
 from services.claims.settings import Settings
 
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc)
@@ -94,7 +95,8 @@ READY = {"ix_claim_ready_created"}
     (lambda uow: uow.claims.ready_to_batch(500), READY),
     (lambda uow: uow.claims.ready(500), READY),
     (lambda uow: uow.follow_up.due_for_inquiry(now=NOW, limit=500), {"ix_claim_inquiry_next"}),
-    (lambda uow: uow.claims.of_interchange(7, [uuid4() for _ in range(50)]), {"claim_pkey"}),
+    (lambda uow: uow.claims.sent(Interchange(id=7, tenant_id=TENANT_ONE, payer_id="AETNA", x12="", claim_count=50,
+                                             claim_ids=[uuid4() for _ in range(50)]), "sent"), {"claim_pkey"}),
     (lambda uow: uow.follow_up.submissions(TENANT_ONE, date(2026, 11, 1)), {"ix_claim_tenant_submitted"}),
 ], ids=["eligibility", "batching", "submission round", "status inquiry", "sending a file", "lag report since a day"])
 async def test_the_loops_read_every_tenants_claims_through_an_index(engine, read, indexes):

@@ -46,7 +46,7 @@ from services.claims.adapters.tables import Interchange
 from services.claims.domain.acks import read_277ca
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
-from tests.unit.claims.fakes import Batch
+from shared.testing.fake_batch import FakeBatch as Batch
 from tools.bench.claims_loops_cost import RUN_DIR, SUBMITTER, SimulatedClearinghouse, start_postgres
 from tools.payer_sim.adjudication import ClaimDecision
 from tools.payer_sim.x12_read import read_837p

@@ -48,7 +48,7 @@ from services.claims.application.verify_eligibility import verify_ready_claims
 from services.claims.adapters.catalog import Catalog
 from services.claims.settings import Settings
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
-from tests.unit.claims.fakes import Batch
+from shared.testing.fake_batch import FakeBatch as Batch
 from tools.bench.consumer_cost import postgres_cpu
 from tools.payer_sim.claim_status import answer_276
 from tools.payer_sim.eligibility import answer_270

@@ -12,16 +12,21 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import and_, bindparam, func, literal_column, or_, select, tuple_
+from sqlalchemy import Text, and_, bindparam, cast, func, literal_column, or_, select, tuple_
+from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from shared.db.bulk import any_bound, insert_rows, update_rows
 from shared.db.plans import plan_with_values
-from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine
+from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine, Interchange, TenantPayer
+from services.claims.domain.model import Payer
 
 CLAIM = Claim.__table__
 LINE = ClaimLine.__table__
 EVENT = ClaimEvent.__table__
+INTERCHANGE = Interchange.__table__
+PAYER = TenantPayer.__table__
 PcnKey = tuple[UUID, str]  # tenant, patient control number
 ServiceDayKey = tuple[UUID, str, date]  # tenant, patient id, date of service
 
@@ -92,10 +97,6 @@ def claims_query(*conditions, lock: bool, skip_locked: bool = False, order=None,
 # The submission round's and the claim.coded batch's reads, built once: a query object reused is compiled
 # and keyed for the statement cache once, where one built per call spent about a quarter of a millisecond
 # on its 25 columns every time.
-OF_INTERCHANGE = claims_query(CLAIM.c.interchange_id == bindparam("control"), lock=True, with_coded=True)
-# By the keys the file lists (claim_pkey); the condition on the file stays, so the claims are the same.
-OF_INTERCHANGE_LISTED = claims_query(CLAIM.c.id == any_bound("ids"), CLAIM.c.interchange_id == bindparam("control"),
-                                     lock=True, with_coded=True)
 READY_TO_BATCH = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_not(None), lock=True, skip_locked=True,
                               order=CLAIM.c.created_at, with_coded=True).limit(bindparam("limit"))
 UNVERIFIED = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_(None), lock=True, skip_locked=True,
@@ -110,10 +111,61 @@ BILLED_SERVICES = (select(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_se
                    .where(tuple_(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service)
                           .in_(bindparam("keys", expanding=True)),
                           CLAIM.c.status.not_in(["voided", "held"])))
-LINES_OF_CLAIMS = (select(LINE.c.claim_id, LINE.c.line_number, LINE.c.procedure_code, LINE.c.modifiers, LINE.c.units,
-                          LINE.c.charge, LINE.c.date_of_service, LINE.c.patient_id, LINE.c.rendering_npi)
-                   .where(LINE.c.claim_id.in_(bindparam("ids", expanding=True)))
-                   .order_by(LINE.c.claim_id, LINE.c.line_number))
+
+@dataclass(slots=True)
+class SentClaim:
+    """A claim of a file being handed over, with what its claim.submitted says beyond the claim's own columns:
+    three facts of its coded claim and its stored lines (what it was priced at when built or fixed)."""
+
+    record: ClaimRecord
+    patient_id: str
+    rendering_npi: str
+    original_payer_claim_number: str | None
+    lines: list[dict]
+
+
+# The hand-over's one statement after the POST: the file's answer recorded, its claims read and locked with
+# their lines and their payer. The coded claim is not read whole: claim.submitted needs three of its fields,
+# and decoding each claim's document was most of the read's cost.
+PAYER_FIELDS = ("payer_id", "name", "x12_payer_id", "timely_filing_days", "appeal_days", "expected_days",
+                "claim_filing_indicator")
+LINE_PARTS = ("line_number", "procedure_code", "modifiers", "units", "charge", "date_of_service")
+_ANSWER_RECORDED = (INTERCHANGE.update().where(INTERCHANGE.c.id == bindparam("control"))
+                    .values(ack_status=bindparam("ack_status")).cte("answer_recorded"))
+_LINES = (select(func.jsonb_agg(aggregate_order_by(
+    func.jsonb_build_array(LINE.c.line_number, LINE.c.procedure_code, LINE.c.modifiers, LINE.c.units,
+                           cast(LINE.c.charge, Text), LINE.c.date_of_service), LINE.c.line_number), type_=JSONB))
+          .where(LINE.c.claim_id == CLAIM.c.id).scalar_subquery())
+
+
+def _sent_claims(*conditions):
+    return (select(*record_columns(), CLAIM.c.coded["patient"]["id"].astext, CLAIM.c.coded["rendering_provider"]["npi"].astext,
+                   CLAIM.c.coded["original_payer_claim_number"].astext, _LINES,
+                   *(PAYER.c[name].label(f"payer_{name}") for name in PAYER_FIELDS))
+            .select_from(CLAIM.outerjoin(PAYER, and_(PAYER.c.tenant_id == CLAIM.c.tenant_id,
+                                                     PAYER.c.payer_id == CLAIM.c.payer_id)))
+            .where(CLAIM.c.interchange_id == bindparam("control"), *conditions)
+            .order_by(CLAIM.c.id).with_for_update(of=CLAIM).add_cte(_ANSWER_RECORDED))
+
+
+SENT_CLAIMS = _sent_claims()
+SENT_CLAIMS_LISTED = _sent_claims(CLAIM.c.id == any_bound("ids"))
+
+
+def _line(part: list) -> dict:
+    """A line as aggregated to JSON (the charge as its exact text, the day in ISO form) back to its types."""
+    line = dict(zip(LINE_PARTS, part))
+    line["charge"], line["date_of_service"] = Decimal(line["charge"]), date.fromisoformat(line["date_of_service"])
+    return line
+
+
+def _sent_claim(row) -> tuple[SentClaim, Payer | None]:
+    width = len(SCALARS)
+    patient_id, npi, original_number, lines = row[width:width + 4]
+    payer = row[width + 4:]
+    return (SentClaim(ClaimRecord(**dict(zip(SCALARS, row[:width]))), patient_id, npi, original_number,
+                      [_line(part) for part in lines or ()]),
+            None if payer[0] is None else Payer(**dict(zip(PAYER_FIELDS, payer))))
 
 
 class ClaimRepository:
@@ -176,12 +228,19 @@ class ClaimRepository:
         found = await self._load(tuple_(CLAIM.c.tenant_id, CLAIM.c.patient_control_number).in_(wanted), lock=lock)
         return {(r.tenant_id, r.patient_control_number): r for r in found}
 
-    async def of_interchange(self, control: int, claim_ids: list[UUID] | None) -> list[ClaimRecord]:
-        """Every claim of an interchange with its coded claim, locked in id order: read by the keys the file
-        lists; a file stored without them (written before it kept them) is found by scanning for its number."""
-        if claim_ids is None:
-            return await self._run(OF_INTERCHANGE, {"control": control}, with_coded=True)
-        return await self._run(OF_INTERCHANGE_LISTED, {"control": control, "ids": claim_ids}, with_coded=True)
+    async def sent(self, interchange: Interchange, ack_status: str) -> tuple[list[SentClaim], Payer | None]:
+        """Records the clearinghouse's answer on a file being handed over and reads its claims, locked in id
+        order, with their lines and their payer (None when the file has no claims left or the tenant no longer
+        has the payer): one statement. Read by the keys the file lists, or by its number for a file stored
+        without them."""
+        set_committed_value(interchange, "ack_status", ack_status)  # written by the statement, not by a flush
+        parameters = {"control": interchange.id, "ack_status": ack_status}
+        if interchange.claim_ids is None:
+            rows = await self._session.execute(SENT_CLAIMS, parameters)
+        else:
+            rows = await self._session.execute(SENT_CLAIMS_LISTED, {**parameters, "ids": interchange.claim_ids})
+        found = [_sent_claim(row) for row in rows]
+        return [claim for claim, _ in found], (found[0][1] if found else None)
 
     async def ready_to_batch(self, limit: int) -> list[ClaimRecord]:
         """Verified ready claims, oldest first; rows another replica holds are skipped, not waited for."""
@@ -296,17 +355,6 @@ class ClaimRepository:
                   .where(CLAIM.c.tenant_id == tenant_id, LINE.c.tenant_id == tenant_id, LINE.c.patient_id == patient_id)
                   .order_by(CLAIM.c.created_at.desc()).limit(1))
         return (await self._session.execute(newest)).scalar_one_or_none()
-
-    async def lines_of_claims(self, ids: Iterable[UUID]) -> dict[UUID, list[dict]]:
-        """The stored lines of these claims, in line order: what they were priced at when built or fixed."""
-        wanted = list(set(ids))
-        if not wanted:
-            return {}
-        rows = await self._session.execute(LINES_OF_CLAIMS, {"ids": wanted})
-        found: dict[UUID, list[dict]] = {}
-        for row in rows.mappings():
-            found.setdefault(row["claim_id"], []).append(dict(row))
-        return found
 
     async def lines_of(self, claim_id: UUID) -> list:
         return list((await self._session.execute(

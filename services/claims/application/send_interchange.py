@@ -5,14 +5,16 @@ payer already answered while it was being handed over is past `submitted`: the m
 state, but it was submitted all the same, so it still gets its claim.submitted (its charge).
 
 claim.submitted carries the charge and lines the claim was priced at when it was built or last fixed, as
-stored (the claim's total and its claim_line rows, read in one query per file): the file was written from
-the same coded claim and fee schedules, so pricing it all over again here only repeated the batching's work.
+stored (the claim's total and its claim_line rows): the file was written from the same coded claim and fee
+schedules, so pricing it all over again here only repeated the batching's work. After the POST the step
+makes one read: it records the answer on the file and reads the file's claims, locked, with their lines,
+their payer and the three fields of the coded claim the event carries (not the whole document).
 """
 from datetime import timedelta
 
 from shared.contracts.claim import ClaimSubmitted, SubmittedLine
 from shared.telemetry import continue_trace, start_span
-from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.adapters.claim_repository import ClaimRecord, SentClaim
 from services.claims.adapters.clearinghouse import Clearinghouse
 from services.claims.adapters.tables import Interchange
 from services.claims.application.steps import transition
@@ -33,9 +35,11 @@ async def send_interchange(uow, interchange: Interchange, *, clearinghouse: Clea
         answer = await clearinghouse.submit(mailbox=str(interchange.tenant_id), control_number=control,
                                             x12=interchange.x12)
     ack = read_999(answer) if answer else None
-    interchange.ack_status = "sent" if ack is None else ("accepted" if ack.accepted else "rejected")
+    ack_status = "sent" if ack is None else ("accepted" if ack.accepted else "rejected")
     # Locked, so a concurrent acknowledgment or remit waits for this step; then in the order they were built.
-    claims = sorted(await uow.claims.of_interchange(control, interchange.claim_ids), key=lambda claim: claim.created_at)
+    sent, payer = await uow.claims.sent(interchange, ack_status)
+    sent.sort(key=lambda claim: claim.record.created_at)
+    claims = [claim.record for claim in sent]
     if not claims:
         return 0
     if ack is not None and not ack.accepted:
@@ -44,15 +48,14 @@ async def send_interchange(uow, interchange: Interchange, *, clearinghouse: Clea
             transition(uow, claim, "rejected", "rejected", {"source": "999", "reasons": ack.errors[:20]})
         await uow.claims.update_many(claims, UPDATED)
         return len(claims)
-    payer = await uow.payers.get(interchange.tenant_id, interchange.payer_id)
-    lines = await uow.claims.lines_of_claims(claim.id for claim in claims)
-    for claim in claims:
+    for claim in sent:
+        record = claim.record
         # Back in the encounter's own trace: one trace runs from POST /v1/encounters to claim.submitted.
-        with continue_trace(claim.trace_context, "claim submitted", **{"billing.claim_id": str(claim.id),
-                                                                       "x12.isa13": control}):
-            transition(uow, claim, "submitted", "submitted", {"interchange": control})
-            _start_follow_up_clock(uow, claim, payer.expected_days)
-            _emit_submitted(uow, claim, lines.get(claim.id, []), payer, control)
+        with continue_trace(record.trace_context, "claim submitted", **{"billing.claim_id": str(record.id),
+                                                                        "x12.isa13": control}):
+            transition(uow, record, "submitted", "submitted", {"interchange": control})
+            _start_follow_up_clock(uow, record, payer.expected_days)
+            _emit_submitted(uow, claim, payer, control)
     await uow.claims.update_many(claims, UPDATED)
     return len(claims)
 
@@ -66,24 +69,24 @@ def _start_follow_up_clock(uow, claim: ClaimRecord, expected_days: int) -> None:
         claim.next_inquiry_on = (uow.now() + timedelta(days=expected_days)).date()
 
 
-def _emit_submitted(uow, claim: ClaimRecord, lines: list[dict], payer, control: int) -> None:
-    coded = claim.coded
+def _emit_submitted(uow, sent: SentClaim, payer, control: int) -> None:
+    claim = sent.record
     uow.emit(
         ClaimSubmitted(
             claim_id=str(claim.id), encounter_id=str(claim.encounter_id),
             patient_control_number=claim.patient_control_number, payer_id=claim.payer_id,
-            patient_id=coded["patient"]["id"], rendering_npi=coded["rendering_provider"]["npi"],
+            patient_id=sent.patient_id, rendering_npi=sent.rendering_npi,
             frequency_code=claim.frequency_code,
             original_claim_id=str(claim.original_claim_id) if claim.original_claim_id else None,
             total_charge=claim.total_charge, interchange_control_number=f"{control:09d}",
             payer_name=payer.name, payer_appeal_days=payer.appeal_days,
-            original_payer_claim_number=coded.get("original_payer_claim_number"),
+            original_payer_claim_number=sent.original_payer_claim_number,
             payer_sequence=claim.payer_sequence, payers_after=claim.payers_after,
             prior_claim_id=str(claim.prior_claim_id) if claim.prior_claim_id else None,
             submitted_at=uow.now(),
             lines=[SubmittedLine(line_number=line["line_number"], procedure_code=line["procedure_code"],
                                  modifiers=list(line["modifiers"]), units=line["units"], charge=line["charge"],
-                                 date_of_service=line["date_of_service"]) for line in lines],
+                                 date_of_service=line["date_of_service"]) for line in sent.lines],
         ),
         tenant_id=claim.tenant_id, subject_id=claim.id,
     )

@@ -12,7 +12,7 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
 from shared.denial_patterns import DenialHistory
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
-from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.adapters.claim_repository import ClaimRecord, SentClaim
 from services.claims.application.register_tenant import register_tenant
 from services.claims.adapters.mapping import payer_from_row
 
@@ -43,6 +43,7 @@ class FakeClaims:
     def __init__(self):
         self.rows: dict[UUID, dict] = {}
         self.lines: dict[UUID, list[dict]] = {}
+        self.payers = None  # the unit of work's FakePayers: a file's claims are read with their payer
         self._created = itertools.count(1)
 
     def _record(self, row: dict) -> ClaimRecord:
@@ -69,8 +70,15 @@ class FakeClaims:
         return {(r.tenant_id, r.patient_control_number): r
                 for r in self._find(lambda r: (r["tenant_id"], r["patient_control_number"]) in wanted)}
 
-    async def of_interchange(self, control, claim_ids):
-        return self._find(lambda r: r["interchange_id"] == control and (claim_ids is None or r["id"] in claim_ids))
+    async def sent(self, interchange, ack_status):
+        interchange.ack_status = ack_status
+        found = self._find(lambda r: r["interchange_id"] == interchange.id
+                           and (interchange.claim_ids is None or r["id"] in interchange.claim_ids))
+        sent = [SentClaim(claim, self.rows[claim.id]["coded"]["patient"]["id"],
+                          self.rows[claim.id]["coded"]["rendering_provider"]["npi"],
+                          self.rows[claim.id]["coded"].get("original_payer_claim_number"),
+                          sorted(self.lines.get(claim.id, []), key=lambda line: line["line_number"])) for claim in found]
+        return sent, (await self.payers.get(found[0].tenant_id, found[0].payer_id) if found else None)
 
     async def ready_to_batch(self, limit):
         ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is not None)
@@ -118,9 +126,6 @@ class FakeClaims:
 
     async def coded_of(self, ids):
         return {i: (self.rows[i]["coded"], self.rows[i]["prior_payers"]) for i in set(ids) if i in self.rows}
-
-    async def lines_of_claims(self, ids):
-        return {i: sorted(self.lines[i], key=lambda l: l["line_number"]) for i in set(ids) if self.lines.get(i)}
 
     async def existing_ids(self, ids):
         return set(ids) & set(self.rows)
@@ -284,6 +289,7 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
         self.timeline = FakeTimeline()
         self.tenants = FakeTenants()
         self.payers = FakePayers(self.tenants)
+        self.claims.payers = self.payers
         self.interchanges = FakeInterchanges()
         self.denial_patterns = FakeDenialPatterns()
         self.held_responses = FakeHeldResponses()
