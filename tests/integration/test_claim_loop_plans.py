@@ -93,7 +93,7 @@ READY = {"ix_claim_ready_created"}
 @pytest.mark.parametrize("read, indexes", [
     (lambda uow: uow.claims.unverified(500), READY),
     (lambda uow: uow.claims.ready_to_batch(500), READY),
-    (lambda uow: uow.claims.ready(500), READY),
+    (lambda uow: uow.eligibility.ready_claims(500, NOW.date()), READY),
     (lambda uow: uow.follow_up.due_for_inquiry(now=NOW, limit=500), {"ix_claim_inquiry_next"}),
     (lambda uow: uow.claims.sent(Interchange(id=7, tenant_id=TENANT_ONE, payer_id="AETNA", x12="", claim_count=50,
                                              claim_ids=[uuid4() for _ in range(50)]), "sent"), {"claim_pkey"}),

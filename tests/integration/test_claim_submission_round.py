@@ -2,6 +2,8 @@
 and the signal that wakes an idle loop once a transaction that left a claim ready has committed."""
 import functools
 import uuid
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -17,6 +19,8 @@ from services.claims.adapters.tables import Claim, Interchange
 from services.claims.application.build_claims import create_claim
 from services.claims.application.register_tenant import register_tenant
 from services.claims.application.submission_round import verify_and_batch
+from services.claims.application.verify_eligibility import eligibility_key
+from services.claims.domain.eligibility import EligibilityAnswer
 from tests.integration.test_claim_state_race import claims_service_paused  # noqa: F401
 from tests.integration.test_claim_view_query import engine  # noqa: F401 - the claims database's engine
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
@@ -80,3 +84,29 @@ async def test_a_round_batches_the_verified_claim_and_leaves_the_one_asked_over_
     assert rows[verified].status == "submitting" and interchange.ack_status == "sending"
     assert rows[asked].status == "ready" and rows[asked].eligibility is None
     assert rows[asked].eligibility_requested_at is not None and rows[asked].interchange_id is None
+
+
+async def test_a_round_takes_the_days_cached_answer_with_its_claims_and_asks_for_the_others(engine, tmp_path):
+    """The cached answers come with the round's read of its claims: the day's answer for the claim's patient,
+    member, payer and day of service verifies it without a 270; yesterday's does not."""
+    units = units_of_work(engine, [])
+    tenant_id, (cached, stale) = await tenant_with_claims(units, 2)
+    async with units() as uow:
+        today = uow.now().date()
+        rows = {c.id: c for c in (await uow.claims.by_ids([(tenant_id, cached), (tenant_id, stale)])).values()}
+        keys = {i: eligibility_key(rows[i]) for i in (cached, stale)}
+        answer = EligibilityAnswer(trace="T", status="active", plan="GOLD", copay=Decimal("25.00"))
+        await uow.eligibility.remember_many({keys[cached]: answer}, checked_on=today)
+        await uow.eligibility.remember_many({keys[stale]: answer}, checked_on=today - timedelta(days=1))
+
+    async with units() as uow:
+        await verify_and_batch(uow, catalog=CATALOG, clearinghouse=DropboxClearinghouse(str(tmp_path)),
+                               submitter_id="BILLINGPLATFORM", usage="T", limit=500, interchange_size=50)
+
+    async with units() as uow:
+        rows = {c.id: c for c in (await uow.session.execute(
+            select(Claim).where(Claim.id.in_([cached, stale])))).scalars()}
+    assert rows[cached].status == "submitting"
+    assert rows[cached].eligibility == {**answer.public(), "checked_on": today.isoformat(), "cached": True}
+    assert rows[stale].status == "ready" and rows[stale].eligibility is None
+    assert rows[stale].eligibility_requested_at is not None

@@ -101,8 +101,6 @@ READY_TO_BATCH = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_no
                               order=CLAIM.c.created_at, with_coded=True).limit(bindparam("limit"))
 UNVERIFIED = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_(None), lock=True, skip_locked=True,
                           order=CLAIM.c.created_at, follow_up=True).limit(bindparam("limit"))
-READY_CLAIMS = claims_query(CLAIM.c.status == READY, lock=True, skip_locked=True, order=CLAIM.c.created_at,
-                            follow_up=True).limit(bindparam("limit"))
 
 EXISTING_IDS = select(CLAIM.c.id).where(CLAIM.c.id.in_(bindparam("ids", expanding=True)))
 BILLED_SERVICES = (select(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service, LINE.c.claim_id,
@@ -245,11 +243,6 @@ class ClaimRepository:
     async def ready_to_batch(self, limit: int) -> list[ClaimRecord]:
         """Verified ready claims, oldest first; rows another replica holds are skipped, not waited for."""
         return await self._run(READY_TO_BATCH, {"limit": limit}, with_coded=True)
-
-    async def ready(self, limit: int) -> list[ClaimRecord]:
-        """Ready claims, verified or not, oldest first, with what both the 270 and the 837P need: the
-        submission round's one read. Rows another replica holds are skipped."""
-        return await self._run(READY_CLAIMS, {"limit": limit}, follow_up=True)
 
     # The follow-up steps (eligibility, status inquiry): whole rounds read and written at once.
 

@@ -4,11 +4,12 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Date, DateTime, and_, case, extract, func, literal, literal_column, or_, select, text, tuple_
+from sqlalchemy import (Date, DateTime, and_, bindparam, case, cast, extract, func, literal, literal_column, or_, select,
+                        text, true, tuple_)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.bulk import OnConflict, insert_rows
-from services.claims.adapters.claim_repository import ClaimRecord, record_columns, to_record
+from services.claims.adapters.claim_repository import CLAIM, READY, ClaimRecord, record_columns, to_record
 from services.claims.adapters.tables import (AWAITING_ANSWER_SQL, AWAITING_INQUIRY_SQL, INQUIRY_DAY_SQL, Claim,
                                              ClaimNote, EligibilityCheck, TenantPayer)
 from services.claims.domain.eligibility import EligibilityAnswer
@@ -25,6 +26,22 @@ QUEUE_COLUMNS = (Claim.id, Claim.patient_control_number, Claim.payer_id, Claim.s
 ELIGIBILITY = EligibilityCheck.__table__
 KEY_COLUMNS = ("tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on")
 ANSWER_REPLACED = OnConflict.replacing(KEY_COLUMNS, ("status", "answer"))
+# The submission round's one read: the ready claims, verified or not, oldest first, locked (rows another
+# replica holds skipped), each unverified one with the answer cached on the day for its key (the cache's
+# primary key, looked up once per claim) instead of a second statement asking for the keys the first found.
+_CACHED = (select(ELIGIBILITY.c.patient_id, ELIGIBILITY.c.member_id, ELIGIBILITY.c.date_of_service,
+                  ELIGIBILITY.c.answer)
+           .where(CLAIM.c.eligibility.is_(None), ELIGIBILITY.c.tenant_id == CLAIM.c.tenant_id,
+                  ELIGIBILITY.c.payer_id == CLAIM.c.payer_id,
+                  ELIGIBILITY.c.patient_id == CLAIM.c.coded["patient"]["id"].astext,
+                  ELIGIBILITY.c.member_id == CLAIM.c.coded["coverage"]["member_id"].astext,
+                  ELIGIBILITY.c.date_of_service == cast(CLAIM.c.coded["date_of_service"].astext, Date),
+                  ELIGIBILITY.c.checked_on == bindparam("checked_on"))
+           .lateral("cached"))
+READY_WITH_ANSWERS = (select(*record_columns(follow_up=True), *_CACHED.c)
+                      .select_from(CLAIM.outerjoin(_CACHED, true()))
+                      .where(CLAIM.c.status == READY).order_by(CLAIM.c.created_at).limit(bindparam("limit"))
+                      .with_for_update(of=CLAIM, skip_locked=True))
 
 
 def _answer_from(stored: dict) -> EligibilityAnswer:
@@ -50,6 +67,20 @@ class EligibilityCache:
             EligibilityCheck.checked_on == checked_on))
         return {(r.tenant_id, r.payer_id, r.patient_id, r.member_id, r.date_of_service): _answer_from(r.answer)
                 for r in rows.scalars()}
+
+    async def ready_claims(self, limit: int, checked_on: date) -> tuple[list[ClaimRecord],
+                                                                       dict[EligibilityKey, EligibilityAnswer]]:
+        """Up to `limit` ready claims, verified or not, oldest first, with what both the 270 and the 837P need,
+        and the answers cached on `checked_on` for the unverified ones' keys: one statement."""
+        claims, cached = [], {}
+        width = len(READY_WITH_ANSWERS.selected_columns) - len(_CACHED.c)
+        for row in await self._session.execute(READY_WITH_ANSWERS, {"limit": limit, "checked_on": checked_on}):
+            claim = to_record(row[:width], follow_up=True)
+            claims.append(claim)
+            patient_id, member_id, date_of_service, answer = row[width:]
+            if answer is not None:
+                cached[(claim.tenant_id, claim.payer_id, patient_id, member_id, date_of_service)] = _answer_from(answer)
+        return claims, cached
 
     async def remember_many(self, answers: dict[EligibilityKey, EligibilityAnswer], *, checked_on: date) -> None:
         """A round's cacheable answers in one statement whose text does not depend on their number (one row per

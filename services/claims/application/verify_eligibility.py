@@ -50,14 +50,16 @@ async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id
 
 
 async def verify_claims(uow, claims: list[ClaimRecord], *, clearinghouse: Clearinghouse, submitter_id: str,
-                        usage: str) -> int:
+                        usage: str, now: datetime | None = None, cached: Answers | None = None) -> int:
     """Verifies these locked, unverified claims in memory (the caller writes them back with `UPDATED`);
     returns how many were settled. A 270 the clearinghouse could not take leaves its claims as they were,
-    for the next round, without undoing the others' answers."""
+    for the next round, without undoing the others' answers. `cached`, when given, holds the answers cached
+    on `now`'s day for these claims' keys (read with the claims); otherwise they are read here."""
     if not claims:
         return 0
-    now = uow.now()
-    cached = await uow.eligibility.answers({eligibility_key(c) for c in claims}, now.date())
+    now = now or uow.now()
+    if cached is None:
+        cached = await uow.eligibility.answers({eligibility_key(c) for c in claims}, now.date())
     settled, to_ask = 0, defaultdict(list)
     for claim in claims:
         answer = cached.get(eligibility_key(claim))

@@ -15,6 +15,7 @@ from shared.testing.fake_unit_of_work import FakeUnitOfWork
 from services.claims.adapters.claim_repository import ClaimRecord, SentClaim
 from services.claims.application.register_tenant import register_tenant
 from services.claims.adapters.mapping import payer_from_row
+from services.claims.application.verify_eligibility import eligibility_key
 
 RECORD_FIELDS = [f.name for f in fields(ClaimRecord)]
 CLAIM_DEFAULTS = {"payer_claim_number": None, "interchange_id": None, "created_at": None, "submitted_at": None,
@@ -82,10 +83,6 @@ class FakeClaims:
 
     async def ready_to_batch(self, limit):
         ready = self._find(lambda r: r["status"] == "ready", lambda r: r["eligibility"] is not None)
-        return sorted(ready, key=lambda r: r.created_at)[:limit]
-
-    async def ready(self, limit):
-        ready = self._find(lambda r: r["status"] == "ready")
         return sorted(ready, key=lambda r: r.created_at)[:limit]
 
     async def unverified(self, limit):
@@ -252,11 +249,16 @@ class FakeHeldResponses:
 class FakeEligibility:
     """The day's cached 271 answers, by eligibility key."""
 
-    def __init__(self):
+    def __init__(self, claims: FakeClaims):
         self.rows: dict[tuple, object] = {}
+        self._claims = claims
 
     async def answers(self, keys, checked_on):
         return {k: self.rows[(*k, checked_on)] for k in set(keys) if (*k, checked_on) in self.rows}
+
+    async def ready_claims(self, limit, checked_on):
+        ready = sorted(self._claims._find(lambda r: r["status"] == "ready"), key=lambda r: r.created_at)[:limit]
+        return ready, await self.answers({eligibility_key(c) for c in ready if c.eligibility is None}, checked_on)
 
     async def remember_many(self, answers, *, checked_on):
         for key, answer in answers.items():
@@ -293,7 +295,7 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
         self.interchanges = FakeInterchanges()
         self.denial_patterns = FakeDenialPatterns()
         self.held_responses = FakeHeldResponses()
-        self.eligibility = FakeEligibility()
+        self.eligibility = FakeEligibility(self.claims)
         self.follow_up = FakeFollowUp(self.claims, self.payers)
         self.ready_noted = 0
 
