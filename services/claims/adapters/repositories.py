@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared import denial_patterns
 from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
+from shared.db.bulk import insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.claims.adapters.claim_repository import ClaimRepository, Timeline
 from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpStore
@@ -24,6 +25,7 @@ from services.claims.adapters.mapping import payer_from_row
 from services.claims.domain.model import Payer
 
 PayerKey = tuple[UUID, str]  # tenant, payer id
+INTERCHANGE = Interchange.__table__
 # Asked by every batch or round: built once, so each is compiled and keyed for the statement cache once.
 WITH_TENANTS = (select(BillingTenant, TenantPayer)
                 .outerjoin(TenantPayer, and_(TenantPayer.tenant_id == BillingTenant.tenant_id,
@@ -105,6 +107,7 @@ class InterchangeRepository:
 
     def __init__(self, session: AsyncSession):
         self._session = session
+        self._files: list[dict] = []
 
     async def next_control_number(self) -> int:
         return int(await self._session.scalar(isa_control_sequence.next_value()))
@@ -117,8 +120,15 @@ class InterchangeRepository:
                                            .select_from(func.generate_series(1, count)))
         return [int(n) for n in rows.scalars()]
 
-    def add(self, interchange: Interchange) -> None:
-        self._session.add(interchange)
+    def add_file(self, **values) -> None:
+        """A file to store, written with the others of the transaction in one statement when it commits: as
+        plain values, where a table model built and flushed by the session cost more than the insert."""
+        self._files.append(values)
+
+    async def flush(self) -> None:
+        if self._files:
+            files, self._files = self._files, []
+            await insert_rows(self._session, INTERCHANGE, files)
 
     async def get(self, control: int, *, lock: bool = False) -> Interchange | None:
         return await self._session.get(Interchange, control, with_for_update=lock or None)
@@ -191,6 +201,7 @@ class ClaimsUnitOfWork(UnitOfWork):
             event.listen(self.session.sync_session, "after_commit", lambda _session: claims_ready(), once=True)
 
     async def flush_outbox(self) -> None:
-        """The queued timeline goes in with the outbox, inside the same transaction."""
+        """The queued files and timeline go in with the outbox, inside the same transaction."""
+        await self.interchanges.flush()
         await self.timeline.flush()
         await super().flush_outbox()

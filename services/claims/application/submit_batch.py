@@ -20,7 +20,6 @@ from uuid import UUID
 from shared.contracts.tenant import BillingProvider
 from shared.telemetry import start_span
 from services.claims.adapters.claim_repository import ClaimRecord
-from services.claims.adapters.tables import Interchange
 from services.claims.application.references import missing_reference
 from services.claims.application.steps import transition
 from services.claims.adapters.catalog import Catalog
@@ -99,9 +98,9 @@ class _Writer:
             return 0
         if not claims:
             return 0
-        self._uow.interchanges.add(Interchange(id=control, tenant_id=self._tenant.tenant_id,
-                                               payer_id=self._payer.payer_id, x12=x12, claim_count=len(claims),
-                                               claim_ids=[claim.id for claim in claims], ack_status=SENDING))
+        self._uow.interchanges.add_file(id=control, tenant_id=self._tenant.tenant_id, payer_id=self._payer.payer_id,
+                                        x12=x12, claim_count=len(claims), claim_ids=[claim.id for claim in claims],
+                                        ack_status=SENDING)
         for claim in claims:
             claim.interchange_id = control
             transition(self._uow, claim, "submitting", "batched", {"interchange": control})

@@ -15,6 +15,7 @@ from shared.testing.fake_unit_of_work import FakeUnitOfWork
 from services.claims.adapters.claim_repository import ClaimRecord, SentClaim
 from services.claims.application.register_tenant import register_tenant
 from services.claims.adapters.mapping import payer_from_row
+from services.claims.adapters.tables import Interchange
 from services.claims.application.verify_eligibility import eligibility_key
 
 RECORD_FIELDS = [f.name for f in fields(ClaimRecord)]
@@ -222,6 +223,9 @@ class FakeInterchanges:
 
     def add(self, interchange):
         self.rows[interchange.id] = interchange
+
+    def add_file(self, **values):
+        self.add(Interchange(**values))
 
     async def get(self, control, *, lock=False):
         return self.rows.get(control)
