@@ -5,11 +5,11 @@ from decimal import Decimal
 from uuid import UUID
 
 from sqlalchemy import (Date, DateTime, and_, bindparam, case, cast, extract, func, literal, literal_column, or_, select,
-                        text, true, tuple_)
+                        text, tuple_)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.bulk import OnConflict, insert_rows
-from services.claims.adapters.claim_repository import CLAIM, READY, ClaimRecord, record_columns, to_record
+from services.claims.adapters.claim_repository import CLAIM, READY, ClaimRecord, record_columns, record_names, to_record
 from services.claims.adapters.tables import (AWAITING_ANSWER_SQL, AWAITING_INQUIRY_SQL, INQUIRY_DAY_SQL, Claim,
                                              ClaimNote, EligibilityCheck, TenantPayer)
 from services.claims.domain.eligibility import EligibilityAnswer
@@ -27,21 +27,26 @@ ELIGIBILITY = EligibilityCheck.__table__
 KEY_COLUMNS = ("tenant_id", "payer_id", "patient_id", "member_id", "date_of_service", "checked_on")
 ANSWER_REPLACED = OnConflict.replacing(KEY_COLUMNS, ("status", "answer"))
 # The submission round's one read: the ready claims, verified or not, oldest first, locked (rows another
-# replica holds skipped), each unverified one with the answer cached on the day for its key (the cache's
-# primary key, looked up once per claim) instead of a second statement asking for the keys the first found.
-_CACHED = (select(ELIGIBILITY.c.patient_id, ELIGIBILITY.c.member_id, ELIGIBILITY.c.date_of_service,
-                  ELIGIBILITY.c.answer)
-           .where(CLAIM.c.eligibility.is_(None), ELIGIBILITY.c.tenant_id == CLAIM.c.tenant_id,
-                  ELIGIBILITY.c.payer_id == CLAIM.c.payer_id,
-                  ELIGIBILITY.c.patient_id == CLAIM.c.coded["patient"]["id"].astext,
-                  ELIGIBILITY.c.member_id == CLAIM.c.coded["coverage"]["member_id"].astext,
-                  ELIGIBILITY.c.date_of_service == cast(CLAIM.c.coded["date_of_service"].astext, Date),
-                  ELIGIBILITY.c.checked_on == bindparam("checked_on"))
-           .lateral("cached"))
-READY_WITH_ANSWERS = (select(*record_columns(follow_up=True), *_CACHED.c)
-                      .select_from(CLAIM.outerjoin(_CACHED, true()))
-                      .where(CLAIM.c.status == READY).order_by(CLAIM.c.created_at).limit(bindparam("limit"))
-                      .with_for_update(of=CLAIM, skip_locked=True))
+# replica holds skipped), each unverified one with the answer cached on the day for its key, instead of a
+# second statement asking for the keys the first found. Each claim's key is taken from its coded claim once,
+# in the locked read, so the join compares plain columns whatever plan the cache's size makes.
+_READY = (select(*record_columns(follow_up=True),
+                 CLAIM.c.coded["patient"]["id"].astext.label("key_patient_id"),
+                 CLAIM.c.coded["coverage"]["member_id"].astext.label("key_member_id"),
+                 cast(CLAIM.c.coded["date_of_service"].astext, Date).label("key_date_of_service"))
+          .where(CLAIM.c.status == READY).order_by(CLAIM.c.created_at).limit(bindparam("limit"))
+          .with_for_update(skip_locked=True).cte("ready"))
+READY_WITH_ANSWERS = (select(*(_READY.c[name] for name in record_names(follow_up=True)), _READY.c.key_patient_id,
+                             _READY.c.key_member_id, _READY.c.key_date_of_service, ELIGIBILITY.c.answer)
+                      .select_from(_READY.outerjoin(ELIGIBILITY, and_(
+                          _READY.c.eligibility.is_(None), ELIGIBILITY.c.tenant_id == _READY.c.tenant_id,
+                          ELIGIBILITY.c.payer_id == _READY.c.payer_id,
+                          ELIGIBILITY.c.patient_id == _READY.c.key_patient_id,
+                          ELIGIBILITY.c.member_id == _READY.c.key_member_id,
+                          ELIGIBILITY.c.date_of_service == _READY.c.key_date_of_service,
+                          ELIGIBILITY.c.checked_on == bindparam("checked_on"))))
+                      .order_by(_READY.c.created_at))
+_KEY_AND_ANSWER = 4
 
 
 def _answer_from(stored: dict) -> EligibilityAnswer:
@@ -73,7 +78,7 @@ class EligibilityCache:
         """Up to `limit` ready claims, verified or not, oldest first, with what both the 270 and the 837P need,
         and the answers cached on `checked_on` for the unverified ones' keys: one statement."""
         claims, cached = [], {}
-        width = len(READY_WITH_ANSWERS.selected_columns) - len(_CACHED.c)
+        width = len(READY_WITH_ANSWERS.selected_columns) - _KEY_AND_ANSWER
         for row in await self._session.execute(READY_WITH_ANSWERS, {"limit": limit, "checked_on": checked_on}):
             claim = to_record(row[:width], follow_up=True)
             claims.append(claim)
