@@ -11,7 +11,8 @@ the consumer's own batch path (inbox, router, use cases, outbox; as `payments_co
 rounds of `--claims` claim.submitted events and then one 835 paying each claim, `--batch` at a time.
 Each phase is measured on its own: the tables are analyzed and the statistics reset before it, and read
 after it. With `--side-by-side`, one payment posting of 20 claims is then priced on one connection with
-the ledger's earlier and current trigger functions installed in turn (rolled back each time). Statements,
+the ledger's triggers off, then its earlier and its current trigger functions, in turn (rolled back each
+time). Statements,
 buffers, rows, WAL records and index entries are the same from run to run; the CPU figures move with the
 machine's load. The rows are synthetic.
 """
@@ -204,12 +205,23 @@ async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, ro
     return {"claims_per_posting": claims, "calls_per_round": calls, "backend_cpu_ms_per_posting": by_version}
 
 
+LEDGER_TRIGGERS = ("ledger_entry_balances", "ledger_entry_daily_flows")
+
+
 def _trigger_function_versions() -> dict[str, list[str]]:
+    """The ledger's triggers off (what the posting costs without its maintained figures), then the earlier
+    and the current trigger functions."""
     from services.payments.adapters import balances, period_figures
     from services.payments.adapters.aging_figures import refresh_function
-    return {"earlier": [balances.TRIGGER_FUNCTION_JOINED, period_figures.FLOW_TRIGGER_FUNCTION_JOINED,
+
+    def switched(on: bool) -> list[str]:
+        return [f"ALTER TABLE ledger_entry {'ENABLE' if on else 'DISABLE'} TRIGGER {name}" for name in LEDGER_TRIGGERS]
+
+    return {"triggers_off": switched(False),
+            "earlier": [*switched(True), balances.TRIGGER_FUNCTION_JOINED, period_figures.FLOW_TRIGGER_FUNCTION_JOINED,
                         refresh_function(one_statement=False)],
-            "current": [balances.TRIGGER_FUNCTION, period_figures.FLOW_TRIGGER_FUNCTION, refresh_function()]}
+            "current": [*switched(True), balances.TRIGGER_FUNCTION, period_figures.FLOW_TRIGGER_FUNCTION,
+                        refresh_function()]}
 
 
 def main() -> None:
