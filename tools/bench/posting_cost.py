@@ -2,19 +2,19 @@
 those the ledger's triggers run inside them (calls, buffers, WAL records, time), WAL, index entries and
 the backends' CPU, per event.
 
-    BENCH_PORT_BASE=27000 .venv/bin/python -m tools.bench.posting_cost [--claims 1000] [--batch 20] [--rounds 3] [--existing 100000]
+    BENCH_PORT_BASE=27000 .venv/bin/python -m tools.bench.posting_cost [--claims 1000] [--batch 20] [--rounds 3]
+        [--existing 100000] [--side-by-side ROUNDS [--calls 200]]
 
-Starts an embedded Postgres of its own (durable settings, `.run/posting-cost`, port BENCH_PORT_BASE + 43) with
-pg_stat_statements loaded (nested statements tracked), migrates the payments database, posts `--existing` claims' charges for another tenant (so the
-ledger's tables and indexes are of a live database's depth), then feeds
-the consumer's own batch path (inbox, router, use cases, outbox; as `payments_consumer` does) `--rounds`
-rounds of `--claims` claim.submitted events and then one 835 paying each claim, `--batch` at a time.
-Each phase is measured on its own: the tables are analyzed and the statistics reset before it, and read
-after it. With `--side-by-side`, one payment posting of 20 claims is then priced on one connection with
-the ledger's triggers off, then its earlier and its current trigger functions, in turn (rolled back each
-time). Statements,
-buffers, rows, WAL records and index entries are the same from run to run; the CPU figures move with the
-machine's load. The rows are synthetic.
+Starts an embedded Postgres of its own (durable settings, `.run/posting-cost`, port BENCH_PORT_BASE + 43)
+with pg_stat_statements loaded (nested statements tracked), migrates the payments database, posts
+`--existing` claims' charges for another tenant (so the ledger's tables and indexes are of a live database's
+depth), then feeds the consumer's own batch path (inbox, router, use cases, outbox; as `payments_consumer`
+does) `--rounds` rounds of `--claims` claim.submitted events and then one 835 paying each claim, `--batch`
+at a time. Each phase is measured on its own: the tables are analyzed and the statistics reset before it,
+and read after it. With `--side-by-side`, one payment posting of 20 claims is then priced on one connection
+with the ledger's triggers off, then its earlier and its current trigger functions, in turn (rolled back
+each time). Statements, buffers, rows, WAL records and index entries are the same from run to run; the CPU
+figures move with the machine's load. The rows are synthetic.
 """
 import argparse
 import asyncio
@@ -30,12 +30,20 @@ import asyncpg
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from shared.db.engine import make_engine, make_session_factory
-from shared.kafka.consumer import ConsumerRunner
 from services.payments.entrypoints.consumers import build_router
 from services.payments.settings import Settings
-from tools.bench.payments_consumer import _backend_cpu_seconds, _parsed, _remit, _submitted, _units
-from tools.bench.walinspect import rows as _rows, scalar as _scalar, wal_between
+from shared.db.engine import make_engine, make_session_factory
+from shared.kafka.consumer import ConsumerRunner
+from tools.bench.payments_consumer import (
+    _backend_cpu_seconds,
+    _parsed,
+    _remit,
+    _submitted,
+    _units,
+)
+from tools.bench.walinspect import rows as _rows
+from tools.bench.walinspect import scalar as _scalar
+from tools.bench.walinspect import wal_between
 from tools.devstack.postgres import EmbeddedPostgres
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,7 +96,8 @@ async def _statistics(conn, batches: int, events: int) -> dict:
 # triggers' lookups meet tables of a live database's depth and the planner plans for them.
 EXISTING = """
 WITH t AS (INSERT INTO ledger_transaction (id, tenant_id, claim_id, kind, created_at)
-           SELECT gen_random_uuid(), CAST(:tenant AS uuid), gen_random_uuid(), 'charge', now() - (i * interval '1 minute')
+           SELECT gen_random_uuid(), CAST(:tenant AS uuid), gen_random_uuid(), 'charge',
+                  now() - (i * interval '1 minute')
            FROM generate_series(1, CAST(:n AS int)) AS i RETURNING id, tenant_id, claim_id)
 INSERT INTO ledger_entry (transaction_id, tenant_id, claim_id, patient_id, account, amount)
 SELECT t.id, t.tenant_id, t.claim_id, 'E1', a.account, a.amount FROM t,
@@ -139,8 +148,9 @@ async def measure(url: str, claims: int, batch: int, rounds: int, existing: int,
                                       **await _statistics(conn, batches, len(envelopes)),
                                       **await wal_between(conn, start, end, len(envelopes))})
         written = (await conn.execute(text(
-            "SELECT (SELECT count(*) FROM billed_claim), (SELECT count(*) FROM ledger_transaction WHERE kind = 'payment'),"
-            " (SELECT sum(amount) FROM ledger_entry), (SELECT sum(amount) FROM ledger_entry WHERE account = 'cash:clearing'),"
+            "SELECT (SELECT count(*) FROM billed_claim),"
+            " (SELECT count(*) FROM ledger_transaction WHERE kind = 'payment'), (SELECT sum(amount) FROM ledger_entry),"
+            " (SELECT sum(amount) FROM ledger_entry WHERE account = 'cash:clearing'),"
             " (SELECT count(*) FROM ar_aging_figure), (SELECT sum(amount) FROM ar_aging_figure),"
             " (SELECT sum(items) FROM ar_aging_figure)"))).one()
     await engine.dispose()
@@ -151,6 +161,7 @@ async def measure(url: str, claims: int, batch: int, rounds: int, existing: int,
         median = sorted(runs, key=lambda r: r["postgres_cpu_ms_per_event"])[len(runs) // 2]
         result[topic] = {"postgres_cpu_ms_per_event_by_round": [r["postgres_cpu_ms_per_event"] for r in runs],
                          "exec_ms_per_event_by_round": [r["exec_ms_per_event"] for r in runs],
+                         "nested_blocks_per_batch_by_round": [r["nested_blocks_per_batch"] for r in runs],
                          "nested_ms_per_batch_by_round": [{n["query"][:60]: n["exec_ms_per_batch"]
                                                            for n in r["nested_by_time"][:6]} for r in runs],
                          "median_round": median}
@@ -161,12 +172,14 @@ async def measure(url: str, claims: int, batch: int, rounds: int, existing: int,
 # patient's share moved to patient A/R, insurance A/R taken off, per line), as one statement.
 PAYMENT = """
 WITH t AS (INSERT INTO ledger_transaction (id, tenant_id, claim_id, kind)
-           SELECT gen_random_uuid(), b.tenant_id, b.claim_id, 'payment' FROM claim_balance b WHERE b.claim_id = ANY($1::uuid[])
+           SELECT gen_random_uuid(), b.tenant_id, b.claim_id, 'payment' FROM claim_balance b
+           WHERE b.claim_id = ANY($1::uuid[])
            RETURNING id, tenant_id, claim_id)
 INSERT INTO ledger_entry (transaction_id, tenant_id, claim_id, patient_id, account, amount, line_number)
 SELECT t.id, t.tenant_id, t.claim_id, 'P1', a.account, a.amount, a.line FROM t,
-    (VALUES ('cash:clearing', 72.00, 1), ('adj:contractual', 36.00, 1), ('ar:patient', 12.00, 1), ('ar:insurance', -120.00, 1),
-            ('cash:clearing', 18.00, 2), ('adj:contractual', 9.00, 2), ('ar:patient', 3.00, 2), ('ar:insurance', -30.00, 2))
+    (VALUES ('cash:clearing', 72.00, 1), ('adj:contractual', 36.00, 1), ('ar:patient', 12.00, 1),
+            ('ar:insurance', -120.00, 1), ('cash:clearing', 18.00, 2), ('adj:contractual', 9.00, 2),
+            ('ar:patient', 3.00, 2), ('ar:insurance', -30.00, 2))
         AS a(account, amount, line)"""
 
 
