@@ -16,9 +16,11 @@ class Figures:
     values: tuple[str, ...]  # the summed columns, after the keys in the table's order
     nullable_keys: tuple[str, ...] = ()
 
-    def add(self, change_sql: str, emptied: str = "emptied") -> str:
+    def add(self, change_sql: str, emptied: str = "emptied", *, before: str = "") -> str:
         """Statements adding the rows of `change_sql` (its columns: keys then values); `emptied` names a
-        PL/pgSQL variable of type `{table}[]` the function declares."""
+        PL/pgSQL variable of type `{table}[]` the function declares. `before`: common table expressions
+        the upsert's statement starts with (`change_sql` may read them), so that writes of other tables
+        that go with the change are made by the same statement."""
         columns = ", ".join(self.keys + self.values)
         positions = ", ".join(str(i + 1) for i in range(len(self.keys)))
         nonzero = " OR ".join(f"change.{v} <> 0" for v in self.values)
@@ -27,7 +29,7 @@ class Figures:
         same = " AND ".join(f"f.{k} IS NOT DISTINCT FROM e.{k}" if k in self.nullable_keys else f"f.{k} = e.{k}"
                             for k in self.keys)
         return f"""
-    WITH changed AS (
+    WITH {f"{before},{chr(10)}    " if before else ""}changed AS (
         INSERT INTO {self.table} AS f ({columns})
         SELECT * FROM ({change_sql}) AS change WHERE {nonzero} ORDER BY {positions}
         ON CONFLICT ({", ".join(self.keys)}) DO UPDATE SET {added}

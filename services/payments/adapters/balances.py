@@ -10,7 +10,39 @@ tenant commit one after the other (a deadlock between two multi-statement postin
 and is retried like any transient database error).
 """
 
+# The day a patient's share started is its transaction's: looked up for those entries only (a positive
+# patient A/R amount; an aggregate's FILTER is evaluated before its argument), one index probe each,
+# instead of a join of every A/R entry with the ledger's transactions.
 TRIGGER_FUNCTION = """
+CREATE OR REPLACE FUNCTION ledger_entry_maintain_balances() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- The tenant's rows first, in account order: a second posting of the same tenant waits here,
+    -- before it holds any claim's row, so the two cannot wait on each other.
+    INSERT INTO tenant_account_balance AS a (tenant_id, account, amount)
+    SELECT e.tenant_id, e.account, sum(e.amount) FROM new_entries e
+    GROUP BY e.tenant_id, e.account
+    ORDER BY e.tenant_id, e.account
+    ON CONFLICT (tenant_id, account) DO UPDATE SET amount = a.amount + EXCLUDED.amount;
+    INSERT INTO claim_balance AS b (claim_id, tenant_id, insurance_ar, patient_ar, patient_since)
+    SELECT e.claim_id, e.tenant_id,
+           coalesce(sum(e.amount) FILTER (WHERE e.account = 'ar:insurance'), 0),
+           coalesce(sum(e.amount) FILTER (WHERE e.account = 'ar:patient'), 0),
+           min(coalesce((SELECT t.created_at FROM ledger_transaction t WHERE t.id = e.transaction_id), now()))
+               FILTER (WHERE e.account = 'ar:patient' AND e.amount > 0)
+    FROM new_entries e
+    WHERE e.claim_id IS NOT NULL AND e.account IN ('ar:insurance', 'ar:patient')
+    GROUP BY e.claim_id, e.tenant_id
+    ORDER BY e.claim_id
+    ON CONFLICT (claim_id) DO UPDATE SET
+        insurance_ar = b.insurance_ar + EXCLUDED.insurance_ar,
+        patient_ar = b.patient_ar + EXCLUDED.patient_ar,
+        patient_since = least(b.patient_since, EXCLUDED.patient_since);
+    RETURN NULL;
+END $$
+"""
+
+# The earlier version (for a downgrade): each A/R entry joined with its transaction.
+TRIGGER_FUNCTION_JOINED = """
 CREATE OR REPLACE FUNCTION ledger_entry_maintain_balances() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- The tenant's rows first, in account order: a second posting of the same tenant waits here,

@@ -10,7 +10,29 @@ at a UTC midnight is a whole number of days. `BACKFILL` rebuilds both from the b
 """
 from sqlalchemy import Column, Date, Index, Integer, MetaData, Numeric, String, Table, Uuid
 
+# The statement's entries summed per transaction and account first, and each transaction's day looked up
+# once (an index probe), instead of joining every entry with the ledger's transactions: the planner
+# hashed the whole transactions table for that join while it was small enough, a cost that grew with
+# the ledger.
 FLOW_TRIGGER_FUNCTION = """
+CREATE OR REPLACE FUNCTION ledger_entry_daily_flows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    WITH days AS MATERIALIZED (
+        SELECT x.id, (coalesce((SELECT t.created_at FROM ledger_transaction t WHERE t.id = x.id), now())
+                      AT TIME ZONE 'UTC')::date AS day
+        FROM (SELECT DISTINCT transaction_id AS id FROM new_entries) AS x)
+    INSERT INTO tenant_daily_flow AS f (tenant_id, day, account, amount)
+    SELECT e.tenant_id, d.day, e.account, sum(e.amount)
+    FROM (SELECT transaction_id, tenant_id, account, sum(amount) AS amount FROM new_entries GROUP BY 1, 2, 3) AS e
+    JOIN days d ON d.id = e.transaction_id
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (tenant_id, day, account) DO UPDATE SET amount = f.amount + EXCLUDED.amount;
+    RETURN NULL;
+END $$
+"""
+
+# The earlier version (for a downgrade): every entry joined with its transaction.
+FLOW_TRIGGER_FUNCTION_JOINED = """
 CREATE OR REPLACE FUNCTION ledger_entry_daily_flows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO tenant_daily_flow AS f (tenant_id, day, account, amount)

@@ -34,7 +34,7 @@ def upgrade() -> None:
     op.execute("LOCK TABLE ledger_entry IN SHARE MODE")  # no posting between the backfill and the trigger
     for statement in balances.BACKFILL:
         op.execute(statement)
-    op.execute(balances.TRIGGER_FUNCTION)
+    op.execute(balances.TRIGGER_FUNCTION_JOINED)
     op.execute(balances.TRIGGER)
     op.create_index('ix_suspense_item_tenant_status_id', 'suspense_item', ['tenant_id', 'status', 'id'])
     op.create_index('ix_ledger_transaction_tenant_created', 'ledger_transaction', ['tenant_id', 'created_at'])

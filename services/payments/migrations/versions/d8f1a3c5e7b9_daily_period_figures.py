@@ -23,7 +23,7 @@ def upgrade() -> None:
     op.execute("LOCK TABLE ledger_entry, ledger_transaction, billed_claim IN SHARE MODE")
     for statement in period_figures.BACKFILL:
         op.execute(statement)
-    for statement in (period_figures.FLOW_TRIGGER_FUNCTION, period_figures.FLOW_TRIGGER,
+    for statement in (period_figures.FLOW_TRIGGER_FUNCTION_JOINED, period_figures.FLOW_TRIGGER,
                       period_figures.CHARGE_TRIGGER_FUNCTION, *period_figures.CHARGE_TRIGGERS):
         op.execute(statement)
 

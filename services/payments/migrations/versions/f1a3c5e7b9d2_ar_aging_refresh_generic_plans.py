@@ -16,8 +16,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.execute(refresh_function())
+    op.execute(refresh_function(one_statement=False))
 
 
 def downgrade() -> None:
-    op.execute(refresh_function(generic_plans=False))
+    op.execute(refresh_function(generic_plans=False, one_statement=False))

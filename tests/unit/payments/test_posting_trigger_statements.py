@@ -1,0 +1,48 @@
+"""The SQL that keeps the posting's maintained figures: how often each trigger reads what it needs, and the
+earlier versions kept for a downgrade."""
+import pytest
+
+from services.payments.adapters import aging_figures, balances, period_figures
+from shared.db.figures import Figures
+
+pytestmark = pytest.mark.unit
+
+
+def test_the_aging_refresh_reads_the_items_view_once_and_can_be_put_back():
+    current = aging_figures.refresh_function()
+    assert current.count("FROM ar_aging_item") == 1 and "force_generic_plan" in current
+    assert current in aging_figures.install()
+    earlier = aging_figures.refresh_function(one_statement=False)
+    assert earlier.count("FROM ar_aging_item") == 3 and "force_generic_plan" in earlier
+    assert "plan_cache_mode" not in aging_figures.refresh_function(generic_plans=False, one_statement=False)
+
+
+def test_the_aging_refresh_rewrites_only_the_members_whose_figures_changed():
+    current = aging_figures.refresh_function()
+    assert "ON CONFLICT (claim_id)" not in current
+    moved = current[current.index("moved AS"):current.index("arrived AS")]
+    assert "IS DISTINCT FROM" in moved
+    for column in aging_figures.MEMBER_VALUES:
+        assert f"f.{column}" in moved and f"o.{column}" in moved
+
+
+def test_figures_added_after_other_writes_share_their_statement_and_are_unchanged_without_them():
+    figures = Figures("t_figure", ("tenant_id", "day"), ("amount",))
+    alone = figures.add("SELECT 1, 2, 3")
+    assert "WITH changed AS (" in alone
+    shared = figures.add("SELECT * FROM fresh", before="fresh AS (SELECT 1, 2, 3)")
+    assert "WITH fresh AS (SELECT 1, 2, 3),\n    changed AS (" in shared
+    assert shared.replace("fresh AS (SELECT 1, 2, 3),\n    ", "").replace("SELECT * FROM fresh", "SELECT 1, 2, 3") == alone
+
+
+def test_the_ledger_triggers_look_transactions_up_by_key_instead_of_joining_every_entry():
+    for current, earlier in ((balances.TRIGGER_FUNCTION, balances.TRIGGER_FUNCTION_JOINED),
+                             (period_figures.FLOW_TRIGGER_FUNCTION, period_figures.FLOW_TRIGGER_FUNCTION_JOINED)):
+        assert "JOIN ledger_transaction" not in current
+        assert "WHERE t.id = " in current
+        assert "LEFT JOIN ledger_transaction t ON t.id = e.transaction_id" in earlier
+    # The patient's share's day is looked up only for the entries that open it.
+    assert "FILTER (WHERE e.account = 'ar:patient' AND e.amount > 0)" in balances.TRIGGER_FUNCTION
+    # Each transaction's day once, not once per entry or per account.
+    assert "SELECT DISTINCT transaction_id AS id FROM new_entries" in period_figures.FLOW_TRIGGER_FUNCTION
+    assert "AS MATERIALIZED" in period_figures.FLOW_TRIGGER_FUNCTION
