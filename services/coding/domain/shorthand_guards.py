@@ -39,5 +39,25 @@ def not_after_non(text: str, start: int, end: int) -> bool:
     return not _NON_BEFORE.search(text[max(0, start - 5):start])
 
 
-DIAGNOSIS_GUARDS = {"named_as_diagnosis": named_as_diagnosis, "after_nutrient": after_nutrient,
+_BONE_LESION_AFTER = re.compile(r"[ \t]+(lesions?|fragments?|of (the )?(\w+ )?(knee|talus|talar dome|elbow|capitellum|"
+                                r"femoral condyle|ankle|hip|shoulder))\b", re.IGNORECASE)
+_BONE_LESION_BEFORE = re.compile(r"\b(knee|talus|talar|elbow|capitellum|condyle|ankle|osteochondral)[ \t]+$", re.IGNORECASE)
+
+
+def bone_lesion(text: str, start: int, end: int) -> bool:
+    """"OCD lesion of the knee", "R knee OCD": osteochondritis dissecans, a joint's lesion, not the disorder of
+    obsessions and compulsions."""
+    return bool(_BONE_LESION_AFTER.match(text, end) or _BONE_LESION_BEFORE.search(text[max(0, start - _BEFORE):start]))
+
+
+_YEAR_AFTER = re.compile(r"[- \t]?19\b")
+
+
+def covid_named_alone(text: str, start: int, end: int) -> bool:
+    """"COVID" written alone as a diagnosis is COVID-19 (not "COVID-19" itself, a "COVID test" or a "COVID
+    vaccine")."""
+    return not _YEAR_AFTER.match(text, end) and named_as_diagnosis(text, start, end)
+
+
+DIAGNOSIS_GUARDS = {"bone_lesion": bone_lesion, "covid_named_alone": covid_named_alone, "named_as_diagnosis": named_as_diagnosis, "after_nutrient": after_nutrient,
                     "not_after_non": not_after_non}

@@ -48,7 +48,12 @@ def billed(suggest, note: str) -> set[str]:
     # joints and connective tissue
     ("DJD", "M19.90"), ("PMR", "M35.3"), ("SLE", "M32.9"), ("PsA", "L40.50"), ("FMS", "M79.7"),
     # blood
-    ("MGUS", "D47.2"), ("ITP", "D69.3"),
+    ("MGUS", "D47.2"), ("ITP", "D69.3"), ("MDS", "D46.9"),
+    # congenital, liver, kidney and others
+    ("PFO", "Q21.12"), ("VSD", "Q21.0"), ("BAV", "Q23.81"), ("LAE", "I51.7"), ("CTEPH", "I27.24"),
+    ("AIH", "K75.4"), ("PBC", "K74.3"), ("PSC", "K83.01"), ("ESKD", "N18.6"), ("UUI", "N39.41"),
+    ("hypoPTH", "E20.9"), ("VaD", "F01.50"), ("IIH", "G93.2"), ("NMO", "G36.0"), ("BED", "F50.819"),
+    ("ARFID", "F50.82"), ("ASPD", "F60.2"), ("COVID", "U07.1"),
 ])
 def test_a_diagnosis_written_as_its_abbreviation_is_read_as_its_words(suggest, abbreviation, code):
     assert code in billed(suggest, f"Assessment: 1. {abbreviation}, stable on current plan.")
@@ -65,6 +70,8 @@ def test_a_diagnosis_written_as_its_abbreviation_is_read_as_its_words(suggest, a
     ("T2DM with DPN, monofilament absent.", "E11.42"),
     ("Dx: R RC tear, nontraumatic.", "M75.101"),
     ("Dx: VWD, type unknown.", "D68.00"),
+    ("ECG: 1st degree AVB, otherwise normal.", "I44.0"),
+    ("2nd degree AV block, Mobitz I, asymptomatic.", "I44.1"),
 ])
 def test_shorthand_keeps_the_side_and_the_combination_around_it(suggest, note, code):
     assert code in billed(suggest, note)
@@ -79,6 +86,14 @@ def test_a_place_an_adjective_or_definitely_is_left_as_written(expand):
     assert expand("Def worse today; vit D def.") == "Def worse today; vitamin D deficiency."
     assert expand("non-CF bronchiectasis; CF, on CFTR modulator") == \
         "non-CF bronchiectasis; cystic fibrosis, on CFTR modulator"
+
+
+def test_ocd_at_a_joint_and_covid_beside_a_test_are_not_the_disorder_and_the_disease(suggest, expand):
+    assert expand("L knee OCD lesion") == "Left knee osteochondritis dissecans lesion"
+    assert "F42.9" not in billed(suggest, "MRI: OCD lesion of the medial femoral condyle, R knee, stable fragment.")
+    assert "F42.9" in billed(suggest, "Dx: OCD, on fluoxetine 40 mg.")
+    assert expand("COVID-19 vaccine today; COVID test neg.") == "COVID-19 vaccine today; COVID test negative."
+    assert "U07.1" not in billed(suggest, "COVID test negative today.")
 
 
 def test_the_guards_read_the_neighbouring_words():
