@@ -3,7 +3,8 @@
 "UC" is ulcerative colitis in a problem list and urgent care in "seen at UC" or "UC note:"; "hypothyroid" is
 the disease where it stands for it ("hypothyroid on levothyroxine") and an adjective before a noun
 ("hypothyroid symptoms"); "def" is a deficiency after a vitamin or mineral ("vit D def", "iron def") and
-"definitely" elsewhere ("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside.
+"definitely" elsewhere ("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside; "OCD" at a joint is
+osteochondritis dissecans; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not.
 """
 import re
 
@@ -41,13 +42,15 @@ def not_after_non(text: str, start: int, end: int) -> bool:
 
 _BONE_LESION_AFTER = re.compile(r"[ \t]+(lesions?|fragments?|of (the )?(\w+ )?(knee|talus|talar dome|elbow|capitellum|"
                                 r"femoral condyle|ankle|hip|shoulder))\b", re.IGNORECASE)
-_BONE_LESION_BEFORE = re.compile(r"\b(knee|talus|talar|elbow|capitellum|condyle|ankle|osteochondral)[ \t]+$", re.IGNORECASE)
+_BONE_LESION_BEFORE = re.compile(r"\b(knee|talus|talar|elbow|capitellum|condyle|ankle|osteochondral)[ \t]+$",
+                                 re.IGNORECASE)
 
 
 def bone_lesion(text: str, start: int, end: int) -> bool:
     """"OCD lesion of the knee", "R knee OCD": osteochondritis dissecans, a joint's lesion, not the disorder of
     obsessions and compulsions."""
-    return bool(_BONE_LESION_AFTER.match(text, end) or _BONE_LESION_BEFORE.search(text[max(0, start - _BEFORE):start]))
+    return bool(_BONE_LESION_AFTER.match(text, end)
+                or _BONE_LESION_BEFORE.search(text[max(0, start - _BEFORE):start]))
 
 
 _YEAR_AFTER = re.compile(r"[- \t]?19\b")
@@ -59,5 +62,5 @@ def covid_named_alone(text: str, start: int, end: int) -> bool:
     return not _YEAR_AFTER.match(text, end) and named_as_diagnosis(text, start, end)
 
 
-DIAGNOSIS_GUARDS = {"bone_lesion": bone_lesion, "covid_named_alone": covid_named_alone, "named_as_diagnosis": named_as_diagnosis, "after_nutrient": after_nutrient,
-                    "not_after_non": not_after_non}
+DIAGNOSIS_GUARDS = {"named_as_diagnosis": named_as_diagnosis, "after_nutrient": after_nutrient,
+                    "not_after_non": not_after_non, "bone_lesion": bone_lesion, "covid_named_alone": covid_named_alone}
