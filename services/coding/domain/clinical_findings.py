@@ -248,6 +248,9 @@ CLINICAL_FINDINGS = (
      _nonrheumatic("I35.1", "nonrheumatic aortic insufficiency", _MITRAL)),
     (_word(r"mitral (valve )?(insufficiency|regurgitation)"), ("I34", "I05"),
      _nonrheumatic("I34.0", "nonrheumatic mitral insufficiency", _AORTIC)),
+    # "Prolapse, mitral (valve)" I34.1, "rheumatic" I05.8 (for a coder); with aortic disease both valves' I08.0
+    (_word(r"mitral (valve )?prolapse|prolapse of (the )?mitral valve"), ("I34", "I05"),
+     _nonrheumatic("I34.1", "nonrheumatic mitral valve prolapse", _AORTIC)),
     (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
      fixed("I11.9", "hypertensive heart disease")),
     # a lobe named by its abbreviation: "9 mm solid RUL nodule", "nodule in the LLL"

@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from services.coding.domain.shorthand_guards import DIAGNOSIS_GUARDS
+
 Guard = Callable[[str, int, int], bool]  # (text, start, end) of the abbreviation -> does this reading apply
 
 _BEFORE = 40
@@ -123,7 +125,8 @@ def _eponym_alone(text: str, start: int, end: int) -> bool:
 
 GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "oxygen_after": _oxygen_after, "ms_course": _ms_course, "heart_failure_type": _heart_failure_type, "heading": _heading,
                             "side": _side, "after_number": _after_number, "not_a_score": _not_a_score, "before_of": _before_of,
-                            "suffix": _suffix, "counselling": _counselling, "eponym_alone": _eponym_alone}
+                            "suffix": _suffix, "counselling": _counselling, "eponym_alone": _eponym_alone,
+                            **DIAGNOSIS_GUARDS}
 
 
 @dataclass(frozen=True)

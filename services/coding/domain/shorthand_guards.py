@@ -1,0 +1,66 @@
+"""Guards for shorthand whose reading as a diagnosis depends on where it stands.
+
+"UC" is ulcerative colitis in a problem list and urgent care in "seen at UC" or "UC note:"; "hypothyroid" is
+the disease where it stands for it ("hypothyroid on levothyroxine") and an adjective before a noun
+("hypothyroid symptoms"); "def" is a deficiency after a vitamin or mineral ("vit D def", "iron def") and
+"definitely" elsewhere ("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside; "OCD" at a joint is
+osteochondritis dissecans; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not.
+"""
+import re
+
+_BEFORE = 40
+_PLACE_BEFORE = re.compile(r"\b(at|to|from|via|in|seen|went|go|visited|the|an?)\s*$", re.IGNORECASE)
+# a diagnosis closes its item or goes on with what a problem list writes after one
+_ITEM_GOES_ON = re.compile(r"[ \t]*([,;.)(\-\u2013\n]|$|(on|w/|with|in|flare|since|dx|diagnosed|stable|controlled|"
+                           r"well|treated|managed|due|d/t|s/p|for|x[ \t]?\d)\b)", re.IGNORECASE)
+_NUTRIENT_BEFORE = re.compile(r"\b(vitamin|vit)[ \t]*[a-z]?\d*[ \t]*$|\b(b12|b1|b6|iron|fe|folate|folic acid|thiamine|"
+                              r"zinc|copper|magnesium|potassium|testosterone|iga|g6pd|factor[ \t]+\w+)[ \t]*$",
+                              re.IGNORECASE)
+
+
+def named_as_diagnosis(text: str, start: int, end: int) -> bool:
+    """A term that is a disease as a list item and something else as a place or an adjective: it closes its item
+    (or its item goes on as a diagnosis's does, "on mesalamine", "w/ flare"), and no "at", "to" or "seen in"
+    sets it as a place."""
+    if _PLACE_BEFORE.search(text[max(0, start - _BEFORE):start]):
+        return False
+    return bool(_ITEM_GOES_ON.match(text, end))
+
+
+def after_nutrient(text: str, start: int, end: int) -> bool:
+    """"def" after a vitamin or mineral is its deficiency."""
+    return bool(_NUTRIENT_BEFORE.search(text[max(0, start - _BEFORE):start]))
+
+
+_NON_BEFORE = re.compile(r"\bnon[- ]?$", re.IGNORECASE)
+
+
+def not_after_non(text: str, start: int, end: int) -> bool:
+    """"non-CF bronchiectasis" names the disease only to set it aside."""
+    return not _NON_BEFORE.search(text[max(0, start - 5):start])
+
+
+_BONE_LESION_AFTER = re.compile(r"[ \t]+(lesions?|fragments?|of (the )?(\w+ )?(knee|talus|talar dome|elbow|capitellum|"
+                                r"femoral condyle|ankle|hip|shoulder))\b", re.IGNORECASE)
+_BONE_LESION_BEFORE = re.compile(r"\b(knee|talus|talar|elbow|capitellum|condyle|ankle|osteochondral)[ \t]+$",
+                                 re.IGNORECASE)
+
+
+def bone_lesion(text: str, start: int, end: int) -> bool:
+    """"OCD lesion of the knee", "R knee OCD": osteochondritis dissecans, a joint's lesion, not the disorder of
+    obsessions and compulsions."""
+    return bool(_BONE_LESION_AFTER.match(text, end)
+                or _BONE_LESION_BEFORE.search(text[max(0, start - _BEFORE):start]))
+
+
+_YEAR_AFTER = re.compile(r"[- \t]?19\b")
+
+
+def covid_named_alone(text: str, start: int, end: int) -> bool:
+    """"COVID" written alone as a diagnosis is COVID-19 (not "COVID-19" itself, a "COVID test" or a "COVID
+    vaccine")."""
+    return not _YEAR_AFTER.match(text, end) and named_as_diagnosis(text, start, end)
+
+
+DIAGNOSIS_GUARDS = {"named_as_diagnosis": named_as_diagnosis, "after_nutrient": after_nutrient,
+                    "not_after_non": not_after_non, "bone_lesion": bone_lesion, "covid_named_alone": covid_named_alone}
