@@ -3,17 +3,26 @@ each row is the ICD-10-CM alphabetic index's own main term or subterm for that n
 (which makes a finding only for a current mention and drops a symptom stated with a definitive diagnosis).
 
 "Cold, common" J00 (the tabular: "Acute nasopharyngitis [common cold]"); "Dyslipidemia" E78.5; "Dysfunction,
-erectile" N52.9 (a cause in the sentence names another code); "Tinnitus" H93.1- by the side its sentence names;
-"Myalgia" M79.10 (and muscle aches or pain, which the index sends there); "Autism" F84.0; "Acromegaly" E22.0;
-"Thyrotoxicosis" E05.90, with storm or crisis E05.91, unless its sentence names the cause the index codes apart
-(a goiter, a nodule, an adenoma, factitia, an affirmed Graves disease); "Human immunodeficiency virus (HIV) disease
-(infection)" B20, "asymptomatic status" Z21; "Hepatitis, C" B19.20, chronic B18.2, acute B17.10 (a test or a
-screen for it is no diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by the digit and
-side the sentence names; "De Quervain's tenosynovitis" M65.4; "Ganglion" M67.4- at the wrist, hand, knee, ankle or
-foot, by side; "Nausea, with vomiting" R11.2 (the tabular: "Nausea with vomiting, unspecified"); "Throat, strep"
-J02.0; "Pyelonephritis" not said acute or chronic N12; vertebrogenic low back pain M54.51; the lay names of
-laboratory findings: low sodium E87.1, low potassium E87.6, low platelets D69.6 (thrombocytopenia), a high white
-count D72.829 (leukocytosis), low B12 E53.8.
+erectile" N52.9 (a cause in the sentence names another code); "Tinnitus" H93.1- by the side its sentence names
+(part of a Meniere disease the note names); "Myalgia" M79.10 (and muscle aches, unless a drug was stopped for
+them); "Autism" F84.0; "Acromegaly" E22.0; "Thyrotoxicosis" E05.90, with storm E05.91, unless its sentence affirms
+a cause the index codes apart (a goiter, a nodule, Graves disease); "Human immunodeficiency virus (HIV) disease
+(infection)" B20, asymptomatic status Z21; "Hepatitis, C" B19.20, chronic B18.2, acute B17.10 (a test, a screen
+or a cure is no current diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by digit and
+side; "De Quervain's tenosynovitis" M65.4 (not the thyroiditis of that name); "Ganglion" M67.4- at the wrist,
+hand, knee, ankle or foot, by side; "Nausea, with vomiting" R11.2; "Pyelonephritis" not said acute or chronic N12;
+vertebrogenic low back pain M54.51; "Gastritis" of no stated kind K29.70; "Diverticula" K57.90, of the colon
+K57.30, diverticulitis K57.92 and K57.32 (bleeding, an abscess or a perforation are other codes); "Fatty, liver"
+and "Steatosis, liver" K76.0 (alcoholic is K70.0); "Disease, peripheral vascular" (PAD, PVD) I73.9 where no
+atherosclerosis, claudication or diabetes is named beside it; "Hypogonadism, male" E29.1; "Insufficiency,
+adrenal" E27.40 of no stated kind; "Hyperprolactinemia" E22.1 (not drug-induced or a prolactinoma); "Prolapse,
+mitral" I34.1 (with aortic valve disease the valve findings make I08.0); "Block, atrioventricular, first degree"
+I44.0; ulnar neuropathy G56.2- by side; toenail fungus B35.1, ringworm of the body B35.4, canker sores K12.0;
+heavy periods N92.0, painful periods N94.6, menopausal hot flashes N95.1; "Abnormal, gait" R26.9, "Difficulty,
+walking" R26.2; spondylosis by region without myelopathy or radiculopathy M47.81-; back spasm M62.830 (part of a
+back strain the note names); lateral and medial epicondylitis M77.1-/M77.0- and Achilles tendinitis M76.6-, by
+side; the lay names of laboratory findings: low sodium E87.1, low potassium E87.6, low platelets D69.6, a high
+white count D72.829, low B12 E53.8; "Problem, marital" and "Conflict, spouse" Z63.0. A problem list's "- no" after the name denies it.
 """
 import re
 
@@ -206,11 +215,17 @@ _ADRENAL_KIND = _word(r"primary|addison\w*|crisis|drug|steroid[- ]induced|iatrog
                       r"congenital|secondary|tertiary|postprocedural")
 _PROLACTIN_KIND = _word(r"induced|drug|medication|antipsychotic|risperidone|prolactinoma|adenoma|macroadenoma")
 _MENOPAUSE = _word(r"menopaus\w*|perimenopaus\w*|postmenopaus\w*|climacteric")
+# the parents' marriage is no problem of the patient's own with a spouse
+_PARENTS = _word(r"parents?'?|mother'?s?|father'?s?|childhood")
 _BODY_SITE = _word(r"scalp|foot|feet|groin|nails?|beard|hand|face")
 
 
 # a back strain's or sprain's spasm is part of the injury the note names
 _BACK_INJURY = _word(r"strain(ed)?|sprain(ed)?")
+
+
+# disease of both the mitral and the aortic valve is one code (I08.0), which the valve findings make
+_AORTIC_VALVE = _word(r"aortic (valve )?(stenosis|insufficiency|regurgitation)")
 
 
 def _unless_the_note(code: str, why: str, explained_by: re.Pattern) -> Resolve:
@@ -249,8 +264,6 @@ _ROWS = (
     (_word(r"ganglion( cyst)?|ganglion cysts"), ("M67",), _ganglion),
     (_word(r"nausea (and|with|&|/) ?vomiting|nausea/vomiting|vomiting (and|with|&) nausea"), ("R11",),
      _unless("R11.2", "nausea with vomiting", _NAUSEA_KIND)),
-    (_word(r"strep throat|streptococcal sore throat"), ("J02", "R07"),
-     fixed("J02.0", "strep throat is streptococcal pharyngitis")),
     (_word(r"pyelonephritis"), ("N16", "N12", "N10", "N11"),
      _unless("N12", "pyelonephritis, not specified as acute or chronic", _PYELONEPHRITIS_KIND)),
     (_word(r"vertebrogenic (low )?back pain|vertebrogenic lbp"), ("M54",),
@@ -279,7 +292,8 @@ _ROWS = (
     (_word(r"adrenal insufficiency"), ("E27",),
      _unless("E27.40", "adrenal insufficiency of no stated kind", _ADRENAL_KIND)),
     (_word(r"hyperprolactin(a)?emia"), ("E22",), _unless("E22.1", "hyperprolactinemia", _PROLACTIN_KIND)),
-    (_word(r"mitral (valve )?prolapse"), ("I34", "I05"), fixed("I34.1", "mitral valve prolapse, nonrheumatic")),
+    (_word(r"mitral (valve )?prolapse"), ("I34", "I05"),
+     _unless_the_note("I34.1", "mitral valve prolapse, nonrheumatic", _AORTIC_VALVE)),
     (_word(r"(first|1st)[- ]degree (av|atrioventricular|heart) block"), ("I44",),
      fixed("I44.0", "first degree atrioventricular block")),
     (_word(r"ulnar (neuropathy|nerve entrapment)"), ("G56", "G58", "G62"),
@@ -299,6 +313,10 @@ _ROWS = (
            r"lumbosacral|lumbar) spine"), ("M47",), _spondylosis),
     (_word(r"(back|paraspinal|paravertebral) (muscle )?spasms?|spasms? of (the )?(low |lower |upper |mid )?back"),
      ("M62",), _unless_the_note("M62.830", "muscle spasm of back", _BACK_INJURY)),
+    (_word(r"marital (conflict|discord|problems?|difficult(y|ies)|stress|strain)|(relationship|marital) (distress|"
+           r"problems?|conflict|difficult(y|ies)|discord) with (her |his |their )?(spouse|husband|wife|partner)|"
+           r"conflict with (her |his |their )?(spouse|husband|wife)"), ("Z63",),
+     _unless("Z63.0", "problems in relationship with spouse or partner", _PARENTS)),
     (_word(r"lateral epicondylitis|tennis elbow"), ("M77",), _by_side("M77.1", "lateral epicondylitis")),
     (_word(r"medial epicondylitis|golfer'?s elbow"), ("M77",), _by_side("M77.0", "medial epicondylitis")),
     (_word(r"achilles (tendinitis|tendonitis|tendinopathy|tendinosis)"), ("M76", "M77", "M66"),
