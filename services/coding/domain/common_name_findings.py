@@ -3,26 +3,26 @@ each row is the ICD-10-CM alphabetic index's own main term or subterm for that n
 (which makes a finding only for a current mention and drops a symptom stated with a definitive diagnosis).
 
 "Cold, common" J00 (the tabular: "Acute nasopharyngitis [common cold]"); "Dyslipidemia" E78.5; "Dysfunction,
-erectile" N52.9 (a cause in the sentence names another code); "Tinnitus" H93.1- by the side its sentence names
-(part of a Meniere disease the note names); "Myalgia" M79.10 (and muscle aches, unless a drug was stopped for
-them); "Autism" F84.0; "Acromegaly" E22.0; "Thyrotoxicosis" E05.90, with storm E05.91, unless its sentence affirms
-a cause the index codes apart (a goiter, a nodule, Graves disease); "Human immunodeficiency virus (HIV) disease
-(infection)" B20, asymptomatic status Z21; "Hepatitis, C" B19.20, chronic B18.2, acute B17.10 (a test, a screen
-or a cure is no current diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by digit and
-side; "De Quervain's tenosynovitis" M65.4 (not the thyroiditis of that name); "Ganglion" M67.4- at the wrist,
-hand, knee, ankle or foot, by side; "Nausea, with vomiting" R11.2; "Pyelonephritis" not said acute or chronic N12;
-vertebrogenic low back pain M54.51; "Gastritis" of no stated kind K29.70; "Diverticula" K57.90, of the colon
-K57.30, diverticulitis K57.92 and K57.32 (bleeding, an abscess or a perforation are other codes); "Fatty, liver"
-and "Steatosis, liver" K76.0 (alcoholic is K70.0); "Disease, peripheral vascular" (PAD, PVD) I73.9 where no
-atherosclerosis, claudication or diabetes is named beside it; "Hypogonadism, male" E29.1; "Insufficiency,
-adrenal" E27.40 of no stated kind; "Hyperprolactinemia" E22.1 (not drug-induced or a prolactinoma); "Prolapse,
-mitral" I34.1 (with aortic valve disease the valve findings make I08.0); "Block, atrioventricular, first degree"
-I44.0; ulnar neuropathy G56.2- by side; toenail fungus B35.1, ringworm of the body B35.4, canker sores K12.0;
-heavy periods N92.0, painful periods N94.6, menopausal hot flashes N95.1; "Abnormal, gait" R26.9, "Difficulty,
-walking" R26.2; spondylosis by region without myelopathy or radiculopathy M47.81-; back spasm M62.830 (part of a
-back strain the note names); lateral and medial epicondylitis M77.1-/M77.0- and Achilles tendinitis M76.6-, by
-side; the lay names of laboratory findings: low sodium E87.1, low potassium E87.6, low platelets D69.6, a high
-white count D72.829, low B12 E53.8; "Problem, marital" and "Conflict, spouse" Z63.0. A problem list's "- no" after the name denies it.
+erectile" N52.9 (a cause in the sentence names another code); "Tinnitus" H93.1- by the side its sentence names (part
+of a Meniere disease the note names); "Myalgia" M79.10 (and muscle aches, unless a drug was stopped for them);
+"Autism" F84.0; "Acromegaly" E22.0; "Thyrotoxicosis" E05.90, with storm E05.91, unless its sentence affirms a cause
+the index codes apart (a goiter, a nodule, Graves disease); "Human immunodeficiency virus (HIV) disease (infection)"
+B20, asymptomatic status Z21; "Hepatitis, C" B19.20, chronic B18.2, acute B17.10 (a test, a screen or a cure is no
+current diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by digit and side; "De Quervain's
+tenosynovitis" M65.4 (not the thyroiditis of that name); "Ganglion" M67.4- at the wrist, hand, knee, ankle or foot,
+by side; "Nausea, with vomiting" R11.2; "Pyelonephritis" not said acute or chronic N12; vertebrogenic low back pain
+M54.51; "Gastritis" of no stated kind K29.70; "Diverticula" K57.90, of the colon K57.30, diverticulitis K57.92 and
+K57.32 (bleeding, an abscess or a perforation are other codes); "Fatty, liver" and "Steatosis, liver" K76.0
+(alcoholic is K70.0); "Disease, peripheral vascular" (PAD, PVD) I73.9 where no atherosclerosis, claudication or
+diabetes is named beside it; "Hypogonadism, male" E29.1; "Insufficiency, adrenal" E27.40 of no stated kind;
+"Hyperprolactinemia" E22.1 (not drug-induced or a prolactinoma); "Prolapse, mitral" I34.1 (with aortic valve disease
+the valve findings make I08.0); "Block, atrioventricular, first degree" I44.0; ulnar neuropathy G56.2- by side;
+toenail fungus B35.1, ringworm of the body B35.4, canker sores K12.0; heavy periods N92.0, painful periods N94.6,
+menopausal hot flashes N95.1; "Abnormal, gait" R26.9, "Difficulty, walking" R26.2; mid or thoracic back pain M54.6;
+spondylosis by region without myelopathy or radiculopathy M47.81-; back spasm M62.830 (part of a back strain the
+note names); lateral and medial epicondylitis M77.1-/M77.0- and Achilles tendinitis M76.6-, by side; the lay names
+of laboratory findings: low sodium E87.1, low potassium E87.6, low platelets D69.6, a high white count D72.829, low
+B12 E53.8; "Problem, marital" and "Conflict, spouse" Z63.0. A problem list's "- no" after the name denies it.
 """
 import re
 
@@ -317,6 +317,9 @@ _ROWS = (
            r"problems?|conflict|difficult(y|ies)|discord) with (her |his |their )?(spouse|husband|wife|partner)|"
            r"conflict with (her |his |their )?(spouse|husband|wife)"), ("Z63",),
      _unless("Z63.0", "problems in relationship with spouse or partner", _PARENTS)),
+    (_word(r"(thoracic|mid|middle) back pain|(thoracic|mid|middle)[- ]back pain|pain (in|of) (the )?(thoracic "
+           r"(spine|back)|mid[- ]?back)|pain between (the|her|his|my) shoulder blades"), ("M54",),
+     fixed("M54.6", "pain in the thoracic spine")),
     (_word(r"lateral epicondylitis|tennis elbow"), ("M77",), _by_side("M77.1", "lateral epicondylitis")),
     (_word(r"medial epicondylitis|golfer'?s elbow"), ("M77",), _by_side("M77.0", "medial epicondylitis")),
     (_word(r"achilles (tendinitis|tendonitis|tendinopathy|tendinosis)"), ("M76", "M77", "M66"),

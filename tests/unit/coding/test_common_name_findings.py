@@ -69,6 +69,8 @@ pytestmark = pytest.mark.unit
     ("Golfer's elbow on the right, PT.", "M77.01"),
     ("Achilles tendinopathy, left, eccentric exercises.", "M76.62"),
     ("Marital discord for months, sleeping poorly.", "Z63.0"),
+    ("Mid back pain after a long drive, no trauma.", "M54.6"),
+    ("Aching pain between the shoulder blades for 3 weeks.", "M54.6"),
     ("Relationship problems with her partner; couples therapy.", "Z63.0"),
 ])
 def test_the_common_name_meets_its_index_entry(tabular, note, expected):
