@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
+from services.coding.domain.common_name_findings import COMMON_NAME_FINDINGS
 from services.coding.domain.index_entry_variants import INDEX_ENTRY_VARIANTS
 from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
 from services.coding.domain.lay_word_findings import LAY_WORD_FINDINGS
@@ -354,6 +355,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in INDEX_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in INDEX_ENTRY_VARIANTS),
     *(Finding(words, family, resolve) for words, family, resolve in LAY_WORD_FINDINGS),
+    *(Finding(words, family, resolve) for words, family, resolve in COMMON_NAME_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
     *(Finding(words, family, resolve, gate=JOINT_SIGN_WORDS) for words, family, resolve in JOINT_SIGN_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),

@@ -21,6 +21,8 @@ UNSTATED = SIDE_UNSTATED
 SIDE_WORDS = frozenset({"right", "left", "bilateral"})
 # words a sided description drops from the unspecified one
 _DROPPED = frozenset({"unspecified", "unilateral", "part", "side"})
+# "Otitis media, unspecified, bilateral" drops the organ "unspecified ear" names: bilateral stands for both ears
+_BILATERAL_DROPPED = _DROPPED | {"ear", "eye"}
 # what notes say for the tabular's body regions
 _REGIONS = {"leg": ("lower", "limb"), "thigh": ("lower", "limb"), "calf": ("lower", "limb"),
             "shin": ("lower", "limb"), "knee": ("lower", "limb"), "foot": ("lower", "limb"),
@@ -64,7 +66,8 @@ def sided_codes(code: str, side: str, text: str, tabular) -> list[str]:
     found = []
     for candidate, theirs in candidates:
         added, dropped = theirs - own, own - theirs
-        if side in added and dropped <= _DROPPED and (added - SIDE_WORDS) <= documented:
+        if side in added and dropped <= (_BILATERAL_DROPPED if side == "bilateral" else _DROPPED) \
+                and (added - SIDE_WORDS) <= documented:
             found.append(candidate)
     return found
 
