@@ -15,8 +15,7 @@ M54.51; "Gastritis" of no stated kind K29.70; "Diverticula" K57.90, of the colon
 K57.32 (bleeding, an abscess or a perforation are other codes); "Fatty, liver" and "Steatosis, liver" K76.0
 (alcoholic is K70.0); "Disease, peripheral vascular" (PAD, PVD) I73.9 where no atherosclerosis, claudication or
 diabetes is named beside it; "Hypogonadism, male" E29.1; "Insufficiency, adrenal" E27.40 of no stated kind;
-"Hyperprolactinemia" E22.1 (not drug-induced or a prolactinoma); "Prolapse, mitral" I34.1 (with aortic valve disease
-the valve findings make I08.0); "Block, atrioventricular, first degree" I44.0; ulnar neuropathy G56.2- by side;
+"Hyperprolactinemia" E22.1 (not drug-induced or a prolactinoma); "Block, atrioventricular, first degree" I44.0; ulnar neuropathy G56.2- by side;
 toenail fungus B35.1, ringworm of the body B35.4, canker sores K12.0; heavy periods N92.0, painful periods N94.6,
 menopausal hot flashes N95.1; "Abnormal, gait" R26.9, "Difficulty, walking" R26.2; mid or thoracic back pain M54.6;
 spondylosis by region without myelopathy or radiculopathy M47.81-; back spasm M62.830 (part of a back strain the
@@ -224,10 +223,6 @@ _BODY_SITE = _word(r"scalp|foot|feet|groin|nails?|beard|hand|face")
 _BACK_INJURY = _word(r"strain(ed)?|sprain(ed)?")
 
 
-# disease of both the mitral and the aortic valve is one code (I08.0), which the valve findings make
-_AORTIC_VALVE = _word(r"aortic (valve )?(stenosis|insufficiency|regurgitation)")
-
-
 def _unless_the_note(code: str, why: str, explained_by: re.Pattern) -> Resolve:
     return lambda match, note: None if explained_by.search(note) else (code, why)
 
@@ -292,8 +287,6 @@ _ROWS = (
     (_word(r"adrenal insufficiency"), ("E27",),
      _unless("E27.40", "adrenal insufficiency of no stated kind", _ADRENAL_KIND)),
     (_word(r"hyperprolactin(a)?emia"), ("E22",), _unless("E22.1", "hyperprolactinemia", _PROLACTIN_KIND)),
-    (_word(r"mitral (valve )?prolapse"), ("I34", "I05"),
-     _unless_the_note("I34.1", "mitral valve prolapse, nonrheumatic", _AORTIC_VALVE)),
     (_word(r"(first|1st)[- ]degree (av|atrioventricular|heart) block"), ("I44",),
      fixed("I44.0", "first degree atrioventricular block")),
     (_word(r"ulnar (neuropathy|nerve entrapment)"), ("G56", "G58", "G62"),
