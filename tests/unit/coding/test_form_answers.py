@@ -81,3 +81,15 @@ def test_a_type_1_answer_takes_no_insulin_status_code(suggest):
 def test_an_unmarked_box_in_a_history_list_is_no_history(suggest):
     found = billed(suggest, "History of: [x] myocardial infarction [ ] heart failure [ ] DVT")
     assert "Z86.718" not in found and "I25.2" in found
+
+
+@pytest.mark.parametrize("note", [
+    "Social history: Alcohol use: yes, 2 glasses of wine a week. Drug use: never.",
+    "Alcohol use - socially, on weekends.",
+])
+def test_a_social_historys_use_label_is_no_use_code(suggest, note):
+    assert not any(s.code.startswith("F1") for s in suggest(note))
+
+
+def test_a_use_disorder_stated_is_still_coded(suggest):
+    assert "F10.20" in billed(suggest, "Alcohol use disorder, moderate: naltrexone started.")
