@@ -269,7 +269,7 @@ class NoteSuggester:
             elif context != "affirmed" and past is None:
                 match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
                          or self._chapter_code(context, match.code))
-            if match is not None and substance_named_only(match.code, ent.text):
+            if match is not None and substance_named_only(match.code, ent.text, text[ent.end_char:ent.end_char + 4]):
                 skipped.append(_skipped(match.code, ent, expanded, SUBSTANCE_NAMED_ONLY))
             elif match is not None:
                 confidence = less_specific_than_documented(match, ent.sent.text)

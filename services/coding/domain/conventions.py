@@ -30,6 +30,7 @@ from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.diabetes_control import diabetes_control
 from services.coding.domain.diabetes_secondary_type import diabetes_secondary_type
+from services.coding.domain.diabetes_type_answered import diabetes_type_answered
 from services.coding.domain.diabetes_type_elsewhere import diabetes_type_elsewhere
 from services.coding.domain.diabetes_uncontrolled import uncontrolled_diabetes
 from services.coding.domain.diabetic_adjective import diabetes_named_by_complication
@@ -448,7 +449,8 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     return out, reasons
 
 
-CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, refined_by_sentence, injury_specificity,
+CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, refined_by_sentence,
+                                       diabetes_type_answered, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, resected_cancers,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,

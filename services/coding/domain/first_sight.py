@@ -338,10 +338,14 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
 
 
 _GENERIC_HEADS = frozenset({"disease", "disorder", "syndrome"})
+# the tabular's own qualifiers, printed after the condition by a problem list ("Hyperlipidemia, unspecified",
+# "Gastritis without bleeding"): they name no condition, so another item's "unspecified" is not this one's head
+_PRINTED_QUALIFIERS = frozenset({"unspecified", "specified", "other", "without", "with", "mention", "complication",
+                                 "complications", "elsewhere", "classified"})
 
 
 def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
-    found = re.findall(r"[a-z]{4,}", s.evidence.lower())
+    found = [w for w in re.findall(r"[a-z]{4,}", s.evidence.lower()) if w not in _PRINTED_QUALIFIERS]
     if not found:
         return None
     # an injury is over when the pain of its site is ("neck strain ... Neck pain resolved."): the pain is its symptom

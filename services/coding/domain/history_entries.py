@@ -14,7 +14,8 @@ its words, unless its sentence says it is under care now.
 """
 import re
 
-from services.coding.domain.note_context import RESOLVED, TREATED_IN_A_YEAR_CUE, mention_scope, past_by_name
+from services.coding.domain.note_context import (RESOLVED, TREATED_IN_A_YEAR_CUE, UNCHECKED_BOX, mention_scope,
+                                                  past_by_name)
 from services.coding.domain.note_text import (
     FAMILY,
     HISTORY,
@@ -127,8 +128,10 @@ def _named_past(match: re.Match, note: str) -> bool:
         scope.rule != RESOLVED or bool(_TREATED_IN_A_YEAR.search(scope.cue)))
     # a note that codes the condition's late effects ("sequela of the concussion": S06.0X0S) is not its history
     late_effects = re.search(_LATE_EFFECT_OF + re.escape(match.group(0)), note, re.IGNORECASE)
+    # an empty box before it ("History of: [x] MI [ ] DVT") was offered and not marked
     return named_past and not NEGATION.search(_PAST_HEADING.sub("", prefix)) and not FAMILY.search(whole) \
-        and not _ACTIVE_NOW.search(_NO_RECURRENCE.sub("", whole)) and not late_effects
+        and not _ACTIVE_NOW.search(_NO_RECURRENCE.sub("", whole)) and not late_effects \
+        and not UNCHECKED_BOX.search(prefix)
 
 
 def _ended_by_its_kind(match: re.Match, note: str, code: str) -> bool:

@@ -15,7 +15,8 @@ fracture in the past (Z87.8-):
 """
 import re
 
-from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
+from services.coding.domain.form_answers import ANSWERED_NO_AFTER
+from services.coding.domain.note_text import FAMILY, NEGATION, after, before, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "injury-specificity"
@@ -28,6 +29,7 @@ _PAST_FRACTURE = re.compile(r"\b(h/o|hx of|history of|healed|remote|(?<!-)(?<!ye
 _STILL_TREATED = re.compile(r"\b(healing|cast|splint|boot|sequelae?|post-?traumatic|malunion|nonunion|f/u|"
                             r"follow[- ]?up|current)\b", re.IGNORECASE)
 _STRESS = re.compile(r"\bstress fracture", re.IGNORECASE)
+_ANSWERED_NO = re.compile(ANSWERED_NO_AFTER, re.IGNORECASE)  # "Prior fractures: No"
 _OSTEOPOROTIC = re.compile(r"\b(osteoporotic|fragility|insufficiency)\b", re.IGNORECASE)
 # a fracture from a fall from standing height or less is, by definition, a fragility fracture: in a note that names
 # the osteoporosis, its history is Z87.310 ("Hx of L distal radius fx from fall from standing ... osteoporosis")
@@ -72,7 +74,8 @@ def injury_specificity(suggestions: list[Suggestion], note: str, tabular) -> tup
 def _fracture_history(note: str, suggestions: list[Suggestion], tabular) -> Suggestion | None:
     for match in _PAST_FRACTURE.finditer(note):
         text = sentence(note, match.start(), match.end())
-        if _STILL_TREATED.search(text) or NEGATION.search(before(note, match.start())) or FAMILY.search(text):
+        if _STILL_TREATED.search(text) or NEGATION.search(before(note, match.start())) or FAMILY.search(text) \
+                or _ANSWERED_NO.search(after(note, match.end())):
             continue
         fragility = _OSTEOPOROTIC.search(text) or (_LOW_ENERGY.search(text) and _OSTEOPOROSIS.search(note))
         code = "Z87.310" if fragility else "Z87.312" if _STRESS.search(text) else "Z87.81"

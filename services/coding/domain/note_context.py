@@ -19,6 +19,8 @@ from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATE
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, STILL_GOING
+from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
+from services.coding.domain.section_headings import section_of
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
@@ -221,6 +223,8 @@ RULES = (
                          # exam" (not "none since 2019": no recurrence of a past one)
                          r"not seen|not found)\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)|" + MEASURED_ZERO,
                          re.IGNORECASE)),
+    # a form's answer after the condition's label: "Retinopathy: No", "Suicidal ideation: Denies" (`form_answers`)
+    ScopeRule(ANSWERED_NO, None, re.compile(ANSWERED_NO_AFTER, re.IGNORECASE)),
     # The event something is dated from: "DMT: none since pregnancy 2023", "no relapse since her MI", "off
     # anticoagulation since the DVT resolved" (right before the mention; not a diagnosis "since dx of diabetes",
     # nor "since diabetes was diagnosed": the date a condition began)
@@ -244,8 +248,9 @@ PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST,
 # findings' reading too
 NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY, CONSIDERED_ONLY))
 # the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
-# but not the date of the event it names ("since pregnancy 2023" is no pregnant state today)
-Z_CODE_RULES = tuple(rule for rule in RULES if rule.name == SINCE_EVENT)
+# but not the date of the event it names ("since pregnancy 2023" is no pregnant state today), nor a form's answer
+# after it ("Tobacco use: Never")
+Z_CODE_RULES = tuple(rule for rule in RULES if rule.name in (SINCE_EVENT, ANSWERED_NO))
 
 
 @dataclass(frozen=True)
@@ -319,7 +324,16 @@ def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] 
         if found and not ((rule.unless is not None and rule.unless.search(whole)) or (
                 rule.unless_in_item is not None and rule.unless_in_item.search(own))):
             return Scope(rule.name, found.group(0).strip())
-    return None
+    return _under_heading(text, start, whole, rules)
+
+
+def _under_heading(text: str, start: int, whole: str, rules: tuple[ScopeRule, ...]) -> Scope | None:
+    """A list item under a family history, resolved problems or surgical history heading (`section_headings`)."""
+    section = section_of(text, start)
+    rule = next((rule for rule in rules if section is not None and rule.name == section.name), None)
+    if rule is None or (rule.unless is not None and rule.unless.search(whole)):
+        return None
+    return Scope(rule.name, section.heading)
 
 
 def _cue(rule: ScopeRule, before: str, after: str, whole: str) -> re.Match | None:

@@ -7,6 +7,8 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 
+from services.coding.domain.form_answers import ANSWERED_NO_AFTER
+from services.coding.domain.section_headings import section_of
 from services.coding.domain.note_context import (
     COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, MEASURED_ZERO, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
     NOT_STATED_RULES, PAST_RULES, TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, mention_scope, screened,
@@ -18,7 +20,7 @@ _FULL_STOPS = ".\n"
 NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
 NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
                            r"healed(?! (in|with) )|cleared|repleted|ruled out|excluded(?! from)|denied|gone)|"
-                           + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO, re.IGNORECASE)
+                           + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO + "|" + ANSWERED_NO_AFTER, re.IGNORECASE)
 SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
 # up to five words after the condition, the course that treated it ("admitted for CAP, completed levofloxacin") or
 # a problem list's status ("Concussion 2021 - historical", "Graves no longer active")
@@ -164,7 +166,9 @@ def current(note: str, start: int, end: int) -> bool:
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
                 or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end)
-                or mention_scope(note, start, end, NOT_STATED_RULES) is not None)
+                or mention_scope(note, start, end, NOT_STATED_RULES) is not None
+                # a list item under a family history, resolved problems or surgical history heading
+                or section_of(note, start) is not None)
 
 
 
