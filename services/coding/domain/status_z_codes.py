@@ -79,6 +79,12 @@ STATUSES = (
     (_rx(r"deep brain stimulat(or|ion)( device| system)?|dbs (device|system|leads?|in place|implanted)|"
          r"spinal cord stimulator|vagus nerve stimulator|vns (device|implant)|(implanted )?neurostimulator"), "Z96.82",
      "an implanted neurostimulator in place"),
+    # "Dependence on respirator [ventilator] status" and "Dependence on wheelchair": the machine the patient lives on
+    (_rx(r"ventilator[- ]dependent|dependent on (a |the )?ventilator|(home|nocturnal|chronic) (mechanical )?ventilat(or|ion)|"
+         r"on (a |the )?(home )?ventilator (at night|nightly|every night|at home|continuously)"), "Z99.11",
+     "dependence on a ventilator"),
+    (_rx(r"wheelchair[- ](bound|dependent|user)|confined to (a )?wheelchair|dependent on (a )?wheelchair"), "Z99.3",
+     "dependence on a wheelchair"),
 )
 # an organ or limb of a pair whose absence code says the side: (words, codes by the side stated, what); a limb
 # has no code for both sides, which are its right and left codes
@@ -174,7 +180,9 @@ def _side_beside(note: str, match: re.Match) -> str | None:
     """The side written beside the operation ("L mastectomy", "mastectomy of the right breast"), not elsewhere
     in its sentence, which may name another side for another condition."""
     start = max(sentence_start(note, match.start()), match.start() - 12)
-    return stated_side(note[start:min(sentence_end(note, match.end()), match.end() + 25)])
+    # a side right before the operation is its own ("L great toe amputation 2024 and R second toe amputation")
+    return stated_side(note[start:match.end()]) or stated_side(
+        note[start:min(sentence_end(note, match.end()), match.end() + 25)])
 
 
 def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
