@@ -50,6 +50,12 @@ STATUSES = (
          r"right coronary|coronary|diagonal)|(pci|angioplasty) (with|and) (stent(ing)?|des)|des (to|in|placed|deployed)|"
          r"(drug[- ]eluting|bare[- ]metal) (coronary )?stents?"), "Z95.5",
      "a coronary angioplasty implant in place"),
+    # a stent written beside the coronary disease it treats ("CAD with a stent 2020", "CAD, stented 2019", "CAD s/p
+    # PCI with 2 stents"), not one its sentence places in another vessel
+    (_rx(r"(cad|coronary artery disease|coronary disease|ischemic heart disease)\b(?:(?![.;:\n]|\b(carotid|renal|iliac|"
+         r"femoral|sfa|popliteal|ureteral|ureteric|biliary|peripheral|esophageal|airway|tracheal)\b).){0,40}?"
+         r"\b(stents?|stented|stenting)\b(?![^.;\n]{0,20}\b(carotid|renal|iliac|femoral|sfa|popliteal|ureteral|biliary|"
+         r"peripheral)\b)"), "Z95.5", "a coronary angioplasty implant in place"),
     (_rx(r"(mechanical|prosthetic|bioprosthetic|tissue) (mitral |aortic |tricuspid |pulmonic |heart )?valve|"
          r"(mitral|aortic) valve replacement|s/p (avr|mvr|tavr|tavi)|tavr|tavi"), "Z95.2",
      "a prosthetic heart valve in place"),

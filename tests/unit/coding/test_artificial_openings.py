@@ -1,6 +1,7 @@
 """Artificial opening, cataract extraction and machine dependence statuses in the words of the tabular's titles and
 index, read only where the patient lives with them: not an opening needing attention or complicated (Z43, K94),
-planned or reversed, nor a cataract still to be removed; a side written before each of two amputations is its own."""
+planned or reversed, nor a cataract still to be removed; a side written before each of two amputations is its own;
+a stent beside the coronary disease it treats is the coronary implant."""
 import pytest
 
 from tests.unit.coding.test_note_readings import billed
@@ -42,3 +43,15 @@ def test_an_opening_needing_attention_undone_planned_or_not_the_patients_is_not(
 def test_the_side_before_each_of_two_amputations_is_its_own(suggest):
     codes = billed(suggest, "Foot check: right great toe amputation 2022 and left fourth toe amputation 2024.")
     assert {"Z89.411", "Z89.422"} <= codes and "Z89.412" not in codes
+
+
+@pytest.mark.parametrize("note", [
+    "Pre-op clearance. Coronary artery disease, stented in 2018, no angina since.",
+    "Hyperlipidemia on rosuvastatin. CAD with two stents, on clopidogrel.",
+])
+def test_a_stent_beside_the_coronary_disease_is_the_coronary_implant(suggest, note):
+    assert "Z95.5" in billed(suggest, note)
+
+
+def test_a_stent_its_sentence_places_in_another_vessel_is_not(suggest):
+    assert "Z95.5" not in billed(suggest, "CAD, medically managed; carotid stent placed 2021 for stenosis.")
