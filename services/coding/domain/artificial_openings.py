@@ -15,6 +15,7 @@ from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import FAMILY, sentence
 from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "artificial-opening-status"
@@ -30,7 +31,6 @@ OPENINGS = (
     (_rx(r"cystostomy( tube)?"), "Z93.50", "unspecified cystostomy status"),
     (_rx(r"nephrostomy( tube)?|ureterostomy"), "Z93.6", "other artificial openings of urinary tract status"),
 )
-_OPENING_WORD = re.compile(r"ostomy|trach|peg|tube", re.IGNORECASE)
 # attention to the opening (Z43), its complication, or an opening not (or no longer) there
 _NOT_STATUS = _rx(r"care|change[sd]?|exchange[sd]?|replace(d|ment)?|revision|revised|reversal|reversed|take ?down|"
                   r"taken down|closure|closed|removed|removal|decannulat\w*|dislodged|leak(s|ing|age)?|infect\w*|"
@@ -41,12 +41,16 @@ _CATARACT_DONE = _rx(r"(s/p|status post|history of|h/o|hx of|after|had|post) (\w
                      r"removal)( with (iol|lens implant|intraocular lens)s?)?|"
                      r"cataract (surgery|extraction|removal) (in |done |performed )?(19|20)\d\d")
 _LENS = _rx(r"pseudophakia|pseudophakic|intraocular lens( implants?)?|iols?|posterior chamber lens( implants?)?")
-_CATARACT_WORD = re.compile(r"cataract|pseudophak|intraocular|iol|lens", re.IGNORECASE)
+# the words without which a reading cannot match: most notes hold none, and one scan of the note skips the rest
+_PREFILTER = Prefilter({*(pattern for pattern, _, _ in OPENINGS), _CATARACT_DONE, _LENS})
 _CATARACT_SIDES = {"right": ("Z98.41",), "left": ("Z98.42",), "bilateral": ("Z98.41", "Z98.42"), None: ("Z98.49",)}
 
 
 def artificial_openings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    made = [*_openings(note, tabular), *_cataract_status(note, tabular)]
+    possible = _PREFILTER.possible(note)
+    if not possible:
+        return suggestions, []
+    made = [*_openings(note, tabular, possible), *_cataract_status(note, tabular, possible)]
     have = {s.code for s in suggestions}
     made = [m for m in {m.code: m for m in reversed(made)}.values()
             if m.code not in have and tabular.is_billable(m.code)]
@@ -55,11 +59,10 @@ def artificial_openings(suggestions: list[Suggestion], note: str, tabular) -> tu
     return [*suggestions, *made], [m.reason for m in made]
 
 
-def _openings(note: str, tabular) -> list[Suggestion]:
-    if _OPENING_WORD.search(note) is None:
-        return []
+def _openings(note: str, tabular, possible) -> list[Suggestion]:
     return [from_rule(code, m, tabular, NAME, f"{m.group(0)}: {code}, {why}")
-            for pattern, code, why in OPENINGS for m in pattern.finditer(note) if _lives_with(note, m)]
+            for pattern, code, why in OPENINGS if pattern in possible
+            for m in pattern.finditer(note) if _lives_with(note, m)]
 
 
 def _lives_with(note: str, match: re.Match) -> bool:
@@ -67,16 +70,14 @@ def _lives_with(note: str, match: re.Match) -> bool:
     return not (denied_in_its_item(note, match) or _NOT_STATUS.search(text) or FAMILY.search(text))
 
 
-def _cataract_status(note: str, tabular) -> list[Suggestion]:
-    if _CATARACT_WORD.search(note) is None:
-        return []
+def _cataract_status(note: str, tabular, possible) -> list[Suggestion]:
     made = []
-    for m in _CATARACT_DONE.finditer(note):
+    for m in (_CATARACT_DONE.finditer(note) if _CATARACT_DONE in possible else ()):
         if not _lives_with(note, m):
             continue
         side = stated_side(sentence(note, m.start(), m.end()))
         made += [from_rule(code, m, tabular, CATARACT_NAME, f"{m.group(0)}: {code}, cataract extraction status")
                  for code in _CATARACT_SIDES.get(side, ())]
     made += [from_rule("Z96.1", m, tabular, CATARACT_NAME, f"{m.group(0)}: Z96.1, presence of intraocular lens")
-             for m in _LENS.finditer(note) if _lives_with(note, m)]
+             for m in (_LENS.finditer(note) if _LENS in possible else ()) if _lives_with(note, m)]
     return made

@@ -13,8 +13,14 @@ documenting it as a problem of its own.
 """
 import re
 
-from services.coding.domain.note_text import negated_before, sentence, sentence_end, sentence_start
+from services.coding.domain.note_text import (
+    negated_before,
+    sentence,
+    sentence_end,
+    sentence_start,
+)
 from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "social-determinant"
@@ -38,14 +44,16 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
                    r"infested with (cockroaches|roaches|mice|rats|bed ?bugs)"), "other inadequate housing"),
     ("Z59.10", _rx(r"inadequate housing|substandard housing|unsafe housing|poor housing conditions"),
      "inadequate housing"),
-    ("Z59.12", _rx(r"(utilities|electricity|power|water|gas|heat) (was |were |has been |have been )?(shut|turned|cut) off|"
+    ("Z59.12", _rx(r"(utilities|electricity|power|water|gas|heat) (was |were |has been |have been )?"
+                   r"(shut|turned|cut) off|"
                    r"no (running water|electricity) (at home|in the (home|house|apartment))"),
      "inadequate housing utilities"),
     ("Z59.41", _rx(r"(runs?|running|ran) out of food|not enough (food|to eat)|"
                    r"(cannot|can't|can not|unable to) afford (food|groceries|to eat)|goes? hungry|"
                    r"skips? meals (because|due to|for lack of) (of )?(money|cost|funds)"),
      "food insecurity"),
-    ("Z59.861", _rx(r"(difficulty|trouble) paying (for )?(the |his |her |their )?(utilities|utility bills?|electric bills?)|"
+    ("Z59.861", _rx(r"(difficulty|trouble) paying (for )?(the |his |her |their )?"
+                    r"(utilities|utility bills?|electric bills?)|"
                     r"(cannot|can't|unable to) pay (the |his |her |their )?(utility|electric|gas|heating) bills?"),
      "financial insecurity, difficulty paying for utilities"),
     ("Z59.868", _rx(r"bankruptcy|bankrupt"), "other specified financial insecurity"),
@@ -86,13 +94,8 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
     ("Z65.1", _rx(r"currently (incarcerated|in (jail|prison))"), "imprisonment and other incarceration"),
     ("Z62.21", _rx(r"in foster care|foster child|lives in a foster home"), "child in welfare custody"),
 )
-# every row's words share none of a few letters: most notes hold none of these stems, and one search skips them
-_ANY_WORD = re.compile(r"homeless|unhoused|undomicil|address|abode|residence|housing|shelter|car\b|truck|van\b|"
-                       r"tent\b|street|outside|outdoors|park\b|encampment|camp\b|abandoned|evict|rent\b|infest|"
-                       r"shut|turned|cut off|running water|electricity|food|eat\b|hungry|meals|paying|pay\b|"
-                       r"bankrupt|financial|income|insur|transportation|ride\b|alone|own\b|himself|herself|themself|unemploy|out of work|"
-                       r"jobless|laid off|job|work|literacy|illitera|read\b|divorc|separat|caregiver|cares for|"
-                       r"marital|prison|jail|incarcerat|custody|foster", re.IGNORECASE)
+# the words without which a row cannot match: most notes hold none, and one scan of the note skips the rows
+_PREFILTER = Prefilter({pattern for _, pattern, _ in ROWS})
 _RELATIVE = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grand(mother|father|parents?)|aunt|uncle|"
                        r"parents?|daughter|son|child(ren)?|wife|husband|spouse|partner|boyfriend|girlfriend|"
                        r"roommate|friend|neighbou?r)\b", re.IGNORECASE)
@@ -107,20 +110,21 @@ _PAST_AFTER = re.compile(r"^[^.;\n]{0,30}?\b(until|in (19|20)\d\d|years ago|in t
 # a circumstance named as when or why another condition began or worsens: "since his divorce", "worse with work stress"
 _ONSET_ANCHOR = re.compile(r"\b(after|since|following|when|worse with|worsened by|worsens with|triggered by|due to|"
                            r"related to|from)\s+((his|her|their|a|an|the)\s+)?$", re.IGNORECASE)
-_DENIED_AFTER = re.compile(r"^\s*(screen(ing)?\s*)?([:\-]\s*|(is|was)\s+)(negative|none|denied|no\b|not (present|an issue))",
-                           re.IGNORECASE)
+_DENIED_AFTER = re.compile(r"^\s*(screen(ing)?\s*)?([:\-]\s*|(is|was)\s+)"
+                           r"(negative|none|denied|no\b|not (present|an issue))", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[;:(]")
 # the rows whose words name a relative themselves: caring for one is the patient's circumstance
 _RELATIVE_IN_WORDS = {"Z63.6"}
 
 
 def social_determinants(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    if _ANY_WORD.search(note) is None:
+    possible = _PREFILTER.possible(note)
+    if not possible:
         return suggestions, []
     found = {s.code for s in suggestions if s.confidence >= 0.9}
     made: dict[str, Suggestion] = {}
     for code, pattern, title in ROWS:
-        if code in found or code in made:
+        if pattern not in possible or code in found or code in made:
             continue
         match = next((m for m in pattern.finditer(note) if _present(note, m, code)), None)
         if match is None:
