@@ -79,11 +79,18 @@ def allergy_status(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
                 break
     if not made:
         return suggestions, []
-    reactions = [s for s in suggestions if s.code[:3] not in ("Z88", "Z91") and _reaction(note, s, entries)]
+    reactions = [s for s in suggestions if s.code[:3] not in ("Z88", "Z91") and _reaction(note, s, entries)
+                 or _the_entrys_own_word(s, entries)]
     kept = [s for s in suggestions if s not in reactions and s.code not in made]
     reasons = [m.reason for m in made.values()]
     reasons += [f"{s.evidence!r} is the reaction an allergy entry records, not a condition now" for s in reactions]
     return [*kept, *made.values()], reasons
+
+
+def _the_entrys_own_word(found: Suggestion, entries: list[tuple[int, int]]) -> bool:
+    """"Allergy" itself in "penicillin allergy" (index "Allergy, allergic (reaction)" T78.40): the status the entry
+    gave, not an allergic reaction today."""
+    return found.code.startswith("T78.4") and any(start <= found.start and found.end <= end for start, end in entries)
 
 
 def _reaction(note: str, found: Suggestion, entries: list[tuple[int, int]]) -> bool:

@@ -85,8 +85,9 @@ GYNECOLOGICAL = (_rx(r"well[- ]wom[ae]n('s)? (visit|exam\w*|check(-?up)?|care vi
 # (the device's kind may stand between: "interrogation of dual-chamber pacemaker", "check of her biventricular ICD")
 _INTERROGATION = r"( device)? (interrogation|check|analysis)|(interrogation|check) of (the |his |her |a )?([\w-]+ ){0,2}"
 # or the device named, then said in its sentence to be interrogated ("pacemaker placed in 2021 for heart block,
-# interrogated today")
-_INTERROGATED = r"\b[^.;\n]{0,60}\binterrogated\b"
+# interrogated today"); not one interrogated on another day ("interrogated last month": that was the check's visit)
+_INTERROGATED = (r"\b[^.;\n]{0,60}\binterrogated\b(?! (last (week|month|year)|(in|on) (19|20)\d\d|on \d|"
+                 r"(\d+|one|two|three|a few|several) (days?|weeks?|months?|years?) ago|previously|earlier this (month|year)))")
 DEVICE_CHECKS = ((_rx(r"(pacemaker|ppm)" + _INTERROGATION + r"(pacemaker|ppm)|(pacemaker|ppm)" + _INTERROGATED), "Z45.010",
                   "encounter for checking and testing of the cardiac pacemaker pulse generator"),
                  (_rx(r"(icd|aicd|defibrillator)" + _INTERROGATION + r"(icd|aicd|defibrillator)|(icd|aicd|defibrillator)"

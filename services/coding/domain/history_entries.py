@@ -51,6 +51,16 @@ ENTRIES = (
     (r"diabetic (foot |heel |toe |plantar )?ulcers?|(foot|heel|toe) diabetic ulcers?", "Z86.31",
      "History, personal, diabetic foot ulcer"),
     (r"pyelonephritis|kidney infections?", "Z87.440", "History, personal, infection, urinary (tract)"),
+    # infections over once treated: "History, personal, pneumonia (recurrent)", "Methicillin resistant
+    # Staphylococcus aureus (MRSA)" and "infectious disease NEC"; a carrier state or a vaccine is neither
+    (r"((community|hospital)[- ]acquired |aspiration |bacterial |viral |lobar |multilobar )?pneumonias?"
+     r"(?! (vaccines?|vaccination|shots?))", "Z87.01", "History, personal, pneumonia (recurrent)"),
+    (r"(mrsa|methicillin[- ]resistant staph(ylococcus)?( aureus)?)( (skin |soft tissue |wound )?(infections?|cellulitis|"
+     r"abscess(es)?|bacteremia|sepsis|osteomyelitis))?(?! (colonization|colonized|carrier|screen\w*|swab|nares))",
+     "Z86.14", "History, personal, Methicillin resistant Staphylococcus aureus (MRSA)"),
+    (r"chlamydia( infection)?|gonorrh(o)?ea|trichomoniasis|shingles|herpes zoster|lyme disease|"
+     r"c\.? ?diff(icile)?( colitis| infection)?|clostridi(um|oides) difficile( colitis| infection)?|"
+     r"(infectious )?mononucleosis|malaria", "Z86.19", "History, personal, infectious disease NEC"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
     (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
      "History, personal, disease, digestive system"),
@@ -106,6 +116,7 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     for pattern, code, entry in _PATTERNS:
         for match in pattern.finditer(note):
             if not (_named_past(match, note) or _ended_by_its_kind(match, note, code)) \
+                    or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
                     or any(s.code == code for s in out) or not tabular.is_billable(code):
                 continue
             reason = f"{match.group(0)} in the past: {code} ({entry})"
@@ -113,6 +124,17 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
             if made is not None:
                 out, reasons = made, [*reasons, reason]
     return out, reasons
+
+
+# a pneumonia is the patient's history only under a history cue or heading ("h/o pneumonia", "treated for CAP",
+# "Resolved: pneumonia"): an episode merely dated and cleared ("pneumonia Jan 2026 - resolved") is the latest one,
+# which the index's "(recurrent)" does not reach
+_CUED_ONLY = {"Z87.01"}
+
+
+def _history_cue_before(match: re.Match, note: str) -> bool:
+    prefix = before(note, match.start())
+    return bool(HISTORY.search(prefix) or _BARE_HISTORY_CUE.search(prefix) or _PAST_HEADING.search(prefix))
 
 
 def _named_past(match: re.Match, note: str) -> bool:

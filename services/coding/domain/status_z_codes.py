@@ -50,6 +50,12 @@ STATUSES = (
          r"right coronary|coronary|diagonal)|(pci|angioplasty) (with|and) (stent(ing)?|des)|des (to|in|placed|deployed)|"
          r"(drug[- ]eluting|bare[- ]metal) (coronary )?stents?"), "Z95.5",
      "a coronary angioplasty implant in place"),
+    # a stent written beside the coronary disease it treats ("CAD with a stent 2020", "CAD, stented 2019", "CAD s/p
+    # PCI with 2 stents"), not one its sentence places in another vessel
+    (_rx(r"(cad|coronary artery disease|coronary disease|ischemic heart disease)\b(?:(?![.;:\n]|\b(carotid|renal|iliac|"
+         r"femoral|sfa|popliteal|ureteral|ureteric|biliary|peripheral|esophageal|airway|tracheal)\b).){0,40}?"
+         r"\b(stents?|stented|stenting)\b(?![^.;\n]{0,20}\b(carotid|renal|iliac|femoral|sfa|popliteal|ureteral|biliary|"
+         r"peripheral)\b)"), "Z95.5", "a coronary angioplasty implant in place"),
     (_rx(r"(mechanical|prosthetic|bioprosthetic|tissue) (mitral |aortic |tricuspid |pulmonic |heart )?valve|"
          r"(mitral|aortic) valve replacement|s/p (avr|mvr|tavr|tavi)|tavr|tavi"), "Z95.2",
      "a prosthetic heart valve in place"),
@@ -79,6 +85,12 @@ STATUSES = (
     (_rx(r"deep brain stimulat(or|ion)( device| system)?|dbs (device|system|leads?|in place|implanted)|"
          r"spinal cord stimulator|vagus nerve stimulator|vns (device|implant)|(implanted )?neurostimulator"), "Z96.82",
      "an implanted neurostimulator in place"),
+    # "Dependence on respirator [ventilator] status" and "Dependence on wheelchair": the machine the patient lives on
+    (_rx(r"ventilator[- ]dependent|dependent on (a |the )?ventilator|(home|nocturnal|chronic) (mechanical )?ventilat(or|ion)|"
+         r"on (a |the )?(home )?ventilator (at night|nightly|every night|at home|continuously)"), "Z99.11",
+     "dependence on a ventilator"),
+    (_rx(r"wheelchair[- ](bound|dependent|user)|confined to (a )?wheelchair|dependent on (a )?wheelchair"), "Z99.3",
+     "dependence on a wheelchair"),
 )
 # an organ or limb of a pair whose absence code says the side: (words, codes by the side stated, what); a limb
 # has no code for both sides, which are its right and left codes
@@ -174,7 +186,9 @@ def _side_beside(note: str, match: re.Match) -> str | None:
     """The side written beside the operation ("L mastectomy", "mastectomy of the right breast"), not elsewhere
     in its sentence, which may name another side for another condition."""
     start = max(sentence_start(note, match.start()), match.start() - 12)
-    return stated_side(note[start:min(sentence_end(note, match.end()), match.end() + 25)])
+    # a side right before the operation is its own ("L great toe amputation 2024 and R second toe amputation")
+    return stated_side(note[start:match.end()]) or stated_side(
+        note[start:min(sentence_end(note, match.end()), match.end() + 25)])
 
 
 def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:

@@ -1,0 +1,32 @@
+"""Infections over once treated, under the index's History, personal entries: pneumonia (under a history cue or
+heading only), MRSA, and infectious disease NEC; not a carrier state, a vaccine, a relative's or a current one."""
+import pytest
+
+from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Annual visit. History of pneumonia twice as a child. Hypertension controlled.", "Z87.01"),
+    ("COPD. Treated for community-acquired pneumonia last winter, recovered.", "Z87.01"),
+    ("Diabetes. Hx of MRSA abscess of the thigh 2021, drained.", "Z86.14"),
+    ("Pre-op. Prior methicillin-resistant Staphylococcus aureus wound infection 2020.", "Z86.14"),
+    ("Sexual health visit. History of gonorrhea 2022, treated.", "Z86.19"),
+    ("Neuropathy follow-up. H/o shingles of the chest wall 2019.", "Z86.19"),
+    ("Diarrhea today. History of C. diff colitis after antibiotics in 2023.", "Z86.19"),
+])
+def test_an_infection_named_in_the_past_is_its_personal_history(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Right lower lobe pneumonia 3 weeks ago, resolved on the repeat film.", "Z87.01"),
+    ("Health maintenance: history of pneumonia vaccine 2021.", "Z87.01"),
+    ("Pre-op. History of MRSA colonization on nares swab.", "Z86.14"),
+    ("Mother had shingles last year. Hypertension.", "Z86.19"),
+    ("No history of chlamydia or gonorrhea. Contraception counselling.", "Z86.19"),
+])
+def test_a_dated_episode_a_vaccine_a_carrier_a_relative_or_a_denial_is_not(suggest, note, code):
+    assert code not in billed(suggest, note)
