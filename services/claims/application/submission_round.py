@@ -5,9 +5,10 @@ round of a few claims then spent most of its time on round trips and on a commit
 claims from one step to the next. Now the ready claims, verified or not, are read and locked once; the
 unverified ones are verified (verify_eligibility.py) and every claim whose coverage is verified, just now
 or in an earlier round, is batched (submit_batch.py) in the same transaction, and the claims are written
-back with one statement (the day's cached answers come with the claims, in the same read). Coverage still comes before batching, and every file is still validated whole
-before it is stored. Should batching fail, the round's answers are rolled back with it and the claims
-are asked about again next round: a 270 is a question, asking it twice changes nothing.
+back with one statement (the day's cached answers come with the claims, in the same read). Coverage still
+comes before batching, and every file is still validated whole before it is stored. Should batching fail, the
+round's answers are rolled back with it and the claims are asked about again next round: a 270 is a question,
+asking it twice changes nothing.
 """
 from services.claims.adapters.catalog import Catalog
 from services.claims.adapters.clearinghouse import Clearinghouse
