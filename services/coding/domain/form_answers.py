@@ -10,6 +10,7 @@ label may hold a few words more ("Falls in past year: No", "Stroke or TIA - no")
 """
 
 ANSWERED_NO = "answered-no"
-# the label's remaining words, its colon, question mark or dash, and the bare answer
-ANSWERED_NO_AFTER = (r"^(?:[ \t]+[\w/'-]+){0,4}?[ \t]*(?::|\?|[ \t]-+|[ \t]?[–—])[ \t]*"
+# the label's remaining words, its colon, question mark or dash, and the bare answer (each word taken whole: a word
+# cut short could only be followed by its own next letter, so the engine is spared retrying them)
+ANSWERED_NO_AFTER = (r"^(?:[ \t]++[\w/'-]++){0,4}?[ \t]*(?::|\?|[ \t]-+|[ \t]?[–—])[ \t]*"
                      r"(?:no|none|never( smoker| user| used)?|denies|denied|negative|neg|absent)[ \t]*(?=$|[.;,(\n])")

@@ -24,6 +24,7 @@ from services.coding.domain.note_text import (
     sentence,
     word_pattern,
 )
+from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
 NAME = "history-entry"
@@ -66,7 +67,8 @@ ENTRIES = (
      "History, personal, disease, digestive system"),
 )
 _PATTERNS = tuple((word_pattern(words), code, entry) for words, code, entry in ENTRIES)
-_ANY = word_pattern("|".join(words for words, _, _ in ENTRIES))
+# the words without which an entry cannot match: one scan of the note leaves the few entries it may hold
+_PREFILTER = Prefilter({pattern for pattern, _, _ in _PATTERNS})
 _TREATED_IN_A_YEAR = re.compile(TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 # a problem list writes the history cue without "of" right before the condition ("Hx concussion 2019", "hx GI bleed",
 # read with the shorthand written out); a heading's colon ("History: concussion yesterday") opens today's account
@@ -110,10 +112,12 @@ _UNDER_CARE = word_pattern(r"cast|splint|boot|brace|orif|fixation|healing|weeks?
 
 def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     suggestions, fracture_reasons = _healed_fractures(suggestions, note, tabular)
-    if not _ANY.search(note):
+    possible = _PREFILTER.possible(note)
+    entries = [(pattern, code, entry) for pattern, code, entry in _PATTERNS if pattern in possible]
+    if not any(pattern.search(note) for pattern, _, _ in entries):
         return suggestions, fracture_reasons
     out, reasons = list(suggestions), fracture_reasons
-    for pattern, code, entry in _PATTERNS:
+    for pattern, code, entry in entries:
         for match in pattern.finditer(note):
             if not (_named_past(match, note) or _ended_by_its_kind(match, note, code)) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \

