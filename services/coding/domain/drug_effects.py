@@ -117,8 +117,13 @@ _NOT_STATED = re.compile(r"\b(discuss\w*|review\w*|counsel\w*|educat\w*|explain\
 _OVER_AFTER = re.compile(r"\b(resolved|cleared|subsided|no longer|has gone|went away|normali[sz]ed)\b", re.IGNORECASE)
 
 
+# a word without which no harm of a drug is named: most notes that name a drug hold none
+_HARM_WORD = re.compile(r"due to|caused by|secondary to|attributed to|induced|associated|related|adverse|side effect|"
+                        r"reaction|intolerance|toxicity|overdose|poisoning|ingestion|took", re.IGNORECASE)
+
+
 def drug_effects(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    if not _ANY_DRUG.search(note):
+    if not _HARM_WORD.search(note) or not _ANY_DRUG.search(note):
         return suggestions, []
     have = {s.code[:5] for s in suggestions}  # a T36-T50 code already read for the class keeps its own reading
     made: dict[str, Suggestion] = {}
