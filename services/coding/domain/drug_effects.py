@@ -113,6 +113,9 @@ _NOT_STATED = re.compile(r"\b(discuss\w*|review\w*|counsel\w*|educat\w*|explain\
                          r"ran out|not taking|stopped taking|missed|skipp\w*|non-?complian\w*|noncomplian\w*|"
                          r"underdos\w*|unable to afford|cost)\b", re.IGNORECASE)
 
+# a harm dated weeks or more before the visit is over, or another visit's: "overdose two years ago", "in 2019"
+_LONG_AGO = re.compile(r"\b((weeks?|wks?|months?|mos?|years?|yrs?) ago|last (year|month)|in (19|20)\d\d)\b",
+                       re.IGNORECASE)
 # the harm named, then said to be over: "steroid-induced diabetes resolved after the taper"
 _OVER_AFTER = re.compile(r"\b(resolved|cleared|subsided|no longer|has gone|went away|normali[sz]ed)\b", re.IGNORECASE)
 
@@ -165,7 +168,7 @@ def _effect_of(note: str, begin: int, end: int) -> tuple[str, bool] | None:
     whole = sentence(note, begin, end)
     if (_NOT_STATED.search(clause[-60:]) or negated_before(note, begin) or HYPOTHETICAL.search(lead)
             or NEGATED_AFTER.search(after(note, end)) or _OVER_AFTER.search(after(note, end))
-            or HISTORY.search(whole) or FAMILY.search(whole)):
+            or HISTORY.search(whole) or FAMILY.search(whole) or _LONG_AGO.search(whole)):
         return None
     if _INTENTIONAL.search(whole):
         return "2", True

@@ -37,6 +37,7 @@ def test_the_drug_class_and_intent_the_note_states_are_coded(suggest, note, code
     ("BP 168/100, uncontrolled due to not taking lisinopril (ran out two weeks ago).", "T46"),
     ("History of acetaminophen overdose in 2019, no recurrence since.", "T39"),
     ("Her mother had lithium toxicity last year.", "T43"),
+    ("Opioid use disorder on buprenorphine. Accidental fentanyl overdose two years ago; naloxone kit renewed.", "T40"),
     ("Sarcoidosis. Steroid-induced hyperglycemia resolved after the prednisone taper.", "T38"),
     ("Counseled on the risk of bleeding due to warfarin; INR 2.4, no change.", "T45"),
 ])
