@@ -90,6 +90,8 @@ from services.coding.domain.routine_exam_findings import routine_exam_with_findi
 from services.coding.domain.same_site_signs import same_site_signs
 from services.coding.domain.routine_exam_settled import settle_routine_exam
 from services.coding.domain.note_terms import for_a_coder
+from services.coding.domain.drug_effects import drug_effects
+from services.coding.domain.burn_sites import burn_sites
 from services.coding.domain.note_text import NEGATED_AFTER, affirmed_now, after as _after, sentence as _sentence, \
     sentence_start as _sentence_start
 from services.coding.domain.suggestions import RULE_CONFIDENCE, SEVENTH_CHARACTER_MISSING, Suggestion
@@ -464,7 +466,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,
                                        immunization_encounter,
-                                       seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
+                                       drug_effects, burn_sites, seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
                                        ckd_stage_of_manifestation,
                                        vertebral_fragility_fracture,
                                        coronary_with_angina,
