@@ -4,8 +4,8 @@ in its sentence and holds one beside a diagnosis elsewhere for a coder).
 
 Walked from the tabular's symptom codes (R00-R69, and the symptom codes of other chapters: pain by joint and
 limb, eye and ear pain), each tried in sentences of our own: these are the wordings no index term met.
-"Pain, joint" M25.5- and "Pain, limb" M79.6- by the joint or limb named (the unspecified-side code, which the
-laterality rule sides from the sentence); "Pain, eye" H57.1- and "Otalgia" (earache) H92.0-; "Palpitations" for
+"Pain, joint" M25.5- and "Pain, limb" M79.6- by the joint or limb named, "Pain, eye" H57.1- and "Otalgia"
+(earache) H92.0-, each by the side its words state (otherwise the laterality rule sides it); "Palpitations" for
 a pounding or racing heart; "Edema, localized" R60.0 for swelling or edema of the ankles, feet or legs; "Mass,
 neck" R22.1; "Ecchymoses, spontaneous" R23.3 for easy bruising; "Hiccup" R06.6; "Enlargement, lymph gland,
 localized" R59.0 where a site is named; "Congestion, nasal" R09.81 for a stuffy nose; "Pain, abdominal" R10.9
