@@ -18,6 +18,7 @@ from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
 from services.coding.domain.lay_word_findings import LAY_WORD_FINDINGS
 from services.coding.domain.lung_findings import LUNG_FINDINGS
 from services.coding.domain.sign_word_findings import SIGN_WORD_FINDINGS
+from services.coding.domain.symptom_word_findings import SYMPTOM_WORD_FINDINGS
 from services.coding.domain.vertigo_disorders import VERTIGO_FINDINGS, VERTIGO_WORDS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
@@ -357,6 +358,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in LAY_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in COMMON_NAME_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
+    *(Finding(words, family, resolve) for words, family, resolve in SYMPTOM_WORD_FINDINGS),
     *(Finding(words, family, resolve, gate=JOINT_SIGN_WORDS) for words, family, resolve in JOINT_SIGN_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),

@@ -105,9 +105,12 @@ def _best_per_code(suggestions: list[Suggestion]) -> list[Suggestion]:
     return sorted(best.values(), key=lambda s: s.start)
 
 
-# disorders the tabular names by a symptom (insomnia G47.0-): a sign beside them ("anhedonia; insomnia") is no
-# part of them, as it would be of a disease
-SYMPTOM_NAMED_DISORDERS = ("G47.0",)
+# disorders the tabular names by a symptom (insomnia G47.0-), and the symptom codes of chapters other than R
+# (constipation, pain in a joint or limb, myalgia, back and neck pain, eye and ear pain, dysmenorrhea, pruritus):
+# a sign beside them ("anhedonia; insomnia", "fatigue, constipation and weight gain") is no part of them, as it
+# would be of a disease
+SYMPTOM_NAMED_DISORDERS = ("G47.0", "K59.0", "M25.5", "M79.1", "M79.6", "M54.2", "M54.5", "M54.6", "M54.9",
+                           "H57.1", "H92.0", "N94.6", "L29")
 
 
 def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int], note: str = "") -> list[Suggestion]:

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.unit
 
 @pytest.mark.parametrize("note, expected", [
     ("Pneumonia confirmed on x-ray.", ["J18.9"]), ("Dizziness when standing.", ["R42"]),
-    ("Edema of both ankles.", ["R60.9"]), ("Weight loss of ten pounds.", ["R63.4"]),
+    ("Edema of both ankles.", ["R60.0"]), ("Weight loss of ten pounds.", ["R63.4"]),
     ("Rash on the arms for a week.", ["R21"]), ("Neck pain after a fall.", ["M54.2"]),
     ("Low back pain for two weeks.", ["M54.50"]), ("Conjunctivitis of the right eye.", ["H10.9"]),
     ("Gout flare of the left great toe.", ["M10.072"]), ("Gout.", ["M10.9"]),
