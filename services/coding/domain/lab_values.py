@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from services.coding.domain.note_text import current, sentence_end
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, from_rule
 
 NAME = "lab-value"
@@ -130,15 +131,27 @@ def _direction(match: re.Match) -> str | None:
 
 # the words without which no analyte's pattern can match: one search skips the table in most notes
 _GATE = re.compile(r"\d|\b(high|low|elevated|raised|increased|decreased|reduced)\b", re.IGNORECASE)
-_PATTERNS = tuple((analyte, pattern) for analyte in ANALYTES for pattern in _patterns(analyte))
+_PATTERNS = tuple((place, analyte, pattern) for place, analyte in enumerate(ANALYTES)
+                  for pattern in _patterns(analyte))
+# the strings each analyte's name cannot be written without: substring tests skip the analytes a note never names
+_REQUIRED = tuple(required_literals(re.compile(rf"\b({analyte.words})\b", re.IGNORECASE)) for analyte in ANALYTES)
+
+
+def _named(note: str) -> set[int]:
+    return {place for place, required in enumerate(_REQUIRED) if may_match(required, note)}
 
 
 def lab_values(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if not _GATE.search(note):
         return suggestions, []
+    named = _named(note)
+    if not named:
+        return suggestions, []
     affirmed = [s.code for s in suggestions if s.context == "affirmed"]
     out, reasons = list(suggestions), []
-    for analyte, pattern in _PATTERNS:
+    for place, analyte, pattern in _PATTERNS:
+        if place not in named:
+            continue
         if analyte.explained_by and any(code.startswith(analyte.explained_by) for code in affirmed) or \
                 analyte.explained_words and re.search(analyte.explained_words, note, re.IGNORECASE):
             continue
