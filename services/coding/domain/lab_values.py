@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from services.coding.domain.note_text import current, sentence_end
-from services.coding.domain.pattern_literals import may_match, required_literals
+from services.coding.domain.pattern_literals import required_literals
 from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, from_rule
 
 NAME = "lab-value"
@@ -133,12 +133,17 @@ def _direction(match: re.Match) -> str | None:
 _GATE = re.compile(r"\d|\b(high|low|elevated|raised|increased|decreased|reduced)\b", re.IGNORECASE)
 _PATTERNS = tuple((place, analyte, pattern) for place, analyte in enumerate(ANALYTES)
                   for pattern in _patterns(analyte))
-# the strings each analyte's name cannot be written without: substring tests skip the analytes a note never names
+# the strings each analyte's name cannot be written without: substring tests on the note, lowered once, skip the
+# analytes it never names
 _REQUIRED = tuple(required_literals(re.compile(rf"\b({analyte.words})\b", re.IGNORECASE)) for analyte in ANALYTES)
 
 
 def _named(note: str) -> set[int]:
-    return {place for place, required in enumerate(_REQUIRED) if may_match(required, note)}
+    if not note.isascii():
+        return set(range(len(ANALYTES)))
+    lowered = note.lower()
+    return {place for place, required in enumerate(_REQUIRED)
+            if all(any(string in lowered for string in strings) for strings in required)}
 
 
 def lab_values(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
