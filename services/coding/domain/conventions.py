@@ -68,6 +68,7 @@ from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
 from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.elevated_reading import elevated_readings
 from services.coding.domain.thyroid_results import thyroid_results
+from services.coding.domain.lab_values import lab_values
 from services.coding.domain.dismissed_ectopy import ectopy_dismissed_by_impression
 from services.coding.domain.physiologic_regurgitation import physiologic_regurgitation
 from services.coding.domain.falling_asleep import falling_asleep
@@ -462,7 +463,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, cough_by_duration, dementia_in_disease, passed_stones,
-                                       elevated_readings, thyroid_results, ectopy_dismissed_by_impression, physiologic_regurgitation,
+                                       elevated_readings, thyroid_results, lab_values, ectopy_dismissed_by_impression, physiologic_regurgitation,
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,
                                        immunization_encounter,

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from services.coding.domain.abnormal_study_findings import ABNORMAL_STUDY_FINDINGS, ABNORMAL_STUDY_WORDS
 from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
 from services.coding.domain.common_name_findings import COMMON_NAME_FINDINGS
 from services.coding.domain.index_entry_variants import INDEX_ENTRY_VARIANTS
@@ -362,6 +363,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=JOINT_SIGN_WORDS) for words, family, resolve in JOINT_SIGN_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),
+    *(Finding(words, family, resolve, gate=ABNORMAL_STUDY_WORDS) for words, family, resolve in ABNORMAL_STUDY_FINDINGS),
 )
 
 
