@@ -7,11 +7,11 @@ Titles are matched word for word as the term keys are (case, punctuation, "of/th
 folded); words in parentheses or square brackets are nonessential on both sides ("Body mass index [BMI] 40.0-44.9,
 adult", "Essential (primary) hypertension"); a trailing "unspecified" may be written "NOS". Left off, it would
 leave a plain term that other readings make more specific from the rest of the note ("COPD" with an exacerbation
-noted elsewhere), so a title read without it would undo them. A note
-lacking a title's rarest word skips it: most notes hold the anchor words of few titles.
+noted elsewhere), so a title read without it would undo them. A title is
+compared only where the note holds its first three words in a row (one dictionary look-up a word).
 """
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from services.coding.domain.note_terms import PARENTHESES, STOPWORDS, _fold
@@ -21,6 +21,7 @@ TABULAR_TITLE_REASON = "the note prints the code's own tabular title, read whole
 TITLE_CONFIDENCE = 0.97
 # shorter titles are terms of the index already, read there with the same words
 MIN_TITLE_WORDS = 4
+_OPENING = MIN_TITLE_WORDS - 1
 _NOTE_WORD = re.compile(r"[a-z0-9]+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 # a title does not run over a sentence's or a list item's end ("40.0-44.9" keeps its decimal points)
@@ -52,7 +53,8 @@ def _blank(pattern: re.Pattern, text: str) -> str:
 
 
 class TabularTitles:
-    """The billable codes' titles of at least MIN_TITLE_WORDS words, keyed by their rarest word."""
+    """The billable codes' titles of at least MIN_TITLE_WORDS words, keyed by their opening words: a note is
+    looked up once a word, and compared with a title only where it holds the title's first words."""
 
     def __init__(self, titles: list[tuple[str, str]]):
         keyed: dict[tuple[str, ...], set[tuple[str, str]]] = defaultdict(set)
@@ -65,10 +67,9 @@ class TabularTitles:
                 keyed[words[:-1] + ("nos",)].add((code, title))
         # a wording two titles share (after the brackets are dropped) names neither for certain
         self._titles = {words: next(iter(codes)) for words, codes in keyed.items() if len(codes) == 1}
-        frequency = Counter(word for words in self._titles for word in set(words))
-        self._by_anchor: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for words in self._titles:
-            self._by_anchor[min(words, key=lambda w: (frequency[w], w))].append(words)
+        self._by_opening: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for words in sorted(self._titles, key=len, reverse=True):
+            self._by_opening[words[:_OPENING]].append(words)
 
     def __len__(self) -> int:
         return len(self._titles)
@@ -76,19 +77,11 @@ class TabularTitles:
     def find(self, text: str) -> list[TitleFound]:
         """The titles printed in the text, longest first where they overlap, left to right."""
         found_words = note_words(text)
-        present = {word for word, _, _ in found_words}
-        candidates = [words for anchor in present.intersection(self._by_anchor)
-                      for words in self._by_anchor[anchor] if present.issuperset(words)]
-        if not candidates:
-            return []
-        by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for words in sorted(candidates, key=len, reverse=True):
-            by_first[words[0]].append(words)
-        sequence = [word for word, _, _ in found_words]
+        sequence = tuple(word for word, _, _ in found_words)
         found, i = [], 0
-        while i < len(sequence):
-            match = next((words for words in by_first.get(sequence[i], ())
-                          if tuple(sequence[i:i + len(words)]) == words
+        while i <= len(sequence) - _OPENING:
+            match = next((words for words in self._by_opening.get(sequence[i:i + _OPENING], ())
+                          if sequence[i:i + len(words)] == words
                           and not _ITEM_END.search(text, found_words[i][1], found_words[i + len(words) - 1][2])),
                          None)
             if match is None:

@@ -36,7 +36,7 @@ def test_short_titles_are_left_to_the_term_index_and_a_title_does_not_cross_an_i
     assert TITLES.find("Body mass index 40.0-44.9. Adult day care") == []
 
 
-def test_a_note_without_a_titles_rarest_word_is_not_searched_for_it():
+def test_a_note_without_a_titles_opening_words_in_a_row_does_not_hold_it():
     assert TITLES.find("Chronic kidney disease, followed by nephrology for stage 3") == []
 
 
