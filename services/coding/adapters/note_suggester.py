@@ -231,8 +231,10 @@ class NoteSuggester:
             expanded = expanded.rewritten(respelt)
         text = expanded.text
         doc = self.nlp.make_doc(text)
-        doc.ents = _titles_over_terms(doc, self._titles, self._span,
-                                      list(_term_spans(doc, self.terms, self._longest, self._span, self._respeller)))
+        ents, title_spans = _titles_over_terms(doc, self._titles,
+                                               list(_term_spans(doc, self.terms, self._longest, self._span,
+                                                                self._respeller)))
+        doc.ents = ents
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
             # "flu shot given" is Z23; what the rules found is calibrated as any other note's suggestions
             return _in_note(stated_over_elsewhere(signs_of_a_doubted_diagnosis(calibrated(apply_conventions(
@@ -289,16 +291,13 @@ class NoteSuggester:
             self._tabular), text), text)
         suggestions = copied_forward(changed_by_addendum(suggestions, text), text)
         suggestions = set_aside_by_impression(suggestions, text)
-        suggestions = _titles_kept(suggestions, [f for f in found if f.context == "affirmed" and f.convention is None
-                                                 and (f.start, f.end) in self._title_spans(doc)])
+        if title_spans:
+            suggestions = _titles_kept(suggestions, [f for f in found if f.context == "affirmed"
+                                                     and f.convention is None and (f.start, f.end) in title_spans])
         respelt_starts = _respelt_starts(respelt)
         suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
                                         respelt_starts)
         return _in_note(suggestions, expanded), skipped
-
-    @staticmethod
-    def _title_spans(doc) -> set[tuple[int, int]]:
-        return {(ent.start_char, ent.end_char) for ent in doc.ents if ent._.icd_match.kind == TABULAR_TITLE}
 
     def _term_readings(self, doc, respelt_starts: set[int]) -> dict[tuple[int, int], str]:
         """The terms found only by reading the note's words another way: misspelt, the site or the modifier first."""
@@ -396,11 +395,12 @@ def _less_than_the_title(found: Suggestion, title: Suggestion) -> bool:
         found.code.endswith("9") or "unspecified" in description or " without " in f" {description}")
 
 
-def _titles_over_terms(doc, titles: TabularTitles, span_type, terms: list) -> list:
-    """A code's whole tabular title printed in the note is that code: it outranks the terms read inside it."""
+def _titles_over_terms(doc, titles: TabularTitles, terms: list) -> tuple[list, set[tuple[int, int]]]:
+    """A code's whole tabular title printed in the note is that code: it outranks the terms read inside it.
+    The mentions, and the titles' (start, end) among them."""
     found = titles.find(doc.text)
     if not found:
-        return terms
+        return terms, set()
     spans = []
     for title in found:
         span = doc.char_span(title.start, title.end, label="ICD10CM", alignment_mode="expand")
@@ -414,7 +414,7 @@ def _titles_over_terms(doc, titles: TabularTitles, span_type, terms: list) -> li
         span._.icd_rule = None
         spans.append(span)
     kept = [t for t in terms if not any(s.start < t.end and t.start < s.end for s in spans)]
-    return sorted(spans + kept, key=lambda s: s.start)
+    return sorted(spans + kept, key=lambda s: s.start), {(s.start_char, s.end_char) for s in spans}
 
 
 def _reading_named(suggestions: list[Suggestion], readings: dict[tuple[int, int], str]) -> list[Suggestion]:
