@@ -40,6 +40,8 @@ from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthan
 from services.coding.domain.spelling import Respeller, misspellings
 from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substance_named_only
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
+from services.coding.domain.tabular_titles import (TABULAR_TITLE, TABULAR_TITLE_REASON, TITLE_CONFIDENCE,
+                                                   TabularTitles, title_words)
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
 # 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary; 8: the
@@ -175,6 +177,7 @@ class NoteSuggester:
         self._respeller = Respeller({w for k in self.terms for w in k.split(" ")},
                                     known={w for (w,) in self._db.execute("SELECT word FROM vocabulary")})
         self._context_cache: dict[tuple[str, str], TermMatch | None] = {}
+        self._titles = _billable_titles(self._db)
         self.nlp = _pipeline()
         from spacy.tokens import Span
         self._span = Span
@@ -228,7 +231,10 @@ class NoteSuggester:
             expanded = expanded.rewritten(respelt)
         text = expanded.text
         doc = self.nlp.make_doc(text)
-        doc.ents = list(_term_spans(doc, self.terms, self._longest, self._span, self._respeller))
+        ents, title_spans = _titles_over_terms(doc, self._titles,
+                                               list(_term_spans(doc, self.terms, self._longest, self._span,
+                                                                self._respeller)))
+        doc.ents = ents
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
             # "flu shot given" is Z23; what the rules found is calibrated as any other note's suggestions
             return _in_note(stated_over_elsewhere(signs_of_a_doubted_diagnosis(calibrated(apply_conventions(
@@ -285,6 +291,9 @@ class NoteSuggester:
             self._tabular), text), text)
         suggestions = copied_forward(changed_by_addendum(suggestions, text), text)
         suggestions = set_aside_by_impression(suggestions, text)
+        if title_spans:
+            suggestions = _titles_kept(suggestions, [f for f in found if f.context == "affirmed"
+                                                     and f.convention is None and (f.start, f.end) in title_spans])
         respelt_starts = _respelt_starts(respelt)
         suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
                                         respelt_starts)
@@ -294,7 +303,9 @@ class NoteSuggester:
         """The terms found only by reading the note's words another way: misspelt, the site or the modifier first."""
         readings = {}
         for ent in doc.ents:
-            if any(t.idx in respelt_starts for t in ent):
+            if ent._.icd_match.kind == TABULAR_TITLE:
+                readings[(ent.start_char, ent.end_char)] = TABULAR_TITLE
+            elif any(t.idx in respelt_starts for t in ent):
                 readings[(ent.start_char, ent.end_char)] = RESPELT_TERM
             elif ent._.icd_match.kind == REORDERED:
                 readings[(ent.start_char, ent.end_char)] = REORDERED_TERM
@@ -346,7 +357,64 @@ def _respelt_starts(respelt: list[tuple[int, int, str]]) -> set[int]:
 _REASONS = {INVERTED_TERM: INVERTED_TERM_REASON, CHAPTER_HISTORY: CHAPTER_HISTORY_REASON, PAST_BY_NAME: PAST_BY_NAME_REASON,
             PAST_BY_CHAPTER: PAST_BY_CHAPTER_REASON,
             REORDERED_TERM: REORDERED_TERM_REASON, RESPELT_TERM: RESPELT_TERM_REASON,
-            MODIFIER_FIRST_TERM: MODIFIER_FIRST_TERM_REASON}
+            MODIFIER_FIRST_TERM: MODIFIER_FIRST_TERM_REASON, TABULAR_TITLE: TABULAR_TITLE_REASON}
+
+
+def _billable_titles(db) -> TabularTitles:
+    import simple_icd_10_cm as icd
+
+    return TabularTitles([(code, description) for code, description in db.execute(
+        "SELECT DISTINCT code, description FROM term_key WHERE kind = 'description'") if icd.is_leaf(code)])
+
+
+AUTO_ACCEPT_FLOOR = 0.9  # below it a reading goes to a coder: it is no surer than the printed title
+
+
+def _titles_kept(suggestions: list[Suggestion], titles: list[Suggestion]) -> list[Suggestion]:
+    """A printed title stays its own code where a rule read less from the words inside it: recoded to its
+    category's unspecified or "without" code ("Hypertensive heart disease" I11.9 inside "... with heart failure"),
+    or a part read apart ("stage 1" of "stage 1 through stage 4"). A rule that read more from the rest of the note
+    ("stage 5 on hemodialysis" N18.6, an infarction dated years ago I25.2) and the status codes evidenced on the
+    title stand."""
+    for title in titles:
+        inside = [s for s in suggestions if title.start <= s.start and s.end <= title.end]
+        if any(s.code == title.code for s in inside):
+            parts = [s for s in inside if s.code != title.code and (s.start, s.end) != (title.start, title.end)
+                     and not s.code.startswith("Z")]
+            suggestions = [s for s in suggestions if s not in parts]
+        elif inside and all(_less_than_the_title(s, title) for s in inside):
+            suggestions = [s for s in suggestions if s not in inside] + [title]
+    return suggestions
+
+
+def _less_than_the_title(found: Suggestion, title: Suggestion) -> bool:
+    """Its category's unspecified or "without" code, or a reading held below the title's confidence for review
+    ("Complete rotator cuff tear" as an injury lacking its 7th character, where the title says not traumatic)."""
+    description = found.description.lower()
+    return found.confidence < AUTO_ACCEPT_FLOOR or found.code[:3] == title.code[:3] and (
+        found.code.endswith("9") or "unspecified" in description or " without " in f" {description}")
+
+
+def _titles_over_terms(doc, titles: TabularTitles, terms: list) -> tuple[list, set[tuple[int, int]]]:
+    """A code's whole tabular title printed in the note is that code: it outranks the terms read inside it.
+    The mentions, and the titles' (start, end) among them."""
+    found = titles.find(doc.text)
+    if not found:
+        return terms, set()
+    spans = []
+    for title in found:
+        span = doc.char_span(title.start, title.end, label="ICD10CM", alignment_mode="expand")
+        # a term running past the title's edge reads words the title does not hold: the term stands
+        if span is None or any(s.start < span.end and span.start < s.end for s in spans) or any(
+                t.start < span.end and span.start < t.end and not span.start <= t.start <= t.end <= span.end
+                for t in terms):
+            continue
+        span._.icd_key = " ".join(title_words(title.title))
+        span._.icd_match = TermMatch(title.code, title.title, TITLE_CONFIDENCE, TABULAR_TITLE)
+        span._.icd_rule = None
+        spans.append(span)
+    kept = [t for t in terms if not any(s.start < t.end and t.start < s.end for s in spans)]
+    return sorted(spans + kept, key=lambda s: s.start), {(s.start_char, s.end_char) for s in spans}
 
 
 def _reading_named(suggestions: list[Suggestion], readings: dict[tuple[int, int], str]) -> list[Suggestion]:
