@@ -6,6 +6,7 @@ change a verdict; the corpus test (tests/unit/claims/test_pyx12_speedups.py) com
 a pristine pyx12's.
 """
 import functools
+import operator
 import threading
 
 import pyx12.map_walker
@@ -158,11 +159,14 @@ def _remember_verdicts_per_document() -> None:
     pyx12.x12n_document.x12n_document = x12n_document
 
 
+_value_of = operator.attrgetter("value")
+
+
 def _segment_key(seg_data) -> tuple:
     """All segment_if.is_valid_errors reads of a segment: its id, and each composite's terminator (its
     text in a message is joined with it) and values, trailing empties included (they count against
     the map's element and sub-element counts)."""
-    return (seg_data.seg_id, *[(composite.subele_term, *[element.value for element in composite.elements])
+    return (seg_data.seg_id, *[(composite.subele_term, *map(_value_of, composite.elements))
                                for composite in seg_data.elements])
 
 
