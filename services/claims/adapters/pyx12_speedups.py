@@ -176,12 +176,14 @@ def _reset_counts_by_prefix() -> None:
     Child-ness by parts is the same as the child's string starting with the loop's string plus
     "/" (splitting A + "/" + B on "/" gives A's parts then B's). A string starts with a prefix that
     ends with "/" exactly when that prefix is one of its own leading parts ending with "/", which a
-    fixed path keeps as a set: one set lookup per count; any other key is tested with startswith."""
+    fixed path keeps as a set: one set lookup per count; any other key is tested with startswith.
+    The keys are read through dict.keys: iterating the OrderedDict itself runs each key's hash in
+    Python, and which keys are dropped does not depend on the order they are read in."""
 
     def reset_to_node(self, xpath):
         prefix = NodeCounter.makeX12Path(xpath).format() + "/"
         fixed = _FixedPath
-        for key in [k for k in self._dict
+        for key in [k for k in dict.keys(self._dict)
                     if (prefix in k._dirs if k.__class__ is fixed else k.format().startswith(prefix))]:
             del self._dict[key]
 
@@ -270,6 +272,15 @@ def _remember_unique_key_fields() -> None:
     segment_if._resolve_unique_key_field = _resolve_unique_key_field
 
 
+def _composite_text(composite) -> str:
+    """composite.format(): for a single value with a terminator set, the value itself (format joins the
+    values up to the last non-empty one, which for one value is that value, empty or not)."""
+    values = composite.elements
+    if len(values) == 1 and composite.subele_term is not None and values[0].value.__class__ is str:
+        return values[0].value
+    return composite.format()
+
+
 def _match_segments_by_id_first() -> None:
     """The walker asks every candidate node of a loop whether a segment is its match (segment_if.is_match),
     tens of times per segment; most candidates have another segment id. The answer is the original's:
@@ -294,7 +305,7 @@ def _match_segments_by_id_first() -> None:
             return None in child._valid_codes_set
         composite = elements[ele_idx - 1]
         if not subele_idx:
-            return composite.format() in child._valid_codes_set
+            return _composite_text(composite) in child._valid_codes_set
         if subele_idx > len(composite.elements):
             return None in child._valid_codes_set
         return composite.elements[subele_idx - 1].value in child._valid_codes_set
