@@ -50,6 +50,7 @@ def _count_ordinary_segments_directly() -> None:
         self.seg_count += 1
         self.cur_line += 1
 
+    _parse_segment.original = original  # for the test that compares the reader's state after each segment
     reader_type._parse_segment = _parse_segment
 
 

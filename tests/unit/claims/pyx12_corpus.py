@@ -103,6 +103,31 @@ def _against_remembered_verdicts(twenty: str, fifty: str) -> dict[str, str]:
     }
 
 
+def _against_walk_and_reader_shortcuts(one: str, twenty: str, fifty: str) -> dict[str, str]:
+    """Files that would catch a shortcut of the walk, the reader or segment validation taken where the
+    original records something: a loop or segment past its maximum count, missing segments noted and then
+    settled by a later one, segments cut short or with a syntax rule broken, ids the reader refuses, an
+    empty segment, an HL number out of sequence in a long file."""
+    rendering = segment(twenty, "NM1*82*")
+    return {
+        "rendering provider loop twice at one claim": insert_after(twenty, "NM1*82*", rendering, nth=4),
+        "subscriber DMG twice in the 9th claim": insert_after(twenty, "DMG*", segment(twenty, "DMG*"), nth=8),
+        "no N3 of the billing provider": drop(one, "N3*"),
+        "fifty varied claims, the 30th without HI": drop(fifty, "HI*", nth=29),
+        "fifty varied claims, the 41st line without LX": drop(fifty, "LX*", nth=40),
+        "billing provider NM1 cut after its entity type": replace_nth(one, "NM1*85*", "NM1*85*2"),
+        "SV1 with its procedure only": replace_nth(one, "SV1*", segment(one, "SV1*").split("*")[0] + "*"
+                                                   + segment(one, "SV1*").split("*")[1]),
+        "billing provider id qualifier without the id": edit(one, "NM1*85*", 9, ""),
+        "lower-case segment id": insert_after(twenty, "CLM*", "ref*G1*123", nth=3),
+        "segment id of four letters": insert_after(twenty, "CLM*", "REFX*G1*123", nth=3),
+        "segment id with a dash": insert_after(one, "CLM*", "R-F*G1*123"),
+        "empty segment": insert_after(twenty, "CLM*", "REF*", nth=5),
+        "segment with its first element empty": insert_after(twenty, "CLM*", "REF**123", nth=5),
+        "twenty claims, an HL number out of sequence in the 12th": edit(twenty, "HL*", 1, "77", nth=23),
+    }
+
+
 def _later_payers() -> list:
     """A secondary and a tertiary claim (2320/2330 loops, line-level SVD and CAS) with primaries around them."""
     from datetime import date
@@ -178,6 +203,7 @@ def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         "wrong version": one.replace("005010X222A1", "005010X222A2"),
         "empty file": "", "not X12": "not x12 at all",
         **_against_remembered_verdicts(twenty, fifty),
+        **_against_walk_and_reader_shortcuts(one, twenty, fifty),
         "a secondary's line adjustment amount not a number, the same line valid in its repeat":
             edit(later_payers, "CAS*", 3, "4O.00", nth=0),
         "a tertiary's line adjudication with a charge not a number": edit(later_payers, "SVD*", 2, "3O.00", nth=1),

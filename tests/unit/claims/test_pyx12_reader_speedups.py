@@ -1,0 +1,63 @@
+"""The reader's shortcut for ordinary segments leaves it as its own checks would: same counts, line, loops
+and pending errors after every segment of every corpus file (the verdicts are compared in
+test_pyx12_speedups)."""
+import io
+import types
+
+import pytest
+import pyx12.errors
+import pyx12.x12file
+
+from services.claims.adapters import pyx12_reader_speedups, pyx12_speedups
+from tests.unit.claims.pyx12_corpus import build_corpus
+
+pytestmark = pytest.mark.unit
+VALID, BROKEN, NOT_CHECKED = build_corpus()
+CORPUS = VALID | BROKEN | NOT_CHECKED
+EXTRA_LINES = ("REF*G1*1", "ref*G1*1", "REFX*G1*1", "R-F*G1*1", "R*G1*1", "REF*", "REF**1", "REF", "N3*:A", "9A*1")
+
+
+def _reader(text: str, *, checked_in_full: bool):
+    reader = pyx12.x12file.X12Reader(io.StringIO(text))
+    if checked_in_full:
+        reader._parse_segment = types.MethodType(pyx12.x12file.X12Reader._parse_segment.original, reader)
+    return reader
+
+
+def _state(reader) -> dict:
+    return {name: value for name, value in vars(reader).items() if name not in ("raw", "fd_in", "_parse_segment")}
+
+
+def _readable(text: str) -> bool:
+    try:
+        pyx12.x12file.X12Reader(io.StringIO(text))
+    except pyx12.errors.X12Error:
+        return False
+    return True
+
+
+def _with_extra_lines(text: str) -> str:
+    """The file with odd segments after its first CLM: invalid ids, empty ones, an empty first element."""
+    head, sep, tail = text.partition("~CLM*")
+    clm, _, rest = tail.partition("~")
+    return head + sep + clm + "~" + "~".join(EXTRA_LINES) + "~" + rest
+
+
+@pytest.fixture(scope="module", autouse=True)
+def patched():
+    assert pyx12_speedups.apply() is True
+
+
+@pytest.mark.parametrize("name", [name for name, text in CORPUS.items() if _readable(text)])
+def test_the_reader_is_left_as_its_own_checks_leave_it(name):
+    for text in (CORPUS[name], _with_extra_lines(CORPUS[name])):
+        shortcut, full = _reader(text, checked_in_full=False), _reader(text, checked_in_full=True)
+        for read, checked in zip(shortcut, full, strict=True):
+            assert read.format() == checked.format()
+            assert _state(shortcut) == _state(full), read.format()
+
+
+def test_an_id_is_only_counted_when_valid_and_not_tracked():
+    assert pyx12_reader_speedups.only_counted("NM1") and pyx12_reader_speedups.only_counted("N3")
+    assert not any(pyx12_reader_speedups.only_counted(seg_id)
+                   for seg_id in ("HL", "CLM", "LX", "ST", "SE", "GS", "GE", "ISA", "IEA", "ref", "REFX", "R", "R-F", ""))
