@@ -9,44 +9,63 @@ import functools
 import pyx12.segment
 import pyx12.x12file
 
-# The segments the reader does more than count: envelopes, HL nesting, and the 837's CLM and LX numbering.
-_CHECKED_BY_ID = frozenset({"ISA", "IEA", "GS", "GE", "ST", "SE", "HL", "CLM", "LX"})
+# The segments the reader does more than count: envelopes and HL nesting, left to its own checks.
+_CHECKED_BY_ID = frozenset({"ISA", "IEA", "GS", "GE", "ST", "SE", "HL"})
+_ONLY_COUNTED, _CLAIM, _SERVICE_LINE, _CHECKED = range(4)
 
 
 @functools.lru_cache(maxsize=1024)
-def only_counted(seg_id: str) -> bool:
-    """Whether a segment with this id, when not empty, is only counted by the reader: its id is valid (as
-    Segment.is_seg_id_valid decides, a function of the id alone) and not one it checks further."""
+def reading_of(seg_id: str) -> int:
+    """What the reader does with a segment of this id when it is not empty: only count it, also restart
+    (CLM) or advance and check (LX) an 837's service line numbering, or checks of its own (an invalid id,
+    as Segment.is_seg_id_valid decides from the id alone, or an id in the set above)."""
     probe = pyx12.segment.Segment.__new__(pyx12.segment.Segment)
     probe.seg_id = seg_id
-    return seg_id not in _CHECKED_BY_ID and probe.is_seg_id_valid()
+    if seg_id in _CHECKED_BY_ID or not probe.is_seg_id_valid():
+        return _CHECKED
+    return {"CLM": _CLAIM, "LX": _SERVICE_LINE}.get(seg_id, _ONLY_COUNTED)
 
 
-def _has_a_first_value(seg_data) -> bool:
-    """True when the first element holds a value, which makes Segment.is_empty() False; any other shape is
-    left to the reader's own checks."""
+def only_counted(seg_id: str) -> bool:
+    return reading_of(seg_id) == _ONLY_COUNTED
+
+
+def first_value(seg_data) -> str | None:
+    """The first element's value when it is a single, non-empty value: then Segment.is_empty() is False and
+    get_value of the first element is that value (Composite.format of one value); else None."""
     elements = seg_data.elements
-    if not elements or elements[0].__class__ is not pyx12.segment.Composite or not elements[0].elements:
-        return False
+    if not elements or elements[0].__class__ is not pyx12.segment.Composite or len(elements[0].elements) != 1:
+        return None
     first = elements[0].elements[0]
-    return first.__class__ is pyx12.segment.Element and first.value.__class__ is str and first.value != ""
+    if first.__class__ is not pyx12.segment.Element or first.value.__class__ is not str or first.value == "":
+        return None
+    return first.value if elements[0].subele_term is not None else None
 
 
 def _count_ordinary_segments_directly() -> None:
     """X12Reader._parse_segment checks each segment for emptiness and a valid id, then for the ids it tracks
     (ISA, IEA, GS, GE, ST, SE, HL, and CLM and LX in an 837) does their bookkeeping, and counts the rest:
     for most segments of a claim all it changes is the segment count and the line number. A segment whose
-    first element holds a value is not empty, and an id of the kind above that is valid (kept per id: a pure
-    function of it) has no other check, so those two counts are all that happen, here as in the original;
-    every other segment, and a reader of another class, goes to the original."""
+    first element holds a single value is not empty; with an id that is valid and not tracked (kept per
+    id: a pure function of it) those two counts are all that happen, here as in the original. A CLM also
+    restarts the 837's line numbering, and an LX advances it, when LX01 is the next number; any other LX01
+    (an error), every other segment, and a reader of another class go to the original."""
     reader_type, segment_type = pyx12.x12file.X12Reader, pyx12.segment.Segment
     original = reader_type._parse_segment
 
     def _parse_segment(self, seg_data):
         seg_id = seg_data.seg_id if seg_data.__class__ is segment_type else None
-        if (self.__class__ is not reader_type or seg_id.__class__ is not str or not only_counted(seg_id)
-                or not _has_a_first_value(seg_data)):
+        if self.__class__ is not reader_type or seg_id.__class__ is not str:
             return original(self, seg_data)
+        reading, value = reading_of(seg_id), first_value(seg_data)
+        if reading == _CHECKED or value is None:
+            return original(self, seg_data)
+        if reading == _CLAIM and self.check_837_lx:
+            self.lx_count = 0
+        elif reading == _SERVICE_LINE and self.check_837_lx:
+            if value != f"{self.lx_count + 1:d}":
+                return original(self, seg_data)
+            self.lx_count += 1
         self.seg_count += 1
         self.cur_line += 1
 

@@ -123,11 +123,16 @@ def _build_segments_directly() -> None:
         for text in elems[1:]:
             composite = new(composite_type)
             composite.subele_term = composite.subele_term_orig = term
-            composite.elements = values = []
-            for value in text.split(term):
+            if term in text:
+                composite.elements = values = []
+                for value in text.split(term):
+                    element = new(element_type)
+                    element.value = value
+                    values.append(element)
+            else:  # one value, as split would give
                 element = new(element_type)
-                element.value = value
-                values.append(element)
+                element.value = text
+                composite.elements = [element]
             composites.append(composite)
 
     __init__.original = original  # for the test that compares the objects both build
@@ -233,7 +238,9 @@ def _remember_element_verdicts() -> None:
             return original(self, elem, type_list)
         if scope is None:
             return original(self, elem, type_list)
-        verdicts, key = _verdicts_of(scope, self), (value, *type_list) if type_list else value
+        held = scope.get(id(self))  # _verdicts_of, inline: this runs for every element of a new segment
+        verdicts = held[1] if held is not None else _verdicts_of(scope, self)
+        key = (value, *type_list) if type_list else value
         known = verdicts.get(key)
         if known is None:
             known = verdicts[key] = _verdict(*original(self, elem, type_list))

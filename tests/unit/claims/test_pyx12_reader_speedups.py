@@ -14,7 +14,8 @@ from tests.unit.claims.pyx12_corpus import build_corpus
 pytestmark = pytest.mark.unit
 VALID, BROKEN, NOT_CHECKED = build_corpus()
 CORPUS = VALID | BROKEN | NOT_CHECKED
-EXTRA_LINES = ("REF*G1*1", "ref*G1*1", "REFX*G1*1", "R-F*G1*1", "R*G1*1", "REF*", "REF**1", "REF", "N3*:A", "9A*1")
+EXTRA_LINES = ("REF*G1*1", "ref*G1*1", "REFX*G1*1", "R-F*G1*1", "R*G1*1", "REF*", "REF**1", "REF", "N3*:A", "9A*1",
+               "LX*9", "LX*1:2", "LX", "CLM*", "LX*1", "CLM*X1*10", "LX*1", "LX*02", "LX*2")
 
 
 def _reader(text: str, *, checked_in_full: bool):
@@ -61,3 +62,4 @@ def test_an_id_is_only_counted_when_valid_and_not_tracked():
     assert pyx12_reader_speedups.only_counted("NM1") and pyx12_reader_speedups.only_counted("N3")
     assert not any(pyx12_reader_speedups.only_counted(seg_id)
                    for seg_id in ("HL", "CLM", "LX", "ST", "SE", "GS", "GE", "ISA", "IEA", "ref", "REFX", "R", "R-F", ""))
+
