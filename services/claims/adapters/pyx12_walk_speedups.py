@@ -1,6 +1,7 @@
-"""Speedups for pyx12 4.0.0 on the two steps the walker takes for almost every segment once its candidates
-are known (`pyx12_segment_speedups`): matching a segment child of the current loop, and entering a loop at
-its first segment, with the counts and usage checks each implies.
+"""Speedups for pyx12 4.0.0 on the steps the walker takes for almost every segment once its candidates are
+known (`pyx12_segment_speedups`): climbing from the segment's node to the loops that hold it, matching a
+segment child of the current loop, and entering a loop at its first segment, with the counts and usage
+checks each implies.
 
 Applied with the others by `pyx12_speedups.apply()`, only to pyx12 4.0.0. Each step is the original's
 sequence of checks with the calls between them taken out: `segment_if.is_match` is a pure function of the
@@ -116,4 +117,45 @@ def _match_segments_with_one_count() -> None:
     _walker._try_match_segment_child = _try_match_segment_child
 
 
-PATCHES = (_enter_loops_with_one_reset, _enter_loops_matching_once, _match_segments_with_one_count)
+def enclosing_loop(node):
+    """pyx12.map_walker.pop_to_parent_loop(node), kept on the node: a function of the map alone, which
+    does not change once built. A node it refuses raises each time, as before (nothing is kept)."""
+    known = node.__dict__.get("_enclosing_loop")
+    if known is None:
+        known = node._enclosing_loop = pyx12.map_walker.pop_to_parent_loop(node)
+    return known
+
+
+def _climb_loops_from_the_map() -> None:
+    """walk_tree.walk_errors climbs from the segment's node to its loop, and from loop to enclosing loop
+    while no candidate matches, through pop_to_parent_loop, which follows parent links and asks each node
+    whether it is a loop, for every segment. The same walk, with each node's enclosing loop kept above;
+    a walker of another class goes to the original."""
+    original = _walker.walk_errors
+
+    def walk_errors(self, node, seg_data, seg_count, cur_line, ls_id):
+        if self.__class__ is not _walker:
+            return original(self, node, seg_data, seg_count, cur_line, ls_id)
+        pop_node_list = []
+        orig_node = node
+        self.mandatory_segs_missing = []
+        self.errors_pending = []
+        node_pos = node.pos
+        if not (node.is_loop() or node.is_map_root()):
+            node = enclosing_loop(node)
+        while True:
+            result = self._scan_loop_at_position(node, node_pos, seg_data, orig_node, seg_count, cur_line, ls_id,
+                                                 pop_node_list)
+            if result is not None:
+                return (*result, self.errors_pending)
+            if node.is_map_root():
+                self._seg_not_found_error(orig_node, seg_data, seg_count, cur_line, ls_id)
+                return (None, [], [], self.errors_pending)
+            node_pos = node.pos
+            pop_node_list.append(node)
+            node = enclosing_loop(node)
+
+    _walker.walk_errors = walk_errors
+
+
+PATCHES = (_climb_loops_from_the_map, _enter_loops_with_one_reset, _enter_loops_matching_once, _match_segments_with_one_count)
