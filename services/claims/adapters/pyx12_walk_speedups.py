@@ -20,6 +20,7 @@ from pyx12.nodeCounter import NodeCounter
 _walker = pyx12.map_walker.walk_tree
 _segment_type = pyx12.segment.Segment
 _COUNTED_USAGE = ("R", "S")
+_UNKNOWN = object()
 
 
 def max_repeat(node) -> int:
@@ -31,11 +32,21 @@ def max_repeat(node) -> int:
 
 
 def _first_segment_of(loop):
-    """The loop's first child when it is a segment (what the walker matches a loop by), else None."""
-    if loop.__class__ is not loop_if or len(loop) <= 0:
+    """The loop's first child when it is a segment (what the walker matches a loop by), else None; kept
+    on the loop (its children never change once the map is built)."""
+    if loop.__class__ is not loop_if:
         return None
-    first = loop.get_first_node()
-    return first if first.__class__ is segment_if else None
+    known = loop.__dict__.get("_first_segment", _UNKNOWN)
+    if known is _UNKNOWN:
+        first = loop.get_first_node() if len(loop) > 0 else None
+        known = loop._first_segment = first if first.__class__ is segment_if else None
+    return known
+
+
+def _matches(node, seg_data) -> bool:
+    """node.is_match(seg_data) for a pyx12 Segment, whose answer is False for another segment id (the
+    patched is_match compares the ids first): the ids are compared here, without the call."""
+    return node.id == seg_data.seg_id and node.is_match(seg_data)
 
 
 def _plain_counts(walker) -> dict | None:
@@ -69,20 +80,24 @@ def _enter_loops_with_one_reset() -> None:
 def _enter_loops_matching_once() -> None:
     """walk_tree._try_match_loop_child for a loop that starts with a segment: _is_loop_match asks that
     segment whether it matches, and on a match _goto_seg_match asks it again (get_first_seg is the same
-    first node) before entering the loop (_enter_loop_at_first_seg). One is_match gives both answers; on no
-    match the walker notes the loop missing when it is mandatory, as _is_loop_match does. A loop that starts
-    with a loop, or is empty, goes to the original."""
+    first node) before entering the loop (_enter_loop_at_first_seg: check the loop's usage, count the
+    segment, settle the pending missing-segment notes, taken here in that order, the last only when some
+    are pending). One is_match gives both answers; on no match the walker notes the loop missing when it is
+    mandatory, as _is_loop_match does. A loop that starts with a loop, or is empty, goes to the original."""
     original = _walker._try_match_loop_child
 
     def _try_match_loop_child(self, child, seg_data, seg_count, cur_line, ls_id, pop_node_list):
         first = _first_segment_of(child)
         if first is None or seg_data.__class__ is not _segment_type:
             return original(self, child, seg_data, seg_count, cur_line, ls_id, pop_node_list)
-        if not first.is_match(seg_data):
+        if not _matches(first, seg_data):
             self._record_loop_missing_if_required(child, first, seg_count, cur_line, ls_id)
             return None
-        node_seg, push_node_list = self._enter_loop_at_first_seg(child, first, seg_data, seg_count, cur_line, ls_id)
-        return node_seg, pop_node_list, push_node_list
+        self._check_loop_usage(child, seg_data, seg_count, cur_line, ls_id)  # _enter_loop_at_first_seg's steps
+        self.counter.increment(first.x12path)
+        if self.mandatory_segs_missing:  # with none pending, _flush_mandatory_segs changes nothing
+            self._flush_mandatory_segs()
+        return first, pop_node_list, [child]
 
     _walker._try_match_loop_child = _try_match_loop_child
 
@@ -101,7 +116,7 @@ def _match_segments_with_one_count() -> None:
         first = _first_segment_of(node)
         if (counts is None or first is None or seg_data.__class__ is not _segment_type
                 or child.__class__ is not segment_if or child.usage not in _COUNTED_USAGE
-                or not child.is_match(seg_data) or first.is_match(seg_data)
+                or not _matches(child, seg_data) or _matches(first, seg_data)
                 or (node.usage == "R" and counts.get(node.x12path, 0) < 1)):
             return original(self, node, child, seg_data, orig_node, seg_count, cur_line, ls_id, pop_node_list)
         path = child.x12path
