@@ -9,7 +9,8 @@ node and the segment (patched in `pyx12_speedups`), so asking it once gives the 
 by asking it two or three times; a count is read and written in the walker's NodeCounter as its own
 methods do. Wherever the original would record an error (a count over its maximum, usage N, a mandatory
 loop not yet seen), or meets a node or segment of another class, the original method runs from the start
-and does all of it, as before. The corpus test (tests/unit/claims/test_pyx12_speedups.py) compares every
+and does all of it, as before, or (a loop whose first segment does not match) the walker's own method
+that records it is called. The corpus test (tests/unit/claims/test_pyx12_speedups.py) compares every
 verdict with a pristine pyx12's.
 """
 import pyx12.map_walker
