@@ -14,11 +14,17 @@ _CHECKED_BY_ID = frozenset({"ISA", "IEA", "GS", "GE", "ST", "SE", "HL"})
 _ONLY_COUNTED, _CLAIM, _SERVICE_LINE, _CHECKED = range(4)
 
 
-@functools.lru_cache(maxsize=1024)
 def reading_of(seg_id: str) -> int:
     """What the reader does with a segment of this id when it is not empty: only count it, also restart
     (CLM) or advance and check (LX) an 837's service line numbering, or checks of its own (an invalid id,
-    as Segment.is_seg_id_valid decides from the id alone, or an id in the set above)."""
+    as Segment.is_seg_id_valid decides from the id alone, or an id in the set above). Only ids of a valid
+    length are kept: the text before a broken line's first terminator could be anything, a name included,
+    and must not outlive the document."""
+    return _reading_of_short_id(seg_id) if 2 <= len(seg_id) <= 3 else _CHECKED
+
+
+@functools.lru_cache(maxsize=1024)
+def _reading_of_short_id(seg_id: str) -> int:
     probe = pyx12.segment.Segment.__new__(pyx12.segment.Segment)
     probe.seg_id = seg_id
     if seg_id in _CHECKED_BY_ID or not probe.is_seg_id_valid():
