@@ -7,7 +7,8 @@ disturbance (…3: depression, apathy, anhedonia) and anxiety (…4).
 
 The "without" code an index term gives ("moderate dementia" F03.B0) is read on only where the dementia's own
 clause says it is *with* the disturbance ("moderate dementia with agitation", "dementia, now with hallucinations
-and paranoia"); a disturbance written apart ("dementia; depression on sertraline") may be a diagnosis of its own,
+and paranoia"), or joins a behavioural or psychotic one to it by "and" ("severe dementia and paranoid delusions");
+a disturbance written apart ("dementia; depression on sertraline") may be a diagnosis of its own,
 and a coder decides. Two kinds named together are left to a coder too.
 """
 import re
@@ -33,9 +34,13 @@ _KIND_WORDS = [(suffix, re.compile(rf"(?:{words})$", re.IGNORECASE)) for suffix,
 _QUALIFIER = r"(?:(?:new|worsening|increasing|increased|occasional|intermittent|frequent|some|marked|severe|mild|" \
              r"nighttime|night-?time|evening|sundowning|episodic)\s+)?"
 # "with" within a short stretch of the dementia's words (", moderate," "(severe)"), the kinds chained after it
-_WITH = re.compile(rf"^[^.;:\n]{{0,30}}?\b(?:now |also )?(?:with|w/)\s+{_QUALIFIER}(?P<kinds>(?:{_ANY_KIND})"
-                   rf"(?:\s*(?:,|/|\band\b|\bor\b|\bplus\b)\s*(?:and\s+)?{_QUALIFIER}(?:{_ANY_KIND}))*)\b",
-                   re.IGNORECASE)
+_KINDS_CHAINED = (rf"{_QUALIFIER}(?P<kinds>(?:{_ANY_KIND})"
+                  rf"(?:\s*(?:,|/|\band\b|\bor\b|\bplus\b)\s*(?:and\s+)?{_QUALIFIER}(?:{_ANY_KIND}))*)\b")
+_WITH = re.compile(rf"^[^.;:\n]{{0,30}}?\b(?:now |also )?(?:with|w/)\s+{_KINDS_CHAINED}", re.IGNORECASE)
+# "severe dementia and paranoid delusions": "and" right after the dementia's words joins a behavioural or psychotic
+# disturbance to it; a mood or anxiety disorder so joined may be a diagnosis of its own ("dementia and depression")
+_AND = re.compile(rf"^\s*,?\s*and\s+{_KINDS_CHAINED}", re.IGNORECASE)
+_JOINED_BY_AND = ("11", "18", "2")
 _WITHOUT = re.compile(r"\b(without|no|denies|w/o)\b", re.IGNORECASE)
 _KIND_SPLIT = re.compile(r"\s*(?:,|/|\band\b|\bor\b|\bplus\b)\s*(?:and\s+)?", re.IGNORECASE)
 _QUALIFIER_RX = re.compile(rf"^{_QUALIFIER}", re.IGNORECASE)
@@ -45,13 +50,15 @@ _CATEGORIES = ("F01", "F03")  # F02 is made from F03 by `dementia_in_disease`, r
 def disturbance_suffix(after_dementia: str) -> tuple[str | None, tuple[int, int]]:
     """The disturbance characters for the text right after a dementia's words, if it names one kind "with" it
     ("" for more than one), and the span of the disturbance's words in that text."""
-    with_kinds = _WITH.match(after_dementia)
+    with_kinds = _WITH.match(after_dementia) or _AND.match(after_dementia)
     if with_kinds is None or _WITHOUT.search(after_dementia, 0, with_kinds.start("kinds")):
         return None, (0, 0)
     kinds = set()
     for phrase in _KIND_SPLIT.split(with_kinds.group("kinds")):
         phrase = _QUALIFIER_RX.sub("", phrase.strip())
         kinds |= {suffix for suffix, words in _KIND_WORDS if words.fullmatch(phrase)}
+    if with_kinds.re is _AND and not kinds <= set(_JOINED_BY_AND):
+        return None, (0, 0)
     return (kinds.pop() if len(kinds) == 1 else ("" if kinds else None)), with_kinds.span("kinds")
 
 

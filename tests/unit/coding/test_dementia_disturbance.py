@@ -36,6 +36,17 @@ def test_a_disturbance_not_written_with_the_dementia_is_not_read(after):
     assert disturbance_suffix(after)[0] is None
 
 
+@pytest.mark.parametrize("after, suffix", [
+    (" and paranoid delusions that staff steal from her.", "2"),
+    (", and aggressive behavior toward her husband.", "11"),
+    (" and depression, on sertraline.", None),  # a mood or anxiety disorder joined by "and" may be its own
+    (" and anxiety disorder.", None),
+    (", lives alone and agitated at times.", None),  # "and" not right after the dementia's words
+])
+def test_and_right_after_the_dementia_joins_a_behavioural_or_psychotic_disturbance(after, suffix):
+    assert disturbance_suffix(after)[0] == suffix
+
+
 def test_two_kinds_named_together_are_for_a_coder():
     assert disturbance_suffix(" with agitation and hallucinations.")[0] == ""
 
