@@ -11,6 +11,7 @@ below the threshold for a coder.
 """
 import re
 
+from services.coding.domain.dementia_disturbance import NAME as DISTURBANCE_READ
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import sentence
 from services.coding.domain.suggestions import Suggestion
@@ -51,6 +52,11 @@ def _manifestation(s: Suggestion, cause: Suggestion, note: str, tabular) -> tupl
         code = f"F02.{severity}11"
         reason = f"dementia in {cause.code} with agitation ({', '.join(named)}) is {code}, coded after it"
         return s.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
+                                    "reason": reason}), reason
+    read = f"F02.{severity}{s.code[len('F03.B'):]}" if s.convention == DISTURBANCE_READ else None
+    if read and tabular.is_billable(read):
+        reason = f"dementia in {cause.code} with the disturbance its clause names is {read}, coded after it"
+        return s.model_copy(update={"code": read, "description": tabular.description(read), "convention": NAME,
                                     "reason": reason}), reason
     if named:
         reason = f"dementia with {cause.code} and a behavioural disturbance: F02.8-/A-/B-/C- by type, for a coder"

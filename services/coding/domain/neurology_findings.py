@@ -47,7 +47,8 @@ INTRACTABLE = _rx(r"intractable|refractory|pharmaco-?resistant|pharmacologically
                   r"drug[- ]resistant|poorly controlled")
 _STATUS_MIGRAINOSUS = _rx(r"status migrainosus")
 _WITH_AURA = _rx(r"with (visual |typical |prolonged )?aura|classic(al)? migraine")
-_WITHOUT_AURA = _rx(r"without aura|common migraine")
+# "migraine, no aura" is the index's "without aura"
+_WITHOUT_AURA = _rx(r"without (an |any )?aura|no aura|common migraine")
 _CHRONIC = re.compile(r"\bchronic (daily )?$|^,? chronic\b", re.IGNORECASE)  # right before or after "migraine"
 _MENSTRUAL = _rx(r"menstrual(ly related)?|catamenial")
 

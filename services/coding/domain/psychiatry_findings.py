@@ -4,7 +4,8 @@ unspecified code or finds several ("ADHD" F90.9, "Alcohol dependence with withdr
 - ADHD (F90): predominantly inattentive .0, hyperactive(-impulsive) .1, combined .2, else unspecified .9.
 - Social phobia (F40.1): generalized .11 when the words say so, else .10.
 - Bipolar disorder (F31): type II F31.81; the current episode (hypomanic, manic, depressed, mixed) with the
-  severity and psychotic features stated; in remission is left to the index and a coder.
+  severity and psychotic features stated; in partial or full remission with the most recent episode's kind
+  stated, F31.7- (else for a coder).
 - Dependence with withdrawal (F1x.23-): the index's "with withdrawal, unspecified" (9) unless the sentence
   names the complication (uncomplicated 0, delirium 1, perceptual disturbance 2).
 - Insomnia due to a condition: a mental disorder F51.05, another condition G47.01, a substance for a coder.
@@ -16,6 +17,7 @@ unspecified code or finds several ("ADHD" F90.9, "Alcohol dependence with withdr
 import re
 
 from services.coding.domain.disorder_due_to_condition import DUE_TO_CONDITION_FINDINGS
+from services.coding.domain.substance_class_disorders import SUBSTANCE_CLASS_FINDINGS
 from services.coding.domain.neurology_findings import stated
 from services.coding.domain.note_text import FAMILY, sentence, word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion
@@ -63,7 +65,7 @@ def bipolar(match: re.Match, note: str) -> tuple[str, str] | None:
     if re.search(r"\bbipolar (ii|2|type (ii|2))\b", text, re.IGNORECASE):
         return "F31.81", "bipolar II disorder"
     if _REMISSION.search(text):
-        return None  # partial or full, and of which episode: for a coder
+        return bipolar_in_remission(text)
     episode = next((table for words, table in _EPISODES if words.search(text)), "none")
     if episode == "none":
         return "F31.9", "bipolar disorder with no current episode stated"
@@ -71,6 +73,25 @@ def bipolar(match: re.Match, note: str) -> tuple[str, str] | None:
         return "F31.0", "bipolar disorder, current episode hypomanic"
     code = episode[_severity(text)]
     return code, "bipolar disorder, current episode and severity as the sentence states"
+
+
+# F31.7-: the tabular's "Bipolar disorder, in partial/full remission, most recent episode <kind>"
+_BIPOLAR_REMISSION = {("partial", "hypomanic"): "F31.71", ("full", "hypomanic"): "F31.72",
+                      ("partial", "manic"): "F31.73", ("full", "manic"): "F31.74",
+                      ("partial", "depressed"): "F31.75", ("full", "depressed"): "F31.76",
+                      ("partial", "mixed"): "F31.77", ("full", "mixed"): "F31.78"}
+_LAST_EPISODE = _rx(r"(most recent|last|latest|recent) episode,? ?(?P<kind>hypomanic|manic|depressed|depressive|mixed)")
+
+
+def bipolar_in_remission(text: str) -> tuple[str, str] | None:
+    """In remission as the note documents it (I.C.5: remission only as the provider states it): partial or full,
+    and the most recent episode's kind, both stated; else for a coder."""
+    extent = "partial" if _PARTIAL.search(text) else "full" if _FULL.search(text) else None
+    last = _LAST_EPISODE.search(text)
+    if extent is None or last is None or not stated(_REMISSION, text):
+        return None
+    kind = {"depressive": "depressed"}.get(last.group("kind").lower(), last.group("kind").lower())
+    return _BIPOLAR_REMISSION[(extent, kind)], f"bipolar disorder in {extent} remission, most recent episode {kind}"
 
 
 _SUBSTANCES = (("F10", r"alcohol|etoh"), ("F11", r"opioid|opiate|heroin"), ("F12", r"cannabis|marijuana"),
@@ -110,7 +131,8 @@ def insomnia_due_to(match: re.Match, note: str) -> tuple[str, str] | None:
 
 _SUBSTANCE_WORDS = "|".join(names for _, names in _SUBSTANCES)
 # every word the table's patterns need, searched once before them
-PSYCHIATRY_WORDS = re.compile(r"attention|social|bipolar|withdrawal|insomnia|"
+PSYCHIATRY_WORDS = re.compile(r"attention|social|bipolar|withdrawal|insomnia|benzo|sedative|hypnotic|anxiolytic|"
+                              r"amphetamine|stimulant|"
                               r"(anxiety|disorder) (due|secondary|caused|from)", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 PSYCHIATRY_FINDINGS = (
@@ -122,6 +144,7 @@ PSYCHIATRY_FINDINGS = (
      dependence_with_withdrawal),
     (_rx(r"insomnia (due to|secondary to|related to|caused by|from)"), ("G47", "F51"), insomnia_due_to),
     *DUE_TO_CONDITION_FINDINGS,
+    *SUBSTANCE_CLASS_FINDINGS,
 )
 
 _MAJOR = re.compile(r"^F3(2\.[0-59]|3\.)")

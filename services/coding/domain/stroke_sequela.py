@@ -8,7 +8,9 @@ deficit's own words where the index has none ("expressive aphasia"). Hemiplegia/
 side affected and whether it is the dominant one (guideline I.C.6.a: the handedness the note states; else
 ambidextrous is dominant, a right side affected is dominant, a left side non-dominant); monoplegia is for a coder.
 The same deficits after a nontraumatic intracerebral or subarachnoid hemorrhage are I69.1- and I69.0-, the
-category by the kind of stroke with the deficit's characters unchanged (the tabular builds all three alike).
+category by the kind of stroke with the deficit's characters unchanged (the tabular builds all three alike); a
+"hemorrhagic stroke" is, by the index ("Stroke, hemorrhagic - see Hemorrhage, intracranial, intracerebral"), an
+intracerebral one. The stroke's words may carry its side, territory and type ("after her left MCA ischemic stroke").
 """
 import re
 
@@ -23,17 +25,19 @@ NAME = "stroke-sequela"
 _STROKE_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits? )?(of|from)|following|after|"
                           r"due to (a |an |her |his )?(old |prior |previous |remote )?|from (a |an |her |his )?"
                           r"(old |prior |previous |remote )?|since (a |an |her |his )?|post-?)"
-                          r"\s*(\w+ ){0,2}(cerebral infarction|cerebrovascular accident|stroke|cva|"
-                          r"(mca|aca|pca|cerebral|lacunar|thalamic|pontine|cerebellar|brain) infarct(ion)?)\b",
+                          r"\s*((?!hemorrhagic\b|haemorrhagic\b)\w+ ){0,5}"
+                          r"(cerebral infarction|cerebrovascular accident|stroke|cva|"
+                          r"(mca|aca|pca|cerebral|lacunar|thalamic|pontine|cerebellar|brain|territory) "
+                          r"infarct(ion)?)\b",
                           re.IGNORECASE)
 # a bleed named as the stroke: "after a right basal ganglia intracerebral hemorrhage" (its site between), not a
 # traumatic one (an injury's sequela, S06)
 _BLEED_PAST = re.compile(r"\b(late effects? of|sequelae? of|residual (deficits? )?(of|from)|following|after|from|since)"
                          r"\s+(a |an |her |his |the )?(old |prior |previous |remote )?((?!traumatic\b)\w+ ){0,3}?"
                          r"((non-?traumatic )?(intracerebral|intraparenchymal|subarachnoid) "
-                         r"(hemorrhage|haemorrhage|bleed)|"
+                         r"(hemorrhage|haemorrhage|bleed)|(hemorrhagic|haemorrhagic) (stroke|cva)|"
                          r"ich|sah)\b", re.IGNORECASE)
-_BLEED_NAMED = re.compile(r"hemorrhage|haemorrhage|bleed|\bich\b|\bsah\b", re.IGNORECASE)  # searched first: cheaper
+_BLEED_NAMED = re.compile(r"hemorrhag|haemorrhag|bleed|\bich\b|\bsah\b", re.IGNORECASE)  # searched first: cheaper
 _SUBARACHNOID = re.compile(r"\b(subarachnoid|sah)\b", re.IGNORECASE)
 _STROKE_WORDS = r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
 # the deficit written after the stroke: "ischemic stroke 2022 with residual R hemiparesis", "Cerebral infarction, L

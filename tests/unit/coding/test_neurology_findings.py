@@ -19,6 +19,12 @@ NOTES = [
     ("Menstrual migraine, treatment resistant.", ["G43.839"]),
     ("Migraine without aura in a patient with chronic kidney disease.", ["G43.009"]),
     ("Migraine, no status migrainosus, not intractable.", ["G43.909"]),
+    # "no aura" written as an axis of its own is the index's "without aura"
+    ("Migraine, poorly controlled, no aura.", ["G43.019"]),
+    ("Migraines: no aura, refractory to two preventives, no status migrainosus.", ["G43.019"]),
+    ("Migraine without an aura, not intractable.", ["G43.009"]),
+    ("Chronic migraine, no aura, intractable.", ["G43.719"]),
+    ("Migraine with aura; no aura before the last two attacks.", ["G43.109"]),
     ("Juvenile myoclonic epilepsy, seizure-free on lamotrigine.", ["G40.B09"]),
     ("Absence epilepsy, intractable.", ["G40.A19"]),
     ("Symptomatic localization-related epilepsy with complex partial seizures, drug resistant.", ["G40.219"]),

@@ -29,6 +29,18 @@ NOTES = [
     ("Opioid use disorder, severe with withdrawal.", ["F11.23"]),
     ("Insomnia secondary to PTSD.", ["F51.05"]),
     ("Insomnia due to nocturia.", ["G47.01"]),
+    # in remission: partial or full with the most recent episode's kind, the tabular's F31.7- titles
+    ("Bipolar disorder, currently in partial remission, most recent episode depressed.", ["F31.75"]),
+    ("Bipolar I disorder in full remission, last episode manic; continue lithium.", ["F31.74"]),
+    ("Bipolar affective disorder, most recent episode hypomanic, now in partial remission.", ["F31.71"]),
+    ("Bipolar 1 disorder, most recent episode mixed, in full remission.", ["F31.78"]),
+    # the drug written for the tabular's sedative and stimulant classes, by the DSM-5 severity
+    ("Methamphetamine use disorder, moderate, in a residential program.", ["F15.20"]),
+    ("Stimulant use disorder, mild (amphetamine pills).", ["F15.10"]),
+    ("Benzodiazepine dependence, slow clonazepam taper.", ["F13.20"]),
+    ("Benzodiazepine use disorder, mild, in sustained remission.", ["F13.11"]),
+    ("Amphetamine use disorder, severe, in early remission.", ["F15.21"]),
+    ("Sedative-hypnotic abuse.", ["F13.10"]),
 ]
 
 
@@ -38,6 +50,11 @@ def test_a_psychiatric_condition_takes_the_characters_its_sentence_states(tabula
 
 
 @pytest.mark.parametrize("note, prefix", [("Bipolar disorder, in partial remission.", "F31"),
+                                          ("Bipolar disorder in remission, most recent episode depressed.", "F31.7"),
+                                          ("Bipolar I disorder, not in full remission, last episode manic.", "F31.7"),
+                                          ("Methamphetamine use disorder, UDS positive.", "F15"),
+                                          ("Stimulant use disorder (cocaine), severe.", "F15"),
+                                          ("No history of benzodiazepine dependence.", "F13"),
                                           ("Insomnia due to alcohol.", "G47.01")])
 def test_what_the_words_do_not_settle_is_left_to_a_coder(tabular, note, prefix):
     assert not any(c.startswith(prefix) for c in codes(apply_conventions([], note, tabular)))

@@ -84,3 +84,25 @@ def test_a_tia_or_stroke_dated_weeks_or_more_before_the_visit_is_its_history(sug
     assert set(found) == expected
     if "Z86.73" in found:
         assert found["Z86.73"].convention == "past-cerebrovascular-event" and found["Z86.73"].confidence >= 0.9
+
+
+@pytest.mark.parametrize("note, expected", [
+    # the stroke's side, territory and type between "after" and "stroke"
+    ("Residual right hemiparesis after her left MCA ischemic stroke in 2023; right-handed.", "I69.351"),
+    ("Aphasia after his old left MCA embolic stroke.", "I69.320"),
+    ("Dysarthria following a right PCA territory infarct.", "I69.322"),
+    # a hemorrhagic stroke is, by the index, an intracerebral hemorrhage: I69.1-
+    ("Right hemiparesis after a hemorrhagic stroke (ICH) last year; right-handed.", "I69.151"),
+    ("Left hemiplegia following her hemorrhagic CVA; right-handed.", "I69.154"),
+])
+def test_the_stroke_named_with_its_side_territory_and_type(tabular, note, expected):
+    out, reasons = stroke_sequela([], note, tabular)
+    assert expected in codes(out) and reasons
+    assert not any(c.startswith("I69.3") for c in codes(out)) or expected.startswith("I69.3")
+
+
+@pytest.mark.parametrize("note", ["Right hemiparesis after a myocardial infarction last year.",
+                                  "Left hemiparesis; no history of hemorrhagic stroke."])
+def test_no_stroke_named_as_the_cause_is_no_sequela(tabular, note):
+    out, _ = stroke_sequela([], note, tabular)
+    assert not any(c.startswith("I69") for c in codes(out))
