@@ -21,6 +21,7 @@ from typing import Callable, Protocol
 
 from services.coding.domain.copd_infection import copd_with_infection
 from services.coding.domain.ulcer_site import ulcer_site
+from services.coding.domain.diabetic_neuropathy_type import diabetic_neuropathy_type
 from services.coding.domain.allergy_status import allergy_status
 from services.coding.domain.smoke_exposure import smoke_exposure
 from services.coding.domain.cough_duration import cough_by_duration
@@ -499,7 +500,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,
                                        diabetes_type_elsewhere,
-                                       diabetic_retinopathy, ulcer_site, diabetes_secondary_type, ckd_stage, ckd_on_dialysis, integral_symptoms,
+                                       diabetic_retinopathy, ulcer_site, diabetic_neuropathy_type, diabetes_secondary_type, ckd_stage, ckd_on_dialysis, integral_symptoms,
                                        same_site_signs, same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
                                        excluded_together, routine_exam_with_findings,

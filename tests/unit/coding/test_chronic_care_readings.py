@@ -102,3 +102,13 @@ def test_a_retinopathy_stated_apart_for_each_eye_is_coded_once_for_each_eye(sugg
 def test_one_retinopathy_in_both_eyes_stays_one_code(suggest):
     codes = billed(suggest, "T2DM with moderate NPDR without macular edema OU. Retinopathy stable on last exam.")
     assert {c for c in codes if c.startswith("E11.3")} == {"E11.3393"}
+
+
+def test_a_diabetic_neuropathy_typed_elsewhere_in_the_note_is_not_also_unspecified(suggest):
+    codes = billed(suggest, "NCS: type 2 diabetes with axonal polyneuropathy, both legs. "
+                            "Dx: T2DM with diabetic neuropathy; continue gabapentin.")
+    assert "E11.42" in codes and "E11.40" not in codes
+
+
+def test_a_diabetic_neuropathy_of_no_stated_type_stays_unspecified(suggest):
+    assert "E11.40" in billed(suggest, "Dx: T2DM with diabetic neuropathy; continue gabapentin.")
