@@ -19,6 +19,9 @@ sentence's words, and the retinopathy and CKD stage parts of a combination.
 import re
 from typing import Callable, Protocol
 
+from services.coding.domain.copd_infection import copd_with_infection
+from services.coding.domain.ulcer_site import ulcer_site
+from services.coding.domain.diabetic_neuropathy_type import diabetic_neuropathy_type
 from services.coding.domain.allergy_status import allergy_status
 from services.coding.domain.smoke_exposure import smoke_exposure
 from services.coding.domain.cough_duration import cough_by_duration
@@ -200,7 +203,14 @@ DIABETES_COMPLICATIONS = (
     ("chronic kidney disease", ".22", (), None),  # the stage code is kept, paired
     ("polyneuropathy", ".42", ("G62.9", "G60.9", "G62", "A69.22"), re.compile(r"\bpolyneuropath\w*", re.IGNORECASE)),
     ("retinopathy", ".319", ("H35.00",), re.compile(r"\bretinopathy\b", re.IGNORECASE)),
-    ("hyperglycemia", ".65", ("R73.9",), re.compile(r"\bhyperglyc\w*", re.IGNORECASE)),
+    # "Diabetes, with, ketoacidosis" E1x.10 and "with, hyperosmolarity" E1x.00 (without coma: a coma is a coder's);
+    # the hyperglycemia of either is part of it
+    ("ketoacidosis", ".10", ("E87.2", "E87.20", "E87.21", "E87.22", "E87.29"),
+     re.compile(r"\b(diabetic )?keto-?acidosis\b(?![^.;]{0,30}\bcoma\b)|\bdka\b(?![^.;]{0,30}\bcoma\b)", re.IGNORECASE)),
+    ("hyperosmolarity", ".00", ("E87.0",),
+     re.compile(r"\bhyperosmolar(ity)?( hyperglycemic)?( nonketotic)?( state| syndrome)?\b(?![^.;]{0,30}\bcoma\b)|"
+                r"\bhhs\b(?![^.;]{0,30}\bcoma\b)", re.IGNORECASE)),
+    ("hyperglycemia", ".65", ("R73.9",), re.compile(r"(?<!hyperosmolar )\bhyperglyc\w*", re.IGNORECASE)),
     # the index's "Diabetes, with, nephropathy" E1x.21; with chronic kidney disease stated, E1x.22 says it all
     ("nephropathy", ".21", ("N08", "N05.9", "N28.9"), re.compile(r"\bnephropath\w*", re.IGNORECASE)),
     # "Diabetes, with, kidney complications NEC" E1x.29 for microalbuminuria, which stays coded beside it (R80.9);
@@ -208,6 +218,8 @@ DIABETES_COMPLICATIONS = (
     ("microalbuminuria", ".29", (), re.compile(r"\bmicro-?albuminuria\b", re.IGNORECASE)),
     # "Diabetes, with, gastroparesis" E1x.43, the autonomic neuropathy; K31.84 stays beside it as the tabular asks
     ("gastroparesis", ".43", (), re.compile(r"\bgastroparesis\b", re.IGNORECASE)),
+    # "Diabetes, with, autonomic (poly)neuropathy" E1x.43: the autonomic neuropathy (G90.9) is the combination's
+    ("autonomic neuropathy", ".43", ("G90.9",), re.compile(r"\bautonomic (poly)?neuropath\w*", re.IGNORECASE)),
     # "Diabetes, with, amyotrophy" E1x.44, "with, mononeuropathy" E1x.41 (the nerve named as the mononeuropathy is
     # the combination's, as the index's "Mononeuropathy, in diabetes" sends it)
     ("amyotrophy", ".44", (), re.compile(r"\bamyotrophy\b", re.IGNORECASE)),
@@ -227,7 +239,13 @@ DIABETES_COMPLICATIONS = (
 # complications read from the note's own words only where the mention is current (gangrene in a past amputation's
 # reason is history, not a complication)
 _CURRENT_MENTION_ONLY = frozenset({"amyotrophy", "mononeuropathy", "gangrene", "neuropathic arthropathy",
-                                   "arthropathy", "peripheral angiopathy"})
+                                   "arthropathy", "peripheral angiopathy", "ketoacidosis", "hyperosmolarity",
+                                   "autonomic neuropathy"})
+# the acute crises, named in a past stay, as a risk or as resolved, are not today's condition
+_ACUTE_COMPLICATIONS = frozenset({"ketoacidosis", "hyperosmolarity"})
+_EPISODE_NOT_TODAY = re.compile(r"\b(admitted|admission|hospitali[sz]\w*|discharged?|prevent\w*|avoid\w*|risks?|"
+                                r"sick[- ]day|resolved|history|hx|h/o|prior|previous|recent|last (year|month|week))\b",
+                                re.IGNORECASE)
 # the complications whose own finding is coded beside the combination
 _FINDING_KEPT = frozenset({"microalbuminuria", "gastroparesis"})
 _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-proliferative|macular edema)\b",
@@ -264,6 +282,13 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
         dm_mentions = [s for s in suggestions if s.code[:3] == category and _affirmed(s)]
         if not found or not _linked(note, *found, cause=dm_mentions) or not _pair_allowed(code, paired, tabular):
             continue
+        if name == "autonomic neuropathy" and any(m.code.endswith(".43") for m in made):
+            dropped |= {id(s) for s in found}  # the gastroparesis already made it E1x.43
+            continue
+        if not tabular.is_billable(code) or (name == "hyperglycemia" and any(
+                m.code.endswith((".00", ".10")) for m in made)) or (name in _ACUTE_COMPLICATIONS and any(
+                _EPISODE_NOT_TODAY.search(_sentence(note, s.start, s.end)) for s in found)):
+            continue  # E10 has no hyperosmolarity code; DKA and HHS are hyperglycemic states of their own
         if name == "retinopathy" and any(_RETINOPATHY_SPECIFIED.search(_sentence(note, s.start, s.end)) for s in found):
             continue
         if name == "nephropathy" and any(s.code.startswith("N18") and _affirmed(s) for s in suggestions):
@@ -458,7 +483,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, refined_by_sentence,
                                        diabetes_type_answered, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, resected_cancers,
-                                       history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism,
+                                       history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism, copd_with_infection,
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
                                        contraceptive_management, named_screenings,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
@@ -476,7 +501,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,
                                        diabetes_type_elsewhere,
-                                       diabetic_retinopathy, diabetes_secondary_type, ckd_stage, ckd_on_dialysis, integral_symptoms,
+                                       diabetic_retinopathy, ulcer_site, diabetic_neuropathy_type, diabetes_secondary_type, ckd_stage, ckd_on_dialysis, integral_symptoms,
                                        same_site_signs, same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
                                        excluded_together, routine_exam_with_findings,

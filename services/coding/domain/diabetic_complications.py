@@ -64,7 +64,42 @@ def diabetic_retinopathy(suggestions: list[Suggestion], note: str, tabular) -> t
     reason = f"{match.group(0)}: {code}, diabetes with the retinopathy stage, macular edema and eye stated"
     kept = [s for s in suggestions if not (s.code in (f"{dm.code[:3]}.9", f"{dm.code[:3]}.319")
                                            or s.code.startswith("H35.0"))]
-    return [from_rule(code, match, tabular, NAME, reason), *kept], [reason]
+    first = from_rule(code, match, tabular, NAME, reason)
+    other = _other_eye(dm.code[:3], code, match, note, tabular)
+    if other is None:
+        return [first, *kept], [reason]
+    other_code, other_match = other
+    why = f"{other_match.group(0)}: {other_code}, the other eye's retinopathy stated apart (one code per eye)"
+    return [first, from_rule(other_code, other_match, tabular, NAME, why), *kept], [reason, why]
+
+
+_CLAUSE_END = re.compile(r"[.;\n]| - ")
+
+
+def _clause_code(category: str, note: str, match: re.Match) -> str | None:
+    """The stage, edema and eye one retinopathy's own clause states, read up to the clause's end: the first eye
+    written after it is its eye ("moderate NPDR without macular edema, left eye - injection OD")."""
+    end = _CLAUSE_END.search(note, match.end())
+    text = note[match.start():end.start() if end else len(note)]
+    eyes = sorted((found.start(), digit) for digit, words in _EYES for found in [words.search(text)] if found)
+    if not eyes or eyes[0][1] == "3":
+        return None
+    return _retinopathy_code(category, text[:eyes[0][0]] + text[eyes[0][0]:].split(",")[0])
+
+
+def _other_eye(category: str, first_code: str, first: re.Match, note: str, tabular) -> tuple[str, re.Match] | None:
+    """Guideline I.C.4.a: a retinopathy of a different stage or edema in each eye is coded once for each eye. The
+    first retinopathy read names one eye; a later one, in a clause of its own, names the other."""
+    if first_code[-1] not in "12":
+        return None
+    for later in _RETINOPATHY.finditer(note, first.end()):
+        if NEGATION.search(before(note, later.start())):
+            continue
+        code = _clause_code(category, note, later)
+        if code is None or code[-1] not in "12" or code[-1] == first_code[-1] or not tabular.is_billable(code):
+            continue
+        return code, later
+    return None
 
 
 _CKD_COMBINATIONS = ("E08.22", "E09.22", "E10.22", "E11.22", "E13.22", "I12", "I13")
