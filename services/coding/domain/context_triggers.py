@@ -30,6 +30,11 @@ PSEUDO_DENIALS = ("no change in", "no changes in", "no significant change in", "
 # the same, as the lookahead that keeps a scope rule's "no" from reading them
 NOT_A_DENIAL_AFTER_NO = r"(?! (significant |real |further )?(change|changes|increase|improvement|better|worse)\b)"
 
+# A problem's status written after it in its own semicolon item states it is present: a denial opening the line
+# does not reach it ("Free of gout flares; hypertension controlled", "No chest pain; asthma improving").
+STATUS_AFTER_THE_CONDITION = frozenset({"controlled", "stable", "improving", "improved", "worse", "worsening",
+                                        "active", "ongoing", "persists", "persisting", "unchanged"})
+
 # A comma then "and" before a new subject starts a clause of its own, as the comma alone does: "No fever or chills,
 # and she has had a cough for a week".
 CLAUSE_JOINER = "and"

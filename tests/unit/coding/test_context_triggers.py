@@ -94,3 +94,16 @@ def test_a_diabetic_complication_screened_for_is_not_combined(suggest):
     codes = {s.code for s in suggest(note) if s.confidence >= 0.90}
     assert "E11.21" not in codes and "E11.9" in codes
     assert "E11.21" in {s.code for s in suggest("Type 2 diabetes with diabetic nephropathy, on lisinopril.")}
+
+
+@pytest.mark.parametrize("note, kept, out", [
+    ("Free of migraine attacks; hypertension controlled.", "I10", "G43"),
+    ("No wheezing; COPD stable on tiotropium.", "J44", "R06"),
+])
+def test_a_denial_opening_the_line_does_not_reach_an_item_that_states_its_status(suggest, note, kept, out):
+    found = {s.code[:3] for s in suggest(note)}
+    assert kept in found and out not in found
+
+
+def test_a_denial_still_runs_over_a_semicolon_list_of_bare_items(suggest):
+    assert not {"R50", "R61"} & {s.code[:3] for s in suggest("Denies fever; chills; night sweats.")}
