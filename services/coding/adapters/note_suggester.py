@@ -20,6 +20,7 @@ from services.coding.domain.codes import icd_compact
 from services.coding.domain.dated_past import AFFIRMING_WORDS
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.reason_after_doubt import doubts_then_reason
+from services.coding.domain.context_triggers import CLAUSE_JOINER, PSEUDO_DENIALS, STATUS_AFTER_THE_CONDITION
 from services.coding.domain.context_z_codes import (ChapterHistory, chapter_history_code,
                                                       history_code)
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, RULES, Z_CODE_RULES, SkippedMention,
@@ -487,7 +488,7 @@ def _pipeline():
     nlp = medspacy.load(medspacy_enable=["medspacy_context"])
     nlp.add_pipe("clinical_sentences", first=True)
     context = nlp.get_pipe("medspacy_context")
-    context.add([*_postfix_history(), *_new_clause()])
+    context.add([*_postfix_history(), *_new_clause(), *_pseudo_denials()])
     _list_items_end_all_but_denials(context.rules)
     for rule in context.rules:
         if rule.literal == ": no":
@@ -521,6 +522,9 @@ def _new_clause():
     return [*(ConTextRule(f"new clause ({word})", "TERMINATE", direction="TERMINATE",
                           pattern=[{"TEXT": ","}, {"LOWER": word}])
               for word in NEW_CLAUSE_WORDS),
+            *(ConTextRule(f"new clause ({CLAUSE_JOINER} {word})", "TERMINATE", direction="TERMINATE",
+                          pattern=[{"TEXT": ","}, {"LOWER": CLAUSE_JOINER}, {"LOWER": word}])
+              for word in NEW_CLAUSE_WORDS),
             # a problem list's items: "Acute sinusitis - resolved 01/2025; Hypothyroidism - active" (the scope rules
             # cut their clause there too). Not a denial's list: "Denies fever; chills; night sweats" denies all three
             # (`_list_items_end_all_but_denials`).
@@ -528,6 +532,14 @@ def _new_clause():
 
 
 LIST_ITEM_END = "LIST_ITEM_END"
+
+
+def _pseudo_denials():
+    """A "no" that measures a course ("no change in hypertension", "insomnia no better"): the longer cue wins over
+    ConText's "no" and denies nothing (`context_triggers.PSEUDO_DENIALS`)."""
+    from medspacy.context import ConTextRule
+
+    return [ConTextRule(phrase, "PSEUDO_NEGATION", direction="PSEUDO") for phrase in PSEUDO_DENIALS]
 
 
 def _list_items_end_all_but_denials(rules) -> None:
@@ -548,7 +560,21 @@ def _denial_reaches(target, modifier, between) -> bool:
     that states what the patient has: "No fever; has a productive cough", "Denies chest pain, reports palpitations"
     (`dated_past.AFFIRMING_WORDS`; only the denial stops there, a relative's or a past condition's cue goes on)."""
     return _denial_opens_its_item(target, modifier, between) and not (
-        target.start > modifier.start and _affirmed_item_between(between))
+        target.start > modifier.start and (_affirmed_item_between(between) or _status_in_its_own_item(target, between)))
+
+
+def _status_in_its_own_item(target, between) -> bool:
+    """The condition opens a semicolon item of its own that states its status ("; hypertension controlled"):
+    `context_triggers.STATUS_AFTER_THE_CONDITION`."""
+    if not any(token.text == ";" for token in between):
+        return False
+    doc = target.doc
+    for token in doc[target.end:target.sent.end]:
+        if token.text in (";", ".", ","):
+            return False
+        if token.lower_ in STATUS_AFTER_THE_CONDITION:
+            return True
+    return False
 
 
 def _affirmed_item_between(between) -> bool:

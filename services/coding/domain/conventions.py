@@ -97,6 +97,7 @@ from services.coding.domain.routine_exam_settled import settle_routine_exam
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.drug_effects import drug_effects
 from services.coding.domain.burn_sites import burn_sites
+from services.coding.domain.note_context import screened
 from services.coding.domain.note_text import NEGATED_AFTER, affirmed_now, after as _after, sentence as _sentence, \
     sentence_start as _sentence_start
 from services.coding.domain.suggestions import RULE_CONFIDENCE, SEVENTH_CHARACTER_MISSING, Suggestion
@@ -278,6 +279,8 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
                 found = [_mention(note, m) for m in words.finditer(note)
                          if not _NEGATED.search(note[_sentence_start(note, m.start()):m.start()])
                          and not NEGATED_AFTER.search(_after(note, m.end()))
+                         # what a screening looks for ("urine albumin to screen for diabetic nephropathy")
+                         and not screened(note, m.start(), m.end())
                          and (name not in _CURRENT_MENTION_ONLY or affirmed_now(note, m.start(), m.end()))]
         dm_mentions = [s for s in suggestions if s.code[:3] == category and _affirmed(s)]
         if not found or not _linked(note, *found, cause=dm_mentions) or not _pair_allowed(code, paired, tabular):

@@ -21,6 +21,8 @@ from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATE
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, STILL_GOING
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.section_headings import section_of
+from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, DENIAL_AFTER, DENIAL_BEFORE,
+                                                    NOT_A_DENIAL_AFTER_NO)
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
@@ -83,7 +85,7 @@ SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
-_CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" +
+_CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" + CLAUSE_JOINER + r"\s+)?(" +
                          "|".join(NEW_CLAUSE_WORDS) + r")\b)", re.IGNORECASE)
 # a denial's cue does not reach past a comma item that states what the patient has ("Denies chest pain, reports
 # palpitations"); the other rules' clauses go on ("Mother with diabetes, has hypertension" stays the mother's)
@@ -160,7 +162,8 @@ RULES = (
                      r"(to|will) check for", r"checked for", r"checking for", r"to prevent", r"prevent(s|ing)?", r"prevention of",
                      r"in case of", r"watch for", r"monitor for", r"warning signs of", r"prophylaxis (for|against)",
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
-                     r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for"),
+                     r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for",
+                     *ANTICIPATORY_BEFORE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|may (occur|develop|recur)|"
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
     ScopeRule(RESOLVED,
@@ -213,7 +216,7 @@ RULES = (
     # no word that it resolved, so the other side's syndrome is not read as said to be over (`ended_episode`)
     ScopeRule(DATED_PAST, None, PROCEDURE_AFTER, unless=PROCEDURE_AFTER_UNLESS, reach=100),
     ScopeRule("negated",
-              re.compile("(" + _words("no", "denies", "denied", "deny", "negative for", "free of", "without",
+              re.compile("(" + _words("no" + NOT_A_DENIAL_AFTER_NO, *DENIAL_BEFORE, "denies", "denied", "deny", "negative for", "free of", "without",
                                       r"ruled? out", r"rules out",
                                       # the diagnosis denied as never given: "has never been told he has ..."
                                       r"never (been )?(told|diagnosed)").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +
@@ -221,7 +224,7 @@ RULES = (
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last
                          # exam" (not "none since 2019": no recurrence of a past one)
-                         r"not seen|not found)\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)|" + MEASURED_ZERO,
+                         r"not seen|not found|" + DENIAL_AFTER + r")\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)|" + MEASURED_ZERO,
                          re.IGNORECASE)),
     # a form's answer after the condition's label: "Retinopathy: No", "Suicidal ideation: Denies" (`form_answers`)
     ScopeRule(ANSWERED_NO, None, re.compile(ANSWERED_NO_AFTER, re.IGNORECASE)),

@@ -7,6 +7,7 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 
+from services.coding.domain.context_triggers import ANTICIPATORY_BEFORE, DENIAL_AFTER, DENIAL_BEFORE, NOT_A_DENIAL_AFTER_NO
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.note_context import (
@@ -17,9 +18,10 @@ from services.coding.domain.note_context import (
 _MARKS = ".;\n"
 _FULL_STOPS = ".\n"
 
-NEGATION = re.compile(r"\b(no|not|denies|denied|without|negative for|free of|resolved)\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(no" + NOT_A_DENIAL_AFTER_NO + "|not|denies|denied|without|negative for|free of|resolved|" +
+                      "|".join(DENIAL_BEFORE) + r")\b", re.IGNORECASE)
 NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
-                           r"healed(?! (in|with) )|cleared|repleted|ruled out|excluded(?! from)|denied|gone)|"
+                           r"healed(?! (in|with) )|cleared|repleted|ruled out|excluded(?! from)|denied|gone|" + DENIAL_AFTER + ")|"
                            + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO + "|" + ANSWERED_NO_AFTER, re.IGNORECASE)
 SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
 # up to five words after the condition, the course that treated it ("admitted for CAP, completed levofloxacin") or
@@ -57,7 +59,7 @@ HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|stat
 HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs of|risk of|at risk for|to prevent|"
                           r"prevention of|precautions|in case of|unless|risk factors? (for|of)|"
                           r"((to be|to|will|get|getting) )?tested for|(to|will|get|getting) test for|testing for|"
-                          r"(to|will) check for|checked for|checking for)\b", re.IGNORECASE)
+                          r"(to|will) check for|checked for|checking for|" + "|".join(ANTICIPATORY_BEFORE) + r")\b", re.IGNORECASE)
 FAMILY = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grandmother|grandfather|aunt|uncle|"
                     r"family history|fh|fhx|parent|daughter|son)\b", re.IGNORECASE)
 

@@ -1,0 +1,40 @@
+"""Context triggers from the field's own vocabulary that the scope rules and ConText lacked, one list per family.
+
+Each is a cue a coder reads without thinking: anticipatory guidance names conditions the patient may develop
+("call 911 for facial droop", "counselled on the signs of hypoglycemia"), a report's finding can be denied after
+it ("fatty liver not seen"), and some "no"s deny nothing ("no change in hypertension", "insomnia no better"). The
+lists are regex alternatives, read as whole words in any case.
+"""
+
+# Anticipatory guidance: what to do should a condition appear, so the condition is supposed, not present
+# (guideline IV.H reads only what the visit establishes).
+ANTICIPATORY_BEFORE = (
+    r"call (911 |9-1-1 |the (office|clinic) |us |back )?(for|about|with)",
+    r"seek (urgent |immediate |medical |emergency )*(care|attention|help|evaluation) (for|if|with)",
+    r"(counsell?ed|educated|instructed|taught|reviewed|discussed|explained|advised)( \w+){0,3} (the )?"
+    r"(warning |red[- ]flag )?(signs|symptoms)( (and|or|&) symptoms)? of",
+)
+
+# A denial written before the condition beyond "no" and "denies".
+# ("acquired absence of the leg" is a status, Z89: not a denial)
+DENIAL_BEFORE = (r"(?<!acquired )(?<!congenital )(?<!surgical )(in the )?absence of", r"never (had|has had|experienced|diagnosed with|been diagnosed with)")
+
+# A report's denial written after the finding: "fatty liver not seen", "effusion not visualized".
+DENIAL_AFTER = r"not (seen|visuali[sz]ed|identified|detected|demonstrated|appreciated|evident)"
+
+# A "no" that measures a condition's course instead of denying it: "no change in hypertension", "no improvement
+# in depression", "insomnia no better" (ConText's pseudo-negations).
+PSEUDO_DENIALS = ("no change in", "no changes in", "no significant change in", "no increase in",
+                  "no improvement in", "no better", "not improved", "not any better", "without improvement",
+                  "no worse", "not only")
+# the same, as the lookahead that keeps a scope rule's "no" from reading them
+NOT_A_DENIAL_AFTER_NO = r"(?! (significant |real |further )?(change|changes|increase|improvement|better|worse)\b)"
+
+# A problem's status written after it in its own semicolon item states it is present: a denial opening the line
+# does not reach it ("Free of gout flares; hypertension controlled", "No chest pain; asthma improving").
+STATUS_AFTER_THE_CONDITION = frozenset({"controlled", "stable", "improving", "improved", "worse", "worsening",
+                                        "active", "ongoing", "persists", "persisting", "unchanged"})
+
+# A comma then "and" before a new subject starts a clause of its own, as the comma alone does: "No fever or chills,
+# and she has had a cough for a week".
+CLAUSE_JOINER = "and"
