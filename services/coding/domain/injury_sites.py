@@ -1,5 +1,5 @@
 """Sprains, strains, dislocations and fractures at the sites the ICD-10-CM alphabetic index names but the tabular
-words otherwise, for `documented_findings`. Without them "shoulder sprain" or "L1 ... medial malleolus fracture"
+words otherwise, for `documented_findings`. Without them "shoulder sprain" or "medial malleolus fracture"
 meets no index term and falls to the unspecified injury T14.90.
 
 - Sprains and strains, by the index's site entries: "Sprain, shoulder joint" S43.40-, "Sprain, acromioclavicular"
