@@ -24,6 +24,8 @@ from services.coding.domain.symptom_word_findings import SYMPTOM_WORD_FINDINGS
 from services.coding.domain.vertigo_disorders import VERTIGO_FINDINGS, VERTIGO_WORDS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
+from services.coding.domain.injury_sites import INJURY_SITE_WORDS, INJURY_SITES
+from services.coding.domain.joint_site_findings import JOINT_SITE_FINDINGS, JOINT_SITE_WORDS
 from services.coding.domain.joint_signs import JOINT_SIGN_FINDINGS, JOINT_SIGN_WORDS
 from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURIES, HEAD_AND_CHEST_WORDS
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
@@ -340,11 +342,11 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"post-?traumatic (osteoarthritis|oa|arthritis)(,| of) (the )?(right |left )?(ankle|foot|shoulder|"
                   r"elbow|wrist|hand|knee|hip)"), ("M19", "M17", "M16"), _post_traumatic),
     Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the |both )?"
-                  r"(right |left |bilateral )?| (right|left|bilateral) )knees?|"
+                  r"(right |left |bilateral )?| (right|left|bilateral|both) )knees?|"
                   r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17", _OA_UNSPECIFIED_SITE),
             _side_stated("M17.10", "primary osteoarthritis of the knee")),
-    Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the )?(right |left )?|"
-                  r" (right|left) )hips?|"
+    Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the |both )?(right |left )?|"
+                  r" (right|left|both) )hips?|"
                   r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16", _OA_UNSPECIFIED_SITE),
             _side_stated("M16.10", "primary osteoarthritis of the hip")),
     *(Finding(words, family, fixed(code, why), injury_current) for words, family, code, why in INJURIES),
@@ -353,6 +355,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, injury_current, MUSCULOSKELETAL_WORDS)
       for words, family, resolve in MUSCULOSKELETAL_FINDINGS),
     *(Finding(words, family, resolve, injury_current, BONE_SITE_WORDS) for words, family, resolve in BONE_SITE_FINDINGS),
+    *(Finding(words, family, resolve, injury_current, INJURY_SITE_WORDS) for words, family, resolve in INJURY_SITES),
+    *(Finding(words, family, resolve, gate=JOINT_SITE_WORDS) for words, family, resolve in JOINT_SITE_FINDINGS),
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
     *(Finding(words, family, resolve, gate=NEUROLOGY_SYNDROME_WORDS)

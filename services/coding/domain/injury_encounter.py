@@ -54,11 +54,20 @@ def _named_healing(note: str) -> str:
     return _DENIED_HEALING.sub(lambda m: " " * len(m.group(0)), note)
 
 
+# a follow-up visit named for a chronic condition ("Asthma f/u", "DM follow-up") follows that condition up: an
+# injury the visit also treats is not thereby in its healing phase
+_CONDITION_FOLLOW_UP = re.compile(r"\b(asthma|copd|dm|t2dm|diabetes|diabetic|htn|hypertension|bp|chf|hf|ckd|thyroid|"
+                                  r"lipids?|cholesterol|afib|af|depression|anxiety|bipolar|adhd|"
+                                  r"gerd|migraine|epilepsy|seizures?|osa|cpap|warfarin|inr|anticoagulation)"
+                                  r"(\s+mellitus)?\s+(f/u|follow[- ]?up|recheck|re-check)\b", re.IGNORECASE)
+
+
 def follow_up_cue(note: str) -> re.Match | None:
     """The words that make this visit an injury's subsequent encounter with routine healing, if any."""
     if _OTHER_HEALING.search(_named_healing(note)):
         return None
-    return _SUBSEQUENT.search(note) or _FOLLOW_UP_VISIT.search(note)
+    return _SUBSEQUENT.search(note) or next((m for m in _FOLLOW_UP_VISIT.finditer(note)
+                                             if not _CONDITION_FOLLOW_UP.search(m.group(0))), None)
 
 
 # the healing the note names -> the words of the subsequent encounter's character for it

@@ -37,7 +37,8 @@ SIDE_UNSPECIFIED = re.compile(r"\bunspecified (side|ear|eye|knee|shoulder|hip|ha
                               r"limb|upper limb|lower limb|part of limb|finger|toe|thigh|lower leg|forearm|"
                               r"upper arm|breast|kidney|lung|ovary|fallopian tube|orbit|eyelid|lacrimal|"
                               r"great toe|lesser toe|thumb|ankle and foot|femur|humerus|radius|ulna|tibia|"
-                              r"fibula|clavicle|scapula|radial styloid|ulna styloid)\b", re.IGNORECASE)
+                              r"fibula|clavicle|scapula|radial styloid|ulna styloid|achilles tendon|quadriceps|patella|"
+                              r"ulnohumeral joint|acromioclavicular joint)\b", re.IGNORECASE)
 
 
 def _fold(word: str) -> str:

@@ -35,9 +35,11 @@ _HEADING = re.compile(r"\s*(:|(was |is )?(normal|nl|unremarkable|wnl|benign|nonf
 _NOT_A_SIDE_AFTER = re.compile(r"(\d\s*|\b(hepatitis|hep|vitamin|vit|type|group|class|stage|grade|factor|strep|"
                                r"influenza|flu|cluster|lead|ap|pa)\s+)$", re.IGNORECASE)
 # a word, an abbreviation ("R TKA", "L ACL") or an ordinal ("R 5th metatarsal", "L 2nd toe"),
-# or an eponym naming its condition ("R Colles fracture", "L Baker's cyst", "R Bell's palsy"), not a name ("R Patel")
+# or an eponym naming its condition or site ("R Colles fracture", "L Baker's cyst", "R Achilles strain"), not a name
+# ("R Patel")
 _WORD_AFTER = re.compile(r"[ \t]+([a-z]|[A-Z]{2,}\b|\d+(st|nd|rd|th)\b|[A-Z][a-z]+('s)?[ \t]+(fracture|fx|cyst|palsy|"
-                         r"neuroma|contracture|disease|tear|lesion|deformity)\b)")
+                         r"neuroma|contracture|disease|tear|lesion|deformity|strain|sprain|tendon|tendinitis|"
+                         r"tendonitis|tendinopathy|rupture)\b)")
 _SENTENCE_OPENING = re.compile(r"(\A|[.!?\n]|^[ \t]*[-*\u2022])[ \t]*\Z", re.MULTILINE)
 
 

@@ -1,0 +1,118 @@
+"""Sprains, strains, dislocations and fractures at the sites the ICD-10-CM alphabetic index names but the tabular
+words otherwise, for `documented_findings`. Without them "shoulder sprain" or "medial malleolus fracture"
+meets no index term and falls to the unspecified injury T14.90.
+
+- Sprains and strains, by the index's site entries: "Sprain, shoulder joint" S43.40-, "Sprain, acromioclavicular"
+  S43.5-, "Sprain, elbow" S53.40-, "Sprain, hip" S73.10-, "Sprain, spine, cervical" and "Whiplash" S13.4,
+  "Sprain, neck" S13.9, "Sprain, spine, lumbar" S33.5; "Strain, thorax, back wall" S29.012, "Strain, hip"
+  S76.01-, "Strain, quadriceps" S76.11-, "Strain, Achilles tendon" S86.01-, "Strain, rotator cuff" S46.01-.
+- Dislocations: "Dislocation, elbow" S53.10-, "Dislocation, patella" S83.00- (lateral S83.01-).
+- Fractures: "Fracture, medial malleolus" S82.5-, "Fracture, metatarsal" by the bone counted (first to fourth;
+  the fifth is read elsewhere), "Fracture, toe, great" S92.40- and a lesser toe S92.91-, "Fracture, metacarpal,
+  fifth" S62.3- (a "boxer's fracture" is its neck); each displaced unless the clause says otherwise (guideline
+  I.C.19.c.1).
+
+Each is the unspecified-side code lacking its 7th character: the laterality rule takes the side the sentence
+states and the 7th-character rule the encounter it states, so a note that states neither waits for a coder.
+A metacarpal's code carries the side with the finger, so its side is read here from the mention itself.
+"""
+import re
+
+from services.coding.domain.note_text import sentence, word_pattern as _rx
+
+_SIDE = r"(the |his |her )?(right |left |r |l )?"
+_FRACTURE = r"(fracture[sd]?|fx)"
+_NONDISPLACED = _rx(r"nondisplaced|non-displaced|undisplaced")
+_RIGHT = _rx(r"right|r")
+_LEFT = _rx(r"left|l")
+
+
+def _injury(kind: str, site: str) -> re.Pattern:
+    """"<kind> of the right <site>", "right <site> <kind>", "<kind>ed right <site>"."""
+    return _rx(rf"{kind}(ed)? (of |to )?{_SIDE}{site}|{_SIDE}{site} {kind}")
+
+
+def _fixed(code: str, why: str):
+    return lambda match, note: (code, why)
+
+
+def _displaced(displaced: str, nondisplaced: str, what: str):
+    def resolve(match: re.Match, note: str) -> tuple[str, str]:
+        if _NONDISPLACED.search(sentence(note, match.start(), match.end())):
+            return nondisplaced, f"{what}, nondisplaced"
+        return displaced, f"{what}, displaced (not stated otherwise)"
+    return resolve
+
+
+def _fifth_metacarpal(displaced: str, nondisplaced: str | None, what: str):
+    """The fifth metacarpal's codes end in 6 (right) or 7 (left): the side is the mention's own, else no code."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        words = match.group(0)
+        right, left = bool(_RIGHT.search(words)), bool(_LEFT.search(words))
+        if right == left:
+            return None  # no side in the mention, or both: for a coder
+        side = "6" if right else "7"
+        if nondisplaced and _NONDISPLACED.search(sentence(note, match.start(), match.end())):
+            return nondisplaced + side, f"{what}, nondisplaced"
+        return displaced + side, what + (", displaced (not stated otherwise)" if nondisplaced else "")
+    return resolve
+
+
+_STRAIN = _rx(r"strain(ed)?")
+
+
+def _whiplash(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Whiplash" names how the neck was hurt; beside a strain the sentence names ("cervical strain (whiplash
+    injury)") it is that strain, coded as such, not a sprain besides."""
+    if match.group(0).lower().startswith("whiplash") and _STRAIN.search(sentence(note, match.start(), match.end())):
+        return None
+    return "S13.4", "sprain of the ligaments of the cervical spine (whiplash)"
+
+
+_METATARSALS = (("1", "first|1st"), ("2", "second|2nd"), ("3", "third|3rd"), ("4", "fourth|4th"))
+
+# every word the table's patterns need, searched once before them
+INJURY_SITE_WORDS = re.compile(r"sprain|strain|whiplash|dislocat|fractur|\bfx\b|boxer", re.IGNORECASE)
+# (words, codes the index may have found on them, resolve)
+INJURY_SITES = (
+    (_injury("sprain", r"(shoulder|glenohumeral joint|shoulder joint)"), ("S43", "T14"),
+     _fixed("S43.409", "sprain of the shoulder joint")),
+    (_injury("sprain", r"(ac|acromioclavicular)( joint)?"), ("S43", "T14"),
+     _fixed("S43.50", "sprain of the acromioclavicular joint")),
+    (_injury("sprain", r"elbow"), ("S53", "T14"), _fixed("S53.409", "sprain of the elbow")),
+    (_injury("sprain", r"hip"), ("S73", "T14"), _fixed("S73.109", "sprain of the hip")),
+    (_rx(r"whiplash( injury)?|cervical (spine )?sprain|sprain(ed)? (of )?(the )?cervical spine"), ("S13", "T14"),
+     _whiplash),
+    (_rx(r"neck sprain|sprain(ed)? (of )?(the )?neck"), ("S13", "T14"),
+     _fixed("S13.9", "sprain of the neck, part unspecified")),
+    (_rx(r"lumbar (spine )?sprain|sprain(ed)? (of )?(the )?lumbar spine"), ("S33", "T14"),
+     _fixed("S33.5", "sprain of the ligaments of the lumbar spine")),
+    (_rx(r"(thoracic|upper back|mid[- ]?back)( paraspinal| back)?( muscles?)? strain|strain(ed)? (of )?(the )?"
+         r"(thoracic|upper back|mid[- ]?back)( paraspinal| back)?( muscles?)?"), ("S29", "S39", "T14"),
+     _fixed("S29.012", "strain of the muscles of the back wall of the thorax")),
+    (_injury("strain", r"hip( flexors?)?"), ("S76", "T14"), _fixed("S76.019", "strain of the hip")),
+    (_injury("strain", r"(quadriceps|quad)( muscle| tendon)?"), ("S76", "T14"),
+     _fixed("S76.119", "strain of the quadriceps")),
+    (_injury("strain", r"achilles( tendon)?"), ("S86", "T14"), _fixed("S86.019", "strain of the Achilles tendon")),
+    (_injury("strain", r"rotator cuff"), ("S46", "T14"), _fixed("S46.019", "strain of the rotator cuff")),
+    (_rx(rf"(dislocation (of )?{_SIDE}elbow|{_SIDE}elbow dislocation|dislocated {_SIDE}elbow)"), ("S53", "T14"),
+     _fixed("S53.106", "dislocation of the elbow, direction unspecified")),
+    (_rx(rf"(?<!lateral )(dislocation (of )?{_SIDE}(patella|kneecap)|{_SIDE}(patellar|patella) dislocation|"
+         rf"dislocated {_SIDE}(patella|kneecap))"), ("S83", "T14"),
+     _fixed("S83.006", "dislocation of the patella, direction unspecified")),
+    (_rx(rf"{_FRACTURE} of {_SIDE}medial malleol(us|ar)|{_SIDE}medial malleol(us|ar) {_FRACTURE}"), ("S82", "T14"),
+     _displaced("S82.53", "S82.56", "fracture of the medial malleolus")),
+    *((_rx(rf"{_FRACTURE} of {_SIDE}({ordinal}) metatarsal|{_SIDE}({ordinal}) metatarsal( bone)? {_FRACTURE}"),
+       ("S92", "T14"), _displaced(f"S92.3{digit}3", f"S92.3{digit}6", "fracture of the metatarsal counted"))
+      for digit, ordinal in _METATARSALS),
+    (_rx(rf"{_FRACTURE} of {_SIDE}(great toe|big toe|hallux)|{_SIDE}(great toe|big toe|hallux) {_FRACTURE}"),
+     ("S92", "T14"), _displaced("S92.403", "S92.406", "fracture of the great toe")),
+    (_rx(rf"{_FRACTURE} of {_SIDE}((second|third|fourth|fifth|2nd|3rd|4th|5th|little|lesser) )?toe|"
+         rf"(?<!great )(?<!big )\b{_SIDE}((second|third|fourth|fifth|2nd|3rd|4th|5th|little|lesser) )?toe {_FRACTURE}"),
+     ("S92", "T14"), _fixed("S92.919", "fracture of a lesser toe")),
+    (_rx(rf"{_SIDE}boxer'?s {_FRACTURE}|{_FRACTURE} of (the )?neck of {_SIDE}(fifth|5th) metacarpal|"
+         rf"{_SIDE}(fifth|5th) metacarpal neck {_FRACTURE}"),
+     ("S62", "T14", "S12"), _fifth_metacarpal("S62.33", "S62.36", "fracture of the neck of the fifth metacarpal")),
+    (_rx(rf"{_FRACTURE} of {_SIDE}(fifth|5th) metacarpal(?! neck)|{_SIDE}(fifth|5th) metacarpal( bone)? {_FRACTURE}"),
+     ("S62", "T14"), _fifth_metacarpal("S62.30", None, "fracture of the fifth metacarpal, part unspecified")),
+)

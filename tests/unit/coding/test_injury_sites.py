@@ -1,0 +1,58 @@
+"""Sprains, strains, dislocations and fractures at the sites the index names ("Sprain, shoulder joint", "Whiplash",
+"Fracture, medial malleolus", "Fracture, metatarsal, second"), by the side and encounter the note states; an
+injury in the past, denied, or with no side where the code needs one is not billed."""
+import pytest
+
+from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Fell off his bike this morning onto the outstretched arm. Assessment: sprain of the left shoulder. Sling, ice.",
+     "S43.402A"),
+    ("Hockey check yesterday. Impression: right AC joint sprain, grade I. Sling for comfort, initial encounter.",
+     "S43.51XA"),
+    ("Rear-ended at a stoplight yesterday. Dx: whiplash. Soft collar not advised; NSAID, gentle ROM.", "S13.4XXA"),
+    ("Pulled his left hip flexor sprinting at practice two days ago. A: left hip strain. Rest, ice, crutches.",
+     "S76.012A"),
+    ("Felt a pop in the back of the right calf on the court today. Strain of the right Achilles tendon, tendon "
+     "intact on Thompson test. Boot with heel lift.", "S86.011A"),
+    ("Twisted the R knee getting out of a car last night; dislocated R patella, reduced by EMS. Knee immobilizer.",
+     "S83.004A"),
+    ("Tripped on the stairs yesterday. XR: nondisplaced fracture of the left medial malleolus. CAM boot, NWB.",
+     "S82.55XA"),
+    ("Dropped a weight on the foot yesterday. XR: fracture of the right 2nd metatarsal. Post-op shoe.", "S92.321A"),
+    ("Punched a door last night. XR: R boxer's fracture, 30 degrees of angulation. Ulnar gutter splint.",
+     "S62.336A"),
+    ("Fracture clinic, 4 weeks: left great toe fracture, healing well, buddy taping continued.", "S92.402D"),
+])
+def test_an_injury_at_a_site_the_index_names_is_its_code(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, category", [
+    ("History of a left shoulder sprain in high school, no problems since.", "S43"),
+    ("Shoulder exam normal; no sprain of the right shoulder on stress testing.", "S43"),
+    ("Fell on the hand yesterday: boxer's fracture suspected, XR pending; no side recorded.", "S62"),
+    ("Denies whiplash or neck injury in the collision.", "S13"),
+])
+def test_an_injury_not_current_or_without_its_side_is_not_billed(suggest, note, category):
+    assert not any(code.startswith(category) for code in billed(suggest, note))
+
+
+@pytest.mark.parametrize("note, code", [
+    ("DM follow-up. A1c 7.1 on metformin. Strained her mid back lifting a suitcase 2 days ago: thoracic muscle strain, "
+     "tender paraspinals. Heat and acetaminophen.", "S29.012A"),
+    ("HTN recheck, BP 126/80. Also twisted the left ankle on a hike 4 days ago: sprain of the left ankle. Brace.",
+     "S93.402A"),
+])
+def test_a_follow_up_named_for_a_chronic_condition_does_not_make_a_new_injury_subsequent(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+def test_whiplash_beside_the_strain_it_describes_is_that_strain(suggest):
+    note = "Car accident this morning. Dx: neck strain (whiplash), initial encounter. NSAID, gentle ROM."
+    codes = billed(suggest, note)
+    assert "S16.1XXA" in codes and not any(code.startswith("S13") for code in codes)
