@@ -14,6 +14,7 @@ import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
+from services.coding.adapters.context_matcher import prefilter_context_patterns
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
@@ -494,6 +495,7 @@ def _pipeline():
             rule.on_modifies = _colon_no_closes_its_item
         elif rule.literal == "free":
             rule.on_modifies = _free_denies_the_word_it_follows
+    prefilter_context_patterns(context)
     return nlp
 
 
