@@ -12,6 +12,7 @@ The ICD-10-CM conventions (domain/conventions.py) then combine, replace or drop 
 import re
 import sqlite3
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from services.coding.adapters.context_matcher import prefilter_context_patterns
@@ -178,6 +179,8 @@ class NoteSuggester:
         self._respeller = Respeller({w for k in self.terms for w in k.split(" ")},
                                     known={w for (w,) in self._db.execute("SELECT word FROM vocabulary")})
         self._context_cache: dict[tuple[str, str], TermMatch | None] = {}
+        # a token's key as the term search reads it, respelt: the same words recur note after note
+        self._fold = lru_cache(maxsize=1 << 16)(lambda text: self._respeller.correct_key(key(text)))
         self._titles = _billable_titles(self._db)
         self.nlp = _pipeline()
         from spacy.tokens import Span
@@ -234,7 +237,7 @@ class NoteSuggester:
         doc = self.nlp.make_doc(text)
         ents, title_spans = _titles_over_terms(doc, self._titles,
                                                list(_term_spans(doc, self.terms, self._longest, self._span,
-                                                                self._respeller)))
+                                                                self._fold)))
         doc.ents = ents
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
             # "flu shot given" is Z23; what the rules found is calibrated as any other note's suggestions
@@ -269,9 +272,10 @@ class NoteSuggester:
                 continue
             if scope is not None:
                 context = FAMILY
+            sentence = ent.sent  # spaCy walks the tokens to find it: read once
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
-            elif context == "history" and current_chronic_condition(match.code, ent.sent.text):
+            elif context == "history" and current_chronic_condition(match.code, sentence.text):
                 context = "affirmed"
             elif context != "affirmed" and past is None:
                 match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
@@ -279,13 +283,13 @@ class NoteSuggester:
             if match is not None and substance_named_only(match.code, ent.text, text[ent.end_char:ent.end_char + 4]):
                 skipped.append(_skipped(match.code, ent, expanded, SUBSTANCE_NAMED_ONLY))
             elif match is not None:
-                confidence = less_specific_than_documented(match, ent.sent.text)
+                confidence = less_specific_than_documented(match, sentence.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context,
                                         **_named(PAST_BY_CHAPTER if past is not None and past.kind == PAST_BY_CHAPTER
                                                  else PAST_BY_NAME if past is not None else CHAPTER_HISTORY
                                                  if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
-                sentences.append(ent.sent.start_char)
+                sentences.append(sentence.start_char)
         # a condition a procedure removed is no confirmed diagnosis for the symptoms beside it: lowered first
         suggestions = stated_over_elsewhere(signs_of_a_doubted_diagnosis(calibrated(treated_by_procedure(
             apply_conventions(without_integral_symptoms(found, sentences, text), text, self._tabular), text), text,
@@ -634,11 +638,11 @@ def longest_terms(terms: dict[str, TermMatch]) -> dict[str, int]:
 _TERM_STOPS = frozenset({".", ";", "!", "?"})
 
 
-def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type, respeller: Respeller):
+def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type, fold):
     """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens; a word
-    misspelt by one letter is read as the index word it misspells."""
+    misspelt by one letter is read as the index word it misspells (`fold`: a token's text to its respelt key)."""
     tokens, i = [t for t in doc], 0
-    folded = [respeller.correct_key(key(t.text)) for t in tokens]
+    folded = [fold(t.text) for t in tokens]
     # a term does not run over a sentence's end: "XR: osteophytes. L knee normal" names no left knee's osteophyte
     next_stop, stop = [0] * (len(tokens) + 1), len(tokens)
     next_stop[stop] = stop
