@@ -245,19 +245,20 @@ class NoteSuggester:
                 [], text, self._tabular), text, self._tabular), text), text), expanded), []
         for _, component in self.nlp.pipeline:
             doc = component(doc)
-        inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        ents = doc.ents  # spaCy builds the spans anew on each read of doc.ents
+        inside = {i for ent in ents for i in range(ent.start, ent.end)}
         found, sentences, skipped = [], [], []
-        for ent in doc.ents:
+        for ent in ents:
             # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
             categories = {m.category for m in ent._.modifiers
                           if not _not_a_relative(m, doc)
                           and (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
-                          and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, doc.ents)}
+                          and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, ents)}
             match, context = ent._.icd_match, _context(categories)
             scope = mention_scope(text, ent.start_char, ent.end_char,
                                   Z_CODE_RULES if match.code.startswith("Z") else RULES)
             if scope is not None and _rules_out_a_diagnosis_before(ent, _cue_end(doc, text, ent, scope.cue),
-                                                                   scope.cue, doc.ents):
+                                                                   scope.cue, ents):
                 scope = None
             rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
             named_past = not rule and (past_by_name(scope) or (
@@ -300,17 +301,17 @@ class NoteSuggester:
             suggestions = _titles_kept(suggestions, [f for f in found if f.context == "affirmed"
                                                      and f.convention is None and (f.start, f.end) in title_spans])
         respelt_starts = _respelt_starts(respelt)
-        suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
+        suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(ents, respelt_starts)),
                                         respelt_starts)
         return _in_note(suggestions, expanded), skipped
 
-    def _term_readings(self, doc, respelt_starts: set[int]) -> dict[tuple[int, int], str]:
+    def _term_readings(self, ents, respelt_starts: set[int]) -> dict[tuple[int, int], str]:
         """The terms found only by reading the note's words another way: misspelt, the site or the modifier first."""
         readings = {}
-        for ent in doc.ents:
+        for ent in ents:
             if ent._.icd_match.kind == TABULAR_TITLE:
                 readings[(ent.start_char, ent.end_char)] = TABULAR_TITLE
-            elif any(t.idx in respelt_starts for t in ent):
+            elif respelt_starts and any(t.idx in respelt_starts for t in ent):
                 readings[(ent.start_char, ent.end_char)] = RESPELT_TERM
             elif ent._.icd_match.kind == REORDERED:
                 readings[(ent.start_char, ent.end_char)] = REORDERED_TERM
