@@ -6,6 +6,7 @@ of a handful. A pattern with a required token (no "?" or "*") whose words the no
 tried; the others run one matcher each. ConText sorts its modifiers by (start, end) before pruning overlaps, so
 their order only counts between two rules matching the same tokens: there the full matcher answers, as before.
 """
+from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
 
 _REQUIRED = (None, "+")
@@ -39,21 +40,25 @@ class PrefilteredMatcher:
     def __init__(self, vocab, patterns: list[tuple[str, list[dict]]], full: Matcher):
         self._full = full
         self._each, self._always = [], []
-        self._by_word: dict[str, dict[str, list[int]]] = {"LOWER": {}, "TEXT": {}}
+        # words as the string store's hashes, which the doc gives as one array without building its tokens
+        self._by_word: dict[str, dict[int, list[int]]] = {"LOWER": {}, "TEXT": {}}
+        hashed = vocab.strings.add
         for i, (rule_id, pattern) in enumerate(patterns):
             matcher = Matcher(vocab)
             matcher.add(rule_id, [pattern])
             needed = required_words(pattern)
-            self._each.append((needed, matcher))
+            self._each.append((tuple((attribute, frozenset(map(hashed, words))) for attribute, words in needed),
+                               matcher))
             if not needed:
                 self._always.append(i)
                 continue
             attribute, words = _trigger(needed)
             for word in words:
-                self._by_word[attribute].setdefault(word, []).append(i)
+                self._by_word[attribute].setdefault(hashed(word), []).append(i)
 
     def __call__(self, doc) -> list[tuple[int, int, int]]:
-        lower, text = {t.lower_ for t in doc}, {t.text for t in doc}
+        words = doc.to_array([LOWER, ORTH])
+        lower, text = set(words[:, 0].tolist()), set(words[:, 1].tolist())
         candidates = set(self._always)
         for attribute, present in (("LOWER", lower), ("TEXT", text)):
             by_word = self._by_word[attribute]
