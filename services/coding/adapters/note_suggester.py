@@ -12,8 +12,10 @@ The ICD-10-CM conventions (domain/conventions.py) then combine, replace or drop 
 import re
 import sqlite3
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
+from services.coding.adapters.context_matcher import prefilter_context_patterns
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition
 from services.coding.domain.codes import icd_compact
@@ -178,6 +180,8 @@ class NoteSuggester:
         self._respeller = Respeller({w for k in self.terms for w in k.split(" ")},
                                     known={w for (w,) in self._db.execute("SELECT word FROM vocabulary")})
         self._context_cache: dict[tuple[str, str], TermMatch | None] = {}
+        # a token's key as the term search reads it, respelt: the same words recur note after note
+        self._fold = lru_cache(maxsize=1 << 16)(lambda text: self._respeller.correct_key(key(text)))
         self._titles = _billable_titles(self._db)
         self.nlp = _pipeline()
         from spacy.tokens import Span
@@ -234,7 +238,7 @@ class NoteSuggester:
         doc = self.nlp.make_doc(text)
         ents, title_spans = _titles_over_terms(doc, self._titles,
                                                list(_term_spans(doc, self.terms, self._longest, self._span,
-                                                                self._respeller)))
+                                                                self._fold)))
         doc.ents = ents
         if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
             # "flu shot given" is Z23; what the rules found is calibrated as any other note's suggestions
@@ -242,19 +246,20 @@ class NoteSuggester:
                 [], text, self._tabular), text, self._tabular), text), text), expanded), []
         for _, component in self.nlp.pipeline:
             doc = component(doc)
-        inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        ents = doc.ents  # spaCy builds the spans anew on each read of doc.ents
+        inside = {i for ent in ents for i in range(ent.start, ent.end)}
         found, sentences, skipped = [], [], []
-        for ent in doc.ents:
+        for ent in ents:
             # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
             categories = {m.category for m in ent._.modifiers
                           if not _not_a_relative(m, doc)
                           and (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
-                          and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, doc.ents)}
+                          and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, ents)}
             match, context = ent._.icd_match, _context(categories)
             scope = mention_scope(text, ent.start_char, ent.end_char,
                                   Z_CODE_RULES if match.code.startswith("Z") else RULES)
             if scope is not None and _rules_out_a_diagnosis_before(ent, _cue_end(doc, text, ent, scope.cue),
-                                                                   scope.cue, doc.ents):
+                                                                   scope.cue, ents):
                 scope = None
             rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
             named_past = not rule and (past_by_name(scope) or (
@@ -269,9 +274,10 @@ class NoteSuggester:
                 continue
             if scope is not None:
                 context = FAMILY
+            sentence = ent.sent  # spaCy walks the tokens to find it: read once
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
-            elif context == "history" and current_chronic_condition(match.code, ent.sent.text):
+            elif context == "history" and current_chronic_condition(match.code, sentence.text):
                 context = "affirmed"
             elif context != "affirmed" and past is None:
                 match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
@@ -279,13 +285,13 @@ class NoteSuggester:
             if match is not None and substance_named_only(match.code, ent.text, text[ent.end_char:ent.end_char + 4]):
                 skipped.append(_skipped(match.code, ent, expanded, SUBSTANCE_NAMED_ONLY))
             elif match is not None:
-                confidence = less_specific_than_documented(match, ent.sent.text)
+                confidence = less_specific_than_documented(match, sentence.text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
                                         start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context,
                                         **_named(PAST_BY_CHAPTER if past is not None and past.kind == PAST_BY_CHAPTER
                                                  else PAST_BY_NAME if past is not None else CHAPTER_HISTORY
                                                  if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
-                sentences.append(ent.sent.start_char)
+                sentences.append(sentence.start_char)
         # a condition a procedure removed is no confirmed diagnosis for the symptoms beside it: lowered first
         suggestions = stated_over_elsewhere(signs_of_a_doubted_diagnosis(calibrated(treated_by_procedure(
             apply_conventions(without_integral_symptoms(found, sentences, text), text, self._tabular), text), text,
@@ -296,17 +302,17 @@ class NoteSuggester:
             suggestions = _titles_kept(suggestions, [f for f in found if f.context == "affirmed"
                                                      and f.convention is None and (f.start, f.end) in title_spans])
         respelt_starts = _respelt_starts(respelt)
-        suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(doc, respelt_starts)),
+        suggestions = _respelling_named(_reading_named(suggestions, self._term_readings(ents, respelt_starts)),
                                         respelt_starts)
         return _in_note(suggestions, expanded), skipped
 
-    def _term_readings(self, doc, respelt_starts: set[int]) -> dict[tuple[int, int], str]:
+    def _term_readings(self, ents, respelt_starts: set[int]) -> dict[tuple[int, int], str]:
         """The terms found only by reading the note's words another way: misspelt, the site or the modifier first."""
         readings = {}
-        for ent in doc.ents:
+        for ent in ents:
             if ent._.icd_match.kind == TABULAR_TITLE:
                 readings[(ent.start_char, ent.end_char)] = TABULAR_TITLE
-            elif any(t.idx in respelt_starts for t in ent):
+            elif respelt_starts and any(t.idx in respelt_starts for t in ent):
                 readings[(ent.start_char, ent.end_char)] = RESPELT_TERM
             elif ent._.icd_match.kind == REORDERED:
                 readings[(ent.start_char, ent.end_char)] = REORDERED_TERM
@@ -495,6 +501,7 @@ def _pipeline():
             rule.on_modifies = _colon_no_closes_its_item
         elif rule.literal == "free":
             rule.on_modifies = _free_denies_the_word_it_follows
+    prefilter_context_patterns(context)
     return nlp
 
 
@@ -658,11 +665,11 @@ def longest_terms(terms: dict[str, TermMatch]) -> dict[str, int]:
 _TERM_STOPS = frozenset({".", ";", "!", "?"})
 
 
-def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type, respeller: Respeller):
+def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type, fold):
     """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens; a word
-    misspelt by one letter is read as the index word it misspells."""
+    misspelt by one letter is read as the index word it misspells (`fold`: a token's text to its respelt key)."""
     tokens, i = [t for t in doc], 0
-    folded = [respeller.correct_key(key(t.text)) for t in tokens]
+    folded = [fold(t.text) for t in tokens]
     # a term does not run over a sentence's end: "XR: osteophytes. L knee normal" names no left knee's osteophyte
     next_stop, stop = [0] * (len(tokens) + 1), len(tokens)
     next_stop[stop] = stop

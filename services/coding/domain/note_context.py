@@ -14,12 +14,14 @@ A family mention is not dropped but read as family history (the suggester looks 
 """
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, STILL_GOING
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
+from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, DENIAL_AFTER, DENIAL_BEFORE,
                                                     NOT_A_DENIAL_AFTER_NO)
@@ -321,13 +323,42 @@ def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] 
     first, last = clause(text, start, end)
     before, whole = text[first:start], text[first:last]
     own = _comma_segment(text, first, last, start, end)
+    uncued = _uncued_rules(text)
     for rule in rules:
+        if id(rule) in uncued:
+            continue
         found = _cue(rule, before, text[end:min(last, end + rule.reach)], whole)
         # the `unless` words are read only where a cue is found: most mentions meet none, and both reads are pure
         if found and not ((rule.unless is not None and rule.unless.search(whole)) or (
                 rule.unless_in_item is not None and rule.unless_in_item.search(own))):
             return Scope(rule.name, found.group(0).strip())
     return _under_heading(text, start, whole, rules)
+
+
+@dataclass(frozen=True, eq=False)
+class _Cue:
+    """One of a rule's cue patterns as the prefilter reads it (its text and flags): hashed by identity, where a
+    compiled pattern's hash reads its whole program."""
+
+    rule: int  # its rule's place in RULES
+    pattern: str
+    flags: int
+
+
+@cache
+def _cue_prefilter() -> Prefilter:
+    return Prefilter({_Cue(i, cue.pattern, cue.flags) for i, rule in enumerate(RULES)
+                      for cue in (rule.before, rule.after, rule.anywhere) if cue is not None})
+
+
+@lru_cache(maxsize=8)
+def _uncued_rules(text: str) -> frozenset[int]:
+    """The ids of the rules none of whose cue patterns can match anywhere in the note (each lacks a word it needs):
+    they reach none of its mentions. Remembered for the note's other mentions, which the suggester and the
+    readings look up one by one. By id, as hashing a rule hashes its compiled patterns; the rules live as long
+    as the module, so no id is reused (and a rule not among them is always tried)."""
+    cued = {cue.rule for cue in _cue_prefilter().possible(text)}
+    return frozenset(id(rule) for i, rule in enumerate(RULES) if i not in cued)
 
 
 def _under_heading(text: str, start: int, whole: str, rules: tuple[ScopeRule, ...]) -> Scope | None:
