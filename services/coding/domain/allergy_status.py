@@ -11,6 +11,7 @@ are nothing.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import FAMILY, negated_before, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -60,6 +61,7 @@ _REACTION_LINK = re.compile(r"[^.;\n]{0,3}?(\(|[-\u2013:]|,? ?(which |that )?(ga
 _NONE_KNOWN = _rx(r"nkda|nka|none known|no known|none")
 
 
+@needs(patterns=(_HEADING, _ALLERGIC_TO, _SUBSTANCE_ALLERGY))
 def allergy_status(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     entries = list(_entries(note))
     if not entries:

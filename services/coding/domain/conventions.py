@@ -29,6 +29,7 @@ from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
 from services.coding.domain.contraceptive_encounter import contraceptive_management
+from services.coding.domain.convention_gates import called, lowered_note, needs
 from services.coding.domain.dementia_disturbance import dementia_disturbance
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
@@ -165,6 +166,7 @@ DIABETES = ("E08", "E09", "E10", "E11", "E13")
 _END_STAGE = re.compile(r"\b(stage (5|v)|esrd|end[- ]stage)\b", re.IGNORECASE)
 
 
+@needs(codes=HYPERTENSION)
 def hypertension_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """Hypertension with heart failure and/or chronic kidney disease is one I11-I13 code (guideline I.C.9.a):
     I10 (or I11.9) is replaced; the heart failure type (I50.-) and CKD stage (N18.-) stay as its additional codes."""
@@ -253,6 +255,7 @@ _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-prol
                                     re.IGNORECASE)
 
 
+@needs(codes=("E10.9", "E11.9"))
 def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """Diabetes "with" a listed complication is coded as the combination (guideline I.A.15): E11.9 ("without
     complications") gives way to E11.22 (+ the N18.- stage), E11.42, E11.319, E11.65, E11.21 or E11.29 (with
@@ -366,6 +369,7 @@ INTEGRAL_SYMPTOMS = {
 }
 
 
+@needs(codes=(*INTEGRAL_SYMPTOMS, *CARDIOPULMONARY_INTEGRAL))
 def integral_symptoms(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A sign or symptom routinely part of a confirmed diagnosis anywhere in the note is not coded."""
     confirmed = [s.code for s in suggestions if _affirmed(s) and s.code[0] not in "RZ"]
@@ -512,6 +516,8 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:
+    lowered = lowered_note(note)
     for convention in CONVENTIONS:
-        suggestions, _ = convention(suggestions, note, tabular)
+        if called(convention, suggestions, lowered):  # a gated convention only where it can act (`convention_gates`)
+            suggestions, _ = convention(suggestions, note, tabular)
     return sorted(suggestions, key=lambda s: s.start)

@@ -14,6 +14,7 @@ stays as it is.
 import re
 
 from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.ended_history import DATED_SEASONS_BACK
 from services.coding.domain.note_context import COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE
 from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
@@ -108,6 +109,7 @@ EXAMINATIONS = (*ADMINISTRATIVE, GYNECOLOGICAL, *DEVICE_CHECKS,
 _REQUIRED = {words: required_literals(words) for words, _, _ in EXAMINATIONS}
 
 
+@needs(patterns=(_PREOP, _COMPLETED, *(words for words, _, _ in EXAMINATIONS)))
 def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = _preoperative(note, suggestions, tabular)
     for words, code, what in EXAMINATIONS:

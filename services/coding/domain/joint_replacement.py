@@ -11,6 +11,7 @@ in its sentence) no longer exists and is not coded.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -50,6 +51,7 @@ def _status_codes(match: re.Match, note: str) -> list[str]:
     return [f"Z96.6{site}{side}"]
 
 
+@needs(patterns=(_REPLACED,))
 def joint_replacement(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = [], []
     for match in _REPLACED.finditer(note):

@@ -133,17 +133,27 @@ def _direction(match: re.Match) -> str | None:
 _GATE = re.compile(r"\d|\b(high|low|elevated|raised|increased|decreased|reduced)\b", re.IGNORECASE)
 _PATTERNS = tuple((place, analyte, pattern) for place, analyte in enumerate(ANALYTES)
                   for pattern in _patterns(analyte))
+# the result called high or low in words (before the name or right after it), or given as a number: a note without
+# the words is not scanned with the two patterns that read them, one without a digit not with the one that reads values
+_SAID = re.compile(r"\b(high|low|elevated|raised|increased|decreased|reduced)\b", re.IGNORECASE)
+_READS_WORDS = frozenset(pattern for _, _, pattern in _PATTERNS if "said" in pattern.groupindex)
+_DIGIT = re.compile(r"\d")
+_EXPLAINED_WORDS = {analyte.explained_words: re.compile(analyte.explained_words, re.IGNORECASE)
+                    for analyte in ANALYTES if analyte.explained_words}
 # the strings each analyte's name cannot be written without: substring tests on the note, lowered once, skip the
 # analytes it never names
 _REQUIRED = tuple(required_literals(re.compile(rf"\b({analyte.words})\b", re.IGNORECASE)) for analyte in ANALYTES)
+_STRINGS = tuple(sorted(set().union(*(strings for required in _REQUIRED for strings in required))))
 
 
 def _named(note: str) -> set[int]:
+    """Each string looked for once, though several analytes need it."""
     if not note.isascii():
         return set(range(len(ANALYTES)))
     lowered = note.lower()
+    present = {string for string in _STRINGS if string in lowered}
     return {place for place, required in enumerate(_REQUIRED)
-            if all(any(string in lowered for string in strings) for strings in required)}
+            if all(not strings.isdisjoint(present) for strings in required)}
 
 
 def lab_values(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -154,11 +164,12 @@ def lab_values(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[
         return suggestions, []
     affirmed = [s.code for s in suggestions if s.context == "affirmed"]
     out, reasons = list(suggestions), []
+    said, digit = _SAID.search(note) is not None, _DIGIT.search(note) is not None
     for place, analyte, pattern in _PATTERNS:
-        if place not in named:
+        if place not in named or not (said if pattern in _READS_WORDS else digit):
             continue
         if analyte.explained_by and any(code.startswith(analyte.explained_by) for code in affirmed) or \
-                analyte.explained_words and re.search(analyte.explained_words, note, re.IGNORECASE):
+                analyte.explained_words and _EXPLAINED_WORDS[analyte.explained_words].search(note):
             continue
         for match in pattern.finditer(note):
             direction = _direction(match)

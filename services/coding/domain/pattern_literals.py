@@ -5,6 +5,7 @@ A pattern with a required word absent from the note cannot match it, and looking
 of a regex scan: patterns are skipped on that test alone, with the same result as running them.
 """
 import re
+from functools import lru_cache
 from re import _constants as sre  # the parser's opcodes
 from re import _parser
 
@@ -21,10 +22,14 @@ def required_literals(pattern: re.Pattern) -> Required:
 def may_match(required: Required, note: str) -> bool:
     """False only where the note lacks a string every match needs: a rule skips its scans on that test alone.
     A note beyond ASCII always may (re.IGNORECASE folds it otherwise than str.lower)."""
-    if not note.isascii():
-        return True
-    lowered = note.lower()
-    return all(any(string in lowered for string in strings) for strings in required)
+    lowered = lowered_note(note)
+    return lowered is None or all(any(string in lowered for string in strings) for strings in required)
+
+
+@lru_cache(maxsize=4)
+def lowered_note(note: str) -> str | None:
+    """The note in lower case, None beyond ASCII: lowered once per note for the many rules that test it."""
+    return note.lower() if note.isascii() else None
 
 
 class Prefilter:
@@ -54,9 +59,10 @@ class Prefilter:
     def possible(self, note: str) -> frozenset[re.Pattern] | set[re.Pattern]:
         """Every pattern that can match the note (some that cannot may be among them). A note with characters
         beyond ASCII gets all: re.IGNORECASE folds them otherwise than str.lower ("\\u017f" matches "s")."""
-        if not note.isascii():
+        lowered = lowered_note(note)
+        if lowered is None:
             return self._always | self._needed.keys()
-        satisfied = set().union(*map(self._meets.__getitem__, set(self._scan.findall(note.lower()))))
+        satisfied = set().union(*map(self._meets.__getitem__, set(self._scan.findall(lowered))))
         return self._always | {pattern for pattern, i in satisfied if i == 0 and self._others[pattern] <= satisfied}
 
 

@@ -6,6 +6,7 @@ follow the removal in its sentence ("for", "of"), and the sentence must place th
 condition an operation bypasses or repairs (CAD after a CABG) stays, so only removals are read."""
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
@@ -19,6 +20,7 @@ _DONE = _rx(r"after|s/p|status post|underwent|post-?op(erative)?")
 _NEAR = 4  # the condition is the operation's object: at most a few modifiers ("a left lung") between
 
 
+@needs(patterns=(_REMOVAL,))
 def removed_conditions(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     removals = [m for m in _REMOVAL.finditer(note) if _DONE.search(note[sentence_start(note, m.start()):m.start()])]
     if not removals:

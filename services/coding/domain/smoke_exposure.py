@@ -11,6 +11,7 @@ Z77.22 (Excludes2).
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import negated_before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule, to_siblings
@@ -34,6 +35,7 @@ _NONE = _rx(r"no|denies|without|nobody|none|non-?smoking")
 _OWN_TOBACCO = ("F17", "Z72.0")
 
 
+@needs(codes=(CODE,), patterns=(_NAMED, _HOUSEHOLD_SMOKES, _SMOKER_AT_HOME))
 def smoke_exposure(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if any(s.code.startswith(_OWN_TOBACCO) and s.context == "affirmed" for s in suggestions):
         return suggestions, []

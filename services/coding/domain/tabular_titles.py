@@ -44,6 +44,9 @@ def title_words(text: str) -> tuple[str, ...]:
 def note_words(text: str) -> list[tuple[str, int, int]]:
     """(folded word, start, end) in the text, parentheses and brackets blanked as nonessential."""
     blanked = _blank(_POSSESSIVE, _blank(PARENTHESES, text))
+    if blanked.isascii():  # lowered whole, its offsets unchanged
+        return [(_fold(word), m.start(), m.end()) for m in _NOTE_WORD.finditer(blanked.lower())
+                if (word := m.group()) not in STOPWORDS]
     return [(_fold(m.group().lower()), m.start(), m.end()) for m in _NOTE_WORD.finditer(blanked)
             if m.group().lower() not in STOPWORDS]
 
@@ -67,9 +70,13 @@ class TabularTitles:
                 keyed[words[:-1] + ("nos",)].add((code, title))
         # a wording two titles share (after the brackets are dropped) names neither for certain
         self._titles = {words: next(iter(codes)) for words, codes in keyed.items() if len(codes) == 1}
-        self._by_opening: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-        for words in sorted(self._titles, key=len, reverse=True):
-            self._by_opening[words[:_OPENING]].append(words)
+        # each opening's titles by length, longest first: the note's words of that length are one set look-up
+        by_length: dict[tuple[str, ...], dict[int, set[tuple[str, ...]]]] = defaultdict(lambda: defaultdict(set))
+        for words in self._titles:
+            by_length[words[:_OPENING]][len(words)].add(words)
+        self._by_opening = {opening: tuple((length, frozenset(titles)) for length, titles in sorted(
+            lengths.items(), reverse=True)) for opening, lengths in by_length.items()}
+        self._first_words = frozenset(words[0] for words in self._by_opening)  # a word no title opens with: skipped
 
     def __len__(self) -> int:
         return len(self._titles)
@@ -80,9 +87,12 @@ class TabularTitles:
         sequence = tuple(word for word, _, _ in found_words)
         found, i = [], 0
         while i <= len(sequence) - _OPENING:
-            match = next((words for words in self._by_opening.get(sequence[i:i + _OPENING], ())
-                          if sequence[i:i + len(words)] == words
-                          and not _ITEM_END.search(text, found_words[i][1], found_words[i + len(words) - 1][2])),
+            if sequence[i] not in self._first_words:
+                i += 1
+                continue
+            match = next((words for length, titles in self._by_opening.get(sequence[i:i + _OPENING], ())
+                          if (words := sequence[i:i + length]) in titles
+                          and not _ITEM_END.search(text, found_words[i][1], found_words[i + length - 1][2])),
                          None)
             if match is None:
                 i += 1

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from services.coding.domain.documented_findings import FINDINGS
-from services.coding.domain.pattern_literals import Prefilter, may_match, required_literals
+from services.coding.domain.pattern_literals import Prefilter, lowered_note, may_match, required_literals
 
 pytestmark = pytest.mark.unit
 
@@ -58,3 +58,10 @@ def test_every_finding_pattern_that_matches_a_development_note_is_kept(fold):
 ])
 def test_a_rule_may_match_only_a_note_holding_every_required_word(pattern, note, expected):
     assert may_match(required_literals(re.compile(pattern, re.IGNORECASE)), note) is expected
+
+
+def test_a_note_is_lowered_once_for_the_rules_that_test_it_and_none_beyond_ascii():
+    note = "Dual-Chamber PACEMAKER checked."
+    assert lowered_note(note) == "dual-chamber pacemaker checked."
+    assert lowered_note(note) is lowered_note(note)
+    assert lowered_note("Caf\u00e9 visit") is None and may_match(({"pacemaker"},), "Caf\u00e9 visit")

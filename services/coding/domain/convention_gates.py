@@ -1,0 +1,47 @@
+"""What a convention cannot act without, declared by the convention: the codes among the suggestions so far, or the
+words one of its patterns cannot match without.
+
+Every convention is called on every note, and most find nothing to do on most notes, after work of their own to
+find that out. A convention that declares its needs with `@needs(...)` is not called on a note that meets none of
+them, with the same result as calling it: a gate must name a condition without which the convention returns the
+suggestions unchanged. Declaring is opt-in: a convention without a gate is called on every note.
+"""
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from services.coding.domain.pattern_literals import Required, lowered_note, required_literals
+
+
+@dataclass(frozen=True)
+class Gate:
+    codes: tuple[str, ...] = ()  # code prefixes: a suggestion whose code starts with one opens the gate
+    words: tuple[Required, ...] = ()  # the required strings of patterns: a note that may match one opens it
+
+    def opens(self, suggestions: list, lowered: str | None) -> bool:
+        """`lowered` is the note in lower case, None where it is beyond ASCII (a case-blind pattern may then match
+        what str.lower does not show)."""
+        if self.codes and any(s.code.startswith(self.codes) for s in suggestions):
+            return True
+        if not self.words:
+            return False
+        return lowered is None or any(all(any(string in lowered for string in strings) for strings in required)
+                                      for required in self.words)
+
+
+def needs(*, codes: Iterable[str] = (), patterns: Iterable[re.Pattern] = ()) -> Callable:
+    """Marks a convention with its gate: it acts only where a suggestion's code starts with one of `codes` or the
+    note may match one of `patterns`."""
+    gate = Gate(tuple(codes), tuple(required_literals(pattern) for pattern in patterns))
+    if not gate.codes and not gate.words:
+        raise ValueError("a gate needs codes or patterns")
+
+    def mark(convention: Callable) -> Callable:
+        convention.gate = gate
+        return convention
+    return mark
+
+
+def called(convention: Callable, suggestions: list, lowered: str | None) -> bool:
+    gate = getattr(convention, "gate", None)
+    return gate is None or gate.opens(suggestions, lowered)

@@ -1,0 +1,90 @@
+"""The gates that spare a convention the notes it cannot act on: opt-in, open on a code or the words a pattern needs,
+and never closed where the convention would change anything (the suggester's output must not change)."""
+import re
+
+import pytest
+
+from services.coding.adapters.tabular_notes import TabularNotes
+from services.coding.domain import conventions as c
+from services.coding.domain.convention_gates import Gate, called, needs
+from services.coding.domain.pattern_literals import lowered_note
+from services.coding.domain.suggestions import Suggestion
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def tabular(reference):
+    return TabularNotes(reference.icd10[-1])
+
+
+def found(note: str, *coded: tuple[str, str]) -> list[Suggestion]:
+    out = []
+    for code, evidence in coded:
+        start = note.index(evidence)
+        out.append(Suggestion(code=code, description="d", confidence=0.95, start=start, end=start + len(evidence),
+                              evidence=evidence, context="affirmed"))
+    return out
+
+
+def _unchanged(suggestions, note, tabular):
+    return suggestions, []
+
+
+def test_a_convention_without_a_gate_is_called_on_every_note():
+    assert called(_unchanged, [], lowered_note("Knee pain, no injury."))
+    assert called(_unchanged, [], None)
+
+
+def test_a_gate_opens_on_a_code_it_names_by_its_prefix():
+    note = "Gout flare of the right great toe."
+    gate = Gate(codes=("M10",))
+    assert gate.opens(found(note, ("M10.071", "Gout")), lowered_note(note))
+    assert not gate.opens(found(note, ("M25.571", "toe")), lowered_note(note))
+
+
+def test_a_gate_opens_on_the_words_one_of_its_patterns_needs():
+    marked = needs(patterns=(re.compile(r"\bpacemaker\b", re.IGNORECASE), re.compile(r"\bicd\b", re.IGNORECASE)))(
+        _unchanged)
+    assert called(marked, [], lowered_note("Dual-chamber PACEMAKER checked today."))
+    assert called(marked, [], lowered_note("ICD interrogated, no shocks."))
+    assert not called(marked, [], lowered_note("Palpitations for two weeks."))
+
+
+def test_a_gate_opens_on_every_note_beyond_ascii():
+    marked = needs(patterns=(re.compile(r"\bpacemaker\b", re.IGNORECASE),))(_unchanged)
+    assert called(marked, [], lowered_note("Caf\u00e9 au lait spots, follow-up in a year."))
+
+
+def test_a_gate_must_name_something():
+    with pytest.raises(ValueError):
+        needs()
+
+
+# notes of our own wording on which each gated convention's gate is closed: calling it anyway changes nothing
+CLOSED = [
+    ("Follow-up for gout and hypertension. Uric acid drawn.", (("M10.9", "gout"), ("I10", "hypertension"))),
+    ("Seen for low back pain after lifting boxes; no leg symptoms.", (("M54.50", "low back pain"),)),
+    ("Type 2 diabetes, A1c 7.1, on metformin.", (("E11.9", "Type 2 diabetes"),)),
+    ("Annual visit. Asthma stable on inhaler, no wheeze today.", (("J45.909", "Asthma"),)),
+    ("Recheck of anemia; fatigue improving with oral iron.", (("D64.9", "anemia"), ("R53.83", "fatigue"))),
+    ("Acne on the forehead and cheeks, started on a topical retinoid.", (("L70.0", "Acne"),)),
+]
+
+
+@pytest.mark.parametrize("note, coded", CLOSED)
+def test_a_closed_gate_skips_only_what_would_change_nothing(tabular, note, coded):
+    suggestions = found(note, *coded)
+    lowered = lowered_note(note)
+    for convention in c.CONVENTIONS:
+        if getattr(convention, "gate", None) is None or called(convention, suggestions, lowered):
+            continue
+        after, reasons = convention(list(suggestions), note, tabular)
+        assert (after, reasons) == (suggestions, []), convention.__name__
+
+
+def test_the_declared_gates_close_on_a_note_with_nothing_for_them():
+    note = "Acne on the forehead and cheeks, started on a topical retinoid."
+    gated = [convention for convention in c.CONVENTIONS if getattr(convention, "gate", None) is not None]
+    assert gated and not any(called(convention, found(note, ("L70.0", "Acne")), lowered_note(note))
+                             for convention in gated)
