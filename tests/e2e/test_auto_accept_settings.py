@@ -8,11 +8,16 @@ from tests.e2e.support import encounter_body, wait_for
 
 NOTE = "Follow-up for type 2 diabetes and hypertension. Denies chest pain. Family history of diabetes."
 VISIT = [{"code": "99213", "modifiers": [], "units": 1, "diagnosis_pointers": []}]
-# The committed evaluation the service shows tenants: the default threshold's figures, and the highest measured
-# threshold whose precision falls short of the target, where auto-accept needs the tenant's explicit acceptance.
+# The committed evaluation the service shows tenants: the default threshold's figures, and the highest threshold
+# whose precision falls short of the target, where auto-accept needs the tenant's explicit acceptance. Where every
+# measured threshold meets the target, that is one above the highest confidence measured: no labelled suggestion
+# reaches it, so its precision is unmeasured, which counts as short of the target.
 CURVE = load_accuracy_curve()
 DEFAULT = CURVE.at(0.9)
-SHORT = max(p.threshold for p in CURVE.points if below_target(p.precision))
+SHORT = max([p.threshold for p in CURVE.points if below_target(p.precision)]
+            or [round(CURVE.points[-1].threshold + 0.01, 2)])
+SHORT_WARNING = (rf"measured precision (0\.\d{{3}}) at threshold {SHORT:.2f} " if CURVE.at(SHORT).precision is not None
+                 else rf"no suggestion in the labeled notes reaches {SHORT:.2f}: precision at this threshold is unmeasured")
 
 
 def _coded_or_held(api, encounter_id: str) -> dict:
@@ -36,10 +41,12 @@ def test_settings_show_the_measured_precision_and_recall_at_the_threshold(api):
     assert (settings["warning"] is None) is (not below_target(DEFAULT.precision))
 
     lowered = api.put("/v1/coding/settings", json={"auto_accept_threshold": SHORT}).json()
-    assert lowered["measured_at_threshold"]["precision"] < TARGET_PRECISION
-    # The warning rounds the exact figure to three places, the settings show it to four: the same measure.
-    stated = re.match(rf"measured precision (0\.\d{{3}}) at threshold {SHORT:.2f} ", lowered["warning"])
-    assert stated and abs(float(stated.group(1)) - lowered["measured_at_threshold"]["precision"]) <= 0.0006
+    shown = lowered["measured_at_threshold"]["precision"]
+    assert below_target(shown) and (shown is None) is (CURVE.at(SHORT).precision is None)
+    stated = re.match(SHORT_WARNING, lowered["warning"])
+    assert stated
+    if shown is not None:  # the warning rounds the exact figure to three places, the settings show it to four
+        assert abs(float(stated.group(1)) - shown) <= 0.0006
     assert api.put("/v1/coding/settings", json={}).json()["auto_accept_threshold_source"] == "default"
 
 
