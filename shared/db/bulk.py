@@ -17,6 +17,9 @@ An insert may say what a key already taken does (`OnConflict`: nothing, or an up
 condition), which columns every row takes from an SQL expression rather than from the batch
 (`computed`, e.g. the server's `now()`), and which columns it answers (`returning`); expressions may use
 bound parameters of their own, passed as `params`.
+
+Rows a transaction queues for several tables (a timeline, files, an outbox) go in as one statement
+(`insert_together`): one round trip where there was one per table.
 """
 import json
 from collections.abc import Sequence
@@ -47,10 +50,10 @@ def _as_text(table: Table, name: str) -> bool:
     return isinstance(column_type, (JSON, ARRAY)) or (isinstance(column_type, String) and not isinstance(column_type, Enum))
 
 
-def _arrays(table: Table, names: Sequence[str]) -> str:
-    """`unnest(CAST(:a AS t[]), ...)` over the named columns."""
+def _arrays(table: Table, names: Sequence[str], prefix: str = "") -> str:
+    """`unnest(CAST(:a AS t[]), ...)` over the named columns (bound as `prefix` + name)."""
     return "unnest(" + ", ".join(
-        f"CAST(:{n} AS {'text' if _as_text(table, n) else _sql_type(table, n)}[])" for n in names) + ")"
+        f"CAST(:{prefix}{n} AS {'text' if _as_text(table, n) else _sql_type(table, n)}[])" for n in names) + ")"
 
 
 def _value(table: Table, name: str) -> str:
@@ -113,19 +116,36 @@ class OnConflict:
         return clause + (f" WHERE {self.where}" if self.where else "")
 
 
+def _insert_sql(table: Table, names: tuple[str, ...], computed: tuple[tuple[str, str], ...] = (),
+                on_conflict: OnConflict | None = None, prefix: str = "") -> str:
+    columns = ", ".join(names)
+    values = ", ".join([*(_value(table, n) for n in names), *(expression for _, expression in computed)])
+    statement = (f"INSERT INTO {table.name} ({', '.join([*names, *(c for c, _ in computed)])}) SELECT {values} "
+                 f"FROM {_arrays(table, names, prefix)} WITH ORDINALITY AS v({columns}, row_order) ORDER BY row_order")
+    return statement + " " + on_conflict.sql() if on_conflict is not None else statement
+
+
 @lru_cache(maxsize=256)
 def insert_statement(table: Table, names: tuple[str, ...], *, computed: tuple[tuple[str, str], ...] = (),
                      on_conflict: OnConflict | None = None, returning: tuple[str, ...] = ()) -> TextClause | TextualSelect:
     """INSERT of `names` from the arrays, plus `computed` (column, SQL expression) for every row."""
-    columns = ", ".join(names)
-    values = ", ".join([*(_value(table, n) for n in names), *(expression for _, expression in computed)])
-    statement = (f"INSERT INTO {table.name} ({', '.join([*names, *(c for c, _ in computed)])}) SELECT {values} "
-                 f"FROM {_arrays(table, names)} WITH ORDINALITY AS v({columns}, row_order) ORDER BY row_order")
-    if on_conflict is not None:
-        statement += " " + on_conflict.sql()
+    statement = _insert_sql(table, names, computed, on_conflict)
     if returning:
         return text(statement + f" RETURNING {', '.join(returning)}").columns(*(table.c[n] for n in returning))
     return text(statement)
+
+
+@lru_cache(maxsize=256)
+def inserts_statement(inserts: tuple[tuple[Table, tuple[str, ...], OnConflict | None], ...]) -> TextClause:
+    """Several tables' inserts as one statement: each but the last a data-modifying CTE, which Postgres runs
+    once and to completion whether or not the statement reads it. The n-th insert's arrays are bound as
+    `t<n>_<column>`, so two tables' columns of one name do not meet."""
+    parts = [_insert_sql(table, names, on_conflict=on_conflict, prefix=f"t{n}_")
+             for n, (table, names, on_conflict) in enumerate(inserts)]
+    if len(parts) == 1:
+        return text(parts[0])
+    ctes = ", ".join(f"t{n} AS ({part})" for n, part in enumerate(parts[:-1]))
+    return text(f"WITH {ctes} {parts[-1]}")
 
 
 @lru_cache(maxsize=256)
@@ -169,6 +189,33 @@ async def insert_rows(session: AsyncSession, table: Table, rows: list[dict], *,
     statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning)
     result = await session.execute(statement, {**_columns_of(session, table, names, rows), **(params or {})})
     return result if returning else None
+
+
+@dataclass(frozen=True)
+class Insert:
+    """One table's rows for `insert_together` (with what a taken key does)."""
+
+    table: Table
+    rows: list[dict]
+    on_conflict: OnConflict | None = None
+
+
+async def insert_together(session: AsyncSession, inserts: Sequence[Insert]) -> None:
+    """The rows of several tables in one statement and one round trip; each table's rows go in the order
+    given, as `insert_rows` would put them. Statement-level triggers still fire once per table: each insert
+    is its own sub-statement."""
+    inserts = [insert for insert in inserts if insert.rows]
+    if len(inserts) == 1:  # the statement a single table's rows have always had
+        await insert_rows(session, inserts[0].table, inserts[0].rows, on_conflict=inserts[0].on_conflict)
+        return
+    shapes, params = [], {}
+    for n, insert in enumerate(inserts):
+        names, rows = _with_defaults(insert.table, insert.rows)
+        shapes.append((insert.table, names, insert.on_conflict))
+        params.update({f"t{n}_{name}": values
+                       for name, values in _columns_of(session, insert.table, names, rows).items()})
+    if shapes:
+        await session.execute(inserts_statement(tuple(shapes)), params)
 
 
 async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[dict]) -> None:

@@ -110,3 +110,63 @@ async def test_a_round_takes_the_days_cached_answer_with_its_claims_and_asks_for
     assert rows[cached].eligibility == {**answer.public(), "checked_on": today.isoformat(), "cached": True}
     assert rows[stale].status == "ready" and rows[stale].eligibility is None
     assert rows[stale].eligibility_requested_at is not None
+
+
+class AnsweringClearinghouse(DropboxClearinghouse):
+    """The payer simulator's 271 at once, as a real-time clearinghouse answers a 270."""
+
+    def __init__(self, directory: str):
+        from tools.payer_sim.members import MemberBook
+        from tools.payer_sim.state import SimState
+
+        super().__init__(directory)
+        self._state, self._book = SimState(f"{directory}/sim.sqlite3"), MemberBook.load()
+
+    async def eligibility(self, *, mailbox: str, control_number: int, x12: str) -> str:
+        from shared.clock import system_clock
+        from tools.payer_sim.eligibility import answer_270
+
+        return answer_270(x12, mailbox=mailbox, state=self._state, book=self._book, seed=7, control=control_number,
+                          at=system_clock())
+
+
+async def test_a_round_answered_at_once_writes_its_cached_answers_files_and_timeline_in_one_statement(engine, tmp_path):
+    """The answers to cache, the 837P and the claims' steps are queued and go in together at commit; the
+    answers are stored for the claims' keys and the day, so the next claim of the same patient and day
+    is verified without a 270."""
+    from sqlalchemy import event
+
+    from services.claims.adapters.tables import ClaimEvent, EligibilityCheck
+
+    units = units_of_work(engine, [])
+    tenant_id, ids = await tenant_with_claims(units, 2)
+    statements = []
+
+    def keep(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", keep)
+    try:
+        async with units() as uow:
+            batched = await verify_and_batch(uow, catalog=CATALOG, clearinghouse=AnsweringClearinghouse(str(tmp_path)),
+                                             submitter_id="BILLINGPLATFORM", usage="T", limit=500, interchange_size=50)
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", keep)
+    assert batched >= 2
+    mine = [s for s in statements if s.startswith("WITH t0 AS (INSERT INTO eligibility_check ")]
+    assert len(mine) == 1 and "INSERT INTO interchange " in mine[0] and "INSERT INTO claim_event " in mine[0]
+
+    async with units() as uow:
+        today = uow.now().date()
+        claims = {c.id: c for c in (await uow.session.execute(select(Claim).where(Claim.id.in_(ids)))).scalars()}
+        keys = {i: eligibility_key(claims[i]) for i in ids}
+        cached = (await uow.session.execute(select(EligibilityCheck).where(
+            EligibilityCheck.tenant_id == tenant_id, EligibilityCheck.checked_on == today))).scalars().all()
+        steps = (await uow.session.execute(select(ClaimEvent.event).where(ClaimEvent.claim_id == ids[0])
+                                           .order_by(ClaimEvent.id))).scalars().all()
+    assert {(c.tenant_id, c.payer_id, c.patient_id, c.member_id, c.date_of_service) for c in cached} == set(keys.values())
+    assert all(c.status == "submitting" and c.eligibility["cached"] is False for c in claims.values())
+    assert steps[-2:] == ["eligibility_verified", "batched"]
+    file_id = claims[ids[0]].interchange_id
+    async with units() as uow:
+        assert (await uow.session.get(Interchange, file_id)).claim_count == len(ids)

@@ -43,10 +43,13 @@ class Catalog:
             payer=payer, patient_control_number=coded.patient_control_number,
         )
 
-    def rebuild(self, record, tenant_id: str, billing_provider: BillingProvider, payer: Payer) -> DomainClaim:
-        """A stored claim (a ClaimRecord loaded with its coded claim) as it was scrubbed: priced again, with its
-        place in the payer order and, for a later payer, the earlier payers' adjudications."""
-        claim = self.build_for(ClaimCoded.model_validate(record.coded), tenant_id, billing_provider, payer)
+    def rebuild(self, record, tenant_id: str, billing_provider: BillingProvider, payer: Payer, *,
+                coded: ClaimCoded | None = None) -> DomainClaim:
+        """A stored claim (a ClaimRecord loaded with its coded claim, or given it already validated as `coded`)
+        as it was scrubbed: priced again, with its place in the payer order and, for a later payer, the earlier
+        payers' adjudications."""
+        coded = coded if coded is not None else ClaimCoded.model_validate(record.coded)
+        claim = self.build_for(coded, tenant_id, billing_provider, payer)
         if record.payer_sequence == "P" and not record.prior_payers:
             return claim
         return replace(claim, payer_sequence=record.payer_sequence,

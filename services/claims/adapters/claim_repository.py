@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from shared.db.bulk import any_bound, insert_rows, update_rows
+from shared.db.bulk import Insert, any_bound, insert_rows, update_rows
 from shared.db.plans import plan_with_values
 from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine, Interchange, TenantPayer
 from services.claims.domain.model import Payer
@@ -370,10 +370,14 @@ class Timeline:
     def add_many(self, rows: Iterable[dict]) -> None:
         self._pending.extend(rows)
 
+    def pending(self) -> Insert:
+        """The queued steps, handed over once to be written at commit."""
+        rows, self._pending = self._pending, []
+        return Insert(EVENT, rows)
+
     async def flush(self) -> None:
-        if self._pending:
-            rows, self._pending = self._pending, []
-            await insert_rows(self._session, EVENT, rows)
+        pending = self.pending()
+        await insert_rows(self._session, pending.table, pending.rows)
 
     async def of(self, claim_id: UUID) -> list[ClaimEvent]:
         await self.flush()

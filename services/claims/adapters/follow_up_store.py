@@ -8,7 +8,7 @@ from sqlalchemy import (Date, DateTime, and_, bindparam, case, cast, extract, fu
                         text, tuple_)
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db.bulk import OnConflict, insert_rows
+from shared.db.bulk import Insert, OnConflict
 from services.claims.adapters.claim_repository import CLAIM, READY, ClaimRecord, record_columns, record_names, to_record
 from services.claims.adapters.tables import (AWAITING_ANSWER_SQL, AWAITING_INQUIRY_SQL, INQUIRY_DAY_SQL, Claim,
                                              ClaimNote, EligibilityCheck, TenantPayer)
@@ -63,6 +63,7 @@ class EligibilityCache:
 
     def __init__(self, session: AsyncSession):
         self._session = session
+        self._remembered: dict[tuple, dict] = {}
 
     async def answers(self, keys: Iterable[EligibilityKey],
                       checked_on: date) -> dict[EligibilityKey, EligibilityAnswer]:
@@ -88,11 +89,18 @@ class EligibilityCache:
         return claims, cached
 
     async def remember_many(self, answers: dict[EligibilityKey, EligibilityAnswer], *, checked_on: date) -> None:
-        """A round's cacheable answers in one statement whose text does not depend on their number (one row per
-        key: a key asked twice keeps the last)."""
-        rows = [{**dict(zip(KEY_COLUMNS, (*key, checked_on))), "status": answer.status,
-                 "answer": {**answer.public(), "trace": answer.trace}} for key, answer in answers.items()]
-        await insert_rows(self._session, ELIGIBILITY, rows, on_conflict=ANSWER_REPLACED)
+        """Queues a round's cacheable answers, written when the unit of work commits with its other rows (one
+        row per key and day: a key answered twice in the transaction keeps the last, as an upsert after
+        another would). Nothing in the transaction reads the cache after writing it."""
+        for key, answer in answers.items():
+            self._remembered[(*key, checked_on)] = {
+                **dict(zip(KEY_COLUMNS, (*key, checked_on))), "status": answer.status,
+                "answer": {**answer.public(), "trace": answer.trace}}
+
+    def pending(self) -> Insert:
+        """The queued answers, handed over once to be upserted at commit."""
+        rows, self._remembered = list(self._remembered.values()), {}
+        return Insert(ELIGIBILITY, rows, ANSWER_REPLACED)
 
 
 def _moment(now: datetime):

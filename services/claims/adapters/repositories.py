@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared import denial_patterns
 from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
-from shared.db.bulk import insert_rows
+from shared.db.bulk import Insert, insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.claims.adapters.claim_repository import ClaimRepository, Timeline
 from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpStore
@@ -125,10 +125,14 @@ class InterchangeRepository:
         plain values, where a table model built and flushed by the session cost more than the insert."""
         self._files.append(values)
 
+    def pending(self) -> Insert:
+        """The queued files, handed over once to be written at commit."""
+        files, self._files = self._files, []
+        return Insert(INTERCHANGE, files)
+
     async def flush(self) -> None:
-        if self._files:
-            files, self._files = self._files, []
-            await insert_rows(self._session, INTERCHANGE, files)
+        pending = self.pending()
+        await insert_rows(self._session, pending.table, pending.rows)
 
     async def get(self, control: int, *, lock: bool = False) -> Interchange | None:
         return await self._session.get(Interchange, control, with_for_update=lock or None)
@@ -200,8 +204,8 @@ class ClaimsUnitOfWork(UnitOfWork):
             claims_ready = self._claims_ready
             event.listen(self.session.sync_session, "after_commit", lambda _session: claims_ready(), once=True)
 
-    async def flush_outbox(self) -> None:
-        """The queued files and timeline go in with the outbox, inside the same transaction."""
-        await self.interchanges.flush()
-        await self.timeline.flush()
-        await super().flush_outbox()
+    def pending_inserts(self) -> list[Insert]:
+        """The queued answers to cache, files and timeline go in with the outbox, in one statement: in a
+        round or a hand-over these were a statement and a round trip each."""
+        return [self.eligibility.pending(), self.interchanges.pending(), self.timeline.pending(),
+                *super().pending_inserts()]

@@ -13,6 +13,7 @@ asking it twice changes nothing.
 from services.claims.adapters.catalog import Catalog
 from services.claims.adapters.clearinghouse import Clearinghouse
 from services.claims.application import submit_batch, verify_eligibility
+from services.claims.application.coded_claims import CodedClaims
 
 UPDATED = tuple(dict.fromkeys(verify_eligibility.UPDATED + submit_batch.BATCHED))
 
@@ -21,13 +22,13 @@ async def verify_and_batch(uow, *, catalog: Catalog, clearinghouse: Clearinghous
                            limit: int, interchange_size: int) -> int:
     """Up to `limit` ready claims, oldest first: verified if they were not, batched if their coverage is
     verified. Returns the claims batched into files waiting to be sent."""
-    now = uow.now()
+    now, coded = uow.now(), CodedClaims()  # a claim verified now is batched now: its coded claim validated once
     claims, cached = await uow.eligibility.ready_claims(limit, now.date())
     await verify_eligibility.verify_claims(uow, [c for c in claims if c.eligibility is None],
                                            clearinghouse=clearinghouse, submitter_id=submitter_id, usage=usage,
-                                           now=now, cached=cached)
+                                           now=now, cached=cached, coded=coded)
     batched = await submit_batch.batch_claims(
         uow, [c for c in claims if c.status == "ready" and c.eligibility is not None], catalog=catalog,
-        submitter_id=submitter_id, usage=usage, interchange_size=interchange_size)
+        submitter_id=submitter_id, usage=usage, interchange_size=interchange_size, coded=coded)
     await uow.claims.update_many(claims, UPDATED)
     return batched

@@ -20,6 +20,7 @@ from uuid import UUID
 from shared.contracts.tenant import BillingProvider
 from shared.telemetry import start_span
 from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.application.coded_claims import CodedClaims
 from services.claims.application.references import missing_reference
 from services.claims.application.steps import transition
 from services.claims.adapters.catalog import Catalog
@@ -47,9 +48,10 @@ async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage:
 
 
 async def batch_claims(uow, claims: list[ClaimRecord], *, catalog: Catalog, submitter_id: str, usage: str,
-                       interchange_size: int = DEFAULT_INTERCHANGE_SIZE) -> int:
+                       interchange_size: int = DEFAULT_INTERCHANGE_SIZE, coded: CodedClaims | None = None) -> int:
     """These locked, verified ready claims, with their coded claims, batched in memory (the caller writes
     them back with `BATCHED`). Returns the claims batched."""
+    coded = coded or CodedClaims()
     groups: dict[tuple[UUID, str], list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         groups[(claim.tenant_id, claim.payer_id)].append(claim)
@@ -63,7 +65,7 @@ async def batch_claims(uow, claims: list[ClaimRecord], *, catalog: Catalog, subm
         for claim in chunk if missing else ():
             transition(uow, claim, "held", "held", {"edits": [missing.edit_id]})
         if not missing:
-            writer = _Writer(uow, tenant, payer, catalog=catalog, submitter_id=submitter_id, usage=usage)
+            writer = _Writer(uow, tenant, payer, catalog=catalog, submitter_id=submitter_id, usage=usage, coded=coded)
             batched += await writer.batch(chunk, control)
     return batched
 
@@ -71,13 +73,14 @@ async def batch_claims(uow, claims: list[ClaimRecord], *, catalog: Catalog, subm
 class _Writer:
     """Writes and validates one tenant and payer's files."""
 
-    def __init__(self, uow, tenant, payer, *, catalog: Catalog, submitter_id: str, usage: str):
-        self._uow, self._tenant, self._payer = uow, tenant, payer
+    def __init__(self, uow, tenant, payer, *, catalog: Catalog, submitter_id: str, usage: str, coded: CodedClaims):
+        self._uow, self._tenant, self._payer, self._coded = uow, tenant, payer, coded
         self._catalog, self._submitter_id, self._usage = catalog, submitter_id, usage
         self._provider = BillingProvider.model_validate(tenant.billing_provider)
 
     def _x12(self, claims: list[ClaimRecord], control: int) -> str:
-        domain_claims = [self._catalog.rebuild(c, str(self._tenant.tenant_id), self._provider, self._payer)
+        tenant_id = str(self._tenant.tenant_id)
+        domain_claims = [self._catalog.rebuild(c, tenant_id, self._provider, self._payer, coded=self._coded.of(c))
                          for c in claims]
         return write_837p(domain_claims, sender_id=self._submitter_id, receiver_id=self._payer.x12_payer_id,
                           interchange_control_number=control, group_control_number=control,

@@ -22,6 +22,7 @@ from shared.telemetry import start_span
 from shared.x12 import X12SyntaxError
 from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseUnavailable
 from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.application.coded_claims import CodedClaims
 from services.claims.application.references import missing_reference
 from services.claims.application.steps import record, transition
 from services.claims.domain.eligibility import (EligibilityAnswer, EligibilityResponse, Inquiry, eligibility_edit,
@@ -50,14 +51,15 @@ async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id
 
 
 async def verify_claims(uow, claims: list[ClaimRecord], *, clearinghouse: Clearinghouse, submitter_id: str,
-                        usage: str, now: datetime | None = None, cached: Answers | None = None) -> int:
+                        usage: str, now: datetime | None = None, cached: Answers | None = None,
+                        coded: CodedClaims | None = None) -> int:
     """Verifies these locked, unverified claims in memory (the caller writes them back with `UPDATED`);
     returns how many were settled. A 270 the clearinghouse could not take leaves its claims as they were,
     for the next round, without undoing the others' answers. `cached`, when given, holds the answers cached
     on `now`'s day for these claims' keys (read with the claims); otherwise they are read here."""
     if not claims:
         return 0
-    now = now or uow.now()
+    now, coded = now or uow.now(), coded or CodedClaims()
     if cached is None:
         cached = await uow.eligibility.answers({eligibility_key(c) for c in claims}, now.date())
     settled, to_ask = 0, defaultdict(list)
@@ -78,18 +80,18 @@ async def verify_claims(uow, claims: list[ClaimRecord], *, clearinghouse: Cleari
             _hold(uow, claim, missing)
         settled += len(group) if missing else await _ask(
             uow, tenant, payer, group, control, learned, clearinghouse=clearinghouse, submitter_id=submitter_id,
-            usage=usage, now=now)
+            usage=usage, now=now, coded=coded)
     await uow.eligibility.remember_many(learned, checked_on=now.date())
     return settled
 
 
 async def _ask(uow, tenant, payer, claims: list[ClaimRecord], control: int, learned: Answers, *, clearinghouse,
-               submitter_id, usage, now) -> int:
+               submitter_id, usage, now, coded: CodedClaims) -> int:
     """One 270 for a tenant's claims with one payer; their answers applied in memory when it answers at once."""
     by_key: dict[Key, list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         by_key[eligibility_key(claim)].append(claim)
-    inquiries = [_inquiry(group[0]) for group in by_key.values()]
+    inquiries = [_inquiry(group[0], coded.of(group[0])) for group in by_key.values()]
     provider = tenant.billing_provider
     x12 = write_270(inquiries, payer_name=payer.name, payer_x12_id=payer.x12_payer_id, provider_name=provider["name"],
                     provider_npi=provider["npi"], sender_id=submitter_id, control_number=control, created_at=now,
@@ -117,8 +119,7 @@ async def _ask(uow, tenant, payer, claims: list[ClaimRecord], control: int, lear
     return len(claims)
 
 
-def _inquiry(claim: ClaimRecord) -> Inquiry:
-    coded = ClaimCoded.model_validate(claim.coded)
+def _inquiry(claim: ClaimRecord, coded: ClaimCoded) -> Inquiry:
     patient = coded.patient
     return Inquiry(trace=claim.patient_control_number, member_id=coded.coverage.member_id,
                    last_name=patient.last_name, first_name=patient.first_name, birth_date=patient.birth_date,

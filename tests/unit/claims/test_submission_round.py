@@ -175,3 +175,36 @@ async def test_after_an_unreachable_clearinghouse_the_pause_is_not_cut_short(uow
     await submission.wait(pause)
     assert pause == loops.UNREACHABLE_PAUSE and slept == [loops.UNREACHABLE_PAUSE]
     submission.abandon()
+
+
+async def test_a_claim_verified_and_batched_in_one_round_has_its_coded_claim_validated_once(uow, monkeypatch):
+    from shared.contracts.claim import ClaimCoded
+
+    rows = await ready(uow, ("AETNA", "W1"), ("AETNA", "W2"))
+    validated = []
+    original = ClaimCoded.model_validate.__func__
+
+    def counted(cls, document, *args, **kwargs):
+        validated.append(document["patient_control_number"])
+        return original(cls, document, *args, **kwargs)
+
+    monkeypatch.setattr(ClaimCoded, "model_validate", classmethod(counted))
+
+    assert await round_of(uow, Simulator()) == 2
+
+    assert sorted(validated) == sorted(r["patient_control_number"] for r in rows)
+
+
+def test_a_rounds_coded_claims_are_validated_on_the_first_ask_and_kept_by_claim():
+    from types import SimpleNamespace
+    from uuid import uuid4
+
+    from services.claims.application.coded_claims import CodedClaims
+    from tests.unit.claims.builders import coded
+
+    first, second = coded(), coded()
+    records = [SimpleNamespace(id=uuid4(), coded=c.model_dump(mode="json")) for c in (first, second)]
+    claims = CodedClaims()
+
+    assert claims.of(records[0]) == first and claims.of(records[1]) == second
+    assert claims.of(records[0]) is claims.of(records[0])

@@ -81,3 +81,27 @@ def test_array_items_json_has_no_type_for_travel_as_their_text():
 
     assert _array_as_json([date(2026, 11, 2), date(2026, 11, 3)]) == '["2026-11-02", "2026-11-03"]'
     assert _array_as_json(None) is None
+
+
+def test_several_tables_rows_go_in_one_statement_each_insert_but_the_last_a_cte_with_its_own_parameters():
+    from shared.db.bulk import inserts_statement
+
+    audit = Table("audit", MetaData(), Column("id", Integer, primary_key=True), Column("owner", AutoString(64)),
+                  Column("tenant_id", Uuid))
+    statement = sql(inserts_statement(((RECORD, ("owner", "key", "tenant_id"), OnConflict(("owner", "key"))),
+                                       (audit, ("owner", "tenant_id"), None))))
+    assert statement == (
+        "WITH t0 AS (INSERT INTO record (owner, key, tenant_id) SELECT v.owner, v.key, v.tenant_id FROM "
+        "unnest(CAST(:t0_owner AS text[]), CAST(:t0_key AS text[]), CAST(:t0_tenant_id AS UUID[])) "
+        "WITH ORDINALITY AS v(owner, key, tenant_id, row_order) ORDER BY row_order ON CONFLICT (owner, key) DO NOTHING) "
+        "INSERT INTO audit (owner, tenant_id) SELECT v.owner, v.tenant_id FROM "
+        "unnest(CAST(:t1_owner AS text[]), CAST(:t1_tenant_id AS UUID[])) "
+        "WITH ORDINALITY AS v(owner, tenant_id, row_order) ORDER BY row_order")
+
+
+def test_one_tables_rows_alone_keep_the_plain_inserts_text_but_for_the_parameters_prefix():
+    from shared.db.bulk import inserts_statement
+
+    alone = sql(inserts_statement(((RECORD, ("owner", "key", "tenant_id"), None),)))
+    plain = sql(insert_statement(RECORD, ("owner", "key", "tenant_id")))
+    assert alone == plain.replace(":", ":t0_")
