@@ -125,6 +125,9 @@ _ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|ta
                   r"lantus|basaglar|toujeo|semglee|levemir|tresiba|humalog|novolog|admelog|fiasp|lyumjev|apidra|"
                   r"humulin|novolin|glargine|detemir|degludec|lispro|aspart")  # the products are insulin
 _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
+# insulin given once or for days (a dose in the office, a steroid's cover, a sliding scale during an illness), or one
+# the patient is allergic to, is no treatment in use
+_NOT_IN_USE = _rx(r"(one|single|a|stat|1) dose|x ?\d+ ?(days?|d)|for \d+ days|allerg\w*")
 # a lab order that is the INR itself ("PT/INR. Reason: ...", "Requisition - PT/INR.") or names its goal is the drug's
 # monitoring, as is a visit to the clinic that does it ("Anticoag clinic."; an INR value stated at another visit is not)
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|anticoag(ulation)? clinic|"
@@ -195,7 +198,8 @@ def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggesti
     dm = stated_diabetes(suggestions)
     if dm is None or not dm.code.startswith(_INSULIN_DIABETES):
         return []
-    match = next((m for m in _ON_INSULIN.finditer(note) if _present(note, m)), None)
+    match = next((m for m in _ON_INSULIN.finditer(note) if _present(note, m) and not _NOT_IN_USE.search(
+        sentence(note, m.start(), m.end()))), None)
     if match is None:
         return []
     return [from_rule("Z79.4", match, tabular, NAME, f"{match.group(0)}: Z79.4, diabetes treated with insulin")]
