@@ -182,7 +182,16 @@ def _statuses(note: str, tabular) -> list[Suggestion]:
     found += [(code, why, match) for pattern, codes, why in SIDED_ABSENCES if pattern in possible
               for match in pattern.finditer(note) for code in codes[_side_beside(note, match)]]
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {why}")
-            for code, why, match in found if _present(note, match)]
+            for code, why, match in found if _present(note, match) and not _yet_to_come(note, match)]
+
+
+# an operation the visit comes before ("preoperative evaluation before lobectomy", "prior to a right nephrectomy"):
+# the absence or device it will leave is not yet the patient's status
+_BEFORE_IT = re.compile(r"\b(before|prior to|ahead of|upcoming)\s+([\w-]+[ \t]+){0,3}[\w-]+$", re.IGNORECASE)
+
+
+def _yet_to_come(note: str, match: re.Match) -> bool:
+    return bool(_BEFORE_IT.search(note[sentence_start(note, match.start()):match.end()]))
 
 
 def _side_beside(note: str, match: re.Match) -> str | None:
