@@ -415,6 +415,24 @@ def _taken_now(note: str, match: re.Match) -> bool:
 _DRUG_WORDS = {pattern: required_literals(pattern) for pattern, _ in DRUGS}
 
 
+_COURSE_ONLY = re.compile(_LONG_COURSE, re.IGNORECASE)
+_ANOTHER_ITEM = re.compile(r"[,;+]|\b(plus|and|with)\b", re.IGNORECASE)
+
+
+def _another_items_course(note: str, match: re.Match, cue: re.Match) -> bool:
+    """A duration written in a parenthesis is the course of the item it is attached to: "ticagrelor plus aspirin
+    (DAPT for 12 months), metoprolol, atorvastatin 80" gives the antiplatelets' course, not the statin's, while
+    "atorvastatin 40 mg (for 5 years)" gives the statin's."""
+    if not _COURSE_ONLY.fullmatch(cue.group(0)):
+        return False
+    offset = sentence_start(note, match.start())
+    start, end = offset + cue.start(), offset + cue.end()
+    opened, closed = note.rfind("(", offset, start), note.find(")", end)
+    if not (opened > note.rfind(")", offset, start) and closed != -1) or opened < match.start() < closed:
+        return False
+    return match.start() > closed or bool(_ANOTHER_ITEM.search(note, match.end(), opened))
+
+
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     levelled = _levelled_drugs(note)
     if not (_LONG_TERM.search(note) or levelled):
@@ -428,8 +446,8 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
             stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS)
-            cue = (_STATED_LONG_TERM if stated_only else _LONG_TERM).search(text) or levelled.get(
-                match.group(0).lower())
+            cue = next((said for said in (_STATED_LONG_TERM if stated_only else _LONG_TERM).finditer(text)
+                        if not _another_items_course(note, match, said)), None) or levelled.get(match.group(0).lower())
             if cue and _taken_now(note, match) and not named_as_past_use(note, match) and for_this_class(
                     match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "

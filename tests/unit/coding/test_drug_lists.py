@@ -90,3 +90,16 @@ def test_insulin_given_once_or_for_days_is_no_treatment_in_use(tabular, note):
     from services.coding.domain.status_z_codes import status_z_codes
     from tests.unit.coding.test_conventions import found
     assert "Z79.4" not in codes(status_z_codes(found(note, ("E11.9", "Type 2")), note, tabular)[0])
+
+
+@pytest.mark.parametrize("note, expected", [
+    # the parenthesis' duration is the antiplatelets' course, not the statin's
+    ("Now on ticagrelor 90 mg BID plus aspirin 81 mg (DAPT for 12 months), metoprolol 50 mg, atorvastatin 80 mg.",
+     []),
+    ("Hyperlipidemia: atorvastatin 40 mg daily (for 5 years), LDL 70.", ["Z79.899"]),
+    ("Menopause: estradiol patch 0.05 mg with progesterone, for 3 years; continue.", ["Z79.890"]),
+])
+def test_a_duration_in_a_parenthesis_is_the_course_of_what_it_is_attached_to(tabular, note, expected):
+    from services.coding.domain.encounter_z_codes import encounter_z_codes
+    found = [c for c in codes(encounter_z_codes([], note, tabular)[0]) if c in ("Z79.899", "Z79.890")]
+    assert found == expected
