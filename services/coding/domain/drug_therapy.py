@@ -25,30 +25,59 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 NAME = "drug-therapy-z-code"
 
 
+# the immunomodulators and immunosuppressants by the kind the tabular's Z79.6- subcodes name, with their inclusion
+# terms: a transplant's, a rheumatic, psoriatic or inflammatory bowel disease's maintenance, given for years (not a
+# topical tacrolimus or an ophthalmic cyclosporine, which suppress nothing systemically). Multiple sclerosis'
+# disease-modifying antibodies are not read here: our labelled notes bill them with the disease alone
+_TOPICAL = r"(?![ \t]+(\d*\.?\d+[ \t]*%[ \t]*)?(ointment|oint|topical|cream|eye|ophthalmic|drops|emulsion)\b)"
+IMMUNOSUPPRESSANTS = (
+    (_rx(r"apremilast|otezla|lenalidomide|revlimid|pomalidomide|pomalyst"), "Z79.61"),
+    (_rx(r"adalimumab|humira|etanercept|enbrel|infliximab|remicade|certolizumab|cimzia|golimumab|simponi|"
+         r"tocilizumab|actemra|sarilumab|kevzara|abatacept|orencia|vedolizumab|entyvio|ustekinumab|stelara|"
+         r"risankizumab|skyrizi|guselkumab|tremfya|"
+         r"secukinumab|cosentyx|ixekizumab|taltz"), "Z79.620"),
+    (_rx(rf"(?<!topical )(tacrolimus|prograf|envarsus|cyclosporine|neoral|gengraf|sandimmune){_TOPICAL}|"
+         r"calcineurin inhibitors?"), "Z79.621"),
+    (_rx(r"tofacitinib|xeljanz|baricitinib|olumiant|upadacitinib|rinvoq|jak inhibitors?"), "Z79.622"),
+    (_rx(r"sirolimus|rapamune|everolimus|zortress|mtor inhibitors?"), "Z79.623"),
+    (_rx(r"mycophenolate|mycophenolic acid|cellcept|myfortic|azathioprine|imuran|leflunomide|arava"),
+     "Z79.624"),
+)
+
+
 # maintenance drug classes: (names, code)
 MAINTENANCE_DRUGS = (
-    (_rx(r"warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|savaysa|"
-         r"enoxaparin|lovenox|anticoagula\w+"), "Z79.01"),
-    (_rx(r"clopidogrel|plavix|ticagrelor|brilinta|prasugrel|effient|antiplatelet\w*"), "Z79.02"),
-    (_rx(r"aspirin|asa(?=\s*\d)"), "Z79.82"),  # "ASA" alone is also the anesthesia physical status
-    (_rx(r"metformin|glucophage|glipizide|glyburide|glimepiride|pioglitazone|sitagliptin|januvia|linagliptin|"
-         r"tradjenta|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|invokana|janumet|"
+    (_rx(r"warfarin|coumadin|jantoven|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|savaysa|"
+         r"enoxaparin|lovenox|dalteparin|fragmin|fondaparinux|arixtra|anticoagula\w+"), "Z79.01"),
+    (_rx(r"clopidogrel|plavix|ticagrelor|brilinta|prasugrel|effient|aggrenox|"
+         r"ticlopidine|vorapaxar|zontivity|antiplatelet\w*"), "Z79.02"),
+    (_rx(r"aspirin|ecotrin|asa(?=\s*\d)"), "Z79.82"),  # "ASA" alone is also the anesthesia physical status
+    # the oral antidiabetics by class (biguanide, sulfonylureas, glitazones, gliptins, gliflozins, glinides,
+    # alpha-glucosidase inhibitors, oral semaglutide) and their fixed-dose combinations, generic and brand
+    (_rx(r"metformin|glucophage|glumetza|fortamet|riomet|glipizide|glucotrol|glyburide|micronase|diabeta|glynase|"
+         r"glimepiride|amaryl|pioglitazone|actos|rosiglitazone|avandia|sitagliptin|januvia|saxagliptin|onglyza|"
+         r"linagliptin|tradjenta|alogliptin|nesina|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|"
+         r"invokana|ertugliflozin|steglatro|bexagliflozin|brenzavvy|janumet|jentadueto|kombiglyze|kazano|synjardy|"
+         r"xigduo|invokamet|segluromet|glyxambi|qtern|steglujan|trijardy|actoplus met|duetact|repaglinide|"
+         r"prandin|nateglinide|starlix|acarbose|precose|miglitol|glyset|rybelsus|oral semaglutide|"
          r"oral hypoglycemics?"), "Z79.84"),
-    (_rx(r"semaglutide|ozempic|liraglutide|victoza|dulaglutide|trulicity|tirzepatide|mounjaro|exenatide"),
-     "Z79.85"),
-    (_rx(r"alendronate|fosamax|risedronate|actonel|ibandronate|boniva|zoledronic acid|reclast|bisphosphonates?"),
-     "Z79.83"),
-    (_rx(r"methotrexate|mtx"), "Z79.631"),
+    (_rx(r"(?<!oral )semaglutide|ozempic|liraglutide|victoza|dulaglutide|trulicity|tirzepatide|mounjaro|"
+         r"exenatide|byetta|bydureon|lixisenatide|adlyxin|pramlintide|symlin"), "Z79.85"),
+    (_rx(r"alendronate|fosamax|risedronate|actonel|atelvia|ibandronate|boniva|zoledronic acid|reclast|"
+         r"bisphosphonates?"), "Z79.83"),
+    (_rx(r"methotrexate|mtx|otrexup|rasuvo|trexall|xatmep"), "Z79.631"),
     # the endocrine therapies of breast cancer, taken for five years or more: the class must be known by name
     (_rx(r"anastrozole|arimidex|letrozole|femara|exemestane|aromasin|aromatase inhibitors?"), "Z79.811"),
-    (_rx(r"tamoxifen|raloxifene|evista|selective estrogen receptor modulators?"), "Z79.810"),
+    (_rx(r"tamoxifen|soltamox|raloxifene|evista|selective estrogen receptor modulators?"), "Z79.810"),
+    (_rx(r"fulvestrant|faslodex"), "Z79.818"),
+    *IMMUNOSUPPRESSANTS,
 )
 # Z79.84/Z79.85 are the long-term use of antidiabetic drugs. Metformin (prediabetes, PCOS), SGLT2 inhibitors
 # (heart failure, kidney disease) and GLP-1 agonists (obesity) are also given without diabetes, often in a medication
 # list beside other problems: for these the note must name diabetes (a sulfonylurea or a gliptin is for nothing else)
 ALSO_FOR_OTHER_CONDITIONS = _rx(r"metformin|glucophage|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|"
-                                r"invokana|semaglutide|ozempic|wegovy|rybelsus|liraglutide|victoza|saxenda|tirzepatide|"
-                                r"mounjaro|zepbound|dulaglutide|trulicity|exenatide")
+                                r"invokana|semaglutide|oral semaglutide|ozempic|wegovy|rybelsus|liraglutide|victoza|"
+                                r"saxenda|tirzepatide|mounjaro|zepbound|dulaglutide|trulicity|exenatide")
 DIABETES = _rx(r"diabet\w*|dm\s?(1|2|i|ii)?|t[12]dm|niddm|iddm")
 _ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in MAINTENANCE_DRUGS), re.IGNORECASE)
 _ANY_WORDS = required_literals(_ANY)  # a note without one of the drugs' words is not scanned
@@ -57,12 +86,14 @@ _ANY_WORDS = required_literals(_ANY)  # a note without one of the drugs' words i
 # (or a strength written bare where a list item ends, as plans write it: "ASA 81 + clopidogrel 75.")
 _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u|bid|tid|qid|qd|qhs|qam|daily|"
                          r"weekly)\b|^[ \t]+\d{1,3}(\.\d+)?[ \t]*([+,;)]|\.(?!\d)|$|\n)", re.IGNORECASE)
+_STARTED_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(started|initiated|began)\b", re.IGNORECASE)
 _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing)\b", re.IGNORECASE)
 # the drug with what it is given for: "apixaban for CHA2DS2-VASc 3", "warfarin for mechanical valve"
 _INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|days?|wks?|weeks?|mo|months?)\b)",
                                re.IGNORECASE)
 _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|cont|continues?|continued|maintained on|meds?|regimen|"
-                            r"medications?|current medications?|rx)\b", re.IGNORECASE)
+                            r"medications?|current medications?|rx|refill(ed|s)?|started|initiated|began)\b",
+                            re.IGNORECASE)
 # a denial of the drug itself ("not on anticoagulation"), not of another condition earlier in the sentence
 # ("T2DM without complications on metformin": a diagnosis' own qualifier, "without complications", denies nothing after it)
 _JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without(?! complications?\b))\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
@@ -84,13 +115,22 @@ def _list_item(note: str, start: int, end: int) -> str:
     return note[first:last.start() if last else stop]
 
 
+# a start dated before this visit ("started 3 months ago", "began in 2022", "initiated last year") says the drug has
+# been taken since: current use, unlike a start today
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_STARTED_EARLIER = _rx(r"(started|initiated|began)\b[^.;\n]{0,40}?\b((\d+|a|one|two|three|four|six|several) "
+                       r"(weeks?|wks?|months?|mos?|years?|yrs?) ago|(last|in) (week|month|year|" + _MONTHS +
+                       r"|(19|20)\d\d)|since (19|20)\d\d)")
+
+
 def _taken(note: str, match: re.Match) -> bool:
-    text = sentence(note, match.start(), match.end())
+    said = sentence(note, match.start(), match.end())
+    text = _STARTED_EARLIER.sub(lambda earlier: " " * len(earlier.group(0)), said)
     if _AS_NEEDED.search(_list_item(note, match.start(), match.end())):
         return False
     after = note[match.end():match.end() + 30]
     stated = _DOSE_AFTER.search(after) or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
-        _TAKING_BEFORE.search(before(note, match.start()))
+        _TAKING_BEFORE.search(before(note, match.start())) or (_STARTED_AFTER.search(after) and text != said)
     return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or denied_in_its_item(note, match)
                              or named_as_past_use(note, match))
 

@@ -28,8 +28,9 @@ NAME = "encounter-reason"
 HELD_CONFIDENCE = 0.7  # shown to a coder, below the auto-accept threshold
 
 
-_PREOP = _rx(r"pre-?op(erative)?(( cardiac| cardiovascular| pulmonary| medical| risk)){0,2} (clearance|evaluation|eval|"
-             r"exam(ination)?|assessment|visit|risk assessment)|pre-?procedur(e|al) (clearance|evaluation|exam\w*)|"
+_PREOP = _rx(r"pre-?op(erative)?(( cardiac| cardiovascular| pulmonary| respiratory| medical| risk)){0,2} (clearance|"
+             r"evaluation|eval|exam(ination)?|assessment|visit|risk assessment|h&p|history and physical)|"
+             r"pre-?procedur(e|al) (clearance|evaluation|exam\w*)|"
              r"(surgical|medical|cardiac|pulmonary) clearance (for|before|prior to) (surgery|the procedure|\w+)|"
              r"pre-?op labs|preoperative lab\w*|pre-?procedur(e|al) lab\w*")
 _PREOP_KIND = ((_rx(r"pre-?op labs|preoperative lab\w*|pre-?procedur(e|al) lab\w*"), "Z01.812", "laboratory"),
@@ -66,8 +67,15 @@ _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continu
 ADMINISTRATIVE = ((_rx(r"sports? (physical|exam\w*|pre-?participation)|pre-?participation (physical|exam\w*)"), "Z02.5",
                    "examination for participation in sport"),
                   (_rx(r"pre-?employment (physical|exam\w*)"), "Z02.1", "pre-employment examination"),
-                  (_rx(r"school (physical|exam\w*)|(camp|daycare) (physical|form)"), "Z02.0",
+                  (_rx(r"school( (entrance|entry|admission|enrollment))? (physical|exam\w*)|"
+                       r"(camp|daycare) (physical|form)"), "Z02.0",
                    "examination for admission to an educational institution"),
+                  (_rx(r"(life |health )?insurance (physical|exam\w*|medical)"), "Z02.6",
+                   "examination for insurance purposes"),
+                  (_rx(r"(military|armed forces) (entrance |enlistment |recruitment )?(physical|exam\w*)"), "Z02.3",
+                   "examination for recruitment to armed forces"),
+                  (_rx(r"(nursing home|assisted living|group home|residential facility) admission (physical|exam\w*|"
+                       r"h&p)"), "Z02.2", "examination for admission to a residential institution"),
                   # the licence's medical form, a commercial driver's medical exam
                   (_rx(r"dot (physical|exam\w*)|driv(er'?s?|ing) licen[cs]e (physical|exam\w*|medical( form)?|form)|"
                        r"commercial driver'?s? (medical|physical|exam\w*)|cdl (physical|exam\w*|medical)"), "Z02.4",
@@ -94,8 +102,15 @@ DEVICE_CHECKS = ((_rx(r"(pacemaker|ppm)" + _INTERROGATION + r"(pacemaker|ppm)|(p
                  (_rx(r"(icd|aicd|defibrillator)" + _INTERROGATION + r"(icd|aicd|defibrillator)|(icd|aicd|defibrillator)"
                       + _INTERROGATED), "Z45.02",
                   "encounter for adjustment and management of the implantable cardiac defibrillator"))
+# a visit whose only purpose is a repeat prescription (the index's "Issue of, repeat prescription"); a contraceptive's
+# repeat prescription is its surveillance (Z30.4-, excluded from Z76.0)
+_RX_WORD = r"(a |her |his )?(medication |prescription |rx |med )?(refill|renewal)s?"
+REPEAT_PRESCRIPTION = (_rx(r"(medication|prescription|rx|med) (refill|renewal)s? only|(visit|here|seen|encounter) "
+                           rf"(only |solely )?for {_RX_WORD} only|(here|seen|visit) (only|solely) for {_RX_WORD}"
+                           r"(?![^.;\n]*\b(ocps?|contracept\w*|birth control|pills?)\b)"),
+                       "Z76.0", "encounter for issue of repeat prescription")
 # an antibody titer checking immunity (the index's "Examination, antibody response" and "Test, immunity status")
-EXAMINATIONS = (*ADMINISTRATIVE, GYNECOLOGICAL, *DEVICE_CHECKS,
+EXAMINATIONS = (*ADMINISTRATIVE, GYNECOLOGICAL, *DEVICE_CHECKS, REPEAT_PRESCRIPTION,
                 (_rx(r"(antibody|antibodies|immunity) (titers?|titres?)|(titers?|titres?) (to check|for|of) immunity|"
                      r"(check|confirm)\w* (of )?immunity|immunity (check|status)|antibody response"), "Z01.84",
                  "encounter for antibody response examination"),

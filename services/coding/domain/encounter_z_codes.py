@@ -167,26 +167,24 @@ _STATED_LONG_TERM = _rx(r"long[- ]term|maintenance|maintained on")
 # asthma or COPD beside it is chronic by its name, so only the words long-term or maintenance say the drug's course
 INHALED_STEROIDS = _rx(r"(fluticasone|mometasone)(?! (nasal|propionate nasal))|budesonide(?! (ec|er|oral|capsules?))|"
                        r"beclomethasone|ciclesonide|ics|inhaled (cortico)?steroids?|advair|symbicort|breo|dulera|"
-                       r"trelegy|qvar|pulmicort|flovent|arnuity|asmanex|alvesco")
+                       r"trelegy|qvar|pulmicort|flovent|arnuity|asmanex|alvesco|wixela|airduo")
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
-         (_rx(r"prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone|fludrocortisone|"
-              r"systemic steroids?|oral steroids?"), "Z79.52"),
+         (_rx(r"prednisone|prednisolone|methylprednisolone|medrol|dexamethasone|hydrocortisone|cortef|"
+              r"fludrocortisone|systemic steroids?|oral steroids?"), "Z79.52"),
          (INHALED_STEROIDS, "Z79.51"),
          # hormone replacement therapy
-         (_rx(r"hormone replacement( therapy)?|hrt|estradiol|conjugated estrogens?|premarin"), "Z79.890"),
-         (_rx(r"opioids?|oxycodone|hydrocodone|morphine"), "Z79.891"),
-         (_rx(r"nsaids?|ibuprofen|naproxen|meloxicam"), "Z79.1"),
+         (_rx(r"hormone replacement( therapy)?|hrt|estradiol|estrace|climara|vivelle(-dot)?|activella|"
+              r"conjugated estrogens?|premarin|prempro"), "Z79.890"),
+         # the opioid analgesics by name (not buprenorphine or methadone, most often an opioid use disorder's)
+         (_rx(r"opioids?|oxycodone|oxycontin|percocet|hydrocodone|norco|vicodin|morphine|ms contin|tramadol|ultram|"
+              r"hydromorphone|dilaudid|fentanyl|duragesic|tapentadol|nucynta|oxymorphone|codeine"), "Z79.891"),
+         (_rx(r"nsaids?|ibuprofen|motrin|advil|naproxen|naprosyn|aleve|meloxicam|mobic|celecoxib|celebrex|"
+              r"diclofenac|etodolac|nabumetone|indomethacin|piroxicam|sulindac"), "Z79.1"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
          # an antibiotic taken for months is prophylaxis or suppression ("Long term (current) use of antibiotics")
          (_rx(r"nitrofurantoin|macrobid|trimethoprim|tmp-smx|bactrim|doxycycline|minocycline|azithromycin|"
-              r"cephalexin|keflex|amoxicillin|penicillin vk?|dapsone|rifaximin|antibiotics?"), "Z79.2"),
-         # immunosuppressants by the class the tabular's Z79.62- subcodes name, with its inclusion terms
-         (_rx(r"adalimumab|humira|etanercept|enbrel|infliximab|remicade"), "Z79.620"),
-         (_rx(r"tacrolimus|prograf|envarsus|cyclosporine|neoral|sandimmune|calcineurin inhibitors?"), "Z79.621"),
-         (_rx(r"tofacitinib|xeljanz|baricitinib|olumiant|upadacitinib|rinvoq|jak inhibitors?"), "Z79.622"),
-         (_rx(r"sirolimus|rapamune|everolimus|zortress|mtor inhibitors?"), "Z79.623"),
-         (_rx(r"mycophenolate|mycophenolic acid|cellcept|myfortic|azathioprine|imuran"), "Z79.624"),
+              r"cephalexin|keflex|amoxicillin|penicillin vk?|dapsone|rifaximin|xifaxan|antibiotics?"), "Z79.2"),
          # no class of their own: "Other long term (current) drug therapy"; psychotropics by their names as well
          (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
               r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?|"
@@ -417,6 +415,24 @@ def _taken_now(note: str, match: re.Match) -> bool:
 _DRUG_WORDS = {pattern: required_literals(pattern) for pattern, _ in DRUGS}
 
 
+_COURSE_ONLY = re.compile(_LONG_COURSE, re.IGNORECASE)
+_ANOTHER_ITEM = re.compile(r"[,;+]|\b(plus|and|with)\b", re.IGNORECASE)
+
+
+def _another_items_course(note: str, match: re.Match, cue: re.Match) -> bool:
+    """A duration written in a parenthesis is the course of the item it is attached to: "ticagrelor plus aspirin
+    (DAPT for 12 months), metoprolol, atorvastatin 80" gives the antiplatelets' course, not the statin's, while
+    "atorvastatin 40 mg (for 5 years)" gives the statin's."""
+    if not _COURSE_ONLY.fullmatch(cue.group(0)):
+        return False
+    offset = sentence_start(note, match.start())
+    start, end = offset + cue.start(), offset + cue.end()
+    opened, closed = note.rfind("(", offset, start), note.find(")", end)
+    if not (opened > note.rfind(")", offset, start) and closed != -1) or opened < match.start() < closed:
+        return False
+    return match.start() > closed or bool(_ANOTHER_ITEM.search(note, match.end(), opened))
+
+
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     levelled = _levelled_drugs(note)
     if not (_LONG_TERM.search(note) or levelled):
@@ -430,8 +446,8 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
             stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS)
-            cue = (_STATED_LONG_TERM if stated_only else _LONG_TERM).search(text) or levelled.get(
-                match.group(0).lower())
+            cue = next((said for said in (_STATED_LONG_TERM if stated_only else _LONG_TERM).finditer(text)
+                        if not _another_items_course(note, match, said)), None) or levelled.get(match.group(0).lower())
             if cue and _taken_now(note, match) and not named_as_past_use(note, match) and for_this_class(
                     match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "

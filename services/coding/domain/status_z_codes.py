@@ -125,6 +125,9 @@ _ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|ta
                   r"lantus|basaglar|toujeo|semglee|levemir|tresiba|humalog|novolog|admelog|fiasp|lyumjev|apidra|"
                   r"humulin|novolin|glargine|detemir|degludec|lispro|aspart")  # the products are insulin
 _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
+# insulin given once or for days (a dose in the office, a steroid's cover, a sliding scale during an illness), or one
+# the patient is allergic to, is no treatment in use
+_NOT_IN_USE = _rx(r"(one|single|a|stat|1) dose|x ?\d+ ?(days?|d)|for \d+ days|allerg\w*")
 # a lab order that is the INR itself ("PT/INR. Reason: ...", "Requisition - PT/INR.") or names its goal is the drug's
 # monitoring, as is a visit to the clinic that does it ("Anticoag clinic."; an INR value stated at another visit is not)
 _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|anticoag(ulation)? clinic|"
@@ -179,7 +182,16 @@ def _statuses(note: str, tabular) -> list[Suggestion]:
     found += [(code, why, match) for pattern, codes, why in SIDED_ABSENCES if pattern in possible
               for match in pattern.finditer(note) for code in codes[_side_beside(note, match)]]
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {why}")
-            for code, why, match in found if _present(note, match)]
+            for code, why, match in found if _present(note, match) and not _yet_to_come(note, match)]
+
+
+# an operation the visit comes before ("preoperative evaluation before lobectomy", "prior to a right nephrectomy"):
+# the absence or device it will leave is not yet the patient's status
+_BEFORE_IT = re.compile(r"\b(before|prior to|ahead of|upcoming)\s+([\w-]+[ \t]+){0,3}[\w-]+$", re.IGNORECASE)
+
+
+def _yet_to_come(note: str, match: re.Match) -> bool:
+    return bool(_BEFORE_IT.search(note[sentence_start(note, match.start()):match.end()]))
 
 
 def _side_beside(note: str, match: re.Match) -> str | None:
@@ -195,7 +207,8 @@ def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggesti
     dm = stated_diabetes(suggestions)
     if dm is None or not dm.code.startswith(_INSULIN_DIABETES):
         return []
-    match = next((m for m in _ON_INSULIN.finditer(note) if _present(note, m)), None)
+    match = next((m for m in _ON_INSULIN.finditer(note) if _present(note, m) and not _NOT_IN_USE.search(
+        sentence(note, m.start(), m.end()))), None)
     if match is None:
         return []
     return [from_rule("Z79.4", match, tabular, NAME, f"{match.group(0)}: Z79.4, diabetes treated with insulin")]
