@@ -29,7 +29,7 @@ from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
 from services.coding.domain.contraceptive_encounter import contraceptive_management
-from services.coding.domain.convention_gates import called, lowered_note, needs
+from services.coding.domain.convention_gates import gated, lowered_note, needs
 from services.coding.domain.dementia_disturbance import dementia_disturbance
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
@@ -517,7 +517,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:
     lowered = lowered_note(note)
-    for convention in CONVENTIONS:
-        if called(convention, suggestions, lowered):  # a gated convention only where it can act (`convention_gates`)
+    for convention, gate in gated(CONVENTIONS):
+        if gate is None or gate.opens(suggestions, lowered):  # a gated convention only where it can act
             suggestions, _ = convention(suggestions, note, tabular)
     return sorted(suggestions, key=lambda s: s.start)
