@@ -270,12 +270,15 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
     # every mention of the diabetes is the combination's ("DM2 - diet controlled ... CKD attributed to DM")
     category, made, reasons = dm.code[:3], [], []
     dropped = {id(s) for s in suggestions if s.code == dm.code and _affirmed(s)}
+    # read once: the loop does not change the suggestions
+    affirmed = [s for s in suggestions if _affirmed(s)]
+    dm_mentions = [s for s in affirmed if s.code[:3] == category]
     for name, suffix, replaces, words in DIABETES_COMPLICATIONS:
         code = category + suffix
         if words is None:
-            found = paired = [s for s in suggestions if s.code.startswith("N18") and _affirmed(s)]
+            found = paired = [s for s in affirmed if s.code.startswith("N18")]
         else:
-            found = [s for s in suggestions if _affirmed(s) and (s.code in replaces or words.search(s.evidence))]
+            found = [s for s in affirmed if s.code in replaces or words.search(s.evidence)]
             paired = []
             if not found:
                 # denied before it, or answered after it ("Diabetic retinopathy: none on last exam")
@@ -285,7 +288,6 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
                          # what a screening looks for ("urine albumin to screen for diabetic nephropathy")
                          and not screened(note, m.start(), m.end())
                          and (name not in _CURRENT_MENTION_ONLY or affirmed_now(note, m.start(), m.end()))]
-        dm_mentions = [s for s in suggestions if s.code[:3] == category and _affirmed(s)]
         if not found or not _linked(note, *found, cause=dm_mentions) or not _pair_allowed(code, paired, tabular):
             continue
         if name == "autonomic neuropathy" and any(m.code.endswith(".43") for m in made):
