@@ -9,6 +9,7 @@ suggestions unchanged. Declaring is opt-in: a convention without a gate is calle
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from services.coding.domain.pattern_literals import Required, lowered_note, required_literals
 
@@ -21,12 +22,26 @@ class Gate:
     def opens(self, suggestions: list, lowered: str | None) -> bool:
         """`lowered` is the note in lower case, None where it is beyond ASCII (a case-blind pattern may then match
         what str.lower does not show)."""
-        if self.codes and any(s.code.startswith(self.codes) for s in suggestions):
-            return True
+        # plain loops: this runs for every gated convention on every note, where generators cost more than the test
+        codes = self.codes
+        if codes:
+            for suggestion in suggestions:
+                if suggestion.code.startswith(codes):
+                    return True
         if not self.words:
             return False
-        return lowered is None or any(all(any(string in lowered for string in strings) for strings in required)
-                                      for required in self.words)
+        if lowered is None:
+            return True
+        for required in self.words:
+            for strings in required:
+                for string in strings:
+                    if string in lowered:
+                        break
+                else:
+                    break  # a set none of whose strings the note holds: this pattern cannot match
+            else:
+                return True
+        return False
 
 
 def needs(*, codes: Iterable[str] = (), patterns: Iterable[re.Pattern] = ()) -> Callable:
@@ -45,3 +60,9 @@ def needs(*, codes: Iterable[str] = (), patterns: Iterable[re.Pattern] = ()) -> 
 def called(convention: Callable, suggestions: list, lowered: str | None) -> bool:
     gate = getattr(convention, "gate", None)
     return gate is None or gate.opens(suggestions, lowered)
+
+
+@lru_cache(maxsize=2)
+def gated(conventions: tuple[Callable, ...]) -> tuple[tuple[Callable, Gate | None], ...]:
+    """Each convention with its gate (None: called on every note), read once rather than on every note."""
+    return tuple((convention, getattr(convention, "gate", None)) for convention in conventions)

@@ -29,7 +29,7 @@ from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
 from services.coding.domain.contraceptive_encounter import contraceptive_management
-from services.coding.domain.convention_gates import called, lowered_note, needs
+from services.coding.domain.convention_gates import gated, lowered_note, needs
 from services.coding.domain.dementia_disturbance import dementia_disturbance
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
@@ -270,12 +270,15 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
     # every mention of the diabetes is the combination's ("DM2 - diet controlled ... CKD attributed to DM")
     category, made, reasons = dm.code[:3], [], []
     dropped = {id(s) for s in suggestions if s.code == dm.code and _affirmed(s)}
+    # read once: the loop does not change the suggestions
+    affirmed = [s for s in suggestions if _affirmed(s)]
+    dm_mentions = [s for s in affirmed if s.code[:3] == category]
     for name, suffix, replaces, words in DIABETES_COMPLICATIONS:
         code = category + suffix
         if words is None:
-            found = paired = [s for s in suggestions if s.code.startswith("N18") and _affirmed(s)]
+            found = paired = [s for s in affirmed if s.code.startswith("N18")]
         else:
-            found = [s for s in suggestions if _affirmed(s) and (s.code in replaces or words.search(s.evidence))]
+            found = [s for s in affirmed if s.code in replaces or words.search(s.evidence)]
             paired = []
             if not found:
                 # denied before it, or answered after it ("Diabetic retinopathy: none on last exam")
@@ -285,7 +288,6 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
                          # what a screening looks for ("urine albumin to screen for diabetic nephropathy")
                          and not screened(note, m.start(), m.end())
                          and (name not in _CURRENT_MENTION_ONLY or affirmed_now(note, m.start(), m.end()))]
-        dm_mentions = [s for s in suggestions if s.code[:3] == category and _affirmed(s)]
         if not found or not _linked(note, *found, cause=dm_mentions) or not _pair_allowed(code, paired, tabular):
             continue
         if name == "autonomic neuropathy" and any(m.code.endswith(".43") for m in made):
@@ -517,7 +519,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:
     lowered = lowered_note(note)
-    for convention in CONVENTIONS:
-        if called(convention, suggestions, lowered):  # a gated convention only where it can act (`convention_gates`)
+    for convention, gate in gated(CONVENTIONS):
+        if gate is None or gate.opens(suggestions, lowered):  # a gated convention only where it can act
             suggestions, _ = convention(suggestions, note, tabular)
     return sorted(suggestions, key=lambda s: s.start)
