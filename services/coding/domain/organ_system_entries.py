@@ -21,6 +21,7 @@ names the index entry it reads:
 - "Otitis media, suppurative, acute" H66.00- (with rupture of the ear drum H66.01-); "recurrent" and the ear are
   the laterality rule's, from the sibling titles.
 - "Conjunctivitis, acute" H10.3-, "..., allergic (acute)" and "atopic" H10.1-, "..., mucopurulent" H10.02-.
+- "Syndrome, dry eye" H04.12-; "Cataract, senile, nuclear (sclerosis)" H25.1-.
 - "Failure, renal, acute" N17.9; "Calculus, ureter" N20.1; "Incontinence, stress" N39.3, "urge" N39.41,
   "mixed" N39.46; "Menopause, symptomatic" N95.1; "Vaginitis, atrophic" and "Atrophy, vagina" N95.2.
 
@@ -132,7 +133,7 @@ _INCONTINENCE = r"( urinary)? incontinence"
 # every word the table's patterns need, searched once before them
 ORGAN_SYSTEM_WORDS = re.compile(r"hiatal|hiatus|gastritis|duodenitis|ulcer|hemorrhoid|cholecystitis|dyskinesia|"
                                 r"eustachian|septum|septal|rhinosinusitis|suppurative|conjunctivitis|renal failure|"
-                                r"kidney failure|ureter|incontinence|menopaus|atroph", re.IGNORECASE)
+                                r"kidney failure|ureter|incontinence|menopaus|atroph|dry eye|nuclear", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 ORGAN_SYSTEM_ENTRIES = (
     (_rx(r"(sliding |paraesophageal |large |small |moderate )?hiat(al|us) hernia"), ("K44",), _hiatal_hernia),
@@ -164,6 +165,10 @@ ORGAN_SYSTEM_ENTRIES = (
      _fixed("H10.10", "allergic (acute atopic) conjunctivitis")),
     (_rx(r"mucopurulent conjunctivitis"), ("H10",), _fixed("H10.029", "mucopurulent conjunctivitis")),
     (_rx(r"acute conjunctivitis"), ("H10",), _fixed("H10.30", "acute conjunctivitis of no stated kind")),
+    (_rx(r"dry eye( syndrome| disease)?|dry eyes"), ("H04", "H57", "H16"),
+     _fixed("H04.129", "dry eye syndrome (of the lacrimal gland)")),
+    (_rx(r"(age-related |senile )?nuclear (sclerotic )?cataracts?|nuclear sclerosis cataracts?"), ("H25", "H26"),
+     _fixed("H25.10", "age-related nuclear cataract")),
     (_rx(r"acute (renal|kidney) failure"), ("N17", "N19"), _fixed("N17.9", "acute renal failure")),
     (_rx(r"(ureteral|ureteric) (stone|calculus|calculi)|ureterolithiasis|(stone|calculus) (in|of) the ureter"),
      ("N20",), _fixed("N20.1", "calculus of ureter")),

@@ -37,6 +37,9 @@ pytestmark = pytest.mark.unit
     ("A: allergic conjunctivitis, both eyes; olopatadine drops.", {"H10.13"}),
     ("A: acute conjunctivitis of the right eye, warm compresses and hygiene.", {"H10.31"}),
     ("A: mucopurulent conjunctivitis, left eye; erythromycin ointment.", {"H10.022"}),
+    ("A/P: dry eye syndrome, both eyes - artificial tears four times a day.", {"H04.123"}),
+    ("Exam: bilateral nuclear sclerotic cataracts, 2+; referral for surgery.", {"H25.13"}),
+    ("A: nuclear cataract, left eye, visually significant.", {"H25.12"}),
     ("Assessment: acute renal failure, creatinine 3.1 from a baseline of 1.0.", {"N17.9"}),
     ("A/P: 5 mm left ureteral stone; tamsulosin, strain the urine.", {"N20.1"}),
     ("Problem list: stress urinary incontinence - pelvic floor therapy.", {"N39.3"}),
@@ -55,7 +58,9 @@ def test_an_entry_the_title_hides_is_its_code(suggest, note, codes):
     ("Denies a hiatal hernia on prior imaging review.", "K44"),
     ("No history of a gastric ulcer.", "K25"),
     ("Mother has stress incontinence.", "N39"),
+    ("Denies dry eyes or blurred vision.", "H04"),
     ("Acute gastritis ruled out; pain is biliary.", "K29"),
+    ("Assessment: acute cystitis; pyelonephritis not suspected, afebrile.", "N12"),
 ])
 def test_a_denied_or_relatives_condition_is_not_read(suggest, note, category):
     assert not any(code.startswith(category) for code in billed(suggest, note))
