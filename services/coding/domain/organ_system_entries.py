@@ -22,7 +22,7 @@ names the index entry it reads:
   the laterality rule's, from the sibling titles.
 - "Conjunctivitis, acute" H10.3-, "..., allergic (acute)" and "atopic" H10.1-, "..., mucopurulent" H10.02-.
 - "Syndrome, dry eye" H04.12-; "Cataract, senile, nuclear (sclerosis)" H25.1-.
-- "Failure, renal, acute" N17.9; "Calculus, ureter" N20.1; "Incontinence, stress" N39.3, "urge" N39.41,
+- "Failure, renal, acute" N17.9; "Calculus, ureter" N20.1 (not beside a kidney stone or a hydronephrosis: their combinations are a coder's); "Incontinence, stress" N39.3, "urge" N39.41,
   "mixed" N39.46; "Menopause, symptomatic" N95.1; "Vaginitis, atrophic" and "Atrophy, vagina" N95.2.
 
 Each is the unspecified-side code where the category is sided: the laterality rule takes the side the sentence
@@ -127,6 +127,17 @@ def _suppurative_otitis(match: re.Match, note: str) -> tuple[str, str]:
     return "H66.00" + ear, "acute suppurative otitis media without rupture of the ear drum"
 
 
+# a kidney stone or a hydronephrosis beside it is a combination code (N20.2, N13.2): a coder's
+_WITH_KIDNEY_STONE_OR_OBSTRUCTION = _rx(r"nephrolithiasis|kidney (stones?|calcul\w*)|renal (stones?|calcul\w*)|"
+                                        r"hydronephrosis|hydroureter\w*|obstruct\w*")
+
+
+def _ureteral_stone(match: re.Match, note: str) -> tuple[str, str] | None:
+    if _said(_WITH_KIDNEY_STONE_OR_OBSTRUCTION, sentence(note, match.start(), match.end())):
+        return None
+    return "N20.1", "calculus of ureter"
+
+
 _SIDE = r"(the |his |her |both |bilateral )?(right |left |r |l )?"
 _INCONTINENCE = r"( urinary)? incontinence"
 
@@ -171,7 +182,7 @@ ORGAN_SYSTEM_ENTRIES = (
      _fixed("H25.10", "age-related nuclear cataract")),
     (_rx(r"acute (renal|kidney) failure"), ("N17", "N19"), _fixed("N17.9", "acute renal failure")),
     (_rx(r"(ureteral|ureteric) (stone|calculus|calculi)|ureterolithiasis|(stone|calculus) (in|of) the ureter"),
-     ("N20",), _fixed("N20.1", "calculus of ureter")),
+     ("N20",), _ureteral_stone),
     (_rx(rf"stress{_INCONTINENCE}"), ("R32", "N39"), _fixed("N39.3", "stress incontinence")),
     (_rx(rf"urge{_INCONTINENCE}"), ("R32", "N39"), _fixed("N39.41", "urge incontinence")),
     (_rx(rf"mixed{_INCONTINENCE}"), ("R32", "N39"), _fixed("N39.46", "mixed (stress and urge) incontinence")),

@@ -70,5 +70,13 @@ def test_the_degree_of_hemorrhoids_wins_over_the_internal_default(suggest):
     assert "K64.8" not in billed(suggest, "Internal hemorrhoids, grade III, prolapse with straining.")
 
 
+@pytest.mark.parametrize("note", [
+    "CT: right nephrolithiasis and a 4 mm distal ureteral stone.",
+    "CT: moderate left hydronephrosis with an obstructing ureteral stone at the UVJ.",
+])
+def test_a_ureteral_stone_beside_its_combination_is_not_read_alone(suggest, note):
+    assert "N20.1" not in billed(suggest, note)
+
+
 def test_hiatal_hernia_with_obstruction_is_left_to_a_coder(suggest):
     assert "K44.9" not in billed(suggest, "CT: incarcerated hiatal hernia with obstruction; surgery called.")
