@@ -22,11 +22,12 @@ names the index entry it reads:
   the laterality rule's, from the sibling titles.
 - "Conjunctivitis, acute" H10.3-, "..., allergic (acute)" and "atopic" H10.1-, "..., mucopurulent" H10.02-.
 - "Syndrome, dry eye" H04.12-; "Cataract, senile, nuclear (sclerosis)" H25.1-.
-- "Failure, renal, acute" N17.9; "Calculus, ureter" N20.1 (not beside a kidney stone or a hydronephrosis: their combinations are a coder's); "Incontinence, stress" N39.3, "urge" N39.41,
-  "mixed" N39.46; "Menopause, symptomatic" N95.1; "Vaginitis, atrophic" and "Atrophy, vagina" N95.2.
+- "Failure, renal, acute" N17.9; "Calculus, ureter" N20.1 (not beside a kidney stone or a hydronephrosis: their
+  combinations are a coder's); "Incontinence, stress" N39.3, "urge" N39.41, "mixed" N39.46; "Menopause,
+  symptomatic" N95.1; "Vaginitis, atrophic" and "Atrophy, vagina" N95.2.
 
 Each is the unspecified-side code where the category is sided: the laterality rule takes the side the sentence
-states.
+states ("right", "left", "both"); the eye's rows read "OU", "OD" and "OS" themselves.
 """
 import re
 
@@ -138,6 +139,25 @@ def _ureteral_stone(match: re.Match, note: str) -> tuple[str, str] | None:
     return "N20.1", "calculus of ureter"
 
 
+# the eye by the ophthalmic abbreviations, written in capitals: oculus uterque, dexter, sinister
+_EYES = (("both", re.compile(r"\bOU\b")), ("right", re.compile(r"\bOD\b")), ("left", re.compile(r"\bOS\b")))
+
+
+def _by_eye(codes: dict, why: str):
+    """The unspecified-eye code, or the eye "OU", "OD" or "OS" names in the sentence (the laterality rule reads
+    "right", "left" and "both" but not these)."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str]:
+        text = sentence(note, match.start(), match.end())
+        named = {eye for eye, written in _EYES if written.search(text)}
+        eye = "both" if "both" in named or {"right", "left"} <= named else next(iter(named), None)
+        return codes[eye], why + (f", {eye} eye{'s' if eye == 'both' else ''}" if eye else "")
+    return resolve
+
+
+def _eye_codes(category: str, unspecified: str) -> dict:
+    return {None: unspecified, "right": category + "1", "left": category + "2", "both": category + "3"}
+
+
 _SIDE = r"(the |his |her |both |bilateral )?(right |left |r |l )?"
 _INCONTINENCE = r"( urinary)? incontinence"
 
@@ -173,13 +193,15 @@ ORGAN_SYSTEM_ENTRIES = (
     (_rx(r"acute rhinosinusitis"), ("J01",), _fixed("J01.90", "acute rhinosinusitis is acute sinusitis")),
     (_rx(r"acute (purulent|suppurative) otitis media"), ("H66", "H65"), _suppurative_otitis),
     (_rx(r"(?<!chronic )(?<!non)(allergic|atopic) conjunctivitis"), ("H10",),
-     _fixed("H10.10", "allergic (acute atopic) conjunctivitis")),
-    (_rx(r"mucopurulent conjunctivitis"), ("H10",), _fixed("H10.029", "mucopurulent conjunctivitis")),
-    (_rx(r"acute conjunctivitis"), ("H10",), _fixed("H10.30", "acute conjunctivitis of no stated kind")),
+     _by_eye(_eye_codes("H10.1", "H10.10"), "allergic (acute atopic) conjunctivitis")),
+    (_rx(r"mucopurulent conjunctivitis"), ("H10",),
+     _by_eye(_eye_codes("H10.02", "H10.029"), "mucopurulent conjunctivitis")),
+    (_rx(r"acute conjunctivitis"), ("H10",),
+     _by_eye(_eye_codes("H10.3", "H10.30"), "acute conjunctivitis of no stated kind")),
     (_rx(r"dry eye( syndrome| disease)?|dry eyes"), ("H04", "H57", "H16"),
-     _fixed("H04.129", "dry eye syndrome (of the lacrimal gland)")),
+     _by_eye(_eye_codes("H04.12", "H04.129"), "dry eye syndrome (of the lacrimal gland)")),
     (_rx(r"(age-related |senile )?nuclear (sclerotic )?cataracts?|nuclear sclerosis cataracts?"), ("H25", "H26"),
-     _fixed("H25.10", "age-related nuclear cataract")),
+     _by_eye(_eye_codes("H25.1", "H25.10"), "age-related nuclear cataract")),
     (_rx(r"acute (renal|kidney) failure"), ("N17", "N19"), _fixed("N17.9", "acute renal failure")),
     (_rx(r"(ureteral|ureteric) (stone|calculus|calculi)|ureterolithiasis|(stone|calculus) (in|of) the ureter"),
      ("N20",), _ureteral_stone),

@@ -40,6 +40,8 @@ pytestmark = pytest.mark.unit
     ("A/P: dry eye syndrome, both eyes - artificial tears four times a day.", {"H04.123"}),
     ("Exam: bilateral nuclear sclerotic cataracts, 2+; referral for surgery.", {"H25.13"}),
     ("A: nuclear cataract, left eye, visually significant.", {"H25.12"}),
+    ("Slit lamp: nuclear sclerotic cataract OU, 2+; monitor.", {"H25.13"}),
+    ("A: allergic conjunctivitis OD > OS; olopatadine.", {"H10.13"}),
     ("Assessment: acute renal failure, creatinine 3.1 from a baseline of 1.0.", {"N17.9"}),
     ("A/P: 5 mm left ureteral stone; tamsulosin, strain the urine.", {"N20.1"}),
     ("Problem list: stress urinary incontinence - pelvic floor therapy.", {"N39.3"}),
