@@ -32,6 +32,7 @@ from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FIND
 from services.coding.domain.bone_site_findings import BONE_SITE_FINDINGS, BONE_SITE_WORDS
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
 from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDINGS, NEUROLOGY_SYNDROME_WORDS
+from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, ORGAN_SYSTEM_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.finding_resolvers import Resolve, fixed
@@ -145,7 +146,7 @@ def _copd(match: re.Match, note: str) -> tuple[str, str]:
 
 _LUTS = re.compile(r"\b(nocturia|urinary frequency|frequency|urgency|hesitancy|weak stream|dribbling|straining|"
                    r"incomplete (bladder )?emptying|luts|lower urinary tract symptoms?|retention|"
-                   r"obstructive urinary symptoms)\b", re.IGNORECASE)
+                   r"obstructive urinary symptoms|urinary obstruction|bladder outlet obstruction)\b", re.IGNORECASE)
 
 
 def _bph(match: re.Match, note: str) -> tuple[str, str]:
@@ -373,6 +374,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),
     *(Finding(words, family, resolve, gate=ABNORMAL_STUDY_WORDS) for words, family, resolve in ABNORMAL_STUDY_FINDINGS),
+    *(Finding(words, family, resolve, gate=ORGAN_SYSTEM_WORDS) for words, family, resolve in ORGAN_SYSTEM_ENTRIES),
 )
 
 

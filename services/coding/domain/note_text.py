@@ -48,7 +48,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow suspicion (for|of)\b)",
                               re.IGNORECASE)
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
-                             r"suspected|presumed|unlikely|(less|not) likely|doubtful|"
+                             r"suspected|presumed|unlikely|(less|not) likely|not suspected|doubtful|"
                              r"versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|to be (excluded|ruled out)|\?)", re.IGNORECASE)
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
