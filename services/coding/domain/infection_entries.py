@@ -9,7 +9,9 @@ and J03.90 otherwise stand); "Influenza, due to, identified influenza virus" J10
 COVID-19" J12.82 written "COVID-19 pneumonia" (U07.1 is read on its own words and stays first);
 "Neuralgia, postherpetic" B02.29 (B02.22 for the trigeminal nerve); and a carrier or colonization of MRSA or MSSA
 Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus"): a carrier is not an infection
-(guideline I.C.1.e), so the organism's B95.6- does not stand beside it.
+(guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Enterocolitis, due to Clostridium
+difficile" A04.72, A04.71 where the sentence calls it recurrent (written "C. diff colitis" or "infection"; a test
+for it names no infection); "Herpes, labialis" and "Blister, fever" B00.1; "Herpes, genital" A60.00.
 """
 import re
 
@@ -54,8 +56,24 @@ def _carrier(organism: str) -> str:
 
 
 
+_RECURRENT = _word(r"recurrent|recurrence|relapsed|relapsing|second episode|third episode")
+
+
+def _clostridium_difficile(match: re.Match, note: str) -> tuple[str, str]:
+    """A04.71 where its sentence calls it recurrent, A04.72 ("not specified as recurrent") otherwise."""
+    if _RECURRENT.search(sentence(note, match.start(), match.end())):
+        return "A04.71", "enterocolitis due to Clostridium difficile, recurrent"
+    return "A04.72", "enterocolitis due to Clostridium difficile, not specified as recurrent"
+
+
 # (words, code families the term index may have found on them, resolve(match, note) -> (code, why) or None)
 INFECTION_ENTRIES = (
+    (_word(r"(c\.? ?diff(icile)?|clostridi(um|oides) difficile) (colitis|infection|enterocolitis|diarrh(o)?ea)"),
+     ("A04", "K52", "A49", "R19"), _clostridium_difficile),
+    (_word(r"herpes labialis|cold sores?|fever blisters?"), ("B00",),
+     fixed("B00.1", "herpesviral vesicular dermatitis")),
+    (_word(r"genital herpes|herpes genitalis"), ("A60", "B00"),
+     fixed("A60.00", "herpesviral infection of urogenital system, unspecified")),
     (_word(r"strep(tococcal)? (pharyngitis|throat)|(pharyngitis|sore throat),? (due to|from|d/t) strep(tococcus)?"),
      ("J02",), fixed("J02.0", "streptococcal pharyngitis")),
     (_word(r"strep(tococcal)? tonsillitis"), ("J03",), fixed("J03.00", "acute streptococcal tonsillitis")),

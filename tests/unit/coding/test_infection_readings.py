@@ -1,6 +1,6 @@
 """Infections read as the index files them: a streptococcal throat, an influenza typed A or B, postherpetic
-neuralgia, COVID-19 with its pneumonia, and a carrier of MRSA or MSSA (a carrier is not an infection). Sentences of
-our own wording."""
+neuralgia, COVID-19 with its pneumonia, a carrier of MRSA or MSSA (a carrier is not an infection), C. difficile by
+recurrence and herpes simplex by site. Sentences of our own wording."""
 import pytest
 
 from tests.unit.coding.test_conventions import tabular  # noqa: F401 (fixture)
@@ -23,6 +23,11 @@ pytestmark = pytest.mark.unit
     ("Nasal PCR shows MSSA colonization before the arthroplasty.", "Z22.321", "B95.61"),
     ("A/P: COVID-19 pneumonia, day 5 of illness, SpO2 95% on room air.", "J12.82", "J18.9"),
     ("CXR: multifocal pneumonia due to COVID-19.", "J12.82", "J18.9"),
+    ("A/P: C. diff colitis - oral vancomycin 125 mg QID x 10 days.", "A04.72", "K52.9"),
+    ("Recurrent C. difficile infection, second episode this year - fidaxomicin.", "A04.71", "A04.72"),
+    ("Assessment: herpes labialis - valacyclovir at the first tingle.", "B00.1", None),
+    ("A/P: cold sore on the upper lip, day 1.", "B00.1", None),
+    ("Genital herpes, recurrent outbreak - acyclovir.", "A60.00", None),
 ])
 def test_an_infection_in_the_words_clinics_use_meets_its_code(suggest, note, expected, not_expected):
     codes = billed(suggest, note)
@@ -38,6 +43,9 @@ def test_an_infection_in_the_words_clinics_use_meets_its_code(suggest, note, exp
     ("Wound culture grew MRSA; abscess of the right thigh drained.", "Z22.322"),
     ("No postherpetic neuralgia after her shingles last year.", "B02.29"),
     ("Denies COVID-19 pneumonia in the past.", "J12.82"),
+    ("Stool requisition: C. difficile toxin PCR. Dx: diarrhea x 3 days.", "A04.72"),
+    ("Personal history of C. difficile colitis, treated 2 months ago with vancomycin.", "A04.72"),
+    ("Rule out C. diff infection; stool studies sent.", "A04.72"),
 ])
 def test_denied_supposed_past_or_infecting_organisms_are_not_read_so(suggest, note, kept_out):
     assert kept_out not in billed(suggest, note)
