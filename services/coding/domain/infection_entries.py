@@ -5,8 +5,8 @@ Walked from the infection codes an outpatient primary care, urgent care or lab p
 sentences of our own: these are the readings no term met or met with the wrong code. "Pharyngitis,
 streptococcal" and "Sore throat, streptococcal" J02.0, "Tonsillitis, streptococcal" J03.00 (the unspecified J02.9
 and J03.90 otherwise stand); "Influenza, due to, identified influenza virus" J10.- for an influenza typed A or B
-(J10.1; beside a pneumonia, and for a novel or avian strain, J09, left to a coder); "Pneumonia, in (due to),
-COVID-19" J12.82 written "COVID-19 pneumonia" (U07.1 is read on its own words and stays first);
+(J10.1; beside a pneumonia the J10.0-, and for a novel or avian strain J09, are left to a coder);
+"Pneumonia, in (due to), COVID-19" J12.82 written "COVID-19 pneumonia" (U07.1 is read on its own words and stays first);
 "Neuralgia, postherpetic" B02.29 (B02.22 for the trigeminal nerve); and a carrier or colonization of MRSA or MSSA
 Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus"): a carrier is not an infection
 (guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Enterocolitis, due to Clostridium
