@@ -2,11 +2,10 @@
 changes the code, for `documented_findings` (which makes them only for a current mention).
 
 Walked from the infection codes an outpatient primary care, urgent care or lab practice bills, each tried in
-sentences of our own: these are the readings no term met or met with the wrong code. "Pharyngitis,
-streptococcal" and "Sore throat, streptococcal" J02.0, "Tonsillitis, streptococcal" J03.00 (the unspecified J02.9
-and J03.90 otherwise stand); "Influenza, due to, identified influenza virus" J10.- for an influenza typed A or B
-(J10.1; beside a pneumonia the J10.0-, and for a novel or avian strain J09, are left to a coder);
-"Pneumonia, in (due to), COVID-19" J12.82 written "COVID-19 pneumonia" (U07.1 is read on its own words and stays first);
+sentences of our own: these are the readings no term met or met with the wrong code. "Influenza, due to,
+identified influenza virus" J10.- for an influenza typed A or B (J10.1; beside a pneumonia the J10.0-, and for a
+novel or avian strain J09, are left to a coder); "Pneumonia, in (due to), COVID-19" J12.82 written "COVID-19
+pneumonia" (U07.1 is read on its own words and stays first);
 "Neuralgia, postherpetic" B02.29 (B02.22 for the trigeminal nerve); and a carrier or colonization of MRSA or MSSA
 Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus"): a carrier is not an infection
 (guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Enterocolitis, due to Clostridium
@@ -74,9 +73,6 @@ INFECTION_ENTRIES = (
      fixed("B00.1", "herpesviral vesicular dermatitis")),
     (_word(r"genital herpes|herpes genitalis"), ("A60", "B00"),
      fixed("A60.00", "herpesviral infection of urogenital system, unspecified")),
-    (_word(r"strep(tococcal)? (pharyngitis|throat)|(pharyngitis|sore throat),? (due to|from|d/t) strep(tococcus)?"),
-     ("J02",), fixed("J02.0", "streptococcal pharyngitis")),
-    (_word(r"strep(tococcal)? tonsillitis"), ("J03",), fixed("J03.00", "acute streptococcal tonsillitis")),
     (_word(r"(?<=covid-19 )(pneumonia|pna)|(?<=covid )(pneumonia|pna)|(?<=sars-cov-2 )(pneumonia|pna)"),
      ("J12", "J18"), fixed("J12.82", "pneumonia due to coronavirus disease 2019")),
     (_word(r"(influenza|flu) (type )?(?-i:[AB])\b(?![-/])"), ("J10", "J11"), _typed_influenza),

@@ -1,4 +1,4 @@
-"""Infections read as the index files them: a streptococcal throat, an influenza typed A or B, postherpetic
+"""Infections read as the index files them: an influenza typed A or B, postherpetic
 neuralgia, COVID-19 with its pneumonia, a carrier of MRSA or MSSA (a carrier is not an infection), C. difficile by
 recurrence and herpes simplex by site. Sentences of our own wording."""
 import pytest
@@ -11,9 +11,6 @@ pytestmark = pytest.mark.unit
 
 
 @pytest.mark.parametrize("note, expected, not_expected", [
-    ("Assessment: strep pharyngitis - amoxicillin x 10 days.", "J02.0", "J02.9"),
-    ("A/P: strep throat; penicillin VK, school note.", "J02.0", "J02.9"),
-    ("Dx: acute streptococcal tonsillitis, first episode.", "J03.00", "J03.90"),
     ("A/P: influenza A, started oseltamivir 75 mg BID.", "J10.1", "J11.1"),
     ("Urgent care: flu B with cough and sore throat, day 2.", "J10.1", "J11.1"),
     ("Assessment: postherpetic neuralgia of the left T10 dermatome - gabapentin.", "B02.29", None),
@@ -36,7 +33,6 @@ def test_an_infection_in_the_words_clinics_use_meets_its_code(suggest, note, exp
 
 
 @pytest.mark.parametrize("note, kept_out", [
-    ("Rule out strep pharyngitis; rapid strep pending.", "J02.0"),
     ("Rapid flu A/B negative; viral URI, supportive care.", "J10.1"),
     ("Influenza A negative, COVID negative.", "J10.1"),
     ("Had the flu a week ago, now better.", "J10.1"),
