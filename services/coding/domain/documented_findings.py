@@ -13,6 +13,8 @@ from typing import Callable
 
 from services.coding.domain.abnormal_study_findings import ABNORMAL_STUDY_FINDINGS, ABNORMAL_STUDY_WORDS
 from services.coding.domain.chronic_care_entries import CHRONIC_CARE_ENTRIES
+from services.coding.domain.infection_entries import INFECTION_ENTRIES
+from services.coding.domain.pressure_ulcers import PRESSURE_ULCER_FINDINGS
 from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
 from services.coding.domain.common_name_findings import COMMON_NAME_FINDINGS
 from services.coding.domain.index_entry_variants import INDEX_ENTRY_VARIANTS
@@ -370,6 +372,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SYMPTOM_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in CHRONIC_CARE_ENTRIES),
+    *(Finding(words, family, resolve) for words, family, resolve in INFECTION_ENTRIES),
+    *(Finding(words, family, resolve) for words, family, resolve in PRESSURE_ULCER_FINDINGS),
     *(Finding(words, family, resolve, gate=JOINT_SIGN_WORDS) for words, family, resolve in JOINT_SIGN_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),

@@ -45,6 +45,8 @@ def _gallstones(match: re.Match, note: str) -> tuple[str, str] | None:
 _ORGANISM_IN_COMBINATION = _word(r"seps\w*|septic(?! (arthritis|joint))\w*|bacter[ae]mia|pneumonia|meningitis")
 # streptococcal pharyngitis and tonsillitis name the organism in their own codes (J02.0, J03.0)
 _STREP_THROAT = _word(r"pharyngitis|tonsillitis|strep throat")
+# a carrier or a colonization is not an infection (guideline I.C.1.e): the carrier's Z22.3- is read instead
+_CARRIED = _word(r"carrier|carriage|coloni[sz](ation|ed)")
 # "use additional code B96.81" is the tabular's note at the ulcers, gastritis and duodenitis; H. pylori said alone
 # is its own infection (A04.8), and a test for it documents no organism
 _PEPTIC = _word(r"ulcers?|gastritis|duodenitis|pud")
@@ -53,7 +55,8 @@ _PEPTIC = _word(r"ulcers?|gastritis|duodenitis|pud")
 def _organism(code: str, why: str, kept_out: re.Pattern | None = None, needed: re.Pattern | None = None):
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         said = sentence(note, match.start(), match.end())
-        if _ORGANISM_IN_COMBINATION.search(said) or (kept_out and kept_out.search(said)) or \
+        if _ORGANISM_IN_COMBINATION.search(said) or _CARRIED.search(said) or \
+                (kept_out and kept_out.search(said)) or \
                 (needed and not needed.search(said)):
             return None
         return code, why
@@ -94,6 +97,7 @@ _PNEUMONIA_ORGANISMS = (
     (r"e\. ?coli|escherichia coli", "J15.5", "pneumonia due to Escherichia coli"),
     (r"mycoplasma( pneumoniae)?", "J15.7", "pneumonia due to Mycoplasma pneumoniae"),
     (r"rsv|respiratory syncytial virus", "J12.1", "respiratory syncytial virus pneumonia"),
+    (r"covid(-19)?|sars-cov-2|coronavirus disease 2019", "J12.82", "pneumonia due to coronavirus disease 2019"),
 )
 # a lobe or side between the pneumonia and its cause: "pneumonia of the left lower lobe due to ...", "PNA, RLL, d/t",
 # "pneumonia, right lower lobe, secondary to ..."

@@ -1,0 +1,84 @@
+"""Infections under the alphabetic index's words, where the tabular writes other words or the organism or type
+changes the code, for `documented_findings` (which makes them only for a current mention).
+
+Walked from the infection codes an outpatient primary care, urgent care or lab practice bills, each tried in
+sentences of our own: these are the readings no term met or met with the wrong code. "Influenza, due to,
+identified influenza virus" J10.- for an influenza typed A or B (J10.1; beside a pneumonia the J10.0-, and for a
+novel or avian strain J09, are left to a coder); "Pneumonia, in (due to), COVID-19" J12.82 written "COVID-19
+pneumonia" (U07.1 is read on its own words and stays first);
+"Neuralgia, postherpetic" B02.29 (B02.22 for the trigeminal nerve); and a carrier or colonization of MRSA or MSSA
+Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus"): a carrier is not an infection
+(guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Enterocolitis, due to Clostridium
+difficile" A04.72, A04.71 where the sentence calls it recurrent (written "C. diff colitis" or "infection"; a test
+for it names no infection); "Herpes, labialis" and "Blister, fever" B00.1; "Herpes, genital" A60.00.
+"""
+import re
+
+from services.coding.domain.finding_resolvers import fixed
+from services.coding.domain.note_text import sentence
+from services.coding.domain.note_text import word_pattern as _word
+
+# a typed influenza's test result written after it, which may say none was found ("flu A/B negative")
+_NOT_DETECTED_AFTER = re.compile(r"^[^.;,]{0,25}\b(negative|neg|not detected|ruled out)\b", re.IGNORECASE)
+_NOVEL_STRAIN = _word(r"novel|avian|h5n1|h7n9|variant")
+_PNEUMONIA = _word(r"pneumonia|pna")
+
+
+def _typed_influenza(match: re.Match, note: str) -> tuple[str, str] | None:
+    """Influenza A or B is an identified (not novel) influenza virus: J10.1 with other respiratory manifestations
+    or none stated (the tabular's inclusion "influenza due to other identified influenza virus NOS"). With a
+    pneumonia in its sentence the pneumonia's own reading stands (J10.0- is a coder's, by the pneumonia's kind)."""
+    if _NOT_DETECTED_AFTER.search(note[match.end():]):
+        return None
+    said = sentence(note, match.start(), match.end())
+    if _NOVEL_STRAIN.search(said) or _PNEUMONIA.search(said):
+        return None
+    return "J10.1", "influenza due to an identified influenza virus with other respiratory manifestations"
+
+
+def _postherpetic_neuralgia(match: re.Match, note: str) -> tuple[str, str]:
+    if re.search(r"\btrigeminal\b", sentence(note, match.start(), match.end()), re.IGNORECASE):
+        return "B02.22", "postherpetic trigeminal neuralgia"
+    return "B02.29", "other postherpetic nervous system involvement (postherpetic neuralgia)"
+
+
+_MRSA = r"(mrsa|methicillin[- ]resistant staph(ylococcus)? aureus)"
+_MSSA = r"(mssa|methicillin[- ](susceptible|sensitive) staph(ylococcus)? aureus)"
+_CARRIED = r"(carrier|carriage|coloni[sz](ation|ed))"
+
+
+def _carrier(organism: str) -> str:
+    """The organism's carrier or colonization, either way round: "MRSA carrier", "colonized with MRSA",
+    "carrier of MRSA", "MRSA (nasal) colonization"."""
+    return (rf"{organism}( nasal| nares)? {_CARRIED}|{_CARRIED} (with|of|by) {organism}|"
+            rf"{organism}[- ]colonized")
+
+
+
+_RECURRENT = _word(r"recurrent|recurrence|relapsed|relapsing|second episode|third episode")
+
+
+def _clostridium_difficile(match: re.Match, note: str) -> tuple[str, str]:
+    """A04.71 where its sentence calls it recurrent, A04.72 ("not specified as recurrent") otherwise."""
+    if _RECURRENT.search(sentence(note, match.start(), match.end())):
+        return "A04.71", "enterocolitis due to Clostridium difficile, recurrent"
+    return "A04.72", "enterocolitis due to Clostridium difficile, not specified as recurrent"
+
+
+# (words, code families the term index may have found on them, resolve(match, note) -> (code, why) or None)
+INFECTION_ENTRIES = (
+    (_word(r"(c\.? ?diff(icile)?|clostridi(um|oides) difficile) (colitis|infection|enterocolitis|diarrh(o)?ea)"),
+     ("A04", "K52", "A49", "R19"), _clostridium_difficile),
+    (_word(r"herpes labialis|cold sores?|fever blisters?"), ("B00",),
+     fixed("B00.1", "herpesviral vesicular dermatitis")),
+    (_word(r"genital herpes|herpes genitalis"), ("A60", "B00"),
+     fixed("A60.00", "herpesviral infection of urogenital system, unspecified")),
+    (_word(r"(?<=covid-19 )(pneumonia|pna)|(?<=covid )(pneumonia|pna)|(?<=sars-cov-2 )(pneumonia|pna)"),
+     ("J12", "J18"), fixed("J12.82", "pneumonia due to coronavirus disease 2019")),
+    (_word(r"(influenza|flu) (type )?(?-i:[AB])\b(?![-/])"), ("J10", "J11"), _typed_influenza),
+    (_word(r"post[- ]?herpetic neuralgia|(?-i:PHN)"), ("B02", "M79"), _postherpetic_neuralgia),
+    (_word(_carrier(_MRSA)), ("B95", "A49", "Z22"),
+     fixed("Z22.322", "carrier or suspected carrier of methicillin resistant Staphylococcus aureus")),
+    (_word(_carrier(_MSSA)), ("B95", "A49", "Z22"),
+     fixed("Z22.321", "carrier or suspected carrier of methicillin susceptible Staphylococcus aureus")),
+)
