@@ -120,11 +120,13 @@ EXAMINATIONS = (*ADMINISTRATIVE, GYNECOLOGICAL, *DEVICE_CHECKS, REPEAT_PRESCRIPT
                  "Z32.00", "encounter for pregnancy test, result unknown"))
 
 
-# the words each examination's pattern cannot match without: a note lacking them is not scanned for it
-_REQUIRED = {words: required_literals(words) for words, _, _ in EXAMINATIONS}
+# the words each examination's pattern cannot match without: a note lacking them is not scanned for it (the repeat
+# prescription's branches all name a refill or a renewal, which the literal reading of its alternation cannot see)
+_GATE_WORDS = {REPEAT_PRESCRIPTION[0]: _rx(r"refill|renewal")}
+_REQUIRED = {words: required_literals(_GATE_WORDS.get(words, words)) for words, _, _ in EXAMINATIONS}
 
 
-@needs(patterns=(_PREOP, _COMPLETED, *(words for words, _, _ in EXAMINATIONS)))
+@needs(patterns=(_PREOP, _COMPLETED, *(_GATE_WORDS.get(words, words) for words, _, _ in EXAMINATIONS)))
 def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = _preoperative(note, suggestions, tabular)
     for words, code, what in EXAMINATIONS:
