@@ -6,7 +6,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from shared.contracts.claim import ClaimSubmitted
 from shared.contracts.envelope import Envelope
@@ -24,6 +24,7 @@ from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import batch_ready_claims
 from services.claims.settings import Settings
 from tests.conftest import service_paused
+from tests.integration.figures_support import statements_sent
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
 
 CATALOG = Catalog.load()
@@ -74,19 +75,11 @@ async def test_claim_submitted_says_what_the_stored_claim_its_lines_and_its_paye
     tenant_id, ids = await _stored_file(units)
     async with units() as uow:
         control = (await uow.session.get(Claim, ids[0])).interchange_id
-    statements = []
-
-    def keep(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", keep)
-    try:
+    with statements_sent(engine) as statements:
         async with units() as uow:
             interchange = await uow.interchanges.get(control, lock=True)
             assert await send_interchange(uow, interchange,
                                           clearinghouse=DropboxClearinghouse(str(tmp_path / "dropbox"))) == 2
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", keep)
     # The file, then its answer with its claims, lines and payer; the claims; their timeline with the outbox.
     assert len(statements) == 4, statements
     assert statements[-1].startswith("WITH t0 AS (INSERT INTO claim_event ") and "INSERT INTO outbox_message" in statements[-1]

@@ -21,6 +21,7 @@ from services.claims.application.register_tenant import register_tenant
 from services.claims.application.submission_round import verify_and_batch
 from services.claims.application.verify_eligibility import eligibility_key
 from services.claims.domain.eligibility import EligibilityAnswer
+from tests.integration.figures_support import statements_sent
 from tests.integration.test_claim_state_race import claims_service_paused  # noqa: F401
 from tests.integration.test_claim_view_query import engine  # noqa: F401 - the claims database's engine
 from tests.unit.claims.builders import BILLING, ENCOUNTER, coded
@@ -134,24 +135,14 @@ async def test_a_round_answered_at_once_writes_its_cached_answers_files_and_time
     """The answers to cache, the 837P and the claims' steps are queued and go in together at commit; the
     answers are stored for the claims' keys and the day, so the next claim of the same patient and day
     is verified without a 270."""
-    from sqlalchemy import event
-
     from services.claims.adapters.tables import ClaimEvent, EligibilityCheck
 
     units = units_of_work(engine, [])
     tenant_id, ids = await tenant_with_claims(units, 2)
-    statements = []
-
-    def keep(_conn, _cursor, statement, *_args):
-        statements.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", keep)
-    try:
+    with statements_sent(engine) as statements:
         async with units() as uow:
             batched = await verify_and_batch(uow, catalog=CATALOG, clearinghouse=AnsweringClearinghouse(str(tmp_path)),
                                              submitter_id="BILLINGPLATFORM", usage="T", limit=500, interchange_size=50)
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", keep)
     assert batched >= 2
     mine = [s for s in statements if s.startswith("WITH t0 AS (INSERT INTO eligibility_check ")]
     assert len(mine) == 1 and "INSERT INTO interchange " in mine[0] and "INSERT INTO claim_event " in mine[0]
