@@ -1,7 +1,8 @@
 """An abnormal cervical smear is coded as its cytologic finding (R87.61-) and a positive high-risk HPV test as
 R87.810, by the Bethesda names clinics write (ASC-US, ASC-H, LSIL, HSIL): a dysplasia code (N87.-) needs the
 histology, which a smear does not give. A vaginal or anal smear has findings of its own (R87.62-, R85.61-), and a
-result named only in the past or denied is not the visit's finding.
+result named only in the past or denied is not the visit's finding; a smear's result followed up is not a
+screening (Z12.4).
 """
 import re
 
@@ -11,6 +12,7 @@ from services.coding.domain.pattern_literals import lowered_note
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "cervical-cytology"
+CERVICAL_SCREENING = "Z12.4"
 _GATE_WORDS = ("asc", "sil", "hpv", "squamous", "papilloma")
 
 FINDINGS: tuple[tuple[str, re.Pattern], ...] = (
@@ -42,6 +44,8 @@ def cervical_cytology(suggestions: list[Suggestion], note: str, tabular) -> tupl
         m = next((m for m in pattern.finditer(note) if _the_visits_finding(note, m)), None)
         if m is not None and code not in have and tabular.is_billable(code):
             made.append(from_rule(code, m, tabular, NAME, f"{m.group(0)}: {code}, the cervical smear's finding"))
+    if made:  # a result followed up is no screening visit
+        suggestions = [s for s in suggestions if s.code != CERVICAL_SCREENING]
     return [*suggestions, *made], [m.reason for m in made]
 
 

@@ -15,6 +15,7 @@ from services.coding.domain.pattern_literals import lowered_note
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "contraceptive-method"
+GENERAL_COUNSELLING = "Z30.09"
 _GATE_WORDS = ("contracep", "birth control", "iud", "iucd", "intrauterine", "depo", "dmpa", "nexplanon", "implanon",
                "mirena", "kyleena", "liletta", "skyla", "paragard", "nuvaring", "annovera", "xulane", "twirla",
                "plan b", "ulipristal")
@@ -55,7 +56,9 @@ def contraceptive_methods(suggestions: list[Suggestion], note: str, tabular) -> 
     if lowered is not None and not any(word in lowered for word in _GATE_WORDS):
         return suggestions, []  # most notes name no contraceptive method
     made = _device_procedure(note, tabular) or _initial(note, tabular) or _injection_repeated(note, tabular)
-    if not made and not any(s.code.startswith("Z30") for s in suggestions):
+    if made:  # the method prescribed or managed: its own code, not the general counselling
+        suggestions = [s for s in suggestions if s.code != GENERAL_COUNSELLING]
+    elif not any(s.code.startswith("Z30") for s in suggestions):
         made = _status(note, tabular)
     made = [m for m in made if tabular.is_billable(m.code) and m.code not in {s.code for s in suggestions}]
     return [*suggestions, *made], [m.reason for m in made]

@@ -497,7 +497,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, resected_cancers,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism, copd_with_infection,
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
-                                       contraceptive_methods, contraceptive_management, named_screenings,
+                                       contraceptive_management, contraceptive_methods, named_screenings,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, cough_by_duration, dementia_disturbance, dementia_in_disease, passed_stones,

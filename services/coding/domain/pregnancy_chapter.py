@@ -16,7 +16,9 @@ from services.coding.domain.pattern_literals import lowered_note
 from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, as_sibling, from_rule
 
 NAME = "pregnancy-chapter"
-_GATE_WORDS = ("pregnan", "gestation", "trimester", "postpartum", "post-partum", "postnatal", "gdm")
+_GATE_WORDS = ("pregnan", "gestation", "trimester", "postpartum", "post-partum", "postnatal", "gdm", "prenatal",
+               "antenatal", "iup")
+_GRAVIDA = re.compile(r"\bg\d+\s*p\d")
 
 _WEEKS = r"(?P<{name}>\d{{1,2}})(?:\s*\+\s*\d)?\s*(?:-\s*)?(?:weeks?|wks?|w)(?:\s*(?:\d\s*d(?:ays?)?|and \d days?))?"
 _GESTATION_WORDS = r"(?:of\s+)?(?:gestation(?:al age)?|pregnant|(?:of\s+)?pregnancy|GA|IUP|by\s+(?:LMP|dates|" \
@@ -36,6 +38,10 @@ _WINDOW = 40
 PREGNANT = _rx(r"pregnant|pregnancy|gestation|G\d+\s*P\d+|IUP|prenatal|antenatal|EDD")
 NOT_PREGNANT = _rx(r"not pregnant|pregnancy test (was )?negative|hcg (was )?neg(ative)?|no (current )?pregnancy")
 INCIDENTAL = re.compile(r"\bpregnan\w*[^.;]{0,80}\bincidental\b|\bincidental\b[^.;]{0,40}\bpregnan", re.IGNORECASE)
+SUPERVISION = _rx(r"(routine |normal |first |initial |new )?(prenatal|antenatal|OB) (visit|care|check|intake)|"
+                  r"supervision of (a |her )?normal (first )?pregnancy")
+FIRST_PREGNANCY = _rx(r"G1\s*P0|G1|primigravida|primigravid|first pregnancy|nulliparous")
+LATER_PREGNANCY = _rx(r"G[2-9]\s*P\d+|G[2-9]|multigravida|multiparous|(second|third|fourth) pregnancy")
 POSTPARTUM_VISIT = _rx(r"(routine )?(postpartum|post-partum|postnatal) (visit|check(-?up)?|follow-?up|exam)")
 
 # The condition's chapter or block, and the chapter 15 subcategory the tabular gives it (O99's inclusion notes
@@ -124,7 +130,7 @@ def gestational_diabetes_control(text: str) -> str | None:
 
 def pregnancy_chapter(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     lowered = lowered_note(note)
-    if lowered is not None and not any(word in lowered for word in _GATE_WORDS):
+    if lowered is not None and not any(word in lowered for word in _GATE_WORDS) and not _GRAVIDA.search(lowered):
         return suggestions, []  # most notes never name a pregnancy
     out, reasons = _gestational_diabetes(suggestions, note, tabular)
     visit = POSTPARTUM_VISIT.search(note)
@@ -144,6 +150,8 @@ def pregnancy_chapter(suggestions: list[Suggestion], note: str, tabular) -> tupl
     if incidental is None:
         out, made = _complicating(out, pregnancy.trimester, tabular)
         made.extend(_early_bleeding(note, pregnancy, tabular))
+        if not any(s.code.startswith("O") for s in [*out, *made]):
+            made.extend(_supervision(note, pregnancy, tabular))
     if pregnancy.weeks is not None and any(_beside_the_weeks(s) for s in [*out, *made]):
         made.append(from_rule(weeks_code(pregnancy.weeks), pregnancy.evidence, tabular, NAME,
                               f"{pregnancy.evidence.group(0)}: {weeks_code(pregnancy.weeks)}, weeks of gestation"))
@@ -151,6 +159,17 @@ def pregnancy_chapter(suggestions: list[Suggestion], note: str, tabular) -> tupl
         out = [s for s in out if s.code != "Z33.1"]  # the pregnancy is coded by its chapter
     made = [m for m in made if tabular.is_billable(m.code) and m.code not in {s.code for s in out}]
     return [*out, *made], [*reasons, *(m.reason for m in made)]
+
+
+def _supervision(note: str, pregnancy: Pregnancy, tabular) -> list[Suggestion]:
+    """A prenatal visit for a pregnancy with no complication coded: Z34.0- for a first pregnancy, Z34.8- for a later
+    one, Z34.9- where the note does not say, the trimester the fifth character."""
+    m = next((m for m in SUPERVISION.finditer(note) if not negated_before(note, m.start())), None)
+    if m is None:
+        return []
+    kind = "0" if FIRST_PREGNANCY.search(note) else "8" if LATER_PREGNANCY.search(note) else "9"
+    code = f"Z34.{kind}{pregnancy.trimester}"
+    return [from_rule(code, m, tabular, NAME, f"{m.group(0)}: {code}, supervision of a normal pregnancy")]
 
 
 def _beside_the_weeks(s: Suggestion) -> bool:

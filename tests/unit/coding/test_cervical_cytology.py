@@ -3,6 +3,7 @@ own wording."""
 import pytest
 
 from services.coding.domain.cervical_cytology import NAME, cervical_cytology
+from services.coding.domain.suggestions import Suggestion
 from tests.unit.coding.test_conventions import codes, tabular  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
@@ -32,3 +33,11 @@ def test_the_smears_findings(tabular, note, expected):
 ])
 def test_no_finding_denied_past_elsewhere_or_given_by_histology(tabular, note):
     assert cervical_cytology([], note, tabular)[0] == []
+
+
+def test_a_result_followed_up_is_no_screening(tabular):
+    note = "Pap smear result: LSIL."
+    start = note.index("Pap smear")
+    screening = Suggestion(code="Z12.4", description="d", confidence=0.94, start=start, end=start + 9,
+                           evidence="Pap smear", context="affirmed")
+    assert codes(cervical_cytology([screening], note, tabular)[0]) == ["R87.612"]

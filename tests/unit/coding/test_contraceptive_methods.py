@@ -63,3 +63,9 @@ def test_no_status_beside_the_visits_own_contraceptive_code(tabular):
     note = "Continues her birth control pills; refilled."
     out, _ = contraceptive_methods(found(note, ("Z30.41", "birth control pills")), note, tabular)
     assert codes(out) == ["Z30.41"]
+
+
+def test_the_method_prescribed_takes_the_place_of_general_counselling(tabular):
+    note = "Contraceptive counseling; Nexplanon inserted today."
+    out, _ = contraceptive_methods(found(note, ("Z30.09", "Contraceptive counseling")), note, tabular)
+    assert codes(out) == ["Z30.017"]

@@ -136,3 +136,18 @@ def test_bleeding_denied_or_after_20_weeks_is_not_early_bleeding(tabular):
                                   "Postnatal visit: recovering well, breastfeeding."])
 def test_the_routine_postpartum_visit(tabular, note):
     assert codes(pregnancy_chapter([], note, tabular)[0]) == ["Z39.2"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Routine prenatal visit, G1P0 at 16 weeks, no concerns.", ["Z34.02", "Z3A.16"]),
+    ("G3P2 at 30 weeks, prenatal care: fundal height 30 cm, FHR 140.", ["Z34.83", "Z3A.30"]),
+    ("Supervision of normal pregnancy, first trimester; prenatal vitamins.", ["Z34.91"]),
+])
+def test_a_prenatal_visit_with_no_complication_is_supervision_by_trimester(tabular, note, expected):
+    assert codes(pregnancy_chapter([], note, tabular)[0]) == expected
+
+
+def test_a_complication_coded_is_no_normal_pregnancy(tabular):
+    note = "Prenatal visit, G2P1 at 24 weeks, asthma flaring."
+    out, _ = pregnancy_chapter(found(note, ("J45.909", "asthma")), note, tabular)
+    assert codes(out) == ["J45.909", "O99.512", "Z3A.24"]
