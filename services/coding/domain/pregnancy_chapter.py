@@ -112,9 +112,7 @@ def complicating_code(code: str, trimester: int) -> str | None:
     if category in _HYPERTENSION:
         return f"{_HYPERTENSION[category]}{trimester}"
     subcategory = next((o for first, last, o in _COMPLICATING if first <= category <= last), None)
-    if subcategory is None or category.startswith(("F1",)):
-        return None
-    return f"{subcategory}{trimester}"
+    return None if subcategory is None else f"{subcategory}{trimester}"
 
 
 def gestational_diabetes_control(text: str) -> str | None:
