@@ -49,6 +49,9 @@ from services.coding.domain.fall_history import fall_history
 from services.coding.domain.artificial_openings import artificial_openings
 from services.coding.domain.social_determinants import social_determinants
 from services.coding.domain.excluded_together import excluded_together
+from services.coding.domain.cervical_cytology import cervical_cytology
+from services.coding.domain.contraceptive_methods import contraceptive_methods
+from services.coding.domain.pregnancy_chapter import pregnancy_chapter
 from services.coding.domain.history_entries import history_entries
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.resected_cancer import resected_cancers
@@ -494,7 +497,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, resected_cancers,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism, copd_with_infection,
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
-                                       contraceptive_management, named_screenings,
+                                       contraceptive_management, contraceptive_methods, named_screenings,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions,
                                        noncompliance, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, cough_by_duration, dementia_disturbance, dementia_in_disease, passed_stones,
@@ -513,6 +516,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetic_retinopathy, ulcer_site, diabetic_neuropathy_type, diabetes_secondary_type, ckd_stage, ckd_on_dialysis, integral_symptoms,
                                        same_site_signs, same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
+                                       cervical_cytology, pregnancy_chapter,
                                        excluded_together, routine_exam_with_findings,
                                        settle_routine_exam)
 

@@ -24,7 +24,9 @@ names the index entry it reads:
 - "Syndrome, dry eye" H04.12-; "Cataract, senile, nuclear (sclerosis)" H25.1-.
 - "Failure, renal, acute" N17.9; "Calculus, ureter" N20.1 (not beside a kidney stone or a hydronephrosis: their
   combinations are a coder's); "Incontinence, stress" N39.3, "urge" N39.41, "mixed" N39.46; "Menopause,
-  symptomatic" N95.1; "Vaginitis, atrophic" and "Atrophy, vagina" N95.2.
+  symptomatic" N95.1; "Vaginitis, atrophic" and "Atrophy, vagina" N95.2; "Syndrome, premenstrual (tension)" N94.3
+  and "Disorder, premenstrual dysphoric" F32.81 (PMS, PMDD); "Bleeding, postmenopausal" N95.0 (PMB); "Vaginosis -
+  see Vaginitis" N76.0; "Pain, breast" and "Mastalgia" N64.4.
 
 Each is the unspecified-side code where the category is sided: the laterality rule takes the side the sentence
 states ("right", "left", "both"); the eye's rows read "OU", "OD" and "OS" themselves.
@@ -164,7 +166,8 @@ _INCONTINENCE = r"( urinary)? incontinence"
 # every word the table's patterns need, searched once before them
 ORGAN_SYSTEM_WORDS = re.compile(r"hiatal|hiatus|gastritis|duodenitis|ulcer|hemorrhoid|cholecystitis|dyskinesia|"
                                 r"eustachian|septum|septal|rhinosinusitis|suppurative|conjunctivitis|renal failure|"
-                                r"kidney failure|ureter|incontinence|menopaus|atroph|dry eye|nuclear", re.IGNORECASE)
+                                r"kidney failure|ureter|incontinence|menopaus|atroph|dry eye|nuclear|premenstrual|pms|"
+                                r"pmdd|pmb|vaginosis|breast pain|mastalgia", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 ORGAN_SYSTEM_ENTRIES = (
     (_rx(r"(sliding |paraesophageal |large |small |moderate )?hiat(al|us) hernia"), ("K44",), _hiatal_hernia),
@@ -213,4 +216,10 @@ ORGAN_SYSTEM_ENTRIES = (
     (_rx(r"(postmenopausal )?atrophic vaginitis|vaginal atrophy|atrophy of (the )?vagina|"
          r"genitourinary syndrome of menopause"), ("N95", "N76", "N89"),
      _fixed("N95.2", "postmenopausal atrophic vaginitis")),
+    (_rx(r"premenstrual (tension )?syndrome|PMS"), ("N94", "R45", "R14"),
+     _fixed("N94.3", "premenstrual tension syndrome")),
+    (_rx(r"premenstrual dysphoric disorder|PMDD"), ("F32", "N94"), _fixed("F32.81", "premenstrual dysphoric disorder")),
+    (_rx(r"postmenopausal bleeding|PMB"), ("N95",), _fixed("N95.0", "postmenopausal bleeding")),
+    (_rx(r"bacterial vaginosis"), ("N76", "N89"), _fixed("N76.0", "vaginosis, read as (acute) vaginitis")),
+    (_rx(r"breast pain|mastalgia"), ("N64",), _fixed("N64.4", "mastodynia")),
 )

@@ -110,6 +110,8 @@ def test_long_term_drugs_and_treatment_of_opioid_dependence_is_not_an_analgesic(
     ("Abdominal aortic US today for screening: no aneurysm.", ["Z13.6"]),
     ("Screened for HIV and hepatitis C today.", ["Z11.4", "Z11.59"]),
     ("DEXA for osteoporosis screening, T-score -1.2.", ["Z13.820"]),
+    ("HPV screening with her cytology today.", ["Z11.51"]),
+    ("Screening for human papillomavirus by co-test.", ["Z11.51"]),
 ])
 def test_a_screening_in_other_words_is_coded_for_what_it_screens(tabular, note, expected):
     assert codes(encounter_z_codes([], note, tabular)[0]) == expected

@@ -1,0 +1,222 @@
+"""A pregnant patient's conditions in chapter 15 (Official Guidelines I.C.15.a.1): a condition in pregnancy is
+coded as complicating it, the chapter 15 code first with the condition's own code, unless the provider writes
+that the pregnancy is incidental to the visit (Z33.1). The weeks of gestation the note gives are the Z3A code and
+set the trimester's character (first: less than 14 weeks, second: 14 to less than 28, third: 28 weeks on).
+
+Only a pregnancy stated as current with its weeks or trimester is read: a trimester cannot be supposed, and a
+note that names pregnancy only in the past, in a test or in a plan leaves every condition in its own chapter.
+Gestational diabetes is read by its control (O24.41-), a routine postpartum visit is Z39.2.
+"""
+import re
+from dataclasses import dataclass
+
+from services.coding.domain.note_text import before, negated_before, sentence_end
+from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.pattern_literals import lowered_note
+from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, as_sibling, from_rule
+
+NAME = "pregnancy-chapter"
+_GATE_WORDS = ("pregnan", "gestation", "trimester", "postpartum", "post-partum", "postnatal", "gdm", "prenatal",
+               "antenatal", "iup")
+_GRAVIDA = re.compile(r"\bg\d+\s*p\d")
+
+_WEEKS = r"(?P<{name}>\d{{1,2}})(?:\s*\+\s*\d)?\s*(?:-\s*)?(?:weeks?|wks?|w)(?:\s*(?:\d\s*d(?:ays?)?|and \d days?))?"
+_GESTATION_WORDS = r"(?:of\s+)?(?:gestation(?:al age)?|pregnant|(?:of\s+)?pregnancy|GA|IUP|by\s+(?:LMP|dates|" \
+                   r"(?:early\s+|dating\s+)?(?:US|ultrasound)))"
+GESTATION = re.compile(rf"\b(?:(?:at|GA|EGA|gestational age(?: of)?|IUP at)\s+{_WEEKS.format(name='at')}\b|"
+                       rf"{_WEEKS.format(name='weeks')}\s+{_GESTATION_WORDS}\b|"
+                       rf"(?P<short>\d{{1,2}})w\d d\b)", re.IGNORECASE)
+TRIMESTER = _rx(r"(first|1st|second|2nd|third|3rd)[- ]trimester")
+_TRIMESTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+# a statement of weeks about a pregnancy that ended, or about when something happened in it: the words just before
+# the weeks ("delivered at 34 weeks", "diagnosed at 26 weeks") or just after ("at 30 weeks in 2019")
+_NOT_THE_CURRENT = re.compile(r"\b(delivered|delivery|born|postpartum|(?<!threatened )miscarri\w*|loss|prior|"
+                              r"previous|history|hx|h/o|diagnosed|since|from|until|planning|planned|started|began)\b"
+                              r"[^.;]*$", re.IGNORECASE)
+_ENDED_AFTER = re.compile(r"^\W*(\w+\W+){0,2}?(in (19|20)\d\d|ago|postpartum)\b", re.IGNORECASE)
+_WINDOW = 40
+PREGNANT = _rx(r"pregnant|pregnancy|gestation|G\d+\s*P\d+|IUP|prenatal|antenatal|EDD")
+NOT_PREGNANT = _rx(r"not pregnant|pregnancy test (was )?negative|hcg (was )?neg(ative)?|no (current )?pregnancy")
+INCIDENTAL = re.compile(r"\bpregnan\w*[^.;]{0,80}\bincidental\b|\bincidental\b[^.;]{0,40}\bpregnan", re.IGNORECASE)
+SUPERVISION = _rx(r"(routine |normal |first |initial |new )?(prenatal|antenatal|OB) (visit|care|check|intake)|"
+                  r"supervision of (a |her )?normal (first )?pregnancy")
+FIRST_PREGNANCY = _rx(r"G1\s*P0|G1|primigravida|primigravid|first pregnancy|nulliparous")
+LATER_PREGNANCY = _rx(r"G[2-9]\s*P\d+|G[2-9]|multigravida|multiparous|(second|third|fourth) pregnancy")
+POSTPARTUM_VISIT = _rx(r"(routine )?(postpartum|post-partum|postnatal) (visit|check(-?up)?|follow-?up|exam)")
+
+# The condition's chapter or block, and the chapter 15 subcategory the tabular gives it (O99's inclusion notes
+# and Excludes2: alcohol, drugs and tobacco, diabetes, malnutrition and obesity, hypertension, embolism and venous
+# complications, liver and biliary disorders and hemorrhoids have codes of their own, not read here).
+_COMPLICATING: tuple[tuple[str, str, str], ...] = (
+    ("D50", "D64", "O99.01"), ("D65", "D89", "O99.11"),
+    ("E00", "E07", "O99.28"), ("E20", "E35", "O99.28"), ("E70", "E88", "O99.28"),
+    ("F01", "F09", "O99.34"), ("F20", "F99", "O99.34"),
+    ("G00", "G99", "O99.35"),
+    ("I00", "I09", "O99.41"), ("I20", "I25", "O99.41"), ("I27", "I52", "O99.41"), ("I60", "I79", "O99.41"),
+    ("J00", "J99", "O99.51"),
+    ("K00", "K63", "O99.61"), ("K65", "K69", "O99.61"), ("K90", "K95", "O99.61"),
+    ("L00", "L99", "O99.71"),
+)
+# pre-existing hypertension is its own O10 code in pregnancy, in place of the I code (O10's inclusion note)
+_HYPERTENSION = {"I10": "O10.01"}
+_GESTATIONAL_DIABETES = "O24.41"
+INSULIN = _rx(r"insulin|NPH|lispro|aspart|glargine|detemir")
+ORAL_AGENT = _rx(r"metformin|glyburide|glibenclamide|oral (hypoglycemic|agent|antidiabetic)s?")
+THREATENED_ABORTION = _rx(r"threatened (abortion|miscarriage)")
+EARLY_BLEEDING = _rx(r"(vaginal |first[- ]trimester )?(bleeding|spotting|hemorrhage)"
+                     r"( in (early|the first trimester of) pregnancy)?")
+DIET = _rx(r"diet[- ]controlled|controlled (by|with|on) diet|diet alone|diet and exercise|A1 ?GDM|MNT alone")
+
+
+@dataclass(frozen=True)
+class Pregnancy:
+    weeks: int | None
+    trimester: int
+    evidence: re.Match
+
+
+def current_pregnancy(note: str) -> Pregnancy | None:
+    """The pregnancy the note states as current, with the weeks it gives or the trimester it names."""
+    if NOT_PREGNANT.search(note) or not PREGNANT.search(note):
+        return None
+    for m in GESTATION.finditer(note):
+        weeks = int(m.group("at") or m.group("weeks") or m.group("short"))
+        if 1 <= weeks <= 45 and _stated_as_current(note, m):
+            return Pregnancy(weeks, trimester_of(weeks), m)
+    for m in TRIMESTER.finditer(note):
+        if not negated_before(note, m.start()) and _stated_as_current(note, m):
+            return Pregnancy(None, _TRIMESTER_NUMBER[m.group(2).lower()], m)
+    return None
+
+
+def _stated_as_current(note: str, m: re.Match) -> bool:
+    before_weeks = before(note, m.start())[-_WINDOW:]
+    after_weeks = note[m.end():sentence_end(note, m.end())]
+    return not (_NOT_THE_CURRENT.search(before_weeks) or _ENDED_AFTER.match(after_weeks))
+
+
+def trimester_of(weeks: int) -> int:
+    return 1 if weeks < 14 else 2 if weeks < 28 else 3
+
+
+def weeks_code(weeks: int) -> str:
+    """Z3A by completed weeks: under 8 weeks Z3A.01, 8-42 their own, over 42 Z3A.49."""
+    if weeks < 8:
+        return "Z3A.01"
+    return "Z3A.49" if weeks > 42 else f"Z3A.{weeks:02d}"
+
+
+def complicating_code(code: str, trimester: int) -> str | None:
+    """The chapter 15 code for a condition of the given code in a pregnancy of the given trimester."""
+    category = code[:3]
+    if category in _HYPERTENSION:
+        return f"{_HYPERTENSION[category]}{trimester}"
+    subcategory = next((o for first, last, o in _COMPLICATING if first <= category <= last), None)
+    return None if subcategory is None else f"{subcategory}{trimester}"
+
+
+def gestational_diabetes_control(text: str) -> str | None:
+    """The sixth character of O24.41- the words give: insulin over an oral agent over diet (I.C.15.g)."""
+    def stated(pattern: re.Pattern) -> bool:
+        return any(not negated_before(text, m.start()) for m in pattern.finditer(text))
+    if stated(INSULIN):
+        return "4"
+    if stated(ORAL_AGENT):
+        return "5"
+    return "0" if DIET.search(text) else None  # "no insulin needed, diet controlled": the denial is the insulin's
+
+
+def pregnancy_chapter(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    lowered = lowered_note(note)
+    if lowered is not None and not any(word in lowered for word in _GATE_WORDS) and not _GRAVIDA.search(lowered):
+        return suggestions, []  # most notes never name a pregnancy
+    out, reasons = _gestational_diabetes(suggestions, note, tabular)
+    visit = POSTPARTUM_VISIT.search(note)
+    if visit is not None and not negated_before(note, visit.start()) and "Z39.2" not in {s.code for s in out}:
+        made = from_rule("Z39.2", visit, tabular, NAME, f"{visit.group(0)}: Z39.2, routine postpartum follow-up")
+        out, reasons = [*out, made], [*reasons, made.reason]
+    incidental = INCIDENTAL.search(note)
+    if incidental is not None and NOT_PREGNANT.search(note) is None and not negated_before(note, incidental.start()):
+        out = [s for s in out if s.code != "Z33.1"]
+        made = from_rule("Z33.1", incidental, tabular, NAME,
+                         f"{incidental.group(0)}: Z33.1, the provider states the pregnancy incidental")
+        out, reasons = [*out, made], [*reasons, made.reason]
+    pregnancy = current_pregnancy(note)
+    if pregnancy is None:
+        return out, reasons
+    made: list[Suggestion] = []
+    if incidental is None:
+        out, made = _complicating(out, pregnancy.trimester, tabular)
+        made.extend(_early_bleeding(note, pregnancy, tabular))
+        if not any(s.code.startswith("O") for s in [*out, *made]):
+            made.extend(_supervision(note, pregnancy, tabular))
+    if pregnancy.weeks is not None and any(_beside_the_weeks(s) for s in [*out, *made]):
+        made.append(from_rule(weeks_code(pregnancy.weeks), pregnancy.evidence, tabular, NAME,
+                              f"{pregnancy.evidence.group(0)}: {weeks_code(pregnancy.weeks)}, weeks of gestation"))
+    if any(s.code.startswith("O") for s in [*out, *made]):
+        out = [s for s in out if s.code != "Z33.1"]  # the pregnancy is coded by its chapter
+    made = [m for m in made if tabular.is_billable(m.code) and m.code not in {s.code for s in out}]
+    return [*out, *made], [*reasons, *(m.reason for m in made)]
+
+
+def _supervision(note: str, pregnancy: Pregnancy, tabular) -> list[Suggestion]:
+    """A prenatal visit for a pregnancy with no complication coded: Z34.0- for a first pregnancy, Z34.8- for a later
+    one, Z34.9- where the note does not say, the trimester the fifth character."""
+    m = next((m for m in SUPERVISION.finditer(note) if not negated_before(note, m.start())), None)
+    if m is None:
+        return []
+    kind = "0" if FIRST_PREGNANCY.search(note) else "8" if LATER_PREGNANCY.search(note) else "9"
+    code = f"Z34.{kind}{pregnancy.trimester}"
+    return [from_rule(code, m, tabular, NAME, f"{m.group(0)}: {code}, supervision of a normal pregnancy")]
+
+
+def _beside_the_weeks(s: Suggestion) -> bool:
+    """Z3A goes only with a chapter 15 code, supervision of a pregnancy (Z34) or its incidental state as stated;
+    the index's bare "pregnant" (Z33.1 by default) is no statement of either."""
+    return s.code.startswith(("O", "Z34")) or (s.code == "Z33.1" and s.convention == NAME)
+
+
+def _early_bleeding(note: str, pregnancy: Pregnancy, tabular) -> list[Suggestion]:
+    """Bleeding before 20 weeks (the index's "Hemorrhage, antepartum, before 20 weeks"): O20.9, or O20.0 for a
+    threatened abortion named."""
+    if pregnancy.weeks is None or pregnancy.weeks >= 20:
+        return []
+    for code, pattern in (("O20.0", THREATENED_ABORTION), ("O20.9", EARLY_BLEEDING)):
+        m = next((m for m in pattern.finditer(note) if not negated_before(note, m.start())), None)
+        if m is not None:
+            return [from_rule(code, m, tabular, NAME, f"{m.group(0)} at {pregnancy.weeks} weeks: {code}")]
+    return []
+
+
+def _complicating(suggestions: list[Suggestion], trimester: int,
+                  tabular) -> tuple[list[Suggestion], list[Suggestion]]:
+    out, made = [], []
+    for s in suggestions:
+        code = complicating_code(s.code, trimester) if s.context == "affirmed" else None
+        if code is None or not tabular.is_billable(code):
+            out.append(s)
+        elif s.code[:3] in _HYPERTENSION:
+            out.append(as_sibling(s, code, tabular, NAME, f"{s.code} in pregnancy: {code}, trimester {trimester}"))
+        else:
+            out.append(s)
+            made.append(s.model_copy(update={
+                "code": code, "description": tabular.description(code),
+                "confidence": min(s.confidence, RULE_CONFIDENCE), "convention": NAME,
+                "reason": f"{s.code} in pregnancy: {code} first (trimester {trimester}), with {s.code}"}))
+    return out, made
+
+
+def _gestational_diabetes(suggestions: list[Suggestion], note: str,
+                          tabular) -> tuple[list[Suggestion], list[str]]:
+    out, reasons = [], []
+    for s in suggestions:
+        if s.code.startswith(_GESTATIONAL_DIABETES) and s.context == "affirmed":
+            control = gestational_diabetes_control(note)
+            code = f"{_GESTATIONAL_DIABETES}{control}" if control else None
+            if code and tabular.is_billable(code):
+                reason = f"{s.evidence}: {code}, gestational diabetes by its stated control"
+                s = as_sibling(s, code, tabular, NAME, reason).model_copy(
+                    update={"confidence": max(s.confidence, RULE_CONFIDENCE)})
+                reasons.append(reason)
+        out.append(s)
+    return out, reasons
