@@ -82,3 +82,8 @@ def test_a_cap_with_a_number_is_the_elastography_value_not_a_pneumonia(suggest):
 
 def test_a_duration_in_years_is_not_the_patients_age_for_the_bmi(suggest):
     assert "Z68.27" in billed(suggest, "3 years after a sleeve gastrectomy. BMI 27.2 - overweight, keep going.")
+
+
+def test_a_drugs_harm_only_to_be_evaluated_for_is_no_adverse_effect(suggest):
+    codes = billed(suggest, "Ca 10.9: PTH ordered to evaluate for lithium-associated hyperparathyroidism.")
+    assert "E83.52" in codes and not any(code.startswith("T43") for code in codes)
