@@ -85,5 +85,6 @@ def test_a_duration_in_years_is_not_the_patients_age_for_the_bmi(suggest):
 
 
 def test_a_drugs_harm_only_to_be_evaluated_for_is_no_adverse_effect(suggest):
-    codes = billed(suggest, "Ca 10.9: PTH ordered to evaluate for lithium-associated hyperparathyroidism.")
+    codes = billed(suggest, "Hypercalcemia, Ca 10.9: PTH ordered to evaluate for lithium-associated "
+                            "hyperparathyroidism.")
     assert "E83.52" in codes and not any(code.startswith("T43") for code in codes)
