@@ -21,8 +21,9 @@ entry it reads:
   "Lymphopenia" D72.810; "Obesity, exogenous" and "due to excess calories" E66.09; "Polycythemia, secondary" and
   "Erythrocytosis (secondary)" D75.1 with its cause named; "Deficiency, factor, VIII" D66;
   "Hemarthrosis (nontraumatic)" M25.0- by joint and side (not an injury's).
-- An INR above the range on an anticoagulant is an abnormal coagulation profile R79.1 (the index's "Findings,
-  abnormal, coagulation"), with bleeding stated the hemorrhagic disorder due to the circulating anticoagulant D68.32.
+- An INR above the range is an abnormal coagulation profile R79.1 (the tabular's "abnormal or prolonged prothrombin
+  time", which the INR reports); with bleeding stated, on an anticoagulant, the hemorrhagic disorder due to the
+  circulating anticoagulant D68.32.
 """
 import re
 
