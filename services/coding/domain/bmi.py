@@ -14,7 +14,8 @@ NAME = "body-mass-index"
 # diagnoses the BMI is reported with: obesity, overweight, underweight, malnutrition, abnormal weight gain
 WEIGHT_DIAGNOSES = ("E66", "E43", "E44", "E45", "E46", "R63.5", "R63.6")
 _BMI = re.compile(r"\bbmi\b(\s+(is|was|of|=|:))?\s*[:=]?\s*(\d{2}(\.\d+)?)", re.IGNORECASE)
-_AGE = re.compile(r"\b(\d{1,2})[- ]?(y/?o|yo|yrs?|years?)\b(?:[- ]old)?|\b(\d{1,2}) ?[mf]\b", re.IGNORECASE)
+# "45 y/o", "45-year-old", "45F": an age; "2 years s/p bypass", "for 3 years" are durations, not ages
+_AGE = re.compile(r"\b(\d{1,2})[- ]?(y/?o|yo|(?:yrs?|years?)[- ]old)\b|\b(\d{1,2}) ?[mf]\b", re.IGNORECASE)
 _PEDIATRIC = re.compile(r"\b(percentile|pediatric|child|adolescent|infant|toddler|teen\w*)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\[BMI\] (?:(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?) or less|(\d+(?:\.\d+)?) or greater)"
                     r", adult")

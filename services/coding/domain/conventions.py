@@ -22,6 +22,8 @@ from typing import Callable, Protocol
 from services.coding.domain.copd_infection import copd_with_infection
 from services.coding.domain.ulcer_site import ulcer_site
 from services.coding.domain.diabetic_neuropathy_type import diabetic_neuropathy_type
+from services.coding.domain.deficiency_in_its_anemia import deficiency_in_its_anemia
+from services.coding.domain.antiphospholipid_criterion import antiphospholipid_criterion
 from services.coding.domain.allergy_status import allergy_status
 from services.coding.domain.smoke_exposure import smoke_exposure
 from services.coding.domain.cough_duration import cough_by_duration
@@ -517,6 +519,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        same_site_signs, same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
                                        cervical_cytology, pregnancy_chapter,
+                                       deficiency_in_its_anemia, antiphospholipid_criterion,
                                        excluded_together, routine_exam_with_findings,
                                        settle_routine_exam)
 

@@ -35,6 +35,7 @@ from services.coding.domain.bone_site_findings import BONE_SITE_FINDINGS, BONE_S
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
 from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDINGS, NEUROLOGY_SYNDROME_WORDS
 from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, ORGAN_SYSTEM_WORDS
+from services.coding.domain.blood_and_metabolic_entries import BLOOD_METABOLIC_ENTRIES, BLOOD_METABOLIC_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.finding_resolvers import Resolve, fixed
@@ -379,6 +380,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),
     *(Finding(words, family, resolve, gate=ABNORMAL_STUDY_WORDS) for words, family, resolve in ABNORMAL_STUDY_FINDINGS),
     *(Finding(words, family, resolve, gate=ORGAN_SYSTEM_WORDS) for words, family, resolve in ORGAN_SYSTEM_ENTRIES),
+    *(Finding(words, family, resolve, gate=BLOOD_METABOLIC_WORDS)
+      for words, family, resolve in BLOOD_METABOLIC_ENTRIES),
 )
 
 

@@ -111,7 +111,8 @@ _INTENTIONAL = re.compile(r"\b(intentional(ly)?|deliberate(ly)?|on purpose|suici
 _NOT_STATED = re.compile(r"\b(discuss\w*|review\w*|counsel\w*|educat\w*|explain\w*|warn\w*|possible|potential|"
                          r"common|rare|risks?|monitor\w*|watch for|no|denies|without|unlikely|doubt\w*|"
                          r"ran out|not taking|stopped taking|missed|skipp\w*|non-?complian\w*|noncomplian\w*|"
-                         r"underdos\w*|unable to afford|cost)\b", re.IGNORECASE)
+                         r"underdos\w*|unable to afford|cost|evaluat\w* for|look for|rule out|r/o|concern for|"
+                         r"suspect\w*|work[- ]?up for)\b", re.IGNORECASE)
 
 # a harm dated weeks or more before the visit is over, or another visit's: "overdose two years ago", "in 2019"
 _LONG_AGO = re.compile(r"\b((weeks?|wks?|months?|mos?|years?|yrs?) ago|last (year|month)|in (19|20)\d\d)\b",

@@ -4,7 +4,8 @@
 the disease where it stands for it ("hypothyroid on levothyroxine") and an adjective before a noun
 ("hypothyroid symptoms"); "def" is a deficiency after a vitamin or mineral ("vit D def", "iron def") and
 "definitely" elsewhere ("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside; "OCD" at a joint is
-osteochondritis dissecans; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not.
+osteochondritis dissecans; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not; "CAP"
+with a three-digit value or dB/m is the elastography's liver fat measure, not the pneumonia.
 """
 import re
 
@@ -62,5 +63,15 @@ def covid_named_alone(text: str, start: int, end: int) -> bool:
     return not _YEAR_AFTER.match(text, end) and named_as_diagnosis(text, start, end)
 
 
+_ATTENUATION_VALUE = re.compile(r"[ \t]*[:=]?[ \t]*(\d{3}\b|\d+(\.\d+)?[ \t]*db)", re.IGNORECASE)
+
+
+def not_an_attenuation_value(text: str, start: int, end: int) -> bool:
+    """"CAP 320 dB/m" is the elastography's controlled attenuation parameter (a liver fat measure, three digits or
+    dB/m), not community-acquired pneumonia; "CAP 6 wks ago" still is the pneumonia."""
+    return not _ATTENUATION_VALUE.match(text, end)
+
+
 DIAGNOSIS_GUARDS = {"named_as_diagnosis": named_as_diagnosis, "after_nutrient": after_nutrient,
-                    "not_after_non": not_after_non, "bone_lesion": bone_lesion, "covid_named_alone": covid_named_alone}
+                    "not_after_non": not_after_non, "bone_lesion": bone_lesion, "covid_named_alone": covid_named_alone,
+                    "not_an_attenuation_value": not_an_attenuation_value}
