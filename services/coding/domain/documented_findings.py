@@ -36,6 +36,7 @@ from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROL
 from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDINGS, NEUROLOGY_SYNDROME_WORDS
 from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, ORGAN_SYSTEM_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
+from services.coding.domain.site_and_kind_entries import SITE_AND_KIND_ENTRIES, SITE_AND_KIND_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.ended_history import ended_in_the_past
@@ -379,6 +380,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),
     *(Finding(words, family, resolve, gate=ABNORMAL_STUDY_WORDS) for words, family, resolve in ABNORMAL_STUDY_FINDINGS),
     *(Finding(words, family, resolve, gate=ORGAN_SYSTEM_WORDS) for words, family, resolve in ORGAN_SYSTEM_ENTRIES),
+    *(Finding(words, family, resolve, gate=SITE_AND_KIND_WORDS) for words, family, resolve in SITE_AND_KIND_ENTRIES),
 )
 
 
