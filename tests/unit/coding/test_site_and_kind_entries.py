@@ -98,3 +98,14 @@ def test_acute_bacterial_conjunctivitis_is_acute_conjunctivitis_by_eye(suggest):
 
 def test_the_sinus_written_before_a_trailing_recurrent_is_read(suggest):
     assert "J01.91" not in billed(suggest, "#1 Acute ethmoidal sinusitis, recurrent - amoxicillin.")
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Psychiatry intake. On oral contraceptive pills long term. Dx: panic disorder.", "Z79.3"),
+    ("Meds: levothyroxine 50 mcg, on birth control pills. A: hypothyroidism.", "Z79.3"),
+    ("Contraception: on combined oral contraceptive pills, refilled for a year.", "Z30.41"),
+    ("She is on oral contraceptives; continue the same pill.", "Z30.41"),
+])
+def test_a_pill_she_is_only_on_is_long_term_use_and_one_the_visit_manages_its_surveillance(suggest, note, code):
+    assert code in billed(suggest, note)
+    assert ({"Z79.3", "Z30.41"} - {code}).isdisjoint(billed(suggest, note))
