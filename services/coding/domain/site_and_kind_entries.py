@@ -9,6 +9,9 @@ words met no index term, the category's unspecified code or another category's d
 - "Hordeolum (externum)" and "Stye" H00.01-, "Chalazion" H00.1-, "Blepharitis" H01.00-: the sixth character is
   the eye and the eyelid the sentence states (upper 1/4, lower 2/5, unstated 3/6 for right/left; both lids of one
   eye A/B where the tabular has them); both eyes go to a coder, who codes each.
+- "Degeneration, macula, age-related" dry (nonexudative) H35.31- and wet (exudative) H35.32-: the eye the sentence
+  states (both 3) and the stage (dry: early, intermediate, geographic atrophy with the fovea's involvement stated;
+  wet: active or inactive choroidal neovascularization, scar; unstated 0).
 - "Presbycusis" and age-related hearing loss H91.1-; "Otitis, externa" H60.9- and otitis media H66.9- written
   with the side or its abbreviation first ("left otitis externa", "R OM", "L OE"): the laterality rule sides them.
 - "Crohn's disease" by site (small intestine, large intestine, both: K50.0-/K50.1-/K50.8-) and "Colitis,
@@ -29,8 +32,9 @@ words met no index term, the category's unspecified code or another category's d
   "lower extremity", and of the face (L03.-).
 - "Effusion, joint" M25.4- by joint and side ("right knee effusion").
 
-A row reads a current condition only (`documented_findings` checks the mention) and leaves to a coder what its
-words do not settle (both eyes of a lid code, two sites of a Crohn's disease).
+A row reads a current condition only (`documented_findings` checks the mention; a childhood condition "as a child"
+or "outgrown" is past) and leaves to a coder what its words do not settle (both eyes of a lid code, two
+complications of a Crohn's disease, a limb abscess of no stated side).
 """
 import re
 
