@@ -1,6 +1,7 @@
 """Contraceptive management the visit gives (Z30.-, the index's "Contraception, contraceptive"): the pill kept on
 and refilled is its surveillance (Z30.41); counselling on contraception with no method prescribed at the visit is
-general counselling (Z30.09).
+general counselling (Z30.09). A pill the patient is only said to be on, with nothing the visit does about it, is
+long-term use of a hormonal contraceptive (Z79.3), not its surveillance.
 
 A pill named only as "OCP" may be given for acne or a polycystic ovary syndrome, so the surveillance needs the
 words contraceptive or birth control; a pill started, stopped or declined is not its surveillance.
@@ -34,7 +35,11 @@ def contraceptive_management(suggestions: list[Suggestion], note: str,
         return suggestions, []  # most notes never name contraception: no scan of them
     made = []
     pill = next((m for m in PILL_SURVEILLANCE.finditer(note) if _given(note, m)), None)
-    if pill is not None:
+    if pill is not None and _only_taken(note, pill):
+        made.append(from_rule("Z79.3", pill, tabular, NAME,
+                              f"{pill.group(0)}: Z79.3, long-term use of a hormonal contraceptive the visit does not "
+                              f"manage"))
+    elif pill is not None:
         made.append(from_rule("Z30.41", pill, tabular, NAME,
                               f"{pill.group(0)}: Z30.41, surveillance of the contraceptive pill kept on"))
     counselled = next((m for m in COUNSELLING.finditer(note) if not negated_before(note, m.start())
@@ -44,6 +49,18 @@ def contraceptive_management(suggestions: list[Suggestion], note: str,
                               f"{counselled.group(0)}: Z30.09, general counselling on contraception"))
     made = [m for m in made if tabular.is_billable(m.code) and m.code not in {s.code for s in suggestions}]
     return [*suggestions, *made], [m.reason for m in made]
+
+
+# what the visit does with the pill: without one, "on oral contraceptives" is a drug she takes (Z79.3), not the
+# visit's surveillance of it
+_MANAGED = _rx(r"refill\w*|renew\w*|continue[sd]?|continuing|prescri\w*|rx|stay on|stays on|staying on|remains? on|"
+               r"surveillance|check|counsel\w*|bp|blood pressure|contraception:")
+
+
+def _only_taken(note: str, match: re.Match) -> bool:
+    """The pill named only as what the patient is on ("on oral contraceptive pills long term")."""
+    near = sentence(note, match.start(), match.end()) + note[match.end():match.end() + 40]
+    return match.group(0).lower().startswith("on") and not _MANAGED.search(near)
 
 
 def _given(note: str, match: re.Match) -> bool:

@@ -42,6 +42,7 @@ from services.coding.domain.stated_reason import remission_said_apart, stated_re
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.sure_injury_code import stated_in_full
 from services.coding.domain.symptom_set_apart import set_apart
+from services.coding.domain.use_additional_symptoms import asked_for
 
 NAME = "unspecified-from-index-entry"
 LOWERED_KINDS = ("inclusion", "default")  # the index entry kinds whose unspecified codes fell short
@@ -232,10 +233,21 @@ def _symptoms_beside_diagnoses(suggestions: list[Suggestion], note: str) -> list
     diagnoses = _confirmed_diagnoses(suggestions)
     if not diagnoses:
         return suggestions
-    return [s.model_copy(update={
+    return [_asked_for(s, diagnoses) if _symptom(s) and asked_for(s.code, diagnoses) else s.model_copy(update={
         "confidence": SYMPTOM_CONFIDENCE, "convention": SYMPTOM_NAME,
         "reason": SYMPTOM_REASON.format(code=s.code, evidence=s.evidence, diagnoses=", ".join(diagnoses))})
         if _symptom(s) and not set_apart(note, s.start, s.end) else s for s in suggestions]
+
+
+ASKED_FOR_NAME = "use-additional-symptom"
+ASKED_FOR_REASON = "{code} ({evidence}) is a symptom the use-additional note of {diagnoses} asks for: coded beside it"
+
+
+def _asked_for(s: Suggestion, diagnoses: list[str]) -> Suggestion:
+    """A symptom the diagnosis's own tabular note asks to be coded is kept at its confidence, named."""
+    owners = ", ".join(d for d in diagnoses if asked_for(s.code, [d]))
+    return s.model_copy(update={"convention": ASKED_FOR_NAME,
+                                "reason": ASKED_FOR_REASON.format(code=s.code, evidence=s.evidence, diagnoses=owners)})
 
 
 SET_APART_NAME = "symptom-set-apart"

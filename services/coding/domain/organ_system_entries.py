@@ -199,7 +199,7 @@ ORGAN_SYSTEM_ENTRIES = (
      _by_eye(_eye_codes("H10.1", "H10.10"), "allergic (acute atopic) conjunctivitis")),
     (_rx(r"mucopurulent conjunctivitis"), ("H10",),
      _by_eye(_eye_codes("H10.02", "H10.029"), "mucopurulent conjunctivitis")),
-    (_rx(r"acute conjunctivitis"), ("H10",),
+    (_rx(r"acute (bacterial |staphylococcal |streptococcal )?conjunctivitis"), ("H10",),
      _by_eye(_eye_codes("H10.3", "H10.30"), "acute conjunctivitis of no stated kind")),
     (_rx(r"dry eye( syndrome| disease)?|dry eyes"), ("H04", "H57", "H16"),
      _by_eye(_eye_codes("H04.12", "H04.129"), "dry eye syndrome (of the lacrimal gland)")),

@@ -225,10 +225,17 @@ def test_a_vaccine_up_to_date_is_not_given_today(suggest):
 
 
 def test_a_symptom_beside_a_confirmed_diagnosis_goes_to_a_coder_and_one_alone_does_not(suggest):
-    found = {s.code: s for s in suggest("Nocturia x3 nightly. BPH with LUTS, on tamsulosin.")}
+    found = {s.code: s for s in suggest("Nocturia x3 nightly. Overactive bladder, on oxybutynin.")}
     assert found["R35.1"].confidence < 0.9 and found["R35.1"].convention == SYMPTOM_NAME
-    assert "N40.1" in found["R35.1"].reason and found["N40.1"].confidence >= 0.9
+    assert "N32.81" in found["R35.1"].reason and found["N32.81"].confidence >= 0.9
     assert coded(suggest, "Nocturia x3 nightly, fluid restriction after 6 pm.")["R35.1"]
+
+
+def test_a_symptom_the_diagnosis_asks_to_be_coded_beside_it_is_billed(suggest):
+    """N40.1's "use additional code for associated symptoms" lists nocturia: the tabular asks for it."""
+    found = {s.code: s for s in suggest("Nocturia x3 nightly. BPH with LUTS, on tamsulosin.")}
+    assert found["R35.1"].confidence >= 0.9 and found["R35.1"].convention == "use-additional-symptom"
+    assert "N40.1" in found["R35.1"].reason
 
 
 def test_an_abnormal_result_beside_a_diagnosis_keeps_its_confidence(suggest):
