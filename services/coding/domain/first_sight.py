@@ -29,6 +29,7 @@ development notes) keeps its confidence. A follow-up after completed treatment (
 diagnosis: a symptom at it is the treated condition's residue or a new problem.
 """
 import re
+from functools import lru_cache
 
 from services.coding.domain.chronic_conditions import CHRONIC
 from services.coding.domain.conventions import SEVENTH_CHARACTER
@@ -358,7 +359,7 @@ def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
 
 
 def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
-    for m in re.finditer(_head_forms(head), note, re.IGNORECASE):
+    for m in _head_pattern(head).finditer(note):
         if m.start() < s.end and s.start < m.end():
             continue
         if _NO_LONGER.search(note, max(0, m.start() - 20), m.start()):
@@ -376,6 +377,12 @@ def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
 _NO_LONGER = re.compile(r"\bno longer (an? )?$", re.IGNORECASE)
 # the head's adjective or plural ("prediabetes", "prediabetic"): the stem before the noun's ending, a short ending
 _NOUN_ENDING = re.compile(r"(es|is|ia|s|y)$")
+
+
+@lru_cache(maxsize=4096)
+def _head_pattern(head: str) -> re.Pattern:
+    """Compiled once per head: the development notes name thousands, beyond what the re module keeps compiled."""
+    return re.compile(_head_forms(head), re.IGNORECASE)
 
 
 def _head_forms(head: str) -> str:
