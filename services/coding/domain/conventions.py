@@ -32,6 +32,7 @@ from services.coding.domain.clinical_findings import (coronary_with_angina, hype
                                                        refined_by_sentence)
 from services.coding.domain.contraceptive_encounter import contraceptive_management
 from services.coding.domain.convention_gates import gated, lowered_note, needs
+from services.coding.domain.pattern_literals import Required, required_literals
 from services.coding.domain.dementia_disturbance import dementia_disturbance
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
@@ -260,6 +261,16 @@ _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-prol
                                     re.IGNORECASE)
 
 
+# the strings each complication's words cannot be written without: one neither the note nor an affirmed
+# suggestion's evidence holds, and no suggestion's code it replaces, finds nothing and is not searched for
+_COMPLICATION_STRINGS = {words: required_literals(words) for _, _, _, words in DIABETES_COMPLICATIONS
+                         if words is not None}
+
+
+def _may_hold(required: Required, lowered: str | None) -> bool:
+    return lowered is None or all(any(string in lowered for string in strings) for strings in required)
+
+
 @needs(codes=("E10.9", "E11.9"))
 def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """Diabetes "with" a listed complication is coded as the combination (guideline I.A.15): E11.9 ("without
@@ -278,8 +289,13 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
     # read once: the loop does not change the suggestions
     affirmed = [s for s in suggestions if _affirmed(s)]
     dm_mentions = [s for s in affirmed if s.code[:3] == category]
+    written = "\n".join([note, *(s.evidence for s in affirmed)])
+    written = written.lower() if written.isascii() else None
+    codes = {s.code for s in affirmed}
     for name, suffix, replaces, words in DIABETES_COMPLICATIONS:
         code = category + suffix
+        if words is not None and codes.isdisjoint(replaces) and not _may_hold(_COMPLICATION_STRINGS[words], written):
+            continue
         if words is None:
             found = paired = [s for s in affirmed if s.code.startswith("N18")]
         else:

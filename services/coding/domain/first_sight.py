@@ -29,6 +29,7 @@ development notes) keeps its confidence. A follow-up after completed treatment (
 diagnosis: a symptom at it is the treated condition's residue or a new problem.
 """
 import re
+from functools import lru_cache
 
 from services.coding.domain.chronic_conditions import CHRONIC
 from services.coding.domain.conventions import SEVENTH_CHARACTER
@@ -38,6 +39,7 @@ from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, menti
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
 from services.coding.domain.note_text import sentence_end, sentence_start
 from services.coding.domain.own_entry import heads_its_own_entry
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.stated_reason import remission_said_apart, stated_reason
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.sure_injury_code import stated_in_full
@@ -369,7 +371,7 @@ def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
 
 
 def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
-    for m in re.finditer(_head_forms(head), note, re.IGNORECASE):
+    for m in _head_pattern(head).finditer(note):
         if m.start() < s.end and s.start < m.end():
             continue
         if _NO_LONGER.search(note, max(0, m.start() - 20), m.start()):
@@ -387,6 +389,12 @@ def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
 _NO_LONGER = re.compile(r"\bno longer (an? )?$", re.IGNORECASE)
 # the head's adjective or plural ("prediabetes", "prediabetic"): the stem before the noun's ending, a short ending
 _NOUN_ENDING = re.compile(r"(es|is|ia|s|y)$")
+
+
+@lru_cache(maxsize=4096)
+def _head_pattern(head: str) -> re.Pattern:
+    """Compiled once per head: the development notes name thousands, beyond what the re module keeps compiled."""
+    return re.compile(_head_forms(head), re.IGNORECASE)
 
 
 def _head_forms(head: str) -> str:
@@ -426,15 +434,22 @@ _QUIET_NOW = re.compile(r"\b(currently asymptomatic|asymptomatic (now|currently|
                         r"(symptoms|sx|episode)|currently (symptom|sx)[- ]free|between episodes)\b", re.IGNORECASE)
 
 
+_TREATED_WORDS = tuple(required_literals(pattern) for pattern in (_TREATED_AFTER, _TREATED_BEFORE, _QUIET_NOW))
+
+
 def treated_by_procedure(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
     """The diagnoses a procedure named after them removed, or that their sentence says are not present now, go to
     a coder (see `TREATED_NAME` and `QUIET_NAME`)."""
+    # a pattern whose required words the note lacks cannot match a part of it: not tried on any mention
+    after_possible, before_possible, quiet_possible = (may_match(required, note) for required in _TREATED_WORDS)
     out = []
     for s in suggestions:
         if s.context == "affirmed" and s.code[0] not in "RZ" and s.convention in (None, "documented-finding"):
-            treated = (_TREATED_AFTER.match(note[s.end:sentence_end(note, s.end)]) if s.convention is None else None) \
-                or _TREATED_BEFORE.search(note[sentence_start(note, s.start):s.start])
-            quiet = _QUIET_NOW.search(note[sentence_start(note, s.start):sentence_end(note, s.end)])
+            treated = (_TREATED_AFTER.match(note[s.end:sentence_end(note, s.end)])
+                       if s.convention is None and after_possible else None) \
+                or (_TREATED_BEFORE.search(note[sentence_start(note, s.start):s.start]) if before_possible else None)
+            quiet = _QUIET_NOW.search(note[sentence_start(note, s.start):sentence_end(note, s.end)]) \
+                if quiet_possible else None
             if treated is not None:
                 s = for_a_coder(s, TREATED_NAME, TREATED_REASON.format(
                     code=s.code, evidence=s.evidence, procedure=treated["procedure"]))

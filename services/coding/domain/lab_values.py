@@ -146,14 +146,22 @@ _REQUIRED = tuple(required_literals(re.compile(rf"\b({analyte.words})\b", re.IGN
 _STRINGS = tuple(sorted(set().union(*(strings for required in _REQUIRED for strings in required))))
 
 
+# the analytes each string may name, and those whose name requires no string (tried on every note)
+_NEEDING = {string: frozenset(place for place, required in enumerate(_REQUIRED)
+                              if any(string in strings for strings in required)) for string in _STRINGS}
+_ALWAYS_NAMED = frozenset(place for place, required in enumerate(_REQUIRED) if not required)
+
+
 def _named(note: str) -> set[int]:
-    """Each string looked for once, though several analytes need it."""
+    """Each string looked for once, though several analytes need it, and only the analytes one of the strings found
+    may name tested further."""
     if not note.isascii():
         return set(range(len(ANALYTES)))
     lowered = note.lower()
     present = {string for string in _STRINGS if string in lowered}
-    return {place for place, required in enumerate(_REQUIRED)
-            if all(not strings.isdisjoint(present) for strings in required)}
+    candidates = set().union(*map(_NEEDING.__getitem__, present))
+    return {place for place in candidates
+            if all(not strings.isdisjoint(present) for strings in _REQUIRED[place])} | _ALWAYS_NAMED
 
 
 def lab_values(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -23,7 +23,26 @@ def may_match(required: Required, note: str) -> bool:
     """False only where the note lacks a string every match needs: a rule skips its scans on that test alone.
     A note beyond ASCII always may (re.IGNORECASE folds it otherwise than str.lower)."""
     lowered = lowered_note(note)
-    return lowered is None or all(any(string in lowered for string in strings) for strings in required)
+    if lowered is None:
+        return True
+    for strings in required:
+        if len(strings) >= SCANNED_FROM:
+            if _scanner(strings).search(lowered) is None:
+                return False
+        elif not any(string in lowered for string in strings):
+            return False
+    return True
+
+
+# a set of this many strings is looked for in one scan of the note rather than one substring test each (a drug
+# list's 199 names: 8.7 -> 3.6 us on a two-sentence note); below about a hundred the tests are as fast or faster
+SCANNED_FROM = 100
+
+
+@lru_cache(maxsize=1024)
+def _scanner(strings: frozenset[str]) -> re.Pattern:
+    """A pattern matching any of the strings, as a trie: one pass over the note finds whether it holds one."""
+    return re.compile(_trie(sorted(strings)))
 
 
 @lru_cache(maxsize=4)

@@ -118,8 +118,11 @@ def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int
     symptoms integral to a diagnosis are not coded (ICD-10-CM guidelines I.B.5). sentences[i] identifies the
     sentence of suggestions[i]. A diagnosis the note states as uncertain ("likely pneumonia") is not
     definitive: its symptoms are what gets coded (guidelines IV.H)."""
+    # only a sentence holding a symptom code is asked whether it states a definitive diagnosis
+    with_symptoms = {sentence for s, sentence in zip(suggestions, sentences) if s.code[0] == "R"}
     definitive = {sentence for s, sentence in zip(suggestions, sentences)
-                  if s.code[0] not in "RZ" and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
+                  if sentence in with_symptoms and s.code[0] not in "RZ"
+                  and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
                   and not (note and uncertain(note, s.start, s.end))}
     return [s for s, sentence in zip(suggestions, sentences) if not (s.code[0] == "R" and sentence in definitive)]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from services.coding.domain.documented_findings import FINDINGS
-from services.coding.domain.pattern_literals import Prefilter, lowered_note, may_match, required_literals
+from services.coding.domain.pattern_literals import SCANNED_FROM, Prefilter, lowered_note, may_match, required_literals
 
 pytestmark = pytest.mark.unit
 
@@ -65,3 +65,13 @@ def test_a_note_is_lowered_once_for_the_rules_that_test_it_and_none_beyond_ascii
     assert lowered_note(note) == "dual-chamber pacemaker checked."
     assert lowered_note(note) is lowered_note(note)
     assert lowered_note("Caf\u00e9 visit") is None and may_match(({"pacemaker"},), "Caf\u00e9 visit")
+
+
+def test_a_long_list_of_names_is_found_in_one_scan_as_the_substring_tests_find_it():
+    names = frozenset(f"drugname{number}" for number in range(150)) | {"statin", "statins", "insulin pump"}
+    assert len(names) >= SCANNED_FROM
+    notes = ["Follow-up, on atorvastatin 40 mg.", "Uses an insulin pump.", "Takes drugname7 daily.",
+             "Takes drugname daily.", "Insulin started today.", ""]
+    for note in notes:
+        assert may_match((names,), note) is any(name in note.lower() for name in names)
+    assert may_match((names, frozenset({"daily"})), "Takes drugname149.") is False
