@@ -84,3 +84,21 @@ def test_a_history_item_its_sentence_shows_cared_for_is_billed(suggest, note, pr
 ])
 def test_a_history_item_whose_care_ended_or_is_unstated_is_not_billed(suggest, note, absent):
     assert absent not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, absent, history", [
+    ("Panic disorder in her 20s, no attacks in 10 years.", "F41.0", "Z86.59"),
+    ("Psych history: panic disorder in college, none in the last 15 years.", "F41.0", "Z86.59"),
+    ("Migraine in 2012, no attacks in the past 5 years.", "G43.909", None),
+])
+def test_a_condition_of_a_past_time_of_life_with_none_for_years_since_is_past(suggest, note, absent, history):
+    found = billed(suggest, note)
+    assert absent not in found and (history is None or history in found)
+
+
+@pytest.mark.parametrize("note, present", [
+    ("Migraine since her 20s, no attacks in 2 weeks on topiramate.", "G43.909"),  # an onset, and a short span
+    ("Asthma diagnosed in 2015, no symptoms for 3 years on fluticasone.", "J45.909"),  # quiet on treatment
+])
+def test_an_onset_or_a_short_quiet_span_is_not(suggest, note, present):
+    assert present in billed(suggest, note)
