@@ -52,9 +52,16 @@ def current_chronic_condition(code: str, sentence: str) -> bool:
     return cared_for_now(code, sentence)
 
 
+# a problem list's "(active)" status, and a medication list's entry naming the condition it is taken for
+# ("Medications: gabapentin (peripheral neuropathy)"); not "physically active"
+_LISTED_AS_TREATED = re.compile(r"\((active|current)\)|(?<=- )active\b(?! (smoker|lifestyle|duty))|"
+                                r"\b((current|home|active) )?(meds|medications|rx)\s*:\s*[\w -]+\(", re.IGNORECASE)
+
+
 def cared_for_now(code: str, sentence: str) -> bool:
     """The condition (its code) persists for years and its sentence states its care now ("gout, on allopurinol",
     "GAD - stable on escitalopram, continue"), not that the care ended."""
-    if not code.startswith(TREATED_FOR_YEARS) or not _MANAGED.search(sentence) or _OVER.search(sentence):
+    if not code.startswith(TREATED_FOR_YEARS) or _OVER.search(sentence) or not (
+            _MANAGED.search(sentence) or _LISTED_AS_TREATED.search(sentence)):
         return False
     return code.startswith(CHRONIC) or not _OVER_TREATED.search(sentence)

@@ -102,3 +102,21 @@ def test_a_condition_of_a_past_time_of_life_with_none_for_years_since_is_past(su
 ])
 def test_an_onset_or_a_short_quiet_span_is_not(suggest, note, present):
     assert present in billed(suggest, note)
+
+
+@pytest.mark.parametrize("code, sentence, expected", [
+    ("F32.A", "Problem list: depression (active)", True), ("G62.9", "Medications: gabapentin (peripheral neuropathy)", True),
+    ("L40.9", "Current meds: topical clobetasol (psoriasis)", True), ("F90.9", "ADHD - active", True),
+    ("F32.A", "Problem list: depression (resolved)", False), ("F41.1", "Anxiety, physically active, walks daily", False),
+    ("G62.9", "Medications: gabapentin (stopped, peripheral neuropathy)", False),
+])
+def test_an_active_status_or_a_medication_taken_for_it_states_its_care(code, sentence, expected):
+    assert cared_for_now(code, sentence) is expected
+
+
+@pytest.mark.parametrize("note, present", [
+    ("Medications: gabapentin 300 mg TID (peripheral neuropathy). Here for knee pain.", "G62.9"),
+    ("Problem list: psoriasis (active); hyperlipidemia.", "L40.9"),
+])
+def test_a_condition_listed_active_or_as_a_drugs_reason_is_billed(suggest, note, present):
+    assert present in billed(suggest, note)
