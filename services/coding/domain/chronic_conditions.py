@@ -44,12 +44,13 @@ SUBSTANCE_USE = ("F10", "F11", "F12", "F13", "F14", "F15", "F16", "F18", "F19")
 _REMISSION = re.compile(r"\bin (early |sustained |full |partial )?remission\b", re.IGNORECASE)
 
 
-def current_chronic_condition(code: str, sentence: str) -> bool:
+def current_chronic_condition(code: str, sentence: str, item: str | None = None) -> bool:
     """The condition (its code) is chronic and its sentence states it is cared for now, or it is a substance use
-    disorder its sentence places in remission."""
+    disorder its sentence places in remission. `item`: the part of the sentence that is the condition's own list
+    item, where an ending is read ("PMH: HTN on amlodipine; depression, resolved": the HTN is not over)."""
     if code.startswith(SUBSTANCE_USE):
         return bool(_REMISSION.search(sentence))
-    return cared_for_now(code, sentence)
+    return cared_for_now(code, sentence, item)
 
 
 # a problem list's "(active)" status, and a medication list's entry naming the condition it is taken for
@@ -58,10 +59,19 @@ _LISTED_AS_TREATED = re.compile(r"\((active|current)\)|(?<=- )active\b(?! (smoke
                                 r"\b((current|home|active) )?(meds|medications|rx)\s*:\s*[\w -]+\(", re.IGNORECASE)
 
 
-def cared_for_now(code: str, sentence: str) -> bool:
+def cared_for_now(code: str, sentence: str, item: str | None = None) -> bool:
     """The condition (its code) persists for years and its sentence states its care now ("gout, on allopurinol",
-    "GAD - stable on escitalopram, continue"), not that the care ended."""
-    if not code.startswith(TREATED_FOR_YEARS) or _OVER.search(sentence) or not (
+    "GAD - stable on escitalopram, continue"), not that the care ended (in its own list item, where given)."""
+    own = sentence if item is None else item
+    if not code.startswith(TREATED_FOR_YEARS) or _OVER.search(own) or not (
             _MANAGED.search(sentence) or _LISTED_AS_TREATED.search(sentence)):
         return False
-    return code.startswith(CHRONIC) or not _OVER_TREATED.search(sentence)
+    return code.startswith(CHRONIC) or not _OVER_TREATED.search(own)
+
+
+def list_item(text: str, first: int, last: int, start: int, end: int) -> str:
+    """The semicolon-parted item of the sentence text[first:last] that holds the mention text[start:end]: a
+    history's list speaks of each item in its own ("PMH: HTN on amlodipine; depression, resolved")."""
+    left = text.rfind(";", first, start)
+    right = text.find(";", end, last)
+    return text[(left + 1 if left >= 0 else first):(right if right >= 0 else last)]

@@ -2,7 +2,7 @@
 code the conditions that coexist and affect care; not those treated before and no longer present)."""
 import pytest
 
-from services.coding.domain.chronic_conditions import cared_for_now
+from services.coding.domain.chronic_conditions import cared_for_now, list_item
 from services.coding.domain.note_text import current_under_history_heading
 from services.coding.domain.section_headings import section_of
 from tests.unit.coding.test_note_readings import billed
@@ -120,3 +120,20 @@ def test_an_active_status_or_a_medication_taken_for_it_states_its_care(code, sen
 ])
 def test_a_condition_listed_active_or_as_a_drugs_reason_is_billed(suggest, note, present):
     assert present in billed(suggest, note)
+
+
+def test_each_semicolon_item_of_a_history_list_is_read_on_its_own():
+    text = "PMH: HTN on amlodipine; depression, resolved; gout."
+    start = text.index("HTN")
+    assert list_item(text, 0, len(text), start, start + 3) == "PMH: HTN on amlodipine"
+    start = text.index("gout")
+    assert list_item(text, 0, len(text), start, start + 4) == " gout."
+
+
+@pytest.mark.parametrize("note, present, absent", [
+    ("PMH: hypothyroidism on levothyroxine, TSH 2.0; pneumonia 2021, resolved; HTN on losartan.", "E03.9", "J18.9"),
+    ("Medical history: T2DM on metformin; childhood asthma, resolved, no inhaler since.", "E11.9", "J45.909"),
+])
+def test_a_cared_for_item_beside_a_resolved_one_in_the_same_list_is_billed(suggest, note, present, absent):
+    found = billed(suggest, note)
+    assert present in found and absent not in found
