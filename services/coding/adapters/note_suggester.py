@@ -17,7 +17,7 @@ from pathlib import Path
 
 from services.coding.adapters.context_matcher import prefilter_context_patterns
 from services.coding.adapters.tabular_notes import TabularNotes
-from services.coding.domain.chronic_conditions import current_chronic_condition
+from services.coding.domain.chronic_conditions import current_chronic_condition, list_item
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.dated_past import AFFIRMING_WORDS
 from services.coding.domain.ended_history import ended_in_the_past
@@ -277,7 +277,8 @@ class NoteSuggester:
             sentence = ent.sent  # spaCy walks the tokens to find it: read once
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
-            elif context == "history" and current_chronic_condition(match.code, sentence.text):
+            elif context == "history" and current_chronic_condition(match.code, sentence.text, list_item(
+                    text, sentence.start_char, sentence.end_char, ent.start_char, ent.end_char)):
                 context = "affirmed"
             elif context != "affirmed" and past is None:
                 match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)

@@ -22,16 +22,56 @@ _MANAGED = re.compile(r"\b(controlled|uncontrolled|well[- ]controlled|stable|man
                       r"takes|taking|treated with|continue[sd]?|maintained on|"
                       # its duration up to now: "Hx T2DM x15y", "h/o HTN for 10 years"
                       r"(x|for) ?\d+ ?(y|yrs?|years?))\b", re.IGNORECASE)
+# conditions also treated for years, which the notes name under the history as often when they are over: read as
+# current only where their sentence states their care now (the first-sight and chapter-history readings keep to
+# CHRONIC): mood, anxiety, stress, psychotic and attention disorders, epilepsy, migraine, Parkinson's disease,
+# restless legs, polyneuropathy, gout, osteoarthritis, prostatic hyperplasia, hyperthyroidism, psoriasis, allergic
+# rhinitis, glaucoma, irritable bowel and inflammatory bowel disease, multiple sclerosis, iron and vitamin D
+# deficiency
+TREATED_FOR_YEARS = CHRONIC + ("F20", "F31", "F32", "F33", "F41.1", "F42", "F43.1", "F90", "G40", "G43", "G20",
+                               "G25.81", "G35", "G62", "M10", "M1A", "M15", "M16", "M17", "M19", "N40", "E05",
+                               "L40", "J30", "H40", "K50", "K51", "K58", "D50", "E55")
 _OVER = re.compile(r"\b(resolved|no longer|off (all )?(meds|medications|treatment)|remission)\b", re.IGNORECASE)
+# and for the conditions treated for years, which end more often: their care ended ("treated with sertraline, none
+# since", "stopped in 2013", "taper finished", "outgrown"), or an age of the patient's past ("as a teenager", "in
+# childhood", "in her 20s")
+_OVER_TREATED = re.compile(r"\b(none since|stopped|discontinued|finished|completed|tapered|no recurrence|cured|"
+                           r"healed|outgrown|outgrew|as an? (child|kid|teen|teenager|adolescent|infant|young adult)|"
+                           r"childhood|in (his|her|their) (teens|\d0s))\b", re.IGNORECASE)
 
 
 SUBSTANCE_USE = ("F10", "F11", "F12", "F13", "F14", "F15", "F16", "F18", "F19")
 _REMISSION = re.compile(r"\bin (early |sustained |full |partial )?remission\b", re.IGNORECASE)
 
 
-def current_chronic_condition(code: str, sentence: str) -> bool:
+def current_chronic_condition(code: str, sentence: str, item: str | None = None) -> bool:
     """The condition (its code) is chronic and its sentence states it is cared for now, or it is a substance use
-    disorder its sentence places in remission."""
+    disorder its sentence places in remission. `item`: the part of the sentence that is the condition's own list
+    item, where an ending is read ("PMH: HTN on amlodipine; depression, resolved": the HTN is not over)."""
     if code.startswith(SUBSTANCE_USE):
         return bool(_REMISSION.search(sentence))
-    return code.startswith(CHRONIC) and bool(_MANAGED.search(sentence)) and not _OVER.search(sentence)
+    return cared_for_now(code, sentence, item)
+
+
+# a problem list's "(active)" status, and a medication list's entry naming the condition it is taken for
+# ("Medications: gabapentin (peripheral neuropathy)"); not "physically active"
+_LISTED_AS_TREATED = re.compile(r"\((active|current)\)|(?<=- )active\b(?! (smoker|lifestyle|duty))|"
+                                r"\b((current|home|active) )?(meds|medications|rx)\s*:\s*[\w -]+\(", re.IGNORECASE)
+
+
+def cared_for_now(code: str, sentence: str, item: str | None = None) -> bool:
+    """The condition (its code) persists for years and its sentence states its care now ("gout, on allopurinol",
+    "GAD - stable on escitalopram, continue"), not that the care ended (in its own list item, where given)."""
+    own = sentence if item is None else item
+    if not code.startswith(TREATED_FOR_YEARS) or _OVER.search(own) or not (
+            _MANAGED.search(sentence) or _LISTED_AS_TREATED.search(sentence)):
+        return False
+    return code.startswith(CHRONIC) or not _OVER_TREATED.search(own)
+
+
+def list_item(text: str, first: int, last: int, start: int, end: int) -> str:
+    """The semicolon-parted item of the sentence text[first:last] that holds the mention text[start:end]: a
+    history's list speaks of each item in its own ("PMH: HTN on amlodipine; depression, resolved")."""
+    left = text.rfind(";", first, start)
+    right = text.find(";", end, last)
+    return text[(left + 1 if left >= 0 else first):(right if right >= 0 else last)]

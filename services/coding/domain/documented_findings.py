@@ -40,11 +40,13 @@ from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYC
 from services.coding.domain.site_and_kind_entries import SITE_AND_KIND_ENTRIES, SITE_AND_KIND_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.finding_resolvers import Resolve, fixed
+from services.coding.domain.chronic_conditions import cared_for_now
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
-from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current, sentence,
-                                              sentence_start, uncertain, word_pattern as _word)
+from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current,
+                                              current_under_history_heading, sentence, sentence_start, uncertain,
+                                              word_pattern as _word)
 from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
                                                replacing)
 
@@ -445,7 +447,7 @@ def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], not
     found = overlapping(suggestions, match.start(), match.end())
     if any(not s.code.startswith(finding.family) for s in found):
         return suggestions, None  # the index found something else on these words
-    if not finding.is_current(note, match.start(), match.end()):
+    if not finding.is_current(note, match.start(), match.end()) and not _cared_for_under_history(finding, match, note):
         return _relatives(finding, match, suggestions, note, tabular)
     resolved = finding.resolve(match, note)
     if resolved is None or not _complete_but_seventh(resolved[0], tabular) or _integral(resolved[0], match,
@@ -456,6 +458,13 @@ def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], not
     reason = f"{match.group(0)}: {code}, {why}" + (f" (rather than {replaced})" if replaced else "")
     out = replacing(suggestions, from_rule(code, match, tabular, NAME, reason))
     return (suggestions, None) if out is None else (out, reason)
+
+
+def _cared_for_under_history(finding: Finding, match: re.Match, note: str) -> bool:
+    """A past medical history's item its own sentence shows cared for now ("PMH: gout, on allopurinol") is a
+    condition of the visit (guideline IV.J), not a history."""
+    return (current_under_history_heading(note, match.start(), match.end())
+            and any(cared_for_now(code, sentence(note, match.start(), match.end())) for code in finding.family))
 
 
 def _relatives(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,

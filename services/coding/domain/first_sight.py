@@ -31,7 +31,7 @@ diagnosis: a symptom at it is the treated condition's residue or a new problem.
 import re
 from functools import lru_cache
 
-from services.coding.domain.chronic_conditions import CHRONIC
+from services.coding.domain.chronic_conditions import CHRONIC, cared_for_now
 from services.coding.domain.conventions import SEVENTH_CHARACTER
 from services.coding.domain.cough_duration import NAME as COUGH_BY_DURATION
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
@@ -126,6 +126,13 @@ STATED_REASON_REASON = ("{code} ({evidence}) was matched by its category's defau
                         "for the order, report, referral or visit")
 
 
+# A default entry of a condition treated for years whose sentence states its care now ("PMH: gout, on allopurinol",
+# "GAD - stable on escitalopram, continue") is a condition the visit manages (guideline IV.J), as the chronic ones are.
+IN_CARE_NAME = "default-entry-in-care"
+IN_CARE_REASON = ("{code} ({evidence}) was matched by its category's default entry, a condition treated for years "
+                  "whose sentence states its care now")
+
+
 def _default_entry_outside_chronic(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
     """A plain index term matched by its default entry ("anemia" D64.9, "bronchitis" J40, "insomnia" G47.00) goes
     to a coder unless its code is one of the chronic conditions a provider names bare (hyperlipidemia, obesity,
@@ -143,6 +150,9 @@ def _default_entry(s: Suggestion, note: str) -> Suggestion:
     if stated_reason(note, s.start, s.end) and not remission_said_apart(s.code, note):
         return s.model_copy(update={"convention": STATED_REASON_NAME,
                                     "reason": STATED_REASON_REASON.format(code=s.code, evidence=s.evidence)})
+    if cared_for_now(s.code, note[sentence_start(note, s.start):sentence_end(note, s.end)]):
+        return s.model_copy(update={"convention": IN_CARE_NAME,
+                                    "reason": IN_CARE_REASON.format(code=s.code, evidence=s.evidence)})
     return _held_at_first_sight(s, DEFAULT_ENTRY_NAME, DEFAULT_ENTRY_REASON.format(code=s.code, evidence=s.evidence))
 
 

@@ -174,6 +174,21 @@ def current(note: str, start: int, end: int) -> bool:
 
 
 
+# a past medical history's heading ("PMH:", "Past Medical History -", "Hx:"), which lists current chronic conditions
+# beside past ones: not "history of" or "h/o", which place the condition in the past
+_HISTORY_HEADING = re.compile(r"\b(past medical history|medical history|pmh|hx)\s*(:|\s-\s)", re.IGNORECASE)
+
+
+def current_under_history_heading(note: str, start: int, end: int) -> bool:
+    """The mention is a past medical history's list item that would be current without the heading ("PMH: gout, on
+    allopurinol"): whether the item is still cared for is for its own words to say (`chronic_conditions`)."""
+    first = sentence_start(note, start)
+    heading = _HISTORY_HEADING.search(note, first, start)
+    if heading is None:
+        return False
+    return current(note[:heading.start()] + " " * (heading.end() - heading.start()) + note[heading.end():], start, end)
+
+
 _NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
 
 

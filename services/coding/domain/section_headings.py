@@ -26,8 +26,10 @@ REPLACED_SECTION = "not-established"
 # read "Family history:", "Resolved:" or "Inactive:" in the item's own clause, and know its exceptions)
 _HEADINGS = (
     (FAMILY_SECTION, r"family (medical )?(history|hx)|fhx|fh", False),
+    # "Inactive problems: Gout." (the context rules read a bare "Inactive:" or "Resolved:" only)
     (PAST_SECTION, r"(resolved|inactive|historical|past|previous|prior) (problems?|diagnos[ie]s|conditions|"
-                   r"problem list)|resolved|inactive|past", False),
+                   r"problem list)", True),
+    (PAST_SECTION, r"resolved|inactive|past", False),
     (PAST_SECTION, r"(past )?surgical (history|hx)|psh|(prior|past) surger(y|ies)", True),
     (REPLACED_SECTION, r"(admission|admitting|admit) (diagnos[ie]s|dx)", True),
 )
