@@ -48,7 +48,7 @@ async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Co
             claim_id = emit_claim_coded(uow, tenant_id, encounter, outcome)
             billed.setdefault(key, []).append(BilledVisit(UUID(encounter.encounter_id),
                                                           tuple(p.code for p in outcome.procedures)))
-        rows.append({**encounter_columns(tenant_id, encounter), **outcome_columns(outcome), "claim_id": claim_id})
+        rows.append({**encounter_columns(tenant_id, encounter), **outcome_documents(outcome), "claim_id": claim_id})
     await uow.encounters.add_many(rows)
 
 
@@ -70,13 +70,21 @@ def em_billed_same_day(encounter: EncounterDocumented, visits: Iterable[BilledVi
 
 
 def encounter_columns(tenant_id: UUID, encounter: EncounterDocumented) -> dict:
+    """The encounter's columns, the document as the model (the repository encodes it)."""
     return {"encounter_id": UUID(encounter.encounter_id), "tenant_id": tenant_id,
-            "external_id": encounter.external_id, "encounter": encounter.model_dump(mode="json"),
+            "external_id": encounter.external_id, "encounter": encounter,
             "patient_ref": encounter.patient.id, "rendering_npi": encounter.rendering_provider.npi,
             "date_of_service": encounter.date_of_service}
 
 
+def outcome_documents(outcome: CodingOutcome) -> dict:
+    """The outcome's columns for a new row, the documents as lists of models (the repository encodes them)."""
+    return {"status": outcome.status, "diagnoses": outcome.diagnoses, "procedures": outcome.procedures,
+            "edits": outcome.edits, "suggestions": outcome.suggestions}
+
+
 def outcome_columns(outcome: CodingOutcome) -> dict:
+    """The outcome's columns as JSON values, for a row already loaded."""
     return {"status": outcome.status,
             "diagnoses": [d.model_dump(mode="json") for d in outcome.diagnoses],
             "procedures": [p.model_dump(mode="json") for p in outcome.procedures],
