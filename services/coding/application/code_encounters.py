@@ -21,11 +21,13 @@ DENIAL_PATTERN_EDIT = "CODING-DENIAL-PATTERN"
 
 async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Coder) -> None:
     events = batch.envelopes
-    settings = await uow.settings.for_tenants({e.tenant_id for e in events})
+    tenant_ids = {e.tenant_id for e in events}
+    settings = await uow.settings.for_tenants(tenant_ids)
+    policies = {tenant_id: coder.policy(settings.get(tenant_id)) for tenant_id in tenant_ids}
     billed = await uow.encounters.coded_on(same_day_key(e.tenant_id, e.payload) for e in events
                                            if bills_em(e.payload))
     histories = await uow.denial_patterns.histories(
-        {e.tenant_id for e in events}, {e.payload.coverage.payer_id for e in events},
+        tenant_ids, {e.payload.coverage.payer_id for e in events},
         {line.code for e in events for line in e.payload.procedures})
     today = uow.today()
     rows = []
@@ -34,7 +36,7 @@ async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Co
         key = same_day_key(tenant_id, encounter)
         outcome = code_encounter(encounter, coder.reference_for(tenant_id),
                                  suggestions=coder.suggestions(encounter.note),
-                                 auto_accept=coder.policy(settings.get(tenant_id)),
+                                 auto_accept=policies[tenant_id],
                                  em_billed_same_day=em_billed_same_day(encounter, billed.get(key, ())))
         warnings = denial_patterns.pattern_warnings(
             payer_id=encounter.coverage.payer_id, payer_name=encounter.coverage.payer_id,
