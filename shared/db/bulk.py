@@ -18,6 +18,9 @@ condition), which columns every row takes from an SQL expression rather than fro
 (`computed`, e.g. the server's `now()`), and which columns it answers (`returning`); expressions may use
 bound parameters of their own, passed as `params`.
 
+A JSON column's value may come already encoded (`EncodedJson`, e.g. `json_of` a pydantic model, encoded by
+pydantic's own serializer in one call): it travels as it is, where a dict would be encoded again here.
+
 Rows a transaction queues for several tables (a timeline, files, an outbox) go in as one statement
 (`insert_together`): one round trip where there was one per table.
 """
@@ -26,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pydantic_core
+from pydantic import BaseModel
 from sqlalchemy import ARRAY, JSON, Enum, String, Table, TypeDecorator, Uuid, any_, bindparam, text
 from sqlalchemy.engine import Dialect, Result
 from sqlalchemy.dialects import postgresql
@@ -85,13 +90,29 @@ def in_array(column: ColumnElement, values) -> ColumnElement[bool]:
     return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
 
 
+class EncodedJson(str):
+    """A JSON document's text, encoded already: a JSON column binds it unchanged."""
+
+    __slots__ = ()
+
+
+def json_of(value: BaseModel | Sequence[BaseModel]) -> EncodedJson:
+    """A model, or a list of models, as the JSON of its `model_dump(mode="json")`, written by pydantic's
+    serializer in one call (each model with its own class's serializer): no dicts built and walked again."""
+    return EncodedJson(pydantic_core.to_json(value).decode())
+
+
 @lru_cache(maxsize=256)
 def _processor(table: Table, name: str, dialect: Dialect):
     """What the driver is handed for one value of the column (a JSON document as its text, ...), as the
     column's own type would bind it one row at a time; an array parameter's items get no such step."""
-    if isinstance(table.c[name].type, ARRAY):
+    column_type = table.c[name].type
+    if isinstance(column_type, ARRAY):
         return _array_as_json
-    return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+    process = column_type.dialect_impl(dialect).bind_processor(dialect)
+    if isinstance(column_type, JSON) and process is not None:
+        return lambda value: value if type(value) is EncodedJson else process(value)
+    return process
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from datetime import date
 from typing import NamedTuple
 from uuid import UUID
 
-from sqlalchemy import select, text
+from sqlalchemy import String, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared import denial_patterns
 from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
-from shared.db.bulk import in_array, insert_rows
+from shared.db.bulk import any_bound, insert_rows, json_of
 from shared.db.unit_of_work import UnitOfWork
 from services.coding.adapters.reports import CodingReports
 from services.coding.adapters.tables import (CodedEncounter, CodingAudit, DenialPattern, ProviderQuery,
@@ -49,13 +49,29 @@ WHERE c.status = 'coded'
     "tenant_id", "rendering_npi", "date_of_service", "patient_ref", "encounter_id", "procedures")))
 
 
+# The batch's other reads, built once as Core statements over the tables: the ORM's entity loading (identity
+# map, instance state) cost more than the statement for rows that are only read and then dropped.
+SETTINGS_OF = select(TenantCodingSettings.__table__).where(
+    TenantCodingSettings.__table__.c.tenant_id == any_bound("tenant_ids"))
+_PATTERNS = DenialPattern.__table__.c
+HISTORIES_OF = select(DenialPattern.__table__).where(
+    _PATTERNS.tenant_id == any_bound("tenant_ids"), _PATTERNS.payer_id == any_bound("payer_ids", String),
+    _PATTERNS.procedure_code == any_bound("codes", String))
+
+
+# coded_encounter's JSON columns, handed to `add_many` as a model (the encounter) or lists of models.
+DOCUMENTS = ("encounter", "diagnoses", "procedures", "edits", "suggestions")
+
+
 class EncounterRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
 
     async def add_many(self, rows: list[dict]) -> None:
-        """New coded encounters (columns of coded_encounter), one statement for the batch."""
-        await insert_rows(self._session, CodedEncounter.__table__, rows)
+        """New coded encounters (columns of coded_encounter, the documents as models), one statement for the
+        batch; each document is encoded once, by pydantic's serializer."""
+        await insert_rows(self._session, CodedEncounter.__table__,
+                          [{**row, **{name: json_of(row[name]) for name in DOCUMENTS}} for row in rows])
 
     async def coded_on(self, keys: Iterable[SameDayKey]) -> dict[SameDayKey, list[BilledVisit]]:
         """Coded encounters for these patients, providers and dates, with their procedure codes."""
@@ -104,9 +120,9 @@ class TenantSettingsRepository:
         return await self._session.get(TenantCodingSettings, tenant_id)
 
     async def for_tenants(self, tenant_ids: Iterable[UUID]) -> dict[UUID, TenantCodingSettings]:
-        rows = await self._session.execute(select(TenantCodingSettings).where(
-            in_array(TenantCodingSettings.tenant_id, set(tenant_ids))))
-        return {row.tenant_id: row for row in rows.scalars()}
+        """The tenants' settings, read for use and not for change (detached from the session)."""
+        rows = await self._session.execute(SETTINGS_OF, {"tenant_ids": list(set(tenant_ids))})
+        return {row.tenant_id: TenantCodingSettings(**row._mapping) for row in rows}
 
     async def locked(self, tenant_id: UUID) -> TenantCodingSettings | None:
         return await self._session.get(TenantCodingSettings, tenant_id, with_for_update=True)
@@ -132,9 +148,8 @@ class DenialPatternRepository:
         codes = set(procedure_codes)
         if not codes:
             return {}
-        rows = (await self._session.execute(select(DenialPattern).where(
-            in_array(DenialPattern.tenant_id, set(tenant_ids)), in_array(DenialPattern.payer_id, set(payer_ids)),
-            in_array(DenialPattern.procedure_code, codes)))).scalars().all()
+        rows = await self._session.execute(HISTORIES_OF, {"tenant_ids": list(set(tenant_ids)),
+                                                          "payer_ids": list(set(payer_ids)), "codes": list(codes)})
         by_tenant: dict[UUID, list] = defaultdict(list)
         for row in rows:
             by_tenant[row.tenant_id].append(row)

@@ -21,11 +21,13 @@ DENIAL_PATTERN_EDIT = "CODING-DENIAL-PATTERN"
 
 async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Coder) -> None:
     events = batch.envelopes
-    settings = await uow.settings.for_tenants({e.tenant_id for e in events})
+    tenant_ids = {e.tenant_id for e in events}
+    settings = await uow.settings.for_tenants(tenant_ids)
+    policies = {tenant_id: coder.policy(settings.get(tenant_id)) for tenant_id in tenant_ids}
     billed = await uow.encounters.coded_on(same_day_key(e.tenant_id, e.payload) for e in events
                                            if bills_em(e.payload))
     histories = await uow.denial_patterns.histories(
-        {e.tenant_id for e in events}, {e.payload.coverage.payer_id for e in events},
+        tenant_ids, {e.payload.coverage.payer_id for e in events},
         {line.code for e in events for line in e.payload.procedures})
     today = uow.today()
     rows = []
@@ -34,7 +36,7 @@ async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Co
         key = same_day_key(tenant_id, encounter)
         outcome = code_encounter(encounter, coder.reference_for(tenant_id),
                                  suggestions=coder.suggestions(encounter.note),
-                                 auto_accept=coder.policy(settings.get(tenant_id)),
+                                 auto_accept=policies[tenant_id],
                                  em_billed_same_day=em_billed_same_day(encounter, billed.get(key, ())))
         warnings = denial_patterns.pattern_warnings(
             payer_id=encounter.coverage.payer_id, payer_name=encounter.coverage.payer_id,
@@ -48,7 +50,7 @@ async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Co
             claim_id = emit_claim_coded(uow, tenant_id, encounter, outcome)
             billed.setdefault(key, []).append(BilledVisit(UUID(encounter.encounter_id),
                                                           tuple(p.code for p in outcome.procedures)))
-        rows.append({**encounter_columns(tenant_id, encounter), **outcome_columns(outcome), "claim_id": claim_id})
+        rows.append({**encounter_columns(tenant_id, encounter), **outcome_documents(outcome), "claim_id": claim_id})
     await uow.encounters.add_many(rows)
 
 
@@ -70,13 +72,21 @@ def em_billed_same_day(encounter: EncounterDocumented, visits: Iterable[BilledVi
 
 
 def encounter_columns(tenant_id: UUID, encounter: EncounterDocumented) -> dict:
+    """The encounter's columns, the document as the model (the repository encodes it)."""
     return {"encounter_id": UUID(encounter.encounter_id), "tenant_id": tenant_id,
-            "external_id": encounter.external_id, "encounter": encounter.model_dump(mode="json"),
+            "external_id": encounter.external_id, "encounter": encounter,
             "patient_ref": encounter.patient.id, "rendering_npi": encounter.rendering_provider.npi,
             "date_of_service": encounter.date_of_service}
 
 
+def outcome_documents(outcome: CodingOutcome) -> dict:
+    """The outcome's columns for a new row, the documents as lists of models (the repository encodes them)."""
+    return {"status": outcome.status, "diagnoses": outcome.diagnoses, "procedures": outcome.procedures,
+            "edits": outcome.edits, "suggestions": outcome.suggestions}
+
+
 def outcome_columns(outcome: CodingOutcome) -> dict:
+    """The outcome's columns as JSON values, for a row already loaded."""
     return {"status": outcome.status,
             "diagnoses": [d.model_dump(mode="json") for d in outcome.diagnoses],
             "procedures": [p.model_dump(mode="json") for p in outcome.procedures],

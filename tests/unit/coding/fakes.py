@@ -5,8 +5,15 @@ from uuid import UUID
 
 from shared import denial_patterns
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
-from services.coding.adapters.repositories import BilledVisit, SameDayKey
+from services.coding.adapters.repositories import DOCUMENTS, BilledVisit, SameDayKey
 from services.coding.adapters.tables import CodedEncounter, CodingAudit, ProviderQuery, TenantCodingSettings
+
+
+def as_json(document):
+    """A model or a list of models as the JSON value the real repository stores."""
+    if isinstance(document, list):
+        return [item.model_dump(mode="json") for item in document]
+    return document.model_dump(mode="json")
 
 
 class FakeEncounters:
@@ -18,7 +25,8 @@ class FakeEncounters:
         for row in rows:
             if row["encounter_id"] in self.rows:
                 raise ValueError("duplicate key: coded_encounter")  # the primary key refuses it
-            self.rows[row["encounter_id"]] = CodedEncounter(**row)
+            self.rows[row["encounter_id"]] = CodedEncounter(**{**row, **{
+                name: as_json(row[name]) for name in DOCUMENTS}})
 
     async def coded_on(self, keys: Iterable[SameDayKey]) -> dict[SameDayKey, list[BilledVisit]]:
         self.reads += 1

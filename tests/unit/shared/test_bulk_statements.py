@@ -105,3 +105,42 @@ def test_one_tables_rows_alone_keep_the_plain_inserts_text_but_for_the_parameter
     alone = sql(inserts_statement(((RECORD, ("owner", "key", "tenant_id"), None),)))
     plain = sql(insert_statement(RECORD, ("owner", "key", "tenant_id")))
     assert alone == plain.replace(":", ":t0_")
+
+
+def test_a_model_or_a_list_of_models_is_encoded_to_the_json_its_dump_would_be():
+    import json
+    from datetime import date
+    from decimal import Decimal
+
+    from pydantic import BaseModel
+
+    from shared.db.bulk import EncodedJson, json_of
+
+    class Line(BaseModel):
+        code: str
+        charge: Decimal
+        on: date
+        note: str | None = None
+
+    class Wider(Line):
+        units: int = 2
+
+    lines = [Line(code="99213", charge=Decimal("100.50"), on=date(2026, 11, 2)),
+             Wider(code="36415", charge=Decimal("9"), on=date(2026, 11, 3), note="é")]
+    assert isinstance(json_of(lines), EncodedJson)
+    assert json.loads(json_of(lines)) == [line.model_dump(mode="json") for line in lines]  # each by its own class
+    assert json.loads(json_of(lines[1])) == lines[1].model_dump(mode="json")
+    assert json_of([]) == "[]"
+
+
+def test_an_encoded_document_binds_unchanged_and_any_other_value_is_encoded_by_the_column():
+    from sqlalchemy.dialects.postgresql import JSONB, asyncpg
+
+    from shared.db.bulk import EncodedJson, _processor
+
+    documents = Table("documents", MetaData(), Column("id", Integer, primary_key=True), Column("body", JSONB))
+    process = _processor(documents, "body", asyncpg.dialect())
+    encoded = EncodedJson('{"a":1}')
+    assert process(encoded) is encoded
+    assert process({"a": 1}) == '{"a": 1}'
+    assert process('{"a":1}') == '"{\\"a\\":1}"'  # a plain string is a JSON string, as before
