@@ -27,7 +27,7 @@ SITES = (
     (r"kidney|renal", "Z85.528", "Z80.51"), (r"pancreatic|pancreas", "Z85.07", "Z80.0"),
     (r"stomach|gastric", "Z85.028", "Z80.0"), (r"thyroid", "Z85.850", "Z80.8"),
 )
-OTHER = ((re.compile(r"\bmelanoma\b", re.IGNORECASE), "Z85.820", "Z80.8"),
+OTHER = ((re.compile(r"\bmelanoma\b(?! in situ)", re.IGNORECASE), "Z85.820", "Z80.8"),
          (re.compile(r"\b(leukemia|(?-i:CLL|CML|AML))\b", re.IGNORECASE), "Z85.6", "Z80.6"),
          # History, personal, malignant neoplasm, skin NEC: a basal or squamous cell carcinoma of the skin
          (re.compile(r"\b(skin cancer|basal cell (carcinoma|cancer)|(?-i:BCC)|(cutaneous|skin) ((?-i:SCC)|squamous cell "

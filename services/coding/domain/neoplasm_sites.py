@@ -151,6 +151,36 @@ def _skin_cancer(match: re.Match, note: str) -> tuple[str, str] | None:
     return f"C44.9{kind}", "skin cancer of no stated site, by kind"
 
 
+# melanoma of each site (C43.<site>[<part or side>], in situ D03.-): the site's words, its character, and its last
+_MELANOMA_SITES = ((r"nose|nasal", "3", "1"), (r"cheek|forehead|temple|chin|jaw|face|facial|brow", "3", "9"),
+                   (r"ear|auricle|helix", "2", "side"), (r"scalp|neck", "4", None),
+                   (r"back|chest|trunk|abdomen|abdominal wall|flank|shoulder blade", "5", "9"),
+                   (r"arm|forearm|hand|wrist|elbow|shoulder|finger", "6", "side"),
+                   (r"leg|thigh|shin|calf|knee|ankle|foot|toe|hip", "7", "side"))
+
+
+def _melanoma(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Melanoma (malignant) - see also Neoplasm, skin, by site" C43.-, "Melanoma, in situ" D03.-, by the site and
+    side the words name; an eyelid or lip, or no site, is left to the index."""
+    said = match.group(0).lower()
+    in_situ = "in situ" in said
+    if re.search(r"\b(eyelid|canthus|lip|anal|breast)\b", said):
+        return None
+    for words, site, last in _MELANOMA_SITES:
+        if not re.search(rf"\b({words})\b", said):
+            continue
+        category = ("D03." if in_situ else "C43.") + site
+        if last == "side":
+            side = stated_side(_near(note, match))
+            if side == "bilateral":
+                return None
+            last = {"right": "1", "left": "2"}.get(side, "0")
+        elif in_situ and (site, last) == ("3", "1"):
+            last = "9"  # the in situ category has no nose of its own: other parts of face
+        return category + (last or ""), "melanoma " + ("in situ " if in_situ else "") + "by site"
+    return None
+
+
 _LIPOMA_SITES = ((r"arm|forearm|shoulder|elbow|hand|wrist", "arm"), (r"leg|thigh|calf|knee|shin|foot|ankle", "leg"),
                  (r"back|trunk|chest|abdom\w*|flank|torso", "trunk"), (r"neck|face|scalp|forehead|head", "head"))
 
@@ -273,6 +303,10 @@ _SIDE_WORD = r"((right|left|bilateral|r|l) )?"
 _HISTORY_BEFORE = re.compile(r"\b(hx|h/o|history|pmh|pmhx|personal history|past)\W+(\w+\W+){0,2}$", re.IGNORECASE)
 
 
+# "wide local excision last month, margins clear", "Mohs done 2021": taken out before this visit
+_EXCISED_AFTER = re.compile(r"^[^.;]{0,40}?\b(((wide (local )?)?excision|resection|mohs( surgery)?)\b[^.;]{0,20}?\b("
+                            r"last (week|month|year)|\d+ (days?|weeks?|months?|years?) ago|(in )?(19|20)\d\d|done|"
+                            r"performed|completed)|(clear|negative) margins|margins (clear|negative))\b", re.IGNORECASE)
 # "thyroid cancer is not a concern", "malignancy was excluded": denied in the words after it
 _DENIED_AFTER = re.compile(r"^\W*((is|was) )?(not (a )?(concern|suspected|likely|seen|present|found|identified)|unlikely|"
                            r"(ruled|r/) ?out|excluded|negative)\b", re.IGNORECASE)
@@ -292,11 +326,12 @@ def neoplasm_current(note: str, start: int, end: int) -> bool:
     if status:  # read as current without the status words, which the code's last character carries
         note = note[:end + status.start(1)] + " " * len(status.group(1)) + note[end + status.end(1):]
     return current(note, start, end) and not _HISTORY_BEFORE.search(note[max(0, start - 40):start]) \
-        and not _DENIED_AFTER.search(note[end:end + 40]) and not removed(note, start, end)
+        and not _DENIED_AFTER.search(note[end:end + 40]) and not _EXCISED_AFTER.search(note[end:end + 80]) \
+        and not removed(note, start, end)
 
 NEOPLASM_SITE_WORDS = re.compile(r"cancer|\bca\b|carcinoma|malignan|mets|metasta|carcinomatosis|leuk|\bcll\b|\bcml\b|"
                                  r"\baml\b|\bALL\b|myeloma|lymphoma|dlbcl|\bnhl\b|\bbcc\b|\bscc\b|\bdcis\b|\bcin\b|"
-                                 r"lipoma|meningioma|anemia|pain|breast|osteochondroma|prolactinoma|today|here for|encounter for", re.IGNORECASE)
+                                 r"lipoma|meningioma|anemia|pain|breast|melanoma|osteochondroma|prolactinoma|today|here for|encounter for", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 NEOPLASM_SITE_FINDINGS = (
     (_rx(_site(r"breast")), ("C50", "C80"), _breast),
@@ -340,6 +375,10 @@ NEOPLASM_SITE_FINDINGS = (
          r"trunk|arm|forearm|hand|wrist|shoulder|leg|thigh|shin|calf|knee|foot|skin)|cutaneous (squamous cell "
          r"carcinoma|(?-i:SCC))|squamous cell carcinoma of (the )?skin|(?-i:SCC) of (the )?skin"),
      ("C44", "C80", "C43", "C76"), _skin_cancer),
+    (_rx(r"(malignant )?melanoma( in situ)? (of|on) (the )?(skin of (the )?)?((right|left|r|l) )?(upper |lower |"
+         r"posterior |anterior |mid )?\w+( \w+)?|((right|left|r|l) )?(upper |lower )?(back|chest|trunk|scalp|neck|arm|"
+         r"forearm|shoulder|thigh|leg|calf|shin|face|cheek|forehead|nose|ear) melanoma( in situ)?"), ("C43", "D03"),
+     _melanoma),
     (_rx(r"(?-i:CLL)|chronic lymphocytic leuk(a)?emia"), ("C91", "C95", "Z85"),
      _blood_cancer("C91.1", "1", "2", "chronic lymphocytic leukemia")),
     (_rx(r"(?-i:CML)|chronic myel(oid|ogenous) leuk(a)?emia"), ("C92", "C95", "Z85"),
