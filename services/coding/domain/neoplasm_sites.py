@@ -307,6 +307,9 @@ _HISTORY_BEFORE = re.compile(r"\b(hx|h/o|history|pmh|pmhx|personal history|past)
 _EXCISED_AFTER = re.compile(r"^[^.;]{0,40}?\b(((wide (local )?)?excision|resection|mohs( surgery)?)\b[^.;]{0,20}?\b("
                             r"last (week|month|year)|\d+ (days?|weeks?|months?|years?) ago|(in )?(19|20)\d\d|done|"
                             r"performed|completed)|(clear|negative) margins|margins (clear|negative))\b", re.IGNORECASE)
+# "treated with radiation in 2018", "completed chemo 2020": a treatment the words after it date to a past year
+_TREATED_BEFORE = re.compile(r"^[^.;]{0,40}?\b(treated|completed|finished|s/p)\b[^.;]{0,30}?\b(in )?(19|20)\d\d\b",
+                             re.IGNORECASE)
 # "thyroid cancer is not a concern", "malignancy was excluded": denied in the words after it
 _DENIED_AFTER = re.compile(r"^\W*((is|was) )?(not (a )?(concern|suspected|likely|seen|present|found|identified)|unlikely|"
                            r"(ruled|r/) ?out|excluded|negative)\b", re.IGNORECASE)
@@ -327,6 +330,7 @@ def neoplasm_current(note: str, start: int, end: int) -> bool:
         note = note[:end + status.start(1)] + " " * len(status.group(1)) + note[end + status.end(1):]
     return current(note, start, end) and not _HISTORY_BEFORE.search(note[max(0, start - 40):start]) \
         and not _DENIED_AFTER.search(note[end:end + 40]) and not _EXCISED_AFTER.search(note[end:end + 80]) \
+        and not _TREATED_BEFORE.search(note[end:end + 80]) \
         and not removed(note, start, end)
 
 NEOPLASM_SITE_WORDS = re.compile(r"cancer|\bca\b|carcinoma|malignan|mets|metasta|carcinomatosis|leuk|\bcll\b|\bcml\b|"

@@ -73,6 +73,7 @@ def test_a_neoplasm_in_the_words_clinics_use_meets_its_code(suggest, note, expec
     ("Hx BCC, no new lesions today.", "C44.91"),
     ("BCC excised 2020 with clear margins.", "C44.91"),
     ("Thyroid cancer is not a concern on ultrasound.", "C73"),
+    ("Bladder cancer treated with TURBT and BCG in 2019.", "C67.9"),
     ("Melanoma in situ of the left forearm, wide local excision last month, margins clear.", "D03.62"),
     ("History of melanoma in situ of the back.", "Z85.820"),
     ("Rule out colon cancer: colonoscopy ordered.", "C18.9"),
