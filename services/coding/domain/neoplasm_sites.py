@@ -333,9 +333,12 @@ def neoplasm_current(note: str, start: int, end: int) -> bool:
         and not _TREATED_BEFORE.search(note[end:end + 80]) \
         and not removed(note, start, end)
 
-NEOPLASM_SITE_WORDS = re.compile(r"cancer|\bca\b|carcinoma|malignan|mets|metasta|carcinomatosis|leuk|\bcll\b|\bcml\b|"
-                                 r"\baml\b|\bALL\b|myeloma|lymphoma|dlbcl|\bnhl\b|\bbcc\b|\bscc\b|\bdcis\b|\bcin\b|"
-                                 r"lipoma|meningioma|anemia|pain|breast|melanoma|osteochondroma|prolactinoma|today|here for|encounter for", re.IGNORECASE)
+NEOPLASM_SITE_WORDS = re.compile(
+    r"cancer|\bca\b|carcinoma|malignan|mets\b|metasta|carcinomatosis|leuk|myeloma|lymphoma|hodgkin|lipoma|meningioma|"
+    r"melanoma|osteochondroma|prolactinoma|neoplastic|tumou?r|\b(cll|cml|aml|nhl|dlbcl|bcc|scc|dcis|cin|idc|ilc|rcc)\b|"
+    r"(?-i:\bALL\b)|breast (mass|lump)|(mass|lump) (in|of)|chemo|immunotherapy|platin|etoposide|taxel|gemcitabine|"
+    r"pemetrexed|fluorouracil|5-fu|folf|irinotecan|doxorubicin|cyclophosphamide|chop|abvd|azacitidine|decitabine|mab\b",
+    re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 NEOPLASM_SITE_FINDINGS = (
     (_rx(_site(r"breast")), ("C50", "C80"), _breast),
