@@ -334,9 +334,11 @@ def neoplasm_current(note: str, start: int, end: int) -> bool:
         and not removed(note, start, end)
 
 NEOPLASM_SITE_WORDS = re.compile(
-    r"cancer|\bca\b|carcinoma|malignan|mets\b|metasta|carcinomatosis|leuk|myeloma|lymphoma|hodgkin|lipoma|meningioma|"
-    r"melanoma|osteochondroma|prolactinoma|neoplastic|tumou?r|\b(cll|cml|aml|nhl|dlbcl|bcc|scc|dcis|cin|idc|ilc|rcc)\b|"
-    r"(?-i:\bALL\b)|breast (mass|lump)|(mass|lump) (in|of)|chemo|immunotherapy|platin|etoposide|taxel|gemcitabine|"
+    # literals rare enough for the prefilter to skip most notes ("ca" alone is in almost every note; "breast ca" is not)
+    r"cancer|(breast|prostat\w*|colon|rectal|bladder|kidney|renal|thyroid|pancrea\w*|gastric|ovarian|cervical|"
+    r"endometrial|anal) ca\b|carcinoma|malignan|mets\b|metasta|carcinomatosis|leuk|myeloma|lymphoma|hodgkin|lipoma|"
+    r"meningioma|melanoma|osteochondroma|prolactinoma|neoplastic|tumou?r|\b(cll|cml|aml|nhl|dlbcl|bcc|scc|dcis|idc|ilc|"
+    r"rcc)\b|cin ?(iii|3)|breast (mass|lump)|(mass|lump) (in|of)|chemo|immunotherapy|platin|etoposide|taxel|gemcitabine|"
     r"pemetrexed|fluorouracil|5-fu|folf|irinotecan|doxorubicin|cyclophosphamide|chop|abvd|azacitidine|decitabine|mab\b",
     re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
