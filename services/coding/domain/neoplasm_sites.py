@@ -12,19 +12,28 @@ site, with the tabular's own axes:
 - the secondary column (C77-C79) for a spread written to a site ("mets to liver", "bone metastases", "metastatic to
   the brain", "peritoneal carcinomatosis"); the primary is read on its own words.
 - basal and squamous cell carcinoma of the skin C44.- by site and kind (never the melanoma's C43); squamous cell
-  carcinoma only where the skin or a skin site is named ("SCC of the lung" is the lung's).
+  carcinoma only where the skin or a skin site is named ("SCC of the lung" is the lung's); melanoma C43.- and
+  melanoma in situ D03.- by site and side.
 - leukemias, myeloma and lymphomas by kind with their fifth or sixth character: "in remission" stated is its
   remission code, "relapse" the relapse code where the category has one, otherwise not having achieved remission.
 - in situ: ductal carcinoma in situ D05.1- by side, CIN III D06.9.
-- lipoma D17.- by site and side; meningioma of the brain D32.0, of the spine D32.1.
-- anemia in neoplastic disease D63.0, anemia due to antineoplastic chemotherapy D64.81, neoplasm related pain G89.3.
+- lipoma D17.- by site and side; meningioma of the brain D32.0, of the spine D32.1; osteochondroma of a long bone
+  D16.0-/D16.2-; prolactinoma D35.2.
+- a breast lump or mass not yet diagnosed N63.- ("Lump, breast"), by side and quadrant: never a neoplasm code.
+- anemia in neoplastic disease D63.0, anemia due to antineoplastic chemotherapy D64.81, neoplasm related pain G89.3;
+  a chemotherapy or immunotherapy agent given at the visit Z51.11/Z51.12.
 """
 import re
 
 from services.coding.domain.finding_resolvers import fixed
-from services.coding.domain.note_text import current, sentence, sentence_end, sentence_start
-from services.coding.domain.resected_neoplasm import removed
+from services.coding.domain.note_text import (
+    current,
+    sentence,
+    sentence_end,
+    sentence_start,
+)
 from services.coding.domain.note_text import word_pattern as _rx
+from services.coding.domain.resected_neoplasm import removed
 
 _MALIGNANT = r"(cancer|ca|carcinoma|adenocarcinoma|malignancy|malignant (neoplasm|tumou?r))(?! in situ)"
 # the histology written between the site and the malignancy ("papillary thyroid carcinoma", "ductal carcinoma")
