@@ -14,6 +14,7 @@ from typing import Callable
 from services.coding.domain.abnormal_study_findings import ABNORMAL_STUDY_FINDINGS, ABNORMAL_STUDY_WORDS
 from services.coding.domain.chronic_care_entries import CHRONIC_CARE_ENTRIES
 from services.coding.domain.infection_entries import INFECTION_ENTRIES
+from services.coding.domain.neoplasm_sites import NEOPLASM_SITE_FINDINGS, NEOPLASM_SITE_WORDS, neoplasm_current
 from services.coding.domain.pressure_ulcers import PRESSURE_ULCER_FINDINGS
 from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
 from services.coding.domain.common_name_findings import COMMON_NAME_FINDINGS
@@ -386,6 +387,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=BLOOD_METABOLIC_WORDS)
       for words, family, resolve in BLOOD_METABOLIC_ENTRIES),
     *(Finding(words, family, resolve, gate=SITE_AND_KIND_WORDS) for words, family, resolve in SITE_AND_KIND_ENTRIES),
+    *(Finding(words, family, resolve, neoplasm_current, NEOPLASM_SITE_WORDS)
+      for words, family, resolve in NEOPLASM_SITE_FINDINGS),
 )
 
 

@@ -27,14 +27,23 @@ SITES = (
     (r"kidney|renal", "Z85.528", "Z80.51"), (r"pancreatic|pancreas", "Z85.07", "Z80.0"),
     (r"stomach|gastric", "Z85.028", "Z80.0"), (r"thyroid", "Z85.850", "Z80.8"),
 )
-OTHER = ((re.compile(r"\bmelanoma\b", re.IGNORECASE), "Z85.820", "Z80.8"),
-         (re.compile(r"\bleukemia\b", re.IGNORECASE), "Z85.6", "Z80.6"),
+OTHER = ((re.compile(r"\bmelanoma\b(?! in situ)", re.IGNORECASE), "Z85.820", "Z80.8"),
+         (re.compile(r"\b(leukemia|(?-i:CLL|CML|AML))\b", re.IGNORECASE), "Z85.6", "Z80.6"),
+         # History, personal, malignant neoplasm, skin NEC: a basal or squamous cell carcinoma of the skin
+         (re.compile(r"\b(skin cancer|basal cell (carcinoma|cancer)|(?-i:BCC)|(cutaneous|skin) ((?-i:SCC)|squamous cell "
+                     r"carcinoma)|((?-i:SCC)|squamous cell carcinoma) of (the )?skin)\b", re.IGNORECASE), "Z85.828", "Z80.8"),
+         # History, personal, malignant neoplasm, lymphoid tissue: Hodgkin Z85.71, non-Hodgkin Z85.72
+         (re.compile(r"\b(?<!non-)(?<!non )hodgkin'?s? (lymphoma|disease)\b", re.IGNORECASE), "Z85.71", "Z80.7"),
+         (re.compile(r"\b(non-?hodgkin'?s? lymphoma|(?-i:NHL|DLBCL)|diffuse large b-cell lymphoma|follicular lymphoma)\b",
+                     re.IGNORECASE), "Z85.72", "Z80.7"),
          # a sarcoma of bone is a malignant neoplasm of bone (the index's "Chondrosarcoma - see Neoplasm, bone")
          (re.compile(r"\b(chondrosarcoma|osteosarcoma|ewing'?s? sarcoma)\b", re.IGNORECASE), "Z85.830", "Z80.8"))
 _PATTERNS = tuple((re.compile(rf"\b({site})\s+{_CANCER}\b|\b{_CANCER}\s+of\s+the\s+({site})\b", re.IGNORECASE),
                    personal, family) for site, personal, family in SITES) + OTHER
 _ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|active|metastatic|recurrence of|"
-                     r"recurrent)\b", re.IGNORECASE)
+                     # a leukemia or lymphoma said not in remission, relapsed or watched untreated is present
+                     r"recurrent|not (in|having achieved) remission|in relapse|relapsed|refractory|watch and wait|"
+                     r"watchful waiting)\b", re.IGNORECASE)
 # a cancer also reads past where a problem list writes "Hx" bare ("Hx breast ca (L, 2016)"; the shorthand writes
 # it out as "history"), under a "Past:" heading, or where the note says treatment is over ("treated in 2018",
 # "cured", "no evidence of disease") or watches for its return ("surveillance"): guideline I.C.2.d, excised or
@@ -44,12 +53,18 @@ _PAST_CANCER = re.compile(r"\b((hx|history)(?!:)|past:|no evidence of disease|ne
 # a hormonal therapy still taken is treatment of the cancer still directed at it, whatever else the sentence says
 _HORMONAL_THERAPY = re.compile(r"\bon (tamoxifen|letrozole|anastrozole|exemestane|leuprolide|enzalutamide|"
                                r"abiraterone|bicalutamide)\b", re.IGNORECASE)
+# a leukemia or lymphoma "in remission" has its remission code (C91.11, C81.9A); only a history word, an excision or a
+# treatment over makes it personal history
+_BLOOD_CANCER = re.compile(r"leuk|\b(cll|cml|aml|nhl|dlbcl)\b|lymphoma|hodgkin", re.IGNORECASE)
+_IN_REMISSION = re.compile(r"\b(in|into) ((complete|first|second|partial|molecular|hematologic|clinical) ){0,2}"
+                           r"remission\b", re.IGNORECASE)
 _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
 # "hypothyroidism after total thyroidectomy for papillary thyroid cancer": a cancer its sentence says was excised,
 # with no treatment now, is history (guideline I.C.2.d), as "s/p thyroidectomy for" says it
 _EXCISED = re.compile(r"\b(after|following) (a |an |the |her |his )?([\w-]+ ){0,2}(\w+ectomy|resection|excision)\b",
                       re.IGNORECASE)
-_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|sarcoma|smok|tobacco|cigarette|polyp|adenoma", re.IGNORECASE)
+_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|sarcoma|smok|tobacco|cigarette|polyp|adenoma|lymphoma|"
+                  r"hodgkin|\b(bcc|scc|cll|cml|aml|nhl|dlbcl)\b", re.IGNORECASE)
 _ANY_WORDS = required_literals(_ANY)  # a note without one is not scanned
 _COLON_POLYPS = re.compile(r"\b((colon|colonic|colorectal) polyps?|polyps? (of|in) the colon|adenomatous polyps?|"
                            r"(tubular|tubulovillous|villous) adenomas?|sessile serrated (polyps?|adenomas?))\b",
@@ -103,6 +118,8 @@ def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[st
         return None, ""
     if FAMILY.search(text):
         return family, "a relative's cancer is family history"
+    if _BLOOD_CANCER.search(match.group(0)):  # its remission is the code's own character, not its past
+        text = _IN_REMISSION.sub("", text)
     if (HISTORY.search(text) or _EXCISED.search(text) or (_PAST_CANCER.search(text) and not _HORMONAL_THERAPY.search(
             text))) and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
         return personal, "a cancer in the past, not under treatment, is personal history"
