@@ -195,11 +195,16 @@ _COLON_SITE_WORDS = "(" + "|".join(site for _, site in _COLON_SITES) + r"|colon)
 # a polyp its sentence says was taken out is a history (Z86.010-), not a current neoplasm
 _REMOVED = _rx(r"removed|resected|excised|polypectomy|s/p|status post|history of|hx of")
 
+# "polyps 2019", "tubular adenoma on colonoscopy 2021", "polyps 3 years ago": a polyp is taken out at the
+# colonoscopy that finds it, so one dated to an earlier exam is a history too
+_DATED = re.compile(r"\s*,?\s*\(?((in|on|at) )?(colonoscopy )?((19|20)\d\d\b|\d+ (months?|years?|yrs?) ago\b)",
+                    re.IGNORECASE)
+
 
 def _colon_adenoma(match: re.Match, note: str) -> tuple[str, str] | None:
     """"Neoplasm, benign" of the part of the colon or rectum its own words name (D12.6 the colon unspecified)."""
     said = match.group(0)
-    if _REMOVED.search(sentence(note, match.start(), match.end())):
+    if _REMOVED.search(sentence(note, match.start(), match.end())) or _DATED.match(note, match.end()):
         return None
     for code, site in _COLON_SITES:
         named = re.search(rf"\b({site})\b", said, re.IGNORECASE)

@@ -77,6 +77,8 @@ def test_the_site_side_or_kind_the_words_state_is_the_code(suggest, note, codes)
     ("No left knee effusion on exam.", "M25"),
     ("Recurrent tonsillitis as a child; outgrown.", "J03"),
     ("PMH: adenomatous colon polyps removed at colonoscopy 2021.", "D12"),
+    ("History: stroke, no deficits; adenomatous colon polyps 2019, colonoscopy 2024 normal.", "D12"),
+    ("Tubular adenoma of the sigmoid on colonoscopy 2020; repeat due next year.", "D12"),
     ("No bacterial vaginosis on the wet prep today.", "N76"),
 ])
 def test_a_denied_relatives_childhood_or_removed_condition_is_not_read(suggest, note, category):
