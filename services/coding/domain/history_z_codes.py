@@ -53,6 +53,11 @@ _PAST_CANCER = re.compile(r"\b((hx|history)(?!:)|past:|no evidence of disease|ne
 # a hormonal therapy still taken is treatment of the cancer still directed at it, whatever else the sentence says
 _HORMONAL_THERAPY = re.compile(r"\bon (tamoxifen|letrozole|anastrozole|exemestane|leuprolide|enzalutamide|"
                                r"abiraterone|bicalutamide)\b", re.IGNORECASE)
+# "s/p lumpectomy 2017, now on anastrozole": an adjuvant hormonal therapy the sentence says is taken now is treatment
+# still directed at the cancer (guideline I.C.2.d), which is then current even after its excision, not a history
+TREATED_NOW = re.compile(r"\b((now|currently|still|remains) on|continues( on)?|continuing( on)?) (adjuvant )?"
+                         r"(tamoxifen|letrozole|anastrozole|exemestane|arimidex|femara|aromasin|leuprolide|lupron|"
+                         r"enzalutamide|abiraterone|bicalutamide)\b", re.IGNORECASE)
 # a leukemia or lymphoma "in remission" has its remission code (C91.11, C81.9A); only a history word, an excision or a
 # treatment over makes it personal history
 _BLOOD_CANCER = re.compile(r"leuk|\b(cll|cml|aml|nhl|dlbcl)\b|lymphoma|hodgkin", re.IGNORECASE)
@@ -118,6 +123,8 @@ def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[st
         return None, ""
     if FAMILY.search(text):
         return family, "a relative's cancer is family history"
+    if TREATED_NOW.search(text):
+        return None, ""
     if _BLOOD_CANCER.search(match.group(0)):  # its remission is the code's own character, not its past
         text = _IN_REMISSION.sub("", text)
     if (HISTORY.search(text) or _EXCISED.search(text) or (_PAST_CANCER.search(text) and not _HORMONAL_THERAPY.search(

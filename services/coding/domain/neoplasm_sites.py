@@ -26,8 +26,11 @@ site, with the tabular's own axes:
 import re
 
 from services.coding.domain.finding_resolvers import fixed
+from services.coding.domain.history_z_codes import TREATED_NOW
 from services.coding.domain.note_text import (
+    FAMILY,
     current,
+    negated_before,
     sentence,
     sentence_end,
     sentence_start,
@@ -334,6 +337,9 @@ def neoplasm_current(note: str, start: int, end: int) -> bool:
     """Current as the findings read it, and neither written after a history word, denied after it, nor stated
     removed ("BCC excised 2020"): an excised neoplasm with no further treatment is its history code (guideline
     I.C.2.d), not its own."""
+    whole = sentence(note, start, end)
+    if TREATED_NOW.search(whole) and not FAMILY.search(whole) and not negated_before(note, start):
+        return True  # still treated: current whatever its history words say (guideline I.C.2.d)
     status = _REMISSION_STATUS.search(note[end:]) if _BLOOD_CANCER.search(note[start:end]) else None
     if status:  # read as current without the status words, which the code's last character carries
         note = note[:end + status.start(1)] + " " * len(status.group(1)) + note[end + status.end(1):]

@@ -87,3 +87,22 @@ def test_a_neoplasm_in_the_words_clinics_use_meets_its_code(suggest, note, expec
 ])
 def test_a_neoplasm_past_denied_supposed_or_not_named_is_not_coded(suggest, note, kept_out):
     assert kept_out not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, expected, not_expected", [
+    ("PMH: L breast cancer s/p lumpectomy and XRT 2020, now on letrozole. 58 yo F.", "C50.912", "Z85.3"),
+    ("71M. Prostate adenocarcinoma s/p radical prostatectomy 2018, continues leuprolide every 3 months.", "C61",
+     "Z85.46"),
+])
+def test_a_cancer_excised_but_still_under_hormonal_therapy_is_current(suggest, note, expected, not_expected):
+    codes = billed(suggest, note)
+    assert expected in codes and not_expected not in codes
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Breast cancer s/p mastectomy 2015, completed 5 years of tamoxifen, off it since 2020.", "Z85.3"),
+    ("Mother had breast cancer, still on anastrozole.", "Z80.3"),
+])
+def test_a_hormonal_therapy_over_or_a_relatives_leaves_the_history(suggest, note, expected):
+    codes = billed(suggest, note)
+    assert expected in codes and not any(code.startswith("C50") for code in codes)
