@@ -5,11 +5,19 @@
 MEMO_SUGGESTER=1 remembers the note suggester's answer for the benchmark's one note, so that what is measured is
 the rest of the consumer's path. Postgres on BENCH_PORT_BASE + 329, as tools.bench.consumer_cost.
 """
-import asyncio, cProfile, os, pstats, sys, time, uuid
+import asyncio
+import cProfile
+import dataclasses
+import functools
+import os
+import sys
+import time
+import uuid
+
 from tools.bench import consumer_cost as cc
 
+
 async def run(events, batch, port, out):
-    from shared.kafka.consumer import ConsumerRunner
     from shared.telemetry import setup_tracing
     from services.coding import app as coding_app
     from services.coding.settings import Settings as CodingSettings
@@ -17,12 +25,9 @@ async def run(events, batch, port, out):
     tenant = uuid.uuid4()
     coder = coding_app.build_coder(CodingSettings(suggestion_index_dir=cc.ROOT / ".run" / "coding-index"))
     if os.environ.get("MEMO_SUGGESTER"):  # the suggester's answer for the one bench note, remembered: the rest alone
-        import dataclasses, functools
         coder = dataclasses.replace(coder, suggest=functools.lru_cache(maxsize=4)(coder.suggest))
     runtime = coding_app.build_runtime(CodingSettings(suggestion_index_dir=cc.ROOT / ".run" / "coding-index"), coder)
-    runner = ConsumerRunner(group_id=f"cost-coding-{uuid.uuid4().hex[:6]}", router=runtime._router,
-                            bootstrap_servers="127.0.0.1:1", units_of_work=runtime.units_of_work,
-                            producer=runtime.producer)
+    runner = cc.consumer_runner(runtime, f"cost-coding-{uuid.uuid4().hex[:6]}")
     warm = cc.encounters(uuid.uuid4(), 200)
     await cc.apply_in_batches(runner, "encounter.documented", warm, batch, port)
     evs = cc.encounters(tenant, events)
@@ -40,6 +45,7 @@ async def run(events, batch, port, out):
     await runtime.engine.dispose()
     if out:
         prof.dump_stats(out)
+
 
 if __name__ == "__main__":
     events, batch, out = int(sys.argv[1]), int(sys.argv[2]), (sys.argv[3] if len(sys.argv) > 3 else None)

@@ -9,8 +9,15 @@ ids seeded, and writes every coded_encounter row (documents as jsonb text), outb
 inbox row, dead letter and span (times left out). Two runs of one commit give the same file but for the events'
 `occurred_at`; compare with that field blanked.
 """
-import asyncio, glob, json, os, random, secrets, sys, uuid
-from datetime import date
+import asyncio
+import glob
+import json
+import os
+import random
+import secrets
+import shutil
+import sys
+import uuid
 
 _rng = random.Random(7)
 uuid.uuid4 = lambda: uuid.UUID(int=_rng.getrandbits(128), version=4)
@@ -21,11 +28,9 @@ from tools.bench import consumer_cost as cc
 
 async def run(port, out):
     from sqlalchemy import text
-    from shared.kafka.consumer import ConsumerRunner
     from shared.telemetry import setup_tracing
     from services.coding import app as coding_app
     from services.coding.settings import Settings as CodingSettings
-    import shutil
     shutil.rmtree(cc.RUN_DIR / "spans", ignore_errors=True)
     setup_tracing("consumer-cost", otlp_endpoint=None, span_log_dir=str(cc.RUN_DIR / "spans"))
     tenants = [uuid.UUID(int=1), uuid.UUID(int=2)]
@@ -45,8 +50,7 @@ async def run(port, out):
         dead.extend((record.offset, error) for record, error in failures)
 
     consumer_module.send_to_dlq_until_stored = record_dlq
-    runner = ConsumerRunner(group_id="dump-coding", router=runtime._router, bootstrap_servers="127.0.0.1:1",
-                            units_of_work=runtime.units_of_work, producer=runtime.producer)
+    runner = cc.consumer_runner(runtime, "dump-coding")
     events = [e for t in tenants for e in cc.encounters(t, 60)]
     events[5] = events[5].model_copy(update={"payload": events[5].payload.model_copy(update={"note": None})})
     items = [cc.record("encounter.documented", o, e.model_dump_json().encode()) for o, e in enumerate(events)]

@@ -137,8 +137,15 @@ def start_postgres(port: int):
     return postgres
 
 
-async def measure(args, port: int) -> list[dict]:
+def consumer_runner(runtime, group_id: str):
+    """The service's consumer runner over its own router and units of work, fed batches by hand (no broker)."""
     from shared.kafka.consumer import ConsumerRunner
+
+    return ConsumerRunner(group_id=group_id, router=runtime._router, bootstrap_servers="127.0.0.1:1",
+                          units_of_work=runtime.units_of_work, producer=runtime.producer)
+
+
+async def measure(args, port: int) -> list[dict]:
     from shared.runtime import ServiceRuntime
     from shared.telemetry import setup_tracing
     from services.coding import app as coding_app
@@ -154,9 +161,7 @@ async def measure(args, port: int) -> list[dict]:
          [("encounter.documented", encounters(tenant, args.events, notes=not args.without_notes))]),
         (denials_app.build_runtime(DenialsSettings()), "denials", _denial_streams(tenant, args.events)),
     ):
-        runner = ConsumerRunner(group_id=f"cost-{name}-{uuid.uuid4().hex[:6]}", router=runtime._router,
-                                bootstrap_servers="127.0.0.1:1", units_of_work=runtime.units_of_work,
-                                producer=runtime.producer)
+        runner = consumer_runner(runtime, f"cost-{name}-{uuid.uuid4().hex[:6]}")
         for topic, events in streams:
             results.append({"service": name, **await apply_in_batches(runner, topic, events, args.batch, port)})
         results.append({"service": name, "rows": await _row_counts(runtime.engine, SUMMARIES[name])})

@@ -87,11 +87,8 @@ def outcome_documents(outcome: CodingOutcome) -> dict:
 
 def outcome_columns(outcome: CodingOutcome) -> dict:
     """The outcome's columns as JSON values, for a row already loaded."""
-    return {"status": outcome.status,
-            "diagnoses": [d.model_dump(mode="json") for d in outcome.diagnoses],
-            "procedures": [p.model_dump(mode="json") for p in outcome.procedures],
-            "edits": [e.model_dump(mode="json") for e in outcome.edits],
-            "suggestions": [s.model_dump(mode="json") for s in outcome.suggestions]}
+    return {name: value if name == "status" else [document.model_dump(mode="json") for document in value]
+            for name, value in outcome_documents(outcome).items()}
 
 
 def emit_claim_coded(uow: CodingUnitOfWork, tenant_id: UUID, encounter: EncounterDocumented,
