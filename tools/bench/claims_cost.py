@@ -1,6 +1,6 @@
 """The claims consumer's cost per claim, use case by use case, against a real Postgres.
 
-    BENCH_PORT_BASE=25000 python -m tools.bench.claims_cost [--claims 2000]
+    BENCH_PORT_BASE=25000 python -m tools.bench.claims_cost [--claims 2000] [--profile FILE]
     python -m tools.bench.claims_cost --database-url postgresql://postgres@127.0.0.1:5432/postgres \
         [--claims 2000] [--pgdata .run/pgdata]
 
@@ -12,10 +12,12 @@ with one 270 per tenant and payer through x12sdk's models, the payer simulator's
 837P, read as the clearinghouse route reads it (control characters, segments) and applied. Prints CPU per
 claim of this process (the simulator's own CPU, writing 271s, left out) and of the Postgres server processes,
 and the wall time. The database gets the claims service's migrations and one new tenant. Not included: Kafka,
-envelope parsing, inbox, consumer spans and HTTP (the same for every implementation).
+envelope parsing, inbox, consumer spans and HTTP (the same for every implementation). With `--profile FILE`
+each step's main thread is profiled (CPU clock) into `FILE.<step>` (pyx12's validating threads are not in it).
 """
 import argparse
 import asyncio
+import cProfile
 import os
 import subprocess
 import sys
@@ -66,9 +68,16 @@ def postgres_cpu(pgdata: str | None) -> float:
         sum(child.cpu_times()[:2]) for child in server.children())
 
 
-async def timed(label: str, claims: int, step, pgdata: str | None, simulator: SimulatedClearinghouse) -> None:
+async def timed(label: str, claims: int, step, pgdata: str | None, simulator: SimulatedClearinghouse,
+                profile: str | None = None) -> None:
+    profiler = cProfile.Profile(time.process_time) if profile else None
     cpu, wall, server = time.process_time() - simulator.cpu, time.perf_counter(), postgres_cpu(pgdata)
+    if profiler:
+        profiler.enable()
     await step()
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(f"{profile}.{label}")
     cpu = time.process_time() - simulator.cpu - cpu
     wall, server = time.perf_counter() - wall, postgres_cpu(pgdata) - server
     print(f"{label:8s} client {cpu / claims * 1000:5.2f} ms/claim  postgres {server / claims * 1000:5.2f} ms/claim  "
@@ -83,12 +92,12 @@ def remit_for(tenant_id: uuid.UUID, claim) -> Envelope:
         patient_responsibility=Decimal("0.00"), payer_claim_control_number="P1", trace_number="T1"))
 
 
-async def acknowledgments(units, tenant_id: uuid.UUID) -> list[str]:
+async def acknowledgments(units, tenant_id: uuid.UUID, at: datetime | None = None) -> list[str]:
     """The simulator's 277CA for each 837P stored, every claim accepted (written before the step is timed)."""
     async with units() as uow:
         files = (await uow.session.execute(select(Interchange.x12).where(
             Interchange.tenant_id == tenant_id, Interchange.x12.contains("ST*837*")))).scalars().all()
-    at = datetime.now(timezone.utc)
+    at = at or datetime.now(timezone.utc)
     answers = []
     for control, text in enumerate(files, start=1):
         submission = read_837p(text)
@@ -97,75 +106,86 @@ async def acknowledgments(units, tenant_id: uuid.UUID) -> list[str]:
     return answers
 
 
-def coded_batches(count: int, first: int) -> list[list]:
+def coded_batches(count: int, first: int, size: int = BATCH) -> list[list]:
     """`count` coded claims of one patient and member each, as the benchmark's encounters, in consumer batches."""
     claims = [coded(encounter_id=str(uuid.uuid4()), patient={**ENCOUNTER["patient"], "id": f"MRN-{i}"},
                     coverage={**ENCOUNTER["coverage"], "member_id": f"W{100000000 + i:09d}"})
               for i in range(first, first + count)]
-    return [claims[i:i + BATCH] for i in range(0, count, BATCH)]
+    return [claims[i:i + size] for i in range(0, count, size)]
 
 
-async def run(database_url: str, claims: int, pgdata: str | None) -> None:
-    settings = Settings(database_url=database_url)
-    engine = make_engine(settings)
-    units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
-    catalog = Catalog.load()
+class ClaimSteps:
+    """The claims service's use cases as the consumer and the loops run them, one step after the other."""
 
-    async def new_tenant(name: str) -> uuid.UUID:
+    def __init__(self, units: UnitOfWorkFactory, settings: Settings, clearinghouse: SimulatedClearinghouse):
+        self.units, self.settings, self.clearinghouse = units, settings, clearinghouse
+        self.catalog = Catalog.load()
+
+    async def new_tenant(self, name: str) -> uuid.UUID:
         tenant_id = uuid.uuid4()
-        async with units() as uow:
+        async with self.units() as uow:
             await register_tenant(uow, Envelope[TenantRegistered](
                 event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
                 payload=TenantRegistered(tenant_id=str(tenant_id), name=name, billing_provider=BILLING)),
-                catalog=catalog)
+                catalog=self.catalog)
         return tenant_id
 
-    async def build(tenant_id: uuid.UUID, batches: list[list]) -> None:
+    async def build(self, tenant_id: uuid.UUID, batches: list[list]) -> None:
+        """claim.coded, a transaction per consumer batch."""
         for batch in batches:
-            async with units() as uow:
+            async with self.units() as uow:
                 await build_claims(uow, Batch([Envelope(event_type="claim.coded", tenant_id=tenant_id,
                                                         subject_id=c.claim_id, payload=c) for c in batch]),
-                                   catalog=catalog)
+                                   catalog=self.catalog)
 
-    async def submit() -> None:
+    async def submit(self) -> None:
         """The submission loop's rounds: each verifies and batches what is ready, then hands its files over."""
         while True:
-            async with units() as uow:
-                batched = await verify_and_batch(uow, catalog=catalog, clearinghouse=clearinghouse,
-                                                 submitter_id=SUBMITTER, usage="T", limit=settings.submission_batch_size,
-                                                 interchange_size=settings.submit_batch_size)
+            async with self.units() as uow:
+                batched = await verify_and_batch(uow, catalog=self.catalog, clearinghouse=self.clearinghouse,
+                                                 submitter_id=SUBMITTER, usage="T",
+                                                 limit=self.settings.submission_batch_size,
+                                                 interchange_size=self.settings.submit_batch_size)
             while True:
-                async with units() as uow:
+                async with self.units() as uow:
                     interchange = await next_interchange_to_send(uow)
                     if interchange is None:
                         break
-                    await send_interchange(uow, interchange, clearinghouse=clearinghouse)
+                    await send_interchange(uow, interchange, clearinghouse=self.clearinghouse)
             if not batched:
                 return
 
-    async def acknowledge() -> None:
+    async def acknowledge(self, tenant_id: uuid.UUID, answers: list[str]) -> None:
+        """Each 277CA, a transaction each, read as the clearinghouse route reads it."""
         for text in answers:
-            async with units() as uow:
+            async with self.units() as uow:
                 await record_acknowledgments(uow, tenant_id=tenant_id, acks=read_277ca(text), x12=text)
 
-    async def pay() -> None:
+    async def pay(self, tenant_id: uuid.UUID, batches: list[list]) -> None:
+        """remit.received for every claim, a transaction per consumer batch."""
         for batch in batches:
-            async with units() as uow:
+            async with self.units() as uow:
                 await apply_remits(uow, Batch([remit_for(tenant_id, c) for c in batch]))
 
+
+async def run(database_url: str, claims: int, pgdata: str | None, profile: str | None = None) -> None:
+    settings = Settings(database_url=database_url)
+    engine = make_engine(settings)
+    units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
     with tempfile.TemporaryDirectory() as dropbox:
         clearinghouse = SimulatedClearinghouse(dropbox)
+        steps = ClaimSteps(units, settings, clearinghouse)
         # A running service has pyx12's maps, x12sdk's 270 models and its prepared statements (not measured),
         # and its collector settled after start-up, as here.
-        await build(await new_tenant("warm-up"), coded_batches(5, claims))
-        await submit()
+        await steps.build(await steps.new_tenant("warm-up"), coded_batches(5, claims))
+        await steps.submit()
         settle_after_start()
-        tenant_id, batches = await new_tenant("cost"), coded_batches(claims, 0)
-        await timed("coded", claims, lambda: build(tenant_id, batches), pgdata, clearinghouse)
-        await timed("submit", claims, submit, pgdata, clearinghouse)
+        tenant_id, batches = await steps.new_tenant("cost"), coded_batches(claims, 0)
+        await timed("coded", claims, lambda: steps.build(tenant_id, batches), pgdata, clearinghouse, profile)
+        await timed("submit", claims, steps.submit, pgdata, clearinghouse, profile)
         answers = await acknowledgments(units, tenant_id)
-        await timed("277CA", claims, acknowledge, pgdata, clearinghouse)
-        await timed("remit", claims, pay, pgdata, clearinghouse)
+        await timed("277CA", claims, lambda: steps.acknowledge(tenant_id, answers), pgdata, clearinghouse, profile)
+        await timed("remit", claims, lambda: steps.pay(tenant_id, batches), pgdata, clearinghouse, profile)
     await engine.dispose()
 
 
@@ -175,15 +195,16 @@ def main() -> None:
                                                "(claims_loops_cost's, port BENCH_PORT_BASE + 331)")
     parser.add_argument("--claims", type=int, default=2000)
     parser.add_argument("--pgdata", default=None, help="the server's data folder, to count its CPU too")
+    parser.add_argument("--profile", default=None, help="write each step's cProfile to PROFILE.<step>")
     args = parser.parse_args()
     if args.database_url:
         subprocess.run([sys.executable, "-m", "shared.db.migrate", "claims"], check=True,
                        env={**os.environ, "DATABASE_URL": args.database_url})
-        asyncio.run(run(args.database_url, args.claims, args.pgdata))
+        asyncio.run(run(args.database_url, args.claims, args.pgdata, args.profile))
         return
     postgres = start_postgres(int(os.environ.get("BENCH_PORT_BASE", "18000")) + 331)
     try:
-        asyncio.run(run(postgres.url, args.claims, str(RUN_DIR / "pgdata")))
+        asyncio.run(run(postgres.url, args.claims, str(RUN_DIR / "pgdata"), args.profile))
     finally:
         postgres.stop()
 
