@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from shared.db.bulk import Insert, any_bound, insert_rows, update_rows
+from shared.db.bulk import Insert, any_bound, insert_rows, json_of, update_rows
 from shared.db.plans import plan_with_values
 from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine, Interchange, TenantPayer
 from services.claims.domain.model import Payer
@@ -317,7 +317,8 @@ class ClaimRepository:
         return set((await self._session.execute(EXISTING_IDS, {"ids": wanted})).scalars())
 
     async def insert_many(self, rows: list[dict]) -> None:
-        await insert_rows(self._session, CLAIM, rows)
+        """New claims; each row's `coded` (its ClaimCoded) is encoded here in one call by pydantic's serializer."""
+        await insert_rows(self._session, CLAIM, [{**row, "coded": json_of(row["coded"])} for row in rows])
 
     async def update_many(self, records: Iterable[ClaimRecord], columns: tuple[str, ...]) -> None:
         """One UPDATE by primary key writing `columns` of every record."""

@@ -175,7 +175,7 @@ class ClaimBatch:
                 "patient_control_number": coded.patient_control_number, "status": claim.status,
                 "payer_id": coded.coverage.payer_id, "frequency_code": coded.frequency_code,
                 "original_claim_id": UUID(coded.original_claim_id) if coded.original_claim_id else None,
-                "total_charge": total, "coded": coded.model_dump(mode="json"), "edits": claim.edits,
+                "total_charge": total, "coded": coded, "edits": claim.edits,
                 "trace_context": current_traceparent(), "payers_after": len(coded.other_coverages),
                 "payer_sequence": next_payer.payer_sequence if next_payer else "P",
                 "prior_claim_id": next_payer.prior_claim_id if next_payer else None,

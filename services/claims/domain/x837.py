@@ -26,20 +26,32 @@ def write_837p(claims: list[Claim], *, sender_id: str, receiver_id: str, interch
     check_envelope_numbers(usage, interchange_control_number, group_control_number)
     receiver = clean(receiver_id, 15)
     header = (created_at.strftime("%Y%m%d"), created_at.strftime("%H%M"), clean(sender_id, 80), receiver)
-    transactions = [_transaction(claim, f"{number:04d}", header) for number, claim in enumerate(claims, start=1)]
+    transactions, parties, shared = [], None, None
+    for number, claim in enumerate(claims, start=1):
+        if (claim.billing_provider, claim.payer) != parties:  # a file's claims share them: written once
+            parties, shared = (claim.billing_provider, claim.payer), _party_segments(claim, header)
+        transactions.append(_transaction(claim, f"{number:04d}", header[:2], shared))
     return envelope(transactions, functional_id="HC", version=VERSION, sender_id=sender_id,
                     receiver_id=receiver_id, control_number=interchange_control_number, created_at=created_at,
                     usage=usage, group_control_number=group_control_number)
 
 
-def _transaction(claim: Claim, st_control: str, header: tuple[str, str, str, str]) -> list[str]:
-    date8, time4, submitter_id, receiver_id = header
-    body = [
-        seg("BHT", "0019", "00", claim.patient_control_number, date8, time4, "CH"),
+def _party_segments(claim: Claim, header: tuple[str, str, str, str]) -> tuple[list[str], str]:
+    """What depends only on the billing provider and the payer: 1000A, 1000B and 2000A, and 2010BB's NM1."""
+    submitter_id, receiver_id = header[2:]
+    return [
         seg("NM1", "41", "2", clean(claim.billing_provider.name, 60), "", "", "", "", "46", submitter_id),
         _submitter_contact(claim.billing_provider),
         seg("NM1", "40", "2", _receiver_name(claim, receiver_id), "", "", "", "", "46", receiver_id),
-        *_billing_provider(claim), *_subscriber(claim), *_claim_segments(claim),
+        *_billing_provider(claim),
+    ], seg("NM1", "PR", "2", clean(claim.payer.name, 60), "", "", "", "", "PI", clean(claim.payer.x12_payer_id, 80))
+
+
+def _transaction(claim: Claim, st_control: str, created: tuple[str, str], parties: tuple[list[str], str]) -> list[str]:
+    (date8, time4), (provider_segments, payer_name) = created, parties
+    body = [
+        seg("BHT", "0019", "00", claim.patient_control_number, date8, time4, "CH"),
+        *provider_segments, *_subscriber(claim, payer_name), *_claim_segments(claim),
     ]
     return transaction("837", VERSION, st_control, body)
 
@@ -75,8 +87,9 @@ def _billing_provider(claim: Claim) -> list[str]:
     ]
 
 
-def _subscriber(claim: Claim) -> list[str]:
-    """HL 22 subscriber; a patient who is not the subscriber gets HL 23 with PAT and their own name."""
+def _subscriber(claim: Claim, payer_name: str) -> list[str]:
+    """HL 22 subscriber (`payer_name` its 2010BB NM1); a patient who is not the subscriber gets HL 23 with PAT
+    and their own name."""
     patient, coverage = claim.patient, claim.coverage
     is_self = coverage.relationship == "self"
     segments = [
@@ -91,8 +104,7 @@ def _subscriber(claim: Claim) -> list[str]:
         # member id, and the family name is the best available.
         segments.append(seg("NM1", "IL", "1", clean(patient.last_name, 60), "", "", "", "", "MI",
                              clean(coverage.member_id, 80)))
-    segments.append(seg("NM1", "PR", "2", clean(claim.payer.name, 60), "", "", "", "", "PI",
-                         clean(claim.payer.x12_payer_id, 80)))
+    segments.append(payer_name)
     if not is_self:
         segments += [seg("HL", "3", "2", "23", "0"), seg("PAT", RELATIONSHIP_CODES[coverage.relationship])]
         segments += _person("QC", patient, "", "")

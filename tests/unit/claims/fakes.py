@@ -131,7 +131,8 @@ class FakeClaims:
     async def insert_many(self, rows):
         for row in rows:
             assert row["id"] not in self.rows, "duplicate key"
-            self.rows[row["id"]] = {**CLAIM_DEFAULTS, "created_at": next(self._created), **row}
+            self.rows[row["id"]] = {**CLAIM_DEFAULTS, "created_at": next(self._created), **row,
+                                    "coded": row["coded"].model_dump(mode="json")}  # as the table stores it
 
     async def update_many(self, records, columns):
         for record in records:
