@@ -7,7 +7,7 @@ import pytest
 
 from services.claims.adapters.x12_validation import validate_x12
 from services.claims.domain.x837 import line_control_number, write_837p
-from tests.unit.claims.builders import ENCOUNTER, OTHER_RENDERING_NPI, PAYERS, claim
+from tests.unit.claims.builders import BILLING, ENCOUNTER, OTHER_RENDERING_NPI, PAYERS, claim
 
 pytestmark = pytest.mark.unit
 AT = datetime(2026, 11, 22, 10, 30, tzinfo=timezone.utc)
@@ -82,6 +82,20 @@ def test_two_payers_are_two_calls_each_naming_its_payer():
     assert find(medicare, "NM1", "40")[0][3] == "MEDICARE PART B" and find(medicare, "NM1", "40")[0][9] == medicare_id
     assert find(aetna, "ISA")[0][13] != find(medicare, "ISA")[0][13]
     assert find(aetna, "ISA")[0][15] == "T" and find(medicare, "ISA")[0][15] == "P"
+
+
+def test_each_claim_names_its_own_provider_and_payer_in_a_file_that_mixes_them():
+    other = BILLING.model_copy(update={"name": "Lakeside Clinic", "contact": None})
+    claims = [claim(), claim(billing=other), claim(billing=other), claim("BCBS"), claim()]
+    text = write(claims)
+    assert [s[3] for s in find(text, "NM1", "85")] == [
+        "RIVERSIDE FAMILY MEDICINE", "LAKESIDE CLINIC", "LAKESIDE CLINIC", "RIVERSIDE FAMILY MEDICINE",
+        "RIVERSIDE FAMILY MEDICINE"]
+    assert [s[2] for s in find(text, "PER", "IC")] == [
+        "RIVERSIDE BILLING OFFICE", "BILLING OFFICE", "BILLING OFFICE", "RIVERSIDE BILLING OFFICE",
+        "RIVERSIDE BILLING OFFICE"]
+    assert [s[3] for s in find(text, "NM1", "PR")] == ["AETNA", "AETNA", "AETNA", PAYERS["BCBS"].name.upper(), "AETNA"]
+    assert [s[3] for s in find(text, "NM1", "40")] == ["AETNA", "AETNA", "AETNA", "60054", "AETNA"]
 
 
 @pytest.mark.parametrize("relationship, code", [("child", "19"), ("spouse", "01"), ("other", "G8")])
