@@ -180,15 +180,23 @@ def update_statement(table: Table, key: str, names: tuple[str, ...]) -> TextClau
                 f"AS v({key}, {', '.join(names)}) WHERE t.{key} = v.{key}")
 
 
-def _with_defaults(table: Table, rows: list[dict], skip: set[str] = frozenset()) -> tuple[tuple[str, ...], list[dict]]:
+def _with_defaults(table: Table, rows: list[dict], skip: frozenset[str] = frozenset()
+                   ) -> tuple[tuple[str, ...], list[dict]]:
     """The rows' columns (every row must name the same ones), plus the columns whose default the table
     model fills in on the client (as an ORM insert would) and the statement does not compute."""
     names = tuple(rows[0])
-    if any(set(row) != set(names) for row in rows):
+    expected = set(names)
+    if any(row.keys() != expected for row in rows):
         raise ValueError(f"rows for {table.name} name different columns")
-    defaults = {c.name: c.default.arg for c in table.columns
-                if c.name not in names and c.name not in skip and c.default is not None and c.default.is_scalar}
+    defaults = _client_defaults(table, names, skip)
     return names + tuple(defaults), [{**row, **defaults} for row in rows] if defaults else rows
+
+
+@lru_cache(maxsize=256)
+def _client_defaults(table: Table, names: tuple[str, ...], skip: frozenset[str]) -> dict:
+    """The scalar defaults of the columns a batch leaves out: the same for every batch of one shape."""
+    return {c.name: c.default.arg for c in table.columns
+            if c.name not in names and c.name not in skip and c.default is not None and c.default.is_scalar}
 
 
 def _columns_of(session: AsyncSession, table: Table, names: Sequence[str], rows: list[dict]) -> dict[str, list]:
@@ -206,7 +214,7 @@ async def insert_rows(session: AsyncSession, table: Table, rows: list[dict], *,
     """Every row in one INSERT, in the order given; with `returning`, the rows it inserted or updated."""
     if not rows:
         return None
-    names, rows = _with_defaults(table, rows, skip={column for column, _ in computed})
+    names, rows = _with_defaults(table, rows, skip=frozenset(column for column, _ in computed))
     statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning)
     result = await session.execute(statement, {**_columns_of(session, table, names, rows), **(params or {})})
     return result if returning else None

@@ -43,14 +43,14 @@ class UnitOfWork:
     def emit(self, payload: BaseModel, *, tenant_id: UUID | str, subject_id: UUID | str) -> Envelope:
         event_type = event_type_for(payload)
         envelope = envelope_for(payload, tenant_id=tenant_id, subject_id=subject_id)
+        subject = str(envelope.subject_id)
         headers = {"event_type": event_type.name, **producer_headers(
-            event_type.topic, **{"messaging.message.id": str(envelope.event_id),
-                                 "billing.subject_id": str(envelope.subject_id)})}
+            event_type.topic, **{"messaging.message.id": str(envelope.event_id), "billing.subject_id": subject})}
         self._outbox_rows.append(
             {
                 "event_id": envelope.event_id,
                 "topic": event_type.topic,
-                "message_key": str(envelope.subject_id).encode(),
+                "message_key": subject.encode(),
                 "value": envelope.model_dump_json().encode(),
                 "headers": headers,
             }

@@ -186,6 +186,7 @@ class ConsumerRunner:
         self._security = security or {}
         self._fetch = fetch or FetchShape()
         self._held = HeldOffsets(commit_interval)
+        self._lag_gauges: dict[TopicPartition, metrics.Gauge] = {}
         self._stall_after = stall_after
         self._consumer = self._new_consumer()
 
@@ -466,13 +467,20 @@ class ConsumerRunner:
         ends = await self._consumer.end_offsets(assigned)
         for tp in assigned:
             position = await self._consumer.position(tp)
-            metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(max(ends[tp] - position, 0))
+            self._lag_gauge(tp).set(max(ends[tp] - position, 0))
 
     def _update_lag(self, batch: dict) -> None:
         for tp, part in batch.items():
             highwater = self._consumer.highwater(tp)
             if highwater is not None and part:
-                metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(highwater - part[-1].offset - 1)
+                self._lag_gauge(tp).set(highwater - part[-1].offset - 1)
+
+    def _lag_gauge(self, tp: TopicPartition):
+        """A partition's lag gauge, looked up once: a label lookup takes a lock and costs more than the set."""
+        gauge = self._lag_gauges.get(tp)
+        if gauge is None:
+            gauge = self._lag_gauges[tp] = metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition))
+        return gauge
 
 
 async def _within(seconds: float, step: Awaitable[None], what: str) -> None:

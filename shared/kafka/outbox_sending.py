@@ -35,11 +35,14 @@ def needs_new_producer(exc: BaseException | None) -> bool:
     return isinstance(exc, PRODUCER_STATE_ERRORS)
 
 
+# A missing topic is not among them: it is confirmed separately first.
+REFUSALS = tuple(t for t in PARK_REASONS if t is not kafka_errors.UnknownTopicOrPartitionError)
+
+
 def is_refused(exc: BaseException | None) -> bool:
     """True when Kafka said this row can never be stored as it is. Only known refusals count: an
     unexpected error is retried, never parked. A missing topic is confirmed separately first."""
-    refusals = tuple(t for t in PARK_REASONS if t is not kafka_errors.UnknownTopicOrPartitionError)
-    return isinstance(exc, refusals)
+    return isinstance(exc, REFUSALS)
 
 
 def park_reason(exc: BaseException) -> str:

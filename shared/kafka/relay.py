@@ -195,6 +195,8 @@ class OutboxRelay:
         """Sends the batch; rows refused in it are sent once more alone before being parked, as a
         refused record batch fails every row in it, not only the one at fault."""
         outcomes = await send_rows(await self._ready_producer(), rows, timeout=SEND_TIMEOUT_SECONDS)
+        if outcomes.count(None) == len(rows):  # the usual batch: Kafka stored every row, nothing to judge
+            return [row.id for row in rows], {}
         sent = [row.id for row, error in zip(rows, outcomes) if error is None]
         if any(needs_new_producer(error) or is_refused(error) for error in outcomes):
             await self._drop_producer()
