@@ -42,7 +42,8 @@ async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Co
             payer_id=encounter.coverage.payer_id, payer_name=encounter.coverage.payer_id,
             procedure_codes=[line.code for line in encounter.procedures], history=histories.get(tenant_id, ()),
             today=today, edit_id=DENIAL_PATTERN_EDIT)
-        outcome = replace(outcome, edits=[*outcome.edits, *warnings])
+        if warnings:
+            outcome = replace(outcome, edits=[*outcome.edits, *warnings])
         annotate(**{"billing.encounter_id": encounter.encounter_id, "billing.coding_status": outcome.status,
                     "billing.edits": [e.edit_id for e in outcome.edits if e.severity == "error"]})
         claim_id = None

@@ -1,6 +1,7 @@
 """Code shapes: ICD-10-CM with or without the dot, and which procedure code set a 5-character code belongs to."""
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 ICD10CM_SHAPE = re.compile(r"^[A-Z]\d[0-9A-Z][0-9A-Z]{0,4}$")
 
@@ -27,8 +28,10 @@ _PROCEDURE_SHAPES = (
 EM_ADD_ONS = frozenset({"99292", "99415", "99416", "99417", "99418"})
 
 
+@lru_cache(maxsize=16384)
 def icd_compact(code: str) -> str:
-    """The code without its dot, upper case: the form every lookup uses."""
+    """The code without its dot, upper case: the form every lookup uses. Remembered: an encounter's edits ask for
+    each of its codes many times, and the codes billed are few."""
     return code.strip().upper().replace(".", "")
 
 

@@ -7,9 +7,11 @@ billed level above what the note supports is flagged with the elements found; no
 Evidence names categories, never the note's words (they may be PHI).
 """
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from shared.contracts.common import EditResult, ProcedureLine
+from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.results import warning
 
 NEW_PATIENT = ("99202", "99203", "99204", "99205")
@@ -24,13 +26,16 @@ TOTAL_TIME = re.compile(
 
 _PROBLEM_PATTERNS = (
     (3, "chronic illness with severe exacerbation or a threat to life or bodily function",
-     r"severe exacerbation|threat to (?:life|bodily function)|acute (?:respiratory|renal|hepatic) failure"),
+     re.compile(r"severe exacerbation|threat to (?:life|bodily function)|acute (?:respiratory|renal|hepatic) failure",
+                re.IGNORECASE)),
     (2, "chronic illness with exacerbation, progression or treatment side effects",
-     r"exacerbation|worsening|progressi(?:on|ng)|uncontrolled|poorly controlled|not at goal|side effects?"),
+     re.compile(r"exacerbation|worsening|progressi(?:on|ng)|uncontrolled|poorly controlled|not at goal|side effects?",
+                re.IGNORECASE)),
     (2, "undiagnosed new problem with uncertain prognosis or acute illness with systemic symptoms",
-     r"uncertain prognosis|systemic symptoms|pyelonephritis|pneumonia"),
+     re.compile(r"uncertain prognosis|systemic symptoms|pyelonephritis|pneumonia", re.IGNORECASE)),
     (1, "acute uncomplicated illness or injury",
-     r"\buncomplicated\b|\bacute (?:sinusitis|pharyngitis|otitis|bronchitis|cystitis)|\bsprain\b|\buri\b"),
+     re.compile(r"\buncomplicated\b|\bacute (?:sinusitis|pharyngitis|otitis|bronchitis|cystitis)|\bsprain\b|\buri\b",
+                re.IGNORECASE)),
 )
 _STABLE_CHRONIC = re.compile(r"\b(?:stable|well[- ]controlled|controlled|at goal)\b", re.IGNORECASE)
 _MINOR = re.compile(r"self[- ]limited|minor problem", re.IGNORECASE)
@@ -51,15 +56,23 @@ _DISCUSSION = re.compile(r"discussed (?:with|the case with) (?:dr\.?|the patient
 
 _RISK_PATTERNS = (
     (3, "decision regarding hospitalization or escalation of care, or drug therapy needing intensive monitoring",
-     r"admi(?:t|ssion)|hospitali[sz]ation|(?:send|sent) to (?:the )?(?:er|ed|emergency)|intensive monitoring|"
-     r"do not resuscitate|\bdnr\b|emergency (?:major )?surgery"),
+     re.compile(r"admi(?:t|ssion)|hospitali[sz]ation|(?:send|sent) to (?:the )?(?:er|ed|emergency)|"
+                r"intensive monitoring|do not resuscitate|\bdnr\b|emergency (?:major )?surgery", re.IGNORECASE)),
     (2, "prescription drug management",
-     r"\b(?:start(?:ed)?|increase[ds]?|decrease[ds]?|titrat\w*|adjust\w*|switch(?:ed)?|refill\w*|continue[ds]?|"
-     r"prescrib\w*|discontinue[ds]?)\b[^.;\n]{0,60}?\b\d+(?:\.\d+)?\s*(?:mg|mcg|units?)\b"),
+     re.compile(r"\b(?:start(?:ed)?|increase[ds]?|decrease[ds]?|titrat\w*|adjust\w*|switch(?:ed)?|refill\w*|"
+                r"continue[ds]?|prescrib\w*|discontinue[ds]?)\b[^.;\n]{0,60}?\b\d+(?:\.\d+)?\s*(?:mg|mcg|units?)\b",
+                re.IGNORECASE)),
     (2, "diagnosis or treatment limited by social determinants of health",
-     r"cannot afford|unable to afford|housing insecurity|food insecurity|lack of transportation"),
-    (1, "over-the-counter drugs or minor procedure", r"over[- ]the[- ]counter|\botc\b"),
+     re.compile(r"cannot afford|unable to afford|housing insecurity|food insecurity|lack of transportation",
+                re.IGNORECASE)),
+    (1, "over-the-counter drugs or minor procedure", re.compile(r"over[- ]the[- ]counter|\botc\b", re.IGNORECASE)),
 )
+
+# every pattern of the reading; a note lacking a pattern's required words is not scanned with it
+# (the tests are looked for only in a sentence with a data verb, so the verbs gate them)
+_PREFILTER = Prefilter([TOTAL_TIME, _STABLE_CHRONIC, _MINOR, _DATA_VERBS, _HISTORIAN, _INTERPRETATION, _DISCUSSION,
+                        *(pattern for _, _, pattern in (*_PROBLEM_PATTERNS, *_RISK_PATTERNS))])
+_SENTENCE_BREAK = re.compile(r"[.;\n]")
 
 
 @dataclass(frozen=True)
@@ -83,6 +96,10 @@ class LevelFinding:
         return max(self.mdm_level, self.time_level if self.time_level is not None else 0)
 
 
+# a note that holds none of the reading's words: no element, no time, no evidence
+NOTHING_FOUND = LevelFinding(time_minutes=None, time_level=None, problems=0, data=0, risk=0, evidence=())
+
+
 def office_visit_family(code: str) -> tuple[str, ...] | None:
     for family in (NEW_PATIENT, ESTABLISHED):
         if code in family:
@@ -92,54 +109,82 @@ def office_visit_family(code: str) -> tuple[str, ...] | None:
 
 def documented_total_time(note: str) -> int | None:
     """The total time the note states; several different totals document none clearly."""
-    found = {int(a or b) for a, b in TOTAL_TIME.findall(note)}
-    return found.pop() if len(found) == 1 else None
+    return _one_total(TOTAL_TIME.findall(note))
+
+
+def _one_total(found: list[tuple[str, str]]) -> int | None:
+    totals = {int(a or b) for a, b in found}
+    return totals.pop() if len(totals) == 1 else None
 
 
 def read_level(note: str, family: tuple[str, ...]) -> LevelFinding:
+    readable = _ReadableNote.of(note)
+    if not readable.possible:
+        return NOTHING_FOUND
     evidence: list[str] = []
-    minutes = documented_total_time(note)
+    minutes = _one_total(readable.findall(TOTAL_TIME))
     time_level = None
     if minutes is not None:
         met = [level for level, threshold in enumerate(TIME_THRESHOLDS[family]) if minutes >= threshold]
         time_level = met[-1] if met else None
         evidence.append(f"total time {minutes} minutes" + (
             f" meets {LEVEL_NAMES[time_level]}" if time_level is not None else " is below the lowest level"))
-    problems = _problems(note, evidence)
-    data = _data(note, evidence)
-    risk = _first_match(_RISK_PATTERNS, note, evidence, "risk")
+    problems = _problems(readable, evidence)
+    data = _data(readable, evidence)
+    risk = _first_match(_RISK_PATTERNS, readable, evidence, "risk")
     return LevelFinding(minutes, time_level, problems, data, risk, tuple(evidence))
 
 
-def _first_match(patterns, note: str, evidence: list[str], element: str) -> int:
+@dataclass(frozen=True)
+class _ReadableNote:
+    """The note with the patterns its words leave possible: one scan for the patterns' required words spares the
+    scans of those that cannot match (most notes hold the words of a few, a short summary of none)."""
+
+    text: str
+    possible: AbstractSet[re.Pattern]
+
+    @classmethod
+    def of(cls, text: str) -> "_ReadableNote":
+        return cls(text, _PREFILTER.possible(text))
+
+    def search(self, pattern: re.Pattern) -> re.Match | None:
+        return pattern.search(self.text) if pattern in self.possible else None
+
+    def findall(self, pattern: re.Pattern) -> list:
+        return pattern.findall(self.text) if pattern in self.possible else []
+
+
+def _first_match(patterns, note: _ReadableNote, evidence: list[str], element: str) -> int:
     for level, name, pattern in patterns:
-        if re.search(pattern, note, re.IGNORECASE):
+        if note.search(pattern):
             evidence.append(f"{element}: {name} ({LEVEL_NAMES[level]})")
             return level
     return 0
 
 
-def _problems(note: str, evidence: list[str]) -> int:
+def _problems(note: _ReadableNote, evidence: list[str]) -> int:
     level = _first_match(_PROBLEM_PATTERNS, note, evidence, "problems")
-    stable = len(_STABLE_CHRONIC.findall(note))
+    stable = len(note.findall(_STABLE_CHRONIC))
     if stable >= 2 and level < 2:
         evidence.append(f"problems: {stable} stable chronic illnesses (moderate)")
         return 2
     if stable == 1 and level < 1:
         evidence.append("problems: one stable chronic illness (low)")
         return 1
-    if level == 0 and _MINOR.search(note):
+    if level == 0 and note.search(_MINOR):
         evidence.append("problems: self-limited or minor problem (straightforward)")
     return level
 
 
-def _data(note: str, evidence: list[str]) -> int:
+def _data(note: _ReadableNote, evidence: list[str]) -> int:
     """Category 1 counts unique tests ordered or reviewed and an independent historian; category 2 is an
     independent interpretation; category 3 a discussion with an external physician."""
-    tests = {m.group(0).lower() for sentence in re.split(r"[.;\n]", note) if _DATA_VERBS.search(sentence)
-             for m in _TESTS.finditer(sentence)}
-    items = len(tests) + (1 if _HISTORIAN.search(note) else 0)
-    categories = sum((items >= 3, bool(_INTERPRETATION.search(note)), bool(_DISCUSSION.search(note))))
+    tests = {m.group(0).lower() for sentence in _SENTENCE_BREAK.split(note.text) if _DATA_VERBS.search(sentence)
+             for m in _TESTS.finditer(sentence)} if _DATA_VERBS in note.possible else set()
+    historian, interpretation, discussion = (bool(note.search(pattern))
+                                             for pattern in (_HISTORIAN, _INTERPRETATION, _DISCUSSION))
+    items = len(tests) + (1 if historian else 0)
+    categories = sum((items >= 3, interpretation, discussion))
     if categories >= 2:
         level = 3
     elif categories == 1:
@@ -150,9 +195,9 @@ def _data(note: str, evidence: list[str]) -> int:
         level = 0
     if items or categories:
         evidence.append(f"data: {len(tests)} unique test(s) ordered or reviewed"
-                        f"{', an independent historian' if _HISTORIAN.search(note) else ''}"
-                        f"{', an independent interpretation' if _INTERPRETATION.search(note) else ''}"
-                        f"{', a discussion with an external physician' if _DISCUSSION.search(note) else ''}"
+                        f"{', an independent historian' if historian else ''}"
+                        f"{', an independent interpretation' if interpretation else ''}"
+                        f"{', a discussion with an external physician' if discussion else ''}"
                         f" ({LEVEL_NAMES[level]})")
     return level
 

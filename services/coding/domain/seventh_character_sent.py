@@ -39,12 +39,13 @@ def stated_encounter(note: str) -> str | None:
 
 
 def seventh_character_edits(codes: list[str], code_set: Icd10CodeSet, note: str | None) -> list[EditResult]:
-    """One edit per S/T code sent without its 7th character or with one the note contradicts."""
+    """One edit per S/T code sent without its 7th character or with one the note contradicts. The note is read
+    for its encounter only when such a code is sent."""
+    injuries = [(code, compact) for code in codes if (compact := icd_compact(code))[:1] in ("S", "T")]
+    if not injuries:
+        return []
     edits, stated = [], stated_encounter(note or "")
-    for code in codes:
-        compact = icd_compact(code)
-        if not compact[:1] in ("S", "T"):
-            continue
+    for code, compact in injuries:
         if compact not in code_set.billable:
             allowed = allowed_characters(compact, code_set)
             if allowed:

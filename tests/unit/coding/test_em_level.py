@@ -4,7 +4,7 @@ import pytest
 
 from shared.contracts.common import ProcedureLine
 from services.coding.domain.em_level import documented_total_time, em_level_edits, read_level, supported_code
-from services.coding.domain.em_level import ESTABLISHED, NEW_PATIENT
+from services.coding.domain.em_level import ESTABLISHED, NEW_PATIENT, NOTHING_FOUND
 
 pytestmark = pytest.mark.unit
 
@@ -61,3 +61,30 @@ def test_a_supported_or_lower_level_and_other_codes_pass():
     assert em_level_edits([line("99395")], note="Annual preventive exam.") == []
     assert em_level_edits([line("99215")], note=None) == []
     assert em_level_edits([line("99215")], note="Follow-up for diabetes. Venipuncture.") == []  # nothing to judge by
+
+
+@pytest.mark.parametrize("note, element, expected", [
+    ("Total time 25 minutes.", "time_minutes", 25),
+    ("COPD with acute respiratory failure.", "problems", 3),
+    ("Asthma worsening this week.", "problems", 2),
+    ("Concern for pyelonephritis.", "problems", 2),
+    ("Ankle sprain after a fall.", "problems", 1),
+    ("Hypertension stable. Hyperlipidemia at goal.", "problems", 2),
+    ("CBC and TSH ordered.", "data", 1),
+    ("History obtained by his wife. Labs reviewed: A1c, BMP.", "data", 2),
+    ("I personally reviewed the images.", "data", 2),
+    ("Discussed with Dr. Lee.", "data", 2),
+    ("Decision to admit.", "risk", 3),
+    ("Increase lisinopril to 20 mg daily.", "risk", 2),
+    ("She cannot afford the inhaler.", "risk", 2),
+    ("Use OTC acetaminophen.", "risk", 1),
+    ("Nausea as a \u017fide effect.", "problems", 2),  # beyond ASCII the words are not pre-tested: re folds \u017f to s
+])
+def test_each_element_is_read_from_a_sentence_holding_its_words(note, element, expected):
+    finding = read_level(note, ESTABLISHED)
+    assert getattr(finding, element) == expected and finding.evidence
+
+
+def test_a_note_without_any_elements_words_finds_nothing():
+    finding = read_level("Follow-up for type 2 diabetes and hypertension. Venipuncture for A1c.", ESTABLISHED)
+    assert finding == NOTHING_FOUND and finding.level == 0

@@ -51,3 +51,8 @@ def test_a_complete_code_the_note_agrees_with_or_does_not_address_passes(code_se
 def test_an_encounter_the_note_states_twice_differently_is_no_statement():
     assert stated_encounter("Initial encounter last month; today subsequent encounter.") is None
     assert stated_encounter("Sequela of the burn.") == "sequela"
+
+
+def test_an_injury_code_after_other_codes_is_still_read_against_the_note(code_set):
+    [edit] = seventh_character_edits(["E11.9", "I10", "S52.501D"], code_set, "Initial encounter after a fall today.")
+    assert edit.codes == ["S52.501D"] and "a initial encounter" in edit.message
