@@ -53,6 +53,7 @@ from services.coding.domain.artificial_openings import artificial_openings
 from services.coding.domain.social_determinants import social_determinants
 from services.coding.domain.excluded_together import excluded_together
 from services.coding.domain.cervical_cytology import cervical_cytology
+from services.coding.domain.newborn_exam import newborn_exam_by_age
 from services.coding.domain.contraceptive_methods import contraceptive_methods
 from services.coding.domain.pregnancy_chapter import pregnancy_chapter
 from services.coding.domain.history_entries import history_entries
@@ -537,7 +538,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        cervical_cytology, pregnancy_chapter,
                                        deficiency_in_its_anemia, antiphospholipid_criterion,
                                        excluded_together, routine_exam_with_findings,
-                                       settle_routine_exam)
+                                       settle_routine_exam, newborn_exam_by_age)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:
