@@ -6,6 +6,8 @@ whose words said more. Each row names the index entry it reads:
 
 - "Murmur, benign, functional, innocent" R01.0 (a Still's or vibratory murmur called innocent, benign or
   functional), not the unspecified R01.1.
+- "Convulsions, febrile, simple" R56.00 and "..., complex" R56.01 (atypical, complicated), the kind before the
+  seizure the index's default entry reads without.
 - "Croup, croupous" J05.0 (croup is acute obstructive laryngitis).
 - "Patent, ductus arteriosus" Q25.0, written PDA with its size or shunt (PDA is also the posterior descending
   artery: the bare letters are not read).
@@ -64,13 +66,16 @@ def _breastfeeding_difficulty(match: re.Match, note: str) -> tuple[str, str] | N
     return "P92.5", "neonatal difficulty in feeding at breast"
 
 
-CHILDHOOD_WORDS = re.compile(r"murmur|croup|pda|dysplasia|ddh|equinovarus|newborn screen|neonatal screen|"
+CHILDHOOD_WORDS = re.compile(r"murmur|febrile|croup|pda|dysplasia|ddh|equinovarus|newborn screen|neonatal screen|"
                              r"latch|breast ?feeding", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 CHILDHOOD_ENTRIES = (
     (_rx(r"(innocent|benign|functional|still'?s|vibratory) (systolic |heart |cardiac |flow )?murmur|"
          r"murmur,? (innocent|benign|functional)|still'?s murmur"), ("R01",),
      fixed("R01.0", "a benign (innocent, functional) cardiac murmur")),
+    (_rx(r"simple febrile (seizures?|convulsions?)"), ("R56",), fixed("R56.00", "simple febrile convulsions")),
+    (_rx(r"(complex|complicated|atypical) febrile (seizures?|convulsions?)"), ("R56",),
+     fixed("R56.01", "complex febrile convulsions")),
     (_rx(r"(viral |recurrent |spasmodic |mild |moderate |severe )?croup"), ("J05", "J38", "J04"),
      fixed("J05.0", "croup is acute obstructive laryngitis")),
     (_rx(r"(tiny|small|moderate|large|restrictive|hemodynamically significant) PDA|PDA,? (with )?(l->r|l-r|"

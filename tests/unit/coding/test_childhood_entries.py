@@ -37,3 +37,17 @@ def test_a_murmur_called_innocent_elsewhere_is_not_also_the_unspecified_murmur(n
 ])
 def test_words_that_name_something_else_are_not_read(note_suggester, note, absent):
     assert absent not in _coded(note_suggester, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Impression: complex febrile seizure with a left ear infection; acute otitis media of the left ear.", "R56.01"),
+    ("A: simple febrile convulsion. Influenza A, on oseltamivir.", "R56.00"),
+    ("Autism spectrum disorder. Since a choking episode: pediatric feeding disorder, acute.", "R63.31"),
+])
+def test_a_childhood_diagnosis_chapter_r_names_stands_beside_another_diagnosis(note_suggester, note, code):
+    assert code in _coded(note_suggester, note)
+
+
+def test_a_febrile_seizure_long_past_is_not_the_visits(note_suggester):
+    note = "Asthma, mild intermittent. Had one febrile seizure as a toddler, none in the 10 years since."
+    assert "R56.00" not in _coded(note_suggester, note)
