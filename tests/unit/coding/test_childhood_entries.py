@@ -51,3 +51,11 @@ def test_a_childhood_diagnosis_chapter_r_names_stands_beside_another_diagnosis(n
 def test_a_febrile_seizure_long_past_is_not_the_visits(note_suggester):
     note = "Asthma, mild intermittent. Had one febrile seizure as a toddler, none in the 10 years since."
     assert "R56.00" not in _coded(note_suggester, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("School raised ADHD, combined type; rating scales sent home.", "F90.2"),
+    ("Parents question autism spectrum disorder; developmental evaluation requested.", "F84.0"),
+])
+def test_a_diagnosis_someone_else_raised_is_not_the_writers(note_suggester, note, code):
+    assert code not in _coded(note_suggester, note)
