@@ -16,6 +16,8 @@ whose words said more. Each row names the index entry it reads:
 - "Findings, abnormal, neonatal screening" P09.-, by the disorder screened for (inborn errors of metabolism P09.1,
   congenital endocrine disease P09.2, hemoglobinopathy P09.3, cystic fibrosis P09.4, critical congenital heart
   disease P09.5, hearing loss P09.6).
+- "Jaundice, newborn" (neonatal, physiologic, hyperbilirubinemia of the newborn) P59.9 where no cause is named (a
+  preterm birth, breast milk, hemolysis or an incompatibility are the other P59 and P55 codes: a coder's).
 - "Difficulty, feeding, newborn, breast" P92.5: a breastfeeding difficulty or poor latch in a note about a
   newborn (days or weeks old).
 """
@@ -24,6 +26,16 @@ import re
 from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import sentence, word_pattern as _rx
+
+_JAUNDICE_CAUSE = _rx(r"preterm|premature|prematurity|breast ?milk|breast ?feeding|hemoly\w*|abo|rh|g6pd|"
+                     r"incompatib\w*|spherocytosis|sepsis|biliary atresia|cholesta\w*|direct|conjugated")
+
+
+def _newborn_jaundice(match: re.Match, note: str) -> tuple[str, str] | None:
+    if _JAUNDICE_CAUSE.search(sentence(note, match.start(), match.end())):
+        return None
+    return "P59.9", "neonatal jaundice of no stated cause"
+
 
 _TALIPES_SIDE = {"right": "Q66.01", "left": "Q66.02", None: "Q66.00"}
 
@@ -66,7 +78,7 @@ def _breastfeeding_difficulty(match: re.Match, note: str) -> tuple[str, str] | N
     return "P92.5", "neonatal difficulty in feeding at breast"
 
 
-CHILDHOOD_WORDS = re.compile(r"murmur|febrile|croup|pda|dysplasia|ddh|equinovarus|newborn screen|neonatal screen|"
+CHILDHOOD_WORDS = re.compile(r"murmur|febrile|croup|jaundice|hyperbilirubinemia|pda|dysplasia|ddh|equinovarus|newborn screen|neonatal screen|"
                              r"latch|breast ?feeding", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 CHILDHOOD_ENTRIES = (
@@ -86,6 +98,8 @@ CHILDHOOD_ENTRIES = (
     (_rx(r"(congenital )?talipes equinovarus|ctev"), ("Q66",), _talipes_equinovarus),
     (_rx(r"abnormal (newborn|neonatal) screen(ing)?( test)?( result)?|(newborn|neonatal) screen(ing)?( test)?"
          r"( result)? (was |is )?(abnormal|positive|out of range)"), ("P09", "R94", "R89"), _newborn_screen),
+    (_rx(r"(neonatal|newborn|physiologic(al)?) (jaundice|hyperbilirubinemia)|(jaundice|hyperbilirubinemia) of (the )?"
+         r"newborn"), ("P59", "R17", "E80"), _newborn_jaundice),
     (_rx(r"(breast ?feeding|nursing) difficult(y|ies)|difficult(y|ies) (with )?(breast ?feeding|nursing)|"
          r"poor latch(ing)?|latch(ing)? difficult(y|ies)"), ("P92", "O92", "R63"), _breastfeeding_difficulty),
 )

@@ -19,6 +19,7 @@ def _coded(note_suggester, note: str) -> set[str]:
     ("US of the hips at 6 wks: DDH on the right, harness fitted.", "Q65.89"),
     ("Ortho f/u: talipes equinovarus of the left foot, weekly casting.", "Q66.02"),
     ("Newborn screen abnormal for PKU; repeat phenylalanine level sent.", "P09.1"),
+    ("Physiologic jaundice, 3 days old, bilirubin under the light level; recheck tomorrow.", "P59.9"),
     ("9 day old, breastfeeding difficulty with a shallow latch, lactation consult.", "P92.5"),
 ])
 def test_a_childhood_condition_by_its_index_entry(note_suggester, note, code):
@@ -34,6 +35,7 @@ def test_a_murmur_called_innocent_elsewhere_is_not_also_the_unspecified_murmur(n
     ("Cath: 70% stenosis of the PDA, medical therapy.", "Q25.0"),  # the posterior descending artery
     ("Mother, 31, reports poor latch and sore nipples; baby is 5 months old.", "P92.5"),
     ("Bilateral clubfoot (congenital talipes equinovarus), serial casts.", "Q66.00"),
+    ("Neonatal jaundice from Rh incompatibility, Coombs positive.", "P59.9"),  # its cause: P55, a coder's
 ])
 def test_words_that_name_something_else_are_not_read(note_suggester, note, absent):
     assert absent not in _coded(note_suggester, note)
