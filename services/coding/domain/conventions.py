@@ -53,6 +53,8 @@ from services.coding.domain.artificial_openings import artificial_openings
 from services.coding.domain.social_determinants import social_determinants
 from services.coding.domain.excluded_together import excluded_together
 from services.coding.domain.cervical_cytology import cervical_cytology
+from services.coding.domain.newborn_exam import newborn_exam_by_age
+from services.coding.domain.corrected_malformation import corrected_malformations
 from services.coding.domain.contraceptive_methods import contraceptive_methods
 from services.coding.domain.pregnancy_chapter import pregnancy_chapter
 from services.coding.domain.history_entries import history_entries
@@ -517,7 +519,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
                                        contraceptive_management, contraceptive_methods, named_screenings,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
-                                       surgical_absence, surgical_aftercare, removed_conditions,
+                                       surgical_absence, surgical_aftercare, removed_conditions, corrected_malformations,
                                        noncompliance, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, cough_by_duration, dementia_disturbance, dementia_in_disease, passed_stones,
                                        elevated_readings, thyroid_results, lab_values, ectopy_dismissed_by_impression, physiologic_regurgitation,
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
@@ -537,7 +539,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        cervical_cytology, pregnancy_chapter,
                                        deficiency_in_its_anemia, antiphospholipid_criterion,
                                        excluded_together, routine_exam_with_findings,
-                                       settle_routine_exam)
+                                       settle_routine_exam, newborn_exam_by_age)
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:

@@ -278,10 +278,25 @@ def _named_set_apart(suggestions: list[Suggestion], note: str) -> list[Suggestio
         if _symptom(s) and set_apart(note, s.start, s.end) else s for s in suggestions]
 
 
+# Conditions of childhood chapter R names as diagnoses of their own, which no other diagnosis takes in: a pediatric
+# feeding disorder beside autism (R63.31, R63.32, the tabular's "disorder", not its feeding difficulties), and a
+# febrile seizure beside the otitis that brought the fever where the note gives its kind (simple R56.00, complex
+# R56.01): a bare "febrile seizure" may be one long past
+CHILDHOOD_DIAGNOSES = ("R63.31", "R63.32")
+FEBRILE_SEIZURE = "R56.0"
+_FEBRILE_SEIZURE_KIND = re.compile(r"\b(simple|complex|complicated|atypical)\b", re.IGNORECASE)
+
+
+def _childhood_diagnosis(s: Suggestion) -> bool:
+    return s.code.startswith(CHILDHOOD_DIAGNOSES) or (s.code.startswith(FEBRILE_SEIZURE)
+                                                      and _FEBRILE_SEIZURE_KIND.search(s.evidence) is not None)
+
+
 def _symptom(s: Suggestion) -> bool:
     """A sign or symptom code (not an abnormal result, R70-R99) billed as found, or as its course refines it (a
     cough's course is still the cough beside the diagnosis)."""
     return (s.context == "affirmed" and s.code[0] == "R" and s.code[:3] <= "R69"
+            and not _childhood_diagnosis(s)
             and s.confidence > SYMPTOM_CONFIDENCE and s.convention in (None, "documented-finding", COUGH_BY_DURATION))
 
 

@@ -39,6 +39,10 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
                               # the writer's own musing: "I wonder about reflux", "wondering whether asthma"
                               r"\b(i )?wonder(ing)? (about|whether|if)\b|"
+                              # a question another raised, not the writer's diagnosis: "teacher raised ADHD",
+                              # "daycare questions autism"
+                              r"\b(teachers?|school|parents?|mom|mother|father|dad|daycare|pcp|pediatrician) (has |have )?"
+                              r"(raised|raises|brought up|questions?|questioned|queried|wonders? about|suspects?)\b|"
                               # a work-up's aim: "ultrasound to exclude gallstones", "does not exclude epilepsy"
                               r"\b(to|will|not) exclude\b|"
                               # not the blood count's: "CBC with differential", "differential count"

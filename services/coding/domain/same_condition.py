@@ -34,6 +34,7 @@ UNSPECIFIED = {
     "F50.9": ("F50.0", "F50.2", "F50.8"),
     "M10.9": ("M10.0", "M10.1", "M10.2", "M10.3", "M10.4"),  # "gout flare L 1st MTP ... allopurinol (for gout)"  # "binge eating disorder ... refer to an eating disorder program"
     "R07.9": ("R07.1", "R07.2", "R07.81", "R07.82", "R07.89"),  # chest pain, then its kind ("chest wall pain")
+    "R01.1": ("R01.0",),  # "murmur heard at the WCC ... Dx: Still's murmur, innocent": the murmur is the innocent one
     "R05.9": ("R05.1", "R05.2", "R05.3", "R05.4", "R05.8"),  # "chronic cough ... reflux-related cough likely"
     # "COPD f/u ... COPD with emphysema": the emphysema is the COPD's type (the index's "Disease, lung, obstructive,
     # with emphysema" J43.9), a bare COPD elsewhere in the note is the same disease

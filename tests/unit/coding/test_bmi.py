@@ -24,10 +24,20 @@ def test_a_bmi_with_a_weight_diagnosis_is_coded(tabular, note, diagnosis, eviden
     assert next(s for s in out if s.code == expected).convention == "body-mass-index"
 
 
+@pytest.mark.parametrize("note, diagnosis, evidence, expected", [
+    ("Obesity, BMI at the 97th percentile for age.", "E66.9", "Obesity", "Z68.54"),
+    ("11 yo, overweight: BMI 89th %ile, family meal plan.", "E66.3", "overweight", "Z68.53"),
+    ("Underweight teen, BMI-for-age 3rd percentile.", "R63.6", "Underweight", "Z68.51"),
+])
+def test_a_childs_bmi_is_coded_by_its_percentile_for_age(tabular, note, diagnosis, evidence, expected):
+    out, reasons = body_mass_index(found(note, (diagnosis, evidence)), note, tabular)
+    assert codes(out) == sorted([diagnosis, expected]) and reasons
+
+
 @pytest.mark.parametrize("note, given", [
     ("BMI 27.1. Hypertension, controlled.", [("I10", "Hypertension")]),  # no weight diagnosis: not reportable
-    ("16 yo M with obesity, BMI 31.", [("E66.9", "obesity")]),  # a child: percentiles, for a coder
-    ("Obesity, BMI at the 97th percentile for age.", [("E66.9", "Obesity")]),
+    ("16 yo M with obesity, BMI 31.", [("E66.9", "obesity")]),  # a child without a percentile: for a coder
+    ("Severe obesity, BMI above the 99th percentile.", [("E66.9", "obesity")]),  # 120% of the 95th or more?
     ("Father with obesity, BMI 35 per his chart.", [("Z83.49", "Father with obesity")]),
 ])
 def test_no_bmi_without_an_adult_weight_diagnosis_of_the_patient(tabular, note, given):

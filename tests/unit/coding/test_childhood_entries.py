@@ -1,0 +1,63 @@
+"""The index's entries for conditions of infancy and childhood, read as pediatric notes write them (croup, Still's
+murmur, DDH, a sized PDA, poor latch, an abnormal newborn screen): sentences of our own wording."""
+import pytest
+
+pytestmark = pytest.mark.unit
+
+AUTO_ACCEPT = 0.90
+
+
+def _coded(note_suggester, note: str) -> set[str]:
+    return {s.code for s in note_suggester(note) if s.confidence >= AUTO_ACCEPT}
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Impression: innocent flow murmur, no cardiology referral needed.", "R01.0"),
+    ("Murmur heard at the 4 yr check. A/P: Still's murmur - reassurance.", "R01.0"),
+    ("Dx: viral croup, one dose of dexamethasone in clinic.", "J05.0"),
+    ("Echo today: moderate PDA with left-to-right flow; indomethacin not indicated.", "Q25.0"),
+    ("US of the hips at 6 wks: DDH on the right, harness fitted.", "Q65.89"),
+    ("Ortho f/u: talipes equinovarus of the left foot, weekly casting.", "Q66.02"),
+    ("Newborn screen abnormal for PKU; repeat phenylalanine level sent.", "P09.1"),
+    ("Physiologic jaundice, 3 days old, bilirubin under the light level; recheck tomorrow.", "P59.9"),
+    ("9 day old, breastfeeding difficulty with a shallow latch, lactation consult.", "P92.5"),
+])
+def test_a_childhood_condition_by_its_index_entry(note_suggester, note, code):
+    assert code in _coded(note_suggester, note)
+
+
+def test_a_murmur_called_innocent_elsewhere_is_not_also_the_unspecified_murmur(note_suggester):
+    coded = _coded(note_suggester, "Referred for a systolic murmur. Echo normal. A: benign murmur of childhood.")
+    assert "R01.0" in coded and "R01.1" not in coded
+
+
+@pytest.mark.parametrize("note, absent", [
+    ("Cath: 70% stenosis of the PDA, medical therapy.", "Q25.0"),  # the posterior descending artery
+    ("Mother, 31, reports poor latch and sore nipples; baby is 5 months old.", "P92.5"),
+    ("Bilateral clubfoot (congenital talipes equinovarus), serial casts.", "Q66.00"),
+    ("Neonatal jaundice from Rh incompatibility, Coombs positive.", "P59.9"),  # its cause: P55, a coder's
+])
+def test_words_that_name_something_else_are_not_read(note_suggester, note, absent):
+    assert absent not in _coded(note_suggester, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Impression: complex febrile seizure with a left ear infection; acute otitis media of the left ear.", "R56.01"),
+    ("A: simple febrile convulsion. Influenza A, on oseltamivir.", "R56.00"),
+    ("Autism spectrum disorder. Since a choking episode: pediatric feeding disorder, acute.", "R63.31"),
+])
+def test_a_childhood_diagnosis_chapter_r_names_stands_beside_another_diagnosis(note_suggester, note, code):
+    assert code in _coded(note_suggester, note)
+
+
+def test_a_febrile_seizure_long_past_is_not_the_visits(note_suggester):
+    note = "Asthma, mild intermittent. Had one febrile seizure as a toddler, none in the 10 years since."
+    assert "R56.00" not in _coded(note_suggester, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("School raised ADHD, combined type; rating scales sent home.", "F90.2"),
+    ("Parents question autism spectrum disorder; developmental evaluation requested.", "F84.0"),
+])
+def test_a_diagnosis_someone_else_raised_is_not_the_writers(note_suggester, note, code):
+    assert code not in _coded(note_suggester, note)
