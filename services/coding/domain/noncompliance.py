@@ -2,9 +2,10 @@
 I.C.19.e.5.c; index: Noncompliance, with, ...), by what is not followed and why.
 
 Diet Z91.11-, dialysis Z91.15-, other medical treatment (CPAP, oxygen, therapy) Z91.19-: 0 or 1 for financial
-hardship, 8 for another reason the note gives, 9 (where the tabular has it) for none given. Medication is
-left to a coder: the tabular splits it into underdosing (Z91.12-/Z91.13-, with a T code for the drug) and other
-noncompliance (Z91.14-), which the words rarely tell apart. Not for good adherence, a relative's, or a denial.
+hardship, 8 for another reason the note gives, 9 (where the tabular has it) for none given. Medication is not
+read here: `underdosing` reads a drug taken below its prescription (Z91.12-/Z91.13- with the drug's T code), and
+other noncompliance with a drug (Z91.14-) the words rarely tell apart from it. Not for good adherence, a
+relative's, or a denial.
 """
 import re
 
