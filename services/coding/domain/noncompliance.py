@@ -14,10 +14,11 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "noncompliance"
 _NONCOMPLIANT = word_pattern(r"non-?complian(t|ce)|non-?adheren(t|ce)|not (compliant|adherent|using|wearing)|"
-                             r"poor(ly)? (compliance|adherence|adherent|compliant)|refuses to (use|wear)")
+                             r"poor(ly)? (compliance|adherence|adherent|compliant)|refuses to (use|wear)|"
+                             r"missed (\d+|two|three|several|multiple) (pt|physical therapy) (sessions|visits)")
 # (what is not followed, subcategory, financial hardship digit, unspecified reason digit or None)
 REGIMENS = ((word_pattern(r"diet\w*"), "Z91.11", "0", "9"), (word_pattern(r"dialysis"), "Z91.15", "1", None),
-            (word_pattern(r"cpap|bipap|oxygen|o2|home exercise( program)?|physical therapy|treatment plan|"
+            (word_pattern(r"cpap|bipap|oxygen|o2|home exercise( program)?|physical therapy|pt sessions|treatment plan|"
                           r"compression stockings|brace"), "Z91.19", "0", "9"))
 _FINANCIAL = word_pattern(r"cost|afford\w*|financial\w*|insurance|expensive")
 _REASON = word_pattern(r"due to|because|d/t|secondary to|2/2|citing|discomfort|intoleran\w*|side effects?|"
