@@ -7,8 +7,8 @@ encounter, as the condition the drug treats is the one the visit acts on.
 
 Intent by the sentence's reason: cost or money Z91.120 (financial hardship; "ran out because of cost" as well),
 a choice the patient made (skipping, rationing, stopping on their own) Z91.128, age-related memory Z91.130,
-forgetting, missing or running out Z91.138. A drug stopped by a clinician, a denial ("no missed doses") or a
-relative's is not read.
+forgetting, missing or running out Z91.138; with none of these, the T code alone. A drug stopped by a clinician,
+a denial ("no missed doses") or a relative's is not read.
 """
 import re
 
@@ -35,6 +35,7 @@ _FINANCIAL = _rx(r"afford|cost|costs|copay|price|money|expensive|financial(ly)?|
 _AGE = _rx(r"age-related|(old|advanced) age|with age")
 _CHOSEN = _rx(r"skip(s|ped|ping)?|rationing|rations|stopped( taking)?|quit taking|on (his|her|their) own|"
               r"on purpose|intentional(ly)?|to make (it|the \w+) last|takes? (only )?half")
+_UNINTENDED = _rx(r"forg[eo]t\w*|missed|misses|missing|ran out|runs out|running out")
 _BY_CLINICIAN = _rx(r"(stopped|held|discontinued) by|per (cardiology|nephrology|neurology|psychiatry|pcp)|"
                     r"(we|i) stopped|advised to stop|told to stop")
 _Z_CODES = {"financial": "Z91.120", "chosen": "Z91.128", "age": "Z91.130", "other": "Z91.138"}
@@ -51,12 +52,12 @@ def underdosing(suggestions: list[Suggestion], note: str, tabular) -> tuple[list
         if drug is None or not _patients_own(note, cue, text):
             continue
         stem, title = drug_class(drug.group(0))
-        code, intent = f"{stem}6A", _Z_CODES[_intent(text)]
-        if not (tabular.is_billable(code) and tabular.is_billable(intent)) or code in have or code in made:
+        code, intent = f"{stem}6A", _Z_CODES.get(_intent(text))
+        if not tabular.is_billable(code) or code in have or code in made:
             continue
-        reason = f"{cue.group(0)} {drug.group(0)}: {code}, underdosing of {title}, and {intent}"
-        made[code] = from_rule(code, drug, tabular, NAME, reason)
-        if intent not in have and intent not in made:
+        reason = f"{cue.group(0)} {drug.group(0)}: {code}, underdosing of {title}"
+        made[code] = from_rule(code, drug, tabular, NAME, reason + (f", and {intent}" if intent else ""))
+        if intent and tabular.is_billable(intent) and intent not in have and intent not in made:
             made[intent] = from_rule(intent, cue, tabular, NAME, f"{cue.group(0)}: {intent}, "
                                                                   f"{tabular.description(intent)}")
     if not made:
@@ -89,9 +90,12 @@ def _patients_own(note: str, cue: re.Match, text: str) -> bool:
     return not cue.group(0).lower().startswith(("stopped", "quit")) or _OWN_STOP.search(text) is not None
 
 
-def _intent(text: str) -> str:
+def _intent(text: str) -> str | None:
+    """None where the sentence gives no intent ("underdosing of insulin"): the Z91.1- code is a coder's question."""
     if _FINANCIAL.search(text):
         return "financial"
     if _AGE.search(text):
         return "age"
-    return "chosen" if _CHOSEN.search(text) else "other"
+    if _CHOSEN.search(text):
+        return "chosen"
+    return "other" if _UNINTENDED.search(text) else None

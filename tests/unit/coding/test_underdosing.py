@@ -32,3 +32,8 @@ def test_a_drug_taken_below_its_prescription_is_underdosing_with_its_intent(tabu
 ])
 def test_denied_a_clinicians_stop_a_relative_or_no_drug_not_taken_is_not_read(tabular, note):
     assert underdosing([], note, tabular)[0] == []
+
+
+def test_underdosing_with_no_reason_given_is_its_t_code_alone(tabular):
+    out, _ = underdosing([], "Dx: type 2 diabetes; underdosing of metformin.", tabular)
+    assert codes(out) == ["T38.3X6A"]
