@@ -35,6 +35,12 @@ _UNSHELTERED = (r"(living|lives|sleeping|sleeps|staying|stays|lived) (in (his|he
 _HOMELESS = _rx(r"homeless(ness)?|unhoused|undomiciled|no (fixed|permanent|stable) (address|abode|residence)|"
                 r"without (a )?(home|housing)")
 
+
+def _occupational(agents: str) -> re.Pattern:
+    """The three ways a note words an exposure at work: "occupational dust exposure", "occupational exposure to
+    dust", "dust exposure at work"."""
+    return _rx(rf"occupational ({agents}) exposure|occupational exposure to ({agents})|({agents}) exposure at work")
+
 # (code, the note's words for it, the tabular's title); the first row whose words match gives the code
 ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
     ("Z59.811", _rx(r"(facing|pending|threatened with|notice of|at risk of|risk of) (an )?eviction|eviction notice|"
@@ -108,15 +114,10 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
                   r"torture)|crime victim"), "victim of crime and terrorism"),
     ("Z55.3", _rx(r"(failing|failed) (\w+ )?(classes|courses|subjects)|poor (school|academic) performance|"
                   r"(academic )?underachievement( in school)?"), "underachievement in school"),
-    ("Z57.0", _rx(r"occupational (noise exposure|exposure to (loud )?noise)|noise exposure at work"),
-     "occupational exposure to noise"),
-    ("Z57.2", _rx(r"occupational ((silica|coal|wood|grain|cement) )?dust exposure|occupational exposure to "
-                  r"((silica|coal|wood|grain|cement) )?dust|(silica|coal|wood|grain|cement) dust exposure at work"),
-     "occupational exposure to dust"),
-    ("Z57.5", _rx(r"occupational (solvent|chemical|lead) exposure|occupational exposure to (solvents|chemicals|lead)"),
-     "occupational exposure to toxic agents in other industries"),
-    ("Z57.7", _rx(r"occupational ((whole-body|hand-arm) )?vibration( exposure)?|occupational exposure to vibration"),
-     "occupational exposure to vibration"),
+    ("Z57.0", _occupational(r"(loud )?noise"), "occupational exposure to noise"),
+    ("Z57.2", _occupational(r"((silica|coal|wood|grain|cement) )?dust"), "occupational exposure to dust"),
+    ("Z57.5", _occupational(r"solvents?|chemicals?|lead"), "occupational exposure to toxic agents in other industries"),
+    ("Z57.7", _occupational(r"((whole-body|hand-arm) )?vibration"), "occupational exposure to vibration"),
     ("Z72.3", _rx(r"lack of (physical )?exercise|physical(ly)? inactiv(e|ity)|sedentary (lifestyle|most of the day)|"
                   r"no regular (exercise|physical activity)|(does not|doesn't) exercise"), "lack of physical exercise"),
     ("Z72.4", _rx(r"(inappropriate|poor|unhealthy) (diet|eating habits|dietary habits)"),

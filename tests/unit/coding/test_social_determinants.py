@@ -32,7 +32,7 @@ pytestmark = pytest.mark.unit
     ("ADHD, 15 yo. Failing three subjects this term.", "Z55.3"),
     ("Hearing check. Sheet-metal worker with occupational noise exposure, wears plugs sometimes.", "Z57.0"),
     ("Chronic cough. Occupational exposure to grain dust on the farm.", "Z57.2"),
-    ("Hand numbness. Jackhammer operator, occupational hand-arm vibration.", "Z57.7"),
+    ("Hand numbness. Jackhammer operator, occupational hand-arm vibration exposure.", "Z57.7"),
     ("Prediabetes. Physically inactive, desk job, drives everywhere.", "Z72.3"),
     ("Hyperlipidemia. Poor eating habits, takeout most nights.", "Z72.4"),
     ("Fatigue. Teacher, feels burned out by the end of each week.", "Z73.0"),
