@@ -77,6 +77,8 @@ from services.coding.domain.named_complication import named_complication
 from services.coding.domain.named_screenings import named_screenings
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
+from services.coding.domain.underdosing import underdosing
+from services.coding.domain.dementia_wandering import dementia_wandering
 from services.coding.domain.osteoporotic_fracture import osteoporotic_fracture
 from services.coding.domain.passed_stone import passed_stones
 from services.coding.domain.elevated_reading import elevated_readings
@@ -520,7 +522,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        contraceptive_management, contraceptive_methods, named_screenings,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions, corrected_malformations,
-                                       noncompliance, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, cough_by_duration, dementia_disturbance, dementia_in_disease, passed_stones,
+                                       noncompliance, underdosing, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, cough_by_duration, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,
                                        elevated_readings, thyroid_results, lab_values, ectopy_dismissed_by_impression, physiologic_regurgitation,
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,

@@ -7,7 +7,8 @@ Dementia documented without a behavioural or psychological disturbance ("without
 or none named) is completed here (…0), and so is dementia with agitation named alone (…11: the tabular's
 inclusion terms for it are agitation and aggressive, combative or violent behaviour); the other disturbance codes
 (psychotic, mood, anxiety, other behaviour) need words a coder should read, so with one named the F03 code is left
-below the threshold for a coder.
+below the threshold for a coder. Wandering is none of them: it is its own code beside the dementia
+(`dementia_wandering`).
 """
 import re
 
@@ -21,7 +22,7 @@ ETIOLOGIES = ("G30", "G20", "G31.0", "G31.83")
 SEVERITY = (("A", re.compile(r"\bmild\b", re.IGNORECASE)), ("B", re.compile(r"\bmoderate\b", re.IGNORECASE)),
             ("C", re.compile(r"\bsevere\b", re.IGNORECASE)))
 _DISTURBANCE = re.compile(r"\b(behaviou?ral disturbance|agitation|agitated|aggressi\w+|psychotic|hallucinations?|"
-                          r"delusions?|wandering|combative|depress\w+|anxiety)\b", re.IGNORECASE)
+                          r"delusions?|combative|depress\w+|anxiety)\b", re.IGNORECASE)
 _AGITATION = re.compile(r"\b(agitation|agitated|aggressi\w+|combative|violent)\b", re.IGNORECASE)
 _DENIED = re.compile(r"\b(without|no|denies)\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
 

@@ -39,6 +39,7 @@ DRUG_CLASSES: tuple[tuple[str, str, str], ...] = (
      "benzothiadiazides and other diuretics"),
     ("T50.0X", r"spironolactone|eplerenone", "mineralocorticoids and their antagonists"),
     ("T45.51", r"warfarin|coumadin|heparin", "anticoagulants"),
+    ("T45.52", r"clopidogrel|plavix|prasugrel|ticagrelor", "antithrombotic drugs"),
     ("T38.3X", r"insulin( glargine| lispro| aspart| detemir| degludec)?|glargine|lispro|metformin|glipizide|glyburide|"
                r"glimepiride|sulfonylureas?",
      "insulin and oral hypoglycemic drugs"),
@@ -81,7 +82,7 @@ DRUG_CLASSES: tuple[tuple[str, str, str], ...] = (
     ("T50.4X", r"allopurinol|febuxostat", "drugs affecting uric acid metabolism"),
     ("T45.0X", r"metoclopramide|promethazine", "antiallergic and antiemetic drugs"),
 )
-_ANY_DRUG = re.compile(r"\b(" + "|".join(names for _, names, _ in DRUG_CLASSES) + r")\b", re.IGNORECASE)
+ANY_DRUG = re.compile(r"\b(" + "|".join(names for _, names, _ in DRUG_CLASSES) + r")\b", re.IGNORECASE)
 _CLASSES = tuple((stem, re.compile(rf"^({names})$", re.IGNORECASE), title) for stem, names, title in DRUG_CLASSES)
 
 _DETERMINER = r"(?:(?:the|his|her|their|a|an)\s+)?"
@@ -127,16 +128,16 @@ _HARM_WORD = re.compile(r"due to|caused by|secondary to|attributed to|induced|as
 
 
 def drug_effects(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    if not _HARM_WORD.search(note) or not _ANY_DRUG.search(note):
+    if not _HARM_WORD.search(note) or not ANY_DRUG.search(note):
         return suggestions, []
     have = {s.code[:5] for s in suggestions}  # a T36-T50 code already read for the class keeps its own reading
     made: dict[str, Suggestion] = {}
-    for m in _ANY_DRUG.finditer(note):
+    for m in ANY_DRUG.finditer(note):
         read = _effect_of(note, m.start(), m.end())
         if read is None:
             continue
         intent, sure = read
-        stem, title = next((stem, title) for stem, names, title in _CLASSES if names.match(m.group(0)))
+        stem, title = drug_class(m.group(0))
         code = stem + intent
         allowed = tabular.seventh_characters(code)
         if stem[:5] in have or code in made or not allowed:
@@ -154,6 +155,11 @@ def drug_effects(suggestions: list[Suggestion], note: str, tabular) -> tuple[lis
         # the suicide attempt is that intentional poisoning: T14.91 is for one whose injury the note does not name
         suggestions = [s for s in suggestions if not s.code.startswith("T14.91")]
     return [*suggestions, *made.values()], [s.reason for s in made.values()]
+
+
+def drug_class(name: str) -> tuple[str, str]:
+    """The category stem and class title the Table of Drugs files a drug name of `ANY_DRUG` under."""
+    return next((stem, title) for stem, names, title in _CLASSES if names.match(name))
 
 
 def _effect_of(note: str, begin: int, end: int) -> tuple[str, bool] | None:

@@ -2,9 +2,10 @@
 I.C.19.e.5.c; index: Noncompliance, with, ...), by what is not followed and why.
 
 Diet Z91.11-, dialysis Z91.15-, other medical treatment (CPAP, oxygen, therapy) Z91.19-: 0 or 1 for financial
-hardship, 8 for another reason the note gives, 9 (where the tabular has it) for none given. Medication is
-left to a coder: the tabular splits it into underdosing (Z91.12-/Z91.13-, with a T code for the drug) and other
-noncompliance (Z91.14-), which the words rarely tell apart. Not for good adherence, a relative's, or a denial.
+hardship, 8 for another reason the note gives, 9 (where the tabular has it) for none given. Medication is not
+read here: `underdosing` reads a drug taken below its prescription (Z91.12-/Z91.13- with the drug's T code), and
+other noncompliance with a drug (Z91.14-) the words rarely tell apart from it. Not for good adherence, a
+relative's, or a denial.
 """
 import re
 
@@ -13,10 +14,11 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "noncompliance"
 _NONCOMPLIANT = word_pattern(r"non-?complian(t|ce)|non-?adheren(t|ce)|not (compliant|adherent|using|wearing)|"
-                             r"poor(ly)? (compliance|adherence|adherent|compliant)|refuses to (use|wear)")
+                             r"poor(ly)? (compliance|adherence|adherent|compliant)|refuses to (use|wear)|"
+                             r"missed (\d+|two|three|several|multiple) (pt|physical therapy) (sessions|visits)")
 # (what is not followed, subcategory, financial hardship digit, unspecified reason digit or None)
 REGIMENS = ((word_pattern(r"diet\w*"), "Z91.11", "0", "9"), (word_pattern(r"dialysis"), "Z91.15", "1", None),
-            (word_pattern(r"cpap|bipap|oxygen|o2|home exercise( program)?|physical therapy|treatment plan|"
+            (word_pattern(r"cpap|bipap|oxygen|o2|home exercise( program)?|physical therapy|pt sessions|treatment plan|"
                           r"compression stockings|brace"), "Z91.19", "0", "9"))
 _FINANCIAL = word_pattern(r"cost|afford\w*|financial\w*|insurance|expensive")
 _REASON = word_pattern(r"due to|because|d/t|secondary to|2/2|citing|discomfort|intoleran\w*|side effects?|"

@@ -2,14 +2,17 @@
 words clinics use for the tabular's titles and inclusion terms ("lives alone" for "Problems related to living
 alone", "sleeping in his car" for "Unsheltered homelessness: residing in place not meant for human habitation such
 as cars", "uninsured" for "Insufficient health insurance coverage", "cockroach infestation" for "Other inadequate
-housing: pest infestation"). Guideline I.B.14 lets these codes rest on any clinician's documentation, and
-I.C.21.c.17 asks for them wherever the note records them, since they tell the payer what shapes the care.
+housing: pest infestation"), and the same way the occupational exposures (Z57) and the lifestyle and
+life-management problems a note records beside them (lack of exercise Z72.3, poor diet Z72.4, burn-out Z73.0).
+Guideline I.B.14 lets these codes rest on any clinician's documentation, and I.C.21.c.17 asks for them wherever
+the note records them, since they tell the payer what shapes the care.
 
 Read only as the patient's present circumstance: not denied ("not homeless", "food insecurity screen negative"),
 not a relative's ("her son is unemployed"), not past ("formerly homeless", "was homeless until 2022"), and not a
 circumstance named only as when or why another condition began or worsens ("adjustment disorder after a recent
 divorce", "anxiety, worse with work stress"), which places it in the story of that diagnosis rather than
-documenting it as a problem of its own.
+documenting it as a problem of its own. A code that is itself a history (Z62.810, abuse in childhood) is read
+under its history words.
 """
 import re
 
@@ -31,6 +34,12 @@ _UNSHELTERED = (r"(living|lives|sleeping|sleeps|staying|stays|lived) (in (his|he
                 r"in an abandoned building)")
 _HOMELESS = _rx(r"homeless(ness)?|unhoused|undomiciled|no (fixed|permanent|stable) (address|abode|residence)|"
                 r"without (a )?(home|housing)")
+
+
+def _occupational(agents: str) -> re.Pattern:
+    """The three ways a note words an exposure at work: "occupational dust exposure", "occupational exposure to
+    dust", "dust exposure at work"."""
+    return _rx(rf"occupational ({agents}) exposure|occupational exposure to ({agents})|({agents}) exposure at work")
 
 # (code, the note's words for it, the tabular's title); the first row whose words match gives the code
 ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
@@ -61,7 +70,8 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
                     r"(cannot|can't|unable to) pay (his|her|their) bills|(difficulty|trouble) paying (the )?bills"),
      "financial insecurity"),
     ("Z59.6", _rx(r"low[- ]income"), "low income"),
-    ("Z59.71", _rx(r"uninsured|underinsured|no (health |medical )?insurance( coverage)?(?! (auth\w*|approval))|"
+    ("Z59.71", _rx(r"uninsured|underinsured|insufficient (health |medical )?insurance|"
+                   r"no (health |medical )?insurance( coverage)?(?! (auth\w*|approval))|"
                    r"without (health |medical )?insurance|lost (his|her|their) (health )?insurance"),
      "insufficient health insurance coverage"),
     ("Z59.82", _rx(r"transportation insecurity|no (reliable )?transportation|lacks? (reliable )?transportation|"
@@ -93,6 +103,26 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
      "problems related to release from prison"),
     ("Z65.1", _rx(r"currently (incarcerated|in (jail|prison))"), "imprisonment and other incarceration"),
     ("Z62.21", _rx(r"in foster care|foster child|lives in a foster home"), "child in welfare custody"),
+    ("Z62.810", _rx(r"(childhood|child) (sexual|physical) abuse|(sexual|physical) abuse (in|during) childhood|"
+                    r"(sexually|physically) abused as a child"),
+     "personal history of physical and sexual abuse in childhood"),
+    ("Z63.4", _rx(r"bereavement|bereaved|grieving|recently widowed|(husband|wife|spouse|partner|son|daughter|child|"
+                  r"mother|father|brother|sister) (died|passed away) (\d+|a|one|two|three|a few|several) "
+                  r"(days?|weeks?|months?) ago"),
+     "disappearance and death of family member"),
+    ("Z65.4", _rx(r"victim of (a |an )?(violent )?(crime|assault|robbery|mugging|home invasion|carjacking|terrorism|"
+                  r"torture)|crime victim"), "victim of crime and terrorism"),
+    ("Z55.3", _rx(r"(failing|failed) (\w+ )?(classes|courses|subjects)|poor (school|academic) performance|"
+                  r"(academic )?underachievement( in school)?"), "underachievement in school"),
+    ("Z57.0", _occupational(r"(loud )?noise"), "occupational exposure to noise"),
+    ("Z57.2", _occupational(r"((silica|coal|wood|grain|cement) )?dust"), "occupational exposure to dust"),
+    ("Z57.5", _occupational(r"solvents?|chemicals?|lead"), "occupational exposure to toxic agents in other industries"),
+    ("Z57.7", _occupational(r"((whole-body|hand-arm) )?vibration"), "occupational exposure to vibration"),
+    ("Z72.3", _rx(r"lack of (physical )?exercise|physical(ly)? inactiv(e|ity)|sedentary (lifestyle|most of the day)|"
+                  r"no regular (exercise|physical activity)|(does not|doesn't) exercise"), "lack of physical exercise"),
+    ("Z72.4", _rx(r"(inappropriate|poor|unhealthy) (diet|eating habits|dietary habits)"),
+     "inappropriate diet and eating habits"),
+    ("Z73.0", _rx(r"burn-?out|burned out|burnt out"), "burn-out"),
 )
 # the words without which a row cannot match: most notes hold none, and one scan of the note skips the rows
 _PREFILTER = Prefilter({pattern for _, pattern, _ in ROWS})
@@ -113,8 +143,10 @@ _ONSET_ANCHOR = re.compile(r"\b(after|since|following|when|worse with|worsened b
 _DENIED_AFTER = re.compile(r"^\s*(screen(ing)?\s*)?([:\-]\s*|(is|was)\s+)"
                            r"(negative|none|denied|no\b|not (present|an issue))", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[;:(]")
-# the rows whose words name a relative themselves: caring for one is the patient's circumstance
-_RELATIVE_IN_WORDS = {"Z63.6"}
+# the rows whose words name a relative themselves: caring for one, or losing one, is the patient's circumstance
+_RELATIVE_IN_WORDS = {"Z63.6", "Z63.4"}
+# the rows whose code is itself a history: "history of childhood sexual abuse" is Z62.810, not a past one
+_HISTORY_IN_CODE = {"Z62.810"}
 
 
 def social_determinants(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -158,6 +190,8 @@ def _present(note: str, match: re.Match, code: str) -> bool:
         return False
     if code not in _RELATIVE_IN_WORDS and _RELATIVE.search(_REPORTER.sub(" ", lead)):
         return False
+    if code in _HISTORY_IN_CODE:
+        return _ONSET_ANCHOR.search(lead) is None
     if _PAST.search(lead) or _ONSET_ANCHOR.search(lead) or (code != "Z56.0" and _WAS.search(lead)):
         return False
     rest = note[match.end():sentence_end(note, match.end())]

@@ -16,8 +16,8 @@ from services.coding.domain.note_terms import key
 
 MIN_LENGTH = 8
 # correctly spelt clinical words the tabular never writes that lie one edit from an index word: "resection" is not
-# a misspelt "rejection", "regained" (full range) not a misspelt "retained"
-ALSO_KNOWN = frozenset({"resection", "resections", "regained"})
+# a misspelt "rejection", "regained" (full range) not a misspelt "retained", "skipping" (doses) not "slipping"
+ALSO_KNOWN = frozenset({"resection", "resections", "regained", "skipping"})
 _LONG_WORD = re.compile(r"\b[A-Za-z]{%d,}\b" % MIN_LENGTH)
 
 

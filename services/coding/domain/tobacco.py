@@ -42,6 +42,7 @@ _NOT_DEPENDENT = re.compile(r"\b(not|no|without|denies)\s+(physically |physiolog
 # past or another's smoke, where dependence is stated: the words of `_NOT_CURRENT` without "cessation"
 _PAST_ONLY = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|stopped|in remission|passive|"
                         r"second-?hand)\b", re.IGNORECASE)
+_SMOKES_NOW = re.compile(r"smokes|current smoker|active smoker", re.IGNORECASE)
 TOBACCO_USE = "Z72.0"
 
 
@@ -75,7 +76,10 @@ def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[
 
 
 def _current(note: str, match: re.Match, text: str) -> bool:
-    not_current = _PAST_ONLY if _DEPENDENCE_STATED.search(text) and not _NOT_DEPENDENT.search(text) else _NOT_CURRENT
+    """Cessation counselling is given to smokers: where dependence is stated, or the sentence says the patient
+    smokes now ("smokes 1/2 ppd - cessation counseling"), "cessation" does not make the smoking past."""
+    stated = _DEPENDENCE_STATED.search(text) and not _NOT_DEPENDENT.search(text)
+    not_current = _PAST_ONLY if stated or _SMOKES_NOW.fullmatch(match.group(0)) else _NOT_CURRENT
     return not (NEGATION.search(before(note, match.start())) or not_current.search(text)
                 or FAMILY.search(text) or HISTORY.search(text))
 

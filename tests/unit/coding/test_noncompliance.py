@@ -11,7 +11,8 @@ pytestmark = pytest.mark.unit
     ("Severe OSA. Noncompliant with CPAP, mask discomfort.", "Z91.198"),
     ("OSA, severe. CPAP nonadherent - uses <2h/night, says mask uncomfortable.", "Z91.198"),  # the own account
     ("Not using CPAP.", "Z91.199"), ("Nonadherent to home O2 because of cost.", "Z91.190"),
-    ("Poor adherence to diabetic diet.", "Z91.119"), ("Noncompliant with dialysis due to transportation.", "Z91.158"),
+    ("Poor adherence to diabetic diet.", "Z91.119"),
+    ("Missed three physical therapy sessions, work schedule.", "Z91.198"), ("Noncompliant with dialysis due to transportation.", "Z91.158"),
 ])
 def test_noncompliance_is_coded_by_regimen_and_reason(tabular, note, expected):
     out, reasons = noncompliance([], note, tabular)

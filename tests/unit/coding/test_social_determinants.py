@@ -26,6 +26,17 @@ pytestmark = pytest.mark.unit
     ("Eczema. Bed bug infestation in the building, landlord notified.", "Z59.19"),
     ("Hypertension. Power was shut off at home last month for unpaid bills.", "Z59.12"),
     ("Diabetes education. Limited health literacy; teach-back used.", "Z55.6"),
+    ("Insomnia. Her wife passed away two weeks ago; uncomplicated bereavement.", "Z63.4"),
+    ("PTSD intake. Victim of a carjacking in June, still avoids driving at night.", "Z65.4"),
+    ("Anxiety. Reports being sexually abused as a child by a neighbor.", "Z62.810"),
+    ("ADHD, 15 yo. Failing three subjects this term.", "Z55.3"),
+    ("Hearing check. Sheet-metal worker with occupational noise exposure, wears plugs sometimes.", "Z57.0"),
+    ("Chronic cough. Occupational exposure to grain dust on the farm.", "Z57.2"),
+    ("Hand numbness. Jackhammer operator, occupational hand-arm vibration exposure.", "Z57.7"),
+    ("Prediabetes. Physically inactive, desk job, drives everywhere.", "Z72.3"),
+    ("Hyperlipidemia. Poor eating habits, takeout most nights.", "Z72.4"),
+    ("Fatigue. Teacher, feels burned out by the end of each week.", "Z73.0"),
+    ("Statin refill. Insufficient health insurance for the brand drug.", "Z59.71"),
 ])
 def test_a_circumstance_the_note_documents_is_its_social_determinant_code(suggest, note, code):
     assert code in billed(suggest, note)
@@ -41,6 +52,10 @@ def test_a_circumstance_the_note_documents_is_its_social_determinant_code(sugges
     ("Generalized anxiety, worse with job stress before deadlines.", "Z56.6"),
     ("Social needs screen: denies running out of food; housing stable.", "Z59.41"),
     ("Prior authorization filed; no insurance authorization needed for the MRI. Low back pain.", "Z59.71"),
+    ("Depression that began after his father passed away last winter.", "Z63.4"),
+    ("Her husband has burnout from night shifts.", "Z73.0"),
+    ("Her mother leads a sedentary lifestyle since the hip fracture.", "Z72.3"),
+    ("Denies physical or sexual abuse in childhood.", "Z62.810"),
 ])
 def test_a_circumstance_denied_past_a_relatives_or_a_cause_is_not_coded(suggest, note, code):
     assert code not in billed(suggest, note)

@@ -20,14 +20,17 @@ def test_the_product_makes_nicotine_dependence_specific(tabular, sentence, expec
 
 
 @pytest.mark.parametrize("note", ["Active smoker, half a pack of cigarettes daily.",
-                                  "Smokes 10 cigarettes a day, wants to cut down."])
+                                  "Smokes 10 cigarettes a day, wants to cut down.",
+                                  # counselling given to one who smokes now leaves the smoking current
+                                  "Smokes 15 cigarettes daily; cessation advice given, nicotine patch offered."])
 def test_a_current_cigarette_smoker_is_f17_210_not_z72_0(tabular, note):
     out, reasons = tobacco_product(found(note, ("Z72.0", note.split(",")[0])), note, tabular)
     assert codes(out) == ["F17.210"] and out[0].convention == "tobacco-product" and reasons
 
 
 @pytest.mark.parametrize("note", ["Former smoker of cigarettes, quit 2010.", "Denies smoking cigarettes.",
-                                  "Never smoker.", "Father smokes cigarettes at home.", "Smokes marijuana."])
+                                  "Never smoker.", "Father smokes cigarettes at home.", "Smokes marijuana.",
+                                  "Smoking cessation program for cigarettes completed in 2019."])
 def test_a_former_denied_relatives_or_other_smoking_is_not(tabular, note):
     assert tobacco_product([], note, tabular)[0] == []
 
