@@ -39,6 +39,7 @@ from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, OR
 from services.coding.domain.blood_and_metabolic_entries import BLOOD_METABOLIC_ENTRIES, BLOOD_METABOLIC_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.site_and_kind_entries import SITE_AND_KIND_ENTRIES, SITE_AND_KIND_WORDS
+from services.coding.domain.glaucoma_stage import GLAUCOMA_ENTRIES, GLAUCOMA_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.chronic_conditions import cared_for_now
@@ -387,6 +388,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=BLOOD_METABOLIC_WORDS)
       for words, family, resolve in BLOOD_METABOLIC_ENTRIES),
     *(Finding(words, family, resolve, gate=SITE_AND_KIND_WORDS) for words, family, resolve in SITE_AND_KIND_ENTRIES),
+    *(Finding(words, family, resolve, gate=GLAUCOMA_WORDS) for words, family, resolve in GLAUCOMA_ENTRIES),
     *(Finding(words, family, resolve, neoplasm_current, NEOPLASM_SITE_WORDS)
       for words, family, resolve in NEOPLASM_SITE_FINDINGS),
 )
