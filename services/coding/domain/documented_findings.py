@@ -469,7 +469,8 @@ def _cared_for_under_history(finding: Finding, match: re.Match, note: str) -> bo
     """A past medical history's item its own sentence shows cared for now ("PMH: gout, on allopurinol") is a
     condition of the visit (guideline IV.J), not a history."""
     return (current_under_history_heading(note, match.start(), match.end())
-            and any(cared_for_now(code, sentence(note, match.start(), match.end())) for code in finding.family))
+            and any(cared_for_now(code, sentence(note, match.start(), match.end()), note=note)
+                    for code in finding.family))
 
 
 def _relatives(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,
