@@ -8,9 +8,10 @@ meets no index term and falls to the unspecified injury T14.90.
   S76.01-, "Strain, quadriceps" S76.11-, "Strain, Achilles tendon" S86.01-, "Strain, rotator cuff" S46.01-.
 - Dislocations: "Dislocation, elbow" S53.10-, "Dislocation, patella" S83.00- (lateral S83.01-).
 - Fractures: "Fracture, medial malleolus" S82.5-, "Fracture, metatarsal" by the bone counted (first to fourth;
-  the fifth is read elsewhere), "Fracture, toe, great" S92.40- and a lesser toe S92.91-, "Fracture, metacarpal"
-  S62.3- by the bone counted, part and side (a "boxer's fracture" is the fifth's neck); each displaced unless the clause says otherwise (guideline
-  I.C.19.c.1).
+  the fifth is read elsewhere), "Fracture, toe, great" S92.40- and a lesser toe S92.91-, a toe's phalanx named
+  (proximal, middle, distal: S92.41-/S92.42-, S92.51- to S92.53-) with the side the mention states, "Fracture,
+  metacarpal" S62.3- by the bone counted, part and side (a "boxer's fracture" is the fifth's neck); each
+  displaced unless the clause says otherwise (guideline I.C.19.c.1).
 
 Each is the unspecified-side code lacking its 7th character: the laterality rule takes the side the sentence
 states and the 7th-character rule the encounter it states, so a note that states neither waits for a coder.
@@ -75,6 +76,30 @@ def _metacarpal(match: re.Match, note: str) -> tuple[str, str] | None:
     return displaced + digit, f"fracture of the {part} of the metacarpal counted, displaced (not stated otherwise)"
 
 
+# a toe's phalanx: (great toe?, phalanx) -> the category; the sixth character by side and displacement
+_TOE_PHALANGES = {(True, "proximal"): "S92.41", (True, "distal"): "S92.42", (False, "proximal"): "S92.51",
+                  (False, "middle"): "S92.52", (False, "distal"): "S92.53"}
+_GREAT_TOE = r"great toe|big toe|hallux|1st toe|first toe"
+_LESSER_TOE = r"(second|third|fourth|fifth|2nd|3rd|4th|5th|little|lesser) toe"
+
+
+def _toe_phalanx(match: re.Match, note: str) -> tuple[str, str] | None:
+    """S92.41-/S92.42- (great toe) and S92.51- to S92.53- (lesser toe) by the phalanx named, the side the mention
+    states (else a coder's) and its displacement (displaced unless the sentence says otherwise)."""
+    words = match.group(0)
+    great = bool(re.search(_GREAT_TOE, words, re.IGNORECASE))
+    phalanx = re.search(r"proximal|middle|distal", words, re.IGNORECASE).group(0).lower()
+    right, left = bool(_RIGHT.search(words)), bool(_LEFT.search(words))
+    category = _TOE_PHALANGES.get((great, phalanx))
+    if category is None or right == left:
+        return None
+    nondisplaced = bool(_NONDISPLACED.search(sentence(note, match.start(), match.end())))
+    sixth = ("4" if right else "5") if nondisplaced else ("1" if right else "2")
+    toe = "great toe" if great else "lesser toe"
+    how = "nondisplaced" if nondisplaced else "displaced (not stated otherwise)"
+    return category + sixth, f"fracture of the {phalanx} phalanx of the {toe}, {how}"
+
+
 _STRAIN = _rx(r"strain(ed)?")
 
 
@@ -122,6 +147,8 @@ INJURY_SITES = (
     *((_rx(rf"{_FRACTURE} of {_SIDE}({ordinal}) metatarsal|{_SIDE}({ordinal}) metatarsal( bone)? {_FRACTURE}"),
        ("S92", "T14"), _displaced(f"S92.3{digit}3", f"S92.3{digit}6", "fracture of the metatarsal counted"))
       for digit, ordinal in _METATARSALS),
+    (_rx(rf"{_FRACTURE},? (of )?(the )?(proximal|middle|distal) phalanx (of )?{_SIDE}({_GREAT_TOE}|{_LESSER_TOE})"),
+     ("S92", "T14"), _toe_phalanx),
     (_rx(rf"{_FRACTURE} of {_SIDE}(great toe|big toe|hallux)|{_SIDE}(great toe|big toe|hallux) {_FRACTURE}"),
      ("S92", "T14"), _displaced("S92.403", "S92.406", "fracture of the great toe")),
     (_rx(rf"{_FRACTURE} of {_SIDE}((second|third|fourth|fifth|2nd|3rd|4th|5th|little|lesser) )?toe|"
