@@ -278,7 +278,7 @@ class NoteSuggester:
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
             elif context == "history" and current_chronic_condition(match.code, sentence.text, list_item(
-                    text, sentence.start_char, sentence.end_char, ent.start_char, ent.end_char)):
+                    text, sentence.start_char, sentence.end_char, ent.start_char, ent.end_char), text):
                 context = "affirmed"
             elif context != "affirmed" and past is None:
                 match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)

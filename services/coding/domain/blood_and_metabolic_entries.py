@@ -16,6 +16,9 @@ entry it reads:
 - "Factor V Leiden mutation" and "Resistance, activated protein C" D68.51; "Mutation, prothrombin gene" D68.52 with
   the variant named; "Deficiency, antithrombin (III)" D68.59; "Thrombocytopenia, immune" D69.3.
 - "Trait, sickle-cell" D57.3; "Disease, von Willebrand, type 1" D68.01 and "type 3" D68.03.
+- "Deficiency, glucose-6-phosphate dehydrogenase" D75.A, "with anemia" D55.0: the anemia or hemolysis its sentence
+  states (not denied) makes it the anemia; "Disease, sickle-cell" (Hb-SS) "with crisis" D57.00 (pain or
+  vaso-occlusive crisis) and "without crisis" D57.1 as the words write them.
 - "Hemochromatosis, hereditary" (HFE, C282Y homozygous) E83.110 and "due to repeated red blood cell transfusions"
   E83.111; "Hypovitaminosis D" E55.9; "Hypophosphatemia" E83.39; "Deficiency, IgA (secretory)" D80.2;
   "Lymphopenia" D72.810; "Obesity, exogenous" and "due to excess calories" E66.09; "Polycythemia, secondary" and
@@ -62,6 +65,18 @@ def _folate_anemia(match: re.Match, note: str) -> tuple[str, str]:
     return "D52.9", "folate deficiency anemia"
 
 
+_HEMOLYSIS = _rx(r"an(a)?emi\w*|hemoly\w*|haemoly\w*")
+_DENIED_HEMOLYSIS = re.compile(r"\b(no|not|never|without|denies)\b(\W+\w+){0,3}\W*$", re.IGNORECASE)
+
+
+def _g6pd_deficiency(match: re.Match, note: str) -> tuple[str, str]:
+    """D55.0 where its sentence states the anemia or hemolysis (not denied), the deficiency alone D75.A otherwise."""
+    text = sentence(note, match.start(), match.end())
+    if any(not _DENIED_HEMOLYSIS.search(text[:m.start()]) for m in _HEMOLYSIS.finditer(text)):
+        return "D55.0", "anemia due to G6PD deficiency"
+    return "D75.A", "G6PD deficiency without anemia"
+
+
 def _inr_high(match: re.Match, note: str) -> tuple[str, str]:
     text = sentence(note, match.start(), match.end())
     if any(not _DENIED_BLEEDING.search(text[:m.start()]) for m in _BLEEDING.finditer(text)):
@@ -88,6 +103,8 @@ def _hemarthrosis(match: re.Match, note: str) -> tuple[str, str] | None:
         f" ({side})" if side else "")
 
 
+_G6PD = r"(g6pd|glucose-6-phosphate dehydrogenase( \(g6pd\))?)"
+_SICKLE_CELL_DISEASE = r"(sickle[- ]cell (disease|anemia)|hb ?ss( disease)?|hemoglobin ss( disease)?)( \(hb ?ss\))?"
 _JOINT_SIDE = r"(the |his |her |both |bilateral )?(right |left |r |l )?(shoulder|elbow|wrist|hip|knee|ankle)"
 _B12 = r"(vitamin )?b-?12|cobalamin|cyanocobalamin"
 _FOLATE = r"folate|folic acid"
@@ -97,7 +114,8 @@ _ANEMIA = r"(macrocytic |megaloblastic |microcytic )?an(a)?emia"
 BLOOD_METABOLIC_WORDS = re.compile(r"anemia|anaemia|neutropenia|malnutrition|leiden|protein c|prothrombin|"
                                    r"antithrombin|thrombocytopeni|trait|willebrand|vwd|hemochromatosis|"
                                    r"iron overload|hypovitaminosis|hypophosphat|iga|lymphopenia|lymphocytopenia|"
-                                   r"obesity|inr|polycythemia|erythrocytosis|factor viii|hemarthros", re.IGNORECASE)
+                                   r"obesity|inr|polycythemia|erythrocytosis|factor viii|hemarthros|g6pd|"
+                                   r"glucose-6|sickle|hb ?ss", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 BLOOD_METABOLIC_ENTRIES = (
     (_rx(rf"({_B12}) deficiency {_ANEMIA}|{_ANEMIA},? {_DUE_TO} ({_B12}) deficiency|"
@@ -133,6 +151,13 @@ BLOOD_METABOLIC_ENTRIES = (
     (_rx(r"immune thrombocytopenia|immune-mediated thrombocytopenia|autoimmune thrombocytopenia"), ("D69",),
      fixed("D69.3", "immune thrombocytopenia (purpura)")),
     (_rx(r"sickle trait"), ("D57",), fixed("D57.3", "sickle-cell trait")),
+    (_rx(rf"({_ANEMIA},? {_DUE_TO} )?{_G6PD} deficiency( {_ANEMIA})?|deficiency of {_G6PD}"),
+     ("D55", "D64", "D75", "E74"), _g6pd_deficiency),
+    (_rx(rf"{_SICKLE_CELL_DISEASE},? with (an? )?(acute )?(pain(ful)?|vaso-?occlusive|sickle( cell)?) crisis|"
+         rf"{_SICKLE_CELL_DISEASE} (pain(ful)?|vaso-?occlusive) crisis"), ("D57",),
+     fixed("D57.00", "Hb-SS disease with crisis (a pain or vaso-occlusive crisis)")),
+    (_rx(rf"{_SICKLE_CELL_DISEASE},? without (a )?crisis"), ("D57",),
+     fixed("D57.1", "sickle-cell disease without crisis")),
     (_rx(r"(type (1|i) (von willebrand( disease)?|vwd))|(von willebrand( disease)?|vwd),? type (1|i)"), ("D68",),
      fixed("D68.01", "von Willebrand disease, type 1")),
     (_rx(r"(type (3|iii) (von willebrand( disease)?|vwd))|(von willebrand( disease)?|vwd),? type (3|iii)"), ("D68",),

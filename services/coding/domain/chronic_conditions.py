@@ -11,6 +11,8 @@ remission") is the disorder in remission, a current code (F1x.x1), not a history
 """
 import re
 
+from services.coding.domain.listed_drug_care import treated_by_listed_drug
+
 # conditions that persist once diagnosed: essential hypertension, diabetes, lipid disorders, hypothyroidism,
 # asthma, COPD and emphysema, atrial fibrillation, chronic ischemic heart disease, CKD, sleep apnea, reflux, obesity,
 # rheumatoid arthritis, chronic heart failure, osteoporosis
@@ -40,17 +42,22 @@ _OVER_TREATED = re.compile(r"\b(none since|stopped|discontinued|finished|complet
                            r"childhood|in (his|her|their) (teens|\d0s))\b", re.IGNORECASE)
 
 
+# a bare item dated to a past year or span ("gout 2015", "hyperthyroidism 10 years ago"), not its diagnosis's date
+_DATED_PAST = re.compile(r"(?<!dx )(?<!since )(?<!diagnosed )(?<!diagnosed in )\b((19|20)\d\d|\d+ (years?|yrs?) ago)\b",
+                         re.IGNORECASE)
+
+
 SUBSTANCE_USE = ("F10", "F11", "F12", "F13", "F14", "F15", "F16", "F18", "F19")
 _REMISSION = re.compile(r"\bin (early |sustained |full |partial )?remission\b", re.IGNORECASE)
 
 
-def current_chronic_condition(code: str, sentence: str, item: str | None = None) -> bool:
+def current_chronic_condition(code: str, sentence: str, item: str | None = None, note: str | None = None) -> bool:
     """The condition (its code) is chronic and its sentence states it is cared for now, or it is a substance use
     disorder its sentence places in remission. `item`: the part of the sentence that is the condition's own list
     item, where an ending is read ("PMH: HTN on amlodipine; depression, resolved": the HTN is not over)."""
     if code.startswith(SUBSTANCE_USE):
         return bool(_REMISSION.search(sentence))
-    return cared_for_now(code, sentence, item)
+    return cared_for_now(code, sentence, item, note)
 
 
 # a problem list's "(active)" status, and a medication list's entry naming the condition it is taken for
@@ -59,14 +66,17 @@ _LISTED_AS_TREATED = re.compile(r"\((active|current)\)|(?<=- )active\b(?! (smoke
                                 r"\b((current|home|active) )?(meds|medications|rx)\s*:\s*[\w -]+\(", re.IGNORECASE)
 
 
-def cared_for_now(code: str, sentence: str, item: str | None = None) -> bool:
+def cared_for_now(code: str, sentence: str, item: str | None = None, note: str | None = None) -> bool:
     """The condition (its code) persists for years and its sentence states its care now ("gout, on allopurinol",
-    "GAD - stable on escitalopram, continue"), not that the care ended (in its own list item, where given)."""
+    "GAD - stable on escitalopram, continue"), or the note's medication list or plan names a drug that treats it
+    alone (`listed_drug_care`), not that the care ended (in its own list item, where given)."""
     own = sentence if item is None else item
-    if not code.startswith(TREATED_FOR_YEARS) or _OVER.search(own) or not (
-            _MANAGED.search(sentence) or _LISTED_AS_TREATED.search(sentence)):
+    if not code.startswith(TREATED_FOR_YEARS) or _OVER.search(own):
         return False
-    return code.startswith(CHRONIC) or not _OVER_TREATED.search(own)
+    if _MANAGED.search(sentence) or _LISTED_AS_TREATED.search(sentence):
+        return code.startswith(CHRONIC) or not _OVER_TREATED.search(own)
+    return (note is not None and not _OVER_TREATED.search(own) and not _DATED_PAST.search(own)
+            and treated_by_listed_drug(code, note))
 
 
 def list_item(text: str, first: int, last: int, start: int, end: int) -> str:

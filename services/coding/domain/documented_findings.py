@@ -40,6 +40,7 @@ from services.coding.domain.blood_and_metabolic_entries import BLOOD_METABOLIC_E
 from services.coding.domain.childhood_entries import CHILDHOOD_ENTRIES, CHILDHOOD_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.site_and_kind_entries import SITE_AND_KIND_ENTRIES, SITE_AND_KIND_WORDS
+from services.coding.domain.glaucoma_stage import GLAUCOMA_ENTRIES, GLAUCOMA_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.chronic_conditions import cared_for_now
@@ -389,6 +390,7 @@ FINDINGS: tuple[Finding, ...] = (
       for words, family, resolve in BLOOD_METABOLIC_ENTRIES),
     *(Finding(words, family, resolve, gate=CHILDHOOD_WORDS) for words, family, resolve in CHILDHOOD_ENTRIES),
     *(Finding(words, family, resolve, gate=SITE_AND_KIND_WORDS) for words, family, resolve in SITE_AND_KIND_ENTRIES),
+    *(Finding(words, family, resolve, gate=GLAUCOMA_WORDS) for words, family, resolve in GLAUCOMA_ENTRIES),
     *(Finding(words, family, resolve, neoplasm_current, NEOPLASM_SITE_WORDS)
       for words, family, resolve in NEOPLASM_SITE_FINDINGS),
 )
@@ -469,7 +471,8 @@ def _cared_for_under_history(finding: Finding, match: re.Match, note: str) -> bo
     """A past medical history's item its own sentence shows cared for now ("PMH: gout, on allopurinol") is a
     condition of the visit (guideline IV.J), not a history."""
     return (current_under_history_heading(note, match.start(), match.end())
-            and any(cared_for_now(code, sentence(note, match.start(), match.end())) for code in finding.family))
+            and any(cared_for_now(code, sentence(note, match.start(), match.end()), note=note)
+                    for code in finding.family))
 
 
 def _relatives(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,

@@ -150,7 +150,7 @@ def _default_entry(s: Suggestion, note: str) -> Suggestion:
     if stated_reason(note, s.start, s.end) and not remission_said_apart(s.code, note):
         return s.model_copy(update={"convention": STATED_REASON_NAME,
                                     "reason": STATED_REASON_REASON.format(code=s.code, evidence=s.evidence)})
-    if cared_for_now(s.code, note[sentence_start(note, s.start):sentence_end(note, s.end)]):
+    if cared_for_now(s.code, note[sentence_start(note, s.start):sentence_end(note, s.end)], note=note):
         return s.model_copy(update={"convention": IN_CARE_NAME,
                                     "reason": IN_CARE_REASON.format(code=s.code, evidence=s.evidence)})
     return _held_at_first_sight(s, DEFAULT_ENTRY_NAME, DEFAULT_ENTRY_REASON.format(code=s.code, evidence=s.evidence))

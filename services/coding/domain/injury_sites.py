@@ -8,13 +8,15 @@ meets no index term and falls to the unspecified injury T14.90.
   S76.01-, "Strain, quadriceps" S76.11-, "Strain, Achilles tendon" S86.01-, "Strain, rotator cuff" S46.01-.
 - Dislocations: "Dislocation, elbow" S53.10-, "Dislocation, patella" S83.00- (lateral S83.01-).
 - Fractures: "Fracture, medial malleolus" S82.5-, "Fracture, metatarsal" by the bone counted (first to fourth;
-  the fifth is read elsewhere), "Fracture, toe, great" S92.40- and a lesser toe S92.91-, "Fracture, metacarpal,
-  fifth" S62.3- (a "boxer's fracture" is its neck); each displaced unless the clause says otherwise (guideline
-  I.C.19.c.1).
+  the fifth is read elsewhere), "Fracture, toe, great" S92.40- and a lesser toe S92.91-, a toe's phalanx named
+  (proximal, middle, distal: S92.41-/S92.42-, S92.51- to S92.53-) with the side the mention states, "Fracture,
+  metacarpal" S62.3- by the bone counted, part and side (a "boxer's fracture" is the fifth's neck); each
+  displaced unless the clause says otherwise (guideline I.C.19.c.1).
 
 Each is the unspecified-side code lacking its 7th character: the laterality rule takes the side the sentence
 states and the 7th-character rule the encounter it states, so a note that states neither waits for a coder.
-A metacarpal's code carries the side with the finger, so its side is read here from the mention itself.
+A metacarpal's code carries the side with the finger, so its side is read here from the mention itself or the hand
+named right after it ("..., left hand").
 """
 import re
 
@@ -44,18 +46,58 @@ def _displaced(displaced: str, nondisplaced: str, what: str):
     return resolve
 
 
-def _fifth_metacarpal(displaced: str, nondisplaced: str | None, what: str):
-    """The fifth metacarpal's codes end in 6 (right) or 7 (left): the side is the mention's own, else no code."""
-    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
-        words = match.group(0)
-        right, left = bool(_RIGHT.search(words)), bool(_LEFT.search(words))
-        if right == left:
-            return None  # no side in the mention, or both: for a coder
-        side = "6" if right else "7"
-        if nondisplaced and _NONDISPLACED.search(sentence(note, match.start(), match.end())):
-            return nondisplaced + side, f"{what}, nondisplaced"
-        return displaced + side, what + (", displaced (not stated otherwise)" if nondisplaced else "")
-    return resolve
+# a metacarpal's sixth character: (right, left) by the bone counted; its part's fifth (displaced, nondisplaced)
+_METACARPAL_DIGITS = {"second": "01", "2nd": "01", "third": "23", "3rd": "23", "fourth": "45", "4th": "45",
+                      "fifth": "67", "5th": "67", "boxer": "67"}
+_METACARPAL_PARTS = (("neck", "S62.33", "S62.36"), ("shaft", "S62.32", "S62.35"), ("base", "S62.31", "S62.34"))
+_ORDINAL = "|".join(_METACARPAL_DIGITS)
+# the hand named right after the mention: "fx of the 4th metacarpal, left hand"
+_HAND_AFTER = re.compile(r",?\s+(of\s+)?(the\s+|his\s+|her\s+)?(right|left|r|l)\s+hand\b", re.IGNORECASE)
+
+
+def _metacarpal(match: re.Match, note: str) -> tuple[str, str] | None:
+    """S62.3-: the bone counted and the side, both the mention's own or its hand's right after it (else a
+    coder's); the part (neck, shaft, base) with its displacement, or the part unspecified (S62.30-)."""
+    words = match.group(0)
+    hand = _HAND_AFTER.match(note, match.end())
+    side_words = words + (" " + hand.group(3) if hand else "")
+    right, left = bool(_RIGHT.search(side_words)), bool(_LEFT.search(side_words))
+    ordinal = re.search(_ORDINAL, words, re.IGNORECASE)
+    if right == left or ordinal is None:
+        return None  # no side, or both: for a coder
+    digit = _METACARPAL_DIGITS[ordinal.group(0).lower()][0 if right else 1]
+    part = "neck" if ordinal.group(0).lower() == "boxer" else next(
+        (name for name, _, _ in _METACARPAL_PARTS if re.search(rf"\b{name}\b", words, re.IGNORECASE)), None)
+    if part is None:
+        return f"S62.30{digit}", "fracture of the metacarpal counted, part unspecified"
+    _, displaced, nondisplaced = next(row for row in _METACARPAL_PARTS if row[0] == part)
+    if _NONDISPLACED.search(sentence(note, match.start(), match.end())):
+        return nondisplaced + digit, f"fracture of the {part} of the metacarpal counted, nondisplaced"
+    return displaced + digit, f"fracture of the {part} of the metacarpal counted, displaced (not stated otherwise)"
+
+
+# a toe's phalanx: (great toe?, phalanx) -> the category; the sixth character by side and displacement
+_TOE_PHALANGES = {(True, "proximal"): "S92.41", (True, "distal"): "S92.42", (False, "proximal"): "S92.51",
+                  (False, "middle"): "S92.52", (False, "distal"): "S92.53"}
+_GREAT_TOE = r"great toe|big toe|hallux|1st toe|first toe"
+_LESSER_TOE = r"(second|third|fourth|fifth|2nd|3rd|4th|5th|little|lesser) toe"
+
+
+def _toe_phalanx(match: re.Match, note: str) -> tuple[str, str] | None:
+    """S92.41-/S92.42- (great toe) and S92.51- to S92.53- (lesser toe) by the phalanx named, the side the mention
+    states (else a coder's) and its displacement (displaced unless the sentence says otherwise)."""
+    words = match.group(0)
+    great = bool(re.search(_GREAT_TOE, words, re.IGNORECASE))
+    phalanx = re.search(r"proximal|middle|distal", words, re.IGNORECASE).group(0).lower()
+    right, left = bool(_RIGHT.search(words)), bool(_LEFT.search(words))
+    category = _TOE_PHALANGES.get((great, phalanx))
+    if category is None or right == left:
+        return None
+    nondisplaced = bool(_NONDISPLACED.search(sentence(note, match.start(), match.end())))
+    sixth = ("4" if right else "5") if nondisplaced else ("1" if right else "2")
+    toe = "great toe" if great else "lesser toe"
+    how = "nondisplaced" if nondisplaced else "displaced (not stated otherwise)"
+    return category + sixth, f"fracture of the {phalanx} phalanx of the {toe}, {how}"
 
 
 _STRAIN = _rx(r"strain(ed)?")
@@ -105,14 +147,15 @@ INJURY_SITES = (
     *((_rx(rf"{_FRACTURE} of {_SIDE}({ordinal}) metatarsal|{_SIDE}({ordinal}) metatarsal( bone)? {_FRACTURE}"),
        ("S92", "T14"), _displaced(f"S92.3{digit}3", f"S92.3{digit}6", "fracture of the metatarsal counted"))
       for digit, ordinal in _METATARSALS),
+    (_rx(rf"{_FRACTURE},? (of )?(the )?(proximal|middle|distal) phalanx (of )?{_SIDE}({_GREAT_TOE}|{_LESSER_TOE})"),
+     ("S92", "T14"), _toe_phalanx),
     (_rx(rf"{_FRACTURE} of {_SIDE}(great toe|big toe|hallux)|{_SIDE}(great toe|big toe|hallux) {_FRACTURE}"),
      ("S92", "T14"), _displaced("S92.403", "S92.406", "fracture of the great toe")),
     (_rx(rf"{_FRACTURE} of {_SIDE}((second|third|fourth|fifth|2nd|3rd|4th|5th|little|lesser) )?toe|"
          rf"(?<!great )(?<!big )\b{_SIDE}((second|third|fourth|fifth|2nd|3rd|4th|5th|little|lesser) )?toe {_FRACTURE}"),
      ("S92", "T14"), _fixed("S92.919", "fracture of a lesser toe")),
-    (_rx(rf"{_SIDE}boxer'?s {_FRACTURE}|{_FRACTURE} of (the )?neck of {_SIDE}(fifth|5th) metacarpal|"
-         rf"{_SIDE}(fifth|5th) metacarpal neck {_FRACTURE}"),
-     ("S62", "T14", "S12"), _fifth_metacarpal("S62.33", "S62.36", "fracture of the neck of the fifth metacarpal")),
-    (_rx(rf"{_FRACTURE} of {_SIDE}(fifth|5th) metacarpal(?! neck)|{_SIDE}(fifth|5th) metacarpal( bone)? {_FRACTURE}"),
-     ("S62", "T14"), _fifth_metacarpal("S62.30", None, "fracture of the fifth metacarpal, part unspecified")),
+    (_rx(rf"{_SIDE}boxer'?s {_FRACTURE}|{_FRACTURE},? (of )?(the )?((neck|shaft|base) of )?(the )?{_SIDE}"
+         rf"({_ORDINAL}) metacarpal( bone)?( (neck|shaft|base))?|"
+         rf"{_SIDE}({_ORDINAL}) metacarpal( bone)?( (neck|shaft|base))? {_FRACTURE}"),
+     ("S62", "T14", "S12"), _metacarpal),
 )

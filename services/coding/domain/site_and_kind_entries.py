@@ -60,7 +60,7 @@ _LETTER_SIDES = {"R": "right", "RLE": "right", "RUE": "right", "OD": "right",
                  "L": "left", "LLE": "left", "LUE": "left", "OS": "left", "OU": "bilateral"}
 
 
-def _side(words: str, text: str) -> str | None:
+def side_written(words: str, text: str) -> str | None:
     """The side the condition's own words state, else its sentence's; abbreviations in capitals."""
     for part in (words, text):
         side = stated_side(part)
@@ -84,7 +84,7 @@ def _eyelid(category: str, what: str, both_lids: bool):
     """H00.01-, H00.1-, H01.00-: the eye and lid the words or their sentence state; both eyes are a coder's."""
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         text = sentence(note, match.start(), match.end())
-        side = _side(match.group(0), text)
+        side = side_written(match.group(0), text)
         if side == "bilateral":
             return None
         upper, lower = bool(_UPPER.search(text)), bool(_LOWER.search(text))
@@ -96,7 +96,7 @@ def _eyelid(category: str, what: str, both_lids: bool):
 
 
 # age-related macular degeneration: the eye's sixth character and the stage's seventh
-_EYE_DIGITS = {"right": "1", "left": "2", "bilateral": "3", None: "9"}
+EYE_DIGITS = {"right": "1", "left": "2", "bilateral": "3", None: "9"}
 _SUBFOVEAL_SPARED = _rx(r"(without|sparing|not involving|no) (the )?(subfoveal|fovea\w*|center)|non-?subfoveal|"
                         r"extrafoveal")
 _SUBFOVEAL = _rx(r"subfoveal|involving the (fovea|center)|center[- ]involving|foveal involvement")
@@ -112,7 +112,7 @@ def _macular_degeneration(category: str, what: str):
     advanced atrophic (geographic atrophy) stage needs the fovea's involvement stated, or goes to a coder."""
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         text = sentence(note, match.start(), match.end())
-        eye = _EYE_DIGITS[_side(match.group(0), text)]
+        eye = EYE_DIGITS[side_written(match.group(0), text)]
         if category == "H35.31":
             if _GEOGRAPHIC_ATROPHY.search(text):
                 stage = "3" if _SUBFOVEAL_SPARED.search(text) else "4" if _SUBFOVEAL.search(text) else None
@@ -265,7 +265,7 @@ def _skin_abscess(match: re.Match, note: str) -> tuple[str, str] | None:
     for words, codes in _ABSCESS_SITES:
         site = re.search(rf"\b({words})\b", said, re.IGNORECASE)
         if site:
-            side = _side(said, sentence(note, match.start(), match.end()))
+            side = side_written(said, sentence(note, match.start(), match.end()))
             if side == "bilateral":
                 return None
             code = codes[0 if side == "right" else 1 if side == "left" else 2]
@@ -280,7 +280,7 @@ _LIMB_CELLULITIS = (("lower", ("L03.115", "L03.116")), ("upper", ("L03.113", "L0
 def _limb_cellulitis(match: re.Match, note: str) -> tuple[str, str] | None:
     said = match.group(0)
     limb = "lower" if re.search(r"lower|\b(rle|lle)\b", said, re.IGNORECASE) else "upper"
-    side = _side(said, sentence(note, match.start(), match.end()))
+    side = side_written(said, sentence(note, match.start(), match.end()))
     if side not in ("right", "left"):
         return None  # unstated or both: the index's and the laterality rule's
     codes = dict(_LIMB_CELLULITIS)[limb]
@@ -296,7 +296,7 @@ def _joint_effusion(match: re.Match, note: str) -> tuple[str, str] | None:
     """M25.4- by joint and side; both sides are a coder's, who codes each."""
     said = match.group(0)
     joint = re.search(_JOINTS, said, re.IGNORECASE).group(0).lower()
-    side = _side(said, sentence(note, match.start(), match.end()))
+    side = side_written(said, sentence(note, match.start(), match.end()))
     if side == "bilateral":
         return None
     return f"M25.4{_JOINT_DIGITS[joint]}{_SIDE_DIGITS[side]}", f"effusion of the {joint}" + (

@@ -45,6 +45,11 @@ pytestmark = pytest.mark.unit
     ("A: INR 6.1 on warfarin with gum bleeding and bruising - elevated INR, vitamin K given.", {"D68.32"}),
     ("Assessment: APS, on warfarin for life after two clots.", {"D68.61"}),
     ("Problem list: FVL heterozygote.", {"D68.51"}),
+    ("Heme: hemolysis after a sulfa antibiotic in known G6PD deficiency; Hgb 8.7, retic 9%.", {"D55.0"}),
+    ("A: G6PD deficiency anemia, stable; folic acid daily.", {"D55.0"}),
+    ("Problem list: G6PD deficiency, never anemic; avoids fava beans.", {"D75.A"}),
+    ("Assessment: sickle cell anemia with a vaso-occlusive crisis in both thighs; IV fluids, ketorolac.", {"D57.00"}),
+    ("A/P: Hb SS disease without crisis, on hydroxyurea 1,000 mg.", {"D57.1"}),
 ])
 def test_an_entry_the_title_hides_is_its_code(suggest, note, codes):
     assert codes <= billed(suggest, note)
@@ -56,6 +61,8 @@ def test_an_entry_the_title_hides_is_its_code(suggest, note, codes):
     ("No malnutrition: albumin and weight stable.", "E4"),
     ("Neutropenia due to clozapine ruled out, ANC 2,800.", "D70"),
     ("Traumatic right knee hemarthrosis after a fall on the ice.", "M25.0"),
+    ("Her son has G6PD deficiency; she was screened and is a carrier only.", "D55"),
+    ("No sickle cell disease with crisis this year.", "D57.0"),
 ])
 def test_a_denied_relatives_or_injurys_condition_is_not_read_so(suggest, note, category):
     assert not any(code.startswith(category) for code in billed(suggest, note))

@@ -27,6 +27,12 @@ pytestmark = pytest.mark.unit
     ("Punched a door last night. XR: R boxer's fracture, 30 degrees of angulation. Ulnar gutter splint.",
      "S62.336A"),
     ("Fracture clinic, 4 weeks: left great toe fracture, healing well, buddy taping continued.", "S92.402D"),
+    ("Urgent care: boxer's fracture, right hand, after hitting a wall today; splinted.", "S62.336A"),
+    ("XR today: nondisplaced fracture of the base of the 2nd metacarpal, left hand; cast applied.", "S62.341A"),
+    ("Hand clinic, 3 weeks out: fx shaft of the right 3rd metacarpal, routine healing, splint off.", "S62.322D"),
+    ("Kicked a chair today. XR: nondisplaced fracture of the distal phalanx of the left 2nd toe; buddy taped.",
+     "S92.535A"),
+    ("Podiatry: fx of the proximal phalanx of the R big toe from a dropped weight today; rigid shoe.", "S92.411A"),
 ])
 def test_an_injury_at_a_site_the_index_names_is_its_code(suggest, note, code):
     assert code in billed(suggest, note)
@@ -37,6 +43,8 @@ def test_an_injury_at_a_site_the_index_names_is_its_code(suggest, note, code):
     ("Shoulder exam normal; no sprain of the right shoulder on stress testing.", "S43"),
     ("Fell on the hand yesterday: boxer's fracture suspected, XR pending; no side recorded.", "S62"),
     ("Denies whiplash or neck injury in the collision.", "S13"),
+    ("Caught the ball awkwardly: 4th metacarpal shaft fracture seen today, hand side not recorded.", "S62.3"),
+    ("Stubbed a toe today: fracture of the middle phalanx of the 3rd toe on XR, side not recorded.", "S92.52"),
 ])
 def test_an_injury_not_current_or_without_its_side_is_not_billed(suggest, note, category):
     assert not any(code.startswith(category) for code in billed(suggest, note))
