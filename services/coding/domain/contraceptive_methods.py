@@ -20,9 +20,12 @@ _GATE_WORDS = ("contracep", "birth control", "iud", "iucd", "intrauterine", "dep
                "mirena", "kyleena", "liletta", "skyla", "paragard", "nuvaring", "annovera", "xulane", "twirla",
                "plan b", "ulipristal")
 
-PILL = _rx(r"(combined |progestin-only )?(oral contraceptive( pill)?s?|OCPs?|birth control pills?|mini-?pill|COCs?|"
-           r"POPs?)|(drospirenone|levonorgestrel|norgestimate|norethindrone( acetate)?|desogestrel|norgestrel)"
-           r"[ /-]+(and )?(ethinyl estradiol|EE)|Yaz|Yasmin|Loestrin|Sprintec|Seasonique|Slynd|Camila|Micronor")
+# the contraceptive pill's names, the one vocabulary of both contraception readings
+PILL_NAMES = (r"(combined |progestin-only )?(oral contraceptive( pill)?s?|contraceptive pills?|OCPs?|birth control "
+              r"pills?|mini-?pill|COCs?|POPs?)|(drospirenone|levonorgestrel|norgestimate|norethindrone( acetate)?|desogestrel|"
+              r"norgestrel)[ /-]+(and )?(ethinyl estradiol|EE)|Yaz|Yasmin|Loestrin|Sprintec|Seasonique|Slynd|Camila|"
+              r"Micronor")
+PILL = _rx(PILL_NAMES)
 EMERGENCY = _rx(r"emergency contracepti(on|ve)|Plan B|levonorgestrel 1\.5 ?mg|ulipristal")
 INJECTABLE = _rx(r"Depo-?Provera|Depo-SubQ|DMPA|depot medroxyprogesterone|medroxyprogesterone (acetate )?"
                  r"(injection|150)|contraceptive (injection|shot)")
@@ -31,7 +34,7 @@ PATCH = _rx(r"Xulane|Twirla|(contraceptive|birth control|hormonal) patch")
 IMPLANT = _rx(r"Nexplanon|Implanon|etonogestrel implant|(contraceptive|subdermal) implant")
 IUD = _rx(r"(LNG-|levonorgestrel |copper |hormonal )?(IUD|IUCD|intrauterine (contraceptive )?device|"
           r"intrauterine system)|Mirena|Kyleena|Liletta|Skyla|Paragard")
-PREVENTS_PREGNANCY = _rx(r"contracepti(on|ve)|birth control|prevent(ing)? pregnancy")
+PREVENTS_PREGNANCY = _rx(r"contracepti(on|ves?)|birth control|prevent(ing)? pregnancy")
 
 STARTED = _rx(r"start(ed|ing|s)?|initiat(e|ed|ing)|new start|first( (pack|injection|dose|shot))?|prescribed|"
               r"chooses|chose|inserted|placed")
@@ -112,7 +115,11 @@ def _status(note: str, tabular) -> list[Suggestion]:
                      and not NOT_GIVEN.search(around) and not STARTED.search(around)
                      and (pattern is not PILL or PREVENTS_PREGNANCY.search(around))), None)
         if used is not None:
-            made.append(from_rule("Z79.3", used, tabular, NAME,
-                                  f"{used.group(0)} in use: Z79.3, long-term hormonal contraceptive"))
+            made.append(long_term_use(used, tabular))
             break
     return made
+
+
+def long_term_use(method: re.Match, tabular) -> Suggestion:
+    """A hormonal method the patient takes, which the visit does not prescribe or manage: Z79.3."""
+    return from_rule("Z79.3", method, tabular, NAME, f"{method.group(0)} in use: Z79.3, long-term hormonal contraceptive")

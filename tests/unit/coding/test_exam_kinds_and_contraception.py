@@ -6,6 +6,7 @@ from services.coding.domain.contraceptive_encounter import (
     NAME,
     contraceptive_management,
 )
+from services.coding.domain.contraceptive_methods import NAME as METHOD_NAME
 from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
@@ -78,3 +79,9 @@ def test_a_pill_not_named_as_contraception_or_not_kept_on_is_not_surveillance(ta
 ])
 def test_counselling_on_contraception_with_no_method_kept_on(tabular, note, expected):
     assert codes(contraceptive_management([], note, tabular)[0]) == expected
+
+
+def test_a_pill_she_is_only_on_is_long_term_use_made_by_the_method_reading(tabular):
+    note = "Seen for a sprained wrist. On birth control pills for two years."
+    out, _ = contraceptive_management([], note, tabular)
+    assert codes(out) == ["Z79.3"] and out[0].convention == METHOD_NAME
