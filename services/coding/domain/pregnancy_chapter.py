@@ -47,6 +47,14 @@ SUPERVISION = _rx(r"(routine |normal |first |initial |new )?(prenatal|antenatal|
                   r"supervision of (a |her )?normal (first )?pregnancy")
 FIRST_PREGNANCY = _rx(r"G1\s*P0|G1|primigravida|primigravid|first pregnancy|nulliparous")
 LATER_PREGNANCY = _rx(r"G[2-9]\s*P\d+|G[2-9]|multigravida|multiparous|(second|third|fourth) pregnancy")
+HIGH_RISK_VISIT = _rx(r"supervision of (a |her )?high-risk pregnancy|high-risk (OB|prenatal|pregnancy) (visit|clinic|care|"
+                      r"intake)")
+# a prenatal visit's high-risk reasons (O09, guideline I.C.15.b.2: at the prenatal outpatient visits only)
+ADVANCED_AGE = _rx(r"advanced maternal age|AMA|elderly (primigravida|multigravida)")
+PRETERM_HISTORY = _rx(r"(history of|h/o|hx of|prior|previous) (spontaneous )?pre-?term (labor|delivery|birth)|"
+                      r"after pre-?term labor")
+INFERTILITY_HISTORY = _rx(r"(history of|h/o|hx of) infertility|IVF pregnancy|conceived (via|by|with|through) IVF")
+_SYMPTOM = ("R00", "R69")  # the symptoms and signs a provider may tie to the pregnancy (O26.89-)
 POSTPARTUM_VISIT = _rx(r"(routine )?(postpartum|post-partum|postnatal) (visit|check(-?up)?|follow-?up|exam)")
 
 # The condition's chapter or block, and the chapter 15 subcategory the tabular gives it (O99's inclusion notes
@@ -204,6 +212,9 @@ def pregnancy_chapter(suggestions: list[Suggestion], note: str, tabular) -> tupl
         made.extend(_early_bleeding(note, pregnancy, tabular))
         if any(m.code == "O20.0" for m in made):  # a miscarriage threatened, not one that happened
             out = [s for s in out if not s.code.startswith("O03")]
+        made.extend(_high_risk(note, pregnancy, tabular))
+        out, tied = _symptoms_of_pregnancy(out, note, pregnancy, tabular)
+        made.extend(tied)
         if not any(s.code.startswith("O") for s in [*out, *made]):
             made.extend(_supervision(note, pregnancy, tabular))
     if pregnancy.weeks is not None and any(_beside_the_weeks(s) for s in [*out, *made]):
@@ -224,6 +235,41 @@ def _supervision(note: str, pregnancy: Pregnancy, tabular) -> list[Suggestion]:
     kind = "0" if FIRST_PREGNANCY.search(note) else "8" if LATER_PREGNANCY.search(note) else "9"
     code = f"Z34.{kind}{pregnancy.trimester}"
     return [from_rule(code, m, tabular, NAME, f"{m.group(0)}: {code}, supervision of a normal pregnancy")]
+
+
+def _high_risk(note: str, pregnancy: Pregnancy, tabular) -> list[Suggestion]:
+    """At a prenatal visit, supervision of a high-risk pregnancy by its stated reason and trimester: advanced
+    maternal age by first (O09.51-) or later pregnancy (O09.52-), a history of preterm labor (O09.21-) or of
+    infertility (O09.0-). In place of the normal pregnancy's Z34."""
+    visit = SUPERVISION.search(note) or HIGH_RISK_VISIT.search(note)
+    if visit is None or negated_before(note, visit.start()):
+        return []
+    age = "O09.51" if FIRST_PREGNANCY.search(note) else "O09.52" if LATER_PREGNANCY.search(note) else None
+    reasons = ((age, ADVANCED_AGE), ("O09.21", PRETERM_HISTORY), ("O09.0", INFERTILITY_HISTORY))
+    made = []
+    for base, pattern in reasons:
+        m = next((m for m in pattern.finditer(note) if not negated_before(note, m.start())), None)
+        if base is not None and m is not None:
+            code = f"{base}{pregnancy.trimester}"
+            made.append(from_rule(code, m, tabular, NAME, f"{m.group(0)} at a prenatal visit: {code}"))
+    return made
+
+
+def _symptoms_of_pregnancy(suggestions: list[Suggestion], note: str, pregnancy: Pregnancy,
+                           tabular) -> tuple[list[Suggestion], list[Suggestion]]:
+    """A symptom the provider ties to the pregnancy ("palpitations in pregnancy", "dyspnea of pregnancy"): O26.89-
+    by trimester first, the symptom's own code kept beside it (named, so no later rule holds it as explained)."""
+    for s in suggestions:
+        if s.context != "affirmed" or not _SYMPTOM[0] <= s.code[:3] <= _SYMPTOM[1]:
+            continue
+        head = re.escape(s.evidence.split()[0])
+        tied = re.search(rf"\b{head}\b(\W+\w+){{0,2}}?\W+(in|of|during) (the |her )?pregnancy\b", note, re.IGNORECASE)
+        if tied is not None and not negated_before(note, tied.start()):
+            code = f"O26.89{pregnancy.trimester}"
+            kept = s.model_copy(update={"convention": NAME, "reason": f"{s.evidence}: {s.code} beside {code}"})
+            return ([kept if other is s else other for other in suggestions],
+                    [from_rule(code, tied, tabular, NAME, f"{tied.group(0)}: {code}, with {s.code}")])
+    return suggestions, []
 
 
 def _beside_the_weeks(s: Suggestion) -> bool:

@@ -69,3 +69,16 @@ def test_the_method_prescribed_takes_the_place_of_general_counselling(tabular):
     note = "Contraceptive counseling; Nexplanon inserted today."
     out, _ = contraceptive_methods(found(note, ("Z30.09", "Contraceptive counseling")), note, tabular)
     assert codes(out) == ["Z30.017"]
+
+
+@pytest.mark.parametrize("note", [
+    "Wants a hormonal IUD: Liletta prescribed, insertion at her next visit.",
+    "Copper IUD ordered for contraception; placement scheduled in two weeks.",
+])
+def test_the_device_prescribed_for_a_later_insertion_is_its_initial_prescription(tabular, note):
+    assert codes(contraceptive_methods([], note, tabular)[0]) == ["Z30.014"]
+
+
+def test_a_device_only_discussed_is_not_prescribed(tabular):
+    note = "Discussed IUD vs implant; she will consider and call; nothing prescribed yet."
+    assert contraceptive_methods([], note, tabular)[0] == []

@@ -42,6 +42,13 @@ def test_a_sign_found_at_the_gynecological_exam_makes_it_one_with_abnormal_findi
     assert "Z01.411" in codes(out) and "Z01.419" not in codes(out)
 
 
+def test_a_breast_lump_found_at_the_gynecological_exam_is_an_abnormal_finding(tabular):
+    note = "Annual gynecologic exam; a new 1 cm lump in the left breast at 2 o'clock."
+    made, _ = encounter_reasons(found(note, ("N63.21", "lump in the left breast")), note, tabular)
+    out, _ = routine_exam_with_findings(made, note, tabular)
+    assert "Z01.411" in codes(out) and "Z01.419" not in codes(out)
+
+
 @pytest.mark.parametrize("note", [
     "Driver's license medical form completed for a 66 year old with controlled epilepsy.",
     "Commercial driver medical exam; vision and hearing meet the standard.",

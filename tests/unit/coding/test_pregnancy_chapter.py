@@ -203,3 +203,24 @@ def test_a_threatened_miscarriage_is_no_miscarriage(tabular):
     note = "Threatened miscarriage at 8 weeks by LMP, os closed."
     out, _ = pregnancy_chapter(found(note, ("O03.4", "miscarriage")), note, tabular)
     assert codes(out) == ["O20.0", "Z3A.08"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Initial prenatal visit, 39 yo G3P2 at 11 weeks, advanced maternal age.", ["O09.521", "Z3A.11"]),
+    ("First prenatal visit: G1P0, 36 yo, AMA, 15 weeks by dates.", ["O09.512", "Z3A.15"]),
+    ("Prenatal visit at 24 weeks, G2P1 with a history of preterm delivery at 32 weeks.", ["O09.212", "Z3A.24"]),
+    ("High-risk OB visit: IVF pregnancy, G1 at 9 weeks.", ["O09.01", "Z3A.09"]),
+])
+def test_a_prenatal_visit_for_a_high_risk_pregnancy_is_o09_by_its_reason(tabular, note, expected):
+    assert codes(pregnancy_chapter([], note, tabular)[0]) == expected
+
+
+def test_the_high_risk_reason_at_a_visit_for_something_else_is_not_o09(tabular):
+    note = "Dermatology consult: 38 yo G2P1 at 20 weeks pregnant, AMA, with eczema."
+    assert not any(c.startswith("O09") for c in codes(pregnancy_chapter([], note, tabular)[0]))
+
+
+def test_a_symptom_the_provider_ties_to_the_pregnancy_is_o26_89_with_the_symptom(tabular):
+    note = "G2P1 at 17 weeks gestation. Assessment: lightheadedness of pregnancy, hydrate."
+    out, _ = pregnancy_chapter(found(note, ("R42", "lightheadedness")), note, tabular)
+    assert codes(out) == ["O26.892", "R42", "Z3A.17"]
