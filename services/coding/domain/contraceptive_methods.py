@@ -48,7 +48,7 @@ REPEATED = _rx(r"repeat|due|next (injection|shot|dose)|every (12|13) weeks|q ?(1
 CURRENT_USE = _rx(r"takes|taking|on|current(ly)?|continuous(ly)?|daily|uses|using")
 _UNDECIDED = r"declined|refused|deferred|consider(ing)?|discuss(ed|ing)?|options?|vs\.?|or|if|wants to|would like|" \
              r"previously|history of|stopped|discontinued|used to|in the past"
-NOT_GIVEN = _rx(_UNDECIDED + r"|next visit")
+NOT_GIVEN = _rx(_UNDECIDED + r"|next visit|scheduled|planned|to be (inserted|placed)")  # or done at a later visit
 UNDECIDED = _rx(_UNDECIDED)
 PRESCRIBED = _rx(r"prescribed|ordered|rx'?d|sent to (the )?pharmacy")
 

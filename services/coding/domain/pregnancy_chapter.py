@@ -21,7 +21,7 @@ from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, as_s
 
 NAME = "pregnancy-chapter"
 _GATE_WORDS = ("pregnan", "gestation", "trimester", "postpartum", "post-partum", "postnatal", "gdm", "prenatal",
-               "antenatal", "iup", "deliver", "puerper", "eclampsia", "hyperemesis", "miscarri", "abortion")
+               "antenatal", "iup", "deliver", "puerper", "eclampsia", "hyperemesis", "miscarri", "abortion", "pih")
 _GRAVIDA = re.compile(r"\bg\d+\s*p\d")
 
 _WEEKS = r"(?P<{name}>\d{{1,2}})(?:\s*\+\s*\d)?\s*(?:-\s*)?(?:weeks?|wks?|w)(?:\s*(?:\d\s*d(?:ays?)?|and \d days?))?"
@@ -40,21 +40,24 @@ _NOT_THE_CURRENT = re.compile(r"\b(delivered|delivery|born|postpartum|(?<!threat
 _ENDED_AFTER = re.compile(r"^\W*(\w+\W+){0,2}?(in (19|20)\d\d|ago|postpartum)\b", re.IGNORECASE)
 _WINDOW = 40
 PREGNANT = _rx(r"pregnant|pregnancy|gestation|G\d+\s*P\d+|IUP|prenatal|antenatal|EDD|gestational (hypertension|HTN|"
-               r"diabetes)|GDM|pre-?eclampsia|hyperemesis gravidarum|threatened (miscarriage|abortion)")
+               r"diabetes)|GDM|PIH|pre-?eclampsia|hyperemesis gravidarum|threatened (miscarriage|abortion)")
 NOT_PREGNANT = _rx(r"not pregnant|pregnancy test (was )?negative|hcg (was )?neg(ative)?|no (current )?pregnancy")
 INCIDENTAL = re.compile(r"\bpregnan\w*[^.;]{0,80}\bincidental\b|\bincidental\b[^.;]{0,40}\bpregnan", re.IGNORECASE)
 SUPERVISION = _rx(r"(routine |normal |first |initial |new )?(prenatal|antenatal|OB) (visit|care|check|intake)|"
                   r"supervision of (a |her )?normal (first )?pregnancy")
 FIRST_PREGNANCY = _rx(r"G1\s*P0|G1|primigravida|primigravid|first pregnancy|nulliparous")
 LATER_PREGNANCY = _rx(r"G[2-9]\s*P\d+|G[2-9]|multigravida|multiparous|(second|third|fourth) pregnancy")
-HIGH_RISK_VISIT = _rx(r"supervision of (a |her )?high-risk pregnancy|high-risk (OB|prenatal|pregnancy) (visit|clinic|care|"
+HIGH_RISK_VISIT = _rx(r"supervision of (a |her )?(high-risk )?pregnancy|high-risk (OB|prenatal|pregnancy) (visit|clinic|care|"
                       r"intake)")
 # a prenatal visit's high-risk reasons (O09, guideline I.C.15.b.2: at the prenatal outpatient visits only)
 ADVANCED_AGE = _rx(r"advanced maternal age|AMA|elderly (primigravida|multigravida)")
 PRETERM_HISTORY = _rx(r"(history of|h/o|hx of|prior|previous) (spontaneous )?pre-?term (labor|delivery|birth)|"
                       r"after pre-?term labor")
 INFERTILITY_HISTORY = _rx(r"(history of|h/o|hx of) infertility|IVF pregnancy|conceived (via|by|with|through) IVF")
-_SYMPTOM = ("R00", "R69")  # the symptoms and signs a provider may tie to the pregnancy (O26.89-)
+_SYMPTOM = ("R00", "R69")
+# O21.1's inclusion note: the metabolic disturbance (dehydration, electrolyte imbalance, carbohydrate depletion, of
+# which ketonuria is the sign) is the hyperemesis's own, not coded beside it
+_INCLUDED_IN = {"O21.1": ("E86", "E87", "R82.4")}  # the symptoms and signs a provider may tie to the pregnancy (O26.89-)
 POSTPARTUM_VISIT = _rx(r"(routine )?(postpartum|post-partum|postnatal) (visit|check(-?up)?|follow-?up|exam)")
 
 # The condition's chapter or block, and the chapter 15 subcategory the tabular gives it (O99's inclusion notes
@@ -188,6 +191,7 @@ def pregnancy_chapter(suggestions: list[Suggestion], note: str, tabular) -> tupl
     if lowered is not None and not any(word in lowered for word in _GATE_WORDS) and not _GRAVIDA.search(lowered):
         return suggestions, []  # most notes never name a pregnancy
     out, reasons = _gestational_diabetes(suggestions, note, tabular)
+    out = _without_included(out)
     visit = POSTPARTUM_VISIT.search(note)
     if visit is not None and not negated_before(note, visit.start()) and "Z39.2" not in {s.code for s in out}:
         made = from_rule("Z39.2", visit, tabular, NAME, f"{visit.group(0)}: Z39.2, routine postpartum follow-up")
@@ -320,6 +324,11 @@ def _complicating(suggestions: list[Suggestion], trimester: int | None, note: st
 _DIABETES_UNTYPED = _rx(r"diabetes( mellitus)?|DM")
 _DIABETES = ("E08", "E09", "E10", "E11", "E13")
 _DIABETES_DRUGS = ("Z79.4", "Z79.84")
+
+
+def _without_included(suggestions: list[Suggestion]) -> list[Suggestion]:
+    included = tuple(code for s in suggestions if s.context == "affirmed" for code in _INCLUDED_IN.get(s.code, ()))
+    return [s for s in suggestions if not s.code.startswith(included)] if included else suggestions
 
 
 def _beside_gestational_diabetes(s: Suggestion) -> bool:

@@ -82,3 +82,8 @@ def test_the_device_prescribed_for_a_later_insertion_is_its_initial_prescription
 def test_a_device_only_discussed_is_not_prescribed(tabular):
     note = "Discussed IUD vs implant; she will consider and call; nothing prescribed yet."
     assert contraceptive_methods([], note, tabular)[0] == []
+
+
+def test_an_insertion_scheduled_for_later_is_no_insertion_today(tabular):
+    note = "A/P: Kyleena prescribed; insertion scheduled once her period starts."
+    assert codes(contraceptive_methods([], note, tabular)[0]) == ["Z30.014"]

@@ -42,6 +42,13 @@ def test_a_sign_found_at_the_gynecological_exam_makes_it_one_with_abnormal_findi
     assert "Z01.411" in codes(out) and "Z01.419" not in codes(out)
 
 
+def test_a_gynecological_exam_stated_with_abnormal_findings_is_one(tabular):
+    note = "Routine gynecologic exam with abnormal findings: cervical ectropion seen."
+    made, _ = encounter_reasons([], note, tabular)
+    out, _ = routine_exam_with_findings(made, note, tabular)
+    assert "Z01.411" in codes(out)
+
+
 def test_a_breast_lump_found_at_the_gynecological_exam_is_an_abnormal_finding(tabular):
     note = "Annual gynecologic exam; a new 1 cm lump in the left breast at 2 o'clock."
     made, _ = encounter_reasons(found(note, ("N63.21", "lump in the left breast")), note, tabular)

@@ -224,3 +224,9 @@ def test_a_symptom_the_provider_ties_to_the_pregnancy_is_o26_89_with_the_symptom
     note = "G2P1 at 17 weeks gestation. Assessment: lightheadedness of pregnancy, hydrate."
     out, _ = pregnancy_chapter(found(note, ("R42", "lightheadedness")), note, tabular)
     assert codes(out) == ["O26.892", "R42", "Z3A.17"]
+
+
+def test_the_metabolic_disturbance_of_hyperemesis_is_its_own(tabular):
+    note = "Hyperemesis gravidarum with dehydration, 10 weeks pregnant; ketones 3+."
+    given = found(note, ("O21.1", "Hyperemesis gravidarum"), ("E86.0", "dehydration"), ("R82.4", "ketones"))
+    assert codes(pregnancy_chapter(given, note, tabular)[0]) == ["O21.1", "Z3A.10"]
