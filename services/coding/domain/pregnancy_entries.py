@@ -14,6 +14,7 @@ first pregnancy (1993)" is a history), and a preeclampsia named as what aspirin 
 """
 import re
 
+from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.pregnancy_chapter import current_pregnancy, current_puerperium
 from services.coding.domain.note_text import before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
@@ -36,7 +37,7 @@ def _in_pregnancy(resolve):
 
 
 def _fixed(code: str, why: str):
-    return _in_pregnancy(lambda match, note: (code, why))
+    return _in_pregnancy(fixed(code, why))
 
 
 @_in_pregnancy
