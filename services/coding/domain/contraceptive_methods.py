@@ -1,8 +1,8 @@
 """Contraception by its method, as the tabular's Z30 axes divide it: a method started at the visit is its initial
-prescription (Z30.01-: pills, emergency, injectable, intrauterine (prescribed for a later insertion), ring, patch,
-implant, the implant's insertion included); the intrauterine device inserted, checked, removed, or removed and replaced is Z30.43-; the injection
-repeated is its surveillance (Z30.42). A device in place at a visit for something else is a status (Z97.5), and a
-hormonal method taken at such a visit is long-term use (Z79.3).
+prescription (Z30.01-: pills, emergency, injectable, intrauterine (prescribed for a later insertion), ring,
+patch, implant, the implant's insertion included); the intrauterine device inserted, checked, removed, or removed
+and replaced is Z30.43-; the injection repeated is its surveillance (Z30.42). A device in place at a visit for
+something else is a status (Z97.5), and a hormonal method taken at such a visit is long-term use (Z79.3).
 
 A pill may be given for acne or a polycystic ovary, so a pill counts only where the note says it prevents
 pregnancy; a method discussed, declined or put off is not prescribed.
@@ -22,9 +22,9 @@ _GATE_WORDS = ("contracep", "birth control", "iud", "iucd", "intrauterine", "dep
 
 # the contraceptive pill's names, the one vocabulary of both contraception readings
 PILL_NAMES = (r"(combined |progestin-only )?(oral contraceptive( pill)?s?|contraceptive pills?|OCPs?|birth control "
-              r"pills?|mini-?pill|COCs?|POPs?)|(drospirenone|levonorgestrel|norgestimate|norethindrone( acetate)?|desogestrel|"
-              r"norgestrel)[ /-]+(and )?(ethinyl estradiol|EE)|Yaz|Yasmin|Loestrin|Sprintec|Seasonique|Slynd|Camila|"
-              r"Micronor")
+              r"pills?|mini-?pill|COCs?|POPs?)|(drospirenone|levonorgestrel|norgestimate|norethindrone( acetate)?|"
+              r"desogestrel|norgestrel)[ /-]+(and )?(ethinyl estradiol|EE)|Yaz|Yasmin|Loestrin|Sprintec|Seasonique|"
+              r"Slynd|Camila|Micronor")
 PILL = _rx(PILL_NAMES)
 EMERGENCY = _rx(r"emergency contracepti(on|ve)|Plan B|levonorgestrel 1\.5 ?mg|ulipristal")
 INJECTABLE = _rx(r"Depo-?Provera|Depo-SubQ|DMPA|depot medroxyprogesterone|medroxyprogesterone (acetate )?"
@@ -94,7 +94,8 @@ def _device_prescribed(note: str, tabular) -> list[Suggestion]:
     """The device prescribed for an insertion at a later visit: Z30.014, its initial prescription."""
     for m, around in _mentions(IUD, note):
         if PRESCRIBED.search(around) and not UNDECIDED.search(around) and not REMOVED.search(around):
-            return [from_rule("Z30.014", m, tabular, NAME, f"{m.group(0)} prescribed: Z30.014, its initial prescription")]
+            return [from_rule("Z30.014", m, tabular, NAME,
+                              f"{m.group(0)} prescribed: Z30.014, its initial prescription")]
     return []
 
 
@@ -134,4 +135,5 @@ def _status(note: str, tabular) -> list[Suggestion]:
 
 def long_term_use(method: re.Match, tabular) -> Suggestion:
     """A hormonal method the patient takes, which the visit does not prescribe or manage: Z79.3."""
-    return from_rule("Z79.3", method, tabular, NAME, f"{method.group(0)} in use: Z79.3, long-term hormonal contraceptive")
+    return from_rule("Z79.3", method, tabular, NAME,
+                     f"{method.group(0)} in use: Z79.3, long-term hormonal contraceptive")

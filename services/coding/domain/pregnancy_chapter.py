@@ -47,17 +47,17 @@ SUPERVISION = _rx(r"(routine |normal |first |initial |new )?(prenatal|antenatal|
                   r"supervision of (a |her )?normal (first )?pregnancy")
 FIRST_PREGNANCY = _rx(r"G1\s*P0|G1|primigravida|primigravid|first pregnancy|nulliparous")
 LATER_PREGNANCY = _rx(r"G[2-9]\s*P\d+|G[2-9]|multigravida|multiparous|(second|third|fourth) pregnancy")
-HIGH_RISK_VISIT = _rx(r"supervision of (a |her )?(high-risk )?pregnancy|high-risk (OB|prenatal|pregnancy) (visit|clinic|care|"
-                      r"intake)")
+HIGH_RISK_VISIT = _rx(r"supervision of (a |her )?(high-risk )?pregnancy|"
+                      r"high-risk (OB|prenatal|pregnancy) (visit|clinic|care|intake)")
 # a prenatal visit's high-risk reasons (O09, guideline I.C.15.b.2: at the prenatal outpatient visits only)
 ADVANCED_AGE = _rx(r"advanced maternal age|AMA|elderly (primigravida|multigravida)")
 PRETERM_HISTORY = _rx(r"(history of|h/o|hx of|prior|previous) (spontaneous )?pre-?term (labor|delivery|birth)|"
                       r"after pre-?term labor")
 INFERTILITY_HISTORY = _rx(r"(history of|h/o|hx of) infertility|IVF pregnancy|conceived (via|by|with|through) IVF")
-_SYMPTOM = ("R00", "R69")
+_SYMPTOM = ("R00", "R69")  # the symptoms and signs a provider may tie to the pregnancy (O26.89-)
 # O21.1's inclusion note: the metabolic disturbance (dehydration, electrolyte imbalance, carbohydrate depletion, of
 # which ketonuria is the sign) is the hyperemesis's own, not coded beside it
-_INCLUDED_IN = {"O21.1": ("E86", "E87", "R82.4")}  # the symptoms and signs a provider may tie to the pregnancy (O26.89-)
+_INCLUDED_IN = {"O21.1": ("E86", "E87", "R82.4")}
 POSTPARTUM_VISIT = _rx(r"(routine )?(postpartum|post-partum|postnatal) (visit|check(-?up)?|follow-?up|exam)")
 
 # The condition's chapter or block, and the chapter 15 subcategory the tabular gives it (O99's inclusion notes
