@@ -3,19 +3,14 @@ clinics write them (PEC, PIH, A2GDM) only in a pregnancy or puerperium stated no
 import pytest
 
 from services.coding.domain.pregnancy_entries import PREGNANCY_ENTRIES, PREGNANCY_WORDS
+from tests.unit.coding.test_womens_health_entries import read_entries
 
 pytestmark = pytest.mark.unit
 
 
 def _read(sentence: str) -> list[str]:
     assert PREGNANCY_WORDS.search(sentence)
-    out = []
-    for words, _, resolve in PREGNANCY_ENTRIES:
-        m = words.search(sentence)
-        found = resolve(m, sentence) if m else None
-        if found:
-            out.append(found[0])
-    return out
+    return read_entries(PREGNANCY_ENTRIES, sentence)
 
 
 @pytest.mark.parametrize("sentence, code", [

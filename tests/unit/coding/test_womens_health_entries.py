@@ -8,15 +8,20 @@ from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, OR
 pytestmark = pytest.mark.unit
 
 
-def _read(sentence: str) -> list[str]:
+def read_entries(entries, sentence: str) -> list[str]:
+    """The codes a table of (words, family, resolve) entries reads in one sentence, in the table's order."""
     out = []
-    for words, _, resolve in ORGAN_SYSTEM_ENTRIES:
+    for words, _, resolve in entries:
         m = words.search(sentence)
         if m is not None:
             found = resolve(m, sentence)
             if found:
                 out.append(found[0])
     return out
+
+
+def _read(sentence: str) -> list[str]:
+    return read_entries(ORGAN_SYSTEM_ENTRIES, sentence)
 
 
 @pytest.mark.parametrize("sentence, code", [
