@@ -1,25 +1,25 @@
 """Contraceptive management the visit gives (Z30.-, the index's "Contraception, contraceptive"): the pill kept on
 and refilled is its surveillance (Z30.41); counselling on contraception with no method prescribed at the visit is
 general counselling (Z30.09). A pill the patient is only said to be on, with nothing the visit does about it, is
-long-term use of a hormonal contraceptive (Z79.3), not its surveillance.
+long-term use of a hormonal contraceptive (Z79.3, made by the method reading that owns it), not its surveillance.
 
-A pill named only as "OCP" may be given for acne or a polycystic ovary syndrome, so the surveillance needs the
-words contraceptive or birth control; a pill started, stopped or declined is not its surveillance.
+The pill's names are the method reading's. A pill named only as "OCP" may be given for acne or a polycystic ovary
+syndrome, so the surveillance needs its sentence to name contraception or birth control; a pill started, stopped or
+declined is not its surveillance.
 """
 import re
 
+from services.coding.domain.contraceptive_methods import PILL_NAMES, PREVENTS_PREGNANCY, long_term_use
 from services.coding.domain.note_text import negated_before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "contraceptive-management"
-_PILL = r"((oral )?contraceptive pills?|ocps? for contraception|birth control pills?|(combined |progestin-only )?" \
-        r"(oral )?contraceptives?)"
 _KEPT_ON = r"(continue[sd]?|continuing|stays? on|staying on|remains? on|to stay on|refill(ed|s)?|renew(ed|s)?|" \
            r"refilled for|on)"
-PILL_SURVEILLANCE = re.compile(rf"\b{_KEPT_ON}\W+((her|the|current|same|his)\s+)?{_PILL}\b|"
-                               rf"\b{_PILL}\W+(\w+\W+){{0,3}}?(refill(ed)?|renewed|continued)\b", re.IGNORECASE)
+PILL_SURVEILLANCE = re.compile(rf"\b{_KEPT_ON}\W+((her|the|current|same|his)\s+)?({PILL_NAMES})\b|"
+                               rf"\b({PILL_NAMES})\W+(\w+\W+){{0,3}}?(refill(ed)?|renewed|continued)\b", re.IGNORECASE)
 COUNSELLING = _rx(r"contracepti(ve|on) counsel+ing|counsel+ed (on|about|regarding) (contraception|contraceptive "
                   r"(options|methods)|birth control)|birth control counsel+ing|counsel+ing on (contraception|birth "
                   r"control)")
@@ -36,9 +36,7 @@ def contraceptive_management(suggestions: list[Suggestion], note: str,
     made = []
     pill = next((m for m in PILL_SURVEILLANCE.finditer(note) if _given(note, m)), None)
     if pill is not None and _only_taken(note, pill):
-        made.append(from_rule("Z79.3", pill, tabular, NAME,
-                              f"{pill.group(0)}: Z79.3, long-term use of a hormonal contraceptive the visit does not "
-                              f"manage"))
+        made.append(long_term_use(pill, tabular))
     elif pill is not None:
         made.append(from_rule("Z30.41", pill, tabular, NAME,
                               f"{pill.group(0)}: Z30.41, surveillance of the contraceptive pill kept on"))
@@ -64,4 +62,7 @@ def _only_taken(note: str, match: re.Match) -> bool:
 
 
 def _given(note: str, match: re.Match) -> bool:
-    return not (negated_before(note, match.start()) or _NOT_TAKEN.search(sentence(note, match.start(), match.end())))
+    """The pill named as contraception (an "OCP" may be for acne) and not denied, stopped or only started."""
+    around = sentence(note, match.start(), match.end())
+    return PREVENTS_PREGNANCY.search(around) is not None and not (negated_before(note, match.start())
+                                                                   or _NOT_TAKEN.search(around))

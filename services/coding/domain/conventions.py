@@ -57,6 +57,7 @@ from services.coding.domain.newborn_exam import newborn_exam_by_age
 from services.coding.domain.corrected_malformation import corrected_malformations
 from services.coding.domain.contraceptive_methods import contraceptive_methods
 from services.coding.domain.pregnancy_chapter import pregnancy_chapter
+from services.coding.domain.pregnancy_test import pregnancy_test_result
 from services.coding.domain.history_entries import history_entries
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.resected_cancer import resected_cancers
@@ -538,7 +539,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetic_retinopathy, ulcer_site, diabetic_neuropathy_type, diabetes_secondary_type, ckd_stage, ckd_on_dialysis, integral_symptoms,
                                        same_site_signs, same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
-                                       cervical_cytology, pregnancy_chapter,
+                                       cervical_cytology, pregnancy_test_result, pregnancy_chapter,
                                        deficiency_in_its_anemia, antiphospholipid_criterion,
                                        excluded_together, routine_exam_with_findings,
                                        settle_routine_exam, newborn_exam_by_age)

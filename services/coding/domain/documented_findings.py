@@ -38,6 +38,7 @@ from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDIN
 from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, ORGAN_SYSTEM_WORDS
 from services.coding.domain.blood_and_metabolic_entries import BLOOD_METABOLIC_ENTRIES, BLOOD_METABOLIC_WORDS
 from services.coding.domain.childhood_entries import CHILDHOOD_ENTRIES, CHILDHOOD_WORDS
+from services.coding.domain.pregnancy_entries import PREGNANCY_ENTRIES, PREGNANCY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.site_and_kind_entries import SITE_AND_KIND_ENTRIES, SITE_AND_KIND_WORDS
 from services.coding.domain.glaucoma_stage import GLAUCOMA_ENTRIES, GLAUCOMA_WORDS
@@ -386,6 +387,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),
     *(Finding(words, family, resolve, gate=ABNORMAL_STUDY_WORDS) for words, family, resolve in ABNORMAL_STUDY_FINDINGS),
     *(Finding(words, family, resolve, gate=ORGAN_SYSTEM_WORDS) for words, family, resolve in ORGAN_SYSTEM_ENTRIES),
+    *(Finding(words, family, resolve, gate=PREGNANCY_WORDS) for words, family, resolve in PREGNANCY_ENTRIES),
     *(Finding(words, family, resolve, gate=BLOOD_METABOLIC_WORDS)
       for words, family, resolve in BLOOD_METABOLIC_ENTRIES),
     *(Finding(words, family, resolve, gate=CHILDHOOD_WORDS) for words, family, resolve in CHILDHOOD_ENTRIES),

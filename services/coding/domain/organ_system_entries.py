@@ -26,7 +26,8 @@ names the index entry it reads:
   combinations are a coder's); "Incontinence, stress" N39.3, "urge" N39.41, "mixed" N39.46; "Menopause,
   symptomatic" N95.1; "Vaginitis, atrophic" and "Atrophy, vagina" N95.2; "Syndrome, premenstrual (tension)" N94.3
   and "Disorder, premenstrual dysphoric" F32.81 (PMS, PMDD); "Bleeding, postmenopausal" N95.0 (PMB); "Vaginosis -
-  see Vaginitis" N76.0; "Pain, breast" and "Mastalgia" N64.4.
+  see Vaginitis" N76.0; "Pain, breast" and "Mastalgia" N64.4; "Disease, breast, fibrocystic" N60.1- and "Pain,
+  pelvic (female)" R10.2- (by side since FY2025).
 
 Each is the unspecified-side code where the category is sided: the laterality rule takes the side the sentence
 states ("right", "left", "both"); the eye's rows read "OU", "OD" and "OS" themselves.
@@ -167,7 +168,7 @@ _INCONTINENCE = r"( urinary)? incontinence"
 ORGAN_SYSTEM_WORDS = re.compile(r"hiatal|hiatus|gastritis|duodenitis|ulcer|hemorrhoid|cholecystitis|dyskinesia|"
                                 r"eustachian|septum|septal|rhinosinusitis|suppurative|conjunctivitis|renal failure|"
                                 r"kidney failure|ureter|incontinence|menopaus|atroph|dry eye|nuclear|premenstrual|pms|"
-                                r"pmdd|pmb|vaginosis|breast pain|mastalgia", re.IGNORECASE)
+                                r"pmdd|pmb|vaginosis|breast pain|mastalgia|fibrocystic|pelvic pain", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 ORGAN_SYSTEM_ENTRIES = (
     (_rx(r"(sliding |paraesophageal |large |small |moderate )?hiat(al|us) hernia"), ("K44",), _hiatal_hernia),
@@ -222,4 +223,8 @@ ORGAN_SYSTEM_ENTRIES = (
     (_rx(r"postmenopausal bleeding|PMB"), ("N95",), _fixed("N95.0", "postmenopausal bleeding")),
     (_rx(r"bacterial vaginosis"), ("N76", "N89"), _fixed("N76.0", "vaginosis, read as (acute) vaginitis")),
     (_rx(r"breast pain|mastalgia"), ("N64",), _fixed("N64.4", "mastodynia")),
+    (_rx(r"fibrocystic (breast disease|breasts?|changes?|disease)( of the (right |left |r |l )?breast)?"), ("N60",),
+     _fixed("N60.19", "fibrocystic disease of the breast (diffuse cystic mastopathy)")),
+    (_rx(r"(chronic |acute )?(right[- ]sided |left[- ]sided )?pelvic pain"), ("R10", "N94", "R52"),
+     _fixed("R10.20", "pelvic and perineal pain")),
 )

@@ -69,3 +69,21 @@ def test_the_method_prescribed_takes_the_place_of_general_counselling(tabular):
     note = "Contraceptive counseling; Nexplanon inserted today."
     out, _ = contraceptive_methods(found(note, ("Z30.09", "Contraceptive counseling")), note, tabular)
     assert codes(out) == ["Z30.017"]
+
+
+@pytest.mark.parametrize("note", [
+    "Wants a hormonal IUD: Liletta prescribed, insertion at her next visit.",
+    "Copper IUD ordered for contraception; placement scheduled in two weeks.",
+])
+def test_the_device_prescribed_for_a_later_insertion_is_its_initial_prescription(tabular, note):
+    assert codes(contraceptive_methods([], note, tabular)[0]) == ["Z30.014"]
+
+
+def test_a_device_only_discussed_is_not_prescribed(tabular):
+    note = "Discussed IUD vs implant; she will consider and call; nothing prescribed yet."
+    assert contraceptive_methods([], note, tabular)[0] == []
+
+
+def test_an_insertion_scheduled_for_later_is_no_insertion_today(tabular):
+    note = "A/P: Kyleena prescribed; insertion scheduled once her period starts."
+    assert codes(contraceptive_methods([], note, tabular)[0]) == ["Z30.014"]

@@ -6,6 +6,7 @@ from services.coding.domain.contraceptive_encounter import (
     NAME,
     contraceptive_management,
 )
+from services.coding.domain.contraceptive_methods import NAME as METHOD_NAME
 from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
@@ -37,6 +38,20 @@ def test_a_sign_found_at_the_gynecological_exam_makes_it_one_with_abnormal_findi
     note = "Well-woman check; new vulvar itching for a month."
     made, _ = encounter_reasons(found(note, ("L29.2", "vulvar itching")), note, tabular)
     made = [s.model_copy(update={"code": "R23.8"}) if s.code == "L29.2" else s for s in made]  # a sign (R) found
+    out, _ = routine_exam_with_findings(made, note, tabular)
+    assert "Z01.411" in codes(out) and "Z01.419" not in codes(out)
+
+
+def test_a_gynecological_exam_stated_with_abnormal_findings_is_one(tabular):
+    note = "Routine gynecologic exam with abnormal findings: cervical ectropion seen."
+    made, _ = encounter_reasons([], note, tabular)
+    out, _ = routine_exam_with_findings(made, note, tabular)
+    assert "Z01.411" in codes(out)
+
+
+def test_a_breast_lump_found_at_the_gynecological_exam_is_an_abnormal_finding(tabular):
+    note = "Annual gynecologic exam; a new 1 cm lump in the left breast at 2 o'clock."
+    made, _ = encounter_reasons(found(note, ("N63.21", "lump in the left breast")), note, tabular)
     out, _ = routine_exam_with_findings(made, note, tabular)
     assert "Z01.411" in codes(out) and "Z01.419" not in codes(out)
 
@@ -78,3 +93,9 @@ def test_a_pill_not_named_as_contraception_or_not_kept_on_is_not_surveillance(ta
 ])
 def test_counselling_on_contraception_with_no_method_kept_on(tabular, note, expected):
     assert codes(contraceptive_management([], note, tabular)[0]) == expected
+
+
+def test_a_pill_she_is_only_on_is_long_term_use_made_by_the_method_reading(tabular):
+    note = "Seen for a sprained wrist. On birth control pills for two years."
+    out, _ = contraceptive_management([], note, tabular)
+    assert codes(out) == ["Z79.3"] and out[0].convention == METHOD_NAME

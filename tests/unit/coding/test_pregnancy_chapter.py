@@ -3,7 +3,7 @@ a chapter 15 code, the incidental pregnancy, gestational diabetes by its control
 postpartum visit: sentences of our own wording."""
 import pytest
 
-from services.coding.domain.pregnancy_chapter import (NAME, complicating_code, current_pregnancy,
+from services.coding.domain.pregnancy_chapter import (NAME, complicating_code, current_pregnancy, current_puerperium,
                                                       gestational_diabetes_control, pregnancy_chapter, trimester_of,
                                                       weeks_code)
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
@@ -151,3 +151,82 @@ def test_a_complication_coded_is_no_normal_pregnancy(tabular):
     note = "Prenatal visit, G2P1 at 24 weeks, asthma flaring."
     out, _ = pregnancy_chapter(found(note, ("J45.909", "asthma")), note, tabular)
     assert codes(out) == ["J45.909", "O99.512", "Z3A.24"]
+
+
+@pytest.mark.parametrize("note", [
+    "Seen 2 weeks postpartum for a cough.",
+    "Now 10 days after a cesarean delivery.",
+    "Psoriasis flaring in the puerperium.",
+])
+def test_the_puerperium_stated_as_now(note):
+    assert current_puerperium(note) is not None
+
+
+@pytest.mark.parametrize("note", [
+    "Three months postpartum; 12 weeks after delivery she has a cough.",
+    "Not postpartum: her last delivery was in 2019.",
+])
+def test_a_delivery_more_than_six_weeks_ago_is_no_puerperium(note):
+    assert current_puerperium(note) is None
+
+
+def test_a_condition_in_the_puerperium_gets_the_chapter_15_puerperium_code(tabular):
+    note = "4 weeks postpartum, panic attacks most days. Dx: panic disorder."
+    out, reasons = pregnancy_chapter(found(note, ("F41.0", "panic disorder")), note, tabular)
+    assert codes(out) == ["F41.0", "O99.345"] and reasons
+
+
+def test_an_injury_in_pregnancy_is_o9a_with_the_trimester(tabular):
+    note = "Pregnant, 25 weeks by LMP; fell on the ice and sprained her left wrist."
+    out, _ = pregnancy_chapter(found(note, ("S63.502A", "sprained her left wrist")), note, tabular)
+    assert codes(out) == ["O9A.212", "S63.502A", "Z3A.25"]
+
+
+@pytest.mark.parametrize("note, code, expected", [
+    ("G2P1 at 35 weeks gestation with gestational hypertension.", "O13.9", "O13.3"),
+    ("G1 at 22 weeks, new pre-eclampsia.", "O14.90", "O14.92"),
+    ("8 days after delivery, pre-eclampsia with severe features.", "O14.10", "O14.15"),
+])
+def test_a_chapter_15_code_of_unspecified_trimester_takes_the_stated_one(tabular, note, code, expected):
+    word = "pre-eclampsia" if "eclampsia" in note else "gestational hypertension"
+    out, _ = pregnancy_chapter(found(note, (code, word)), note, tabular)
+    assert expected in codes(out) and code not in codes(out)
+
+
+def test_beside_gestational_diabetes_no_untyped_diabetes_nor_its_drug(tabular):
+    note = "High-risk clinic for diabetes. G2P1 at 30 weeks, GDM on glyburide."
+    given = found(note, ("E11.9", "diabetes"), ("O24.419", "GDM"), ("Z79.84", "glyburide"))
+    assert codes(pregnancy_chapter(given, note, tabular)[0]) == ["O24.415", "Z3A.30"]
+
+
+def test_a_threatened_miscarriage_is_no_miscarriage(tabular):
+    note = "Threatened miscarriage at 8 weeks by LMP, os closed."
+    out, _ = pregnancy_chapter(found(note, ("O03.4", "miscarriage")), note, tabular)
+    assert codes(out) == ["O20.0", "Z3A.08"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Initial prenatal visit, 39 yo G3P2 at 11 weeks, advanced maternal age.", ["O09.521", "Z3A.11"]),
+    ("First prenatal visit: G1P0, 36 yo, AMA, 15 weeks by dates.", ["O09.512", "Z3A.15"]),
+    ("Prenatal visit at 24 weeks, G2P1 with a history of preterm delivery at 32 weeks.", ["O09.212", "Z3A.24"]),
+    ("High-risk OB visit: IVF pregnancy, G1 at 9 weeks.", ["O09.01", "Z3A.09"]),
+])
+def test_a_prenatal_visit_for_a_high_risk_pregnancy_is_o09_by_its_reason(tabular, note, expected):
+    assert codes(pregnancy_chapter([], note, tabular)[0]) == expected
+
+
+def test_the_high_risk_reason_at_a_visit_for_something_else_is_not_o09(tabular):
+    note = "Dermatology consult: 38 yo G2P1 at 20 weeks pregnant, AMA, with eczema."
+    assert not any(c.startswith("O09") for c in codes(pregnancy_chapter([], note, tabular)[0]))
+
+
+def test_a_symptom_the_provider_ties_to_the_pregnancy_is_o26_89_with_the_symptom(tabular):
+    note = "G2P1 at 17 weeks gestation. Assessment: lightheadedness of pregnancy, hydrate."
+    out, _ = pregnancy_chapter(found(note, ("R42", "lightheadedness")), note, tabular)
+    assert codes(out) == ["O26.892", "R42", "Z3A.17"]
+
+
+def test_the_metabolic_disturbance_of_hyperemesis_is_its_own(tabular):
+    note = "Hyperemesis gravidarum with dehydration, 10 weeks pregnant; ketones 3+."
+    given = found(note, ("O21.1", "Hyperemesis gravidarum"), ("E86.0", "dehydration"), ("R82.4", "ketones"))
+    assert codes(pregnancy_chapter(given, note, tabular)[0]) == ["O21.1", "Z3A.10"]

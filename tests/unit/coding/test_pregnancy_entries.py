@@ -1,0 +1,36 @@
+"""The index's entries for preeclampsia, gestational hypertension, hyperemesis and gestational diabetes, read as
+clinics write them (PEC, PIH, A2GDM) only in a pregnancy or puerperium stated now: sentences of our own wording."""
+import pytest
+
+from services.coding.domain.pregnancy_entries import PREGNANCY_ENTRIES, PREGNANCY_WORDS
+from tests.unit.coding.test_womens_health_entries import read_entries
+
+pytestmark = pytest.mark.unit
+
+
+def _read(sentence: str) -> list[str]:
+    assert PREGNANCY_WORDS.search(sentence)
+    return read_entries(PREGNANCY_ENTRIES, sentence)
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("G1P0 at 34 weeks: preeclampsia, BP 150/95, labs pending.", "O14.90"),
+    ("At 31 weeks gestation, mild preeclampsia - twice-weekly NST.", "O14.00"),
+    ("9 days postpartum: preeclampsia with severe features.", "O14.10"),
+    ("IUP at 29 weeks with PIH, on labetalol.", "O13.9"),
+    ("Gestational HTN since 30 weeks; she is 33 weeks pregnant.", "O13.9"),
+    ("12 weeks pregnant, hyperemesis gravidarum, dehydrated, IV fluids.", "O21.1"),
+    ("Hyperemesis gravidarum at 8 weeks gestation, tolerating fluids.", "O21.0"),
+    ("A2GDM at 27 weeks of pregnancy, glyburide.", "O24.419"),
+])
+def test_the_entry_in_a_pregnancy_now(sentence, code):
+    assert _read(sentence) == [code]
+
+
+@pytest.mark.parametrize("sentence", [
+    "PMH: preeclampsia with her second pregnancy, 2008.",
+    "At 13 weeks pregnant: aspirin 81 mg daily for preeclampsia prevention.",
+    "At 13 weeks pregnant: aspirin started given the risk of preeclampsia.",
+])
+def test_a_past_or_prevented_preeclampsia_is_not_read(sentence):
+    assert _read(sentence) == []
