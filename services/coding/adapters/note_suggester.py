@@ -239,8 +239,8 @@ class NoteSuggester:
         ents, title_spans = _titles_over_terms(doc, self._titles,
                                                list(_term_spans(doc, self.terms, self._longest, self._span,
                                                                 self._fold)))
-        doc.ents = ents
-        if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
+        doc.ents = ents  # the doc keeps every one of them (it refuses overlapping spans rather than drop one)
+        if not ents:  # nothing to qualify: sentences and ConText are the expensive part
             # "flu shot given" is Z23; what the rules found is calibrated as any other note's suggestions
             return _in_note(stated_over_elsewhere(signs_of_a_doubted_diagnosis(calibrated(apply_conventions(
                 [], text, self._tabular), text, self._tabular), text), text), expanded), []
