@@ -4,7 +4,8 @@ spaCy's Matcher starts every pattern at every token and calls a Python predicate
 token of it: over medspaCy's sixty-odd pattern rules that was most of ConText's cost, where a note holds the words
 of a handful. A pattern with a required token (no "?" or "*") whose words the note lacks cannot match, so it is not
 tried; the others run as one matcher, built once per set of patterns and remembered (spaCy's Matcher walks the
-note's tokens once for all its patterns, where a matcher per pattern walked them once each). ConText sorts its
+note's tokens once for all its patterns, where a matcher per pattern walked them once each; building one without
+validating the patterns again costs about one walk). ConText sorts its
 modifiers by (start, end) before pruning overlaps, so their order only counts between two rules matching the same
 tokens: there the full matcher answers, as before.
 """
@@ -82,7 +83,7 @@ class PrefilteredMatcher:
         """One matcher for these patterns (their matches are the union of each one's: a match is a pattern's own)."""
         if len(patterns) == 1:
             return self._each[patterns[0]][1]
-        matcher = Matcher(self._vocab)
+        matcher = Matcher(self._vocab, validate=False)  # each pattern was validated by its own matcher's add
         for i in patterns:
             rule_id, pattern = self._patterns[i]
             matcher.add(rule_id, [pattern])
