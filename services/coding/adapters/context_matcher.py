@@ -5,9 +5,8 @@ token of it: over medspaCy's sixty-odd pattern rules that was most of ConText's 
 of a handful. A pattern with a required token (no "?" or "*") whose words the note lacks cannot match, so it is not
 tried; the others run as one matcher, built once per set of patterns and remembered (spaCy's Matcher walks the
 note's tokens once for all its patterns, where a matcher per pattern walked them once each; building one without
-validating the patterns again costs about one walk). ConText sorts its
-modifiers by (start, end) before pruning overlaps, so their order only counts between two rules matching the same
-tokens: there the full matcher answers, as before.
+validating the patterns again costs about one walk). ConText sorts its modifiers by (start, end) before pruning
+overlaps, so their order only counts between two rules matching the same tokens: there the full matcher answers.
 """
 from functools import lru_cache
 
