@@ -3,9 +3,13 @@
 spaCy's Matcher starts every pattern at every token and calls a Python predicate for each set- or regex-valued
 token of it: over medspaCy's sixty-odd pattern rules that was most of ConText's cost, where a note holds the words
 of a handful. A pattern with a required token (no "?" or "*") whose words the note lacks cannot match, so it is not
-tried; the others run one matcher each. ConText sorts its modifiers by (start, end) before pruning overlaps, so
-their order only counts between two rules matching the same tokens: there the full matcher answers, as before.
+tried; the others run as one matcher, built once per set of patterns and remembered (spaCy's Matcher walks the
+note's tokens once for all its patterns, where a matcher per pattern walked them once each; building one without
+validating the patterns again costs about one walk). ConText sorts its modifiers by (start, end) before pruning
+overlaps, so their order only counts between two rules matching the same tokens: there the full matcher answers.
 """
+from functools import lru_cache
+
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
 
@@ -39,6 +43,7 @@ class PrefilteredMatcher:
 
     def __init__(self, vocab, patterns: list[tuple[str, list[dict]]], full: Matcher):
         self._full = full
+        self._vocab, self._patterns = vocab, patterns
         self._each, self._always = [], []
         # words as the string store's hashes, which the doc gives as one array without building its tokens
         self._by_word: dict[str, dict[int, list[int]]] = {"LOWER": {}, "TEXT": {}}
@@ -64,14 +69,24 @@ class PrefilteredMatcher:
             by_word = self._by_word[attribute]
             for word in present:
                 candidates.update(by_word.get(word, ()))
-        matches = []
-        for i in sorted(candidates):
-            needed, matcher = self._each[i]
-            if may_match(needed, lower, text):
-                matches += matcher(doc)
+        possible = tuple(i for i in sorted(candidates) if may_match(self._each[i][0], lower, text))
+        if not possible:
+            return []
+        matches = self._matcher_of(possible)(doc)
         if len({(start, end) for _, start, end in matches}) < len(matches):
             return self._full(doc)
         return matches
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one matcher per ConText, alive as long as the process
+    def _matcher_of(self, patterns: tuple[int, ...]) -> Matcher:
+        """One matcher for these patterns (their matches are the union of each one's: a match is a pattern's own)."""
+        if len(patterns) == 1:
+            return self._each[patterns[0]][1]
+        matcher = Matcher(self._vocab, validate=False)  # each pattern was validated by its own matcher's add
+        for i in patterns:
+            rule_id, pattern = self._patterns[i]
+            matcher.add(rule_id, [pattern])
+        return matcher
 
 
 def _trigger(needed: Needed) -> tuple[str, frozenset[str]]:

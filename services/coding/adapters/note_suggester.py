@@ -239,8 +239,8 @@ class NoteSuggester:
         ents, title_spans = _titles_over_terms(doc, self._titles,
                                                list(_term_spans(doc, self.terms, self._longest, self._span,
                                                                 self._fold)))
-        doc.ents = ents
-        if not doc.ents:  # nothing to qualify: sentences and ConText are the expensive part
+        doc.ents = ents  # the doc keeps every one of them (it refuses overlapping spans rather than drop one)
+        if not ents:  # nothing to qualify: sentences and ConText are the expensive part
             # "flu shot given" is Z23; what the rules found is calibrated as any other note's suggestions
             return _in_note(stated_over_elsewhere(signs_of_a_doubted_diagnosis(calibrated(apply_conventions(
                 [], text, self._tabular), text, self._tabular), text), text), expanded), []
@@ -275,20 +275,22 @@ class NoteSuggester:
             if scope is not None:
                 context = FAMILY
             sentence = ent.sent  # spaCy walks the tokens to find it: read once
+            # the texts sliced from the note: spaCy's Span.text joins the span's tokens one by one
+            said, sentence_text = text[ent.start_char:ent.end_char], text[sentence.start_char:sentence.end_char]
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
-            elif context == "history" and current_chronic_condition(match.code, sentence.text, list_item(
+            elif context == "history" and current_chronic_condition(match.code, sentence_text, list_item(
                     text, sentence.start_char, sentence.end_char, ent.start_char, ent.end_char), text):
                 context = "affirmed"
             elif context != "affirmed" and past is None:
                 match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
                          or self._chapter_code(context, match.code))
-            if match is not None and substance_named_only(match.code, ent.text, text[ent.end_char:ent.end_char + 4]):
+            if match is not None and substance_named_only(match.code, said, text[ent.end_char:ent.end_char + 4]):
                 skipped.append(_skipped(match.code, ent, expanded, SUBSTANCE_NAMED_ONLY))
             elif match is not None:
-                confidence = less_specific_than_documented(match, sentence.text)
+                confidence = less_specific_than_documented(match, sentence_text)
                 found.append(Suggestion(code=match.code, description=match.description, confidence=confidence,
-                                        start=ent.start_char, end=ent.end_char, evidence=ent.text, context=context,
+                                        start=ent.start_char, end=ent.end_char, evidence=said, context=context,
                                         **_named(PAST_BY_CHAPTER if past is not None and past.kind == PAST_BY_CHAPTER
                                                  else PAST_BY_NAME if past is not None else CHAPTER_HISTORY
                                                  if match.kind == CHAPTER_HISTORY else ent._.icd_rule)))
@@ -638,13 +640,20 @@ def _clinical_sentences(doc):
     if not len(doc):
         return doc
     import numpy
-    from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+    from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 
-    columns = doc.to_array([ORTH, IS_SPACE, IS_PUNCT]).T.tolist()
-    strings = doc.vocab.strings
-    starts = sentence_starts([strings[orth] for orth in columns[0]], columns[1], columns[2])
+    columns = doc.to_array([IS_SPACE, IS_PUNCT]).T.tolist()
+    starts = sentence_starts(token_texts(doc), columns[0], columns[1])
     doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64).reshape(-1, 1))
     return doc
+
+
+def token_texts(doc) -> list[str]:
+    """Each token's text, read from the doc's array: no spaCy Token is built for it."""
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 def sentence_starts(texts: list[str], spaces: list[int], puncts: list[int]) -> list[int]:
@@ -686,30 +695,30 @@ _TERM_STOPS = frozenset({".", ";", "!", "?"})
 def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_type, fold):
     """Longest term first, left to right, within a sentence-agnostic window of up to MAX_WORDS tokens; a word
     misspelt by one letter is read as the index word it misspells (`fold`: a token's text to its respelt key)."""
-    tokens, i = [t for t in doc], 0
-    folded = [fold(t.text) for t in tokens]
+    texts, i = token_texts(doc), 0
+    folded = [fold(text) for text in texts]
     # a term does not run over a sentence's end: "XR: osteophytes. L knee normal" names no left knee's osteophyte
-    next_stop, stop = [0] * (len(tokens) + 1), len(tokens)
+    next_stop, stop = [0] * (len(texts) + 1), len(texts)
     next_stop[stop] = stop
-    for j in range(len(tokens) - 1, -1, -1):
-        if tokens[j].text in _TERM_STOPS or "\n" in tokens[j].text:
+    for j in range(len(texts) - 1, -1, -1):
+        if texts[j] in _TERM_STOPS or "\n" in texts[j]:
             stop = j
         next_stop[j] = stop
     words_before = [0]  # words_before[j]: the words folded[:j] hold (a token may fold to two: "type-2")
     for f in folded:
         words_before.append(words_before[-1] + (f.count(" ") + 1 if f else 0))
-    while i < len(tokens):
+    while i < len(texts):
         most = longest.get(folded[i].split(" ", 1)[0], 0) if folded[i] else 0
         if not most:
             i += 1
             continue
-        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+        for n in range(min(MAX_WORDS, len(texts) - i), 0, -1):
             if not folded[i + n - 1] or words_before[i + n] - words_before[i] > most or next_stop[i] < i + n - 1:
                 continue
-            term_key = " ".join(f for f in folded[i:i + n] if f)
+            term_key = " ".join([f for f in folded[i:i + n] if f])
             match = terms.get(term_key)
             if match is not None:
-                end, term_key, match, rule = _with_trailing_qualifier(tokens, folded, i + n, term_key, match, terms)
+                end, term_key, match, rule = _with_trailing_qualifier(texts, folded, i + n, term_key, match, terms)
                 span = span_type(doc, i, end, label="ICD10CM")
                 span._.icd_key, span._.icd_match, span._.icd_rule = term_key, match, rule
                 yield span
@@ -719,15 +728,15 @@ def _term_spans(doc, terms: dict[str, TermMatch], longest: dict[str, int], span_
             i += 1
 
 
-def _with_trailing_qualifier(tokens, folded: list[str], end: int, term_key: str, match: TermMatch,
+def _with_trailing_qualifier(texts: list[str], folded: list[str], end: int, term_key: str, match: TermMatch,
                              terms: dict[str, TermMatch]):
     """(end, key, match, rule): the term with the qualifier a comma puts after it, where the index holds the two
     as one more specific term ("Hyperparathyroidism, primary" E21.0, "Alzheimer disease, late onset" G30.1), as
     problem lists and the ICD-10-CM index itself write a main term before its modifiers."""
-    if end >= len(tokens) - 1 or tokens[end].text != ",":
+    if end >= len(texts) - 1 or texts[end] != ",":
         return end, term_key, match, None
     qualifier = []
-    for j in range(end + 1, min(end + 1 + MAX_QUALIFIER_WORDS, len(tokens))):
+    for j in range(end + 1, min(end + 1 + MAX_QUALIFIER_WORDS, len(texts))):
         if not folded[j]:
             break
         qualifier.append(folded[j])

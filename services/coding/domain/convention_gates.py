@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from services.coding.domain.pattern_literals import Required, lowered_note, required_literals
+from services.coding.domain.pattern_literals import Required, any_may_match, lowered_note, required_literals
 
 
 @dataclass(frozen=True)
@@ -28,20 +28,7 @@ class Gate:
             for suggestion in suggestions:
                 if suggestion.code.startswith(codes):
                     return True
-        if not self.words:
-            return False
-        if lowered is None:
-            return True
-        for required in self.words:
-            for strings in required:
-                for string in strings:
-                    if string in lowered:
-                        break
-                else:
-                    break  # a set none of whose strings the note holds: this pattern cannot match
-            else:
-                return True
-        return False
+        return any_may_match(self.words, lowered)
 
 
 def needs(*, codes: Iterable[str] = (), patterns: Iterable[re.Pattern] = ()) -> Callable:

@@ -22,16 +22,29 @@ def required_literals(pattern: re.Pattern) -> Required:
 def may_match(required: Required, note: str) -> bool:
     """False only where the note lacks a string every match needs: a rule skips its scans on that test alone.
     A note beyond ASCII always may (re.IGNORECASE folds it otherwise than str.lower)."""
-    lowered = lowered_note(note)
+    return any_may_match((required,), lowered_note(note))
+
+
+def any_may_match(patterns_required: tuple[Required, ...], lowered: str | None) -> bool:
+    """Whether the note may match one of the patterns whose required strings are given, the note lowered by
+    `lowered_note` (None: beyond ASCII, so it always may)."""
     if lowered is None:
-        return True
-    for strings in required:
-        if len(strings) >= SCANNED_FROM:
-            if _scanner(strings).search(lowered) is None:
-                return False
-        elif not any(string in lowered for string in strings):
-            return False
-    return True
+        return bool(patterns_required)
+    # plain loops: the convention gates run this on every note, where a generator or a call per pattern costs more
+    for required in patterns_required:
+        for strings in required:
+            if len(strings) >= SCANNED_FROM:
+                if _scanner(strings).search(lowered) is None:
+                    break
+                continue
+            for string in strings:
+                if string in lowered:
+                    break
+            else:
+                break  # a set none of whose strings the note holds: this pattern cannot match
+        else:
+            return True
+    return False
 
 
 # a set of this many strings is looked for in one scan of the note rather than one substring test each (a drug
