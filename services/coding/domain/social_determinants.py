@@ -3,7 +3,8 @@ words clinics use for the tabular's titles and inclusion terms ("lives alone" fo
 alone", "sleeping in his car" for "Unsheltered homelessness: residing in place not meant for human habitation such
 as cars", "uninsured" for "Insufficient health insurance coverage", "cockroach infestation" for "Other inadequate
 housing: pest infestation"), and the same way the occupational exposures (Z57) and the lifestyle and
-life-management problems a note records beside them (lack of exercise Z72.3, poor diet Z72.4, burn-out Z73.0).
+life-management problems a note records beside them (lack of exercise Z72.3, poor diet Z72.4, burn-out Z73.0,
+stress Z73.3), and a relative's alcoholism or drug addiction named as the family's problem (Z63.72).
 Guideline I.B.14 lets these codes rest on any clinician's documentation, and I.C.21.c.17 asks for them wherever
 the note records them, since they tell the payer what shapes the care.
 
@@ -69,6 +70,7 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
     ("Z59.869", _rx(r"financial (insecurity|strain|hardship|stress)|"
                     r"(cannot|can't|unable to) pay (his|her|their) bills|(difficulty|trouble) paying (the )?bills"),
      "financial insecurity"),
+    ("Z59.87", _rx(r"material hardship"), "material hardship due to limited financial resources"),
     ("Z59.6", _rx(r"low[- ]income"), "low income"),
     ("Z59.71", _rx(r"uninsured|underinsured|insufficient (health |medical )?insurance|"
                    r"no (health |medical )?insurance( coverage)?(?! (auth\w*|approval))|"
@@ -123,6 +125,15 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
     ("Z72.4", _rx(r"(inappropriate|poor|unhealthy) (diet|eating habits|dietary habits)"),
      "inappropriate diet and eating habits"),
     ("Z73.0", _rx(r"burn-?out|burned out|burnt out"), "burn-out"),
+    # a relative's addiction as the household's present problem, in the tabular's words; "father's alcoholism" alone
+    # is as often his history (Z81.1)
+    ("Z63.72", _rx(r"(alcoholism|alcohol dependence|(drug|opioid|substance) addiction)"
+                   r"( and (drug|opioid|substance) addiction)? in "
+                   r"(the )?family"), "alcoholism and drug addiction in family"),
+    # stress the patient reports or the list heads on its own; not a stress test, fracture or incontinence, and not
+    # the strain of work (Z56.6, above) or a stress disorder
+    ("Z73.3", _rx(r"(feels?|feeling|reports?|under) (a lot of |much |significant )?stress(ed)?|"
+                  r"stressed (lately|out)|(?<=\d\. )stress(?=\s*[-:])"), "stress, not elsewhere classified"),
 )
 # the words without which a row cannot match: most notes hold none, and one scan of the note skips the rows
 _PREFILTER = Prefilter({pattern for _, pattern, _ in ROWS})
@@ -144,7 +155,8 @@ _DENIED_AFTER = re.compile(r"^\s*(screen(ing)?\s*)?([:\-]\s*|(is|was)\s+)"
                            r"(negative|none|denied|no\b|not (present|an issue))", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[;:(]")
 # the rows whose words name a relative themselves: caring for one, or losing one, is the patient's circumstance
-_RELATIVE_IN_WORDS = {"Z63.6", "Z63.4"}
+_RELATIVE_IN_WORDS = {"Z63.6", "Z63.4", "Z63.72"}
+_ADDICTION_HISTORY = {"Z81.1", "Z81.3"}
 # the rows whose code is itself a history: "history of childhood sexual abuse" is Z62.810, not a past one
 _HISTORY_IN_CODE = {"Z62.810"}
 
@@ -169,8 +181,16 @@ def social_determinants(suggestions: list[Suggestion], note: str, tabular) -> tu
         del made["Z59.811"]  # the risk of homelessness read beside homelessness itself is that homelessness
     if not made:
         return suggestions, []
-    kept = [s for s in suggestions if s.code not in made]
+    # a relative's addiction the note records as the family's present problem is not also a family history of it
+    dropped = set(made) | (_ADDICTION_HISTORY if "Z63.72" in made else set())
+    kept = [s for s in suggestions if s.code not in dropped]
     return [*kept, *made.values()], [s.reason for s in made.values()]
+
+
+def records(note: str, code: str) -> bool:
+    """Whether the note records the circumstance of this row as the patient's own, now."""
+    return any(_present(note, match, code) for row_code, pattern, _ in ROWS if row_code == code
+               for match in pattern.finditer(note))
 
 
 def _clause_before(note: str, start: int) -> str:

@@ -72,3 +72,27 @@ def test_a_lack_named_in_a_list_of_lacks_is_read(suggest):
 def test_homelessness_beside_its_risk_is_the_homelessness(suggest):
     codes = billed(suggest, "Homeless since the eviction notice; sleeping in his van. Hypertension.")
     assert "Z59.02" in codes and "Z59.811" not in codes
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Hypertension. Gave up his phone plan and pawned tools: material hardship.", "Z59.87"),
+    ("Insomnia. A/P: 2. Opioid addiction in family (son) - referred to a family group.", "Z63.72"),
+    ("Asthma f/u. Reports a lot of stress since the semester began.", "Z73.3"),
+    ("A/P: 1. Tension headache. 2. Stress - breathing exercises.", "Z73.3"),
+])
+def test_hardship_a_relatives_addiction_and_stress_are_read_in_the_tabulars_words(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Chest pain. Exercise stress test negative.", "Z73.3"),
+    ("Urinary stress incontinence, worse with coughing.", "Z73.3"),
+    ("FH: father with alcoholism, died 2010.", "Z63.72"),
+])
+def test_a_stress_test_or_a_relatives_history_is_not_a_present_circumstance(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+def test_a_relatives_addiction_read_as_the_familys_problem_is_not_also_its_family_history(suggest):
+    found = billed(suggest, "Depression. Her brother's alcoholism upsets the household. 2. Alcoholism in family.")
+    assert "Z63.72" in found and "Z81.1" not in found
