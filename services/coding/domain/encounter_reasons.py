@@ -104,9 +104,12 @@ DEVICE_CHECKS = ((_rx(r"(pacemaker|ppm)" + _INTERROGATION + r"(pacemaker|ppm)|(p
                   "encounter for adjustment and management of the implantable cardiac defibrillator"))
 # a visit whose only purpose is a repeat prescription (the index's "Issue of, repeat prescription"); a contraceptive's
 # repeat prescription is its surveillance (Z30.4-, excluded from Z76.0)
-_RX_WORD = r"(a |her |his )?(medication |prescription |rx |med )?(refill|renewal)s?"
+_RX_WORD = r"(a |her |his )?((medication |prescription |rx |med )?(refill|renewal)s?|repeat prescriptions?)"
 REPEAT_PRESCRIPTION = (_rx(r"(medication|prescription|rx|med) (refill|renewal)s? only|(visit|here|seen|encounter) "
-                           rf"(only |solely )?for {_RX_WORD} only|(here|seen|visit) (only|solely) for {_RX_WORD}"
+                           rf"(only |solely )?for {_RX_WORD} only|"
+                           # or the tabular's own title, as an assessment item
+                           r"(encounter for|issue of) (a )?repeat prescription|"
+                           rf"(here|seen|visit) (only|solely) for {_RX_WORD}"
                            r"(?![^.;\n]*\b(ocps?|contracept\w*|birth control|pills?)\b)"),
                        "Z76.0", "encounter for issue of repeat prescription")
 # an antibody titer checking immunity (the index's "Examination, antibody response" and "Test, immunity status")
@@ -122,7 +125,7 @@ EXAMINATIONS = (*ADMINISTRATIVE, GYNECOLOGICAL, *DEVICE_CHECKS, REPEAT_PRESCRIPT
 
 # the words each examination's pattern cannot match without: a note lacking them is not scanned for it (the repeat
 # prescription's branches all name a refill or a renewal, which the literal reading of its alternation cannot see)
-_GATE_WORDS = {REPEAT_PRESCRIPTION[0]: _rx(r"refill|renewal")}
+_GATE_WORDS = {REPEAT_PRESCRIPTION[0]: _rx(r"refill|renewal|repeat prescription")}
 _REQUIRED = {words: required_literals(_GATE_WORDS.get(words, words)) for words, _, _ in EXAMINATIONS}
 
 

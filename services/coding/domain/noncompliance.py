@@ -1,11 +1,11 @@
 """A patient's noncompliance with a regimen the note documents (Z91.1-: ICD-10-CM guidelines I.C.21.c.3 and
 I.C.19.e.5.c; index: Noncompliance, with, ...), by what is not followed and why.
 
-Diet Z91.11-, dialysis Z91.15-, other medical treatment (CPAP, oxygen, therapy) Z91.19-: 0 or 1 for financial
-hardship, 8 for another reason the note gives, 9 (where the tabular has it) for none given. Medication is not
-read here: `underdosing` reads a drug taken below its prescription (Z91.12-/Z91.13- with the drug's T code), and
-other noncompliance with a drug (Z91.14-) the words rarely tell apart from it. Not for good adherence, a
-relative's, or a denial.
+Diet Z91.11-, dialysis Z91.15-, other medical treatment (CPAP, oxygen, therapy, rehab) Z91.19-: 0 or 1 for
+financial hardship, 8 for another reason the note gives, 9 (where the tabular has it) for none given. A drug is
+read by `underdosing` when taken below its prescription (Z91.12-/Z91.13- with the drug's T code); other
+noncompliance with a drug (Z91.14-), which the words rarely tell apart from it, is read here only in the tabular's
+words ("noncompliance with medication regimen"). Not for good adherence, a relative's, or a denial.
 """
 import re
 
@@ -19,12 +19,17 @@ _NONCOMPLIANT = word_pattern(r"non-?complian(t|ce)|non-?adheren(t|ce)|not (compl
 # (what is not followed, subcategory, financial hardship digit, unspecified reason digit or None)
 REGIMENS = ((word_pattern(r"diet\w*"), "Z91.11", "0", "9"), (word_pattern(r"dialysis"), "Z91.15", "1", None),
             (word_pattern(r"cpap|bipap|oxygen|o2|home exercise( program)?|physical therapy|pt sessions|treatment plan|"
-                          r"compression stockings|brace"), "Z91.19", "0", "9"))
+                          r"compression stockings|brace|(cardiac|pulmonary) rehab\w*|glucose monitoring|eeg"),
+             "Z91.19", "0", "9"),
+            # a drug regimen only in the tabular's own words: other wording is read by `underdosing`
+            (word_pattern(r"medication regimen"), "Z91.14", "1", None))
 _FINANCIAL = word_pattern(r"cost|afford\w*|financial\w*|insurance|expensive")
 _REASON = word_pattern(r"due to|because|d/t|secondary to|2/2|citing|discomfort|intoleran\w*|side effects?|"
                        r"claustrophob\w*|forg[eo]t\w*|dislikes?|leak\w*|dry mouth|transportation|work schedule|"
                        # the patient's own account of why: "CPAP nonadherent - says mask uncomfortable"
-                       r"says|states|reports|complains|uncomfortable|unable to tolerate")
+                       r"says|states|reports|complains|uncomfortable|unable to tolerate|"
+                       # a reason the note gives without naming it: "for other reason", "too busy", "lack of"
+                       r"for (an)?other reason|too busy|lack of")
 
 
 def noncompliance(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -92,3 +92,13 @@ def test_surveillance_after_a_malignancy_treated_to_completion_is_z08_not_the_ca
                                   "vaccine series.", "Varicella titer for immunity status, healthcare worker."])
 def test_an_antibody_titer_checking_immunity_is_an_antibody_response_examination(suggest, note):
     assert codes(suggest(note)) == ["Z01.84"]  # not Z23 (no dose given), nor the disease the titer names
+
+
+@pytest.mark.parametrize("note", ["Gout, quiet on allopurinol. Seen only for a repeat prescription.",
+                                  "A/P: 1. Issue of repeat prescription - levothyroxine 90 days. 2. Hypothyroidism."])
+def test_a_repeat_prescription_in_the_tabulars_words_is_z76_0(suggest, note):
+    assert "Z76.0" in codes(suggest(note))
+
+
+def test_a_contraceptives_repeat_prescription_is_not_z76_0(suggest):
+    assert "Z76.0" not in codes(suggest("Here only for a repeat prescription of her birth control pills."))

@@ -13,6 +13,10 @@ pytestmark = pytest.mark.unit
     ("Not using CPAP.", "Z91.199"), ("Nonadherent to home O2 because of cost.", "Z91.190"),
     ("Poor adherence to diabetic diet.", "Z91.119"),
     ("Missed three physical therapy sessions, work schedule.", "Z91.198"), ("Noncompliant with dialysis due to transportation.", "Z91.158"),
+    ("Quit going to pulmonary rehab, noncompliant - too busy with grandkids.", "Z91.198"),
+    ("Nonadherent to home glucose monitoring because strips cost too much.", "Z91.190"),
+    ("Noncompliance with medication regimen for other reason.", "Z91.148"),
+    ("Noncompliance with medication regimen d/t cost of the copay.", "Z91.141"),
 ])
 def test_noncompliance_is_coded_by_regimen_and_reason(tabular, note, expected):
     out, reasons = noncompliance([], note, tabular)
