@@ -18,6 +18,7 @@ from services.coding.domain.note_text import (after, before, current, negated_be
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.past_drug_use import named_as_past_use
 from services.coding.domain.pattern_literals import may_match, required_literals
+from services.coding.domain.social_determinants import records
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
@@ -78,7 +79,7 @@ SCREENED_FOR = (
     (r"lipids?|lip(id|oid) disorders?|cholesterol|hyperlipidemia", "Z13.220"), (r"depression|phq-?[29]", "Z13.31"),
     (r"alcohol|audit-c|anxiety|gad-?7", "Z13.39"), (r"hiv", "Z11.4"),
     (r"hepatitis c|hep c|hcv|viral hepatitis|hepatitis b|hep b|hbv", "Z11.59"),
-    (r"sti|std|chlamydia|gonorrhea", "Z11.3"), (r"hpv|human papillomavirus", "Z11.51"),
+    (r"stis?|stds?|sexually transmitted (infections?|diseases?)|chlamydia|gonorrhea", "Z11.3"), (r"hpv|human papillomavirus", "Z11.51"),
     (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
     (r"osteoporosis|dexa|bone density", "Z13.820"), (r"anemia", "Z13.0"),
     (r"tuberculosis|tb|ppd|quantiferon", "Z11.1"),
@@ -142,6 +143,10 @@ SUBSTANCE_COUNSELLING = {"Z71.41": ("F10",), "Z71.51": ("F11", "F12", "F13", "F1
 # (prediabetes and impaired fasting glucose, R73.0-, are treated by diet and exercise alone)
 INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21", "R73.0", "Z00.0"),
                         "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5", "R73.0", "Z00.0")}
+# counselling code -> the lifestyle problem it treats: where the note records that problem as its own (poor diet
+# Z72.4, lack of exercise Z72.3), the counselling is that problem's service, not the routine content of the exam or
+# of the condition's care
+LIFESTYLE_COUNSELLED = {"Z71.3": "Z72.4", "Z71.82": "Z72.3"}
 # a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
 # "x 2 yrs", "since 2021" (a burst "x 5 days" or a "2 wk taper" is not)
 _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((the )?(past|last) )?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many|a)"
@@ -375,9 +380,11 @@ def stated_normal(note: str) -> re.Match | None:
 
 def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     """Counselling that is part of treating a condition the note codes (diet and exercise for obesity or
-    diabetes) is not coded on its own (guidelines I.C.21.c.10)."""
+    diabetes) is not coded on its own (guidelines I.C.21.c.10), unless it treats a lifestyle problem the note
+    records."""
     treated = {code for code, prefixes in INTEGRAL_COUNSELLING.items()
-               if any(s.context == "affirmed" and s.code.startswith(prefixes) for s in suggestions)}
+               if any(s.context == "affirmed" and s.code.startswith(prefixes) for s in suggestions)
+               and not records(note, LIFESTYLE_COUNSELLED[code])}
     made = []
     for match in _COUNSELLED.finditer(note):
         if not _given(note, match):

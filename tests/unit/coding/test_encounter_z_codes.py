@@ -209,3 +209,18 @@ def test_diet_or_exercise_counselling_at_a_routine_exam_is_part_of_the_exam_but_
     assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z00.00"]
     note = "Annual physical exam, no abnormal findings. Counseled on smoking cessation for 5 minutes."
     assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z00.00", "Z71.6"]
+
+
+@pytest.mark.parametrize("note, condition, counselling", [
+    ("Obesity. Unhealthy eating habits, sodas daily - dietary counseling 15 min.", ("E66.9", "Obesity"), "Z71.3"),
+    ("Type 2 DM. Physically inactive; exercise counseling 10 min.", ("E11.9", "Type 2 DM"), "Z71.82"),
+])
+def test_counselling_for_a_lifestyle_problem_the_note_records_is_coded_beside_the_condition(
+        tabular, note, condition, counselling):
+    assert counselling in codes(encounter_z_codes(found(note, condition), note, tabular)[0])
+
+
+@pytest.mark.parametrize("note", ["STI screening panel ordered: screen for STIs, new partner.",
+                                  "Lab req: NAAT and RPR to screen for sexually transmitted infections."])
+def test_sexually_transmitted_infections_in_the_plural_are_their_screening(tabular, note):
+    assert "Z11.3" in codes(encounter_z_codes([], note, tabular)[0])
