@@ -34,3 +34,22 @@ def test_the_entry_in_a_pregnancy_now(sentence, code):
 ])
 def test_a_past_or_prevented_preeclampsia_is_not_read(sentence):
     assert _read(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("3 weeks postpartum, weepy and not sleeping: PPD, start therapy.", "F53.0"),
+    ("Breastfeeding at 5 months, lactational mastitis of the left breast.", "O91.23"),
+    ("10 days postpartum, puerperal mastitis, cephalexin.", "O91.22"),
+    ("4 weeks after delivery: postpartum pulmonary embolism, on enoxaparin.", "O88.23"),
+])
+def test_the_puerperium_and_lactation_entries(sentence, code):
+    assert _read(sentence) == [code]
+
+
+@pytest.mark.parametrize("sentence", [
+    "2 weeks postpartum, PPD placed for her daycare job, read at 48 h: 0 mm.",
+    "2 weeks postpartum, still smokes 1/2 PPD.",
+    "Low mood, PPD suspected by her sister; she delivered in 2015.",
+])
+def test_ppd_that_is_a_test_a_smoking_count_or_no_puerperium_is_not_read(sentence):
+    assert _read(sentence) == []
