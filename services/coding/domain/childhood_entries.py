@@ -109,28 +109,30 @@ def _clubfoot(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 _HIP_SUBLUXATION_SIDE = {"right": "Q65.31", "left": "Q65.32", "bilateral": "Q65.4", None: "Q65.30"}
+_CONGENITAL = _rx("congenital")
 
 
 def _hip_subluxation(match: re.Match, note: str) -> tuple[str, str] | None:
-    text = sentence(note, match.start(), match.end())
-    if not (_rx("congenital").search(text) or _INFANT.search(note)):
+    if not (_CONGENITAL.search(sentence(note, match.start(), match.end())) or _INFANT.search(note)):
         return None
     side = stated_side(match.group(0))
     return _HIP_SUBLUXATION_SIDE[side], "congenital partial dislocation (subluxation) of the hip"
 
 
-_AUTISM_CARE = _rx(r"autis\w*|aba|iep|level [123]|m-?chat|ados|stimming|sensory|meltdowns?|nonverbal|asperger\w*")
+_AUTISM_CARE = _rx(r"autis\w*|aba|iep|level [123]|m-?chat|ados|stimming|meltdowns?|nonverbal|asperger\w*")
 _HEART = _rx(r"echo\w*|tte|shunt|l->r|left[- ]to[- ]right|closure|closed|device|septal|secundum|primum|"
              r"sinus venosus|murmur|rv|cardiolog\w*|repair\w*")
+_SECUNDUM = _rx("secundum")
 
 
 def _asd(match: re.Match, note: str) -> tuple[str, str] | None:
     text = sentence(note, match.start(), match.end())
-    heart, autism = _HEART.search(text), _AUTISM_CARE.search(text) or _AUTISM_CARE.search(note)
-    if heart and not _AUTISM_CARE.search(text):
-        secundum = _rx("secundum").search(text)
-        return ("Q21.11", "secundum atrial septal defect") if secundum else ("Q21.10", "atrial septal defect")
-    if autism and not _HEART.search(note):
+    autism_here = _AUTISM_CARE.search(text)
+    if _HEART.search(text) and not autism_here:
+        if _SECUNDUM.search(text):
+            return "Q21.11", "secundum atrial septal defect"
+        return "Q21.10", "atrial septal defect"
+    if (autism_here or _AUTISM_CARE.search(note)) and not _HEART.search(note):
         return "F84.0", "autism spectrum disorder"
     return None  # the letters undecided
 

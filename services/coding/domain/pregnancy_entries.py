@@ -73,7 +73,7 @@ _COUNTED = re.compile(r"[\d/.½]\s*$")
 
 
 def _postpartum_depression(match: re.Match, note: str) -> tuple[str, str] | None:
-    if current_puerperium(note) is None or _COUNTED.search(before(note, match.start())) or \
+    if current_puerperium(note) is None or _COUNTED.search(before(note, match.start())[-8:]) or \
             _NOT_DEPRESSION.search(sentence(note, match.start(), match.end())):
         return None  # not a depression, or one the note does not place after a delivery
     return "F53.0", "postpartum depression (PPD in a puerperium the note states)"
