@@ -20,6 +20,16 @@ whose words said more. Each row names the index entry it reads:
   preterm birth, breast milk, hemolysis or an incompatibility are the other P59 and P55 codes: a coder's).
 - "Difficulty, feeding, newborn, breast" P92.5: a breastfeeding difficulty or poor latch in a note about a
   newborn (days or weeks old).
+- "Failure, to thrive, child" R62.51 written FTT, in a note about a child (the adult's is R62.7, a newborn's P92.6).
+- "Disease, hand, foot and mouth" B08.4 written HFMD.
+- "Delay, development" R62.50 (the index's entry: F88 is its "global" subterm, F80.9 its "speech") and "Delay,
+  milestone" R62.0, in a note about a child.
+- "Clubfoot (congenital)" Q66.89 where the sentence names no equinovarus and no acquired deformity.
+- "Subluxation, congenital, hip" Q65.3- by the side named (both hips Q65.4), written congenital or in an infant's
+  note (a hip subluxation at another age is an injury or a joint's: a coder's).
+- ASD by its context: autism F84.0 where the sentence or the note speaks of autism care (ABA, an IEP, the DSM's
+  level, M-CHAT, ADOS) and not of a heart; the atrial septal defect Q21.1- (secundum Q21.11) where the sentence
+  speaks of a heart (echo, shunt, closure, septal); neither or both, the letters are not read.
 """
 import re
 
@@ -78,8 +88,58 @@ def _breastfeeding_difficulty(match: re.Match, note: str) -> tuple[str, str] | N
     return "P92.5", "neonatal difficulty in feeding at breast"
 
 
-CHILDHOOD_WORDS = re.compile(r"murmur|febrile|croup|jaundice|hyperbilirubinemia|pda|dysplasia|ddh|equinovarus|newborn screen|neonatal screen|"
-                             r"latch|breast ?feeding", re.IGNORECASE)
+# a note about a child: an age in days, weeks or months "old", months with a sex ("14 mo F"), years under 18
+_CHILD = _rx(r"\d{1,2}[- ]?(d|days?|wks?|weeks?|mos?|months?)[- ]old|\d{1,2} ?m/o|\d{1,2} ?mo [mf]|"
+             r"([1-9]|1[0-7])[- ]?(yo|y/o|years?[- ]old)|peds|pediatric|infant|toddler")
+_INFANT = _rx(r"\d{1,2}[- ]?(d|days?|wks?|weeks?|mos?|months?)[- ]old|\d{1,2} ?m/o|\d{1,2} ?mo [mf]|infant|newborn")
+
+
+def _in(age: re.Pattern, code: str, why: str):
+    """The entry read only in a note whose patient is of the age the index's entry names."""
+    return lambda match, note: (code, why) if age.search(note) else None
+
+
+_CLUBFOOT_OTHER = _rx(r"equinovarus|ctev|acquired|paralytic|neuromuscular")
+
+
+def _clubfoot(match: re.Match, note: str) -> tuple[str, str] | None:
+    if _CLUBFOOT_OTHER.search(sentence(note, match.start(), match.end())):
+        return None  # the talipes entry's, or an acquired clubfoot M21.54-
+    return "Q66.89", "congenital clubfoot, its kind not stated"
+
+
+_HIP_SUBLUXATION_SIDE = {"right": "Q65.31", "left": "Q65.32", "bilateral": "Q65.4", None: "Q65.30"}
+_CONGENITAL = _rx("congenital")
+
+
+def _hip_subluxation(match: re.Match, note: str) -> tuple[str, str] | None:
+    if not (_CONGENITAL.search(sentence(note, match.start(), match.end())) or _INFANT.search(note)):
+        return None
+    side = stated_side(match.group(0))
+    return _HIP_SUBLUXATION_SIDE[side], "congenital partial dislocation (subluxation) of the hip"
+
+
+_AUTISM_CARE = _rx(r"autis\w*|aba|iep|level [123]|m-?chat|ados|stimming|meltdowns?|nonverbal|asperger\w*")
+_HEART = _rx(r"echo\w*|tte|shunt|l->r|left[- ]to[- ]right|closure|closed|device|septal|secundum|primum|"
+             r"sinus venosus|murmur|rv|cardiolog\w*|repair\w*")
+_SECUNDUM = _rx("secundum")
+
+
+def _asd(match: re.Match, note: str) -> tuple[str, str] | None:
+    text = sentence(note, match.start(), match.end())
+    autism_here = _AUTISM_CARE.search(text)
+    if _HEART.search(text) and not autism_here:
+        if _SECUNDUM.search(text):
+            return "Q21.11", "secundum atrial septal defect"
+        return "Q21.10", "atrial septal defect"
+    if (autism_here or _AUTISM_CARE.search(note)) and not _HEART.search(note):
+        return "F84.0", "autism spectrum disorder"
+    return None  # the letters undecided
+
+
+CHILDHOOD_WORDS = re.compile(r"murmur|febrile|croup|jaundice|hyperbilirubinemia|pda|dysplasia|ddh|equinovarus|"
+                             r"newborn screen|neonatal screen|latch|breast ?feeding|ftt|hfmd|developmental delay|"
+                             r"milestone|clubf|subluxation|asd", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 CHILDHOOD_ENTRIES = (
     (_rx(r"(innocent|benign|functional|still'?s|vibratory) (systolic |heart |cardiac |flow )?murmur|"
@@ -102,4 +162,14 @@ CHILDHOOD_ENTRIES = (
          r"newborn"), ("P59", "R17", "E80"), _newborn_jaundice),
     (_rx(r"(breast ?feeding|nursing) difficult(y|ies)|difficult(y|ies) (with )?(breast ?feeding|nursing)|"
          r"poor latch(ing)?|latch(ing)? difficult(y|ies)"), ("P92", "O92", "R63"), _breastfeeding_difficulty),
+    (_rx(r"FTT"), ("R62",), _in(_CHILD, "R62.51", "failure to thrive in a child")),
+    (_rx(r"HFMD"), ("B08",), fixed("B08.4", "hand, foot and mouth disease")),
+    (_rx(r"(?<!global )(?<!speech )(?<!language )developmental delays?"), ("R62", "F88", "F89"),
+     _in(_CHILD, "R62.50", "developmental delay, the index's unspecified lack of expected development")),
+    (_rx(r"delayed (developmental )?milestones?|delay(ed)? in (developmental )?milestones|milestones? delay(ed)?"),
+     ("R62",), _in(_CHILD, "R62.0", "delayed milestone in childhood")),
+    (_rx(r"(right |left |r |l |bilateral |both )?club ?f(oo|ee)t"), ("Q66", "M21"), _clubfoot),
+    (_rx(r"(congenital )?subluxation (of )?(the )?(right |left |r |l |bilateral |both )?hips?|"
+         r"(right |left |r |l |bilateral )?hip subluxation"), ("S73", "Q65", "M24"), _hip_subluxation),
+    (_rx(r"ASD"), ("Q21", "F84"), _asd),
 )

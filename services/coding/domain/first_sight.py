@@ -279,10 +279,11 @@ def _named_set_apart(suggestions: list[Suggestion], note: str) -> list[Suggestio
 
 
 # Conditions of childhood chapter R names as diagnoses of their own, which no other diagnosis takes in: a pediatric
-# feeding disorder beside autism (R63.31, R63.32, the tabular's "disorder", not its feeding difficulties), and a
+# feeding disorder beside autism (R63.31, R63.32, the tabular's "disorder", not its feeding difficulties), a child's
+# failure to thrive beside the heart defect or the reflux that may explain it (R62.51), and a
 # febrile seizure beside the otitis that brought the fever where the note gives its kind (simple R56.00, complex
 # R56.01): a bare "febrile seizure" may be one long past
-CHILDHOOD_DIAGNOSES = ("R63.31", "R63.32")
+CHILDHOOD_DIAGNOSES = ("R63.31", "R63.32", "R62.51")
 FEBRILE_SEIZURE = "R56.0"
 _FEBRILE_SEIZURE_KIND = re.compile(r"\b(simple|complex|complicated|atypical)\b", re.IGNORECASE)
 

@@ -21,7 +21,8 @@ from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, as_s
 
 NAME = "pregnancy-chapter"
 _GATE_WORDS = ("pregnan", "gestation", "trimester", "postpartum", "post-partum", "postnatal", "gdm", "prenatal",
-               "antenatal", "iup", "deliver", "puerper", "eclampsia", "hyperemesis", "miscarri", "abortion", "pih")
+               "antenatal", "iup", "deliver", "svd", "cesarean", "c-section", "puerper", "eclampsia", "hyperemesis",
+               "miscarri", "abortion", "pih")
 _GRAVIDA = re.compile(r"\bg\d+\s*p\d")
 
 _WEEKS = r"(?P<{name}>\d{{1,2}})(?:\s*\+\s*\d)?\s*(?:-\s*)?(?:weeks?|wks?|w)(?:\s*(?:\d\s*d(?:ays?)?|and \d days?))?"
@@ -87,11 +88,12 @@ DIET = _rx(r"diet[- ]controlled|controlled (by|with|on) diet|diet alone|diet and
 
 # "3 weeks postpartum", "10 days after a cesarean delivery", "in the puerperium": the six weeks after delivery
 PUERPERIUM = _rx(r"(?P<count>\d{1,2}) (?P<unit>days?|d|weeks?|wks?) (postpartum|post-partum|after (an? |her )?"
-                 r"(uncomplicated |unremarkable |normal )?(vaginal |cesarean |c-section |c/s )?(delivery|birth))|"
+                 r"(uncomplicated |unremarkable |normal )?(vaginal |cesarean |c-section |c/s )?(delivery|birth)|"
+                 r"(after|status post|s/p) (an? )?(n?svd|c/s|c-section|cesarean section))|"
                  r"(?P<stated>in the puerperium|complicating the puerperium)")
 _PUERPERIUM_DAYS = 42
 _UNSPECIFIED_TRIMESTER = "unspecified trimester"
-_TESTED_FOR = re.compile(r"\s+(testing|tests?|work-?up|screen\w*|panel)\b", re.IGNORECASE)
+_TESTED_FOR = re.compile(r"\s+(testing|tests?|work-?up|w/u|screen\w*|panel)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

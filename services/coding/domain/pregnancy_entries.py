@@ -7,6 +7,12 @@
   electrolyte imbalance and carbohydrate depletion, which ketosis and ketonuria are).
 - "Diabetes, gestational" O24.41-, written "GDM", "A1GDM" or "A2GDM" (class A2 needs a drug: the control is the
   pregnancy chapter's reading).
+- "Depression, postpartum" F53.0 written "PPD", only in a puerperium the note states now and not beside the words
+  of a tuberculin test or of smoking (PPD is also the purified protein derivative, "PPD placed, read 0 mm", and
+  packs per day, "1/2 ppd").
+- "Mastitis, lactational" O91.23 and "..., puerperal, postpartum" O91.22, not the nonpuerperal N61.0 the index's
+  default entry gives.
+- "Embolism, pulmonary, postpartum" (obstetric) O88.23, not the I26.99 of the default entry.
 
 Each is the category's unspecified-trimester code: the pregnancy chapter sets the trimester (or the puerperium)
 the note's weeks give. Only a note that states a pregnancy or a puerperium now is read (a preeclampsia "with her
@@ -60,7 +66,21 @@ def _hyperemesis(match: re.Match, note: str) -> tuple[str, str]:
     return "O21.0", "hyperemesis gravidarum"
 
 
-PREGNANCY_WORDS = re.compile(r"eclampsia|pec\b|pih\b|gestational|hyperemesis|gdm", re.IGNORECASE)
+# PPD as the tuberculin test ("PPD placed, read 0 mm") or as packs per day ("smokes 1/2 ppd")
+_NOT_DEPRESSION = _rx(r"placed|read|mm|induration|tuberculin|tb|tst|skin test|quantiferon|igra|smok\w*|cig\w*|"
+                      r"packs?|tobacco")
+_COUNTED = re.compile(r"[\d/.½]\s*$")
+
+
+def _postpartum_depression(match: re.Match, note: str) -> tuple[str, str] | None:
+    if current_puerperium(note) is None or _COUNTED.search(before(note, match.start())[-8:]) or \
+            _NOT_DEPRESSION.search(sentence(note, match.start(), match.end())):
+        return None  # not a depression, or one the note does not place after a delivery
+    return "F53.0", "postpartum depression (PPD in a puerperium the note states)"
+
+
+PREGNANCY_WORDS = re.compile(r"eclampsia|pec\b|pih\b|gestational|hyperemesis|gdm|ppd|mastitis|postpartum|"
+                             r"post-partum|puerperal", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 PREGNANCY_ENTRIES = (
     (_rx(r"(mild |moderate |mild to moderate |severe )?(pre-?eclampsia|PEC)( with(out)? severe features)?"),
@@ -71,4 +91,11 @@ PREGNANCY_ENTRIES = (
     (_rx(r"hyperemesis( gravidarum)?"), ("O21", "R11", "E86"), _hyperemesis),
     (_rx(r"A[12] ?GDM|GDM( A[12])?|gestational diabetes( mellitus)?"), ("O24", "E11", "E13", "R73"),
      _fixed("O24.419", "gestational diabetes, its control the pregnancy chapter's")),
+    (_rx(r"PPD"), (), _postpartum_depression),
+    (_rx(r"lactational mastitis|mastitis,? (associated with |during |in )?(lactation|breast ?feeding)"),
+     ("N61", "O91"), fixed("O91.23", "nonpurulent mastitis associated with lactation")),
+    (_rx(r"(puerperal|postpartum|post-partum) mastitis"), ("N61", "O91"),
+     fixed("O91.22", "nonpurulent mastitis associated with the puerperium")),
+    (_rx(r"(postpartum|post-partum|puerperal) (PE|pulmonary embol(ism|us))"), ("I26", "O88"),
+     fixed("O88.23", "obstetric pulmonary embolism in the puerperium")),
 )

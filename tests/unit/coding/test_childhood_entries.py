@@ -61,3 +61,34 @@ def test_a_febrile_seizure_long_past_is_not_the_visits(note_suggester):
 ])
 def test_a_diagnosis_someone_else_raised_is_not_the_writers(note_suggester, note, code):
     assert code not in _coded(note_suggester, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("11 mo M, weight fell from the 40th to the 2nd percentile: FTT, start fortified formula.", "R62.51"),
+    ("Sick visit, 3 yo F: HFMD, lesions on the palms, fluids and rest.", "B08.4"),
+    ("Peds: 20 mo with developmental delay, referral for evaluation.", "R62.50"),
+    ("30-month-old boy with delayed milestones; audiology first.", "R62.0"),
+    ("2 wk old F, left clubfoot, casting to begin Friday.", "Q66.89"),
+    ("5 wk old, subluxation of the right hip on ultrasound, harness.", "Q65.31"),
+    ("8 yo with ASD, level 1, IEP reviewed; social skills group.", "F84.0"),
+    ("Echo: secundum ASD with left-to-right shunt, 7 mm.", "Q21.11"),
+])
+def test_a_childhood_abbreviation_or_bare_word_by_its_index_entry(note_suggester, note, code):
+    assert code in _coded(note_suggester, note)
+
+
+@pytest.mark.parametrize("note, absent", [
+    ("78 yo M, weight loss and FTT at the nursing home.", "R62.51"),  # an adult's, R62.7
+    ("45 yo F, global developmental delay since birth, group home.", "R62.50"),  # global: F88
+    ("Acquired clubfoot after a stroke, AFO fitted.", "Q66.89"),
+    ("16 yo M, hip subluxation in a football tackle, crutches.", "Q65.31"),
+    ("A/P: ASD - follow up.", "F84.0"),  # the letters undecided
+    ("A/P: ASD - follow up.", "Q21.10"),
+])
+def test_a_childhood_word_at_another_age_or_undecided_is_not_read(note_suggester, note, absent):
+    assert absent not in _coded(note_suggester, note)
+
+
+def test_failure_to_thrive_stands_beside_the_heart_defect(note_suggester):
+    coded = _coded(note_suggester, "3 yo, large secundum ASD on echo; FTT with weight under the 3rd percentile.")
+    assert {"Q21.11", "R62.51"} <= coded

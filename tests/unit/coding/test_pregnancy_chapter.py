@@ -230,3 +230,9 @@ def test_the_metabolic_disturbance_of_hyperemesis_is_its_own(tabular):
     note = "Hyperemesis gravidarum with dehydration, 10 weeks pregnant; ketones 3+."
     given = found(note, ("O21.1", "Hyperemesis gravidarum"), ("E86.0", "dehydration"), ("R82.4", "ketones"))
     assert codes(pregnancy_chapter(given, note, tabular)[0]) == ["O21.1", "Z3A.10"]
+
+
+@pytest.mark.parametrize("note", ["Seen 2 wks status post NSVD for a wound check.",
+                                  "10 days after c-section, afebrile.", "4 weeks s/p cesarean section, incision healing."])
+def test_a_puerperium_counted_from_the_delivery_by_its_abbreviation(note):
+    assert current_puerperium(note) is not None
