@@ -24,7 +24,8 @@ HELD_CONFIDENCE = 0.8  # an overdose with no intent stated: the sixth character 
 DRUG_CLASSES: tuple[tuple[str, str, str], ...] = (
     ("T46.4X", r"lisinopril|enalapril|ramipril|benazepril|captopril|quinapril|fosinopril|ace[- ]?inhibitors?|acei",
      "angiotensin-converting-enzyme inhibitors"),
-    ("T46.5X", r"losartan|valsartan|irbesartan|olmesartan|telmisartan|candesartan|hydralazine|clonidine",
+    ("T46.5X", r"losartan|valsartan|irbesartan|olmesartan|telmisartan|candesartan|hydralazine|clonidine|"
+               r"methyldopa",
      "other antihypertensive drugs"),
     ("T46.1X", r"amlodipine|diltiazem|verapamil|nifedipine|felodipine|calcium channel blockers?",
      "calcium-channel blockers"),
@@ -71,6 +72,7 @@ DRUG_CLASSES: tuple[tuple[str, str, str], ...] = (
      "penicillins"),
     ("T36.1X", r"cephalexin|keflex|cefdinir|ceftriaxone|cefuroxime|cefazolin|cephalosporins?",
      "cephalosporins and other beta-lactam antibiotics"),
+    ("T36.6X", r"rifampin|rifampicin|rifabutin|rifapentine|rifamycins?", "rifampicins"),
     ("T36.3X", r"azithromycin|clarithromycin|erythromycin|macrolides?", "macrolides"),
     ("T36.4X", r"doxycycline|minocycline|tetracyclines?", "tetracyclines"),
     ("T36.8X", r"ciprofloxacin|levofloxacin|moxifloxacin|fluoroquinolones?|clindamycin|vancomycin",

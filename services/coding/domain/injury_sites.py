@@ -10,12 +10,14 @@ meets no index term and falls to the unspecified injury T14.90.
 - Fractures: "Fracture, medial malleolus" S82.5-, "Fracture, metatarsal" by the bone counted (first to fourth;
   the fifth is read elsewhere), "Fracture, toe, great" S92.40- and a lesser toe S92.91-, a toe's phalanx named
   (proximal, middle, distal: S92.41-/S92.42-, S92.51- to S92.53-) with the side the mention states, "Fracture,
-  metacarpal" S62.3- by the bone counted, part and side (a "boxer's fracture" is the fifth's neck); each
-  displaced unless the clause says otherwise (guideline I.C.19.c.1).
+  metacarpal" S62.3- by the bone counted, part and side (a "boxer's fracture" is the fifth's neck), the first
+  metacarpal's base, shaft and neck S62.23- to S62.25- and "Fracture, Bennett's" S62.21-, a finger's or the
+  thumb's phalanx named in the title's words ("fracture of the middle phalanx of the left ring finger": S62.61- to
+  S62.66-, S62.51-/S62.52-); each displaced unless the clause says otherwise (guideline I.C.19.c.1).
 
 Each is the unspecified-side code lacking its 7th character: the laterality rule takes the side the sentence
 states and the 7th-character rule the encounter it states, so a note that states neither waits for a coder.
-A metacarpal's code carries the side with the finger, so its side is read here from the mention itself or the hand
+A hand bone's code carries the side with the digit, so its side is read here from the mention itself or the hand
 named right after it ("..., left hand").
 """
 import re
@@ -55,15 +57,34 @@ _ORDINAL = "|".join(_METACARPAL_DIGITS)
 _HAND_AFTER = re.compile(r",?\s+(of\s+)?(the\s+|his\s+|her\s+)?(right|left|r|l)\s+hand\b", re.IGNORECASE)
 
 
+def _hand_side(match: re.Match, note: str) -> bool | None:
+    """True for the right hand, False for the left: the mention's own side or its hand's right after it; None where
+    neither or both are named (a coder's)."""
+    hand = _HAND_AFTER.match(note, match.end())
+    side_words = match.group(0) + (" " + hand.group(3) if hand else "")
+    right, left = bool(_RIGHT.search(side_words)), bool(_LEFT.search(side_words))
+    return None if right == left else right
+
+
+# "displaced" or "nondisplaced" written right before the mention is its own, whatever another fracture in the
+# sentence is ("displaced fx of ... and nondisplaced fx of ...")
+_DISPLACEMENT_BEFORE = re.compile(r"\b(non-?|un)?displaced,?\s*$", re.IGNORECASE)
+
+
+def _nondisplaced(match: re.Match, note: str) -> bool:
+    own = _DISPLACEMENT_BEFORE.search(note[max(0, match.start() - 20):match.start()])
+    if own:
+        return bool(own.group(1))
+    return bool(_NONDISPLACED.search(sentence(note, match.start(), match.end())))
+
+
 def _metacarpal(match: re.Match, note: str) -> tuple[str, str] | None:
     """S62.3-: the bone counted and the side, both the mention's own or its hand's right after it (else a
     coder's); the part (neck, shaft, base) with its displacement, or the part unspecified (S62.30-)."""
     words = match.group(0)
-    hand = _HAND_AFTER.match(note, match.end())
-    side_words = words + (" " + hand.group(3) if hand else "")
-    right, left = bool(_RIGHT.search(side_words)), bool(_LEFT.search(side_words))
+    right = _hand_side(match, note)
     ordinal = re.search(_ORDINAL, words, re.IGNORECASE)
-    if right == left or ordinal is None:
+    if right is None or ordinal is None:
         return None  # no side, or both: for a coder
     digit = _METACARPAL_DIGITS[ordinal.group(0).lower()][0 if right else 1]
     part = "neck" if ordinal.group(0).lower() == "boxer" else next(
@@ -71,9 +92,56 @@ def _metacarpal(match: re.Match, note: str) -> tuple[str, str] | None:
     if part is None:
         return f"S62.30{digit}", "fracture of the metacarpal counted, part unspecified"
     _, displaced, nondisplaced = next(row for row in _METACARPAL_PARTS if row[0] == part)
-    if _NONDISPLACED.search(sentence(note, match.start(), match.end())):
+    if _nondisplaced(match, note):
         return nondisplaced + digit, f"fracture of the {part} of the metacarpal counted, nondisplaced"
     return displaced + digit, f"fracture of the {part} of the metacarpal counted, displaced (not stated otherwise)"
+
+
+_FIRST_METACARPAL_PARTS = {"base": "S62.23", "shaft": "S62.24", "neck": "S62.25"}
+
+
+def _first_metacarpal(match: re.Match, note: str) -> tuple[str, str] | None:
+    """S62.23- to S62.25-, the first metacarpal's base, shaft or neck, by side and displacement."""
+    right = _hand_side(match, note)
+    if right is None:
+        return None
+    part = re.search(r"base|shaft|neck", match.group(0), re.IGNORECASE).group(0).lower()
+    nondisplaced = _nondisplaced(match, note)
+    sixth = ("4" if right else "5") if nondisplaced else ("1" if right else "2")
+    how = "nondisplaced" if nondisplaced else "displaced (not stated otherwise)"
+    return _FIRST_METACARPAL_PARTS[part] + sixth, f"fracture of the {part} of the first metacarpal, {how}"
+
+
+def _bennett(match: re.Match, note: str) -> tuple[str, str] | None:
+    """S62.21-: Bennett's fracture by the side of the thumb or hand named with it."""
+    right = _hand_side(match, note)
+    return None if right is None else ("S62.211" if right else "S62.212", "Bennett's fracture of the hand named")
+
+
+# a finger's phalanx: the category's fifth character (displaced, nondisplaced) by phalanx, the sixth by finger
+# and side (right, left); the thumb has no middle phalanx
+_FINGER_PHALANGES = {"proximal": ("1", "4"), "middle": ("2", "5"), "distal": ("3", "6")}
+_FINGERS = {"index": "01", "middle": "23", "ring": "45", "little": "67", "small": "67", "pinky": "67"}
+_THUMB_PHALANGES = {"proximal": "S62.51", "distal": "S62.52"}
+
+
+def _hand_phalanx(match: re.Match, note: str) -> tuple[str, str] | None:
+    """S62.61- to S62.66- (a finger) and S62.51-/S62.52- (the thumb) by the phalanx, the digit, the side (else a
+    coder's) and the displacement the sentence states (displaced unless it says otherwise)."""
+    words = match.group(0)
+    right = _hand_side(match, note)
+    phalanx = re.search(r"proximal|middle|distal", words, re.IGNORECASE).group(0).lower()
+    digit = re.search(r"(index|middle|ring|little|small|pinky)(?= finger\b)|\bpinky|thumb", words, re.IGNORECASE)
+    if right is None or digit is None or (digit.group(0).lower() == "thumb" and phalanx == "middle"):
+        return None
+    nondisplaced = _nondisplaced(match, note)
+    how = "nondisplaced" if nondisplaced else "displaced (not stated otherwise)"
+    if digit.group(0).lower() == "thumb":
+        sixth = ("4" if right else "5") if nondisplaced else ("1" if right else "2")
+        return _THUMB_PHALANGES[phalanx] + sixth, f"fracture of the {phalanx} phalanx of the thumb, {how}"
+    fifth = _FINGER_PHALANGES[phalanx][nondisplaced]
+    sixth = _FINGERS[digit.group(0).lower()][0 if right else 1]
+    return f"S62.6{fifth}{sixth}", f"fracture of the {phalanx} phalanx of the finger named, {how}"
 
 
 # a toe's phalanx: (great toe?, phalanx) -> the category; the sixth character by side and displacement
@@ -114,7 +182,8 @@ def _whiplash(match: re.Match, note: str) -> tuple[str, str] | None:
 _METATARSALS = (("1", "first|1st"), ("2", "second|2nd"), ("3", "third|3rd"), ("4", "fourth|4th"))
 
 # every word the table's patterns need, searched once before them
-INJURY_SITE_WORDS = re.compile(r"sprain|strain|whiplash|dislocat|fractur|\bfx\b|boxer", re.IGNORECASE)
+_HAND_DIGIT = r"(index|middle|ring|little|small|pinky) finger|pinky|thumb"
+INJURY_SITE_WORDS = re.compile(r"sprain|strain|whiplash|dislocat|fractur|\bfx\b|boxer|bennett", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 INJURY_SITES = (
     (_injury("sprain", r"(shoulder|glenohumeral joint|shoulder joint)"), ("S43", "T14"),
@@ -158,4 +227,9 @@ INJURY_SITES = (
          rf"({_ORDINAL}) metacarpal( bone)?( (neck|shaft|base))?|"
          rf"{_SIDE}({_ORDINAL}) metacarpal( bone)?( (neck|shaft|base))? {_FRACTURE}"),
      ("S62", "T14", "S12"), _metacarpal),
+    (_rx(rf"{_FRACTURE},? (of )?(the )?(base|shaft|neck) of (the )?{_SIDE}(first|1st) metacarpal( bone)?|"
+         rf"{_SIDE}(first|1st) metacarpal( bone)? (base|shaft|neck) {_FRACTURE}"), ("S62", "T14"), _first_metacarpal),
+    (_rx(rf"{_SIDE}bennett'?s? {_FRACTURE}( (of )?{_SIDE}(thumb|hand))?"), ("S62", "T14"), _bennett),
+    (_rx(rf"{_FRACTURE},? (of )?(the )?(proximal|middle|distal) phalanx (of )?{_SIDE}({_HAND_DIGIT})"),
+     ("S62", "T14"), _hand_phalanx),
 )

@@ -1,11 +1,12 @@
-"""Signs and symptoms routinely part of a heart, lung, circulatory or thyroid diagnosis (guideline I.B.5: not
-coded beside the confirmed diagnosis), read by `integral_symptoms` beside its general table.
+"""Signs and symptoms routinely part of a heart, lung, circulatory, thyroid, blood or eye diagnosis (guideline
+I.B.5: not coded beside the confirmed diagnosis), read by `integral_symptoms` beside its general table.
 
 Each row is a symptom the diagnosis is made of, not one it merely often comes with: edema and dyspnea in heart
 failure; dyspnea, wheezing and cough in an exacerbation of COPD or in asthma; hypoxemia in respiratory failure
 with hypoxia; sneezing in rhinitis; hirsutism and irregular menses in PCOS; erythema in cellulitis; lightheadedness and syncope in orthostatic hypotension (the index's
 "Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction, chest wall pain in costochondritis; fatigue and weight gain in
-hypothyroidism. A symptom beside a stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be
+hypothyroidism; a high LDH in a hemolytic anemia (the hemolysis that releases it); blurred vision and glare in a
+cataract. A symptom beside a stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be
 confirmed and the one that explains it.
 """
 
@@ -30,4 +31,6 @@ CARDIOPULMONARY_INTEGRAL = {
     "R06.7": ("J30", "J00", "J01"),  # sneezing in rhinitis, a cold or sinusitis
     "L68.0": ("E28.2",), "N92.6": ("E28.2",),  # hirsutism and irregular menses in polycystic ovary syndrome
     "L53.9": ("L03", "L60.0"),  # erythema of a cellulitis or an ingrown nail
+    "R74.02": ("D55", "D57.0", "D57.1", "D57.2", "D58", "D59"),  # LDH released by the hemolysis of a hemolytic anemia
+    "H53.8": ("H25", "H26"), "H53.71": ("H25", "H26"),  # blurred vision, glare sensitivity of a cataract
 }

@@ -21,7 +21,11 @@ names the index entry it reads:
 - "Otitis media, suppurative, acute" H66.00- (with rupture of the ear drum H66.01-); "recurrent" and the ear are
   the laterality rule's, from the sibling titles.
 - "Conjunctivitis, acute" H10.3-, "..., allergic (acute)" and "atopic" H10.1-, "..., mucopurulent" H10.02-.
-- "Syndrome, dry eye" H04.12-; "Cataract, senile, nuclear (sclerosis)" H25.1-.
+- "Syndrome, dry eye" H04.12-; "Cataract, senile, nuclear (sclerosis)" H25.1-, "..., cortical" H25.01- and
+  "..., posterior subcapsular polar" H25.04- (these two only where the sentence says age-related or senile: the
+  index's bare "Cataract (cortical)" is H26.9); "Cataract,
+  drug-induced" H26.3- ("steroid-induced", its drug's T code being `drug_effects`'); "Cataract, secondary,
+  specified NEC" H26.49- (posterior capsule opacification, "PCO" only with its eye).
 - "Failure, renal, acute" N17.9; "Calculus, ureter" N20.1 (not beside a kidney stone or a hydronephrosis: their
   combinations are a coder's); "Incontinence, stress" N39.3, "urge" N39.41, "mixed" N39.46; "Menopause,
   symptomatic" N95.1; "Vaginitis, atrophic" and "Atrophy, vagina" N95.2; "Syndrome, premenstrual (tension)" N94.3
@@ -157,6 +161,20 @@ def _by_eye(codes: dict, why: str):
     return resolve
 
 
+_AGE_RELATED = _rx(r"age[- ]related|senile")
+_OTHER_CAUSE = _rx(r"(steroid|drug|medication)[- ]induced|traumatic|congenital|diabetic")
+
+
+def _age_related_by_eye(codes: dict, why: str):
+    """The eye's code of an age-related kind, only where the sentence says age-related and names no other cause."""
+    by_eye = _by_eye(codes, why)
+
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        text = sentence(note, match.start(), match.end())
+        return by_eye(match, note) if _said(_AGE_RELATED, text) and not _OTHER_CAUSE.search(text) else None
+    return resolve
+
+
 def _eye_codes(category: str, unspecified: str) -> dict:
     return {None: unspecified, "right": category + "1", "left": category + "2", "both": category + "3"}
 
@@ -167,7 +185,8 @@ _INCONTINENCE = r"( urinary)? incontinence"
 # every word the table's patterns need, searched once before them
 ORGAN_SYSTEM_WORDS = re.compile(r"hiatal|hiatus|gastritis|duodenitis|ulcer|hemorrhoid|cholecystitis|dyskinesia|"
                                 r"eustachian|septum|septal|rhinosinusitis|suppurative|conjunctivitis|renal failure|"
-                                r"kidney failure|ureter|incontinence|menopaus|atroph|dry eye|nuclear|premenstrual|pms|"
+                                r"kidney failure|ureter|incontinence|menopaus|atroph|dry eye|nuclear|cataract|"
+                                r"opacification|pco|premenstrual|pms|"
                                 r"pmdd|pmb|vaginosis|breast pain|mastalgia|fibrocystic|pelvic pain", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 ORGAN_SYSTEM_ENTRIES = (
@@ -206,6 +225,15 @@ ORGAN_SYSTEM_ENTRIES = (
      _by_eye(_eye_codes("H04.12", "H04.129"), "dry eye syndrome (of the lacrimal gland)")),
     (_rx(r"(age-related |senile )?nuclear (sclerotic )?cataracts?|nuclear sclerosis cataracts?"), ("H25", "H26"),
      _by_eye(_eye_codes("H25.1", "H25.10"), "age-related nuclear cataract")),
+    (_rx(r"((age-related|senile) )?cortical ((age-related|senile) )?cataracts?"), ("H25", "H26"),
+     _age_related_by_eye(_eye_codes("H25.01", "H25.019"), "cortical age-related cataract")),
+    (_rx(r"((age-related|senile) )?posterior subcapsular( polar)? ((age-related|senile) )?cataracts?"),
+     ("H25", "H26"),
+     _age_related_by_eye(_eye_codes("H25.04", "H25.049"), "posterior subcapsular polar age-related cataract")),
+    (_rx(r"((cortico)?steroid|glucocorticoid|prednisone)[- ]induced cataracts?"), ("H25", "H26"),
+     _by_eye(_eye_codes("H26.3", "H26.30"), "drug-induced cataract")),
+    (_rx(r"posterior (capsule|capsular) opacification|PCO(?= (OD|OS|OU|(of )?(the )?(right|left|both|r|l) eyes?)\b)"),
+     ("H26", "E28"), _by_eye(_eye_codes("H26.49", "H26.499"), "posterior capsule opacification, a secondary cataract")),
     (_rx(r"acute (renal|kidney) failure"), ("N17", "N19"), _fixed("N17.9", "acute renal failure")),
     (_rx(r"(ureteral|ureteric) (stone|calculus|calculi)|ureterolithiasis|(stone|calculus) (in|of) the ureter"),
      ("N20",), _ureteral_stone),

@@ -5,7 +5,8 @@ the disease where it stands for it ("hypothyroid on levothyroxine") and an adjec
 ("hypothyroid symptoms"); "def" is a deficiency after a vitamin or mineral ("vit D def", "iron def") and
 "definitely" elsewhere ("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside; "OCD" at a joint is
 osteochondritis dissecans; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not; "CAP"
-with a three-digit value or dB/m is the elastography's liver fat measure, not the pneumonia.
+with a three-digit value or dB/m is the elastography's liver fat measure, not the pneumonia; "PSC" before
+"cataract" is the lens's posterior subcapsular opacity, not sclerosing cholangitis.
 """
 import re
 
@@ -72,6 +73,14 @@ def not_an_attenuation_value(text: str, start: int, end: int) -> bool:
     return not _ATTENUATION_VALUE.match(text, end)
 
 
-DIAGNOSIS_GUARDS = {"named_as_diagnosis": named_as_diagnosis, "after_nutrient": after_nutrient,
-                    "not_after_non": not_after_non, "bone_lesion": bone_lesion, "covid_named_alone": covid_named_alone,
-                    "not_an_attenuation_value": not_an_attenuation_value}
+_CATARACT_AFTER = re.compile(r"[ \t]+(polar[ \t]+)?((age[- ]related|senile)[ \t]+)?cataracts?\b", re.IGNORECASE)
+
+
+def before_cataract(text: str, start: int, end: int) -> bool:
+    """"PSC cataract": the kind of cataract the abbreviation names."""
+    return bool(_CATARACT_AFTER.match(text, end))
+
+
+DIAGNOSIS_GUARDS = {"before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
+                    "after_nutrient": after_nutrient, "not_after_non": not_after_non, "bone_lesion": bone_lesion,
+                    "covid_named_alone": covid_named_alone, "not_an_attenuation_value": not_an_attenuation_value}

@@ -12,6 +12,9 @@ pytestmark = pytest.mark.unit
 @pytest.mark.parametrize("note, code", [
     ("Potassium 5.9 today. Hyperkalemia due to lisinopril, taken as prescribed. Plan: stop lisinopril.", "T46.4X5A"),
     ("Assessment: statin-induced myalgia, CK normal. Plan: stop atorvastatin, retry pravastatin later.", "T46.6X5A"),
+    ("Positive Coombs with anemia, an adverse effect of methyldopa; stop methyldopa, start labetalol.", "T46.5X5A"),
+    ("Rash and fever on day 10: hypersensitivity reaction to rifampin as prescribed. Plan: hold rifampin.",
+     "T36.6X5A"),
     ("HR 44 at rest: bradycardia, an adverse effect of metoprolol at the prescribed dose; reduce to 25 mg daily.",
      "T44.7X5A"),
     ("Urticarial rash due to amoxicillin on day 6 of the course. Discontinue amoxicillin, cetirizine prn.",

@@ -33,6 +33,15 @@ pytestmark = pytest.mark.unit
     ("Kicked a chair today. XR: nondisplaced fracture of the distal phalanx of the left 2nd toe; buddy taped.",
      "S92.535A"),
     ("Podiatry: fx of the proximal phalanx of the R big toe from a dropped weight today; rigid shoe.", "S92.411A"),
+    ("Volleyball injury today: fracture of the middle phalanx of the right pinky, displaced; reduced.", "S62.626A"),
+    ("Hand clinic, 5 wks: nondisplaced fx of the proximal phalanx of the left index finger, healing as expected.",
+     "S62.641D"),
+    ("Door slam today. Displaced fx of the distal phalanx of the R ring finger and nondisplaced fx of the R thumb's "
+     "metacarpal head.", "S62.634A"),
+    ("Urgent care, injured today: closed fracture of the distal phalanx of the left thumb; splinted.",
+     "S62.522A"),
+    ("Ortho: R Bennett's fracture after a fall on the thumb today; referred for pinning.", "S62.211A"),
+    ("Hand surgery, 6 wks post-op: fracture of the shaft of the left first metacarpal, routine healing.", "S62.242D"),
 ])
 def test_an_injury_at_a_site_the_index_names_is_its_code(suggest, note, code):
     assert code in billed(suggest, note)
@@ -45,6 +54,9 @@ def test_an_injury_at_a_site_the_index_names_is_its_code(suggest, note, code):
     ("Denies whiplash or neck injury in the collision.", "S13"),
     ("Caught the ball awkwardly: 4th metacarpal shaft fracture seen today, hand side not recorded.", "S62.3"),
     ("Stubbed a toe today: fracture of the middle phalanx of the 3rd toe on XR, side not recorded.", "S92.52"),
+    ("Jammed it today: fracture of the middle phalanx of the ring finger, hand not recorded.", "S62.6"),
+    ("Fracture of the middle phalanx of the left thumb written in error, corrected to the proximal one.", "S62.53"),
+    ("Bennett fracture years ago, no problems since.", "S62.21"),
 ])
 def test_an_injury_not_current_or_without_its_side_is_not_billed(suggest, note, category):
     assert not any(code.startswith(category) for code in billed(suggest, note))

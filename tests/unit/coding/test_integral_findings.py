@@ -1,4 +1,5 @@
-"""Signs and symptoms routinely part of a confirmed heart, lung, circulatory or thyroid diagnosis are not coded."""
+"""Signs and symptoms routinely part of a confirmed heart, lung, circulatory, thyroid, blood
+or eye diagnosis are not coded."""
 import pytest
 
 from services.coding.domain import conventions as c
@@ -21,6 +22,13 @@ pytestmark = pytest.mark.unit
      ("M54.41", "lumbago with sciatica, right side"), ("M54.50", "Low back pain")),
     ("Lumbar spinal stenosis w/ neurogenic claudication: bilat leg pain w/ walking.",
      ("M48.062", "Lumbar spinal stenosis"), ("M79.606", "leg pain")),
+    ("G6PD anemia with hemolysis after fava beans, LDH elevated.", ("D55.0", "G6PD anemia"),
+     ("R74.02", "LDH elevated")),
+    ("Cold agglutinin disease; high LDH.", ("D59.12", "Cold agglutinin disease"), ("R74.02", "high LDH")),
+    ("Blurry vision at night from a nuclear cataract, left eye.", ("H25.12", "nuclear cataract"),
+     ("H53.8", "Blurry vision")),
+    ("Steroid-induced cataract OD; glare with oncoming headlights.", ("H26.31", "Steroid-induced cataract"),
+     ("H53.71", "glare")),
     ("Parkinson disease with peak-dose dyskinesias.", ("G20.B1", "Parkinson disease"), ("G24.9", "dyskinesias")),
 ])
 def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note, diagnosis, symptom):
@@ -32,6 +40,8 @@ def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note,
     ("COPD, stable. Shortness of breath on exertion.", (("J44.9", "COPD"), ("R06.02", "Shortness of breath"))),
     ("Edema of the ankles; HTN.", (("I10", "HTN"), ("R60.9", "Edema"))),  # no heart failure to explain it
     ("Lumbar spinal stenosis. Leg pain at night.", (("M48.061", "Lumbar spinal stenosis"), ("M79.606", "Leg pain"))),
+    ("Iron deficiency anemia; LDH high.", (("D50.9", "Iron deficiency anemia"), ("R74.02", "LDH high"))),
+    ("Blurred vision; dry eye syndrome, both eyes.", (("H04.123", "dry eye syndrome"), ("H53.8", "Blurred vision"))),
 ])
 def test_a_symptom_the_confirmed_diagnoses_do_not_explain_stays(tabular, note, given):
     assert codes(c.integral_symptoms(found(note, *given), note, tabular)[0]) == sorted(code for code, _ in given)

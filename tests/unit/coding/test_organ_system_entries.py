@@ -42,6 +42,12 @@ pytestmark = pytest.mark.unit
     ("A: nuclear cataract, left eye, visually significant.", {"H25.12"}),
     ("Slit lamp: nuclear sclerotic cataract OU, 2+; monitor.", {"H25.13"}),
     ("A: allergic conjunctivitis OD > OS; olopatadine.", {"H10.13"}),
+    ("Slit lamp: senile cortical cataract in the left eye, spokes to the visual axis.", {"H25.012"}),
+    ("Imp: posterior subcapsular cataract OD, age related; glare testing ordered.", {"H25.041"}),
+    ("A: age-related PSC cataracts, both eyes, worse on the right.", {"H25.043"}),
+    ("A/P: steroid-induced cataract OS after years of inhaled and oral steroids.", {"H26.32"}),
+    ("Exam: posterior capsular opacification of the right eye 2 yrs after phaco; YAG offered.", {"H26.491"}),
+    ("Imp: PCO OU, YAG capsulotomy left first.", {"H26.493"}),
     ("Assessment: acute renal failure, creatinine 3.1 from a baseline of 1.0.", {"N17.9"}),
     ("A/P: 5 mm left ureteral stone; tamsulosin, strain the urine.", {"N20.1"}),
     ("Problem list: stress urinary incontinence - pelvic floor therapy.", {"N39.3"}),
@@ -66,6 +72,16 @@ def test_an_entry_the_title_hides_is_its_code(suggest, note, codes):
 ])
 def test_a_denied_or_relatives_condition_is_not_read(suggest, note, category):
     assert not any(code.startswith(category) for code in billed(suggest, note))
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Slit lamp: cortical cataract, right eye.", "H25.011"),  # the index's bare "Cataract (cortical)" is H26.9
+    ("A: traumatic cortical cataract, left eye, age-related changes in the right.", "H25.012"),
+    ("A: PCO on the ultrasound, irregular menses.", "H26.499"),  # polycystic ovaries, not the lens capsule
+    ("A: PSC, ALP rising, MRCP ordered.", "H25.049"),
+])
+def test_a_cataract_kind_needs_its_own_words(suggest, note, code):
+    assert code not in billed(suggest, note)
 
 
 def test_the_degree_of_hemorrhoids_wins_over_the_internal_default(suggest):
