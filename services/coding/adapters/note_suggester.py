@@ -48,8 +48,9 @@ from services.coding.domain.tabular_titles import (TABULAR_TITLE, TABULAR_TITLE_
 
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
 # 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary; 8: the
-# tabular's square brackets nonessential; 9: "without foreign body" the default of a wound
-INDEX_VERSION = 9
+# tabular's square brackets nonessential; 9: "without foreign body" the default of a wound; 10: inclusion terms the
+# data source cuts short left out
+INDEX_VERSION = 10
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
@@ -87,6 +88,11 @@ _NOT_A_RELATIVE = frozenset({"wife", "husband", "spouse", "partner"})
 _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
 
 
+# Inclusion terms the data source cuts short: the tabular writes each "... of central nervous system NOS" under
+# neurosyphilis, and read bare they would code every syphilis (the index's A53.9) as A52.3.
+_CUT_SHORT_INCLUSIONS = {"A52.3": frozenset({"Gumma (syphilitic)", "Syphilis (late)", "Syphiloma"})}
+
+
 def _term_rows(reference: ReferenceData):
     """(code, description, term, kind) for every billable code, category terms sent to their default child, and
     codes that lack only their 7th character (the note states the encounter, or a coder is asked for it)."""
@@ -94,7 +100,8 @@ def _term_rows(reference: ReferenceData):
 
     code_set = reference.icd10[-1]
     for compact, dotted in code_set.dotted.items():
-        notes = [*icd.get_inclusion_term(dotted), *icd.get_includes(dotted)]
+        cut_short = _CUT_SHORT_INCLUSIONS.get(dotted, frozenset())
+        notes = [note for note in (*icd.get_inclusion_term(dotted), *icd.get_includes(dotted)) if note not in cut_short]
         if compact in code_set.billable:
             description = icd.get_description(dotted)
             yield dotted, description, description, "description"

@@ -67,3 +67,19 @@ def test_an_intracranial_hypertension_whose_treatment_has_ended_is_its_history(s
     assert "Z86.69" in {s.code for s in suggest("Intracranial hypertension in 2018, acetazolamide for 18 months; "
                                                 "off treatment since, fields full.")}
     assert "G93.2" not in _sure(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "A/P: syphilis, treated with benzathine penicillin today.",
+    "Problem list: syphilis (RPR 1:32); partner notified.",
+])
+def test_a_bare_syphilis_is_not_read_as_neurosyphilis(suggest, note):
+    """The tabular's neurosyphilis inclusions are "... of central nervous system NOS"; cut short by the data source,
+    "Syphilis (late)" would make every syphilis A52.3, where the index gives A53.9."""
+    found = {s.code for s in suggest(note)}
+    assert "A52.3" not in found
+    assert "A53.9" in found
+
+
+def test_neurosyphilis_so_stated_keeps_its_code(suggest):
+    assert "A52.3" in {s.code for s in suggest("A/P: neurosyphilis; IV penicillin started.")}
