@@ -44,10 +44,17 @@ WITH transactions AS (
 SELECT posting_key FROM transactions""")
 
 
-def array_literal(values: list) -> str:
-    """A Postgres array literal of `values`: each quoted, its quotes and backslashes escaped; None is NULL."""
-    return "{" + ",".join(["NULL" if v is None else '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
-                           for v in values]) + "}"
+def array_literal(values: list, *, texts: bool = True) -> str:
+    """A Postgres array literal of `values`, None as NULL: texts quoted (and their quotes and backslashes
+    escaped, when a value holds one); numbers (`texts=False`: ints and Decimals, whose text holds no quote,
+    backslash, comma, brace or space) as they print."""
+    if not texts:
+        items = ["NULL" if v is None else str(v) for v in values]
+    elif '"' in (joined := "".join(filter(None, values))) or "\\" in joined:
+        items = ["NULL" if v is None else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values]
+    else:
+        items = ["NULL" if v is None else f'"{v}"' for v in values]
+    return "{" + ",".join(items) + "}"
 
 
 def posting_columns(postings: list) -> dict[str, list | str]:
@@ -61,9 +68,10 @@ def posting_columns(postings: list) -> dict[str, list | str]:
         "patient_payment_ids": [p.patient_payment_id for p in postings],
         "posting_keys": [p.posting_key for p in postings], "memos": [p.memo for p in postings],
         "patient_ids": [p.patient_id for p in postings],
-        "entry_of": array_literal([n for n, _ in entries]), "accounts": array_literal([e.account for _, e in entries]),
-        "amounts": array_literal([e.amount for _, e in entries]),
-        "line_numbers": array_literal([e.line_number for _, e in entries]),
+        "entry_of": array_literal([n for n, _ in entries], texts=False),
+        "accounts": array_literal([e.account for _, e in entries]),
+        "amounts": array_literal([e.amount for _, e in entries], texts=False),
+        "line_numbers": array_literal([e.line_number for _, e in entries], texts=False),
         "entry_memos": array_literal([e.memo for _, e in entries]),
         "categories": array_literal([e.category for _, e in entries]),
     }
