@@ -128,8 +128,8 @@ async def measure(url: str, claims: int, batch: int, data_dir: Path, profile_out
         python_ms, postgres_ms = await _feed(runner, topic, envelopes, batch, data_dir, profile)
         if profile:
             profile.dump_stats(f"{profile_out}.{topic}")
-        print(f"{topic:16} {len(envelopes)} events in batches of {batch}: consumer {python_ms:.2f} ms CPU/event, "
-              f"postgres {postgres_ms:.2f} ms CPU/event, "
+        print(f"{topic:16} {len(envelopes)} events in batches of {batch}: consumer {python_ms:.3f} ms CPU/event, "
+              f"postgres {postgres_ms:.3f} ms CPU/event, "
               f"wall {(time.perf_counter() - wall) * 1000 / len(envelopes):.2f} ms/event")
     async with engine.connect() as conn:  # what was written, so a fast run that wrote nothing shows as such
         figures = (await conn.execute(text(
