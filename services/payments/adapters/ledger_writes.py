@@ -13,8 +13,9 @@ order, which readers of a claim's history sort by.
 
 The entries' columns, a dozen values an event, travel as one array literal each (text that Postgres parses
 into the array): asyncpg inspects every element of a bound list in Python (an ABC check or two apiece),
-which cost more than the entries' whole encoding. Every value is quoted and escaped, so the literal
-parses to exactly the values given, NULL for None.
+which cost more than the entries' whole encoding. Texts are quoted (and escaped when one holds a quote or a
+backslash) and numbers print with none of the literal's special characters, so the literal parses to exactly
+the values given, NULL for None.
 """
 from sqlalchemy import text
 
