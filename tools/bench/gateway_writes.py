@@ -3,7 +3,7 @@
     .venv/bin/python -m tools.bench.gateway_writes OUT_FILE
 
 Sends a fixed list of requests through the gateway's whole ASGI stack in this process (as `gateway_intake_cost`
-does, against its Postgres at BENCH_PORT_BASE + 331): JSON, FHIR R4 and HL7 v2 encounters, a re-sent one, a
+does, against its Postgres at BENCH_PORT_BASE + 331): JSON, FHIR R4 and HL7 v2 encounters, a re-sent one, control characters escaped and raw in JSON and FHIR, a
 burst of 20 at once (a re-sent external id inside it), the 401, 403, 413, 415 and 422 answers, an
 Idempotency-Key's first answer, replay and misuse. uuid4, the keys' random bytes and the trace ids are seeded
 and the units of work's clock is fixed, so two runs of one commit write the same file but for the times
@@ -55,6 +55,10 @@ def requests(max_body_bytes: int) -> list[tuple[str, str | None, str, bytes, dic
         ("422 nul", "push", JSON, encounter("W-5\x00"), {}),
         ("422 broken hl7", "push", HL7, b"MSH|nothing", {}),
         ("422 broken fhir", "push", FHIR, b'{"resourceType": "Bundle"}', {}),
+        ("422 fhir control character", "push", FHIR, fhir.replace(b'"Rivera"', b'"Rivera\\u0007"'), {}),
+        ("422 fhir raw del", "push", FHIR, fhir.replace(b'"Rivera"', b'"Rivera\x7f"'), {}),
+        ("422 fhir line break in a name", "push", FHIR, fhir.replace(b'"Rivera"', b'"Rivera\\n"'), {}),
+        ("json note with line breaks", "push", JSON, encounter("W-9", note="one\r\n\ttwo"), {}),
         ("413", "push", JSON, b" " * (max_body_bytes + 1), {}),
         ("401 no key", None, JSON, encounter("W-6"), {}),
         ("401 unknown key", "unknown", JSON, encounter("W-6"), {}),
