@@ -67,7 +67,8 @@ def test_a_batch_hashes_each_entry_as_the_chain_defines_it():
     prev = GENESIS
     for seq, (entry, linked, digest) in enumerate(chained(entries, at=T0, after_seq=0, after_hash=GENESIS), start=1):
         fields = [prev, seq, "2026-11-22T12:00:00.000000+00:00", "t1", "k1", "create", "encounter", f"e-{seq - 1}", 202]
-        assert (linked, digest) == (prev, hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest())
+        expected = hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest()
+        assert (linked, digest) == (prev, expected)
         prev = digest
 
 
