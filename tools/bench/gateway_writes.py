@@ -8,7 +8,8 @@ control characters escaped and raw in JSON and FHIR, a burst of 20 at once (a re
 the 401, 403, 413, 415 and 422 answers, an Idempotency-Key's first answer, replay and misuse. uuid4, the
 keys' random bytes and the trace ids are seeded and the units of work's clock is fixed, so two runs of one
 commit write the same file but for the times Postgres stamps (left out) and the events' `occurred_at` (blanked).
-Written: every answer (status, headers, body), then every encounter_intake, outbox_message (value, key, headers) and audit_log row, in order.
+Written: every answer (status, headers, body), then every encounter_intake, outbox_message (value, key, headers)
+and audit_log row, in order.
 """
 import asyncio
 import json
