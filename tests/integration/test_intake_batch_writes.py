@@ -1,7 +1,9 @@
 """The intake batch's writes against Postgres: new encounters inserted once per (tenant, external id),
 re-sent ones found, Idempotency-Keys reserved, and one statement text whatever the batch's size
 (prepared once per connection)."""
+import json
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -9,6 +11,8 @@ from sqlalchemy.exc import DBAPIError
 
 from services.gateway.adapters import idempotency_store as store
 from services.gateway.adapters.repositories import GatewayUnitOfWork
+from services.gateway.application.accept_encounters import Submission, accept_encounters
+from services.gateway.intake.model import EncounterIn
 from services.gateway.settings import Settings
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
@@ -53,6 +57,30 @@ async def test_a_batch_of_any_size_sends_the_same_statements(engine, units):
                 await uow.encounters.ids_by_external([(tenant, f"E{i}") for i in range(size)])
     writes = [s for s in sent if "encounter_intake" in s]
     assert len(writes) == 4 and writes[:2] == writes[2:]
+
+
+async def test_a_batch_writes_its_audit_entries_with_its_outbox_rows(engine, units):
+    """Six statements a batch (the re-sent ones' lookup only when there are some): the encounters, the chain's
+    lock and head, then the audit entries and the outbox rows in one statement, linked after the head."""
+    body = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "intake" / "encounter.json").read_text())
+    tenant, key = uuid.uuid4(), uuid.uuid4()
+    submissions = [Submission(tenant, key, EncounterIn.model_validate({**body, "external_id": f"AO-{n}"}), "json")
+                   for n in range(3)]
+    with statements_sent(engine) as sent:
+        async with units() as uow:
+            answers = await accept_encounters(uow, submissions)
+    assert len(sent) == 4  # BEGIN and COMMIT aside
+    assert "encounter_intake" in sent[0] and "pg_advisory_xact_lock" in sent[1]
+    assert "audit_log" in sent[2] and "audit_log" in sent[3] and "outbox_message" in sent[3]
+    async with units() as uow:
+        entries = (await uow.session.execute(text(
+            "SELECT object_id, prev_hash, hash, lag(hash) OVER (ORDER BY seq) AS before FROM audit_log "
+            "WHERE tenant_id = :t ORDER BY seq"), {"t": tenant})).all()
+        events = (await uow.session.execute(text(
+            "SELECT count(*) FROM outbox_message WHERE message_key = ANY(:keys)"),
+            {"keys": [str(a.encounter_id).encode() for a in answers]})).scalar_one()
+    assert [e.object_id for e in entries] == [str(a.encounter_id) for a in answers] and events == 3
+    assert all(e.prev_hash == e.before for e in entries[1:])
 
 
 async def _reserve(units, wanted):

@@ -1,7 +1,8 @@
 """The gateway's unit of work and its repositories: every query its use cases make, by name.
 
 Intake is set-shaped: the encounters of many concurrent requests are inserted in one statement, and
-their audit entries are appended to the hash chain in one more, in the same transaction.
+their audit entries are appended to the hash chain in the same transaction, in the statement that
+writes its outbox rows.
 """
 from collections.abc import Iterable
 from datetime import datetime
@@ -12,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.clock import Clock, system_clock
-from shared.db.bulk import OnConflict, insert_rows
+from shared.db.bulk import Insert, OnConflict, insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.gateway.adapters.tables import ApiKey, AuditEntry, EncounterIntake, Tenant
 from services.gateway.adapters.audit_append import CHAIN_LOCK
@@ -124,10 +125,15 @@ class CredentialRepository:
 
 
 class AuditChain:
-    """The hash-chained audit log: entries are appended under one lock, so the chain has no forks."""
+    """The hash-chained audit log: entries are appended under one lock, so the chain has no forks.
+
+    The lock is taken and the head read when entries are appended; the entries themselves are written when
+    the unit of work flushes, with its outbox rows in one statement (`pending`), before its commit releases
+    the lock."""
 
     def __init__(self, session: AsyncSession):
         self._session = session
+        self._rows: list[dict] = []
 
     async def append(self, entries: list[dict], *, at: datetime) -> tuple[int, str] | None:
         """Each dict: tenant_id, key_id, action, object_type, object_id, outcome. Returns the chain's new head
@@ -135,12 +141,23 @@ class AuditChain:
         if not entries:
             return None
         await self._session.execute(_CHAIN_LOCK)
-        last = (await self._session.execute(_CHAIN_HEAD)).first()
-        rows = chained(entries, at=at, after_seq=last.seq if last else 0, after_hash=last.hash if last else GENESIS)
-        await insert_rows(self._session, _AUDIT, [
-            {**entry.__dict__, "tenant_id": UUID(entry.tenant_id), "key_id": UUID(entry.key_id), "prev_hash": prev,
-             "hash": digest} for entry, prev, digest in rows])
+        after_seq, after_hash = await self._head()
+        rows = chained(entries, at=at, after_seq=after_seq, after_hash=after_hash)
+        self._rows += [{**entry.__dict__, "tenant_id": UUID(entry.tenant_id), "key_id": UUID(entry.key_id),
+                        "prev_hash": prev, "hash": digest} for entry, prev, digest in rows]
         return rows[-1][0].seq, rows[-1][2]
+
+    async def _head(self) -> tuple[int, str]:
+        """The chain's last entry: one appended in this transaction and not written yet, else the table's."""
+        if self._rows:
+            return self._rows[-1]["seq"], self._rows[-1]["hash"]
+        last = (await self._session.execute(_CHAIN_HEAD)).first()
+        return (last.seq, last.hash) if last else (0, GENESIS)
+
+    def pending(self) -> list[Insert]:
+        """The entries appended since the last flush, handed over once."""
+        rows, self._rows = self._rows, []
+        return [Insert(_AUDIT, rows)]
 
     async def page_from(self, start_seq: int, limit: int) -> list[AuditEntry]:
         """Up to `limit` entries of every tenant from `start_seq` on, in chain order."""
@@ -167,3 +184,7 @@ class GatewayUnitOfWork(UnitOfWork):
         self.credentials = CredentialRepository(session)
         self.audit = AuditChain(session)
         self.webhooks = WebhookStore(session)
+
+    def pending_inserts(self) -> list[Insert]:
+        """The audit entries go in with the outbox rows: one round trip for both."""
+        return [*self.audit.pending(), *super().pending_inserts()]

@@ -55,23 +55,35 @@ def audit_target(method: str, route: str, path_params: dict) -> Target | None:
     return Target(object_type, object_id, suffix[-1] if suffix and method == "POST" else verb)
 
 
+# json.dumps with these separators builds an encoder per call; the entries of a batch share this one.
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
+
+
 def entry_hash(prev_hash: str, entry: Entry) -> str:
-    at = entry.at.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    return _hash_at(prev_hash, entry, _hashed_time(entry.at))
+
+
+def _hashed_time(at: datetime) -> str:
+    return at.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _hash_at(prev_hash: str, entry: Entry, at: str) -> str:
+    """`entry_hash` with the entry's time already as the hash spells it (a batch's entries share one)."""
     fields = [prev_hash, entry.seq, at, entry.tenant_id, entry.key_id, entry.action, entry.object_type,
               entry.object_id, entry.outcome]
-    return hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest()
+    return hashlib.sha256(_COMPACT_JSON.encode(fields).encode()).hexdigest()
 
 
 def chained(entries: list[dict], *, at: datetime, after_seq: int, after_hash: str) -> list[tuple[Entry, str, str]]:
     """The entries (tenant_id, key_id, action, object_type, object_id, outcome) numbered and linked after
     the chain's head: (entry, prev_hash, hash) each, the rows `verify_chain` checks."""
-    rows, seq, prev = [], after_seq, after_hash
+    rows, seq, prev, hashed_at = [], after_seq, after_hash, _hashed_time(at)
     for fields in entries:
         seq += 1
         entry = Entry(seq=seq, at=at, tenant_id=str(fields["tenant_id"]), key_id=str(fields["key_id"]),
                       action=fields["action"], object_type=fields["object_type"], object_id=fields["object_id"],
                       outcome=fields["outcome"])
-        digest = entry_hash(prev, entry)
+        digest = _hash_at(prev, entry, hashed_at)
         rows.append((entry, prev, digest))
         prev = digest
     return rows

@@ -21,35 +21,37 @@ def _bearer(request: Request) -> str:
 
 async def live_credential(request: Request) -> LiveCredential:
     """The presented key's caller: from the process's short-lived cache, else from Postgres (then cached)."""
+    return (await _presented_credential(request))[0]
+
+
+async def _presented_credential(request: Request) -> tuple[LiveCredential, str]:
+    """The presented key's live credential and the key's hash (its cache entry, and the owner of its
+    Idempotency-Key): the header is read and hashed once a request."""
     key = _bearer(request)
+    key_hash = hash_key(key)
 
     async def fetch() -> LiveCredential | None:
         async with request.app.state.runtime.units_of_work() as uow:
             row = await authenticate(uow, key)
         return LiveCredential(*row) if row is not None else None
 
-    found = await request.app.state.credentials.get_or_fetch(hash_key(key), fetch)
+    found = await request.app.state.credentials.get_or_fetch(key_hash, fetch)
     if found is None:
         raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
-    return found
-
-
-async def api_caller(request: Request) -> Caller:
-    found = await live_credential(request)
-    request.state.caller = found.caller  # the audit log reads it
-    request.app.state.rate_limiter.check(found.caller.tenant_id, found.limit)
-    return found.caller
+    return found, key_hash
 
 
 def require_scope(scope: str):
     # The caller is found in the check itself, not as a dependency of it: one dependency for FastAPI to solve
     # per request instead of two.
     async def _check(request: Request) -> Caller:
-        caller = await api_caller(request)
+        found, key_hash = await _presented_credential(request)
+        caller = request.state.caller = found.caller  # the audit log reads it
+        request.app.state.rate_limiter.check(caller.tenant_id, found.limit)
         if scope not in caller.scopes and "admin" not in caller.scopes:
             raise Problem(403, "Forbidden", f"this key lacks the {scope} scope")
         # Only now, with the credential proven and allowed here, may a stored answer be replayed.
-        await idempotency.reserve(request, owner=hash_key(_bearer(request)), tenant_id=caller.tenant_id)
+        await idempotency.reserve(request, owner=key_hash, tenant_id=caller.tenant_id)
         return caller
 
     return _check

@@ -1,7 +1,7 @@
 """Intake: JSON, FHIR R4 Bundle and HL7 v2 DFT^P03 all become one EncounterIn."""
 import orjson
 
-from services.gateway.intake.control_chars import encounter_problems
+from services.gateway.intake.control_chars import encounter_problems, may_hold_control_characters
 from services.gateway.intake.errors import IntakeError, UnsupportedFormat
 from services.gateway.intake.model import EncounterIn
 
@@ -37,12 +37,6 @@ def parse_json_encounter(raw: bytes) -> EncounterIn:
         if problems:
             raise IntakeError(problems)
     return EncounterIn.model_validate_json(raw)
-
-
-def may_hold_control_characters(raw: bytes) -> bool:
-    """False when no string of the document can hold one, so the walk over every string is skipped (most
-    bodies): valid JSON carries a C0 character in a string only escaped (after a backslash), DEL raw."""
-    return b"\\" in raw or b"\x7f" in raw
 
 
 __all__ = ["EncounterIn", "IntakeError", "UnsupportedFormat", "parse_encounter"]

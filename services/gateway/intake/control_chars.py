@@ -20,6 +20,12 @@ def first_control(text: str, *, whitespace_allowed: bool = False) -> str | None:
     return f"U+{ord(found.group()):04X}" if found else None
 
 
+def may_hold_control_characters(raw: bytes) -> bool:
+    """False when no string of a JSON document can hold one, so the walk over every string is skipped (most
+    bodies): valid JSON carries a C0 character in a string only escaped (after a backslash), DEL raw."""
+    return b"\\" in raw or b"\x7f" in raw
+
+
 def _strings(value, path: Path) -> Iterator[tuple[Path, str]]:
     if isinstance(value, str):
         yield path, value

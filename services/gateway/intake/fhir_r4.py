@@ -12,7 +12,7 @@ import orjson
 from fhir.resources.R4B.bundle import Bundle
 from pydantic import ValidationError
 
-from services.gateway.intake.control_chars import control_problems, encounter_problems
+from services.gateway.intake.control_chars import control_problems, encounter_problems, may_hold_control_characters
 from services.gateway.intake.errors import IntakeError
 from services.gateway.intake.model import EncounterIn
 
@@ -25,21 +25,21 @@ MODIFIER_URL = "https://billing.example/fhir/procedure-modifier"
 SEX = {"female": "F", "male": "M"}
 
 
-def _document(raw: bytes):
+def _document(raw: bytes, *, may_hold_controls: bool):
     """The JSON document; FHIR strings may hold TAB, CR and LF, no other control character."""
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise IntakeError([{"field": "Bundle", "message": "not a valid FHIR R4 Bundle (not JSON)"}]) from exc
-    problems = control_problems(document, "body", whitespace_allowed=lambda path: True)
+    problems = may_hold_controls and control_problems(document, "body", whitespace_allowed=lambda path: True)
     if problems:
         raise IntakeError(problems)
     return document
 
 
-def _resources(raw: bytes) -> dict[str, list]:
+def _resources(raw: bytes, *, may_hold_controls: bool) -> dict[str, list]:
     try:
-        bundle = Bundle.model_validate(_document(raw))
+        bundle = Bundle.model_validate(_document(raw, may_hold_controls=may_hold_controls))
     except (ValidationError, ValueError, TypeError, LookupError) as exc:  # fhir.resources: KeyError on resourceType ""
         raise IntakeError([{"field": "Bundle", "message": "not a valid FHIR R4 Bundle"}]) from exc
     found: dict[str, list] = {"_by_reference": []}
@@ -80,15 +80,17 @@ def _code(concept, systems) -> str | None:
 
 
 def parse_fhir_bundle(raw: bytes) -> EncounterIn:
-    """Raises IntakeError, and nothing else, for anything it cannot take."""
-    found = _resources(raw)
+    """Raises IntakeError, and nothing else, for anything it cannot take. The control-character walks run only
+    when the body can hold one: the encounter's strings are the Bundle's, or constants and dates."""
+    may_hold_controls = may_hold_control_characters(raw)
+    found = _resources(raw, may_hold_controls=may_hold_controls)
     try:
         body = _encounter(found)
     except (AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
         # An element the mapping needs is absent (a Practitioner without a name, a Coverage without a payor).
         raise IntakeError([{"field": "Bundle", "message": "the Bundle lacks an element the encounter needs "
                                                            f"({type(exc).__name__})"}]) from exc
-    problems = encounter_problems(body, "Bundle")
+    problems = may_hold_controls and encounter_problems(body, "Bundle")
     if problems:
         raise IntakeError(problems)
     try:

@@ -58,6 +58,20 @@ def test_chained_entries_continue_the_chain_after_its_head():
     assert not verify_chain(head + chained(fields, at=T0, after_seq=3, after_hash=head[-2][2])).ok
 
 
+def test_a_batch_hashes_each_entry_as_the_chain_defines_it():
+    import hashlib
+    import json
+
+    entries = [{"tenant_id": "t1", "key_id": "k1", "action": "create", "object_type": "encounter",
+                "object_id": f"e-{n}", "outcome": 202} for n in range(3)]
+    prev = GENESIS
+    for seq, (entry, linked, digest) in enumerate(chained(entries, at=T0, after_seq=0, after_hash=GENESIS), start=1):
+        fields = [prev, seq, "2026-11-22T12:00:00.000000+00:00", "t1", "k1", "create", "encounter", f"e-{seq - 1}", 202]
+        expected = hashlib.sha256(json.dumps(fields, separators=(",", ":")).encode()).hexdigest()
+        assert (linked, digest) == (prev, expected)
+        prev = digest
+
+
 def test_the_same_instant_in_another_zone_hashes_the_same():
     entry = chain(1)[0][0]
     assert entry_hash(GENESIS, entry) == entry_hash(GENESIS, replace(entry, at=entry.at.astimezone(timezone(timedelta(hours=-5)))))

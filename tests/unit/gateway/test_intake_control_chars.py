@@ -72,3 +72,21 @@ def test_json_refuses_a_raw_del_too_which_json_needs_no_escape_for():
     raw = raw.replace(b'"99213"', b'"99\x7f213"')
     assert b"\\" not in raw  # no escape anywhere: only the raw byte can give it away
     assert _fields("application/json", raw) == ["body.procedures.0.code"]
+
+
+def test_fhir_refuses_a_raw_del_too_and_walks_no_body_that_cannot_hold_one(monkeypatch):
+    bundle = json.loads((INTAKE / "bundle_r4.json").read_text())
+    bundle["entry"][0]["resource"]["name"][0]["family"] = "Rivera\x7f"
+    raw = json.dumps(bundle, ensure_ascii=False).encode()
+    assert b"\\" not in raw
+    assert _fields("application/fhir+json", raw) == ["body.entry.0.resource.name.0.family"]
+
+    import services.gateway.intake.fhir_r4 as fhir_r4
+
+    def walked(*args, **kwargs):
+        raise AssertionError("a body without a backslash or DEL was walked")
+
+    monkeypatch.setattr(fhir_r4, "control_problems", walked)
+    monkeypatch.setattr(fhir_r4, "encounter_problems", walked)
+    encounter, source_format = parse_encounter("application/fhir+json", (INTAKE / "bundle_r4.json").read_bytes())
+    assert (encounter.patient.last_name, source_format) == ("Rivera", "fhir")
