@@ -1,6 +1,6 @@
 """encounter.documented, a batch at a time: each encounter coded (claim.coded emitted) or held for review with
-the reasons. Tenant settings, earlier visits the same day and denial histories are read once per batch; the
-encounters are written with one statement."""
+the reasons. Tenant settings, earlier visits the same day and denial histories are read in one statement per
+batch; the encounters are written with one statement."""
 from collections.abc import Iterable
 from dataclasses import replace
 from uuid import UUID
@@ -11,7 +11,8 @@ from shared.contracts.encounter import EncounterDocumented
 from shared.contracts.identifiers import claim_id_for, new_patient_control_number
 from shared.kafka.consumer import EventBatch
 from shared.telemetry import annotate
-from services.coding.adapters.repositories import BilledVisit, CodingUnitOfWork, SameDayKey
+from services.coding.adapters.repositories import CodingUnitOfWork
+from services.coding.adapters.same_day import BilledVisit, SameDayKey
 from services.coding.application.coder import Coder
 from services.coding.domain.codes import is_em_visit
 from services.coding.domain.coder import CodingOutcome, code_encounter
@@ -22,13 +23,12 @@ DENIAL_PATTERN_EDIT = "CODING-DENIAL-PATTERN"
 async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Coder) -> None:
     events = batch.envelopes
     tenant_ids = {e.tenant_id for e in events}
-    settings = await uow.settings.for_tenants(tenant_ids)
-    policies = {tenant_id: coder.policy(settings.get(tenant_id)) for tenant_id in tenant_ids}
-    billed = await uow.encounters.coded_on(same_day_key(e.tenant_id, e.payload) for e in events
-                                           if bills_em(e.payload))
-    histories = await uow.denial_patterns.histories(
-        tenant_ids, {e.payload.coverage.payer_id for e in events},
-        {line.code for e in events for line in e.payload.procedures})
+    reads = await uow.batch_reads.read(
+        tenant_ids=tenant_ids, same_day=(same_day_key(e.tenant_id, e.payload) for e in events if bills_em(e.payload)),
+        payer_ids={e.payload.coverage.payer_id for e in events},
+        procedure_codes={line.code for e in events for line in e.payload.procedures})
+    policies = {tenant_id: coder.policy(reads.settings.get(tenant_id)) for tenant_id in tenant_ids}
+    billed, histories = reads.billed, reads.histories
     today = uow.today()
     rows = []
     for event in batch.traced():
