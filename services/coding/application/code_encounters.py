@@ -3,6 +3,7 @@ the reasons. Tenant settings, earlier visits the same day and denial histories a
 batch; the encounters are written with one statement."""
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from uuid import UUID
 
 from shared import denial_patterns
@@ -51,7 +52,7 @@ async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Co
 
 
 def with_denial_warnings(outcome: CodingOutcome, encounter: EncounterDocumented,
-                         history: list[denial_patterns.DenialHistory], *, today) -> CodingOutcome:
+                         history: list[denial_patterns.DenialHistory], *, today: date) -> CodingOutcome:
     """The outcome with a warning per procedure this payer keeps denying (the tenant's history)."""
     warnings = denial_patterns.pattern_warnings(
         payer_id=encounter.coverage.payer_id, payer_name=encounter.coverage.payer_id,
