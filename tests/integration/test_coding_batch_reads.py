@@ -1,6 +1,7 @@
 """The coding batch's one read (settings, same-day visits, denial histories as one union) answers, field by field
 and type by type, what a plain read of each table answers: over seeded rows with other tenants', payers',
-procedures', dates' and statuses' rows beside them, and with nothing to look up.
+procedures', dates' and statuses' rows beside them, and with nothing to look up. The review's same-day read, which
+shares the union's join, answers the same visits.
 
 The rows are seeded and read in one transaction, rolled back: no running service sees them."""
 import uuid
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared import denial_patterns
 from shared.db.engine import make_engine
 from services.coding.adapters.batch_reads import BatchReadRepository
+from services.coding.adapters.repositories import EncounterRepository
 from services.coding.adapters.same_day import BilledVisit, SameDayKey
 from services.coding.adapters.tables import CodedEncounter, DenialPattern, TenantCodingSettings
 from services.coding.settings import Settings as CodingSettings
@@ -82,7 +84,7 @@ def _typed(value):
     return value, type(value)
 
 
-async def _read_both(infrastructure, tenants, keys, payers, codes):
+async def _read_all(infrastructure, tenants, keys, payers, codes):
     engine = make_engine(CodingSettings(database_url=infrastructure.database_url))
     try:
         async with engine.connect() as conn:
@@ -92,7 +94,8 @@ async def _read_both(infrastructure, tenants, keys, payers, codes):
                 session = AsyncSession(bind=conn)
                 got = await BatchReadRepository(session).read(tenant_ids=tenants, same_day=keys, payer_ids=payers,
                                                               procedure_codes=codes)
-                return got, await _plain_reads(session, tenants, keys, payers, codes)
+                reviewed = await EncounterRepository(session).coded_on(keys)
+                return got, reviewed, await _plain_reads(session, tenants, keys, payers, codes)
             finally:
                 await transaction.rollback()
     finally:
@@ -101,7 +104,7 @@ async def _read_both(infrastructure, tenants, keys, payers, codes):
 
 async def test_the_batch_read_answers_each_tables_rows_field_by_field(infrastructure):
     tenants = [TENANT, OTHER, UNSET]
-    got, (settings, billed, histories) = await _read_both(infrastructure, tenants, KEYS, PAYERS, CODES)
+    got, reviewed, (settings, billed, histories) = await _read_all(infrastructure, tenants, KEYS, PAYERS, CODES)
 
     assert set(got.settings) == set(settings) == {TENANT, OTHER}
     for tenant, row in settings.items():
@@ -111,7 +114,7 @@ async def test_the_batch_read_answers_each_tables_rows_field_by_field(infrastruc
     assert got.settings[TENANT].updated_at.tzinfo is not None
 
     assert len(billed) == 3 and {key: sorted(visits) for key, visits in got.billed.items()} == {
-        key: sorted(visits) for key, visits in billed.items()}
+        key: sorted(visits) for key, visits in billed.items()} == {key: sorted(visits) for key, visits in reviewed.items()}
     for key, visits in got.billed.items():
         assert [_typed(part) for part in key] == [_typed(part) for part in next(k for k in billed if k == key)]
         assert all(isinstance(visit.encounter_id, uuid.UUID) for visit in visits)
@@ -126,5 +129,5 @@ async def test_the_batch_read_answers_each_tables_rows_field_by_field(infrastruc
 
 
 async def test_a_batch_with_no_visit_or_procedure_to_look_up_reads_only_the_settings(infrastructure):
-    got, (settings, _, _) = await _read_both(infrastructure, [TENANT], [], PAYERS, [])
-    assert set(got.settings) == set(settings) == {TENANT} and got.billed == {} and got.histories == {}
+    got, reviewed, (settings, _, _) = await _read_all(infrastructure, [TENANT], [], PAYERS, [])
+    assert set(got.settings) == set(settings) == {TENANT} and got.billed == {} == reviewed and got.histories == {}
