@@ -62,7 +62,8 @@ async def _seed(conn) -> None:
 
 async def _plain_reads(session: AsyncSession, tenants, keys, payers, codes):
     """Each kind read from its own table, as the batch once read them."""
-    settings_table, patterns, coded = TenantCodingSettings.__table__, DenialPattern.__table__.c, CodedEncounter.__table__.c
+    settings_table, patterns = TenantCodingSettings.__table__, DenialPattern.__table__.c
+    coded = CodedEncounter.__table__.c
     settings = {row.tenant_id: row._mapping for row in await session.execute(
         select(settings_table).where(settings_table.c.tenant_id.in_(tenants)))}
     billed: dict = {}
@@ -113,8 +114,10 @@ async def test_the_batch_read_answers_each_tables_rows_field_by_field(infrastruc
             assert _typed(getattr(got.settings[tenant], name)) == _typed(row[name]), name
     assert got.settings[TENANT].updated_at.tzinfo is not None
 
-    assert len(billed) == 3 and {key: sorted(visits) for key, visits in got.billed.items()} == {
-        key: sorted(visits) for key, visits in billed.items()} == {key: sorted(visits) for key, visits in reviewed.items()}
+    def by_key(found):
+        return {key: sorted(visits) for key, visits in found.items()}
+
+    assert len(billed) == 3 and by_key(got.billed) == by_key(billed) == by_key(reviewed)
     for key, visits in got.billed.items():
         assert [_typed(part) for part in key] == [_typed(part) for part in next(k for k in billed if k == key)]
         assert all(isinstance(visit.encounter_id, uuid.UUID) for visit in visits)

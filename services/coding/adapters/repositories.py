@@ -1,7 +1,7 @@
 """The coding service's repositories: named, set-based queries over its tables, hung on CodingUnitOfWork.
 
-The hot path (a batch of documented encounters) reads what it needs in one statement (`batch_reads`) and writes the coded
-encounters with one statement (shared/db/bulk.py); the review queue and the settings work on single rows.
+The hot path (a batch of documented encounters) reads what it needs in one statement (`batch_reads`) and writes
+the coded encounters with one statement (shared/db/bulk.py); the review queue and the settings work on single rows.
 """
 from collections.abc import Iterable
 from datetime import date
