@@ -1,62 +1,25 @@
 """The coding service's repositories: named, set-based queries over its tables, hung on CodingUnitOfWork.
 
-The hot path (a batch of documented encounters) reads each kind of row once per batch and writes the coded
-encounters with one statement (shared/db/bulk.py); the review queue and the settings work on single rows.
+The hot path (a batch of documented encounters) reads what it needs in one statement (`batch_reads`) and writes
+the coded encounters with one statement (shared/db/bulk.py); the review queue and the settings work on single rows.
 """
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
 from uuid import UUID
 
-from sqlalchemy import String, select, text
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared import denial_patterns
 from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
-from shared.db.bulk import any_bound, insert_rows, json_of
+from shared.db.bulk import insert_rows, json_of
 from shared.db.unit_of_work import UnitOfWork
+from services.coding.adapters.batch_reads import BatchReadRepository
 from services.coding.adapters.reports import CodingReports
+from services.coding.adapters.same_day import CODED_ON, BilledVisit, SameDayKey, billed_visits, same_day_arrays
 from services.coding.adapters.tables import (CodedEncounter, CodingAudit, DenialPattern, ProviderQuery,
                                              TenantCodingSettings)
-
-
-class SameDayKey(NamedTuple):
-    """One patient seen by one rendering provider on one date, within a tenant (one E/M a day)."""
-
-    tenant_id: UUID
-    rendering_npi: str
-    date_of_service: date
-    patient_ref: str
-
-
-class BilledVisit(NamedTuple):
-    encounter_id: UUID
-    procedure_codes: tuple[str, ...]
-
-
-# The keys travel as one array per column and are joined to the table: one statement text whatever the
-# batch's size (a list of row values in IN is a new statement, prepared again, for every count of keys).
-CODED_ON = text("""
-SELECT c.tenant_id, c.rendering_npi, c.date_of_service, c.patient_ref, c.encounter_id, c.procedures
-FROM unnest(CAST(:tenant_ids AS uuid[]), CAST(:npis AS text[]), CAST(:dates AS date[]), CAST(:patients AS text[]))
-     AS k(tenant_id, rendering_npi, date_of_service, patient_ref)
-JOIN coded_encounter c ON c.tenant_id = k.tenant_id AND c.rendering_npi = k.rendering_npi
-     AND c.date_of_service = k.date_of_service AND c.patient_ref = k.patient_ref
-WHERE c.status = 'coded'
-""").columns(*(CodedEncounter.__table__.c[name] for name in (
-    "tenant_id", "rendering_npi", "date_of_service", "patient_ref", "encounter_id", "procedures")))
-
-
-# The batch's other reads, built once as Core statements over the tables: the ORM's entity loading (identity
-# map, instance state) cost more than the statement for rows that are only read and then dropped.
-SETTINGS_OF = select(TenantCodingSettings.__table__).where(
-    TenantCodingSettings.__table__.c.tenant_id == any_bound("tenant_ids"))
-_PATTERNS = DenialPattern.__table__.c
-HISTORIES_OF = select(DenialPattern.__table__).where(
-    _PATTERNS.tenant_id == any_bound("tenant_ids"), _PATTERNS.payer_id == any_bound("payer_ids", String),
-    _PATTERNS.procedure_code == any_bound("codes", String))
 
 
 # coded_encounter's JSON columns, handed to `add_many` as a model (the encounter) or lists of models.
@@ -78,14 +41,7 @@ class EncounterRepository:
         keys = set(keys)
         if not keys:
             return {}
-        tenant_ids, npis, dates, patients = (list(column) for column in zip(*keys))
-        rows = await self._session.execute(CODED_ON, {"tenant_ids": tenant_ids, "npis": npis, "dates": dates,
-                                                      "patients": patients})
-        found: dict[SameDayKey, list[BilledVisit]] = defaultdict(list)
-        for tenant_id, npi, on, patient, encounter_id, procedures in rows:
-            found[SameDayKey(tenant_id, npi, on, patient)].append(
-                BilledVisit(encounter_id, tuple(p["code"] for p in procedures)))
-        return found
+        return billed_visits(await self._session.execute(CODED_ON, same_day_arrays(keys)))
 
     async def get(self, tenant_id: UUID, encounter_id: UUID) -> CodedEncounter | None:
         return (await self._session.execute(select(CodedEncounter).where(
@@ -119,11 +75,6 @@ class TenantSettingsRepository:
     async def get(self, tenant_id: UUID) -> TenantCodingSettings | None:
         return await self._session.get(TenantCodingSettings, tenant_id)
 
-    async def for_tenants(self, tenant_ids: Iterable[UUID]) -> dict[UUID, TenantCodingSettings]:
-        """The tenants' settings, read for use and not for change (detached from the session)."""
-        rows = await self._session.execute(SETTINGS_OF, {"tenant_ids": list(set(tenant_ids))})
-        return {row.tenant_id: TenantCodingSettings(**row._mapping) for row in rows}
-
     async def locked(self, tenant_id: UUID) -> TenantCodingSettings | None:
         return await self._session.get(TenantCodingSettings, tenant_id, with_for_update=True)
 
@@ -141,19 +92,6 @@ class DenialPatternRepository:
     async def learn(self, tenant_id: UUID, denial: DenialOpened, *, today: date) -> None:
         for statement in denial_patterns.learn(DenialPattern, tenant_id=tenant_id, denial=denial, today=today):
             await self._session.execute(statement)
-
-    async def histories(self, tenant_ids: Iterable[UUID], payer_ids: Iterable[str], procedure_codes: Iterable[str]
-                        ) -> dict[UUID, list[denial_patterns.DenialHistory]]:
-        """Each tenant's denial history for these payers and procedures, in one read."""
-        codes = set(procedure_codes)
-        if not codes:
-            return {}
-        rows = await self._session.execute(HISTORIES_OF, {"tenant_ids": list(set(tenant_ids)),
-                                                          "payer_ids": list(set(payer_ids)), "codes": list(codes)})
-        by_tenant: dict[UUID, list] = defaultdict(list)
-        for row in rows:
-            by_tenant[row.tenant_id].append(row)
-        return {tenant_id: denial_patterns.history_of(tenant_rows) for tenant_id, tenant_rows in by_tenant.items()}
 
 
 class ProviderQueryRepository:
@@ -201,6 +139,7 @@ class AuditRepository:
 class CodingUnitOfWork(UnitOfWork):
     def __init__(self, session: AsyncSession, clock: Clock = system_clock):
         super().__init__(session, clock)
+        self.batch_reads = BatchReadRepository(session)
         self.encounters = EncounterRepository(session)
         self.settings = TenantSettingsRepository(session)
         self.denial_patterns = DenialPatternRepository(session)

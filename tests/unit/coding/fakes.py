@@ -5,7 +5,9 @@ from uuid import UUID
 
 from shared import denial_patterns
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
-from services.coding.adapters.repositories import DOCUMENTS, BilledVisit, SameDayKey
+from services.coding.adapters.batch_reads import BatchReads
+from services.coding.adapters.repositories import DOCUMENTS
+from services.coding.adapters.same_day import BilledVisit, SameDayKey
 from services.coding.adapters.tables import CodedEncounter, CodingAudit, ProviderQuery, TenantCodingSettings
 
 
@@ -19,7 +21,6 @@ def as_json(document):
 class FakeEncounters:
     def __init__(self):
         self.rows: dict[UUID, CodedEncounter] = {}
-        self.reads = 0
 
     async def add_many(self, rows: list[dict]) -> None:
         for row in rows:
@@ -29,7 +30,6 @@ class FakeEncounters:
                 name: as_json(row[name]) for name in DOCUMENTS}})
 
     async def coded_on(self, keys: Iterable[SameDayKey]) -> dict[SameDayKey, list[BilledVisit]]:
-        self.reads += 1
         keys, found = set(keys), defaultdict(list)
         for row in self.rows.values():
             key = SameDayKey(row.tenant_id, row.rendering_npi, row.date_of_service, row.patient_ref)
@@ -56,16 +56,11 @@ class FakeEncounters:
 class FakeSettings:
     def __init__(self):
         self.rows: dict[UUID, TenantCodingSettings] = {}
-        self.reads = 0
 
     async def get(self, tenant_id: UUID) -> TenantCodingSettings | None:
         return self.rows.get(tenant_id)
 
     locked = get
-
-    async def for_tenants(self, tenant_ids: Iterable[UUID]) -> dict[UUID, TenantCodingSettings]:
-        self.reads += 1
-        return {t: self.rows[t] for t in set(tenant_ids) if t in self.rows}
 
     def save(self, row: TenantCodingSettings) -> None:
         self.rows[row.tenant_id] = row
@@ -82,8 +77,22 @@ class FakeDenialPatterns:
     async def learn(self, tenant_id: UUID, denial, *, today) -> None:
         self.learned.append((tenant_id, denial.denial_id))
 
-    async def histories(self, tenant_ids, payer_ids, procedure_codes) -> dict:
-        return {t: list(self.history[t]) for t in set(tenant_ids) if self.history.get(t)}
+
+class FakeBatchReads:
+    """The batch's one read, over the other fakes' rows; counts the reads."""
+
+    def __init__(self, settings: FakeSettings, encounters: FakeEncounters, denial_patterns: FakeDenialPatterns):
+        self._settings, self._encounters, self._denial_patterns = settings, encounters, denial_patterns
+        self.reads = 0
+
+    async def read(self, *, tenant_ids, same_day, payer_ids, procedure_codes) -> BatchReads:
+        self.reads += 1
+        tenant_ids = set(tenant_ids)
+        return BatchReads(
+            settings={t: self._settings.rows[t] for t in tenant_ids if t in self._settings.rows},
+            billed=await self._encounters.coded_on(same_day),
+            histories={t: list(self._denial_patterns.history[t]) for t in tenant_ids
+                       if self._denial_patterns.history.get(t)})
 
 
 class FakeQueries:
@@ -126,5 +135,6 @@ class FakeCodingUnitOfWork(FakeUnitOfWork):
         self.encounters = FakeEncounters()
         self.settings = FakeSettings()
         self.denial_patterns = FakeDenialPatterns()
+        self.batch_reads = FakeBatchReads(self.settings, self.encounters, self.denial_patterns)
         self.queries = FakeQueries()
         self.audit = FakeAudit()

@@ -77,14 +77,14 @@ async def test_note_only_codes_wait_for_a_coder_unless_the_tenant_turned_auto_ac
     assert stored(uow, accepted).status == "coded" and len(uow.emitted_of(ClaimCoded)) == 1
 
 
-async def test_a_second_visit_the_same_day_in_the_same_batch_is_held_and_settings_are_read_once(coder):
+async def test_a_second_visit_the_same_day_in_the_same_batch_is_held_and_the_batch_is_read_once(coder):
     uow = FakeCodingUnitOfWork()
     first, second, other_patient = documented(), documented(), documented(patient={
         **make_encounter().patient.model_dump(mode="json"), "id": "MRN-OTHER"})
     await code_encounters(uow, batch_of(first, second, other_patient), coder=coder)
     assert [stored(uow, e).status for e in (first, second, other_patient)] == ["coded", "needs_review", "coded"]
     assert "EM-SAME-DAY" in [e["edit_id"] for e in stored(uow, second).edits]
-    assert uow.settings.reads == 1 and uow.encounters.reads == 1
+    assert uow.batch_reads.reads == 1
 
 
 async def test_a_visit_already_coded_that_day_holds_the_next_one(coder):
