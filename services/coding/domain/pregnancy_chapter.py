@@ -3,7 +3,8 @@ coded as complicating it, the chapter 15 code first with the condition's own cod
 that the pregnancy is incidental to the visit (Z33.1). The weeks of gestation the note gives are the Z3A code and
 set the trimester's character (first: less than 14 weeks, second: 14 to less than 28, third: 28 weeks on).
 
-Only a pregnancy stated as current with its weeks or trimester is read: a trimester cannot be supposed, and a
+Only a pregnancy stated as current with its weeks or trimester is read, never in a newborn's note (its mother's
+conditions, a preeclampsia its delivery was for, are hers): a trimester cannot be supposed, and a
 note that names pregnancy only in the past, in a test or in a plan leaves every condition in its own chapter.
 Gestational diabetes is read by its control (O24.41-), a routine postpartum visit is Z39.2.
 
@@ -14,6 +15,7 @@ A chapter 15 code found with an unspecified trimester takes the one the weeks gi
 import re
 from dataclasses import dataclass
 
+from services.coding.domain.childhood_entries import NEWBORN_PATIENT
 from services.coding.domain.note_text import before, negated_before, sentence_end
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.pattern_literals import lowered_note
@@ -104,8 +106,9 @@ class Pregnancy:
 
 
 def current_pregnancy(note: str) -> Pregnancy | None:
-    """The pregnancy the note states as current, with the weeks it gives or the trimester it names."""
-    if NOT_PREGNANT.search(note) or not PREGNANT.search(note):
+    """The pregnancy the note states as current, with the weeks it gives or the trimester it names; a newborn's
+    note names only its mother's, ended with the birth."""
+    if NOT_PREGNANT.search(note) or not PREGNANT.search(note) or NEWBORN_PATIENT.search(note):
         return None
     for m in GESTATION.finditer(note):
         weeks = int(m.group("at") or m.group("weeks") or m.group("short"))
@@ -124,7 +127,10 @@ def _stated_as_current(note: str, m: re.Match) -> bool:
 
 
 def current_puerperium(note: str) -> re.Match | None:
-    """The puerperium the note states as now: the days or weeks since delivery, six weeks at most."""
+    """The puerperium the note states as now: the days or weeks since delivery, six weeks at most, not the
+    newborn's days since its birth."""
+    if NEWBORN_PATIENT.search(note):
+        return None
     for m in PUERPERIUM.finditer(note):
         if negated_before(note, m.start()):
             continue

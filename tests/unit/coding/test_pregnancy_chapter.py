@@ -38,6 +38,9 @@ def test_the_current_pregnancy_by_its_weeks(note, weeks):
     "Miscarriage at 10 weeks of pregnancy in 2022.",
     "Urine hCG negative, not pregnant; LMP 4 weeks ago.",
     "Planning pregnancy next year, on folic acid.",
+    # a newborn's note: the pregnancy and its preeclampsia are the mother's, the weeks the baby's
+    "NICU day 4. 4 d old M, delivered by C/S for maternal preeclampsia at 30 weeks gestation.",
+    "3 wk old girl seen for feeding; mother had GDM, follow-up echo at 2 wks.",
 ])
 def test_a_pregnancy_ended_denied_or_planned_is_not_current(note):
     assert current_pregnancy(note) is None
@@ -165,6 +168,7 @@ def test_the_puerperium_stated_as_now(note):
 @pytest.mark.parametrize("note", [
     "Three months postpartum; 12 weeks after delivery she has a cough.",
     "Not postpartum: her last delivery was in 2019.",
+    "5 d old F, now 5 days after a vaginal delivery, jaundice check.",
 ])
 def test_a_delivery_more_than_six_weeks_ago_is_no_puerperium(note):
     assert current_puerperium(note) is None
