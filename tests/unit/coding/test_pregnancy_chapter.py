@@ -141,6 +141,19 @@ def test_the_routine_postpartum_visit(tabular, note):
     assert codes(pregnancy_chapter([], note, tabular)[0]) == ["Z39.2"]
 
 
+@pytest.mark.parametrize("note", ["Lactation visit at 3 months: supply good, nipples healed.",
+                                  "Seen for care and examination of a breastfeeding mother, 10 weeks after birth.",
+                                  "A/P: lactating mother, routine check - continue nursing."])
+def test_the_lactating_mothers_own_visit(tabular, note):
+    assert codes(pregnancy_chapter([], note, tabular)[0]) == ["Z39.1"]
+
+
+@pytest.mark.parametrize("note", ["5 d old M: poor latch, lactation consult today.",
+                                  "No lactation visit needed, formula feeding."])
+def test_a_babys_lactation_consult_or_a_denied_visit_is_no_lactating_mothers_care(tabular, note):
+    assert "Z39.1" not in codes(pregnancy_chapter([], note, tabular)[0])
+
+
 @pytest.mark.parametrize("note, expected", [
     ("Routine prenatal visit, G1P0 at 16 weeks, no concerns.", ["Z34.02", "Z3A.16"]),
     ("G3P2 at 30 weeks, prenatal care: fundal height 30 cm, FHR 140.", ["Z34.83", "Z3A.30"]),
