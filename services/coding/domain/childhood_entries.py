@@ -208,6 +208,6 @@ CHILDHOOD_ENTRIES = (
     (_rx(rf"(?:born|delivered) at {_WEEKS}( gestation| GA)?|(?:preterm|premature) (?:newborn|infant|baby|neonate),? "
          rf"(?:born )?(?:at )?(?:GA )?{_WEEKS}|{_WEEKS}(?: gestation)? (?:preterm|premature|preemie)|(?:prematurity|"
          rf"preterm),? (?:at )?(?:GA )?{_WEEKS}( gestation)?"), ("P07",), _preterm),
-    (_rx(r"((right|left|r|l|bilateral|both) )?(congenital )?metatarsus (adductus|varus)(,? (of )?(the )?(right|left|r|l|"
-         r"bilateral|both)( foot| feet)?)?"), ("Q66", "M21"), _metatarsus_adductus),
+    (_rx(r"((right|left|r|l|bilateral|both) )?(congenital )?metatarsus (adductus|varus)"
+         r"(,? (of )?(the )?(right|left|r|l|bilateral|both)( foot| feet)?)?"), ("Q66", "M21"), _metatarsus_adductus),
 )
