@@ -19,6 +19,7 @@ from services.coding.adapters.context_matcher import prefilter_context_patterns
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition, list_item
 from services.coding.domain.codes import icd_compact
+from services.coding.domain.corrected_malformation import repaired_malformation
 from services.coding.domain.dated_past import AFFIRMING_WORDS
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.reason_after_doubt import doubts_then_reason
@@ -273,6 +274,7 @@ class NoteSuggester:
                 scope is not None and scope.rule == RESOLVED
                 and ended_in_the_past(scope.cue, text, ent.start_char, ent.end_char)))
             past = (self._history_code("history", match.code)
+                    or _repaired_malformation("history", match, text, ent.start_char, ent.end_char)
                     or self._chapter_past_code(match, scope, text, ent.start_char, ent.end_char)) if named_past else None
             if past is not None:  # "Prior MI 2020": the index's History entry, as for "h/o MI"
                 match, context, scope = past, "history", None
@@ -290,8 +292,9 @@ class NoteSuggester:
                     text, sentence.start_char, sentence.end_char, ent.start_char, ent.end_char), text):
                 context = "affirmed"
             elif context != "affirmed" and past is None:
-                match = (self._history_code(context, match.code) or self.context_code(context, ent._.icd_key)
-                         or self._chapter_code(context, match.code))
+                match = (self._history_code(context, match.code)
+                         or _repaired_malformation(context, match, text, ent.start_char, ent.end_char)
+                         or self.context_code(context, ent._.icd_key) or self._chapter_code(context, match.code))
             if match is not None and substance_named_only(match.code, said, text[ent.end_char:ent.end_char + 4]):
                 skipped.append(_skipped(match.code, ent, expanded, SUBSTANCE_NAMED_ONLY))
             elif match is not None:
@@ -451,6 +454,13 @@ def _respelling_named(suggestions: list[Suggestion], respelt_starts: set[int]) -
     return [s.model_copy(update={"reason": f"{s.reason}; {RESPELT_FINDING_REASON}"})
             if s.convention not in (None, RESPELT_TERM) and any(s.start <= i < s.end for i in respelt_starts) else s
             for s in suggestions]
+
+
+def _repaired_malformation(context: str, match: TermMatch, text: str, start: int, end: int) -> TermMatch | None:
+    """A congenital malformation named in the past with its repair done ("PMH: VSD repaired in infancy") is kept,
+    in its history context, for `corrected_malformations` to code as its Z87.7- history; without a repair stated
+    a Q code has no history code and is dropped."""
+    return match if context == "history" and repaired_malformation(match.code, text, start, end) else None
 
 
 def _named(rule: str | None) -> dict:

@@ -12,6 +12,9 @@ entry it reads:
   D50.0; "Anemia, in (due to) (with), chronic disease" D63.8 ("anemia of chronic disease" or "inflammation").
 - "Neutropenia, drug-induced" D70.2 (a drug named as its cause: the adverse effect's T code is the drug rule's),
   "..., due to cytoreductive cancer chemotherapy" D70.1.
+- "Anemia, hemolytic, autoimmune, drug-induced" D59.0: a hemolytic anemia or AIHA with a drug named as its cause
+  ("AIHA after ceftriaxone", "methyldopa-induced hemolytic anemia") and its immune kind stated (immune, DAT or
+  Coombs positive); a drug's nonautoimmune hemolysis is D59.2, a coder's.
 - "Malnutrition, mild" E44.1, "moderate" E44.0, "severe" E43 (and the degrees, first to third).
 - "Factor V Leiden mutation" and "Resistance, activated protein C" D68.51; "Mutation, prothrombin gene" D68.52 with
   the variant named; "Deficiency, antithrombin (III)" D68.59; "Thrombocytopenia, immune" D69.3.
@@ -30,6 +33,7 @@ entry it reads:
 """
 import re
 
+from services.coding.domain.drug_effects import ANY_DRUG
 from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import sentence, word_pattern as _rx
@@ -103,6 +107,17 @@ def _hemarthrosis(match: re.Match, note: str) -> tuple[str, str] | None:
         f" ({side})" if side else "")
 
 
+_IMMUNE_HEMOLYSIS = _rx(r"immune|autoimmune|aiha|diiha|dat ?\+|dat[- ]positive|coombs[- ]positive|"
+                        r"positive (dat|coombs)|warm antibod\w*")
+
+
+def _drug_hemolytic_anemia(match: re.Match, note: str) -> tuple[str, str] | None:
+    if not _IMMUNE_HEMOLYSIS.search(sentence(note, match.start(), match.end())):
+        return None  # a drug's nonautoimmune hemolysis is D59.2: the kind is a coder's
+    return "D59.0", "drug-induced autoimmune hemolytic anemia (the drug's adverse effect is the drug rule's)"
+
+
+_HEMOLYTIC_ANEMIA = r"((auto)?immune )?(hemolytic an(a)?emia|aiha)"
 _G6PD = r"(g6pd|glucose-6-phosphate dehydrogenase( \(g6pd\))?)"
 _SICKLE_CELL_DISEASE = r"(sickle[- ]cell (disease|anemia)|hb ?ss( disease)?|hemoglobin ss( disease)?)( \(hb ?ss\))?"
 _JOINT_SIDE = r"(the |his |her |both |bilateral )?(right |left |r |l )?(shoulder|elbow|wrist|hip|knee|ankle)"
@@ -115,7 +130,7 @@ BLOOD_METABOLIC_WORDS = re.compile(r"anemia|anaemia|neutropenia|malnutrition|lei
                                    r"antithrombin|thrombocytopeni|trait|willebrand|vwd|hemochromatosis|"
                                    r"iron overload|hypovitaminosis|hypophosphat|iga|lymphopenia|lymphocytopenia|"
                                    r"obesity|inr|polycythemia|erythrocytosis|factor viii|hemarthros|g6pd|"
-                                   r"glucose-6|sickle|hb ?ss", re.IGNORECASE)
+                                   r"glucose-6|sickle|hb ?ss|aiha", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 BLOOD_METABOLIC_ENTRIES = (
     (_rx(rf"({_B12}) deficiency {_ANEMIA}|{_ANEMIA},? {_DUE_TO} ({_B12}) deficiency|"
@@ -134,6 +149,9 @@ BLOOD_METABOLIC_ENTRIES = (
          rf"(drug|medication)[- ]induced neutropenia|"
          rf"neutropenia,? (due to|from|secondary to|caused by|induced by|related to) ({_NEUTROPENIC_DRUGS})"),
      ("D70",), fixed("D70.2", "drug-induced neutropenia")),
+    (_rx(rf"{_HEMOLYTIC_ANEMIA},? (after|due to|from|secondary to|caused by|induced by) {ANY_DRUG.pattern}|"
+         rf"({ANY_DRUG.pattern}|drug|medication)[- ](induced|associated|related) {_HEMOLYTIC_ANEMIA}"),
+     ("D59", "D58", "D64", "D55"), _drug_hemolytic_anemia),
     (_rx(rf"({_CHEMOTHERAPY})[- ](induced|associated|related) neutropenia|"
          rf"neutropenia,? (due to|from|secondary to|caused by|induced by|related to|after) ({_CHEMOTHERAPY})"),
      ("D70",), fixed("D70.1", "neutropenia due to cancer chemotherapy")),

@@ -27,6 +27,11 @@ whose words said more. Each row names the index entry it reads:
 - "Clubfoot (congenital)" Q66.89 where the sentence names no equinovarus and no acquired deformity.
 - "Subluxation, congenital, hip" Q65.3- by the side named (both hips Q65.4), written congenital or in an infant's
   note (a hip subluxation at another age is an injury or a joint's: a coder's).
+- "Preterm, newborn" P07.3- by the completed weeks the note gives at birth ("born at 33 weeks", "34-week preemie",
+  "prematurity, 31 wks"), 28 to 36, in an infant's note (P07.30 where the weeks go unread; under 28 weeks is the
+  extreme immaturity P07.2-, a coder's).
+- "Metatarsus adductus (congenital)" Q66.22- by the foot named beside it, written congenital or in a child's note
+  (both feet are two codes: a coder's).
 - ASD by its context: autism F84.0 where the sentence or the note speaks of autism care (ABA, an IEP, the DSM's
   level, M-CHAT, ADOS) and not of a heart; the atrial septal defect Q21.1- (secundum Q21.11) where the sentence
   speaks of a heart (echo, shunt, closure, septal); neither or both, the letters are not read.
@@ -78,6 +83,10 @@ def _newborn_screen(match: re.Match, note: str) -> tuple[str, str] | None:
     return code, f"abnormal findings on neonatal screening for {what}"
 
 
+# a note whose patient is a newborn: its age in days or first weeks with its sex or kind ("6 d old F", "3 wk old
+# infant"), not a mother's "her 2 wk old son"
+NEWBORN_PATIENT = _rx(r"(\d{1,2}[- ]?(d|days?)|[1-4][- ]?(wk|wks|week|weeks))[- ]old,? (m|f|male|female|boy|girl|"
+                      r"infant|baby|newborn|neonate)|\d{1,2} ?d/o (m|f|male|female|boy|girl|infant)")
 # a note about a newborn: its age in days or in its first weeks, or the word itself
 _NEWBORN = _rx(r"newborn|neonat\w*|\d+[- ]days?[- ]old|\d+ ?d/o|[1-4][- ](wk|wks|week|weeks)[- ]old")
 
@@ -119,6 +128,28 @@ def _hip_subluxation(match: re.Match, note: str) -> tuple[str, str] | None:
     return _HIP_SUBLUXATION_SIDE[side], "congenital partial dislocation (subluxation) of the hip"
 
 
+_PRETERM_WEEKS = {weeks: f"P07.3{weeks - 27}" for weeks in range(28, 37)}
+
+
+def _preterm(match: re.Match, note: str) -> tuple[str, str] | None:
+    weeks = int(next(group for group in match.groups() if group and group.isdigit()))
+    if weeks not in _PRETERM_WEEKS or not _INFANT.search(note):
+        return None
+    return _PRETERM_WEEKS[weeks], f"preterm newborn, gestational age {weeks} completed weeks"
+
+
+_METATARSUS_ADDUCTUS_SIDE = {"right": "Q66.221", "left": "Q66.222", None: "Q66.229"}
+
+
+def _metatarsus_adductus(match: re.Match, note: str) -> tuple[str, str] | None:
+    if not (_CONGENITAL.search(match.group(0)) or _CHILD.search(note)):
+        return None  # an adult's adducted forefoot may be acquired: a coder's
+    side = stated_side(match.group(0))
+    if side == "bilateral":
+        return None  # both feet are two codes: a coder's
+    return _METATARSUS_ADDUCTUS_SIDE[side], "congenital metatarsus adductus" + (f", {side} foot" if side else "")
+
+
 _AUTISM_CARE = _rx(r"autis\w*|aba|iep|level [123]|m-?chat|ados|stimming|meltdowns?|nonverbal|asperger\w*")
 _HEART = _rx(r"echo\w*|tte|shunt|l->r|left[- ]to[- ]right|closure|closed|device|septal|secundum|primum|"
              r"sinus venosus|murmur|rv|cardiolog\w*|repair\w*")
@@ -139,7 +170,9 @@ def _asd(match: re.Match, note: str) -> tuple[str, str] | None:
 
 CHILDHOOD_WORDS = re.compile(r"murmur|febrile|croup|jaundice|hyperbilirubinemia|pda|dysplasia|ddh|equinovarus|"
                              r"newborn screen|neonatal screen|latch|breast ?feeding|ftt|hfmd|developmental delay|"
-                             r"milestone|clubf|subluxation|asd", re.IGNORECASE)
+                             r"milestone|clubf|subluxation|asd|preterm|premat|preemie|born at|metatarsus",
+                             re.IGNORECASE)
+_WEEKS = r"(\d\d)(?: ?\d/7)?[- ]?(?:completed )?(?:weeks?|wks?)"
 # (words, codes the index may have found on them, resolve)
 CHILDHOOD_ENTRIES = (
     (_rx(r"(innocent|benign|functional|still'?s|vibratory) (systolic |heart |cardiac |flow )?murmur|"
@@ -172,4 +205,9 @@ CHILDHOOD_ENTRIES = (
     (_rx(r"(congenital )?subluxation (of )?(the )?(right |left |r |l |bilateral |both )?hips?|"
          r"(right |left |r |l |bilateral )?hip subluxation"), ("S73", "Q65", "M24"), _hip_subluxation),
     (_rx(r"ASD"), ("Q21", "F84"), _asd),
+    (_rx(rf"(?:born|delivered) at {_WEEKS}( gestation| GA)?|(?:preterm|premature) (?:newborn|infant|baby|neonate),? "
+         rf"(?:born )?(?:at )?(?:GA )?{_WEEKS}|{_WEEKS}(?: gestation)? (?:preterm|premature|preemie)|(?:prematurity|"
+         rf"preterm),? (?:at )?(?:GA )?{_WEEKS}( gestation)?"), ("P07",), _preterm),
+    (_rx(r"((right|left|r|l|bilateral|both) )?(congenital )?metatarsus (adductus|varus)"
+         r"(,? (of )?(the )?(right|left|r|l|bilateral|both)( foot| feet)?)?"), ("Q66", "M21"), _metatarsus_adductus),
 )

@@ -1,7 +1,9 @@
 """A congenital malformation its sentence says was repaired or corrected ("VSD repaired at 6 months", "s/p PDA
 ligation", "cleft lip repaired in infancy") is no longer current: guideline I.C.17 codes a corrected malformation as
 its personal history, Z87.7- by the body system (the heart's Z87.74, the limbs' Z87.768, ...). A repair planned,
-awaited or left with a residual defect keeps the malformation's Q code.
+awaited or left with a residual defect keeps the malformation's Q code. Named under a history heading or after
+"h/o" ("PMH: VSD repaired in infancy", "history of repaired TOF"), the repaired malformation is that history too,
+where the context rules would otherwise find no history code for a Q code and drop it.
 """
 import re
 
@@ -14,10 +16,11 @@ NAME = "corrected-malformation"
 _REPAIR = _rx(r"repaired|repair|corrected|correction|closed|closure|ligated|ligation|excised|released")
 # "repaired at 6 months", "s/p VSD repair", "after PDA ligation": the repair done
 _DONE_AFTER = re.compile(r"^[\s,(-]*(surgically |successfully |was |were |fully )*(repaired|corrected|closed|ligated|"
-                         r"excised|released)\b|^[\s,(-]*(surgical |primary |device |transcatheter )?(repair|correction|"
+                         r"excised|released)\b|^[\s,(-]*(complete |full |total )?(surgical |primary |device |"
+                         r"transcatheter )?(repair|correction|"
                          r"closure|ligation)\b(?! (is |was )?(planned|scheduled|pending|recommended|needed|deferred))",
                          re.IGNORECASE)
-_DONE_BEFORE = re.compile(r"\b(s/p|status post|after|post)\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
+_DONE_BEFORE = re.compile(r"\b(s/p|status post|after|post|repaired|corrected)\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
 _STILL_THERE = _rx(r"(?<!no )residual|(?<!no )recurren\w*|persist\w*|re-?repair|awaiting|planned|scheduled|"
                    r"will need|needs|to be (repaired|closed)")
 # the malformation's Q block -> its history code
@@ -31,6 +34,11 @@ def _history_code(code: str) -> str | None:
     return next((history for low, high, history in _HISTORY_BY_BLOCK if low <= code[:3] <= high), None)
 
 
+def repaired_malformation(code: str, note: str, start: int, end: int) -> bool:
+    """A malformation with a history code of its own, named with its repair done."""
+    return code[0] == "Q" and _history_code(code) is not None and repaired(note, start, end)
+
+
 def repaired(note: str, start: int, end: int) -> bool:
     """The malformation at note[start:end] is named with its repair done, and nothing in its sentence keeps it."""
     text = note[sentence_start(note, start):sentence_end(note, end)]
@@ -42,7 +50,7 @@ def repaired(note: str, start: int, end: int) -> bool:
 def corrected_malformations(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = [], []
     for s in suggestions:
-        history = _history_code(s.code) if s.code[0] == "Q" and s.context == "affirmed" else None
+        history = _history_code(s.code) if s.code[0] == "Q" and s.context in ("affirmed", "history") else None
         if history is not None and repaired(note, s.start, s.end):
             reason = f"{s.evidence}: {history}, a {tabular.description(s.code).lower()} repaired (guideline I.C.17)"
             if any(o.code == history for o in out):

@@ -88,8 +88,10 @@ ANY_DRUG = re.compile(r"\b(" + "|".join(names for _, names, _ in DRUG_CLASSES) +
 _CLASSES = tuple((stem, re.compile(rf"^({names})$", re.IGNORECASE), title) for stem, names, title in DRUG_CLASSES)
 
 _DETERMINER = r"(?:(?:the|his|her|their|a|an)\s+)?"
-# the drug named as the cause: "due to lisinopril", "sertraline-induced", "adverse effect of amiodarone"
-_CAUSE_BEFORE = re.compile(r"\b(due to|caused by|secondary to|attributed to|induced by|adverse (effects?|reactions?|"
+# the drug named as the cause: "due to lisinopril", "sertraline-induced", "adverse effect of amiodarone"; a hemolysis
+# "after" a drug is the drug's (a hemolytic anemia is named by its trigger)
+_CAUSE_BEFORE = re.compile(r"\b(due to|caused by|secondary to|attributed to|induced by|(hemolytic an(a)?emia|aiha|"
+                           r"hemolysis)( \([^)]*\))? after|adverse (effects?|reactions?|"
                            r"drug reactions?) (of|to|from)|side effects? (of|from)|reaction to|intolerance to)\s+"
                            + _DETERMINER + r"$", re.IGNORECASE)
 _CAUSE_AFTER = re.compile(r"^[- ](induced|associated|related)\b", re.IGNORECASE)
@@ -125,7 +127,8 @@ _OVER_AFTER = re.compile(r"\b(resolved|cleared|subsided|no longer|has gone|went 
 
 
 # a word without which no harm of a drug is named: most notes that name a drug hold none
-_HARM_WORD = re.compile(r"due to|caused by|secondary to|attributed to|induced|associated|related|adverse|side effect|"
+_HARM_WORD = re.compile(r"due to|caused by|hemoly|aiha|secondary to|attributed to|induced|associated|related|"
+                        r"adverse|side effect|"
                         r"reaction|intolerance|toxicity|overdose|poisoning|ingestion|took", re.IGNORECASE)
 
 

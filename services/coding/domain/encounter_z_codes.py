@@ -89,7 +89,14 @@ SCREENED_FOR = (
     (r"cardiovascular (disease|disorders?)|heart disease|cardiomyopathy|cardiac disease", "Z13.6"),
     (r"(obstructive )?sleep apnea|osa|stop-bang", "Z13.83"),
     (r"b12|vitamin (b12|d)|nutritional (disorders?|deficienc(y|ies))", "Z13.21"),
+    # a child's: autism Z13.41, the milestones of global development Z13.42, lead as a contaminant Z13.88
+    (r"autism|m-?chat(-r)?(/f)?", "Z13.41"),
+    (r"developmental(?! dysplasia)( delays?)?|milestones|asq(-3)?", "Z13.42"),
+    (r"lead(?! to\b)( exposure| poisoning| levels?)?|(exposure to )?contaminants", "Z13.88"),
 )
+# guideline I.C.21.c.5: a screening inherent to a routine exam is not coded beside it; a well-child visit's
+# schedule holds the autism and developmental screenings
+_INHERENT_TO_A_WELL_CHILD_VISIT = ("Z13.41", "Z13.42")
 _SCREEN = r"screen(s|ed|ing)?"
 _GAP = r"[^\w.;\n]+"  # between words of one sentence
 # the tests a sentence lists, then gives a bare screening as their purpose ("Lipid panel and A1c drawn today as
@@ -238,7 +245,10 @@ _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|subox
 
 def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     routine = _routine_exam(note, suggestions, tabular)
-    made = [*_screenings(note, tabular), *routine, *_counselling(note, [*suggestions, *routine], tabular),
+    screenings = _screenings(note, tabular)
+    if any(r.code.startswith("Z00.12") for r in routine):  # the well-child visit's own developmental screenings
+        screenings = [m for m in screenings if m.code not in _INHERENT_TO_A_WELL_CHILD_VISIT]
+    made = [*screenings, *routine, *_counselling(note, [*suggestions, *routine], tabular),
             *_long_term_drugs(note, suggestions, tabular)]
     made = list({m.code: m for m in reversed(made) if tabular.is_billable(m.code)}.values())[::-1]
     found = {m.code for m in made}

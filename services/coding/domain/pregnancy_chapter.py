@@ -3,9 +3,11 @@ coded as complicating it, the chapter 15 code first with the condition's own cod
 that the pregnancy is incidental to the visit (Z33.1). The weeks of gestation the note gives are the Z3A code and
 set the trimester's character (first: less than 14 weeks, second: 14 to less than 28, third: 28 weeks on).
 
-Only a pregnancy stated as current with its weeks or trimester is read: a trimester cannot be supposed, and a
+Only a pregnancy stated as current with its weeks or trimester is read, never in a newborn's note (its mother's
+conditions, a preeclampsia its delivery was for, are hers): a trimester cannot be supposed, and a
 note that names pregnancy only in the past, in a test or in a plan leaves every condition in its own chapter.
-Gestational diabetes is read by its control (O24.41-), a routine postpartum visit is Z39.2.
+Gestational diabetes is read by its control (O24.41-), a routine postpartum visit is Z39.2, the lactating
+mother's own visit for care and examination Z39.1.
 
 In the puerperium (six weeks after delivery, stated as "3 weeks postpartum" or "10 days after delivery") a
 condition of those chapters complicates it: the O99 or O9A code's puerperium character, O10.03 for hypertension.
@@ -14,6 +16,7 @@ A chapter 15 code found with an unspecified trimester takes the one the weeks gi
 import re
 from dataclasses import dataclass
 
+from services.coding.domain.childhood_entries import NEWBORN_PATIENT
 from services.coding.domain.note_text import before, negated_before, sentence_end
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.pattern_literals import lowered_note
@@ -22,7 +25,7 @@ from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, as_s
 NAME = "pregnancy-chapter"
 _GATE_WORDS = ("pregnan", "gestation", "trimester", "postpartum", "post-partum", "postnatal", "gdm", "prenatal",
                "antenatal", "iup", "deliver", "svd", "cesarean", "c-section", "puerper", "eclampsia", "hyperemesis",
-               "miscarri", "abortion", "pih")
+               "miscarri", "abortion", "pih", "lactat", "breastfeed", "breast feed")
 _GRAVIDA = re.compile(r"\bg\d+\s*p\d")
 
 _WEEKS = r"(?P<{name}>\d{{1,2}})(?:\s*\+\s*\d)?\s*(?:-\s*)?(?:weeks?|wks?|w)(?:\s*(?:\d\s*d(?:ays?)?|and \d days?))?"
@@ -60,6 +63,11 @@ _SYMPTOM = ("R00", "R69")  # the symptoms and signs a provider may tie to the pr
 # which ketonuria is the sign) is the hyperemesis's own, not coded beside it
 _INCLUDED_IN = {"O21.1": ("E86", "E87", "R82.4")}
 POSTPARTUM_VISIT = _rx(r"(routine )?(postpartum|post-partum|postnatal) (visit|check(-?up)?|follow-?up|exam)")
+# "Encounter for care and examination of lactating mother": the mother's own visit for it (a lactation consult may
+# be the baby's feeding)
+LACTATION_VISIT = _rx(r"(routine )?(lactation|breast ?feeding) (visit|check(-?up)?|follow-?up)|(care|exam(ination)?)"
+                      r"( and (care|exam(ination)?))? of (a |the )?(lactating|breast ?feeding) mother|"
+                      r"(lactating|breast ?feeding) mother,? (routine )?(care|exam(ination)?|visit|check)")
 
 # The condition's chapter or block, and the chapter 15 subcategory the tabular gives it (O99's inclusion notes
 # and Excludes2: alcohol, drugs and tobacco, diabetes, malnutrition and obesity, hypertension, embolism and venous
@@ -104,8 +112,9 @@ class Pregnancy:
 
 
 def current_pregnancy(note: str) -> Pregnancy | None:
-    """The pregnancy the note states as current, with the weeks it gives or the trimester it names."""
-    if NOT_PREGNANT.search(note) or not PREGNANT.search(note):
+    """The pregnancy the note states as current, with the weeks it gives or the trimester it names; a newborn's
+    note names only its mother's, ended with the birth."""
+    if NOT_PREGNANT.search(note) or not PREGNANT.search(note) or NEWBORN_PATIENT.search(note):
         return None
     for m in GESTATION.finditer(note):
         weeks = int(m.group("at") or m.group("weeks") or m.group("short"))
@@ -124,7 +133,10 @@ def _stated_as_current(note: str, m: re.Match) -> bool:
 
 
 def current_puerperium(note: str) -> re.Match | None:
-    """The puerperium the note states as now: the days or weeks since delivery, six weeks at most."""
+    """The puerperium the note states as now: the days or weeks since delivery, six weeks at most, not the
+    newborn's days since its birth."""
+    if NEWBORN_PATIENT.search(note):
+        return None
     for m in PUERPERIUM.finditer(note):
         if negated_before(note, m.start()):
             continue
@@ -197,6 +209,12 @@ def pregnancy_chapter(suggestions: list[Suggestion], note: str, tabular) -> tupl
     visit = POSTPARTUM_VISIT.search(note)
     if visit is not None and not negated_before(note, visit.start()) and "Z39.2" not in {s.code for s in out}:
         made = from_rule("Z39.2", visit, tabular, NAME, f"{visit.group(0)}: Z39.2, routine postpartum follow-up")
+        out, reasons = [*out, made], [*reasons, made.reason]
+    lactation = LACTATION_VISIT.search(note)
+    if lactation is not None and not negated_before(note, lactation.start()) and not NEWBORN_PATIENT.search(note) \
+            and not {"Z39.1", "Z39.2"} & {s.code for s in out}:
+        made = from_rule("Z39.1", lactation, tabular, NAME,
+                         f"{lactation.group(0)}: Z39.1, care and examination of the lactating mother")
         out, reasons = [*out, made], [*reasons, made.reason]
     incidental = INCIDENTAL.search(note)
     if incidental is not None and NOT_PREGNANT.search(note) is None and not negated_before(note, incidental.start()):

@@ -50,6 +50,8 @@ pytestmark = pytest.mark.unit
     ("Problem list: G6PD deficiency, never anemic; avoids fava beans.", {"D75.A"}),
     ("Assessment: sickle cell anemia with a vaso-occlusive crisis in both thighs; IV fluids, ketorolac.", {"D57.00"}),
     ("A/P: Hb SS disease without crisis, on hydroxyurea 1,000 mg.", {"D57.1"}),
+    ("Heme consult: immune hemolytic anemia after cefazolin, Coombs positive; cefazolin held.", {"D59.0", "T36.1X5A"}),
+    ("A/P: warm AIHA due to ceftriaxone, DAT IgG positive - stop ceftriaxone.", {"D59.0", "T36.1X5A"}),
 ])
 def test_an_entry_the_title_hides_is_its_code(suggest, note, codes):
     assert codes <= billed(suggest, note)
@@ -63,6 +65,8 @@ def test_an_entry_the_title_hides_is_its_code(suggest, note, codes):
     ("Traumatic right knee hemarthrosis after a fall on the ice.", "M25.0"),
     ("Her son has G6PD deficiency; she was screened and is a carrier only.", "D55"),
     ("No sickle cell disease with crisis this year.", "D57.0"),
+    ("Hemolytic anemia after ceftriaxone, DAT negative, likely oxidative.", "D59.0"),  # not immune: D59.2, a coder's
+    ("Autoimmune hemolytic anemia after ceftriaxone was ruled out; DAT negative.", "D59"),
 ])
 def test_a_denied_relatives_or_injurys_condition_is_not_read_so(suggest, note, category):
     assert not any(code.startswith(category) for code in billed(suggest, note))

@@ -21,6 +21,11 @@ def _coded(note_suggester, note: str) -> set[str]:
     ("Newborn screen abnormal for PKU; repeat phenylalanine level sent.", "P09.1"),
     ("Physiologic jaundice, 3 days old, bilirubin under the light level; recheck tomorrow.", "P59.9"),
     ("9 day old, breastfeeding difficulty with a shallow latch, lactation consult.", "P92.5"),
+    ("NICU note, 4 d old boy delivered at 29 weeks. A/P: preterm infant, RA, feeds advancing.", "P07.32"),
+    ("Nursery: 1 wk old F. Assessment: premature newborn at 36 wks, gaining weight.", "P07.39"),
+    ("8 d old M. Problems: 1. prematurity, 30 completed weeks.", "P07.33"),
+    ("5 mo old with left metatarsus adductus, stiff, casting started.", "Q66.222"),
+    ("Congenital metatarsus adductus, right, in a 2 mo old; home stretches.", "Q66.221"),
 ])
 def test_a_childhood_condition_by_its_index_entry(note_suggester, note, code):
     assert code in _coded(note_suggester, note)
@@ -36,6 +41,10 @@ def test_a_murmur_called_innocent_elsewhere_is_not_also_the_unspecified_murmur(n
     ("Mother, 31, reports poor latch and sore nipples; baby is 5 months old.", "P92.5"),
     ("Bilateral clubfoot (congenital talipes equinovarus), serial casts.", "Q66.00"),
     ("Neonatal jaundice from Rh incompatibility, Coombs positive.", "P59.9"),  # its cause: P55, a coder's
+    ("45 yo M, born at 32 weeks, now with asthma.", "P07.35"),  # an adult's birth history
+    ("6 wk old M born at 38 weeks, well.", "P07.30"),  # term
+    ("3 mo F, metatarsus adductus of both feet, stretches.", "Q66.221"),  # two codes: a coder's
+    ("61 yo F, metatarsus adductus R with hallux valgus.", "Q66.221"),  # an adult's may be acquired
 ])
 def test_words_that_name_something_else_are_not_read(note_suggester, note, absent):
     assert absent not in _coded(note_suggester, note)

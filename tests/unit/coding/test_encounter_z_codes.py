@@ -112,9 +112,21 @@ def test_long_term_drugs_and_treatment_of_opioid_dependence_is_not_an_analgesic(
     ("DEXA for osteoporosis screening, T-score -1.2.", ["Z13.820"]),
     ("HPV screening with her cytology today.", ["Z11.51"]),
     ("Screening for human papillomavirus by co-test.", ["Z11.51"]),
+    ("Toddler seen at the parents' request for an autism screen; M-CHAT-R/F low risk.", ["Z13.41"]),
+    ("Developmental screening with the ASQ-3 today, every domain above its cutoff.", ["Z13.42"]),
+    ("Capillary lead level drawn, screening for lead in an older home.", ["Z13.88"]),
 ])
 def test_a_screening_in_other_words_is_coded_for_what_it_screens(tabular, note, expected):
     assert codes(encounter_z_codes([], note, tabular)[0]) == expected
+
+
+@pytest.mark.parametrize("note", [
+    "Well child check at 18 months: M-CHAT screen low risk, developmental screening (ASQ) passed.",
+    "Hip ultrasound as developmental dysplasia screening for a breech baby.",
+    "We discussed how screening may lead to more tests.",
+])
+def test_a_well_child_visits_own_screenings_and_other_words_are_not_a_childs_screening(tabular, note):
+    assert not {"Z13.41", "Z13.42", "Z13.88"} & set(codes(encounter_z_codes([], note, tabular)[0]))
 
 
 @pytest.mark.parametrize("note", ["Screening. Diabetes well controlled.",  # another sentence

@@ -38,6 +38,9 @@ def test_the_current_pregnancy_by_its_weeks(note, weeks):
     "Miscarriage at 10 weeks of pregnancy in 2022.",
     "Urine hCG negative, not pregnant; LMP 4 weeks ago.",
     "Planning pregnancy next year, on folic acid.",
+    # a newborn's note: the pregnancy and its preeclampsia are the mother's, the weeks the baby's
+    "NICU day 4. 4 d old M, delivered by C/S for maternal preeclampsia at 30 weeks gestation.",
+    "3 wk old girl seen for feeding; mother had GDM, follow-up echo at 2 wks.",
 ])
 def test_a_pregnancy_ended_denied_or_planned_is_not_current(note):
     assert current_pregnancy(note) is None
@@ -138,6 +141,19 @@ def test_the_routine_postpartum_visit(tabular, note):
     assert codes(pregnancy_chapter([], note, tabular)[0]) == ["Z39.2"]
 
 
+@pytest.mark.parametrize("note", ["Lactation visit at 3 months: supply good, nipples healed.",
+                                  "Seen for care and examination of a breastfeeding mother, 10 weeks after birth.",
+                                  "A/P: lactating mother, routine check - continue nursing."])
+def test_the_lactating_mothers_own_visit(tabular, note):
+    assert codes(pregnancy_chapter([], note, tabular)[0]) == ["Z39.1"]
+
+
+@pytest.mark.parametrize("note", ["5 d old M: poor latch, lactation consult today.",
+                                  "No lactation visit needed, formula feeding."])
+def test_a_babys_lactation_consult_or_a_denied_visit_is_no_lactating_mothers_care(tabular, note):
+    assert "Z39.1" not in codes(pregnancy_chapter([], note, tabular)[0])
+
+
 @pytest.mark.parametrize("note, expected", [
     ("Routine prenatal visit, G1P0 at 16 weeks, no concerns.", ["Z34.02", "Z3A.16"]),
     ("G3P2 at 30 weeks, prenatal care: fundal height 30 cm, FHR 140.", ["Z34.83", "Z3A.30"]),
@@ -165,6 +181,7 @@ def test_the_puerperium_stated_as_now(note):
 @pytest.mark.parametrize("note", [
     "Three months postpartum; 12 weeks after delivery she has a cough.",
     "Not postpartum: her last delivery was in 2019.",
+    "5 d old F, now 5 days after a vaginal delivery, jaundice check.",
 ])
 def test_a_delivery_more_than_six_weeks_ago_is_no_puerperium(note):
     assert current_puerperium(note) is None
