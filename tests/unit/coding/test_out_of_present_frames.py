@@ -32,3 +32,33 @@ def test_a_span_up_to_today_is_no_past(suggest, note, kept):
 ])
 def test_a_flare_or_recurrence_denied_does_not_keep_a_dated_condition_current(suggest, note, out):
     assert out not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, out", [
+    ("Plan: incentive spirometry as prophylaxis against pneumonia after surgery.", "J18"),
+    ("Pantoprazole as prophylaxis for GERD while on prednisone.", "K21"),
+    ("Amiodarone for prophylaxis of atrial fibrillation after CABG.", "I48"),
+])
+def test_what_a_prophylaxis_prevents_is_not_present(suggest, note, out):
+    assert out not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, kept", [
+    ("Propranolol started as prophylaxis against migraine with aura.", "G43"),
+    ("Allopurinol for prophylaxis of gout attacks; gout of L ankle.", "M10"),
+    ("Rivaroxaban as prophylaxis of stroke in persistent atrial fibrillation.", "I48"),
+])
+def test_a_prevented_attack_disorder_and_a_condition_further_on_stay_current(suggest, note, kept):
+    assert kept in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Lives with his wife, who has left hemiplegia after a CVA.",
+    "Husband with R hemiparesis s/p stroke; she is his caregiver.",
+])
+def test_a_spouses_stroke_deficits_are_not_the_patients(suggest, note):
+    assert "I69" not in billed(suggest, note)
+
+
+def test_the_patients_own_deficits_after_a_stroke_are_still_its_sequela(suggest):
+    assert "I69" in billed(suggest, "Old stroke with residual left hemiparesis, walks with a cane.")
