@@ -33,10 +33,13 @@ DATED_PAST_AFTER = re.compile(r"^[^\w.;]{0,3}(" + _COUNTED + r"[^\w.;]+((in|duri
                               r"\b)[\w/]+[^\w.;]+){0,2}?)" + _LONG_AGO + r"\b", re.IGNORECASE)
 # the clause says the condition is here now after all, or that the time is when it began ("Dx with breast cancer
 # last year, on tamoxifen")
-# ("Gout in the past, no flares in 8 yrs": a flare or a recurrence denied says the opposite)
+# ("Gout in the past, no flares in 8 yrs": a flare or a recurrence denied says the opposite; "moderate persistent
+# asthma as a child": a kind named before a condition's word is not its course, "persistent into adulthood" is)
+_NOT_A_KIND = r"(?!\s+(?!into\b|in\b|through\b|since\b|to\b|until\b)[a-z])"
 STILL_PRESENT = re.compile(r"(?<!\bno )(?<!\bno further )(?<!\bno new )(?<!\bwithout )(?<!\bnor )(?<!\bdenies )"
-                           r"\b(still|persists?|persistent|persisting|ongoing|continues|continuing|again|recurred|"
-                           r"recurrent|recurrence|relapsed?|flares?|flaring|returned|since then|ever since|"
+                           r"\b(still|persists?|persistent" + _NOT_A_KIND + r"|persisting|ongoing|continues|continuing|"
+                           r"again|recurred|recurrent" + _NOT_A_KIND + r"|recurrence|relapsed?|flares?|flaring|returned|"
+                           r"since then|ever since|"
                            r"diagnosed|diagnosis|dx|dx'd|developed|onset|began|started)\b", re.IGNORECASE)
 
 # a list item that opens with one of these states what the patient has: a denial before it does not reach it

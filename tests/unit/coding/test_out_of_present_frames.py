@@ -62,3 +62,15 @@ def test_a_spouses_stroke_deficits_are_not_the_patients(suggest, note):
 
 def test_the_patients_own_deficits_after_a_stroke_are_still_its_sequela(suggest):
     assert "I69" in billed(suggest, "Old stroke with residual left hemiparesis, walks with a cane.")
+
+
+@pytest.mark.parametrize("note, out", [
+    ("Severe persistent asthma as a child; no inhaler since 14.", "J45"),
+    ("Recurrent strep tonsillitis as a kid, T&A at 6.", "J03"),
+])
+def test_a_kind_named_before_the_condition_does_not_keep_a_dated_one_current(suggest, note, out):
+    assert out not in billed(suggest, note)
+
+
+def test_a_course_written_after_it_still_does(suggest):
+    assert "J45" in {s.code[:3] for s in suggest("Asthma as a teen, persistent into his 30s, on an ICS daily.")}
