@@ -55,12 +55,16 @@ _PAST_TIME = (r"((in |during |around )?(19|20)\d\d|in (his |her |their )?((grad|
               r"(college|school|"
               r"the (army|military|service)|(early |late )?(teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))|"
               r"at (age )?\d{1,2}|" + _LONG_AGO + ")")
-NONE_SINCE_AFTER = re.compile(r"^[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/]+[^\w.;]+){0,2}?" + _PAST_TIME +
-                              r"[^\w.;]{1,4}(none|no (further |more |other |new )?(episodes?|attacks?|events?|"
-                              r"recurrences?|symptoms))( (since|now|after|afterwards?|thereafter)\b|\s*[.;,]|$|"
-                              # over a span of years since ("Panic disorder in her 20s, no attacks in 10 years")
-                              r" (in|for) (the )?((last|past) )?(\d+|a few|few|several|many|two|three|four|five|six|"
-                              r"seven|eight|nine|ten|twenty) (years?|yrs?|decades?)\b)"
+_NONE = r"(none|no (further |more |other |new )?(episodes?|attacks?|events?|recurrences?|symptoms))"
+# over a span of years since ("Panic disorder in her 20s, no attacks in 10 years")
+_YEARS_SINCE = (r" (in|for) (the )?((last|past) )?(\d+|a few|few|several|many|two|three|four|five|six|seven|eight|"
+                r"nine|ten|twenty) (years?|yrs?|decades?)\b")
+NONE_SINCE_AFTER = re.compile(r"^[^\w.;]{0,3}(((?!" + _ONSET + r"\b)[\w/]+[^\w.;]+){0,2}?" + _PAST_TIME +
+                              r"[^\w.;]{1,4}" + _NONE + r"( (since|now|after|afterwards?|thereafter)\b|\s*[.;,]|$|" +
+                              _YEARS_SINCE + r")|"
+                              # episodes counted, then none for years ("kidney stones x2, none in the past 4 years";
+                              # not "syncope x2, none since", which may be this visit's episodes)
+                              + _COUNTED + r"[^\w.;]{1,4}" + _NONE + _YEARS_SINCE + r")"
                               r"(?!\s*(\d|x\b|for\b))", re.IGNORECASE)
 # the clause says it is here after all or that the time is when it began
 NONE_SINCE_UNLESS = re.compile(r"\b(still|persists?|persistent|ongoing|continues|continuing|recurred|relapsed?|"

@@ -74,3 +74,12 @@ def test_a_kind_named_before_the_condition_does_not_keep_a_dated_one_current(sug
 
 def test_a_course_written_after_it_still_does(suggest):
     assert "J45" in {s.code[:3] for s in suggest("Asthma as a teen, persistent into his 30s, on an ICS daily.")}
+
+
+def test_episodes_counted_then_none_for_years_are_past(suggest):
+    found = {s.code for s in suggest("Renal colic from kidney stones x3, none for the last 6 yrs.") if s.confidence >= 0.90}
+    assert "N20.0" not in found and "Z87.442" in found
+
+
+def test_episodes_counted_then_none_since_may_be_this_visits(suggest):
+    assert "R55" in billed(suggest, "Syncope x2, none since; orthostatics today.")
