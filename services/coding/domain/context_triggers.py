@@ -15,6 +15,13 @@ ANTICIPATORY_BEFORE = (
     r"(warning |red[- ]flag )?(signs|symptoms)( (and|or|&) symptoms)? of",
 )
 
+# Prevention named right before the condition: what is prevented is not present ("prophylaxis against pneumonia",
+# "prophylaxis of DVT after TKA")...
+PROPHYLAXIS_BEFORE = r"prophyla(xis|ctic( \w+)?) (for|against|of)"
+# ... except a recurrent attack disorder, whose prevention treats it ("prophylaxis against migraine", "against gout
+# flares")
+PREVENTION_TREATS = r"migraines?|headaches?|cluster|gout|flares?|attacks?"
+
 # A denial written before the condition beyond "no" and "denies".
 # ("acquired absence of the leg" is a status, Z89: not a denial)
 DENIAL_BEFORE = (r"(?<!acquired )(?<!congenital )(?<!surgical )(in the )?absence of", r"never (had|has had|experienced|diagnosed with|been diagnosed with)")

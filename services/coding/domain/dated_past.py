@@ -1,7 +1,7 @@
 """A condition dated to a time long past, and the words that turn a denial's list to what the patient has.
 
 Dated past: a note places a condition in the past by the time it writes right after it, as often as by "history
-of": "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter". Such a condition is a past one (its
+of": "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter", "Gout in the past". Such a condition is a past one (its
 History entry where the index has one: Z87.442 for the stones), unless the clause says it is here again ("still",
 "recurred", "flare") or the time dates when it began ("diagnosed 10 years ago", "since childhood", "x 10 yrs"), which
 says it is current. Only spans of a season or more: "last month" or "3 weeks ago" may still be an acute condition's
@@ -20,7 +20,10 @@ _LONG_AGO = (r"((\d+|a few|few|several|many|two|three|four|five|six|seven|eight|
              r"(years?|yrs?|y|decades?) ago|"
              r"as an? (child|kid|teen|teenager|infant|toddler|adolescent|young adult)|"
              r"in (his |her |their )?(childhood|infancy|adolescence|youth|teens)|"
-             r"last (winter|spring|summer|fall|autumn|year|yr))")
+             r"last (winter|spring|summer|fall|autumn|year|yr)|"
+             # "Gout in the past, no flares": the past itself, closed there (not "in the past 6 months", a span
+             # up to today)
+             r"in the (distant |remote )?past(?=\s*([,.:)]|-|$)))")
 # up to two words between (a verb of care: "treated", "repaired"), none of which dates an onset
 _ONSET = r"(diagnosed|diagnosis|dx|dx'd|since|started|starting|began|begun|onset|first|noted|found|x|for|over)"
 # episodes counted over a span long past ("Pneumonia x 2 last year", "UTIs three times as a child"): a count,
@@ -30,8 +33,13 @@ DATED_PAST_AFTER = re.compile(r"^[^\w.;]{0,3}(" + _COUNTED + r"[^\w.;]+((in|duri
                               r"\b)[\w/]+[^\w.;]+){0,2}?)" + _LONG_AGO + r"\b", re.IGNORECASE)
 # the clause says the condition is here now after all, or that the time is when it began ("Dx with breast cancer
 # last year, on tamoxifen")
-STILL_PRESENT = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|continues|continuing|again|recurred|"
-                           r"recurrent|recurrence|relapsed?|flares?|flaring|returned|since then|ever since|"
+# ("Gout in the past, no flares in 8 yrs": a flare or a recurrence denied says the opposite; "moderate persistent
+# asthma as a child": a kind named before a condition's word is not its course, "persistent into adulthood" is)
+_NOT_A_KIND = r"(?!\s+(?!into\b|in\b|through\b|since\b|to\b|until\b)[a-z])"
+STILL_PRESENT = re.compile(r"(?<!\bno )(?<!\bno further )(?<!\bno new )(?<!\bwithout )(?<!\bnor )(?<!\bdenies )"
+                           r"\b(still|persists?|persistent" + _NOT_A_KIND + r"|persisting|ongoing|continues|continuing|"
+                           r"again|recurred|recurrent" + _NOT_A_KIND + r"|recurrence|relapsed?|flares?|flaring|returned|"
+                           r"since then|ever since|"
                            r"diagnosed|diagnosis|dx|dx'd|developed|onset|began|started)\b", re.IGNORECASE)
 
 # a list item that opens with one of these states what the patient has: a denial before it does not reach it
@@ -47,12 +55,16 @@ _PAST_TIME = (r"((in |during |around )?(19|20)\d\d|in (his |her |their )?((grad|
               r"(college|school|"
               r"the (army|military|service)|(early |late )?(teens|twenties|thirties|forties|fifties|20s|30s|40s|50s))|"
               r"at (age )?\d{1,2}|" + _LONG_AGO + ")")
-NONE_SINCE_AFTER = re.compile(r"^[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/]+[^\w.;]+){0,2}?" + _PAST_TIME +
-                              r"[^\w.;]{1,4}(none|no (further |more |other |new )?(episodes?|attacks?|events?|"
-                              r"recurrences?|symptoms))( (since|now|after|afterwards?|thereafter)\b|\s*[.;,]|$|"
-                              # over a span of years since ("Panic disorder in her 20s, no attacks in 10 years")
-                              r" (in|for) (the )?((last|past) )?(\d+|a few|few|several|many|two|three|four|five|six|"
-                              r"seven|eight|nine|ten|twenty) (years?|yrs?|decades?)\b)"
+_NONE = r"(none|no (further |more |other |new )?(episodes?|attacks?|events?|recurrences?|symptoms))"
+# over a span of years since ("Panic disorder in her 20s, no attacks in 10 years")
+_YEARS_SINCE = (r" (in|for) (the )?((last|past) )?(\d+|a few|few|several|many|two|three|four|five|six|seven|eight|"
+                r"nine|ten|twenty) (years?|yrs?|decades?)\b")
+NONE_SINCE_AFTER = re.compile(r"^[^\w.;]{0,3}(((?!" + _ONSET + r"\b)[\w/]+[^\w.;]+){0,2}?" + _PAST_TIME +
+                              r"[^\w.;]{1,4}" + _NONE + r"( (since|now|after|afterwards?|thereafter)\b|\s*[.;,]|$|" +
+                              _YEARS_SINCE + r")|"
+                              # episodes counted, then none for years ("kidney stones x2, none in the past 4 years";
+                              # not "syncope x2, none since", which may be this visit's episodes)
+                              + _COUNTED + r"[^\w.;]{1,4}" + _NONE + _YEARS_SINCE + r")"
                               r"(?!\s*(\d|x\b|for\b))", re.IGNORECASE)
 # the clause says it is here after all or that the time is when it began
 NONE_SINCE_UNLESS = re.compile(r"\b(still|persists?|persistent|ongoing|continues|continuing|recurred|relapsed?|"

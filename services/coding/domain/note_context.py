@@ -23,7 +23,7 @@ from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, STILL_GO
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.section_headings import section_of
-from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, DENIAL_AFTER, DENIAL_BEFORE,
+from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
                                                     NOT_A_DENIAL_AFTER_NO)
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
@@ -162,7 +162,7 @@ RULES = (
     ScopeRule("hypothetical",
               _words(r"if", r"risks? (factors? )?(of|for)", r"at risk", r"((to be|to|will|get|getting) )?tested for", r"(to|will|get|getting) test for", r"testing for",
                      r"(to|will) check for", r"checked for", r"checking for", r"to prevent", r"prevent(s|ing)?", r"prevention of",
-                     r"in case of", r"watch for", r"monitor for", r"warning signs of", r"prophylaxis (for|against)",
+                     r"in case of", r"watch for", r"monitor for", r"warning signs of", PROPHYLAXIS_BEFORE,
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
                      r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for",
                      *ANTICIPATORY_BEFORE),

@@ -7,7 +7,9 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 
-from services.coding.domain.context_triggers import ANTICIPATORY_BEFORE, DENIAL_AFTER, DENIAL_BEFORE, NOT_A_DENIAL_AFTER_NO
+from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
+                                                     NOT_A_DENIAL_AFTER_NO, PREVENTION_TREATS,
+                                                     PROPHYLAXIS_BEFORE)
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.note_context import (
@@ -154,10 +156,20 @@ _PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|histor
                         # a procedure done for it or on it ("valve replacement 2019 for aortic stenosis", "carpal
                         # tunnel release 2022": `ended_episode`)
                         r"ectomy|replace|tavr|drain|decortic|evacuat|ablat|repair|release|decompress|excision|removal|transplant|"
-                        r"cured|"
+                        r"cured|in the (distant |remote )?past\b|"
                         r"\bago\b|child|kid|teen|infan|toddler|adolescen|youth|\blast\b|prior|previous|former|remote|"
                         r"treated|late effect|\bnone\b|\bno (further |more |other |new )?(episodes?|attacks?|events?|"
                         r"symptoms)\b", re.IGNORECASE)
+
+
+_PREVENTED = re.compile(r"\b" + PROPHYLAXIS_BEFORE + r"\s+(\w+\s+)?$", re.IGNORECASE)
+_TREATED_BY_PREVENTION = re.compile(rf"\b({PREVENTION_TREATS})\b", re.IGNORECASE)
+
+
+def prevented(note: str, start: int, end: int) -> bool:
+    """The mention is what a prophylaxis named at most a word before it prevents: not present (unless preventing
+    its attacks is how it is treated)."""
+    return bool(_PREVENTED.search(before(note, start))) and not _TREATED_BY_PREVENTION.search(note[start:end])
 
 
 def current(note: str, start: int, end: int) -> bool:
@@ -166,7 +178,7 @@ def current(note: str, start: int, end: int) -> bool:
     prefix, whole = before(note, start), sentence(note, start, end)
     following = after(note, end)
     return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
-                or HYPOTHETICAL.search(prefix)
+                or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
                 or NEGATED_AFTER.search(following) or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
                 or SUPERSEDED.search(prefix) or uncertain(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read

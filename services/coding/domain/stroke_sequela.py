@@ -16,7 +16,7 @@ import re
 
 from services.coding.domain.dysphagia_phase import PHASED_DYSPHAGIA, phase_code
 from services.coding.domain.neurology_findings import denied_just_before
-from services.coding.domain.note_context import clause
+from services.coding.domain.note_context import NOT_STATED_RULES, clause, mention_scope
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, sentence_start
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -151,7 +151,10 @@ _CAUSE_CODES = ("I63", "I60", "I61", "R58")  # the stroke named as the cause, re
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = [], []
     for match, text in _stroke_mentions(note):
-        if NEGATION.search(before(note, match.start())) or FAMILY.search(sentence(note, match.start(), match.end())):
+        # a relative's or a spouse's stroke left them the deficits, not the patient ("Wife has R hemiparesis after a
+        # stroke")
+        if NEGATION.search(before(note, match.start())) or FAMILY.search(sentence(note, match.start(), match.end())) \
+                or mention_scope(note, match.start(), match.end(), NOT_STATED_RULES) is not None:
             continue
         for s in suggestions:
             code = next((of_the_stroke(seq, match.group(0)) for prefix, seq in DEFICITS if s.code.startswith(prefix)),
