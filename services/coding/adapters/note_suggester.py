@@ -92,9 +92,10 @@ _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  #
 # abortion without complication"; an outpatient's pregnancy episode ("... in pregnancy", not in childbirth)
 _GENERAL_TITLE = re.compile(r"^(unspecified|other and unspecified)\b|, unspecified|\bor unspecified\b|\bof unspecified site\b|"
                             r"\b(NOS|NEC|not elsewhere classified)$|\bin pregnancy$", re.IGNORECASE)
-# the kind the alphabetic index itself defaults to where the category's note names none ("Osteoporosis, with
-# current pathological fracture" is age-related M80.0-)
-_INDEX_DEFAULT_KIND = {"M80": "M80.0"}
+# the child the alphabetic index itself defaults to where no marker names it ("Osteoporosis, with current
+# pathological fracture" is age-related M80.0-; "Injury, brain, traumatic" is the unspecified intracranial injury,
+# without loss of consciousness unless the note says otherwise)
+_INDEX_DEFAULT_CHILD = {"M80": "M80.00XA", "S06": "S06.9X0A"}
 _WITHOUT_COMPLICATION = re.compile(r",? (without complications?|uncomplicated)$", re.IGNORECASE)
 
 
@@ -157,7 +158,9 @@ def _needs_seventh_character(icd, dotted: str) -> bool:
 
 def _default_child(icd, dotted: str, billable: frozenset[str]) -> str | None:
     """The child a category's notes go to: marked as the default and reached only through subcategories of no
-    narrower kind ("Arteriosclerosis" to I70.90, not through I70.2's extremities to I70.209)."""
+    narrower kind ("allergic asthma" to J45.909, not through J45.2's mild intermittent to J45.20)."""
+    if dotted in _INDEX_DEFAULT_CHILD:
+        return _INDEX_DEFAULT_CHILD[dotted]
     ranked = []
     for child in icd.get_descendants(dotted):
         text = icd.get_description(child).lower()
@@ -170,8 +173,8 @@ def _default_child(icd, dotted: str, billable: frozenset[str]) -> str | None:
 def _through_general(icd, dotted: str, child: str) -> bool:
     title = key(PARENTHESES.sub(" ", icd.get_description(dotted)))
     between = [code for code in icd.get_ancestors(child) if code != dotted and code not in icd.get_ancestors(dotted)]
-    return all(code == _INDEX_DEFAULT_KIND.get(dotted) or _GENERAL_TITLE.search(text := icd.get_description(code))
-               or key(PARENTHESES.sub(" ", _WITHOUT_COMPLICATION.sub("", text))) == title for code in [*between, child])
+    return all(_GENERAL_TITLE.search(text) or key(PARENTHESES.sub(" ", _WITHOUT_COMPLICATION.sub("", text))) == title
+               for text in map(icd.get_description, [*between, child]))
 
 
 def build_index(reference: ReferenceData, index_dir: Path) -> Path:
