@@ -36,7 +36,7 @@ from services.coding.domain.first_sight import calibrated, stated_over_elsewhere
 from services.coding.domain.doubted_diagnosis_signs import signs_of_a_doubted_diagnosis
 from services.coding.domain.note_revisions import changed_by_addendum, copied_forward
 from services.coding.domain.report_impression import set_aside_by_impression
-from services.coding.domain.note_terms import (INVERTED_TERM, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
+from services.coding.domain.note_terms import (INVERTED_TERM, PARENTHESES, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
                                                key, less_specific_than_documented, qualified_keys, variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.service_name import names_a_service
@@ -50,8 +50,8 @@ from services.coding.domain.tabular_titles import (TABULAR_TITLE, TABULAR_TITLE_
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
 # 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary; 8: the
 # tabular's square brackets nonessential; 9: "without foreign body" the default of a wound; 10: inclusion terms the
-# data source cuts short left out
-INDEX_VERSION = 10
+# data source cuts short left out; 11: the rest of them, and a category's notes sent to a general child only
+INDEX_VERSION = 11
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
@@ -87,11 +87,34 @@ SUPPRESSING = {"NEGATED_EXISTENCE": "negated", "POSSIBLE_EXISTENCE": "uncertain"
 # the condition is theirs ("lives with his wife, who has MS") is the scope rules' reading (`note_context`)
 _NOT_A_RELATIVE = frozenset({"wife", "husband", "spouse", "partner"})
 _DEFAULT_MARKERS = ("without complication", "uncomplicated", ", unspecified")  # in order of preference
+# a subcategory on the way to a default child that names no narrower kind than its category ("Other" names another
+# kind, specified): "Other and unspecified asthma", "Pressure ulcer of unspecified site", "Complete or unspecified spontaneous abortion"; or the
+# category's own title with "without complication" ("Zoster without complications"), not "Incomplete spontaneous
+# abortion without complication"; an outpatient's pregnancy episode ("... in pregnancy", not in childbirth)
+_GENERAL_TITLE = re.compile(r"^(unspecified|other and unspecified)\b|, unspecified|\bor unspecified\b|\bof unspecified site\b|"
+                            r"\b(NOS|NEC|not elsewhere classified)$|\bin pregnancy$", re.IGNORECASE)
+# the child the alphabetic index itself defaults to where no marker names it ("Osteoporosis, with current
+# pathological fracture" is age-related M80.0-; "Injury, brain, traumatic" is the unspecified intracranial injury,
+# without loss of consciousness unless the note says otherwise)
+_INDEX_DEFAULT_CHILD = {"M80": "M80.00XA", "S06": "S06.9X0A"}
+_WITHOUT_COMPLICATION = re.compile(r",? (without complications?|uncomplicated)$", re.IGNORECASE)
 
 
-# Inclusion terms the data source cuts short: the tabular writes each "... of central nervous system NOS" under
-# neurosyphilis, and read bare they would code every syphilis (the index's A53.9) as A52.3.
-_CUT_SHORT_INCLUSIONS = {"A52.3": frozenset({"Gumma (syphilitic)", "Syphilis (late)", "Syphiloma"})}
+# Inclusion terms the data source cuts short: the tabular writes them under a brace whose words the source drops
+# ("Syphilis (late)" for "... of central nervous system NOS", "Lymphadenitis" for "... chronic, any lymph node
+# except mesenteric", "Nephropathy" for "... in diseases classified elsewhere", "Fibrous dysplasia" for "... of
+# jaw"), or under a soft-tissue site where the neoplasm table sends the region itself to C76 ("axilla", "groin").
+# Read bare, each would code the broader condition the index gives another code as the narrower one.
+_CUT_SHORT_INCLUSIONS = {
+    "A52.3": frozenset({"Gumma (syphilitic)", "Syphilis (late)", "Syphiloma"}),
+    "C49.3": frozenset({"Malignant neoplasm of axilla"}),
+    "C49.5": frozenset({"Malignant neoplasm of buttock", "Malignant neoplasm of groin", "Malignant neoplasm of perineum"}),
+    "I88.1": frozenset({"Adenitis", "Lymphadenitis"}),
+    "K13.4": frozenset({"Eosinophilic granuloma", "Granuloma pyogenicum", "Verrucous xanthoma"}),
+    "M27.8": frozenset({"Exostosis", "Fibrous dysplasia"}),
+    "N08": frozenset({"Glomerulonephritis", "Nephritis", "Nephropathy"}),
+    "N16": frozenset({"Pyelonephritis", "Tubulo-interstitial nephritis"}),
+}
 
 
 def _term_rows(reference: ReferenceData):
@@ -135,13 +158,24 @@ def _needs_seventh_character(icd, dotted: str) -> bool:
 
 
 def _default_child(icd, dotted: str, billable: frozenset[str]) -> str | None:
+    """The child a category's notes go to: marked as the default and reached only through subcategories of no
+    narrower kind ("allergic asthma" to J45.909, not through J45.2's mild intermittent to J45.20)."""
+    if dotted in _INDEX_DEFAULT_CHILD:
+        return _INDEX_DEFAULT_CHILD[dotted]
     ranked = []
     for child in icd.get_descendants(dotted):
         text = icd.get_description(child).lower()
         marker = next((i for i, m in enumerate(_DEFAULT_MARKERS) if m in text), None)
-        if marker is not None and icd_compact(child) in billable:
+        if marker is not None and icd_compact(child) in billable and _through_general(icd, dotted, child):
             ranked.append((marker, len(child), child))
     return min(ranked)[2] if ranked else None
+
+
+def _through_general(icd, dotted: str, child: str) -> bool:
+    title = key(PARENTHESES.sub(" ", icd.get_description(dotted)))
+    between = [code for code in icd.get_ancestors(child) if code != dotted and code not in icd.get_ancestors(dotted)]
+    return all(_GENERAL_TITLE.search(text) or key(PARENTHESES.sub(" ", _WITHOUT_COMPLICATION.sub("", text))) == title
+               for text in map(icd.get_description, [*between, child]))
 
 
 def build_index(reference: ReferenceData, index_dir: Path) -> Path:

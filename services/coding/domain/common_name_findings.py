@@ -25,6 +25,7 @@ B12 E53.8; "Problem, marital" and "Conflict, spouse" Z63.0. A problem list's "- 
 """
 import re
 
+from services.coding.domain.diet_words import NOT_A_DIET
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import sentence, sentence_start
@@ -152,7 +153,6 @@ _THYROID = _word(r"thyroid\w*")
 _STOPPED_FOR = _word(r"stopped|discontinued|intolerance|intolerant|held")
 # "Pyelonephritis - no": a problem list's answer after the condition
 _ANSWERED_NO = re.compile(r"\s*[-:]\s*(no|negative)\b", re.IGNORECASE)
-_DIET = r"(?! (diet|intake|foods?|meals?|salt))"
 
 
 def _said_yes(resolve: Resolve) -> Resolve:
@@ -263,8 +263,8 @@ _ROWS = (
      _unless("N12", "pyelonephritis, not specified as acute or chronic", _PYELONEPHRITIS_KIND)),
     (_word(r"vertebrogenic (low )?back pain|vertebrogenic lbp"), ("M54",),
      fixed("M54.51", "vertebrogenic low back pain")),
-    (_word(r"low (serum )?sodium" + _DIET), ("E87",), fixed("E87.1", "low sodium is hyponatremia")),
-    (_word(r"low (serum )?potassium" + _DIET), ("E87",), fixed("E87.6", "low potassium is hypokalemia")),
+    (_word(r"low (serum )?sodium" + NOT_A_DIET), ("E87",), fixed("E87.1", "low sodium is hyponatremia")),
+    (_word(r"low (serum )?potassium" + NOT_A_DIET), ("E87",), fixed("E87.6", "low potassium is hypokalemia")),
     (_word(r"low platelets?( count)?|low platelet count"), ("D69",), fixed("D69.6", "low platelets: thrombocytopenia")),
     (_word(r"(elevated|high|raised) (wbc|white (blood )?(cell )?count)"), ("D72",),
      fixed("D72.829", "a high white count is leukocytosis")),

@@ -45,7 +45,7 @@ _FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ](treatment|tx) (visit|check
 # a course completed "for" a condition names what it treated (`note_context`: that mention is read as past)
 _COMPLETED_FOR = re.compile(COMPLETED_COURSE_CUE, re.IGNORECASE)
 _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
-                 r"(completed|complete|finished|after|s/p) (a |the |his |her )?(\w+ )?(course|treatment|tx|therapy|"
+                 r"(completed|complete|finished|after|s/p|status post) (a |the |his |her )?(\w+ )?(course|treatment|tx|therapy|"
                  r"abx|antibiotics?|chemo\w*|radiation|regimen)|treatment (completed|complete|finished)|"
                  # a drug named, where the sentence says the condition went away or the drug was stopped:
                  # "completed nitrofurantoin, resolved", "completed 3 mo rivaroxaban, stopped last week"

@@ -34,6 +34,7 @@ from functools import lru_cache
 from services.coding.domain.chronic_conditions import CHRONIC, cared_for_now
 from services.coding.domain.conventions import SEVENTH_CHARACTER
 from services.coding.domain.cough_duration import NAME as COUGH_BY_DURATION
+from services.coding.domain.diet_words import DIET_PHRASE
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
 from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
@@ -337,6 +338,12 @@ def _unspecified_from_entry(s: Suggestion) -> bool:
 _INDICATION = re.compile(r"\(for [^()]*\)", re.IGNORECASE)
 
 
+def _not_qualifying(text: str) -> str:
+    """The text without a drug's indication or a diet phrase ("on a low cholesterol diet"): neither is a kind of
+    the condition."""
+    return DIET_PHRASE.sub(" ", _INDICATION.sub(" ", text))
+
+
 def _qualifiers_near(s: Suggestion, note: str, tabular) -> list[str]:
     """The words near the mention, in its sentence, that other codes of its category use and it does not."""
     specific = tabular.category_words(s.code)
@@ -346,8 +353,8 @@ def _qualifiers_near(s: Suggestion, note: str, tabular) -> list[str]:
 def _near_words(s: Suggestion, note: str) -> frozenset[str]:
     """The words within a few of the mention, in its sentence. A number is no qualifier, nor a word it follows:
     "BMI 31.2", "LDL 92" are measurements, not kinds of obesity or of hyperlipidemia."""
-    before = words(_INDICATION.sub(" ", note[sentence_start(note, s.start):s.start]))
-    after = words(_INDICATION.sub(" ", note[s.end:sentence_end(note, s.end)]))
+    before = words(_not_qualifying(note[sentence_start(note, s.start):s.start]))
+    after = words(_not_qualifying(note[s.end:sentence_end(note, s.end)]))
     near = [w for w, following in zip(before, [*before[1:], ""]) if not following.isdigit()][-NEAR_WORDS:] + [
         w for w, following in zip(after, [*after[1:], ""]) if not following.isdigit()][:NEAR_WORDS]
     return frozenset(w for w in near if not w.isdigit())

@@ -15,7 +15,7 @@ _ON_TREATMENT = re.compile(r"\bon (?!(exam|examination|auscultation|palpation|in
                            r"x-?ray|xr|imaging|ultrasound|us|labs?|the|her|his|left|right|both|and|in|arrival)\b)[a-z]",
                            re.IGNORECASE)
 _KNOWN = word_pattern(r"taking|takes|continues?|continued|continuing|stable|controlled|chronic|unchanged|at goal|"
-                      r"managed|since (19|20)\d\d|hx|h/o|history of|pmh|problems?|known|established|s/p|remains|stays")
+                      r"managed|since (19|20)\d\d|hx|h/o|history of|pmh|problems?|known|established|s/p|status post|remains|stays")
 _FOUND = word_pattern(r"new|newly|found|noted|discovered|incidental(ly)?|elevated|abnormal|uncontrolled|worse(ning)?|"
                       r"bmi|today|(not|never) (previously |been )?known|unknown|no prior|no (previous |past )?history|"
                       r"first time|before today")

@@ -12,6 +12,7 @@ transaminases) is coded instead of it (I.B.5).
 import re
 from dataclasses import dataclass
 
+from services.coding.domain.diet_words import NOT_A_DIET
 from services.coding.domain.note_text import current, sentence_end
 from services.coding.domain.pattern_literals import required_literals
 from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, from_rule
@@ -84,8 +85,6 @@ _TIMES_UPPER = r"(?P<times>\d+(\.\d+)?)\s*(x|times)\s*(the )?(uln|upper limit of
 _BEFORE = r"(?P<said>(critically )?(high|low|elevated|raised|increased|decreased|reduced))\s+(serum |blood |plasma )?"
 # the word before read over one or two other results: "elevated ESR and CRP", "low iron, ferritin"
 _OTHERS = r"([\w()-]+( [\w()-]+)? ?(,|and|&|/) ?){0,2}"
-# "low sodium diet", "high potassium foods": what is eaten, not a result
-_NOT_A_DIET = r"(?!\s+(diet|intake|foods?|meals?|salt|supplements?|rich|containing))"
 _AFTER = r"(?P<said>(critically )?(high|low|elevated|raised|increased|decreased|reduced))\b(?![- ]normal)"
 # "K 5.9, now 4.2", "improved to normal": the result its sentence says has come back
 _BACK_TO_NORMAL = re.compile(r"\b(now|since|improved|normali[sz]ed|normal on repeat|back to|down to|corrected|"
@@ -97,7 +96,7 @@ def _patterns(analyte: Analyte) -> tuple[re.Pattern, ...]:
     """The result called high or low before the analyte's name ("low ferritin 8") or right after it ("CRP
     elevated at 4.1"), and its value after the name, flagged or set against a range ("ferritin 8 (L)", "ferritin
     8 (ref 15-150)", "ALT 2x ULN")."""
-    name = rf"\b(?P<name>{analyte.words})(?![\w/(]){_NOT_A_DIET}"
+    name = rf"\b(?P<name>{analyte.words})(?![\w/(]){NOT_A_DIET}"
     return (re.compile(rf"\b{_BEFORE}{_OTHERS}{name}({_BETWEEN}{_VALUE})?", re.IGNORECASE),
             re.compile(rf"{name}\s+(is |was |remains |level )?{_AFTER}(\s+(at|to|of)\s+{_VALUE})?", re.IGNORECASE),
             re.compile(rf"{name}{_BETWEEN}({_TIMES_UPPER}|{_VALUE}({_FLAG}|{_RANGE}))", re.IGNORECASE))

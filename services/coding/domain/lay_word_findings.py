@@ -12,6 +12,7 @@ diagnosis in its sentence is still dropped as part of it, as for every documente
 """
 import re
 
+from services.coding.domain.diet_words import NOT_A_DIET
 from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import sentence
@@ -47,8 +48,8 @@ LAY_WORD_FINDINGS = (
     (_word(r"hives"), ("L50",), fixed("L50.9", "hives are urticaria")),
     (_word(r"chest pressure|pressure (in|on) (the |her |his |my )?chest"), ("R07",),
      fixed("R07.89", "chest pressure (other chest pain)")),
-    (_word(r"high (blood |serum )?cholesterol|elevated (blood |serum )?cholesterol"), ("E78",), _high_cholesterol),
-    (_word(r"low (blood )?sugars?|low (blood )?glucose( readings| levels?)?"), ("E16", "R73"),
+    (_word(rf"(high|elevated) (blood |serum )?cholesterol{NOT_A_DIET}"), ("E78",), _high_cholesterol),
+    (_word(rf"low (blood )?sugars?{NOT_A_DIET}|low (blood )?glucose( readings| levels?)?{NOT_A_DIET}"), ("E16", "R73"),
      fixed("E16.2", "low blood sugar is hypoglycemia")),
     (_word(r"calf pain|pain in (the |her |his |my )?((right|left|r|l) )?calf"), ("M79", "R52"),
      fixed("M79.669", "calf pain is pain in the lower leg")),

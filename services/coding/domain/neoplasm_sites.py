@@ -320,7 +320,7 @@ _EXCISED_AFTER = re.compile(r"^[^.;]{0,40}?\b(((wide (local )?)?excision|resecti
                             r"last (week|month|year)|\d+ (days?|weeks?|months?|years?) ago|(in )?(19|20)\d\d|done|"
                             r"performed|completed)|(clear|negative) margins|margins (clear|negative))\b", re.IGNORECASE)
 # "treated with radiation in 2018", "completed chemo 2020": a treatment the words after it date to a past year
-_TREATED_BEFORE = re.compile(r"^[^.;]{0,40}?\b(treated|completed|finished|s/p)\b[^.;]{0,30}?\b(in )?(19|20)\d\d\b",
+_TREATED_BEFORE = re.compile(r"^[^.;]{0,40}?\b(treated|completed|finished|s/p|status post)\b[^.;]{0,30}?\b(in )?(19|20)\d\d\b",
                              re.IGNORECASE)
 # "thyroid cancer is not a concern", "malignancy was excluded": denied in the words after it
 _DENIED_AFTER = re.compile(r"^\W*((is|was) )?(not (a )?(concern|suspected|likely|seen|present|found|identified)|unlikely|"
@@ -409,7 +409,7 @@ NEOPLASM_SITE_FINDINGS = (
      _blood_cancer("C92.1", "1", "2", "chronic myeloid leukemia")),
     (_rx(r"(?-i:AML)|acute myel(oid|ogenous|oblastic) leuk(a)?emia"), ("C92", "C95", "Z85"),
      _blood_cancer("C92.0", "1", "2", "acute myeloblastic leukemia")),
-    (_rx(r"(?-i:ALL)(?= (in|not|on|s/p|with|,|;|\())|acute lymphoblastic leuk(a)?emia"), ("C91", "C95", "Z85"),
+    (_rx(r"(?-i:ALL)(?= (in|not|on|s/p|status post|with|,|;|\())|acute lymphoblastic leuk(a)?emia"), ("C91", "C95", "Z85"),
      _blood_cancer("C91.0", "1", "2", "acute lymphoblastic leukemia")),
     (_rx(r"(multiple )?myeloma"), ("C90", "Z85"), _blood_cancer("C90.0", "1", "2", "multiple myeloma")),
     (_rx(r"(?-i:DLBCL)|diffuse large b[- ]cell lymphoma"), ("C83", "C85", "Z85"),

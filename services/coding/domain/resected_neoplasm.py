@@ -12,7 +12,7 @@ from services.coding.domain.note_text import sentence_end, sentence_start
 from services.coding.domain.suggestions import Suggestion, recoded
 
 NAME = "resected-neoplasm"
-_REMOVED_AFTER = re.compile(r"^[^.;]{0,40}?\b(resected|excised|removed|s/p (\w+ )?(resection|excision|removal|"
+_REMOVED_AFTER = re.compile(r"^[^.;]{0,40}?\b(resected|excised|removed|(s/p|status post) (\w+ )?(resection|excision|removal|"
                             r"\w+ectomy))\b", re.IGNORECASE)
 _REMOVED_BEFORE = re.compile(r"\b(s/p|status post|after|following|history of|h/o|hx of) (an? |the )?(\w+ )?"
                              r"(resection|excision|removal|\w+ectomy) (of|for) (an? |the |her |his )?[^.;]{0,40}$",

@@ -83,3 +83,40 @@ def test_a_bare_syphilis_is_not_read_as_neurosyphilis(suggest, note):
 
 def test_neurosyphilis_so_stated_keeps_its_code(suggest):
     assert "A52.3" in {s.code for s in suggest("A/P: neurosyphilis; IV penicillin started.")}
+
+
+@pytest.mark.parametrize("note, narrower", [
+    ("Impression: nephropathy, urine albumin rising; nephrology referral.", "N08"),
+    ("Neck exam: tender lymphadenitis, left anterior chain, 2 weeks.", "I88.1"),
+    ("CT: fibrous dysplasia of the left femur, stable.", "M27.8"),
+    ("Biopsy: malignant neoplasm of axilla, primary unknown; oncology referral.", "C49.3"),
+])
+def test_an_inclusion_term_the_data_source_cuts_short_does_not_code_the_narrower_condition(suggest, note, narrower):
+    """The tabular writes these under a brace ("... in diseases classified elsewhere", "... chronic, any lymph node
+    except mesenteric", "... of jaw") or under a soft-tissue site: read bare they name the broader condition."""
+    assert narrower not in {s.code for s in suggest(note)}
+
+
+@pytest.mark.parametrize("note, narrower, general", [
+    ("Vascular: arteriosclerosis on imaging, walks 2 blocks without pain.", "I70.209", None),
+    ("A/P: allergic asthma, well controlled on fluticasone.", "J45.20", "J45.909"),
+    ("OB f/u after a miscarriage at 9 weeks; bleeding has stopped.", "O03.4", "O03.9"),
+    ("ED f/u: fracture of thoracic vertebra after a fall from a ladder, brace fitted.", "S22.39XD", "S22.009D"),
+    ("Hematology: Hb-SC disease, no pain crises this year; hydroxyurea continued.", "D57.219", None),
+])
+def test_a_categorys_note_goes_only_to_a_child_of_no_narrower_kind(suggest, note, narrower, general):
+    """A category's includes note sent to its default child: not through a narrower subcategory (I70.2's
+    extremities, J45.2's mild intermittent, O03.4's incomplete abortion, S22.3's rib, D57.21's crisis)."""
+    found = {s.code for s in suggest(note)}
+    assert narrower not in found
+    assert general is None or general in _sure(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("PMH: gestational diabetes with her second pregnancy (2019), now A1c 5.4.", "Z86.32"),
+    ("Assessment: age-related osteoporosis with current fragility fracture of the L2 vertebra, initial encounter.",
+     "M80.08XA"),
+])
+def test_a_categorys_note_keeps_the_default_the_index_gives(suggest, note, code):
+    """Gestational diabetes in pregnancy (the outpatient's episode) and age-related osteoporosis with a fracture."""
+    assert code in _sure(suggest, note)

@@ -73,3 +73,37 @@ def test_a_cancer_antigen_is_not_a_calcium(suggest):
 def test_a_letter_flag_is_read_only_as_a_flag(suggest):
     assert "D64.9" in billed(suggest, "CBC: Hgb 10.4 L, MCV 78 L.")
     assert "E87.6" not in billed(suggest, "Knee: K-wire removed, 2 L of fluid given.")
+
+
+@pytest.mark.parametrize("note, absent", [
+    ("Cardiac rehab: counselled to keep a high-potassium diet off now that spironolactone is stopped.", "E87.5"),
+    ("HTN. Eats out daily, a high sodium intake; reviewed a 2 g low sodium diet.", "E87.0"),
+    ("Osteopenia: high calcium diet plus vitamin D 1000 IU daily, DEXA in 2 years.", "E83.52"),
+    ("Osteopenia: calcium-rich foods and weight-bearing exercise encouraged.", "E83.51"),
+    ("Heavy menses; iron-rich foods discussed, CBC next visit.", "E61.1"),
+    ("Dyslipidemia: she keeps a low cholesterol diet; LDL 118, statin declined.", "E78.00"),
+    ("Hyperlipidemia managed with rosuvastatin; he still eats high cholesterol foods on weekends.", "E78.00"),
+    ("Type 2 diabetes on metformin; a low sugar diet and carb counting reviewed with the dietitian.", "E11.649"),
+    ("Prediabetes, A1c 6.0, with a high sugar intake from juice; low sugar snacks suggested.", "E16.2"),
+])
+def test_a_diet_food_or_intake_is_not_a_result(suggest, note, absent):
+    """"High sodium diet", "calcium-rich foods", "low sugar diet": what is eaten, not a result the note calls
+    abnormal nor the condition named by it."""
+    assert absent not in {s.code for s in suggest(note)}
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Dx: hyperlipidemia on a low cholesterol diet; lipid panel in 3 months.", "E78.5"),
+    ("Obesity, BMI 33.4, following a low calorie diet with the dietitian.", "E66.9"),
+])
+def test_a_diet_phrase_is_no_kind_of_the_condition_beside_it(suggest, note, code):
+    """"cholesterol", "low", "calorie" in a diet phrase are not the words another code of the category adds."""
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Sodium 149 (high) on the repeat panel; free water encouraged.", "E87.0"),
+    ("Low sugars overnight on glargine; dose reduced by 10%.", "E16.2"),
+])
+def test_a_result_beside_no_diet_word_is_still_read(suggest, note, code):
+    assert code in {s.code for s in suggest(note)}

@@ -184,5 +184,5 @@ def test_a_sentence_ending_inside_a_quotation_ends_there(suggest):
 def test_a_substance_named_alone_is_not_a_use_disorder(suggest):
     found, skipped = suggest.read("Palpitations x 1 mo, worse w/ caffeine.")
     assert codes(found) == ["R00.2"]  # the substance is not the diagnosis that would make the symptom integral
-    assert [(s.code, s.rule) for s in skipped] == [("F15.10", "substance-named-only")]
+    assert [(s.code, s.rule) for s in skipped] == [("F15.90", "substance-named-only")]
     assert [s.code[:3] for s in suggest("Alcohol abuse, drinks daily.")] == ["F10"]
