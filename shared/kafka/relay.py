@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 
 from aiokafka import AIOKafkaProducer
 from aiokafka import errors as kafka_errors
-from sqlalchemy import ARRAY, BigInteger, Boolean, any_, bindparam, column, delete, func, select, text, update
+from sqlalchemy import (ARRAY, BigInteger, Boolean, Text, any_, bindparam, column, delete, func, select, text,
+                        update)
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared import metrics
@@ -41,17 +42,17 @@ DELETE_SENT = delete(outbox_message).where(outbox_message.c.id == any_(bindparam
 # The relay's own transaction only deletes the rows it sent and parks refused ones: it commits without
 # waiting for the WAL flush (synchronous_commit off, this transaction only). A delete lost with a crash of
 # Postgres means the rows are sent again, as after a crash between send and commit; consumers drop them by
-# event id.
+# event id. The headers come as their JSON text, parsed by `headers_of`.
 LEAD_AND_TAKE = text("""
 WITH lead AS MATERIALIZED (
     SELECT pg_try_advisory_xact_lock(:k) AS leading, set_config('synchronous_commit', 'off', true))
-SELECT lead.leading, o.id, o.topic, o.message_key, o.value, o.headers
+SELECT lead.leading, o.id, o.topic, o.message_key, o.value, CAST(o.headers AS text) AS headers
 FROM lead LEFT JOIN LATERAL (
     SELECT id, topic, message_key, value, headers FROM outbox_message
     WHERE lead.leading AND parked_at IS NULL
     ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED) AS o ON true
 """).columns(column("leading", Boolean), outbox_message.c.id, outbox_message.c.topic,
-             outbox_message.c.message_key, outbox_message.c.value, outbox_message.c.headers)
+             outbox_message.c.message_key, outbox_message.c.value, column("headers", Text))
 
 
 class IdlePause:
