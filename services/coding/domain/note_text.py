@@ -51,10 +51,37 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               # suspicion for PE" (guideline IV.H's "or other similar terms")
                               r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow suspicion (for|of)\b)",
                               re.IGNORECASE)
-UNCERTAIN_AFTER = re.compile(r"^[\s,]*(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
+# a list item's dash before its status reads as the comma does: "2. GERD - unlikely", "3. IBS - r/o"
+UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
                              r"suspected|presumed|unlikely|(less|not) likely|not suspected|doubtful|"
-                             r"versus|vs\b|"
+                             r"versus|vs\b|low suspicion\b(?! (for|of)\b)|"
+                             # a bare "r/o" or "?" after the condition closes its clause: "hypothyroidism r/o;"
+                             r"(r/o|rule out|\?)(?=\s*($|[,;)]))|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|to be (excluded|ruled out)|\?)", re.IGNORECASE)
+# A denial or doubt written after the condition, as a list item's status or a work-up's verdict ("GERD - unlikely",
+# "asthma: negative workup", "sarcoid was considered but excluded", "AFib (-)"); not "likely" or "possible", which
+# after a comma or dash name a cause ("exacerbation, likely viral")
+_DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|not) likely|not suspected|doubtful|"
+                 r"low suspicion\b(?! (for|of)\b)|not consistent with|not supported|"
+                 r"negative (workup|work-up|evaluation)|(was )?considered (but|and) (excluded|ruled out)|\(-\)|"
+                 r"(r/o|rule out)(?=\s*($|[,;)])))")
+DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
+# the same after the item's own qualifier, the type or feature its code differs by: "ADHD, combined type - ruled
+# out", "migraine with aura not consistent with hx"; after a comma only the words a code's siblings differ by, so
+# that "chest pain, ACS ruled out" doubts the ACS and not the pain
+_SIBLING_WORDS = (r"type|episode|current|most|recent|depressed|manic|hypomanic|mixed|combined|predominantly|"
+                  r"inattentive|hyperactive|impulsive|mild|moderate|severe|recurrent|single|right|left|bilateral|"
+                  r"dominant|non-?dominant|side|intractable|not|initial|subsequent|encounter|unspecified")
+QUALIFIED_DOUBTED_AFTER = re.compile(r"^(,\s*((" + _SIBLING_WORDS + r")\b[\s,]*){1,6}|"
+                                     r"\s(with|without|w/o?|of)\s(?:(?!\b(?:and|or|but|vs|versus)\b)[\w'/ ]){1,30}?)"
+                                     r"\s*[-:]?\s*" + _DOUBTS_AFTER, re.IGNORECASE)
+
+
+def doubted_after(following: str) -> bool:
+    """The words after a condition, to its sentence's end, deny or doubt it, directly or after its qualifier."""
+    return bool(DOUBTED_AFTER.search(following) or QUALIFIED_DOUBTED_AFTER.search(following))
+
+
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
 HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|"
                      r"prior(?! to| labs?| results?| tests?| studies| imaging)|"
@@ -127,7 +154,7 @@ def after(note: str, end: int) -> str:
 
 # "orthostatic hypotension, likely volume depletion": a cue after a comma that goes on to name something is the
 # uncertainty of what follows (a cause, a type), not of the condition stated before it
-CAUSE_CLAUSE = re.compile(r"^\s*,\s*(likely|probably|possibly|probable|possible|suspected)\s+[a-z(]", re.IGNORECASE)
+CAUSE_CLAUSE = re.compile(r"^\s*[,-]\s*(likely|probably|possibly|probable|possible|suspected)\s+[a-z(]", re.IGNORECASE)
 
 
 # a sign whose own predicate is the doubt, nothing named after it: "Postnasal drip also possible.", "reflux? ";
@@ -145,7 +172,8 @@ def uncertain(note: str, start: int, end: int) -> bool:
     """The condition at note[start:end] is stated as uncertain: r/o, possible, likely, versus, cannot exclude."""
     following = after(note, end)
     return bool(UNCERTAIN_BEFORE.search(before(note, start))
-                or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following)))
+                or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following))
+                or doubted_after(following))
 
 
 # a word every cue of the past rules holds: the sentences without one (most) skip reading those rules' scopes
