@@ -63,7 +63,7 @@ UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) 
 # after a comma or dash name a cause ("exacerbation, likely viral")
 _DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|not) likely|not suspected|doubtful|"
                  r"low suspicion\b(?! (for|of)\b)|not consistent with|not supported|"
-                 r"negative (workup|work-up|evaluation)|(was )?considered (but|and) (excluded|ruled out)|\(-\)|"
+                 r"negative (workup|work-up|evaluation)|negative\b(?! for)|vs\b|versus|(was )?considered (but|and) (excluded|ruled out)|\(-\)|"
                  r"(r/o|rule out)(?=\s*($|[,;)])))")
 DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
 # the same after the item's own qualifier, the type or feature its code differs by: "ADHD, combined type - ruled
@@ -168,9 +168,15 @@ def uncertain_sign(note: str, end: int) -> bool:
     return bool(_SIGN_UNCERTAIN.match(after(note, end)))
 
 
+# the head noun an index term can stop short of ("esophageal reflux| disease vs ...", once GERD is written out)
+_HEAD_NOUN = re.compile(r"^\s+(disease|disorder|syndrome)\b", re.IGNORECASE)
+
+
 def uncertain(note: str, start: int, end: int) -> bool:
     """The condition at note[start:end] is stated as uncertain: r/o, possible, likely, versus, cannot exclude."""
     following = after(note, end)
+    head = _HEAD_NOUN.match(following)
+    following = following[head.end():] if head else following
     return bool(UNCERTAIN_BEFORE.search(before(note, start))
                 or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following))
                 or doubted_after(following))

@@ -6,8 +6,8 @@ ConText already drops the cues it knows; this rule holds the outpatient list who
 and tells the coder on the symptoms it kept why the diagnosis beside them is not coded.
 """
 from services.coding.domain.convention_gates import needs
-from services.coding.domain.note_text import (_SIGN_UNCERTAIN, UNCERTAIN_AFTER, UNCERTAIN_BEFORE, sentence_start,
-                                              uncertain, uncertain_sign)
+from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, QUALIFIED_DOUBTED_AFTER, UNCERTAIN_AFTER,
+                                              UNCERTAIN_BEFORE, sentence_start, uncertain, uncertain_sign)
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "uncertain-diagnosis"
@@ -21,7 +21,7 @@ def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
     return uncertain_sign(note, s.end) if s.code[0] == "R" else uncertain(note, s.start, s.end)
 
 
-@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN))
+@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN, DOUBTED_AFTER, QUALIFIED_DOUBTED_AFTER))
 def uncertain_diagnoses(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     dropped = [s for s in suggestions if is_uncertain_diagnosis(s, note)]
     if not dropped:

@@ -52,6 +52,15 @@ def test_a_status_that_names_a_cause_or_another_condition_leaves_it_current(text
     ("Assessment: 1. Hypothyroidism 2. ADHD, combined type - ruled out on testing.", "F90.2"),
     ("Seen for headaches; migraine with aura not consistent with her history.", "G43.109"),
     ("Emphysema stable; COPD exacerbation ruled out, at baseline.", "J44.1"),
+    ("Impression: GERD versus esophageal spasm.", "K21.9"),
+    ("Reflux was considered and ruled out by pH study.", "K21.9"),
+    ("Chronic migraine without aura (-) per diary; tension-type pattern.", "G43.709"),
+    ("Left hemiparesis after stroke, nondominant side - unlikely, deficit is functional.", "I69.354"),
+    ("Rule out right hemiparesis after ischemic stroke.", "I69.351"),
 ])
 def test_the_doubted_condition_is_not_billed(suggest, note, code):
     assert code not in billed(suggest, note)
+
+
+def test_a_stroke_stated_with_its_deficit_keeps_its_sequela(suggest):
+    assert "I69.351" in billed(suggest, "Old L MCA stroke 2021 with residual right hemiparesis, right-handed.")
