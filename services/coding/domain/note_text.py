@@ -163,6 +163,16 @@ _SIGN_UNCERTAIN = re.compile(r"^[\s,]*((also|still|is|are|was|may be|remains?)\s
                              r"suspected|questionable|\?)\s*$", re.IGNORECASE)
 
 
+# a sign or finding the writer doubts right before it: "low suspicion for a lung nodule", "prediabetes unlikely" is
+# read after it; not "? cough" or "concern for dysuria", where the complaint itself is what was reported
+SIGN_DOUBTED_BEFORE = re.compile(r"\b(unlikely|(less|not) likely|doubt(ful)?|low (clinical )?suspicion (for|of))\s+"
+                                 r"(\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def doubted_sign(note: str, start: int) -> bool:
+    return bool(SIGN_DOUBTED_BEFORE.search(before(note, start)))
+
+
 def uncertain_sign(note: str, end: int) -> bool:
     """The sign or symptom ending at `end` is itself stated as uncertain, by the rest of its sentence."""
     return bool(_SIGN_UNCERTAIN.match(after(note, end)))

@@ -64,3 +64,15 @@ def test_the_doubted_condition_is_not_billed(suggest, note, code):
 
 def test_a_stroke_stated_with_its_deficit_keeps_its_sequela(suggest):
     assert "I69.351" in billed(suggest, "Old L MCA stroke 2021 with residual right hemiparesis, right-handed.")
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Low suspicion for a solitary pulmonary nodule; the opacity is a nipple shadow.", "R91.1"),
+    ("Low clinical suspicion for prediabetes; A1c 5.4 last month.", "R73.03"),
+])
+def test_a_finding_doubted_right_before_it_is_not_billed(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+def test_a_complaint_with_a_likely_cause_is_still_billed(suggest):
+    assert "R00.2" in billed(suggest, "Palpitations, likely from caffeine.")
