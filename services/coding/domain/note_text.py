@@ -49,7 +49,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"(?<!with )(?<!w/ )\bdifferential\b(?! count)|\bdifferential (diagnos\w*|dx)\b|\?|"
                               # a doubt is uncertain too: "unlikely pneumonia", "doubt appendicitis", "low
                               # suspicion for PE" (guideline IV.H's "or other similar terms")
-                              r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow suspicion (for|of)\b)",
+                              r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow (clinical )?suspicion (for|of)\b)",
                               re.IGNORECASE)
 # a list item's dash before its status reads as the comma does: "2. GERD - unlikely", "3. IBS - r/o"
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
