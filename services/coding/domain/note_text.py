@@ -9,6 +9,7 @@ import re
 
 from services.coding.domain.context_triggers import ANTICIPATORY_BEFORE, DENIAL_AFTER, DENIAL_BEFORE, NOT_A_DENIAL_AFTER_NO
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.note_context import (
     COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, MEASURED_ZERO, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
@@ -51,19 +52,18 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               # suspicion for PE" (guideline IV.H's "or other similar terms")
                               r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow (clinical )?suspicion (for|of)\b)",
                               re.IGNORECASE)
-# a list item's dash before its status reads as the comma does: "2. GERD - unlikely", "3. IBS - r/o"
+# a list item's dash before its status reads as the comma does: "2. Gastritis - possible"
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
                              r"suspected|presumed|unlikely|(less|not) likely|not suspected|doubtful|"
-                             r"versus|vs\b|low suspicion\b(?! (for|of)\b)|"
-                             # a bare "r/o" or "?" after the condition closes its clause: "hypothyroidism r/o;"
-                             r"(r/o|rule out|\?)(?=\s*($|[,;)]))|"
+                             r"versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|to be (excluded|ruled out)|\?)", re.IGNORECASE)
 # A denial or doubt written after the condition, as a list item's status or a work-up's verdict ("GERD - unlikely",
 # "asthma: negative workup", "sarcoid was considered but excluded", "AFib (-)"); not "likely" or "possible", which
 # after a comma or dash name a cause ("exacerbation, likely viral")
 _DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|not) likely|not suspected|doubtful|"
                  r"low suspicion\b(?! (for|of)\b)|not consistent with|not supported|"
-                 r"negative (workup|work-up|evaluation)|negative\b(?! for)|vs\b|versus|(was )?considered (but|and) (excluded|ruled out)|\(-\)|"
+                 r"negative\b(?! for)|vs\b|versus|(was )?considered (but|and) (excluded|ruled out)|\(-\)|"
+                 # a bare "r/o" closing the condition's clause: "hypothyroidism r/o;"
                  r"(r/o|rule out)(?=\s*($|[,;)])))")
 DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
 # the same after the item's own qualifier, the type or feature its code differs by: "ADHD, combined type - ruled
@@ -77,9 +77,13 @@ QUALIFIED_DOUBTED_AFTER = re.compile(r"^(,\s*((" + _SIBLING_WORDS + r")\b[\s,]*)
                                      r"\s*[-:]?\s*" + _DOUBTS_AFTER, re.IGNORECASE)
 
 
+_DOUBT_WORDS = required_literals(DOUBTED_AFTER)  # the qualified pattern needs one of them too
+
+
 def doubted_after(following: str) -> bool:
     """The words after a condition, to its sentence's end, deny or doubt it, directly or after its qualifier."""
-    return bool(DOUBTED_AFTER.search(following) or QUALIFIED_DOUBTED_AFTER.search(following))
+    return may_match(_DOUBT_WORDS, following) and bool(DOUBTED_AFTER.search(following)
+                                                       or QUALIFIED_DOUBTED_AFTER.search(following))
 
 
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past

@@ -6,9 +6,9 @@ ConText already drops the cues it knows; this rule holds the outpatient list who
 and tells the coder on the symptoms it kept why the diagnosis beside them is not coded.
 """
 from services.coding.domain.convention_gates import needs
-from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, QUALIFIED_DOUBTED_AFTER, SIGN_DOUBTED_BEFORE,
-                                              UNCERTAIN_AFTER, UNCERTAIN_BEFORE, doubted_sign, sentence_start,
-                                              uncertain, uncertain_sign)
+from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE, UNCERTAIN_AFTER,
+                                              UNCERTAIN_BEFORE, doubted_sign, sentence_start, uncertain,
+                                              uncertain_sign)
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "uncertain-diagnosis"
@@ -25,8 +25,8 @@ def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
     return uncertain(note, s.start, s.end)
 
 
-@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN, DOUBTED_AFTER, QUALIFIED_DOUBTED_AFTER,
-                 SIGN_DOUBTED_BEFORE))
+# (the qualified doubt needs one of DOUBTED_AFTER's words: its gate is that one's)
+@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE))
 def uncertain_diagnoses(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     dropped = [s for s in suggestions if is_uncertain_diagnosis(s, note)]
     if not dropped:
