@@ -3,19 +3,15 @@ work-up's verdict, and the same after the item's own qualifier; a cause named af
 the cause."""
 import pytest
 
-from services.coding.domain.note_text import current
+from tests.unit.coding.test_context_triggers import is_current
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 
 
 def billed(suggest, note: str) -> set[str]:
+    """Whole codes, not categories: a doubted exacerbation leaves its COPD's J44.9 billed."""
     return {s.code for s in suggest(note) if s.confidence >= 0.90}
-
-
-def is_current(text: str, mention: str) -> bool:
-    start = text.index(mention)
-    return current(text, start, start + len(mention))
 
 
 @pytest.mark.parametrize("text, mention", [
