@@ -48,7 +48,7 @@ from services.coding.domain.chronic_conditions import cared_for_now
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
-from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current,
+from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current, doubted_after,
                                               current_under_history_heading, sentence, sentence_start, uncertain,
                                               word_pattern as _word)
 from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
@@ -109,9 +109,9 @@ _PAST_EPISODE = re.compile(r"^[^.;,]{0,30}\b(last (week|month|year|winter|spring
 
 def _stated(words: re.Pattern, text: str) -> bool:
     """The words occur in the text, the few words before them do not deny them ("no recent exacerbation") and
-    the words after them do not date them before the visit."""
+    the words after them do not date them before the visit nor doubt them ("exacerbation unlikely")."""
     return any(not _JUST_NEGATED.search(text[:m.start()]) and not _PAST_EPISODE.search(text[m.end():])
-               for m in words.finditer(text))
+               and not doubted_after(text[m.end():]) for m in words.finditer(text))
 
 
 def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL
                                                      NOT_A_DENIAL_AFTER_NO, PREVENTION_TREATS,
                                                      PROPHYLAXIS_BEFORE)
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
+from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.note_context import (
     COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, MEASURED_ZERO, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
@@ -51,12 +52,42 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"(?<!with )(?<!w/ )\bdifferential\b(?! count)|\bdifferential (diagnos\w*|dx)\b|\?|"
                               # a doubt is uncertain too: "unlikely pneumonia", "doubt appendicitis", "low
                               # suspicion for PE" (guideline IV.H's "or other similar terms")
-                              r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow suspicion (for|of)\b)",
+                              r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow (clinical )?suspicion (for|of)\b)",
                               re.IGNORECASE)
-UNCERTAIN_AFTER = re.compile(r"^[\s,]*(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
+# a list item's dash before its status reads as the comma does: "2. Gastritis - possible"
+UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
                              r"suspected|presumed|unlikely|(less|not) likely|not suspected|doubtful|"
                              r"versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|to be (excluded|ruled out)|\?)", re.IGNORECASE)
+# A denial or doubt written after the condition, as a list item's status or a work-up's verdict ("GERD - unlikely",
+# "asthma: negative workup", "sarcoid was considered but excluded", "AFib (-)"); not "likely" or "possible", which
+# after a comma or dash name a cause ("exacerbation, likely viral")
+_DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|not) likely|not suspected|doubtful|"
+                 r"low suspicion\b(?! (for|of)\b)|not consistent with|not supported|"
+                 r"negative\b(?! for)|vs\b|versus|(was )?considered (but|and) (excluded|ruled out)|\(-\)|"
+                 # a bare "r/o" closing the condition's clause: "hypothyroidism r/o;"
+                 r"(r/o|rule out)(?=\s*($|[,;)])))")
+DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
+# the same after the item's own qualifier, the type or feature its code differs by: "ADHD, combined type - ruled
+# out", "migraine with aura not consistent with hx"; after a comma only the words a code's siblings differ by, so
+# that "chest pain, ACS ruled out" doubts the ACS and not the pain
+_SIBLING_WORDS = (r"type|episode|current|most|recent|depressed|manic|hypomanic|mixed|combined|predominantly|"
+                  r"inattentive|hyperactive|impulsive|mild|moderate|severe|recurrent|single|right|left|bilateral|"
+                  r"dominant|non-?dominant|side|intractable|not|initial|subsequent|encounter|unspecified")
+QUALIFIED_DOUBTED_AFTER = re.compile(r"^(,\s*((" + _SIBLING_WORDS + r")\b[\s,]*){1,6}|"
+                                     r"\s(with|without|w/o?|of)\s(?:(?!\b(?:and|or|but|vs|versus)\b)[\w'/ ]){1,30}?)"
+                                     r"\s*[-:]?\s*" + _DOUBTS_AFTER, re.IGNORECASE)
+
+
+_DOUBT_WORDS = required_literals(DOUBTED_AFTER)  # the qualified pattern needs one of them too
+
+
+def doubted_after(following: str) -> bool:
+    """The words after a condition, to its sentence's end, deny or doubt it, directly or after its qualifier."""
+    return may_match(_DOUBT_WORDS, following) and bool(DOUBTED_AFTER.search(following)
+                                                       or QUALIFIED_DOUBTED_AFTER.search(following))
+
+
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
 HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|status post|previous|"
                      r"prior(?! to| labs?| results?| tests?| studies| imaging)|"
@@ -129,7 +160,7 @@ def after(note: str, end: int) -> str:
 
 # "orthostatic hypotension, likely volume depletion": a cue after a comma that goes on to name something is the
 # uncertainty of what follows (a cause, a type), not of the condition stated before it
-CAUSE_CLAUSE = re.compile(r"^\s*,\s*(likely|probably|possibly|probable|possible|suspected)\s+[a-z(]", re.IGNORECASE)
+CAUSE_CLAUSE = re.compile(r"^\s*[,-]\s*(likely|probably|possibly|probable|possible|suspected)\s+[a-z(]", re.IGNORECASE)
 
 
 # a sign whose own predicate is the doubt, nothing named after it: "Postnasal drip also possible.", "reflux? ";
@@ -138,16 +169,33 @@ _SIGN_UNCERTAIN = re.compile(r"^[\s,]*((also|still|is|are|was|may be|remains?)\s
                              r"suspected|questionable|\?)\s*$", re.IGNORECASE)
 
 
+# a sign or finding the writer doubts right before it: "low suspicion for a lung nodule", "prediabetes unlikely" is
+# read after it; not "? cough" or "concern for dysuria", where the complaint itself is what was reported
+SIGN_DOUBTED_BEFORE = re.compile(r"\b(unlikely|(less|not) likely|doubt(ful)?|low (clinical )?suspicion (for|of))\s+"
+                                 r"(\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def doubted_sign(note: str, start: int) -> bool:
+    return bool(SIGN_DOUBTED_BEFORE.search(before(note, start)))
+
+
 def uncertain_sign(note: str, end: int) -> bool:
     """The sign or symptom ending at `end` is itself stated as uncertain, by the rest of its sentence."""
     return bool(_SIGN_UNCERTAIN.match(after(note, end)))
 
 
+# the head noun an index term can stop short of ("esophageal reflux| disease vs ...", once GERD is written out)
+_HEAD_NOUN = re.compile(r"^\s+(disease|disorder|syndrome)\b", re.IGNORECASE)
+
+
 def uncertain(note: str, start: int, end: int) -> bool:
     """The condition at note[start:end] is stated as uncertain: r/o, possible, likely, versus, cannot exclude."""
     following = after(note, end)
+    head = _HEAD_NOUN.match(following)
+    following = following[head.end():] if head else following
     return bool(UNCERTAIN_BEFORE.search(before(note, start))
-                or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following)))
+                or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following))
+                or doubted_after(following))
 
 
 # a word every cue of the past rules holds: the sentences without one (most) skip reading those rules' scopes

@@ -17,7 +17,7 @@ import re
 from services.coding.domain.dysphagia_phase import PHASED_DYSPHAGIA, phase_code
 from services.coding.domain.neurology_findings import denied_just_before
 from services.coding.domain.note_context import NOT_STATED_RULES, clause, mention_scope
-from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, sentence_start
+from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, sentence_start, uncertain
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -88,16 +88,22 @@ def hemiparesis_code(words: str, after: str, note: str) -> str:
 def _deficits_in_words(text: str, note: str) -> list[tuple[str, str]]:
     """(sequela code, the deficit's words) named in the stroke's sentence."""
     found = [(code, m.group(0)) for words, code in DEFICIT_WORDS for m in words.finditer(text)
-             if not denied_just_before(text[:m.start()]) and not _resolved(text, m.start(), m.end())]
+             if _stated_deficit(text, m)]
     sides = [(hemiparesis_code(m.group(0), text[m.end():m.end() + 20], note), m.group(0))
                     for m in _HEMIPARESIS.finditer(text)
-                    if not denied_just_before(text[:m.start()]) and not _resolved(text, m.start(), m.end())]
+                    if _stated_deficit(text, m)]
     # "left side weakness (hemiparesis)": the side its synonym gives
     sided = any(code != _NO_SIDE for code, _ in sides)
     return found + [(code, words) for code, words in sides if code != _NO_SIDE or not sided]
 
 
 _NO_SIDE = "I69.359"
+
+
+def _stated_deficit(text: str, deficit: re.Match) -> bool:
+    """The deficit is neither denied, resolved nor only supposed ("possible residual hemiparesis")."""
+    start, end = deficit.span()
+    return not denied_just_before(text[:start]) and not _resolved(text, start, end) and not uncertain(text, start, end)
 
 
 def _resolved(text: str, start: int, end: int) -> bool:
@@ -151,10 +157,11 @@ _CAUSE_CODES = ("I63", "I60", "I61", "R58")  # the stroke named as the cause, re
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = [], []
     for match, text in _stroke_mentions(note):
-        # a relative's or a spouse's stroke left them the deficits, not the patient ("Wife has R hemiparesis after a
-        # stroke")
+        # a stroke denied, a relative's or a spouse's ("Wife has R hemiparesis after a stroke"), or only supposed
+        # ("r/o hemiparesis after stroke", "... stroke - unlikely")
         if NEGATION.search(before(note, match.start())) or FAMILY.search(sentence(note, match.start(), match.end())) \
-                or mention_scope(note, match.start(), match.end(), NOT_STATED_RULES) is not None:
+                or mention_scope(note, match.start(), match.end(), NOT_STATED_RULES) is not None \
+                or uncertain(note, match.start(), match.end()):
             continue
         for s in suggestions:
             code = next((of_the_stroke(seq, match.group(0)) for prefix, seq in DEFICITS if s.code.startswith(prefix)),

@@ -6,8 +6,9 @@ ConText already drops the cues it knows; this rule holds the outpatient list who
 and tells the coder on the symptoms it kept why the diagnosis beside them is not coded.
 """
 from services.coding.domain.convention_gates import needs
-from services.coding.domain.note_text import (_SIGN_UNCERTAIN, UNCERTAIN_AFTER, UNCERTAIN_BEFORE, sentence_start,
-                                              uncertain, uncertain_sign)
+from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE, UNCERTAIN_AFTER,
+                                              UNCERTAIN_BEFORE, doubted_sign, sentence_start, uncertain,
+                                              uncertain_sign)
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "uncertain-diagnosis"
@@ -15,13 +16,17 @@ NAME = "uncertain-diagnosis"
 
 def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
     """A diagnosis (not a Z code) the note states only as uncertain. A sign or symptom only by the words after it
-    that make it the doubt ("postnasal drip also possible"): one beside an uncertain diagnosis is what is coded."""
+    that make it the doubt ("postnasal drip also possible") or a doubt right before it ("low suspicion for"): one
+    beside an uncertain diagnosis is what is coded."""
     if s.code[0] == "Z" or s.context != "affirmed":
         return False
-    return uncertain_sign(note, s.end) if s.code[0] == "R" else uncertain(note, s.start, s.end)
+    if s.code[0] == "R":
+        return uncertain_sign(note, s.end) or doubted_sign(note, s.start)
+    return uncertain(note, s.start, s.end)
 
 
-@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN))
+# (the qualified doubt needs one of DOUBTED_AFTER's words: its gate is that one's)
+@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE))
 def uncertain_diagnoses(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     dropped = [s for s in suggestions if is_uncertain_diagnosis(s, note)]
     if not dropped:
