@@ -18,11 +18,10 @@ from collections.abc import Callable, Sequence
 
 from aiokafka import AIOKafkaProducer
 from aiokafka import errors as kafka_errors
-from sqlalchemy import Boolean, column, func, select, text, update
+from sqlalchemy import ARRAY, BigInteger, Boolean, any_, bindparam, column, delete, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from shared import metrics
-from shared.db.array_literals import array_literal, printed_text
 from shared.db.tables import outbox_message
 from shared.kafka.errors import is_transient
 from shared.kafka.stall import until_ended_or_stalled
@@ -37,9 +36,8 @@ PARKED = outbox_message.c.parked_at.is_not(None)
 # Both gauges in one statement: every row in the outbox is either waiting to be sent or parked.
 BACKLOG_AND_PARKED = select(func.count().filter(outbox_message.c.parked_at.is_(None)),
                             func.count().filter(PARKED)).select_from(outbox_message)
-# One statement text whatever the batch's size, so every connection prepares it once; the ids bound as one array
-# literal (shared/db/array_literals.py), which the driver does not inspect id by id.
-DELETE_SENT = text("DELETE FROM outbox_message WHERE id = ANY(CAST(CAST(:ids AS text) AS int8[]))")
+# One statement text whatever the batch's size, so every connection prepares it once.
+DELETE_SENT = delete(outbox_message).where(outbox_message.c.id == any_(bindparam("ids", type_=ARRAY(BigInteger))))
 # The relay's own transaction only deletes the rows it sent and parks refused ones: it commits without
 # waiting for the WAL flush (synchronous_commit off, this transaction only). A delete lost with a crash of
 # Postgres means the rows are sent again, as after a crash between send and commit; consumers drop them by
@@ -233,7 +231,7 @@ class OutboxRelay:
     async def _settle(conn: AsyncConnection, sent: list[int], parked: dict[int, str]) -> None:
         """Deletes the sent rows and parks the refused ones, in the transaction that locked them."""
         if sent:
-            await conn.execute(DELETE_SENT, {"ids": array_literal(sent, printed_text)})
+            await conn.execute(DELETE_SENT, {"ids": sent})
         for row_id, reason in parked.items():
             await conn.execute(update(outbox_message).where(outbox_message.c.id == row_id)
                                .values(parked_at=func.now(), park_reason=reason))

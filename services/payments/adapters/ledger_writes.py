@@ -11,8 +11,9 @@ answers the keys it did insert, so the caller can tell.
 Entries are inserted in the order given (WITH ORDINALITY), so their serial ids follow the postings'
 order, which readers of a claim's history sort by.
 
-Every column travels as one array literal (shared/db/array_literals.py): asyncpg inspects every element of a
-bound list in Python, which cost more than the entries' whole encoding.
+Texts and numbers travel as one array literal a column (shared/db/array_literals.py): asyncpg inspects every
+element of a bound list in Python, which cost more than the entries' whole encoding. The ids stay lists: a
+UUID's text costs more than the driver's binary encoding of it (shared/db/bulk.py's `_literal`).
 """
 from sqlalchemy import text
 
@@ -22,10 +23,10 @@ POSTINGS = text("""
 WITH transactions AS (
     INSERT INTO ledger_transaction (id, tenant_id, claim_id, kind, remit_id, payer_claim_number,
                                     patient_payment_id, posting_key, memo)
-    SELECT * FROM unnest(CAST(CAST(:ids AS text) AS uuid[]), CAST(CAST(:tenant_ids AS text) AS uuid[]),
-                         CAST(CAST(:claim_ids AS text) AS uuid[]), CAST(CAST(:kinds AS text) AS text[]),
-                         CAST(CAST(:remit_ids AS text) AS uuid[]), CAST(CAST(:payer_claim_numbers AS text) AS text[]),
-                         CAST(CAST(:patient_payment_ids AS text) AS uuid[]),
+    SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:tenant_ids AS uuid[]),
+                         CAST(:claim_ids AS uuid[]), CAST(CAST(:kinds AS text) AS text[]),
+                         CAST(:remit_ids AS uuid[]), CAST(CAST(:payer_claim_numbers AS text) AS text[]),
+                         CAST(:patient_payment_ids AS uuid[]),
                          CAST(CAST(:posting_keys AS text) AS text[]), CAST(CAST(:memos AS text) AS text[]))
     ON CONFLICT (tenant_id, posting_key) WHERE posting_key IS NOT NULL DO NOTHING
     RETURNING id, tenant_id, claim_id, posting_key
@@ -38,7 +39,7 @@ WITH transactions AS (
                 CAST(CAST(:amounts AS text) AS text[]), CAST(CAST(:line_numbers AS text) AS int4[]),
                 CAST(CAST(:entry_memos AS text) AS text[]), CAST(CAST(:categories AS text) AS text[]))
          WITH ORDINALITY AS e(posting, account, amount, line_number, memo, category, row_order)
-    JOIN unnest(CAST(CAST(:ids AS text) AS uuid[]), CAST(CAST(:patient_ids AS text) AS text[]))
+    JOIN unnest(CAST(:ids AS uuid[]), CAST(CAST(:patient_ids AS text) AS text[]))
          WITH ORDINALITY AS p(id, patient_id, posting)
       ON p.posting = e.posting
     JOIN transactions t ON t.id = p.id
@@ -47,18 +48,18 @@ WITH transactions AS (
 SELECT posting_key FROM transactions""")
 
 
-def posting_columns(postings: list) -> dict[str, str]:
-    """The statement's values: an array literal of one value per posting (transactions), and of one value per
-    entry (entries)."""
+def posting_columns(postings: list) -> dict[str, list | str]:
+    """The statement's values: one value per posting (transactions) and one per entry (entries), the ids as lists
+    and the rest as array literals."""
     entries = [(n, e) for n, p in enumerate(postings, start=1) for e in p.transaction.entries]
     return {
-        "ids": array_literal([p.id for p in postings], printed_text),
-        "tenant_ids": array_literal([p.tenant_id for p in postings], printed_text),
-        "claim_ids": array_literal([p.claim_id for p in postings], printed_text),
+        "ids": [p.id for p in postings],
+        "tenant_ids": [p.tenant_id for p in postings],
+        "claim_ids": [p.claim_id for p in postings],
         "kinds": array_literal([p.transaction.kind for p in postings]),
-        "remit_ids": array_literal([p.remit_id for p in postings], printed_text),
+        "remit_ids": [p.remit_id for p in postings],
         "payer_claim_numbers": array_literal([p.payer_claim_number for p in postings]),
-        "patient_payment_ids": array_literal([p.patient_payment_id for p in postings], printed_text),
+        "patient_payment_ids": [p.patient_payment_id for p in postings],
         "posting_keys": array_literal([p.posting_key for p in postings]),
         "memos": array_literal([p.memo for p in postings]),
         "patient_ids": array_literal([p.patient_id for p in postings]),

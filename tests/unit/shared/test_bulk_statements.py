@@ -12,7 +12,7 @@ RECORD = Table("record", MetaData(), Column("owner", AutoString(64), primary_key
                Column("key", String(255), primary_key=True), Column("tenant_id", Uuid), Column("hits", Integer),
                Column("created_at", DateTime(timezone=True)))
 ARRAYS = ("FROM unnest(CAST(CAST(:owner AS text) AS text[]), CAST(CAST(:key AS text) AS text[]), "
-          "CAST(CAST(:tenant_id AS text) AS UUID[])) "
+          "CAST(:tenant_id AS UUID[])) "
           "WITH ORDINALITY AS v(owner, key, tenant_id, row_order) ORDER BY row_order")
 
 
@@ -94,10 +94,10 @@ def test_several_tables_rows_go_in_one_statement_each_insert_but_the_last_a_cte_
     assert statement == (
         "WITH t0 AS (INSERT INTO record (owner, key, tenant_id) SELECT v.owner, v.key, v.tenant_id FROM "
         "unnest(CAST(CAST(:t0_owner AS text) AS text[]), CAST(CAST(:t0_key AS text) AS text[]), "
-        "CAST(CAST(:t0_tenant_id AS text) AS UUID[])) "
+        "CAST(:t0_tenant_id AS UUID[])) "
         "WITH ORDINALITY AS v(owner, key, tenant_id, row_order) ORDER BY row_order ON CONFLICT (owner, key) DO NOTHING) "
         "INSERT INTO audit (owner, tenant_id) SELECT v.owner, v.tenant_id FROM "
-        "unnest(CAST(CAST(:t1_owner AS text) AS text[]), CAST(CAST(:t1_tenant_id AS text) AS UUID[])) "
+        "unnest(CAST(CAST(:t1_owner AS text) AS text[]), CAST(:t1_tenant_id AS UUID[])) "
         "WITH ORDINALITY AS v(owner, tenant_id, row_order) ORDER BY row_order")
 
 
@@ -146,3 +146,18 @@ def test_an_encoded_document_binds_unchanged_and_any_other_value_is_encoded_by_t
     assert process(encoded) is encoded
     assert process({"a": 1}) == '{"a": 1}'
     assert process('{"a":1}') == '"{\\"a\\":1}"'  # a plain string is a JSON string, as before
+
+
+def test_strings_numbers_and_booleans_travel_as_literals_and_uuids_times_and_documents_as_lists():
+    from sqlalchemy import Boolean, Date, LargeBinary, Numeric
+    from sqlalchemy.dialects.postgresql import JSONB
+
+    from shared.db.bulk import _literal
+
+    mixed = Table("mixed", MetaData(), Column("id", Uuid, primary_key=True), Column("name", AutoString(20)),
+                  Column("units", Integer), Column("charge", Numeric(12, 2)), Column("paid", Boolean),
+                  Column("at", DateTime(timezone=True)), Column("on", Date), Column("body", LargeBinary),
+                  Column("doc", JSONB))
+    assert [name for name in mixed.c.keys() if _literal(mixed, name)[0]] == ["name", "units", "charge", "paid"]
+    assert "CAST(CAST(:charge AS text) AS NUMERIC(12, 2)[])" in sql(insert_statement(mixed, ("charge", "id")))
+    assert "CAST(:id AS UUID[])" in sql(insert_statement(mixed, ("charge", "id")))

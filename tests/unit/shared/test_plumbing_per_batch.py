@@ -82,7 +82,7 @@ class _RecordingSession:
 
     async def execute(self, statement, parameters):
         self.calls.append((statement, parameters))
-        return [(uuid.UUID(event_id),) for event_id in parameters["event_ids"].strip("{}").replace('"', "").split(",")]
+        return [(event_id,) for event_id in parameters["event_ids"]]
 
 
 def _sql(statement) -> str:
@@ -96,14 +96,13 @@ async def test_the_inbox_statement_is_the_same_for_every_batch_size():
     new = await inbox.claim_new_events(session, "g", [(three[0], "a"), (three[1], "b"), (three[0], "c"), (three[2], "a")])
     (first, _), (second, parameters) = session.calls
     assert _sql(first) == _sql(second)
-    assert parameters == {"consumer": "g", "event_ids": "{" + ",".join(f'"{id_}"' for id_ in three) + "}",
-                          "topics": '{"c","b","a"}'}  # one row per event
+    assert parameters == {"consumer": "g", "event_ids": three, "topics": '{"c","b","a"}'}  # one row per event
     assert new == set(three)
 
 
 def test_the_relay_deletes_any_number_of_sent_rows_with_one_statement_text():
     compiled = DELETE_SENT.compile(dialect=postgresql.asyncpg.dialect())
-    assert str(compiled).startswith("DELETE FROM outbox_message") and "ANY(CAST(CAST($1 AS text)" in str(compiled)
+    assert str(compiled).startswith("DELETE FROM outbox_message") and "ANY" in str(compiled)
     assert list(compiled.params) == ["ids"]
 
 
