@@ -1,7 +1,8 @@
 """A batch's column bound as one Postgres array literal: text that the statement casts to the column's array.
 
 asyncpg inspects every element of a bound Python list in Python (an abc check or two apiece) before it encodes
-the array, which costs more than the encoding itself. One text per column costs one check.
+the array; one text per column costs one check. That pays for strings, numbers and booleans, whose text is cheap
+to write; a UUID's, a time's or a document's text costs more than the check (shared/db/bulk.py's `_literal`).
 
 Every element is written in its type's text input form and double-quoted, its quotes and backslashes escaped
 (when any value of the column holds one), so the literal parses to exactly the values given: None is NULL and
