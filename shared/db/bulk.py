@@ -8,6 +8,10 @@ the batch's size, so a connection prepares it once (a multi-row VALUES list is a
 size). Rows are inserted in the order given (WITH ORDINALITY), so serial ids follow it, as a timeline's
 and an outbox's readers expect.
 
+Strings, numbers and booleans travel as one array literal a column, bound as text and cast to the column's
+array type (shared/db/array_literals.py): asyncpg would inspect every element of a bound list in Python
+(`_literal` says which columns, and why the others stay lists).
+
 `unnest` flattens an array of arrays, so a one-dimensional array column's values travel as JSON text
 and are made arrays again per row; JSON documents travel as text too (`_value`). Strings travel as text
 and are assigned to their column, which refuses an overlong value: an explicit cast to `varchar(n)[]`
@@ -31,12 +35,15 @@ from functools import lru_cache
 
 import pydantic_core
 from pydantic import BaseModel
-from sqlalchemy import ARRAY, JSON, Enum, String, Table, TypeDecorator, Uuid, any_, bindparam, text
-from sqlalchemy.engine import Dialect, Result
+from sqlalchemy import (ARRAY, JSON, Boolean, Enum, Integer, Numeric, String, Table, TypeDecorator, Uuid, any_,
+                        bindparam, text)
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Dialect, Result
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement, TextClause
 from sqlalchemy.sql.selectable import TextualSelect
+
+from shared.db.array_literals import ElementText, array_literal, bool_text, printed_text
 
 DIALECT = postgresql.dialect()
 
@@ -56,9 +63,11 @@ def _as_text(table: Table, name: str) -> bool:
 
 
 def _arrays(table: Table, names: Sequence[str], prefix: str = "") -> str:
-    """`unnest(CAST(:a AS t[]), ...)` over the named columns (bound as `prefix` + name)."""
+    """`unnest(CAST(:a AS t[]), ...)` over the named columns (bound as `prefix` + name), a literal's
+    parameter cast to text first."""
     return "unnest(" + ", ".join(
-        f"CAST(:{prefix}{n} AS {'text' if _as_text(table, n) else _sql_type(table, n)}[])" for n in names) + ")"
+        f"CAST({f'CAST(:{prefix}{n} AS text)' if _literal(table, n)[0] else f':{prefix}{n}'} AS "
+        f"{'text' if _as_text(table, n) else _sql_type(table, n)}[])" for n in names) + ")"
 
 
 def _value(table: Table, name: str) -> str:
@@ -113,6 +122,27 @@ def _processor(table: Table, name: str, dialect: Dialect):
     if isinstance(column_type, JSON) and process is not None:
         return lambda value: value if type(value) is EncodedJson else process(value)
     return process
+
+
+@lru_cache(maxsize=256)
+def _literal(table: Table, name: str) -> tuple[bool, ElementText | None]:
+    """Whether the column travels as an array literal, and how one of its values is written in it (None: a string
+    or an enum's name, its text already). Strings, numbers and booleans do: their literal costs less than
+    asyncpg's per-element check and encoding (a Decimal's most of all). UUIDs, times, dates, bytes and JSON
+    documents stay lists: writing them as text (`UUID.__str__`, a document's quotes escaped, bytes in hex) cost
+    more, in the process and in Postgres, than the driver's binary encoding saved."""
+    column_type = table.c[name].type
+    if isinstance(column_type, TypeDecorator):
+        column_type = column_type.impl
+    if isinstance(column_type, (JSON, ARRAY)):
+        return False, None
+    if isinstance(column_type, String):
+        return True, None
+    if isinstance(column_type, Boolean):
+        return True, bool_text
+    if isinstance(column_type, (Integer, Numeric)):
+        return True, printed_text
+    return False, None
 
 
 @dataclass(frozen=True)
@@ -199,12 +229,16 @@ def _client_defaults(table: Table, names: tuple[str, ...], skip: frozenset[str])
             if c.name not in names and c.name not in skip and c.default is not None and c.default.is_scalar}
 
 
-def _columns_of(session: AsyncSession, table: Table, names: Sequence[str], rows: list[dict]) -> dict[str, list]:
+def _columns_of(session: AsyncSession, table: Table, names: Sequence[str], rows: list[dict]) -> dict[str, list | str]:
+    """Each column's values (a literal of them, `_literal`), bound first as the column's type would bind them (None
+    too: a JSON column's None is the document `null`)."""
     dialect = session.get_bind().dialect
     columns = {}
     for name in names:
         process = _processor(table, name, dialect)
-        columns[name] = [process(row[name]) for row in rows] if process else [row[name] for row in rows]
+        values = [process(row[name]) for row in rows] if process else [row[name] for row in rows]
+        as_literal, element_text = _literal(table, name)
+        columns[name] = array_literal(values, element_text) if as_literal else values
     return columns
 
 

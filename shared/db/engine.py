@@ -10,7 +10,8 @@ from sqlalchemy.util.concurrency import greenlet_spawn
 from shared.settings import PlatformSettings
 
 
-# The array types the batch writes (shared/db/bulk.py) and the inbox send. asyncpg looks an array type up
+# The array types the batch writes (shared/db/bulk.py: its uuid, time, date, bytes columns; strings and numbers
+# travel as array literals, text), the inbox and the reads by keys send. asyncpg looks an array type up
 # in the catalog the first time a connection prepares a statement that uses it: one query per statement
 # that brings new ones, a query that costs Postgres several milliseconds to plan. Named all at once when
 # the connection opens, they cost one such query per connection.

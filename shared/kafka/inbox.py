@@ -4,14 +4,16 @@ from uuid import UUID
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.array_literals import array_literal
 from shared.db.tables import inbox_message
 
 # The batch's ids and topics travel as two arrays: one statement text whatever the batch's size, so a
-# connection prepares it once (a multi-row VALUES list is a new statement for every batch size).
+# connection prepares it once (a multi-row VALUES list is a new statement for every batch size). The topics
+# travel as an array literal (shared/db/array_literals.py), the ids as a list (shared/db/bulk.py's `_literal`).
 CLAIM_NEW = text("""
 INSERT INTO inbox_message (consumer, event_id, topic)
 SELECT CAST(:consumer AS text), e.event_id, e.topic
-FROM unnest(CAST(:event_ids AS uuid[]), CAST(:topics AS text[])) AS e(event_id, topic)
+FROM unnest(CAST(:event_ids AS uuid[]), CAST(CAST(:topics AS text) AS text[])) AS e(event_id, topic)
 ON CONFLICT DO NOTHING
 RETURNING event_id
 """).columns(inbox_message.c.event_id)
@@ -22,6 +24,7 @@ async def claim_new_events(session: AsyncSession, consumer: str, events: list[tu
     if not events:
         return set()
     topics = dict(events)  # a batch can hold the same event twice: one row for it
-    result = await session.execute(CLAIM_NEW, {"consumer": consumer, "event_ids": list(topics),
-                                                "topics": list(topics.values())})
+    result = await session.execute(CLAIM_NEW, {"consumer": consumer,
+                                                "event_ids": list(topics),
+                                                "topics": array_literal(list(topics.values()))})
     return {row[0] for row in result}

@@ -11,21 +11,23 @@ answers the keys it did insert, so the caller can tell.
 Entries are inserted in the order given (WITH ORDINALITY), so their serial ids follow the postings'
 order, which readers of a claim's history sort by.
 
-The entries' columns, a dozen values an event, travel as one array literal each (text that Postgres parses
-into the array): asyncpg inspects every element of a bound list in Python (an ABC check or two apiece),
-which cost more than the entries' whole encoding. Texts are quoted (and escaped when one holds a quote or a
-backslash) and numbers print with none of the literal's special characters, so the literal parses to exactly
-the values given, NULL for None.
+Texts and numbers travel as one array literal a column (shared/db/array_literals.py): asyncpg inspects every
+element of a bound list in Python, which cost more than the entries' whole encoding. The ids stay lists: a
+UUID's text costs more than the driver's binary encoding of it (shared/db/bulk.py's `_literal`).
 """
 from sqlalchemy import text
+
+from shared.db.array_literals import array_literal, printed_text
 
 POSTINGS = text("""
 WITH transactions AS (
     INSERT INTO ledger_transaction (id, tenant_id, claim_id, kind, remit_id, payer_claim_number,
                                     patient_payment_id, posting_key, memo)
-    SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:tenant_ids AS uuid[]), CAST(:claim_ids AS uuid[]),
-                         CAST(:kinds AS text[]), CAST(:remit_ids AS uuid[]), CAST(:payer_claim_numbers AS text[]),
-                         CAST(:patient_payment_ids AS uuid[]), CAST(:posting_keys AS text[]), CAST(:memos AS text[]))
+    SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:tenant_ids AS uuid[]),
+                         CAST(:claim_ids AS uuid[]), CAST(CAST(:kinds AS text) AS text[]),
+                         CAST(:remit_ids AS uuid[]), CAST(CAST(:payer_claim_numbers AS text) AS text[]),
+                         CAST(:patient_payment_ids AS uuid[]),
+                         CAST(CAST(:posting_keys AS text) AS text[]), CAST(CAST(:memos AS text) AS text[]))
     ON CONFLICT (tenant_id, posting_key) WHERE posting_key IS NOT NULL DO NOTHING
     RETURNING id, tenant_id, claim_id, posting_key
 ), entries AS (
@@ -37,7 +39,8 @@ WITH transactions AS (
                 CAST(CAST(:amounts AS text) AS text[]), CAST(CAST(:line_numbers AS text) AS int4[]),
                 CAST(CAST(:entry_memos AS text) AS text[]), CAST(CAST(:categories AS text) AS text[]))
          WITH ORDINALITY AS e(posting, account, amount, line_number, memo, category, row_order)
-    JOIN unnest(CAST(:ids AS uuid[]), CAST(:patient_ids AS text[])) WITH ORDINALITY AS p(id, patient_id, posting)
+    JOIN unnest(CAST(:ids AS uuid[]), CAST(CAST(:patient_ids AS text) AS text[]))
+         WITH ORDINALITY AS p(id, patient_id, posting)
       ON p.posting = e.posting
     JOIN transactions t ON t.id = p.id
     ORDER BY e.row_order
@@ -45,34 +48,25 @@ WITH transactions AS (
 SELECT posting_key FROM transactions""")
 
 
-def array_literal(values: list, *, texts: bool = True) -> str:
-    """A Postgres array literal of `values`, None as NULL: texts quoted (and their quotes and backslashes
-    escaped, when a value holds one); numbers (`texts=False`: ints and Decimals, whose text holds no quote,
-    backslash, comma, brace or space) as they print."""
-    if not texts:
-        items = ["NULL" if v is None else str(v) for v in values]
-    elif '"' in (joined := "".join(filter(None, values))) or "\\" in joined:
-        items = ["NULL" if v is None else '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values]
-    else:
-        items = ["NULL" if v is None else f'"{v}"' for v in values]
-    return "{" + ",".join(items) + "}"
-
-
 def posting_columns(postings: list) -> dict[str, list | str]:
-    """The statement's values: an array of one value per posting (transactions), an array literal of one
-    value per entry (entries)."""
+    """The statement's values: one value per posting (transactions) and one per entry (entries), the ids as lists
+    and the rest as array literals."""
     entries = [(n, e) for n, p in enumerate(postings, start=1) for e in p.transaction.entries]
     return {
-        "ids": [p.id for p in postings], "tenant_ids": [p.tenant_id for p in postings],
-        "claim_ids": [p.claim_id for p in postings], "kinds": [p.transaction.kind for p in postings],
-        "remit_ids": [p.remit_id for p in postings], "payer_claim_numbers": [p.payer_claim_number for p in postings],
+        "ids": [p.id for p in postings],
+        "tenant_ids": [p.tenant_id for p in postings],
+        "claim_ids": [p.claim_id for p in postings],
+        "kinds": array_literal([p.transaction.kind for p in postings]),
+        "remit_ids": [p.remit_id for p in postings],
+        "payer_claim_numbers": array_literal([p.payer_claim_number for p in postings]),
         "patient_payment_ids": [p.patient_payment_id for p in postings],
-        "posting_keys": [p.posting_key for p in postings], "memos": [p.memo for p in postings],
-        "patient_ids": [p.patient_id for p in postings],
-        "entry_of": array_literal([n for n, _ in entries], texts=False),
+        "posting_keys": array_literal([p.posting_key for p in postings]),
+        "memos": array_literal([p.memo for p in postings]),
+        "patient_ids": array_literal([p.patient_id for p in postings]),
+        "entry_of": array_literal([n for n, _ in entries], printed_text),
         "accounts": array_literal([e.account for _, e in entries]),
-        "amounts": array_literal([e.amount for _, e in entries], texts=False),
-        "line_numbers": array_literal([e.line_number for _, e in entries], texts=False),
+        "amounts": array_literal([e.amount for _, e in entries], printed_text),
+        "line_numbers": array_literal([e.line_number for _, e in entries], printed_text),
         "entry_memos": array_literal([e.memo for _, e in entries]),
         "categories": array_literal([e.category for _, e in entries]),
     }

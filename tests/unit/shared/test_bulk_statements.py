@@ -11,7 +11,8 @@ pytestmark = pytest.mark.unit
 RECORD = Table("record", MetaData(), Column("owner", AutoString(64), primary_key=True),
                Column("key", String(255), primary_key=True), Column("tenant_id", Uuid), Column("hits", Integer),
                Column("created_at", DateTime(timezone=True)))
-ARRAYS = ("FROM unnest(CAST(:owner AS text[]), CAST(:key AS text[]), CAST(:tenant_id AS UUID[])) "
+ARRAYS = ("FROM unnest(CAST(CAST(:owner AS text) AS text[]), CAST(CAST(:key AS text) AS text[]), "
+          "CAST(:tenant_id AS UUID[])) "
           "WITH ORDINALITY AS v(owner, key, tenant_id, row_order) ORDER BY row_order")
 
 
@@ -26,7 +27,7 @@ def test_a_plain_insert_takes_every_column_from_its_array_in_the_order_given():
 
 def test_strings_travel_as_text_so_the_column_refuses_an_overlong_value_instead_of_cutting_it():
     statement = sql(insert_statement(RECORD, ("owner", "key", "tenant_id")))
-    assert "CAST(:owner AS text[])" in statement and "VARCHAR" not in statement
+    assert "CAST(CAST(:owner AS text) AS text[])" in statement and "VARCHAR" not in statement
 
 
 def test_a_taken_key_is_skipped_and_the_inserted_rows_are_answered():
@@ -92,10 +93,11 @@ def test_several_tables_rows_go_in_one_statement_each_insert_but_the_last_a_cte_
                                        (audit, ("owner", "tenant_id"), None))))
     assert statement == (
         "WITH t0 AS (INSERT INTO record (owner, key, tenant_id) SELECT v.owner, v.key, v.tenant_id FROM "
-        "unnest(CAST(:t0_owner AS text[]), CAST(:t0_key AS text[]), CAST(:t0_tenant_id AS UUID[])) "
+        "unnest(CAST(CAST(:t0_owner AS text) AS text[]), CAST(CAST(:t0_key AS text) AS text[]), "
+        "CAST(:t0_tenant_id AS UUID[])) "
         "WITH ORDINALITY AS v(owner, key, tenant_id, row_order) ORDER BY row_order ON CONFLICT (owner, key) DO NOTHING) "
         "INSERT INTO audit (owner, tenant_id) SELECT v.owner, v.tenant_id FROM "
-        "unnest(CAST(:t1_owner AS text[]), CAST(:t1_tenant_id AS UUID[])) "
+        "unnest(CAST(CAST(:t1_owner AS text) AS text[]), CAST(:t1_tenant_id AS UUID[])) "
         "WITH ORDINALITY AS v(owner, tenant_id, row_order) ORDER BY row_order")
 
 
@@ -144,3 +146,18 @@ def test_an_encoded_document_binds_unchanged_and_any_other_value_is_encoded_by_t
     assert process(encoded) is encoded
     assert process({"a": 1}) == '{"a": 1}'
     assert process('{"a":1}') == '"{\\"a\\":1}"'  # a plain string is a JSON string, as before
+
+
+def test_strings_numbers_and_booleans_travel_as_literals_and_uuids_times_and_documents_as_lists():
+    from sqlalchemy import Boolean, Date, LargeBinary, Numeric
+    from sqlalchemy.dialects.postgresql import JSONB
+
+    from shared.db.bulk import _literal
+
+    mixed = Table("mixed", MetaData(), Column("id", Uuid, primary_key=True), Column("name", AutoString(20)),
+                  Column("units", Integer), Column("charge", Numeric(12, 2)), Column("paid", Boolean),
+                  Column("at", DateTime(timezone=True)), Column("on", Date), Column("body", LargeBinary),
+                  Column("doc", JSONB))
+    assert [name for name in mixed.c.keys() if _literal(mixed, name)[0]] == ["name", "units", "charge", "paid"]
+    assert "CAST(CAST(:charge AS text) AS NUMERIC(12, 2)[])" in sql(insert_statement(mixed, ("charge", "id")))
+    assert "CAST(:id AS UUID[])" in sql(insert_statement(mixed, ("charge", "id")))
