@@ -5,7 +5,8 @@
 EVENTS (200 by default) go through `emit_cost`'s steps (emit, bind, the relay's headers, decode under the consumer
 span) once at top level and once inside a request's span; then records whose headers carry no traceparent, an
 unsampled one, one with a tracestate and a malformed one are consumed, one emit is made inside each consumer span,
-and a batch span joins three requests' traces. Each span is written with its name, kind, status, attributes in
+and a batch span joins three requests' traces; all of it twice, through the API's proxy tracer and through the
+tracer `setup_tracing` installs. Each span is written with its name, kind, status, attributes in
 their order, parent and links, and each Kafka header list as the relay makes it; trace and span ids are replaced by
 their order of appearance, so two runs of one commit, or of two commits that trace alike, give the same file.
 """
@@ -79,6 +80,15 @@ def main() -> None:
     path, count = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 200
     items = emit_cost.payloads(count)
     ids = Ids()
+    lines = ["through the API's proxy tracer"] + traced(items, ids)
+    telemetry._tracer = recorder.get_tracer("billing.platform")  # as `setup_tracing` leaves it in a service
+    lines += ["through the tracer setup_tracing installs"] + traced(items, ids)
+    with open(path, "w") as out:
+        out.write("\n".join(lines) + "\n")
+    print(f"{len(lines)} lines -> {path}")
+
+
+def traced(items: list[tuple], ids: Ids) -> list[str]:
     lines = []
     for outer in (None, "POST /v1/encounters"):
         if outer is None:
@@ -91,10 +101,7 @@ def main() -> None:
     requests = [dict(headers)["traceparent"].decode() for headers in kafka_headers[:3]]
     with telemetry.batch_span("intake write", [requests[0], None, *requests], **{"billing.tenant_id": "t1"}):
         pass
-    lines += [described(span, ids) for span in recorder.drain()]
-    with open(path, "w") as out:
-        out.write("\n".join(lines) + "\n")
-    print(f"{len(lines)} lines -> {path}")
+    return lines + [described(span, ids) for span in recorder.drain()]
 
 
 if __name__ == "__main__":
