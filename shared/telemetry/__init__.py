@@ -11,11 +11,12 @@ from collections.abc import Iterator, Sequence
 
 import httpx
 from opentelemetry import context as otel_context, trace
-from opentelemetry.trace import Link, SpanKind
+from opentelemetry.context import Context
+from opentelemetry.trace import Link, NonRecordingSpan, SpanContext, SpanKind
 
 from shared.telemetry.export import JsonLinesSink, OtlpSink, SpanWriter
-from shared.telemetry.propagation import NEW_TRACE, remote_context, remote_span_context
-from shared.telemetry.recorder import RecordingTracerProvider
+from shared.telemetry.propagation import NEW_TRACE, remote_context, remote_parent
+from shared.telemetry.recorder import RecordingTracer, RecordingTracerProvider
 
 _tracer = trace.get_tracer("billing.platform")
 _BATCH_LINK = {"billing.link": "batch"}
@@ -43,22 +44,28 @@ def setup_tracing(service: str, *, otlp_endpoint: str | None, span_log_dir: str 
     if sinks:
         SpanWriter(provider, sinks)
     trace.set_tracer_provider(provider)
+    global _tracer
+    _tracer = provider.get_tracer("billing.platform")  # the recorder itself, not the API's proxy in front of it
     return provider
 
 
-def kafka_parent(headers: Sequence[tuple[str, bytes]] | None):
-    """The producer's context from a record's headers (a new trace when they carry none)."""
-    found = {k: v.decode(errors="replace") for k, v in (headers or ()) if k in ("traceparent", "tracestate")}
-    return remote_context(found.get("traceparent"), found.get("tracestate")) or NEW_TRACE
+def kafka_parent(headers: Sequence[tuple[str, bytes]] | None) -> SpanContext:
+    """The producer's span named in a record's headers (invalid, so a new trace, when they name none)."""
+    traceparent = tracestate = None
+    for key, value in headers or ():
+        if key == "traceparent":
+            traceparent = value.decode(errors="replace")
+        elif key == "tracestate":
+            tracestate = value.decode(errors="replace")
+    return remote_parent(traceparent, tracestate)
 
 
 def consume_span(record, envelope, group_id: str) -> "ActiveSpan":
     """A CONSUMER span, child of the producer's context carried in the Kafka headers."""
-    return start_span(
+    return ActiveSpan(_start_child(
         f"{record.topic} process",
-        context=kafka_parent(record.headers),
-        kind=SpanKind.CONSUMER,
-        attributes={
+        SpanKind.CONSUMER,
+        {
             "messaging.system": "kafka",
             "messaging.destination.name": record.topic,
             "messaging.consumer.group.name": group_id,
@@ -68,7 +75,8 @@ def consume_span(record, envelope, group_id: str) -> "ActiveSpan":
             "billing.tenant_id": str(envelope.tenant_id),
             "billing.subject_id": str(envelope.subject_id),
         },
-    )
+        kafka_parent(record.headers),
+    ))
 
 
 class ActiveSpan:
@@ -100,6 +108,20 @@ def start_span(name: str, *, kind: SpanKind = SpanKind.INTERNAL, attributes: dic
                links: Sequence[Link] = (), context=None) -> ActiveSpan:
     return ActiveSpan(_tracer.start_span(name, context=context, kind=kind, attributes=attributes,
                                          links=links, record_exception=False, set_status_on_exception=False))
+
+
+def _start_child(name: str, kind: SpanKind, attributes: dict, parent: SpanContext | None = None) -> trace.Span:
+    """A span of the plumbing's (one per event), child of `parent` or, without one, of the current span. The
+    recorder takes the parent and the attribute dict as they are; any other tracer gets them as `start_span`
+    arguments, the parent in a context of its own."""
+    tracer = _tracer
+    if isinstance(tracer, RecordingTracer):
+        return tracer.start_child(name, trace.get_current_span().get_span_context() if parent is None else parent,
+                                  kind, attributes)
+    if parent is not None:
+        parent = trace.set_span_in_context(NonRecordingSpan(parent), Context()) if parent.is_valid else NEW_TRACE
+    return tracer.start_span(name, context=parent, kind=kind, attributes=attributes, record_exception=False,
+                             set_status_on_exception=False)
 
 
 def inject_headers(headers: dict[str, str] | None = None) -> dict[str, str]:
@@ -156,7 +178,7 @@ def batch_span(name: str, traceparents: Sequence[str | None], **attributes) -> I
     each said no more than that list and cost a span each on the intake path)."""
     known = list(dict.fromkeys(t for t in traceparents if t))
     parent = remote_context(known[0]) if known else None
-    links = [Link(context, _BATCH_LINK) for t in known[1:] if (context := remote_span_context(t)).is_valid]
+    links = [Link(context, _BATCH_LINK) for t in known[1:] if (context := remote_parent(t)).is_valid]
     statements: list[str] = []
     with start_span(name, context=parent, links=links, attributes={"billing.batch_size": len(traceparents),
                                                                    **attributes}) as span:
@@ -173,7 +195,7 @@ def link_to_trace(traceparent: str | None) -> None:
     """Links the active span to another trace (e.g. a remittance's span to its claim's trace)."""
     if not traceparent:
         return
-    linked = remote_span_context(traceparent)
+    linked = remote_parent(traceparent)
     if linked.is_valid:
         trace.get_current_span().add_link(linked, {"billing.link": "claim"})
 
@@ -187,7 +209,7 @@ def producer_headers(topic: str, **attributes) -> dict[str, str]:
     """A PRODUCER span for one event written to the outbox; its context travels in the Kafka headers.
 
     The span has no children, so it is never made current: the headers are written from its context."""
-    span = _tracer.start_span(f"{topic} publish", kind=SpanKind.PRODUCER, attributes={
+    span = _start_child(f"{topic} publish", SpanKind.PRODUCER, {
         "messaging.system": "kafka", "messaging.destination.name": topic, **attributes})
     span.end()
     return trace_headers(span.get_span_context())

@@ -20,19 +20,22 @@ def remote_context(traceparent: str | None, tracestate: str | None = None) -> Co
     """A context whose current span is the remote parent (None without a traceparent)."""
     if not traceparent:
         return None
+    parent = remote_parent(traceparent, tracestate)
+    return trace.set_span_in_context(NonRecordingSpan(parent), Context()) if parent.is_valid else Context()
+
+
+def remote_parent(traceparent: str | None, tracestate: str | None = None) -> SpanContext:
+    """The remote span a traceparent names, invalid when it names none: what a span starting from it needs,
+    without the context that would only carry it there."""
+    if not traceparent:
+        return trace.INVALID_SPAN_CONTEXT
     if tracestate is None and (canonical := _CANONICAL.fullmatch(traceparent)):
         trace_id, span_id = int(canonical[1], 16), int(canonical[2], 16)
         if trace_id and span_id:
             flags = int(canonical[3], 16)
             trace_flags = _SAMPLED if flags == 1 else _NOT_SAMPLED if flags == 0 else TraceFlags(flags)
-            return trace.set_span_in_context(NonRecordingSpan(SpanContext(trace_id, span_id, True, trace_flags)),
-                                             Context())
+            return SpanContext(trace_id, span_id, True, trace_flags)
     carrier = {"traceparent": traceparent} if tracestate is None else {"traceparent": traceparent,
                                                                         "tracestate": tracestate}
-    return propagate.extract(carrier)
+    return trace.get_current_span(propagate.extract(carrier)).get_span_context()
 
-
-def remote_span_context(traceparent: str | None) -> SpanContext:
-    """The remote span a traceparent names, invalid when it names none (for links)."""
-    context = remote_context(traceparent)
-    return trace.get_current_span(context).get_span_context() if context is not None else trace.INVALID_SPAN_CONTEXT

@@ -92,7 +92,13 @@ class RecordingTracer(trace.Tracer):
     def start_span(self, name: str, context=None, kind: SpanKind = SpanKind.INTERNAL, attributes=None,
                    links: Sequence[Link] | None = (), start_time: int | None = None, record_exception: bool = True,
                    set_status_on_exception: bool = True) -> trace.Span:
-        parent = trace.get_current_span(context).get_span_context()
+        return self.start_child(name, trace.get_current_span(context).get_span_context(), kind,
+                                dict(attributes) if attributes else {}, links, start_time)
+
+    def start_child(self, name: str, parent: SpanContext, kind: SpanKind, attributes: dict,
+                    links: Sequence[Link] | None = (), start_time: int | None = None) -> trace.Span:
+        """`start_span` for a caller that has the parent's SpanContext at hand (an invalid one starts a trace)
+        and hands over a dict of its own (kept, not copied): the plumbing's spans, one per event."""
         if parent.is_valid:
             if not parent.trace_flags.sampled:  # the caller upstream chose not to trace this request
                 return trace.NonRecordingSpan(SpanContext(parent.trace_id, _span_id(), False, parent.trace_flags,
@@ -101,7 +107,7 @@ class RecordingTracer(trace.Tracer):
         else:
             parent = None
             span_context = SpanContext(random.getrandbits(128) or 1, _span_id(), False, _SAMPLED)
-        return RecordedSpan(name, span_context, parent, kind, dict(attributes) if attributes else {},
+        return RecordedSpan(name, span_context, parent, kind, attributes,
                             [link for link in links or () if link.context.is_valid], start_time or time_ns(),
                             self.finished)
 
