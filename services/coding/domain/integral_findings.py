@@ -1,4 +1,4 @@
-"""Signs and symptoms routinely part of a heart, lung, circulatory, thyroid, blood or eye diagnosis (guideline
+"""Signs and symptoms routinely part of a heart, lung, circulatory, thyroid, blood, eye or joint diagnosis (guideline
 I.B.5: not coded beside the confirmed diagnosis), read by `integral_symptoms` beside its general table.
 
 Each row is a symptom the diagnosis is made of, not one it merely often comes with: edema and dyspnea in heart
@@ -6,8 +6,9 @@ failure; dyspnea, wheezing and cough in an exacerbation of COPD or in asthma; hy
 with hypoxia; sneezing in rhinitis; hirsutism and irregular menses in PCOS; erythema in cellulitis; lightheadedness and syncope in orthostatic hypotension (the index's
 "Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction, chest wall pain in costochondritis; fatigue and weight gain in
 hypothyroidism; a high LDH in a hemolytic anemia (the hemolysis that releases it); blurred vision and glare in a
-cataract. A symptom beside a stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be
-confirmed and the one that explains it.
+cataract; a joint's osteophytes on its radiograph in that joint's osteoarthritis, the vertebrae's in spondylosis.
+A symptom beside a stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be confirmed and the
+one that explains it (an osteophyte beside a shoulder pain under "probable OA" is coded).
 """
 
 HEART_FAILURE = ("I50", "I11.0", "I13.0", "I13.2")
@@ -33,4 +34,8 @@ CARDIOPULMONARY_INTEGRAL = {
     "L53.9": ("L03", "L60.0"),  # erythema of a cellulitis or an ingrown nail
     "R74.02": ("D55", "D57.0", "D57.1", "D57.2", "D58", "D59"),  # LDH released by the hemolysis of a hemolytic anemia
     "H53.8": ("H25", "H26"), "H53.71": ("H25", "H26"),  # blurred vision, glare sensitivity of a cataract
+    # osteophytes of a joint in its osteoarthritis (primary, post-traumatic, secondary), of vertebrae in spondylosis
+    "M25.71": ("M19.01", "M19.11", "M19.21"), "M25.72": ("M19.02", "M19.12", "M19.22"),
+    "M25.73": ("M19.03", "M19.13", "M19.23"), "M25.74": ("M18", "M19.04", "M19.14", "M19.24"),
+    "M25.75": ("M16",), "M25.76": ("M17",), "M25.77": ("M19.07", "M19.17", "M19.27"), "M25.78": ("M47",),
 }

@@ -12,15 +12,19 @@ from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, SI
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "uncertain-diagnosis"
+# findings a test or a witness establishes, doubted as a diagnosis is ("? prediabetes", "concern for a lung nodule",
+# "seizure vs syncope"): the doubted finding is not coded; a complaint the patient reports is no doubt ("fatigue,
+# ? hypothyroid" codes the fatigue)
+DOUBTABLE_FINDINGS = ("R73.0", "R91.1", "R56")
 
 
 def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
-    """A diagnosis (not a Z code) the note states only as uncertain. A sign or symptom only by the words after it
-    that make it the doubt ("postnasal drip also possible") or a doubt right before it ("low suspicion for"): one
-    beside an uncertain diagnosis is what is coded."""
+    """A diagnosis (not a Z code) the note states only as uncertain, and a finding read as one. A sign or symptom
+    only by the words after it that make it the doubt ("postnasal drip also possible") or a doubt right before it
+    ("low suspicion for"): one beside an uncertain diagnosis is what is coded."""
     if s.code[0] == "Z" or s.context != "affirmed":
         return False
-    if s.code[0] == "R":
+    if s.code[0] == "R" and not s.code.startswith(DOUBTABLE_FINDINGS):
         return uncertain_sign(note, s.end) or doubted_sign(note, s.start)
     return uncertain(note, s.start, s.end)
 

@@ -72,3 +72,25 @@ def test_a_finding_doubted_right_before_it_is_not_billed(suggest, note, code):
 
 def test_a_complaint_with_a_likely_cause_is_still_billed(suggest):
     assert "R00.2" in billed(suggest, "Palpitations, likely from caffeine.")
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Impression: ? prediabetes, will add an A1c to her labs.", "R73.03"),
+    ("Assessment: suspected prediabetes given weight gain.", "R73.03"),
+    ("Prediabetes vs early type 2 diabetes - repeat A1c in 3 mo.", "R73.03"),
+    ("Plan: CT chest, probable solitary pulmonary nodule on outside film.", "R91.1"),
+    ("Dx: pulmonary nodule ? artifact, repeat view.", "R91.1"),
+    ("Staring spells, r/o seizure; EEG ordered.", "R56.9"),
+])
+def test_a_finding_doubted_as_a_diagnosis_is_not_billed(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Prediabetes by A1c 6.0; diet and walking.", "R73.03"),
+    ("Solitary pulmonary nodule 5 mm, stable over 2 yrs.", "R91.1"),
+    ("Tiredness for weeks, ? anemia; CBC today.", "R53.83"),
+    ("Painful urination, possible cystitis, culture sent.", "R30.0"),
+])
+def test_a_stated_finding_and_a_complaint_beside_a_doubt_are_billed(suggest, note, code):
+    assert code in billed(suggest, note)

@@ -1,5 +1,5 @@
-"""Signs and symptoms routinely part of a confirmed heart, lung, circulatory, thyroid, blood
-or eye diagnosis are not coded."""
+"""Signs and symptoms routinely part of a confirmed heart, lung, circulatory, thyroid, blood,
+eye or joint diagnosis are not coded."""
 import pytest
 
 from services.coding.domain import conventions as c
@@ -30,6 +30,13 @@ pytestmark = pytest.mark.unit
     ("Steroid-induced cataract OD; glare with oncoming headlights.", ("H26.31", "Steroid-induced cataract"),
      ("H53.71", "glare")),
     ("Parkinson disease with peak-dose dyskinesias.", ("G20.B1", "Parkinson disease"), ("G24.9", "dyskinesias")),
+    ("Films of the L knee show spurring; degenerative arthritis L knee.", ("M17.12", "degenerative arthritis L knee"),
+     ("M25.762", "spurring")),
+    ("Bilateral hip OA, osteophytes R hip on AP pelvis.", ("M16.0", "Bilateral hip OA"), ("M25.751", "osteophytes")),
+    ("Post-traumatic OA of the R ankle; talar osteophytes.", ("M19.171", "Post-traumatic OA of the R ankle"),
+     ("M25.771", "talar osteophytes")),
+    ("Cervical spondylosis, anterior osteophytes C5-6.", ("M47.812", "Cervical spondylosis"),
+     ("M25.78", "anterior osteophytes")),
 ])
 def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note, diagnosis, symptom):
     out, reasons = c.integral_symptoms(found(note, diagnosis, symptom), note, tabular)
@@ -42,6 +49,8 @@ def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note,
     ("Lumbar spinal stenosis. Leg pain at night.", (("M48.061", "Lumbar spinal stenosis"), ("M79.606", "Leg pain"))),
     ("Iron deficiency anemia; LDH high.", (("D50.9", "Iron deficiency anemia"), ("R74.02", "LDH high"))),
     ("Blurred vision; dry eye syndrome, both eyes.", (("H04.123", "dry eye syndrome"), ("H53.8", "Blurred vision"))),
+    # a knee's osteoarthritis explains no shoulder's osteophyte
+    ("OA of the R knee; osteophyte L shoulder on CXR.", (("M17.11", "OA of the R knee"), ("M25.712", "osteophyte"))),
 ])
 def test_a_symptom_the_confirmed_diagnoses_do_not_explain_stays(tabular, note, given):
     assert codes(c.integral_symptoms(found(note, *given), note, tabular)[0]) == sorted(code for code, _ in given)
