@@ -443,8 +443,11 @@ def _titles_kept(suggestions: list[Suggestion], titles: list[Suggestion]) -> lis
 
 def _less_than_the_title(found: Suggestion, title: Suggestion) -> bool:
     """Its category's unspecified or "without" code, or a reading held below the title's confidence for review
-    ("Complete rotator cuff tear" as an injury lacking its 7th character, where the title says not traumatic)."""
+    ("Complete rotator cuff tear" as an injury lacking its 7th character, where the title says not traumatic). A
+    remission the title does not name ("MDD, recurrent, moderate - resolved" F33.40) is more than the title."""
     description = found.description.lower()
+    if "remission" in description and "remission" not in title.description.lower():
+        return False
     return found.confidence < AUTO_ACCEPT_FLOOR or found.code[:3] == title.code[:3] and (
         found.code.endswith("9") or "unspecified" in description or " without " in f" {description}")
 

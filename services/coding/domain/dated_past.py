@@ -29,16 +29,22 @@ _ONSET = r"(diagnosed|diagnosis|dx|dx'd|since|started|starting|began|begun|onset
 # episodes counted over a span long past ("Pneumonia x 2 last year", "UTIs three times as a child"): a count,
 # not the "x 10 yrs" of a duration, so the time dates the episodes, not an onset
 _COUNTED = r"(x ?\d+|\d+ ?x|twice|(\d+|two|three|four|five|several|multiple) (times|episodes|bouts))"
-DATED_PAST_AFTER = re.compile(r"^[^\w.;]{0,3}(" + _COUNTED + r"[^\w.;]+((in|during|over)\s+)?|((?!" + _ONSET +
-                              r"\b)[\w/]+[^\w.;]+){0,2}?)" + _LONG_AGO + r"\b", re.IGNORECASE)
+# the rest of the condition's own name, when its word is read alone ("Bell's palsy of the left face as a child",
+# "asthma with acute exacerbation in the past"): a qualifier opened by "with", "without" or "of", no comma within
+_NAME_QUALIFIER = r"((with|without|w/o|of|affecting)\s+((?!" + _ONSET + r"\b)[\w'/-]+[^\w.;,]+){1,4}?)?"
+DATED_PAST_AFTER = re.compile(r"^[^\w.;]{0,3}(" + _COUNTED + r"[^\w.;]+((in|during|over)\s+)?|" + _NAME_QUALIFIER +
+                              r"((?!" + _ONSET + r"\b)[\w/]+[^\w.;]+){0,2}?)" + _LONG_AGO + r"\b", re.IGNORECASE)
 # the clause says the condition is here now after all, or that the time is when it began ("Dx with breast cancer
 # last year, on tamoxifen")
 # ("Gout in the past, no flares in 8 yrs": a flare or a recurrence denied says the opposite; "moderate persistent
 # asthma as a child": a kind named before a condition's word is not its course, "persistent into adulthood" is)
 _NOT_A_KIND = r"(?!\s+(?!into\b|in\b|through\b|since\b|to\b|until\b)[a-z])"
+# "recurrent" in a depression's own name ("MDD, recurrent, moderate"; the tabular's F33 "Major depressive
+# disorder, recurrent") says what kind it is, not that it came back
+_RECURRENT_NOT_IN_NAME = r"(?<!\bmdd, )(?<!\bmdd )(?<!disorder, )(?<!depression, )"
 STILL_PRESENT = re.compile(r"(?<!\bno )(?<!\bno further )(?<!\bno new )(?<!\bwithout )(?<!\bnor )(?<!\bdenies )"
                            r"\b(still|persists?|persistent" + _NOT_A_KIND + r"|persisting|ongoing|continues|continuing|"
-                           r"again|recurred|recurrent" + _NOT_A_KIND + r"|recurrence|relapsed?|flares?|flaring|returned|"
+                           r"again|recurred|" + _RECURRENT_NOT_IN_NAME + r"recurrent" + _NOT_A_KIND + r"|recurrence|relapsed?|flares?|flaring|returned|"
                            r"since then|ever since|"
                            r"diagnosed|diagnosis|dx|dx'd|developed|onset|began|started)\b", re.IGNORECASE)
 

@@ -97,9 +97,14 @@ _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|cont|continues?|cont
 # a denial of the drug itself ("not on anticoagulation"), not of another condition earlier in the sentence
 # ("T2DM without complications on metformin": a diagnosis' own qualifier, "without complications", denies nothing after it)
 _JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without(?! complications?\b))\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+# a clot's prophylaxis after an operation is a course of weeks, not long-term use (Z79's "continuous use"): "enoxaparin
+# for DVT prophylaxis post-op, 2 wks"
+_AFTER_SURGERY = r"(post-?op(erative(ly)?)?|after (the )?(surgery|(\w+ ){0,2}(arthroplasty|replacement|tka|tha)))"
+_CLOT_PROPHYLAXIS = r"(dvt|vte|thrombo\w*) prophylaxis"
 _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
                  r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
-                 r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper")
+                 r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper|"
+                 + _AFTER_SURGERY + r"[^;]{0,60}" + _CLOT_PROPHYLAXIS + r"|" + _CLOT_PROPHYLAXIS + r"[^;]{0,60}" + _AFTER_SURGERY)
 
 
 # "as needed" belongs to the one drug of its list item: "on ASA 81 + metoprolol + NTG prn" takes aspirin daily

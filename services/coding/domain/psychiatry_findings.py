@@ -152,8 +152,15 @@ _RECURRENT = _rx(r"recurrent|recurring")
 _PARTIAL, _FULL = _rx(r"partial remission|partially remitted"), _rx(r"full remission|fully remitted")
 
 
-def _major_depression_code(text: str) -> str:
+# "MDD, recurrent, moderate - resolved": a recurrent disorder's episode over is the tabular's F33.40 (in remission,
+# unspecified), never the current episode's severity
+_RESOLVED_AFTER = re.compile(r"^[^;.]{0,30}?(?<!\bnot )(?<!\bnever )\bresolved\b", re.IGNORECASE)
+
+
+def _major_depression_code(text: str, after: str = "") -> str:
     recurrent = _RECURRENT.search(text)
+    if recurrent and _RESOLVED_AFTER.search(after) and not _REMISSION.search(text):
+        return "F33.40"
     if _REMISSION.search(text):
         if _PARTIAL.search(text):
             return "F33.41" if recurrent else "F32.4"
@@ -168,7 +175,7 @@ def depression_episode(suggestions: list[Suggestion], note: str, tabular) -> tup
     for s in suggestions:
         if _MAJOR.match(s.code) and s.context == "affirmed":
             text = sentence(note, s.start, s.end)
-            code = _major_depression_code(text)
+            code = _major_depression_code(text, note[s.end:s.end + 40])
             if code != s.code and tabular.is_billable(code) and not FAMILY.search(text):
                 reason = f"major depressive disorder as the sentence states: {code} rather than {s.code}"
                 s = s.model_copy(update={"code": code, "description": tabular.description(code),

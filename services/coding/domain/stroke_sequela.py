@@ -17,7 +17,8 @@ import re
 from services.coding.domain.dysphagia_phase import PHASED_DYSPHAGIA, phase_code
 from services.coding.domain.neurology_findings import denied_just_before
 from services.coding.domain.note_context import NOT_STATED_RULES, clause, mention_scope
-from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, sentence_start, uncertain
+from services.coding.domain.note_text import (FAMILY, HYPOTHETICAL, NEGATION, before, sentence, sentence_start,
+                                               uncertain)
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -101,9 +102,17 @@ _NO_SIDE = "I69.359"
 
 
 def _stated_deficit(text: str, deficit: re.Match) -> bool:
-    """The deficit is neither denied, resolved nor only supposed ("possible residual hemiparesis")."""
+    """The deficit is neither denied, resolved nor only supposed ("possible residual hemiparesis", "monitor for
+    hemiplegia following the infarct")."""
     start, end = deficit.span()
-    return not denied_just_before(text[:start]) and not _resolved(text, start, end) and not uncertain(text, start, end)
+    return not denied_just_before(text[:start]) and not _resolved(text, start, end) and not uncertain(text, start, end) \
+        and not _anticipated(text, start, end)
+
+
+def _anticipated(text: str, start: int, end: int) -> bool:
+    """The deficit's own clause only watches or warns for it ("watch for aphasia after the stroke")."""
+    clause_start, _ = clause(text, start, end)
+    return bool(HYPOTHETICAL.search(text, clause_start, start))
 
 
 def _resolved(text: str, start: int, end: int) -> bool:

@@ -9,6 +9,8 @@ pytestmark = pytest.mark.unit
 
 @pytest.mark.parametrize("note, expected", [
     ("Paroxysmal AF on apixaban 5 mg BID.", ["Z79.01"]),
+    # an anticoagulant for a long-term condition, with an operation named beside it
+    ("Mechanical mitral valve on warfarin 5 mg daily; surgery in May.", ["Z79.01"]),
     ("Meds: metformin 1000 mg BID, glipizide 10 mg daily.", ["Z79.84"]),
     ("CAD. On ASA 81 mg and atorvastatin.", ["Z79.82"]),
     ("CAD without angina, on metoprolol and ASA 81.", ["Z79.82"]),  # the denial is of the angina
@@ -44,6 +46,10 @@ def test_a_maintenance_drug_the_patient_is_on_is_coded(tabular, note, expected):
     "Obesity, BMI 41, on semaglutide 2.4 mg weekly.",  # a GLP-1 agonist for the obesity
     "Med rec: metformin 500 BID - taking; lisinopril 10 - taking.",  # metformin is also for prediabetes and PCOS
     "Not on aspirin, clopidogrel.",  # the denial reaches the list items that say nothing of their own
+    # a clot's prophylaxis after an operation: a course of weeks
+    "Dalteparin 5000 units SC daily for VTE prophylaxis postoperatively, 4 wks total.",
+    "After L hip arthroplasty: rivaroxaban 10 mg qd as DVT prophylaxis for 5 weeks.",
+    "Thromboembolism prophylaxis with apixaban 2.5 mg BID post-op until mobile.",
 ])
 def test_a_drug_not_taken_as_maintenance_is_not(tabular, note):
     assert maintenance_drug_therapy([], note, tabular)[0] == []

@@ -21,6 +21,12 @@ pytestmark = pytest.mark.unit
     # a kind named before the condition is not its course
     ("Severe persistent asthma as a child; no inhaler since 14.", None, "J45"),
     ("Recurrent strep tonsillitis as a kid, T&A at 6.", None, "J03"),
+    # the condition's own qualifier between its word and the time
+    ("Facial nerve palsy (Bell's) of the right side as a teenager, recovered fully.", None, "G51"),
+    ("Asthma with status asthmaticus as a child; no inhalers for 20 years.", None, "J45"),
+    ("Cubital tunnel syndrome of the left elbow in the past, release done.", None, "G56"),
+    # "recurrent" in a depression's name is its kind, not a recurrence
+    ("Major depressive disorder, recurrent, mild as a young adult; well since.", "Z86.59", "F33"),
     # what a prophylaxis prevents
     ("Plan: incentive spirometry as prophylaxis against pneumonia after surgery.", None, "J18"),
     ("Pantoprazole as prophylaxis for GERD while on prednisone.", None, "K21"),
@@ -45,6 +51,9 @@ def test_a_condition_placed_out_of_the_present_is_not_billed(suggest, note, hist
     ("Propranolol started as prophylaxis against migraine with aura.", "G43"),
     ("Allopurinol for prophylaxis of gout attacks; gout of L ankle.", "M10"),
     ("Rivaroxaban as prophylaxis of stroke in persistent atrial fibrillation.", "I48"),
+    # a qualifier whose words say it began then, or is back
+    ("Asthma with exacerbations since diagnosis as a child, using albuterol weekly now.", "J45"),
+    ("MDD, recurrent, severe as a teen and again this spring, PHQ-9 21.", "F33"),
     # the patient's own deficits after a stroke
     ("Old stroke with residual left hemiparesis, walks with a cane.", "I69"),
 ])

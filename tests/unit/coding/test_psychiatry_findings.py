@@ -6,6 +6,7 @@ from services.coding.domain.conventions import apply_conventions
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 
@@ -68,6 +69,11 @@ def test_what_the_words_do_not_settle_is_left_to_a_coder(tabular, note, prefix):
     ("Major depression, recurrent, in remission.", "F33.40"),
     ("Major depression, in full remission.", "F32.5"),
     ("Major depression.", "F32.9"),
+    # a recurrent disorder's episode resolved is in remission, unspecified; a single episode's is left alone
+    ("Major depression, recurrent, severe - now resolved.", "F33.40"),
+    ("Major depression, recurrent, mild, resolved with therapy.", "F33.40"),
+    ("Major depression, recurrent, moderate, not resolved.", "F33.1"),
+    ("Major depression, recurrent, moderate; back pain resolved.", "F33.1"),
 ])
 def test_major_depression_by_episode_severity_and_remission(tabular, note, expected):
     out, _ = depression_episode(found(note, ("F32.9", "Major depression")), note, tabular)
@@ -90,3 +96,9 @@ def test_the_unspecified_code_of_a_condition_coded_with_its_type_is_dropped(tabu
     out, _ = same_condition(found(note, *given), note, tabular)
     assert codes(out) == expected
 
+
+
+def test_a_printed_title_gives_way_to_the_remission_its_sentence_states(suggest):
+    found = {x.code for x in suggest("Major depressive disorder, recurrent, severe without psychotic features - "
+                                     "resolved, off bupropion.") if x.confidence >= 0.90}
+    assert "F33.40" in found and "F33.2" not in found

@@ -61,10 +61,19 @@ def test_a_stroke_with_a_residual_deficit_written_after_it_is_its_sequela(tabula
 @pytest.mark.parametrize("note, deficit", [
     ("Expressive aphasia from that stroke has resolved.", None),
     ("Dysphagia after her stroke, resolved with therapy.", ("R13.10", "Dysphagia")),
+    # only watched or warned for
+    ("Monitor for left hemiparesis after the recent lacunar infarct.", None),
+    ("Counsel family on signs of dysarthria following a cerebral infarction.", None),
 ])
 def test_a_deficit_the_note_says_is_gone_is_not_a_sequela(tabular, note, deficit):
     out, _ = stroke_sequela(found(note, deficit) if deficit else [], note, tabular)
     assert not any(s.code.startswith("I69") for s in out)
+
+
+def test_a_deficit_stated_beside_a_warning_for_another_is_still_a_sequela(tabular):
+    note = "Residual right hemiparesis after her 2021 stroke; fall precautions reviewed."
+    out, _ = stroke_sequela([], note, tabular)
+    assert any(s.code.startswith("I69.35") for s in out)
 
 def test_a_stroke_with_its_residual_named_after_it_is_a_sequela_not_a_history_without_deficits(tabular):
     note = "Hx of CVA 2022 with residual left hemiparesis (right-handed)."
