@@ -68,6 +68,7 @@ from services.coding.domain.resected_neoplasm import resected_benign_neoplasms
 from services.coding.domain.dated_infarction import dated_infarctions
 from services.coding.domain.pneumonia_organism import pneumonia_organism
 from services.coding.domain.injury_encounter import stated_by_cue
+from services.coding.domain.seventh_character_sent import NO_SEQUELA
 from services.coding.domain.injury_specificity import injury_specificity
 from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL
 from services.coding.domain.joint_replacement import joint_replacement
@@ -490,7 +491,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     """A code whose category requires a 7th character is completed from the encounter the note states
     ("initial encounter", "sequela"), else left to a coder (below any auto-accept threshold, and an edit asking
     for it): an invalid code is never billed."""
-    out, reasons, lowered = [], [], _VISIT.sub("encounter", note.lower())
+    out, reasons, lowered = [], [], _VISIT.sub("encounter", NO_SEQUELA.sub("", note.lower()))
     for s in suggestions:
         allowed = tabular.seventh_characters(s.code) if not tabular.is_billable(s.code) else {}
         if not allowed:
