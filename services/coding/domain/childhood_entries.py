@@ -184,8 +184,8 @@ def _asd(match: re.Match, note: str) -> tuple[str, str] | None:
 
 CHILDHOOD_WORDS = re.compile(r"murmur|febrile|croup|jaundice|hyperbilirubinemia|pda|dysplasia|ddh|equinovarus|"
                              r"newborn screen|neonatal screen|latch|breast ?feeding|ftt|hfmd|developmental delay|"
-                             r"milestone|clubf|subluxation|asd|preterm|premat|preemie|born at|metatarsus|ivh|"
-                             r"intraventricular|neonatal hypogly|transitional hypogly|rds|respiratory distress|"
+                             r"milestone|clubf|subluxation|asd|preterm|premat|preemie|born at|metatarsus|\bivh|"
+                             r"intraventricular|neonatal hypogly|transitional hypogly|\brds\b|respiratory distress|"
                              r"hyaline",
                              re.IGNORECASE)
 _WEEKS = r"(\d\d)(?: ?\d/7)?[- ]?(?:completed )?(?:weeks?|wks?)"
