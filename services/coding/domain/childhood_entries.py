@@ -32,6 +32,10 @@ whose words said more. Each row names the index entry it reads:
   extreme immaturity P07.2-, a coder's).
 - "Metatarsus adductus (congenital)" Q66.22- by the foot named beside it, written congenital or in a child's note
   (both feet are two codes: a coder's).
+- The newborn's own entries, in an infant's note: "Hemorrhage, intraventricular, newborn, grade 1" P52.0 (grade 1
+  or I), "Hypoglycemia, neonatal (transitory)" P70.4 where no diabetic mother is named (an infant
+  of one is P70.0/P70.1, a coder's), "Syndrome, respiratory distress, newborn" P22.0 (RDS, hyaline membrane
+  disease; the adult's ARDS is J80).
 - ASD by its context: autism F84.0 where the sentence or the note speaks of autism care (ABA, an IEP, the DSM's
   level, M-CHAT, ADOS) and not of a heart; the atrial septal defect Q21.1- (secundum Q21.11) where the sentence
   speaks of a heart (echo, shunt, closure, septal); neither or both, the letters are not read.
@@ -100,7 +104,8 @@ def _breastfeeding_difficulty(match: re.Match, note: str) -> tuple[str, str] | N
 # a note about a child: an age in days, weeks or months "old", months with a sex ("14 mo F"), years under 18
 _CHILD = _rx(r"\d{1,2}[- ]?(d|days?|wks?|weeks?|mos?|months?)[- ]old|\d{1,2} ?m/o|\d{1,2} ?mo [mf]|"
              r"([1-9]|1[0-7])[- ]?(yo|y/o|years?[- ]old)|peds|pediatric|infant|toddler")
-_INFANT = _rx(r"\d{1,2}[- ]?(d|days?|wks?|weeks?|mos?|months?)[- ]old|\d{1,2} ?m/o|\d{1,2} ?mo [mf]|infant|newborn")
+_INFANT = _rx(r"\d{1,2}[- ]?(d|days?|wks?|weeks?|mos?|months?)[- ]old|\d{1,2} ?m/o|\d{1,2} ?mo [mf]|infant|newborn|"
+              r"dol ?\d{1,2}|day of life \d{1,2}")
 
 
 def _in(age: re.Pattern, code: str, why: str):
@@ -150,6 +155,15 @@ def _metatarsus_adductus(match: re.Match, note: str) -> tuple[str, str] | None:
     return _METATARSUS_ADDUCTUS_SIDE[side], "congenital metatarsus adductus" + (f", {side} foot" if side else "")
 
 
+_DIABETIC_MOTHER = _rx(r"idm|igdm|infant of an? (gestational )?diabetic mother|maternal (gestational )?diabetes")
+
+
+def _neonatal_hypoglycemia(match: re.Match, note: str) -> tuple[str, str] | None:
+    if not _INFANT.search(note) or _DIABETIC_MOTHER.search(sentence(note, match.start(), match.end())):
+        return None
+    return "P70.4", "other neonatal hypoglycemia"
+
+
 _AUTISM_CARE = _rx(r"autis\w*|aba|iep|level [123]|m-?chat|ados|stimming|meltdowns?|nonverbal|asperger\w*")
 _HEART = _rx(r"echo\w*|tte|shunt|l->r|left[- ]to[- ]right|closure|closed|device|septal|secundum|primum|"
              r"sinus venosus|murmur|rv|cardiolog\w*|repair\w*")
@@ -170,7 +184,9 @@ def _asd(match: re.Match, note: str) -> tuple[str, str] | None:
 
 CHILDHOOD_WORDS = re.compile(r"murmur|febrile|croup|jaundice|hyperbilirubinemia|pda|dysplasia|ddh|equinovarus|"
                              r"newborn screen|neonatal screen|latch|breast ?feeding|ftt|hfmd|developmental delay|"
-                             r"milestone|clubf|subluxation|asd|preterm|premat|preemie|born at|metatarsus",
+                             r"milestone|clubf|subluxation|asd|preterm|premat|preemie|born at|metatarsus|\bivh|"
+                             r"intraventricular|neonatal hypogly|transitional hypogly|\brds\b|respiratory distress|"
+                             r"hyaline",
                              re.IGNORECASE)
 _WEEKS = r"(\d\d)(?: ?\d/7)?[- ]?(?:completed )?(?:weeks?|wks?)"
 # (words, codes the index may have found on them, resolve)
@@ -208,6 +224,13 @@ CHILDHOOD_ENTRIES = (
     (_rx(rf"(?:born|delivered) at {_WEEKS}( gestation| GA)?|(?:preterm|premature) (?:newborn|infant|baby|neonate),? "
          rf"(?:born )?(?:at )?(?:GA )?{_WEEKS}|{_WEEKS}(?: gestation)? (?:preterm|premature|preemie)|(?:prematurity|"
          rf"preterm),? (?:at )?(?:GA )?{_WEEKS}( gestation)?"), ("P07",), _preterm),
+    (_rx(r"(grade (1|i) (ivh|intraventricular hem\w*)|(ivh|intraventricular hem\w*),? grade (1|i))"
+         r"( of (the )?newborn)?"), ("P52", "I61", "R58"),
+     _in(_INFANT, "P52.0", "intraventricular (nontraumatic) hemorrhage, grade 1, of newborn")),
+    (_rx(r"(neonatal|transitional|newborn) hypoglyc\w*|hypoglyc\w* of (the )?newborn"), ("P70", "E16"),
+     _neonatal_hypoglycemia),
+    (_rx(r"(?<!acute )(?<!adult )(rds|respiratory distress syndrome|hyaline membrane disease)( of (the )?newborn)?"),
+     ("P22", "J80"), _in(_INFANT, "P22.0", "respiratory distress syndrome of newborn")),
     (_rx(r"((right|left|r|l|bilateral|both) )?(congenital )?metatarsus (adductus|varus)"
          r"(,? (of )?(the )?(right|left|r|l|bilateral|both)( foot| feet)?)?"), ("Q66", "M21"), _metatarsus_adductus),
 )

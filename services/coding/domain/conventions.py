@@ -68,6 +68,7 @@ from services.coding.domain.resected_neoplasm import resected_benign_neoplasms
 from services.coding.domain.dated_infarction import dated_infarctions
 from services.coding.domain.pneumonia_organism import pneumonia_organism
 from services.coding.domain.injury_encounter import stated_by_cue
+from services.coding.domain.seventh_character_sent import NO_SEQUELA
 from services.coding.domain.injury_specificity import injury_specificity
 from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL
 from services.coding.domain.joint_replacement import joint_replacement
@@ -255,10 +256,12 @@ DIABETES_COMPLICATIONS = (
 _CURRENT_MENTION_ONLY = frozenset({"amyotrophy", "mononeuropathy", "gangrene", "neuropathic arthropathy",
                                    "arthropathy", "peripheral angiopathy", "ketoacidosis", "hyperosmolarity",
                                    "autonomic neuropathy"})
-# the acute crises, named in a past stay, as a risk or as resolved, are not today's condition
+# the acute crises, named in a past stay, as a risk, as resolved or as the diabetes's presentation at its diagnosis
+# weeks or more ago ("presented in DKA at diagnosis 4 months ago"), are not today's condition
 _ACUTE_COMPLICATIONS = frozenset({"ketoacidosis", "hyperosmolarity"})
 _EPISODE_NOT_TODAY = re.compile(r"\b(admitted|admission|hospitali[sz]\w*|discharged?|prevent\w*|avoid\w*|risks?|"
-                                r"sick[- ]day|resolved|history|hx|h/o|prior|previous|recent|last (year|month|week))\b",
+                                r"sick[- ]day|resolved|history|hx|h/o|prior|previous|recent|last (year|month|week)|"
+                                r"at (the )?(diagnosis|dx|onset)|(weeks?|wks?|months?|mos?|years?|yrs?) ago)\b",
                                 re.IGNORECASE)
 # the complications whose own finding is coded beside the combination
 _FINDING_KEPT = frozenset({"microalbuminuria", "gastroparesis"})
@@ -320,7 +323,7 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
             dropped |= {id(s) for s in found}  # the gastroparesis already made it E1x.43
             continue
         if not tabular.is_billable(code) or (name == "hyperglycemia" and any(
-                m.code.endswith((".00", ".10")) for m in made)) or (name in _ACUTE_COMPLICATIONS and any(
+                m.code.endswith((".00", ".10")) for m in made)) or (name in _ACUTE_COMPLICATIONS and all(
                 _EPISODE_NOT_TODAY.search(_sentence(note, s.start, s.end)) for s in found)):
             continue  # E10 has no hyperosmolarity code; DKA and HHS are hyperglycemic states of their own
         if name == "retinopathy" and any(_RETINOPATHY_SPECIFIED.search(_sentence(note, s.start, s.end)) for s in found):
@@ -490,7 +493,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     """A code whose category requires a 7th character is completed from the encounter the note states
     ("initial encounter", "sequela"), else left to a coder (below any auto-accept threshold, and an edit asking
     for it): an invalid code is never billed."""
-    out, reasons, lowered = [], [], _VISIT.sub("encounter", note.lower())
+    out, reasons, lowered = [], [], _VISIT.sub("encounter", NO_SEQUELA.sub("", note.lower()))
     for s in suggestions:
         allowed = tabular.seventh_characters(s.code) if not tabular.is_billable(s.code) else {}
         if not allowed:

@@ -94,7 +94,11 @@ _CAUSE_BEFORE = re.compile(r"\b(due to|caused by|secondary to|attributed to|indu
                            r"hemolysis)( \([^)]*\))? after|adverse (effects?|reactions?|"
                            r"drug reactions?) (of|to|from)|side effects? (of|from)|reaction to|intolerance to)\s+"
                            + _DETERMINER + r"$", re.IGNORECASE)
-_CAUSE_AFTER = re.compile(r"^[- ](induced|associated|related)\b", re.IGNORECASE)
+# an organ's toxicity is the drug's harm at its therapeutic dose ("amiodarone pulmonary toxicity"), unless only
+# weighed ("... lung toxicity should be considered")
+_CAUSE_AFTER = re.compile(r"^[- ](induced|associated|related)\b|^\s+(pulmonary|lung|hepatic|liver|thyroid|ocular) "
+                          r"toxicity\b(?![^.;]{0,25}(\b(should|consider\w*|suspect\w*|possible|likely|unlikely|vs|"
+                          r"versus|r/o)\b|\?))", re.IGNORECASE)
 # the drug's own noun of harm: "lithium toxicity", "statin intolerance", "acetaminophen overdose"
 _HARM_AFTER = re.compile(r"^\s+(toxicity|intolerance|overdose|poisoning|ingestion)\b", re.IGNORECASE)
 _HARM_BEFORE = re.compile(r"\b(overdose|poisoning|ingestion|toxicity) (of|with|by|on)\s+" + _DETERMINER + r"$|"
@@ -193,9 +197,10 @@ def _effect_of(note: str, begin: int, end: int) -> tuple[str, bool] | None:
     return None
 
 
-# what the visit does about the drug's harm, as a plan (a past "stopped" may be an earlier visit's): the drug to
-# hold, stop or change, an antidote, the ED
-_ACTS_ON_IT = re.compile(r"\b(hold|stop|discontinue|d/c|switch to|change to|cross to|taper|reduce|lower the dose|"
+# what the visit does about the drug's harm: the drug to hold, stop or change (or stopped for it, the harm still
+# treated: active treatment, guideline I.C.19.a), an antidote, the ED
+_ACTS_ON_IT = re.compile(r"\b(hold|stop|stopped(?! taking)|discontinued?|d/c|switch to|change to|cross to|taper|"
+                         r"reduce|lower the dose|"
                          r"decrease the dose|start|add|begin|initiate|naloxone|narcan|n-?acetylcysteine|nac|digifab|"
                          r"glucagon|vitamin k|flumazenil|activated charcoal|send to (the )?(ed|er)|sent to (the )?"
                          r"(ed|er)|admit(ted)?)\b", re.IGNORECASE)

@@ -20,6 +20,8 @@ ENCOUNTERS = {"initial": re.compile(r"\binitial (encounter|visit|evaluation)\b|\
                                        r"\bnonunion\b|\bmalunion\b|\bfollow[- ]up (visit )?for (the )?(healing|"
                                        r"fracture)\b", re.IGNORECASE),
               "sequela": re.compile(r"\bsequelae?\b|\blate effect\b", re.IGNORECASE)}
+# a sequela denied ("born early, no sequelae") states no encounter
+NO_SEQUELA = re.compile(r"\b(no|without|free of)( \w+)? (sequelae?|late effects?)\b", re.IGNORECASE)
 
 
 def encounter_of(character: str) -> str:
@@ -34,6 +36,7 @@ def allowed_characters(compact: str, code_set: Icd10CodeSet) -> str:
 
 def stated_encounter(note: str) -> str | None:
     """The one encounter the note states; None when it states none or more than one."""
+    note = NO_SEQUELA.sub("", note)
     stated = [kind for kind, words in ENCOUNTERS.items() if words.search(note)]
     return stated[0] if len(stated) == 1 else None
 

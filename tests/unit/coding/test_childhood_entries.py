@@ -101,3 +101,22 @@ def test_a_childhood_word_at_another_age_or_undecided_is_not_read(note_suggester
 def test_failure_to_thrive_stands_beside_the_heart_defect(note_suggester):
     coded = _coded(note_suggester, "3 yo, large secundum ASD on echo; FTT with weight under the 3rd percentile.")
     assert {"Q21.11", "R62.51"} <= coded
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Nursery, day of life 3, girl. Cranial US: intraventricular hemorrhage, grade 1; repeat in 1 wk.", "P52.0"),
+    ("2 wk old boy. Problems: grade I IVH, head circumference steady.", "P52.0"),
+    ("DOL 2 infant, poor feeding. Transitional hypoglycemia, POC glucose 42, feeds q2h.", "P70.4"),
+    ("3 d old F on high-flow. Dx: hyaline membrane disease, on caffeine and HFNC.", "P22.0"),
+])
+def test_a_newborns_own_condition_by_the_index_newborn_subterm(note_suggester, note, code):
+    assert code in _coded(note_suggester, note)
+
+
+@pytest.mark.parametrize("note, absent", [
+    ("70 yo M, grade 1 IVH on CT after a fall; neurosurgery aware.", "P52.0"),
+    ("DOL 1 boy, IDM: neonatal hypoglycemia, glucose 30, D10 drip.", "P70.4"),
+    ("58 yo F in the ICU, ARDS from influenza; prone ventilation.", "P22.0"),
+])
+def test_a_newborns_entry_is_not_read_for_an_adult_or_a_diabetic_mothers_infant(note_suggester, note, absent):
+    assert absent not in _coded(note_suggester, note)

@@ -65,9 +65,16 @@ def test_diabetes_with_ketoacidosis_hyperosmolarity_or_autonomic_neuropathy_is_t
     ("T2DM with DKA and coma on arrival to ED.", "E11.10"),
     ("Post-hospital f/u: T1DM, admitted last week with DKA; glucose now 150s.", "E10.10"),
     ("T2DM, discharged after hyperosmolar hyperglycemic state; reviewed sick-day rules.", "E11.00"),
+    ("Peds endo: T1DM, presented in DKA at diagnosis 5 months ago; A1c 7.0 on MDI.", "E10.10"),
+    ("Type 2 diabetes found at onset in DKA, 2 yrs ago; metformin alone now.", "E11.10"),
 ])
 def test_a_denied_past_or_comatose_ketoacidosis_is_not_the_combination_without_coma(suggest, note, kept_out):
     assert kept_out not in billed(suggest, note)
+
+
+def test_a_ketoacidosis_today_is_the_combination_beside_one_at_the_diagnosis_years_ago(suggest):
+    codes = billed(suggest, "Dx: T1DM with DKA today, anion gap 22, to the ED. Also had DKA at diagnosis 3 yrs ago.")
+    assert "E10.10" in codes and "E10.9" not in codes
 
 
 @pytest.mark.parametrize("note, expected", [

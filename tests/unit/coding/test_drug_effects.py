@@ -60,3 +60,24 @@ def test_a_suicide_attempt_by_a_named_poisoning_is_that_poisoning_not_the_unname
     codes = billed(suggest, "Suicide attempt last night: intentional overdose of amitriptyline, about 20 tablets. "
                             "Admitted to the ICU for cardiac monitoring.")
     assert "T43.012A" in codes and not any(code.startswith("T14.91") for code in codes)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Hives on day 3 of cephalexin, which was stopped yesterday; A: urticaria due to cephalexin, loratadine daily.",
+     "T36.1X5A"),
+    ("Dry cough since starting enalapril. Enalapril discontinued. A/P: cough due to enalapril - allow 4 weeks.",
+     "T46.4X5A"),
+    ("Born prematurely, no sequelae. Myalgia due to rosuvastatin; rosuvastatin stopped, CK to be repeated.",
+     "T46.6X5A"),
+    ("Impression: nitrofurantoin pulmonary toxicity on CT; nitrofurantoin stopped, started prednisone.", "T37.8X5A"),
+])
+def test_a_drug_stopped_for_its_harm_is_the_harm_in_active_treatment(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, category", [
+    ("Dyspnea on amiodarone; amiodarone lung toxicity should be considered, DLCO ordered.", "T46"),
+    ("Mild nausea on metformin, stopped taking it on her own; no other side effects from metformin.", "T38"),
+])
+def test_a_toxicity_only_weighed_or_a_drug_stopped_without_harm_is_not_coded(suggest, note, category):
+    assert not any(code.startswith(category) for code in billed(suggest, note))
