@@ -97,9 +97,8 @@ _GENERAL_TITLE = re.compile(r"^(unspecified|other and unspecified)\b|, unspecifi
 # the child the alphabetic index itself defaults to where no marker names it ("Osteoporosis, with current
 # pathological fracture" is age-related M80.0-; "Injury, brain, traumatic" is the unspecified intracranial injury,
 # without loss of consciousness unless the note says otherwise; "Arteriosclerosis" I70.90, "Disease, sickle-cell,
-# Hb-SC" D57.20, "Barrett's esophagus" K22.70, "Cataract, senile" H25.9)
-_INDEX_DEFAULT_CHILD = {"M80": "M80.00XA", "S06": "S06.9X0A", "I70": "I70.90", "D57.2": "D57.20", "K22.7": "K22.70",
-                        "H25": "H25.9"}
+# Hb-SC" D57.20, "Cataract, senile" H25.9)
+_INDEX_DEFAULT_CHILD = {"M80": "M80.00XA", "S06": "S06.9X0A", "I70": "I70.90", "D57.2": "D57.20", "H25": "H25.9"}
 _WITHOUT_COMPLICATION = re.compile(r",? (without complications?|uncomplicated)$", re.IGNORECASE)
 
 
