@@ -50,8 +50,9 @@ from services.coding.domain.tabular_titles import (TABULAR_TITLE, TABULAR_TITLE_
 SHORTHAND_FILE = Path(__file__).resolve().parents[1] / "data" / "shorthand.csv"
 # 3: possessives folded in the keys; 4-5: site-first keys ("kidney stone"); 6: the tabular's vocabulary; 8: the
 # tabular's square brackets nonessential; 9: "without foreign body" the default of a wound; 10: inclusion terms the
-# data source cuts short left out; 11: the rest of them, and a category's notes sent to a general child only
-INDEX_VERSION = 11
+# data source cuts short left out; 11: the rest of them, and a category's notes sent to a general child only; 12: the
+# index's own general child for the categories no marker names one in, with the category's title
+INDEX_VERSION = 12
 MAX_WORDS = 10
 MAX_QUALIFIER_WORDS = 3  # "Hypertension, essential"; "Alzheimer disease, late onset"
 CONTEXT_RANGES = {"family": ("Z80", "Z84"), "history": ("Z85", "Z87")}
@@ -95,8 +96,9 @@ _GENERAL_TITLE = re.compile(r"^(unspecified|other and unspecified)\b|, unspecifi
                             r"\b(NOS|NEC|not elsewhere classified)$|\bin pregnancy$", re.IGNORECASE)
 # the child the alphabetic index itself defaults to where no marker names it ("Osteoporosis, with current
 # pathological fracture" is age-related M80.0-; "Injury, brain, traumatic" is the unspecified intracranial injury,
-# without loss of consciousness unless the note says otherwise)
-_INDEX_DEFAULT_CHILD = {"M80": "M80.00XA", "S06": "S06.9X0A"}
+# without loss of consciousness unless the note says otherwise; "Arteriosclerosis" I70.90, "Disease, sickle-cell,
+# Hb-SC" D57.20, "Cataract, senile" H25.9)
+_INDEX_DEFAULT_CHILD = {"M80": "M80.00XA", "S06": "S06.9X0A", "I70": "I70.90", "D57.2": "D57.20", "H25": "H25.9"}
 _WITHOUT_COMPLICATION = re.compile(r",? (without complications?|uncomplicated)$", re.IGNORECASE)
 
 
@@ -118,8 +120,8 @@ _CUT_SHORT_INCLUSIONS = {
 
 
 def _term_rows(reference: ReferenceData):
-    """(code, description, term, kind) for every billable code, category terms sent to their default child, and
-    codes that lack only their 7th character (the note states the encounter, or a coder is asked for it)."""
+    """(code, description, term, kind) for every billable code, category terms sent to their default child (with
+    the category's title where the index names that child), and codes that lack only their 7th character (the note states the encounter, or a coder is asked for it)."""
     import simple_icd_10_cm as icd
 
     code_set = reference.icd10[-1]
@@ -134,8 +136,9 @@ def _term_rows(reference: ReferenceData):
         elif _needs_seventh_character(icd, dotted):
             description = icd.get_description(dotted)
             yield dotted, description, description, "description"
-        elif notes and (child := _default_child(icd, dotted, code_set.billable)):
-            for note in notes:
+        elif (notes or dotted in _INDEX_DEFAULT_CHILD) and (child := _default_child(icd, dotted, code_set.billable)):
+            titles = [icd.get_description(dotted)] if dotted in _INDEX_DEFAULT_CHILD else []  # the index's main term
+            for note in (*titles, *notes):
                 yield child, icd.get_description(child), note, "inclusion"
 
 

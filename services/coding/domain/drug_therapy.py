@@ -112,7 +112,7 @@ _AS_NEEDED = _rx(r"if needed|as needed|prn")
 _ITEM_SEPARATOR = re.compile(r"[+,;]")
 
 
-def _list_item(note: str, start: int, end: int) -> str:
+def medication_item(note: str, start: int, end: int) -> str:
     """The item of a medication list around note[start:end]: its sentence, between the separators either side."""
     first, stop = sentence_start(note, start), sentence_end(note, end)
     first = max((m.end() for m in _ITEM_SEPARATOR.finditer(note, first, start)), default=first)
@@ -131,7 +131,7 @@ _STARTED_EARLIER = _rx(r"(started|initiated|began)\b[^.;\n]{0,40}?\b((\d+|a|one|
 def _taken(note: str, match: re.Match) -> bool:
     said = sentence(note, match.start(), match.end())
     text = _STARTED_EARLIER.sub(lambda earlier: " " * len(earlier.group(0)), said)
-    if _AS_NEEDED.search(_list_item(note, match.start(), match.end())):
+    if _AS_NEEDED.search(medication_item(note, match.start(), match.end())):
         return False
     after = note[match.end():match.end() + 30]
     stated = _DOSE_AFTER.search(after) or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \

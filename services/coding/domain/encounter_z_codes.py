@@ -10,7 +10,7 @@ finding (`known_conditions`). A screening a routine exam orders is coded beside 
 """
 import re
 
-from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class
+from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class, medication_item
 from services.coding.domain.known_conditions import presented_as_known
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import (after, before, current, negated_before, sentence, sentence_end,
@@ -155,9 +155,21 @@ INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K
 # of the condition's care
 LIFESTYLE_COUNSELLED = {"Z71.3": "Z72.4", "Z71.82": "Z72.3"}
 # a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
-# "x 2 yrs", "since 2021" (a burst "x 5 days" or a "2 wk taper" is not)
+# "x 2 yrs", "since 2021", "for years" (a burst "x 5 days" or a "2 wk taper" is not)
 _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((the )?(past|last) )?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many|a)"
-                r"\s*(years?|yrs?)|(19|20)\d\d)")
+                r"\s*(years?|yrs?)|(19|20)\d\d)|for (years|yrs)")
+# a drug's own course of days or its start at this visit ("prednisone 40 mg x 5 days", "a 10-day course", "burst",
+# "started today"): not long-term use, whatever else its sentence calls chronic (guideline I.C.21.c.3), unless its
+# own item says long-term too
+_SHORT_COURSE = _rx(r"x ?\d+ ?(days?|d)|for \d+ days|\d+[- ]days?( course| burst| taper)|burst|"
+                    r"(started|starting|start|initiated|begun|given) (today|at this visit|this visit)")
+
+
+def _short_course(note: str, match: re.Match) -> bool:
+    item = medication_item(note, match.start(), match.end())
+    return bool(_SHORT_COURSE.search(item)) and not _STATED_LONG_TERM.search(item)
+
+
 # a drug the sentence says is monitored ("on methimazole, drug monitoring") is one taken for the long run: a
 # course of days is not monitored by its levels
 _LONG_TERM = _rx(r"long[- ]term|chronic(?! care\b)|maintenance|maintained on|"
@@ -466,8 +478,9 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS)
             cue = next((said for said in (_STATED_LONG_TERM if stated_only else _LONG_TERM).finditer(text)
                         if not _another_items_course(note, match, said)), None) or levelled.get(match.group(0).lower())
-            if cue and _taken_now(note, match) and not named_as_past_use(note, match) and for_this_class(
-                    match, note) and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
+            if cue and _taken_now(note, match) and not _short_course(note, match) \
+                    and not named_as_past_use(note, match) and for_this_class(match, note) \
+                    and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "
                                                                    f"therapy the note documents (\"{cue.group(0)}\")"))
                 break

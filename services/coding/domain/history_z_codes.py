@@ -40,7 +40,7 @@ OTHER = ((re.compile(r"\bmelanoma\b(?! in situ)", re.IGNORECASE), "Z85.820", "Z8
          (re.compile(r"\b(chondrosarcoma|osteosarcoma|ewing'?s? sarcoma)\b", re.IGNORECASE), "Z85.830", "Z80.8"))
 _PATTERNS = tuple((re.compile(rf"\b({site})\s+{_CANCER}\b|\b{_CANCER}\s+of\s+the\s+({site})\b", re.IGNORECASE),
                    personal, family) for site, personal, family in SITES) + OTHER
-_ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|active|metastatic|recurrence of|"
+_ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|on maintenance|active|metastatic|recurrence of|"
                      # a leukemia or lymphoma said not in remission, relapsed or watched untreated is present
                      r"recurrent|not (in|having achieved) remission|in relapse|relapsed|refractory|watch and wait|"
                      r"watchful waiting)\b", re.IGNORECASE)

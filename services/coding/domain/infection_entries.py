@@ -6,6 +6,9 @@ sentences of our own: these are the readings no term met or met with the wrong c
 identified influenza virus" J10.- for an influenza typed A or B (J10.1; beside a pneumonia the J10.0-, and for a
 novel or avian strain J09, are left to a coder); "Pneumonia, in (due to), COVID-19" J12.82 written "COVID-19
 pneumonia" (U07.1 is read on its own words and stays first);
+"Hepatitis, viral, type A" B15.9 read with its letter (the term index drops a lone "A" as a stopword: "hepatitis A"
+is not the unspecified hepatitis B19.9 or the acute one B17.9; a sentence naming its vaccine, a dose, immunity or
+serology is no infection's);
 "Neuralgia, postherpetic" B02.29 (B02.22 for the trigeminal nerve); and a carrier or colonization of MRSA or MSSA
 Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus"): a carrier is not an infection
 (guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Enterocolitis, due to Clostridium
@@ -15,7 +18,7 @@ for it names no infection); "Herpes, labialis" and "Blister, fever" B00.1; "Herp
 import re
 
 from services.coding.domain.finding_resolvers import fixed
-from services.coding.domain.note_text import sentence
+from services.coding.domain.note_text import sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _word
 
 # a typed influenza's test result written after it, which may say none was found ("flu A/B negative")
@@ -40,6 +43,22 @@ def _postherpetic_neuralgia(match: re.Match, note: str) -> tuple[str, str]:
     if re.search(r"\btrigeminal\b", sentence(note, match.start(), match.end()), re.IGNORECASE):
         return "B02.22", "postherpetic trigeminal neuralgia"
     return "B02.29", "other postherpetic nervous system involvement (postherpetic neuralgia)"
+
+
+# a vaccine's dose or the immunity or serology it is written with: "Hep A #2 given", "hepatitis A IgG positive (immune)"
+_NOT_AN_INFECTION = _word(r"vaccin\w*|immuni[sz]\w*|immune|shots?|doses?|series|antibod\w*|igg|titers?|"
+                          r"serolog\w*|screen\w*|exposure|carrier")
+_BESIDE = 30  # characters either side of the mention
+
+
+def _hepatitis_a(match: re.Match, note: str) -> tuple[str, str] | None:
+    """B15.9 for the infection, not for its vaccine, immunity or serology named beside it in its sentence (a plan's
+    "contacts to get vaccine" further on is another person's)."""
+    first, last = sentence_start(note, match.start()), sentence_end(note, match.end())
+    beside = note[max(first, match.start() - _BESIDE):min(last, match.end() + _BESIDE)]
+    if note[match.end():match.end() + 3].lstrip().startswith("#") or _NOT_AN_INFECTION.search(beside):
+        return None
+    return "B15.9", "hepatitis A without hepatic coma"
 
 
 _MRSA = r"(mrsa|methicillin[- ]resistant staph(ylococcus)? aureus)"
@@ -76,6 +95,7 @@ INFECTION_ENTRIES = (
     (_word(r"(?<=covid-19 )(pneumonia|pna)|(?<=covid )(pneumonia|pna)|(?<=sars-cov-2 )(pneumonia|pna)"),
      ("J12", "J18"), fixed("J12.82", "pneumonia due to coronavirus disease 2019")),
     (_word(r"(influenza|flu) (type )?(?-i:[AB])\b(?![-/])"), ("J10", "J11"), _typed_influenza),
+    (_word(r"(hepatitis|hep) (type )?(?-i:A)\b(?![-/])"), ("B15", "B17", "B19"), _hepatitis_a),
     (_word(r"post[- ]?herpetic neuralgia|(?-i:PHN)"), ("B02", "M79"), _postherpetic_neuralgia),
     (_word(_carrier(_MRSA)), ("B95", "A49", "Z22"),
      fixed("Z22.322", "carrier or suspected carrier of methicillin resistant Staphylococcus aureus")),

@@ -328,6 +328,9 @@ _DENIED_AFTER = re.compile(r"^\W*((is|was) )?(not (a )?(concern|suspected|likely
 
 
 _BLOOD_CANCER = re.compile(r"leuk|\bcll\b|\bcml\b|\baml\b|\bALL\b|myeloma|lymphoma|dlbcl|hodgkin", re.IGNORECASE)
+# a leukemia's or lymphoma's maintenance therapy ("s/p induction, on maintenance azacitidine") is treatment still
+# directed at it: the leukemia is current, its remission status as stated, never its history
+_ON_MAINTENANCE = re.compile(r"\bon maintenance\b", re.IGNORECASE)
 # a leukemia's, myeloma's or lymphoma's remission status is its code's character, not an end of the disease
 _REMISSION_STATUS = re.compile(rf"^[^.;]{{0,40}}?\b((not )?(in|having achieved) {_STAGE_OF_REMISSION}"
                                r"(remission|cr\d?)|remitted)\b", re.IGNORECASE)
@@ -338,7 +341,8 @@ def neoplasm_current(note: str, start: int, end: int) -> bool:
     removed ("BCC excised 2020"): an excised neoplasm with no further treatment is its history code (guideline
     I.C.2.d), not its own."""
     whole = sentence(note, start, end)
-    if TREATED_NOW.search(whole) and not FAMILY.search(whole) and not negated_before(note, start):
+    treated = TREATED_NOW.search(whole) or _BLOOD_CANCER.search(note[start:end]) and _ON_MAINTENANCE.search(whole)
+    if treated and not FAMILY.search(whole) and not negated_before(note, start):
         return True  # still treated: current whatever its history words say (guideline I.C.2.d)
     status = _REMISSION_STATUS.search(note[end:]) if _BLOOD_CANCER.search(note[start:end]) else None
     if status:  # read as current without the status words, which the code's last character carries
@@ -354,8 +358,8 @@ NEOPLASM_SITE_WORDS = re.compile(
     r"endometrial|anal) ca\b|carcinoma|malignan|mets\b|metasta|carcinomatosis|leuk|myeloma|lymphoma|hodgkin|lipoma|"
     r"meningioma|melanoma|osteochondroma|prolactinoma|neoplastic|tumou?r|\b(cll|cml|aml|nhl|dlbcl|bcc|scc|dcis|idc|ilc|"
     r"rcc)\b|cin ?(iii|3)|breast (mass|lump)|(mass|lump) (in|of)|chemo|immunotherapy|platin|etoposide|taxel|gemcitabine|"
-    r"pemetrexed|fluorouracil|5-fu|folf|irinotecan|doxorubicin|cyclophosphamide|chop|abvd|azacitidine|decitabine|mab\b",
-    re.IGNORECASE)
+    r"pemetrexed|fluorouracil|5-fu|folf|irinotecan|doxorubicin|cyclophosphamide|chop|abvd|azacitidine|decitabine|mab\b|"
+    r"\b(?-i:ALL)\b", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 NEOPLASM_SITE_FINDINGS = (
     (_rx(_site(r"breast")), ("C50", "C80"), _breast),

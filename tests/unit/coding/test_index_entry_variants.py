@@ -102,7 +102,7 @@ def test_an_inclusion_term_the_data_source_cuts_short_does_not_code_the_narrower
     ("A/P: allergic asthma, well controlled on fluticasone.", "J45.20", "J45.909"),
     ("OB f/u after a miscarriage at 9 weeks; bleeding has stopped.", "O03.4", "O03.9"),
     ("ED f/u: fracture of thoracic vertebra after a fall from a ladder, brace fitted.", "S22.39XD", "S22.009D"),
-    ("Hematology: Hb-SC disease, no pain crises this year; hydroxyurea continued.", "D57.219", None),
+    ("Hematology: Hb-SC disease, no pain crises this year; hydroxyurea continued.", "D57.219", "D57.20"),
 ])
 def test_a_categorys_note_goes_only_to_a_child_of_no_narrower_kind(suggest, note, narrower, general):
     """A category's includes note sent to its default child: not through a narrower subcategory (I70.2's
@@ -119,4 +119,16 @@ def test_a_categorys_note_goes_only_to_a_child_of_no_narrower_kind(suggest, note
 ])
 def test_a_categorys_note_keeps_the_default_the_index_gives(suggest, note, code):
     """Gestational diabetes in pregnancy (the outpatient's episode) and age-related osteoporosis with a fracture."""
+    assert code in _sure(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("A/P: atherosclerosis - statin, walking program.", "I70.90"),
+    ("Heme f/u: sickle-cell/Hb-C disease, baseline Hgb 10.8.", "D57.20"),
+    ("Ophtho referral: senile cataract, glare when driving at night.", "H25.9"),
+    ("Assessment: age-related cataract, vision 20/50.", "H25.9"),
+])
+def test_a_bare_term_takes_the_general_child_the_index_names(suggest, note, code):
+    """The index's own general child where no marker names one ("Arteriosclerosis" I70.90, "Cataract, senile"
+    H25.9), the category's title read as its main term."""
     assert code in _sure(suggest, note)

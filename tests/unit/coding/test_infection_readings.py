@@ -25,6 +25,8 @@ pytestmark = pytest.mark.unit
     ("Assessment: herpes labialis - valacyclovir at the first tingle.", "B00.1", None),
     ("A/P: cold sore on the upper lip, day 1.", "B00.1", None),
     ("Genital herpes, recurrent outbreak - acyclovir.", "A60.00", None),
+    ("Assessment: hepatitis A after a shellfish meal, LFTs trending down.", "B15.9", "B19.9"),
+    ("A/P: acute hepatitis A, IgM positive - rest, fluids, no alcohol.", "B15.9", "B17.9"),
 ])
 def test_an_infection_in_the_words_clinics_use_meets_its_code(suggest, note, expected, not_expected):
     codes = billed(suggest, note)
@@ -42,6 +44,10 @@ def test_an_infection_in_the_words_clinics_use_meets_its_code(suggest, note, exp
     ("Stool requisition: C. difficile toxin PCR. Dx: diarrhea x 3 days.", "A04.72"),
     ("Personal history of C. difficile colitis, treated 2 months ago with vancomycin.", "A04.72"),
     ("Rule out C. diff infection; stool studies sent.", "A04.72"),
+    ("Travel clinic: hepatitis A vaccine #1 today, typhoid oral series.", "B15.9"),
+    ("Hepatitis A immune by IgG; no vaccine needed.", "B15.9"),
+    ("Toddler check: hep A #1 and varicella given.", "B15.9"),
+    ("Hepatitis A as a teenager, recovered.", "B15.9"),
 ])
 def test_denied_supposed_past_or_infecting_organisms_are_not_read_so(suggest, note, kept_out):
     assert kept_out not in billed(suggest, note)

@@ -106,3 +106,14 @@ def test_a_cancer_excised_but_still_under_hormonal_therapy_is_current(suggest, n
 def test_a_hormonal_therapy_over_or_a_relatives_leaves_the_history(suggest, note, expected):
     codes = billed(suggest, note)
     assert expected in codes and not any(code.startswith("C50") for code in codes)
+
+
+@pytest.mark.parametrize("note, code, not_history", [
+    ("Heme-onc f/u: AML, status post induction and consolidation, on maintenance oral azacitidine.", "C92.00", "Z85.6"),
+    ("Problem list: ALL in remission since 2024.", "C91.01", "Z85.6"),
+    ("Peds onc: ALL s/p induction, on maintenance therapy.", "C91.00", "Z85.6"),
+])
+def test_a_leukemia_under_maintenance_or_in_remission_is_its_own_code_not_history(suggest, note, code, not_history):
+    codes = billed(suggest, note)
+    assert code in codes
+    assert not_history not in codes
