@@ -13,9 +13,7 @@ import argparse
 import asyncio
 import cProfile
 import os
-import shutil
 import subprocess
-import sys
 import time
 import uuid
 from datetime import date, datetime, timezone
@@ -34,7 +32,7 @@ from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.kafka.consumer import ConsumerRunner, Parsed
 from services.payments.entrypoints.consumers import build_router
 from services.payments.settings import Settings
-from tools.devstack.postgres import EmbeddedPostgres
+from tools.bench.in_process import start_postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 DOS = date(2026, 11, 2)
@@ -150,14 +148,9 @@ def main() -> None:
     parser.add_argument("--profile", metavar="OUT", help="write a cProfile of each phase to OUT.<topic>")
     args = parser.parse_args()
     run_dir = ROOT / ".run" / "payments-consumer-bench"
-    shutil.rmtree(run_dir, ignore_errors=True)
-    postgres = EmbeddedPostgres(run_dir / "pgdata", args.port, durable=True)
-    postgres.start()
+    postgres = start_postgres(run_dir, args.port, ("payments",))
     try:
-        url = postgres.url
-        env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
-        subprocess.run([sys.executable, "-m", "shared.db.migrate", "payments"], env=env, cwd=ROOT, check=True)
-        asyncio.run(measure(url, args.claims, args.batch, run_dir / "pgdata", args.profile))
+        asyncio.run(measure(postgres.url, args.claims, args.batch, run_dir / "pgdata", args.profile))
     finally:
         postgres.stop()
 

@@ -13,8 +13,6 @@ import asyncio
 import os
 import random
 import re
-import shutil
-import subprocess
 import sys
 import uuid
 
@@ -31,7 +29,7 @@ from shared.contracts.common import Adjustment  # noqa: E402
 from shared.db.engine import make_engine, make_session_factory  # noqa: E402
 from shared.kafka.consumer import ConsumerRunner  # noqa: E402
 from tools.bench.payments_consumer import ROOT, _parsed, _remit, _submitted, _units  # noqa: E402
-from tools.devstack.postgres import EmbeddedPostgres  # noqa: E402
+from tools.bench.in_process import start_postgres  # noqa: E402
 
 RUN_DIR = ROOT / ".run" / "payments-writes"
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d(:\d\d)?|Z)?")
@@ -87,16 +85,11 @@ async def run(url: str, out: str) -> None:
 
 def main() -> None:
     port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 331
-    shutil.rmtree(RUN_DIR, ignore_errors=True)
-    postgres = EmbeddedPostgres(RUN_DIR / "pgdata", port, durable=True)
-    postgres.start()
+    postgres = start_postgres(RUN_DIR, port, ("payments",))
     try:
-        env = {**os.environ, "DATABASE_URL": postgres.url, "PYTHONPATH": str(ROOT)}
-        subprocess.run([sys.executable, "-m", "shared.db.migrate", "payments"], env=env, cwd=ROOT, check=True)
         asyncio.run(run(postgres.url, sys.argv[1]))
     finally:
         postgres.stop()
-
 
 if __name__ == "__main__":
     main()
