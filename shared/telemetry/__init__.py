@@ -60,8 +60,15 @@ def kafka_parent(headers: Sequence[tuple[str, bytes]] | None) -> SpanContext:
     return remote_parent(traceparent, tracestate)
 
 
+_ENVELOPE_IDS = {"event_id", "tenant_id", "subject_id"}
+
+
 def consume_span(record, envelope, group_id: str) -> "ActiveSpan":
-    """A CONSUMER span, child of the producer's context carried in the Kafka headers."""
+    """A CONSUMER span, child of the producer's context carried in the Kafka headers.
+
+    The envelope's ids are written as text by its own serializer, in one call: the same text as `str()` of
+    each UUID, which took three Python calls an event."""
+    ids = envelope.__pydantic_serializer__.to_python(envelope, mode="json", include=_ENVELOPE_IDS)
     return ActiveSpan(_start_child(
         f"{record.topic} process",
         SpanKind.CONSUMER,
@@ -71,9 +78,9 @@ def consume_span(record, envelope, group_id: str) -> "ActiveSpan":
             "messaging.consumer.group.name": group_id,
             "messaging.kafka.partition": record.partition,
             "messaging.kafka.offset": record.offset,
-            "messaging.message.id": str(envelope.event_id),
-            "billing.tenant_id": str(envelope.tenant_id),
-            "billing.subject_id": str(envelope.subject_id),
+            "messaging.message.id": ids["event_id"],
+            "billing.tenant_id": ids["tenant_id"],
+            "billing.subject_id": ids["subject_id"],
         },
         kafka_parent(record.headers),
     ))

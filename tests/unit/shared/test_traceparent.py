@@ -6,8 +6,10 @@ from uuid import UUID
 import pytest
 from opentelemetry import propagate, trace
 from opentelemetry.trace import NonRecordingSpan, SpanContext, TraceFlags
+from pydantic import BaseModel
 
 from shared import telemetry
+from shared.contracts.envelope import Envelope
 from shared.telemetry import current_traceparent
 from shared.telemetry.propagation import remote_context, remote_parent
 from shared.telemetry.recorder import RecordingTracerProvider
@@ -57,7 +59,8 @@ def test_work_inside_a_consumer_span_continues_the_producers_trace(monkeypatch, 
     producer = "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01"
     record = SimpleNamespace(topic="claim.coded", partition=1, offset=5,
                              headers=[("event_type", b"claim.coded"), ("traceparent", producer.encode())])
-    envelope = SimpleNamespace(event_id=UUID(int=1), tenant_id=UUID(int=2), subject_id=UUID(int=3))
+    envelope = Envelope[BaseModel](event_id=UUID(int=1), event_type="claim.coded", tenant_id=UUID(int=2),
+                                   subject_id=UUID(int=3), payload={})
     with telemetry.consume_span(record, envelope, "claims") as span:
         inside = current_traceparent()
     assert inside.split("-")[1] == producer.split("-")[1]
