@@ -1,5 +1,6 @@
 """Money as Decimal, never float: two decimal places, half-up rounding as payers and X12 use."""
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import BeforeValidator, PlainSerializer
@@ -30,9 +31,19 @@ def to_money(value: object) -> Decimal:
 def _parse_money(value: object) -> Decimal:
     # JSON numbers arrive as float through some parsers; accept them only via their repr, which
     # is exact for the two-decimal values money takes (0.1 -> "0.1").
+    if type(value) is str:
+        return _money_of_text(value)
     if isinstance(value, float):
         value = repr(value)
     return to_money(value)
+
+
+@lru_cache(maxsize=4096)
+def _money_of_text(text: str) -> Decimal:
+    """`to_money` of an amount as JSON carries it, remembered: an event's amounts are a few fee-schedule
+    and payment figures that recur, and the checks and the rounding cost more than the look-up. A Decimal
+    is immutable, so the one kept is as good as a new one; an amount refused is not kept."""
+    return to_money(text)
 
 
 Money = Annotated[Decimal, BeforeValidator(_parse_money), PlainSerializer(lambda d: str(d), return_type=str, when_used="json")]
