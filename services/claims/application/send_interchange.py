@@ -83,8 +83,8 @@ def _emit_submitted(uow, sent: SentClaim, payer, control: int) -> None:
             original_payer_claim_number=sent.original_payer_claim_number,
             payer_sequence=claim.payer_sequence, payers_after=claim.payers_after,
             prior_claim_id=str(claim.prior_claim_id) if claim.prior_claim_id else None,
-            # The lines as read hold exactly SubmittedLine's fields: validated inside this one call.
-            submitted_at=uow.now(), lines=sent.lines,
+            submitted_at=uow.now(),
+            lines=sent.lines,  # dicts of exactly SubmittedLine's fields, read typed: validated in this one call
         ),
         tenant_id=claim.tenant_id, subject_id=claim.id,
     )
