@@ -28,7 +28,6 @@ pydantic's own serializer in one call): it travels as it is, where a dict would 
 Rows a transaction queues for several tables (a timeline, files, an outbox) go in as one statement
 (`insert_together`): one round trip where there was one per table.
 """
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,8 +43,10 @@ from sqlalchemy.sql.elements import ColumnElement, TextClause
 from sqlalchemy.sql.selectable import TextualSelect
 
 from shared.db.array_literals import ElementText, array_literal, bool_text, printed_text
+from shared.db.json_text import json_text
 
 DIALECT = postgresql.dialect()
+_DOCUMENTS = (dict, list)  # a JSON column's documents; None and SQLAlchemy's NULL markers keep the column's step
 
 
 def _sql_type(table: Table, name: str) -> str:
@@ -83,7 +84,7 @@ def _value(table: Table, name: str) -> str:
 
 def _array_as_json(value):
     """Items JSON has no type for (dates, amounts) travel as their text, which the column's cast reads back."""
-    return None if value is None else json.dumps(list(value), default=str)
+    return None if value is None else json_text(list(value), default=str)
 
 
 def any_bound(name: str, item_type=Uuid) -> ColumnElement:
@@ -120,6 +121,9 @@ def _processor(table: Table, name: str, dialect: Dialect):
         return _array_as_json
     process = column_type.dialect_impl(dialect).bind_processor(dialect)
     if isinstance(column_type, JSON) and process is not None:
+        if dialect._json_serializer is None:  # the column would call json.dumps: the same text, called directly
+            return lambda value: (value if type(value) is EncodedJson
+                                  else json_text(value) if type(value) in _DOCUMENTS else process(value))
         return lambda value: value if type(value) is EncodedJson else process(value)
     return process
 

@@ -12,7 +12,7 @@ their payer and the three fields of the coded claim the event carries (not the w
 """
 from datetime import timedelta
 
-from shared.contracts.claim import ClaimSubmitted, SubmittedLine
+from shared.contracts.claim import ClaimSubmitted
 from shared.telemetry import continue_trace, start_span
 from services.claims.adapters.claim_repository import ClaimRecord, SentClaim
 from services.claims.adapters.clearinghouse import Clearinghouse
@@ -84,9 +84,7 @@ def _emit_submitted(uow, sent: SentClaim, payer, control: int) -> None:
             payer_sequence=claim.payer_sequence, payers_after=claim.payers_after,
             prior_claim_id=str(claim.prior_claim_id) if claim.prior_claim_id else None,
             submitted_at=uow.now(),
-            lines=[SubmittedLine(line_number=line["line_number"], procedure_code=line["procedure_code"],
-                                 modifiers=list(line["modifiers"]), units=line["units"], charge=line["charge"],
-                                 date_of_service=line["date_of_service"]) for line in sent.lines],
+            lines=sent.lines,  # dicts of exactly SubmittedLine's fields, read typed: validated in this one call
         ),
         tenant_id=claim.tenant_id, subject_id=claim.id,
     )

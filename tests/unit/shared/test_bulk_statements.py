@@ -148,6 +148,48 @@ def test_an_encoded_document_binds_unchanged_and_any_other_value_is_encoded_by_t
     assert process('{"a":1}') == '"{\\"a\\":1}"'  # a plain string is a JSON string, as before
 
 
+def test_a_document_binds_as_the_text_the_column_would_write_and_refuses_what_it_refuses():
+    from collections import OrderedDict
+    from decimal import Decimal
+    from uuid import UUID
+
+    from sqlalchemy import JSON
+    from sqlalchemy.dialects.postgresql import JSONB, asyncpg
+
+    from shared.db.bulk import _processor
+
+    dialect = asyncpg.dialect()
+    documents = Table("documents_text", MetaData(), Column("id", Integer, primary_key=True), Column("body", JSONB),
+                      Column("maybe", JSONB(none_as_null=True)), Column("plain", JSON))
+    values = [{"interchange": 7, "reasons": ["a", "é", None, True, 1.5, -0.0, 10**30]}, [], {},
+              [{"x": float("nan"), "y": float("inf")}], {1: 2, None: 3, 2.5: 1, False: 0}, "text", 3, None,
+              OrderedDict(b=1, a=2), [["nested", {"deep": [1, {"deeper": "\u0001\n\""}]}]]]
+    for name in ("body", "maybe", "plain"):
+        column = documents.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        process = _processor(documents, name, dialect)
+        for value in values:
+            assert process(value) == column(value), (name, value)
+        for refused in ({"id": UUID(int=1)}, [Decimal("1.00")], {("a",): 1}):
+            with pytest.raises(TypeError):
+                process(refused)
+        looped = {"a": []}
+        looped["a"].append(looped)
+        with pytest.raises(ValueError, match="Circular reference"):
+            process(looped)
+        assert process({"after": "a refusal"}) == '{"after": "a refusal"}'  # nothing left over from it
+
+
+def test_an_array_travels_as_the_json_text_it_had_with_its_dates_and_amounts_as_their_text():
+    import json
+    from datetime import date
+    from decimal import Decimal
+
+    from shared.db.bulk import _array_as_json
+
+    for value in (["25", "59"], ("a", "é"), [date(2026, 12, 6), Decimal("1.50"), None, 2, 2.5], [], None):
+        assert _array_as_json(value) == (None if value is None else json.dumps(list(value), default=str))
+
+
 def test_strings_numbers_and_booleans_travel_as_literals_and_uuids_times_and_documents_as_lists():
     from sqlalchemy import Boolean, Date, LargeBinary, Numeric
     from sqlalchemy.dialects.postgresql import JSONB
