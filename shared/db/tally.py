@@ -54,6 +54,10 @@ class Source:
     rows_filter: str = "true"
     moved_key: MovedKey | None = None
 
+    def __post_init__(self):
+        if self.moved_key and self.item_column != self.row_key:
+            raise ValueError(f"{self.table}: a moved key is read from the item's own row, one row per item")
+
 
 @dataclass(frozen=True)
 class Tally:
@@ -161,7 +165,9 @@ BEGIN
         ) AS change GROUP BY tenant_id, key HAVING sum(d) <> 0 ORDER BY tenant_id, key
         ON CONFLICT (tenant_id, key) DO UPDATE SET n = t.n + EXCLUDED.n)
     SELECT others || ARRAY(SELECT item_id FROM step EXCEPT SELECT item_id FROM moved) INTO others;
-    PERFORM {name}_refresh(others);
+    IF cardinality(others) > 0 THEN
+        PERFORM {name}_refresh(others);
+    END IF;
 END $$"""
 
     def _one_statement(self, members_upserted: bool = False) -> str:

@@ -25,6 +25,7 @@ async def test_the_tool_prints_each_figure_per_claim_for_both_passes(infrastruct
         assert side["btree_inserts"] >= sum(side["btree_inserts_by_index"].values()) - 0.1
         assert any(kind.startswith("Btree/INSERT_LEAF") for kind in side["wal_records_by_kind"])
     assert on["refresh_calls"] > 0 and on["refresh_ms"] > 0 and "claim_tally_member" in on["updates_by_table"]
+    assert on["move_calls"] > 0 and off["move_calls"] == 0  # the status steps past `built` move one key
     assert 0 <= on["updates_by_table"]["claim_tally_member"]["hot_share"] <= 1
     assert off["refresh_calls"] == 0 and "claim_tally_member" not in off["updates_by_table"]
     assert "claim_tally_member_pkey" not in off["btree_inserts_by_index"]

@@ -8,7 +8,7 @@ from sqlalchemy.schema import CreateTable
 
 from services.claims.adapters.reports import CLAIM_TALLY, claim_tally_member
 from services.denials.adapters.reports import DENIAL_TALLY, denial_tally_member
-from shared.db.tally import refresh_trigger_function
+from shared.db.tally import MovedKey, Source, refresh_trigger_function
 
 pytestmark = pytest.mark.unit
 
@@ -48,3 +48,8 @@ def test_only_the_claims_status_step_is_moved_and_every_other_update_is_refreshe
     assert CLAIM_TALLY.move_function() in CLAIM_TALLY.install()
     assert not any("_move" in statement for statement in DENIAL_TALLY.install())
     assert "DROP FUNCTION IF EXISTS claim_tally_move(uuid[], text[], text[], uuid[])" in CLAIM_TALLY.uninstall()
+
+
+def test_a_moved_key_needs_one_row_per_item():
+    with pytest.raises(ValueError, match="one row per item"):
+        Source("denial", "claim_id", ("status",), moved_key=MovedKey("status", "status:"))
