@@ -17,6 +17,12 @@ REFRESH = "SELECT prosrc FROM pg_proc WHERE proname = $1"
 CLAIM_VIEW = "SELECT pg_get_viewdef('claim_tally_keys')"
 
 
+async def _claim_counts(server: str, db: str) -> dict[str, str]:
+    """The tenant's counts per key, zeros left out."""
+    return dict((await execute(server, db, (
+        "SELECT array_agg(ARRAY[key, n::text]) FROM claim_tally WHERE tenant_id = $1 AND n <> 0", TENANT)))[0])
+
+
 def _insert_claims(n: int, tag: str) -> tuple:
     return ("INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, "
             "frequency_code, total_charge, coded, edits) SELECT gen_random_uuid(), $1, gen_random_uuid(), "
@@ -67,8 +73,7 @@ async def test_the_refresh_migration_goes_down_and_up_with_exact_counts_in_claim
     assert (await execute(server, db, (REFRESH, "claim_tally_refresh")))[0] == source
     await execute(server, db, _insert_claims(30, "AGAIN"), *_claim_steps("AGAIN"), *_claim_steps("UP"))
     assert await execute(server, db, (CLAIM_TALLY.drift(),)) == [0]
-    counts = dict((await execute(server, db, (
-        "SELECT array_agg(ARRAY[key, n::text]) FROM claim_tally WHERE tenant_id = $1 AND n <> 0", TENANT)))[0])
+    counts = await _claim_counts(server, db)
     assert counts["status:paid"] == str(3 * 27) and counts["first_pass_paid:UHC"] == str(3 * 27)
 
 
@@ -119,8 +124,7 @@ async def test_two_transactions_writing_one_claim_at_once_count_it_once(infrastr
             await waiting
             await two.commit()
         assert await execute(server, db, (CLAIM_TALLY.drift(),)) == [0]
-        counts = dict((await execute(server, db, (
-            "SELECT array_agg(ARRAY[key, n::text]) FROM claim_tally WHERE tenant_id = $1 AND n <> 0", TENANT)))[0])
+        counts = await _claim_counts(server, db)
         assert counts == {"status:paid": "1", "scrubbed": "1", "clean": "1", "adjudicated:AETNA": "1",
                           "first_pass_paid:AETNA": "1"}
     finally:
@@ -157,8 +161,7 @@ async def test_status_steps_move_one_key_and_leave_members_and_counts_as_the_key
         calls, ("COMMIT",))
     assert moves == 4
     assert await execute(server, db, (MEMBERS_AS_VIEW,), (CLAIM_TALLY.drift(),)) == [0, 0]
-    counts = dict((await execute(server, db, (
-        "SELECT array_agg(ARRAY[key, n::text]) FROM claim_tally WHERE tenant_id = $1 AND n <> 0", TENANT)))[0])
+    counts = await _claim_counts(server, db)
     assert counts == {"status:paid": "18", "status:built": "2", "scrubbed": "18", "clean": "18",
                       "adjudicated:AETNA": "18", "adjudicated:UHC": "2", "first_pass_paid:AETNA": "18",
                       "first_pass_paid:UHC": "2"}
