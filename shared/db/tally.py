@@ -11,7 +11,8 @@ than deriving the change from the written rows) keeps the count right whatever o
 writes the item's rows in. Items are locked (transaction advisory locks, in id order) so two
 transactions touching the same item count it once; a statement touching more items than the lock
 table holds comfortably (a bulk load) locks every other refresh out instead, with one table lock.
-TRUNCATE is not followed: `backfill()` rebuilds.
+TRUNCATE is not followed: `backfill()` rebuilds. A source may name a key read from one column of the item's
+own row (`MovedKey`): an update that changes only that column moves the item between two keys without the view.
 """
 from dataclasses import dataclass
 
@@ -28,6 +29,18 @@ ITEM_LOCKS_MAX = 1000
 
 
 @dataclass(frozen=True)
+class MovedKey:
+    """A key read from one column of the item's own row (`status:<status>`). An UPDATE that changes only
+    that column, between two values under which every other key reads the same (`steady`, SQL over
+    `{row}`), replaces that key in the item's member row and moves one count from the old key to the
+    new: the keys view, most of a refresh's work, is not read for it."""
+
+    column: str
+    prefix: str
+    steady: str = "true"
+
+
+@dataclass(frozen=True)
 class Source:
     """A table whose writes change items' keys: the column naming the item, and the columns that
     matter on UPDATE (an update that changes none of them is skipped)."""
@@ -39,6 +52,11 @@ class Source:
     # Rows that can change an item's keys, as SQL over the row alias `{row}` (e.g. only some kinds of
     # timeline event): the others are not refreshed, which spares the refresh on most writes.
     rows_filter: str = "true"
+    moved_key: MovedKey | None = None
+
+    def __post_init__(self):
+        if self.moved_key and self.item_column != self.row_key:
+            raise ValueError(f"{self.table}: a moved key is read from the item's own row, one row per item")
 
 
 @dataclass(frozen=True)
@@ -77,13 +95,16 @@ class Tally:
     def install(self) -> list[str]:
         """The view, the refresh function and the triggers (tables come from the migration)."""
         statements = [f"CREATE OR REPLACE VIEW {self.name}_keys AS {self.keys_view}", self.refresh_function()]
+        if any(source.moved_key for source in self.sources):
+            statements.append(self.move_function())
         for source in self.sources:
             statements += self._triggers(source)
         return statements
 
     def uninstall(self) -> list[str]:
         statements = [s for source in self.sources for s in drop_refresh_triggers(self.name, source)]
-        return statements + [f"DROP FUNCTION IF EXISTS {self.name}_refresh(uuid[])",
+        return statements + [f"DROP FUNCTION IF EXISTS {self.name}_move(uuid[], text[], text[], uuid[])",
+                             f"DROP FUNCTION IF EXISTS {self.name}_refresh(uuid[])",
                              f"DROP VIEW IF EXISTS {self.name}_keys"]
 
     def backfill(self) -> list[str]:
@@ -118,6 +139,35 @@ BEGIN
     IF cardinality(ids) = 0 THEN RETURN; END IF;
     {item_locks(name)}
     {body}
+END $$"""
+
+    def move_function(self) -> str:
+        """`{name}_move(ids, gone_keys, came_keys, others)`: each item of `ids` leaves its key of
+        `gone_keys` for its key of `came_keys`. Its member row has that one key replaced in place (the array
+        keeps the view's order) and the counts take the difference. An item whose member row lacks the key
+        it leaves, or holds the one it takes, is refreshed the long way with `others` (the statement's
+        items that did not only move). The locks cover both sets at once, in id order, as one refresh's."""
+        name = self.name
+        return f"""
+CREATE OR REPLACE FUNCTION {name}_move(ids uuid[], gone_keys text[], came_keys text[], others uuid[]) RETURNS void
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+    {item_locks(name, "ids || others")}
+    WITH step AS MATERIALIZED (SELECT * FROM unnest(ids, gone_keys, came_keys) AS s(item_id, gone, came)),
+    moved AS (UPDATE {name}_member m SET keys = array_replace(m.keys, s.gone, s.came) FROM step s
+        WHERE m.item_id = s.item_id AND s.gone = ANY(m.keys) AND NOT s.came = ANY(m.keys)
+        RETURNING m.item_id, m.tenant_id, s.gone, s.came),
+    counted AS (INSERT INTO {name} AS t (tenant_id, key, n)
+        SELECT tenant_id, key, sum(d) FROM (
+            SELECT tenant_id, gone AS key, -1 AS d FROM moved
+            UNION ALL
+            SELECT tenant_id, came, 1 FROM moved
+        ) AS change GROUP BY tenant_id, key HAVING sum(d) <> 0 ORDER BY tenant_id, key
+        ON CONFLICT (tenant_id, key) DO UPDATE SET n = t.n + EXCLUDED.n)
+    SELECT others || ARRAY(SELECT item_id FROM step EXCEPT SELECT item_id FROM moved) INTO others;
+    IF cardinality(others) > 0 THEN
+        PERFORM {name}_refresh(others);
+    END IF;
 END $$"""
 
     def _one_statement(self, members_upserted: bool = False) -> str:
@@ -181,31 +231,60 @@ END $$"""
 
 def refresh_triggers(name: str, source: Source) -> list[str]:
     """Statement-level triggers on a source table handing the ids of the items a statement touched to
-    `{name}_refresh(ids uuid[])` (an UPDATE only when a watched column changed)."""
+    `{name}_refresh(ids uuid[])` (an UPDATE only when a watched column changed; with a `MovedKey`, the
+    rows that only moved it to `{name}_move`)."""
+    table = source.table
+    return [refresh_trigger_function(name, source)] + [
+        f"CREATE TRIGGER {name}_{op.lower()} AFTER {op} ON {table} REFERENCING {refs} "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_from_{table}()"
+        for op, refs in (("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
+                         ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"))]
+
+
+def refresh_trigger_function(name: str, source: Source) -> str:
+    """The function the source's three triggers run (a migration may replace it alone)."""
     item, table, key = source.item_column, source.table, source.row_key
     changed = " OR ".join(f"n.{c} IS DISTINCT FROM o.{c}" for c in (item, *source.watched))
     new_kept = old_kept = source.rows_filter.format(row="r")
     either_kept = f"({source.rows_filter.format(row='n')} OR {source.rows_filter.format(row='o')})"
-    function = f"""
-CREATE OR REPLACE FUNCTION {name}_from_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
+    touched = f"""ARRAY(
+            SELECT DISTINCT v.item FROM new_rows n JOIN old_rows o ON o.{key} = n.{key},
+                LATERAL (VALUES (n.{item}), (o.{item})) AS v(item)
+            WHERE ({changed}) AND {either_kept} AND v.item IS NOT NULL"""
+    declare, update = "", f"PERFORM {name}_refresh({touched}));"
+    if source.moved_key:
+        declare, update = "\nDECLARE moves record;", _moved_or_refreshed(name, source, touched)
+    return f"""
+CREATE OR REPLACE FUNCTION {name}_from_{table}() RETURNS trigger LANGUAGE plpgsql AS $${declare}
 BEGIN
     IF TG_OP = 'INSERT' THEN
         PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM new_rows r WHERE {item} IS NOT NULL AND {new_kept}));
     ELSIF TG_OP = 'DELETE' THEN
         PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM old_rows r WHERE {item} IS NOT NULL AND {old_kept}));
     ELSE
-        PERFORM {name}_refresh(ARRAY(
-            SELECT DISTINCT v.item FROM new_rows n JOIN old_rows o ON o.{key} = n.{key},
-                LATERAL (VALUES (n.{item}), (o.{item})) AS v(item)
-            WHERE ({changed}) AND {either_kept} AND v.item IS NOT NULL));
+        {update}
     END IF;
     RETURN NULL;
 END $$"""
-    return [function] + [
-        f"CREATE TRIGGER {name}_{op.lower()} AFTER {op} ON {table} REFERENCING {refs} "
-        f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_from_{table}()"
-        for op, refs in (("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
-                         ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"))]
+
+
+def _moved_or_refreshed(name: str, source: Source, touched: str) -> str:
+    """The UPDATE branch with a `MovedKey`: rows that changed only its column, between steady values, go
+    to `{name}_move` with the others' items; with none, the others go to `{name}_refresh` as before."""
+    item, key, moved = source.item_column, source.row_key, source.moved_key
+    column, prefix = moved.column, moved.prefix.replace("'", "''")
+    unchanged = (f"n.{c} IS NOT DISTINCT FROM o.{c}" for c in (item, *source.watched) if c != column)
+    kept = (f"({condition.format(row=row)})" for condition in (source.rows_filter, moved.steady) for row in "no")
+    only_moved = " AND ".join([f"n.{column} IS DISTINCT FROM o.{column}", f"n.{column} IS NOT NULL",
+                               f"o.{column} IS NOT NULL", f"n.{item} IS NOT NULL", *unchanged, *kept])
+    return f"""SELECT array_agg(n.{item}) AS ids, array_agg('{prefix}' || o.{column}) AS gone,
+            array_agg('{prefix}' || n.{column}) AS came INTO moves
+        FROM new_rows n JOIN old_rows o ON o.{key} = n.{key} WHERE {only_moved};
+        IF moves.ids IS NULL THEN
+            PERFORM {name}_refresh({touched}));
+        ELSE
+            PERFORM {name}_move(moves.ids, moves.gone, moves.came, {touched} AND ({only_moved}) IS NOT TRUE));
+        END IF;"""
 
 
 def drop_refresh_triggers(name: str, source: Source) -> list[str]:

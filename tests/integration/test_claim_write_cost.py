@@ -1,10 +1,11 @@
 """The claim write cost tool on a claims database of its own: both passes measured, every figure there,
-and the counts' triggers on again afterwards."""
+and the counts' triggers on again afterwards; the status step side by side likewise."""
 import asyncio
 
 
 from tests.integration.figures_support import driver_url, execute
-from tools.bench import claim_write_cost
+from tools.bench import claim_step_side_by_side, claim_write_cost
+from tools.bench.stages import database_url
 
 DB = "write_cost"  # billing_write_cost: the tool disables the counts' triggers for its second pass
 
@@ -25,6 +26,7 @@ async def test_the_tool_prints_each_figure_per_claim_for_both_passes(infrastruct
         assert side["btree_inserts"] >= sum(side["btree_inserts_by_index"].values()) - 0.1
         assert any(kind.startswith("Btree/INSERT_LEAF") for kind in side["wal_records_by_kind"])
     assert on["refresh_calls"] > 0 and on["refresh_ms"] > 0 and "claim_tally_member" in on["updates_by_table"]
+    assert on["move_calls"] > 0 and off["move_calls"] == 0  # the status steps past `built` move one key
     assert 0 <= on["updates_by_table"]["claim_tally_member"]["hot_share"] <= 1
     assert off["refresh_calls"] == 0 and "claim_tally_member" not in off["updates_by_table"]
     assert "claim_tally_member_pkey" not in off["btree_inserts_by_index"]
@@ -35,3 +37,18 @@ async def test_the_tool_prints_each_figure_per_claim_for_both_passes(infrastruct
     enabled = ("SELECT array_agg(DISTINCT tgenabled::text) FROM pg_trigger WHERE tgname LIKE 'claim_tally_%' "
                "AND NOT tgisinternal")
     assert await execute(server, DB, (enabled,)) == [["O"]]
+
+
+async def test_the_status_step_side_by_side_prices_each_side_and_leaves_the_moves_in_place(infrastructure):
+    server, db = infrastructure.database_url, "step_side_by_side"
+    await asyncio.to_thread(claim_write_cost.prepare, driver_url(server, db), 30)
+    figures = await claim_step_side_by_side.measure(database_url(server, db), rounds=2, steps=3, batch=5)
+
+    assert (figures["batch"], figures["steps"]) == (5, 3)
+    for side in ("refreshed", "moved", "off"):
+        assert len(figures["by_round"][side]) == 2
+        assert all(r["cpu_ms"] > 0 and r["buffers"] > 0 and r["wal_bytes"] > 0 for r in figures["by_round"][side])
+    source = "SELECT prosrc FROM pg_proc WHERE proname = 'claim_tally_from_claim'"
+    enabled = "SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'claim_tally_update'"
+    function, trigger = await execute(server, db, (source,), (enabled,))
+    assert "claim_tally_move" in function and trigger == "O"

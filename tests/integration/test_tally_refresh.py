@@ -17,6 +17,12 @@ REFRESH = "SELECT prosrc FROM pg_proc WHERE proname = $1"
 CLAIM_VIEW = "SELECT pg_get_viewdef('claim_tally_keys')"
 
 
+async def _claim_counts(server: str, db: str) -> dict[str, str]:
+    """The tenant's counts per key, zeros left out."""
+    return dict((await execute(server, db, (
+        "SELECT array_agg(ARRAY[key, n::text]) FROM claim_tally WHERE tenant_id = $1 AND n <> 0", TENANT)))[0])
+
+
 def _insert_claims(n: int, tag: str) -> tuple:
     return ("INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, "
             "frequency_code, total_charge, coded, edits) SELECT gen_random_uuid(), $1, gen_random_uuid(), "
@@ -67,8 +73,7 @@ async def test_the_refresh_migration_goes_down_and_up_with_exact_counts_in_claim
     assert (await execute(server, db, (REFRESH, "claim_tally_refresh")))[0] == source
     await execute(server, db, _insert_claims(30, "AGAIN"), *_claim_steps("AGAIN"), *_claim_steps("UP"))
     assert await execute(server, db, (CLAIM_TALLY.drift(),)) == [0]
-    counts = dict((await execute(server, db, (
-        "SELECT array_agg(ARRAY[key, n::text]) FROM claim_tally WHERE tenant_id = $1 AND n <> 0", TENANT)))[0])
+    counts = await _claim_counts(server, db)
     assert counts["status:paid"] == str(3 * 27) and counts["first_pass_paid:UHC"] == str(3 * 27)
 
 
@@ -119,10 +124,44 @@ async def test_two_transactions_writing_one_claim_at_once_count_it_once(infrastr
             await waiting
             await two.commit()
         assert await execute(server, db, (CLAIM_TALLY.drift(),)) == [0]
-        counts = dict((await execute(server, db, (
-            "SELECT array_agg(ARRAY[key, n::text]) FROM claim_tally WHERE tenant_id = $1 AND n <> 0", TENANT)))[0])
+        counts = await _claim_counts(server, db)
         assert counts == {"status:paid": "1", "scrubbed": "1", "clean": "1", "adjudicated:AETNA": "1",
                           "first_pass_paid:AETNA": "1"}
     finally:
         await first.close()
         await second.close()
+
+
+MEMBERS_AS_VIEW = """SELECT count(*) FROM claim_tally_member m FULL JOIN claim_tally_keys k ON k.item_id = m.item_id
+    AND cardinality(k.keys) > 0 WHERE m.keys IS DISTINCT FROM k.keys OR m.tenant_id IS DISTINCT FROM k.tenant_id"""
+
+
+async def test_status_steps_move_one_key_and_leave_members_and_counts_as_the_keys_view_says(infrastructure):
+    """Steps past `built` that change only the status go through `claim_tally_move`; a statement mixing them
+    with a payer change or a step back to `built`, and a claim whose member row no longer holds its status
+    key, end where the long way would: every member row equal to the keys view, every count exact."""
+    server, db = infrastructure.database_url, "tally_moved_status"
+    await migrated(server, "claims", db)
+    mine = "(SELECT id FROM claim WHERE patient_control_number LIKE 'MV%')"
+    third = "(SELECT id FROM claim WHERE patient_control_number = 'MV3')"
+    steps = [(f"UPDATE claim SET status = '{status}' WHERE id IN {mine}",)
+             for status in ("submitting", "submitted", "accepted")]
+    calls = ("SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE funcname = 'claim_tally_move'",)
+    *_, moves, _ = await execute(
+        server, db, ("SET track_functions = 'pl'",), ("BEGIN",), _insert_claims(20, "MV"), *steps,
+        ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) SELECT tenant_id, id, "
+         f"'adjudicated', 'paid', '{{}}' FROM claim WHERE id IN {mine}",),
+        # MV3's member and counts moved back to `status:submitted` behind the triggers' back, consistently
+        (f"UPDATE claim_tally_member SET keys = array_replace(keys, 'status:accepted', 'status:submitted') "
+         f"WHERE item_id IN {third}",),
+        ("UPDATE claim_tally SET n = n + CASE key WHEN 'status:submitted' THEN 1 ELSE -1 END "
+         "WHERE tenant_id = $1 AND key IN ('status:submitted', 'status:accepted')", TENANT),
+        (f"UPDATE claim SET status = CASE WHEN patient_control_number LIKE '%1' THEN 'built' ELSE 'paid' END, "
+         f"payer_id = CASE WHEN patient_control_number LIKE '%2' THEN 'UHC' ELSE payer_id END WHERE id IN {mine}",),
+        calls, ("COMMIT",))
+    assert moves == 4
+    assert await execute(server, db, (MEMBERS_AS_VIEW,), (CLAIM_TALLY.drift(),)) == [0, 0]
+    counts = await _claim_counts(server, db)
+    assert counts == {"status:paid": "18", "status:built": "2", "scrubbed": "18", "clean": "18",
+                      "adjudicated:AETNA": "18", "adjudicated:UHC": "2", "first_pass_paid:AETNA": "18",
+                      "first_pass_paid:UHC": "2"}

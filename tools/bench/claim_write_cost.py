@@ -8,8 +8,8 @@ claims database with its Alembic revisions, optionally loads `--existing` claims
 deep as a live table's), then runs claims' lives as the pipeline writes them, `--batch` at a time through
 the repository's own statements: the insert with its timeline, then the submission round's, the
 hand-over's, the 277CA's and the 835's updates, each step its own transaction with its timeline events.
-It runs them on one connection in `--rounds` pairs of passes: with the counts' triggers on (their refresh's
-calls and time from `pg_stat_user_functions`), then with them off, so the difference in the backend's CPU
+It runs them on one connection in `--rounds` pairs of passes: with the counts' triggers on (the refresh's and
+the status move's calls, and their triggers' time, from `pg_stat_user_functions`), then with them off, so the difference in the backend's CPU
 (each side's median pass) is what keeping the counts costs. After each pass, `--flips` status steps of one
 batch's claims (each its own transaction) price the refresh per statement with less around it. Printed as JSON, per claim: WAL bytes and records by kind (`pg_walinspect`), B-tree leaf
 inserts per index, updates and their HOT share per table, backend CPU and wall ms. The rows are synthetic.
@@ -135,13 +135,21 @@ async def _set_counts(conn, on: bool) -> None:
     await conn.commit()
 
 
-async def _refresh_stats(conn) -> tuple[int, float]:
-    """The refresh's calls and total milliseconds so far, this backend's included."""
+# The refresh's and the status move's calls, and the time of the triggers' functions that run them (all the
+# counts' work, the rollup's trigger included).
+COUNTS_FUNCTIONS = f"""
+SELECT coalesce(sum(calls) FILTER (WHERE funcname = '{CLAIM_TALLY.name}_refresh'), 0),
+       coalesce(sum(calls) FILTER (WHERE funcname = '{CLAIM_TALLY.name}_move'), 0),
+       coalesce(sum(total_time) FILTER (WHERE funcname LIKE '{CLAIM_TALLY.name}\\_from\\_%'), 0)
+FROM pg_stat_user_functions"""
+
+
+async def _refresh_stats(conn) -> tuple[int, int, float]:
+    """The refresh's and the move's calls and the counts' total milliseconds so far, this backend's included."""
     await _scalar(conn, "SELECT pg_stat_force_next_flush()")
     await _scalar(conn, "SELECT pg_stat_clear_snapshot()")
-    row = (await _rows(conn, "SELECT calls, total_time FROM pg_stat_user_functions WHERE funcname = :f",
-                       f=f"{CLAIM_TALLY.name}_refresh"))
-    return (int(row[0][0]), float(row[0][1])) if row else (0, 0.0)
+    refreshes, moves, ms = (await _rows(conn, COUNTS_FUNCTIONS))[0]
+    return int(refreshes), int(moves), float(ms)
 
 
 # A status step of one batch's claims back and forth, each its own transaction: the refresh's cost per
@@ -165,7 +173,7 @@ async def _pass(conn, lives: Lives, pid: int, claims: int, batch: int, control: 
     # Statistics as the claims written so far make them: the refresh's generic plans are made from them, and
     # plans made over the empty tables of a fresh database scan them.
     await _step(conn, "ANALYZE claim, claim_event, claim_tally_member, claim_tally")
-    calls, refresh_ms = await _refresh_stats(conn)
+    calls, moves, refresh_ms = await _refresh_stats(conn)
     start = await _scalar(conn, "SELECT pg_current_wal_insert_lsn()::text")
     cpu, wall = _cpu_seconds(pid), asyncio.get_running_loop().time()
     done = 0
@@ -175,9 +183,10 @@ async def _pass(conn, lives: Lives, pid: int, claims: int, batch: int, control: 
         done, control = done + size, control + 1
     cpu, wall = _cpu_seconds(pid) - cpu, asyncio.get_running_loop().time() - wall
     end = await _scalar(conn, "SELECT pg_current_wal_insert_lsn()::text")
-    after_calls, after_ms = await _refresh_stats(conn)
+    after_calls, after_moves, after_ms = await _refresh_stats(conn)
     return {"backend_cpu_ms": round(1000 * cpu / claims, 3), "wall_ms": round(1000 * wall / claims, 3),
             "refresh_calls": round((after_calls - calls) / claims, 2),
+            "move_calls": round((after_moves - moves) / claims, 2),
             "refresh_ms": round((after_ms - refresh_ms) / claims, 3), **await wal_between(conn, start, end, claims)}
 
 

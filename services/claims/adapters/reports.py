@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.rollup import Rollup
-from shared.db.tally import Source, Tally, read_counts
+from shared.db.tally import MovedKey, Source, Tally, read_counts
 from services.claims.adapters.tables import Claim, ClaimEvent, metadata
 
 REWORK_EVENTS = ("held", "rejected")
@@ -35,7 +35,10 @@ SELECT c.id AS item_id, c.tenant_id, array_remove(ARRAY[
     CASE WHEN first.status = 'paid' AND c.frequency_code = '1' THEN 'first_pass_paid:' || c.payer_id END
 ], NULL)::text[] AS keys
 FROM claim c LEFT JOIN LATERAL ({FIRST_ADJUDICATION}) AS first ON true""",
-    sources=(Source("claim", "id", ("tenant_id", "status", "payer_id", "frequency_code")),
+    # A step between two statuses past `built` changes only the claim's `status:` key (`scrubbed` and
+    # `clean` read `built` alone; the payer's keys read the timeline, which the claim's update leaves).
+    sources=(Source("claim", "id", ("tenant_id", "status", "payer_id", "frequency_code"),
+                    moved_key=MovedKey("status", "status:", steady="{row}.status <> 'built'")),
              Source("claim_event", "claim_id", ("tenant_id", "event", "status"),
                     rows_filter="{row}.event IN " + str((*REWORK_EVENTS, "adjudicated")))),
     member_fillfactor=70)  # a claim's member row is rewritten at each of its steps

@@ -1,5 +1,6 @@
 """The maintained counts' definition: the member table declared as the migrations build it, and the
-refresh's member writes (plain update and insert, the upsert kept for a downgrade)."""
+refresh's member writes (plain update and insert, the upsert kept for a downgrade), and which
+updates move one key instead of refreshing."""
 import pytest
 from sqlalchemy import MetaData
 from sqlalchemy.dialects import postgresql
@@ -7,6 +8,7 @@ from sqlalchemy.schema import CreateTable
 
 from services.claims.adapters.reports import CLAIM_TALLY, claim_tally_member
 from services.denials.adapters.reports import DENIAL_TALLY, denial_tally_member
+from shared.db.tally import MovedKey, Source, refresh_trigger_function
 
 pytestmark = pytest.mark.unit
 
@@ -34,3 +36,20 @@ def test_the_refresh_writes_members_without_an_upsert_and_can_be_put_back():
 
 def test_the_claim_keys_read_the_first_adjudication_by_tenant_and_claim():
     assert "e.tenant_id = c.tenant_id AND e.claim_id = c.id" in CLAIM_TALLY.keys_view
+
+
+def test_only_the_claims_status_step_is_moved_and_every_other_update_is_refreshed():
+    claim, event = (refresh_trigger_function(CLAIM_TALLY.name, source) for source in CLAIM_TALLY.sources)
+    assert "claim_tally_move(moves.ids" in claim and "o.status IS NOT NULL" in claim
+    assert "(n.status <> 'built') AND (o.status <> 'built')" in claim
+    assert all(f"n.{c} IS NOT DISTINCT FROM o.{c}" in claim for c in ("id", "tenant_id", "payer_id", "frequency_code"))
+    assert "_move" not in event
+    assert all("_move" not in refresh_trigger_function(DENIAL_TALLY.name, s) for s in DENIAL_TALLY.sources)
+    assert CLAIM_TALLY.move_function() in CLAIM_TALLY.install()
+    assert not any("_move" in statement for statement in DENIAL_TALLY.install())
+    assert "DROP FUNCTION IF EXISTS claim_tally_move(uuid[], text[], text[], uuid[])" in CLAIM_TALLY.uninstall()
+
+
+def test_a_moved_key_needs_one_row_per_item():
+    with pytest.raises(ValueError, match="one row per item"):
+        Source("denial", "claim_id", ("status",), moved_key=MovedKey("status", "status:"))

@@ -1,0 +1,119 @@
+"""A status step of one batch of claims on one backend, with the claim counts' trigger function as it was
+before status moves (every update refreshed through the keys view) and as it is (the move), swapped in turn,
+and with the counts' triggers off as the floor: the moves' saving without a whole claim's life around it.
+
+    BENCH_PORT_BASE=28500 .venv/bin/python -m tools.bench.claim_step_side_by_side [--rounds 12] [--steps 200]
+
+Uses `claim_write_cost`'s embedded Postgres and database (port BENCH_PORT_BASE + 41, `--existing` claims, 50,000
+by default), inserts `--batch` claims `accepted`, then in each round runs the three sides (the first two in
+alternating order) with `--steps` status steps each (`accepted` <-> `paid`, each its own transaction, the
+repository's `UPDATE claim ... FROM unnest`). Per step and side: the backend's CPU (the scheduler's
+nanoseconds), buffers hit or read in the database, WAL bytes. The function is left as the migrations made it.
+"""
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import uuid
+from dataclasses import replace
+
+import asyncpg
+from sqlalchemy.engine import make_url
+
+from services.claims.adapters.reports import CLAIM_TALLY
+from shared.db.tally import refresh_trigger_function
+from tools.bench import claim_write_cost
+
+CLAIM_SOURCE = next(source for source in CLAIM_TALLY.sources if source.table == "claim")
+FUNCTIONS = {"refreshed": refresh_trigger_function(CLAIM_TALLY.name, replace(CLAIM_SOURCE, moved_key=None)),
+             "moved": refresh_trigger_function(CLAIM_TALLY.name, CLAIM_SOURCE)}
+INSERT = ("INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, frequency_code, "
+          "total_charge, coded, edits) SELECT i, $2, gen_random_uuid(), 'S' || left(replace(i::text, '-', ''), 18), "
+          "'accepted', 'AETNA', '1', 100, '{}', '[]' FROM unnest($1::uuid[]) AS i")
+STEP = ("UPDATE claim AS t SET status = v.status, updated_at = now() "
+        "FROM unnest($1::uuid[], $2::text[]) AS v(id, status) WHERE t.id = v.id")
+COUNTERS = ("SELECT (SELECT blks_hit + blks_read FROM pg_stat_database WHERE datname = current_database()), "
+            "pg_current_wal_insert_lsn()")
+TRIGGER = f"ALTER TABLE claim {{}} TRIGGER {CLAIM_TALLY.name}_update"
+
+
+class Steps:
+    """One batch of claims stepped back and forth on one connection."""
+
+    def __init__(self, conn: asyncpg.Connection, ids: list[uuid.UUID]):
+        self.conn, self.ids, self.status = conn, ids, "accepted"
+
+    async def step(self) -> None:
+        self.status = "paid" if self.status == "accepted" else "accepted"
+        await self.conn.execute(STEP, self.ids, [self.status] * len(self.ids))
+
+    async def side(self, name: str, pid: int, steps: int) -> dict:
+        await self.conn.execute(TRIGGER.format("DISABLE" if name == "off" else "ENABLE"))
+        if name in FUNCTIONS:
+            await self.conn.execute(FUNCTIONS[name])
+        for _ in range(5):  # the functions' plans made again after the swap
+            await self.step()
+        buffers, lsn = await self._counters()
+        cpu = claim_write_cost._cpu_seconds(pid)
+        for _ in range(steps):
+            await self.step()
+        cpu = claim_write_cost._cpu_seconds(pid) - cpu
+        buffers_after, lsn_after = await self._counters()
+        wal = await self.conn.fetchval("SELECT $1::pg_lsn - $2::pg_lsn", lsn_after, lsn)
+        return {"cpu_ms": round(1000 * cpu / steps, 3), "buffers": round((buffers_after - buffers) / steps, 1),
+                "wal_bytes": round(float(wal) / steps)}
+
+    async def _counters(self) -> tuple:
+        await self.conn.execute("SELECT pg_stat_force_next_flush()")
+        await self.conn.execute("SELECT pg_stat_clear_snapshot()")
+        return tuple(await self.conn.fetchrow(COUNTERS))
+
+
+async def measure(url: str, *, rounds: int, steps: int, batch: int) -> dict:
+    """Each side's figures per round, rounds alternating which of the two functions goes first."""
+    conn = await asyncpg.connect(url)
+    sides: dict[str, list[dict]] = {"refreshed": [], "moved": [], "off": []}
+    try:
+        pid = await conn.fetchval("SELECT pg_backend_pid()")
+        tenant = await conn.fetchval("SELECT tenant_id FROM claim ORDER BY created_at DESC LIMIT 1") or uuid.uuid4()
+        ids = [uuid.uuid4() for _ in range(batch)]
+        await conn.execute(INSERT, ids, tenant)
+        await conn.execute("ANALYZE claim, claim_tally_member, claim_tally")
+        claims = Steps(conn, ids)
+        for n in range(rounds):
+            for name in ("refreshed", "moved", "off") if n % 2 == 0 else ("moved", "refreshed", "off"):
+                sides[name].append(await claims.side(name, pid, steps))
+    finally:
+        await conn.execute(FUNCTIONS["moved"])
+        await conn.execute(TRIGGER.format("ENABLE"))
+        await conn.close()
+    return {"batch": batch, "steps": steps, "by_round": sides}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tools.bench.claim_step_side_by_side",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=12)
+    parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument("--batch", type=int, default=50)
+    parser.add_argument("--existing", type=int, default=50_000)
+    args = parser.parse_args()
+    from tools.devstack.postgres import EmbeddedPostgres
+
+    port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 41
+    postgres = EmbeddedPostgres(claim_write_cost.RUN_DIR / "pgdata", port, durable=True)
+    postgres.stop()
+    shutil.rmtree(claim_write_cost.RUN_DIR / "pgdata", ignore_errors=True)
+    postgres.start()
+    url = make_url(postgres.url).set(drivername="postgresql+asyncpg", database="billing_claims")
+    try:
+        claim_write_cost.prepare(url.render_as_string(hide_password=False), args.existing)
+        raw = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        print(json.dumps(asyncio.run(measure(raw, rounds=args.rounds, steps=args.steps, batch=args.batch)), indent=1))
+    finally:
+        postgres.stop()
+
+
+if __name__ == "__main__":
+    main()
