@@ -36,6 +36,7 @@ from services.coding.domain.conventions import SEVENTH_CHARACTER
 from services.coding.domain.cough_duration import NAME as COUGH_BY_DURATION
 from services.coding.domain.diet_words import DIET_PHRASE
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
+from services.coding.domain.injury_sequela import sequela_code
 from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
 from services.coding.domain.note_text import sentence_end, sentence_start
@@ -373,10 +374,12 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
     bill unseen, so the code goes to a coder below the threshold with the words that say it is over. The other
     mention is the term's head word (its last: "pneumonia" of "community acquired pneumonia"; before a generic
     "disease", "disorder" or "syndrome" also the word naming it: "Graves") read by the same context rules, and for
-    an injury also its site's pain ("neck strain ... Neck pain resolved.")."""
+    an injury also its site's pain ("neck strain ... Neck pain resolved."). An injury coded as a sequela (7th
+    character S) is over by its code: its healing said elsewhere is no doubt."""
     out = []
     for s in suggestions:
-        over = _over_elsewhere(s, note) if s.context == "affirmed" and s.code[0] != "Z" else None
+        over = _over_elsewhere(s, note) if s.context == "affirmed" and s.code[0] != "Z" and not sequela_code(
+            s.code) else None
         if over is not None:
             s = for_a_coder(s, OVER_ELSEWHERE_NAME, OVER_ELSEWHERE_REASON.format(
                 code=s.code, evidence=s.evidence, head=over[0], over=over[1]))

@@ -16,9 +16,11 @@ findings read it as current (`injury_current`).
 import re
 
 from services.coding.domain.injury_elapsed import encounter_by_elapsed_time
-from services.coding.domain.injury_sequela import injury_sequela
+from services.coding.domain.injury_sequela import injury_sequela, named_as_cause
 from services.coding.domain.injury_visit_words import encounter_by_visit_words
-from services.coding.domain.note_text import HISTORY, current, sentence
+from services.coding.domain.note_text import (FAMILY, HISTORY, before, current, negated_before, sentence,
+                                              uncertain)
+from services.coding.domain.seventh_character_sent import NO_SEQUELA
 
 _FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back) (for|in) (a |his |her )?)"
                               r"(\w+ ){0,2}(f/u|follow[- ]?up|recheck|re-check)\b(?!\s*(in|x|after)?\s*\d(?!\s*(days?|weeks?|wks?|months?|mos?) "
@@ -115,10 +117,14 @@ _HEALED = re.compile(r"\bhealed\b", re.IGNORECASE)
 
 def injury_current(note: str, start: int, end: int) -> bool:
     """Current as `current` reads it, except that "s/p" before an injury the note follows up (a cast check,
-    healing well) dates its treatment rather than placing it in the past."""
+    healing well) dates its treatment rather than placing it in the past, and an injury named as a late effect's
+    cause ("stiffness, a late effect of a radial head fracture in 2019") is read for its sequela's code."""
     if current(note, start, end):
         return True
     text = sentence(note, start, end)
+    if named_as_cause(before(note, start)):
+        return not (negated_before(note, start) or NO_SEQUELA.search(before(note, start))
+                    or uncertain(note, start, end) or FAMILY.search(text))
     if not follow_up_cue(note) or _HEALED.search(text) or HISTORY.search(_SINCE.sub(" ", text)):
         return False
     masked = _SINCE.sub(lambda m: " " * len(m.group(0)), note)

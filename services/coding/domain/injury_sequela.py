@@ -4,14 +4,37 @@ in so many words ("a late effect of a tibial plateau fracture", "sequelae of the
 after-effect of an injury ("post-concussion syndrome", "post-traumatic headaches", "posttraumatic arthritis")
 with the injury placed months or years before the visit ("4 months after a concussion", "fractured in 2019"):
 the injury is then no longer in treatment, and its code describes the cause of the present condition."""
+import re
+
 from services.coding.domain.note_text import word_pattern
+from services.coding.domain.seventh_character_sent import NO_SEQUELA
 
 SEQUELA = ("sequela",)
 _LATE_EFFECT_OF = word_pattern(r"(late effects?|sequelae?) of")
+# the injury a late effect is named after, a few words on: "a late effect of a R tibial plateau fracture"
+_CAUSE_BEFORE = re.compile(r"\b(late effects?|sequelae?) of\s+(an? |the |his |her |multiple |old |prior |remote )*"
+                           r"(\S+ ){0,3}$", re.IGNORECASE)
 # an injury's own after-effects, not "post-traumatic stress disorder" (a reaction to an event, not an injury's)
 _AFTER_EFFECT = word_pattern(r"post-?concuss\w*|post-?traumatic(?! stress)")
 _MONTHS_BEFORE = word_pattern(r"(\d+|a few|several|two|three|four|five|six|eight|nine|ten|twelve) "
                               r"(months?|mos?|years?|yrs?) (after|ago|since|post|following)|in (19|20)\d\d")
+
+
+def names_a_late_effect(text: str) -> bool:
+    """The text names a condition as a late effect in so many words ("a late effect of", "sequela of"), not
+    denied ("no sequelae"): the condition is the residual, coded first (guideline I.B.10)."""
+    return _LATE_EFFECT_OF.search(NO_SEQUELA.sub(" ", text)) is not None
+
+
+def sequela_code(code: str) -> bool:
+    """An injury code with the 7th character S: the injury it names is over by definition, its late effect is not."""
+    return code[:1] in ("S", "T") and len(code.replace(".", "")) == 7 and code.endswith("S")
+
+
+def named_as_cause(text_before: str) -> bool:
+    """The injury written next is the cause of a late effect the note names, whatever its date or its healing
+    says: the sequela's injury code (7th character S) is read from it."""
+    return _CAUSE_BEFORE.search(text_before) is not None
 
 
 def injury_sequela(note: str) -> tuple[str, ...] | None:

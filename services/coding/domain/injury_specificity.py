@@ -26,7 +26,7 @@ _BONE = re.compile(r"\b(bridging|bony|bone|fracture|fx|x-?ray|xr|radiograph\w*|p
 _PAST_FRACTURE = re.compile(r"\b(h/o|hx of|history of|healed|remote|(?<!-)(?<!year )(?<!month )(?<!week )(?<!day )old|"
                             r"prior|previous)\b[^.;\n]{0,40}?"
                             r"\b(fracture[sd]?|fx)\b|\b(fracture[sd]?|fx)\b[^.;\n]{0,60}?\bhealed\b", re.IGNORECASE)
-_STILL_TREATED = re.compile(r"\b(healing|cast|splint|boot|sequelae?|post-?traumatic|malunion|nonunion|f/u|"
+_STILL_TREATED = re.compile(r"\b(healing|cast|splint|boot|sequelae?|late effects?|post-?traumatic|malunion|nonunion|f/u|"
                             r"follow[- ]?up|current)\b", re.IGNORECASE)
 _STRESS = re.compile(r"\bstress fracture", re.IGNORECASE)
 _ANSWERED_NO = re.compile(ANSWERED_NO_AFTER, re.IGNORECASE)  # "Prior fractures: No"

@@ -8,10 +8,13 @@ them, for `documented_findings`:
   is trigger finger M65.3-, by digit and side (de Quervain's, at the wrist, is M65.4 and not this).
 
 A sign whose sentence names what explains it (arthritis, gout, a fracture, a sprain, a tear, a dislocation, a
-contracture) is that condition's part and left to it; both sides named go to a coder, who codes each side.
+contracture) is that condition's part and left to it, unless the sentence names the sign as that injury's late
+effect ("stiffness of the L elbow, a late effect of a radial head fracture"): the residual is then coded first,
+beside the injury's sequela code (guideline I.B.10); both sides named go to a coder, who codes each side.
 """
 import re
 
+from services.coding.domain.injury_sequela import names_a_late_effect
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import current, sentence
 from services.coding.domain.note_text import word_pattern as _word
@@ -32,7 +35,7 @@ def _joint_sign(category: str, what: str):
     """M25.4-/M25.6- by the joint the words name and the side they or their sentence state."""
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         text = sentence(note, match.start(), match.end())
-        if _EXPLAINED_BY.search(text):
+        if _EXPLAINED_BY.search(text) and not names_a_late_effect(text):
             return None
         joint = re.search(_JOINTS, match.group(0), re.IGNORECASE).group(0).lower()
         return _of_joint_and_side(category, joint, stated_side(match.group(0)) or stated_side(text),

@@ -13,7 +13,8 @@ The tabular builds these codes from axes the note states in plain words:
   "on-off") or not;
 - multiple sclerosis (G35, FY2026): relapsing-remitting G35.A, else the unspecified G35.D;
 - tension-type (G44.2-) and cluster (G44.0-) headache: episodic or chronic, intractable or not;
-- concussion without loss of consciousness S06.0X0 (the 7th character is the encounter's, read later).
+- concussion without loss of consciousness S06.0X0, with one the sentence times at 30 minutes or less S06.0X1
+  (the 7th character is the encounter's, read later).
 - the index's "Syndrome, postconcussional" F07.81 for a post-concussion syndrome (its symptoms are part of it; not
   the concussion's S06 code), and "Neuropathy, idiopathic" and "Neuropathy, hereditary" G60.9, which the index
   sends "idiopathic peripheral neuropathy" to, not the polyneuropathy G62.9 the word "neuropathy" meets.
@@ -166,11 +167,30 @@ _NO_LOC = _rx(r"no loc|without loc|without loss of consciousness|no loss of cons
               r"denies loc")
 
 
+# a loss of consciousness the sentence times ("LOC <1 min", "lost consciousness for about 10 minutes"); "brief"
+# is no duration the tabular names
+_TIMED_LOC = _rx(r"(loc|loss of consciousness|lost consciousness),? (for |of |x |lasting )?(about |approx\.? |~ ?|"
+                 r"< ?|less than |under )?(?P<count>\d+|a few|several) ?(?P<unit>s|secs?|seconds?|mins?|minutes?)")
+
+
+def _loc_of_30_minutes_or_less(text: str) -> bool:
+    """A loss of consciousness timed in seconds or in up to 30 minutes."""
+    for m in _TIMED_LOC.finditer(text):
+        count = m.group("count")
+        if m.group("unit").lower().startswith("s") or not count.isdigit() or int(count) <= 30:
+            return True
+    return False
+
+
 def concussion(match: re.Match, note: str) -> tuple[str, str] | None:
-    """Only "without loss of consciousness" settles the 5th-6th characters from the words; a stated loss of
-    consciousness depends on its duration, for a coder."""
-    if _NO_LOC.search(sentence(note, match.start(), match.end())):
+    """"Without loss of consciousness" (S06.0X0) and a loss of consciousness the sentence times at 30 minutes or
+    less (S06.0X1) settle the 5th-6th characters from the words; a longer, untimed or only "brief" one is for a
+    coder."""
+    text = sentence(note, match.start(), match.end())
+    if _NO_LOC.search(text):
         return "S06.0X0", "concussion without loss of consciousness"
+    if _loc_of_30_minutes_or_less(text):
+        return "S06.0X1", "concussion with loss of consciousness of 30 minutes or less"
     return None
 
 

@@ -11,6 +11,7 @@ joint, or beside a diagnosis the note only supposes is kept; a status (Z) or ano
 """
 import re
 
+from services.coding.domain.injury_sequela import sequela_code
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "sign-of-same-site-diagnosis"
@@ -36,7 +37,9 @@ def _names_site(title: str, side: str, site: frozenset[str]) -> bool:
 
 
 def _diagnosis(s: Suggestion) -> bool:
-    return s.context == "affirmed" and s.code[0] not in "RZ" and not s.code.startswith(SITE_SIGNS)
+    """A diagnosis the sign can be part of: not an injury's sequela code, whose residual is coded first beside it."""
+    return s.context == "affirmed" and s.code[0] not in "RZ" and not s.code.startswith(SITE_SIGNS) \
+        and not sequela_code(s.code)
 
 
 def same_site_signs(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

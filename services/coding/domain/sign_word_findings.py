@@ -18,6 +18,7 @@ complaint with the cognitive disorder the note names.
 import re
 
 from services.coding.domain.finding_resolvers import Resolve, fixed
+from services.coding.domain.injury_sequela import names_a_late_effect
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import before, negated_before, sentence, uncertain
 from services.coding.domain.note_text import word_pattern as _word
@@ -94,9 +95,10 @@ _SIDE = r"(right |left |r |l )?"
 
 def _stiff_joint(match: re.Match, note: str) -> tuple[str, str] | None:
     """"Stiffness of joint, NEC" by joint and side (both sides named: the coder codes each); a joint disease in
-    the sentence is the stiffness's explanation."""
+    the sentence is the stiffness's explanation, unless it names the stiffness as an injury's late effect (the
+    residual, coded first: guideline I.B.10)."""
     text = sentence(note, match.start(), match.end())
-    if _JOINT_DISEASE.search(text):
+    if _JOINT_DISEASE.search(text) and not names_a_late_effect(text):
         return None
     joint = re.search(_JOINTS, match.group(0), re.IGNORECASE).group(0).lower()
     side = stated_side(match.group(0)) or stated_side(text)
