@@ -1,0 +1,29 @@
+"""A course written as "after completing" or "after finishing" is over, as "completed" is: the follow-up after it is
+Z09 with the treated condition's history code; a course still being taken ("currently completing", "still
+finishing") leaves the condition current."""
+import pytest
+
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+def _sure(suggest, note: str) -> set[str]:
+    return {s.code for s in suggest(note) if s.confidence >= 0.9}
+
+
+@pytest.mark.parametrize("note, history", [
+    ("Recheck after completing 10 days of cephalexin for cellulitis of the leg; redness gone.", "Z87.2"),
+    ("Follow-up after finishing doxycycline for Lyme disease, arthralgia resolved.", "Z86.19"),
+    ("Clinic f/u after completing nitrofurantoin for acute cystitis. Urine clear, voiding without pain.", "Z87.440"),
+])
+def test_a_follow_up_after_completing_a_course_is_z09_with_the_history_code(suggest, note, history):
+    assert {"Z09", history} <= _sure(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Sinus f/u: currently completing amoxicillin for acute maxillary sinusitis, still congested.",
+    "Follow-up: still finishing doxycycline for Lyme disease.",
+])
+def test_a_course_still_being_taken_is_no_completed_treatment(suggest, note):
+    assert "Z09" not in {s.code for s in suggest(note)}
