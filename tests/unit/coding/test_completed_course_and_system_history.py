@@ -27,3 +27,8 @@ def test_a_follow_up_after_completing_a_course_is_z09_with_the_history_code(sugg
 ])
 def test_a_course_still_being_taken_is_no_completed_treatment(suggest, note):
     assert "Z09" not in {s.code for s in suggest(note)}
+
+
+def test_the_drug_of_a_course_completed_is_no_long_term_use(suggest):
+    sure = _sure(suggest, "Follow-up after completing 3 months of apixaban for a calf DVT; no leg swelling.")
+    assert {"Z09", "Z86.718"} <= sure and "Z79.01" not in sure
