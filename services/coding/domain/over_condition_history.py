@@ -19,10 +19,11 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
 import re
 
 from services.coding.domain.chronic_conditions import CHRONIC
+from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
 from services.coding.domain.note_context import COURSE_COMPLETED, RESOLVED
 
 _ENDED = re.compile(r"\b(resolved|recovered|recovery|cured|cleared|healed|outgrown|outgrew|completed|finished|"
-                    r"course finished|after (completing|finishing))\b", re.IGNORECASE)
+                    r"course finished|after (completing|finishing)|" + DEFICIENCY_MADE_UP + r")\b", re.IGNORECASE)
 _ONLY_PAST = re.compile(r"\W*(prior|previous|remote|former|old|past)\W*", re.IGNORECASE)
 # an abbreviated binomial ("C. difficile", "E. coli", "H. pylori") or an agent named as such
 _ORGANISM_BEFORE = re.compile(r"(\b[A-Z]\. ?[a-z]{4,}|\bc\.? ?diff|\b(bacterial|viral|fungal|infectious|infective))\s+$",

@@ -32,3 +32,16 @@ def test_a_course_still_being_taken_is_no_completed_treatment(suggest, note):
 def test_the_drug_of_a_course_completed_is_no_long_term_use(suggest):
     sure = _sure(suggest, "Follow-up after completing 3 months of apixaban for a calf DVT; no leg swelling.")
     assert {"Z09", "Z86.718"} <= sure and "Z79.01" not in sure
+
+
+@pytest.mark.parametrize("note, history, current", [
+    ("PMH: hx of folate deficiency, repleted; eating well now.", "Z86.39", "E53.8"),
+    ("Remote hx of iron deficiency anemia, corrected with ferrous sulfate.", "Z86.2", "D50.9"),
+])
+def test_a_deficiency_made_up_in_the_past_is_its_systems_personal_history(suggest, note, history, current):
+    codes = {s.code for s in suggest(note)}
+    assert history in _sure(suggest, note) and current not in codes
+
+
+def test_a_condition_corrected_by_repair_is_no_deficiency_made_up(suggest):
+    assert "Z86.79" not in {s.code for s in suggest("Hx of VSD closure, congenital heart disease corrected.")}
