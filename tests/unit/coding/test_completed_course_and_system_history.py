@@ -45,3 +45,15 @@ def test_a_deficiency_made_up_in_the_past_is_its_systems_personal_history(sugges
 
 def test_a_condition_corrected_by_repair_is_no_deficiency_made_up(suggest):
     assert "Z86.79" not in {s.code for s in suggest("Hx of VSD closure, congenital heart disease corrected.")}
+
+
+@pytest.mark.parametrize("note, history", [
+    ("Mild persistent asthma as a teenager, outgrown after puberty.", "Z87.09"),
+    ("Benign rolandic epilepsy in childhood, outgrew it, no seizures since 11.", "Z86.69"),
+])
+def test_a_chronic_condition_outgrown_is_its_systems_personal_history(suggest, note, history):
+    assert history in _sure(suggest, note)
+
+
+def test_one_outgrown_and_back_is_no_history(suggest):
+    assert "Z87.09" not in {s.code for s in suggest("Childhood asthma, outgrown, but back since the move.")}
