@@ -1,15 +1,13 @@
 """A course written as "after completing" or "after finishing" is over, as "completed" is: the follow-up after it is
-Z09 with the treated condition's history code; a course still being taken ("currently completing", "still
-finishing") leaves the condition current."""
+Z09 with the treated condition's history code, and its drug is no long-term use; a course still being taken
+("currently completing", "still finishing") leaves the condition current. A deficiency repleted or corrected, and a
+condition outgrown, take their system's personal history code."""
 import pytest
 
+from tests.unit.coding.test_doubted_after import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-
-
-def _sure(suggest, note: str) -> set[str]:
-    return {s.code for s in suggest(note) if s.confidence >= 0.9}
 
 
 @pytest.mark.parametrize("note, history", [
@@ -18,7 +16,7 @@ def _sure(suggest, note: str) -> set[str]:
     ("Clinic f/u after completing nitrofurantoin for acute cystitis. Urine clear, voiding without pain.", "Z87.440"),
 ])
 def test_a_follow_up_after_completing_a_course_is_z09_with_the_history_code(suggest, note, history):
-    assert {"Z09", history} <= _sure(suggest, note)
+    assert {"Z09", history} <= billed(suggest, note)
 
 
 @pytest.mark.parametrize("note", [
@@ -30,7 +28,7 @@ def test_a_course_still_being_taken_is_no_completed_treatment(suggest, note):
 
 
 def test_the_drug_of_a_course_completed_is_no_long_term_use(suggest):
-    sure = _sure(suggest, "Follow-up after completing 3 months of apixaban for a calf DVT; no leg swelling.")
+    sure = billed(suggest, "Follow-up after completing 3 months of apixaban for a calf DVT; no leg swelling.")
     assert {"Z09", "Z86.718"} <= sure and "Z79.01" not in sure
 
 
@@ -40,7 +38,7 @@ def test_the_drug_of_a_course_completed_is_no_long_term_use(suggest):
 ])
 def test_a_deficiency_made_up_in_the_past_is_its_systems_personal_history(suggest, note, history, current):
     codes = {s.code for s in suggest(note)}
-    assert history in _sure(suggest, note) and current not in codes
+    assert history in billed(suggest, note) and current not in codes
 
 
 def test_a_condition_corrected_by_repair_is_no_deficiency_made_up(suggest):
@@ -52,7 +50,7 @@ def test_a_condition_corrected_by_repair_is_no_deficiency_made_up(suggest):
     ("Benign rolandic epilepsy in childhood, outgrew it, no seizures since 11.", "Z86.69"),
 ])
 def test_a_chronic_condition_outgrown_is_its_systems_personal_history(suggest, note, history):
-    assert history in _sure(suggest, note)
+    assert history in billed(suggest, note)
 
 
 def test_one_outgrown_and_back_is_no_history(suggest):
