@@ -102,7 +102,7 @@ _JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without(?! complications?\b)
 _AFTER_SURGERY = r"(post-?op(erative(ly)?)?|after (the )?(surgery|(\w+ ){0,2}(arthroplasty|replacement|tka|tha)))"
 _CLOT_PROPHYLAXIS = r"(dvt|vte|thrombo\w*) prophylaxis"
 _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
-                 r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
+                 r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|after (completing|finishing)|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
                  r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper|"
                  + _AFTER_SURGERY + r"[^;]{0,60}" + _CLOT_PROPHYLAXIS + r"|" + _CLOT_PROPHYLAXIS + r"[^;]{0,60}" + _AFTER_SURGERY)
 

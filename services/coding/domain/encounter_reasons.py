@@ -59,7 +59,8 @@ _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
                  + TREATMENT_ENDED_AFTER_CUE + "|" + TREATMENT_ENDED_BEFORE_CUE)
 _GENUS_INITIAL = re.compile(r"\b[A-Z]\.\s?$")
 _YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago|last (year|yr)|a year ago")
-_STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|finishing|"
+# ("finishing" the course now is still treating; "after finishing" it, the course is over)
+_STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|(?<!after )finishing|"
              r"recurr\w*|worse\w*")
 
 

@@ -11,6 +11,11 @@ import re
 
 from services.coding.domain.note_text import HISTORY, sentence_end, sentence_start
 
+# a deficiency made up ("vitamin D deficiency, repleted", "B12 deficiency corrected"): over, as a resolved condition
+# is; said of another condition ("congenital heart disease corrected") it is a repair, not an end
+DEFICIENCY_MADE_UP = r"repleted|corrected"
+_MADE_UP = re.compile(rf"\b({DEFICIENCY_MADE_UP})\b", re.IGNORECASE)
+_DEFICIENCY = re.compile(r"deficien", re.IGNORECASE)
 # the words after a condition that say it ended, as the resolved scope rule's cue ends
 _ENDED = re.compile(r"\b(resolved|recovered)\b", re.IGNORECASE)
 # a year on its own, not a month's ("resolved 03/2025", "Pneumonia Jan 2026 - resolved" may be this season's episode,
@@ -27,7 +32,7 @@ DATED_SEASONS_BACK = re.compile(r"\b((?<![/-])" + _NOT_AFTER_A_MONTH + r"(19|20)
 def ended_in_the_past(cue: str, text: str, start: int, end: int) -> bool:
     """The mention text[start:end] is kept out by a cue saying it ended (`cue`), and its sentence dates it past:
     a history cue before it, or a time long past."""
-    if not _ENDED.search(cue):
+    if not (_ENDED.search(cue) or (_MADE_UP.search(cue) and _DEFICIENCY.search(text[start:end]))):
         return False
     first = sentence_start(text, start)
     return bool(HISTORY.search(text[first:start]) or DATED_SEASONS_BACK.search(text[first:sentence_end(text, end)]))

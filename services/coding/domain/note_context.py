@@ -53,8 +53,10 @@ CONSIDERED_ONLY_CUE = (r"^\W{0,3}((is|was|were|has been|had been) )?((also|initi
                        r"|raised (by|as)\b)"
                        r"(?!\W*(and |but )?(was |is )?(then |later )?(confirmed|diagnosed|established|made)\b)")
 # the condition a course the note calls complete was for: "finished 10 days of amoxicillin for sinusitis", "after
-# completed tx for lung adenocarcinoma" (not "completed 3 of 6 cycles", "not yet completed")
-COMPLETED_COURSE_CUE = r"(?<!not )(?<!yet to )(completed|finished)(?! \d+ of)[^.;:]{0,60}\bfor"
+# completed tx for lung adenocarcinoma", "after completing 5 d nitrofurantoin for cystitis" (not "completed 3 of 6
+# cycles", "not yet completed", nor "completing" without "after": a course still being taken)
+COMPLETED_COURSE_CUE = (r"(?<!not )(?<!yet to )(completed|finished|after (completing|finishing))(?! \d+ of)"
+                        r"[^.;:]{0,60}\bfor")
 # the same course written after the condition it treated: "admitted for CAP, completed levofloxacin", "PE 2022,
 # completed 6 mo of apixaban" (a test or a visit completed is not a course: "pneumonia, CXR completed", "completed
 # the referral form", "completed diabetes education class")

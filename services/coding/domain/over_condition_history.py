@@ -8,7 +8,8 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
   which leave the condition itself open;
 - a bare "prior" or "remote" must be followed in its sentence by the word that ends the condition ("prior ulnar
   neuropathy, resolved after splinting"): "abnormal TSH on prior labs" says nothing is over;
-- a chronic condition (hypertension, diabetes, osteoporosis ...) does not end with its course of treatment;
+- a chronic condition (hypertension, diabetes, osteoporosis ...) does not end with its course of treatment, though
+  one the patient outgrew ("asthma in childhood, outgrown") has ended;
 - a condition named as the cause of another ("acute kidney injury from dehydration, recovered") is the other's
   cause, not a history of its own;
 - a condition written after the organism that caused it ("C. difficile colitis", "E. coli cystitis") is an
@@ -19,10 +20,12 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
 import re
 
 from services.coding.domain.chronic_conditions import CHRONIC
-from services.coding.domain.note_context import COURSE_COMPLETED, RESOLVED
+from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
+from services.coding.domain.note_context import COURSE_COMPLETED, DATED_PAST, RESOLVED
+from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 
 _ENDED = re.compile(r"\b(resolved|recovered|recovery|cured|cleared|healed|outgrown|outgrew|completed|finished|"
-                    r"course finished)\b", re.IGNORECASE)
+                    r"course finished|after (completing|finishing)|" + DEFICIENCY_MADE_UP + r")\b", re.IGNORECASE)
 _ONLY_PAST = re.compile(r"\W*(prior|previous|remote|former|old|past)\W*", re.IGNORECASE)
 # an abbreviated binomial ("C. difficile", "E. coli", "H. pylori") or an agent named as such
 _ORGANISM_BEFORE = re.compile(r"(\b[A-Z]\. ?[a-z]{4,}|\bc\.? ?diff|\b(bacterial|viral|fungal|infectious|infective))\s+$",
@@ -33,9 +36,11 @@ _CAUSE_BEFORE = re.compile(r"\b(from|due to|secondary to|caused by|because of|af
 def ended_condition(code: str, rule: str, cue: str, before: str, after: str) -> bool:
     """The condition (its code) kept out by the scope rule `rule` with `cue` is one the note says has ended.
     `before`: the words just before it; `after`: the rest of its sentence."""
-    if rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC) or cue.lstrip().startswith("("):
-        return False
     if _CAUSE_BEFORE.search(before) or _ORGANISM_BEFORE.search(before):
+        return False
+    if rule == DATED_PAST and OUTGROWN_AFTER.search(cue):  # a childhood asthma outgrown is over, chronic or not
+        return not BACK_AGAIN.search(after)
+    if rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC) or cue.lstrip().startswith("("):
         return False
     return bool(_ENDED.search(after)) if _ONLY_PAST.fullmatch(cue) else bool(_ENDED.search(cue) or
                                                                            _ENDED.search(after))
