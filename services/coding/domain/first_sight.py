@@ -34,6 +34,7 @@ from functools import lru_cache
 from services.coding.domain.chronic_conditions import CHRONIC, cared_for_now
 from services.coding.domain.conventions import SEVENTH_CHARACTER
 from services.coding.domain.cough_duration import NAME as COUGH_BY_DURATION
+from services.coding.domain.default_entry_present import stated_present
 from services.coding.domain.diet_words import DIET_PHRASE
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
 from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, mention_scope
@@ -134,6 +135,12 @@ IN_CARE_REASON = ("{code} ({evidence}) was matched by its category's default ent
                   "whose sentence states its care now")
 
 
+# A default entry the note states as present now (`default_entry_present`): with its duration, as the cause of
+# another condition, or a thyroid nodule, which stays once found.
+PRESENT_NAME = "default-entry-stated-present"
+PRESENT_REASON = "{code} ({evidence}) was matched by its category's default entry, stated {how}"
+
+
 def _default_entry_outside_chronic(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
     """A plain index term matched by its default entry ("anemia" D64.9, "bronchitis" J40, "insomnia" G47.00) goes
     to a coder unless its code is one of the chronic conditions a provider names bare (hyperlipidemia, obesity,
@@ -154,6 +161,9 @@ def _default_entry(s: Suggestion, note: str) -> Suggestion:
     if cared_for_now(s.code, note[sentence_start(note, s.start):sentence_end(note, s.end)], note=note):
         return s.model_copy(update={"convention": IN_CARE_NAME,
                                     "reason": IN_CARE_REASON.format(code=s.code, evidence=s.evidence)})
+    if (how := stated_present(s.code, note, s.start, s.end)) is not None:
+        return s.model_copy(update={"convention": PRESENT_NAME,
+                                    "reason": PRESENT_REASON.format(code=s.code, evidence=s.evidence, how=how)})
     return _held_at_first_sight(s, DEFAULT_ENTRY_NAME, DEFAULT_ENTRY_REASON.format(code=s.code, evidence=s.evidence))
 
 

@@ -43,7 +43,12 @@ def heads_its_own_entry(note: str, start: int, end: int) -> bool:
         return False
     if not _ENTRY_CLOSE.match(note, end) or _ANSWERED_NO.match(note, end):
         return False
-    return not _ENTRY_QUALIFIED.search(note[end:sentence_end(note, end)]) and not _in_review_of_systems(note, start)
+    return not entry_qualified(note, end) and not _in_review_of_systems(note, start)
+
+
+def entry_qualified(note: str, end: int) -> bool:
+    """The rest of the sentence after a mention ending at `end` denies, doubts, dates or screens it."""
+    return _ENTRY_QUALIFIED.search(note[end:sentence_end(note, end)]) is not None
 
 
 def _in_review_of_systems(note: str, start: int) -> bool:
