@@ -46,6 +46,7 @@ from services.coding.domain.stated_reason import remission_said_apart, stated_re
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.sure_injury_code import stated_in_full
 from services.coding.domain.symptom_set_apart import set_apart
+from services.coding.domain.unexplained_symptom import unexplained_entry
 from services.coding.domain.use_additional_symptoms import asked_for
 
 NAME = "unspecified-from-index-entry"
@@ -259,7 +260,7 @@ def _symptoms_beside_diagnoses(suggestions: list[Suggestion], note: str) -> list
     return [_asked_for(s, diagnoses) if _symptom(s) and asked_for(s.code, diagnoses) else s.model_copy(update={
         "confidence": SYMPTOM_CONFIDENCE, "convention": SYMPTOM_NAME,
         "reason": SYMPTOM_REASON.format(code=s.code, evidence=s.evidence, diagnoses=", ".join(diagnoses))})
-        if _symptom(s) and not set_apart(note, s.start, s.end) else s for s in suggestions]
+        if _symptom(s) and not _apart(s, diagnoses, note) else s for s in suggestions]
 
 
 ASKED_FOR_NAME = "use-additional-symptom"
@@ -284,9 +285,24 @@ def _named_set_apart(suggestions: list[Suggestion], note: str) -> list[Suggestio
     diagnoses = _confirmed_diagnoses(suggestions)
     if not diagnoses:
         return suggestions
-    return [s.model_copy(update={"convention": SET_APART_NAME, "reason": SET_APART_REASON.format(
+    return [_named_apart(s, diagnoses, note) if _symptom(s) and _apart(s, diagnoses, note) else s
+            for s in suggestions]
+
+
+UNEXPLAINED_NAME = "symptom-unexplained-heads-its-entry"
+UNEXPLAINED_REASON = ("{code} ({evidence}) heads an assessment entry of its own beside {diagnoses}, none of which "
+                      "routinely explains it: coded (guidelines I.B.6, IV.D)")
+
+
+def _apart(s: Suggestion, diagnoses: list[str], note: str) -> bool:
+    return set_apart(note, s.start, s.end) or unexplained_entry(s.code, diagnoses, note, s.start, s.end)
+
+
+def _named_apart(s: Suggestion, diagnoses: list[str], note: str) -> Suggestion:
+    name, reason = ((SET_APART_NAME, SET_APART_REASON) if set_apart(note, s.start, s.end)
+                    else (UNEXPLAINED_NAME, UNEXPLAINED_REASON))
+    return s.model_copy(update={"convention": name, "reason": reason.format(
         code=s.code, evidence=s.evidence, diagnoses=", ".join(diagnoses))})
-        if _symptom(s) and set_apart(note, s.start, s.end) else s for s in suggestions]
 
 
 # Conditions of childhood chapter R names as diagnoses of their own, which no other diagnosis takes in: a pediatric
