@@ -16,7 +16,7 @@ from services.coding.domain.note_text import sentence_end, sentence_start
 # what may stand before the condition in its entry: list marks, an item's number, a ticked box, an assessment or
 # diagnosis label, and a word of degree or course that names no kind of the condition ("Chronic insomnia.")
 _ENTRY_LABEL = r"(?:a|dx|diagnosis|diagnoses|assessment|impression|a/p|problems?|today)\s*:"
-_DEGREE = r"(?:mild|moderate|severe|chronic|acute|new)\b"
+_DEGREE = r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|viral)\b"
 _ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}))*\s*$",
                          re.IGNORECASE)
 # what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0");
