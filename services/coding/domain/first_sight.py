@@ -280,8 +280,9 @@ SET_APART_REASON = ("{code} ({evidence}) is a symptom beside {diagnoses} that th
 
 
 def _named_set_apart(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
-    """The symptoms `_symptoms_beside_diagnoses` left at their confidence because the note sets them apart, named
-    on the suggestion once every other first-sight hold has read them."""
+    """The symptoms `_symptoms_beside_diagnoses` left at their confidence because the note sets them apart or lists
+    them as an entry no diagnosis beside explains, named on the suggestion once every other first-sight hold has read
+    them."""
     diagnoses = _confirmed_diagnoses(suggestions)
     if not diagnoses:
         return suggestions

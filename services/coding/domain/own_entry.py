@@ -14,7 +14,8 @@ import re
 from services.coding.domain.note_text import sentence_end, sentence_start
 
 # what may stand before the condition in its entry: list marks, an item's number, a ticked box, an assessment or
-# diagnosis label, and a word of degree or course that names no kind of the condition ("Chronic insomnia.")
+# diagnosis label, and a word of degree, course, onset or the usual cause that names no kind of the condition
+# ("Chronic insomnia.", "First seizure -", "Viral URI -")
 _ENTRY_LABEL = r"(?:a|dx|diagnosis|diagnoses|assessment|impression|a/p|problems?|today)\s*:"
 _DEGREE = r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|viral)\b"
 _ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}))*\s*$",
