@@ -71,8 +71,8 @@ class TabularNotes:
         return {child[-1]: (child, meanings.get(child[-1], "")) for child in children}
 
     def _category_words(self, code: str) -> frozenset[str]:
-        """The words the other codes of the code's category use (descriptions and inclusion terms) that its own
-        text does not: for F43.10, "acute", "chronic"; for E21.3, "primary", "secondary"."""
+        """The words the other codes of the code's category use (descriptions and inclusion terms) that neither its
+        own text nor its category's title does: for F43.10, "acute", "chronic"; for E21.3, "primary", "secondary"."""
         icd, category = self._icd, code.split(".")[0]
         if not icd.is_valid_item(code) or not icd.is_valid_item(category):
             return frozenset()
@@ -81,7 +81,9 @@ class TabularNotes:
             if other != code:
                 others |= self._text_words(other)
         # one- and two-letter words are the tabular's labels ("type B", "group D", "stage II"), not a note's words
-        return frozenset(w for w in others - self._text_words(code) - CLASSIFICATION_WORDS if len(w) > 2)
+        # the category's own title names all its codes alike ("sleep" of G47 "Sleep disorders" beside insomnia)
+        titled = set(words(icd.get_description(category)))
+        return frozenset(w for w in others - self._text_words(code) - titled - CLASSIFICATION_WORDS if len(w) > 2)
 
     def sibling_named_by(self, code: str, near: frozenset[str]) -> str | None:
         """The one billable code of `code`'s category whose description adds to `code`'s text only words the

@@ -34,6 +34,7 @@ from functools import lru_cache
 from services.coding.domain.chronic_conditions import CHRONIC, cared_for_now
 from services.coding.domain.conventions import SEVENTH_CHARACTER
 from services.coding.domain.cough_duration import NAME as COUGH_BY_DURATION
+from services.coding.domain.default_entry_present import stated_present
 from services.coding.domain.diet_words import DIET_PHRASE
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
 from services.coding.domain.injury_sequela import sequela_code
@@ -46,6 +47,7 @@ from services.coding.domain.stated_reason import remission_said_apart, stated_re
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.sure_injury_code import stated_in_full
 from services.coding.domain.symptom_set_apart import set_apart
+from services.coding.domain.unexplained_symptom import unexplained_entry
 from services.coding.domain.use_additional_symptoms import asked_for
 
 NAME = "unspecified-from-index-entry"
@@ -135,6 +137,12 @@ IN_CARE_REASON = ("{code} ({evidence}) was matched by its category's default ent
                   "whose sentence states its care now")
 
 
+# A default entry the note states as present now (`default_entry_present`): with its duration, as the cause of
+# another condition, or a thyroid nodule, which stays once found.
+PRESENT_NAME = "default-entry-stated-present"
+PRESENT_REASON = "{code} ({evidence}) was matched by its category's default entry, stated {how}"
+
+
 def _default_entry_outside_chronic(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
     """A plain index term matched by its default entry ("anemia" D64.9, "bronchitis" J40, "insomnia" G47.00) goes
     to a coder unless its code is one of the chronic conditions a provider names bare (hyperlipidemia, obesity,
@@ -155,6 +163,9 @@ def _default_entry(s: Suggestion, note: str) -> Suggestion:
     if cared_for_now(s.code, note[sentence_start(note, s.start):sentence_end(note, s.end)], note=note):
         return s.model_copy(update={"convention": IN_CARE_NAME,
                                     "reason": IN_CARE_REASON.format(code=s.code, evidence=s.evidence)})
+    if (how := stated_present(s.code, note, s.start, s.end)) is not None:
+        return s.model_copy(update={"convention": PRESENT_NAME,
+                                    "reason": PRESENT_REASON.format(code=s.code, evidence=s.evidence, how=how)})
     return _held_at_first_sight(s, DEFAULT_ENTRY_NAME, DEFAULT_ENTRY_REASON.format(code=s.code, evidence=s.evidence))
 
 
@@ -250,7 +261,7 @@ def _symptoms_beside_diagnoses(suggestions: list[Suggestion], note: str) -> list
     return [_asked_for(s, diagnoses) if _symptom(s) and asked_for(s.code, diagnoses) else s.model_copy(update={
         "confidence": SYMPTOM_CONFIDENCE, "convention": SYMPTOM_NAME,
         "reason": SYMPTOM_REASON.format(code=s.code, evidence=s.evidence, diagnoses=", ".join(diagnoses))})
-        if _symptom(s) and not set_apart(note, s.start, s.end) else s for s in suggestions]
+        if _symptom(s) and not _apart(s, diagnoses, note) else s for s in suggestions]
 
 
 ASKED_FOR_NAME = "use-additional-symptom"
@@ -270,14 +281,30 @@ SET_APART_REASON = ("{code} ({evidence}) is a symptom beside {diagnoses} that th
 
 
 def _named_set_apart(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
-    """The symptoms `_symptoms_beside_diagnoses` left at their confidence because the note sets them apart, named
-    on the suggestion once every other first-sight hold has read them."""
+    """The symptoms `_symptoms_beside_diagnoses` left at their confidence because the note sets them apart or lists
+    them as an entry no diagnosis beside explains, named on the suggestion once every other first-sight hold has read
+    them."""
     diagnoses = _confirmed_diagnoses(suggestions)
     if not diagnoses:
         return suggestions
-    return [s.model_copy(update={"convention": SET_APART_NAME, "reason": SET_APART_REASON.format(
+    return [_named_apart(s, diagnoses, note) if _symptom(s) and _apart(s, diagnoses, note) else s
+            for s in suggestions]
+
+
+UNEXPLAINED_NAME = "symptom-unexplained-heads-its-entry"
+UNEXPLAINED_REASON = ("{code} ({evidence}) heads an assessment entry of its own beside {diagnoses}, none of which "
+                      "routinely explains it: coded (guidelines I.B.6, IV.D)")
+
+
+def _apart(s: Suggestion, diagnoses: list[str], note: str) -> bool:
+    return set_apart(note, s.start, s.end) or unexplained_entry(s.code, diagnoses, note, s.start, s.end)
+
+
+def _named_apart(s: Suggestion, diagnoses: list[str], note: str) -> Suggestion:
+    name, reason = ((SET_APART_NAME, SET_APART_REASON) if set_apart(note, s.start, s.end)
+                    else (UNEXPLAINED_NAME, UNEXPLAINED_REASON))
+    return s.model_copy(update={"convention": name, "reason": reason.format(
         code=s.code, evidence=s.evidence, diagnoses=", ".join(diagnoses))})
-        if _symptom(s) and set_apart(note, s.start, s.end) else s for s in suggestions]
 
 
 # Conditions of childhood chapter R names as diagnoses of their own, which no other diagnosis takes in: a pediatric

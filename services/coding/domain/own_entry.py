@@ -14,9 +14,10 @@ import re
 from services.coding.domain.note_text import sentence_end, sentence_start
 
 # what may stand before the condition in its entry: list marks, an item's number, a ticked box, an assessment or
-# diagnosis label, and a word of degree or course that names no kind of the condition ("Chronic insomnia.")
+# diagnosis label, and a word of degree, course, onset or the usual cause that names no kind of the condition
+# ("Chronic insomnia.", "First seizure -", "Viral URI -")
 _ENTRY_LABEL = r"(?:a|dx|diagnosis|diagnoses|assessment|impression|a/p|problems?|today)\s*:"
-_DEGREE = r"(?:mild|moderate|severe|chronic|acute|new)\b"
+_DEGREE = r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|viral)\b"
 _ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}))*\s*$",
                          re.IGNORECASE)
 # what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0");
@@ -43,7 +44,12 @@ def heads_its_own_entry(note: str, start: int, end: int) -> bool:
         return False
     if not _ENTRY_CLOSE.match(note, end) or _ANSWERED_NO.match(note, end):
         return False
-    return not _ENTRY_QUALIFIED.search(note[end:sentence_end(note, end)]) and not _in_review_of_systems(note, start)
+    return not entry_qualified(note, end) and not _in_review_of_systems(note, start)
+
+
+def entry_qualified(note: str, end: int) -> bool:
+    """The rest of the sentence after a mention ending at `end` denies, doubts, dates or screens it."""
+    return _ENTRY_QUALIFIED.search(note[end:sentence_end(note, end)]) is not None
 
 
 def _in_review_of_systems(note: str, start: int) -> bool:

@@ -51,6 +51,15 @@ def test_the_category_words_are_the_other_codes_words_the_code_itself_lacks(tabu
     assert "primary" in tabular.category_words("E21.3")
 
 
+def test_a_word_of_the_category_s_own_title_names_none_of_its_codes(tabular):
+    assert "sleep" not in tabular.category_words("G47.00") and "apnea" in tabular.category_words("G47.00")
+
+
+def test_on_the_real_index_insomnia_beside_its_sleep_advice_is_coded(suggest):
+    found = {s.code: s for s in suggest("Trouble staying asleep for months. A: Insomnia - sleep diary, no naps.")}
+    assert found["G47.00"].confidence >= THRESHOLD
+
+
 def test_a_specific_code_from_an_inclusion_term_keeps_its_confidence(tabular):
     htn = suggestion(CONFIDENCE["inclusion"], ("I10", "Essential (primary) hypertension"))
     assert calibrated([htn], CHRONIC, tabular) == [htn]

@@ -27,6 +27,9 @@ def _span(note: str, term: str) -> tuple[int, int]:
     ("[x] Iron deficiency anemia\n[ ] Obesity", "Iron deficiency anemia"),
     ("Seen today. Chronic cough: inhaled steroid trial.", "cough"),
     ("Fatigue", "Fatigue"),
+    ("A/P: viral URI - rest, fluids, honey for cough", "URI"),
+    ("Assessment: 1. First seizure - EEG and MRI brain ordered.", "seizure"),
+    ("2. New-onset headache - imaging if worse.", "headache"),
 ])
 def test_a_condition_heading_its_own_entry(note, term):
     assert heads_its_own_entry(note, *_span(note, term))

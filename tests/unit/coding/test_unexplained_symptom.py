@@ -1,0 +1,57 @@
+"""A common symptom heading an assessment entry of its own beside diagnoses none of which routinely explains it is
+coded; beside one that does, or read outside such an entry, it stays with a coder. Sentences of our own wording."""
+import pytest
+
+from services.coding.domain.unexplained_symptom import explained, unexplained_entry
+
+pytestmark = pytest.mark.unit
+THRESHOLD = 0.9
+
+
+@pytest.mark.parametrize("symptom, diagnoses", [
+    ("R00.2", ["I48.91"]), ("R00.2", ["E05.00"]), ("R00.2", ["F41.0"]),
+    ("R53.83", ["F32.1"]), ("R53.83", ["D50.9"]), ("R53.83", ["E03.9"]),
+    ("R51.9", ["G43.909"]), ("R51.9", ["S06.0X1A"]),
+    ("R35.0", ["N39.0"]), ("R25.1", ["G20.A1"]), ("R56.9", ["G40.909"]),
+    ("R06.02", ["J45.909"]),  # a symptom the table does not know
+])
+def test_a_diagnosis_that_routinely_explains_the_symptom(symptom, diagnoses):
+    assert explained(symptom, diagnoses)
+
+
+@pytest.mark.parametrize("symptom, diagnoses", [
+    ("R00.2", ["F33.1", "E78.5"]), ("R53.83", ["I10", "M17.11"]), ("R51.9", ["K21.9"]),
+    ("R35.0", ["M16.12"]), ("R25.1", ["G56.02"]),
+])
+def test_no_diagnosis_explains_the_symptom(symptom, diagnoses):
+    assert not explained(symptom, diagnoses)
+
+
+def _entry(note: str, term: str, symptom: str, diagnoses: list[str]) -> bool:
+    start = note.index(term)
+    return unexplained_entry(symptom, diagnoses, note, start, start + len(term))
+
+
+def test_a_symptom_heading_its_own_entry_beside_an_unrelated_diagnosis():
+    note = "A/P: 1. GERD - continue PPI. 2. Palpitations - Holter, limit caffeine."
+    assert _entry(note, "Palpitations", "R00.2", ["K21.9"])
+
+
+@pytest.mark.parametrize("note, term", [
+    ("GERD on PPI; c/o palpitations at night. A/P: GERD - continue.", "palpitations"),  # an aside, not an entry
+    ("A/P: 1. GERD. 2. Palpitations - denies today, resolved.", "Palpitations"),  # the entry says it is over
+])
+def test_a_symptom_outside_an_entry_of_its_own_stays_with_a_coder(note, term):
+    assert not _entry(note, term, "R00.2", ["K21.9"])
+
+
+def test_on_the_real_index_palpitations_as_their_own_entry_beside_reflux_are_coded(note_suggester):
+    note = "Reflux on omeprazole, better. Plan: 1. GERD - continue omeprazole. 2. Palpitations - Holter, no caffeine."
+    found = {s.code: s for s in note_suggester(note)}
+    assert found["R00.2"].confidence >= THRESHOLD and found["R00.2"].convention == "symptom-unexplained-heads-its-entry"
+
+
+def test_on_the_real_index_palpitations_beside_atrial_fibrillation_stay_with_a_coder(note_suggester):
+    note = "Paroxysmal AF on metoprolol. A/P: 1. Paroxysmal AF - continue. 2. Palpitations - wear monitor 2 wks."
+    found = {s.code: s for s in note_suggester(note)}
+    assert "R00.2" not in found or found["R00.2"].confidence < THRESHOLD
