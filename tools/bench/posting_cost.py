@@ -12,7 +12,7 @@ depth), then feeds the consumer's own batch path (inbox, router, use cases, outb
 does) `--rounds` rounds of `--claims` claim.submitted events and then one 835 paying each claim, `--batch`
 at a time. Each phase is measured on its own: the tables are analyzed and the statistics reset before it,
 and read after it. With `--side-by-side`, one payment posting of 20 claims is then priced on one connection
-with the ledger's triggers off, then its earlier and its current trigger functions, in turn (rolled back
+with the ledger's triggers off, then its figures kept by two triggers and by one, in turn (rolled back
 each time). Statements, buffers, rows, WAL records and index entries are the same from run to run; the CPU
 figures move with the machine's load. The rows are synthetic.
 """
@@ -218,23 +218,16 @@ async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, ro
     return {"claims_per_posting": claims, "calls_per_round": calls, "backend_cpu_ms_per_posting": by_version}
 
 
-LEDGER_TRIGGERS = ("ledger_entry_balances", "ledger_entry_daily_flows")
-
-
 def _trigger_function_versions() -> dict[str, list[str]]:
-    """The ledger's triggers off (what the posting costs without its maintained figures), then the earlier
-    and the current trigger functions."""
-    from services.payments.adapters import balances, period_figures
-    from services.payments.adapters.aging_figures import refresh_function
+    """The ledger's triggers off (what the posting costs without its maintained figures), then its figures
+    kept by the balances' and the daily flows' two triggers, then by the one trigger running both."""
+    from services.payments.adapters import ledger_figures
 
-    def switched(on: bool) -> list[str]:
-        return [f"ALTER TABLE ledger_entry {'ENABLE' if on else 'DISABLE'} TRIGGER {name}" for name in LEDGER_TRIGGERS]
-
-    return {"triggers_off": switched(False),
-            "earlier": [*switched(True), balances.TRIGGER_FUNCTION_JOINED, period_figures.FLOW_TRIGGER_FUNCTION_JOINED,
-                        refresh_function(one_statement=False)],
-            "current": [*switched(True), balances.TRIGGER_FUNCTION, period_figures.FLOW_TRIGGER_FUNCTION,
-                        refresh_function()]}
+    off = [f"DROP TRIGGER IF EXISTS {name} ON ledger_entry"
+           for name in ("ledger_entry_figures", *(trigger for trigger, *_ in ledger_figures.SEPARATE))]
+    return {"triggers_off": off,
+            "two_triggers": [*off, *ledger_figures.separate_triggers()],
+            "one_trigger": [*off, ledger_figures.TRIGGER_FUNCTION, ledger_figures.TRIGGER]}
 
 
 def main() -> None:
@@ -244,7 +237,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--existing", type=int, default=100_000, help="claims' postings in the ledger before the run")
     parser.add_argument("--side-by-side", type=int, default=0, metavar="ROUNDS",
-                        help="then price one posting with the earlier and the current trigger functions, alternated")
+                        help="then price one posting with the ledger's triggers off, two and one, alternated")
     parser.add_argument("--calls", type=int, default=200, help="postings per version and round (--side-by-side)")
     args = parser.parse_args()
     port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 43
