@@ -63,6 +63,7 @@ async def _enable_statistics(server_url: str) -> None:
     try:
         await conn.execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'")
         await conn.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'")
+        await conn.execute("ALTER SYSTEM SET track_functions = 'pl'")
     finally:
         await conn.close()
 
@@ -192,8 +193,8 @@ async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, ro
                                  claims: int = 20) -> dict:
     """The backend's CPU per posting of `claims` claims' payments with each version of the ledger's trigger
     functions (`versions`: name -> the CREATE OR REPLACE statements installing it), on one connection over the
-    same rows, versions alternated round by round; every posting is rolled back. The version named last is
-    left installed."""
+    same rows, versions alternated round by round, in the order given and then in reverse; every posting is
+    rolled back. The version named last is left installed."""
     service_url = make_url(Settings(database_url=url).service_database_url())
     conn = await asyncpg.connect(service_url.set(drivername="postgresql").render_as_string(hide_password=False))
     try:
@@ -201,10 +202,13 @@ async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, ro
         ids = [r[0] for r in await conn.fetch("SELECT claim_id FROM ar_aging_member ORDER BY claim_id DESC LIMIT $1",
                                               claims)]
         by_version: dict[str, list[float]] = {name: [] for name in versions}
-        for _ in range(rounds):
-            for name, statements in versions.items():
-                for statement in statements:
+        function_calls: dict[str, int] = {}
+        names = list(versions)
+        for round_ in range(rounds):
+            for name in names if round_ % 2 == 0 else names[::-1]:
+                for statement in versions[name]:
                     await conn.execute(statement)
+                function_calls[name] = await _function_calls_of_one_posting(conn, ids)
                 for n in range(5 + calls):
                     if n == 5:
                         start = _cpu_ms(pid)
@@ -213,9 +217,29 @@ async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, ro
                     await conn.execute(PAYMENT, ids)
                     await transaction.rollback()
                 by_version[name].append(round((_cpu_ms(pid) - start) / calls, 3))
+        if rounds % 2 == 0:
+            for statement in versions[names[-1]]:
+                await conn.execute(statement)
     finally:
         await conn.close()
-    return {"claims_per_posting": claims, "calls_per_round": calls, "backend_cpu_ms_per_posting": by_version}
+    return {"claims_per_posting": claims, "calls_per_round": calls, "plpgsql_calls_per_posting": function_calls,
+            "backend_cpu_ms_per_posting": by_version}
+
+
+async def _function_calls_of_one_posting(conn, ids: list) -> int:
+    """PL/pgSQL functions called (trigger functions and those they call) by one posting, rolled back. The
+    backend's pending function counts are flushed first, so the transaction's counts are its own."""
+    await conn.execute("SELECT pg_stat_force_next_flush()")
+    await conn.execute("SELECT 1")
+    transaction = conn.transaction()
+    await transaction.start()
+    try:
+        await conn.execute(PAYMENT, ids)
+        return await conn.fetchval(
+            "SELECT coalesce(sum(pg_stat_get_xact_function_calls(p.oid)), 0)::int FROM pg_proc p"
+            " JOIN pg_language l ON l.oid = p.prolang WHERE l.lanname = 'plpgsql'")
+    finally:
+        await transaction.rollback()
 
 
 def _trigger_function_versions() -> dict[str, list[str]]:
