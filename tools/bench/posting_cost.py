@@ -12,7 +12,7 @@ depth), then feeds the consumer's own batch path (inbox, router, use cases, outb
 does) `--rounds` rounds of `--claims` claim.submitted events and then one 835 paying each claim, `--batch`
 at a time. Each phase is measured on its own: the tables are analyzed and the statistics reset before it,
 and read after it. With `--side-by-side`, one payment posting of 20 claims is then priced on one connection
-with the ledger's triggers off, then its earlier and its current trigger functions, in turn (rolled back
+with the ledger's triggers off, then its figures kept by two triggers and by one, in turn (rolled back
 each time). Statements, buffers, rows, WAL records and index entries are the same from run to run; the CPU
 figures move with the machine's load. The rows are synthetic.
 """
@@ -63,6 +63,7 @@ async def _enable_statistics(server_url: str) -> None:
     try:
         await conn.execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'")
         await conn.execute("ALTER SYSTEM SET pg_stat_statements.track = 'all'")
+        await conn.execute("ALTER SYSTEM SET track_functions = 'pl'")
     finally:
         await conn.close()
 
@@ -192,8 +193,8 @@ async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, ro
                                  claims: int = 20) -> dict:
     """The backend's CPU per posting of `claims` claims' payments with each version of the ledger's trigger
     functions (`versions`: name -> the CREATE OR REPLACE statements installing it), on one connection over the
-    same rows, versions alternated round by round; every posting is rolled back. The version named last is
-    left installed."""
+    same rows, versions alternated round by round, in the order given and then in reverse; every posting is
+    rolled back. The version named last is left installed."""
     service_url = make_url(Settings(database_url=url).service_database_url())
     conn = await asyncpg.connect(service_url.set(drivername="postgresql").render_as_string(hide_password=False))
     try:
@@ -201,10 +202,13 @@ async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, ro
         ids = [r[0] for r in await conn.fetch("SELECT claim_id FROM ar_aging_member ORDER BY claim_id DESC LIMIT $1",
                                               claims)]
         by_version: dict[str, list[float]] = {name: [] for name in versions}
-        for _ in range(rounds):
-            for name, statements in versions.items():
-                for statement in statements:
+        function_calls: dict[str, int] = {}
+        names = list(versions)
+        for round_ in range(rounds):
+            for name in names if round_ % 2 == 0 else names[::-1]:
+                for statement in versions[name]:
                     await conn.execute(statement)
+                function_calls[name] = await _function_calls_of_one_posting(conn, ids)
                 for n in range(5 + calls):
                     if n == 5:
                         start = _cpu_ms(pid)
@@ -213,28 +217,41 @@ async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, ro
                     await conn.execute(PAYMENT, ids)
                     await transaction.rollback()
                 by_version[name].append(round((_cpu_ms(pid) - start) / calls, 3))
+        if rounds % 2 == 0:
+            for statement in versions[names[-1]]:
+                await conn.execute(statement)
     finally:
         await conn.close()
-    return {"claims_per_posting": claims, "calls_per_round": calls, "backend_cpu_ms_per_posting": by_version}
+    return {"claims_per_posting": claims, "calls_per_round": calls, "plpgsql_calls_per_posting": function_calls,
+            "backend_cpu_ms_per_posting": by_version}
 
 
-LEDGER_TRIGGERS = ("ledger_entry_balances", "ledger_entry_daily_flows")
+async def _function_calls_of_one_posting(conn, ids: list) -> int:
+    """PL/pgSQL functions called (trigger functions and those they call) by one posting, rolled back. The
+    backend's pending function counts are flushed first, so the transaction's counts are its own."""
+    await conn.execute("SELECT pg_stat_force_next_flush()")
+    await conn.execute("SELECT 1")
+    transaction = conn.transaction()
+    await transaction.start()
+    try:
+        await conn.execute(PAYMENT, ids)
+        return await conn.fetchval(
+            "SELECT coalesce(sum(pg_stat_get_xact_function_calls(p.oid)), 0)::int FROM pg_proc p"
+            " JOIN pg_language l ON l.oid = p.prolang WHERE l.lanname = 'plpgsql'")
+    finally:
+        await transaction.rollback()
 
 
 def _trigger_function_versions() -> dict[str, list[str]]:
-    """The ledger's triggers off (what the posting costs without its maintained figures), then the earlier
-    and the current trigger functions."""
-    from services.payments.adapters import balances, period_figures
-    from services.payments.adapters.aging_figures import refresh_function
+    """The ledger's triggers off (what the posting costs without its maintained figures), then its figures
+    kept by the balances' and the daily flows' two triggers, then by the one trigger running both."""
+    from services.payments.adapters import ledger_figures
 
-    def switched(on: bool) -> list[str]:
-        return [f"ALTER TABLE ledger_entry {'ENABLE' if on else 'DISABLE'} TRIGGER {name}" for name in LEDGER_TRIGGERS]
-
-    return {"triggers_off": switched(False),
-            "earlier": [*switched(True), balances.TRIGGER_FUNCTION_JOINED, period_figures.FLOW_TRIGGER_FUNCTION_JOINED,
-                        refresh_function(one_statement=False)],
-            "current": [*switched(True), balances.TRIGGER_FUNCTION, period_figures.FLOW_TRIGGER_FUNCTION,
-                        refresh_function()]}
+    off = [f"DROP TRIGGER IF EXISTS {name} ON ledger_entry"
+           for name in ("ledger_entry_figures", *(trigger for trigger, *_ in ledger_figures.SEPARATE))]
+    return {"triggers_off": off,
+            "two_triggers": [*off, *ledger_figures.separate_triggers()],
+            "one_trigger": [*off, ledger_figures.TRIGGER_FUNCTION, ledger_figures.TRIGGER]}
 
 
 def main() -> None:
@@ -244,7 +261,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--existing", type=int, default=100_000, help="claims' postings in the ledger before the run")
     parser.add_argument("--side-by-side", type=int, default=0, metavar="ROUNDS",
-                        help="then price one posting with the earlier and the current trigger functions, alternated")
+                        help="then price one posting with the ledger's triggers off, two and one, alternated")
     parser.add_argument("--calls", type=int, default=200, help="postings per version and round (--side-by-side)")
     args = parser.parse_args()
     port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 43

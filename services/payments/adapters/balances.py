@@ -13,9 +13,7 @@ and is retried like any transient database error).
 # The day a patient's share started is its transaction's: looked up for those entries only (a positive
 # patient A/R amount; an aggregate's FILTER is evaluated before its argument), one index probe each,
 # instead of a join of every A/R entry with the ledger's transactions.
-TRIGGER_FUNCTION = """
-CREATE OR REPLACE FUNCTION ledger_entry_maintain_balances() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+UPSERTS = """
     -- The tenant's rows first, in account order: a second posting of the same tenant waits here,
     -- before it holds any claim's row, so the two cannot wait on each other.
     INSERT INTO tenant_account_balance AS a (tenant_id, account, amount)
@@ -36,7 +34,11 @@ BEGIN
     ON CONFLICT (claim_id) DO UPDATE SET
         insurance_ar = b.insurance_ar + EXCLUDED.insurance_ar,
         patient_ar = b.patient_ar + EXCLUDED.patient_ar,
-        patient_since = least(b.patient_since, EXCLUDED.patient_since);
+        patient_since = least(b.patient_since, EXCLUDED.patient_since);"""
+
+TRIGGER_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION ledger_entry_maintain_balances() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN{UPSERTS}
     RETURN NULL;
 END $$
 """

@@ -14,9 +14,7 @@ from sqlalchemy import Column, Date, Index, Integer, MetaData, Numeric, String, 
 # once (an index probe), instead of joining every entry with the ledger's transactions: the planner
 # hashed the whole transactions table for that join while it was small enough, a cost that grew with
 # the ledger.
-FLOW_TRIGGER_FUNCTION = """
-CREATE OR REPLACE FUNCTION ledger_entry_daily_flows() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+FLOW_UPSERT = """
     WITH days AS MATERIALIZED (
         SELECT x.id, (coalesce((SELECT t.created_at FROM ledger_transaction t WHERE t.id = x.id), now())
                       AT TIME ZONE 'UTC')::date AS day
@@ -26,7 +24,11 @@ BEGIN
     FROM (SELECT transaction_id, tenant_id, account, sum(amount) AS amount FROM new_entries GROUP BY 1, 2, 3) AS e
     JOIN days d ON d.id = e.transaction_id
     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT (tenant_id, day, account) DO UPDATE SET amount = f.amount + EXCLUDED.amount;
+    ON CONFLICT (tenant_id, day, account) DO UPDATE SET amount = f.amount + EXCLUDED.amount;"""
+
+FLOW_TRIGGER_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION ledger_entry_daily_flows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN{FLOW_UPSERT}
     RETURN NULL;
 END $$
 """

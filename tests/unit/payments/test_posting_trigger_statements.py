@@ -2,7 +2,7 @@
 earlier versions kept for a downgrade."""
 import pytest
 
-from services.payments.adapters import aging_figures, balances, period_figures
+from services.payments.adapters import aging_figures, balances, ledger_figures, period_figures
 from shared.db.figures import Figures
 
 pytestmark = pytest.mark.unit
@@ -46,3 +46,26 @@ def test_the_ledger_triggers_look_transactions_up_by_key_instead_of_joining_ever
     # Each transaction's day once, not once per entry or per account.
     assert "SELECT DISTINCT transaction_id AS id FROM new_entries" in period_figures.FLOW_TRIGGER_FUNCTION
     assert "AS MATERIALIZED" in period_figures.FLOW_TRIGGER_FUNCTION
+
+
+def test_one_ledger_trigger_runs_the_balances_then_the_flows_as_the_two_did():
+    one = ledger_figures.TRIGGER_FUNCTION
+    assert one.index(balances.UPSERTS) < one.index(period_figures.FLOW_UPSERT)
+    # The two triggers' functions are those statements alone, so the one runs exactly what they ran.
+    assert balances.UPSERTS in balances.TRIGGER_FUNCTION
+    assert period_figures.FLOW_UPSERT in period_figures.FLOW_TRIGGER_FUNCTION
+    # The tenant's balance rows are still taken first.
+    assert one.index("INSERT INTO tenant_account_balance") < one.index("INSERT INTO claim_balance") < one.index(
+        "INSERT INTO tenant_daily_flow")
+
+
+def test_the_one_ledger_trigger_replaces_the_two_and_can_be_put_back():
+    installed = ledger_figures.install()
+    assert installed[:2] == [ledger_figures.TRIGGER_FUNCTION, ledger_figures.TRIGGER]
+    for trigger, function, _, _ in ledger_figures.SEPARATE:
+        assert f"DROP TRIGGER {trigger} ON ledger_entry" in installed and f"DROP FUNCTION {function}()" in installed
+    restored = ledger_figures.uninstall()
+    assert restored[:4] == [balances.TRIGGER_FUNCTION, balances.TRIGGER, period_figures.FLOW_TRIGGER_FUNCTION,
+                            period_figures.FLOW_TRIGGER]
+    assert restored[-2:] == ["DROP TRIGGER ledger_entry_figures ON ledger_entry",
+                             "DROP FUNCTION ledger_entry_maintain_figures()"]
