@@ -6,7 +6,6 @@ change a verdict; the corpus test (tests/unit/claims/test_pyx12_speedups.py) com
 a pristine pyx12's.
 """
 import functools
-import inspect
 import operator
 import threading
 
@@ -146,15 +145,20 @@ def _build_segments_directly() -> None:
 _document = threading.local()  # .segments, .elements: the verdicts of the document being validated; .lines, .shared
 
 
-def _hands_segments_out(signature: inspect.Signature, args: tuple, kwargs: dict) -> bool:
+def _outputs(param, src_file, fd_997, fd_html, fd_xmldoc=None, fd_json=None, xslt_files=None, map_path=None,
+             callback=None) -> tuple:
+    """x12n_document's parameters and defaults (4.0.0), to read what a call asks for beside its verdict: binding
+    them with inspect.signature costs a hundred and fifty calls per document."""
+    return fd_997, fd_html, fd_xmldoc, fd_json, callback
+
+
+def _hands_segments_out(args: tuple, kwargs: dict) -> bool:
     """Whether an x12n_document call writes anything but its verdict (a 997/999, HTML, XML or JSON, a callback):
     those receive the segments read, which must then be objects of their own."""
     try:
-        bound = signature.bind(*args, **kwargs)
-    except TypeError:  # the original raises it
+        return any(output is not None for output in _outputs(*args, **kwargs))
+    except TypeError:  # arguments the original refuses: it raises, as before
         return True
-    return any(bound.arguments.get(name) is not None
-               for name in ("fd_997", "fd_html", "fd_xmldoc", "fd_json", "callback"))
 
 
 def _remember_verdicts_per_document() -> None:
@@ -165,14 +169,13 @@ def _remember_verdicts_per_document() -> None:
     and in a document validated by a thread of its own, the scopes do not meet. A call that hands no
     segment out also shares the segments of repeated lines (below)."""
     original = pyx12.x12n_document.x12n_document
-    signature = inspect.signature(original)
 
     @functools.wraps(original)
     def x12n_document(*args, **kwargs):
         names = ("segments", "elements", "lines", "shared")
         outer = [getattr(_document, name, None) for name in names]
         _document.segments, _document.elements = {}, {}
-        _document.lines, _document.shared = (None, None) if _hands_segments_out(signature, args, kwargs) else ({}, {})
+        _document.lines, _document.shared = (None, None) if _hands_segments_out(args, kwargs) else ({}, {})
         try:
             return original(*args, **kwargs)
         finally:

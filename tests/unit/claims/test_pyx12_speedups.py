@@ -1,6 +1,7 @@
 """The speedups change pyx12's cost, never its verdict: every file of the corpus gets the same
 messages (values, lines and error codes included) from the patched, map-cached validator as from a
 pristine pyx12 in a process of its own."""
+import inspect
 import io
 from concurrent.futures import ThreadPoolExecutor
 from unittest.mock import patch
@@ -112,3 +113,10 @@ def test_repeated_lines_share_a_segment_only_where_no_segment_is_handed_out():
     with patch.object(pyx12.x12file.X12Reader, "__iter__", reading):
         assert pyx12.x12n_document.x12n_document(pyx12.params.params(), io.StringIO(text), None, None)
     assert len(read) == text.count("~") and len({id(seg) for seg in read}) == len(set(text.split("~")) - {""})
+
+
+def test_the_outputs_are_read_with_the_parameters_of_x12n_document():
+    def parameters(function) -> list:
+        return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
+
+    assert parameters(pyx12_segment_speedups._outputs) == parameters(pyx12.x12n_document.x12n_document.__wrapped__)
