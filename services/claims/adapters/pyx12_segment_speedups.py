@@ -142,7 +142,8 @@ def _build_segments_directly() -> None:
 
 # 3. Verdicts remembered by value, within one document -----------------------------------------------
 
-_document = threading.local()  # .segments, .elements: the verdicts of the document being validated; .lines, .shared
+# .segments, .elements: the verdicts of the document being validated; .lines, .shared: its shared segments
+_document = threading.local()
 
 
 def _outputs(param, src_file, fd_997, fd_html, fd_xmldoc=None, fd_json=None, xslt_files=None, map_path=None,
@@ -312,4 +313,5 @@ def _remember_element_verdicts() -> None:
 
 
 PATCHES = (_skip_candidates_by_segment_id, _build_segments_directly,
-           _remember_verdicts_per_document, _share_segments_of_repeated_lines, _remember_segment_verdicts, _remember_element_verdicts)
+           _remember_verdicts_per_document, _share_segments_of_repeated_lines, _remember_segment_verdicts,
+           _remember_element_verdicts)
