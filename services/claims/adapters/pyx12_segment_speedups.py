@@ -11,6 +11,7 @@ import threading
 
 import pyx12.map_walker
 import pyx12.segment
+import pyx12.x12file
 import pyx12.x12n_document
 from pyx12.map_if import element_if, segment_if
 
@@ -141,7 +142,24 @@ def _build_segments_directly() -> None:
 
 # 3. Verdicts remembered by value, within one document -----------------------------------------------
 
-_document = threading.local()  # .segments and .elements: the verdicts of the document being validated
+# .segments, .elements: the verdicts of the document being validated; .lines, .shared: its shared segments
+_document = threading.local()
+
+
+def _outputs(param, src_file, fd_997, fd_html, fd_xmldoc=None, fd_json=None, xslt_files=None, map_path=None,
+             callback=None) -> tuple:
+    """x12n_document's parameters and defaults (4.0.0), to read what a call asks for beside its verdict: binding
+    them with inspect.signature costs a hundred and fifty calls per document."""
+    return fd_997, fd_html, fd_xmldoc, fd_json, callback
+
+
+def _hands_segments_out(args: tuple, kwargs: dict) -> bool:
+    """Whether an x12n_document call writes anything but its verdict (a 997/999, HTML, XML or JSON, a callback):
+    those receive the segments read, which must then be objects of their own."""
+    try:
+        return any(output is not None for output in _outputs(*args, **kwargs))
+    except TypeError:  # arguments the original refuses: it raises, as before
+        return True
 
 
 def _remember_verdicts_per_document() -> None:
@@ -149,19 +167,61 @@ def _remember_verdicts_per_document() -> None:
     a batch repeats most of its segments (submitter, receiver, billing provider, payer, SBR, REF and
     DTP qualifiers...), and nothing read from one document outlives it, so memory stays bounded by
     the file and no value (some are PHI) stays in the process after the call. Outside a document,
-    and in a document validated by a thread of its own, the scopes do not meet."""
+    and in a document validated by a thread of its own, the scopes do not meet. A call that hands no
+    segment out also shares the segments of repeated lines (below)."""
     original = pyx12.x12n_document.x12n_document
 
     @functools.wraps(original)
     def x12n_document(*args, **kwargs):
-        outer = getattr(_document, "segments", None), getattr(_document, "elements", None)
+        names = ("segments", "elements", "lines", "shared")
+        outer = [getattr(_document, name, None) for name in names]
         _document.segments, _document.elements = {}, {}
+        _document.lines, _document.shared = (None, None) if _hands_segments_out(args, kwargs) else ({}, {})
         try:
             return original(*args, **kwargs)
         finally:
-            _document.segments, _document.elements = outer
+            for name, value in zip(names, outer):
+                setattr(_document, name, value)
 
     pyx12.x12n_document.x12n_document = x12n_document
+
+
+def _share_segments_of_repeated_lines() -> None:
+    """A batch repeats most of its lines (submitter, payer, billing provider, SBR, REF and DTP qualifiers), and
+    the reader builds a Segment, a Composite per element and an Element per value for every one. Within a
+    document that hands no segment out (above), one Segment per distinct line serves every repeat: nothing on
+    the way to the verdict changes a segment it reads (the reader, walker, validation and error handler only
+    read, and keep at most the ISA, GS and ST segments), the terminators are the reader's own, fixed when it
+    opens the file, so equal lines give equal segments, and the line's checks (a leading space, a trailing
+    element terminator) and the reader's bookkeeping still run for every line, as in X12Reader.__iter__.
+    The segments are held, with their ids, by the document's scope. A reader of another class, or outside
+    such a document, goes to the original."""
+    reader_type, segment_type = pyx12.x12file.X12Reader, pyx12.segment.Segment
+    original = reader_type.__iter__
+
+    def __iter__(self):
+        lines, shared = getattr(_document, "lines", None), getattr(_document, "shared", None)
+        if lines is None or shared is None or self.__class__ is not reader_type:
+            yield from original(self)
+            return
+        terms = (self.seg_term, self.ele_term, self.subele_term)
+        by_line = lines.setdefault(terms, {})
+        self.err_list = []
+        for line in self.raw:
+            if line.startswith(" "):
+                self._seg_error("1", "Segment contains a leading space", None, src_line=self.cur_line + 1)
+                line = line.lstrip()
+            if line[-1] == self.ele_term:
+                self._seg_error("SEG1", "Segment contains trailing element terminators", None,
+                                src_line=self.cur_line + 1)
+            seg_data = by_line.get(line)
+            if seg_data is None:
+                seg_data = by_line[line] = segment_type(line, *terms)
+                shared[id(seg_data)] = seg_data
+            self._parse_segment(seg_data)
+            yield seg_data
+
+    reader_type.__iter__ = __iter__
 
 
 _value_of = operator.attrgetter("value")
@@ -199,14 +259,17 @@ def _remember_segment_verdicts() -> None:
     its errors (frozen EleErrors) carry the map node, never a position. The position is added when
     apply_segment_errors hands them to the error handler with the current line, which still happens
     for every segment. So a segment with the same values at the same map node gets the same
-    (ok, errors) again, in a list of its own."""
+    (ok, errors) again, in a list of its own. A segment shared by the lines equal to its own (above) is keyed
+    by its identity: its values are those of the line, which no other line of the document has."""
     original = segment_if.is_valid_errors
 
     def is_valid_errors(self, seg_data):
         scope = getattr(_document, "segments", None)
         if scope is None or type(seg_data) is not pyx12.segment.Segment:
             return original(self, seg_data)
-        verdicts, key = _verdicts_of(scope, self), _segment_key(seg_data)
+        shared = _document.shared
+        key = id(seg_data) if shared is not None and id(seg_data) in shared else _segment_key(seg_data)
+        verdicts = _verdicts_of(scope, self)
         known = verdicts.get(key)
         if known is None:
             known = verdicts[key] = _verdict(*original(self, seg_data))
@@ -250,4 +313,5 @@ def _remember_element_verdicts() -> None:
 
 
 PATCHES = (_skip_candidates_by_segment_id, _build_segments_directly,
-           _remember_verdicts_per_document, _remember_segment_verdicts, _remember_element_verdicts)
+           _remember_verdicts_per_document, _share_segments_of_repeated_lines, _remember_segment_verdicts,
+           _remember_element_verdicts)

@@ -107,7 +107,9 @@ def _against_walk_and_reader_shortcuts(one: str, twenty: str, fifty: str) -> dic
     """Files that would catch a shortcut of the walk, the reader or segment validation taken where the
     original records something: a loop or segment past its maximum count, missing segments noted and then
     settled by a later one, segments cut short or with a syntax rule broken, ids the reader refuses, an
-    empty segment, an HL number out of sequence in a long file."""
+    empty segment, an HL number out of sequence in a long file; a repeated line (whose segment the reader
+    shares) with a leading space or a trailing terminator at some of its lines, or valid at one loop and not at
+    another."""
     rendering = segment(twenty, "NM1*82*")
     return {
         "rendering provider loop twice at one claim": insert_after(twenty, "NM1*82*", rendering, nth=4),
@@ -125,7 +127,22 @@ def _against_walk_and_reader_shortcuts(one: str, twenty: str, fifty: str) -> dic
         "empty segment": insert_after(twenty, "CLM*", "REF*", nth=5),
         "segment with its first element empty": insert_after(twenty, "CLM*", "REF**123", nth=5),
         "twenty claims, an HL number out of sequence in the 12th": edit(twenty, "HL*", 1, "77", nth=23),
+        "twenty claims, the billing street with a leading space in three":
+            _at_lines(twenty, "N3*100 MAIN ST", " N3*100 MAIN ST", [1, 7, 19]),
+        "twenty claims, the billing city with a trailing terminator in three":
+            _at_lines(twenty, "N4*SPRINGFIELD*IL*627011234", "N4*SPRINGFIELD*IL*627011234*", [0, 7, 8]),
+        "twenty claims, the billing REF repeated under the payer of the 5th":
+            insert_after(twenty, "NM1*PR*", segment(twenty, "REF*EI*"), nth=4),
     }
+
+
+def _at_lines(text: str, line: str, replacement: str, nths: list[int]) -> str:
+    """The file with the nth occurrences of a whole line replaced."""
+    segments = _segments(text)
+    found = [i for i, s in enumerate(segments) if s == line]
+    for nth in nths:
+        segments[found[nth]] = replacement
+    return _join(segments)
 
 
 def _later_payers() -> list:
@@ -154,6 +171,7 @@ def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     fifty = write([varied_claim(i) for i in range(50)])
     later_payers = write(_later_payers())
     valid = {"one claim": one, "subscriber, dependent, Medicare": mixed, "twenty claims": twenty,
+             "twenty claims, CR LF after every terminator": twenty.replace("~", "~\r\n"),
              "fifty varied claims": fifty, "secondary and tertiary claims among primaries": later_payers,
              # the same values as their neighbours but for an empty last component or a range
              "fifty varied claims, a procedure with an empty last component": edit(fifty, "SV1*", 1, "HC:99212:", nth=3),

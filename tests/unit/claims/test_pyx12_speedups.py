@@ -1,11 +1,16 @@
 """The speedups change pyx12's cost, never its verdict: every file of the corpus gets the same
 messages (values, lines and error codes included) from the patched, map-cached validator as from a
 pristine pyx12 in a process of its own."""
+import inspect
+import io
 from concurrent.futures import ThreadPoolExecutor
+from unittest.mock import patch
 
 import pyx12.map_if
 import pyx12.segment
 import pyx12.params
+import pyx12.x12file
+import pyx12.x12n_document
 import pytest
 
 from services.claims.adapters import pyx12_segment_speedups, pyx12_speedups
@@ -85,7 +90,33 @@ def test_segments_are_built_as_pyx12_builds_them(terms):
         assert _tree(pyx12.segment.Segment(line, *terms)) == _tree(built), line
 
 
-def test_remembered_verdicts_end_with_their_document():
+def test_remembered_verdicts_and_shared_segments_end_with_their_document():
     validate_x12(VALID["twenty claims"])
-    assert getattr(pyx12_segment_speedups._document, "segments", None) is None
-    assert getattr(pyx12_segment_speedups._document, "elements", None) is None
+    for scope in ("segments", "elements", "lines", "shared"):
+        assert getattr(pyx12_segment_speedups._document, scope, None) is None
+
+
+def test_repeated_lines_share_a_segment_only_where_no_segment_is_handed_out():
+    text = VALID["twenty claims"]
+    handed_out = []
+    pyx12.x12n_document.x12n_document(pyx12.params.params(), io.StringIO(text), None, None,
+                                      callback=lambda seg, *_: handed_out.append(seg))
+    assert len({id(seg) for seg in handed_out}) == len(handed_out) == text.count("~")
+    read = []
+    reader_iter = pyx12.x12file.X12Reader.__iter__
+
+    def reading(reader):
+        for seg in reader_iter(reader):
+            read.append(seg)
+            yield seg
+
+    with patch.object(pyx12.x12file.X12Reader, "__iter__", reading):
+        assert pyx12.x12n_document.x12n_document(pyx12.params.params(), io.StringIO(text), None, None)
+    assert len(read) == text.count("~") and len({id(seg) for seg in read}) == len(set(text.split("~")) - {""})
+
+
+def test_the_outputs_are_read_with_the_parameters_of_x12n_document():
+    def parameters(function) -> list:
+        return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
+
+    assert parameters(pyx12_segment_speedups._outputs) == parameters(pyx12.x12n_document.x12n_document.__wrapped__)
