@@ -31,6 +31,11 @@ SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
 # a problem list's status ("Concussion 2021 - historical", "Graves no longer active")
 _PAST_AFTER = re.compile(r"^\W{0,3}(\w+\W+){0,5}(" + COMPLETED_AFTER_CUE + "|" + LIST_STATUS_PAST +
                          r"|no longer active)\b", re.IGNORECASE)
+# the patient's fear or reading names no diagnosis nor a complaint: "worried she may have MS", "read online about
+# lupus; reassured"
+FEARED_OR_READ_ABOUT = (r"(concerned|worried|worries|afraid|fears?) (that )?(s?he|they|pt|patient|i) (may|might|could) "
+                        r"(have|be developing)|(read|reading|researched|looked) (\w+ )?(online|up)( about| on)?|"
+                        r"(read|reading|researched) about")
 # Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
 # the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
 UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\b|\bpossibly\b|\bprobable\b|"
@@ -38,6 +43,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bcannot exclude\b|\bcannot rule out\b|\bquestionable\b|\bconcern for\b|"
                               # the patient's worry names no diagnosis: "pt concerned re pneumonia"
                               r"\b(concerned|worried|worries|anxious) (about|re|regarding|over)\b|"
+                              r"\b(" + FEARED_OR_READ_ABOUT + r")\b|"
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
                               # the writer's own musing: "I wonder about reflux", "wondering whether asthma"
@@ -170,8 +176,10 @@ _SIGN_UNCERTAIN = re.compile(r"^[\s,]*((also|still|is|are|was|may be|remains?)\s
 
 
 # a sign or finding the writer doubts right before it: "low suspicion for a lung nodule", "prediabetes unlikely" is
-# read after it; not "? cough" or "concern for dysuria", where the complaint itself is what was reported
-SIGN_DOUBTED_BEFORE = re.compile(r"\b(unlikely|(less|not) likely|doubt(ful)?|low (clinical )?suspicion (for|of))\s+"
+# read after it; or one the patient only fears or read about ("read online about palpitations"); not "? cough" or
+# "concern for dysuria", where the complaint itself is what was reported
+SIGN_DOUBTED_BEFORE = re.compile(r"\b(unlikely|(less|not) likely|doubt(ful)?|low (clinical )?suspicion (for|of)|"
+                                 + FEARED_OR_READ_ABOUT + r")\s+"
                                  r"(\w+\s+){0,2}$", re.IGNORECASE)
 
 
