@@ -14,7 +14,8 @@ from services.coding.domain.form_answers import ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.note_context import (
-    COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, MEASURED_ZERO, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
+    COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, HYPOTHETICAL as HYPOTHETICAL_SCOPE, LIST_STATUS_PAST, MEASURED_ZERO,
+    NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
     NOT_STATED_RULES, PAST_RULES, TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, mention_scope, screened,
 )
 
@@ -228,6 +229,19 @@ def prevented(note: str, start: int, end: int) -> bool:
     return bool(_PREVENTED.search(before(note, start))) and not _TREATED_BY_PREVENTION.search(note[start:end])
 
 
+# a prevention's cue as the hypothetical scope rule reads it: `prevented` and HYPOTHETICAL read those here, with the
+# attack disorders a prevention treats ("prophylaxis against migraine") and the reach a condition further on is
+# out of ("prophylaxis of stroke in persistent AF")
+_PREVENTION_CUE = re.compile(PROPHYLAXIS_BEFORE + r"|(to )?prevent(s|ing)?|prevention of", re.IGNORECASE)
+
+
+def not_stated(note: str, start: int, end: int) -> bool:
+    """A scope rule says the mention is not the patient's own stated condition: another's, told only, only weighed,
+    or supposed ("counselled on COPD risk", "may cause gout")."""
+    scope = mention_scope(note, start, end, NOT_STATED_RULES)
+    return scope is not None and not (scope.rule == HYPOTHETICAL_SCOPE and _PREVENTION_CUE.fullmatch(scope.cue))
+
+
 def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
     relative's, nor what a screening looks for."""
@@ -240,7 +254,7 @@ def current(note: str, start: int, end: int) -> bool:
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
                 or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end)
-                or mention_scope(note, start, end, NOT_STATED_RULES) is not None
+                or not_stated(note, start, end)
                 # a list item under a family history, resolved problems or surgical history heading
                 or section_of(note, start) is not None)
 
