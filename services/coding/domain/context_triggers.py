@@ -15,6 +15,15 @@ ANTICIPATORY_BEFORE = (
     r"(warning |red[- ]flag )?(signs|symptoms)( (and|or|&) symptoms)? of",
 )
 
+# A warning that names what may come, not what is: return or ED precautions ("ED precautions for stroke reviewed"),
+# what to watch or monitor for ("monitor closely for hypoglycemia") and a drug's side effects ("side effects incl.
+# GI bleed reviewed"). A monitor's own word is not an adverb: "Holter monitor for palpitations" names the reason.
+WARNING_BEFORE = (
+    r"precautions? (\w+ )?(for|about|re|regarding)",
+    r"(watch|monitor)(ing)? (closely |carefully |regularly |periodically |out )?for",
+    r"(side|adverse) effects? (\w+ )?(incl|including|includes?|such as|like|e\.?g)",
+)
+
 # Prevention named right before the condition: what is prevented is not present ("prophylaxis against pneumonia",
 # "prophylaxis of DVT after TKA")...
 PROPHYLAXIS_BEFORE = r"prophyla(xis|ctic( \w+)?) (for|against|of)"

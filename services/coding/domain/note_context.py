@@ -24,7 +24,7 @@ from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
-                                                    NOT_A_DENIAL_AFTER_NO)
+                                                    NOT_A_DENIAL_AFTER_NO, WARNING_BEFORE)
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
@@ -34,6 +34,7 @@ from services.coding.domain.treatment_outcome import (HELD_OTHERWISE, STILL_UNDE
 FAMILY = "family"
 ANOTHER_PERSON = "another-persons"
 TOLD_ONLY = "told-only"
+HYPOTHETICAL = "hypothetical"
 RESOLVED = "resolved"
 LAB_TEST = "lab-test-analyte"
 NOT_ESTABLISHED = "not-established"
@@ -89,7 +90,9 @@ SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought
 
 # a comma before a new subject or a diagnosis stated starts a clause of its own in run-on dictation
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
-_CLAUSE_END = re.compile(r"[.;!?\n]|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" + CLAUSE_JOINER + r"\s+)?(" +
+# (a form's question mark before its answer ends no clause: "Hx of stroke? No" is one item, answered; nor one that
+# doubts the word it is written against: "palpitations - ?SVT")
+_CLAUSE_END = re.compile(r"[.;!\n]|\?(?![ \t]*(no|none|denies|never)\b)(?!\w)|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" + CLAUSE_JOINER + r"\s+)?(" +
                          "|".join(NEW_CLAUSE_WORDS) + r")\b)", re.IGNORECASE)
 # a denial's cue does not reach past a comma item that states what the patient has ("Denies chest pain, reports
 # palpitations"); the other rules' clauses go on ("Mother with diabetes, has hypertension" stays the mother's)
@@ -161,15 +164,18 @@ RULES = (
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(screen|screening|screened)\b", re.IGNORECASE),
               re.compile(r"\b(phq-?[29]|gad-?7|audit-?c|epds|mmse|moca)\b\W+(score\W+|of\W+|was\W+|is\W+|=\W*)*"
                          r"(0|negative|neg)\b", re.IGNORECASE)),
-    ScopeRule("hypothetical",
+    ScopeRule(HYPOTHETICAL,
               _words(r"if", r"risks? (factors? )?(of|for)", r"at risk", r"((to be|to|will|get|getting) )?tested for", r"(to|will|get|getting) test for", r"testing for",
                      r"(to|will) check for", r"checked for", r"checking for", r"to prevent", r"prevent(s|ing)?", r"prevention of",
-                     r"in case of", r"watch for", r"monitor for", r"warning signs of", PROPHYLAXIS_BEFORE,
+                     r"in case of", r"warning signs of", PROPHYLAXIS_BEFORE, *WARNING_BEFORE,
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
                      r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for",
                      *ANTICIPATORY_BEFORE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|may (occur|develop|recur)|"
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
+    # a form's answer after the condition's label: "Retinopathy: No", "Suicidal ideation: Denies" (`form_answers`);
+    # read before the past's cues, as the answer is what the form says of them ("Prior stroke? None")
+    ScopeRule(ANSWERED_NO, None, re.compile(ANSWERED_NO_AFTER, re.IGNORECASE)),
     ScopeRule(RESOLVED,
               _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"remote", r"healed",
                      # "former smoker, chronic cough": a past habit names only itself
@@ -230,8 +236,6 @@ RULES = (
                          # exam" (not "none since 2019": no recurrence of a past one)
                          r"not seen|not found|" + DENIAL_AFTER + r")\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)|" + MEASURED_ZERO,
                          re.IGNORECASE)),
-    # a form's answer after the condition's label: "Retinopathy: No", "Suicidal ideation: Denies" (`form_answers`)
-    ScopeRule(ANSWERED_NO, None, re.compile(ANSWERED_NO_AFTER, re.IGNORECASE)),
     # The event something is dated from: "DMT: none since pregnancy 2023", "no relapse since her MI", "off
     # anticoagulation since the DVT resolved" (right before the mention; not a diagnosis "since dx of diabetes",
     # nor "since diabetes was diagnosed": the date a condition began)
@@ -251,9 +255,10 @@ RULES = (
 SCREENING = next(rule for rule in RULES if rule.name == "screening")
 # the rules that place a mention in the past by what follows it, for the rule findings' reading (`note_text.current`)
 PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, NONE_SINCE, COURSE_COMPLETED))
-# the rules that say a mention is not the patient's own stated condition (or only a weighed one), for the rule
-# findings' reading too
-NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY, CONSIDERED_ONLY))
+# the rules that say a mention is not the patient's own stated condition (or only a weighed or a supposed one), for
+# the rule findings' reading too: "counselled on COPD risk", "may cause gout" keep a finding out as they keep a term
+NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY, HYPOTHETICAL,
+                                                                 CONSIDERED_ONLY))
 # the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
 # but not the date of the event it names ("since pregnancy 2023" is no pregnant state today), nor a form's answer
 # after it ("Tobacco use: Never")

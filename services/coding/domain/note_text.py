@@ -14,7 +14,8 @@ from services.coding.domain.form_answers import ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.note_context import (
-    COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, LIST_STATUS_PAST, MEASURED_ZERO, NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
+    COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, HYPOTHETICAL as HYPOTHETICAL_SCOPE, LIST_STATUS_PAST, MEASURED_ZERO,
+    NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
     NOT_STATED_RULES, PAST_RULES, TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, mention_scope, screened,
 )
 
@@ -31,6 +32,11 @@ SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
 # a problem list's status ("Concussion 2021 - historical", "Graves no longer active")
 _PAST_AFTER = re.compile(r"^\W{0,3}(\w+\W+){0,5}(" + COMPLETED_AFTER_CUE + "|" + LIST_STATUS_PAST +
                          r"|no longer active)\b", re.IGNORECASE)
+# the patient's fear or reading names no diagnosis nor a complaint: "worried she may have MS", "read online about
+# lupus; reassured"
+FEARED_OR_READ_ABOUT = (r"(concerned|worried|worries|afraid|fears?) (that )?(s?he|they|pt|patient|i) (may|might|could) "
+                        r"(have|be developing)|(read|reading|researched|looked) (\w+ )?(online|up)( about| on)?|"
+                        r"(read|reading|researched) about")
 # Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
 # the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
 UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\b|\bpossibly\b|\bprobable\b|"
@@ -38,6 +44,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bcannot exclude\b|\bcannot rule out\b|\bquestionable\b|\bconcern for\b|"
                               # the patient's worry names no diagnosis: "pt concerned re pneumonia"
                               r"\b(concerned|worried|worries|anxious) (about|re|regarding|over)\b|"
+                              r"\b(" + FEARED_OR_READ_ABOUT + r")\b|"
                               r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
                               # the writer's own musing: "I wonder about reflux", "wondering whether asthma"
@@ -170,8 +177,10 @@ _SIGN_UNCERTAIN = re.compile(r"^[\s,]*((also|still|is|are|was|may be|remains?)\s
 
 
 # a sign or finding the writer doubts right before it: "low suspicion for a lung nodule", "prediabetes unlikely" is
-# read after it; not "? cough" or "concern for dysuria", where the complaint itself is what was reported
-SIGN_DOUBTED_BEFORE = re.compile(r"\b(unlikely|(less|not) likely|doubt(ful)?|low (clinical )?suspicion (for|of))\s+"
+# read after it; or one the patient only fears or read about ("read online about palpitations"); not "? cough" or
+# "concern for dysuria", where the complaint itself is what was reported
+SIGN_DOUBTED_BEFORE = re.compile(r"\b(unlikely|(less|not) likely|doubt(ful)?|low (clinical )?suspicion (for|of)|"
+                                 + FEARED_OR_READ_ABOUT + r")\s+"
                                  r"(\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -220,6 +229,19 @@ def prevented(note: str, start: int, end: int) -> bool:
     return bool(_PREVENTED.search(before(note, start))) and not _TREATED_BY_PREVENTION.search(note[start:end])
 
 
+# a prevention's cue as the hypothetical scope rule reads it: `prevented` and HYPOTHETICAL read those here, with the
+# attack disorders a prevention treats ("prophylaxis against migraine") and the reach a condition further on is
+# out of ("prophylaxis of stroke in persistent AF")
+_PREVENTION_CUE = re.compile(PROPHYLAXIS_BEFORE + r"|(to )?prevent(s|ing)?|prevention of", re.IGNORECASE)
+
+
+def not_stated(note: str, start: int, end: int) -> bool:
+    """A scope rule says the mention is not the patient's own stated condition: another's, told only, only weighed,
+    or supposed ("counselled on COPD risk", "may cause gout")."""
+    scope = mention_scope(note, start, end, NOT_STATED_RULES)
+    return scope is not None and not (scope.rule == HYPOTHETICAL_SCOPE and _PREVENTION_CUE.fullmatch(scope.cue))
+
+
 def current(note: str, start: int, end: int) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
     relative's, nor what a screening looks for."""
@@ -232,7 +254,7 @@ def current(note: str, start: int, end: int) -> bool:
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
                 or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end)
-                or mention_scope(note, start, end, NOT_STATED_RULES) is not None
+                or not_stated(note, start, end)
                 # a list item under a family history, resolved problems or surgical history heading
                 or section_of(note, start) is not None)
 
