@@ -9,14 +9,15 @@ import functools
 import pyx12.segment
 import pyx12.x12file
 
-# The segments the reader does more than count: envelopes and HL nesting, left to its own checks.
-_CHECKED_BY_ID = frozenset({"ISA", "IEA", "GS", "GE", "ST", "SE", "HL"})
-_ONLY_COUNTED, _CLAIM, _SERVICE_LINE, _CHECKED = range(4)
+# The segments the reader does more than count: the envelopes, left to its own checks.
+_CHECKED_BY_ID = frozenset({"ISA", "IEA", "GS", "GE", "ST", "SE"})
+_ONLY_COUNTED, _CLAIM, _SERVICE_LINE, _LEVEL, _CHECKED = range(5)
 
 
 def reading_of(seg_id: str) -> int:
     """What the reader does with a segment of this id when it is not empty: only count it, also restart
-    (CLM) or advance and check (LX) an 837's service line numbering, or checks of its own (an invalid id,
+    (CLM) or advance and check (LX) an 837's service line numbering, number and nest a hierarchical level
+    (HL), or checks of its own (an invalid id,
     as Segment.is_seg_id_valid decides from the id alone, or an id in the set above). Only ids of a valid
     length are kept: the text before a broken line's first terminator could be anything, a name included,
     and must not outlive the document."""
@@ -29,23 +30,51 @@ def _reading_of_short_id(seg_id: str) -> int:
     probe.seg_id = seg_id
     if seg_id in _CHECKED_BY_ID or not probe.is_seg_id_valid():
         return _CHECKED
-    return {"CLM": _CLAIM, "LX": _SERVICE_LINE}.get(seg_id, _ONLY_COUNTED)
+    return {"CLM": _CLAIM, "LX": _SERVICE_LINE, "HL": _LEVEL}.get(seg_id, _ONLY_COUNTED)
 
 
 def only_counted(seg_id: str) -> bool:
     return reading_of(seg_id) == _ONLY_COUNTED
 
 
+def single_value(seg_data, index: int) -> str | None:
+    """The value of the element at this index (0 for the first) when it holds a single value, empty or not:
+    then get_value of that element is the value (Composite.format of one value); else None."""
+    elements = seg_data.elements
+    if len(elements) <= index:
+        return None
+    composite = elements[index]
+    if composite.__class__ is not pyx12.segment.Composite or len(composite.elements) != 1:
+        return None
+    element = composite.elements[0]
+    if element.__class__ is not pyx12.segment.Element or element.value.__class__ is not str:
+        return None
+    return element.value if composite.subele_term is not None else None
+
+
 def first_value(seg_data) -> str | None:
     """The first element's value when it is a single, non-empty value: then Segment.is_empty() is False and
-    get_value of the first element is that value (Composite.format of one value); else None."""
-    elements = seg_data.elements
-    if not elements or elements[0].__class__ is not pyx12.segment.Composite or len(elements[0].elements) != 1:
-        return None
-    first = elements[0].elements[0]
-    if first.__class__ is not pyx12.segment.Element or first.value.__class__ is not str or first.value == "":
-        return None
-    return first.value if elements[0].subele_term is not None else None
+    get_value of the first element is that value; else None."""
+    return single_value(seg_data, 0) or None
+
+
+def _enters_level(reader, seg_data, number: str) -> bool:
+    """Number and nest an HL as X12Reader._parse_segment does when it records no error: HL01 is the next
+    level's number as the reader writes it, and HL02 is one value, empty (a top level) or the number of a
+    level on the stack, whose levels above it are closed; the new level is pushed. Any other HL (an error to
+    record, or a value the reader would read another way) changes nothing here: False, for the original."""
+    if number != f"{reader.hl_count + 1:d}":
+        return False
+    parent = single_value(seg_data, 1)
+    stack = reader.hl_stack
+    if parent is None or (parent != "" and parent not in [f"{level:d}" for level in stack]):
+        return False
+    if parent != "":
+        while f"{stack[-1]:d}" != parent:
+            del stack[-1]
+    reader.hl_count += 1
+    stack.append(reader.hl_count)
+    return True
 
 
 def _count_ordinary_segments_directly() -> None:
@@ -54,8 +83,9 @@ def _count_ordinary_segments_directly() -> None:
     for most segments of a claim all it changes is the segment count and the line number. A segment whose
     first element holds a single value is not empty; with an id that is valid and not tracked (kept per
     id: a pure function of it) those two counts are all that happen, here as in the original. A CLM also
-    restarts the 837's line numbering, and an LX advances it, when LX01 is the next number; any other LX01
-    (an error), every other segment, and a reader of another class go to the original."""
+    restarts the 837's line numbering, an LX advances it, when LX01 is the next number, and an HL numbers and
+    nests its level (above); any other LX01 or HL (an error), every other segment, and a reader of another class
+    go to the original."""
     reader_type, segment_type = pyx12.x12file.X12Reader, pyx12.segment.Segment
     original = reader_type._parse_segment
 
@@ -72,6 +102,8 @@ def _count_ordinary_segments_directly() -> None:
             if value != f"{self.lx_count + 1:d}":
                 return original(self, seg_data)
             self.lx_count += 1
+        elif reading == _LEVEL and not _enters_level(self, seg_data, value):
+            return original(self, seg_data)
         self.seg_count += 1
         self.cur_line += 1
 

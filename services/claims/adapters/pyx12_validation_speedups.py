@@ -26,13 +26,36 @@ def element_plan(node) -> tuple:
     return plan
 
 
+def absent_elements_verdict(node, present: int) -> tuple:
+    """(ok, errors) of the node's elements and composites past the segment's first `present` elements, which
+    segment_if.is_valid_errors checks as absent (None): a mandatory one is reported missing, the others pass.
+    Kept per node and count: is_valid_errors(None) reads only the map (usage, position, parent, name and
+    reference designator) and its errors are frozen EleErrors that carry no value and no position, so the
+    answer never changes once the map is built. Most segments stop before their last optional elements, and
+    these checks were two of every three element checks of a segment new in the file."""
+    by_present = node.__dict__.get("_absent_verdicts")
+    if by_present is None:
+        by_present = node._absent_verdicts = {}
+    known = by_present.get(present)
+    if known is None:
+        valid, errors = True, []
+        for _, child, kind in element_plan(node)[present:]:
+            if kind != _NEITHER:
+                ok, child_errors = child.is_valid_errors(None)
+                valid &= ok
+                errors += child_errors
+        known = by_present[present] = (valid, tuple(errors))
+    return known
+
+
 def _validate_from_a_plan() -> None:
     """segment_if.is_valid_errors reaches each element through Segment.get with a reference designator it
     formats for the purpose ("%02i"), and the DTP qualifier through get_value: for a designator of an
     element alone, within the segment's length, get returns the segment's composite at that position and
     get_value its format(), which is what this reads directly. The element nodes come from the plan above,
     each is validated by its own is_valid_errors with the same arguments (the date format of a DTP, the
-    1250 qualifier's codes) in the same order, and the syntax rules by the same function. A segment with
+    1250 qualifier's codes) in the same order, the absent ones answered once per node (above), and the syntax
+    rules by the same function. A segment with
     more elements than its node, or a composite with more values than its node (both errors), or elements
     that are not pyx12 Composites, go to the original."""
     original = segment_if.is_valid_errors
@@ -71,11 +94,9 @@ def _validate_from_a_plan() -> None:
                 continue
             valid &= ok
             errors += child_errors
-        for i, child, kind in plan[present:]:
-            if kind != _NEITHER:
-                ok, child_errors = child.is_valid_errors(None)
-                valid &= ok
-                errors += child_errors
+        ok, absent_errors = absent_elements_verdict(self, present)
+        valid &= ok
+        errors += absent_errors
         for syn in self.syntax:
             result, syn_err = segment_module.is_syntax_valid(seg_data, syn)
             if not result:

@@ -16,6 +16,22 @@ VALID, BROKEN, NOT_CHECKED = build_corpus()
 CORPUS = VALID | BROKEN | NOT_CHECKED
 EXTRA_LINES = ("REF*G1*1", "ref*G1*1", "REFX*G1*1", "R-F*G1*1", "R*G1*1", "REF*", "REF**1", "REF", "N3*:A", "9A*1",
                "LX*9", "LX*1:2", "LX", "CLM*", "LX*1", "CLM*X1*10", "LX*1", "LX*02", "LX*2")
+# Levels in and out of turn, after the file's own: the numbers and nesting as the reader keeps them, and errors
+LEVELS = ("HL*{n}*1*22*0", "HL*{n}*{n1}*23*0", "HL*{n}*99*22*0", "HL*{m}*1*22*0", "HL*{n}**20*1", "HL*{n}",
+          "HL*{n}*1:2*22*0", "HL*{n}*01*22*0", "HL*0{n}*1*22*0", "HL*{n}*{n1}*23*0", "HL*{n}*{n2}*22*0", "HL*x*1",
+          "HL*{n}* 1*22*0", "HL**1*22*0", "HL*{n}*{n1}*23*0", "HL*{n}*1*22*0")
+
+
+def _with_levels(text: str) -> str:
+    """The file with HLs inserted after its first CLM, numbered from the number of HLs before it."""
+    head, sep, tail = text.partition("~CLM*")
+    clm, _, rest = tail.partition("~")
+    n = head.count("~HL*")
+    lines = []
+    for level in LEVELS:
+        n += 1
+        lines.append(level.format(n=n, n1=n - 1, n2=n - 2, m=n + 5))
+    return head + sep + clm + "~" + "~".join(lines) + "~" + rest
 
 
 def _reader(text: str, *, checked_in_full: bool):
@@ -51,7 +67,7 @@ def patched():
 
 @pytest.mark.parametrize("name", [name for name, text in CORPUS.items() if _readable(text)])
 def test_the_reader_is_left_as_its_own_checks_leave_it(name):
-    for text in (CORPUS[name], _with_extra_lines(CORPUS[name])):
+    for text in (CORPUS[name], _with_extra_lines(CORPUS[name]), _with_levels(CORPUS[name])):
         shortcut, full = _reader(text, checked_in_full=False), _reader(text, checked_in_full=True)
         for read, checked in zip(shortcut, full, strict=True):
             assert read.format() == checked.format()
