@@ -136,6 +136,27 @@ def _against_walk_and_reader_shortcuts(one: str, twenty: str, fifty: str) -> dic
     }
 
 
+def _against_level_and_absent_element_shortcuts(one: str, mixed: str, twenty: str) -> dict[str, str]:
+    """Files that would catch the reader's shortcut for HL taken where it records an error (a parent not open
+    or closed, none, a level numbered twice), and an absent element's verdict answered where it differs:
+    mandatory elements and composites cut off at one segment and present at its equals, the same cut at two
+    claims of a file."""
+    subscriber_nm1 = segment(twenty, "NM1*IL*")
+    return {
+        "the subscriber HL under a level not open": edit(one, "HL*2*", 2, "9"),
+        "the subscriber HL without a parent": edit(one, "HL*2*", 2, ""),
+        "the subscriber HL cut after its number": replace_nth(one, "HL*2*", "HL*2"),
+        "the subscriber HL numbered as the billing provider's": edit(one, "HL*2*", 1, "1"),
+        "the dependent's HL under itself": edit(mixed, "HL*3*", 2, "3"),
+        "the subscriber's HL under the dependent's, which follows": edit(mixed, "HL*2*", 2, "3", nth=1),
+        "CLM cut after its charge": replace_nth(one, "CLM*", "CLM*" + segment(one, "CLM*").split("*")[1] + "*147"),
+        "DMG cut after its date format": replace_nth(one, "DMG*", "DMG*D8"),
+        "twenty claims, the subscriber NM1 cut after its last name in the 3rd and 17th": replace_nth(
+            replace_nth(twenty, "NM1*IL*", "*".join(subscriber_nm1.split("*")[:4]), nth=2),
+            "NM1*IL*", "*".join(subscriber_nm1.split("*")[:4]), nth=16),
+    }
+
+
 def _at_lines(text: str, line: str, replacement: str, nths: list[int]) -> str:
     """The file with the nth occurrences of a whole line replaced."""
     segments = _segments(text)
@@ -222,6 +243,7 @@ def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         "empty file": "", "not X12": "not x12 at all",
         **_against_remembered_verdicts(twenty, fifty),
         **_against_walk_and_reader_shortcuts(one, twenty, fifty),
+        **_against_level_and_absent_element_shortcuts(one, mixed, twenty),
         "a secondary's line adjustment amount not a number, the same line valid in its repeat":
             edit(later_payers, "CAS*", 3, "4O.00", nth=0),
         "a tertiary's line adjudication with a charge not a number": edit(later_payers, "SVD*", 2, "3O.00", nth=1),
