@@ -13,7 +13,7 @@ import pyx12.map_walker
 import pyx12.segment
 import pyx12.x12file
 import pyx12.x12n_document
-from pyx12.map_if import element_if, segment_if
+from pyx12.map_if import composite_if, element_if, segment_if
 
 
 # 1. The walker skips candidates that cannot match ----------------------------------------------------
@@ -312,6 +312,34 @@ def _remember_element_verdicts() -> None:
     element_if.is_valid_errors = is_valid_errors
 
 
+def _remember_composite_verdicts() -> None:
+    """composite_if.is_valid_errors is a pure function of the node and the composite's values: it checks that
+    a mandatory composite has a value, that it has no more values than the node has sub-elements, and each
+    sub-element against its node, present or absent (those verdicts are pure too, above); its errors are
+    frozen EleErrors that carry map nodes and values, never a position. A batch repeats its composites (the
+    place of service, a procedure with its modifiers), so a composite's verdict is kept by node and values
+    for the document, as an element's is. A composite whose values are not all pyx12 Elements holding strings,
+    or anything but a Composite, goes to the original."""
+    original = composite_if.is_valid_errors
+    element_type, composite_type = pyx12.segment.Element, pyx12.segment.Composite
+
+    def is_valid_errors(self, comp_data):
+        scope = getattr(_document, "elements", None)
+        if scope is None or comp_data.__class__ is not composite_type:
+            return original(self, comp_data)
+        values = comp_data.elements
+        if any(value.__class__ is not element_type or value.value.__class__ is not str for value in values):
+            return original(self, comp_data)
+        verdicts = _verdicts_of(scope, self)
+        key = tuple(map(_value_of, values))
+        known = verdicts.get(key)
+        if known is None:
+            known = verdicts[key] = _verdict(*original(self, comp_data))
+        return known[0], list(known[1])
+
+    composite_if.is_valid_errors = is_valid_errors
+
+
 PATCHES = (_skip_candidates_by_segment_id, _build_segments_directly,
            _remember_verdicts_per_document, _share_segments_of_repeated_lines, _remember_segment_verdicts,
-           _remember_element_verdicts)
+           _remember_element_verdicts, _remember_composite_verdicts)

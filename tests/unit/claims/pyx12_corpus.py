@@ -138,9 +138,10 @@ def _against_walk_and_reader_shortcuts(one: str, twenty: str, fifty: str) -> dic
 
 def _against_level_and_absent_element_shortcuts(one: str, mixed: str, twenty: str) -> dict[str, str]:
     """Files that would catch the reader's shortcut for HL taken where it records an error (a parent not open
-    or closed, none, a level numbered twice), and an absent element's verdict answered where it differs:
-    mandatory elements and composites cut off at one segment and present at its equals, the same cut at two
-    claims of a file."""
+    or closed, none, a level numbered twice), and an absent element's or a composite's verdict answered where
+    it differs: mandatory elements and composites cut off at one segment and present at its equals, the same
+    cut at two claims of a file, a bad composite at three claims and one of empty components."""
+    bad_place = "XX:B:1"
     subscriber_nm1 = segment(twenty, "NM1*IL*")
     return {
         "the subscriber HL under a level not open": edit(one, "HL*2*", 2, "9"),
@@ -154,6 +155,9 @@ def _against_level_and_absent_element_shortcuts(one: str, mixed: str, twenty: st
         "twenty claims, the subscriber NM1 cut after its last name in the 3rd and 17th": replace_nth(
             replace_nth(twenty, "NM1*IL*", "*".join(subscriber_nm1.split("*")[:4]), nth=2),
             "NM1*IL*", "*".join(subscriber_nm1.split("*")[:4]), nth=16),
+        "twenty claims, the place of service XX in the 2nd, 9th and 15th": edit(edit(edit(
+            twenty, "CLM*", 5, bad_place, nth=1), "CLM*", 5, bad_place, nth=8), "CLM*", 5, bad_place, nth=14),
+        "CLM05 of empty components": edit(one, "CLM*", 5, "::"),
     }
 
 
