@@ -52,6 +52,17 @@ def single_value(seg_data, index: int) -> str | None:
     return element.value if composite.subele_term is not None else None
 
 
+def opens_with_a_value(seg_data) -> bool:
+    """Whether the first element's first value is a non-empty string, one value or the first of several (HI,
+    SV1): then Segment.is_empty() is False (an element holding a value is not empty, nor a composite holding
+    one)."""
+    elements = seg_data.elements
+    if not elements or elements[0].__class__ is not pyx12.segment.Composite or not elements[0].elements:
+        return False
+    first = elements[0].elements[0]
+    return first.__class__ is pyx12.segment.Element and first.value.__class__ is str and first.value != ""
+
+
 def first_value(seg_data) -> str | None:
     """The first element's value when it is a single, non-empty value: then Segment.is_empty() is False and
     get_value of the first element is that value; else None."""
@@ -77,11 +88,30 @@ def _enters_level(reader, seg_data, number: str) -> bool:
     return True
 
 
+def _kept_the_books(reader, reading: int, seg_data) -> bool:
+    """The bookkeeping of a CLM, an LX or an HL whose first element is one value, when it records no error (for
+    LX, LX01 the next number); False, with nothing changed, for anything else: the original's case."""
+    value = first_value(seg_data)
+    if value is None:
+        return False
+    if reading == _LEVEL:
+        return _enters_level(reader, seg_data, value)
+    if not reader.check_837_lx:
+        return True
+    if reading == _CLAIM:
+        reader.lx_count = 0
+    elif value == f"{reader.lx_count + 1:d}":
+        reader.lx_count += 1
+    else:
+        return False
+    return True
+
+
 def _count_ordinary_segments_directly() -> None:
     """X12Reader._parse_segment checks each segment for emptiness and a valid id, then for the ids it tracks
     (ISA, IEA, GS, GE, ST, SE, HL, and CLM and LX in an 837) does their bookkeeping, and counts the rest:
     for most segments of a claim all it changes is the segment count and the line number. A segment whose
-    first element holds a single value is not empty; with an id that is valid and not tracked (kept per
+    first element opens with a value is not empty; with an id that is valid and not tracked (kept per
     id: a pure function of it) those two counts are all that happen, here as in the original. A CLM also
     restarts the 837's line numbering, an LX advances it, when LX01 is the next number, and an HL numbers and
     nests its level (above); any other LX01 or HL (an error), every other segment, and a reader of another class
@@ -93,16 +123,11 @@ def _count_ordinary_segments_directly() -> None:
         seg_id = seg_data.seg_id if seg_data.__class__ is segment_type else None
         if self.__class__ is not reader_type or seg_id.__class__ is not str:
             return original(self, seg_data)
-        reading, value = reading_of(seg_id), first_value(seg_data)
-        if reading == _CHECKED or value is None:
-            return original(self, seg_data)
-        if reading == _CLAIM and self.check_837_lx:
-            self.lx_count = 0
-        elif reading == _SERVICE_LINE and self.check_837_lx:
-            if value != f"{self.lx_count + 1:d}":
+        reading = reading_of(seg_id)
+        if reading == _ONLY_COUNTED:
+            if not opens_with_a_value(seg_data):
                 return original(self, seg_data)
-            self.lx_count += 1
-        elif reading == _LEVEL and not _enters_level(self, seg_data, value):
+        elif reading == _CHECKED or not _kept_the_books(self, reading, seg_data):
             return original(self, seg_data)
         self.seg_count += 1
         self.cur_line += 1

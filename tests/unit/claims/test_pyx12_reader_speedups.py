@@ -15,7 +15,8 @@ pytestmark = pytest.mark.unit
 VALID, BROKEN, NOT_CHECKED = build_corpus()
 CORPUS = VALID | BROKEN | NOT_CHECKED
 EXTRA_LINES = ("REF*G1*1", "ref*G1*1", "REFX*G1*1", "R-F*G1*1", "R*G1*1", "REF*", "REF**1", "REF", "N3*:A", "9A*1",
-               "LX*9", "LX*1:2", "LX", "CLM*", "LX*1", "CLM*X1*10", "LX*1", "LX*02", "LX*2")
+               "HI*:E119", "HI*ABK:E119:", "SV1*HC:99213*1", "LX*9", "LX*1:2", "LX", "CLM*", "LX*1", "CLM*X1*10",
+               "LX*1", "LX*02", "LX*2")
 # Levels in and out of turn, after the file's own: the numbers and nesting as the reader keeps them, and errors
 LEVELS = ("HL*{n}*1*22*0", "HL*{n}*{n1}*23*0", "HL*{n}*99*22*0", "HL*{m}*1*22*0", "HL*{n}**20*1", "HL*{n}",
           "HL*{n}*1:2*22*0", "HL*{n}*01*22*0", "HL*0{n}*1*22*0", "HL*{n}*{n1}*23*0", "HL*{n}*{n2}*22*0", "HL*x*1",
