@@ -137,8 +137,8 @@ def _against_walk_and_reader_shortcuts(one: str, twenty: str, fifty: str) -> dic
 
 
 def _against_level_and_absent_element_shortcuts(one: str, mixed: str, twenty: str) -> dict[str, str]:
-    """Files that would catch the reader's shortcut for HL taken where it records an error (a parent not open
-    or closed, none, a level numbered twice), and an absent element's or a composite's verdict answered where
+    """Files that would catch the reader's shortcut for HL taken where it records an error (a parent not open,
+    none, a level numbered twice), and an absent element's or a composite's verdict answered where
     it differs: mandatory elements and composites cut off at one segment and present at its equals, the same
     cut at two claims of a file, a bad composite at three claims and one of empty components."""
     bad_place = "XX:B:1"
