@@ -1,7 +1,7 @@
-"""The migration that lets a claim's balance be rewritten in place, on a database that already holds balances:
-the upgrade drops the covering index of open balances and leaves room on the balances' pages, so that a
-posting's update of a balance inserted since stays on its page (HOT); the downgrade brings the index and
-full pages back, and upgrading again lands in the same place."""
+"""The migration that lets a claim's balance and its A/R aging member be rewritten in place, on a database that
+already holds balances: the upgrade drops the covering index of open balances and leaves room on both tables'
+pages, so that a posting's update of a balance inserted since stays on its page (HOT); the downgrade brings the
+index and full pages back, and upgrading again lands in the same place."""
 import asyncio
 
 import asyncpg
@@ -18,7 +18,9 @@ SEED = f"""
 INSERT INTO claim_balance (claim_id, tenant_id, insurance_ar, patient_ar)
 SELECT gen_random_uuid(), '{TENANT}', 100 + i, 0 FROM generate_series(1, 400) AS i
 """
-OPTIONS = "SELECT reloptions::text FROM pg_class WHERE relname = 'claim_balance'"
+OPTIONS = ("SELECT array_agg(coalesce(reloptions::text, '') ORDER BY relname) FROM pg_class "
+           "WHERE relname IN ('ar_aging_member', 'claim_balance')")
+ROOM = ["{fillfactor=70}", "{fillfactor=70}"]
 INDEXES = ("SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_index i "
            "JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'claim_balance'::regclass AND i.indisvalid")
 
@@ -44,12 +46,12 @@ async def test_the_claim_balance_migration_goes_down_and_up_on_a_table_with_bala
     assert INDEX in (await execute(server, DB, (INDEXES,)))[0]
 
     await asyncio.to_thread(command.upgrade, config, "head")
-    assert await execute(server, DB, (INDEXES,), (OPTIONS,)) == [["claim_balance_pkey"], "{fillfactor=70}"]
+    assert await execute(server, DB, (INDEXES,), (OPTIONS,)) == [["claim_balance_pkey"], ROOM]
     assert await _hot_updates_of_a_new_balance(server) == 1
 
     await asyncio.to_thread(command.downgrade, config, BEFORE)
-    assert await execute(server, DB, (INDEXES,), (OPTIONS,)) == [["claim_balance_pkey", INDEX], None]
+    assert await execute(server, DB, (INDEXES,), (OPTIONS,)) == [["claim_balance_pkey", INDEX], ["", ""]]
     assert await _hot_updates_of_a_new_balance(server) == 0
 
     await asyncio.to_thread(command.upgrade, config, "head")
-    assert await execute(server, DB, (INDEXES,), (OPTIONS,)) == [["claim_balance_pkey"], "{fillfactor=70}"]
+    assert await execute(server, DB, (INDEXES,), (OPTIONS,)) == [["claim_balance_pkey"], ROOM]
