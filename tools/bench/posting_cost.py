@@ -193,7 +193,7 @@ def _cpu_ms(pid: int) -> float:
 async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, rounds: int, calls: int,
                                  claims: int = 20) -> dict:
     """The backend's CPU per posting of `claims` claims' payments with each version of the ledger's trigger
-    functions (`versions`: name -> the CREATE OR REPLACE statements installing it), on one connection over the
+    functions or schema (`versions`: name -> the statements installing it), on one connection over the
     same rows, versions alternated round by round, in the order given and then in reverse; every posting is
     rolled back. The version named last is left installed."""
     service_url = make_url(Settings(database_url=url).service_database_url())
