@@ -3,7 +3,7 @@ those the ledger's triggers run inside them (calls, buffers, WAL records, time),
 the backends' CPU, per event.
 
     BENCH_PORT_BASE=27000 .venv/bin/python -m tools.bench.posting_cost [--claims 1000] [--batch 20] [--rounds 3]
-        [--existing 100000] [--side-by-side ROUNDS [--calls 200]]
+        [--existing 100000] [--side-by-side ROUNDS [--calls 200] [--versions triggers|balance-index]]
 
 Starts an embedded Postgres of its own (durable settings, `.run/posting-cost`, port BENCH_PORT_BASE + 43)
 with pg_stat_statements loaded (nested statements tracked), migrates the payments database, posts
@@ -13,7 +13,8 @@ does) `--rounds` rounds of `--claims` claim.submitted events and then one 835 pa
 at a time. Each phase is measured on its own: the tables are analyzed and the statistics reset before it,
 and read after it. With `--side-by-side`, one payment posting of 20 claims is then priced on one connection
 with the ledger's triggers off, then its figures kept by two triggers and by one, in turn (rolled back
-each time). Statements, buffers, rows, WAL records and index entries are the same from run to run; the CPU
+each time); with `--versions balance-index`, with and without the index that made the claims' balance
+updates non-HOT. Statements, buffers, rows, WAL records and index entries are the same from run to run; the CPU
 figures move with the machine's load. The rows are synthetic.
 """
 import argparse
@@ -192,7 +193,7 @@ def _cpu_ms(pid: int) -> float:
 async def functions_side_by_side(url: str, versions: dict[str, list[str]], *, rounds: int, calls: int,
                                  claims: int = 20) -> dict:
     """The backend's CPU per posting of `claims` claims' payments with each version of the ledger's trigger
-    functions (`versions`: name -> the CREATE OR REPLACE statements installing it), on one connection over the
+    functions or schema (`versions`: name -> the statements installing it), on one connection over the
     same rows, versions alternated round by round, in the order given and then in reverse; every posting is
     rolled back. The version named last is left installed."""
     service_url = make_url(Settings(database_url=url).service_database_url())
@@ -254,6 +255,19 @@ def _trigger_function_versions() -> dict[str, list[str]]:
             "one_trigger": [*off, ledger_figures.TRIGGER_FUNCTION, ledger_figures.TRIGGER]}
 
 
+def _balance_index_versions() -> dict[str, list[str]]:
+    """The claims' balances with the covering index of open balances that named their amounts (every update
+    non-HOT, a new entry in it and in the primary key), then without it (the update stays on its page when
+    the page has room)."""
+    from services.payments.adapters.balances import OPEN_BALANCES_INDEX
+
+    return {"open_balances_index": [OPEN_BALANCES_INDEX.replace(" CONCURRENTLY", "")],
+            "no_index": ["DROP INDEX IF EXISTS ix_claim_balance_open"]}
+
+
+VERSIONS = {"triggers": _trigger_function_versions, "balance-index": _balance_index_versions}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tools.bench.posting_cost", description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1000)
@@ -261,8 +275,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--existing", type=int, default=100_000, help="claims' postings in the ledger before the run")
     parser.add_argument("--side-by-side", type=int, default=0, metavar="ROUNDS",
-                        help="then price one posting with the ledger's triggers off, two and one, alternated")
+                        help="then price one posting with each version of --versions, alternated")
     parser.add_argument("--calls", type=int, default=200, help="postings per version and round (--side-by-side)")
+    parser.add_argument("--versions", choices=VERSIONS, default="triggers",
+                        help="what --side-by-side alternates: the ledger's triggers, or the balances' index")
     args = parser.parse_args()
     port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 43
     postgres = EmbeddedPostgres(RUN_DIR / "pgdata", port, durable=True)
@@ -277,8 +293,8 @@ def main() -> None:
         url = make_url(postgres.url).render_as_string(hide_password=False)
         result = asyncio.run(measure(url, args.claims, args.batch, args.rounds, args.existing, RUN_DIR / "pgdata"))
         if args.side_by_side:
-            result["trigger_functions_side_by_side"] = asyncio.run(functions_side_by_side(
-                url, _trigger_function_versions(), rounds=args.side_by_side, calls=args.calls))
+            result[f"side_by_side_{args.versions}"] = asyncio.run(functions_side_by_side(
+                url, VERSIONS[args.versions](), rounds=args.side_by_side, calls=args.calls))
         print(json.dumps(result, indent=1))
     finally:
         postgres.stop()
