@@ -254,7 +254,8 @@ async def insert_rows(session: AsyncSession, table: Table, rows: list[dict], *,
         return None
     names, rows = _with_defaults(table, rows, skip=frozenset(column for column, _ in computed))
     statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning)
-    result = await session.execute(statement, {**_columns_of(session.get_bind().dialect, table, names, rows), **(params or {})})
+    columns = _columns_of(session.get_bind().dialect, table, names, rows)
+    result = await session.execute(statement, {**columns, **(params or {})})
     return result if returning else None
 
 
@@ -294,4 +295,5 @@ async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[
         return
     last = list({row[key]: row for row in rows}.values())
     names = tuple(n for n in rows[0] if n != key)
-    await session.execute(update_statement(table, key, names), _columns_of(session.get_bind().dialect, table, (key, *names), last))
+    columns = _columns_of(session.get_bind().dialect, table, (key, *names), last)
+    await session.execute(update_statement(table, key, names), columns)

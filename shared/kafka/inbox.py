@@ -4,8 +4,8 @@ from uuid import UUID
 from sqlalchemy import text
 
 from shared.db.array_literals import array_literal
-from shared.db.transaction_driver import TransactionDriver
 from shared.db.tables import inbox_message
+from shared.db.transaction_driver import TransactionDriver
 
 # The batch's ids and topics travel as two arrays: one statement text whatever the batch's size, so a
 # connection prepares it once (a multi-row VALUES list is a new statement for every batch size). The topics

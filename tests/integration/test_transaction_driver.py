@@ -7,19 +7,14 @@ from unittest.mock import patch
 import pytest
 from opentelemetry import trace
 from opentelemetry.trace import INVALID_SPAN_CONTEXT, NonRecordingSpan, SpanContext
-from pydantic import BaseModel
 from sqlalchemy import text
 
+from services.claims.adapters.tables import ClaimEvent
+from services.claims.settings import Settings
 from shared import telemetry
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.kafka.inbox import claim_new_events
-from services.claims.adapters.tables import ClaimEvent
-from services.claims.settings import Settings
-
-
-class Noted(BaseModel):
-    n: int
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +44,8 @@ async def test_the_inbox_outbox_and_orm_writes_commit_together_in_one_transactio
     claim_id = uuid.uuid4()
     async with units() as uow:
         event_id = uuid.uuid4()
-        assert await claim_new_events(await uow.driver(), str(claim_id), [(event_id, "t"), (event_id, "t")]) == {event_id}
+        claimed = await claim_new_events(await uow.driver(), str(claim_id), [(event_id, "t"), (event_id, "t")])
+        assert claimed == {event_id}
         on_session = (await uow.session.execute(text("SELECT txid_current()"))).scalar()
         on_driver = (await (await uow.driver()).fetch(text("SELECT txid_current() AS id"), {}))[0][0]
         assert on_driver == on_session
