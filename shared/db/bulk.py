@@ -44,6 +44,7 @@ from sqlalchemy.sql.selectable import TextualSelect
 
 from shared.db.array_literals import ElementText, array_literal, bool_text, printed_text
 from shared.db.json_text import json_text
+from shared.db.transaction_driver import TransactionDriver
 
 DIALECT = postgresql.dialect()
 _DOCUMENTS = (dict, list)  # a JSON column's documents; None and SQLAlchemy's NULL markers keep the column's step
@@ -233,10 +234,9 @@ def _client_defaults(table: Table, names: tuple[str, ...], skip: frozenset[str])
             if c.name not in names and c.name not in skip and c.default is not None and c.default.is_scalar}
 
 
-def _columns_of(session: AsyncSession, table: Table, names: Sequence[str], rows: list[dict]) -> dict[str, list | str]:
+def _columns_of(dialect: Dialect, table: Table, names: Sequence[str], rows: list[dict]) -> dict[str, list | str]:
     """Each column's values (a literal of them, `_literal`), bound first as the column's type would bind them (None
     too: a JSON column's None is the document `null`)."""
-    dialect = session.get_bind().dialect
     columns = {}
     for name in names:
         process = _processor(table, name, dialect)
@@ -254,7 +254,8 @@ async def insert_rows(session: AsyncSession, table: Table, rows: list[dict], *,
         return None
     names, rows = _with_defaults(table, rows, skip=frozenset(column for column, _ in computed))
     statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning)
-    result = await session.execute(statement, {**_columns_of(session, table, names, rows), **(params or {})})
+    columns = _columns_of(session.get_bind().dialect, table, names, rows)
+    result = await session.execute(statement, {**columns, **(params or {})})
     return result if returning else None
 
 
@@ -267,22 +268,24 @@ class Insert:
     on_conflict: OnConflict | None = None
 
 
-async def insert_together(session: AsyncSession, inserts: Sequence[Insert]) -> None:
-    """The rows of several tables in one statement and one round trip; each table's rows go in the order
-    given, as `insert_rows` would put them. Statement-level triggers still fire once per table: each insert
-    is its own sub-statement."""
+async def insert_together(driver: TransactionDriver, inserts: Sequence[Insert]) -> None:
+    """The rows of several tables in one statement and one round trip, on the transaction's driver (the
+    unit of work's outbox and what goes in with it); each table's rows go in the order given, as `insert_rows`
+    would put them. Statement-level triggers still fire once per table: each insert is its own sub-statement."""
     inserts = [insert for insert in inserts if insert.rows]
-    if len(inserts) == 1:  # the statement a single table's rows have always had
-        await insert_rows(session, inserts[0].table, inserts[0].rows, on_conflict=inserts[0].on_conflict)
+    if not inserts:
         return
     shapes, params = [], {}
     for n, insert in enumerate(inserts):
         names, rows = _with_defaults(insert.table, insert.rows)
         shapes.append((insert.table, names, insert.on_conflict))
-        params.update({f"t{n}_{name}": values
-                       for name, values in _columns_of(session, insert.table, names, rows).items()})
-    if shapes:
-        await session.execute(inserts_statement(tuple(shapes)), params)
+        columns = _columns_of(driver.dialect, insert.table, names, rows)
+        params.update(columns if len(inserts) == 1 else {f"t{n}_{name}": values for name, values in columns.items()})
+    if len(inserts) == 1:  # the statement a single table's rows have always had
+        ((table, names, on_conflict),) = shapes
+        await driver.fetch(insert_statement(table, names, on_conflict=on_conflict), params)
+    else:
+        await driver.fetch(inserts_statement(tuple(shapes)), params)
 
 
 async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[dict]) -> None:
@@ -292,4 +295,5 @@ async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[
         return
     last = list({row[key]: row for row in rows}.values())
     names = tuple(n for n in rows[0] if n != key)
-    await session.execute(update_statement(table, key, names), _columns_of(session, table, (key, *names), last))
+    columns = _columns_of(session.get_bind().dialect, table, (key, *names), last)
+    await session.execute(update_statement(table, key, names), columns)

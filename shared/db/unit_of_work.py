@@ -17,6 +17,7 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.registry import EventType, event_type_for
 from shared.db.bulk import EncodedJson, Insert, insert_together
 from shared.db.tables import outbox_message
+from shared.db.transaction_driver import TransactionDriver
 from shared.telemetry import producer_headers
 
 
@@ -37,6 +38,7 @@ class UnitOfWork:
         self.session = session
         self.clock = clock
         self._outbox_rows: list[dict] = []
+        self._driver: TransactionDriver | None = None
 
     def now(self) -> datetime:
         return self.clock()
@@ -74,8 +76,20 @@ class UnitOfWork:
         rows, self._outbox_rows = self._outbox_rows, []
         return [Insert(outbox_message, rows)]
 
+    async def driver(self) -> TransactionDriver:
+        """The transaction's connection for the plumbing's own statements (inbox, outbox), taken once."""
+        if self._driver is None:
+            self._driver = await TransactionDriver.of(self.session)
+        return self._driver
+
     async def flush_outbox(self) -> None:
-        await insert_together(self.session, self.pending_inserts())
+        inserts = [insert for insert in self.pending_inserts() if insert.rows]
+        if not inserts:
+            return
+        session = self.session
+        if session.new or session.dirty or session.deleted:
+            await session.flush()  # as the session's execute did first: the ORM's pending writes go in before these
+        await insert_together(await self.driver(), inserts)
 
 
 class UnitOfWorkFactory:
@@ -109,8 +123,7 @@ class _UnitOfWorkContext:
         self._uow: UnitOfWork | None = None
 
     async def __aenter__(self) -> UnitOfWork:
-        self._session = self._factory._sessions()
-        await self._session.begin()
+        self._session = self._factory._sessions()  # its transaction begins with its first statement
         self._uow = self._factory._unit_of_work(self._session, self._factory.clock)
         return self._uow
 

@@ -377,7 +377,7 @@ class ConsumerRunner:
     async def _apply(self, items: list[Parsed]) -> None:
         async with self._units_of_work() as uow:
             new_ids = await claim_new_events(
-                uow.session, self.group_id, [(i.envelope.event_id, i.record.topic) for i in items]
+                await uow.driver(), self.group_id, [(i.envelope.event_id, i.record.topic) for i in items]
             )
             fresh = []
             for item in items:

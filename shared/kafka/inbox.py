@@ -2,10 +2,10 @@
 from uuid import UUID
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.array_literals import array_literal
 from shared.db.tables import inbox_message
+from shared.db.transaction_driver import TransactionDriver
 
 # The batch's ids and topics travel as two arrays: one statement text whatever the batch's size, so a
 # connection prepares it once (a multi-row VALUES list is a new statement for every batch size). The topics
@@ -19,12 +19,13 @@ RETURNING event_id
 """).columns(inbox_message.c.event_id)
 
 
-async def claim_new_events(session: AsyncSession, consumer: str, events: list[tuple[UUID, str]]) -> set[UUID]:
-    """Insert (consumer, event_id) rows; returns the ids not seen before. One round trip per batch."""
+async def claim_new_events(driver: TransactionDriver, consumer: str, events: list[tuple[UUID, str]]) -> set[UUID]:
+    """Insert (consumer, event_id) rows in the unit of work's transaction; returns the ids not seen before.
+    One round trip per batch."""
     if not events:
         return set()
     topics = dict(events)  # a batch can hold the same event twice: one row for it
-    result = await session.execute(CLAIM_NEW, {"consumer": consumer,
-                                                "event_ids": list(topics),
-                                                "topics": array_literal(list(topics.values()))})
-    return {row[0] for row in result}
+    rows = await driver.fetch(CLAIM_NEW, {"consumer": consumer,
+                                          "event_ids": list(topics),
+                                          "topics": array_literal(list(topics.values()))})
+    return {row[0] for row in rows}

@@ -231,15 +231,8 @@ def instrument_engine(engine) -> None:
 
     @event.listens_for(sync_engine, "before_cursor_execute")
     def _start(conn, cursor, statement, parameters, context, executemany):
-        if context is None or not trace.get_current_span().get_span_context().is_valid:
-            return  # background polling (relay, loops) outside any request or event: no lone root spans
-        operation = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "SQL"
-        batch_statements = otel_context.get_value(_STATEMENTS)
-        if batch_statements is not None:
-            batch_statements.append(operation)  # a batch span's statement: named on that span, no span of its own
-            return
-        context._otel_span = _tracer.start_span(f"db {operation}", kind=SpanKind.CLIENT,
-                                                attributes=_db_attributes(operation, bool(executemany)))
+        if context is not None:
+            context._otel_span = statement_started(statement, batch=bool(executemany))
 
     @event.listens_for(sync_engine, "after_cursor_execute")
     def _end(conn, cursor, statement, parameters, context, executemany):
@@ -255,6 +248,20 @@ def instrument_engine(engine) -> None:
             span.set_status(trace.Status(trace.StatusCode.ERROR, type(exception_context.original_exception).__name__))
             span.end()
             exception_context.execution_context._otel_span = None
+
+
+def statement_started(statement: str, *, batch: bool = False) -> trace.Span | None:
+    """The CLIENT span of one SQL statement about to run, to be ended when it has; None where the statement has
+    no span of its own: outside any request or event (the relay's and the loops' polling makes no lone root
+    spans), or inside a batch span, which names the statement's kind itself."""
+    if not trace.get_current_span().get_span_context().is_valid:
+        return None
+    operation = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "SQL"
+    batch_statements = otel_context.get_value(_STATEMENTS)
+    if batch_statements is not None:
+        batch_statements.append(operation)
+        return None
+    return _tracer.start_span(f"db {operation}", kind=SpanKind.CLIENT, attributes=_db_attributes(operation, batch))
 
 
 def _db_attributes(operation: str, batch: bool) -> dict:

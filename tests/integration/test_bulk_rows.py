@@ -15,6 +15,7 @@ from shared.db.bulk import OnConflict, insert_rows, update_rows
 from shared.db.engine import learn_array_types
 from shared.kafka.inbox import claim_new_events
 from shared.db.tables import outbox_message
+from shared.db.transaction_driver import TransactionDriver
 from tests.integration.figures_support import units as units_of
 from services.claims.adapters.reports import CLAIM_TALLY
 from services.claims.adapters.repositories import ClaimsUnitOfWork
@@ -200,7 +201,7 @@ async def test_a_new_connection_learns_every_array_type_of_the_batch_writes_at_o
              "modifiers": ["25"], "units": 1, "charge": Decimal("10.00")}])
         await insert_rows(session, outbox_message, [{"event_id": uuid.uuid4(), "topic": "bulk.test", "message_key": b"k",
                                                      "value": b"v", "headers": {}}])
-        await claim_new_events(session, "bulk-test", [(uuid.uuid4(), "bulk.test")])
+        await claim_new_events(await TransactionDriver.of(session), "bulk-test", [(uuid.uuid4(), "bulk.test")])
         await session.rollback()
     await engine.dispose()
     assert len(at_connect) == 1 and LookupsSeen.lookups == at_connect

@@ -86,7 +86,7 @@ def emit(items: list[tuple]) -> list[dict]:
 
 def bind(rows: list[dict]) -> dict[str, list]:
     names, rows = _with_defaults(outbox_message, rows)
-    return _columns_of(FakeSession(), outbox_message, names, rows)
+    return _columns_of(_Bind.dialect, outbox_message, names, rows)
 
 
 def relay_headers(rows: list[dict], stored: list[str]) -> list[list[tuple[str, bytes]]]:

@@ -76,11 +76,11 @@ def test_a_record_of_the_right_type_with_a_bad_payload_fails_on_its_payload():
         decode(_record(b"{not json"), subscription)
 
 
-class _RecordingSession:
+class _RecordingDriver:
     def __init__(self):
         self.calls = []
 
-    async def execute(self, statement, parameters):
+    async def fetch(self, statement, parameters):
         self.calls.append((statement, parameters))
         return [(event_id,) for event_id in parameters["event_ids"]]
 
@@ -90,11 +90,11 @@ def _sql(statement) -> str:
 
 
 async def test_the_inbox_statement_is_the_same_for_every_batch_size():
-    session = _RecordingSession()
+    driver = _RecordingDriver()
     one, three = [uuid.uuid4()], [uuid.uuid4() for _ in range(3)]
-    await inbox.claim_new_events(session, "g", [(one[0], "a")])
-    new = await inbox.claim_new_events(session, "g", [(three[0], "a"), (three[1], "b"), (three[0], "c"), (three[2], "a")])
-    (first, _), (second, parameters) = session.calls
+    await inbox.claim_new_events(driver, "g", [(one[0], "a")])
+    new = await inbox.claim_new_events(driver, "g", [(three[0], "a"), (three[1], "b"), (three[0], "c"), (three[2], "a")])
+    (first, _), (second, parameters) = driver.calls
     assert _sql(first) == _sql(second)
     assert parameters == {"consumer": "g", "event_ids": three, "topics": '{"c","b","a"}'}  # one row per event
     assert new == set(three)

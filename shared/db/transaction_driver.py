@@ -1,0 +1,63 @@
+"""The unit of work's own statements (the inbox's claim, the outbox's insert) on its transaction's asyncpg connection.
+
+Sent through the ORM session, each of them crossed into SQLAlchemy's greenlet and back and took the session's
+and the engine's execute path (the statement's cache key, an execution context, a cursor, a result): at a
+consumer's small batches that cost the process more than the round trip itself. They are text statements with
+no ORM object in them, so here each is compiled once to the driver's SQL and sent on the connection the session
+holds, inside the transaction the session commits or rolls back: a batch's writes, its inbox rows and its outbox
+rows still commit or vanish together. The statement's span is the one the engine's hooks would have made.
+"""
+from functools import lru_cache
+
+import asyncpg
+from opentelemetry import trace
+from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.sql.elements import TextClause
+
+from shared.telemetry import statement_started
+
+
+@lru_cache(maxsize=256)
+def compiled(statement: TextClause, dialect: Dialect) -> tuple[str, tuple[str, ...]]:
+    """The statement as the driver runs it (`$n` placeholders) and its parameters' names in their order."""
+    form = statement.compile(dialect=dialect)
+    return form.string, tuple(form.positiontup or ())
+
+
+class TransactionDriver:
+    """The asyncpg connection of a session's transaction, its BEGIN sent."""
+
+    def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection):
+        self._connection = connection
+        self._driver = driver
+        self.dialect = connection.dialect
+
+    @classmethod
+    async def of(cls, session: AsyncSession) -> "TransactionDriver":
+        """The session's connection (the session's transaction begins if it had not). SQLAlchemy's driver adapter
+        sends BEGIN only before its own first statement: it is sent here if it has not been, so that what runs on
+        the driver is inside the transaction and the session's commit is its COMMIT."""
+        connection = await session.connection()
+        pooled = connection.sync_connection.connection
+        if pooled.dbapi_connection._transaction is None:
+            await pooled.dbapi_connection._start_transaction()
+        return cls(connection, pooled.driver_connection)
+
+    async def fetch(self, statement: TextClause, params: dict) -> list[asyncpg.Record]:
+        """Runs a text statement with its named parameters; a connection that died under it is invalidated,
+        as SQLAlchemy does with its own, so the pool does not hand it out again."""
+        sql, names = compiled(statement, self.dialect)
+        span = statement_started(sql)
+        try:
+            rows = await self._driver.fetch(sql, *[params[name] for name in names])
+        except BaseException as exc:
+            if span is not None:
+                span.set_status(trace.Status(trace.StatusCode.ERROR, type(exc).__name__))
+                span.end()
+            if self._driver.is_closed():
+                await self._connection.invalidate()
+            raise
+        if span is not None:
+            span.end()
+        return rows

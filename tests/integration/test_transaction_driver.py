@@ -1,0 +1,94 @@
+"""The unit of work's own statements (inbox, outbox) run on the asyncpg connection of its transaction: they
+commit with the use case's writes or vanish with them, and they come after the ORM's pending writes, as the
+session's own execute put them."""
+import uuid
+from unittest.mock import patch
+
+import pytest
+from opentelemetry import trace
+from opentelemetry.trace import INVALID_SPAN_CONTEXT, NonRecordingSpan, SpanContext
+from sqlalchemy import text
+
+from services.claims.adapters.tables import ClaimEvent
+from services.claims.settings import Settings
+from shared import telemetry
+from shared.db.engine import make_engine, make_session_factory
+from shared.db.unit_of_work import UnitOfWorkFactory
+from shared.kafka.inbox import claim_new_events
+
+
+@pytest.fixture(scope="module")
+async def units(infrastructure):
+    engine = make_engine(Settings(database_url=infrastructure.database_url))
+    telemetry.instrument_engine(engine)
+    yield UnitOfWorkFactory(make_session_factory(engine))
+    await engine.dispose()
+
+
+def _emit(uow, subject_id) -> None:
+    uow._outbox_rows.append({"event_id": uuid.uuid4(), "topic": "driver.test", "message_key": str(subject_id).encode(),
+                             "value": b"{}", "headers": {"event_type": "driver.test"}})
+
+
+async def _stored(units, claim_id) -> tuple[int, int, int]:
+    async with units.reading() as uow:
+        row = (await uow.session.execute(text(
+            "SELECT (SELECT count(*) FROM inbox_message WHERE consumer = :c),"
+            " (SELECT count(*) FROM outbox_message WHERE message_key = :k),"
+            " (SELECT count(*) FROM claim_event WHERE claim_id = :i)"),
+            {"c": str(claim_id), "k": str(claim_id).encode(), "i": claim_id})).one()
+    return tuple(row)
+
+
+async def test_the_inbox_outbox_and_orm_writes_commit_together_in_one_transaction(units):
+    claim_id = uuid.uuid4()
+    async with units() as uow:
+        event_id = uuid.uuid4()
+        claimed = await claim_new_events(await uow.driver(), str(claim_id), [(event_id, "t"), (event_id, "t")])
+        assert claimed == {event_id}
+        on_session = (await uow.session.execute(text("SELECT txid_current()"))).scalar()
+        on_driver = (await (await uow.driver()).fetch(text("SELECT txid_current() AS id"), {}))[0][0]
+        assert on_driver == on_session
+        uow.session.add(ClaimEvent(tenant_id=uuid.uuid4(), claim_id=claim_id, event="noted", status="ready", detail={}))
+        _emit(uow, claim_id)
+    assert await _stored(units, claim_id) == (1, 1, 1)
+    async with units() as uow:
+        assert await claim_new_events(await uow.driver(), str(claim_id), [(event_id, "t")]) == set()
+
+
+async def test_a_failed_unit_of_work_leaves_no_inbox_or_outbox_row(units):
+    claim_id = uuid.uuid4()
+    with pytest.raises(RuntimeError):
+        async with units() as uow:
+            await claim_new_events(await uow.driver(), str(claim_id), [(uuid.uuid4(), "t")])
+            _emit(uow, claim_id)
+            await uow.flush_outbox()
+            raise RuntimeError("the handler failed")
+    assert await _stored(units, claim_id) == (0, 0, 0)
+
+
+async def test_the_orm_pending_rows_are_flushed_before_the_outbox_insert(units):
+    claim_id = uuid.uuid4()
+    async with units() as uow:
+        uow.session.add(ClaimEvent(tenant_id=uuid.uuid4(), claim_id=claim_id, event="noted", status="ready", detail={}))
+        _emit(uow, claim_id)
+        await uow.flush_outbox()
+        assert not uow.session.new  # flushed, as the session's execute of the outbox insert did first
+    assert await _stored(units, claim_id) == (0, 1, 1)
+
+
+async def test_a_statement_on_the_driver_has_the_span_the_engine_hooks_give_one_on_the_session(units):
+    recorded = []
+
+    class Recorder:
+        def start_span(self, name, kind, attributes):
+            recorded.append((name, kind, attributes))
+            return NonRecordingSpan(INVALID_SPAN_CONTEXT)
+
+    parent = NonRecordingSpan(SpanContext(trace_id=1, span_id=2, is_remote=False))
+    statement = text("SELECT 1 AS one")
+    async with units() as uow:
+        with patch.object(telemetry, "_tracer", Recorder()), trace.use_span(parent):
+            await uow.session.execute(statement)
+            await (await uow.driver()).fetch(statement, {})
+    assert len(recorded) == 2 and recorded[0] == recorded[1] and recorded[0][0] == "db SELECT"
