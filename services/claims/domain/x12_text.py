@@ -19,6 +19,10 @@ def clean(value: str, limit: int) -> str:
 
 
 def seg(*elements: str) -> str:
+    """Elements joined, trailing empty ones dropped (X12 forbids them); most segments end with a value and
+    take the one join."""
+    if elements and elements[-1] != "":
+        return ELEMENT.join(elements) + TERMINATOR
     parts = list(elements)
     while len(parts) > 1 and parts[-1] == "":
         parts.pop()
