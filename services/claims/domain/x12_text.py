@@ -1,4 +1,4 @@
-"""What every outgoing X12 file of ours shares (837P, 270, 276): element cleaning, segments, the ISA/GS
+"""What every outgoing X12 file of ours shares (837P, 270, 276): element cleaning, segments, D8 dates, the ISA/GS
 envelope, the inquiries' information source."""
 import unicodedata
 from datetime import date, datetime
