@@ -52,6 +52,19 @@ Money = Annotated[Decimal, BeforeValidator(_parse_money), PlainSerializer(lambda
 
 def format_x12_amount(amount: Decimal) -> str:
     """X12 R-type amount: no trailing zeros beyond what is needed ("100", "12.5", "0")."""
+    if type(amount) is Decimal and amount.is_finite():  # hashable; anything else takes to_money's refusals
+        return _x12_amount_of_decimal(amount)
+    return _x12_amount(amount)
+
+
+@lru_cache(maxsize=4096)
+def _x12_amount_of_decimal(amount: Decimal) -> str:
+    """The text of an amount, remembered: a file's charges and payments are a few fee-schedule figures that
+    recur. Equal Decimals (12.5, 12.50) round to the same cents, so one text serves them all."""
+    return _x12_amount(amount)
+
+
+def _x12_amount(amount: Decimal) -> str:
     normalized = to_money(amount).normalize()
     text = format(normalized, "f")
     return "0" if text in ("-0", "0") else text

@@ -9,7 +9,8 @@ from decimal import Decimal, InvalidOperation
 
 from shared.money import format_x12_amount
 from shared.x12 import X12SyntaxError, element, segments
-from services.claims.domain.x12_text import check_trailers, clean, envelope, information_source, seg, transaction
+from services.claims.domain.x12_text import (check_trailers, clean, envelope, information_source, seg, transaction,
+                                             x12_date)
 
 VERSION = "005010X212"
 NOT_FOUND = {"A4", "D0"}  # not found in the adjudication system; data search unsuccessful
@@ -78,7 +79,7 @@ def write_276(inquiries: list[StatusInquiry], *, payer_name: str, payer_x12_id: 
 
 
 def _claim(inquiry: StatusInquiry, hl: int) -> list[str]:
-    demographics = seg("DMG", "D8", inquiry.birth_date.strftime("%Y%m%d"), inquiry.sex)
+    demographics = seg("DMG", "D8", x12_date(inquiry.birth_date), inquiry.sex)
     tracking = [seg("TRN", "1", clean(inquiry.trace, 50))]
     if inquiry.payer_claim_number:
         tracking.append(seg("REF", "1K", clean(inquiry.payer_claim_number, 50)))

@@ -10,7 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 from shared.contracts.common import EditResult, Severity
 from shared.x12 import X12SyntaxError, element, segments
-from services.claims.domain.x12_text import check_trailers, clean, envelope, information_source, seg, transaction
+from services.claims.domain.x12_text import (check_trailers, clean, envelope, information_source, seg, transaction,
+                                             x12_date)
 
 VERSION = "005010X279A1"
 ACTIVE_CODES = {"1", "2", "3", "4", "5"}  # EB01: active coverage (and its variants)
@@ -86,8 +87,8 @@ def write_270(inquiries: list[Inquiry], *, payer_name: str, payer_x12_id: str, p
 
 def _member(inquiry: Inquiry, hl: int) -> list[str]:
     """The subscriber is the patient: the question hangs on 2000C. Otherwise on a 2000D dependent."""
-    question = [seg("DMG", "D8", inquiry.birth_date.strftime("%Y%m%d"), inquiry.sex),
-                seg("DTP", "291", "D8", inquiry.date_of_service.strftime("%Y%m%d")), seg("EQ", "30")]
+    question = [seg("DMG", "D8", x12_date(inquiry.birth_date), inquiry.sex),
+                seg("DTP", "291", "D8", x12_date(inquiry.date_of_service)), seg("EQ", "30")]
     trace = seg("TRN", "1", clean(inquiry.trace, 50), ORIGINATOR)
     if inquiry.relationship == "self":
         return [seg("HL", str(hl), "2", "22", "0"), trace,

@@ -1,7 +1,7 @@
-"""What every outgoing X12 file of ours shares (837P, 270, 276): element cleaning, segments, the ISA/GS
+"""What every outgoing X12 file of ours shares (837P, 270, 276): element cleaning, segments, D8 dates, the ISA/GS
 envelope, the inquiries' information source."""
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 
 from shared.x12 import X12SyntaxError, element
 
@@ -19,10 +19,22 @@ def clean(value: str, limit: int) -> str:
 
 
 def seg(*elements: str) -> str:
+    """Elements joined, trailing empty ones dropped (X12 forbids them); most segments end with a value and
+    take the one join."""
+    if elements and elements[-1] != "":
+        return ELEMENT.join(elements) + TERMINATOR
     parts = list(elements)
     while len(parts) > 1 and parts[-1] == "":
         parts.pop()
     return ELEMENT.join(parts) + TERMINATOR
+
+
+def x12_date(day: date) -> str:
+    """A date as D8 (CCYYMMDD). isoformat costs a fraction of strftime; a datetime, or a year before 1000
+    (which strftime leaves unpadded), keeps strftime's text."""
+    if type(day) is date and day.year >= 1000:
+        return day.isoformat().replace("-", "")
+    return day.strftime("%Y%m%d")
 
 
 def envelope(transactions: list[list[str]], *, functional_id: str, version: str, sender_id: str, receiver_id: str,

@@ -9,7 +9,8 @@ from datetime import datetime
 from shared.money import format_x12_amount
 from services.claims.domain.lab_rules import in_house_lab_lines
 from services.claims.domain.model import Claim, ClaimLine, PriorPayer
-from services.claims.domain.x12_text import COMPONENT, check_envelope_numbers, clean, envelope, seg, transaction
+from services.claims.domain.x12_text import (COMPONENT, check_envelope_numbers, clean, envelope, seg, transaction,
+                                             x12_date)
 
 VERSION = "005010X222A1"
 RELATIONSHIP_CODES = {"self": "18", "spouse": "01", "child": "19", "other": "G8"}
@@ -116,7 +117,7 @@ def _person(entity: str, patient, id_qualifier: str, identifier: str) -> list[st
         seg("NM1", entity, "1", clean(patient.last_name, 60), clean(patient.first_name, 35), "", "", "",
              id_qualifier, clean(identifier, 80)),
         *_address(patient.address),
-        seg("DMG", "D8", patient.birth_date.strftime("%Y%m%d"), str(patient.sex)),
+        seg("DMG", "D8", x12_date(patient.birth_date), str(patient.sex)),
     ]
 
 
@@ -166,7 +167,7 @@ def _other_subscriber(claim: Claim, prior: PriorPayer) -> list[str]:
     segments.append(seg("NM1", "PR", "2", clean(prior.payer.name, 60), "", "", "", "", "PI",
                          clean(prior.payer.x12_payer_id, 80)))
     if not prior.adjudicated_by_line:
-        segments.append(seg("DTP", "573", "D8", prior.adjudicated_on.strftime("%Y%m%d")))
+        segments.append(seg("DTP", "573", "D8", x12_date(prior.adjudicated_on)))
     return segments
 
 
@@ -197,7 +198,7 @@ def _line_adjudications(claim: Claim, line: ClaimLine) -> list[str]:
             seg("SVD", clean(prior.payer.x12_payer_id, 80), format_x12_amount(adjudicated.paid), procedure, "",
                  str(adjudicated.units)),
             *_adjustment_segments(adjudicated.adjustments),
-            seg("DTP", "573", "D8", prior.adjudicated_on.strftime("%Y%m%d")),
+            seg("DTP", "573", "D8", x12_date(prior.adjudicated_on)),
         ]
     return segments
 
@@ -214,7 +215,7 @@ def _service_line(claim: Claim, line: ClaimLine) -> list[str]:
     return [
         seg("LX", str(line.line_number)),
         seg("SV1", procedure, format_x12_amount(line.charge), "UN", str(line.units), "", "", pointers),
-        seg("DTP", "472", "D8", line.date_of_service.strftime("%Y%m%d")),
+        seg("DTP", "472", "D8", x12_date(line.date_of_service)),
         seg("REF", "6R", line_control_number(claim, line)),
         *_line_adjudications(claim, line),
     ]

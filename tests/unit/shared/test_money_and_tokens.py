@@ -33,6 +33,19 @@ def test_x12_amounts_drop_trailing_zeros():
     assert [format_x12_amount(Decimal(v)) for v in ("100.00", "12.50", "0.00", "7.05")] == ["100", "12.5", "0", "7.05"]
 
 
+def test_x12_amounts_remembered_give_what_each_amount_gives_alone():
+    amounts = ["12.5", "12.50", "12.505", "1E+2", "-0.001", "0", "-0.00", "7.049", "9999999999.99"]
+    expected = ["12.5", "12.5", "12.51", "100", "0", "0", "0", "7.05", "9999999999.99"]
+    for _ in range(2):  # the first pass fills the memory, the second reads it
+        assert [format_x12_amount(Decimal(v)) for v in amounts] == expected
+    assert format_x12_amount(100) == "100"
+    for refused, error in [(12.5, TypeError), (True, TypeError), (Decimal("NaN"), ValueError),
+                           (Decimal("sNaN"), ValueError), (Decimal("Infinity"), ValueError),
+                           (Decimal("1E+40"), ValueError)]:
+        with pytest.raises(error):
+            format_x12_amount(refused)
+
+
 def test_internal_token_round_trip_and_tampering():
     token = issue_token(SECRET, Caller("tenant-1", "key-1", ("billing:read",)))
     assert verify_token(SECRET, token) == Caller("tenant-1", "key-1", ("billing:read",))
