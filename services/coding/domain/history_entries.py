@@ -62,6 +62,12 @@ ENTRIES = (
     (r"chlamydia( infection)?|gonorrh(o)?ea|trichomoniasis|shingles|herpes zoster|lyme disease|"
      r"c\.? ?diff(icile)?( colitis| infection)?|clostridi(um|oides) difficile( colitis| infection)?|"
      r"(infectious )?mononucleosis|malaria", "Z86.19", "History, personal, infectious disease NEC"),
+    # a musculoskeletal condition that runs its course and ends ("lateral epicondylitis 2023, resolved after PT"),
+    # not a chronic one (an osteoarthritis, a gout) that quiet years leave open
+    (r"(lateral |medial )?epicondylitis|tennis elbow|golfer'?s elbow|(de quervain'?s? )?tenosynovitis|"
+     r"tendinitis|tendonitis|bursitis|adhesive capsulitis|frozen shoulder|plantar fasciitis|sciatica|"
+     r"(cervical |lumbar )?radiculopathy|transient synovitis|trigger finger|septic arthritis|costochondritis|"
+     r"osgood[- ]schlatter( disease)?", "Z87.39", "History, personal, disease, musculoskeletal NEC"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
     (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
      "History, personal, disease, digestive system"),
@@ -82,7 +88,8 @@ _PAST_HEADING = re.compile(r"\b(remote|past( medical| surgical)?( history| hx)?\
 # dated to a year and said recovered in the same sentence ("Concussion in 2019, no residual effects")
 _DATED = re.compile(r"\b(19|20)\d\d\b")
 _RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recovered|full recovery|recovered|resolved|"
-                          r"healed|cleared|no (evidence of )?recurrence|(has|have) not recurred|not recurred")
+                          r"healed|cleared|settled|regained full (range|motion|strength)|no (evidence of )?recurrence|"
+                          r"(has|have) not recurred|not recurred")
 # a condition its own kind ends: a pregnancy's diabetes once the pregnancy is dated or over, an ulcer once healed
 _ENDED_BY_ITS_KIND = {
     "Z86.32": word_pattern(r"(19|20)\d\d|delivery|delivered|postpartum|(previous|prior|last|both|each|earlier|"
@@ -121,6 +128,7 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
         for match in pattern.finditer(note):
             if not (_named_past(match, note) or _ended_by_its_kind(match, note, code)) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
+                    or (code in _END_SAID and not _RECOVERED.search(sentence(note, match.start(), match.end()))) \
                     or any(s.code == code for s in out) or not tabular.is_billable(code):
                 continue
             reason = f"{match.group(0)} in the past: {code} ({entry})"
@@ -134,6 +142,11 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
 # "Resolved: pneumonia"): an episode merely dated and cleared ("pneumonia Jan 2026 - resolved") is the latest one,
 # which the index's "(recurrent)" does not reach
 _CUED_ONLY = {"Z87.01"}
+
+
+# a musculoskeletal condition may flare for years ("h/o sciatica", "hx of bursitis"): its history only where the
+# sentence also says it ended ("resolved", "settled", "no recurrence")
+_END_SAID = {"Z87.39"}
 
 
 def _history_cue_before(match: re.Match, note: str) -> bool:

@@ -1,0 +1,29 @@
+"""A musculoskeletal condition that ran its course (a tendinitis, a frozen shoulder, a sciatica) and that the note
+places in the past and says ended is its system's personal history, Z87.39; one only named past, a relative's, or
+one that keeps coming back stays out of it."""
+import pytest
+
+from tests.unit.coding.test_doubted_after import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note", [
+    "Golfer's elbow on the right in 2021, resolved with a brace.",
+    "Frozen shoulder 2020 - regained full motion after home exercises.",
+    "Lumbar radiculopathy 2018, settled after physical therapy; today knee pain from OA.",
+    "PMH: h/o costochondritis, resolved.",
+])
+def test_an_ended_musculoskeletal_condition_in_the_past_is_z87_39(suggest, note):
+    assert "Z87.39" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "PMH: hx of bursitis of the hip.",
+    "Brother had sciatica in 2015, resolved after surgery.",
+    "No history of septic arthritis.",
+    "Trochanteric bursitis, recurrent since 2019 despite two injections.",
+])
+def test_a_musculoskeletal_condition_not_said_to_have_ended_is_no_history(suggest, note):
+    assert "Z87.39" not in billed(suggest, note)
