@@ -9,11 +9,12 @@ recovery in the same sentence ("concussion in 2019, no residual effects"); some 
 pregnancy's diabetes once dated or delivered, a diabetic foot ulcer once healed, rheumatic fever in childhood).
 
 A relative's, a denied or a current one ("h/o TB, on RIPE now") is not read here. A healed fracture under a problem
-list's "Hx" is its personal history too (traumatic Z87.81, fragility Z87.310), in place of the injury code found on
-its words, unless its sentence says it is under care now.
+list's "Hx" is its personal history too (traumatic Z87.81, fragility Z87.310, stress Z87.312), in place of the
+injury code found on its words, unless its sentence says it is under care now.
 """
 import re
 
+from services.coding.domain.injury_specificity import healed_fracture_history
 from services.coding.domain.note_context import (RESOLVED, TREATED_IN_A_YEAR_CUE, UNCHECKED_BOX, mention_scope,
                                                   past_by_name)
 from services.coding.domain.note_text import (
@@ -193,7 +194,7 @@ def _healed_fractures(suggestions: list[Suggestion], note: str, tabular) -> tupl
         if cue is None or NEGATION.search(prefix) or FAMILY.search(whole) or _UNDER_CARE.search(whole):
             continue
         code, entry = ("Z87.310", "History, personal, fracture, fragility") if _FRAGILITY.search(whole) else \
-            ("Z87.81", "History, personal, fracture, traumatic")
+            healed_fracture_history(whole)
         if any(s.code == code for s in out) or not tabular.is_billable(code):
             continue
         made = from_rule(code, match, tabular, NAME, f"{match.group(0)} in the past: {code} ({entry})",

@@ -1,6 +1,7 @@
 """A musculoskeletal condition that ran its course (a tendinitis, a frozen shoulder, a sciatica) and that the note
 places in the past and says ended is its system's personal history, Z87.39; one only named past, a relative's, or
-one that keeps coming back stays out of it."""
+one that keeps coming back stays out of it. A healed stress or other pathological fracture is no traumatic one's
+history."""
 import pytest
 
 from tests.unit.coding.test_doubted_after import billed
@@ -27,3 +28,13 @@ def test_an_ended_musculoskeletal_condition_in_the_past_is_z87_39(suggest, note)
 ])
 def test_a_musculoskeletal_condition_not_said_to_have_ended_is_no_history(suggest, note):
     assert "Z87.39" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, history", [
+    ("Problem list: hx of stress fx of the R tibia 2019, healed; runs 20 miles a week.", "Z87.312"),
+    ("Remote hx of pathological fracture of the humerus through a bone cyst, healed.", "Z87.311"),
+    ("H/o R ankle fx after a ski fall, healed.", "Z87.81"),
+])
+def test_a_healed_fracture_takes_the_history_code_of_its_kind(suggest, note, history):
+    codes = billed(suggest, note)
+    assert history in codes and not ({"Z87.81", "Z87.311", "Z87.312"} - {history}) & codes
