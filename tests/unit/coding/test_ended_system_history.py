@@ -1,7 +1,8 @@
 """A musculoskeletal condition that ran its course (a tendinitis, a frozen shoulder, a sciatica) and that the note
 places in the past and says ended is its system's personal history, Z87.39; one only named past, a relative's, or
 one that keeps coming back stays out of it. A healed stress or other pathological fracture is no traumatic one's
-history."""
+history. A condition a completed course ended, whose index has no History entry, is its system's personal history
+beside Z09, not held for a coder."""
 import pytest
 
 from tests.unit.coding.test_doubted_after import billed
@@ -38,3 +39,8 @@ def test_a_musculoskeletal_condition_not_said_to_have_ended_is_no_history(sugges
 def test_a_healed_fracture_takes_the_history_code_of_its_kind(suggest, note, history):
     codes = billed(suggest, note)
     assert history in codes and not ({"Z87.81", "Z87.311", "Z87.312"} - {history}) & codes
+
+
+def test_a_follow_up_after_a_completed_course_takes_the_systems_history_where_the_index_has_no_entry(suggest):
+    codes = billed(suggest, "Hip recheck. 8M, transient synovitis of the left hip last month, naproxen done; no limp.")
+    assert {"Z09", "Z87.39"} <= codes and "M67.352" not in codes
