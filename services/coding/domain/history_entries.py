@@ -69,6 +69,10 @@ ENTRIES = (
      r"tendinitis|tendonitis|bursitis|adhesive capsulitis|frozen shoulder|plantar fasciitis|sciatica|"
      r"(cervical |lumbar )?radiculopathy|transient synovitis|trigger finger|septic arthritis|costochondritis|"
      r"osgood[- ]schlatter( disease)?", "Z87.39", "History, personal, disease, musculoskeletal NEC"),
+    # an endocrine disorder a treatment ended ("Graves disease, in remission off methimazole", "Cushing disease cured
+    # by surgery"), not one kept in check by a drug taken now
+    (r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|cushing'?s?( disease| syndrome)|"
+     r"(primary )?hyperparathyroidism|subacute thyroiditis", "Z86.39", "History, personal, disease, endocrine"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
     (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
      "History, personal, disease, digestive system"),
@@ -89,7 +93,8 @@ _PAST_HEADING = re.compile(r"\b(remote|past( medical| surgical)?( history| hx)?\
 # dated to a year and said recovered in the same sentence ("Concussion in 2019, no residual effects")
 _DATED = re.compile(r"\b(19|20)\d\d\b")
 _RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recovered|full recovery|recovered|resolved|"
-                          r"healed|cleared|settled|regained full (range|motion|strength)|no (evidence of )?recurrence|"
+                          r"healed|cleared|settled|regained full (range|motion|strength)|cured|in remission|euthyroid|"
+                          r"no relapse|no (evidence of )?recurrence|"
                           r"(has|have) not recurred|not recurred")
 # a condition its own kind ends: a pregnancy's diabetes once the pregnancy is dated or over, an ulcer once healed
 _ENDED_BY_ITS_KIND = {
@@ -130,6 +135,8 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
             if not (_named_past(match, note) or _ended_by_its_kind(match, note, code)) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
                     or (code in _END_SAID and not _RECOVERED.search(sentence(note, match.start(), match.end()))) \
+                    or (code == "Z86.39" and (_HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
+                                              or _ABLATED_GLAND.search(note))) \
                     or any(s.code == code for s in out) or not tabular.is_billable(code):
                 continue
             reason = f"{match.group(0)} in the past: {code} ({entry})"
@@ -145,9 +152,15 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
 _CUED_ONLY = {"Z87.01"}
 
 
-# a musculoskeletal condition may flare for years ("h/o sciatica", "hx of bursitis"): its history only where the
-# sentence also says it ended ("resolved", "settled", "no recurrence")
-_END_SAID = {"Z87.39"}
+# a musculoskeletal condition may flare for years ("h/o sciatica", "hx of bursitis"), an endocrine one come back
+# ("h/o Graves disease"): its history only where the sentence also says it ended ("resolved", "cured", "no relapse")
+_END_SAID = {"Z87.39", "Z86.39"}
+# a hyperthyroidism ended by the gland's ablation or removal lives on as its hypothyroidism (E89.0), which a coder
+# may code alone
+_ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
+# an endocrine disorder kept in check by its drug now ("in remission on low-dose methimazole") has not ended
+_HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthiouracil|ketoconazole|metyrapone|"
+                              r"osilodrostat|cinacalcet)")
 
 
 def _history_cue_before(match: re.Match, note: str) -> bool:

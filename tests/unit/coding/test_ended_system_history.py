@@ -2,7 +2,8 @@
 places in the past and says ended is its system's personal history, Z87.39; one only named past, a relative's, or
 one that keeps coming back stays out of it. A healed stress or other pathological fracture is no traumatic one's
 history. A condition a completed course ended, whose index has no History entry, is its system's personal history
-beside Z09, not held for a coder."""
+beside Z09, not held for a coder. An endocrine disorder a treatment ended (cured, in remission off its drug) is
+Z86.39; one still held in check by its drug, or ablated into a hypothyroidism, is not."""
 import pytest
 
 from tests.unit.coding.test_doubted_after import billed
@@ -44,3 +45,20 @@ def test_a_healed_fracture_takes_the_history_code_of_its_kind(suggest, note, his
 def test_a_follow_up_after_a_completed_course_takes_the_systems_history_where_the_index_has_no_entry(suggest):
     codes = billed(suggest, "Hip recheck. 8M, transient synovitis of the left hip last month, naproxen done; no limp.")
     assert {"Z09", "Z87.39"} <= codes and "M67.352" not in codes
+
+
+@pytest.mark.parametrize("note", [
+    "PMH: thyrotoxicosis 2012, treated with PTU for a year, euthyroid since.",
+    "Hx of Cushing syndrome from a pituitary adenoma, resected 2016, cured.",
+])
+def test_an_endocrine_disorder_a_treatment_ended_is_z86_39(suggest, note):
+    assert "Z86.39" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Hx of Graves disease, in remission on 5 mg methimazole daily.",
+    "Graves disease 2015, RAI, cured; now hypothyroid on levothyroxine 100 mcg.",
+    "Sister with Graves disease, in remission.",
+])
+def test_an_endocrine_disorder_held_in_check_ablated_or_a_relatives_is_not_z86_39(suggest, note):
+    assert "Z86.39" not in billed(suggest, note)
