@@ -20,6 +20,7 @@ class TabularNotes:
         self.seventh_characters = lru_cache(maxsize=4096)(self._seventh_characters)
         self.category_words = lru_cache(maxsize=4096)(self._category_words)
         self._added_words = lru_cache(maxsize=4096)(self._words_added_by_siblings)
+        self.personal_history_chapters = lru_cache(maxsize=1)(self._personal_history_chapters)
 
     def is_billable(self, code: str) -> bool:
         return self._code_set.is_billable(code)
@@ -31,7 +32,7 @@ class TabularNotes:
                    if "Z80" <= compact[:3] <= "Z84" and compact in self._code_set.billable]
         return chapter_family_history_codes(self._chapters(), history)
 
-    def personal_history_chapters(self) -> tuple[ChapterHistory, ...]:
+    def _personal_history_chapters(self) -> tuple[ChapterHistory, ...]:
         """Each chapter's "History, personal, disease, <system> NEC" code, read from the tabular."""
         history = [(dotted, self._icd.get_description(dotted)) for compact, dotted in self._code_set.dotted.items()
                    if "Z85" <= compact[:3] <= "Z87" and compact in self._code_set.billable]

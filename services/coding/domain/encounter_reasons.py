@@ -13,7 +13,8 @@ stays as it is.
 """
 import re
 
-from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.chronic_conditions import CHRONIC
+from services.coding.domain.context_z_codes import chapter_history_code, history_code
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.ended_history import DATED_SEASONS_BACK
 from services.coding.domain.note_context import COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE
@@ -165,7 +166,7 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     here = _course_clauses(note, done)
     ended = {s.code for s in suggestions if s.context == "affirmed" and sentence_start(note, s.start) in here
              and not s.code.startswith(("Z", "C"))}
-    treated = {code for code in ended if history_code("history", code)}
+    treated = {code: past for code in ended if (past := _history_of(code, tabular))}
     # the context rules may have read the condition past already ("F/u UTI: completed nitrofurantoin": Z87.440),
     # unless its sentence dates it years back: a history, not what this visit follows up ("h/o DVT 2024, completed
     # 6 mo rivaroxaban. Now L calf cramps")
@@ -178,8 +179,8 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
                                   and not DATED_SEASONS_BACK.search(said)))
     out = []
     for s in suggestions:
-        past = history_code("history", s.code) if s.code in treated else None
-        if s.code in ended - treated:
+        past = treated.get(s.code)
+        if s.code in ended - treated.keys():
             out.append(_held_for_a_coder(s))
             continue
         out.append(s if past is None else from_rule(
@@ -192,6 +193,16 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (
         f" ({', '.join(sorted(treated))} now personal history)" if treated else "")
     return [from_rule(code, done, tabular, NAME, reason), *out], [reason]
+
+
+def _history_of(code: str, tabular) -> str | None:
+    """The index's History entry for a condition treated to completion, else its system's personal history code
+    ("transient synovitis of the hip, ibuprofen done": Z87.39); not a chronic condition's, which a course does not
+    end, nor an infection's, whose chapter is not the system it was in ("viral myocarditis")."""
+    entry = history_code("history", code)
+    if entry or code.startswith(CHRONIC + ("A", "B")):
+        return entry
+    return chapter_history_code(code, tabular.personal_history_chapters())
 
 
 def _held_for_a_coder(found: Suggestion) -> Suggestion:

@@ -9,11 +9,12 @@ recovery in the same sentence ("concussion in 2019, no residual effects"); some 
 pregnancy's diabetes once dated or delivered, a diabetic foot ulcer once healed, rheumatic fever in childhood).
 
 A relative's, a denied or a current one ("h/o TB, on RIPE now") is not read here. A healed fracture under a problem
-list's "Hx" is its personal history too (traumatic Z87.81, fragility Z87.310), in place of the injury code found on
-its words, unless its sentence says it is under care now.
+list's "Hx" is its personal history too (traumatic Z87.81, fragility Z87.310, stress Z87.312), in place of the
+injury code found on its words, unless its sentence says it is under care now.
 """
 import re
 
+from services.coding.domain.injury_specificity import healed_fracture_history
 from services.coding.domain.note_context import (RESOLVED, TREATED_IN_A_YEAR_CUE, UNCHECKED_BOX, mention_scope,
                                                   past_by_name)
 from services.coding.domain.note_text import (
@@ -62,6 +63,16 @@ ENTRIES = (
     (r"chlamydia( infection)?|gonorrh(o)?ea|trichomoniasis|shingles|herpes zoster|lyme disease|"
      r"c\.? ?diff(icile)?( colitis| infection)?|clostridi(um|oides) difficile( colitis| infection)?|"
      r"(infectious )?mononucleosis|malaria", "Z86.19", "History, personal, infectious disease NEC"),
+    # a musculoskeletal condition that runs its course and ends ("lateral epicondylitis 2023, resolved after PT"),
+    # not a chronic one (an osteoarthritis, a gout) that quiet years leave open
+    (r"(lateral |medial )?epicondylitis|tennis elbow|golfer'?s elbow|(de quervain'?s? )?tenosynovitis|"
+     r"tendinitis|tendonitis|bursitis|adhesive capsulitis|frozen shoulder|plantar fasciitis|sciatica|"
+     r"(cervical |lumbar )?radiculopathy|transient synovitis|trigger finger|septic arthritis|costochondritis|"
+     r"osgood[- ]schlatter( disease)?", "Z87.39", "History, personal, disease, musculoskeletal NEC"),
+    # an endocrine disorder a treatment ended ("Graves disease, in remission off methimazole", "Cushing disease cured
+    # by surgery"), not one kept in check by a drug taken now
+    (r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|cushing'?s?( disease| syndrome)|"
+     r"(primary )?hyperparathyroidism|subacute thyroiditis", "Z86.39", "History, personal, disease, endocrine"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
     (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
      "History, personal, disease, digestive system"),
@@ -82,7 +93,9 @@ _PAST_HEADING = re.compile(r"\b(remote|past( medical| surgical)?( history| hx)?\
 # dated to a year and said recovered in the same sentence ("Concussion in 2019, no residual effects")
 _DATED = re.compile(r"\b(19|20)\d\d\b")
 _RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recovered|full recovery|recovered|resolved|"
-                          r"healed|cleared|no (evidence of )?recurrence|(has|have) not recurred|not recurred")
+                          r"healed|cleared|settled|regained full (range|motion|strength)|cured|in remission|euthyroid|"
+                          r"no relapse|no (evidence of )?recurrence|"
+                          r"(has|have) not recurred|not recurred")
 # a condition its own kind ends: a pregnancy's diabetes once the pregnancy is dated or over, an ulcer once healed
 _ENDED_BY_ITS_KIND = {
     "Z86.32": word_pattern(r"(19|20)\d\d|delivery|delivered|postpartum|(previous|prior|last|both|each|earlier|"
@@ -121,6 +134,9 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
         for match in pattern.finditer(note):
             if not (_named_past(match, note) or _ended_by_its_kind(match, note, code)) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
+                    or (code in _END_SAID and not _RECOVERED.search(sentence(note, match.start(), match.end()))) \
+                    or (code == "Z86.39" and (_HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
+                                              or _ABLATED_GLAND.search(note))) \
                     or any(s.code == code for s in out) or not tabular.is_billable(code):
                 continue
             reason = f"{match.group(0)} in the past: {code} ({entry})"
@@ -134,6 +150,17 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
 # "Resolved: pneumonia"): an episode merely dated and cleared ("pneumonia Jan 2026 - resolved") is the latest one,
 # which the index's "(recurrent)" does not reach
 _CUED_ONLY = {"Z87.01"}
+
+
+# a musculoskeletal condition may flare for years ("h/o sciatica", "hx of bursitis"), an endocrine one come back
+# ("h/o Graves disease"): its history only where the sentence also says it ended ("resolved", "cured", "no relapse")
+_END_SAID = {"Z87.39", "Z86.39"}
+# a hyperthyroidism ended by the gland's ablation or removal lives on as its hypothyroidism (E89.0), which a coder
+# may code alone
+_ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
+# an endocrine disorder kept in check by its drug now ("in remission on low-dose methimazole") has not ended
+_HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthiouracil|ketoconazole|metyrapone|"
+                              r"osilodrostat|cinacalcet)")
 
 
 def _history_cue_before(match: re.Match, note: str) -> bool:
@@ -180,7 +207,7 @@ def _healed_fractures(suggestions: list[Suggestion], note: str, tabular) -> tupl
         if cue is None or NEGATION.search(prefix) or FAMILY.search(whole) or _UNDER_CARE.search(whole):
             continue
         code, entry = ("Z87.310", "History, personal, fracture, fragility") if _FRAGILITY.search(whole) else \
-            ("Z87.81", "History, personal, fracture, traumatic")
+            healed_fracture_history(whole)
         if any(s.code == code for s in out) or not tabular.is_billable(code):
             continue
         made = from_rule(code, match, tabular, NAME, f"{match.group(0)} in the past: {code} ({entry})",

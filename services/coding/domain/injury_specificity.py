@@ -11,7 +11,8 @@ fracture in the past (Z87.8-):
   sends a bone callus elsewhere.
 - "h/o L wrist fx, healed": a fracture in the past, not under care, is Z87.81 personal history of (healed)
   traumatic fracture, Z87.310 where the sentence calls it osteoporotic or a fragility fracture (or one from a fall
-  from standing height, in a note that names the osteoporosis), Z87.312 a stress fracture.
+  from standing height, in a note that names the osteoporosis), Z87.312 a stress fracture, Z87.311 another
+  pathological one.
 """
 import re
 
@@ -29,6 +30,7 @@ _PAST_FRACTURE = re.compile(r"\b(h/o|hx of|history of|healed|remote|(?<!-)(?<!ye
 _STILL_TREATED = re.compile(r"\b(healing|cast|splint|boot|sequelae?|late effects?|post-?traumatic|malunion|nonunion|f/u|"
                             r"follow[- ]?up|current)\b", re.IGNORECASE)
 _STRESS = re.compile(r"\bstress fracture", re.IGNORECASE)
+_PATHOLOGICAL = re.compile(r"\bpathologic(al)? fracture", re.IGNORECASE)
 _ANSWERED_NO = re.compile(ANSWERED_NO_AFTER, re.IGNORECASE)  # "Prior fractures: No"
 _OSTEOPOROTIC = re.compile(r"\b(osteoporotic|fragility|insufficiency)\b", re.IGNORECASE)
 # a fracture from a fall from standing height or less is, by definition, a fragility fracture: in a note that names
@@ -78,9 +80,19 @@ def _fracture_history(note: str, suggestions: list[Suggestion], tabular) -> Sugg
                 or _ANSWERED_NO.search(after(note, match.end())):
             continue
         fragility = _OSTEOPOROTIC.search(text) or (_LOW_ENERGY.search(text) and _OSTEOPOROSIS.search(note))
-        code = "Z87.310" if fragility else "Z87.312" if _STRESS.search(text) else "Z87.81"
+        code = "Z87.310" if fragility else healed_fracture_history(text)[0]
         if any(s.code == code for s in suggestions):
             return None
         return from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, a healed fracture in the past",
                          context="history")
     return None
+
+
+def healed_fracture_history(text: str) -> tuple[str, str]:
+    """A healed fracture's personal history code and index entry where its sentence (`text`) calls it no fragility
+    fracture: a stress or another pathological fracture is no trauma's."""
+    if _STRESS.search(text):
+        return "Z87.312", "History, personal, fracture, stress"
+    if _PATHOLOGICAL.search(text):
+        return "Z87.311", "History, personal, fracture, pathological NEC"
+    return "Z87.81", "History, personal, fracture, traumatic"
