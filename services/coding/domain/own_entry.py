@@ -47,6 +47,19 @@ def heads_its_own_entry(note: str, start: int, end: int) -> bool:
     return not entry_qualified(note, end) and not _in_review_of_systems(note, start)
 
 
+_ENTRY_MARK = re.compile(rf"[-*•#>]|\(?\d{{1,2}}[.)]|\[|{_ENTRY_LABEL}", re.IGNORECASE)
+# an item's number the sentence split leaves before the sentence ("2. Syncope -" read from "Syncope")
+_ITEM_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s*$")
+
+
+def heads_a_marked_entry(note: str, start: int, end: int) -> bool:
+    """The mention heads its own entry (`heads_its_own_entry`) and a list mark, a number or an assessment label
+    makes it an entry: not a narrative's sentence that opens with it ("Mild dyspnea on exertion.")."""
+    first = sentence_start(note, start)
+    return heads_its_own_entry(note, start, end) and (_ENTRY_MARK.search(note, first, start) is not None
+                                                      or _ITEM_NUMBER_BEFORE.search(note[max(0, first - 6):first]))
+
+
 def entry_qualified(note: str, end: int) -> bool:
     """The rest of the sentence after a mention ending at `end` denies, doubts, dates or screens it."""
     return _ENTRY_QUALIFIED.search(note[end:sentence_end(note, end)]) is not None
