@@ -17,7 +17,7 @@ from pathlib import Path
 
 from services.coding.adapters.context_matcher import prefilter_context_patterns
 from services.coding.adapters.tabular_notes import TabularNotes
-from services.coding.domain.chronic_conditions import current_chronic_condition, list_item
+from services.coding.domain.chronic_conditions import current_chronic_condition, list_item, listed_lifelong
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.corrected_malformation import repaired_malformation
 from services.coding.domain.dated_past import AFFIRMING_WORDS
@@ -325,8 +325,7 @@ class NoteSuggester:
             said, sentence_text = text[ent.start_char:ent.end_char], text[sentence.start_char:sentence.end_char]
             if _is_history_code(match.code):
                 context = "family" if match.code < "Z85" else "history"
-            elif context == "history" and current_chronic_condition(match.code, sentence_text, list_item(
-                    text, sentence.start_char, sentence.end_char, ent.start_char, ent.end_char), text):
+            elif context == "history" and _current_under_history(match.code, sentence_text, text, ent, sentence):
                 context = "affirmed"
             elif context != "affirmed" and past is None:
                 match = (self._history_code(context, match.code)
@@ -494,6 +493,14 @@ def _respelling_named(suggestions: list[Suggestion], respelt_starts: set[int]) -
     return [s.model_copy(update={"reason": f"{s.reason}; {RESPELT_FINDING_REASON}"})
             if s.convention not in (None, RESPELT_TERM) and any(s.start <= i < s.end for i in respelt_starts) else s
             for s in suggestions]
+
+
+def _current_under_history(code: str, sentence_text: str, text: str, ent, sentence) -> bool:
+    """A history's item that is a condition of the visit: cared for now (`current_chronic_condition`) or lifelong
+    and listed under a past medical history heading (`listed_lifelong`)."""
+    item = list_item(text, sentence.start_char, sentence.end_char, ent.start_char, ent.end_char)
+    return (current_chronic_condition(code, sentence_text, item, text)
+            or listed_lifelong(code, text, ent.start_char, ent.end_char, item))
 
 
 def _repaired_malformation(context: str, match: TermMatch, text: str, start: int, end: int) -> TermMatch | None:

@@ -12,6 +12,7 @@ remission") is the disorder in remission, a current code (F1x.x1), not a history
 import re
 
 from services.coding.domain.listed_drug_care import treated_by_listed_drug
+from services.coding.domain.note_text import current_under_history_heading
 
 # conditions that persist once diagnosed: essential hypertension, diabetes, lipid disorders, hypothyroidism,
 # asthma, COPD and emphysema, atrial fibrillation, chronic ischemic heart disease, CKD, sleep apnea, reflux, obesity,
@@ -77,6 +78,20 @@ def cared_for_now(code: str, sentence: str, item: str | None = None, note: str |
         return code.startswith(CHRONIC) or not _OVER_TREATED.search(own)
     return (note is not None and not _OVER_TREATED.search(own) and not _DATED_PAST.search(own)
             and treated_by_listed_drug(code, note))
+
+
+# conditions that do not end once diagnosed: essential hypertension, diabetes, lipid disorders, hypothyroidism, COPD
+# and emphysema, chronic ischemic heart disease, CKD, osteoporosis
+LIFELONG = ("I10", "E10", "E11", "E78", "E03", "J44", "J43", "I25", "N18", "M81")
+
+
+def listed_lifelong(code: str, note: str, start: int, end: int, item: str) -> bool:
+    """A condition that does not end once diagnosed, listed under a past medical history heading ("PMH: HTN, HLD,
+    COPD"), is a condition of the visit (guidelines IV.I and IV.J): the heading lists current conditions beside past
+    ones, unlike "h/o", and nothing in its list item (`item`) ends or dates it."""
+    return (code.startswith(LIFELONG) and not (_OVER.search(item) or _OVER_TREATED.search(item)
+                                               or _DATED_PAST.search(item))
+            and current_under_history_heading(note, start, end))
 
 
 def list_item(text: str, first: int, last: int, start: int, end: int) -> str:

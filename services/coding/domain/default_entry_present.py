@@ -5,7 +5,8 @@ The default-entry hold (`first_sight`) was measured on bare terms that were as o
 of another time. Three statements settle it. A condition given its duration up to now ("constipation x 2 months",
 "headache for three days", "insomnia since his divorce") is the patient's complaint today (guideline IV.D). A
 condition named as the cause of another ("anemia secondary to menorrhagia", "exacerbation triggered by a viral
-URI", "blood loss from menorrhagia") is present with the condition it causes. A thyroid nodule stays once found
+URI", "blood loss from menorrhagia") is present with the condition it causes. A first or single seizure is one
+event (R56.9): epilepsy takes two unprovoked ones, and a febrile convulsion has its own words. A thyroid nodule stays once found
 (it is watched by ultrasound for years, as the chronic conditions are treated), and the index's "Nodule, thyroid"
 is E04.1 alone: a multinodular goiter has its own words. None holds where the rest of the mention's entry denies,
 doubts or dates it ("Thyroid nodule - no longer seen on US").
@@ -28,6 +29,11 @@ _DURATION = re.compile(
 # disease" names a group of causes, not one)
 _CAUSE = re.compile(r"\b(?:secondary to|triggered by|brought on by|(?:blood loss|bleeding) from)\s+"
                     r"(?:(?:a|an|the|current|recent|viral|acute)\s+){0,2}$", re.IGNORECASE)
+# before a seizure: one event, which is no epilepsy (two unprovoked seizures make it) and no febrile convulsion
+# ("first seizure", "single unprovoked GTC seizure", "new-onset generalized seizure"); not a focal or partial one
+_ONE_EVENT = re.compile(r"\b(?:first|single|one|isolated|new[- ]onset)\s+(?:(?:unprovoked|generalized|witnessed|"
+                        r"tonic[- ]clonic|gtc|convulsive)\s+){0,3}$", re.IGNORECASE)
+SEIZURE = "R56.9"
 # codes of conditions that stay once found, whose index term has no other code in its category
 PERSIST_ONCE_FOUND = ("E04.1",)  # thyroid nodule
 
@@ -41,6 +47,8 @@ def stated_present(code: str, note: str, start: int, end: int) -> str | None:
         return "with its duration"
     if _CAUSE.search(note, max(0, start - 60), start):
         return "as the cause of another condition"
+    if code == SEIZURE and _ONE_EVENT.search(note, max(0, start - 60), start):
+        return "as a single event"
     if code in PERSIST_ONCE_FOUND and not note[start:end].lower().endswith("s") and "multinodular" not in note.lower():
         return "as a condition that stays once found"
     return None

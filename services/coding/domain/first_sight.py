@@ -38,6 +38,7 @@ from services.coding.domain.default_entry_present import stated_present
 from services.coding.domain.diet_words import DIET_PHRASE
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
 from services.coding.domain.injury_sequela import sequela_code
+from services.coding.domain.measured_words import TEST_PHRASE
 from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
 from services.coding.domain.note_text import sentence_end, sentence_start
@@ -367,14 +368,19 @@ _INDICATION = re.compile(r"\(for [^()]*\)", re.IGNORECASE)
 
 
 def _not_qualifying(text: str) -> str:
-    """The text without a drug's indication or a diet phrase ("on a low cholesterol diet"): neither is a kind of
-    the condition."""
-    return DIET_PHRASE.sub(" ", _INDICATION.sub(" ", text))
+    """The text without a drug's indication, a diet phrase ("on a low cholesterol diet") or a test's name or goal
+    ("LDL at goal"): none is a kind of the condition."""
+    return TEST_PHRASE.sub(" ", DIET_PHRASE.sub(" ", _INDICATION.sub(" ", text)))
+
+
+# what every disease is, no kind of one: "disease" of a neighbour's name ("PMH: COPD, HLD", COPD read as "chronic
+# obstructive pulmonary disease") is not a word of Tangier disease's code beside "HLD"
+_NO_KIND = frozenset({"disease", "diseases", "disorder", "disorders"})
 
 
 def _qualifiers_near(s: Suggestion, note: str, tabular) -> list[str]:
     """The words near the mention, in its sentence, that other codes of its category use and it does not."""
-    specific = tabular.category_words(s.code)
+    specific = tabular.category_words(s.code) - _NO_KIND
     return sorted(w for w in _near_words(s, note) if w in specific)
 
 

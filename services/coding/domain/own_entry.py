@@ -15,9 +15,9 @@ from services.coding.domain.note_text import sentence_end, sentence_start
 
 # what may stand before the condition in its entry: list marks, an item's number, a ticked box, an assessment or
 # diagnosis label, and a word of degree, course, onset or the usual cause that names no kind of the condition
-# ("Chronic insomnia.", "First seizure -", "Viral URI -")
+# ("Chronic insomnia.", "First seizure -", "Single unprovoked seizure -", "Viral URI -")
 _ENTRY_LABEL = r"(?:a|dx|diagnosis|diagnoses|assessment|impression|a/p|problems?|today)\s*:"
-_DEGREE = r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|viral)\b"
+_DEGREE = r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|single|isolated|unprovoked|viral)\b"
 _ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}))*\s*$",
                          re.IGNORECASE)
 # what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0");
@@ -45,6 +45,19 @@ def heads_its_own_entry(note: str, start: int, end: int) -> bool:
     if not _ENTRY_CLOSE.match(note, end) or _ANSWERED_NO.match(note, end):
         return False
     return not entry_qualified(note, end) and not _in_review_of_systems(note, start)
+
+
+_ENTRY_MARK = re.compile(rf"[-*•#>]|\(?\d{{1,2}}[.)]|\[|{_ENTRY_LABEL}", re.IGNORECASE)
+# an item's number the sentence split leaves before the sentence ("2. Syncope -" read from "Syncope")
+_ITEM_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s*$")
+
+
+def heads_a_marked_entry(note: str, start: int, end: int) -> bool:
+    """The mention heads its own entry (`heads_its_own_entry`) and a list mark, a number or an assessment label
+    makes it an entry: not a narrative's sentence that opens with it ("Mild dyspnea on exertion.")."""
+    first = sentence_start(note, start)
+    return heads_its_own_entry(note, start, end) and (_ENTRY_MARK.search(note, first, start) is not None
+                                                      or _ITEM_NUMBER_BEFORE.search(note[max(0, first - 6):first]))
 
 
 def entry_qualified(note: str, end: int) -> bool:

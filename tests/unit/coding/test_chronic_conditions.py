@@ -28,7 +28,25 @@ def test_a_past_episode_or_a_history_without_current_care_is_not(code, sentence)
 def test_the_suggester_codes_a_managed_chronic_condition_written_as_history(suggest):
     found = suggest("Pre-op visit. PMH HTN, controlled on amlodipine.")
     assert "I10" in [s.code for s in found if s.confidence >= 0.9]
-    assert "I10" not in [s.code for s in suggest("PMH: HTN. Here for a cough.")]
+    assert "I10" not in [s.code for s in suggest("H/o HTN. Here for a cough.")]
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Sleep clinic visit. PMH: asthma, hypertension. Here for CPAP mask refit.", "I10"),
+    ("Past medical history - hypercholesterolemia, gout. Knee pain today.", "E78.00"),
+    ("PMH: hypothyroidism; BPH. Follow-up of a rash on the arm.", "E03.9"),
+])
+def test_a_lifelong_condition_under_a_history_heading_is_a_condition_of_the_visit(suggest, note, code):
+    assert code in [s.code for s in suggest(note) if s.confidence >= 0.9]
+
+
+@pytest.mark.parametrize("note", [
+    "PMH: hypertension, resolved after weight loss surgery. Here for a rash.",
+    "Past medical history: hypertension in pregnancy 2015. Here for a rash.",
+    "History of hypertension. Here for a rash.",  # "history of" places it in the past, unlike a heading
+])
+def test_one_its_item_ends_or_dates_or_a_history_of_stays_out(suggest, note):
+    assert "I10" not in [s.code for s in suggest(note) if s.confidence >= 0.9]
 
 
 def test_a_finding_on_an_exam_or_a_study_is_not_care():

@@ -64,3 +64,21 @@ def test_a_bare_a_dated_or_a_doubted_condition_is_not_settled(note, term, code):
 def test_on_the_real_index_a_default_entry_stated_present_is_coded(note_suggester, note, code):
     found = {s.code: s.confidence for s in note_suggester(note)}
     assert found[code] >= THRESHOLD
+
+
+@pytest.mark.parametrize("note, term", [
+    ("Referred after a first seizure at the gym last Friday; workup so far normal.", "seizure"),
+    ("He had one witnessed generalized seizure in May; MRI pending.", "seizure"),
+    ("New-onset tonic-clonic seizure this morning per the ED letter.", "seizure"),
+])
+def test_a_first_or_single_seizure_is_one_event(note, term):
+    assert _present(note, term, "R56.9") == "as a single event"
+
+
+@pytest.mark.parametrize("note, term, code", [
+    ("First seizure at age 9; epilepsy since, on levetiracetam.", "seizure", "G40.909"),  # another code
+    ("Seizure activity on the EEG, first recorded in 2020.", "Seizure", "R56.9"),  # nothing before it
+    ("Single seizure - possible syncope instead, tilt table ordered.", "seizure", "R56.9"),  # its entry doubts it
+])
+def test_no_single_event_where_the_code_differs_nothing_counts_it_or_its_entry_doubts_it(note, term, code):
+    assert _present(note, term, code) is None

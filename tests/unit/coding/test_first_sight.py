@@ -32,6 +32,12 @@ def test_an_unspecified_code_from_an_index_entry_beside_a_word_of_a_more_specifi
     ("Hyperlipidemia on atorvastatin 40 mg, LFTs normal.", "Hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
     ("Obesity, BMI 31.2.", "Obesity", ("E66.9", "Obesity, unspecified")),
     ("Hyperlipidemia - on atorvastatin 40, LDL 92.", "Hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
+    # a test's name or its goal measures the condition: no kind of it
+    ("Hyperlipidemia: LDL not at goal, increase rosuvastatin.", "Hyperlipidemia",
+     ("E78.5", "Hyperlipidemia, unspecified")),
+    ("Hyperlipidemia - repeat fasting lipid panel in 3 mo.", "Hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
+    # "disease" of a neighbour's name is what every disease is, no kind of this one
+    ("Problems: coronary artery disease, hyperlipidemia.", "hyperlipidemia", ("E78.5", "Hyperlipidemia, unspecified")),
 ])
 def test_a_bare_unspecified_mention_or_one_beside_a_measurement_keeps_its_index_confidence(tabular, note, evidence,
                                                                                            code):

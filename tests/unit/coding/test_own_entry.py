@@ -29,6 +29,7 @@ def _span(note: str, term: str) -> tuple[int, int]:
     ("Fatigue", "Fatigue"),
     ("A/P: viral URI - rest, fluids, honey for cough", "URI"),
     ("Assessment: 1. First seizure - EEG and MRI brain ordered.", "seizure"),
+    ("A/P: 2. Single unprovoked seizure - driving restrictions reviewed.", "seizure"),
     ("2. New-onset headache - imaging if worse.", "headache"),
 ])
 def test_a_condition_heading_its_own_entry(note, term):

@@ -13,7 +13,8 @@ THRESHOLD = 0.9
     ("R53.83", ["F32.1"]), ("R53.83", ["D50.9"]), ("R53.83", ["E03.9"]),
     ("R51.9", ["G43.909"]), ("R51.9", ["S06.0X1A"]),
     ("R35.0", ["N39.0"]), ("R25.1", ["G20.A1"]), ("R56.9", ["G40.909"]),
-    ("R06.02", ["J45.909"]),  # a symptom the table does not know
+    ("R55", ["I35.0"]), ("R55", ["I95.1"]), ("R06.09", ["J44.9"]), ("R06.00", ["I50.32"]), ("R35.1", ["N40.1"]),
+    ("R10.9", ["K21.9"]),  # a symptom the table does not know
 ])
 def test_a_diagnosis_that_routinely_explains_the_symptom(symptom, diagnoses):
     assert explained(symptom, diagnoses)
@@ -22,6 +23,7 @@ def test_a_diagnosis_that_routinely_explains_the_symptom(symptom, diagnoses):
 @pytest.mark.parametrize("symptom, diagnoses", [
     ("R00.2", ["F33.1", "E78.5"]), ("R53.83", ["I10", "M17.11"]), ("R51.9", ["K21.9"]),
     ("R35.0", ["M16.12"]), ("R25.1", ["G56.02"]),
+    ("R55", ["M17.12", "E11.9"]), ("R06.09", ["K21.9"]), ("R35.1", ["I10", "E78.5"]),
 ])
 def test_no_diagnosis_explains_the_symptom(symptom, diagnoses):
     assert not explained(symptom, diagnoses)
@@ -55,3 +57,17 @@ def test_on_the_real_index_palpitations_beside_atrial_fibrillation_stay_with_a_c
     note = "Paroxysmal AF on metoprolol. A/P: 1. Paroxysmal AF - continue. 2. Palpitations - wear monitor 2 wks."
     found = {s.code: s for s in note_suggester(note)}
     assert "R00.2" not in found or found["R00.2"].confidence < THRESHOLD
+
+
+@pytest.mark.parametrize("note, term, symptom", [
+    ("Plan: 1. Hip OA - PT. 2. Fainting - tilt table test.", "Fainting", "R55"),
+    ("A/P: reflux - PPI. 2) Dyspnea - CXR and spirometry.", "Dyspnea", "R06.00"),
+    ("1. Gout - allopurinol.\n2. Nocturia - bladder diary.", "Nocturia", "R35.1"),
+])
+def test_syncope_dyspnea_or_nocturia_heading_a_marked_entry_beside_an_unrelated_diagnosis(note, term, symptom):
+    assert _entry(note, term, symptom, ["M16.9", "K21.9", "M10.9"])
+
+
+def test_a_narrative_sentence_opening_with_dyspnea_is_no_entry_of_its_own():
+    note = "Consult for drug monitoring, gout on allopurinol. Slight dyspnea on exertion. PFTs normal."
+    assert not _entry(note, "dyspnea on exertion", "R06.09", ["M10.9"])
