@@ -12,7 +12,8 @@ writes the item's rows in. Items are locked (transaction advisory locks, in id o
 transactions touching the same item count it once; a statement touching more items than the lock
 table holds comfortably (a bulk load) locks every other refresh out instead, with one table lock.
 TRUNCATE is not followed: `backfill()` rebuilds. A source may name a key read from one column of the item's
-own row (`MovedKey`): an update that changes only that column moves the item between two keys without the view.
+own row (`MovedKey`): an update that changes only that column moves the item between two keys without the view;
+and the keys a new item's row alone gives (`NewItemKeys`): its insert counts it without the view.
 """
 from dataclasses import dataclass
 
@@ -41,6 +42,17 @@ class MovedKey:
 
 
 @dataclass(frozen=True)
+class NewItemKeys:
+    """The keys of an item inserted with nothing else the keys view reads (`alone`, SQL over `{row}`: no
+    timeline rows yet), as SQL over its row `{row}`, in the view's order. Such an item without a member row
+    is counted from the inserted row; any other goes the long way, through the view."""
+
+    keys: str
+    alone: str
+    tenant: str = "tenant_id"
+
+
+@dataclass(frozen=True)
 class Source:
     """A table whose writes change items' keys: the column naming the item, and the columns that
     matter on UPDATE (an update that changes none of them is skipped)."""
@@ -53,10 +65,11 @@ class Source:
     # timeline event): the others are not refreshed, which spares the refresh on most writes.
     rows_filter: str = "true"
     moved_key: MovedKey | None = None
+    new_item_keys: NewItemKeys | None = None
 
     def __post_init__(self):
-        if self.moved_key and self.item_column != self.row_key:
-            raise ValueError(f"{self.table}: a moved key is read from the item's own row, one row per item")
+        if (self.moved_key or self.new_item_keys) and self.item_column != self.row_key:
+            raise ValueError(f"{self.table}: keys read from the item's own row need one row per item")
 
 
 @dataclass(frozen=True)
@@ -251,14 +264,18 @@ def refresh_trigger_function(name: str, source: Source) -> str:
             SELECT DISTINCT v.item FROM new_rows n JOIN old_rows o ON o.{key} = n.{key},
                 LATERAL (VALUES (n.{item}), (o.{item})) AS v(item)
             WHERE ({changed}) AND {either_kept} AND v.item IS NOT NULL"""
-    declare, update = "", f"PERFORM {name}_refresh({touched}));"
+    inserted = f"ARRAY(SELECT DISTINCT {item} FROM new_rows r WHERE {item} IS NOT NULL AND {new_kept})"
+    declared, update, insert = [], f"PERFORM {name}_refresh({touched}));", f"PERFORM {name}_refresh({inserted});"
     if source.moved_key:
-        declare, update = "\nDECLARE moves record;", _moved_or_refreshed(name, source, touched)
+        declared, update = ["moves record;"], _moved_or_refreshed(name, source, touched)
+    if source.new_item_keys:
+        declared, insert = declared + ["ids uuid[];", "others uuid[];"], _counted_from_rows(name, source, inserted)
+    declare = "\nDECLARE " + " ".join(declared) if declared else ""
     return f"""
 CREATE OR REPLACE FUNCTION {name}_from_{table}() RETURNS trigger LANGUAGE plpgsql AS $${declare}
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM new_rows r WHERE {item} IS NOT NULL AND {new_kept}));
+        {insert}
     ELSIF TG_OP = 'DELETE' THEN
         PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM old_rows r WHERE {item} IS NOT NULL AND {old_kept}));
     ELSE
@@ -284,6 +301,30 @@ def _moved_or_refreshed(name: str, source: Source, touched: str) -> str:
             PERFORM {name}_refresh({touched}));
         ELSE
             PERFORM {name}_move(moves.ids, moves.gone, moves.came, {touched} AND ({only_moved}) IS NOT TRUE));
+        END IF;"""
+
+
+def _counted_from_rows(name: str, source: Source, inserted: str) -> str:
+    """The INSERT branch with `NewItemKeys`: under the items' locks (as a refresh's), each new item alone and
+    without a member row takes its row's keys, a member row and a count under each; the others (an id
+    written again over timeline rows left behind, a member row written with the triggers off) are refreshed."""
+    item, new = source.item_column, source.new_item_keys
+    keys, alone = new.keys.format(row="r"), new.alone.format(row="r")
+    return f"""ids := {inserted};
+        IF cardinality(ids) = 0 THEN RETURN NULL; END IF;
+        {item_locks(name)}
+        WITH fresh AS MATERIALIZED (SELECT r.{item} AS item_id, r.{new.tenant} AS tenant_id, {keys} AS keys
+            FROM new_rows r WHERE r.{item} = ANY(ids) AND {alone}
+            AND NOT EXISTS (SELECT 1 FROM {name}_member m WHERE m.item_id = r.{item})),
+        added AS (INSERT INTO {name}_member (item_id, tenant_id, keys)
+            SELECT item_id, tenant_id, keys FROM fresh WHERE cardinality(keys) > 0),
+        counted AS (INSERT INTO {name} AS t (tenant_id, key, n)
+            SELECT tenant_id, key, count(*) FROM fresh, unnest(keys) AS key
+            GROUP BY tenant_id, key ORDER BY tenant_id, key
+            ON CONFLICT (tenant_id, key) DO UPDATE SET n = t.n + EXCLUDED.n)
+        SELECT ARRAY(SELECT unnest(ids) EXCEPT SELECT item_id FROM fresh) INTO others;
+        IF cardinality(others) > 0 THEN
+            PERFORM {name}_refresh(others);
         END IF;"""
 
 
