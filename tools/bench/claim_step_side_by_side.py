@@ -25,11 +25,10 @@ from dataclasses import replace
 import asyncpg
 from sqlalchemy.engine import make_url
 
-from services.claims.adapters.reports import CLAIM_TALLY
+from services.claims.adapters.reports import CLAIM_SOURCE, CLAIM_TALLY
 from shared.db.tally import refresh_trigger_function
 from tools.bench import claim_write_cost
 
-CLAIM_SOURCE = next(source for source in CLAIM_TALLY.sources if source.table == "claim")
 CURRENT = refresh_trigger_function(CLAIM_TALLY.name, CLAIM_SOURCE)
 FUNCTIONS = {"step": {"refreshed": refresh_trigger_function(
                  CLAIM_TALLY.name, replace(CLAIM_SOURCE, moved_key=None, new_item_keys=None)), "moved": CURRENT},

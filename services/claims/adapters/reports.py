@@ -49,17 +49,18 @@ NEW_CLAIM_KEYS = NewItemKeys(
     alone=f"NOT EXISTS (SELECT 1 FROM claim_event e WHERE e.claim_id = {{row}}.id AND "
           f"{TIMELINE.rows_filter.format(row='e')})")
 
+# A step between two statuses past `built` changes only the claim's `status:` key (`scrubbed` and `clean`
+# read `built` alone; the payer's keys read the timeline, which the claim's update leaves).
+CLAIM_SOURCE = Source("claim", "id", ("tenant_id", "status", "payer_id", "frequency_code"),
+                      moved_key=MovedKey("status", "status:", steady="{row}.status <> 'built'"),
+                      new_item_keys=NEW_CLAIM_KEYS)
+
 CLAIM_TALLY = Tally(
     name="claim_tally",
     keys_view=f"""
 SELECT c.id AS item_id, c.tenant_id, {claim_keys("c", reworked=REWORKED, first_adjudication="first.status")} AS keys
 FROM claim c LEFT JOIN LATERAL ({FIRST_ADJUDICATION}) AS first ON true""",
-    # A step between two statuses past `built` changes only the claim's `status:` key (`scrubbed` and
-    # `clean` read `built` alone; the payer's keys read the timeline, which the claim's update leaves).
-    sources=(Source("claim", "id", ("tenant_id", "status", "payer_id", "frequency_code"),
-                    moved_key=MovedKey("status", "status:", steady="{row}.status <> 'built'"),
-                    new_item_keys=NEW_CLAIM_KEYS),
-             TIMELINE),
+    sources=(CLAIM_SOURCE, TIMELINE),
     member_fillfactor=70)  # a claim's member row is rewritten at each of its steps
 
 claim_tally, claim_tally_member = CLAIM_TALLY.tables(metadata)

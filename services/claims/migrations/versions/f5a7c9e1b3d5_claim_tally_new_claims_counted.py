@@ -10,15 +10,13 @@ from dataclasses import replace
 
 from alembic import op
 
-from services.claims.adapters.reports import CLAIM_TALLY
+from services.claims.adapters.reports import CLAIM_SOURCE, CLAIM_TALLY
 from shared.db.tally import refresh_trigger_function
 
 revision = 'f5a7c9e1b3d5'
 down_revision = 'a3f5b7d9e1c4'
 branch_labels = None
 depends_on = None
-
-CLAIM_SOURCE = next(source for source in CLAIM_TALLY.sources if source.table == "claim")
 
 
 def upgrade() -> None:
