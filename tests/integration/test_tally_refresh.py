@@ -200,3 +200,32 @@ async def test_new_claims_are_counted_from_their_rows_and_members_and_counts_sta
     assert counts == {"status:built": "10", "status:ready": "11", "status:held": "10", "status:accepted": "10",
                       "status:paid": "1", "scrubbed": "32", "clean": "31", "adjudicated:AETNA": "1",
                       "first_pass_paid:AETNA": "1"}
+
+
+async def test_a_new_claim_waits_for_a_timeline_row_written_for_its_id_and_counts_it(infrastructure):
+    """An adjudication written for a claim id on one connection, then the claim inserted on another: the
+    insert waits for the claim's lock, then sees the committed event and counts the claim the long way."""
+    server, db = infrastructure.database_url, "tally_new_claim_race"
+    await migrated(server, "claims", db)
+    first, second = [await asyncpg.connect(database_url(server, db)) for _ in range(2)]
+    claim_id = uuid.uuid4()
+    try:
+        one, two = first.transaction(), second.transaction()
+        await one.start()
+        await two.start()
+        await first.execute("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) VALUES ($1, $2, "
+                            "'adjudicated', 'paid', '{}')", TENANT, claim_id)
+        waiting = asyncio.create_task(second.execute(
+            "INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, frequency_code, "
+            "total_charge, coded, edits) VALUES ($1, $2, gen_random_uuid(), 'LATE', 'accepted', 'AETNA', '1', 100, "
+            "'{}', '[]')", claim_id, TENANT))
+        assert await _blocked(waiting)  # the claim's lock, held by the first transaction
+        await one.commit()
+        await waiting
+        await two.commit()
+        assert await execute(server, db, (MEMBERS_AS_VIEW,), (CLAIM_TALLY.drift(),)) == [0, 0]
+        assert await _claim_counts(server, db) == {"status:accepted": "1", "scrubbed": "1", "clean": "1",
+                                                   "adjudicated:AETNA": "1", "first_pass_paid:AETNA": "1"}
+    finally:
+        await first.close()
+        await second.close()
