@@ -25,7 +25,9 @@ async def test_the_tool_prints_each_figure_per_claim_for_both_passes(infrastruct
         assert side["btree_inserts_by_index"]["claim_pkey"] == 5.0  # never HOT: status is indexed
         assert side["btree_inserts"] >= sum(side["btree_inserts_by_index"].values()) - 0.1
         assert any(kind.startswith("Btree/INSERT_LEAF") for kind in side["wal_records_by_kind"])
-    assert on["refresh_calls"] > 0 and on["refresh_ms"] > 0 and "claim_tally_member" in on["updates_by_table"]
+    # A claim's life as the pipeline writes it reads no keys view: its insert, its first adjudication and its
+    # status steps are counted from the rows; the counts' trigger functions still take their time.
+    assert on["refresh_calls"] == 0 and on["refresh_ms"] > 0 and "claim_tally_member" in on["updates_by_table"]
     assert on["move_calls"] > 0 and off["move_calls"] == 0  # the status steps past `built` move one key
     assert 0 <= on["updates_by_table"]["claim_tally_member"]["hot_share"] <= 1
     assert off["refresh_calls"] == 0 and "claim_tally_member" not in off["updates_by_table"]

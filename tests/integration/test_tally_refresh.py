@@ -229,3 +229,34 @@ async def test_a_new_claim_waits_for_a_timeline_row_written_for_its_id_and_count
     finally:
         await first.close()
         await second.close()
+
+
+async def test_first_adjudications_add_the_payers_keys_and_members_and_counts_stay_as_the_keys_view_says(infrastructure):
+    """Claims' first adjudications add the payer's keys with no refresh (two for one claim in one statement: the
+    lower id is the first); in one statement with them, a second adjudication, an adjudication beside a hold, one
+    of another tenant than its claim's and one for an id with no claim are refreshed the long way: every member
+    row equal to the keys view, every count exact."""
+    server, db = infrastructure.database_url, "tally_first_adjudication"
+    await migrated(server, "claims", db)
+    claim = "(SELECT id FROM claim WHERE patient_control_number = '{}')".format
+    refreshes = ("SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE funcname = 'claim_tally_refresh'",)
+    results = await execute(
+        server, db, ("SET track_functions = 'pl'",), ("BEGIN",), _insert_claims(20, "FA"),
+        ("UPDATE claim SET frequency_code = '7' WHERE patient_control_number = 'FA20'",),
+        refreshes,
+        ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) SELECT tenant_id, id, 'adjudicated', "
+         "s.status, '{}' FROM claim, (VALUES (1, 'denied'), (2, 'paid')) AS s(n, status) WHERE patient_control_number "
+         "LIKE 'FA%' AND (patient_control_number = 'FA1' OR s.n = 2) ORDER BY id, s.n",),
+        refreshes,
+        ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) VALUES "
+         f"($1, {claim('FA2')}, 'adjudicated', 'denied', '{{}}'), ($1, {claim('FA3')}, 'adjudicated', 'paid', '{{}}'), "
+         f"($1, {claim('FA3')}, 'held', 'held', '{{}}'), ($2, {claim('FA4')}, 'adjudicated', 'paid', '{{}}'), "
+         "($1, gen_random_uuid(), 'adjudicated', 'paid', '{}')", TENANT, uuid.uuid4()),
+        refreshes, ("COMMIT",))
+    before, after_firsts, after_mixed = results[-6], results[-4], results[-2]
+    assert after_firsts - before == 0  # the first adjudications read no keys view
+    assert after_mixed - after_firsts == 1  # the second statement's four claims, in one refresh
+    assert await execute(server, db, (MEMBERS_AS_VIEW,), (CLAIM_TALLY.drift(),)) == [0, 0]
+    counts = await _claim_counts(server, db)
+    assert counts == {"status:ready": "20", "scrubbed": "20", "clean": "19", "adjudicated:AETNA": "20",
+                      "first_pass_paid:AETNA": "18"}

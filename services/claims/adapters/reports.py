@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.rollup import Rollup
-from shared.db.tally import MovedKey, NewItemKeys, Source, Tally, read_counts
+from shared.db.tally import FirstRowKeys, MovedKey, NewItemKeys, Source, Tally, read_counts
 from services.claims.adapters.tables import Claim, ClaimEvent, metadata
 
 REWORK_EVENTS = ("held", "rejected")
@@ -27,21 +27,31 @@ REWORKED = f"""EXISTS (
         AND r.event IN {REWORK_EVENTS})"""
 
 
+def _adjudication_keys(claim: str, first: str) -> str:
+    """The payer's keys, last in a claim's keys, from its first adjudication's status (SQL `first`)."""
+    return f"""CASE WHEN {first} IS NOT NULL THEN 'adjudicated:' || {claim}.payer_id END,
+    CASE WHEN {first} = 'paid' AND {claim}.frequency_code = '1' THEN 'first_pass_paid:' || {claim}.payer_id END"""
+
+
 def claim_keys(claim: str, *, reworked: str, first_adjudication: str) -> str:
     """A claim's keys, in the order its member row keeps them, from its row (alias `claim`) and two facts of
     its timeline (SQL): whether it holds a hold or a rejection, and its first adjudication's status."""
-    first = first_adjudication
     return f"""array_remove(ARRAY[
     'status:' || {claim}.status,
     CASE WHEN {claim}.status <> 'built' THEN 'scrubbed' END,
     CASE WHEN {claim}.status <> 'built' AND NOT {reworked} THEN 'clean' END,
-    CASE WHEN {first} IS NOT NULL THEN 'adjudicated:' || {claim}.payer_id END,
-    CASE WHEN {first} = 'paid' AND {claim}.frequency_code = '1' THEN 'first_pass_paid:' || {claim}.payer_id END
+    {_adjudication_keys(claim, first_adjudication)}
 ], NULL)::text[]"""
 
 
+# A claim's first adjudication, written with no earlier one for its member row to hold (the pipeline's every
+# 835), adds the payer's keys from the event and the claim's row, which the view puts last.
+FIRST_ADJUDICATION_KEYS = FirstRowKeys(
+    kind="{row}.event = 'adjudicated' AND {row}.tenant_id = {item}.tenant_id", prefix="adjudicated:",
+    item_table="claim", keys=f"array_remove(ARRAY[{_adjudication_keys('{item}', '{row}.status')}], NULL)::text[]")
 TIMELINE = Source("claim_event", "claim_id", ("tenant_id", "event", "status"),
-                  rows_filter="{row}.event IN " + str((*REWORK_EVENTS, "adjudicated")))
+                  rows_filter="{row}.event IN " + str((*REWORK_EVENTS, "adjudicated")),
+                  first_row_keys=FIRST_ADJUDICATION_KEYS)
 # A claim inserted with no timeline event the keys read (the pipeline's every new claim) is counted from its
 # row: without a hold, a rejection or an adjudication its keys follow its status alone.
 NEW_CLAIM_KEYS = NewItemKeys(
