@@ -2,7 +2,8 @@
 before status moves (every update refreshed through the keys view) and as it is (the move), swapped in turn,
 and with the counts' triggers off as the floor: the moves' saving without a whole claim's life around it.
 With `--write insert`, the insert of a new batch instead, the function as it was before new claims were
-counted from their rows against as it is.
+counted from their rows against as it is; with `--write adjudication`, a new batch's first adjudications, the
+timeline's function as it was before they added the payer's keys against as it is.
 
     BENCH_PORT_BASE=28500 .venv/bin/python -m tools.bench.claim_step_side_by_side [--rounds 12] [--steps 200]
 
@@ -11,7 +12,8 @@ by default), inserts `--batch` claims `accepted`, then in each round runs the th
 alternating order) with `--steps` status steps each (`accepted` <-> `paid`, each its own transaction, the
 repository's `UPDATE claim ... FROM unnest`). With `--write insert` each step inserts `--batch` new `ready`
 claims in its own transaction, and removes them again afterwards with the triggers off (not measured), so the
-tables stay the same size. Per step and side: the backend's CPU (the scheduler's nanoseconds), buffers hit
+tables stay the same size; `--write adjudication` likewise inserts the batch (not measured) and measures the
+insert of its `adjudicated` events. Per step and side: the backend's CPU (the scheduler's nanoseconds), buffers hit
 or read in the database, WAL bytes. The function is left as the migrations made it.
 """
 import argparse
@@ -25,7 +27,7 @@ from dataclasses import replace
 import asyncpg
 from sqlalchemy.engine import make_url
 
-from services.claims.adapters.reports import CLAIM_SOURCE, CLAIM_TALLY
+from services.claims.adapters.reports import CLAIM_SOURCE, CLAIM_TALLY, TIMELINE
 from shared.db.tally import refresh_trigger_function
 from tools.bench import claim_write_cost
 
@@ -33,7 +35,13 @@ CURRENT = refresh_trigger_function(CLAIM_TALLY.name, CLAIM_SOURCE)
 FUNCTIONS = {"step": {"refreshed": refresh_trigger_function(
                  CLAIM_TALLY.name, replace(CLAIM_SOURCE, moved_key=None, new_item_keys=None)), "moved": CURRENT},
              "insert": {"refreshed": refresh_trigger_function(CLAIM_TALLY.name, replace(CLAIM_SOURCE, new_item_keys=None)),
-                        "counted": CURRENT}}
+                        "counted": CURRENT},
+             "adjudication": {"refreshed": refresh_trigger_function(CLAIM_TALLY.name, replace(TIMELINE, first_row_keys=None)),
+                              "added": refresh_trigger_function(CLAIM_TALLY.name, TIMELINE)}}
+# The statement each write measures, and the trigger the floor turns off: (table, trigger).
+TRIGGERS = {"step": ("claim", "update"), "insert": ("claim", "insert"), "adjudication": ("claim_event", "insert")}
+ADJUDICATED = ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) "
+               "SELECT $2, i, 'adjudicated', 'paid', '{}' FROM unnest($1::uuid[]) AS i")
 INSERT = ("INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, frequency_code, "
           "total_charge, coded, edits) SELECT i, $2, gen_random_uuid(), 'S' || left(replace(i::text, '-', ''), 18), "
           "$3, 'AETNA', '1', 100, '{}', '[]' FROM unnest($1::uuid[]) AS i")
@@ -43,12 +51,13 @@ STEP = ("UPDATE claim AS t SET status = v.status, updated_at = now() "
         "FROM unnest($1::uuid[], $2::text[]) AS v(id, status) WHERE t.id = v.id")
 COUNTERS = ("SELECT (SELECT blks_hit + blks_read FROM pg_stat_database WHERE datname = current_database()), "
             "pg_current_wal_insert_lsn()")
-TRIGGER = f"ALTER TABLE claim {{}} TRIGGER {CLAIM_TALLY.name}_{{}}"
+TRIGGER = f"ALTER TABLE {{}} {{}} TRIGGER {CLAIM_TALLY.name}_{{}}"
 
 
 class Steps:
     """One batch of claims stepped back and forth on one connection (`--write step`), or new batches inserted
-    (`--write insert`); `step()` returns the backend's CPU seconds of the measured write."""
+    (`--write insert`) or inserted and adjudicated (`--write adjudication`); `step()` returns the backend's CPU
+    seconds of the measured write."""
 
     def __init__(self, conn: asyncpg.Connection, pid: int, ids: list[uuid.UUID], tenant: uuid.UUID, write: str):
         self.conn, self.pid, self.ids, self.tenant, self.write, self.status = conn, pid, ids, tenant, write, "accepted"
@@ -60,14 +69,19 @@ class Steps:
             await self.conn.execute(STEP, self.ids, [self.status] * len(self.ids))
             return claim_write_cost._cpu_seconds(self.pid) - cpu
         ids = [uuid.uuid4() for _ in self.ids]
-        await self.conn.execute(INSERT, ids, self.tenant, "ready")
+        await self.conn.execute(INSERT, ids, self.tenant, "ready" if self.write == "insert" else "accepted")
+        if self.write == "adjudication":
+            cpu = claim_write_cost._cpu_seconds(self.pid)
+            await self.conn.execute(ADJUDICATED, ids, self.tenant)
         cpu = claim_write_cost._cpu_seconds(self.pid) - cpu
-        for statement in REMOVED:
+        events = ("DELETE FROM claim_event WHERE claim_id = ANY($1)",) if self.write == "adjudication" else ()
+        for statement in (REMOVED[0], *events, *REMOVED[1:]):
             await self.conn.execute(statement, *([ids] if "$1" in statement else []))
         return cpu
 
     async def side(self, name: str, steps: int) -> dict:
-        await self.conn.execute(TRIGGER.format("DISABLE" if name == "off" else "ENABLE", self.write.replace("step", "update")))
+        await self.conn.execute(TRIGGER.format(TRIGGERS[self.write][0], "DISABLE" if name == "off" else "ENABLE",
+                                               TRIGGERS[self.write][1]))
         if name in FUNCTIONS[self.write]:
             await self.conn.execute(FUNCTIONS[self.write][name])
         for _ in range(5):  # the functions' plans made again after the swap
@@ -103,8 +117,9 @@ async def measure(url: str, *, rounds: int, steps: int, batch: int, write: str =
             for name in (before, after, "off") if n % 2 == 0 else (after, before, "off"):
                 sides[name].append(await claims.side(name, steps))
     finally:
-        await conn.execute(CURRENT)
-        await conn.execute(TRIGGER.format("ENABLE", write.replace("step", "update")))
+        for function in (CURRENT, FUNCTIONS["adjudication"]["added"]):
+            await conn.execute(function)
+        await conn.execute(TRIGGER.format(TRIGGERS[write][0], "ENABLE", TRIGGERS[write][1]))
         await conn.close()
     return {"write": write, "batch": batch, "steps": steps, "by_round": sides}
 
