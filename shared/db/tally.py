@@ -326,52 +326,51 @@ def _moved_or_refreshed(name: str, source: Source, touched: str) -> str:
 
 
 def _counted_from_rows(name: str, source: Source, inserted: str) -> str:
-    """The INSERT branch with `NewItemKeys`: under the items' locks (as a refresh's), each new item alone and
-    without a member row takes its row's keys, a member row and a count under each; the others (an id
-    written again over timeline rows left behind, a member row written with the triggers off) are refreshed."""
+    """The INSERT branch with `NewItemKeys`: each new item alone and without a member row takes its row's keys,
+    a member row and a count under each; the others (an id written again over timeline rows left behind, a
+    member row written with the triggers off) are refreshed."""
     item, new = source.item_column, source.new_item_keys
     keys, alone = new.keys.format(row="r"), new.alone.format(row="r")
-    return f"""ids := {inserted};
-        IF cardinality(ids) = 0 THEN RETURN NULL; END IF;
-        {item_locks(name)}
-        WITH fresh AS MATERIALIZED (SELECT r.{item} AS item_id, r.{new.tenant} AS tenant_id, {keys} AS keys
+    writes = f"""fresh AS MATERIALIZED (
+            SELECT r.{item} AS item_id, r.{new.tenant} AS tenant_id, {keys} AS keys
             FROM new_rows r WHERE r.{item} = ANY(ids) AND {alone}
             AND NOT EXISTS (SELECT 1 FROM {name}_member m WHERE m.item_id = r.{item})),
         added AS (INSERT INTO {name}_member (item_id, tenant_id, keys)
-            SELECT item_id, tenant_id, keys FROM fresh WHERE cardinality(keys) > 0),
-        counted AS (INSERT INTO {name} AS t (tenant_id, key, n)
-            SELECT tenant_id, key, count(*) FROM fresh, unnest(keys) AS key
-            GROUP BY tenant_id, key ORDER BY tenant_id, key
-            ON CONFLICT (tenant_id, key) DO UPDATE SET n = t.n + EXCLUDED.n)
-        SELECT ARRAY(SELECT unnest(ids) EXCEPT SELECT item_id FROM fresh) INTO others;
-        IF cardinality(others) > 0 THEN
-            PERFORM {name}_refresh(others);
-        END IF;"""
+            SELECT item_id, tenant_id, keys FROM fresh WHERE cardinality(keys) > 0)"""
+    return _counted_without_view(name, inserted, "fresh", writes)
 
 
 def _added_from_first_rows(name: str, source: Source, inserted: str) -> str:
-    """The INSERT branch with `FirstRowKeys`: under the items' locks, each item whose statement rows are all of
-    the kind, whose member row holds no key of the prefix and whose row is there has the first row's keys
-    appended and counted; the others (a later row of the kind, a row of another kind beside it) are refreshed."""
+    """The INSERT branch with `FirstRowKeys`: each item whose statement rows are all of the kind, whose member
+    row holds no key of the prefix and whose row is there has the first row's keys appended and counted; the
+    others (a later row of the kind, a row of another kind beside it) are refreshed."""
     item, key, first = source.item_column, source.row_key, source.first_row_keys
     prefix = first.prefix.replace("'", "''")
     kind, keys = (sql.format(row="r", item="i") for sql in (first.kind, first.keys))
-    return f"""ids := {inserted};
-        IF cardinality(ids) = 0 THEN RETURN NULL; END IF;
-        {item_locks(name)}
-        WITH firsts AS MATERIALIZED (SELECT DISTINCT ON (r.{item}) r.{item} AS item_id, {keys} AS keys,
+    writes = f"""firsts AS MATERIALIZED (SELECT DISTINCT ON (r.{item}) r.{item} AS item_id, {keys} AS keys,
                 bool_and(i.{first.item_key} IS NOT NULL AND ({kind})) OVER (PARTITION BY r.{item}) AS only_kind
             FROM new_rows r LEFT JOIN {first.item_table} i ON i.{first.item_key} = r.{item}
             WHERE r.{item} = ANY(ids) AND {source.rows_filter.format(row="r")} ORDER BY r.{item}, r.{key}),
         added AS MATERIALIZED (UPDATE {name}_member m SET keys = m.keys || f.keys FROM firsts f
             WHERE m.item_id = f.item_id AND f.only_kind
             AND NOT EXISTS (SELECT 1 FROM unnest(m.keys) AS k WHERE starts_with(k, '{prefix}'))
-            RETURNING m.item_id, m.tenant_id, f.keys),
+            RETURNING m.item_id, m.tenant_id, f.keys)"""
+    return _counted_without_view(name, inserted, "added", writes)
+
+
+def _counted_without_view(name: str, inserted: str, counted_items: str, writes: str) -> str:
+    """An INSERT branch that counts some items without the keys view: under the items' locks (as a refresh's),
+    `writes` (CTEs writing their member rows) end in `counted_items` (item_id, tenant_id, the keys each adds),
+    which the counts take; the statement's other items are refreshed in the same call."""
+    return f"""ids := {inserted};
+        IF cardinality(ids) = 0 THEN RETURN NULL; END IF;
+        {item_locks(name)}
+        WITH {writes},
         counted AS (INSERT INTO {name} AS t (tenant_id, key, n)
-            SELECT tenant_id, key, count(*) FROM added, unnest(keys) AS key
+            SELECT tenant_id, key, count(*) FROM {counted_items}, unnest(keys) AS key
             GROUP BY tenant_id, key ORDER BY tenant_id, key
             ON CONFLICT (tenant_id, key) DO UPDATE SET n = t.n + EXCLUDED.n)
-        SELECT ARRAY(SELECT unnest(ids) EXCEPT SELECT item_id FROM added) INTO others;
+        SELECT ARRAY(SELECT unnest(ids) EXCEPT SELECT item_id FROM {counted_items}) INTO others;
         IF cardinality(others) > 0 THEN
             PERFORM {name}_refresh(others);
         END IF;"""

@@ -34,9 +34,10 @@ from tools.bench import claim_write_cost
 CURRENT = refresh_trigger_function(CLAIM_TALLY.name, CLAIM_SOURCE)
 FUNCTIONS = {"step": {"refreshed": refresh_trigger_function(
                  CLAIM_TALLY.name, replace(CLAIM_SOURCE, moved_key=None, new_item_keys=None)), "moved": CURRENT},
-             "insert": {"refreshed": refresh_trigger_function(CLAIM_TALLY.name, replace(CLAIM_SOURCE, new_item_keys=None)),
-                        "counted": CURRENT},
-             "adjudication": {"refreshed": refresh_trigger_function(CLAIM_TALLY.name, replace(TIMELINE, first_row_keys=None)),
+             "insert": {"refreshed": refresh_trigger_function(
+                            CLAIM_TALLY.name, replace(CLAIM_SOURCE, new_item_keys=None)), "counted": CURRENT},
+             "adjudication": {"refreshed": refresh_trigger_function(
+                                  CLAIM_TALLY.name, replace(TIMELINE, first_row_keys=None)),
                               "added": refresh_trigger_function(CLAIM_TALLY.name, TIMELINE)}}
 # The statement each write measures, and the trigger the floor turns off: (table, trigger).
 TRIGGERS = {"step": ("claim", "update"), "insert": ("claim", "insert"), "adjudication": ("claim_event", "insert")}

@@ -1,6 +1,7 @@
 """The maintained counts' definition: the member table declared as the migrations build it, and the
 refresh's member writes (plain update and insert, the upsert kept for a downgrade), which
-updates move one key instead of refreshing, and which inserts count new items from their rows, and which add a first adjudication's keys."""
+updates move one key instead of refreshing, which inserts count new items from their rows, and which add
+a first adjudication's keys."""
 import pytest
 from sqlalchemy import MetaData
 from sqlalchemy.dialects import postgresql
@@ -57,7 +58,7 @@ def test_a_moved_key_needs_one_row_per_item():
 
 def test_only_the_claims_insert_counts_new_items_from_their_rows_and_the_others_still_refresh():
     claim, event = (refresh_trigger_function(CLAIM_TALLY.name, source) for source in CLAIM_TALLY.sources)
-    assert "WITH fresh AS MATERIALIZED (SELECT r.id AS item_id" in claim
+    assert "WITH fresh AS MATERIALIZED (" in claim and "SELECT r.id AS item_id, r.tenant_id AS tenant_id" in claim
     assert "FROM claim_event e WHERE e.claim_id = r.id AND e.event IN ('held', 'rejected', 'adjudicated')" in claim
     assert "NOT EXISTS (SELECT 1 FROM claim_tally_member m WHERE m.item_id = r.id)" in claim
     assert "PERFORM claim_tally_refresh(others)" in claim
@@ -86,7 +87,8 @@ def test_only_the_timelines_insert_adds_a_first_adjudications_keys():
     # The keys appended are the view's last two, read from the event instead of the first adjudication.
     added = next(s for s in CLAIM_TALLY.sources if s.table == "claim_event").first_row_keys.keys
     view_part = CLAIM_TALLY.keys_view.split("'clean' END,")[1].split("], NULL)")[0].strip()
-    assert added == f"array_remove(ARRAY[{view_part.replace('first.status', '{row}.status').replace('c.', '{item}.')}], NULL)::text[]"
+    from_event = view_part.replace("first.status", "{row}.status").replace("c.", "{item}.")
+    assert added == f"array_remove(ARRAY[{from_event}], NULL)::text[]"
 
 
 def test_first_row_keys_need_a_timeline():
