@@ -12,7 +12,9 @@ writes the item's rows in. Items are locked (transaction advisory locks, in id o
 transactions touching the same item count it once; a statement touching more items than the lock
 table holds comfortably (a bulk load) locks every other refresh out instead, with one table lock.
 TRUNCATE is not followed: `backfill()` rebuilds. A source may name a key read from one column of the item's
-own row (`MovedKey`): an update that changes only that column moves the item between two keys without the view.
+own row (`MovedKey`): an update that changes only that column moves the item between two keys without the view;
+and the keys a new item's row alone gives (`NewItemKeys`): its insert counts it without the view; and the keys an
+item gains with its first timeline row of a kind (`FirstRowKeys`), added to its member row without the view.
 """
 from dataclasses import dataclass
 
@@ -41,6 +43,32 @@ class MovedKey:
 
 
 @dataclass(frozen=True)
+class NewItemKeys:
+    """The keys of an item inserted with nothing else the keys view reads (`alone`, SQL over `{row}`: no
+    timeline rows yet), as SQL over its row `{row}`, in the view's order. Such an item without a member row
+    is counted from the inserted row; any other goes the long way, through the view."""
+
+    keys: str
+    alone: str
+    tenant: str = "tenant_id"
+
+
+@dataclass(frozen=True)
+class FirstRowKeys:
+    """Keys an item gains with its first row of a kind (`kind`, SQL over `{row}` and the item's row `{item}`,
+    which `item_table` holds by `item_key`), which the keys view puts last. An item whose member row holds no key
+    starting with `prefix` has no such row yet (after every statement the member row is the view's answer),
+    so when every row a statement writes for it is of the kind its first is the one with the lowest row key,
+    and `keys` (SQL over that row `{row}` and `{item}`) are appended to its member row without the view."""
+
+    kind: str
+    prefix: str
+    item_table: str
+    keys: str
+    item_key: str = "id"
+
+
+@dataclass(frozen=True)
 class Source:
     """A table whose writes change items' keys: the column naming the item, and the columns that
     matter on UPDATE (an update that changes none of them is skipped)."""
@@ -53,10 +81,14 @@ class Source:
     # timeline event): the others are not refreshed, which spares the refresh on most writes.
     rows_filter: str = "true"
     moved_key: MovedKey | None = None
+    new_item_keys: NewItemKeys | None = None
+    first_row_keys: FirstRowKeys | None = None
 
     def __post_init__(self):
-        if self.moved_key and self.item_column != self.row_key:
-            raise ValueError(f"{self.table}: a moved key is read from the item's own row, one row per item")
+        if (self.moved_key or self.new_item_keys) and self.item_column != self.row_key:
+            raise ValueError(f"{self.table}: keys read from the item's own row need one row per item")
+        if self.first_row_keys and self.item_column == self.row_key:
+            raise ValueError(f"{self.table}: a first row's keys are read from a timeline of the item's rows")
 
 
 @dataclass(frozen=True)
@@ -251,14 +283,20 @@ def refresh_trigger_function(name: str, source: Source) -> str:
             SELECT DISTINCT v.item FROM new_rows n JOIN old_rows o ON o.{key} = n.{key},
                 LATERAL (VALUES (n.{item}), (o.{item})) AS v(item)
             WHERE ({changed}) AND {either_kept} AND v.item IS NOT NULL"""
-    declare, update = "", f"PERFORM {name}_refresh({touched}));"
+    inserted = f"ARRAY(SELECT DISTINCT {item} FROM new_rows r WHERE {item} IS NOT NULL AND {new_kept})"
+    declared, update, insert = [], f"PERFORM {name}_refresh({touched}));", f"PERFORM {name}_refresh({inserted});"
     if source.moved_key:
-        declare, update = "\nDECLARE moves record;", _moved_or_refreshed(name, source, touched)
+        declared, update = ["moves record;"], _moved_or_refreshed(name, source, touched)
+    if source.new_item_keys:
+        declared, insert = declared + ["ids uuid[];", "others uuid[];"], _counted_from_rows(name, source, inserted)
+    if source.first_row_keys:
+        declared, insert = declared + ["ids uuid[];", "others uuid[];"], _added_from_first_rows(name, source, inserted)
+    declare = "\nDECLARE " + " ".join(declared) if declared else ""
     return f"""
 CREATE OR REPLACE FUNCTION {name}_from_{table}() RETURNS trigger LANGUAGE plpgsql AS $${declare}
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM new_rows r WHERE {item} IS NOT NULL AND {new_kept}));
+        {insert}
     ELSIF TG_OP = 'DELETE' THEN
         PERFORM {name}_refresh(ARRAY(SELECT DISTINCT {item} FROM old_rows r WHERE {item} IS NOT NULL AND {old_kept}));
     ELSE
@@ -284,6 +322,57 @@ def _moved_or_refreshed(name: str, source: Source, touched: str) -> str:
             PERFORM {name}_refresh({touched}));
         ELSE
             PERFORM {name}_move(moves.ids, moves.gone, moves.came, {touched} AND ({only_moved}) IS NOT TRUE));
+        END IF;"""
+
+
+def _counted_from_rows(name: str, source: Source, inserted: str) -> str:
+    """The INSERT branch with `NewItemKeys`: each new item alone and without a member row takes its row's keys,
+    a member row and a count under each; the others (an id written again over timeline rows left behind, a
+    member row written with the triggers off) are refreshed."""
+    item, new = source.item_column, source.new_item_keys
+    keys, alone = new.keys.format(row="r"), new.alone.format(row="r")
+    writes = f"""fresh AS MATERIALIZED (
+            SELECT r.{item} AS item_id, r.{new.tenant} AS tenant_id, {keys} AS keys
+            FROM new_rows r WHERE r.{item} = ANY(ids) AND {alone}
+            AND NOT EXISTS (SELECT 1 FROM {name}_member m WHERE m.item_id = r.{item})),
+        added AS (INSERT INTO {name}_member (item_id, tenant_id, keys)
+            SELECT item_id, tenant_id, keys FROM fresh WHERE cardinality(keys) > 0)"""
+    return _counted_without_view(name, inserted, "fresh", writes)
+
+
+def _added_from_first_rows(name: str, source: Source, inserted: str) -> str:
+    """The INSERT branch with `FirstRowKeys`: each item whose statement rows are all of the kind, whose member
+    row holds no key of the prefix and whose row is there has the first row's keys appended and counted; the
+    others (a later row of the kind, a row of another kind beside it) are refreshed."""
+    item, key, first = source.item_column, source.row_key, source.first_row_keys
+    prefix = first.prefix.replace("'", "''")
+    kind, keys = (sql.format(row="r", item="i") for sql in (first.kind, first.keys))
+    writes = f"""firsts AS MATERIALIZED (SELECT DISTINCT ON (r.{item}) r.{item} AS item_id, {keys} AS keys,
+                bool_and(i.{first.item_key} IS NOT NULL AND ({kind})) OVER (PARTITION BY r.{item}) AS only_kind
+            FROM new_rows r LEFT JOIN {first.item_table} i ON i.{first.item_key} = r.{item}
+            WHERE r.{item} = ANY(ids) AND {source.rows_filter.format(row="r")} ORDER BY r.{item}, r.{key}),
+        added AS MATERIALIZED (UPDATE {name}_member m SET keys = m.keys || f.keys FROM firsts f
+            WHERE m.item_id = f.item_id AND f.only_kind
+            AND NOT EXISTS (SELECT 1 FROM unnest(m.keys) AS k WHERE starts_with(k, '{prefix}'))
+            RETURNING m.item_id, m.tenant_id, f.keys)"""
+    return _counted_without_view(name, inserted, "added", writes)
+
+
+def _counted_without_view(name: str, inserted: str, counted_items: str, writes: str) -> str:
+    """An INSERT branch that counts some items without the keys view: under the items' locks (as a refresh's),
+    `writes` (CTEs writing their member rows) end in `counted_items` (item_id, tenant_id, the keys each adds),
+    which the counts take; the statement's other items are refreshed in the same call."""
+    return f"""ids := {inserted};
+        IF cardinality(ids) = 0 THEN RETURN NULL; END IF;
+        {item_locks(name)}
+        WITH {writes},
+        counted AS (INSERT INTO {name} AS t (tenant_id, key, n)
+            SELECT tenant_id, key, count(*) FROM {counted_items}, unnest(keys) AS key
+            GROUP BY tenant_id, key ORDER BY tenant_id, key
+            ON CONFLICT (tenant_id, key) DO UPDATE SET n = t.n + EXCLUDED.n)
+        SELECT ARRAY(SELECT unnest(ids) EXCEPT SELECT item_id FROM {counted_items}) INTO others;
+        IF cardinality(others) > 0 THEN
+            PERFORM {name}_refresh(others);
         END IF;"""
 
 

@@ -165,3 +165,98 @@ async def test_status_steps_move_one_key_and_leave_members_and_counts_as_the_key
     assert counts == {"status:paid": "18", "status:built": "2", "scrubbed": "18", "clean": "18",
                       "adjudicated:AETNA": "18", "adjudicated:UHC": "2", "first_pass_paid:AETNA": "18",
                       "first_pass_paid:UHC": "2"}
+
+
+async def test_new_claims_are_counted_from_their_rows_and_members_and_counts_stay_as_the_keys_view_says(infrastructure):
+    """Claims inserted with no hold, rejection or adjudication in the timeline are counted from their rows, with
+    no refresh; in one statement with them, a claim whose id already has timeline events (written again) and one
+    whose member row is there already (written behind the triggers' back) are refreshed the long way: every
+    member row equal to the keys view, every count exact."""
+    server, db = infrastructure.database_url, "tally_new_claims"
+    await migrated(server, "claims", db)
+    again, stale = uuid.uuid4(), uuid.uuid4()
+    columns = ("INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, "
+               "frequency_code, total_charge, coded, edits) ")
+    refreshes = ("SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE funcname = 'claim_tally_refresh'",)
+    *_, alone, _, _, _, _, mixed, _ = await execute(
+        server, db, ("SET track_functions = 'pl'",), ("BEGIN",),
+        (columns + "SELECT gen_random_uuid(), $1, gen_random_uuid(), 'NW' || i, (ARRAY['built', 'ready', 'held'])"
+         "[1 + i % 3], 'AETNA', '1', 100, '{}', '[]' FROM generate_series(1, 30) AS i", TENANT),
+        refreshes,
+        ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) VALUES ($1, $2, 'adjudicated', "
+         "'paid', '{}'), ($1, $2, 'held', 'held', '{}')", TENANT, again),
+        # a member row for `stale` and its count, written consistently with the triggers off
+        ("INSERT INTO claim_tally_member (item_id, tenant_id, keys) VALUES ($1, $2, ARRAY['status:ready'])", stale, TENANT),
+        ("INSERT INTO claim_tally (tenant_id, key, n) VALUES ($1, 'status:ready', 1) "
+         "ON CONFLICT (tenant_id, key) DO UPDATE SET n = claim_tally.n + 1", TENANT),
+        (columns + "SELECT CASE i WHEN 11 THEN $2 WHEN 12 THEN $3 ELSE gen_random_uuid() END, $1, gen_random_uuid(), "
+         "'NX' || i, CASE i WHEN 11 THEN 'paid' WHEN 12 THEN 'ready' ELSE 'accepted' END, 'AETNA', '1', 100, '{}', "
+         "'[]' FROM generate_series(1, 12) AS i", TENANT, again, stale),
+        refreshes, ("COMMIT",))
+    assert alone == 0  # the first insert read no keys view
+    assert mixed == 2  # the timeline's insert, and the second insert's two claims that could not be counted alone
+    assert await execute(server, db, (MEMBERS_AS_VIEW,), (CLAIM_TALLY.drift(),)) == [0, 0]
+    counts = await _claim_counts(server, db)
+    assert counts == {"status:built": "10", "status:ready": "11", "status:held": "10", "status:accepted": "10",
+                      "status:paid": "1", "scrubbed": "32", "clean": "31", "adjudicated:AETNA": "1",
+                      "first_pass_paid:AETNA": "1"}
+
+
+async def test_a_new_claim_waits_for_a_timeline_row_written_for_its_id_and_counts_it(infrastructure):
+    """An adjudication written for a claim id on one connection, then the claim inserted on another: the
+    insert waits for the claim's lock, then sees the committed event and counts the claim the long way."""
+    server, db = infrastructure.database_url, "tally_new_claim_race"
+    await migrated(server, "claims", db)
+    first, second = [await asyncpg.connect(database_url(server, db)) for _ in range(2)]
+    claim_id = uuid.uuid4()
+    try:
+        one, two = first.transaction(), second.transaction()
+        await one.start()
+        await two.start()
+        await first.execute("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) VALUES ($1, $2, "
+                            "'adjudicated', 'paid', '{}')", TENANT, claim_id)
+        waiting = asyncio.create_task(second.execute(
+            "INSERT INTO claim (id, tenant_id, encounter_id, patient_control_number, status, payer_id, frequency_code, "
+            "total_charge, coded, edits) VALUES ($1, $2, gen_random_uuid(), 'LATE', 'accepted', 'AETNA', '1', 100, "
+            "'{}', '[]')", claim_id, TENANT))
+        assert await _blocked(waiting)  # the claim's lock, held by the first transaction
+        await one.commit()
+        await waiting
+        await two.commit()
+        assert await execute(server, db, (MEMBERS_AS_VIEW,), (CLAIM_TALLY.drift(),)) == [0, 0]
+        assert await _claim_counts(server, db) == {"status:accepted": "1", "scrubbed": "1", "clean": "1",
+                                                   "adjudicated:AETNA": "1", "first_pass_paid:AETNA": "1"}
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_first_adjudications_add_the_payers_keys_and_members_and_counts_stay_as_the_keys_view_says(infrastructure):
+    """Claims' first adjudications add the payer's keys with no refresh (two for one claim in one statement: the
+    lower id is the first); in one statement with them, a second adjudication, an adjudication beside a hold, one
+    of another tenant than its claim's and one for an id with no claim are refreshed the long way: every member
+    row equal to the keys view, every count exact."""
+    server, db = infrastructure.database_url, "tally_first_adjudication"
+    await migrated(server, "claims", db)
+    claim = "(SELECT id FROM claim WHERE patient_control_number = '{}')".format
+    refreshes = ("SELECT coalesce(sum(calls), 0) FROM pg_stat_xact_user_functions WHERE funcname = 'claim_tally_refresh'",)
+    results = await execute(
+        server, db, ("SET track_functions = 'pl'",), ("BEGIN",), _insert_claims(20, "FA"),
+        ("UPDATE claim SET frequency_code = '7' WHERE patient_control_number = 'FA20'",),
+        refreshes,
+        ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) SELECT tenant_id, id, 'adjudicated', "
+         "s.status, '{}' FROM claim, (VALUES (1, 'denied'), (2, 'paid')) AS s(n, status) WHERE patient_control_number "
+         "LIKE 'FA%' AND (patient_control_number = 'FA1' OR s.n = 2) ORDER BY id, s.n",),
+        refreshes,
+        ("INSERT INTO claim_event (tenant_id, claim_id, event, status, detail) VALUES "
+         f"($1, {claim('FA2')}, 'adjudicated', 'denied', '{{}}'), ($1, {claim('FA3')}, 'adjudicated', 'paid', '{{}}'), "
+         f"($1, {claim('FA3')}, 'held', 'held', '{{}}'), ($2, {claim('FA4')}, 'adjudicated', 'paid', '{{}}'), "
+         "($1, gen_random_uuid(), 'adjudicated', 'paid', '{}')", TENANT, uuid.uuid4()),
+        refreshes, ("COMMIT",))
+    before, after_firsts, after_mixed = results[-6], results[-4], results[-2]
+    assert after_firsts - before == 0  # the first adjudications read no keys view
+    assert after_mixed - after_firsts == 1  # the second statement's four claims, in one refresh
+    assert await execute(server, db, (MEMBERS_AS_VIEW,), (CLAIM_TALLY.drift(),)) == [0, 0]
+    counts = await _claim_counts(server, db)
+    assert counts == {"status:ready": "20", "scrubbed": "20", "clean": "19", "adjudicated:AETNA": "20",
+                      "first_pass_paid:AETNA": "18"}

@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.rollup import Rollup
-from shared.db.tally import MovedKey, Source, Tally, read_counts
+from shared.db.tally import FirstRowKeys, MovedKey, NewItemKeys, Source, Tally, read_counts
 from services.claims.adapters.tables import Claim, ClaimEvent, metadata
 
 REWORK_EVENTS = ("held", "rejected")
@@ -22,25 +22,55 @@ FIRST_ADJUDICATION = """
     SELECT e.status FROM claim_event e WHERE e.tenant_id = c.tenant_id AND e.claim_id = c.id
     AND e.event = 'adjudicated' ORDER BY e.id LIMIT 1"""
 
+REWORKED = f"""EXISTS (
+        SELECT 1 FROM claim_event r WHERE r.claim_id = c.id AND r.tenant_id = c.tenant_id
+        AND r.event IN {REWORK_EVENTS})"""
+
+
+def _adjudication_keys(claim: str, first: str) -> str:
+    """The payer's keys, last in a claim's keys, from its first adjudication's status (SQL `first`)."""
+    return f"""CASE WHEN {first} IS NOT NULL THEN 'adjudicated:' || {claim}.payer_id END,
+    CASE WHEN {first} = 'paid' AND {claim}.frequency_code = '1' THEN 'first_pass_paid:' || {claim}.payer_id END"""
+
+
+def claim_keys(claim: str, *, reworked: str, first_adjudication: str) -> str:
+    """A claim's keys, in the order its member row keeps them, from its row (alias `claim`) and two facts of
+    its timeline (SQL): whether it holds a hold or a rejection, and its first adjudication's status."""
+    return f"""array_remove(ARRAY[
+    'status:' || {claim}.status,
+    CASE WHEN {claim}.status <> 'built' THEN 'scrubbed' END,
+    CASE WHEN {claim}.status <> 'built' AND NOT {reworked} THEN 'clean' END,
+    {_adjudication_keys(claim, first_adjudication)}
+], NULL)::text[]"""
+
+
+# A claim's first adjudication, written with no earlier one for its member row to hold (the pipeline's every
+# 835), adds the payer's keys from the event and the claim's row, which the view puts last.
+FIRST_ADJUDICATION_KEYS = FirstRowKeys(
+    kind="{row}.event = 'adjudicated' AND {row}.tenant_id = {item}.tenant_id", prefix="adjudicated:",
+    item_table="claim", keys=f"array_remove(ARRAY[{_adjudication_keys('{item}', '{row}.status')}], NULL)::text[]")
+TIMELINE = Source("claim_event", "claim_id", ("tenant_id", "event", "status"),
+                  rows_filter="{row}.event IN " + str((*REWORK_EVENTS, "adjudicated")),
+                  first_row_keys=FIRST_ADJUDICATION_KEYS)
+# A claim inserted with no timeline event the keys read (the pipeline's every new claim) is counted from its
+# row: without a hold, a rejection or an adjudication its keys follow its status alone.
+NEW_CLAIM_KEYS = NewItemKeys(
+    keys=claim_keys("{row}", reworked="false", first_adjudication="NULL"),
+    alone=f"NOT EXISTS (SELECT 1 FROM claim_event e WHERE e.claim_id = {{row}}.id AND "
+          f"{TIMELINE.rows_filter.format(row='e')})")
+
+# A step between two statuses past `built` changes only the claim's `status:` key (`scrubbed` and `clean`
+# read `built` alone; the payer's keys read the timeline, which the claim's update leaves).
+CLAIM_SOURCE = Source("claim", "id", ("tenant_id", "status", "payer_id", "frequency_code"),
+                      moved_key=MovedKey("status", "status:", steady="{row}.status <> 'built'"),
+                      new_item_keys=NEW_CLAIM_KEYS)
+
 CLAIM_TALLY = Tally(
     name="claim_tally",
     keys_view=f"""
-SELECT c.id AS item_id, c.tenant_id, array_remove(ARRAY[
-    'status:' || c.status,
-    CASE WHEN c.status <> 'built' THEN 'scrubbed' END,
-    CASE WHEN c.status <> 'built' AND NOT EXISTS (
-        SELECT 1 FROM claim_event r WHERE r.claim_id = c.id AND r.tenant_id = c.tenant_id
-        AND r.event IN {REWORK_EVENTS}) THEN 'clean' END,
-    CASE WHEN first.status IS NOT NULL THEN 'adjudicated:' || c.payer_id END,
-    CASE WHEN first.status = 'paid' AND c.frequency_code = '1' THEN 'first_pass_paid:' || c.payer_id END
-], NULL)::text[] AS keys
+SELECT c.id AS item_id, c.tenant_id, {claim_keys("c", reworked=REWORKED, first_adjudication="first.status")} AS keys
 FROM claim c LEFT JOIN LATERAL ({FIRST_ADJUDICATION}) AS first ON true""",
-    # A step between two statuses past `built` changes only the claim's `status:` key (`scrubbed` and
-    # `clean` read `built` alone; the payer's keys read the timeline, which the claim's update leaves).
-    sources=(Source("claim", "id", ("tenant_id", "status", "payer_id", "frequency_code"),
-                    moved_key=MovedKey("status", "status:", steady="{row}.status <> 'built'")),
-             Source("claim_event", "claim_id", ("tenant_id", "event", "status"),
-                    rows_filter="{row}.event IN " + str((*REWORK_EVENTS, "adjudicated")))),
+    sources=(CLAIM_SOURCE, TIMELINE),
     member_fillfactor=70)  # a claim's member row is rewritten at each of its steps
 
 claim_tally, claim_tally_member = CLAIM_TALLY.tables(metadata)

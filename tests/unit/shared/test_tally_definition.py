@@ -1,6 +1,7 @@
 """The maintained counts' definition: the member table declared as the migrations build it, and the
-refresh's member writes (plain update and insert, the upsert kept for a downgrade), and which
-updates move one key instead of refreshing."""
+refresh's member writes (plain update and insert, the upsert kept for a downgrade), which
+updates move one key instead of refreshing, which inserts count new items from their rows, and which add
+a first adjudication's keys."""
 import pytest
 from sqlalchemy import MetaData
 from sqlalchemy.dialects import postgresql
@@ -8,7 +9,7 @@ from sqlalchemy.schema import CreateTable
 
 from services.claims.adapters.reports import CLAIM_TALLY, claim_tally_member
 from services.denials.adapters.reports import DENIAL_TALLY, denial_tally_member
-from shared.db.tally import MovedKey, Source, refresh_trigger_function
+from shared.db.tally import FirstRowKeys, MovedKey, NewItemKeys, Source, refresh_trigger_function
 
 pytestmark = pytest.mark.unit
 
@@ -53,3 +54,43 @@ def test_only_the_claims_status_step_is_moved_and_every_other_update_is_refreshe
 def test_a_moved_key_needs_one_row_per_item():
     with pytest.raises(ValueError, match="one row per item"):
         Source("denial", "claim_id", ("status",), moved_key=MovedKey("status", "status:"))
+
+
+def test_only_the_claims_insert_counts_new_items_from_their_rows_and_the_others_still_refresh():
+    claim, event = (refresh_trigger_function(CLAIM_TALLY.name, source) for source in CLAIM_TALLY.sources)
+    assert "WITH fresh AS MATERIALIZED (" in claim and "SELECT r.id AS item_id, r.tenant_id AS tenant_id" in claim
+    assert "FROM claim_event e WHERE e.claim_id = r.id AND e.event IN ('held', 'rejected', 'adjudicated')" in claim
+    assert "NOT EXISTS (SELECT 1 FROM claim_tally_member m WHERE m.item_id = r.id)" in claim
+    assert "PERFORM claim_tally_refresh(others)" in claim
+    assert "WITH fresh" not in event
+    assert all("WITH fresh" not in refresh_trigger_function(DENIAL_TALLY.name, s) for s in DENIAL_TALLY.sources)
+
+
+def test_a_new_claims_keys_are_the_views_with_an_empty_timeline():
+    # The view and the new claim's keys are one expression: the timeline's two facts read as absent.
+    new = next(s for s in CLAIM_TALLY.sources if s.table == "claim").new_item_keys
+    assert "NOT false THEN 'clean'" in new.keys and "CASE WHEN NULL IS NOT NULL THEN 'adjudicated:'" in new.keys
+    assert new.keys.replace("{row}.", "c.").split("'clean'")[1] in CLAIM_TALLY.keys_view.replace("first.status", "NULL")
+
+
+def test_new_item_keys_need_one_row_per_item():
+    with pytest.raises(ValueError, match="one row per item"):
+        Source("denial", "claim_id", ("status",), new_item_keys=NewItemKeys("ARRAY['open']", "true"))
+
+
+def test_only_the_timelines_insert_adds_a_first_adjudications_keys():
+    claim, event = (refresh_trigger_function(CLAIM_TALLY.name, source) for source in CLAIM_TALLY.sources)
+    assert "WITH firsts AS MATERIALIZED" in event and "WITH firsts" not in claim
+    assert "ORDER BY r.claim_id, r.id" in event and "starts_with(k, 'adjudicated:')" in event
+    assert "r.event = 'adjudicated' AND r.tenant_id = i.tenant_id" in event
+    assert all("WITH firsts" not in refresh_trigger_function(DENIAL_TALLY.name, s) for s in DENIAL_TALLY.sources)
+    # The keys appended are the view's last two, read from the event instead of the first adjudication.
+    added = next(s for s in CLAIM_TALLY.sources if s.table == "claim_event").first_row_keys.keys
+    view_part = CLAIM_TALLY.keys_view.split("'clean' END,")[1].split("], NULL)")[0].strip()
+    from_event = view_part.replace("first.status", "{row}.status").replace("c.", "{item}.")
+    assert added == f"array_remove(ARRAY[{from_event}], NULL)::text[]"
+
+
+def test_first_row_keys_need_a_timeline():
+    with pytest.raises(ValueError, match="timeline"):
+        Source("claim", "id", ("status",), first_row_keys=FirstRowKeys("true", "a:", "claim", "ARRAY['a:x']"))
