@@ -217,8 +217,10 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
               r"seroquel|haloperidol|fluphenazine|clozapine|lurasidone|"
               # the antithyroid drugs, a statin's non-statin partners and an alcohol use disorder's maintenance drug
               r"methimazole|tapazole|propylthiouracil|ezetimibe|zetia|fenofibrate|naltrexone|acamprosate|disulfiram|"
-              # the drugs whose serum level is monitored, taken for years
-              r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine"), "Z79.899"),
+              # the drugs whose serum level is monitored, taken for years, by their generic names, brands and the
+              # valproate level's abbreviation ("VPA level drawn today")
+              r"digoxin|lanoxin|phenytoin|dilantin|valproate|valproic acid|divalproex|depakote|vpa|carbamazepine|"
+              r"tegretol"), "Z79.899"),
          (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"))
 # a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"; a serum
 # level is checked for a drug kept at a steady dose, so the drug is also taken long term

@@ -176,3 +176,13 @@ def test_an_inr_listed_with_warfarin_or_a_check_for_the_named_drugs_toxicity_is_
                                                                                                  z79):
     out, _ = status_z_codes(found(note, (z79, drug)), note, tabular)
     assert sorted(codes(out)) == sorted(["Z51.81", z79])
+
+
+@pytest.mark.parametrize("note", ["Seizure disorder on Depakote 500 bid; VPA level sent this morning.",
+                                  "Focal epilepsy, Dilantin 100 mg tid, Dilantin level checked.",
+                                  "Trigeminal neuralgia on Tegretol 200 bid. Tegretol level ordered."])
+def test_a_level_drug_named_by_its_brand_or_abbreviation_is_long_term_therapy_and_its_monitoring(tabular, note):
+    from services.coding.domain.encounter_z_codes import encounter_z_codes
+    therapy, _ = encounter_z_codes([], note, tabular)
+    assert codes(therapy) == ["Z79.899"]
+    assert codes(status_z_codes(therapy, note, tabular)[0]) == ["Z51.81", "Z79.899"]
