@@ -87,3 +87,14 @@ def test_a_drug_the_note_stops_or_holds_for_good_elsewhere_is_no_long_term_thera
     first = re.search(drug, note)
     assert stopped_elsewhere(note, first) is stopped
     assert (maintenance_drug_therapy([], note, tabular)[0] == []) is stopped
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Afib on rivaroxaban 15 mg daily (hold 24 h pre-procedure).", ["Z79.01"]),
+    ("Clopidogrel 75 mg daily, to be held 5 days prior to the biopsy.", ["Z79.02"]),
+    ("Stopped apixaban after the Watchman, on ASA 81 mg daily now.", ["Z79.82"]),
+    ("Enoxaparin 40 mg daily after the hip replacement, DVT prophylaxis.", []),  # a course, not long-term use
+    ("Warfarin stopped last month, off aspirin too.", []),
+])
+def test_a_pause_before_a_procedure_or_another_drugs_stop_keeps_the_drug_taken(tabular, note, expected):
+    assert codes(maintenance_drug_therapy([], note, tabular)[0]) == expected
