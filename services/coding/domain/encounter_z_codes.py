@@ -157,7 +157,7 @@ LIFESTYLE_COUNSELLED = {"Z71.3": "Z72.4", "Z71.82": "Z72.3"}
 # a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
 # "x 2 yrs", "since 2021", "for years" (a burst "x 5 days" or a "2 wk taper" is not)
 _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((the )?(past|last) )?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many|a)"
-                r"\s*(years?|yrs?)|(19|20)\d\d)|for (years|yrs)")
+                r"\s*(years?|yrs?)|(19|20)\d\d)|(for|x) ?(years|yrs)")
 # a drug's own course of days or its start at this visit ("prednisone 40 mg x 5 days", "a 10-day course", "burst",
 # "started today"): not long-term use, whatever else its sentence calls chronic (guideline I.C.21.c.3), unless its
 # own item says long-term too
