@@ -151,7 +151,9 @@ def _from_its_own_item(note: str, match: re.Match, said: str) -> str:
 
 def _taken(note: str, match: re.Match) -> bool:
     said = sentence(note, match.start(), match.end())
-    text = _PAUSE.sub(_blank, _STARTED_EARLIER.sub(_blank, _from_its_own_item(note, match, said)))
+    text = _STARTED_EARLIER.sub(_blank, said)
+    if _NOT_TAKEN.search(text):  # only then may a pause or another drug's item be what the stop word belongs to
+        text = _PAUSE.sub(_blank, _STARTED_EARLIER.sub(_blank, _from_its_own_item(note, match, said)))
     if _AS_NEEDED.search(medication_item(note, match.start(), match.end())):
         return False
     after = note[match.end():match.end() + 30]

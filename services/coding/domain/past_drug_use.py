@@ -46,8 +46,13 @@ _A_PAUSE = re.compile(r"[^.;\n]{0,40}?\b(before|prior to|around|until|if|when|un
                       r"for (the )?(procedure|surgery)|(x ?|for )?\d+ ?(doses?|days?|d|h|hrs?|hours?)\b)", re.IGNORECASE)
 
 
+_ANY_STOP_OR_HOLD = re.compile(r"stopped|discontinued|d/c|dc'?d|ceased|held|hold|withdrawn|tapered off", re.IGNORECASE)
+
+
 def stopped_elsewhere(note: str, match: re.Match) -> bool:
     """Another mention of the drug's name in the note stops or holds it for good."""
+    if not _ANY_STOP_OR_HOLD.search(note):
+        return False
     name = re.compile(rf"\b{re.escape(match.group(0))}\b", re.IGNORECASE)
     for other in name.finditer(note):
         if other.start() != match.start() and (stopped_right_after(note, other.end()) or _HOLD_BEFORE.search(
