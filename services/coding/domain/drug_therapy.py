@@ -18,7 +18,7 @@ import re
 from services.coding.domain.note_text import (FAMILY, HYPOTHETICAL, NEGATED_AFTER, after, before, negated_before,
                                               sentence, sentence_end, sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
-from services.coding.domain.past_drug_use import named_as_past_use
+from services.coding.domain.past_drug_use import PAUSE_CUES, named_as_past_use
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -128,10 +128,9 @@ _STARTED_EARLIER = _rx(r"(started|initiated|began)\b[^.;\n]{0,40}?\b((\d+|a|one|
                        r"|(19|20)\d\d)|since (19|20)\d\d)")
 
 
-# a pause around a procedure or for hours or days ("apixaban (hold 48 h)", "to be held 7 days before surgery") keeps the
-# drug the patient's long-term therapy
-_PAUSE = _rx(r"(held|hold|holding)\b[^.;,]{0,30}?\b(before|prior to|around)\b|"
-             r"(held|hold|holding) (for )?\d+ ?(h|hrs?|hours?|days?|d)")
+# a pause around a procedure, for hours or days, or until or if something happens ("apixaban (hold 48 h)", "to be held
+# 7 days before surgery"; the cues `stopped_elsewhere` reads too) keeps the drug the patient's long-term therapy
+_PAUSE = re.compile(r"\b(held|hold|holding)\b[^.;,]{0,30}?\b(" + PAUSE_CUES + r")\b", re.IGNORECASE)
 
 
 def _blank(found: re.Match) -> str:

@@ -42,8 +42,9 @@ def stopped_right_after(note: str, end: int) -> bool:
 # or if something happens, nor a hold the note advises or rules out ("told to hold", "no need to hold ASA"); "stop X"
 # before a name is most often a switch within the class ("stop glipizide, start sitagliptin"), so it is not read
 _HOLD_BEFORE = re.compile(r"(?<!\bto )\bhold\s+(the\s+)?$", re.IGNORECASE)
-_A_PAUSE = re.compile(r"[^.;\n]{0,40}?\b(before|prior to|around|until|if|when|unless|peri-?op\w*|pre-?op\w*|"
-                      r"for (the )?(procedure|surgery)|(x ?|for )?\d+ ?(doses?|days?|d|h|hrs?|hours?)\b)", re.IGNORECASE)
+PAUSE_CUES = (r"before|prior to|around|until|if|when|unless|peri-?op\w*|pre-?op\w*|for (the )?(procedure|surgery)|"
+              r"(x ?|for )?\d+ ?(doses?|days?|d|h|hrs?|hours?)")
+_A_PAUSE = re.compile(r"[^.;\n]{0,40}?\b(" + PAUSE_CUES + r")\b", re.IGNORECASE)
 
 
 _ANY_STOP_OR_HOLD = re.compile(r"stopped|discontinued|d/c|dc'?d|ceased|held|hold|withdrawn|tapered off", re.IGNORECASE)
