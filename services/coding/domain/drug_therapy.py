@@ -18,7 +18,7 @@ import re
 from services.coding.domain.note_text import (FAMILY, HYPOTHETICAL, NEGATED_AFTER, after, before, negated_before,
                                               sentence, sentence_end, sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
-from services.coding.domain.past_drug_use import named_as_past_use
+from services.coding.domain.past_drug_use import PAUSE_CUES, named_as_past_use
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -128,15 +128,38 @@ _STARTED_EARLIER = _rx(r"(started|initiated|began)\b[^.;\n]{0,40}?\b((\d+|a|one|
                        r"|(19|20)\d\d)|since (19|20)\d\d)")
 
 
+# a pause around a procedure, for hours or days, or until or if something happens ("apixaban (hold 48 h)", "to be held
+# 7 days before surgery"; the cues `stopped_elsewhere` reads too) keeps the drug the patient's long-term therapy
+_PAUSE = re.compile(r"\b(held|hold|holding)\b[^.;,]{0,30}?\b(" + PAUSE_CUES + r")\b", re.IGNORECASE)
+
+
+def _blank(found: re.Match) -> str:
+    return " " * len(found.group(0))
+
+
+def _from_its_own_item(note: str, match: re.Match, said: str) -> str:
+    """The sentence from the drug's own list item on, where that item says the patient takes it and an earlier one
+    names another drug: that item's stop is the other drug's ("Off warfarin, on aspirin 81 mg daily")."""
+    head = before(note, match.start())
+    cut = max((m.end() for m in _ITEM_SEPARATOR.finditer(head)), default=0)
+    if _ANY.search(head, 0, cut) and (_TAKING_BEFORE.search(head[cut:])
+                                      or _DOSE_AFTER.search(note[match.end():match.end() + 30])):
+        return " " * cut + said[cut:]
+    return said
+
+
 def _taken(note: str, match: re.Match) -> bool:
     said = sentence(note, match.start(), match.end())
-    text = _STARTED_EARLIER.sub(lambda earlier: " " * len(earlier.group(0)), said)
+    text = _STARTED_EARLIER.sub(_blank, said)
+    if _NOT_TAKEN.search(text):  # only then may a pause or another drug's item be what the stop word belongs to
+        text = _PAUSE.sub(_blank, _STARTED_EARLIER.sub(_blank, _from_its_own_item(note, match, said)))
     if _AS_NEEDED.search(medication_item(note, match.start(), match.end())):
         return False
     after = note[match.end():match.end() + 30]
     stated = _DOSE_AFTER.search(after) or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
-        _TAKING_BEFORE.search(before(note, match.start())) or (_STARTED_AFTER.search(after) and text != said)
-    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(text) or denied_in_its_item(note, match)
+        _TAKING_BEFORE.search(before(note, match.start())) or (_STARTED_AFTER.search(after)
+                                                               and _STARTED_EARLIER.search(said))
+    return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(said) or denied_in_its_item(note, match)
                              or named_as_past_use(note, match))
 
 

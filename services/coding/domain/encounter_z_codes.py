@@ -157,7 +157,7 @@ LIFESTYLE_COUNSELLED = {"Z71.3": "Z72.4", "Z71.82": "Z72.3"}
 # a course of three months or more stated as its duration is long-term: "prednisone for more than 6 months",
 # "x 2 yrs", "since 2021", "for years" (a burst "x 5 days" or a "2 wk taper" is not)
 _LONG_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((the )?(past|last) )?((\d{2,}|[3-9])\s*(months?|mos?)|(\d+|several|many|a)"
-                r"\s*(years?|yrs?)|(19|20)\d\d)|for (years|yrs)")
+                r"\s*(years?|yrs?)|(19|20)\d\d)|(for|x) ?(years|yrs)")
 # a drug's own course of days or its start at this visit ("prednisone 40 mg x 5 days", "a 10-day course", "burst",
 # "started today"): not long-term use, whatever else its sentence calls chronic (guideline I.C.21.c.3), unless its
 # own item says long-term too
@@ -217,8 +217,10 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
               r"seroquel|haloperidol|fluphenazine|clozapine|lurasidone|"
               # the antithyroid drugs, a statin's non-statin partners and an alcohol use disorder's maintenance drug
               r"methimazole|tapazole|propylthiouracil|ezetimibe|zetia|fenofibrate|naltrexone|acamprosate|disulfiram|"
-              # the drugs whose serum level is monitored, taken for years
-              r"digoxin|phenytoin|valproate|valproic acid|divalproex|carbamazepine"), "Z79.899"),
+              # the drugs whose serum level is monitored, taken for years, by their generic names, brands and the
+              # valproate level's abbreviation ("VPA level drawn today")
+              r"digoxin|lanoxin|phenytoin|dilantin|valproate|valproic acid|divalproex|depakote|vpa|carbamazepine|"
+              r"tegretol"), "Z79.899"),
          (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"))
 # a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"; a serum
 # level is checked for a drug kept at a steady dose, so the drug is also taken long term

@@ -37,9 +37,34 @@ def stopped_right_after(note: str, end: int) -> bool:
     return bool(_STOPPED_RIGHT_AFTER.match(note, end, end + 40))
 
 
+# the drug stopped at this visit where the note names it again ("AF on amiodarone 200 mg. ... amiodarone stopped",
+# "hold digoxin"): not a pause around a procedure ("warfarin held 5 days before the colonoscopy"), of a few doses, until
+# or if something happens, nor a hold the note advises or rules out ("told to hold", "no need to hold ASA"); "stop X"
+# before a name is most often a switch within the class ("stop glipizide, start sitagliptin"), so it is not read
+_HOLD_BEFORE = re.compile(r"(?<!\bto )\bhold\s+(the\s+)?$", re.IGNORECASE)
+PAUSE_CUES = (r"before|prior to|around|until|if|when|unless|peri-?op\w*|pre-?op\w*|for (the )?(procedure|surgery)|"
+              r"(x ?|for )?\d+ ?(doses?|days?|d|h|hrs?|hours?)")
+_A_PAUSE = re.compile(r"[^.;\n]{0,40}?\b(" + PAUSE_CUES + r")\b", re.IGNORECASE)
+
+
+_ANY_STOP_OR_HOLD = re.compile(r"stopped|discontinued|d/c|dc'?d|ceased|held|hold|withdrawn|tapered off", re.IGNORECASE)
+
+
+def stopped_elsewhere(note: str, match: re.Match) -> bool:
+    """Another mention of the drug's name in the note stops or holds it for good."""
+    if not _ANY_STOP_OR_HOLD.search(note):
+        return False
+    name = re.compile(rf"\b{re.escape(match.group(0))}\b", re.IGNORECASE)
+    for other in name.finditer(note):
+        if other.start() != match.start() and (stopped_right_after(note, other.end()) or _HOLD_BEFORE.search(
+                note[max(0, other.start() - 20):other.start()])) and not _A_PAUSE.match(note, other.end()):
+            return True
+    return False
+
+
 def named_as_past_use(note: str, match: re.Match) -> bool:
-    """The drug at `match` is one the patient took before, not one taken now."""
-    if stopped_right_after(note, match.end()):
+    """The drug at `match` is one the patient took before, or one this visit stops, not one taken now."""
+    if stopped_right_after(note, match.end()) or stopped_elsewhere(note, match):
         return True
     head, tail = _clause(note, match.start(), match.end())
     return bool(_OFF_BEFORE.search(head) or _HOLIDAY.search(head + tail)

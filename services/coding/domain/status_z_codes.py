@@ -20,7 +20,7 @@ import re
 
 from services.coding.domain.diabetic_complications import stated_diabetes
 from services.coding.domain.drug_therapy import denied_in_its_item
-from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note
+from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note, level_drawn
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.pattern_literals import Prefilter, may_match, required_literals
 from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
@@ -130,15 +130,19 @@ _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
 _NOT_IN_USE = _rx(r"(one|single|a|stat|1) dose|x ?\d+ ?(days?|d)|for \d+ days|allerg\w*")
 # a lab order that is the INR itself ("PT/INR. Reason: ...", "Requisition - PT/INR.") or names its goal is the drug's
 # monitoring, as is a visit to the clinic that does it ("Anticoag clinic."; an INR value stated at another visit is not)
-_MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|anticoag(ulation)? clinic|"
+# (the clinic this visit is at, not "your anticoagulation clinic" that manages the drug elsewhere), or an INR listed with
+# warfarin as its test ("on warfarin - PT/INR.")
+_MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
+                  r"(?<!your )(?<!his )(?<!her )(?<!their )anticoag(ulation)? clinic|"
                   r"(check|monitor\w*) (of )?(the )?(inr|pt/inr)|"
+                  r"(warfarin|coumadin|jantoven) ?[-:] ?(pt/)?inr(?=[ \t]*([.;\n]|$|today))|"
                   r"^(pt/)?inr(?=\s*[.:])|\b(order|requisition|req|labs?|tests?)\s*[:-]\s*(pt/)?inr(?=\s*([.:]|every|q\s?\d|monthly|weekly|today))|"
                   # labs drawn to watch the drug ("CBC and LFTs every 3 months for monitoring", "trough level drawn
                   # today", "ANC per monitoring protocol"), not ones put off ("in 5 days for monitoring")
                   r"(levels?|labs?|cbc|lfts|anc|drawn|checked)\b((?!\bin \d|\bnext\b)[^.;\n]){0,40}\b(for|per) (\w+ )?monitoring|"
                   r"trough( level)?|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug |thyroid |renal |liver |"
-                  r"hepatic |pulmonary |ocular |retinal )?toxicity|"
+                  r"hepatic |pulmonary |ocular |retinal |[a-z]+ )?toxicity|"
                   r"vancomycin level|"
                   # "Reason: monitoring of long-term opiate therapy" (a urine drug screen for it is its monitoring)
                   r"monitoring of (the |her |his )?(long[- ]term |chronic |maintenance )(\w+ ){0,2}(therapy|treatment|use)")
@@ -219,12 +223,19 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
     if not any(s.code.startswith("Z79") for s in suggestions):
         return []
     match = (may_match(_MONITORING_WORDS, note) and _MONITORING.search(note)) or (
-        may_match(_LEVEL_CHECKED_WORDS, note) and LEVEL_CHECKED_DRUG.search(note)) or None
+        may_match(_LEVEL_CHECKED_WORDS, note) and _level_of_this_visit(note)) or None
     if match is None or ((_LATER.search(after(note, match.end())) or _ANOTHER_DAY.search(after(note, match.end())))
                          and not is_order_note(note)):
         return []
     return [from_rule("Z51.81", match, tabular, NAME,
                       f"{match.group(0)}: Z51.81, therapeutic drug level monitoring of a long-term drug")]
+
+
+def _level_of_this_visit(note: str) -> re.Match | None:
+    """A drug's level ("lithium level", "digoxin level drawn") or its monitoring: not its levels said of the drug in
+    general ("smoking lowers clozapine levels"), unless drawn now."""
+    return next((m for m in LEVEL_CHECKED_DRUG.finditer(note)
+                 if not m.group(0).lower().endswith("levels") or level_drawn(note, m)), None)
 
 
 def _refused_vaccine(note: str, tabular) -> list[Suggestion]:

@@ -1,4 +1,6 @@
 """Long-term drug therapy Z79.- from a maintenance drug the note says the patient is on."""
+import re
+
 import pytest
 
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
@@ -70,3 +72,29 @@ def test_the_class_named_for_the_drug_is_coded_too(tabular, note, expected):
 
 def test_a_course_completed_is_not_current_therapy(tabular):
     assert maintenance_drug_therapy([], "H/o PE, completed 6 mo anticoagulation.", tabular)[0] == []
+
+
+@pytest.mark.parametrize("note, drug, stopped", [
+    ("Paroxysmal AF on apixaban 5 mg bid. Plan: apixaban discontinued after the ablation.", "apixaban", True),
+    ("Rash on clopidogrel 75 mg daily; hold clopidogrel, derm referral.", "clopidogrel", True),
+    ("AF on warfarin 4 mg daily. Dental extraction Monday: warfarin held 3 days before.", "warfarin", False),
+    ("Osteoporosis on alendronate weekly; hold alendronate until calcium normal.", "alendronate", False),
+    ("CAD on aspirin 81 mg. No need to hold aspirin for the skin biopsy.", "aspirin", False),
+    ("On rivaroxaban 20 mg daily for AF. Advised to hold rivaroxaban if any bleeding.", "rivaroxaban", False),
+])
+def test_a_drug_the_note_stops_or_holds_for_good_elsewhere_is_no_long_term_therapy(tabular, note, drug, stopped):
+    from services.coding.domain.past_drug_use import stopped_elsewhere
+    first = re.search(drug, note)
+    assert stopped_elsewhere(note, first) is stopped
+    assert (maintenance_drug_therapy([], note, tabular)[0] == []) is stopped
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Afib on rivaroxaban 15 mg daily (hold 24 h pre-procedure).", ["Z79.01"]),
+    ("Clopidogrel 75 mg daily, to be held 5 days prior to the biopsy.", ["Z79.02"]),
+    ("Stopped apixaban after the Watchman, on ASA 81 mg daily now.", ["Z79.82"]),
+    ("Enoxaparin 40 mg daily after the hip replacement, DVT prophylaxis.", []),  # a course, not long-term use
+    ("Warfarin stopped last month, off aspirin too.", []),
+])
+def test_a_pause_before_a_procedure_or_another_drugs_stop_keeps_the_drug_taken(tabular, note, expected):
+    assert codes(maintenance_drug_therapy([], note, tabular)[0]) == expected

@@ -236,3 +236,8 @@ def test_counselling_for_a_lifestyle_problem_the_note_records_is_coded_beside_th
                                   "Lab req: NAAT and RPR to screen for sexually transmitted infections."])
 def test_sexually_transmitted_infections_in_the_plural_are_their_screening(tabular, note):
     assert "Z11.3" in codes(encounter_z_codes([], note, tabular)[0])
+
+
+def test_a_steroid_taken_x_years_is_long_term_therapy(tabular):
+    note = "Giant cell arteritis, stable on prednisolone 7.5 mg daily x years."
+    assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z79.52"]

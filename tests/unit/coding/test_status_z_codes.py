@@ -156,3 +156,33 @@ def test_a_standing_inr_order_for_a_long_term_anticoagulant_is_drug_monitoring(t
 def test_a_denial_of_another_item_of_the_list_does_not_reach_the_device(tabular):
     note = "Type 1 diabetes with hypoglycemia episodes, no coma, on insulin pump."
     assert codes(status_z_codes([], note, tabular)[0]) == ["Z96.41"]
+
+
+def test_a_drugs_levels_said_in_general_or_an_anticoagulation_clinic_elsewhere_are_not_this_visits_monitoring(tabular):
+    note = "Stable on clozapine long term; caffeine can raise clozapine levels."
+    assert codes(status_z_codes(found(note, ("Z79.899", "clozapine")), note, tabular)[0]) == ["Z79.899"]
+    note = "On warfarin for a mechanical valve, dosed by her anticoagulation clinic."
+    assert "Z51.81" not in codes(status_z_codes(found(note, ("Z79.01", "warfarin")), note, tabular)[0])
+    note = "Digoxin levels drawn this morning. On digoxin long term for AF."
+    assert "Z51.81" in codes(status_z_codes(found(note, ("Z79.899", "digoxin")), note, tabular)[0])
+
+
+@pytest.mark.parametrize("note, drug, z79", [
+    ("Orders: 1. Chronic AF on warfarin - PT/INR. 2. HTN - BMP.", "warfarin", "Z79.01"),
+    ("AF on sotalol and amiodarone long term; ECG and TSH to monitor for amiodarone toxicity.", "amiodarone",
+     "Z79.899"),
+])
+def test_an_inr_listed_with_warfarin_or_a_check_for_the_named_drugs_toxicity_is_drug_monitoring(tabular, note, drug,
+                                                                                                 z79):
+    out, _ = status_z_codes(found(note, (z79, drug)), note, tabular)
+    assert sorted(codes(out)) == sorted(["Z51.81", z79])
+
+
+@pytest.mark.parametrize("note", ["Seizure disorder on Depakote 500 bid; VPA level sent this morning.",
+                                  "Focal epilepsy, Dilantin 100 mg tid, Dilantin level checked.",
+                                  "Trigeminal neuralgia on Tegretol 200 bid. Tegretol level ordered."])
+def test_a_level_drug_named_by_its_brand_or_abbreviation_is_long_term_therapy_and_its_monitoring(tabular, note):
+    from services.coding.domain.encounter_z_codes import encounter_z_codes
+    therapy, _ = encounter_z_codes([], note, tabular)
+    assert codes(therapy) == ["Z79.899"]
+    assert codes(status_z_codes(therapy, note, tabular)[0]) == ["Z51.81", "Z79.899"]
