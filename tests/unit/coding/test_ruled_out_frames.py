@@ -1,0 +1,31 @@
+"""A condition named with its full qualifier and then answered no, closed as resolved or named as a risk, and
+a condition only named as a handout's topic or an earlier admission's episode, is not billed as current; the
+same condition stated now still is."""
+import pytest
+
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, out", [
+    # a qualified name answered no, closed in a problem list or named as a risk
+    ("Screening form: ADHD, predominantly inattentive type: No", "F90"),
+    ("ROS: asthma with acute exacerbation -, cough +", "J45.901"),
+    ("Problems: GERD; bipolar I disorder, current episode manic, severe (resolved).", "F31"),
+    ("Teen and mother counselled on bipolar disorder, current episode mixed, mild risk given family pattern.", "F31"),
+    ("Form: weakness following cerebral infarction affecting left non-dominant side - N", "I69"),
+    ("Impression: spells; migraine aura less likely given the duration.", "G43"),
+])
+def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(suggest, note, out):
+    found = {s.code for s in suggest(note) if s.confidence >= 0.90}
+    assert not any(code.startswith(out) for code in found)
+
+
+@pytest.mark.parametrize("note, kept", [
+    ("A/P: ADHD, predominantly inattentive type - continue methylphenidate.", "F90.0"),
+    ("Assessment: bipolar I disorder, current episode manic, severe - start lithium.", "F31.13"),
+    ("Known CAD with high CV risk, on aspirin and statin.", "I25.10"),
+])
+def test_the_same_qualified_condition_stated_now_is_still_read(suggest, note, kept):
+    assert kept in {s.code for s in suggest(note) if s.confidence >= 0.90}
