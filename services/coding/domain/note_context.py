@@ -24,7 +24,7 @@ from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
-                                                    NOT_A_DENIAL_AFTER_NO, WARNING_BEFORE)
+                                                    NOT_A_DENIAL_AFTER_NO, TOPIC_BEFORE, WARNING_BEFORE)
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
@@ -167,7 +167,7 @@ RULES = (
     ScopeRule(HYPOTHETICAL,
               _words(r"if", r"risks? (factors? )?(of|for)", r"at risk", r"((to be|to|will|get|getting) )?tested for", r"(to|will|get|getting) test for", r"testing for",
                      r"(to|will) check for", r"checked for", r"checking for", r"to prevent", r"prevent(s|ing)?", r"prevention of",
-                     r"in case of", r"warning signs of", PROPHYLAXIS_BEFORE, *WARNING_BEFORE,
+                     r"in case of", r"warning signs of", PROPHYLAXIS_BEFORE, *WARNING_BEFORE, TOPIC_BEFORE,
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
                      r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for",
                      *ANTICIPATORY_BEFORE),

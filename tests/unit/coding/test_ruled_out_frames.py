@@ -16,6 +16,10 @@ pytestmark = pytest.mark.unit
     ("Teen and mother counselled on bipolar disorder, current episode mixed, mild risk given family pattern.", "F31"),
     ("Form: weakness following cerebral infarction affecting left non-dominant side - N", "I69"),
     ("Impression: spells; migraine aura less likely given the duration.", "G43"),
+    # a handout's or teaching sheet's topic
+    ("Gave the family a handout on febrile seizures.", "R56"),
+    ("Education materials about gestational diabetes provided at intake.", "O24"),
+    ("Leaflet regarding plantar fasciitis stretches handed out.", "M72"),
 ])
 def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(suggest, note, out):
     found = {s.code for s in suggest(note) if s.confidence >= 0.90}
@@ -26,6 +30,7 @@ def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(sugg
     ("A/P: ADHD, predominantly inattentive type - continue methylphenidate.", "F90.0"),
     ("Assessment: bipolar I disorder, current episode manic, severe - start lithium.", "F31.13"),
     ("Known CAD with high CV risk, on aspirin and statin.", "I25.10"),
+    ("Plantar fasciitis of the L foot, handout given on stretches.", "M72.2"),
 ])
 def test_the_same_qualified_condition_stated_now_is_still_read(suggest, note, kept):
     assert kept in {s.code for s in suggest(note) if s.confidence >= 0.90}
