@@ -34,3 +34,17 @@ def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(sugg
 ])
 def test_the_same_qualified_condition_stated_now_is_still_read(suggest, note, kept):
     assert kept in {s.code for s in suggest(note) if s.confidence >= 0.90}
+
+
+@pytest.mark.parametrize("note, coded, not_coded", [
+    # an earlier stay's exacerbation: what is left is coded
+    ("Hospital f/u. Hospitalized 2/1-2/4 for an acute exacerbation of her COPD; breathing at baseline now.",
+     "J44.9", "J44.1"),
+    ("TCM call. Discharged Monday after an asthma exacerbation; moderate persistent asthma, peak flows normal.",
+     "J45.40", "J45.41"),
+    # the episode goes on after the stay
+    ("Hospitalized last week for a COPD exacerbation, still wheezy on a prednisone taper.", "J44.1", "J44.9"),
+])
+def test_an_earlier_stays_exacerbation_is_not_todays(suggest, note, coded, not_coded):
+    found = {s.code for s in suggest(note) if s.confidence >= 0.90}
+    assert coded in found and not_coded not in found
