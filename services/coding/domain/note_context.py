@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
+                                              STOPPED_LONG_AGO_FOR,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, STILL_GOING
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
@@ -208,6 +209,8 @@ RULES = (
     ScopeRule(DATED_PAST, None, OUTGROWN_AFTER, unless=BACK_AGAIN, reach=60),
     # "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter" (`dated_past`)
     ScopeRule(DATED_PAST, None, DATED_PAST_AFTER, unless=STILL_PRESENT),
+    # "dc'd atomoxetine last yr for nausea" (`dated_past`)
+    ScopeRule(DATED_PAST, re.compile(STOPPED_LONG_AGO_FOR, re.IGNORECASE), None),
     # "Tension headaches in college, none now", "Hypertensive urgency in 2023, none since" (`dated_past`)
     ScopeRule(NONE_SINCE, None, NONE_SINCE_AFTER, unless=NONE_SINCE_UNLESS, reach=80),
     # "Graves disease treated with radioiodine in 2010" (`dated_past`)

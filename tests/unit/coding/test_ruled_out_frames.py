@@ -20,6 +20,9 @@ pytestmark = pytest.mark.unit
     ("Gave the family a handout on febrile seizures.", "R56"),
     ("Education materials about gestational diabetes provided at intake.", "O24"),
     ("Leaflet regarding plantar fasciitis stretches handed out.", "M72"),
+    # a drug stopped long ago for what it caused
+    ("Came off lamotrigine 3 years ago because of a rash; no rash since.", "R21"),
+    ("d/c'd amlodipine last year due to ankle edema.", "R60"),
 ])
 def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(suggest, note, out):
     found = {s.code for s in suggest(note) if s.confidence >= 0.90}
@@ -31,6 +34,8 @@ def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(sugg
     ("Assessment: bipolar I disorder, current episode manic, severe - start lithium.", "F31.13"),
     ("Known CAD with high CV risk, on aspirin and statin.", "I25.10"),
     ("Plantar fasciitis of the L foot, handout given on stretches.", "M72.2"),
+    # a drug stopped today for a condition still here
+    ("Stopped metformin today for CKD stage 4, eGFR 22.", "N18.4"),
 ])
 def test_the_same_qualified_condition_stated_now_is_still_read(suggest, note, kept):
     assert kept in {s.code for s in suggest(note) if s.confidence >= 0.90}
