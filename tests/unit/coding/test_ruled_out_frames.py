@@ -20,6 +20,10 @@ pytestmark = pytest.mark.unit
     ("Gave the family a handout on febrile seizures.", "R56"),
     ("Education materials about gestational diabetes provided at intake.", "O24"),
     ("Leaflet regarding plantar fasciitis stretches handed out.", "M72"),
+    # a relative's diabetic complication; a stroke's late effect left unchecked or in a relative's table row
+    ("Dad w/ diabetic nephropathy on dialysis, mom w/ asthma.", "E11"),
+    ("Intake form: [ ] left hemiparesis following cerebral infarction", "I69"),
+    ("Family History:\nMember | Problem\nPGF | right hemiplegia following cerebral infarction", "I69"),
     # a drug stopped long ago for what it caused
     ("Came off lamotrigine 3 years ago because of a rash; no rash since.", "R21"),
     ("d/c'd amlodipine last year due to ankle edema.", "R60"),
@@ -34,6 +38,8 @@ def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(sugg
     ("Assessment: bipolar I disorder, current episode manic, severe - start lithium.", "F31.13"),
     ("Known CAD with high CV risk, on aspirin and statin.", "I25.10"),
     ("Plantar fasciitis of the L foot, handout given on stretches.", "M72.2"),
+    ("Type 2 diabetes with diabetic nephropathy, on lisinopril; mom with asthma.", "E11.21"),
+    ("A/P: R hemiparesis following cerebral infarction 2023 - PT continues.", "I69.351"),
     # a drug stopped today for a condition still here
     ("Stopped metformin today for CKD stage 4, eGFR 22.", "N18.4"),
 ])
