@@ -262,7 +262,7 @@ def current(note: str, start: int, end: int) -> bool:
     following = after(note, end)
     return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
-                or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.search(following)
+                or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.match(following)
                 or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
                 or SUPERSEDED.search(prefix) or uncertain(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read

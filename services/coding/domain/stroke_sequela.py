@@ -174,7 +174,7 @@ def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
         if NEGATION.search(before(note, match.start())) or FAMILY.search(sentence(note, match.start(), match.end())) \
                 or mention_scope(note, match.start(), match.end(), NOT_STATED_RULES) is not None \
                 or uncertain(note, match.start(), match.end()) \
-                or QUALIFIED_NOT_CURRENT_AFTER.search(after(note, match.end())) \
+                or QUALIFIED_NOT_CURRENT_AFTER.match(after(note, match.end())) \
                 or UNCHECKED_BOX.search(before(note, match.start())) or section_of(note, match.start()) is not None:
             continue
         for s in suggestions:
