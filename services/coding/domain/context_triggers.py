@@ -24,6 +24,11 @@ WARNING_BEFORE = (
     r"(side|adverse) effects? (\w+ )?(incl|including|includes?|such as|like|e\.?g)",
 )
 
+# Teaching material names its topic, not a condition of the patient: "handout on diabetic neuropathy given",
+# "education sheet about panic disorder" (a condition the patient has is stated elsewhere in the note).
+TOPIC_BEFORE = (r"(handouts?|leaflets?|pamphlets?|brochures?|(education(al)?|teaching|info(rmation)?) "
+                r"(materials?|sheets?|packets?)) (\w+ )?(on|about|re|regarding)")
+
 # Prevention named right before the condition: what is prevented is not present ("prophylaxis against pneumonia",
 # "prophylaxis of DVT after TKA")...
 PROPHYLAXIS_BEFORE = r"prophyla(xis|ctic( \w+)?) (for|against|of)"

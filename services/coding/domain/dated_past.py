@@ -24,6 +24,11 @@ _LONG_AGO = (r"((\d+|a few|few|several|many|two|three|four|five|six|seven|eight|
              # "Gout in the past, no flares": the past itself, closed there (not "in the past 6 months", a span
              # up to today)
              r"in the (distant |remote )?past(?=\s*([,.:)]|-|$)))")
+# a drug stopped long ago for what it caused, written before the harm: "dc'd atomoxetine last yr for nausea",
+# "stopped metformin 2 years ago due to diarrhea" (the harm went with the drug; a drug stopped at this visit, or
+# with no time, may be stopped for a condition still here: "dc'd metformin for CKD stage 4")
+STOPPED_LONG_AGO_FOR = (r"\b(stopped|discontinued|dc'?d|d/c'?d|came off)\b[^.;]{0,40}?\b" + _LONG_AGO +
+                        r"\W+(for|due to|because of|after)\W+((an?|the|his|her) )?(\w+ )?$")
 # up to two words between (a verb of care: "treated", "repaired"), none of which dates an onset
 _ONSET = r"(diagnosed|diagnosis|dx|dx'd|since|started|starting|began|begun|onset|first|noted|found|x|for|over)"
 # episodes counted over a span long past ("Pneumonia x 2 last year", "UTIs three times as a child"): a count,

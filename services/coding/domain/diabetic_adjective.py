@@ -32,8 +32,7 @@ def diabetes_named_by_complication(suggestions: list[Suggestion], note: str,
         code = "E10.9" if typed.group("one") else "E11.9"
         reason = f"{typed.group(0)} documents the diabetes and its type: {code}, for the combination code"
         return [*suggestions, from_rule(code, typed, tabular, NAME, reason)], [reason]
-    match = next((m for m in _NAMED.finditer(note) if mention_scope(note, m.start(), m.end()) is None
-                  and not uncertain(note, m.start(), m.end())), None)
+    match = next((m for m in _NAMED.finditer(note) if _patients_now(note, m)), None)
     if match is None:
         return suggestions, []
     code = "E10.9" if _TYPE_1.search(note) else "E11.9"
@@ -43,7 +42,8 @@ def diabetes_named_by_complication(suggestions: list[Suggestion], note: str,
 
 
 def _patients_now(note: str, match: re.Match) -> bool:
-    """Said of the patient, now: not a relative ("her mother, a type 2 diabetic"), denied, doubted or past."""
+    """Said of the patient, now: not a relative ("her mother, a type 2 diabetic", "mom w/ diabetic CKD"), denied,
+    doubted or past."""
     return mention_scope(note, match.start(), match.end()) is None and not uncertain(note, match.start(), match.end()) \
         and not FAMILY.search(sentence(note, match.start(), match.end())) \
         and not NEGATION.search(before(note, match.start())[-25:])

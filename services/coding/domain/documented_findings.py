@@ -107,10 +107,20 @@ _PAST_EPISODE = re.compile(r"^[^.;,]{0,30}\b(last (week|month|year|winter|spring
                            r"(has )?resolved)\b", re.IGNORECASE)
 
 
+# an episode named as what a stay before the visit was for is that stay's ("admitted 3/2-3/5 for an acute
+# exacerbation"; a post-discharge visit codes what is left), unless the sentence says it goes on ("still wheezy",
+# "on a prednisone taper")
+_ADMITTED_FOR = re.compile(r"\b(admitted|hospitali[sz]ed|admission|hospitalization|discharged)\b[^.;]{0,40}"
+                           r"\b(for|with|after)\W+(\w+\W+){0,3}$", re.IGNORECASE)
+_GOES_ON = re.compile(r"\b(still|ongoing|persist\w*|remains?|taper\w*|day \d+ of|not yet)\b", re.IGNORECASE)
+
+
 def _stated(words: re.Pattern, text: str) -> bool:
-    """The words occur in the text, the few words before them do not deny them ("no recent exacerbation") and
-    the words after them do not date them before the visit nor doubt them ("exacerbation unlikely")."""
+    """The words occur in the text, the few words before them do not deny them ("no recent exacerbation") nor
+    name it as an earlier stay's reason, and the words after them do not date them before the visit nor doubt
+    them ("exacerbation unlikely")."""
     return any(not _JUST_NEGATED.search(text[:m.start()]) and not _PAST_EPISODE.search(text[m.end():])
+               and not (_ADMITTED_FOR.search(text[:m.start()]) and not _GOES_ON.search(text))
                and not doubted_after(text[m.end():]) for m in words.finditer(text))
 
 

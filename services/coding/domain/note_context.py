@@ -18,13 +18,14 @@ from functools import cache, lru_cache
 
 from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
+                                              STOPPED_LONG_AGO_FOR,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, STILL_GOING
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
-                                                    NOT_A_DENIAL_AFTER_NO, WARNING_BEFORE)
+                                                    NOT_A_DENIAL_AFTER_NO, TOPIC_BEFORE, WARNING_BEFORE)
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
@@ -167,7 +168,7 @@ RULES = (
     ScopeRule(HYPOTHETICAL,
               _words(r"if", r"risks? (factors? )?(of|for)", r"at risk", r"((to be|to|will|get|getting) )?tested for", r"(to|will|get|getting) test for", r"testing for",
                      r"(to|will) check for", r"checked for", r"checking for", r"to prevent", r"prevent(s|ing)?", r"prevention of",
-                     r"in case of", r"warning signs of", PROPHYLAXIS_BEFORE, *WARNING_BEFORE,
+                     r"in case of", r"warning signs of", PROPHYLAXIS_BEFORE, *WARNING_BEFORE, TOPIC_BEFORE,
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
                      r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for",
                      *ANTICIPATORY_BEFORE),
@@ -208,6 +209,8 @@ RULES = (
     ScopeRule(DATED_PAST, None, OUTGROWN_AFTER, unless=BACK_AGAIN, reach=60),
     # "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter" (`dated_past`)
     ScopeRule(DATED_PAST, None, DATED_PAST_AFTER, unless=STILL_PRESENT),
+    # "dc'd atomoxetine last yr for nausea" (`dated_past`)
+    ScopeRule(DATED_PAST, re.compile(STOPPED_LONG_AGO_FOR, re.IGNORECASE), None),
     # "Tension headaches in college, none now", "Hypertensive urgency in 2023, none since" (`dated_past`)
     ScopeRule(NONE_SINCE, None, NONE_SINCE_AFTER, unless=NONE_SINCE_UNLESS, reach=80),
     # "Graves disease treated with radioiodine in 2010" (`dated_past`)

@@ -81,9 +81,22 @@ DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
 _SIBLING_WORDS = (r"type|episode|current|most|recent|depressed|manic|hypomanic|mixed|combined|predominantly|"
                   r"inattentive|hyperactive|impulsive|mild|moderate|severe|recurrent|single|right|left|bilateral|"
                   r"dominant|non-?dominant|side|intractable|not|initial|subsequent|encounter|unspecified")
-QUALIFIED_DOUBTED_AFTER = re.compile(r"^(,\s*((" + _SIBLING_WORDS + r")\b[\s,]*){1,6}|"
-                                     r"\s(with|without|w/o?|of)\s(?:(?!\b(?:and|or|but|vs|versus)\b)[\w'/ ]){1,30}?)"
-                                     r"\s*[-:]?\s*" + _DOUBTS_AFTER, re.IGNORECASE)
+# (a stroke's late effect is qualified by the stroke and the side it affects: "hemiplegia following cerebral
+# infarction affecting right dominant side"; a migraine by its aura: "migraine aura less likely")
+_SIBLING_QUALIFIER = r",\s*((" + _SIBLING_WORDS + r")\b[\s,]*){1,6}"
+_QUALIFIER = (r"(" + _SIBLING_QUALIFIER + r"|\s(with|without|w/o?|of|following|affecting)\s"
+              r"(?:(?!\b(?:and|or|but|vs|versus)\b)[\w'/ ]){1,40}?|\saura)")
+QUALIFIED_DOUBTED_AFTER = re.compile(r"^" + _QUALIFIER + r"\s*[-:]?\s*" + _DOUBTS_AFTER, re.IGNORECASE)
+# a qualified name answered no on a form or a review of systems ("ADHD, combined type: No", "ROS: migraine without
+# aura -"), closed as resolved in a problem list ("bipolar disorder, current episode depressed, moderate (resolved)")
+# or named as a risk ("counseled on ADHD, combined type risk"; after "with" only words no risk is graded by, so that
+# "CAD with high CV risk" keeps the CAD)
+_RISK_QUALIFIER = (r"(" + _SIBLING_QUALIFIER + r"|\s(with|without|w/o?|following|affecting)\s(?:(?!\b(?:and|or|but|vs|"
+                   r"versus|high|low|moderate|increased|elevated|cv|cardiovascular|ascvd|bleeding|fall|fracture|stroke|"
+                   r"cardiac)\b)[\w'/ ]){1,40}?)")
+QUALIFIED_NOT_CURRENT_AFTER = re.compile(
+    r"^(" + _QUALIFIER + r"(\s*\((resolved|inactive|historical)\)|" + ANSWERED_NO_AFTER.removeprefix("^") + r")|"
+    + _RISK_QUALIFIER + r"\s+risk\b)", re.IGNORECASE)
 
 
 _DOUBT_WORDS = required_literals(DOUBTED_AFTER)  # the qualified pattern needs one of them too
@@ -249,7 +262,8 @@ def current(note: str, start: int, end: int) -> bool:
     following = after(note, end)
     return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
-                or NEGATED_AFTER.search(following) or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
+                or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.match(following)
+                or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
                 or SUPERSEDED.search(prefix) or uncertain(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
                 or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)

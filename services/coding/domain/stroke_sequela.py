@@ -16,9 +16,10 @@ import re
 
 from services.coding.domain.dysphagia_phase import PHASED_DYSPHAGIA, phase_code
 from services.coding.domain.neurology_findings import denied_just_before
-from services.coding.domain.note_context import NOT_STATED_RULES, clause, mention_scope
-from services.coding.domain.note_text import (FAMILY, HYPOTHETICAL, NEGATION, before, sentence, sentence_start,
-                                               uncertain)
+from services.coding.domain.note_context import NOT_STATED_RULES, UNCHECKED_BOX, clause, mention_scope
+from services.coding.domain.section_headings import section_of
+from services.coding.domain.note_text import (FAMILY, HYPOTHETICAL, NEGATION, QUALIFIED_NOT_CURRENT_AFTER, after,
+                                               before, sentence, sentence_start, uncertain)
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -167,10 +168,14 @@ def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
     made, reasons = [], []
     for match, text in _stroke_mentions(note):
         # a stroke denied, a relative's or a spouse's ("Wife has R hemiparesis after a stroke"), or only supposed
-        # ("r/o hemiparesis after stroke", "... stroke - unlikely")
+        # ("r/o hemiparesis after stroke", "... stroke - unlikely"), or answered no on a form ("... affecting right
+        # dominant side: No"), left unchecked on a form ("[ ] hemiparesis after stroke") or listed under a family
+        # history's or past problems' heading
         if NEGATION.search(before(note, match.start())) or FAMILY.search(sentence(note, match.start(), match.end())) \
                 or mention_scope(note, match.start(), match.end(), NOT_STATED_RULES) is not None \
-                or uncertain(note, match.start(), match.end()):
+                or uncertain(note, match.start(), match.end()) \
+                or QUALIFIED_NOT_CURRENT_AFTER.match(after(note, match.end())) \
+                or UNCHECKED_BOX.search(before(note, match.start())) or section_of(note, match.start()) is not None:
             continue
         for s in suggestions:
             code = next((of_the_stroke(seq, match.group(0)) for prefix, seq in DEFICITS if s.code.startswith(prefix)),
