@@ -22,8 +22,10 @@ from services.coding.domain.note_text import NEGATION, before, sentence, sentenc
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
-from services.coding.domain.treatment_ended import (TREATMENT_ENDED_AFTER_CUE, TREATMENT_ENDED_BEFORE_CUE,
-                                                    follow_up_is_the_purpose, outcome_said_after)
+from services.coding.domain.treatment_ended import (AFTERCARE, COURSE_BY_ITS_PROCEDURE, POST_PROCEDURE,
+                                                    TREATMENT_ENDED_AFTER_CUE, TREATMENT_ENDED_BEFORE_CUE,
+                                                    follow_up_is_the_purpose, in_the_opening, outcome_said,
+                                                    outcome_said_after)
 
 NAME = "encounter-reason"
 HELD_CONFIDENCE = 0.7  # shown to a coder, below the auto-accept threshold
@@ -42,7 +44,9 @@ _NOT_TODAY = _rx(r"scheduled|will schedule|needs|need for|due for|declined|cance
 _PROCEDURE_DATE = _rx(r"(before|prior to|ahead of) [^.;,]*?\bscheduled\b")
 
 _FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ](treatment|tx) (visit|check)|surveillance( visit)?|"
-                 r"post-?discharge (visit|f/u|follow[- ]?up)")
+                 r"post-?discharge (visit|f/u|follow[- ]?up)|" + POST_PROCEDURE)
+_BY_ITS_PROCEDURE = _rx(COURSE_BY_ITS_PROCEDURE)
+_AFTERCARE = _rx(AFTERCARE)
 # a course completed "for" a condition names what it treated (`note_context`: that mention is read as past)
 _COMPLETED_FOR = re.compile(COMPLETED_COURSE_CUE, re.IGNORECASE)
 _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
@@ -63,6 +67,11 @@ _YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago|last (year|yr)|a year ago"
 # ("finishing" the course now is still treating; "after finishing" it, the course is over)
 _STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|(?<!after )finishing|"
              r"recurr\w*|worse\w*")
+_NO_RECURRENCE = _rx(r"no recurrence")
+# a call or a message is no follow-up examination
+_NOT_AN_EXAMINATION = _rx(r"telephone|phone|portal message|e-?visit")
+# an injury's follow-up is its subsequent encounter (the 7th character D), not Z09
+_INJURY = _rx(r"traumatic|trauma|injur\w*|mvc|crash|fracture")
 
 
 # administrative examinations (Z02.-): the index's "Examination, for, ..." entries
@@ -131,7 +140,8 @@ _GATE_WORDS = {REPEAT_PRESCRIPTION[0]: _rx(r"refill|renewal|repeat prescription"
 _REQUIRED = {words: required_literals(_GATE_WORDS.get(words, words)) for words, _, _ in EXAMINATIONS}
 
 
-@needs(patterns=(_PREOP, _COMPLETED, *(_GATE_WORDS.get(words, words) for words, _, _ in EXAMINATIONS)))
+@needs(patterns=(_PREOP, _COMPLETED, _BY_ITS_PROCEDURE,
+                 *(_GATE_WORDS.get(words, words) for words, _, _ in EXAMINATIONS)))
 def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = _preoperative(note, suggestions, tabular)
     for words, code, what in EXAMINATIONS:
@@ -160,12 +170,17 @@ def _preoperative(note: str, suggestions: list[Suggestion], tabular) -> tuple[li
 def _after_completed_treatment(suggestions: list[Suggestion], note: str,
                                tabular) -> tuple[list[Suggestion], list[str]]:
     """Z09/Z08 with the history code of each condition the completed treatment was for, in place of it."""
-    done = next((m for m in _COMPLETED.finditer(note) if _follow_up_of(note, m)), None)
+    done = next((m for m in _COMPLETED.finditer(note) if _follow_up_of(note, m)), None) or _course_by_its_outcome(
+        note, suggestions)
     if done is None:
         return suggestions, []
     here = _course_clauses(note, done)
-    ended = {s.code for s in suggestions if s.context == "affirmed" and sentence_start(note, s.start) in here
-             and not s.code.startswith(("Z", "C"))}
+    # the condition the opening names as followed up ("Strep throat follow up.") ended too, where the outcome is said
+    # after the course; not a chronic one, which a course does not end
+    opened = follow_up_is_the_purpose(note) and outcome_said_after(note, done.end())
+    ended = {s.code for s in suggestions if s.context == "affirmed" and not s.code.startswith(("Z", "C")) and (
+        sentence_start(note, s.start) in here or opened and in_the_opening(note, s.start)
+        and not s.code.startswith(CHRONIC))}
     treated = {code: past for code in ended if (past := _history_of(code, tabular))}
     # the context rules may have read the condition past already ("F/u UTI: completed nitrofurantoin": Z87.440),
     # unless its sentence dates it years back: a history, not what this visit follows up ("h/o DVT 2024, completed
@@ -193,6 +208,26 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (
         f" ({', '.join(sorted(treated))} now personal history)" if treated else "")
     return [from_rule(code, done, tabular, NAME, reason), *out], [reason]
+
+
+def _course_by_its_outcome(note: str, suggestions: list[Suggestion]) -> re.Match | None:
+    """A course written by its procedure or as "treated with": ended only where the visit opens as the follow-up,
+    the outcome is said, the visit is not the procedure's aftercare, an injury's subsequent encounter (its 7th
+    character) or a malignancy's surveillance, and the course neither is dated years back nor treated a chronic
+    condition ("COPD exacerbation treated with prednisone": the COPD goes on)."""
+    if not follow_up_is_the_purpose(note) or any(words.search(note) for words in (_AFTERCARE, _NOT_AN_EXAMINATION,
+                                                                                 _INJURY)) or any(
+            s.code.startswith(("S", "T", "C", "Z85")) for s in suggestions):
+        return None
+    for match in _BY_ITS_PROCEDURE.finditer(note):
+        said, here = sentence(note, match.start(), match.end()), note.rfind(".", 0, match.start())
+        if (NEGATION.search(before(note, match.start())) or _STILL.search(_NO_RECURRENCE.sub(" ", said))
+                or _YEARS_BACK.search(said) or any(s.code.startswith(CHRONIC) and here < s.start < match.start()
+                                                   for s in suggestions)):
+            continue
+        if outcome_said(said) or outcome_said_after(note, match.end()):
+            return match
+    return None
 
 
 def _history_of(code: str, tabular) -> str | None:

@@ -11,6 +11,11 @@ Where the condition itself is already read as over by the context rules, the vis
 purpose is the follow-up (the note's opening sentence, or its reason) and the note says the outcome right after the
 treatment's end ("course finished Monday. Redness gone"): a follow-up of a completed treatment whose condition is
 gone is what Z09 is for, not a current condition.
+
+A course may also be written by the procedure that ended the condition ("s/p CTI ablation 3 months ago", "cured by
+parathyroidectomy", "chest tube removed") or as "treated with" its drug; neither says the course is over by itself,
+so either counts only where the visit opens as the follow-up and the outcome is said right after it ("no recurrence",
+"numbness resolved", "lung re-expanded").
 """
 import re
 
@@ -34,22 +39,49 @@ TREATMENT_ENDED_BEFORE_CUE = (r"(?<!\bnot )(?<!\byet )\b(completed|finished) (a 
                               r"(\d+ ?(mo|months?|wks?|weeks?|days?) (of )?)?(?!(" + _NOT_A_TREATMENT + r")\b)"
                               r"[a-z][\w-]*( (taper|course|regimen))?(?=\s*([;.]|$))")
 
+# a procedure that ended the condition, or a course "treated ... with" a drug (counted only with the outcome said)
+_PROCEDURE = (r"ablation|release|[a-z]+ectomy|drainage|decortication|[a-z]+plasty|repair|excision|"
+              r"thoracentesis|burr hole")
+COURSE_BY_ITS_PROCEDURE = (r"\b(s/p|status post|after|cured by|drained by) (an? |the |his |her )?([\w/-]+ ){0,3}?"
+                           r"(" + _PROCEDURE + r")\b|\b(" + _PROCEDURE + r") (\d+ (wks?|weeks?|mos?|months?) ago|"
+                           r"in (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b|"
+                           r"\bchest tube (removed|pulled|out)\b|"
+                           r"\btreated\b[^.;\n]{0,80}?\bwith (?!no\b)[\w-]+|"
+                           r"\btook (a |the )?(full )?(\d+ ?(d|days?|wks?|weeks?) )?course of [\w-]+")
+# a visit for a procedure's wound, sutures or drain is its aftercare (Z48.-), not a follow-up after it
+AFTERCARE = (r"post-?op(erative)? (check|visit|wound)|wound check|sutures?|staples?|dressing|drain removal|"
+             r"incisions?")
+# a visit named after its procedure ("Post-ablation visit"); not a post-op check, which is aftercare
+POST_PROCEDURE = r"post[- ](procedure|procedural|ablation)"
+
 # the visit's purpose: its opening sentence, or a reason written as a follow-up or a test of cure
-_PURPOSE = re.compile(r"\b(f/u|follow[- ]?up|recheck|re-check|post[- ](treatment|tx)|test of (cure|eradication))\b",
+_PURPOSE = re.compile(r"\b(f/u|follow[- ]?up|recheck|re-check|post[- ](treatment|tx)|test of (cure|eradication)|"
+                      + POST_PROCEDURE + r")\b",
                       re.IGNORECASE)
 _STATED_REASON = re.compile(r"\b(reason|dx|diagnosis|indication|purpose)\W{1,3}"
                             r"(f/u|follow[- ]?up|test of (cure|eradication))\b", re.IGNORECASE)
 # the outcome of what was treated, said right after the treatment's end (not "not resolved", "not yet healed")
 _OVER = re.compile(r"(?<!\bnot )(?<!\bnot yet )(?<!\bnot fully )\b(resolved|cleared|cured|gone|healed|"
                    r"(fully |completely )?recovered|asymptomatic|no recurrence|no longer|back to (normal|baseline)|"
-                   r"restored)\b", re.IGNORECASE)
-_FIRST_SENTENCE = re.compile(r"^[^.\n]*")
+                   r"restored|re-?expanded|no \w+ since)\b", re.IGNORECASE)
+# (an assessment's first item is the visit's purpose: "A/P: 1. Pericarditis f/u")
+_FIRST_SENTENCE = re.compile(r"^([a-z/ ]+:\s*1\.\s*)?[^.\n]*", re.IGNORECASE)
 _A_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 def follow_up_is_the_purpose(note: str) -> bool:
     """The note opens with the follow-up ("Recheck.", "Thyroiditis follow-up.") or gives it as the reason."""
     return bool(_PURPOSE.search(_FIRST_SENTENCE.match(note).group(0)) or _STATED_REASON.search(note))
+
+
+def in_the_opening(note: str, start: int) -> bool:
+    """The position is in the note's opening sentence, the one that names the visit's purpose."""
+    return start < _FIRST_SENTENCE.match(note).end()
+
+
+def outcome_said(text: str) -> bool:
+    """The text says the treated condition is over ("resolved", "no recurrence", "lung re-expanded")."""
+    return bool(_OVER.search(text))
 
 
 def outcome_said_after(note: str, end: int) -> bool:
@@ -60,4 +92,4 @@ def outcome_said_after(note: str, end: int) -> bool:
         stop = re.search(r"[.\n]", note[end:])
         pieces.append(note[end:] if stop is None else note[end:end + stop.end()])
         end = len(note) if stop is None else end + stop.end()
-    return any(_OVER.search(piece) and not _A_YEAR.search(piece) for piece in pieces)
+    return any(outcome_said(piece) and not _A_YEAR.search(piece) for piece in pieces)

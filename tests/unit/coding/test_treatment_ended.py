@@ -6,9 +6,11 @@ import re
 import pytest
 
 from services.coding.domain.encounter_reasons import encounter_reasons
-from services.coding.domain.treatment_ended import (TREATMENT_ENDED_AFTER_CUE, TREATMENT_ENDED_BEFORE_CUE,
-                                                    follow_up_is_the_purpose, outcome_said_after)
+from services.coding.domain.treatment_ended import (COURSE_BY_ITS_PROCEDURE, TREATMENT_ENDED_AFTER_CUE,
+                                                    TREATMENT_ENDED_BEFORE_CUE, follow_up_is_the_purpose,
+                                                    outcome_said_after)
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 
@@ -106,3 +108,44 @@ def test_a_test_of_cure_after_a_course_is_a_follow_up_and_holds_the_organism_for
     given = found(note, ("B95.0", "S. pyogenes"))
     out, _ = encounter_reasons(given, note, tabular)
     assert codes(out) == ["B95.0", "Z09"] and next(s for s in out if s.code == "B95.0").confidence < 0.9
+
+
+_BY_ITS_PROCEDURE = re.compile(COURSE_BY_ITS_PROCEDURE, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text", ["s/p AV node ablation 2 months ago", "cured by a thyroidectomy", "after excision",
+                                  "burr hole drainage 5 weeks ago", "chest tube pulled Monday",
+                                  "treated for cystitis with cephalexin", "took a full 10 d course of doxycycline"])
+def test_a_course_written_by_its_procedure_or_its_drug(text):
+    assert _BY_ITS_PROCEDURE.search(text)
+
+
+@pytest.mark.parametrize("text", ["treated with no antibiotics", "ablation scheduled next month",
+                                  "course of illness uncertain"])
+def test_a_procedure_to_come_or_no_drug_is_no_course(text):
+    assert not _BY_ITS_PROCEDURE.search(text)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Post-ablation visit. WPW, s/p accessory pathway ablation 4 months ago; no recurrence on event monitor.", ["Z09"]),
+    ("Sinusitis recheck. Acute maxillary sinusitis treated with doxycycline x 7 d; congestion resolved.",
+     ["Z09", "Z87.09"]),
+    ("A/P: 1. Cellulitis f/u - R forearm cellulitis treated with cephalexin, redness gone.", ["Z09", "Z87.2"])])
+def test_a_follow_up_after_a_procedure_or_a_treated_with_course_is_z09(suggest, note, expected):
+    assert sorted(codes(suggest(note))) == expected
+
+
+@pytest.mark.parametrize("note", [
+    "Post-op check. s/p appendectomy 10 days ago, incisions healing, pain resolved.",
+    "Ortho f/u. Distal radius fracture after a fall, s/p ORIF 8 weeks ago, pain resolved.",
+    "Phone f/u. Otitis treated with amoxicillin, ear pain resolved.",
+    "Pulm f/u. 70F COPD; flare treated with prednisone x 5 d, back to baseline.",
+    "Derm f/u. Cellulitis treated with cephalexin 2021, resolved. Psoriasis plaques on elbows, start clobetasol."])
+def test_aftercare_an_injury_a_call_a_chronic_flare_or_a_dated_course_is_not_z09(suggest, note):
+    assert "Z09" not in codes(suggest(note))
+
+
+def test_the_condition_the_opening_names_is_history_after_its_course(suggest):
+    note = "Otitis externa follow-up. Ciprofloxacin drops course over. Canal clean today; infection cleared."
+    found_codes = codes(suggest(note))
+    assert "Z09" in found_codes and not any(code.startswith("H60") for code in found_codes)
