@@ -356,8 +356,8 @@ def _mention(note: str, match: re.Match) -> Suggestion:
                       evidence=match.group(0), context="affirmed")
 
 
-NERVE_LESIONS = ("G56", "G57", "G58", "G60", "G61", "G62", "G63", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "M54.1",
-                 "M51.1", "M50.1")
+_NERVE_LESIONS = ("G56", "G57", "G58", "G60", "G61", "G62", "G63", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "M54.1",
+                  "M51.1", "M50.1")
 # symptom code prefix -> diagnosis code prefixes it is integral to (guideline I.B.5): a small, reviewed table
 INTEGRAL_SYMPTOMS = {
     "R05": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J40"),
@@ -405,7 +405,7 @@ INTEGRAL_SYMPTOMS = {
     "R21": ("L20", "L21", "L22", "L23", "L24", "L25", "L26", "L27", "L28", "L29", "L30"),  # rash, the dermatitis itself
     "R01.1": ("I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37"),  # murmur with the valve disease heard
     # tingling and numbness with the neuropathy, radiculopathy or nerve entrapment that causes them
-    "R20.2": NERVE_LESIONS, "R20.0": NERVE_LESIONS,
+    "R20.2": _NERVE_LESIONS, "R20.0": _NERVE_LESIONS,
     # albuminuria, the marker of the kidney disease a diabetic or hypertensive CKD code states
     "R80": ("E08.22", "E09.22", "E10.22", "E11.22", "E13.22", "N18", "I12", "I13"),
 }
