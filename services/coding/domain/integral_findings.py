@@ -16,7 +16,7 @@ one that explains it (an osteophyte beside a shoulder pain under "probable OA" i
 HEART_FAILURE = ("I50", "I11.0", "I13.0", "I13.2")
 CHRONIC_AIRWAY_DISEASE = ("J41", "J42", "J43", "J44")
 # sign code prefix -> diagnoses it is part of unless the assessment lists it as a problem of its own: a chronic cough
-# the provider treats apart from a stable COPD ("1. COPD - continue tiotropium. 2. Chronic cough.") is coded
+# the provider treats apart from a stable COPD ("2. Chronic cough - CXR" beside "1. COPD, stable") is coded
 KEPT_AS_OWN_ENTRY = {"R05.3": CHRONIC_AIRWAY_DISEASE}
 HYPOTHYROIDISM = ("E03", "E89.0", "E06.3")
 
