@@ -18,7 +18,7 @@ diabetes is named beside it; "Hypogonadism, male" E29.1; "Insufficiency, adrenal
 "Hyperprolactinemia" E22.1 (not drug-induced or a prolactinoma); "Block, atrioventricular, first degree" I44.0; ulnar neuropathy G56.2- by side;
 toenail fungus B35.1, ringworm of the body B35.4, canker sores K12.0; heavy periods N92.0, painful periods N94.6,
 menopausal hot flashes N95.1; "Abnormal, gait" R26.9, "Difficulty, walking" R26.2; mid or thoracic back pain M54.6;
-spondylosis by region without myelopathy or radiculopathy M47.81-; back spasm M62.830 (part of a back strain the
+spondylosis by region or level without myelopathy or radiculopathy M47.81-, with either M47.2- or M47.1-; back spasm M62.830 (part of a back strain the
 note names); lateral and medial epicondylitis M77.1-/M77.0- and Achilles tendinitis M76.6-, by side; the lay names
 of laboratory findings: low sodium E87.1, low potassium E87.6, low platelets D69.6, a high white count D72.829, low
 B12 E53.8; "Problem, marital" and "Conflict, spouse" Z63.0. A problem list's "- no" after the name denies it.
@@ -173,18 +173,33 @@ def _by_side(category: str, why: str, bilateral: bool = False, unstated: str = "
     return resolve
 
 
-_SPINE_REGIONS = (("2", r"cervical|neck"), ("4", r"thoracic"), ("7", r"lumbosacral"), ("6", r"lumbar|low back"))
+_SPINE_REGIONS = (("2", r"cervical|neck"), ("4", r"thoracic"), ("7", r"lumbosacral"), ("6", r"lumbar|low back"),
+                  # a level names its region: the lumbosacral junction first, then its vertebra's letter
+                  ("7", r"l5-s1"), ("2", r"c\d"), ("4", r"t\d\d?"), ("6", r"l\d"))
+_REGION_NAMES = {"2": "cervical", "4": "thoracic", "6": "lumbar", "7": "lumbosacral"}
 _WITH_NERVE_ROOT = _word(r"myelopathy|radiculopathy|radicular|radiculitis|sciatica")
+# the index's "without myelopathy or radiculopathy", as an assessment denies the root's lesion beside the spondylosis
+_NERVE_ROOT_DENIED = _word(r"(without|w/o|no) (myelopathy or radiculopathy|radiculopathy or myelopathy|"
+                           r"radiculopathy|myelopathy)")
+_NERVE_ROOT_STATED = re.compile(r"\s*,?\s*(?:with|w/) (radiculopathy|myelopathy)\b", re.IGNORECASE)
+_SPONDYLOSIS_WITH = {"radiculopathy": "M47.2", "myelopathy": "M47.1"}
 
 
 def _spondylosis(match: re.Match, note: str) -> tuple[str, str] | None:
-    """M47.81-, "Spondylosis without myelopathy or radiculopathy", by the region the words name."""
-    if _WITH_NERVE_ROOT.search(sentence(note, match.start(), match.end())):
+    """M47.81-, "Spondylosis without myelopathy or radiculopathy", by the region or level the words name; with a
+    radiculopathy or a myelopathy written right after it, M47.2- or M47.1- of that region. Any other word of a nerve
+    root in its sentence leaves it to a coder."""
+    digit = next((digit for digit, region in _SPINE_REGIONS if _word(region).search(match.group(0))), None)
+    if digit is None:
         return None
-    for digit, region in _SPINE_REGIONS:
-        if _word(region).search(match.group(0)):
-            return f"M47.81{digit}", f"{region.split('|')[0]} spondylosis without myelopathy or radiculopathy"
-    return None
+    stated = _NERVE_ROOT_STATED.match(note, match.end())
+    if stated:
+        kind = stated.group(1).lower()
+        code = f"{_SPONDYLOSIS_WITH[kind]}{digit}"
+        return (code, f"{_REGION_NAMES[digit]} spondylosis with {kind}") if code != "M47.17" else None
+    if _WITH_NERVE_ROOT.search(_NERVE_ROOT_DENIED.sub("", sentence(note, match.start(), match.end()))):
+        return None
+    return f"M47.81{digit}", f"{_REGION_NAMES[digit]} spondylosis without myelopathy or radiculopathy"
 
 
 _COLON = _word(r"colon\w*|colonic|sigmoid|large (intestine|bowel)|descending|ascending|cecal")
@@ -302,8 +317,8 @@ _ROWS = (
      _only_with("N95.1", "menopausal hot flashes (menopausal and female climacteric states)", _MENOPAUSE)),
     (_word(r"abnormal gait|gait abnormality|abnormality of gait"), ("R26",), fixed("R26.9", "abnormality of gait")),
     (_word(r"difficulty (in )?walking|trouble walking"), ("R26",), fixed("R26.2", "difficulty in walking")),
-    (_word(r"(cervical|thoracic|lumbosacral|lumbar) spondylosis|spondylosis (of|in) the (cervical|thoracic|"
-           r"lumbosacral|lumbar) spine"), ("M47",), _spondylosis),
+    (_word(r"(cervical|thoracic|lumbosacral|lumbar|l5-s1|[ctl]\d\d?-[ctls]?\d\d?) spondylosis|spondylosis (of|in) "
+           r"the (cervical|thoracic|lumbosacral|lumbar) spine"), ("M47",), _spondylosis),
     (_word(r"(back|paraspinal|paravertebral) (muscle )?spasms?|spasms? of (the )?(low |lower |upper |mid )?back"),
      ("M62",), _unless_the_note("M62.830", "muscle spasm of back", _BACK_INJURY)),
     (_word(r"marital (conflict|discord|problems?|difficult(y|ies)|stress|strain)|(relationship|marital) (distress|"

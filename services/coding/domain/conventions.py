@@ -70,7 +70,8 @@ from services.coding.domain.pneumonia_organism import pneumonia_organism
 from services.coding.domain.injury_encounter import stated_by_cue
 from services.coding.domain.seventh_character_sent import NO_SEQUELA
 from services.coding.domain.injury_specificity import injury_specificity
-from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL
+from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL, KEPT_AS_OWN_ENTRY
+from services.coding.domain.own_entry import heads_a_marked_entry
 from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
 from services.coding.domain.lumbago_with_sciatica import lumbago_with_sciatica
@@ -355,6 +356,8 @@ def _mention(note: str, match: re.Match) -> Suggestion:
                       evidence=match.group(0), context="affirmed")
 
 
+_NERVE_LESIONS = ("G56", "G57", "G58", "G60", "G61", "G62", "G63", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "M54.1",
+                  "M51.1", "M50.1")
 # symptom code prefix -> diagnosis code prefixes it is integral to (guideline I.B.5): a small, reviewed table
 INTEGRAL_SYMPTOMS = {
     "R05": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J40"),
@@ -369,12 +372,19 @@ INTEGRAL_SYMPTOMS = {
     "M25.52": ("S52.0", "S52.1", "S53", "M77.0", "M77.1"),
     "M25.53": ("S52.5", "S52.6", "S62.0", "S62.1", "S63.5"),
     "M25.55": ("M16", "S72.0", "S72.1", "S73"),
-    "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1"),
+    "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1", "M92.5", "M22", "M76.5"),  # an Osgood-Schlatter's tibial
+    # tubercle, the patella's disorders and its tendinitis are knee pain's cause
     "M25.57": ("S82.5", "S82.6", "S82.8", "S93.4", "S93.0"),
     "M54.1": ("M51.1", "M50.1"),  # the radiculopathy a disc disorder's code with radiculopathy states
-    "M54.2": ("M50", "M47.12", "M47.22", "M47.812"),  # neck pain with the cervical disc disorder or spondylosis
+    # neck pain with the cervical disc disorder, spondylosis, radiculopathy, strain or sprain
+    "M54.2": ("M50", "M47.12", "M47.22", "M47.812", "M54.12", "S16.1", "S13.4"),
     "H53.14": ("G43",),  # photophobia, a defining feature of a migraine attack
-    "M54.5": ("M51", "M48.06", "S39.01", "M54.4"),  # M54.5's Excludes1: lumbago with sciatica (M54.4-)
+    # M54.5's Excludes1: lumbago with sciatica (M54.4-); the lumbar spine's spondylosis, radiculopathy, slipped or
+    # broken vertebra, strain or sprain
+    "M54.5": ("M51", "M48.06", "S39.01", "M54.4", "M47.16", "M47.26", "M47.27", "M47.816", "M47.817", "M54.16",
+              "M54.17", "M43.16", "M43.17", "S33.5", "S32.0", "M48.56", "M80.08"),
+    # the thoracic spine's: a vertebra's fracture or collapse, its spondylosis or radiculopathy
+    "M54.6": ("S22.0", "M48.54", "M80.08", "M47.14", "M47.24", "M47.814", "M54.14"),
     "M54.9": ("M51", "M48", "S39.01"),
     "M54.3": ("M51",), "M54.4": ("M51",),
     "M79.6": ("M51.36", "M51.37", "M48.062",  # leg pain walking is the neurogenic claudication of M48.062
@@ -385,30 +395,48 @@ INTEGRAL_SYMPTOMS = {
     "R82.7": ("N30", "N39.0", "N10"), "R82.81": ("N30", "N39.0", "N10"),
     "R11": ("A08", "A09", "K52.9", "H81"),  # nausea, vomiting of a gastroenteritis or a vertigo disorder
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
-    "R00.2": ("I47", "I48", "I49"),  # palpitations with the arrhythmia found
-    "R25.1": ("G20", "G21", "G25.0"),  # tremor with Parkinson's disease, parkinsonism or essential tremor
+    "R00.2": ("I47", "I48", "I49", "E05"),  # palpitations with the arrhythmia found, or the thyrotoxicosis
+    # tremor with Parkinson's disease, parkinsonism, essential tremor or a thyrotoxicosis
+    "R25.1": ("G20", "G21", "G25.0", "E05"),
     "G24.9": ("G20.B",),  # "dyskinesia NOS" with Parkinson's disease with dyskinesia, which names it
-    "R53.8": ("G35",),  # fatigue, the commonest symptom of multiple sclerosis
+    # fatigue, the commonest symptom of multiple sclerosis; the loss of energy a major depressive episode is defined by
+    "R53.8": ("G35", "F32", "F33"),
     "R45.84": ("F32", "F33"),  # anhedonia, a defining symptom of a major depressive episode
     "R21": ("L20", "L21", "L22", "L23", "L24", "L25", "L26", "L27", "L28", "L29", "L30"),  # rash, the dermatitis itself
     "R01.1": ("I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37"),  # murmur with the valve disease heard
-    # tingling with the neuropathy, radiculopathy or nerve entrapment that causes it
-    "R20.2": ("G56", "G57", "G58", "G60", "G61", "G62", "G63", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "M54.1",
-              "M51.1", "M50.1"),
+    # tingling and numbness with the neuropathy, radiculopathy or nerve entrapment that causes them
+    "R20.2": _NERVE_LESIONS, "R20.0": _NERVE_LESIONS,
     # albuminuria, the marker of the kidney disease a diabetic or hypertensive CKD code states
     "R80": ("E08.22", "E09.22", "E10.22", "E11.22", "E13.22", "N18", "I12", "I13"),
 }
 
 
+_SIDE = re.compile(r"\b(right|left)\b", re.IGNORECASE)
+
+
+def _same_side(sign: str, diagnosis: str, tabular: Tabular) -> bool:
+    """False only where both titles name one side and not the same one."""
+    sides = [_SIDE.findall(tabular.description(code).lower()) for code in (sign, diagnosis)]
+    return not (all(len(set(found)) == 1 for found in sides) and sides[0][0] != sides[1][0])
+
+
+def _own_problem(sign: Suggestion, diagnosis: str, note: str) -> bool:
+    """A sign the assessment lists as an entry of its own beside a diagnosis it is part of only otherwise."""
+    owners = next((v for k, v in KEPT_AS_OWN_ENTRY.items() if sign.code.startswith(k)), ())
+    return diagnosis.startswith(owners) and heads_a_marked_entry(note, sign.start, sign.end) if owners else False
+
+
 @needs(codes=(*INTEGRAL_SYMPTOMS, *CARDIOPULMONARY_INTEGRAL))
 def integral_symptoms(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
-    """A sign or symptom routinely part of a confirmed diagnosis anywhere in the note is not coded."""
+    """A sign or symptom routinely part of a confirmed diagnosis anywhere in the note is not coded; a side's sign
+    only beside that side's diagnosis (a left knee's pain is no part of a right knee's osteoarthritis)."""
     confirmed = [s.code for s in suggestions if _affirmed(s) and s.code[0] not in "RZ"]
     kept, reasons = [], []
     for s in suggestions:
         owners = tuple(owner for table in (INTEGRAL_SYMPTOMS, CARDIOPULMONARY_INTEGRAL)
                        for k, v in table.items() if s.code.startswith(k) for owner in v)
-        owner = next((c for c in confirmed if c.startswith(owners)), None) if owners else None
+        owner = next((c for c in confirmed if c.startswith(owners) and _same_side(s.code, c, tabular)
+                      and not _own_problem(s, c, note)), None) if owners else None
         if owner:
             reasons.append(f"{s.code} ({s.evidence}) is integral to {owner}: not coded")
         else:

@@ -7,11 +7,17 @@ with hypoxia; sneezing in rhinitis; hirsutism and irregular menses in PCOS; eryt
 "Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction, chest wall pain in costochondritis; fatigue and weight gain in
 hypothyroidism; a high LDH in a hemolytic anemia (the hemolysis that releases it); blurred vision and glare in a
 cataract; a joint's osteophytes on its radiograph in that joint's osteoarthritis, the vertebrae's in spondylosis.
-A symptom beside a stable COPD (J44.9) or an uncertain diagnosis is kept: the diagnosis must be confirmed and the
+A chronic cough is part of a chronic bronchitis, an emphysema or a COPD, unless the
+assessment lists it as an entry of its own; any other symptom beside a stable COPD (J44.9) or an uncertain diagnosis
+is kept: the diagnosis must be confirmed and the
 one that explains it (an osteophyte beside a shoulder pain under "probable OA" is coded).
 """
 
 HEART_FAILURE = ("I50", "I11.0", "I13.0", "I13.2")
+CHRONIC_AIRWAY_DISEASE = ("J41", "J42", "J43", "J44")
+# sign code prefix -> diagnoses it is part of unless the assessment lists it as a problem of its own: a chronic cough
+# the provider treats apart from a stable COPD ("2. Chronic cough - CXR" beside "1. COPD, stable") is coded
+KEPT_AS_OWN_ENTRY = {"R05.3": CHRONIC_AIRWAY_DISEASE}
 HYPOTHYROIDISM = ("E03", "E89.0", "E06.3")
 
 # symptom code prefix -> diagnosis code prefixes it is integral to
@@ -22,6 +28,7 @@ CARDIOPULMONARY_INTEGRAL = {
     "R06.0": (*HEART_FAILURE, "J44.1", "J45", "J96", "I35.0", "I35.2", "J84.1", "J84.9"),
     "R06.2": ("J44.1", "J45"),  # wheezing
     "R05": ("J44.1", "J45"),  # cough
+    "R05.3": CHRONIC_AIRWAY_DISEASE,  # a chronic cough, the chronic bronchitis of COPD
     "R09.02": ("J96.01", "J96.11", "J96.21"),  # hypoxemia in respiratory failure with hypoxia
     "R42": ("I95",),  # lightheadedness on standing
     "R55": ("I95.1",),  # orthostatic syncope

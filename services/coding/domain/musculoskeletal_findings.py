@@ -112,8 +112,10 @@ _CERVICAL_LEVELS = {("2", "3"): "1", ("3", "4"): "1", ("4", "5"): "21", ("5", "6
                     ("7", "t1"): "3"}
 
 
-def _cervical_disc(text: str, radiculopathy: bool) -> tuple[str, str] | None:
-    """Cervical discs are coded by level (the tabular's M50.1-/M50.2-); with no level, or more than one, for a coder."""
+def _cervical_disc(text: str, radiculopathy: bool, category: str = "M50.2",
+                   what: str = "cervical disc displacement") -> tuple[str, str] | None:
+    """Cervical discs are coded by level (the tabular's M50.1-, M50.2-, M50.3-); with no level, or more than one, for
+    a coder."""
     if _MYELOPATHY.search(text):
         return None  # with myelopathy, M50.0-: for a coder
     levels = {_CERVICAL_LEVELS.get((m["upper"], m["lower"].lower())) for m in _CERVICAL_LEVEL.finditer(text)}
@@ -121,7 +123,7 @@ def _cervical_disc(text: str, radiculopathy: bool) -> tuple[str, str] | None:
         return None
     if radiculopathy:
         return f"M50.1{levels.pop()}", "cervical disc disorder with the radiculopathy the note states, by its level"
-    return f"M50.2{levels.pop()}", "cervical disc displacement, by its level"
+    return f"{category}{levels.pop()}", f"{what}, by its level"
 
 
 def disc_displacement(match: re.Match, note: str) -> tuple[str, str] | None:
@@ -143,12 +145,16 @@ _LEG_PAIN = _rx(r"(leg|lower extremity|buttock|thigh) pain|sciatica|pain radiati
 
 
 def disc_degeneration(match: re.Match, note: str) -> tuple[str, str] | None:
-    """M51.3- by region; lumbar and lumbosacral by the pain the note states (FY2025: 0 back pain only, 1 leg pain
+    """M50.3- by cervical level; M51.3- by region, lumbar and lumbosacral by the pain the note states (FY2025: 0 back pain only, 1 leg pain
     only, 2 both, 9 neither); with radiculopathy it is the disc disorder with radiculopathy, M51.1-."""
     text = sentence(note, match.start(), match.end())
     region = _region(match.group(0)) or _region(text)
-    if region is None or region == "2":
-        return None  # cervical degeneration is M50.3- by level: for a coder
+    if region == "2":  # by its level, with a cervical root's radiculopathy (a lumbar root's is not its own)
+        root = any(current(note, m.start(), m.end()) and _region(sentence(note, m.start(), m.end())) in ("2", None)
+                   for m in _RADICULOPATHY.finditer(note))
+        return _cervical_disc(text, root, "M50.3", "cervical disc degeneration")
+    if region is None:
+        return None
     if any(current(note, m.start(), m.end()) for m in _RADICULOPATHY.finditer(note)):
         return f"M51.1{region}", "disc degeneration with the radiculopathy the note states"
     if region in ("4", "5"):

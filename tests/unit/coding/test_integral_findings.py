@@ -37,6 +37,18 @@ pytestmark = pytest.mark.unit
      ("M25.771", "talar osteophytes")),
     ("Cervical spondylosis, anterior osteophytes C5-6.", ("M47.812", "Cervical spondylosis"),
      ("M25.78", "anterior osteophytes")),
+    ("Whiplash after a fender bender, sore neck; cervical strain.", ("S16.1XXA", "cervical strain"),
+     ("M54.2", "sore neck")),
+    ("LBP for a year. L3-4 facet arthropathy: lumbar spondylosis w/o radiculopathy.",
+     ("M47.816", "lumbar spondylosis"), ("M54.50", "LBP")),
+    ("Mid back pain since the fall; T11 compression fx.", ("S22.080A", "T11 compression fx"),
+     ("M54.6", "Mid back pain")),
+    ("Pain below the R kneecap; Osgood-Schlatter R.", ("M92.521", "Osgood-Schlatter R"), ("M25.561", "Pain")),
+    ("Shaky hands and a racing heart; toxic multinodular goiter.", ("E05.20", "toxic multinodular goiter"),
+     ("R25.1", "Shaky hands")),
+    ("Numb fingertips at night from R carpal tunnel.", ("G56.01", "R carpal tunnel"), ("R20.0", "Numb")),
+    ("Low energy, anhedonia; MDD, recurrent, mild.", ("F33.0", "MDD, recurrent, mild"), ("R53.83", "Low energy")),
+    ("Years of a morning cough, emphysema on CT.", ("J43.9", "emphysema"), ("R05.3", "morning cough")),
 ])
 def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note, diagnosis, symptom):
     out, reasons = c.integral_symptoms(found(note, diagnosis, symptom), note, tabular)
@@ -51,6 +63,14 @@ def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note,
     ("Blurred vision; dry eye syndrome, both eyes.", (("H04.123", "dry eye syndrome"), ("H53.8", "Blurred vision"))),
     # a knee's osteoarthritis explains no shoulder's osteophyte
     ("OA of the R knee; osteophyte L shoulder on CXR.", (("M17.11", "OA of the R knee"), ("M25.712", "osteophyte"))),
+    # the other knee's pain is no part of this knee's osteoarthritis (guideline I.B.6)
+    ("Primary OA of the L knee; R knee aches after jogging.",
+     (("M17.12", "Primary OA of the L knee"), ("M25.561", "R knee aches"))),
+    ("Bucket-handle tear R medial meniscus. Also pain in the left knee.",
+     (("S83.211A", "Bucket-handle tear R medial meniscus"), ("M25.562", "pain in the left knee"))),
+    # a chronic cough the assessment treats as its own problem beside a stable COPD
+    ("Assessment: 1. COPD, stable. 2. Chronic cough - CXR.", (("J44.9", "COPD"), ("R05.3", "Chronic cough"))),
 ])
 def test_a_symptom_the_confirmed_diagnoses_do_not_explain_stays(tabular, note, given):
     assert codes(c.integral_symptoms(found(note, *given), note, tabular)[0]) == sorted(code for code, _ in given)
+

@@ -52,7 +52,11 @@ def test_a_rotator_cuff_tear_is_nontraumatic_unless_stated(tabular, note, expect
     ("Lumbar DDD with sciatica and low back pain.", ["M51.362"]),
     ("DDD of the lumbar spine, found on a CT for kidney stones.", ["M51.369"]),
     ("Lumbar degenerative disc disease with left L5 radiculopathy.", ["M51.16"]),
-    ("Degenerative disc disease of the cervical spine.", []),
+    ("Degenerative disc disease of the cervical spine.", []),  # no level: for a coder
+    ("Cervical DDD at C6-7 on the MRI, mild.", ["M50.323"]),
+    ("C4-5 disc degeneration; R C5 radiculopathy.", ["M50.121"]),
+    ("Cervical DDD C3-4 and C5-6.", []),  # two levels: for a coder
+    ("Cervical DDD C5-6. Lumbar radiculopathy, L5, on the left.", ["M50.322", "M54.16"]),
     ("Right S1 radiculopathy.", ["M54.17"]), ("Cervical radiculopathy, numb thumb.", ["M54.12"]),
 ])
 def test_disc_displacement_and_spinal_stenosis_by_region(tabular, note, expected):
