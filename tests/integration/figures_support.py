@@ -12,6 +12,7 @@ from sqlalchemy import event, make_url
 
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.migrate import alembic_config, ensure_database
+from shared.db.transaction_driver import TransactionDriver, compiled
 from shared.db.unit_of_work import UnitOfWorkFactory
 from tools.bench.stages import database_url
 from tools.bench_data.generator import COLUMNS, ClaimGenerator, tenant_weights, tenants
@@ -71,14 +72,24 @@ def generated(seed: int, claims: int) -> tuple[list, dict]:
 
 @contextlib.contextmanager
 def statements_sent(engine):
-    """The SQL texts the engine's own cursors send while the block runs (not the driver's direct calls)."""
+    """The SQL texts sent while the block runs, in order: the engine's own cursors' and the unit of work's
+    statements on its transaction's driver connection (the inbox claim, the outbox insert). Other direct
+    driver calls (COPY) are not counted."""
     sent: list[str] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
         sent.append(statement)
 
+    driver_fetch = TransactionDriver.fetch
+
+    async def fetch_recorded(driver, statement, params):
+        sent.append(compiled(statement, driver.dialect)[0])
+        return await driver_fetch(driver, statement, params)
+
     event.listen(engine.sync_engine, "before_cursor_execute", record)
+    TransactionDriver.fetch = fetch_recorded
     try:
         yield sent
     finally:
+        TransactionDriver.fetch = driver_fetch
         event.remove(engine.sync_engine, "before_cursor_execute", record)
