@@ -6,6 +6,10 @@ outcome ends it, so the condition is a past one (its History entry where the ind
 ago" is. Not where the year is when it began ("diagnosed in 2019", "since 2019": onset words are not allowed
 between), nor where the clause keeps it going ("treated with apixaban, still on it", "now", "ongoing": the
 caller's `unless`).
+
+The outcome may stand in the next clause, after a ";" that closes the year: "subacute thyroiditis in 2023; thyroid
+function normalised", "Bell's palsy in 2021; fully resolved". Only a ";" (a sentence's end may start another
+topic), only the next clause's first few words, and not "not" or "never" before the outcome.
 """
 import re
 
@@ -14,6 +18,13 @@ DATED_THEN_ENDED_AFTER = re.compile(
     r"^(?:[^\w.;]{0,3}(?!(?:diagnosed|dx|since|from|until|onset|started|began)\b)[\w/'-]+(?![\w/'-])){0,5}?"
     r"[^\w.;]{0,3}(?:in |during )?\(?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?(?:19|20)\d\d\)?"
     r"[,:\s-]+(?:and |was |successfully )?(?:treated|cured|recovered|resolved|healed|no (?:recurrence|relapse)s?)\b",
+    re.IGNORECASE)
+# the year closing its clause, then the outcome in the next one (the caller reads the mention's and the next clause)
+DATED_THEN_ENDED_NEXT_CLAUSE_AFTER = re.compile(
+    r"^(?:[^\w.;]{0,3}(?!(?:diagnosed|dx|since|from|until|onset|started|began)\b)[\w/'-]+(?![\w/'-])){0,5}?"
+    r"[^\w.;]{0,3}(?:in |during )?\(?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?(?:19|20)\d\d\)?"
+    r"(?:,[^.;,]{0,25})?\s*;\s*(?:(?!(?:not|never|still|now)\b)[\w/'-]+\s+){0,3}"
+    r"(?:normali[sz]ed|resolved|recovered|no (?:recurrence|relapse)s?)\b",
     re.IGNORECASE)
 # the clause keeps the condition going: a drug it is still on, a relapse, "now", "chronic", an end only in part
 STILL_GOING = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|continues|continuing|again|recurred|"

@@ -20,7 +20,7 @@ from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATE
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               STOPPED_LONG_AGO_FOR,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
-from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, STILL_GOING
+from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, STILL_GOING
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.section_headings import section_of
@@ -132,6 +132,7 @@ class ScopeRule:
     unless: re.Pattern | None = None  # the clause says the mention is current after all
     unless_in_item: re.Pattern | None = None  # ... or the words between the commas around the mention do
     reach: int = 40  # characters a cue written after the mention may stand from it
+    next_clause: bool = False  # the cue after the mention may go on past a ";" into the next clause
 
 
 RULES = (
@@ -217,6 +218,8 @@ RULES = (
     ScopeRule(DATED_PAST, None, TREATED_IN_THE_PAST_AFTER, unless=STILL_TREATED, reach=70),
     # "DVT of the left leg in 2019, treated", "pericarditis (2022), no recurrence" (`dated_course`)
     ScopeRule(DATED_PAST, None, DATED_THEN_ENDED_AFTER, unless=STILL_GOING, reach=80),
+    # "subacute thyroiditis in 2023; TFTs normalised" (`dated_course`)
+    ScopeRule(DATED_PAST, None, DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, unless=STILL_GOING, reach=110, next_clause=True),
     # the course that treated it, however long the list of drugs before it: "admitted for cellulitis of the R lower
     # leg, treated with IV cefazolin then cephalexin, course completed 10/14"
     ScopeRule(COURSE_COMPLETED, None, re.compile(r"^[^.;]*?\bcourse,? (was |is |now )*(completed|finished)\b",
@@ -337,12 +340,18 @@ def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] 
     for rule in rules:
         if id(rule) in uncued:
             continue
-        found = _cue(rule, before, text[end:min(last, end + rule.reach)], whole)
+        reach_end = _next_clause_end(text, last) if rule.next_clause else last
+        found = _cue(rule, before, text[end:min(reach_end, end + rule.reach)], whole)
         # the `unless` words are read only where a cue is found: most mentions meet none, and both reads are pure
         if found and not ((rule.unless is not None and rule.unless.search(whole)) or (
                 rule.unless_in_item is not None and rule.unless_in_item.search(own))):
             return Scope(rule.name, found.group(0).strip())
     return _under_heading(text, start, whole, rules)
+
+
+def _next_clause_end(text: str, last: int) -> int:
+    """Where the clause after a ";" at text[last] ends (last itself where the clause ends otherwise)."""
+    return clause(text, last + 1, last + 1)[1] if text.startswith(";", last) else last
 
 
 @dataclass(frozen=True, eq=False)

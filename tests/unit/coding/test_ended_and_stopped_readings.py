@@ -1,7 +1,7 @@
 """Conditions a note ends after naming them: excluded, dated to a year and then treated, and drugs stopped."""
 import pytest
 
-from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER
+from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, DATED_THEN_ENDED_NEXT_CLAUSE_AFTER
 from services.coding.domain.past_drug_use import stopped_right_after
 from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
@@ -50,6 +50,39 @@ def test_a_year_of_onset_or_no_outcome_ends_nothing(text):
 def test_a_condition_dated_to_a_year_and_treated_is_its_history(suggest, note, past, current):
     found = billed(suggest, note)
     assert past in found and not any(code.startswith(current) for code in found)
+
+
+@pytest.mark.parametrize("text", [
+    " in 2022; lipase normalized",
+    " in 2019; fully resolved",
+    " in 2024, colchicine x 3 mo; ESR normalised, no recurrence",
+    " (2020); no relapse",
+])
+def test_a_year_closing_its_clause_then_an_outcome_in_the_next_ends_the_episode(text):
+    assert DATED_THEN_ENDED_NEXT_CLAUSE_AFTER.search(text)
+
+
+@pytest.mark.parametrize("text", [
+    " in 2022; lipase not yet normalised",
+    " diagnosed in 2019; now resolved symptoms",
+    " in 2019; on levothyroxine, TSH normal",
+    " in 2019. Resolved",
+])
+def test_a_year_then_no_outcome_in_the_next_clause_ends_nothing(text):
+    assert not DATED_THEN_ENDED_NEXT_CLAUSE_AFTER.search(text)
+
+
+@pytest.mark.parametrize("note, past, current", [
+    ("A/P: Acute pancreatitis in 2021; lipase normalized, off all meds for it.", "Z87.19", "K85"),
+    ("Assessment: 1. Bell palsy in 2020; fully resolved - plan as discussed.", "Z86.69", "G51"),
+])
+def test_a_condition_dated_to_a_year_then_said_over_after_a_semicolon_is_its_history(suggest, note, past, current):
+    found = billed(suggest, note)
+    assert past in found and not any(code.startswith(current) for code in found)
+
+
+def test_a_dated_condition_the_next_clause_keeps_going_stays_current(suggest):
+    assert any(code.startswith("M10") for code in billed(suggest, "A/P: Gout in 2019; urate still high, flares monthly."))
 
 
 def test_a_dated_and_treated_condition_still_treated_stays_current(suggest):
