@@ -9,7 +9,10 @@ The "without" code an index term gives ("moderate dementia" F03.B0) is read on o
 clause says it is *with* the disturbance ("moderate dementia with agitation", "dementia, now with hallucinations
 and paranoia"), or joins a behavioural or psychotic one to it by "and" ("severe dementia and paranoid delusions");
 a disturbance written apart ("dementia; depression on sertraline") may be a diagnosis of its own,
-and a coder decides. Two kinds named together are left to a coder too.
+and a coder decides. A carer's report right after the dementia is its disturbance too ("Alzheimer dementia; wife
+reports agitation and pacing at dusk", "son says she gets combative"): what the family sees is how behavioural
+disturbance is documented, and the provider writes it under the dementia. As with "and", only a behavioural or
+psychotic one: a reported low mood may be a depression of its own. Two kinds named together are left to a coder too.
 """
 import re
 
@@ -32,7 +35,7 @@ KINDS = (("11", r"agitation|agitated|restlessness|restless|pacing|exit[- ]seekin
 _ANY_KIND = "|".join(f"(?:{words})" for _, words in KINDS)
 _KIND_WORDS = [(suffix, re.compile(rf"(?:{words})$", re.IGNORECASE)) for suffix, words in KINDS]
 _QUALIFIER = r"(?:(?:new|worsening|increasing|increased|occasional|intermittent|frequent|some|marked|severe|mild|" \
-             r"nighttime|night-?time|evening|sundowning|episodic)\s+)?"
+             r"nighttime|night-?time|evening|sundowning|episodic|verbally|physically)\s+)?"
 # "with" within a short stretch of the dementia's words (", moderate," "(severe)"), the kinds chained after it
 _KINDS_CHAINED = (rf"{_QUALIFIER}(?P<kinds>(?:{_ANY_KIND})"
                   rf"(?:\s*(?:,|/|\band\b|\bor\b|\bplus\b)\s*(?:and\s+)?{_QUALIFIER}(?:{_ANY_KIND}))*)\b")
@@ -41,6 +44,12 @@ _WITH = re.compile(rf"^[^.;:\n]{{0,30}}?\b(?:now |also )?(?:with|w/)\s+{_KINDS_C
 # disturbance to it; a mood or anxiety disorder so joined may be a diagnosis of its own ("dementia and depression")
 _AND = re.compile(rf"^\s*,?\s*and\s+{_KINDS_CHAINED}", re.IGNORECASE)
 _JOINED_BY_AND = ("11", "18", "2")
+# a relative's or carer's report in the next sentence or two: "her son reports evening agitation", "wife says he
+# becomes aggressive" (the kinds right after the verb, so "reports no agitation" is none)
+_REPORTER = r"(?:daughter|son|wife|husband|spouse|partner|family|caregiver|carer|niece|nephew|staff)s?"
+_REPORTED = re.compile(rf"^[^\n]{{0,120}}?\b{_REPORTER}\s+(?:reports?|reported|notes|describes|says)\s+(?:that\s+)?"
+                       rf"(?:(?:he|she|the patient|pt)\s+(?:becomes|gets|is|has been|became|got)\s+)?{_KINDS_CHAINED}",
+                       re.IGNORECASE)
 _WITHOUT = re.compile(r"\b(without|no|denies|w/o)\b", re.IGNORECASE)
 _KIND_SPLIT = re.compile(r"\s*(?:,|/|\band\b|\bor\b|\bplus\b)\s*(?:and\s+)?", re.IGNORECASE)
 _QUALIFIER_RX = re.compile(rf"^{_QUALIFIER}", re.IGNORECASE)
@@ -48,16 +57,16 @@ _CATEGORIES = ("F01", "F03")  # F02 is made from F03 by `dementia_in_disease`, r
 
 
 def disturbance_suffix(after_dementia: str) -> tuple[str | None, tuple[int, int]]:
-    """The disturbance characters for the text right after a dementia's words, if it names one kind "with" it
-    ("" for more than one), and the span of the disturbance's words in that text."""
-    with_kinds = _WITH.match(after_dementia) or _AND.match(after_dementia)
+    """The disturbance characters for the text right after a dementia's words, if it names one kind "with" it or
+    a carer reports one ("" for more than one), and the span of the disturbance's words in that text."""
+    with_kinds = _WITH.match(after_dementia) or _AND.match(after_dementia) or _REPORTED.match(after_dementia)
     if with_kinds is None or _WITHOUT.search(after_dementia, 0, with_kinds.start("kinds")):
         return None, (0, 0)
     kinds = set()
     for phrase in _KIND_SPLIT.split(with_kinds.group("kinds")):
         phrase = _QUALIFIER_RX.sub("", phrase.strip())
         kinds |= {suffix for suffix, words in _KIND_WORDS if words.fullmatch(phrase)}
-    if with_kinds.re is _AND and not kinds <= set(_JOINED_BY_AND):
+    if with_kinds.re is not _WITH and not kinds <= set(_JOINED_BY_AND):
         return None, (0, 0)
     return (kinds.pop() if len(kinds) == 1 else ("" if kinds else None)), with_kinds.span("kinds")
 

@@ -29,11 +29,22 @@ def test_the_kind_named_with_the_dementia_gives_its_characters(after, suffix):
     ", no agitation or psychosis.",
     "; depression, on sertraline.",
     ", lives with her son and is anxious about the move.",
-    ". Son reports agitation in the evenings.",
+    ". Son reports no agitation in the evenings.",
+    "; daughter reports low mood and tearfulness.",
     " with her husband present.",
 ])
 def test_a_disturbance_not_written_with_the_dementia_is_not_read(after):
     assert disturbance_suffix(after)[0] is None
+
+
+@pytest.mark.parametrize("after, suffix", [
+    (". Son reports agitation in the evenings.", "11"),
+    ("; wife says he becomes physically aggressive at bath time.", "11"),
+    (", moderate. Her carer describes pacing and exit-seeking after supper.", "11"),
+    ("; husband reports visual hallucinations of children in the garden.", "2"),
+])
+def test_a_behavioural_disturbance_a_carer_reports_after_the_dementia_gives_its_characters(after, suffix):
+    assert disturbance_suffix(after)[0] == suffix
 
 
 @pytest.mark.parametrize("after, suffix", [
