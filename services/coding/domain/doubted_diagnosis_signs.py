@@ -8,7 +8,9 @@ Only a sign (R00-R69) the first-sight calibration held as a default entry or as 
 only where the doubt is written after it (in its sentence or a later one), as an assessment follows what it weighs.
 Not a sign its sentence places at an earlier visit ("a CT done for abdominal pain in the ED last month"), nor a
 default entry written with a word that names a kind of the sign ("exertional dyspnea", "dry cough"): the default
-entry may not be the code then, which is what its hold is for.
+entry may not be the code then, which is what its hold is for. Nor a "vs" the same sentence settles by setting one
+member aside ("mood disorder vs ADHD; ADHD excluded", "bipolar II vs MDD - bipolar II unlikely"): the
+differential is closed, and the sign stays held beside the diagnosis that is left.
 """
 import re
 
@@ -28,6 +30,8 @@ DOUBT = re.compile(r"\b(possible|possibly|probable|probably|suspected|suspect|su
                    r"(to )?evaluate for|evaluation for|to exclude|to be excluded|not excluded|cannot be excluded|"
                    r"cannot be ruled out)\b", re.IGNORECASE)
 _HELD = (DEFAULT_ENTRY_NAME, SYMPTOM_NAME)
+_BETWEEN_TWO = re.compile(r"v(ersu)?s", re.IGNORECASE)
+_SET_ASIDE = re.compile(r"(?<!\bnot )(?<!\bbe )(?<!\bcannot )\b(excluded|ruled out|unlikely)\b", re.IGNORECASE)
 _EARLIER_VISIT = re.compile(r"\b(last (week|month)|\d+ (days?|weeks?|wks?|months?|mos?) ago|in the (ed|er|emergency "
                             r"(room|department)|hospital))\b", re.IGNORECASE)
 _KIND_OF_SIGN = re.compile(r"\b(exertional|(on|with) exertion|nocturnal|dry|productive|paroxysmal|positional)\b",
@@ -46,10 +50,17 @@ def _sign_of_this_visit(s: Suggestion, note: str) -> bool:
     return not _KIND_OF_SIGN.search(note[(left + 1 if left >= 0 else first):(right if right >= 0 else last)])
 
 
+def open_doubt(doubt: re.Match, note: str) -> bool:
+    """Not a "vs" whose sentence, across a ";", goes on to set one of its members aside."""
+    if not _BETWEEN_TWO.fullmatch(doubt.group(0)):
+        return True
+    return not _SET_ASIDE.search(note, doubt.end(), sentence_end(note, doubt.end(), across_semicolons=True))
+
+
 def signs_of_a_doubted_diagnosis(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
     if not any(s.convention in _HELD for s in suggestions):
         return suggestions
-    doubts = list(DOUBT.finditer(note))
+    doubts = [d for d in DOUBT.finditer(note) if open_doubt(d, note)]
     out = []
     for s in suggestions:
         doubt = next((d for d in doubts if d.start() >= s.end), None)

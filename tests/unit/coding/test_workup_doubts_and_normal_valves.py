@@ -1,7 +1,7 @@
 """A work-up's aim as the doubt that leaves its signs to be coded, and valve leaks graded below mild."""
 import pytest
 
-from services.coding.domain.doubted_diagnosis_signs import DOUBT
+from services.coding.domain.doubted_diagnosis_signs import DOUBT, open_doubt
 from services.coding.domain.physiologic_regurgitation import graded_normal
 from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
@@ -94,3 +94,26 @@ def test_a_former_habit_places_only_itself_in_the_past(suggest, note, code):
 ])
 def test_a_former_habit_or_condition_is_still_not_current(suggest, note, code):
     assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, settled", [
+    ("Therapy f/u, 34F. Husband reports irritability. A/P: 1. GAD - continue escitalopram. 2. GAD vs bipolar II - "
+     "bipolar II excluded, no hypomania.", True),
+    ("Clinic, 15F. Irritability and poor focus - depression vs ADHD; ADHD ruled out on rating scales. Dysthymia - "
+     "start CBT.", True),
+    ("Therapy f/u, 34F. Husband reports irritability. A/P: 1. GAD - continue escitalopram. 2. GAD vs bipolar II - "
+     "mood chart.", False),
+])
+def test_a_sign_beside_a_vs_its_sentence_settles_is_not_billed(suggest, note, settled):
+    assert ("R45.4" in billed(suggest, note)) is not settled
+
+
+@pytest.mark.parametrize("text, open_", [
+    ("migraine vs tension headache; tension headache excluded", False),
+    ("SVT versus anxiety - SVT unlikely", False),
+    ("SVT vs anxiety, Holter ordered", True),
+    ("gout vs pseudogout; pseudogout not excluded", True),
+])
+def test_a_vs_stays_a_doubt_until_its_sentence_sets_a_member_aside(text, open_):
+    doubt = next(d for d in DOUBT.finditer(text) if d.group(0).lower() in ("vs", "versus"))
+    assert open_doubt(doubt, text) is open_
