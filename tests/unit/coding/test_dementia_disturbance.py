@@ -19,8 +19,13 @@ pytestmark = pytest.mark.unit
     (" with apathy.", "3"),
     (" with depression.", "3"),
     (" with anxiety.", "4"),
+    # a carer's report after the dementia, a behavioural or psychotic kind
+    (". Son reports agitation in the evenings.", "11"),
+    ("; wife says he becomes physically aggressive at bath time.", "11"),
+    (", moderate. Her carer describes pacing and exit-seeking after supper.", "11"),
+    ("; husband reports visual hallucinations of children in the garden.", "2"),
 ])
-def test_the_kind_named_with_the_dementia_gives_its_characters(after, suffix):
+def test_the_kind_named_with_the_dementia_or_reported_after_it_gives_its_characters(after, suffix):
     assert disturbance_suffix(after)[0] == suffix
 
 
@@ -35,16 +40,6 @@ def test_the_kind_named_with_the_dementia_gives_its_characters(after, suffix):
 ])
 def test_a_disturbance_not_written_with_the_dementia_is_not_read(after):
     assert disturbance_suffix(after)[0] is None
-
-
-@pytest.mark.parametrize("after, suffix", [
-    (". Son reports agitation in the evenings.", "11"),
-    ("; wife says he becomes physically aggressive at bath time.", "11"),
-    (", moderate. Her carer describes pacing and exit-seeking after supper.", "11"),
-    ("; husband reports visual hallucinations of children in the garden.", "2"),
-])
-def test_a_behavioural_disturbance_a_carer_reports_after_the_dementia_gives_its_characters(after, suffix):
-    assert disturbance_suffix(after)[0] == suffix
 
 
 @pytest.mark.parametrize("after, suffix", [
