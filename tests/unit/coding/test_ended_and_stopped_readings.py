@@ -1,7 +1,10 @@
 """Conditions a note ends after naming them: excluded, dated to a year and then treated, and drugs stopped."""
 import pytest
 
-from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, DATED_THEN_ENDED_NEXT_CLAUSE_AFTER
+from services.coding.domain.dated_course import (
+    DATED_THEN_ENDED_AFTER,
+    DATED_THEN_ENDED_NEXT_CLAUSE_AFTER,
+)
 from services.coding.domain.past_drug_use import stopped_right_after
 from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)

@@ -97,12 +97,12 @@ def test_a_former_habit_or_condition_is_still_not_current(suggest, note, code):
 
 
 @pytest.mark.parametrize("note, settled", [
-    ("Therapy f/u, 34F. Husband reports irritability. A/P: 1. GAD - continue escitalopram. 2. GAD vs bipolar II - "
-     "bipolar II excluded, no hypomania.", True),
-    ("Clinic, 15F. Irritability and poor focus - depression vs ADHD; ADHD ruled out on rating scales. Dysthymia - "
-     "start CBT.", True),
-    ("Therapy f/u, 34F. Husband reports irritability. A/P: 1. GAD - continue escitalopram. 2. GAD vs bipolar II - "
-     "mood chart.", False),
+    (("Therapy f/u, 34F. Husband reports irritability. A/P: 1. GAD - continue escitalopram. 2. GAD vs bipolar II - "
+      "bipolar II excluded, no hypomania."), True),
+    (("Clinic, 15F. Irritability and poor focus - depression vs ADHD; ADHD ruled out on rating scales. Dysthymia - "
+      "start CBT."), True),
+    (("Therapy f/u, 34F. Husband reports irritability. A/P: 1. GAD - continue escitalopram. 2. GAD vs bipolar II - "
+      "mood chart."), False),
 ])
 def test_a_sign_beside_a_vs_its_sentence_settles_is_not_billed(suggest, note, settled):
     assert ("R45.4" in billed(suggest, note)) is not settled
