@@ -10,12 +10,11 @@ rows still commit or vanish together. The statement's span is the one the engine
 from functools import lru_cache
 
 import asyncpg
-from opentelemetry import trace
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.elements import TextClause
 
-from shared.telemetry import statement_started
+from shared.telemetry import statement_failed, statement_started
 
 
 @lru_cache(maxsize=256)
@@ -53,8 +52,7 @@ class TransactionDriver:
             rows = await self._driver.fetch(sql, *[params[name] for name in names])
         except BaseException as exc:
             if span is not None:
-                span.set_status(trace.Status(trace.StatusCode.ERROR, type(exc).__name__))
-                span.end()
+                statement_failed(span, exc)
             if self._driver.is_closed():
                 await self._connection.invalidate()
             raise

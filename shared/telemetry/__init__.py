@@ -245,8 +245,7 @@ def instrument_engine(engine) -> None:
     def _error(exception_context):
         span = getattr(exception_context.execution_context, "_otel_span", None)
         if span is not None:
-            span.set_status(trace.Status(trace.StatusCode.ERROR, type(exception_context.original_exception).__name__))
-            span.end()
+            statement_failed(span, exception_context.original_exception)
             exception_context.execution_context._otel_span = None
 
 
@@ -262,6 +261,12 @@ def statement_started(statement: str, *, batch: bool = False) -> trace.Span | No
         batch_statements.append(operation)
         return None
     return _tracer.start_span(f"db {operation}", kind=SpanKind.CLIENT, attributes=_db_attributes(operation, batch))
+
+
+def statement_failed(span: trace.Span, error: BaseException) -> None:
+    """Ends a statement's span as failed, named by the error's kind only (its message may hold values)."""
+    span.set_status(trace.Status(trace.StatusCode.ERROR, type(error).__name__))
+    span.end()
 
 
 def _db_attributes(operation: str, batch: bool) -> dict:
