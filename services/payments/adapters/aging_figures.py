@@ -12,6 +12,8 @@ counted as, statement triggers on both tables hand the claims a statement touche
 was counted under, under a transaction advisory lock per claim. Figure rows that fall to nothing are
 deleted, so the tenant's rows stay the open days only. `BACKFILL` rebuilds, `DRIFT` compares.
 """
+from dataclasses import replace
+
 from sqlalchemy import Column, Date, Index, Integer, MetaData, Numeric, Table, Text, Uuid
 
 from shared.db.figures import Figures, create_maintained, drop_maintained
@@ -110,6 +112,18 @@ SOURCES = (Source("claim_balance", "claim_id", ("tenant_id", "insurance_ar", "pa
                   row_key="claim_id"),
            Source("billed_claim", "claim_id", ("tenant_id", "payer_id", "rendering_npi", "submitted_at",
                                                "date_of_service"), row_key="claim_id"))
+
+# The claims' balances when the ledger's trigger, which writes them, refreshes the claims it wrote: their own
+# triggers then follow only the statements run directly (tests, a backfill, an operator's fix).
+BALANCES_FED = replace(SOURCES[0], direct_writes_only=True)
+
+
+def balance_triggers(*, fed: bool) -> list[str]:
+    """The balances' refresh triggers and their function, replaced: fed by the ledger's trigger, or following
+    every write (as `install` made them)."""
+    source = BALANCES_FED if fed else SOURCES[0]
+    return [*drop_refresh_triggers(NAME, source), *refresh_triggers(NAME, source)]
+
 
 BACKFILL = ("TRUNCATE ar_aging_figure, ar_aging_member",
             f"INSERT INTO ar_aging_member ({COLUMNS}) SELECT {COLUMNS} FROM ar_aging_item",
