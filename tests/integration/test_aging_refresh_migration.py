@@ -37,8 +37,8 @@ async def _refreshes(server: str, sql: str, *args) -> dict[str, int]:
 async def _claim(server: str) -> uuid.UUID:
     claim_id = uuid.uuid4()
     await execute(server, DB, (
-        "INSERT INTO billed_claim (claim_id, tenant_id, patient_id, payer_id, patient_control_number, total_charge,"
-        " lines, submitted_at) VALUES ($1, $2, 'P1', 'PAYER1', 'PCN1', 150, '[]', now())", claim_id, TENANT))
+        ("INSERT INTO billed_claim (claim_id, tenant_id, patient_id, payer_id, patient_control_number, total_charge,"
+         " lines, submitted_at) VALUES ($1, $2, 'P1', 'PAYER1', 'PCN1', 150, '[]', now())"), claim_id, TENANT))
     return claim_id
 
 
