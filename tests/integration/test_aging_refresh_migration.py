@@ -1,14 +1,15 @@
 """The migration that has the ledger's trigger call the A/R aging refresh with the claims whose balances it
 wrote: after it, a posting refreshes its claims once, from the ledger's function, and `claim_balance`'s own
-triggers stay for the statements run directly; the downgrade puts the triggers' calls back; upgrading again
-lands in the same place. At every step the aging figures equal their recomputation from the balances."""
+triggers stay for the statements run directly; the downgrade puts the triggers' calls back; upgrading again,
+or running the upgrade's statements once more, lands in the same place. At every step the aging figures equal
+their recomputation from the balances."""
 import asyncio
 import uuid
 
 import asyncpg
 from alembic import command
 
-from services.payments.adapters import aging_figures
+from services.payments.adapters import aging_figures, ledger_figures
 from tests.integration.figures_support import execute, migrated
 from tools.bench.stages import database_url
 
@@ -83,4 +84,8 @@ async def test_the_aging_refresh_migration_goes_down_and_up_with_the_figures_kep
     assert await _steps(server) == FOLLOWED
 
     await asyncio.to_thread(command.upgrade, config, "head")
+    assert await _steps(server) == FED
+
+    # The upgrade's statements run again on the upgraded database leave it as it was.
+    await execute(server, DB, *((s,) for s in ledger_figures.feed_aging_refresh()))
     assert await _steps(server) == FED
