@@ -8,9 +8,10 @@ An item's figures come from two tables, its claim's maintained balance (`claim_b
 billed claim (payer, provider, submission, date of service), which a transaction may write in either
 order. As with the counts of shared/db/tally.py, `ar_aging_member` remembers what each claim was last
 counted as, statement triggers on both tables hand the claims a statement touched to
-`ar_aging_refresh(ids)`, and that adds the claim's figures as they are now and takes away the ones it
-was counted under, under a transaction advisory lock per claim. Figure rows that fall to nothing are
-deleted, so the tenant's rows stay the open days only. `BACKFILL` rebuilds, `DRIFT` compares.
+`ar_aging_refresh(ids)` (the ledger's trigger hands it the claims whose balances it wrote itself), and
+that adds the claim's figures as they are now and takes away the ones it was counted under, under a
+transaction advisory lock per claim. Figure rows that fall to nothing are deleted, so the tenant's rows
+stay the open days only. `BACKFILL` rebuilds, `DRIFT` compares.
 """
 from dataclasses import replace
 

@@ -4,7 +4,7 @@ period_figures.py). Two triggers ran the same statements in the same order, each
 PL/pgSQL call over the same `new_entries`; one trigger pays that fixed cost once per posting statement.
 
 The order is the two triggers' (they fired in name order): the tenant's balance rows, the claims' balances
-(and the A/R aging refresh they fire), then the tenant's daily flows. So postings of one tenant still queue
+(and the A/R aging refresh of those claims), then the tenant's daily flows. So postings of one tenant still queue
 at the tenant's balance rows, before they hold any claim's row or flow row.
 """
 from services.payments.adapters import aging_figures, balances, period_figures
@@ -18,7 +18,8 @@ END $$
 
 # The same statements in the same order, the A/R aging refresh called by this function with the claims whose
 # balances it wrote (their RETURNING), where `claim_balance`'s triggers called it with the claims of the
-# upsert's transition tables: no tables kept for them, no join of the old rows with the new, one call fewer.
+# upsert's transition tables: no join of their old rows with the new, no empty refresh for the INSERT trigger,
+# two trigger functions' calls fewer.
 TRIGGER_FUNCTION_FEEDING_AGING = f"""
 CREATE OR REPLACE FUNCTION ledger_entry_maintain_figures() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
