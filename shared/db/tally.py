@@ -83,6 +83,9 @@ class Source:
     moved_key: MovedKey | None = None
     new_item_keys: NewItemKeys | None = None
     first_row_keys: FirstRowKeys | None = None
+    # Only statements run directly refresh (`pg_trigger_depth() = 0`): the one trigger that writes the table
+    # calls the refresh with the items it wrote itself, without the transition tables' join.
+    direct_writes_only: bool = False
 
     def __post_init__(self):
         if (self.moved_key or self.new_item_keys) and self.item_column != self.row_key:
@@ -264,11 +267,11 @@ END $$"""
 def refresh_triggers(name: str, source: Source) -> list[str]:
     """Statement-level triggers on a source table handing the ids of the items a statement touched to
     `{name}_refresh(ids uuid[])` (an UPDATE only when a watched column changed; with a `MovedKey`, the
-    rows that only moved it to `{name}_move`)."""
-    table = source.table
+    rows that only moved it to `{name}_move`; with `direct_writes_only`, not a trigger's statements)."""
+    table, when = source.table, " WHEN (pg_trigger_depth() = 0)" if source.direct_writes_only else ""
     return [refresh_trigger_function(name, source)] + [
         f"CREATE TRIGGER {name}_{op.lower()} AFTER {op} ON {table} REFERENCING {refs} "
-        f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_from_{table}()"
+        f"FOR EACH STATEMENT{when} EXECUTE FUNCTION {name}_from_{table}()"
         for op, refs in (("INSERT", "NEW TABLE AS new_rows"), ("DELETE", "OLD TABLE AS old_rows"),
                          ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"))]
 

@@ -3,7 +3,7 @@ those the ledger's triggers run inside them (calls, buffers, WAL records, time),
 the backends' CPU, per event.
 
     BENCH_PORT_BASE=27000 .venv/bin/python -m tools.bench.posting_cost [--claims 1000] [--batch 20] [--rounds 3]
-        [--existing 100000] [--side-by-side ROUNDS [--calls 200] [--versions triggers|balance-index]]
+        [--existing 100000] [--side-by-side ROUNDS [--calls 200] [--versions triggers|balance-index|aging-refresh]]
 
 Starts an embedded Postgres of its own (durable settings, `.run/posting-cost`, port BENCH_PORT_BASE + 43)
 with pg_stat_statements loaded (nested statements tracked), migrates the payments database, posts
@@ -14,7 +14,8 @@ at a time. Each phase is measured on its own: the tables are analyzed and the st
 and read after it. With `--side-by-side`, one payment posting of 20 claims is then priced on one connection
 with the ledger's triggers off, then its figures kept by two triggers and by one, in turn (rolled back
 each time); with `--versions balance-index`, with and without the index that made the claims' balance
-updates non-HOT. Statements, buffers, rows, WAL records and index entries are the same from run to run; the CPU
+updates non-HOT; with `--versions aging-refresh`, the A/R aging refresh called by the balances' triggers and
+by the ledger's function. Statements, buffers, rows, WAL records and index entries are the same from run to run; the CPU
 figures move with the machine's load. The rows are synthetic.
 """
 import argparse
@@ -265,7 +266,17 @@ def _balance_index_versions() -> dict[str, list[str]]:
             "no_index": ["DROP INDEX IF EXISTS ix_claim_balance_open"]}
 
 
-VERSIONS = {"triggers": _trigger_function_versions, "balance-index": _balance_index_versions}
+def _aging_refresh_versions() -> dict[str, list[str]]:
+    """The A/R aging refresh called by `claim_balance`'s triggers with the claims of the balances upsert's
+    transition tables, then by the ledger's function with the claims the upsert returned."""
+    from services.payments.adapters import ledger_figures
+
+    return {"balance_triggers_refresh": ledger_figures.follow_aging_refresh(),
+            "ledger_feeds_refresh": ledger_figures.feed_aging_refresh()}
+
+
+VERSIONS = {"triggers": _trigger_function_versions, "balance-index": _balance_index_versions,
+            "aging-refresh": _aging_refresh_versions}
 
 
 def main() -> None:
@@ -278,7 +289,7 @@ def main() -> None:
                         help="then price one posting with each version of --versions, alternated")
     parser.add_argument("--calls", type=int, default=200, help="postings per version and round (--side-by-side)")
     parser.add_argument("--versions", choices=VERSIONS, default="triggers",
-                        help="what --side-by-side alternates: the ledger's triggers, or the balances' index")
+                        help="what --side-by-side alternates: the ledger's triggers, the balances' index, who calls the refresh")
     args = parser.parse_args()
     port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 43
     postgres = EmbeddedPostgres(RUN_DIR / "pgdata", port, durable=True)

@@ -8,10 +8,13 @@ An item's figures come from two tables, its claim's maintained balance (`claim_b
 billed claim (payer, provider, submission, date of service), which a transaction may write in either
 order. As with the counts of shared/db/tally.py, `ar_aging_member` remembers what each claim was last
 counted as, statement triggers on both tables hand the claims a statement touched to
-`ar_aging_refresh(ids)`, and that adds the claim's figures as they are now and takes away the ones it
-was counted under, under a transaction advisory lock per claim. Figure rows that fall to nothing are
-deleted, so the tenant's rows stay the open days only. `BACKFILL` rebuilds, `DRIFT` compares.
+`ar_aging_refresh(ids)` (the ledger's trigger hands it the claims whose balances it wrote itself), and
+that adds the claim's figures as they are now and takes away the ones it was counted under, under a
+transaction advisory lock per claim. Figure rows that fall to nothing are deleted, so the tenant's rows
+stay the open days only. `BACKFILL` rebuilds, `DRIFT` compares.
 """
+from dataclasses import replace
+
 from sqlalchemy import Column, Date, Index, Integer, MetaData, Numeric, Table, Text, Uuid
 
 from shared.db.figures import Figures, create_maintained, drop_maintained
@@ -110,6 +113,18 @@ SOURCES = (Source("claim_balance", "claim_id", ("tenant_id", "insurance_ar", "pa
                   row_key="claim_id"),
            Source("billed_claim", "claim_id", ("tenant_id", "payer_id", "rendering_npi", "submitted_at",
                                                "date_of_service"), row_key="claim_id"))
+
+# The claims' balances when the ledger's trigger, which writes them, refreshes the claims it wrote: their own
+# triggers then follow only the statements run directly (tests, a backfill, an operator's fix).
+BALANCES_FED = replace(SOURCES[0], direct_writes_only=True)
+
+
+def balance_triggers(*, fed: bool) -> list[str]:
+    """The balances' refresh triggers and their function, replaced: fed by the ledger's trigger, or following
+    every write (as `install` made them)."""
+    source = BALANCES_FED if fed else SOURCES[0]
+    return [*drop_refresh_triggers(NAME, source), *refresh_triggers(NAME, source)]
+
 
 BACKFILL = ("TRUNCATE ar_aging_figure, ar_aging_member",
             f"INSERT INTO ar_aging_member ({COLUMNS}) SELECT {COLUMNS} FROM ar_aging_item",

@@ -10,17 +10,19 @@ tenant commit one after the other (a deadlock between two multi-statement postin
 and is retried like any transient database error).
 """
 
-# The day a patient's share started is its transaction's: looked up for those entries only (a positive
-# patient A/R amount; an aggregate's FILTER is evaluated before its argument), one index probe each,
-# instead of a join of every A/R entry with the ledger's transactions.
-UPSERTS = """
+TENANT_UPSERT = """
     -- The tenant's rows first, in account order: a second posting of the same tenant waits here,
     -- before it holds any claim's row, so the two cannot wait on each other.
     INSERT INTO tenant_account_balance AS a (tenant_id, account, amount)
     SELECT e.tenant_id, e.account, sum(e.amount) FROM new_entries e
     GROUP BY e.tenant_id, e.account
     ORDER BY e.tenant_id, e.account
-    ON CONFLICT (tenant_id, account) DO UPDATE SET amount = a.amount + EXCLUDED.amount;
+    ON CONFLICT (tenant_id, account) DO UPDATE SET amount = a.amount + EXCLUDED.amount;"""
+# The claims' rows, in `claim_id` order (without its semicolon: the ledger's trigger reads the claims it wrote
+# from its RETURNING). The day a patient's share started is its transaction's: looked up for those entries only
+# (a positive patient A/R amount; an aggregate's FILTER is evaluated before its argument), one index probe
+# each, instead of a join of every A/R entry with the ledger's transactions.
+CLAIM_UPSERT = """
     INSERT INTO claim_balance AS b (claim_id, tenant_id, insurance_ar, patient_ar, patient_since)
     SELECT e.claim_id, e.tenant_id,
            coalesce(sum(e.amount) FILTER (WHERE e.account = 'ar:insurance'), 0),
@@ -34,7 +36,8 @@ UPSERTS = """
     ON CONFLICT (claim_id) DO UPDATE SET
         insurance_ar = b.insurance_ar + EXCLUDED.insurance_ar,
         patient_ar = b.patient_ar + EXCLUDED.patient_ar,
-        patient_since = least(b.patient_since, EXCLUDED.patient_since);"""
+        patient_since = least(b.patient_since, EXCLUDED.patient_since)"""
+UPSERTS = f"{TENANT_UPSERT}{CLAIM_UPSERT};"
 
 TRIGGER_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION ledger_entry_maintain_balances() RETURNS trigger LANGUAGE plpgsql AS $$

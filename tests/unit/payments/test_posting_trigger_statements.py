@@ -69,3 +69,30 @@ def test_the_one_ledger_trigger_replaces_the_two_and_can_be_put_back():
                             period_figures.FLOW_TRIGGER]
     assert restored[-2:] == ["DROP TRIGGER ledger_entry_figures ON ledger_entry",
                              "DROP FUNCTION ledger_entry_maintain_figures()"]
+
+
+def test_the_ledger_trigger_feeds_the_aging_refresh_the_claims_its_balances_upsert_wrote():
+    fed = ledger_figures.TRIGGER_FUNCTION_FEEDING_AGING
+    # The same statements in the same order, the claims' upsert unchanged but for its RETURNING.
+    assert balances.UPSERTS == f"{balances.TENANT_UPSERT}{balances.CLAIM_UPSERT};"
+    assert balances.TENANT_UPSERT in fed and balances.CLAIM_UPSERT in fed and period_figures.FLOW_UPSERT in fed
+    assert "ORDER BY e.claim_id" in balances.CLAIM_UPSERT
+    assert (fed.index(balances.TENANT_UPSERT) < fed.index(balances.CLAIM_UPSERT) < fed.index("RETURNING b.claim_id")
+            < fed.index("PERFORM ar_aging_refresh(balanced_claims)") < fed.index(period_figures.FLOW_UPSERT))
+
+
+def test_the_balances_triggers_follow_direct_writes_only_when_the_ledger_feeds_the_refresh():
+    fed, followed = ledger_figures.feed_aging_refresh(), ledger_figures.follow_aging_refresh()
+    assert fed[0] == ledger_figures.TRIGGER_FUNCTION_FEEDING_AGING
+    assert followed[-1] == ledger_figures.TRIGGER_FUNCTION
+    fed_triggers = [s for s in fed if s.startswith("CREATE TRIGGER ar_aging_")]
+    followed_triggers = [s for s in followed if s.startswith("CREATE TRIGGER ar_aging_")]
+    assert len(fed_triggers) == len(followed_triggers) == 3
+    assert all(" ON claim_balance " in s and "WHEN (pg_trigger_depth() = 0)" in s for s in fed_triggers)
+    assert [s.replace(" WHEN (pg_trigger_depth() = 0)", "") for s in fed_triggers] == followed_triggers
+    # Both replace what is there, so the migration runs again on an upgraded database; the billed claims'
+    # triggers, and the ones the aging figures' first migration installs, are untouched.
+    assert all(f"DROP TRIGGER IF EXISTS ar_aging_{op} ON claim_balance" in fed for op in ("insert", "update", "delete"))
+    assert followed_triggers == [s for s in aging_figures.install() if s.startswith("CREATE TRIGGER ar_aging_")
+                                 and " ON claim_balance " in s]
+    assert not any("billed_claim" in s for s in fed + followed)
