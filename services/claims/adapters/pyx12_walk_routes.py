@@ -1,0 +1,172 @@
+"""Speedups for pyx12 4.0.0 on the walk from one segment's map node to the next one's, taken once per route.
+
+Where the walk goes from a node for a segment (which loops it leaves, which child it matches, which loops it
+enters) depends only on the map and on `segment_if.is_match` of the segment's id at a few candidates, a pure
+function of node and segment: the counts decide only whether a missing segment or loop is noted and whether a
+count passes its maximum. So the route is worked out once per (starting node, segment id, answers of those
+matches), kept on the starting node (map nodes and booleans: nothing read from a file), and a later segment
+that gets the same answers from the same candidates takes it. Taking it does what the walker does on a walk
+without an error, in its order: read the counts of the mandatory candidates passed (each must be counted
+already, else the walker would note it missing), then count the matched segment, or start the entered loop
+(drop the counts under it, count it, count its first segment). A route with a count below one where the walker
+would note a mandatory segment or loop, a count past its maximum, usage N, a loop that starts with a loop, a
+segment found nowhere, a walker, counter or segment of another class: pyx12's walk runs (with the speedups of
+`pyx12_walk_speedups` and `pyx12_segment_speedups`) and records what it finds.
+
+Applied with the others by `pyx12_speedups.apply()`, after `pyx12_walk_speedups`, only to pyx12 4.0.0; the corpus
+test (tests/unit/claims/test_pyx12_speedups.py) compares every verdict with a pristine pyx12's.
+"""
+from typing import NamedTuple
+
+import pyx12.map_walker
+import pyx12.segment
+
+from services.claims.adapters.pyx12_segment_speedups import _MISSING_LOOP, _MISSING_SEGMENT, _TRY_SEGMENT, \
+    _loop_candidates
+from services.claims.adapters.pyx12_walk_speedups import _COUNTED_USAGE, _first_segment_of, _matches, \
+    _plain_counts, enclosing_loop, max_repeat
+
+_walker = pyx12.map_walker.walk_tree
+_segment_type = pyx12.segment.Segment
+
+
+class Route(NamedTuple):
+    """A walk without an error from a starting node: the matches asked on the way, the counts it reads, where it
+    ends, and the loop it starts there (None: it counts the segment within its loop)."""
+    probes: tuple  # (node, its is_match answer), in the order the walker asks them
+    counted: tuple  # paths of the mandatory candidates passed: each must have a count of one or more
+    node: object  # the segment node the walk returns; None: pyx12's walk, whatever the counts
+    entered: object  # the loop_if the walk starts at `node`, its first segment, or None
+    pop: tuple
+    push: tuple
+
+
+_MAX_IDS_PER_NODE = 64  # the map's segment ids after a node are fewer: made-up ids cannot grow the routes kept
+_MAX_ROUTES_PER_ID = 16
+
+
+def _probe(node, seg_data, probes: list) -> bool:
+    answer = bool(_matches(node, seg_data))
+    probes.append((node, answer))
+    return answer
+
+
+def _pyx12s_walk(probes) -> Route:
+    return Route(tuple(probes), (), None, None, (), ())
+
+
+def _route_from(orig_node, seg_data) -> Route:
+    """walk_tree.walk_errors' search as `_scan_loop_at_position` and the match steps make it, with the counts left
+    out: the route of a walk that records nothing, or pyx12's walk where it could take another way or records an
+    error whatever the counts."""
+    probes, counted, pop = [], [], []
+    node, node_pos = orig_node, orig_node.pos
+    if not (node.is_loop() or node.is_map_root()):
+        node = enclosing_loop(node)
+    while "pos_map" in node.__dict__:
+        for child, kind in _loop_candidates(node, node_pos, seg_data.seg_id):
+            if kind == _MISSING_SEGMENT or kind == _MISSING_LOOP:
+                counted.append(child.x12path)
+            elif kind == _TRY_SEGMENT:
+                if _probe(child, seg_data, probes):
+                    return _segment_route(node, child, orig_node, seg_data, probes, counted, pop)
+                if child.usage == "R":
+                    counted.append(child.x12path)
+            else:
+                first = _first_segment_of(child)
+                if first is None:  # a loop that starts with a loop, or an empty one
+                    return _pyx12s_walk(probes)
+                if _probe(first, seg_data, probes):
+                    return _entry_route(child, first, probes, counted, pop, (child,))
+                if child.usage == "R":
+                    counted.append(child.x12path)
+        if node.is_map_root():  # found nowhere: an error
+            return _pyx12s_walk(probes)
+        node_pos = node.pos
+        pop.append(node)
+        node = enclosing_loop(node)
+    return _pyx12s_walk(probes)
+
+
+def _entry_route(loop, first, probes, counted, pop, push) -> Route:
+    if loop.usage not in _COUNTED_USAGE:  # usage N: an error
+        return _pyx12s_walk(probes)
+    return Route(tuple(probes), tuple(counted), first, loop, tuple(pop), tuple(push))
+
+
+def _segment_route(node, child, orig_node, seg_data, probes, counted, pop) -> Route:
+    """walk_tree._try_match_segment_child once `child` matches: when its loop's first segment matches too, the
+    loop starts again (_match_segment_at_loop_entry); otherwise the segment is counted in the loop."""
+    if node.is_loop():
+        first = _first_segment_of(node)
+        if first is None:
+            return _pyx12s_walk(probes)
+        if _probe(first, seg_data, probes):
+            orig_loop = orig_node if (orig_node.is_loop() or orig_node.is_map_root()) else enclosing_loop(orig_node)
+            return _entry_route(node, first, probes, counted, [node] if node == orig_loop else pop, (node,))
+        if node.usage == "R":  # _is_loop_match notes the loop missing when it is not counted yet
+            counted.append(node.x12path)
+    if child.usage not in _COUNTED_USAGE:  # usage N: an error
+        return _pyx12s_walk(probes)
+    return Route(tuple(probes), tuple(counted), child, None, tuple(pop), ())
+
+
+def _known_route(orig_node, seg_data) -> Route:
+    """The route kept on the starting node for this segment id whose matches this segment answers alike; worked out
+    and kept when there is none. Several segments of one id (NM1 of each qualifier) keep a route each; the route
+    is what the search would find again, as it asks the same matches, which answer alike."""
+    by_id = orig_node.__dict__.get("_routes")
+    if by_id is None:
+        by_id = orig_node._routes = {}
+    routes = by_id.get(seg_data.seg_id)
+    if routes is not None:
+        for route in routes:
+            if all(bool(_matches(node, seg_data)) is answer for node, answer in route.probes):
+                return route
+    route = _route_from(orig_node, seg_data)
+    if routes is not None and len(routes) < _MAX_ROUTES_PER_ID:
+        by_id[seg_data.seg_id] = (*routes, route)
+    elif routes is None and len(by_id) < _MAX_IDS_PER_NODE:
+        by_id[seg_data.seg_id] = (route,)
+    return route
+
+
+def _take(walker, counts: dict, route: Route) -> bool:
+    """The counting of a walk along the route, when it records nothing; False, with nothing changed, when it would
+    record something (a mandatory candidate not counted, a count past its maximum)."""
+    for path in route.counted:
+        if counts.get(path, 0) < 1:
+            return False
+    loop = route.entered
+    counted_node = route.node if loop is None else loop
+    path = counted_node.x12path
+    count = counts.get(path, 0) + 1
+    if count > max_repeat(counted_node):
+        return False
+    if loop is not None:
+        walker.counter.reset_to_node(path)
+        counts[path] = count
+        walker.counter.increment(route.node.x12path)
+    else:
+        counts[path] = count
+    return True
+
+
+def _walk_known_routes() -> None:
+    """walk_tree.walk_errors along a known route when the walk records nothing; every other walk is pyx12's."""
+    original = _walker.walk_errors
+
+    def walk_errors(self, node, seg_data, seg_count, cur_line, ls_id):
+        counts = _plain_counts(self)
+        if self.__class__ is _walker and counts is not None and seg_data.__class__ is _segment_type:
+            route = _known_route(node, seg_data)
+            if route.node is not None and _take(self, counts, route):
+                self.mandatory_segs_missing = []
+                self.errors_pending = []
+                return route.node, list(route.pop), list(route.push), self.errors_pending
+        return original(self, node, seg_data, seg_count, cur_line, ls_id)
+
+    _walker.walk_errors = walk_errors
+
+
+PATCHES = (_walk_known_routes,)
