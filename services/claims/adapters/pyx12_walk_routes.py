@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 import pyx12.map_walker
 import pyx12.segment
+from pyx12.map_if import loop_if, segment_if
 
 from services.claims.adapters.pyx12_segment_speedups import _MISSING_LOOP, _MISSING_SEGMENT, _TRY_SEGMENT, \
     _loop_candidates
@@ -45,70 +46,122 @@ _MAX_IDS_PER_NODE = 64  # the map's segment ids after a node are fewer: made-up 
 _MAX_ROUTES_PER_ID = 16
 
 
-def _probe(node, seg_data, probes: list) -> bool:
-    answer = bool(_matches(node, seg_data))
-    probes.append((node, answer))
-    return answer
+class _GiveUp(Exception):
+    """A walk that records an error whatever the counts, or takes a step not modelled here: pyx12's walk runs."""
 
 
-def _pyx12s_walk(probes) -> Route:
-    return Route(tuple(probes), (), None, None, (), ())
+class _Search:
+    """walk_tree.walk_errors' search for one segment from one node, as `_scan_loop_at_position` and the walker's
+    match steps make it, with the counts left out: it keeps the matches it asks (those whose answer the segment
+    decides: another id never matches, a node without a qualifier always matches its id) and the counts that must
+    be one or more for the walk to record nothing."""
+
+    def __init__(self, seg_data) -> None:
+        self.seg_data, self.probes, self.counted = seg_data, [], []
+
+    def matches(self, node) -> bool:
+        answer = bool(_matches(node, self.seg_data))
+        if not (node.__class__ is segment_if and (node.id != self.seg_data.seg_id or node._resolve_unique_key_field(
+                node.id, with_qual=False) is None)):
+            self.probes.append((node, answer))
+        return answer
+
+    def expect_counted(self, node) -> None:
+        """The walker notes a mandatory node here when it has no count yet."""
+        if node.usage == "R":
+            self.counted.append(node.x12path)
+
+    def loop_matches(self, loop) -> bool:
+        """walk_tree._is_loop_match: the loop's first segment, or for a loop that starts with a loop, any child
+        loop's."""
+        if loop.__class__ is not loop_if:
+            raise _GiveUp
+        if len(loop) <= 0:
+            return False
+        first_node = loop.get_first_node()
+        if first_node.__class__ is loop_if:
+            return any(child.is_loop() and self.loop_matches(child) for child in loop.childIterator())
+        if first_node.__class__ is not segment_if:
+            raise _GiveUp
+        if self.matches(first_node):
+            return True
+        self.expect_counted(loop)
+        return False
+
+    def entered(self, loop) -> tuple:
+        """walk_tree._goto_seg_match: (the loop entered at its first segment, that segment, the loops pushed)."""
+        if loop.__class__ is not loop_if or len(loop) <= 0:
+            raise _GiveUp
+        first = _first_segment_of(loop)
+        if first is not None and self.matches(first):
+            if loop.usage not in _COUNTED_USAGE:  # usage N: an error
+                raise _GiveUp
+            return loop, first, (loop,)
+        if first is None and loop.get_first_node().__class__ is not loop_if:
+            raise _GiveUp
+        for child in loop.childIterator():
+            if child.is_loop():
+                found = self.entered(child)
+                if found is not None:
+                    return found[0], found[1], (loop, *found[2])
+        return None
+
+    def route(self, node, entered, pop, push) -> Route:
+        loop = None
+        if entered is not None:
+            loop, node, push = entered
+        return Route(tuple(self.probes), tuple(self.counted), node, loop, tuple(pop), tuple(push))
 
 
 def _route_from(orig_node, seg_data) -> Route:
-    """walk_tree.walk_errors' search as `_scan_loop_at_position` and the match steps make it, with the counts left
-    out: the route of a walk that records nothing, or pyx12's walk where it could take another way or records an
-    error whatever the counts."""
-    probes, counted, pop = [], [], []
-    node, node_pos = orig_node, orig_node.pos
-    if not (node.is_loop() or node.is_map_root()):
-        node = enclosing_loop(node)
-    while "pos_map" in node.__dict__:
-        for child, kind in _loop_candidates(node, node_pos, seg_data.seg_id):
-            if kind == _MISSING_SEGMENT or kind == _MISSING_LOOP:
-                counted.append(child.x12path)
-            elif kind == _TRY_SEGMENT:
-                if _probe(child, seg_data, probes):
-                    return _segment_route(node, child, orig_node, seg_data, probes, counted, pop)
-                if child.usage == "R":
-                    counted.append(child.x12path)
-            else:
-                first = _first_segment_of(child)
-                if first is None:  # a loop that starts with a loop, or an empty one
-                    return _pyx12s_walk(probes)
-                if _probe(first, seg_data, probes):
-                    return _entry_route(child, first, probes, counted, pop, (child,))
-                if child.usage == "R":
-                    counted.append(child.x12path)
-        if node.is_map_root():  # found nowhere: an error
-            return _pyx12s_walk(probes)
-        node_pos = node.pos
-        pop.append(node)
-        node = enclosing_loop(node)
-    return _pyx12s_walk(probes)
+    """The route of the walk from orig_node for seg_data when it records nothing, or pyx12's walk."""
+    search, pop = _Search(seg_data), []
+    try:
+        node, node_pos = orig_node, orig_node.pos
+        if not (node.is_loop() or node.is_map_root()):
+            node = enclosing_loop(node)
+        while "pos_map" in node.__dict__:
+            for child, kind in _loop_candidates(node, node_pos, seg_data.seg_id):
+                if kind == _MISSING_SEGMENT or kind == _MISSING_LOOP:
+                    search.counted.append(child.x12path)
+                elif kind == _TRY_SEGMENT:
+                    if search.matches(child):
+                        return _segment_route(search, node, child, orig_node, pop)
+                    search.expect_counted(child)
+                elif search.loop_matches(child):
+                    return _loop_route(search, child, pop)
+            if node.is_map_root():  # found nowhere: an error
+                break
+            node_pos = node.pos
+            pop.append(node)
+            node = enclosing_loop(node)
+    except _GiveUp:
+        pass
+    return Route(tuple(search.probes), (), None, None, (), ())
 
 
-def _entry_route(loop, first, probes, counted, pop, push) -> Route:
-    if loop.usage not in _COUNTED_USAGE:  # usage N: an error
-        return _pyx12s_walk(probes)
-    return Route(tuple(probes), tuple(counted), first, loop, tuple(pop), tuple(push))
+def _loop_route(search: _Search, child, pop) -> Route:
+    """walk_tree._try_match_loop_child once the loop matches."""
+    entered = search.entered(child)
+    if entered is None:
+        raise _GiveUp
+    return search.route(None, entered, pop, ())
 
 
-def _segment_route(node, child, orig_node, seg_data, probes, counted, pop) -> Route:
-    """walk_tree._try_match_segment_child once `child` matches: when its loop's first segment matches too, the
-    loop starts again (_match_segment_at_loop_entry); otherwise the segment is counted in the loop."""
-    if node.is_loop():
-        first = _first_segment_of(node)
-        if first is None:
-            return _pyx12s_walk(probes)
-        if _probe(first, seg_data, probes):
-            orig_loop = orig_node if (orig_node.is_loop() or orig_node.is_map_root()) else enclosing_loop(orig_node)
-            return _entry_route(node, first, probes, counted, [node] if node == orig_loop else pop, (node,))
-        if node.usage == "R":  # _is_loop_match notes the loop missing when it is not counted yet
-            counted.append(node.x12path)
+def _segment_route(search: _Search, node, child, orig_node, pop) -> Route:
+    """walk_tree._try_match_segment_child once `child` matches: when its loop matches too, the loop starts again
+    (_match_segment_at_loop_entry); otherwise the segment is counted in the loop."""
+    if node.is_loop() and search.loop_matches(node):
+        entered = search.entered(node)
+        if entered is None:
+            raise _GiveUp
+        orig_loop = orig_node if (orig_node.is_loop() or orig_node.is_map_root()) else enclosing_loop(orig_node)
+        if node == orig_loop:
+            return search.route(None, entered, (node,), (node,))
+        return search.route(None, entered, pop, entered[2])
     if child.usage not in _COUNTED_USAGE:  # usage N: an error
-        return _pyx12s_walk(probes)
-    return Route(tuple(probes), tuple(counted), child, None, tuple(pop), ())
+        raise _GiveUp
+    return search.route(child, None, pop, ())
 
 
 def _known_route(orig_node, seg_data) -> Route:
@@ -121,7 +174,10 @@ def _known_route(orig_node, seg_data) -> Route:
     routes = by_id.get(seg_data.seg_id)
     if routes is not None:
         for route in routes:
-            if all(bool(_matches(node, seg_data)) is answer for node, answer in route.probes):
+            for node, answer in route.probes:
+                if bool(_matches(node, seg_data)) is not answer:
+                    break
+            else:
                 return route
     route = _route_from(orig_node, seg_data)
     if routes is not None and len(routes) < _MAX_ROUTES_PER_ID:
@@ -146,7 +202,8 @@ def _take(walker, counts: dict, route: Route) -> bool:
     if loop is not None:
         walker.counter.reset_to_node(path)
         counts[path] = count
-        walker.counter.increment(route.node.x12path)
+        first = route.node.x12path
+        counts[first] = counts.get(first, 0) + 1  # NodeCounter.increment, as patched in pyx12_speedups
     else:
         counts[path] = count
     return True
