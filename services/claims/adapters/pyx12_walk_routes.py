@@ -33,13 +33,19 @@ _segment_type = pyx12.segment.Segment
 
 class Route(NamedTuple):
     """A walk without an error from a starting node: the matches asked on the way, the counts it reads, where it
-    ends, and the loop it starts there (None: it counts the segment within its loop)."""
+    ends, and what it counts there, with the map's figures it needs read once."""
     probes: tuple  # (node, its is_match answer), in the order the walker asks them
     counted: tuple  # paths of the mandatory candidates passed: each must have a count of one or more
     node: object  # the segment node the walk returns; None: pyx12's walk, whatever the counts
-    entered: object  # the loop_if the walk starts at `node`, its first segment, or None
     pop: tuple
     push: tuple
+    count_path: object = None  # the matched segment's path, or the entered loop's
+    limit: int = 0  # that node's maximum repeat
+    first_path: object = None  # the entered loop's first segment's path; None: a segment counted in its loop
+
+
+def _pyx12s_walk(probes) -> Route:
+    return Route(tuple(probes), (), None, (), ())
 
 
 _MAX_IDS_PER_NODE = 64  # the map's segment ids after a node are fewer: made-up ids cannot grow the routes kept
@@ -107,10 +113,12 @@ class _Search:
         return None
 
     def route(self, node, entered, pop, push) -> Route:
-        loop = None
+        counted_node, first_path = node, None
         if entered is not None:
-            loop, node, push = entered
-        return Route(tuple(self.probes), tuple(self.counted), node, loop, tuple(pop), tuple(push))
+            counted_node, node, push = entered
+            first_path = node.x12path
+        return Route(tuple(self.probes), tuple(dict.fromkeys(self.counted)), node, tuple(pop), tuple(push),
+                     counted_node.x12path, max_repeat(counted_node), first_path)
 
 
 def _route_from(orig_node, seg_data) -> Route:
@@ -137,7 +145,7 @@ def _route_from(orig_node, seg_data) -> Route:
             node = enclosing_loop(node)
     except _GiveUp:
         pass
-    return Route(tuple(search.probes), (), None, None, (), ())
+    return _pyx12s_walk(search.probes)
 
 
 def _loop_route(search: _Search, child, pop) -> Route:
@@ -193,16 +201,14 @@ def _take(walker, counts: dict, route: Route) -> bool:
     for path in route.counted:
         if counts.get(path, 0) < 1:
             return False
-    loop = route.entered
-    counted_node = route.node if loop is None else loop
-    path = counted_node.x12path
+    path = route.count_path
     count = counts.get(path, 0) + 1
-    if count > max_repeat(counted_node):
+    if count > route.limit:
         return False
-    if loop is not None:
+    first = route.first_path
+    if first is not None:
         walker.counter.reset_to_node(path)
         counts[path] = count
-        first = route.node.x12path
         counts[first] = counts.get(first, 0) + 1  # NodeCounter.increment, as patched in pyx12_speedups
     else:
         counts[path] = count
