@@ -9,8 +9,8 @@ that gets the same answers from the same candidates takes it. Taking it does wha
 without an error, in its order: read the counts of the mandatory candidates passed (each must be counted
 already, else the walker would note it missing), then count the matched segment, or start the entered loop
 (drop the counts under it, count it, count its first segment). A route with a count below one where the walker
-would note a mandatory segment or loop, a count past its maximum, usage N, a loop that starts with a loop, a
-segment found nowhere, a walker, counter or segment of another class: pyx12's walk runs (with the speedups of
+would note a mandatory segment or loop, a count past its maximum, usage N, a segment found nowhere, an empty loop,
+a node, walker, counter or segment of another class: pyx12's walk runs (with the speedups of
 `pyx12_walk_speedups` and `pyx12_segment_speedups`) and records what it finds.
 
 Applied with the others by `pyx12_speedups.apply()`, after `pyx12_walk_speedups`, only to pyx12 4.0.0; the corpus
@@ -67,8 +67,9 @@ class _Search:
 
     def matches(self, node) -> bool:
         answer = bool(_matches(node, self.seg_data))
-        if not (node.__class__ is segment_if and (node.id != self.seg_data.seg_id or node._resolve_unique_key_field(
-                node.id, with_qual=False) is None)):
+        decided_by_id = node.__class__ is segment_if and (
+            node.id != self.seg_data.seg_id or node._resolve_unique_key_field(node.id, with_qual=False) is None)
+        if not decided_by_id and all(asked is not node for asked, _ in self.probes):  # a loop's first: asked twice
             self.probes.append((node, answer))
         return answer
 
@@ -220,8 +221,8 @@ def _walk_known_routes() -> None:
     original = _walker.walk_errors
 
     def walk_errors(self, node, seg_data, seg_count, cur_line, ls_id):
-        counts = _plain_counts(self)
-        if self.__class__ is _walker and counts is not None and seg_data.__class__ is _segment_type:
+        counts = _plain_counts(self) if self.__class__ is _walker else None
+        if counts is not None and seg_data.__class__ is _segment_type:
             route = _known_route(node, seg_data)
             if route.node is not None and _take(self, counts, route):
                 self.mandatory_segs_missing = []
