@@ -33,7 +33,7 @@ from pyx12.map_if import loop_if, segment_if, x12_node
 from pyx12.nodeCounter import NodeCounter
 
 from services.claims.adapters import (pyx12_reader_speedups, pyx12_segment_speedups, pyx12_validation_speedups,
-                                     pyx12_walk_speedups)
+                                     pyx12_walk_routes, pyx12_walk_speedups)
 from services.claims.adapters.library_patches import PatchLayer
 
 SUPPORTED_VERSION = "4.0.0"
@@ -335,5 +335,6 @@ PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter
            _parse_refdes_once,
            _index_children_by_seq, _remember_unique_key_fields, _match_segments_by_id_first, _skip_printable_values,
            *pyx12_validation_speedups.PATCHES,  # before the verdicts are remembered: they call it
-           *pyx12_segment_speedups.PATCHES, *pyx12_walk_speedups.PATCHES, *pyx12_reader_speedups.PATCHES)
+           *pyx12_segment_speedups.PATCHES, *pyx12_walk_speedups.PATCHES, *pyx12_walk_routes.PATCHES,
+           *pyx12_reader_speedups.PATCHES)
 LAYER = PatchLayer("pyx12", SUPPORTED_VERSION, lambda: pyx12.__version__, PATCHES)

@@ -161,6 +161,39 @@ def _against_level_and_absent_element_shortcuts(one: str, mixed: str, twenty: st
     }
 
 
+def _in_claims(text: str, prefix: str, change, nths) -> str:
+    """The file with the nth segments starting with prefix each replaced by change(segment): a list of segments,
+    empty to drop it."""
+    segments = _segments(text)
+    found = [i for i, s in enumerate(segments) if s.startswith(prefix)]
+    for i in reversed([found[nth] for nth in nths]):
+        segments[i:i + 1] = change(segments[i])
+    return _join(segments)
+
+
+def _against_walk_routes(fifty: str) -> dict[str, str]:
+    """Files that would catch a walk taken along a route known from earlier claims where the counts make pyx12's walk
+    record something: a mandatory segment or loop not counted when a later segment passes it, a segment or loop
+    past its maximum, segments out of order or found nowhere, loops entered through a loop that starts with a
+    loop, in the later claims of a long file."""
+    every_4th, every_3rd = range(1, 50, 4), range(2, 50, 3)
+    return {
+        "fifty varied claims, every 4th without SBR": _in_claims(fifty, "SBR*", lambda s: [], every_4th),
+        "fifty varied claims, every 2nd N4 dropped": _in_claims(fifty, "N4*", lambda s: [], range(0, 99, 2)),
+        "fifty varied claims, DMG twice in every 3rd": _in_claims(fifty, "DMG*", lambda s: [s, s], every_3rd),
+        "fifty varied claims, the rendering provider three times in every 4th":
+            _in_claims(fifty, "NM1*82*", lambda s: [s, s, s], every_4th),
+        "fifty varied claims, the subscriber NM1 before SBR in every 3rd":
+            _in_claims(_in_claims(fifty, "SBR*", lambda s: [], every_3rd), "NM1*IL*",
+                       lambda s: [s, segment(fifty, "SBR*")], every_3rd),
+        "fifty varied claims, SV1 before LX in every 4th": _in_claims(
+            _in_claims(fifty, "LX*", lambda s: [], every_4th), "SV1*", lambda s: [s, "LX*1"], every_4th),
+        "fifty varied claims, a second billing PRV in every 3rd":
+            _in_claims(fifty, "HL*", lambda s: [s, "PRV*BI*PXC*207Q00000X"] if s.endswith("**20*1") else [s],
+                       range(0, 100, 3)),
+    }
+
+
 def _at_lines(text: str, line: str, replacement: str, nths: list[int]) -> str:
     """The file with the nth occurrences of a whole line replaced."""
     segments = _segments(text)
@@ -248,6 +281,7 @@ def build_corpus() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         **_against_remembered_verdicts(twenty, fifty),
         **_against_walk_and_reader_shortcuts(one, twenty, fifty),
         **_against_level_and_absent_element_shortcuts(one, mixed, twenty),
+        **_against_walk_routes(fifty),
         "a secondary's line adjustment amount not a number, the same line valid in its repeat":
             edit(later_payers, "CAS*", 3, "4O.00", nth=0),
         "a tertiary's line adjudication with a charge not a number": edit(later_payers, "SVD*", 2, "3O.00", nth=1),
