@@ -36,8 +36,11 @@ class TransactionDriver:
     async def of(cls, session: AsyncSession) -> "TransactionDriver":
         """The session's connection (the session's transaction begins if it had not). SQLAlchemy's driver adapter
         sends BEGIN only before its own first statement: it is sent here if it has not been, so that what runs on
-        the driver is inside the transaction and the session's commit is its COMMIT."""
-        connection = await session.connection()
+        the driver is inside the transaction and the session's commit is its COMMIT. A session joined to a
+        connection whose transaction is begun (the unit of work's) runs on that connection directly."""
+        bind = session.bind
+        joined = isinstance(bind, AsyncConnection) and bind.in_transaction()
+        connection = bind if joined else await session.connection()
         pooled = connection.sync_connection.connection
         if pooled.dbapi_connection._transaction is None:
             await pooled.dbapi_connection._start_transaction()
