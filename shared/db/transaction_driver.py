@@ -3,8 +3,8 @@
 Sent through the ORM session, each of them crossed into SQLAlchemy's greenlet and back and took the session's
 and the engine's execute path (the statement's cache key, an execution context, a cursor, a result): at a
 consumer's small batches that cost the process more than the round trip itself. They are text statements with
-no ORM object in them, so here each is compiled once to the driver's SQL and sent on the connection the session
-holds, inside the transaction the session commits or rolls back: a batch's writes, its inbox rows and its outbox
+no ORM object in them, so here each is compiled once to the driver's SQL and sent on the connection of the unit of
+work's transaction, which the unit of work commits or rolls back: a batch's writes, its inbox rows and its outbox
 rows still commit or vanish together. The statement's span is the one the engine's hooks would have made.
 """
 from functools import lru_cache

@@ -141,16 +141,21 @@ def _begun(engine: Engine) -> Connection:
 
 
 def _finish(session: Session, connection: Connection, commit: bool) -> None:
-    """Commits (or, on any failure, rolls back) the connection's transaction and gives the connection back to
-    the pool, after the session let go of its objects: one crossing into SQLAlchemy's greenlet for all three."""
+    """Commits (after the ORM's pending writes, as the session's commit flushed them) or rolls back the
+    connection's transaction, lets the session's objects go and gives the connection back to the pool: one
+    crossing into SQLAlchemy's greenlet for all of it. The session, joined as `rollback_only`, never ends the
+    transaction itself, but a failed flush rolls it back."""
     try:
-        session.close()  # joined as `rollback_only`: it never ends the connection's transaction itself
         if commit:
+            session.flush()
             connection.commit()
         else:
             connection.rollback()
     finally:
-        connection.close()
+        try:
+            session.close()
+        finally:
+            connection.close()
 
 
 class _UnitOfWorkContext:
