@@ -3,8 +3,8 @@
 Sent through the ORM session, each of them crossed into SQLAlchemy's greenlet and back and took the session's
 and the engine's execute path (the statement's cache key, an execution context, a cursor, a result): at a
 consumer's small batches that cost the process more than the round trip itself. They are text statements with
-no ORM object in them, so here each is compiled once to the driver's SQL and sent on the connection the session
-holds, inside the transaction the session commits or rolls back: a batch's writes, its inbox rows and its outbox
+no ORM object in them, so here each is compiled once to the driver's SQL and sent on the connection of the unit of
+work's transaction, which the unit of work commits or rolls back: a batch's writes, its inbox rows and its outbox
 rows still commit or vanish together. The statement's span is the one the engine's hooks would have made.
 """
 from functools import lru_cache
@@ -36,8 +36,11 @@ class TransactionDriver:
     async def of(cls, session: AsyncSession) -> "TransactionDriver":
         """The session's connection (the session's transaction begins if it had not). SQLAlchemy's driver adapter
         sends BEGIN only before its own first statement: it is sent here if it has not been, so that what runs on
-        the driver is inside the transaction and the session's commit is its COMMIT."""
-        connection = await session.connection()
+        the driver is inside the transaction and the session's commit is its COMMIT. A session joined to a
+        connection whose transaction is begun (the unit of work's) runs on that connection directly."""
+        bind = session.bind
+        joined = isinstance(bind, AsyncConnection) and bind.in_transaction()
+        connection = bind if joined else await session.connection()
         pooled = connection.sync_connection.connection
         if pooled.dbapi_connection._transaction is None:
             await pooled.dbapi_connection._start_transaction()

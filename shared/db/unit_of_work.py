@@ -10,7 +10,10 @@ from uuid import UUID
 
 import orjson
 from pydantic import BaseModel
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session
+from sqlalchemy.util.concurrency import greenlet_spawn
 
 from shared.clock import Clock, system_clock, today
 from shared.contracts.envelope import Envelope
@@ -39,6 +42,7 @@ class UnitOfWork:
         self.clock = clock
         self._outbox_rows: list[dict] = []
         self._driver: TransactionDriver | None = None
+        self._after_commit: list[Callable[[], None]] = []
 
     def now(self) -> datetime:
         return self.clock()
@@ -75,6 +79,15 @@ class UnitOfWork:
         queues rows of its own adds them here, so that they go in with the outbox in one statement."""
         rows, self._outbox_rows = self._outbox_rows, []
         return [Insert(outbox_message, rows)]
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """`callback()` once this transaction has committed (not if it rolls back)."""
+        self._after_commit.append(callback)
+
+    def committed(self) -> None:
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            callback()
 
     async def driver(self) -> TransactionDriver:
         """The transaction's connection for the plumbing's own statements (inbox, outbox), taken once."""
@@ -116,30 +129,69 @@ class UnitOfWorkFactory:
         return _ReadingContext(self)
 
 
+def _begun(engine: Engine) -> Connection:
+    """A pooled connection with its transaction begun (asyncpg's BEGIN goes with the first statement)."""
+    connection = engine.connect()
+    try:
+        connection.begin()
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _finish(session: Session, connection: Connection, commit: bool) -> None:
+    """Commits (after the ORM's pending writes, as the session's commit flushed them) or rolls back the
+    connection's transaction, lets the session's objects go and gives the connection back to the pool: one
+    crossing into SQLAlchemy's greenlet for all of it. The session, joined as `rollback_only`, never ends the
+    transaction itself, but a failed flush rolls it back."""
+    try:
+        if commit:
+            session.flush()
+            connection.commit()
+        else:
+            connection.rollback()
+    finally:
+        try:
+            session.close()
+        finally:
+            connection.close()
+
+
 class _UnitOfWorkContext:
+    """The unit of work holds its connection and transaction; the session is joined to them.
+
+    The session's own commit and close each crossed into SQLAlchemy's greenlet and ran the session's
+    transaction bookkeeping around the connection's; here the connection is taken and begun in one crossing,
+    and committed, released to the pool and the session closed in one more."""
+
     def __init__(self, factory: UnitOfWorkFactory):
         self._factory = factory
         self._session: AsyncSession | None = None
+        self._connection: AsyncConnection | None = None
         self._uow: UnitOfWork | None = None
 
     async def __aenter__(self) -> UnitOfWork:
-        self._session = self._factory._sessions()  # its transaction begins with its first statement
+        engine = self._factory._sessions.kw["bind"]
+        self._connection = AsyncConnection(engine, await greenlet_spawn(_begun, engine.sync_engine))
+        self._session = self._factory._sessions(bind=self._connection, join_transaction_mode="rollback_only")
         self._uow = self._factory._unit_of_work(self._session, self._factory.clock)
         return self._uow
 
     async def __aexit__(self, exc_type, exc, tb) -> None:
-        assert self._session is not None and self._uow is not None
+        assert self._session is not None and self._connection is not None and self._uow is not None
+        commit = False
         try:
             if exc_type is None:
                 emitted = self._uow.emitted_count
                 await self._uow.flush_outbox()
-                await self._session.commit()
-                if emitted and self._factory._on_commit:
-                    self._factory._on_commit()
-            else:
-                await self._session.rollback()
+                commit = True
         finally:
-            await self._session.close()
+            await greenlet_spawn(_finish, self._session.sync_session, self._connection.sync_connection, commit)
+        if commit:
+            self._uow.committed()
+            if emitted and self._factory._on_commit:
+                self._factory._on_commit()
 
 
 class _ReadingContext(_UnitOfWorkContext):

@@ -77,6 +77,13 @@ async def test_the_orm_pending_rows_are_flushed_before_the_outbox_insert(units):
     assert await _stored(units, claim_id) == (0, 1, 1)
 
 
+async def test_orm_rows_with_no_event_are_flushed_and_committed(units):
+    claim_id = uuid.uuid4()
+    async with units() as uow:
+        uow.session.add(ClaimEvent(tenant_id=uuid.uuid4(), claim_id=claim_id, event="noted", status="ready", detail={}))
+    assert await _stored(units, claim_id) == (0, 0, 1)
+
+
 async def test_a_statement_on_the_driver_has_the_span_the_engine_hooks_give_one_on_the_session(units):
     recorded = []
 
@@ -92,3 +99,42 @@ async def test_a_statement_on_the_driver_has_the_span_the_engine_hooks_give_one_
             await uow.session.execute(statement)
             await (await uow.driver()).fetch(statement, {})
     assert len(recorded) == 2 and recorded[0] == recorded[1] and recorded[0][0] == "db SELECT"
+
+
+async def _backend(uow) -> int:
+    return (await (await uow.driver()).fetch(text("SELECT pg_backend_pid() AS pid"), {}))[0][0]
+
+
+@pytest.mark.parametrize("on", ["driver", "session"])
+async def test_a_failed_statement_rolls_the_batch_back_and_leaves_the_connection_clean_for_the_pool(units, on):
+    claim_id, pool = uuid.uuid4(), units._sessions.kw["bind"].pool
+    with pytest.raises(Exception, match="division by zero"):
+        async with units() as uow:
+            failed_on = await _backend(uow)
+            await claim_new_events(await uow.driver(), str(claim_id), [(uuid.uuid4(), "t")])
+            uow.session.add(ClaimEvent(tenant_id=uuid.uuid4(), claim_id=claim_id, event="noted", status="ready", detail={}))
+            _emit(uow, claim_id)
+            if on == "driver":
+                await uow.flush_outbox()
+                await (await uow.driver()).fetch(text("SELECT 1 / 0 AS never"), {})
+            else:
+                await uow.session.execute(text("SELECT 1 / 0"))
+    assert pool.checkedout() == 0
+    async with units() as uow:  # the pool hands out the connection given back last: the one that failed
+        assert await _backend(uow) == failed_on
+        assert (await uow.session.execute(text("SELECT txid_current_if_assigned()"))).scalar() is None
+        await claim_new_events(await uow.driver(), str(claim_id), [(uuid.uuid4(), "t")])
+    assert await _stored(units, claim_id) == (1, 0, 0)
+
+
+async def test_after_commit_callbacks_run_once_committed_and_never_after_a_rollback(units):
+    called = []
+    async with units() as uow:
+        uow.after_commit(lambda: called.append("committed"))
+        await claim_new_events(await uow.driver(), str(uuid.uuid4()), [(uuid.uuid4(), "t")])
+        assert called == []
+    with pytest.raises(RuntimeError):
+        async with units() as uow:
+            uow.after_commit(lambda: called.append("rolled back"))
+            raise RuntimeError("the handler failed")
+    assert called == ["committed"]

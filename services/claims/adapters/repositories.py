@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import and_, bindparam, event, func, select, tuple_
+from sqlalchemy import and_, bindparam, func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -201,8 +201,7 @@ class ClaimsUnitOfWork(UnitOfWork):
         submission loop, woken before the commit, would not see the claim yet)."""
         if self._claims_ready is not None and not self._ready_noted:
             self._ready_noted = True
-            claims_ready = self._claims_ready
-            event.listen(self.session.sync_session, "after_commit", lambda _session: claims_ready(), once=True)
+            self.after_commit(self._claims_ready)
 
     def pending_inserts(self) -> list[Insert]:
         """The queued answers to cache, files and timeline go in with the outbox, in one statement: in a
