@@ -42,7 +42,8 @@ def social_phobia(match: re.Match, note: str) -> tuple[str, str]:
     return "F40.10", "social phobia of no stated type"
 
 
-_MILD, _MODERATE, _SEVERE = _rx(r"mild"), _rx(r"moderate"), _rx(r"severe")
+# "MDD, recurrent, mod": the severity as clinics abbreviate it
+_MILD, _MODERATE, _SEVERE = _rx(r"mild"), _rx(r"moderate|mod"), _rx(r"severe")
 _PSYCHOTIC = _rx(r"psychotic (features|symptoms)|psychosis")
 _REMISSION = _rx(r"remission|remitted")
 
