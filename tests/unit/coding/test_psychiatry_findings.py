@@ -43,6 +43,10 @@ NOTES = [
     ("Benzodiazepine use disorder, mild, in sustained remission.", ["F13.11"]),
     ("Amphetamine use disorder, severe, in early remission.", ["F15.21"]),
     ("Sedative-hypnotic abuse.", ["F13.10"]),
+    # on maintenance therapy is dependence; remission only as stated
+    ("Opioid use disorder on buprenorphine, UDS as expected.", ["F11.20"]),
+    ("Opioid dependence on methadone 90 mg daily via the clinic.", ["F11.20"]),
+    ("Opioid use disorder on Suboxone, in early remission.", ["F11.21"]),
 ]
 
 
