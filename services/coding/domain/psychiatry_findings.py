@@ -8,6 +8,8 @@ unspecified code or finds several ("ADHD" F90.9, "Alcohol dependence with withdr
   stated, F31.7- (else for a coder).
 - Dependence with withdrawal (F1x.23-): the index's "with withdrawal, unspecified" (9) unless the sentence
   names the complication (uncomplicated 0, delirium 1, perceptual disturbance 2).
+- Opioid use disorder on maintenance therapy (buprenorphine, methadone): DSM-5's "on maintenance therapy" is
+  dependence, F11.20 (F11.21 where the sentence says in remission); a mild one is for a coder.
 - Insomnia due to a condition: a mental disorder F51.05, another condition G47.01, a substance for a coder.
 - Major depressive disorder (F32/F33, `depression_episode`): single episode or recurrent, by severity
   (mild 0, moderate 1, severe without 2 or with 3 psychotic features) or remission (F32.4/F32.5,
@@ -42,7 +44,8 @@ def social_phobia(match: re.Match, note: str) -> tuple[str, str]:
     return "F40.10", "social phobia of no stated type"
 
 
-_MILD, _MODERATE, _SEVERE = _rx(r"mild"), _rx(r"moderate"), _rx(r"severe")
+# "MDD, recurrent, mod": the severity as clinics abbreviate it
+_MILD, _MODERATE, _SEVERE = _rx(r"mild"), _rx(r"moderate|mod"), _rx(r"severe")
 _PSYCHOTIC = _rx(r"psychotic (features|symptoms)|psychosis")
 _REMISSION = _rx(r"remission|remitted")
 
@@ -112,6 +115,19 @@ def dependence_with_withdrawal(match: re.Match, note: str) -> tuple[str, str]:
                                                                    " as the sentence describes it")
 
 
+_ON_MAINTENANCE = _rx(r"(opioid use disorder|oud|opioid dependence),? on (buprenorphine|suboxone|methadone)")
+_COMPLICATED = _rx(r"intoxication|withdrawal|induced")
+
+
+def opioid_maintenance(match: re.Match, note: str) -> tuple[str, str] | None:
+    text = sentence(note, match.start(), match.end())
+    if stated(_MILD, text) or _COMPLICATED.search(text):
+        return None
+    if stated(_REMISSION, text):
+        return "F11.21", "opioid use disorder on maintenance therapy, in remission as the sentence states"
+    return "F11.20", "opioid use disorder on maintenance therapy: dependence (DSM-5's specifier)"
+
+
 _MENTAL_CAUSE = _rx(r"anxiety|depression|depressive|mdd|gad|ptsd|post-traumatic stress|bipolar|mania|mental|"
                     r"psychiatric|panic|adjustment disorder|schizophrenia|grief")
 _SUBSTANCE_CAUSE = _rx(r"alcohol|caffeine|stimulants?|drugs?|medications?|substance|cannabis|opioids?|withdrawal")
@@ -132,7 +148,7 @@ def insomnia_due_to(match: re.Match, note: str) -> tuple[str, str] | None:
 _SUBSTANCE_WORDS = "|".join(names for _, names in _SUBSTANCES)
 # every word the table's patterns need, searched once before them
 PSYCHIATRY_WORDS = re.compile(r"attention|social|bipolar|withdrawal|insomnia|benzo|sedative|hypnotic|anxiolytic|"
-                              r"amphetamine|stimulant|"
+                              r"amphetamine|stimulant|buprenorphine|suboxone|methadone|"
                               r"(anxiety|disorder) (due|secondary|caused|from)", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 PSYCHIATRY_FINDINGS = (
@@ -142,6 +158,7 @@ PSYCHIATRY_FINDINGS = (
      bipolar),
     (_rx(rf"({_SUBSTANCE_WORDS}) (dependence|use disorder,? (moderate|severe)) with withdrawal"), ("F1",),
      dependence_with_withdrawal),
+    (_ON_MAINTENANCE, ("F11",), opioid_maintenance),
     (_rx(r"insomnia (due to|secondary to|related to|caused by|from)"), ("G47", "F51"), insomnia_due_to),
     *DUE_TO_CONDITION_FINDINGS,
     *SUBSTANCE_CLASS_FINDINGS,

@@ -103,7 +103,9 @@ def _before_of(text: str, start: int, end: int) -> bool:
 
 _COUNSELLING_BEFORE = re.compile(r"\b(plan|p|using|used|uses|via|brief|provided|performed|continue[ds]?)\s*:?\s*$",
                                  re.IGNORECASE)
-_COUNSELLING_AFTER = re.compile(r"\s*(techniques?|sessions?|approach|interventions?|-based|,\s*goal)\b", re.IGNORECASE)
+# "MI done", "MI delivered": an act performed at the visit, which an infarction is not
+_COUNSELLING_AFTER = re.compile(r"\s*(techniques?|sessions?|approach|interventions?|-based|,\s*goal|"
+                                r"(was )?(done|delivered|provided|performed|offered|completed))\b", re.IGNORECASE)
 
 
 def _counselling(text: str, start: int, end: int) -> bool:

@@ -10,7 +10,9 @@ A former, denied or relative's smoking is not (the history rule codes a former s
 
 Smoking the sentence says is not dependence ("smokes a few cigarettes at parties, not nicotine dependent") is
 tobacco use, Z72.0 ("Use, tobacco"; Excludes1 F17.-): the provider's statement overrides the index's "Smoker"
-default. Dependence the sentence states in so many words ("smokes 1 ppd, nicotine dependent") is current however
+default. A "tobacco use disorder" is not that use: it is the DSM-5 name of nicotine dependence, F17.2- by the
+product, in remission (the sixth character 1) only where the sentence says so (I.C.5.b.1); one called mild is
+left as the index reads it. Dependence the sentence states in so many words ("smokes 1 ppd, nicotine dependent") is current however
 the sentence goes on: cessation counselling is given to smokers, so "cessation" there does not make it past.
 """
 import re
@@ -44,6 +46,9 @@ _PAST_ONLY = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|sto
                         r"second-?hand)\b", re.IGNORECASE)
 _SMOKES_NOW = re.compile(r"smokes|current smoker|active smoker", re.IGNORECASE)
 TOBACCO_USE = "Z72.0"
+_USE_DISORDER = re.compile(r"\b(tobacco|nicotine|cigarette) use (disorder|d/o)\b", re.IGNORECASE)
+_MILD = re.compile(r"\bmild\b", re.IGNORECASE)
+_REMISSION = re.compile(r"\b(?<!not )in (early |sustained |full |partial )?remission\b", re.IGNORECASE)
 
 
 def _product(text: str) -> tuple[str, str] | None:
@@ -51,7 +56,7 @@ def _product(text: str) -> tuple[str, str] | None:
 
 
 def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    out, reasons = list(suggestions), []
+    out, reasons = _use_disorders(list(suggestions), note, tabular)
     for s in suggestions:
         product = _product(sentence(note, s.start, s.end)) if s.code == "F17.200" else None
         if product and tabular.is_billable(product[0]):
@@ -72,6 +77,27 @@ def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[
             made = replacing(out, from_rule(product[0], match, tabular, NAME, reason))
             if made is not None:
                 return [s for s in made if s.code != "Z72.0"], [*reasons, reason]
+    return out, reasons
+
+
+def _use_disorders(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
+    """A tobacco use disorder the note holds as current: nicotine dependence by the product, in place of Z72.0."""
+    out, reasons = suggestions, []
+    for match in _USE_DISORDER.finditer(note):
+        text = sentence(note, match.start(), match.end())
+        if _MILD.search(text) or NEGATION.search(before(note, match.start())) or FAMILY.search(text):
+            continue
+        named = _product(text)
+        if named is None and (_SMOKER.search(note) or any(s.code.startswith("F17") for s in out)):
+            continue  # the smoking another sentence describes gives the product
+        product = (named or ("F17.200", "an unnamed product"))[0]
+        code = product[:-1] + "1" if _REMISSION.search(text) else product
+        if not tabular.is_billable(code):
+            continue
+        reason = f"{match.group(0)}: {code}, the DSM-5 name of nicotine dependence, not tobacco use (Z72.0)"
+        made = replacing(out, from_rule(code, match, tabular, NAME, reason))
+        if made is not None:
+            out, reasons = [s for s in made if s.code != TOBACCO_USE], [*reasons, reason]
     return out, reasons
 
 

@@ -20,6 +20,7 @@ NOTES = [
     ("Social anxiety disorder limited to public speaking.", ["F40.10"]),
     ("Bipolar I disorder, current episode manic, severe, no psychotic features.", ["F31.13"]),
     ("Bipolar 1 disorder, current episode depressed, mild.", ["F31.31"]),
+    ("Bipolar I disorder, current episode manic, mod, on valproate.", ["F31.12"]),
     ("Bipolar disorder, currently hypomanic.", ["F31.0"]),
     ("Bipolar affective disorder, current episode mixed, severe with psychotic features.", ["F31.64"]),
     ("Bipolar II disorder on lamotrigine.", ["F31.81"]),
@@ -42,6 +43,10 @@ NOTES = [
     ("Benzodiazepine use disorder, mild, in sustained remission.", ["F13.11"]),
     ("Amphetamine use disorder, severe, in early remission.", ["F15.21"]),
     ("Sedative-hypnotic abuse.", ["F13.10"]),
+    # on maintenance therapy is dependence; remission only as stated
+    ("Opioid use disorder on buprenorphine, UDS as expected.", ["F11.20"]),
+    ("Opioid dependence on methadone 90 mg daily via the clinic.", ["F11.20"]),
+    ("Opioid use disorder on Suboxone, in early remission.", ["F11.21"]),
 ]
 
 
@@ -74,6 +79,7 @@ def test_what_the_words_do_not_settle_is_left_to_a_coder(tabular, note, prefix):
     ("Major depression, recurrent, mild, resolved with therapy.", "F33.40"),
     ("Major depression, recurrent, moderate, not resolved.", "F33.1"),
     ("Major depression, recurrent, moderate; back pain resolved.", "F33.1"),
+    ("Major depression, single episode, mod, starting CBT.", "F32.1"),  # the severity abbreviated
 ])
 def test_major_depression_by_episode_severity_and_remission(tabular, note, expected):
     out, _ = depression_episode(found(note, ("F32.9", "Major depression")), note, tabular)

@@ -123,12 +123,14 @@ def test_a_side_before_an_ordinal_is_read(expand):
 
 
 @pytest.mark.parametrize("note", ["Plan: MI, goal of weekends only.", "Used MI techniques for ambivalence.",
-                                  "Brief MI provided.", "MI session on drinking."])
+                                  "Brief MI provided.", "MI session on drinking.",
+                                  "Drinks nightly, MI done, wants to cut back.", "Vaping daily - MI was offered."])
 def test_mi_in_a_counselling_plan_is_motivational_interviewing(expand, note):
     assert "motivational interviewing" in expand(note).lower() and "myocardial" not in expand(note).lower()
 
 
-@pytest.mark.parametrize("note", ["Hx of MI 2019, s/p PCI.", "Old MI on ECG.", "Rule out MI."])
+@pytest.mark.parametrize("note", ["Hx of MI 2019, s/p PCI.", "Old MI on ECG.", "Rule out MI.",
+                                  "Prior MI. Echo done today."])
 def test_mi_elsewhere_is_a_myocardial_infarction(expand, note):
     assert "myocardial infarction" in expand(note).lower()
 

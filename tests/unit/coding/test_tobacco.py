@@ -39,3 +39,19 @@ def test_a_nicotine_vaper_is_nicotine_dependence_on_another_product(tabular):
     note = "Vapes nicotine daily, not ready to quit."
     assert codes(tobacco_product([], note, tabular)[0]) == ["F17.290"]
     assert tobacco_product([], "Vapes THC on weekends.", tabular)[0] == []  # no nicotine named
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Tobacco use disorder - about 12 cigarettes daily, considering a quit date.", "F17.210"),
+    ("Tobacco use d/o (snuff), in early remission since spring.", "F17.221"),
+    ("Nicotine use disorder.", "F17.200"),
+])
+def test_a_tobacco_use_disorder_is_nicotine_dependence_not_tobacco_use(tabular, note, expected):
+    out, reasons = tobacco_product(found(note, ("Z72.0", "use d")), note, tabular)
+    assert codes(out) == [expected] and reasons
+
+
+@pytest.mark.parametrize("note", ["Tobacco use disorder, mild - a few cigarettes at weekends.",
+                                  "Her brother has a tobacco use disorder.", "No tobacco use disorder."])
+def test_a_mild_a_relatives_or_a_denied_tobacco_use_disorder_is_not_read(tabular, note):
+    assert tobacco_product([], note, tabular)[0] == []

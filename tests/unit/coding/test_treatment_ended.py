@@ -27,7 +27,8 @@ def test_a_treatment_with_its_end_written_after_it_has_ended(text):
 
 @pytest.mark.parametrize("text", ["MRI done last week", "labs completed this morning", "symptoms over the past week",
                                   "the course is almost finished", "dressing changes done twice daily",
-                                  "the taper is not yet completed", "was finished"])
+                                  "the taper is not yet completed", "was finished",
+                                  "motivational interviewing done.", "relapse-prevention counseling completed"])
 def test_a_test_a_span_of_time_or_an_unfinished_course_has_not(text):
     assert not _AFTER.search(text)
 
