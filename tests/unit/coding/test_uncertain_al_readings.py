@@ -33,3 +33,21 @@ def test_a_sign_of_an_earlier_visit_or_of_a_stated_kind_stays_with_a_coder(sugge
 
 def test_a_sign_with_no_doubt_after_it_keeps_its_first_sight_hold(suggest):
     assert "R53.83" not in billed(suggest, "Fatigue for six weeks. Iron deficiency anemia confirmed, ferritin 6.")
+
+
+@pytest.mark.parametrize("note, sign", [
+    ("Urgent care. Probable cystitis - burning with urination and urgency since Monday. Culture sent.", "R39.15"),
+    ("Urgent care. Probable cystitis - burning with urination and urgency since Monday. Culture sent.", "R30.0"),
+    ("Order: UA with reflex culture. Reason: r/o bladder infection: painful urination and urinary frequency.",
+     "R35.0"),
+])
+def test_a_sign_after_the_dash_that_closes_a_supposed_diagnosis_is_billed(suggest, note, sign):
+    assert sign in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, sign", [
+    ("Urology referral. Possible urinary frequency at night, diary to be kept.", "R35.0"),
+    ("Order: UA. Reason: possible UTI; ? urinary frequency, bladder diary.", "R35.0"),
+])
+def test_a_sign_the_doubt_itself_reaches_is_not_billed(suggest, note, sign):
+    assert sign not in billed(suggest, note)
