@@ -480,9 +480,15 @@ def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], not
     return (suggestions, None) if out is None else (out, reason)
 
 
+# a joint's pain, swelling or stiffness (M25.-) and a limb's pain (M79.6-) are signs too, in chapter 13
+_JOINT_AND_LIMB_SIGNS = ("M25", "M79.6")
+
+
 def _is_current(finding: Finding) -> Callable[[str, int, int], bool]:
-    """A sign or symptom (R00-R69) is read as a sign: a doubt it follows past a dash is the diagnosis's."""
-    if finding.is_current is current and all("R00" <= code[:3] <= "R69" for code in finding.family):
+    """A sign or symptom (R00-R69, a joint's or a limb's) is read as a sign: a doubt it follows past a dash is the
+    diagnosis's."""
+    if finding.is_current is current and all("R00" <= code[:3] <= "R69" or code.startswith(_JOINT_AND_LIMB_SIGNS)
+                                              for code in finding.family):
         return current_sign
     return finding.is_current
 

@@ -16,7 +16,7 @@ import re
 
 from services.coding.domain.injury_sequela import names_a_late_effect
 from services.coding.domain.laterality import stated_side
-from services.coding.domain.note_text import after, current, sentence
+from services.coding.domain.note_text import after, current, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _word
 
 _JOINT_DIGITS = {"shoulder": "1", "elbow": "2", "wrist": "3", "hip": "5", "knee": "6", "ankle": "7"}
@@ -35,12 +35,20 @@ def _joint_sign(category: str, what: str):
     """M25.4-/M25.6- by the joint the words name and the side they or their sentence state."""
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         text = sentence(note, match.start(), match.end())
-        if _EXPLAINED_BY.search(text) and not names_a_late_effect(text):
+        if _explained_beside(note, match) and not names_a_late_effect(text):
             return None
         joint = re.search(_JOINTS, match.group(0), re.IGNORECASE).group(0).lower()
         return _of_joint_and_side(category, joint, stated_side(match.group(0)) or stated_side(text),
                                   f"{what} of the {joint}")
     return resolve
+
+
+def _explained_beside(note: str, match: re.Match) -> bool:
+    """The sign's sentence states what explains it as current: a condition only supposed ("probable gout - pain
+    and swelling of the R knee", "likely meniscal tear") explains nothing yet, and its signs are coded (IV.H)."""
+    first = sentence_start(note, match.start())
+    return any(current(note, first + m.start(), first + m.end())
+               for m in _EXPLAINED_BY.finditer(sentence(note, match.start(), match.end())))
 
 
 def _of_joint_and_side(category: str, joint: str, side: str | None, why: str) -> tuple[str, str] | None:
@@ -95,7 +103,7 @@ def _of_the_joint_after(category: str, what: str):
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         named = re.match(rf" and swelling (of|in) {_SIDE}({_JOINTS})", after(note, match.end()), re.IGNORECASE)
         text = sentence(note, match.start(), match.end())
-        if named is None or (_EXPLAINED_BY.search(text) and not names_a_late_effect(text)):
+        if named is None or (_explained_beside(note, match) and not names_a_late_effect(text)):
             return None
         return _of_joint_and_side(category, named.group(named.lastindex).lower(), stated_side(named.group(0)),
                                   f"{what} of the {named.group(named.lastindex).lower()}")
