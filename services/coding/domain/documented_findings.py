@@ -49,7 +49,7 @@ from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current, doubted_after,
-                                              current_under_history_heading, sentence, sentence_start, uncertain,
+                                              current_sign, current_under_history_heading, sentence, sentence_start, uncertain,
                                               word_pattern as _word)
 from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
                                                replacing)
@@ -466,7 +466,8 @@ def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], not
     found = overlapping(suggestions, match.start(), match.end())
     if any(not s.code.startswith(finding.family) for s in found):
         return suggestions, None  # the index found something else on these words
-    if not finding.is_current(note, match.start(), match.end()) and not _cared_for_under_history(finding, match, note):
+    if not _is_current(finding)(note, match.start(), match.end()) and not _cared_for_under_history(finding, match,
+                                                                                                   note):
         return _relatives(finding, match, suggestions, note, tabular)
     resolved = finding.resolve(match, note)
     if resolved is None or not _complete_but_seventh(resolved[0], tabular) or _integral(resolved[0], match,
@@ -477,6 +478,19 @@ def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], not
     reason = f"{match.group(0)}: {code}, {why}" + (f" (rather than {replaced})" if replaced else "")
     out = replacing(suggestions, from_rule(code, match, tabular, NAME, reason))
     return (suggestions, None) if out is None else (out, reason)
+
+
+# a joint's pain, swelling or stiffness (M25.-) and a limb's pain (M79.6-) are signs too, in chapter 13
+_JOINT_AND_LIMB_SIGNS = ("M25", "M79.6")
+
+
+def _is_current(finding: Finding) -> Callable[[str, int, int], bool]:
+    """A sign or symptom (R00-R69, a joint's or a limb's) is read as a sign: a doubt it follows past a dash is the
+    diagnosis's."""
+    if finding.is_current is current and all("R00" <= code[:3] <= "R69" or code.startswith(_JOINT_AND_LIMB_SIGNS)
+                                              for code in finding.family):
+        return current_sign
+    return finding.is_current
 
 
 def _cared_for_under_history(finding: Finding, match: re.Match, note: str) -> bool:

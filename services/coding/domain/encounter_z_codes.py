@@ -171,8 +171,11 @@ def _short_course(note: str, match: re.Match) -> bool:
 
 
 # a drug the sentence says is monitored ("on methimazole, drug monitoring") is one taken for the long run: a
-# course of days is not monitored by its levels
-_LONG_TERM = _rx(r"long[- ]term|chronic(?! care\b)|maintenance|maintained on|"
+# course of days is not monitored by its levels. "Chronic" that names a lung disease or a respiratory failure
+# ("chronic obstructive pulmonary disease with exacerbation - prednisone, azithromycin") is the condition's
+# course, not the drug's: an exacerbation's antibiotic is a course of days
+_LONG_TERM = _rx(r"long[- ]term|chronic(?! care\b)(?! (obstructive|hypox\w*|hypercap\w*|resp\w*)\b)|maintenance|"
+                 r"maintained on|"
                  r"(therapeutic )?drug (level )?monitoring|lifelong|"
                  r"life-long|indefinitely|"
                  + _LONG_COURSE)

@@ -16,7 +16,7 @@ import re
 
 from services.coding.domain.injury_sequela import names_a_late_effect
 from services.coding.domain.laterality import stated_side
-from services.coding.domain.note_text import current, sentence
+from services.coding.domain.note_text import after, current, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _word
 
 _JOINT_DIGITS = {"shoulder": "1", "elbow": "2", "wrist": "3", "hip": "5", "knee": "6", "ankle": "7"}
@@ -35,12 +35,20 @@ def _joint_sign(category: str, what: str):
     """M25.4-/M25.6- by the joint the words name and the side they or their sentence state."""
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         text = sentence(note, match.start(), match.end())
-        if _EXPLAINED_BY.search(text) and not names_a_late_effect(text):
+        if _explained_beside(note, match) and not names_a_late_effect(text):
             return None
         joint = re.search(_JOINTS, match.group(0), re.IGNORECASE).group(0).lower()
         return _of_joint_and_side(category, joint, stated_side(match.group(0)) or stated_side(text),
                                   f"{what} of the {joint}")
     return resolve
+
+
+def _explained_beside(note: str, match: re.Match) -> bool:
+    """The sign's sentence states what explains it as current: a condition only supposed ("probable gout - pain
+    and swelling of the R knee", "likely meniscal tear") explains nothing yet, and its signs are coded (IV.H)."""
+    first = sentence_start(note, match.start())
+    return any(current(note, first + m.start(), first + m.end())
+               for m in _EXPLAINED_BY.finditer(sentence(note, match.start(), match.end())))
 
 
 def _of_joint_and_side(category: str, joint: str, side: str | None, why: str) -> tuple[str, str] | None:
@@ -90,8 +98,20 @@ def _of_the_joint_named(category: str, what: str):
     return resolve
 
 
+def _of_the_joint_after(category: str, what: str):
+    """"pain and swelling of the right knee": the pain is the joint's the words after it name."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        named = re.match(rf" and swelling (of|in) {_SIDE}({_JOINTS})", after(note, match.end()), re.IGNORECASE)
+        text = sentence(note, match.start(), match.end())
+        if named is None or (_explained_beside(note, match) and not names_a_late_effect(text)):
+            return None
+        return _of_joint_and_side(category, named.group(named.lastindex).lower(), stated_side(named.group(0)),
+                                  f"{what} of the {named.group(named.lastindex).lower()}")
+    return resolve
+
+
 # every word the table's patterns need, searched once before them
-JOINT_SIGN_WORDS = re.compile(r"motion|\brom\b|swell|swollen|stenosing", re.IGNORECASE)
+JOINT_SIGN_WORDS = re.compile(r"motion|\brom\b|swell|swollen|effusion|stenosing", re.IGNORECASE)
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 JOINT_SIGN_FINDINGS = (
     (_word(rf"{_DECREASED} {_MOTION} (of|in|at) {_SIDE}({_JOINTS})|{_DECREASED} {_MOTION},? {_SIDE}({_JOINTS})|"
@@ -101,8 +121,10 @@ JOINT_SIGN_FINDINGS = (
      _of_the_joint_named("M25.6", "decreased range of motion is stiffness")),
     (_word(rf"swelling (of|in) {_SIDE}({_JOINTS})|swollen {_SIDE}({_JOINTS})|{_SIDE}({_JOINTS}) (swelling|is swollen)"),
      ("M25", "R60", "R22"), _joint_sign("M25.4", "a swollen joint is an effusion")),
-    (_word(r"((?<=pain and )|(?<=pain with )|(?<=pain, )|(?<=stiffness and ))swelling(?! (of|in) )"), ("M25", "R60", "R22"),
-     _of_the_joint_named("M25.4", "a swollen joint is an effusion")),
+    (_word(r"((?<=pain and )|(?<=pain with )|(?<=pain, )|(?<=stiffness and ))(swelling|effusion)(?! (of|in) )"),
+     ("M25", "R60", "R22"), _of_the_joint_named("M25.4", "a swollen joint is an effusion")),
+    (_word(rf"pain(?= and swelling (of|in) {_SIDE}({_JOINTS}))"), ("M25", "R52"),
+     _of_the_joint_after("M25.5", "pain in a joint")),
     (_word(rf"stenosing (flexor )?tenosynovitis( \(trigger (finger|thumb)\))?(,| of| at| -)? {_SIDE}"
            rf"(?P<digit>{_FINGER})"), ("M65",), _trigger_finger),
 )

@@ -6,6 +6,7 @@ index does not reach ("pneumonia", "h/o colon cancer") read these plainer cues. 
 coding: a condition missed goes to a coder, a condition coded that the note does not state is a wrong claim.
 """
 import re
+from collections.abc import Callable
 
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
                                                      NOT_A_DENIAL_AFTER_NO, PREVENTION_TREATS,
@@ -220,6 +221,29 @@ def uncertain(note: str, start: int, end: int) -> bool:
                 or doubted_after(following))
 
 
+# the mark that closes a doubted diagnosis before the signs written after it: "Possible UTI - dysuria and urinary
+# frequency", "r/o pyelonephritis: fever and flank pain", "? gout; pain and swelling of the L knee"
+_DIAGNOSIS_CLOSED = re.compile(r"\s[-\u2013]\s|[:;]")
+
+
+def uncertain_beside_a_doubt(note: str, start: int, end: int) -> bool:
+    """`uncertain` for a sign or symptom: a doubt before it that a dash, colon or semicolon closes names the
+    diagnosis before that mark, and the sign after it is what prompted the doubt, coded (guideline IV.H). Not a
+    bare "?", which is as often a form's question ("Q: Feet? A: numbness ...") as a doubt."""
+    prefix = before(note, start)
+    doubt = None
+    for doubt in UNCERTAIN_BEFORE.finditer(prefix):
+        pass
+    if doubt is None or doubt.group(0) == "?" or not _DIAGNOSIS_CLOSED.search(prefix, doubt.end()):
+        return uncertain(note, start, end)
+    return uncertain(note[start:], 0, end - start)
+
+
+def current_sign(note: str, start: int, end: int) -> bool:
+    """`current` for a sign or symptom, whose doubt is the diagnosis's only where it reaches the sign."""
+    return current(note, start, end, doubted=uncertain_beside_a_doubt)
+
+
 # a word every cue of the past rules holds: the sentences without one (most) skip reading those rules' scopes
 _PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|historical|removed|complet|finish|recover|"
                         r"outgr|grew out|regain|correct|\bended\b|settled|\bgone\b|relapse|"
@@ -255,16 +279,16 @@ def not_stated(note: str, start: int, end: int) -> bool:
     return scope is not None and not (scope.rule == HYPOTHETICAL_SCOPE and _PREVENTION_CUE.fullmatch(scope.cue))
 
 
-def current(note: str, start: int, end: int) -> bool:
-    """The mention states a current condition of the patient: not negated, uncertain, hypothetical, past or a
-    relative's, nor what a screening looks for."""
+def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int], bool] = uncertain) -> bool:
+    """The mention states a current condition of the patient: not negated, uncertain (as `doubted` reads it),
+    hypothetical, past or a relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
     following = after(note, end)
     return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
                 or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.match(following)
                 or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
-                or SUPERSEDED.search(prefix) or uncertain(note, start, end)
+                or SUPERSEDED.search(prefix) or doubted(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
                 or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end)

@@ -39,6 +39,12 @@ UNSPECIFIED = {
     # "COPD f/u ... COPD with emphysema": the emphysema is the COPD's type (the index's "Disease, lung, obstructive,
     # with emphysema" J43.9), a bare COPD elsewhere in the note is the same disease
     "J44.9": ("J43",),
+    # "Asthma visit ... moderate persistent asthma with acute exacerbation": the asthma is the one of the severity
+    # stated (not J45.99-, exercise-induced bronchospasm and cough variant asthma, conditions of their own); an
+    # exacerbation only beside the same exacerbation, as a copied-forward one is another visit's
+    "J45.909": ("J45.2", "J45.3", "J45.4", "J45.5"),
+    "J45.901": ("J45.21", "J45.31", "J45.41", "J45.51"),
+    "J45.902": ("J45.22", "J45.32", "J45.42", "J45.52"),
     # "OA" beside "primary osteoarthritis R knee": the unspecified site is the joint named elsewhere
     "M19.90": ("M15", "M16", "M17", "M18", "M19.0", "M19.1", "M19.2"),
     # "Diabetes visit ... type 2 diabetes with a foot ulcer": diabetes "without complications" is the same diabetes

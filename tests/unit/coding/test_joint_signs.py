@@ -22,8 +22,20 @@ def test_a_decreased_range_of_motion_is_the_joints_stiffness_by_side(suggest, no
     ("Dx: swelling of the right ankle, no injury recalled.", "M25.471"),
     ("Visit for a swollen L wrist since Tuesday; afebrile.", "M25.432"),
     ("Referral: left elbow pain and swelling for a week.", "M25.422"),
+    ("Sports clinic: R hip pain and effusion after a long run; labral tear suspected, MRI.", "M25.451"),
+    # a cause only supposed explains nothing yet: its signs are coded
+    ("Assessment: possible pseudogout - swelling of the left knee, aspiration today.", "M25.462"),
+    ("Impression: probable ligament tear - left ankle pain and effusion; MRI.", "M25.472"),
 ])
 def test_a_swollen_joint_is_its_effusion_by_side(suggest, note, expected):
+    assert expected in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Req: ESR, CRP. Dx: pain and swelling of the left wrist; RA vs reactive arthritis.", "M25.532"),
+    ("Urgent care: pain and swelling in her right elbow since yesterday, no trauma.", "M25.521"),
+])
+def test_pain_written_before_a_joints_swelling_is_that_joints_pain(suggest, note, expected):
     assert expected in billed(suggest, note)
 
 

@@ -92,6 +92,8 @@ def test_such_a_therapy_completed_is_not(suggest):
     ("Chronic sinusitis, acute on chronic - doxycycline 100 mg bid x 10 days started today.", "Z79.2"),
     ("CKD stage 4 with a gout attack: prednisolone burst, then off.", "Z79.52"),
     ("Chronic prostatitis: ciprofloxacin a 14-day course, amoxicillin started at this visit.", "Z79.2"),
+    ("AECOPD: prednisone 40 mg daily for five days plus doxycycline.", "Z79.2"),
+    ("Chronic hypoxemic respiratory failure with a flare, cefuroxime and a steroid taper.", "Z79.2"),
 ])
 def test_a_course_of_days_or_a_start_at_the_visit_is_not_long_term_whatever_else_is_chronic(suggest, note, code):
     assert code not in billed(suggest, note)
@@ -100,6 +102,7 @@ def test_a_course_of_days_or_a_start_at_the_visit_is_not_long_term_whatever_else
 @pytest.mark.parametrize("note, code", [
     ("Adrenal insufficiency, on hydrocortisone 20 mg daily for years.", "Z79.52"),
     ("Chronic bronchiectasis on azithromycin 250 mg three times weekly, long-term.", "Z79.2"),
+    ("COPD, frequent exacerbator, on chronic azithromycin 250 mg daily.", "Z79.2"),
     ("Polymyalgia on prednisone 5 mg daily long-term; for the flare a burst x 5 days.", "Z79.52"),
 ])
 def test_a_drug_continued_for_the_long_run_keeps_its_code(suggest, note, code):

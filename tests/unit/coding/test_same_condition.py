@@ -27,6 +27,8 @@ def _found(note: str, tabular, *coded: tuple[str, str], context: str = "affirmed
     ("Hx COPD. A/P: COPD with exacerbation.", (("J44.9", "COPD"), ("J44.1", "COPD with exacerbation")), ["J44.1"]),
     ("Emphysema on CT. Dx: centrilobular emphysema.",
      (("J43.9", "Emphysema"), ("J43.2", "centrilobular emphysema")), ["J43.2"]),
+    ("Asthma clinic. Dx: mild intermittent asthma with exacerbation.",
+     (("J45.909", "Asthma"), ("J45.21", "mild intermittent asthma with exacerbation")), ["J45.21"]),
     # another category, a code that names no second condition
     ("Insomnia f/u. Primary insomnia.", (("G47.00", "Insomnia"), ("F51.01", "Primary insomnia")), ["F51.01"]),
 ])
@@ -39,6 +41,8 @@ def test_the_unspecified_code_of_a_subcategory_gives_way_to_the_specified_one(ta
     ("Panic disorder; GAD.", (("F41.0", "Panic disorder"), ("F41.1", "GAD"))),  # two conditions of one category
     ("Anxiety disorder. PTSD, chronic.", (("F41.9", "Anxiety disorder"), ("F43.12", "PTSD, chronic"))),
     ("Hip pain. Right knee pain.", (("M25.559", "Hip pain"), ("M25.561", "Right knee pain"))),  # another joint
+    ("Exercise-induced bronchospasm. Moderate persistent asthma.",
+     (("J45.990", "Exercise-induced bronchospasm"), ("J45.40", "Moderate persistent asthma"))),
     # a combination code of another category names a second condition: the stage it asks for stays
     ("CKD. Type 2 diabetes with diabetic chronic kidney disease.",
      (("N18.9", "CKD"), ("E11.22", "Type 2 diabetes with diabetic chronic kidney disease"))),
