@@ -90,7 +90,7 @@ def test_the_declared_gates_close_on_a_note_with_nothing_for_them():
                              for convention in gated)
 
 
-# each reason the encounter and status Z codes act, and a note with none: their gates open exactly on the first
+# each reason a convention gated on its own patterns acts: its gate is open there, and closed on a follow-up with none
 ACTING = [
     (c.encounter_z_codes, "Colon cancer screening colonoscopy performed today.", ()),
     (c.encounter_z_codes, "Annual physical exam, no complaints.", ()),
@@ -104,18 +104,26 @@ ACTING = [
     (c.status_z_codes, "Type 2 diabetes on insulin glargine nightly.", (("E11.9", "Type 2 diabetes"),)),
     (c.status_z_codes, "Declined the flu vaccine today.", ()),
     (c.status_z_codes, "INR check today, on warfarin.", (("Z79.01", "warfarin"),)),
+    (c.immunization_encounter, "Influenza vaccine given today.", ()),
+    (c.drug_effects, "Hives caused by amoxicillin, stopped.", ()),
+    (c.underdosing, "Missed doses of lisinopril for a week due to cost.", (("I10", "lisinopril"),)),
+    (c.radioiodine_given, "History of radioactive iodine ablation in 2015 for Graves disease.", ()),
+    (c.diabetic_retinopathy, "Type 2 diabetes with mild nonproliferative diabetic retinopathy of the right eye.",
+     (("E11.9", "Type 2 diabetes"),)),
+    (c.tobacco_product, "Current smoker, one pack of cigarettes a day.", ()),
+    (c.tobacco_product, "Nicotine dependence, cigarettes.", (("F17.200", "Nicotine dependence"),)),
 ]
 
 
 @pytest.mark.parametrize("convention, note, coded", ACTING)
-def test_the_z_code_gates_open_where_their_convention_acts(tabular, convention, note, coded):
+def test_a_gate_opens_where_its_convention_acts(tabular, convention, note, coded):
     suggestions = found(note, *coded)
     assert convention(list(suggestions), note, tabular)[0] != suggestions
     assert called(convention, suggestions, lowered_note(note))
 
 
-@pytest.mark.parametrize("convention", [c.encounter_z_codes, c.status_z_codes])
-def test_the_z_code_gates_close_on_a_follow_up_with_nothing_for_them(tabular, convention):
+@pytest.mark.parametrize("convention", sorted({convention for convention, _, _ in ACTING}, key=lambda f: f.__name__))
+def test_the_gates_close_on_a_follow_up_with_nothing_for_them(tabular, convention):
     note = "Follow-up for type 2 diabetes and hypertension. Denies chest pain. Family history of diabetes."
     suggestions = found(note, ("E11.9", "type 2 diabetes"), ("I10", "hypertension"))
     assert not called(convention, suggestions, lowered_note(note))
