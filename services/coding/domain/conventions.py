@@ -479,6 +479,7 @@ _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue
 _SENTENCE_BREAK = re.compile(r"[.;\n]")
 
 
+@needs(patterns=(_VACCINE,))
 def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A note about giving a vaccine is an encounter for immunization (Z23): the disease the vaccine prevents
     ("influenza vaccine") is not the patient's diagnosis."""

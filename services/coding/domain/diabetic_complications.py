@@ -14,6 +14,7 @@ note names). An unspecified N18.9 whose words the stage follows without the word
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import NEGATION, before, sentence, sentence_end, sentence_start
 from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, from_rule
 
@@ -53,6 +54,7 @@ def stated_diabetes(suggestions: list[Suggestion]) -> Suggestion | None:
     return next((s for s in found if TYPE_STATED.search(s.evidence)), found[0] if found else None)
 
 
+@needs(patterns=(_RETINOPATHY,))
 def diabetic_retinopathy(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     dm = stated_diabetes(suggestions)
     match = _RETINOPATHY.search(note) if dm else None

@@ -12,6 +12,7 @@ initial encounter (A, guideline I.C.19.a), whatever the visit's own heading ("Fo
 drug caused it); otherwise `seventh_character` reads the encounter from the note's cues or leaves it to a coder."""
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import (FAMILY, HISTORY, HYPOTHETICAL, NEGATED_AFTER, after, negated_before,
                                               sentence, sentence_start)
 from services.coding.domain.seventh_character_sent import stated_encounter
@@ -136,6 +137,7 @@ _HARM_WORD = re.compile(r"due to|caused by|hemoly|aiha|secondary to|attributed t
                         r"reaction|intolerance|toxicity|overdose|poisoning|ingestion|took", re.IGNORECASE)
 
 
+@needs(patterns=(_HARM_WORD,))
 def drug_effects(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if not _HARM_WORD.search(note) or not ANY_DRUG.search(note):
         return suggestions, []

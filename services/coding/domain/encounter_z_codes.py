@@ -10,6 +10,7 @@ finding (`known_conditions`). A screening a routine exam orders is coded beside 
 """
 import re
 
+from services.coding.domain.convention_gates import any_of, needs
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class, medication_item
 from services.coding.domain.known_conditions import presented_as_known
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
@@ -260,6 +261,10 @@ def _levelled_drugs(note: str) -> dict[str, re.Match]:
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
 
 
+# nothing is made without a screening, a routine exam, counselling given or a drug named, and nothing dropped but an
+# unlabelled Z71
+@needs(codes=("Z71",), patterns=(any_of((_ANY_SCREENING, _ROUTINE_CHILD, _ROUTINE_ADULT, _COUNSELLED,
+                                         *(pattern for pattern, _ in DRUGS))),))
 def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     routine = _routine_exam(note, suggestions, tabular)
     screenings = _screenings(note, tabular)

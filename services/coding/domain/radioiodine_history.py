@@ -9,6 +9,7 @@ image the gland.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -24,6 +25,7 @@ _NOT_GIVEN = _rx(r"discuss\w*|consider\w*|plan\w*|scheduled|schedule|will|candid
                  r"counsel\w*")
 
 
+@needs(patterns=(_RADIOIODINE,))
 def radioiodine_given(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if any(s.code == CODE for s in suggestions) or not tabular.is_billable(CODE):
         return suggestions, []

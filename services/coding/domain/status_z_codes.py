@@ -18,6 +18,7 @@ declined is Z28.21 (immunization not carried out because of patient refusal).
 """
 import re
 
+from services.coding.domain.convention_gates import any_of, needs
 from services.coding.domain.diabetic_complications import stated_diabetes
 from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note, level_drawn
@@ -26,7 +27,7 @@ from services.coding.domain.pattern_literals import Prefilter, may_match, requir
 from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
-from services.coding.domain.transplant_status import transplant_status
+from services.coding.domain.transplant_status import TRANSPLANTS, transplant_status
 
 NAME = "status-z-code"
 
@@ -164,6 +165,10 @@ _VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his
 _VACCINE_REFUSED_WORDS = required_literals(_VACCINE_REFUSED)
 
 
+# nothing is made without a status's or transplant's words, insulin named, a vaccine refused, or a Z79 code whose
+# drug's monitoring this visit may be
+@needs(codes=("Z79",), patterns=(any_of((*(pattern for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES, *TRANSPLANTS)),
+                                         _ON_INSULIN, _VACCINE_REFUSED)),))
 def status_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made = [*_statuses(note, tabular), *_insulin(suggestions, note, tabular), *_refused_vaccine(note, tabular),
             *_drug_monitoring(suggestions, note, tabular), *transplant_status(note, tabular)]

@@ -17,6 +17,7 @@ the sentence goes on: cessation counselling is given to smokers, so "cessation" 
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import FAMILY, HISTORY, NEGATION, before, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule, replacing
 
@@ -55,6 +56,7 @@ def _product(text: str) -> tuple[str, str] | None:
     return next(((code, what) for pattern, code, what in PRODUCTS if pattern.search(text)), None)
 
 
+@needs(codes=("F17.200",), patterns=(_SMOKER,))
 def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = _use_disorders(list(suggestions), note, tabular)
     for s in suggestions:

@@ -12,6 +12,7 @@ a denial ("no missed doses") or a relative's is not read.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.drug_effects import ANY_DRUG, drug_class
 from services.coding.domain.note_text import FAMILY, negated_before, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
@@ -41,6 +42,7 @@ _BY_CLINICIAN = _rx(r"(stopped|held|discontinued) by|per (cardiology|nephrology|
 _Z_CODES = {"financial": "Z91.120", "chosen": "Z91.128", "age": "Z91.130", "other": "Z91.138"}
 
 
+@needs(patterns=(_CUE,))
 def underdosing(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if _CUE.search(note) is None or ANY_DRUG.search(note) is None:
         return suggestions, []

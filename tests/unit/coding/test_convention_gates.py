@@ -6,7 +6,7 @@ import pytest
 
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain import conventions as c
-from services.coding.domain.convention_gates import Gate, called, needs
+from services.coding.domain.convention_gates import Gate, any_of, called, needs
 from services.coding.domain.pattern_literals import lowered_note
 from services.coding.domain.suggestions import Suggestion
 
@@ -88,3 +88,51 @@ def test_the_declared_gates_close_on_a_note_with_nothing_for_them():
     gated = [convention for convention in c.CONVENTIONS if getattr(convention, "gate", None) is not None]
     assert gated and not any(called(convention, found(note, ("L70.0", "Acne")), lowered_note(note))
                              for convention in gated)
+
+
+# each reason a convention gated on its own patterns acts: its gate is open there, and closed on a follow-up with none
+ACTING = [
+    (c.encounter_z_codes, "Colon cancer screening colonoscopy performed today.", ()),
+    (c.encounter_z_codes, "Annual physical exam, no complaints.", ()),
+    (c.encounter_z_codes, "Well child visit at 4 years.", ()),
+    (c.encounter_z_codes, "Counseled on diet for obesity today.", ()),
+    (c.encounter_z_codes, "Atrial fibrillation on warfarin long-term.", ()),
+    (c.encounter_z_codes, "Tobacco use discussed.", (("Z71.6", "Tobacco use"),)),
+    (c.status_z_codes, "Dual-chamber pacemaker in place, followed by cardiology.", ()),
+    (c.status_z_codes, "Right mastectomy in 2019 for breast cancer.", ()),
+    (c.status_z_codes, "Doing well after a kidney transplant in 2015.", ()),
+    (c.status_z_codes, "Type 2 diabetes on insulin glargine nightly.", (("E11.9", "Type 2 diabetes"),)),
+    (c.status_z_codes, "Declined the flu vaccine today.", ()),
+    (c.status_z_codes, "INR check today, on warfarin.", (("Z79.01", "warfarin"),)),
+    (c.immunization_encounter, "Influenza vaccine given today.", ()),
+    (c.drug_effects, "Hives caused by amoxicillin, stopped.", ()),
+    (c.underdosing, "Missed doses of lisinopril for a week due to cost.", (("I10", "lisinopril"),)),
+    (c.radioiodine_given, "History of radioactive iodine ablation in 2015 for Graves disease.", ()),
+    (c.diabetic_retinopathy, "Type 2 diabetes with mild nonproliferative diabetic retinopathy of the right eye.",
+     (("E11.9", "Type 2 diabetes"),)),
+    (c.tobacco_product, "Current smoker, one pack of cigarettes a day.", ()),
+    (c.tobacco_product, "Nicotine dependence, cigarettes.", (("F17.200", "Nicotine dependence"),)),
+]
+
+
+@pytest.mark.parametrize("convention, note, coded", ACTING)
+def test_a_gate_opens_where_its_convention_acts(tabular, convention, note, coded):
+    suggestions = found(note, *coded)
+    assert convention(list(suggestions), note, tabular)[0] != suggestions
+    assert called(convention, suggestions, lowered_note(note))
+
+
+@pytest.mark.parametrize("convention", sorted({convention for convention, _, _ in ACTING}, key=lambda f: f.__name__))
+def test_the_gates_close_on_a_follow_up_with_nothing_for_them(tabular, convention):
+    note = "Follow-up for type 2 diabetes and hypertension. Denies chest pain. Family history of diabetes."
+    suggestions = found(note, ("E11.9", "type 2 diabetes"), ("I10", "hypertension"))
+    assert not called(convention, suggestions, lowered_note(note))
+    assert convention(list(suggestions), note, tabular) == (suggestions, [])
+
+
+def test_a_gate_of_many_patterns_is_one_alternation_of_them():
+    either = any_of((re.compile(r"\bpacemaker\b", re.IGNORECASE), re.compile(r"\bicd\b", re.IGNORECASE)))
+    assert either.search("ICD interrogated") and either.search("pacemaker checked")
+    assert not called(needs(patterns=(either,))(_unchanged), [], lowered_note("Palpitations for two weeks."))
+    with pytest.raises(ValueError):
+        any_of((re.compile(r"pace maker", re.VERBOSE),))
