@@ -56,7 +56,7 @@ def _product(text: str) -> tuple[str, str] | None:
     return next(((code, what) for pattern, code, what in PRODUCTS if pattern.search(text)), None)
 
 
-@needs(codes=("F17.200",), patterns=(_SMOKER,))
+@needs(codes=("F17.200",), patterns=(_SMOKER, _USE_DISORDER))
 def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = _use_disorders(list(suggestions), note, tabular)
     for s in suggestions:

@@ -112,6 +112,7 @@ ACTING = [
      (("E11.9", "Type 2 diabetes"),)),
     (c.tobacco_product, "Current smoker, one pack of cigarettes a day.", ()),
     (c.tobacco_product, "Nicotine dependence, cigarettes.", (("F17.200", "Nicotine dependence"),)),
+    (c.tobacco_product, "Tobacco use disorder, moderate - cigarettes, counselled.", (("Z72.0", "Tobacco use"),)),
 ]
 
 
