@@ -27,6 +27,9 @@ pytestmark = pytest.mark.unit
     # a drug stopped long ago for what it caused
     ("Came off lamotrigine 3 years ago because of a rash; no rash since.", "R21"),
     ("d/c'd amlodipine last year due to ankle edema.", "R60"),
+    # a time long past left uncounted
+    ("Otitis media years ago; ears normal on exam today.", "H66"),
+    ("Shingles yrs ago on the left flank.", "B02"),
 ])
 def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(suggest, note, out):
     found = {s.code for s in suggest(note) if s.confidence >= 0.90}
@@ -42,6 +45,8 @@ def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(sugg
     ("A/P: R hemiparesis following cerebral infarction 2023 - PT continues.", "I69.351"),
     # a drug stopped today for a condition still here
     ("Stopped metformin today for CKD stage 4, eGFR 22.", "N18.4"),
+    # the uncounted years date its onset
+    ("Gout diagnosed years ago, flaring in the right big toe today.", "M10.071"),
 ])
 def test_the_same_qualified_condition_stated_now_is_still_read(suggest, note, kept):
     assert kept in {s.code for s in suggest(note) if s.confidence >= 0.90}
