@@ -30,6 +30,11 @@ pytestmark = pytest.mark.unit
     # a time long past left uncounted
     ("Otitis media years ago; ears normal on exam today.", "H66"),
     ("Shingles yrs ago on the left flank.", "B02"),
+    # a differential, a work-up's aim, a diagnosis not favoured or its work-up negative
+    ("DDx: pericarditis, echo ordered.", "I31"),
+    ("Plan: eval for celiac disease, tTG-IgA sent.", "K90"),
+    ("Rheumatoid arthritis not favored; CCP negative.", "M06"),
+    ("Hand swelling; psoriatic arthritis w/u negative.", "L40"),
 ])
 def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(suggest, note, out):
     found = {s.code for s in suggest(note) if s.confidence >= 0.90}
@@ -47,6 +52,9 @@ def test_a_qualified_condition_answered_no_resolved_or_a_risk_is_not_billed(sugg
     ("Stopped metformin today for CKD stage 4, eGFR 22.", "N18.4"),
     # the uncounted years date its onset
     ("Gout diagnosed years ago, flaring in the right big toe today.", "M10.071"),
+    # a pre-operative visit's evaluation names the condition operated on; a work-up's aim is not the diagnosis beside it
+    ("Pre-op evaluation for right TKA (primary OA, right knee).", "M17.11"),
+    ("Celiac disease confirmed on biopsy; eval for osteoporosis with DEXA.", "K90.0"),
 ])
 def test_the_same_qualified_condition_stated_now_is_still_read(suggest, note, kept):
     assert kept in {s.code for s in suggest(note) if s.confidence >= 0.90}
