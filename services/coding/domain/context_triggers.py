@@ -29,6 +29,10 @@ WARNING_BEFORE = (
 TOPIC_BEFORE = (r"(handouts?|leaflets?|pamphlets?|brochures?|(education(al)?|teaching|info(rmation)?) "
                 r"(materials?|sheets?|packets?)) (\w+ )?(on|about|re|regarding)")
 
+# An exposure names what the patient may have caught, not what they have: "exposure to strep at daycare", "exposed to
+# influenza at home" (its own Z20.- code says the contact; a condition found is stated on its own)
+EXPOSURE_BEFORE = r"((known|possible|suspected|recent|sick) )?(exposures?|exposed) to"
+
 # Prevention named right before the condition: what is prevented is not present ("prophylaxis against pneumonia",
 # "prophylaxis of DVT after TKA")...
 PROPHYLAXIS_BEFORE = r"prophyla(xis|ctic( \w+)?) (for|against|of)"

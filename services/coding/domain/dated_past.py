@@ -18,6 +18,8 @@ DATED_PAST = "dated-past"
 # the time, as written right after the condition
 _LONG_AGO = (r"((\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twenty) "
              r"(years?|yrs?|y|decades?) ago|"
+             # the span left uncounted: "Diverticulitis years ago", "shingles yrs ago"
+             r"(years|yrs|decades) ago|"
              r"as an? (child|kid|teen|teenager|infant|toddler|adolescent|young adult)|"
              r"in (his |her |their )?(childhood|infancy|adolescence|youth|teens)|"
              r"last (winter|spring|summer|fall|autumn|year|yr)|"

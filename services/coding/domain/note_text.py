@@ -46,7 +46,10 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               # the patient's worry names no diagnosis: "pt concerned re pneumonia"
                               r"\b(concerned|worried|worries|anxious) (about|re|regarding|over)\b|"
                               r"\b(" + FEARED_OR_READ_ABOUT + r")\b|"
-                              r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|\bconsistent with\b|\bcompatible with\b|"
+                              r"\bworrisome for\b|\bsuspicious for\b|\bevaluate for\b|"
+                              # not a pre-operative visit's: "pre-op evaluation for L TKA (primary OA)"
+                              r"(?<!pre-op )(?<!preop )(?<!pre-operative )(?<!preoperative )\beval(uation)? for\b|"
+                              r"\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
                               # the writer's own musing: "I wonder about reflux", "wondering whether asthma"
                               r"\b(i )?wonder(ing)? (about|whether|if)\b|"
@@ -57,7 +60,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               # a work-up's aim: "ultrasound to exclude gallstones", "does not exclude epilepsy"
                               r"\b(to|will|not) exclude\b|"
                               # not the blood count's: "CBC with differential", "differential count"
-                              r"(?<!with )(?<!w/ )\bdifferential\b(?! count)|\bdifferential (diagnos\w*|dx)\b|\?|"
+                              r"(?<!with )(?<!w/ )\bdifferential\b(?! count)|\bdifferential (diagnos\w*|dx)\b|\bddx\b|\?|"
                               # a doubt is uncertain too: "unlikely pneumonia", "doubt appendicitis", "low
                               # suspicion for PE" (guideline IV.H's "or other similar terms")
                               r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow (clinical )?suspicion (for|of)\b)",
@@ -71,7 +74,9 @@ UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) 
 # "asthma: negative workup", "sarcoid was considered but excluded", "AFib (-)"); not "likely" or "possible", which
 # after a comma or dash name a cause ("exacerbation, likely viral")
 _DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|not) likely|not suspected|doubtful|"
-                 r"low suspicion\b(?! (for|of)\b)|not consistent with|not supported|"
+                 r"low suspicion\b(?! (for|of)\b)|not consistent with|not supported|not favou?red|"
+                 # its work-up's verdict: "gout w/u negative", "lupus workup neg"
+                 r"(w/u|work-?up|eval(uation)?) (was |is )?(negative|neg|unremarkable)\b|"
                  r"negative\b(?! for)|vs\b|versus|(was )?considered (but|and) (excluded|ruled out)|\(-\)|"
                  # a bare "r/o" closing the condition's clause: "hypothyroidism r/o;"
                  r"(r/o|rule out)(?=\s*($|[,;)])))")
