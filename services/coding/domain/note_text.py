@@ -260,13 +260,15 @@ def current(note: str, start: int, end: int) -> bool:
     relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
     following = after(note, end)
+    # a past rule's cue may stand in the clause after a ";" ("pneumonia in 2022; fully resolved": `dated_course`)
+    through_semicolons = note[sentence_start(note, start):sentence_end(note, end, across_semicolons=True)]
     return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
                 or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.match(following)
                 or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
                 or SUPERSEDED.search(prefix) or uncertain(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
-                or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
+                or (_PAST_WORD.search(through_semicolons) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end)
                 or not_stated(note, start, end)
                 # a list item under a family history, resolved problems or surgical history heading

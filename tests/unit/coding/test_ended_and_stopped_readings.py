@@ -60,6 +60,8 @@ def test_a_year_of_onset_or_no_outcome_ends_nothing(pattern, text):
     ("Pneumonia in 2021, treated with doxycycline. Here for a cough x3 days.", "Z87.01", "J18"),
     ("A/P: Acute pancreatitis in 2021; lipase normalized, off all meds for it.", "Z87.19", "K85"),
     ("Assessment: 1. Bell palsy in 2020; fully resolved - plan as discussed.", "Z86.69", "G51"),
+    # a condition the index misses, read by its own finding, past all the same
+    ("Seen for a rash. Pneumonia in 2019; completely resolved on repeat imaging.", "Z87.01", "J18"),
 ])
 def test_a_condition_dated_to_a_year_and_treated_is_its_history(suggest, note, past, current):
     found = billed(suggest, note)
