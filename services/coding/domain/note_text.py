@@ -221,7 +221,7 @@ def uncertain(note: str, start: int, end: int) -> bool:
 
 
 # a word every cue of the past rules holds: the sentences without one (most) skip reading those rules' scopes
-_PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|historical|removed|complet|finish|recover|"
+_PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|historical|removed|complet|finish|recover|normali[sz]|"
                         r"outgr|grew out|regain|correct|\bended\b|settled|\bgone\b|relapse|"
                         # a procedure done for it or on it ("valve replacement 2019 for aortic stenosis", "carpal
                         # tunnel release 2022": `ended_episode`)
@@ -229,7 +229,7 @@ _PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|histor
                         r"cured|in the (distant |remote )?past\b|"
                         r"\bago\b|child|kid|teen|infan|toddler|adolescen|youth|\blast\b|prior|previous|former|remote|"
                         r"treated|late effect|\bnone\b|\bno (further |more |other |new )?(episodes?|attacks?|events?|"
-                        r"symptoms)\b", re.IGNORECASE)
+                        r"symptoms|flares?)\b", re.IGNORECASE)
 
 
 _PREVENTED = re.compile(r"\b" + PROPHYLAXIS_BEFORE + r"\s+(\w+\s+)?$", re.IGNORECASE)
