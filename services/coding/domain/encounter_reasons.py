@@ -178,7 +178,7 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     # the condition the opening names as followed up ("Strep throat follow up.") ended too, where the outcome is said
     # after the course; not a chronic one, which a course does not end
     opened = follow_up_is_the_purpose(note) and outcome_said_after(note, done.end())
-    ended = {s.code for s in suggestions if s.context == "affirmed" and not s.code.startswith(("Z", "C")) and (
+    ended = {s.code for s in suggestions if s.context == "affirmed" and _ends_with_its_course(s.code) and (
         sentence_start(note, s.start) in here or opened and in_the_opening(note, s.start)
         and not s.code.startswith(CHRONIC))}
     treated = {code: past for code in ended if (past := _history_of(code, tabular))}
@@ -208,6 +208,12 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (
         f" ({', '.join(sorted(treated))} now personal history)" if treated else "")
     return [from_rule(code, done, tabular, NAME, reason), *out], [reason]
+
+
+def _ends_with_its_course(code: str) -> bool:
+    """A condition a course can end: not a status or an encounter's Z code, nor a malignancy (Z08's own reading);
+    a carrier state is one ("latent TB infection, 4 months of rifampin completed": Z86.15)."""
+    return not code.startswith(("Z", "C")) or code.startswith("Z22")
 
 
 def _course_by_its_outcome(note: str, suggestions: list[Suggestion]) -> re.Match | None:
