@@ -18,7 +18,7 @@ from services.coding.domain.context_z_codes import chapter_history_code, history
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.ended_history import DATED_SEASONS_BACK
 from services.coding.domain.note_context import COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE
-from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
+from services.coding.domain.note_text import NEGATION, before, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -267,6 +267,11 @@ def _course_clauses(note: str, done: re.Match) -> set[int]:
 
 
 def _follow_up_of(note: str, match: re.Match) -> bool:
+    """The visit follows up this completed course: not one still going, denied, or dated seasons back with the
+    condition it treated ("Bell palsy in 2021; completed prednisone course": a history beside the visit's reason),
+    unless the course names what it was for ("follow-up after completed treatment for chondrosarcoma (2019)")."""
     text = sentence(note, match.start(), match.end())
     follow_up = _FOLLOW_UP.search(note) is not None or follow_up_is_the_purpose(note)  # "test of cure"
-    return follow_up and not _STILL.search(text) and not NEGATION.search(before(note, match.start()))
+    dated = not _COMPLETED_FOR.search(text) and DATED_SEASONS_BACK.search(
+        note, min(_course_clauses(note, match)), sentence_end(note, match.end()))
+    return follow_up and not _STILL.search(text) and not NEGATION.search(before(note, match.start())) and not dated

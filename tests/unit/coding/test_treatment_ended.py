@@ -147,7 +147,9 @@ def test_a_follow_up_after_a_procedure_or_a_treated_with_course_is_z09(suggest, 
     "Ortho f/u. Distal radius fracture after a fall, s/p ORIF 8 weeks ago, pain resolved.",
     "Phone f/u. Otitis treated with amoxicillin, ear pain resolved.",
     "Pulm f/u. 70F COPD; flare treated with prednisone x 5 d, back to baseline.",
-    "Derm f/u. Cellulitis treated with cephalexin 2021, resolved. Psoriasis plaques on elbows, start clobetasol."])
+    "Derm f/u. Cellulitis treated with cephalexin 2021, resolved. Psoriasis plaques on elbows, start clobetasol.",
+    "Rheum f/u. Seropositive RA on methotrexate. Pericarditis in 2020; completed 3 mo of colchicine.",
+    "Sleep clinic f/u, 50M. OSA on CPAP. Bell palsy in 2018; completed prednisone course, fully recovered."])
 def test_aftercare_an_injury_a_call_a_chronic_flare_or_a_dated_course_is_not_z09(suggest, note):
     assert "Z09" not in codes(suggest(note))
 
