@@ -47,6 +47,7 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     **{cns: (None, "Z86.61") for cns in ("A39.0", "A87", "G00", "G01", "G02", "G03", "G04", "G05")},
     **{ulcer: (None, "Z87.11") for ulcer in ("K25", "K26", "K27", "K28")},
     "U07.1": (None, "Z86.16"),  # History, personal, COVID-19
+    "Z22.7": (None, "Z86.15"),  # History, personal, latent tuberculosis infection (its course completed)
     "I46": (None, "Z86.74"), "I80": (None, "Z86.72"), "J93": (None, "Z87.09"),
     "K85": (None, "Z87.19"),  # an acute pancreatitis over: History, personal, disease, digestive system NEC
     "S06": (None, "Z87.820"), "T14.91": (None, "Z91.51"),

@@ -8,8 +8,9 @@ between), nor where the clause keeps it going ("treated with apixaban, still on 
 caller's `unless`).
 
 The outcome may stand in the next clause, after a ";" that closes the year: "subacute thyroiditis in 2023; thyroid
-function normalised", "Bell's palsy in 2021; fully resolved". Only a ";" (a sentence's end may start another
-topic), only the next clause's first few words, and not "not" or "never" before the outcome.
+function normalised", "Bell's palsy in 2021; fully resolved", "gout in 2020; no flare since", or the course that
+ended it as that clause's first word ("DVT in 2020; completed 3 mo of apixaban"). Only a ";" (a sentence's end may
+start another topic), only the next clause's first few words, and not "not" or "never" before the outcome.
 """
 import re
 
@@ -24,7 +25,9 @@ DATED_THEN_ENDED_NEXT_CLAUSE_AFTER = re.compile(
     r"^(?:[^\w.;]{0,3}(?!(?:diagnosed|dx|since|from|until|onset|started|began)\b)[\w/'-]+(?![\w/'-])){0,5}?"
     r"[^\w.;]{0,3}(?:in |during )?\(?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* )?(?:19|20)\d\d\)?"
     r"(?:,[^.;,]{0,25})?\s*;\s*(?:(?!(?:not|never|still|now)\b)[\w/'-]+\s+){0,3}"
-    r"(?:normali[sz]ed|resolved|recovered|no (?:recurrence|relapse)s?)\b",
+    r"(?:normali[sz]ed|resolved|recovered|no (?:recurrence|relapse)s?|no flares? since|"
+    # or the course that treated it, completed ("DVT in 2020; completed 3 mo of apixaban")
+    r"(?<!\w )completed (?:a |the )?(?:\d+ ?(?:d|days?|wks?|weeks?|mo|mos|months?) (?:of )?)?[\w-]+)\b",
     re.IGNORECASE)
 # the clause keeps the condition going: a drug it is still on, a relapse, "now", "chronic", an end only in part
 STILL_GOING = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|continues|continuing|again|recurred|"

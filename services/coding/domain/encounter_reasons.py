@@ -18,7 +18,7 @@ from services.coding.domain.context_z_codes import chapter_history_code, history
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.ended_history import DATED_SEASONS_BACK
 from services.coding.domain.note_context import COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE
-from services.coding.domain.note_text import NEGATION, before, sentence, sentence_start
+from services.coding.domain.note_text import NEGATION, before, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -178,7 +178,7 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     # the condition the opening names as followed up ("Strep throat follow up.") ended too, where the outcome is said
     # after the course; not a chronic one, which a course does not end
     opened = follow_up_is_the_purpose(note) and outcome_said_after(note, done.end())
-    ended = {s.code for s in suggestions if s.context == "affirmed" and not s.code.startswith(("Z", "C")) and (
+    ended = {s.code for s in suggestions if s.context == "affirmed" and _ends_with_its_course(s.code) and (
         sentence_start(note, s.start) in here or opened and in_the_opening(note, s.start)
         and not s.code.startswith(CHRONIC))}
     treated = {code: past for code in ended if (past := _history_of(code, tabular))}
@@ -208,6 +208,12 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (
         f" ({', '.join(sorted(treated))} now personal history)" if treated else "")
     return [from_rule(code, done, tabular, NAME, reason), *out], [reason]
+
+
+def _ends_with_its_course(code: str) -> bool:
+    """A condition a course can end: not a status or an encounter's Z code, nor a malignancy (Z08's own reading);
+    a carrier state is one ("latent TB infection, 4 months of rifampin completed": Z86.15)."""
+    return not code.startswith(("Z", "C")) or code.startswith("Z22")
 
 
 def _course_by_its_outcome(note: str, suggestions: list[Suggestion]) -> re.Match | None:
@@ -261,6 +267,11 @@ def _course_clauses(note: str, done: re.Match) -> set[int]:
 
 
 def _follow_up_of(note: str, match: re.Match) -> bool:
+    """The visit follows up this completed course: not one still going, denied, or dated seasons back with the
+    condition it treated ("Bell palsy in 2021; completed prednisone course": a history beside the visit's reason),
+    unless the course names what it was for ("follow-up after completed treatment for chondrosarcoma (2019)")."""
     text = sentence(note, match.start(), match.end())
     follow_up = _FOLLOW_UP.search(note) is not None or follow_up_is_the_purpose(note)  # "test of cure"
-    return follow_up and not _STILL.search(text) and not NEGATION.search(before(note, match.start()))
+    dated = not _COMPLETED_FOR.search(text) and DATED_SEASONS_BACK.search(
+        note, min(_course_clauses(note, match)), sentence_end(note, match.end()))
+    return follow_up and not _STILL.search(text) and not NEGATION.search(before(note, match.start())) and not dated

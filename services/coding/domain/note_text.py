@@ -250,7 +250,7 @@ def current_sign(note: str, start: int, end: int) -> bool:
 
 
 # a word every cue of the past rules holds: the sentences without one (most) skip reading those rules' scopes
-_PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|historical|removed|complet|finish|recover|"
+_PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|historical|removed|complet|finish|recover|normali[sz]|"
                         r"outgr|grew out|regain|correct|\bended\b|settled|\bgone\b|relapse|"
                         # a procedure done for it or on it ("valve replacement 2019 for aortic stenosis", "carpal
                         # tunnel release 2022": `ended_episode`)
@@ -258,7 +258,7 @@ _PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|histor
                         r"cured|in the (distant |remote )?past\b|"
                         r"\bago\b|child|kid|teen|infan|toddler|adolescen|youth|\blast\b|prior|previous|former|remote|"
                         r"treated|late effect|\bnone\b|\bno (further |more |other |new )?(episodes?|attacks?|events?|"
-                        r"symptoms)\b", re.IGNORECASE)
+                        r"symptoms|flares?)\b", re.IGNORECASE)
 
 
 _PREVENTED = re.compile(r"\b" + PROPHYLAXIS_BEFORE + r"\s+(\w+\s+)?$", re.IGNORECASE)
@@ -289,13 +289,15 @@ def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int
     hypothetical, past or a relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
     following = after(note, end)
+    # a past rule's cue may stand in the clause after a ";" ("pneumonia in 2022; fully resolved": `dated_course`)
+    through_semicolons = note[sentence_start(note, start):sentence_end(note, end, across_semicolons=True)]
     return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
                 or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.match(following)
                 or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
                 or SUPERSEDED.search(prefix) or doubted(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
-                or (_PAST_WORD.search(whole) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
+                or (_PAST_WORD.search(through_semicolons) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
                 or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end)
                 or not_stated(note, start, end)
                 # a list item under a family history, resolved problems or surgical history heading

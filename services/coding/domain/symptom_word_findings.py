@@ -10,7 +10,7 @@ a pounding or racing heart; "Edema, localized" R60.0 for swelling or edema of th
 neck" R22.1; "Ecchymoses, spontaneous" R23.3 for easy bruising; "Hiccup" R06.6; "Enlargement, lymph gland,
 localized" R59.0 where a site is named; "Congestion, nasal" R09.81 for a stuffy nose; "Pain, abdominal" R10.9
 for stomach or belly pain; "Pain, chest" R07.9 written as pain in the chest; "Diarrhea" R19.7 for loose or
-watery stools; "Fatigue" R53.83 for low energy.
+watery stools; "Fatigue" R53.83 for low energy, "Tiredness" R53.83 for tired all the time.
 """
 import re
 
@@ -116,4 +116,7 @@ SYMPTOM_WORD_FINDINGS = (
     (_word(r"pain in (the |her |his |my )?chest"), ("R07", _PAIN), fixed("R07.9", "pain in the chest")),
     (_word(r"(loose|watery) (stools?|bowel movements)"), ("R19",), fixed("R19.7", "loose or watery stools are diarrhea")),
     (_word(r"(low|no|lack of|decreased) energy"), ("R53",), fixed("R53.83", "low energy is fatigue")),
+    # the index's "Tiredness" R53.83, as patients say it
+    (_word(r"tired all the time|(always|constantly) tired|tiredness"), ("R53",),
+     fixed("R53.83", "tiredness is fatigue")),
 )

@@ -56,10 +56,14 @@ AFTERCARE = (r"post-?op(erative)? (check|visit|wound)|wound check|sutures?|stapl
 # a visit named after its procedure ("Post-ablation visit"); not a post-op check, which is aftercare
 POST_PROCEDURE = r"post[- ](procedure|procedural|ablation)"
 
-# the visit's purpose: its opening sentence, or a reason written as a follow-up or a test of cure
+# the visit's purpose: its opening sentence, or a reason written as a follow-up or a test of cure, or a visit named
+# after the condition it follows ("Post-pneumonia visit"; a post-op, postpartum or postnatal visit is its own kind)
 _PURPOSE = re.compile(r"\b(f/u|follow[- ]?up|recheck|re-check|post[- ](treatment|tx)|test of (cure|eradication)|"
-                      + POST_PROCEDURE + r")\b",
+                      + POST_PROCEDURE + r"|post[- ](?!(op|operative|surgical|partum|natal|menopausal)\b)[a-z]+ "
+                      r"(visit|check))\b",
                       re.IGNORECASE)
+# or the note discharges the patient from the clinic the visit is in ("Discharged from TB clinic"): its care is over
+_DISCHARGED_FROM_CLINIC = re.compile(r"\bdischarged from (the |our |this )?([\w-]+ ){0,2}clinic\b", re.IGNORECASE)
 _STATED_REASON = re.compile(r"\b(reason|dx|diagnosis|indication|purpose)\W{1,3}"
                             r"(f/u|follow[- ]?up|test of (cure|eradication))\b", re.IGNORECASE)
 # the outcome of what was treated, said right after the treatment's end (not "not resolved", "not yet healed")
@@ -72,8 +76,10 @@ _A_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 def follow_up_is_the_purpose(note: str) -> bool:
-    """The note opens with the follow-up ("Recheck.", "Thyroiditis follow-up.") or gives it as the reason."""
-    return bool(_PURPOSE.search(_FIRST_SENTENCE.match(note).group(0)) or _STATED_REASON.search(note))
+    """The note opens with the follow-up ("Recheck.", "Thyroiditis follow-up.") or gives it as the reason, or
+    discharges the patient from the clinic."""
+    return bool(_PURPOSE.search(_FIRST_SENTENCE.match(note).group(0)) or _STATED_REASON.search(note)
+                or _DISCHARGED_FROM_CLINIC.search(note))
 
 
 def in_the_opening(note: str, start: int) -> bool:

@@ -36,6 +36,8 @@ def test_a_condition_not_excluded_is_no_denial(suggest):
     (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " in 2019; fully resolved"),
     (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " in 2024, colchicine x 3 mo; ESR normalised, no recurrence"),
     (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " (2020); no relapse"),
+    (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " of the right first MTP in 2019; no flares since"),
+    (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " in 2018; completed 6 months of warfarin"),
 ])
 def test_a_year_then_an_outcome_ends_the_episode(pattern, text):
     assert pattern.search(text)
@@ -50,6 +52,8 @@ def test_a_year_then_an_outcome_ends_the_episode(pattern, text):
     (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " diagnosed in 2019; now resolved symptoms"),
     (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " in 2019; on levothyroxine, TSH normal"),
     (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " in 2019. Resolved"),
+    (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " in 2023; rivaroxaban never completed"),
+    (DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, " in 2020; on apixaban, completed 3 mo"),
 ])
 def test_a_year_of_onset_or_no_outcome_ends_nothing(pattern, text):
     assert not pattern.search(text)
@@ -60,10 +64,18 @@ def test_a_year_of_onset_or_no_outcome_ends_nothing(pattern, text):
     ("Pneumonia in 2021, treated with doxycycline. Here for a cough x3 days.", "Z87.01", "J18"),
     ("A/P: Acute pancreatitis in 2021; lipase normalized, off all meds for it.", "Z87.19", "K85"),
     ("Assessment: 1. Bell palsy in 2020; fully resolved - plan as discussed.", "Z86.69", "G51"),
+    # a condition the index misses, read by its own finding, past all the same
+    ("Seen for a rash. Pneumonia in 2019; completely resolved on repeat imaging.", "Z87.01", "J18"),
+    ("Knee pain today. DVT of the left calf in 2018; completed 6 months of warfarin.", "Z86.718", "I82"),
 ])
 def test_a_condition_dated_to_a_year_and_treated_is_its_history(suggest, note, past, current):
     found = billed(suggest, note)
     assert past in found and not any(code.startswith(current) for code in found)
+
+
+def test_a_gout_dated_then_quiet_off_treatment_is_no_current_gout(suggest):
+    found = billed(suggest, "Sprained ankle. Gout of the right great toe in 2019; no flares since, off all medication.")
+    assert not any(code.startswith("M10") for code in found)
 
 
 def test_a_dated_condition_the_next_clause_keeps_going_stays_current(suggest):

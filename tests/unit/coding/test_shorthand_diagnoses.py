@@ -32,6 +32,7 @@ def billed(suggest, note: str) -> set[str]:
     # lungs, ears and airways
     ("OHS", "E66.2"), ("AOM", "H66.90"), ("OME", "H65.90"), ("seasonal AR", "J30.2"), ("perennial AR", "J30.89"),
     ("CF", "E84.9"), ("LTBI", "Z22.7"), ("EIB", "J45.990"), ("AATD", "E88.01"), ("SPN", "R91.1"),
+    ("latent TB infection", "Z22.7"),
     # digestive
     ("IBS", "K58.9"), ("IBS-C", "K58.1"), ("IBS-D", "K58.0"), ("IBS-M", "K58.2"), ("UC", "K51.90"),
     ("NAFLD", "K76.0"), ("MASLD", "K76.0"), ("NASH", "K75.81"), ("MASH", "K75.81"), ("EoE", "K20.0"),

@@ -32,6 +32,7 @@ pytestmark = pytest.mark.unit
     ("Assessment: pain in the chest on and off, ECG normal.", "R07.9"),
     ("Loose stools x 3 days, no blood.", "R19.7"),
     ("A/P: low energy for a month, check TSH and CBC.", "R53.83"),
+    ("Says she is always tired since the new job; sleeps 7 h.", "R53.83"),
 ])
 def test_a_symptom_in_everyday_words_meets_its_code(suggest, note, expected):
     assert expected in billed(suggest, note)

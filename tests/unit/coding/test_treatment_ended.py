@@ -46,6 +46,10 @@ def test_a_completion_written_before_a_treatment_that_closes_its_phrase(text, en
                                            ("Lab order: ESR. Reason: follow-up after septic bursitis.", True),
                                            ("Order: CRP. Diagnosis: follow-up, treated osteomyelitis.", True),
                                            ("Req: stool antigen, test of eradication.", True),
+                                           ("Post-cystitis visit, 40F.", True),
+                                           ("Hepatology clinic. Hep C, 12 wk course done. Discharged from clinic.", True),
+                                           ("Post-op visit, 52M. Wound clean.", False),
+                                           ("Chest clinic. Sarcoid stable, see again in a year.", False),
                                            ("New patient. Knee pain 2 weeks. Follow up in 6 weeks.", False)])
 def test_the_visit_is_a_follow_up_when_it_opens_with_one_or_gives_it_as_its_reason(note, purpose):
     assert follow_up_is_the_purpose(note) is purpose
@@ -131,7 +135,10 @@ def test_a_procedure_to_come_or_no_drug_is_no_course(text):
     ("Post-ablation visit. WPW, s/p accessory pathway ablation 4 months ago; no recurrence on event monitor.", ["Z09"]),
     ("Sinusitis recheck. Acute maxillary sinusitis treated with doxycycline x 7 d; congestion resolved.",
      ["Z09", "Z87.09"]),
-    ("A/P: 1. Cellulitis f/u - R forearm cellulitis treated with cephalexin, redness gone.", ["Z09", "Z87.2"])])
+    ("A/P: 1. Cellulitis f/u - R forearm cellulitis treated with cephalexin, redness gone.", ["Z09", "Z87.2"]),
+    # a carrier state ended by its course, in a clinic the note discharges the patient from
+    ("Chest clinic, 30F. Latent tuberculosis infection; 9 months of isoniazid completed in May. Discharged from the "
+     "chest clinic today.", ["Z09", "Z86.15"])])
 def test_a_follow_up_after_a_procedure_or_a_treated_with_course_is_z09(suggest, note, expected):
     assert sorted(codes(suggest(note))) == expected
 
@@ -141,7 +148,9 @@ def test_a_follow_up_after_a_procedure_or_a_treated_with_course_is_z09(suggest, 
     "Ortho f/u. Distal radius fracture after a fall, s/p ORIF 8 weeks ago, pain resolved.",
     "Phone f/u. Otitis treated with amoxicillin, ear pain resolved.",
     "Pulm f/u. 70F COPD; flare treated with prednisone x 5 d, back to baseline.",
-    "Derm f/u. Cellulitis treated with cephalexin 2021, resolved. Psoriasis plaques on elbows, start clobetasol."])
+    "Derm f/u. Cellulitis treated with cephalexin 2021, resolved. Psoriasis plaques on elbows, start clobetasol.",
+    "Rheum f/u. Seropositive RA on methotrexate. Pericarditis in 2020; completed 3 mo of colchicine.",
+    "Sleep clinic f/u, 50M. OSA on CPAP. Bell palsy in 2018; completed prednisone course, fully recovered."])
 def test_aftercare_an_injury_a_call_a_chronic_flare_or_a_dated_course_is_not_z09(suggest, note):
     assert "Z09" not in codes(suggest(note))
 
