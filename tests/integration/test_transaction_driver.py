@@ -80,6 +80,19 @@ async def test_the_orm_pending_rows_are_flushed_before_the_outbox_insert(units):
     assert await _stored(units, claim_id) == (0, 1, 1)
 
 
+async def test_the_orm_pending_rows_go_in_before_a_bulk_insert_on_the_driver(units):
+    tenant_id, claim_id = uuid.uuid4(), uuid.uuid4()
+    async with units() as uow:
+        uow.session.add(ClaimEvent(tenant_id=tenant_id, claim_id=claim_id, event="orm", status="ready", detail={}))
+        await insert_rows(uow.session, ClaimEvent.__table__, [
+            {"tenant_id": tenant_id, "claim_id": claim_id, "event": "bulk", "status": "ready", "detail": {}}])
+        assert not uow.session.new  # flushed first, as the session's execute of the insert did
+    async with units.reading() as uow:
+        events = (await uow.session.execute(text("SELECT event FROM claim_event WHERE claim_id = :c ORDER BY id"),
+                                            {"c": claim_id})).scalars().all()
+    assert events == ["orm", "bulk"]
+
+
 async def test_orm_rows_with_no_event_are_flushed_and_committed(units):
     claim_id = uuid.uuid4()
     async with units() as uow:
