@@ -27,6 +27,10 @@ pydantic's own serializer in one call): it travels as it is, where a dict would 
 
 Rows a transaction queues for several tables (a timeline, files, an outbox) go in as one statement
 (`insert_together`): one round trip where there was one per table.
+
+The writes run on the transaction's driver (`_write`), after the ORM's pending writes, as the session's execute
+ran them, with no crossing into SQLAlchemy's greenlet and no ORM execute path; an insert answering rows stays on
+the session, whose result hands them back typed by their columns.
 """
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,7 +48,7 @@ from sqlalchemy.sql.selectable import TextualSelect
 
 from shared.db.array_literals import ElementText, array_literal, bool_text, printed_text
 from shared.db.json_text import json_text
-from shared.db.transaction_driver import TransactionDriver
+from shared.db.transaction_driver import TransactionDriver, flush_pending
 
 DIALECT = postgresql.dialect()
 _DOCUMENTS = (dict, list)  # a JSON column's documents; None and SQLAlchemy's NULL markers keep the column's step
@@ -254,9 +258,17 @@ async def insert_rows(session: AsyncSession, table: Table, rows: list[dict], *,
         return None
     names, rows = _with_defaults(table, rows, skip=frozenset(column for column, _ in computed))
     statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning)
-    columns = _columns_of(session.get_bind().dialect, table, names, rows)
-    result = await session.execute(statement, {**columns, **(params or {})})
-    return result if returning else None
+    columns = {**_columns_of(session.get_bind().dialect, table, names, rows), **(params or {})}
+    if returning:
+        return await session.execute(statement, columns)
+    await _write(session, statement, columns)
+    return None
+
+
+async def _write(session: AsyncSession, statement: TextClause, params: dict) -> None:
+    """A statement answering nothing, on the session's transaction's driver after the ORM's pending writes."""
+    await flush_pending(session)
+    await (await TransactionDriver.of(session)).fetch(statement, params)
 
 
 @dataclass(frozen=True)
@@ -296,4 +308,4 @@ async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[
     last = list({row[key]: row for row in rows}.values())
     names = tuple(n for n in rows[0] if n != key)
     columns = _columns_of(session.get_bind().dialect, table, (key, *names), last)
-    await session.execute(update_statement(table, key, names), columns)
+    await _write(session, update_statement(table, key, names), columns)

@@ -1,18 +1,22 @@
-"""The unit of work's own statements (the inbox's claim, the outbox's insert) on its transaction's asyncpg connection.
+"""Text statements (the inbox's claim, the outbox's insert, the bulk writes) on the transaction's asyncpg connection.
 
 Sent through the ORM session, each of them crossed into SQLAlchemy's greenlet and back and took the session's
 and the engine's execute path (the statement's cache key, an execution context, a cursor, a result): at a
 consumer's small batches that cost the process more than the round trip itself. They are text statements with
 no ORM object in them, so here each is compiled once to the driver's SQL and sent on the connection of the unit of
 work's transaction, which the unit of work commits or rolls back: a batch's writes, its inbox rows and its outbox
-rows still commit or vanish together. The statement's span is the one the engine's hooks would have made.
+rows still commit or vanish together. The statement's span is the one the engine's hooks would have made, and a
+failed statement raises what the session's execute raised: asyncpg's error translated by SQLAlchemy's asyncpg
+dialect and wrapped by SQLAlchemy's connection (`IntegrityError` with the same text), which also invalidates a
+connection that died under it.
 """
 from functools import lru_cache
 
 import asyncpg
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.util.concurrency import greenlet_spawn
 
 from shared.telemetry import statement_failed, statement_started
 
@@ -22,6 +26,25 @@ def compiled(statement: TextClause, dialect: Dialect) -> tuple[str, tuple[str, .
     """The statement as the driver runs it (`$n` placeholders) and its parameters' names in their order."""
     form = statement.compile(dialect=dialect)
     return form.string, tuple(form.positiontup or ())
+
+
+async def flush_pending(session: AsyncSession) -> None:
+    """The ORM's pending writes go in before a driver statement, as the session's execute of a Core statement
+    autoflushed them first: rows land in the same order."""
+    if session.autoflush and (session.new or session.dirty or session.deleted):
+        await session.flush()
+
+
+def _raise_as_session_would(connection: Connection, error: Exception, sql: str, args: list, span) -> None:
+    """asyncpg's error as the dialect's DBAPI error, then as SQLAlchemy's exception (its class, its text, the
+    connection invalidated if it died), by SQLAlchemy's own code: the statement's span fails with the DBAPI
+    error, as the engine's `handle_error` hook ends it."""
+    try:
+        connection.connection.dbapi_connection._handle_exception(error)
+    except Exception as translated:
+        if span is not None:
+            statement_failed(span, translated)
+        connection._handle_dbapi_exception(translated, sql, tuple(args), None, None)
 
 
 class TransactionDriver:
@@ -47,12 +70,16 @@ class TransactionDriver:
         return cls(connection, pooled.driver_connection)
 
     async def fetch(self, statement: TextClause, params: dict) -> list[asyncpg.Record]:
-        """Runs a text statement with its named parameters; a connection that died under it is invalidated,
-        as SQLAlchemy does with its own, so the pool does not hand it out again."""
+        """Runs a text statement with its named parameters. A failed one raises SQLAlchemy's exception; on a
+        cancellation, a connection that died under it is invalidated, so the pool does not hand it out again."""
         sql, names = compiled(statement, self.dialect)
+        args = [params[name] for name in names]
         span = statement_started(sql)
         try:
-            rows = await self._driver.fetch(sql, *[params[name] for name in names])
+            rows = await self._driver.fetch(sql, *args)
+        except Exception as error:
+            await greenlet_spawn(_raise_as_session_would, self._connection.sync_connection, error, sql, args, span)
+            raise  # not reached: the line above raises
         except BaseException as exc:
             if span is not None:
                 statement_failed(span, exc)

@@ -20,7 +20,7 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.registry import EventType, event_type_for
 from shared.db.bulk import EncodedJson, Insert, insert_together
 from shared.db.tables import outbox_message
-from shared.db.transaction_driver import TransactionDriver
+from shared.db.transaction_driver import TransactionDriver, flush_pending
 from shared.telemetry import producer_headers
 
 
@@ -99,9 +99,7 @@ class UnitOfWork:
         inserts = [insert for insert in self.pending_inserts() if insert.rows]
         if not inserts:
             return
-        session = self.session
-        if session.new or session.dirty or session.deleted:
-            await session.flush()  # as the session's execute did first: the ORM's pending writes go in before these
+        await flush_pending(self.session)
         await insert_together(await self.driver(), inserts)
 
 

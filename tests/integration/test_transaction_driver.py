@@ -1,17 +1,20 @@
 """The unit of work's own statements (inbox, outbox) run on the asyncpg connection of its transaction: they
 commit with the use case's writes or vanish with them, and they come after the ORM's pending writes, as the
 session's own execute put them."""
+import contextlib
 import uuid
-from unittest.mock import patch
+from unittest.mock import MagicMock, patch
 
 import pytest
 from opentelemetry import trace
 from opentelemetry.trace import INVALID_SPAN_CONTEXT, NonRecordingSpan, SpanContext
-from sqlalchemy import text
+from sqlalchemy import Column, Integer, MetaData, String, Table, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from services.claims.adapters.tables import ClaimEvent
 from services.claims.settings import Settings
 from shared import telemetry
+from shared.db.bulk import _columns_of, insert_rows, insert_statement
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.kafka.inbox import claim_new_events
@@ -77,6 +80,19 @@ async def test_the_orm_pending_rows_are_flushed_before_the_outbox_insert(units):
     assert await _stored(units, claim_id) == (0, 1, 1)
 
 
+async def test_the_orm_pending_rows_go_in_before_a_bulk_insert_on_the_driver(units):
+    tenant_id, claim_id = uuid.uuid4(), uuid.uuid4()
+    async with units() as uow:
+        uow.session.add(ClaimEvent(tenant_id=tenant_id, claim_id=claim_id, event="orm", status="ready", detail={}))
+        await insert_rows(uow.session, ClaimEvent.__table__, [
+            {"tenant_id": tenant_id, "claim_id": claim_id, "event": "bulk", "status": "ready", "detail": {}}])
+        assert not uow.session.new  # flushed first, as the session's execute of the insert did
+    async with units.reading() as uow:
+        events = (await uow.session.execute(text("SELECT event FROM claim_event WHERE claim_id = :c ORDER BY id"),
+                                            {"c": claim_id})).scalars().all()
+    assert events == ["orm", "bulk"]
+
+
 async def test_orm_rows_with_no_event_are_flushed_and_committed(units):
     claim_id = uuid.uuid4()
     async with units() as uow:
@@ -138,3 +154,74 @@ async def test_after_commit_callbacks_run_once_committed_and_never_after_a_rollb
             uow.after_commit(lambda: called.append("rolled back"))
             raise RuntimeError("the handler failed")
     assert called == ["committed"]
+
+
+_PARENT = Table("driver_parent", MetaData(), Column("id", Integer, primary_key=True), Column("code", String))
+_CHILD = Table("driver_child", MetaData(), Column("id", Integer, primary_key=True), Column("parent_id", Integer),
+               Column("amount", Integer))
+_TEMPORARY_TABLES = (
+    "CREATE TEMP TABLE driver_parent (id int PRIMARY KEY, code text UNIQUE)",
+    "CREATE TEMP TABLE driver_child (id int PRIMARY KEY, parent_id int REFERENCES driver_parent (id),"
+    " amount int CHECK (amount > 0))",
+    "INSERT INTO driver_parent VALUES (1, 'taken')")
+_VIOLATIONS = {
+    "unique": (_PARENT, [{"id": 2, "code": "taken"}]),
+    "foreign key": (_CHILD, [{"id": 1, "parent_id": 99, "amount": 1}]),
+    "check": (_CHILD, [{"id": 1, "parent_id": 1, "amount": -1}]),
+}
+
+
+async def _violation(units, violation: str, *, on_driver: bool, spans: list | None = None) -> BaseException:
+    """The error one insert breaking a constraint raises, through `insert_rows` (the driver) or through the
+    session's execute of the same statement, on temporary tables made in the transaction."""
+    table, rows = _VIOLATIONS[violation]
+    with pytest.raises(DBAPIError) as raised:
+        async with units() as uow:
+            for statement in _TEMPORARY_TABLES:
+                await uow.session.execute(text(statement))
+            with _recorded_spans(spans):
+                if on_driver:
+                    await insert_rows(uow.session, table, rows)
+                else:
+                    names = tuple(rows[0])
+                    await uow.session.execute(insert_statement(table, names),
+                                              _columns_of(uow.session.get_bind().dialect, table, names, rows))
+    return raised.value
+
+
+@contextlib.contextmanager
+def _recorded_spans(spans: list | None):
+    if spans is None:
+        yield
+        return
+    parent = NonRecordingSpan(SpanContext(trace_id=1, span_id=2, is_remote=False))
+
+    class Recorder:
+        def start_span(self, name, kind, attributes):
+            span = MagicMock()
+            spans.append((name, span))
+            return span
+
+    with patch.object(telemetry, "_tracer", Recorder()), trace.use_span(parent):
+        yield
+
+
+@pytest.mark.parametrize("violation", list(_VIOLATIONS))
+async def test_a_constraint_broken_on_the_driver_raises_what_the_session_raised(units, violation):
+    on_session = await _violation(units, violation, on_driver=False)
+    on_driver = await _violation(units, violation, on_driver=True)
+    assert isinstance(on_session, IntegrityError) and type(on_driver) is type(on_session)
+    assert str(on_driver) == str(on_session)
+    assert type(on_driver.orig) is type(on_session.orig)
+    assert on_driver.orig.pgcode == on_session.orig.pgcode
+
+
+async def test_a_failed_driver_statement_fails_its_span_as_the_engine_hook_does(units):
+    on_session, on_driver = [], []
+    await _violation(units, "unique", on_driver=False, spans=on_session)
+    await _violation(units, "unique", on_driver=True, spans=on_driver)
+    assert [name for name, _ in on_driver] == [name for name, _ in on_session] == ["db INSERT"]
+    (_, session_span), (_, driver_span) = on_session[0], on_driver[0]
+    statuses = [span.set_status.call_args.args[0] for span in (session_span, driver_span)]
+    assert [(s.status_code, s.description) for s in statuses] == [(trace.StatusCode.ERROR, "UniqueViolationError")] * 2
+    assert driver_span.end.call_count == session_span.end.call_count == 1
