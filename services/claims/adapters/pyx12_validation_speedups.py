@@ -7,6 +7,7 @@ Applied by `pyx12_speedups.apply()`, only to pyx12 4.0.0, and before the verdict
 """
 import pyx12.map_if._segment as segment_module
 import pyx12.segment
+import pyx12.validation
 from pyx12.map_if import composite_if, element_if, segment_if
 
 _COMPOSITE, _ELEMENT, _NEITHER = range(3)
@@ -109,4 +110,59 @@ def _validate_from_a_plan() -> None:
     segment_if.is_valid_errors = is_valid_errors
 
 
-PATCHES = (_validate_from_a_plan,)
+def _passes_every_check(node, value: str, type_list) -> bool:
+    """Whether element_if.is_valid_errors finds nothing wrong with a present value, asked check by check with the
+    original's own tests (length, measured as it measures it, control characters, trailing spaces, code list,
+    data type, the DTP's or 1250's type list, regex) and its own validation functions, with the same arguments.
+    A False is no verdict: it only sends the value to the original, which finds and words the errors. The trailing
+    space test is stricter than the original's (any value ending in a space goes to it)."""
+    if node.usage == "N":
+        return False
+    data_ele = node._resolve_data_ele()
+    data_type = data_ele["data_type"]
+    measured = (value.replace("-", "").replace(".", "") if data_type is not None
+                and (data_type == "R" or data_type[0] == "N") else value)
+    if not data_ele["min_len"] <= len(measured) <= data_ele["max_len"] or value[-1] == " ":
+        return False
+    codes = node._valid_codes_set
+    if (codes or node.external_codes is not None) and value not in codes:
+        return False
+    if node.rec is not None and node.rec.search(value) is None:
+        return False
+    if pyx12.validation.contains_control_character(value)[0]:
+        return False
+    charset = node.root.param.get("charset")
+    if not pyx12.validation.IsValidDataType(value, data_type, charset, node.root.icvn or "00401"):
+        return False
+    return not type_list or any(pyx12.validation.IsValidDataType(value, dtype, charset)
+                                for dtype in type_list if dtype is not None)
+
+
+def _answer_values_that_pass_directly() -> None:
+    """A value new in the document (a claim id, a member id, a name, a charge, a date) reached
+    element_if.is_valid_errors, which runs each check in a method of its own, builds a list for each, resolves
+    the data element at every one of them and reads the value through three get_value calls: about a dozen calls
+    to find nothing wrong, which is the answer for almost every value of a file the writer made. So a plain
+    value (an Element, or a Composite of one Element, holding a non-empty string) that passes every check
+    (above) gets (True, []) straight away, the original's answer when it finds nothing; anything else (an
+    empty or absent value, a composite where an element belongs, a value any check would refuse) goes to the
+    original, which records what it finds."""
+    original = element_if.is_valid_errors
+    element_type, composite_type = pyx12.segment.Element, pyx12.segment.Composite
+
+    def is_valid_errors(self, elem, type_list=None):
+        kind = elem.__class__
+        if kind is composite_type and len(elem.elements) == 1:
+            elem_value = elem.elements[0]
+            value = elem_value.value if elem_value.__class__ is element_type else None
+        else:
+            value = elem.value if kind is element_type else None
+        if value.__class__ is str and value and _passes_every_check(self, value, type_list):
+            return True, []
+        return original(self, elem, type_list)
+
+    is_valid_errors.original = original  # for the test that asks both of every element of the map
+    element_if.is_valid_errors = is_valid_errors
+
+
+PATCHES = (_validate_from_a_plan, _answer_values_that_pass_directly)
