@@ -49,6 +49,53 @@ def absent_elements_verdict(node, present: int) -> tuple:
     return known
 
 
+def _syntax_rules_broken(node, seg_data) -> tuple:
+    """The errors of the node's syntax rules on the segment, as segment_if.is_valid_errors words them."""
+    errors = []
+    for syn in node.syntax:
+        result, syn_err = segment_module.is_syntax_valid(seg_data, syn)
+        if not result:
+            assert syn_err is not None
+            errors.append(segment_module.EleError(err_cde="10" if syn[0] == "E" else "2", err_str=syn_err,
+                                                  refdes=syn[1]))
+    return tuple(errors)
+
+
+def _syntax_positions(node) -> tuple | None:
+    """The element positions the node's syntax rules name, or None when a rule is one is_syntax_valid could
+    read otherwise (fewer than two positions, a position below one); kept per node."""
+    if "_syntax_positions" not in node.__dict__:
+        rules = node.syntax
+        positions = sorted({position for syn in rules for position in syn[1:]})
+        readable = all(len(syn) >= 3 for syn in rules) and all(
+            position.__class__ is int and position >= 1 for position in positions)
+        node._syntax_positions = tuple(positions) if readable else None
+    return node._syntax_positions
+
+
+def syntax_rules_errors(node, seg_data) -> tuple:
+    """The syntax rules' errors (P, R, E, C, L: if one of these elements is present, all or one of those are),
+    kept per node by which of the named elements are present. is_syntax_valid reads nothing else of the segment:
+    for each position, whether it is within the segment and get_value of it is not empty (get_value of a
+    designator of an element alone is that composite's format(), read directly here), and the segment id, which
+    is the node's for what is kept. Its errors are frozen EleErrors worded from the rule and the segment id:
+    nothing read from the file is kept. A segment of another id, or rules read otherwise, go through the rules
+    each time."""
+    positions = _syntax_positions(node)
+    if positions is None or seg_data.seg_id != node.id:
+        return _syntax_rules_broken(node, seg_data)
+    elements = seg_data.elements
+    count = len(elements)
+    key = tuple(position <= count and elements[position - 1].format() != "" for position in positions)
+    by_presence = node.__dict__.get("_syntax_verdicts")
+    if by_presence is None:
+        by_presence = node._syntax_verdicts = {}
+    known = by_presence.get(key)
+    if known is None:
+        known = by_presence[key] = _syntax_rules_broken(node, seg_data)
+    return known
+
+
 def _validate_from_a_plan() -> None:
     """segment_if.is_valid_errors reaches each element through Segment.get with a reference designator it
     formats for the purpose ("%02i"), and the DTP qualifier through get_value: for a designator of an
@@ -56,7 +103,7 @@ def _validate_from_a_plan() -> None:
     get_value its format(), which is what this reads directly. The element nodes come from the plan above,
     each is validated by its own is_valid_errors with the same arguments (the date format of a DTP, the
     1250 qualifier's codes) in the same order, the absent ones answered once per node (above), and the syntax
-    rules by the same function. A segment with
+    rules once per node and presence of the elements they name (above). A segment with
     more elements than its node, or a composite with more values than its node (both errors), or elements
     that are not pyx12 Composites, go to the original."""
     original = segment_if.is_valid_errors
@@ -98,12 +145,10 @@ def _validate_from_a_plan() -> None:
         ok, absent_errors = absent_elements_verdict(self, present)
         valid &= ok
         errors += absent_errors
-        for syn in self.syntax:
-            result, syn_err = segment_module.is_syntax_valid(seg_data, syn)
-            if not result:
-                assert syn_err is not None
-                errors.append(segment_module.EleError(err_cde="10" if syn[0] == "E" else "2", err_str=syn_err,
-                                                      refdes=syn[1]))
+        if self.syntax:
+            syntax_errors = syntax_rules_errors(self, seg_data)
+            if syntax_errors:
+                errors += syntax_errors
                 valid = False
         return valid, errors
 
