@@ -7,6 +7,7 @@ Applied by `pyx12_speedups.apply()`, only to pyx12 4.0.0, and before the verdict
 """
 import pyx12.map_if._segment as segment_module
 import pyx12.segment
+import pyx12.validation
 from pyx12.map_if import composite_if, element_if, segment_if
 
 _COMPOSITE, _ELEMENT, _NEITHER = range(3)
@@ -48,6 +49,53 @@ def absent_elements_verdict(node, present: int) -> tuple:
     return known
 
 
+def _syntax_rules_broken(node, seg_data) -> tuple:
+    """The errors of the node's syntax rules on the segment, as segment_if.is_valid_errors words them."""
+    errors = []
+    for syn in node.syntax:
+        result, syn_err = segment_module.is_syntax_valid(seg_data, syn)
+        if not result:
+            assert syn_err is not None
+            errors.append(segment_module.EleError(err_cde="10" if syn[0] == "E" else "2", err_str=syn_err,
+                                                  refdes=syn[1]))
+    return tuple(errors)
+
+
+def _syntax_positions(node) -> tuple | None:
+    """The element positions the node's syntax rules name, or None when a rule is one is_syntax_valid could
+    read otherwise (fewer than two positions, a position below one); kept per node."""
+    if "_syntax_positions" not in node.__dict__:
+        rules = node.syntax
+        positions = sorted({position for syn in rules for position in syn[1:]})
+        readable = all(len(syn) >= 3 for syn in rules) and all(
+            position.__class__ is int and position >= 1 for position in positions)
+        node._syntax_positions = tuple(positions) if readable else None
+    return node._syntax_positions
+
+
+def syntax_rules_errors(node, seg_data) -> tuple:
+    """The syntax rules' errors (P, R, E, C, L: if one of these elements is present, all or one of those are),
+    kept per node by which of the named elements are present. is_syntax_valid reads nothing else of the segment:
+    for each position, whether it is within the segment and get_value of it is not empty (get_value of a
+    designator of an element alone is that composite's format(), read directly here), and the segment id, which
+    is the node's for what is kept. Its errors are frozen EleErrors worded from the rule and the segment id:
+    nothing read from the file is kept. A segment of another id, or rules read otherwise, go through the rules
+    each time."""
+    positions = _syntax_positions(node)
+    if positions is None or seg_data.seg_id != node.id:
+        return _syntax_rules_broken(node, seg_data)
+    elements = seg_data.elements
+    count = len(elements)
+    key = tuple(position <= count and elements[position - 1].format() != "" for position in positions)
+    by_presence = node.__dict__.get("_syntax_verdicts")
+    if by_presence is None:
+        by_presence = node._syntax_verdicts = {}
+    known = by_presence.get(key)
+    if known is None:
+        known = by_presence[key] = _syntax_rules_broken(node, seg_data)
+    return known
+
+
 def _validate_from_a_plan() -> None:
     """segment_if.is_valid_errors reaches each element through Segment.get with a reference designator it
     formats for the purpose ("%02i"), and the DTP qualifier through get_value: for a designator of an
@@ -55,7 +103,7 @@ def _validate_from_a_plan() -> None:
     get_value its format(), which is what this reads directly. The element nodes come from the plan above,
     each is validated by its own is_valid_errors with the same arguments (the date format of a DTP, the
     1250 qualifier's codes) in the same order, the absent ones answered once per node (above), and the syntax
-    rules by the same function. A segment with
+    rules once per node and presence of the elements they name (above). A segment with
     more elements than its node, or a composite with more values than its node (both errors), or elements
     that are not pyx12 Composites, go to the original."""
     original = segment_if.is_valid_errors
@@ -97,16 +145,69 @@ def _validate_from_a_plan() -> None:
         ok, absent_errors = absent_elements_verdict(self, present)
         valid &= ok
         errors += absent_errors
-        for syn in self.syntax:
-            result, syn_err = segment_module.is_syntax_valid(seg_data, syn)
-            if not result:
-                assert syn_err is not None
-                errors.append(segment_module.EleError(err_cde="10" if syn[0] == "E" else "2", err_str=syn_err,
-                                                      refdes=syn[1]))
+        if self.syntax:
+            syntax_errors = syntax_rules_errors(self, seg_data)
+            if syntax_errors:
+                errors += syntax_errors
                 valid = False
         return valid, errors
 
     segment_if.is_valid_errors = is_valid_errors
 
 
-PATCHES = (_validate_from_a_plan,)
+def _passes_every_check(node, value: str, type_list) -> bool:
+    """Whether element_if.is_valid_errors finds nothing wrong with a present value, asked check by check with the
+    original's own tests (length, measured as it measures it, control characters, trailing spaces, code list,
+    data type, the DTP's or 1250's type list, regex) and its own validation functions, with the same arguments.
+    A False is no verdict: it only sends the value to the original, which finds and words the errors. The trailing
+    space test is stricter than the original's (any value ending in a space goes to it)."""
+    if node.usage == "N":
+        return False
+    data_ele = node._resolve_data_ele()
+    data_type = data_ele["data_type"]
+    measured = (value.replace("-", "").replace(".", "") if data_type is not None
+                and (data_type == "R" or data_type[0] == "N") else value)
+    if not data_ele["min_len"] <= len(measured) <= data_ele["max_len"] or value[-1] == " ":
+        return False
+    codes = node._valid_codes_set
+    if (codes or node.external_codes is not None) and value not in codes:
+        return False
+    if node.rec is not None and node.rec.search(value) is None:
+        return False
+    if pyx12.validation.contains_control_character(value)[0]:
+        return False
+    charset = node.root.param.get("charset")
+    if not pyx12.validation.IsValidDataType(value, data_type, charset, node.root.icvn or "00401"):
+        return False
+    return not type_list or any(pyx12.validation.IsValidDataType(value, dtype, charset)
+                                for dtype in type_list if dtype is not None)
+
+
+def _answer_values_that_pass_directly() -> None:
+    """A value new in the document (a claim id, a member id, a name, a charge, a date) reached
+    element_if.is_valid_errors, which runs each check in a method of its own, builds a list for each, resolves
+    the data element at every one of them and reads the value through three get_value calls: about a dozen calls
+    to find nothing wrong, which is the answer for almost every value of a file the writer made. So a plain
+    value (an Element, or a Composite of one Element, holding a non-empty string) that passes every check
+    (above) gets (True, []) straight away, the original's answer when it finds nothing; anything else (an
+    empty or absent value, a composite where an element belongs, a value any check would refuse) goes to the
+    original, which records what it finds."""
+    original = element_if.is_valid_errors
+    element_type, composite_type = pyx12.segment.Element, pyx12.segment.Composite
+
+    def is_valid_errors(self, elem, type_list=None):
+        kind = elem.__class__
+        if kind is composite_type and len(elem.elements) == 1:
+            elem_value = elem.elements[0]
+            value = elem_value.value if elem_value.__class__ is element_type else None
+        else:
+            value = elem.value if kind is element_type else None
+        if value.__class__ is str and value and _passes_every_check(self, value, type_list):
+            return True, []
+        return original(self, elem, type_list)
+
+    is_valid_errors.original = original  # for the test that asks both of every element of the map
+    element_if.is_valid_errors = is_valid_errors
+
+
+PATCHES = (_validate_from_a_plan, _answer_values_that_pass_directly)
