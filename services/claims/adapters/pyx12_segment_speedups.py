@@ -18,7 +18,7 @@ from pyx12.map_if import composite_if, element_if, segment_if
 
 # 1. The walker skips candidates that cannot match ----------------------------------------------------
 
-_TRY_SEGMENT, _MISSING_SEGMENT, _TRY_LOOP, _MISSING_LOOP = range(4)
+TRY_SEGMENT, MISSING_SEGMENT, _TRY_LOOP, MISSING_LOOP = range(4)
 
 
 def _candidates_in_order(node, node_pos: int) -> tuple:
@@ -30,7 +30,7 @@ def _candidates_in_order(node, node_pos: int) -> tuple:
                  for pos in sorted(node.pos_map) if pos >= node_pos for child in node.pos_map[pos])
 
 
-def _loop_candidates(node, node_pos: int, seg_id: str) -> tuple:
+def loop_candidates(node, node_pos: int, seg_id: str) -> tuple:
     """What the walker has to do for a segment of this id in this loop from this position on, as
     (child, kind): try to match it (same segment id, or a loop beginning with a loop), or only note it
     missing when mandatory and not yet counted (another id, usage R); a child of another id that is
@@ -56,9 +56,9 @@ def _kinds(in_order: tuple, seg_id: str | None):
     for child, is_segment, first_id in in_order:
         if is_segment or first_id is not None:
             if (child.id if is_segment else first_id) == seg_id:
-                yield child, _TRY_SEGMENT if is_segment else _TRY_LOOP
+                yield child, TRY_SEGMENT if is_segment else _TRY_LOOP
             elif child.usage == "R":
-                yield child, _MISSING_SEGMENT if is_segment else _MISSING_LOOP
+                yield child, MISSING_SEGMENT if is_segment else MISSING_LOOP
         elif child.is_loop():
             yield child, _TRY_LOOP
 
@@ -81,10 +81,10 @@ def _skip_candidates_by_segment_id() -> None:
         if seg_data.__class__ is not segment_type or "pos_map" not in node.__dict__:
             return original(self, node, node_pos, seg_data, orig_node, seg_count, cur_line, ls_id, pop_node_list)
         get_count = self.counter.get_count
-        for child, kind in _loop_candidates(node, node_pos, seg_data.seg_id):
-            if (kind == _MISSING_SEGMENT or kind == _MISSING_LOOP) and get_count(child.x12path) >= 1:
+        for child, kind in loop_candidates(node, node_pos, seg_data.seg_id):
+            if (kind == MISSING_SEGMENT or kind == MISSING_LOOP) and get_count(child.x12path) >= 1:
                 continue
-            if kind <= _MISSING_SEGMENT:
+            if kind <= MISSING_SEGMENT:
                 result = self._try_match_segment_child(node, child, seg_data, orig_node, seg_count, cur_line, ls_id,
                                                        pop_node_list)
             else:

@@ -22,10 +22,10 @@ import pyx12.map_walker
 import pyx12.segment
 from pyx12.map_if import loop_if, segment_if
 
-from services.claims.adapters.pyx12_segment_speedups import _MISSING_LOOP, _MISSING_SEGMENT, _TRY_SEGMENT, \
-    _loop_candidates
-from services.claims.adapters.pyx12_walk_speedups import _COUNTED_USAGE, _first_segment_of, _matches, \
-    _plain_counts, enclosing_loop, max_repeat
+from services.claims.adapters.pyx12_segment_speedups import MISSING_LOOP, MISSING_SEGMENT, TRY_SEGMENT, \
+    loop_candidates
+from services.claims.adapters.pyx12_walk_speedups import COUNTED_USAGE, enclosing_loop, first_segment_of, \
+    max_repeat, plain_counts, segment_matches
 
 _walker = pyx12.map_walker.walk_tree
 _segment_type = pyx12.segment.Segment
@@ -66,7 +66,7 @@ class _Search:
         self.seg_data, self.probes, self.counted = seg_data, [], []
 
     def matches(self, node) -> bool:
-        answer = bool(_matches(node, self.seg_data))
+        answer = bool(segment_matches(node, self.seg_data))
         decided_by_id = node.__class__ is segment_if and (
             node.id != self.seg_data.seg_id or node._resolve_unique_key_field(node.id, with_qual=False) is None)
         if not decided_by_id and all(asked is not node for asked, _ in self.probes):  # a loop's first: asked twice
@@ -99,9 +99,9 @@ class _Search:
         """walk_tree._goto_seg_match: (the loop entered at its first segment, that segment, the loops pushed)."""
         if loop.__class__ is not loop_if or len(loop) <= 0:
             raise _GiveUp
-        first = _first_segment_of(loop)
+        first = first_segment_of(loop)
         if first is not None and self.matches(first):
-            if loop.usage not in _COUNTED_USAGE:  # usage N: an error
+            if loop.usage not in COUNTED_USAGE:  # usage N: an error
                 raise _GiveUp
             return loop, first, (loop,)
         if first is None and loop.get_first_node().__class__ is not loop_if:
@@ -130,10 +130,10 @@ def _route_from(orig_node, seg_data) -> Route:
         if not (node.is_loop() or node.is_map_root()):
             node = enclosing_loop(node)
         while "pos_map" in node.__dict__:
-            for child, kind in _loop_candidates(node, node_pos, seg_data.seg_id):
-                if kind == _MISSING_SEGMENT or kind == _MISSING_LOOP:
+            for child, kind in loop_candidates(node, node_pos, seg_data.seg_id):
+                if kind == MISSING_SEGMENT or kind == MISSING_LOOP:
                     search.counted.append(child.x12path)
-                elif kind == _TRY_SEGMENT:
+                elif kind == TRY_SEGMENT:
                     if search.matches(child):
                         return _segment_route(search, node, child, orig_node, pop)
                     search.expect_counted(child)
@@ -168,7 +168,7 @@ def _segment_route(search: _Search, node, child, orig_node, pop) -> Route:
         if node == orig_loop:
             return search.route(None, entered, (node,), (node,))
         return search.route(None, entered, pop, entered[2])
-    if child.usage not in _COUNTED_USAGE:  # usage N: an error
+    if child.usage not in COUNTED_USAGE:  # usage N: an error
         raise _GiveUp
     return search.route(child, None, pop, ())
 
@@ -184,7 +184,7 @@ def _known_route(orig_node, seg_data) -> Route:
     if routes is not None:
         for route in routes:
             for node, answer in route.probes:
-                if bool(_matches(node, seg_data)) is not answer:
+                if bool(segment_matches(node, seg_data)) is not answer:
                     break
             else:
                 return route
@@ -221,7 +221,7 @@ def _walk_known_routes() -> None:
     original = _walker.walk_errors
 
     def walk_errors(self, node, seg_data, seg_count, cur_line, ls_id):
-        counts = _plain_counts(self) if self.__class__ is _walker else None
+        counts = plain_counts(self) if self.__class__ is _walker else None
         if counts is not None and seg_data.__class__ is _segment_type:
             route = _known_route(node, seg_data)
             if route.node is not None and _take(self, counts, route):

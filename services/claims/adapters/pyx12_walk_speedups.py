@@ -20,7 +20,7 @@ from pyx12.nodeCounter import NodeCounter
 
 _walker = pyx12.map_walker.walk_tree
 _segment_type = pyx12.segment.Segment
-_COUNTED_USAGE = ("R", "S")
+COUNTED_USAGE = ("R", "S")
 _UNKNOWN = object()
 
 
@@ -32,7 +32,7 @@ def max_repeat(node) -> int:
     return known
 
 
-def _first_segment_of(loop):
+def first_segment_of(loop):
     """The loop's first child when it is a segment (what the walker matches a loop by), else None; kept
     on the loop (its children never change once the map is built)."""
     if loop.__class__ is not loop_if:
@@ -44,13 +44,13 @@ def _first_segment_of(loop):
     return known
 
 
-def _matches(node, seg_data) -> bool:
+def segment_matches(node, seg_data) -> bool:
     """node.is_match(seg_data) for a pyx12 Segment, whose answer is False for another segment id (the
     patched is_match compares the ids first): the ids are compared here, without the call."""
     return node.id == seg_data.seg_id and node.is_match(seg_data)
 
 
-def _plain_counts(walker) -> dict | None:
+def plain_counts(walker) -> dict | None:
     """The walker's counts by fixed path, when it keeps them in a NodeCounter of its own class."""
     counter = walker.counter
     return counter._dict if counter.__class__ is NodeCounter else None
@@ -65,8 +65,8 @@ def _enter_loops_with_one_reset() -> None:
     original = _walker._check_loop_usage
 
     def _check_loop_usage(self, loop_node, seg_data, seg_count, cur_line, ls_id):
-        counts = _plain_counts(self)
-        if counts is None or loop_node.__class__ is not loop_if or loop_node.usage not in _COUNTED_USAGE:
+        counts = plain_counts(self)
+        if counts is None or loop_node.__class__ is not loop_if or loop_node.usage not in COUNTED_USAGE:
             return original(self, loop_node, seg_data, seg_count, cur_line, ls_id)
         path = loop_node.x12path
         count = counts.get(path, 0) + 1
@@ -88,10 +88,10 @@ def _enter_loops_matching_once() -> None:
     original = _walker._try_match_loop_child
 
     def _try_match_loop_child(self, child, seg_data, seg_count, cur_line, ls_id, pop_node_list):
-        first = _first_segment_of(child)
+        first = first_segment_of(child)
         if first is None or seg_data.__class__ is not _segment_type:
             return original(self, child, seg_data, seg_count, cur_line, ls_id, pop_node_list)
-        if not _matches(first, seg_data):
+        if not segment_matches(first, seg_data):
             self._record_loop_missing_if_required(child, first, seg_count, cur_line, ls_id)
             return None
         self._check_loop_usage(child, seg_data, seg_count, cur_line, ls_id)  # _enter_loop_at_first_seg's steps
@@ -113,11 +113,11 @@ def _match_segments_with_one_count() -> None:
     original = _walker._try_match_segment_child
 
     def _try_match_segment_child(self, node, child, seg_data, orig_node, seg_count, cur_line, ls_id, pop_node_list):
-        counts = _plain_counts(self)
-        first = _first_segment_of(node)
+        counts = plain_counts(self)
+        first = first_segment_of(node)
         if (counts is None or first is None or seg_data.__class__ is not _segment_type
-                or child.__class__ is not segment_if or child.usage not in _COUNTED_USAGE
-                or not _matches(child, seg_data) or _matches(first, seg_data)
+                or child.__class__ is not segment_if or child.usage not in COUNTED_USAGE
+                or not segment_matches(child, seg_data) or segment_matches(first, seg_data)
                 or (node.usage == "R" and counts.get(node.x12path, 0) < 1)):
             return original(self, node, child, seg_data, orig_node, seg_count, cur_line, ls_id, pop_node_list)
         path = child.x12path
