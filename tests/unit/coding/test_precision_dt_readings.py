@@ -1,0 +1,37 @@
+"""Readings that keep a drug, a vaccine or a topic the note only talks of from being billed: a vaccine asked about,
+given before or meant for someone else, an antibiotic course of days beside a chronic condition, a habit named only
+as what the patient was counselled on."""
+import pytest
+
+from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note", [
+    "Knee pain follow-up. She wonders about the pneumonia shot; told her the pharmacy can give it.",
+    "Asks about the RSV vaccine for this fall - advised pharmacy. Hypertension, stable.",
+    "Born abroad, BCG vaccinated in infancy as a child. Interferon-gamma release assay ordered for work.",
+    "Laceration of the palm, healing. Tetanus vaccine 3 years ago.",
+    "Hepatitis A in the house: household contacts to get vaccine at the health department.",
+    "Grandson needs his hep B vaccine - mother will call his pediatrician.",
+])
+def test_a_vaccine_only_talked_of_is_no_immunization_encounter(suggest, note):
+    assert "Z23" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Asked about Shingrix, first dose given today in the left deltoid.",
+    "Flu shot administered. COPD stable on tiotropium.",
+])
+def test_a_dose_given_at_the_visit_stays_z23(suggest, note):
+    assert "Z23" in billed(suggest, note)
+
+
+def test_the_disease_a_vaccine_talked_of_prevents_is_not_coded(suggest):
+    assert "B02.9" not in billed(suggest, "Wants the shingles vaccine; will get it at the pharmacy next week.")
+
+
+def test_a_vaccine_offered_and_declined_is_refusal(suggest):
+    assert "Z28.21" in billed(suggest, "Seizure follow-up. COVID booster offered and declined.")
