@@ -35,3 +35,15 @@ def test_the_disease_a_vaccine_talked_of_prevents_is_not_coded(suggest):
 
 def test_a_vaccine_offered_and_declined_is_refusal(suggest):
     assert "Z28.21" in billed(suggest, "Seizure follow-up. COVID booster offered and declined.")
+
+
+@pytest.mark.parametrize("note", [
+    "Bronchiectasis flare - doxycycline 100 mg twice daily for a week. Chronic sputum production at baseline.",
+    "Acute exacerbation of COPD: steroid burst and azithromycin. Chronic hypoxemic respiratory failure on home oxygen.",
+])
+def test_an_antibiotic_course_beside_a_chronic_condition_is_not_long_term(suggest, note):
+    assert "Z79.2" not in billed(suggest, note)
+
+
+def test_an_antibiotic_the_note_calls_long_term_is_z79_2(suggest):
+    assert "Z79.2" in billed(suggest, "Recurrent cystitis, nitrofurantoin 50 mg at bedtime as long-term prophylaxis.")
