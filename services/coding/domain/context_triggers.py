@@ -29,6 +29,10 @@ WARNING_BEFORE = (
 TOPIC_BEFORE = (r"(handouts?|leaflets?|pamphlets?|brochures?|(education(al)?|teaching|info(rmation)?) "
                 r"(materials?|sheets?|packets?)) (\w+ )?(on|about|re|regarding)")
 
+# What the patient was counselled about names the topic, not a condition of the patient: "counseled on sleep
+# deprivation and alcohol" after a seizure (a habit the patient has is stated as such elsewhere in the note).
+COUNSELLING_TOPIC_BEFORE = r"counsel(l)?(ed|ing) (\w+ )?(on|about|re|regarding)( (the )?(risks?|dangers?) of)?( avoiding)?"
+
 # Prevention named right before the condition: what is prevented is not present ("prophylaxis against pneumonia",
 # "prophylaxis of DVT after TKA")...
 PROPHYLAXIS_BEFORE = r"prophyla(xis|ctic( \w+)?) (for|against|of)"

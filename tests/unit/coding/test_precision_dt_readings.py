@@ -47,3 +47,15 @@ def test_an_antibiotic_course_beside_a_chronic_condition_is_not_long_term(sugges
 
 def test_an_antibiotic_the_note_calls_long_term_is_z79_2(suggest):
     assert "Z79.2" in billed(suggest, "Recurrent cystitis, nitrofurantoin 50 mg at bedtime as long-term prophylaxis.")
+
+
+@pytest.mark.parametrize("note", [
+    "Absence seizures, controlled on ethosuximide. Counselled about sleep deprivation before exams.",
+    "Juvenile myoclonic epilepsy on valproate; counseling on avoiding sleep deprivation given.",
+])
+def test_a_habit_named_as_a_counselling_topic_is_not_coded(suggest, note):
+    assert "Z72.820" not in billed(suggest, note)
+
+
+def test_sleep_deprivation_the_note_describes_stays(suggest):
+    assert "Z72.820" in billed(suggest, "Night-shift nurse sleeping 4 hours a day: sleep deprivation. Tension headaches.")
