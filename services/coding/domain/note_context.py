@@ -253,8 +253,9 @@ RULES = (
     # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
     ScopeRule(NOT_ESTABLISHED, re.compile(SUPERSEDED_CUE, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(" + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)),
-    # what the patient was counselled about, a Z code's habit included ("counseled on sleep deprivation")
-    ScopeRule(COUNSELLING_TOPIC, _words(COUNSELLING_TOPIC_BEFORE), None),
+    # what the patient was counselled about, named right after the cue, a Z code's habit included ("counseled on
+    # sleep deprivation"; not "counseled on diet for obesity")
+    ScopeRule(COUNSELLING_TOPIC, re.compile(r"\b(" + COUNSELLING_TOPIC_BEFORE + r")\s*$", re.IGNORECASE), None),
     # A diagnosis only weighed: "MS was considered; MRI without demyelination", "asthma considered, methacholine
     # negative", "panic disorder was raised by her PCP". A differential, not a diagnosis made (guideline IV.H).
     ScopeRule(CONSIDERED_ONLY, None, re.compile(CONSIDERED_ONLY_CUE, re.IGNORECASE)),
