@@ -33,6 +33,10 @@ TOPIC_BEFORE = (r"(handouts?|leaflets?|pamphlets?|brochures?|(education(al)?|tea
 # influenza at home" (its own Z20.- code says the contact; a condition found is stated on its own)
 EXPOSURE_BEFORE = r"((known|possible|suspected|recent|sick) )?(exposures?|exposed) to"
 
+# What the patient was counselled about names the topic, not a condition of the patient: "counseled on sleep
+# deprivation and alcohol" after a seizure (a habit the patient has is stated as such elsewhere in the note).
+COUNSELLING_TOPIC_BEFORE = r"counsel(l)?(ed|ing) (\w+ )?(on|about|re|regarding)( (the )?(risks?|dangers?) of)?( avoiding)?"
+
 # Prevention named right before the condition: what is prevented is not present ("prophylaxis against pneumonia",
 # "prophylaxis of DVT after TKA")...
 PROPHYLAXIS_BEFORE = r"prophyla(xis|ctic( \w+)?) (for|against|of)"

@@ -476,6 +476,23 @@ _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue
                         r"vaccinated (dog|cat|pet|animal|puppy|kitten|horse))\b", re.IGNORECASE)
 
 
+# a vaccine only talked of, someone else's or given before: "asks about the RSV vaccine, advised pharmacy", "BCG
+# vaccinated as a child", "tetanus vaccine last year", "household contacts to get vaccine"; not where the same
+# sentence gives a dose at this visit ("asked about Shingrix, first dose given today")
+_NOT_THIS_DOSE = re.compile(r"\b(asks?|asked|asking|questions? about|advised|will get|plans? to get|pharmacy|"
+                            r"defer(red)? to|as an? (child|kid|infant|teen(ager)?)|in childhood|bcg|"
+                            r"last (year|month|fall|autumn|winter|spring|summer|season)|(years?|yrs?|months?) ago|"
+                            r"in (19|20)\d\d|series (was )?completed|"
+                            r"(daughter|son|granddaughter|grandson|children|child|contacts|household|husband|wife|"
+                            r"partner|spouse)( \w+)? (needs?|to get|should get))\b", re.IGNORECASE)
+_DOSE_TODAY = re.compile(r"\b(given|administered|today|this visit|in clinic)\b", re.IGNORECASE)
+
+
+def _dose_given(said: str) -> bool:
+    """A vaccine the sentence gives at this visit, not one declined, only asked about or given before."""
+    return not (_NOT_GIVEN.search(said) or _NOT_THIS_DOSE.search(said) and not _DOSE_TODAY.search(said))
+
+
 _SENTENCE_BREAK = re.compile(r"[.;\n]")
 
 
@@ -483,15 +500,16 @@ _SENTENCE_BREAK = re.compile(r"[.;\n]")
 def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A note about giving a vaccine is an encounter for immunization (Z23): the disease the vaccine prevents
     ("influenza vaccine") is not the patient's diagnosis."""
-    given = [m for m in _VACCINE.finditer(note) if not _NOT_GIVEN.search(_sentence(note, m.start(), m.end()))]
-    if not given:
-        return suggestions, []
-    # the disease named just before the vaccine's word in the same sentence ("hep B vaccine"), not a code whose
-    # evidence ends the sentence before ("A1c drawn as screening. Tdap given.")
+    named = list(_VACCINE.finditer(note))
+    given = [m for m in named if _dose_given(_sentence(note, m.start(), m.end()))]
+    # the disease named just before the vaccine's word in the same sentence ("hep B vaccine"), given or only asked
+    # about, not a code whose evidence ends the sentence before ("A1c drawn as screening. Tdap given.")
     kept = [s for s in suggestions
             if not any(0 <= m.start() - s.end <= 3 and not _SENTENCE_BREAK.search(note, s.end, m.start())
-                       for m in given)]
+                       for m in named)]
     dropped = [s.code for s in suggestions if s not in kept]
+    if not given:
+        return kept, [f"{' '.join(dropped)}: the disease a vaccine talked of prevents"] if dropped else []
     reason = "vaccine given: Z23 encounter for immunization" + (
         f", not {' '.join(dropped)} (the disease it prevents)" if dropped else "")
     z23 = Suggestion(code="Z23", description=tabular.description("Z23"), confidence=RULE_CONFIDENCE,

@@ -197,6 +197,13 @@ _STATED_LONG_TERM = _rx(r"long[- ]term|maintenance|maintained on")
 INHALED_STEROIDS = _rx(r"(fluticasone|mometasone)(?! (nasal|propionate nasal))|budesonide(?! (ec|er|oral|capsules?))|"
                        r"beclomethasone|ciclesonide|ics|inhaled (cortico)?steroids?|advair|symbicort|breo|dulera|"
                        r"trelegy|qvar|pulmicort|flovent|arnuity|asmanex|alvesco|wixela|airduo")
+# an antibiotic taken for months is prophylaxis or suppression ("Long term (current) use of antibiotics"); most
+# courses last days and sit beside the chronic condition they treat a flare of ("COPD exacerbation - azithromycin"),
+# so only the words long-term, maintenance or suppressive, or a course of months, say the drug's course
+ANTIBIOTICS = _rx(r"nitrofurantoin|macrobid|trimethoprim|tmp-smx|bactrim|doxycycline|minocycline|azithromycin|"
+                  r"cephalexin|keflex|amoxicillin|penicillin vk?|dapsone|rifaximin|xifaxan|antibiotics?")
+_STATED_COURSE = _rx(r"long[- ]term|maintenance|maintained on|suppressive|lifelong|life-long|indefinitely|"
+                     + _LONG_COURSE)
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|prednisolone|methylprednisolone|medrol|dexamethasone|hydrocortisone|cortef|"
@@ -211,9 +218,7 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"nsaids?|ibuprofen|motrin|advil|naproxen|naprosyn|aleve|meloxicam|mobic|celecoxib|celebrex|"
               r"diclofenac|etodolac|nabumetone|indomethacin|piroxicam|sulindac"), "Z79.1"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
-         # an antibiotic taken for months is prophylaxis or suppression ("Long term (current) use of antibiotics")
-         (_rx(r"nitrofurantoin|macrobid|trimethoprim|tmp-smx|bactrim|doxycycline|minocycline|azithromycin|"
-              r"cephalexin|keflex|amoxicillin|penicillin vk?|dapsone|rifaximin|xifaxan|antibiotics?"), "Z79.2"),
+         (ANTIBIOTICS, "Z79.2"),
          # no class of their own: "Other long term (current) drug therapy"; psychotropics by their names as well
          (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
               r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?|"
@@ -486,7 +491,8 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
             stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS)
-            cue = next((said for said in (_STATED_LONG_TERM if stated_only else _LONG_TERM).finditer(text)
+            cues = _STATED_LONG_TERM if stated_only else _STATED_COURSE if pattern is ANTIBIOTICS else _LONG_TERM
+            cue = next((said for said in cues.finditer(text)
                         if not _another_items_course(note, match, said)), None) or levelled.get(match.group(0).lower())
             if cue and _taken_now(note, match) and not _short_course(note, match) \
                     and not named_as_past_use(note, match) and for_this_class(match, note) \

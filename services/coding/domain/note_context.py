@@ -24,7 +24,7 @@ from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, DATED_TH
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.section_headings import section_of
-from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, EXPOSURE_BEFORE, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
+from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, COUNSELLING_TOPIC_BEFORE, EXPOSURE_BEFORE, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
                                                     NOT_A_DENIAL_AFTER_NO, TOPIC_BEFORE, WARNING_BEFORE)
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
@@ -46,6 +46,7 @@ NOT_ESTABLISHED_CUE = (r"((is|was|were|are) )?not (met|established|confirmed|sup
                        r"((is|was|were|are) )?(considered|entertained|evaluated|raised) (and|but) (was |were )?"
                        r"(ruled out|excluded|rejected)")
 CONSIDERED_ONLY = "considered-only"
+COUNSELLING_TOPIC = "counselling-topic"
 # "considered" or "entertained" closing what is said of the mention, or followed only by when or by whom
 # ("considered in 2023", "considered by neurology"); not an adjective after it ("considered stable", "considered
 # controlled"), nor a diagnosis then made ("considered and confirmed")
@@ -253,6 +254,9 @@ RULES = (
     # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
     ScopeRule(NOT_ESTABLISHED, re.compile(SUPERSEDED_CUE, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(" + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)),
+    # what the patient was counselled about, named right after the cue, a Z code's habit included ("counseled on
+    # sleep deprivation"; not "counseled on diet for obesity")
+    ScopeRule(COUNSELLING_TOPIC, re.compile(r"\b(" + COUNSELLING_TOPIC_BEFORE + r")\s*$", re.IGNORECASE), None),
     # A diagnosis only weighed: "MS was considered; MRI without demyelination", "asthma considered, methacholine
     # negative", "panic disorder was raised by her PCP". A differential, not a diagnosis made (guideline IV.H).
     ScopeRule(CONSIDERED_ONLY, None, re.compile(CONSIDERED_ONLY_CUE, re.IGNORECASE)),
@@ -269,7 +273,7 @@ NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON,
 # the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
 # but not the date of the event it names ("since pregnancy 2023" is no pregnant state today), nor a form's answer
 # after it ("Tobacco use: Never")
-Z_CODE_RULES = tuple(rule for rule in RULES if rule.name in (SINCE_EVENT, ANSWERED_NO))
+Z_CODE_RULES = tuple(rule for rule in RULES if rule.name in (SINCE_EVENT, ANSWERED_NO, COUNSELLING_TOPIC))
 
 
 @dataclass(frozen=True)

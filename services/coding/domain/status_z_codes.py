@@ -161,7 +161,7 @@ VACCINE_NAMES = (r"vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix
                  r"ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|menveo|menquadfi|bexsero|"
                  r"arexvy|abrysvo")
 _VACCINE_REFUSED = _rx(r"(declined|declines|refused|refuses) (the |an? |her |his )?(\w+ ){0,2}(" + VACCINE_NAMES + r")|"
-                       r"(" + VACCINE_NAMES + r"|shot) (was |is )?(declined|refused)")
+                       r"(" + VACCINE_NAMES + r"|shot) (was |is )?(offered and )?(declined|refused)")
 _VACCINE_REFUSED_WORDS = required_literals(_VACCINE_REFUSED)
 
 
