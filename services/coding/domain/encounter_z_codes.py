@@ -200,10 +200,12 @@ INHALED_STEROIDS = _rx(r"(fluticasone|mometasone)(?! (nasal|propionate nasal))|b
 # an antibiotic taken for months is prophylaxis or suppression ("Long term (current) use of antibiotics"); most
 # courses last days and sit beside the chronic condition they treat a flare of ("COPD exacerbation - azithromycin"),
 # so only the words long-term, maintenance or suppressive, or a course of months, say the drug's course
-ANTIBIOTICS = _rx(r"nitrofurantoin|macrobid|trimethoprim|tmp-smx|bactrim|doxycycline|minocycline|azithromycin|"
-                  r"cephalexin|keflex|amoxicillin|penicillin vk?|dapsone|rifaximin|xifaxan|antibiotics?")
+_ANTIBIOTIC_NAMES = (r"nitrofurantoin|macrobid|trimethoprim|tmp-smx|bactrim|doxycycline|minocycline|azithromycin|"
+                     r"cephalexin|keflex|amoxicillin|penicillin vk?|dapsone|rifaximin|xifaxan|antibiotics?")
+ANTIBIOTICS = _rx(_ANTIBIOTIC_NAMES)
+# "chronic" said of the drug itself ("on chronic azithromycin") is its course; said of the condition, it is not
 _STATED_COURSE = _rx(r"long[- ]term|maintenance|maintained on|suppressive|lifelong|life-long|indefinitely|"
-                     + _LONG_COURSE)
+                     rf"chronic (?=({_ANTIBIOTIC_NAMES})\b)|" + _LONG_COURSE)
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|prednisolone|methylprednisolone|medrol|dexamethasone|hydrocortisone|cortef|"
