@@ -30,6 +30,7 @@ UNSPECIFIED = {
     # "referred for anxiety ... Dx: anxiety disorder due to hyperthyroidism": the anxiety is the one the
     # condition causes
     "F41.9": ("F06.4",),
+    "F42.9": ("F42.2", "F42.8"),  # "OCD ... mixed obsessional thoughts and acts" (not hoarding or excoriation)
     "F40.10": ("F40.11",),
     "F50.9": ("F50.0", "F50.2", "F50.8"),
     "M10.9": ("M10.0", "M10.1", "M10.2", "M10.3", "M10.4"),  # "gout flare L 1st MTP ... allopurinol (for gout)"  # "binge eating disorder ... refer to an eating disorder program"
@@ -47,6 +48,16 @@ UNSPECIFIED = {
     "J45.902": ("J45.22", "J45.32", "J45.42", "J45.52"),
     # "OA" beside "primary osteoarthritis R knee": the unspecified site is the joint named elsewhere
     "M19.90": ("M15", "M16", "M17", "M18", "M19.0", "M19.1", "M19.2"),
+    # "knee OA ... primary OA R knee": the joint's unspecified arthrosis is the type and side named elsewhere
+    "M16.9": ("M16.0", "M16.1", "M16.2", "M16.3", "M16.4", "M16.5", "M16.6", "M16.7"),
+    "M17.9": ("M17.0", "M17.1", "M17.2", "M17.3", "M17.4", "M17.5"),
+    "M18.9": ("M18.0", "M18.1", "M18.2", "M18.3", "M18.4", "M18.5"),
+    # "ILD ... IPF": the interstitial disease is the one whose type the note names
+    "J84.9": ("J84.0", "J84.1", "J84.2", "J84.8"),
+    # "hypothyroid ... Hashimoto's", "... due to amiodarone", "... after thyroidectomy": the hypothyroidism is the
+    # one of the cause stated (the index's "Hypothyroidism, autoimmune E06.3", "due to drug E03.2",
+    # "postprocedural E89.0")
+    "E03.9": ("E03.0", "E03.1", "E03.2", "E03.3", "E03.4", "E03.8", "E06.3", "E89.0"),
     # "Diabetes visit ... type 2 diabetes with a foot ulcer": diabetes "without complications" is the same diabetes
     # as the complication the note codes it with, and cannot stand beside it (the tabular's E1x.9)
     "E10.9": ("E10.0", "E10.1", "E10.2", "E10.3", "E10.4", "E10.5", "E10.6", "E10.8"),

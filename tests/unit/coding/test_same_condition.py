@@ -29,6 +29,15 @@ def _found(note: str, tabular, *coded: tuple[str, str], context: str = "affirmed
      (("J43.9", "Emphysema"), ("J43.2", "centrilobular emphysema")), ["J43.2"]),
     ("Asthma clinic. Dx: mild intermittent asthma with exacerbation.",
      (("J45.909", "Asthma"), ("J45.21", "mild intermittent asthma with exacerbation")), ["J45.21"]),
+    # the category's unspecified code beside a type or cause named in another sentence
+    ("Hip OA on XR. Also primary OA, L hip.", (("M16.9", "Hip OA"), ("M16.12", "primary OA, L hip")), ["M16.12"]),
+    ("Knee osteoarthritis. Bilat primary knee OA.",
+     (("M17.9", "Knee osteoarthritis"), ("M17.0", "Bilat primary knee OA")), ["M17.0"]),
+    ("ILD on HRCT. Dx: IPF.", (("J84.9", "ILD"), ("J84.112", "IPF")), ["J84.112"]),
+    ("OCD sx. Mixed obsessional thoughts and acts.",
+     (("F42.9", "OCD"), ("F42.2", "Mixed obsessional thoughts and acts")), ["F42.2"]),
+    ("Low thyroid. Dx: hypothyroidism. Hashimoto's.", (("E03.9", "hypothyroidism"), ("E06.3", "Hashimoto's")),
+     ["E06.3"]),
     # another category, a code that names no second condition
     ("Insomnia f/u. Primary insomnia.", (("G47.00", "Insomnia"), ("F51.01", "Primary insomnia")), ["F51.01"]),
 ])
@@ -43,6 +52,8 @@ def test_the_unspecified_code_of_a_subcategory_gives_way_to_the_specified_one(ta
     ("Hip pain. Right knee pain.", (("M25.559", "Hip pain"), ("M25.561", "Right knee pain"))),  # another joint
     ("Exercise-induced bronchospasm. Moderate persistent asthma.",
      (("J45.990", "Exercise-induced bronchospasm"), ("J45.40", "Moderate persistent asthma"))),
+    ("OCD. Hoarding disorder.", (("F42.9", "OCD"), ("F42.3", "Hoarding disorder"))),  # a disorder of its own
+    ("Hypothyroidism. Thyroid nodule.", (("E03.9", "Hypothyroidism"), ("E04.1", "Thyroid nodule"))),
     # a combination code of another category names a second condition: the stage it asks for stays
     ("CKD. Type 2 diabetes with diabetic chronic kidney disease.",
      (("N18.9", "CKD"), ("E11.22", "Type 2 diabetes with diabetic chronic kidney disease"))),
