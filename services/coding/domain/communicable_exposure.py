@@ -68,8 +68,9 @@ def communicable_exposure(suggestions: list[Suggestion], note: str, tabular) -> 
 
 
 def _caught_from(found: Suggestion, match: re.Match, diagnosed: tuple[str, ...]) -> bool:
-    """The disease read inside the exposure's own words is the contact's, not the patient's."""
-    return found.code.startswith(diagnosed) and match.start() <= found.start and found.end <= match.end()
+    """The disease read from the exposure's own words (its name may run on: "meningococcal disease") is the
+    contact's, not the patient's."""
+    return found.code.startswith(diagnosed) and match.start() <= found.start < match.end()
 
 
 def _named(match: re.Match) -> tuple[str, tuple[str, ...]]:

@@ -24,6 +24,7 @@ def test_the_exposure_gets_its_contact_code(suggest, note, code):
 @pytest.mark.parametrize("note, disease", [
     ("Household contact with hepatitis A, feels fine, hep A IgG ordered.", "B15"),
     ("Brother with MRSA boils; he has no lesions.", "B95"),
+    ("A/P: close contact with meningococcal disease at college, rifampin given.", "A39"),
 ])
 def test_the_disease_of_the_contact_is_not_the_patients(suggest, note, disease):
     assert not any(code.startswith(disease) for code in billed(suggest, note))
