@@ -24,7 +24,9 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 _NOT_AFTER_A_MONTH = "".join(rf"(?<!{month} )(?<!{month}\. )" for month in _MONTHS)
 DATED_SEASONS_BACK = re.compile(r"\b((?<![/-])" + _NOT_AFTER_A_MONTH + r"(19|20)\d\d|last (year|winter|spring|summer|fall|autumn)|"
-                    r"\d+ (years?|yrs?) ago|"
+                    # counted or not: "Pericarditis years ago, resolved", "pneumonia several yrs ago, recovered"
+                    r"((\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twenty) )?"
+                    r"(years?|yrs?|decades?) ago|"
                     r"as an? (child|kid|teen|teenager|infant|adolescent|young adult)|in (his |her |their )?"
                     r"(childhood|infancy|adolescence|youth|teens|college|twenties|thirties))\b", re.IGNORECASE)
 
