@@ -181,15 +181,14 @@ class _UnitOfWorkContext:
         commit = False
         try:
             if exc_type is None:
-                emitted = self._uow.emitted_count
+                if self._uow.emitted_count and self._factory._on_commit:
+                    self._uow.after_commit(self._factory._on_commit)
                 await self._uow.flush_outbox()
                 commit = True
         finally:
             await greenlet_spawn(_finish, self._session.sync_session, self._connection.sync_connection, commit)
         if commit:
             self._uow.committed()
-            if emitted and self._factory._on_commit:
-                self._factory._on_commit()
 
 
 class _ReadingContext(_UnitOfWorkContext):
