@@ -143,7 +143,7 @@ def _build_segments_directly() -> None:
 # 3. Verdicts remembered by value, within one document -----------------------------------------------
 
 # .segments, .elements: the verdicts of the document being validated; .lines, .shared: its shared segments
-_document = threading.local()
+document_scope = threading.local()
 
 
 def _outputs(param, src_file, fd_997, fd_html, fd_xmldoc=None, fd_json=None, xslt_files=None, map_path=None,
@@ -174,14 +174,14 @@ def _remember_verdicts_per_document() -> None:
     @functools.wraps(original)
     def x12n_document(*args, **kwargs):
         names = ("segments", "elements", "lines", "shared")
-        outer = [getattr(_document, name, None) for name in names]
-        _document.segments, _document.elements = {}, {}
-        _document.lines, _document.shared = (None, None) if _hands_segments_out(args, kwargs) else ({}, {})
+        outer = [getattr(document_scope, name, None) for name in names]
+        document_scope.segments, document_scope.elements = {}, {}
+        document_scope.lines, document_scope.shared = (None, None) if _hands_segments_out(args, kwargs) else ({}, {})
         try:
             return original(*args, **kwargs)
         finally:
             for name, value in zip(names, outer):
-                setattr(_document, name, value)
+                setattr(document_scope, name, value)
 
     pyx12.x12n_document.x12n_document = x12n_document
 
@@ -200,7 +200,7 @@ def _share_segments_of_repeated_lines() -> None:
     original = reader_type.__iter__
 
     def __iter__(self):
-        lines, shared = getattr(_document, "lines", None), getattr(_document, "shared", None)
+        lines, shared = getattr(document_scope, "lines", None), getattr(document_scope, "shared", None)
         if lines is None or shared is None or self.__class__ is not reader_type:
             yield from original(self)
             return
@@ -264,10 +264,10 @@ def _remember_segment_verdicts() -> None:
     original = segment_if.is_valid_errors
 
     def is_valid_errors(self, seg_data):
-        scope = getattr(_document, "segments", None)
+        scope = getattr(document_scope, "segments", None)
         if scope is None or type(seg_data) is not pyx12.segment.Segment:
             return original(self, seg_data)
-        shared = _document.shared
+        shared = document_scope.shared
         key = id(seg_data) if shared is not None and id(seg_data) in shared else _segment_key(seg_data)
         verdicts = _verdicts_of(scope, self)
         known = verdicts.get(key)
@@ -291,7 +291,7 @@ def _remember_element_verdicts() -> None:
     element_type, composite_type = pyx12.segment.Element, pyx12.segment.Composite
 
     def is_valid_errors(self, elem, type_list=None):
-        scope = getattr(_document, "elements", None)
+        scope = getattr(document_scope, "elements", None)
         kind = elem.__class__
         if kind is element_type:
             value = elem.value
@@ -324,7 +324,7 @@ def _remember_composite_verdicts() -> None:
     element_type, composite_type = pyx12.segment.Element, pyx12.segment.Composite
 
     def is_valid_errors(self, comp_data):
-        scope = getattr(_document, "elements", None)
+        scope = getattr(document_scope, "elements", None)
         if scope is None or comp_data.__class__ is not composite_type:
             return original(self, comp_data)
         values = comp_data.elements

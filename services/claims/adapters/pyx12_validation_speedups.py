@@ -10,6 +10,8 @@ import pyx12.segment
 import pyx12.validation
 from pyx12.map_if import composite_if, element_if, segment_if
 
+from services.claims.adapters.pyx12_segment_speedups import document_scope
+
 _COMPOSITE, _ELEMENT, _NEITHER = range(3)
 _DATE_FORMATS = ("RD8", "D8", "D6", "DT", "TM")
 
@@ -103,9 +105,12 @@ def _validate_from_a_plan() -> None:
     get_value its format(), which is what this reads directly. The element nodes come from the plan above,
     each is validated by its own is_valid_errors with the same arguments (the date format of a DTP, the
     1250 qualifier's codes) in the same order, the absent ones answered once per node (above), and the syntax
-    rules once per node and presence of the elements they name (above). A segment with
-    more elements than its node, or a composite with more values than its node (both errors), or elements
-    that are not pyx12 Composites, go to the original."""
+    rules once per node and presence of the elements they name (above). A plain value whose verdict the
+    document already holds is read from the document's verdicts here, under the key their keeper
+    (`pyx12_segment_speedups`) files it by, rather than through a call that copies its errors into a list
+    of their own: most values of a segment new in the file are known (its qualifiers, codes, the
+    provider's ids). A segment with more elements than its node, or a composite with more values than its
+    node (both errors), or elements that are not pyx12 Composites, go to the original."""
     original = segment_if.is_valid_errors
     composite_type = pyx12.segment.Composite
 
@@ -121,23 +126,29 @@ def _validate_from_a_plan() -> None:
                     kind == _COMPOSITE and len(elements[i].elements) > child.get_child_count()
                     and child.usage != "N"):
                 return original(self, seg_data)
+        known_by_node = getattr(document_scope, "elements", None)
         valid, errors = True, []
         dtype, type_list = [], []
         is_dtp = seg_data.seg_id == "DTP"
         for i, child, kind in plan[:present]:
+            element = elements[i]
             if kind == _COMPOSITE:
-                ok, child_errors = child.is_valid_errors(elements[i])
+                ok, child_errors = child.is_valid_errors(element)
             elif kind == _ELEMENT:
-                if i == 1 and is_dtp and elements[1].format() in _DATE_FORMATS:
-                    dtype = [elements[1].format()]
+                if i == 1 and is_dtp and element.format() in _DATE_FORMATS:
+                    dtype = [element.format()]
                 if child.data_ele == "1250":
                     type_list.extend(child.valid_codes)
-                if i == 2 and is_dtp:
-                    ok, child_errors = child.is_valid_errors(elements[i], dtype)
-                elif child.data_ele == "1251" and len(type_list) > 0:
-                    ok, child_errors = child.is_valid_errors(elements[i], type_list)
-                else:
-                    ok, child_errors = child.is_valid_errors(elements[i])
+                types = dtype if i == 2 and is_dtp else type_list if child.data_ele == "1251" and type_list else None
+                held = known_by_node.get(id(child)) if known_by_node is not None else None
+                if held is not None and len(element.elements) == 1:
+                    value = element.elements[0].value
+                    known = held[1].get((value, *types) if types else value)
+                    if known is not None:
+                        valid &= known[0]
+                        errors += known[1]
+                        continue
+                ok, child_errors = child.is_valid_errors(element, types)
             else:
                 continue
             valid &= ok

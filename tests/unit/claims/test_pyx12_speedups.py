@@ -93,7 +93,7 @@ def test_segments_are_built_as_pyx12_builds_them(terms):
 def test_remembered_verdicts_and_shared_segments_end_with_their_document():
     validate_x12(VALID["twenty claims"])
     for scope in ("segments", "elements", "lines", "shared"):
-        assert getattr(pyx12_segment_speedups._document, scope, None) is None
+        assert getattr(pyx12_segment_speedups.document_scope, scope, None) is None
 
 
 def test_repeated_lines_share_a_segment_only_where_no_segment_is_handed_out():
