@@ -63,38 +63,34 @@ def _syntax_rules_broken(node, seg_data) -> tuple:
     return tuple(errors)
 
 
-def _syntax_positions(node) -> tuple | None:
-    """The element positions the node's syntax rules name, or None when a rule is one is_syntax_valid could
-    read otherwise (fewer than two positions, a position below one); kept per node."""
-    if "_syntax_positions" not in node.__dict__:
+def syntax_positions_named(node) -> int | None:
+    """The element positions the node's syntax rules name, as bits (1 << position - 1), or None when a rule is one
+    is_syntax_valid could read otherwise (fewer than two positions, a position below one); kept per node."""
+    if "_syntax_positions_named" not in node.__dict__:
         rules = node.syntax
-        positions = sorted({position for syn in rules for position in syn[1:]})
+        positions = {position for syn in rules for position in syn[1:]}
         readable = all(len(syn) >= 3 for syn in rules) and all(
             position.__class__ is int and position >= 1 for position in positions)
-        node._syntax_positions = tuple(positions) if readable else None
-    return node._syntax_positions
+        node._syntax_positions_named = sum(1 << position - 1 for position in positions) if readable else None
+    return node._syntax_positions_named
 
 
-def syntax_rules_errors(node, seg_data) -> tuple:
+def syntax_rules_errors(node, seg_data, filled: int) -> tuple:
     """The syntax rules' errors (P, R, E, C, L: if one of these elements is present, all or one of those are),
-    kept per node by which of the named elements are present. is_syntax_valid reads nothing else of the segment:
-    for each position, whether it is within the segment and get_value of it is not empty (get_value of a
-    designator of an element alone is that composite's format(), read directly here), and the segment id, which
-    is the node's for what is kept. Its errors are frozen EleErrors worded from the rule and the segment id:
-    nothing read from the file is kept. A segment of another id, or rules read otherwise, go through the rules
-    each time."""
-    positions = _syntax_positions(node)
-    if positions is None or seg_data.seg_id != node.id:
+    kept per node by which of the named elements are present: `filled`, the bits of the named positions within
+    the segment whose get_value is not empty (get_value of a designator of an element alone is that composite's
+    format()), as the plan below reads them. is_syntax_valid reads nothing else of the segment, but the segment
+    id, which is the node's for what is kept. Its errors are frozen EleErrors worded from the rule and the
+    segment id: nothing read from the file is kept. A segment of another id, or rules read otherwise, go
+    through the rules each time."""
+    if syntax_positions_named(node) is None or seg_data.seg_id != node.id:
         return _syntax_rules_broken(node, seg_data)
-    elements = seg_data.elements
-    count = len(elements)
-    key = tuple(position <= count and elements[position - 1].format() != "" for position in positions)
     by_presence = node.__dict__.get("_syntax_verdicts")
     if by_presence is None:
         by_presence = node._syntax_verdicts = {}
-    known = by_presence.get(key)
+    known = by_presence.get(filled)
     if known is None:
-        known = by_presence[key] = _syntax_rules_broken(node, seg_data)
+        known = by_presence[filled] = _syntax_rules_broken(node, seg_data)
     return known
 
 
@@ -127,22 +123,29 @@ def _validate_from_a_plan() -> None:
                     and child.usage != "N"):
                 return original(self, seg_data)
         known_by_node = getattr(document_scope, "elements", None)
-        valid, errors = True, []
+        named = (syntax_positions_named(self) or 0) if self.syntax else 0
+        valid, errors, filled = True, [], 0
         dtype, type_list = [], []
         is_dtp = seg_data.seg_id == "DTP"
         for i, child, kind in plan[:present]:
             element = elements[i]
+            values = element.elements
+            single = len(values) == 1
+            value = values[0].value if single else None
+            if named >> i & 1 and (value != "" if single and value.__class__ is str else element.format() != ""):
+                filled |= 1 << i
             if kind == _COMPOSITE:
                 ok, child_errors = child.is_valid_errors(element)
             elif kind == _ELEMENT:
-                if i == 1 and is_dtp and element.format() in _DATE_FORMATS:
-                    dtype = [element.format()]
+                if i == 1 and is_dtp:
+                    date_format = element.format()
+                    if date_format in _DATE_FORMATS:
+                        dtype = [date_format]
                 if child.data_ele == "1250":
                     type_list.extend(child.valid_codes)
                 types = dtype if i == 2 and is_dtp else type_list if child.data_ele == "1251" and type_list else None
-                held = known_by_node.get(id(child)) if known_by_node is not None else None
-                if held is not None and len(element.elements) == 1:
-                    value = element.elements[0].value
+                held = known_by_node.get(id(child)) if known_by_node is not None and single else None
+                if held is not None:
                     known = held[1].get((value, *types) if types else value)
                     if known is not None:
                         valid &= known[0]
@@ -157,12 +160,13 @@ def _validate_from_a_plan() -> None:
         valid &= ok
         errors += absent_errors
         if self.syntax:
-            syntax_errors = syntax_rules_errors(self, seg_data)
+            syntax_errors = syntax_rules_errors(self, seg_data, filled)
             if syntax_errors:
                 errors += syntax_errors
                 valid = False
         return valid, errors
 
+    is_valid_errors.original = original  # for the test that fills the elements the syntax rules name
     segment_if.is_valid_errors = is_valid_errors
 
 
