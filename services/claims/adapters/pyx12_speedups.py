@@ -21,6 +21,7 @@ The verdicts are checked against a pristine pyx12 in a subprocess by the corpus 
 import copy
 import functools
 import threading
+from collections import OrderedDict
 
 import pyx12
 import pyx12.map_if
@@ -104,27 +105,22 @@ def _share_map_index() -> None:
 # 2. Paths formatted once -------------------------------------------------------------------------------
 
 class _FixedPath(pyx12.path.X12Path):
-    """An X12Path nobody changes once built: the path of a map node, or a key of NodeCounter's
-    counts. NodeCounter hashes these on every count, reset and lookup, and X12Path rebuilds its
-    string for each hash (__hash__ is the hash of __repr__): with the maps cached, path.py was a
-    fifth of pyx12's own time. A node's
-    path is fixed once its map is built and nothing assigns to it; a dictionary key must not change
-    anyway. So the string and the hash are computed once. Equality is X12Path's own and the hash
-    is the same value as before, so a count keyed by one of these and a lookup by an equal plain
-    X12Path still meet in the dictionary."""
+    """An X12Path nobody changes once built: the path of a map node, or of a count NodeCounter is given
+    as a string. X12Path rebuilds its string for each format and hash (__hash__ is the hash of __repr__):
+    with the maps cached, path.py was a fifth of pyx12's own time. A node's path is fixed once its map is
+    built and nothing assigns to it, so its text, the key of its count (below), is computed once. Equality
+    is X12Path's own and the hash the same value as before."""
 
     def __init__(self, path_str: str) -> None:
         super().__init__(path_str)
-        self._formatted = formatted = pyx12.path.X12Path.__repr__(self)
+        self.text = formatted = pyx12.path.X12Path.__repr__(self)
         self._hash = hash(formatted)
-        # every leading part of the string that ends with "/": the prefixes it starts with, for resets
-        self._dirs = frozenset(formatted[:i + 1] for i, c in enumerate(formatted) if c == "/")
 
     def __repr__(self) -> str:
-        return self._formatted
+        return self.text
 
     def format(self) -> str:
-        return self._formatted
+        return self.text
 
     def __hash__(self) -> int:
         return self._hash
@@ -142,8 +138,8 @@ def _format_node_paths_once() -> None:
 
 def _make_counter_keys_fixed() -> None:
     """NodeCounter turns the path strings it is given (the ISA and GS loops, on every interchange
-    and group) into X12Paths that only it holds, as keys of its counts; a node's fixed path, what it
-    is given for every other count, is returned as is, as the original returns any X12Path."""
+    and group) into X12Paths; a node's fixed path, what it is given for every other count, is returned
+    as is, as the original returns any X12Path."""
     make = NodeCounter.makeX12Path
 
     def makeX12Path(xpath):
@@ -154,37 +150,66 @@ def _make_counter_keys_fixed() -> None:
     NodeCounter.makeX12Path = staticmethod(makeX12Path)
 
 
-def _count_with_one_lookup() -> None:
-    """NodeCounter.get_count and increment look a key up twice (a membership test, then the item),
-    and every lookup runs X12Path's hash in Python. dict.get gives the same count (0 when absent,
-    as the original returns), and an increment of a present key keeps its place in the ordered
-    dictionary as += does, so one lookup each does the same."""
+def count_key(xpath) -> str:
+    """The key of a path's count in a NodeCounter: the text of the X12Path NodeCounter makes of it."""
+    if xpath.__class__ is _FixedPath:
+        return xpath.text
+    return NodeCounter.makeX12Path(xpath).format()
+
+
+def _count_by_path_text() -> None:
+    """NodeCounter keys its counts by X12Path, and every lookup runs X12Path's __hash__ in Python (the walker
+    reads or writes a count several times for each segment); get_count and increment also look a key up
+    twice (a membership test, then the item). The counts are kept here by the path's text (`count_key`),
+    which a dictionary hashes in C and caches on the string: two paths the walker counts are one count
+    exactly when their texts are equal, as X12Path's text is made of the fields its equality compares (the
+    paths of both maps' nodes, where equal texts come from equal fields, are checked by a test). dict.get
+    gives the same count (0 when absent, as the original returns), and an increment of a present key keeps
+    its place in the ordered dictionary as += does. The copy constructor and setCount key by text too, and
+    getState hands out the counts keyed by X12Paths again, in their order (a copy: nothing in pyx12 reads
+    it)."""
+
+    def __init__(self, initialCounts=None):
+        self._dict = OrderedDict((count_key(path), count) for path, count in (initialCounts or {}).items())
 
     def get_count(self, xpath):
-        return self._dict.get(NodeCounter.makeX12Path(xpath), 0)
+        return self._dict.get(count_key(xpath), 0)
 
     def increment(self, xpath):
-        key = NodeCounter.makeX12Path(xpath)
+        key = count_key(xpath)
         self._dict[key] = self._dict.get(key, 0) + 1
 
+    def setCount(self, xpath, ct):
+        self._dict[count_key(xpath)] = ct
+
+    def getState(self):
+        return OrderedDict((_FixedPath(text), count) for text, count in self._dict.items())
+
+    NodeCounter.__init__, NodeCounter.getState, NodeCounter.setCount = __init__, getState, setCount
     NodeCounter.get_count, NodeCounter.increment = get_count, increment
+
+
+_leading_parts: dict[str, frozenset] = {}  # a count's path text -> its leading parts that end with "/"
+
+
+def _parts_of(text: str) -> frozenset:
+    parts = _leading_parts[text] = frozenset(text[:i + 1] for i, c in enumerate(text) if c == "/")
+    return parts
 
 
 def _reset_counts_by_prefix() -> None:
     """NodeCounter.reset_to_node drops the counts under a loop each time the loop starts again:
     for every count it re-formats the loop's path, splits both paths on "/" and compares the parts.
-    Child-ness by parts is the same as the child's string starting with the loop's string plus
-    "/" (splitting A + "/" + B on "/" gives A's parts then B's). A string starts with a prefix that
-    ends with "/" exactly when that prefix is one of its own leading parts ending with "/", which a
-    fixed path keeps as a set: one set lookup per count; any other key is tested with startswith.
-    The keys are read through dict.keys: iterating the OrderedDict itself runs each key's hash in
-    Python, and which keys are dropped does not depend on the order they are read in."""
+    Child-ness by parts is the same as the child's text starting with the loop's text plus
+    "/" (splitting A + "/" + B on "/" gives A's parts then B's). A text starts with a prefix that
+    ends with "/" exactly when that prefix is one of its own leading parts ending with "/", which
+    are kept per text (the texts are the maps' paths: a bounded set): one set lookup per count.
+    Which keys are dropped does not depend on the order they are read in."""
 
     def reset_to_node(self, xpath):
-        prefix = NodeCounter.makeX12Path(xpath).format() + "/"
-        fixed = _FixedPath
-        for key in [k for k in dict.keys(self._dict)
-                    if (prefix in k._dirs if k.__class__ is fixed else k.format().startswith(prefix))]:
+        prefix = count_key(xpath) + "/"
+        parts = _leading_parts
+        for key in [k for k in dict.keys(self._dict) if prefix in (parts[k] if k in parts else _parts_of(k))]:
             del self._dict[key]
 
     NodeCounter.reset_to_node = reset_to_node
@@ -330,7 +355,7 @@ def _skip_printable_values() -> None:
     pyx12.validation.contains_control_character = contains_control_character
 
 
-PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter_keys_fixed, _count_with_one_lookup,
+PATCHES = (_cache_maps, _share_map_index, _format_node_paths_once, _make_counter_keys_fixed, _count_by_path_text,
            _reset_counts_by_prefix, _remember_loop_shape,
            _parse_refdes_once,
            _index_children_by_seq, _remember_unique_key_fields, _match_segments_by_id_first, _skip_printable_values,

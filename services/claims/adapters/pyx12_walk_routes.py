@@ -35,13 +35,13 @@ class Route(NamedTuple):
     """A walk without an error from a starting node: the matches asked on the way, the counts it reads, where it
     ends, and what it counts there, with the map's figures it needs read once."""
     probes: tuple  # (node, its is_match answer), in the order the walker asks them
-    counted: tuple  # paths of the mandatory candidates passed: each must have a count of one or more
+    counted: tuple  # path texts of the mandatory candidates passed: each must have a count of one or more
     node: object  # the segment node the walk returns; None: pyx12's walk, whatever the counts
     pop: tuple
     push: tuple
     count_path: object = None  # the matched segment's path, or the entered loop's
     limit: int = 0  # that node's maximum repeat
-    first_path: object = None  # the entered loop's first segment's path; None: a segment counted in its loop
+    first_key: str | None = None  # the text of the entered loop's first segment's path; None: a segment counted
 
 
 def _pyx12s_walk(probes) -> Route:
@@ -76,7 +76,7 @@ class _Search:
     def expect_counted(self, node) -> None:
         """The walker notes a mandatory node here when it has no count yet."""
         if node.usage == "R":
-            self.counted.append(node.x12path)
+            self.counted.append(node.x12path.text)
 
     def loop_matches(self, loop) -> bool:
         """walk_tree._is_loop_match: the loop's first segment, or for a loop that starts with a loop, any child
@@ -114,12 +114,12 @@ class _Search:
         return None
 
     def route(self, node, entered, pop, push) -> Route:
-        counted_node, first_path = node, None
+        counted_node, first_key = node, None
         if entered is not None:
             counted_node, node, push = entered
-            first_path = node.x12path
+            first_key = node.x12path.text
         return Route(tuple(self.probes), tuple(dict.fromkeys(self.counted)), node, tuple(pop), tuple(push),
-                     counted_node.x12path, max_repeat(counted_node), first_path)
+                     counted_node.x12path, max_repeat(counted_node), first_key)
 
 
 def _route_from(orig_node, seg_data) -> Route:
@@ -132,7 +132,7 @@ def _route_from(orig_node, seg_data) -> Route:
         while "pos_map" in node.__dict__:
             for child, kind in loop_candidates(node, node_pos, seg_data.seg_id):
                 if kind == MISSING_SEGMENT or kind == MISSING_LOOP:
-                    search.counted.append(child.x12path)
+                    search.counted.append(child.x12path.text)
                 elif kind == TRY_SEGMENT:
                     if search.matches(child):
                         return _segment_route(search, node, child, orig_node, pop)
@@ -199,20 +199,21 @@ def _known_route(orig_node, seg_data) -> Route:
 def _take(walker, counts: dict, route: Route) -> bool:
     """The counting of a walk along the route, when it records nothing; False, with nothing changed, when it would
     record something (a mandatory candidate not counted, a count past its maximum)."""
-    for path in route.counted:
-        if counts.get(path, 0) < 1:
+    for key in route.counted:
+        if counts.get(key, 0) < 1:
             return False
     path = route.count_path
-    count = counts.get(path, 0) + 1
+    key = path.text
+    count = counts.get(key, 0) + 1
     if count > route.limit:
         return False
-    first = route.first_path
+    first = route.first_key
     if first is not None:
         walker.counter.reset_to_node(path)
-        counts[path] = count
+        counts[key] = count
         counts[first] = counts.get(first, 0) + 1  # NodeCounter.increment, as patched in pyx12_speedups
     else:
-        counts[path] = count
+        counts[key] = count
     return True
 
 

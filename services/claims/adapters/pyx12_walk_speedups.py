@@ -51,7 +51,8 @@ def segment_matches(node, seg_data) -> bool:
 
 
 def plain_counts(walker) -> dict | None:
-    """The walker's counts by fixed path, when it keeps them in a NodeCounter of its own class."""
+    """The walker's counts by path text (a node's `x12path.text`, as `pyx12_speedups` keeps them), when it keeps
+    them in a NodeCounter of its own class."""
     counter = walker.counter
     return counter._dict if counter.__class__ is NodeCounter else None
 
@@ -69,11 +70,11 @@ def _enter_loops_with_one_reset() -> None:
         if counts is None or loop_node.__class__ is not loop_if or loop_node.usage not in COUNTED_USAGE:
             return original(self, loop_node, seg_data, seg_count, cur_line, ls_id)
         path = loop_node.x12path
-        count = counts.get(path, 0) + 1
+        count = counts.get(path.text, 0) + 1
         if count > max_repeat(loop_node):
             return original(self, loop_node, seg_data, seg_count, cur_line, ls_id)
         self.counter.reset_to_node(path)
-        counts[path] = count
+        counts[path.text] = count
 
     _walker._check_loop_usage = _check_loop_usage
 
@@ -118,13 +119,13 @@ def _match_segments_with_one_count() -> None:
         if (counts is None or first is None or seg_data.__class__ is not _segment_type
                 or child.__class__ is not segment_if or child.usage not in COUNTED_USAGE
                 or not segment_matches(child, seg_data) or segment_matches(first, seg_data)
-                or (node.usage == "R" and counts.get(node.x12path, 0) < 1)):
+                or (node.usage == "R" and counts.get(node.x12path.text, 0) < 1)):
             return original(self, node, child, seg_data, orig_node, seg_count, cur_line, ls_id, pop_node_list)
-        path = child.x12path
-        count = counts.get(path, 0) + 1
+        key = child.x12path.text
+        count = counts.get(key, 0) + 1
         if count > max_repeat(child):
             return original(self, node, child, seg_data, orig_node, seg_count, cur_line, ls_id, pop_node_list)
-        counts[path] = count
+        counts[key] = count
         if self.mandatory_segs_missing:
             self.mandatory_segs_missing = [m for m in self.mandatory_segs_missing if m.seg_node != child]
             self._flush_mandatory_segs(child.pos)

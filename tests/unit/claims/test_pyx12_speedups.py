@@ -9,9 +9,11 @@ from unittest.mock import patch
 import pyx12.map_if
 import pyx12.segment
 import pyx12.params
+import pyx12.path
 import pyx12.x12file
 import pyx12.x12n_document
 import pytest
+from pyx12.nodeCounter import NodeCounter
 
 from services.claims.adapters import pyx12_segment_speedups, pyx12_speedups
 from services.claims.adapters.x12_validation import validate_x12
@@ -59,6 +61,39 @@ def test_a_map_is_parsed_once_per_process():
     params.set("charset", "B")  # other parameters, another map: the cached one keeps the values it was built with
     assert pyx12.map_if.load_map_file("837.5010.X222.A1.xml", params, None) is not first
     assert first.param.get("charset") == "E"
+
+
+def _every_node(node):
+    by_position = getattr(node, "pos_map", None) or {}
+    for child in getattr(node, "children", None) or [child for children in by_position.values() for child in children]:
+        yield child
+        yield from _every_node(child)
+
+
+def test_the_walkers_counts_meet_exactly_when_pyx12s_would():
+    """The walker's counts are kept by path text: two paths of the loops and segments of the maps (what it counts)
+    with equal texts are equal X12Paths (the converse holds for any X12Path: the text is made of the fields
+    equality compares). A composite's path has its segment's text, not its fields: it is never counted."""
+    by_text = {}
+    for map_file in ("x12.control.00501.xml", "837.5010.X222.A1.xml"):
+        for node in _every_node(pyx12.map_if.load_map_file(map_file, pyx12.params.params(), None)):
+            if not (node.is_loop() or node.is_segment()):
+                continue
+            path = pyx12.path.X12Path(node.get_path())
+            by_text.setdefault(path.format(), []).append(path)
+    assert len(by_text) > 400 and "/ISA_LOOP/GS_LOOP" in by_text
+    assert all(path == paths[0] for paths in by_text.values() for path in paths)
+
+
+def test_the_walkers_counter_keeps_pyx12s_counts_by_text():
+    counter = NodeCounter({"/ISA_LOOP": 2, pyx12.path.X12Path("/ISA_LOOP/GS_LOOP"): 1})
+    counter.increment("/ISA_LOOP/GS_LOOP/ST_LOOP")
+    counter.increment(pyx12.path.X12Path("/ISA_LOOP/GS_LOOP/ST_LOOP"))
+    counter.setCount("/ISA_LOOP/GS_LOOPX", 5)
+    assert counter.get_count("/ISA_LOOP/GS_LOOP/ST_LOOP") == 2 and counter.get_count("/ISA_LOOP/GS") == 0
+    counter.reset_to_node(pyx12.path.X12Path("/ISA_LOOP/GS_LOOP"))
+    assert counter.getState() == {pyx12.path.X12Path(text): count for text, count in
+                                  (("/ISA_LOOP", 2), ("/ISA_LOOP/GS_LOOP", 1), ("/ISA_LOOP/GS_LOOPX", 5))}
 
 
 def test_an_unknown_pyx12_version_is_left_unpatched(monkeypatch, caplog):
