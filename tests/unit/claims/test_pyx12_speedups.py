@@ -13,12 +13,14 @@ import pyx12.path
 import pyx12.x12file
 import pyx12.x12n_document
 import pytest
+from pyx12.map_if import loop_if, segment_if
 from pyx12.nodeCounter import NodeCounter
 
 from services.claims.adapters import pyx12_segment_speedups, pyx12_speedups
 from services.claims.adapters.x12_validation import validate_x12
 from tests.unit.claims.pristine_library import pristine_verdicts
 from tests.unit.claims.pyx12_corpus import build_corpus, verdict
+from tests.unit.claims.test_pyx12_validation_speedups import _nodes
 
 pytestmark = pytest.mark.unit
 VALID, BROKEN, NOT_CHECKED = build_corpus()
@@ -63,22 +65,13 @@ def test_a_map_is_parsed_once_per_process():
     assert first.param.get("charset") == "E"
 
 
-def _every_node(node):
-    by_position = getattr(node, "pos_map", None) or {}
-    for child in getattr(node, "children", None) or [child for children in by_position.values() for child in children]:
-        yield child
-        yield from _every_node(child)
-
-
 def test_the_walkers_counts_meet_exactly_when_pyx12s_would():
     """The walker's counts are kept by path text: two paths of the loops and segments of the maps (what it counts)
     with equal texts are equal X12Paths (the converse holds for any X12Path: the text is made of the fields
     equality compares). A composite's path has its segment's text, not its fields: it is never counted."""
     by_text = {}
     for map_file in ("x12.control.00501.xml", "837.5010.X222.A1.xml"):
-        for node in _every_node(pyx12.map_if.load_map_file(map_file, pyx12.params.params(), None)):
-            if not (node.is_loop() or node.is_segment()):
-                continue
+        for node in _nodes(pyx12.map_if.load_map_file(map_file, pyx12.params.params(), None), (loop_if, segment_if)):
             path = pyx12.path.X12Path(node.get_path())
             by_text.setdefault(path.format(), []).append(path)
     assert len(by_text) > 400 and "/ISA_LOOP/GS_LOOP" in by_text
