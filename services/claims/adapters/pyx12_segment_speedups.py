@@ -286,7 +286,8 @@ def _remember_element_verdicts() -> None:
     values, and those are answered again. Only a plain value is remembered: an Element, or a
     Composite of one value, which the original reads the same way (not composite, truthy, its one
     value); a composite of several values where an element belongs, or no value, goes to the
-    original."""
+    original. The segment's plan (`pyx12_validation_speedups`) reads a known verdict under this same key
+    without the call."""
     original = element_if.is_valid_errors
     element_type, composite_type = pyx12.segment.Element, pyx12.segment.Composite
 
