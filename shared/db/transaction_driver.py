@@ -36,8 +36,9 @@ async def flush_pending(session: AsyncSession) -> None:
 
 
 async def flush_writes(session: AsyncSession) -> None:
-    """The ORM's pending writes, if there are any (a crossing into SQLAlchemy's greenlet only then)."""
-    if session.new or session.dirty or session.deleted:
+    """The ORM's pending writes, if there are any (a crossing into SQLAlchemy's greenlet only then). Asked as
+    the session's own flush asks (`_is_clean`: nothing new, deleted or modified), in two calls."""
+    if not session.sync_session._is_clean():
         await session.flush()
 
 
