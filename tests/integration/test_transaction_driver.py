@@ -292,3 +292,33 @@ async def test_a_commit_broken_by_a_deferred_constraint_raises_what_sqlalchemys_
         assert (await uow.session.execute(text("SELECT txid_current_if_assigned()"))).scalar() is None
         await claim_new_events(await uow.driver(), str(claim_id), [(uuid.uuid4(), "t")])
     assert await _stored(units, claim_id) == (1, 0, 0)
+
+
+async def test_a_commit_on_a_lost_connection_raises_what_sqlalchemys_commit_raises_and_the_pool_drops_it(units):
+    pool, called, backends = units._sessions.kw["bind"].pool, [], []
+
+    async def lose(backend: int) -> None:
+        async with units.reading() as reader:
+            await reader.session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        await asyncio.sleep(0.2)  # the driver reads the server's goodbye before the COMMIT, in both runs alike
+
+    async def through_the_session():
+        async with units._sessions() as session:
+            await lose((await session.execute(text("SELECT pg_backend_pid()"))).scalar())
+            await session.commit()
+
+    async def through_the_unit_of_work():
+        async with units() as uow:
+            backends.append(await _backend(uow))
+            uow.after_commit(lambda: called.append("committed"))
+            await lose(backends[0])
+
+    on_session = await _failed_commit(through_the_session)
+    on_unit_of_work = await _failed_commit(through_the_unit_of_work)
+    assert type(on_unit_of_work) is type(on_session) and str(on_unit_of_work) == str(on_session)
+    assert type(on_unit_of_work.orig) is type(on_session.orig)
+    assert on_unit_of_work.connection_invalidated == on_session.connection_invalidated
+    assert called == [] and pool.checkedout() == 0
+    async with units() as uow:  # the lost connection is not handed out again
+        assert await _backend(uow) != backends[0]
+        await claim_new_events(await uow.driver(), str(uuid.uuid4()), [(uuid.uuid4(), "t")])
