@@ -11,6 +11,8 @@ from opentelemetry import trace
 from opentelemetry.trace import INVALID_SPAN_CONTEXT, NonRecordingSpan, SpanContext
 from sqlalchemy import Column, Integer, MetaData, String, Table, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 
 from services.claims.adapters.tables import ClaimEvent
 from services.claims.settings import Settings
@@ -322,3 +324,30 @@ async def test_a_commit_on_a_lost_connection_raises_what_sqlalchemys_commit_rais
     async with units() as uow:  # the lost connection is not handed out again
         assert await _backend(uow) != backends[0]
         await claim_new_events(await uow.driver(), str(uuid.uuid4()), [(uuid.uuid4(), "t")])
+
+
+@pytest.mark.parametrize("pool", ["null", "full"])
+async def test_a_pool_that_closes_the_connection_given_back_takes_it_back_in_sqlalchemys_greenlet(infrastructure, pool):
+    """A NullPool, or a pool with no room left, closes the connection it is given (a driver call): that checkin
+    must run where the driver can be awaited. The inner unit of work leaves first and finds room; the outer then
+    finds the pool full."""
+    options = {"poolclass": NullPool} if pool == "null" else {"pool_size": 1, "max_overflow": 1}
+    engine = create_async_engine(Settings(database_url=infrastructure.database_url).service_database_url(), **options)
+    units, claim_id = UnitOfWorkFactory(make_session_factory(engine)), uuid.uuid4()
+    try:
+        async with units() as outer:
+            await claim_new_events(await outer.driver(), str(claim_id), [(uuid.uuid4(), "t")])
+            async with units() as inner:
+                await claim_new_events(await inner.driver(), str(claim_id), [(uuid.uuid4(), "t")])
+                kept = await _asyncpg_connection(inner)
+            closed = await _asyncpg_connection(outer)
+        assert closed.is_closed()  # closed by the driver, not dropped unclosed by a close that could not await
+        assert kept.is_closed() == (pool == "null")
+        if pool == "full":
+            assert engine.pool.checkedout() == 0 and engine.pool.checkedin() == 1
+        async with units.reading() as uow:
+            stored = (await uow.session.execute(text("SELECT count(*) FROM inbox_message WHERE consumer = :c"),
+                                                {"c": str(claim_id)})).scalar()
+        assert stored == 2
+    finally:
+        await engine.dispose()
