@@ -31,8 +31,47 @@ def compiled(statement: TextClause, dialect: Dialect) -> tuple[str, tuple[str, .
 async def flush_pending(session: AsyncSession) -> None:
     """The ORM's pending writes go in before a driver statement, as the session's execute of a Core statement
     autoflushed them first: rows land in the same order."""
-    if session.autoflush and (session.new or session.dirty or session.deleted):
+    if session.autoflush:
+        await flush_writes(session)
+
+
+async def flush_writes(session: AsyncSession) -> None:
+    """The ORM's pending writes, if there are any (a crossing into SQLAlchemy's greenlet only then). Asked as
+    the session's own flush asks (`_is_clean`: nothing new, deleted or modified), in two calls."""
+    if not session.sync_session._is_clean():
         await session.flush()
+
+
+class _FailedCommit:
+    """Stands in for asyncpg's transaction whose COMMIT failed: SQLAlchemy's own commit then awaits this and
+    meets the driver's error where it would have met it, and raises and cleans up as it does."""
+
+    def __init__(self, error: BaseException):
+        self._error = error
+
+    async def commit(self) -> None:
+        raise self._error
+
+
+async def commit_on_driver(connection: Connection) -> bool:
+    """COMMIT on the asyncpg connection of `connection`'s transaction, from the event loop: the same asyncpg
+    call SQLAlchemy's adapter makes, without its trip out of SQLAlchemy's greenlet and back. The adapter is left
+    with no transaction, as after its own commit, so SQLAlchemy's `connection.commit()` that must follow only
+    ends its own bookkeeping (no second COMMIT, nothing for the pool's reset to roll back). False when the
+    COMMIT failed (a deferred constraint, a serialization failure, a lost connection, a cancellation): the
+    adapter then holds the error, and that `connection.commit()` raises it as it raises it today (translated
+    by the dialect, wrapped by the connection, the connection invalidated if it died)."""
+    adapter = connection.connection.dbapi_connection
+    transaction = adapter._transaction
+    if transaction is None:  # nothing ran: SQLAlchemy's commit sends no COMMIT either
+        return True
+    try:
+        await transaction.commit()
+    except BaseException as error:
+        adapter._transaction = _FailedCommit(error)
+        return False
+    adapter._transaction = None
+    return True
 
 
 def _raise_as_session_would(connection: Connection, error: Exception, sql: str, args: list, span) -> None:

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.util.concurrency import greenlet_spawn
 
 from shared.clock import Clock, system_clock, today
@@ -20,7 +21,7 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.registry import EventType, event_type_for
 from shared.db.bulk import EncodedJson, Insert, insert_together
 from shared.db.tables import outbox_message
-from shared.db.transaction_driver import TransactionDriver, flush_pending
+from shared.db.transaction_driver import TransactionDriver, commit_on_driver, flush_pending, flush_writes
 from shared.telemetry import producer_headers
 
 
@@ -138,14 +139,13 @@ def _begun(engine: Engine) -> Connection:
     return connection
 
 
-def _finish(session: Session, connection: Connection, commit: bool) -> None:
-    """Commits (after the ORM's pending writes, as the session's commit flushed them) or rolls back the
-    connection's transaction, lets the session's objects go and gives the connection back to the pool: one
-    crossing into SQLAlchemy's greenlet for all of it. The session, joined as `rollback_only`, never ends the
-    transaction itself, but a failed flush rolls it back."""
+def _end(session: Session, connection: Connection, commit: bool) -> None:
+    """Ends SQLAlchemy's side of the transaction, lets the session's objects go and gives the connection back to
+    the pool. With `commit`, the driver's COMMIT has already been sent (`commit_on_driver`): the connection's
+    commit only marks its transaction ended, or raises the error that COMMIT met. The session, joined as
+    `rollback_only`, never ends the transaction itself."""
     try:
         if commit:
-            session.flush()
             connection.commit()
         else:
             connection.rollback()
@@ -156,12 +156,23 @@ def _finish(session: Session, connection: Connection, commit: bool) -> None:
             connection.close()
 
 
+def _releases_without_waiting(connection: Connection) -> bool:
+    """Whether giving this connection back to the pool runs no driver call, so that it needs no greenlet: its
+    transaction is over on the driver (the pool's rollback-on-return finds nothing to roll back), the pool has
+    room for it (a full one would close it), and no listener or finalizer runs at checkin."""
+    pool = connection.engine.pool
+    return (isinstance(pool, QueuePool) and pool.checkedin() < pool.size()
+            and not pool.dispatch.checkin and not pool.dispatch.reset and not connection.dispatch.commit
+            and not connection.connection._connection_record.finalize_callback)
+
+
 class _UnitOfWorkContext:
     """The unit of work holds its connection and transaction; the session is joined to them.
 
-    The session's own commit and close each crossed into SQLAlchemy's greenlet and ran the session's
-    transaction bookkeeping around the connection's; here the connection is taken and begun in one crossing,
-    and committed, released to the pool and the session closed in one more."""
+    The connection is taken and begun in one crossing into SQLAlchemy's greenlet. At the end the COMMIT goes
+    on the driver from the event loop, and SQLAlchemy's bookkeeping and the pool's checkin, which then wait on
+    nothing, run here too; a rollback, a failed COMMIT or a pool that may close the connection take one
+    crossing."""
 
     def __init__(self, factory: UnitOfWorkFactory):
         self._factory = factory
@@ -178,15 +189,21 @@ class _UnitOfWorkContext:
 
     async def __aexit__(self, exc_type, exc, tb) -> None:
         assert self._session is not None and self._connection is not None and self._uow is not None
-        commit = False
+        session, connection = self._session.sync_session, self._connection.sync_connection
+        commit = committed = False
         try:
             if exc_type is None:
                 if self._uow.emitted_count and self._factory._on_commit:
                     self._uow.after_commit(self._factory._on_commit)
                 await self._uow.flush_outbox()
+                await flush_writes(self._session)  # as the session's commit flushed them
                 commit = True
+                committed = await commit_on_driver(connection)
         finally:
-            await greenlet_spawn(_finish, self._session.sync_session, self._connection.sync_connection, commit)
+            if committed and _releases_without_waiting(connection):
+                _end(session, connection, commit)
+            else:
+                await greenlet_spawn(_end, session, connection, commit)
         if commit:
             self._uow.committed()
 

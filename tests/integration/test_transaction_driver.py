@@ -1,6 +1,7 @@
 """The unit of work's own statements (inbox, outbox) run on the asyncpg connection of its transaction: they
 commit with the use case's writes or vanish with them, and they come after the ORM's pending writes, as the
 session's own execute put them."""
+import asyncio
 import contextlib
 import uuid
 from unittest.mock import MagicMock, patch
@@ -10,6 +11,8 @@ from opentelemetry import trace
 from opentelemetry.trace import INVALID_SPAN_CONTEXT, NonRecordingSpan, SpanContext
 from sqlalchemy import Column, Integer, MetaData, String, Table, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 
 from services.claims.adapters.tables import ClaimEvent
 from services.claims.settings import Settings
@@ -225,3 +228,126 @@ async def test_a_failed_driver_statement_fails_its_span_as_the_engine_hook_does(
     statuses = [span.set_status.call_args.args[0] for span in (session_span, driver_span)]
     assert [(s.status_code, s.description) for s in statuses] == [(trace.StatusCode.ERROR, "UniqueViolationError")] * 2
     assert driver_span.end.call_count == session_span.end.call_count == 1
+
+
+async def _asyncpg_connection(uow):
+    return (await (await uow.session.connection()).get_raw_connection()).driver_connection
+
+
+async def test_a_committed_unit_of_work_sends_one_commit_and_nothing_when_given_back(units):
+    sent, pool = [], units._sessions.kw["bind"].pool
+
+    def log(record):
+        sent.append(record.query)
+
+    async with units() as uow:
+        await claim_new_events(await uow.driver(), str(uuid.uuid4()), [(uuid.uuid4(), "t")])
+        driver = await _asyncpg_connection(uow)
+        driver.add_query_logger(log)
+    await asyncio.sleep(0)  # asyncpg calls its query loggers soon after, not at once
+    driver.remove_query_logger(log)
+    assert sent == ["COMMIT;"]  # no second COMMIT from SQLAlchemy, no rollback from the pool's reset
+    assert pool.checkedout() == 0 and not uow.session.in_transaction()
+    async with units() as uow:
+        assert await _asyncpg_connection(uow) is driver  # given back to the pool, and taken again
+        assert (await uow.session.execute(text("SELECT txid_current_if_assigned()"))).scalar() is None
+
+
+_DEFERRED_VIOLATION = (
+    "CREATE TEMP TABLE deferred_parent (id int PRIMARY KEY)",
+    "CREATE TEMP TABLE deferred_child (id int PRIMARY KEY,"
+    " parent_id int REFERENCES deferred_parent (id) DEFERRABLE INITIALLY DEFERRED)",
+    "INSERT INTO deferred_child VALUES (1, 99)")
+
+
+async def _failed_commit(commit) -> DBAPIError:
+    with pytest.raises(DBAPIError) as raised:
+        await commit()
+    return raised.value
+
+
+async def test_a_commit_broken_by_a_deferred_constraint_raises_what_sqlalchemys_commit_raises(units):
+    pool, called, backends = units._sessions.kw["bind"].pool, [], []
+
+    async def through_the_session():
+        async with units._sessions() as session:
+            for statement in _DEFERRED_VIOLATION:
+                await session.execute(text(statement))
+            await session.commit()
+
+    async def through_the_unit_of_work():
+        async with units() as uow:
+            backends.append(await _backend(uow))
+            uow.after_commit(lambda: called.append("committed"))
+            for statement in _DEFERRED_VIOLATION:
+                await uow.session.execute(text(statement))
+
+    on_session = await _failed_commit(through_the_session)
+    on_unit_of_work = await _failed_commit(through_the_unit_of_work)
+    assert isinstance(on_session, IntegrityError) and type(on_unit_of_work) is type(on_session)
+    assert str(on_unit_of_work) == str(on_session)
+    assert type(on_unit_of_work.orig) is type(on_session.orig) and on_unit_of_work.orig.pgcode == "23503"
+    assert called == [] and pool.checkedout() == 0
+    claim_id = uuid.uuid4()
+    async with units() as uow:  # the connection given back last, usable: no transaction open, the next commits
+        assert await _backend(uow) == backends[0]
+        assert (await uow.session.execute(text("SELECT txid_current_if_assigned()"))).scalar() is None
+        await claim_new_events(await uow.driver(), str(claim_id), [(uuid.uuid4(), "t")])
+    assert await _stored(units, claim_id) == (1, 0, 0)
+
+
+async def test_a_commit_on_a_lost_connection_raises_what_sqlalchemys_commit_raises_and_the_pool_drops_it(units):
+    pool, called, backends = units._sessions.kw["bind"].pool, [], []
+
+    async def lose(backend: int) -> None:
+        async with units.reading() as reader:
+            await reader.session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        await asyncio.sleep(0.2)  # the driver reads the server's goodbye before the COMMIT, in both runs alike
+
+    async def through_the_session():
+        async with units._sessions() as session:
+            await lose((await session.execute(text("SELECT pg_backend_pid()"))).scalar())
+            await session.commit()
+
+    async def through_the_unit_of_work():
+        async with units() as uow:
+            backends.append(await _backend(uow))
+            uow.after_commit(lambda: called.append("committed"))
+            await lose(backends[0])
+
+    on_session = await _failed_commit(through_the_session)
+    on_unit_of_work = await _failed_commit(through_the_unit_of_work)
+    assert type(on_unit_of_work) is type(on_session) and str(on_unit_of_work) == str(on_session)
+    assert type(on_unit_of_work.orig) is type(on_session.orig)
+    assert on_unit_of_work.connection_invalidated == on_session.connection_invalidated
+    assert called == [] and pool.checkedout() == 0
+    async with units() as uow:  # the lost connection is not handed out again
+        assert await _backend(uow) != backends[0]
+        await claim_new_events(await uow.driver(), str(uuid.uuid4()), [(uuid.uuid4(), "t")])
+
+
+@pytest.mark.parametrize("pool", ["null", "full"])
+async def test_a_pool_that_closes_the_connection_given_back_takes_it_back_in_sqlalchemys_greenlet(infrastructure, pool):
+    """A NullPool, or a pool with no room left, closes the connection it is given (a driver call): that checkin
+    must run where the driver can be awaited. The inner unit of work leaves first and finds room; the outer then
+    finds the pool full."""
+    options = {"poolclass": NullPool} if pool == "null" else {"pool_size": 1, "max_overflow": 1}
+    engine = create_async_engine(Settings(database_url=infrastructure.database_url).service_database_url(), **options)
+    units, claim_id = UnitOfWorkFactory(make_session_factory(engine)), uuid.uuid4()
+    try:
+        async with units() as outer:
+            await claim_new_events(await outer.driver(), str(claim_id), [(uuid.uuid4(), "t")])
+            async with units() as inner:
+                await claim_new_events(await inner.driver(), str(claim_id), [(uuid.uuid4(), "t")])
+                kept = await _asyncpg_connection(inner)
+            closed = await _asyncpg_connection(outer)
+        assert closed.is_closed()  # closed by the driver, not dropped unclosed by a close that could not await
+        assert kept.is_closed() == (pool == "null")
+        if pool == "full":
+            assert engine.pool.checkedout() == 0 and engine.pool.checkedin() == 1
+        async with units.reading() as uow:
+            stored = (await uow.session.execute(text("SELECT count(*) FROM inbox_message WHERE consumer = :c"),
+                                                {"c": str(claim_id)})).scalar()
+        assert stored == 2
+    finally:
+        await engine.dispose()
