@@ -64,6 +64,9 @@ TREATED_NOW = re.compile(r"\b((now|currently|still|remains) on|continues( on)?|c
 TREATMENT_AHEAD = re.compile(r"\b(rai|radioactive iodine|radiation|radiotherapy|xrt|chemo\w*|adjuvant \w+|"
                              r"immunotherapy)\b(?:(?![.;]\s)[^\n]){0,30}?(?<!\bnone )\b(scheduled|planned|to (start|begin)|"
                              r"starting|pending|as planned)\b", re.IGNORECASE)
+# "lung cancer screening today, former smoker": the cancer a screening is named by is its subject, not a cancer the
+# patient had, whatever past words its sentence holds
+_SCREENING_SUBJECT = re.compile(r"\s+screen(s|ed|ing)?\b", re.IGNORECASE)
 _DENIED_RIGHT_BEFORE = re.compile(r"\b(no|not|without)\s+(\w+\s+)?$", re.IGNORECASE)  # "no adjuvant chemo planned"
 # a leukemia or lymphoma "in remission" has its remission code (C91.11, C81.9A); only a history word, an excision or a
 # treatment over makes it personal history
@@ -126,7 +129,7 @@ def _past_polyps(match: re.Match, note: str) -> str | None:
 
 def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[str | None, str]:
     text = sentence(note, match.start(), match.end())
-    if NEGATION.search(before(note, match.start())):
+    if NEGATION.search(before(note, match.start())) or _SCREENING_SUBJECT.match(note, match.end()):
         return None, ""
     if FAMILY.search(text):
         return family, "a relative's cancer is family history"

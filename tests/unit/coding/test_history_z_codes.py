@@ -64,3 +64,9 @@ def test_treatment_said_not_planned_leaves_the_history(tabular):
     note = "Prostate cancer s/p radical prostatectomy 2019; no adjuvant radiation planned, PSA undetectable."
     out, _ = history_z_codes([], note, tabular)
     assert codes(out) == ["Z85.46"]
+
+
+def test_the_cancer_a_screening_is_named_by_is_no_history(tabular):
+    note = "Prostate cancer screening with PSA today; ex-smoker, quit 2010, prior colonoscopy normal."
+    out, _ = history_z_codes([], note, tabular)
+    assert not any(s.code.startswith("Z85") for s in out)
