@@ -79,6 +79,7 @@ from services.coding.domain.lumbago_with_sciatica import lumbago_with_sciatica
 from services.coding.domain.replaced_side import one_side_replaced
 from services.coding.domain.named_complication import named_complication
 from services.coding.domain.named_screenings import named_screenings
+from services.coding.domain.screened_condition_known import screened_condition_known
 from services.coding.domain.neurology_findings import single_nerve_neuropathy
 from services.coding.domain.noncompliance import noncompliance
 from services.coding.domain.underdosing import underdosing
@@ -571,7 +572,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, resected_cancers,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism, copd_with_infection,
                                        encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
-                                       contraceptive_management, contraceptive_methods, named_screenings,
+                                       contraceptive_management, contraceptive_methods, named_screenings, screened_condition_known,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions, corrected_malformations,
                                        noncompliance, underdosing, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, communicable_exposure, cough_by_duration, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,

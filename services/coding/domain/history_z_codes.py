@@ -11,7 +11,8 @@ Z86.0101, hyperplastic Z86.0102, no type Z86.0100.
 """
 import re
 
-from services.coding.domain.note_text import FAMILY, HISTORY, NEGATION, before, sentence
+from services.coding.domain.note_text import (FAMILY, HISTORY, NEGATION, before, sentence, sentence_end,
+                                              sentence_start)
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
@@ -58,6 +59,15 @@ _HORMONAL_THERAPY = re.compile(r"\bon (tamoxifen|letrozole|anastrozole|exemestan
 TREATED_NOW = re.compile(r"\b((now|currently|still|remains) on|continues( on)?|continuing( on)?) (adjuvant )?"
                          r"(tamoxifen|letrozole|anastrozole|exemestane|arimidex|femara|aromasin|leuprolide|lupron|"
                          r"enzalutamide|abiraterone|bicalutamide)\b", re.IGNORECASE)
+# "s/p thyroidectomy; RAI ablation scheduled next week": a treatment of the cancer still to come is further treatment
+# directed at it (guideline I.C.2.d), so the cancer excised weeks ago is current, not history
+TREATMENT_AHEAD = re.compile(r"\b(rai|radioactive iodine|radiation|radiotherapy|xrt|chemo\w*|adjuvant \w+|"
+                             r"immunotherapy)\b(?:(?![.;]\s)[^\n]){0,30}?(?<!\bnone )\b(scheduled|planned|to (start|begin)|"
+                             r"starting|pending|as planned)\b", re.IGNORECASE)
+# "lung cancer screening today, former smoker": the cancer a screening is named by is its subject, not a cancer the
+# patient had, whatever past words its sentence holds
+_SCREENING_SUBJECT = re.compile(r"\s+screen(s|ed|ing)?\b", re.IGNORECASE)
+_DENIED_RIGHT_BEFORE = re.compile(r"\b(no|not|without)\s+(\w+\s+)?$", re.IGNORECASE)  # "no adjuvant chemo planned"
 # a leukemia or lymphoma "in remission" has its remission code (C91.11, C81.9A); only a history word, an excision or a
 # treatment over makes it personal history
 _BLOOD_CANCER = re.compile(r"leuk|\b(cll|cml|aml|nhl|dlbcl)\b|lymphoma|hodgkin", re.IGNORECASE)
@@ -119,11 +129,11 @@ def _past_polyps(match: re.Match, note: str) -> str | None:
 
 def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[str | None, str]:
     text = sentence(note, match.start(), match.end())
-    if NEGATION.search(before(note, match.start())):
+    if NEGATION.search(before(note, match.start())) or _SCREENING_SUBJECT.match(note, match.end()):
         return None, ""
     if FAMILY.search(text):
         return family, "a relative's cancer is family history"
-    if TREATED_NOW.search(text):
+    if TREATED_NOW.search(text) or _treatment_ahead(_account(note, match)):
         return None, ""
     if _BLOOD_CANCER.search(match.group(0)):  # its remission is the code's own character, not its past
         text = _IN_REMISSION.sub("", text)
@@ -131,6 +141,16 @@ def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[st
             text))) and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
         return personal, "a cancer in the past, not under treatment, is personal history"
     return None, ""
+
+
+def _account(note: str, match: re.Match) -> str:
+    """The match's sentence with the clauses its semicolons join: "s/p thyroidectomy; RAI scheduled"."""
+    return note[sentence_start(note, match.start(), across_semicolons=True):
+                sentence_end(note, match.end(), across_semicolons=True)]
+
+
+def _treatment_ahead(text: str) -> bool:
+    return any(not _DENIED_RIGHT_BEFORE.search(text[:m.start()]) for m in TREATMENT_AHEAD.finditer(text))
 
 
 def _replace(suggestions: list[Suggestion], match: re.Match, code: str, why: str, note: str,

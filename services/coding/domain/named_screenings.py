@@ -12,6 +12,7 @@ from services.coding.domain.encounter_z_codes import DONE_BEFORE
 from services.coding.domain.note_text import negated_before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.pattern_literals import may_match, required_literals
+from services.coding.domain.screened_condition_known import conditions_screened
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "named-screening"
@@ -21,9 +22,6 @@ COGNITIVE = _rx(rf"(cognitive|memory|dementia) {_SCREEN}|{_SCREEN} (for|of) (cog
 MATERNAL_DEPRESSION = _rx(rf"edinburgh (postnatal |postpartum )?depression scale|epds|"
                           rf"(postpartum|postnatal|perinatal|maternal) depression {_SCREEN}|"
                           rf"{_SCREEN} for (postpartum|postnatal|perinatal|maternal) depression")
-# the conditions screened for, coded as found: dementia, mild cognitive impairment, Alzheimer disease; a depressive
-# episode or a postpartum depression
-_FOUND = {"Z13.858": ("F01", "F02", "F03", "G30", "G31.84"), "Z13.32": ("F32", "F33", "F53")}
 _ROUTINE_EXAM = "Z00.0"  # the adult routine and Medicare wellness exam
 _POSITIVE = _rx(r"positive|abnormal|impaired|fail(ed)?")
 _REQUIRED = {COGNITIVE: required_literals(COGNITIVE), MATERNAL_DEPRESSION: required_literals(MATERNAL_DEPRESSION)}
@@ -36,7 +34,7 @@ def named_screenings(suggestions: list[Suggestion], note: str, tabular) -> tuple
                               (MATERNAL_DEPRESSION, "Z13.32", "screening for maternal depression")):
         if not may_match(_REQUIRED[words], note):
             continue  # no scan of a note without the screen's words
-        if any(s.code.startswith(_FOUND[code]) and s.context == "affirmed" for s in suggestions):
+        if any(s.code.startswith(conditions_screened(code)) and s.context == "affirmed" for s in suggestions):
             continue
         if code == "Z13.858" and any(s.code.startswith(_ROUTINE_EXAM) for s in suggestions):
             continue

@@ -10,6 +10,10 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
   neuropathy, resolved after splinting"): "abnormal TSH on prior labs" says nothing is over;
 - a chronic condition (hypertension, diabetes, osteoporosis ...) does not end with its course of treatment, though
   one the patient outgrew ("asthma in childhood, outgrown") has ended;
+- a bronchitis or bronchiolitis ("bronchitis in October, azithromycin course finished") is self-limited: over, it
+  leaves nothing with a potential for recurrence to be monitored, which is what the personal history codes are for
+  (the index's own History entries name pneumonia, not bronchitis); a sinusitis, seen again after its treatment,
+  keeps the history code the follow-up encounter (Z09) asks for;
 - a condition named as the cause of another ("acute kidney injury from dehydration, recovered") is the other's
   cause, not a history of its own;
 - a condition written after the organism that caused it ("C. difficile colitis", "E. coli cystitis") is an
@@ -30,6 +34,8 @@ _ONLY_PAST = re.compile(r"\W*(prior|previous|remote|former|old|past)\W*", re.IGN
 # an abbreviated binomial ("C. difficile", "E. coli", "H. pylori") or an agent named as such
 _ORGANISM_BEFORE = re.compile(r"(\b[A-Z]\. ?[a-z]{4,}|\bc\.? ?diff|\b(bacterial|viral|fungal|infectious|infective))\s+$",
                               re.IGNORECASE)
+# acute bronchitis and bronchiolitis (J20, J21), bronchitis not said acute or chronic (J40)
+SELF_LIMITED_INFECTIONS = ("J20", "J21", "J40")
 _CAUSE_BEFORE = re.compile(r"\b(from|due to|secondary to|caused by|because of|after)\s+(an? |the )?$", re.IGNORECASE)
 
 
@@ -40,7 +46,8 @@ def ended_condition(code: str, rule: str, cue: str, before: str, after: str) -> 
         return False
     if rule == DATED_PAST and OUTGROWN_AFTER.search(cue):  # a childhood asthma outgrown is over, chronic or not
         return not BACK_AGAIN.search(after)
-    if rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC) or cue.lstrip().startswith("("):
+    if (rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC) or code.startswith(SELF_LIMITED_INFECTIONS)
+            or cue.lstrip().startswith("(")):
         return False
     return bool(_ENDED.search(after)) if _ONLY_PAST.fullmatch(cue) else bool(_ENDED.search(cue) or
                                                                            _ENDED.search(after))

@@ -48,3 +48,25 @@ def test_past_colon_polyps_are_personal_history_by_their_type(tabular, note, exp
                                   "No history of colon polyps."])
 def test_current_relatives_or_denied_polyps_are_not_personal_history(tabular, note):
     assert history_z_codes([], note, tabular)[0] == []
+
+
+@pytest.mark.parametrize("note", [
+    "Follicular thyroid cancer, s/p thyroidectomy last month; radioactive iodine planned in June.",
+    "Breast cancer s/p lumpectomy 2 wks ago; adjuvant radiation to start after healing.",
+    "h/o colon cancer, s/p hemicolectomy; adjuvant chemo scheduled, port placed.",
+])
+def test_an_excised_cancer_with_treatment_still_to_come_is_no_history(tabular, note):
+    out, _ = history_z_codes([], note, tabular)
+    assert not any(s.code.startswith("Z85") for s in out)
+
+
+def test_treatment_said_not_planned_leaves_the_history(tabular):
+    note = "Prostate cancer s/p radical prostatectomy 2019; no adjuvant radiation planned, PSA undetectable."
+    out, _ = history_z_codes([], note, tabular)
+    assert codes(out) == ["Z85.46"]
+
+
+def test_the_cancer_a_screening_is_named_by_is_no_history(tabular):
+    note = "Prostate cancer screening with PSA today; ex-smoker, quit 2010, prior colonoscopy normal."
+    out, _ = history_z_codes([], note, tabular)
+    assert not any(s.code.startswith("Z85") for s in out)

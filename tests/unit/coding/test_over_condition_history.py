@@ -55,6 +55,8 @@ def test_a_condition_the_note_says_has_ended(code, rule, cue, before, after):
     ("E86.0", RESOLVED, "Prior", "prior kidney injury due to ", ", recovered."),  # another's cause
     ("K52.9", RESOLVED, "2024, treated, resolved", "E. coli ", "."),  # the organism's infection
     ("J30.9", RESOLVED, "(resolved 2022)", "", "."),  # a record's status
+    ("J20.9", COURSE_COMPLETED, "doxycycline course finished", "Acute bronchitis over the holidays, ", "."),  # self-limited
+    ("J40", RESOLVED, "2023, resolved", "bronchitis ", "."),  # self-limited
 ])
 def test_a_condition_not_said_to_have_ended(code, rule, cue, before, after):
     assert not ended_condition(code, rule, cue, before, after)
