@@ -68,7 +68,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bargues? against\b|"
                               # a diagnosis only proposed, right before it: "consider early RA", "may represent
                               # early gout" (not "consider a statin for hyperlipidemia": what is considered is the drug)
-                              r"\bconsider(ing)?\s+(early\s+)?$|\b(may|might|could) (represent|reflect|be)\s+(early\s+)?$)",
+                              r"\bconsider(ing)?\s+(early\s+)?$|\b(may represent|might represent|could represent|may reflect|may be|could be)\s+(early\s+)?$)",
                               re.IGNORECASE)
 # a list item's dash before its status reads as the comma does: "2. Gastritis - possible"
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
@@ -76,7 +76,7 @@ UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) 
                              r"versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|to be (excluded|ruled out)|\?|"
                              # "gout is on the differential"
-                             r"(also )?(on|in) the (differential|ddx)\b)", re.IGNORECASE)
+                             r"(also )?(on|in) the differential\b|(also )?(on|in) the ddx\b)", re.IGNORECASE)
 # A denial or doubt written after the condition, as a list item's status or a work-up's verdict ("GERD - unlikely",
 # "asthma: negative workup", "sarcoid was considered but excluded", "AFib (-)"); not "likely" or "possible", which
 # after a comma or dash name a cause ("exacerbation, likely viral")
