@@ -13,6 +13,9 @@ ANTICIPATORY_BEFORE = (
     r"seek (urgent |immediate |medical |emergency )*(care|attention|help|evaluation) (for|if|with)",
     r"(counsell?ed|educated|instructed|taught|reviewed|discussed|explained|advised)( \w+){0,3} (the )?"
     r"(warning |red[- ]flag )?(signs|symptoms)( (and|or|&) symptoms)? of",
+    # the teaching's pair named first, its verb after: "signs and symptoms of DVT reviewed" (not what the patient
+    # shows: "has signs and symptoms of a UTI")
+    r"(?<!has )(?<!with )(?<!shows )(?<!showing )(?<!had )(signs|s) (and|&|/) ?(symptoms|sx) of",
 )
 
 # A warning that names what may come, not what is: return or ED precautions ("ED precautions for stroke reviewed"),
@@ -27,7 +30,7 @@ WARNING_BEFORE = (
 # Teaching material names its topic, not a condition of the patient: "handout on diabetic neuropathy given",
 # "education sheet about panic disorder" (a condition the patient has is stated elsewhere in the note).
 TOPIC_BEFORE = (r"(handouts?|leaflets?|pamphlets?|brochures?|(education(al)?|teaching|info(rmation)?) "
-                r"(materials?|sheets?|packets?)) (\w+ )?(on|about|re|regarding)")
+                r"(materials?|sheets?|packets?)|(written |printed )?info(rmation)?) (\w+ )?(on|about|re|regarding)")
 
 # An exposure names what the patient may have caught, not what they have: "exposure to strep at daycare", "exposed to
 # influenza at home" (its own Z20.- code says the contact; a condition found is stated on its own)

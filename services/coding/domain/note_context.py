@@ -140,8 +140,9 @@ RULES = (
     ScopeRule(FAMILY,
               _words("family history", "family hx", "mother", "father", "brother", "sister", "sibling",
                      "parents?", "grandmother", "grandfather", "aunt", "uncle", "cousin", "daughter", "son",
-                     "relatives?"),
-              re.compile(r"^[^.;]{0,25}\b(in|of) (his|her|their|the patient's|pt's)? ?(mother|father|brother|"
+                     "relatives?", "family members?"),
+              # ("FH gout in both parents")
+              re.compile(r"^[^.;]{0,25}\b(in|of) (his|her|their|the patient's|pt's|both)? ?(mother|father|brother|"
                          r"sister|sibling|parents?|grandmother|grandfather|aunt|uncle|cousin|daughter|son)\b|"
                          r"^[^.;]{0,10}\bruns in the family\b", re.IGNORECASE),
               unless=_words(r"lives with", r"accompanied by", r"with (his|her) (mother|father|daughter|son)",

@@ -63,13 +63,20 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"(?<!with )(?<!w/ )\bdifferential\b(?! count)|\bdifferential (diagnos\w*|dx)\b|\bddx\b|\?|"
                               # a doubt is uncertain too: "unlikely pneumonia", "doubt appendicitis", "low
                               # suspicion for PE" (guideline IV.H's "or other similar terms")
-                              r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow (clinical )?suspicion (for|of)\b)",
+                              r"\bunlikely\b|\b(less|not) likely\b|\bdoubt(ful)?\b|\blow (clinical )?suspicion (for|of)\b|"
+                              # findings weighed against it: "exam argues against PE"
+                              r"\bargues? against\b|"
+                              # a diagnosis only proposed, right before it: "consider early RA", "may represent
+                              # early gout" (not "consider a statin for hyperlipidemia": what is considered is the drug)
+                              r"\bconsider(ing)?\s+(early\s+)?$|\b(may represent|might represent|could represent|may reflect|may be|could be)\s+(early\s+)?$)",
                               re.IGNORECASE)
 # a list item's dash before its status reads as the comma does: "2. Gastritis - possible"
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
                              r"suspected|presumed|unlikely|(less|not) likely|not suspected|doubtful|"
                              r"versus|vs\b|"
-                             r"not excluded|cannot be excluded|cannot be ruled out|ruled out|to be (excluded|ruled out)|\?)", re.IGNORECASE)
+                             r"not excluded|cannot be excluded|cannot be ruled out|ruled out|to be (excluded|ruled out)|\?|"
+                             # "gout is on the differential"
+                             r"(also )?(on|in) the differential\b|(also )?(on|in) the ddx\b)", re.IGNORECASE)
 # A denial or doubt written after the condition, as a list item's status or a work-up's verdict ("GERD - unlikely",
 # "asthma: negative workup", "sarcoid was considered but excluded", "AFib (-)"); not "likely" or "possible", which
 # after a comma or dash name a cause ("exacerbation, likely viral")
@@ -77,7 +84,7 @@ _DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|n
                  r"low suspicion\b(?! (for|of)\b)|not consistent with|not supported|not favou?red|"
                  # its work-up's verdict: "gout w/u negative", "lupus workup neg"
                  r"(w/u|work-?up|eval(uation)?) (was |is )?(negative|neg|unremarkable)\b|"
-                 r"negative\b(?! for)|vs\b|versus|(was )?considered (but|and) (excluded|ruled out)|\(-\)|"
+                 r"negative\b(?! for)|vs\b|versus|(was )?considered,? (but |and )?(excluded|ruled out|not supported)|\(-\)|"
                  # a bare "r/o" closing the condition's clause: "hypothyroidism r/o;"
                  r"(r/o|rule out)(?=\s*($|[,;)])))")
 DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
@@ -124,7 +131,8 @@ HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs 
                           r"((to be|to|will|get|getting) )?tested for|(to|will|get|getting) test for|testing for|"
                           r"(to|will) check for|checked for|checking for|" + "|".join(ANTICIPATORY_BEFORE) + r")\b", re.IGNORECASE)
 FAMILY = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grandmother|grandfather|aunt|uncle|"
-                    r"family history|fh|fhx|parent|daughter|son)\b", re.IGNORECASE)
+                    r"family history|fh|fhx|parent|daughter|son|family members? (with|w(?=/)|has|had|who has|dx|diagnosed))\b",
+                    re.IGNORECASE)
 
 
 def word_pattern(text: str) -> re.Pattern:
