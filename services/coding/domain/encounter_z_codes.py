@@ -464,6 +464,26 @@ _DRUG_WORDS = {pattern: required_literals(pattern) for pattern, _ in DRUGS}
 
 _COURSE_ONLY = re.compile(_LONG_COURSE, re.IGNORECASE)
 _ANOTHER_ITEM = re.compile(r"[,;+]|\b(plus|and|with)\b", re.IGNORECASE)
+_ANY_DRUG = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS), re.IGNORECASE)
+# "chronic" right before the drug ("on chronic prednisone") is the drug's course; said of a condition ("chronic
+# HTN in pregnancy - aspirin", "Schizophrenia, chronic, on clozapine") or a heading ("Chronic Conditions:"), it is
+# the condition's, and a drug given for a chronic condition is long-term only where the note says so of the drug
+_CHRONIC_OF_THE_DRUG = re.compile(r"chronic\W{1,3}$", re.IGNORECASE)
+_LIST_ITEM_END = re.compile(r"[,;+]")
+
+
+def _not_the_drugs_cue(note: str, match: re.Match, cue: re.Match) -> bool:
+    """The cue is another thing's: "chronic" not right before the drug, or a cue closing an earlier list item that
+    names another drug ("continue ASA 81 long term, rosuvastatin": the aspirin's, not the statin's; "clopidogrel and
+    atorvastatin long term" gives both theirs)."""
+    offset = sentence_start(note, match.start())
+    start, end = offset + cue.start(), offset + cue.end()
+    if cue.group(0).lower().startswith("chronic"):
+        return not _CHRONIC_OF_THE_DRUG.search(note[start:match.start()])
+    if end > match.start() or not _LIST_ITEM_END.search(note, end, match.start()):
+        return False
+    item_start = max((m.end() for m in _LIST_ITEM_END.finditer(note, offset, start)), default=offset)
+    return bool(_ANY_DRUG.search(note, item_start, start))
 
 
 def _another_items_course(note: str, match: re.Match, cue: re.Match) -> bool:
@@ -494,8 +514,8 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             text = sentence(note, match.start(), match.end())
             stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS)
             cues = _STATED_LONG_TERM if stated_only else _STATED_COURSE if pattern is ANTIBIOTICS else _LONG_TERM
-            cue = next((said for said in cues.finditer(text)
-                        if not _another_items_course(note, match, said)), None) or levelled.get(match.group(0).lower())
+            cue = next((said for said in cues.finditer(text) if not (_another_items_course(note, match, said)
+                                                                      or _not_the_drugs_cue(note, match, said))), None) or levelled.get(match.group(0).lower())
             if cue and _taken_now(note, match) and not _short_course(note, match) \
                     and not named_as_past_use(note, match) and for_this_class(match, note) \
                     and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):

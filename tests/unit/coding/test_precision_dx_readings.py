@@ -1,0 +1,38 @@
+"""Readings that keep a long-term drug therapy code to what the note says of the drug itself: not "chronic" said of
+the condition beside it or of the visit, not a long-term cue closing another drug's list item."""
+import pytest
+
+from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Bipolar II, chronic course, stable on quetiapine 100 mg qhs.", "Z79.899"),
+    ("Chronic problems: hyperthyroidism - controlled on methimazole.", "Z79.899"),
+    ("Chronic kidney disease 3b, back pain: avoid ibuprofen, use acetaminophen.", "Z79.1"),
+    ("Chronic hypersensitivity pneumonitis - prednisone 30 mg started, taper over 6 wks.", "Z79.52"),
+])
+def test_chronic_said_of_the_condition_is_not_the_drugs_course(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("On chronic prednisone 5 mg daily for polymyalgia rheumatica.", "Z79.52"),
+    ("Lupus on hydroxychloroquine 200 mg bid, long-term.", "Z79.899"),
+])
+def test_a_course_said_of_the_drug_stays(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+def test_a_long_term_cue_closing_another_drugs_item_is_that_drugs(suggest):
+    assert "Z79.899" not in billed(suggest, "CAD. Plan: clopidogrel 75 mg long-term, pravastatin 40, metoprolol.")
+
+
+def test_a_long_term_cue_after_drugs_joined_by_and_is_both(suggest):
+    assert "Z79.899" in billed(suggest, "PAF: apixaban and amiodarone 200 mg long-term.")
+
+
+def test_a_dose_changed_is_a_drug_taken(suggest):
+    assert "Z79.84" in billed(suggest, "Chronic care visit. T2DM - glipizide dose lowered to 2.5 mg daily.")
