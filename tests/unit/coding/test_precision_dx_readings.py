@@ -36,3 +36,19 @@ def test_a_long_term_cue_after_drugs_joined_by_and_is_both(suggest):
 
 def test_a_dose_changed_is_a_drug_taken(suggest):
     assert "Z79.84" in billed(suggest, "Chronic care visit. T2DM - glipizide dose lowered to 2.5 mg daily.")
+
+
+@pytest.mark.parametrize("note, code", [
+    ("T2DM, A1c 8.8: on glipizide 10 mg daily, adding dulaglutide 0.75 mg weekly.", "Z79.85"),
+    ("G2P1 at 12 wks with chronic HTN: low-dose aspirin 81 mg from 12 weeks to prevent preeclampsia.", "Z79.82"),
+])
+def test_a_drug_added_at_the_visit_is_a_start(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("T2DM, A1c 8.8: on glipizide 10 mg daily, adding dulaglutide 0.75 mg weekly.", "Z79.84"),
+    ("T2DM: dulaglutide 1.5 mg weekly, added 8 months ago, A1c now 6.9.", "Z79.85"),
+])
+def test_the_drugs_already_taken_stay(suggest, note, code):
+    assert code in billed(suggest, note)
