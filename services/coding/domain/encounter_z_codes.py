@@ -142,6 +142,9 @@ COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"alcohol"), "Z71.41"),
                       (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
+# counselling on another's smoke breathed in (a household's, a workplace's) is about the exposure (Z77.22), not about
+# the patient's own tobacco use, which is what Z71.6 counsels
+_OTHERS_SMOKE = _rx(r"second-?hand smoke|passive smok\w*|smoke exposure|exposure to (tobacco |cigarette )?smoke")
 # the counselling codes of a substance's abuse, which the tabular pairs with the disorder ("Use additional code for
 # alcohol abuse or dependence"): advice on alcohol to a patient with no alcohol use disorder is not "counseling and
 # surveillance of alcoholic"
@@ -206,6 +209,9 @@ ANTIBIOTICS = _rx(_ANTIBIOTIC_NAMES)
 # "chronic" said of the drug itself ("on chronic azithromycin") is its course; said of the condition, it is not
 _STATED_COURSE = _rx(r"long[- ]term|maintenance|maintained on|suppressive|lifelong|life-long|indefinitely|"
                      rf"chronic (?=({_ANTIBIOTIC_NAMES})\b)|" + _LONG_COURSE)
+# the lipid-lowering drugs, watched by the lipid panel and liver tests of the condition they treat, not by a level
+LIPID_LOWERING_NAMES = r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|ezetimibe|zetia|fenofibrate"
+LIPID_LOWERING = _rx(LIPID_LOWERING_NAMES)
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|prednisolone|methylprednisolone|medrol|dexamethasone|hydrocortisone|cortef|"
@@ -222,12 +228,12 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
          (ANTIBIOTICS, "Z79.2"),
          # no class of their own: "Other long term (current) drug therapy"; psychotropics by their names as well
-         (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
+         (_rx(LIPID_LOWERING_NAMES + r"|hydroxychloroquine|plaquenil|amiodarone|"
               r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?|"
               r"paliperidone|invega|risperidone|risperdal|aripiprazole|abilify|olanzapine|zyprexa|quetiapine|"
               r"seroquel|haloperidol|fluphenazine|clozapine|lurasidone|"
               # the antithyroid drugs, a statin's non-statin partners and an alcohol use disorder's maintenance drug
-              r"methimazole|tapazole|propylthiouracil|ezetimibe|zetia|fenofibrate|naltrexone|acamprosate|disulfiram|"
+              r"methimazole|tapazole|propylthiouracil|naltrexone|acamprosate|disulfiram|"
               # the drugs whose serum level is monitored, taken for years, by their generic names, brands and the
               # valproate level's abbreviation ("VPA level drawn today")
               r"digoxin|lanoxin|phenytoin|dilantin|valproate|valproic acid|divalproex|depakote|vpa|carbamazepine|"
@@ -432,7 +438,8 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
         # 4 beers a night; counselled on cutting down")
         text = note[sentence_start(note, match.start(), across_semicolons=True):sentence_end(note, match.end())]
         codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and code not in treated
-                 and _for_a_coded_disorder(code, suggestions)]
+                 and _for_a_coded_disorder(code, suggestions)
+                 and not (code == "Z71.6" and _OTHERS_SMOKE.search(text))]
         reason = f"{match.group(0)}: counselling documented as the service given"
         made += [from_rule(code, match, tabular, NAME, f"{reason}, {code}") for code in codes]
     return made

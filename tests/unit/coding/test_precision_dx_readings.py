@@ -52,3 +52,21 @@ def test_a_drug_added_at_the_visit_is_a_start(suggest, note, code):
 ])
 def test_the_drugs_already_taken_stay(suggest, note, code):
     assert code in billed(suggest, note)
+
+
+def test_counselling_on_a_households_smoke_is_no_tobacco_counselling(suggest):
+    note = "Nonsmoker. Roommate smokes in the apartment - passive smoking, counseled on a smoke-free home."
+    assert "Z71.6" not in billed(suggest, note)
+
+
+def test_counselling_on_the_patients_own_smoking_stays(suggest):
+    assert "Z71.6" in billed(suggest, "Nicotine dependence, cigarettes, 1 ppd: counseled on quitting, 4 minutes.")
+
+
+def test_a_lipid_lowering_drugs_monitoring_is_no_drug_level(suggest):
+    note = "Lab order: lipid panel, CMP. Dx: pure hypercholesterolemia, long-term rosuvastatin, monitoring."
+    assert "Z51.81" not in billed(suggest, note)
+
+
+def test_a_drug_level_drawn_stays_drug_monitoring(suggest):
+    assert "Z51.81" in billed(suggest, "Seizure disorder on carbamazepine long term; carbamazepine level drawn today.")
