@@ -87,7 +87,9 @@ _ANY_WORDS = required_literals(_ANY)  # a note without one of the drugs' words i
 _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u|bid|tid|qid|qd|qhs|qam|daily|"
                          r"weekly)\b|^[ \t]+\d{1,3}(\.\d+)?[ \t]*([+,;)]|\.(?!\d)|$|\n)", re.IGNORECASE)
 _STARTED_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(started|initiated|began)\b", re.IGNORECASE)
-_CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing)\b", re.IGNORECASE)
+# a dose changed is a dose taken: "metformin dose reduced to 500 mg bid"
+_CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing|dose (reduced|decreased|lowered|"
+                              r"increased|adjusted))\b", re.IGNORECASE)
 # the drug with what it is given for: "apixaban for CHA2DS2-VASc 3", "warfarin for mechanical valve"
 _INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|days?|wks?|weeks?|mo|months?)\b)",
                                re.IGNORECASE)
@@ -123,7 +125,7 @@ def medication_item(note: str, start: int, end: int) -> str:
 # a start dated before this visit ("started 3 months ago", "began in 2022", "initiated last year") says the drug has
 # been taken since: current use, unlike a start today
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
-_STARTED_EARLIER = _rx(r"(started|initiated|began)\b[^.;\n]{0,40}?\b((\d+|a|one|two|three|four|six|several) "
+_STARTED_EARLIER = _rx(r"(started|initiated|began|added)\b[^.;\n]{0,40}?\b((\d+|a|one|two|three|four|six|several) "
                        r"(weeks?|wks?|months?|mos?|years?|yrs?) ago|(last|in) (week|month|year|" + _MONTHS +
                        r"|(19|20)\d\d)|since (19|20)\d\d)")
 
@@ -131,6 +133,19 @@ _STARTED_EARLIER = _rx(r"(started|initiated|began)\b[^.;\n]{0,40}?\b((\d+|a|one|
 # a pause around a procedure, for hours or days, or until or if something happens ("apixaban (hold 48 h)", "to be held
 # 7 days before surgery"; the cues `stopped_elsewhere` reads too) keeps the drug the patient's long-term therapy
 _PAUSE = re.compile(r"\b(held|hold|holding)\b[^.;,]{0,30}?\b(" + PAUSE_CUES + r")\b", re.IGNORECASE)
+
+
+# a drug added to the regimen at this visit, the word right before it ("on metformin, add semaglutide"), or one
+# taken from a week of pregnancy just reached ("aspirin 81 mg from 12 weeks"): a start, not yet long-term use; the
+# other drugs of the sentence stay taken
+_ADDED_BEFORE = re.compile(r"\b(add|adding|adds|added)\W+$", re.IGNORECASE)
+_FROM_A_WEEK_AFTER = re.compile(r"^[^.;,]{0,20}?\bfrom \d+ (weeks?|wks?)\b", re.IGNORECASE)
+
+
+def _started_now(note: str, match: re.Match) -> bool:
+    added = _ADDED_BEFORE.search(before(note, match.start()))
+    return bool(added and not _STARTED_EARLIER.search(note[added.start():sentence_end(note, match.end())])
+                or _FROM_A_WEEK_AFTER.search(note[match.end():match.end() + 40]))
 
 
 def _blank(found: re.Match) -> str:
@@ -160,7 +175,7 @@ def _taken(note: str, match: re.Match) -> bool:
         _TAKING_BEFORE.search(before(note, match.start())) or (_STARTED_AFTER.search(after)
                                                                and _STARTED_EARLIER.search(said))
     return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(said) or denied_in_its_item(note, match)
-                             or named_as_past_use(note, match))
+                                 or _started_now(note, match) or named_as_past_use(note, match))
 
 
 def denied_in_its_item(note: str, match: re.Match) -> bool:

@@ -142,6 +142,9 @@ COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"alcohol"), "Z71.41"),
                       (_rx(r"drug|substance"), "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
+# counselling on another's smoke breathed in (a household's, a workplace's) is about the exposure (Z77.22), not about
+# the patient's own tobacco use, which is what Z71.6 counsels
+_OTHERS_SMOKE = _rx(r"second-?hand smoke|passive smok\w*|smoke exposure|exposure to (tobacco |cigarette )?smoke")
 # the counselling codes of a substance's abuse, which the tabular pairs with the disorder ("Use additional code for
 # alcohol abuse or dependence"): advice on alcohol to a patient with no alcohol use disorder is not "counseling and
 # surveillance of alcoholic"
@@ -206,6 +209,9 @@ ANTIBIOTICS = _rx(_ANTIBIOTIC_NAMES)
 # "chronic" said of the drug itself ("on chronic azithromycin") is its course; said of the condition, it is not
 _STATED_COURSE = _rx(r"long[- ]term|maintenance|maintained on|suppressive|lifelong|life-long|indefinitely|"
                      rf"chronic (?=({_ANTIBIOTIC_NAMES})\b)|" + _LONG_COURSE)
+# the lipid-lowering drugs, watched by the lipid panel and liver tests of the condition they treat, not by a level
+LIPID_LOWERING_NAMES = r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|ezetimibe|zetia|fenofibrate"
+LIPID_LOWERING = _rx(LIPID_LOWERING_NAMES)
 # the maintenance classes, and the drugs also given for a few days, which need the note to say long-term
 DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"prednisone|prednisolone|methylprednisolone|medrol|dexamethasone|hydrocortisone|cortef|"
@@ -222,12 +228,12 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (_rx(r"alendronate|risedronate|ibandronate|zoledronic acid|bisphosphonates?"), "Z79.83"),
          (ANTIBIOTICS, "Z79.2"),
          # no class of their own: "Other long term (current) drug therapy"; psychotropics by their names as well
-         (_rx(r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|hydroxychloroquine|plaquenil|amiodarone|"
+         (_rx(LIPID_LOWERING_NAMES + r"|hydroxychloroquine|plaquenil|amiodarone|"
               r"lithium|levothyroxine|antipsychotics?|antidepressants?|mood stabili[sz]ers?|"
               r"paliperidone|invega|risperidone|risperdal|aripiprazole|abilify|olanzapine|zyprexa|quetiapine|"
               r"seroquel|haloperidol|fluphenazine|clozapine|lurasidone|"
               # the antithyroid drugs, a statin's non-statin partners and an alcohol use disorder's maintenance drug
-              r"methimazole|tapazole|propylthiouracil|ezetimibe|zetia|fenofibrate|naltrexone|acamprosate|disulfiram|"
+              r"methimazole|tapazole|propylthiouracil|naltrexone|acamprosate|disulfiram|"
               # the drugs whose serum level is monitored, taken for years, by their generic names, brands and the
               # valproate level's abbreviation ("VPA level drawn today")
               r"digoxin|lanoxin|phenytoin|dilantin|valproate|valproic acid|divalproex|depakote|vpa|carbamazepine|"
@@ -432,7 +438,8 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
         # 4 beers a night; counselled on cutting down")
         text = note[sentence_start(note, match.start(), across_semicolons=True):sentence_end(note, match.end())]
         codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and code not in treated
-                 and _for_a_coded_disorder(code, suggestions)]
+                 and _for_a_coded_disorder(code, suggestions)
+                 and not (code == "Z71.6" and _OTHERS_SMOKE.search(text))]
         reason = f"{match.group(0)}: counselling documented as the service given"
         made += [from_rule(code, match, tabular, NAME, f"{reason}, {code}") for code in codes]
     return made
@@ -464,6 +471,26 @@ _DRUG_WORDS = {pattern: required_literals(pattern) for pattern, _ in DRUGS}
 
 _COURSE_ONLY = re.compile(_LONG_COURSE, re.IGNORECASE)
 _ANOTHER_ITEM = re.compile(r"[,;+]|\b(plus|and|with)\b", re.IGNORECASE)
+_ANY_DRUG = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS), re.IGNORECASE)
+# "chronic" right before the drug ("on chronic prednisone") is the drug's course; said of a condition ("chronic
+# HTN in pregnancy - aspirin", "Schizophrenia, chronic, on clozapine") or a heading ("Chronic Conditions:"), it is
+# the condition's, and a drug given for a chronic condition is long-term only where the note says so of the drug
+_CHRONIC_OF_THE_DRUG = re.compile(r"chronic\W{1,3}$", re.IGNORECASE)
+_LIST_ITEM_END = re.compile(r"[,;+]")
+
+
+def _not_the_drugs_cue(note: str, match: re.Match, cue: re.Match) -> bool:
+    """The cue is another thing's: "chronic" not right before the drug, or a cue closing an earlier list item that
+    names another drug ("continue ASA 81 long term, rosuvastatin": the aspirin's, not the statin's; "clopidogrel and
+    atorvastatin long term" gives both theirs)."""
+    offset = sentence_start(note, match.start())
+    start, end = offset + cue.start(), offset + cue.end()
+    if cue.group(0).lower().startswith("chronic"):
+        return not _CHRONIC_OF_THE_DRUG.search(note[start:match.start()])
+    if end > match.start() or not _LIST_ITEM_END.search(note, end, match.start()):
+        return False
+    item_start = max((m.end() for m in _LIST_ITEM_END.finditer(note, offset, start)), default=offset)
+    return bool(_ANY_DRUG.search(note, item_start, start))
 
 
 def _another_items_course(note: str, match: re.Match, cue: re.Match) -> bool:
@@ -494,8 +521,8 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             text = sentence(note, match.start(), match.end())
             stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS)
             cues = _STATED_LONG_TERM if stated_only else _STATED_COURSE if pattern is ANTIBIOTICS else _LONG_TERM
-            cue = next((said for said in cues.finditer(text)
-                        if not _another_items_course(note, match, said)), None) or levelled.get(match.group(0).lower())
+            cue = next((said for said in cues.finditer(text) if not (_another_items_course(note, match, said)
+                                                                      or _not_the_drugs_cue(note, match, said))), None) or levelled.get(match.group(0).lower())
             if cue and _taken_now(note, match) and not _short_course(note, match) \
                     and not named_as_past_use(note, match) and for_this_class(match, note) \
                     and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):

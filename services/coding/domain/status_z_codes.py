@@ -21,7 +21,7 @@ import re
 from services.coding.domain.convention_gates import any_of, needs
 from services.coding.domain.diabetic_complications import stated_diabetes
 from services.coding.domain.drug_therapy import denied_in_its_item
-from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, is_order_note, level_drawn
+from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, LIPID_LOWERING, is_order_note, level_drawn
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.pattern_literals import Prefilter, may_match, required_literals
 from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
@@ -238,9 +238,11 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
 
 def _level_of_this_visit(note: str) -> re.Match | None:
     """A drug's level ("lithium level", "digoxin level drawn") or its monitoring: not its levels said of the drug in
-    general ("smoking lowers clozapine levels"), unless drawn now."""
+    general ("smoking lowers clozapine levels"), unless drawn now; a lipid-lowering drug's "monitoring" is its
+    condition's lipid panel, no drug level."""
     return next((m for m in LEVEL_CHECKED_DRUG.finditer(note)
-                 if not m.group(0).lower().endswith("levels") or level_drawn(note, m)), None)
+                 if (not m.group(0).lower().endswith("levels") or level_drawn(note, m))
+                 and not (m.group(0).lower().endswith("monitoring") and LIPID_LOWERING.fullmatch(m.group(1)))), None)
 
 
 def _refused_vaccine(note: str, tabular) -> list[Suggestion]:
