@@ -71,7 +71,7 @@ from services.coding.domain.pneumonia_organism import pneumonia_organism
 from services.coding.domain.injury_encounter import stated_by_cue
 from services.coding.domain.seventh_character_sent import NO_SEQUELA
 from services.coding.domain.injury_specificity import injury_specificity
-from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL, KEPT_AS_OWN_ENTRY
+from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL, KEPT_AS_OWN_ENTRY, SIGN_DIAGNOSES
 from services.coding.domain.own_entry import heads_a_marked_entry
 from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
@@ -407,8 +407,9 @@ INTEGRAL_SYMPTOMS = {
     "R01.1": ("I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37"),  # murmur with the valve disease heard
     # tingling and numbness with the neuropathy, radiculopathy or nerve entrapment that causes them
     "R20.2": _NERVE_LESIONS, "R20.0": _NERVE_LESIONS,
-    # albuminuria, the marker of the kidney disease a diabetic or hypertensive CKD code states
-    "R80": ("E08.22", "E09.22", "E10.22", "E11.22", "E13.22", "N18", "I12", "I13"),
+    # albuminuria, the marker of the kidney disease a diabetic nephropathy, diabetic or hypertensive CKD code states
+    "R80": ("E08.21", "E09.21", "E10.21", "E11.21", "E13.21", "E08.22", "E09.22", "E10.22", "E11.22", "E13.22", "N18",
+            "I12", "I13"),
 }
 
 
@@ -431,7 +432,7 @@ def _own_problem(sign: Suggestion, diagnosis: str, note: str) -> bool:
 def integral_symptoms(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A sign or symptom routinely part of a confirmed diagnosis anywhere in the note is not coded; a side's sign
     only beside that side's diagnosis (a left knee's pain is no part of a right knee's osteoarthritis)."""
-    confirmed = [s.code for s in suggestions if _affirmed(s) and s.code[0] not in "RZ"]
+    confirmed = [s.code for s in suggestions if _affirmed(s) and (s.code[0] not in "RZ" or s.code in SIGN_DIAGNOSES)]
     kept, reasons = [], []
     for s in suggestions:
         owners = tuple(owner for table in (INTEGRAL_SYMPTOMS, CARDIOPULMONARY_INTEGRAL)

@@ -49,6 +49,13 @@ pytestmark = pytest.mark.unit
     ("Numb fingertips at night from R carpal tunnel.", ("G56.01", "R carpal tunnel"), ("R20.0", "Numb")),
     ("Low energy, anhedonia; MDD, recurrent, mild.", ("F33.0", "MDD, recurrent, mild"), ("R53.83", "Low energy")),
     ("Years of a morning cough, emphysema on CT.", ("J43.9", "emphysema"), ("R05.3", "morning cough")),
+    ("IFG on two fasting draws (108, 115); prediabetes.", ("R73.03", "prediabetes"), ("R73.01", "IFG")),
+    ("Thyroid labs off, TSH 9.8; autoimmune thyroiditis.", ("E06.3", "autoimmune thyroiditis"),
+     ("R94.6", "Thyroid labs off")),
+    ("Lump at the front of the neck: a colloid nodule of the thyroid.", ("E04.1", "colloid nodule of the thyroid"),
+     ("R22.1", "Lump at the front of the neck")),
+    ("T1DM with Kimmelstiel-Wilson disease, protein in the urine.", ("E10.21", "T1DM with Kimmelstiel-Wilson disease"),
+     ("R80.9", "protein in the urine")),
 ])
 def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note, diagnosis, symptom):
     out, reasons = c.integral_symptoms(found(note, diagnosis, symptom), note, tabular)
@@ -68,6 +75,9 @@ def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note,
      (("M17.12", "Primary OA of the L knee"), ("M25.561", "R knee aches"))),
     ("Bucket-handle tear R medial meniscus. Also pain in the left knee.",
      (("S83.211A", "Bucket-handle tear R medial meniscus"), ("M25.562", "pain in the left knee"))),
+    # a glucose finding with no prediabetes named; a neck lump beside a thyroid disorder with no goiter or nodule
+    ("Impaired fasting glucose; hypothyroidism.", (("E03.9", "hypothyroidism"), ("R73.01", "Impaired fasting glucose"))),
+    ("Lump under the jaw; primary hypothyroidism.", (("E03.9", "primary hypothyroidism"), ("R22.1", "Lump"))),
     # a chronic cough the assessment treats as its own problem beside a stable COPD
     ("Assessment: 1. COPD, stable. 2. Chronic cough - CXR.", (("J44.9", "COPD"), ("R05.3", "Chronic cough"))),
 ])
