@@ -71,7 +71,7 @@ from services.coding.domain.pneumonia_organism import pneumonia_organism
 from services.coding.domain.injury_encounter import stated_by_cue
 from services.coding.domain.seventh_character_sent import NO_SEQUELA
 from services.coding.domain.injury_specificity import injury_specificity
-from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL, KEPT_AS_OWN_ENTRY
+from services.coding.domain.integral_findings import CARDIOPULMONARY_INTEGRAL, KEPT_AS_OWN_ENTRY, SIGN_DIAGNOSES
 from services.coding.domain.own_entry import heads_a_marked_entry
 from services.coding.domain.joint_replacement import joint_replacement
 from services.coding.domain.laterality import laterality
@@ -363,7 +363,10 @@ _NERVE_LESIONS = ("G56", "G57", "G58", "G60", "G61", "G62", "G63", "E08.4", "E09
 # symptom code prefix -> diagnosis code prefixes it is integral to (guideline I.B.5): a small, reviewed table
 INTEGRAL_SYMPTOMS = {
     "R05": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J40"),
-    "R50.9": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18"),
+    # fever of an influenza or a pneumonia, an acute bronchitis or bronchiolitis, an upper respiratory infection, a
+    # sinusitis or COVID-19
+    "R50.9": ("J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J01", "J06", "J20", "J21",
+              "U07.1"),
     "R51": ("G43", "G44", "S06.0"),
     "R42": ("S06.0", "H81"),  # dizziness, the vertigo of a peripheral vertigo disorder
     "R29.810": ("G51.0",),  # facial droop with Bell's palsy
@@ -395,7 +398,8 @@ INTEGRAL_SYMPTOMS = {
     "R30.0": ("N30", "N39.0", "N10"), "R35.0": ("N30", "N39.0", "N10"), "R39.15": ("N30", "N39.0", "N10"),
     # bacteriuria and pyuria, the urinalysis findings a urinary infection (cystitis, pyelonephritis) is diagnosed by
     "R82.7": ("N30", "N39.0", "N10"), "R82.81": ("N30", "N39.0", "N10"),
-    "R11": ("A08", "A09", "K52.9", "H81"),  # nausea, vomiting of a gastroenteritis or a vertigo disorder
+    # nausea, vomiting of a gastroenteritis, a vertigo disorder, a migraine (a criterion of its attack) or a concussion
+    "R11": ("A08", "A09", "K52.9", "H81", "G43", "S06.0"),
     "J02.9": ("J00", "J01", "J03", "J04", "J06", "J09", "J10", "J11"),  # "sore throat" with a cold, URI, flu
     "R00.2": ("I47", "I48", "I49", "E05"),  # palpitations with the arrhythmia found, or the thyrotoxicosis
     # tremor with Parkinson's disease, parkinsonism, essential tremor or a thyrotoxicosis
@@ -405,11 +409,15 @@ INTEGRAL_SYMPTOMS = {
     "R53.8": ("G35", "F32", "F33"),
     "R45.84": ("F32", "F33"),  # anhedonia, a defining symptom of a major depressive episode
     "R21": ("L20", "L21", "L22", "L23", "L24", "L25", "L26", "L27", "L28", "L29", "L30"),  # rash, the dermatitis itself
-    "R01.1": ("I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37"),  # murmur with the valve disease heard
+    # murmur with the valve disease heard, or the septal defect, valve or great vessel malformation (a PDA) heard
+    "R01.1": ("I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "Q20", "Q21", "Q22", "Q23", "Q24", "Q25"),
+    # epigastric pain or dyspepsia of a gastritis or a peptic ulcer; the heartburn of reflux disease
+    "R10.13": ("K25", "K26", "K27", "K28", "K29"), "R12": ("K21",),
     # tingling and numbness with the neuropathy, radiculopathy or nerve entrapment that causes them
     "R20.2": _NERVE_LESIONS, "R20.0": _NERVE_LESIONS,
-    # albuminuria, the marker of the kidney disease a diabetic or hypertensive CKD code states
-    "R80": ("E08.22", "E09.22", "E10.22", "E11.22", "E13.22", "N18", "I12", "I13"),
+    # albuminuria, the marker of the kidney disease a diabetic nephropathy, diabetic or hypertensive CKD code states
+    "R80": ("E08.21", "E09.21", "E10.21", "E11.21", "E13.21", "E08.22", "E09.22", "E10.22", "E11.22", "E13.22", "N18",
+            "I12", "I13"),
 }
 
 
@@ -432,7 +440,7 @@ def _own_problem(sign: Suggestion, diagnosis: str, note: str) -> bool:
 def integral_symptoms(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A sign or symptom routinely part of a confirmed diagnosis anywhere in the note is not coded; a side's sign
     only beside that side's diagnosis (a left knee's pain is no part of a right knee's osteoarthritis)."""
-    confirmed = [s.code for s in suggestions if _affirmed(s) and s.code[0] not in "RZ"]
+    confirmed = [s.code for s in suggestions if _affirmed(s) and (s.code[0] not in "RZ" or s.code in SIGN_DIAGNOSES)]
     kept, reasons = [], []
     for s in suggestions:
         owners = tuple(owner for table in (INTEGRAL_SYMPTOMS, CARDIOPULMONARY_INTEGRAL)

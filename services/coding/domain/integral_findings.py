@@ -5,7 +5,8 @@ Each row is a symptom the diagnosis is made of, not one it merely often comes wi
 failure; dyspnea, wheezing and cough in an exacerbation of COPD or in asthma; hypoxemia in respiratory failure
 with hypoxia; sneezing in rhinitis; hirsutism and irregular menses in PCOS; erythema in cellulitis; lightheadedness and syncope in orthostatic hypotension (the index's
 "Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction, chest wall pain in costochondritis; fatigue and weight gain in
-hypothyroidism; a high LDH in a hemolytic anemia (the hemolysis that releases it); blurred vision and glare in a
+hypothyroidism; the glucose findings of prediabetes, the thyroid function tests of a thyroid disorder and the neck
+lump of a goiter or thyroid nodule; a high LDH in a hemolytic anemia (the hemolysis that releases it); blurred vision and glare in a
 cataract; a joint's osteophytes on its radiograph in that joint's osteoarthritis, the vertebrae's in spondylosis.
 A chronic cough is part of a chronic bronchitis, an emphysema or a COPD, unless the
 assessment lists it as an entry of its own; any other symptom beside a stable COPD (J44.9) or an uncertain diagnosis
@@ -19,6 +20,10 @@ CHRONIC_AIRWAY_DISEASE = ("J41", "J42", "J43", "J44")
 # the provider treats apart from a stable COPD ("2. Chronic cough - CXR" beside "1. COPD, stable") is coded
 KEPT_AS_OWN_ENTRY = {"R05.3": CHRONIC_AIRWAY_DISEASE}
 HYPOTHYROIDISM = ("E03", "E89.0", "E06.3")
+THYROID_DISORDERS = ("E01", "E02", "E03", "E05", "E06", "E89.0", "O90.5")
+# chapter 18 codes that are themselves the diagnosis of a finding: prediabetes is named from a fasting glucose, a
+# glucose tolerance test or an A1c in its range (index "Prediabetes R73.03")
+SIGN_DIAGNOSES = ("R73.03",)
 
 # symptom code prefix -> diagnosis code prefixes it is integral to
 CARDIOPULMONARY_INTEGRAL = {
@@ -34,6 +39,11 @@ CARDIOPULMONARY_INTEGRAL = {
     "R55": ("I95.1",),  # orthostatic syncope
     "R07": ("I20", "I21", "I24", "I25.11", "M94.0"),  # chest pain in angina or infarction, chest wall pain in
     # costochondritis
+    # impaired fasting glucose, impaired glucose tolerance, an A1c in range: the findings prediabetes is made of
+    "R73.01": ("R73.03",), "R73.02": ("R73.03",), "R73.09": ("R73.03",),
+    "R94.6": THYROID_DISORDERS,  # the thyroid function tests a thyroid disorder is diagnosed by
+    # the neck lump or swelling that is the goiter or the thyroid nodule found
+    "R22.1": ("E01", "E04", "E05.1", "E05.2"),
     "R53.8": HYPOTHYROIDISM,  # fatigue
     "R63.5": HYPOTHYROIDISM,  # weight gain
     "R06.7": ("J30", "J00", "J01"),  # sneezing in rhinitis, a cold or sinusitis

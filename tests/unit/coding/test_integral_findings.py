@@ -49,6 +49,19 @@ pytestmark = pytest.mark.unit
     ("Numb fingertips at night from R carpal tunnel.", ("G56.01", "R carpal tunnel"), ("R20.0", "Numb")),
     ("Low energy, anhedonia; MDD, recurrent, mild.", ("F33.0", "MDD, recurrent, mild"), ("R53.83", "Low energy")),
     ("Years of a morning cough, emphysema on CT.", ("J43.9", "emphysema"), ("R05.3", "morning cough")),
+    ("IFG on two fasting draws (108, 115); prediabetes.", ("R73.03", "prediabetes"), ("R73.01", "IFG")),
+    ("Thyroid labs off, TSH 9.8; autoimmune thyroiditis.", ("E06.3", "autoimmune thyroiditis"),
+     ("R94.6", "Thyroid labs off")),
+    ("Lump at the front of the neck: a colloid nodule of the thyroid.", ("E04.1", "colloid nodule of the thyroid"),
+     ("R22.1", "Lump at the front of the neck")),
+    ("T1DM with Kimmelstiel-Wilson disease, protein in the urine.", ("E10.21", "T1DM with Kimmelstiel-Wilson disease"),
+     ("R80.9", "protein in the urine")),
+    ("Heartburn most nights from acid reflux disease.", ("K21.9", "acid reflux disease"), ("R12", "Heartburn")),
+    ("Upset stomach after NSAIDs: acute erosive gastritis.", ("K29.00", "acute erosive gastritis"),
+     ("R10.13", "Upset stomach")),
+    ("Harsh murmur at the LLSB from a perimembranous VSD.", ("Q21.0", "VSD"), ("R01.1", "murmur")),
+    ("Temp 101.2 with a head cold; viral URI.", ("J06.9", "viral URI"), ("R50.9", "Temp 101.2")),
+    ("Migraine attack with vomiting twice.", ("G43.909", "Migraine"), ("R11.10", "vomiting")),
 ])
 def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note, diagnosis, symptom):
     out, reasons = c.integral_symptoms(found(note, diagnosis, symptom), note, tabular)
@@ -68,6 +81,13 @@ def test_a_symptom_integral_to_the_confirmed_diagnosis_is_dropped(tabular, note,
      (("M17.12", "Primary OA of the L knee"), ("M25.561", "R knee aches"))),
     ("Bucket-handle tear R medial meniscus. Also pain in the left knee.",
      (("S83.211A", "Bucket-handle tear R medial meniscus"), ("M25.562", "pain in the left knee"))),
+    # a glucose finding with no prediabetes named; a neck lump beside a thyroid disorder with no goiter or nodule
+    ("Impaired fasting glucose; hypothyroidism.", (("E03.9", "hypothyroidism"), ("R73.01", "Impaired fasting glucose"))),
+    ("Lump under the jaw; primary hypothyroidism.", (("E03.9", "primary hypothyroidism"), ("R22.1", "Lump"))),
+    # heartburn, fever and vomiting beside diagnoses they are no part of
+    ("Heartburn at night; asthma, mild.", (("J45.909", "asthma"), ("R12", "Heartburn"))),
+    ("Fever to 102 for a week; primary hypothyroidism.", (("E03.9", "primary hypothyroidism"), ("R50.9", "Fever"))),
+    ("Vomiting since this morning; essential tremor.", (("G25.0", "essential tremor"), ("R11.10", "Vomiting"))),
     # a chronic cough the assessment treats as its own problem beside a stable COPD
     ("Assessment: 1. COPD, stable. 2. Chronic cough - CXR.", (("J44.9", "COPD"), ("R05.3", "Chronic cough"))),
 ])
