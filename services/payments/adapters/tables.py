@@ -80,7 +80,10 @@ class LedgerTransaction(PaymentsTable, table=True):
     __table_args__ = (Index("ux_ledger_transaction_posting_key", "tenant_id", "posting_key", unique=True,
                             postgresql_where=text("posting_key IS NOT NULL")),
                       Index("ix_ledger_transaction_tenant_created", "tenant_id", "created_at"),
-                      Index("ix_ledger_transaction_claim_created", "claim_id", "created_at"))
+                      Index("ix_ledger_transaction_claim_created", "claim_id", "created_at"),
+                      # Only a patient payment's postings name it: the claims' postings take no entry.
+                      Index("ix_ledger_transaction_patient_payment_id", "patient_payment_id",
+                            postgresql_where=text("patient_payment_id IS NOT NULL")))
     id: UUID = Field(primary_key=True)
     tenant_id: UUID
     claim_id: UUID | None = None
@@ -90,7 +93,7 @@ class LedgerTransaction(PaymentsTable, table=True):
     payer_claim_number: str | None = Field(default=None, max_length=50)
     reversed_by: UUID | None = None
     posting_key: str | None = Field(default=None, max_length=200)
-    patient_payment_id: UUID | None = Field(default=None, index=True)
+    patient_payment_id: UUID | None = None
     memo: str | None = Field(default=None, max_length=200)
     created_at: datetime | None = Field(default=None, sa_column=_ts())
 
