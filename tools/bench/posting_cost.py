@@ -3,7 +3,8 @@ those the ledger's triggers run inside them (calls, buffers, WAL records, time),
 the backends' CPU, per event.
 
     BENCH_PORT_BASE=27000 .venv/bin/python -m tools.bench.posting_cost [--claims 1000] [--batch 20] [--rounds 3]
-        [--existing 100000] [--side-by-side ROUNDS [--calls 200] [--versions triggers|balance-index|aging-refresh]]
+        [--existing 100000] [--side-by-side ROUNDS [--calls 200]
+        [--versions triggers|balance-index|aging-refresh|patient-index]]
 
 Starts an embedded Postgres of its own (durable settings, `.run/posting-cost`, port BENCH_PORT_BASE + 43)
 with pg_stat_statements loaded (nested statements tracked), migrates the payments database, posts
@@ -15,7 +16,8 @@ and read after it. With `--side-by-side`, one payment posting of 20 claims is th
 with the ledger's triggers off, then its figures kept by two triggers and by one, in turn (rolled back
 each time); with `--versions balance-index`, with and without the index that made the claims' balance
 updates non-HOT; with `--versions aging-refresh`, the A/R aging refresh called by the balances' triggers and
-by the ledger's function. Statements, buffers, rows, WAL records and index entries are the same from run to run; the CPU
+by the ledger's function; with `--versions patient-index`, the entries indexed by patient all or only the
+credit ones. Statements, buffers, rows, WAL records and index entries are the same from run to run; the CPU
 figures move with the machine's load. The rows are synthetic.
 """
 import argparse
@@ -172,14 +174,14 @@ async def measure(url: str, claims: int, batch: int, rounds: int, existing: int,
 
 
 # A claim payment's posting for each of `ids` (the shape the 835 posts: cash, contractual adjustment, the
-# patient's share moved to patient A/R, insurance A/R taken off, per line), as one statement.
+# patient's share moved to patient A/R, insurance A/R taken off, per line; a patient per claim), as one statement.
 PAYMENT = """
 WITH t AS (INSERT INTO ledger_transaction (id, tenant_id, claim_id, kind)
            SELECT gen_random_uuid(), b.tenant_id, b.claim_id, 'payment' FROM claim_balance b
            WHERE b.claim_id = ANY($1::uuid[])
            RETURNING id, tenant_id, claim_id)
 INSERT INTO ledger_entry (transaction_id, tenant_id, claim_id, patient_id, account, amount, line_number)
-SELECT t.id, t.tenant_id, t.claim_id, 'P1', a.account, a.amount, a.line FROM t,
+SELECT t.id, t.tenant_id, t.claim_id, 'P' || left(t.claim_id::text, 8), a.account, a.amount, a.line FROM t,
     (VALUES ('cash:clearing', 72.00, 1), ('adj:contractual', 36.00, 1), ('ar:patient', 12.00, 1),
             ('ar:insurance', -120.00, 1), ('cash:clearing', 18.00, 2), ('adj:contractual', 9.00, 2),
             ('ar:patient', 3.00, 2), ('ar:insurance', -30.00, 2))
@@ -275,8 +277,16 @@ def _aging_refresh_versions() -> dict[str, list[str]]:
             "ledger_feeds_refresh": ledger_figures.feed_aging_refresh()}
 
 
+def _patient_index_versions() -> dict[str, list[str]]:
+    """The ledger's entries indexed by patient, every entry (an index entry per posted line), then only the
+    patients' credit entries (none in a claim payment's posting)."""
+    every_entry = "CREATE INDEX IF NOT EXISTS ix_ledger_entry_patient_id ON ledger_entry (patient_id)"
+    return {"every_entry_by_patient": [every_entry],
+            "credit_entries_by_patient": ["DROP INDEX IF EXISTS ix_ledger_entry_patient_id"]}
+
+
 VERSIONS = {"triggers": _trigger_function_versions, "balance-index": _balance_index_versions,
-            "aging-refresh": _aging_refresh_versions}
+            "aging-refresh": _aging_refresh_versions, "patient-index": _patient_index_versions}
 
 
 def main() -> None:
@@ -289,7 +299,8 @@ def main() -> None:
                         help="then price one posting with each version of --versions, alternated")
     parser.add_argument("--calls", type=int, default=200, help="postings per version and round (--side-by-side)")
     parser.add_argument("--versions", choices=VERSIONS, default="triggers",
-                        help="what --side-by-side alternates: the ledger's triggers, the balances' index, who calls the refresh")
+                        help="what --side-by-side alternates: the ledger's triggers, the balances' index, "
+                             "who calls the refresh, the patients' index")
     args = parser.parse_args()
     port = int(os.environ.get("BENCH_PORT_BASE", "18000")) + 43
     postgres = EmbeddedPostgres(RUN_DIR / "pgdata", port, durable=True)

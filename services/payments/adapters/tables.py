@@ -8,6 +8,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
+from services.payments.domain import ledger
+
 
 class PaymentsTable(SQLModel, registry=registry()):
     pass
@@ -78,7 +80,10 @@ class LedgerTransaction(PaymentsTable, table=True):
     __table_args__ = (Index("ux_ledger_transaction_posting_key", "tenant_id", "posting_key", unique=True,
                             postgresql_where=text("posting_key IS NOT NULL")),
                       Index("ix_ledger_transaction_tenant_created", "tenant_id", "created_at"),
-                      Index("ix_ledger_transaction_claim_created", "claim_id", "created_at"))
+                      Index("ix_ledger_transaction_claim_created", "claim_id", "created_at"),
+                      # Only a patient payment's postings name it: the claims' postings take no entry.
+                      Index("ix_ledger_transaction_patient_payment_id", "patient_payment_id",
+                            postgresql_where=text("patient_payment_id IS NOT NULL")))
     id: UUID = Field(primary_key=True)
     tenant_id: UUID
     claim_id: UUID | None = None
@@ -88,7 +93,7 @@ class LedgerTransaction(PaymentsTable, table=True):
     payer_claim_number: str | None = Field(default=None, max_length=50)
     reversed_by: UUID | None = None
     posting_key: str | None = Field(default=None, max_length=200)
-    patient_payment_id: UUID | None = Field(default=None, index=True)
+    patient_payment_id: UUID | None = None
     memo: str | None = Field(default=None, max_length=200)
     created_at: datetime | None = Field(default=None, sa_column=_ts())
 
@@ -97,11 +102,15 @@ class LedgerEntry(PaymentsTable, table=True):
     """Double entry: the entries of one transaction sum to zero (enforced by the domain and a test)."""
 
     __tablename__ = "ledger_entry"
+    # A patient's entries are read only for the credit the patient holds; nearly every entry names its patient,
+    # so an index of them all took an entry per posted line for a read that wants a few credit entries.
+    __table_args__ = (Index("ix_ledger_entry_patient_credit", "tenant_id", "patient_id", postgresql_include=["amount"],
+                            postgresql_where=text(f"account = '{ledger.PATIENT_CREDIT}'")),)
     id: int | None = Field(default=None, primary_key=True)
     transaction_id: UUID = Field(index=True)
     tenant_id: UUID
     claim_id: UUID | None = Field(default=None, index=True)
-    patient_id: str | None = Field(default=None, max_length=50, index=True)
+    patient_id: str | None = Field(default=None, max_length=50)
     account: str = Field(max_length=40)
     amount: Decimal = Field(sa_column=_money())
     line_number: int | None = None
