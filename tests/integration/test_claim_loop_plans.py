@@ -88,6 +88,7 @@ def _scans(plan: dict) -> list[tuple[str, str | None]]:
 
 
 READY = {"ix_claim_ready_created"}
+BY_PCN = {"claim_tenant_id_patient_control_number_key"}
 
 
 @pytest.mark.parametrize("read, indexes", [
@@ -98,7 +99,10 @@ READY = {"ix_claim_ready_created"}
     (lambda uow: uow.claims.sent(Interchange(id=7, tenant_id=TENANT_ONE, payer_id="AETNA", x12="", claim_count=50,
                                              claim_ids=[uuid4() for _ in range(50)]), "sent"), {"claim_pkey"}),
     (lambda uow: uow.follow_up.submissions(TENANT_ONE, date(2026, 11, 1)), {"ix_claim_tenant_submitted"}),
-], ids=["eligibility", "batching", "submission round", "status inquiry", "sending a file", "lag report since a day"])
+    (lambda uow: uow.claims.by_pcns((TENANT_ONE, f"PLAN{i}") for i in range(1, 5000, 50)), BY_PCN),
+    (lambda uow: uow.claims.answered((TENANT_ONE, f"PLAN{i}") for i in range(1, 5000, 50)), BY_PCN),
+], ids=["eligibility", "batching", "submission round", "status inquiry", "sending a file", "lag report since a day",
+        "acknowledgments and remits by PCN", "a 271's or 277's claims"])
 async def test_the_loops_read_every_tenants_claims_through_an_index(engine, read, indexes):
     """A backlog of 3,000 unverified ready claims among 60,000 (the oldest 500 taken) and 60 sent claims
     still owed an answer among 57,000 paid."""
