@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Text, Uuid, and_, bindparam, cast, func, literal_column, or_, select, tuple_
+from sqlalchemy import Date, Text, Uuid, and_, bindparam, cast, func, literal_column, or_, select, tuple_
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -120,13 +120,25 @@ def _pcn_parameters(keys: list[PcnKey]) -> dict:
     return {"pcn_tenant_ids": [tenant_id for tenant_id, _ in keys], "pcns": array_literal([pcn for _, pcn in keys])}
 
 
-EXISTING_IDS = select(CLAIM.c.id).where(CLAIM.c.id.in_(bindparam("ids", expanding=True)))
+# claim.coded's two reads, the same way: the ids as one array, the service days as three.
+EXISTING_IDS = select(CLAIM.c.id).where(CLAIM.c.id == any_bound("ids"))
+_SERVICE_DAYS = (func.unnest(bindparam("day_tenant_ids", type_=ARRAY(Uuid)),
+                             cast(cast(bindparam("day_patient_ids", type_=Text), Text), ARRAY(Text)),
+                             bindparam("days", type_=ARRAY(Date)))
+                 .table_valued("tenant_id", "patient_id", "day").render_derived("service_day"))
 BILLED_SERVICES = (select(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service, LINE.c.claim_id,
                           LINE.c.procedure_code, LINE.c.rendering_npi)
                    .join(CLAIM, CLAIM.c.id == LINE.c.claim_id)
-                   .where(tuple_(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service)
-                          .in_(bindparam("keys", expanding=True)),
+                   .where(tuple_(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service).in_(
+                       select(_SERVICE_DAYS.c.tenant_id, _SERVICE_DAYS.c.patient_id, _SERVICE_DAYS.c.day)),
                           CLAIM.c.status.not_in(["voided", "held"])))
+
+
+def _service_day_parameters(keys: list[ServiceDayKey]) -> dict:
+    """The days as `BILLED_SERVICES` binds them: tenants and dates as lists, the patients as one array literal."""
+    return {"day_tenant_ids": [tenant_id for tenant_id, _, _ in keys],
+            "day_patient_ids": array_literal([patient_id for _, patient_id, _ in keys]),
+            "days": [day for _, _, day in keys]}
 
 @dataclass(slots=True)
 class SentClaim:
@@ -347,7 +359,7 @@ class ClaimRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await self._session.execute(BILLED_SERVICES, {"keys": wanted})
+        rows = await self._session.execute(BILLED_SERVICES, _service_day_parameters(wanted))
         found: dict[ServiceDayKey, list[tuple[UUID, tuple]]] = {}
         for tenant_id, patient_id, day, claim_id, code, npi in rows:
             found.setdefault((tenant_id, patient_id, day), []).append((claim_id, (patient_id, day, code, npi)))
