@@ -176,6 +176,25 @@ async def test_a_batch_of_claim_changes_refreshes_the_counts_once_per_table(unit
     assert (inserted, written) == ((1, 0), (3, 1))
 
 
+async def test_claims_named_by_pcn_are_the_tenants_own_whatever_their_numbers_hold(units):
+    """The pairs travel as two arrays (the numbers as one array literal): a number holding a quote, a comma,
+    braces, a backslash or a space names its claim; a pair named twice reads it once; another tenant's claim of
+    the same number and numbers no claim has are not read; locked or not, the same records in id order."""
+    tenant_id, other_tenant = uuid.uuid4(), uuid.uuid4()
+    odd = ['BULK"q', "BULK,c", "BULK{b}", "BULK\\s", "BULK s", "NULL", ""]
+    rows = [{**claim_row(tenant_id, n), "patient_control_number": pcn} for n, pcn in enumerate(odd, start=40)]
+    rows += [{**claim_row(other_tenant, 50), "patient_control_number": 'BULK"q'}]
+    async with units() as uow:
+        await uow.claims.insert_many(rows)
+        keys = [(tenant_id, pcn) for pcn in odd] + [(tenant_id, odd[0]), (tenant_id, "BULK-none"),
+                                                     (uuid.uuid4(), "NULL")]
+        locked, unlocked = await uow.claims.by_pcns(keys), await uow.claims.by_pcns(keys, lock=False)
+        answered = await uow.claims.answered(keys)
+    assert sorted(locked) == sorted(unlocked) == sorted(answered) == sorted((tenant_id, pcn) for pcn in odd)
+    assert {key: record.id for key, record in locked.items()} == {
+        (tenant_id, row["patient_control_number"]): row["id"] for row in rows[:-1]}
+
+
 class LookupsSeen(Connection):
     """An asyncpg connection that notes each catalog lookup of types it does not know yet."""
 

@@ -6,7 +6,7 @@ Sending a file reads the claims it lists by key; the lag report reads one tenant
 a day through the tenant's submissions.
 
 The rows are seeded, planned and rolled back in one transaction: no running service ever sees them."""
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from hashlib import md5
 from uuid import UUID, uuid4
 
@@ -88,6 +88,7 @@ def _scans(plan: dict) -> list[tuple[str, str | None]]:
 
 
 READY = {"ix_claim_ready_created"}
+BY_PCN = {"claim_tenant_id_patient_control_number_key"}
 
 
 @pytest.mark.parametrize("read, indexes", [
@@ -98,13 +99,52 @@ READY = {"ix_claim_ready_created"}
     (lambda uow: uow.claims.sent(Interchange(id=7, tenant_id=TENANT_ONE, payer_id="AETNA", x12="", claim_count=50,
                                              claim_ids=[uuid4() for _ in range(50)]), "sent"), {"claim_pkey"}),
     (lambda uow: uow.follow_up.submissions(TENANT_ONE, date(2026, 11, 1)), {"ix_claim_tenant_submitted"}),
-], ids=["eligibility", "batching", "submission round", "status inquiry", "sending a file", "lag report since a day"])
+    (lambda uow: uow.claims.by_pcns((TENANT_ONE, f"PLAN{i}") for i in range(1, 5000, 50)), BY_PCN),
+    (lambda uow: uow.claims.answered((TENANT_ONE, f"PLAN{i}") for i in range(1, 5000, 50)), BY_PCN),
+], ids=["eligibility", "batching", "submission round", "status inquiry", "sending a file", "lag report since a day",
+        "acknowledgments and remits by PCN", "a 271's or 277's claims"])
 async def test_the_loops_read_every_tenants_claims_through_an_index(engine, read, indexes):
     """A backlog of 3,000 unverified ready claims among 60,000 (the oldest 500 taken) and 60 sent claims
     still owed an answer among 57,000 paid."""
     (plan,) = await _plans(engine, read)
     scans = _scans(plan)
     assert scans and all(node != "Seq Scan" and index in indexes for node, index in scans), scans
+
+
+# A line for each seeded claim: 60,000 lines of 1,000 patients over 256 days.
+LINES = """
+INSERT INTO claim_line (claim_id, line_number, tenant_id, patient_id, rendering_npi, date_of_service, procedure_code,
+                        modifiers, units, charge)
+SELECT id, 1, tenant_id, 'MRN-' || right(patient_control_number, 3), '1234567893',
+       DATE '2026-01-01' + (hashtext(patient_control_number) & 255), '99213', '{}', 1, 50
+FROM claim WHERE patient_control_number LIKE 'PLAN%'
+"""
+
+
+def _reads_of(plan: dict, table: str) -> list[str]:
+    """Every node of the plan that reads `table`."""
+    return ([plan["Node Type"]] if plan.get("Relation Name") == table else []) + [
+        node for child in plan.get("Plans", []) for node in _reads_of(child, table)]
+
+
+async def test_the_billed_services_of_a_batch_are_read_through_the_service_day_index(engine):
+    """claim.coded's duplicate rule reads a batch's patients' lines of the day by (tenant, patient, day), the keys
+    bound as arrays: in a generic plan, through the service-day index and the claims' key, never a scan."""
+    keys = [(TENANT_ONE, f"MRN-{n:03d}", date(2026, 1, 1) + timedelta(days=n % 256)) for n in range(100, 150)]
+    (plan,) = await _plans(engine, lambda uow: uow.claims.billed_services(keys), seeds=(LINES, "ANALYZE claim_line"))
+    lines, claims = _reads_of(plan, "claim_line"), _reads_of(plan, "claim")
+    assert lines and claims and "Seq Scan" not in lines + claims, (lines, claims)
+    assert _index_names(plan, "claim_line") == {"ix_claim_line_service_day"}, _index_names(plan, "claim_line")
+
+
+def _index_names(plan: dict, table: str) -> set[str]:
+    """The indexes the plan reads `table` through."""
+    own = set()
+    if plan.get("Relation Name") == table and "Index Name" in plan:
+        own.add(plan["Index Name"])
+    if plan["Node Type"] == "Bitmap Heap Scan" and plan.get("Relation Name") == table:
+        own |= set(filter(None, _indexes_under(plan)))
+    return own.union(*(_index_names(child, table) for child in plan.get("Plans", [])))
 
 
 # Claims asked already and waiting for their next inquiry day: most of what a large book has sent and not yet
