@@ -27,10 +27,11 @@ class GroupCommit(Generic[Item, Result]):
         self._timeout = timeout_seconds
         self._queue: asyncio.Queue[tuple[Item, asyncio.Future, str | None]] = asyncio.Queue()
 
-    async def submit(self, item: Item) -> Result:
-        """The item's result once its batch committed; the write's exception otherwise."""
+    async def submit(self, item: Item, *, traceparent: str | None = None) -> Result:
+        """The item's result once its batch committed; the write's exception otherwise. `traceparent`: the
+        active span's, when the caller has formatted it already (else it is formatted here)."""
         done = asyncio.get_running_loop().create_future()
-        await self._queue.put((item, done, current_traceparent()))
+        await self._queue.put((item, done, traceparent or current_traceparent()))
         return await asyncio.wait_for(done, self._timeout)
 
     async def run(self, runtime) -> None:

@@ -124,6 +124,11 @@ class CredentialRepository:
             .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None)))).first()
 
 
+def _as_uuid(value: UUID | str) -> UUID:
+    """The id as the column takes it: intake hands over UUIDs (kept as they are), the audit writer text."""
+    return value if isinstance(value, UUID) else UUID(value)
+
+
 class AuditChain:
     """The hash-chained audit log: entries are appended under one lock, so the chain has no forks.
 
@@ -143,8 +148,9 @@ class AuditChain:
         await self._session.execute(_CHAIN_LOCK)
         after_seq, after_hash = await self._head()
         rows = chained(entries, at=at, after_seq=after_seq, after_hash=after_hash)
-        self._rows += [{**entry.__dict__, "tenant_id": UUID(entry.tenant_id), "key_id": UUID(entry.key_id),
-                        "prev_hash": prev, "hash": digest} for entry, prev, digest in rows]
+        self._rows += [{**entry.__dict__, "tenant_id": _as_uuid(fields["tenant_id"]),
+                        "key_id": _as_uuid(fields["key_id"]), "prev_hash": prev, "hash": digest}
+                       for fields, (entry, prev, digest) in zip(entries, rows)]
         return rows[-1][0].seq, rows[-1][2]
 
     async def _head(self) -> tuple[int, str]:

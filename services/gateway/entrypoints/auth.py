@@ -1,5 +1,7 @@
 """Bearer API key -> Caller. The tenant comes only from the credential, never from the request."""
+from functools import lru_cache
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import Depends, Request
 
@@ -39,6 +41,12 @@ async def _presented_credential(request: Request) -> tuple[LiveCredential, str]:
     if found is None:
         raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
     return found, key_hash
+
+
+@lru_cache(maxsize=4096)
+def caller_ids(tenant_id: str, key_id: str) -> tuple[UUID, UUID]:
+    """A credential's tenant and key ids as UUIDs: parsed once per key, not on every request it sends."""
+    return UUID(tenant_id), UUID(key_id)
 
 
 def require_scope(scope: str):

@@ -16,7 +16,7 @@ from shared.telemetry import current_traceparent
 from services.gateway.application.accept_encounters import Accepted, Submission
 from services.gateway.entrypoints.audit_log import mark_audited, mark_created
 from services.gateway.entrypoints.cursors import decode_cursor, encode_cursor
-from services.gateway.entrypoints.auth import PushCaller, ReadCaller
+from services.gateway.entrypoints.auth import PushCaller, ReadCaller, caller_ids
 from services.gateway.intake import parse_encounter
 from services.gateway.intake.errors import IntakeError, UnsupportedFormat
 from services.gateway.intake.model import EncounterIn
@@ -55,9 +55,11 @@ async def post_encounter(request: Request, caller: PushCaller) -> Response:
         errors = [{"field": "body." + ".".join(str(p) for p in e["loc"]), "message": e["msg"]}
                   for e in exc.errors(include_input=False)]
         raise Problem(422, "Request body is invalid", ", ".join(e["field"] for e in errors[:5]), errors=errors) from exc
+    tenant_id, key_id = caller_ids(caller.tenant_id, caller.key_id)
+    traceparent = current_traceparent()
     accepted = await request.app.state.intake.submit(Submission(
-        tenant_id=UUID(caller.tenant_id), key_id=UUID(caller.key_id), encounter=encounter, source_format=source_format,
-        traceparent=current_traceparent()))
+        tenant_id=tenant_id, key_id=key_id, encounter=encounter, source_format=source_format,
+        traceparent=traceparent), traceparent=traceparent)
     mark_created(request, accepted.encounter_id)
     mark_audited(request)  # its entry was appended in the same transaction as the encounter
     return accepted_answer(accepted)

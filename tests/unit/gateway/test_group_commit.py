@@ -49,3 +49,15 @@ async def test_an_item_that_breaks_its_batch_fails_alone():
     assert answers[0] == 10 and answers[2] == 30
     assert isinstance(answers[1], ValueError)
     assert sorted(sum(store.writes, [])) == [1, 3]
+
+
+
+async def test_a_handed_traceparent_is_the_one_queued_with_its_item():
+    writer = GroupCommit("test", Store().write)
+    handed = "00-0123456789abcdef0123456789abcdef-0123456789abcdef-01"
+    waiting = [asyncio.create_task(writer.submit(1, traceparent=handed)), asyncio.create_task(writer.submit(2))]
+    await asyncio.sleep(0)
+    queued = [writer._queue.get_nowait() for _ in waiting]
+    for one in waiting:
+        one.cancel()
+    assert [(item, traceparent) for item, _, traceparent in queued] == [(1, handed), (2, None)]
