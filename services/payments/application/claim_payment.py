@@ -41,9 +41,11 @@ def payment_transaction(billed: BilledClaim, remit: RemitReceived, patient_share
 
 def payment_posted(billed: BilledClaim, remit: RemitReceived, transaction: ledger.Transaction,
                    claim_balance: Decimal) -> PaymentPosted:
-    return PaymentPosted(claim_id=str(billed.claim_id), remit_id=remit.remit_id, status_code=remit.status_code,
-                         claim_balance=claim_balance, reversal=transaction.kind == "reversal",
-                         **ledger.posted_figures(transaction))
+    """Built without the contract's parsing: every figure is a sum of the ledger's cent-exact Decimals and the
+    texts come from a parsed remit, so parsing them again would give back the same values."""
+    return PaymentPosted.model_construct(
+        claim_id=str(billed.claim_id), remit_id=remit.remit_id, status_code=remit.status_code,
+        claim_balance=claim_balance, reversal=transaction.kind == "reversal", **ledger.posted_figures(transaction))
 
 
 def payment_waiting(tenant_id: UUID, remit: RemitReceived, reason: str, claim_id: UUID | None = None) -> dict:

@@ -24,17 +24,19 @@ from services.payments.domain import ledger
 class _Reads:
     """What the batch read up front, kept current as it posts."""
 
-    def __init__(self, receivables: dict, balances: dict, posted: set, credits: dict, places: dict):
+    def __init__(self, named: dict[str, UUID], receivables: dict, balances: dict, posted: set, credits: dict,
+                 places: dict):
+        self.named = named  # each claim id a remit names, parsed once a batch
         self.receivables, self.balances, self.posted, self.credits = receivables, balances, posted, credits
         self.places = places  # the payer place of each claim a remit names
         self.one_by_one: set[UUID] = set()  # claims posted with every rule: later payments of theirs too
 
     def receivable(self, event: Envelope[RemitReceived]) -> BilledClaim | None:
-        billed = self.receivables.get(UUID(event.payload.claim_id)) if event.payload.claim_id else None
+        billed = self.receivables.get(self.named[event.payload.claim_id]) if event.payload.claim_id else None
         return billed if billed is not None and billed.tenant_id == event.tenant_id else None
 
     def plain(self, billed: BilledClaim, remit: RemitReceived) -> bool:
-        named = UUID(remit.claim_id)  # a voided later payer's claim: its payment is owed back (post_to_claim)
+        named = self.named[remit.claim_id]  # a voided later payer's claim: its payment is owed back (post_to_claim)
         return (ledger.posting_kind(remit.status_code) == "payment" and billed.claim_id not in self.one_by_one
                 and not self.balances.setdefault(billed.claim_id, ClaimBalances()).voided
                 and not (named != billed.claim_id and named in self.balances and self.balances[named].voided)
@@ -43,14 +45,14 @@ class _Reads:
 
 async def _read(uow: PaymentsUnitOfWork, events: list[Envelope[RemitReceived]]) -> _Reads:
     # A later payer's claim posts against the encounter's first claim: keyed by the claim the remit names.
-    named = {UUID(e.payload.claim_id) for e in events if e.payload.claim_id}
-    receivables, places = await uow.billed_claims.lock_receivables_placed(named)
+    named = {e.payload.claim_id: UUID(e.payload.claim_id) for e in events if e.payload.claim_id}
+    receivables, places = await uow.billed_claims.lock_receivables_placed(set(named.values()))
     # The later payers' own claims too: whether they were voided (a voided claim's close-out names it).
     state = await uow.ledger.state(
         claim_ids={b.claim_id for b in receivables.values()} | set(receivables),
         tenant_keys=[(e.tenant_id, ledger.posting_key(e.payload)) for e in events],
         patients={(b.tenant_id, b.patient_id) for b in receivables.values()})
-    return _Reads(receivables, state.balances, state.posted, state.credits, places)
+    return _Reads(named, receivables, state.balances, state.posted, state.credits, places)
 
 
 async def post_remits(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
@@ -64,7 +66,7 @@ async def post_remits(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
         elif key in reads.posted:
             continue  # e.g. our own remit.received for a suspense item applied to this claim: posted when applied
         elif reads.plain(billed, remit):
-            answered_on = reads.places.get(UUID(remit.claim_id), "P")
+            answered_on = reads.places.get(reads.named[remit.claim_id], "P")
             pending.postings.append(_post_plain(uow, billed, remit, reads.balances[billed.claim_id], answered_on))
         else:
             await pending.write(uow)

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from services.payments.domain.remittance import ServicePayment
+
 
 @dataclass(frozen=True)
 class LineMatch:
@@ -71,15 +73,21 @@ def _by_service(index: int, remit_line, billed_lines: Sequence, used: set[int]) 
 
 def _identity(remit_line) -> tuple[str, frozenset[str], str | None]:
     """The billed code, modifiers and date a remit line names; SVC06 wins when the payer recoded."""
-    original = getattr(remit_line, "original_procedure_code", None)
+    original = _original_code(remit_line)
     code = original or remit_line.procedure_code
     modifiers = getattr(remit_line, "original_modifiers", None) if original else remit_line.modifiers
     return code.strip().upper(), _modifier_set(modifiers or ()), _iso(remit_line.date_of_service)
 
 
 def _recoded(remit_line) -> bool:
-    original = getattr(remit_line, "original_procedure_code", None)
+    original = _original_code(remit_line)
     return original is not None and original != remit_line.procedure_code
+
+
+def _original_code(remit_line) -> str | None:
+    """SVC06's code: the 835's own lines carry it, remit.received's lines have no such field (asking a pydantic
+    model for a missing attribute raises and catches an AttributeError, the dearest step of a line's match)."""
+    return remit_line.original_procedure_code if isinstance(remit_line, ServicePayment) else None
 
 
 def _modifier_set(modifiers) -> frozenset[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from shared.contracts.remit import RemitServiceLine
 from services.payments.domain.matching import line_number_from_control, match_lines
 from services.payments.domain.remittance import ServicePayment
 
@@ -110,3 +111,13 @@ def test_unmatched_code():
 ])
 def test_line_number_from_control(reference, claim_id, expected):
     assert line_number_from_control(reference, claim_id) == expected
+
+
+def test_remit_received_lines_match_as_the_835s_own_lines_without_a_recoding():
+    """remit.received's lines carry no SVC06: they match as an 835 line naming no original code does."""
+    contract = [RemitServiceLine(procedure_code="20610", modifiers=["LT", "59"], charge=Decimal("100"),
+                                 paid=Decimal("50"), date_of_service=DOS, line_control_number=ref)
+                for ref in (f"{PREFIX}-1", None)]
+    own = [paid("20610", "LT", "59", ref=f"{PREFIX}-1"), paid("20610", "LT", "59")]
+    assert match_lines(contract, KNEES, claim_id=CLAIM) == match_lines(own, KNEES, claim_id=CLAIM)
+    assert [m.method for m in match_lines(contract, KNEES, claim_id=CLAIM)[0]] == ["control_number", "exact"]

@@ -260,3 +260,20 @@ async def test_a_payment_applied_from_suspense_posts_once_and_tells_claims_and_d
     assert len(uow.emitted_of(PaymentPosted)) == 1
     with pytest.raises(suspense.SuspenseConflict):
         await suspense.apply_to_claim(uow, tenant_id=TENANT, item_id=item.id, claim_id=claim.subject_id, note="again")
+
+
+async def test_payment_posted_is_what_its_contract_parses_from_it():
+    """payment.posted is built without the contract's parsing: parsing its own figures again changes nothing."""
+    uow = FakePaymentsUnitOfWork()
+    claim, crossover = submitted(), submitted()
+    await charged(uow, claim, crossover)
+    payment = remit(claim)
+    await post_remits(uow, FakeBatch([payment, reversal_of(payment), remit(crossover, sequence=1),
+                                      remit(crossover, status="2", paid=("14.72", "0.28"), pr=("3.68", "0.32"),
+                                            oa23=True, sequence=2)]))
+    posted = uow.emitted_of(PaymentPosted)
+    assert [p.reversal for p in posted] == [False, True, False, False]
+    for built in posted:
+        parsed = PaymentPosted.model_validate_json(built.model_dump_json())
+        assert parsed == built and parsed.model_dump_json() == built.model_dump_json()
+        assert parsed == PaymentPosted(**built.model_dump())
