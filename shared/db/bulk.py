@@ -38,8 +38,8 @@ from functools import lru_cache
 
 import pydantic_core
 from pydantic import BaseModel
-from sqlalchemy import (ARRAY, JSON, Boolean, Enum, Integer, Numeric, String, Table, TypeDecorator, Uuid, any_,
-                        bindparam, text)
+from sqlalchemy import (ARRAY, JSON, Boolean, Enum, Integer, Numeric, String, Table, Text, TypeDecorator, Uuid, all_,
+                        any_, bindparam, cast, func, select, text, tuple_)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Dialect, Result
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -98,11 +98,30 @@ def any_bound(name: str, item_type=Uuid) -> ColumnElement:
     return any_(bindparam(name, type_=ARRAY(item_type)))
 
 
+def text_array_bound(name: str) -> ColumnElement:
+    """A text array bound as one array literal's text (`array_literal` of the strings, as the inbox's topics):
+    `any_bound`'s array for text keys."""
+    return cast(cast(bindparam(name, type_=Text), Text), ARRAY(Text))
+
+
 def in_array(column: ColumnElement, values) -> ColumnElement[bool]:
     """`column = ANY(:values)`, the values bound as one array of the column's type: the statement's text is
     the same however many values there are, so a connection prepares it once (an IN list is a new statement,
     parsed and planned again, for every count of values)."""
     return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+
+
+def not_in_array(column: ColumnElement, values) -> ColumnElement[bool]:
+    """`column <> ALL(:values)`, what `NOT IN` answers (NULL for a NULL column), bound as `in_array` binds:
+    a constant list in a statement built once is not expanded again at each execution."""
+    return column != all_(bindparam(None, list(values), type_=ARRAY(column.type)))
+
+
+def in_unnested(columns: Sequence[ColumnElement], arrays: Sequence[ColumnElement], name: str) -> ColumnElement[bool]:
+    """`(a, b, ...) IN (SELECT * FROM unnest(:as, :bs, ...))`: keys of several columns bound as one array per
+    column (`any_bound`'s idea for pairs and triples), so the text is the same for any count of keys."""
+    keys = func.unnest(*arrays).table_valued(*(column.key for column in columns)).render_derived(name)
+    return tuple_(*columns).in_(select(*keys.c))
 
 
 class EncodedJson(str):

@@ -195,6 +195,31 @@ async def test_claims_named_by_pcn_are_the_tenants_own_whatever_their_numbers_ho
         (tenant_id, row["patient_control_number"]): row["id"] for row in rows[:-1]}
 
 
+async def test_claims_named_by_tenant_and_id_are_the_tenants_own(units):
+    """The (tenant, id) pairs travel as two arrays: a pair named twice reads its claim once; another tenant's
+    pair of a stored id reads nothing; the corrections of a claim are counted, the places of an encounter listed."""
+    tenant_id, other_tenant = uuid.uuid4(), uuid.uuid4()
+    original, stray = claim_row(tenant_id, 60), claim_row(other_tenant, 61)
+    replacements = [{**claim_row(tenant_id, n), "original_claim_id": original["id"]}
+                    for n in (62, 63)]
+    second = {**claim_row(tenant_id, 64), "encounter_id": original["encounter_id"], "payer_sequence": "S"}
+    async with units() as uow:
+        await uow.claims.insert_many([original, stray, *replacements, second])
+        named = [(tenant_id, original["id"]), (tenant_id, original["id"]), (tenant_id, stray["id"]),
+                 (other_tenant, stray["id"]), (other_tenant, original["id"])]
+        found, counts = await uow.claims.by_ids(named), await uow.claims.corrections_counts(named)
+        places = await uow.claims.encounter_places([(tenant_id, original["encounter_id"]),
+                                                    (other_tenant, original["encounter_id"]),
+                                                    (other_tenant, stray["encounter_id"])])
+    assert {key: record.id for key, record in found.items()} == {
+        (tenant_id, original["id"]): original["id"], (other_tenant, stray["id"]): stray["id"]}
+    assert found[(tenant_id, original["id"])].coded == original["coded"]
+    assert counts == {original["id"]: 2}
+    assert {key: sorted(p) for key, p in places.items()} == {
+        (tenant_id, original["encounter_id"]): sorted([(original["id"], "P"), (second["id"], "S")]),
+        (other_tenant, stray["encounter_id"]): [(stray["id"], "P")]}
+
+
 class LookupsSeen(Connection):
     """An asyncpg connection that notes each catalog lookup of types it does not know yet."""
 

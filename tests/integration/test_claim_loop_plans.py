@@ -137,6 +137,38 @@ async def test_the_billed_services_of_a_batch_are_read_through_the_service_day_i
     assert _index_names(plan, "claim_line") == {"ix_claim_line_service_day"}, _index_names(plan, "claim_line")
 
 
+@pytest.mark.parametrize("read, index", [
+    (lambda uow: uow.claims.by_ids((TENANT_ONE, uuid4()) for _ in range(100)), "claim_pkey"),
+    (lambda uow: uow.claims.encounter_places((TENANT_ONE, uuid4()) for _ in range(100)), "ix_claim_encounter_id"),
+], ids=["corrections' originals", "a correction's or a later payer's encounter"])
+async def test_claims_named_by_tenant_and_id_are_read_through_their_key(engine, read, index):
+    """The (tenant, id) pairs bound as two arrays: in a generic plan, through the id's index, never a scan."""
+    (plan,) = await _plans(engine, read)
+    scans = _reads_of(plan, "claim")
+    assert scans and "Seq Scan" not in scans and _index_names(plan, "claim") == {index}, plan
+
+
+# An answer cached for each of 60,000 patients' days, half of them on the day read.
+ANSWERS = """
+INSERT INTO eligibility_check (tenant_id, payer_id, patient_id, member_id, date_of_service, checked_on, status, answer)
+SELECT (SELECT id FROM tenants WHERE n = i % 50), 'AETNA', 'MRN-' || i, 'M' || i, DATE '2026-01-01' + i % 256,
+       DATE '2026-12-02' - i % 2, 'active', '{}'
+FROM generate_series(1, 60000) AS i
+"""
+
+
+async def test_the_cached_answers_of_a_batch_are_read_through_their_key(engine):
+    """A round's cached 271 answers by (tenant, payer, patient, member, day), the keys bound as five arrays: in a
+    generic plan, through the cache's primary key, never a scan."""
+    keys = {(TENANT_ONE, "AETNA", f"MRN-{i}", f"M{i}", date(2026, 1, 1) + timedelta(days=i % 256))
+            for i in range(1, 5000, 50)}
+    (plan,) = await _plans(engine, lambda uow: uow.eligibility.answers(keys, NOW.date()),
+                           seeds=(ANSWERS, "ANALYZE eligibility_check"))
+    scans = _reads_of(plan, "eligibility_check")
+    assert scans and "Seq Scan" not in scans, plan
+    assert _index_names(plan, "eligibility_check") == {"eligibility_check_pkey"}, plan
+
+
 def _index_names(plan: dict, table: str) -> set[str]:
     """The indexes the plan reads `table` through."""
     own = set()

@@ -12,13 +12,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Date, Text, Uuid, and_, bindparam, cast, func, literal_column, or_, select, tuple_
+from sqlalchemy import Date, Text, Uuid, and_, bindparam, cast, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, aggregate_order_by
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from shared.db.array_literals import array_literal
-from shared.db.bulk import Insert, any_bound, insert_rows, json_of, update_rows
+from shared.db.bulk import (Insert, any_bound, in_array, in_unnested, insert_rows, json_of, not_in_array,
+                            text_array_bound, update_rows)
 from shared.db.plans import plan_with_values
 from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine, Interchange, TenantPayer
 from services.claims.domain.model import Payer
@@ -106,11 +107,8 @@ UNVERIFIED = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_(None)
 # text whatever their number, built once. A tuple IN list was built, compiled and expanded by SQLAlchemy on
 # every call (some 40% of the 277CA's and the remit's own CPU) and was a new statement for Postgres to parse
 # and plan for every count of keys.
-_PCN_KEYS = (func.unnest(bindparam("pcn_tenant_ids", type_=ARRAY(Uuid)),
-                         cast(cast(bindparam("pcns", type_=Text), Text), ARRAY(Text)))
-             .table_valued("tenant_id", "pcn").render_derived("pcn_key"))
-_NAMED_BY_PCN = tuple_(CLAIM.c.tenant_id, CLAIM.c.patient_control_number).in_(
-    select(_PCN_KEYS.c.tenant_id, _PCN_KEYS.c.pcn))
+_NAMED_BY_PCN = in_unnested((CLAIM.c.tenant_id, CLAIM.c.patient_control_number),
+                            (bindparam("pcn_tenant_ids", type_=ARRAY(Uuid)), text_array_bound("pcns")), "pcn_key")
 BY_PCNS = {lock: claims_query(_NAMED_BY_PCN, lock=lock) for lock in (True, False)}
 ANSWERED = claims_query(_NAMED_BY_PCN, lock=True, follow_up=True)
 
@@ -122,16 +120,27 @@ def _pcn_parameters(keys: list[PcnKey]) -> dict:
 
 # claim.coded's two reads, the same way: the ids as one array, the service days as three.
 EXISTING_IDS = select(CLAIM.c.id).where(CLAIM.c.id == any_bound("ids"))
-_SERVICE_DAYS = (func.unnest(bindparam("day_tenant_ids", type_=ARRAY(Uuid)),
-                             cast(cast(bindparam("day_patient_ids", type_=Text), Text), ARRAY(Text)),
-                             bindparam("days", type_=ARRAY(Date)))
-                 .table_valued("tenant_id", "patient_id", "day").render_derived("service_day"))
 BILLED_SERVICES = (select(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service, LINE.c.claim_id,
                           LINE.c.procedure_code, LINE.c.rendering_npi)
                    .join(CLAIM, CLAIM.c.id == LINE.c.claim_id)
-                   .where(tuple_(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service).in_(
-                       select(_SERVICE_DAYS.c.tenant_id, _SERVICE_DAYS.c.patient_id, _SERVICE_DAYS.c.day)),
-                          CLAIM.c.status.not_in(["voided", "held"])))
+                   .where(in_unnested((LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service),
+                                      (bindparam("day_tenant_ids", type_=ARRAY(Uuid)), text_array_bound("day_patient_ids"),
+                                       bindparam("days", type_=ARRAY(Date))), "service_day"),
+                          not_in_array(CLAIM.c.status, ["voided", "held"])))
+# The corrections' reads of claims named by (tenant, claim id) or (tenant, encounter), the same way.
+_TENANT_KEYS = (bindparam("key_tenant_ids", type_=ARRAY(Uuid)), bindparam("key_ids", type_=ARRAY(Uuid)))
+BY_IDS = claims_query(in_unnested((CLAIM.c.tenant_id, CLAIM.c.id), _TENANT_KEYS, "claim_key"), lock=True,
+                      with_coded=True)
+CORRECTIONS_COUNTS = (select(CLAIM.c.original_claim_id, func.count())
+                      .where(in_unnested((CLAIM.c.tenant_id, CLAIM.c.original_claim_id), _TENANT_KEYS, "original_key"))
+                      .group_by(CLAIM.c.original_claim_id))
+ENCOUNTER_PLACES = (select(CLAIM.c.tenant_id, CLAIM.c.encounter_id, CLAIM.c.id, CLAIM.c.payer_sequence)
+                    .where(in_unnested((CLAIM.c.tenant_id, CLAIM.c.encounter_id), _TENANT_KEYS, "encounter_key")))
+
+
+def _tenant_key_parameters(keys: list[tuple[UUID, UUID]]) -> dict:
+    """(tenant, id) pairs as `_TENANT_KEYS` binds them: two uuid lists."""
+    return {"key_tenant_ids": [tenant_id for tenant_id, _ in keys], "key_ids": [key for _, key in keys]}
 
 
 def _service_day_parameters(keys: list[ServiceDayKey]) -> dict:
@@ -296,7 +305,7 @@ class ClaimRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        found = await self._load(tuple_(CLAIM.c.tenant_id, CLAIM.c.id).in_(wanted), lock=True, with_coded=True)
+        found = await self._run(BY_IDS, _tenant_key_parameters(wanted), with_coded=True)
         return {(r.tenant_id, r.id): r for r in found}
 
     async def corrections_counts(self, keys: Iterable[tuple[UUID, UUID]]) -> dict[UUID, int]:
@@ -304,10 +313,7 @@ class ClaimRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await self._session.execute(
-            select(CLAIM.c.original_claim_id, func.count()).where(
-                tuple_(CLAIM.c.tenant_id, CLAIM.c.original_claim_id).in_(wanted))
-            .group_by(CLAIM.c.original_claim_id))
+        rows = await self._session.execute(CORRECTIONS_COUNTS, _tenant_key_parameters(wanted))
         return dict(rows.all())
 
     async def open_voids_of(self, tenant_id: UUID, original_id: UUID) -> list[ClaimRecord]:
@@ -322,7 +328,7 @@ class ClaimRepository:
         if not wanted:
             return {}
         rows = await self._session.execute(select(CLAIM.c.id, CLAIM.c.coded, CLAIM.c.prior_payers)
-                                           .where(CLAIM.c.id.in_(wanted)))
+                                           .where(in_array(CLAIM.c.id, wanted)))
         return {claim_id: (coded, prior) for claim_id, coded, prior in rows}
 
     async def encounter_places(self, keys: Iterable[tuple[UUID, UUID]]) -> dict[tuple[UUID, UUID], list[tuple[UUID, str]]]:
@@ -331,9 +337,7 @@ class ClaimRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await self._session.execute(
-            select(CLAIM.c.tenant_id, CLAIM.c.encounter_id, CLAIM.c.id, CLAIM.c.payer_sequence)
-            .where(tuple_(CLAIM.c.tenant_id, CLAIM.c.encounter_id).in_(wanted)))
+        rows = await self._session.execute(ENCOUNTER_PLACES, _tenant_key_parameters(wanted))
         places: dict[tuple[UUID, UUID], list[tuple[UUID, str]]] = {}
         for tenant_id, encounter_id, claim_id, sequence in rows:
             places.setdefault((tenant_id, encounter_id), []).append((claim_id, sequence))

@@ -4,11 +4,12 @@ from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import (Date, DateTime, and_, bindparam, case, cast, extract, func, literal, literal_column, or_, select,
-                        text, tuple_)
+from sqlalchemy import (ARRAY, Date, DateTime, Uuid, and_, bindparam, case, cast, extract, func, literal, literal_column,
+                        or_, select, text)
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.db.bulk import Insert, OnConflict
+from shared.db.array_literals import array_literal
+from shared.db.bulk import Insert, OnConflict, in_unnested, text_array_bound
 from services.claims.adapters.claim_repository import CLAIM, READY, ClaimRecord, record_columns, record_names, to_record
 from services.claims.adapters.tables import (AWAITING_ANSWER_SQL, AWAITING_INQUIRY_SQL, INQUIRY_DAY_SQL, Claim,
                                              ClaimNote, EligibilityCheck, TenantPayer)
@@ -58,6 +59,16 @@ def _answer_from(stored: dict) -> EligibilityAnswer:
                              coinsurance=number("coinsurance"), reasons=tuple(stored.get("reasons", ())))
 
 
+# The answers cached on a day for a batch's keys, the five key columns bound as five arrays: one statement.
+_ANSWER_TEXT_KEYS = ("answer_payer_ids", "answer_patient_ids", "answer_member_ids")
+CACHED_ANSWERS = select(EligibilityCheck).where(
+    in_unnested((ELIGIBILITY.c.tenant_id, ELIGIBILITY.c.payer_id, ELIGIBILITY.c.patient_id, ELIGIBILITY.c.member_id,
+                 ELIGIBILITY.c.date_of_service),
+                (bindparam("answer_tenant_ids", type_=ARRAY(Uuid)), *map(text_array_bound, _ANSWER_TEXT_KEYS),
+                 bindparam("answer_days", type_=ARRAY(Date))), "answer_key"),
+    ELIGIBILITY.c.checked_on == bindparam("checked_on"))
+
+
 class EligibilityCache:
     """271 answers per patient, member, payer and day of service, so a day's claims ask once."""
 
@@ -67,10 +78,11 @@ class EligibilityCache:
 
     async def answers(self, keys: Iterable[EligibilityKey],
                       checked_on: date) -> dict[EligibilityKey, EligibilityAnswer]:
-        rows = await self._session.execute(select(EligibilityCheck).where(
-            tuple_(EligibilityCheck.tenant_id, EligibilityCheck.payer_id, EligibilityCheck.patient_id,
-                   EligibilityCheck.member_id, EligibilityCheck.date_of_service).in_(list(keys)),
-            EligibilityCheck.checked_on == checked_on))
+        keys = list(keys)
+        rows = await self._session.execute(CACHED_ANSWERS, {
+            "answer_tenant_ids": [key[0] for key in keys], "answer_days": [key[4] for key in keys],
+            **{name: array_literal([key[i] for key in keys]) for i, name in enumerate(_ANSWER_TEXT_KEYS, 1)},
+            "checked_on": checked_on})
         return {(r.tenant_id, r.payer_id, r.patient_id, r.member_id, r.date_of_service): _answer_from(r.answer)
                 for r in rows.scalars()}
 

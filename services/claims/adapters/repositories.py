@@ -7,14 +7,15 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import and_, bindparam, func, select, tuple_
+from sqlalchemy import ARRAY, Uuid, and_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared import denial_patterns
 from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
-from shared.db.bulk import Insert, insert_rows
+from shared.db.array_literals import array_literal
+from shared.db.bulk import Insert, any_bound, in_unnested, insert_rows, text_array_bound
 from shared.db.unit_of_work import UnitOfWork
 from services.claims.adapters.claim_repository import ClaimRepository, Timeline
 from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpStore
@@ -26,14 +27,22 @@ from services.claims.domain.model import Payer
 
 PayerKey = tuple[UUID, str]  # tenant, payer id
 INTERCHANGE = Interchange.__table__
-# Asked by every batch or round: built once, so each is compiled and keyed for the statement cache once.
+# Asked by every batch or round: built once, so each is compiled and keyed for the statement cache once, the
+# (tenant, payer) keys bound as two arrays (one statement text whatever their number, nothing expanded per call).
+_PAYER_KEYS = (bindparam("key_tenant_ids", type_=ARRAY(Uuid)), text_array_bound("key_payer_ids"))
 WITH_TENANTS = (select(BillingTenant, TenantPayer)
                 .outerjoin(TenantPayer, and_(TenantPayer.tenant_id == BillingTenant.tenant_id,
-                                             tuple_(TenantPayer.tenant_id, TenantPayer.payer_id)
-                                             .in_(bindparam("keys", expanding=True))))
-                .where(BillingTenant.tenant_id.in_(bindparam("tenants", expanding=True))))
+                                             in_unnested((TenantPayer.tenant_id, TenantPayer.payer_id), _PAYER_KEYS,
+                                                         "payer_key")))
+                .where(BillingTenant.tenant_id == any_bound("tenants")))
 DENIAL_HISTORY = select(DenialPattern).where(
-    tuple_(DenialPattern.tenant_id, DenialPattern.payer_id).in_(bindparam("keys", expanding=True)))
+    in_unnested((DenialPattern.tenant_id, DenialPattern.payer_id), _PAYER_KEYS, "payer_key"))
+
+
+def _payer_key_parameters(keys: list[PayerKey]) -> dict:
+    """(tenant, payer) pairs as `_PAYER_KEYS` binds them: the tenants as a list, the payers as an array literal."""
+    return {"key_tenant_ids": [tenant_id for tenant_id, _ in keys],
+            "key_payer_ids": array_literal([payer_id for _, payer_id in keys])}
 NEXT_WITH_STATUS = (select(Interchange).where(Interchange.ack_status == bindparam("status")).order_by(Interchange.id)
                     .limit(1).with_for_update(skip_locked=True))
 
@@ -70,7 +79,7 @@ class PayerRepository:
         wanted = set(keys)
         if missing := list(wanted - self._asked):
             rows = await self._session.execute(WITH_TENANTS, {
-                "keys": missing, "tenants": list({tenant_id for tenant_id, _ in missing})})
+                **_payer_key_parameters(missing), "tenants": list({tenant_id for tenant_id, _ in missing})})
             for tenant, payer in rows:
                 self._tenants[tenant.tenant_id] = tenant
                 if payer is not None:
@@ -151,7 +160,7 @@ class DenialPatternRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = list((await self._session.execute(DENIAL_HISTORY, {"keys": wanted})).scalars())
+        rows = list((await self._session.execute(DENIAL_HISTORY, _payer_key_parameters(wanted))).scalars())
         found: dict[PayerKey, list] = {}
         for row, seen in zip(rows, denial_patterns.history_of(rows)):
             found.setdefault((row.tenant_id, row.payer_id), []).append(seen)
