@@ -37,6 +37,7 @@ from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROL
 from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDINGS, NEUROLOGY_SYNDROME_WORDS
 from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, ORGAN_SYSTEM_WORDS
 from services.coding.domain.blood_and_metabolic_entries import BLOOD_METABOLIC_ENTRIES, BLOOD_METABOLIC_WORDS
+from services.coding.domain.drug_induced_disorders import DRUG_INDUCED_ENTRIES, DRUG_INDUCED_WORDS
 from services.coding.domain.childhood_entries import CHILDHOOD_ENTRIES, CHILDHOOD_WORDS
 from services.coding.domain.pregnancy_entries import PREGNANCY_ENTRIES, PREGNANCY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
@@ -74,6 +75,20 @@ _ACUTE = re.compile(r"\b(acute|acutely|decompensated)\b", re.IGNORECASE)
 _CHRONIC = re.compile(r"\b(chronic|compensated|stable)\b", re.IGNORECASE)
 
 
+# an exacerbation is the acute worsening of a heart failure the patient lives with: acute on chronic ("HFrEF
+# exacerbation", "acute exacerbation of chronic diastolic heart failure"), its words next to the heart failure's so
+# that another condition's flare in the sentence ("CHF; COPD exacerbation") is not read as it
+_EXACERBATION_OF = re.compile(r"\b(exacerbation|flare) of (\w+\W+){0,6}$", re.IGNORECASE)
+_EXACERBATION_NEXT = re.compile(r"^( with (mildly )?(reduced|preserved) ejection fraction)?( \([^)]*\))?\W{0,2}"
+                                r"(exacerbation|exacerbated|flare)\b", re.IGNORECASE)
+
+
+def _exacerbated(match: re.Match, note: str) -> bool:
+    lead = note[sentence_start(note, match.start()):match.start()]
+    stated = _EXACERBATION_OF.search(lead) or _EXACERBATION_NEXT.match(note[match.end():match.end() + 80])
+    return bool(stated) and not _JUST_NEGATED.search(lead)
+
+
 def _heart_failure(match: re.Match, note: str) -> tuple[str, str] | None:
     """I50.2x systolic, I50.3x diastolic, I50.4x both; 1 acute, 2 chronic, 3 acute on chronic, 0 unstated."""
     text = sentence(note, match.start(), match.end())
@@ -81,7 +96,7 @@ def _heart_failure(match: re.Match, note: str) -> tuple[str, str] | None:
     if not systolic and not diastolic:
         return None
     category = "I50.4" if systolic and diastolic else "I50.2" if systolic else "I50.3"
-    acuity = "3" if _ACUTE_ON_CHRONIC.search(text) else "1" if _ACUTE.search(text) and not _CHRONIC.search(text) \
+    acuity = "3" if _ACUTE_ON_CHRONIC.search(text) or _exacerbated(match, note) else "1" if _ACUTE.search(text) and not _CHRONIC.search(text) \
         else "2" if _CHRONIC.search(text) and not _ACUTE.search(text) else "0"
     kind = {"I50.2": "systolic", "I50.3": "diastolic", "I50.4": "systolic and diastolic"}[category]
     return category + acuity, f"heart failure documented as {kind}"
@@ -400,6 +415,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=PREGNANCY_WORDS) for words, family, resolve in PREGNANCY_ENTRIES),
     *(Finding(words, family, resolve, gate=BLOOD_METABOLIC_WORDS)
       for words, family, resolve in BLOOD_METABOLIC_ENTRIES),
+    *(Finding(words, family, resolve, gate=DRUG_INDUCED_WORDS) for words, family, resolve in DRUG_INDUCED_ENTRIES),
     *(Finding(words, family, resolve, gate=CHILDHOOD_WORDS) for words, family, resolve in CHILDHOOD_ENTRIES),
     *(Finding(words, family, resolve, gate=SITE_AND_KIND_WORDS) for words, family, resolve in SITE_AND_KIND_ENTRIES),
     *(Finding(words, family, resolve, gate=GLAUCOMA_WORDS) for words, family, resolve in GLAUCOMA_ENTRIES),

@@ -81,11 +81,13 @@ DRUG_CLASSES: tuple[tuple[str, str, str], ...] = (
     ("T37.0X", r"sulfamethoxazole|trimethoprim[- /]sulfamethoxazole|tmp[- /]smx|bactrim|sulfonamides?",
      "sulfonamides"),
     ("T37.8X", r"nitrofurantoin|macrobid", "other specified systemic anti-infectives"),
-    ("T45.1X", r"methotrexate", "antineoplastic and immunosuppressive drugs"),
+    ("T45.1X", r"methotrexate|doxorubicin|adriamycin|epirubicin|daunorubicin|anthracyclines?|trastuzumab|herceptin",
+     "antineoplastic and immunosuppressive drugs"),
     ("T50.4X", r"allopurinol|febuxostat", "drugs affecting uric acid metabolism"),
     ("T45.0X", r"metoclopramide|promethazine", "antiallergic and antiemetic drugs"),
 )
-ANY_DRUG = re.compile(r"\b(" + "|".join(names for _, names, _ in DRUG_CLASSES) + r")\b", re.IGNORECASE)
+DRUG_NAMES = "|".join(names for _, names, _ in DRUG_CLASSES)
+ANY_DRUG = re.compile(rf"\b({DRUG_NAMES})\b", re.IGNORECASE)
 _CLASSES = tuple((stem, re.compile(rf"^({names})$", re.IGNORECASE), title) for stem, names, title in DRUG_CLASSES)
 
 _DETERMINER = r"(?:(?:the|his|her|their|a|an)\s+)?"

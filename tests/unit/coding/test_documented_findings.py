@@ -153,3 +153,38 @@ def test_frequency_or_urgency_of_anything_else_is_not_a_urinary_symptom(tabular,
 def test_urinary_frequency_beside_cystitis_is_part_of_it(suggest):
     found = coded(suggest, "Dysuria and frequency x2d. UA + nitrite. Dx: acute cystitis w/o hematuria.")
     assert "N30.00" in found and "R35.0" not in found
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Decompensation today: HFpEF exacerbation with weight gain.", "I50.33"),
+    ("Worse dyspnea from an exacerbation of her chronic combined systolic and diastolic heart failure.", "I50.43"),
+    ("Systolic CHF (EF 30%) exacerbated by a salty diet.", "I50.23"),
+])
+def test_an_exacerbated_heart_failure_of_a_stated_type_is_acute_on_chronic(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert codes(out) == [expected]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Chronic systolic CHF, euvolemic; asthma exacerbation treated.", ["I50.22", "J45.901"]),
+    ("HFrEF with no exacerbation since spring.", ["I50.20"]),
+])
+def test_a_flare_beside_but_not_of_the_heart_failure_leaves_its_acuity(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert codes(out) == expected
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("TSH 22 on amiodarone: hypothyroidism secondary to amiodarone.", "E03.2"),
+    ("Lithium-induced hypothyroidism, started on replacement.", "E03.2"),
+    ("Echo shows LVEF 35%: cardiomyopathy caused by trastuzumab.", "I42.7"),
+    ("Anthracycline-related cardiomyopathy, EF 40%.", "I42.7"),
+])
+def test_a_disorder_with_a_drug_named_as_its_cause_is_the_drug_induced_code(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert codes(out) == [expected]
+
+
+def test_a_drug_beside_but_not_causing_the_disorder_leaves_it_unspecified(tabular):
+    out, _ = documented_findings([], "Hypothyroidism on levothyroxine; AF on amiodarone.", tabular)
+    assert "E03.2" not in codes(out)

@@ -1,0 +1,27 @@
+"""Disorders the ICD-10-CM index files by a drug named as their cause, for `documented_findings`.
+
+"Hypothyroidism, due to, drug" E03.2 and "Cardiomyopathy, due to, drug" I42.7: the words clinics write ("hypothyroidism
+due to amiodarone", "doxorubicin-induced cardiomyopathy") met the unspecified E03.9 or no cardiomyopathy code at all.
+The drug's adverse-effect T code is `drug_effects`' (guideline I.C.19.e.5.a: the manifestation, then the T code).
+"""
+import re
+
+from services.coding.domain.drug_effects import DRUG_NAMES
+from services.coding.domain.finding_resolvers import fixed
+from services.coding.domain.note_text import word_pattern as _rx
+
+_DRUG = rf"({DRUG_NAMES}|drugs?|medications?|chemotherapy)"
+_CAUSED_BY = r"(due to|secondary to|caused by|induced by|from)"
+
+
+def _caused(condition: str) -> re.Pattern:
+    """The condition with a drug named as its cause, before it ("amiodarone-induced") or after it ("due to")."""
+    return _rx(rf"{_DRUG}[- ](induced|related|associated) {condition}|{condition},? {_CAUSED_BY} {_DRUG}")
+
+
+DRUG_INDUCED_WORDS = re.compile(r"hypothyroid|cardiomyopath", re.IGNORECASE)
+# (words, codes the index may have found on them, resolve)
+DRUG_INDUCED_ENTRIES = (
+    (_caused(r"hypothyroidism"), ("E03",), fixed("E03.2", "hypothyroidism due to a drug")),
+    (_caused(r"(dilated |toxic )?cardiomyopathy"), ("I42",), fixed("I42.7", "cardiomyopathy due to a drug")),
+)
