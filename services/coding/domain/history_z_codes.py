@@ -51,9 +51,14 @@ _ACTIVE = re.compile(r"\b(undergoing|currently on|receiving|on chemo\w*|on maint
 # eradicated, no further treatment, no evidence of an existing malignancy
 _PAST_CANCER = re.compile(r"\b((hx|history)(?!:)|past:|no evidence of disease|ned|cured|(?<!active )surveillance|"
                           r"treated (in )?(19|20)\d\d)(?=\W|$)", re.IGNORECASE)
-# a hormonal therapy still taken is treatment of the cancer still directed at it, whatever else the sentence says
-_HORMONAL_THERAPY = re.compile(r"\bon (tamoxifen|letrozole|anastrozole|exemestane|leuprolide|enzalutamide|"
-                               r"abiraterone|bicalutamide)\b", re.IGNORECASE)
+# a hormonal therapy still taken is treatment of the cancer still directed at it (guideline I.C.2.d), whatever
+# history word the sentence opens with ("h/o breast ca, s/p lumpectomy, on anastrozole"); not one said taken before
+# ("was on tamoxifen", "5 yrs on letrozole, completed")
+_HORMONAL_THERAPY = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\byears )(?<!\byrs )(?<!\bmonths )(?<!\bmos )(?<!\bprior )"
+                               r"(?<!\bpreviously )(?<!\bformerly )\bon (adjuvant )?(tamoxifen|letrozole|anastrozole|"
+                               r"exemestane|leuprolide|enzalutamide|abiraterone|bicalutamide)\b"
+                               r"(?![^.;\n]{0,30}\b(completed|finished|stopped|discontinued|until|ended)\b)",
+                               re.IGNORECASE)
 # "s/p lumpectomy 2017, now on anastrozole": an adjuvant hormonal therapy the sentence says is taken now is treatment
 # still directed at the cancer (guideline I.C.2.d), which is then current even after its excision, not a history
 TREATED_NOW = re.compile(r"\b((now|currently|still|remains) on|continues( on)?|continuing( on)?) (adjuvant )?"
@@ -133,12 +138,12 @@ def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[st
         return None, ""
     if FAMILY.search(text):
         return family, "a relative's cancer is family history"
-    if TREATED_NOW.search(text) or _treatment_ahead(_account(note, match)):
+    if TREATED_NOW.search(text) or _HORMONAL_THERAPY.search(text) or _treatment_ahead(_account(note, match)):
         return None, ""
     if _BLOOD_CANCER.search(match.group(0)):  # its remission is the code's own character, not its past
         text = _IN_REMISSION.sub("", text)
-    if (HISTORY.search(text) or _EXCISED.search(text) or (_PAST_CANCER.search(text) and not _HORMONAL_THERAPY.search(
-            text))) and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
+    past = HISTORY.search(text) or _EXCISED.search(text) or _PAST_CANCER.search(text)
+    if past and not _ACTIVE.search(_NO_RECURRENCE.sub("", text)):
         return personal, "a cancer in the past, not under treatment, is personal history"
     return None, ""
 

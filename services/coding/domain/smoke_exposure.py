@@ -28,7 +28,7 @@ _HOUSEHOLD = (r"parents?|mother|father|mom|dad|husband|wife|spouse|partner|boyfr
 _WHERE = r"indoors|inside|in the (house|home|apartment|car)|at home|around (him|her|them|the (child|patient))"
 _HOUSEHOLD_SMOKES = re.compile(rf"\b({_HOUSEHOLD})\b[^.;\n]{{0,20}}?\bsmokes?\b[^.;\n]{{0,20}}?\b({_WHERE})\b",
                                re.IGNORECASE)
-_AT_WORK = _rx(r"at work|at (his|her|their) (work|job|workplace)|(in|at) the workplace|workplace|on the job|"
+AT_WORK = _rx(r"at work|at (his|her|their) (work|job|workplace)|(in|at) the workplace|workplace|on the job|"
               r"occupational(ly)?|co-?workers?|where (he|she|they) works?|works? (as|in|at)")
 _SMOKER_AT_HOME = _rx(r"smokers? (in|at) (the )?(home|house|household)|(smoking|smoky) (home|household)")
 _NONE = _rx(r"no|denies|without|nobody|none|non-?smoking")
@@ -58,7 +58,7 @@ def _at_work(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Su
     def sibling_for(s: Suggestion) -> tuple[str, str] | None:
         if s.code != CODE or not tabular.is_billable(AT_WORK_CODE):
             return None
-        if not _AT_WORK.search(sentence(note, s.start, s.end)):
+        if not AT_WORK.search(sentence(note, s.start, s.end)):
             return None
         return AT_WORK_CODE, f"{s.evidence} at work: {AT_WORK_CODE}, occupational exposure to tobacco smoke"
     return to_siblings(suggestions, sibling_for, tabular, NAME)

@@ -117,7 +117,7 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
     ("Z55.3", _rx(r"(failing|failed) (\w+ )?(classes|courses|subjects)|poor (school|academic) performance|"
                   r"(academic )?underachievement( in school)?"), "underachievement in school"),
     ("Z57.0", _occupational(r"(loud )?noise"), "occupational exposure to noise"),
-    ("Z57.2", _occupational(r"((silica|coal|wood|grain|cement) )?dust"), "occupational exposure to dust"),
+    ("Z57.2", _occupational(r"((silica|coal|wood|grain|cement) )?dust|asbestos"), "occupational exposure to dust"),
     ("Z57.5", _occupational(r"solvents?|chemicals?|lead"), "occupational exposure to toxic agents in other industries"),
     ("Z57.7", _occupational(r"((whole-body|hand-arm) )?vibration"), "occupational exposure to vibration"),
     ("Z72.3", _rx(r"lack of (physical )?exercise|physical(ly)? inactiv(e|ity)|sedentary (lifestyle|most of the day)|"

@@ -15,6 +15,9 @@ pytestmark = pytest.mark.unit
     ("Former smoker, quit 10 years ago.", "Z87.891", "history"),
     # excised, and nothing in its sentence says it is treated now
     ("Hypothyroidism after total thyroidectomy 2017 for papillary thyroid cancer; no recurrence.", "Z85.850", "history"),
+    # the hormonal therapy is over
+    ("History of breast cancer, was on tamoxifen for 5 years.", "Z85.3", "history"),
+    ("Hx breast cancer, on anastrozole x 5 yrs, completed 2021.", "Z85.3", "history"),
 ])
 def test_past_or_relatives_cancer_is_a_history_code(tabular, note, expected, context):
     out, reasons = history_z_codes([], note, tabular)
@@ -30,7 +33,10 @@ def test_the_active_code_the_index_found_gives_way_to_personal_history(tabular):
 
 @pytest.mark.parametrize("note", ["Colon cancer, currently on chemotherapy.", "No family history of colon cancer.",
                                   "Breast cancer after lumpectomy, now receiving radiation.",
-                                  "Denies history of breast cancer.", "Recurrent breast cancer, history of lumpectomy."])
+                                  "Denies history of breast cancer.", "Recurrent breast cancer, history of lumpectomy.",
+                                  # a hormonal therapy taken now is treatment still directed at the cancer
+                                  "Hx of prostate ca s/p prostatectomy, on leuprolide q3mo.",
+                                  "Past breast cancer (R), on adjuvant letrozole since 2023."])
 def test_current_or_negated_cancer_is_not_history(tabular, note):
     assert history_z_codes([], note, tabular)[0] == []
 
