@@ -39,6 +39,7 @@ def test_an_injury_of_the_last_day_is_its_initial_encounter(tabular, note):
 @pytest.mark.parametrize("note, expected", [
     ("Worker who lifted a crate. Dx: lower back strain, initial - NSAID, modified duty.", ["S39.012A"]),
     ("Cardiology f/u. Right ankle sprain (initial encounter); air cast given.", ["S93.401A"]),
+    ("Impression: sprain of the left wrist, initial", ["S63.502A"]),
 ])
 def test_the_encounter_written_after_the_injury_is_read(tabular, note, expected):
     assert codes(apply_conventions([], note, tabular)) == expected
