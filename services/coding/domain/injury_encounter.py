@@ -37,8 +37,10 @@ _SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out o
                          re.IGNORECASE)
 # the first visit for the injury with a specialist ("Initial ortho visit") and an operation it is sent for are its
 # active treatment too (guideline I.C.19.a: evaluation and continuing treatment by another physician)
+# the encounter written after the injury's name ("Sprain L ankle, initial - brace") is the initial one too
 _ACTIVE = re.compile(r"\b(active treatment|initial (\w+ )?(visit|evaluation|consult(ation)?)|surgical referral|"
-                     r"referr(ed|al) (to|for) (surgery|surgical (repair|evaluation|consult\w*)))\b", re.IGNORECASE)
+                     r"referr(ed|al) (to|for) (surgery|surgical (repair|evaluation|consult\w*)))\b|"
+                     r"(?<=[,(]) ?initial( encounter)?(?= ?[-,;.)\n]|$)", re.IGNORECASE)
 # an injury of the last day, with no follow-up words, is seen for the first time: its active treatment (A)
 _RECENT = re.compile(r"\b(yesterday|last night|this (morning|afternoon|evening)|(earlier )?today|tonight|"
                      r"(\d+|a few|several) (hours?|hrs?) ago)\b", re.IGNORECASE)

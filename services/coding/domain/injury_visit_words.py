@@ -15,9 +15,15 @@ _ACTIVE_TREATMENT = re.compile(
     rf"{_HEADING}(ED|ER|emergency (department|room)|urgent care)( (provider )?(note|visit))?\s*[:.\-]|"
     rf"{_HEADING}([\w-]+ ){{0,2}}consult(ation)?\b|"
     r"\bfirst (visit|eval\w*|assessment) (for it|for this|here|with us)\b|"
-    r"\b(awaiting|scheduled for|booked for|planned for) (surgery|surgical repair|repair|reconstruction|"
-    r"arthroscop\w+)\b|\b(surgery|surgical repair|reconstruction) (is )?(tomorrow|scheduled|booked|planned)\b|"
     r"\bpre-?op(erative)? (labs?|CBC|clearance|evaluation)\b",
+    re.IGNORECASE)
+# the operation the injury waits for ("awaiting reconstruction", "arthroscopic repair scheduled", "for
+# reconstruction next wk") is its treatment still to come, whatever else the visit is called
+_OPERATION = r"(surgery|(arthroscopic |surgical |open )?repair|reconstruction|arthroscop\w+)"
+_AWAITED_OPERATION = re.compile(
+    rf"\b(awaiting|scheduled for|booked for|planned for) {_OPERATION}\b|"
+    rf"\b{_OPERATION} (is )?(tomorrow|scheduled|booked|planned)\b|"
+    rf"\bfor (\w+ )?{_OPERATION} (next (wk|week|month)|tomorrow)\b",
     re.IGNORECASE)
 _HEALING_UNDER_CARE = re.compile(
     r"\b(improving|progressing|continues|continuing) (with |in )?(PT|physical therapy)\b|"
@@ -27,9 +33,15 @@ _HEALING_UNDER_CARE = re.compile(
 
 def encounter_by_visit_words(note: str) -> tuple[str, ...] | None:
     """The 7th character meanings the visit's own words state, if they state exactly one encounter."""
-    active, healing = _ACTIVE_TREATMENT.search(note), _HEALING_UNDER_CARE.search(note)
+    active = _ACTIVE_TREATMENT.search(note) or awaits_operation(note)
+    healing = _HEALING_UNDER_CARE.search(note)
     if active and not healing:
         return INITIAL
     if healing and not active:
         return SUBSEQUENT
     return None
+
+
+def awaits_operation(note: str) -> bool:
+    """Whether the note names an operation the injury is still waiting for: its active treatment (A)."""
+    return _AWAITED_OPERATION.search(note) is not None

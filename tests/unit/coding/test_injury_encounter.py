@@ -37,6 +37,20 @@ def test_an_injury_of_the_last_day_is_its_initial_encounter(tabular, note):
 
 
 @pytest.mark.parametrize("note, expected", [
+    ("Worker who lifted a crate. Dx: lower back strain, initial - NSAID, modified duty.", ["S39.012A"]),
+    ("Cardiology f/u. Right ankle sprain (initial encounter); air cast given.", ["S93.401A"]),
+    ("Impression: sprain of the left wrist, initial", ["S63.502A"]),
+])
+def test_the_encounter_written_after_the_injury_is_read(tabular, note, expected):
+    assert codes(apply_conventions([], note, tabular)) == expected
+
+
+def test_an_initial_that_names_something_else_is_not_the_encounter(tabular):
+    out = apply_conventions([], "Right ankle sprain 3 weeks ago, initial swelling gone; f/u 2 wks.", tabular)
+    assert out and all(s.confidence < 0.9 for s in out)
+
+
+@pytest.mark.parametrize("note, expected", [
     ("Closed Colles fracture of the left radius 10 wks ago. XR: delayed union.", ["S52.532G"]),
     ("Fracture of the waist of the right scaphoid from 2024; CT shows nonunion.", ["S62.021K"]),
     ("Right distal radius fracture healed in malunion, dorsal tilt 25 deg.", ["S52.501P"]),

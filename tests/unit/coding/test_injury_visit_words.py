@@ -18,6 +18,8 @@ THRESHOLD = 0.9
     "Hip fracture on the right, surgery tomorrow; holding anticoagulation.",
     "Pre-op labs before fixation of a broken left ankle.",
     "Meniscus tear of the R knee from a fall; this is the first visit for it.",
+    "Torn left ACL from a ski fall a month ago, booked for reconstruction next week.",
+    "Full-thickness right supraspinatus tear after a fall; arthroscopic repair scheduled.",
 ])
 def test_the_visit_of_an_injury_in_active_treatment_is_the_initial_encounter(note):
     assert encounter_by_visit_words(note) == INITIAL
