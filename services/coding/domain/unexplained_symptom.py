@@ -8,7 +8,8 @@ a hyperthyroidism or a panic or anxiety disorder; fatigue a depression, an anemi
 failure, a kidney failure, a cancer, an infection; a headache a migraine, a head injury, a sinusitis, a
 pre-eclampsia, a sleep apnea; a syncope an arrhythmia, an aortic stenosis, an orthostatic hypotension or a
 seizure; a dyspnea a lung, heart or valve disease, an anemia or obesity; a nocturia what explains frequency, a heart
-failure or a sleep apnea. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
+failure or a sleep apnea; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
+below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
 it) and confirms none of them, the symptom is its own problem. A symptom read anywhere else (an HPI's list, a
 review of systems, a clinic's name) stays with the coder: the condition that explains it may be written in words
 no rule reads yet ("PMH: Parkinson disease ... Tremor stable").
