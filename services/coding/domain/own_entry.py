@@ -15,9 +15,10 @@ from services.coding.domain.note_text import sentence_end, sentence_start
 
 # what may stand before the condition in its entry: list marks, an item's number, a ticked box, an assessment or
 # diagnosis label, and a word of degree, course, onset or the usual cause that names no kind of the condition
-# ("Chronic insomnia.", "First seizure -", "Single unprovoked seizure -", "Viral URI -")
+# ("Chronic insomnia.", "First seizure -", "Single unprovoked seizure -", "Viral URI -", "Recurrent epistaxis -")
 _ENTRY_LABEL = r"(?:a|dx|diagnosis|diagnoses|assessment|impression|a/p|problems?|today)\s*:"
-_DEGREE = r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|single|isolated|unprovoked|viral)\b"
+_DEGREE = (r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|single|isolated|unprovoked|viral|"
+           r"recurrent|unintentional|nocturnal|asymptomatic|intermittent)\b")
 _ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}))*\s*$",
                          re.IGNORECASE)
 # what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0");

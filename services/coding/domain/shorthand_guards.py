@@ -6,7 +6,7 @@ the disease where it stands for it ("hypothyroid on levothyroxine") and an adjec
 "definitely" elsewhere ("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside; "OCD" at a joint is
 osteochondritis dissecans; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not; "CAP"
 with a three-digit value or dB/m is the elastography's liver fat measure, not the pneumonia; "PSC" before
-"cataract" is the lens's posterior subcapsular opacity, not sclerosing cholangitis.
+"cataract" is the lens's posterior subcapsular opacity, not sclerosing cholangitis; "PE protocol" is a CT's name.
 """
 import re
 
@@ -73,6 +73,14 @@ def not_an_attenuation_value(text: str, start: int, end: int) -> bool:
     return not _ATTENUATION_VALUE.match(text, end)
 
 
+_STUDY_NAME_AFTER = re.compile(r"[ \t]+(protocol|study|workup|work-up)\b", re.IGNORECASE)
+
+
+def not_a_study_name(text: str, start: int, end: int) -> bool:
+    """"CTA chest, PE protocol" names the study that looks for an embolism, not one found."""
+    return not _STUDY_NAME_AFTER.match(text, end)
+
+
 _CATARACT_AFTER = re.compile(r"[ \t]+(polar[ \t]+)?((age[- ]related|senile)[ \t]+)?cataracts?\b", re.IGNORECASE)
 
 
@@ -83,4 +91,5 @@ def before_cataract(text: str, start: int, end: int) -> bool:
 
 DIAGNOSIS_GUARDS = {"before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
                     "after_nutrient": after_nutrient, "not_after_non": not_after_non, "bone_lesion": bone_lesion,
-                    "covid_named_alone": covid_named_alone, "not_an_attenuation_value": not_an_attenuation_value}
+                    "covid_named_alone": covid_named_alone, "not_an_attenuation_value": not_an_attenuation_value,
+                    "not_a_study_name": not_a_study_name}

@@ -8,7 +8,8 @@ a hyperthyroidism or a panic or anxiety disorder; fatigue a depression, an anemi
 failure, a kidney failure, a cancer, an infection; a headache a migraine, a head injury, a sinusitis, a
 pre-eclampsia, a sleep apnea; a syncope an arrhythmia, an aortic stenosis, an orthostatic hypotension or a
 seizure; a dyspnea a lung, heart or valve disease, an anemia or obesity; a nocturia what explains frequency, a heart
-failure or a sleep apnea. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
+failure or a sleep apnea; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
+below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
 it) and confirms none of them, the symptom is its own problem. A symptom read anywhere else (an HPI's list, a
 review of systems, a clinic's name) stays with the coder: the condition that explains it may be written in words
 no rule reads yet ("PMH: Parkinson disease ... Tremor stable").
@@ -18,6 +19,7 @@ from services.coding.domain.own_entry import heads_a_marked_entry, heads_its_own
 _ANEMIA = ("D5", "D60", "D61", "D62", "D63", "D64")
 _THYROID = ("E03", "E05", "E06", "E89.0")
 _INFECTION = ("A", "B", "J0", "J1", "J20", "J21", "J22", "U07", "N39.0")
+_SYSTEMIC_INFECTION = ("A", "B", "U07")  # not a local one: a cystitis explains no cough or weight loss
 # symptom code prefix -> prefixes of the diagnoses that routinely explain it
 EXPLAINED_BY = {
     "R00.2": ("I47", "I48", "I49", "I42", "I50", "I34", "I35", "I51", *_THYROID, "F40", "F41", "F43", "F10", "F15",
@@ -35,12 +37,33 @@ EXPLAINED_BY = {
     "R06.0": ("J", "I11", "I13", "I2", "I34", "I35", "I42", "I48", "I50", *_ANEMIA, "E66", "F41", "C34", "C78",
               "D86", "T", "O"),  # dyspnea
     "R35.1": ("N3", "N40", "N41", "C61", "N20", "E10", "E11", "E13", "E23.2", "I50", "G47.3", "O"),  # nocturia
+    "R05": ("J", "I50", "I11.0", "I13", "I26", "K21", "C34", "C78", "D86", "F17", *_SYSTEMIC_INFECTION, "T"),  # cough
+    "R04.0": ("J0", "J3", "D6", "I78.0", "C11", "C30", "C31", "S00.3", "S02.2", "T"),  # epistaxis
+    "R04.2": ("J1", "J20", "J21", "J47", "J8", "J98", "C34", "C39", "C78", "I26", "I27", "I05", "I34", "I50",
+              "M31.3", "D6", "S2", *_SYSTEMIC_INFECTION, "T"),  # hemoptysis
+    "R49.0": ("J0", "J3", "C32", "C33", "C34", "C73", "K21", *_THYROID, "E04", "G12", "G35", "G70", "T"),  # hoarse
+    "R61": ("C", "D47", *_THYROID, "E16", "N95", "F10", "F11", "D86", "G47.3", *_SYSTEMIC_INFECTION,
+            "T"),  # night sweats
+    "R63.4": ("C", *_THYROID, "E10", "E11", "E13", "E4", "F0", "F10", "F11", "F14", "F15", "F32", "F33", "F50",
+              "G30", "K50", "K51", "K86", "K90", "J44", "I50", "N18", *_SYSTEMIC_INFECTION, "T"),  # weight loss
+    "R60": ("I50", "I11.0", "I13", "I27", "I80", "I82", "I87", "I89", "N0", "N18", "N19", "K7", "E03", "E05", "E87",
+            "L03", "D86", "G90", "M", "S", "T", "O"),  # edema
+    "R29.6": ("G1", "G2", "G3", "G40", "G45", "G46", "G6", "G7", "G8", "G9", "M1", "M4", "M8", "I6", "I95", "F0",
+              "F10", "H54", "E16", "S", "T"),  # repeated falls
+    "R25.2": ("E20", "E83", "E86", "E87", "N18", "N19", "G12", "G2", "G35", "G6", "M6", "I70.2",
+              "I73", "F10", "T", "O"),  # cramp
+    "R31": ("N0", "N1", "N2", "N3", "N40", "N41", "N42", "C61", "C64", "C65", "C66", "C67", "C68", "D30", "D41",
+            "Q61", "I12", "I13", "D6", "S3", "T"),  # hematuria
+    "R00.0": ("I47", "I48", "I49", "I26", "I50", "I42", "I95", "G90", *_THYROID, "F41", "F10", "F15", *_ANEMIA,
+              "E86", "E87", "J44", "J45", *_INFECTION, "T", "O"),  # tachycardia
+    "R00.1": ("I44", "I45", "I46", "I49", "I21", "I25", "I47", "I48", *_THYROID, "E87", "G47.3", "T"),  # bradycardia
 }
 
 
 # symptoms a narrative's sentence often opens with beside a consult's reason ("Mild dyspnea on exertion."): their
 # entry is read only where a list mark, a number or an assessment label makes it one
-MARKED_ENTRY_ONLY = ("R55", "R06.0", "R35.1")
+MARKED_ENTRY_ONLY = ("R55", "R06.0", "R35.1", "R05", "R04", "R49.0", "R61", "R63.4", "R31", "R00.0", "R00.1",
+                     "R60", "R29.6", "R25.2")
 
 
 def explained(symptom: str, diagnoses: list[str]) -> bool:

@@ -113,3 +113,9 @@ def test_mitral_valve_prolapse_is_the_nonrheumatic_code_unless_rheumatic(suggest
     found = billed(suggest, note)
     assert code is None or code in found
     assert absent is None or absent not in found
+
+
+def test_pe_before_protocol_is_the_study_that_looks_for_an_embolism(suggest, expand):
+    assert "pulmonary embolism" not in expand("Angiogram of the chest done as a PE protocol: clear.")
+    assert "I26.99" not in {s.code for s in suggest("Shortness of breath; chest CT, PE protocol, read as clear.")}
+    assert "pulmonary embolism" in expand("Saddle PE, on heparin drip.")
