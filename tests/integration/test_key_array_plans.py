@@ -1,21 +1,19 @@
-"""The batch reads of the ledger's entries and of the open denials bind their keys as one array (`= ANY`): each
+"""The batch reads of the ledger's entries, of the open denials and of the A/R KPIs' figures bind their keys as one array (`= ANY`): each
 must still find its rows through its index, in a generic plan too (asyncpg prepares statements, and Postgres
-switches a prepared statement to a generic plan after a few runs), and answer the rows an IN list answered.
-
-The rows are seeded, read, planned and rolled back in one transaction: no running service ever sees them."""
+switches a prepared statement to a generic plan after a few runs), and answer the rows an IN list answered."""
+from datetime import date
 from decimal import Decimal
 from hashlib import md5
 from uuid import UUID
 
 import pytest
-from sqlalchemy import event, text
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.engine import make_engine
 from services.denials.adapters.repositories import DenialsUnitOfWork
 from services.denials.settings import Settings as DenialsSettings
 from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.settings import Settings as PaymentsSettings
+from tests.integration.plan_support import seeded_and_planned
 
 TENANT = UUID(md5(b"tenant").hexdigest())
 
@@ -45,6 +43,18 @@ SELECT md5('denial' || i)::uuid, '{TENANT}', md5('claim' || (i / 3))::uuid, 'R' 
        (ARRAY['open', 'appealed', 'resolved'])[i % 3 + 1], 1, current_date + 30, current_date + 7
 FROM generate_series(0, 29999) AS i""", "ANALYZE denial")
 
+# The A/R KPIs' maintained figures: 2,000 tenants' totals of five accounts, and 100 tenants' daily flows of
+# five accounts over 400 days (the measured tenant among them).
+ACCOUNTS = "(ARRAY['revenue:charges', 'cash:clearing', 'cash:patient', 'ar:insurance', 'ar:patient'])[a]"
+FIGURES = (f"""
+INSERT INTO tenant_account_balance (tenant_id, account, amount)
+SELECT CASE WHEN t = 0 THEN '{TENANT}' ELSE md5('tenant' || t)::uuid END, {ACCOUNTS}, t + a
+FROM generate_series(0, 1999) AS t, generate_series(1, 5) AS a""", f"""
+INSERT INTO tenant_daily_flow (tenant_id, day, account, amount)
+SELECT CASE WHEN t = 0 THEN '{TENANT}' ELSE md5('tenant' || t)::uuid END, DATE '2026-12-01' - d, {ACCOUNTS}, a
+FROM generate_series(0, 99) AS t, generate_series(0, 399) AS d, generate_series(1, 5) AS a""",
+           "ANALYZE tenant_account_balance", "ANALYZE tenant_daily_flow")
+
 
 @pytest.fixture(scope="module")
 async def engines(infrastructure):
@@ -53,28 +63,6 @@ async def engines(infrastructure):
     yield engines
     for engine in engines.values():
         await engine.dispose()
-
-
-async def _read_and_plan(engine, unit_of_work, seeds, read):
-    """What `read(uow)` answers over the seeded rows, and the generic plan of every statement it sends."""
-    statements = []
-
-    def keep(_conn, _cursor, statement, parameters, _context, _many):
-        statements.append((statement, parameters))
-
-    async with engine.connect() as conn:
-        transaction = await conn.begin()
-        try:
-            for seed in (*seeds, "SET LOCAL plan_cache_mode = force_generic_plan"):
-                await conn.execute(text(seed))
-            event.listen(conn.sync_connection, "before_cursor_execute", keep)
-            answer = await read(unit_of_work(AsyncSession(bind=conn)))
-            event.remove(conn.sync_connection, "before_cursor_execute", keep)
-            plans = [(await conn.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {statement}", parameters)).scalar()[0]["Plan"]
-                     for statement, parameters in statements]
-            return answer, statements, plans
-        finally:
-            await transaction.rollback()
 
 
 def _scans(plan: dict, table: str) -> list[tuple[str, str | None]]:
@@ -93,8 +81,8 @@ async def test_a_claims_reversals_and_patient_entries_read_their_entries_by_inde
         patient = await uow.ledger.patient_entries(TENANT, [key("claim", 3), key("claim", 4), key("claim", 99999)])
         return reversals, found, patient
 
-    (reversals, found, patient), statements, plans = await _read_and_plan(
-        engines["payments"], PaymentsUnitOfWork, LEDGER, read)
+    (reversals, found, patient), statements, plans = await seeded_and_planned(
+        engines["payments"], LEDGER, lambda session: read(PaymentsUnitOfWork(session)))
 
     assert reversals == []
     assert sorted(found) == sorted([key("transaction", 5), key("transaction", 6)])
@@ -113,7 +101,8 @@ async def test_a_remits_claims_open_denials_are_read_by_the_claims_index(engines
     async def read(uow):
         return await uow.denials.open_on_claims([key("claim", 7), key("claim", 8), key("claim", 99999)])
 
-    found, statements, plans = await _read_and_plan(engines["denials"], DenialsUnitOfWork, DENIALS, read)
+    found, statements, plans = await seeded_and_planned(engines["denials"], DENIALS,
+                                                       lambda session: read(DenialsUnitOfWork(session)))
 
     assert sorted((d.remit_id, d.claim_id) for d in found) == sorted(
         [("R21", key("claim", 7)), ("R22", key("claim", 7)), ("R24", key("claim", 8)), ("R25", key("claim", 8))])
@@ -121,3 +110,18 @@ async def test_a_remits_claims_open_denials_are_read_by_the_claims_index(engines
     assert all(" IN (" not in statement for statement, _ in statements)
     scans = _scans(plans[-1], "denial")
     assert scans and {index for _, index in scans} == {"ix_denial_claim_id"}
+
+
+async def test_the_ar_kpis_read_the_tenants_figures_from_their_indexes(engines):
+    async def read(uow):
+        return (await uow.reports.open_totals(TENANT),
+                await uow.reports.period_flows(TENANT, date(2026, 11, 2), ["revenue:charges", "ar:patient", "adj:contractual"]))
+
+    (totals, flows), statements, plans = await seeded_and_planned(
+        engines["payments"], FIGURES, lambda session: read(PaymentsUnitOfWork(session)))
+
+    assert totals == (Decimal("4.00"), Decimal("5.00"))
+    assert flows == {"revenue:charges": Decimal("30.00"), "ar:patient": Decimal("150.00")}
+    assert all(" IN (" not in statement for statement, _ in statements)
+    assert {index for _, index in _scans(plans[0], "tenant_account_balance")} == {"tenant_account_balance_pkey"}
+    assert {index for _, index in _scans(plans[1], "tenant_daily_flow")} == {"uq_tenant_daily_flow"}
