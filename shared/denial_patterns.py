@@ -96,11 +96,6 @@ def learn(table, *, tenant_id: UUID, denial: DenialOpened, today: date) -> list:
     return statements
 
 
-def history_query(table, *, tenant_id: UUID, payer_id: str, procedure_codes: Iterable[str]):
-    return select(table).where(table.tenant_id == tenant_id, table.payer_id == payer_id,
-                               table.procedure_code.in_(set(procedure_codes)))
-
-
 def history_of(rows) -> list[DenialHistory]:
     return [DenialHistory(r.payer_id, r.procedure_code, r.category, tuple(r.carc_codes), r.denials, r.first_denied_on,
                           r.last_denied_on) for r in rows]

@@ -11,13 +11,12 @@ from hashlib import md5
 from uuid import UUID, uuid4
 
 import pytest
-from sqlalchemy import event, text
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.engine import make_engine
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.adapters.tables import Interchange
 from services.claims.settings import Settings
+from tests.integration.plan_support import seeded_and_planned
 
 NOW = datetime(2026, 12, 2, 3, 0, tzinfo=timezone.utc)
 SEED = """
@@ -47,28 +46,10 @@ async def _plans(engine, read, *, seeds: tuple[str, ...] = (), analyze: bool = F
                  plan_mode: str = "force_generic_plan") -> list[dict]:
     """The plan (generic unless told) of every statement `read(uow)` sends, over the seeded table (and
     `seeds`), run when `analyze`."""
-    statements = []
-
-    def keep(_conn, _cursor, statement, parameters, _context, _many):
-        statements.append((statement, parameters))
-
-    async with engine.connect() as conn:
-        transaction = await conn.begin()
-        try:
-            for seed in (TENANTS, SEED, *seeds, PAYERS, "ANALYZE claim",
-                         f"SET LOCAL plan_cache_mode = {plan_mode}"):
-                await conn.execute(text(seed))
-            event.listen(conn.sync_connection, "before_cursor_execute", keep)
-            await read(ClaimsUnitOfWork(AsyncSession(bind=conn)))
-            event.remove(conn.sync_connection, "before_cursor_execute", keep)
-            plans = []
-            for statement, parameters in statements:
-                options = "ANALYZE, BUFFERS, FORMAT JSON" if analyze else "FORMAT JSON"
-                result = await conn.exec_driver_sql(f"EXPLAIN ({options}) {statement}", parameters)
-                plans.append(result.scalar()[0]["Plan"])
-            return plans
-        finally:
-            await transaction.rollback()
+    _, _, plans = await seeded_and_planned(engine, (TENANTS, SEED, *seeds, PAYERS, "ANALYZE claim"),
+                                           lambda session: read(ClaimsUnitOfWork(session)),
+                                           plan_mode=plan_mode, analyze=analyze)
+    return plans
 
 
 def _indexes_under(plan: dict) -> list[str | None]:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shared import denial_patterns
 from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
-from shared.db.bulk import insert_rows, json_of
+from shared.db.bulk import in_array, insert_rows, json_of
 from shared.db.unit_of_work import UnitOfWork
 from services.coding.adapters.batch_reads import BatchReadRepository
 from services.coding.adapters.reports import CodingReports
@@ -105,7 +105,7 @@ class ProviderQueryRepository:
 
     async def open_on_many(self, tenant_id: UUID, encounter_ids: list[UUID]) -> dict[UUID, ProviderQuery]:
         rows = await self._session.execute(select(ProviderQuery).where(
-            ProviderQuery.tenant_id == tenant_id, ProviderQuery.encounter_id.in_(encounter_ids),
+            ProviderQuery.tenant_id == tenant_id, in_array(ProviderQuery.encounter_id, encounter_ids),
             ProviderQuery.status == "open"))
         return {q.encounter_id: q for q in rows.scalars()}
 

@@ -49,7 +49,7 @@ class DenialRepository:
         rows = await self._session.execute(
             select(Denial.id, Denial.tenant_id, Denial.claim_id, Denial.remit_id, Denial.level, Denial.procedure_code,
                    Denial.line_number, Denial.amount)
-            .where(in_array(Denial.claim_id, claim_ids), Denial.status.in_(WORKABLE)).order_by(Denial.id)
+            .where(in_array(Denial.claim_id, claim_ids), in_array(Denial.status, WORKABLE)).order_by(Denial.id)
             .with_for_update())
         return [OpenDenial(*row) for row in rows]
 

@@ -8,6 +8,7 @@ from sqlalchemy import select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.bulk import in_array
 from services.gateway.adapters.tables import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 # The due deliveries, their next attempt pushed out by the lease: a loop that dies holding them lets another
@@ -45,7 +46,7 @@ class WebhookStore:
         """{tenant: [(endpoint id, events)]} of these tenants' live endpoints, in one read."""
         rows = await self._session.execute(select(WebhookEndpoint.tenant_id, WebhookEndpoint.id,
                                                   WebhookEndpoint.events).where(
-            WebhookEndpoint.tenant_id.in_(tenant_ids), _LIVE))
+            in_array(WebhookEndpoint.tenant_id, tenant_ids), _LIVE))
         endpoints: dict[UUID, list[tuple[UUID, list[str]]]] = {}
         for tenant_id, endpoint_id, events in rows:
             endpoints.setdefault(tenant_id, []).append((endpoint_id, events))
@@ -69,7 +70,7 @@ class WebhookStore:
         attempts: dict[UUID, list[WebhookAttempt]] = {row.id: [] for row in rows}
         if rows:
             found = await self._session.execute(select(WebhookAttempt).where(
-                WebhookAttempt.tenant_id == tenant_id, WebhookAttempt.delivery_id.in_(list(attempts)))
+                WebhookAttempt.tenant_id == tenant_id, in_array(WebhookAttempt.delivery_id, attempts))
                 .order_by(WebhookAttempt.id))
             for attempt in found.scalars():
                 attempts[attempt.delivery_id].append(attempt)
@@ -83,7 +84,7 @@ class WebhookStore:
         return [tuple(row) for row in (await self._session.execute(
             select(WebhookDelivery, WebhookEndpoint).join(WebhookEndpoint,
                                                           WebhookEndpoint.id == WebhookDelivery.endpoint_id)
-            .where(WebhookDelivery.id.in_(ids)))).all()]
+            .where(in_array(WebhookDelivery.id, ids)))).all()]
 
     async def cancel(self, delivery_id: UUID) -> None:
         await self._session.execute(update(WebhookDelivery).where(WebhookDelivery.id == delivery_id)

@@ -12,6 +12,7 @@ from uuid import UUID
 from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.bulk import in_array
 from shared.money import ZERO, to_money
 from services.payments.adapters import ledger_reads
 from services.payments.adapters.ledger_reads import LedgerState
@@ -188,7 +189,7 @@ class LedgerRepository:
             return {}
         rows = (await self.session.execute(select(
             ENTRIES.c.transaction_id, ENTRIES.c.account, ENTRIES.c.amount, ENTRIES.c.claim_id, ENTRIES.c.line_number,
-            ENTRIES.c.memo, ENTRIES.c.category).where(ENTRIES.c.transaction_id.in_(ids)).order_by(ENTRIES.c.id))).all()
+            ENTRIES.c.memo, ENTRIES.c.category).where(in_array(ENTRIES.c.transaction_id, ids)).order_by(ENTRIES.c.id))).all()
         entries: dict[UUID, list[ledger.Entry]] = {}
         for e in rows:
             entries.setdefault(e.transaction_id, []).append(ledger.Entry(
@@ -204,7 +205,7 @@ class LedgerRepository:
         rows = await self.session.execute(
             select(LedgerEntry, LedgerTransaction.kind, LedgerTransaction.created_at)
             .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)
-            .where(LedgerEntry.tenant_id == tenant_id, LedgerEntry.claim_id.in_(claim_ids),
+            .where(LedgerEntry.tenant_id == tenant_id, in_array(LedgerEntry.claim_id, claim_ids),
                    LedgerEntry.account == ledger.PATIENT_AR)
             .order_by(LedgerTransaction.created_at, LedgerEntry.id))
         return [(entry, kind, created.date()) for entry, kind, created in rows]

@@ -6,6 +6,7 @@ from uuid import UUID
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.bulk import in_array
 from services.payments.adapters.tables import BilledClaim, Deposit, LedgerEntry, LedgerTransaction, Remittance
 from services.payments.domain import ledger, payer_overpayment, withdrawn_share
 
@@ -54,7 +55,7 @@ class ReconciliationStore:
         {claim_id: insurance A/R} over every posting: one statement, so both come from one snapshot of the
         ledger (two statements could each see a posting committed between them, and report a sound claim
         inconsistent)."""
-        payer = func.sum(LedgerEntry.amount).filter(LedgerTransaction.kind.in_(PAYER_KINDS))
+        payer = func.sum(LedgerEntry.amount).filter(in_array(LedgerTransaction.kind, PAYER_KINDS))
         receivable = func.sum(LedgerEntry.amount).filter(LedgerEntry.account == ledger.INSURANCE_AR)
         query = (select(LedgerEntry.claim_id, LedgerEntry.account, payer, receivable)
                  .join(LedgerTransaction, LedgerTransaction.id == LedgerEntry.transaction_id)

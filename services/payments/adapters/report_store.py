@@ -9,6 +9,7 @@ from uuid import UUID
 from sqlalchemy import case, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.bulk import in_array
 from services.payments.adapters import aging_figures, ops_figures, period_figures
 from services.payments.adapters.tables import BilledClaim, SuspenseItem, TenantAccountBalance, metadata
 from services.payments.domain import ledger
@@ -46,7 +47,7 @@ class PaymentReports:
         totals = dict((await self._session.execute(
             select(TenantAccountBalance.account, TenantAccountBalance.amount)
             .where(TenantAccountBalance.tenant_id == tenant_id,
-                   TenantAccountBalance.account.in_((ledger.INSURANCE_AR, ledger.PATIENT_AR))))).all())
+                   in_array(TenantAccountBalance.account, (ledger.INSURANCE_AR, ledger.PATIENT_AR))))).all())
         return Decimal(totals.get(ledger.INSURANCE_AR, 0)), Decimal(totals.get(ledger.PATIENT_AR, 0))
 
     async def period_charges(self, tenant_id: UUID, since: date) -> tuple[Decimal, dict[int, int]]:
@@ -63,7 +64,7 @@ class PaymentReports:
         rows = await self._session.execute(
             select(daily_flow.c.account, func.sum(daily_flow.c.amount))
             .where(daily_flow.c.tenant_id == tenant_id, daily_flow.c.day >= since,
-                   daily_flow.c.account.in_(accounts))
+                   in_array(daily_flow.c.account, accounts))
             .group_by(daily_flow.c.account))
         return {account: Decimal(amount) for account, amount in rows.all()}
 

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from shared.clock import Clock, system_clock
-from shared.db.bulk import any_bound, insert_rows
+from shared.db.bulk import any_bound, in_array, insert_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.payments.adapters.ledger_repository import LedgerRepository
 from services.payments.adapters.reconciliation_store import ReconciliationStore
@@ -131,7 +131,7 @@ class SuspenseRepository:
         """The payments and write-offs waiting for this claim (work items for a person are not among them)."""
         rows = await self.session.execute(select(SuspenseItem).where(
             SuspenseItem.tenant_id == tenant_id, SuspenseItem.claim_id == claim_id, SuspenseItem.status == "open",
-            SuspenseItem.kind.in_(WAITING_KINDS)).order_by(SuspenseItem.id))
+            in_array(SuspenseItem.kind, WAITING_KINDS)).order_by(SuspenseItem.id))
         return list(rows.scalars())
 
     async def open_of_kind(self, tenant_id: UUID, claim_id: UUID, *, kind: str) -> list[SuspenseItem]:
