@@ -1,13 +1,15 @@
 """A unit of work takes and begins its connection from the event loop only when the pool hands out an idle, open
 connection that is not due for recycling and no listener or pre-ping runs at checkout; otherwise in SQLAlchemy's
 greenlet, as before, where the pool may open a connection, wait for one, or time out with its own error."""
+import asyncio
 import time
 import uuid
 
 import pytest
 from sqlalchemy import event, make_url, text
-from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.exc import DBAPIError, TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 
 from services.claims.settings import Settings
 from shared import telemetry
@@ -145,3 +147,41 @@ async def test_a_database_that_cannot_be_reached_raises_what_the_engine_raises(i
         assert str(on_unit_of_work.value) == str(on_engine.value)
     finally:
         await engine.dispose()
+
+
+async def test_an_idle_connection_whose_backend_died_fails_its_first_statement_as_a_sessions_does(infrastructure,
+                                                                                                  begins_in_greenlet):
+    """No pre-ping: the pool hands the dead connection out, from the loop now as before in the greenlet, and its
+    first statement raises what a plain session's raises; the pool then drops it."""
+    engine = create_async_engine(_url(infrastructure))
+    killer = create_async_engine(_url(infrastructure), poolclass=NullPool)
+    units, sessions = UnitOfWorkFactory(make_session_factory(engine)), make_session_factory(engine)
+
+    async def terminated_idle_backend() -> int:
+        async with engine.connect() as connection:
+            backend = (await connection.execute(text("SELECT pg_backend_pid()"))).scalar()
+        async with killer.connect() as connection:
+            await connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        await asyncio.sleep(0.2)  # the driver reads the server's goodbye
+        return backend
+
+    try:
+        await terminated_idle_backend()
+        with pytest.raises(DBAPIError) as on_session:
+            async with sessions() as session:
+                await session.execute(text("SELECT pg_backend_pid()"))
+        crossed = len(begins_in_greenlet)
+        dead = await terminated_idle_backend()
+        with pytest.raises(DBAPIError) as on_unit_of_work:
+            async with units() as uow:
+                await _backend(uow)
+        assert len(begins_in_greenlet) == crossed  # taken from the loop
+        assert type(on_unit_of_work.value) is type(on_session.value)
+        assert str(on_unit_of_work.value) == str(on_session.value)
+        assert on_unit_of_work.value.connection_invalidated == on_session.value.connection_invalidated
+        assert engine.pool.checkedout() == 0
+        async with units() as uow:
+            assert await _backend(uow) != dead
+    finally:
+        await engine.dispose()
+        await killer.dispose()
