@@ -4,8 +4,9 @@ SQLAlchemy's pool and connection are synchronous code that awaits the driver, th
 paths: opening a connection (an empty pool, a record that is invalidated or due for recycling), a pre-ping,
 closing a connection that a full pool does not keep, and whatever a listener does. When none of them can be taken,
 SQLAlchemy's same code runs from the event loop and the greenlet's creation and switches are saved; otherwise it
-runs in the greenlet as before. What the engine's configuration allows is read once per pool, and the listeners
-once per engine: each unit of work only checks, without a Python call, that no listener was added since.
+runs in the greenlet as before. What the pool's configuration allows and which listeners the pool and the engine
+hold are read once per pool; each unit of work only checks, in two calls whatever the number of events watched,
+that no listener was added since.
 """
 import time
 

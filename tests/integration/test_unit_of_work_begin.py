@@ -112,19 +112,25 @@ async def test_a_connection_due_for_recycling_or_a_pre_pinged_pool_is_begun_in_t
         await pinged.dispose()
 
 
+async def _raised_on_begin(engine, units, expected: type[BaseException]) -> tuple[BaseException, BaseException]:
+    """What taking a connection raises: on the engine itself, then on a unit of work's begin."""
+    raised = []
+    for begin in (engine.connect, units):
+        with pytest.raises(expected) as error:
+            async with begin():
+                pass
+        raised.append(error.value)
+    return raised[0], raised[1]
+
+
 async def test_a_pool_with_no_connection_to_give_times_out_as_it_did(infrastructure, begins_in_greenlet):
     engine = create_async_engine(_url(infrastructure), pool_size=1, max_overflow=0, pool_timeout=0.2)
     units = UnitOfWorkFactory(make_session_factory(engine))
     try:
         async with units():
-            with pytest.raises(PoolTimeout) as on_engine:
-                async with engine.connect():
-                    pass
-            with pytest.raises(PoolTimeout) as on_unit_of_work:
-                async with units():
-                    pass
-        assert str(on_unit_of_work.value) == str(on_engine.value)
-        assert "QueuePool limit of size 1 overflow 0 reached" in str(on_engine.value)
+            on_engine, on_unit_of_work = await _raised_on_begin(engine, units, PoolTimeout)
+        assert str(on_unit_of_work) == str(on_engine)
+        assert "QueuePool limit of size 1 overflow 0 reached" in str(on_engine)
         assert engine.pool.checkedout() == 0
         async with units() as uow:  # and the pool hands its connection out again, from the loop
             await _backend(uow)
@@ -137,14 +143,8 @@ async def test_a_database_that_cannot_be_reached_raises_what_the_engine_raises(i
     engine = create_async_engine(make_url(_url(infrastructure)).set(port=1))
     units = UnitOfWorkFactory(make_session_factory(engine))
     try:
-        with pytest.raises(Exception) as on_engine:
-            async with engine.connect():
-                pass
-        with pytest.raises(Exception) as on_unit_of_work:
-            async with units():
-                pass
-        assert type(on_unit_of_work.value) is type(on_engine.value)
-        assert str(on_unit_of_work.value) == str(on_engine.value)
+        on_engine, on_unit_of_work = await _raised_on_begin(engine, units, Exception)
+        assert type(on_unit_of_work) is type(on_engine) and str(on_unit_of_work) == str(on_engine)
     finally:
         await engine.dispose()
 
