@@ -13,13 +13,13 @@ from pydantic import BaseModel
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import QueuePool
 from sqlalchemy.util.concurrency import greenlet_spawn
 
 from shared.clock import Clock, system_clock, today
 from shared.contracts.envelope import Envelope
 from shared.contracts.registry import EventType, event_type_for
 from shared.db.bulk import EncodedJson, Insert, insert_together
+from shared.db.pool_paths import PoolPaths
 from shared.db.tables import outbox_message
 from shared.db.transaction_driver import TransactionDriver, commit_on_driver, flush_pending, flush_writes
 from shared.telemetry import producer_headers
@@ -114,6 +114,7 @@ class UnitOfWorkFactory:
         self._unit_of_work = unit_of_work
         self.clock = clock
         self._autocommit = None  # the engine's autocommit variant, made on the first read
+        self._pool_paths = PoolPaths(sessions.kw["bind"].sync_engine)
 
     def __call__(self) -> "_UnitOfWorkContext":
         return _UnitOfWorkContext(self)
@@ -156,20 +157,23 @@ def _end(session: Session, connection: Connection, commit: bool) -> None:
             connection.close()
 
 
-def _releases_without_waiting(connection: Connection) -> bool:
-    """Whether giving this connection back to the pool runs no driver call, so that it needs no greenlet: its
-    transaction is over on the driver (the pool's rollback-on-return finds nothing to roll back), the pool has
-    room for it (a full one would close it), and no listener or finalizer runs at checkin."""
-    pool = connection.engine.pool
-    return (isinstance(pool, QueuePool) and pool.checkedin() < pool.size()
-            and not pool.dispatch.checkin and not pool.dispatch.reset and not connection.dispatch.commit
-            and not connection.connection._connection_record.finalize_callback)
+async def _begun_from_the_loop(engine: Engine) -> Connection:
+    """`_begun` from the event loop, for a checkout that awaits nothing (`PoolPaths.begins_without_waiting`). A
+    begin that fails gives the connection back in the greenlet, where the pool may wait on the driver."""
+    connection = engine.connect()
+    try:
+        connection.begin()
+    except BaseException:
+        await greenlet_spawn(connection.close)
+        raise
+    return connection
 
 
 class _UnitOfWorkContext:
     """The unit of work holds its connection and transaction; the session is joined to them.
 
-    The connection is taken and begun in one crossing into SQLAlchemy's greenlet. At the end the COMMIT goes
+    The connection is taken and begun from the event loop when a connection waits in the pool and nothing at
+    checkout would await the driver, else in one crossing into SQLAlchemy's greenlet. At the end the COMMIT goes
     on the driver from the event loop, and SQLAlchemy's bookkeeping and the pool's checkin, which then wait on
     nothing, run here too; a rollback, a failed COMMIT or a pool that may close the connection take one
     crossing."""
@@ -182,7 +186,11 @@ class _UnitOfWorkContext:
 
     async def __aenter__(self) -> UnitOfWork:
         engine = self._factory._sessions.kw["bind"]
-        self._connection = AsyncConnection(engine, await greenlet_spawn(_begun, engine.sync_engine))
+        if self._factory._pool_paths.begins_without_waiting():
+            begun = await _begun_from_the_loop(engine.sync_engine)
+        else:
+            begun = await greenlet_spawn(_begun, engine.sync_engine)
+        self._connection = AsyncConnection(engine, begun)
         self._session = self._factory._sessions(bind=self._connection, join_transaction_mode="rollback_only")
         self._uow = self._factory._unit_of_work(self._session, self._factory.clock)
         return self._uow
@@ -200,7 +208,7 @@ class _UnitOfWorkContext:
                 commit = True
                 committed = await commit_on_driver(connection)
         finally:
-            if committed and _releases_without_waiting(connection):
+            if committed and self._factory._pool_paths.releases_without_waiting(connection):
                 _end(session, connection, commit)
             else:
                 await greenlet_spawn(_end, session, connection, commit)
