@@ -115,7 +115,9 @@ def dependence_with_withdrawal(match: re.Match, note: str) -> tuple[str, str]:
                                                                    " as the sentence describes it")
 
 
-_ON_MAINTENANCE = _rx(r"(opioid use disorder|oud|opioid dependence),? on (buprenorphine|suboxone|methadone)")
+# the remission may be written between the disorder and its drug ("OUD in sustained remission on Suboxone")
+_ON_MAINTENANCE = _rx(r"(opioid use disorder|oud|opioid dependence),?( in (early |sustained )?remission,?)? "
+                      r"on (buprenorphine|suboxone|methadone)")
 _COMPLICATED = _rx(r"intoxication|withdrawal|induced")
 
 
