@@ -22,8 +22,7 @@ _KIND = r"use disorder|dependence|abuse|use"
 _DISORDERS = (("4", r"depressive|depression|mood|bipolar"), ("80", r"anxiety|panic"), ("81", r"sexual dysfunction"),
               ("82", r"sleep|insomnia"), ("7", r"(major )?neurocognitive|persisting dementia|dementia"),
               ("5", r"psychotic|psychosis"))
-_INDUCED_DISORDER = r"(major )?neurocognitive|persisting dementia|dementia|depressive|depression|mood|bipolar|anxiety|" \
-                    r"panic|sexual dysfunction|sleep|insomnia|psychotic|psychosis"
+_INDUCED_DISORDER = "|".join(words for _, words in _DISORDERS)
 # the index's own "with" entries under a substance: "Use, cannabis, with, anxiety disorder F12.980"
 _TITLED_DISORDER = r"anxiety|mood|sleep|psychotic"
 _DISORDER_WORD = r"( (disorder|d/o|dysfunction))?"
