@@ -38,6 +38,7 @@ from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDIN
 from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, ORGAN_SYSTEM_WORDS
 from services.coding.domain.blood_and_metabolic_entries import BLOOD_METABOLIC_ENTRIES, BLOOD_METABOLIC_WORDS
 from services.coding.domain.drug_induced_disorders import DRUG_INDUCED_ENTRIES, DRUG_INDUCED_WORDS
+from services.coding.domain.substance_induced_disorders import SUBSTANCE_INDUCED_ENTRIES, SUBSTANCE_INDUCED_WORDS
 from services.coding.domain.childhood_entries import CHILDHOOD_ENTRIES, CHILDHOOD_WORDS
 from services.coding.domain.pregnancy_entries import PREGNANCY_ENTRIES, PREGNANCY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
@@ -416,6 +417,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=BLOOD_METABOLIC_WORDS)
       for words, family, resolve in BLOOD_METABOLIC_ENTRIES),
     *(Finding(words, family, resolve, gate=DRUG_INDUCED_WORDS) for words, family, resolve in DRUG_INDUCED_ENTRIES),
+    *(Finding(words, family, resolve, gate=SUBSTANCE_INDUCED_WORDS)
+      for words, family, resolve in SUBSTANCE_INDUCED_ENTRIES),
     *(Finding(words, family, resolve, gate=CHILDHOOD_WORDS) for words, family, resolve in CHILDHOOD_ENTRIES),
     *(Finding(words, family, resolve, gate=SITE_AND_KIND_WORDS) for words, family, resolve in SITE_AND_KIND_ENTRIES),
     *(Finding(words, family, resolve, gate=GLAUCOMA_WORDS) for words, family, resolve in GLAUCOMA_ENTRIES),

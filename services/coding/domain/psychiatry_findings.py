@@ -97,16 +97,16 @@ def bipolar_in_remission(text: str) -> tuple[str, str] | None:
     return _BIPOLAR_REMISSION[(extent, kind)], f"bipolar disorder in {extent} remission, most recent episode {kind}"
 
 
-_SUBSTANCES = (("F10", r"alcohol|etoh"), ("F11", r"opioid|opiate|heroin"), ("F12", r"cannabis|marijuana"),
-               ("F13", r"sedative|hypnotic|anxiolytic|benzodiazepine"), ("F14", r"cocaine"),
-               ("F15", r"amphetamine|methamphetamine|stimulant"))
+SUBSTANCES = (("F10", r"alcohol|etoh"), ("F11", r"opioid|opiate|heroin"), ("F12", r"cannabis|marijuana"),
+              ("F13", r"sedative|hypnotic|anxiolytic|benzodiazepine"), ("F14", r"cocaine"),
+              ("F15", r"amphetamine|methamphetamine|stimulant"))
 _WITHDRAWAL_KINDS = (("1", _rx(r"delirium|delirium tremens|dts")),
                      ("2", _rx(r"perceptual disturbances?|hallucinations|hallucinosis")), ("0", _rx(r"uncomplicated")))
 
 
 def dependence_with_withdrawal(match: re.Match, note: str) -> tuple[str, str]:
     words = match.group(0).lower()
-    category = next(code for code, names in _SUBSTANCES if re.search(rf"\b({names})\b", words))
+    category = next(code for code, names in SUBSTANCES if re.search(rf"\b({names})\b", words))
     text = sentence(note, match.start(), match.end())
     kind = next((char for char, kind_words in _WITHDRAWAL_KINDS if stated(kind_words, text)), "9")
     if category in ("F11", "F12", "F14", "F15"):
@@ -115,7 +115,9 @@ def dependence_with_withdrawal(match: re.Match, note: str) -> tuple[str, str]:
                                                                    " as the sentence describes it")
 
 
-_ON_MAINTENANCE = _rx(r"(opioid use disorder|oud|opioid dependence),? on (buprenorphine|suboxone|methadone)")
+# the remission may be written between the disorder and its drug ("OUD in sustained remission on Suboxone")
+_ON_MAINTENANCE = _rx(r"(opioid use disorder|oud|opioid dependence),?( in (early |sustained )?remission,?)? "
+                      r"on (buprenorphine|suboxone|methadone)")
 _COMPLICATED = _rx(r"intoxication|withdrawal|induced")
 
 
@@ -145,7 +147,7 @@ def insomnia_due_to(match: re.Match, note: str) -> tuple[str, str] | None:
     return "G47.01", "insomnia due to a medical condition"
 
 
-_SUBSTANCE_WORDS = "|".join(names for _, names in _SUBSTANCES)
+_SUBSTANCE_WORDS = "|".join(names for _, names in SUBSTANCES)
 # every word the table's patterns need, searched once before them
 PSYCHIATRY_WORDS = re.compile(r"attention|social|bipolar|withdrawal|insomnia|benzo|sedative|hypnotic|anxiolytic|"
                               r"amphetamine|stimulant|buprenorphine|suboxone|methadone|"

@@ -47,6 +47,7 @@ NOTES = [
     ("Opioid use disorder on buprenorphine, UDS as expected.", ["F11.20"]),
     ("Opioid dependence on methadone 90 mg daily via the clinic.", ["F11.20"]),
     ("Opioid use disorder on Suboxone, in early remission.", ["F11.21"]),
+    ("Opioid use disorder in sustained remission on methadone via the clinic.", ["F11.21"]),
 ]
 
 
