@@ -76,3 +76,28 @@ def test_whiplash_beside_the_strain_it_describes_is_that_strain(suggest):
     note = "Car accident this morning. Dx: neck strain (whiplash), initial encounter. NSAID, gentle ROM."
     codes = billed(suggest, note)
     assert "S16.1XXA" in codes and not any(code.startswith("S13") for code in codes)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Slid into second base today. Assessment: fx L clavicle, initial encounter; sling.", "S42.002A"),
+    ("Ortho, 4 wks: closed fx R clavicle, subsequent encounter, callus on film.", "S42.001D"),
+    ("Bike crash this morning. XR: fx shaft of L clavicle, initial encounter, figure-of-8 brace.", "S42.022A"),
+    ("Fell skiing today: midshaft R clavicle fx, nondisplaced; initial encounter, sling.", "S42.024A"),
+    ("Hit by a pitch today: fx R 9th rib on XR, initial encounter; splinting advice.", "S22.31XA"),
+    ("Sprinting yesterday, felt a pull: strain of L hamstring, initial encounter. Eccentric program.", "S76.312A"),
+    ("Pickleball today, heard a pop: rupture of the right Achilles tendon, initial encounter; boot, ortho.",
+     "S86.011A"),
+    ("Ortho f/u, 5 wks: L Achilles tendon rupture, subsequent encounter, nonoperative in a boot.", "S86.012D"),
+])
+def test_the_site_and_side_written_before_or_after_the_injury_are_read(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, category", [
+    ("Fx of the lateral end of the L clavicle today, initial encounter; sling.", "S42.00"),
+    ("Achilles tendinopathy of the right heel, no rupture on US; eccentric heel drops.", "S86"),
+    ("Remote fx R clavicle as a teen, healed; no symptoms.", "S42"),
+    ("Tight L hamstring on exam, no strain of the L hamstring; stretching program.", "S76"),
+])
+def test_a_clavicle_part_the_code_leaves_out_or_a_denied_or_past_injury_is_not_billed(suggest, note, category):
+    assert not any(code.startswith(category) for code in billed(suggest, note))
