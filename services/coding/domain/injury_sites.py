@@ -224,8 +224,8 @@ INJURY_SITES = (
      ("S86", "T14"), _fixed("S86.019", "rupture of the Achilles tendon (strain, by site)")),
     (_injury(_FRACTURE, "clavicle"), ("S42", "T14"), _clavicle),
     (_rx(rf"{_FRACTURE},? (of )?(the )?{_SHAFT} (of )?{_SIDE}clavicle|{_SIDE}{_SHAFT} (of )?(the )?{_SIDE}clavicle "
-         rf"{_FRACTURE}|{_SIDE}clavicle {_SHAFT} {_FRACTURE}"), ("S42", "T14"),
-     _displaced("S42.023", "S42.026", "fracture of the shaft of the clavicle")),
+         rf"{_FRACTURE}|{_SIDE}clavicle {_SHAFT} {_FRACTURE}|{_SHAFT} {_FRACTURE} (of )?{_SIDE}clavicle"),
+     ("S42", "T14"), _displaced("S42.023", "S42.026", "fracture of the shaft of the clavicle")),
     # "Fracture, rib" S22.3-: one rib, counted ("fx L 6th rib"); two or more are "multiple" (`injury_findings`)
     (_rx(rf"{_FRACTURE} (of )?{_SIDE}({_RIB_ORDINAL}) rib|{_SIDE}({_RIB_ORDINAL}) rib {_FRACTURE}"), ("S22", "T14"),
      _fixed("S22.39", "fracture of one rib")),

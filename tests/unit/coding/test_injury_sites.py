@@ -88,6 +88,10 @@ def test_whiplash_beside_the_strain_it_describes_is_that_strain(suggest):
     ("Pickleball today, heard a pop: rupture of the right Achilles tendon, initial encounter; boot, ortho.",
      "S86.011A"),
     ("Ortho f/u, 5 wks: L Achilles tendon rupture, subsequent encounter, nonoperative in a boot.", "S86.012D"),
+    ("Fracture clinic, 4 wks: displaced midshaft fracture of the L clavicle, routine healing, in a sling.",
+     "S42.022D"),
+    ("Fell down the stairs today: multiple rib fxs, R side, initial encounter; IS, analgesia.", "S22.41XA"),
+    ("Twisting injury yesterday. MRI: complex tear of the lat meniscus, L knee, initial encounter.", "S83.272A"),
 ])
 def test_the_site_and_side_written_before_or_after_the_injury_are_read(suggest, note, code):
     assert code in billed(suggest, note)
