@@ -5,9 +5,11 @@ meets no index term and falls to the unspecified injury T14.90.
 - Sprains and strains, by the index's site entries: "Sprain, shoulder joint" S43.40-, "Sprain, acromioclavicular"
   S43.5-, "Sprain, elbow" S53.40-, "Sprain, hip" S73.10-, "Sprain, spine, cervical" and "Whiplash" S13.4,
   "Sprain, neck" S13.9, "Sprain, spine, lumbar" S33.5; "Strain, thorax, back wall" S29.012, "Strain, hip"
-  S76.01-, "Strain, quadriceps" S76.11-, "Strain, Achilles tendon" S86.01-, "Strain, rotator cuff" S46.01-.
+  S76.01-, "Strain, quadriceps" S76.11-, "Strain, hamstring" S76.31-, "Strain, Achilles tendon" S86.01- (its
+  rupture or tear too: "Rupture, traumatic, tendon - see Strain"), "Strain, rotator cuff" S46.01-.
 - Dislocations: "Dislocation, elbow" S53.10-, "Dislocation, patella" S83.00- (lateral S83.01-).
-- Fractures: "Fracture, medial malleolus" S82.5-, "Fracture, metatarsal" by the bone counted (first to fourth;
+- Fractures: "Fracture, clavicle" S42.00- (a part named is its own code; the shaft S42.02-), "Fracture, rib" one
+  rib counted S22.3-, "Fracture, medial malleolus" S82.5-, "Fracture, metatarsal" by the bone counted (first to fourth;
   the fifth is read elsewhere), "Fracture, toe, great" S92.40- and a lesser toe S92.91-, a toe's phalanx named
   (proximal, middle, distal: S92.41-/S92.42-, S92.51- to S92.53-) with the side the mention states, "Fracture,
   metacarpal" S62.3- by the bone counted, part and side (a "boxer's fracture" is the fifth's neck), the first
