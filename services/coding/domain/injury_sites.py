@@ -220,7 +220,8 @@ INJURY_SITES = (
      _fixed("S76.119", "strain of the quadriceps")),
     (_injury("strain", r"achilles( tendon)?"), ("S86", "T14"), _fixed("S86.019", "strain of the Achilles tendon")),
     (_injury("strain", r"rotator cuff"), ("S46", "T14"), _fixed("S46.019", "strain of the rotator cuff")),
-    (_injury("strain", r"hamstrings?( muscles?| tendons?)?"), ("S76", "T14"), _fixed("S76.319", "strain of the hamstring")),
+    (_injury("strain", r"hamstrings?( muscles?| tendons?)?"), ("S76", "T14"),
+     _fixed("S76.319", "strain of the hamstring")),
     # "Rupture, traumatic, tendon - see Strain" and "Tear, tendon - see Strain": a torn Achilles is its strain code
     (_rx(rf"(ruptured?|tear|torn) (of )?{_SIDE}achilles( tendon)?|{_SIDE}achilles( tendon)? (rupture|tear)"),
      ("S86", "T14"), _fixed("S86.019", "rupture of the Achilles tendon (strain, by site)")),
