@@ -41,9 +41,11 @@ from services.coding.domain.injury_sequela import sequela_code
 from services.coding.domain.measured_words import TEST_PHRASE
 from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
-from services.coding.domain.note_text import sentence_end, sentence_start
+from services.coding.domain.laterality import SIDE_WORDS, stated_side, written_side
+from services.coding.domain.note_text import sentence, sentence_end, sentence_start
 from services.coding.domain.own_entry import heads_its_own_entry
 from services.coding.domain.pattern_literals import may_match, required_literals
+from services.coding.domain.site_side import SITES
 from services.coding.domain.stated_reason import remission_said_apart, stated_reason
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.sure_injury_code import stated_in_full
@@ -421,14 +423,22 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
 
 
 _GENERIC_HEADS = frozenset({"disease", "disorder", "syndrome"})
+_OTHER_SIDE = {"right": "left", "left": "right"}
 # the tabular's own qualifiers, printed after the condition by a problem list ("Hyperlipidemia, unspecified",
 # "Gastritis without bleeding"): they name no condition, so another item's "unspecified" is not this one's head
 _PRINTED_QUALIFIERS = frozenset({"unspecified", "specified", "other", "without", "with", "mention", "complication",
                                  "complications", "elsewhere", "classified"})
 
 
+# the side and the joint a condition is written with ("osteoarthritis of the left hip", "OA R knee") say where it is,
+# not what it is: another sentence's "left" or "knee" is not this condition over
+_WHERE = SIDE_WORDS | {"both", "side", "sided"} | frozenset(SITES) | frozenset(site + "s" for site in SITES)
+
+
 def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
     found = [w for w in re.findall(r"[a-z]{4,}", s.evidence.lower()) if w not in _PRINTED_QUALIFIERS]
+    if s.code[0] not in "ST":
+        found = [w for w in found if w not in _WHERE]
     if not found:
         return None
     # an injury is over when the pain of its site is ("neck strain ... Neck pain resolved."): the pain is its symptom
@@ -440,9 +450,12 @@ def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
 
 
 def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
+    side = stated_side(s.description)
     for m in _head_pattern(head).finditer(note):
         if m.start() < s.end and s.start < m.end():
             continue
+        if side in ("right", "left") and written_side(sentence(note, m.start(), m.end())) == _OTHER_SIDE[side]:
+            continue  # the other side's condition ("L hip fracture 2020, healed" beside a right radius's)
         if _NO_LONGER.search(note, max(0, m.start() - 20), m.start()):
             return head, "no longer"
         scope = mention_scope(note, m.start(), m.end()) if m.group(0).lower() == head.lower() else None

@@ -5,9 +5,11 @@ meets no index term and falls to the unspecified injury T14.90.
 - Sprains and strains, by the index's site entries: "Sprain, shoulder joint" S43.40-, "Sprain, acromioclavicular"
   S43.5-, "Sprain, elbow" S53.40-, "Sprain, hip" S73.10-, "Sprain, spine, cervical" and "Whiplash" S13.4,
   "Sprain, neck" S13.9, "Sprain, spine, lumbar" S33.5; "Strain, thorax, back wall" S29.012, "Strain, hip"
-  S76.01-, "Strain, quadriceps" S76.11-, "Strain, Achilles tendon" S86.01-, "Strain, rotator cuff" S46.01-.
+  S76.01-, "Strain, quadriceps" S76.11-, "Strain, hamstring" S76.31-, "Strain, Achilles tendon" S86.01- (its
+  rupture or tear too: "Rupture, traumatic, tendon - see Strain"), "Strain, rotator cuff" S46.01-.
 - Dislocations: "Dislocation, elbow" S53.10-, "Dislocation, patella" S83.00- (lateral S83.01-).
-- Fractures: "Fracture, medial malleolus" S82.5-, "Fracture, metatarsal" by the bone counted (first to fourth;
+- Fractures: "Fracture, clavicle" S42.00- (a part named is its own code; the shaft S42.02-), "Fracture, rib" one
+  rib counted S22.3-, "Fracture, medial malleolus" S82.5-, "Fracture, metatarsal" by the bone counted (first to fourth;
   the fifth is read elsewhere), "Fracture, toe, great" S92.40- and a lesser toe S92.91-, a toe's phalanx named
   (proximal, middle, distal: S92.41-/S92.42-, S92.51- to S92.53-) with the side the mention states, "Fracture,
   metacarpal" S62.3- by the bone counted, part and side (a "boxer's fracture" is the fifth's neck), the first
@@ -181,9 +183,21 @@ def _whiplash(match: re.Match, note: str) -> tuple[str, str] | None:
 
 _METATARSALS = (("1", "first|1st"), ("2", "second|2nd"), ("3", "third|3rd"), ("4", "fourth|4th"))
 
+# a part of the clavicle its own code holds (S42.01- to S42.03-): the index reads it, this table leaves it
+_CLAVICLE_PART = _rx(r"shaft|midshaft|mid-shaft|sternal|medial end|lateral end|acromial|distal|proximal")
+_SHAFT = r"(mid-?)?shaft"
+_RIB_ORDINAL = r"\d{1,2}(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+
+
+def _clavicle(match: re.Match, note: str) -> tuple[str, str] | None:
+    """S42.00-: the clavicle's fracture where its sentence names no part (a part is its own code)."""
+    if _CLAVICLE_PART.search(sentence(note, match.start(), match.end())):
+        return None
+    return "S42.009", "fracture of the clavicle, part unspecified"
+
 # every word the table's patterns need, searched once before them
 _HAND_DIGIT = r"(index|middle|ring|little|small|pinky) finger|pinky|thumb"
-INJURY_SITE_WORDS = re.compile(r"sprain|strain|whiplash|dislocat|fractur|\bfx\b|boxer|bennett", re.IGNORECASE)
+INJURY_SITE_WORDS = re.compile(r"sprain|strain|whiplash|dislocat|fractur|\bfx\b|boxer|bennett|achilles", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 INJURY_SITES = (
     (_injury("sprain", r"(shoulder|glenohumeral joint|shoulder joint)"), ("S43", "T14"),
@@ -206,6 +220,18 @@ INJURY_SITES = (
      _fixed("S76.119", "strain of the quadriceps")),
     (_injury("strain", r"achilles( tendon)?"), ("S86", "T14"), _fixed("S86.019", "strain of the Achilles tendon")),
     (_injury("strain", r"rotator cuff"), ("S46", "T14"), _fixed("S46.019", "strain of the rotator cuff")),
+    (_injury("strain", r"hamstrings?( muscles?| tendons?)?"), ("S76", "T14"),
+     _fixed("S76.319", "strain of the hamstring")),
+    # "Rupture, traumatic, tendon - see Strain" and "Tear, tendon - see Strain": a torn Achilles is its strain code
+    (_rx(rf"(ruptured?|tear|torn) (of )?{_SIDE}achilles( tendon)?|{_SIDE}achilles( tendon)? (rupture|tear)"),
+     ("S86", "T14"), _fixed("S86.019", "rupture of the Achilles tendon (strain, by site)")),
+    (_injury(_FRACTURE, "clavicle"), ("S42", "T14"), _clavicle),
+    (_rx(rf"{_FRACTURE},? (of )?(the )?{_SHAFT} (of )?{_SIDE}clavicle|{_SIDE}{_SHAFT} (of )?(the )?{_SIDE}clavicle "
+         rf"{_FRACTURE}|{_SIDE}clavicle {_SHAFT} {_FRACTURE}|{_SHAFT} {_FRACTURE} (of )?{_SIDE}clavicle"),
+     ("S42", "T14"), _displaced("S42.023", "S42.026", "fracture of the shaft of the clavicle")),
+    # "Fracture, rib" S22.3-: one rib, counted ("fx L 6th rib"); two or more are "multiple" (`injury_findings`)
+    (_rx(rf"{_FRACTURE} (of )?{_SIDE}({_RIB_ORDINAL}) rib|{_SIDE}({_RIB_ORDINAL}) rib {_FRACTURE}"), ("S22", "T14"),
+     _fixed("S22.39", "fracture of one rib")),
     (_rx(rf"(dislocation (of )?{_SIDE}elbow|{_SIDE}elbow dislocation|dislocated {_SIDE}elbow)"), ("S53", "T14"),
      _fixed("S53.106", "dislocation of the elbow, direction unspecified")),
     (_rx(rf"(?<!lateral )(dislocation (of )?{_SIDE}(patella|kneecap)|{_SIDE}(patellar|patella) dislocation|"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from services.coding.domain.note_terms import SIDE_UNSPECIFIED, UNDER_SPECIFIED_CONFIDENCE, words
 from services.coding.domain.note_text import sentence
-from services.coding.domain.site_side import sentences_naming_the_site
+from services.coding.domain.site_side import sentences_naming_the_site, spelled
 from services.coding.domain.suggestions import RULE_CONFIDENCE, SIDE_UNSTATED, Suggestion
 
 NAME = "laterality"
@@ -39,6 +39,11 @@ def stated_side(text: str) -> str | None:
     if _BOTH.search(text) or (right and left):
         return "bilateral"
     return "right" if right else "left" if left else None
+
+
+def written_side(text: str) -> str | None:
+    """`stated_side` with the short sides notes write spelled out ("R knee", "lt hip")."""
+    return stated_side(spelled(text))
 
 
 def _candidates(code: str) -> list[str]:

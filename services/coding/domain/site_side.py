@@ -6,13 +6,13 @@ its sentence may name another injury of the site (a summary line's "humerus fx" 
 and its part and encounter are then guesses as well."""
 import re
 
-_SITES = ("shoulder", "knee", "hip", "ankle", "wrist", "elbow", "foot", "hand", "thigh", "forearm", "heel", "thumb")
+SITES = ("shoulder", "knee", "hip", "ankle", "wrist", "elbow", "foot", "hand", "thigh", "forearm", "heel", "thumb")
 _SENTENCE = re.compile(r"[^.;\n]+")
 _SHORT_SIDE = {"r": "right", "rt": "right", "l": "left", "lt": "left"}
 _SHORT = re.compile(r"\b(r|rt|l|lt)\b(?=\s+\w)", re.IGNORECASE)
 
 
-def _spelled(text: str) -> str:
+def spelled(text: str) -> str:
     """The sentence with the short sides spelled out ("R shoulder" -> "right shoulder")."""
     return _SHORT.sub(lambda m: _SHORT_SIDE[m.group(1).lower()], text)
 
@@ -21,8 +21,8 @@ def sentences_naming_the_site(note: str, description: str, code: str) -> list[st
     """The note's sentences naming the code's one site, short sides spelled out; none for an injury code."""
     if code[:1] in "ST":
         return []
-    sites = [site for site in _SITES if re.search(rf"\b{site}\b", description, re.IGNORECASE)]
+    sites = [site for site in SITES if re.search(rf"\b{site}\b", description, re.IGNORECASE)]
     if len(sites) != 1:
         return []
-    return [_spelled(m.group(0)) for m in _SENTENCE.finditer(note)
+    return [spelled(m.group(0)) for m in _SENTENCE.finditer(note)
             if re.search(rf"\b{sites[0]}s?\b", m.group(0), re.IGNORECASE)]

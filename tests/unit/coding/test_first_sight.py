@@ -238,3 +238,13 @@ def test_a_chronic_condition_or_another_entry_or_a_rules_code_keeps_its_confiden
                                                                                    confidence, convention):
     given = suggestion(CONFIDENCE[confidence], code, note=note, evidence=evidence, convention=convention)
     assert [s.confidence for s in calibrated([given], note, tabular)] == [CONFIDENCE[confidence]]
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Ortho, 62M. Primary OA L knee: PT, topical NSAID. Meniscectomy on the L knee in 2009, recovered fully.",
+     "M17.12"),
+    ("Fracture clinic. R distal radius fracture 5 wks ago, healing as expected. L ankle fracture 2016, long healed.",
+     "S52.501D"),
+])
+def test_the_side_or_joint_another_sentence_calls_over_is_not_this_conditions_end(suggest, note, code):
+    assert any(s.code == code and s.confidence >= 0.9 for s in suggest(note))

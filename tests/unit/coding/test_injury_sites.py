@@ -42,6 +42,19 @@ pytestmark = pytest.mark.unit
      "S62.522A"),
     ("Ortho: R Bennett's fracture after a fall on the thumb today; referred for pinning.", "S62.211A"),
     ("Hand surgery, 6 wks post-op: fracture of the shaft of the left first metacarpal, routine healing.", "S62.242D"),
+    ("Slid into second base today. Assessment: fx L clavicle, initial encounter; sling.", "S42.002A"),
+    ("Ortho, 4 wks: closed fx R clavicle, subsequent encounter, callus on film.", "S42.001D"),
+    ("Bike crash this morning. XR: fx shaft of L clavicle, initial encounter, figure-of-8 brace.", "S42.022A"),
+    ("Fell skiing today: midshaft R clavicle fx, nondisplaced; initial encounter, sling.", "S42.024A"),
+    ("Hit by a pitch today: fx R 9th rib on XR, initial encounter; splinting advice.", "S22.31XA"),
+    ("Sprinting yesterday, felt a pull: strain of L hamstring, initial encounter. Eccentric program.", "S76.312A"),
+    ("Pickleball today, heard a pop: rupture of the right Achilles tendon, initial encounter; boot, ortho.",
+     "S86.011A"),
+    ("Ortho f/u, 5 wks: L Achilles tendon rupture, subsequent encounter, nonoperative in a boot.", "S86.012D"),
+    ("Fracture clinic, 4 wks: displaced midshaft fracture of the L clavicle, routine healing, in a sling.",
+     "S42.022D"),
+    ("Fell down the stairs today: multiple rib fxs, R side, initial encounter; IS, analgesia.", "S22.41XA"),
+    ("Twisting injury yesterday. MRI: complex tear of the lat meniscus, L knee, initial encounter.", "S83.272A"),
 ])
 def test_an_injury_at_a_site_the_index_names_is_its_code(suggest, note, code):
     assert code in billed(suggest, note)
@@ -57,6 +70,10 @@ def test_an_injury_at_a_site_the_index_names_is_its_code(suggest, note, code):
     ("Jammed it today: fracture of the middle phalanx of the ring finger, hand not recorded.", "S62.6"),
     ("Fracture of the middle phalanx of the left thumb written in error, corrected to the proximal one.", "S62.53"),
     ("Bennett fracture years ago, no problems since.", "S62.21"),
+    ("Fx of the lateral end of the L clavicle today, initial encounter; sling.", "S42.00"),
+    ("Achilles tendinopathy of the right heel, no rupture on US; eccentric heel drops.", "S86"),
+    ("Remote fx R clavicle as a teen, healed; no symptoms.", "S42"),
+    ("Tight L hamstring on exam, no strain of the L hamstring; stretching program.", "S76"),
 ])
 def test_an_injury_not_current_or_without_its_side_is_not_billed(suggest, note, category):
     assert not any(code.startswith(category) for code in billed(suggest, note))
