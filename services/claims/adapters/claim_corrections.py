@@ -1,5 +1,6 @@
 """The claims that follow a claim: its replacements and voids, the next payer's claim, an encounter's places."""
 from collections.abc import Iterable
+from operator import attrgetter
 from uuid import UUID
 
 from sqlalchemy import Uuid, bindparam, func, select
@@ -27,15 +28,13 @@ def _tenant_key_parameters(keys: list[TenantKey]) -> dict:
     """(tenant, id) pairs as `_TENANT_KEYS` binds them: two uuid lists."""
     return {"key_tenant_ids": [tenant_id for tenant_id, _ in keys], "key_ids": [key for _, key in keys]}
 
+_ID_KEY = attrgetter("tenant_id", "id")  # a record's (tenant, claim id)
+
 
 class ClaimCorrections(RecordReads):
     async def by_ids(self, keys: Iterable[TenantKey]) -> dict[TenantKey, ClaimRecord]:
         """The tenants' claims named by (tenant, claim id), with their coded claims, locked in id order."""
-        wanted = list(set(keys))
-        if not wanted:
-            return {}
-        found = await self._run(BY_IDS, _tenant_key_parameters(wanted), with_coded=True)
-        return {(r.tenant_id, r.id): r for r in found}
+        return await self._named(BY_IDS, keys, _tenant_key_parameters, _ID_KEY, with_coded=True)
 
     async def corrections_of(self, tenant_id: UUID, original_id: UUID) -> int:
         """How many replacement or void claims a claim already has."""

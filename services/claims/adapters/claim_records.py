@@ -6,6 +6,7 @@ columns a step needs with one SELECT per batch into `ClaimRecord`s and write its
 per table (shared/db/bulk.py): claims and timeline rows are what the maintained counts' triggers follow, and
 one statement is one refresh of the counts for the whole batch.
 """
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -95,3 +96,11 @@ class RecordReads:
     async def _run(self, query, parameters: dict, **shape) -> list[ClaimRecord]:
         rows = await self._session.execute(query, parameters)
         return [to_record(row, **shape) for row in rows]
+
+    async def _named(self, query, keys: Iterable, parameters_of: Callable[[list], dict],
+                     key_of: Callable[[ClaimRecord], tuple], **shape) -> dict[tuple, ClaimRecord]:
+        """The records `keys` name, each under its key: the keys made distinct, nothing asked for none."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        return {key_of(r): r for r in await self._run(query, parameters_of(wanted), **shape)}

@@ -1,5 +1,6 @@
 """Claims named by (tenant, patient control number), as the acknowledgments, remits and payer answers name them."""
 from collections.abc import Iterable
+from operator import attrgetter
 
 from sqlalchemy import Uuid, bindparam
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -21,20 +22,14 @@ def _pcn_parameters(keys: list[PcnKey]) -> dict:
     """The pairs as `_NAMED_BY_PCN` binds them: the tenants as a list, the numbers as one array literal."""
     return {"pcn_tenant_ids": [tenant_id for tenant_id, _ in keys], "pcns": array_literal([pcn for _, pcn in keys])}
 
+_PCN_KEY = attrgetter("tenant_id", "patient_control_number")  # a record's PcnKey
+
 
 class ClaimsByPcn(RecordReads):
     async def by_pcns(self, keys: Iterable[PcnKey], *, lock: bool = True) -> dict[PcnKey, ClaimRecord]:
         """The tenants' claims named by patient control number, locked in id order."""
-        wanted = list(set(keys))
-        if not wanted:
-            return {}
-        found = await self._run(BY_PCNS[lock], _pcn_parameters(wanted))
-        return {(r.tenant_id, r.patient_control_number): r for r in found}
+        return await self._named(BY_PCNS[lock], keys, _pcn_parameters, _PCN_KEY)
 
     async def answered(self, keys: Iterable[PcnKey]) -> dict[PcnKey, ClaimRecord]:
         """The claims a payer's 271 or 277 names, with their follow-up columns, locked in id order."""
-        wanted = list(set(keys))
-        if not wanted:
-            return {}
-        found = await self._run(ANSWERED, _pcn_parameters(wanted), follow_up=True)
-        return {(r.tenant_id, r.patient_control_number): r for r in found}
+        return await self._named(ANSWERED, keys, _pcn_parameters, _PCN_KEY, follow_up=True)
