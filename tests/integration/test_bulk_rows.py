@@ -220,6 +220,24 @@ async def test_claims_named_by_tenant_and_id_are_the_tenants_own(units):
         (other_tenant, stray["encounter_id"]): [(stray["id"], "P")]}
 
 
+async def test_a_claims_open_voids_are_its_sent_voids_of_its_tenant(units):
+    """A reversal closes the voids of the claim still awaiting an answer (submitted or accepted): not its
+    replacements, not a void already answered, not another claim's void, not another tenant's, in id order."""
+    tenant_id, other_tenant = uuid.uuid4(), uuid.uuid4()
+    original, other = ({**claim_row(tenant_id, n), "frequency_code": "1"} for n in (70, 71))
+
+    def correction(n: int, status: str, frequency: str = "8", of: dict = original, tenant=tenant_id) -> dict:
+        return {**claim_row(tenant, n), "original_claim_id": of["id"], "status": status, "frequency_code": frequency}
+
+    open_voids = [correction(72, "submitted"), correction(73, "accepted")]
+    others = [correction(74, "closed"), correction(75, "submitted", "7"), correction(76, "submitted", of=other),
+              correction(77, "accepted", tenant=other_tenant)]
+    async with units() as uow:
+        await uow.claims.insert_many([original, other, *open_voids, *others])
+        found = await uow.claims.open_voids_of(tenant_id, original["id"])
+    assert [record.id for record in found] == sorted(row["id"] for row in open_voids)
+
+
 class LookupsSeen(Connection):
     """An asyncpg connection that notes each catalog lookup of types it does not know yet."""
 

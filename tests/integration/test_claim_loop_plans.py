@@ -204,3 +204,27 @@ def _shape(plan: dict, depth: int = 0) -> str:
     line = (f"{'  ' * depth}{plan['Node Type']} {plan.get('Index Name', '')} rows={plan.get('Actual Rows')} "
             f"filtered={plan.get('Rows Removed by Filter', 0)} rechecked={plan.get('Rows Removed by Index Recheck', 0)}")
     return "\n".join([line, *(_shape(child, depth + 1) for child in plan.get("Plans", []))])
+
+
+# One claim in a hundred a correction of the claim seeded 50 before it (of its tenant), every other one a void.
+CORRECTIONS = """
+UPDATE claim c SET original_claim_id = o.id,
+                   frequency_code = CASE WHEN right(c.patient_control_number, 3) = '200' THEN '8' ELSE '7' END
+FROM claim o
+WHERE o.tenant_id = c.tenant_id AND o.patient_control_number = 'PLAN' || (substr(c.patient_control_number, 5)::int - 50)
+  AND c.patient_control_number LIKE 'PLAN%' AND right(c.patient_control_number, 2) = '00'
+"""
+ORIGINALS = [(TENANT_ONE, uuid4()) for _ in range(100)]
+
+
+@pytest.mark.parametrize("read", [
+    lambda uow: uow.claims.corrections_counts(ORIGINALS),
+    lambda uow: uow.claims.corrections_of(*ORIGINALS[0]),
+    lambda uow: uow.claims.open_voids_of(*ORIGINALS[0]),
+], ids=["a batch's corrections counted", "one claim's corrections counted", "a reversed claim's open voids"])
+async def test_a_claims_corrections_are_read_through_their_original(engine, read):
+    """Replacements and voids by (tenant, original claim): in a generic plan, through the corrections' partial
+    index, never a scan of the tenant's claims or the table."""
+    (plan,) = await _plans(engine, read, seeds=(CORRECTIONS,))
+    scans = _reads_of(plan, "claim")
+    assert scans and "Seq Scan" not in scans and _index_names(plan, "claim") == {"ix_claim_corrections_of"}, plan

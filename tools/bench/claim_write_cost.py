@@ -29,7 +29,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from services.claims.adapters.claim_repository import ClaimRepository, Timeline
+from services.claims.adapters.claim_repository import ClaimRepository
+from services.claims.adapters.timeline import Timeline
 from services.claims.adapters.reports import CLAIM_TALLY
 from services.claims.application import apply_remits, record_acks, send_interchange, submission_round
 from shared.db.migrate import alembic_config, ensure_database

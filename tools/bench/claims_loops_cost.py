@@ -33,7 +33,7 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.unit_of_work import UnitOfWorkFactory
-from services.claims.adapters.claim_repository import CLAIM
+from services.claims.adapters.claim_records import CLAIM
 from services.claims.adapters.clearinghouse import DropboxClearinghouse
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.application import submit_batch

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.array_literals import array_literal
 from shared.db.bulk import Insert, OnConflict, in_unnested, text_array_bound
-from services.claims.adapters.claim_repository import CLAIM, READY, ClaimRecord, record_columns, record_names, to_record
+from services.claims.adapters.claim_records import CLAIM, READY, ClaimRecord, record_columns, record_names, to_record
 from services.claims.adapters.tables import (AWAITING_ANSWER_SQL, AWAITING_INQUIRY_SQL, INQUIRY_DAY_SQL, Claim,
                                              ClaimNote, EligibilityCheck, TenantPayer)
 from services.claims.domain.eligibility import EligibilityAnswer

@@ -17,7 +17,8 @@ from shared.contracts.denial import DenialOpened
 from shared.db.array_literals import array_literal
 from shared.db.bulk import Insert, any_bound, in_unnested, insert_rows, text_array_bound
 from shared.db.unit_of_work import UnitOfWork
-from services.claims.adapters.claim_repository import ClaimRepository, Timeline
+from services.claims.adapters.claim_repository import ClaimRepository
+from services.claims.adapters.timeline import Timeline
 from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpStore
 from services.claims.adapters.reports import ClaimReports
 from services.claims.adapters.tables import (BillingTenant, DenialPattern, HeldPayerResponse, Interchange,

@@ -80,6 +80,10 @@ class Claim(ClaimsTable, table=True):
         Index("ux_claim_prior_claim_sequence", "prior_claim_id", "payer_sequence", unique=True,
               postgresql_where=text("prior_claim_id IS NOT NULL AND frequency_code = '1'")),
         Index("ix_claim_ready_created", "created_at", postgresql_where=text(READY_SQL)),
+        # A claim's replacements and voids, counted before a correction and closed by a reversal. Partial: a
+        # first bill names no original claim, so nearly every claim takes no entry at any of its steps.
+        Index("ix_claim_corrections_of", "tenant_id", "original_claim_id",
+              postgresql_where=text("original_claim_id IS NOT NULL")),
         # The status inquiry's claims by the day they may next be asked about: the ones asked and waiting, most
         # of a large book, stay out of its read.
         Index("ix_claim_inquiry_next", text(INQUIRY_DAY_SQL), "submitted_at", postgresql_where=text(AWAITING_INQUIRY_SQL)),

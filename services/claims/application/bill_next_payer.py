@@ -13,7 +13,7 @@ from shared.contracts.claim import ClaimCoded
 from shared.contracts.identifiers import claim_id_for
 from shared.contracts.remit import RemitReceived
 from shared.contracts.tenant import BillingProvider
-from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.adapters.claim_records import ClaimRecord
 from services.claims.application.build_claims import ClaimBatch, NewClaim, NextPayer
 from services.claims.application.steps import record
 from services.claims.adapters.catalog import Catalog

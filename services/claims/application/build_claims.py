@@ -15,7 +15,7 @@ from shared.contracts.common import EditResult
 from shared.contracts.tenant import BillingProvider
 from shared.kafka.errors import PermanentError
 from shared.telemetry import current_traceparent
-from services.claims.adapters.claim_repository import ServiceDayKey
+from services.claims.adapters.claim_records import ServiceDayKey
 from services.claims.adapters.prior_payer_json import prior_payers_json
 from services.claims.application.steps import transition
 from services.claims.adapters.catalog import Catalog

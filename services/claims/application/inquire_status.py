@@ -19,7 +19,7 @@ from shared.contracts.claim import ClaimCoded
 from shared.telemetry import start_span
 from shared.x12 import X12SyntaxError
 from services.claims.adapters.clearinghouse import Clearinghouse
-from services.claims.adapters.claim_repository import ClaimRecord, PcnKey
+from services.claims.adapters.claim_records import ClaimRecord, PcnKey
 from services.claims.application.references import missing_reference
 from services.claims.application.steps import record, transition
 from services.claims.domain.claim_status import (StatusAnswer, StatusInquiry, inquiry_due, read_277, status_outcome,

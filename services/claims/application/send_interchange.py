@@ -14,7 +14,8 @@ from datetime import timedelta
 
 from shared.contracts.claim import ClaimSubmitted
 from shared.telemetry import continue_trace, start_span
-from services.claims.adapters.claim_repository import ClaimRecord, SentClaim
+from services.claims.adapters.claim_records import ClaimRecord
+from services.claims.adapters.claim_round import SentClaim
 from services.claims.adapters.clearinghouse import Clearinghouse
 from services.claims.adapters.tables import Interchange
 from services.claims.application.steps import transition

@@ -19,7 +19,7 @@ from uuid import UUID
 
 from shared.contracts.tenant import BillingProvider
 from shared.telemetry import start_span
-from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.adapters.claim_records import ClaimRecord
 from services.claims.application.coded_claims import CodedClaims
 from services.claims.application.references import missing_reference
 from services.claims.application.steps import transition

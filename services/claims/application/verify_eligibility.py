@@ -21,7 +21,7 @@ from shared.contracts.common import EditResult, Severity
 from shared.telemetry import start_span
 from shared.x12 import X12SyntaxError
 from services.claims.adapters.clearinghouse import Clearinghouse, ClearinghouseUnavailable
-from services.claims.adapters.claim_repository import ClaimRecord
+from services.claims.adapters.claim_records import ClaimRecord
 from services.claims.application.coded_claims import CodedClaims
 from services.claims.application.references import missing_reference
 from services.claims.application.steps import record, transition

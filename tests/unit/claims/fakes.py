@@ -12,7 +12,8 @@ from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
 from shared.denial_patterns import DenialHistory
 from shared.testing.fake_unit_of_work import FakeUnitOfWork
-from services.claims.adapters.claim_repository import ClaimRecord, SentClaim
+from services.claims.adapters.claim_records import ClaimRecord
+from services.claims.adapters.claim_round import SentClaim
 from services.claims.application.register_tenant import register_tenant
 from services.claims.adapters.mapping import payer_from_row
 from services.claims.adapters.tables import Interchange

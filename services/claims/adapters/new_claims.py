@@ -1,0 +1,53 @@
+"""What claim.coded writes, and reads first: the ids already billed and the live lines of the batch's service days."""
+from collections.abc import Iterable
+from uuid import UUID
+
+from sqlalchemy import Date, Uuid, bindparam, select
+from sqlalchemy.dialects.postgresql import ARRAY
+
+from shared.db.array_literals import array_literal
+from shared.db.bulk import any_bound, in_unnested, insert_rows, json_of, not_in_array, text_array_bound
+from services.claims.adapters.claim_records import CLAIM, LINE, RecordReads, ServiceDayKey
+
+# The ids as one array, the service days as three: one statement text whatever their number, built once.
+EXISTING_IDS = select(CLAIM.c.id).where(CLAIM.c.id == any_bound("ids"))
+BILLED_SERVICES = (select(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service, LINE.c.claim_id,
+                          LINE.c.procedure_code, LINE.c.rendering_npi)
+                   .join(CLAIM, CLAIM.c.id == LINE.c.claim_id)
+                   .where(in_unnested((LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service),
+                                      (bindparam("day_tenant_ids", type_=ARRAY(Uuid)), text_array_bound("day_patient_ids"),
+                                       bindparam("days", type_=ARRAY(Date))), "service_day"),
+                          not_in_array(CLAIM.c.status, ["voided", "held"])))
+
+
+def _service_day_parameters(keys: list[ServiceDayKey]) -> dict:
+    """The days as `BILLED_SERVICES` binds them: tenants and dates as lists, the patients as one array literal."""
+    return {"day_tenant_ids": [tenant_id for tenant_id, _, _ in keys],
+            "day_patient_ids": array_literal([patient_id for _, patient_id, _ in keys]),
+            "days": [day for _, _, day in keys]}
+
+
+class NewClaims(RecordReads):
+    async def existing_ids(self, ids: Iterable[UUID]) -> set[UUID]:
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        return set((await self._session.execute(EXISTING_IDS, {"ids": wanted})).scalars())
+
+    async def billed_services(self, keys: Iterable[ServiceDayKey]) -> dict[ServiceDayKey, list[tuple[UUID, tuple]]]:
+        """Lines of live claims (not voided or held) for these patients and days: (claim id, service key)."""
+        wanted = list(set(keys))
+        if not wanted:
+            return {}
+        rows = await self._session.execute(BILLED_SERVICES, _service_day_parameters(wanted))
+        found: dict[ServiceDayKey, list[tuple[UUID, tuple]]] = {}
+        for tenant_id, patient_id, day, claim_id, code, npi in rows:
+            found.setdefault((tenant_id, patient_id, day), []).append((claim_id, (patient_id, day, code, npi)))
+        return found
+
+    async def insert_many(self, rows: list[dict]) -> None:
+        """New claims; each row's `coded` (its ClaimCoded) is encoded here in one call by pydantic's serializer."""
+        await insert_rows(self._session, CLAIM, [{**row, "coded": json_of(row["coded"])} for row in rows])
+
+    async def add_lines(self, rows: list[dict]) -> None:
+        await insert_rows(self._session, LINE, rows)
