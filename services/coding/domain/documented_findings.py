@@ -86,7 +86,7 @@ _EXACERBATION_NEXT = re.compile(r"^( with (mildly )?(reduced|preserved) ejection
 # a decompensation is the same worsening of a failure the patient lives with ("ADHF", "acute decompensated HFpEF",
 # "HFrEF, decompensated"), its word next to the heart failure's as an exacerbation's is
 _DECOMPENSATED_BEFORE = re.compile(r"\b(decompensated|adhf)\W+(\w+\W+){0,3}$", re.IGNORECASE)
-_DECOMPENSATED_NEXT = re.compile(r"^\W{0,2}(decompensated|decompensation)\b", re.IGNORECASE)
+_DECOMPENSATED_NEXT = re.compile(r"^\W{0,3}(decompensated|decompensation)\b", re.IGNORECASE)
 _DECOMPENSATED_HEART_FAILURE = "adhf"
 _HEART_FAILURE_WORDS = _word(r"heart failure|hfref|hfpef|chf|adhf")
 
@@ -177,7 +177,10 @@ def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
     severity = next((digit for digit, words in _ASTHMA_SEVERITY if words.search(text)), None)
     complication = "2" if _stated(_STATUS_ASTHMATICUS, text) else "1" if _stated(_EXACERBATION, text) else None
     if severity is None and complication is None:
-        return None  # "asthma" alone: the index's J45.909 stands
+        # "asthma" alone: the index's J45.909 stands; an exacerbation denied or dated before the visit ("asthma, no
+        # attack in 2 yrs") states the asthma uncomplicated
+        flare_words = _EXACERBATION.search(text) or _STATUS_ASTHMATICUS.search(text)
+        return ("J45.909", "asthma, its exacerbation denied or before the visit") if flare_words else None
     if severity is None:
         return "J45.90" + complication, "asthma " + ("in status asthmaticus" if complication == "2" else
                                                       "with an acute exacerbation")
@@ -200,13 +203,22 @@ def _osteopenia(match: re.Match, note: str) -> tuple[str, str] | None:
 _EMPHYSEMA = re.compile(r"\bemphysema(tous)?\b", re.IGNORECASE)
 
 
+# J44.1's inclusion term "Decompensated COPD": the word on the COPD itself, not on another condition of its sentence
+_DECOMPENSATED_JUST_BEFORE = re.compile(r"\bdecompensated\W{1,3}$", re.IGNORECASE)
+
+
+def _decompensated_itself(match: re.Match, note: str) -> bool:
+    return bool(_DECOMPENSATED_JUST_BEFORE.search(note[max(0, match.start() - 20):match.start()])
+                or _DECOMPENSATED_NEXT.match(note[match.end():match.end() + 20]))
+
+
 def _copd(match: re.Match, note: str) -> tuple[str, str]:
     """J44.1/J44.9 by exacerbation; COPD its sentence calls emphysema is emphysema, J43.9 (the index's "Disease,
     lung, obstructive, with emphysema"), whatever the exacerbation."""
     text = sentence(note, match.start(), match.end())
     if _stated(_EMPHYSEMA, text):
         return "J43.9", "COPD with emphysema is emphysema (J43.9), not J44"
-    if _stated(_EXACERBATION, text):
+    if _stated(_EXACERBATION, text) or _decompensated_itself(match, note):
         return "J44.1", "COPD with an acute exacerbation"
     return "J44.9", "COPD without a documented exacerbation"
 

@@ -177,6 +177,23 @@ def test_a_decompensated_heart_failure_is_acute_on_chronic_of_the_type_the_note_
     assert set(codes(out)) == set(expected)
 
 
+@pytest.mark.parametrize("note, expected", [
+    ("Pulm: decompensated COPD, on 3 L now.", ["J44.1"]),
+    ("COPD - decompensated; add prednisone.", ["J44.1"]),
+    ("Decompensated cirrhosis. COPD on tiotropium.", ["J44.9"]),
+])
+def test_decompensated_copd_is_the_exacerbation_its_tabular_entry_includes(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert [c for c in codes(out) if c[:3] in ("J43", "J44")] == expected
+
+
+@pytest.mark.parametrize("note", ["Asthma, no exacerbation since she moved.", "Asthma, last flare 2 yrs ago.",
+                                  "Asthma: an attack unlikely today, cough from postnasal drip."])
+def test_asthma_whose_exacerbation_is_denied_or_earlier_is_uncomplicated(tabular, note):
+    out, _ = documented_findings([], note, tabular)
+    assert [c for c in codes(out) if c.startswith("J45")] == ["J45.909"]
+
+
 def test_an_exacerbation_without_its_type_takes_the_type_the_note_states_elsewhere(suggest):
     found = coded(suggest, "Echo: HFpEF, EF 60%. Today: CHF exacerbation after a salty holiday meal.")
     assert "I50.33" in found and not {"I50.30", "I50.9"} & set(found)
