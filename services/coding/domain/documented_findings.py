@@ -84,20 +84,52 @@ _EXACERBATION_NEXT = re.compile(r"^( with (mildly )?(reduced|preserved) ejection
                                 r"(exacerbation|exacerbated|flare)\b", re.IGNORECASE)
 
 
+# a decompensation is the same worsening of a failure the patient lives with ("ADHF", "acute decompensated HFpEF",
+# "HFrEF, decompensated"), its word next to the heart failure's as an exacerbation's is
+_DECOMPENSATED_BEFORE = re.compile(r"\b(decompensated|adhf)\W+(\w+\W+){0,3}$", re.IGNORECASE)
+_DECOMPENSATED_NEXT = re.compile(r"^\W{0,3}(decompensated|decompensation)\b", re.IGNORECASE)
+_DECOMPENSATED_HEART_FAILURE = "adhf"
+_HEART_FAILURE_WORDS = _word(r"heart failure|hfref|hfpef|chf|adhf")
+
+
 def _exacerbated(match: re.Match, note: str) -> bool:
-    lead = note[sentence_start(note, match.start()):match.start()]
-    stated = _EXACERBATION_OF.search(lead) or _EXACERBATION_NEXT.match(note[match.end():match.end() + 80])
-    return bool(stated) and not _JUST_NEGATED.search(lead)
+    lead, following = note[sentence_start(note, match.start()):match.start()], note[match.end():match.end() + 80]
+    named_next = _EXACERBATION_NEXT.match(following) or _DECOMPENSATED_NEXT.match(following)
+    stated = named_next or _EXACERBATION_OF.search(lead) or _DECOMPENSATED_BEFORE.search(lead) \
+        or match.group(0).lower() == _DECOMPENSATED_HEART_FAILURE
+    # dated before the visit ("HFrEF exacerbation last month", "ADHF in 2022") or an earlier stay's reason
+    earlier = _PAST_EPISODE.search(following[named_next.end():] if named_next else following) \
+        or (_ADMITTED_FOR.search(lead) and not _GOES_ON.search(following))
+    return bool(stated) and not _JUST_NEGATED.search(lead) and not earlier
+
+
+def _heart_failure_type(text: str) -> str | None:
+    """I50.2 systolic, I50.3 diastolic, I50.4 both, as the words say; None when they name no type."""
+    systolic, diastolic = bool(_HF_SYSTOLIC.search(text)), bool(_HF_DIASTOLIC.search(text))
+    return "I50.4" if systolic and diastolic else "I50.2" if systolic else "I50.3" if diastolic else None
+
+
+def _type_elsewhere(match: re.Match, note: str) -> str | None:
+    """The one type the note's other current heart failure mentions state ("Echo: HFpEF. A/P: ADHF")."""
+    own = sentence_start(note, match.start())
+    types = {_heart_failure_type(sentence(note, m.start(), m.end())) for m in _HEART_FAILURE_WORDS.finditer(note)
+             if sentence_start(note, m.start()) != own and current(note, m.start(), m.end())} - {None}
+    return types.pop() if len(types) == 1 else None
 
 
 def _heart_failure(match: re.Match, note: str) -> tuple[str, str] | None:
-    """I50.2x systolic, I50.3x diastolic, I50.4x both; 1 acute, 2 chronic, 3 acute on chronic, 0 unstated."""
+    """I50.2x systolic, I50.3x diastolic, I50.4x both; 1 acute, 2 chronic, 3 acute on chronic, 0 unstated. An
+    exacerbation or decompensation whose sentence names no type takes the type the note states elsewhere, and is
+    I50.9 only when the note states none."""
     text = sentence(note, match.start(), match.end())
-    systolic, diastolic = bool(_HF_SYSTOLIC.search(text)), bool(_HF_DIASTOLIC.search(text))
-    if not systolic and not diastolic:
+    category, exacerbated = _heart_failure_type(text), _exacerbated(match, note)
+    if category is None and exacerbated:
+        category = _type_elsewhere(match, note)
+        if category is None:
+            return "I50.9", "heart failure exacerbated or decompensated, its type not documented"
+    if category is None:
         return None
-    category = "I50.4" if systolic and diastolic else "I50.2" if systolic else "I50.3"
-    acuity = "3" if _ACUTE_ON_CHRONIC.search(text) or _exacerbated(match, note) else "1" if _ACUTE.search(text) and not _CHRONIC.search(text) \
+    acuity = "3" if _ACUTE_ON_CHRONIC.search(text) or exacerbated else "1" if _ACUTE.search(text) and not _CHRONIC.search(text) \
         else "2" if _CHRONIC.search(text) and not _ACUTE.search(text) else "0"
     kind = {"I50.2": "systolic", "I50.3": "diastolic", "I50.4": "systolic and diastolic"}[category]
     return category + acuity, f"heart failure documented as {kind}"
@@ -146,7 +178,10 @@ def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
     severity = next((digit for digit, words in _ASTHMA_SEVERITY if words.search(text)), None)
     complication = "2" if _stated(_STATUS_ASTHMATICUS, text) else "1" if _stated(_EXACERBATION, text) else None
     if severity is None and complication is None:
-        return None  # "asthma" alone: the index's J45.909 stands
+        # "asthma" alone: the index's J45.909 stands; an exacerbation denied or dated before the visit ("asthma, no
+        # attack in 2 yrs") states the asthma uncomplicated
+        flare_words = _EXACERBATION.search(text) or _STATUS_ASTHMATICUS.search(text)
+        return ("J45.909", "asthma, its exacerbation denied or before the visit") if flare_words else None
     if severity is None:
         return "J45.90" + complication, "asthma " + ("in status asthmaticus" if complication == "2" else
                                                       "with an acute exacerbation")
@@ -169,13 +204,22 @@ def _osteopenia(match: re.Match, note: str) -> tuple[str, str] | None:
 _EMPHYSEMA = re.compile(r"\bemphysema(tous)?\b", re.IGNORECASE)
 
 
+# J44.1's inclusion term "Decompensated COPD": the word on the COPD itself, not on another condition of its sentence
+_DECOMPENSATED_JUST_BEFORE = re.compile(r"\bdecompensated\W{1,3}$", re.IGNORECASE)
+
+
+def _decompensated_itself(match: re.Match, note: str) -> bool:
+    return bool(_DECOMPENSATED_JUST_BEFORE.search(note[max(0, match.start() - 20):match.start()])
+                or _DECOMPENSATED_NEXT.match(note[match.end():match.end() + 20]))
+
+
 def _copd(match: re.Match, note: str) -> tuple[str, str]:
     """J44.1/J44.9 by exacerbation; COPD its sentence calls emphysema is emphysema, J43.9 (the index's "Disease,
     lung, obstructive, with emphysema"), whatever the exacerbation."""
     text = sentence(note, match.start(), match.end())
     if _stated(_EMPHYSEMA, text):
         return "J43.9", "COPD with emphysema is emphysema (J43.9), not J44"
-    if _stated(_EXACERBATION, text):
+    if _stated(_EXACERBATION, text) or _decompensated_itself(match, note):
         return "J44.1", "COPD with an acute exacerbation"
     return "J44.9", "COPD without a documented exacerbation"
 
@@ -325,7 +369,7 @@ def _urinary(code: str, why: str) -> Resolve:
 _PAIN = "R52"  # "pain" alone, which the words of a located pain also hold
 _OA_UNSPECIFIED_SITE = "M19.9"  # "osteoarthritis" alone, which the words of a located one also hold
 FINDINGS: tuple[Finding, ...] = (
-    Finding(_word(r"heart failure|hfref|hfpef|chf"), ("I50",), _heart_failure),
+    Finding(_HEART_FAILURE_WORDS, ("I50",), _heart_failure),
     Finding(_word(r"asthma"), ("J45",), _asthma),
     Finding(_word(r"copd|chronic obstructive pulmonary disease"), ("J44", "J43"), _copd),
     Finding(_word(r"benign prostatic hyperplasia|benign prostatic hypertrophy|bph|enlarged prostate"), ("N40",),

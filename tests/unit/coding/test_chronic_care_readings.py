@@ -87,6 +87,21 @@ def test_copd_with_an_acute_lower_respiratory_infection_is_j44_0(suggest, note, 
     assert expected <= codes and "J44.9" not in codes
 
 
+@pytest.mark.parametrize("note", [
+    "Impression: chronic obstructive lung disease with acute bronchitis; start doxycycline.",
+    "1. AECOPD with acute bronchitis - steroid burst, azithromycin.",
+    "Dx: COPD w/ acute bronchitis, afebrile, lungs with scattered rhonchi.",
+])
+def test_copd_with_acute_bronchitis_bills_the_bronchitis_beside_j44_0(suggest, note):
+    codes = billed(suggest, note)
+    assert {"J44.0", "J20.9"} <= codes
+
+
+def test_a_bronchitis_past_beside_a_copd_stays_a_default_entry(suggest):
+    codes = billed(suggest, "COPD on tiotropium. Acute bronchitis in March, cleared.")
+    assert "J20.9" not in codes and "J44.0" not in codes
+
+
 def test_autonomic_neuropathy_named_with_its_gastroparesis_is_one_combination(suggest):
     codes = billed(suggest, "Type 1 diabetes with autonomic neuropathy presenting as gastroparesis; metoclopramide.")
     assert "E10.43" in codes and "G90.9" not in codes and "E10.42" not in codes

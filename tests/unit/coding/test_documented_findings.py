@@ -166,6 +166,50 @@ def test_an_exacerbated_heart_failure_of_a_stated_type_is_acute_on_chronic(tabul
 
 
 @pytest.mark.parametrize("note, expected", [
+    ("Impression: ADHF with HFrEF, diuresing.", ["I50.23"]),
+    ("Seen for acutely decompensated diastolic heart failure, up 3 kg.", ["I50.33"]),
+    ("Combined systolic and diastolic CHF, decompensated again this week.", ["I50.43"]),
+    ("Plan: IV diuresis for ADHF.", ["I50.9"]),
+    ("Heart failure exacerbation, no echo on file.", ["I50.9"]),
+])
+def test_a_decompensated_heart_failure_is_acute_on_chronic_of_the_type_the_note_states(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert set(codes(out)) == set(expected)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Pulm: decompensated COPD, on 3 L now.", ["J44.1"]),
+    ("COPD - decompensated; add prednisone.", ["J44.1"]),
+    ("Decompensated cirrhosis. COPD on tiotropium.", ["J44.9"]),
+])
+def test_decompensated_copd_is_the_exacerbation_its_tabular_entry_includes(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert [c for c in codes(out) if c[:3] in ("J43", "J44")] == expected
+
+
+@pytest.mark.parametrize("note", ["Asthma, no exacerbation since she moved.", "Asthma, last flare 2 yrs ago.",
+                                  "Asthma: an attack unlikely today, cough from postnasal drip."])
+def test_asthma_whose_exacerbation_is_denied_or_earlier_is_uncomplicated(tabular, note):
+    out, _ = documented_findings([], note, tabular)
+    assert [c for c in codes(out) if c.startswith("J45")] == ["J45.909"]
+
+
+def test_an_exacerbation_without_its_type_takes_the_type_the_note_states_elsewhere(suggest):
+    found = coded(suggest, "Echo: HFpEF, EF 60%. Today: CHF exacerbation after a salty holiday meal.")
+    assert "I50.33" in found and not {"I50.30", "I50.9"} & set(found)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("ADHF admission in 2023; today chronic HFrEF, euvolemic.", ["I50.22"]),
+    ("HFpEF exacerbation 3 wks ago, now at dry weight.", ["I50.30"]),
+    ("Not in ADHF today. HFrEF on GDMT.", ["I50.20"]),
+])
+def test_a_decompensation_before_the_visit_or_denied_leaves_the_acuity(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert set(codes(out)) == set(expected)
+
+
+@pytest.mark.parametrize("note, expected", [
     ("Chronic systolic CHF, euvolemic; asthma exacerbation treated.", ["I50.22", "J45.901"]),
     ("HFrEF with no exacerbation since spring.", ["I50.20"]),
 ])
