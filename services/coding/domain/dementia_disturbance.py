@@ -2,7 +2,7 @@
 codes the disturbance in the characters after the severity, and its inclusion terms name what each covers:
 agitation (…11: restlessness, pacing, exit-seeking, shouting, anger, aggression, combativeness, violence), other
 behavioural disturbance (…18: sleep disturbance, social or sexual disinhibition, and a "behavioral disturbance"
-of no stated kind), psychotic disturbance (…2: hallucinations, paranoia, suspiciousness, delusions), mood
+or "BPSD" of no stated kind), psychotic disturbance (…2: hallucinations, paranoia, suspiciousness, delusions), mood
 disturbance (…3: depression, apathy, anhedonia) and anxiety (…4).
 
 The "without" code an index term gives ("moderate dementia" F03.B0) is read on only where the dementia's own
@@ -27,7 +27,8 @@ RESOLVED_CONFIDENCE = 0.93  # as the dementia-in-disease reading's codes
 KINDS = (("11", r"agitation|agitated|restlessness|restless|pacing|exit[- ]seeking|shouting|yelling|profanity|"
                 r"threatening|anger|angry outbursts|aggression|aggressive( behaviou?r)?|combative(ness)?|"
                 r"combative behaviou?r|violence|violent( behaviou?r)?"),
-         ("18", r"sleep disturbance|(social |sexual )?disinhibition|(other )?behaviou?ral (disturbances?|symptoms)"),
+         ("18", r"sleep disturbance|(social |sexual )?disinhibition|(other )?behaviou?ral (disturbances?|symptoms)|"
+                r"BPSD"),
          ("2", r"psychotic (disturbance|features|symptoms)|psychosis|(visual |auditory )?hallucinations|paranoia|"
                r"paranoid (ideation|delusions)|suspiciousness|delusions|delusional (state|thinking)"),
          ("3", r"mood disturbance|depression|depressed mood|depressive symptoms|apathy|anhedonia"),

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.unit
     (" (moderate) with combative behavior toward aides.", "11"),
     (" with sleep disturbance.", "18"),
     (" w/ behavioral disturbance.", "18"),
+    (", moderate, with BPSD managed by the care team.", "18"),
     (" with visual hallucinations and paranoia.", "2"),
     (" with psychotic features.", "2"),
     (" with apathy.", "3"),
