@@ -12,7 +12,8 @@ a disturbance written apart ("dementia; depression on sertraline") may be a diag
 and a coder decides. A carer's report right after the dementia is its disturbance too ("Alzheimer dementia; wife
 reports agitation and pacing at dusk", "son says she gets combative"): what the family sees is how behavioural
 disturbance is documented, and the provider writes it under the dementia. As with "and", only a behavioural or
-psychotic one: a reported low mood may be a depression of its own. Two kinds named together are left to a coder too.
+psychotic one: a reported low mood may be a depression of its own. So is what the dementia's clause says the
+patient becomes ("gets agitated and combative with care"). Two kinds named together are left to a coder too.
 """
 import re
 
@@ -51,6 +52,9 @@ _REPORTER = r"(?:daughter|son|wife|husband|spouse|partner|family|caregiver|carer
 _REPORTED = re.compile(rf"^[^\n]{{0,120}}?\b{_REPORTER}\s+(?:reports?|reported|notes|describes|says)\s+(?:that\s+)?"
                        rf"(?:(?:he|she|the patient|pt)\s+(?:becomes|gets|is|has been|became|got)\s+)?{_KINDS_CHAINED}",
                        re.IGNORECASE)
+# the dementia's own clause says the patient becomes so: "moderate dementia, gets agitated and combative with care"
+_BECOMES = re.compile(rf"^[^.;:\n]{{0,40}}?\b(?:gets|becomes|became|is often|is frequently)\s+{_KINDS_CHAINED}",
+                      re.IGNORECASE)
 _WITHOUT = re.compile(r"\b(without|no|denies|w/o)\b", re.IGNORECASE)
 _KIND_SPLIT = re.compile(r"\s*(?:,|/|\band\b|\bor\b|\bplus\b)\s*(?:and\s+)?", re.IGNORECASE)
 _QUALIFIER_RX = re.compile(rf"^{_QUALIFIER}", re.IGNORECASE)
@@ -60,7 +64,8 @@ _CATEGORIES = ("F01", "F03")  # F02 is made from F03 by `dementia_in_disease`, r
 def disturbance_suffix(after_dementia: str) -> tuple[str | None, tuple[int, int]]:
     """The disturbance characters for the text right after a dementia's words, if it names one kind "with" it or
     a carer reports one ("" for more than one), and the span of the disturbance's words in that text."""
-    with_kinds = _WITH.match(after_dementia) or _AND.match(after_dementia) or _REPORTED.match(after_dementia)
+    with_kinds = (_WITH.match(after_dementia) or _AND.match(after_dementia) or _REPORTED.match(after_dementia)
+                  or _BECOMES.match(after_dementia))
     if with_kinds is None or _WITHOUT.search(after_dementia, 0, with_kinds.start("kinds")):
         return None, (0, 0)
     kinds = set()
