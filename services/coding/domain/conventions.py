@@ -36,6 +36,7 @@ from services.coding.domain.contraceptive_encounter import contraceptive_managem
 from services.coding.domain.convention_gates import gated, lowered_note, needs
 from services.coding.domain.pattern_literals import Required, required_literals
 from services.coding.domain.dementia_disturbance import dementia_disturbance
+from services.coding.domain.dementia_named_cause import dementia_named_cause
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.diabetes_control import diabetes_control
@@ -584,7 +585,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        contraceptive_management, contraceptive_methods, named_screenings, screened_condition_known,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
                                        surgical_absence, surgical_aftercare, removed_conditions, corrected_malformations,
-                                       noncompliance, underdosing, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, communicable_exposure, agent_exposure, cough_by_duration, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,
+                                       noncompliance, underdosing, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, communicable_exposure, agent_exposure, cough_by_duration, dementia_named_cause, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,
                                        elevated_readings, thyroid_results, lab_values, ectopy_dismissed_by_impression, physiologic_regurgitation,
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,

@@ -2,7 +2,7 @@
 codes the disturbance in the characters after the severity, and its inclusion terms name what each covers:
 agitation (…11: restlessness, pacing, exit-seeking, shouting, anger, aggression, combativeness, violence), other
 behavioural disturbance (…18: sleep disturbance, social or sexual disinhibition, and a "behavioral disturbance"
-of no stated kind), psychotic disturbance (…2: hallucinations, paranoia, suspiciousness, delusions), mood
+or "BPSD" of no stated kind), psychotic disturbance (…2: hallucinations, paranoia, suspiciousness, delusions), mood
 disturbance (…3: depression, apathy, anhedonia) and anxiety (…4).
 
 The "without" code an index term gives ("moderate dementia" F03.B0) is read on only where the dementia's own
@@ -12,7 +12,8 @@ a disturbance written apart ("dementia; depression on sertraline") may be a diag
 and a coder decides. A carer's report right after the dementia is its disturbance too ("Alzheimer dementia; wife
 reports agitation and pacing at dusk", "son says she gets combative"): what the family sees is how behavioural
 disturbance is documented, and the provider writes it under the dementia. As with "and", only a behavioural or
-psychotic one: a reported low mood may be a depression of its own. Two kinds named together are left to a coder too.
+psychotic one: a reported low mood may be a depression of its own. So is what the dementia's clause says the
+patient becomes ("gets agitated and combative with care"). Two kinds named together are left to a coder too.
 """
 import re
 
@@ -27,7 +28,8 @@ RESOLVED_CONFIDENCE = 0.93  # as the dementia-in-disease reading's codes
 KINDS = (("11", r"agitation|agitated|restlessness|restless|pacing|exit[- ]seeking|shouting|yelling|profanity|"
                 r"threatening|anger|angry outbursts|aggression|aggressive( behaviou?r)?|combative(ness)?|"
                 r"combative behaviou?r|violence|violent( behaviou?r)?"),
-         ("18", r"sleep disturbance|(social |sexual )?disinhibition|(other )?behaviou?ral (disturbances?|symptoms)"),
+         ("18", r"sleep disturbance|(social |sexual )?disinhibition|(other )?behaviou?ral (disturbances?|symptoms)|"
+                r"BPSD"),
          ("2", r"psychotic (disturbance|features|symptoms)|psychosis|(visual |auditory )?hallucinations|paranoia|"
                r"paranoid (ideation|delusions)|suspiciousness|delusions|delusional (state|thinking)"),
          ("3", r"mood disturbance|depression|depressed mood|depressive symptoms|apathy|anhedonia"),
@@ -50,6 +52,9 @@ _REPORTER = r"(?:daughter|son|wife|husband|spouse|partner|family|caregiver|carer
 _REPORTED = re.compile(rf"^[^\n]{{0,120}}?\b{_REPORTER}\s+(?:reports?|reported|notes|describes|says)\s+(?:that\s+)?"
                        rf"(?:(?:he|she|the patient|pt)\s+(?:becomes|gets|is|has been|became|got)\s+)?{_KINDS_CHAINED}",
                        re.IGNORECASE)
+# the dementia's own clause says the patient becomes so: "moderate dementia, gets agitated and combative with care"
+_BECOMES = re.compile(rf"^[^.;:\n]{{0,40}}?\b(?:gets|becomes|became|is often|is frequently)\s+{_KINDS_CHAINED}",
+                      re.IGNORECASE)
 _WITHOUT = re.compile(r"\b(without|no|denies|w/o)\b", re.IGNORECASE)
 _KIND_SPLIT = re.compile(r"\s*(?:,|/|\band\b|\bor\b|\bplus\b)\s*(?:and\s+)?", re.IGNORECASE)
 _QUALIFIER_RX = re.compile(rf"^{_QUALIFIER}", re.IGNORECASE)
@@ -59,7 +64,8 @@ _CATEGORIES = ("F01", "F03")  # F02 is made from F03 by `dementia_in_disease`, r
 def disturbance_suffix(after_dementia: str) -> tuple[str | None, tuple[int, int]]:
     """The disturbance characters for the text right after a dementia's words, if it names one kind "with" it or
     a carer reports one ("" for more than one), and the span of the disturbance's words in that text."""
-    with_kinds = _WITH.match(after_dementia) or _AND.match(after_dementia) or _REPORTED.match(after_dementia)
+    with_kinds = (_WITH.match(after_dementia) or _AND.match(after_dementia) or _REPORTED.match(after_dementia)
+                  or _BECOMES.match(after_dementia))
     if with_kinds is None or _WITHOUT.search(after_dementia, 0, with_kinds.start("kinds")):
         return None, (0, 0)
     kinds = set()

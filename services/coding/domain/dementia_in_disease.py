@@ -13,6 +13,7 @@ below the threshold for a coder. Wandering is none of them: it is its own code b
 import re
 
 from services.coding.domain.dementia_disturbance import NAME as DISTURBANCE_READ
+from services.coding.domain.dementia_named_cause import alzheimer_by_onset
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import sentence
 from services.coding.domain.suggestions import Suggestion
@@ -37,7 +38,26 @@ def dementia_in_disease(suggestions: list[Suggestion], note: str, tabular) -> tu
             s, reason = _manifestation(s, cause, note, tabular)
             reasons.append(reason)
         out.append(s)
+    if cause.convention is None and _only_of_its_category(cause, out) and any(s.convention == NAME and s.code.startswith("F02")
+                                        and s.confidence >= cause.confidence for s in out):
+        out = [_coded_before_its_dementia(s, note, tabular) if s is cause else s for s in out]
     return out, reasons
+
+
+def _only_of_its_category(cause: Suggestion, suggestions: list[Suggestion]) -> bool:
+    """"early onset Alzheimer disease" found as G30.0 and as its words' G30.9: the held one is the less specific."""
+    return not any(s.code[:3] == cause.code[:3] and s is not cause for s in suggestions)
+
+
+def _coded_before_its_dementia(cause: Suggestion, note: str, tabular) -> Suggestion:
+    """A disease the note gives a dementia in is present as the dementia is: not a bare term held for a coder
+    (`first_sight`'s default entry), since its F02 code cannot be billed without it; Alzheimer's by the onset its
+    sentence states ("early onset Alzheimer disease" is G30.0, not the G30.9 its last two words give)."""
+    onset = alzheimer_by_onset(sentence(note, cause.start, cause.end)) if cause.code == "G30.9" else None
+    code = onset if onset and tabular.is_billable(onset) else cause.code
+    reason = f"{code} ({cause.evidence}): the disease the note's dementia is in, coded before its F02 code"
+    return cause.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
+                                    "reason": reason})
 
 
 def _severity(text: str) -> str | None:

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.unit
     (" (moderate) with combative behavior toward aides.", "11"),
     (" with sleep disturbance.", "18"),
     (" w/ behavioral disturbance.", "18"),
+    (", moderate, with BPSD managed by the care team.", "18"),
     (" with visual hallucinations and paranoia.", "2"),
     (" with psychotic features.", "2"),
     (" with apathy.", "3"),
@@ -24,6 +25,9 @@ pytestmark = pytest.mark.unit
     ("; wife says he becomes physically aggressive at bath time.", "11"),
     (", moderate. Her carer describes pacing and exit-seeking after supper.", "11"),
     ("; husband reports visual hallucinations of children in the garden.", "2"),
+    # what the dementia's own clause says the patient becomes
+    (", moderate, becomes combative and agitated when bathed.", "11"),
+    (" - gets paranoid delusions about theft most nights.", "2"),
 ])
 def test_the_kind_named_with_the_dementia_or_reported_after_it_gives_its_characters(after, suffix):
     assert disturbance_suffix(after)[0] == suffix
@@ -37,6 +41,8 @@ def test_the_kind_named_with_the_dementia_or_reported_after_it_gives_its_charact
     ". Son reports no agitation in the evenings.",
     "; daughter reports low mood and tearfulness.",
     " with her husband present.",
+    ", mild; she becomes anxious in crowds.",
+    ". Gets agitated? Not per staff.",
 ])
 def test_a_disturbance_not_written_with_the_dementia_is_not_read(after):
     assert disturbance_suffix(after)[0] is None

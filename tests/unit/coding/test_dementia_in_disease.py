@@ -46,3 +46,21 @@ def test_agitation_denied_is_dementia_without_disturbance(tabular):
     note = "Alzheimer disease with mild dementia, no agitation."
     out, _ = dementia_in_disease(found(note, ("G30.9", "Alzheimer"), ("F03.90", "dementia")), note, tabular)
     assert codes(out) == ["F02.A0", "G30.9"]
+
+
+@pytest.mark.parametrize("note, disease, expected", [
+    ("Alzheimer disease with moderate dementia, living at home.", "Alzheimer disease", "G30.9"),
+    ("Early onset Alzheimer disease with mild dementia.", "Alzheimer disease", "G30.0"),
+])
+def test_the_disease_of_a_coded_dementia_is_not_held_as_a_bare_term(tabular, note, disease, expected):
+    given = found(note, ("G30.9", disease), ("F03.90", "dementia"), confidence=0.92)
+    out, _ = dementia_in_disease(given, note, tabular)
+    cause = next(s for s in out if s.code.startswith("G30"))
+    assert cause.code == expected and cause.convention == "dementia-in-disease" and cause.confidence == 0.92
+
+
+def test_a_disease_beside_a_more_specific_code_of_its_category_stays_as_found(tabular):
+    note = "Alzheimer disease, late onset, with severe dementia."
+    given = found(note, ("G30.9", "Alzheimer disease"), ("G30.1", "late onset"), ("F03.90", "dementia"))
+    out, _ = dementia_in_disease(given, note, tabular)
+    assert next(s for s in out if s.code == "G30.9").convention is None
