@@ -82,6 +82,7 @@ class Prefilter:
         self._given, place_by_id = given, {id(pattern): place[pattern] for pattern in given}
         singles = tuple(frozenset((pattern,)) for pattern in held)
         self._everything = PossiblePatterns(singles, frozenset(range(len(held))), place_by_id)
+        self._nothing = PossiblePatterns(singles, frozenset(), place_by_id)  # most notes, for most prefilters
         self._always = frozenset(i for i, sets in enumerate(required) if not sets)
         # a pattern may match once its first set is met and these, its other sets, are too
         self._others = {i: frozenset((i, n) for n in range(1, len(sets))) for i, sets in enumerate(required) if sets}
@@ -106,7 +107,7 @@ class Prefilter:
         others = self._others
         places = {i for i, n in satisfied if n == 0 and others[i] <= satisfied}
         places.update(self._always)
-        return self._everything.among(places)
+        return self._everything.among(places) if places else self._nothing
 
 
 class PossiblePatterns(frozenset):
