@@ -485,18 +485,20 @@ def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: s
 
 
 # the words without which each finding's pattern (and each table's gate) cannot match
-_PREFILTER = Prefilter({pattern for finding in FINDINGS for pattern in (finding.pattern, finding.gate)
-                        if pattern is not None})
+_PATTERNS = {pattern for finding in FINDINGS for pattern in (finding.pattern, finding.gate) if pattern is not None}
+_PREFILTER = Prefilter(_PATTERNS)
 # each pattern's findings by their place in FINDINGS: a note is read by the few its words allow, in their order,
-# without a pass over all of them
-_PLACES: dict[re.Pattern, list[int]] = {}
+# without a pass over all of them. Keyed by the id of the pattern the prefilter holds (the set's one of equal
+# patterns), as a compiled pattern's hash reads its whole program
+_HELD = {pattern: pattern for pattern in _PATTERNS}
+_PLACES: dict[int, list[int]] = {}
 for place, finding in enumerate(FINDINGS):
-    _PLACES.setdefault(finding.pattern, []).append(place)
+    _PLACES.setdefault(id(_HELD[finding.pattern]), []).append(place)
 del place, finding
 
 
 def _possible_findings(possible) -> list[Finding]:
-    return [FINDINGS[place] for place in sorted(place for pattern in possible for place in _PLACES.get(pattern, ()))]
+    return [FINDINGS[place] for place in sorted(place for pattern in possible for place in _PLACES.get(id(pattern), ()))]
 
 
 def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -506,9 +508,9 @@ def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tu
     out, reasons, gates, possible = list(suggestions), [], {}, _PREFILTER.possible(note)
     for finding in _possible_findings(possible):
         if finding.gate is not None:
-            if finding.gate not in gates:
-                gates[finding.gate] = finding.gate in possible and bool(finding.gate.search(note))
-            if not gates[finding.gate]:
+            if id(finding.gate) not in gates:  # by id: hashing a gate reads its program
+                gates[id(finding.gate)] = finding.gate in possible and bool(finding.gate.search(note))
+            if not gates[id(finding.gate)]:
                 continue
         if finding.pattern not in possible:
             continue

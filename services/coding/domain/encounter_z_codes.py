@@ -465,8 +465,9 @@ def _taken_now(note: str, match: re.Match) -> bool:
     return cut is not None and current(note[cut:], match.start() - cut, match.end() - cut)
 
 
-# the words each drug class's names cannot match without: a note lacking them is not scanned for the class
-_DRUG_WORDS = {pattern: required_literals(pattern) for pattern, _ in DRUGS}
+# the words each drug class's names cannot match without: a note lacking them is not scanned for the class (by the
+# pattern's id: hashing a compiled pattern reads its whole program)
+_DRUG_WORDS = {id(pattern): required_literals(pattern) for pattern, _ in DRUGS}
 
 
 _COURSE_ONLY = re.compile(_LONG_COURSE, re.IGNORECASE)
@@ -515,7 +516,7 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
     # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
     type_1 = any(s.code.startswith("E10") for s in suggestions)
     for pattern, code in DRUGS:
-        if (code == "Z79.4" and type_1) or not may_match(_DRUG_WORDS[pattern], note):
+        if (code == "Z79.4" and type_1) or not may_match(_DRUG_WORDS[id(pattern)], note):
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())

@@ -135,7 +135,8 @@ _PATTERNS = tuple((place, analyte, pattern) for place, analyte in enumerate(ANAL
 # the result called high or low in words (before the name or right after it), or given as a number: a note without
 # the words is not scanned with the two patterns that read them, one without a digit not with the one that reads values
 _SAID = re.compile(r"\b(high|low|elevated|raised|increased|decreased|reduced)\b", re.IGNORECASE)
-_READS_WORDS = frozenset(pattern for _, _, pattern in _PATTERNS if "said" in pattern.groupindex)
+_READS_WORDS = frozenset(id(pattern) for _, _, pattern in _PATTERNS if "said" in pattern.groupindex)  # by id: hashing
+# a compiled pattern reads its whole program
 _DIGIT = re.compile(r"\d")
 _EXPLAINED_WORDS = {analyte.explained_words: re.compile(analyte.explained_words, re.IGNORECASE)
                     for analyte in ANALYTES if analyte.explained_words}
@@ -173,7 +174,7 @@ def lab_values(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[
     out, reasons = list(suggestions), []
     said, digit = _SAID.search(note) is not None, _DIGIT.search(note) is not None
     for place, analyte, pattern in _PATTERNS:
-        if place not in named or not (said if pattern in _READS_WORDS else digit):
+        if place not in named or not (said if id(pattern) in _READS_WORDS else digit):
             continue
         if analyte.explained_by and any(code.startswith(analyte.explained_by) for code in affirmed) or \
                 analyte.explained_words and _EXPLAINED_WORDS[analyte.explained_words].search(note):

@@ -67,35 +67,67 @@ def lowered_note(note: str) -> str | None:
 class Prefilter:
     """The patterns that may match a note, found from the required words the note holds. The words are found in
     one scan of the note with a pattern built as a trie of them (longest first at each position; the shorter
-    words that are its prefixes come with it)."""
+    words that are its prefixes come with it).
+
+    On a note the patterns are worked on by their place in the prefilter, never hashed: a compiled pattern's hash
+    reads its whole program each time (29 us for a table's gate of 4,900 characters), a place's is an int's."""
 
     def __init__(self, patterns):
-        required = {pattern: [strings for strings in required_literals(pattern) if min(map(len, strings)) > 1]
-                    for pattern in patterns}  # a single letter is in every note: no use testing for it
-        self._always = frozenset(pattern for pattern, sets in required.items() if not sets)
-        self._needed = {pattern: len(sets) for pattern, sets in required.items() if sets}
+        given = list(patterns)
+        held = list(dict.fromkeys(given))  # equal patterns once, in the order given
+        required = [[strings for strings in required_literals(pattern) if min(map(len, strings)) > 1]
+                    for pattern in held]  # a single letter is in every note: no use testing for it
+        place = {pattern: i for i, pattern in enumerate(held)}
+        # every given pattern's place by its id: the prefilter keeps them all, so no id is reused while it lives
+        self._given, place_by_id = given, {id(pattern): place[pattern] for pattern in given}
+        singles = tuple(frozenset((pattern,)) for pattern in held)
+        self._everything = PossiblePatterns(singles, frozenset(range(len(held))), place_by_id)
+        self._nothing = PossiblePatterns(singles, frozenset(), place_by_id)  # most notes, for most prefilters
+        self._always = frozenset(i for i, sets in enumerate(required) if not sets)
         # a pattern may match once its first set is met and these, its other sets, are too
-        self._others = {pattern: frozenset((pattern, i) for i in range(1, len(sets)))
-                        for pattern, sets in required.items() if sets}
-        self._satisfies: dict[str, set[tuple[re.Pattern, int]]] = {}
-        for pattern, sets in required.items():
-            for i, strings in enumerate(sets):
+        self._others = {i: frozenset((i, n) for n in range(1, len(sets))) for i, sets in enumerate(required) if sets}
+        satisfies: dict[str, set[tuple[int, int]]] = {}
+        for i, sets in enumerate(required):
+            for n, strings in enumerate(sets):
                 for string in strings:
-                    self._satisfies.setdefault(string, set()).add((pattern, i))
-        words = sorted(self._satisfies)
+                    satisfies.setdefault(string, set()).add((i, n))
+        words = sorted(satisfies)
         # the sets each word meets: its own and those of the shorter words that are its prefixes
-        self._meets = {word: frozenset().union(*(self._satisfies[w] for w in words if word.startswith(w)))
+        self._meets = {word: frozenset().union(*(satisfies[w] for w in words if word.startswith(w)))
                        for word in words}
         self._scan = re.compile(f"(?=({_trie(words)}))", re.DOTALL)
 
-    def possible(self, note: str) -> frozenset[re.Pattern] | set[re.Pattern]:
+    def possible(self, note: str) -> "PossiblePatterns":
         """Every pattern that can match the note (some that cannot may be among them). A note with characters
         beyond ASCII gets all: re.IGNORECASE folds them otherwise than str.lower ("\\u017f" matches "s")."""
         lowered = lowered_note(note)
         if lowered is None:
-            return self._always | self._needed.keys()
+            return self._everything
         satisfied = set().union(*map(self._meets.__getitem__, set(self._scan.findall(lowered))))
-        return self._always | {pattern for pattern, i in satisfied if i == 0 and self._others[pattern] <= satisfied}
+        others = self._others
+        places = {i for i, n in satisfied if n == 0 and others[i] <= satisfied}
+        places.update(self._always)
+        return self._everything.among(places) if places else self._nothing
+
+
+class PossiblePatterns(frozenset):
+    """The patterns a prefilter leaves possible for a note: a frozenset built from the prefilter's one-pattern sets
+    (whose hashes they keep), tested for membership by the pattern's place. A pattern the prefilter was not given
+    is looked up as in any set, by its hash."""
+
+    def __new__(cls, singles: tuple[frozenset, ...], places: frozenset[int] | set[int], place_by_id: dict[int, int]):
+        chosen = frozenset.__new__(cls, frozenset().union(*map(singles.__getitem__, places)))
+        chosen._singles, chosen._places, chosen._place_by_id = singles, places, place_by_id
+        return chosen
+
+    def among(self, places: set[int]) -> "PossiblePatterns":
+        return PossiblePatterns(self._singles, places, self._place_by_id)
+
+    def __contains__(self, pattern) -> bool:
+        place = self._place_by_id.get(id(pattern))
+        if place is None:
+            return frozenset.__contains__(self, pattern)
+        return place in self._places
 
 
 def _trie(words: list[str]) -> str:

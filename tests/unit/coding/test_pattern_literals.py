@@ -39,6 +39,48 @@ def test_a_note_beyond_ascii_runs_every_pattern():
     assert Prefilter([gout]).possible("Caf\u00e9 visit, no complaints.") == {gout}
 
 
+class _CountedPattern:
+    """A pattern as the prefilter reads it (its text and flags), counting the times it is hashed."""
+    hashed = 0
+
+    def __init__(self, text: str):
+        self.pattern, self.flags = text, re.IGNORECASE
+
+    def __hash__(self):
+        _CountedPattern.hashed += 1
+        return hash(self.pattern)
+
+    def __eq__(self, other):
+        return isinstance(other, _CountedPattern) and other.pattern == self.pattern
+
+
+def test_a_note_is_read_without_hashing_a_pattern():
+    gout, asthma = _CountedPattern(r"\bgout\b"), _CountedPattern(r"\basthma\b")
+    prefilter = Prefilter([gout, asthma])
+    _CountedPattern.hashed = 0
+    possible = prefilter.possible("Acute gout flare.")
+    assert (gout in possible, asthma in possible, bool(possible), len(possible)) == (True, False, True, 1)
+    assert _CountedPattern.hashed == 0
+    assert prefilter.possible("Caf\u00e9 visit, gout.") == {gout, asthma}  # beyond ASCII: every pattern
+
+
+def test_an_equal_pattern_the_prefilter_was_not_given_is_found_as_in_a_set():
+    gout, same_text = _CountedPattern(r"\bgout\b"), _CountedPattern(r"\bgout\b")
+    prefilter = Prefilter([gout, same_text])  # the second is held as the first, which it equals
+    assert same_text in prefilter.possible("gout") and _CountedPattern(r"\bgout\b") in prefilter.possible("gout")
+    assert _CountedPattern(r"\bgout\b") not in prefilter.possible("asthma")
+
+
+def test_membership_by_place_answers_as_the_set_does_on_the_development_notes():
+    patterns = {p for f in FINDINGS for p in (f.pattern, f.gate) if p is not None}
+    prefilter = Prefilter(patterns)
+    with DEVELOPMENT.open(newline="") as source:
+        notes = [row["note"] for row, _ in zip(csv.DictReader(source), range(300))]
+    differing = [(p.pattern[:40], note[:40]) for note in notes for possible in [prefilter.possible(note)]
+                 for p in patterns if (p in possible) != frozenset.__contains__(possible, p)]
+    assert differing == []
+
+
 @pytest.mark.parametrize("fold", [str, str.upper, str.lower])
 def test_every_finding_pattern_that_matches_a_development_note_is_kept(fold):
     patterns = {p for f in FINDINGS for p in (f.pattern, f.gate) if p is not None}
