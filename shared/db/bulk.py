@@ -13,7 +13,8 @@ array type (shared/db/array_literals.py): asyncpg would inspect every element of
 (`_literal` says which columns, and why the others stay lists).
 
 `unnest` flattens an array of arrays, so a one-dimensional array column's values travel as JSON text
-and are made arrays again per row; JSON documents travel as text too (`_value`). Strings travel as text
+and are made arrays again per row; JSON documents travel as text too (`_value`). A column's JSON texts are bound
+as one text that the statement splits (shared/db/separated_texts.py): asyncpg would inspect each text of a list. Strings travel as text
 and are assigned to their column, which refuses an overlong value: an explicit cast to `varchar(n)[]`
 would cut it short without a word.
 
@@ -48,6 +49,7 @@ from sqlalchemy.sql.selectable import TextualSelect
 
 from shared.db.array_literals import ElementText, array_literal, bool_text, printed_text
 from shared.db.json_text import json_text
+from shared.db.separated_texts import separated, split_sql
 from shared.db.transaction_driver import TransactionDriver, flush_pending
 
 DIALECT = postgresql.dialect()
@@ -58,22 +60,32 @@ def _sql_type(table: Table, name: str) -> str:
     return table.c[name].type.compile(dialect=DIALECT)
 
 
-def _as_text(table: Table, name: str) -> bool:
-    """JSON documents and arrays travel as text: `unnest` would flatten an array of arrays, and a document is
-    bound as its JSON text already (SQLAlchemy's JSON type), which a text array takes as it is. Strings
-    too: the column's own length check applies when the value is assigned."""
+def _column_type(table: Table, name: str):
     column_type = table.c[name].type
-    if isinstance(column_type, TypeDecorator):  # SQLModel's str columns: AutoString over String
-        column_type = column_type.impl
-    return isinstance(column_type, (JSON, ARRAY)) or (isinstance(column_type, String) and not isinstance(column_type, Enum))
+    return column_type.impl if isinstance(column_type, TypeDecorator) else column_type  # AutoString: String
+
+
+@lru_cache(maxsize=256)
+def _separated(table: Table, name: str) -> bool:
+    """JSON documents and arrays travel as their JSON texts joined in one text: `unnest` would flatten an array
+    of arrays, and a document is bound as its JSON text already (SQLAlchemy's JSON type)."""
+    return isinstance(_column_type(table, name), (JSON, ARRAY))
+
+
+def _array(table: Table, name: str, parameter: str) -> str:
+    """The column's values as an array: JSON texts split, a literal's parameter cast to text first, then to the
+    column type's array (strings to text, so the column's own length check applies when the value is assigned)."""
+    if _separated(table, name):
+        return split_sql(parameter)
+    column_type = _column_type(table, name)
+    as_text = isinstance(column_type, String) and not isinstance(column_type, Enum)
+    bound = f"CAST(:{parameter} AS text)" if _literal(table, name)[0] else f":{parameter}"
+    return f"CAST({bound} AS {'text' if as_text else _sql_type(table, name)}[])"
 
 
 def _arrays(table: Table, names: Sequence[str], prefix: str = "") -> str:
-    """`unnest(CAST(:a AS t[]), ...)` over the named columns (bound as `prefix` + name), a literal's
-    parameter cast to text first."""
-    return "unnest(" + ", ".join(
-        f"CAST({f'CAST(:{prefix}{n} AS text)' if _literal(table, n)[0] else f':{prefix}{n}'} AS "
-        f"{'text' if _as_text(table, n) else _sql_type(table, n)}[])" for n in names) + ")"
+    """`unnest(<array>, ...)` over the named columns (bound as `prefix` + name)."""
+    return "unnest(" + ", ".join(_array(table, n, prefix + n) for n in names) + ")"
 
 
 def _value(table: Table, name: str) -> str:
@@ -156,13 +168,12 @@ def _processor(table: Table, name: str, dialect: Dialect):
 def _literal(table: Table, name: str) -> tuple[bool, ElementText | None]:
     """Whether the column travels as an array literal, and how one of its values is written in it (None: a string
     or an enum's name, its text already). Strings, numbers and booleans do: their literal costs less than
-    asyncpg's per-element check and encoding (a Decimal's most of all). UUIDs, times, dates, bytes and JSON
-    documents stay lists: writing them as text (`UUID.__str__`, a document's quotes escaped, bytes in hex) cost
-    more, in the process and in Postgres, than the driver's binary encoding saved."""
-    column_type = table.c[name].type
-    if isinstance(column_type, TypeDecorator):
-        column_type = column_type.impl
-    if isinstance(column_type, (JSON, ARRAY)):
+    asyncpg's per-element check and encoding (a Decimal's most of all). UUIDs, times, dates and bytes stay lists:
+    writing them as text (`UUID.__str__`, bytes in hex, even a UUID's hex from its int) cost more, in the process
+    and in Postgres, than the driver's binary encoding saved. JSON texts are joined instead (`_separated`): a
+    literal would escape every quote of a document, for Postgres to parse again."""
+    column_type = _column_type(table, name)
+    if _separated(table, name):
         return False, None
     if isinstance(column_type, String):
         return True, None
@@ -258,14 +269,15 @@ def _client_defaults(table: Table, names: tuple[str, ...], skip: frozenset[str])
 
 
 def _columns_of(dialect: Dialect, table: Table, names: Sequence[str], rows: list[dict]) -> dict[str, list | str]:
-    """Each column's values (a literal of them, `_literal`), bound first as the column's type would bind them (None
-    too: a JSON column's None is the document `null`)."""
+    """Each column's values (a literal of them, `_literal`, or JSON texts in one, `_separated`), bound first as the
+    column's type would bind them (None too: a JSON column's None is the document `null`)."""
     columns = {}
     for name in names:
         process = _processor(table, name, dialect)
         values = [process(row[name]) for row in rows] if process else [row[name] for row in rows]
         as_literal, element_text = _literal(table, name)
-        columns[name] = array_literal(values, element_text) if as_literal else values
+        columns[name] = (separated(values) if _separated(table, name)
+                         else array_literal(values, element_text) if as_literal else values)
     return columns
 
 

@@ -300,3 +300,63 @@ async def test_upserted_rows_replace_only_the_named_columns_of_a_stored_key(unit
                                                     ("P2", "inactive", {"status": "inactive"}),
                                                     ("P3", "active", {"status": "active"})]
     assert stored[0].checked_at == first  # not a replaced column
+
+
+async def test_every_kind_of_value_is_stored_as_a_row_at_a_time_statement_stores_it(infrastructure):
+    """NULLs, Decimals with their scale, times in any zone, dates, enums, documents (json kept as written,
+    a raw mark of the joined texts escaped inside a string), arrays and UUIDs: a bulk insert and update leave
+    the same rows, to the text, as one Core statement a row."""
+    from datetime import timedelta
+
+    from sqlalchemy import (ARRAY, JSON, Date, DateTime, Enum, Integer, MetaData, Numeric, String, Table, Uuid,
+                            Column, insert, update)
+    from sqlalchemy.dialects.postgresql import JSONB
+
+    from shared.db.bulk import json_of
+    from shared.db.separated_texts import NULL, SEPARATOR
+
+    metadata = MetaData()
+    kind = Enum("draft", "final", name="bulk_value_kind", metadata=metadata)
+
+    def values_table(name: str) -> Table:
+        return Table(name, metadata, Column("n", Integer, primary_key=True), Column("ref", Uuid),
+                     Column("amount", Numeric(12, 2)), Column("rate", Numeric), Column("stamped", DateTime(timezone=True)),
+                     Column("day", Date), Column("kind", kind), Column("doc", JSONB), Column("plain", JSON),
+                     Column("maybe", JSONB(none_as_null=True)), Column("codes", ARRAY(String)),
+                     Column("days", ARRAY(Date)), Column("note", String(20)))
+
+    bulk, single = values_table("bulk_values"), values_table("single_values")
+    east = timezone(timedelta(hours=-5))
+    rows = [{"n": 1, "ref": uuid.uuid4(), "amount": Decimal("147.50"), "rate": Decimal("0.125000"),
+             "stamped": datetime(2026, 12, 6, 16, 30, 1, 123456, tzinfo=timezone.utc), "day": date(2026, 12, 6),
+             "kind": "final", "doc": {"q": 'say "hi" \\ {},', "marks": SEPARATOR + NULL, "é": [1, None, True]},
+             "plain": {"b": 1, "a": [None, 2.5]}, "maybe": {"k": "v"}, "codes": ["25", "59"],
+             "days": [date(2026, 1, 2)], "note": 'é "{},'},
+            {"n": 2, "ref": None, "amount": None, "rate": None, "stamped": None, "day": None, "kind": None, "doc": None,
+             "plain": None, "maybe": None, "codes": None, "days": [], "note": None},
+            {"n": 3, "ref": uuid.uuid4(), "amount": Decimal("0.10"), "rate": Decimal("3"),
+             "stamped": datetime(2026, 1, 1, 0, 0, tzinfo=east), "day": date(2027, 2, 28), "kind": "draft",
+             "doc": json_of([]), "plain": [], "maybe": None, "codes": [], "days": None, "note": ""}]
+    changes = [{"n": 3, "amount": Decimal("12.00"), "doc": {"changed": True}, "codes": ["RT"], "maybe": {"x": 1}},
+               {"n": 1, "amount": None, "doc": None, "codes": None, "maybe": None}]
+    engine = create_async_engine(ClaimsSettings(database_url=infrastructure.database_url).service_database_url())
+    sessions = async_sessionmaker(engine)
+    async with sessions() as session, session.begin():
+        await session.run_sync(lambda sync: metadata.create_all(sync.connection()))
+        await insert_rows(session, bulk, rows)
+        await update_rows(session, bulk, "n", changes)
+        for row in rows:
+            await session.execute(insert(single).values(**row))
+        for change in changes:
+            await session.execute(update(single).where(single.c.n == change["n"])
+                                  .values(**{k: v for k, v in change.items() if k != "n"}))
+        read = "SELECT CAST(t AS text) FROM {} AS t ORDER BY n"
+        stored = (await session.execute(text(read.format("bulk_values")))).scalars().all()
+        expected = (await session.execute(text(read.format("single_values")))).scalars().all()
+        typed = (await session.execute(select(bulk).order_by(bulk.c.n))).all()
+        await session.rollback()
+    await engine.dispose()
+    assert stored == expected and len(stored) == 3
+    assert typed[2].amount == Decimal("12.00") and str(typed[0].rate) == "0.125000"
+    assert typed[0].stamped == rows[0]["stamped"] and typed[2].stamped == rows[2]["stamped"]
+    assert typed[0].doc is None and typed[1].doc is None and typed[2].codes == ["RT"] and typed[1].days == []

@@ -203,3 +203,20 @@ def test_strings_numbers_and_booleans_travel_as_literals_and_uuids_times_and_doc
     assert [name for name in mixed.c.keys() if _literal(mixed, name)[0]] == ["name", "units", "charge", "paid"]
     assert "CAST(CAST(:charge AS text) AS NUMERIC(12, 2)[])" in sql(insert_statement(mixed, ("charge", "id")))
     assert "CAST(:id AS UUID[])" in sql(insert_statement(mixed, ("charge", "id")))
+
+
+def test_documents_and_arrays_travel_as_their_json_texts_joined_in_one_text():
+    from sqlalchemy import ARRAY
+    from sqlalchemy.dialects.postgresql import JSONB, asyncpg
+
+    from shared.db.bulk import _columns_of
+    from shared.db.separated_texts import NULL, SEPARATOR
+
+    documents = Table("documents_joined", MetaData(), Column("id", Integer, primary_key=True), Column("doc", JSONB),
+                      Column("codes", ARRAY(String)))
+    statement = sql(insert_statement(documents, ("id", "doc", "codes")))
+    assert ("unnest(CAST(CAST(:id AS text) AS INTEGER[]), string_to_array(CAST(:doc AS text), chr(30), chr(31)), "
+            "string_to_array(CAST(:codes AS text), chr(30), chr(31)))") in statement
+    columns = _columns_of(asyncpg.dialect(), documents, ("doc", "codes"),
+                          [{"doc": {"a": 1}, "codes": ["25"]}, {"doc": None, "codes": None}])
+    assert columns == {"doc": '{"a": 1}' + SEPARATOR + "null", "codes": '["25"]' + SEPARATOR + NULL}
