@@ -52,3 +52,23 @@ def test_a_joint_replaced_for_a_fracture_takes_no_joint_aftercare(tabular):
     """Its aftercare is the fracture's subsequent encounter (7th character D), which the injury rules code."""
     note = "Aftercare, left hip hemiarthroplasty 3 wks ago for displaced femoral neck fracture, routine healing."
     assert codes(joint_replacement([], note, tabular)[0]) == ["Z96.642"]
+
+
+@pytest.mark.parametrize("note", ["Degenerative R knee, here for right TKA consent.",
+                                  "Anesthesia review for L total hip arthroplasty.",
+                                  "Type and screen: pre-procedure, left THA.",
+                                  "Knee replacement not recommended at this time."])
+def test_a_replacement_named_as_the_purpose_or_advised_against_is_not_a_status(tabular, note):
+    assert joint_replacement([], note, tabular)[0] == []
+
+
+def test_a_joint_whose_arthritis_on_that_side_is_current_is_not_yet_replaced(tabular):
+    note = "Plan: 1. Severe OA right hip - right THA on 4/2."
+    out, _ = joint_replacement(found(note, ("M16.10", "OA right hip")), note, tabular)
+    assert codes(out) == ["M16.10"]
+
+
+def test_the_other_sides_arthritis_leaves_the_replaced_joint(tabular):
+    note = "Right knee OA, injection given. Left TKA 2016, no pain."
+    out, _ = joint_replacement(found(note, ("M17.11", "Right knee OA")), note, tabular)
+    assert codes(out) == ["M17.11", "Z96.652"]
