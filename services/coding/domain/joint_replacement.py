@@ -15,22 +15,25 @@ import re
 
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.laterality import stated_side, written_side
-from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence
+from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, sentence_start
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "joint-replacement"
 # a hemiarthroplasty replaces the joint's one side ("Z96.64 Presence of artificial hip joint" includes it);
 # "arthroplasy", "arthroplasties": the word's forms as notes write them
-_REPLACED = re.compile(r"\b((total |partial |reverse (total )?)?(knee|hip|shoulder) ((hemi-?)?arthropla\w+|replacements?)|"
+_REPLACED = re.compile(r"\b((total |partial |reverse (total )?)?(knee|hip|shoulder) ((hemi-?)?arthropla\w+|replacements?|replaced)|"
                        r"(tka|tkr|tha|thr|tsa|rtsa))\b", re.IGNORECASE)
 _SITE_DIGIT = {"knee": "5", "tka": "5", "tkr": "5", "hip": "4", "tha": "4", "thr": "4", "shoulder": "1",
                "tsa": "1", "rtsa": "1"}
 _SIDE_DIGIT = {"right": "1", "left": "2", "bilateral": "3", None: "9"}
 _NOT_DONE = re.compile(r"\b(discuss\w*|plan\w*|prior to|before|upcoming|awaiting|pre-?op\w*|pre-?procedur\w*|"
-                       r"not (advised|recommended|indicated)|deferred|declined|"
+                       r"not (advised|recommended|indicated)|deferred|declined|next (week|month|year)|tomorrow|"
                        r"candidate|consider\w*|scheduled|schedule|will need|may need|might need|pending|"
                        r"recommend\w*|options?|if|refer(red|ral)? (to|for) (\w+ )?(surgeon|surgery|ortho\w*|"
                        r"arthroplasty|evaluation))\b", re.IGNORECASE)
+# a replacement the sentence dates or calls done keeps its status against the plan an assessment item writes after
+# its dash ("s/p R TKA 2019 - plan as discussed")
+_DONE = re.compile(r"\b(s/p|status post|h/o|history of|(19|20)\d\d|\d+ (yrs?|years?) ago)\b", re.IGNORECASE)
 # the operation as the purpose of what the sentence names: "for right TKA", "clearance for L total hip arthroplasty"
 _FOR_IT = re.compile(r"\bfor (a |an |the )?((right|left|r|l|rt|lt|bilateral|bilat|b/l) )?$", re.IGNORECASE)
 _AFTERCARE = re.compile(r"\b(post[- ]?op(erative)?( visit| check| follow-?up)?|aftercare|wound check|"
@@ -63,7 +66,8 @@ def joint_replacement(suggestions: list[Suggestion], note: str, tabular) -> tupl
     made, reasons = [], []
     for match in _REPLACED.finditer(note):
         text = sentence(note, match.start(), match.end())
-        if (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(text) or FAMILY.search(text)
+        if (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(_up_to_its_plan(note, match))
+                or FAMILY.search(text)
                 or _FOR_IT.search(note[max(0, match.start() - 24):match.start()])):
             continue
         codes = [c for c in _status_codes(match, note) if tabular.is_billable(c) and c not in {m.code for m in made}]
@@ -81,6 +85,13 @@ def joint_replacement(suggestions: list[Suggestion], note: str, tabular) -> tupl
     treated = {sentence(note, m.start, m.end) for m in made}
     kept = [s for s in kept if not (_ARTHRITIS.match(s.code) and sentence(note, s.start, s.end) in treated)]
     return [*kept, from_rule("Z47.1", aftercare, tabular, NAME, reason), *made], [*reasons, reason]
+
+
+def _up_to_its_plan(note: str, match: re.Match) -> str:
+    """The sentence, or only its part before the assessment item's dash where that part dates the replacement."""
+    text, start = sentence(note, match.start(), match.end()), sentence_start(note, match.start())
+    dash = text.find(" - ", match.end() - start)
+    return text[:dash] if dash > 0 and _DONE.search(text[:dash]) else text
 
 
 def _arthritic_joint(found: Suggestion) -> tuple[str, str] | None:

@@ -72,3 +72,16 @@ def test_the_other_sides_arthritis_leaves_the_replaced_joint(tabular):
     note = "Right knee OA, injection given. Left TKA 2016, no pain."
     out, _ = joint_replacement(found(note, ("M17.11", "Right knee OA")), note, tabular)
     assert codes(out) == ["M17.11", "Z96.652"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Impression: 2. s/p left THA 2015 - continue as discussed.", ["Z96.642"]),
+    ("Right knee replaced in 2011; no pain.", ["Z96.651"]),
+])
+def test_a_replacement_dated_or_written_as_replaced_is_its_status(tabular, note, expected):
+    assert codes(joint_replacement([], note, tabular)[0]) == expected
+
+
+@pytest.mark.parametrize("note", ["Right THA - planning for spring.", "L knee to be replaced next month."])
+def test_a_plan_after_an_undated_replacement_still_reads_it_as_planned(tabular, note):
+    assert joint_replacement([], note, tabular)[0] == []
