@@ -31,17 +31,27 @@ NAME = "encounter-reason"
 HELD_CONFIDENCE = 0.7  # shown to a coder, below the auto-accept threshold
 
 
-_PREOP = _rx(r"pre-?op(erative)?(( cardiac| cardiovascular| pulmonary| respiratory| medical| risk)){0,2} (clearance|"
-             r"evaluation|eval|exam(ination)?|assessment|visit|risk assessment|h&p|history and physical)|"
+_PREOP_LABS = r"pre-?op(erative)? (lab\w*|cbc|bmp|cmp|coags?|type and screen)|pre-?procedur(e|al) lab\w*"
+_PREOP = _rx(r"(pre-?op(erative)?|pre-?surgical)(( cardiac| cardiovascular| cardiology| pulmonary| respiratory| medical|"
+             r" risk| psych\w*| neuro\w*)){0,2} (clearance|evaluation|eval|exam(ination)?|assessment|visit|"
+             r"risk (assessment|stratification)|consult(ation)?|h&p|history and physical)|"
              r"pre-?procedur(e|al) (clearance|evaluation|exam\w*)|"
              r"(surgical|medical|cardiac|pulmonary) clearance (for|before|prior to) (surgery|the procedure|\w+)|"
-             r"pre-?op labs|preoperative lab\w*|pre-?procedur(e|al) lab\w*")
-_PREOP_KIND = ((_rx(r"pre-?op labs|preoperative lab\w*|pre-?procedur(e|al) lab\w*"), "Z01.812", "laboratory"),
+             + _PREOP_LABS)
+_PREOP_KIND = ((_rx(_PREOP_LABS), "Z01.812", "laboratory"),
                (_rx(r"cardiac|cardiovascular|cardiology"), "Z01.810", "cardiovascular"),
-               (_rx(r"pulmonary|respiratory"), "Z01.811", "respiratory"))
+               (_rx(r"pulmonary|respiratory|pulmonology"), "Z01.811", "respiratory"))
+# the clinic that does it, written before it: "Cardiology pre-op clearance"
+_KIND_BEFORE = re.compile(r"\b(cardiology|cardiac|cardiovascular|pulmonology|pulmonary)\W*$", re.IGNORECASE)
 _NOT_TODAY = _rx(r"scheduled|will schedule|needs|need for|due for|declined|cancel+ed|postponed|refer\w*")
-# "pre-op labs before L TKA scheduled 3/12": the procedure is the one scheduled, not the examination
-_PROCEDURE_DATE = _rx(r"(before|prior to|ahead of) [^.;,]*?\bscheduled\b")
+# "pre-op labs before L TKA scheduled 3/12", "H&P for lap chole scheduled 1/9": the procedure is the one scheduled
+_PROCEDURE_DATE = _rx(r"(before|prior to|ahead of|for) [^.;,]*?\bscheduled\b")
+# not this visit's examination: a finding read from one ("trait noted on pre-op labs"), one a plan lists ("Plan:
+# pre-op clearance"), or one another clinician does ("pre-op labs per ortho", "medical clearance with PCP")
+_AS_SOURCE = re.compile(r"\b(on|in|from|per) (the |her |his |recent |prior )?$", re.IGNORECASE)
+_AS_PLAN = re.compile(r"\bplan(s|ned)?\s*:\s*(\d\.\s*)?$", re.IGNORECASE)
+_BY_ANOTHER = re.compile(r"^[^.;\n]{0,40}?\b(per|with|from) (the |her |his )?(pcp|primary care|ortho\w*|surgeon|"
+                         r"surgery|surgical team|anesthesia)\b", re.IGNORECASE)
 
 _FOLLOW_UP = _rx(r"f/u|follow[- ]?up|recheck|post[- ](treatment|tx) (visit|check)|surveillance( visit)?|"
                  r"post-?discharge (visit|f/u|follow[- ]?up)|" + POST_PROCEDURE)
@@ -155,16 +165,24 @@ def encounter_reasons(suggestions: list[Suggestion], note: str, tabular) -> tupl
 
 
 def _preoperative(note: str, suggestions: list[Suggestion], tabular) -> tuple[list[Suggestion], list[str]]:
-    match = _PREOP.search(note)
-    if match is None or NEGATION.search(before(note, match.start())):
+    match = next((m for m in _PREOP.finditer(note) if _this_visits(note, m)), None)
+    if match is None:
         return [], []
     text = sentence(note, match.start(), match.end())
     if _NOT_TODAY.search(_PROCEDURE_DATE.sub(" ", text)) or any(s.code.startswith("Z01.81") for s in suggestions):
         return [], []
-    code, kind = next(((code, kind) for words, code, kind in _PREOP_KIND if words.search(match.group(0))),
-                      ("Z01.818", "other"))
+    named = _KIND_BEFORE.search(before(note, match.start()))
+    words = match.group(0) + (" " + named.group(1) if named else "")
+    code, kind = next(((code, kind) for kinds, code, kind in _PREOP_KIND if kinds.search(words)), ("Z01.818", "other"))
     reason = f"{match.group(0)}: {code}, encounter for {kind} preprocedural examination (listed first)"
     return [from_rule(code, match, tabular, NAME, reason)], [reason]
+
+
+def _this_visits(note: str, match: re.Match) -> bool:
+    """The pre-operative examination is the visit's own: not denied, read from, planned, or another clinician's."""
+    said_before = before(note, match.start())
+    return not (NEGATION.search(said_before) or _AS_SOURCE.search(said_before) or _AS_PLAN.search(said_before)
+                or _BY_ANOTHER.search(note[match.end():sentence_end(note, match.end())]))
 
 
 def _after_completed_treatment(suggestions: list[Suggestion], note: str,

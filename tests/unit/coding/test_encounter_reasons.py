@@ -102,3 +102,21 @@ def test_a_repeat_prescription_in_the_tabulars_words_is_z76_0(suggest, note):
 
 def test_a_contraceptives_repeat_prescription_is_not_z76_0(suggest):
     assert "Z76.0" not in codes(suggest("Here only for a repeat prescription of her birth control pills."))
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Pulmonology pre-op clearance, 80F, before a hernia repair.", "Z01.811"),
+    ("Cardiology: preop consult for carotid endarterectomy.", "Z01.810"),
+    ("Pre-surgical psychiatric evaluation for a kidney donation.", "Z01.818"),
+    ("Pre-operative CBC and coags for a port placement.", "Z01.812"),
+    ("Preoperative evaluation for septoplasty scheduled Friday.", "Z01.818"),
+])
+def test_a_preoperative_evaluation_is_read_by_its_clinic_and_beside_the_surgerys_date(tabular, note, expected):
+    assert codes(encounter_reasons([], note, tabular)[0]) == [expected]
+
+
+@pytest.mark.parametrize("note", ["Thrombocytopenia first seen in preop labs.",
+                                  "Plan: pre-op clearance, then arthroscopy in June.",
+                                  "Carpal tunnel release next month; preop H&P with her surgeon."])
+def test_a_preoperative_examination_read_from_planned_or_another_clinicians_is_not_the_visits(tabular, note):
+    assert encounter_reasons([], note, tabular)[0] == []

@@ -32,7 +32,12 @@ def test_the_post_operative_visit_is_aftercare_and_drops_the_treated_arthritis(t
                                   "Right hip OA, candidate for THA.", "Mother had a hip replacement.",
                                   "No prior knee replacement.",
                                   "Pre-op cardiac eval prior to R total knee arthroplasty.",
-                                  "Pre-op clearance for L THA next month."])
+                                  "Pre-op clearance for L THA next month.",
+                                  "Degenerative R knee, here for right TKA consent.",
+                                  "Anesthesia review for L total hip arthroplasty.",
+                                  "Type and screen: pre-procedure, left THA.",
+                                  "Knee replacement not recommended at this time.",
+                                  "Right THA - planning for spring.", "L knee to be replaced next month."])
 def test_a_replacement_planned_discussed_denied_or_a_relatives_is_not_a_status(tabular, note):
     assert joint_replacement([], note, tabular)[0] == []
 
@@ -52,3 +57,23 @@ def test_a_joint_replaced_for_a_fracture_takes_no_joint_aftercare(tabular):
     """Its aftercare is the fracture's subsequent encounter (7th character D), which the injury rules code."""
     note = "Aftercare, left hip hemiarthroplasty 3 wks ago for displaced femoral neck fracture, routine healing."
     assert codes(joint_replacement([], note, tabular)[0]) == ["Z96.642"]
+
+
+def test_a_joint_whose_arthritis_on_that_side_is_current_is_not_yet_replaced(tabular):
+    note = "Plan: 1. Severe OA right hip - right THA on 4/2."
+    out, _ = joint_replacement(found(note, ("M16.10", "OA right hip")), note, tabular)
+    assert codes(out) == ["M16.10"]
+
+
+def test_the_other_sides_arthritis_leaves_the_replaced_joint(tabular):
+    note = "Right knee OA, injection given. Left TKA 2016, no pain."
+    out, _ = joint_replacement(found(note, ("M17.11", "Right knee OA")), note, tabular)
+    assert codes(out) == ["M17.11", "Z96.652"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Impression: 2. s/p left THA 2015 - continue as discussed.", ["Z96.642"]),
+    ("Right knee replaced in 2011; no pain.", ["Z96.651"]),
+])
+def test_a_replacement_dated_or_written_as_replaced_is_its_status(tabular, note, expected):
+    assert codes(joint_replacement([], note, tabular)[0]) == expected
