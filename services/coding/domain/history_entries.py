@@ -74,6 +74,8 @@ ENTRIES = (
     # by surgery"), not one kept in check by a drug taken now
     (r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|cushing'?s?( disease| syndrome)|"
      r"(primary )?hyperparathyroidism|subacute thyroiditis", "Z86.39", "History, personal, disease, endocrine"),
+    # a polyneuropathy that runs its course once ("Guillain-Barre 2019, full recovery"), which the index reads G61.0
+    (r"guillain[- ]barr[eé]( syndrome)?", "Z86.69", "History, personal, disease, nervous system NEC"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
     (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
      "History, personal, disease, digestive system"),
@@ -174,8 +176,9 @@ _CUED_ONLY = {"Z87.01"}
 
 
 # a musculoskeletal condition may flare for years ("h/o sciatica", "hx of bursitis"), an endocrine one come back
-# ("h/o Graves disease"): its history only where the sentence also says it ended ("resolved", "cured", "no relapse")
-_END_SAID = {"Z87.39", "Z86.39"}
+# ("h/o Graves disease"), a polyneuropathy leave a weakness: its history only where the sentence also says it ended
+# ("resolved", "cured", "no relapse")
+_END_SAID = {"Z87.39", "Z86.39", "Z86.69"}
 # a hyperthyroidism ended by the gland's ablation or removal lives on as its hypothyroidism (E89.0), which a coder
 # may code alone
 _ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
