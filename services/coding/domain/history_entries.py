@@ -14,6 +14,7 @@ injury code found on its words, unless its sentence says it is under care now.
 """
 import re
 
+from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
 from services.coding.domain.injury_specificity import healed_fracture_history
 from services.coding.domain.note_context import (RESOLVED, TREATED_IN_A_YEAR_CUE, UNCHECKED_BOX, mention_scope,
                                                   past_by_name)
@@ -74,6 +75,10 @@ ENTRIES = (
     # by surgery"), not one kept in check by a drug taken now
     (r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|cushing'?s?( disease| syndrome)|"
      r"(primary )?hyperparathyroidism|subacute thyroiditis", "Z86.39", "History, personal, disease, endocrine"),
+    # a vitamin deficiency made up and no longer supplemented ("vit D deficiency, repleted, off D3", "B12 deficiency,
+    # treated, level normal"): the index's History, personal, nutritional deficiency
+    (r"(vitamin|vit\.?) ?(d|b12|b-12)( deficiency| insufficiency)|b-?12 deficiency|folate deficiency", "Z86.39",
+     "History, personal, nutritional deficiency"),
     # a polyneuropathy that runs its course once ("Guillain-Barre 2019, full recovery"), which the index reads G61.0
     (r"guillain[- ]barr[eé]( syndrome)?", "Z86.69", "History, personal, disease, nervous system NEC"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
@@ -144,10 +149,12 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     out, reasons = list(suggestions), fracture_reasons
     for pattern, code, entry in entries:
         for match in pattern.finditer(note):
-            if not (_named_past(match, note) or _ended_by_its_kind(match, note, code)) \
+            made_up = _made_up_deficiency(match, note)
+            if not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
-                    or (code in _END_SAID and not _RECOVERED.search(sentence(note, match.start(), match.end()))) \
-                    or (code == "Z86.39" and (_HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
+                    or (code in _END_SAID and not (made_up or _RECOVERED.search(sentence(note, match.start(),
+                                                                                       match.end())))) \
+                    or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
                                               or _ABLATED_GLAND.search(note))) \
                     or not tabular.is_billable(code):
                 continue
@@ -183,8 +190,20 @@ _END_SAID = {"Z87.39", "Z86.39", "Z86.69"}
 # may code alone
 _ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
 # an endocrine disorder kept in check by its drug now ("in remission on low-dose methimazole") has not ended
-_HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthiouracil|ketoconazole|metyrapone|"
-                              r"osilodrostat|cinacalcet)")
+HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthiouracil|ketoconazole|metyrapone|"
+                              r"osilodrostat|cinacalcet|b-?12|cyanocobalamin|ergocalciferol|cholecalciferol|d3|"
+                              r"vitamin d|supplements?|injections)")
+_DEFICIENCY = word_pattern(r"deficiency|insufficiency")
+# the deficiency's sentence says it was made up, or its level is normal with the supplement stopped
+_MADE_UP = word_pattern(DEFICIENCY_MADE_UP + r"|replaced|treated|(levels?|25-oh d) (now )?(normal|nl)|"
+                        r"off ([\w-]+ ){0,2}(supplements?|ergocalciferol|d3|b-?12|vitamin d)|no supplements?")
+
+
+def _made_up_deficiency(match: re.Match, note: str) -> bool:
+    """A deficiency its sentence says was made up, not a relative's, a denied one or one kept up by a supplement."""
+    whole = sentence(note, match.start(), match.end())
+    return bool(_DEFICIENCY.search(match.group(0)) and _MADE_UP.search(whole)) and not HELD_IN_CHECK.search(whole) \
+        and not NEGATION.search(before(note, match.start())) and not FAMILY.search(whole)
 
 
 def _history_cue_before(match: re.Match, note: str) -> bool:
