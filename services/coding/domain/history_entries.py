@@ -14,6 +14,7 @@ injury code found on its words, unless its sentence says it is under care now.
 """
 import re
 
+from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
 from services.coding.domain.injury_specificity import healed_fracture_history
 from services.coding.domain.note_context import (RESOLVED, TREATED_IN_A_YEAR_CUE, UNCHECKED_BOX, mention_scope,
                                                   past_by_name)
@@ -60,7 +61,8 @@ ENTRIES = (
     (r"(mrsa|methicillin[- ]resistant staph(ylococcus)?( aureus)?)( (skin |soft tissue |wound )?(infections?|cellulitis|"
      r"abscess(es)?|bacteremia|sepsis|osteomyelitis))?(?! (colonization|colonized|carrier|screen\w*|swab|nares))",
      "Z86.14", "History, personal, Methicillin resistant Staphylococcus aureus (MRSA)"),
-    (r"chlamydia( infection)?|gonorrh(o)?ea|trichomoniasis|shingles|herpes zoster|lyme disease|"
+    (r"chlamydia( infection)?|gonorrh(o)?ea|trichomoniasis|shingles|herpes zoster|lyme (disease|arthritis|carditis)|"
+     r"(hep(atitis)? c( virus| infection)?|hcv( infection)?)(?! (screen\w*|test\w*|antibod\w*|ab|exposure))|"
      r"c\.? ?diff(icile)?( colitis| infection)?|clostridi(um|oides) difficile( colitis| infection)?|"
      r"(infectious )?mononucleosis|malaria", "Z86.19", "History, personal, infectious disease NEC"),
     # a musculoskeletal condition that runs its course and ends ("lateral epicondylitis 2023, resolved after PT"),
@@ -73,6 +75,12 @@ ENTRIES = (
     # by surgery"), not one kept in check by a drug taken now
     (r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|cushing'?s?( disease| syndrome)|"
      r"(primary )?hyperparathyroidism|subacute thyroiditis", "Z86.39", "History, personal, disease, endocrine"),
+    # a vitamin deficiency made up and no longer supplemented ("vit D deficiency, repleted, off D3", "B12 deficiency,
+    # treated, level normal"): the index's History, personal, nutritional deficiency
+    (r"(vitamin|vit\.?) ?(d|b12|b-12)( deficiency| insufficiency)|b-?12 deficiency|folate deficiency", "Z86.39",
+     "History, personal, nutritional deficiency"),
+    # a polyneuropathy that runs its course once ("Guillain-Barre 2019, full recovery"), which the index reads G61.0
+    (r"guillain[- ]barr[eé]( syndrome)?", "Z86.69", "History, personal, disease, nervous system NEC"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
     (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
      "History, personal, disease, digestive system"),
@@ -96,6 +104,14 @@ _RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recove
                           r"healed|cleared|settled|regained full (range|motion|strength)|cured|in remission|euthyroid|"
                           r"no relapse|no (evidence of )?recurrence|"
                           r"(has|have) not recurred|not recurred")
+# an infection ends with its treatment ("pulmonary TB 1998, completed treatment", "treated latent TB", "Hep C, SVR
+# after treatment"): a course not still under way, nor one only planned ("to be treated")
+_TREATMENT_OVER = word_pattern(r"(?<!to be )(?<!being )(?<!will be )treated|completed|finished|svr\d*|"
+                               r"sustained virologic response|cured|eradicated")
+# "LTBI on rifampin, month 2", "treated with doxycycline, day 10": the course is still being taken
+_COURSE_UNDER_WAY = word_pattern(r"(day|wk|week|month|mo) \d+( of \d+)?|(now |currently |still )?on (rifampin|"
+                                 r"rifapentine|isoniazid|inh|ripe|sofosbuvir|ledipasvir|glecaprevir|doxycycline|"
+                                 r"vancomycin|fidaxomicin)\S*")
 # a condition its own kind ends: a pregnancy's diabetes once the pregnancy is dated or over, an ulcer once healed
 _ENDED_BY_ITS_KIND = {
     "Z86.32": word_pattern(r"(19|20)\d\d|delivery|delivered|postpartum|(previous|prior|last|both|each|earlier|"
@@ -103,6 +119,7 @@ _ENDED_BY_ITS_KIND = {
     "Z86.31": word_pattern(r"healed|closed"),
     "Z86.79": word_pattern(r"as an? (child|boy|girl|teen\w*)|in (childhood|his youth|her youth)|childhood|remote|"
                            r"(19|20)\d\d"),
+    **dict.fromkeys(("Z86.11", "Z86.15", "Z86.19"), _TREATMENT_OVER),
 }
 # "no recurrence" says it is over, not active again
 _NO_RECURRENCE = word_pattern(r"no (evidence of )?recurrence|(has |have )?not recurred")
@@ -132,18 +149,31 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     out, reasons = list(suggestions), fracture_reasons
     for pattern, code, entry in entries:
         for match in pattern.finditer(note):
-            if not (_named_past(match, note) or _ended_by_its_kind(match, note, code)) \
+            made_up = _made_up_deficiency(match, note)
+            if not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
-                    or (code in _END_SAID and not _RECOVERED.search(sentence(note, match.start(), match.end()))) \
-                    or (code == "Z86.39" and (_HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
+                    or (code in _END_SAID and not (made_up or _RECOVERED.search(sentence(note, match.start(),
+                                                                                       match.end())))) \
+                    or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
                                               or _ABLATED_GLAND.search(note))) \
-                    or any(s.code == code for s in out) or not tabular.is_billable(code):
+                    or not tabular.is_billable(code):
+                continue
+            if any(s.code == code for s in out):
+                out = _said_again(out, match, code)
                 continue
             reason = f"{match.group(0)} in the past: {code} ({entry})"
             made = replacing(out, from_rule(code, match, tabular, NAME, reason, context="history"))
             if made is not None:
                 out, reasons = made, [*reasons, reason]
     return out, reasons
+
+
+def _said_again(suggestions: list[Suggestion], match: re.Match, code: str) -> list[Suggestion]:
+    """An infection over named again ("Treated LTBI - no further tx" under the plan) is not current there either;
+    a pregnancy's diabetes named again may be the pregnancy's own words, which other rules read."""
+    if _ENDED_BY_ITS_KIND.get(code) is not _TREATMENT_OVER:
+        return suggestions
+    return [s for s in suggestions if s.code == code or s not in overlapping(suggestions, match.start(), match.end())]
 
 
 # a pneumonia is the patient's history only under a history cue or heading ("h/o pneumonia", "treated for CAP",
@@ -153,14 +183,27 @@ _CUED_ONLY = {"Z87.01"}
 
 
 # a musculoskeletal condition may flare for years ("h/o sciatica", "hx of bursitis"), an endocrine one come back
-# ("h/o Graves disease"): its history only where the sentence also says it ended ("resolved", "cured", "no relapse")
-_END_SAID = {"Z87.39", "Z86.39"}
+# ("h/o Graves disease"), a polyneuropathy leave a weakness: its history only where the sentence also says it ended
+# ("resolved", "cured", "no relapse")
+_END_SAID = {"Z87.39", "Z86.39", "Z86.69"}
 # a hyperthyroidism ended by the gland's ablation or removal lives on as its hypothyroidism (E89.0), which a coder
 # may code alone
 _ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
 # an endocrine disorder kept in check by its drug now ("in remission on low-dose methimazole") has not ended
-_HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthiouracil|ketoconazole|metyrapone|"
-                              r"osilodrostat|cinacalcet)")
+HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthiouracil|ketoconazole|metyrapone|"
+                              r"osilodrostat|cinacalcet|b-?12|cyanocobalamin|ergocalciferol|cholecalciferol|d3|"
+                              r"vitamin d|supplements?|injections)")
+_DEFICIENCY = word_pattern(r"deficiency|insufficiency")
+# the deficiency's sentence says it was made up, or its level is normal with the supplement stopped
+_MADE_UP = word_pattern(DEFICIENCY_MADE_UP + r"|replaced|treated|(levels?|25-oh d) (now )?(normal|nl)|"
+                        r"off ([\w-]+ ){0,2}(supplements?|ergocalciferol|d3|b-?12|vitamin d)|no supplements?")
+
+
+def _made_up_deficiency(match: re.Match, note: str) -> bool:
+    """A deficiency its sentence says was made up, not a relative's, a denied one or one kept up by a supplement."""
+    whole = sentence(note, match.start(), match.end())
+    return bool(_DEFICIENCY.search(match.group(0)) and _MADE_UP.search(whole)) and not HELD_IN_CHECK.search(whole) \
+        and not NEGATION.search(before(note, match.start())) and not FAMILY.search(whole)
 
 
 def _history_cue_before(match: re.Match, note: str) -> bool:
@@ -190,7 +233,8 @@ def _named_past(match: re.Match, note: str) -> bool:
 def _ended_by_its_kind(match: re.Match, note: str, code: str) -> bool:
     ended = _ENDED_BY_ITS_KIND.get(code)
     whole = sentence(note, match.start(), match.end())
-    if ended is None or (code == "Z86.32" and _PREGNANT_NOW.search(note)) or not any(
+    if ended is None or (code == "Z86.32" and _PREGNANT_NOW.search(note)) \
+            or (ended is _TREATMENT_OVER and _COURSE_UNDER_WAY.search(whole)) or not any(
             not _NOT_YET.search(whole[:m.start()]) for m in ended.finditer(whole)):
         return False
     return not NEGATION.search(before(note, match.start())) and not FAMILY.search(whole) \

@@ -14,6 +14,8 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
   leaves nothing with a potential for recurrence to be monitored, which is what the personal history codes are for
   (the index's own History entries name pneumonia, not bronchitis); a sinusitis, seen again after its treatment,
   keeps the history code the follow-up encounter (Z09) asks for;
+- a condition its drug or supplement keeps in check now ("vitamin D deficiency, repleted, now on D3 daily") has
+  not ended;
 - a condition named as the cause of another ("acute kidney injury from dehydration, recovered") is the other's
   cause, not a history of its own;
 - a condition written after the organism that caused it ("C. difficile colitis", "E. coli cystitis") is an
@@ -25,6 +27,7 @@ import re
 
 from services.coding.domain.chronic_conditions import CHRONIC
 from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
+from services.coding.domain.history_entries import HELD_IN_CHECK
 from services.coding.domain.note_context import COURSE_COMPLETED, DATED_PAST, RESOLVED
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 
@@ -47,7 +50,7 @@ def ended_condition(code: str, rule: str, cue: str, before: str, after: str) -> 
     if rule == DATED_PAST and OUTGROWN_AFTER.search(cue):  # a childhood asthma outgrown is over, chronic or not
         return not BACK_AGAIN.search(after)
     if (rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC) or code.startswith(SELF_LIMITED_INFECTIONS)
-            or cue.lstrip().startswith("(")):
+            or cue.lstrip().startswith("(") or HELD_IN_CHECK.search(after)):
         return False
     return bool(_ENDED.search(after)) if _ONLY_PAST.fullmatch(cue) else bool(_ENDED.search(cue) or
                                                                            _ENDED.search(after))

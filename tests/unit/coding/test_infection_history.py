@@ -30,3 +30,31 @@ def test_an_infection_named_in_the_past_is_its_personal_history(suggest, note, c
 ])
 def test_a_dated_episode_a_vaccine_a_carrier_a_relative_or_a_denial_is_not(suggest, note, code):
     assert code not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code, current", [
+    ("Cirrhosis screen negative. Hepatitis C, cleared with ledipasvir-sofosbuvir in 2017, SVR24.", "Z86.19", "B19.20"),
+    ("Annual exam. HCV infection, DAA course finished 2021, cured.", "Z86.19", "B19.20"),
+    ("Fatigue. Pulmonary tuberculosis in 1990, treated with four drugs.", "Z86.11", "A15.9"),
+    ("Pre-employment form. LTBI found 2018, finished 3 months of rifapentine-INH.", "Z86.15", "Z22.7"),
+    ("Knee pain. Lyme arthritis last year, treated, effusion gone.", "Z86.19", "A69.23"),
+])
+def test_an_infection_whose_treatment_is_over_is_its_personal_history(suggest, note, code, current):
+    billed_codes = billed(suggest, note)
+    assert code in billed_codes and current not in billed_codes
+
+
+def test_an_infection_over_named_again_in_the_plan_is_not_current_there(suggest):
+    note = "PMH: latent TB treated in 2016 with 9 months isoniazid. Plan: 1. Latent TB treated - nothing further."
+    assert "Z22.7" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Hep C genotype 3, on sofosbuvir-velpatasvir, week 8; LFTs improving.", "Z86.19"),
+    ("Latent TB infection, on rifampin month 2 of 4, tolerating it.", "Z86.15"),
+    ("Hepatitis C, to be treated after insurance approval.", "Z86.19"),
+    ("Labs: hepatitis C antibody test 2023 negative, not repeated.", "Z86.19"),
+    ("Sister with hepatitis C, treated and cured.", "Z86.19"),
+])
+def test_a_course_under_way_or_planned_a_test_or_a_relative_is_not_history(suggest, note, code):
+    assert code not in billed(suggest, note)
