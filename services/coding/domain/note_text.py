@@ -25,7 +25,7 @@ _FULL_STOPS = ".\n"
 
 NEGATION = re.compile(r"\b(no" + NOT_A_DENIAL_AFTER_NO + "|not|denies|denied|without|negative for|free of|resolved|" +
                       "|".join(DENIAL_BEFORE) + r")\b", re.IGNORECASE)
-NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
+NEGATED_AFTER = re.compile(r"^[\s,:(-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
                            r"healed(?! (in|with) )|cleared|repleted|ruled out|excluded(?! from)|denied|gone|" + DENIAL_AFTER + ")|"
                            + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO + "|" + ANSWERED_NO_AFTER, re.IGNORECASE)
 SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
@@ -87,7 +87,8 @@ _DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|n
                  r"negative\b(?! for)|vs\b|versus|(was )?considered,? (but |and )?(excluded|ruled out|not supported)|\(-\)|"
                  # a bare "r/o" closing the condition's clause: "hypothyroidism r/o;"
                  r"(r/o|rule out)(?=\s*($|[,;)])))")
-DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
+# (a status in parentheses reads as after a dash: "panic disorder (r/o)")
+DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*|\(\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
 # the same after the item's own qualifier, the type or feature its code differs by: "ADHD, combined type - ruled
 # out", "migraine with aura not consistent with hx"; after a comma only the words a code's siblings differ by, so
 # that "chest pain, ACS ruled out" doubts the ACS and not the pain
