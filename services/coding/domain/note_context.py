@@ -84,7 +84,12 @@ TREATED_IN_A_YEAR_CUE = (r"treated (with|by|using) (a course of )?(" + ENDING_TR
                          r"(?![^.;]*\b(now on|still|currently|continues|continuing|remains on|ongoing)\b)")
 # a problem list's status written after the item, in its status column: "Gout - inactive", "Concussion 2021 -
 # historical", "(inactive)", "Fatty liver (resolved on imaging - removed from list)" (not "physically inactive")
-LIST_STATUS_PAST = (r"((?<=[-:(] )|(?<=[-:(]))(inactive|historical)|removed from (the )?(problem )?list")
+# "Asthma | inactive | 2015"; and the shorthand statuses "GERD, remote", "PE - remote, 2018", "TIA (hx)", "(past)",
+# "hx of, quiescent" (or "history", as the shorthand writes it out), each closing its item (not "hx of migraine",
+# "past 2 weeks", "remote from")
+LIST_STATUS_PAST = (r"((?<=[-:(|] )|(?<=[-:(|]))(inactive|historical)|removed from (the )?(problem )?list|"
+                    r"((?<=[-:(|,] )|(?<=[(]))(remote|hx|hx of|history|history of|past)(?=\s*([).;|]|,\s*((19|20)\d\d|quiescent|resolved|"
+                    r"none|no )|$))")
 # a diagnosis held before and replaced: "previously thought to be panic disorder, now ...", "initially diagnosed as
 # cellulitis" (not "initially diagnosed with diabetes in 2015": when it began); it reaches the mention unless the
 # clause turns to what it is now ("..., now clearly dermatitis")

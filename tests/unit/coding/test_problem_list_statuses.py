@@ -15,6 +15,11 @@ pytestmark = pytest.mark.unit
     ("Celiac disease (self-reported, unconfirmed); eats gluten without sx.", "K90"),
     ("Migraine - per patient, not confirmed; headaches are tension type.", "G43"),
     ("Atrial fibrillation - entered in error, pt has never had AF.", "I48"),
+    # over, as the list's status column says
+    ("Pulmonary embolism, remote.", "I26"),
+    ("Diverticulitis - remote, 2016.", "K57"),
+    ("Sinusitis | inactive | 2019", "J32"),
+    ("Hepatic steatosis (hx).", "K76"),
 ])
 def test_a_listed_condition_whose_status_rules_it_out_is_not_billed(suggest, note, out):
     found = {s.code for s in suggest(note) if s.confidence >= 0.90}
