@@ -189,6 +189,20 @@ def negated_before(note: str, start: int) -> bool:
     return bool(cues) and not _CLOSED_BY_COLON.match(prefix[cues[-1].end():])
 
 
+# a denial's list written with semicolons, each item a few words: "Denies CP; SOB; palpitations", "ROS: neg for
+# fever; chills; wt loss" (not "No fever; has a cough": an item that states something)
+_DENIED_LIST_BEFORE = re.compile(r"\b(denies|denied|negative for|neg for)\s*:?((\s*[\w/'&-]+){1,4}\s*;){1,8}\s*$",
+                                 re.IGNORECASE)
+_ITEM_CLOSED = re.compile(r"\s*([;.\n]|$)")
+
+
+def denied_in_list(note: str, start: int, end: int) -> bool:
+    """The mention is a whole item of a denial's semicolon list, nothing said of it ("Denies fever; chills; gout."),
+    which the semicolons carry the denial to; not an item that goes on ("Denies fever; gout flare today")."""
+    return bool(_ITEM_CLOSED.match(note, end)) and ";" in note[max(0, start - 200):start] and bool(
+        _DENIED_LIST_BEFORE.search(note[sentence_start(note, start, across_semicolons=True):start]))
+
+
 def after(note: str, end: int) -> str:
     return note[end:sentence_end(note, end)]
 
@@ -300,7 +314,7 @@ def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int
     following = after(note, end)
     # a past rule's cue may stand in the clause after a ";" ("pneumonia in 2022; fully resolved": `dated_course`)
     through_semicolons = note[sentence_start(note, start):sentence_end(note, end, across_semicolons=True)]
-    return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
+    return not (negated_before(note, start) or denied_in_list(note, start, end) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
                 or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.match(following)
                 or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)

@@ -20,6 +20,9 @@ pytestmark = pytest.mark.unit
     ("Diverticulitis - remote, 2016.", "K57"),
     ("Sinusitis | inactive | 2019", "J32"),
     ("Hepatic steatosis (hx).", "K76"),
+    # denied in a list the semicolons go on
+    ("ROS: negative for headache; photophobia; migraine.", "G43"),
+    ("Denies dysuria; hematuria; kidney stones.", "N20"),
 ])
 def test_a_listed_condition_whose_status_rules_it_out_is_not_billed(suggest, note, out):
     found = {s.code for s in suggest(note) if s.confidence >= 0.90}
@@ -31,6 +34,7 @@ def test_a_listed_condition_whose_status_rules_it_out_is_not_billed(suggest, not
     ("Problem list: gout - inactive; hypertension - active, on amlodipine.", "I10"),
     ("Hyperlipidemia, on statin; remote hx of smoking.", "E78.5"),
     ("Migraine without aura - past 2 weeks worse, on propranolol.", "G43.009"),
+    ("Denies fever; gout flare today, on colchicine.", "M10.9"),
 ])
 def test_the_lists_current_items_are_still_read(suggest, note, kept):
     assert kept in {s.code for s in suggest(note) if s.confidence >= 0.90}
