@@ -41,7 +41,12 @@ LAB_TEST = "lab-test-analyte"
 NOT_ESTABLISHED = "not-established"
 SINCE_EVENT = "since-event"
 COURSE_COMPLETED = "course-completed"
-NOT_ESTABLISHED_CUE = (r"((is|was|were|are) )?not (met|established|confirmed|supported|made|substantiated)|"
+# who alone holds the diagnosis, before the cue: "bipolar disorder - per pt, not confirmed", "(self-reported, unconfirmed)"
+_HELD_ONLY_BY = (r"((suspected |reported |dx'?d )?(per|by) (the )?(pt|patient|family|outside (records?|chart))|"
+                 r"(pt|patient|self)[- ]reported)\W{1,3}")
+NOT_ESTABLISHED_CUE = (r"(" + _HELD_ONLY_BY + r")?(((is|was|were|are) )?(not|never) (met|established|confirmed|supported|made|substantiated)|"
+                       # a problem list's item the chart itself withdraws: "GERD - entered in error", "unconfirmed"
+                       r"unconfirmed|(entered|listed|recorded|added) in error)|"
                        # weighed and set aside: "bipolar disorder was considered and ruled out"
                        r"((is|was|were|are) )?(considered|entertained|evaluated|raised) (and|but) (was |were )?"
                        r"(ruled out|excluded|rejected)")
@@ -79,7 +84,12 @@ TREATED_IN_A_YEAR_CUE = (r"treated (with|by|using) (a course of )?(" + ENDING_TR
                          r"(?![^.;]*\b(now on|still|currently|continues|continuing|remains on|ongoing)\b)")
 # a problem list's status written after the item, in its status column: "Gout - inactive", "Concussion 2021 -
 # historical", "(inactive)", "Fatty liver (resolved on imaging - removed from list)" (not "physically inactive")
-LIST_STATUS_PAST = (r"((?<=[-:(] )|(?<=[-:(]))(inactive|historical)|removed from (the )?(problem )?list")
+# "Asthma | inactive | 2015"; and the shorthand statuses "GERD, remote", "PE - remote, 2018", "TIA (hx)", "(past)",
+# "hx of, quiescent" (or "history", as the shorthand writes it out), each closing its item (not "hx of migraine",
+# "past 2 weeks", "remote from")
+LIST_STATUS_PAST = (r"((?<=[-:(|] )|(?<=[-:(|]))(inactive|historical)|removed from (the )?(problem )?list|"
+                    r"((?<=[-:(|,] )|(?<=[(]))(remote|hx|hx of|history|history of|past)(?=\s*([).;|]|,\s*((19|20)\d\d|quiescent|resolved|"
+                    r"none|no )|$))")
 # a diagnosis held before and replaced: "previously thought to be panic disorder, now ...", "initially diagnosed as
 # cellulitis" (not "initially diagnosed with diabetes in 2015": when it began); it reaches the mention unless the
 # clause turns to what it is now ("..., now clearly dermatitis")

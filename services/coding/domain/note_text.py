@@ -25,7 +25,7 @@ _FULL_STOPS = ".\n"
 
 NEGATION = re.compile(r"\b(no" + NOT_A_DENIAL_AFTER_NO + "|not|denies|denied|without|negative for|free of|resolved|" +
                       "|".join(DENIAL_BEFORE) + r")\b", re.IGNORECASE)
-NEGATED_AFTER = re.compile(r"^[\s,:-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
+NEGATED_AFTER = re.compile(r"^[\s,:(-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
                            r"healed(?! (in|with) )|cleared|repleted|ruled out|excluded(?! from)|denied|gone|" + DENIAL_AFTER + ")|"
                            + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO + "|" + ANSWERED_NO_AFTER, re.IGNORECASE)
 SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
@@ -87,7 +87,8 @@ _DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|n
                  r"negative\b(?! for)|vs\b|versus|(was )?considered,? (but |and )?(excluded|ruled out|not supported)|\(-\)|"
                  # a bare "r/o" closing the condition's clause: "hypothyroidism r/o;"
                  r"(r/o|rule out)(?=\s*($|[,;)])))")
-DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
+# (a status in parentheses reads as after a dash: "panic disorder (r/o)")
+DOUBTED_AFTER = re.compile(r"^[\s,:]*(-\s*|\(\s*)?" + _DOUBTS_AFTER, re.IGNORECASE)
 # the same after the item's own qualifier, the type or feature its code differs by: "ADHD, combined type - ruled
 # out", "migraine with aura not consistent with hx"; after a comma only the words a code's siblings differ by, so
 # that "chest pain, ACS ruled out" doubts the ACS and not the pain
@@ -186,6 +187,20 @@ def negated_before(note: str, start: int) -> bool:
     prefix = before(note, start)
     cues = list(NEGATION.finditer(prefix))
     return bool(cues) and not _CLOSED_BY_COLON.match(prefix[cues[-1].end():])
+
+
+# a denial's list written with semicolons, each item a few words: "Denies CP; SOB; palpitations", "ROS: neg for
+# fever; chills; wt loss" (not "No fever; has a cough": an item that states something)
+_DENIED_LIST_BEFORE = re.compile(r"\b(denies|denied|negative for|neg for)\s*:?((\s*[\w/'&-]+){1,4}\s*;){1,8}\s*$",
+                                 re.IGNORECASE)
+_ITEM_CLOSED = re.compile(r"\s*([;.\n]|$)")
+
+
+def denied_in_list(note: str, start: int, end: int) -> bool:
+    """The mention is a whole item of a denial's semicolon list, nothing said of it ("Denies fever; chills; gout."),
+    which the semicolons carry the denial to; not an item that goes on ("Denies fever; gout flare today")."""
+    return bool(_ITEM_CLOSED.match(note, end)) and ";" in note[max(0, start - 200):start] and bool(
+        _DENIED_LIST_BEFORE.search(note[sentence_start(note, start, across_semicolons=True):start]))
 
 
 def after(note: str, end: int) -> str:
@@ -299,7 +314,7 @@ def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int
     following = after(note, end)
     # a past rule's cue may stand in the clause after a ";" ("pneumonia in 2022; fully resolved": `dated_course`)
     through_semicolons = note[sentence_start(note, start):sentence_end(note, end, across_semicolons=True)]
-    return not (negated_before(note, start) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
+    return not (negated_before(note, start) or denied_in_list(note, start, end) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
                 or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.match(following)
                 or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
