@@ -11,6 +11,7 @@ screens it, which a coder reads first.
 """
 import re
 
+from services.coding.domain.field_list_items import item_after_a_semicolon
 from services.coding.domain.note_text import sentence_end, sentence_start
 
 # what may stand before the condition in its entry: list marks, an item's number, a ticked box, an assessment or
@@ -55,10 +56,12 @@ _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s*$")
 
 def heads_a_marked_entry(note: str, start: int, end: int) -> bool:
     """The mention heads its own entry (`heads_its_own_entry`) and a list mark, a number or an assessment label
-    makes it an entry: not a narrative's sentence that opens with it ("Mild dyspnea on exertion.")."""
+    makes it an entry, or it is an item of a labelled field's list ("Dx: palpitations; syncope"): not a narrative's
+    sentence that opens with it ("Mild dyspnea on exertion.")."""
     first = sentence_start(note, start)
     return heads_its_own_entry(note, start, end) and (_ENTRY_MARK.search(note, first, start) is not None
-                                                      or _ITEM_NUMBER_BEFORE.search(note[max(0, first - 6):first]))
+                                                      or _ITEM_NUMBER_BEFORE.search(note[max(0, first - 6):first])
+                                                      or item_after_a_semicolon(note, first))
 
 
 def entry_qualified(note: str, end: int) -> bool:
