@@ -19,18 +19,25 @@ from services.coding.domain.note_text import sentence_end, sentence_start
 # ("Chronic insomnia.", "First seizure -", "Single unprovoked seizure -", "Viral URI -", "Recurrent epistaxis -")
 _ENTRY_LABEL = r"(?:a|dx|diagnosis|diagnoses|assessment|impression|a/p|problems?|today)\s*:"
 _DEGREE = (r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|single|isolated|unprovoked|viral|"
-           r"recurrent|unintentional|nocturnal|asymptomatic|intermittent)\b")
-_ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}))*\s*$",
+           r"recurrent|unintentional|nocturnal|asymptomatic|intermittent|persistent)\b")
+# a side names no kind of a sign either ("L ankle edema -", "Bilat LE edema -")
+_SIDE = r"(?:left|right|l|r|lt|rt|bilat|bilateral|b/l)\b"
+_ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}|{_SIDE}))*\s*$",
                          re.IGNORECASE)
-# what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0");
-# not a word that makes it part of a longer name ("Stroke clinic"), nor a table's cell or a parenthesis
-_ENTRY_CLOSE = re.compile(r"(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t])")
+# what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0"),
+# after how long it has lasted ("Fatigue x 3 mo -", "cough for 10 wks;"); not a word that makes it part of a longer
+# name ("Stroke clinic"), nor a table's cell or a parenthesis
+_DURATION = r"(?:[ \t]+(?:x|for)[ \t]*\d+(?:\.\d+)?[ \t]*(?:d|days?|wks?|weeks?|mos?|months?|yrs?|years?)\b)?"
+_ENTRY_CLOSE = re.compile(rf"{_DURATION}(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t])")
 # an entry that denies, doubts or dates its condition, or gives a screening instrument's score for it, is a coder's
 # to read ("Insomnia: denies", "Depression: PHQ-9 of 3"), as is one answered "no" at once ("Fatigue: no")
+# but "not" before a cause denies the cause, not the condition ("Palpitations - not anxiety-related", "Chronic
+# cough - not due to the ACE inhibitor", "Syncope, not seizure", "Chest pain - not cardiac")
+_CAUSE_DENIED = r"\s+(?:[\w/]+-related|related|due|from|caused|secondary|a\s+seizure|seizures?|arrhythmic|cardiac)\b"
 _ENTRY_QUALIFIED = re.compile(
     r"\b(denies|denied|none|negative|resolved|ruled out|r/o|rule out|no longer|hx|history|prior|past|previous|"
-    r"possible|probable|likely|unlikely|suspected|vs|versus|screen|screened|screening|not|phq|phq-\d+|gad-7|audit|"
-    r"score)\b", re.IGNORECASE)
+    r"possible|probable|likely|unlikely|suspected|vs|versus|screen|screened|screening|phq|phq-\d+|gad-7|audit|"
+    rf"score|not(?!{_CAUSE_DENIED}))\b", re.IGNORECASE)
 _ANSWERED_NO = re.compile(r"[ \t]*[:-]?[ \t]*(no|nil|n/a)[ \t]*($|[.;,\n])", re.IGNORECASE)
 # a review of systems lists what was asked, not the problems addressed: an entry under its heading, before any
 # assessment, is not one of the visit's problems

@@ -100,3 +100,24 @@ def test_a_narrative_sentence_opening_with_a_newly_tabled_symptom_stays_with_a_c
     note = "Hoarseness, worse in the evening. A/P: Gout - colchicine."
     assert not _entry(note, "Hoarseness", "R49.0", ["M10.9"])
 
+
+
+@pytest.mark.parametrize("note, term, symptom", [
+    ("A/P: 1. Gout - colchicine. 2. Heart racing - not caffeine-related per her, event monitor.", "Heart racing",
+     "R00.2"),
+    ("A/P: 1. Gout - colchicine. 2. Chronic cough - not due to her gout meds; CXR.", "cough", "R05.3"),
+    ("Assessment: 1. Gout - colchicine. 2. Fainting, not seizures - fluids.", "Fainting", "R55"),
+    ("Assessment: 1. Gout - colchicine. 2. Tiredness for 6 wks - iron studies.", "Tiredness", "R53.83"),
+    ("Assessment: 1. Gout - colchicine. 2. L calf cramps - magnesium level.", "calf cramps", "R25.2"),
+    ("Assessment: 1. Gout - colchicine. 2. Persistent tiredness - sleep log.", "tiredness", "R53.83"),
+])
+def test_a_denied_cause_a_duration_a_side_or_persistence_leaves_the_symptom_heading_its_entry(note, term, symptom):
+    assert _entry(note, term, symptom, ["M10.9"])
+
+
+@pytest.mark.parametrize("note, term", [
+    ("A/P: 1. Gout - colchicine. 2. Tiredness - not today, better.", "Tiredness"),  # the symptom itself denied
+    ("A/P: 1. Gout - colchicine. 2. Tiredness x 2 wks, not present now.", "Tiredness"),
+])
+def test_a_symptom_its_entry_denies_stays_with_a_coder(note, term):
+    assert not _entry(note, term, "R53.83", ["M10.9"])
