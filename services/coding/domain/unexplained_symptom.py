@@ -20,6 +20,10 @@ _ANEMIA = ("D5", "D60", "D61", "D62", "D63", "D64")
 _THYROID = ("E03", "E05", "E06", "E89.0")
 _INFECTION = ("A", "B", "J0", "J1", "J20", "J21", "J22", "U07", "N39.0")
 _SYSTEMIC_INFECTION = ("A", "B", "U07")  # not a local one: a cystitis explains no cough or weight loss
+# what swells in chapter M: an infected, inflammatory or crystal arthritis, a joint's effusion, a soft tissue's
+# disorder; not an osteoarthritis or a back's disorder (a knee's OA explains no ankle edema)
+_SWELLING_JOINT_OR_TISSUE = ("M00", "M01", "M02", "M04", "M05", "M06", "M08", "M10", "M11", "M12", "M13", "M1A",
+                             "M25.4", "M3", "M6", "M7")
 # symptom code prefix -> prefixes of the diagnoses that routinely explain it
 EXPLAINED_BY = {
     "R00.2": ("I47", "I48", "I49", "I42", "I50", "I34", "I35", "I51", *_THYROID, "F40", "F41", "F43", "F10", "F15",
@@ -47,7 +51,7 @@ EXPLAINED_BY = {
     "R63.4": ("C", *_THYROID, "E10", "E11", "E13", "E4", "F0", "F10", "F11", "F14", "F15", "F32", "F33", "F50",
               "G30", "K50", "K51", "K86", "K90", "J44", "I50", "N18", *_SYSTEMIC_INFECTION, "T"),  # weight loss
     "R60": ("I50", "I11.0", "I13", "I27", "I80", "I82", "I87", "I89", "N0", "N18", "N19", "K7", "E03", "E05", "E87",
-            "L03", "D86", "G90", "M", "S", "T", "O"),  # edema
+            "L03", "D86", "G90", *_SWELLING_JOINT_OR_TISSUE, "S", "T", "O"),  # edema
     "R29.6": ("G1", "G2", "G3", "G40", "G45", "G46", "G6", "G7", "G8", "G9", "M1", "M4", "M8", "I6", "I95", "F0",
               "F10", "H54", "E16", "S", "T"),  # repeated falls
     "R25.2": ("E20", "E83", "E86", "E87", "N18", "N19", "G12", "G2", "G35", "G6", "M6", "I70.2",
