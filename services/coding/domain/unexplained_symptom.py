@@ -70,6 +70,10 @@ MARKED_ENTRY_ONLY = ("R55", "R06.0", "R35.1", "R05", "R04", "R49.0", "R61", "R63
                      "R60", "R29.6", "R25.2")
 
 
+# a symptom whose code is its duration: "Cough x 3 mo" is a chronic cough, not the cough its default entry gives
+BY_DURATION = ("R05",)
+
+
 def explained(symptom: str, diagnoses: list[str]) -> bool:
     """A confirmed diagnosis routinely explains the symptom, or the symptom is not one this table knows."""
     prefix = next((p for p in EXPLAINED_BY if symptom.startswith(p)), None)
@@ -79,4 +83,5 @@ def explained(symptom: str, diagnoses: list[str]) -> bool:
 def unexplained_entry(symptom: str, diagnoses: list[str], note: str, start: int, end: int) -> bool:
     """The symptom at note[start:end] heads an entry of its own and no confirmed diagnosis explains it."""
     heads = heads_a_marked_entry if symptom.startswith(MARKED_ENTRY_ONLY) else heads_its_own_entry
-    return not explained(symptom, diagnoses) and heads(note, start, end)
+    return not explained(symptom, diagnoses) and heads(note, start, end,
+                                                       after_duration=not symptom.startswith(BY_DURATION))

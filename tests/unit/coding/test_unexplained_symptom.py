@@ -126,3 +126,7 @@ def test_a_symptom_its_entry_denies_stays_with_a_coder(note, term):
 def test_on_the_real_index_localized_edema_is_its_own_code_not_edema_unspecified(note_suggester):
     found = {s.code: s for s in note_suggester("Order: BMP, BNP. Dx: localized edema, both feet; GERD.")}
     assert "R60.9" not in found and found["R60.0"].confidence >= THRESHOLD
+
+
+def test_a_cough_with_its_duration_stays_with_a_coder_whose_code_the_duration_makes_chronic():
+    assert not _entry("A/P: 1. Gout - colchicine. 2. Cough x 10 wks - CXR.", "Cough", "R05.9", ["M10.9"])
