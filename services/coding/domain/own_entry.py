@@ -11,6 +11,7 @@ screens it, which a coder reads first.
 """
 import re
 
+from services.coding.domain.field_list_items import item_after_a_semicolon
 from services.coding.domain.note_text import sentence_end, sentence_start
 
 # what may stand before the condition in its entry: list marks, an item's number, a ticked box, an assessment or
@@ -18,18 +19,26 @@ from services.coding.domain.note_text import sentence_end, sentence_start
 # ("Chronic insomnia.", "First seizure -", "Single unprovoked seizure -", "Viral URI -", "Recurrent epistaxis -")
 _ENTRY_LABEL = r"(?:a|dx|diagnosis|diagnoses|assessment|impression|a/p|problems?|today)\s*:"
 _DEGREE = (r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|single|isolated|unprovoked|viral|"
-           r"recurrent|unintentional|nocturnal|asymptomatic|intermittent)\b")
-_ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}))*\s*$",
+           r"recurrent|unintentional|nocturnal|asymptomatic|intermittent|persistent)\b")
+# a side names no kind of a sign either ("L ankle edema -", "Bilat LE edema -")
+_SIDE = r"(?:left|right|l|r|lt|rt|bilat|bilateral|b/l)\b"
+_ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}|{_SIDE}))*\s*$",
                          re.IGNORECASE)
-# what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0");
-# not a word that makes it part of a longer name ("Stroke clinic"), nor a table's cell or a parenthesis
+# what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0"),
+# for a symptom whose code the duration does not change, after how long it has lasted ("Fatigue x 3 mo -"); not a
+# word that makes it part of a longer name ("Stroke clinic"), nor a table's cell or a parenthesis
+_DURATION = r"(?:[ \t]+(?:x|for)[ \t]*\d+(?:\.\d+)?[ \t]*(?:d|days?|wks?|weeks?|mos?|months?|yrs?|years?)\b)?"
 _ENTRY_CLOSE = re.compile(r"(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t])")
+_ENTRY_CLOSE_AFTER_DURATION = re.compile(rf"{_DURATION}(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t])")
 # an entry that denies, doubts or dates its condition, or gives a screening instrument's score for it, is a coder's
 # to read ("Insomnia: denies", "Depression: PHQ-9 of 3"), as is one answered "no" at once ("Fatigue: no")
+# but "not" before a cause denies the cause, not the condition ("Palpitations - not anxiety-related", "Chronic
+# cough - not due to the ACE inhibitor", "Syncope, not seizure", "Chest pain - not cardiac")
+_CAUSE_DENIED = r"\s+(?:[\w/]+-related|related|due|from|caused|secondary|a\s+seizure|seizures?|arrhythmic|cardiac)\b"
 _ENTRY_QUALIFIED = re.compile(
     r"\b(denies|denied|none|negative|resolved|ruled out|r/o|rule out|no longer|hx|history|prior|past|previous|"
-    r"possible|probable|likely|unlikely|suspected|vs|versus|screen|screened|screening|not|phq|phq-\d+|gad-7|audit|"
-    r"score)\b", re.IGNORECASE)
+    r"possible|probable|likely|unlikely|suspected|vs|versus|screen|screened|screening|phq|phq-\d+|gad-7|audit|"
+    rf"score|not(?!{_CAUSE_DENIED}))\b", re.IGNORECASE)
 _ANSWERED_NO = re.compile(r"[ \t]*[:-]?[ \t]*(no|nil|n/a)[ \t]*($|[.;,\n])", re.IGNORECASE)
 # a review of systems lists what was asked, not the problems addressed: an entry under its heading, before any
 # assessment, is not one of the visit's problems
@@ -38,12 +47,13 @@ _ASSESSMENT_HEADING = re.compile(r"\b(a|a/p|assessment|impression|dx|diagnos[ie]
                                  re.IGNORECASE)
 
 
-def heads_its_own_entry(note: str, start: int, end: int) -> bool:
+def heads_its_own_entry(note: str, start: int, end: int, *, after_duration: bool = False) -> bool:
     """The mention at note[start:end] is the condition its entry names, with nothing but a list mark or label
     before it, punctuation after it, and no denial, doubt or date in the rest of the entry."""
     if not _ENTRY_HEAD.match(note[sentence_start(note, start):start]):
         return False
-    if not _ENTRY_CLOSE.match(note, end) or _ANSWERED_NO.match(note, end):
+    close = _ENTRY_CLOSE_AFTER_DURATION if after_duration else _ENTRY_CLOSE
+    if not close.match(note, end) or _ANSWERED_NO.match(note, end):
         return False
     return not entry_qualified(note, end) and not _in_review_of_systems(note, start)
 
@@ -53,12 +63,14 @@ _ENTRY_MARK = re.compile(rf"[-*•#>]|\(?\d{{1,2}}[.)]|\[|{_ENTRY_LABEL}", re.IG
 _ITEM_NUMBER_BEFORE = re.compile(r"(?:^|\s)\(?\d{1,2}[.)]\s*$")
 
 
-def heads_a_marked_entry(note: str, start: int, end: int) -> bool:
+def heads_a_marked_entry(note: str, start: int, end: int, *, after_duration: bool = False) -> bool:
     """The mention heads its own entry (`heads_its_own_entry`) and a list mark, a number or an assessment label
-    makes it an entry: not a narrative's sentence that opens with it ("Mild dyspnea on exertion.")."""
+    makes it an entry, or it is an item of a labelled field's list ("Dx: palpitations; syncope"): not a narrative's
+    sentence that opens with it ("Mild dyspnea on exertion.")."""
     first = sentence_start(note, start)
-    return heads_its_own_entry(note, start, end) and (_ENTRY_MARK.search(note, first, start) is not None
-                                                      or _ITEM_NUMBER_BEFORE.search(note[max(0, first - 6):first]))
+    return heads_its_own_entry(note, start, end, after_duration=after_duration) and (_ENTRY_MARK.search(note, first, start) is not None
+                                                      or _ITEM_NUMBER_BEFORE.search(note[max(0, first - 6):first])
+                                                      or item_after_a_semicolon(note, first))
 
 
 def entry_qualified(note: str, end: int) -> bool:

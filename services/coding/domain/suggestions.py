@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field
 from shared.contracts.common import CodeSource, EditResult
 from services.coding.domain.auto_accept import AutoAcceptPolicy, auto_accept_blocker, note_code_decision
 from services.coding.domain.codes import icd_compact
+from services.coding.domain.field_list_items import separate_items
+from services.coding.domain.own_entry import heads_its_own_entry
 from services.coding.domain.note_text import uncertain
 from services.coding.domain.results import error, warning
 
@@ -120,11 +122,20 @@ def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int
     definitive: its symptoms are what gets coded (guidelines IV.H)."""
     # only a sentence holding a symptom code is asked whether it states a definitive diagnosis
     with_symptoms = {sentence for s, sentence in zip(suggestions, sentences) if s.code[0] == "R"}
-    definitive = {sentence for s, sentence in zip(suggestions, sentences)
+    definitive = [(sentence, s.start) for s, sentence in zip(suggestions, sentences)
                   if sentence in with_symptoms and s.code[0] not in "RZ"
                   and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
-                  and not (note and uncertain(note, s.start, s.end))}
-    return [s for s, sentence in zip(suggestions, sentences) if not (s.code[0] == "R" and sentence in definitive)]
+                  and not (note and uncertain(note, s.start, s.end))]
+    return [s for s, sentence in zip(suggestions, sentences)
+            if not (s.code[0] == "R" and any(at == sentence and not _item_of_its_own(s, start, note)
+                                             for at, start in definitive))]
+
+
+def _item_of_its_own(symptom: Suggestion, diagnosis_start: int, note: str) -> bool:
+    """The symptom heads an item of a diagnosis field's list that the diagnosis is not in ("Dx: fatigue; HTN"):
+    not one an uncertain item's reading made ("mild NCD vs early Alzheimer disease; adjustment disorder")."""
+    return separate_items(note, symptom.start, diagnosis_start) and heads_its_own_entry(note, symptom.start,
+                                                                                         symptom.end)
 
 
 def from_rule(code: str, match, tabular, convention: str, reason: str, *, confidence: float = RULE_CONFIDENCE,

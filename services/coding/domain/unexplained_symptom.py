@@ -20,6 +20,10 @@ _ANEMIA = ("D5", "D60", "D61", "D62", "D63", "D64")
 _THYROID = ("E03", "E05", "E06", "E89.0")
 _INFECTION = ("A", "B", "J0", "J1", "J20", "J21", "J22", "U07", "N39.0")
 _SYSTEMIC_INFECTION = ("A", "B", "U07")  # not a local one: a cystitis explains no cough or weight loss
+# what swells in chapter M: an infected, inflammatory or crystal arthritis, a joint's effusion, a soft tissue's
+# disorder; not an osteoarthritis or a back's disorder (a knee's OA explains no ankle edema)
+_SWELLING_JOINT_OR_TISSUE = ("M00", "M01", "M02", "M04", "M05", "M06", "M08", "M10", "M11", "M12", "M13", "M1A",
+                             "M25.4", "M3", "M6", "M7")
 # symptom code prefix -> prefixes of the diagnoses that routinely explain it
 EXPLAINED_BY = {
     "R00.2": ("I47", "I48", "I49", "I42", "I50", "I34", "I35", "I51", *_THYROID, "F40", "F41", "F43", "F10", "F15",
@@ -47,7 +51,7 @@ EXPLAINED_BY = {
     "R63.4": ("C", *_THYROID, "E10", "E11", "E13", "E4", "F0", "F10", "F11", "F14", "F15", "F32", "F33", "F50",
               "G30", "K50", "K51", "K86", "K90", "J44", "I50", "N18", *_SYSTEMIC_INFECTION, "T"),  # weight loss
     "R60": ("I50", "I11.0", "I13", "I27", "I80", "I82", "I87", "I89", "N0", "N18", "N19", "K7", "E03", "E05", "E87",
-            "L03", "D86", "G90", "M", "S", "T", "O"),  # edema
+            "L03", "D86", "G90", *_SWELLING_JOINT_OR_TISSUE, "S", "T", "O"),  # edema
     "R29.6": ("G1", "G2", "G3", "G40", "G45", "G46", "G6", "G7", "G8", "G9", "M1", "M4", "M8", "I6", "I95", "F0",
               "F10", "H54", "E16", "S", "T"),  # repeated falls
     "R25.2": ("E20", "E83", "E86", "E87", "N18", "N19", "G12", "G2", "G35", "G6", "M6", "I70.2",
@@ -66,6 +70,10 @@ MARKED_ENTRY_ONLY = ("R55", "R06.0", "R35.1", "R05", "R04", "R49.0", "R61", "R63
                      "R60", "R29.6", "R25.2")
 
 
+# a symptom whose code is its duration: "Cough x 3 mo" is a chronic cough, not the cough its default entry gives
+BY_DURATION = ("R05",)
+
+
 def explained(symptom: str, diagnoses: list[str]) -> bool:
     """A confirmed diagnosis routinely explains the symptom, or the symptom is not one this table knows."""
     prefix = next((p for p in EXPLAINED_BY if symptom.startswith(p)), None)
@@ -75,4 +83,5 @@ def explained(symptom: str, diagnoses: list[str]) -> bool:
 def unexplained_entry(symptom: str, diagnoses: list[str], note: str, start: int, end: int) -> bool:
     """The symptom at note[start:end] heads an entry of its own and no confirmed diagnosis explains it."""
     heads = heads_a_marked_entry if symptom.startswith(MARKED_ENTRY_ONLY) else heads_its_own_entry
-    return not explained(symptom, diagnoses) and heads(note, start, end)
+    return not explained(symptom, diagnoses) and heads(note, start, end,
+                                                       after_duration=not symptom.startswith(BY_DURATION))

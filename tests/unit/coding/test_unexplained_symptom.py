@@ -17,7 +17,7 @@ THRESHOLD = 0.9
     ("R05.9", ["J45.909"]), ("R05.3", ["K21.9"]), ("R04.0", ["D68.9"]), ("R04.2", ["C34.90"]),
     ("R49.0", ["J37.0"]), ("R61", ["C81.90"]), ("R63.4", ["E05.90"]), ("R31.9", ["N20.0"]),
     ("R00.0", ["E05.00"]), ("R00.0", ["D50.9"]), ("R00.1", ["E03.9"]), ("R60.0", ["I50.32"]),
-    ("R29.6", ["G20.A1"]), ("R25.2", ["E83.42"]),
+    ("R29.6", ["G20.A1"]), ("R25.2", ["E83.42"]), ("R60.0", ["M25.471"]), ("R60.0", ["M10.072"]),
     ("R10.9", ["K21.9"]),  # a symptom the table does not know
 ])
 def test_a_diagnosis_that_routinely_explains_the_symptom(symptom, diagnoses):
@@ -30,7 +30,7 @@ def test_a_diagnosis_that_routinely_explains_the_symptom(symptom, diagnoses):
     ("R55", ["M17.12", "E11.9"]), ("R06.09", ["K21.9"]), ("R35.1", ["I10", "E78.5"]),
     ("R05.3", ["N39.0"]), ("R04.0", ["E06.3"]), ("R04.2", ["J44.1"]), ("R49.0", ["F90.2"]), ("R61", ["E78.5"]),
     ("R63.4", ["F41.1"]), ("R31.21", ["E05.00"]), ("R00.0", ["E78.5"]), ("R00.1", ["Q25.0", "I10"]),
-    ("R60.0", ["N30.00"]), ("R29.6", ["G56.01"]), ("R25.2", ["I48.19"]),
+    ("R60.0", ["N30.00"]), ("R29.6", ["G56.01"]), ("R25.2", ["I48.19"]), ("R60.0", ["M17.11"]), ("R60.0", ["M54.50"]),
 ])
 def test_no_diagnosis_explains_the_symptom(symptom, diagnoses):
     assert not explained(symptom, diagnoses)
@@ -100,3 +100,33 @@ def test_a_narrative_sentence_opening_with_a_newly_tabled_symptom_stays_with_a_c
     note = "Hoarseness, worse in the evening. A/P: Gout - colchicine."
     assert not _entry(note, "Hoarseness", "R49.0", ["M10.9"])
 
+
+
+@pytest.mark.parametrize("note, term, symptom", [
+    ("A/P: 1. Gout - colchicine. 2. Heart racing - not caffeine-related per her, event monitor.", "Heart racing",
+     "R00.2"),
+    ("A/P: 1. Gout - colchicine. 2. Chronic cough - not due to her gout meds; CXR.", "cough", "R05.3"),
+    ("Assessment: 1. Gout - colchicine. 2. Fainting, not seizures - fluids.", "Fainting", "R55"),
+    ("Assessment: 1. Gout - colchicine. 2. Tiredness for 6 wks - iron studies.", "Tiredness", "R53.83"),
+    ("Assessment: 1. Gout - colchicine. 2. L calf cramps - magnesium level.", "calf cramps", "R25.2"),
+    ("Assessment: 1. Gout - colchicine. 2. Persistent tiredness - sleep log.", "tiredness", "R53.83"),
+])
+def test_a_denied_cause_a_duration_a_side_or_persistence_leaves_the_symptom_heading_its_entry(note, term, symptom):
+    assert _entry(note, term, symptom, ["M10.9"])
+
+
+@pytest.mark.parametrize("note, term", [
+    ("A/P: 1. Gout - colchicine. 2. Tiredness - not today, better.", "Tiredness"),  # the symptom itself denied
+    ("A/P: 1. Gout - colchicine. 2. Tiredness x 2 wks, not present now.", "Tiredness"),
+])
+def test_a_symptom_its_entry_denies_stays_with_a_coder(note, term):
+    assert not _entry(note, term, "R53.83", ["M10.9"])
+
+
+def test_on_the_real_index_localized_edema_is_its_own_code_not_edema_unspecified(note_suggester):
+    found = {s.code: s for s in note_suggester("Order: BMP, BNP. Dx: localized edema, both feet; GERD.")}
+    assert "R60.9" not in found and found["R60.0"].confidence >= THRESHOLD
+
+
+def test_a_cough_with_its_duration_stays_with_a_coder_whose_code_the_duration_makes_chronic():
+    assert not _entry("A/P: 1. Gout - colchicine. 2. Cough x 10 wks - CXR.", "Cough", "R05.9", ["M10.9"])
