@@ -17,8 +17,8 @@ DAYS = ["2026-10-03", "2024-02-29", "0999-01-01", "9999-12-31"]
 def _event(lines: list[dict]) -> ClaimSubmitted:
     return ClaimSubmitted(claim_id="c", encounter_id="e", patient_control_number="PCN1", payer_id="AETNA",
                           patient_id="MRN-1", rendering_npi="1234567893", total_charge=Decimal("148.35"),
-                          interchange_control_number="000000001", submitted_at=datetime(2026, 12, 6, tzinfo=timezone.utc),
-                          lines=lines)
+                          interchange_control_number="000000001",
+                          submitted_at=datetime(2026, 12, 6, tzinfo=timezone.utc), lines=lines)
 
 
 @pytest.mark.parametrize("day", DAYS)
