@@ -2,8 +2,6 @@
 every step's changed records written back in one statement."""
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import Text, and_, bindparam, cast, func, select
 from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
@@ -28,7 +26,8 @@ UNVERIFIED = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_(None)
 @dataclass(slots=True)
 class SentClaim:
     """A claim of a file being handed over, with what its claim.submitted says beyond the claim's own columns:
-    three facts of its coded claim and its stored lines (what it was priced at when built or fixed)."""
+    three facts of its coded claim and its stored lines (what it was priced at when built or fixed), each a dict
+    of SubmittedLine's fields with the charge and the day as texts."""
 
     record: ClaimRecord
     patient_id: str
@@ -66,10 +65,10 @@ SENT_CLAIMS_LISTED = _sent_claims(CLAIM.c.id == any_bound("ids"))
 
 
 def _line(part: list) -> dict:
-    """A line as aggregated to JSON (the charge as its exact text, the day in ISO form) back to its types."""
-    line = dict(zip(LINE_PARTS, part))
-    line["charge"], line["date_of_service"] = Decimal(line["charge"]), date.fromisoformat(line["date_of_service"])
-    return line
+    """A line as aggregated to JSON: the charge as its exact text, the day in ISO form. They stay texts:
+    claim.submitted's model parses each once (Money's text path, pydantic's ISO date), where a Decimal and a
+    date made here were checked and rounded again by it."""
+    return dict(zip(LINE_PARTS, part))
 
 
 def _sent_claim(row) -> tuple[SentClaim, Payer | None]:

@@ -1,21 +1,30 @@
-"""A round's coded claims, validated once each.
+"""A round's coded claims, validated once each, a batch at a time.
 
 A claim verified by a 271 that answered at once is batched in the same round: the 270 and the 837P both
 read its coded claim, and each validated the stored document again. The document does not change within a
-round, so the first validation serves both.
+round, so the first validation serves both. The documents a 270 or a file needs are validated in one call
+(`list[ClaimCoded]`): the same schema and the same models as one call a document, without the per-call
+setup for each. A document that does not validate raises, as one alone would, before any of them is used.
 """
+from collections.abc import Sequence
 from uuid import UUID
 
+from pydantic import TypeAdapter
+
 from shared.contracts.claim import ClaimCoded
+
+DOCUMENTS = TypeAdapter(list[ClaimCoded])
 
 
 class CodedClaims:
     def __init__(self):
         self._by_id: dict[UUID, ClaimCoded] = {}
 
-    def of(self, record) -> ClaimCoded:
-        """`record`'s coded claim (a ClaimRecord loaded with it), validated on the first ask."""
-        coded = self._by_id.get(record.id)
-        if coded is None:
-            coded = self._by_id[record.id] = ClaimCoded.model_validate(record.coded)
-        return coded
+    def of(self, records: Sequence) -> list[ClaimCoded]:
+        """`records`' coded claims (ClaimRecords loaded with them), in their order; those not asked for before
+        are validated together."""
+        known = self._by_id
+        new = {record.id: record.coded for record in records if record.id not in known}
+        if new:
+            known.update(zip(new, DOCUMENTS.validate_python(list(new.values()))))
+        return [known[record.id] for record in records]

@@ -85,7 +85,7 @@ def _emit_submitted(uow, sent: SentClaim, payer, control: int) -> None:
             payer_sequence=claim.payer_sequence, payers_after=claim.payers_after,
             prior_claim_id=str(claim.prior_claim_id) if claim.prior_claim_id else None,
             submitted_at=uow.now(),
-            lines=sent.lines,  # dicts of exactly SubmittedLine's fields, read typed: validated in this one call
+            lines=sent.lines,  # dicts of SubmittedLine's fields, charge and day as read: parsed in this one call
         ),
         tenant_id=claim.tenant_id, subject_id=claim.id,
     )

@@ -80,8 +80,8 @@ class _Writer:
 
     def _x12(self, claims: list[ClaimRecord], control: int) -> str:
         tenant_id = str(self._tenant.tenant_id)
-        domain_claims = [self._catalog.rebuild(c, tenant_id, self._provider, self._payer, coded=self._coded.of(c))
-                         for c in claims]
+        domain_claims = [self._catalog.rebuild(c, tenant_id, self._provider, self._payer, coded=document)
+                         for c, document in zip(claims, self._coded.of(claims))]
         return write_837p(domain_claims, sender_id=self._submitter_id, receiver_id=self._payer.x12_payer_id,
                           interchange_control_number=control, group_control_number=control,
                           created_at=self._uow.now(), usage=self._usage)

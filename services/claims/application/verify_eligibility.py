@@ -91,7 +91,8 @@ async def _ask(uow, tenant, payer, claims: list[ClaimRecord], control: int, lear
     by_key: dict[Key, list[ClaimRecord]] = defaultdict(list)
     for claim in claims:
         by_key[eligibility_key(claim)].append(claim)
-    inquiries = [_inquiry(group[0], coded.of(group[0])) for group in by_key.values()]
+    firsts = [group[0] for group in by_key.values()]
+    inquiries = [_inquiry(claim, document) for claim, document in zip(firsts, coded.of(firsts))]
     provider = tenant.billing_provider
     x12 = write_270(inquiries, payer_name=payer.name, payer_x12_id=payer.x12_payer_id, provider_name=provider["name"],
                     provider_npi=provider["npi"], sender_id=submitter_id, control_number=control, created_at=now,

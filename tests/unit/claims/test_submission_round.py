@@ -178,33 +178,48 @@ async def test_after_an_unreachable_clearinghouse_the_pause_is_not_cut_short(uow
 
 
 async def test_a_claim_verified_and_batched_in_one_round_has_its_coded_claim_validated_once(uow, monkeypatch):
-    from shared.contracts.claim import ClaimCoded
+    from services.claims.application import coded_claims
 
     rows = await ready(uow, ("AETNA", "W1"), ("AETNA", "W2"))
     validated = []
-    original = ClaimCoded.model_validate.__func__
+    documents = coded_claims.DOCUMENTS
 
-    def counted(cls, document, *args, **kwargs):
-        validated.append(document["patient_control_number"])
-        return original(cls, document, *args, **kwargs)
+    class Counted:
+        def validate_python(self, batch):
+            validated.append(sorted(document["patient_control_number"] for document in batch))
+            return documents.validate_python(batch)
 
-    monkeypatch.setattr(ClaimCoded, "model_validate", classmethod(counted))
+    monkeypatch.setattr(coded_claims, "DOCUMENTS", Counted())
 
     assert await round_of(uow, Simulator()) == 2
 
-    assert sorted(validated) == sorted(r["patient_control_number"] for r in rows)
+    assert validated == [sorted(r["patient_control_number"] for r in rows)]  # the 270's, in one call; none for the 837P
 
 
-def test_a_rounds_coded_claims_are_validated_on_the_first_ask_and_kept_by_claim():
+def test_a_rounds_coded_claims_are_validated_together_on_the_first_ask_and_kept_by_claim(monkeypatch):
     from types import SimpleNamespace
     from uuid import uuid4
 
-    from services.claims.application.coded_claims import CodedClaims
+    from shared.contracts.claim import ClaimCoded
+    from services.claims.application import coded_claims
     from tests.unit.claims.builders import coded
 
-    first, second = coded(), coded()
-    records = [SimpleNamespace(id=uuid4(), coded=c.model_dump(mode="json")) for c in (first, second)]
-    claims = CodedClaims()
+    documents = [coded(), coded(patient={**coded().patient.model_dump(mode="json"), "first_name": "Ana"}), coded()]
+    records = [SimpleNamespace(id=uuid4(), coded=d.model_dump(mode="json")) for d in documents]
+    calls, batch = [], coded_claims.DOCUMENTS
 
-    assert claims.of(records[0]) == first and claims.of(records[1]) == second
-    assert claims.of(records[0]) is claims.of(records[0])
+    class Counted:
+        def validate_python(self, docs):
+            calls.append(len(docs))
+            return batch.validate_python(docs)
+
+    monkeypatch.setattr(coded_claims, "DOCUMENTS", Counted())
+    claims = coded_claims.CodedClaims()
+
+    first = claims.of(records[:1])
+    assert first == documents[:1] and calls == [1]
+    every = claims.of([records[1], records[0], records[1], *records[2:]])
+    assert every == [documents[1], documents[0], documents[1], *documents[2:]] and calls == [1, len(records) - 1]
+    assert every[1] is first[0] and every[0] is every[2]
+    assert every == [ClaimCoded.model_validate(r.coded) for r in [records[1], records[0], records[1], *records[2:]]]
+    assert claims.of([]) == [] and calls == [1, len(records) - 1]
