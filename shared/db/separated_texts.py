@@ -26,3 +26,8 @@ def separated(texts: Sequence[str | None]) -> str:
     if not joined or joined.count(SEPARATOR) != len(texts) - 1 or joined.count(NULL) != nulls:
         raise ValueError("a JSON text is empty or holds a raw U+001E or U+001F, which JSON escapes")
     return joined
+
+
+def unseparated(joined: str) -> list[str | None]:
+    """The texts `separated` joined, as the statement's `string_to_array` gives them back."""
+    return [None if text == NULL else text for text in joined.split(SEPARATOR)]

@@ -33,6 +33,7 @@ setup_tracing("emit-cost", otlp_endpoint=None, span_log_dir=None)
 
 from shared.contracts.registry import EVENT_TYPES  # noqa: E402
 from shared.db.bulk import _columns_of, _with_defaults  # noqa: E402
+from shared.db.separated_texts import unseparated  # noqa: E402
 from shared.db.tables import outbox_message  # noqa: E402
 from shared.db.unit_of_work import UnitOfWork  # noqa: E402
 from shared.kafka.outbox_sending import headers_of  # noqa: E402
@@ -111,6 +112,8 @@ def steps(items: list[tuple]) -> tuple[dict[str, float], dict[str, list], list]:
     spent["emit"], started = time.process_time() - started, time.process_time()
     columns = bind(rows)
     spent["bind"] = time.process_time() - started
+    if isinstance(columns["headers"], str):  # bound as one separated text
+        columns["headers"] = unseparated(columns["headers"])
     stored = [json.dumps(json.loads(text)) for text in columns["headers"]]  # jsonb's text: ", " and ": "
     started = time.process_time()
     kafka_headers = relay_headers(rows, stored)

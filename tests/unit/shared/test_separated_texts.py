@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from shared.db.separated_texts import NULL, SEPARATOR, separated, split_sql
+from shared.db.separated_texts import NULL, SEPARATOR, separated, split_sql, unseparated
 
 pytestmark = pytest.mark.unit
 
@@ -13,6 +13,11 @@ def test_the_texts_are_joined_in_order_with_a_null_as_its_mark():
     texts = ['{"a": 1}', None, "[]", 'null', '"say \\"hi\\" \\\\ {},"']
     assert separated(texts) == SEPARATOR.join(['{"a": 1}', NULL, "[]", "null", '"say \\"hi\\" \\\\ {},"'])
     assert separated([None]) == NULL and separated(["{}"]) == "{}"
+
+
+def test_the_joined_text_splits_back_into_the_texts_and_nulls_given():
+    texts = ['{"a": 1}', None, "[]", '"x"', None]
+    assert unseparated(separated(texts)) == texts and unseparated(separated([None])) == [None]
 
 
 def test_json_escapes_the_two_marks_inside_its_strings():
