@@ -37,22 +37,6 @@ def only_counted(seg_id: str) -> bool:
     return reading_of(seg_id) == _ONLY_COUNTED
 
 
-def only_counted_segment(seg_data) -> bool:
-    """Whether the shortcut below does nothing with this segment but count it and its line: a Segment with an id
-    that is only counted and a first element that opens with a value. A pure function of the segment's id and
-    first value, so a segment read again with the same values gets the same answer."""
-    return (seg_data.__class__ is pyx12.segment.Segment and seg_data.seg_id.__class__ is str
-            and only_counted(seg_data.seg_id) and opens_with_a_value(seg_data))
-
-
-def counts_ordinary_segments_directly(reader) -> bool:
-    """Whether this reader reads with the shortcut below: an X12Reader (not a subclass) whose class carries it and
-    that has no _parse_segment of its own."""
-    reader_type = pyx12.x12file.X12Reader
-    return (reader.__class__ is reader_type and "_parse_segment" not in reader.__dict__
-            and getattr(reader_type._parse_segment, "counts_ordinary_segments", False))
-
-
 def single_value(seg_data, index: int) -> str | None:
     """The value of the element at this index (0 for the first) when it holds a single value, empty or not:
     then get_value of that element is the value (Composite.format of one value); else None."""
@@ -141,7 +125,7 @@ def _count_ordinary_segments_directly() -> None:
             return original(self, seg_data)
         reading = reading_of(seg_id)
         if reading == _ONLY_COUNTED:
-            if not opens_with_a_value(seg_data):  # only_counted_segment, its id already read
+            if not opens_with_a_value(seg_data):
                 return original(self, seg_data)
         elif reading == _CHECKED or not _kept_the_books(self, reading, seg_data):
             return original(self, seg_data)
@@ -149,7 +133,6 @@ def _count_ordinary_segments_directly() -> None:
         self.cur_line += 1
 
     _parse_segment.original = original  # for the test that compares the reader's state after each segment
-    _parse_segment.counts_ordinary_segments = True  # read by counts_ordinary_segments_directly
     reader_type._parse_segment = _parse_segment
 
 

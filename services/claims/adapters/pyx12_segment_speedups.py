@@ -15,8 +15,6 @@ import pyx12.x12file
 import pyx12.x12n_document
 from pyx12.map_if import composite_if, element_if, segment_if
 
-from services.claims.adapters.pyx12_reader_speedups import counts_ordinary_segments_directly, only_counted_segment
-
 
 # 1. The walker skips candidates that cannot match ----------------------------------------------------
 
@@ -215,10 +213,8 @@ def _share_segments_of_repeated_lines() -> None:
     The segments are held, with their ids, by the document's scope. A new line's elements share in turn the
     Composites of equal element texts read before in the document (a qualifier, a code, a date, an empty
     element recur across lines that differ in a name or an id): under the same reasoning, equal texts split
-    on the same terminator give equal composites, and none is changed on the way to the verdict. Whether the
-    reader's shortcut (`pyx12_reader_speedups`) only counts a segment is kept with it too, and then its two counts
-    are made here rather than through the call: the answer reads only the segment's id and first value. A reader
-    of another class, or outside such a document, goes to the original."""
+    on the same terminator give equal composites, and none is changed on the way to the verdict. A reader of
+    another class, or outside such a document, goes to the original."""
     reader_type, segment_type = pyx12.x12file.X12Reader, pyx12.segment.Segment
     original = reader_type.__iter__
 
@@ -229,7 +225,6 @@ def _share_segments_of_repeated_lines() -> None:
             return
         terms = (self.seg_term, self.ele_term, self.subele_term)
         by_line, by_text = lines.setdefault(terms, ({}, {}))
-        counts_directly = counts_ordinary_segments_directly(self)
         self.err_list = []
         for line in self.raw:
             if line.startswith(" "):
@@ -238,19 +233,14 @@ def _share_segments_of_repeated_lines() -> None:
             if line[-1] == self.ele_term:
                 self._seg_error("SEG1", "Segment contains trailing element terminators", None,
                                 src_line=self.cur_line + 1)
-            known = by_line.get(line)
-            if known is None:
+            seg_data = by_line.get(line)
+            if seg_data is None:
                 seg_data = _new(segment_type)
                 if not _build_directly(seg_data, line, *terms, "^", by_text):
                     seg_data = segment_type(line, *terms)
-                known = by_line[line] = (seg_data, only_counted_segment(seg_data))
+                by_line[line] = seg_data
                 shared[id(seg_data)] = seg_data
-            seg_data, only_counted = known
-            if only_counted and counts_directly:  # all the reader's shortcut would do
-                self.seg_count += 1
-                self.cur_line += 1
-            else:
-                self._parse_segment(seg_data)
+            self._parse_segment(seg_data)
             yield seg_data
 
     reader_type.__iter__ = __iter__
