@@ -98,43 +98,59 @@ def _skip_candidates_by_segment_id() -> None:
 
 # 2. Segments read with fewer calls ----------------------------------------------------------------------
 
-def _build_segments_directly() -> None:
-    """The reader builds a Segment per line, a Composite per element and an Element per value, each
-    through its constructor: a tenth of the gate's time. This builds the very same objects (same
-    classes, same attributes and values, ISA's elements split on the element terminator as pyx12
-    does) with one constructor call per segment. A terminator the originals would refuse, and an
-    empty segment, go to the original constructor, which raises or builds as before."""
-    original = pyx12.segment.Segment.__init__
-    composite_type, element_type = pyx12.segment.Composite, pyx12.segment.Element
-    new = object.__new__
-
-    def __init__(self, seg_str, seg_term, ele_term, subele_term, repetition_term="^"):
-        if not seg_str or not isinstance(seg_str, str) or not isinstance(ele_term, str) or not ele_term:
-            return original(self, seg_str, seg_term, ele_term, subele_term, repetition_term)
-        elems = (seg_str[:-1] if seg_str[-1] == seg_term else seg_str).split(ele_term)
-        term = ele_term if elems[0] == "ISA" else subele_term
-        if len(elems) > 1 and not (isinstance(term, str) and len(term) == 1):
-            return original(self, seg_str, seg_term, ele_term, subele_term, repetition_term)
-        self.seg_term = self.seg_term_orig = seg_term
-        self.ele_term = self.ele_term_orig = ele_term
-        self.subele_term = self.subele_term_orig = subele_term
-        self.repetition_term = repetition_term
-        self.seg_id = elems[0]
-        self.elements = composites = []
-        for text in elems[1:]:
-            composite = new(composite_type)
+def _build_directly(segment, seg_str, seg_term, ele_term, subele_term, repetition_term, composites) -> bool:
+    """Fill a new Segment as pyx12's constructors would (same classes, attributes and values, ISA's elements
+    split on the element terminator as pyx12 does), taking a Composite already built for the same element
+    text from `composites` when one is given (and filing the ones it builds there). False, with nothing
+    decided, for a terminator the originals would refuse or an empty segment: the original's case."""
+    if not seg_str or not isinstance(seg_str, str) or not isinstance(ele_term, str) or not ele_term:
+        return False
+    elems = (seg_str[:-1] if seg_str[-1] == seg_term else seg_str).split(ele_term)
+    term = ele_term if elems[0] == "ISA" else subele_term
+    if len(elems) > 1 and not (isinstance(term, str) and len(term) == 1):
+        return False
+    if term is not subele_term:  # ISA's composites are split on another terminator: none to share
+        composites = None
+    segment.seg_term = segment.seg_term_orig = seg_term
+    segment.ele_term = segment.ele_term_orig = ele_term
+    segment.subele_term = segment.subele_term_orig = subele_term
+    segment.repetition_term = repetition_term
+    segment.seg_id = elems[0]
+    segment.elements = built = []
+    for text in elems[1:]:
+        composite = composites.get(text) if composites is not None else None
+        if composite is None:
+            composite = _new(_composite_type)
             composite.subele_term = composite.subele_term_orig = term
             if term in text:
                 composite.elements = values = []
                 for value in text.split(term):
-                    element = new(element_type)
+                    element = _new(_element_type)
                     element.value = value
                     values.append(element)
             else:  # one value, as split would give
-                element = new(element_type)
+                element = _new(_element_type)
                 element.value = text
                 composite.elements = [element]
-            composites.append(composite)
+            if composites is not None:
+                composites[text] = composite
+        built.append(composite)
+    return True
+
+
+_new, _composite_type, _element_type = object.__new__, pyx12.segment.Composite, pyx12.segment.Element
+
+
+def _build_segments_directly() -> None:
+    """The reader builds a Segment per line, a Composite per element and an Element per value, each
+    through its constructor: a tenth of the gate's time. This builds the very same objects with one
+    constructor call per segment (above). A terminator the originals would refuse, and an empty segment,
+    go to the original constructor, which raises or builds as before."""
+    original = pyx12.segment.Segment.__init__
+
+    def __init__(self, seg_str, seg_term, ele_term, subele_term, repetition_term="^"):
+        if not _build_directly(self, seg_str, seg_term, ele_term, subele_term, repetition_term, None):
+            original(self, seg_str, seg_term, ele_term, subele_term, repetition_term)
 
     __init__.original = original  # for the test that compares the objects both build
     pyx12.segment.Segment.__init__ = __init__
@@ -194,8 +210,11 @@ def _share_segments_of_repeated_lines() -> None:
     read, and keep at most the ISA, GS and ST segments), the terminators are the reader's own, fixed when it
     opens the file, so equal lines give equal segments, and the line's checks (a leading space, a trailing
     element terminator) and the reader's bookkeeping still run for every line, as in X12Reader.__iter__.
-    The segments are held, with their ids, by the document's scope. A reader of another class, or outside
-    such a document, goes to the original."""
+    The segments are held, with their ids, by the document's scope. A new line's elements share in turn the
+    Composites of equal element texts read before in the document (a qualifier, a code, a date, an empty
+    element recur across lines that differ in a name or an id): under the same reasoning, equal texts split
+    on the same terminator give equal composites, and none is changed on the way to the verdict. A reader of
+    another class, or outside such a document, goes to the original."""
     reader_type, segment_type = pyx12.x12file.X12Reader, pyx12.segment.Segment
     original = reader_type.__iter__
 
@@ -205,7 +224,7 @@ def _share_segments_of_repeated_lines() -> None:
             yield from original(self)
             return
         terms = (self.seg_term, self.ele_term, self.subele_term)
-        by_line = lines.setdefault(terms, {})
+        by_line, by_text = lines.setdefault(terms, ({}, {}))
         self.err_list = []
         for line in self.raw:
             if line.startswith(" "):
@@ -216,7 +235,10 @@ def _share_segments_of_repeated_lines() -> None:
                                 src_line=self.cur_line + 1)
             seg_data = by_line.get(line)
             if seg_data is None:
-                seg_data = by_line[line] = segment_type(line, *terms)
+                seg_data = _new(segment_type)
+                if not _build_directly(seg_data, line, *terms, "^", by_text):
+                    seg_data = segment_type(line, *terms)
+                by_line[line] = seg_data
                 shared[id(seg_data)] = seg_data
             self._parse_segment(seg_data)
             yield seg_data

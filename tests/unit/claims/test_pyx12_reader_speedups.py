@@ -8,7 +8,7 @@ import pytest
 import pyx12.errors
 import pyx12.x12file
 
-from services.claims.adapters import pyx12_reader_speedups, pyx12_speedups
+from services.claims.adapters import pyx12_reader_speedups, pyx12_segment_speedups, pyx12_speedups
 from tests.unit.claims.pyx12_corpus import build_corpus
 
 pytestmark = pytest.mark.unit
@@ -73,6 +73,24 @@ def test_the_reader_is_left_as_its_own_checks_leave_it(name):
         for read, checked in zip(shortcut, full, strict=True):
             assert read.format() == checked.format()
             assert _state(shortcut) == _state(full), read.format()
+
+
+class _OwnReader(pyx12.x12file.X12Reader):
+    """A reader of another class: pyx12's own reading and checks of every segment."""
+
+
+@pytest.mark.parametrize("name", [name for name, text in CORPUS.items() if _readable(text)])
+def test_a_document_s_reader_of_shared_segments_is_left_as_pyx12_s_own_leaves_it(name):
+    scope = pyx12_segment_speedups.document_scope
+    for text in (CORPUS[name], _with_extra_lines(CORPUS[name]), _with_levels(CORPUS[name])):
+        scope.lines, scope.shared = {}, {}
+        try:
+            shared, own = pyx12.x12file.X12Reader(io.StringIO(text)), _OwnReader(io.StringIO(text))
+            for read, checked in zip(shared, own, strict=True):
+                assert read.format() == checked.format()
+                assert _state(shared) == _state(own), read.format()
+        finally:
+            scope.lines = scope.shared = None
 
 
 def test_an_id_is_only_counted_when_valid_and_not_tracked():

@@ -124,12 +124,8 @@ def test_remembered_verdicts_and_shared_segments_end_with_their_document():
         assert getattr(pyx12_segment_speedups.document_scope, scope, None) is None
 
 
-def test_repeated_lines_share_a_segment_only_where_no_segment_is_handed_out():
-    text = VALID["twenty claims"]
-    handed_out = []
-    pyx12.x12n_document.x12n_document(pyx12.params.params(), io.StringIO(text), None, None,
-                                      callback=lambda seg, *_: handed_out.append(seg))
-    assert len({id(seg) for seg in handed_out}) == len(handed_out) == text.count("~")
+def _segments_read_in_a_document(text: str) -> tuple[bool, list]:
+    """The verdict of a call that asks for nothing else (the gate's call), and the segments the reader handed it."""
     read = []
     reader_iter = pyx12.x12file.X12Reader.__iter__
 
@@ -139,8 +135,35 @@ def test_repeated_lines_share_a_segment_only_where_no_segment_is_handed_out():
             yield seg
 
     with patch.object(pyx12.x12file.X12Reader, "__iter__", reading):
-        assert pyx12.x12n_document.x12n_document(pyx12.params.params(), io.StringIO(text), None, None)
+        valid = pyx12.x12n_document.x12n_document(pyx12.params.params(), io.StringIO(text), None, None)
+    return valid, read
+
+
+def test_repeated_lines_share_a_segment_only_where_no_segment_is_handed_out():
+    text = VALID["twenty claims"]
+    handed_out = []
+    pyx12.x12n_document.x12n_document(pyx12.params.params(), io.StringIO(text), None, None,
+                                      callback=lambda seg, *_: handed_out.append(seg))
+    assert len({id(seg) for seg in handed_out}) == len(handed_out) == text.count("~")
+    valid, read = _segments_read_in_a_document(text)
+    assert valid
     assert len(read) == text.count("~") and len({id(seg) for seg in read}) == len(set(text.split("~")) - {""})
+
+
+@pytest.mark.parametrize("name", ["twenty claims", "twenty claims, CR LF after every terminator",
+                                  "twenty claims, the billing street with a leading space in three"])
+def test_shared_segments_are_built_as_pyx12_builds_them_and_share_equal_element_texts(name):
+    text = CORPUS[name]
+    _, read = _segments_read_in_a_document(text)
+    lines = [line.lstrip("\r\n").lstrip() for line in text.split("~")][:len(read)]
+    original = pyx12.segment.Segment.__init__.original
+    for seg, line in zip(read, lines, strict=True):
+        built = pyx12.segment.Segment.__new__(pyx12.segment.Segment)
+        original(built, line, "~", "*", ":")
+        assert _tree(seg) == _tree(built), line
+    texts = {element for line in lines if not line.startswith("ISA") for element in line.split("*")[1:]}
+    composites = {id(c) for seg in read if seg.seg_id != "ISA" for c in seg.elements}
+    assert len(composites) == len(texts)
 
 
 def test_the_outputs_are_read_with_the_parameters_of_x12n_document():
