@@ -13,6 +13,7 @@ The ORM's pending writes are flushed first, as the session's autoflush did.
 from collections import namedtuple
 from collections.abc import Callable, Mapping
 from functools import lru_cache
+from typing import ClassVar
 
 from sqlalchemy import Select
 from sqlalchemy.engine import Dialect
@@ -27,9 +28,10 @@ class _Keyed(tuple):
     """A row's values, read by position and by column key (attribute access comes from the named tuple)."""
 
     __slots__ = ()
+    _positions: ClassVar[dict[str, int]]  # each shape's row class sets its own
 
     def __getitem__(self, key):
-        return getattr(self, key) if type(key) is str else tuple.__getitem__(self, key)
+        return tuple.__getitem__(self, self._positions[key] if isinstance(key, str) else key)
 
 
 class SelectShape:
@@ -41,7 +43,8 @@ class SelectShape:
         self.parameters = parameters
         self.types = types
         self.dialect = dialect
-        self.row = type("Row", (_Keyed, namedtuple("_Values", keys)), {"__slots__": ()})
+        self.row = type("Row", (_Keyed, namedtuple("_Values", keys)),
+                        {"__slots__": (), "_positions": {key: n for n, key in enumerate(keys)}})
         self._processors: dict[tuple[int, ...], tuple[Callable | None, ...] | None] = {}
 
     def arguments(self, params: Mapping) -> list:
