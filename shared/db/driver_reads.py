@@ -86,7 +86,7 @@ def _held(bind):
     return _REQUIRED if bind.value is None and bind.callable is None else bind.effective_value
 
 
-async def select_rows(session: AsyncSession, statement: Select, params: Mapping = {}) -> list[tuple]:
+async def select_rows(session: AsyncSession, statement: Select, params: Mapping) -> list[tuple]:
     """The select's rows, as the session's execute would answer them, run on its transaction's connection."""
     await flush_pending(session)
     driver = await TransactionDriver.of(session)
