@@ -109,13 +109,27 @@ class TransactionDriver:
         return cls(connection, pooled.driver_connection)
 
     async def fetch(self, statement: TextClause, params: dict) -> list[asyncpg.Record]:
-        """Runs a text statement with its named parameters. A failed one raises SQLAlchemy's exception; on a
-        cancellation, a connection that died under it is invalidated, so the pool does not hand it out again."""
+        """Runs a text statement with its named parameters (failures as `_answer` says)."""
         sql, names = compiled(statement, self.dialect)
-        args = [params[name] for name in names]
+        return await self._answer(sql, [params[name] for name in names], self._driver.fetch)
+
+    async def fetch_prepared(self, sql: str, args: list) -> tuple[list[asyncpg.Record], tuple]:
+        """Runs the driver's SQL through SQLAlchemy's adapter's prepared statements (the ones the session's execute
+        uses, with their type codecs), answering the rows and the columns' attributes (the types the server
+        answers). A failure raises as `fetch`'s does."""
+        return await self._answer(sql, args, self._fetch_prepared)
+
+    async def _fetch_prepared(self, sql: str, *args) -> tuple[list[asyncpg.Record], tuple]:
+        adapter = self._connection.sync_connection.connection.dbapi_connection
+        prepared, attributes = await adapter._prepare(sql, self.dialect._invalidate_schema_cache_asof)
+        return await prepared.fetch(*args), attributes
+
+    async def _answer(self, sql: str, args: list, run):
+        """`run(sql, *args)` inside the statement's span; a failed one raises SQLAlchemy's exception, and on a
+        cancellation a connection that died under it is invalidated, so the pool does not hand it out again."""
         span = statement_started(sql)
         try:
-            rows = await self._driver.fetch(sql, *args)
+            answer = await run(sql, *args)
         except Exception as error:
             await greenlet_spawn(_raise_as_session_would, self._connection.sync_connection, error, sql, args, span)
             raise  # not reached: the line above raises
@@ -127,4 +141,4 @@ class TransactionDriver:
             raise
         if span is not None:
             span.end()
-        return rows
+        return answer

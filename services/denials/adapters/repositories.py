@@ -14,13 +14,25 @@ from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.clock import Clock, system_clock
-from shared.db.bulk import OnConflict, in_array, insert_rows
+from shared.db.bulk import OnConflict, any_bound, in_array, insert_rows
+from shared.db.driver_reads import select_rows
 from shared.db.plans import plan_with_values
 from shared.db.unit_of_work import UnitOfWork
 from services.denials.adapters.analytics_store import DenialAnalytics
 from services.denials.adapters.reports import DenialReports
 from services.denials.adapters.tables import AdjudicatedClaim, Denial, DenialAction, Practice, SubmittedClaim
 from services.denials.domain.queue import WORKABLE
+
+
+# The consumers' reads, built once and run on the transaction's driver (`select_rows`), their keys bound per call.
+_OPEN_ON_CLAIMS = (
+    select(Denial.id, Denial.tenant_id, Denial.claim_id, Denial.remit_id, Denial.level, Denial.procedure_code,
+           Denial.line_number, Denial.amount)
+    .where(Denial.claim_id == any_bound("claim_ids", Denial.claim_id.type),
+           Denial.status == any_bound("workable", Denial.status.type))
+    .order_by(Denial.id).with_for_update())
+_SUBMITTED_BY_IDS = select(SubmittedClaim.__table__).where(
+    SubmittedClaim.claim_id == any_bound("claim_ids", SubmittedClaim.claim_id.type))
 
 
 @dataclass(frozen=True)
@@ -46,11 +58,8 @@ class DenialRepository:
         claim_ids = set(claim_ids)
         if not claim_ids:
             return []
-        rows = await self._session.execute(
-            select(Denial.id, Denial.tenant_id, Denial.claim_id, Denial.remit_id, Denial.level, Denial.procedure_code,
-                   Denial.line_number, Denial.amount)
-            .where(in_array(Denial.claim_id, claim_ids), in_array(Denial.status, WORKABLE)).order_by(Denial.id)
-            .with_for_update())
+        rows = await select_rows(self._session, _OPEN_ON_CLAIMS, {"claim_ids": list(claim_ids),
+                                                                  "workable": list(WORKABLE)})
         return [OpenDenial(*row) for row in rows]
 
     async def add_many(self, rows: list[dict]) -> None:
@@ -112,8 +121,7 @@ class SubmittedClaimRepository:
         claim_ids = set(claim_ids)
         if not claim_ids:
             return {}
-        rows = await self._session.execute(select(SubmittedClaim.__table__)
-                                           .where(in_array(SubmittedClaim.claim_id, claim_ids)))
+        rows = await select_rows(self._session, _SUBMITTED_BY_IDS, {"claim_ids": list(claim_ids)})
         return {row.claim_id: row for row in rows}
 
     async def get(self, claim_id: UUID) -> SubmittedClaim | None:
