@@ -19,6 +19,10 @@ from services.coding.domain.note_text import current_under_history_heading
 # rheumatoid arthritis, chronic heart failure, osteoporosis
 CHRONIC = ("I10", "E10", "E11", "E78", "E03", "J45", "J44", "J43", "I48", "I25", "N18", "G47.33", "K21", "E66", "M05",
            "M06", "I50", "M81")
+# an osteoarthritis named as one does not end: an injection eases it and an arthroplasty takes the joint away (its
+# Z96.6- status), so neither a course "done" nor a "resolved" leaves a condition that no longer exists (guideline
+# I.C.21.c.4); a bare "arthritis" (M19.9-, the index's default) may be an infection's, which a course does end
+NEVER_OVER = ("M15", "M16", "M17", "M18", "M19.0", "M19.1", "M19.2")
 # "on <drug>", not "on exam" or "on CT"
 _MANAGED = re.compile(r"\b(controlled|uncontrolled|well[- ]controlled|stable|managed|"
                       r"on (?!exam|ct\b|imaging|x-?ray|echo|ekg|ecg|holter|cxr|\d)(\w+ ){0,2}\w+|"

@@ -13,7 +13,7 @@ stays as it is.
 """
 import re
 
-from services.coding.domain.chronic_conditions import CHRONIC
+from services.coding.domain.chronic_conditions import CHRONIC, NEVER_OVER
 from services.coding.domain.context_z_codes import chapter_history_code, history_code
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.ended_history import DATED_SEASONS_BACK
@@ -22,7 +22,7 @@ from services.coding.domain.note_text import NEGATION, before, sentence, sentenc
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.suggestions import Suggestion, from_rule
-from services.coding.domain.treatment_ended import (AFTERCARE, COURSE_BY_ITS_PROCEDURE, POST_PROCEDURE,
+from services.coding.domain.treatment_ended import (AFTERCARE, COURSE_BY_ITS_PROCEDURE, NOT_OVER_YET, POST_PROCEDURE,
                                                     TREATMENT_ENDED_AFTER_CUE, TREATMENT_ENDED_BEFORE_CUE,
                                                     follow_up_is_the_purpose, in_the_opening, outcome_said,
                                                     outcome_said_after)
@@ -72,11 +72,12 @@ _COMPLETED = _rx(COMPLETED_COURSE_CUE + "|"
                  # or its end written after the treatment ("prednisone taper completed", "antibiotics finished"),
                  # or before one that closes its phrase ("finished prednisone taper; strength recovered")
                  + TREATMENT_ENDED_AFTER_CUE + "|" + TREATMENT_ENDED_BEFORE_CUE)
+# a course completed for an exacerbation or a flare ended the episode, not the chronic condition it came from
+# ("completed prednisone x5 days for a COPD exacerbation": the COPD is still there and treated, guideline I.C.21.c.8)
+_FOR_AN_EPISODE = _rx(COMPLETED_COURSE_CUE + r" (an? |the |her |his |this |that )?([\w-]+ ){0,4}"
+                      r"(exacerbations?|flares?|flare-ups?)")
 _GENUS_INITIAL = re.compile(r"\b[A-Z]\.\s?$")
 _YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago|last (year|yr)|a year ago")
-# ("finishing" the course now is still treating; "after finishing" it, the course is over)
-_STILL = _rx(r"still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|(?<!after )finishing|"
-             r"recurr\w*|worse\w*")
 _NO_RECURRENCE = _rx(r"no recurrence")
 # a call or a message is no follow-up examination
 _NOT_AN_EXAMINATION = _rx(r"telephone|phone|portal message|e-?visit")
@@ -229,9 +230,10 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
 
 
 def _ends_with_its_course(code: str) -> bool:
-    """A condition a course can end: not a status or an encounter's Z code, nor a malignancy (Z08's own reading);
-    a carrier state is one ("latent TB infection, 4 months of rifampin completed": Z86.15)."""
-    return not code.startswith(("Z", "C")) or code.startswith("Z22")
+    """A condition a course can end: not a status or an encounter's Z code, a malignancy (Z08's own reading) nor an
+    osteoarthritis ("knee OA, injection done": eased, not over); a carrier state is one ("latent TB infection, 4
+    months of rifampin completed": Z86.15)."""
+    return not code.startswith(("Z", "C") + NEVER_OVER) or code.startswith("Z22")
 
 
 def _course_by_its_outcome(note: str, suggestions: list[Suggestion]) -> re.Match | None:
@@ -245,7 +247,7 @@ def _course_by_its_outcome(note: str, suggestions: list[Suggestion]) -> re.Match
         return None
     for match in _BY_ITS_PROCEDURE.finditer(note):
         said, here = sentence(note, match.start(), match.end()), note.rfind(".", 0, match.start())
-        if (NEGATION.search(before(note, match.start())) or _STILL.search(_NO_RECURRENCE.sub(" ", said))
+        if (NEGATION.search(before(note, match.start())) or NOT_OVER_YET.search(_NO_RECURRENCE.sub(" ", said))
                 or _YEARS_BACK.search(said) or any(s.code.startswith(CHRONIC) and here < s.start < match.start()
                                                    for s in suggestions)):
             continue
@@ -285,11 +287,13 @@ def _course_clauses(note: str, done: re.Match) -> set[int]:
 
 
 def _follow_up_of(note: str, match: re.Match) -> bool:
-    """The visit follows up this completed course: not one still going, denied, or dated seasons back with the
-    condition it treated ("Bell palsy in 2021; completed prednisone course": a history beside the visit's reason),
-    unless the course names what it was for ("follow-up after completed treatment for chondrosarcoma (2019)")."""
+    """The visit follows up this completed course: not one still going, denied, given for a flare, or dated seasons
+    back with the condition it treated ("Bell palsy in 2021; completed prednisone course": a history beside the
+    visit's reason), unless the course names what it was for ("follow-up after completed treatment for
+    chondrosarcoma (2019)")."""
     text = sentence(note, match.start(), match.end())
     follow_up = _FOLLOW_UP.search(note) is not None or follow_up_is_the_purpose(note)  # "test of cure"
     dated = not _COMPLETED_FOR.search(text) and DATED_SEASONS_BACK.search(
         note, min(_course_clauses(note, match)), sentence_end(note, match.end()))
-    return follow_up and not _STILL.search(text) and not NEGATION.search(before(note, match.start())) and not dated
+    return follow_up and not NOT_OVER_YET.search(text) and not NEGATION.search(before(note, match.start())) and not dated \
+        and not _FOR_AN_EPISODE.search(text)

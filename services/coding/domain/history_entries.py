@@ -28,6 +28,7 @@ from services.coding.domain.note_text import (
 )
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
+from services.coding.domain.treatment_ended import NOT_OVER_YET, outcome_said_after
 
 NAME = "history-entry"
 # (words, personal history code, the index's entry)
@@ -149,11 +150,11 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     out, reasons = list(suggestions), fracture_reasons
     for pattern, code, entry in entries:
         for match in pattern.finditer(note):
-            made_up = _made_up_deficiency(match, note)
-            if not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up) \
+            made_up, after_course = _made_up_deficiency(match, note), _over_after_its_course(match, note, code)
+            if not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up or after_course) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
-                    or (code in _END_SAID and not (made_up or _RECOVERED.search(sentence(note, match.start(),
-                                                                                       match.end())))) \
+                    or (code in _END_SAID and not (made_up or after_course or _RECOVERED.search(
+                        sentence(note, match.start(), match.end())))) \
                     or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
                                               or _ABLATED_GLAND.search(note))) \
                     or not tabular.is_billable(code):
@@ -204,6 +205,20 @@ def _made_up_deficiency(match: re.Match, note: str) -> bool:
     whole = sentence(note, match.start(), match.end())
     return bool(_DEFICIENCY.search(match.group(0)) and _MADE_UP.search(whole)) and not HELD_IN_CHECK.search(whole) \
         and not NEGATION.search(before(note, match.start())) and not FAMILY.search(whole)
+
+
+# a course its sentence says is done ("completed 8 wks PT for lateral epicondylitis", "tenosynovitis, splint course
+# finished"), not one still to finish
+_COURSE_DONE = word_pattern(r"(?<!not )(?<!yet to )(completed|completing|finished|finishing)")
+
+
+def _over_after_its_course(match: re.Match, note: str, code: str) -> bool:
+    """An episode that may come back, ended by a course its sentence says is done, its end said in that sentence or
+    the next ("completed 6 wks PT for plantar fasciitis. Heel pain resolved."): over, as "resolved" says it."""
+    whole = sentence(note, match.start(), match.end())
+    return code in _END_SAID and bool(_COURSE_DONE.search(whole)) and outcome_said_after(note, match.end()) \
+        and not NOT_OVER_YET.search(whole) and not NEGATION.search(before(note, match.start())) \
+        and not FAMILY.search(whole) and not _ACTIVE_NOW.search(whole)
 
 
 def _history_cue_before(match: re.Match, note: str) -> bool:

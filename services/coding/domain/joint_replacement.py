@@ -21,8 +21,9 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 NAME = "joint-replacement"
 # a hemiarthroplasty replaces the joint's one side ("Z96.64 Presence of artificial hip joint" includes it);
 # "arthroplasy", "arthroplasties": the word's forms as notes write them
-_REPLACED = re.compile(r"\b((total |partial |reverse (total )?)?(knee|hip|shoulder) ((hemi-?)?arthropla\w+|replacements?|replaced)|"
-                       r"(tka|tkr|tha|thr|tsa|rtsa))\b", re.IGNORECASE)
+REPLACED_JOINT = re.compile(r"\b((total |partial |reverse (total )?)?(knee|hip|shoulder) ((hemi-?)?arthropla\w+|"
+                            r"replacements?|replaced)|"
+                            r"(tka|tkr|tha|thr|tsa|rtsa))\b", re.IGNORECASE)
 _SITE_DIGIT = {"knee": "5", "tka": "5", "tkr": "5", "hip": "4", "tha": "4", "thr": "4", "shoulder": "1",
                "tsa": "1", "rtsa": "1"}
 _SIDE_DIGIT = {"right": "1", "left": "2", "bilateral": "3", None: "9"}
@@ -61,10 +62,10 @@ def _status_codes(match: re.Match, note: str) -> list[str]:
     return [f"Z96.6{site}{side}"]
 
 
-@needs(patterns=(_REPLACED,))
+@needs(patterns=(REPLACED_JOINT,))
 def joint_replacement(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = [], []
-    for match in _REPLACED.finditer(note):
+    for match in REPLACED_JOINT.finditer(note):
         text = sentence(note, match.start(), match.end())
         if (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(_up_to_its_plan(note, match))
                 or FAMILY.search(text)

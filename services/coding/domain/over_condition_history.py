@@ -8,14 +8,15 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
   which leave the condition itself open;
 - a bare "prior" or "remote" must be followed in its sentence by the word that ends the condition ("prior ulnar
   neuropathy, resolved after splinting"): "abnormal TSH on prior labs" says nothing is over;
-- a chronic condition (hypertension, diabetes, osteoporosis ...) does not end with its course of treatment, though
-  one the patient outgrew ("asthma in childhood, outgrown") has ended;
+- a chronic condition (hypertension, diabetes, osteoporosis ...) does not end with its course of treatment, nor an
+  arthritis with its joint's replacement ("hip osteoarthritis - resolved after THA": the artificial joint's status
+  is coded), though one the patient outgrew ("asthma in childhood, outgrown") has ended;
 - a bronchitis or bronchiolitis ("bronchitis in October, azithromycin course finished") is self-limited: over, it
   leaves nothing with a potential for recurrence to be monitored, which is what the personal history codes are for
   (the index's own History entries name pneumonia, not bronchitis); a sinusitis, seen again after its treatment,
   keeps the history code the follow-up encounter (Z09) asks for;
-- a condition its drug or supplement keeps in check now ("vitamin D deficiency, repleted, now on D3 daily") has
-  not ended;
+- a condition its drug or supplement keeps in check now ("vitamin D deficiency, repleted, now on D3 daily"), or
+  its sentence says goes on after the course ("PT completed for plantar fasciitis, still sore"), has not ended;
 - a condition named as the cause of another ("acute kidney injury from dehydration, recovered") is the other's
   cause, not a history of its own;
 - a condition written after the organism that caused it ("C. difficile colitis", "E. coli cystitis") is an
@@ -25,11 +26,13 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
 """
 import re
 
-from services.coding.domain.chronic_conditions import CHRONIC
+from services.coding.domain.chronic_conditions import CHRONIC, NEVER_OVER
 from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
 from services.coding.domain.history_entries import HELD_IN_CHECK
+from services.coding.domain.joint_replacement import REPLACED_JOINT
 from services.coding.domain.note_context import COURSE_COMPLETED, DATED_PAST, RESOLVED
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
+from services.coding.domain.treatment_ended import NOT_OVER_YET
 
 _ENDED = re.compile(r"\b(resolved|recovered|recovery|cured|cleared|healed|outgrown|outgrew|completed|finished|"
                     r"course finished|after (completing|finishing)|" + DEFICIENCY_MADE_UP + r")\b", re.IGNORECASE)
@@ -49,8 +52,9 @@ def ended_condition(code: str, rule: str, cue: str, before: str, after: str) -> 
         return False
     if rule == DATED_PAST and OUTGROWN_AFTER.search(cue):  # a childhood asthma outgrown is over, chronic or not
         return not BACK_AGAIN.search(after)
-    if (rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC) or code.startswith(SELF_LIMITED_INFECTIONS)
-            or cue.lstrip().startswith("(") or HELD_IN_CHECK.search(after)):
+    if (rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC + NEVER_OVER + SELF_LIMITED_INFECTIONS)
+            or cue.lstrip().startswith("(") or HELD_IN_CHECK.search(after) or NOT_OVER_YET.search(after)
+            or REPLACED_JOINT.search(after)):
         return False
     return bool(_ENDED.search(after)) if _ONLY_PAST.fullmatch(cue) else bool(_ENDED.search(cue) or
                                                                            _ENDED.search(after))

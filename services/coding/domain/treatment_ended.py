@@ -70,6 +70,10 @@ _STATED_REASON = re.compile(r"\b(reason|dx|diagnosis|indication|purpose)\W{1,3}"
 _OVER = re.compile(r"(?<!\bnot )(?<!\bnot yet )(?<!\bnot fully )\b(resolved|cleared|cured|gone|healed|"
                    r"(fully |completely )?recovered|asymptomatic|no recurrence|no longer|back to (normal|baseline)|"
                    r"restored|re-?expanded|no \w+ since)\b", re.IGNORECASE)
+# the treated condition said to go on ("still", "persistent", "recurring"); "finishing" the course now is still
+# treating, "after finishing" it the course is over
+NOT_OVER_YET = re.compile(r"\b(still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|"
+                          r"(?<!after )finishing|recurr\w*|worse\w*)\b", re.IGNORECASE)
 # (an assessment's first item is the visit's purpose: "A/P: 1. Pericarditis f/u")
 _FIRST_SENTENCE = re.compile(r"^([a-z/ ]+:\s*1\.\s*)?[^.\n]*", re.IGNORECASE)
 _A_YEAR = re.compile(r"\b(19|20)\d\d\b")
