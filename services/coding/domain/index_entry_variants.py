@@ -62,7 +62,9 @@ _KNOWN_CONDITION = re.compile(r"^\W*(\w+\W+){0,2}(due to|d/t|2/2|secondary to|ca
                               r"lupus|sle\b|traumatic brain injury|tbi\b|vitamin b|b12)", re.IGNORECASE)
 _UNKNOWN_CAUSE = re.compile(r"^\W*(\w+\W+){0,3}(unknown|uncertain|undetermined|unclear) (etiology|cause)",
                             re.IGNORECASE)
-_BEHAVIOURAL = re.compile(r"^[^.;]{0,60}\bwith (behavioral|behavioural) (disturbance|symptoms)", re.IGNORECASE)
+# the F06.71 inclusion terms' behaviours ("with irritability", "with agitation"), not one denied ("no behavioral sx")
+_BEHAVIOURAL = re.compile(r"^[^.;]{0,60}\b(with|w/)\W+(\w+\W+){0,3}?(behavio\w*|irritab\w*|aggress\w*|agitat\w*|"
+                          r"apath\w*|disinhib\w*|impulsiv\w*|combative\w*)", re.IGNORECASE)
 
 
 def _mild_cognitive_impairment(match: re.Match, note: str) -> tuple[str, str] | None:

@@ -139,6 +139,7 @@ def test_a_bare_term_takes_the_general_child_the_index_names(suggest, note, code
     ("Impression - mild neurocognitive disorder secondary to Parkinson disease; no behavioral sx.",
      {"F06.70", "G20.A1"}),
     ("Dx: mild NCD d/t HIV disease, with behavioral disturbance (irritable outbursts).", {"F06.71", "B20"}),
+    ("Neuro: mild NCD due to Huntington disease with irritability, aggressive at times.", {"F06.71", "G10"}),
     ("Geri: major NCD, severe; needs help with all ADLs.", {"F03.C0"}),
     ("Major neurocognitive disorder - moderate. Lives with son.", {"F03.B0"}),
     ("Cognition: major neurocognitive disorder, mild, cause not yet known.", {"F03.A0"}),
