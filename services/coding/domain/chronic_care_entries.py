@@ -69,9 +69,13 @@ def _hypertensive_kidney(match: re.Match, note: str) -> tuple[str, str] | None:
 
 def _hypertensive_heart_and_kidney(match: re.Match, note: str) -> tuple[str, str] | None:
     text = sentence(note, match.start(), match.end())
-    if re.search(r"(?<!no )(?<!without )(?<!w/o )\b(heart failure|chf|hf[rp]ef|stage\s*(5|v)|ckd\s*(5|v)|esrd|"
-                 r"end[- ]stage|dialysis)\b", text, re.IGNORECASE):
-        return None  # I13.0, I13.11 or I13.2: the hypertension combination reads the failure and the stage
+    stage5 = re.search(r"\b(stage\s*(5|v)|ckd\s*(5|v)|esrd|end[- ]stage|dialysis)\b", text, re.IGNORECASE)
+    if re.search(r"(?<!no )(?<!without )(?<!w/o )\b(heart failure|chf|hf|hf[rp]ef)\b", text, re.IGNORECASE):
+        # the heart failure its own words name: I13.2 with stage 5, else I13.0 (the failure's type its partner)
+        return ("I13.2", "hypertensive heart and chronic kidney disease with heart failure and stage 5 or ESRD") \
+            if stage5 else ("I13.0", "hypertensive heart and chronic kidney disease with heart failure, stage 1-4")
+    if stage5:
+        return None  # I13.11: the hypertension combination reads the stage
     return "I13.10", "hypertensive heart and chronic kidney disease without heart failure, stage 1-4 or unspecified"
 
 
@@ -95,6 +99,7 @@ CHRONIC_CARE_ENTRIES = (
      fixed("I27.22", "pulmonary hypertension due to left heart disease")),
     (_word(r"hypertensive (chronic kidney disease|ckd|kidney disease|nephropathy|nephrosclerosis|renal disease)"),
      ("I12",), _hypertensive_kidney),
-    (_word(r"hypertensive heart and (chronic )?(kidney|renal) disease|hypertensive cardiorenal disease"), ("I13",),
+    (_word(r"hypertensive heart and (chronic )?(kidney|renal) disease|hypertensive heart and ckd|"
+           r"hypertensive cardiorenal disease"), ("I13", "N18"),
      _hypertensive_heart_and_kidney),
 )

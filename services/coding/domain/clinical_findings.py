@@ -213,6 +213,16 @@ def _obese_beside_bmi(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
+_WITH_HEART_FAILURE = re.compile(r"\b(with|w/) ", re.IGNORECASE)
+
+
+def _hypertensive_heart_disease(match: re.Match, note: str) -> tuple[str, str]:
+    """I11.0 where its own words join the heart failure ("... with CHF"), the failure's type its partner; else I11.9."""
+    if _WITH_HEART_FAILURE.search(match.group(0)):
+        return "I11.0", "hypertensive heart disease with heart failure"
+    return "I11.9", "hypertensive heart disease"
+
+
 CLINICAL_FINDINGS = (
     *CIRCULATORY_FINDINGS,
     (PHASED_DYSPHAGIA, ("R13",), lambda match, note: phase_code(match)),
@@ -251,8 +261,8 @@ CLINICAL_FINDINGS = (
     # "Prolapse, mitral (valve)" I34.1, "rheumatic" I05.8 (for a coder); with aortic disease both valves' I08.0
     (_word(r"mitral (valve )?prolapse|prolapse of (the )?mitral valve"), ("I34", "I05"),
      _nonrheumatic("I34.1", "nonrheumatic mitral valve prolapse", _AORTIC)),
-    (_word(r"(hypertensive|htn|hypertension) heart disease"), ("I10", "I11", "I51"),
-     fixed("I11.9", "hypertensive heart disease")),
+    (_word(r"(hypertensive|htn|hypertension) heart disease( (with|w/) (congestive )?(heart failure|chf|hf))?"),
+     ("I10", "I11", "I51", "I50"), _hypertensive_heart_disease),
     # a lobe named by its abbreviation: "9 mm solid RUL nodule", "nodule in the LLL"
     (_word(r"(pulmonary|lung) nodules?|nodules? (in |of )?(the )?" + _LOBE_NAMED + "|" + _LOBE_NAMED +
            r" ((solid|subsolid|part[- ]solid|ground[- ]glass|calcified|spiculated) )?nodules?"),

@@ -20,6 +20,7 @@ import re
 from typing import Callable, Protocol
 
 from services.coding.domain.copd_infection import copd_with_infection
+from services.coding.domain.hypertensive_partners import hypertensive_partners
 from services.coding.domain.ulcer_site import ulcer_site
 from services.coding.domain.diabetic_neuropathy_type import diabetic_neuropathy_type
 from services.coding.domain.deficiency_in_its_anemia import deficiency_in_its_anemia
@@ -598,7 +599,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,
                                        diabetes_type_elsewhere,
-                                       diabetic_retinopathy, ulcer_site, diabetic_neuropathy_type, diabetes_secondary_type, ckd_stage, ckd_on_dialysis, integral_symptoms,
+                                       diabetic_retinopathy, ulcer_site, diabetic_neuropathy_type, diabetes_secondary_type, ckd_stage, ckd_on_dialysis, hypertensive_partners, integral_symptoms,
                                        same_site_signs, same_condition,
                                        named_complication, dependence_withdrawal, complicated_condition,
                                        cervical_cytology, pregnancy_test_result, pregnancy_chapter,

@@ -163,11 +163,16 @@ _ADMITTED_FOR = re.compile(r"\b(admitted|hospitali[sz]ed|admission|hospitalizati
 _GOES_ON = re.compile(r"\b(still|ongoing|persist\w*|remains?|taper\w*|day \d+ of|not yet)\b", re.IGNORECASE)
 
 
+# "hx of exacerbation 2024": a history cue just before the words places them before the visit
+_HISTORY_JUST_BEFORE = re.compile(r"\b(h/o|hx( of)?|history of)\W+(\w+\W+){0,1}$", re.IGNORECASE)
+
+
 def _stated(words: re.Pattern, text: str) -> bool:
-    """The words occur in the text, the few words before them do not deny them ("no recent exacerbation") nor
-    name it as an earlier stay's reason, and the words after them do not date them before the visit nor doubt
+    """The words occur in the text, the few words before them do not deny them ("no recent exacerbation"), place
+    them in the past ("h/o exacerbation") nor name it as an earlier stay's reason, and the words after them do not date them before the visit nor doubt
     them ("exacerbation unlikely")."""
-    return any(not _JUST_NEGATED.search(text[:m.start()]) and not _PAST_EPISODE.search(text[m.end():])
+    return any(not _JUST_NEGATED.search(text[:m.start()]) and not _HISTORY_JUST_BEFORE.search(text[:m.start()])
+               and not _PAST_EPISODE.search(text[m.end():])
                and not (_ADMITTED_FOR.search(text[:m.start()]) and not _GOES_ON.search(text))
                and not doubted_after(text[m.end():]) for m in words.finditer(text))
 
@@ -222,6 +227,35 @@ def _copd(match: re.Match, note: str) -> tuple[str, str]:
     if _stated(_EXACERBATION, text) or _decompensated_itself(match, note):
         return "J44.1", "COPD with an acute exacerbation"
     return "J44.9", "COPD without a documented exacerbation"
+
+
+def _obstructive_bronchitis(match: re.Match, note: str) -> tuple[str, str]:
+    """J44's inclusion term "chronic obstructive bronchitis": J44.89 (the index's "Bronchitis, chronic, obstructive"),
+    J44.1 with an exacerbation, as a COPD's."""
+    code, why = _copd(match, note)
+    return ("J44.89", "chronic obstructive bronchitis, other specified COPD") if code == "J44.9" else (code, why)
+
+
+# an exacerbation the COPD's own clause places before the visit ("COPD, h/o exacerbation last year", "COPD - one
+# flare in 2024"): the past words date the exacerbation, not the COPD the patient still lives with
+_EXACERBATION_CLAUSE_AFTER = re.compile(r"\s*[,(-]\s*(with |w/ )?((h/o|hx( of)?|history of|one|an?|\d+|last|prior|"
+                                        r"previous)\s+)*(exacerbation|flare)s?\b[^.;)]*", re.IGNORECASE)
+_HISTORY_CUE = re.compile(r"^\W*(with |w/ )?(h/o|hx( of)?|history of|prior|previous)\b", re.IGNORECASE)
+
+
+def _copd_current(note: str, start: int, end: int) -> bool:
+    """Current, or current once the clause of an exacerbation dated before the visit is set aside."""
+    if current(note, start, end):
+        return True
+    clause = _EXACERBATION_CLAUSE_AFTER.match(note, end)
+    if clause is None:
+        return False
+    words = clause.group(0)
+    flare = _EXACERBATION.search(words)
+    dated = _HISTORY_CUE.search(words) or _PAST_EPISODE.search(words[flare.end():]) if flare else None
+    if not dated or _GOES_ON.search(words):
+        return False
+    return current(note[:clause.start()] + " " * len(words) + note[clause.end():], start, end)
 
 
 _LUTS = re.compile(r"\b(nocturia|urinary frequency|frequency|urgency|hesitancy|weak stream|dribbling|straining|"
@@ -371,7 +405,8 @@ _OA_UNSPECIFIED_SITE = "M19.9"  # "osteoarthritis" alone, which the words of a l
 FINDINGS: tuple[Finding, ...] = (
     Finding(_HEART_FAILURE_WORDS, ("I50",), _heart_failure),
     Finding(_word(r"asthma"), ("J45",), _asthma),
-    Finding(_word(r"copd|chronic obstructive pulmonary disease"), ("J44", "J43"), _copd),
+    Finding(_word(r"copd|chronic obstructive pulmonary disease"), ("J44", "J43"), _copd, _copd_current),
+    Finding(_word(r"chronic obstructive bronchitis"), ("J44", "J42", "J41"), _obstructive_bronchitis, _copd_current),
     Finding(_word(r"benign prostatic hyperplasia|benign prostatic hypertrophy|bph|enlarged prostate"), ("N40",),
             _bph),
     Finding(_word(r"strep throat|strep pharyngitis|streptococcal pharyngitis|pharyngitis|sore throat"), ("J02",),

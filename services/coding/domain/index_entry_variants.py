@@ -4,8 +4,9 @@ History entry).
 
 Each row is an index entry or a tabular inclusion term read as notes write it:
 - "Impairment, cognitive, mild, so stated" G31.84: the tabular adds "of uncertain or unknown etiology", which a
-  note never writes; a cause stated beside it ("due to Alzheimer disease") is the mild neurocognitive disorder of
-  a known condition (F06.7-), left to the index and to a coder.
+  note never writes; a cause stated beside it ("due to Parkinson disease") that F06.7's "code first" list names
+  is the mild neurocognitive disorder of a known condition (F06.70/F06.71), another cause a coder's.
+- "Major neurocognitive disorder NOS" F03.90 (F03's inclusion term) with its severity after it: F03.A0-F03.C0.
 - "Bleeding, rectal" and "Hemorrhage, rectum" K62.5 (the tabular: "Hemorrhage of anus and rectum"), and bright red
   blood per rectum (BRBPR).
 - "Nodule, thyroid" E04.1 with the site written after the nodule and a lobe or side between ("a nodule in the
@@ -55,12 +56,44 @@ _CAUSE_STATED = re.compile(r"^\W*(\w+\W+){0,2}(due to|d/t|2/2|secondary to|from|
                            r"associated with)\b", re.IGNORECASE)
 
 
+# F06.7's "code first the underlying physiological condition, such as" list, in the words notes use
+_KNOWN_CONDITION = re.compile(r"^\W*(\w+\W+){0,2}(due to|d/t|2/2|secondary to|caused by)\W+(\w+\W+){0,2}?"
+                              r"(alzheimer'?s?|ad\b|hiv|huntington'?s?|lewy|frontotemporal|parkinson'?s?|pd\b|"
+                              r"lupus|sle\b|traumatic brain injury|tbi\b|vitamin b|b12)", re.IGNORECASE)
+_UNKNOWN_CAUSE = re.compile(r"^\W*(\w+\W+){0,3}(unknown|uncertain|undetermined|unclear) (etiology|cause)",
+                            re.IGNORECASE)
+# the F06.71 inclusion terms' behaviours ("with irritability", "with agitation"), not one denied ("no behavioral sx")
+_BEHAVIOURAL = re.compile(r"^[^.;]{0,60}\b(with|w/)\W+(\w+\W+){0,3}?(behavio\w*|irritab\w*|aggress\w*|agitat\w*|"
+                          r"apath\w*|disinhib\w*|impulsiv\w*|combative\w*)", re.IGNORECASE)
+
+
 def _mild_cognitive_impairment(match: re.Match, note: str) -> tuple[str, str] | None:
-    """G31.84 is the impairment of no known cause: one its own words attribute to a condition is not it."""
-    after = note[match.end():match.end() + 60]
-    if _CAUSE_STATED.search(after):
+    """G31.84 is the impairment of no known cause; one its own words attribute to a condition F06.7's list names is
+    the mild neurocognitive disorder due to a known physiological condition (F06.70, F06.71 with a behavioural
+    disturbance), the condition coded first by its own words; any other cause is a coder's."""
+    after = note[match.end():match.end() + 80]
+    if _KNOWN_CONDITION.search(after):
+        if _BEHAVIOURAL.search(after):
+            return "F06.71", "mild neurocognitive disorder due to a known condition, with behavioral disturbance"
+        return "F06.70", "mild neurocognitive disorder due to a known condition"
+    if _CAUSE_STATED.search(after) and not _UNKNOWN_CAUSE.search(after):
         return None
     return "G31.84", "mild cognitive impairment, so stated (of uncertain or unknown etiology)"
+
+
+# F03's inclusion term "Major neurocognitive disorder NOS" with the severity its own clause states (F03.A0, F03.B0,
+# F03.C0; a disturbance is read on by `dementia-disturbance`); a cause named after it is `dementia-named-cause`'s
+_SEVERITY_AFTER = re.compile(r"^\W{0,3}(?P<severity>mild|moderate|severe)\b", re.IGNORECASE)
+_SEVERITY_DIGIT = {"mild": "A", "moderate": "B", "severe": "C"}
+
+
+def _major_neurocognitive_disorder(match: re.Match, note: str) -> tuple[str, str] | None:
+    after = note[match.end():match.end() + 80]
+    severity = _SEVERITY_AFTER.search(after)
+    if _CAUSE_STATED.search(after) or severity is None:
+        return None
+    return f"F03.{_SEVERITY_DIGIT[severity.group('severity').lower()]}0", "major neurocognitive disorder NOS is " \
+        "unspecified dementia, with the severity stated"
 
 
 _GROUP_CODES = {"2": ("I27.22", "group 2 pulmonary hypertension (due to left heart disease)"),
@@ -123,8 +156,9 @@ def _osteopenia_at_site(match: re.Match, note: str) -> tuple[str, str] | None:
 
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 INDEX_ENTRY_VARIANTS = (
-    (_word(r"mild cognitive impairment|mild neurocognitive disorder"), ("G31", "F06", "R41"),
+    (_word(r"mild cognitive impairment|mild neurocognitive disorder|mild ncd"), ("G31", "F06", "R41"),
      _mild_cognitive_impairment),
+    (_word(r"major neurocognitive disorder|major ncd"), ("F03",), _major_neurocognitive_disorder),
     (_word(r"rectal (bleeding|bleed|hemorrhage|haemorrhage)|(bleeding|hemorrhage) (from|per) (the )?rectum|"
            r"bright red blood per rectum|brbpr"), ("K62", "K92", "R58"),
      fixed("K62.5", "rectal bleeding is hemorrhage of anus and rectum")),

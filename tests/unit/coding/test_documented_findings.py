@@ -232,3 +232,18 @@ def test_a_disorder_with_a_drug_named_as_its_cause_is_the_drug_induced_code(tabu
 def test_a_drug_beside_but_not_causing_the_disorder_leaves_it_unspecified(tabular):
     out, _ = documented_findings([], "Hypothyroidism on levothyroxine; AF on amiodarone.", tabular)
     assert "E03.2" not in codes(out)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Chronic obstructive bronchitis on a LAMA.", ["J44.89"]),
+    ("Pulm: chronic obstructive bronchitis, worse this week - acute exacerbation.", ["J44.1"]),
+    ("Longstanding COPD, h/o flare in 2023; on tiotropium.", ["J44.9"]),
+    ("COPD - one exacerbation last winter, breathing at baseline.", ["J44.9"]),
+    ("COPD, hx of exacerbation 2022, no oxygen need.", ["J44.9"]),
+    ("COPD, h/o exacerbation last month, still on a steroid taper.", []),
+    ("Father: COPD, h/o flare last year.", ["Z82.5"]),
+    ("No COPD; prior exacerbation of asthma in 2021.", []),
+])
+def test_a_copd_is_current_though_its_clause_dates_an_exacerbation_before_the_visit(tabular, note, expected):
+    out, _ = documented_findings([], note, tabular)
+    assert codes(out) == expected

@@ -132,3 +132,24 @@ def test_a_bare_term_takes_the_general_child_the_index_names(suggest, note, code
     """The index's own general child where no marker names one ("Arteriosclerosis" I70.90, "Cataract, senile"
     H25.9), the category's title read as its main term."""
     assert code in _sure(suggest, note)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Memory clinic: mild NCD, cause still unclear; neuropsych in 6 mo.", {"G31.84"}),
+    ("Impression - mild neurocognitive disorder secondary to Parkinson disease; no behavioral sx.",
+     {"F06.70", "G20.A1"}),
+    ("Dx: mild NCD d/t HIV disease, with behavioral disturbance (irritable outbursts).", {"F06.71", "B20"}),
+    ("Neuro: mild NCD due to Huntington disease with irritability, aggressive at times.", {"F06.71", "G10"}),
+    ("Geri: major NCD, severe; needs help with all ADLs.", {"F03.C0"}),
+    ("Major neurocognitive disorder - moderate. Lives with son.", {"F03.B0"}),
+    ("Cognition: major neurocognitive disorder, mild, cause not yet known.", {"F03.A0"}),
+])
+def test_a_neurocognitive_disorder_takes_its_known_cause_or_its_severity(suggest, note, expected):
+    assert _sure(suggest, note) == expected
+
+
+@pytest.mark.parametrize("note", ["Possible major NCD, moderate - testing scheduled.",
+                                  "Mother had major NCD, severe, in her 80s.",
+                                  "Mild NCD due to a mood disorder vs early dementia; recheck."])
+def test_a_neurocognitive_disorder_doubted_a_relatives_or_of_another_cause_is_not_coded_so(suggest, note):
+    assert not _sure(suggest, note) & {"F03.A0", "F03.B0", "F03.C0", "F06.70", "G31.84"}
