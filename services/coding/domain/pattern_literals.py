@@ -173,7 +173,16 @@ def _item(op, av) -> list[frozenset[str]]:
         branches = [_sequence(branch) for branch in av[1]]
         if not all(branches):
             return []
-        return [frozenset().union(*(max(b, key=lambda strings: min(map(len, strings))) for b in branches))]
+        union = frozenset().union(*(max(b, key=lambda strings: min(map(len, strings))) for b in branches))
+        return [union, *_shared(branches, union)]
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
         return _sequence(av[2])
     return []
+
+
+def _shared(branches: list[list[frozenset[str]]], union: frozenset[str]) -> list[frozenset[str]]:
+    """The sets of the first branch that every other branch requires too (one of its sets holds no other string):
+    "(hand pain|pain in the hand)" requires "hand" beside the union of the branches' strongest sets ("pain"), which
+    a note with "chest pain" meets. Sets of one character are left out: they are in every note."""
+    return [strings for strings in branches[0] if strings != union and min(map(len, strings)) > 1
+            and all(any(theirs <= strings for theirs in branch) for branch in branches[1:])]

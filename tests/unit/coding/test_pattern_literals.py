@@ -23,6 +23,12 @@ DEVELOPMENT = Path(__file__).resolve().parent / "data" / "development_notes.csv"
     (r"[a-z]+ pain", ({" pain"},)),
     (r"(fx)?\d+", ()),  # nothing a match must hold
     (r"\u017fore", ({"ore"},)),  # beyond ASCII: a letter that re.IGNORECASE may fold onto an ASCII one
+    # a set every branch requires is required beside the branches' union: the site as well as the pain word
+    (r"\b((hands?) (pain|ache)|(pain|ache) in (the )?(hands?))\b",
+     ({"ache", "hand", "pain"}, {"ache", "pain"}, {"hand"})),
+    # the parser reads "(eye|ear)" as "e" then "ye" or "ar": the alternation's set, in both branches
+    (r"(eye|ear) pain|pain in the (eye|ear)", ({" pain", "pain in the "}, {"ye", "ar"})),
+    (r"\b(ear pain|otalgia)\b", ({"ear pain", "otalgia"},)),  # nothing every branch holds
 ])
 def test_required_literals(pattern, expected):
     assert required_literals(re.compile(pattern, re.IGNORECASE)) == tuple(frozenset(s) for s in expected)
