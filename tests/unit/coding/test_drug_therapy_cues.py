@@ -70,3 +70,25 @@ def test_a_lipid_lowering_drugs_monitoring_is_no_drug_level(suggest):
 
 def test_a_drug_level_drawn_stays_drug_monitoring(suggest):
     assert "Z51.81" in billed(suggest, "Seizure disorder on carbamazepine long term; carbamazepine level drawn today.")
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Bone density review: osteopenia progressed to osteoporosis without fracture on risedronate 35 mg weekly.",
+     "Z79.83"),
+    ("Mechanical valve, no bleeding on warfarin 4 mg daily, INR in range.", "Z79.01"),
+])
+def test_a_denial_of_what_the_drug_holds_off_leaves_the_drug_taken(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Atrial flutter - no longer on rivaroxaban after ablation.", "Z79.01"),
+    ("Not currently on risedronate.", "Z79.83"),
+])
+def test_a_denial_of_the_drug_itself_stays(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+def test_a_hold_on_the_morning_of_an_operation_is_a_pause(suggest):
+    note = "DM2 on glipizide 5 mg daily. Pre-op plan: hold glipizide the day of surgery, resume with meals."
+    assert "Z79.84" in billed(suggest, note)
