@@ -92,3 +92,23 @@ def test_a_denial_of_the_drug_itself_stays(suggest, note, code):
 def test_a_hold_on_the_morning_of_an_operation_is_a_pause(suggest):
     note = "DM2 on glipizide 5 mg daily. Pre-op plan: hold glipizide the day of surgery, resume with meals."
     assert "Z79.84" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Essential HTN, on losartan 100 mg daily long-term, home BP at goal.",
+    "Diabetic neuropathy pain on pregabalin 150 mg bid, maintenance.",
+    "HIV on long-term antiretroviral therapy (Biktarvy), CD4 stable.",
+    "Gout, no attacks this year - continue allopurinol long term.",
+])
+def test_a_drug_with_no_class_of_its_own_said_long_term_in_its_own_item(suggest, note):
+    assert "Z79.899" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Meds: losartan, metoprolol, rivaroxaban (long-term, for the clot).",
+    "PAF on warfarin long term and amlodipine 5 mg.",
+    "Art therapy group weekly; long-term goal is fewer panic episodes.",
+    "Gout, no attacks - no need to continue allopurinol long term.",
+])
+def test_another_items_long_term_cue_stays_its_own(suggest, note):
+    assert "Z79.899" not in billed(suggest, note)
