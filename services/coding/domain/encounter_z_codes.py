@@ -278,6 +278,21 @@ def _levelled_drugs(note: str) -> dict[str, re.Match]:
     return found
 
 
+# clozapine is given only under a neutrophil count's monitoring: a note that reports or orders the count beside the
+# drug the patient is on documents a drug kept for the long run ("stable on clozapine 300 mg; ANC within range"; not
+# a neutropenia "due to clozapine", which is the adverse effect's code)
+_CLOZAPINE = _rx(r"clozapine|clozaril")
+_NEUTROPHIL_COUNT = _rx(r"anc|absolute neutrophil count")
+_ON_BEFORE = re.compile(r"\b(on|takes|taking|continue|cont)\s+$", re.IGNORECASE)
+
+
+def _count_monitored(note: str, match: re.Match) -> re.Match | None:
+    """The neutrophil count the note names, where `match` is clozapine the patient is on: the drug's long-term cue."""
+    if _CLOZAPINE.fullmatch(match.group(0)) and _ON_BEFORE.search(before(note, match.start())):
+        return _NEUTROPHIL_COUNT.search(note)
+    return None
+
+
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
 # term: the dependence code says it
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
@@ -538,7 +553,7 @@ def _in_its_own_item(note: str, match: re.Match, cue: re.Match) -> bool:
 
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     levelled = _levelled_drugs(note)
-    if not (_LONG_TERM.search(note) or levelled):
+    if not (_LONG_TERM.search(note) or levelled or _NEUTROPHIL_COUNT.search(note)):
         return []
     made = []
     # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
@@ -553,7 +568,7 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             cue = next((said for said in cues.finditer(text) if not (_another_items_course(note, match, said)
                                                                       or _not_the_drugs_cue(note, match, said))
                         and (pattern is not NAMED_LONG_TERM_ONLY or _in_its_own_item(note, match, said))),
-                       None) or levelled.get(match.group(0).lower())
+                       None) or levelled.get(match.group(0).lower()) or _count_monitored(note, match)
             if cue and _taken_now(note, match) and not _short_course(note, match) \
                     and not named_as_past_use(note, match) and for_this_class(match, note) \
                     and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):

@@ -112,3 +112,16 @@ def test_a_drug_with_no_class_of_its_own_said_long_term_in_its_own_item(suggest,
 ])
 def test_another_items_long_term_cue_stays_its_own(suggest, note):
     assert "Z79.899" not in billed(suggest, note)
+
+
+def test_clozapine_under_its_neutrophil_count_is_long_term(suggest):
+    note = "Schizoaffective disorder on clozapine 250 mg qhs; absolute neutrophil count 3.1 today."
+    assert "Z79.899" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Schizophrenia. Clozapine considered if a third antipsychotic fails; ANC baseline ordered.",
+    "Dx: agranulocytosis due to clozapine, ANC 400; schizophrenia.",
+])
+def test_clozapine_not_taken_is_no_long_term_therapy(suggest, note):
+    assert "Z79.899" not in billed(suggest, note)
