@@ -147,8 +147,10 @@ _FROM_A_WEEK_AFTER = re.compile(r"^[^.;,]{0,20}?\bfrom \d+ (weeks?|wks?)\b", re.
 
 
 def _started_now(note: str, match: re.Match) -> bool:
-    added = _ADDED_BEFORE.search(before(note, match.start()))
-    return bool(added and not _STARTED_EARLIER.search(note[added.start():sentence_end(note, match.end())])
+    head = before(note, match.start())
+    added = _ADDED_BEFORE.search(head)
+    start = match.start() - len(head) + added.start() if added else 0
+    return bool(added and not _STARTED_EARLIER.search(note[start:sentence_end(note, match.end())])
                 or _FROM_A_WEEK_AFTER.search(note[match.end():match.end() + 40]))
 
 

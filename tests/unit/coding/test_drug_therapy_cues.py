@@ -125,3 +125,8 @@ def test_clozapine_under_its_neutrophil_count_is_long_term(suggest):
 ])
 def test_clozapine_not_taken_is_no_long_term_therapy(suggest, note):
     assert "Z79.899" not in billed(suggest, note)
+
+
+def test_a_drug_added_today_after_an_earlier_start_in_the_note_is_a_start(suggest):
+    note = "DM2, basal insulin begun 4 months ago. Plan: raise detemir to 18 units, add Mounjaro 2.5 mg weekly today."
+    assert "Z79.85" not in billed(suggest, note)
