@@ -99,6 +99,10 @@ _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|cont|continues?|cont
 # a denial of the drug itself ("not on anticoagulation"), not of another condition earlier in the sentence
 # ("T2DM without complications on metformin": a diagnosis' own qualifier, "without complications", denies nothing after it)
 _JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without(?! complications?\b))\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
+# a denial of what the drug holds off, one word before its "on", denies that word, not the drug ("osteoporosis
+# without fracture on alendronate", "no bleeding on apixaban"; not "no longer on", "not currently on")
+_HELD_OFF_ON = re.compile(r"\b(no|without|denies)\s+(?!(longer|currently|yet|ever|been|on)\b)[a-z]\w*\s+on\s*$",
+                          re.IGNORECASE)
 # a clot's prophylaxis after an operation is a course of weeks, not long-term use (Z79's "continuous use"): "enoxaparin
 # for DVT prophylaxis post-op, 2 wks"
 _AFTER_SURGERY = r"(post-?op(erative(ly)?)?|after (the )?(surgery|(\w+ ){0,2}(arthroplasty|replacement|tka|tha)))"
@@ -143,8 +147,10 @@ _FROM_A_WEEK_AFTER = re.compile(r"^[^.;,]{0,20}?\bfrom \d+ (weeks?|wks?)\b", re.
 
 
 def _started_now(note: str, match: re.Match) -> bool:
-    added = _ADDED_BEFORE.search(before(note, match.start()))
-    return bool(added and not _STARTED_EARLIER.search(note[added.start():sentence_end(note, match.end())])
+    head = before(note, match.start())
+    added = _ADDED_BEFORE.search(head)
+    start = match.start() - len(head) + added.start() if added else 0
+    return bool(added and not _STARTED_EARLIER.search(note[start:sentence_end(note, match.end())])
                 or _FROM_A_WEEK_AFTER.search(note[match.end():match.end() + 40]))
 
 
@@ -185,7 +191,8 @@ def denied_in_its_item(note: str, match: re.Match) -> bool:
     said = before(note, match.start())
     own = said[max((m.end() for m in _ITEM_SEPARATOR.finditer(said)), default=0):]
     states_its_own = _TAKING_BEFORE.search(own) or _DOSE_AFTER.search(note[match.end():match.end() + 30])
-    return bool(_JUST_NEGATED.search(own if states_its_own else said))
+    text = own if states_its_own else said
+    return bool(_JUST_NEGATED.search(text)) and not _HELD_OFF_ON.search(text)
 
 
 def for_this_class(match: re.Match, note: str) -> bool:

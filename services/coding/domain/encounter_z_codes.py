@@ -194,6 +194,15 @@ ANTIEPILEPTICS = _rx(r"lamotrigine|lamictal|levetiracetam|keppra|lacosamide|vimp
 STATED_LONG_TERM_ONLY = _rx(r"methylphenidate|ritalin|concerta|dexmethylphenidate|focalin|amphetamine salts|adderall|"
                             r"lisdexamfetamine|vyvanse|dextroamphetamine|atomoxetine|strattera|allopurinol|zyloprim|"
                             r"febuxostat|uloric|topiramate|topamax")
+# drugs taken for years that have no Z79 code of their own and are most often named without a word on their course
+# (antihypertensives, gabapentinoids, vitamin B12 injections, antiretroviral and antifibrotic therapy): "Other long
+# term (current) drug therapy" only where the drug's own list item says long-term or maintenance of it
+# ("Meds: carvedilol, apixaban (long-term anticoagulation)" is the apixaban's)
+NAMED_LONG_TERM_ONLY = _rx(r"hctz|hydrochlorothiazide|chlorthalidone|lisinopril|losartan|"
+                           r"valsartan|sacubitril-valsartan|entresto|amlodipine|carvedilol|metoprolol( succinate| tartrate)?|"
+                           r"gabapentin|neurontin|pregabalin|lyrica|cyanocobalamin|b12 injections?|"
+                           r"antiretroviral( therapy)?|haart|bictegravir|biktarvy|nintedanib|ofev|"
+                           r"pirfenidone|esbriet")
 _STATED_LONG_TERM = _rx(r"long[- ]term|maintenance|maintained on")
 # an inhaled corticosteroid, alone or in its combination inhaler (not a nasal spray, not oral budesonide): the
 # asthma or COPD beside it is chronic by its name, so only the words long-term or maintenance say the drug's course
@@ -238,7 +247,7 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
               # valproate level's abbreviation ("VPA level drawn today")
               r"digoxin|lanoxin|phenytoin|dilantin|valproate|valproic acid|divalproex|depakote|vpa|carbamazepine|"
               r"tegretol"), "Z79.899"),
-         (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"))
+         (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"), (NAMED_LONG_TERM_ONLY, "Z79.899"))
 # a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"; a serum
 # level is checked for a drug kept at a steady dose, so the drug is also taken long term
 LEVEL_CHECKED_DRUG = re.compile(r"\b(" + "|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS) +
@@ -267,6 +276,21 @@ def _levelled_drugs(note: str) -> dict[str, re.Match]:
             if match.end() == word.end() and level_drawn(note, match):
                 found[match.group(1).lower()] = match
     return found
+
+
+# clozapine is given only under a neutrophil count's monitoring: a note that reports or orders the count beside the
+# drug the patient is on documents a drug kept for the long run ("stable on clozapine 300 mg; ANC within range"; not
+# a neutropenia "due to clozapine", which is the adverse effect's code)
+_CLOZAPINE = _rx(r"clozapine|clozaril")
+_NEUTROPHIL_COUNT = _rx(r"anc|absolute neutrophil count")
+_ON_BEFORE = re.compile(r"\b(on|takes|taking|continue|cont)\s+$", re.IGNORECASE)
+
+
+def _count_monitored(note: str, match: re.Match) -> re.Match | None:
+    """The neutrophil count the note names, where `match` is clozapine the patient is on: the drug's long-term cue."""
+    if _CLOZAPINE.fullmatch(match.group(0)) and _ON_BEFORE.search(before(note, match.start())):
+        return _NEUTROPHIL_COUNT.search(note)
+    return None
 
 
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
@@ -450,10 +474,12 @@ def _for_a_coded_disorder(code: str, suggestions: list[Suggestion]) -> bool:
     return disorders is None or any(s.code.startswith(disorders) for s in suggestions)
 
 
-# "no seizures in 3 years on lamotrigine", "no flare in a year on long-term allopurinol": the denial is of what the
-# drug holds off; the drug is read from its own "on" (not "not on", "no longer on"), or from the "on" of the list it
-# closes ("without exacerbation on pyridostigmine and prednisone")
-_HELD_OFF_ON = re.compile(r"\b(no|without)\b[^.;]*?(?<!\bnot )(?<!\blonger )(?<!\bnever )\b(?P<on>on)\s+"
+# "no seizures in 3 years on lamotrigine", "no flare in a year on long-term allopurinol", "no current flare - continue
+# allopurinol long-term": the denial is of what the drug holds off; the drug is read from its own "on" or "continue"
+# (not "not on", "no longer on", "no need to continue"), or from the "on" of the list it closes ("without
+# exacerbation on pyridostigmine and prednisone")
+_HELD_OFF_ON = re.compile(r"\b(no|without)\b[^.;]*?(?<!\bnot )(?<!\blonger )(?<!\bnever )(?<!\bto )"
+                          r"\b(?P<on>on|cont|continued?|continues)\s+"
                           r"((long[- ]term|maintenance|daily)\s+|[^.;]*?\b(and|plus)\s+)?$", re.IGNORECASE)
 
 
@@ -508,9 +534,26 @@ def _another_items_course(note: str, match: re.Match, cue: re.Match) -> bool:
     return match.start() > closed or bool(_ANOTHER_ITEM.search(note, match.end(), opened))
 
 
+_OWN_ITEM_END = re.compile(r"[+,;]|\b(and|plus)\b", re.IGNORECASE)
+
+
+def _in_its_own_item(note: str, match: re.Match, cue: re.Match) -> bool:
+    """The cue lies in the drug's own list item, between the separators or the "and" either side of its name, or in
+    an item right after it that names no drug ("HTN on chlorthalidone 25 mg, long-term")."""
+    offset, stop = sentence_start(note, match.start()), sentence_end(note, match.end())
+    first = max((m.end() for m in _OWN_ITEM_END.finditer(note, offset, match.start())), default=offset)
+    last = _OWN_ITEM_END.search(note, match.end(), stop)
+    end = last.start() if last else stop
+    if last:
+        following = _OWN_ITEM_END.search(note, last.end(), stop)
+        if not _ANY_DRUG.search(note, last.end(), following.start() if following else stop):
+            end = following.start() if following else stop
+    return first <= offset + cue.start() and offset + cue.end() <= end
+
+
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     levelled = _levelled_drugs(note)
-    if not (_LONG_TERM.search(note) or levelled):
+    if not (_LONG_TERM.search(note) or levelled or _NEUTROPHIL_COUNT.search(note)):
         return []
     made = []
     # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
@@ -520,10 +563,12 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             continue
         for match in pattern.finditer(note):
             text = sentence(note, match.start(), match.end())
-            stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, INHALED_STEROIDS)
+            stated_only = pattern in (ANTIEPILEPTICS, STATED_LONG_TERM_ONLY, NAMED_LONG_TERM_ONLY, INHALED_STEROIDS)
             cues = _STATED_LONG_TERM if stated_only else _STATED_COURSE if pattern is ANTIBIOTICS else _LONG_TERM
             cue = next((said for said in cues.finditer(text) if not (_another_items_course(note, match, said)
-                                                                      or _not_the_drugs_cue(note, match, said))), None) or levelled.get(match.group(0).lower())
+                                                                      or _not_the_drugs_cue(note, match, said))
+                        and (pattern is not NAMED_LONG_TERM_ONLY or _in_its_own_item(note, match, said))),
+                       None) or levelled.get(match.group(0).lower()) or _count_monitored(note, match)
             if cue and _taken_now(note, match) and not _short_course(note, match) \
                     and not named_as_past_use(note, match) and for_this_class(match, note) \
                     and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):

@@ -43,6 +43,7 @@ def stopped_right_after(note: str, end: int) -> bool:
 # before a name is most often a switch within the class ("stop glipizide, start sitagliptin"), so it is not read
 _HOLD_BEFORE = re.compile(r"(?<!\bto )\bhold\s+(the\s+)?$", re.IGNORECASE)
 PAUSE_CUES = (r"before|prior to|around|until|if|when|unless|peri-?op\w*|pre-?op\w*|for (the )?(procedure|surgery)|"
+              r"(the )?(am|morning|day|night) of|"
               r"(x ?|for )?\d+ ?(doses?|days?|d|h|hrs?|hours?)")
 _A_PAUSE = re.compile(r"[^.;\n]{0,40}?\b(" + PAUSE_CUES + r")\b", re.IGNORECASE)
 

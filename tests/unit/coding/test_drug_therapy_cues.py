@@ -70,3 +70,53 @@ def test_a_lipid_lowering_drugs_monitoring_is_no_drug_level(suggest):
 
 def test_a_drug_level_drawn_stays_drug_monitoring(suggest):
     assert "Z51.81" in billed(suggest, "Seizure disorder on carbamazepine long term; carbamazepine level drawn today.")
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Bone density review: osteopenia progressed to osteoporosis without fracture on risedronate 35 mg weekly.",
+     "Z79.83"),
+    ("Mechanical valve, no bleeding on warfarin 4 mg daily, INR in range.", "Z79.01"),
+])
+def test_a_denial_of_what_the_drug_holds_off_leaves_the_drug_taken(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Atrial flutter - no longer on rivaroxaban after ablation.", "Z79.01"),
+    ("Not currently on risedronate.", "Z79.83"),
+])
+def test_a_denial_of_the_drug_itself_stays(suggest, note, code):
+    assert code not in billed(suggest, note)
+
+
+def test_a_hold_on_the_morning_of_an_operation_is_a_pause(suggest):
+    note = "DM2 on glipizide 5 mg daily. Pre-op plan: hold glipizide the day of surgery, resume with meals."
+    assert "Z79.84" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Essential HTN, on losartan 100 mg daily long-term, home BP at goal.",
+    "Diabetic neuropathy pain on pregabalin 150 mg bid, maintenance.",
+    "HIV on long-term antiretroviral therapy (Biktarvy), CD4 stable.",
+    "Gout, no attacks this year - continue allopurinol long term.",
+    "Schizoaffective disorder on clozapine 250 mg qhs; absolute neutrophil count 3.1 today.",
+])
+def test_a_drug_said_long_term_in_its_own_item_or_kept_under_its_count(suggest, note):
+    assert "Z79.899" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Meds: losartan, metoprolol, rivaroxaban (long-term, for the clot).",
+    "PAF on warfarin long term and amlodipine 5 mg.",
+    "Art therapy group weekly; long-term goal is fewer panic episodes.",
+    "Gout, no attacks - no need to continue allopurinol long term.",
+    "Schizophrenia. Clozapine considered if a third antipsychotic fails; ANC baseline ordered.",
+    "Dx: agranulocytosis due to clozapine, ANC 400; schizophrenia.",
+])
+def test_another_items_cue_or_a_drug_not_taken_is_no_long_term_therapy(suggest, note):
+    assert "Z79.899" not in billed(suggest, note)
+
+
+def test_a_drug_added_today_after_an_earlier_start_in_the_note_is_a_start(suggest):
+    note = "DM2, basal insulin begun 4 months ago. Plan: raise detemir to 18 units, add Mounjaro 2.5 mg weekly today."
+    assert "Z79.85" not in billed(suggest, note)
