@@ -323,7 +323,9 @@ def screened(text: str, start: int, end: int) -> bool:
 # say how it ended ("resolved", "healed", "treated"): the first are a past condition, as "history of" is
 # So is the condition a completed course was for ("completed 7d levofloxacin for CAP": Z87.01).
 # A "Past:" heading lists what the patient had, as "history of" does ("PMH:" lists current conditions too).
-_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
+# (or a "Hx of:" heading's items, each as "h/o" names it: `section_headings`)
+_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|(hx|history) of|h/o|" + COMPLETED_COURSE_CUE,
+                           re.IGNORECASE)
 # and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
 # apixaban": Z86.711), or says it was outgrown or fully recovered from; "inactive" or "resolved" say it ended, not
 # that the History entry is meant
