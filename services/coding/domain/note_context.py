@@ -42,7 +42,7 @@ NOT_ESTABLISHED = "not-established"
 SINCE_EVENT = "since-event"
 COURSE_COMPLETED = "course-completed"
 # who alone holds the diagnosis, before the cue: "bipolar disorder - per pt, not confirmed", "(self-reported, unconfirmed)"
-_HELD_ONLY_BY = (r"((suspected |reported |dx'?d )?(per|by) (the )?(pt|patient|family|outside (records?|chart))|"
+_HELD_ONLY_BY = (r"((suspected |reported |dx'?d |diagnosed )?(per|by) (the )?(pt|patient|family|outside (records?|chart))|"
                  r"(pt|patient|self)[- ]reported)\W{1,3}")
 NOT_ESTABLISHED_CUE = (r"(" + _HELD_ONLY_BY + r")?(((is|was|were|are) )?(not|never) (met|established|confirmed|supported|made|substantiated)|"
                        # a problem list's item the chart itself withdraws: "GERD - entered in error", "unconfirmed"
@@ -263,8 +263,11 @@ RULES = (
     ScopeRule(LAB_TEST, None, TEST_SUBJECT),
     # A diagnosis weighed and set aside after it is named: "criteria for epilepsy not met", "asthma not confirmed
     # on spirometry". Outpatient, a diagnosis not established is not coded (guideline IV.H); its symptoms are.
+    # A list item's status after its dash closes the whole item, however many words name the condition ("gout of
+    # the R great toe - suspected per outside records, not confirmed").
     ScopeRule(NOT_ESTABLISHED, re.compile(SUPERSEDED_CUE, re.IGNORECASE),
-              re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(" + NOT_ESTABLISHED_CUE + r")\b", re.IGNORECASE)),
+              re.compile(r"^([^\w,]{0,3}(\w+[^\w,]+){0,2}|[^,.;:\n]{0,40}?\s[-\u2013]\s+)(" + NOT_ESTABLISHED_CUE +
+                         r")\b", re.IGNORECASE), reach=100),
     # what the patient was counselled about, named right after the cue, a Z code's habit included ("counseled on
     # sleep deprivation"; not "counseled on diet for obesity")
     ScopeRule(COUNSELLING_TOPIC, re.compile(r"\b(" + COUNSELLING_TOPIC_BEFORE + r")\s*$", re.IGNORECASE), None),
@@ -280,7 +283,7 @@ PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST,
 # the rules that say a mention is not the patient's own stated condition (or only a weighed or a supposed one), for
 # the rule findings' reading too: "counselled on COPD risk", "may cause gout" keep a finding out as they keep a term
 NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY, HYPOTHETICAL,
-                                                                 CONSIDERED_ONLY))
+                                                                 CONSIDERED_ONLY, NOT_ESTABLISHED))
 # the rules a Z code's mention is read by: its text carries its own context ("family history of", "screening for"),
 # but not the date of the event it names ("since pregnancy 2023" is no pregnant state today), nor a form's answer
 # after it ("Tobacco use: Never")
@@ -323,7 +326,9 @@ def screened(text: str, start: int, end: int) -> bool:
 # say how it ended ("resolved", "healed", "treated"): the first are a past condition, as "history of" is
 # So is the condition a completed course was for ("completed 7d levofloxacin for CAP": Z87.01).
 # A "Past:" heading lists what the patient had, as "history of" does ("PMH:" lists current conditions too).
-_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|" + COMPLETED_COURSE_CUE, re.IGNORECASE)
+# (or a "Hx of:" heading's items, each as "h/o" names it: `section_headings`)
+_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|(hx|history) of|h/o|" + COMPLETED_COURSE_CUE,
+                           re.IGNORECASE)
 # and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
 # apixaban": Z86.711), or says it was outgrown or fully recovered from; "inactive" or "resolved" say it ended, not
 # that the History entry is meant

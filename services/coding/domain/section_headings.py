@@ -31,6 +31,9 @@ _HEADINGS = (
                    r"problem list)", True),
     (PAST_SECTION, r"resolved|inactive|past", False),
     (PAST_SECTION, r"(past )?surgical (history|hx)|psh|(prior|past) surger(y|ies)", True),
+    # "Hx of: latent TB, treated; lung nodule, stable": a list of what the patient had, each item past as its first
+    # (not "PMH:" or "Hx:", which list current chronic conditions too)
+    (PAST_SECTION, r"(hx|history) of|h/o", False),
     (REPLACED_SECTION, r"(admission|admitting|admit) (diagnos[ie]s|dx)", True),
 )
 # an admission's diagnosis is replaced where the note goes on to give the discharge's (or final) one

@@ -27,7 +27,9 @@ NOT_A_TREATMENT = ("ct", "cxr", "x-ray", "xray", "mri", "us", "ultrasound", "ech
                    "consultation", "assessment", "review", "reconciliation", "intake", "registration", "school",
                    "college", "degree", "work", "shift", "meal", "breakfast", "lunch", "dinner", "homework",
                    # a talk held at the visit ("motivational interviewing done") treats no condition to its end
-                   "interviewing", "counseling", "counselling", "psychoeducation", "session", "sessions")
+                   "interviewing", "counseling", "counselling", "psychoeducation", "session", "sessions",
+                   # nor a procedure given at the visit for a condition that goes on ("OA L knee - injection done")
+                   "injection", "injections", "esi", "block", "blocks")
 _NOT_A_TREATMENT = "|".join(NOT_A_TREATMENT)
 # the word before "completed" that is a verb or an adverb, not the treatment ("is finished", "almost done")
 _NOT_A_NOUN = "|".join(("is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "it", "that", "this",

@@ -15,6 +15,10 @@ pytestmark = pytest.mark.unit
     ("Celiac disease (self-reported, unconfirmed); eats gluten without sx.", "K90"),
     ("Migraine - per patient, not confirmed; headaches are tension type.", "G43"),
     ("Atrial fibrillation - entered in error, pt has never had AF.", "I48"),
+    # held only by another chart, however many words name the condition before the item's dash
+    ("Chronic systolic heart failure NYHA class II - per outside chart, not confirmed; echo normal.", "I50"),
+    ("Rheumatoid arthritis of both hands - suspected by outside records, never confirmed.", "M06"),
+    ("Gout of the L ankle - diagnosed by outside chart, not established.", "M10"),
     # over, as the list's status column says
     ("Pulmonary embolism, remote.", "I26"),
     ("Diverticulitis - remote, 2016.", "K57"),
@@ -35,6 +39,7 @@ def test_a_listed_condition_whose_status_rules_it_out_is_not_billed(suggest, not
     ("Hyperlipidemia, on statin; remote hx of smoking.", "E78.5"),
     ("Migraine without aura - past 2 weeks worse, on propranolol.", "G43.009"),
     ("Denies fever; gout flare today, on colchicine.", "M10.9"),
+    ("Asthma, mild persistent - confirmed on spirometry, per outside records as well.", "J45.30"),
 ])
 def test_the_lists_current_items_are_still_read(suggest, note, kept):
     assert kept in {s.code for s in suggest(note) if s.confidence >= 0.90}

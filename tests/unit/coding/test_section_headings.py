@@ -21,6 +21,7 @@ def test_the_sections_name_the_context_rules_they_stand_for():
     ("Inactive problems:\n- Iron deficiency anemia\n- Gout of left foot", "Gout", "resolved"),
     ("Surgical history: tonsillectomy. Left carpal tunnel release (2016).", "Left carpal", "resolved"),
     ("Admission diagnosis: sepsis. Discharge diagnosis: pyelonephritis.", "sepsis", "not-established"),
+    ("H/o: shingles 2015; kidney stones, passed. Today: knee pain.", "kidney", "resolved"),
 ])
 def test_an_item_under_the_heading_is_in_its_section(text, item, name):
     section = section_of(text, text.index(item))
@@ -34,6 +35,7 @@ def test_an_item_under_the_heading_is_in_its_section(text, item, name):
     ("Surgical history: tonsillectomy. Assessment: gout of the left foot.", "gout"),
     ("Admission diagnosis: sepsis. Plan: cultures pending.", "sepsis"),
     ("Pre-procedure diagnosis: impingement of the right shoulder. Post-procedure diagnosis: same.", "impingement"),
+    ("Hx: gout; type 2 diabetes on metformin.", "type 2"),
 ])
 def test_an_item_after_another_label_or_prose_is_not(text, item):
     assert section_of(text, text.index(item)) is None
@@ -50,3 +52,18 @@ def test_an_item_after_another_label_or_prose_is_not(text, item):
 def test_an_item_is_read_in_its_headings_context(suggest, note, absent, present):
     found = billed(suggest, note)
     assert absent not in {s.code for s in suggest(note)} and present in found
+
+
+@pytest.mark.parametrize("note, absent, present", [
+    ("Rheum visit, 66M. Psoriatic arthritis on methotrexate. Hx of: shingles, 2016; gout of the R great toe, quiet "
+     "for years. Plan: labs.", "M10.9", "L40.50"),
+    ("Chest clinic, 58F. Asthma, mild persistent, on budesonide. History of: pneumonia, 2020; solitary pulmonary "
+     "nodule, gone on repeat CT. Plan: continue inhaler.", "R91.1", "J45.30")])
+def test_an_item_after_the_first_under_a_history_of_heading_is_past(suggest, note, absent, present):
+    found = billed(suggest, note)
+    assert absent not in {s.code for s in suggest(note)} and present in found
+
+
+def test_a_history_of_headings_item_takes_its_history_code(suggest):
+    note = "Neuro f/u, 70M. Essential tremor on propranolol. Hx of: migraine as a young adult; stroke 2019, no deficits."
+    assert "Z86.73" in billed(suggest, note) and "I63.9" not in {s.code for s in suggest(note)}

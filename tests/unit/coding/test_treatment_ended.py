@@ -28,7 +28,8 @@ def test_a_treatment_with_its_end_written_after_it_has_ended(text):
 @pytest.mark.parametrize("text", ["MRI done last week", "labs completed this morning", "symptoms over the past week",
                                   "the course is almost finished", "dressing changes done twice daily",
                                   "the taper is not yet completed", "was finished",
-                                  "motivational interviewing done.", "relapse-prevention counseling completed"])
+                                  "motivational interviewing done.", "relapse-prevention counseling completed",
+                                  "cortisone injection done.", "L5 ESI done;", "genicular nerve block done."])
 def test_a_test_a_span_of_time_or_an_unfinished_course_has_not(text):
     assert not _AFTER.search(text)
 
@@ -159,3 +160,13 @@ def test_the_condition_the_opening_names_is_history_after_its_course(suggest):
     note = "Otitis externa follow-up. Ciprofloxacin drops course over. Canal clean today; infection cleared."
     found_codes = codes(suggest(note))
     assert "Z09" in found_codes and not any(code.startswith("H60") for code in found_codes)
+
+
+@pytest.mark.parametrize("note, condition", [
+    ("Sports med f/u, 57M. Degenerative arthritis of the R knee, medial compartment. A/P: R knee OA - steroid "
+     "injection done, quad strengthening.", "M17.11"),
+    ("Hand clinic recheck, 49F. L trigger thumb catching daily. A/P: Trigger thumb L - injection done, splint at "
+     "night.", "M65.312")])
+def test_a_procedure_given_at_the_visit_does_not_end_the_condition_it_treats(suggest, note, condition):
+    found_codes = codes(suggest(note))
+    assert "Z09" not in found_codes and condition in found_codes
