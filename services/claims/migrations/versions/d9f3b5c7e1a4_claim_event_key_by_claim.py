@@ -5,7 +5,7 @@ scanned by no read while every event took an entry in it and another in `ix_clai
 index goes: one index entry fewer per event, about seven per claim. `id` stays unique by its sequence.
 
 The new key's index is built CONCURRENTLY; the swap of the key takes the table's lock for a catalog change
-only (the columns are NOT NULL already, so nothing is scanned), and the old index is dropped CONCURRENTLY.
+only, and the old index is dropped CONCURRENTLY.
 
 Revision ID: d9f3b5c7e1a4
 Revises: c9e1a3b5d7f2
@@ -13,19 +13,16 @@ Create Date: 2026-12-06 19:30:00
 """
 from alembic import op
 
+from shared.db.primary_key import move_primary_key
+
 revision = 'd9f3b5c7e1a4'
 down_revision = 'c9e1a3b5d7f2'
 branch_labels = None
 depends_on = None
 
-SWAP_KEY = ("ALTER TABLE claim_event DROP CONSTRAINT claim_event_pkey, "
-            "ADD CONSTRAINT claim_event_pkey PRIMARY KEY USING INDEX {index}")
-
 
 def upgrade() -> None:
-    with op.get_context().autocommit_block():
-        op.execute("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS claim_event_claim_key ON claim_event (claim_id, id)")
-    op.execute(SWAP_KEY.format(index="claim_event_claim_key"))
+    move_primary_key(op, "claim_event", "claim_id, id", built_as="claim_event_claim_key")
     with op.get_context().autocommit_block():
         op.execute("DROP INDEX CONCURRENTLY IF EXISTS ix_claim_event_claim_id_id")
 
@@ -33,5 +30,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.get_context().autocommit_block():
         op.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_claim_event_claim_id_id ON claim_event (claim_id, id)")
-        op.execute("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS claim_event_id_key ON claim_event (id)")
-    op.execute(SWAP_KEY.format(index="claim_event_id_key"))
+    move_primary_key(op, "claim_event", "id", built_as="claim_event_id_key")
