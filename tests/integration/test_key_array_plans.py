@@ -93,7 +93,7 @@ async def test_a_claims_reversals_and_patient_entries_read_their_entries_by_inde
         ("entry 13", "payment"), ("entry 15", "reversal"), ("entry 17", "payment"), ("entry 19", "reversal")]
     assert all(" IN (" not in statement for statement, _ in statements)
     entries_scans = [_scans(plan, "ledger_entry") for plan in plans[1:]]
-    assert entries_scans[0] and {index for _, index in entries_scans[0]} == {"ix_ledger_entry_transaction_id"}
+    assert entries_scans[0] and {index for _, index in entries_scans[0]} == {"ledger_entry_pkey"}
     assert entries_scans[1] and {index for _, index in entries_scans[1]} == {"ix_ledger_entry_claim_id"}
 
 

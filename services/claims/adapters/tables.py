@@ -3,8 +3,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import (Column, DateTime, Index, Numeric, Sequence, SmallInteger, Text, UniqueConstraint, Uuid, func,
-                        text)
+from sqlalchemy import (Column, DateTime, Index, Numeric, PrimaryKeyConstraint, Sequence, SmallInteger, Text,
+                        UniqueConstraint, Uuid, func, text)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel, String
@@ -150,16 +150,19 @@ class ClaimEvent(ClaimsTable, table=True):
     """The claim's timeline: every state transition and acknowledgment, in order."""
 
     __tablename__ = "claim_event"
+    # Every read of the timeline goes by claim (a claim's events in order, its first adjudication, its
+    # reworks); none by the event's id alone. The key leads with the claim, so an event takes one entry
+    # for the reads by claim and its key, not one in each (the id stays unique by its sequence).
     __table_args__ = (
-        Index("ix_claim_event_claim_id_id", "claim_id", "id"),
+        PrimaryKeyConstraint("claim_id", "id", name="claim_event_pkey"),
         Index("ix_claim_event_reworked", "tenant_id", "claim_id",
               postgresql_where=text("event IN ('held', 'rejected')")),
         Index("ix_claim_event_adjudicated", "tenant_id", "claim_id", "id", postgresql_include=["status"],
               postgresql_where=text("event = 'adjudicated'")),
     )
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True, sa_column_kwargs={"autoincrement": True})
     tenant_id: UUID
-    claim_id: UUID
+    claim_id: UUID = Field(primary_key=True)
     event: str = Field(max_length=40)
     status: str = Field(max_length=20)
     detail: dict = Field(sa_column=Column(JSONB, nullable=False))

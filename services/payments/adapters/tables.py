@@ -3,7 +3,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import Column, Date, DateTime, Index, Numeric, SmallInteger, String, Text, UniqueConstraint, func, text
+from sqlalchemy import (Column, Date, DateTime, Index, Numeric, PrimaryKeyConstraint, SmallInteger, String, Text,
+                        UniqueConstraint, func, text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
@@ -104,10 +105,14 @@ class LedgerEntry(PaymentsTable, table=True):
     __tablename__ = "ledger_entry"
     # A patient's entries are read only for the credit the patient holds; nearly every entry names its patient,
     # so an index of them all took an entry per posted line for a read that wants a few credit entries.
-    __table_args__ = (Index("ix_ledger_entry_patient_credit", "tenant_id", "patient_id", postgresql_include=["amount"],
-                            postgresql_where=text(f"account = '{ledger.PATIENT_CREDIT}'")),)
-    id: int | None = Field(default=None, primary_key=True)
-    transaction_id: UUID = Field(index=True)
+    # Entries are read by transaction, by claim or for a patient's credit, never by their id alone: the key leads
+    # with the transaction, so an entry takes one entry for the reads by transaction and its key, not one in each
+    # (the id stays unique by its sequence).
+    __table_args__ = (PrimaryKeyConstraint("transaction_id", "id", name="ledger_entry_pkey"),
+                      Index("ix_ledger_entry_patient_credit", "tenant_id", "patient_id", postgresql_include=["amount"],
+                            postgresql_where=text(f"account = '{ledger.PATIENT_CREDIT}'")))
+    id: int | None = Field(default=None, primary_key=True, sa_column_kwargs={"autoincrement": True})
+    transaction_id: UUID = Field(primary_key=True)
     tenant_id: UUID
     claim_id: UUID | None = Field(default=None, index=True)
     patient_id: str | None = Field(default=None, max_length=50)
