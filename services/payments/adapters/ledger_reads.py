@@ -4,7 +4,7 @@ claims (and whether each was voided), which of its posting keys are taken, and t
 Each part is also a read of its own (one claim's balance, one key, one patient's credit). Every part's
 rows have one shape (part, claim, tenant, key, two amounts), so the parts a read needs are joined with
 UNION ALL, and the keys travel as arrays: a handful of statement texts whatever the batch's size, each
-prepared once per connection and run on the transaction's driver (`select_rows`), its columns as asyncpg decodes them.
+prepared once per connection and run on the transaction's driver (`select_rows`), the columns untyped as before.
 """
 from dataclasses import dataclass, field
 from decimal import Decimal
