@@ -8,14 +8,16 @@ processors, and run through the adapter's own prepared statements (the session's
 the type codecs are the same); the result processors the session would apply to each column, chosen as it
 chooses them (by the column's type and the type the server answers), are applied to asyncpg's values. Rows read
 by attribute (`row.claim_id`), by key (`row["claim_id"]`) and by position, and unpack as a session's Row does.
-The ORM's pending writes are flushed first, as the session's autoflush did.
+The ORM's pending writes are flushed first, as the session's autoflush did. A textual statement runs too when it
+names its columns (`text(...).columns(...)`): a column named without a type is answered as asyncpg decodes it,
+as the session answers an untyped text's columns.
 """
 from collections import namedtuple
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import ClassVar
 
-from sqlalchemy import Select
+from sqlalchemy import Select, TextualSelect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -66,11 +68,12 @@ class SelectShape:
 
 
 @lru_cache(maxsize=256)
-def select_shape(statement: Select, dialect: Dialect) -> SelectShape:
+def select_shape(statement: Select | TextualSelect, dialect: Dialect) -> SelectShape:
     """Compiled once per statement (the statement is the shape: build it once, bind per call). Refused: a
     select of ORM entities (the session would answer objects) and parameters the compiler expands per call
     (`in_`'s list, literal-rendered values): the text would depend on the values."""
-    if any(isinstance(description["expr"], type) for description in statement.column_descriptions):
+    descriptions = statement.column_descriptions if isinstance(statement, Select) else ()
+    if any(isinstance(description["expr"], type) for description in descriptions):
         raise ValueError("a select of ORM entities answers objects: read it through the session")
     form = statement.compile(dialect=dialect)
     if form.post_compile_params or form.literal_execute_params:
@@ -86,7 +89,7 @@ def _held(bind):
     return _REQUIRED if bind.value is None and bind.callable is None else bind.effective_value
 
 
-async def select_rows(session: AsyncSession, statement: Select, params: Mapping) -> list[tuple]:
+async def select_rows(session: AsyncSession, statement: Select | TextualSelect, params: Mapping) -> list[tuple]:
     """The select's rows, as the session's execute would answer them, run on its transaction's connection."""
     await flush_pending(session)
     driver = await TransactionDriver.of(session)

@@ -1,7 +1,7 @@
 """A select on the transaction's driver (shared/db/driver_reads.py) answers what the session's execute answers:
 the same values of the same types for every column type the services use, the same keys; the ORM's pending
-writes flushed first; a failure raised as the session raised it. Checked on a probe table of its own and on
-denials' consumer reads over seeded rows (rolled back)."""
+writes flushed first; a failure raised as the session raised it; a text naming its columns as the session's
+untyped text. Checked on a probe table of its own and on denials' consumer reads over seeded rows (rolled back)."""
 import enum
 import uuid
 from datetime import date, datetime, timezone
@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import (ARRAY, JSON, BigInteger, Boolean, Column, Date, DateTime, Enum, Float, Integer, LargeBinary,
-                        MetaData, Numeric, SmallInteger, String, Table, Text, Uuid, bindparam, literal_column, select)
+                        MetaData, Numeric, SmallInteger, String, Table, Text, Uuid, bindparam, column, literal_column,
+                        select, text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import AutoString
@@ -94,6 +95,17 @@ async def test_labels_expressions_and_a_limit_the_statement_holds_read_as_the_se
     statement = (select(PROBE.c.id.label("probe_id"), (PROBE.c.amount * 2).label("twice"), PROBE.c.codes[1],
                         PROBE.c.detail["carc"], PROBE.c.level).where(PROBE.c.name == bindparam("name")).limit(1))
     _assert_same(*await _both_ways(units, statement, {"name": "Aetna"}))
+
+
+async def test_a_text_naming_its_columns_reads_as_the_sessions_untyped_text(units):
+    sql = (f"SELECT {', '.join(c.name for c in PROBE.columns)} FROM driver_reads_probe "
+           "WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY rank")
+    params = {"ids": [FULL["id"], EMPTY["id"]]}
+    async with units() as uow:
+        on_session = (await uow.session.execute(text(sql), params)).all()
+        on_driver = await select_rows(uow.session, text(sql).columns(*(column(c.name) for c in PROBE.columns)),
+                                      params)
+    _assert_same(on_session, on_driver)
 
 
 class _RolledBack(Exception):

@@ -4,13 +4,13 @@ claims (and whether each was voided), which of its posting keys are taken, and t
 Each part is also a read of its own (one claim's balance, one key, one patient's credit). Every part's
 rows have one shape (part, claim, tenant, key, two amounts), so the parts a read needs are joined with
 UNION ALL, and the keys travel as arrays: a handful of statement texts whatever the batch's size, each
-prepared once per connection.
+prepared once per connection and run on the transaction's driver (`select_rows`), the columns untyped as before.
 """
 from dataclasses import dataclass, field
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import text
+from sqlalchemy import column, text
 
 from shared.money import ZERO, to_money
 from services.payments.domain import ledger
@@ -33,6 +33,7 @@ SELECT 'credit', NULL::uuid, e.tenant_id, e.patient_id::text, sum(e.amount), 0 F
 JOIN unnest(CAST(:patient_tenant_ids AS uuid[]), CAST(:patient_ids AS text[])) AS p(tenant_id, patient_id)
   ON e.tenant_id = p.tenant_id AND e.patient_id = p.patient_id
 WHERE e.account = '{ledger.PATIENT_CREDIT}' GROUP BY e.tenant_id, e.patient_id"""
+_COLUMNS = tuple(column(name) for name in ("part", "claim_id", "tenant_id", "key", "first", "second"))
 _STATEMENTS: dict[tuple[bool, bool, bool], object] = {}
 
 
@@ -61,7 +62,7 @@ def statement(claim_ids, tenant_keys, patients) -> tuple[object, dict] | None:
         return None
     if parts not in _STATEMENTS:
         _STATEMENTS[parts] = text(" UNION ALL ".join(f"({sql})" for sql, asked in zip(
-            (_BALANCES, _POSTED, _CREDITS), parts) if asked))
+            (_BALANCES, _POSTED, _CREDITS), parts) if asked)).columns(*_COLUMNS)
     params: dict[str, list] = {}
     if claim_ids:
         params["claim_ids"] = list(set(claim_ids))

@@ -13,6 +13,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.bulk import in_array
+from shared.db.driver_reads import select_rows
 from shared.money import ZERO, to_money
 from services.payments.adapters import ledger_reads
 from services.payments.adapters.ledger_reads import LedgerState
@@ -86,7 +87,7 @@ class LedgerRepository:
         found = ledger_reads.statement(claim_ids, tenant_keys, patients)
         if found is None:
             return LedgerState()
-        return ledger_reads.ledger_state(await self.session.execute(*found))
+        return ledger_reads.ledger_state(await select_rows(self.session, *found))
 
     async def posted_keys(self, tenant_keys: list[tuple[UUID, str]]) -> set[tuple[UUID, str]]:
         """Which of these (tenant, posting key) pairs the ledger holds already."""

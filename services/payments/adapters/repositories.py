@@ -5,12 +5,13 @@ queue behind each other instead of deadlocking.
 """
 from uuid import UUID
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import column, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from shared.clock import Clock, system_clock
 from shared.db.bulk import any_bound, in_array, insert_rows
+from shared.db.driver_reads import select_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.payments.adapters.ledger_repository import LedgerRepository
 from services.payments.adapters.reconciliation_store import ReconciliationStore
@@ -28,12 +29,13 @@ _LOCK_WITH_RECEIVABLES = select(BilledClaim).where(or_(
 )).order_by(BilledClaim.claim_id).with_for_update(of=BilledClaim)
 _PAYER_PLACES = select(BilledClaim.claim_id, BilledClaim.payer_sequence).where(BilledClaim.claim_id == any_bound("ids"))
 # The billed claims among a claim.submitted batch's, locked in claim id order, and those with open items
-# waiting in suspense: the claims the batch cannot post as plain new ones.
+# waiting in suspense: the claims the batch cannot post as plain new ones. Run on the transaction's driver.
 _LOCK_KNOWN = text("""
 WITH billed AS (SELECT claim_id FROM billed_claim WHERE claim_id = ANY(CAST(:ids AS uuid[]))
                 ORDER BY claim_id FOR UPDATE)
 SELECT claim_id FROM billed
-UNION SELECT claim_id FROM suspense_item WHERE claim_id = ANY(CAST(:ids AS uuid[])) AND status = 'open'""")
+UNION SELECT claim_id FROM suspense_item WHERE claim_id = ANY(CAST(:ids AS uuid[])) AND status = 'open'""").columns(
+    column("claim_id"))
 
 
 class BilledClaimRepository:
@@ -51,7 +53,7 @@ class BilledClaimRepository:
         batches queue instead of deadlocking) or have payments waiting for them: one statement."""
         if not claim_ids:
             return set()
-        return set((await self.session.execute(_LOCK_KNOWN, {"ids": list(claim_ids)})).scalars())
+        return {claim_id for (claim_id,) in await select_rows(self.session, _LOCK_KNOWN, {"ids": list(claim_ids)})}
 
     async def lock_receivables(self, claim_ids: set[UUID]) -> dict[UUID, BilledClaim]:
         return (await self.lock_receivables_placed(claim_ids))[0]

@@ -6,7 +6,8 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import Column, Date, Enum, Float, Integer, MetaData, Numeric, String, Table, Uuid, bindparam, select
+from sqlalchemy import (Column, Date, Enum, Float, Integer, MetaData, Numeric, String, Table, Uuid, bindparam, column,
+                        select, text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 
@@ -93,3 +94,19 @@ def test_rows_read_by_attribute_key_and_position_and_unpack_as_a_tuple():
     with pytest.raises(KeyError):
         row["count"]  # a key, not the tuple's method
 
+
+
+def test_a_text_naming_its_columns_binds_by_name_in_dollar_order_and_keeps_untyped_values_as_answered():
+    known = text("SELECT id, name FROM probe WHERE id = ANY(CAST(:ids AS uuid[])) AND rank > :rank") \
+        .columns(column("id"), column("name"))
+    shape = select_shape(known, DIALECT)
+    assert shape.sql == "SELECT id, name FROM probe WHERE id = ANY(CAST($1 AS uuid[])) AND rank > $2"
+    assert shape.arguments({"rank": 3, "ids": ["a"]}) == [["a"], 3]
+    assert shape.processors(_attributes(NUMERIC, FLOAT8)) is None  # untyped: as asyncpg decodes them
+    assert shape.row._make(("i", "n")).name == "n"
+
+
+def test_a_text_expanding_a_list_per_call_is_refused():
+    with pytest.raises(ValueError, match="any_bound"):
+        select_shape(text("SELECT id FROM probe WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+                     .columns(column("id")), DIALECT)
