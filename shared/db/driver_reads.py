@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import ClassVar
 
-from sqlalchemy import Select
+from sqlalchemy import Select, TextualSelect
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -66,11 +66,13 @@ class SelectShape:
 
 
 @lru_cache(maxsize=256)
-def select_shape(statement: Select, dialect: Dialect) -> SelectShape:
-    """Compiled once per statement (the statement is the shape: build it once, bind per call). Refused: a
+def select_shape(statement: Select | TextualSelect, dialect: Dialect) -> SelectShape:
+    """Compiled once per statement (the statement is the shape: build it once, bind per call). A text select
+    (`text(...).columns(...)`) is typed by the columns it declares, as the session types it. Refused: a
     select of ORM entities (the session would answer objects) and parameters the compiler expands per call
     (`in_`'s list, literal-rendered values): the text would depend on the values."""
-    if any(isinstance(description["expr"], type) for description in statement.column_descriptions):
+    if isinstance(statement, Select) and any(isinstance(description["expr"], type)
+                                             for description in statement.column_descriptions):
         raise ValueError("a select of ORM entities answers objects: read it through the session")
     form = statement.compile(dialect=dialect)
     if form.post_compile_params or form.literal_execute_params:
@@ -86,7 +88,7 @@ def _held(bind):
     return _REQUIRED if bind.value is None and bind.callable is None else bind.effective_value
 
 
-async def select_rows(session: AsyncSession, statement: Select, params: Mapping) -> list[tuple]:
+async def select_rows(session: AsyncSession, statement: Select | TextualSelect, params: Mapping) -> list[tuple]:
     """The select's rows, as the session's execute would answer them, run on its transaction's connection."""
     await flush_pending(session)
     driver = await TransactionDriver.of(session)
