@@ -1,5 +1,6 @@
 """A select on the transaction's driver (shared/db/driver_reads.py) answers what the session's execute answers:
-the same values of the same types for every column type the services use, the same keys; the ORM's pending
+the same values of the same types for every column type the services use, the same keys (a text select typed by
+the columns it declares too); the ORM's pending
 writes flushed first; a failure raised as the session raised it. Checked on a probe table of its own and on
 denials' consumer reads over seeded rows (rolled back)."""
 import enum
@@ -9,7 +10,8 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import (ARRAY, JSON, BigInteger, Boolean, Column, Date, DateTime, Enum, Float, Integer, LargeBinary,
-                        MetaData, Numeric, SmallInteger, String, Table, Text, Uuid, bindparam, literal_column, select)
+                        MetaData, Numeric, SmallInteger, String, Table, Text, Uuid, bindparam, literal_column, select,
+                        text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import AutoString
@@ -94,6 +96,13 @@ async def test_labels_expressions_and_a_limit_the_statement_holds_read_as_the_se
     statement = (select(PROBE.c.id.label("probe_id"), (PROBE.c.amount * 2).label("twice"), PROBE.c.codes[1],
                         PROBE.c.detail["carc"], PROBE.c.level).where(PROBE.c.name == bindparam("name")).limit(1))
     _assert_same(*await _both_ways(units, statement, {"name": "Aetna"}))
+
+
+async def test_a_text_select_reads_as_the_session_reads_it_by_the_columns_it_declares(units):
+    statement = text(f"SELECT {', '.join(PROBE.columns.keys())}, CAST(NULL AS NUMERIC(12, 2)) AS nothing "
+                     "FROM driver_reads_probe WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY rank").columns(
+        *PROBE.columns, Column("nothing", Numeric(12, 2)))
+    _assert_same(*await _both_ways(units, statement, {"ids": [FULL["id"], EMPTY["id"]]}))
 
 
 class _RolledBack(Exception):

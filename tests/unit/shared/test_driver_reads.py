@@ -6,7 +6,8 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import Column, Date, Enum, Float, Integer, MetaData, Numeric, String, Table, Uuid, bindparam, select
+from sqlalchemy import (Column, Date, Enum, Float, Integer, MetaData, Numeric, String, Table, Uuid, bindparam, select,
+                        text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 
@@ -93,3 +94,17 @@ def test_rows_read_by_attribute_key_and_position_and_unpack_as_a_tuple():
     with pytest.raises(KeyError):
         row["count"]  # a key, not the tuple's method
 
+
+
+TEXT_BY_IDS = text("SELECT id, amount, level FROM probe WHERE id = ANY(CAST(:ids AS uuid[])) AND rank > :rank").columns(
+    PROBE.c.id, PROBE.c.amount, PROBE.c.level)
+
+
+def test_a_text_select_is_the_dialects_compilation_typed_by_the_columns_it_declares():
+    shape = select_shape(TEXT_BY_IDS, DIALECT)
+    assert shape.sql == TEXT_BY_IDS.compile(dialect=DIALECT).string
+    assert "ANY(CAST($1 AS uuid[])) AND rank > $2" in shape.sql
+    assert shape.arguments({"ids": ["a"], "rank": 3}) == [["a"], 3]
+    assert shape.row._fields == ("id", "amount", "level")
+    processors = shape.processors(_attributes(2950, FLOAT8, 1043))
+    assert processors[0] is None and processors[1](1.5) == Decimal("1.50") and processors[2]("claim") is Level.claim
