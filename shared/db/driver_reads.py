@@ -69,11 +69,12 @@ class SelectShape:
 
 @lru_cache(maxsize=256)
 def select_shape(statement: Select | TextualSelect, dialect: Dialect) -> SelectShape:
-    """Compiled once per statement (the statement is the shape: build it once, bind per call). Refused: a
+    """Compiled once per statement (the statement is the shape: build it once, bind per call). A text select
+    (`text(...).columns(...)`) is typed by the columns it declares, as the session types it. Refused: a
     select of ORM entities (the session would answer objects) and parameters the compiler expands per call
     (`in_`'s list, literal-rendered values): the text would depend on the values."""
-    descriptions = statement.column_descriptions if isinstance(statement, Select) else ()
-    if any(isinstance(description["expr"], type) for description in descriptions):
+    if isinstance(statement, Select) and any(isinstance(description["expr"], type)
+                                             for description in statement.column_descriptions):
         raise ValueError("a select of ORM entities answers objects: read it through the session")
     form = statement.compile(dialect=dialect)
     if form.post_compile_params or form.literal_execute_params:

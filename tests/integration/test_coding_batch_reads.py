@@ -1,7 +1,8 @@
 """The coding batch's one read (settings, same-day visits, denial histories as one union) answers, field by field
 and type by type, what a plain read of each table answers: over seeded rows with other tenants', payers',
 procedures', dates' and statuses' rows beside them, and with nothing to look up. The review's same-day read, which
-shares the union's join, answers the same visits.
+shares the union's join, answers the same visits. Both reads run on the transaction's driver: their rows are the
+session's, value for value and type for type.
 
 The rows are seeded and read in one transaction, rolled back: no running service sees them."""
 import uuid
@@ -12,9 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared import denial_patterns
 from shared.db.engine import make_engine
-from services.coding.adapters.batch_reads import BatchReadRepository
+from shared.db.driver_reads import select_rows
+from services.coding.adapters.batch_reads import BATCH_READS, BatchReadRepository
 from services.coding.adapters.repositories import EncounterRepository
-from services.coding.adapters.same_day import BilledVisit, SameDayKey
+from services.coding.adapters.same_day import CODED_ON, BilledVisit, SameDayKey, same_day_arrays
 from services.coding.adapters.tables import CodedEncounter, DenialPattern, TenantCodingSettings
 from services.coding.settings import Settings as CodingSettings
 
@@ -85,6 +87,28 @@ def _typed(value):
     return value, type(value)
 
 
+def _deeply_typed(value):
+    """The value with the type of every part of it (a document's items and members)."""
+    if isinstance(value, (list, tuple)):
+        return [type(value), *map(_deeply_typed, value)]
+    if isinstance(value, dict):
+        return [dict, *((k, _deeply_typed(v)) for k, v in sorted(value.items()))]
+    return _typed(value)
+
+
+async def _rows_both_ways(session: AsyncSession, tenants, keys, payers, codes) -> list[tuple[list, list]]:
+    """Each read's rows through the session's execute and on the driver, ordered alike."""
+    found = []
+    for statement, params in ((BATCH_READS, {**same_day_arrays(set(keys)), "tenant_ids": tenants,
+                                             "payer_ids": payers, "codes": codes}),
+                              (CODED_ON, same_day_arrays(set(keys)))):
+        on_session = sorted((await session.execute(statement, params)).all(), key=repr)
+        on_driver = sorted(await select_rows(session, statement, params), key=repr)
+        found.append(([[(key, _deeply_typed(row._mapping[key])) for key in row._fields] for row in on_session],
+                      [[(key, _deeply_typed(row[key])) for key in row._fields] for row in on_driver]))
+    return found
+
+
 async def _read_all(infrastructure, tenants, keys, payers, codes):
     engine = make_engine(CodingSettings(database_url=infrastructure.database_url))
     try:
@@ -96,6 +120,8 @@ async def _read_all(infrastructure, tenants, keys, payers, codes):
                 got = await BatchReadRepository(session).read(tenant_ids=tenants, same_day=keys, payer_ids=payers,
                                                               procedure_codes=codes)
                 reviewed = await EncounterRepository(session).coded_on(keys)
+                for on_session, on_driver in await _rows_both_ways(session, tenants, keys, payers, codes):
+                    assert on_driver == on_session
                 return got, reviewed, await _plain_reads(session, tenants, keys, payers, codes)
             finally:
                 await transaction.rollback()

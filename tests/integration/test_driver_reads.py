@@ -1,7 +1,8 @@
 """A select on the transaction's driver (shared/db/driver_reads.py) answers what the session's execute answers:
-the same values of the same types for every column type the services use, the same keys; the ORM's pending
-writes flushed first; a failure raised as the session raised it; a text naming its columns as the session's
-untyped text. Checked on a probe table of its own and on denials' consumer reads over seeded rows (rolled back)."""
+the same values of the same types for every column type the services use, the same keys (a text select typed by
+the columns it declares too); the ORM's pending writes flushed first; a failure raised as the session raised it; a
+text naming its columns without types as the session's untyped text. Checked on a probe table of its own and on
+denials' consumer reads over seeded rows (rolled back)."""
 import enum
 import uuid
 from datetime import date, datetime, timezone
@@ -106,6 +107,11 @@ async def test_a_text_naming_its_columns_reads_as_the_sessions_untyped_text(unit
         on_driver = await select_rows(uow.session, text(sql).columns(*(column(c.name) for c in PROBE.columns)),
                                       params)
     _assert_same(on_session, on_driver)
+async def test_a_text_select_reads_as_the_session_reads_it_by_the_columns_it_declares(units):
+    statement = text(f"SELECT {', '.join(PROBE.columns.keys())}, CAST(NULL AS NUMERIC(12, 2)) AS nothing "
+                     "FROM driver_reads_probe WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY rank").columns(
+        *PROBE.columns, Column("nothing", Numeric(12, 2)))
+    _assert_same(*await _both_ways(units, statement, {"ids": [FULL["id"], EMPTY["id"]]}))
 
 
 class _RolledBack(Exception):

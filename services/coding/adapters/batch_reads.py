@@ -3,7 +3,8 @@ coded the same day for the batch's patients, and the tenants' denial histories f
 
 The three kinds of row come back as one union, each kind in its own columns and NULL in the others' (every column
 typed as its table's, so each value is decoded as a read of its own table decodes it); a `kind` column says which
-is which. One round trip for the batch where three reads took three.
+is which. One round trip for the batch where three reads took three, sent on the transaction's driver
+(`select_rows`: the session's rows and types without its execute path).
 """
 from collections import defaultdict
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared import denial_patterns
+from shared.db.driver_reads import select_rows
 from services.coding.adapters.same_day import (SAME_DAY_COLUMNS, SAME_DAY_JOIN, BilledVisit, SameDayKey,
                                                billed_visits, same_day_arrays)
 from services.coding.adapters.tables import CodedEncounter, DenialPattern, TenantCodingSettings
@@ -67,7 +69,7 @@ class BatchReadRepository:
     async def read(self, *, tenant_ids: Iterable[UUID], same_day: Iterable[SameDayKey], payer_ids: Iterable[str],
                    procedure_codes: Iterable[str]) -> BatchReads:
         """The settings (detached from the session), coded visits and denial histories a batch is coded with."""
-        rows = await self._session.execute(BATCH_READS, {
+        rows = await select_rows(self._session, BATCH_READS, {
             **same_day_arrays(set(same_day)), "tenant_ids": list(set(tenant_ids)), "payer_ids": list(set(payer_ids)),
             "codes": list(set(procedure_codes))})
         by_kind = defaultdict(list)

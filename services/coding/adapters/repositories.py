@@ -14,6 +14,7 @@ from shared import denial_patterns
 from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
 from shared.db.bulk import in_array, insert_rows, json_of
+from shared.db.driver_reads import select_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.coding.adapters.batch_reads import BatchReadRepository
 from services.coding.adapters.reports import CodingReports
@@ -41,7 +42,7 @@ class EncounterRepository:
         keys = set(keys)
         if not keys:
             return {}
-        return billed_visits(await self._session.execute(CODED_ON, same_day_arrays(keys)))
+        return billed_visits(await select_rows(self._session, CODED_ON, same_day_arrays(keys)))
 
     async def get(self, tenant_id: UUID, encounter_id: UUID) -> CodedEncounter | None:
         return (await self._session.execute(select(CodedEncounter).where(

@@ -110,3 +110,15 @@ def test_a_text_expanding_a_list_per_call_is_refused():
     with pytest.raises(ValueError, match="any_bound"):
         select_shape(text("SELECT id FROM probe WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
                      .columns(column("id")), DIALECT)
+TEXT_BY_IDS = text("SELECT id, amount, level FROM probe WHERE id = ANY(CAST(:ids AS uuid[])) AND rank > :rank").columns(
+    PROBE.c.id, PROBE.c.amount, PROBE.c.level)
+
+
+def test_a_text_select_is_the_dialects_compilation_typed_by_the_columns_it_declares():
+    shape = select_shape(TEXT_BY_IDS, DIALECT)
+    assert shape.sql == TEXT_BY_IDS.compile(dialect=DIALECT).string
+    assert "ANY(CAST($1 AS uuid[])) AND rank > $2" in shape.sql
+    assert shape.arguments({"ids": ["a"], "rank": 3}) == [["a"], 3]
+    assert shape.row._fields == ("id", "amount", "level")
+    processors = shape.processors(_attributes(2950, FLOAT8, 1043))
+    assert processors[0] is None and processors[1](1.5) == Decimal("1.50") and processors[2]("claim") is Level.claim
