@@ -67,7 +67,8 @@ async def _tenant_rows(server: str, db: str, prefix: PrefixIndex) -> tuple[str, 
     """A tenant's rows (their md5, in id order), and the plan of that read (sequential scans off)."""
     conn = await asyncpg.connect(database_url(server, db))
     try:
-        read = f"SELECT md5(string_agg({prefix.key}::text, ',' ORDER BY {prefix.key})) FROM {prefix.table} WHERE tenant_id = $1"
+        read = (f"SELECT md5(string_agg({prefix.key}::text, ',' ORDER BY {prefix.key})) FROM {prefix.table} "
+                "WHERE tenant_id = $1")
         await conn.execute("SET enable_seqscan = off")
         plan = " ".join(r[0] for r in await conn.fetch(f"EXPLAIN {read}", TENANT_ONE))
         return await conn.fetchval(read, TENANT_ONE), plan
@@ -121,7 +122,8 @@ async def _planned(server: str, settings, unit_of_work, seed: str, table: str, r
 
 
 async def test_the_review_queue_reads_a_tenants_rows_by_index(infrastructure):
-    answer, scans = await _planned(infrastructure.database_url, CodingSettings, CodingUnitOfWork, CODED, "coded_encounter",
+    answer, scans = await _planned(infrastructure.database_url, CodingSettings, CodingUnitOfWork, CODED,
+                                   "coded_encounter",
                                    lambda uow: uow.encounters.review_queue(TENANT_ONE, limit=50, after=None,
                                                                            edit_id=None, assigned_to=None))
     assert len(answer) == 20 and {row.status for row in answer} == {"needs_review"}
@@ -129,7 +131,8 @@ async def test_the_review_queue_reads_a_tenants_rows_by_index(infrastructure):
 
 
 async def test_the_encounters_page_reads_a_tenants_rows_by_the_unique_key(infrastructure):
-    answer, scans = await _planned(infrastructure.database_url, GatewaySettings, GatewayUnitOfWork, INTAKE, "encounter_intake",
+    answer, scans = await _planned(infrastructure.database_url, GatewaySettings, GatewayUnitOfWork, INTAKE,
+                                   "encounter_intake",
                                    lambda uow: uow.encounters.page(TENANT_ONE, limit=25, before=None))
     assert len(answer) == 25 and {row.tenant_id for row in answer} == {TENANT_ONE}
     assert scans and {index for _, index in scans} == {"encounter_intake_tenant_id_external_id_key"}
