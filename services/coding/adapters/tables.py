@@ -20,7 +20,7 @@ metadata = CodingTable.metadata
 class CodedEncounter(CodingTable, table=True):
     __tablename__ = "coded_encounter"
     encounter_id: UUID = Field(primary_key=True)
-    tenant_id: UUID = Field(index=True)
+    tenant_id: UUID  # read by tenant through ix_coded_encounter_same_day, which it leads
     external_id: str = Field(max_length=80)
     status: str = Field(max_length=20, index=True, description="coded | needs_review")
     claim_id: UUID | None = None

@@ -42,7 +42,7 @@ class EncounterIntake(GatewayTable, table=True):
     __tablename__ = "encounter_intake"
     __table_args__ = (UniqueConstraint("tenant_id", "external_id"),)
     id: UUID = Field(default_factory=uuid4, primary_key=True)
-    tenant_id: UUID = Field(index=True)
+    tenant_id: UUID  # read by tenant through the unique key (tenant_id, external_id), which it leads
     external_id: str = Field(max_length=80)
     source_format: str = Field(max_length=10)
     received_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), server_default=func.now()))
