@@ -24,7 +24,7 @@ from shared.db.tables import inbox_message, infra_metadata, outbox_message
 from shared.kafka.admin import ensure_topics, topic_overrides
 from shared.kafka.producer import make_producer
 from shared.kafka.relay import OutboxRelay, count_parked, parked_rows
-from shared.kafka.retention import prune_inbox, prune_once
+from shared.kafka.retention import PRUNE_BATCH, prune_inbox, prune_once, prune_statement
 from tests.integration.fault_support import FaultSettings, database_for, new_topic
 from shared.kafka.security import kafka_security
 from tests.e2e.kafka_tools import operator, read_topic
@@ -252,6 +252,26 @@ async def test_retention_works_in_bounded_batches(clean_outbox):
         assert await conn.scalar(select(func.count()).select_from(inbox_message)
                                  .where(inbox_message.c.consumer == consumer)) == 0
 
+
+
+async def test_a_retention_batch_deletes_by_the_rows_places_not_by_scanning_the_inbox(clean_outbox):
+    _, engine = clean_outbox
+    consumer = f"faults-{uuid.uuid4().hex[:6]}"
+    async with engine.begin() as conn:  # an inbox large enough that the planner's choice is the one at scale
+        await conn.execute(text(
+            "INSERT INTO inbox_message (consumer, event_id, topic, processed_at) SELECT :consumer, gen_random_uuid(), "
+            "'t', now() - make_interval(days => n % 30) FROM generate_series(1, 50000) AS n"), {"consumer": consumer})
+        await conn.execute(text("ANALYZE inbox_message"))
+    sql = str(prune_statement(timedelta(days=14), PRUNE_BATCH).compile(dialect=engine.dialect))
+    try:
+        async with engine.connect() as conn:
+            raw = (await conn.get_raw_connection()).driver_connection
+            plan = "\n".join(row[0] for row in await raw.fetch("EXPLAIN " + sql, timedelta(days=14), PRUNE_BATCH))
+        assert "Tid Scan on inbox_message" in plan, plan
+        assert await prune_inbox(engine, older_than=timedelta(days=14), batch=PRUNE_BATCH) >= 24_000
+    finally:
+        async with engine.begin() as conn:
+            await conn.execute(delete(inbox_message).where(inbox_message.c.consumer == consumer))
 
 async def test_dead_letter_topics_keep_messages_until_acted_on(env):
     settings, _ = env
