@@ -44,6 +44,7 @@ from services.coding.domain.pregnancy_entries import PREGNANCY_ENTRIES, PREGNANC
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
 from services.coding.domain.site_and_kind_entries import SITE_AND_KIND_ENTRIES, SITE_AND_KIND_WORDS
 from services.coding.domain.glaucoma_stage import GLAUCOMA_ENTRIES, GLAUCOMA_WORDS
+from services.coding.domain.rheumatoid_factor_sites import RHEUMATOID_FACTOR_ENTRIES, RHEUMATOID_FACTOR_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.chronic_conditions import cared_for_now
@@ -502,6 +503,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=CHILDHOOD_WORDS) for words, family, resolve in CHILDHOOD_ENTRIES),
     *(Finding(words, family, resolve, gate=SITE_AND_KIND_WORDS) for words, family, resolve in SITE_AND_KIND_ENTRIES),
     *(Finding(words, family, resolve, gate=GLAUCOMA_WORDS) for words, family, resolve in GLAUCOMA_ENTRIES),
+    *(Finding(words, family, resolve, gate=RHEUMATOID_FACTOR_WORDS)
+      for words, family, resolve in RHEUMATOID_FACTOR_ENTRIES),
     *(Finding(words, family, resolve, neoplasm_current, NEOPLASM_SITE_WORDS)
       for words, family, resolve in NEOPLASM_SITE_FINDINGS),
 )

@@ -54,9 +54,21 @@ _JOINT_ARTHRITIS = {"M16": "4", "M17": "5", "M19.01": "1"}
 _FOR_FRACTURE = re.compile(r"\b(fracture\w*|fx)\b", re.IGNORECASE)
 
 
+# the side written against the replacement itself ("R knee OA, s/p L TKA"): another side in its sentence is
+# another joint's, not both of this one
+_OWN_SIDE = re.compile(r"\b(right|left|rt|lt|r|l|bilateral|bilat|b/l)\.?[ \t]+$", re.IGNORECASE)
+_SIDE_WORD = {"right": "right", "rt": "right", "r": "right", "left": "left", "lt": "left", "l": "left",
+              "bilateral": "bilateral", "bilat": "bilateral", "b/l": "bilateral"}
+
+
+def _side(match: re.Match, note: str) -> str | None:
+    own = _OWN_SIDE.search(note[max(0, match.start() - 12):match.start()])
+    return _SIDE_WORD[own.group(1).lower()] if own else stated_side(sentence(note, match.start(), match.end()))
+
+
 def _status_codes(match: re.Match, note: str) -> list[str]:
     site = _SITE_DIGIT[next(w for w in re.findall(r"[a-z]+", match.group(0).lower()) if w in _SITE_DIGIT)]
-    side = _SIDE_DIGIT[stated_side(sentence(note, match.start(), match.end()))]
+    side = _SIDE_DIGIT[_side(match, note)]
     if site == "1" and side == "3":
         return ["Z96.611", "Z96.612"]
     return [f"Z96.6{site}{side}"]

@@ -6,7 +6,10 @@ the disease where it stands for it ("hypothyroid on levothyroxine") and an adjec
 "definitely" elsewhere ("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside; "OCD" at a joint is
 osteochondritis dissecans; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not; "CAP"
 with a three-digit value or dB/m is the elastography's liver fat measure, not the pneumonia; "PSC" before
-"cataract" is the lens's posterior subcapsular opacity, not sclerosing cholangitis; "PE protocol" is a CT's name.
+"cataract" is the lens's posterior subcapsular opacity, not sclerosing cholangitis; "PE protocol" is a CT's name;
+"OP" is osteoporosis beside the bone's density or its drug and an outpatient or the oropharynx elsewhere;
+"osteoporotic" heading its own item is the disease, before "fracture" the fracture's kind; "PN" named as a
+diagnosis or of the feet or hands is a peripheral neuropathy, a "PN:" heading a progress note.
 """
 import re
 
@@ -89,7 +92,41 @@ def before_cataract(text: str, start: int, end: int) -> bool:
     return bool(_CATARACT_AFTER.match(text, end))
 
 
-DIAGNOSIS_GUARDS = {"before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
+# the density scan, its score, the drugs that treat the disease, or a fracture it caused
+_BONE_CONTEXT = re.compile(r"\b(dxa|dexa|t[- ]?score|t -?\d|bone density|alendronate|fosamax|risedronate|actonel|"
+                           r"ibandronate|zoledronic|reclast|denosumab|prolia|teriparatide|forteo|romosozumab|"
+                           r"abaloparatide|raloxifene|bisphosphonate|fx|fractures?|fragility)\b", re.IGNORECASE)
+_NEAR = 80
+
+
+def bone_disease_named(text: str, start: int, end: int) -> bool:
+    """"OP on alendronate", "OP (T-score -2.6)", "2. OP - continue Prolia": osteoporosis, named as a diagnosis with
+    the bone's density, its drug or a fracture nearby; "OP with erythema" (the oropharynx) and "OP clinic" are not."""
+    return named_as_diagnosis(text, start, end) and bool(_BONE_CONTEXT.search(
+        text[max(0, start - _NEAR):end + _NEAR]))
+
+
+_ITEM_OPENS = re.compile(r"(\A|[.;:\n]|^[ \t]*[-*\u2022]|\b\d+[.)])[ \t]*\Z", re.MULTILINE)
+
+
+def heads_its_item(text: str, start: int, end: int) -> bool:
+    """"Osteoporotic - DXA T -2.8": the adjective opening its item, standing for the disease; not "osteoporotic
+    fracture" nor "(2024, osteoporotic, from a fall)", the kind of a fracture."""
+    return bool(_ITEM_OPENS.search(text[max(0, start - _BEFORE):start])) and named_as_diagnosis(text, start, end)
+
+
+_LIMBS_AFTER = re.compile(r"[ \t]+of[ \t]+(the[ \t]+|both[ \t]+|bilat(eral)?[ \t]+)?(feet|hands|legs|lower extremities|"
+                          r"upper extremities|b?les?|ues?)\b", re.IGNORECASE)
+
+
+def nerve_disease_named(text: str, start: int, end: int) -> bool:
+    """"PN, length-dependent", "Dx: ...; PN.", "PN of both feet": a peripheral neuropathy; "PN:" (a progress note's
+    heading) is not, nor "TPN" (a whole word only)."""
+    return named_as_diagnosis(text, start, end) or bool(_LIMBS_AFTER.match(text, end))
+
+
+DIAGNOSIS_GUARDS = {"bone_disease_named": bone_disease_named, "heads_its_item": heads_its_item,
+                    "nerve_disease_named": nerve_disease_named, "before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
                     "after_nutrient": after_nutrient, "not_after_non": not_after_non, "bone_lesion": bone_lesion,
                     "covid_named_alone": covid_named_alone, "not_an_attenuation_value": not_an_attenuation_value,
                     "not_a_study_name": not_a_study_name}
