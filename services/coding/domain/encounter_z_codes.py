@@ -134,9 +134,15 @@ _NORMAL = _rx(r"no abnormal findings?|without abnormal findings?|no new (problem
 _OTHERWISE = _rx(r"otherwise|(the )?(rest|remainder) of( the)?")
 # its time written as a bound: "counseling more than 3 minutes", "counselling > 10 min"
 _AT_LEAST = r"(more than |over |at least |greater than |> ?)?"
+# the topic may stand between the time and the word: "6 minutes of cessation counselling", "smoking cessation
+# counseling, 5 minutes"
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
-                  rf"{_AT_LEAST}\d+ ?(minutes|mins?) (of |spent )?counsel+ing|"
-                  rf"counsel+ing (for )?{_AT_LEAST}\d+ ?(minutes|mins?)")
+                  rf"{_AT_LEAST}\d+ ?(minutes|mins?) (of |spent )?((tobacco|smoking) )?(cessation )?counsel+ing|"
+                  rf"counsel+ing,? (for )?{_AT_LEAST}\d+ ?(minutes|mins?)")
+# what is declined or discussed beside the counselling is not the counselling: "counseled on cessation, declined
+# NRT", "counseled to quit - plan as discussed"
+_BESIDE_THE_COUNSELLING = _rx(r"(declined|refused) (nrt|nicotine (patch|patches|replacement|gum|lozenges?)|"
+                              r"varenicline|chantix|bupropion|medications?|pharmacotherapy)|(plan )?as discussed")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"), "Z71.6"),
                       (_rx(r"alcohol"), "Z71.41"),
@@ -455,8 +461,9 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
                if any(s.context == "affirmed" and s.code.startswith(prefixes) for s in suggestions)
                and not records(note, LIFESTYLE_COUNSELLED[code])}
     made = []
+    said = _BESIDE_THE_COUNSELLING.sub(lambda beside: " " * len(beside.group(0)), note)
     for match in _COUNSELLED.finditer(note):
-        if not _given(note, match):
+        if not _given(said, match):
             continue
         # a list item's counselling is on the topic its item names before the semicolon ("alcohol use disorder -
         # 4 beers a night; counselled on cutting down")

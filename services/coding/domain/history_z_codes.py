@@ -83,7 +83,8 @@ _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
 # with no treatment now, is history (guideline I.C.2.d), as "s/p thyroidectomy for" says it
 _EXCISED = re.compile(r"\b(after|following) (a |an |the |her |his )?([\w-]+ ){0,2}(\w+ectomy|resection|excision)\b",
                       re.IGNORECASE)
-_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|sarcoma|smok|tobacco|cigarette|polyp|adenoma|lymphoma|"
+_ANY = re.compile(rf"\b{_CANCER}\b|melanoma|leukemia|sarcoma|smok|tobacco|nicotine|cigarette|pack[- ]?y|pk[- ]?y|"
+                  r"polyp|adenoma|lymphoma|"
                   r"hodgkin|\b(bcc|scc|cll|cml|aml|nhl|dlbcl)\b", re.IGNORECASE)
 _ANY_WORDS = required_literals(_ANY)  # a note without one is not scanned
 _COLON_POLYPS = re.compile(r"\b((colon|colonic|colorectal) polyps?|polyps? (of|in) the colon|adenomatous polyps?|"
@@ -92,9 +93,13 @@ _COLON_POLYPS = re.compile(r"\b((colon|colonic|colorectal) polyps?|polyps? (of|i
 _POLYP_TYPES = ((re.compile(r"\b(adenoma\w*|tubular|villous|tubulovillous|serrated)\b", re.IGNORECASE), "Z86.0101"),
                 (re.compile(r"\bhyperplastic\b", re.IGNORECASE), "Z86.0102"))
 # "Tobacco use: quit 2019", "smoking - stopped 2015": the past is stated after the habit, as problem lists write it
+# "Smoker - quit 2020", "30 pack-years, quit 2 years ago", "prior tobacco dependence, quit": the count or the
+# dependence closed by its "quit" (not "quit attempts", "quit date")
 _FORMER_SMOKER = re.compile(r"\b(former (smoker|tobacco (use|user)|cigarette smoker)|ex-smoker|(quit|stopped) "
-                            r"(smoking|tobacco|cigarettes)|remote smoking history|(tobacco|smoking|cigarette)"
-                            r"( (use|user|hx|history))?\W{1,4}(quit|stopped|former)\b|"
+                            r"(smoking|tobacco|cigarettes)|remote (smoker|smoking history)|(prior|previous|past) "
+                            r"(tobacco|nicotine) (dependence|use)|(tobacco|smoking|cigarette|smoker)"
+                            r"( (use|user|hx|history|dependence))?\W{1,4}(quit|stopped|former)\b(?! (attempts?|date))|"
+                            r"pa?c?k[- ]?y(ea)?rs?\W{1,4}(quit|stopped)\b(?! (attempts?|date))|"
                             # the habit in the past tense, its end in the same clause: "smoked 30 years, quit in
                             # 2015" (not another substance smoked, nor a quitting only wanted or tried)
                             r"smoked\b(?:(?!marijuana|cannabis|\bpot\b|crack|meth)[^.;\n]){0,40}?"

@@ -22,11 +22,11 @@ AT_WORK_CODE = "Z57.31"
 
 _NAMED = _rx(r"second[- ]?hand (tobacco )?smoke|passive smok(ing|e)|environmental tobacco smoke|ets exposure|"
              r"(tobacco |cigarette )?smoke exposure (at home|in the (home|house|household))")
-_HOUSEHOLD = (r"parents?|mother|father|mom|dad|husband|wife|spouse|partner|boyfriend|girlfriend|roommates?|"
+HOUSEHOLD = (r"parents?|mother|father|mom|dad|husband|wife|spouse|partner|boyfriend|girlfriend|roommates?|"
               r"grandparents?|grandmother|grandfather|caregivers?|household members?|family members?|"
               r"(every|some)one (else )?at home|others at home")
 _WHERE = r"indoors|inside|in the (house|home|apartment|car)|at home|around (him|her|them|the (child|patient))"
-_HOUSEHOLD_SMOKES = re.compile(rf"\b({_HOUSEHOLD})\b[^.;\n]{{0,20}}?\bsmokes?\b[^.;\n]{{0,20}}?\b({_WHERE})\b",
+_HOUSEHOLD_SMOKES = re.compile(rf"\b({HOUSEHOLD})\b[^.;\n]{{0,20}}?\bsmokes?\b[^.;\n]{{0,20}}?\b({_WHERE})\b",
                                re.IGNORECASE)
 AT_WORK = _rx(r"at work|at (his|her|their) (work|job|workplace)|(in|at) the workplace|workplace|on the job|"
               r"occupational(ly)?|co-?workers?|where (he|she|they) works?|works? (as|in|at)")

@@ -19,6 +19,7 @@ import re
 
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import FAMILY, HISTORY, NEGATION, before, sentence
+from services.coding.domain.smoke_exposure import HOUSEHOLD
 from services.coding.domain.suggestions import Suggestion, from_rule, replacing
 
 NAME = "tobacco-product"
@@ -27,11 +28,12 @@ PRODUCTS = ((re.compile(r"\be-?cig(arette)?s?\b|\belectronic cigarettes?\b|\bvap
             # pack-years count cigarettes; "cigarretes", "cigs" as dictated
             (re.compile(r"\bcigarr?ett?es?\b|\bcigs\b|\bpacks?[- ](a|per)[- ]day\b|\bppd\b|\bpa?c?k[- ]?y(ea)?rs?\b",
                         re.IGNORECASE), "F17.210", "cigarettes"),
-            (re.compile(r"\bchewing tobacco\b|\bchews tobacco\b|\bsmokeless tobacco\b|\bsnuff\b", re.IGNORECASE),
+            (re.compile(r"\bchewing tobacco\b|\bchews tobacco\b|\bsmokeless tobacco\b|\bsnuff\b|\bdip\b", re.IGNORECASE),
              "F17.220", "chewing tobacco"),
             (re.compile(r"\bcigars?\b|\bpipe\b", re.IGNORECASE), "F17.290", "another tobacco product"))
-# a vaper is a user of nicotine only where the sentence says nicotine ("vapes nicotine daily"; not "vapes THC")
-_SMOKER = re.compile(r"\b(current smoker|active smoker|smoker|smokes|smoking|"
+# a vaper is a user of nicotine only where the sentence says nicotine ("vapes nicotine daily"; not "vapes THC");
+# a chewer or dipper of tobacco is its user as a smoker is ("chews tobacco daily", "dips snuff")
+_SMOKER = re.compile(r"\b(current smoker|active smoker|smoker|smokes|smoking|chews|dips|"
                      r"(vapes|vaping|vaper)(?=[^.;\n]*\bnicotine\b)|(?<=nicotine )(vapes|vaping|vape))\b", re.IGNORECASE)
 # "not ready to quit" is a current smoker
 _NOT_CURRENT = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|stopped|cessation|passive|second-?hand)\b",
@@ -45,7 +47,9 @@ _NOT_DEPENDENT = re.compile(r"\b(not|no|without|denies)\s+(physically |physiolog
 # past or another's smoke, where dependence is stated: the words of `_NOT_CURRENT` without "cessation"
 _PAST_ONLY = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|stopped|in remission|passive|"
                         r"second-?hand)\b", re.IGNORECASE)
-_SMOKES_NOW = re.compile(r"smokes|current smoker|active smoker", re.IGNORECASE)
+# another of the household as the one who smokes or chews: "wife chews tobacco", "her husband also smokes"
+_SOMEONE_ELSE_DOES = re.compile(rf"\b({HOUSEHOLD})\W+(also |still |who )?$", re.IGNORECASE)
+_SMOKES_NOW = re.compile(r"smokes|chews|dips|current smoker|active smoker", re.IGNORECASE)
 TOBACCO_USE = "Z72.0"
 _USE_DISORDER = re.compile(r"\b(tobacco|nicotine|cigarette) use (disorder|d/o)\b", re.IGNORECASE)
 _MILD = re.compile(r"\bmild\b", re.IGNORECASE)
@@ -108,7 +112,8 @@ def _current(note: str, match: re.Match, text: str) -> bool:
     smokes now ("smokes 1/2 ppd - cessation counseling"), "cessation" does not make the smoking past."""
     stated = _DEPENDENCE_STATED.search(text) and not _NOT_DEPENDENT.search(text)
     not_current = _PAST_ONLY if stated or _SMOKES_NOW.fullmatch(match.group(0)) else _NOT_CURRENT
-    return not (NEGATION.search(before(note, match.start())) or not_current.search(text)
+    said_before = before(note, match.start())
+    return not (NEGATION.search(said_before) or _SOMEONE_ELSE_DOES.search(said_before) or not_current.search(text)
                 or FAMILY.search(text) or HISTORY.search(text))
 
 

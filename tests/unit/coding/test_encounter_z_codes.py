@@ -241,3 +241,19 @@ def test_sexually_transmitted_infections_in_the_plural_are_their_screening(tabul
 def test_a_steroid_taken_x_years_is_long_term_therapy(tabular):
     note = "Giant cell arteritis, stable on prednisolone 7.5 mg daily x years."
     assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z79.52"]
+
+
+@pytest.mark.parametrize("note", [
+    "Vapes daily. Spent 8 min of tobacco cessation counseling with pt today.",
+    "Dips snuff; tobacco cessation counselling, 4 mins, handout given.",
+    "Cigarettes 1/2 ppd - counselled on quitting 6 min, declined varenicline.",
+    "Smokes 20 cigs a day - counseled to stop, plan as discussed.",
+])
+def test_tobacco_counselling_given_with_its_time_or_beside_a_refused_drug_is_z71_6(tabular, note):
+    assert codes(encounter_z_codes([], note, tabular)[0]) == ["Z71.6"]
+
+
+@pytest.mark.parametrize("note", ["Smoking cessation counseling declined today.",
+                                  "Tobacco cessation counselling, 5 min, refused by the patient."])
+def test_tobacco_counselling_the_patient_refused_is_not_coded(tabular, note):
+    assert "Z71.6" not in codes(encounter_z_codes([], note, tabular)[0])

@@ -76,3 +76,25 @@ def test_the_cancer_a_screening_is_named_by_is_no_history(tabular):
     note = "Prostate cancer screening with PSA today; ex-smoker, quit 2010, prior colonoscopy normal."
     out, _ = history_z_codes([], note, tabular)
     assert not any(s.code.startswith("Z85") for s in out)
+
+
+@pytest.mark.parametrize("note", [
+    "Smoking hx: 25 pk-yrs, quit in 2011.",
+    "Ex-cig user. 40 pack years - stopped when his daughter was born.",
+    "Problem: smoker - quit after the MI in 2019.",
+    "Remote smoker (teens only).",
+    "Previous nicotine dependence; none since 2008.",
+    "Tobacco dependence, quit with varenicline 2016.",
+])
+def test_a_count_or_dependence_closed_by_its_quit_is_a_former_smoker(tabular, note):
+    out, _ = history_z_codes([], note, tabular)
+    assert codes(out) == ["Z87.891"]
+
+
+@pytest.mark.parametrize("note", [
+    "Still smoking, 35 pack years, quit attempts x3 without success.",
+    "Smoker, 20 pk-yr, quit date set for next month.",
+])
+def test_a_quit_tried_or_planned_is_no_former_smoker(tabular, note):
+    out, _ = history_z_codes([], note, tabular)
+    assert "Z87.891" not in codes(out)

@@ -55,3 +55,20 @@ def test_a_tobacco_use_disorder_is_nicotine_dependence_not_tobacco_use(tabular, 
                                   "Her brother has a tobacco use disorder.", "No tobacco use disorder."])
 def test_a_mild_a_relatives_or_a_denied_tobacco_use_disorder_is_not_read(tabular, note):
     assert tobacco_product([], note, tabular)[0] == []
+
+
+@pytest.mark.parametrize("note", ["Chews tobacco most days, about a tin a week.",
+                                  "Dips snuff after every meal.",
+                                  "Uses smokeless tobacco: dips 2 cans weekly, cannot stop."])
+def test_a_current_chewer_or_dipper_is_dependent_on_chewing_tobacco(tabular, note):
+    out, _ = tobacco_product([], note, tabular)
+    assert codes(out) == ["F17.220"]
+
+
+@pytest.mark.parametrize("note", ["Her boyfriend chews tobacco on the porch.",
+                                  "Roommate smokes a pack of cigarettes a day.",
+                                  "Stopped chewing tobacco in 2012.",
+                                  "SpO2 dips to 86% at night."])
+def test_another_persons_habit_a_past_one_or_another_dip_is_no_dependence(tabular, note):
+    out, _ = tobacco_product([], note, tabular)
+    assert not any(code.startswith("F17") for code in codes(out))
