@@ -61,6 +61,15 @@ EXPLAINED_BY = {
     "R00.0": ("I47", "I48", "I49", "I26", "I50", "I42", "I95", "G90", *_THYROID, "F41", "F10", "F15", *_ANEMIA,
               "E86", "E87", "J44", "J45", *_INFECTION, "T", "O"),  # tachycardia
     "R00.1": ("I44", "I45", "I46", "I49", "I21", "I25", "I47", "I48", *_THYROID, "E87", "G47.3", "T"),  # bradycardia
+    "R07.8": ("I2", "I30", "I31", "I35", "I42", "I71", "J", "K2", "K8", "M94.0", "F41", "C34", "C78", "S2",
+              "T"),  # other chest pain
+    "R07.9": ("I2", "I30", "I31", "I35", "I42", "I71", "J", "K2", "K8", "M94.0", "F41", "C34", "C78", "S2",
+              "T"),  # chest pain
+    # hypoxemia is not part of a COPD, an asthma or a pneumonia: only a respiratory failure or a distress takes it in
+    "R09.02": ("J96", "J80", "I26", "I27", "P", "T"),  # hypoxemia
+    "R19.7": ("A0", "B", "K50", "K51", "K52", "K55", "K58", "K59.1", "K63", "K86", "K90", "E05", "E08", "E10",
+              "E11", "C17", "C18", "C19", "C20", "F41", "T", "O"),  # diarrhea
+    "R21": ("L", "A", "B", "M32", "M33", "D69", "T"),  # rash
 }
 
 
