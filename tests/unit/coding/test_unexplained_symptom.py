@@ -113,6 +113,8 @@ def test_a_narrative_sentence_opening_with_a_newly_tabled_symptom_stays_with_a_c
     ("Assessment: 1. Gout - colchicine. 2. Tiredness for 6 wks - iron studies.", "Tiredness", "R53.83"),
     ("Assessment: 1. Gout - colchicine. 2. L calf cramps - magnesium level.", "calf cramps", "R25.2"),
     ("Assessment: 1. Gout - colchicine. 2. Persistent tiredness - sleep log.", "tiredness", "R53.83"),
+    ("Assessment: 1. Gout - colchicine. 2. Tiredness - cause not found, sleep log.", "Tiredness", "R53.83"),
+    ("A/P: 1. Gout - colchicine. 2. Nocturia - etiology not clear, bladder diary.", "Nocturia", "R35.1"),
 ])
 def test_a_denied_cause_a_duration_a_side_or_persistence_leaves_the_symptom_heading_its_entry(note, term, symptom):
     assert _entry(note, term, symptom, ["M10.9"])
@@ -121,6 +123,7 @@ def test_a_denied_cause_a_duration_a_side_or_persistence_leaves_the_symptom_head
 @pytest.mark.parametrize("note, term", [
     ("A/P: 1. Gout - colchicine. 2. Tiredness - not today, better.", "Tiredness"),  # the symptom itself denied
     ("A/P: 1. Gout - colchicine. 2. Tiredness x 2 wks, not present now.", "Tiredness"),
+    ("A/P: 1. Gout - colchicine. 2. Tiredness - not now; cause not found earlier.", "Tiredness"),
 ])
 def test_a_symptom_its_entry_denies_stays_with_a_coder(note, term):
     assert not _entry(note, term, "R53.83", ["M10.9"])
