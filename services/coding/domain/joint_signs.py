@@ -38,9 +38,22 @@ def _joint_sign(category: str, what: str):
         if _explained_beside(note, match) and not names_a_late_effect(text):
             return None
         joint = re.search(_JOINTS, match.group(0), re.IGNORECASE).group(0).lower()
+        if category == "M25.4" and _swelling_as_edema(note, text, joint):
+            return None
         return _of_joint_and_side(category, joint, stated_side(match.group(0)) or stated_side(text),
                                   f"{what} of the {joint}")
     return resolve
+
+
+_NO_EFFUSION = re.compile(r"\bno (joint )?effusion\b", re.IGNORECASE)
+
+
+def _swelling_as_edema(note: str, text: str, joint: str) -> bool:
+    """A swelling its sentence says is no effusion, or at a joint the note calls edematous ("L ankle edema",
+    "localized edema L ankle"), is the edema the note names (R60.-), not the joint's effusion."""
+    edema_there = re.compile(rf"\b{joint}s? edema\b|\bedema,? (of )?(the )?((right|left|r|l|bilat|bilateral) )?"
+                             rf"{joint}s?\b", re.IGNORECASE)
+    return _NO_EFFUSION.search(text) is not None or edema_there.search(note) is not None
 
 
 def _explained_beside(note: str, match: re.Match) -> bool:

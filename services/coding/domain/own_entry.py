@@ -33,12 +33,14 @@ _ENTRY_CLOSE_AFTER_DURATION = re.compile(rf"{_DURATION}(?:[ \t]*(?:[,;:.]|$|\n)|
 # an entry that denies, doubts or dates its condition, or gives a screening instrument's score for it, is a coder's
 # to read ("Insomnia: denies", "Depression: PHQ-9 of 3"), as is one answered "no" at once ("Fatigue: no")
 # but "not" before a cause denies the cause, not the condition ("Palpitations - not anxiety-related", "Chronic
-# cough - not due to the ACE inhibitor", "Syncope, not seizure", "Chest pain - not cardiac")
+# cough - not due to the ACE inhibitor", "Syncope, not seizure", "Chest pain - not cardiac"), and after a cause
+# it says none was found ("Chronic cough - cause not found", "Dizziness - etiology not clear")
 _CAUSE_DENIED = r"\s+(?:[\w/]+-related|related|due|from|caused|secondary|a\s+seizure|seizures?|arrhythmic|cardiac)\b"
+_CAUSE_NOT_FOUND = r"(?<!\bcause )(?<!\betiology )(?<!\bsource )"
 _ENTRY_QUALIFIED = re.compile(
     r"\b(denies|denied|none|negative|resolved|ruled out|r/o|rule out|no longer|hx|history|prior|past|previous|"
     r"possible|probable|likely|unlikely|suspected|vs|versus|screen|screened|screening|phq|phq-\d+|gad-7|audit|"
-    rf"score|not(?!{_CAUSE_DENIED}))\b", re.IGNORECASE)
+    rf"score|{_CAUSE_NOT_FOUND}not(?!{_CAUSE_DENIED}))\b", re.IGNORECASE)
 _ANSWERED_NO = re.compile(r"[ \t]*[:-]?[ \t]*(no|nil|n/a)[ \t]*($|[.;,\n])", re.IGNORECASE)
 # a review of systems lists what was asked, not the problems addressed: an entry under its heading, before any
 # assessment, is not one of the visit's problems

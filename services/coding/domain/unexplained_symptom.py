@@ -24,6 +24,7 @@ _SYSTEMIC_INFECTION = ("A", "B", "U07")  # not a local one: a cystitis explains 
 # disorder; not an osteoarthritis or a back's disorder (a knee's OA explains no ankle edema)
 _SWELLING_JOINT_OR_TISSUE = ("M00", "M01", "M02", "M04", "M05", "M06", "M08", "M10", "M11", "M12", "M13", "M1A",
                              "M25.4", "M3", "M6", "M7")
+_CHEST_PAIN_CAUSES = ("I2", "I30", "I31", "I35", "I42", "I71", "J", "K2", "K8", "M94.0", "F41", "C34", "C78", "S2", "T")
 # symptom code prefix -> prefixes of the diagnoses that routinely explain it
 EXPLAINED_BY = {
     "R00.2": ("I47", "I48", "I49", "I42", "I50", "I34", "I35", "I51", *_THYROID, "F40", "F41", "F43", "F10", "F15",
@@ -61,6 +62,12 @@ EXPLAINED_BY = {
     "R00.0": ("I47", "I48", "I49", "I26", "I50", "I42", "I95", "G90", *_THYROID, "F41", "F10", "F15", *_ANEMIA,
               "E86", "E87", "J44", "J45", *_INFECTION, "T", "O"),  # tachycardia
     "R00.1": ("I44", "I45", "I46", "I49", "I21", "I25", "I47", "I48", *_THYROID, "E87", "G47.3", "T"),  # bradycardia
+    "R07.8": _CHEST_PAIN_CAUSES, "R07.9": _CHEST_PAIN_CAUSES,  # other chest pain, chest pain
+    # hypoxemia is not part of a COPD, an asthma or a pneumonia: only a respiratory failure or a distress takes it in
+    "R09.02": ("J96", "J80", "I26", "I27", "P", "T"),  # hypoxemia
+    "R19.7": ("A0", "B", "K50", "K51", "K52", "K55", "K58", "K59.1", "K63", "K86", "K90", "E05", "E08", "E10",
+              "E11", "C17", "C18", "C19", "C20", "F41", "T", "O"),  # diarrhea
+    "R21": ("L", "A", "B", "M32", "M33", "D69", "T"),  # rash
 }
 
 

@@ -49,6 +49,15 @@ def test_a_joint_sign_its_sentence_explains_or_that_names_both_sides_is_not_code
     assert not {code for code in billed(suggest, note) if code.startswith(("M25.4", "M25.6"))}
 
 
+@pytest.mark.parametrize("note", [
+    "Swollen R ankle for a week, no effusion on exam. Plan: compression.",
+    "Visit: R ankle swelling since the flight. Impression: R ankle edema - elevate legs.",
+    "Swelling of the left knee, no joint effusion. A/P: edema of the L knee area - wraps.",
+])
+def test_a_swelling_the_note_calls_edema_or_no_effusion_is_not_the_joints_effusion(suggest, note):
+    assert not {code for code in billed(suggest, note) if code.startswith("M25.4")}
+
+
 @pytest.mark.parametrize("note, expected", [
     ("Impression: stenosing tenosynovitis, right thumb. Splint at night.", "M65.311"),
     ("Stenosing flexor tenosynovitis of the left ring finger; injected.", "M65.342"),

@@ -18,6 +18,7 @@ THRESHOLD = 0.9
     ("R49.0", ["J37.0"]), ("R61", ["C81.90"]), ("R63.4", ["E05.90"]), ("R31.9", ["N20.0"]),
     ("R00.0", ["E05.00"]), ("R00.0", ["D50.9"]), ("R00.1", ["E03.9"]), ("R60.0", ["I50.32"]),
     ("R29.6", ["G20.A1"]), ("R25.2", ["E83.42"]), ("R60.0", ["M25.471"]), ("R60.0", ["M10.072"]),
+    ("R07.89", ["I25.10"]), ("R07.9", ["K21.9"]), ("R09.02", ["J96.01"]), ("R19.7", ["K58.0"]), ("R21", ["L30.9"]),
     ("R10.9", ["K21.9"]),  # a symptom the table does not know
 ])
 def test_a_diagnosis_that_routinely_explains_the_symptom(symptom, diagnoses):
@@ -31,6 +32,7 @@ def test_a_diagnosis_that_routinely_explains_the_symptom(symptom, diagnoses):
     ("R05.3", ["N39.0"]), ("R04.0", ["E06.3"]), ("R04.2", ["J44.1"]), ("R49.0", ["F90.2"]), ("R61", ["E78.5"]),
     ("R63.4", ["F41.1"]), ("R31.21", ["E05.00"]), ("R00.0", ["E78.5"]), ("R00.1", ["Q25.0", "I10"]),
     ("R60.0", ["N30.00"]), ("R29.6", ["G56.01"]), ("R25.2", ["I48.19"]), ("R60.0", ["M17.11"]), ("R60.0", ["M54.50"]),
+    ("R07.89", ["I10", "E78.5"]), ("R09.02", ["J44.9"]), ("R19.7", ["E78.5"]), ("R21", ["F41.1"]),
 ])
 def test_no_diagnosis_explains_the_symptom(symptom, diagnoses):
     assert not explained(symptom, diagnoses)
@@ -58,6 +60,7 @@ def test_a_symptom_outside_an_entry_of_its_own_stays_with_a_coder(note, term):
     ("Reflux on omeprazole, better. Plan: 1. GERD - continue omeprazole. 2. Palpitations - Holter, no caffeine.",
      "R00.2"),
     ("Gout flare settled. A/P: 1. Gout - continue allopurinol. 2. Night sweats - CBC, chest film.", "R61"),
+    ("Gout quiet. Assessment: 1. Gout - allopurinol. 2. Atypical chest pain - treadmill test, f/u.", "R07.89"),
 ])
 def test_on_the_real_index_a_symptom_as_its_own_entry_beside_an_unrelated_diagnosis_is_coded(note_suggester, note,
                                                                                                code):
@@ -110,6 +113,8 @@ def test_a_narrative_sentence_opening_with_a_newly_tabled_symptom_stays_with_a_c
     ("Assessment: 1. Gout - colchicine. 2. Tiredness for 6 wks - iron studies.", "Tiredness", "R53.83"),
     ("Assessment: 1. Gout - colchicine. 2. L calf cramps - magnesium level.", "calf cramps", "R25.2"),
     ("Assessment: 1. Gout - colchicine. 2. Persistent tiredness - sleep log.", "tiredness", "R53.83"),
+    ("Assessment: 1. Gout - colchicine. 2. Tiredness - cause not found, sleep log.", "Tiredness", "R53.83"),
+    ("A/P: 1. Gout - colchicine. 2. Nocturia - etiology not clear, bladder diary.", "Nocturia", "R35.1"),
 ])
 def test_a_denied_cause_a_duration_a_side_or_persistence_leaves_the_symptom_heading_its_entry(note, term, symptom):
     assert _entry(note, term, symptom, ["M10.9"])
@@ -118,6 +123,7 @@ def test_a_denied_cause_a_duration_a_side_or_persistence_leaves_the_symptom_head
 @pytest.mark.parametrize("note, term", [
     ("A/P: 1. Gout - colchicine. 2. Tiredness - not today, better.", "Tiredness"),  # the symptom itself denied
     ("A/P: 1. Gout - colchicine. 2. Tiredness x 2 wks, not present now.", "Tiredness"),
+    ("A/P: 1. Gout - colchicine. 2. Tiredness - not now; cause not found earlier.", "Tiredness"),
 ])
 def test_a_symptom_its_entry_denies_stays_with_a_coder(note, term):
     assert not _entry(note, term, "R53.83", ["M10.9"])
