@@ -24,7 +24,8 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
 _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
-                       r"discussed|recommended|ordered for next|up to date|utd|last done|"
+                       # "plan as discussed" closes an item the visit dealt with; "discussed" alone only talks of it
+                       r"(?<!as )discussed|recommended|ordered for next|up to date|utd|last done|"
                        # a later date: "Lung cancer screening program - LDCT in 3 mo", "next year"
                        r"in \d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?)|next (week|month|year))\b", re.IGNORECASE)
 # A screening the sentence dates before this visit ("annual LDCT last month negative", "colonoscopy 3 yrs ago",
