@@ -122,7 +122,11 @@ _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (phy
                      # the same exam by its other names: a well adult visit, an annual visit or check-up, and
                      # Medicare's initial preventive physical examination ("Welcome to Medicare")
                      r"well[- ]adult (visit|exam|check)|annual (visit|check-?up)|"
-                     r"initial preventive physical exam(ination)?|ippe|welcome to medicare")
+                     r"initial preventive physical exam(ination)?|ippe|welcome to medicare|"
+                     # "routine adult exam", and a bare "well visit" where an adult's age follows it ("Well visit,
+                     # 52F"): a child's well visit is the child's routine exam
+                     r"routine adult (physical|exam|visit|check-?up)|"
+                     r"well (visit|exam|check-?up)(?=[,:]?\s*(1[89]|[2-9]\d|1[01]\d) ?(f|m|yo|y/o|y\.o\.|years? old)\b)")
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
 _ROUTINE_ADULT_WORDS, _ROUTINE_CHILD_WORDS = required_literals(_ROUTINE_ADULT), required_literals(_ROUTINE_CHILD)
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
