@@ -503,7 +503,8 @@ _DOSE_TODAY = re.compile(r"\b(given|administered|today|this visit|in clinic)\b",
 # given at the pharmacy last month"), or gives only on a condition ("vaccine if nonimmune"): no dose today, though
 # the sentence says "given"
 _GIVEN_BEFORE_OR_ELSEWHERE = re.compile(
-    r"\b(given|received|administered|had)\b[^.;\n]{0,20}?(\b(in |on )?(19|20)\d\d\b|"
+    # a bare year, not a full date's ("given today 12/03/2026", "given 2026-12-03")
+    r"\b(given|received|administered|had)\b[^.;\n]{0,20}?(\b(in |on )?(?<![/-])(19|20)\d\d\b(?![/-]\d)|"
     r"\bat (the |a |an |his |her |their )?(pharmacy|work|school|health department|outside \w+|urgent care)\b|"
     r"\belsewhere\b|\blast (week|month|year|fall|autumn|winter|spring|summer|season)\b|"
     r"\b\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago\b)|"

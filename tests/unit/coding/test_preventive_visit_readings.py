@@ -47,3 +47,9 @@ def test_the_visit_is_the_exam_or_screening_it_names(tabular, note, expected):
 ])
 def test_a_screening_only_discussed_or_a_childs_well_visit_is_no_adult_exam(tabular, note):
     assert not set(codes(encounter_z_codes([], note, tabular)[0])) & {"Z00.00", "Z00.01", "Z12.11"}
+
+
+@pytest.mark.parametrize("note", ["Influenza vaccine given today 11/14/2026, L deltoid.",
+                                  "Tdap given 2026-11-14 in clinic."])
+def test_a_dose_given_on_a_full_date_is_todays(suggest, note):
+    assert "Z23" in billed(suggest, note)
