@@ -492,18 +492,30 @@ _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue
 # a vaccine only talked of, someone else's or given before: "asks about the RSV vaccine, advised pharmacy", "BCG
 # vaccinated as a child", "tetanus vaccine last year", "household contacts to get vaccine"; not where the same
 # sentence gives a dose at this visit ("asked about Shingrix, first dose given today")
-_NOT_THIS_DOSE = re.compile(r"\b(asks?|asked|asking|questions? about|advised|will get|plans? to get|pharmacy|"
+_NOT_THIS_DOSE = re.compile(r"\b(asks?|asked|asking|questions? about|advised|(?<!as )discussed|offered|recommended|will get|plans? to get|pharmacy|"
                             r"defer(red)? to|as an? (child|kid|infant|teen(ager)?)|in childhood|bcg|"
                             r"last (year|month|fall|autumn|winter|spring|summer|season)|(years?|yrs?|months?) ago|"
                             r"in (19|20)\d\d|series (was )?completed|"
                             r"(daughter|son|granddaughter|grandson|children|child|contacts|household|husband|wife|"
                             r"partner|spouse)( \w+)? (needs?|to get|should get))\b", re.IGNORECASE)
 _DOSE_TODAY = re.compile(r"\b(given|administered|today|this visit|in clinic)\b", re.IGNORECASE)
+# a dose the sentence gives, but dates before this visit or places elsewhere ("PPSV23 given 2022", "Shingrix #1
+# given at the pharmacy last month"), or gives only on a condition ("vaccine if nonimmune"): no dose today, though
+# the sentence says "given"
+_GIVEN_BEFORE_OR_ELSEWHERE = re.compile(
+    # a bare year, not a full date's ("given today 12/03/2026", "given 2026-12-03")
+    r"\b(given|received|administered|had)\b[^.;\n]{0,20}?(\b(in |on )?(?<![/-])(19|20)\d\d\b(?![/-]\d)|"
+    r"\bat (the |a |an |his |her |their )?(pharmacy|work|school|health department|outside \w+|urgent care)\b|"
+    r"\belsewhere\b|\blast (week|month|year|fall|autumn|winter|spring|summer|season)\b|"
+    r"\b\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago\b)|"
+    r"\b(vaccin\w*|shots?|dose|series)\b\W+if (non-?immune|not immune|titers? (is |are )?(neg|negative|low))\b",
+    re.IGNORECASE)
 
 
 def _dose_given(said: str) -> bool:
     """A vaccine the sentence gives at this visit, not one declined, only asked about or given before."""
-    return not (_NOT_GIVEN.search(said) or _NOT_THIS_DOSE.search(said) and not _DOSE_TODAY.search(said))
+    return not (_NOT_GIVEN.search(said) or _GIVEN_BEFORE_OR_ELSEWHERE.search(said)
+                or _NOT_THIS_DOSE.search(said) and not _DOSE_TODAY.search(said))
 
 
 _SENTENCE_BREAK = re.compile(r"[.;\n]")

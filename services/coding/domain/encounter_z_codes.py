@@ -24,7 +24,8 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "encounter-z-code"
 _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
-                       r"discussed|recommended|ordered for next|up to date|utd|last done|"
+                       # "plan as discussed" closes an item the visit dealt with; "discussed" alone only talks of it
+                       r"(?<!as )discussed|recommended|ordered for next|up to date|utd|last done|"
                        # a later date: "Lung cancer screening program - LDCT in 3 mo", "next year"
                        r"in \d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?)|next (week|month|year))\b", re.IGNORECASE)
 # A screening the sentence dates before this visit ("annual LDCT last month negative", "colonoscopy 3 yrs ago",
@@ -121,7 +122,11 @@ _ROUTINE_ADULT = _rx(r"annual (physical|exam|wellness (visit|exam))|routine (phy
                      # the same exam by its other names: a well adult visit, an annual visit or check-up, and
                      # Medicare's initial preventive physical examination ("Welcome to Medicare")
                      r"well[- ]adult (visit|exam|check)|annual (visit|check-?up)|"
-                     r"initial preventive physical exam(ination)?|ippe|welcome to medicare")
+                     r"initial preventive physical exam(ination)?|ippe|welcome to medicare|"
+                     # "routine adult exam", and a bare "well visit" where an adult's age follows it ("Well visit,
+                     # 52F"): a child's well visit is the child's routine exam
+                     r"routine adult (physical|exam|visit|check-?up)|"
+                     r"well (visit|exam|check-?up)(?=[,:]?\s*(1[89]|[2-9]\d|1[01]\d) ?(f|m|yo|y/o|y\.o\.|years? old)\b)")
 _ROUTINE_CHILD = _rx(r"well[- ]child (check|visit|exam)|well[- ]child|well baby|routine child health (exam|check)")
 _ROUTINE_ADULT_WORDS, _ROUTINE_CHILD_WORDS = required_literals(_ROUTINE_ADULT), required_literals(_ROUTINE_CHILD)
 _ABNORMAL = _rx(r"with abnormal findings?|abnormal findings? (noted|found)|new (abnormal )?finding|"
