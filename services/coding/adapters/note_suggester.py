@@ -565,7 +565,7 @@ def _pipeline():
     _list_items_end_all_but_denials(context.rules)
     for rule in context.rules:
         if rule.literal == ": no":
-            rule.on_modifies = _colon_no_closes_its_item
+            rule.direction, rule.on_modifies = "BIDIRECTIONAL", _colon_no_closes_its_item
         elif rule.literal == "free":
             rule.on_modifies = _free_denies_the_word_it_follows
     prefilter_context_patterns(context)
@@ -581,7 +581,9 @@ def _free_denies_the_word_it_follows(target, modifier, between) -> bool:
 
 def _colon_no_closes_its_item(target, modifier, between) -> bool:
     """ConText's ": no" denies the item before it in a template ("Fever: no."); followed by words it opens a
-    clause of its own ("TIA 3 wks ago: no residual deficits"), which denies what follows, not what came before."""
+    clause of its own ("TIA 3 wks ago: no residual deficits", "Social: no tobacco use"), which denies what follows,
+    not what came before. The rule looks both ways, since the "no" it takes is no longer there for the forward
+    denial."""
     doc = modifier.doc
     return target.start >= modifier.end or modifier.end >= len(doc) or doc[modifier.end].is_punct or \
         doc[modifier.end].is_sent_start

@@ -52,6 +52,8 @@ NOT_CURRENT = [
     ('Rash resolved after stopping amoxicillin.', 'R21'),
     ('Watch for signs of bleeding on apixaban.', 'R58'),
     ('Anxiety: denies.', 'F41'),
+    ('Social: no tobacco use.', 'Z72'),
+    ('Today: no tobacco use or vaping.', 'Z72'),
     ('Possible early cataract, refer to ophthalmology.', 'H26'),
     ('UTI sx resolved after nitrofurantoin, course completed.', 'N39'),
     ('Former smoker, quit 2010.', 'F17'),
