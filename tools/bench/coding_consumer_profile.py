@@ -26,6 +26,7 @@ async def run(events, batch, port, out):
     coder = coding_app.build_coder(CodingSettings(suggestion_index_dir=cc.ROOT / ".run" / "coding-index"))
     if os.environ.get("MEMO_SUGGESTER"):  # the suggester's answer for the one bench note, remembered: the rest alone
         coder = dataclasses.replace(coder, suggest=functools.lru_cache(maxsize=4)(coder.suggest))
+    coder = dataclasses.replace(coder, suggest_off_the_loop=False)  # cProfile sees this thread only
     runtime = coding_app.build_runtime(CodingSettings(suggestion_index_dir=cc.ROOT / ".run" / "coding-index"), coder)
     runner = cc.consumer_runner(runtime, f"cost-coding-{uuid.uuid4().hex[:6]}")
     warm = cc.encounters(uuid.uuid4(), 200)

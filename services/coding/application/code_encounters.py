@@ -30,12 +30,13 @@ async def code_encounters(uow: CodingUnitOfWork, batch: EventBatch, *, coder: Co
         procedure_codes={line.code for e in events for line in e.payload.procedures})
     policies = {tenant_id: coder.policy(reads.settings.get(tenant_id)) for tenant_id in tenant_ids}
     billed, today = reads.billed, uow.today()
+    suggested = await coder.suggestions_for([e.payload.note for e in events])
     rows = []
-    for event in batch.traced():
+    for event, suggestions in zip(batch.traced(), suggested, strict=True):
         encounter, tenant_id = event.payload, event.tenant_id
         encounter_id, key = UUID(encounter.encounter_id), same_day.get(event.event_id)
         outcome = code_encounter(encounter, coder.reference_for(tenant_id),
-                                 suggestions=coder.suggestions(encounter.note), auto_accept=policies[tenant_id],
+                                 suggestions=suggestions, auto_accept=policies[tenant_id],
                                  em_billed_same_day=em_visits_billed(encounter_id, billed.get(key, ())))
         if history := reads.histories.get(tenant_id):
             outcome = with_denial_warnings(outcome, encounter, history, today=today)

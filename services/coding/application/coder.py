@@ -1,5 +1,7 @@
 """What the coding use cases need, built once at start: reference data, the note suggester and the
 auto-accept defaults with the suggester's measured accuracy."""
+import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 from uuid import UUID
@@ -20,9 +22,21 @@ class Coder:
     threshold: float
     tenant_references: Mapping[UUID, ReferenceData] = field(default_factory=dict)
     accuracy: AccuracyCurve = AccuracyCurve(points=(), notes=0)
+    suggest_off_the_loop: bool = True
 
     def suggestions(self, note: str | None) -> list[Suggestion]:
         return self.suggest(note) if note and self.suggest else []
+
+    async def suggestions_for(self, notes: Sequence[str | None]) -> list[list[Suggestion]]:
+        """Each note's suggestions, in order. A backlog's batch of notes is seconds of CPU on a loaded host: in a
+        worker thread the event loop keeps answering liveness probes and relaying the outbox meanwhile, where
+        on the loop the orchestrator would restart a busy, healthy process. (Tools that profile one thread
+        turn it off.)"""
+        if not self.suggest or not any(notes):
+            return [[] for _ in notes]
+        def suggest_all() -> list[list[Suggestion]]:
+            return [self.suggestions(note) for note in notes]
+        return await asyncio.to_thread(suggest_all) if self.suggest_off_the_loop else suggest_all()
 
     def reference_for(self, tenant_id: UUID) -> ReferenceData:
         return self.tenant_references.get(tenant_id, self.reference)

@@ -1,4 +1,8 @@
 """The coding use cases over an in-memory unit of work: a batch of documented encounters, the review queue."""
+import asyncio
+import dataclasses
+import threading
+import time
 import uuid
 from datetime import timedelta
 
@@ -75,6 +79,45 @@ async def test_note_only_codes_wait_for_a_coder_unless_the_tenant_turned_auto_ac
     accepted = documented(diagnoses=[])
     await code_encounters(uow, batch_of(accepted), coder=coder)
     assert stored(uow, accepted).status == "coded" and len(uow.emitted_of(ClaimCoded)) == 1
+
+
+async def test_each_encounter_gets_its_own_notes_suggestions(coder):
+    by_note = {"Follow-up for T2DM.": NOTE_CODES[:1], "HTN, continue lisinopril.": NOTE_CODES[1:]}
+    coder = dataclasses.replace(coder, suggest=lambda note: list(by_note[note]))
+    uow = FakeCodingUnitOfWork()
+    uow.settings.save(TenantCodingSettings(tenant_id=TENANT, auto_accept=True, updated_by="admin"))
+    events = [documented(diagnoses=[], note=note) for note in (*by_note, None)]
+    await code_encounters(uow, batch_of(*events), coder=coder)
+    assert [[s["code"] for s in stored(uow, event).suggestions] for event in events] == [["E11.9"], ["I10"], []]
+
+
+async def test_the_event_loop_keeps_turning_while_a_batch_of_notes_is_read(coder):
+    """A busy batch must leave the loop free for health probes and the relay (no assertion on speed: only that
+    the loop turned at all while the notes were read, which it never does when they are read on it)."""
+    reading = threading.Event()
+
+    def slow_suggest(note):
+        reading.set()
+        busy_until = time.perf_counter() + 0.02
+        while time.perf_counter() < busy_until:
+            pass
+        return list(NOTE_CODES)
+
+    turns_while_reading = 0
+
+    async def ticker(done: asyncio.Event):
+        nonlocal turns_while_reading
+        while not done.is_set():
+            await asyncio.sleep(0.002)
+            turns_while_reading += reading.is_set()
+
+    slow = dataclasses.replace(coder, suggest=slow_suggest)
+    done = asyncio.Event()
+    ticking = asyncio.create_task(ticker(done))
+    await code_encounters(FakeCodingUnitOfWork(), batch_of(*[documented() for _ in range(10)]), coder=slow)
+    done.set()
+    await ticking
+    assert turns_while_reading >= 3
 
 
 async def test_a_second_visit_the_same_day_in_the_same_batch_is_held_and_the_batch_is_read_once(coder):
