@@ -16,15 +16,8 @@ from services.payments.adapters.repositories import PaymentsUnitOfWork
 from services.payments.adapters.tables import BilledClaim
 from services.payments.application.record_billed_claim import record_billed_claim
 from services.payments.settings import Settings
-from tests.conftest import service_paused
 
 COLUMNS = [column.name for column in BilledClaim.__table__.c]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def payments_service_paused(infrastructure):
-    with service_paused(infrastructure, "payments"):
-        yield
 
 
 @pytest.fixture(scope="module")
