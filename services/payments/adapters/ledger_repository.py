@@ -73,7 +73,7 @@ class LedgerRepository:
         if not postings:
             return
         keyed = sum(1 for p in postings if p.posting_key is not None)
-        inserted = await self.session.execute(POSTINGS, posting_columns(postings))
+        inserted = await select_rows(self.session, POSTINGS, posting_columns(postings))
         if sum(1 for (key,) in inserted if key is not None) != keyed:
             raise AlreadyPosted("a posting key of this batch is in the ledger already")
 

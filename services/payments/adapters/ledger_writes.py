@@ -6,7 +6,8 @@ transaction's row. Amounts travel as text (the driver encodes a Decimal several 
 string; the column's cast is exact). Every value of one column travels as one array, so the statement
 text is the same whatever the batch's size and a connection prepares it once. A transaction whose
 posting key is taken (the partial unique index) is not inserted, nor are its entries; the statement
-answers the keys it did insert, so the caller can tell.
+answers the keys it did insert, so the caller can tell. It names that column, so it runs on the transaction's
+driver as a read does (shared/db/driver_reads.py): no crossing into SQLAlchemy's greenlet for a batch's postings.
 
 Entries are inserted in the order given (WITH ORDINALITY), so their serial ids follow the postings'
 order, which readers of a claim's history sort by.
@@ -15,7 +16,7 @@ Texts and numbers travel as one array literal a column (shared/db/array_literals
 element of a bound list in Python, which cost more than the entries' whole encoding. The ids stay lists: a
 UUID's text costs more than the driver's binary encoding of it (shared/db/bulk.py's `_literal`).
 """
-from sqlalchemy import text
+from sqlalchemy import column, text
 
 from shared.db.array_literals import array_literal, printed_text
 
@@ -45,7 +46,7 @@ WITH transactions AS (
     JOIN transactions t ON t.id = p.id
     ORDER BY e.row_order
 )
-SELECT posting_key FROM transactions""")
+SELECT posting_key FROM transactions""").columns(column("posting_key"))
 
 
 def posting_columns(postings: list) -> dict[str, list | str]:

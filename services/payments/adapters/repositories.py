@@ -7,7 +7,6 @@ from uuid import UUID
 
 from sqlalchemy import column, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from shared.clock import Clock, system_clock
 from shared.db.bulk import any_bound, in_array, insert_rows
@@ -20,14 +19,16 @@ from services.payments.adapters.tables import BilledClaim, PatientPayment, Patie
 
 WAITING_KINDS = ("payment", "write_off")  # suspense items that post when their claim comes
 
-_NAMED = aliased(BilledClaim)
+_BILLED = BilledClaim.__table__
+_NAMED = _BILLED.alias()
 # The claims named and the first claims the later payers' among them post against, in one locked read: the
-# link never changes once written, so the subquery reads it without a lock.
-_LOCK_WITH_RECEIVABLES = select(BilledClaim).where(or_(
-    BilledClaim.claim_id == any_bound("ids"),
-    BilledClaim.claim_id.in_(select(_NAMED.receivable_claim_id).where(_NAMED.claim_id == any_bound("ids")))
-)).order_by(BilledClaim.claim_id).with_for_update(of=BilledClaim)
-_PAYER_PLACES = select(BilledClaim.claim_id, BilledClaim.payer_sequence).where(BilledClaim.claim_id == any_bound("ids"))
+# link never changes once written, so the subquery reads it without a lock. The table's columns, not entities:
+# run on the transaction's driver (the session's SQL, character for character).
+_LOCK_WITH_RECEIVABLES = select(*_BILLED.c).where(or_(
+    _BILLED.c.claim_id == any_bound("ids"),
+    _BILLED.c.claim_id.in_(select(_NAMED.c.receivable_claim_id).where(_NAMED.c.claim_id == any_bound("ids")))
+)).order_by(_BILLED.c.claim_id).with_for_update(of=_BILLED)
+_PAYER_PLACES = select(_BILLED.c.claim_id, _BILLED.c.payer_sequence).where(_BILLED.c.claim_id == any_bound("ids"))
 # The billed claims among a claim.submitted batch's, locked in claim id order, and those with open items
 # waiting in suspense: the claims the batch cannot post as plain new ones. Run on the transaction's driver.
 _LOCK_KNOWN = text("""
@@ -61,11 +62,13 @@ class BilledClaimRepository:
     async def lock_receivables_placed(self, claim_ids: set[UUID]) -> tuple[dict[UUID, BilledClaim], dict[UUID, str]]:
         """What each of these claims posts against, locked in claim id order: its own receivable, or for a later
         payer's claim the first claim's; and each claim's own place in the payer order (P, S, T), read from the
-        same rows, in one statement."""
+        same rows, in one statement. The receivables are rows read as a `BilledClaim` reads (its columns by
+        attribute), not ORM objects: the posting paths only read them, and a change to one would not be written
+        (`lock` answers the entity a resubmission changes)."""
         if not claim_ids:
             return {}, {}
-        locked = {row.claim_id: row for row in (await self.session.execute(
-            _LOCK_WITH_RECEIVABLES, {"ids": list(claim_ids)})).scalars()}
+        locked = {row.claim_id: row for row in await select_rows(
+            self.session, _LOCK_WITH_RECEIVABLES, {"ids": list(claim_ids)})}
         named = {claim_id: locked[claim_id] for claim_id in claim_ids if claim_id in locked}
         receivables = {claim_id: row if row.receivable_claim_id is None else locked[row.receivable_claim_id]
                        for claim_id, row in named.items()
@@ -76,7 +79,7 @@ class BilledClaimRepository:
         """Each claim's place in the payer order (P, S, T): a later payer answers in the place it was billed in."""
         if not claim_ids:
             return {}
-        return dict((await self.session.execute(_PAYER_PLACES, {"ids": list(claim_ids)})).all())
+        return dict(await select_rows(self.session, _PAYER_PLACES, {"ids": list(claim_ids)}))
 
     async def lock_receivable(self, claim_id: UUID) -> BilledClaim | None:
         return (await self.lock_receivables({claim_id})).get(claim_id)
