@@ -161,14 +161,17 @@ def _validate_from_a_plan() -> None:
                     return original(self, seg_data)
                 ok, child_errors = child.is_valid_errors(element)
             elif kind == _ELEMENT:
-                if is_dtp and i == 1:
-                    date_format = element.format()
-                    if date_format in _DATE_FORMATS:
-                        dtype = [date_format]
-                if part == _DATE_TIME_QUALIFIER:
-                    type_list.extend(child.valid_codes)
-                types = (dtype if i == 2 and is_dtp else type_list if part == _DATE_TIME_VALUE and type_list
-                         else None)
+                if part or is_dtp:  # a date or time element, or its qualifier: the types it is read as
+                    if is_dtp and i == 1:
+                        date_format = element.format()
+                        if date_format in _DATE_FORMATS:
+                            dtype = [date_format]
+                    if part == _DATE_TIME_QUALIFIER:
+                        type_list.extend(child.valid_codes)
+                    types = (dtype if i == 2 and is_dtp else type_list if part == _DATE_TIME_VALUE and type_list
+                             else None)
+                else:
+                    types = None
                 held = known_by_node.get(node_id) if known_by_node is not None and single else None
                 if held is not None:
                     known = held[1].get((value, *types) if types else value)
