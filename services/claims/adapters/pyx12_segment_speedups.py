@@ -289,9 +289,11 @@ def _remember_segment_verdicts() -> None:
         scope = getattr(document_scope, "segments", None)
         if scope is None or type(seg_data) is not pyx12.segment.Segment:
             return original(self, seg_data)
-        shared = document_scope.shared
-        key = id(seg_data) if shared is not None and id(seg_data) in shared else _segment_key(seg_data)
-        verdicts = _verdicts_of(scope, self)
+        shared, key = document_scope.shared, id(seg_data)
+        if shared is None or key not in shared:
+            key = _segment_key(seg_data)
+        held = scope.get(id(self))  # _verdicts_of, inline: this runs for every segment
+        verdicts = held[1] if held is not None else _verdicts_of(scope, self)
         known = verdicts.get(key)
         if known is None:
             known = verdicts[key] = _verdict(*original(self, seg_data))

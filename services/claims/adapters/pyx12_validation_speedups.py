@@ -94,6 +94,29 @@ def syntax_rules_errors(node, seg_data, filled: int) -> tuple:
     return known
 
 
+_PLAIN, _DATE_TIME_QUALIFIER, _DATE_TIME_VALUE = range(3)  # an element's part in the 1250/1251 pair
+
+
+def segment_plan(node) -> tuple:
+    """What validating a segment at this node reads of the map, worked out once per node (the map does not change
+    once built): for each position (position, its node, composite/element/neither, its part in a 1250/1251 pair,
+    the node's id under which the document keeps its verdicts, and the most values a composite may hold or None
+    when that is not checked); the positions its syntax rules name (`syntax_positions_named`, 0 without rules) and
+    whether it has rules."""
+    known = node.__dict__.get("_segment_plan")
+    if known is None:
+        entries = tuple(
+            (i, child, kind,
+             _DATE_TIME_QUALIFIER if kind == _ELEMENT and child.data_ele == "1250" else
+             _DATE_TIME_VALUE if kind == _ELEMENT and child.data_ele == "1251" else _PLAIN,
+             id(child),
+             child.get_child_count() if kind == _COMPOSITE and child.usage != "N" else None)
+            for i, child, kind in element_plan(node))
+        known = node._segment_plan = (entries, (syntax_positions_named(node) or 0) if node.syntax else 0,
+                                      bool(node.syntax))
+    return known
+
+
 def _validate_from_a_plan() -> None:
     """segment_if.is_valid_errors reaches each element through Segment.get with a reference designator it
     formats for the purpose ("%02i"), and the DTP qualifier through get_value: for a designator of an
@@ -106,45 +129,50 @@ def _validate_from_a_plan() -> None:
     (`pyx12_segment_speedups`) files it by, rather than through a call that copies its errors into a list
     of their own: most values of a segment new in the file are known (its qualifiers, codes, the
     provider's ids). A segment with more elements than its node, or a composite with more values than its
-    node (both errors), or elements that are not pyx12 Composites, go to the original."""
+    node (both errors), or elements that are not pyx12 Composites, go to the original; found on the way, the
+    elements before them have only been validated, which touches nothing but the document's verdicts, and
+    those are pyx12's answers."""
     original = segment_if.is_valid_errors
     composite_type = pyx12.segment.Composite
 
     def is_valid_errors(self, seg_data):
         if seg_data.__class__ is not pyx12.segment.Segment:
             return original(self, seg_data)
-        plan, elements = element_plan(self), seg_data.elements
+        plan = self.__dict__.get("_segment_plan") or segment_plan(self)
+        entries, named, has_syntax = plan
+        elements = seg_data.elements
         present = len(elements)
-        if present > len(plan):
+        if present > len(entries):
             return original(self, seg_data)
-        for i, child, kind in plan[:present]:
-            if elements[i].__class__ is not composite_type or (
-                    kind == _COMPOSITE and len(elements[i].elements) > child.get_child_count()
-                    and child.usage != "N"):
-                return original(self, seg_data)
         known_by_node = getattr(document_scope, "elements", None)
-        named = (syntax_positions_named(self) or 0) if self.syntax else 0
         valid, errors, filled = True, [], 0
         dtype, type_list = [], []
         is_dtp = seg_data.seg_id == "DTP"
-        for i, child, kind in plan[:present]:
-            element = elements[i]
+        for element, (i, child, kind, part, node_id, most_values) in zip(elements, entries):
+            if element.__class__ is not composite_type:
+                return original(self, seg_data)
             values = element.elements
             single = len(values) == 1
             value = values[0].value if single else None
             if named >> i & 1 and (value != "" if single and value.__class__ is str else element.format() != ""):
                 filled |= 1 << i
             if kind == _COMPOSITE:
+                if most_values is not None and len(values) > most_values:
+                    return original(self, seg_data)
                 ok, child_errors = child.is_valid_errors(element)
             elif kind == _ELEMENT:
-                if i == 1 and is_dtp:
-                    date_format = element.format()
-                    if date_format in _DATE_FORMATS:
-                        dtype = [date_format]
-                if child.data_ele == "1250":
-                    type_list.extend(child.valid_codes)
-                types = dtype if i == 2 and is_dtp else type_list if child.data_ele == "1251" and type_list else None
-                held = known_by_node.get(id(child)) if known_by_node is not None and single else None
+                if part or is_dtp:  # a date or time element, or its qualifier: the types it is read as
+                    if is_dtp and i == 1:
+                        date_format = element.format()
+                        if date_format in _DATE_FORMATS:
+                            dtype = [date_format]
+                    if part == _DATE_TIME_QUALIFIER:
+                        type_list.extend(child.valid_codes)
+                    types = (dtype if i == 2 and is_dtp else type_list if part == _DATE_TIME_VALUE and type_list
+                             else None)
+                else:
+                    types = None
+                held = known_by_node.get(node_id) if known_by_node is not None and single else None
                 if held is not None:
                     known = held[1].get((value, *types) if types else value)
                     if known is not None:
@@ -156,10 +184,12 @@ def _validate_from_a_plan() -> None:
                 continue
             valid &= ok
             errors += child_errors
-        ok, absent_errors = absent_elements_verdict(self, present)
+        by_present = self.__dict__.get("_absent_verdicts")
+        absent = by_present.get(present) if by_present is not None else None
+        ok, absent_errors = absent if absent is not None else absent_elements_verdict(self, present)
         valid &= ok
         errors += absent_errors
-        if self.syntax:
+        if has_syntax:
             syntax_errors = syntax_rules_errors(self, seg_data, filled)
             if syntax_errors:
                 errors += syntax_errors
@@ -176,26 +206,62 @@ def _passes_every_check(node, value: str, type_list) -> bool:
     data type, the DTP's or 1250's type list, regex) and its own validation functions, with the same arguments.
     A False is no verdict: it only sends the value to the original, which finds and words the errors. The trailing
     space test is stricter than the original's (any value ending in a space goes to it)."""
+    check = node.__dict__.get("_first_check")
+    if check is None:
+        check = node._first_check = _value_check(node)
+    return check(value, type_list)
+
+
+def _data_type_check(data_type, charset, icvn):
+    """pyx12.validation.IsValidDataType(value, data_type, charset, icvn) for a non-empty string, with its choice of
+    test made once: N and R by pyx12's match_re, ID and AN by the character-set pattern its not_match_re picks
+    (a class of one character, so any match is a bad character). Other types, and a character set it does not
+    know (it raises), call IsValidDataType itself each time."""
+    validation = pyx12.validation
+    if not data_type:
+        return None
+    if data_type[0] == "N" or data_type == "R":
+        kind = "N" if data_type[0] == "N" else "R"
+        return lambda value: validation.match_re(kind, value)
+    if data_type in ("ID", "AN") and charset in ("B", "E"):
+        search = (validation.rec_ID_B if charset == "B" else validation.rec_ID_E5 if icvn == "00501"
+                  else validation.rec_ID_E).search
+        return lambda value: search(value) is None
+    return lambda value: validation.IsValidDataType(value, data_type, charset, icvn)
+
+
+def _value_check(node):
+    """The tests of `_passes_every_check` with what they read of the node worked out once: the data element, its
+    bounds and type, the code list, the regex, and the map's character set and version. All are fixed once the map
+    is built (its parameters are a frozen copy, `pyx12_speedups._cache_maps`); the value is still put to each
+    test."""
     if node.usage == "N":
-        return False
+        return lambda value, type_list: False
     data_ele = node._resolve_data_ele()
-    data_type = data_ele["data_type"]
-    measured = (value.replace("-", "").replace(".", "") if data_type is not None
-                and (data_type == "R" or data_type[0] == "N") else value)
-    if not data_ele["min_len"] <= len(measured) <= data_ele["max_len"] or value[-1] == " ":
-        return False
-    codes = node._valid_codes_set
-    if (codes or node.external_codes is not None) and value not in codes:
-        return False
-    if node.rec is not None and node.rec.search(value) is None:
-        return False
-    if pyx12.validation.contains_control_character(value)[0]:
-        return False
+    data_type, min_len, max_len = data_ele["data_type"], data_ele["min_len"], data_ele["max_len"]
+    numeric = data_type is not None and (data_type == "R" or data_type[0] == "N")
+    codes = node._valid_codes_set if node._valid_codes_set or node.external_codes is not None else None
+    regex = node.rec.search if node.rec is not None else None
     charset = node.root.param.get("charset")
-    if not pyx12.validation.IsValidDataType(value, data_type, charset, node.root.icvn or "00401"):
-        return False
-    return not type_list or any(pyx12.validation.IsValidDataType(value, dtype, charset)
-                                for dtype in type_list if dtype is not None)
+    of_type = _data_type_check(data_type, charset, node.root.icvn or "00401")
+    validation = pyx12.validation
+
+    def check(value: str, type_list) -> bool:
+        measured = value.replace("-", "").replace(".", "") if numeric else value
+        if not min_len <= len(measured) <= max_len or value[-1] == " ":
+            return False
+        if codes is not None and value not in codes:
+            return False
+        if regex is not None and regex(value) is None:
+            return False
+        if validation.contains_control_character(value)[0]:
+            return False
+        if of_type is not None and not of_type(value):
+            return False
+        return not type_list or any(validation.IsValidDataType(value, dtype, charset)
+                                    for dtype in type_list if dtype is not None)
+
+    return check
 
 
 def _answer_values_that_pass_directly() -> None:
@@ -217,8 +283,12 @@ def _answer_values_that_pass_directly() -> None:
             value = elem_value.value if elem_value.__class__ is element_type else None
         else:
             value = elem.value if kind is element_type else None
-        if value.__class__ is str and value and _passes_every_check(self, value, type_list):
-            return True, []
+        if value.__class__ is str and value:
+            check = self.__dict__.get("_first_check")  # _passes_every_check, inline: every first check runs it
+            if check is None:
+                check = self._first_check = _value_check(self)
+            if check(value, type_list):
+                return True, []
         return original(self, elem, type_list)
 
     is_valid_errors.original = original  # for the test that asks both of every element of the map

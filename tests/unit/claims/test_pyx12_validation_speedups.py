@@ -90,3 +90,53 @@ def test_syntax_rules_get_pyx12s_answer_for_every_way_their_elements_are_filled(
         for values in every_way:
             seg_data = _segment_with(node, dict(zip(positions, values)))
             assert patched(node, seg_data) == original(node, seg_data), (node.id, values)
+
+
+def test_a_data_types_check_made_once_answers_as_pyx12s_own():
+    root = pyx12.map_if.load_map_file("837.5010.X222.A1.xml", pyx12.params.params(), None)
+    data_types = {node._resolve_data_ele()["data_type"] for node in _nodes(root, element_if)}
+    assert {"AN", "ID", "R", "DT", "TM"} <= data_types
+    for data_type in data_types | {"N0", "N2", "RD8", "D6", "B", "XX", None, ""}:
+        for charset, icvn in itertools.product(("B", "E"), ("00401", "00501")):
+            check = pyx12_validation_speedups._data_type_check(data_type, charset, icvn)
+            for text in filter(None, VALUES):
+                expected = pyx12.validation.IsValidDataType(text, data_type, charset, icvn)
+                assert (True if check is None else check(text)) == expected, (data_type, charset, icvn, text)
+
+
+def _refused_part_way(node, position: int, last_value):
+    """A segment of the node's id with every element before `position` set, and `last_value` (a composite's
+    text, or anything a segment does not hold) at it."""
+    seg_data = _segment_with(node, {p: "X" for p in range(1, position)} | {position: "X"})
+    seg_data.elements[position - 1] = last_value
+    return seg_data
+
+
+def _answer(check, node, seg_data):
+    """What a check gives, or the class of what it raises (pyx12 4.0.0 raises IndexError on a composite with
+    more values than its node)."""
+    try:
+        return check(node, seg_data)
+    except Exception as raised:  # noqa: BLE001 - the class of whatever is raised is the answer compared
+        return type(raised)
+
+
+def test_a_segment_the_plan_refuses_part_way_gets_pyx12s_answer():
+    """A composite with more values than its node, or an element that is no Composite, found after other elements
+    were validated: the plan hands the segment to pyx12's own check, whose answer is the one given."""
+    assert pyx12_speedups.apply()
+    patched, original = segment_if.is_valid_errors, _pyx12s_own_check(segment_if)
+    root = pyx12.map_if.load_map_file("837.5010.X222.A1.xml", pyx12.params.params(), None)
+    refused = 0
+    for node in {node.id: node for node in _nodes(root, segment_if)}.values():
+        for i, child, kind in pyx12_validation_speedups.element_plan(node):
+            if kind == pyx12_validation_speedups._COMPOSITE and child.usage != "N":
+                too_many = pyx12.segment.Composite(":".join(["X"] * (child.get_child_count() + 1)), ":")
+                seg_data = _refused_part_way(node, i + 1, too_many)
+                assert _answer(patched, node, seg_data) == _answer(original, node, seg_data), (node.id, i)
+                refused += 1
+            elif kind == pyx12_validation_speedups._ELEMENT and i > 0:
+                seg_data = _refused_part_way(node, i + 1, pyx12.segment.Element("X"))
+                assert _answer(patched, node, seg_data) == _answer(original, node, seg_data), (node.id, i)
+                refused += 1
+    assert refused > 100
