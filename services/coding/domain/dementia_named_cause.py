@@ -8,6 +8,7 @@ disease. "AD" and "PD" count only joined to the dementia's words ("AD dementia",
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import affirmed_now, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -42,6 +43,7 @@ def alzheimer_by_onset(text: str) -> str | None:
     return next((onset for onset, words in _ONSET if words.search(text)), None)
 
 
+@needs(patterns=(_NAMED,))
 def dementia_named_cause(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = list(suggestions), []
     for match in _NAMED.finditer(note):

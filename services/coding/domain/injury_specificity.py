@@ -16,6 +16,7 @@ fracture in the past (Z87.8-):
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
 from services.coding.domain.note_text import FAMILY, NEGATION, after, before, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -56,6 +57,13 @@ def _beside_a_specific_one(s: Suggestion, suggestions: list[Suggestion], tabular
         for o in suggestions)
 
 
+# the word every past fracture's match holds: its gate's (the cue words `required_literals` reads from the whole
+# pattern, "history of", "old", are in most notes)
+_FRACTURE_WORD = re.compile(r"\b(fracture[sd]?|fx)\b", re.IGNORECASE)
+
+
+# it drops only these codes (an unspecified injury of a site is an S code) and adds only a fracture history
+@needs(codes=(*_UNSTATED_EXTERNAL, "T14.9", "L84", "S"), patterns=(_FRACTURE_WORD,))
 def injury_specificity(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     specific = any(_specific_injury(s.code) and s.context == "affirmed" for s in suggestions)
     dropped = [s for s in suggestions

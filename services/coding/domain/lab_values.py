@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from services.coding.domain.diet_words import NOT_A_DIET
 from services.coding.domain.note_text import current, sentence_end
-from services.coding.domain.pattern_literals import required_literals
+from services.coding.domain.pattern_literals import lowered_note, required_literals
 from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, from_rule
 
 NAME = "lab-value"
@@ -92,11 +92,16 @@ _BACK_TO_NORMAL = re.compile(r"\b(now|since|improved|normali[sz]ed|normal on rep
 _HIGH_WORDS = ("high", "elevated", "raised", "increased", "critically high")
 
 
+def _name(analyte: Analyte, group: str = "") -> str:
+    """The analyte's name as a word, as every one of its patterns reads it (`group` names it there)."""
+    return rf"\b({group}{analyte.words})(?![\w/(]){NOT_A_DIET}"
+
+
 def _patterns(analyte: Analyte) -> tuple[re.Pattern, ...]:
     """The result called high or low before the analyte's name ("low ferritin 8") or right after it ("CRP
     elevated at 4.1"), and its value after the name, flagged or set against a range ("ferritin 8 (L)", "ferritin
     8 (ref 15-150)", "ALT 2x ULN")."""
-    name = rf"\b(?P<name>{analyte.words})(?![\w/(]){NOT_A_DIET}"
+    name = _name(analyte, "?P<name>")
     return (re.compile(rf"\b{_BEFORE}{_OTHERS}{name}({_BETWEEN}{_VALUE})?", re.IGNORECASE),
             re.compile(rf"{name}\s+(is |was |remains |level )?{_AFTER}(\s+(at|to|of)\s+{_VALUE})?", re.IGNORECASE),
             re.compile(rf"{name}{_BETWEEN}({_TIMES_UPPER}|{_VALUE}({_FLAG}|{_RANGE}))", re.IGNORECASE))
@@ -132,6 +137,10 @@ def _direction(match: re.Match) -> str | None:
 _GATE = re.compile(r"\d|\b(high|low|elevated|raised|increased|decreased|reduced)\b", re.IGNORECASE)
 _PATTERNS = tuple((place, analyte, pattern) for place, analyte in enumerate(ANALYTES)
                   for pattern in _patterns(analyte))
+_PATTERNS_BY_PLACE = tuple(tuple(entry for entry in _PATTERNS if entry[0] == place) for place in range(len(ANALYTES)))
+# each analyte's name as its patterns read it: none of them can match a note that never writes it, so one search
+# stands for up to three scans (most analytes the substring tests leave are not named as a word)
+_NAMES = tuple(re.compile(_name(analyte), re.IGNORECASE) for analyte in ANALYTES)
 # the result called high or low in words (before the name or right after it), or given as a number: a note without
 # the words is not scanned with the two patterns that read them, one without a digit not with the one that reads values
 _SAID = re.compile(r"\b(high|low|elevated|raised|increased|decreased|reduced)\b", re.IGNORECASE)
@@ -155,13 +164,20 @@ _ALWAYS_NAMED = frozenset(place for place, required in enumerate(_REQUIRED) if n
 def _named(note: str) -> set[int]:
     """Each string looked for once, though several analytes need it, and only the analytes one of the strings found
     may name tested further."""
-    if not note.isascii():
+    lowered = lowered_note(note)
+    if lowered is None:
         return set(range(len(ANALYTES)))
-    lowered = note.lower()
     present = {string for string in _STRINGS if string in lowered}
     candidates = set().union(*map(_NEEDING.__getitem__, present))
     return {place for place in candidates
             if all(not strings.isdisjoint(present) for strings in _REQUIRED[place])} | _ALWAYS_NAMED
+
+
+def _candidates(named: set[int], note: str):
+    """The patterns of the analytes named as a word, in the table's order."""
+    for place in sorted(named):
+        if _NAMES[place].search(note):
+            yield from _PATTERNS_BY_PLACE[place]
 
 
 def lab_values(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -173,8 +189,8 @@ def lab_values(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[
     affirmed = [s.code for s in suggestions if s.context == "affirmed"]
     out, reasons = list(suggestions), []
     said, digit = _SAID.search(note) is not None, _DIGIT.search(note) is not None
-    for place, analyte, pattern in _PATTERNS:
-        if place not in named or not (said if id(pattern) in _READS_WORDS else digit):
+    for place, analyte, pattern in _candidates(named, note):
+        if not (said if id(pattern) in _READS_WORDS else digit):
             continue
         if analyte.explained_by and any(code.startswith(analyte.explained_by) for code in affirmed) or \
                 analyte.explained_words and _EXPLAINED_WORDS[analyte.explained_words].search(note):

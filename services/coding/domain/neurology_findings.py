@@ -23,6 +23,7 @@ takes the tabular's "not"/"without" character, as the index does.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import sentence, word_pattern as _rx
 
@@ -224,6 +225,7 @@ _SINGLE_NERVE = re.compile(r"\b(median|ulnar|radial|peroneal|fibular|tibial|scia
                            re.IGNORECASE)
 
 
+@needs(codes=("G62.9",))  # it drops nothing else
 def single_nerve_neuropathy(suggestions: list, note: str, tabular) -> tuple[list, list[str]]:
     """"Median neuropathy" is a lesion of one nerve (G56-G58 by nerve and side), not the index's polyneuropathy
     G62.9 for "neuropathy": G62.9 on such words is dropped; the nerve's code is for a coder or the finding

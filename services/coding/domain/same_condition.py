@@ -66,6 +66,7 @@ UNSPECIFIED = {
 }
 
 
+_TABLED = tuple(UNSPECIFIED)  # one test for the codes the table names none of: most codes, on most notes
 _UNSPECIFIED = re.compile(r"\bunspecified\b", re.IGNORECASE)
 _CATEGORY = 3  # "J44": the category
 # words by which a description names a second condition or a cause: such a code is a combination, not a kind
@@ -100,7 +101,8 @@ def same_condition(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
     current = [s for s in suggestions if s.context == "affirmed"]
     dropped, reasons = [], []
     for s in suggestions:
-        specified = next((v for k, v in UNSPECIFIED.items() if s.code.startswith(k)), ())
+        specified = next((v for k, v in UNSPECIFIED.items() if s.code.startswith(k)), ()) \
+            if s.code.startswith(_TABLED) else ()
         owner = next((c for c in affirmed if c.startswith(specified)), None) if specified else None
         if owner is None and _UNSPECIFIED.search(s.description):
             owner = _same_condition_specified(s, current)

@@ -113,6 +113,13 @@ ACTING = [
     (c.tobacco_product, "Current smoker, one pack of cigarettes a day.", ()),
     (c.tobacco_product, "Nicotine dependence, cigarettes.", (("F17.200", "Nicotine dependence"),)),
     (c.tobacco_product, "Tobacco use disorder, moderate - cigarettes, counselled.", (("Z72.0", "Tobacco use"),)),
+    (c.dementia_named_cause, "Alzheimer's dementia, stable on donepezil.", ()),
+    (c.single_nerve_neuropathy, "Ulnar neuropathy at the left elbow.", (("G62.9", "neuropathy"),)),
+    (c.injury_specificity, "History of left wrist fracture, healed.", ()),
+    (c.injury_specificity, "Fell while walking the dog.", (("Y93.9", "walking"),)),
+    (c.injury_specificity, "Bridging callus on XR of the tibia.", (("L84", "callus"),)),
+    (c.injury_specificity, "Inversion injury of the left ankle; sprain of the anterior talofibular ligament.",
+     (("S99.912A", "Inversion injury"), ("S93.492A", "sprain"))),
 ]
 
 

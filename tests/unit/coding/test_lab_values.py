@@ -107,3 +107,31 @@ def test_a_diet_phrase_is_no_kind_of_the_condition_beside_it(suggest, note, code
 ])
 def test_a_result_beside_no_diet_word_is_still_read(suggest, note, code):
     assert code in {s.code for s in suggest(note)}
+
+
+def test_an_analyte_is_scanned_only_where_its_name_is_written_as_a_word():
+    from services.coding.domain import lab_values
+
+    hemoglobin = next(place for place, analyte in enumerate(lab_values.ANALYTES) if "hgb" in analyte.words)
+    note = "Follow-up for type 2 diabetes and hypertension. Venipuncture for A1c."
+    assert hemoglobin in lab_values._named(note)  # its required strings are single letters the note holds
+    assert list(lab_values._candidates({hemoglobin}, note)) == []
+    assert [entry[2] for entry in lab_values._candidates({hemoglobin}, "Hgb 9.1 (L).")] == [
+        pattern for place, _, pattern in lab_values._PATTERNS if place == hemoglobin]
+
+
+def test_no_analyte_pattern_matches_where_its_name_does_not():
+    import csv
+
+    from services.coding.domain import lab_values
+    from services.coding.evaluate_suggestions import DEVELOPMENT_SET
+
+    with open(DEVELOPMENT_SET, newline="") as source:
+        notes = [row["note"] for row in csv.DictReader(source)]
+    matched = 0
+    for note in notes:
+        for place, _, pattern in lab_values._PATTERNS:
+            if pattern.search(note):
+                matched += 1
+                assert lab_values._NAMES[place].search(note), (place, note[:80])
+    assert matched > 50
