@@ -106,7 +106,10 @@ from services.coding.domain.injury_as_cause import injury_as_cause
 from services.coding.domain.past_stroke_named import one_past_stroke
 from services.coding.domain.bodily_arrest import bodily_arrest
 from services.coding.domain.surgical_absence import surgical_absence
+from services.coding.domain.eradication_test import eradication_test
+from services.coding.domain.polyp_surveillance import polyp_surveillance
 from services.coding.domain.surgical_aftercare import surgical_aftercare
+from services.coding.domain.suture_removal import suture_removal
 from services.coding.domain.removed_condition import removed_conditions
 from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.ckd_manifestation_stage import ckd_stage_of_manifestation
@@ -592,12 +595,12 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 
 CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, refined_by_sentence,
                                        diabetes_type_answered, injury_specificity,
-                                       joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, resected_cancers,
+                                       joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, polyp_surveillance, resected_cancers,
                                        history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism, copd_with_infection,
-                                       encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
+                                       eradication_test, encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
                                        contraceptive_management, contraceptive_methods, named_screenings, screened_condition_known,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
-                                       surgical_absence, surgical_aftercare, removed_conditions, corrected_malformations,
+                                       surgical_absence, surgical_aftercare, suture_removal, removed_conditions, corrected_malformations,
                                        noncompliance, underdosing, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, communicable_exposure, agent_exposure, cough_by_duration, dementia_named_cause, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,
                                        elevated_readings, thyroid_results, lab_values, ectopy_dismissed_by_impression, physiologic_regurgitation,
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,

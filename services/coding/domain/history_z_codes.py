@@ -14,6 +14,7 @@ import re
 from services.coding.domain.note_text import (FAMILY, HISTORY, NEGATION, before, sentence, sentence_end,
                                               sentence_start)
 from services.coding.domain.pattern_literals import may_match, required_literals
+from services.coding.domain.site_and_kind_entries import polyp_taken_out_before
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 
 NAME = "history-z-code"
@@ -132,7 +133,8 @@ def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[
 
 def _past_polyps(match: re.Match, note: str) -> str | None:
     text = sentence(note, match.start(), match.end())
-    if NEGATION.search(before(note, match.start())) or FAMILY.search(text) or not HISTORY.search(text):
+    if NEGATION.search(before(note, match.start())) or FAMILY.search(text) or not (
+            HISTORY.search(text) or polyp_taken_out_before(match, note)):
         return None
     return next((code for words, code in _POLYP_TYPES if words.search(text)), "Z86.0100")
 

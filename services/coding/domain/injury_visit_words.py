@@ -25,9 +25,13 @@ _AWAITED_OPERATION = re.compile(
     rf"\b{_OPERATION} (is )?(tomorrow|scheduled|booked|planned)\b|"
     rf"\bfor (\w+ )?{_OPERATION} (next (wk|week|month)|tomorrow)\b",
     re.IGNORECASE)
+# or the repair's sutures taken out at this visit (aftercare of the injury: guideline I.C.19.a), not a removal to come
+# ("suture removal in 10 days", "return for suture removal")
 _HEALING_UNDER_CARE = re.compile(
     r"\b(improving|progressing|continues|continuing) (with |in )?(PT|physical therapy)\b|"
-    r"\b(fracture|fx) (is )?healing\b(?! (poorly|slowly))",
+    r"\b(fracture|fx) (is )?healing\b(?! (poorly|slowly))|"
+    r"(?<!return for )(?<!rtc for )(?<!back for )\b(suture|staple|stitch) removal\b(?!,? (in|on|at|next|scheduled|planned)\b)|"
+    r"\b(sutures|staples|stitches) (removed|out)\b(?! (in|on|next)\b)",
     re.IGNORECASE)
 
 

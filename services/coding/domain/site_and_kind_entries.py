@@ -201,6 +201,23 @@ _DATED = re.compile(r"\s*,?\s*\(?((in|on|at) )?(colonoscopy )?((19|20)\d\d\b|\d+
                     re.IGNORECASE)
 
 
+# the removal with its date ("removed 2021", "removed on 2021 scope", "removed at colonoscopy 2023", "polypectomy 4
+# years ago"), in a clause that does not place a removal at this visit
+_REMOVED_AT_A_DATE = _rx(r"(removed|resected|excised|polypectomy),? (((on|at|in|during) )?(the |a |her |his )?"
+                         r"(colonoscopy|scope) )?((in|on) )?((19|20)\d\d|\d+ (months?|years?|yrs?) ago)")
+_THIS_VISIT = _rx(r"today|this (visit|morning|procedure|exam)")
+
+
+def polyp_taken_out_before(match: re.Match, note: str) -> bool:
+    """A colon polyp its clause says was taken out at an earlier date ("Hx tubular adenomas removed on colonoscopy
+    2021", "polypectomy 2022") or that is dated to an earlier colonoscopy ("adenomatous colon polyps 2019"): the
+    personal history the clause's own words ("removed") do not say with a history cue."""
+    said = sentence(note, match.start(), match.end())
+    if _THIS_VISIT.search(said):
+        return False
+    return _REMOVED_AT_A_DATE.search(said) is not None or _DATED.match(note, match.end()) is not None
+
+
 def _colon_adenoma(match: re.Match, note: str) -> tuple[str, str] | None:
     """"Neoplasm, benign" of the part of the colon or rectum its own words name (D12.6 the colon unspecified)."""
     said = match.group(0)

@@ -15,7 +15,7 @@ NAME = "surgical-aftercare"
 OPERATIONS = (
     (_rx(r"(lap(aroscopic)? |open |robotic )?(cholecystectomy|appendectomy|(hemi)?colectomy|herniorrhaphy|"
          r"hernia repair|bowel resection|gastrectomy|whipple)"), "Z48.815", "digestive system"),
-    (_rx(r"cabg( x ?\d)?|coronary (artery )?bypass graft(ing)?|(aortic|mitral) valve replacement|"
+    (_rx(r"cabg( x ?\d)?|coronary (artery )?bypass graft(ing)?|(aortic|mitral) valve replacement|s?avr|mvr|"
          r"carotid endarterectomy"), "Z48.812", "circulatory system"),
     (_rx(r"(vats |thoracoscopic )?((lung |pulmonary )?wedge resection|lobectomy|segmentectomy|pneumonectomy)"),
      "Z48.813", "respiratory system"),
@@ -23,7 +23,10 @@ OPERATIONS = (
      "genitourinary system"),
     (_rx(r"craniotomy|carpal tunnel release"), "Z48.811", "nervous system"),
 )
-_POST_OP_VISIT = _rx(r"post-?op(erative)? (visit|check|follow-?up|appointment|wound check)|"
+# or in the clinic's shorthand ("PO visit"), named after the operation ("Post-CABG visit"), or the assessment's
+# own word ("Aftercare s/p CABG")
+_POST_OP_VISIT = _rx(r"post-?op(erative)? (visit|check|follow-?up|appointment|wound check)|po (visit|check)|"
+                     r"post-?(cabg|avr|mvr) (visit|check)|aftercare (s/p|after|following)|"
                      r"(here|seen|presents) for (a |his |her )?post-?op(erative)?")
 _TO_COME = _rx(r"planned|scheduled|referr\w*|candidate for|consider\w*|recommended|awaiting|pre-?op(erative)?|"
                r"will (undergo|have)|to (undergo|have)")

@@ -60,7 +60,7 @@ POST_PROCEDURE = r"post[- ](procedure|procedural|ablation)"
 
 # the visit's purpose: its opening sentence, or a reason written as a follow-up or a test of cure, or a visit named
 # after the condition it follows ("Post-pneumonia visit"; a post-op, postpartum or postnatal visit is its own kind)
-_PURPOSE = re.compile(r"\b(f/u|follow[- ]?up|recheck|re-check|post[- ](treatment|tx)|test of (cure|eradication)|"
+_PURPOSE = re.compile(r"\b(f/u|follow[- ]?up|recheck|re-check|post[- ](treatment|tx)|test of (cure|eradication)|eradication test|"
                       + POST_PROCEDURE + r"|post[- ](?!(op|operative|surgical|partum|natal|menopausal)\b)[a-z]+ "
                       r"(visit|check))\b",
                       re.IGNORECASE)
@@ -76,8 +76,9 @@ _OVER = re.compile(r"(?<!\bnot )(?<!\bnot yet )(?<!\bnot fully )\b(resolved|clea
 # treating, "after finishing" it the course is over
 NOT_OVER_YET = re.compile(r"\b(still|persistent|persists|ongoing|not resolved|unresolved|continues?|continuing|"
                           r"(?<!after )finishing|recurr\w*|worse\w*)\b", re.IGNORECASE)
-# (an assessment's first item is the visit's purpose: "A/P: 1. Pericarditis f/u")
-_FIRST_SENTENCE = re.compile(r"^([a-z/ ]+:\s*1\.\s*)?[^.\n]*", re.IGNORECASE)
+# (an assessment's first item is the visit's purpose: "A/P: 1. Pericarditis f/u"; an organism's initial is no full
+# stop: "H. pylori stool antigen, test of eradication.")
+_FIRST_SENTENCE = re.compile(r"^((?i:[a-z/ ]+):\s*1\.\s*)?([^.\n]|(?<=\b[A-Z])\.(?= [a-z]))*")
 _A_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
