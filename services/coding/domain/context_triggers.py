@@ -49,7 +49,9 @@ PREVENTION_TREATS = r"migraines?|headaches?|cluster|gout|flares?|attacks?"
 
 # A denial written before the condition beyond "no" and "denies".
 # ("acquired absence of the leg" is a status, Z89: not a denial)
-DENIAL_BEFORE = (r"(?<!acquired )(?<!congenital )(?<!surgical )(in the )?absence of", r"never (had|has had|experienced|diagnosed with|been diagnosed with)")
+# A contrast sets the condition after it aside: "essential tremor rather than Parkinson's", "GERD instead of PUD".
+DENIAL_BEFORE = (r"(?<!acquired )(?<!congenital )(?<!surgical )(in the )?absence of", r"never (had|has had|experienced|diagnosed with|been diagnosed with)",
+                 r"rather than", r"instead of")
 
 # A report's denial written after the finding: "fatty liver not seen", "effusion not visualized".
 DENIAL_AFTER = r"not (seen|visuali[sz]ed|identified|detected|demonstrated|appreciated|evident)"

@@ -26,6 +26,7 @@ from services.coding.domain.diabetic_neuropathy_type import diabetic_neuropathy_
 from services.coding.domain.deficiency_in_its_anemia import deficiency_in_its_anemia
 from services.coding.domain.antiphospholipid_criterion import antiphospholipid_criterion
 from services.coding.domain.allergy_status import allergy_status
+from services.coding.domain.never_used import never_used
 from services.coding.domain.smoke_exposure import smoke_exposure
 from services.coding.domain.communicable_exposure import communicable_exposure
 from services.coding.domain.agent_exposure import agent_exposure
@@ -601,7 +602,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        contraceptive_management, contraceptive_methods, named_screenings, screened_condition_known,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
                                        surgical_absence, surgical_aftercare, suture_removal, removed_conditions, corrected_malformations,
-                                       noncompliance, underdosing, fall_history, social_determinants, bodily_arrest, body_mass_index, tobacco_product, smoke_exposure, communicable_exposure, agent_exposure, cough_by_duration, dementia_named_cause, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,
+                                       noncompliance, underdosing, fall_history, social_determinants, bodily_arrest, body_mass_index, never_used, tobacco_product, smoke_exposure, communicable_exposure, agent_exposure, cough_by_duration, dementia_named_cause, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,
                                        elevated_readings, thyroid_results, lab_values, ectopy_dismissed_by_impression, physiologic_regurgitation,
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,

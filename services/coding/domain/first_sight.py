@@ -35,6 +35,7 @@ from services.coding.domain.chronic_conditions import CHRONIC, cared_for_now
 from services.coding.domain.conventions import SEVENTH_CHARACTER
 from services.coding.domain.cough_duration import NAME as COUGH_BY_DURATION
 from services.coding.domain.default_entry_present import stated_present
+from services.coding.domain.denied_qualifiers import denied_words
 from services.coding.domain.diet_words import DIET_PHRASE
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
 from services.coding.domain.injury_sequela import sequela_code
@@ -82,7 +83,7 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
         disease = _disease_of_term(s) if _from_inclusion_term(s) else None
         if disease is not None:
             note_words = set(words(note)) if note_words is None else note_words
-        sibling = tabular.sibling_named_by(s.code, _near_words(s, note)) if qualifiers else None
+        sibling, qualifiers = _sibling_named(s, note, qualifiers, tabular) if qualifiers else (None, qualifiers)
         if sibling is not None:
             s = s.model_copy(update={
                 "code": sibling, "description": tabular.description(sibling), "convention": QUALIFIED_NAME,
@@ -384,6 +385,20 @@ def _qualifiers_near(s: Suggestion, note: str, tabular) -> list[str]:
     """The words near the mention, in its sentence, that other codes of its category use and it does not."""
     specific = tabular.category_words(s.code) - _NO_KIND
     return sorted(w for w in _near_words(s, note) if w in specific)
+
+
+def _sibling_named(s: Suggestion, note: str, qualifiers: list[str], tabular) -> tuple[str | None, list[str]]:
+    """The sibling code the words near the mention name, and the qualifiers left, unless the note says the
+    condition is not that one ("Insomnia - not sleep apnea"): the denied words then qualify nothing."""
+    near = _near_words(s, note)
+    sibling = tabular.sibling_named_by(s.code, near)
+    if sibling is None:
+        return None, qualifiers
+    denied = denied_words(note[s.end:sentence_end(note, s.end)], tabular.description(sibling))
+    if not denied & set(qualifiers):
+        return sibling, qualifiers
+    kept = [w for w in qualifiers if w not in denied]
+    return (tabular.sibling_named_by(s.code, near - denied) if kept else None), kept
 
 
 def _near_words(s: Suggestion, note: str) -> frozenset[str]:

@@ -9,7 +9,9 @@ with a three-digit value or dB/m is the elastography's liver fat measure, not th
 "cataract" is the lens's posterior subcapsular opacity, not sclerosing cholangitis; "PE protocol" is a CT's name;
 "OP" is osteoporosis beside the bone's density or its drug and an outpatient or the oropharynx elsewhere;
 "osteoporotic" heading its own item is the disease, before "fracture" the fracture's kind; "PN" named as a
-diagnosis or of the feet or hands is a peripheral neuropathy, a "PN:" heading a progress note.
+diagnosis or of the feet or hands is a peripheral neuropathy, a "PN:" heading a progress note. "mod" is
+"moderate" where it is the severity of the condition it follows between the list's commas or precedes
+"persistent"; elsewhere ("EMG mod R median neuropathy", "mod assist") it is no severity of a diagnosis.
 """
 import re
 
@@ -125,7 +127,21 @@ def nerve_disease_named(text: str, start: int, end: int) -> bool:
     return named_as_diagnosis(text, start, end) or bool(_LIMBS_AFTER.match(text, end))
 
 
-DIAGNOSIS_GUARDS = {"bone_disease_named": bone_disease_named, "heads_its_item": heads_its_item,
+# "Vascular dementia, mod, w/ agitation": set off by commas after its condition, before the next qualifier or the
+# item's end; "Mod persistent asthma": before the persistence it grades
+_COMMA_BEFORE = re.compile(r",[ \t]*\Z")
+_QUALIFIER_GOES_ON = re.compile(r"[ \t]*(,|\Z|\n|[ \t]*(w/|with|without|w/o)\b)", re.IGNORECASE)
+_PERSISTENCE_AFTER = re.compile(r"[ \t]+persistent\b", re.IGNORECASE)
+
+
+def grades_its_condition(text: str, start: int, end: int) -> bool:
+    """A severity word read only where it grades the condition beside it."""
+    if _PERSISTENCE_AFTER.match(text, end):
+        return True
+    return bool(_COMMA_BEFORE.search(text[max(0, start - _BEFORE):start])) and bool(_QUALIFIER_GOES_ON.match(text, end))
+
+
+DIAGNOSIS_GUARDS = {"grades_its_condition": grades_its_condition, "bone_disease_named": bone_disease_named, "heads_its_item": heads_its_item,
                     "nerve_disease_named": nerve_disease_named, "before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
                     "after_nutrient": after_nutrient, "not_after_non": not_after_non, "bone_lesion": bone_lesion,
                     "covid_named_alone": covid_named_alone, "not_an_attenuation_value": not_an_attenuation_value,
