@@ -21,7 +21,9 @@ _CALCIFIED_LESION = re.compile(
 @needs(codes=("I25.1",))
 def calcified_coronary_lesions(suggestions: list[Suggestion], note: str,
                                tabular) -> tuple[list[Suggestion], list[str]]:
-    if any(s.code == CALCIFIED_LESION for s in suggestions) or not tabular.is_billable(CALCIFIED_LESION):
+    # a cheap literal first: the pattern scans from every vessel's name, and most coronary notes say no "calcified"
+    if "calcified" not in note.lower() or any(s.code == CALCIFIED_LESION for s in suggestions) \
+            or not tabular.is_billable(CALCIFIED_LESION):
         return suggestions, []
     lesion = next((m for m in _CALCIFIED_LESION.finditer(note) if not NEGATION.search(before(note, m.start()))), None)
     if lesion is None:
