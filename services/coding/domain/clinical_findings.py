@@ -330,8 +330,25 @@ def refined_by_sentence(suggestions: list[Suggestion], note: str, tabular) -> tu
     return [s for s in out if s not in dropped], reasons
 
 
-_CORONARY = _word(r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease|"
-                  r"coronary atherosclerosis")
+# "Arteriosclerosis, coronary (artery)" and "Disease, cardiovascular, atherosclerotic" lead to I25.1- as "CAD"
+# does, where the index's "atherosclerosis" alone would give I70.90; ASCVD named as a risk ("10-yr ASCVD 8%",
+# "ASCVD risk score") is a calculation, not the disease
+CORONARY_DISEASE_NAMES = _word(
+    r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease|"
+    r"coronary (artery )?(atherosclerosis|arteriosclerosis)|(athero|arterio)sclerosis of (the )?(native )?coronary "
+    r"(arter(y|ies)|vessels?)|atherosclerotic coronary artery disease|"
+    r"(?<!yr )(?<!year )ascvd(?!\W{0,3}(risk|score|calc\w*|\d|of|<|>|=))")
+_REVASCULARIZED = re.compile(r"\b(s/p|status post)\s+((a|an|drug[- ]eluting|bare[- ]metal|coronary)\s+)*"
+                             r"(pci|ptca|stents?|stenting|des|bms|cabg|angioplasty|revasculari[sz]ation|bypass)\b",
+                             re.IGNORECASE)
+
+
+def coronary_current(note: str, start: int, end: int) -> bool:
+    """Coronary disease outlives its revascularization: "CAD s/p PCI" is current (the stent or graft is its status
+    code beside it), while "s/p" before a condition still places that condition in the past."""
+    return current(_REVASCULARIZED.sub(lambda m: " " * len(m.group(0)), note), start, end)
+
+
 _GRAFT = _word(r"cabg|bypass graft\w*")
 _NATIVE = _word(r"native (coronary )?(arter(y|ies)|vessels?)")
 # angina code prefix -> the 6th character of I25.11- (native coronary artery with that angina)
@@ -345,7 +362,8 @@ def coronary_with_angina(suggestions: list[Suggestion], note: str, tabular) -> t
     # the type the note gives anywhere: a bare "angina" elsewhere is the same angina ("stable angina ... his angina")
     angina = min((s for s in suggestions if s.code.startswith("I20") and s.context == "affirmed"),
                  key=lambda s: s.code.startswith("I20.9"), default=None)
-    cad = next((m for m in _CORONARY.finditer(note) if current(note, m.start(), m.end())), None) if angina else None
+    cad = next((m for m in CORONARY_DISEASE_NAMES.finditer(note) if coronary_current(note, m.start(), m.end())),
+               None) if angina else None
     if cad is None or (_GRAFT.search(note) and not _NATIVE.search(note)):
         return suggestions, []
     code = "I25.11" + next(digit for prefix, digit in ANGINA_WITH_CAD if angina.code.startswith(prefix))

@@ -71,6 +71,8 @@ from services.coding.domain.radioiodine_history import radioiodine_given
 from services.coding.domain.ablated_arrhythmia import ablated_arrhythmias
 from services.coding.domain.resected_neoplasm import resected_benign_neoplasms
 from services.coding.domain.dated_infarction import dated_infarctions
+from services.coding.domain.treated_angina import treated_angina
+from services.coding.domain.calcified_coronary_lesion import calcified_coronary_lesions
 from services.coding.domain.pneumonia_organism import pneumonia_organism
 from services.coding.domain.injury_encounter import stated_by_cue
 from services.coding.domain.seventh_character_sent import NO_SEQUELA
@@ -597,7 +599,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, refined_by_sentence,
                                        diabetes_type_answered, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, polyp_surveillance, resected_cancers,
-                                       history_entries, resected_benign_neoplasms, dated_infarctions, pneumonia_organism, copd_with_infection,
+                                       history_entries, resected_benign_neoplasms, dated_infarctions, treated_angina, pneumonia_organism, copd_with_infection,
                                        eradication_test, encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
                                        contraceptive_management, contraceptive_methods, named_screenings, screened_condition_known,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
@@ -610,7 +612,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        drug_effects, burn_sites, seventh_character, osteoporotic_fracture, substance_in_remission, ckd_stated_stage,
                                        ckd_stage_of_manifestation,
                                        vertebral_fragility_fracture,
-                                       coronary_with_angina,
+                                       coronary_with_angina, calcified_coronary_lesions,
                                        hypertension_combination, hypertensive_heart_disease,
                                        diabetes_named_by_complication,
                                        diabetes_combination, diabetes_control, uncontrolled_diabetes,

@@ -16,7 +16,7 @@ from services.coding.domain.chronic_care_entries import CHRONIC_CARE_ENTRIES
 from services.coding.domain.infection_entries import INFECTION_ENTRIES
 from services.coding.domain.neoplasm_sites import NEOPLASM_SITE_FINDINGS, NEOPLASM_SITE_WORDS, neoplasm_current
 from services.coding.domain.pressure_ulcers import PRESSURE_ULCER_FINDINGS
-from services.coding.domain.clinical_findings import CLINICAL_FINDINGS
+from services.coding.domain.clinical_findings import CLINICAL_FINDINGS, CORONARY_DISEASE_NAMES, coronary_current
 from services.coding.domain.common_name_findings import COMMON_NAME_FINDINGS
 from services.coding.domain.index_entry_variants import INDEX_ENTRY_VARIANTS
 from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
@@ -285,16 +285,6 @@ def _reflux(match: re.Match, note: str) -> tuple[str, str] | None:
 _ANGINA = re.compile(r"\b(angina|chest pain)\b", re.IGNORECASE)
 
 
-_REVASCULARIZED = re.compile(r"\b(s/p|status post)\s+(pci|ptca|stents?|stenting|des|bms|cabg|angioplasty|"
-                             r"revasculari[sz]ation|bypass)\b", re.IGNORECASE)
-
-
-def _coronary_current(note: str, start: int, end: int) -> bool:
-    """Coronary disease outlives its revascularization: "CAD s/p PCI" is current (the stent or graft is its status
-    code beside it), while "s/p" before a condition still places that condition in the past."""
-    return current(_REVASCULARIZED.sub(lambda m: " " * len(m.group(0)), note), start, end)
-
-
 def _coronary(match: re.Match, note: str) -> tuple[str, str] | None:
     """Coronary artery disease is atherosclerotic heart disease of native coronary artery (I25.10); with angina
     stated the I25.11- code depends on its type, for a coder."""
@@ -435,8 +425,7 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"low back pain|lower back pain|lumbago"), ("M54.5", _PAIN),
             fixed("M54.50", "low back pain, unspecified")),
     Finding(_word(r"gastro-?esophageal reflux( disease)?|gerd|acid reflux"), ("K21", "K20"), _reflux),
-    Finding(_word(r"coronary artery disease|coronary disease|cad|ashd|atherosclerotic heart disease"), ("I25",),
-            _coronary, _coronary_current),
+    Finding(CORONARY_DISEASE_NAMES, ("I25", "I70.9"), _coronary, coronary_current),
     Finding(_word(r"atypical chest pain|chest wall pain|musculoskeletal chest pain"), ("R07", "R52"),
             fixed("R07.89", "other chest pain (atypical, chest wall)")),
     Finding(_word(r"panic disorder"), ("F41",), fixed("F41.0", "panic disorder")),

@@ -191,7 +191,24 @@ def _statuses(note: str, tabular) -> list[Suggestion]:
     found += [(code, why, match) for pattern, codes, why in SIDED_ABSENCES if pattern in possible
               for match in pattern.finditer(note) for code in codes[_side_beside(note, match)]]
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {why}")
-            for code, why, match in found if _present(note, match) and not _yet_to_come(note, match)]
+            for code, why, match in found if _present(note, match) and not _yet_to_come(note, match)
+            and not (code == SUPPLEMENTAL_OXYGEN and _oxygen_started_now(note, match))]
+
+
+SUPPLEMENTAL_OXYGEN = "Z99.81"
+# oxygen the visit starts or orders ("start O2 2 L with exertion", "home O2 ordered today") is not yet a dependence
+# the patient lives with; one the sentence dates to before the visit is ("started home O2 in 2023", "since 2022")
+_STARTING = re.compile(r"\b(start|starting|begin|initiate|order|prescribe|arrange|set up)\b[^.;\n,]{0,25}$",
+                       re.IGNORECASE)
+_STARTED_AFTER = re.compile(r"^[^.;\n,]{0,40}\b(ordered|prescribed|arranged|started today|initiated today)\b",
+                            re.IGNORECASE)
+_BEFORE_THE_VISIT = re.compile(r"\b((19|20)\d\d|ago|since|last (year|month|week)|previously)\b", re.IGNORECASE)
+
+
+def _oxygen_started_now(note: str, match: re.Match) -> bool:
+    first, last = sentence_start(note, match.start()), sentence_end(note, match.end())
+    return bool((_STARTING.search(note[first:match.start()]) or _STARTED_AFTER.search(note[match.end():last]))
+                and not _BEFORE_THE_VISIT.search(note[first:last]))
 
 
 # an operation the visit comes before ("preoperative evaluation before lobectomy", "prior to a right nephrectomy"):

@@ -18,7 +18,8 @@ the sentence goes on: cessation counselling is given to smokers, so "cessation" 
 import re
 
 from services.coding.domain.convention_gates import needs
-from services.coding.domain.note_text import FAMILY, HISTORY, NEGATION, before, sentence
+from services.coding.domain.note_text import (FAMILY, HISTORY, NEGATION, affirmed_now, before, sentence,
+                                               sentence_end, sentence_start)
 from services.coding.domain.smoke_exposure import HOUSEHOLD
 from services.coding.domain.suggestions import Suggestion, from_rule, replacing
 
@@ -60,19 +61,39 @@ def _product(text: str) -> tuple[str, str] | None:
     return next(((code, what) for pattern, code, what in PRODUCTS if pattern.search(text)), None)
 
 
-@needs(codes=("F17.200",), patterns=(_SMOKER, _USE_DISORDER))
+# the one product the patient's own smoking names anywhere in the note: "Smokes 1 ppd cigarettes. ... Nicotine
+# dependence - advised to quit" (a dip or a pipe said alone may be another thing: "nocturnal dip", "G-tube pipe")
+_NAMED_PRODUCTS = (PRODUCTS[1], (re.compile(r"\bchewing tobacco\b|\bchews tobacco\b|\bsmokeless tobacco\b|\bsnuff\b",
+                                            re.IGNORECASE), "F17.220", "chewing tobacco"),
+                   (re.compile(r"\be-?cig(arette)?s?\b|\bcigars?\b", re.IGNORECASE), "F17.290",
+                    "another tobacco product"))
+# "Nicotine dependence, cigarettes, with nicotine-induced insomnia": the dependence with another nicotine-induced
+# disorder (the sixth character 8), not plain dependence
+_INDUCED = re.compile(r"\b(nicotine|tobacco|smoking)[- ]induced\b", re.IGNORECASE)
+_INDUCED_DISORDER = "8"
+_ACTIVE = re.compile(r"F17\.2\d0")
+_NICOTINE_WITHDRAWAL = re.compile(r"\b(nicotine|tobacco|cigarette) withdrawal\b", re.IGNORECASE)
+_WITH_WITHDRAWAL = "3"
+
+
+@needs(codes=("F17.200",), patterns=(_SMOKER, _USE_DISORDER, _INDUCED, _NICOTINE_WITHDRAWAL))
 def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = _use_disorders(list(suggestions), note, tabular)
     for s in suggestions:
-        product = _product(sentence(note, s.start, s.end)) if s.code == "F17.200" else None
+        product = (_product(sentence(note, s.start, s.end)) or _note_product(note)) if s.code == "F17.200" else None
         if product and tabular.is_billable(product[0]):
             reason = f"nicotine dependence on {product[1]}: {product[0]} rather than F17.200"
             out = [o for o in out if o is not s] + [s.model_copy(update={
                 "code": product[0], "description": tabular.description(product[0]), "convention": NAME,
                 "reason": reason})]
             reasons.append(reason)
+    out, reasons = _induced_disorders(out, reasons, note, tabular)
     if any(s.code.startswith("F17") for s in out):
         return out, reasons
+    withdrawal = next((m for m in _NICOTINE_WITHDRAWAL.finditer(note) if affirmed_now(note, m.start(), m.end())
+                       and not FAMILY.search(sentence(note, m.start(), m.end()))), None)
+    if withdrawal is not None:
+        return _dependence_with_withdrawal(out, reasons, note, withdrawal, tabular)
     for match in _SMOKER.finditer(note):
         text = sentence(note, match.start(), match.end())
         if _NOT_DEPENDENT.search(text):
@@ -83,6 +104,46 @@ def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[
             made = replacing(out, from_rule(product[0], match, tabular, NAME, reason))
             if made is not None:
                 return [s for s in made if s.code != "Z72.0"], [*reasons, reason]
+    return out, reasons
+
+
+def _dependence_with_withdrawal(out: list[Suggestion], reasons: list[str], note: str, withdrawal: re.Match,
+                                tabular) -> tuple[list[Suggestion], list[str]]:
+    """Nicotine withdrawal is the dependence's complication ("Withdrawal, nicotine - see Dependence, drug, nicotine,
+    with withdrawal"): F17.2x3 by the product, though the patient stopped smoking days ago to be in it."""
+    product = _note_product(note) or ("F17.200", "an unnamed product")
+    code = product[0][:-1] + _WITH_WITHDRAWAL
+    if not tabular.is_billable(code):
+        return out, reasons
+    reason = f"{withdrawal.group(0)} ({product[1]}): {code}, nicotine dependence with withdrawal"
+    made = replacing(out, from_rule(code, withdrawal, tabular, NAME, reason))
+    return (out, reasons) if made is None else (made, [*reasons, reason])
+
+
+def _note_product(note: str) -> tuple[str, str] | None:
+    named = sorted({(code, what) for pattern, code, what in _NAMED_PRODUCTS for m in pattern.finditer(note)
+                    if _own_and_not_denied(note, m)})
+    return named[0] if len({code for code, _ in named}) == 1 else None
+
+
+def _own_and_not_denied(note: str, match: re.Match) -> bool:
+    said_before = before(note, match.start())
+    return not (FAMILY.search(sentence(note, match.start(), match.end())) or NEGATION.search(said_before)
+                or _SOMEONE_ELSE_DOES.search(said_before))
+
+
+def _induced_disorders(out: list[Suggestion], reasons: list[str], note: str,
+                       tabular) -> tuple[list[Suggestion], list[str]]:
+    for s in list(out):
+        first = sentence_start(note, s.start)
+        induced = _INDUCED.search(note, first, sentence_end(note, s.end)) if _ACTIVE.fullmatch(s.code) else None
+        code = s.code[:-1] + _INDUCED_DISORDER
+        if induced is None or NEGATION.search(note[first:induced.start()]) or not tabular.is_billable(code):
+            continue
+        reason = f"{s.evidence} with a {induced.group(0)} disorder: {code} rather than {s.code}"
+        out = [o for o in out if o is not s] + [s.model_copy(update={
+            "code": code, "description": tabular.description(code), "convention": NAME, "reason": reason})]
+        reasons = [*reasons, reason]
     return out, reasons
 
 

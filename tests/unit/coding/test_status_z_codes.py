@@ -186,3 +186,15 @@ def test_a_level_drug_named_by_its_brand_or_abbreviation_is_long_term_therapy_an
     therapy, _ = encounter_z_codes([], note, tabular)
     assert codes(therapy) == ["Z79.899"]
     assert codes(status_z_codes(therapy, note, tabular)[0]) == ["Z51.81", "Z79.899"]
+
+
+@pytest.mark.parametrize("note", ["Hypoxemia with exertion - start O2 2 L with exertion, recheck 3 mo.",
+                                  "Qualifies today: home O2 2 L continuous ordered."])
+def test_oxygen_the_visit_starts_is_not_yet_a_dependence(tabular, note):
+    assert [s.code for s in status_z_codes([], note, tabular)[0]] == []
+
+
+@pytest.mark.parametrize("note", ["Started home O2 2 L continuous in 2023, uses it daily.",
+                                  "Labs ordered, on home O2 continuous."])
+def test_oxygen_started_before_the_visit_is_a_dependence(tabular, note):
+    assert [s.code for s in status_z_codes([], note, tabular)[0]] == ["Z99.81"]

@@ -72,3 +72,42 @@ def test_a_current_chewer_or_dipper_is_dependent_on_chewing_tobacco(tabular, not
 def test_another_persons_habit_a_past_one_or_another_dip_is_no_dependence(tabular, note):
     out, _ = tobacco_product([], note, tabular)
     assert not any(code.startswith("F17") for code in codes(out))
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Smokes 1 ppd cigarettes. A/P: 3. Nicotine dependence - advised to quit.", "F17.210"),
+    ("Chews tobacco daily. Plan: Nicotine dependence - counseled.", "F17.220"),
+    # no single product of the patient's own: left unspecified
+    ("Father smokes cigarettes. Nicotine dependence - counseled.", "F17.200"),
+    ("Smokes cigarettes and cigars. Nicotine dependence - counseled.", "F17.200"),
+])
+def test_nicotine_dependence_takes_the_one_product_the_patient_smokes_elsewhere_in_the_note(tabular, note, expected):
+    out, _ = tobacco_product(found(note, ("F17.200", "Nicotine dependence")), note, tabular)
+    assert codes(out) == [expected]
+
+
+def test_nicotine_dependence_with_a_nicotine_induced_disorder_takes_the_sixth_character_8(tabular):
+    note = "Nicotine dependence, cigarettes, with nicotine-induced sleep disorder - NRT."
+    out, reasons = tobacco_product(found(note, ("F17.210", "Nicotine dependence, cigarettes")), note, tabular)
+    assert codes(out) == ["F17.218"] and reasons
+
+
+def test_a_denied_nicotine_induced_disorder_leaves_plain_dependence(tabular):
+    note = "Nicotine dependence, cigarettes; no nicotine-induced disorder."
+    out, _ = tobacco_product(found(note, ("F17.210", "Nicotine dependence, cigarettes")), note, tabular)
+    assert codes(out) == ["F17.210"]
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("Quit cigarettes 4 days ago; irritable, cravings. A/P: Nicotine withdrawal - patch.", "F17.213"),
+    ("Nicotine withdrawal since stopping, NRT started.", "F17.203"),
+])
+def test_nicotine_withdrawal_is_dependence_with_withdrawal_by_the_product(tabular, note, expected):
+    out, reasons = tobacco_product([], note, tabular)
+    assert codes(out) == [expected] and reasons
+
+
+@pytest.mark.parametrize("note", ["Denies nicotine withdrawal symptoms; never smoked.", "Mother in nicotine withdrawal.",
+                                  "Monitor for nicotine withdrawal if admitted."])
+def test_a_denied_relatives_or_watched_for_nicotine_withdrawal_is_not(tabular, note):
+    assert tobacco_product([], note, tabular)[0] == []
