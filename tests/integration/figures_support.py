@@ -73,23 +73,27 @@ def generated(seed: int, claims: int) -> tuple[list, dict]:
 @contextlib.contextmanager
 def statements_sent(engine):
     """The SQL texts sent while the block runs, in order: the engine's own cursors' and the unit of work's
-    statements on its transaction's driver connection (the inbox claim, the outbox insert). Other direct
-    driver calls (COPY) are not counted."""
+    statements on its transaction's driver connection (the inbox claim, the outbox insert, the repositories'
+    reads through `select_rows`). Other direct driver calls (COPY) are not counted."""
     sent: list[str] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
         sent.append(statement)
 
-    driver_fetch = TransactionDriver.fetch
+    driver_fetch, driver_fetch_prepared = TransactionDriver.fetch, TransactionDriver.fetch_prepared
 
     async def fetch_recorded(driver, statement, params):
         sent.append(compiled(statement, driver.dialect)[0])
         return await driver_fetch(driver, statement, params)
 
+    async def fetch_prepared_recorded(driver, sql, args):
+        sent.append(sql)
+        return await driver_fetch_prepared(driver, sql, args)
+
     event.listen(engine.sync_engine, "before_cursor_execute", record)
-    TransactionDriver.fetch = fetch_recorded
+    TransactionDriver.fetch, TransactionDriver.fetch_prepared = fetch_recorded, fetch_prepared_recorded
     try:
         yield sent
     finally:
-        TransactionDriver.fetch = driver_fetch
+        TransactionDriver.fetch, TransactionDriver.fetch_prepared = driver_fetch, driver_fetch_prepared
         event.remove(engine.sync_engine, "before_cursor_execute", record)

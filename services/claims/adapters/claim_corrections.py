@@ -34,7 +34,7 @@ _ID_KEY = attrgetter("tenant_id", "id")  # a record's (tenant, claim id)
 class ClaimCorrections(RecordReads):
     async def by_ids(self, keys: Iterable[TenantKey]) -> dict[TenantKey, ClaimRecord]:
         """The tenants' claims named by (tenant, claim id), with their coded claims, locked in id order."""
-        return await self._named(BY_IDS, keys, _tenant_key_parameters, _ID_KEY, with_coded=True)
+        return await self._named(BY_IDS, keys, _tenant_key_parameters, _ID_KEY)
 
     async def corrections_of(self, tenant_id: UUID, original_id: UUID) -> int:
         """How many replacement or void claims a claim already has."""

@@ -15,6 +15,7 @@ from uuid import UUID
 from sqlalchemy import literal_column, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shared.db.driver_reads import select_rows
 from services.claims.adapters.tables import Claim, ClaimLine
 
 CLAIM = Claim.__table__
@@ -74,8 +75,11 @@ def record_columns(*, with_coded: bool = False, follow_up: bool = False) -> list
     return [CLAIM.c[name] for name in record_names(with_coded=with_coded, follow_up=follow_up)]
 
 
-def to_record(row, *, with_coded: bool = False, follow_up: bool = False) -> ClaimRecord:
-    return ClaimRecord(**dict(zip(record_names(with_coded=with_coded, follow_up=follow_up), row)))
+def to_record(row) -> ClaimRecord:
+    """A record from a row of `record_columns`' values, whichever shape: each shape's names are the first of
+    ClaimRecord's fields in their order, so the row's values are its leading arguments (the rest keep their
+    defaults), without a dict of names built per row."""
+    return ClaimRecord(*row)
 
 
 def claims_query(*conditions, lock: bool, skip_locked: bool = False, order=None, with_coded: bool = False,
@@ -88,19 +92,20 @@ def claims_query(*conditions, lock: bool, skip_locked: bool = False, order=None,
 
 
 class RecordReads:
-    """What every claim repository starts from: the session, and a built statement run into records."""
+    """What every claim repository starts from: the session, and a built statement run into records on the
+    transaction's driver (`select_rows`: the session's rows and types without its execute path; the records
+    are plain values, no ORM object is read)."""
 
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def _run(self, query, parameters: dict, **shape) -> list[ClaimRecord]:
-        rows = await self._session.execute(query, parameters)
-        return [to_record(row, **shape) for row in rows]
+    async def _run(self, query, parameters: dict) -> list[ClaimRecord]:
+        return [to_record(row) for row in await select_rows(self._session, query, parameters)]
 
     async def _named(self, query, keys: Iterable, parameters_of: Callable[[list], dict],
-                     key_of: Callable[[ClaimRecord], tuple], **shape) -> dict[tuple, ClaimRecord]:
+                     key_of: Callable[[ClaimRecord], tuple]) -> dict[tuple, ClaimRecord]:
         """The records `keys` name, each under its key: the keys made distinct, nothing asked for none."""
         wanted = list(set(keys))
         if not wanted:
             return {}
-        return {key_of(r): r for r in await self._run(query, parameters_of(wanted), **shape)}
+        return {key_of(r): r for r in await self._run(query, parameters_of(wanted))}

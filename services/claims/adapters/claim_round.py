@@ -8,8 +8,10 @@ from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.orm.attributes import set_committed_value
 
 from shared.db.bulk import any_bound, update_rows
+from shared.db.driver_reads import select_rows
 from services.claims.adapters.claim_records import (CLAIM, LINE, READY, SCALARS, ClaimRecord, RecordReads, claims_query,
-                                                    record_columns)
+                                                    record_columns, to_record)
+from services.claims.adapters.mapping import PAYER_FIELDS, payer_from_values
 from services.claims.adapters.tables import Interchange, TenantPayer
 from services.claims.domain.model import Payer
 
@@ -39,8 +41,6 @@ class SentClaim:
 # The hand-over's one statement after the POST: the file's answer recorded, its claims read and locked with
 # their lines and their payer. The coded claim is not read whole: claim.submitted needs three of its fields,
 # and decoding each claim's document was most of the read's cost.
-PAYER_FIELDS = ("payer_id", "name", "x12_payer_id", "timely_filing_days", "appeal_days", "expected_days",
-                "claim_filing_indicator")
 LINE_PARTS = ("line_number", "procedure_code", "modifiers", "units", "charge", "date_of_service")
 _ANSWER_RECORDED = (INTERCHANGE.update().where(INTERCHANGE.c.id == bindparam("control"))
                     .values(ack_status=bindparam("ack_status")).cte("answer_recorded"))
@@ -72,23 +72,24 @@ def _line(part: list) -> dict:
 
 
 def _sent_claim(row) -> tuple[SentClaim, Payer | None]:
+    values = tuple(row)  # sliced as a plain tuple: the driver's row reads a key or a position in Python
     width = len(SCALARS)
-    patient_id, npi, original_number, lines = row[width:width + 4]
-    payer = row[width + 4:]
-    return (SentClaim(ClaimRecord(**dict(zip(SCALARS, row[:width]))), patient_id, npi, original_number,
+    patient_id, npi, original_number, lines = values[width:width + 4]
+    payer = values[width + 4:]
+    return (SentClaim(to_record(values[:width]), patient_id, npi, original_number,
                       [_line(part) for part in lines or ()]),
-            None if payer[0] is None else Payer(**dict(zip(PAYER_FIELDS, payer))))
+            None if payer[0] is None else payer_from_values(payer))
 
 
 class RoundClaims(RecordReads):
     async def ready_to_batch(self, limit: int) -> list[ClaimRecord]:
         """Verified ready claims, oldest first; rows another replica holds are skipped, not waited for."""
-        return await self._run(READY_TO_BATCH, {"limit": limit}, with_coded=True)
+        return await self._run(READY_TO_BATCH, {"limit": limit})
 
     async def unverified(self, limit: int) -> list[ClaimRecord]:
         """Ready claims whose coverage is not verified, oldest first, with what the 270 and its answer need;
         rows another replica holds are skipped."""
-        return await self._run(UNVERIFIED, {"limit": limit}, follow_up=True)
+        return await self._run(UNVERIFIED, {"limit": limit})
 
     async def sent(self, interchange: Interchange, ack_status: str) -> tuple[list[SentClaim], Payer | None]:
         """Records the clearinghouse's answer on a file being handed over and reads its claims, locked in id
@@ -98,9 +99,9 @@ class RoundClaims(RecordReads):
         set_committed_value(interchange, "ack_status", ack_status)  # written by the statement, not by a flush
         parameters = {"control": interchange.id, "ack_status": ack_status}
         if interchange.claim_ids is None:
-            rows = await self._session.execute(SENT_CLAIMS, parameters)
+            rows = await select_rows(self._session, SENT_CLAIMS, parameters)
         else:
-            rows = await self._session.execute(SENT_CLAIMS_LISTED, {**parameters, "ids": interchange.claim_ids})
+            rows = await select_rows(self._session, SENT_CLAIMS_LISTED, {**parameters, "ids": interchange.claim_ids})
         found = [_sent_claim(row) for row in rows]
         return [claim for claim, _ in found], (found[0][1] if found else None)
 

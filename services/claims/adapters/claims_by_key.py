@@ -32,4 +32,4 @@ class ClaimsByPcn(RecordReads):
 
     async def answered(self, keys: Iterable[PcnKey]) -> dict[PcnKey, ClaimRecord]:
         """The claims a payer's 271 or 277 names, with their follow-up columns, locked in id order."""
-        return await self._named(ANSWERED, keys, _pcn_parameters, _PCN_KEY, follow_up=True)
+        return await self._named(ANSWERED, keys, _pcn_parameters, _PCN_KEY)

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.db.array_literals import array_literal
 from shared.db.bulk import Insert, OnConflict, in_unnested, text_array_bound
+from shared.db.driver_reads import select_rows
 from services.claims.adapters.claim_records import CLAIM, READY, ClaimRecord, record_columns, record_names, to_record
 from services.claims.adapters.tables import (AWAITING_ANSWER_SQL, AWAITING_INQUIRY_SQL, INQUIRY_DAY_SQL, Claim,
                                              ClaimNote, EligibilityCheck, TenantPayer)
@@ -92,10 +93,11 @@ class EligibilityCache:
         and the answers cached on `checked_on` for the unverified ones' keys: one statement."""
         claims, cached = [], {}
         width = len(READY_WITH_ANSWERS.selected_columns) - _KEY_AND_ANSWER
-        for row in await self._session.execute(READY_WITH_ANSWERS, {"limit": limit, "checked_on": checked_on}):
-            claim = to_record(row[:width], follow_up=True)
+        for row in await select_rows(self._session, READY_WITH_ANSWERS, {"limit": limit, "checked_on": checked_on}):
+            values = tuple(row)  # sliced as a plain tuple: the driver's row reads a key or a position in Python
+            claim = to_record(values[:width])
             claims.append(claim)
-            patient_id, member_id, date_of_service, answer = row[width:]
+            patient_id, member_id, date_of_service, answer = values[width:]
             if answer is not None:
                 cached[(claim.tenant_id, claim.payer_id, patient_id, member_id, date_of_service)] = _answer_from(answer)
         return claims, cached
@@ -159,7 +161,7 @@ class FollowUpStore:
                  .where(AWAITING_INQUIRY, _past_expected_days(now),
                         INQUIRY_DAY <= now.date())
                  .order_by(Claim.submitted_at).limit(limit).with_for_update(of=Claim, skip_locked=True))
-        return [(to_record(row[:-1], follow_up=True), row[-1]) for row in await self._session.execute(query)]
+        return [(to_record(row[:-1]), row[-1]) for row in await self._session.execute(query)]
 
     async def queue(self, tenant_id: UUID, *, now: datetime, payer_id: str | None, due_only: bool,
                     limit: int) -> list:

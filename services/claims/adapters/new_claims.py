@@ -7,9 +7,11 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from shared.db.array_literals import array_literal
 from shared.db.bulk import any_bound, in_unnested, insert_rows, json_of, not_in_array, text_array_bound
+from shared.db.driver_reads import select_rows
 from services.claims.adapters.claim_records import CLAIM, LINE, RecordReads, ServiceDayKey
 
-# The ids as one array, the service days as three: one statement text whatever their number, built once.
+# The ids as one array, the service days as three: one statement text whatever their number, built once, run
+# on the transaction's driver (`select_rows`) as every claim.coded batch asks them.
 EXISTING_IDS = select(CLAIM.c.id).where(CLAIM.c.id == any_bound("ids"))
 BILLED_SERVICES = (select(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_service, LINE.c.claim_id,
                           LINE.c.procedure_code, LINE.c.rendering_npi)
@@ -32,14 +34,14 @@ class NewClaims(RecordReads):
         wanted = list(set(ids))
         if not wanted:
             return set()
-        return set((await self._session.execute(EXISTING_IDS, {"ids": wanted})).scalars())
+        return {claim_id for (claim_id,) in await select_rows(self._session, EXISTING_IDS, {"ids": wanted})}
 
     async def billed_services(self, keys: Iterable[ServiceDayKey]) -> dict[ServiceDayKey, list[tuple[UUID, tuple]]]:
         """Lines of live claims (not voided or held) for these patients and days: (claim id, service key)."""
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await self._session.execute(BILLED_SERVICES, _service_day_parameters(wanted))
+        rows = await select_rows(self._session, BILLED_SERVICES, _service_day_parameters(wanted))
         found: dict[ServiceDayKey, list[tuple[UUID, tuple]]] = {}
         for tenant_id, patient_id, day, claim_id, code, npi in rows:
             found.setdefault((tenant_id, patient_id, day), []).append((claim_id, (patient_id, day, code, npi)))

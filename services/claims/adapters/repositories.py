@@ -4,6 +4,7 @@ Reads take whole sets (a batch's tenants with their payers in one query, its den
 timeline is written in one statement when the unit of work commits.
 """
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
@@ -16,6 +17,7 @@ from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
 from shared.db.array_literals import array_literal
 from shared.db.bulk import Insert, any_bound, in_unnested, insert_rows, text_array_bound
+from shared.db.driver_reads import select_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.claims.adapters.claim_repository import ClaimRepository
 from services.claims.adapters.timeline import Timeline
@@ -23,21 +25,37 @@ from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpS
 from services.claims.adapters.reports import ClaimReports
 from services.claims.adapters.tables import (BillingTenant, DenialPattern, HeldPayerResponse, Interchange,
                                              TenantPayer, isa_control_sequence)
-from services.claims.adapters.mapping import payer_from_row
+from services.claims.adapters.mapping import PAYER_FIELDS, payer_from_row, payer_from_values
 from services.claims.domain.model import Payer
 
 PayerKey = tuple[UUID, str]  # tenant, payer id
 INTERCHANGE = Interchange.__table__
+TENANT = BillingTenant.__table__
+PAYER = TenantPayer.__table__
+PATTERN = DenialPattern.__table__
 # Asked by every batch or round: built once, so each is compiled and keyed for the statement cache once, the
 # (tenant, payer) keys bound as two arrays (one statement text whatever their number, nothing expanded per call).
+# They select columns, not entities, and run on the transaction's driver (`select_rows`): what they answer is
+# only read, and the session's ORM path (entities built, identities kept) cost more than the round trip.
 _PAYER_KEYS = (bindparam("key_tenant_ids", type_=ARRAY(Uuid)), text_array_bound("key_payer_ids"))
-WITH_TENANTS = (select(BillingTenant, TenantPayer)
-                .outerjoin(TenantPayer, and_(TenantPayer.tenant_id == BillingTenant.tenant_id,
-                                             in_unnested((TenantPayer.tenant_id, TenantPayer.payer_id), _PAYER_KEYS,
-                                                         "payer_key")))
-                .where(BillingTenant.tenant_id == any_bound("tenants")))
-DENIAL_HISTORY = select(DenialPattern).where(
-    in_unnested((DenialPattern.tenant_id, DenialPattern.payer_id), _PAYER_KEYS, "payer_key"))
+TENANT_FIELDS = ("tenant_id", "name", "billing_provider")
+WITH_TENANTS = (select(*(TENANT.c[name] for name in TENANT_FIELDS),
+                       *(PAYER.c[name].label(f"payer_{name}") for name in PAYER_FIELDS))
+                .select_from(TENANT.outerjoin(PAYER, and_(PAYER.c.tenant_id == TENANT.c.tenant_id,
+                                                          in_unnested((PAYER.c.tenant_id, PAYER.c.payer_id),
+                                                                      _PAYER_KEYS, "payer_key"))))
+                .where(TENANT.c.tenant_id == any_bound("tenants")))
+DENIAL_HISTORY = select(*PATTERN.c).where(
+    in_unnested((PATTERN.c.tenant_id, PATTERN.c.payer_id), _PAYER_KEYS, "payer_key"))
+
+
+@dataclass(frozen=True, slots=True)
+class TenantRecord:
+    """A tenant as the batches and rounds read it (its table row's columns), not an ORM object."""
+
+    tenant_id: UUID
+    name: str
+    billing_provider: dict
 
 
 def _payer_key_parameters(keys: list[PayerKey]) -> dict:
@@ -67,24 +85,24 @@ class PayerRepository:
         # What `with_tenants` read in this transaction: a submission round's coverage check and batching
         # name the same tenants and payers, and the second asks for none of them again.
         self._asked: set[PayerKey] = set()
-        self._tenants: dict[UUID, BillingTenant] = {}
+        self._tenants: dict[UUID, TenantRecord] = {}
         self._payers: dict[PayerKey, Payer] = {}
 
     async def get(self, tenant_id: UUID, payer_id: str) -> Payer | None:
         row = await self._session.get(TenantPayer, (tenant_id, payer_id))
         return payer_from_row(row) if row is not None else None
 
-    async def with_tenants(self, keys: Iterable[PayerKey]) -> tuple[dict[UUID, BillingTenant], dict[PayerKey, Payer]]:
+    async def with_tenants(self, keys: Iterable[PayerKey]) -> tuple[dict[UUID, TenantRecord], dict[PayerKey, Payer]]:
         """The tenants these keys name and those of their payers the tenants have, in one query: a batch's
         reference data in one round trip instead of two."""
         wanted = set(keys)
         if missing := list(wanted - self._asked):
-            rows = await self._session.execute(WITH_TENANTS, {
-                **_payer_key_parameters(missing), "tenants": list({tenant_id for tenant_id, _ in missing})})
-            for tenant, payer in rows:
-                self._tenants[tenant.tenant_id] = tenant
-                if payer is not None:
-                    self._payers[(payer.tenant_id, payer.payer_id)] = payer_from_row(payer)
+            width = len(TENANT_FIELDS)
+            for row in await select_rows(self._session, WITH_TENANTS, {
+                    **_payer_key_parameters(missing), "tenants": list({tenant_id for tenant_id, _ in missing})}):
+                tenant = self._tenants[row.tenant_id] = TenantRecord(*row[:width])
+                if row.payer_payer_id is not None:
+                    self._payers[(tenant.tenant_id, row.payer_payer_id)] = payer_from_values(row[width:])
             self._asked.update(missing)
         tenant_ids = {tenant_id for tenant_id, _ in wanted}
         return ({t: tenant for t, tenant in self._tenants.items() if t in tenant_ids},
@@ -161,7 +179,7 @@ class DenialPatternRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = list((await self._session.execute(DENIAL_HISTORY, _payer_key_parameters(wanted))).scalars())
+        rows = await select_rows(self._session, DENIAL_HISTORY, _payer_key_parameters(wanted))
         found: dict[PayerKey, list] = {}
         for row, seen in zip(rows, denial_patterns.history_of(rows)):
             found.setdefault((row.tenant_id, row.payer_id), []).append(seen)
