@@ -34,6 +34,7 @@ from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURI
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
 from services.coding.domain.bone_site_findings import BONE_SITE_FINDINGS, BONE_SITE_WORDS
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
+from services.coding.domain.osteoarthritis_current import osteoarthritis_current
 from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDINGS, NEUROLOGY_SYNDROME_WORDS
 from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, ORGAN_SYSTEM_WORDS
 from services.coding.domain.blood_and_metabolic_entries import BLOOD_METABOLIC_ENTRIES, BLOOD_METABOLIC_WORDS
@@ -462,11 +463,11 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the |both )?"
                   r"(right |left |bilateral )?| (right|left|bilateral|both) )knees?|"
                   r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17", _OA_UNSPECIFIED_SITE),
-            _side_stated("M17.10", "primary osteoarthritis of the knee")),
+            _side_stated("M17.10", "primary osteoarthritis of the knee"), osteoarthritis_current),
     Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the |both )?(right |left )?|"
                   r" (right|left|both) )hips?|"
                   r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16", _OA_UNSPECIFIED_SITE),
-            _side_stated("M16.10", "primary osteoarthritis of the hip")),
+            _side_stated("M16.10", "primary osteoarthritis of the hip"), osteoarthritis_current),
     *(Finding(words, family, fixed(code, why), injury_current) for words, family, code, why in INJURIES),
     *(Finding(words, family, resolve, injury_current, HEAD_AND_CHEST_WORDS)
       for words, family, resolve in HEAD_AND_CHEST_INJURIES),
