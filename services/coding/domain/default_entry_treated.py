@@ -5,7 +5,8 @@ bare word of a list, a review of systems or a past problem.
 
 Only treatments whose use is that condition (a laxative for constipation, a hypnotic or CBT-I for insomnia, iron
 for iron deficiency anemia, a neuropathic pain drug for a peripheral neuropathy), written after the mention with no
-other condition named between, and not where the rest of the sentence denies, doubts or dates the condition.
+other condition named between, and not where the rest of the sentence denies, doubts or dates the condition or
+sets its care in another time.
 """
 import re
 
@@ -22,6 +23,10 @@ TREATMENTS = {
                  r"iv iron|venofer|ferumoxytol|feraheme|ferric carboxymaltose|injectafer"),
     "G62.9": _rx(r"gabapentin|neurontin|pregabalin|lyrica|duloxetine"),
 }
+# the sentence dates the condition or its care, or sets the treatment in another time ("iron deficiency anemia in
+# 2023, Hgb normalised after IV iron", "constipation last year, took senna", "check ferritin before starting iron")
+_OTHER_TIME = re.compile(r"\b((19|20)\d\d|ago|last|previous|prior|former|normali[sz]ed|normal|corrected|repleted?|"
+                         r"resolved|cured|after|before|if|when|until|was|were|had|used to)\b", re.IGNORECASE)
 # the care stopped or refused ("stopped senna", "declined zolpidem"), just before the treatment's name
 _NOT_TAKEN_BEFORE = re.compile(r"\b(stopped|discontinued|d/c'?d|off|no longer on|not on|never on|declined|refused|"
                                r"allergic to|intolerant of|avoid)\W+(\w+\W+)?$", re.IGNORECASE)
@@ -35,6 +40,7 @@ def treated_in_its_sentence(code: str, note: str, start: int, end: int, others: 
         return False
     last = sentence_end(note, end, across_semicolons=True)
     drug = treatments.search(note, end, last)
-    if drug is None or entry_qualified(note, end) or _NOT_TAKEN_BEFORE.search(note, end, drug.start()):
+    if drug is None or entry_qualified(note, end) or _NOT_TAKEN_BEFORE.search(note, end, drug.start()) \
+            or _OTHER_TIME.search(note, end, last):
         return False
     return not any(end <= other_start < drug.start() for other_start, _ in others)

@@ -27,6 +27,8 @@ def test_a_treatment_of_the_condition_later_in_its_sentence(note, mention, code)
     ("Constipation - none since, stopped senna.", "Constipation", "K59.00", ()),
     ("Insomnia. Melatonin 3 mg for jet lag.", "Insomnia", "G47.00", ()),  # another sentence
     ("Constipation, declined Miralax.", "Constipation", "K59.00", ()),
+    ("Dx: iron deficiency anemia in 2023, Hgb normalised after IV iron.", "iron deficiency anemia", "D50.9", ()),
+    ("Iron deficiency anemia? - check ferritin before starting iron.", "Iron deficiency anemia", "D50.9", ()),
     ("Neuropathy and shingles pain, gabapentin.", "Neuropathy", "G62.9", ("shingles pain",)),
     ("Cataract, melatonin qhs.", "Cataract", "H26.9", ()),  # no treatment listed for its code
 ])
