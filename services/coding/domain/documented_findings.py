@@ -43,6 +43,9 @@ from services.coding.domain.substance_induced_disorders import SUBSTANCE_INDUCED
 from services.coding.domain.childhood_entries import CHILDHOOD_ENTRIES, CHILDHOOD_WORDS
 from services.coding.domain.pregnancy_entries import PREGNANCY_ENTRIES, PREGNANCY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
+from services.coding.domain.use_disorder_remission import (REMISSION_WORD, USE_DISORDER_FAMILY,
+                                                          USE_DISORDER_IN_REMISSION, remission_current,
+                                                          use_disorder_in_remission)
 from services.coding.domain.site_and_kind_entries import SITE_AND_KIND_ENTRIES, SITE_AND_KIND_WORDS
 from services.coding.domain.glaucoma_stage import GLAUCOMA_ENTRIES, GLAUCOMA_WORDS
 from services.coding.domain.rheumatoid_factor_sites import RHEUMATOID_FACTOR_ENTRIES, RHEUMATOID_FACTOR_WORDS
@@ -478,6 +481,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=JOINT_SITE_WORDS) for words, family, resolve in JOINT_SITE_FINDINGS),
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
+    Finding(USE_DISORDER_IN_REMISSION, USE_DISORDER_FAMILY, use_disorder_in_remission, remission_current,
+            gate=REMISSION_WORD),
     *(Finding(words, family, resolve, gate=NEUROLOGY_SYNDROME_WORDS)
       for words, family, resolve in NEUROLOGY_SYNDROME_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in CLINICAL_FINDINGS),

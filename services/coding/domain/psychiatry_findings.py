@@ -20,7 +20,6 @@ import re
 
 from services.coding.domain.disorder_due_to_condition import DUE_TO_CONDITION_FINDINGS
 from services.coding.domain.substance_class_disorders import SUBSTANCE_CLASS_FINDINGS
-from services.coding.domain.use_disorder_remission import USE_DISORDER_REMISSION_FINDINGS
 from services.coding.domain.neurology_findings import stated
 from services.coding.domain.note_text import FAMILY, sentence, word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion
@@ -151,7 +150,7 @@ def insomnia_due_to(match: re.Match, note: str) -> tuple[str, str] | None:
 _SUBSTANCE_WORDS = "|".join(names for _, names in SUBSTANCES)
 # every word the table's patterns need, searched once before them
 PSYCHIATRY_WORDS = re.compile(r"attention|social|bipolar|withdrawal|insomnia|benzo|sedative|hypnotic|anxiolytic|"
-                              r"amphetamine|stimulant|buprenorphine|suboxone|methadone|remission|"
+                              r"amphetamine|stimulant|buprenorphine|suboxone|methadone|"
                               r"(anxiety|disorder) (due|secondary|caused|from)", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 PSYCHIATRY_FINDINGS = (
@@ -165,7 +164,6 @@ PSYCHIATRY_FINDINGS = (
     (_rx(r"insomnia (due to|secondary to|related to|caused by|from)"), ("G47", "F51"), insomnia_due_to),
     *DUE_TO_CONDITION_FINDINGS,
     *SUBSTANCE_CLASS_FINDINGS,
-    *USE_DISORDER_REMISSION_FINDINGS,
 )
 
 _MAJOR = re.compile(r"^F3(2\.[0-59]|3\.)")

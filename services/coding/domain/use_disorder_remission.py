@@ -10,7 +10,7 @@ reads from the stated severity, and a complicated one (withdrawal, an induced di
 import re
 
 from services.coding.domain.neurology_findings import stated
-from services.coding.domain.note_text import sentence, word_pattern as _rx
+from services.coding.domain.note_text import current, sentence, word_pattern as _rx
 
 _SUBSTANCES = (("F10", r"alcohol use disorder|aud"), ("F11", r"opioid use disorder|oud"),
                ("F12", r"cannabis use disorder"), ("F14", r"cocaine use disorder"))
@@ -29,5 +29,15 @@ def use_disorder_in_remission(match: re.Match, note: str) -> tuple[str, str] | N
     return f"{category}.21", "a use disorder of no stated severity in remission: dependence, in remission"
 
 
-USE_DISORDER_REMISSION_FINDINGS = ((USE_DISORDER_IN_REMISSION, ("F10", "F11", "F12", "F14"),
-                                    use_disorder_in_remission),)
+USE_DISORDER_FAMILY = ("F10", "F11", "F12", "F14")
+REMISSION_WORD = re.compile(r"remission", re.IGNORECASE)
+_DISORDER_WORDS = _rx("|".join(names for _, names in _SUBSTANCES))
+
+
+def remission_current(note: str, start: int, end: int) -> bool:
+    """Current as `current` reads the disorder's own words: its remission, which the code states, is no sign that
+    the condition is over (a history's "in remission" is)."""
+    words = _DISORDER_WORDS.match(note, start, end)
+    if words is None:
+        return current(note, start, end)
+    return current(note[:words.end()] + " " * (end - words.end()) + note[end:], start, words.end())

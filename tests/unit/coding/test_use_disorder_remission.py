@@ -29,3 +29,12 @@ def test_remission_of_a_use_disorder_is_dependence_in_remission(note, code):
 ])
 def test_a_mild_complicated_or_active_disorder_is_left_to_other_readings(note):
     assert _read(note) is None
+
+
+def test_the_remission_the_code_states_does_not_make_the_disorder_past():
+    from services.coding.domain.use_disorder_remission import remission_current
+    note = "A/P: 1. OUD in remission, no MAT."
+    start = note.index("OUD")
+    assert remission_current(note, start, note.index(","))
+    history = "Hx of OUD in remission."
+    assert not remission_current(history, history.index("OUD"), history.index("."))
