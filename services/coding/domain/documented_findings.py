@@ -56,6 +56,7 @@ from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current, doubted_after,
+                                              current_without,
                                               current_sign, current_under_history_heading, sentence, sentence_start, uncertain,
                                               word_pattern as _word)
 from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
@@ -260,7 +261,7 @@ def _copd_current(note: str, start: int, end: int) -> bool:
     dated = _HISTORY_CUE.search(words) or _PAST_EPISODE.search(words[flare.end():]) if flare else None
     if not dated or _GOES_ON.search(words):
         return False
-    return current(note[:clause.start()] + " " * len(words) + note[clause.end():], start, end)
+    return current_without(note, start, end, clause.start(), clause.end())
 
 
 _LUTS = re.compile(r"\b(nocturia|urinary frequency|frequency|urgency|hesitancy|weak stream|dribbling|straining|"

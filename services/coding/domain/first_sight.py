@@ -150,8 +150,8 @@ PRESENT_REASON = "{code} ({evidence}) was matched by its category's default entr
 # A default entry whose sentence goes on to a treatment of that condition ("constipation, uses Miralax",
 # "Peripheral neuropathy of feet - gabapentin"): the problem under care at the visit (`default_entry_treated`).
 UNDER_TREATMENT_NAME = "default-entry-treated"
-UNDER_TREATMENT_REASON = ("{code} ({evidence}) was matched by its category's default entry, and its sentence goes on to a "
-                  "treatment of that condition")
+UNDER_TREATMENT_REASON = ("{code} ({evidence}) was matched by its category's default entry, and its sentence goes on "
+                          "to a treatment of that condition")
 
 # a word the index writes as the default entry's own ("Neuropathy, peripheral (nerve)" is G62.9 itself): standing
 # before the matched term, it is part of the condition's name, not a word of the entry's head

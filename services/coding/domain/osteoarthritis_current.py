@@ -5,7 +5,7 @@ Everything before the mention (a "history of", a relative's, a denial) is read a
 """
 import re
 
-from services.coding.domain.note_text import current
+from services.coding.domain.note_text import current, current_without
 
 # the clause after the mention that names a treatment of the joint ("- s/p steroid inj", ", injected 2023",
 # "- after PT x 6 wks"), up to the sentence's end; not an arthroplasty, which does take the joint away
@@ -23,4 +23,4 @@ def osteoarthritis_current(note: str, start: int, end: int) -> bool:
     clause = _TREATMENT_CLAUSE.match(note, end)
     if clause is None:
         return False
-    return current(note[:clause.start()] + " " * (clause.end() - clause.start()) + note[clause.end():], start, end)
+    return current_without(note, start, end, clause.start(), clause.end())
