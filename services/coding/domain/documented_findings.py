@@ -34,6 +34,7 @@ from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURI
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
 from services.coding.domain.bone_site_findings import BONE_SITE_FINDINGS, BONE_SITE_WORDS
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
+from services.coding.domain.osteoarthritis_current import osteoarthritis_current
 from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDINGS, NEUROLOGY_SYNDROME_WORDS
 from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, ORGAN_SYSTEM_WORDS
 from services.coding.domain.blood_and_metabolic_entries import BLOOD_METABOLIC_ENTRIES, BLOOD_METABOLIC_WORDS
@@ -42,6 +43,9 @@ from services.coding.domain.substance_induced_disorders import SUBSTANCE_INDUCED
 from services.coding.domain.childhood_entries import CHILDHOOD_ENTRIES, CHILDHOOD_WORDS
 from services.coding.domain.pregnancy_entries import PREGNANCY_ENTRIES, PREGNANCY_WORDS
 from services.coding.domain.psychiatry_findings import PSYCHIATRY_FINDINGS, PSYCHIATRY_WORDS
+from services.coding.domain.use_disorder_remission import (REMISSION_WORD, USE_DISORDER_FAMILY,
+                                                          USE_DISORDER_IN_REMISSION, remission_current,
+                                                          use_disorder_in_remission)
 from services.coding.domain.site_and_kind_entries import SITE_AND_KIND_ENTRIES, SITE_AND_KIND_WORDS
 from services.coding.domain.glaucoma_stage import GLAUCOMA_ENTRIES, GLAUCOMA_WORDS
 from services.coding.domain.rheumatoid_factor_sites import RHEUMATOID_FACTOR_ENTRIES, RHEUMATOID_FACTOR_WORDS
@@ -52,6 +56,7 @@ from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current, doubted_after,
+                                              current_without,
                                               current_sign, current_under_history_heading, sentence, sentence_start, uncertain,
                                               word_pattern as _word)
 from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
@@ -256,7 +261,7 @@ def _copd_current(note: str, start: int, end: int) -> bool:
     dated = _HISTORY_CUE.search(words) or _PAST_EPISODE.search(words[flare.end():]) if flare else None
     if not dated or _GOES_ON.search(words):
         return False
-    return current(note[:clause.start()] + " " * len(words) + note[clause.end():], start, end)
+    return current_without(note, start, end, clause.start(), clause.end())
 
 
 _LUTS = re.compile(r"\b(nocturia|urinary frequency|frequency|urgency|hesitancy|weak stream|dribbling|straining|"
@@ -451,11 +456,11 @@ FINDINGS: tuple[Finding, ...] = (
     Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the |both )?"
                   r"(right |left |bilateral )?| (right|left|bilateral|both) )knees?|"
                   r"(right |left |bilateral )?knee (osteoarthritis|oa)"), ("M17", _OA_UNSPECIFIED_SITE),
-            _side_stated("M17.10", "primary osteoarthritis of the knee")),
+            _side_stated("M17.10", "primary osteoarthritis of the knee"), osteoarthritis_current),
     Finding(_word(r"(?<!traumatic )(osteoarthritis|oa|degenerative joint disease)((,| of| in) (the |both )?(right |left )?|"
                   r" (right|left|both) )hips?|"
                   r"(right |left |bilateral )?hip (osteoarthritis|oa)"), ("M16", _OA_UNSPECIFIED_SITE),
-            _side_stated("M16.10", "primary osteoarthritis of the hip")),
+            _side_stated("M16.10", "primary osteoarthritis of the hip"), osteoarthritis_current),
     *(Finding(words, family, fixed(code, why), injury_current) for words, family, code, why in INJURIES),
     *(Finding(words, family, resolve, injury_current, HEAD_AND_CHEST_WORDS)
       for words, family, resolve in HEAD_AND_CHEST_INJURIES),
@@ -466,6 +471,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=JOINT_SITE_WORDS) for words, family, resolve in JOINT_SITE_FINDINGS),
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
+    Finding(USE_DISORDER_IN_REMISSION, USE_DISORDER_FAMILY, use_disorder_in_remission, remission_current,
+            gate=REMISSION_WORD),
     *(Finding(words, family, resolve, gate=NEUROLOGY_SYNDROME_WORDS)
       for words, family, resolve in NEUROLOGY_SYNDROME_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in CLINICAL_FINDINGS),

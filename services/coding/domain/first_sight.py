@@ -35,6 +35,7 @@ from services.coding.domain.chronic_conditions import CHRONIC, cared_for_now
 from services.coding.domain.conventions import SEVENTH_CHARACTER
 from services.coding.domain.cough_duration import NAME as COUGH_BY_DURATION
 from services.coding.domain.default_entry_present import stated_present
+from services.coding.domain.default_entry_treated import treated_in_its_sentence
 from services.coding.domain.denied_qualifiers import denied_words
 from services.coding.domain.diet_words import DIET_PHRASE
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
@@ -147,18 +148,32 @@ PRESENT_NAME = "default-entry-stated-present"
 PRESENT_REASON = "{code} ({evidence}) was matched by its category's default entry, stated {how}"
 
 
+# A default entry whose sentence goes on to a treatment of that condition ("constipation, uses Miralax",
+# "Peripheral neuropathy of feet - gabapentin"): the problem under care at the visit (`default_entry_treated`).
+UNDER_TREATMENT_NAME = "default-entry-treated"
+UNDER_TREATMENT_REASON = ("{code} ({evidence}) was matched by its category's default entry, and its sentence goes on "
+                          "to a treatment of that condition")
+
+# a word the index writes as the default entry's own ("Neuropathy, peripheral (nerve)" is G62.9 itself): standing
+# before the matched term, it is part of the condition's name, not a word of the entry's head
+_OWN_WORD_BEFORE = {"G62.9": re.compile(r"\bperipheral[ \t]+$", re.IGNORECASE)}
+
+
 def _default_entry_outside_chronic(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
     """A plain index term matched by its default entry ("anemia" D64.9, "bronchitis" J40, "insomnia" G47.00) goes
     to a coder unless its code is one of the chronic conditions a provider names bare (hyperlipidemia, obesity,
     hypothyroidism, type 2 diabetes, atrial fibrillation, osteoporosis: `chronic_conditions.CHRONIC`), or the term
     heads an entry of its own (`own_entry`). On the first sight of four rounds of notes (t, u, v, w), such readings
     were right 10 times in 22, the chronic ones 30 in 31."""
-    return [_default_entry(s, note) if s.convention is None and s.context == "affirmed"
+    spans = [(s.start, s.end) for s in suggestions]
+    return [_default_entry(s, note, spans) if s.convention is None and s.context == "affirmed"
             and s.confidence == CONFIDENCE["default"] and not s.code.startswith(CHRONIC) else s for s in suggestions]
 
 
-def _default_entry(s: Suggestion, note: str) -> Suggestion:
-    if heads_its_own_entry(note, s.start, s.end):
+def _default_entry(s: Suggestion, note: str, spans: list[tuple[int, int]]) -> Suggestion:
+    own_word = _OWN_WORD_BEFORE.get(s.code)
+    name_start = (own_word.search(note, max(0, s.start - 20), s.start) if own_word else None)
+    if heads_its_own_entry(note, name_start.start() if name_start else s.start, s.end):
         return s.model_copy(update={"convention": OWN_ENTRY_NAME,
                                     "reason": OWN_ENTRY_REASON.format(code=s.code, evidence=s.evidence)})
     if stated_reason(note, s.start, s.end) and not remission_said_apart(s.code, note):
@@ -170,6 +185,9 @@ def _default_entry(s: Suggestion, note: str) -> Suggestion:
     if (how := stated_present(s.code, note, s.start, s.end)) is not None:
         return s.model_copy(update={"convention": PRESENT_NAME,
                                     "reason": PRESENT_REASON.format(code=s.code, evidence=s.evidence, how=how)})
+    if treated_in_its_sentence(s.code, note, s.start, s.end, [span for span in spans if span != (s.start, s.end)]):
+        return s.model_copy(update={"convention": UNDER_TREATMENT_NAME,
+                                    "reason": UNDER_TREATMENT_REASON.format(code=s.code, evidence=s.evidence)})
     return _held_at_first_sight(s, DEFAULT_ENTRY_NAME, DEFAULT_ENTRY_REASON.format(code=s.code, evidence=s.evidence))
 
 

@@ -117,11 +117,22 @@ _SIDE_BEFORE = re.compile(r"\b(right|left)\s+((?!and\b)[\w/-]+\s+){0,2}$", re.IG
 _SIDE_OPENING = re.compile(r"(right|left)\b(?![^.;]*\b(right|left|and)\b)", re.IGNORECASE)  # "R wrist sprain"
 
 
+# the side written right after the mention as its entry's qualifier, the entry's punctuation or end after it:
+# "CTS R - night splint", "Carpal tunnel syndrome, L.", not "CTS, R hand numbness" (the hand's side) nor "r/o"
+_SIDE_AFTER = re.compile(r",?[ \t]*(right|left|rt|lt|r|l)\b(?=[ \t]*(?:[-\u2013\u2014,;:.]|$))",
+                         re.IGNORECASE | re.MULTILINE)
+_SIDE_AFTER_SPELLED = {"rt": "right", "r": "right", "lt": "left", "l": "left"}
+
+
 def _sentence_and_side(note: str, s: Suggestion) -> tuple[str, str | None]:
-    """The sentence and the side it states for the mention. A sentence naming right and left ("R knee pain and L
-    shoulder pain") is not bilateral for a mention its own side word stands right before: that side is the
-    mention's, and the sentence read from that word on."""
+    """The sentence and the side it states for the mention. A side written right after the mention, closing its
+    entry's name, is the mention's own. A sentence naming right and left ("R knee pain and L shoulder pain") is not
+    bilateral for a mention its own side word stands right before: that side is the mention's, and the sentence
+    read from that word on."""
     text = sentence(note, s.start, s.end)
+    if (written := _SIDE_AFTER.match(note, s.end)) is not None:
+        word = written.group(1).lower()
+        return text, _SIDE_AFTER_SPELLED.get(word, word)
     side = stated_side(text)
     if side == "bilateral" and not _BOTH.search(text):
         own = _SIDE_OPENING.match(note, s.start, s.end) or _SIDE_BEFORE.search(note, max(0, s.start - 40), s.start)

@@ -328,6 +328,12 @@ def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int
 
 
 
+def current_without(note: str, start: int, end: int, first: int, last: int) -> bool:
+    """`current` with note[first:last] read as blank: a clause the caller has shown dates something else (a
+    flare, a treatment) or states what the code itself holds (a remission)."""
+    return current(note[:first] + " " * (last - first) + note[last:], start, end)
+
+
 # a past medical history's heading ("PMH:", "Past Medical History -", "Hx:"), which lists current chronic conditions
 # beside past ones: not "history of" or "h/o", which place the condition in the past
 _HISTORY_HEADING = re.compile(r"\b(past medical history|medical history|pmh|hx)\s*(:|\s-\s)", re.IGNORECASE)

@@ -81,3 +81,19 @@ def test_a_side_stated_only_in_another_sentence_leaves_the_unspecified_code_to_a
     assert "right" in out[0].reason
     note = "Supraspinatus tear, nontraumatic. PT."  # no side anywhere: the unspecified side is the code
     assert laterality(found(note, ("M75.120", "Supraspinatus tear")), note, tabular)[0][0].confidence >= 0.9
+
+
+@pytest.mark.parametrize("note, evidence, expected", [
+    ("A/P: 2. CTS R - wrist splint at night.", "CTS", "G56.01"),
+    ("Carpal tunnel syndrome, L - EMG moderate, release planned.", "Carpal tunnel syndrome", "G56.02"),
+    ("Dx: CTS rt.", "CTS", "G56.01"),
+])
+def test_a_side_closing_the_entry_after_the_condition_is_its_side(tabular, note, evidence, expected):
+    out, _ = laterality(found(note, ("G56.00", evidence)), note, tabular)
+    assert codes(out) == [expected] and out[0].convention == "laterality"
+
+
+@pytest.mark.parametrize("note", ["CTS, right hand numbness - splint.", "CTS, r/o by EMG next week."])
+def test_a_side_word_that_opens_more_words_is_not_read_as_the_entrys_side(tabular, note):
+    out, _ = laterality(found(note, ("G56.00", "CTS")), note, tabular)
+    assert codes(out) == (["G56.01"] if "right" in note else ["G56.00"])
