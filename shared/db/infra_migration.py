@@ -74,3 +74,25 @@ def outbox_with_sent_rows_marked() -> None:
     op.execute("CREATE INDEX IF NOT EXISTS ix_outbox_unpublished ON outbox_message (id) WHERE published_at IS NULL")
     op.execute("CREATE INDEX IF NOT EXISTS ix_outbox_published_at ON outbox_message (published_at) "
                "WHERE published_at IS NOT NULL")
+
+
+OUTBOX_EVENT_ID_KEY = "outbox_message_event_id_key"
+
+
+def outbox_without_event_id_key() -> None:
+    """The outbox's unique key on `event_id` goes: no statement reads the outbox by it and each event's id is
+    drawn fresh, so it only cost every emitted event an index entry. Dropping a key's constraint takes the
+    table's lock for a catalog change only; the outbox holds just the rows not yet sent. A database created
+    after this change has no such key: nothing to do."""
+    op.execute(f"ALTER TABLE outbox_message DROP CONSTRAINT IF EXISTS {OUTBOX_EVENT_ID_KEY}")
+
+
+def outbox_with_event_id_key() -> None:
+    """The key back: its index built CONCURRENTLY (the relays go on), then attached as the constraint."""
+    bind = op.get_bind()
+    if OUTBOX_EVENT_ID_KEY in {c["name"] for c in inspect(bind).get_unique_constraints("outbox_message")}:
+        return
+    with op.get_context().autocommit_block():
+        op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {OUTBOX_EVENT_ID_KEY}")  # left invalid by a failed build
+        op.execute(f"CREATE UNIQUE INDEX CONCURRENTLY {OUTBOX_EVENT_ID_KEY} ON outbox_message (event_id)")
+    op.execute(f"ALTER TABLE outbox_message ADD CONSTRAINT {OUTBOX_EVENT_ID_KEY} UNIQUE USING INDEX {OUTBOX_EVENT_ID_KEY}")

@@ -2,7 +2,9 @@
 
 Plain SQLAlchemy Core: they are infrastructure, written and read in bulk on the hot path. The outbox
 holds only events not yet sent and parked ones (the relay deletes what Kafka acknowledged), so it needs
-no index beyond its keys: the relay takes rows in `id` order from the primary key.
+no index beyond its primary key: the relay takes rows in `id` order from it and deletes them by id. An event's
+id is drawn fresh for each emitted event and nothing reads the outbox by it, so it carries no unique key (one
+would cost every event an index entry at a random place); consumers drop repeats by it in their inbox.
 """
 from sqlalchemy import BigInteger, Column, DateTime, Index, LargeBinary, MetaData, String, Table, func, text
 from sqlalchemy.dialects.postgresql import JSONB, UUID
@@ -13,7 +15,7 @@ outbox_message = Table(
     "outbox_message",
     infra_metadata,
     Column("id", BigInteger, primary_key=True, autoincrement=True),
-    Column("event_id", UUID(as_uuid=True), nullable=False, unique=True),
+    Column("event_id", UUID(as_uuid=True), nullable=False),
     Column("topic", String(200), nullable=False),
     Column("message_key", LargeBinary, nullable=False),
     Column("value", LargeBinary, nullable=False),
