@@ -109,3 +109,25 @@ def test_a_printed_title_gives_way_to_the_remission_its_sentence_states(suggest)
     found = {x.code for x in suggest("Major depressive disorder, recurrent, severe without psychotic features - "
                                      "resolved, off bupropion.") if x.confidence >= 0.90}
     assert "F33.40" in found and "F33.2" not in found
+
+
+# "depression" qualified by its episode is the index's major depressive disorder (Depression, recurrent: see
+# Disorder, depressive, recurrent), read by severity like MDD; "depression" alone stays F32.A
+@pytest.mark.parametrize("note, expected", [
+    ("Depression, single episode, moderate - sertraline 50 mg started.", "F32.1"),
+    ("Pulm f/u. COPD stable. Depression, single episode, mild - per PCP.", "F32.0"),
+    ("Depression, recurrent, severe without psychotic features - venlafaxine increased.", "F33.2"),
+    ("A/P: 1. HTN - continue lisinopril. 2. Depression, recurrent, moderate - therapy.", "F33.1"),
+])
+def test_depression_named_with_its_episode_is_a_major_depressive_disorder(suggest, note, expected):
+    billed = {x.code for x in suggest(note) if x.confidence >= 0.90}
+    assert expected in billed and "F32.A" not in billed
+
+
+@pytest.mark.parametrize("note, not_billed", [
+    ("Depression, single episode, moderate in 2015, resolved, off meds.", "F32.1"),
+    ("Mother with depression, recurrent, severe.", "F33.2"),
+    ("Denies depression, recurrent or otherwise.", "F33.9"),
+])
+def test_depression_with_its_episode_keeps_its_context(suggest, note, not_billed):
+    assert not_billed not in {x.code for x in suggest(note) if x.confidence >= 0.90}
