@@ -19,8 +19,7 @@ import re
 import secrets
 import sys
 import uuid
-from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
+from datetime import datetime, timezone
 
 _rng = random.Random(5)
 uuid.uuid4 = lambda: uuid.UUID(int=_rng.getrandbits(128), version=4)
@@ -35,21 +34,11 @@ CLOCK_STAMPED = re.compile(rb'"at":"(?!2026-11-23T)[^"]*"')  # the seeded instan
 
 async def seed_denials(tenant_id: uuid.UUID, claim_id: uuid.UUID, count: int) -> None:
     """`count` open denials of the claim in denials' queue, a claim-level one first, then line-level ones."""
-    from services.denials.adapters.tables import Denial
+    from tests.unit.denials.builders import open_denial
 
     app = get_cost.service_app("denials")
     async with app.state.runtime.units_of_work() as uow:
-        for n in range(count):
-            uow.session.add(Denial(
-                id=uuid.uuid4(), tenant_id=tenant_id, claim_id=claim_id, remit_id=f"remit-{n}", payer_id="AETNA",
-                level="line" if n else "claim", line_number=n or None, procedure_code="71046" if n else None,
-                carc_codes=["197"], rarc_codes=["N54"] if n else [], category="authorization", preventable=True,
-                recommended_action="appeal", explanation=[f"CO-197: Precertification absent {n}"],
-                amount=Decimal("65.00") + n, partial=bool(n), payer_claim_number="165951786195", status="open",
-                priority=40 + 7 * (n % 3), appeal_deadline=date(2027, 5, 21), sla_due=date(2026, 12, 4),
-                assignee="biller@example.test" if n == 1 else None,
-                acted_at=OPENED + timedelta(hours=1) if n == 1 else None,
-                opened_at=OPENED + timedelta(microseconds=250000 * n)))
+        uow.session.add_all([open_denial(tenant_id, claim_id, n, opened=OPENED) for n in range(count)])
     await app.state.runtime.engine.dispose()
 
 

@@ -27,8 +27,7 @@ def test_each_record_reads_its_columns_by_name_and_position():
 
 def test_an_unknown_column_is_an_attribute_error_and_no_records_no_rows():
     row, = named_rows([Record({"id": 1})])
-    with pytest.raises(AttributeError):
-        row.amount
+    assert row.id == 1 and not hasattr(row, "amount")
     assert named_rows([]) == []
 
 
