@@ -1,15 +1,24 @@
-"""Driver rows that read like the ORM's: `row.amount` as well as `row["amount"]`, so a read that skips
-the ORM (shared.db.engine.statement_connection) can hand its rows to the same pure view functions."""
+"""Driver rows that read like the ORM's (`row.amount`), so a read that skips the ORM
+(shared.db.engine.statement_connection) can hand its rows to the same pure view functions.
+
+The rows are named tuples made from the driver's records: a field is read in C. An asyncpg.Record
+subclass with `__getattr__` (what this was) failed the normal lookup first and raised an
+AttributeError inside every read; a claim's postings view reads about eighty fields per answer."""
+from collections import namedtuple
+from collections.abc import Sequence
+from functools import lru_cache
+
 import asyncpg
 
 
-class Row(asyncpg.Record):
-    """Pass as `record_class=Row` to the driver's fetch calls."""
+@lru_cache(maxsize=64)
+def _row_class(keys: tuple[str, ...]) -> type:
+    return namedtuple("Row", keys)
 
-    __slots__ = ()
 
-    def __getattr__(self, name: str):
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
+def named_rows(records: Sequence[asyncpg.Record]) -> list[tuple]:
+    """The records as named tuples of their columns, in the statement's column order."""
+    if not records:
+        return []
+    make = _row_class(tuple(records[0].keys()))._make
+    return [make(record) for record in records]

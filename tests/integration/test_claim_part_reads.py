@@ -3,7 +3,7 @@ denials) are read in one statement outside a transaction and answered as bytes, 
 bytes must be what the routes' response models wrote from the ORM-loaded rows, and a claim of another
 tenant must show nothing of it (a 404 from payments, an empty page from denials)."""
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -19,7 +19,6 @@ from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.http.problems import install_problem_handlers
 from shared.internal_auth import HEADER, Caller, issue_token
 from services.denials.adapters.repositories import DenialsUnitOfWork
-from services.denials.adapters.tables import Denial
 from services.denials.entrypoints.api import router as denials_router
 from services.denials.settings import Settings as DenialsSettings
 from services.payments.adapters.repositories import PaymentsUnitOfWork
@@ -27,6 +26,7 @@ from services.payments.adapters.tables import LedgerEntry, LedgerTransaction
 from services.payments.application import ledger_views
 from services.payments.entrypoints.api import router as payments_router
 from services.payments.settings import Settings as PaymentsSettings
+from tests.unit.denials.builders import open_denial
 
 AT = datetime(2026, 11, 23, 10, 0, tzinfo=timezone.utc)
 
@@ -126,17 +126,7 @@ async def test_another_tenants_claim_has_no_postings(payments):
 async def _denied_claim(units, tenant_id, *, denials: int = 2) -> uuid.UUID:
     claim_id = uuid.uuid4()
     async with units() as uow:
-        for n in range(denials):
-            uow.session.add(Denial(
-                id=uuid.uuid4(), tenant_id=tenant_id, claim_id=claim_id, remit_id=f"remit-{n}", payer_id="AETNA",
-                level="line" if n else "claim", line_number=n or None, procedure_code="71046" if n else None,
-                carc_codes=["197"], rarc_codes=["N54"] if n else [], category="authorization", preventable=True,
-                recommended_action="appeal", explanation=[f"CO-197: Precertification absent ü {n}"],
-                amount=Decimal("65.00") + n, partial=bool(n), payer_claim_number="165951786195", status="open",
-                priority=40 + 7 * (n % 3), appeal_deadline=date(2027, 5, 21), sla_due=date(2026, 12, 4),
-                assignee="biller@example.test" if n == 1 else None,
-                acted_at=AT + timedelta(hours=1) if n == 1 else None,
-                opened_at=AT + timedelta(microseconds=250000 * n)))
+        uow.session.add_all([open_denial(tenant_id, claim_id, n, opened=AT) for n in range(denials)])
     return claim_id
 
 

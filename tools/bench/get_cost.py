@@ -58,8 +58,9 @@ def service_app(name: str):
     return app
 
 
-async def seed_claim(tenant_id: uuid.UUID) -> uuid.UUID:
-    """A claim of `tenant_id` with two lines and eight timeline steps, as a paid claim shows."""
+async def seed_claim(tenant_id: uuid.UUID, *, postings: bool = True) -> uuid.UUID:
+    """A claim of `tenant_id` with two lines and eight timeline steps, as a paid claim shows; without
+    `postings`, nothing of it in payments' ledger (a claim not yet paid)."""
     from datetime import datetime, timedelta, timezone
 
     from shared.contracts.envelope import Envelope
@@ -85,7 +86,8 @@ async def seed_claim(tenant_id: uuid.UUID) -> uuid.UUID:
                                        detail={"payer_claim_number": "627676228882", "step": step},
                                        at=at + timedelta(seconds=step)))
     await app.state.runtime.engine.dispose()
-    await seed_postings(tenant_id, claim.id, at)
+    if postings:
+        await seed_postings(tenant_id, claim.id, at)
     return claim.id
 
 

@@ -4,7 +4,7 @@ from uuid import UUID
 
 import asyncpg
 
-from shared.db.rows import Row
+from shared.db.rows import named_rows
 from shared.telemetry import db_span
 
 _CLAIM_DENIALS = """
@@ -18,8 +18,8 @@ SELECT id, claim_id, remit_id, payer_id, level, line_number, procedure_code, car
 """
 
 
-async def claim_denials(connection: asyncpg.Connection, *, tenant_id: UUID, claim_id: UUID, limit: int) -> list[Row]:
+async def claim_denials(connection: asyncpg.Connection, *, tenant_id: UUID, claim_id: UUID, limit: int) -> list[tuple]:
     """The tenant's denials of the claim, highest priority first (rows read like the ORM's Denial);
     none for another tenant's claim."""
     with db_span("SELECT"):
-        return await connection.fetch(_CLAIM_DENIALS, claim_id, tenant_id, limit, record_class=Row)
+        return named_rows(await connection.fetch(_CLAIM_DENIALS, claim_id, tenant_id, limit))

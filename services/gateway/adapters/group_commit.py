@@ -30,9 +30,17 @@ class GroupCommit(Generic[Item, Result]):
     async def submit(self, item: Item, *, traceparent: str | None = None) -> Result:
         """The item's result once its batch committed; the write's exception otherwise. `traceparent`: the
         active span's, when the caller has formatted it already (else it is formatted here)."""
-        done = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
         await self._queue.put((item, done, traceparent or current_traceparent()))
-        return await asyncio.wait_for(done, self._timeout)
+        # A timer that fails the wait, rather than asyncio.wait_for: that one adds a second future and its
+        # callbacks to every request, for a timeout that almost never fires. Either way the item's future is
+        # done when the wait ends, so a batch that has not taken it yet leaves it out.
+        expiry = loop.call_later(self._timeout, _time_out, done)
+        try:
+            return await done
+        finally:
+            expiry.cancel()
 
     async def run(self, runtime) -> None:
         while not runtime.stopping.is_set():
@@ -58,6 +66,10 @@ class GroupCommit(Generic[Item, Result]):
             return
         for (_, done, _), result in zip(waiting, results):
             done.done() or done.set_result(result)
+
+
+def _time_out(done: asyncio.Future) -> None:
+    done.done() or done.set_exception(TimeoutError())
 
 
 def in_one_transaction(units_of_work, use_case: Callable[..., Awaitable[list[Result]]]):

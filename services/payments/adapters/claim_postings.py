@@ -7,7 +7,7 @@ from uuid import UUID
 
 import asyncpg
 
-from shared.db.rows import Row
+from shared.db.rows import named_rows
 from shared.telemetry import db_span
 
 _POSTINGS = """
@@ -21,10 +21,10 @@ SELECT t.id, t.kind, t.remit_id, t.payer_claim_number, t.created_at,
 
 
 async def claim_postings(connection: asyncpg.Connection, *, tenant_id: UUID, claim_id: UUID
-                         ) -> tuple[list[Row], list[Row]]:
+                         ) -> tuple[list[tuple], list[tuple]]:
     """The tenant's transactions on the claim, oldest first, and all their entries (each row reads as both:
     a transaction's columns and, unless it has none, one entry's). Nothing when the tenant has no such claim."""
     with db_span("SELECT"):
-        rows = await connection.fetch(_POSTINGS, claim_id, tenant_id, record_class=Row)
-    transactions = list({row["id"]: row for row in rows}.values())
-    return transactions, [row for row in rows if row["transaction_id"] is not None]
+        rows = named_rows(await connection.fetch(_POSTINGS, claim_id, tenant_id))
+    transactions = list({row.id: row for row in rows}.values())
+    return transactions, [row for row in rows if row.transaction_id is not None]

@@ -61,3 +61,24 @@ async def test_a_handed_traceparent_is_the_one_queued_with_its_item():
     for one in waiting:
         one.cancel()
     assert [(item, traceparent) for item, _, traceparent in queued] == [(1, handed), (2, None)]
+
+
+async def test_a_wait_past_the_timeout_fails_and_its_item_is_not_written_later():
+    store = Store()
+    writer = GroupCommit("test", store.write, timeout_seconds=0.01)
+    with pytest.raises(TimeoutError):
+        await writer.submit(1)  # no batch runs
+    assert await run_with(writer, 2) == [20]
+    assert store.writes == [[2]]
+
+
+async def test_a_cancelled_wait_leaves_its_item_out_of_the_batch():
+    store = Store()
+    writer = GroupCommit("test", store.write)
+    waiting = asyncio.create_task(writer.submit(1))
+    await asyncio.sleep(0)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert await run_with(writer, 2) == [20]
+    assert store.writes == [[2]]
