@@ -8,16 +8,20 @@ processors, and run through the adapter's own prepared statements (the session's
 the type codecs are the same); the result processors the session would apply to each column, chosen as it
 chooses them (by the column's type and the type the server answers), are applied to asyncpg's values. Rows read
 by attribute (`row.claim_id`), by key (`row["claim_id"]`) and by position, and unpack as a session's Row does.
+They are built without a Python call per row (each record handed to the row class's tuple constructor in C, the
+processors mapped over their columns), and a processor that only copies what asyncpg answers is not run: an
+array's, when its items have none (asyncpg answers a list already).
 The ORM's pending writes are flushed first, as the session's autoflush did. A textual statement runs too when it
 names its columns (`text(...).columns(...)`): a column named without a type is answered as asyncpg decodes it,
 as the session answers an untyped text's columns.
 """
 from collections import namedtuple
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import ClassVar
 
 from sqlalchemy import Select, TextualSelect
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,7 +37,12 @@ class _Keyed(tuple):
     _positions: ClassVar[dict[str, int]]  # each shape's row class sets its own
 
     def __getitem__(self, key):
-        return tuple.__getitem__(self, self._positions[key] if isinstance(key, str) else key)
+        try:  # a position or a slice: the tuple's own, with no test of the key first
+            return tuple.__getitem__(self, key)
+        except TypeError:
+            if isinstance(key, str):
+                return tuple.__getitem__(self, self._positions[key])
+            raise
 
 
 class SelectShape:
@@ -47,7 +56,9 @@ class SelectShape:
         self.dialect = dialect
         self.row = type("Row", (_Keyed, namedtuple("_Values", keys)),
                         {"__slots__": (), "_positions": {key: n for n, key in enumerate(keys)}})
+        self._new_row = partial(tuple.__new__, self.row)  # a row from any iterable of its values, in C
         self._processors: dict[tuple[int, ...], tuple[Callable | None, ...] | None] = {}
+        self._processed: dict[tuple, tuple[tuple[int, Callable], ...]] = {}
 
     def arguments(self, params: Mapping) -> list:
         """The values in `$n` order, each as its column type binds it; a value the call leaves out is the one
@@ -62,9 +73,35 @@ class SelectShape:
         """Each column's result processor for the type oids the server answers (None: none has one)."""
         oids = tuple(attribute.type.oid for attribute in attributes)
         if oids not in self._processors:
-            chosen = tuple(type_._cached_result_processor(self.dialect, oid) for type_, oid in zip(self.types, oids))
+            chosen = tuple(_result_processor(type_, self.dialect, oid) for type_, oid in zip(self.types, oids))
             self._processors[oids] = chosen if any(chosen) else None
         return self._processors[oids]
+
+    def rows(self, records: list, attributes: tuple) -> list[tuple]:
+        """The records as this shape's rows, each processed column mapped through its processor. `attributes` is
+        the prepared statement's own tuple, the same object at every run: the processors are kept by it."""
+        processed = self._processed.get(attributes)
+        if processed is None:
+            processed = self._processed[attributes] = tuple(
+                (position, process) for position, process in enumerate(self.processors(attributes) or ()) if process)
+        if not processed or not records:
+            return list(map(self._new_row, records))
+        columns = list(zip(*records))
+        for position, process in processed:
+            columns[position] = map(process, columns[position])
+        return list(map(self._new_row, zip(*columns)))
+
+
+def _result_processor(type_, dialect: Dialect, oid: int) -> Callable | None:
+    """The type's result processor for the answered type, none for an array whose items have none: it only
+    copies the list asyncpg answers into a new list (into tuples when the array asks for them: kept then)."""
+    process = type_._cached_result_processor(dialect, oid)
+    impl = type_.dialect_impl(dialect)
+    if (process is not None and type(impl).result_processor is ARRAY.result_processor and not impl.as_tuple
+            and not impl._against_native_enum
+            and impl.item_type.dialect_impl(dialect).result_processor(dialect, oid) is None):
+        return None
+    return process
 
 
 @lru_cache(maxsize=256)
@@ -96,8 +133,4 @@ async def select_rows(session: AsyncSession, statement: Select | TextualSelect, 
     driver = await TransactionDriver.of(session)
     shape = select_shape(statement, driver.dialect)
     records, attributes = await driver.fetch_prepared(shape.sql, shape.arguments(params))
-    make, processors = shape.row._make, shape.processors(attributes)
-    if processors is None:
-        return [make(record) for record in records]
-    return [make([value if process is None else process(value) for process, value in zip(processors, record)])
-            for record in records]
+    return shape.rows(records, attributes)

@@ -89,9 +89,12 @@ def _raise_as_session_would(connection: Connection, error: Exception, sql: str, 
 class TransactionDriver:
     """The asyncpg connection of a session's transaction, its BEGIN sent."""
 
-    def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection):
+    def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection, adapter):
         self._connection = connection
         self._driver = driver
+        # SQLAlchemy's adapter around `driver`, whose prepared statements the reads share: taken once here
+        # rather than through the connection's properties at every read.
+        self._adapter = adapter
         self.dialect = connection.dialect
 
     @classmethod
@@ -104,9 +107,10 @@ class TransactionDriver:
         joined = isinstance(bind, AsyncConnection) and bind.in_transaction()
         connection = bind if joined else await session.connection()
         pooled = connection.sync_connection.connection
-        if pooled.dbapi_connection._transaction is None:
-            await pooled.dbapi_connection._start_transaction()
-        return cls(connection, pooled.driver_connection)
+        adapter = pooled.dbapi_connection
+        if adapter._transaction is None:
+            await adapter._start_transaction()
+        return cls(connection, pooled.driver_connection, adapter)
 
     async def fetch(self, statement: TextClause, params: dict) -> list[asyncpg.Record]:
         """Runs a text statement with its named parameters (failures as `_answer` says)."""
@@ -120,8 +124,7 @@ class TransactionDriver:
         return await self._answer(sql, args, self._fetch_prepared)
 
     async def _fetch_prepared(self, sql: str, *args) -> tuple[list[asyncpg.Record], tuple]:
-        adapter = self._connection.sync_connection.connection.dbapi_connection
-        prepared, attributes = await adapter._prepare(sql, self.dialect._invalidate_schema_cache_asof)
+        prepared, attributes = await self._adapter._prepare(sql, self.dialect._invalidate_schema_cache_asof)
         return await prepared.fetch(*args), attributes
 
     async def _answer(self, sql: str, args: list, run):

@@ -2,11 +2,12 @@
 statement; the parameters in `$n` order, bound by the column types' processors, constants held by the statement;
 the result processors chosen by the types the server answers; rows read by attribute, key and position."""
 import enum
+from collections import namedtuple
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import (Column, Date, Enum, Float, Integer, MetaData, Numeric, String, Table, Uuid, bindparam, column,
+from sqlalchemy import (ARRAY, Column, Date, Enum, Float, Integer, MetaData, Numeric, String, Table, Uuid, bindparam, column,
                         select, text)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
@@ -122,3 +123,42 @@ def test_a_text_select_is_the_dialects_compilation_typed_by_the_columns_it_decla
     assert shape.row._fields == ("id", "amount", "level")
     processors = shape.processors(_attributes(2950, FLOAT8, 1043))
     assert processors[0] is None and processors[1](1.5) == Decimal("1.50") and processors[2]("claim") is Level.claim
+
+
+ARRAYS = Table("arrays", MetaData(), Column("codes", ARRAY(String)), Column("pairs", ARRAY(String, as_tuple=True)),
+               Column("kinds", ARRAY(Enum("open", "closed", native_enum=False, name="arrays_kind"))),
+               Column("levels", ARRAY(Enum(Level, name="arrays_level"))), Column("days", ARRAY(Date, dimensions=2)))
+TEXT_ARRAY, DATE_ARRAY = 1009, 1182
+_Answered = namedtuple("_Answered", "name type")
+_Type = namedtuple("_Type", "oid name kind schema")
+
+
+def _answered(*oids):
+    """A prepared statement's attributes as asyncpg answers them: a tuple of named tuples, hashable."""
+    return tuple(_Answered(f"c{n}", _Type(oid, "t", "scalar", "pg_catalog")) for n, oid in enumerate(oids))
+
+
+def test_an_array_whose_items_have_no_processor_is_answered_as_asyncpg_answers_it_and_others_processed():
+    shape = select_shape(select(ARRAYS), DIALECT)
+    processors = shape.processors(_attributes(TEXT_ARRAY, TEXT_ARRAY, TEXT_ARRAY, TEXT_ARRAY, DATE_ARRAY))
+    codes, pairs, kinds, levels, days = processors
+    assert codes is None and days is None  # they only copied the lists into new lists
+    assert pairs(["a", "b"]) == ("a", "b")  # tuples asked for: kept
+    assert kinds(["open"]) == ["open"] and levels(["line"]) == [Level.line]  # items with processors: kept
+    with pytest.raises(LookupError):
+        kinds(["void"])
+
+
+def test_rows_map_each_processed_column_through_its_processor_and_leave_the_others_as_answered():
+    shape = select_shape(select(PROBE.c.id, PROBE.c.amount, PROBE.c.level, PROBE.c.name), DIALECT)
+    answered = _answered(2950, FLOAT8, 1043, 1043)
+    codes = ["x"]
+    rows = shape.rows([("i", 1.5, "line", codes), ("j", None, "claim", None)], answered)
+    assert rows == [("i", Decimal("1.50"), Level.line, codes), ("j", None, Level.claim, None)]
+    assert [type(row) for row in rows] == [shape.row, shape.row] and rows[0].level is Level.line
+    assert rows[0][3] is codes and rows[1]["amount"] is None and rows[0][1:3] == (Decimal("1.50"), Level.line)
+    assert shape.rows([], answered) == []
+    unprocessed = shape.rows([("i", Decimal("2.00"), None, "n")], _answered(2950, NUMERIC, 25, 25))
+    assert unprocessed == [("i", Decimal("2.00"), None, "n")] and type(unprocessed[0]) is shape.row
+    with pytest.raises(TypeError):
+        unprocessed[0][1.5]  # neither a position nor a key
