@@ -293,7 +293,7 @@ class NoteSuggester:
             doc = component(doc)
         ents = doc.ents  # spaCy builds the spans anew on each read of doc.ents
         inside = {i for ent in ents for i in range(ent.start, ent.end)}
-        found, sentences, skipped = [], [], []
+        found, sentences, skipped, denied_starts = [], [], [], set()
         for ent in ents:
             # A cue inside a matched term is part of the term ("diabetes without complications"), not a context.
             categories = {m.category for m in ent._.modifiers
@@ -317,6 +317,8 @@ class NoteSuggester:
                 match, context, scope = past, "history", None
             if rule or (scope is not None and scope.rule != FAMILY):
                 skipped.append(_skipped(match.code, ent, expanded, rule or scope.rule))
+                if rule == SUPPRESSING["NEGATED_EXISTENCE"]:
+                    denied_starts.add(ent.start_char)
                 continue
             if scope is not None:
                 context = FAMILY
@@ -344,7 +346,7 @@ class NoteSuggester:
         # a condition a procedure removed is no confirmed diagnosis for the symptoms beside it: lowered first
         suggestions = stated_over_elsewhere(signs_of_a_doubted_diagnosis(calibrated(treated_by_procedure(
             apply_conventions(without_integral_symptoms(found, sentences, text), text, self._tabular), text), text,
-            self._tabular), text), text)
+            self._tabular, denied_starts=frozenset(denied_starts)), text), text)
         suggestions = copied_forward(changed_by_addendum(suggestions, text), text)
         suggestions = set_aside_by_impression(suggestions, text)
         if title_spans:

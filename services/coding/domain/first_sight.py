@@ -77,7 +77,9 @@ IN_DISEASE_REASON = ("{evidence!r} is an inclusion term of {code} ({description}
                      "{disease}; a coder checks the cause")
 
 
-def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
+def calibrated(suggestions: list[Suggestion], note: str, tabular, *,
+               denied_starts: frozenset[int] = frozenset()) -> list[Suggestion]:
+    """`denied_starts`: where the mentions the note negates begin (`own_entry.entry_qualified`)."""
     out, note_words = [], None
     for s in suggestions:
         qualifiers = _qualifiers_near(s, note, tabular) if _unspecified_from_entry(s) else []
@@ -98,8 +100,8 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular) -> list[Sugges
                 evidence=s.evidence, code=s.code, description=s.description, disease=disease))
         out.append(s)
     return _named_set_apart(_injury_code_completed(_default_entry_outside_chronic(
-        _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note)), note), note), note),
-        note)
+        _symptoms_beside_diagnoses(_every_mention(_stated_what_the_code_leaves_open(out, note)), note), note,
+        denied_starts), note), note)
 
 
 # Where a kind of reading was right less than 95 times in 100 on notes no rule had yet seen, it is held just below
@@ -159,21 +161,23 @@ UNDER_TREATMENT_REASON = ("{code} ({evidence}) was matched by its category's def
 _OWN_WORD_BEFORE = {"G62.9": re.compile(r"\bperipheral[ \t]+$", re.IGNORECASE)}
 
 
-def _default_entry_outside_chronic(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
+def _default_entry_outside_chronic(suggestions: list[Suggestion], note: str,
+                                   denied_starts: frozenset[int] = frozenset()) -> list[Suggestion]:
     """A plain index term matched by its default entry ("anemia" D64.9, "bronchitis" J40, "insomnia" G47.00) goes
     to a coder unless its code is one of the chronic conditions a provider names bare (hyperlipidemia, obesity,
     hypothyroidism, type 2 diabetes, atrial fibrillation, osteoporosis: `chronic_conditions.CHRONIC`), or the term
     heads an entry of its own (`own_entry`). On the first sight of four rounds of notes (t, u, v, w), such readings
     were right 10 times in 22, the chronic ones 30 in 31."""
     spans = [(s.start, s.end) for s in suggestions]
-    return [_default_entry(s, note, spans) if s.convention is None and s.context == "affirmed"
+    return [_default_entry(s, note, spans, denied_starts) if s.convention is None and s.context == "affirmed"
             and s.confidence == CONFIDENCE["default"] and not s.code.startswith(CHRONIC) else s for s in suggestions]
 
 
-def _default_entry(s: Suggestion, note: str, spans: list[tuple[int, int]]) -> Suggestion:
+def _default_entry(s: Suggestion, note: str, spans: list[tuple[int, int]],
+                   denied_starts: frozenset[int] = frozenset()) -> Suggestion:
     own_word = _OWN_WORD_BEFORE.get(s.code)
     name_start = (own_word.search(note, max(0, s.start - 20), s.start) if own_word else None)
-    if heads_its_own_entry(note, name_start.start() if name_start else s.start, s.end):
+    if heads_its_own_entry(note, name_start.start() if name_start else s.start, s.end, denied_starts=denied_starts):
         return s.model_copy(update={"convention": OWN_ENTRY_NAME,
                                     "reason": OWN_ENTRY_REASON.format(code=s.code, evidence=s.evidence)})
     if stated_reason(note, s.start, s.end) and not remission_said_apart(s.code, note):

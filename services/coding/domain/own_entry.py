@@ -49,15 +49,17 @@ _ASSESSMENT_HEADING = re.compile(r"\b(a|a/p|assessment|impression|dx|diagnos[ie]
                                  re.IGNORECASE)
 
 
-def heads_its_own_entry(note: str, start: int, end: int, *, after_duration: bool = False) -> bool:
+def heads_its_own_entry(note: str, start: int, end: int, *, after_duration: bool = False,
+                        denied_starts: frozenset[int] = frozenset()) -> bool:
     """The mention at note[start:end] is the condition its entry names, with nothing but a list mark or label
-    before it, punctuation after it, and no denial, doubt or date in the rest of the entry."""
+    before it, punctuation after it, and no denial, doubt or date in the rest of the entry (`denied_starts`: see
+    `entry_qualified`)."""
     if not _ENTRY_HEAD.match(note[sentence_start(note, start):start]):
         return False
     close = _ENTRY_CLOSE_AFTER_DURATION if after_duration else _ENTRY_CLOSE
     if not close.match(note, end) or _ANSWERED_NO.match(note, end):
         return False
-    return not entry_qualified(note, end) and not _in_review_of_systems(note, start)
+    return not entry_qualified(note, end, denied_starts) and not _in_review_of_systems(note, start)
 
 
 _ENTRY_MARK = re.compile(rf"[-*•#>]|\(?\d{{1,2}}[.)]|\[|{_ENTRY_LABEL}", re.IGNORECASE)
@@ -75,9 +77,21 @@ def heads_a_marked_entry(note: str, start: int, end: int, *, after_duration: boo
                                                       or item_after_a_semicolon(note, first))
 
 
-def entry_qualified(note: str, end: int) -> bool:
-    """The rest of the sentence after a mention ending at `end` denies, doubts, dates or screens it."""
-    return _ENTRY_QUALIFIED.search(note[end:sentence_end(note, end)]) is not None
+# "Insomnia - not sleep apnea", "IBS, not IBD": a "not" right before another condition the note names (one read
+# as negated, whose start is in `denied_starts`) denies that condition, and the entry's own is read as if alone
+_SPACE = re.compile(r"[ \t]*")
+
+
+def entry_qualified(note: str, end: int, denied_starts: frozenset[int] = frozenset()) -> bool:
+    """The rest of the sentence after a mention ending at `end` denies, doubts, dates or screens it; a "not" that
+    stands right before a negated mention starting at one of `denied_starts` denies that one instead."""
+    rest = note[end:sentence_end(note, end)]
+    for match in _ENTRY_QUALIFIED.finditer(rest):
+        if (denied_starts and match.group(1).lower() == "not"
+                and end + _SPACE.match(rest, match.end()).end() in denied_starts):
+            continue
+        return True
+    return False
 
 
 def _in_review_of_systems(note: str, start: int) -> bool:

@@ -34,8 +34,13 @@ PRODUCTS = ((re.compile(r"\be-?cig(arette)?s?\b|\belectronic cigarettes?\b|\bvap
             (re.compile(r"\bcigars?\b|\bpipe\b", re.IGNORECASE), "F17.290", "another tobacco product"))
 # a vaper is a user of nicotine only where the sentence says nicotine ("vapes nicotine daily"; not "vapes THC");
 # a chewer or dipper of tobacco is its user as a smoker is ("chews tobacco daily", "dips snuff")
+# a daily quantity of cigarettes is smoking now, whatever the entry is headed ("Tobacco use: 1/2 ppd cigarettes",
+# "Tob use - 10 cigs/day"): the index's "Smoker", not "Use, tobacco"; pack-years count a lifetime, not a day
+_DAILY_QUANTITY = (r"(?:\d+(?:\.\d+)?|\d/\d|½|a|one|half a)[ \t-]*(?:ppd\b|packs?[ \t-](?:a|per)[ \t-]day\b|"
+                   r"(?:cigarettes|cigs)[ \t]*(?:a|per|/)[ \t]*d(?:ay)?\b)")
 _SMOKER = re.compile(r"\b(current smoker|active smoker|smoker|smokes|smoking|chews|dips|"
-                     r"(vapes|vaping|vaper)(?=[^.;\n]*\bnicotine\b)|(?<=nicotine )(vapes|vaping|vape))\b", re.IGNORECASE)
+                     r"(vapes|vaping|vaper)(?=[^.;\n]*\bnicotine\b)|(?<=nicotine )(vapes|vaping|vape))\b|"
+                     rf"(?<![\w/.])(?P<quantity>{_DAILY_QUANTITY})", re.IGNORECASE)
 # "not ready to quit" is a current smoker
 _NOT_CURRENT = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|stopped|cessation|passive|second-?hand)\b",
                           re.IGNORECASE)
@@ -50,7 +55,8 @@ _PAST_ONLY = re.compile(r"\b(former|(?<!to )quit|ex-smoker|never|non-?smoker|sto
                         r"second-?hand)\b", re.IGNORECASE)
 # another of the household as the one who smokes or chews: "wife chews tobacco", "her husband also smokes"
 _SOMEONE_ELSE_DOES = re.compile(rf"\b({HOUSEHOLD})\W+(also |still |who )?$", re.IGNORECASE)
-_SMOKES_NOW = re.compile(r"smokes|chews|dips|current smoker|active smoker", re.IGNORECASE)
+_SMOKER_WORD = re.compile(r"\b(smoker|smokes|smoking|chews|dips|vapes|vaping|vaper)\b", re.IGNORECASE)
+_SMOKES_NOW = re.compile(rf"smokes|chews|dips|current smoker|active smoker|{_DAILY_QUANTITY}", re.IGNORECASE)
 TOBACCO_USE = "Z72.0"
 _USE_DISORDER = re.compile(r"\b(tobacco|nicotine|cigarette) use (disorder|d/o)\b", re.IGNORECASE)
 _MILD = re.compile(r"\bmild\b", re.IGNORECASE)
@@ -96,6 +102,8 @@ def tobacco_product(suggestions: list[Suggestion], note: str, tabular) -> tuple[
         return _dependence_with_withdrawal(out, reasons, note, withdrawal, tabular)
     for match in _SMOKER.finditer(note):
         text = sentence(note, match.start(), match.end())
+        if match.group("quantity") and _SMOKER_WORD.search(note, sentence_start(note, match.start()), match.start()):
+            continue  # the sentence's own smoker or smoking word was read, with whose it is
         if _NOT_DEPENDENT.search(text):
             return _tobacco_use(out, reasons, note, match, text, tabular)
         product = _product(text)

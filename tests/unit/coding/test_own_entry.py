@@ -82,3 +82,30 @@ def test_the_same_default_entry_in_an_aside_still_goes_to_a_coder(tabular):  # n
     note = "Parkinson disease on levodopa; she also mentions constipation since the dose change."
     [s] = calibrated([_default_entry(note, "constipation")], note, tabular)
     assert s.confidence < THRESHOLD and s.convention == DEFAULT_ENTRY_NAME
+
+
+@pytest.mark.parametrize("note, term, denied", [
+    ("A/P: 2. Insomnia - not sleep apnea; melatonin 3 mg.", "Insomnia", "sleep apnea"),
+    ("Dx: Anemia - not iron deficiency; retic, B12.", "Anemia", "iron deficiency"),
+])
+def test_a_not_before_another_negated_condition_denies_that_one(note, term, denied):
+    where = frozenset({note.index(denied)})
+    assert not heads_its_own_entry(note, *_span(note, term))
+    assert heads_its_own_entry(note, *_span(note, term), denied_starts=where)
+
+
+@pytest.mark.parametrize("note, term, other", [
+    ("A/P: 2. Insomnia - not confirmed, sleep apnea possible.", "Insomnia", "sleep apnea"),
+    ("A/P: 2. Insomnia - not sleep apnea, not sure.", "Insomnia", "sleep apnea"),
+    ("A/P: 2. Insomnia - not likely; sleep apnea workup.", "Insomnia", "sleep apnea"),
+])
+def test_a_not_that_doubts_the_entrys_own_condition_still_qualifies_it(note, term, other):
+    assert not heads_its_own_entry(note, *_span(note, term), denied_starts=frozenset({note.index(other)}))
+
+
+def test_a_default_entry_beside_a_denied_neighbour_keeps_its_confidence(tabular):  # noqa: F811
+    note = "A/P:\n1. Constipation - not hypothyroidism; PEG 17 g daily."
+    entry = _default_entry(note, "Constipation")
+    [held] = calibrated([entry], note, tabular)
+    [kept] = calibrated([entry], note, tabular, denied_starts=frozenset({note.index("hypothyroidism")}))
+    assert held.confidence < THRESHOLD and kept.confidence >= THRESHOLD and kept.convention == OWN_ENTRY_NAME

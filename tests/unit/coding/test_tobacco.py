@@ -111,3 +111,17 @@ def test_nicotine_withdrawal_is_dependence_with_withdrawal_by_the_product(tabula
                                   "Monitor for nicotine withdrawal if admitted."])
 def test_a_denied_relatives_or_watched_for_nicotine_withdrawal_is_not(tabular, note):
     assert tobacco_product([], note, tabular)[0] == []
+
+
+@pytest.mark.parametrize("note", ["A/P: 3. Tobacco use: 1/2 ppd cigarettes x 20 yrs.",
+                                  "Tob use - 10 cigs/day, counseled.",
+                                  "Tobacco use - 2 packs a day."])
+def test_a_daily_quantity_under_tobacco_use_is_a_smoker_not_z72_0(tabular, note):
+    out, _ = tobacco_product(found(note, ("Z72.0", "Tob")), note, tabular)
+    assert codes(out) == ["F17.210"]
+
+
+@pytest.mark.parametrize("note", ["Husband smokes 1 ppd at home.", "Former smoker, 1 ppd x 20 yrs, quit 2010.",
+                                  "Tobacco use - 30 pack-years, none now.", "Denies tobacco; wife 1 ppd."])
+def test_a_quantity_someone_else_smokes_or_smoked_is_no_dependence(tabular, note):
+    assert not [c for c in codes(tobacco_product([], note, tabular)[0]) if c.startswith("F17")]
