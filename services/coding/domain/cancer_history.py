@@ -8,7 +8,8 @@ cancer or not, is `radioiodine_history`'s.
 
 The visit it is: a surveillance of that cancer (guideline I.C.21.c.8) is a follow-up examination after completed
 treatment for a malignant neoplasm, Z08, with the Z85.- code; not "active surveillance", which watches a cancer
-still there, nor one the note says is due later.
+still there, nor one the note says is due later. A denial earlier in the sentence ("no evidence of disease,
+surveillance", "no further tx, surveillance") is of its own list item, not of the surveillance.
 """
 import re
 
@@ -61,12 +62,21 @@ def _given(note: str, match: re.Match) -> bool:
         note, match.start()) and not _NOT_GIVEN.search(note[match.end():sentence_end(note, match.end())][:20])
 
 
+# the list items of a sentence: "prostate ca s/p RALP 2021, no further tx, surveillance"
+_ITEM_SEPARATOR = re.compile(r"[,;]|\s-\s")
+
+
+def _denied_in_its_item(note: str, match: re.Match) -> bool:
+    said = before(note, match.start())
+    return bool(NEGATION.search(said[max((m.end() for m in _ITEM_SEPARATOR.finditer(said)), default=0):]))
+
+
 def _surveillance(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     if any(s.code in ("Z08", "Z09") or (s.code.startswith("C") and s.code != "C80.1" and s.context == "affirmed")
            for s in suggestions):
         return []
     match = next((m for m in _SURVEILLANCE.finditer(note) if not _NOT_THIS_VISIT.search(
-        sentence(note, m.start(), m.end())) and not NEGATION.search(before(note, m.start()))), None)
+        sentence(note, m.start(), m.end())) and not _denied_in_its_item(note, m)), None)
     if match is None or not tabular.is_billable("Z08"):
         return []
     return [from_rule("Z08", match, tabular, NAME, f"{match.group(0)} of a past cancer: Z08, follow-up examination "

@@ -7,7 +7,8 @@ The index does not reach "colon cancer" (the tabular says "Malignant neoplasm of
 read "h/o"; the sites below are the common ones, each with its personal and family history code. A former
 smoker is Z87.891, personal history of nicotine dependence. Colon polyps in the past are Z86.010-, by the type
 the note names (index: History, personal, polyps, colon): adenomatous or serrated (tubular, villous adenoma)
-Z86.0101, hyperplastic Z86.0102, no type Z86.0100.
+Z86.0101, hyperplastic Z86.0102, no type Z86.0100; a relative's are Z83.71- by the same types (History, family,
+polyps, colon), Z83.719 where the note names no type, never the hyperplastic code the index's first entry gives.
 """
 import re
 
@@ -91,8 +92,11 @@ _ANY_WORDS = required_literals(_ANY)  # a note without one is not scanned
 _COLON_POLYPS = re.compile(r"\b((colon|colonic|colorectal) polyps?|polyps? (of|in) the colon|adenomatous polyps?|"
                            r"(tubular|tubulovillous|villous) adenomas?|sessile serrated (polyps?|adenomas?))\b",
                            re.IGNORECASE)
-_POLYP_TYPES = ((re.compile(r"\b(adenoma\w*|tubular|villous|tubulovillous|serrated)\b", re.IGNORECASE), "Z86.0101"),
-                (re.compile(r"\bhyperplastic\b", re.IGNORECASE), "Z86.0102"))
+_ADENOMATOUS = re.compile(r"\b(adenoma\w*|tubular|villous|tubulovillous|serrated)\b", re.IGNORECASE)
+_HYPERPLASTIC = re.compile(r"\bhyperplastic\b", re.IGNORECASE)
+# polyps' type -> (personal history, family history); no type named: the unspecified codes
+_POLYP_TYPES = ((_ADENOMATOUS, "Z86.0101", "Z83.710"), (_HYPERPLASTIC, "Z86.0102", "Z83.711"))
+_UNTYPED_POLYPS = ("Z86.0100", "Z83.719")
 # "Tobacco use: quit 2019", "smoking - stopped 2015": the past is stated after the habit, as problem lists write it
 # "Smoker - quit 2020", "30 pack-years, quit 2 years ago", "prior tobacco dependence, quit": the count or the
 # dependence closed by its "quit" (not "quit attempts", "quit date")
@@ -118,9 +122,9 @@ def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[
                 out, reason = _replace(out, match, code, why, note, tabular)
                 reasons += [reason] if reason else []
     for match in _COLON_POLYPS.finditer(note):
-        code = _past_polyps(match, note)
+        code, why = _polyp_history(match, note)
         if code:
-            out, reason = _replace(out, match, code, "colon polyps in the past are personal history", note, tabular)
+            out, reason = _replace(out, match, code, why, note, tabular)
             reasons += [reason] if reason else []
             break
     for match in _FORMER_SMOKER.finditer(note):
@@ -131,12 +135,18 @@ def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     return out, reasons
 
 
-def _past_polyps(match: re.Match, note: str) -> str | None:
+def _polyp_history(match: re.Match, note: str) -> tuple[str | None, str]:
+    """Colon polyps the patient had, or a relative had, by the type the sentence names."""
     text = sentence(note, match.start(), match.end())
-    if NEGATION.search(before(note, match.start())) or FAMILY.search(text) or not (
-            HISTORY.search(text) or polyp_taken_out_before(match, note)):
-        return None
-    return next((code for words, code in _POLYP_TYPES if words.search(text)), "Z86.0100")
+    if NEGATION.search(before(note, match.start())):
+        return None, ""
+    personal, family = next(((mine, theirs) for words, mine, theirs in _POLYP_TYPES if words.search(text)),
+                            _UNTYPED_POLYPS)
+    if FAMILY.search(text):
+        return family, "a relative's colon polyps are family history, by the type named"
+    if HISTORY.search(text) or polyp_taken_out_before(match, note):
+        return personal, "colon polyps in the past are personal history"
+    return None, ""
 
 
 def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[str | None, str]:
@@ -171,6 +181,6 @@ def _replace(suggestions: list[Suggestion], match: re.Match, code: str, why: str
         return suggestions, None
     replaced = ", ".join(s.code for s in overlapping(suggestions, match.start(), match.end()) if s.code != code)
     reason = f"{match.group(0)}: {code}, {why}" + (f" (not {replaced})" if replaced else "")
-    context = "family" if code.startswith("Z80") else "history"
+    context = "family" if code.startswith(("Z80", "Z83")) else "history"
     out = replacing(suggestions, from_rule(code, match, tabular, NAME, reason, context=context))
     return (suggestions, None) if out is None else (out, reason)

@@ -147,6 +147,13 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
                   r"vancomycin level|"
                   # "Reason: monitoring of long-term opiate therapy" (a urine drug screen for it is its monitoring)
                   r"monitoring of (the |her |his )?(long[- ]term |chronic |maintenance )(\w+ ){0,2}(therapy|treatment|use)")
+# a visit the note opens as the anticoagulant's monitoring ("Anticoagulation follow-up, cardiology.", "Coumadin
+# clinic.") that states the INR it measured today
+_MONITORING_VISIT = re.compile(r"^\W*(anticoag(ulation)?|coumadin|warfarin|inr) (visit|follow-?up|f/u|clinic|check)\b",
+                               re.IGNORECASE)
+_INR_TODAY = _rx(r"(pt/)?inr (today|this morning)\W{0,3}(is |was |of |= ?|: ?)?\d")
+# an INR the note finds too high for the drug: the visit is for that adverse effect (its T45.51- code comes later)
+_INR_TOO_HIGH = _rx(r"supratherapeutic|(elevated|high) inr|(warfarin|coumadin) (toxicity|overdose)")
 # the words each pattern cannot match without: a note lacking them is not scanned for it
 _MONITORING_WORDS, _LEVEL_CHECKED_WORDS = required_literals(_MONITORING), required_literals(LEVEL_CHECKED_DRUG)
 # a level the visit plans for a later draw ("lithium level and BMP in 5 days", "INR next week"): that encounter
@@ -248,9 +255,19 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
         may_match(_LEVEL_CHECKED_WORDS, note) and _level_of_this_visit(note)) or None
     if match is None or ((_LATER.search(after(note, match.end())) or _ANOTHER_DAY.search(after(note, match.end())))
                          and not is_order_note(note)):
+        match = _monitoring_visit(note)
+    if match is None:
         return []
     return [from_rule("Z51.81", match, tabular, NAME,
                       f"{match.group(0)}: Z51.81, therapeutic drug level monitoring of a long-term drug")]
+
+
+def _monitoring_visit(note: str) -> re.Match | None:
+    """An anticoagulation visit with today's INR; not one that finds the INR too high (a supratherapeutic INR due to
+    warfarin), whose adverse effect is that visit's reason."""
+    if _MONITORING_VISIT.match(note) is None or _INR_TOO_HIGH.search(note):
+        return None
+    return _INR_TODAY.search(note)
 
 
 def _level_of_this_visit(note: str) -> re.Match | None:
