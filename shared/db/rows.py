@@ -6,19 +6,19 @@ subclass with `__getattr__` (what this was) failed the normal lookup first and r
 AttributeError inside every read; a claim's postings view reads about eighty fields per answer."""
 from collections import namedtuple
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import asyncpg
 
 
 @lru_cache(maxsize=64)
-def _row_class(keys: tuple[str, ...]) -> type:
-    return namedtuple("Row", keys)
+def _row_maker(keys: tuple[str, ...]):
+    """The row class's tuple constructor, which builds a row from a record in C (as shared.db.driver_reads does)."""
+    return partial(tuple.__new__, namedtuple("Row", keys))
 
 
 def named_rows(records: Sequence[asyncpg.Record]) -> list[tuple]:
     """The records as named tuples of their columns, in the statement's column order."""
     if not records:
         return []
-    make = _row_class(tuple(records[0].keys()))._make
-    return [make(record) for record in records]
+    return list(map(_row_maker(tuple(records[0].keys())), records))
