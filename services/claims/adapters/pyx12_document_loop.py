@@ -8,8 +8,8 @@ walker's errors even when there are none. Once the walk, the reader and validati
 was an eighth of the gate's profile. Here an ordinary segment (every id but the envelope's and BHT) is walked,
 added to the error handler and validated as there; the envelope's segments and BHT take x12n_document's own
 steps (`_Envelope`). What is skipped is only what cannot change anything: a getter's call where its attribute
-is read (the reader is pyx12's X12Reader, built here), the LS id's second lookup (the reader does not move
-between the walk and the error handler), and handing over an empty list of errors (handling none does
+is read (the reader is pyx12's X12Reader, built here), the LS id's lookup but after a segment whose reading
+opens or closes one of the reader's loops (its `loops` change nowhere else), and handing over an empty list of errors (handling none does
 nothing; popping an empty list leaves an empty list).
 
 The 997/999, HTML, XML and JSON outputs and the callback are not written here: a call that asks for any of
@@ -30,6 +30,7 @@ _ISA_LOOP, _ISA = "/ISA_LOOP", "/ISA_LOOP/ISA"
 _GS_LOOP, _GS = "/ISA_LOOP/GS_LOOP", "/ISA_LOOP/GS_LOOP/GS"
 _BHT = "/ISA_LOOP/GS_LOOP/ST_LOOP/HEADER/BHT"
 _MAP_BY_BHT02 = ("004010X094", "004010X094A1")  # the 4010 837s whose map BHT02 picks
+_MOVES_THE_READERS_LOOPS = frozenset({"ISA", "IEA", "GS", "GE", "ST", "SE"})  # X12Reader._parse_segment's ids
 
 
 def verdict_only_document(param, src_file, map_path=None) -> bool:
@@ -72,9 +73,11 @@ class _Envelope:
         a segment the walk finds no node for is only walked. Whether every validation passed."""
         src, errh, walker, steps = self.src, self.errh, walk_tree(), self.steps
         node = self.control_map.getnodebypath(_ISA)
-        valid = True
+        valid, ls_id = True, src.get_ls_id()
         for seg in src:
-            seg_id, found, ls_id = seg.seg_id, None, None
+            seg_id = seg.seg_id
+            if seg_id in _MOVES_THE_READERS_LOOPS:
+                ls_id = src.get_ls_id()
             if seg_id == "ISA":
                 found = self.control_map.getnodebypath(_ISA)
                 walker.forceWalkCounterToLoopStart(_ISA_LOOP, _ISA)
@@ -82,7 +85,6 @@ class _Envelope:
                 found = self.control_map.getnodebypath(_GS)
                 walker.forceWalkCounterToLoopStart(_GS_LOOP, _GS)
             else:
-                ls_id = src.get_ls_id()
                 try:
                     found, _, _, walk_errors = walker.walk_errors(node, seg, src.seg_count, src.cur_line, ls_id)
                 except pyx12.errors.EngineError:
