@@ -15,6 +15,7 @@ nothing; popping an empty list leaves an empty list).
 The 997/999, HTML, XML and JSON outputs and the callback are not written here: a call that asks for any of
 them goes to x12n_document itself (`pyx12_segment_speedups`).
 """
+import functools
 import logging
 
 import pyx12.error_handler
@@ -65,8 +66,10 @@ class _Envelope:
         self.control_map = pyx12.map_if.load_map_file(self.map_file, param, map_path)
         self.map_index = pyx12.map_index.map_index(map_path)
         self.cur_map = self.icvn = self.fic = self.vriic = None
-        self.steps = {"ISA": self.isa, "IEA": self.iea, "GS": self.gs, "GE": self.ge, "ST": self.st,
-                      "SE": self.se, "BHT": self.bht}
+        self.steps = {"ISA": self.isa, "GS": self.gs, "ST": self.st, "BHT": self.bht,
+                      "IEA": functools.partial(self.close, errh.close_isa_loop),
+                      "GE": functools.partial(self.close, errh.close_gs_loop),
+                      "SE": functools.partial(self.close, errh.close_st_loop)}
 
     def read_every_segment(self) -> bool:
         """Each segment walked to its map node (ISA and GS set there), added to the error handler and validated;
@@ -112,11 +115,6 @@ class _Envelope:
         self.errh.handle_errors(self.src.pop_errors())
         return node
 
-    def iea(self, node, seg):
-        self.errh.handle_errors(self.src.pop_errors())
-        self.errh.close_isa_loop(node, seg, self.src)
-        return node
-
     def gs(self, node, seg):
         self.fic, self.vriic = seg.get_value("GS01"), seg.get_value("GS08")
         self._use_map(self.map_index.get_filename(self.icvn, self.vriic, self.fic),
@@ -126,19 +124,15 @@ class _Envelope:
         self.errh.handle_errors(self.src.pop_errors())
         return node
 
-    def ge(self, node, seg):
-        self.errh.handle_errors(self.src.pop_errors())
-        self.errh.close_gs_loop(node, seg, self.src)
-        return node
-
     def st(self, node, seg):
         self.errh.add_st_loop(seg, self.src)
         self.errh.handle_errors(self.src.pop_errors())
         return node
 
-    def se(self, node, seg):
+    def close(self, close_loop, node, seg):
+        """IEA, GE, SE: the reader's errors handed over, then the error handler's loop closed."""
         self.errh.handle_errors(self.src.pop_errors())
-        self.errh.close_st_loop(node, seg, self.src)
+        close_loop(node, seg, self.src)
         return node
 
     def bht(self, node, seg):
