@@ -9,8 +9,8 @@ was an eighth of the gate's profile. Here an ordinary segment (every id but the 
 added to the error handler and validated as there; the envelope's segments and BHT take x12n_document's own
 steps (`_Envelope`). What is skipped is only what cannot change anything: a getter's call where its attribute
 is read (the reader is pyx12's X12Reader, built here), the LS id's lookup but after a segment whose reading
-opens or closes one of the reader's loops (its `loops` change nowhere else), and handing over an empty list of errors (handling none does
-nothing; popping an empty list leaves an empty list).
+opens or closes one of the reader's loops (its `loops` change nowhere else), and handing over an empty list of
+errors (handling none does nothing; popping an empty list leaves an empty list).
 
 The 997/999, HTML, XML and JSON outputs and the callback are not written here: a call that asks for any of
 them goes to x12n_document itself (`pyx12_segment_speedups`).
