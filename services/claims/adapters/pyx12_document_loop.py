@@ -156,6 +156,6 @@ class _Envelope:
             raise pyx12.errors.EngineError(f"Map not found.  {named_by}")
         self.map_file = map_file
         self.cur_map = pyx12.map_if.load_map_file(map_file, self.param, self.map_path)
-        self.src.check_837_lx = True if self.cur_map.id == "837" else False
+        self.src.check_837_lx = self.cur_map.id == "837"
         self.logger.debug("Map file: %s" % (map_file,))
         return True

@@ -17,7 +17,6 @@ from pyx12.map_if import composite_if, element_if, segment_if
 
 from services.claims.adapters import pyx12_document_loop
 
-
 # 1. The walker skips candidates that cannot match ----------------------------------------------------
 
 TRY_SEGMENT, MISSING_SEGMENT, _TRY_LOOP, MISSING_LOOP = range(4)

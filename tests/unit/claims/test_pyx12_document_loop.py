@@ -4,10 +4,10 @@ from it as from pyx12's own loop."""
 import io
 import logging
 
+import pytest
 import pyx12.errors
 import pyx12.params
 import pyx12.x12n_document
-import pytest
 from pyx12.map_walker import walk_tree
 
 from services.claims.adapters import pyx12_document_loop, pyx12_speedups
@@ -106,9 +106,11 @@ def test_a_file_named_by_its_path_gets_pyx12s_answer(monkeypatch, tmp_path):
     (tmp_path / "claims.x12").write_text(BROKEN["HI twice"])
     (tmp_path / "empty.x12").write_text("")
     for name in ("claims.x12", "empty.x12"):
-        path = str(tmp_path / name)
-        _answer(monkeypatch, pyx12s_loop, lambda: path)
-        assert _answer(monkeypatch, THIS_LOOP, lambda: path) == _answer(monkeypatch, pyx12s_loop, lambda: path)
+        def named(path=str(tmp_path / name)) -> str:
+            return path
+
+        _answer(monkeypatch, pyx12s_loop, named)
+        assert _answer(monkeypatch, THIS_LOOP, named) == _answer(monkeypatch, pyx12s_loop, named)
 
 
 @pytest.mark.parametrize("fails_at", [1, 3, 40])
