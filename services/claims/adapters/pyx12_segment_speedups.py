@@ -15,6 +15,7 @@ import pyx12.x12file
 import pyx12.x12n_document
 from pyx12.map_if import composite_if, element_if, segment_if
 
+from services.claims.adapters import pyx12_document_loop
 
 # 1. The walker skips candidates that cannot match ----------------------------------------------------
 
@@ -162,20 +163,22 @@ def _build_segments_directly() -> None:
 document_scope = threading.local()
 
 
-def _outputs(param, src_file, fd_997, fd_html, fd_xmldoc=None, fd_json=None, xslt_files=None, map_path=None,
-             callback=None) -> tuple:
-    """x12n_document's parameters and defaults (4.0.0), to read what a call asks for beside its verdict: binding
-    them with inspect.signature costs a hundred and fifty calls per document."""
-    return fd_997, fd_html, fd_xmldoc, fd_json, callback
+def _arguments(param, src_file, fd_997, fd_html, fd_xmldoc=None, fd_json=None, xslt_files=None, map_path=None,
+               callback=None) -> tuple:
+    """x12n_document's parameters and defaults (4.0.0), read as (what a verdict needs, what a call asks for beside
+    it): binding them with inspect.signature costs a hundred and fifty calls per document."""
+    return (param, src_file, map_path), (fd_997, fd_html, fd_xmldoc, fd_json, callback)
 
 
-def _hands_segments_out(args: tuple, kwargs: dict) -> bool:
-    """Whether an x12n_document call writes anything but its verdict (a 997/999, HTML, XML or JSON, a callback):
-    those receive the segments read, which must then be objects of their own."""
+def _verdict_only_call(args: tuple, kwargs: dict) -> tuple | None:
+    """The param, source and map path of an x12n_document call that writes nothing but its verdict (no 997/999,
+    HTML, XML or JSON, no callback: nothing receives the segments read, which may then be shared); None for any
+    other call, and for arguments the original refuses (it raises, as before)."""
     try:
-        return any(output is not None for output in _outputs(*args, **kwargs))
-    except TypeError:  # arguments the original refuses: it raises, as before
-        return True
+        needed, outputs = _arguments(*args, **kwargs)
+    except TypeError:
+        return None
+    return None if any(output is not None for output in outputs) else needed
 
 
 def _remember_verdicts_per_document() -> None:
@@ -184,7 +187,8 @@ def _remember_verdicts_per_document() -> None:
     DTP qualifiers...), and nothing read from one document outlives it, so memory stays bounded by
     the file and no value (some are PHI) stays in the process after the call. Outside a document,
     and in a document validated by a thread of its own, the scopes do not meet. A call that hands no
-    segment out also shares the segments of repeated lines (below)."""
+    segment out also shares the segments of repeated lines (below), and is read by `pyx12_document_loop`: the
+    same steps with fewer calls."""
     original = pyx12.x12n_document.x12n_document
 
     @functools.wraps(original)
@@ -192,8 +196,11 @@ def _remember_verdicts_per_document() -> None:
         names = ("segments", "elements", "lines", "shared")
         outer = [getattr(document_scope, name, None) for name in names]
         document_scope.segments, document_scope.elements = {}, {}
-        document_scope.lines, document_scope.shared = (None, None) if _hands_segments_out(args, kwargs) else ({}, {})
+        verdict_only = _verdict_only_call(args, kwargs)
+        document_scope.lines, document_scope.shared = (None, None) if verdict_only is None else ({}, {})
         try:
+            if verdict_only is not None:
+                return pyx12_document_loop.verdict_only_document(*verdict_only)
             return original(*args, **kwargs)
         finally:
             for name, value in zip(names, outer):

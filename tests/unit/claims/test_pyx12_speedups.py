@@ -166,8 +166,8 @@ def test_shared_segments_are_built_as_pyx12_builds_them_and_share_equal_element_
     assert len(composites) == len(texts)
 
 
-def test_the_outputs_are_read_with_the_parameters_of_x12n_document():
+def test_the_arguments_are_read_with_the_parameters_of_x12n_document():
     def parameters(function) -> list:
         return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
 
-    assert parameters(pyx12_segment_speedups._outputs) == parameters(pyx12.x12n_document.x12n_document.__wrapped__)
+    assert parameters(pyx12_segment_speedups._arguments) == parameters(pyx12.x12n_document.x12n_document.__wrapped__)
