@@ -115,9 +115,8 @@ async def test_a_connection_due_for_recycling_is_taken_in_the_greenlet(infrastru
 async def test_a_connection_a_full_pool_would_close_is_given_back_in_the_greenlet(infrastructure, crossings):
     engine = create_async_engine(_url(infrastructure), pool_size=1, max_overflow=1)
     try:
-        async with statement_connection(engine) as kept:
-            async with statement_connection(engine) as overflow:
-                assert await overflow.fetchval("SELECT 1") == 1
+        async with statement_connection(engine) as kept, statement_connection(engine) as overflow:
+            assert await overflow.fetchval("SELECT 1") == 1
         assert crossings == ["checkout", "checkout", "checkin"]  # the first back fills the pool; the outer closes
         assert engine.pool.checkedin() == 1 and engine.pool.checkedout() == 0
         assert kept.is_closed() and not overflow.is_closed()

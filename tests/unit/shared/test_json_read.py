@@ -2,7 +2,6 @@
 asyncpg codecs read with `json.loads`: the same value of the same types, or the same error; and a value written is
 the bytes SQLAlchemy's jsonb codec wrote."""
 import asyncio
-import json
 import random
 import struct
 
