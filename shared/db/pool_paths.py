@@ -1,4 +1,5 @@
-"""Whether a unit of work's connection can be taken, begun and given back without SQLAlchemy's greenlet.
+"""Whether a unit of work's connection, or a one-statement read's (`shared.db.engine.statement_connection`), can be
+taken, begun and given back without SQLAlchemy's greenlet.
 
 SQLAlchemy's pool and connection are synchronous code that awaits the driver, through its greenlet, only on some
 paths: opening a connection (an empty pool, a record that is invalidated or due for recycling), a pre-ping,
@@ -12,7 +13,7 @@ import time
 
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.default import DefaultDialect
-from sqlalchemy.pool import Pool, QueuePool
+from sqlalchemy.pool import Pool, PoolProxiedConnection, QueuePool
 from sqlalchemy.util.queue import AsyncAdaptedQueue
 
 # A record this close to its recycle age is taken in the greenlet, where the pool decides at the moment of checkout.
@@ -79,7 +80,8 @@ class PoolPaths:
         """Whether `engine.connect().begin()` awaits nothing: a connection is idle in the pool and the one the
         pool hands out next (last in or first in, as the pool takes them) is open, not invalidated and not due for
         recycling, so that the checkout neither opens nor closes one; BEGIN itself is sent with the first
-        statement."""
+        statement. Then the pool's checkout alone (`engine.raw_connection()`, the first step of `connect()`) awaits
+        nothing either."""
         queue = self.queue_if_quiet()
         if queue is None:
             return False
@@ -92,11 +94,17 @@ class PoolPaths:
                 and (pool._recycle < 0 or time.time() - record.starttime < pool._recycle - RECYCLE_MARGIN_SECONDS)
                 and pool._invalidate_time <= record.starttime and record._soft_invalidate_time <= record.starttime)
 
-    def releases_without_waiting(self, connection: Connection) -> bool:
-        """Whether giving this connection back after its COMMIT runs no driver call: its transaction is over on
-        the driver (the pool's rollback-on-return finds nothing to roll back), the pool has room for it (a full
-        one would close it), and no listener or finalizer runs at checkin."""
+    def returns_without_waiting(self, pooled: PoolProxiedConnection) -> bool:
+        """Whether giving this pool connection back runs no driver call: SQLAlchemy's adapter holds no transaction
+        (the pool's reset-on-return finds nothing to end), the connection was not invalidated (that closed it), the
+        pool has room for it (a full one would close it), and no listener or finalizer runs at checkin."""
         queue = self.queue_if_quiet()
+        adapter = pooled.dbapi_connection
         return (queue is not None and len(queue._queue._queue) < queue.maxsize
-                and not connection._has_events
-                and not connection._dbapi_connection._connection_record.finalize_callback)
+                and adapter is not None and adapter._transaction is None
+                and not pooled._connection_record.finalize_callback)
+
+    def releases_without_waiting(self, connection: Connection) -> bool:
+        """`returns_without_waiting` for a connection whose transaction is over on the driver (after its COMMIT),
+        with no listener of the connection's own."""
+        return not connection._has_events and self.returns_without_waiting(connection._dbapi_connection)

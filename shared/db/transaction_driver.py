@@ -30,9 +30,11 @@ def compiled(statement: TextClause, dialect: Dialect) -> tuple[str, tuple[str, .
 
 async def flush_pending(session: AsyncSession) -> None:
     """The ORM's pending writes go in before a driver statement, as the session's execute of a Core statement
-    autoflushed them first: rows land in the same order."""
-    if session.autoflush:
-        await flush_writes(session)
+    autoflushed them first: rows land in the same order. Asked of the synchronous session directly (what
+    `flush_writes` asks, without the async session's property and a call of its own on every read)."""
+    sync = session.sync_session
+    if sync.autoflush and not sync._is_clean():
+        await session.flush()
 
 
 async def flush_writes(session: AsyncSession) -> None:
@@ -86,6 +88,16 @@ def _raise_as_session_would(connection: Connection, error: Exception, sql: str, 
         connection._handle_dbapi_exception(translated, sql, tuple(args), None, None)
 
 
+_KEPT_DRIVER = "shared.db.transaction_driver"  # the session's `info` key of its driver, once found
+
+
+def keep_driver(session: AsyncSession) -> None:
+    """The session's driver is looked up once, at its first statement, and kept for the session's life: for a
+    session joined to a connection and a transaction it never ends itself (the unit of work's), whose driver,
+    adapter and BEGIN stay what they are until its owner ends the transaction and closes it."""
+    session.sync_session.info[_KEPT_DRIVER] = None
+
+
 class TransactionDriver:
     """The asyncpg connection of a session's transaction, its BEGIN sent."""
 
@@ -102,7 +114,12 @@ class TransactionDriver:
         """The session's connection (the session's transaction begins if it had not). SQLAlchemy's driver adapter
         sends BEGIN only before its own first statement: it is sent here if it has not been, so that what runs on
         the driver is inside the transaction and the session's commit is its COMMIT. A session joined to a
-        connection whose transaction is begun (the unit of work's) runs on that connection directly."""
+        connection whose transaction is begun (the unit of work's) runs on that connection directly; one marked
+        by `keep_driver` answers the driver it found first at every later call."""
+        info = session.sync_session.info
+        kept = info.get(_KEPT_DRIVER)
+        if kept is not None:
+            return kept
         bind = session.bind
         joined = isinstance(bind, AsyncConnection) and bind.in_transaction()
         connection = bind if joined else await session.connection()
@@ -110,7 +127,10 @@ class TransactionDriver:
         adapter = pooled.dbapi_connection
         if adapter._transaction is None:
             await adapter._start_transaction()
-        return cls(connection, pooled.driver_connection, adapter)
+        driver = cls(connection, pooled.driver_connection, adapter)
+        if _KEPT_DRIVER in info:
+            info[_KEPT_DRIVER] = driver
+        return driver
 
     async def fetch(self, statement: TextClause, params: dict) -> list[asyncpg.Record]:
         """Runs a text statement with its named parameters (failures as `_answer` says)."""

@@ -21,7 +21,8 @@ from shared.contracts.registry import EventType, event_type_for
 from shared.db.bulk import EncodedJson, Insert, insert_together
 from shared.db.pool_paths import PoolPaths
 from shared.db.tables import outbox_message
-from shared.db.transaction_driver import TransactionDriver, commit_on_driver, flush_pending, flush_writes
+from shared.db.transaction_driver import (TransactionDriver, commit_on_driver, flush_pending, flush_writes,
+                                          keep_driver)
 from shared.telemetry import producer_headers
 
 
@@ -192,6 +193,7 @@ class _UnitOfWorkContext:
             begun = await greenlet_spawn(_begun, engine.sync_engine)
         self._connection = AsyncConnection(engine, begun)
         self._session = self._factory._sessions(bind=self._connection, join_transaction_mode="rollback_only")
+        keep_driver(self._session)  # joined for its whole life: the reads and writes find the driver once
         self._uow = self._factory._unit_of_work(self._session, self._factory.clock)
         return self._uow
 

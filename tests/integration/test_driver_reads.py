@@ -4,6 +4,7 @@ the columns it declares too); the ORM's pending writes flushed first; a failure 
 text naming its columns without types as the session's untyped text. Checked on a probe table of its own and on
 denials' consumer reads over seeded rows (rolled back)."""
 import enum
+import json
 import uuid
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -22,7 +23,9 @@ from services.denials.domain.queue import WORKABLE
 from services.denials.settings import Settings
 from shared.db.bulk import any_bound
 from shared.db.driver_reads import select_rows
-from shared.db.engine import make_engine, make_session_factory
+from shared.db import engine as engine_module
+from shared.db.engine import ARRAY_TYPES, make_engine, make_session_factory, statement_connection
+from shared.db.transaction_driver import TransactionDriver
 from shared.db.unit_of_work import UnitOfWorkFactory
 
 
@@ -169,3 +172,114 @@ async def test_a_failed_read_raises_what_the_session_raised(units):
                 await read(uow)
         raised.append((type(error.value), str(error.value), type(error.value.orig), error.value.orig.pgcode))
     assert raised[0] == raised[1] and raised[0][3] == "22012"
+
+
+JSON_TEXTS = [
+    '{"a": 1, "a": 2}', '{"b": [1, 2, {"c": null}], "d": true, "e": false}', ' [1] ', "[]", "{}", '""', "-0", "-0.0",
+    "0.1", "1E2", "1e-7", "2.5e-324", "5e-324", "1.0", "18446744073709551615", "9223372036854775807",
+    "-9223372036854775808", "123456789012345678901234567890", '{"n": 10000000000000000000}', "1e400", '"\\u0000"',
+    '"\\ud83d\\ude00"', '"\\ud800"', '"\u2028"', '{"é": "ß", "日本": "語"}', '["日本1234567890123456789語", 1]',
+    '{"amount": "12.50", "codes": ["99213", "J45.909"], "nested": {"n": 12345678901234567}}', "[" * 100 + "]" * 100,
+]
+
+
+@pytest.fixture(scope="module")
+async def json_values(units):
+    """Each text as a json and a jsonb value, where Postgres takes it (jsonb refuses a NUL and a lone surrogate's
+    escape; both refuse numbers past a double's range only as jsonb), with the text Postgres answers for it."""
+    engine = units._sessions.kw["bind"]
+    async with engine.begin() as connection:
+        await connection.exec_driver_sql("CREATE TABLE driver_reads_json (n int, kind text, document json, "
+                                         "detail jsonb)")
+    taken = 0
+    for n, value in enumerate(JSON_TEXTS):
+        for kind, name in (("json", "document"), ("jsonb", "detail")):
+            try:
+                async with engine.begin() as connection:
+                    await connection.execute(text(f"INSERT INTO driver_reads_json (n, kind, {name}) "
+                                                  f"VALUES (:n, :kind, CAST(:value AS {kind}))"),
+                                             {"n": n, "kind": kind, "value": value})
+                taken += 1
+            except DBAPIError:
+                pass
+    assert taken > 40
+    yield engine
+    async with engine.begin() as connection:
+        await connection.exec_driver_sql("DROP TABLE driver_reads_json")
+
+
+JSON_SQL = ("SELECT n, kind, document, document::text AS document_text, detail, detail::text AS detail_text "
+            "FROM driver_reads_json ORDER BY n, kind")
+JSON_READ = text(JSON_SQL).columns(
+    column("n", Integer), column("kind", Text), column("document", JSON), column("document_text", Text),
+    column("detail", JSONB), column("detail_text", Text))
+
+
+def _read_back(rows) -> list:
+    """Each row's values as read, with json.loads's reading of the text Postgres answers for them."""
+    def as_text_reads(answered):
+        return _typed(None if answered is None else json.loads(answered))
+
+    return [(row[0], row[1], _typed(row[2]), _typed(row[4]), as_text_reads(row[3]), as_text_reads(row[5]))
+            for row in rows]
+
+
+async def test_json_and_jsonb_values_read_as_json_loads_reads_the_text_postgres_answers(units, json_values):
+    """Through the session, the transaction's driver and a one-statement read: each value of the same types as
+    `json.loads` gives for the server's text (what SQLAlchemy's codecs gave), repr'd (-0.0, big integers)."""
+    async with units() as uow:
+        on_session = (await uow.session.execute(JSON_READ)).all()
+        on_driver = await select_rows(uow.session, JSON_READ, {})
+    async with statement_connection(json_values) as connection:
+        on_statement = await connection.fetch(JSON_SQL)
+    for read in (_read_back(on_session), _read_back(on_driver), _read_back(on_statement)):
+        assert [(n, kind, document, detail) for n, kind, document, detail, _, _ in read] == [
+            (n, kind, document_as_text, detail_as_text) for n, kind, _, _, document_as_text, detail_as_text in read]
+        assert {repr(value) for row in read for value in row[2:4]} >= {"(<class 'float'>, -0.0)",
+                                                                      "(<class 'int'>, 123456789012345678901234567890)"}
+    assert _read_back(on_session) == _read_back(on_driver) == _read_back(on_statement)
+
+
+async def test_the_engines_connections_decode_json_from_the_bytes_and_still_know_the_array_types(infrastructure,
+                                                                                                monkeypatch):
+    read = []
+
+    for name in ("json_bytes_value", "jsonb_bytes_value"):
+        decode = getattr(engine_module, name)
+        monkeypatch.setattr(engine_module, name,
+                            lambda data, name=name, decode=decode: read.append(name) or decode(data))
+    engine = make_engine(Settings(database_url=infrastructure.database_url))
+    try:
+        async with statement_connection(engine) as connection:
+            assert await connection.fetchrow("""SELECT '{"a": [1]}'::json AS j, '{"b": 2}'::jsonb AS b""") == (
+                {"a": [1]}, {"b": 2})
+            assert read == ["json_bytes_value", "jsonb_bytes_value"]
+            oids = await connection.fetchval("SELECT array_agg(typarray) FROM pg_type WHERE typname = ANY($1::text[])"
+                                             " AND typnamespace = 'pg_catalog'::regnamespace", list(ARRAY_TYPES))
+            learned = connection._protocol.get_settings()
+            assert len(oids) == len(ARRAY_TYPES) and all(learned.get_data_codec(oid) is not None for oid in oids)
+    finally:
+        await engine.dispose()
+
+
+async def test_a_unit_of_works_driver_is_found_once_and_a_plain_sessions_at_each_transaction(units, monkeypatch):
+    found, find = [], TransactionDriver.__init__
+
+    def noted(self, *args):
+        found.append(args[1])
+        find(self, *args)
+
+    monkeypatch.setattr(TransactionDriver, "__init__", noted)
+    statement = select(PROBE.c.id).where(PROBE.c.rank == bindparam("rank"))
+    with pytest.raises(_RolledBack):
+        async with units() as uow:
+            for _ in range(3):
+                assert await select_rows(uow.session, statement, {"rank": 7}) == [(FULL["id"],)]
+            assert (await uow.driver())._driver is found[0] and len(found) == 1
+            raise _RolledBack
+    sessions = make_session_factory(units._sessions.kw["bind"])
+    async with sessions() as session:
+        for _ in range(2):
+            assert await select_rows(session, statement, {"rank": 7}) == [(FULL["id"],)]
+            await session.commit()  # the connection goes back to the pool: the next read begins anew
+    assert len(found) == 3

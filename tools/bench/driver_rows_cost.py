@@ -26,12 +26,10 @@ from pathlib import Path
 from sqlalchemy import (ARRAY, BigInteger, Column, Date, DateTime, Enum, Integer, MetaData, Numeric, String, Table,
                         Text, Uuid, bindparam, select)
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from shared.db.driver_reads import select_rows
-from shared.db.engine import learn_array_types, make_session_factory
-from shared.db.json_read import json_value
+from shared.db.engine import make_session_factory, set_up_connections
 from shared.db.unit_of_work import UnitOfWorkFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,8 +84,8 @@ async def _measure(units, statement, size: int, reads: int, profile: bool) -> di
 
 
 async def run(url: str, sizes: list[int], profile: bool) -> list[dict]:
-    engine = create_async_engine(url.replace("postgresql://", "postgresql+asyncpg://"), json_deserializer=json_value)
-    event.listen(engine.sync_engine, "connect", learn_array_types)  # as the services' engines
+    engine = create_async_engine(url.replace("postgresql://", "postgresql+asyncpg://"))
+    set_up_connections(engine)  # as the services' engines
     async with engine.begin() as connection:
         await connection.run_sync(METADATA.create_all)
         await connection.execute(CLAIM_LIKE.insert(), [_row(n) for n in range(ROWS)])
