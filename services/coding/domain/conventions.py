@@ -100,6 +100,7 @@ from services.coding.domain.physiologic_regurgitation import physiologic_regurgi
 from services.coding.domain.seizure_trigger import seizure_trigger
 from services.coding.domain.falling_asleep import falling_asleep
 from services.coding.domain.eeg_recording_states import eeg_recording_states
+from services.coding.domain.relative_death import relative_death
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.complicated_condition import complicated_condition
@@ -609,7 +610,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        surgical_absence, surgical_aftercare, suture_removal, removed_conditions, corrected_malformations,
                                        noncompliance, underdosing, fall_history, social_determinants, bodily_arrest, body_mass_index, never_used, tobacco_product, smoke_exposure, communicable_exposure, agent_exposure, cough_by_duration, dementia_named_cause, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,
                                        elevated_readings, thyroid_results, lab_values, ectopy_dismissed_by_impression, physiologic_regurgitation,
-                                       eeg_recording_states, seizure_trigger,
+                                       eeg_recording_states, seizure_trigger, relative_death,
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,
                                        immunization_encounter,

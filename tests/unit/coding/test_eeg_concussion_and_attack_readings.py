@@ -95,3 +95,37 @@ def test_past_panic_attacks_beside_current_depression_are_not_coded_as_panic_dis
 
 def test_current_panic_attacks_are_still_coded(suggest):
     assert "F41.0" in billed(suggest, "Panic attacks twice a week for 2 months with fear of dying; none in the ED.")
+
+
+@pytest.mark.parametrize("note", [
+    "Trouble keeping focus in lectures since grade school; grades falling.",
+    "Teacher reports scores falling this term; easily distracted.",
+])
+def test_grades_falling_are_no_falls(suggest, note):
+    assert "R29.6" not in billed(suggest, note)
+
+
+def test_repeated_falls_are_still_coded(suggest):
+    assert "R29.6" in billed(suggest, "Falling at home, three falls this month; unsteady gait.")
+
+
+def test_a_relatives_death_alone_is_no_family_history_of_sudden_cardiac_death(suggest):
+    assert "Z82.41" not in billed(suggest, "Low mood and poor sleep for 2 months after the death of her father.")
+
+
+def test_a_relatives_sudden_cardiac_death_is_family_history(suggest):
+    assert "Z82.41" in billed(suggest, "Palpitations, Holter ordered. Mother died of sudden cardiac death at 45.")
+
+
+def test_pleuritic_chest_pain_is_part_of_the_pulmonary_embolism(suggest):
+    note = "CT angiogram: acute right lower lobe pulmonary embolism. Pleuritic chest pain since yesterday. Apixaban."
+    codes = {s.code for s in suggest(note)}
+    assert not any(code.startswith("R07") for code in codes)
+
+
+def test_a_screenings_schedule_is_not_a_screening_done_today(suggest):
+    assert "Z12.2" not in billed(suggest, "COPD on tiotropium. Eval for lung cancer: LDCT yearly per screening.")
+
+
+def test_a_yearly_screening_done_today_is_still_coded(suggest):
+    assert "Z12.2" in billed(suggest, "Yearly LDCT for lung cancer screening done today: Lung-RADS 2.")
