@@ -97,7 +97,10 @@ from services.coding.domain.thyroid_results import thyroid_results
 from services.coding.domain.lab_values import lab_values
 from services.coding.domain.dismissed_ectopy import ectopy_dismissed_by_impression
 from services.coding.domain.physiologic_regurgitation import physiologic_regurgitation
+from services.coding.domain.seizure_trigger import seizure_trigger
 from services.coding.domain.falling_asleep import falling_asleep
+from services.coding.domain.eeg_recording_states import eeg_recording_states
+from services.coding.domain.relative_death import relative_death
 from services.coding.domain.psychiatry_findings import depression_episode
 from services.coding.domain.same_condition import same_condition
 from services.coding.domain.complicated_condition import complicated_condition
@@ -392,7 +395,8 @@ INTEGRAL_SYMPTOMS = {
     "M54.1": ("M51.1", "M50.1"),  # the radiculopathy a disc disorder's code with radiculopathy states
     # neck pain with the cervical disc disorder, spondylosis, radiculopathy, strain or sprain
     "M54.2": ("M50", "M47.12", "M47.22", "M47.812", "M54.12", "S16.1", "S13.4"),
-    "H53.14": ("G43",),  # photophobia, a defining feature of a migraine attack
+    # photophobia, a defining feature of a migraine attack and among the symptoms a concussion is diagnosed by
+    "H53.14": ("G43", "S06.0"),
     # M54.5's Excludes1: lumbago with sciatica (M54.4-); the lumbar spine's spondylosis, radiculopathy, slipped or
     # broken vertebra, strain or sprain
     "M54.5": ("M51", "M48.06", "S39.01", "M54.4", "M47.16", "M47.26", "M47.27", "M47.816", "M47.817", "M54.16",
@@ -606,6 +610,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        surgical_absence, surgical_aftercare, suture_removal, removed_conditions, corrected_malformations,
                                        noncompliance, underdosing, fall_history, social_determinants, bodily_arrest, body_mass_index, never_used, tobacco_product, smoke_exposure, communicable_exposure, agent_exposure, cough_by_duration, dementia_named_cause, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,
                                        elevated_readings, thyroid_results, lab_values, ectopy_dismissed_by_impression, physiologic_regurgitation,
+                                       eeg_recording_states, seizure_trigger, relative_death,
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,
                                        immunization_encounter,

@@ -27,7 +27,9 @@ _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|s
                        # "plan as discussed" closes an item the visit dealt with; "discussed" alone only talks of it
                        r"(?<!as )discussed|recommended|ordered for next|up to date|utd|last done|"
                        # a later date: "Lung cancer screening program - LDCT in 3 mo", "next year"
-                       r"in \d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?)|next (week|month|year))\b", re.IGNORECASE)
+                       r"in \d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?)|next (week|month|year)|"
+                       # its schedule: "LDCT yearly per screening" says how often, not that it was done today
+                       r"(yearly|annually)(?= per\b))\b", re.IGNORECASE)
 # A screening the sentence dates before this visit ("annual LDCT last month negative", "colonoscopy 3 yrs ago",
 # "mammogram in 2024", "colonoscopy 2024 negative") is a past test's result: the encounter it belonged to was coded
 # then.

@@ -3,10 +3,11 @@
 Ended episode: a note tells a past episode as a short story after the condition, its time first and its end last,
 with the treatment or the course between: "Postpartum depression after her first child in 2019, recovered within a
 year with therapy", "Pericarditis in March 2025, treated with colchicine for 3 months, now resolved", "Shingles last
-spring, long since cleared". The end word stands further from the condition than the `resolved` cue reaches, but
-the time before it says whose end it is: an episode that is over (guideline I.C.21.c.4), not a current condition.
-The end word must open its own comma item, or follow the time directly, so that another subject's end ("type 2
-diabetes in 2015, foot ulcer healed") does not end the condition named first. Not where the time dates an onset
+spring, long since cleared", "Panic attacks during the depression last year, none in 6 months". The end word
+stands further from the condition than the `resolved` cue reaches, but the time before it says whose end it is:
+an episode that is over (guideline I.C.21.c.4), not a current condition. The end word must open its own comma
+item, or follow the time directly, so that another subject's end ("type 2 diabetes in 2015, foot ulcer healed")
+does not end the condition named first. Not where the time dates an onset
 ("diagnosed in 2019", "since 2019"), nor where the clause says it is here again or only partly over.
 
 Ended by a procedure: "aortic valve replacement 2019 for aortic stenosis", "cholecystectomy in 2021 for
@@ -30,6 +31,8 @@ _PAST_TIME = (r"((19|20)\d\d|" + _MONTH + r"( (19|20)\d\d)?|last (winter|spring|
               r"in the past)")
 # the words that say the episode ended
 _END = (r"(resolved|recovered|cleared|healed|cured|ended|settled|corrected|gone|"
+        # the episodes counted out since ("panic attacks last year, none in 6 months", "none since")
+        r"none (since|in (\d+|the (past|last)) \w+)|"
         r"regained (full|normal) (range|motion|function|strength)|no (recurrence|relapse)s?|"
         # its course ("DVT L leg 2019 after knee surgery, completed 3 months of apixaban")
         r"(completed|finished)(?= (\d+ (days?|weeks?|wks?|months?|mos?) |(a |the |her |his |its )?(course|"
@@ -44,7 +47,7 @@ _OWN_SIGNS = r"(symptoms|the rash|rash|pain|vision|hearing|speech|function|stren
 _ONSET = r"(diagnosed|diagnosis|dx|since|started|starting|began|onset|first noted|noted|x|for)"
 # (its end word looked for first: most clauses have none, and the rest of the pattern is slower to fail)
 EPISODE_ENDED_AFTER = re.compile(
-    r"^(?=[^.;]*?\b(resolv|recover|clear|heal|cure|ended|settled|correct|gone|regain|no re|complet|finish))"
+    r"^(?=[^.;]*?\b(resolv|recover|clear|heal|cure|ended|settled|correct|gone|regain|no re|complet|finish|none))"
     r"[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/'-]+[^\w.;]+){0,8}?(in |during |around |on |after )?" + _PAST_TIME +
     r"\b(([^.;]{0,80}?(,|\s-|\band\b)\s*((now|then|since|fully|completely|has|had|have|was|were|long|all|"
     r"it|she|he|they|" + _OWN_SIGNS + r") ){0,4})|\W{1,3}((has|had|was|long|since|now|fully|completely) ){0,4})"

@@ -4,10 +4,12 @@ I.B.5: not coded beside the confirmed diagnosis), read by `integral_symptoms` be
 Each row is a symptom the diagnosis is made of, not one it merely often comes with: edema and dyspnea in heart
 failure; dyspnea, wheezing and cough in an exacerbation of COPD or in asthma; hypoxemia in respiratory failure
 with hypoxia; sneezing in rhinitis; hirsutism and irregular menses in PCOS; erythema in cellulitis; lightheadedness and syncope in orthostatic hypotension (the index's
-"Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction, chest wall pain in costochondritis; fatigue and weight gain in
+"Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction,
+pleuritic chest pain in pulmonary embolism, chest wall pain in costochondritis; fatigue and weight gain in
 hypothyroidism; the glucose findings of prediabetes, the thyroid function tests of a thyroid disorder and the neck
 lump of a goiter or thyroid nodule; a high LDH in a hemolytic anemia (the hemolysis that releases it); blurred vision and glare in a
-cataract; a joint's osteophytes on its radiograph in that joint's osteoarthritis, the vertebrae's in spondylosis.
+cataract; double vision in a paralytic strabismus (a cranial nerve palsy); a joint's osteophytes on its radiograph
+in that joint's osteoarthritis, the vertebrae's in spondylosis.
 A chronic cough is part of a chronic bronchitis, an emphysema or a COPD, unless the
 assessment lists it as an entry of its own; any other symptom beside a stable COPD (J44.9) or an uncertain diagnosis
 is kept: the diagnosis must be confirmed and the
@@ -37,8 +39,8 @@ CARDIOPULMONARY_INTEGRAL = {
     "R09.02": ("J96.01", "J96.11", "J96.21"),  # hypoxemia in respiratory failure with hypoxia
     "R42": ("I95",),  # lightheadedness on standing
     "R55": ("I95.1",),  # orthostatic syncope
-    "R07": ("I20", "I21", "I24", "I25.11", "M94.0"),  # chest pain in angina or infarction, chest wall pain in
-    # costochondritis
+    "R07": ("I20", "I21", "I24", "I25.11", "M94.0", "I26"),  # chest pain in angina or infarction, chest wall pain
+    # in costochondritis, the pleuritic chest pain a pulmonary embolism presents with
     # impaired fasting glucose, impaired glucose tolerance, an A1c in range: the findings prediabetes is made of
     "R73.01": ("R73.03",), "R73.02": ("R73.03",), "R73.09": ("R73.03",),
     "R94.6": THYROID_DISORDERS,  # the thyroid function tests a thyroid disorder is diagnosed by
@@ -51,6 +53,7 @@ CARDIOPULMONARY_INTEGRAL = {
     "L53.9": ("L03", "L60.0"),  # erythema of a cellulitis or an ingrown nail
     "R74.02": ("D55", "D57.0", "D57.1", "D57.2", "D58", "D59"),  # LDH released by the hemolysis of a hemolytic anemia
     "H53.8": ("H25", "H26"), "H53.71": ("H25", "H26"),  # blurred vision, glare sensitivity of a cataract
+    "H53.2": ("H49",),  # the double vision a paralytic strabismus (a third, fourth or sixth nerve palsy) causes
     # osteophytes of a joint in its osteoarthritis (primary, post-traumatic, secondary), of vertebrae in spondylosis
     "M25.71": ("M19.01", "M19.11", "M19.21"), "M25.72": ("M19.02", "M19.12", "M19.22"),
     "M25.73": ("M19.03", "M19.13", "M19.23"), "M25.74": ("M18", "M19.04", "M19.14", "M19.24"),

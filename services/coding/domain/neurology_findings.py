@@ -168,9 +168,9 @@ _NO_LOC = _rx(r"no loc|without loc|without loss of consciousness|no loss of cons
               r"denies loc")
 
 
-# a loss of consciousness the sentence times ("LOC <1 min", "lost consciousness for about 10 minutes"); "brief"
-# is no duration the tabular names
-_TIMED_LOC = _rx(r"(loc|loss of consciousness|lost consciousness),? (for |of |x |lasting )?(about |approx\.? |~ ?|"
+# a loss of consciousness the sentence times ("LOC <1 min", "lost consciousness for about 10 minutes", the time in
+# brackets after it: "brief LOC (about 1 min)"); "brief" is no duration the tabular names
+_TIMED_LOC = _rx(r"(loc|loss of consciousness|lost consciousness),? \(?(for |of |x |lasting )?(about |approx\.? |~ ?|"
                  r"< ?|less than |under )?(?P<count>\d+|a few|several) ?(?P<unit>s|secs?|seconds?|mins?|minutes?)")
 
 
