@@ -25,8 +25,9 @@ interstitial lung disease, snoring with sleep apnea, chest wall pain with costoc
 in 7 on the first sight of n1-n60 and p1-p60, all four wrong symptom codes of o1-o60's first sight were of it,
 and even on the development notes, after the rules written on them, it is right 5 times in 9. So it goes to a
 coder just below the threshold with the diagnosis named; a symptom alone in its note (right 44 times in 45 on the
-development notes) keeps its confidence. A follow-up after completed treatment (Z09/Z08) counts as such a
-diagnosis: a symptom at it is the treated condition's residue or a new problem.
+development notes) keeps its confidence, as does one that none of the diagnoses beside it routinely explains
+(`unexplained_symptom`'s table, read by `unexplained_beside`). A follow-up after completed treatment (Z09/Z08) counts
+as such a diagnosis: a symptom at it is the treated condition's residue or a new problem.
 """
 import re
 from functools import lru_cache
@@ -52,6 +53,7 @@ from services.coding.domain.stated_reason import remission_said_apart, stated_re
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.sure_injury_code import stated_in_full
 from services.coding.domain.symptom_set_apart import set_apart
+from services.coding.domain.unexplained_beside import unexplained_beside
 from services.coding.domain.unexplained_symptom import unexplained_entry
 from services.coding.domain.use_additional_symptoms import asked_for
 
@@ -284,10 +286,26 @@ def _symptoms_beside_diagnoses(suggestions: list[Suggestion], note: str) -> list
     diagnoses = _confirmed_diagnoses(suggestions)
     if not diagnoses:
         return suggestions
-    return [_asked_for(s, diagnoses) if _symptom(s) and asked_for(s.code, diagnoses) else s.model_copy(update={
+    return [_beside(s, diagnoses, note) if _symptom(s) else s for s in suggestions]
+
+
+def _beside(s: Suggestion, diagnoses: list[str], note: str) -> Suggestion:
+    if asked_for(s.code, diagnoses):
+        return _asked_for(s, diagnoses)
+    if _apart(s, diagnoses, note):
+        return s
+    if unexplained_beside(s.code, diagnoses, note, s.start, s.end):
+        return s.model_copy(update={"convention": UNEXPLAINED_BESIDE_NAME, "reason": UNEXPLAINED_BESIDE_REASON.format(
+            code=s.code, evidence=s.evidence, diagnoses=", ".join(diagnoses))})
+    return s.model_copy(update={
         "confidence": SYMPTOM_CONFIDENCE, "convention": SYMPTOM_NAME,
         "reason": SYMPTOM_REASON.format(code=s.code, evidence=s.evidence, diagnoses=", ".join(diagnoses))})
-        if _symptom(s) and not _apart(s, diagnoses, note) else s for s in suggestions]
+
+
+# named where it is read, so that no later hold for a bare default entry ("headache", "fatigue") takes it back
+UNEXPLAINED_BESIDE_NAME = "symptom-unexplained-beside-diagnoses"
+UNEXPLAINED_BESIDE_REASON = ("{code} ({evidence}) is a symptom beside {diagnoses}, none of which routinely explains "
+                             "it: coded (guideline IV.D)")
 
 
 ASKED_FOR_NAME = "use-additional-symptom"

@@ -51,6 +51,8 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"(?<!pre-op )(?<!preop )(?<!pre-operative )(?<!preoperative )\beval(uation)? for\b|"
                               r"\bconsistent with\b|\bcompatible with\b|"
                               r"\bworking diagnosis\b|\bpresumed\b|\bpresumptive\b|"
+                              # a question the writer leaves open: "question of iron deficiency anemia"
+                              r"\b(a |the )?question of\b|"
                               # the writer's own musing: "I wonder about reflux", "wondering whether asthma"
                               r"\b(i )?wonder(ing)? (about|whether|if)\b|"
                               # a question another raised, not the writer's diagnosis: "teacher raised ADHD",
@@ -75,6 +77,8 @@ UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) 
                              r"suspected|presumed|unlikely|(less|not) likely|not suspected|doubtful|"
                              r"versus|vs\b|"
                              r"not excluded|cannot be excluded|cannot be ruled out|ruled out|to be (excluded|ruled out)|\?|"
+                             # awaiting its proof: "hypothyroidism, to be confirmed - TSH pending"
+                             r"to be confirmed|not yet confirmed|unconfirmed|"
                              # "gout is on the differential"
                              r"(also )?(on|in) the differential\b|(also )?(on|in) the ddx\b)", re.IGNORECASE)
 # A denial or doubt written after the condition, as a list item's status or a work-up's verdict ("GERD - unlikely",

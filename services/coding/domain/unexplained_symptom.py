@@ -10,9 +10,10 @@ pre-eclampsia, a sleep apnea; a syncope an arrhythmia, an aortic stenosis, an or
 seizure; a dyspnea a lung, heart or valve disease, an anemia or obesity; a nocturia what explains frequency, a heart
 failure or a sleep apnea; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
 below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
-it) and confirms none of them, the symptom is its own problem. A symptom read anywhere else (an HPI's list, a
-review of systems, a clinic's name) stays with the coder: the condition that explains it may be written in words
-no rule reads yet ("PMH: Parkinson disease ... Tremor stable").
+it) and confirms none of them, the symptom is its own problem. Read anywhere else in the note, the same table
+decides through `unexplained_beside`, which leaves to the coder a clinic's name and a symptom said to be under
+control: the condition that explains it may be written in words no rule reads yet ("PMH: Parkinson disease ...
+Tremor stable").
 """
 from services.coding.domain.own_entry import heads_a_marked_entry, heads_its_own_entry
 
@@ -24,6 +25,8 @@ _SYSTEMIC_INFECTION = ("A", "B", "U07")  # not a local one: a cystitis explains 
 # disorder; not an osteoarthritis or a back's disorder (a knee's OA explains no ankle edema)
 _SWELLING_JOINT_OR_TISSUE = ("M00", "M01", "M02", "M04", "M05", "M06", "M08", "M10", "M11", "M12", "M13", "M1A",
                              "M25.4", "M3", "M6", "M7")
+# a diabetic retinopathy (its macular edema is written "with macular edema") and the other retinal disorders
+_RETINOPATHY = ("E08.3", "E09.3", "E10.3", "E11.3", "E13.3", "H35")
 _CHEST_PAIN_CAUSES = ("I2", "I30", "I31", "I35", "I42", "I71", "J", "K2", "K8", "M94.0", "F41", "C34", "C78", "S2", "T")
 # symptom code prefix -> prefixes of the diagnoses that routinely explain it
 EXPLAINED_BY = {
@@ -40,7 +43,7 @@ EXPLAINED_BY = {
     "R55": ("I44", "I45", "I46", "I47", "I48", "I49", "I35", "I42", "I50", "I26", "I27", "I95", "G90", "G40", "R56",
             "E16", "E86", "E87", *_ANEMIA, "F41", "F10", "T", "O"),  # syncope
     "R06.0": ("J", "I11", "I13", "I2", "I34", "I35", "I42", "I48", "I50", *_ANEMIA, "E66", "F41", "C34", "C78",
-              "D86", "T", "O"),  # dyspnea
+              "D86", "M05", "M06", "T", "O"),  # dyspnea (a rheumatoid arthritis's lung disease among its causes)
     "R35.1": ("N3", "N40", "N41", "C61", "N20", "E10", "E11", "E13", "E23.2", "I50", "G47.3", "O"),  # nocturia
     "R05": ("J", "I50", "I11.0", "I13", "I26", "K21", "C34", "C78", "D86", "F17", *_SYSTEMIC_INFECTION, "T"),  # cough
     "R04.0": ("J0", "J3", "D6", "I78.0", "C11", "C30", "C31", "S00.3", "S02.2", "T"),  # epistaxis
@@ -50,9 +53,12 @@ EXPLAINED_BY = {
     "R61": ("C", "D47", *_THYROID, "E16", "N95", "F10", "F11", "D86", "G47.3", *_SYSTEMIC_INFECTION,
             "T"),  # night sweats
     "R63.4": ("C", *_THYROID, "E10", "E11", "E13", "E4", "F0", "F10", "F11", "F14", "F15", "F32", "F33", "F50",
-              "G30", "K50", "K51", "K86", "K90", "J44", "I50", "N18", *_SYSTEMIC_INFECTION, "T"),  # weight loss
-    "R60": ("I50", "I11.0", "I13", "I27", "I80", "I82", "I87", "I89", "N0", "N18", "N19", "K7", "E03", "E05", "E87",
-            "L03", "D86", "G90", *_SWELLING_JOINT_OR_TISSUE, "S", "T", "O"),  # edema
+              "G30", "K50", "K51", "K86", "K90", "J44", "I50", "N18", *_SYSTEMIC_INFECTION, "T",
+              "O"),  # weight loss (a hyperemesis gravidarum's among the pregnancy chapter's)
+    "R60": ("I50", "I11.0", "I13", "I27", "I42", "I80", "I82", "I87", "I89", "N0", "N18", "N19", "K7", "E03", "E05",
+            "E87",
+            "L03", "D86", "G90", *_SWELLING_JOINT_OR_TISSUE, "S", "T", "O",
+            *_RETINOPATHY),  # edema (a cardiomyopathy's; a diabetic retinopathy's macular edema)
     "R29.6": ("G1", "G2", "G3", "G40", "G45", "G46", "G6", "G7", "G8", "G9", "M1", "M4", "M8", "I6", "I95", "F0",
               "F10", "H54", "E16", "S", "T"),  # repeated falls
     "R25.2": ("E20", "E83", "E86", "E87", "N18", "N19", "G12", "G2", "G35", "G6", "M6", "I70.2",
@@ -68,6 +74,14 @@ EXPLAINED_BY = {
     "R19.7": ("A0", "B", "K50", "K51", "K52", "K55", "K58", "K59.1", "K63", "K86", "K90", "E05", "E08", "E10",
               "E11", "C17", "C18", "C19", "C20", "F41", "T", "O"),  # diarrhea
     "R21": ("L", "A", "B", "M32", "M33", "D69", "T"),  # rash
+    "R12": ("K2", "K30", "K31", "C15", "C16", "I20", "I21", "I24", "I25.11", "O", "T"),  # heartburn
+    # numbness, tingling: any nervous system disorder (a migraine's aura, a TIA, an MS relapse, a neuropathy), a
+    # diabetic neuropathy, a hypothyroidism's (its carpal tunnels), a radiculopathy, a B12 deficiency, a low calcium,
+    # a panic attack
+    "R20": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "E03", "E89.0", "E53.8", "E83.5", "M47.1", "M47.2",
+            "M48.0", "M50", "M51", "M54.1", "I6", "F41", "F45", "S", "T"),
+    "R30": ("N10", "N11", "N12", "N13", "N2", "N3", "N41", "N48", "N49", "N7", "A5", "A6", "B37.4", "C61", "C67",
+            "T", "O"),  # dysuria
 }
 
 
