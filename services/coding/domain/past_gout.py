@@ -38,8 +38,9 @@ _DRUG_NOT_TAKEN_BEFORE = re.compile(r"(\b(off|stopped|discontinued|never( on| ne
 _DRUG_NOT_TAKEN_AFTER = re.compile(r"\s*(was |were )?(stopped|discontinued|d/?c'?d|held|completed)\b", re.IGNORECASE)
 _ACTIVE = re.compile(r"\b(acute|active|flaring|flare (today|now|this|last)|current(ly)?|ongoing|recurrent|chronic|"
                      r"toph(i|us|aceous)|now|today|crystals)\b", re.IGNORECASE)
-# the next clause opening on the attacks' end ("gout in 2021; urate normalised on diet, no flare since")
+# a history cue right before a later mention ("Hx gout - no tx", shorthand written out as "history")
 _HISTORY_RIGHT_BEFORE = re.compile(r"\b(hx|history|h/o)( of)?:?\s*$", re.IGNORECASE)
+# the next clause opening on the attacks' end ("gout in 2021; urate normalised on diet, no flare since")
 _NEXT_CLAUSE_OVER = re.compile(r"\s*;[^.;]{0,40}?\bno (gout )?(flares?|attacks?) since\b", re.IGNORECASE)
 
 
