@@ -65,6 +65,7 @@ from services.coding.domain.pregnancy_chapter import pregnancy_chapter
 from services.coding.domain.pregnancy_test import pregnancy_test_result
 from services.coding.domain.history_entries import history_entries
 from services.coding.domain.history_z_codes import history_z_codes
+from services.coding.domain.past_gout import past_gout
 from services.coding.domain.resected_cancer import resected_cancers
 from services.coding.domain.cancer_history import cancer_history
 from services.coding.domain.radioiodine_history import radioiodine_given
@@ -603,7 +604,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, refined_by_sentence,
                                        diabetes_type_answered, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, polyp_surveillance, resected_cancers,
-                                       history_entries, resected_benign_neoplasms, dated_infarctions, treated_angina, pneumonia_organism, copd_with_infection,
+                                       history_entries, past_gout, resected_benign_neoplasms, dated_infarctions, treated_angina, pneumonia_organism, copd_with_infection,
                                        eradication_test, encounter_reasons, cancer_history, radioiodine_given, ablated_arrhythmias, encounter_z_codes,
                                        contraceptive_management, contraceptive_methods, named_screenings, screened_condition_known,
                                        maintenance_drug_therapy, status_z_codes, artificial_openings, allergy_status,
