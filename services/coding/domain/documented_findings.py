@@ -28,6 +28,7 @@ from services.coding.domain.vertigo_disorders import VERTIGO_FINDINGS, VERTIGO_W
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
 from services.coding.domain.injury_sites import INJURY_SITE_WORDS, INJURY_SITES
+from services.coding.domain.laceration_sites import LACERATION_SITE, LACERATION_WORDS, laceration_code
 from services.coding.domain.joint_site_findings import JOINT_SITE_FINDINGS, JOINT_SITE_WORDS
 from services.coding.domain.joint_signs import JOINT_SIGN_FINDINGS, JOINT_SIGN_WORDS
 from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURIES, HEAD_AND_CHEST_WORDS
@@ -468,6 +469,7 @@ FINDINGS: tuple[Finding, ...] = (
       for words, family, resolve in MUSCULOSKELETAL_FINDINGS),
     *(Finding(words, family, resolve, injury_current, BONE_SITE_WORDS) for words, family, resolve in BONE_SITE_FINDINGS),
     *(Finding(words, family, resolve, injury_current, INJURY_SITE_WORDS) for words, family, resolve in INJURY_SITES),
+    Finding(LACERATION_SITE, ("S61", "S51", "T14"), laceration_code, injury_current, LACERATION_WORDS),
     *(Finding(words, family, resolve, gate=JOINT_SITE_WORDS) for words, family, resolve in JOINT_SITE_FINDINGS),
     *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),

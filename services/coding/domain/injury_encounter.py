@@ -27,7 +27,7 @@ _FOLLOW_UP_VISIT = re.compile(r"(^|[.;\n]\s*|\b(here|presents|returns|seen|back)
                               r"(after|since) (a|an|his|her|the) (\w+ )?(fall|injury|crash|accident|collision|mvc|mva|"
                               r"fracture|sprain)))", re.IGNORECASE)
 _SUBSEQUENT = re.compile(r"\b(cast check|cast (change|removal|removed|off)|out of (the )?(cast|boot|splint)|"
-                         r"healing (well|nicely|as expected|appropriately)|routine healing|bridging callus|"
+                         r"healing (well|nicely|as expected|appropriately|routinely|normally)|routine healing|bridging callus|"
                          r"callus formation|subsequent (visit|encounter)|post-?op(erative)? (visit|check)|"
                          # the healing bone seen on a film, and a visit named by the weeks since the injury
                          r"(early|maturing|abundant) callus|callus forming|"

@@ -59,7 +59,7 @@ _ORDINAL = "|".join(_METACARPAL_DIGITS)
 _HAND_AFTER = re.compile(r",?\s+(of\s+)?(the\s+|his\s+|her\s+)?(right|left|r|l)\s+hand\b", re.IGNORECASE)
 
 
-def _hand_side(match: re.Match, note: str) -> bool | None:
+def hand_side(match: re.Match, note: str) -> bool | None:
     """True for the right hand, False for the left: the mention's own side or its hand's right after it; None where
     neither or both are named (a coder's)."""
     hand = _HAND_AFTER.match(note, match.end())
@@ -84,7 +84,7 @@ def _metacarpal(match: re.Match, note: str) -> tuple[str, str] | None:
     """S62.3-: the bone counted and the side, both the mention's own or its hand's right after it (else a
     coder's); the part (neck, shaft, base) with its displacement, or the part unspecified (S62.30-)."""
     words = match.group(0)
-    right = _hand_side(match, note)
+    right = hand_side(match, note)
     ordinal = re.search(_ORDINAL, words, re.IGNORECASE)
     if right is None or ordinal is None:
         return None  # no side, or both: for a coder
@@ -104,7 +104,7 @@ _FIRST_METACARPAL_PARTS = {"base": "S62.23", "shaft": "S62.24", "neck": "S62.25"
 
 def _first_metacarpal(match: re.Match, note: str) -> tuple[str, str] | None:
     """S62.23- to S62.25-, the first metacarpal's base, shaft or neck, by side and displacement."""
-    right = _hand_side(match, note)
+    right = hand_side(match, note)
     if right is None:
         return None
     part = re.search(r"base|shaft|neck", match.group(0), re.IGNORECASE).group(0).lower()
@@ -116,7 +116,7 @@ def _first_metacarpal(match: re.Match, note: str) -> tuple[str, str] | None:
 
 def _bennett(match: re.Match, note: str) -> tuple[str, str] | None:
     """S62.21-: Bennett's fracture by the side of the thumb or hand named with it."""
-    right = _hand_side(match, note)
+    right = hand_side(match, note)
     return None if right is None else ("S62.211" if right else "S62.212", "Bennett's fracture of the hand named")
 
 
@@ -131,7 +131,7 @@ def _hand_phalanx(match: re.Match, note: str) -> tuple[str, str] | None:
     """S62.61- to S62.66- (a finger) and S62.51-/S62.52- (the thumb) by the phalanx, the digit, the side (else a
     coder's) and the displacement the sentence states (displaced unless it says otherwise)."""
     words = match.group(0)
-    right = _hand_side(match, note)
+    right = hand_side(match, note)
     phalanx = re.search(r"proximal|middle|distal", words, re.IGNORECASE).group(0).lower()
     digit = re.search(r"(index|middle|ring|little|small|pinky)(?= finger\b)|\bpinky|thumb", words, re.IGNORECASE)
     if right is None or digit is None or (digit.group(0).lower() == "thumb" and phalanx == "middle"):

@@ -6,7 +6,9 @@ highest specificity the documentation supports; the unspecified site is for a no
 The candidates are the codes of the same subcategory whose description is the unspecified one with the site in
 place of "unspecified site", every word of which (side included) the sentence holds. One candidate, or one naming
 more of the sentence's words than any other, replaces the code; several equal ones leave it for a coder. A 7th
-character the code already carries is kept ("M80.00XA" -> "M80.08XA").
+character the code already carries is kept where the sentence states its encounter ("..., initial encounter":
+"M80.00XA" -> "M80.08XA"); one the index gave the code without such words is a guess, so the site's code goes
+without it and the 7th-character rule reads the encounter the note states, or holds the code for a coder.
 """
 import re
 
@@ -18,7 +20,10 @@ _UNSPECIFIED_SITE = re.compile(r",? unspecified site\b", re.IGNORECASE)
 _NOT_A_SITE = re.compile(r"\b(unspecified|other|multiple)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]+")
 # what the tabular writes -> what notes write for it
-_SPELLINGS = {"vertebra": ("vertebra", "vertebrae", "vertebral", "spine", "spinal"), "vertebrae": ("vertebra",)}
+_SPELLINGS = {"vertebra": ("vertebra", "vertebrae", "vertebral", "spine", "spinal"), "vertebrae": ("vertebra",),
+              "forearm": ("forearm", "radius", "radial", "ulna", "ulnar")}
+# a 7th character's meaning as a sentence states it: "initial encounter" for "initial encounter for fracture"
+_FOR_FRACTURE = re.compile(r" for (closed |open )?fracture\b.*$")
 _DIGITS = "0123456789"
 
 
@@ -42,9 +47,16 @@ def _full(base: str, seventh: str) -> str:
     return base.ljust(7, "X") + seventh if seventh else base
 
 
+def _stated_character(base: str, seventh: str, text: str, tabular) -> str:
+    """The 7th character if `text` states its encounter, else "" (the index's guess, left to the 7th-character rule)."""
+    meaning = tabular.seventh_characters(base).get(seventh, ("", ""))[1].lower()
+    return seventh if meaning and _FOR_FRACTURE.sub("", meaning) in text.lower() else ""
+
+
 def site_codes(code: str, text: str, tabular) -> list[str]:
     """The codes for the site `text` documents, most specific first; [] when none or several equal ones fit."""
     base, seventh = _base(code, tabular)
+    seventh = seventh and _stated_character(base, seventh, text, tabular)
     stem = _UNSPECIFIED_SITE.split(tabular.description(base))[0]
     fitting = []
     for tail in [*_DIGITS, *(a + b for a in _DIGITS for b in _DIGITS)]:

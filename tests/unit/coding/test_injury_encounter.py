@@ -13,6 +13,7 @@ pytestmark = pytest.mark.unit
     ("F/u right ankle sprain, improving.", ["S93.401D"]),
     ("Here for follow-up of a lumbar strain.", ["S39.012D"]),
     ("Fracture of the right distal fibula healing well.", ["S82.831D"]),
+    ("Eight weeks after pinning of a left distal radius fracture, healing routinely.", ["S52.502D"]),
     ("Right ankle fracture, active treatment, splinted today.", ["S82.891A"]),
 ])
 def test_follow_up_words_are_the_subsequent_encounter(tabular, note, expected):
