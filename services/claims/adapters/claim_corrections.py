@@ -7,9 +7,11 @@ from sqlalchemy import Uuid, bindparam, func, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from shared.db.bulk import in_array, in_unnested
+from shared.db.driver_reads import select_rows
 from services.claims.adapters.claim_records import CLAIM, ClaimRecord, RecordReads, TenantKey, claims_query
 
-# Claims named by (tenant, claim id) or (tenant, encounter), the pairs bound as two arrays, built once.
+# Claims named by (tenant, claim id) or (tenant, encounter), the pairs bound as two arrays, built once; each runs
+# on the transaction's driver (`select_rows`).
 _TENANT_KEYS = (bindparam("key_tenant_ids", type_=ARRAY(Uuid)), bindparam("key_ids", type_=ARRAY(Uuid)))
 BY_IDS = claims_query(in_unnested((CLAIM.c.tenant_id, CLAIM.c.id), _TENANT_KEYS, "claim_key"), lock=True,
                       with_coded=True)
@@ -46,8 +48,7 @@ class ClaimCorrections(RecordReads):
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await self._session.execute(CORRECTIONS_COUNTS, _tenant_key_parameters(wanted))
-        return dict(rows.all())
+        return dict(await select_rows(self._session, CORRECTIONS_COUNTS, _tenant_key_parameters(wanted)))
 
     async def open_voids_of(self, tenant_id: UUID, original_id: UUID) -> list[ClaimRecord]:
         """The sent voids (frequency 8) of a claim, locked."""
@@ -68,7 +69,7 @@ class ClaimCorrections(RecordReads):
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await self._session.execute(ENCOUNTER_PLACES, _tenant_key_parameters(wanted))
+        rows = await select_rows(self._session, ENCOUNTER_PLACES, _tenant_key_parameters(wanted))
         places: dict[TenantKey, list[tuple[UUID, str]]] = {}
         for tenant_id, encounter_id, claim_id, sequence in rows:
             places.setdefault((tenant_id, encounter_id), []).append((claim_id, sequence))

@@ -2,10 +2,11 @@
 every step's changed records written back in one statement."""
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
 
 from sqlalchemy import Text, and_, bindparam, cast, func, select
 from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
-from sqlalchemy.orm.attributes import set_committed_value
 
 from shared.db.bulk import any_bound, update_rows
 from shared.db.driver_reads import select_rows
@@ -23,6 +24,21 @@ READY_TO_BATCH = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_no
                               order=CLAIM.c.created_at, with_coded=True).limit(bindparam("limit"))
 UNVERIFIED = claims_query(CLAIM.c.status == READY, CLAIM.c.eligibility.is_(None), lock=True, skip_locked=True,
                           order=CLAIM.c.created_at, follow_up=True).limit(bindparam("limit"))
+
+
+@dataclass(frozen=True, slots=True)
+class InterchangeFile:
+    """A stored 837P as the hand-over reads it: its table row's columns in their order, not an ORM object (the
+    step only reads it; its answer is written by the hand-over's statement)."""
+
+    id: int
+    tenant_id: UUID
+    payer_id: str
+    x12: str
+    claim_count: int
+    claim_ids: list[UUID] | None
+    ack_status: str | None
+    created_at: datetime | None
 
 
 @dataclass(slots=True)
@@ -91,12 +107,11 @@ class RoundClaims(RecordReads):
         rows another replica holds are skipped."""
         return await self._run(UNVERIFIED, {"limit": limit})
 
-    async def sent(self, interchange: Interchange, ack_status: str) -> tuple[list[SentClaim], Payer | None]:
+    async def sent(self, interchange: InterchangeFile, ack_status: str) -> tuple[list[SentClaim], Payer | None]:
         """Records the clearinghouse's answer on a file being handed over and reads its claims, locked in id
         order, with their lines and their payer (None when the file has no claims left or the tenant no longer
         has the payer): one statement. Read by the keys the file lists, or by its number for a file stored
         without them."""
-        set_committed_value(interchange, "ack_status", ack_status)  # written by the statement, not by a flush
         parameters = {"control": interchange.id, "ack_status": ack_status}
         if interchange.claim_ids is None:
             rows = await select_rows(self._session, SENT_CLAIMS, parameters)

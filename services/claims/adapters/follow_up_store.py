@@ -60,9 +60,10 @@ def _answer_from(stored: dict) -> EligibilityAnswer:
                              coinsurance=number("coinsurance"), reasons=tuple(stored.get("reasons", ())))
 
 
-# The answers cached on a day for a batch's keys, the five key columns bound as five arrays: one statement.
+# The answers cached on a day for a batch's keys, the five key columns bound as five arrays: one statement. It
+# selects the table's columns (the entity select's SQL) and runs on the driver: the rows are only read.
 _ANSWER_TEXT_KEYS = ("answer_payer_ids", "answer_patient_ids", "answer_member_ids")
-CACHED_ANSWERS = select(EligibilityCheck).where(
+CACHED_ANSWERS = select(*ELIGIBILITY.c).where(
     in_unnested((ELIGIBILITY.c.tenant_id, ELIGIBILITY.c.payer_id, ELIGIBILITY.c.patient_id, ELIGIBILITY.c.member_id,
                  ELIGIBILITY.c.date_of_service),
                 (bindparam("answer_tenant_ids", type_=ARRAY(Uuid)), *map(text_array_bound, _ANSWER_TEXT_KEYS),
@@ -80,12 +81,12 @@ class EligibilityCache:
     async def answers(self, keys: Iterable[EligibilityKey],
                       checked_on: date) -> dict[EligibilityKey, EligibilityAnswer]:
         keys = list(keys)
-        rows = await self._session.execute(CACHED_ANSWERS, {
+        rows = await select_rows(self._session, CACHED_ANSWERS, {
             "answer_tenant_ids": [key[0] for key in keys], "answer_days": [key[4] for key in keys],
             **{name: array_literal([key[i] for key in keys]) for i, name in enumerate(_ANSWER_TEXT_KEYS, 1)},
             "checked_on": checked_on})
         return {(r.tenant_id, r.payer_id, r.patient_id, r.member_id, r.date_of_service): _answer_from(r.answer)
-                for r in rows.scalars()}
+                for r in rows}
 
     async def ready_claims(self, limit: int, checked_on: date) -> tuple[list[ClaimRecord],
                                                                        dict[EligibilityKey, EligibilityAnswer]]:

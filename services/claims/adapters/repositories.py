@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
-from sqlalchemy import ARRAY, Uuid, and_, bindparam, func, select
+from sqlalchemy import ARRAY, Integer, Uuid, and_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,7 @@ from shared.db.bulk import Insert, any_bound, in_unnested, insert_rows, text_arr
 from shared.db.driver_reads import select_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.claims.adapters.claim_repository import ClaimRepository
+from services.claims.adapters.claim_round import InterchangeFile
 from services.claims.adapters.timeline import Timeline
 from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpStore
 from services.claims.adapters.reports import ClaimReports
@@ -62,8 +63,14 @@ def _payer_key_parameters(keys: list[PayerKey]) -> dict:
     """(tenant, payer) pairs as `_PAYER_KEYS` binds them: the tenants as a list, the payers as an array literal."""
     return {"key_tenant_ids": [tenant_id for tenant_id, _ in keys],
             "key_payer_ids": array_literal([payer_id for _, payer_id in keys])}
-NEXT_WITH_STATUS = (select(Interchange).where(Interchange.ack_status == bindparam("status")).order_by(Interchange.id)
-                    .limit(1).with_for_update(skip_locked=True))
+
+
+# The hand-over's file and a round's control numbers, read on the driver like the batches' reads: the file's
+# columns (the entity select's SQL, character for character) rather than an ORM object the step only reads.
+NEXT_WITH_STATUS = (select(*INTERCHANGE.c).where(INTERCHANGE.c.ack_status == bindparam("status"))
+                    .order_by(INTERCHANGE.c.id).limit(1).with_for_update(skip_locked=True))
+CONTROL_NUMBERS = select(isa_control_sequence.next_value()).select_from(
+    func.generate_series(1, bindparam("count", type_=Integer)))
 
 
 class TenantRepository:
@@ -144,9 +151,7 @@ class InterchangeRepository:
         """`count` control numbers in one round trip (a round sends one file per tenant and payer)."""
         if count <= 0:
             return []
-        rows = await self._session.execute(select(isa_control_sequence.next_value())
-                                           .select_from(func.generate_series(1, count)))
-        return [int(n) for n in rows.scalars()]
+        return [int(n) for n, in await select_rows(self._session, CONTROL_NUMBERS, {"count": count})]
 
     def add_file(self, **values) -> None:
         """A file to store, written with the others of the transaction in one statement when it commits: as
@@ -165,9 +170,10 @@ class InterchangeRepository:
     async def get(self, control: int, *, lock: bool = False) -> Interchange | None:
         return await self._session.get(Interchange, control, with_for_update=lock or None)
 
-    async def next_with_status(self, status: str) -> Interchange | None:
-        """The oldest interchange in this status; one another replica holds is skipped."""
-        return (await self._session.execute(NEXT_WITH_STATUS, {"status": status})).scalar_one_or_none()
+    async def next_with_status(self, status: str) -> InterchangeFile | None:
+        """The oldest interchange in this status, locked; one another replica holds is skipped."""
+        rows = await select_rows(self._session, NEXT_WITH_STATUS, {"status": status})
+        return InterchangeFile(*rows[0]) if rows else None
 
 
 class DenialPatternRepository:

@@ -15,9 +15,8 @@ from datetime import timedelta
 from shared.contracts.claim import ClaimSubmitted
 from shared.telemetry import continue_trace, start_span
 from services.claims.adapters.claim_records import ClaimRecord
-from services.claims.adapters.claim_round import SentClaim
+from services.claims.adapters.claim_round import InterchangeFile, SentClaim
 from services.claims.adapters.clearinghouse import Clearinghouse
-from services.claims.adapters.tables import Interchange
 from services.claims.application.steps import transition
 from services.claims.application.submit_batch import SENDING
 from services.claims.domain.acks import read_999
@@ -25,11 +24,11 @@ from services.claims.domain.acks import read_999
 UPDATED = ("status", "submitted_at", "next_inquiry_on")
 
 
-async def next_interchange_to_send(uow) -> Interchange | None:
+async def next_interchange_to_send(uow) -> InterchangeFile | None:
     return await uow.interchanges.next_with_status(SENDING)
 
 
-async def send_interchange(uow, interchange: Interchange, *, clearinghouse: Clearinghouse) -> int:
+async def send_interchange(uow, interchange: InterchangeFile, *, clearinghouse: Clearinghouse) -> int:
     """Hands the stored file over and records what the clearinghouse said, in one transaction."""
     control = interchange.id
     with start_span("837P submit", attributes={"x12.claims": interchange.claim_count, "x12.isa13": control}):

@@ -1,4 +1,5 @@
-"""A claim record is built from a read's row by position: each shape's columns must be ClaimRecord's first fields."""
+"""A record is built from a read's row by position: each claim shape's columns must be ClaimRecord's first fields,
+the hand-over's file read must be InterchangeFile's fields."""
 import uuid
 from dataclasses import fields
 from datetime import date, datetime, timezone
@@ -7,6 +8,9 @@ from decimal import Decimal
 import pytest
 
 from services.claims.adapters.claim_records import ClaimRecord, record_columns, record_names, to_record
+from services.claims.adapters.claim_round import InterchangeFile
+from services.claims.adapters.repositories import NEXT_WITH_STATUS
+from services.claims.adapters.tables import Interchange
 
 SHAPES = [{}, {"with_coded": True}, {"follow_up": True}]
 
@@ -32,3 +36,8 @@ def test_a_row_builds_the_record_its_columns_name(shape):
               "status_inquired_at": None, "last_payer_status": {"c": 3}}
     row = tuple(values[name] for name in names)
     assert to_record(row) == ClaimRecord(**{name: values[name] for name in names})
+
+
+def test_the_hand_over_reads_a_file_as_the_record_of_its_columns_in_their_order():
+    assert [f.name for f in fields(InterchangeFile)] == [column.name for column in NEXT_WITH_STATUS.selected_columns]
+    assert [column.name for column in NEXT_WITH_STATUS.selected_columns] == list(Interchange.__table__.c.keys())
