@@ -127,6 +127,12 @@ ACTING = [
      (("E11.9", "Type 2 diabetes"), ("E16.2", "Hypoglycemia"))),
     (c.diabetes_secondary_type, "Diabetes due to chronic prednisone use.", (("E11.9", "Diabetes"),)),
     (c.diabetes_secondary_type, "Steroid-induced diabetes, on insulin.", (("E11.9", "diabetes"),)),
+    (c.noncompliance, "Severe OSA. Noncompliant with CPAP, mask discomfort.", ()),
+    (c.ablated_arrhythmias, "Problem list: paroxysmal atrial fibrillation, ablated 2020, no recurrence since.", ()),
+    (c.contraceptive_management, "Birth control pills refilled for a year.", ()),
+    (c.maintenance_drug_therapy, "Paroxysmal AF on apixaban 5 mg BID.", ()),
+    (c.social_determinants, "Wound check. Patient is homeless, no fixed address given.", ()),
+    (c.artificial_openings, "Dysphagia after stroke; fed through a G-tube, tolerating feeds.", ()),
 ]
 
 
