@@ -80,8 +80,9 @@ class GatedConventions:
         self._words = Prefilter((pattern for gate in gates if gate is not None for pattern in gate.patterns),
                                 single_letters=True)
         # (convention, None) where ungated, else (convention, (its codes, its patterns' places))
-        self.steps = tuple((convention, None if gate is None else (
-            gate.codes, frozenset(map(self._words.place_of, gate.patterns)))) for convention, gate in zip(conventions, gates))
+        self.steps = tuple(
+            (convention, None if gate is None else (gate.codes, frozenset(map(self._words.place_of, gate.patterns))))
+            for convention, gate in zip(conventions, gates))
 
     def words_met(self, note: str) -> "frozenset[int] | set[int]":
         """The places of the gates' patterns that may match the note, for `opens`."""
