@@ -9,6 +9,7 @@ for a coder, as `first_sight` holds it).
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping
@@ -29,6 +30,7 @@ _NOT_GONE = _rx(r"recurrent|recurred|recurrence of|came back|returned|persists|p
 _BETWEEN = 60
 
 
+@needs(patterns=(_ABLATED,))
 def ablated_arrhythmias(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if not _ABLATED.search(note):
         return suggestions, []

@@ -11,6 +11,7 @@ post", "history of", a year): a pre-operative note for one is the cataract, not 
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import FAMILY, sentence
@@ -42,10 +43,12 @@ _CATARACT_DONE = _rx(r"(s/p|status post|history of|h/o|hx of|after|had|post) (\w
                      r"cataract (surgery|extraction|removal) (in |done |performed )?(19|20)\d\d")
 _LENS = _rx(r"pseudophakia|pseudophakic|intraocular lens( implants?)?|iols?|posterior chamber lens( implants?)?")
 # the words without which a reading cannot match: most notes hold none, and one scan of the note skips the rest
-_PREFILTER = Prefilter({*(pattern for pattern, _, _ in OPENINGS), _CATARACT_DONE, _LENS})
+_PREFILTER_PATTERNS = (*(pattern for pattern, _, _ in OPENINGS), _CATARACT_DONE, _LENS)
+_PREFILTER = Prefilter(_PREFILTER_PATTERNS)
 _CATARACT_SIDES = {"right": ("Z98.41",), "left": ("Z98.42",), "bilateral": ("Z98.41", "Z98.42"), None: ("Z98.49",)}
 
 
+@needs(patterns=_PREFILTER_PATTERNS)
 def artificial_openings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     possible = _PREFILTER.possible(note)
     if not possible:

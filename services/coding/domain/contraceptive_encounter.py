@@ -9,6 +9,7 @@ declined is not its surveillance.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.contraceptive_methods import PILL_NAMES, PREVENTS_PREGNANCY, long_term_use
 from services.coding.domain.note_text import negated_before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
@@ -29,6 +30,7 @@ _NOT_TAKEN = _rx(r"declined|refused|stopp(ed|ing)|stop|discontinu\w*|off|quit|st
 _PILL_WORDS, _COUNSELLING_WORDS = required_literals(PILL_SURVEILLANCE), required_literals(COUNSELLING)
 
 
+@needs(patterns=(PILL_SURVEILLANCE, COUNSELLING))
 def contraceptive_management(suggestions: list[Suggestion], note: str,
                              tabular) -> tuple[list[Suggestion], list[str]]:
     if not (may_match(_PILL_WORDS, note) or may_match(_COUNSELLING_WORDS, note)):

@@ -11,31 +11,41 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from services.coding.domain.pattern_literals import Required, any_may_match, lowered_note, required_literals
+from services.coding.domain.pattern_literals import Prefilter
+
+
+def coded(codes: tuple[str, ...], suggestions: list) -> bool:
+    """A suggestion's code starts with one of the prefixes."""
+    # a plain loop: this runs for gated conventions on every note, where a generator costs more than the test
+    for suggestion in suggestions:
+        if suggestion.code.startswith(codes):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
 class Gate:
     codes: tuple[str, ...] = ()  # code prefixes: a suggestion whose code starts with one opens the gate
-    words: tuple[Required, ...] = ()  # the required strings of patterns: a note that may match one opens it
+    patterns: tuple[re.Pattern, ...] = ()  # a note that may match one (by its required words) opens it
 
     def opens(self, suggestions: list, lowered: str | None) -> bool:
         """`lowered` is the note in lower case, None where it is beyond ASCII (a case-blind pattern may then match
-        what str.lower does not show)."""
-        # plain loops: this runs for every gated convention on every note, where generators cost more than the test
-        codes = self.codes
-        if codes:
-            for suggestion in suggestions:
-                if suggestion.code.startswith(codes):
-                    return True
-        return any_may_match(self.words, lowered)
+        what str.lower does not show). One gate alone: `GatedConventions` tests them all for a note."""
+        if coded(self.codes, suggestions):
+            return True
+        return bool(self.patterns) and (lowered is None or bool(_words(self.patterns).possible_places(lowered)))
+
+
+@lru_cache(maxsize=None)
+def _words(patterns: tuple[re.Pattern, ...]) -> Prefilter:
+    return Prefilter(patterns, single_letters=True)
 
 
 def needs(*, codes: Iterable[str] = (), patterns: Iterable[re.Pattern] = ()) -> Callable:
     """Marks a convention with its gate: it acts only where a suggestion's code starts with one of `codes` or the
     note may match one of `patterns`."""
-    gate = Gate(tuple(codes), tuple(required_literals(pattern) for pattern in patterns))
-    if not gate.codes and not gate.words:
+    gate = Gate(tuple(codes), tuple(patterns))
+    if not gate.codes and not gate.patterns:
         raise ValueError("a gate needs codes or patterns")
 
     def mark(convention: Callable) -> Callable:
@@ -59,7 +69,32 @@ def called(convention: Callable, suggestions: list, lowered: str | None) -> bool
     return gate is None or gate.opens(suggestions, lowered)
 
 
+class GatedConventions:
+    """The conventions in their order, each with its gate, and the words of every gate's patterns looked for in one
+    scan of the note: a test of each gate's words on its own cost more than the whole scan (43 us for 33 gates on a
+    two-sentence note, against 11). A gate opens where one of its patterns may match or, failing that, on its codes,
+    as `Gate.opens` does."""
+
+    def __init__(self, conventions: tuple[Callable, ...]):
+        gates = [getattr(convention, "gate", None) for convention in conventions]
+        self._words = Prefilter((pattern for gate in gates if gate is not None for pattern in gate.patterns),
+                                single_letters=True)
+        # (convention, None) where ungated, else (convention, (its codes, its patterns' places))
+        self.steps = tuple(
+            (convention, None if gate is None else (gate.codes, frozenset(map(self._words.place_of, gate.patterns))))
+            for convention, gate in zip(conventions, gates))
+
+    def words_met(self, note: str) -> "frozenset[int] | set[int]":
+        """The places of the gates' patterns that may match the note, for `opens`."""
+        return self._words.possible_places(note)
+
+    @staticmethod
+    def opens(gate: tuple[tuple[str, ...], frozenset[int]], met, suggestions: list) -> bool:
+        codes, places = gate
+        return not places.isdisjoint(met) or bool(codes) and coded(codes, suggestions)
+
+
 @lru_cache(maxsize=2)
-def gated(conventions: tuple[Callable, ...]) -> tuple[tuple[Callable, Gate | None], ...]:
-    """Each convention with its gate (None: called on every note), read once rather than on every note."""
-    return tuple((convention, getattr(convention, "gate", None)) for convention in conventions)
+def gated(conventions: tuple[Callable, ...]) -> GatedConventions:
+    """The conventions' gates, read once rather than on every note."""
+    return GatedConventions(conventions)

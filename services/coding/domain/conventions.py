@@ -35,8 +35,8 @@ from services.coding.domain.bmi import body_mass_index
 from services.coding.domain.clinical_findings import (coronary_with_angina, hypertensive_heart_disease,
                                                        refined_by_sentence)
 from services.coding.domain.contraceptive_encounter import contraceptive_management
-from services.coding.domain.convention_gates import gated, lowered_note, needs
-from services.coding.domain.pattern_literals import Required, required_literals
+from services.coding.domain.convention_gates import gated, needs
+from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.dementia_disturbance import dementia_disturbance
 from services.coding.domain.dementia_named_cause import dementia_named_cause
 from services.coding.domain.dementia_in_disease import dementia_in_disease
@@ -285,14 +285,13 @@ _RETINOPATHY_SPECIFIED = re.compile(r"\b(proliferative|nonproliferative|non-prol
                                     re.IGNORECASE)
 
 
-# the strings each complication's words cannot be written without: one neither the note nor an affirmed
-# suggestion's evidence holds, and no suggestion's code it replaces, finds nothing and is not searched for
-_COMPLICATION_STRINGS = {words: required_literals(words) for _, _, _, words in DIABETES_COMPLICATIONS
-                         if words is not None}
-
-
-def _may_hold(required: Required, lowered: str | None) -> bool:
-    return lowered is None or all(any(string in lowered for string in strings) for strings in required)
+# the strings each complication's words cannot be written without, looked for in one scan: one neither the note
+# nor an affirmed suggestion's evidence holds, and no suggestion's code it replaces, finds nothing and is not
+# searched for
+_COMPLICATION_WORDS = Prefilter((words for _, _, _, words in DIABETES_COMPLICATIONS if words is not None),
+                                single_letters=True)
+_COMPLICATION_PLACES = tuple(None if words is None else _COMPLICATION_WORDS.place_of(words)
+                             for _, _, _, words in DIABETES_COMPLICATIONS)
 
 
 @needs(codes=("E10.9", "E11.9"))
@@ -313,12 +312,11 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
     # read once: the loop does not change the suggestions
     affirmed = [s for s in suggestions if _affirmed(s)]
     dm_mentions = [s for s in affirmed if s.code[:3] == category]
-    written = "\n".join([note, *(s.evidence for s in affirmed)])
-    written = written.lower() if written.isascii() else None
+    written = _COMPLICATION_WORDS.possible_places("\n".join([note, *(s.evidence for s in affirmed)]))
     codes = {s.code for s in affirmed}
-    for name, suffix, replaces, words in DIABETES_COMPLICATIONS:
+    for (name, suffix, replaces, words), place in zip(DIABETES_COMPLICATIONS, _COMPLICATION_PLACES):
         code = category + suffix
-        if words is not None and codes.isdisjoint(replaces) and not _may_hold(_COMPLICATION_STRINGS[words], written):
+        if place is not None and place not in written and codes.isdisjoint(replaces):
             continue
         if words is None:
             found = paired = [s for s in affirmed if s.code.startswith("N18")]
@@ -633,8 +631,9 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:
-    lowered = lowered_note(note)
-    for convention, gate in gated(CONVENTIONS):
-        if gate is None or gate.opens(suggestions, lowered):  # a gated convention only where it can act
+    dispatch = gated(CONVENTIONS)
+    met = dispatch.words_met(note)  # every gate's words, in one scan of the note
+    for convention, gate in dispatch.steps:
+        if gate is None or dispatch.opens(gate, met, suggestions):  # a gated convention only where it can act
             suggestions, _ = convention(suggestions, note, tabular)
     return sorted(suggestions, key=lambda s: s.start)

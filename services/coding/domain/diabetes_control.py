@@ -14,6 +14,7 @@
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.diabetic_complications import TYPE_STATED
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import (
@@ -131,6 +132,8 @@ def _with_foot_ulcer(suggestions: list[Suggestion], note: str, tabular, dm: Sugg
     return [*made, *(s for s in suggestions if s is not dm and not s.code.startswith("L97"))], [reason]
 
 
+# each reading needs one: the hypoglycemia's code, the foot ulcer's words, the poor control's words
+@needs(codes=("E16.2",), patterns=(_FOOT_ULCER, _POORLY))
 def diabetes_control(suggestions: list[Suggestion], note: str, tabular) -> Result:
     dm = _diabetes(suggestions)
     if dm is None:

@@ -10,6 +10,7 @@ supposes ("? steroid-induced") or places in the past ("steroid-induced diabetes,
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.diabetic_complications import TYPE_STATED
 from services.coding.domain.note_text import uncertain
 from services.coding.domain.suggestions import Suggestion
@@ -60,10 +61,15 @@ def secondary_cause(note: str, start: int, end: int) -> tuple[str, str, str] | N
     return None
 
 
+# a note without one of these words has no cause for the convention to read: it returns its input
+_CAUSE_WORDS = re.compile(r"induced|secondary|due to|caused by|from|related|pancrea|cfrd", re.IGNORECASE)
+
+
+@needs(patterns=(_CAUSE_WORDS,))
 def diabetes_secondary_type(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if not any(s.code.startswith("E11") and s.context == "affirmed" for s in suggestions):
         return suggestions, []  # only a type 2 code found affirmed is moved: the note's words need no reading
-    if not re.search(r"induced|secondary|due to|caused by|from|related|pancrea|cfrd", note, re.IGNORECASE):
+    if not _CAUSE_WORDS.search(note):
         return suggestions, []
     out, reasons = [], []
     for s in suggestions:

@@ -6,6 +6,7 @@ sustained arrhythmia") keeps them.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.note_text import sentence
 from services.coding.domain.suggestions import Suggestion
@@ -19,6 +20,7 @@ _BEATS_NAMED = re.compile(r"\b(premature|ectopy|ectopic|pvcs?|pacs?|apcs?|vpcs?|
                           re.IGNORECASE)
 
 
+@needs(patterns=(_DISMISSING_IMPRESSION,))
 def ectopy_dismissed_by_impression(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion],
                                                                                              list[str]]:
     impression = _DISMISSING_IMPRESSION.search(note)

@@ -15,6 +15,7 @@ names diabetes.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import (FAMILY, HYPOTHETICAL, NEGATED_AFTER, after, before, negated_before,
                                               sentence, sentence_end, sentence_start)
 from services.coding.domain.note_text import word_pattern as _rx
@@ -208,6 +209,7 @@ def _patients_own(note: str, named: re.Match) -> bool:
                 or HYPOTHETICAL.search(before(note, named.start())))
 
 
+@needs(patterns=(_ANY,))
 def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,
                              tabular) -> tuple[list[Suggestion], list[str]]:
     if not (may_match(_ANY_WORDS, note) and _ANY.search(note)):

@@ -9,6 +9,7 @@ words ("noncompliance with medication regimen"). Not for good adherence, a relat
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import FAMILY, before, sentence, word_pattern
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -32,6 +33,7 @@ _REASON = word_pattern(r"due to|because|d/t|secondary to|2/2|citing|discomfort|i
                        r"for (an)?other reason|too busy|lack of")
 
 
+@needs(patterns=(_NONCOMPLIANT,))
 def noncompliance(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     match = _NONCOMPLIANT.search(note)
     if match is None or FAMILY.search(sentence(note, match.start(), match.end())) or \

@@ -72,11 +72,14 @@ class Prefilter:
     On a note the patterns are worked on by their place in the prefilter, never hashed: a compiled pattern's hash
     reads its whole program each time (29 us for a table's gate of 4,900 characters), a place's is an int's."""
 
-    def __init__(self, patterns):
+    def __init__(self, patterns, *, single_letters: bool = False):
+        """`single_letters`: test the sets that hold a one-character string too ("?" among a doubt's words), as
+        `any_may_match` does; left out by default, as a single letter is in almost every note."""
         given = list(patterns)
         held = list(dict.fromkeys(given))  # equal patterns once, in the order given
-        required = [[strings for strings in required_literals(pattern) if min(map(len, strings)) > 1]
-                    for pattern in held]  # a single letter is in every note: no use testing for it
+        shortest = 1 if single_letters else 2
+        required = [[strings for strings in required_literals(pattern) if min(map(len, strings)) >= shortest]
+                    for pattern in held]
         place = {pattern: i for i, pattern in enumerate(held)}
         # every given pattern's place by its id: the prefilter keeps them all, so no id is reused while it lives
         self._given, place_by_id = given, {id(pattern): place[pattern] for pattern in given}
@@ -100,14 +103,26 @@ class Prefilter:
     def possible(self, note: str) -> "PossiblePatterns":
         """Every pattern that can match the note (some that cannot may be among them). A note with characters
         beyond ASCII gets all: re.IGNORECASE folds them otherwise than str.lower ("\\u017f" matches "s")."""
+        places = self.possible_places(note)
+        if places is self._everything._places:
+            return self._everything
+        return self._everything.among(places) if places else self._nothing
+
+    def possible_places(self, note: str) -> "frozenset[int] | set[int]":
+        """The places (in the order given, equal patterns once) of the patterns that can match the note, as
+        `possible` finds them, without the set of the patterns themselves."""
         lowered = lowered_note(note)
         if lowered is None:
-            return self._everything
+            return self._everything._places
         satisfied = set().union(*map(self._meets.__getitem__, set(self._scan.findall(lowered))))
         others = self._others
         places = {i for i, n in satisfied if n == 0 and others[i] <= satisfied}
         places.update(self._always)
-        return self._everything.among(places) if places else self._nothing
+        return places
+
+    def place_of(self, pattern: re.Pattern) -> int:
+        """A given pattern's place, as `possible_places` answers it."""
+        return self._everything._place_by_id[id(pattern)]
 
 
 class PossiblePatterns(frozenset):

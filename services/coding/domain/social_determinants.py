@@ -17,6 +17,7 @@ under its history words.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import (
     negated_before,
     sentence,
@@ -136,7 +137,8 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
                   r"stressed (lately|out)|(?<=\d\. )stress(?=\s*[-:])"), "stress, not elsewhere classified"),
 )
 # the words without which a row cannot match: most notes hold none, and one scan of the note skips the rows
-_PREFILTER = Prefilter({pattern for _, pattern, _ in ROWS})
+_PREFILTER_PATTERNS = tuple(dict.fromkeys(pattern for _, pattern, _ in ROWS))
+_PREFILTER = Prefilter(_PREFILTER_PATTERNS)
 _RELATIVE = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grand(mother|father|parents?)|aunt|uncle|"
                        r"parents?|daughter|son|child(ren)?|wife|husband|spouse|partner|boyfriend|girlfriend|"
                        r"roommate|friend|neighbou?r)\b", re.IGNORECASE)
@@ -161,6 +163,7 @@ _ADDICTION_HISTORY = {"Z81.1", "Z81.3"}
 _HISTORY_IN_CODE = {"Z62.810"}
 
 
+@needs(patterns=_PREFILTER_PATTERNS)
 def social_determinants(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     possible = _PREFILTER.possible(note)
     if not possible:

@@ -6,7 +6,7 @@ import pytest
 
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain import conventions as c
-from services.coding.domain.convention_gates import Gate, any_of, called, needs
+from services.coding.domain.convention_gates import Gate, any_of, called, gated, needs
 from services.coding.domain.pattern_literals import lowered_note
 from services.coding.domain.suggestions import Suggestion
 
@@ -120,6 +120,19 @@ ACTING = [
     (c.injury_specificity, "Bridging callus on XR of the tibia.", (("L84", "callus"),)),
     (c.injury_specificity, "Inversion injury of the left ankle; sprain of the anterior talofibular ligament.",
      (("S99.912A", "Inversion injury"), ("S93.492A", "sprain"))),
+    (c.diabetes_control, "Type 2 diabetes, poorly controlled, A1c 9.8.", (("E11.9", "Type 2 diabetes"),)),
+    (c.diabetes_control, "Type 2 diabetes with a right heel ulcer, fat layer exposed.",
+     (("E11.9", "Type 2 diabetes"),)),
+    (c.diabetes_control, "Type 2 diabetes. Hypoglycemia this week after skipping lunch.",
+     (("E11.9", "Type 2 diabetes"), ("E16.2", "Hypoglycemia"))),
+    (c.diabetes_secondary_type, "Diabetes due to chronic prednisone use.", (("E11.9", "Diabetes"),)),
+    (c.diabetes_secondary_type, "Steroid-induced diabetes, on insulin.", (("E11.9", "diabetes"),)),
+    (c.noncompliance, "Severe OSA. Noncompliant with CPAP, mask discomfort.", ()),
+    (c.ablated_arrhythmias, "Problem list: paroxysmal atrial fibrillation, ablated 2020, no recurrence since.", ()),
+    (c.contraceptive_management, "Birth control pills refilled for a year.", ()),
+    (c.maintenance_drug_therapy, "Paroxysmal AF on apixaban 5 mg BID.", ()),
+    (c.social_determinants, "Wound check. Patient is homeless, no fixed address given.", ()),
+    (c.artificial_openings, "Dysphagia after stroke; fed through a G-tube, tolerating feeds.", ()),
 ]
 
 
@@ -144,3 +157,36 @@ def test_a_gate_of_many_patterns_is_one_alternation_of_them():
     assert not called(needs(patterns=(either,))(_unchanged), [], lowered_note("Palpitations for two weeks."))
     with pytest.raises(ValueError):
         any_of((re.compile(r"pace maker", re.VERBOSE),))
+
+
+def _dispatch_opens(convention, suggestions, note) -> bool:
+    dispatch = gated(c.CONVENTIONS)
+    gate = dict((id(step), gate) for step, gate in dispatch.steps)[id(convention)]
+    return gate is None or dispatch.opens(gate, dispatch.words_met(note), suggestions)
+
+
+@pytest.mark.parametrize("note, coded", [*CLOSED, *((note, coded) for _, note, coded in ACTING),
+                                         ("Caf\u00e9 au lait spots, follow-up in a year.", ())])
+def test_the_conventions_dispatch_opens_each_gate_as_the_gate_alone_does(note, coded):
+    suggestions = found(note, *coded)
+    for convention in c.CONVENTIONS:
+        assert _dispatch_opens(convention, suggestions, note) == called(convention, suggestions, lowered_note(note)), \
+            convention.__name__
+
+
+def test_the_dispatch_reads_every_gates_words_as_the_gate_alone_on_the_development_notes():
+    import csv
+
+    from services.coding.evaluate_suggestions import DEVELOPMENT_SET
+    with open(DEVELOPMENT_SET, newline="") as source:
+        notes = [row["note"] for row in csv.DictReader(source)]
+    dispatch = gated(c.CONVENTIONS)
+    gates = [(convention, gate) for convention, gate in dispatch.steps if gate is not None]
+    opened = 0
+    for note in notes:
+        met, lowered = dispatch.words_met(note), lowered_note(note)
+        for convention, gate in gates:
+            alone = convention.gate.opens([], lowered)
+            assert dispatch.opens(gate, met, []) == alone, (convention.__name__, note[:60])
+            opened += alone
+    assert 0 < opened < len(notes) * len(gates)
