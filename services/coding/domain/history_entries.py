@@ -105,6 +105,13 @@ _RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recove
                           r"healed|cleared|settled|regained full (range|motion|strength)|cured|in remission|euthyroid|"
                           r"no relapse|no (evidence of )?recurrence|"
                           r"(has|have) not recurred|not recurred")
+# an overactive thyroid's outcome is its function back to normal ("Graves disease, RAI 2015, thyroid fine since"),
+# as "euthyroid" says; not where its sentence names a thyroid drug still taken ("TFTs normal, continue methimazole")
+_OVERACTIVE_THYROID = word_pattern(r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|subacute thyroiditis")
+_THYROID_BACK_TO_NORMAL = word_pattern(r"(thyroid|tfts?|thyroid (function|labs|tests)) (has been |have been |is |are |"
+                                       r"was |were |now )?(fine|normal|nl|normali[sz]ed)")
+_THYROID_DRUG_TAKEN = re.compile(r"(?<!\boff )(?<!\bno )(?<!\bstopped )\b(methimazole|mmi|ptu|propylthiouracil|"
+                                 r"carbimazole|levothyroxine|synthroid|levo)\b", re.IGNORECASE)
 # an infection ends with its treatment ("pulmonary TB 1998, completed treatment", "treated latent TB", "Hep C, SVR
 # after treatment"): a course not still under way, nor one only planned ("to be treated")
 _TREATMENT_OVER = word_pattern(r"(?<!to be )(?<!being )(?<!will be )treated|completed|finished|svr\d*|"
@@ -153,8 +160,8 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
             made_up, after_course = _made_up_deficiency(match, note), _over_after_its_course(match, note, code)
             if not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up or after_course) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
-                    or (code in _END_SAID and not (made_up or after_course or _RECOVERED.search(
-                        sentence(note, match.start(), match.end())))) \
+                    or (code in _END_SAID and not (made_up or after_course or _recovered(
+                        match, sentence(note, match.start(), match.end())))) \
                     or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
                                               or _ABLATED_GLAND.search(note))) \
                     or not tabular.is_billable(code):
@@ -226,6 +233,13 @@ def _history_cue_before(match: re.Match, note: str) -> bool:
     return bool(HISTORY.search(prefix) or _BARE_HISTORY_CUE.search(prefix) or _PAST_HEADING.search(prefix))
 
 
+def _recovered(match: re.Match, whole: str) -> bool:
+    """Its sentence `whole` says the condition ended, in words of any condition or of an overactive thyroid's."""
+    return bool(_RECOVERED.search(whole)) or bool(
+        _OVERACTIVE_THYROID.fullmatch(match.group(0)) and _THYROID_BACK_TO_NORMAL.search(whole)
+        and not _THYROID_DRUG_TAKEN.search(whole))
+
+
 def _named_past(match: re.Match, note: str) -> bool:
     """"History of" (h/o, hx, s/p, prior) before it in its sentence or a bare "Hx" right before it, no denial
     before it ("no history of"), no relative and nothing saying it is active now."""
@@ -234,7 +248,7 @@ def _named_past(match: re.Match, note: str) -> bool:
     # child"), as the context rules read them; a problem list's status column alone is left to those rules
     scope = mention_scope(note, match.start(), match.end())
     named_past = bool(HISTORY.search(prefix)) or bool(_BARE_HISTORY_CUE.search(prefix)) \
-        or bool(_PAST_HEADING.search(prefix)) or bool(_DATED.search(whole) and _RECOVERED.search(whole)) \
+        or bool(_PAST_HEADING.search(prefix)) or bool(_DATED.search(whole) and _recovered(match, whole)) \
         or past_by_name(scope) and (
         scope.rule != RESOLVED or bool(_TREATED_IN_A_YEAR.search(scope.cue)))
     # a note that codes the condition's late effects ("sequela of the concussion": S06.0X0S) is not its history

@@ -210,7 +210,11 @@ RULES = (
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
                          r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered|"
                          # "made a full recovery" (a condition outgrown is read by its own rule, which knows "back")
-                         r"(made|with) an? (full|complete) recovery)\b",
+                         r"(made|with) an? (full|complete) recovery|"
+                         # "Bell's palsy (R) 2020, full recovery": the outcome as its own list entry, not a hope
+                         # ("full recovery expected") nor the aim of a plan ("for full recovery")
+                         r"(?:(?<=, )|(?<=; )|(?<=- )|(?<=\())(full|complete) recovery"
+                         r"(?! (is |was )?(expected|anticipated|likely|unlikely|hoped|possible|doubtful)))\b",
               re.IGNORECASE),
               unless=_words("recurrent", "recurred", "again"),
               # a time of today speaks of its own item: "Lungs clear today, cough resolved" is resolved

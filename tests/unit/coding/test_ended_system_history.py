@@ -62,3 +62,22 @@ def test_an_endocrine_disorder_a_treatment_ended_is_z86_39(suggest, note):
 ])
 def test_an_endocrine_disorder_held_in_check_ablated_or_a_relatives_is_not_z86_39(suggest, note):
     assert "Z86.39" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Knee pain. Graves disease, radioiodine 2014, thyroid normal since, takes no thyroid pills.",
+    "A/P: 1. HTN - continue lisinopril. 2. Subacute thyroiditis 2023 - TFTs normalized, off prednisone.",
+])
+def test_an_overactive_thyroid_whose_function_is_back_to_normal_is_z86_39(suggest, note):
+    codes = billed(suggest, note)
+    assert "Z86.39" in codes and not codes & {"E05.00", "E06.1"}
+
+
+@pytest.mark.parametrize("note, current", [
+    ("Graves disease 2016, TFTs normal, continue methimazole 5 mg.", "E05.00"),
+    ("Graves disease 2018, thyroid function normal on methimazole 10 mg.", "E05.00"),
+    ("Hashimoto thyroiditis 2019, thyroid fine, no meds.", "E06.3"),
+])
+def test_a_thyroid_normal_on_its_drug_or_not_overactive_stays_current(suggest, note, current):
+    codes = billed(suggest, note)
+    assert current in codes and "Z86.39" not in codes

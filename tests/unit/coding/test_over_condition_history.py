@@ -79,6 +79,8 @@ def test_a_chronic_condition_on_a_past_list_takes_no_chapter_code(suggest):
 @pytest.mark.parametrize("note, past, history", [
     ("Sleep terrors as a toddler, outgrown. Here for a sports physical.", "F51.4", "Z86.59"),
     ("Bell palsy 2015, made a full recovery.", "G51.0", "Z86.69"),
+    ("Seen for knee pain. Bell palsy (L) 2019, full recovery, face symmetric.", "G51.0", "Z86.69"),
+    ("A/P: 1. HTN - continue amlodipine. 2. Bell palsy, right, 2022 - complete recovery.", "G51.0", "Z86.69"),
 ])
 def test_a_condition_outgrown_or_fully_recovered_from_is_history(suggest, note, past, history):
     codes = [s.code for s in suggest(note)]
@@ -87,3 +89,12 @@ def test_a_condition_outgrown_or_fully_recovered_from_is_history(suggest, note, 
 
 def test_a_condition_not_outgrown_is_current(suggest):
     assert "Z86.59" not in [s.code for s in suggest("Sleep terrors since age 4, not outgrown; worse this month.")]
+
+
+@pytest.mark.parametrize("note", [
+    "Bell palsy (R) 5 days ago, on prednisone, full recovery expected.",
+    "Bell palsy of the left face 2 wks ago; full recovery is likely with time.",
+])
+def test_a_full_recovery_hoped_for_leaves_the_palsy_current(suggest, note):
+    codes = [s.code for s in suggest(note)]
+    assert "G51.0" in codes and "Z86.69" not in codes
