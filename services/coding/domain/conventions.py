@@ -493,8 +493,9 @@ _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue
                         r"(vaccin\w*|immuni[sz]ations?) (are |is )?(all )?(current|complete)|"
                         # a series finished before, whose immunity a titer now checks, is not a dose given today
                         r"completed (\w+ )?(vaccine |vaccination )?series|titers?|titres?|"
-                        # an animal's vaccination after a bite or scratch: "dog vaccinated", "a vaccinated pet"
-                        r"(dog|cat|pet|animal|puppy|kitten|horse)(s|'s)? (is |was |are |were )?(fully )?vaccin\w*|"
+                        # an animal's vaccination after a bite or scratch: "dog vaccinated", "a vaccinated pet",
+                        # "the dog's rabies vaccination documented"
+                        r"(dog|cat|pet|animal|puppy|kitten|horse)(s|'s)? (is |was |are |were )?(fully )?(rabies )?vaccin\w*|"
                         r"vaccinated (dog|cat|pet|animal|puppy|kitten|horse))\b", re.IGNORECASE)
 
 

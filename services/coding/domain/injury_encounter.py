@@ -17,7 +17,7 @@ import re
 
 from services.coding.domain.injury_elapsed import encounter_by_elapsed_time
 from services.coding.domain.injury_sequela import injury_sequela, named_as_cause
-from services.coding.domain.injury_visit_words import encounter_by_visit_words
+from services.coding.domain.injury_visit_words import encounter_by_visit_words, first_visit_for_it
 from services.coding.domain.note_text import (FAMILY, HISTORY, before, current, negated_before, sentence,
                                               uncertain)
 from services.coding.domain.seventh_character_sent import NO_SEQUELA
@@ -95,7 +95,7 @@ def stated_by_cue(allowed: dict[str, tuple[str, str]], note: str) -> str | None:
         wanted = _other_healing(note)
     elif late_effect := injury_sequela(note):
         wanted = late_effect
-    elif _ACTIVE.search(note):
+    elif _ACTIVE.search(note) or first_visit_for_it(note):
         wanted = ("initial encounter", "initial encounter for closed fracture")
     elif follow_up_cue(note):
         wanted = ("subsequent encounter", "subsequent encounter for closed fracture with routine healing",

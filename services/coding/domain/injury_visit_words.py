@@ -46,6 +46,16 @@ def encounter_by_visit_words(note: str) -> tuple[str, ...] | None:
     return None
 
 
+# the note says this visit is the injury's first ("first visit for it"): a follow-up heading is then another
+# condition's, and the injury is in its active treatment whatever the heading says
+_FIRST_VISIT_FOR_IT = re.compile(r"\bfirst (visit|eval\w*|assessment) for (it|this)\b", re.IGNORECASE)
+
+
+def first_visit_for_it(note: str) -> bool:
+    """Whether the note names this visit as the injury's first, which outweighs a follow-up heading."""
+    return _FIRST_VISIT_FOR_IT.search(note) is not None
+
+
 def awaits_operation(note: str) -> bool:
     """Whether the note names an operation the injury is still waiting for: its active treatment (A)."""
     return _AWAITED_OPERATION.search(note) is not None

@@ -12,6 +12,7 @@ follow-up" the day after the injury: its active treatment or its routine healing
 import re
 
 from services.coding.domain.injury_encounter import follow_up_cue
+from services.coding.domain.injury_visit_words import first_visit_for_it
 
 # a word naming what an injury code's text may leave open -> the words of a code's text that carry it
 _SPECIFIERS: dict[str, tuple[str, ...]] = {
@@ -74,7 +75,7 @@ def _encounter_agrees(description: str, note: str) -> bool:
     if "subsequent encounter" in text:
         return _JUST_INJURED.search(note) is None
     if "initial encounter" in text:
-        return follow_up_cue(note) is None
+        return follow_up_cue(note) is None or first_visit_for_it(note)
     return "sequela" in text
 
 

@@ -12,6 +12,7 @@ THRESHOLD = 0.9
     "Scratched by the neighbour's cat on the left forearm; cat is vaccinated and observed. Wound washed.",
     "Bitten on the right calf by a vaccinated dog this morning. Cleaned, no antibiotics needed.",
     "Puppy bite to the left thumb; the puppy's vaccinated per the owner. Irrigated.",
+    "Bitten on the L wrist by a friend's dog last night; the dog's rabies vaccination is on file. Irrigated.",
 ])
 def test_an_animals_vaccination_is_not_an_immunization_encounter(suggest, note):
     assert "Z23" not in {s.code for s in suggest(note) if s.confidence >= THRESHOLD}
