@@ -47,10 +47,11 @@ PROPHYLAXIS_BEFORE = r"prophyla(xis|ctic( \w+)?) (for|against|of)"
 # flares")
 PREVENTION_TREATS = r"migraines?|headaches?|cluster|gout|flares?|attacks?"
 
-# A denial written before the condition beyond "no" and "denies".
+# A denial written before the condition beyond "no" and "denies" ("never dx with asthma", its shorthand read as
+# "never diagnosis with": never diagnosed).
 # ("acquired absence of the leg" is a status, Z89: not a denial)
 # A contrast sets the condition after it aside: "essential tremor rather than Parkinson's", "GERD instead of PUD".
-DENIAL_BEFORE = (r"(?<!acquired )(?<!congenital )(?<!surgical )(in the )?absence of", r"never (had|has had|experienced|diagnosed with|been diagnosed with)",
+DENIAL_BEFORE = (r"(?<!acquired )(?<!congenital )(?<!surgical )(in the )?absence of", r"never (had|has had|experienced|(been )?diagnos(ed|is) with)",
                  r"rather than", r"instead of")
 
 # A report's denial written after the finding: "fatty liver not seen", "effusion not visualized".

@@ -10,7 +10,8 @@ a pounding or racing heart; "Edema, localized" R60.0 for swelling or edema of th
 neck" R22.1; "Ecchymoses, spontaneous" R23.3 for easy bruising; "Hiccup" R06.6; "Enlargement, lymph gland,
 localized" R59.0 where a site is named; "Congestion, nasal" R09.81 for a stuffy nose; "Pain, abdominal" R10.9
 for stomach or belly pain; "Pain, chest" R07.9 written as pain in the chest; "Diarrhea" R19.7 for loose or
-watery stools; "Fatigue" R53.83 for low energy, "Tiredness" R53.83 for tired all the time.
+watery stools; "Fatigue" R53.83 for low energy, "Tiredness" R53.83 for tired all the time; "Alteration, awareness,
+transient" R40.4 for staring spells; "Unsteadiness on feet" R26.81 for feeling off balance.
 """
 import re
 
@@ -119,4 +120,8 @@ SYMPTOM_WORD_FINDINGS = (
     # the index's "Tiredness" R53.83, as patients say it
     (_word(r"tired all the time|(always|constantly) tired|tiredness"), ("R53",),
      fixed("R53.83", "tiredness is fatigue")),
+    (_word(r"staring (spells?|episodes?)|(spells?|episodes?) of staring"), ("R40",),
+     fixed("R40.4", "a staring spell is a transient alteration of awareness")),
+    (_word(r"off balance|loss of balance|losing (her |his |my )?balance"), ("R26",),
+     fixed("R26.81", "feeling off balance is unsteadiness on feet")),
 )

@@ -82,6 +82,13 @@ EXPLAINED_BY = {
             "M48.0", "M50", "M51", "M54.1", "I6", "F41", "F45", "S", "T"),
     "R30": ("N10", "N11", "N12", "N13", "N2", "N3", "N41", "N48", "N49", "N7", "A5", "A6", "B37.4", "C61", "C67",
             "T", "O"),  # dysuria
+    # a staring spell: an epilepsy's absence or focal seizure, a seizure, a TIA, an encephalopathy, a low sugar, a
+    # dissociation, an inattention
+    "R40.4": ("G40", "G41", "R56", "G45", "G93.4", "E16", "F44", "F90", "F10", "T"),
+    # feeling off balance: any nervous system disorder, a diabetic neuropathy, an inner ear's, a joint's or spine's, a
+    # stroke, a B12 deficiency, a dementia, an alcohol use, a low vision, a low pressure on standing
+    "R26.81": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "H81", "H83", "M1", "M4", "M8", "I6", "E53.8", "F0",
+               "F10", "H54", "I95", "S", "T"),
 }
 
 

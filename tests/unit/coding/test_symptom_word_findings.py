@@ -33,6 +33,10 @@ pytestmark = pytest.mark.unit
     ("Loose stools x 3 days, no blood.", "R19.7"),
     ("A/P: low energy for a month, check TSH and CBC.", "R53.83"),
     ("Says she is always tired since the new job; sleeps 7 h.", "R53.83"),
+    ("A/P: staring spells at school, up to 20 s - EEG.", "R40.4"),
+    ("Absence seizures cannot be excluded - episodes of staring, EEG ordered.", "R40.4"),
+    ("Feels off balance when she turns quickly - vestibular PT.", "R26.81"),
+    ("Loss of balance walking on grass x 2 mo, no falls.", "R26.81"),
 ])
 def test_a_symptom_in_everyday_words_meets_its_code(suggest, note, expected):
     assert expected in billed(suggest, note)
@@ -45,7 +49,23 @@ def test_a_symptom_in_everyday_words_meets_its_code(suggest, note, expected):
     ("Mother has easy bruising.", "R23.3"),
     ("Lymphadenopathy on exam.", "R59.0"),
     ("Denies palpitations or a racing heart.", "R00"),
+    ("No staring spells since the dose change.", "R40"),
+    ("Her brother has staring spells.", "R40"),
+    ("Denies loss of balance or falls.", "R26"),
 ])
 def test_denied_injured_relatives_or_unsited_are_not_made(tabular, note, kept_out):
     out, _ = documented_findings([], note, tabular)
     assert not {s.code for s in out if s.code.startswith(kept_out) and s.context == "affirmed"}
+
+
+def test_a_staring_spell_beside_a_confirmed_epilepsy_is_left_to_a_coder(suggest):
+    assert "R40.4" not in billed(suggest, "Epilepsy on levetiracetam; staring spells twice this month.")
+
+
+@pytest.mark.parametrize("note, kept_out", [
+    ("Wheezing with colds, never dx with asthma - albuterol prn.", "J45.909"),
+    ("She has never been dx'd with diabetes; A1c 5.4.", "E11.9"),
+    ("Never diagnosed with COPD; spirometry today.", "J44.9"),
+])
+def test_a_condition_never_diagnosed_in_shorthand_is_not_coded(suggest, note, kept_out):
+    assert kept_out not in billed(suggest, note)

@@ -56,8 +56,11 @@ def test_a_symptom_a_coder_still_weighs_is_not_read_as_unexplained(note, term, s
     ("R20.2", ["E11.42"], True), ("R20.2", ["G43.909"], True), ("R20.2", ["E03.9"], True),
     ("R20.2", ["I48.19"], False),
     ("R30.0", ["N39.0"], True), ("R30.0", ["E11.9"], False),
+    ("R40.4", ["G40.A09"], True), ("R40.4", ["E16.2"], True), ("R40.4", ["I10"], False), ("R40.4", ["F33.1"], False),
+    ("R26.81", ["G20.A1"], True), ("R26.81", ["H81.10"], True), ("R26.81", ["E11.42"], True),
+    ("R26.81", ["I10"], False), ("R26.81", ["E11.9"], False),
 ])
-def test_heartburn_numbness_and_dysuria_have_their_own_explanations(symptom, diagnoses, expected):
+def test_heartburn_numbness_dysuria_staring_and_unsteadiness_have_their_own_explanations(symptom, diagnoses, expected):
     assert explained(symptom, diagnoses) is expected
 
 
@@ -77,3 +80,11 @@ def test_on_the_real_index_an_unexplained_aside_is_billed(suggest, note, code):
 ])
 def test_on_the_real_index_a_symptom_its_diagnosis_explains_is_not_billed(suggest, note, code):
     assert not any(c.startswith(code) for c in billed(suggest, note))
+
+
+@pytest.mark.parametrize("note, code", [
+    ("A/P: 1. HTN - continue lisinopril. 2. Staring spells at work, 10-20 s - EEG.", "R40.4"),
+    ("A/P: 1. T2DM - continue metformin. 2. Feels off balance on stairs - vestibular PT.", "R26.81"),
+])
+def test_a_staring_spell_or_unsteadiness_beside_an_unrelated_diagnosis_is_billed(suggest, note, code):
+    assert code in billed(suggest, note)
