@@ -1,15 +1,12 @@
 """One async engine per service process, asyncpg underneath."""
-from functools import lru_cache
-
 import asyncpg
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.util.concurrency import greenlet_spawn
 
 from shared.db.json_read import json_bytes_value, jsonb_bytes, jsonb_bytes_value
-from shared.db.pool_paths import PoolPaths
+from shared.db.pool_paths import pool_paths
 from shared.settings import PlatformSettings
 
 
@@ -80,11 +77,6 @@ def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-@lru_cache(maxsize=16)
-def _pool_paths(engine: Engine) -> PoolPaths:
-    return PoolPaths(engine)
-
-
 class statement_connection:
     """A pooled connection's asyncpg driver, outside any transaction, for a read that is one statement:
     `async with statement_connection(engine) as connection`.
@@ -102,7 +94,7 @@ class statement_connection:
 
     def __init__(self, engine: AsyncEngine):
         self._engine = engine
-        self._paths = _pool_paths(engine.sync_engine)
+        self._paths = pool_paths(engine.sync_engine)
         self._pooled: PoolProxiedConnection | None = None
 
     async def __aenter__(self) -> asyncpg.Connection:

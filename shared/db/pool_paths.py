@@ -10,6 +10,7 @@ hold are read once per pool; each unit of work only checks, in two calls whateve
 that no listener was added since.
 """
 import time
+from functools import lru_cache
 
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.default import DefaultDialect
@@ -108,3 +109,9 @@ class PoolPaths:
         """`returns_without_waiting` for a connection whose transaction is over on the driver (after its COMMIT),
         with no listener of the connection's own."""
         return not connection._has_events and self.returns_without_waiting(connection._dbapi_connection)
+
+
+@lru_cache(maxsize=16)
+def pool_paths(engine: Engine) -> PoolPaths:
+    """The engine's one `PoolPaths`, shared by its units of work and its one-statement reads."""
+    return PoolPaths(engine)

@@ -19,7 +19,7 @@ from shared.clock import Clock, system_clock, today
 from shared.contracts.envelope import Envelope
 from shared.contracts.registry import EventType, event_type_for
 from shared.db.bulk import EncodedJson, Insert, insert_together
-from shared.db.pool_paths import PoolPaths
+from shared.db.pool_paths import pool_paths
 from shared.db.tables import outbox_message
 from shared.db.transaction_driver import (TransactionDriver, commit_on_driver, flush_pending, flush_writes,
                                           keep_driver)
@@ -115,7 +115,7 @@ class UnitOfWorkFactory:
         self._unit_of_work = unit_of_work
         self.clock = clock
         self._autocommit = None  # the engine's autocommit variant, made on the first read
-        self._pool_paths = PoolPaths(sessions.kw["bind"].sync_engine)
+        self._pool_paths = pool_paths(sessions.kw["bind"].sync_engine)
 
     def __call__(self) -> "_UnitOfWorkContext":
         return _UnitOfWorkContext(self)
