@@ -211,22 +211,22 @@ def _remember_verdicts_per_document() -> None:
 
 
 def _share_segments_of_repeated_lines() -> None:
-    """A batch repeats most of its lines (submitter, payer, billing provider, SBR, REF and DTP qualifiers), and
-    the reader builds a Segment, a Composite per element and an Element per value for every one. Within a
-    document that hands no segment out (above), one Segment per distinct line serves every repeat: nothing on
-    the way to the verdict changes a segment it reads (the reader, walker, validation and error handler only
-    read, and keep at most the ISA, GS and ST segments), the terminators are the reader's own, fixed when it
-    opens the file, so equal lines give equal segments, and the line's checks (a leading space, a trailing
-    element terminator) and the reader's bookkeeping still run for every line, as in X12Reader.__iter__, but for
-    a line they have nothing to say about: neither mark, and a segment the reader only counts (a valid id it
-    does not track, a first value: `only_counted_segment`). Such a line is kept as it was first read, and at
-    each repeat counted directly (segment and line), which is all those checks do with it: each is a function of
-    the line, or of the segment's id and first value. A reader with a `_parse_segment` of its own gets it
-    called for every line. The segments are held, with their ids, by the document's scope. A new line's elements share in turn the
-    Composites of equal element texts read before in the document (a qualifier, a code, a date, an empty
-    element recur across lines that differ in a name or an id): under the same reasoning, equal texts split
-    on the same terminator give equal composites, and none is changed on the way to the verdict. A reader of
-    another class, or outside such a document, goes to the original."""
+    """A batch repeats most of its lines (submitter, payer, billing provider, SBR, REF and DTP qualifiers), and the
+    reader builds a Segment, a Composite per element and an Element per value for every one. Within a document that
+    hands no segment out (above), one Segment per distinct line serves every repeat: nothing on the way to the
+    verdict changes a segment it reads (the reader, walker, validation and error handler only read, and keep at most
+    the ISA, GS and ST segments), the terminators are the reader's own, fixed when it opens the file, so equal lines
+    give equal segments, and the line's checks (a leading space, a trailing element terminator) and the reader's
+    bookkeeping still run for every line, as in X12Reader.__iter__, but for a line they have nothing to say about:
+    neither mark, and a segment the reader only counts (a valid id it does not track, a first value:
+    `only_counted_segment`). Such a line is kept as it was first read, and at each repeat counted directly (segment
+    and line), which is all those checks do with it: each is a function of the line, or of the segment's id and
+    first value. A reader with a `_parse_segment` of its own gets it called for every line. The segments are held,
+    with their ids, by the document's scope. A new line's elements share in turn the Composites of equal element
+    texts read before in the document (a qualifier, a code, a date, an empty element recur across lines that differ
+    in a name or an id): under the same reasoning, equal texts split on the same terminator give equal composites,
+    and none is changed on the way to the verdict. A reader of another class, or outside such a document, goes to
+    the original."""
     reader_type, segment_type = pyx12.x12file.X12Reader, pyx12.segment.Segment
     original = reader_type.__iter__
 
