@@ -16,6 +16,7 @@ import pyx12.x12n_document
 from pyx12.map_if import composite_if, element_if, segment_if
 
 from services.claims.adapters import pyx12_document_loop
+from services.claims.adapters.pyx12_reader_speedups import only_counted_segment
 
 # 1. The walker skips candidates that cannot match ----------------------------------------------------
 
@@ -210,18 +211,22 @@ def _remember_verdicts_per_document() -> None:
 
 
 def _share_segments_of_repeated_lines() -> None:
-    """A batch repeats most of its lines (submitter, payer, billing provider, SBR, REF and DTP qualifiers), and
-    the reader builds a Segment, a Composite per element and an Element per value for every one. Within a
-    document that hands no segment out (above), one Segment per distinct line serves every repeat: nothing on
-    the way to the verdict changes a segment it reads (the reader, walker, validation and error handler only
-    read, and keep at most the ISA, GS and ST segments), the terminators are the reader's own, fixed when it
-    opens the file, so equal lines give equal segments, and the line's checks (a leading space, a trailing
-    element terminator) and the reader's bookkeeping still run for every line, as in X12Reader.__iter__.
-    The segments are held, with their ids, by the document's scope. A new line's elements share in turn the
-    Composites of equal element texts read before in the document (a qualifier, a code, a date, an empty
-    element recur across lines that differ in a name or an id): under the same reasoning, equal texts split
-    on the same terminator give equal composites, and none is changed on the way to the verdict. A reader of
-    another class, or outside such a document, goes to the original."""
+    """A batch repeats most of its lines (submitter, payer, billing provider, SBR, REF and DTP qualifiers), and the
+    reader builds a Segment, a Composite per element and an Element per value for every one. Within a document that
+    hands no segment out (above), one Segment per distinct line serves every repeat: nothing on the way to the
+    verdict changes a segment it reads (the reader, walker, validation and error handler only read, and keep at most
+    the ISA, GS and ST segments), the terminators are the reader's own, fixed when it opens the file, so equal lines
+    give equal segments, and the line's checks (a leading space, a trailing element terminator) and the reader's
+    bookkeeping still run for every line, as in X12Reader.__iter__, but for a line they have nothing to say about:
+    neither mark, and a segment the reader only counts (a valid id it does not track, a first value:
+    `only_counted_segment`). Such a line is kept as it was first read, and at each repeat counted directly (segment
+    and line), which is all those checks do with it: each is a function of the line, or of the segment's id and
+    first value. A reader with a `_parse_segment` of its own gets it called for every line. The segments are held,
+    with their ids, by the document's scope. A new line's elements share in turn the Composites of equal element
+    texts read before in the document (a qualifier, a code, a date, an empty element recur across lines that differ
+    in a name or an id): under the same reasoning, equal texts split on the same terminator give equal composites,
+    and none is changed on the way to the verdict. A reader of another class, or outside such a document, goes to
+    the original."""
     reader_type, segment_type = pyx12.x12file.X12Reader, pyx12.segment.Segment
     original = reader_type.__iter__
 
@@ -231,13 +236,22 @@ def _share_segments_of_repeated_lines() -> None:
             yield from original(self)
             return
         terms = (self.seg_term, self.ele_term, self.subele_term)
-        by_line, by_text = lines.setdefault(terms, ({}, {}))
+        by_line, by_text, only_counted = lines.setdefault(terms, ({}, {}, {}))
+        own_books = "_parse_segment" not in self.__dict__
         self.err_list = []
         for line in self.raw:
-            if line.startswith(" "):
+            seg_data = only_counted.get(line)
+            if seg_data is not None:  # a line read before that the reader only counted: count it again
+                self.seg_count += 1
+                self.cur_line += 1
+                yield seg_data
+                continue
+            spaced = line.startswith(" ")
+            if spaced:
                 self._seg_error("1", "Segment contains a leading space", None, src_line=self.cur_line + 1)
                 line = line.lstrip()
-            if line[-1] == self.ele_term:
+            trailing = line[-1] == self.ele_term
+            if trailing:
                 self._seg_error("SEG1", "Segment contains trailing element terminators", None,
                                 src_line=self.cur_line + 1)
             seg_data = by_line.get(line)
@@ -247,6 +261,12 @@ def _share_segments_of_repeated_lines() -> None:
                     seg_data = segment_type(line, *terms)
                 by_line[line] = seg_data
                 shared[id(seg_data)] = seg_data
+                if own_books and not spaced and not trailing and only_counted_segment(seg_data):
+                    only_counted[line] = seg_data
+                    self.seg_count += 1
+                    self.cur_line += 1
+                    yield seg_data
+                    continue
             self._parse_segment(seg_data)
             yield seg_data
 
