@@ -6,6 +6,7 @@ from services.coding.domain.first_sight import DEFAULT_ENTRY_NAME, calibrated
 from services.coding.domain.note_terms import CONFIDENCE
 from services.coding.domain.suggestions import Suggestion
 from tests.unit.coding.test_conventions import tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 THRESHOLD = 0.9
@@ -32,11 +33,6 @@ def test_another_bare_default_entry_is_still_held(tabular):
     note = "Generalized anxiety disorder with poor sleep. Insomnia discussed."
     [held] = calibrated([bare(note, "Insomnia", ("G47.00", "Insomnia, unspecified"))], note, tabular)
     assert held.confidence < THRESHOLD and held.convention == DEFAULT_ENTRY_NAME
-
-
-@pytest.fixture(scope="module")
-def suggest(note_suggester):
-    return note_suggester
 
 
 def accepted(suggest, note: str) -> set[str]:

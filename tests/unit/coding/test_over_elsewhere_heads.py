@@ -5,6 +5,7 @@ import pytest
 
 from services.coding.domain.first_sight import OVER_ELSEWHERE_NAME, stated_over_elsewhere
 from tests.unit.coding.test_conventions import found
+from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 THRESHOLD = 0.9
@@ -27,11 +28,6 @@ def test_an_eponym_before_the_generic_head_still_names_the_disease_said_over():
     note = "Graves disease on methimazole. Graves no longer active per endocrinology."
     [held] = stated_over_elsewhere(found(note, ("E05.00", "Graves disease")), note)
     assert held.confidence < THRESHOLD and held.convention == OVER_ELSEWHERE_NAME
-
-
-@pytest.fixture(scope="module")
-def suggest(note_suggester):
-    return note_suggester
 
 
 @pytest.mark.parametrize("note", [
