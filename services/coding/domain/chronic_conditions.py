@@ -19,6 +19,12 @@ from services.coding.domain.note_text import current_under_history_heading
 # rheumatoid arthritis, chronic heart failure, osteoporosis
 CHRONIC = ("I10", "E10", "E11", "E78", "E03", "J45", "J44", "J43", "I48", "I25", "N18", "G47.33", "K21", "E66", "M05",
            "M06", "I50", "M81")
+# conditions that stay until a procedure takes them away, whose bare name is the code a coder bills when the note
+# names no type: a cataract (H26.9, until its extraction) and a supraventricular tachycardia (I47.10, until its
+# ablation). Neither code has a sided form. Only the first-sight holds read them (the default entry's, and a side
+# taken for a qualifier): under a history heading or after "s/p" they stay what the context rules and
+# `first_sight.treated_by_procedure` read them as
+NAMED_BARE = ("H26.9", "I47.10")
 # an osteoarthritis named as one does not end: an injection eases it and an arthroplasty takes the joint away (its
 # Z96.6- status), so neither a course "done" nor a "resolved" leaves a condition that no longer exists (guideline
 # I.C.21.c.4); a bare "arthritis" (M19.9-, the index's default) may be an infection's, which a course does end

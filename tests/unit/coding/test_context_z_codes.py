@@ -95,3 +95,14 @@ def test_a_past_condition_without_a_history_entry_is_still_not_coded_by_its_chap
 def test_a_past_venous_thrombosis_of_any_vein_takes_its_history_entry(suggest, note):
     found = [s for s in suggest(note) if s.code == "Z86.718"]
     assert found and found[0].context == "history" and found[0].confidence >= 0.9
+
+
+@pytest.mark.parametrize("condition, expected", [
+    ("M06.9", "Z82.61"), ("M05.79", "Z82.61"), ("M17.11", "Z82.61"), ("M19.90", "Z82.61"), ("M10.9", None),
+])
+def test_a_relatives_arthritis_is_the_family_history_of_arthritis_not_of_the_system(condition, expected):
+    assert history_code("family", condition) == expected
+
+
+def test_a_mothers_rheumatoid_arthritis_is_z82_61_and_no_code_of_the_patients(suggest):
+    assert {s.code for s in suggest("FHx: mother w/ RA. Denies joint swelling.") if s.confidence >= 0.9} == {"Z82.61"}
