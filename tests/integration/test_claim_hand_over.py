@@ -1,6 +1,9 @@
-"""The hand-over on the claims database: after the POST, one statement records the clearinghouse's answer on
-the file and reads its claims with their lines and payer; claim.submitted must say what the stored claim,
-its lines and its payer say, to the type (the charge exact, the day a date, the modifiers in order)."""
+"""Writes on the claims database. claim.coded: a batch's claims, their lines and their timeline go in as one
+statement, and the claims' counts come out as the claims and their steps say, held claims (whose hold is a
+timeline step the count reads) among them. The hand-over: after the POST, one statement records the
+clearinghouse's answer on the file and reads its claims with their lines and payer; claim.submitted must say
+what the stored claim, its lines and its payer say, to the type (the charge exact, the day a date, the modifiers
+in order)."""
 import json
 import uuid
 from decimal import Decimal
@@ -14,11 +17,13 @@ from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory
 from shared.db.tables import outbox_message
 from shared.db.unit_of_work import UnitOfWorkFactory
+from shared.testing.fake_batch import FakeBatch
 from services.claims.adapters.catalog import Catalog
 from services.claims.adapters.clearinghouse import DropboxClearinghouse
+from services.claims.adapters.reports import claim_tally
 from services.claims.adapters.repositories import ClaimsUnitOfWork
-from services.claims.adapters.tables import Claim, ClaimLine, Interchange, TenantPayer
-from services.claims.application.build_claims import create_claim
+from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine, Interchange, TenantPayer
+from services.claims.application.build_claims import build_claims, create_claim
 from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import batch_ready_claims
@@ -46,14 +51,61 @@ def claims_service_paused(infrastructure):
         yield
 
 
+async def _register(uow, tenant_id: uuid.UUID, name: str) -> None:
+    await register_tenant(uow, Envelope[TenantRegistered](
+        event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
+        payload=TenantRegistered(tenant_id=str(tenant_id), name=name, billing_provider=BILLING)), catalog=CATALOG)
+
+
+def _batch(tenant_id: uuid.UUID) -> list:
+    """Two ready claims, one held for a line without a charge (its lines stored) and one for a payer the
+    tenant does not have (no lines)."""
+    claims = [coded(encounter_id=str(uuid.uuid4()), patient={**ENCOUNTER["patient"], "id": f"MRN-CODED-{n}"})
+              for n in range(4)]
+    claims[2] = claims[2].model_copy(update={"procedures": [
+        p.model_copy(update={"charge": Decimal("0.00")}) for p in claims[2].procedures]})
+    claims[3] = claims[3].model_copy(update={"coverage": claims[3].coverage.model_copy(
+        update={"payer_id": "NO-SUCH-PAYER"})})
+    return [Envelope(event_type="claim.coded", tenant_id=tenant_id, subject_id=c.claim_id, payload=c)
+            for c in claims]
+
+
+async def test_a_batch_writes_its_claims_lines_and_timeline_in_one_statement(engine):
+    units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
+    tenant_id = uuid.uuid4()
+    async with units() as uow:
+        await _register(uow, tenant_id, "coded")
+    envelopes = _batch(tenant_id)
+    with statements_sent(engine) as statements:
+        async with units() as uow:
+            await build_claims(uow, FakeBatch(envelopes), catalog=CATALOG)
+    writes = [s for s in statements if not s.lstrip().upper().startswith("SELECT")]
+    assert len(writes) == 1, writes
+    assert writes[0].startswith("WITH t0 AS (INSERT INTO claim ") and "t1 AS (INSERT INTO claim_line " in writes[0]
+    assert "INSERT INTO claim_event " in writes[0]
+
+    ids = [uuid.UUID(e.payload.claim_id) for e in envelopes]
+    async with units() as uow:
+        statuses = dict((await uow.session.execute(select(Claim.id, Claim.status).where(Claim.id.in_(ids)))).all())
+        lines = (await uow.session.execute(select(ClaimLine.claim_id).where(ClaimLine.claim_id.in_(ids)))).scalars()
+        steps = (await uow.session.execute(select(ClaimEvent.claim_id, ClaimEvent.event).where(
+            ClaimEvent.claim_id.in_(ids)).order_by(ClaimEvent.id))).all()
+        counts = dict((await uow.session.execute(select(claim_tally.c.key, claim_tally.c.n).where(
+            claim_tally.c.tenant_id == tenant_id))).all())
+    assert [statuses[i] for i in ids] == ["ready", "ready", "held", "held"]
+    assert set(lines) == set(ids[:3])
+    assert steps == [(ids[0], "built"), (ids[0], "scrubbed"), (ids[1], "built"), (ids[1], "scrubbed"),
+                     (ids[2], "built"), (ids[2], "held"), (ids[3], "built"), (ids[3], "held")]
+    # A held claim is reworked, so not clean: the count reads its hold from the timeline written with it.
+    assert {k: n for k, n in counts.items() if n} == {"status:ready": 2, "status:held": 2, "scrubbed": 4,
+                                                      "clean": 2}
+
+
 async def _stored_file(units) -> tuple[uuid.UUID, list[uuid.UUID]]:
     """A tenant whose two verified claims (two lines each, one with a modifier) sit in one stored file."""
     tenant_id = uuid.uuid4()
     async with units() as uow:
-        await register_tenant(uow, Envelope[TenantRegistered](
-            event_type="tenant.registered", tenant_id=tenant_id, subject_id=tenant_id,
-            payload=TenantRegistered(tenant_id=str(tenant_id), name="hand-over", billing_provider=BILLING)),
-            catalog=CATALOG)
+        await _register(uow, tenant_id, "hand-over")
         ids = []
         for n in range(2):
             claim = await create_claim(uow, coded(encounter_id=str(uuid.uuid4()), procedures=LINES,

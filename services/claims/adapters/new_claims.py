@@ -1,13 +1,15 @@
 """What claim.coded writes, and reads first: the ids already billed and the live lines of the batch's service days."""
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from uuid import UUID
 
 from sqlalchemy import Date, Uuid, bindparam, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from shared.db.array_literals import array_literal
-from shared.db.bulk import any_bound, in_unnested, insert_rows, json_of, not_in_array, text_array_bound
+from shared.db.bulk import (Insert, any_bound, in_unnested, insert_together, json_of, not_in_array,
+                            text_array_bound)
 from shared.db.driver_reads import select_rows
+from shared.db.transaction_driver import TransactionDriver, flush_pending
 from services.claims.adapters.claim_records import CLAIM, LINE, RecordReads, ServiceDayKey
 
 # The ids as one array, the service days as three: one statement text whatever their number, built once, run
@@ -47,9 +49,10 @@ class NewClaims(RecordReads):
             found.setdefault((tenant_id, patient_id, day), []).append((claim_id, (patient_id, day, code, npi)))
         return found
 
-    async def insert_many(self, rows: list[dict]) -> None:
-        """New claims; each row's `coded` (its ClaimCoded) is encoded here in one call by pydantic's serializer."""
-        await insert_rows(self._session, CLAIM, [{**row, "coded": json_of(row["coded"])} for row in rows])
-
-    async def add_lines(self, rows: list[dict]) -> None:
-        await insert_rows(self._session, LINE, rows)
+    async def insert_many(self, rows: list[dict], lines: Sequence[dict] = (), *, along: Sequence[Insert] = ()) -> None:
+        """New claims, their lines and rows queued for other tables (`along`) in one statement: one round trip
+        where there was one a table. Each row's `coded` (its ClaimCoded) is encoded here in one call by
+        pydantic's serializer."""
+        claims = Insert(CLAIM, [{**row, "coded": json_of(row["coded"])} for row in rows])
+        await flush_pending(self._session)
+        await insert_together(await TransactionDriver.of(self._session), [claims, Insert(LINE, list(lines)), *along])

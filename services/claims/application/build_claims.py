@@ -2,7 +2,7 @@
 
 The tenants and payers of the batch are read with one query, its denial history and already billed
 services with one each; each claim is then priced and scrubbed in memory; claims, lines and timeline go in with one
-executemany per table. A claim built earlier in the batch counts for the duplicate rule of the later
+statement. A claim built earlier in the batch counts for the duplicate rule of the later
 ones, as it would had they arrived one by one.
 """
 from dataclasses import dataclass, replace
@@ -182,9 +182,8 @@ class ClaimBatch:
                 "prior_payers": prior_payers_json(next_payer.prior_payers) if next_payer else None}
 
     async def save(self, uow) -> None:
-        """Claims first, then their lines; the timeline follows with the unit of work's commit."""
-        await uow.claims.insert_many(self._claims)
-        await uow.claims.add_lines(self._lines)
+        """Claims, their lines and the timeline's steps so far, written together."""
+        await uow.save_new_claims(self._claims, self._lines)
         self._claims, self._lines = [], []
 
 

@@ -308,6 +308,10 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
     def note_ready(self) -> None:
         self.ready_noted += 1
 
+    async def save_new_claims(self, claims, lines):
+        await self.claims.insert_many(claims)
+        await self.claims.add_lines(lines)
+
 
 async def registered_tenant_uow(tenant_id: UUID, now, *, billing_provider, catalog) -> FakeClaimsUnitOfWork:
     """A unit of work at a fixed time whose tenant (with its default payers) is registered."""
