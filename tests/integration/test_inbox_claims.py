@@ -9,9 +9,10 @@ from sqlalchemy import text
 
 from services.claims.settings import Settings
 from shared.db.engine import make_engine, make_session_factory
+from shared.db.transaction_driver import compiled
 from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.kafka.errors import ConcurrentDelivery, is_transient
-from shared.kafka.inbox import claim_new_events
+from shared.kafka.inbox import CLAIM_NEW, claim_new_events
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +79,23 @@ async def test_a_repeat_racing_a_delivery_that_rolls_back_records_the_event(unit
             raise RuntimeError("the first handler failed")
     assert await racing == {event}
     assert await _stored(units, consumer) == ({event}, 1)
+
+
+@pytest.mark.parametrize("inbox_rows", [0, 2_000])
+async def test_the_claim_probes_the_key_per_id_and_never_reads_the_consumers_rows(units, inbox_rows):
+    consumer = str(uuid.uuid4())
+    async with units() as uow:
+        await uow.session.execute(text(
+            "INSERT INTO inbox_message (consumer, event_id, topic) SELECT :c, gen_random_uuid(), 't' "
+            "FROM generate_series(1, :n)"), {"c": consumer, "n": inbox_rows})
+    async with units() as uow:
+        driver = await uow.driver()
+        await driver.fetch(text("ANALYZE inbox_message"), {})
+        sql, names = compiled(CLAIM_NEW, driver.dialect)
+        values = {"consumer": consumer, "event_ids": [uuid.uuid4() for _ in range(12)], "topics": '{"t"}'}
+        raw = (await (await uow.session.connection()).get_raw_connection()).driver_connection
+        await raw.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        plan = "\n".join(row[0] for row in await raw.fetch("EXPLAIN " + sql, *[values[name] for name in names]))
+    assert "SubPlan" in plan and "event_id = e.event_id" in plan and "Join" not in plan, plan  # a probe per id
+    if inbox_rows:  # (an inbox of a page or two is read whole, rightly)
+        assert "using inbox_message_pkey" in plan, plan
