@@ -96,3 +96,26 @@ def outbox_with_event_id_key() -> None:
         op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {OUTBOX_EVENT_ID_KEY}")  # left invalid by a failed build
         op.execute(f"CREATE UNIQUE INDEX CONCURRENTLY {OUTBOX_EVENT_ID_KEY} ON outbox_message (event_id)")
     op.execute(f"ALTER TABLE outbox_message ADD CONSTRAINT {OUTBOX_EVENT_ID_KEY} UNIQUE USING INDEX {OUTBOX_EVENT_ID_KEY}")
+
+
+INBOX_TIME_INDEX = "ix_inbox_processed_at"
+INBOX_TIME_INDEX_FORMS = {
+    "brin": "USING brin (processed_at) WITH (autosummarize = on)",
+    "btree": "USING btree (processed_at)",
+}
+INDEX_METHOD = text("SELECT a.amname FROM pg_class c JOIN pg_am a ON a.oid = c.relam WHERE c.oid = to_regclass(:name)")
+
+
+def inbox_time_index_as(method: str) -> None:
+    """The inbox's time index rebuilt as a `brin` or a `btree` (the upgrade and the downgrade): the new one built
+    CONCURRENTLY under another name, the old one dropped CONCURRENTLY, the new one renamed, so the consumers'
+    inserts go on throughout and the retention always finds an index by the name. Nothing to do where the index
+    already has that form (a database created after this change has a BRIN)."""
+    if op.get_bind().execute(INDEX_METHOD, {"name": INBOX_TIME_INDEX}).scalar() == method:
+        return
+    building = f"{INBOX_TIME_INDEX}_{method}"
+    with op.get_context().autocommit_block():
+        op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {building}")  # left invalid by a failed build
+        op.execute(f"CREATE INDEX CONCURRENTLY {building} ON inbox_message {INBOX_TIME_INDEX_FORMS[method]}")
+        op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {INBOX_TIME_INDEX}")
+        op.execute(f"ALTER INDEX {building} RENAME TO {INBOX_TIME_INDEX}")

@@ -28,7 +28,13 @@ TRANSIENT_SQLSTATE_CLASSES = frozenset({"08", "53", "57", "58"})
 # Single states elsewhere: serialization failure, deadlock, lock not available, too many connections for a role.
 TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03", "55006", "25P03"})
 
+class ConcurrentDelivery(Exception):
+    """Another consumer recorded an event of the batch while this one handled it (a zombie after a rebalance):
+    the batch rolls back and is retried, and the retry leaves out what the other one committed."""
+
+
 TRANSIENT_TYPES: tuple[type[BaseException], ...] = (
+    ConcurrentDelivery,
     OperationalError,
     InterfaceError,
     DisconnectionError,

@@ -7,7 +7,7 @@ from aiokafka import errors as kafka_errors
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import exc as sa_exc
 
-from shared.kafka.errors import PermanentError, describe, is_transient
+from shared.kafka.errors import ConcurrentDelivery, PermanentError, describe, is_transient
 from tests.driver_errors import postgres_error, wrapped
 
 pytestmark = pytest.mark.unit
@@ -106,3 +106,13 @@ def test_an_error_raised_while_handling_a_transient_one_is_judged_on_its_own():
             raise ValueError("a bug in the handler's except block")
     except ValueError as error:
         assert not is_transient(error)
+
+
+def test_an_event_recorded_meanwhile_by_another_consumer_is_transient():
+    try:
+        try:
+            raise wrapped(postgres_error("23505"))
+        except sa_exc.DBAPIError as key_violation:
+            raise ConcurrentDelivery("recorded meanwhile") from key_violation
+    except ConcurrentDelivery as error:
+        assert is_transient(error)
