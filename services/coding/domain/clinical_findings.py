@@ -299,7 +299,8 @@ CLINICAL_FINDINGS = (
 
 # (code the index found, words of its sentence that specify it, the specific code, why)
 REFINEMENTS = (
-    ("E03.9", _word(r"thyroidectomy|radioactive iodine|rai|i-?131|thyroid ablation|post-?surgical|post-?ablative"),
+    ("E03.9", _word(r"thyroidectomy|radioactive iodine|radio-?iodine|rai|i-?131|thyroid ablation|post-?surgical|"
+                    r"post-?ablative"),
      "E89.0",
      "hypothyroidism after thyroid surgery or ablation is postprocedural"),
     ("E03.9", _word(r"hashimoto'?s?|autoimmune thyroiditis|chronic lymphocytic thyroiditis"), "E06.3",

@@ -195,7 +195,9 @@ RULES = (
               _words(r"resolved", r"late effects? of", r"prior(?! to)", r"previous", r"remote", r"healed",
                      # "former smoker, chronic cough": a past habit names only itself
                      r"former(?! (smokers?|drinkers?|vapers?|(tobacco |drug |alcohol |cannabis )?users?)\b)",
-                     r"treated", r"past(?=:)",
+                     # "Graves disease treated with RAI 2015, now hypothyroid": how the first condition ended,
+                     # not the state it left, which ", now" names as current
+                     r"treated(?![^.;]*,\s*now\b)", r"past(?=:)",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)",
                      COMPLETED_COURSE_CUE),
               # ("osteoporosis and a healed radius fx": a cue after an article is the next condition's adjective)

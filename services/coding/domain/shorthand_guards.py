@@ -19,7 +19,7 @@ _BEFORE = 40
 _PLACE_BEFORE = re.compile(r"\b(at|to|from|via|in|seen|went|go|visited|the|an?)\s*$", re.IGNORECASE)
 # a diagnosis closes its item or goes on with what a problem list writes after one
 _ITEM_GOES_ON = re.compile(r"[ \t]*([,;.)(\-\u2013\n]|$|(on|w/|with|in|flare|since|dx|diagnosed|stable|controlled|"
-                           r"well|treated|managed|due|d/t|s/p|for|x[ \t]?\d)\b)", re.IGNORECASE)
+                           r"well|treated|managed|due|d/t|s/p|for|after|following|post|x[ \t]?\d)\b)", re.IGNORECASE)
 _NUTRIENT_BEFORE = re.compile(r"\b(vitamin|vit)[ \t]*[a-z]?\d*[ \t]*$|\b(b12|b1|b6|iron|fe|folate|folic acid|thiamine|"
                               r"zinc|copper|magnesium|potassium|testosterone|iga|g6pd|factor[ \t]+\w+)[ \t]*$",
                               re.IGNORECASE)

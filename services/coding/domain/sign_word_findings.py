@@ -9,7 +9,8 @@ shuffling gait", "blurry vision", "blacked out", "coughing up blood") or a test 
 "Loss of consciousness, transient", "Blackout" and "Fainting" R55; "Blurred, blurring, vision" H53.8;
 "Abnormal, electrocardiogram" R94.31; "Abnormal, function studies, pulmonary" R94.2 (a reduced diffusing capacity
 among them); "Stiff, joint" M25.6- by
-joint and side; "Hemoptysis" R04.2; "Elevated, transaminase" R74.01 where the liver enzymes named are ALT or AST.
+joint and side; "Pain, chronic, due to trauma" G89.21 for a chronic pain written as post-traumatic; "Hemoptysis"
+R04.2; "Elevated, transaminase" R74.01 where the liver enzymes named are ALT or AST.
 A result is the explanation's part, not a finding of its own, where the note names that explanation: Q waves
 read as an old infarct, an abnormal PFT beside an affirmed chronic lung disease, a stiff joint with its
 arthritis, blurred vision with an eye disease or a migraine's aura, a blackout with a head injury, a memory
@@ -136,4 +137,11 @@ SIGN_WORD_FINDINGS = (
      fixed("R04.2", "coughing up blood is hemoptysis")),
     (_word(r"(elevated|raised|high|abnormal) (liver enzymes|lfts?|liver function tests?)"), ("R74", "R94", "R79"),
      _liver_enzymes),
+    # chronic pain the note calls post-traumatic ("chronic post-traumatic R chest wall pain"): the index's
+    # "Pain, chronic, due to trauma", in place of the site's pain the index found on the same words (the late
+    # effect is the chronic pain, its injury's code with S beside it); not a stress disorder's words
+    (_word(r"chronic (post-?traumatic|posttraumatic) ((?!stress\b)[\w/]+[ -]){0,3}?pain|"
+           r"chronic ([\w/]+[ -]){0,3}?pain,? (post-?traumatic|posttraumatic)(?! stress)"),
+     ("G89", "R07", "R10", "R52", "M25.5", "M54", "M79.6"),
+     fixed("G89.21", "chronic pain due to trauma")),
 )

@@ -11,6 +11,7 @@ The same deficits after a nontraumatic intracerebral or subarachnoid hemorrhage 
 category by the kind of stroke with the deficit's characters unchanged (the tabular builds all three alike); a
 "hemorrhagic stroke" is, by the index ("Stroke, hemorrhagic - see Hemorrhage, intracranial, intracerebral"), an
 intracerebral one. The stroke's words may carry its side, territory and type ("after her left MCA ischemic stroke").
+A depression the note says the stroke caused is I69.398 ("other sequelae"), the depression's own code beside it.
 """
 import re
 
@@ -85,6 +86,25 @@ def hemiparesis_code(words: str, after: str, note: str) -> str:
         dominant = handed.group(0).lower()[0] == affected[0]
     return {("right", True): "I69.351", ("left", True): "I69.352", ("right", False): "I69.353",
             ("left", False): "I69.354"}[(affected, dominant)]
+
+
+# a depression is a stroke's sequela (I69.398, "other sequelae", the depression's own code beside it) only where the
+# note says the stroke caused it: a mood disorder may predate a stroke or merely follow it in time
+_DEPRESSION = re.compile(r"\b(post-?stroke depression|depression|(major )?depressive disorder|mdd)\b", re.IGNORECASE)
+_CAUSED = re.compile(r"\b(sequelae?|late effects?|attribut\w+|due to|caused by|result of)\b|post-?stroke depression",
+                     re.IGNORECASE)
+_OTHER_SEQUELA = "I69.398"
+_SENTENCE_END = re.compile(r"[.\n]")
+
+
+def caused_depression(note: str, stroke: re.Match) -> str | None:
+    """The depression's words where the stroke's sentence, on past a ";" ("low mood since her stroke; neurology
+    calls the depression a sequela of it"), says the stroke caused it."""
+    end = _SENTENCE_END.search(note, stroke.end())
+    text = note[sentence_start(note, stroke.start()):end.start() if end else len(note)]
+    if not _CAUSED.search(text):
+        return None
+    return next((m.group(0) for m in _DEPRESSION.finditer(text) if _stated_deficit(text, m)), None)
 
 
 def _deficits_in_words(text: str, note: str) -> list[tuple[str, str]]:
@@ -186,7 +206,8 @@ def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
                 reason = f"{s.evidence} as a sequela of cerebral infarction: {code}, {s.code} as its additional code"
                 made.append(from_rule(code, match, tabular, NAME, reason))
                 reasons.append(reason)
-        for code, words in _deficits_in_words(text, note):
+        depression = caused_depression(note, match)
+        for code, words in [*_deficits_in_words(text, note), *([(_OTHER_SEQUELA, depression)] if depression else [])]:
             code = of_the_stroke(code, match.group(0))
             if tabular.is_billable(code) and all(m.code != code for m in [*suggestions, *made]):
                 reason = f"{words} as a sequela of cerebral infarction: {code}"

@@ -19,6 +19,9 @@ from services.coding.domain.own_entry import heads_a_marked_entry, heads_its_own
 
 _ANEMIA = ("D5", "D60", "D61", "D62", "D63", "D64")
 _THYROID = ("E03", "E05", "E06", "E89.0")
+# an overactive thyroid, or a thyroiditis in its thyrotoxic phase: what makes the heart race, which an underactive
+# one (E03, E89.0, Hashimoto's E06.3) does not
+_OVERACTIVE_THYROID = ("E05", "E06.0", "E06.1", "E06.2", "E06.4", "E06.9")
 _INFECTION = ("A", "B", "J0", "J1", "J20", "J21", "J22", "U07", "N39.0")
 _SYSTEMIC_INFECTION = ("A", "B", "U07")  # not a local one: a cystitis explains no cough or weight loss
 # what swells in chapter M: an infected, inflammatory or crystal arthritis, a joint's effusion, a soft tissue's
@@ -30,8 +33,8 @@ _RETINOPATHY = ("E08.3", "E09.3", "E10.3", "E11.3", "E13.3", "H35")
 _CHEST_PAIN_CAUSES = ("I2", "I30", "I31", "I35", "I42", "I71", "J", "K2", "K8", "M94.0", "F41", "C34", "C78", "S2", "T")
 # symptom code prefix -> prefixes of the diagnoses that routinely explain it
 EXPLAINED_BY = {
-    "R00.2": ("I47", "I48", "I49", "I42", "I50", "I34", "I35", "I51", *_THYROID, "F40", "F41", "F43", "F10", "F15",
-              *_ANEMIA, "T", "O"),  # palpitations
+    "R00.2": ("I47", "I48", "I49", "I42", "I50", "I34", "I35", "I51", *_OVERACTIVE_THYROID, "F40", "F41", "F43",
+              "F10", "F15", *_ANEMIA, "T", "O"),  # palpitations
     "R53.8": ("F31", "F32", "F33", "F34", *_ANEMIA, *_THYROID, "E27", "E87", "I50", "N18", "N19", "C", "D0", "G35",
               "G47.3", "G93.3", "F10", *_INFECTION, "K70", "K72", "K74", "T", "O"),  # fatigue
     "R51": ("G43", "G44", "G93.2", "G96", "G0", "S06", "S09", "F07.8", "O1", "I16", "I60", "I61", "I62", "J01", "J32",
