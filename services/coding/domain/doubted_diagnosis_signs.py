@@ -6,7 +6,8 @@ symptom that a confirmed diagnosis may absorb: it is what the visit is billed fo
 
 Only a sign (R00-R69) the first-sight calibration held as a default entry or as a symptom beside a diagnosis, and
 only where the doubt is written after it (in its sentence or a later one), as an assessment follows what it weighs.
-Not a sign its sentence places at an earlier visit ("a CT done for abdominal pain in the ED last month"), nor a
+Not a sign its sentence places at an earlier visit ("a CT done for abdominal pain in the ED last month") or calls
+unchanged, stable or at baseline (a known condition's, not the new doubt's), nor a
 default entry written with a word that names a kind of the sign ("exertional dyspnea", "dry cough"): the default
 entry may not be the code then, which is what its hold is for. Nor a "vs" the same sentence settles by setting one
 member aside ("mood disorder vs ADHD; ADHD excluded", "bipolar II vs MDD - bipolar II unlikely"): the
@@ -34,14 +35,18 @@ _BETWEEN_TWO = re.compile(r"v(ersu)?s", re.IGNORECASE)
 _SET_ASIDE = re.compile(r"(?<!\bnot )(?<!\bbe )(?<!\bcannot )\b(excluded|ruled out|unlikely)\b", re.IGNORECASE)
 _EARLIER_VISIT = re.compile(r"\b(last (week|month)|\d+ (days?|weeks?|wks?|months?|mos?) ago|in the (ed|er|emergency "
                             r"(room|department)|hospital))\b", re.IGNORECASE)
+# the sign's clause closed by its course: "short of breath climbing stairs, unchanged." (not "stable angina")
+_AT_ITS_USUAL_LEVEL = re.compile(r",\s*(?:stable|unchanged|at baseline)\s*(?:[.;]|$)", re.IGNORECASE)
 _KIND_OF_SIGN = re.compile(r"\b(exertional|(on|with) exertion|nocturnal|dry|productive|paroxysmal|positional)\b",
                            re.IGNORECASE)
 
 
 def _sign_of_this_visit(s: Suggestion, note: str) -> bool:
-    """Not dated to an earlier visit by its sentence, and (a default entry) not written with a kind of the sign in
-    its own list item, between the commas around it."""
-    if _EARLIER_VISIT.search(sentence(note, s.start, s.end)):
+    """Not dated to an earlier visit by its sentence nor said there to be at its usual level (a known condition's:
+    "short of breath climbing stairs, unchanged" beside a COPD), and (a default entry) not written with a kind of
+    the sign in its own list item, between the commas around it."""
+    said = sentence(note, s.start, s.end)
+    if _EARLIER_VISIT.search(said) or _AT_ITS_USUAL_LEVEL.search(note, s.end, sentence_end(note, s.end)):
         return False
     if s.convention != DEFAULT_ENTRY_NAME:
         return True

@@ -7,7 +7,9 @@ names (`laterality`); "Cold sore" and "Fever blister" B00.1 (the tabular: "Herpe
 "Hives" (urticaria) L50.9; "Pressure, chest" R07.89; "Hypercholesterolemia" for high cholesterol E78.00;
 "Hypoglycemia" for low (blood) sugars E16.2, which the diabetes combination makes E1x.649 beside a diabetes;
 "Pain, limb, lower leg" for calf pain M79.66-, by side; "Delay, speech" F80.9; forgetfulness, memory loss NOS R41.3; "Irritability" R45.4 (the noun only: "irritable"
-names a bowel or a bladder as often as a mood). A symptom stated with a definitive
+names a bowel or a bladder as often as a mood); blood seen in the urine ("visible blood in urine") R31.0 ("Hematuria,
+gross"); weight gained by an amount ("gained 10 kg") R63.5 ("Gain, weight (abnormal)"); "short of breath" R06.02
+("Shortness, breath"). A symptom stated with a definitive
 diagnosis in its sentence is still dropped as part of it, as for every documented finding.
 """
 import re
@@ -57,5 +59,10 @@ LAY_WORD_FINDINGS = (
      fixed("F80.9", "speech delay is a developmental disorder of speech and language")),
     (_word(r"forgetfulness|forgetful"), ("R41",), fixed("R41.3", "forgetfulness is memory loss NOS (other amnesia)")),
     (_word(r"irritability"), ("R45",), fixed("R45.4", "irritability (the index: Irritable, irritability)")),
+    (_word(r"(visible|gross) blood in (the |her |his |my )?urine"), ("R31",),
+     fixed("R31.0", "blood seen in the urine is gross hematuria")),
+    (_word(r"gained \d+(\.\d+)? ?(kg|kgs|kilos?|lbs?|pounds?)"), ("R63",),
+     fixed("R63.5", "weight gained is abnormal weight gain")),
+    (_word(r"short of breath"), ("R06",), fixed("R06.02", "short of breath is shortness of breath")),
 )
 

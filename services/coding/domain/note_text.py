@@ -271,9 +271,18 @@ def uncertain_beside_a_doubt(note: str, start: int, end: int) -> bool:
     return uncertain(note[start:], 0, end - start)
 
 
+# "no hx of HTN" denies another condition's past; it dates nothing else its sentence names
+_DENIED_HISTORY = re.compile(r"\bno\s+$", re.IGNORECASE)
+
+
+def _history_stated(text: str) -> bool:
+    return any(_DENIED_HISTORY.search(text, 0, cue.start()) is None for cue in HISTORY.finditer(text))
+
+
 def current_sign(note: str, start: int, end: int) -> bool:
-    """`current` for a sign or symptom, whose doubt is the diagnosis's only where it reaches the sign."""
-    return current(note, start, end, doubted=uncertain_beside_a_doubt)
+    """`current` for a sign or symptom, whose doubt is the diagnosis's only where it reaches the sign, and which a
+    denied past of another condition in its sentence ("easy bruising, no hx of HTN") does not date."""
+    return current(note, start, end, doubted=uncertain_beside_a_doubt, dated=_history_stated)
 
 
 # a word every cue of the past rules holds: the sentences without one (most) skip reading those rules' scopes
@@ -311,7 +320,8 @@ def not_stated(note: str, start: int, end: int) -> bool:
     return scope is not None and not (scope.rule == HYPOTHETICAL_SCOPE and _PREVENTION_CUE.fullmatch(scope.cue))
 
 
-def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int], bool] = uncertain) -> bool:
+def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int], bool] = uncertain,
+            dated: Callable[[str], object] = HISTORY.search) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain (as `doubted` reads it),
     hypothetical, past or a relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
@@ -325,7 +335,7 @@ def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int
                 or SUPERSEDED.search(prefix) or doubted(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
                 or (_PAST_WORD.search(through_semicolons) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
-                or HISTORY.search(whole) or FAMILY.search(whole) or screened(note, start, end)
+                or dated(whole) or FAMILY.search(whole) or screened(note, start, end)
                 or not_stated(note, start, end)
                 # a list item under a family history, resolved problems or surgical history heading
                 or section_of(note, start) is not None)

@@ -17,6 +17,7 @@ from services.coding.domain.field_list_items import separate_items
 from services.coding.domain.own_entry import heads_its_own_entry
 from services.coding.domain.note_text import uncertain
 from services.coding.domain.results import error, warning
+from services.coding.domain.unexplained_symptom import BY_DURATION
 
 MAX_DIAGNOSES = 12
 RULE_CONFIDENCE = 0.94  # a code the note states in so many words ("vaccine given"), as for an inclusion term
@@ -132,10 +133,11 @@ def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int
 
 
 def _item_of_its_own(symptom: Suggestion, diagnosis_start: int, note: str) -> bool:
-    """The symptom heads an item of a diagnosis field's list that the diagnosis is not in ("Dx: fatigue; HTN"):
-    not one an uncertain item's reading made ("mild NCD vs early Alzheimer disease; adjustment disorder")."""
-    return separate_items(note, symptom.start, diagnosis_start) and heads_its_own_entry(note, symptom.start,
-                                                                                         symptom.end)
+    """The symptom heads an item of a diagnosis field's list that the diagnosis is not in ("Dx: fatigue; HTN"), after
+    how long it has lasted where that does not change its code ("Dx: fatigue x 2 mo; HTN", not a cough's): not one
+    an uncertain item's reading made ("mild NCD vs early Alzheimer disease; adjustment disorder")."""
+    return separate_items(note, symptom.start, diagnosis_start) and heads_its_own_entry(
+        note, symptom.start, symptom.end, after_duration=not symptom.code.startswith(BY_DURATION))
 
 
 def from_rule(code: str, match, tabular, convention: str, reason: str, *, confidence: float = RULE_CONFIDENCE,

@@ -6,9 +6,9 @@ For the symptoms most often written as their own assessment entry ("2. Palpitati
 "3. Fatigue - CBC, B12"), the diagnoses that routinely explain them are few and known: palpitations an arrhythmia,
 a hyperthyroidism or a panic or anxiety disorder; fatigue a depression, an anemia, a thyroid disorder, a heart
 failure, a kidney failure, a cancer, an infection; a headache a migraine, a head injury, a sinusitis, a
-pre-eclampsia, a sleep apnea; a syncope an arrhythmia, an aortic stenosis, an orthostatic hypotension or a
-seizure; a dyspnea a lung, heart or valve disease, an anemia or obesity; a nocturia what explains frequency, a heart
-failure or a sleep apnea; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
+pre-eclampsia, a sleep apnea; a dizziness an inner ear's disorder, a low pressure, an arrhythmia or a stroke; a
+syncope an arrhythmia, an aortic stenosis, an orthostatic hypotension or a seizure; a dyspnea a lung, heart or
+valve disease, an anemia or obesity; a nocturia what explains frequency, a heart failure or a sleep apnea; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
 below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
 it) and confirms none of them, the symptom is its own problem. Read anywhere else in the note, the same table
 decides through `unexplained_beside`, which leaves to the coder a clinic's name and a symptom said to be under
@@ -90,6 +90,17 @@ EXPLAINED_BY = {
     "R40.4": ("G40", "G41", "R56", "G45", "G93.4", "E16", "F44", "F90", "F10", "T"),
     # feeling off balance: any nervous system disorder, a diabetic neuropathy, an inner ear's, a joint's or spine's, a
     # stroke, a B12 deficiency, a dementia, an alcohol use, a low vision, a low pressure on standing
+    # weight gain: a thyroid's, a Cushing's, a PCOS's, an obesity's, a heart failure's or a kidney's fluid, a liver's
+    # ascites, a mood or eating disorder's
+    "R63.5": (*_THYROID, "E23", "E24", "E28.2", "E66", "I50", "I11.0", "I13", "N04", "N18", "K7", "F31", "F32",
+              "F33", "F50", "T", "O"),
+    # dizziness, lightheadedness: an inner ear's or a central vestibular disorder, a low pressure, a slow or fast
+    # rhythm or a block, an aortic stenosis, a stroke or TIA, a multiple sclerosis, an ataxia, a failing autonomic
+    # system, a low sugar, a dehydration or an electrolyte's, an adrenal insufficiency, an anemia, an anxiety, an
+    # alcohol use, a concussion; not a hypertension, a heart failure, a rate-controlled AF or a migraine, beside
+    # which a dizziness on standing is the coder's own problem to code
+    "R42": ("H81", "H82", "H83", "I95", "I44", "I45", "I47", "I49", "I35", "I6", "G45", "G46", "G35", "G11", "G90",
+            "E16", "E27", "E86", "E87", *_ANEMIA, "F41", "F10", "S06", "T", "O"),
     "R26.81": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "H81", "H83", "M1", "M4", "M8", "I6", "E53.8", "F0",
                "F10", "H54", "I95", "S", "T"),
 }
