@@ -16,7 +16,7 @@ from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import FAMILY, sentence
 from services.coding.domain.note_text import word_pattern as _rx
-from services.coding.domain.pattern_literals import Prefilter
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "artificial-opening-status"
@@ -44,7 +44,7 @@ _CATARACT_DONE = _rx(r"(s/p|status post|history of|h/o|hx of|after|had|post) (\w
 _LENS = _rx(r"pseudophakia|pseudophakic|intraocular lens( implants?)?|iols?|posterior chamber lens( implants?)?")
 # the words without which a reading cannot match: most notes hold none, and one scan of the note skips the rest
 _PREFILTER_PATTERNS = (*(pattern for pattern, _, _ in OPENINGS), _CATARACT_DONE, _LENS)
-_PREFILTER = Prefilter(_PREFILTER_PATTERNS)
+_PREFILTER = Prefilter(_PREFILTER_PATTERNS, scan=NOTE_WORDS)
 _CATARACT_SIDES = {"right": ("Z98.41",), "left": ("Z98.42",), "bilateral": ("Z98.41", "Z98.42"), None: ("Z98.49",)}
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from services.coding.domain.pattern_literals import Prefilter
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 
 
 def coded(codes: tuple[str, ...], suggestions: list) -> bool:
@@ -78,7 +78,7 @@ class GatedConventions:
     def __init__(self, conventions: tuple[Callable, ...]):
         gates = [getattr(convention, "gate", None) for convention in conventions]
         self._words = Prefilter((pattern for gate in gates if gate is not None for pattern in gate.patterns),
-                                single_letters=True)
+                                single_letters=True, scan=NOTE_WORDS)
         # (convention, None) where ungated, else (convention, (its codes, its patterns' places))
         self.steps = tuple(
             (convention, None if gate is None else (gate.codes, frozenset(map(self._words.place_of, gate.patterns))))

@@ -55,7 +55,7 @@ from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.chronic_conditions import cared_for_now
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
-from services.coding.domain.pattern_literals import Prefilter
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current, doubted_after,
                                               current_without,
                                               current_sign, current_under_history_heading, sentence, sentence_start, uncertain,
@@ -523,7 +523,7 @@ def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: s
 
 # the words without which each finding's pattern (and each table's gate) cannot match
 _PATTERNS = {pattern for finding in FINDINGS for pattern in (finding.pattern, finding.gate) if pattern is not None}
-_PREFILTER = Prefilter(_PATTERNS)
+_PREFILTER = Prefilter(_PATTERNS, scan=NOTE_WORDS)
 # each pattern's findings by their place in FINDINGS: a note is read by the few its words allow, in their order,
 # without a pass over all of them. Keyed by the id of the pattern the prefilter holds (the set's one of equal
 # patterns), as a compiled pattern's hash reads its whole program

@@ -26,7 +26,7 @@ from services.coding.domain.note_text import (
     sentence,
     word_pattern,
 )
-from services.coding.domain.pattern_literals import Prefilter
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 from services.coding.domain.treatment_ended import NOT_OVER_YET, outcome_said_after
 
@@ -88,7 +88,7 @@ ENTRIES = (
 )
 _PATTERNS = tuple((word_pattern(words), code, entry) for words, code, entry in ENTRIES)
 # the words without which an entry cannot match: one scan of the note leaves the few entries it may hold
-_PREFILTER = Prefilter({pattern for pattern, _, _ in _PATTERNS})
+_PREFILTER = Prefilter({pattern for pattern, _, _ in _PATTERNS}, scan=NOTE_WORDS)
 _TREATED_IN_A_YEAR = re.compile(TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 # a problem list writes the history cue without "of" right before the condition ("Hx concussion 2019", "hx GI bleed",
 # read with the shorthand written out); a heading's colon ("History: concussion yesterday") opens today's account

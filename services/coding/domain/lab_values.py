@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from services.coding.domain.diet_words import NOT_A_DIET
 from services.coding.domain.note_text import current, sentence_end
-from services.coding.domain.pattern_literals import lowered_note, required_literals
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, from_rule
 
 NAME = "lab-value"
@@ -149,28 +149,15 @@ _READS_WORDS = frozenset(id(pattern) for _, _, pattern in _PATTERNS if "said" in
 _DIGIT = re.compile(r"\d")
 _EXPLAINED_WORDS = {analyte.explained_words: re.compile(analyte.explained_words, re.IGNORECASE)
                     for analyte in ANALYTES if analyte.explained_words}
-# the strings each analyte's name cannot be written without: substring tests on the note, lowered once, skip the
-# analytes it never names
-_REQUIRED = tuple(required_literals(re.compile(rf"\b({analyte.words})\b", re.IGNORECASE)) for analyte in ANALYTES)
-_STRINGS = tuple(sorted(set().union(*(strings for required in _REQUIRED for strings in required))))
+# the strings each analyte's name cannot be written without (single letters too), found in the note's one scan for
+# every prefilter's words: the analytes it never names are skipped. The names are all different: a place is an analyte
+_NAME_WORDS = Prefilter([re.compile(rf"\b({analyte.words})\b", re.IGNORECASE) for analyte in ANALYTES],
+                        single_letters=True, scan=NOTE_WORDS)
 
 
-# the analytes each string may name, and those whose name requires no string (tried on every note)
-_NEEDING = {string: frozenset(place for place, required in enumerate(_REQUIRED)
-                              if any(string in strings for strings in required)) for string in _STRINGS}
-_ALWAYS_NAMED = frozenset(place for place, required in enumerate(_REQUIRED) if not required)
-
-
-def _named(note: str) -> set[int]:
-    """Each string looked for once, though several analytes need it, and only the analytes one of the strings found
-    may name tested further."""
-    lowered = lowered_note(note)
-    if lowered is None:
-        return set(range(len(ANALYTES)))
-    present = {string for string in _STRINGS if string in lowered}
-    candidates = set().union(*map(_NEEDING.__getitem__, present))
-    return {place for place in candidates
-            if all(not strings.isdisjoint(present) for strings in _REQUIRED[place])} | _ALWAYS_NAMED
+def _named(note: str) -> "set[int] | frozenset[int]":
+    """The analytes whose every required string the note holds (all of them beyond ASCII), tested further."""
+    return _NAME_WORDS.possible_places(note)
 
 
 def _candidates(named: set[int], note: str):

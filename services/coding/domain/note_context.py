@@ -22,7 +22,7 @@ from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATE
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, STILL_GOING
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
-from services.coding.domain.pattern_literals import Prefilter
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, COUNSELLING_TOPIC_BEFORE, EXPOSURE_BEFORE, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
                                                     NOT_A_DENIAL_AFTER_NO, TOPIC_BEFORE, WARNING_BEFORE)
@@ -394,7 +394,7 @@ class _Cue:
 @cache
 def _cue_prefilter() -> Prefilter:
     return Prefilter({_Cue(i, cue.pattern, cue.flags) for i, rule in enumerate(RULES)
-                      for cue in (rule.before, rule.after, rule.anywhere) if cue is not None})
+                      for cue in (rule.before, rule.after, rule.anywhere) if cue is not None}, scan=NOTE_WORDS)
 
 
 @lru_cache(maxsize=8)

@@ -72,9 +72,10 @@ class Prefilter:
     On a note the patterns are worked on by their place in the prefilter, never hashed: a compiled pattern's hash
     reads its whole program each time (29 us for a table's gate of 4,900 characters), a place's is an int's."""
 
-    def __init__(self, patterns, *, single_letters: bool = False):
+    def __init__(self, patterns, *, single_letters: bool = False, scan: "WordScan | None" = None):
         """`single_letters`: test the sets that hold a one-character string too ("?" among a doubt's words), as
-        `any_may_match` does; left out by default, as a single letter is in almost every note."""
+        `any_may_match` does; left out by default, as a single letter is in almost every note. `scan`: the scan
+        this prefilter's words join (`NOTE_WORDS` for a prefilter of the whole note); its own by default."""
         given = list(patterns)
         held = list(dict.fromkeys(given))  # equal patterns once, in the order given
         shortest = 1 if single_letters else 2
@@ -94,11 +95,10 @@ class Prefilter:
             for n, strings in enumerate(sets):
                 for string in strings:
                     satisfies.setdefault(string, set()).add((i, n))
-        words = sorted(satisfies)
-        # the sets each word meets: its own and those of the shorter words that are its prefixes
-        self._meets = {word: frozenset().union(*(satisfies[w] for w in words if word.startswith(w)))
-                       for word in words}
-        self._scan = re.compile(f"(?=({_trie(words)}))", re.DOTALL)
+        self._satisfies = satisfies
+        self._scan = WordScan() if scan is None else scan
+        self._scan.join(satisfies)
+        self._meets, self._read_version = {}, -1  # read from the scan's words on the first note
 
     def possible(self, note: str) -> "PossiblePatterns":
         """Every pattern that can match the note (some that cannot may be among them). A note with characters
@@ -114,7 +114,12 @@ class Prefilter:
         lowered = lowered_note(note)
         if lowered is None:
             return self._everything._places
-        satisfied = set().union(*map(self._meets.__getitem__, set(self._scan.findall(lowered))))
+        scan = self._scan
+        found = scan.found(lowered)
+        if self._read_version != scan.version:
+            self._meets, self._read_version = self._meets_among(scan.words), scan.version
+        meets = self._meets
+        satisfied = set().union(*map(meets.__getitem__, meets.keys() & found))
         others = self._others
         places = {i for i, n in satisfied if n == 0 and others[i] <= satisfied}
         places.update(self._always)
@@ -123,6 +128,50 @@ class Prefilter:
     def place_of(self, pattern: re.Pattern) -> int:
         """A given pattern's place, as `possible_places` answers it."""
         return self._everything._place_by_id[id(pattern)]
+
+    def _meets_among(self, words: frozenset[str]) -> dict[str, frozenset[tuple[int, int]]]:
+        """The sets each word of the scan meets: those of this prefilter's words that are its prefixes (the scan
+        finds the longest of its words at a position; the shorter ones starting there are its prefixes)."""
+        own, meets = self._satisfies, {}
+        for word in words:
+            met = [own[word[:end]] for end in range(1, len(word) + 1) if word[:end] in own]
+            if met:
+                meets[word] = frozenset().union(*met)
+        return meets
+
+
+class WordScan:
+    """The words of the prefilters that join it, looked for in one scan of a note: the prefilters of the whole
+    note (the convention gates', the findings', the history entries', the scope cues'...) read their places from
+    that one scan rather than each from its own (a note of 1,000 characters read once, not six times). The last
+    note's words are kept for the prefilters that follow on it."""
+
+    def __init__(self):
+        self.words: frozenset[str] = frozenset()
+        self.version = 0  # a prefilter rereads its words' meets when others join
+        self._pattern: re.Pattern | None = None
+        self._last: tuple[str | None, frozenset[str]] = (None, frozenset())
+
+    def join(self, words) -> None:
+        if not self.words.issuperset(words):
+            self.words = self.words.union(words)
+            self.version += 1
+            self._pattern, self._last = None, (None, frozenset())
+
+    def found(self, lowered: str) -> frozenset[str]:
+        """The longest of the words at each position of the lowered note."""
+        last_note, last_found = self._last  # one read: a note that is not the last one is scanned afresh
+        if lowered == last_note:
+            return last_found
+        if self._pattern is None:
+            self._pattern = re.compile(f"(?=({_trie(sorted(self.words))}))", re.DOTALL)
+        found = frozenset(self._pattern.findall(lowered))
+        self._last = (lowered, found)
+        return found
+
+
+# the scan of the whole note shared by its prefilters
+NOTE_WORDS = WordScan()
 
 
 class PossiblePatterns(frozenset):

@@ -25,7 +25,7 @@ from services.coding.domain.note_text import (
     sentence_start,
 )
 from services.coding.domain.note_text import word_pattern as _rx
-from services.coding.domain.pattern_literals import Prefilter
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "social-determinant"
@@ -138,7 +138,7 @@ ROWS: tuple[tuple[str, re.Pattern, str], ...] = (
 )
 # the words without which a row cannot match: most notes hold none, and one scan of the note skips the rows
 _PREFILTER_PATTERNS = tuple(dict.fromkeys(pattern for _, pattern, _ in ROWS))
-_PREFILTER = Prefilter(_PREFILTER_PATTERNS)
+_PREFILTER = Prefilter(_PREFILTER_PATTERNS, scan=NOTE_WORDS)
 _RELATIVE = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grand(mother|father|parents?)|aunt|uncle|"
                        r"parents?|daughter|son|child(ren)?|wife|husband|spouse|partner|boyfriend|girlfriend|"
                        r"roommate|friend|neighbou?r)\b", re.IGNORECASE)

@@ -23,7 +23,7 @@ from services.coding.domain.diabetic_complications import stated_diabetes
 from services.coding.domain.drug_therapy import denied_in_its_item
 from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, LIPID_LOWERING, is_order_note, level_drawn
 from services.coding.domain.laterality import stated_side
-from services.coding.domain.pattern_literals import Prefilter, may_match, required_literals
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter, may_match, required_literals
 from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -115,7 +115,7 @@ SIDED_ABSENCES = (
      "acquired absence of other toe(s)"),
 )
 # the words without which a status cannot match: most notes hold none, and a substring test skips the scans
-_PREFILTER = Prefilter({pattern for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES)})
+_PREFILTER = Prefilter({pattern for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES)}, scan=NOTE_WORDS)
 _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candidate for|consider\w*|discuss\w*|evaluat\w*|"
             r"declin\w*|refus\w*|deferred|"
             r"planned|scheduled|referr\w*|ref|eval|if needed|recommended|awaiting|will undergo|"
