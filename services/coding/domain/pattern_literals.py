@@ -115,7 +115,7 @@ class Prefilter:
         if lowered is None:
             return self._everything._places
         scan = self._scan
-        found = scan.found(lowered)
+        found = scan.found(note, lowered)
         if self._read_version != scan.version:
             self._meets, self._read_version = self._meets_among(scan.words), scan.version
         meets = self._meets
@@ -144,7 +144,8 @@ class WordScan:
     """The words of the prefilters that join it, looked for in one scan of a note: the prefilters of the whole
     note (the convention gates', the findings', the history entries', the scope cues'...) read their places from
     that one scan rather than each from its own (a note of 1,000 characters read once, not six times). The last
-    note's words are kept for the prefilters that follow on it."""
+    note's words are kept for the prefilters that follow on the same note object: an equal text that arrives again
+    (another encounter with the same note) is scanned afresh, so a stream of repeated notes costs what it would."""
 
     def __init__(self):
         self.words: frozenset[str] = frozenset()
@@ -158,15 +159,15 @@ class WordScan:
             self.version += 1
             self._pattern, self._last = None, (None, frozenset())
 
-    def found(self, lowered: str) -> frozenset[str]:
+    def found(self, note: str, lowered: str) -> frozenset[str]:
         """The longest of the words at each position of the lowered note."""
         last_note, last_found = self._last  # one read: a note that is not the last one is scanned afresh
-        if lowered == last_note:
+        if note is last_note:  # the object itself is held, so its id cannot pass to another string
             return last_found
         if self._pattern is None:
             self._pattern = re.compile(f"(?=({_trie(sorted(self.words))}))", re.DOTALL)
         found = frozenset(self._pattern.findall(lowered))
-        self._last = (lowered, found)
+        self._last = (note, found)
         return found
 
 

@@ -32,6 +32,19 @@ def test_a_word_that_is_anothers_prefix_is_found_by_each_prefilter_of_a_shared_s
     assert long.possible("Pain in the knee.") == set() and short.possible("Pain in the knee.") == {pain}
 
 
+def test_the_kept_words_serve_the_same_note_object_and_an_equal_text_is_scanned_again():
+    scan = WordScan()
+    gout = _rx(r"\bgout\b")
+    gate = Prefilter([gout], scan=scan)
+    note = "".join(["Gout ", "flare."])
+    assert gate.possible(note) == {gout}
+    kept = scan._last
+    assert gate.possible(note) == {gout} and scan._last is kept  # the prefilters that follow on this note
+    again = "".join(["Gout ", "flare."])  # the same text as another object: another encounter's note
+    assert again == note and again is not note
+    assert gate.possible(again) == {gout} and scan._last is not kept and scan._last[0] is again
+
+
 def test_a_prefilter_joining_after_the_first_note_reads_the_new_words():
     scan = WordScan()
     gout = _rx(r"\bgout\b")
