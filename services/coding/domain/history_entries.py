@@ -26,6 +26,7 @@ from services.coding.domain.note_text import (
     sentence,
     word_pattern,
 )
+from services.coding.domain.outgrown import BACK_AGAIN
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 from services.coding.domain.treatment_ended import NOT_OVER_YET, outcome_said_after
@@ -82,6 +83,14 @@ ENTRIES = (
      "History, personal, nutritional deficiency"),
     # a polyneuropathy that runs its course once ("Guillain-Barre 2019, full recovery"), which the index reads G61.0
     (r"guillain[- ]barr[eé]( syndrome)?", "Z86.69", "History, personal, disease, nervous system NEC"),
+    # seizures the patient grew out of ("seizures as a toddler, outgrown"), written as the symptom (R56.9) or the
+    # disorder (G40.909): the nervous system's history once over; a febrile seizure is a fever's sign, not a disorder,
+    # and "seizure-free" says only that the episodes stopped
+    (r"(?<!febrile )(seizures?|convulsions?)( disorder)?(?![- ]free)", "Z86.69",
+     "History, personal, disease, nervous system NEC"),
+    # a sarcoidosis that remitted and is not treated now ("sarcoidosis 2015, remitted without treatment"): D86 is a
+    # disorder of the immune mechanism, whose history the index gives with the blood's
+    (r"(pulmonary )?sarcoid(osis)?( of (the )?lungs?)?", "Z86.2", "History, personal, disease, immune mechanism"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
     (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
      "History, personal, disease, digestive system"),
@@ -104,7 +113,15 @@ _DATED = re.compile(r"\b(19|20)\d\d\b")
 _RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recovered|full recovery|recovered|resolved|"
                           r"healed|cleared|settled|regained full (range|motion|strength)|cured|in remission|euthyroid|"
                           r"no relapse|no (evidence of )?recurrence|"
-                          r"(has|have) not recurred|not recurred")
+                          r"(has|have) not recurred|not recurred|"
+                          # "remitted without treatment", "went into remission on its own": the disease over
+                          r"(?<!not )remitted|(went|gone) into (a )?(spontaneous |complete |full )?remission|"
+                          # seizures over in a child's years: stopped with the drugs that held them
+                          r"seizure[- ]free (and|&) off (all )?(meds|medications?|aeds?|anti-?seizure medications?|"
+                          r"anti-?convulsants?)")
+_GREW_OUT = word_pattern(r"outgrew|outgrown|grew out of (it|them|this|these)")
+# "may outgrow", "has not outgrown": only a hope, or not yet
+_NOT_OUTGROWN = re.compile(r"\b(not|never|not yet|has not|hasn't|to|may|might|will|could|should)\s*$", re.IGNORECASE)
 # an overactive thyroid's outcome is its function back to normal ("Graves disease, RAI 2015, thyroid fine since"),
 # as "euthyroid" says; not where its sentence names a thyroid drug still taken ("TFTs normal, continue methimazole")
 _OVERACTIVE_THYROID = word_pattern(r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|subacute thyroiditis")
@@ -164,6 +181,7 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
                         match, sentence(note, match.start(), match.end())))) \
                     or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
                                               or _ABLATED_GLAND.search(note))) \
+                    or (code == "Z86.2" and _SARCOID_TREATED.search(sentence(note, match.start(), match.end()))) \
                     or not tabular.is_billable(code):
                 continue
             if any(s.code == code for s in out):
@@ -193,7 +211,7 @@ _CUED_ONLY = {"Z87.01"}
 # a musculoskeletal condition may flare for years ("h/o sciatica", "hx of bursitis"), an endocrine one come back
 # ("h/o Graves disease"), a polyneuropathy leave a weakness: its history only where the sentence also says it ended
 # ("resolved", "cured", "no relapse")
-_END_SAID = {"Z87.39", "Z86.39", "Z86.69"}
+_END_SAID = {"Z87.39", "Z86.39", "Z86.69", "Z86.2"}
 # a hyperthyroidism ended by the gland's ablation or removal lives on as its hypothyroidism (E89.0), which a coder
 # may code alone
 _ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
@@ -201,6 +219,9 @@ _ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
 HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthiouracil|ketoconazole|metyrapone|"
                               r"osilodrostat|cinacalcet|b-?12|cyanocobalamin|ergocalciferol|cholecalciferol|d3|"
                               r"vitamin d|supplements?|injections)")
+# a sarcoidosis quiet on its drug ("in remission on methotrexate") is treated, not over
+_SARCOID_TREATED = word_pattern(r"(?<!off )(?<!no )on ([\w.-]+ ){0,3}(prednisone|steroids?|methotrexate|mtx|azathioprine|"
+                                r"mycophenolate|hydroxychloroquine|infliximab|adalimumab)")
 _DEFICIENCY = word_pattern(r"deficiency|insufficiency")
 # the deficiency's sentence says it was made up, or its level is normal with the supplement stopped
 _MADE_UP = word_pattern(DEFICIENCY_MADE_UP + r"|replaced|treated|(levels?|25-oh d) (now )?(normal|nl)|"
@@ -235,9 +256,16 @@ def _history_cue_before(match: re.Match, note: str) -> bool:
 
 def _recovered(match: re.Match, whole: str) -> bool:
     """Its sentence `whole` says the condition ended, in words of any condition or of an overactive thyroid's."""
-    return bool(_RECOVERED.search(whole)) or bool(
+    return bool(_RECOVERED.search(whole)) or _outgrown(whole) or bool(
         _OVERACTIVE_THYROID.fullmatch(match.group(0)) and _THYROID_BACK_TO_NORMAL.search(whole)
         and not _THYROID_DRUG_TAKEN.search(whole))
+
+
+def _outgrown(whole: str) -> bool:
+    """"Seizures as a child, outgrew them": over, unless the sentence says they came back."""
+    grew_out = _GREW_OUT.search(whole)
+    return bool(grew_out) and not _NOT_OUTGROWN.search(whole[:grew_out.start()]) \
+        and not BACK_AGAIN.search(whole[grew_out.end():])
 
 
 def _named_past(match: re.Match, note: str) -> bool:
