@@ -479,6 +479,8 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
 
 _GENERIC_HEADS = frozenset({"disease", "disorder", "syndrome"})
 _OTHER_SIDE = {"right": "left", "left": "right"}
+_ORGAN_WORDS = frozenset({"pulmonary", "lung", "lungs", "kidney", "renal", "heart", "cardiac", "liver", "hepatic",
+                          "artery", "arterial", "vascular", "bowel", "thyroid"})
 # the tabular's own qualifiers, printed after the condition by a problem list ("Hyperlipidemia, unspecified",
 # "Gastritis without bleeding"): they name no condition, so another item's "unspecified" is not this one's head
 _PRINTED_QUALIFIERS = frozenset({"unspecified", "specified", "other", "without", "with", "mention", "complication",
@@ -498,8 +500,9 @@ def _over_elsewhere(s: Suggestion, note: str) -> tuple[str, str] | None:
         return None
     # an injury is over when the pain of its site is ("neck strain ... Neck pain resolved."): the pain is its symptom
     heads = [found[-1], *([f"{found[0]} pain"] if s.code[0] in "ST" and len(found) > 1 else [])]
-    # an eponym's disease is named by the eponym alone ("Graves disease ... Graves no longer active")
-    if found[-1] in _GENERIC_HEADS and len(found) > 1:
+    # an eponym's disease is named by the eponym alone ("Graves disease ... Graves no longer active"); an organ's word
+    # only says where the disease is ("chronic obstructive pulmonary disease" is not the pulmonary embolism over)
+    if found[-1] in _GENERIC_HEADS and len(found) > 1 and found[-2] not in _ORGAN_WORDS:
         heads.append(found[-2])
     return next((over for head in heads if (over := _head_over(s, note, head)) is not None), None)
 
