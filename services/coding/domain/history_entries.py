@@ -24,9 +24,10 @@ from services.coding.domain.note_text import (
     NEGATION,
     before,
     sentence,
+    sentence_end,
     word_pattern,
 )
-from services.coding.domain.outgrown import BACK_AGAIN
+from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 from services.coding.domain.pattern_literals import Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 from services.coding.domain.treatment_ended import NOT_OVER_YET, outcome_said_after
@@ -119,9 +120,6 @@ _RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recove
                           # seizures over in a child's years: stopped with the drugs that held them
                           r"seizure[- ]free (and|&) off (all )?(meds|medications?|aeds?|anti-?seizure medications?|"
                           r"anti-?convulsants?)")
-_GREW_OUT = word_pattern(r"outgrew|outgrown|grew out of (it|them|this|these)")
-# "may outgrow", "has not outgrown": only a hope, or not yet
-_NOT_OUTGROWN = re.compile(r"\b(not|never|not yet|has not|hasn't|to|may|might|will|could|should)\s*$", re.IGNORECASE)
 # an overactive thyroid's outcome is its function back to normal ("Graves disease, RAI 2015, thyroid fine since"),
 # as "euthyroid" says; not where its sentence names a thyroid drug still taken ("TFTs normal, continue methimazole")
 _OVERACTIVE_THYROID = word_pattern(r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|subacute thyroiditis")
@@ -177,8 +175,7 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
             made_up, after_course = _made_up_deficiency(match, note), _over_after_its_course(match, note, code)
             if not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up or after_course) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
-                    or (code in _END_SAID and not (made_up or after_course or _recovered(
-                        match, sentence(note, match.start(), match.end())))) \
+                    or (code in _END_SAID and not (made_up or after_course or _recovered(match, note))) \
                     or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
                                               or _ABLATED_GLAND.search(note))) \
                     or (code == "Z86.2" and _SARCOID_TREATED.search(sentence(note, match.start(), match.end()))) \
@@ -254,18 +251,19 @@ def _history_cue_before(match: re.Match, note: str) -> bool:
     return bool(HISTORY.search(prefix) or _BARE_HISTORY_CUE.search(prefix) or _PAST_HEADING.search(prefix))
 
 
-def _recovered(match: re.Match, whole: str) -> bool:
-    """Its sentence `whole` says the condition ended, in words of any condition or of an overactive thyroid's."""
-    return bool(_RECOVERED.search(whole)) or _outgrown(whole) or bool(
+def _recovered(match: re.Match, note: str) -> bool:
+    """Its sentence says the condition ended, in words of any condition, of one outgrown or of an overactive
+    thyroid's."""
+    whole = sentence(note, match.start(), match.end())
+    return bool(_RECOVERED.search(whole)) or _outgrown(match, note) or bool(
         _OVERACTIVE_THYROID.fullmatch(match.group(0)) and _THYROID_BACK_TO_NORMAL.search(whole)
         and not _THYROID_DRUG_TAKEN.search(whole))
 
 
-def _outgrown(whole: str) -> bool:
+def _outgrown(match: re.Match, note: str) -> bool:
     """"Seizures as a child, outgrew them": over, unless the sentence says they came back."""
-    grew_out = _GREW_OUT.search(whole)
-    return bool(grew_out) and not _NOT_OUTGROWN.search(whole[:grew_out.start()]) \
-        and not BACK_AGAIN.search(whole[grew_out.end():])
+    after = note[match.end():sentence_end(note, match.end())]
+    return bool(OUTGROWN_AFTER.search(after)) and not BACK_AGAIN.search(after)
 
 
 def _named_past(match: re.Match, note: str) -> bool:
@@ -276,7 +274,7 @@ def _named_past(match: re.Match, note: str) -> bool:
     # child"), as the context rules read them; a problem list's status column alone is left to those rules
     scope = mention_scope(note, match.start(), match.end())
     named_past = bool(HISTORY.search(prefix)) or bool(_BARE_HISTORY_CUE.search(prefix)) \
-        or bool(_PAST_HEADING.search(prefix)) or bool(_DATED.search(whole) and _recovered(match, whole)) \
+        or bool(_PAST_HEADING.search(prefix)) or bool(_DATED.search(whole) and _recovered(match, note)) \
         or past_by_name(scope) and (
         scope.rule != RESOLVED or bool(_TREATED_IN_A_YEAR.search(scope.cue)))
     # a note that codes the condition's late effects ("sequela of the concussion": S06.0X0S) is not its history
