@@ -173,9 +173,11 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     for pattern, code, entry in entries:
         for match in pattern.finditer(note):
             made_up, after_course = _made_up_deficiency(match, note), _over_after_its_course(match, note, code)
-            if not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up or after_course) \
+            # (the end its sentence must say is looked for first: the context scope `_named_past` reads is dearer)
+            if (code in _END_SAID and not (made_up or after_course or _recovered(match, note))) \
+                    or not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up
+                            or after_course) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
-                    or (code in _END_SAID and not (made_up or after_course or _recovered(match, note))) \
                     or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
                                               or _ABLATED_GLAND.search(note))) \
                     or (code == "Z86.2" and _SARCOID_TREATED.search(sentence(note, match.start(), match.end()))) \
@@ -217,8 +219,8 @@ HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthio
                               r"osilodrostat|cinacalcet|b-?12|cyanocobalamin|ergocalciferol|cholecalciferol|d3|"
                               r"vitamin d|supplements?|injections)")
 # a sarcoidosis quiet on its drug ("in remission on methotrexate") is treated, not over
-_SARCOID_TREATED = word_pattern(r"(?<!off )(?<!no )on ([\w.-]+ ){0,3}(prednisone|steroids?|methotrexate|mtx|azathioprine|"
-                                r"mycophenolate|hydroxychloroquine|infliximab|adalimumab)")
+_SARCOID_TREATED = word_pattern(r"(?<!off )(?<!no )on ([\w.-]+ ){0,3}(prednisone|steroids?|methotrexate|mtx|"
+                                r"azathioprine|mycophenolate|hydroxychloroquine|infliximab|adalimumab)")
 _DEFICIENCY = word_pattern(r"deficiency|insufficiency")
 # the deficiency's sentence says it was made up, or its level is normal with the supplement stopped
 _MADE_UP = word_pattern(DEFICIENCY_MADE_UP + r"|replaced|treated|(levels?|25-oh d) (now )?(normal|nl)|"
