@@ -4,8 +4,8 @@ present; what is coded is its personal history (index: History, personal, diseas
 not the arrhythmia's own code.
 
 Not one the sentence says came back or persists ("recurrent AF after ablation", "still in AF"), an ablation still
-to come ("referred for ablation", "ablation planned"), a relative's, or one ablated with nothing said of its course (that stays
-for a coder, as `first_sight` holds it).
+to come ("referred for ablation", "ablation planned"), a relative's, one whose rhythm drug is still taken ("on
+flecainide"), or one ablated with nothing said of its course (that stays for a coder, as `first_sight` holds it).
 """
 import re
 
@@ -27,6 +27,14 @@ _GONE = _rx(r"no recurrence\w*|not recurred|no (further |recurrent )?(episodes|a
 _NOT_GONE = _rx(r"recurrent|recurred|recurrence of|came back|returned|persists|persistent despite|still|again|"
                 r"redo|repeat ablation|planned|scheduled|referred|candidate|consider\w*|eval\w*|discuss\w*|"
                 r"breakthrough")
+# the next clause, after a semicolon, tells the course in the monitor's words ("CTI ablation 3 months ago; Holter
+# sinus rhythm throughout, no recurrence"); a word that another item of a list may own ("resolved") is not read there
+_GONE_NEXT_CLAUSE = _rx(r"no recurrence\w*|not recurred|no (further |recurrent )?(episodes|af|afib|arrhythmia|svt|"
+                        r"flutter|palpitations)( since)?|(nsr|sinus rhythm) (throughout|since)|"
+                        r"without (svt|af|afib|flutter|arrhythmia|recurrence)")
+# a drug that holds the rhythm is still taken: the arrhythmia is treated, not over
+_RHYTHM_DRUG_TAKEN = re.compile(r"(?<!\boff )(?<!\bstopped )\bon (amiodarone|flecainide|sotalol|propafenone|dofetilide|"
+                                r"dronedarone)\b", re.IGNORECASE)
 _BETWEEN = 60
 
 
@@ -49,9 +57,15 @@ def ablated_arrhythmias(suggestions: list[Suggestion], note: str, tabular) -> tu
 
 def _ablated_and_gone(note: str, match: re.Match) -> bool:
     """The ablation follows the arrhythmia closely in its sentence, which says it is gone and nothing else."""
-    text = note[match.end():sentence_end(note, match.end())]
+    end = sentence_end(note, match.end())
+    text = note[match.end():end]
     ablated = _ABLATED.search(text[:_BETWEEN])
-    whole = note[sentence_start(note, match.start()):sentence_end(note, match.end())]
-    return bool(ablated and _GONE.search(text)) and not _NOT_GONE.search(whole) and not FAMILY.search(whole) \
+    gone = _GONE.search(text)
+    if ablated and not gone and note[end:end + 1] == ";":
+        end = sentence_end(note, end + 1)
+        gone = _GONE_NEXT_CLAUSE.search(note, match.end(), end)
+    whole = note[sentence_start(note, match.start()):end]
+    return bool(ablated and gone) and not _NOT_GONE.search(whole) and not FAMILY.search(whole) \
+        and not _RHYTHM_DRUG_TAKEN.search(whole) \
         and not NEGATION.search(
         re.sub(r"\bno (recurrence\w*|further|recurrent|episodes)\b", "", before(note, match.start())))

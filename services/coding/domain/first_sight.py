@@ -487,9 +487,9 @@ def stated_over_elsewhere(suggestions: list[Suggestion], note: str) -> list[Sugg
 _GENERIC_HEADS = frozenset({"disease", "disorder", "syndrome"})
 # the organ a generic head's disease sits in ("chronic obstructive pulmonary disease", "chronic kidney disease") says
 # where, not which: "Pulmonary TB 1998, completed treatment" or "kidney stone, passed" is another condition over
-_ORGAN_WORDS = frozenset({"pulmonary", "lung", "kidney", "renal", "liver", "hepatic", "heart", "cardiac", "coronary",
-                         "artery", "arterial", "vascular", "valve", "valvular", "bowel", "thyroid", "bone", "joint",
-                         "skin", "brain", "eye", "bladder", "prostate", "gallbladder"})
+_ORGAN_WORDS = frozenset({"pulmonary", "lung", "lungs", "kidney", "renal", "liver", "hepatic", "heart", "cardiac",
+                         "coronary", "artery", "arterial", "vascular", "valve", "valvular", "bowel", "thyroid", "bone",
+                         "joint", "skin", "brain", "eye", "bladder", "prostate", "gallbladder"})
 _OTHER_SIDE = {"right": "left", "left": "right"}
 # the tabular's own qualifiers, printed after the condition by a problem list ("Hyperlipidemia, unspecified",
 # "Gastritis without bleeding"): they name no condition, so another item's "unspecified" is not this one's head

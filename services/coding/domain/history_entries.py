@@ -24,8 +24,10 @@ from services.coding.domain.note_text import (
     NEGATION,
     before,
     sentence,
+    sentence_end,
     word_pattern,
 )
+from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 from services.coding.domain.treatment_ended import NOT_OVER_YET, outcome_said_after
@@ -82,6 +84,14 @@ ENTRIES = (
      "History, personal, nutritional deficiency"),
     # a polyneuropathy that runs its course once ("Guillain-Barre 2019, full recovery"), which the index reads G61.0
     (r"guillain[- ]barr[eé]( syndrome)?", "Z86.69", "History, personal, disease, nervous system NEC"),
+    # seizures the patient grew out of ("seizures as a toddler, outgrown"), written as the symptom (R56.9) or the
+    # disorder (G40.909): the nervous system's history once over; a febrile seizure is a fever's sign, not a disorder,
+    # and "seizure-free" says only that the episodes stopped
+    (r"(?<!febrile )(seizures?|convulsions?)( disorder)?(?![- ]free)", "Z86.69",
+     "History, personal, disease, nervous system NEC"),
+    # a sarcoidosis that remitted and is not treated now ("sarcoidosis 2015, remitted without treatment"): D86 is a
+    # disorder of the immune mechanism, whose history the index gives with the blood's
+    (r"(pulmonary )?sarcoid(osis)?( of (the )?lungs?)?", "Z86.2", "History, personal, disease, immune mechanism"),
     # a bleed whose sentence names an ulcer is the peptic ulcer's history above
     (r"(upper |lower )?(gi|gastrointestinal) (bleeds?|bleeding|hemorrhage)(?![^.;]*\bulcers?\b)", "Z87.19",
      "History, personal, disease, digestive system"),
@@ -104,7 +114,12 @@ _DATED = re.compile(r"\b(19|20)\d\d\b")
 _RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recovered|full recovery|recovered|resolved|"
                           r"healed|cleared|settled|regained full (range|motion|strength)|cured|in remission|euthyroid|"
                           r"no relapse|no (evidence of )?recurrence|"
-                          r"(has|have) not recurred|not recurred")
+                          r"(has|have) not recurred|not recurred|"
+                          # "remitted without treatment", "went into remission on its own": the disease over
+                          r"(?<!not )remitted|(went|gone) into (a )?(spontaneous |complete |full )?remission|"
+                          # seizures over in a child's years: stopped with the drugs that held them
+                          r"seizure[- ]free (and|&) off (all )?(meds|medications?|aeds?|anti-?seizure medications?|"
+                          r"anti-?convulsants?)")
 # an overactive thyroid's outcome is its function back to normal ("Graves disease, RAI 2015, thyroid fine since"),
 # as "euthyroid" says; not where its sentence names a thyroid drug still taken ("TFTs normal, continue methimazole")
 _OVERACTIVE_THYROID = word_pattern(r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|subacute thyroiditis")
@@ -158,12 +173,14 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     for pattern, code, entry in entries:
         for match in pattern.finditer(note):
             made_up, after_course = _made_up_deficiency(match, note), _over_after_its_course(match, note, code)
-            if not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up or after_course) \
+            # (the end its sentence must say is looked for first: the context scope `_named_past` reads is dearer)
+            if (code in _END_SAID and not (made_up or after_course or _recovered(match, note))) \
+                    or not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up
+                            or after_course) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
-                    or (code in _END_SAID and not (made_up or after_course or _recovered(
-                        match, sentence(note, match.start(), match.end())))) \
                     or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
                                               or _ABLATED_GLAND.search(note))) \
+                    or (code == "Z86.2" and _SARCOID_TREATED.search(sentence(note, match.start(), match.end()))) \
                     or not tabular.is_billable(code):
                 continue
             if any(s.code == code for s in out):
@@ -193,7 +210,7 @@ _CUED_ONLY = {"Z87.01"}
 # a musculoskeletal condition may flare for years ("h/o sciatica", "hx of bursitis"), an endocrine one come back
 # ("h/o Graves disease"), a polyneuropathy leave a weakness: its history only where the sentence also says it ended
 # ("resolved", "cured", "no relapse")
-_END_SAID = {"Z87.39", "Z86.39", "Z86.69"}
+_END_SAID = {"Z87.39", "Z86.39", "Z86.69", "Z86.2"}
 # a hyperthyroidism ended by the gland's ablation or removal lives on as its hypothyroidism (E89.0), which a coder
 # may code alone
 _ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
@@ -201,6 +218,9 @@ _ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
 HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthiouracil|ketoconazole|metyrapone|"
                               r"osilodrostat|cinacalcet|b-?12|cyanocobalamin|ergocalciferol|cholecalciferol|d3|"
                               r"vitamin d|supplements?|injections)")
+# a sarcoidosis quiet on its drug ("in remission on methotrexate") is treated, not over
+_SARCOID_TREATED = word_pattern(r"(?<!off )(?<!no )on ([\w.-]+ ){0,3}(prednisone|steroids?|methotrexate|mtx|"
+                                r"azathioprine|mycophenolate|hydroxychloroquine|infliximab|adalimumab)")
 _DEFICIENCY = word_pattern(r"deficiency|insufficiency")
 # the deficiency's sentence says it was made up, or its level is normal with the supplement stopped
 _MADE_UP = word_pattern(DEFICIENCY_MADE_UP + r"|replaced|treated|(levels?|25-oh d) (now )?(normal|nl)|"
@@ -233,11 +253,19 @@ def _history_cue_before(match: re.Match, note: str) -> bool:
     return bool(HISTORY.search(prefix) or _BARE_HISTORY_CUE.search(prefix) or _PAST_HEADING.search(prefix))
 
 
-def _recovered(match: re.Match, whole: str) -> bool:
-    """Its sentence `whole` says the condition ended, in words of any condition or of an overactive thyroid's."""
-    return bool(_RECOVERED.search(whole)) or bool(
+def _recovered(match: re.Match, note: str) -> bool:
+    """Its sentence says the condition ended, in words of any condition, of one outgrown or of an overactive
+    thyroid's."""
+    whole = sentence(note, match.start(), match.end())
+    return bool(_RECOVERED.search(whole)) or _outgrown(match, note) or bool(
         _OVERACTIVE_THYROID.fullmatch(match.group(0)) and _THYROID_BACK_TO_NORMAL.search(whole)
         and not _THYROID_DRUG_TAKEN.search(whole))
+
+
+def _outgrown(match: re.Match, note: str) -> bool:
+    """"Seizures as a child, outgrew them": over, unless the sentence says they came back."""
+    after = note[match.end():sentence_end(note, match.end())]
+    return bool(OUTGROWN_AFTER.search(after)) and not BACK_AGAIN.search(after)
 
 
 def _named_past(match: re.Match, note: str) -> bool:
@@ -248,7 +276,7 @@ def _named_past(match: re.Match, note: str) -> bool:
     # child"), as the context rules read them; a problem list's status column alone is left to those rules
     scope = mention_scope(note, match.start(), match.end())
     named_past = bool(HISTORY.search(prefix)) or bool(_BARE_HISTORY_CUE.search(prefix)) \
-        or bool(_PAST_HEADING.search(prefix)) or bool(_DATED.search(whole) and _recovered(match, whole)) \
+        or bool(_PAST_HEADING.search(prefix)) or bool(_DATED.search(whole) and _recovered(match, note)) \
         or past_by_name(scope) and (
         scope.rule != RESOLVED or bool(_TREATED_IN_A_YEAR.search(scope.cue)))
     # a note that codes the condition's late effects ("sequela of the concussion": S06.0X0S) is not its history

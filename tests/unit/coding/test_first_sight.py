@@ -119,6 +119,23 @@ def test_a_condition_no_other_mention_calls_over_keeps_its_confidence(note, code
     assert [(s.code, s.confidence, s.convention) for s in out] == [(code, 0.95, None)]
 
 
+@pytest.mark.parametrize("note, evidence", [
+    ("Chronic obstructive pulmonary disease on tiotropium. Pulmonary embolism 2020, completed 6 mo of apixaban.",
+     "Chronic obstructive pulmonary disease"),
+    ("Chronic obstructive pulmonary disease, GOLD 2. Remote pulmonary sarcoidosis, resolved.",
+     "Chronic obstructive pulmonary disease"),
+])
+def test_an_organs_word_in_the_name_is_not_the_condition_another_mention_calls_over(note, evidence):
+    out = stated_over_elsewhere(found(note, ("J44.9", evidence)), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [("J44.9", 0.95, None)]
+
+
+def test_an_eponym_before_the_generic_head_still_names_the_condition_called_over():
+    note = "Graves disease, seen for labs. Graves resolved after RAI."
+    out = stated_over_elsewhere(found(note, ("E05.00", "Graves disease")), note)
+    assert [(s.code, s.confidence, s.convention) for s in out] == [("E05.00", 0.7, OVER_ELSEWHERE_NAME)]
+
+
 def test_a_history_or_status_code_is_left_alone_by_a_mention_called_over():
     note = "Hx of pneumonia. Pneumonia resolved."
     assert stated_over_elsewhere(found(note, ("Z87.01", "Hx of pneumonia")), note)[0].confidence == 0.95
