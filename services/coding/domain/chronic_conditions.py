@@ -40,10 +40,10 @@ _MANAGED = re.compile(r"\b(controlled|uncontrolled|well[- ]controlled|stable|man
 # CHRONIC): mood, anxiety, stress, psychotic and attention disorders, epilepsy, migraine, Parkinson's disease,
 # restless legs, polyneuropathy, gout, osteoarthritis, prostatic hyperplasia, hyperthyroidism, psoriasis, allergic
 # rhinitis, glaucoma, irritable bowel and inflammatory bowel disease, multiple sclerosis, iron and vitamin D
-# deficiency
+# deficiency, hypoparathyroidism (a neck operation's most often, replaced for life)
 TREATED_FOR_YEARS = CHRONIC + ("F20", "F31", "F32", "F33", "F41.1", "F42", "F43.1", "F90", "G40", "G43", "G20",
                                "G25.81", "G35", "G62", "M10", "M1A", "M15", "M16", "M17", "M19", "N40", "E05",
-                               "L40", "J30", "H40", "K50", "K51", "K58", "D50", "E55")
+                               "L40", "J30", "H40", "K50", "K51", "K58", "D50", "E55", "E20", "E89.2")
 _OVER = re.compile(r"\b(resolved|no longer|off (all )?(meds|medications|treatment)|remission)\b", re.IGNORECASE)
 # and for the conditions treated for years, which end more often: their care ended ("treated with sertraline, none
 # since", "stopped in 2013", "taper finished", "outgrown"), or an age of the patient's past ("as a teenager", "in

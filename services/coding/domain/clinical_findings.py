@@ -20,7 +20,9 @@ Coronary atherosclerosis with angina (`coronary_with_angina`, guideline I.C.9.b)
 
 Refinements (`refined_by_sentence`): a code the term index found on a condition's words, made specific by other
 words of its sentence as the index's subterms say: "Hypothyroidism, postsurgical / postablative" E89.0 after a
-thyroidectomy or radioactive iodine, hypothyroidism due to Hashimoto's thyroiditis coded as E06.3 alone;
+thyroidectomy or radioactive iodine, "Hypoparathyroidism, postprocedural" E89.2 after a thyroidectomy or
+parathyroidectomy, "Asplenia, postsurgical" Z90.81 after a splenectomy, hypothyroidism due to Hashimoto's
+thyroiditis coded as E06.3 alone;
 unspecified thyrotoxicosis E05.90 gives way to the E05 code of the goiter or disease its sentence names.
 """
 import re
@@ -305,6 +307,13 @@ REFINEMENTS = (
      "hypothyroidism after thyroid surgery or ablation is postprocedural"),
     ("E03.9", _word(r"hashimoto'?s?|autoimmune thyroiditis|chronic lymphocytic thyroiditis"), "E06.3",
      "hypothyroidism due to autoimmune thyroiditis is coded as the thyroiditis"),
+    # the parathyroids lost or hurt at a neck operation
+    ("E20.9", _word(r"post-?(surgical|operative|procedural|thyroidectomy|parathyroidectomy)|thyroidectomy|"
+                    r"parathyroidectomy"),
+     "E89.2", "hypoparathyroidism after thyroid or parathyroid surgery is postprocedural"),
+    # "Asplenia, postsurgical": a spleen taken out is an acquired absence, not the congenital asplenia
+    ("Q89.01", _word(r"splenectomy|post-?(surgical|splenectomy)"), "Z90.81",
+     "asplenia after a splenectomy is the spleen's acquired absence"),
 )
 # an unspecified code that gives way to a specified one of its category stated in the same sentence
 # ("hyperthyroidism due to toxic multinodular goiter" is E05.20 alone)

@@ -13,7 +13,7 @@ import re
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.diabetic_complications import TYPE_STATED
 from services.coding.domain.note_text import uncertain
-from services.coding.domain.suggestions import Suggestion
+from services.coding.domain.suggestions import Suggestion, as_sibling
 
 NAME = "diabetes-secondary-type"
 
@@ -35,9 +35,20 @@ _UNDERLYING = re.compile(
     rf"\bsecondary\s+{_DIABETES}\b|\b(pancreatogenic|pancreatic|type\s*3c)\s+{_DIABETES}\b|"
     rf"\b(cystic fibrosis|cf)[- ]related\s+{_DIABETES}\b|\bcfrd\b|"
     rf"\b{_DIABETES},?\s+{_CAUSE_CUE}\s+(an?\s+|the\s+|his\s+|her\s+)?{_CONDITION}", re.IGNORECASE)
+_PANCREAS_OUT = (r"((total|partial|distal|subtotal|completion|central)\s+)?pancreatectomy|"
+                 r"whipple( procedure)?|pancreaticoduodenectomy")
+_POSTPROCEDURAL = re.compile(
+    rf"\bpost-?(pancreatectomy|whipple)\s+{_DIABETES}\b|"
+    rf"\b{_DIABETES}\b[^.;\n]{{0,30}}?\b(post-?pancreatectomy|(after|following|since|from|due to|secondary to)\s+"
+    rf"(the\s+|an?\s+|his\s+|her\s+)?({_PANCREAS_OUT}))\b", re.IGNORECASE)
+# an operation still to come leaves no diabetes yet ("risk of diabetes after the planned pancreatectomy")
+_TO_COME = re.compile(r"\b(planned|scheduled|upcoming|will|would|risk|if|expected|anticipated|likely|may|might|could)\b",
+                      re.IGNORECASE)
+POSTPROCEDURAL_HYPOINSULINEMIA = "E89.1"
 _PAST_AFTER = re.compile(r"^[\s,(-]*((has|had|was|now|since|fully)\s+)*(resolved|remitted|reversed|gone)\b",
                          re.IGNORECASE)
-_CATEGORIES = (("E09", _DRUG_INDUCED, "due to a drug or chemical"),
+_CATEGORIES = (("E13", _POSTPROCEDURAL, "after a pancreatectomy (postprocedural)"),
+               ("E09", _DRUG_INDUCED, "due to a drug or chemical"),
                ("E08", _UNDERLYING, "due to an underlying condition"))
 
 
@@ -55,30 +66,37 @@ def secondary_cause(note: str, start: int, end: int) -> tuple[str, str, str] | N
         for match in pattern.finditer(note, first, last):
             cue_start, cue_end = match.start(), match.end()
             if (uncertain(note, cue_start, cue_end) or _PAST_AFTER.search(note[cue_end:cue_end + 25])
-                    or TYPE_STATED.search(note[first:last])):
+                    or TYPE_STATED.search(note[first:last])
+                    or (category == "E13" and _TO_COME.search(note, first, last))):
                 continue
             return category, what, match.group(0)
     return None
 
 
 # a note without one of these words has no cause for the convention to read: it returns its input
-_CAUSE_WORDS = re.compile(r"induced|secondary|due to|caused by|from|related|pancrea|cfrd", re.IGNORECASE)
+_CAUSE_WORDS = re.compile(r"induced|secondary|due to|caused by|from|related|pancrea|whipple|cfrd", re.IGNORECASE)
 
 
 @needs(patterns=(_CAUSE_WORDS,))
 def diabetes_secondary_type(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
-    if not any(s.code.startswith("E11") and s.context == "affirmed" for s in suggestions):
-        return suggestions, []  # only a type 2 code found affirmed is moved: the note's words need no reading
+    if not any(s.code.startswith(("E11", "E13")) and s.context == "affirmed" for s in suggestions):
+        return suggestions, []  # only a type 2 or other code found affirmed is read: the note's words need no reading
     if not _CAUSE_WORDS.search(note):
         return suggestions, []
     out, reasons = [], []
     for s in suggestions:
-        found = secondary_cause(note, s.start, s.end) if s.code.startswith("E11") and s.context == "affirmed" else None
-        code = found[0] + s.code[3:] if found else None
-        if code and tabular.is_billable(code):
+        found = (secondary_cause(note, s.start, s.end) if s.code.startswith(("E11", "E13")) and s.context == "affirmed"
+                 else None)
+        code = found[0] + s.code[3:] if found and (s.code.startswith("E11") or found[0] == "E13") else None
+        if code and code != s.code and tabular.is_billable(code):
             reason = f"{found[2]!r}: diabetes {found[1]}, {code} in place of type 2's {s.code}"
             s = s.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
                                      "reason": reason})
             reasons.append(reason)
         out.append(s)
+        if code and code.startswith("E13") and tabular.is_billable(code) and not any(
+                o.code == POSTPROCEDURAL_HYPOINSULINEMIA for o in out):
+            reason = f"{found[2]!r}: {POSTPROCEDURAL_HYPOINSULINEMIA}, postprocedural hypoinsulinemia beside {code}"
+            out.append(as_sibling(s, POSTPROCEDURAL_HYPOINSULINEMIA, tabular, NAME, reason))
+            reasons.append(reason)
     return out, reasons

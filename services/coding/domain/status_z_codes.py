@@ -4,7 +4,8 @@ pump" Z96.41, "Dependence on supplemental oxygen" Z99.81, "Presence of coronary 
 "Presence of prosthetic heart valve" Z95.2, "Presence of cardiac pacemaker" Z95.0 (a "PPM" the note places or
 checks), "Presence of aortocoronary bypass graft" Z95.1 (CABG), "Presence of automatic (implantable) cardiac
 defibrillator" Z95.810 (AICD), "Dependence on renal dialysis" Z99.2, "Status, bariatric surgery" Z98.84 (gastric
-bypass, sleeve), "Absence, lung (part of) (acquired)" Z90.2 (lobectomy), "Absence, breast (acquired)" Z90.1- by the
+bypass, sleeve), "Status, arthrodesis" Z98.1 (a spinal fusion by region or level, ACDF), "Absence, lung (part of)
+(acquired)" Z90.2 (lobectomy), "Absence, breast (acquired)" Z90.1- by the
 side the sentence states (mastectomy; Z90.13 both), "Absence, kidney (acquired)" Z90.5 (nephrectomy), "Absence,
 spleen (acquired)" Z90.81 (splenectomy), "Absence, leg, below knee / above knee" Z89.51- / Z89.61- by side (a
 below- or above-knee amputation, BKA, AKA). A status is "s/p" by nature, so past-tense
@@ -80,6 +81,10 @@ STATUSES = (
     (_rx(r"(roux-en-y )?gastric bypass|rygb|(vertical )?sleeve gastrectomy|bariatric surgery|(lap(aroscopic)? )?"
          r"gastric band(ing)?|lap[- ]band"), "Z98.84", "bariatric surgery status"),
     (_rx(r"(\w+ )?lobectomy|pneumonectomy"), "Z90.2", "acquired absence of (part of) a lung"),
+    # "Status, arthrodesis": a fused spine by its region or level ("lumbar fusion 2015", "L4-5 laminectomy and
+    # fusion"), an ACDF or an arthrodesis; a bare "fusion" may be a plan or a finding and is not read
+    (_rx(r"(lumbar|cervical|thoracic|lumbosacral|spinal|spine|interbody|[lct]\d{1,2}(-[lcts]?\d{1,2})?) "
+         r"(laminectomy (and|with) )?fusion|acdf|arthrodesis"), "Z98.1", "arthrodesis status"),
     (_rx(r"(radical |partial |simple )?nephrectomy"), "Z90.5", "acquired absence of a kidney"),
     (_rx(r"splenectomy"), "Z90.81", "acquired absence of the spleen"),
     # "Presence, neurostimulator (brain) (spinal cord) (vagus nerve)": an implanted stimulator the patient lives with

@@ -2,7 +2,9 @@
 entry, a status the payer is told of (guideline I.C.21.c.3): "Absence, intestine (large) (acquired)" Z90.49 for a
 colectomy or hemicolectomy, "Absence, stomach (part of) (acquired)" Z90.3 for a gastrectomy (a sleeve is bariatric
 surgery status, read elsewhere), "Absence, lung (part of) (acquired)" Z90.2 for a lung's wedge resection or
-segmentectomy, "Absence, prostate (acquired)" Z90.79 for a prostatectomy (RALP, RARP), and "Status (post) thyroidectomy" E89.0
+segmentectomy, "Absence, pancreas (acquired)" Z90.410 for a total pancreatectomy and Z90.411 for a partial one
+(distal, Whipple; a pancreatectomy of unstated extent is left to a coder), "Absence, prostate (acquired)" Z90.79
+for a prostatectomy (RALP, RARP), and "Status (post) thyroidectomy" E89.0
 (Z90 excludes the endocrine glands). The gallbladder and the appendix are other parts of the digestive tract (Z90.49,
 "Absence, gallbladder (acquired)"); a hysterectomy takes the uterus with its cervix (Z90.710, "Absence, uterus (with
 cervix) (acquired)") unless it is supracervical, which leaves the stump (Z90.711); an oophorectomy of both sides, or a
@@ -30,6 +32,10 @@ OPERATIONS = (
      "Absence, lung (part of) (acquired)"),
     # RALP / RARP: a robot-assisted laparoscopic (radical) prostatectomy
     (_rx(r"((radical|simple|robotic) )?prostatectomy|ralp|rarp"), "Z90.79", "Absence, prostate (acquired)"),
+    # the pancreas by the part taken, never guessed: a plain "pancreatectomy" says neither
+    (_rx(r"(total|completion) pancreatectomy"), "Z90.410", "Absence, pancreas (acquired), total"),
+    (_rx(r"(partial|distal|subtotal|central) pancreatectomy|whipple( procedure)?|pancreaticoduodenectomy"), "Z90.411",
+     "Absence, pancreas (acquired), partial"),
     (_rx(r"(?<!partial )(?<!hemi-)((total|completion|near-total) )?thyroidectomy"), "E89.0",
      "Status (post) thyroidectomy"),
 )
@@ -45,7 +51,7 @@ OPERATIONS_AFTER_AFTERCARE = (
     (_rx(r"(right|left|unilateral) (salpingo-?)?oophorectomy"), "Z90.721", "Absence, ovary (acquired), unilateral"),
 )
 _WORDS = ("colectomy", "gastrectomy", "wedge resection", "segmentectomy", "prostatectomy", "ralp", "rarp",
-          "thyroidectomy", "chole", "appendectomy", "hysterectomy", "oophorectom", "bso")
+          "thyroidectomy", "pancreat", "whipple", "chole", "appendectomy", "hysterectomy", "oophorectom", "bso")
 _DONE = _rx(r"status post|post|after|underwent|had|history of|history|past surgical history|past medical history|psh|"
             r"(19|20)\d\d|ago|prior|previous|remote")
 _TO_COME = _rx(r"planned|scheduled|referr\w*|candidate for|consider\w*|discuss\w*|recommended|awaiting|"
