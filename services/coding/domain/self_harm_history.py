@@ -22,7 +22,8 @@ _NONSUICIDAL = (r"self[- ](cutting|harm|harming|injury|injurious behaviou?r|infl
                 r"cutting (her|him|them)sel(f|ves)|non-?suicidal self[- ]injury")
 # the time it happened, within its clause: a year, years ago, an age or a time of life, "remote"
 _PAST_TIME = (r"(19|20)\d\d|(\d+|a few|several|many|two|three|four|five|ten) (years?|yrs?) ago|"
-              r"at (age )?\d{1,2}\b|as an? (teen|teenager|adolescent|child|young adult)|"
+              r"at (age )?\d{1,2}\b(?!\s*(am|pm|a\.m|p\.m|h\b|:|mg|%))|"
+              r"as an? (teen|teenager|adolescent|child|young adult)|"
               r"in (his |her |their )?(teens|twenties|20s|college|high school)|\bremote\b")
 _DATED = re.compile(r"^[^.;]{0,40}?(" + _PAST_TIME + r")", re.IGNORECASE)
 # the time of this visit's own event: an attempt still under its first care

@@ -37,3 +37,8 @@ def test_a_denied_relatives_recent_or_undated_event_is_not_a_history(tabular, no
     suggestions, _ = self_harm_history(attempt, note, tabular)
     assert not any(s.code.startswith("Z91.5") for s in suggestions)
     assert codes(suggestions) == codes(attempt)
+
+
+def test_a_clock_time_is_not_an_age(tabular):
+    note = "Overdose attempt at 3 am, brought in by EMS."
+    assert codes(self_harm_history([], note, tabular)[0]) == []
