@@ -153,11 +153,16 @@ _BESIDE_THE_COUNSELLING = _rx(r"(declined|refused) (nrt|nicotine (patch|patches|
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
                       (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"), "Z71.6"),
                       (_rx(r"alcohol"), "Z71.41"),
-                      (_rx(r"drug|substance"), "Z71.51"),
+                      (_rx(r"drug|substance|cannabis|marijuana|opioids?|cocaine|methamphetamine|stimulants?"),
+                       "Z71.51"),
                       (_rx(r"exercise|physical activity"), "Z71.82"))
 # counselling on another's smoke breathed in (a household's, a workplace's) is about the exposure (Z77.22), not about
 # the patient's own tobacco use, which is what Z71.6 counsels
 _OTHERS_SMOKE = _rx(r"second-?hand smoke|passive smok\w*|smoke exposure|exposure to (tobacco |cigarette )?smoke")
+# what is smoked may be cannabis: "cannabis use disorder: smokes most evenings; counseled on cutting down" counsels
+# on the cannabis (Z71.51), not on tobacco, unless the text names tobacco too
+_CANNABIS = _rx(r"cannabis|marijuana|thc")
+_TOBACCO = _rx(r"tobacco|cigarettes?|cigars?|nicotine|vap\w*|pack|ppd")
 # the counselling codes of a substance's abuse, which the tabular pairs with the disorder ("Use additional code for
 # alcohol abuse or dependence"): advice on alcohol to a patient with no alcohol use disorder is not "counseling and
 # surveillance of alcoholic"
@@ -477,10 +482,14 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
         text = note[sentence_start(note, match.start(), across_semicolons=True):sentence_end(note, match.end())]
         codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and code not in treated
                  and _for_a_coded_disorder(code, suggestions)
-                 and not (code == "Z71.6" and _OTHERS_SMOKE.search(text))]
+                 and not (code == "Z71.6" and (_OTHERS_SMOKE.search(text) or _cannabis_only(text)))]
         reason = f"{match.group(0)}: counselling documented as the service given"
         made += [from_rule(code, match, tabular, NAME, f"{reason}, {code}") for code in codes]
     return made
+
+
+def _cannabis_only(text: str) -> bool:
+    return _CANNABIS.search(text) is not None and _TOBACCO.search(text) is None
 
 
 def _for_a_coded_disorder(code: str, suggestions: list[Suggestion]) -> bool:

@@ -21,7 +21,7 @@ import re
 from services.coding.domain.disorder_due_to_condition import DUE_TO_CONDITION_FINDINGS
 from services.coding.domain.substance_class_disorders import SUBSTANCE_CLASS_FINDINGS
 from services.coding.domain.neurology_findings import stated
-from services.coding.domain.note_text import FAMILY, sentence, word_pattern as _rx
+from services.coding.domain.note_text import FAMILY, sentence, sentence_end, word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "psychiatry-specificity"
@@ -63,8 +63,23 @@ _EPISODES = ((_rx(r"hypomanic|hypomania"), None), (_rx(r"depressed|depressive|de
              (_rx(r"mixed"), _BIPOLAR_MIXED), (_rx(r"manic|mania"), _BIPOLAR_MANIC))
 
 
+# the episode written as the next sentence's opening: "Bipolar I disorder, on lithium for 3 years. Current episode
+# manic, moderate, without psychotic features: ..." (the episode of that disorder, not of another)
+_EPISODE_OPENING = re.compile(r"\s*(current|present|most recent) episode\b", re.IGNORECASE)
+
+
+def _with_episode_sentence(note: str, match: re.Match, text: str) -> str:
+    """The disorder's sentence, and the next one where the sentence names no episode and the next opens with it."""
+    if any(words.search(text) for words, _ in _EPISODES) or _REMISSION.search(text):
+        return text
+    end = sentence_end(note, match.end())
+    if end >= len(note) or not _EPISODE_OPENING.match(note, end + 1):
+        return text
+    return f"{text} {sentence(note, end + 1, end + 1)}"
+
+
 def bipolar(match: re.Match, note: str) -> tuple[str, str] | None:
-    text = sentence(note, match.start(), match.end())
+    text = _with_episode_sentence(note, match, sentence(note, match.start(), match.end()))
     if re.search(r"\bbipolar (ii|2|type (ii|2))\b", text, re.IGNORECASE):
         return "F31.81", "bipolar II disorder"
     if _REMISSION.search(text):

@@ -35,10 +35,18 @@ REMISSION_WORD = re.compile(r"remission", re.IGNORECASE)
 _DISORDER_WORDS = _rx(_DISORDER_NAMES)
 
 
+# "Hx of alcohol use disorder, in sustained remission": the history its remission follows is the disorder's own
+# course, which the remission code holds; the remission is stated, so it is coded (guideline I.C.5.b.1)
+_HISTORY_OF_BEFORE = re.compile(r"\b(hx|history|h/o)( of)?:?\s*$", re.IGNORECASE)
+
+
 def remission_current(note: str, start: int, end: int) -> bool:
     """Current as `current` reads the disorder's own words: its remission, which the code states, is no sign that
-    the condition is over (a history's "in remission" is)."""
+    the condition is over (a history's "in remission" is), nor is a "history of" written right before it."""
     words = _DISORDER_WORDS.match(note, start, end)
     if words is None:
         return current(note, start, end)
+    cue = _HISTORY_OF_BEFORE.search(note, max(0, start - 20), start)
+    if cue is not None:
+        note = note[:cue.start()] + " " * (cue.end() - cue.start()) + note[cue.end():]
     return current_without(note, start, words.end(), words.end(), end)

@@ -36,3 +36,17 @@ def test_advice_on_alcohol_without_an_alcohol_use_disorder_is_not_abuse_counsell
 ])
 def test_counselling_on_alcohol_beside_the_disorder_is(suggest, note):
     assert "Z71.41" in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "Cannabis use disorder, moderate: smokes most nights; counseled on cutting down, 10 min.",
+    "Cannabis use disorder, mild - smokes marijuana on weekends; counselled on quitting.",
+])
+def test_counselling_on_smoked_cannabis_is_drug_counselling_not_tobacco(suggest, note):
+    codes = billed(suggest, note)
+    assert "Z71.51" in codes and "Z71.6" not in codes
+
+
+def test_counselling_on_smoking_that_names_tobacco_beside_cannabis_stays_tobacco_counselling(suggest):
+    codes = billed(suggest, "Cannabis use disorder, mild. Smokes 1 ppd cigarettes; counseled on quitting smoking.")
+    assert "Z71.6" in codes

@@ -48,6 +48,9 @@ NOTES = [
     ("Opioid dependence on methadone 90 mg daily via the clinic.", ["F11.20"]),
     ("Opioid use disorder on Suboxone, in early remission.", ["F11.21"]),
     ("Opioid use disorder in sustained remission on methadone via the clinic.", ["F11.21"]),
+    # the episode opens the next sentence
+    ("Bipolar I disorder, seen monthly. Current episode manic, moderate, pressured speech.", ["F31.12"]),
+    ("Bipolar I d/o since 2010. Most recent episode depressed, in full remission.", ["F31.76"]),
 ]
 
 
@@ -62,7 +65,10 @@ def test_a_psychiatric_condition_takes_the_characters_its_sentence_states(tabula
                                           ("Methamphetamine use disorder, UDS positive.", "F15"),
                                           ("Stimulant use disorder (cocaine), severe.", "F15"),
                                           ("No history of benzodiazepine dependence.", "F13"),
-                                          ("Insomnia due to alcohol.", "G47.01")])
+                                          ("Insomnia due to alcohol.", "G47.01"),
+                                          # a later sentence's episode is not the disorder's when it is not
+                                          # the next sentence's opening
+                                          ("Bipolar I disorder. Sleeping well. Current episode manic.", "F31.1")])
 def test_what_the_words_do_not_settle_is_left_to_a_coder(tabular, note, prefix):
     assert not any(c.startswith(prefix) for c in codes(apply_conventions([], note, tabular)))
 

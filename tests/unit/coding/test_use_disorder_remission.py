@@ -36,5 +36,20 @@ def test_the_remission_the_code_states_does_not_make_the_disorder_past():
     note = "A/P: 1. OUD in remission, no MAT."
     start = note.index("OUD")
     assert remission_current(note, start, note.index(","))
-    history = "Hx of OUD in remission."
-    assert not remission_current(history, history.index("OUD"), history.index("."))
+    relative = "Father with OUD in remission."
+    assert not remission_current(relative, relative.index("OUD"), relative.index("."))
+
+
+@pytest.mark.parametrize("note", ["Hx of alcohol use disorder, in sustained remission since 2015.",
+                                  "History of OUD in early remission, no MAT."])
+def test_a_history_of_the_disorder_before_its_stated_remission_is_the_remission_coded(note):
+    from services.coding.domain.use_disorder_remission import remission_current
+    match = USE_DISORDER_IN_REMISSION.search(note)
+    assert remission_current(note, match.start(), match.end())
+
+
+def test_a_denied_history_is_still_not_current():
+    from services.coding.domain.use_disorder_remission import remission_current
+    note = "No hx of alcohol use disorder in remission or otherwise."
+    match = USE_DISORDER_IN_REMISSION.search(note)
+    assert not remission_current(note, match.start(), match.end())
