@@ -242,6 +242,12 @@ class ClaimsUnitOfWork(UnitOfWork):
         statement where there were three); steps recorded after it go in at the commit, as before."""
         await self.claims.insert_many(claims, lines, along=[self.timeline.pending()])
 
+    async def save_changes(self, claims: Iterable, columns: tuple[str, ...]) -> None:
+        """The claims' changed `columns` with every row queued so far (their timeline's steps, the outbox's
+        events) in one statement: a round trip where the commit sent a second. Rows queued after it go in at the
+        commit, as before."""
+        await self.claims.update_many(claims, columns, along=self.pending_inserts())
+
     def pending_inserts(self) -> list[Insert]:
         """The queued answers to cache, files and timeline go in with the outbox, in one statement: in a
         round or a hand-over these were a statement and a round trip each."""
