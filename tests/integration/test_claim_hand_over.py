@@ -135,9 +135,10 @@ async def test_claim_submitted_says_what_the_stored_claim_its_lines_and_its_paye
             interchange = await uow.interchanges.get(control, lock=True)
             assert await send_interchange(uow, interchange,
                                           clearinghouse=DropboxClearinghouse(str(tmp_path / "dropbox"))) == 2
-    # The file, then its answer with its claims, lines and payer; the claims; their timeline with the outbox.
-    assert len(statements) == 4, statements
-    assert statements[-1].startswith("WITH t0 AS (INSERT INTO claim_event ") and "INSERT INTO outbox_message" in statements[-1]
+    # The file, then its answer with its claims, lines and payer; then the claims with their timeline and the outbox.
+    assert len(statements) == 3, statements
+    assert statements[-1].startswith("WITH t0 AS (UPDATE claim ") and "INSERT INTO claim_event " in statements[-1]
+    assert "INSERT INTO outbox_message " in statements[-1]
 
     async with units() as uow:
         file = await uow.session.get(Interchange, interchange.id)
