@@ -1,7 +1,8 @@
 """The claims unit of work and its repositories: every query the use cases make, by name.
 
 Reads take whole sets (a batch's tenants with their payers in one query, its denial history in another); the
-timeline is written in one statement when the unit of work commits, or with the new claims it records.
+timeline is written in one statement when the unit of work commits, or with the new claims it records or the
+claims a step changed.
 """
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
