@@ -27,7 +27,8 @@ A JSON column's value may come already encoded (`EncodedJson`, e.g. `json_of` a 
 pydantic's own serializer in one call): it travels as it is, where a dict would be encoded again here.
 
 Rows a transaction queues for several tables (a timeline, files, an outbox) go in as one statement
-(`insert_together`): one round trip where there was one per table.
+(`insert_together`): one round trip where there was one per table. An `Update` of rows by key may be one of them
+(the claims a batch changed, written with the steps that changed them).
 
 The writes run on the transaction's driver (`_write`), after the ORM's pending writes, as the session's execute
 ran them, with no crossing into SQLAlchemy's greenlet and no ORM execute path; an insert answering rows stays on
@@ -225,13 +226,33 @@ def insert_statement(table: Table, names: tuple[str, ...], *, computed: tuple[tu
     return text(statement)
 
 
+def _update_sql(table: Table, key: str, names: tuple[str, ...], prefix: str = "") -> str:
+    assignments = [f"{n} = {_value(table, n)}" for n in names]
+    assignments += [f"{c.name} = {c.onupdate.arg.compile(dialect=DIALECT)}" for c in table.columns
+                    if c.onupdate is not None and c.onupdate.is_clause_element and c.name not in names]
+    return (f"UPDATE {table.name} AS t SET {', '.join(assignments)} FROM {_arrays(table, (key, *names), prefix)} "
+            f"AS v({key}, {', '.join(names)}) WHERE t.{key} = v.{key}")
+
+
+# A write's shape in one statement: (table, columns, what a taken key does) for an insert; for an update by key,
+# its key stands in the third place as text.
+WriteShape = tuple[Table, tuple[str, ...], OnConflict | str | None]
+
+
+def _write_sql(shape: WriteShape, prefix: str = "") -> str:
+    table, names, how = shape
+    if isinstance(how, str):
+        return _update_sql(table, how, names[1:], prefix)
+    return _insert_sql(table, names, on_conflict=how, prefix=prefix)
+
+
 @lru_cache(maxsize=256)
-def inserts_statement(inserts: tuple[tuple[Table, tuple[str, ...], OnConflict | None], ...]) -> TextClause:
-    """Several tables' inserts as one statement: each but the last a data-modifying CTE, which Postgres runs
-    once and to completion whether or not the statement reads it. The n-th insert's arrays are bound as
-    `t<n>_<column>`, so two tables' columns of one name do not meet."""
-    parts = [_insert_sql(table, names, on_conflict=on_conflict, prefix=f"t{n}_")
-             for n, (table, names, on_conflict) in enumerate(inserts)]
+def inserts_statement(writes: tuple[WriteShape, ...]) -> TextClause:
+    """Several tables' writes as one statement: each but the last a data-modifying CTE, which Postgres runs
+    once and to completion whether or not the statement reads it. The n-th write's arrays are bound as
+    `t<n>_<column>`, so two tables' columns of one name do not meet. Every part sees the rows as they were
+    before the statement (one snapshot), so no two parts may write the same row."""
+    parts = [_write_sql(shape, prefix=f"t{n}_") for n, shape in enumerate(writes)]
     if len(parts) == 1:
         return text(parts[0])
     ctes = ", ".join(f"t{n} AS ({part})" for n, part in enumerate(parts[:-1]))
@@ -242,11 +263,7 @@ def inserts_statement(inserts: tuple[tuple[Table, tuple[str, ...], OnConflict | 
 def update_statement(table: Table, key: str, names: tuple[str, ...]) -> TextClause:
     """UPDATE of `names` by `key`; a column the table model updates itself (`onupdate=func.now()`) is set
     as the ORM would set it."""
-    assignments = [f"{n} = {_value(table, n)}" for n in names]
-    assignments += [f"{c.name} = {c.onupdate.arg.compile(dialect=DIALECT)}" for c in table.columns
-                    if c.onupdate is not None and c.onupdate.is_clause_element and c.name not in names]
-    return text(f"UPDATE {table.name} AS t SET {', '.join(assignments)} FROM {_arrays(table, (key, *names))} "
-                f"AS v({key}, {', '.join(names)}) WHERE t.{key} = v.{key}")
+    return text(_update_sql(table, key, names))
 
 
 def _with_defaults(table: Table, rows: list[dict], skip: frozenset[str] = frozenset()
@@ -310,23 +327,44 @@ class Insert:
     rows: list[dict]
     on_conflict: OnConflict | None = None
 
+    def shape(self) -> tuple[WriteShape, list[dict]]:
+        names, rows = _with_defaults(self.table, self.rows)
+        return (self.table, names, self.on_conflict), rows
 
-async def insert_together(driver: TransactionDriver, inserts: Sequence[Insert]) -> None:
+
+@dataclass(frozen=True)
+class Update:
+    """One table's rows for `insert_together` that set each row's other columns where `key` matches; the last
+    row given for a key wins, as it would have one statement after another."""
+
+    table: Table
+    key: str
+    rows: list[dict]
+
+    def shape(self) -> tuple[WriteShape, list[dict]]:
+        names = (self.key, *(n for n in self.rows[0] if n != self.key))
+        return (self.table, names, self.key), list({row[self.key]: row for row in self.rows}.values())
+
+
+async def insert_together(driver: TransactionDriver, writes: Sequence[Insert | Update]) -> None:
     """The rows of several tables in one statement and one round trip, on the transaction's driver (the
     unit of work's outbox and what goes in with it); each table's rows go in the order given, as `insert_rows`
-    would put them. Statement-level triggers still fire once per table: each insert is its own sub-statement."""
-    inserts = [insert for insert in inserts if insert.rows]
-    if not inserts:
+    would put them, an `Update`'s as `update_rows` would set them. Statement-level triggers still fire once per
+    table and write: each is its own sub-statement."""
+    writes = [write for write in writes if write.rows]
+    if not writes:
         return
     shapes, params = [], {}
-    for n, insert in enumerate(inserts):
-        names, rows = _with_defaults(insert.table, insert.rows)
-        shapes.append((insert.table, names, insert.on_conflict))
-        columns = _columns_of(driver.dialect, insert.table, names, rows)
-        params.update(columns if len(inserts) == 1 else {f"t{n}_{name}": values for name, values in columns.items()})
-    if len(inserts) == 1:  # the statement a single table's rows have always had
-        ((table, names, on_conflict),) = shapes
-        await driver.fetch(insert_statement(table, names, on_conflict=on_conflict), params)
+    for n, write in enumerate(writes):
+        shape, rows = write.shape()
+        shapes.append(shape)
+        columns = _columns_of(driver.dialect, shape[0], shape[1], rows)
+        params.update(columns if len(writes) == 1 else {f"t{n}_{name}": values for name, values in columns.items()})
+    if len(writes) == 1:  # the statement a single table's rows have always had
+        ((table, names, how),) = shapes
+        single = (update_statement(table, how, names[1:]) if isinstance(how, str)
+                  else insert_statement(table, names, on_conflict=how))
+        await driver.fetch(single, params)
     else:
         await driver.fetch(inserts_statement(tuple(shapes)), params)
 
@@ -334,9 +372,6 @@ async def insert_together(driver: TransactionDriver, inserts: Sequence[Insert]) 
 async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[dict]) -> None:
     """One UPDATE setting each row's other columns where `key` matches; the last row given for a key wins,
     as it would have one statement after another."""
-    if not rows:
-        return
-    last = list({row[key]: row for row in rows}.values())
-    names = tuple(n for n in rows[0] if n != key)
-    columns = _columns_of(session.get_bind().dialect, table, (key, *names), last)
-    await _write(session, update_statement(table, key, names), columns)
+    if rows:
+        await flush_pending(session)
+        await insert_together(await TransactionDriver.of(session), [Update(table, key, rows)])

@@ -43,6 +43,7 @@ class UnitOfWork:
         self.session = session
         self.clock = clock
         self._outbox_rows: list[dict] = []
+        self._emitted = 0  # the outbox's rows may be handed over before the commit asks whether any were emitted
         self._driver: TransactionDriver | None = None
         self._after_commit: list[Callable[[], None]] = []
 
@@ -58,6 +59,7 @@ class UnitOfWork:
         subject = str(envelope.subject_id)
         headers = {"event_type": event_type.name, **producer_headers(
             event_type.topic, **{"messaging.message.id": str(envelope.event_id), "billing.subject_id": subject})}
+        self._emitted += 1
         self._outbox_rows.append(
             {
                 "event_id": envelope.event_id,
@@ -74,7 +76,7 @@ class UnitOfWork:
 
     @property
     def emitted_count(self) -> int:
-        return len(self._outbox_rows)
+        return self._emitted
 
     def pending_inserts(self) -> list[Insert]:
         """The rows this transaction writes when it commits, handed over once. A service whose unit of work

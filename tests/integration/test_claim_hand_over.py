@@ -3,7 +3,8 @@ statement, and the claims' counts come out as the claims and their steps say, he
 timeline step the count reads) among them. The hand-over: after the POST, one statement records the
 clearinghouse's answer on the file and reads its claims with their lines and payer; claim.submitted must say
 what the stored claim, its lines and its payer say, to the type (the charge exact, the day a date, the modifiers
-in order)."""
+in order). A 277CA: the claims' new states, their timeline's steps and claim.acknowledged go in as one
+statement, and what is stored is what the acknowledgments say."""
 import json
 import uuid
 from decimal import Decimal
@@ -11,7 +12,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from shared.contracts.claim import ClaimSubmitted
+from shared.contracts.claim import ClaimAcknowledged, ClaimSubmitted
 from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory
@@ -22,11 +23,13 @@ from services.claims.adapters.catalog import Catalog
 from services.claims.adapters.clearinghouse import DropboxClearinghouse
 from services.claims.adapters.reports import claim_tally
 from services.claims.adapters.repositories import ClaimsUnitOfWork
-from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine, Interchange, TenantPayer
+from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine, HeldPayerResponse, Interchange, TenantPayer
 from services.claims.application.build_claims import build_claims, create_claim
+from services.claims.application.record_acks import record_acknowledgments
 from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import send_interchange
 from services.claims.application.submit_batch import batch_ready_claims
+from services.claims.domain.acks import ClaimAck
 from services.claims.settings import Settings
 from tests.conftest import service_paused
 from tests.integration.figures_support import statements_sent
@@ -132,9 +135,10 @@ async def test_claim_submitted_says_what_the_stored_claim_its_lines_and_its_paye
             interchange = await uow.interchanges.get(control, lock=True)
             assert await send_interchange(uow, interchange,
                                           clearinghouse=DropboxClearinghouse(str(tmp_path / "dropbox"))) == 2
-    # The file, then its answer with its claims, lines and payer; the claims; their timeline with the outbox.
-    assert len(statements) == 4, statements
-    assert statements[-1].startswith("WITH t0 AS (INSERT INTO claim_event ") and "INSERT INTO outbox_message" in statements[-1]
+    # The file, then its answer with its claims, lines and payer; then the claims with their timeline and the outbox.
+    assert len(statements) == 3, statements
+    assert statements[-1].startswith("WITH t0 AS (UPDATE claim ") and "INSERT INTO claim_event " in statements[-1]
+    assert "INSERT INTO outbox_message " in statements[-1]
 
     async with units() as uow:
         file = await uow.session.get(Interchange, interchange.id)
@@ -161,3 +165,44 @@ async def test_claim_submitted_says_what_the_stored_claim_its_lines_and_its_paye
             (l.line_number, l.procedure_code, l.modifiers, l.units, l.charge, l.date_of_service) for l in own]
         assert [l.modifiers for l in submitted.lines] == [["25"], []]
         assert all(isinstance(l.charge, Decimal) and l.charge > 0 for l in submitted.lines)
+
+
+async def test_a_277ca_writes_its_claims_their_steps_and_its_events_in_one_statement(engine, tmp_path):
+    units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
+    tenant_id, ids = await _stored_file(units)
+    async with units() as uow:
+        control = (await uow.session.get(Claim, ids[0])).interchange_id
+        interchange = await uow.interchanges.get(control, lock=True)
+        await send_interchange(uow, interchange, clearinghouse=DropboxClearinghouse(str(tmp_path / "dropbox")))
+    async with units() as uow:
+        pcns = [(await uow.session.get(Claim, claim_id)).patient_control_number for claim_id in ids]
+    acks = [ClaimAck(pcns[0], True, "PAYER-1", []), ClaimAck("NO-SUCH-PCN", True, None, []),
+            ClaimAck(pcns[1], False, None, ["A7:21"])]
+    with statements_sent(engine) as statements:
+        async with units() as uow:
+            assert await record_acknowledgments(uow, tenant_id=tenant_id, acks=acks, x12="ISA*~") == 2
+    writes = [s for s in statements if not s.lstrip().upper().startswith("SELECT")]
+    # The held answer (the session's insert), then the claims, their steps and the events: two where there were three.
+    assert len(writes) == 2, writes
+    assert writes[0].startswith("INSERT INTO held_payer_response ") and writes[1].startswith("WITH t0 AS (UPDATE claim ")
+    assert "INSERT INTO claim_event " in writes[1] and "INSERT INTO outbox_message " in writes[1]
+
+    async with units() as uow:
+        claims = {c.id: c for c in (await uow.session.execute(select(Claim).where(Claim.id.in_(ids)))).scalars()}
+        steps = (await uow.session.execute(select(ClaimEvent.claim_id, ClaimEvent.event, ClaimEvent.status).where(
+            ClaimEvent.claim_id.in_(ids), ClaimEvent.event.in_(["accepted", "rejected"])).order_by(ClaimEvent.id))).all()
+        rows = (await uow.session.execute(select(outbox_message.c.value).where(
+            outbox_message.c.topic == "claim.acknowledged",
+            outbox_message.c.message_key.in_([str(i).encode() for i in ids])).order_by(outbox_message.c.id))).scalars()
+        held = (await uow.session.execute(select(HeldPayerResponse.trace).where(
+            HeldPayerResponse.tenant_id == tenant_id))).scalars().all()
+        counts = dict((await uow.session.execute(select(claim_tally.c.key, claim_tally.c.n).where(
+            claim_tally.c.tenant_id == tenant_id))).all())
+    assert [(claims[i].status, claims[i].payer_claim_number) for i in ids] == [("accepted", "PAYER-1"),
+                                                                              ("rejected", None)]
+    assert steps == [(ids[0], "accepted", "accepted"), (ids[1], "rejected", "rejected")]
+    events = [ClaimAcknowledged.model_validate(json.loads(r)["payload"]) for r in rows]
+    assert [(e.claim_id, e.accepted, e.payer_claim_control_number) for e in events] == [
+        (str(ids[0]), True, "PAYER-1"), (str(ids[1]), False, None)]
+    assert held == ["NO-SUCH-PCN"]
+    assert (counts.get("status:accepted"), counts.get("status:rejected"), counts.get("status:submitted", 0)) == (1, 1, 0)

@@ -132,7 +132,7 @@ class AnsweringClearinghouse(DropboxClearinghouse):
 
 
 async def test_a_round_answered_at_once_writes_its_cached_answers_files_and_timeline_in_one_statement(engine, tmp_path):
-    """The answers to cache, the 837P and the claims' steps are queued and go in together at commit; the
+    """The claims' changes, the answers to cache, the 837P and the claims' steps go in together at the end; the
     answers are stored for the claims' keys and the day, so the next claim of the same patient and day
     is verified without a 270."""
     from services.claims.adapters.tables import ClaimEvent, EligibilityCheck
@@ -144,8 +144,9 @@ async def test_a_round_answered_at_once_writes_its_cached_answers_files_and_time
             batched = await verify_and_batch(uow, catalog=CATALOG, clearinghouse=AnsweringClearinghouse(str(tmp_path)),
                                              submitter_id="BILLINGPLATFORM", usage="T", limit=500, interchange_size=50)
     assert batched >= 2
-    mine = [s for s in statements if s.startswith("WITH t0 AS (INSERT INTO eligibility_check ")]
-    assert len(mine) == 1 and "INSERT INTO interchange " in mine[0] and "INSERT INTO claim_event " in mine[0]
+    mine = [s for s in statements if "INSERT INTO eligibility_check " in s or s.startswith("UPDATE claim ")]
+    assert len(mine) == 1 and mine[0].startswith("WITH t0 AS (UPDATE claim "), mine
+    assert "INSERT INTO interchange " in mine[0] and "INSERT INTO claim_event " in mine[0]
 
     async with units() as uow:
         today = uow.now().date()

@@ -1,6 +1,6 @@
 """The submission round's claims: the ready ones read and locked, a file's claims read at its hand-over, and
 every step's changed records written back in one statement."""
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -8,8 +8,9 @@ from uuid import UUID
 from sqlalchemy import Text, and_, bindparam, cast, func, select
 from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 
-from shared.db.bulk import any_bound, update_rows
+from shared.db.bulk import Insert, Update, any_bound, insert_together
 from shared.db.driver_reads import select_rows
+from shared.db.transaction_driver import TransactionDriver, flush_pending
 from services.claims.adapters.claim_records import (CLAIM, LINE, READY, SCALARS, ClaimRecord, RecordReads, claims_query,
                                                     record_columns, to_record)
 from services.claims.adapters.mapping import PAYER_FIELDS, payer_from_values
@@ -120,7 +121,12 @@ class RoundClaims(RecordReads):
         found = [_sent_claim(row) for row in rows]
         return [claim for claim, _ in found], (found[0][1] if found else None)
 
-    async def update_many(self, records: Iterable[ClaimRecord], columns: tuple[str, ...]) -> None:
-        """One UPDATE by primary key writing `columns` of every record."""
-        await update_rows(self._session, CLAIM, "id", [{"id": r.id, **{c: getattr(r, c) for c in columns}}
-                                                       for r in records])
+    async def update_many(self, records: Iterable[ClaimRecord], columns: tuple[str, ...], *,
+                          along: Sequence[Insert] = ()) -> None:
+        """One UPDATE by primary key writing `columns` of every record; with rows queued for other tables
+        (`along`), one statement writing them all (one round trip where there were two)."""
+        changed = Update(CLAIM, "id", [{"id": r.id, **{c: getattr(r, c) for c in columns}} for r in records])
+        if not changed.rows and not any(insert.rows for insert in along):
+            return
+        await flush_pending(self._session)
+        await insert_together(await TransactionDriver.of(self._session), [changed, *along])

@@ -1,7 +1,8 @@
 """The claims unit of work and its repositories: every query the use cases make, by name.
 
 Reads take whole sets (a batch's tenants with their payers in one query, its denial history in another); the
-timeline is written in one statement when the unit of work commits, or with the new claims it records.
+timeline is written in one statement when the unit of work commits, or with the new claims it records or the
+claims a step changed.
 """
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -241,6 +242,12 @@ class ClaimsUnitOfWork(UnitOfWork):
         """New claims and their lines, with the timeline's steps so far, in one statement (a round trip and a
         statement where there were three); steps recorded after it go in at the commit, as before."""
         await self.claims.insert_many(claims, lines, along=[self.timeline.pending()])
+
+    async def save_changes(self, claims: Iterable, columns: tuple[str, ...]) -> None:
+        """The claims' changed `columns` with every row queued so far (their timeline's steps, the outbox's
+        events) in one statement: a round trip where the commit sent a second. Rows queued after it go in at the
+        commit, as before."""
+        await self.claims.update_many(claims, columns, along=self.pending_inserts())
 
     def pending_inserts(self) -> list[Insert]:
         """The queued answers to cache, files and timeline go in with the outbox, in one statement: in a

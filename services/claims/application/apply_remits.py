@@ -28,7 +28,7 @@ async def apply_remits(uow, batch, *, catalog=None) -> None:
         if claim is not None:
             voids += await apply_remit(uow, claim, envelope.payload, known=claims)
             answered.append(follow_up_answer(uow, claim, envelope.payload))
-    await uow.claims.update_many([*claims.values(), *voids], UPDATED)
+    await uow.save_changes([*claims.values(), *voids], UPDATED)
     if catalog is not None:
         await bill_next_payers(uow, [a for a in answered if a is not None], catalog=catalog)
 

@@ -21,7 +21,7 @@ async def record_acknowledgments(uow, *, tenant_id: UUID, acks: list[ClaimAck], 
             continue
         acknowledge(uow, claim, ack)
         applied += 1
-    await uow.claims.update_many(claims.values(), UPDATED)
+    await uow.save_changes(claims.values(), UPDATED)
     return applied
 
 

@@ -46,7 +46,7 @@ async def send_interchange(uow, interchange: InterchangeFile, *, clearinghouse: 
         for claim in claims:
             transition(uow, claim, "submitted", "submitted", {"interchange": control})
             transition(uow, claim, "rejected", "rejected", {"source": "999", "reasons": ack.errors[:20]})
-        await uow.claims.update_many(claims, UPDATED)
+        await uow.save_changes(claims, UPDATED)
         return len(claims)
     for claim in sent:
         record = claim.record
@@ -56,7 +56,7 @@ async def send_interchange(uow, interchange: InterchangeFile, *, clearinghouse: 
             transition(uow, record, "submitted", "submitted", {"interchange": control})
             _start_follow_up_clock(uow, record, payer.expected_days)
             _emit_submitted(uow, claim, payer, control)
-    await uow.claims.update_many(claims, UPDATED)
+    await uow.save_changes(claims, UPDATED)
     return len(claims)
 
 

@@ -30,5 +30,5 @@ async def verify_and_batch(uow, *, catalog: Catalog, clearinghouse: Clearinghous
     batched = await submit_batch.batch_claims(
         uow, [c for c in claims if c.status == "ready" and c.eligibility is not None], catalog=catalog,
         submitter_id=submitter_id, usage=usage, interchange_size=interchange_size, coded=coded)
-    await uow.claims.update_many(claims, UPDATED)
+    await uow.save_changes(claims, UPDATED)
     return batched

@@ -312,6 +312,9 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
         await self.claims.insert_many(claims)
         await self.claims.add_lines(lines)
 
+    async def save_changes(self, claims, columns):
+        await self.claims.update_many(claims, columns)
+
 
 async def registered_tenant_uow(tenant_id: UUID, now, *, billing_provider, catalog) -> FakeClaimsUnitOfWork:
     """A unit of work at a fixed time whose tenant (with its default payers) is registered."""

@@ -109,6 +109,17 @@ def test_one_tables_rows_alone_keep_the_plain_inserts_text_but_for_the_parameter
     assert alone == plain.replace(":", ":t0_")
 
 
+def test_an_update_by_key_is_a_part_of_the_statement_with_the_update_statements_text_and_its_own_parameters():
+    from shared.db.bulk import Update, inserts_statement, update_statement
+
+    shape, rows = Update(RECORD, "owner", [{"owner": "a", "hits": 1}, {"owner": "a", "hits": 2}]).shape()
+    assert shape == (RECORD, ("owner", "hits"), "owner") and rows == [{"owner": "a", "hits": 2}]  # the last wins
+    together = sql(inserts_statement((shape, (RECORD, ("owner", "key", "tenant_id"), None))))
+    alone = sql(update_statement(RECORD, "owner", ("hits",))).replace(":", ":t0_")
+    assert together.startswith(f"WITH t0 AS ({alone}) INSERT INTO record (owner, key, tenant_id) ")
+    assert ":t1_owner" in together and ":owner" not in together
+
+
 def test_a_model_or_a_list_of_models_is_encoded_to_the_json_its_dump_would_be():
     import json
     from datetime import date
