@@ -25,7 +25,7 @@ B12 E53.8; "Problem, marital" and "Conflict, spouse" Z63.0. A problem list's "- 
 """
 import re
 
-from services.coding.domain.diet_words import NOT_A_DIET
+from services.coding.domain.diet_words import NOT_A_DIET, in_diet_advice
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import sentence, sentence_start
@@ -155,6 +155,12 @@ _STOPPED_FOR = _word(r"stopped|discontinued|intolerance|intolerant|held")
 _ANSWERED_NO = re.compile(r"\s*[-:]\s*(no|negative)\b", re.IGNORECASE)
 
 
+def _not_advised(resolve: Resolve) -> Resolve:
+    def checked(match: re.Match, note: str) -> tuple[str, str] | None:
+        return None if in_diet_advice(note, match.start()) else resolve(match, note)
+    return checked
+
+
 def _said_yes(resolve: Resolve) -> Resolve:
     def checked(match: re.Match, note: str) -> tuple[str, str] | None:
         return None if _ANSWERED_NO.match(note, match.end()) else resolve(match, note)
@@ -278,8 +284,9 @@ _ROWS = (
      _unless("N12", "pyelonephritis, not specified as acute or chronic", _PYELONEPHRITIS_KIND)),
     (_word(r"vertebrogenic (low )?back pain|vertebrogenic lbp"), ("M54",),
      fixed("M54.51", "vertebrogenic low back pain")),
-    (_word(r"low (serum )?sodium" + NOT_A_DIET), ("E87",), fixed("E87.1", "low sodium is hyponatremia")),
-    (_word(r"low (serum )?potassium" + NOT_A_DIET), ("E87",), fixed("E87.6", "low potassium is hypokalemia")),
+    (_word(r"low (serum )?sodium" + NOT_A_DIET), ("E87",), _not_advised(fixed("E87.1", "low sodium is hyponatremia"))),
+    (_word(r"low (serum )?potassium" + NOT_A_DIET), ("E87",),
+     _not_advised(fixed("E87.6", "low potassium is hypokalemia"))),
     (_word(r"low platelets?( count)?|low platelet count"), ("D69",), fixed("D69.6", "low platelets: thrombocytopenia")),
     (_word(r"(elevated|high|raised) (wbc|white (blood )?(cell )?count)"), ("D72",),
      fixed("D72.829", "a high white count is leukocytosis")),

@@ -54,6 +54,9 @@ ORDERED_SCREENING = "screening-ordered-as-reason"
 _SCREENING_AS_PURPOSE = re.compile(r"\bto screen\b|\bscreen(s|ed|ing)? for\b|"
                                    r"\bscreening\b(?=\s*(ordered|referral|[.;:,)]|$))", re.IGNORECASE)
 SCREENING_ORDERED_FOR = "screening-ordered-as-purpose"
+# a topic's screening with its test named before the order ("AAA screening US ordered", "osteoporosis screening DEXA
+# ordered") says the purpose as "AAA screening ordered" does; the kind alone ("screening mammogram ordered") does not
+_TEST_THEN_ORDERED = re.compile(r"\s+[\w/()-]+( [\w/()-]+)?\s+(ordered|referral)\b", re.IGNORECASE)
 SCREENING_ORDERED_AT_EXAM = "screening-ordered-at-exam"
 
 
@@ -106,9 +109,11 @@ _GAP = r"[^\w.;\n]+"  # between words of one sentence
 # the tests a sentence lists, then gives a bare screening as their purpose ("Lipid panel and A1c drawn today as
 # screening"): each test's topic, unless another reason is given to it ("for") on the way
 _LISTED_THEN_PURPOSE = rf"(?:(?!\bfor\b)[^.;\n]){{0,60}}?\b(as|for) {_SCREEN}\b(?!{_GAP}(for|of)\b)"
-# up to four words between: "screening for viral hepatitis and HIV"
+# up to four words between: "screening for viral hepatitis and HIV"; how often the screening is done is not one of
+# them ("Hep C Ab drawn today, one-time screening")
+_HOW_OFTEN = rf"((one[- ]time|routine|annual){_GAP})?"
 _SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,4}}?({topic})\b|"
-                                  rf"\b({topic}){_GAP}(\w+{_GAP}){{0,3}}?{_SCREEN}\b|"
+                                  rf"\b({topic}){_GAP}(\w+{_GAP}){{0,3}}?{_HOW_OFTEN}{_SCREEN}\b|"
                                   rf"\b(?P<listed>{topic})\b{_LISTED_THEN_PURPOSE}", re.IGNORECASE), code)
                       for topic, code in SCREENED_FOR)
 _SCREENED_TOPICS = tuple((re.compile(rf"\b({topic})\b", re.IGNORECASE), code) for topic, code in SCREENED_FOR)
@@ -143,15 +148,20 @@ _OTHERWISE = _rx(r"otherwise|(the )?(rest|remainder) of( the)?")
 _AT_LEAST = r"(more than |over |at least |greater than |> ?)?"
 # the topic may stand between the time and the word: "6 minutes of cessation counselling", "smoking cessation
 # counseling, 5 minutes"
+# and the cessation counselling an item's plan or a sentence consists of is the service given: "Nicotine
+# dependence, vaping - cessation counseling.", "Smokes a pack a day. Cessation counseling." (a heading it opens,
+# "Tobacco cessation counseling: declined", is not, nor a fact listed after a semicolon)
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
                   rf"{_AT_LEAST}\d+ ?(minutes|mins?) (of |spent )?((tobacco|smoking) )?(cessation )?counsel+ing|"
-                  rf"counsel+ing,? (for )?{_AT_LEAST}\d+ ?(minutes|mins?)")
+                  rf"counsel+ing,? (for )?{_AT_LEAST}\d+ ?(minutes|mins?)|"
+                  r"(?<=[.-] )((tobacco|smoking) )?cessation counsel+ing(?=\s*([.;]|$))")
 # what is declined or discussed beside the counselling is not the counselling: "counseled on cessation, declined
 # NRT", "counseled to quit - plan as discussed"
 _BESIDE_THE_COUNSELLING = _rx(r"(declined|refused) (nrt|nicotine (patch|patches|replacement|gum|lozenges?)|"
                               r"varenicline|chantix|bupropion|medications?|pharmacotherapy)|(plan )?as discussed")
 COUNSELLING_TOPICS = ((_rx(r"diet|dietary|nutrition\w*"), "Z71.3"),
-                      (_rx(r"tobacco|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"), "Z71.6"),
+                      (_rx(r"tobacco|nicotine|smok\w*|cigarettes?|cessation|vaping|quit(ting)?(?! (drinking|alcohol|etoh))"),
+                       "Z71.6"),
                       (_rx(r"alcohol"), "Z71.41"),
                       (_rx(r"drug|substance|cannabis|marijuana|opioids?|cocaine|methamphetamine|stimulants?"),
                        "Z71.51"),
@@ -360,7 +370,7 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
     for pattern, code in (*SCREENINGS, *_SCREENED_FOR):
         for match in pattern.finditer(note):
             said = sentence(note, match.start(), match.end())
-            purpose = bool(_SCREENING_AS_PURPOSE.search(said))
+            purpose = bool(_SCREENING_AS_PURPOSE.search(said) or _topic_screening_test_ordered(note, match))
             if match.groupdict().get("listed") and re.search(r"\bfor\b", before(note, match.start()), re.I):
                 continue  # a listed test's topic after a reason given before it: "panel for hyperlipidemia"
             if _POSITIVE.search(said) or not (_given(note, match, order_note or at_exam or purpose)
@@ -375,6 +385,10 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
                                       ", the reason of the order the note opens with" if ordered and order_note else
                                       ", the reason the sentence gives its order" if ordered else "")))
     return made + (_screened_tests(note, tabular) if order_note else [])
+
+
+def _topic_screening_test_ordered(note: str, match: re.Match) -> bool:
+    return match.group(0).lower().endswith("screening") and bool(_TEST_THEN_ORDERED.match(note, match.end()))
 
 
 # "due for" or "overdue" said of a screening the same sentence then orders or refers for

@@ -12,7 +12,7 @@ transaminases) is coded instead of it (I.B.5).
 import re
 from dataclasses import dataclass
 
-from services.coding.domain.diet_words import NOT_A_DIET
+from services.coding.domain.diet_words import NOT_A_DIET, in_diet_advice
 from services.coding.domain.note_text import current, sentence_end
 from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion, from_rule
@@ -188,7 +188,7 @@ def lab_values(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[
             if code is None or any(s.code == code for s in out) or not tabular.is_billable(code):
                 continue
             if _BACK_TO_NORMAL.search(note, match.end(), sentence_end(note, match.end())) or \
-                    not current(note, match.start(), match.end()):
+                    not current(note, match.start(), match.end()) or in_diet_advice(note, match.start()):
                 continue
             if any(s.start < match.end() and match.start() < s.end for s in out):
                 continue  # the index or another reading found something on these words

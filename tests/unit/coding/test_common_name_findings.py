@@ -79,6 +79,7 @@ pytestmark = pytest.mark.unit
     ("Mid back pain after a long drive, no trauma.", "M54.6"),
     ("Aching pain between the shoulder blades for 3 weeks.", "M54.6"),
     ("Relationship problems with her partner; couples therapy.", "Z63.0"),
+    ("Diet advice given. Low sodium (128) on today's BMP, fluid restriction.", "E87.1"),  # after the diet's sentence
 ])
 def test_the_common_name_meets_its_index_entry(tabular, note, expected):
     out, reasons = documented_findings([], note, tabular)
@@ -97,6 +98,8 @@ def test_the_common_name_meets_its_index_entry(tabular, note, expected):
     ("Stellate ganglion block for the left arm pain.", "M67.40"),
     ("Low B12 with macrocytic anemia.", "E53.8"),
     ("Low sodium diet for the blood pressure.", "E87.1"),
+    ("HTN. Dietary counseling (DASH, low sodium) 10 min.", "E87.1"),  # the diet advised in parentheses
+    ("CKD 3b: diet (low potassium, low phosphorus) reviewed.", "E87.6"),
     ("Subacute thyroiditis (de Quervain's), ESR 70.", "M65.4"),
     ("Statin stopped last year for muscle aches.", "M79.10"),
     ("Meniere disease, left: vertigo spells with tinnitus.", "H93.12"),
@@ -151,3 +154,11 @@ def test_abbreviations_of_common_diagnoses_are_written_out(suggest):
 def test_bilateral_ear_condition_is_the_bilateral_code_not_two_sides(suggest, note, expected):
     coded = billed(suggest, note)
     assert expected in coded and not {c for c in coded if c[:5] == expected[:5] and c != expected}
+
+
+@pytest.mark.parametrize("note, code", [
+    ("HTN on amlodipine, BP 132/80. Dietary counseling (DASH, low sodium) 10 min.", "E87.1"),
+    ("CKD stage 3b. Renal diet reviewed (low potassium, low phosphorus).", "E87.6"),
+])
+def test_a_diet_advised_in_parentheses_is_no_lab_finding_by_any_reading(suggest, note, code):
+    assert code not in billed(suggest, note)
