@@ -164,7 +164,7 @@ def test_shorthand_is_read_and_evidence_points_into_the_note_as_written(suggest)
 
 def test_a_mention_out_of_context_is_skipped_with_the_rules_name(suggest):
     found, skipped = suggest.read("Hypertension. Lung cancer screening CT ordered. Call if headache develops.")
-    assert codes(found) == ["I10"]
+    assert codes(found) == ["I10", "Z12.2"]  # the screening ordered by its topic and test; the cancer is not coded
     assert {(s.evidence, s.rule) for s in skipped} == {("Lung cancer", "screening"), ("headache", "hypothetical")}
     assert suggest("Cellulitis of the left leg, resolved.") == []
     assert codes(suggest("Depression screen negative, PHQ-9 0.")) == ["Z13.31"]  # the screening, not depression

@@ -133,7 +133,9 @@ def test_a_procedure_to_come_or_no_drug_is_no_course(text):
 
 
 @pytest.mark.parametrize("note, expected", [
-    ("Post-ablation visit. WPW, s/p accessory pathway ablation 4 months ago; no recurrence on event monitor.", ["Z09"]),
+    # Z09's "use additional code" for the history: the pathway ablated with no recurrence is a circulatory history
+    ("Post-ablation visit. WPW, s/p accessory pathway ablation 4 months ago; no recurrence on event monitor.",
+     ["Z09", "Z86.79"]),
     ("Sinusitis recheck. Acute maxillary sinusitis treated with doxycycline x 7 d; congestion resolved.",
      ["Z09", "Z87.09"]),
     ("A/P: 1. Cellulitis f/u - R forearm cellulitis treated with cephalexin, redness gone.", ["Z09", "Z87.2"]),
