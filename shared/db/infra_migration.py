@@ -6,7 +6,7 @@ Since the initial revision creates the tables from their current definition, lat
 from alembic import op
 from sqlalchemy import inspect, text
 
-from shared.db.tables import inbox_message, outbox_message
+from shared.db.tables import INBOX_TIME_INDEX, inbox_message, outbox_message
 
 # Rows a statement of the outbox's clean-up deletes at most: each batch commits on its own, so a large
 # outbox is never locked for long and the relays go on sending in between.
@@ -98,7 +98,6 @@ def outbox_with_event_id_key() -> None:
     op.execute(f"ALTER TABLE outbox_message ADD CONSTRAINT {OUTBOX_EVENT_ID_KEY} UNIQUE USING INDEX {OUTBOX_EVENT_ID_KEY}")
 
 
-INBOX_TIME_INDEX = "ix_inbox_processed_at"
 INBOX_TIME_INDEX_FORMS = {
     "brin": "USING brin (processed_at) WITH (autosummarize = on)",
     "btree": "USING btree (processed_at)",

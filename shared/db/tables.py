@@ -26,6 +26,8 @@ outbox_message = Table(
     Column("park_reason", String(300), nullable=True),
 )
 
+# the inbox's time index: only the retention reads it (shared/kafka/retention.py), a BRIN that takes no entry per row
+INBOX_TIME_INDEX = "ix_inbox_processed_at"
 inbox_message = Table(
     "inbox_message",
     infra_metadata,
@@ -35,5 +37,5 @@ inbox_message = Table(
     Column("processed_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     # Only the retention's delete reads by the time, and rows arrive in time order, so a BRIN (a range of pages'
     # lowest and highest time) serves it without an entry per row; shared/kafka/retention.py keeps its ranges narrow.
-    Index("ix_inbox_processed_at", "processed_at", postgresql_using="brin", postgresql_with={"autosummarize": "on"}),
+    Index(INBOX_TIME_INDEX, "processed_at", postgresql_using="brin", postgresql_with={"autosummarize": "on"}),
 )

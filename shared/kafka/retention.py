@@ -11,11 +11,11 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shared import metrics
+from shared.db.tables import INBOX_TIME_INDEX
 
 log = logging.getLogger(__name__)
 PRUNE_BATCH = 5000
 PRUNE_INTERVAL_SECONDS = 600.0
-TIME_INDEX = "ix_inbox_processed_at"
 RANGE_PAGES = 128  # the BRIN's pages_per_range (Postgres's default)
 
 # One batch's delete. The old rows are picked by their physical place (`ctid`) and deleted by a TID scan: matched
@@ -36,10 +36,10 @@ FROM gone""")
 # after would read them all. Summarized again from the rows still there (none, or the newer ones), a range covers
 # only the times it holds. Only where the time index is a BRIN (a database still at an earlier revision has a B-tree).
 _WHERE_BRIN = f"""WHERE (SELECT a.amname FROM pg_class c JOIN pg_am a ON a.oid = c.relam
-                     WHERE c.oid = to_regclass('{TIME_INDEX}')) = 'brin'"""
-DESUMMARIZE = text(f"SELECT count(brin_desummarize_range('{TIME_INDEX}', page)) "
+                     WHERE c.oid = to_regclass('{INBOX_TIME_INDEX}')) = 'brin'"""
+DESUMMARIZE = text(f"SELECT count(brin_desummarize_range('{INBOX_TIME_INDEX}', page)) "
                    f"FROM unnest(CAST(:ranges AS bigint[])) AS page {_WHERE_BRIN}")
-SUMMARIZE = text(f"SELECT coalesce(sum(brin_summarize_range('{TIME_INDEX}', page)), 0) "
+SUMMARIZE = text(f"SELECT coalesce(sum(brin_summarize_range('{INBOX_TIME_INDEX}', page)), 0) "
                  f"FROM unnest(CAST(:ranges AS bigint[])) AS page {_WHERE_BRIN}")
 
 
