@@ -36,6 +36,7 @@ from pyx12.nodeCounter import NodeCounter
 from services.claims.adapters import (pyx12_reader_speedups, pyx12_segment_speedups, pyx12_validation_speedups,
                                      pyx12_walk_routes, pyx12_walk_speedups)
 from services.claims.adapters.library_patches import PatchLayer
+from services.claims.adapters.pyx12_walk_speedups import qualifier_value
 
 SUPPORTED_VERSION = "4.0.0"
 
@@ -297,15 +298,6 @@ def _remember_unique_key_fields() -> None:
     segment_if._resolve_unique_key_field = _resolve_unique_key_field
 
 
-def _composite_text(composite) -> str:
-    """composite.format(): for a single value with a terminator set, the value itself (format joins the
-    values up to the last non-empty one, which for one value is that value, empty or not)."""
-    values = composite.elements
-    if len(values) == 1 and composite.subele_term is not None and values[0].value.__class__ is str:
-        return values[0].value
-    return composite.format()
-
-
 def _match_segments_by_id_first() -> None:
     """The walker asks every candidate node of a loop whether a segment is its match (segment_if.is_match),
     tens of times per segment; most candidates have another segment id. The answer is the original's:
@@ -325,15 +317,7 @@ def _match_segments_by_id_first() -> None:
         if key is None:
             return True
         child, ele_idx, subele_idx = key
-        elements = seg.elements
-        if ele_idx > len(elements):
-            return None in child._valid_codes_set
-        composite = elements[ele_idx - 1]
-        if not subele_idx:
-            return _composite_text(composite) in child._valid_codes_set
-        if subele_idx > len(composite.elements):
-            return None in child._valid_codes_set
-        return composite.elements[subele_idx - 1].value in child._valid_codes_set
+        return qualifier_value(seg.elements, ele_idx, subele_idx) in child._valid_codes_set
 
     segment_if.is_match = is_match
 

@@ -25,7 +25,7 @@ from pyx12.map_if import loop_if, segment_if
 from services.claims.adapters.pyx12_segment_speedups import MISSING_LOOP, MISSING_SEGMENT, TRY_SEGMENT, \
     loop_candidates
 from services.claims.adapters.pyx12_walk_speedups import COUNTED_USAGE, enclosing_loop, first_segment_of, \
-    max_repeat, plain_counts, segment_matches
+    max_repeat, plain_counts, qualifier_value, segment_matches
 
 _walker = pyx12.map_walker.walk_tree
 _segment_type = pyx12.segment.Segment
@@ -42,10 +42,36 @@ class Route(NamedTuple):
     count_path: object = None  # the matched segment's path, or the entered loop's
     limit: int = 0  # that node's maximum repeat
     first_key: str | None = None  # the text of the entered loop's first segment's path; None: a segment counted
+    tests: tuple | None = None  # the probes as `qualifier_tests`; None: each probe's is_match is asked
+
+
+def qualifier_tests(probes) -> tuple | None:
+    """The probes as tests of the segment's values, one per position they read: (element, component, codes, whether
+    the value is in them). A probe's node is a segment node of the segment's id with a qualifier (the others are
+    decided by the id and never probed), whose is_match is whether the value at the qualifier's position is one of
+    the qualifier's codes; the probes of one position (a REF's several nodes, each its own codes) answer as asked
+    exactly when the value is in every accepting node's codes and in no refusing one's. The codes are the map's,
+    fixed once it is built. None when a probe's node is of another class: its is_match is asked."""
+    by_position: dict = {}
+    for node, answer in probes:
+        key = node._resolve_unique_key_field(node.id, with_qual=False) if node.__class__ is segment_if else None
+        if key is None:
+            return None
+        child, ele_idx, subele_idx = key
+        by_position.setdefault((ele_idx, subele_idx), []).append((frozenset(child._valid_codes_set), answer))
+    tests = []
+    for (ele_idx, subele_idx), answers in by_position.items():
+        refused = frozenset().union(*(codes for codes, answer in answers if not answer))
+        accepted = [codes for codes, answer in answers if answer]
+        if accepted:
+            tests.append((ele_idx, subele_idx, frozenset.intersection(*accepted) - refused, True))
+        else:
+            tests.append((ele_idx, subele_idx, refused, False))
+    return tuple(tests)
 
 
 def _pyx12s_walk(probes) -> Route:
-    return Route(tuple(probes), (), None, (), ())
+    return Route(tuple(probes), (), None, (), (), tests=qualifier_tests(probes))
 
 
 _MAX_IDS_PER_NODE = 64  # the map's segment ids after a node are fewer: made-up ids cannot grow the routes kept
@@ -119,7 +145,7 @@ class _Search:
             counted_node, node, push = entered
             first_key = node.x12path.text
         return Route(tuple(self.probes), tuple(dict.fromkeys(self.counted)), node, tuple(pop), tuple(push),
-                     counted_node.x12path, max_repeat(counted_node), first_key)
+                     counted_node.x12path, max_repeat(counted_node), first_key, qualifier_tests(self.probes))
 
 
 def _route_from(orig_node, seg_data) -> Route:
@@ -182,9 +208,15 @@ def _known_route(orig_node, seg_data) -> Route:
         by_id = orig_node._routes = {}
     routes = by_id.get(seg_data.seg_id)
     if routes is not None:
+        elements = seg_data.elements
         for route in routes:
-            for node, answer in route.probes:
-                if bool(segment_matches(node, seg_data)) is not answer:
+            tests = route.tests
+            if tests is None:
+                if all(bool(segment_matches(node, seg_data)) is answer for node, answer in route.probes):
+                    return route
+                continue
+            for ele_idx, subele_idx, codes, answer in tests:  # most routes have none or one
+                if (qualifier_value(elements, ele_idx, subele_idx) in codes) is not answer:
                     break
             else:
                 return route

@@ -50,6 +50,28 @@ def segment_matches(node, seg_data) -> bool:
     return node.id == seg_data.seg_id and node.is_match(seg_data)
 
 
+def composite_text(composite) -> str:
+    """composite.format(): for a single value with a terminator set, the value itself (format joins the
+    values up to the last non-empty one, which for one value is that value, empty or not)."""
+    values = composite.elements
+    if len(values) == 1 and composite.subele_term is not None and values[0].value.__class__ is str:
+        return values[0].value
+    return composite.format()
+
+
+def qualifier_value(elements: list, ele_idx: int, subele_idx: int | None):
+    """The value segment_if.is_match compares with the qualifier's codes, read from a segment's elements as
+    Segment.get_value reads it: the element's text, or its component, None where the segment stops short."""
+    if ele_idx > len(elements):
+        return None
+    composite = elements[ele_idx - 1]
+    if not subele_idx:
+        return composite_text(composite)
+    if subele_idx > len(composite.elements):
+        return None
+    return composite.elements[subele_idx - 1].value
+
+
 def plain_counts(walker) -> dict | None:
     """The walker's counts by path text (a node's `x12path.text`, as `pyx12_speedups` keeps them), when it keeps
     them in a NodeCounter of its own class."""

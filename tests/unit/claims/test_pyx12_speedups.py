@@ -16,7 +16,8 @@ import pytest
 from pyx12.map_if import loop_if, segment_if
 from pyx12.nodeCounter import NodeCounter
 
-from services.claims.adapters import pyx12_segment_speedups, pyx12_speedups
+from services.claims.adapters import pyx12_segment_speedups, pyx12_speedups, pyx12_walk_routes
+from services.claims.adapters.pyx12_walk_speedups import qualifier_value, segment_matches
 from services.claims.adapters.x12_validation import validate_x12
 from tests.unit.claims.pristine_library import pristine_verdicts
 from tests.unit.claims.pyx12_corpus import build_corpus, verdict
@@ -171,3 +172,69 @@ def test_the_arguments_are_read_with_the_parameters_of_x12n_document():
         return [(p.name, p.kind, p.default) for p in inspect.signature(function).parameters.values()]
 
     assert parameters(pyx12_segment_speedups._arguments) == parameters(pyx12.x12n_document.x12n_document.__wrapped__)
+
+
+def _qualifier_variants(line: str) -> set[str]:
+    """The line up to its fourth element (the qualifiers the maps read), and with each of its first three emptied,
+    given a code no map has or a component more, and cut after its id."""
+    fields = line.split("*")[:5]
+    variants = {"*".join(fields), fields[0]}
+    for i in range(1, min(len(fields), 4)):
+        for value in ("", "ZZZ", fields[i] + ":X"):
+            variants.add("*".join([*fields[:i], value, *fields[i + 1:]]))
+    return variants
+
+
+def test_a_kept_route_is_found_by_its_qualifier_tests_as_by_its_probes():
+    """The routes kept on the 837 map's nodes once the corpus is read, asked for every line of the corpus with a
+    route's segment id and its variants: the route found is the first whose probes answer alike, or a new one."""
+    for text in CORPUS.values():
+        validate_x12(text)
+    root = pyx12.map_if.load_map_file("837.5010.X222.A1.xml", pyx12.params.params(), None)
+    by_id = {}
+    for line in {variant for text in CORPUS.values() for line in text.split("~") for variant in
+                 _qualifier_variants(line.strip())}:
+        if line and not line.startswith("ISA"):
+            by_id.setdefault(line.split("*")[0], []).append(pyx12.segment.Segment(line, "~", "*", ":"))
+    compared, several_at_one_position = 0, 0
+    for node in _nodes(root, (loop_if, segment_if)):
+        for seg_id in list(node.__dict__.get("_routes", {})):
+            for seg in by_id.get(seg_id, ()):
+                kept = node._routes[seg_id]
+                expected = next((route for route in kept if all(
+                    bool(segment_matches(probe, seg)) is answer for probe, answer in route.probes)), None)
+                found = pyx12_walk_routes._known_route(node, seg)
+                if expected is None:
+                    assert all(found is not route for route in kept), (node.get_path(), seg.format())
+                else:
+                    assert found is expected, (node.get_path(), seg.format())
+                compared += bool(expected is not None and expected.tests)
+                several_at_one_position += len(found.probes) > len(found.tests or ())
+    assert compared > 1000 and several_at_one_position > 100
+
+
+def test_qualifier_tests_answer_as_every_probe_of_a_position():
+    """Two segment nodes of one id whose qualifiers sit at one position (the map's NM1s, REFs, DTPs...), asked in
+    every combination of answers: a segment passes the tests exactly when each probe answers it as asked, for
+    every code of either node, a code of neither and an absent qualifier."""
+    root = pyx12.map_if.load_map_file("837.5010.X222.A1.xml", pyx12.params.params(), None)
+    by_position = {}
+    for node in _nodes(root, segment_if):
+        key = node._resolve_unique_key_field(node.id, with_qual=False)
+        if key is not None:
+            by_position.setdefault((node.id, *key[1:]), []).append(node)
+    asked = 0
+    for (seg_id, ele_idx, subele_idx), nodes in by_position.items():
+        for first, second in zip(nodes, nodes[1:]):
+            codes = {code for node in (first, second) for code in node._resolve_unique_key_field(
+                seg_id, with_qual=False)[0]._valid_codes_set} | {"ZZZ"}
+            lines = [seg_id] + [seg_id + "*" * ele_idx + code + (":" + code) * bool(subele_idx) for code in codes]
+            for answers in ((True, True), (True, False), (False, True), (False, False)):
+                probes = tuple(zip((first, second), answers))
+                tests = pyx12_walk_routes.qualifier_tests(probes)
+                for line in lines:
+                    seg = pyx12.segment.Segment(line, "~", "*", ":")
+                    passes = all((qualifier_value(seg.elements, e, s) in c) is a for e, s, c, a in tests)
+                    assert passes == all(bool(segment_matches(n, seg)) is a for n, a in probes), (probes, line)
+                    asked += 1
+    assert asked > 1000
