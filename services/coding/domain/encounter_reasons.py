@@ -79,6 +79,10 @@ _FOR_AN_EPISODE = _rx(COMPLETED_COURSE_CUE + r" (an? |the |her |his |this |that 
 _GENUS_INITIAL = re.compile(r"\b[A-Z]\.\s?$")
 _YEARS_BACK = _rx(r"(19|20)\d\d|\d+ (yrs?|years?) ago|last (year|yr)|a year ago")
 _NO_RECURRENCE = _rx(r"no recurrence")
+# an assessment item that says its condition's treatment is over ("LTBI - treatment complete, no further f/u")
+_ITEM_TREATED = re.compile(r"\s?[-:]\s?(treatment|tx|course|therapy) (complete|completed|finished)\b", re.IGNORECASE)
+# the tabular's title for the encounter, as a visit's opening names it
+_TITLE = _rx(r"(f/u|follow[- ]?up) after (completed|completion of) (treatment|tx|therapy)")
 # a call or a message is no follow-up examination
 _NOT_AN_EXAMINATION = _rx(r"telephone|phone|portal message|e-?visit")
 # an injury's follow-up is its subsequent encounter (the 7th character D), not Z09
@@ -199,7 +203,7 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     opened = follow_up_is_the_purpose(note) and outcome_said_after(note, done.end())
     ended = {s.code for s in suggestions if s.context == "affirmed" and _ends_with_its_course(s.code) and (
         sentence_start(note, s.start) in here or opened and in_the_opening(note, s.start)
-        and not s.code.startswith(CHRONIC))}
+        and not s.code.startswith(CHRONIC) or _ITEM_TREATED.match(note, s.end))}
     treated = {code: past for code in ended if (past := _history_of(code, tabular))}
     # the context rules may have read the condition past already ("F/u UTI: completed nitrofurantoin": Z87.440),
     # unless its sentence dates it years back: a history, not what this visit follows up ("h/o DVT 2024, completed
@@ -207,7 +211,8 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     said = sentence(note, done.start(), done.end())
     # or, where the visit opens as the follow-up and says the outcome, unless the course is dated seasons back (a
     # "Pulm f/u" of a COPD beside a tuberculosis cured in 2010 follows up the COPD)
-    named_for = _COMPLETED_FOR.search(said) is not None or (not _YEARS_BACK.search(said) and any(
+    named_for = _COMPLETED_FOR.search(said) is not None or _course_after_the_title(note, done, suggestions) or (
+        not _YEARS_BACK.search(said) and any(
         s.context == "history" and s.code.startswith(("Z86", "Z87")) and sentence_start(note, s.start) in here
         for s in suggestions) or (follow_up_is_the_purpose(note) and outcome_said_after(note, done.end())
                                   and not DATED_SEASONS_BACK.search(said)))
@@ -227,6 +232,21 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (
         f" ({', '.join(sorted(treated))} now personal history)" if treated else "")
     return [from_rule(code, done, tabular, NAME, reason), *out], [reason]
+
+
+def _course_after_the_title(note: str, done: re.Match, suggestions: list[Suggestion]) -> bool:
+    """The visit opens with Z09's own title ("F/u after completed treatment, 38F.") and the next sentence tells the
+    course, its condition read past ("Strep pharyngitis 2 wks ago, finished 10 days of amoxicillin"): that is the
+    course the visit follows up, its outcome said in whatever words ("throat fine now"); not one dated years back."""
+    if not in_the_opening(note, done.start()) or not _TITLE.search(note, max(0, done.start() - 12), done.end()):
+        return False
+    told = sentence_end(note, done.end())
+    next_sentence = (sentence_start(note, told + 1), sentence_end(note, told + 1, across_semicolons=True)) if told < len(
+        note) else None
+    if next_sentence is None or _YEARS_BACK.search(note, *next_sentence):
+        return False
+    return any(s.context == "history" and s.code.startswith(("Z86", "Z87")) and next_sentence[0] <= s.start <
+               next_sentence[1] for s in suggestions)
 
 
 def _ends_with_its_course(code: str) -> bool:

@@ -31,6 +31,10 @@ from services.coding.domain.suggestions import Suggestion, from_rule
 from services.coding.domain.transplant_status import TRANSPLANTS, transplant_status
 
 NAME = "status-z-code"
+# a coronary artery by the names notes give it
+_CORONARY_VESSEL = (r"(lad|lcx|rca|om\d?|circumflex|left anterior descending|right coronary( artery)?|left main|"
+                    r"diagonal|d\d|ramus)")
+_VESSEL_PART = r"((proximal|prox|mid|distal) )?"
 
 
 STATUSES = (
@@ -47,17 +51,25 @@ STATUSES = (
          r"(continuous(ly)?|around the clock|24/7|day and night|at all times)"),
      "Z99.81",
      "dependence on supplemental oxygen"),
-    # a drug-eluting or bare-metal stent is a coronary one by its kind
+    # a drug-eluting or bare-metal stent is a coronary one by its kind, whether written before its vessel ("DES to
+    # the RCA", "BMS in LAD"), after it ("mid LAD DES 2023") or after the procedure that placed it ("atherectomy and
+    # DES"); a PCI to a named coronary vessel is how a stenting is written ("s/p PCI to LAD 2021")
     (_rx(r"(coronary|cardiac) stents?|stents? (to|in) (the )?(lad|lcx|rca|om\d?|circumflex|left anterior descending|"
-         r"right coronary|coronary|diagonal)|(pci|angioplasty) (with|and) (stent(ing)?|des)|des (to|in|placed|deployed)|"
-         r"(drug[- ]eluting|bare[- ]metal) (coronary )?stents?"), "Z95.5",
+         r"right coronary|coronary|diagonal)|(pci|angioplasty|atherectomy) (with|and) (an? )?(stent(ing)?|des)|"
+         r"des (to|in|placed|deployed)|(drug[- ]eluting|bare[- ]metal) (coronary )?stents?|"
+         # ("BMs" alone are bowel movements: a bare-metal stent only beside its vessel)
+         r"(pci|bms) (to|of|in) (the )?" + _VESSEL_PART + _CORONARY_VESSEL + "|" + _CORONARY_VESSEL + r" (des|bms)"),
+     "Z95.5",
      "a coronary angioplasty implant in place"),
     # a stent written beside the coronary disease it treats ("CAD with a stent 2020", "CAD, stented 2019", "CAD s/p
     # PCI with 2 stents"), not one its sentence places in another vessel
     (_rx(r"(cad|coronary artery disease|coronary disease|ischemic heart disease)\b(?:(?![.;:\n]|\b(carotid|renal|iliac|"
          r"femoral|sfa|popliteal|ureteral|ureteric|biliary|peripheral|esophageal|airway|tracheal)\b).){0,40}?"
          r"\b(stents?|stented|stenting)\b(?![^.;\n]{0,20}\b(carotid|renal|iliac|femoral|sfa|popliteal|ureteral|biliary|"
-         r"peripheral)\b)"), "Z95.5", "a coronary angioplasty implant in place"),
+         r"peripheral)\b)|"
+         # or its stents counted in the clause after it ("Coronary artery disease, native vessels; two stents in 2021")
+         r"(cad|coronary artery disease|coronary disease)\b[^.;:\n]{0,30}; (one|two|three|four|\d) (coronary )?stents?\b"),
+     "Z95.5", "a coronary angioplasty implant in place"),
     (_rx(r"(mechanical|prosthetic|bioprosthetic|tissue) (mitral |aortic |tricuspid |pulmonic |heart )?valve|"
          r"(mitral|aortic) valve replacement|s/p (avr|mvr|tavr|tavi)|tavr|tavi"), "Z95.2",
      "a prosthetic heart valve in place"),

@@ -11,11 +11,12 @@ cervix) (acquired)") unless it is supracervical, which leaves the stump (Z90.711
 bilateral salpingo-oophorectomy (BSO), leaves no ovary (Z90.722), one of a single side leaves one (Z90.721).
 
 The operation must be over: its sentence places it in the past ("s/p", "after", a year, "ago", "underwent") and
-says nothing of it still to come ("planned", "scheduled", "referred for"); a relative's is not the patient's.
+says nothing of it still to come ("planned", "scheduled", "referred for"); a relative's is not the patient's, nor one
+denied right before it ("No history of thyroidectomy", whose "history" would otherwise date it).
 """
 import re
 
-from services.coding.domain.note_text import FAMILY, sentence
+from services.coding.domain.note_text import FAMILY, before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 from services.coding.domain.surgical_aftercare import is_post_op_visit
@@ -57,6 +58,12 @@ _DONE = _rx(r"status post|post|after|underwent|had|history of|history|past surgi
 _TO_COME = _rx(r"planned|scheduled|referr\w*|candidate for|consider\w*|discuss\w*|recommended|awaiting|"
                r"will (undergo|have)|to (undergo|have)|pre-?op(erative)?|for (a |an )?(\w+ ){0,2}\w+ectomy")
 
+# the operation denied right before it, its "history" being the denial's ("No history of thyroidectomy", "denies
+# prior cholecystectomy"); a denial of something else ("without recurrence after total thyroidectomy") is not
+_DENIED_BEFORE = re.compile(r"\b(no|never|denies|denied)( (prior|previous|past))?( (history|hx|h/o) of)?"
+                            r"( (an?|prior|previous))?( (\w+ )?(total|partial|lap(aroscopic)?|open|robotic))?\W*$",
+                            re.IGNORECASE)
+
 
 def surgical_absence(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     lowered = note.lower()
@@ -76,4 +83,5 @@ def surgical_absence(suggestions: list[Suggestion], note: str, tabular) -> tuple
 
 def _over(note: str, match: re.Match) -> bool:
     whole = sentence(note, match.start(), match.end())
-    return bool(_DONE.search(whole)) and not _TO_COME.search(whole) and not FAMILY.search(whole)
+    return bool(_DONE.search(whole)) and not _TO_COME.search(whole) and not FAMILY.search(whole) and not \
+        _DENIED_BEFORE.search(before(note, match.start()))
