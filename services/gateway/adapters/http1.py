@@ -9,10 +9,43 @@ httpx's own exceptions (ConnectError, ReadTimeout, ReadError, PoolTimeout...), s
 circuit breaker see what they saw before.
 """
 import asyncio
+import json
 import time
 
 import httptools
 import httpx
+
+
+class Answer:
+    """A service's whole answer as `exchange` reads it: the part of httpx.Response the gateway reads (status,
+    headers, body, text, json). Building an httpx.Response (its headers model, byte stream and read-through
+    of the body) cost about 12 us of CPU an answer, three per claim view; this holds the values as parsed.
+    `json()` reads as httpx's does (the standard json module); `headers` and `text`, read rarely (a service's
+    metrics), are those of the httpx.Response the transport answered before."""
+
+    __slots__ = ("status_code", "raw_headers", "content")
+
+    def __init__(self, status_code: int, raw_headers: list[tuple[bytes, bytes]], content: bytes):
+        self.status_code, self.raw_headers, self.content = status_code, raw_headers, content
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.as_httpx().headers
+
+    @property
+    def text(self) -> str:
+        return self.as_httpx().text
+
+    def json(self, **kwargs):
+        return json.loads(self.content, **kwargs)
+
+    async def aread(self) -> bytes:
+        return self.content
+
+    def as_httpx(self) -> httpx.Response:
+        """The same answer as an httpx.Response, for a caller of httpx's transport interface."""
+        return httpx.Response(self.status_code, headers=self.raw_headers, content=self.content,
+                              extensions={"http_version": b"HTTP/1.1"})
 
 
 class _Connection(asyncio.Protocol):
@@ -65,7 +98,7 @@ class _Connection(asyncio.Protocol):
     def _time_out(self) -> None:
         self._fail(httpx.ReadTimeout("the service did not answer in time"))
 
-    async def exchange(self, request: bytes, timeout: float | None) -> httpx.Response:
+    async def exchange(self, request: bytes, timeout: float | None) -> Answer:
         self._headers, self._body = [], []
         loop = asyncio.get_running_loop()
         self._answered = loop.create_future()
@@ -80,8 +113,7 @@ class _Connection(asyncio.Protocol):
                 expiry.cancel()
         if not self._keep_alive:
             self.close()
-        return httpx.Response(self._status, headers=self._headers, content=b"".join(self._body),
-                              extensions={"http_version": b"HTTP/1.1"})
+        return Answer(self._status, self._headers, b"".join(self._body))
 
     def close(self) -> None:
         self.closed = True
@@ -98,11 +130,12 @@ class Http1Transport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         body = await request.aread()
-        return await self.exchange(request.url.host, request.url.port or 80,
-                                   _head(request.method, request.url.raw_path, request.headers.raw) + body,
-                                   request.extensions.get("timeout", {}))
+        answer = await self.exchange(request.url.host, request.url.port or 80,
+                                     _head(request.method, request.url.raw_path, request.headers.raw) + body,
+                                     request.extensions.get("timeout", {}))
+        return answer.as_httpx()
 
-    async def exchange(self, host: str, port: int, message: bytes, timeouts: dict) -> httpx.Response:
+    async def exchange(self, host: str, port: int, message: bytes, timeouts: dict) -> Answer:
         """Sends a whole request (head and body, as `request_head` writes the head) and reads its answer;
         the way in for a caller that knows its bytes without building an httpx.Request (and parsing its URL)."""
         await self._take_slot(timeouts.get("pool"))

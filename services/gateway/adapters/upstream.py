@@ -20,7 +20,7 @@ import httpx
 from shared.http.problems import Problem
 from shared.internal_auth import HEADER, Caller, TokenIssuer
 from shared.telemetry import TracedTransport, answered, http_client_span, inject_headers
-from services.gateway.adapters.http1 import Http1Transport, request_head
+from services.gateway.adapters.http1 import Answer, Http1Transport, request_head
 from services.gateway.domain import circuit as breaker
 
 # Enough connections for the gateway's own concurrency to one service, all of them kept alive.
@@ -69,7 +69,9 @@ class Upstream:
         return Problem(503, f"The {self.name} service is unavailable", "retry later",
                        headers={"Retry-After": str(retry_after)})
 
-    async def request(self, method: str, path: str, caller: Caller, **kwargs) -> httpx.Response:
+    async def request(self, method: str, path: str, caller: Caller, **kwargs) -> httpx.Response | Answer:
+        """The service's answer, read whole: an httpx.Response, or on the plain path the transport's Answer
+        (status_code, headers, content, text and json() as httpx.Response has them, no `request`)."""
         tenant = caller.tenant_id
         if tenant in self._circuits:  # a healthy circuit (closed, no failures) admits and stays as it is
             admission = breaker.admit(self.circuit(tenant), now=self._clock(), reset_seconds=self._reset_seconds)
@@ -109,10 +111,9 @@ class Upstream:
         await response.aread()
         return response
 
-    async def _send_plain(self, method: str, target: str, token: str) -> httpx.Response:
+    async def _send_plain(self, method: str, target: str, token: str) -> Answer:
         """The bytes the httpx path would send (Host, token, then the client span's traceparent, which the
-        traced transport sets last), written by the transport itself. The answer carries no `request`:
-        callers read its status, headers and body."""
+        traced transport sets last), written by the transport itself; the answer as the transport read it."""
         target = self._prefix + target
         with http_client_span(method, self._host, self._port, target.partition("?")[0]) as span:
             headers = inject_headers({HEADER: token})
@@ -120,14 +121,13 @@ class Upstream:
                                                   request_head(method, target, self._host_header, headers),
                                                   self._timeout["timeout"])
             answered(span, response.status_code)
-        await response.aread()
         return response
 
     async def close(self) -> None:
         await self._transport.aclose()
 
 
-def raise_for_problem(response: httpx.Response) -> None:
+def raise_for_problem(response: httpx.Response | Answer) -> None:
     """Pass a service's 4xx problem through; a 5xx from a service is the gateway's 503."""
     if response.status_code < 400:
         return

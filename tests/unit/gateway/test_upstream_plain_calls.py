@@ -10,7 +10,7 @@ import pytest
 from shared import internal_auth
 from shared.http.problems import Problem
 from shared.internal_auth import Caller
-from services.gateway.adapters.http1 import Http1Transport
+from services.gateway.adapters.http1 import Answer, Http1Transport
 from services.gateway.adapters.upstream import Upstream
 from services.gateway.application.claim_view import claim_view
 
@@ -27,11 +27,11 @@ class RecordingTransport(Http1Transport):
         self.sent: list[tuple[str, int, bytes]] = []
         self._answer, self._status = answer or {}, status
 
-    async def exchange(self, host: str, port: int, message: bytes, timeouts: dict) -> httpx.Response:
+    async def exchange(self, host: str, port: int, message: bytes, timeouts: dict) -> Answer:
         self.sent.append((host, port, message))
         if self._status is None:
             raise httpx.ConnectError("connection refused")
-        return httpx.Response(self._status, content=orjson.dumps(self._answer))
+        return Answer(self._status, [(b"content-type", b"application/json")], orjson.dumps(self._answer))
 
 
 def _upstream(transport: RecordingTransport, base_url: str = "http://claims:8002") -> Upstream:
