@@ -23,7 +23,8 @@ from services.coding.domain.corrected_malformation import repaired_malformation
 from services.coding.domain.dated_past import AFFIRMING_WORDS
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.reason_after_doubt import doubts_then_reason
-from services.coding.domain.context_triggers import CLAUSE_JOINER, PSEUDO_DENIALS, STATUS_AFTER_THE_CONDITION
+from services.coding.domain.context_triggers import (CLAUSE_JOINER, DOUBT_AFTER_WITH_NOT, DOUBT_BEFORE_WITH_NOT,
+                                                     PSEUDO_DENIALS, STATUS_AFTER_THE_CONDITION)
 from services.coding.domain.context_z_codes import (ChapterHistory, chapter_history_code,
                                                       history_code)
 from services.coding.domain.note_context import (FAMILY, NEW_CLAUSE_WORDS, RULES, Z_CODE_RULES, SkippedMention,
@@ -563,7 +564,7 @@ def _pipeline():
     nlp = medspacy.load(medspacy_enable=["medspacy_context"])
     nlp.add_pipe("clinical_sentences", first=True)
     context = nlp.get_pipe("medspacy_context")
-    context.add([*_postfix_history(), *_new_clause(), *_pseudo_denials()])
+    context.add([*_postfix_history(), *_new_clause(), *_pseudo_denials(), *_doubts_holding_a_not()])
     _list_items_end_all_but_denials(context.rules)
     for rule in context.rules:
         if rule.literal == ": no":
@@ -620,6 +621,27 @@ def _pseudo_denials():
     return [ConTextRule(phrase, "PSEUDO_NEGATION", direction="PSEUDO") for phrase in PSEUDO_DENIALS]
 
 
+def _doubts_holding_a_not():
+    """"PE cannot be excluded", "cannot rule out TIA" (`context_triggers.DOUBT_AFTER_WITH_NOT`,
+    `DOUBT_BEFORE_WITH_NOT`): the longer cue wins over ConText's "not", so the sign written after the dash as the
+    doubt's reason is no longer denied; the doubt before it reads the sign as the reason
+    (`_rules_out_a_diagnosis_before`)."""
+    from medspacy.context import ConTextRule
+
+    return [*(ConTextRule(phrase, "POSSIBLE_EXISTENCE", direction="BACKWARD", on_modifies=_doubts_the_condition_before)
+              for phrase in DOUBT_AFTER_WITH_NOT),
+            *(ConTextRule(phrase, "POSSIBLE_EXISTENCE", direction="FORWARD") for phrase in DOUBT_BEFORE_WITH_NOT)]
+
+
+_JUST_BEFORE_A_DOUBT = frozenset({"is", "are", "was", "still"})
+
+
+def _doubts_the_condition_before(target, modifier, between) -> bool:
+    """A doubt written after a condition doubts that condition ("ACS cannot be excluded"), not a sign before it nor
+    an earlier condition of its sentence ("CAD s/p stent, ACS cannot be excluded")."""
+    return not _is_sign_or_symptom(target._.icd_match.code) and all(t.lower_ in _JUST_BEFORE_A_DOUBT for t in between)
+
+
 def _list_items_end_all_but_denials(rules) -> None:
     """A semicolon ends the reach of every cue but a denial that looks ahead ("denies", "negative for", "no"),
     which runs over a semicolon list as over a comma list. "resolved" looks ahead too ("resolved pneumonia") but
@@ -657,8 +679,10 @@ def _status_in_its_own_item(target, between) -> bool:
 
 def _affirmed_item_between(between) -> bool:
     tokens = list(between)
-    return any(token.text in (",", ";") and following.lower_ in AFFIRMING_WORDS
-               for token, following in zip(tokens, tokens[1:]))
+    words = [token.lower_ for token in tokens]
+    return any(token.text in (",", ";") and (following in AFFIRMING_WORDS or following == "now" and
+                                              then in AFFIRMING_WORDS)
+               for token, following, then in zip(tokens, words[1:], [*words[2:], ""]))
 
 
 def _denial_opens_its_item(target, modifier, between) -> bool:

@@ -70,6 +70,15 @@ NOT_A_DENIAL_AFTER_NO = r"(?! (significant |real |further )?(change|changes|incr
 STATUS_AFTER_THE_CONDITION = frozenset({"controlled", "stable", "improving", "improved", "worse", "worsening",
                                         "active", "ongoing", "persists", "persisting", "unchanged"})
 
+# A doubt whose words hold a denial's "not": "PE cannot be excluded", "cannot rule out TIA". Read word by word, the
+# "not" denies what follows it, which after a dash is the sign the doubt is weighed for ("TIA cannot be excluded -
+# slurred speech"): outpatient that sign is what is coded (guideline IV.H). The whole cue doubts the diagnosis it is
+# written against, after it or before it.
+DOUBT_AFTER_WITH_NOT = ("cannot be excluded", "can not be excluded", "can't be excluded", "cannot be ruled out",
+                        "can not be ruled out", "can't be ruled out", "not excluded")
+DOUBT_BEFORE_WITH_NOT = ("cannot rule out", "can not rule out", "can't rule out", "cannot exclude", "can not exclude",
+                         "can't exclude")
+
 # A comma then "and" before a new subject starts a clause of its own, as the comma alone does: "No fever or chills,
 # and she has had a cough for a week".
 CLAUSE_JOINER = "and"

@@ -55,9 +55,12 @@ STILL_PRESENT = re.compile(r"(?<!\bno )(?<!\bno further )(?<!\bno new )(?<!\bwit
                            r"since then|ever since|"
                            r"diagnosed|diagnosis|dx|dx'd|developed|onset|began|started)\b", re.IGNORECASE)
 
-# a list item that opens with one of these states what the patient has: a denial before it does not reach it
+# a list item that opens with one of these states what the patient has: a denial before it does not reach it ("no
+# injury, feels lightheaded when she stands", "no fall, noticed numbness of the foot")
 AFFIRMING_WORDS = ("has", "reports", "reported", "endorses", "endorsed", "complains", "c/o", "admits",
-                   "notes", "positive", "describes", "presents")
+                   "notes", "positive", "describes", "presents", "feels", "felt", "notices", "noticed")
+# such an item after a comma, its verb perhaps after "now" ("no fall or injury, now notices numbness")
+AFFIRMED_ITEM = r",\s*(now\s+)?(" + "|".join(re.escape(word) for word in AFFIRMING_WORDS) + r")\b"
 
 # Over since a time: the condition, a time it happened (a year, a school or a decade of life, or a time long past),
 # then that there has been none since ("Tension headaches in college, none now", "Hypertensive urgency in 2023, none

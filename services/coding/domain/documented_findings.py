@@ -508,14 +508,19 @@ FINDINGS: tuple[Finding, ...] = (
 )
 
 
+# signs, factors and external causes: none of them a diagnosis a sign is part of
+_NO_DIAGNOSIS = "RZVWXY"
+
+
 def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: str) -> bool:
     """A symptom stated with a definitive diagnosis in its sentence is part of it (guidelines I.B.5), as the
     suggester reads the symptoms the index finds; not the diagnosis the finding replaces on its own words
     ("pre-diabetes" is not diabetes). Abnormal results (R70-R99: prediabetes, an abnormal TSH) are findings of
-    their own, not symptoms: "obesity and prediabetes" is two codes."""
+    their own, not symptoms: "obesity and prediabetes" is two codes. An external cause (V00-Y99: the W19 of "before
+    the falls") says how an injury came about and explains no symptom."""
     replaced = overlapping(suggestions, match.start(), match.end())
     here = sentence_start(note, match.start())
-    return code[0] == "R" and code[1:3] < "70" and any(s.code[0] not in "RZ" and s.context == "affirmed"
+    return code[0] == "R" and code[1:3] < "70" and any(s.code[0] not in _NO_DIAGNOSIS and s.context == "affirmed"
                                   and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
                                   and sentence_start(note, s.start) == here and s not in replaced
                                   for s in suggestions)

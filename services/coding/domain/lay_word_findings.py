@@ -9,8 +9,9 @@ names (`laterality`); "Cold sore" and "Fever blister" B00.1 (the tabular: "Herpe
 "Pain, limb, lower leg" for calf pain M79.66-, by side; "Delay, speech" F80.9; forgetfulness, memory loss NOS R41.3; "Irritability" R45.4 (the noun only: "irritable"
 names a bowel or a bladder as often as a mood); blood seen in the urine ("visible blood in urine") R31.0 ("Hematuria,
 gross"); weight gained by an amount ("gained 10 kg") R63.5 ("Gain, weight (abnormal)"); "short of breath" R06.02
-("Shortness, breath"). A symptom stated with a definitive
-diagnosis in its sentence is still dropped as part of it, as for every documented finding.
+("Shortness, breath"); sweating and diaphoresis R61 ("Diaphoresis (excessive)", "Sweating, excessive"). A
+symptom stated with a definitive diagnosis in its sentence is still dropped as part of it, as for every documented
+finding.
 """
 import re
 
@@ -64,5 +65,7 @@ LAY_WORD_FINDINGS = (
     (_word(r"gained \d+(\.\d+)? ?(kg|kgs|kilos?|lbs?|pounds?)"), ("R63",),
      fixed("R63.5", "weight gained is abnormal weight gain")),
     (_word(r"short of breath"), ("R06",), fixed("R06.02", "short of breath is shortness of breath")),
+    (_word(r"sweating|diaphoresis|diaphoretic"), ("R61",),
+     fixed("R61", "sweating as a symptom is the index's excessive sweating (diaphoresis)")),
 )
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from services.coding.domain.dated_past import (AFFIRMING_WORDS, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
+from services.coding.domain.dated_past import (AFFIRMED_ITEM, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
                                               NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
                                               STOPPED_LONG_AGO_FOR,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
@@ -108,7 +108,10 @@ _CLAUSE_END = re.compile(r"[.;!\n]|\?(?![ \t]*(no|none|denies|never)\b)(?!\w)|\b
                          "|".join(NEW_CLAUSE_WORDS) + r")\b)", re.IGNORECASE)
 # a denial's cue does not reach past a comma item that states what the patient has ("Denies chest pain, reports
 # palpitations"); the other rules' clauses go on ("Mother with diabetes, has hypertension" stays the mother's)
-_NOT_AFFIRMED_AFTER = r"(?![^.;]*,\s*(" + "|".join(re.escape(word) for word in AFFIRMING_WORDS) + r")\b)"
+_NOT_AFFIRMED_AFTER = r"(?![^.;]*" + AFFIRMED_ITEM + ")"
+
+
+_RULED_OUT_NOT_DOUBTED = r"(?<!cannot be )(?<!can not be )(?<!can't be )(?<!not be )(?<!not been )(?<!not )"
 
 
 def _words(*cues: str) -> re.Pattern:
@@ -252,7 +255,9 @@ RULES = (
     ScopeRule(DATED_PAST, None, PROCEDURE_AFTER, unless=PROCEDURE_AFTER_UNLESS, reach=100),
     ScopeRule("negated",
               re.compile("(" + _words("no" + NOT_A_DENIAL_AFTER_NO, *DENIAL_BEFORE, "denies", "denied", "deny", "negative for", "free of", "without",
-                                      r"ruled? out", r"rules out",
+                                      # not a doubt's ("PE cannot be ruled out - tachycardia": the sign after
+                                      # the dash is its reason)
+                                      _RULED_OUT_NOT_DOUBTED + r"ruled? out", r"rules out",
                                       # the diagnosis denied as never given: "has never been told he has ..."
                                       r"never (been )?(told|diagnosed)").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +
                          TEMPLATE_NEGATIVE.pattern + "|" + UNCHECKED_BOX.pattern, re.IGNORECASE),

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
                                                      NOT_A_DENIAL_AFTER_NO, PREVENTION_TREATS,
                                                      PROPHYLAXIS_BEFORE)
+from services.coding.domain.dated_past import AFFIRMED_ITEM
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.section_headings import section_of
@@ -186,11 +187,19 @@ def before(note: str, start: int) -> str:
 _CLOSED_BY_COLON = re.compile(r"^\W*\w[^:]*:")
 
 
+# a comma item after the denial that states what the patient has ("no injury, feels lightheaded when she stands")
+_AFFIRMED_ITEM_BETWEEN = re.compile(AFFIRMED_ITEM, re.IGNORECASE)
+
+
 def negated_before(note: str, start: int) -> bool:
-    """A negation cue before the mention, in its sentence, whose reach a colon has not closed."""
+    """A negation cue before the mention, in its sentence, whose reach neither a colon nor an affirmed comma item
+    has closed."""
     prefix = before(note, start)
     cues = list(NEGATION.finditer(prefix))
-    return bool(cues) and not _CLOSED_BY_COLON.match(prefix[cues[-1].end():])
+    if not cues:
+        return False
+    reach = prefix[cues[-1].end():]
+    return not (_CLOSED_BY_COLON.match(reach) or _AFFIRMED_ITEM_BETWEEN.search(reach))
 
 
 # a denial's list written with semicolons, each item a few words: "Denies CP; SOB; palpitations", "ROS: neg for

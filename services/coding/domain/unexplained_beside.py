@@ -25,11 +25,12 @@ _SERVICE_NAME = re.compile(r"[ \t]+(?:clinic|service|program|center|centre)\b", 
 _UNDER_CONTROL = re.compile(
     r"\b(?:stable|controlled|unchanged|at baseline|on (?:current|the same) (?:regimen|dose|meds|medications?))\b",
     re.IGNORECASE)
-# a symptom written as part of another event: the warning before a faint ("preceded by lightheadedness"), or the
-# reason a drug was stopped ("gabapentin stopped after 2 weeks for dizziness": its adverse effect, over)
+# a symptom written as part of another event: the warning before a faint ("preceded by lightheadedness", or any
+# item of its list: "preceded by lightheadedness, tunnel vision and sweating"), or the reason a drug was stopped
+# ("gabapentin stopped after 2 weeks for dizziness": its adverse effect, over)
 _PART_OF_ANOTHER_EVENT = re.compile(
-    r"\b(?:(?:preceded|heralded) by|(?:stopped|discontinued|d/c'?d)\b[^.;]*\b(?:for|due to|because of))"
-    r"\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+    r"\b(?:(?:preceded|heralded) by\W+(?:[\w-]+(?:\s+|,\s*)){0,6}|"
+    r"(?:stopped|discontinued|d/c'?d)\b[^.;]*\b(?:for|due to|because of)\W+(?:\w+\W+){0,2})$", re.IGNORECASE)
 
 
 def unexplained_beside(symptom: str, diagnoses: list[str], note: str, start: int, end: int) -> bool:

@@ -31,6 +31,8 @@ _SWELLING_JOINT_OR_TISSUE = ("M00", "M01", "M02", "M04", "M05", "M06", "M08", "M
 # a diabetic retinopathy (its macular edema is written "with macular edema") and the other retinal disorders
 _RETINOPATHY = ("E08.3", "E09.3", "E10.3", "E11.3", "E13.3", "H35")
 _CHEST_PAIN_CAUSES = ("I2", "I30", "I31", "I35", "I42", "I71", "J", "K2", "K8", "M94.0", "F41", "C34", "C78", "S2", "T")
+_SENSORY_NERVOUS_SYSTEM = ("G0", "G32", "G35", "G36", "G37", "G43", "G45", "G46", "G5", "G6", "G81", "G82", "G83",
+                           "G90.5", "G95", "G99.2")
 # symptom code prefix -> prefixes of the diagnoses that routinely explain it
 EXPLAINED_BY = {
     "R00.2": ("I47", "I48", "I49", "I42", "I50", "I34", "I35", "I51", *_OVERACTIVE_THYROID, "F40", "F41", "F43",
@@ -53,8 +55,8 @@ EXPLAINED_BY = {
     "R04.2": ("J1", "J20", "J21", "J47", "J8", "J98", "C34", "C39", "C78", "I26", "I27", "I05", "I34", "I50",
               "M31.3", "D6", "S2", *_SYSTEMIC_INFECTION, "T"),  # hemoptysis
     "R49.0": ("J0", "J3", "C32", "C33", "C34", "C73", "K21", *_THYROID, "E04", "G12", "G35", "G70", "T"),  # hoarse
-    "R61": ("C", "D47", *_THYROID, "E16", "N95", "F10", "F11", "D86", "G47.3", *_SYSTEMIC_INFECTION,
-            "T"),  # night sweats
+    "R61": ("C", "D47", *_THYROID, "E16", "N95", "F10", "F11", "F40", "F41", "F43", "I20", "I21", "I24", "D86",
+            "G47.3", *_SYSTEMIC_INFECTION, "T"),  # night sweats, sweating (a panic attack's, an angina's)
     "R63.4": ("C", *_THYROID, "E10", "E11", "E13", "E4", "F0", "F10", "F11", "F14", "F15", "F32", "F33", "F50",
               "G30", "K50", "K51", "K86", "K90", "J44", "I50", "N18", *_SYSTEMIC_INFECTION, "T",
               "O"),  # weight loss (a hyperemesis gravidarum's among the pregnancy chapter's)
@@ -78,11 +80,14 @@ EXPLAINED_BY = {
               "E11", "C17", "C18", "C19", "C20", "F41", "T", "O"),  # diarrhea
     "R21": ("L", "A", "B", "M32", "M33", "D69", "T"),  # rash
     "R12": ("K2", "K30", "K31", "C15", "C16", "I20", "I21", "I24", "I25.11", "O", "T"),  # heartburn
-    # numbness, tingling: any nervous system disorder (a migraine's aura, a TIA, an MS relapse, a neuropathy), a
-    # diabetic neuropathy, a hypothyroidism's (its carpal tunnels), a radiculopathy, a B12 deficiency, a low calcium,
-    # a panic attack
-    "R20": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "E03", "E89.0", "E53.8", "E83.5", "M47.1", "M47.2",
-            "M48.0", "M50", "M51", "M54.1", "I6", "F41", "F45", "S", "T"),
+    # numbness, tingling: a nervous system disorder that reaches the senses (an infection of the brain or cord, a
+    # B12's cord degeneration, an MS relapse, a migraine's aura, a TIA, a nerve, root or plexus disorder, a
+    # polyneuropathy, a hemiplegia, a CRPS, a myelopathy), a diabetic neuropathy, a hypothyroidism's (its carpal
+    # tunnels), a radiculopathy, a B12 deficiency, a low calcium, a panic attack; not a Parkinson disease, an
+    # epilepsy or a sleep disorder (a migraine's numbness, aura or not, is left to it: the labels code it beside
+    # one only where the note sets it apart)
+    "R20": (*_SENSORY_NERVOUS_SYSTEM, "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "E03", "E89.0", "E53.8", "E83.5",
+            "M47.1", "M47.2", "M48.0", "M50", "M51", "M54.1", "I6", "F41", "F45", "S", "T"),
     "R30": ("N10", "N11", "N12", "N13", "N2", "N3", "N41", "N48", "N49", "N7", "A5", "A6", "B37.4", "C61", "C67",
             "T", "O"),  # dysuria
     # a staring spell: an epilepsy's absence or focal seizure, a seizure, a TIA, an encephalopathy, a low sugar, a
@@ -101,6 +106,23 @@ EXPLAINED_BY = {
     # which a dizziness on standing is the coder's own problem to code
     "R42": ("H81", "H82", "H83", "I95", "I44", "I45", "I47", "I49", "I35", "I6", "G45", "G46", "G35", "G11", "G90",
             "E16", "E27", "E86", "E87", *_ANEMIA, "F41", "F10", "S06", "T", "O"),
+    # fever: an infection anywhere (a lung's, a kidney's or bladder's, an abdomen's, a skin's, a bone's or joint's,
+    # an ear's, the brain's, the heart's), a cancer, an inflammatory or autoimmune disease, an overactive thyroid, a
+    # drug's or a transfusion's reaction, a pregnancy's
+    "R50": (*_INFECTION, "J85", "J86", "N10", "N11", "N12", "N15.1", "N30", "N41", "N45", "N70", "N71", "N73",
+            "K35", "K36", "K37", "K57", "K61", "K63.0", "K65", "K75.0", "K80", "K81", "K83.0", "L02", "L03", "L08",
+            "M00", "M01", "M46.2", "M86", "H60", "H65", "H66", "H70", "G0", "I30", "I33", "I40", "C", "D47",
+            "M04", "M05", "M06", "M08", "M10", "M11", "M30", "M31", "M32", "M33", "M35", "D86", "K50", "K51", "E05",
+            "T", "O"),
+    # memory loss: a dementia or a brain's degeneration, a depression, a head injury, a stroke or TIA, an
+    # encephalopathy, an epilepsy, an alcohol or drug use, a B12 deficiency, an underactive thyroid; not a Parkinson
+    # disease or a neuropathy, beside which the labels code it (bh27)
+    "R41.3": ("F0", "G30", "G31", "G32", "F32", "F33", "F43", "F44", "S06", "I6", "G45", "G46", "G93.4", "G40",
+              "F10", "F11", "F12", "F13", "E53.8", "E03", "E89.0", "C71", "C79.3", "D33", "T"),
+    # irritability: a mood, anxiety, stress, attention or substance use disorder, a dementia, a concussion, an
+    # overactive thyroid, a premenstrual dysphoric disorder
+    "R45.4": ("F0", "F1", "F2", "F3", "F40", "F41", "F42", "F43", "F60", "F84", "F90", "F91", "G30", "S06",
+              *_OVERACTIVE_THYROID, "N94.3", "T"),
     "R26.81": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "H81", "H83", "M1", "M4", "M8", "I6", "E53.8", "F0",
                "F10", "H54", "I95", "S", "T"),
 }
