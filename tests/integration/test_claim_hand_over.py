@@ -137,6 +137,11 @@ async def test_a_batchs_four_reads_are_one_statement_answering_what_each_read_al
     assert len(read.billed) == 2 and len(read.history[(tenant_id, "AETNA")]) == 2 and len(read.existing) == 3
     for answered, expected in ((read.tenants, alone[0][0]), (read.billed, alone[1]), (read.history, alone[2])):
         assert repr(answered) == repr(expected)
+    with statements_sent(engine) as statements:
+        async with units() as uow:
+            nothing = await uow.coded_batch_reads([], [], [])
+    assert statements == [] and (nothing.tenants, nothing.payers, nothing.billed, nothing.history,
+                                 nothing.existing) == ({}, {}, {}, {}, set())
 
 
 async def _stored_file(units) -> tuple[uuid.UUID, list[uuid.UUID]]:

@@ -278,6 +278,8 @@ class ClaimsUnitOfWork(UnitOfWork):
         answer, in one round trip. The tenants and payers are read for every key, those asked earlier in the
         transaction too (their rows are the same), and kept as `with_tenants` keeps them."""
         keys, days, ids = list(set(payer_keys)), list(set(days)), list(set(ids))
+        if not ids:  # no claims: nothing to ask, as each read alone asks nothing for no keys
+            return CodedBatchReads({}, {}, {}, {}, set())
         tenants, billed, history, existing = await CODED_BATCH_READS.run(self.session, {
             **_with_tenants_parameters(keys), **service_day_parameters(days), "ids": ids})
         self.payers.keep(tenants, keys)
