@@ -1,4 +1,5 @@
-"""Writes on the claims database. claim.coded: a batch's claims, their lines and their timeline go in as one
+"""Writes on the claims database, and claim.coded's reads. claim.coded: its four reads are one statement answering
+what each read alone answers; a batch's claims, their lines and their timeline go in as one
 statement, and the claims' counts come out as the claims and their steps say, held claims (whose hold is a
 timeline step the count reads) among them. The hand-over: after the POST, one statement records the
 clearinghouse's answer on the file and reads its claims with their lines and payer; claim.submitted must say
@@ -7,10 +8,11 @@ in order). A 277CA: the claims' new states, their timeline's steps and claim.ack
 statement, and what is stored is what the acknowledgments say."""
 import json
 import uuid
+from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from shared.contracts.claim import ClaimAcknowledged, ClaimSubmitted
 from shared.contracts.envelope import Envelope
@@ -23,7 +25,8 @@ from services.claims.adapters.catalog import Catalog
 from services.claims.adapters.clearinghouse import DropboxClearinghouse
 from services.claims.adapters.reports import claim_tally
 from services.claims.adapters.repositories import ClaimsUnitOfWork
-from services.claims.adapters.tables import Claim, ClaimEvent, ClaimLine, HeldPayerResponse, Interchange, TenantPayer
+from services.claims.adapters.tables import (Claim, ClaimEvent, ClaimLine, DenialPattern, HeldPayerResponse,
+                                             Interchange, TenantPayer)
 from services.claims.application.build_claims import build_claims, create_claim
 from services.claims.application.record_acks import record_acknowledgments
 from services.claims.application.register_tenant import register_tenant
@@ -102,6 +105,43 @@ async def test_a_batch_writes_its_claims_lines_and_timeline_in_one_statement(eng
     # A held claim is reworked, so not clean: the count reads its hold from the timeline written with it.
     assert {k: n for k, n in counts.items() if n} == {"status:ready": 2, "status:held": 2, "scrubbed": 4,
                                                       "clean": 2}
+
+
+async def test_a_batchs_four_reads_are_one_statement_answering_what_each_read_alone_answers(engine):
+    """Tenants and payers (one the tenant lacks, a tenant never registered), the live lines of the batch's days (a
+    ready claim's, not a held one's), the denial history and the ids stored already, read as claim.coded reads
+    them: one statement, each answer the one its read alone gives, to the type."""
+    units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
+    tenant_id = uuid.uuid4()
+    async with units() as uow:
+        await _register(uow, tenant_id, "reads")
+        await uow.session.execute(insert(DenialPattern).values([
+            {"tenant_id": tenant_id, "payer_id": "AETNA", "procedure_code": code, "category": "authorization",
+             "carc_codes": ["197", "15"], "denials": 3, "first_denied_on": date(2026, 10, 1),
+             "last_denied_on": date(2026, 11, 20)} for code in ("99213", "36415")]))
+    envelopes = _batch(tenant_id)
+    async with units() as uow:
+        await build_claims(uow, FakeBatch(envelopes), catalog=CATALOG)
+    keys = [(tenant_id, "AETNA"), (tenant_id, "NO-SUCH-PAYER"), (uuid.uuid4(), "AETNA")]
+    days = [(tenant_id, e.payload.patient.id, e.payload.date_of_service) for e in envelopes]
+    days.append((tenant_id, "MRN-NONE", date(2026, 11, 2)))
+    ids = [uuid.UUID(e.payload.claim_id) for e in envelopes[1:]] + [uuid.uuid4()]
+    async with units() as uow:
+        alone = (await uow.payers.with_tenants(keys), await uow.claims.billed_services(days),
+                 await uow.denial_patterns.history(keys), await uow.claims.existing_ids(ids))
+    with statements_sent(engine) as statements:
+        async with units() as uow:
+            read = await uow.coded_batch_reads(keys, days, ids)
+    assert len(statements) == 1, statements
+    assert ((read.tenants, read.payers), read.billed, read.history, read.existing) == alone
+    assert len(read.billed) == 2 and len(read.history[(tenant_id, "AETNA")]) == 2 and len(read.existing) == 3
+    for answered, expected in ((read.tenants, alone[0][0]), (read.billed, alone[1]), (read.history, alone[2])):
+        assert repr(answered) == repr(expected)
+    with statements_sent(engine) as statements:
+        async with units() as uow:
+            nothing = await uow.coded_batch_reads([], [], [])
+    assert statements == [] and (nothing.tenants, nothing.payers, nothing.billed, nothing.history,
+                                 nothing.existing) == ({}, {}, {}, {}, set())
 
 
 async def _stored_file(units) -> tuple[uuid.UUID, list[uuid.UUID]]:

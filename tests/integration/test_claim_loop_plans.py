@@ -118,6 +118,21 @@ async def test_the_billed_services_of_a_batch_are_read_through_the_service_day_i
     assert _index_names(plan, "claim_line") == {"ix_claim_line_service_day"}, _index_names(plan, "claim_line")
 
 
+@pytest.mark.parametrize("plan_mode", ["force_generic_plan", "force_custom_plan"])
+async def test_a_coded_batchs_four_reads_are_one_statement_each_read_through_its_index(engine, plan_mode):
+    """claim.coded's tenants and payers, billed services, denial history and ids already billed, asked as one
+    statement: the lines through the service-day index and the claims through their key (the lines' claims and
+    the ids asked), never a scan, in a generic plan and in a custom one."""
+    days = [(TENANT_ONE, f"MRN-{n:03d}", date(2026, 1, 1) + timedelta(days=n % 256)) for n in range(100, 150)]
+    keys = [(TENANT_ONE, "AETNA"), (TENANT_ONE, "CIGNA")]
+    (plan,) = await _plans(engine, lambda uow: uow.coded_batch_reads(keys, days, [uuid4() for _ in range(50)]),
+                           seeds=(LINES, "ANALYZE claim_line"), plan_mode=plan_mode)
+    lines, claims = _reads_of(plan, "claim_line"), _reads_of(plan, "claim")
+    assert lines and len(claims) == 2 and "Seq Scan" not in lines + claims, (lines, claims)
+    assert _index_names(plan, "claim_line") == {"ix_claim_line_service_day"}, _index_names(plan, "claim_line")
+    assert _index_names(plan, "claim") == {"claim_pkey"}, _index_names(plan, "claim")
+
+
 @pytest.mark.parametrize("read, index", [
     (lambda uow: uow.claims.by_ids((TENANT_ONE, uuid4()) for _ in range(100)), "claim_pkey"),
     (lambda uow: uow.claims.encounter_places((TENANT_ONE, uuid4()) for _ in range(100)), "ix_claim_encounter_id"),

@@ -24,11 +24,19 @@ BILLED_SERVICES = (select(LINE.c.tenant_id, LINE.c.patient_id, LINE.c.date_of_se
                           not_in_array(CLAIM.c.status, ["voided", "held"])))
 
 
-def _service_day_parameters(keys: list[ServiceDayKey]) -> dict:
+def service_day_parameters(keys: list[ServiceDayKey]) -> dict:
     """The days as `BILLED_SERVICES` binds them: tenants and dates as lists, the patients as one array literal."""
     return {"day_tenant_ids": [tenant_id for tenant_id, _, _ in keys],
             "day_patient_ids": array_literal([patient_id for _, patient_id, _ in keys]),
             "days": [day for _, _, day in keys]}
+
+
+def billed_by_day(rows) -> dict[ServiceDayKey, list[tuple[UUID, tuple]]]:
+    """`BILLED_SERVICES`' rows by service day: (claim id, service key)."""
+    found: dict[ServiceDayKey, list[tuple[UUID, tuple]]] = {}
+    for tenant_id, patient_id, day, claim_id, code, npi in rows:
+        found.setdefault((tenant_id, patient_id, day), []).append((claim_id, (patient_id, day, code, npi)))
+    return found
 
 
 class NewClaims(RecordReads):
@@ -43,11 +51,7 @@ class NewClaims(RecordReads):
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await select_rows(self._session, BILLED_SERVICES, _service_day_parameters(wanted))
-        found: dict[ServiceDayKey, list[tuple[UUID, tuple]]] = {}
-        for tenant_id, patient_id, day, claim_id, code, npi in rows:
-            found.setdefault((tenant_id, patient_id, day), []).append((claim_id, (patient_id, day, code, npi)))
-        return found
+        return billed_by_day(await select_rows(self._session, BILLED_SERVICES, service_day_parameters(wanted)))
 
     async def insert_many(self, rows: list[dict], lines: Sequence[dict] = (), *, along: Sequence[Insert] = ()) -> None:
         """New claims, their lines and rows queued for other tables (`along`) in one statement: one round trip

@@ -1,8 +1,8 @@
 """The claims unit of work and its repositories: every query the use cases make, by name.
 
-Reads take whole sets (a batch's tenants with their payers in one query, its denial history in another); the
-timeline is written in one statement when the unit of work commits, or with the new claims it records or the
-claims a step changed.
+Reads take whole sets (a batch's tenants with their payers in one query; claim.coded's four reads, denial history
+among them, in one statement); the timeline is written in one statement when the unit of work commits, or with the
+new claims it records or the claims a step changed.
 """
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -18,10 +18,13 @@ from shared.clock import Clock, system_clock
 from shared.contracts.denial import DenialOpened
 from shared.db.array_literals import array_literal
 from shared.db.bulk import Insert, any_bound, in_unnested, insert_rows, text_array_bound
+from shared.db.combined_reads import CombinedReads
 from shared.db.driver_reads import select_rows
 from shared.db.unit_of_work import UnitOfWork
 from services.claims.adapters.claim_repository import ClaimRepository
+from services.claims.adapters.claim_records import ServiceDayKey
 from services.claims.adapters.claim_round import InterchangeFile
+from services.claims.adapters.new_claims import BILLED_SERVICES, EXISTING_IDS, billed_by_day, service_day_parameters
 from services.claims.adapters.timeline import Timeline
 from services.claims.adapters.follow_up_store import EligibilityCache, FollowUpStore
 from services.claims.adapters.reports import ClaimReports
@@ -66,6 +69,35 @@ def _payer_key_parameters(keys: list[PayerKey]) -> dict:
             "key_payer_ids": array_literal([payer_id for _, payer_id in keys])}
 
 
+def _with_tenants_parameters(keys: list[PayerKey]) -> dict:
+    return {**_payer_key_parameters(keys), "tenants": list({tenant_id for tenant_id, _ in keys})}
+
+
+def history_by_payer(rows) -> dict[PayerKey, list[denial_patterns.DenialHistory]]:
+    """`DENIAL_HISTORY`'s rows by (tenant, payer)."""
+    found: dict[PayerKey, list] = {}
+    for row, seen in zip(rows, denial_patterns.history_of(rows)):
+        found.setdefault((row.tenant_id, row.payer_id), []).append(seen)
+    return found
+
+
+# claim.coded's four reads, asked by every batch with nothing between them, as one statement: a round trip a batch
+# where there were four, each read's plan its own (shared/db/combined_reads.py).
+CODED_BATCH_READS = CombinedReads(WITH_TENANTS, BILLED_SERVICES, DENIAL_HISTORY, EXISTING_IDS)
+
+
+@dataclass(frozen=True, slots=True)
+class CodedBatchReads:
+    """What a batch of coded claims is built against: its tenants and payers, the live lines of its service days,
+    its payers' denial history and those of its claim ids stored already."""
+
+    tenants: dict[UUID, TenantRecord]
+    payers: dict[PayerKey, Payer]
+    billed: dict[ServiceDayKey, list[tuple[UUID, tuple]]]
+    history: dict[PayerKey, list[denial_patterns.DenialHistory]]
+    existing: set[UUID]
+
+
 # The hand-over's file and a round's control numbers, read on the driver like the batches' reads: the file's
 # columns (the entity select's SQL, character for character) rather than an ORM object the step only reads.
 NEXT_WITH_STATUS = (select(*INTERCHANGE.c).where(INTERCHANGE.c.ack_status == bindparam("status"))
@@ -105,13 +137,19 @@ class PayerRepository:
         reference data in one round trip instead of two."""
         wanted = set(keys)
         if missing := list(wanted - self._asked):
-            width = len(TENANT_FIELDS)
-            for row in await select_rows(self._session, WITH_TENANTS, {
-                    **_payer_key_parameters(missing), "tenants": list({tenant_id for tenant_id, _ in missing})}):
-                tenant = self._tenants[row.tenant_id] = TenantRecord(*row[:width])
-                if row.payer_payer_id is not None:
-                    self._payers[(tenant.tenant_id, row.payer_payer_id)] = payer_from_values(row[width:])
-            self._asked.update(missing)
+            self.keep(await select_rows(self._session, WITH_TENANTS, _with_tenants_parameters(missing)), missing)
+        return self.known(wanted)
+
+    def keep(self, rows, asked: Iterable[PayerKey]) -> None:
+        """`WITH_TENANTS`' rows for the keys `asked`, kept for the transaction's later asks."""
+        width = len(TENANT_FIELDS)
+        for row in rows:
+            tenant = self._tenants[row.tenant_id] = TenantRecord(*row[:width])
+            if row.payer_payer_id is not None:
+                self._payers[(tenant.tenant_id, row.payer_payer_id)] = payer_from_values(row[width:])
+        self._asked.update(asked)
+
+    def known(self, wanted: set[PayerKey]) -> tuple[dict[UUID, TenantRecord], dict[PayerKey, Payer]]:
         tenant_ids = {tenant_id for tenant_id, _ in wanted}
         return ({t: tenant for t, tenant in self._tenants.items() if t in tenant_ids},
                 {key: self._payers[key] for key in wanted if key in self._payers})
@@ -186,11 +224,7 @@ class DenialPatternRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await select_rows(self._session, DENIAL_HISTORY, _payer_key_parameters(wanted))
-        found: dict[PayerKey, list] = {}
-        for row, seen in zip(rows, denial_patterns.history_of(rows)):
-            found.setdefault((row.tenant_id, row.payer_id), []).append(seen)
-        return found
+        return history_by_payer(await select_rows(self._session, DENIAL_HISTORY, _payer_key_parameters(wanted)))
 
     async def learn(self, tenant_id: UUID, denial: DenialOpened, *, today: date) -> None:
         for statement in denial_patterns.learn(DenialPattern, tenant_id=tenant_id, denial=denial, today=today):
@@ -237,6 +271,20 @@ class ClaimsUnitOfWork(UnitOfWork):
         if self._claims_ready is not None and not self._ready_noted:
             self._ready_noted = True
             self.after_commit(self._claims_ready)
+
+    async def coded_batch_reads(self, payer_keys: Iterable[PayerKey], days: Iterable[ServiceDayKey],
+                                ids: Iterable[UUID]) -> CodedBatchReads:
+        """What `payers.with_tenants`, `claims.billed_services`, `denial_patterns.history` and `claims.existing_ids`
+        answer, in one round trip. The tenants and payers are read for every key, those asked earlier in the
+        transaction too (their rows are the same), and kept as `with_tenants` keeps them."""
+        keys, days, ids = list(set(payer_keys)), list(set(days)), list(set(ids))
+        if not ids:  # no claims: nothing to ask, as each read alone asks nothing for no keys
+            return CodedBatchReads({}, {}, {}, {}, set())
+        tenants, billed, history, existing = await CODED_BATCH_READS.run(self.session, {
+            **_with_tenants_parameters(keys), **service_day_parameters(days), "ids": ids})
+        self.payers.keep(tenants, keys)
+        return CodedBatchReads(*self.payers.known(set(keys)), billed_by_day(billed), history_by_payer(history),
+                               {claim_id for claim_id, in existing})
 
     async def save_new_claims(self, claims: list[dict], lines: list[dict]) -> None:
         """New claims and their lines, with the timeline's steps so far, in one statement (a round trip and a

@@ -1,7 +1,7 @@
 """claim.coded -> claims built, priced, scrubbed, then held or ready: a whole batch in a few statements.
 
-The tenants and payers of the batch are read with one query, its denial history and already billed
-services with one each; each claim is then priced and scrubbed in memory; claims, lines and timeline go in with one
+The tenants and payers of the batch, its already billed services, its denial history and the ids stored already
+are read with one statement; each claim is then priced and scrubbed in memory; claims, lines and timeline go in with one
 statement. A claim built earlier in the batch counts for the duplicate rule of the later
 ones, as it would had they arrived one by one.
 """
@@ -116,12 +116,11 @@ class ClaimBatch:
 
     @classmethod
     async def load(cls, uow, items: list[tuple[UUID, ClaimCoded]], *, catalog: Catalog) -> "ClaimBatch":
-        payer_keys = [(tenant_id, coded.coverage.payer_id) for tenant_id, coded in items]
-        tenants, payers = await uow.payers.with_tenants(payer_keys)
-        return cls(catalog=catalog, today=uow.today(), tenants=tenants, payers=payers,
-                   billed=await uow.claims.billed_services(service_day(t, coded) for t, coded in items),
-                   history=await uow.denial_patterns.history(payer_keys),
-                   existing=await uow.claims.existing_ids(UUID(coded.claim_id) for _, coded in items),
+        read = await uow.coded_batch_reads([(tenant_id, coded.coverage.payer_id) for tenant_id, coded in items],
+                                           [service_day(t, coded) for t, coded in items],
+                                           [UUID(coded.claim_id) for _, coded in items])
+        return cls(catalog=catalog, today=uow.today(), tenants=read.tenants, payers=read.payers, billed=read.billed,
+                   history=read.history, existing=read.existing,
                    encounter_claims=await uow.claims.encounter_places(
                        (t, UUID(coded.encounter_id)) for t, coded in items if _corrects_another(coded)))
 

@@ -52,7 +52,7 @@ async def inquire_silent_claims(uow, *, clearinghouse: Clearinghouse, submitter_
                             submitter_id=submitter_id, usage=usage, now=now)
         if answer is not None:
             await _apply(uow, tenant_id, answer, known, now=now)
-    await uow.claims.update_many(known.values(), UPDATED)
+    await uow.save_changes(known.values(), UPDATED)
     return sum(len(c) for c in groups.values())
 
 
@@ -95,7 +95,7 @@ async def apply_277(uow, *, tenant_id: UUID, text: str) -> dict:
     """Applies a claim status 277 to this tenant's claims; what cannot be applied is held with the reason."""
     claims: dict[PcnKey, ClaimRecord] = {}
     result = await _apply(uow, tenant_id, text, claims, now=uow.now())
-    await uow.claims.update_many(claims.values(), UPDATED)
+    await uow.save_changes(claims.values(), UPDATED)
     return result
 
 

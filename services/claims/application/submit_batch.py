@@ -43,7 +43,7 @@ async def batch_ready_claims(uow, *, catalog: Catalog, submitter_id: str, usage:
     claims = await uow.claims.ready_to_batch(limit)
     batched = await batch_claims(uow, claims, catalog=catalog, submitter_id=submitter_id, usage=usage,
                                  interchange_size=interchange_size)
-    await uow.claims.update_many(claims, BATCHED)
+    await uow.save_changes(claims, BATCHED)
     return batched
 
 

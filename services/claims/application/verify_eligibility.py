@@ -46,7 +46,7 @@ async def verify_ready_claims(uow, *, clearinghouse: Clearinghouse, submitter_id
     """Verifies up to `limit` ready, unverified claims; returns how many were settled (verified or held)."""
     claims = await uow.claims.unverified(limit)
     settled = await verify_claims(uow, claims, clearinghouse=clearinghouse, submitter_id=submitter_id, usage=usage)
-    await uow.claims.update_many(claims, UPDATED)
+    await uow.save_changes(claims, UPDATED)
     return settled
 
 
@@ -193,5 +193,5 @@ async def apply_271(uow, *, tenant_id: UUID, text: str) -> dict:
     if applied:
         uow.note_ready()  # verified claims wait for the next round to be batched
     await uow.eligibility.remember_many(learned, checked_on=now.date())
-    await uow.claims.update_many(claims.values(), UPDATED)
+    await uow.save_changes(claims.values(), UPDATED)
     return {"kind": "271", "answers": len(response.answers), "applied": applied, "held": held}

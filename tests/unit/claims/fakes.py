@@ -17,6 +17,7 @@ from services.claims.adapters.claim_round import SentClaim
 from services.claims.application.register_tenant import register_tenant
 from services.claims.adapters.mapping import payer_from_row
 from services.claims.adapters.tables import Interchange
+from services.claims.adapters.repositories import CodedBatchReads
 from services.claims.application.verify_eligibility import eligibility_key
 
 RECORD_FIELDS = [f.name for f in fields(ClaimRecord)]
@@ -307,6 +308,11 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
 
     def note_ready(self) -> None:
         self.ready_noted += 1
+
+    async def coded_batch_reads(self, payer_keys, days, ids):
+        tenants, payers = await self.payers.with_tenants(payer_keys)
+        return CodedBatchReads(tenants, payers, await self.claims.billed_services(days),
+                               await self.denial_patterns.history(payer_keys), await self.claims.existing_ids(ids))
 
     async def save_new_claims(self, claims, lines):
         await self.claims.insert_many(claims)
