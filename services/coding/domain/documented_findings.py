@@ -34,6 +34,7 @@ from services.coding.domain.joint_signs import JOINT_SIGN_FINDINGS, JOINT_SIGN_W
 from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURIES, HEAD_AND_CHEST_WORDS
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
 from services.coding.domain.bone_site_findings import BONE_SITE_FINDINGS, BONE_SITE_WORDS
+from services.coding.domain.nerve_injury_sites import NERVE_INJURY_SITES, NERVE_INJURY_WORDS
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
 from services.coding.domain.osteoarthritis_current import osteoarthritis_current
 from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDINGS, NEUROLOGY_SYNDROME_WORDS
@@ -470,8 +471,12 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, injury_current, BONE_SITE_WORDS) for words, family, resolve in BONE_SITE_FINDINGS),
     *(Finding(words, family, resolve, injury_current, INJURY_SITE_WORDS) for words, family, resolve in INJURY_SITES),
     Finding(LACERATION_SITE, ("S61", "S51", "T14"), laceration_code, injury_current, LACERATION_WORDS),
+    *(Finding(words, family, resolve, injury_current, NERVE_INJURY_WORDS)
+      for words, family, resolve in NERVE_INJURY_SITES),
     *(Finding(words, family, resolve, gate=JOINT_SITE_WORDS) for words, family, resolve in JOINT_SITE_FINDINGS),
-    *(Finding(words, family, resolve, gate=NEUROLOGY_WORDS) for words, family, resolve in NEUROLOGY_FINDINGS),
+    # a concussion is an injury: read for its follow-up and its sequela as the injuries above are
+    *(Finding(words, family, resolve, injury_current if family == ("S06",) else current, NEUROLOGY_WORDS)
+      for words, family, resolve in NEUROLOGY_FINDINGS),
     *(Finding(words, family, resolve, gate=PSYCHIATRY_WORDS) for words, family, resolve in PSYCHIATRY_FINDINGS),
     Finding(USE_DISORDER_IN_REMISSION, USE_DISORDER_FAMILY, use_disorder_in_remission, remission_current,
             gate=REMISSION_WORD),

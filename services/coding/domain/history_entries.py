@@ -15,6 +15,8 @@ injury code found on its words, unless its sentence says it is under care now.
 import re
 
 from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
+from services.coding.domain.injury_as_cause import INJURY_HISTORY
+from services.coding.domain.injury_sequela import dated_from_by_a_late_effect
 from services.coding.domain.injury_specificity import healed_fracture_history
 from services.coding.domain.note_context import (RESOLVED, TREATED_IN_A_YEAR_CUE, UNCHECKED_BOX, mention_scope,
                                                   past_by_name)
@@ -181,6 +183,7 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
                     or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
                                               or _ABLATED_GLAND.search(note))) \
                     or (code == "Z86.2" and _SARCOID_TREATED.search(sentence(note, match.start(), match.end()))) \
+                    or (code in INJURY_HISTORY and dated_from_by_a_late_effect(note, before(note, match.start()))) \
                     or not tabular.is_billable(code):
                 continue
             if any(s.code == code for s in out):

@@ -16,7 +16,7 @@ findings read it as current (`injury_current`).
 import re
 
 from services.coding.domain.injury_elapsed import encounter_by_elapsed_time
-from services.coding.domain.injury_sequela import injury_sequela, named_as_cause
+from services.coding.domain.injury_sequela import dated_from_by_a_late_effect, injury_sequela, named_as_cause
 from services.coding.domain.injury_visit_words import encounter_by_visit_words, first_visit_for_it
 from services.coding.domain.note_text import (FAMILY, HISTORY, before, current, negated_before, sentence,
                                               uncertain)
@@ -120,12 +120,14 @@ _HEALED = re.compile(r"\bhealed\b", re.IGNORECASE)
 def injury_current(note: str, start: int, end: int) -> bool:
     """Current as `current` reads it, except that "s/p" before an injury the note follows up (a cast check,
     healing well) dates its treatment rather than placing it in the past, and an injury named as a late effect's
-    cause ("stiffness, a late effect of a radial head fracture in 2019") is read for its sequela's code."""
+    cause ("stiffness, a late effect of a radial head fracture in 2019"), or the injury a condition dates from in a
+    note naming that condition a late effect ("headaches since a concussion in 2023 ... post-traumatic headache"),
+    is read for its sequela's code."""
     if current(note, start, end):
         return True
-    text = sentence(note, start, end)
-    if named_as_cause(before(note, start)):
-        return not (negated_before(note, start) or NO_SEQUELA.search(before(note, start))
+    text, prefix = sentence(note, start, end), before(note, start)
+    if named_as_cause(prefix) or dated_from_by_a_late_effect(note, prefix):
+        return not (negated_before(note, start) or NO_SEQUELA.search(prefix)
                     or uncertain(note, start, end) or FAMILY.search(text))
     if not follow_up_cue(note) or _HEALED.search(text) or HISTORY.search(_SINCE.sub(" ", text)):
         return False

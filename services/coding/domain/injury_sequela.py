@@ -14,8 +14,12 @@ _LATE_EFFECT_OF = word_pattern(r"(late effects?|sequelae?) of")
 # the injury a late effect is named after, a few words on: "a late effect of a R tibial plateau fracture"
 _CAUSE_BEFORE = re.compile(r"\b(late effects?|sequelae?) of\s+(an? |the |his |her |multiple |old |prior |remote )*"
                            r"(\S+ ){0,3}$", re.IGNORECASE)
-# an injury's own after-effects, not "post-traumatic stress disorder" (a reaction to an event, not an injury's)
-_AFTER_EFFECT = word_pattern(r"post-?concuss\w*|post-?traumatic(?! stress)")
+# an injury's own after-effects, not "post-traumatic stress disorder" (a reaction to an event, not an injury's);
+# "chronic pain due to trauma" is the index's own words for G89.21, and a deficit called residual is one left behind
+# (not "no residual deficits": a recovery)
+_AFTER_EFFECT = word_pattern(r"post-?concuss\w*|post-?traumatic(?! stress)|pain due to trauma|"
+                             r"(?<!no )(?<!without )(?<!w/o )residual (numbness|weakness|pain|stiffness|tingling|"
+                             r"paresthesias?|deficits?|headaches?)")
 _MONTHS_BEFORE = word_pattern(r"(\d+|a few|several|two|three|four|five|six|eight|nine|ten|twelve) "
                               r"(months?|mos?|years?|yrs?) (after|ago|since|post|following)|in (19|20)\d\d")
 
@@ -35,6 +39,18 @@ def named_as_cause(text_before: str) -> bool:
     """The injury written next is the cause of a late effect the note names, whatever its date or its healing
     says: the sequela's injury code (7th character S) is read from it."""
     return _CAUSE_BEFORE.search(text_before) is not None
+
+
+# the injury a present condition dates from or is put down to, a few words on: "stiff shoulder since a L proximal
+# humerus fracture", "knee pain after a patella fracture", "headaches since a concussion"
+_CAUSE_WORD_BEFORE = re.compile(r"\b(since|after|following|due to|caused by|secondary to|result(ing)? (of|from))\s+"
+                                r"(an? |the |his |her |multiple |old |prior |remote )*(\S+ ){0,3}$", re.IGNORECASE)
+
+
+def dated_from_by_a_late_effect(note: str, text_before: str) -> bool:
+    """The injury written next is the one a present condition dates from, in a note that names that condition as
+    the injury's late effect: the injury is the sequela's cause however its date or its healing reads."""
+    return _CAUSE_WORD_BEFORE.search(text_before) is not None and injury_sequela(note) is not None
 
 
 def injury_sequela(note: str) -> tuple[str, ...] | None:

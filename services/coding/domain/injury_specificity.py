@@ -18,6 +18,7 @@ import re
 
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
+from services.coding.domain.injury_sequela import dated_from_by_a_late_effect
 from services.coding.domain.note_text import FAMILY, NEGATION, after, before, sentence
 from services.coding.domain.suggestions import Suggestion, from_rule
 
@@ -83,9 +84,10 @@ def injury_specificity(suggestions: list[Suggestion], note: str, tabular) -> tup
 
 def _fracture_history(note: str, suggestions: list[Suggestion], tabular) -> Suggestion | None:
     for match in _PAST_FRACTURE.finditer(note):
-        text = sentence(note, match.start(), match.end())
-        if _STILL_TREATED.search(text) or NEGATION.search(before(note, match.start())) or FAMILY.search(text) \
-                or _ANSWERED_NO.search(after(note, match.end())):
+        text, prefix = sentence(note, match.start(), match.end()), before(note, match.start())
+        # a healed fracture a present condition dates from, in a note naming it a late effect, is its sequela's cause
+        if _STILL_TREATED.search(text) or NEGATION.search(prefix) or FAMILY.search(text) \
+                or _ANSWERED_NO.search(after(note, match.end())) or dated_from_by_a_late_effect(note, prefix):
             continue
         fragility = _OSTEOPOROTIC.search(text) or (_LOW_ENERGY.search(text) and _OSTEOPOROSIS.search(note))
         code = "Z87.310" if fragility else healed_fracture_history(text)[0]
