@@ -96,9 +96,9 @@ _STARTED_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(started|initiated|began)\b", re.
 # a dose changed is a dose taken: "metformin dose reduced to 500 mg bid"
 _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing|dose (reduced|decreased|lowered|"
                               r"increased|adjusted))\b", re.IGNORECASE)
-# the drug with what shows it is being taken right after it: its frequency ("Aspirin daily."), the year of its course
-# ("alendronate year 3"), or the INR it is dosed by, measured ("warfarin, INR 2.4")
-_TAKEN_AFTER = re.compile(r"^[ \t]+(daily|nightly|qd|qhs|once daily|twice daily)\b|^[ \t]+(year|yr) \d+\b|"
+# the drug with what shows it is being taken right after it: its frequency ("Aspirin daily.", "Semaglutide weekly
+# injection."), the year of its course ("alendronate year 3"), or the INR it is dosed by, measured ("warfarin, INR 2.4")
+_TAKEN_AFTER = re.compile(r"^[ \t]+(daily|nightly|qd|qhs|once daily|twice daily|weekly|once weekly)\b|^[ \t]+(year|yr) \d+\b|"
                           r"^\W{1,3}(pt/)?inr\W{1,3}\d", re.IGNORECASE)
 # the drug with what it is given for: "apixaban for CHA2DS2-VASc 3", "warfarin for mechanical valve"
 _INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|days?|wks?|weeks?|mo|months?)\b)",

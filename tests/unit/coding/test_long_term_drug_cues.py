@@ -80,6 +80,7 @@ def test_the_drug_s_own_denial_or_stop_still_counts(suggest, note, code):
     ("A/P: 3. Paroxysmal AF - warfarin, INR 2.7.", "Z79.01"),
     ("Osteoporosis - risedronate year 2, no fractures.", "Z79.83"),
     ("#CAD #Aspirin daily.", "Z79.82"),
+    ("Type 2 diabetes with CKD stage 3a. Dulaglutide weekly injection.", "Z79.85"),
 ])
 def test_what_follows_the_drug_can_show_it_is_taken(suggest, note, code):
     assert code in billed(suggest, note)
