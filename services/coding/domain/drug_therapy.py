@@ -185,6 +185,12 @@ def _from_its_own_item(note: str, match: re.Match, said: str) -> str:
     return said
 
 
+# a stop the clause after the drug's semicolon writes without naming another drug ("on apixaban; stopped it last
+# month", "warfarin 5 mg; discontinued in May"): the drug's own, which ends the therapy
+_STOPPED_NEXT = re.compile(r";\s*(it was |was )?(stopped|discontinued|d/c'?d|ceased)( it| them)?"
+                           r"(?=\s*([,.;)]|$|last|in|on|since|after|due|because|yesterday|today|\d))", re.IGNORECASE)
+
+
 def _taken(note: str, match: re.Match) -> bool:
     said = sentence(note, match.start(), match.end())
     text = _STARTED_EARLIER.sub(_blank, said)
@@ -201,7 +207,8 @@ def _taken(note: str, match: re.Match) -> bool:
         _TAKEN_AFTER.search(after) or _TAKING_BEFORE.search(before(note, match.start())) or (
             _STARTED_AFTER.search(after) and _STARTED_EARLIER.search(said))
     return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(said) or denied_in_its_item(note, match)
-                                 or _started_now(note, match) or named_as_past_use(note, match))
+                                 or _started_now(note, match) or named_as_past_use(note, match)
+                                 or _STOPPED_NEXT.match(note, sentence_end(note, match.end())))
 
 
 def denied_in_its_item(note: str, match: re.Match) -> bool:

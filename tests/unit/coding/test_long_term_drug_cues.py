@@ -100,3 +100,15 @@ def test_a_bare_strength_beside_a_workup_ordered_is_a_drug_begun_now(suggest, no
 
 def test_a_bare_strength_in_a_list_of_drugs_still_counts(suggest):
     assert "Z79.82" in billed(suggest, "CAD s/p DES. Meds: metoprolol 25 bid, ASA 81, atorvastatin 80.")
+
+
+@pytest.mark.parametrize("note", [
+    "Paroxysmal AF on apixaban; stopped it last month after a nosebleed.",
+    "Mechanical valve on warfarin 5 mg; discontinued in May for a bleed.",
+])
+def test_a_stop_in_the_clause_after_the_drug_s_semicolon_ends_the_therapy(suggest, note):
+    assert "Z79.01" not in billed(suggest, note)
+
+
+def test_a_stop_after_the_semicolon_that_names_another_drug_leaves_this_one_taken(suggest):
+    assert "Z79.01" in billed(suggest, "Paroxysmal AF on apixaban 5 mg bid; aspirin stopped.")
