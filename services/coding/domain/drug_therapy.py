@@ -85,12 +85,21 @@ _ANY_WORDS = required_literals(_ANY)  # a note without one of the drugs' words i
 # the patient takes it: a dose after the name, or a cue of current use before it in the sentence
 # (a dose is an amount with its unit or its frequency: "metformin 500 mg", "metformin 500 bid")
 # (or a strength written bare where a list item ends, as plans write it: "ASA 81 + clopidogrel 75.")
+_BARE_STRENGTH = r"^[ \t]+\d{1,3}(\.\d+)?[ \t]*([+,;)]|\.(?!\d)|$|\n)"
 _DOSE_AFTER = re.compile(r"^\W*(\w+\W+){0,2}\d+(\.\d+)?\s*(mg|mcg|g|units?|u|bid|tid|qid|qd|qhs|qam|daily|"
-                         r"weekly)\b|^[ \t]+\d{1,3}(\.\d+)?[ \t]*([+,;)]|\.(?!\d)|$|\n)", re.IGNORECASE)
+                         r"weekly)\b|" + _BARE_STRENGTH, re.IGNORECASE)
+_ONLY_A_STRENGTH = re.compile(_BARE_STRENGTH)
+# a bare strength in a plan's list that orders the workup of a complaint ("? TIA - MRI brain, carotid duplex, aspirin
+# 81", "Chest pressure - stress echo this wk, SL NTG prn, ASA 81") is the drug begun at this visit, not one taken
+_WORKUP_ORDERED = _rx(r"mri|cta|ct|duplex|echo|stress (test|echo)|holter|event monitor|eeg|emg|ncs")
 _STARTED_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(started|initiated|began)\b", re.IGNORECASE)
 # a dose changed is a dose taken: "metformin dose reduced to 500 mg bid"
 _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing|dose (reduced|decreased|lowered|"
                               r"increased|adjusted))\b", re.IGNORECASE)
+# the drug with what shows it is being taken right after it: its frequency ("Aspirin daily.", "Semaglutide weekly
+# injection."), the year of its course ("alendronate year 3"), or the INR it is dosed by, measured ("warfarin, INR 2.4")
+_TAKEN_AFTER = re.compile(r"^[ \t]+(daily|nightly|qd|qhs|once daily|twice daily|weekly|once weekly)\b|^[ \t]+(year|yr) \d+\b|"
+                          r"^\W{1,3}(pt/)?inr\W{1,3}\d", re.IGNORECASE)
 # the drug with what it is given for: "apixaban for CHA2DS2-VASc 3", "warfarin for mechanical valve"
 _INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|days?|wks?|weeks?|mo|months?)\b)",
                                re.IGNORECASE)
@@ -101,9 +110,11 @@ _TAKING_BEFORE = re.compile(r"\b(on|takes|taking|uses|using|cont|continues?|cont
 # ("T2DM without complications on metformin": a diagnosis' own qualifier, "without complications", denies nothing after it)
 _JUST_NEGATED = re.compile(r"\b(no|not|never|denies|without(?! complications?\b))\b(\W+\w+){0,2}\W*$", re.IGNORECASE)
 # a denial of what the drug holds off, one word before its "on", denies that word, not the drug ("osteoporosis
-# without fracture on alendronate", "no bleeding on apixaban"; not "no longer on", "not currently on")
-_HELD_OFF_ON = re.compile(r"\b(no|without|denies)\s+(?!(longer|currently|yet|ever|been|on)\b)[a-z]\w*\s+on\s*$",
-                          re.IGNORECASE)
+# without fracture on alendronate", "no bleeding on apixaban"; not "no longer on", "not currently on"), as does one
+# of a qualifier or a symptom a comma or a dash closes before the drug's own "on" ("no angina - on aspirin 81 mg",
+# "not intractable, on aspirin")
+_HELD_OFF_ON = re.compile(r"\b(no|without|denies|not(?=\s+[a-z]\w*(,|\s+[-\u2013])))\s+"
+                          r"(?!(longer|currently|yet|ever|been|on)\b)[a-z]\w*(,|\s+[-\u2013])?\s+on\s*$", re.IGNORECASE)
 # a clot's prophylaxis after an operation is a course of weeks, not long-term use (Z79's "continuous use"): "enoxaparin
 # for DVT prophylaxis post-op, 2 wks"
 _AFTER_SURGERY = r"(post-?op(erative(ly)?)?|after (the )?(surgery|(\w+ ){0,2}(arthroplasty|replacement|tka|tha)))"
@@ -138,6 +149,10 @@ _STARTED_EARLIER = _rx(r"(started|initiated|began|added)\b[^.;\n]{0,40}?\b((\d+|
 # a pause around a procedure, for hours or days, or until or if something happens ("apixaban (hold 48 h)", "to be held
 # 7 days before surgery"; the cues `stopped_elsewhere` reads too) keeps the drug the patient's long-term therapy
 _PAUSE = re.compile(r"\b(held|hold|holding)\b[^.;,]{0,30}?\b(" + PAUSE_CUES + r")\b", re.IGNORECASE)
+# a procedure done with the drug kept ("injection done without holding it", "apixaban not held for the biopsy"): the
+# drug goes on, and the stop word is denied
+_KEPT_THROUGH = re.compile(r"\b(without (holding|stopping|interrupting|pausing)|"
+                           r"(not|no need to) (be )?(held|hold|stop(ped)?))\b", re.IGNORECASE)
 
 
 # a drug added to the regimen at this visit, the word right before it ("on metformin, add semaglutide"), or one
@@ -170,19 +185,30 @@ def _from_its_own_item(note: str, match: re.Match, said: str) -> str:
     return said
 
 
+# a stop the clause after the drug's semicolon writes without naming another drug ("on apixaban; stopped it last
+# month", "warfarin 5 mg; discontinued in May"): the drug's own, which ends the therapy
+_STOPPED_NEXT = re.compile(r";\s*(it was |was )?(stopped|discontinued|d/c'?d|ceased)( it| them)?"
+                           r"(?=\s*([,.;)]|$|last|in|on|since|after|due|because|yesterday|today|\d))", re.IGNORECASE)
+
+
 def _taken(note: str, match: re.Match) -> bool:
     said = sentence(note, match.start(), match.end())
     text = _STARTED_EARLIER.sub(_blank, said)
     if _NOT_TAKEN.search(text):  # only then may a pause or another drug's item be what the stop word belongs to
-        text = _PAUSE.sub(_blank, _STARTED_EARLIER.sub(_blank, _from_its_own_item(note, match, said)))
+        text = _KEPT_THROUGH.sub(_blank, _PAUSE.sub(_blank, _STARTED_EARLIER.sub(
+            _blank, _from_its_own_item(note, match, said))))
     if _AS_NEEDED.search(medication_item(note, match.start(), match.end())):
         return False
     after = note[match.end():match.end() + 30]
-    stated = _DOSE_AFTER.search(after) or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
-        _TAKING_BEFORE.search(before(note, match.start())) or (_STARTED_AFTER.search(after)
-                                                               and _STARTED_EARLIER.search(said))
+    dose = _DOSE_AFTER.search(after)
+    if dose and _ONLY_A_STRENGTH.match(after) and _WORKUP_ORDERED.search(said):
+        dose = None
+    stated = dose or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
+        _TAKEN_AFTER.search(after) or _TAKING_BEFORE.search(before(note, match.start())) or (
+            _STARTED_AFTER.search(after) and _STARTED_EARLIER.search(said))
     return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(said) or denied_in_its_item(note, match)
-                                 or _started_now(note, match) or named_as_past_use(note, match))
+                                 or _started_now(note, match) or named_as_past_use(note, match)
+                                 or _STOPPED_NEXT.match(note, sentence_end(note, match.end())))
 
 
 def denied_in_its_item(note: str, match: re.Match) -> bool:

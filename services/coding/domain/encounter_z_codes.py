@@ -11,6 +11,7 @@ finding (`known_conditions`). A screening a routine exam orders is coded beside 
 import re
 
 from services.coding.domain.convention_gates import any_of, needs
+from services.coding.domain.drug_level_reported import level_reported, may_report_a_level
 from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class, medication_item
 from services.coding.domain.known_conditions import presented_as_known
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
@@ -321,6 +322,36 @@ def _count_monitored(note: str, match: re.Match) -> re.Match | None:
     return None
 
 
+# a corticosteroid that replaces what the adrenal or pituitary gland no longer makes is taken for life: in the sentence
+# of the insufficiency it replaces ("adrenal insufficiency on hydrocortisone replacement", "hypopituitarism -
+# hydrocortisone 15 mg/day"); not a stress dose given for an illness or an operation, nor a replacement ended
+# ("hydrocortisone replacement tapered off in May")
+_STEROID = _rx(r"hydrocortisone|cortef|fludrocortisone|prednisone|prednisolone|dexamethasone")
+_REPLACED = _rx(r"(steroid |glucocorticoid |hormone )?replacement|adrenal insufficiency|addison'?s?( disease)?|"
+                r"hypoadrenalism|(pan)?hypopituitarism|adrenal hyperplasia")
+_STRESS_DOSE_GIVEN = _rx(r"stress[- ]dose[sd]?( of)?( iv| im)? (hydrocortisone|steroids?)|"
+                         r"(hydrocortisone|steroids?) stress[- ]dos\w*|"
+                         r"(for|before|around) (the |his |her )?(surgery|procedure|colonoscopy|operation)")
+_REPLACEMENT_ENDED = _rx(r"tapered( off)?|weaned( off)?|stopped|discontinued|d/c'?d|off|no longer|held")
+
+
+# the words `_REPLACED` cannot match without, read as plain text first: the pattern's scan is the slower one
+_REPLACEMENT_WORDS = ("replacement", "insufficiency", "addison", "hypoadrenalism", "pituitarism", "adrenal hyperplasia")
+
+
+def _may_replace_a_gland(note: str) -> bool:
+    lowered = note.lower()
+    return any(word in lowered for word in _REPLACEMENT_WORDS) and _REPLACED.search(note) is not None
+
+
+def _replacing_a_gland(note: str, match: re.Match) -> re.Match | None:
+    """The insufficiency the steroid at `match` replaces, named in its sentence: the drug's long-term cue."""
+    if not _STEROID.fullmatch(match.group(0)):
+        return None
+    said = sentence(note, match.start(), match.end())
+    return None if _STRESS_DOSE_GIVEN.search(said) or _REPLACEMENT_ENDED.search(said) else _REPLACED.search(said)
+
+
 # opioid treatment of opioid dependence (buprenorphine, methadone maintenance) is not an opiate analgesic taken long
 # term: the dependence code says it
 _OPIOID_DEPENDENCE = _rx(r"opioid (use disorder|dependence)|(buprenorphine|suboxone|methadone) maintenance")
@@ -514,8 +545,10 @@ def _for_a_coded_disorder(code: str, suggestions: list[Suggestion]) -> bool:
 # "no seizures in 3 years on lamotrigine", "no flare in a year on long-term allopurinol", "no current flare - continue
 # allopurinol long-term": the denial is of what the drug holds off; the drug is read from its own "on" or "continue"
 # (not "not on", "no longer on", "no need to continue"), or from the "on" of the list it closes ("without
-# exacerbation on pyridostigmine and prednisone")
-_HELD_OFF_ON = re.compile(r"\b(no|without)\b[^.;]*?(?<!\bnot )(?<!\blonger )(?<!\bnever )(?<!\bto )"
+# exacerbation on pyridostigmine and prednisone"); a "not" denies the qualifier a comma or a dash closes ("epilepsy,
+# not intractable, on long-term levetiracetam"), not "not currently on"
+_HELD_OFF_ON = re.compile(r"\b(no|without|not(?=\s+(?!(on|currently|yet|ever|been|taking|longer)\b)[a-z][\w-]*"
+                          r"(,|\s+[-\u2013])))\b[^.;]*?(?<!\bnot )(?<!\blonger )(?<!\bnever )(?<!\bto )"
                           r"\b(?P<on>on|cont|continued?|continues)\s+"
                           r"((long[- ]term|maintenance|daily)\s+|[^.;]*?\b(and|plus)\s+)?$", re.IGNORECASE)
 
@@ -590,7 +623,8 @@ def _in_its_own_item(note: str, match: re.Match, cue: re.Match) -> bool:
 
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     levelled = _levelled_drugs(note)
-    if not (_LONG_TERM.search(note) or levelled or _NEUTROPHIL_COUNT.search(note)):
+    if not (_LONG_TERM.search(note) or levelled or _NEUTROPHIL_COUNT.search(note) or may_report_a_level(note)
+            or _may_replace_a_gland(note)):
         return []
     made = []
     # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
@@ -605,7 +639,8 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
             cue = next((said for said in cues.finditer(text) if not (_another_items_course(note, match, said)
                                                                       or _not_the_drugs_cue(note, match, said))
                         and (pattern is not NAMED_LONG_TERM_ONLY or _in_its_own_item(note, match, said))),
-                       None) or levelled.get(match.group(0).lower()) or _count_monitored(note, match)
+                       None) or levelled.get(match.group(0).lower()) or _count_monitored(note, match) \
+                or level_reported(note, match) or _replacing_a_gland(note, match)
             if cue and _taken_now(note, match) and not _short_course(note, match) \
                     and not named_as_past_use(note, match) and for_this_class(match, note) \
                     and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):

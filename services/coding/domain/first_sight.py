@@ -84,11 +84,12 @@ def calibrated(suggestions: list[Suggestion], note: str, tabular, *,
     """`denied_starts`: where the mentions the note negates begin (`own_entry.entry_qualified`)."""
     out, note_words = [], None
     for s in suggestions:
-        qualifiers = _qualifiers_near(s, note, tabular) if _unspecified_from_entry(s) else []
+        own = _without_other_conditions(s, note, suggestions) if _unspecified_from_entry(s) else note
+        qualifiers = _qualifiers_near(s, own, tabular) if _unspecified_from_entry(s) else []
         disease = _disease_of_term(s) if _from_inclusion_term(s) else None
         if disease is not None:
             note_words = set(words(note)) if note_words is None else note_words
-        sibling, qualifiers = _sibling_named(s, note, qualifiers, tabular) if qualifiers else (None, qualifiers)
+        sibling, qualifiers = _sibling_named(s, own, qualifiers, tabular) if qualifiers else (None, qualifiers)
         if sibling is not None:
             s = s.model_copy(update={
                 "code": sibling, "description": tabular.description(sibling), "convention": QUALIFIED_NAME,
@@ -426,6 +427,21 @@ _NO_KIND = frozenset({"disease", "diseases", "disorder", "disorders"})
 # the eye or side written with a condition named bare ("Cataract L eye", "Cataract OU"): its code has no sided form,
 # and the sided siblings are kinds the note does not name (infantile, traumatic, drug-induced)
 _SIDE_OF_NO_KIND = SIDE_WORDS | {"eye", "eyes", "both"}
+
+
+_LIST_SEPARATOR = re.compile(r"[,;]")
+
+
+def _without_other_conditions(s: Suggestion, note: str, suggestions: list[Suggestion]) -> str:
+    """The note with the mentions of other categories' conditions blanked: a word of a neighbour's name qualifies
+    that neighbour ("PMH: COPD, CKD 3a, AFib": the kidney disease's "chronic" is no kind of the atrial fibrillation;
+    "rare PACs, one run of SVT": the premature beats' "atrial" is no kind of the tachycardia), where a comma or a
+    semicolon sets the neighbour apart as another list item. A mention of the same category keeps its words."""
+    spans = sorted((o.start, o.end) for o in suggestions if o.code[:3] != s.code[:3]
+                   and _LIST_SEPARATOR.search(note[o.end:s.start] if o.end <= s.start else note[s.end:o.start]))
+    for start, end in spans:
+        note = note[:start] + " " * (end - start) + note[end:]
+    return note
 
 
 def _qualifiers_near(s: Suggestion, note: str, tabular) -> list[str]:

@@ -24,6 +24,8 @@ Each row is an index entry or a tabular inclusion term read as notes write it:
   consciousness of a head injury (which "with loss of consciousness" writes and the injury's code holds).
 - "Headache, tension (-type)" G44.209 with the type written after the headache ("headaches x 2 months,
   tension-type"), where no chronic or episodic course is named (their own codes, for a coder).
+- "Tachycardia, sinus, inappropriate, so stated" I47.11: the index's own entry, which the term index, reading the
+  last words, takes for a sinus tachycardia (R00.0), a finding.
 - "Osteopenia" M85.8- with its site written right after it ("osteopenia of the left hip", "of the lumbar spine"):
   the hip and the femoral neck are the thigh's code (M85.85-), the spine and its vertebrae "other site" (M85.88),
   the wrist and the distal radius the forearm's (M85.83-), by the side written with the site; both sides are two
@@ -175,6 +177,8 @@ INDEX_ENTRY_VARIANTS = (
            r"transient loss of consciousness"), ("R40", "R55"), _transient_loss_of_consciousness),
     (_word(r"headaches?((,? [\w/-]+){0,6},| (that are|are|is|of)) tension[- ]type"), ("G44", "R51"),
      _tension_type_headache),
+    (_word(r"inappropriate sinus tachycardia"), ("R00", "I47"),
+     fixed("I47.11", "inappropriate sinus tachycardia, so stated")),
     (re.compile(r"\bosteopenia (of|at|in|involving) (the )?(?P<side>" + _BONE_SIDE + r")?(?P<site>"
                 + "|".join(words for words, _, _ in _BONE_SITES) + r")\b", re.IGNORECASE), ("M85",),
      _osteopenia_at_site),

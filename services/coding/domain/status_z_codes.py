@@ -138,8 +138,9 @@ _GONE = _rx(r"removed|explanted|discontinued|stopped|no longer|weaned off|candid
             r"planned|scheduled|referr\w*|ref|eval|if needed|recommended|awaiting|will undergo|"
             r"needs (an? )?(cabg|aicd|pacemaker|ppm|stent\w*|pci|valve replacement|tavr)")  # oxygen "needed" is used
 
-_ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(uses|takes|using|taking|started on|"
-                  r"continues?) (\w+ )?insulin|on (\w+ )?insulin|insulin (glargine|lispro|aspart|detemir|degludec)|"
+_ON_INSULIN = _rx(r"on insulin|insulin[- ](requiring|dependent|treated)|(long[- ]term )?insulin use|"
+                  r"long[- ]term insulin|(uses|takes|using|taking|started on|continues?) (\w+ )?insulin|"
+                  r"on (\w+ )?insulin|insulin (glargine|lispro|aspart|detemir|degludec)|"
                   r"lantus|basaglar|toujeo|semglee|levemir|tresiba|humalog|novolog|admelog|fiasp|lyumjev|apidra|"
                   r"humulin|novolin|glargine|detemir|degludec|lispro|aspart")  # the products are insulin
 _INSULIN_DIABETES = ("E11", "E13", "E08", "E09")
@@ -180,6 +181,12 @@ _LATER = _rx(r"in \d+ (days?|d|wks?|weeks?|mos?|months?)|next (visit|week|month|
 # a level the note reports from another day ("lithium level last week 0.6"): that encounter was the monitoring
 _ANOTHER_DAY = re.compile(r"^\W*(was\s+)?(last (week|month)|yesterday|(\d+|one|two|three|a few|several) "
                           r"(days?|weeks?|months?) ago|on \d+/\d+)", re.IGNORECASE)
+# a level the note gives as a value with no draw of this visit beside it ("on lithium (level 0.7)", "lithium level
+# 0.8 last week"): a result read from an earlier draw, not this visit's monitoring ("level today 0.9", "0.8 drawn
+# today" are)
+_RESULT_READ = re.compile(r"^\W*\d+(\.\d+)?\b(?![\d.]\d)"
+                          r"(?!(?:(?!\.(\s|$)|[;\n]).){0,25}\b(today|this morning|drawn|checked|now)\b)", re.IGNORECASE)
+_LEVEL_NAMED = re.compile(r"\blevels?$", re.IGNORECASE)
 # a vaccine named by the word or by its product ("Tdap and Shingrix #1 given", "tdap declined")
 VACCINE_NAMES = (r"vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|pcv ?(13|15|20|21)|"
                  r"ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|menveo|menquadfi|bexsero|"
@@ -270,8 +277,10 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
         return []
     match = (may_match(_MONITORING_WORDS, note) and _MONITORING.search(note)) or (
         may_match(_LEVEL_CHECKED_WORDS, note) and _level_of_this_visit(note)) or None
-    if match is None or ((_LATER.search(after(note, match.end())) or _ANOTHER_DAY.search(after(note, match.end())))
-                         and not is_order_note(note)):
+    following = after(note, match.end()) if match else ""
+    a_level = match is not None and _LEVEL_NAMED.search(match.group(0)) is not None
+    if match is None or ((_LATER.search(following) or _ANOTHER_DAY.search(following)
+                          or (a_level and _RESULT_READ.search(following))) and not is_order_note(note)):
         match = _monitoring_visit(note)
     if match is None:
         return []
