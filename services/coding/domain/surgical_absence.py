@@ -15,6 +15,7 @@ says nothing of it still to come ("planned", "scheduled", "referred for"); a rel
 """
 import re
 
+from services.coding.domain.convention_gates import any_word, needs
 from services.coding.domain.note_text import FAMILY, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -58,6 +59,7 @@ _TO_COME = _rx(r"planned|scheduled|referr\w*|candidate for|consider\w*|discuss\w
                r"will (undergo|have)|to (undergo|have)|pre-?op(erative)?|for (a |an )?(\w+ ){0,2}\w+ectomy")
 
 
+@needs(patterns=(any_word(_WORDS),))
 def surgical_absence(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     lowered = note.lower()
     if not any(word in lowered for word in _WORDS):
