@@ -29,6 +29,7 @@ import re
 
 from services.coding.domain.bmi import stated_bmi
 from services.coding.domain.circulatory_findings import CIRCULATORY_FINDINGS
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import (
     NEGATION,
@@ -365,6 +366,7 @@ _NATIVE = _word(r"native (coronary )?(arter(y|ies)|vessels?)")
 ANGINA_WITH_CAD = (("I20.0", "0"), ("I20.1", "1"), ("I20.2", "2"), ("I20.8", "8"), ("I20.9", "9"))
 
 
+@needs(codes=("I20",))
 def coronary_with_angina(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     """Coronary atherosclerosis with angina is one code, I25.11- by the angina's type (guideline I.C.9.b: the "with"
     presumption links them; no separate I20 code). With a bypass graft in the note the vessel is a coder's call,
@@ -393,6 +395,7 @@ HYPERTENSIVE_HEART = ("I51.4", "I51.5", "I51.7", "I51.89", "I51.9")
 _ANOTHER_CAUSE = _word(r"due to|secondary to|caused by|from")  # "LVH due to aortic stenosis": not the hypertension's
 
 
+@needs(codes=("I10",))
 def hypertensive_heart_disease(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     """Hypertension with a heart condition the guideline presumes it caused (LVH, cardiomegaly: I51.4-I51.7,
     I51.89, I51.9) is hypertensive heart disease, I11.9, one code for both, unless the note gives the heart condition

@@ -9,6 +9,7 @@ pregnancy; a method discussed, declined or put off is not prescribed.
 """
 import re
 
+from services.coding.domain.convention_gates import any_word, needs
 from services.coding.domain.note_text import negated_before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.pattern_literals import lowered_note
@@ -57,6 +58,7 @@ _INITIAL = (("Z30.012", EMERGENCY), ("Z30.013", INJECTABLE), ("Z30.015", RING), 
 _HORMONAL_IN_USE = (PILL, RING, PATCH, INJECTABLE)
 
 
+@needs(patterns=(any_word(_GATE_WORDS),))
 def contraceptive_methods(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     lowered = lowered_note(note)
     if lowered is not None and not any(word in lowered for word in _GATE_WORDS):

@@ -64,6 +64,12 @@ def any_of(patterns: Iterable[re.Pattern]) -> re.Pattern:
     return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 
 
+def any_word(words: Iterable[str]) -> re.Pattern:
+    """The strings as one case-blind pattern, to declare as the gate of a convention that tests the lowered note for
+    each of them itself: its required words are the strings."""
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+
+
 def called(convention: Callable, suggestions: list, lowered: str | None) -> bool:
     gate = getattr(convention, "gate", None)
     return gate is None or gate.opens(suggestions, lowered)
@@ -79,19 +85,21 @@ class GatedConventions:
         gates = [getattr(convention, "gate", None) for convention in conventions]
         self._words = Prefilter((pattern for gate in gates if gate is not None for pattern in gate.patterns),
                                 single_letters=True, scan=NOTE_WORDS)
-        # (convention, None) where ungated, else (convention, (its codes, its patterns' places))
+        # (convention, None, None) where ungated, else (convention, its patterns' places, its codes)
         self.steps = tuple(
-            (convention, None if gate is None else (gate.codes, frozenset(map(self._words.place_of, gate.patterns))))
+            (convention, None, None) if gate is None else
+            (convention, frozenset(map(self._words.place_of, gate.patterns)), gate.codes)
             for convention, gate in zip(conventions, gates))
 
-    def words_met(self, note: str) -> "frozenset[int] | set[int]":
-        """The places of the gates' patterns that may match the note, for `opens`."""
-        return self._words.possible_places(note)
-
-    @staticmethod
-    def opens(gate: tuple[tuple[str, ...], frozenset[int]], met, suggestions: list) -> bool:
-        codes, places = gate
-        return not places.isdisjoint(met) or bool(codes) and coded(codes, suggestions)
+    def apply(self, suggestions: list, note: str, tabular) -> list:
+        """Each convention in its turn on what the ones before it left, a gated one only where its gate opens. The
+        gate's test is written out in the loop rather than called: a call for each gated convention was 42 calls a
+        note for a test of a set and a tuple."""
+        met = self._words.possible_places(note)  # every gate's words, in one scan of the note
+        for convention, places, codes in self.steps:
+            if places is None or not places.isdisjoint(met) or codes and coded(codes, suggestions):
+                suggestions, _ = convention(suggestions, note, tabular)
+        return suggestions
 
 
 @lru_cache(maxsize=2)

@@ -633,9 +633,4 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
 
 
 def apply_conventions(suggestions: list[Suggestion], note: str, tabular: Tabular) -> list[Suggestion]:
-    dispatch = gated(CONVENTIONS)
-    met = dispatch.words_met(note)  # every gate's words, in one scan of the note
-    for convention, gate in dispatch.steps:
-        if gate is None or dispatch.opens(gate, met, suggestions):  # a gated convention only where it can act
-            suggestions, _ = convention(suggestions, note, tabular)
-    return sorted(suggestions, key=lambda s: s.start)
+    return sorted(gated(CONVENTIONS).apply(suggestions, note, tabular), key=lambda s: s.start)

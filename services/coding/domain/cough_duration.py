@@ -10,6 +10,7 @@ already calls acute, subacute or chronic keeps what the index gave it.
 import re
 from fractions import Fraction
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import sentence, sentence_start
 from services.coding.domain.suggestions import Suggestion, to_siblings
 
@@ -67,6 +68,7 @@ def stated_course(note: str, start: int, end: int) -> str | None:
     return bands.pop() if len(bands) == 1 else None
 
 
+@needs(codes=(UNSPECIFIED,))
 def cough_by_duration(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     def sibling_for(s: Suggestion) -> tuple[str, str] | None:
         if s.code != UNSPECIFIED or not _COUGH.search(s.evidence):

@@ -9,6 +9,7 @@ another substance ("nicotine withdrawal") is that substance's, and a bare "withd
 codes one substance."""
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import affirmed_now
 from services.coding.domain.suggestions import Suggestion, to_siblings
 
@@ -49,6 +50,7 @@ def _withdrawal_of(note: str, category: str, only_substance: bool) -> bool:
     return False
 
 
+@needs(codes=_SUBSTANCE_CATEGORIES)
 def dependence_withdrawal(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     substances = {s.code[:3] for s in suggestions
                   if s.context == "affirmed" and s.code.startswith(_SUBSTANCE_CATEGORIES)}

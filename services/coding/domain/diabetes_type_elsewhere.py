@@ -7,6 +7,7 @@ untyped E11.- in a note that states type 1 and never type 2 goes to a coder.
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.diabetic_complications import TYPE_STATED
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.suggestions import Suggestion
@@ -20,6 +21,7 @@ _TYPE_2 = re.compile(r"\b(type\s*-?\s*(2|ii|two)|t2dm?|dm\s?-?(2|ii)|niddm)\b(?!
                      r"block|error))", re.IGNORECASE)
 
 
+@needs(codes=("E11",))
 def diabetes_type_elsewhere(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if not _TYPE_1.search(note) or _TYPE_2.search(note):
         return suggestions, []

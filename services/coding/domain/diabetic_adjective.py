@@ -7,6 +7,7 @@ combination code from it. Not for a denied, uncertain, past or relative's compli
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_context import mention_scope
 from services.coding.domain.note_text import FAMILY, NEGATION, before, sentence, uncertain
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -23,6 +24,7 @@ _TYPE_1 = re.compile(r"\btype (1|i|one) diabetes\b", re.IGNORECASE)
 _TYPED_DIABETIC = re.compile(r"\btype\s*-?\s*((?P<one>1|i|one)|2|ii|two)\s+diabetic\b", re.IGNORECASE)
 
 
+@needs(patterns=(_TYPED_DIABETIC, _NAMED))
 def diabetes_named_by_complication(suggestions: list[Suggestion], note: str,
                                    tabular) -> tuple[list[Suggestion], list[str]]:
     if any(s.code[:3] in ("E08", "E09", "E10", "E11", "E13") and s.context == "affirmed" for s in suggestions):

@@ -150,6 +150,7 @@ def ckd_stated_stage(suggestions: list[Suggestion], note: str, tabular) -> tuple
     return out, reasons
 
 
+@needs(codes=_CKD_COMBINATIONS)
 def ckd_stage(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if any(s.code.startswith("N18") for s in suggestions):
         return suggestions, []

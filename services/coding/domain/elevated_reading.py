@@ -8,6 +8,7 @@ The sentence (from its last full stop, over semicolons) must carry both the read
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import sentence_end, sentence_start
 from services.coding.domain.suggestions import RULE_CONFIDENCE, Suggestion
 
@@ -34,6 +35,7 @@ def _raised(reading: re.Match) -> bool:
     return int(reading.group("sys")) >= 130 or int(reading.group("dia")) >= 80
 
 
+@needs(patterns=(_NOT_DIAGNOSED,))
 def elevated_readings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if any(s.code == CODE or (s.code[:3] in _HYPERTENSIVE and s.context == "affirmed") for s in suggestions):
         return suggestions, []

@@ -7,6 +7,7 @@ failure or a staged kidney disease already coded is the partner, and nothing is 
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import sentence
 from services.coding.domain.suggestions import Suggestion
 
@@ -46,6 +47,7 @@ def _partnered(suggestions: list[Suggestion], note: str, tabular, combinations: 
     return [*(s for s in suggestions if s not in held), made], reason
 
 
+@needs(codes=tuple(code for combinations, *_ in PARTNERS for code in combinations))
 def hypertensive_partners(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     reasons = []
     for partner in PARTNERS:

@@ -7,6 +7,7 @@ the one the sciatica was read with, or, where the laterality rule left it unspec
 own codes also fit the sentence ("lumbago with right sciatica"), the one side its sentence states; M54.4- has no
 bilateral code, so sciatica on both sides stays as written.
 """
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import sentence
 from services.coding.domain.suggestions import Suggestion
@@ -18,6 +19,7 @@ _SIDE = {"M54.30": "M54.40", "M54.31": "M54.41", "M54.32": "M54.42"}
 _BY_STATED_SIDE = {"right": "M54.41", "left": "M54.42"}
 
 
+@needs(codes=_LOW_BACK_PAIN)
 def lumbago_with_sciatica(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     backs = [s for s in suggestions if s.code in _LOW_BACK_PAIN and s.context == "affirmed"]
     sciaticas = [s for s in suggestions if s.code.startswith(_SCIATICA) and s.context == "affirmed"]

@@ -7,6 +7,7 @@ the current fracture (S code) becomes M80 at its site and side with its encounte
 osteoporosis code M81 goes (it excludes M80). Without such words the two codes stay for a coder, as before."""
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "osteoporotic-fracture"
@@ -38,6 +39,7 @@ def _m80_code(fracture: str, description: str, kind: str) -> str | None:
     return f"{kind}{site}{side}{encounter}"
 
 
+@needs(codes=tuple(_OSTEOPOROSIS_KIND))
 def osteoporotic_fracture(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     osteoporosis = next((s for s in suggestions if s.code in _OSTEOPOROSIS_KIND and s.context == "affirmed"), None)
     if osteoporosis is None:

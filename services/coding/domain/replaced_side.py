@@ -6,6 +6,7 @@ Read from the codes: a bilateral osteoarthritis of the knee or hip beside the st
 same site, its side stated (Z96.651 right knee, Z96.652 left knee; Z96.641, Z96.642 hips). Both replaced (Z96.653)
 or the side unstated leaves the code as it is.
 """
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "one-side-replaced"
@@ -17,6 +18,7 @@ _BILATERAL = {
 _OTHER_SIDE = {"1": "2", "2": "1"}
 
 
+@needs(codes=tuple(_BILATERAL))
 def one_side_replaced(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = [], []
     for s in suggestions:

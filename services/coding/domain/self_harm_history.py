@@ -9,6 +9,7 @@ relative's, nor one written with a time of this visit's ("overdose attempt last 
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import FAMILY, negated_before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -44,6 +45,7 @@ def dated_self_harm(note: str) -> list[tuple[re.Match, str]]:
     return found
 
 
+@needs(patterns=(_EVENT_WORD,))
 def self_harm_history(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     if _EVENT_WORD.search(note) is None:
         return suggestions, []

@@ -15,6 +15,7 @@ A depression the note says the stroke caused is I69.398 ("other sequelae"), the 
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.dysphagia_phase import PHASED_DYSPHAGIA, phase_code
 from services.coding.domain.neurology_findings import denied_just_before
 from services.coding.domain.note_context import NOT_STATED_RULES, UNCHECKED_BOX, clause, mention_scope
@@ -184,6 +185,7 @@ def of_the_stroke(code: str, stroke: str) -> str:
 _CAUSE_CODES = ("I63", "I60", "I61", "R58")  # the stroke named as the cause, read as a current one
 
 
+@needs(codes=("I69",), patterns=(_STROKE_NAMED, _BLEED_NAMED))
 def stroke_sequela(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made, reasons = [], []
     for match, text in _stroke_mentions(note):

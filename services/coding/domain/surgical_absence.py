@@ -16,6 +16,7 @@ denied right before it ("No history of thyroidectomy", whose "history" would oth
 """
 import re
 
+from services.coding.domain.convention_gates import any_word, needs
 from services.coding.domain.note_text import FAMILY, before, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -65,6 +66,7 @@ _DENIED_BEFORE = re.compile(r"\b(no|never|denies|denied)( (prior|previous|past))
                             re.IGNORECASE)
 
 
+@needs(patterns=(any_word(_WORDS),))
 def surgical_absence(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     lowered = note.lower()
     if not any(word in lowered for word in _WORDS):

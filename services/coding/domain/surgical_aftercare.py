@@ -6,6 +6,7 @@ injury (ORIF, nailing) is the injury code's subsequent encounter and of a joint 
 the table, so neither is read here."""
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import FAMILY, sentence
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
@@ -25,9 +26,13 @@ OPERATIONS = (
 )
 # or in the clinic's shorthand ("PO visit"), named after the operation ("Post-CABG visit"), or the assessment's
 # own word ("Aftercare s/p CABG")
-_POST_OP_VISIT = _rx(r"post-?op(erative)? (visit|check|follow-?up|appointment|wound check)|po (visit|check)|"
-                     r"post-?(cabg|avr|mvr) (visit|check)|aftercare (s/p|after|following)|"
-                     r"(here|seen|presents) for (a |his |her )?post-?op(erative)?")
+_POST_OP_VISIT_WORDS = (r"post-?op(erative)? (visit|check|follow-?up|appointment|wound check)", r"po (visit|check)",
+                        r"post-?(cabg|avr|mvr) (visit|check)", r"aftercare (s/p|after|following)",
+                        r"(here|seen|presents) for (a |his |her )?post-?op(erative)?")
+_POST_OP_VISIT = _rx("|".join(_POST_OP_VISIT_WORDS))
+# each way alone, for the gate: the words one of them needs ("post" with "op", "aftercare"), where the whole
+# alternation needs only one of its ways' words ("follow", "check", " for ") and opened on most notes
+_POST_OP_VISITS = tuple(map(_rx, _POST_OP_VISIT_WORDS))
 _TO_COME = _rx(r"planned|scheduled|referr\w*|candidate for|consider\w*|recommended|awaiting|pre-?op(erative)?|"
                r"will (undergo|have)|to (undergo|have)")
 
@@ -36,6 +41,7 @@ def is_post_op_visit(note: str) -> bool:
     return _POST_OP_VISIT.search(note) is not None
 
 
+@needs(patterns=_POST_OP_VISITS)
 def surgical_aftercare(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     visit = _POST_OP_VISIT.search(note)
     if visit is None:

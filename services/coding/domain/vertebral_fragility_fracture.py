@@ -11,6 +11,7 @@ chronic or known or dates it to a year. Neither stated: left as it was. An osteo
 already coded to M80 (`osteoporotic_fracture`) stands beside it."""
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import current, sentence
 from services.coding.domain.suggestions import Suggestion
 
@@ -39,6 +40,7 @@ def _encounter(text: str) -> str | None:
     return "A" if _ACTIVE.search(text) and not _OLD.search(text) else None
 
 
+@needs(codes=(*_KIND, *_KIND.values()))
 def vertebral_fragility_fracture(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     osteoporosis = next((s for s in suggestions if _kind(s.code) and s.context == "affirmed"), None)
     if osteoporosis is None or _HIGH_ENERGY.search(note):

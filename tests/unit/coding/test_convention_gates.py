@@ -1,12 +1,14 @@
 """The gates that spare a convention the notes it cannot act on: opt-in, open on a code or the words a pattern needs,
 and never closed where the convention would change anything (the suggester's output must not change)."""
+import csv
+import functools
 import re
 
 import pytest
 
 from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain import conventions as c
-from services.coding.domain.convention_gates import Gate, any_of, called, gated, needs
+from services.coding.domain.convention_gates import GatedConventions, Gate, any_of, any_word, called, needs
 from services.coding.domain.pattern_literals import lowered_note
 from services.coding.domain.suggestions import Suggestion
 
@@ -143,7 +145,60 @@ def test_a_gate_opens_where_its_convention_acts(tabular, convention, note, coded
     assert called(convention, suggestions, lowered_note(note))
 
 
-@pytest.mark.parametrize("convention", sorted({convention for convention, _, _ in ACTING}, key=lambda f: f.__name__))
+# each convention gated on its codes or words since: a note it acts on (its codes described as the tabular describes
+# them, as some read the description), where its gate is open
+NEWLY_GATED = [
+    (c.self_harm_history, "History of suicide attempt by overdose in 2015.", ()),
+    (c.elevated_readings, "BP 152/96 today, no known diagnosis of hypertension.", ()),
+    (c.surgical_absence, "Status post hysterectomy in 2010.", ()),
+    (c.coronary_with_angina, "CAD with stable angina.", (("I20.89", "stable angina"),)),
+    (c.hypertensive_heart_disease, "Hypertension with left ventricular hypertrophy.",
+     (("I10", "Hypertension"), ("I51.7", "left ventricular hypertrophy"))),
+    (c.dependence_withdrawal, "Alcohol dependence, in withdrawal today, tremulous.", (("F10.20", "Alcohol dependence"),)),
+    (c.diabetes_named_by_complication, "Diabetic retinopathy on the last eye exam.", ()),
+    (c.diabetes_named_by_complication, "She is a type 1 diabetic, pump settings reviewed.", ()),
+    (c.stroke_sequela, "Right hemiparesis after a stroke in 2019.", ()),
+    (c.stroke_sequela, "Late effect dysphagia; oropharyngeal phase dysphagia on swallow study.",  # by its code
+     (("I69.391", "Late effect dysphagia"), ("R13.12", "oropharyngeal phase dysphagia"))),
+    (c.diabetes_type_elsewhere, "Diabetes education visit. Type? A: type 1.", (("E11.9", "Diabetes"),)),
+    (c.surgical_aftercare, "Post-op visit after laparoscopic cholecystectomy last week.", ()),
+    (c.surgical_aftercare, "Here for her post-op, s/p robotic hysterectomy two weeks ago.", ()),
+    (c.surgical_aftercare, "Aftercare s/p CABG x3, sternal wound healing.", ()),
+    (c.diabetic_neuropathy_type, "Diabetic neuropathy. Diabetic polyneuropathy of both feet.",
+     (("E11.40", "Diabetic neuropathy"), ("E11.42", "Diabetic polyneuropathy"))),
+    (c.lumbago_with_sciatica, "Low back pain with right sciatica.", (("M54.50", "Low back pain"), ("M54.31", "sciatica"))),
+    (c.osteoporotic_fracture, "Osteoporosis. Wrist fracture after a fall from standing height.",
+     (("M81.0", "Osteoporosis"), ("S52.501A", "Wrist fracture"))),
+    (c.vertebral_fragility_fracture, "Osteoporosis. New T12 compression fracture.", (("M81.0", "Osteoporosis"),)),
+    (c.cough_by_duration, "Cough for 10 weeks.", (("R05.9", "Cough"),)),
+    (c.one_side_replaced, "Bilateral knee osteoarthritis, s/p right knee replacement.",
+     (("M17.0", "Bilateral knee osteoarthritis"), ("Z96.651", "right knee replacement"))),
+    (c.ckd_stage, "T2DM w/ diabetic CKD stage 3a.", (("E11.22", "T2DM w/ diabetic CKD"),)),
+    (c.hypertensive_partners, "Hypertensive heart and kidney disease with heart failure and CKD stage 3.",
+     (("I13.0", "Hypertensive heart and kidney disease"), ("N18.30", "CKD stage 3"))),
+    (c.contraceptive_methods, "Nexplanon inserted today in the left arm.", ()),
+]
+
+
+def described(tabular, note: str, *coded: tuple[str, str]) -> list[Suggestion]:
+    return [s.model_copy(update={"description": tabular.description(s.code)}) for s in found(note, *coded)]
+
+
+@pytest.mark.parametrize("convention, note, coded", NEWLY_GATED)
+def test_a_newly_gated_convention_opens_where_it_acts(tabular, convention, note, coded):
+    suggestions = described(tabular, note, *coded)
+    assert convention(list(suggestions), note, tabular)[0] != suggestions
+    assert called(convention, suggestions, lowered_note(note))
+
+
+# open on the follow-up by its codes (I10, E11.9) or by its words (" of " and "hypertension", as "no diagnosis of
+# hypertension" needs): they act on neither
+_OPEN_ON_THE_FOLLOW_UP = {c.hypertensive_heart_disease, c.diabetes_type_elsewhere, c.elevated_readings}
+
+
+@pytest.mark.parametrize("convention", sorted({convention for convention, _, _ in [*ACTING, *NEWLY_GATED]
+                                               if convention not in _OPEN_ON_THE_FOLLOW_UP},
+                                              key=lambda f: f.__name__))
 def test_the_gates_close_on_a_follow_up_with_nothing_for_them(tabular, convention):
     note = "Follow-up for type 2 diabetes and hypertension. Denies chest pain. Family history of diabetes."
     suggestions = found(note, ("E11.9", "type 2 diabetes"), ("I10", "hypertension"))
@@ -159,34 +214,53 @@ def test_a_gate_of_many_patterns_is_one_alternation_of_them():
         any_of((re.compile(r"pace maker", re.VERBOSE),))
 
 
-def _dispatch_opens(convention, suggestions, note) -> bool:
-    dispatch = gated(c.CONVENTIONS)
-    gate = dict((id(step), gate) for step, gate in dispatch.steps)[id(convention)]
-    return gate is None or dispatch.opens(gate, dispatch.words_met(note), suggestions)
+def test_a_gate_of_words_opens_where_the_lowered_note_holds_one():
+    marked = needs(patterns=(any_word(("nexplanon", "plan b", "c-section")),))(_unchanged)
+    assert called(marked, [], lowered_note("Took Plan B yesterday."))
+    assert called(marked, [], lowered_note("Prior C-SECTION in 2019."))
+    assert not called(marked, [], lowered_note("Planning a trip; no section of the form left blank."))
 
 
-@pytest.mark.parametrize("note, coded", [*CLOSED, *((note, coded) for _, note, coded in ACTING),
+class _Recorded:
+    """The conventions in their order, each standing in for itself (its gate kept) and changing nothing, so that
+    every one is offered the same suggestions; which the dispatch called is recorded."""
+
+    def __init__(self):
+        self.calls = []
+        self.dispatch = GatedConventions(tuple(map(self._stand_in, c.CONVENTIONS)))
+
+    def _stand_in(self, convention):
+        @functools.wraps(convention)  # keeps the gate
+        def recorded(suggestions, note, tabular):
+            self.calls.append(convention)
+            return suggestions, []
+        return recorded
+
+    def called(self, suggestions, note) -> list:
+        self.calls.clear()
+        self.dispatch.apply(suggestions, note, None)
+        return list(self.calls)
+
+
+def _alone(suggestions, note) -> list:
+    return [convention for convention in c.CONVENTIONS if called(convention, suggestions, lowered_note(note))]
+
+
+@pytest.mark.parametrize("note, coded", [*CLOSED, *((note, coded) for _, note, coded in [*ACTING, *NEWLY_GATED]),
                                          ("Caf\u00e9 au lait spots, follow-up in a year.", ())])
-def test_the_conventions_dispatch_opens_each_gate_as_the_gate_alone_does(note, coded):
+def test_the_conventions_dispatch_calls_each_convention_where_its_gate_alone_opens(note, coded):
     suggestions = found(note, *coded)
-    for convention in c.CONVENTIONS:
-        assert _dispatch_opens(convention, suggestions, note) == called(convention, suggestions, lowered_note(note)), \
-            convention.__name__
+    assert _Recorded().called(suggestions, note) == _alone(suggestions, note)
 
 
-def test_the_dispatch_reads_every_gates_words_as_the_gate_alone_on_the_development_notes():
-    import csv
-
+def test_the_dispatch_calls_what_every_gate_alone_opens_on_the_development_notes():
     from services.coding.evaluate_suggestions import DEVELOPMENT_SET
     with open(DEVELOPMENT_SET, newline="") as source:
         notes = [row["note"] for row in csv.DictReader(source)]
-    dispatch = gated(c.CONVENTIONS)
-    gates = [(convention, gate) for convention, gate in dispatch.steps if gate is not None]
-    opened = 0
+    recorded, gated_count = _Recorded(), sum(getattr(cv, "gate", None) is not None for cv in c.CONVENTIONS)
+    ungated, opened = len(c.CONVENTIONS) - gated_count, 0
     for note in notes:
-        met, lowered = dispatch.words_met(note), lowered_note(note)
-        for convention, gate in gates:
-            alone = convention.gate.opens([], lowered)
-            assert dispatch.opens(gate, met, []) == alone, (convention.__name__, note[:60])
-            opened += alone
-    assert 0 < opened < len(notes) * len(gates)
+        calls = recorded.called([], note)
+        assert calls == _alone([], note), note[:60]
+        opened += len(calls) - ungated
+    assert 0 < opened < len(notes) * gated_count

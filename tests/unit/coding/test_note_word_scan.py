@@ -90,6 +90,30 @@ def test_every_prefilter_of_the_note_scan_answers_as_its_own_scan_on_the_develop
     assert 0 < met < len(notes) * len(prefilters)
 
 
+def _longest_at_each_position(words: frozenset[str], lowered: str) -> frozenset[str]:
+    """The scan's answer read plainly: at each position, the longest of the words the note holds from there."""
+    by_start: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        by_start.setdefault(word[0], []).append(word)
+    return frozenset(next(word for word in by_start[character] if lowered.startswith(word, i))
+                     for i, character in enumerate(lowered)
+                     if any(lowered.startswith(word, i) for word in by_start.get(character, ())))
+
+
+def test_the_note_scan_finds_the_longest_word_at_each_position_on_the_development_notes():
+    with DEVELOPMENT.open(newline="") as source:
+        notes = [row["note"] for row in csv.DictReader(source)][:400]
+    _note_prefilters()  # every prefilter of the note joined
+    lowered = [text for text in map(lowered_note, notes) if text is not None]
+    assert all(NOTE_WORDS.found(note, note) == _longest_at_each_position(NOTE_WORDS.words, note) for note in lowered)
+    words = frozenset({"ab", "abc", "b", "]", "-", "^", " x"})  # a prefix, one letter, a class's own characters
+    scan = WordScan()
+    scan.join(words)
+    note = "abc-]^ab x"
+    assert scan.found(note, note) == _longest_at_each_position(words, note) == {"abc", "b", "-", "]", "^", "ab", " x"}
+    assert WordScan().found("any note", "any note") == frozenset()
+
+
 def _named_by_substrings(note: str, required: list) -> set[int]:
     """The analytes whose name's every required string is a substring of the note, each tested on its own."""
     lowered = lowered_note(note)
