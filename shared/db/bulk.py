@@ -43,12 +43,13 @@ from pydantic import BaseModel
 from sqlalchemy import (ARRAY, JSON, Boolean, Enum, Integer, Numeric, String, Table, Text, TypeDecorator, Uuid, all_,
                         any_, bindparam, cast, func, select, text, tuple_)
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.engine import Dialect, Result
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement, TextClause
 from sqlalchemy.sql.selectable import TextualSelect
 
 from shared.db.array_literals import ElementText, array_literal, bool_text, printed_text
+from shared.db.driver_reads import select_rows
 from shared.db.json_text import json_text
 from shared.db.separated_texts import separated, split_sql
 from shared.db.transaction_driver import TransactionDriver, flush_pending
@@ -300,15 +301,16 @@ def _columns_of(dialect: Dialect, table: Table, names: Sequence[str], rows: list
 
 async def insert_rows(session: AsyncSession, table: Table, rows: list[dict], *,
                       computed: tuple[tuple[str, str], ...] = (), on_conflict: OnConflict | None = None,
-                      returning: tuple[str, ...] = (), params: dict | None = None) -> Result | None:
-    """Every row in one INSERT, in the order given; with `returning`, the rows it inserted or updated."""
+                      returning: tuple[str, ...] = (), params: dict | None = None) -> list[tuple] | None:
+    """Every row in one INSERT, in the order given; with `returning`, the rows it inserted or updated, typed
+    as the session's execute typed them and read on the transaction's driver (`select_rows`)."""
     if not rows:
         return None
     names, rows = _with_defaults(table, rows, skip=frozenset(column for column, _ in computed))
     statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning)
     columns = {**_columns_of(session.get_bind().dialect, table, names, rows), **(params or {})}
     if returning:
-        return await session.execute(statement, columns)
+        return await select_rows(session, statement, columns)
     await _write(session, statement, columns)
     return None
 

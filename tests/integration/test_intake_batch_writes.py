@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import DBAPIError
 
 from services.gateway.adapters import idempotency_store as store
@@ -81,6 +81,30 @@ async def test_a_batch_writes_its_audit_entries_with_its_outbox_rows(engine, uni
             {"keys": [str(a.encounter_id).encode() for a in answers]})).scalar_one()
     assert [e.object_id for e in entries] == [str(a.encounter_id) for a in answers] and events == 3
     assert all(e.prev_hash == e.before for e in entries[1:])
+
+
+async def test_a_batch_and_its_reservations_send_nothing_through_the_sessions_cursors(engine, units):
+    """Every statement of an intake batch (re-sent ones included) and of a reservation runs on the transaction's
+    driver: none takes the session's execute path, whose cost at batches of one or two exceeded the round trip."""
+    body = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "intake" / "encounter.json").read_text())
+    tenant, key = uuid.uuid4(), uuid.uuid4()
+    submissions = [Submission(tenant, key, EncounterIn.model_validate({**body, "external_id": f"DR-{n % 2}"}), "json")
+                   for n in range(3)]
+    through_cursors: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        through_cursors.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        with statements_sent(engine) as sent:
+            async with units() as uow:
+                answers = await accept_encounters(uow, submissions)
+            await _reserve(units, [store.Wanted(uuid.uuid4().hex, f"k{i}", None, "h") for i in range(2)])
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
+    assert through_cursors == [] and len(sent) == 5  # the batch's four (its twin needs no lookup), the reservation
+    assert [a.created for a in answers] == [True, True, False] and answers[2].encounter_id == answers[0].encounter_id
 
 
 async def _reserve(units, wanted):

@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.clock import Clock, system_clock
 from shared.db.bulk import Insert, OnConflict, insert_rows
+from shared.db.driver_reads import select_rows
+from shared.db.transaction_driver import TransactionDriver, flush_pending
 from shared.db.unit_of_work import UnitOfWork
 from services.gateway.adapters.tables import ApiKey, AuditEntry, EncounterIntake, Tenant
 from services.gateway.adapters.audit_append import CHAIN_LOCK
@@ -56,8 +58,8 @@ class EncounterRepository:
         wanted = list(set(keys))
         if not wanted:
             return {}
-        rows = await self._session.execute(_IDS_BY_EXTERNAL, {"tenant_id": [k[0] for k in wanted],
-                                                              "external_id": [k[1] for k in wanted]})
+        rows = await select_rows(self._session, _IDS_BY_EXTERNAL, {"tenant_id": [k[0] for k in wanted],
+                                                                   "external_id": [k[1] for k in wanted]})
         return {(row.tenant_id, row.external_id): row.id for row in rows}
 
     async def find(self, tenant_id: UUID, encounter_id: UUID, *, lock: bool = False) -> EncounterIntake | None:
@@ -145,7 +147,7 @@ class AuditChain:
         (seq, hash), which holds once the transaction commits."""
         if not entries:
             return None
-        await self._session.execute(_CHAIN_LOCK)
+        await self._lock()
         after_seq, after_hash = await self._head()
         rows = chained(entries, at=at, after_seq=after_seq, after_hash=after_hash)
         self._rows += [{**entry.__dict__, "tenant_id": _as_uuid(fields["tenant_id"]),
@@ -153,12 +155,22 @@ class AuditChain:
                        for fields, (entry, prev, digest) in zip(entries, rows)]
         return rows[-1][0].seq, rows[-1][2]
 
+    async def _lock(self) -> None:
+        """The chain's lock, on the transaction's driver: every intake batch takes it, and the session's
+        execute path cost more than the round trip."""
+        await flush_pending(self._session)
+        await (await TransactionDriver.of(self._session)).fetch(_CHAIN_LOCK, {})
+
     async def _head(self) -> tuple[int, str]:
-        """The chain's last entry: one appended in this transaction and not written yet, else the table's."""
+        """The chain's last entry: one appended in this transaction and not written yet, else the table's (read
+        on the transaction's driver, typed as the session typed it: `select_rows`)."""
         if self._rows:
             return self._rows[-1]["seq"], self._rows[-1]["hash"]
-        last = (await self._session.execute(_CHAIN_HEAD)).first()
-        return (last.seq, last.hash) if last else (0, GENESIS)
+        return await self._stored_head()
+
+    async def _stored_head(self) -> tuple[int, str]:
+        rows = await select_rows(self._session, _CHAIN_HEAD, {})
+        return (rows[0].seq, rows[0].hash) if rows else (0, GENESIS)
 
     def pending(self) -> list[Insert]:
         """The entries appended since the last flush, handed over once."""

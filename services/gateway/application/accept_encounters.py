@@ -56,6 +56,7 @@ async def accept_encounters(uow, submissions: list[Submission]) -> list[Accepted
 
 def documented(submission: Submission, encounter_id: UUID) -> EncounterDocumented:
     """The event from the validated body: its fields are handed over as they are (pydantic keeps model
-    instances of the same types without validating them again)."""
-    return EncounterDocumented(**dict(submission.encounter), encounter_id=str(encounter_id),
+    instances of the same types without validating them again). The body's model forbids extra fields, so
+    its `__dict__` is what `dict(model)` would give, without iterating the model."""
+    return EncounterDocumented(**submission.encounter.__dict__, encounter_id=str(encounter_id),
                                source_format=submission.source_format)

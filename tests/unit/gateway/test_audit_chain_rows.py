@@ -1,7 +1,6 @@
 """The audit chain's rows carry the entries' ids as UUIDs, whether handed over as UUIDs (intake) or as text
 (the audit writer), and hash them as text either way."""
 from datetime import datetime, timezone
-from types import SimpleNamespace
 from uuid import UUID, uuid4
 
 import pytest
@@ -13,15 +12,23 @@ pytestmark = pytest.mark.unit
 AT = datetime(2026, 12, 6, 1, 0, tzinfo=timezone.utc)
 
 
-class EmptyChainSession:
-    async def execute(self, statement):
-        return SimpleNamespace(first=lambda: None)
+class EmptyChain(AuditChain):
+    """The chain with no entries stored yet, its lock and head read answered without a database."""
+
+    def __init__(self):
+        super().__init__(session=None)
+
+    async def _lock(self) -> None:
+        pass
+
+    async def _stored_head(self) -> tuple[int, str]:
+        return 0, GENESIS
 
 
 async def test_ids_handed_as_uuids_or_text_give_the_same_rows():
     tenant, key = uuid4(), uuid4()
     entry = {"action": "create", "object_type": "encounter", "object_id": "e-1", "outcome": 202}
-    as_uuids, as_text = AuditChain(EmptyChainSession()), AuditChain(EmptyChainSession())
+    as_uuids, as_text = EmptyChain(), EmptyChain()
     await as_uuids.append([{**entry, "tenant_id": tenant, "key_id": key}], at=AT)
     await as_text.append([{**entry, "tenant_id": str(tenant), "key_id": str(key)}], at=AT)
     rows, text_rows = as_uuids.pending()[0].rows, as_text.pending()[0].rows
