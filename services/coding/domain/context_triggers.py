@@ -54,6 +54,13 @@ PREVENTION_TREATS = r"migraines?|headaches?|cluster|gout|flares?|attacks?"
 DENIAL_BEFORE = (r"(?<!acquired )(?<!congenital )(?<!surgical )(in the )?absence of", r"never (had|has had|experienced|(been )?diagnos(ed|is) with)",
                  r"rather than", r"instead of")
 
+# A study's verdict written right before the condition it rules out, the verb in its past form: "chest x-ray ruled
+# out pneumonia", "troponins excluded an MI", "echo r/o'd endocarditis" (the shorthand reads "ruled out"). Not a
+# doubt's or an aim's ("cannot be ruled out", "not excluded", "to be ruled out"), and only a word or two before
+# the condition, so that a verdict on one condition does not deny the next one named in the sentence.
+VERDICT_BEFORE = (r"(?<!\bbe )(?<!\bbeen )(?<!\bnot )(?<!\bcannot )\b(ruled out|excluded)\s+(for\s+)?"
+                  r"((an?|the)\s+)?([\w-]+\s+)?$")
+
 # A report's denial written after the finding: "fatty liver not seen", "effusion not visualized".
 DENIAL_AFTER = r"not (seen|visuali[sz]ed|identified|detected|demonstrated|appreciated|evident)"
 

@@ -25,7 +25,7 @@ from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, COUNSELLING_TOPIC_BEFORE, EXPOSURE_BEFORE, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
-                                                    NOT_A_DENIAL_AFTER_NO, TOPIC_BEFORE, WARNING_BEFORE)
+                                                    NOT_A_DENIAL_AFTER_NO, TOPIC_BEFORE, VERDICT_BEFORE, WARNING_BEFORE)
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
@@ -266,6 +266,8 @@ RULES = (
                          # exam" (not "none since 2019": no recurrence of a past one)
                          r"not seen|not found|" + DENIAL_AFTER + r")\b|^\s*[:-]\s*none\b(?!\s+(since|in|for|x)\b)|" + MEASURED_ZERO,
                          re.IGNORECASE)),
+    # a study's verdict right before the condition: "serial troponins excluded an MI"
+    ScopeRule("negated", re.compile(VERDICT_BEFORE, re.IGNORECASE), None),
     # The event something is dated from: "DMT: none since pregnancy 2023", "no relapse since her MI", "off
     # anticoagulation since the DVT resolved" (right before the mention; not a diagnosis "since dx of diabetes",
     # nor "since diabetes was diagnosed": the date a condition began)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
                                                      NOT_A_DENIAL_AFTER_NO, PREVENTION_TREATS,
-                                                     PROPHYLAXIS_BEFORE)
+                                                     PROPHYLAXIS_BEFORE, VERDICT_BEFORE)
 from services.coding.domain.dated_past import AFFIRMED_ITEM
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import may_match, required_literals
@@ -191,10 +191,23 @@ _CLOSED_BY_COLON = re.compile(r"^\W*\w[^:]*:")
 _AFFIRMED_ITEM_BETWEEN = re.compile(AFFIRMED_ITEM, re.IGNORECASE)
 
 
+# a study's verdict right before the condition ("CXR ruled out pneumonia"), tried only where its words stand
+_VERDICT_BEFORE = re.compile(VERDICT_BEFORE, re.IGNORECASE)
+_VERDICT_WORDS = ("ruled out", "excluded")
+
+
+def ruled_out_before(prefix: str) -> bool:
+    """A test's or the clinician's verdict, right before the mention, rules the condition out."""
+    lowered = prefix[-40:].lower()
+    return any(word in lowered for word in _VERDICT_WORDS) and bool(_VERDICT_BEFORE.search(prefix[-60:]))
+
+
 def negated_before(note: str, start: int) -> bool:
     """A negation cue before the mention, in its sentence, whose reach neither a colon nor an affirmed comma item
-    has closed."""
+    has closed; or a verdict that rules it out right before it."""
     prefix = before(note, start)
+    if ruled_out_before(prefix):
+        return True
     cues = list(NEGATION.finditer(prefix))
     if not cues:
         return False
