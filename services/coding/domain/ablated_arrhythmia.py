@@ -23,7 +23,7 @@ _ARRHYTHMIA = _rx(r"(paroxysmal |persistent |typical |atypical )?(atrial fibrill
 _ABLATED = _rx(r"ablat\w*|pvi|pulmonary vein isolation|cryoballoon")
 _GONE = _rx(r"no recurrence\w*|not recurred|no (further |recurrent )?(episodes|af|afib|arrhythmia)|none since|"
             r"in (nsr|sinus rhythm)|(maintaining|maintains|remains in) (nsr|sinus rhythm)|cured|resolved|"
-            r"off anticoagulation")
+            r"off anticoagulation|no palpitations since")
 _NOT_GONE = _rx(r"recurrent|recurred|recurrence of|came back|returned|persists|persistent despite|still|again|"
                 r"redo|repeat ablation|planned|scheduled|referred|candidate|consider\w*|eval\w*|discuss\w*|"
                 r"breakthrough")

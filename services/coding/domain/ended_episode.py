@@ -34,6 +34,9 @@ _END = (r"(resolved|recovered|cleared|healed|cured|ended|settled|corrected|gone|
         # the episodes counted out since ("panic attacks last year, none in 6 months", "none since")
         r"none (since|in (\d+|the (past|last)) \w+)|"
         r"regained (full|normal) (range|motion|function|strength)|no (recurrence|relapse)s?|"
+        # the outcome the procedure left, in its own item: "stone-free on CT since", "no triggering since" (the
+        # condition's own sign; not "no symptoms since", which may follow another side's procedure and its time)
+        r"stone-free|no (triggering|locking|palpitations) since|"
         # its course ("DVT L leg 2019 after knee surgery, completed 3 months of apixaban")
         r"(completed|finished)(?= (\d+ (days?|weeks?|wks?|months?|mos?) |(a |the |her |his |its )?(course|"
         r"treatment|therapy|antibiotics?|anticoagulation)\b)))")
@@ -47,7 +50,7 @@ _OWN_SIGNS = r"(symptoms|the rash|rash|pain|vision|hearing|speech|function|stren
 _ONSET = r"(diagnosed|diagnosis|dx|since|started|starting|began|onset|first noted|noted|x|for)"
 # (its end word looked for first: most clauses have none, and the rest of the pattern is slower to fail)
 EPISODE_ENDED_AFTER = re.compile(
-    r"^(?=[^.;]*?\b(resolv|recover|clear|heal|cure|ended|settled|correct|gone|regain|no re|complet|finish|none))"
+    r"^(?=[^.;]*?\b(resolv|recover|clear|heal|cure|ended|settled|correct|gone|regain|no re|complet|finish|none|stone-free|no (trigger|lock|palpit)))"
     r"[^\w.;]{0,3}((?!" + _ONSET + r"\b)[\w/'-]+[^\w.;]+){0,8}?(in |during |around |on |after )?" + _PAST_TIME +
     r"\b(([^.;]{0,80}?(,|\s-|\band\b)\s*((now|then|since|fully|completely|has|had|have|was|were|long|all|"
     r"it|she|he|they|" + _OWN_SIGNS + r") ){0,4})|\W{1,3}((has|had|was|long|since|now|fully|completely) ){0,4})"
@@ -71,10 +74,14 @@ PROCEDURE_DONE_FOR_BEFORE = re.compile(
 PROCEDURE_NOT_DONE = re.compile(r"\b(planned|scheduled|referred|referral|awaiting|await|candidate|consider|"
                                 r"considering|recommended|evaluation for|eval for|pending)\b", re.IGNORECASE)
 
+# the part the procedure was done on, named between ("trigger thumb, A1 pulley release 2024"): at most two words and
+# never a side, which would name another part than the condition's ("R carpal tunnel syndrome, L carpal tunnel
+# release 2022": the right side's syndrome goes on)
+_SITE_NAMED = r"(?!(l|r|left|right|bilat\w*|both|other|contralateral)\b)[a-z][\w-]* (?!(l|r|left|right)\b)([a-z][\w-]* )?"
 # the condition named by the procedure done on it, at a past time: "left carpal tunnel release 2022", "umbilical hernia
 # repair 3 years ago" (the side or site released or repaired is over; the other side may not be)
 PROCEDURE_ON_IT_AFTER = re.compile(
-    r"^\W{0,2}(release|repair|decompression|excision|removal|reconstruction)\b[^.;,]{0,20}?\b"
+    r"^\W{0,2}(" + _SITE_NAMED + r")?(release|repair|decompression|excision|removal|reconstruction)\b[^.;,]{0,20}?\b"
     r"((in |on )?(19|20)\d\d|(\d+|a few|several|two|three) (months?|years?|yrs?) ago)\b", re.IGNORECASE)
 
 # a condition the treatment caused ("hypothyroidism after radioactive iodine for Graves disease") is its result,
