@@ -31,12 +31,13 @@ Rows a transaction queues for several tables (a timeline, files, an outbox) go i
 (the claims a batch changed, written with the steps that changed them).
 
 The writes run on the transaction's driver (`_write`), after the ORM's pending writes, as the session's execute
-ran them, with no crossing into SQLAlchemy's greenlet and no ORM execute path; an insert answering rows stays on
-the session, whose result hands them back typed by their columns.
+ran them, with no crossing into SQLAlchemy's greenlet and no ORM execute path; an insert answering rows is read
+there too (`select_rows`), its rows typed by their columns as the session's result typed them.
 """
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import pydantic_core
 from pydantic import BaseModel
@@ -235,16 +236,28 @@ def _update_sql(table: Table, key: str, names: tuple[str, ...], prefix: str = ""
             f"AS v({key}, {', '.join(names)}) WHERE t.{key} = v.{key}")
 
 
-# A write's shape in one statement: (table, columns, what a taken key does) for an insert; for an update by key,
-# its key stands in the third place as text.
-WriteShape = tuple[Table, tuple[str, ...], OnConflict | str | None]
+class UpdateShape(NamedTuple):
+    """An update by `key` among one statement's writes: `names` are the arrays bound for it, the key first and then
+    the columns it sets, as an insert's names are the arrays bound for its columns."""
+
+    table: Table
+    names: tuple[str, ...]
+    key: str
+
+    @property
+    def assigned(self) -> tuple[str, ...]:
+        return self.names[1:]
+
+
+# A write's shape in one statement: (table, columns, what a taken key does) for an insert, or an update by key.
+WriteShape = tuple[Table, tuple[str, ...], OnConflict | None] | UpdateShape
 
 
 def _write_sql(shape: WriteShape, prefix: str = "") -> str:
-    table, names, how = shape
-    if isinstance(how, str):
-        return _update_sql(table, how, names[1:], prefix)
-    return _insert_sql(table, names, on_conflict=how, prefix=prefix)
+    if isinstance(shape, UpdateShape):
+        return _update_sql(shape.table, shape.key, shape.assigned, prefix)
+    table, names, on_conflict = shape
+    return _insert_sql(table, names, on_conflict=on_conflict, prefix=prefix)
 
 
 @lru_cache(maxsize=256)
@@ -345,7 +358,7 @@ class Update:
 
     def shape(self) -> tuple[WriteShape, list[dict]]:
         names = (self.key, *(n for n in self.rows[0] if n != self.key))
-        return (self.table, names, self.key), list({row[self.key]: row for row in self.rows}.values())
+        return UpdateShape(self.table, names, self.key), list({row[self.key]: row for row in self.rows}.values())
 
 
 async def insert_together(driver: TransactionDriver, writes: Sequence[Insert | Update]) -> None:
@@ -363,9 +376,9 @@ async def insert_together(driver: TransactionDriver, writes: Sequence[Insert | U
         columns = _columns_of(driver.dialect, shape[0], shape[1], rows)
         params.update(columns if len(writes) == 1 else {f"t{n}_{name}": values for name, values in columns.items()})
     if len(writes) == 1:  # the statement a single table's rows have always had
-        ((table, names, how),) = shapes
-        single = (update_statement(table, how, names[1:]) if isinstance(how, str)
-                  else insert_statement(table, names, on_conflict=how))
+        (shape,) = shapes
+        single = (update_statement(shape.table, shape.key, shape.assigned) if isinstance(shape, UpdateShape)
+                  else insert_statement(*shape[:2], on_conflict=shape[2]))
         await driver.fetch(single, params)
     else:
         await driver.fetch(inserts_statement(tuple(shapes)), params)
