@@ -1,8 +1,9 @@
 """The intake batch's writes against Postgres: new encounters inserted once per (tenant, external id),
-re-sent ones found, Idempotency-Keys reserved, and one statement text whatever the batch's size
+re-sent ones found, Idempotency-Keys reserved and settled, and one statement text whatever the batch's size
 (prepared once per connection)."""
 import json
 import uuid
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,6 +31,21 @@ async def engine(infrastructure):
 @pytest.fixture
 def units(engine):
     return UnitOfWorkFactory(make_session_factory(engine), unit_of_work=GatewayUnitOfWork)
+
+
+@contextmanager
+def through_session_cursors(engine):
+    """The statements the session's cursors run while the block runs (the driver's own are not among them)."""
+    through_cursors: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        through_cursors.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield through_cursors
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 def _row(tenant, external_id):
@@ -92,19 +108,10 @@ async def test_a_batch_and_its_reservations_send_nothing_through_the_sessions_cu
     tenant, key = uuid.uuid4(), uuid.uuid4()
     submissions = [Submission(tenant, key, EncounterIn.model_validate({**body, "external_id": f"DR-{n % 2}"}), "json")
                    for n in range(3)]
-    through_cursors: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        through_cursors.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        with statements_sent(engine) as sent:
-            async with units() as uow:
-                answers = await accept_encounters(uow, submissions)
-            await _reserve(units, [store.Wanted(uuid.uuid4().hex, f"k{i}", None, "h") for i in range(2)])
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
+    with through_session_cursors(engine) as through_cursors, statements_sent(engine) as sent:
+        async with units() as uow:
+            answers = await accept_encounters(uow, submissions)
+        await _reserve(units, [store.Wanted(uuid.uuid4().hex, f"k{i}", None, "h") for i in range(2)])
     assert through_cursors == [] and len(sent) == 4  # the batch's three (its twin needs no lookup), the reservation
     assert [a.created for a in answers] == [True, True, False] and answers[2].encounter_id == answers[0].encounter_id
 
@@ -177,18 +184,9 @@ async def test_settlements_keep_answers_and_free_keys_of_their_own_reservations_
 async def test_a_batch_of_settlements_sends_one_statement_per_kind_on_the_driver(engine, units):
     owner = uuid.uuid4().hex
     tokens = await _reserve(units, [store.Wanted(owner, f"k{i}", None, "h") for i in range(5)])
-    through_cursors: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        through_cursors.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        with statements_sent(engine) as sent:
-            await _settle(units, [store.Settlement(owner, f"k{i}", tokens[(owner, f"k{i}")],
-                                                   None if i == 4 else (202, "application/json", b"{}"))
-                                  for i in range(5)])
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
+    with through_session_cursors(engine) as through_cursors, statements_sent(engine) as sent:
+        await _settle(units, [store.Settlement(owner, f"k{i}", tokens[(owner, f"k{i}")],
+                                               None if i == 4 else (202, "application/json", b"{}"))
+                              for i in range(5)])
     assert through_cursors == [] and [s.split()[0] for s in sent] == ["UPDATE", "DELETE"]
     assert set(await _records(units, owner)) == {"k0", "k1", "k2", "k3"}
