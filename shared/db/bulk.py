@@ -20,8 +20,9 @@ would cut it short without a word.
 
 An insert may say what a key already taken does (`OnConflict`: nothing, or an update of the row under a
 condition), which columns every row takes from an SQL expression rather than from the batch
-(`computed`, e.g. the server's `now()`), and which columns it answers (`returning`); expressions may use
-bound parameters of their own, passed as `params`.
+(`computed`, e.g. the server's `now()`), which columns it answers (`returning`), and a condition on no row's
+values that gates it (`gate`: an uncorrelated subquery, which Postgres evaluates once, before the first row, e.g. a
+lock the statement takes first); expressions may use bound parameters of their own, passed as `params`.
 
 A JSON column's value may come already encoded (`EncodedJson`, e.g. `json_of` a pydantic model, encoded by
 pydantic's own serializer in one call): it travels as it is, where a dict would be encoded again here.
@@ -210,19 +211,21 @@ class OnConflict:
 
 
 def _insert_sql(table: Table, names: tuple[str, ...], computed: tuple[tuple[str, str], ...] = (),
-                on_conflict: OnConflict | None = None, prefix: str = "") -> str:
+                on_conflict: OnConflict | None = None, prefix: str = "", gate: str | None = None) -> str:
     columns = ", ".join(names)
     values = ", ".join([*(_value(table, n) for n in names), *(expression for _, expression in computed)])
     statement = (f"INSERT INTO {table.name} ({', '.join([*names, *(c for c, _ in computed)])}) SELECT {values} "
-                 f"FROM {_arrays(table, names, prefix)} WITH ORDINALITY AS v({columns}, row_order) ORDER BY row_order")
+                 f"FROM {_arrays(table, names, prefix)} WITH ORDINALITY AS v({columns}, row_order) "
+                 f"{f'WHERE {gate} ' if gate else ''}ORDER BY row_order")
     return statement + " " + on_conflict.sql() if on_conflict is not None else statement
 
 
 @lru_cache(maxsize=256)
 def insert_statement(table: Table, names: tuple[str, ...], *, computed: tuple[tuple[str, str], ...] = (),
-                     on_conflict: OnConflict | None = None, returning: tuple[str, ...] = ()) -> TextClause | TextualSelect:
+                     on_conflict: OnConflict | None = None, returning: tuple[str, ...] = (),
+                     gate: str | None = None) -> TextClause | TextualSelect:
     """INSERT of `names` from the arrays, plus `computed` (column, SQL expression) for every row."""
-    statement = _insert_sql(table, names, computed, on_conflict)
+    statement = _insert_sql(table, names, computed, on_conflict, gate=gate)
     if returning:
         return text(statement + f" RETURNING {', '.join(returning)}").columns(*(table.c[n] for n in returning))
     return text(statement)
@@ -314,13 +317,15 @@ def _columns_of(dialect: Dialect, table: Table, names: Sequence[str], rows: list
 
 async def insert_rows(session: AsyncSession, table: Table, rows: list[dict], *,
                       computed: tuple[tuple[str, str], ...] = (), on_conflict: OnConflict | None = None,
-                      returning: tuple[str, ...] = (), params: dict | None = None) -> list[tuple] | None:
+                      returning: tuple[str, ...] = (), params: dict | None = None,
+                      gate: str | None = None) -> list[tuple] | None:
     """Every row in one INSERT, in the order given; with `returning`, the rows it inserted or updated, typed
     as the session's execute typed them and read on the transaction's driver (`select_rows`)."""
     if not rows:
         return None
     names, rows = _with_defaults(table, rows, skip=frozenset(column for column, _ in computed))
-    statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning)
+    statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning,
+                                 gate=gate)
     columns = {**_columns_of(session.get_bind().dialect, table, names, rows), **(params or {})}
     if returning:
         return await select_rows(session, statement, columns)

@@ -1,8 +1,10 @@
 """The intake batch's writes against Postgres: new encounters inserted once per (tenant, external id),
-re-sent ones found, Idempotency-Keys reserved, and one statement text whatever the batch's size
+re-sent ones found, Idempotency-Keys reserved and settled, and one statement text whatever the batch's size
 (prepared once per connection)."""
 import json
 import uuid
+from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,21 @@ async def engine(infrastructure):
 @pytest.fixture
 def units(engine):
     return UnitOfWorkFactory(make_session_factory(engine), unit_of_work=GatewayUnitOfWork)
+
+
+@contextmanager
+def through_session_cursors(engine):
+    """The statements the session's cursors run while the block runs (the driver's own are not among them)."""
+    through_cursors: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        through_cursors.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", record)
+    try:
+        yield through_cursors
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 def _row(tenant, external_id):
@@ -60,8 +77,9 @@ async def test_a_batch_of_any_size_sends_the_same_statements(engine, units):
 
 
 async def test_a_batch_writes_its_audit_entries_with_its_outbox_rows(engine, units):
-    """Six statements a batch (the re-sent ones' lookup only when there are some): the encounters, the chain's
-    lock and head, then the audit entries and the outbox rows in one statement, linked after the head."""
+    """Five statements a batch (the re-sent ones' lookup only when there are some): the encounters with the
+    chain's lock, the chain's head, then the audit entries and the outbox rows in one statement, linked after
+    the head."""
     body = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "intake" / "encounter.json").read_text())
     tenant, key = uuid.uuid4(), uuid.uuid4()
     submissions = [Submission(tenant, key, EncounterIn.model_validate({**body, "external_id": f"AO-{n}"}), "json")
@@ -69,9 +87,9 @@ async def test_a_batch_writes_its_audit_entries_with_its_outbox_rows(engine, uni
     with statements_sent(engine) as sent:
         async with units() as uow:
             answers = await accept_encounters(uow, submissions)
-    assert len(sent) == 4  # BEGIN and COMMIT aside
-    assert "encounter_intake" in sent[0] and "pg_advisory_xact_lock" in sent[1]
-    assert "audit_log" in sent[2] and "audit_log" in sent[3] and "outbox_message" in sent[3]
+    assert len(sent) == 3  # BEGIN and COMMIT aside
+    assert "encounter_intake" in sent[0] and "pg_advisory_xact_lock" in sent[0]
+    assert "audit_log" in sent[1] and "audit_log" in sent[2] and "outbox_message" in sent[2]
     async with units() as uow:
         entries = (await uow.session.execute(text(
             "SELECT object_id, prev_hash, hash, lag(hash) OVER (ORDER BY seq) AS before FROM audit_log "
@@ -90,20 +108,11 @@ async def test_a_batch_and_its_reservations_send_nothing_through_the_sessions_cu
     tenant, key = uuid.uuid4(), uuid.uuid4()
     submissions = [Submission(tenant, key, EncounterIn.model_validate({**body, "external_id": f"DR-{n % 2}"}), "json")
                    for n in range(3)]
-    through_cursors: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        through_cursors.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        with statements_sent(engine) as sent:
-            async with units() as uow:
-                answers = await accept_encounters(uow, submissions)
-            await _reserve(units, [store.Wanted(uuid.uuid4().hex, f"k{i}", None, "h") for i in range(2)])
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
-    assert through_cursors == [] and len(sent) == 5  # the batch's four (its twin needs no lookup), the reservation
+    with through_session_cursors(engine) as through_cursors, statements_sent(engine) as sent:
+        async with units() as uow:
+            answers = await accept_encounters(uow, submissions)
+        await _reserve(units, [store.Wanted(uuid.uuid4().hex, f"k{i}", None, "h") for i in range(2)])
+    assert through_cursors == [] and len(sent) == 4  # the batch's three (its twin needs no lookup), the reservation
     assert [a.created for a in answers] == [True, True, False] and answers[2].encounter_id == answers[0].encounter_id
 
 
@@ -140,3 +149,44 @@ async def test_reservations_of_any_batch_size_send_the_same_statement(engine, un
             await _reserve(units, [store.Wanted(uuid.uuid4().hex, f"k{i}", None, "h") for i in range(size)])
     reservations = [s for s in sent if "idempotency_record" in s]
     assert len(reservations) == 2 and reservations[0] == reservations[1]
+
+
+async def _settle(units, settlements):
+    async with units() as uow:
+        await store.settle(uow, settlements)
+
+
+async def _records(units, owner):
+    async with units() as uow:
+        return {row.key: row for row in (await uow.session.execute(text(
+            "SELECT key, state, status_code, content_type, body FROM idempotency_record WHERE owner = :owner"),
+            {"owner": owner})).all()}
+
+
+async def test_settlements_keep_answers_and_free_keys_of_their_own_reservations_only(units):
+    owner = uuid.uuid4().hex
+    tokens = await _reserve(units, [store.Wanted(owner, k, None, "h") for k in ("kept", "freed", "stale", "done")])
+    await _settle(units, [store.Settlement(owner, "done", tokens[(owner, "done")], (202, "application/json", b"{}"))])
+    before = tokens[(owner, "stale")] - timedelta(seconds=1)  # a reservation that was taken over since
+    await _settle(units, [
+        store.Settlement(owner, "kept", tokens[(owner, "kept")], (422, "application/problem+json", b"\x00{}")),
+        store.Settlement(owner, "freed", tokens[(owner, "freed")], None),
+        store.Settlement(owner, "stale", before, (202, "application/json", b"late")),
+        store.Settlement(owner, "stale", before, None),
+        store.Settlement(owner, "done", tokens[(owner, "done")], None)])  # completed: no longer in progress
+    records = await _records(units, owner)
+    assert set(records) == {"kept", "stale", "done"}
+    assert tuple(records["kept"][1:]) == ("completed", 422, "application/problem+json", b"\x00{}")
+    assert tuple(records["stale"][1:]) == ("in_progress", None, None, None)
+    assert tuple(records["done"][1:]) == ("completed", 202, "application/json", b"{}")
+
+
+async def test_a_batch_of_settlements_sends_one_statement_per_kind_on_the_driver(engine, units):
+    owner = uuid.uuid4().hex
+    tokens = await _reserve(units, [store.Wanted(owner, f"k{i}", None, "h") for i in range(5)])
+    with through_session_cursors(engine) as through_cursors, statements_sent(engine) as sent:
+        await _settle(units, [store.Settlement(owner, f"k{i}", tokens[(owner, f"k{i}")],
+                                               None if i == 4 else (202, "application/json", b"{}"))
+                              for i in range(5)])
+    assert through_cursors == [] and [s.split()[0] for s in sent] == ["UPDATE", "DELETE"]
+    assert set(await _records(units, owner)) == {"k0", "k1", "k2", "k3"}

@@ -19,6 +19,8 @@ from services.gateway.domain.audit import Entry
 
 # The advisory lock every writer of the chain holds until its transaction ends (here: the statement's).
 CHAIN_LOCK = "pg_advisory_xact_lock(hashtext('audit_log'))"
+# The lock as a condition of a statement's rows: an uncorrelated subquery, evaluated once, before the first row.
+CHAIN_LOCKED = f"(SELECT true FROM (SELECT {CHAIN_LOCK}) AS held)"
 # The lock and the head check are uncorrelated subqueries, so Postgres evaluates them once, before the first
 # row reaches the insert (a one-time filter): the lock is held before any entry is written, as in the
 # transaction's path, so the two paths cannot deadlock on each other's rows.
@@ -27,7 +29,7 @@ INSERT INTO audit_log (seq, at, tenant_id, key_id, action, object_type, object_i
 SELECT v.seq, $1, v.tenant_id, v.key_id, v.action, v.object_type, v.object_id, v.outcome, v.prev_hash, v.hash
   FROM unnest($2::int8[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::int4[], $9::text[],
               $10::text[]) AS v(seq, tenant_id, key_id, action, object_type, object_id, outcome, prev_hash, hash)
- WHERE (SELECT true FROM (SELECT {CHAIN_LOCK}) AS held)
+ WHERE {CHAIN_LOCKED}
    AND (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) = $11
 """
 

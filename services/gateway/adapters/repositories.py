@@ -2,7 +2,8 @@
 
 Intake is set-shaped: the encounters of many concurrent requests are inserted in one statement, and
 their audit entries are appended to the hash chain in the same transaction, in the statement that
-writes its outbox rows.
+writes its outbox rows. The insert takes the chain's lock before its first row, since every intake batch
+appends after it: the lock is no round trip of its own.
 """
 from collections.abc import Iterable
 from datetime import datetime
@@ -18,7 +19,7 @@ from shared.db.driver_reads import select_rows
 from shared.db.transaction_driver import TransactionDriver, flush_pending
 from shared.db.unit_of_work import UnitOfWork
 from services.gateway.adapters.tables import ApiKey, AuditEntry, EncounterIntake, Tenant
-from services.gateway.adapters.audit_append import CHAIN_LOCK
+from services.gateway.adapters.audit_append import CHAIN_LOCK, CHAIN_LOCKED
 from services.gateway.adapters.webhook_store import WebhookStore
 from services.gateway.domain.audit import GENESIS, chained
 
@@ -39,19 +40,22 @@ JOIN unnest(CAST(:tenant_id AS uuid[]), CAST(:external_id AS text[])) AS k(tenan
 
 
 class EncounterRepository:
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AsyncSession, chain: "AuditChain"):
         self._session = session
+        self._chain = chain
 
     async def add_new(self, rows: list[dict]) -> dict[ExternalKey, UUID]:
         """Inserts the rows whose (tenant, external id) is new, in one statement; the ids it inserted.
 
-        Of two rows with the same key in one call, the first is inserted and the second is not.
+        Of two rows with the same key in one call, the first is inserted and the second is not. The statement
+        takes the audit chain's lock before its first row, for the entries the batch appends next.
         """
         if not rows:
             return {}
         inserted = await insert_rows(self._session, _INTAKE, [
             {column: row[column] for column in ("id", "tenant_id", "external_id", "source_format")} for row in rows],
-            on_conflict=_NEW_ENCOUNTERS_ONLY, returning=("tenant_id", "external_id", "id"))
+            on_conflict=_NEW_ENCOUNTERS_ONLY, returning=("tenant_id", "external_id", "id"), gate=CHAIN_LOCKED)
+        self._chain.locked()
         return {(row.tenant_id, row.external_id): row.id for row in inserted}
 
     async def ids_by_external(self, keys: Iterable[ExternalKey]) -> dict[ExternalKey, UUID]:
@@ -134,13 +138,20 @@ def _as_uuid(value: UUID | str) -> UUID:
 class AuditChain:
     """The hash-chained audit log: entries are appended under one lock, so the chain has no forks.
 
-    The lock is taken and the head read when entries are appended; the entries themselves are written when
-    the unit of work flushes, with its outbox rows in one statement (`pending`), before its commit releases
-    the lock."""
+    The lock is taken (unless a statement of this transaction took it: `locked`) and the head read when
+    entries are appended; the entries themselves are written when the unit of work flushes, with its outbox
+    rows in one statement (`pending`), before its commit releases the lock. The head is read in a statement
+    of its own, after the lock is granted: under READ COMMITTED a statement that waited for the lock would
+    read the head from its snapshot, taken before the wait."""
 
     def __init__(self, session: AsyncSession):
         self._session = session
         self._rows: list[dict] = []
+        self._held = False
+
+    def locked(self) -> None:
+        """A statement of this transaction has taken the chain's lock, held until the transaction ends."""
+        self._held = True
 
     async def append(self, entries: list[dict], *, at: datetime) -> tuple[int, str] | None:
         """Each dict: tenant_id, key_id, action, object_type, object_id, outcome. Returns the chain's new head
@@ -156,10 +167,13 @@ class AuditChain:
         return rows[-1][0].seq, rows[-1][2]
 
     async def _lock(self) -> None:
-        """The chain's lock, on the transaction's driver: every intake batch takes it, and the session's
-        execute path cost more than the round trip."""
+        """The chain's lock, on the transaction's driver (the session's execute path cost more than the round
+        trip), unless this transaction holds it already."""
+        if self._held:
+            return
         await flush_pending(self._session)
         await (await TransactionDriver.of(self._session)).fetch(_CHAIN_LOCK, {})
+        self._held = True
 
     async def _head(self) -> tuple[int, str]:
         """The chain's last entry: one appended in this transaction and not written yet, else the table's (read
@@ -198,9 +212,9 @@ class AuditChain:
 class GatewayUnitOfWork(UnitOfWork):
     def __init__(self, session: AsyncSession, clock: Clock = system_clock):
         super().__init__(session, clock)
-        self.encounters = EncounterRepository(session)
-        self.credentials = CredentialRepository(session)
         self.audit = AuditChain(session)
+        self.encounters = EncounterRepository(session, self.audit)
+        self.credentials = CredentialRepository(session)
         self.webhooks = WebhookStore(session)
 
     def pending_inserts(self) -> list[Insert]:

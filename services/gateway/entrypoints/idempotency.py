@@ -158,12 +158,9 @@ async def reserve_keys(uow, wanted: list[store.Wanted]) -> list[tuple]:
 
 async def settle_keys(uow, settlements: list[tuple[dict, Response | None]]) -> list[None]:
     """Many requests' answers kept (or keys freed) in one transaction."""
-    for where, response in settlements:
-        if response is None:
-            await store.release(uow, **where)
-        else:
-            await store.complete(uow, **where, status_code=response.status_code, body=response.body,
-                                 content_type=response.headers.get("content-type", "application/json"))
+    await store.settle(uow, [store.Settlement(**where, answer=None if response is None else (
+        response.status_code, response.headers.get("content-type", "application/json"), response.body))
+        for where, response in settlements])
     return [None] * len(settlements)
 
 

@@ -49,6 +49,16 @@ def test_a_taken_key_can_be_updated_under_a_condition_with_parameters_of_its_own
     assert set(statement.compile().params) == {"owner", "key", "tenant_id", "retention"}
 
 
+def test_a_gate_conditions_the_rows_before_their_order_and_what_a_taken_key_does():
+    gate = "(SELECT true FROM (SELECT pg_advisory_xact_lock(1)) AS held)"
+    statement = insert_statement(RECORD, ("owner", "key", "tenant_id"), on_conflict=OnConflict(("owner", "key")),
+                                 gate=gate)
+    assert sql(statement).endswith(ARRAYS.replace("ORDER BY", f"WHERE {gate} ORDER BY")
+                                   + " ON CONFLICT (owner, key) DO NOTHING")
+    assert statement is not insert_statement(RECORD, ("owner", "key", "tenant_id"),
+                                             on_conflict=OnConflict(("owner", "key")))
+
+
 def test_the_statement_is_built_once_per_table_column_set_and_clauses():
     clauses = {"on_conflict": OnConflict(("owner", "key")), "returning": ("owner",)}
     assert insert_statement(RECORD, ("owner", "key"), **clauses) is insert_statement(RECORD, ("owner", "key"), **clauses)
