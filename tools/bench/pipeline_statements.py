@@ -60,34 +60,40 @@ SELECT (SELECT sum(xact_commit) FROM pg_stat_database) AS commits,
 FROM pg_stat_wal
 """
 
-# Row versions each table wrote (an update that is not HOT also writes every index again), read per database.
+# Row versions each table wrote (an update that is not HOT also writes every index again), and the times
+# autovacuum vacuumed and analyzed it (its workers' CPU is among the exited backends'), read per database.
 TABLE_WRITES = """
-SELECT relname, n_tup_ins AS inserted, n_tup_upd AS updated, n_tup_hot_upd AS hot, n_tup_del AS deleted
+SELECT relname, n_tup_ins AS inserted, n_tup_upd AS updated, n_tup_hot_upd AS hot, n_tup_del AS deleted,
+       autovacuum_count AS vacuums, autoanalyze_count AS analyzes
 FROM pg_stat_user_tables
 """
+ROW_COUNTS = ("inserted", "updated", "hot", "deleted")
+MAINTENANCE_COUNTS = ("vacuums", "analyzes")
 SERVICES = ("gateway", "coding", "claims", "payments", "denials")
 
 
 async def table_writes(server_url: str) -> dict[str, dict[str, int]]:
-    """`service.table` -> rows inserted, updated (HOT among them) and deleted so far."""
+    """`service.table` -> rows inserted, updated (HOT among them) and deleted so far, and autovacuum's runs."""
     writes = {}
     for service in SERVICES:
         conn = await asyncpg.connect(database_url(server_url, service))
         try:
             for row in await conn.fetch(TABLE_WRITES):
-                writes[f"{service}.{row['relname']}"] = {k: row[k] for k in ("inserted", "updated", "hot", "deleted")}
+                writes[f"{service}.{row['relname']}"] = {k: row[k] for k in ROW_COUNTS + MAINTENANCE_COUNTS}
         finally:
             await conn.close()
     return writes
 
 
 def writes_between(before: dict, after: dict, encounters: int, top: int) -> list[dict]:
-    """The tables that wrote most per encounter: inserts, updates (and how many were HOT), deletes."""
+    """The tables that wrote most per encounter: inserts, updates (and how many were HOT), deletes; with the
+    times autovacuum vacuumed and analyzed each over the run (counts, not per encounter)."""
     rows = []
     for table, counts in after.items():
-        delta = {k: (v - before.get(table, {}).get(k, 0)) / encounters for k, v in counts.items()}
+        delta = {k: v - before.get(table, {}).get(k, 0) for k, v in counts.items()}
         if any(delta.values()):
-            rows.append({"table": table, **{k: round(v, 3) for k, v in delta.items()}})
+            rows.append({"table": table, **{k: round(delta[k] / encounters, 3) for k in ROW_COUNTS},
+                         **{k: delta[k] for k in MAINTENANCE_COUNTS}})
     return sorted(rows, key=lambda r: -(r["inserted"] + r["updated"] + r["deleted"]))[:top]
 
 
