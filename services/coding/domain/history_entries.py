@@ -51,6 +51,21 @@ ENTRIES = (
     (r"traumatic (subdural|epidural|intracranial) (hematoma|hemorrhage|bleed)|(subdural|epidural) (hematoma|hemorrhage)"
      r"(?=[^.;]{0,40}\b(falls?|trauma|injury|mvc|mva|crash|accident|assault)\b)", "Z87.820",
      "History, personal, traumatic brain injury"),
+    # a bleed under the dura with no trauma named, drained and gone ("L chronic subdural hematoma, burr hole
+    # evacuation 2023, resolved on CT"): a circulatory disease's history, the index's stroke entry (Z86.73) naming
+    # only the infarction and the TIA; its drainage and its end both in its sentence
+    (r"(chronic |nontraumatic |non-traumatic |spontaneous )?(subdural|epidural) (hematoma|hemorrhage|bleed)"
+     r"(?![^.;]{0,40}\b(falls?|trauma|injury|mvc|mva|crash|accident|assault)\b)"
+     r"(?=(?![^.;]*\b(planned|scheduled|pending|recommended|to be)\b)"
+     r"[^.;]{0,40}\b(burr holes?|craniotomy|evacuat\w+|drain\w*|embolization)\b[^.;]{0,40}(?<!\bnot )\bresolved\b)",
+     "Z86.79", "History, personal, disease, circulatory system NEC"),
+    # a cerebral infarct named by its territory or kind, which the term index leaves unread as a bare "infarct"
+    # ("lacunar infarct in 2020, full recovery", "Remote right PCA infarct (2019) ...; she recovered fully"): its
+    # history without residual deficits only where the note says the recovery, and no residual deficit between
+    (r"(mca|aca|pca|lacunar|thalamic|pontine|cerebellar|cerebral|watershed|basal ganglia) (territory )?infarcts?"
+     r"(?=(?![^.]{0,80}\b(with|w/) residual)[^.]{0,80}\b(full recovery|fully recovered|recovered fully|"
+     r"no residual (deficits?|weakness|symptoms))\b)",
+     "Z86.73", "History, personal, cerebral infarction without residual deficits"),
     (r"gestational diabetes( mellitus)?|gdm", "Z86.32", "History, personal, gestational diabetes"),
     # a clot treated and gone: "PE" as the embolism only where a year dates it (alone it is often the exam)
     (r"pulmonary embol(ism|us|i)|pe(?= (in )?(19|20)\d\d\b)", "Z86.711", "History, personal, embolism, pulmonary"),
@@ -113,9 +128,9 @@ _PAST_HEADING = re.compile(r"\b(remote|past( medical| surgical)?( history| hx)?\
                            re.IGNORECASE)
 # dated to a year and said recovered in the same sentence ("Concussion in 2019, no residual effects")
 _DATED = re.compile(r"\b(19|20)\d\d\b")
-_RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|fully recovered|full recovery|recovered|resolved|"
-                          r"healed|cleared|settled|regained full (range|motion|strength)|cured|in remission|euthyroid|"
-                          r"no relapse|no (evidence of )?recurrence|"
+_RECOVERED = word_pattern(r"no (residual|lasting|persistent)( \w+)?|no sequelae|fully recovered|full recovery|"
+                          r"recovered|resolved|healed|cleared|settled|regained full (range|motion|strength)|cured|"
+                          r"in remission|euthyroid|no relapse|no (evidence of )?recurrence|"
                           r"(has|have) not recurred|not recurred|"
                           # "remitted without treatment", "went into remission on its own": the disease over
                           r"(?<!not )remitted|(went|gone) into (a )?(spontaneous |complete |full )?remission|"
@@ -181,7 +196,7 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
                             or after_course) \
                     or (code in _CUED_ONLY and not _history_cue_before(match, note)) \
                     or (code == "Z86.39" and (HELD_IN_CHECK.search(sentence(note, match.start(), match.end()))
-                                              or _ABLATED_GLAND.search(note))) \
+                                              or _ablated_gland_lives_on(match, note))) \
                     or (code == "Z86.2" and _SARCOID_TREATED.search(sentence(note, match.start(), match.end()))) \
                     or (code in INJURY_HISTORY and dated_from_by_a_late_effect(note, before(note, match.start()))) \
                     or not tabular.is_billable(code):
@@ -217,6 +232,40 @@ _END_SAID = {"Z87.39", "Z86.39", "Z86.69", "Z86.2"}
 # a hyperthyroidism ended by the gland's ablation or removal lives on as its hypothyroidism (E89.0), which a coder
 # may code alone
 _ABLATED_GLAND = word_pattern(r"hypothyroid\w*")
+# a gland taken out ends its overactivity for good: the overactive thyroid named as the item its thyroidectomy follows
+# ("Graves disease, s/p total thyroidectomy 2021; postsurgical hypothyroidism") is its history beside the
+# hypothyroidism, where radioiodine, which may need repeating, is left to the hypothyroidism alone
+_GLAND_REMOVED_AFTER = re.compile(r"^,? (s/p|status post) (a )?(total |near-total |completion )?thyroidectomy\b",
+                                  re.IGNORECASE)
+
+
+# so is a Cushing disease whose adenoma its sentence says was taken out ("Cushing disease, transsphenoidal resection
+# of pituitary adenoma 2021, cortisol nl since"), not one with tumour left or come back
+_CUSHING = word_pattern(r"cushing'?s?( disease| syndrome)")
+_ADENOMA_REMOVED_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b((resection|excision|removal|\w+ectomy) of (an? |the |her |his )?(pituitary |adrenal )?"
+    r"(macro|micro)?adenoma|(pituitary |adrenal )(macro|micro)?adenoma,? (s/p |status post )?(\w+ ){0,2}"
+    r"(resection|excision|removal|\w+ectomy|resected|excised|removed))\b(?![^.;]*\b(residual|recurren\w*|"
+    r"persist\w*|planned|scheduled)\b)", re.IGNORECASE)
+
+
+# a B12 or folate deficiency made up has nothing of a gland's ablation about it, whatever hypothyroidism the note
+# names; a vitamin D deficiency beside one is left out with the rest (the labels code it both ways)
+_NOT_A_GLANDS = word_pattern(r"((vitamin|vit\.?) ?)?b-?12( deficiency| insufficiency)|folate deficiency")
+
+
+def _ablated_gland_lives_on(match: re.Match, note: str) -> bool:
+    """A Z86.39 condition in a note naming a hypothyroidism, which the gland's ablation may have left: not an
+    overactive thyroid the gland's removal ended, nor a B12 or folate deficiency."""
+    return bool(_ABLATED_GLAND.search(note)) and not _gland_removed(match, note) \
+        and not _NOT_A_GLANDS.fullmatch(match.group(0))
+
+
+def _gland_removed(match: re.Match, note: str) -> bool:
+    return bool(_OVERACTIVE_THYROID.fullmatch(match.group(0)) and _GLAND_REMOVED_AFTER.search(note[match.end():])
+                or _CUSHING.fullmatch(match.group(0)) and _ADENOMA_REMOVED_AFTER.search(note[match.end():]))
+
+
 # an endocrine disorder kept in check by its drug now ("in remission on low-dose methimazole") has not ended
 HELD_IN_CHECK = word_pattern(r"on ([\w.-]+ ){0,3}(methimazole|mmi|ptu|propylthiouracil|ketoconazole|metyrapone|"
                               r"osilodrostat|cinacalcet|b-?12|cyanocobalamin|ergocalciferol|cholecalciferol|d3|"
@@ -258,9 +307,9 @@ def _history_cue_before(match: re.Match, note: str) -> bool:
 
 def _recovered(match: re.Match, note: str) -> bool:
     """Its sentence says the condition ended, in words of any condition, of one outgrown or of an overactive
-    thyroid's."""
+    thyroid's, or the thyroid was taken out."""
     whole = sentence(note, match.start(), match.end())
-    return bool(_RECOVERED.search(whole)) or _outgrown(match, note) or bool(
+    return bool(_RECOVERED.search(whole)) or _outgrown(match, note) or _gland_removed(match, note) or bool(
         _OVERACTIVE_THYROID.fullmatch(match.group(0)) and _THYROID_BACK_TO_NORMAL.search(whole)
         and not _THYROID_DRUG_TAKEN.search(whole))
 

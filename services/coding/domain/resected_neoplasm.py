@@ -3,6 +3,9 @@ a parotid adenoma". Once excised it is no longer present, so it is the personal 
 (index: History, personal, neoplasm, benign), never the tumour's own code: of the brain Z86.011, a benign carcinoid
 Z86.012, any other Z86.018 (colon polyps have their own reading in `history_z_codes`).
 
+The operation is read before the tumour ("s/p transsphenoidal resection of") or after it ("resected 2017", "s/p
+excision"); without "s/p" only where a year dates it.
+
 Not one still to be removed ("to be resected", "scheduled for excision"), partly removed ("subtotal", "residual
 tumor") or come back ("recurrent", "regrowth").
 
@@ -23,6 +26,14 @@ _REMOVED_AFTER = re.compile(r"^[^.;]{0,40}?\b(resected|excised|removed|(s/p|stat
 _REMOVED_BEFORE = re.compile(r"\b(s/p|status post|after|following|history of|h/o|hx of) (an? |the )?(\w+ ){0,2}"
                              r"(resection|excision|removal|\w+ectomy) (of|for) (an? |the |her |his )?[^.;]{0,40}$",
                              re.IGNORECASE)
+# without "s/p" the operation is still the tumour's past where a year dates it, as the item next to the tumour
+# ("Prolactinoma, transsphenoidal resection 2019") or naming it ("resection of pituitary adenoma 2021"); undated, such
+# words may be the plan
+_DATED_PROCEDURE_AFTER = re.compile(r"^,? (\w+ ){0,2}(resection|excision|removal|\w+ectomy),? (in )?(19|20)\d\d\b",
+                                    re.IGNORECASE)
+_PROCEDURE_OF_BEFORE = re.compile(r"\b(resection|excision|removal|\w+ectomy) of (an? |the |her |his )?$",
+                                  re.IGNORECASE)
+_DATED_AFTER = re.compile(r"^,? (in )?(19|20)\d\d\b")
 _NOT_REMOVED = re.compile(r"\b(to be|will be|scheduled|planned|plan|awaiting|pending|referred|subtotal|partial(ly)?|"
                           r"residual (tumou?r|disease|mass)|recurren(t|ce)|regrowth|regrown|remaining)\b", re.IGNORECASE)
 _NO_RESIDUAL = re.compile(r"\b(no|without) (residual|recurrence|regrowth)\b", re.IGNORECASE)
@@ -50,7 +61,9 @@ def removed(note: str, start: int, end: int) -> bool:
     """The neoplasm named at note[start:end] is stated removed, and nothing in its sentence says it remains."""
     first, last = sentence_start(note, start), sentence_end(note, end)
     whole = _NO_RESIDUAL.sub("", note[first:last])
-    return bool(_REMOVED_AFTER.search(note[end:last]) or _REMOVED_BEFORE.search(note[first:start])) \
+    return bool(_REMOVED_AFTER.search(note[end:last]) or _REMOVED_BEFORE.search(note[first:start])
+                or _DATED_PROCEDURE_AFTER.search(note[end:last])
+                or (_PROCEDURE_OF_BEFORE.search(note[first:start]) and _DATED_AFTER.search(note[end:last]))) \
         and not _NOT_REMOVED.search(whole)
 
 

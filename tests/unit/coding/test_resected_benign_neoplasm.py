@@ -38,3 +38,23 @@ def test_a_tumour_removed_weeks_ago_is_the_operations_aftercare_not_yet_history(
     note = "Post-op check 2 wks after VATS wedge resection of a RUL nodule (path: benign hamartoma)."
     out, _ = resected_benign_neoplasms([], note, tabular)
     assert "Z86.018" not in codes(out)
+
+
+@pytest.mark.parametrize("note", [
+    "Cushing disease, endoscopic resection of a pituitary macroadenoma 2018, cortisol normal since.",
+    "Prolactinoma, transsphenoidal resection 2017, prolactin normal off cabergoline.",
+    "Primary aldosteronism: adrenal adenoma, laparoscopic adrenalectomy in 2020, K normal.",
+])
+def test_an_operation_dated_to_a_year_removed_the_tumour_without_s_p(tabular, note):
+    out, _ = resected_benign_neoplasms([], note, tabular)
+    assert codes(out) == ["Z86.018"]
+
+
+@pytest.mark.parametrize("note", [
+    "Pituitary macroadenoma, transsphenoidal resection next month.",
+    "Prolactinoma, transsphenoidal resection 2019, residual tumor on MRI, back on cabergoline.",
+    "Discussed resection of the pituitary adenoma vs cabergoline; she prefers medication.",
+])
+def test_an_undated_or_incomplete_operation_without_s_p_leaves_the_tumour(tabular, note):
+    out, _ = resected_benign_neoplasms([], note, tabular)
+    assert "Z86.018" not in codes(out)
