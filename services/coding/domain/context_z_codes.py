@@ -50,6 +50,9 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "Z22.7": (None, "Z86.15"),  # History, personal, latent tuberculosis infection (its course completed)
     "I46": (None, "Z86.74"), "I80": (None, "Z86.72"), "J93": (None, "Z87.09"),
     "K85": (None, "Z87.19"),  # an acute pancreatitis over: History, personal, disease, digestive system NEC
+    # an adhesive capsulitis back to full motion: History, personal, disease, musculoskeletal system NEC; a stress
+    # fracture healed: History, personal, fracture, stress
+    "M75.0": (None, "Z87.39"), "M84.3": (None, "Z87.312"),
     "S06": (None, "Z87.820"), "T14.91": (None, "Z91.51"),
     # History, personal, infection, urinary (tract): a kidney or bladder infection as well as a UTI
     **{uti: (None, "Z87.440") for uti in ("N10", "N11", "N12", "N30")},
