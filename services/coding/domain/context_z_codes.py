@@ -63,6 +63,9 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "G51.0": (None, "Z86.69"), "D50": (None, "Z86.2"), "D51": (None, "Z86.2"), "D52": (None, "Z86.2"),
     "M00": (None, "Z87.39"), "M86": (None, "Z87.39"), "E21.0": (None, "Z86.39"),  # a parathyroid adenoma removed
     "E10.621": ("Z83.3", "Z86.31"), "E11.621": ("Z83.3", "Z86.31"),
+    # a relative's Graves disease, read by its documented finding (the term index finds it only as the patient's):
+    # History, family, disease, endocrine NEC
+    "E05.0": ("Z83.49", None),
     # History, family, arthritis: a relative's rheumatoid, juvenile or osteoarthritis (a relative's gout is the
     # musculoskeletal system's NEC entry, Z82.69)
     **{arthritis: ("Z82.61", None) for arthritis in ("M05", "M06", "M08", "M13", "M15", "M16", "M17", "M18", "M19")},

@@ -102,6 +102,7 @@ def test_one_not_eradicated_still_stiff_or_recurred_is_current(note, condition):
     ("Tetralogy of Fallot s/p complete repair at 7 mo.", "Z87.74", "Q21.3"),
     ("Frozen R shoulder 2021, full ROM since. L shoulder impingement, PT.", "Z87.39", "M75.01"),
     ("Sister w/ lupus. Hypothyroidism on levothyroxine.", "Z82.69", "M32.9"),
+    ("Hypothyroidism on levothyroxine. Sister w/ Graves disease.", "Z83.49", "E05.00"),
     ("Spontaneous R pneumothorax 2019, s/p VATS pleurodesis, none since.", "Z87.09", "J93.11"),
 ])
 def test_the_history_code_and_never_the_condition(suggest, note, history, current):
