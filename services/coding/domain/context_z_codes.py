@@ -50,6 +50,9 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "Z22.7": (None, "Z86.15"),  # History, personal, latent tuberculosis infection (its course completed)
     "I46": (None, "Z86.74"), "I80": (None, "Z86.72"), "J93": (None, "Z87.09"),
     "K85": (None, "Z87.19"),  # an acute pancreatitis over: History, personal, disease, digestive system NEC
+    # an adhesive capsulitis back to full motion: History, personal, disease, musculoskeletal system NEC; a stress
+    # fracture healed: History, personal, fracture, stress
+    "M75.0": (None, "Z87.39"), "M84.3": (None, "Z87.312"),
     "S06": (None, "Z87.820"), "T14.91": (None, "Z91.51"),
     # History, personal, infection, urinary (tract): a kidney or bladder infection as well as a UTI
     **{uti: (None, "Z87.440") for uti in ("N10", "N11", "N12", "N30")},
@@ -60,6 +63,9 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "G51.0": (None, "Z86.69"), "D50": (None, "Z86.2"), "D51": (None, "Z86.2"), "D52": (None, "Z86.2"),
     "M00": (None, "Z87.39"), "M86": (None, "Z87.39"), "E21.0": (None, "Z86.39"),  # a parathyroid adenoma removed
     "E10.621": ("Z83.3", "Z86.31"), "E11.621": ("Z83.3", "Z86.31"),
+    # a relative's Graves disease, read by its documented finding (the term index finds it only as the patient's):
+    # History, family, disease, endocrine NEC
+    "E05.0": ("Z83.49", None),
     # History, family, arthritis: a relative's rheumatoid, juvenile or osteoarthritis (a relative's gout is the
     # musculoskeletal system's NEC entry, Z82.69)
     **{arthritis: ("Z82.61", None) for arthritis in ("M05", "M06", "M08", "M13", "M15", "M16", "M17", "M18", "M19")},

@@ -65,6 +65,7 @@ from services.coding.domain.contraceptive_methods import contraceptive_methods
 from services.coding.domain.pregnancy_chapter import pregnancy_chapter
 from services.coding.domain.pregnancy_test import pregnancy_test_result
 from services.coding.domain.history_entries import history_entries
+from services.coding.domain.relative_heart_history import relative_heart_events
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.past_gout import past_gout
 from services.coding.domain.resected_cancer import resected_cancers
@@ -611,7 +612,7 @@ CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, docu
                                        surgical_absence, surgical_aftercare, suture_removal, removed_conditions, corrected_malformations,
                                        noncompliance, underdosing, fall_history, self_harm_history, social_determinants, bodily_arrest, body_mass_index, never_used, tobacco_product, smoke_exposure, communicable_exposure, agent_exposure, cough_by_duration, dementia_named_cause, dementia_disturbance, dementia_in_disease, dementia_wandering, passed_stones,
                                        elevated_readings, thyroid_results, lab_values, ectopy_dismissed_by_impression, physiologic_regurgitation,
-                                       eeg_recording_states, seizure_trigger, relative_death,
+                                       eeg_recording_states, seizure_trigger, relative_death, relative_heart_events,
                                        past_cerebrovascular_event, stroke_sequela, injury_as_cause, one_past_stroke, site_specificity, laterality, one_side_replaced,
                                        lumbago_with_sciatica,
                                        immunization_encounter,

@@ -14,12 +14,13 @@ from services.coding.domain.suggestions import Suggestion
 
 NAME = "corrected-malformation"
 _REPAIR = _rx(r"repaired|repair|corrected|correction|closed|closure|ligated|ligation|excised|released")
-# "repaired at 6 months", "s/p VSD repair", "after PDA ligation": the repair done
-_DONE_AFTER = re.compile(r"^[\s,(-]*(surgically |successfully |was |were |fully )*(repaired|corrected|closed|ligated|"
-                         r"excised|released)\b|^[\s,(-]*(complete |full |total )?(surgical |primary |device |"
-                         r"transcatheter )?(repair|correction|"
-                         r"closure|ligation)\b(?! (is |was )?(planned|scheduled|pending|recommended|needed|deferred))",
-                         re.IGNORECASE)
+# "repaired at 6 months", "s/p VSD repair", "after PDA ligation", "TOF s/p complete repair": the repair done
+REPAIR_DONE_AFTER = re.compile(r"^[\s,(-]*(s/p |status post )?(surgically |successfully |was |were |fully )*"
+                               r"(repaired|corrected|closed|ligated|excised|released)\b|"
+                               r"^[\s,(-]*(s/p |status post )?(complete |full |total )?(surgical |primary |device |"
+                               r"transcatheter )?(repair|correction|closure|ligation)\b"
+                               r"(?! (is |was )?(planned|scheduled|pending|recommended|needed|deferred))",
+                               re.IGNORECASE)
 _DONE_BEFORE = re.compile(r"\b(s/p|status post|after|post|repaired|corrected)\s+([\w-]+\s+){0,2}$", re.IGNORECASE)
 _STILL_THERE = _rx(r"(?<!no )residual|(?<!no )recurren\w*|persist\w*|re-?repair|awaiting|planned|scheduled|"
                    r"will need|needs|to be (repaired|closed)")
@@ -42,7 +43,7 @@ def repaired_malformation(code: str, note: str, start: int, end: int) -> bool:
 def repaired(note: str, start: int, end: int) -> bool:
     """The malformation at note[start:end] is named with its repair done, and nothing in its sentence keeps it."""
     text = note[sentence_start(note, start):sentence_end(note, end)]
-    done = _DONE_AFTER.search(note[end:end + 40]) or _DONE_BEFORE.search(note[max(0, start - 30):start])
+    done = REPAIR_DONE_AFTER.search(note[end:end + 40]) or _DONE_BEFORE.search(note[max(0, start - 30):start])
     return bool(done) and not _STILL_THERE.search(text)
 
 

@@ -29,8 +29,8 @@ from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
-from services.coding.domain.treatment_outcome import (HELD_OTHERWISE, STILL_UNDER_TREATMENT, TREATED_THEN_OFF_AFTER,
-                                                      TREATED_THEN_OVER_AFTER)
+from services.coding.domain.treatment_outcome import (HELD_OTHERWISE, OUTCOME_ENDED, STILL_UNDER_TREATMENT,
+                                                      TREATED_THEN_OFF_AFTER, TREATED_THEN_OVER_AFTER)
 
 FAMILY = "family"
 ANOTHER_PERSON = "another-persons"
@@ -211,7 +211,7 @@ RULES = (
                          r"no recurrence|(?<!being )(?<!be )repleted|(?<!not )cured|" + LIST_STATUS_PAST + "|" +
                          # "vitamin D deficiency corrected" (not a corrected lab value, nor sight with lenses)
                          r"corrected(?! (calcium|ca|qt|qtc|sodium|na|for|with (glasses|lenses|contacts)))|" +
-                         COMPLETED_AFTER_CUE + "|" + TREATED_IN_A_YEAR_CUE + "|"
+                         COMPLETED_AFTER_CUE + "|" + TREATED_IN_A_YEAR_CUE + "|" + OUTCOME_ENDED + "|"
                          # "Bell's palsy 2 yrs ago, fully recovered": over, unless only in part or not yet
                          r"(?<!not )(?<!not yet )(?<!not fully )(?<!partially )(?<!partly )recovered|"
                          # "made a full recovery" (a condition outgrown is read by its own rule, which knows "back")
@@ -345,8 +345,8 @@ _PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|(hx|history) of|h
 # and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
 # apixaban": Z86.711), or says it was outgrown or fully recovered from; "inactive" or "resolved" say it ended, not
 # that the History entry is meant
-_PAST_AFTER = re.compile(r"\b(historical|completed|finished|cured|outgrown|outgrew|full recovery|complete recovery)\b|"
-                         + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
+_PAST_AFTER = re.compile(r"\b(historical|completed|finished|cured|outgrown|outgrew|full recovery|complete recovery|"
+                         + OUTCOME_ENDED + r")\b|" + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 
 
 def past_by_name(scope: "Scope | None") -> bool:

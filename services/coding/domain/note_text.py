@@ -313,7 +313,8 @@ _PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|histor
                         # a procedure done for it or on it ("valve replacement 2019 for aortic stenosis", "carpal
                         # tunnel release 2022": `ended_episode`)
                         r"ectomy|replace|tavr|drain|decortic|evacuat|ablat|repair|release|decompress|excision|removal|transplant|"
-                        r"cured|in the (distant |remote )?past\b|stone-free|\b(triggering|locking|palpitations) since\b|"
+                        r"cured|eradicat|\bfull (rom|range of motion|motion)\b|"
+                        r"in the (distant |remote )?past\b|stone-free|\b(triggering|locking|palpitations) since\b|"
                         r"\bago\b|child|kid|teen|infan|toddler|adolescen|youth|\blast\b|prior|previous|former|remote|"
                         r"treated|late effect|\bnone\b|\bno (further |more |other |new )?(episodes?|attacks?|events?|"
                         r"symptoms|flares?)\b", re.IGNORECASE)

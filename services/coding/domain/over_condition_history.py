@@ -28,6 +28,7 @@ import re
 
 from services.coding.domain.chronic_conditions import CHRONIC, NEVER_OVER
 from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
+from services.coding.domain.treatment_outcome import OUTCOME_ENDED
 from services.coding.domain.history_entries import HELD_IN_CHECK
 from services.coding.domain.joint_replacement import REPLACED_JOINT
 from services.coding.domain.note_context import COURSE_COMPLETED, DATED_PAST, RESOLVED
@@ -35,7 +36,9 @@ from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 from services.coding.domain.treatment_ended import NOT_OVER_YET
 
 _ENDED = re.compile(r"\b(resolved|recovered|recovery|cured|cleared|healed|outgrown|outgrew|completed|finished|"
-                    r"course finished|after (completing|finishing)|" + DEFICIENCY_MADE_UP + r")\b", re.IGNORECASE)
+                    r"course finished|after (completing|finishing)|" + DEFICIENCY_MADE_UP + "|" + OUTCOME_ENDED +
+                    r")\b",
+                    re.IGNORECASE)
 _ONLY_PAST = re.compile(r"\W*(prior|previous|remote|former|old|past)\W*", re.IGNORECASE)
 # an abbreviated binomial ("C. difficile", "E. coli", "H. pylori") or an agent named as such
 _ORGANISM_BEFORE = re.compile(r"(\b[A-Z]\. ?[a-z]{4,}|\bc\.? ?diff|\b(bacterial|viral|fungal|infectious|infective))\s+$",

@@ -1,19 +1,23 @@
 """Guards for shorthand whose reading as a diagnosis depends on where it stands.
 
-"UC" is ulcerative colitis in a problem list and urgent care in "seen at UC" or "UC note:"; "hypothyroid" is
-the disease where it stands for it ("hypothyroid on levothyroxine") and an adjective before a noun
-("hypothyroid symptoms"); "def" is a deficiency after a vitamin or mineral ("vit D def", "iron def") and
-"definitely" elsewhere ("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside; "OCD" at a joint is
-osteochondritis dissecans; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not; "CAP"
-with a three-digit value or dB/m is the elastography's liver fat measure, not the pneumonia; "PSC" before
+"UC" is ulcerative colitis in a problem list and urgent care in "seen at UC" or "UC note:"; "hypothyroid" is the
+disease where it stands for it ("hypothyroid on levothyroxine") and an adjective before a noun ("hypothyroid
+symptoms"); "def" is a deficiency after a vitamin or mineral ("vit D def", "iron def") and "definitely" elsewhere
+("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside; "OCD" at a joint is osteochondritis dissecans;
+"TOF", "PDA" and "ASD" are heart malformations where their repair is named beside them; "lupus" right after a
+relative is the systemic disease; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not;
+"CAP" with a three-digit value or dB/m is the elastography's liver fat measure, not the pneumonia; "PSC" before
 "cataract" is the lens's posterior subcapsular opacity, not sclerosing cholangitis; "PE protocol" is a CT's name;
 "OP" is osteoporosis beside the bone's density or its drug and an outpatient or the oropharynx elsewhere;
-"osteoporotic" heading its own item is the disease, before "fracture" the fracture's kind; "PN" named as a
-diagnosis or of the feet or hands is a peripheral neuropathy, a "PN:" heading a progress note. "mod" is
-"moderate" where it is the severity of the condition it follows between the list's commas or precedes
-"persistent"; elsewhere ("EMG mod R median neuropathy", "mod assist") it is no severity of a diagnosis.
+"osteoporotic" heading its own item is the disease, before "fracture" the fracture's kind; "PN" named as a diagnosis
+or of the feet or hands is a peripheral neuropathy, a "PN:" heading a progress note. "mod" is "moderate" where it is
+the severity of the condition it follows between the list's commas or precedes "persistent"; elsewhere ("EMG mod R
+median neuropathy", "mod assist") it is no severity of a diagnosis.
 """
 import re
+
+from services.coding.domain.corrected_malformation import REPAIR_DONE_AFTER
+from services.coding.domain.relative_heart_history import BLOOD_RELATIVE
 
 _BEFORE = 40
 _PLACE_BEFORE = re.compile(r"\b(at|to|from|via|in|seen|went|go|visited|the|an?)\s*$", re.IGNORECASE)
@@ -141,7 +145,30 @@ def grades_its_condition(text: str, start: int, end: int) -> bool:
     return bool(_COMMA_BEFORE.search(text[max(0, start - _BEFORE):start])) and bool(_QUALIFIER_GOES_ON.match(text, end))
 
 
-DIAGNOSIS_GUARDS = {"grades_its_condition": grades_its_condition, "bone_disease_named": bone_disease_named, "heads_its_item": heads_its_item,
+_REPAIRED_BEFORE = re.compile(r"\b(repaired|corrected|s/p|status post)\s+$", re.IGNORECASE)
+
+
+def repair_beside(text: str, start: int, end: int) -> bool:
+    """"TOF s/p complete repair", "PDA ligated in the NICU", "ASD, surgically closed", "repaired TOF": a heart
+    malformation named with its repair; elsewhere "ASD" is as often autism and "PDA" an artery, so left as written."""
+    return bool(REPAIR_DONE_AFTER.match(text[end:end + _BEFORE])
+                or _REPAIRED_BEFORE.search(text[max(0, start - _BEFORE):start]))
+
+
+_RELATIVE_WITH_BEFORE = re.compile(BLOOD_RELATIVE + r"(\s+(has|had|with|w/))?\s*[-:]?\s*$", re.IGNORECASE)
+_LUPUS_NAMED_ON = re.compile(r"\s*(erythematosus|anticoagulant|nephritis|pernio|vulgaris|profundus|panniculitis)\b",
+                             re.IGNORECASE)
+
+
+def relatives_lupus(text: str, start: int, end: int) -> bool:
+    """"sister with lupus", "Mother - lupus": a relative's lupus is the systemic disease as families tell it;
+    the patient's own is left to the index (its "Lupus" alone is the discoid one), as is a named kind."""
+    return (bool(_RELATIVE_WITH_BEFORE.search(text[max(0, start - _BEFORE):start]))
+            and not _LUPUS_NAMED_ON.match(text, end))
+
+
+DIAGNOSIS_GUARDS = {"relatives_lupus": relatives_lupus, "repair_beside": repair_beside,
+                    "grades_its_condition": grades_its_condition, "bone_disease_named": bone_disease_named, "heads_its_item": heads_its_item,
                     "nerve_disease_named": nerve_disease_named, "before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
                     "after_nutrient": after_nutrient, "not_after_non": not_after_non, "bone_lesion": bone_lesion,
                     "covid_named_alone": covid_named_alone, "not_an_attenuation_value": not_an_attenuation_value,

@@ -7,6 +7,10 @@ current condition (guideline IV.J: code a condition only while it exists and aff
 """
 import re
 
+# an outcome after the condition that says it is gone, as "resolved" does: an infection "eradicated" (an H. pylori
+# gastritis, its breath test negative since), a stiff joint back to "full ROM since" (a frozen shoulder)
+OUTCOME_ENDED = r"(?<!not )(?<!never )eradicated|full (rom|range of motion|motion) (back |regained |restored )?since"
+
 # the treatment right after the condition (a year, or one or two words of its name, may come between), then
 # within the same sentence the outcome opening a comma's item of its own, so an outcome of a symptom named there
 # ("treated with azithromycin, cough resolved") is not the condition's
