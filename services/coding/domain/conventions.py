@@ -508,6 +508,8 @@ _NOT_THIS_DOSE = re.compile(r"\b(asks?|asked|asking|questions? about|advised|(?<
                             r"defer(red)? to|as an? (child|kid|infant|teen(ager)?)|in childhood|bcg|"
                             r"last (year|month|fall|autumn|winter|spring|summer|season)|(years?|yrs?|months?) ago|"
                             r"in (19|20)\d\d|series (was )?completed|"
+                            # a season to come: "flu vaccine this fall"
+                            r"this (fall|autumn|winter|season)|(next|in the) (fall|autumn|winter|season)|"
                             r"(daughter|son|granddaughter|grandson|children|child|contacts|household|husband|wife|"
                             r"partner|spouse)( \w+)? (needs?|to get|should get))\b", re.IGNORECASE)
 _DOSE_TODAY = re.compile(r"\b(given|administered|today|this visit|in clinic)\b", re.IGNORECASE)
@@ -524,6 +526,16 @@ _GIVEN_BEFORE_OR_ELSEWHERE = re.compile(
     re.IGNORECASE)
 
 
+# the vaccine's record dated by its year right after the name ("Tdap 2022."): an earlier dose, not a full date's
+_DATED_AFTER = re.compile(r"\W{1,3}((in|on) )?(?<![/-])(19|20)\d\d\b(?![/-]\d)")
+
+
+def _dated_record(note: str, vaccine: re.Match) -> bool:
+    """The vaccine named with the year of its dose and nothing said of a dose today ("Tdap 2022")."""
+    return bool(_DATED_AFTER.match(note, vaccine.end())) and not _DOSE_TODAY.search(
+        _sentence(note, vaccine.start(), vaccine.end()))
+
+
 def _dose_given(said: str) -> bool:
     """A vaccine the sentence gives at this visit, not one declined, only asked about or given before."""
     return not (_NOT_GIVEN.search(said) or _GIVEN_BEFORE_OR_ELSEWHERE.search(said)
@@ -538,7 +550,7 @@ def immunization_encounter(suggestions: list[Suggestion], note: str, tabular: Ta
     """A note about giving a vaccine is an encounter for immunization (Z23): the disease the vaccine prevents
     ("influenza vaccine") is not the patient's diagnosis."""
     named = list(_VACCINE.finditer(note))
-    given = [m for m in named if _dose_given(_sentence(note, m.start(), m.end()))]
+    given = [m for m in named if _dose_given(_sentence(note, m.start(), m.end())) and not _dated_record(note, m)]
     # the disease named just before the vaccine's word in the same sentence ("hep B vaccine"), given or only asked
     # about, not a code whose evidence ends the sentence before ("A1c drawn as screening. Tdap given.")
     kept = [s for s in suggestions

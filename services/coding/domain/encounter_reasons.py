@@ -229,9 +229,33 @@ def _after_completed_treatment(suggestions: list[Suggestion], note: str,
     if not ended and not named_for and not any(s.code.startswith("Z85") for s in out):
         return suggestions, []
     code = "Z08" if any(s.code.startswith("Z85") for s in out) else "Z09"
+    if code == "Z09" and _told_in_passing(note, done):
+        return out, []
     reason = f"{done.group(0)}: {code}, follow-up after completed treatment" + (
         f" ({', '.join(sorted(treated))} now personal history)" if treated else "")
     return [from_rule(code, done, tabular, NAME, reason), *out], [reason]
+
+
+# the assessment's heading; what follows it is what the visit dealt with
+_ASSESSMENT = re.compile(r"\b(a/p|assessment( and plan)?|impression)\s*:", re.IGNORECASE)
+_COURSE_OR_OUTCOME = _rx(r"treated|treatment (complete|completed|finished)|completed|finished|f/u|follow[- ]?up|"
+                         r"recheck|surveillance")
+_AFTER = _rx(r"after")
+# the assessment lists the visit's problems by number ("A/P: 1. T2DM - ... 2. HTN - ..."); a bare "continue current
+# meds" says too little of what the visit was for
+_NUMBERED_ITEM = re.compile(r"\s*1[.)]\s")
+
+
+def _told_in_passing(note: str, done: re.Match) -> bool:
+    """A course told among the history of a visit about other things ("PCP f/u. HTN, T2DM. Sinusitis last month,
+    finished amoxicillin, resolved. A/P: 1. T2DM ... 2. HTN ..."): the numbered assessment after it says nothing of
+    a course or its outcome, and the opening names no follow-up of it; the condition is still read as past."""
+    heading = _ASSESSMENT.search(note, done.end())
+    if heading is None or in_the_opening(note, done.start()) or not _NUMBERED_ITEM.match(note, heading.end()):
+        return False
+    assessed = note[heading.end():]
+    return not (outcome_said(assessed) or _COURSE_OR_OUTCOME.search(assessed)
+                or _AFTER.search(note, 0, sentence_end(note, 0)))
 
 
 def _course_after_the_title(note: str, done: re.Match, suggestions: list[Suggestion]) -> bool:

@@ -37,7 +37,7 @@ _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|s
 DONE_BEFORE = re.compile(r"\b(last (week|month|year|spring|summer|fall|autumn|winter)|"
                          r"\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|in (19|20)\d\d|"
                          # a year and its result: "colonoscopy 2024 negative"
-                         r"(19|20)\d\d\W+(negative|neg|normal|unremarkable|benign|clear|wnl)|"
+                         r"(19|20)\d\d\W+(negative|neg|normal|nl|unremarkable|benign|clear|wnl)|"
                          # the result then its year ("Hep C screen negative 2022"), or a month and year with no
                          # day ("LDCT 10/2024: no nodules"), the way a past result is dated; a full date may be today's
                          r"(negative|neg|normal|unremarkable|benign|clear|wnl)\W+((in|on) )?(19|20)\d\d|"
@@ -85,7 +85,9 @@ SCREENED_FOR = (
     (r"prostate|psa", "Z12.5"), (r"lung|ldct|low[- ]dose ct", "Z12.2"),
     (r"diabetes|diabetic|a1c|hba1c|glucose", "Z13.1"),
     (r"lipids?|lip(id|oid) disorders?|cholesterol|hyperlipidemia", "Z13.220"), (r"depression|phq-?[29]", "Z13.31"),
-    (r"alcohol|audit-c|anxiety|gad-?7", "Z13.39"), (r"hiv", "Z11.4"),
+    # HIV by its tests' names too, where its name alone is too far from the screening: "HIV-1/2 Ag/Ab"
+    (r"alcohol|audit-c|anxiety|gad-?7", "Z13.39"),
+    (r"hiv|hiv(-1/2)?( ag/ab| antigen/antibody| antibody| ab)", "Z11.4"),
     (r"hepatitis c|hep c|hcv|viral hepatitis|hepatitis b|hep b|hbv", "Z11.59"),
     (r"stis?|stds?|sexually transmitted (infections?|diseases?)|chlamydia|gonorrhea", "Z11.3"), (r"hpv|human papillomavirus", "Z11.51"),
     (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
@@ -112,7 +114,7 @@ _GAP = r"[^\w.;\n]+"  # between words of one sentence
 _LISTED_THEN_PURPOSE = rf"(?:(?!\bfor\b)[^.;\n]){{0,60}}?\b(as|for) {_SCREEN}\b(?!{_GAP}(for|of)\b)"
 # up to four words between: "screening for viral hepatitis and HIV"; how often the screening is done is not one of
 # them ("Hep C Ab drawn today, one-time screening")
-_HOW_OFTEN = rf"((one[- ]time|routine|annual){_GAP})?"
+_HOW_OFTEN = rf"((one[- ]time|routine|annual){_GAP}){{0,2}}"
 _SCREENED_FOR = tuple((re.compile(rf"\b{_SCREEN}{_GAP}(\w+{_GAP}){{0,4}}?({topic})\b|"
                                   rf"\b({topic}){_GAP}(\w+{_GAP}){{0,3}}?{_HOW_OFTEN}{_SCREEN}\b|"
                                   rf"\b(?P<listed>{topic})\b{_LISTED_THEN_PURPOSE}", re.IGNORECASE), code)
@@ -152,9 +154,12 @@ _AT_LEAST = r"(more than |over |at least |greater than |> ?)?"
 # and the cessation counselling an item's plan or a sentence consists of is the service given: "Nicotine
 # dependence, vaping - cessation counseling.", "Smokes a pack a day. Cessation counseling." (a heading it opens,
 # "Tobacco cessation counseling: declined", is not, nor a fact listed after a semicolon)
+# so may the diet or the exercise it counsels on ("15 min dietary counseling today"), and a parenthesis of what it
+# advised may stand before the time ("Dietary counseling (DASH, low sodium) 10 min")
 _COUNSELLED = _rx(r"counsel+ed|counsel+ing (was )?(provided|given|done)|provided counsel+ing|"
-                  rf"{_AT_LEAST}\d+ ?(minutes|mins?) (of |spent )?((tobacco|smoking) )?(cessation )?counsel+ing|"
-                  rf"counsel+ing,? (for )?{_AT_LEAST}\d+ ?(minutes|mins?)|"
+                  rf"{_AT_LEAST}\d+ ?(minutes|mins?) (of |spent )?((tobacco|smoking|dietary|diet|nutrition(al)?|"
+                  r"exercise) )?(cessation )?counsel+ing|"
+                  rf"counsel+ing,?( \([^()\n]{{1,40}}\))? (for )?{_AT_LEAST}\d+ ?(minutes|mins?)|"
                   r"(?<=[.-] )((tobacco|smoking) )?cessation counsel+ing(?=\s*([.;]|$))")
 # what is declined or discussed beside the counselling is not the counselling: "counseled on cessation, declined
 # NRT", "counseled to quit - plan as discussed"
@@ -181,6 +186,8 @@ SUBSTANCE_COUNSELLING = {"Z71.41": ("F10",), "Z71.51": ("F11", "F12", "F13", "F1
 # counselling code -> the diagnoses whose standard treatment it is part of, and the routine exam (Z00.0-), whose
 # preventive counselling on diet and exercise is part of the exam (tobacco cessation is a service of its own)
 # (prediabetes and impaired fasting glucose, R73.0-, are treated by diet and exercise alone)
+# Counselling the note times ("dietary counseling 20 min") is recorded as a service of its own, beside the
+# condition's care: coded even where that condition is coded.
 INTEGRAL_COUNSELLING = {"Z71.3": ("E66", "E11", "E10", "E78", "I10", "R63.5", "K21", "R73.0", "Z00.0"),
                         "Z71.82": ("E66", "E11", "E10", "E78", "I10", "R63.5", "R73.0", "Z00.0")}
 # counselling code -> the lifestyle problem it treats: where the note records that problem as its own (poor diet
@@ -377,8 +384,25 @@ def encounter_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tupl
 def _given(note: str, match: re.Match, order_note: bool = False) -> bool:
     said = sentence(note, match.start(), match.end())
     only_ordered = _ORDERED_ONLY.search(said) and not _PERFORMED.search(said) and not order_note
-    return not (negated_before(note, match.start()) or _NOT_DONE.search(said) or only_ordered
+    return not (_negated_in_its_clause(note, match) or _NOT_DONE.search(said) or only_ordered
                 or DONE_BEFORE.search(said))
+
+
+# the dash that closes a list item or a problem before what the visit did about it: "never had a bone density test -
+# DEXA ordered to screen for osteoporosis", "Sedentary, no regular exercise - exercise counseling 10 min"
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013]\s")
+
+
+def _clause_start(note: str, match: re.Match) -> int:
+    start = sentence_start(note, match.start())
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(note, start, match.start())), default=start)
+
+
+def _negated_in_its_clause(note: str, match: re.Match) -> bool:
+    """A denial before the mention in its own clause; one before the dash that opens the clause denies the item
+    before it, not what the visit does after it."""
+    start = _clause_start(note, match)
+    return negated_before(note[start:], match.start() - start)
 
 
 def _opening(note: str) -> str:
@@ -415,7 +439,7 @@ def _screenings(note: str, tabular) -> list[Suggestion]:
                                       ", ordered by the preventive visit it is part of" if ordered and at_exam else
                                       ", the reason of the order the note opens with" if ordered and order_note else
                                       ", the reason the sentence gives its order" if ordered else "")))
-    return made + (_screened_tests(note, tabular) if order_note else [])
+    return made + (_screened_tests(note, tabular) + _sti_panel_tests(note, made, tabular) if order_note else [])
 
 
 def _topic_screening_test_ordered(note: str, match: re.Match) -> bool:
@@ -460,6 +484,25 @@ def _screened_tests(note: str, tabular) -> list[Suggestion]:
                       f"\"{bare.group(0)}\" as their reason")
             for pattern, code in _SCREENED_TOPICS for part in _order_lists(note, opening, bare.start())
             for test in [pattern.search(note, *part)] if test is not None]
+
+
+# the screenings an STI screening's order is made of, each coded from its own test: Z11.3 excludes the HIV
+# screening, and hepatitis C is not of a predominantly sexual mode of transmission
+_STI_PANEL_PARTS = ("Z11.4", "Z11.59")
+
+
+def _sti_panel_tests(note: str, made: list[Suggestion], tabular) -> list[Suggestion]:
+    """An order whose reason is an STI screening ("Lab req: HIV-1/2 Ag/Ab, RPR, GC/CT NAAT, hep C Ab. Reason:
+    routine STI screening") screens for HIV and hepatitis C by the tests its lists name."""
+    sti = next((m for m in made if m.code == "Z11.3"), None)
+    if sti is None:
+        return []
+    opening, coded = _opening(note), {m.code for m in made}
+    return [from_rule(code, test, tabular, ORDERED_SCREENING,
+                      f"{test.group(0)}: {code}, encounter for screening, a test of the order's STI screening")
+            for pattern, code in _SCREENED_TOPICS if code in _STI_PANEL_PARTS and code not in coded
+            for part in _order_lists(note, opening, sti.start) for test in [pattern.search(note, *part)]
+            if test is not None]
 
 
 # a screening that names its own subject, one the topics do not know ("screening for thyroid disorder", "celiac
@@ -520,17 +563,32 @@ def _counselling(note: str, suggestions: list[Suggestion], tabular) -> list[Sugg
     made = []
     said = _BESIDE_THE_COUNSELLING.sub(lambda beside: " " * len(beside.group(0)), note)
     for match in _COUNSELLED.finditer(note):
-        if not _given(said, match):
+        if not _counselling_given(said, match):
             continue
+        timed = _TIMED.search(match.group(0)) is not None
         # a list item's counselling is on the topic its item names before the semicolon ("alcohol use disorder -
         # 4 beers a night; counselled on cutting down")
         text = note[sentence_start(note, match.start(), across_semicolons=True):sentence_end(note, match.end())]
-        codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and code not in treated
+        codes = [code for topic, code in COUNSELLING_TOPICS if topic.search(text) and (timed or code not in treated)
                  and _for_a_coded_disorder(code, suggestions)
                  and not (code == "Z71.6" and (_OTHERS_SMOKE.search(text) or _cannabis_only(text)))]
         reason = f"{match.group(0)}: counselling documented as the service given"
         made += [from_rule(code, match, tabular, NAME, f"{reason}, {code}") for code in codes]
     return made
+
+
+_TIMED = re.compile(r"\d+ ?(minutes|mins?)\b", re.IGNORECASE)
+
+
+def _counselling_given(note: str, match: re.Match) -> bool:
+    """Counselling given at this visit, read in its own clause: a denial before the dash that opens it ("no regular
+    exercise - exercise counseling 10 min") is the problem's, and a referral after it ("counseled on exercise,
+    referred to a balance class") the next step's, not the counselling's."""
+    start = _clause_start(note, match)
+    clause = note[start:sentence_end(note, match.end())]
+    only_referred = _ORDERED_ONLY.search(note, start, match.end()) and not _PERFORMED.search(clause)
+    return not (_negated_in_its_clause(note, match) or _NOT_DONE.search(clause) or only_referred
+                or DONE_BEFORE.search(clause))
 
 
 def _cannabis_only(text: str) -> bool:
