@@ -1,11 +1,11 @@
 """Writes on the claims database, and claim.coded's reads. claim.coded: its four reads are one statement answering
-what each read alone answers; a batch's claims, their lines and their timeline go in as one
-statement, and the claims' counts come out as the claims and their steps say, held claims (whose hold is a
-timeline step the count reads) among them. The hand-over: after the POST, one statement records the
-clearinghouse's answer on the file and reads its claims with their lines and payer; claim.submitted must say
-what the stored claim, its lines and its payer say, to the type (the charge exact, the day a date, the modifiers
-in order). A 277CA: the claims' new states, their timeline's steps and claim.acknowledged go in as one
-statement, and what is stored is what the acknowledgments say."""
+what each read alone answers (so are a fix's two and a remit batch's next payers' two); a batch's claims, their
+lines and their timeline go in as one statement, and the claims' counts come out as the claims and their steps say,
+held claims (whose hold is a timeline step the count reads) among them. The hand-over: after the POST, one statement
+records the clearinghouse's answer on the file and reads its claims with their lines and payer; claim.submitted must
+say what the stored claim, its lines and its payer say, to the type (the charge exact, the day a date, the modifiers
+in order). A 277CA: the claims' new states, their timeline's steps and claim.acknowledged go in as one statement, and
+what is stored is what the acknowledgments say."""
 import json
 import uuid
 from datetime import date
@@ -107,11 +107,10 @@ async def test_a_batch_writes_its_claims_lines_and_timeline_in_one_statement(eng
                                                       "clean": 2}
 
 
-async def test_a_batchs_four_reads_are_one_statement_answering_what_each_read_alone_answers(engine):
-    """Tenants and payers (one the tenant lacks, a tenant never registered), the live lines of the batch's days (a
-    ready claim's, not a held one's), the denial history and the ids stored already, read as claim.coded reads
-    them: one statement, each answer the one its read alone gives, to the type."""
-    units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
+async def _seeded_for_reads(units) -> tuple[list, list, list]:
+    """A registered tenant with two denial patterns and claim.coded's batch stored, and what to ask: tenants and
+    payers (one the tenant lacks, a tenant never registered), the batch's days and one with no lines, three stored
+    ids and a new one."""
     tenant_id = uuid.uuid4()
     async with units() as uow:
         await _register(uow, tenant_id, "reads")
@@ -126,6 +125,15 @@ async def test_a_batchs_four_reads_are_one_statement_answering_what_each_read_al
     days = [(tenant_id, e.payload.patient.id, e.payload.date_of_service) for e in envelopes]
     days.append((tenant_id, "MRN-NONE", date(2026, 11, 2)))
     ids = [uuid.UUID(e.payload.claim_id) for e in envelopes[1:]] + [uuid.uuid4()]
+    return keys, days, ids
+
+
+async def test_a_batchs_four_reads_are_one_statement_answering_what_each_read_alone_answers(engine):
+    """Tenants and payers (one the tenant lacks, a tenant never registered), the live lines of the batch's days (a
+    ready claim's, not a held one's), the denial history and the ids stored already, read as claim.coded reads
+    them: one statement, each answer the one its read alone gives, to the type."""
+    units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
+    keys, days, ids = await _seeded_for_reads(units)
     async with units() as uow:
         alone = (await uow.payers.with_tenants(keys), await uow.claims.billed_services(days),
                  await uow.denial_patterns.history(keys), await uow.claims.existing_ids(ids))
@@ -134,7 +142,7 @@ async def test_a_batchs_four_reads_are_one_statement_answering_what_each_read_al
             read = await uow.coded_batch_reads(keys, days, ids)
     assert len(statements) == 1, statements
     assert ((read.tenants, read.payers), read.billed, read.history, read.existing) == alone
-    assert len(read.billed) == 2 and len(read.history[(tenant_id, "AETNA")]) == 2 and len(read.existing) == 3
+    assert len(read.billed) == 2 and len(read.history[(keys[0][0], "AETNA")]) == 2 and len(read.existing) == 3
     for answered, expected in ((read.tenants, alone[0][0]), (read.billed, alone[1]), (read.history, alone[2])):
         assert repr(answered) == repr(expected)
     with statements_sent(engine) as statements:
@@ -142,6 +150,35 @@ async def test_a_batchs_four_reads_are_one_statement_answering_what_each_read_al
             nothing = await uow.coded_batch_reads([], [], [])
     assert statements == [] and (nothing.tenants, nothing.payers, nothing.billed, nothing.history,
                                  nothing.existing) == ({}, {}, {}, {}, set())
+
+
+async def test_a_fixs_lines_and_history_and_the_next_payers_tenants_and_ids_are_one_statement_each(engine):
+    """The fix path's live lines of the day with the payer's denial history, and a remit batch's next payers'
+    tenants and payers with the ids stored already: one statement each, each answer the one its read alone gives,
+    to the type; nothing asked for no claims."""
+    units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
+    keys, days, ids = await _seeded_for_reads(units)
+    async with units() as uow:
+        alone = (await uow.claims.billed_services(days), await uow.denial_patterns.history(keys),
+                 *(await uow.payers.with_tenants(keys)), await uow.claims.existing_ids(ids))
+    with statements_sent(engine) as statements:
+        async with units() as uow:
+            fixed = await uow.billed_with_history(days, keys)
+    assert len(statements) == 1, statements
+    with statements_sent(engine) as statements:
+        async with units() as uow:
+            next_payers = await uow.next_payer_reads(keys, ids)
+            asked_again = await uow.payers.with_tenants(keys)  # kept: asked again, nothing sent
+    assert len(statements) == 1, statements
+    assert (*fixed, *next_payers) == alone and asked_again == next_payers[:2]
+    assert len(fixed[0]) == 2 and len(fixed[1][(keys[0][0], "AETNA")]) == 2 and len(next_payers[2]) == 3
+    assert len(next_payers[0]) == 1 and set(next_payers[1]) == {keys[0]}
+    assert repr((*fixed, *next_payers)) == repr(alone)
+    with statements_sent(engine) as statements:
+        async with units() as uow:
+            assert await uow.next_payer_reads([], []) == ({}, {}, set())
+            assert await uow.billed_with_history([], []) == ({}, {})
+    assert statements == []
 
 
 async def _stored_file(units) -> tuple[uuid.UUID, list[uuid.UUID]]:

@@ -133,6 +133,34 @@ async def test_a_coded_batchs_four_reads_are_one_statement_each_read_through_its
     assert _index_names(plan, "claim") == {"claim_pkey"}, _index_names(plan, "claim")
 
 
+@pytest.mark.parametrize("plan_mode", ["force_generic_plan", "force_custom_plan"])
+async def test_a_fixs_lines_and_history_are_one_statement_the_lines_read_through_their_index(engine, plan_mode):
+    """The fix path's live lines of the claim's day with its payer's denial history, asked as one statement: the
+    lines through the service-day index and their claims through their key, never a scan, in a generic plan and in
+    a custom one."""
+    day = (TENANT_ONE, "MRN-120", date(2026, 1, 1) + timedelta(days=120))
+    (plan,) = await _plans(engine, lambda uow: uow.billed_with_history([day], [(TENANT_ONE, "AETNA")]),
+                           seeds=(LINES, "ANALYZE claim_line"), plan_mode=plan_mode)
+    lines, claims = _reads_of(plan, "claim_line"), _reads_of(plan, "claim")
+    assert lines and len(claims) == 1 and "Seq Scan" not in lines + claims, (lines, claims)
+    assert _index_names(plan, "claim_line") == {"ix_claim_line_service_day"}, _index_names(plan, "claim_line")
+    assert _index_names(plan, "claim") == {"claim_pkey"}, _index_names(plan, "claim")
+    assert _reads_of(plan, "denial_pattern"), plan
+
+
+@pytest.mark.parametrize("plan_mode", ["force_generic_plan", "force_custom_plan"])
+async def test_the_next_payers_tenants_and_stored_ids_are_one_statement_the_ids_read_through_the_key(engine,
+                                                                                                    plan_mode):
+    """A remit batch's next payers' tenants and payers with the ids stored already, asked as one statement: the
+    claims through their key, never a scan, in a generic plan and in a custom one."""
+    keys = [(TENANT_ONE, "AETNA"), (TENANT_ONE, "CIGNA")]
+    (plan,) = await _plans(engine, lambda uow: uow.next_payer_reads(keys, [uuid4() for _ in range(50)]),
+                           plan_mode=plan_mode)
+    claims = _reads_of(plan, "claim")
+    assert len(claims) == 1 and "Seq Scan" not in claims, claims
+    assert _index_names(plan, "claim") == {"claim_pkey"}, _index_names(plan, "claim")
+
+
 @pytest.mark.parametrize("read, index", [
     (lambda uow: uow.claims.by_ids((TENANT_ONE, uuid4()) for _ in range(100)), "claim_pkey"),
     (lambda uow: uow.claims.encounter_places((TENANT_ONE, uuid4()) for _ in range(100)), "ix_claim_encounter_id"),

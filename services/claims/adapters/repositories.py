@@ -82,8 +82,12 @@ def history_by_payer(rows) -> dict[PayerKey, list[denial_patterns.DenialHistory]
 
 
 # claim.coded's four reads, asked by every batch with nothing between them, as one statement: a round trip a batch
-# where there were four, each read's plan its own (shared/db/combined_reads.py).
+# where there were four, each read's plan its own (shared/db/combined_reads.py). A fix's claim asks two of them (its
+# day's live lines, its payer's history) and a remit batch's next payers two others (tenants and payers, the ids
+# stored already), each pair with nothing between: one statement each too.
 CODED_BATCH_READS = CombinedReads(WITH_TENANTS, BILLED_SERVICES, DENIAL_HISTORY, EXISTING_IDS)
+FIX_READS = CombinedReads(BILLED_SERVICES, DENIAL_HISTORY)
+NEXT_PAYER_READS = CombinedReads(WITH_TENANTS, EXISTING_IDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +289,29 @@ class ClaimsUnitOfWork(UnitOfWork):
         self.payers.keep(tenants, keys)
         return CodedBatchReads(*self.payers.known(set(keys)), billed_by_day(billed), history_by_payer(history),
                                {claim_id for claim_id, in existing})
+
+    async def billed_with_history(self, days: Iterable[ServiceDayKey], payer_keys: Iterable[PayerKey]
+                                  ) -> tuple[dict[ServiceDayKey, list[tuple[UUID, tuple]]],
+                                             dict[PayerKey, list[denial_patterns.DenialHistory]]]:
+        """What `claims.billed_services` and `denial_patterns.history` answer, in one round trip (a fixed claim's
+        day and payer)."""
+        days, keys = list(set(days)), list(set(payer_keys))
+        if not days and not keys:
+            return {}, {}
+        billed, history = await FIX_READS.run(self.session, {**service_day_parameters(days),
+                                                             **_payer_key_parameters(keys)})
+        return billed_by_day(billed), history_by_payer(history)
+
+    async def next_payer_reads(self, payer_keys: Iterable[PayerKey], ids: Iterable[UUID]
+                               ) -> tuple[dict[UUID, TenantRecord], dict[PayerKey, Payer], set[UUID]]:
+        """What `payers.with_tenants` and `claims.existing_ids` answer, in one round trip. The tenants and payers
+        are read for every key, as `coded_batch_reads` reads them, and kept as `with_tenants` keeps them."""
+        keys, ids = list(set(payer_keys)), list(set(ids))
+        if not ids:  # no claims to bill: nothing to ask, as each read alone asks nothing for no keys
+            return {}, {}, set()
+        tenants, existing = await NEXT_PAYER_READS.run(self.session, {**_with_tenants_parameters(keys), "ids": ids})
+        self.payers.keep(tenants, keys)
+        return *self.payers.known(set(keys)), {claim_id for claim_id, in existing}
 
     async def save_new_claims(self, claims: list[dict], lines: list[dict]) -> None:
         """New claims and their lines, with the timeline's steps so far, in one statement (a round trip and a

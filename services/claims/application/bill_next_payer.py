@@ -52,7 +52,7 @@ class _Planned:
 
 
 async def bill_next_payers(uow, answered: list[Answered], *, catalog: Catalog) -> list[NewClaim]:
-    """The next payers' claims of a batch: one read each for coded claims, existing ids, tenants and payers."""
+    """The next payers' claims of a batch: one read for the coded claims, one for the tenants, payers and ids stored."""
     if not answered:
         return []
     stored = await uow.claims.coded_of(a.claim.id for a in answered)
@@ -61,9 +61,9 @@ async def bill_next_payers(uow, answered: list[Answered], *, catalog: Catalog) -
     codeds = {a.claim.id: ClaimCoded.model_validate(a.claim.coded) for a in answered}
     answered = [a for a in answered if codeds[a.claim.id].other_coverages]
     ids = {a.claim.id: claim_id_for(a.claim.tenant_id, _next_pcn(a.claim)) for a in answered}
-    existing = await uow.claims.existing_ids(ids.values())
-    tenants, payers = await uow.payers.with_tenants(key for a in answered for key in (
-        (a.claim.tenant_id, a.claim.payer_id), (a.claim.tenant_id, codeds[a.claim.id].other_coverages[0].payer_id)))
+    tenants, payers, existing = await uow.next_payer_reads((key for a in answered for key in (
+        (a.claim.tenant_id, a.claim.payer_id), (a.claim.tenant_id, codeds[a.claim.id].other_coverages[0].payer_id))),
+        ids.values())
     planned: list[_Planned] = []
     for item in answered:
         claim, new_id = item.claim, ids[item.claim.id]

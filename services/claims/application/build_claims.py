@@ -105,10 +105,11 @@ class ClaimBatch:
     """The reference data of a set of coded claims, read once, and the rows they will write."""
 
     def __init__(self, *, catalog: Catalog, today: date, tenants: dict, payers: dict, billed: dict, history: dict,
-                 existing: set[UUID], encounter_claims: dict | None = None):
+                 existing: set[UUID], encounter_claims: dict | None = None, claim_ids: dict[str, UUID] | None = None):
         self._catalog, self._today = catalog, today
         self._tenants, self._payers, self._billed, self._history = tenants, payers, billed, history
         self._existing = existing
+        self._claim_ids = claim_ids or {}  # each coded claim's id as the reads asked it: parsed once, not again
         self._encounter_claims = encounter_claims or {}  # (tenant, encounter) -> [(claim id, place)], corrections
         self._providers: dict[UUID, BillingProvider] = {}
         self._claims: list[dict] = []
@@ -116,17 +117,17 @@ class ClaimBatch:
 
     @classmethod
     async def load(cls, uow, items: list[tuple[UUID, ClaimCoded]], *, catalog: Catalog) -> "ClaimBatch":
+        claim_ids = {coded.claim_id: UUID(coded.claim_id) for _, coded in items}
         read = await uow.coded_batch_reads([(tenant_id, coded.coverage.payer_id) for tenant_id, coded in items],
-                                           [service_day(t, coded) for t, coded in items],
-                                           [UUID(coded.claim_id) for _, coded in items])
+                                           [service_day(t, coded) for t, coded in items], claim_ids.values())
         return cls(catalog=catalog, today=uow.today(), tenants=read.tenants, payers=read.payers, billed=read.billed,
-                   history=read.history, existing=read.existing,
+                   history=read.history, existing=read.existing, claim_ids=claim_ids,
                    encounter_claims=await uow.claims.encounter_places(
                        (t, UUID(coded.encounter_id)) for t, coded in items if _corrects_another(coded)))
 
     def build(self, uow, tenant_id: UUID, coded: ClaimCoded, next_payer: NextPayer | None = None) -> NewClaim:
         """One claim, in memory: built, then held or ready. A claim id already stored is refused (DLQ)."""
-        claim_id = UUID(coded.claim_id)
+        claim_id = self._claim_ids.get(coded.claim_id) or UUID(coded.claim_id)
         if claim_id in self._existing:
             raise PermanentError("a claim with this claim id exists already")
         self._existing.add(claim_id)

@@ -59,15 +59,15 @@ async def rescrub(uow, claim: Claim, coded: ClaimCoded, *, catalog: Catalog) -> 
         claim.edits = [edit.model_dump(mode="json")]
         record(uow, claim, "held", {"edits": [edit.edit_id]})
         return
-    billed = await uow.claims.billed_services([service_day(tenant_id, coded)])
+    day, payer_key = service_day(tenant_id, coded), (tenant_id, payer.payer_id)
+    billed, history = await uow.billed_with_history([day], [payer_key])
     place = await same_place(uow, claim)
     excluded = {claim.id} | ({claim.original_claim_id} if claim.original_claim_id else set())
     excluded |= place.earlier_claim_ids if place else set()
-    history = (await uow.denial_patterns.history([(tenant_id, payer.payer_id)])).get((tenant_id, payer.payer_id), [])
     domain_claim, edits = price_and_scrub(
         coded, tenant_id=tenant_id, billing_provider=BillingProvider.model_validate(tenant.billing_provider),
-        payer=payer, catalog=catalog, today=uow.today(), history=history,
-        billed=billed_elsewhere(billed.get(service_day(tenant_id, coded), []), excluded), next_payer=place)
+        payer=payer, catalog=catalog, today=uow.today(), history=history.get(payer_key, []),
+        billed=billed_elsewhere(billed.get(day, []), excluded), next_payer=place)
     claim.total_charge = domain_claim.total_charge
     await uow.claims.replace_lines(claim.id, line_rows(claim.id, tenant_id, coded, domain_claim))
     claim.edits = [e.model_dump(mode="json") for e in edits]

@@ -314,6 +314,12 @@ class FakeClaimsUnitOfWork(FakeUnitOfWork):
         return CodedBatchReads(tenants, payers, await self.claims.billed_services(days),
                                await self.denial_patterns.history(payer_keys), await self.claims.existing_ids(ids))
 
+    async def billed_with_history(self, days, payer_keys):
+        return await self.claims.billed_services(days), await self.denial_patterns.history(payer_keys)
+
+    async def next_payer_reads(self, payer_keys, ids):
+        return *(await self.payers.with_tenants(payer_keys)), await self.claims.existing_ids(ids)
+
     async def save_new_claims(self, claims, lines):
         await self.claims.insert_many(claims)
         await self.claims.add_lines(lines)
