@@ -15,6 +15,7 @@ from shared.contracts.common import Coverage
 from shared.contracts.remit import RemitReceived, RemitServiceLine
 from shared.money import ZERO
 from services.claims.domain.model import Claim, ClaimLine, LineAdjudication, Payer, PriorPayer
+from services.claims.domain.replacement import cut_with_digest
 
 SEQUENCE = ("P", "S", "T")
 ADJUDICATED = {"1", "2", "3"}          # CLP02: processed as primary, secondary, tertiary
@@ -22,6 +23,10 @@ FORWARDED = {"19", "20", "21"}         # CLP02: processed as P/S/T and forwarded
 CROSSOVER_REMARKS = {"MA18", "N89"}    # the claim information was also forwarded to another payer
 ANSWERED_AS = {"1": "P", "19": "P", "2": "S", "20": "S", "3": "T", "21": "T"}  # CLP02 -> the payer's place
 PCN_MAX = 20
+# A full-length primary's number already ending as a later payer's claim would end would give that claim the
+# primary's own number, and so its claim id: the stored id would then read as "already billed" and the next payer
+# would never be billed. Such a primary's next claims keep a digest of its number in place of its cut end.
+_LATER_SUFFIXES = tuple(f"{sequence}{position + 1}" for position, sequence in enumerate(SEQUENCE) if position)
 
 
 def answered_from_a_later_place(claim_sequence: str, status_code: str) -> bool:
@@ -67,6 +72,8 @@ def next_payer_pcn(pcn: str, sequence: str) -> str:
     """CLM01 of the next payer's claim: the earlier claim's number with S2 or T3, cut to fit; always the same
     for the same claim and place, so its claim id names it before it exists."""
     suffix = f"{sequence}{SEQUENCE.index(sequence) + 1}"
+    if sequence == SEQUENCE[1] and len(pcn) + len(suffix) > PCN_MAX and pcn.endswith(_LATER_SUFFIXES):
+        return cut_with_digest(pcn, suffix)
     return f"{pcn[:PCN_MAX - len(suffix)]}{suffix}"
 
 

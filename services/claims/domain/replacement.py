@@ -17,8 +17,14 @@ def replacement_pcn(original_pcn: str, sequence: int, kind: str = "R") -> str:
     suffix = f"{kind}{sequence}"
     if len(original_pcn) + len(suffix) <= PCN_MAX:
         return f"{original_pcn}{suffix}"
-    digest = _base36(int.from_bytes(hashlib.sha256(original_pcn.encode()).digest()[:4], "big"))[:DIGEST]
-    return f"{original_pcn[:PCN_MAX - len(suffix) - DIGEST]}{digest.rjust(DIGEST, '0')}{suffix}"
+    return cut_with_digest(original_pcn, suffix)
+
+
+def cut_with_digest(pcn: str, suffix: str) -> str:
+    """A full-length number with a suffix: its cut end replaced by a digest of the whole, so that two numbers
+    that differ only in that end still give two numbers."""
+    digest = _base36(int.from_bytes(hashlib.sha256(pcn.encode()).digest()[:4], "big"))[:DIGEST]
+    return f"{pcn[:PCN_MAX - len(suffix) - DIGEST]}{digest.rjust(DIGEST, '0')}{suffix}"
 
 
 def _base36(number: int) -> str:

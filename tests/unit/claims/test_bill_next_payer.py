@@ -26,8 +26,9 @@ SECONDARY = {"payer_id": "BCBS", "member_id": "XB1234567", "group_number": "G2",
 TERTIARY = {"payer_id": "CIGNA", "member_id": "CG7654321", "group_number": "G3", "relationship": "self"}
 
 
-async def submitted_primary(uow, *others) -> dict:
-    claim = coded(encounter_id=str(uuid.uuid4()), other_coverages=list(others))
+async def submitted_primary(uow, *others, pcn: str | None = None) -> dict:
+    numbered = {} if pcn is None else {"patient_control_number": pcn, "claim_id": str(claim_id_for(TENANT, pcn))}
+    claim = coded(encounter_id=str(uuid.uuid4()), other_coverages=list(others), **numbered)
     await build_claims(uow, FakeBatch([Envelope(event_type="claim.coded", tenant_id=TENANT, subject_id=claim.claim_id,
                                             payload=claim)]), catalog=CATALOG)
     row = uow.claims.rows[uuid.UUID(claim.claim_id)]
@@ -90,6 +91,33 @@ async def test_a_redelivered_or_repeated_answer_never_bills_the_secondary_twice(
 
     assert len(next_claims_of(uow, primary)) == 1
     assert [r["event"] for r in uow.timeline.rows if r["claim_id"] == primary["id"]].count("next_payer_billed") == 1
+
+
+@pytest.mark.parametrize("ending", ["S2", "T3"])
+async def test_a_full_length_primary_number_ending_as_its_next_claims_would_still_bills_them_both(uow, ending):
+    """Cut to fit, "...S2" with S2 appended is the primary's own number (and "...T3" its tertiary's): its claim id
+    would read as already billed and the next payer would never be billed."""
+    primary = await submitted_primary(uow, SECONDARY, TERTIARY, pcn=f"Q7WJ2M9KX4TB8ZRP1H{ending}")
+    await apply_remits(uow, FakeBatch([answer(uow, primary)]), catalog=CATALOG)
+    (secondary,) = next_claims_of(uow, primary)
+    secondary["status"] = "submitted"
+    await apply_remits(uow, FakeBatch([answer(uow, secondary, status="2")]), catalog=CATALOG)
+
+    (tertiary,) = next_claims_of(uow, secondary)
+    numbers = [row["patient_control_number"] for row in (primary, secondary, tertiary)]
+    assert len(set(numbers)) == 3 and all(len(number) == 20 for number in numbers)
+    assert numbers[1].endswith("S2") and numbers[2].endswith("T3")
+    assert len({primary["id"], secondary["id"], tertiary["id"]}) == 3
+
+
+def test_a_next_claims_number_keeps_the_primarys_cut_number_unless_that_would_repeat_it():
+    from services.claims.domain.next_payer import next_payer_pcn
+
+    assert next_payer_pcn("Q7WJ2M9KX4TB8ZRP1HK3", "S") == "Q7WJ2M9KX4TB8ZRP1HS2"
+    assert next_payer_pcn("Q7WJ2M9KX4TB8ZRP1HS2", "T") == "Q7WJ2M9KX4TB8ZRP1HT3"
+    assert next_payer_pcn("SHORT7", "S") == "SHORT7S2"
+    assert next_payer_pcn("Q7WJ2M9KX4TB8ZRP1HS2", "S") != "Q7WJ2M9KX4TB8ZRP1HS2"
+    assert next_payer_pcn("Q7WJ2M9KX4TB8ZRP1HS2", "S") == next_payer_pcn("Q7WJ2M9KX4TB8ZRP1HS2", "S")
 
 
 async def test_a_crossover_is_noted_and_bills_nobody(uow):
