@@ -585,6 +585,12 @@ def _stated_encounter(meaning: str, note: str) -> bool:
     return _CLOSED in meaning and not _OPEN.search(note) and meaning.replace(_CLOSED, "") in note
 
 
+def completed_by_a_seventh_character(code: str, tabular: Tabular) -> bool:
+    """Not billable as it stands, its category taking a 7th character: the codes `seventh_character` completes."""
+    return not tabular.is_billable(code) and bool(tabular.seventh_characters(code))
+
+
+@needs(coded_as=completed_by_a_seventh_character)
 def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A code whose category requires a 7th character is completed from the encounter the note states
     ("initial encounter", "sequela"), else left to a coder (below any auto-accept threshold, and an edit asking

@@ -56,7 +56,7 @@ from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.chronic_conditions import cared_for_now
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
-from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter, possible_indexes
 from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current, doubted_after,
                                               current_without,
                                               current_sign, current_under_history_heading, sentence, sentence_start, uncertain,
@@ -531,36 +531,29 @@ def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: s
                                   for s in suggestions)
 
 
-# the words without which each finding's pattern (and each table's gate) cannot match
-_PATTERNS = {pattern for finding in FINDINGS for pattern in (finding.pattern, finding.gate) if pattern is not None}
-_PREFILTER = Prefilter(_PATTERNS, scan=NOTE_WORDS)
-# each pattern's findings by their place in FINDINGS: a note is read by the few its words allow, in their order,
-# without a pass over all of them. Keyed by the id of the pattern the prefilter holds (the set's one of equal
-# patterns), as a compiled pattern's hash reads its whole program
-_HELD = {pattern: pattern for pattern in _PATTERNS}
-_PLACES: dict[int, list[int]] = {}
-for place, finding in enumerate(FINDINGS):
-    _PLACES.setdefault(id(_HELD[finding.pattern]), []).append(place)
-del place, finding
-
-
-def _possible_findings(possible) -> list[Finding]:
-    return [FINDINGS[place] for place in sorted(place for pattern in possible for place in _PLACES.get(id(pattern), ()))]
+# the words without which each finding's pattern (and each table's gate) cannot match, every finding's pattern and
+# gate given as it is: each object has its place (equal patterns share one), and a note is worked on by places
+_PREFILTER = Prefilter([pattern for finding in FINDINGS for pattern in (finding.pattern, finding.gate)
+                        if pattern is not None], scan=NOTE_WORDS)
+# the findings' places in FINDINGS by their pattern's place (none for a gate alone), and by a finding's place the
+# finding and its gate's place (None: no gate): a note is read by the few findings its words allow, in their order
+_FINDINGS_OF = _PREFILTER.indexes_by_place([finding.pattern for finding in FINDINGS])
+_STEPS = tuple((finding, None if finding.gate is None else _PREFILTER.place_of(finding.gate)) for finding in FINDINGS)
 
 
 def documented_findings(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     """Each finding's words searched on their own, the specialty tables behind one search for their words: one
     search for every finding's words had become dearer than this (measured on the development notes). A pattern
     whose required words the note lacks is not run: a substring test is cheaper than the regex scan."""
-    out, reasons, gates, possible = list(suggestions), [], {}, _PREFILTER.possible(note)
-    for finding in _possible_findings(possible):
-        if finding.gate is not None:
-            if id(finding.gate) not in gates:  # by id: hashing a gate reads its program
-                gates[id(finding.gate)] = finding.gate in possible and bool(finding.gate.search(note))
-            if not gates[id(finding.gate)]:
+    out, reasons, gates, places = list(suggestions), [], {}, _PREFILTER.possible_places(note)
+    for place in possible_indexes(places, _FINDINGS_OF):
+        finding, gate = _STEPS[place]
+        if gate is not None:  # a table's gate, searched once a note
+            opened = gates.get(gate)
+            if opened is None:
+                opened = gates[gate] = gate in places and finding.gate.search(note) is not None
+            if not opened:
                 continue
-        if finding.pattern not in possible:
-            continue
         for match in finding.pattern.finditer(note):
             out, reason = _apply(finding, match, out, note, tabular)
             if reason:

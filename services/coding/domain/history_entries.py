@@ -30,7 +30,7 @@ from services.coding.domain.note_text import (
     word_pattern,
 )
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
-from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter, possible_indexes
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
 from services.coding.domain.treatment_ended import NOT_OVER_YET, outcome_said_after
 
@@ -115,7 +115,8 @@ ENTRIES = (
 )
 _PATTERNS = tuple((word_pattern(words), code, entry) for words, code, entry in ENTRIES)
 # the words without which an entry cannot match: one scan of the note leaves the few entries it may hold
-_PREFILTER = Prefilter({pattern for pattern, _, _ in _PATTERNS}, scan=NOTE_WORDS)
+_PREFILTER = Prefilter([pattern for pattern, _, _ in _PATTERNS], scan=NOTE_WORDS)
+_ENTRIES_OF = _PREFILTER.indexes_by_place([pattern for pattern, _, _ in _PATTERNS])
 _TREATED_IN_A_YEAR = re.compile(TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 # a problem list writes the history cue without "of" right before the condition ("Hx concussion 2019", "hx GI bleed",
 # read with the shorthand written out); a heading's colon ("History: concussion yesterday") opens today's account
@@ -182,8 +183,7 @@ _UNDER_CARE = word_pattern(r"cast|splint|boot|brace|orif|fixation|healing|weeks?
 
 def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     suggestions, fracture_reasons = _healed_fractures(suggestions, note, tabular)
-    possible = _PREFILTER.possible(note)
-    entries = [(pattern, code, entry) for pattern, code, entry in _PATTERNS if pattern in possible]
+    entries = [_PATTERNS[index] for index in possible_indexes(_PREFILTER.possible_places(note), _ENTRIES_OF)]
     if not any(pattern.search(note) for pattern, _, _ in entries):
         return suggestions, fracture_reasons
     out, reasons = list(suggestions), fracture_reasons

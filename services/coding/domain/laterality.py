@@ -11,6 +11,7 @@ note states a side only in another sentence, the unspecified-side code goes to a
 import re
 from functools import lru_cache
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_terms import SIDE_UNSPECIFIED, UNDER_SPECIFIED_CONFIDENCE, words
 from services.coding.domain.note_text import sentence
 from services.coding.domain.site_side import sentences_naming_the_site, spelled
@@ -77,10 +78,16 @@ def sided_codes(code: str, side: str, text: str, tabular) -> list[str]:
     return found
 
 
+def side_unspecified(code: str, tabular) -> bool:
+    """The tabular describes the code as of an unspecified side: the codes this rule reads."""
+    return SIDE_UNSPECIFIED.search(tabular.description(code)) is not None
+
+
+@needs(coded_as=side_unspecified)
 def laterality(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons, one_side, bilateral = [], [], [], {}
     for s in suggestions:
-        if not SIDE_UNSPECIFIED.search(tabular.description(s.code)):
+        if not side_unspecified(s.code, tabular):
             out.append(s)
             continue
         made, reason = _sided(s, note, tabular)

@@ -129,6 +129,14 @@ class Prefilter:
         """A given pattern's place, as `possible_places` answers it."""
         return self._everything._place_by_id[id(pattern)]
 
+    def indexes_by_place(self, patterns: list[re.Pattern]) -> dict[int, tuple[int, ...]]:
+        """A table's patterns (each given to this prefilter as it is) by place: the indexes of those at each place,
+        which `possible_indexes` reads for a note."""
+        by_place: dict[int, list[int]] = {}
+        for index, pattern in enumerate(patterns):
+            by_place.setdefault(self.place_of(pattern), []).append(index)
+        return {place: tuple(indexes) for place, indexes in by_place.items()}
+
     def _meets_among(self, words: frozenset[str]) -> dict[str, frozenset[tuple[int, int]]]:
         """The sets each word of the scan meets: those of this prefilter's words that are its prefixes (the scan
         finds the longest of its words at a position; the shorter ones starting there are its prefixes)."""
@@ -138,6 +146,12 @@ class Prefilter:
             if met:
                 meets[word] = frozenset().union(*met)
         return meets
+
+
+def possible_indexes(places, by_place: dict[int, tuple[int, ...]]) -> list[int]:
+    """The indexes, in the table's order, of the table's items whose pattern is at one of `places` (a prefilter's
+    answer for a note): the few a note may hold, found without testing each item's pattern for membership."""
+    return sorted(index for place in places for index in by_place.get(place, ()))
 
 
 class WordScan:

@@ -12,6 +12,7 @@ without it and the 7th-character rule reads the encounter the note states, or ho
 """
 import re
 
+from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import sentence
 from services.coding.domain.suggestions import Suggestion
 
@@ -77,11 +78,17 @@ def site_codes(code: str, text: str, tabular) -> list[str]:
     return [fitting[0][1]]
 
 
+def unspecified_site(code: str, tabular) -> bool:
+    """The code (its 7th character aside) is a subcategory's "..., unspecified site": the codes this rule reads."""
+    base, _ = _base(code, tabular)
+    return "." in base and _UNSPECIFIED_SITE.search(tabular.description(base)) is not None
+
+
+@needs(coded_as=unspecified_site)
 def site_specificity(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = [], []
     for s in suggestions:
-        base, _ = _base(s.code, tabular)
-        if s.context != "affirmed" or "." not in base or not _UNSPECIFIED_SITE.search(tabular.description(base)):
+        if s.context != "affirmed" or not unspecified_site(s.code, tabular):
             out.append(s)
             continue
         codes = site_codes(s.code, sentence(note, s.start, s.end), tabular)

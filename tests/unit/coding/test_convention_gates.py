@@ -58,6 +58,35 @@ def test_a_gate_opens_on_every_note_beyond_ascii():
     assert called(marked, [], lowered_note("Caf\u00e9 au lait spots, follow-up in a year."))
 
 
+def test_a_gate_opens_on_a_code_its_test_of_the_tabular_passes(tabular):
+    note = "Cellulitis of the left leg. Gout of the right toe."
+    marked = needs(coded_as=lambda code, tabular: tabular.description(code).startswith("Cellulitis"))(_unchanged)
+    assert called(marked, found(note, ("M10.9", "Gout"), ("L03.119", "Cellulitis")), lowered_note(note), tabular)
+    assert not called(marked, found(note, ("M10.9", "Gout")), lowered_note(note), tabular)
+    assert called(marked, found(note, ("M10.9", "Gout")), lowered_note(note))  # no tabular: open
+
+
+def test_the_dispatch_tests_a_code_once_for_a_tabular():
+    tested = []
+
+    def test(code, tabular):
+        tested.append((code, tabular))
+        return code == "L03.119"
+    calls = []
+
+    @needs(coded_as=test)
+    def convention(suggestions, note, tabular):
+        calls.append(note)
+        return suggestions, []
+    dispatch, note = GatedConventions((convention,)), "Gout. Cellulitis."
+    first, second = object(), object()
+    for tabular in (first, first, second):
+        dispatch.apply(found(note, ("M10.9", "Gout")), note, tabular)
+        dispatch.apply(found(note, ("M10.9", "Gout"), ("L03.119", "Cellulitis")), note, tabular)
+    assert tested == [("M10.9", first), ("L03.119", first), ("M10.9", second), ("L03.119", second)]
+    assert len(calls) == 3
+
+
 def test_a_gate_must_name_something():
     with pytest.raises(ValueError):
         needs()
@@ -79,16 +108,16 @@ def test_a_closed_gate_skips_only_what_would_change_nothing(tabular, note, coded
     suggestions = found(note, *coded)
     lowered = lowered_note(note)
     for convention in c.CONVENTIONS:
-        if getattr(convention, "gate", None) is None or called(convention, suggestions, lowered):
+        if getattr(convention, "gate", None) is None or called(convention, suggestions, lowered, tabular):
             continue
         after, reasons = convention(list(suggestions), note, tabular)
         assert (after, reasons) == (suggestions, []), convention.__name__
 
 
-def test_the_declared_gates_close_on_a_note_with_nothing_for_them():
+def test_the_declared_gates_close_on_a_note_with_nothing_for_them(tabular):
     note = "Acne on the forehead and cheeks, started on a topical retinoid."
     gated = [convention for convention in c.CONVENTIONS if getattr(convention, "gate", None) is not None]
-    assert gated and not any(called(convention, found(note, ("L70.0", "Acne")), lowered_note(note))
+    assert gated and not any(called(convention, found(note, ("L70.0", "Acne")), lowered_note(note), tabular)
                              for convention in gated)
 
 
@@ -142,7 +171,7 @@ ACTING = [
 def test_a_gate_opens_where_its_convention_acts(tabular, convention, note, coded):
     suggestions = found(note, *coded)
     assert convention(list(suggestions), note, tabular)[0] != suggestions
-    assert called(convention, suggestions, lowered_note(note))
+    assert called(convention, suggestions, lowered_note(note), tabular)
 
 
 # each convention gated on its codes or words since: a note it acts on (its codes described as the tabular describes
@@ -177,6 +206,10 @@ NEWLY_GATED = [
     (c.hypertensive_partners, "Hypertensive heart and kidney disease with heart failure and CKD stage 3.",
      (("I13.0", "Hypertensive heart and kidney disease"), ("N18.30", "CKD stage 3"))),
     (c.contraceptive_methods, "Nexplanon inserted today in the left arm.", ()),
+    # on what the tabular says of a code: no side, an unspecified site, a 7th character still to come
+    (c.laterality, "Cellulitis of the left leg, started on cephalexin.", (("L03.119", "Cellulitis"),)),
+    (c.site_specificity, "Chondrocalcinosis (pseudogout), left knee.", (("M11.20", "Chondrocalcinosis"),)),
+    (c.seventh_character, "Wrist fracture after a fall, initial encounter.", (("S52.501", "Wrist fracture"),)),
 ]
 
 
@@ -188,7 +221,7 @@ def described(tabular, note: str, *coded: tuple[str, str]) -> list[Suggestion]:
 def test_a_newly_gated_convention_opens_where_it_acts(tabular, convention, note, coded):
     suggestions = described(tabular, note, *coded)
     assert convention(list(suggestions), note, tabular)[0] != suggestions
-    assert called(convention, suggestions, lowered_note(note))
+    assert called(convention, suggestions, lowered_note(note), tabular)
 
 
 # open on the follow-up by its codes (I10, E11.9) or by its words (" of " and "hypertension", as "no diagnosis of
@@ -202,7 +235,7 @@ _OPEN_ON_THE_FOLLOW_UP = {c.hypertensive_heart_disease, c.diabetes_type_elsewher
 def test_the_gates_close_on_a_follow_up_with_nothing_for_them(tabular, convention):
     note = "Follow-up for type 2 diabetes and hypertension. Denies chest pain. Family history of diabetes."
     suggestions = found(note, ("E11.9", "type 2 diabetes"), ("I10", "hypertension"))
-    assert not called(convention, suggestions, lowered_note(note))
+    assert not called(convention, suggestions, lowered_note(note), tabular)
     assert convention(list(suggestions), note, tabular) == (suggestions, [])
 
 
@@ -225,8 +258,8 @@ class _Recorded:
     """The conventions in their order, each standing in for itself (its gate kept) and changing nothing, so that
     every one is offered the same suggestions; which the dispatch called is recorded."""
 
-    def __init__(self):
-        self.calls = []
+    def __init__(self, tabular):
+        self.calls, self.tabular = [], tabular
         self.dispatch = GatedConventions(tuple(map(self._stand_in, c.CONVENTIONS)))
 
     def _stand_in(self, convention):
@@ -238,29 +271,30 @@ class _Recorded:
 
     def called(self, suggestions, note) -> list:
         self.calls.clear()
-        self.dispatch.apply(suggestions, note, None)
+        self.dispatch.apply(suggestions, note, self.tabular)
         return list(self.calls)
 
 
-def _alone(suggestions, note) -> list:
-    return [convention for convention in c.CONVENTIONS if called(convention, suggestions, lowered_note(note))]
+def _alone(suggestions, note, tabular) -> list:
+    return [convention for convention in c.CONVENTIONS
+            if called(convention, suggestions, lowered_note(note), tabular)]
 
 
 @pytest.mark.parametrize("note, coded", [*CLOSED, *((note, coded) for _, note, coded in [*ACTING, *NEWLY_GATED]),
                                          ("Caf\u00e9 au lait spots, follow-up in a year.", ())])
-def test_the_conventions_dispatch_calls_each_convention_where_its_gate_alone_opens(note, coded):
+def test_the_conventions_dispatch_calls_each_convention_where_its_gate_alone_opens(tabular, note, coded):
     suggestions = found(note, *coded)
-    assert _Recorded().called(suggestions, note) == _alone(suggestions, note)
+    assert _Recorded(tabular).called(suggestions, note) == _alone(suggestions, note, tabular)
 
 
-def test_the_dispatch_calls_what_every_gate_alone_opens_on_the_development_notes():
+def test_the_dispatch_calls_what_every_gate_alone_opens_on_the_development_notes(tabular):
     from services.coding.evaluate_suggestions import DEVELOPMENT_SET
     with open(DEVELOPMENT_SET, newline="") as source:
         notes = [row["note"] for row in csv.DictReader(source)]
-    recorded, gated_count = _Recorded(), sum(getattr(cv, "gate", None) is not None for cv in c.CONVENTIONS)
+    recorded, gated_count = _Recorded(tabular), sum(getattr(cv, "gate", None) is not None for cv in c.CONVENTIONS)
     ungated, opened = len(c.CONVENTIONS) - gated_count, 0
     for note in notes:
         calls = recorded.called([], note)
-        assert calls == _alone([], note), note[:60]
+        assert calls == _alone([], note, tabular), note[:60]
         opened += len(calls) - ungated
     assert 0 < opened < len(notes) * gated_count

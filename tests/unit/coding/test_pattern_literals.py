@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from services.coding.domain.documented_findings import FINDINGS
-from services.coding.domain.pattern_literals import SCANNED_FROM, Prefilter, lowered_note, may_match, required_literals
+from services.coding.domain.pattern_literals import (SCANNED_FROM, Prefilter, lowered_note, may_match, possible_indexes,
+                                                     required_literals)
 
 pytestmark = pytest.mark.unit
 
@@ -75,6 +76,33 @@ def test_an_equal_pattern_the_prefilter_was_not_given_is_found_as_in_a_set():
     prefilter = Prefilter([gout, same_text])  # the second is held as the first, which it equals
     assert same_text in prefilter.possible("gout") and _CountedPattern(r"\bgout\b") in prefilter.possible("gout")
     assert _CountedPattern(r"\bgout\b") not in prefilter.possible("asthma")
+
+
+def test_a_tables_items_are_read_by_their_patterns_places_in_the_tables_order():
+    gout, asthma = re.compile(r"\bgout\b", re.IGNORECASE), re.compile(r"\basthma\b", re.IGNORECASE)
+    re.purge()  # else the module's cache answers the same object
+    gout_again = re.compile(r"\bgout\b", re.IGNORECASE)
+    assert gout_again == gout and gout_again is not gout
+    gate = re.compile(r"\bflare\b", re.IGNORECASE)  # given to the prefilter, no item's pattern
+    table = [asthma, gout, asthma, gout_again]  # equal patterns, two objects: one place
+    prefilter = Prefilter([*table, gate])
+    by_place = prefilter.indexes_by_place(table)
+    assert possible_indexes(prefilter.possible_places("Gout flare, asthma stable."), by_place) == [0, 1, 2, 3]
+    assert possible_indexes(prefilter.possible_places("Gout flare."), by_place) == [1, 3]
+    assert possible_indexes(prefilter.possible_places("A flare."), by_place) == []
+    assert possible_indexes(prefilter.possible_places("Caf\u00e9, a flare."), by_place) == [0, 1, 2, 3]
+
+
+def test_the_findings_read_by_place_are_those_the_set_of_patterns_keeps_on_the_development_notes():
+    from services.coding.domain.documented_findings import _FINDINGS_OF, _PREFILTER
+    patterns = {p for f in FINDINGS for p in (f.pattern, f.gate) if p is not None}
+    by_set = Prefilter(patterns)
+    with DEVELOPMENT.open(newline="") as source:
+        notes = [row["note"] for row, _ in zip(csv.DictReader(source), range(500))]
+    differing = [note[:40] for note in notes for possible in [by_set.possible(note)]
+                 if possible_indexes(_PREFILTER.possible_places(note), _FINDINGS_OF)
+                 != [i for i, finding in enumerate(FINDINGS) if finding.pattern in possible]]
+    assert differing == []
 
 
 def test_membership_by_place_answers_as_the_set_does_on_the_development_notes():
