@@ -28,7 +28,7 @@ import re
 from services.coding.domain.diet_words import NOT_A_DIET, in_diet_advice
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.laterality import stated_side
-from services.coding.domain.note_text import sentence, sentence_start
+from services.coding.domain.note_text import negated_before, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _word
 
 
@@ -244,6 +244,15 @@ _BODY_SITE = _word(r"scalp|foot|feet|groin|nails?|beard|hand|face")
 _BACK_INJURY = _word(r"strain(ed)?|sprain(ed)?")
 
 
+def _nausea_with_vomiting(match: re.Match, note: str) -> tuple[str, str] | None:
+    """R11.2, unless its sentence names a kind the index codes apart; a kind it denies ("no blood") is none."""
+    start = sentence_start(note, match.start())
+    text = sentence(note, match.start(), match.end())
+    if any(not negated_before(note, start + kind.start()) for kind in _NAUSEA_KIND.finditer(text)):
+        return None
+    return "R11.2", "nausea with vomiting"
+
+
 def _unless_the_note(code: str, why: str, explained_by: re.Pattern) -> Resolve:
     return lambda match, note: None if explained_by.search(note) else (code, why)
 
@@ -279,7 +288,7 @@ _ROWS = (
      ("M65", "M77", "M67"), _unless("M65.4", "De Quervain's tenosynovitis (radial styloid tenosynovitis)", _THYROID)),
     (_word(r"ganglion( cyst)?|ganglion cysts"), ("M67",), _ganglion),
     (_word(r"nausea (and|with|&|/) ?vomiting|nausea/vomiting|vomiting (and|with|&) nausea"), ("R11",),
-     _unless("R11.2", "nausea with vomiting", _NAUSEA_KIND)),
+     _nausea_with_vomiting),
     (_word(r"pyelonephritis"), ("N16", "N12", "N10", "N11"),
      _unless("N12", "pyelonephritis, not specified as acute or chronic", _PYELONEPHRITIS_KIND)),
     (_word(r"vertebrogenic (low )?back pain|vertebrogenic lbp"), ("M54",),

@@ -8,7 +8,8 @@ a hyperthyroidism or a panic or anxiety disorder; fatigue a depression, an anemi
 failure, a kidney failure, a cancer, an infection; a headache a migraine, a head injury, a sinusitis, a
 pre-eclampsia, a sleep apnea; a dizziness an inner ear's disorder, a low pressure, an arrhythmia or a stroke; a
 syncope an arrhythmia, an aortic stenosis, an orthostatic hypotension or a seizure; a dyspnea a lung, heart or
-valve disease, an anemia or obesity; a nocturia what explains frequency, a heart failure or a sleep apnea; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
+valve disease, an anemia or obesity; a nocturia what explains frequency, a heart failure or a sleep apnea; a swollen calf a vein's clot or insufficiency, a
+cellulitis, a soft tissue's disorder or an injury; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
 below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
 it) and confirms none of them, the symptom is its own problem. Read anywhere else in the note, the same table
 decides through `unexplained_beside`, which leaves to the coder a clinic's name and a symptom said to be under
@@ -123,6 +124,9 @@ EXPLAINED_BY = {
     # overactive thyroid, a premenstrual dysphoric disorder
     "R45.4": ("F0", "F1", "F2", "F3", "F40", "F41", "F42", "F43", "F60", "F84", "F90", "F91", "G30", "S06",
               *_OVERACTIVE_THYROID, "N94.3", "T"),
+    # a swollen calf: a deep or superficial vein's clot, a venous insufficiency, a lymphedema, a cellulitis, a
+    # Baker's cyst or other soft tissue disorder, a tumor of the soft tissue, an injury
+    "R22.4": ("I80", "I82", "I87", "I89", "L03", "M66", "M71", "M79.8", "D17", "D21", "D48", "C49", "S", "T", "O"),
     "R26.81": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "H81", "H83", "M1", "M4", "M8", "I6", "E53.8", "F0",
                "F10", "H54", "I95", "S", "T"),
 }
