@@ -10,7 +10,8 @@ the index codes apart (a goiter, a nodule, Graves disease); "Human immunodeficie
 B20, asymptomatic status Z21; "Hepatitis, C" B19.20, chronic B18.2, acute B17.10 (a test, a screen or a cure is no
 current diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by digit and side; "De Quervain's
 tenosynovitis" M65.4 (not the thyroiditis of that name); "Ganglion" M67.4- at the wrist, hand, knee, ankle or foot,
-by side; "Nausea, with vomiting" R11.2; "Pyelonephritis" not said acute or chronic N12; vertebrogenic low back pain
+by side; "Nausea, with vomiting" R11.2; "Fever, with chills" R50.9 (not "Chills" R68.83, a chill without fever);
+"Pyelonephritis" not said acute or chronic N12; vertebrogenic low back pain
 M54.51; "Gastritis" of no stated kind K29.70; "Diverticula" K57.90, of the colon K57.30, diverticulitis K57.92 and
 K57.32 (bleeding, an abscess or a perforation are other codes); "Fatty, liver" and "Steatosis, liver" K76.0
 (alcoholic is K70.0); "Disease, peripheral vascular" (PAD, PVD) I73.9 where no atherosclerosis, claudication or
@@ -289,6 +290,9 @@ _ROWS = (
     (_word(r"ganglion( cyst)?|ganglion cysts"), ("M67",), _ganglion),
     (_word(r"nausea (and|with|&|/) ?vomiting|nausea/vomiting|vomiting (and|with|&) nausea"), ("R11",),
      _nausea_with_vomiting),
+    # the index's "Fever, with chills" R50.9: its "Chills" R68.83 is a chill without fever
+    (_word(r"fevers? (and|with|&|/) ?chills|chills (and|with|&) fevers?"), ("R50", "R68"),
+     fixed("R50.9", "fever with chills")),
     (_word(r"pyelonephritis"), ("N16", "N12", "N10", "N11"),
      _unless("N12", "pyelonephritis, not specified as acute or chronic", _PYELONEPHRITIS_KIND)),
     (_word(r"vertebrogenic (low )?back pain|vertebrogenic lbp"), ("M54",),

@@ -11,7 +11,7 @@ neck" R22.1; "Swelling, localized, lower limb" R22.4- for a swollen calf, by its
 localized" R59.0 where a site is named; "Congestion, nasal" R09.81 for a stuffy nose; "Pain, abdominal" R10.9
 for stomach or belly pain; "Pain, chest" R07.9 written as pain in the chest; "Diarrhea" R19.7 for loose or
 watery stools; "Fatigue" R53.83 for low energy, "Tiredness" R53.83 for tired all the time; "Alteration, awareness,
-transient" R40.4 for staring spells; "Somnolence" R40.0 for daytime sleepiness; "Unsteadiness on feet" R26.81 for feeling off balance.
+transient" R40.4 for staring spells; "Somnolence" R40.0 for daytime sleepiness; "Poor, urinary stream" R39.12 for a weak or slow stream; "Unsteadiness on feet" R26.81 for feeling off balance.
 """
 import re
 
@@ -137,6 +137,8 @@ SYMPTOM_WORD_FINDINGS = (
      fixed("R53.83", "tiredness is fatigue")),
     (_word(r"staring (spells?|episodes?)|(spells?|episodes?) of staring"), ("R40",),
      fixed("R40.4", "a staring spell is a transient alteration of awareness")),
+    (_word(r"(weak|poor|slow|decreased) (urine )?stream"), ("R39",),
+     fixed("R39.12", "a weak stream is a poor urinary stream")),
     (_word(r"(excessive )?daytime (sleepiness|somnolence|drowsiness)|sleepy (during|in) the day"), ("R40", "G47"),
      fixed("R40.0", "daytime sleepiness is somnolence")),
     (_word(r"off balance|loss of balance|losing (her |his |my )?balance"), ("R26",),

@@ -122,3 +122,30 @@ def test_a_sign_stated_after_a_dash_that_closes_a_denial_is_coded(suggest, note)
 ])
 def test_a_denied_or_a_relatives_sign_before_the_dash_stays_uncoded(suggest, note):
     assert "R00.2" not in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, expected", [
+    ("BPH with lower urinary tract symptoms: nocturia x2 and a weak stream - tamsulosin.", {"N40.1", "R35.1", "R39.12"}),
+    ("Meds: finasteride (BPH with nocturia x3).", {"N40.1", "R35.1"}),
+    ("A/P: 1. HLD - atorvastatin. 2. Slow stream and nocturia x 3 mo - PSA, UA.", {"E78.5", "R39.12", "R35.1"}),
+])
+def test_the_urinary_symptoms_a_bph_asks_for_are_coded_beside_it(suggest, note, expected):
+    assert expected <= billed(suggest, note)
+
+
+@pytest.mark.parametrize("note", ["BPH, no nocturia, stream good.", "Father with BPH and a weak stream."])
+def test_denied_or_a_relatives_urinary_symptoms_are_not(suggest, note):
+    assert not billed(suggest, note) & {"R35.1", "R39.12"}
+
+
+def test_falls_counted_with_x_are_repeated_falls_and_over_a_year_a_history_too(suggest):
+    assert "R29.6" in billed(suggest, "A/P: 2. Falls x 3 this month - PT gait and balance, home safety.")
+    assert {"R29.6", "Z91.81"} <= billed(suggest, "Falls x 2 in the past year, no injuries.")
+    assert "R29.6" not in billed(suggest, "No falls x 2 years.")
+
+
+def test_fever_and_chills_is_fever_with_chills_not_a_chill_without_fever(suggest):
+    found = billed(suggest, "Fever and chills x 2 days, no cough. A/P: fever, likely viral - fluids.")
+    assert "R50.9" in found and "R68.83" not in found
+    assert not billed(suggest, "Denies fever and chills.") & {"R50.9", "R68.83"}
+    assert "R68.83" in billed(suggest, "Shaking chills at night without fever x 3 nights.")
