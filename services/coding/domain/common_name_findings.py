@@ -10,7 +10,8 @@ the index codes apart (a goiter, a nodule, Graves disease); "Human immunodeficie
 B20, asymptomatic status Z21; "Hepatitis, C" B19.20, chronic B18.2, acute B17.10 (a test, a screen or a cure is no
 current diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by digit and side; "De Quervain's
 tenosynovitis" M65.4 (not the thyroiditis of that name); "Ganglion" M67.4- at the wrist, hand, knee, ankle or foot,
-by side; "Nausea, with vomiting" R11.2; "Pyelonephritis" not said acute or chronic N12; vertebrogenic low back pain
+by side; "Nausea, with vomiting" R11.2; "Fever, with chills" R50.9 (not "Chills" R68.83, a chill without fever);
+"Pyelonephritis" not said acute or chronic N12; vertebrogenic low back pain
 M54.51; "Gastritis" of no stated kind K29.70; "Diverticula" K57.90, of the colon K57.30, diverticulitis K57.92 and
 K57.32 (bleeding, an abscess or a perforation are other codes); "Fatty, liver" and "Steatosis, liver" K76.0
 (alcoholic is K70.0); "Disease, peripheral vascular" (PAD, PVD) I73.9 where no atherosclerosis, claudication or
@@ -28,7 +29,7 @@ import re
 from services.coding.domain.diet_words import NOT_A_DIET, in_diet_advice
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.laterality import stated_side
-from services.coding.domain.note_text import sentence, sentence_start
+from services.coding.domain.note_text import negated_before, sentence, sentence_start
 from services.coding.domain.note_text import word_pattern as _word
 
 
@@ -244,6 +245,15 @@ _BODY_SITE = _word(r"scalp|foot|feet|groin|nails?|beard|hand|face")
 _BACK_INJURY = _word(r"strain(ed)?|sprain(ed)?")
 
 
+def _nausea_with_vomiting(match: re.Match, note: str) -> tuple[str, str] | None:
+    """R11.2, unless its sentence names a kind the index codes apart; a kind it denies ("no blood") is none."""
+    start = sentence_start(note, match.start())
+    text = sentence(note, match.start(), match.end())
+    if any(not negated_before(note, start + kind.start()) for kind in _NAUSEA_KIND.finditer(text)):
+        return None
+    return "R11.2", "nausea with vomiting"
+
+
 def _unless_the_note(code: str, why: str, explained_by: re.Pattern) -> Resolve:
     return lambda match, note: None if explained_by.search(note) else (code, why)
 
@@ -279,7 +289,10 @@ _ROWS = (
      ("M65", "M77", "M67"), _unless("M65.4", "De Quervain's tenosynovitis (radial styloid tenosynovitis)", _THYROID)),
     (_word(r"ganglion( cyst)?|ganglion cysts"), ("M67",), _ganglion),
     (_word(r"nausea (and|with|&|/) ?vomiting|nausea/vomiting|vomiting (and|with|&) nausea"), ("R11",),
-     _unless("R11.2", "nausea with vomiting", _NAUSEA_KIND)),
+     _nausea_with_vomiting),
+    # the index's "Fever, with chills" R50.9: its "Chills" R68.83 is a chill without fever
+    (_word(r"fevers? (and|with|&|/) ?chills|chills (and|with|&) fevers?"), ("R50", "R68"),
+     fixed("R50.9", "fever with chills")),
     (_word(r"pyelonephritis"), ("N16", "N12", "N10", "N11"),
      _unless("N12", "pyelonephritis, not specified as acute or chronic", _PYELONEPHRITIS_KIND)),
     (_word(r"vertebrogenic (low )?back pain|vertebrogenic lbp"), ("M54",),

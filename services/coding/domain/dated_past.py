@@ -59,8 +59,10 @@ STILL_PRESENT = re.compile(r"(?<!\bno )(?<!\bno further )(?<!\bno new )(?<!\bwit
 # injury, feels lightheaded when she stands", "no fall, noticed numbness of the foot")
 AFFIRMING_WORDS = ("has", "reports", "reported", "endorses", "endorsed", "complains", "c/o", "admits",
                    "notes", "positive", "describes", "presents", "feels", "felt", "notices", "noticed")
-# such an item after a comma, its verb perhaps after "now" ("no fall or injury, now notices numbness")
-AFFIRMED_ITEM = r",\s*(now\s+)?(" + "|".join(re.escape(word) for word in AFFIRMING_WORDS) + r")\b"
+# such an item after a comma or a dash, its verb perhaps after "now" ("no fall or injury, now notices numbness", "ROS
+# negative for chest pain - reports palpitations")
+AFFIRMED_ITEM = r"(?:,|\s[-–]+)\s*(now\s+)?(" + "|".join(re.escape(word) for word in AFFIRMING_WORDS) + r")\b"
+ITEM_SEPARATORS = (",", ";", "-", "–")  # as tokens: what may open such an item
 
 # Over since a time: the condition, a time it happened (a year, a school or a decade of life, or a time long past),
 # then that there has been none since ("Tension headaches in college, none now", "Hypertensive urgency in 2023, none

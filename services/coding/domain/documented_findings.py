@@ -63,6 +63,7 @@ from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_
                                               word_pattern as _word)
 from services.coding.domain.suggestions import (SYMPTOM_NAMED_DISORDERS, Suggestion, from_rule, overlapping,
                                                replacing)
+from services.coding.domain.use_additional_symptoms import asked_for_beside
 
 NAME = "documented-finding"
 FAMILY_HISTORY_CONFIDENCE = 0.9  # as the suggester's codes from the index's History entry
@@ -522,11 +523,13 @@ def _integral(code: str, match: re.Match, suggestions: list[Suggestion], note: s
     suggester reads the symptoms the index finds; not the diagnosis the finding replaces on its own words
     ("pre-diabetes" is not diabetes). Abnormal results (R70-R99: prediabetes, an abnormal TSH) are findings of
     their own, not symptoms: "obesity and prediabetes" is two codes. An external cause (V00-Y99: the W19 of "before
-    the falls") says how an injury came about and explains no symptom."""
+    the falls") says how an injury came about and explains no symptom. A symptom the diagnosis's own use-additional
+    note asks for is not part of it ("BPH with LUTS: nocturia and a weak stream")."""
     replaced = overlapping(suggestions, match.start(), match.end())
     here = sentence_start(note, match.start())
     return code[0] == "R" and code[1:3] < "70" and any(s.code[0] not in _NO_DIAGNOSIS and s.context == "affirmed"
                                   and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
+                                  and not asked_for_beside(code, s.code)
                                   and sentence_start(note, s.start) == here and s not in replaced
                                   for s in suggestions)
 

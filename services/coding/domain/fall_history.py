@@ -14,7 +14,8 @@ NAME = "fall-history"
 # every wording above holds "fall": most notes hold none, and one search skips the rest
 _FALL_WORD = re.compile(r"fall", re.IGNORECASE)
 _FALLS = _rx(r"(history of|h/o|hx( of)?) (recurrent |repeated |multiple |frequent )?falls|"
-             r"(two|three|four|several|multiple|\d) falls (in|over|during) the (past|last) (year|12 months)|"
+             r"((two|three|four|several|multiple|\d) falls|falls (x|times) ?\d) (in|over|during) the (past|last) "
+             r"(year|12 months)|"
              r"(two|three|several|multiple|\d) falls this year|"
              r"(has )?fallen (twice|\w+ times|several times|repeatedly) (this|in the past|over the past|in the last) year")
 

@@ -445,9 +445,14 @@ def _without_other_conditions(s: Suggestion, note: str, suggestions: list[Sugges
 
 
 def _qualifiers_near(s: Suggestion, note: str, tabular) -> list[str]:
-    """The words near the mention, in its sentence, that other codes of its category use and it does not."""
+    """The words near the mention, in its sentence, that other codes of its category use and it does not; not those
+    the words after it deny ("watery diarrhea, no blood": no kind of the diarrhea)."""
     specific = tabular.category_words(s.code) - _NO_KIND - (_SIDE_OF_NO_KIND if s.code in NAMED_BARE else frozenset())
-    return sorted(w for w in _near_words(s, note) if w in specific)
+    near = [w for w in _near_words(s, note) if w in specific]
+    if not near:
+        return []
+    denied = denied_words(note[s.end:sentence_end(note, s.end)], s.description)
+    return sorted(w for w in near if w not in denied)
 
 
 def _sibling_named(s: Suggestion, note: str, qualifiers: list[str], tabular) -> tuple[str | None, list[str]]:

@@ -193,7 +193,7 @@ INDEX_WORD_FINDINGS = (
     (_word(r"unsteady gait|gait (is )?unsteady|unsteadiness( on (her |his |their )?feet)?|"
            r"unsteady on (her |his |their )?feet"), ("R26",), fixed("R26.81", "unsteadiness on feet")),
     # the index's external cause "Fall, falling" (W19) on the same word is the injury's cause, not the problem
-    (_word(rf"{_REPEATED} falls"), ("R29", "W19"), fixed("R29.6", "repeated falls")),
+    (_word(rf"{_REPEATED} falls|falls (x|times) ?[2-9]\b"), ("R29", "W19"), fixed("R29.6", "repeated falls")),
     (_word(r"micro-?albuminuria"), ("R80",), fixed("R80.9", "microalbuminuria (proteinuria)")),
     (_word(r"positive (fit|fobt|fecal occult blood( test)?|stool guaiac|guaiac|hemoccult|ifobt)|"
            r"(fit|fobt|ifobt|hemoccult|guaiac)( test)? (was |is |came back )?positive|"

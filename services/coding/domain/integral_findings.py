@@ -5,7 +5,9 @@ Each row is a symptom the diagnosis is made of, not one it merely often comes wi
 failure; dyspnea, wheezing and cough in an exacerbation of COPD or in asthma; hypoxemia in respiratory failure
 with hypoxia; sneezing in rhinitis; hirsutism and irregular menses in PCOS; erythema in cellulitis; lightheadedness and syncope in orthostatic hypotension (the index's
 "Syncope, orthostatic" is I95.1); chest pain in angina and myocardial infarction,
-pleuritic chest pain in pulmonary embolism, chest wall pain in costochondritis; fatigue and weight gain in
+pleuritic chest pain in pulmonary embolism, chest wall pain in costochondritis; the ECG's ST and T wave changes in
+angina and myocardial infarction; daytime sleepiness in a sleep apnea of stated type, a hypersomnia or a narcolepsy;
+a lobe's opacity in the pneumonia, cancer, tuberculosis or other lung disease it shows; fatigue and weight gain in
 hypothyroidism; the glucose findings of prediabetes, the thyroid function tests of a thyroid disorder and the neck
 lump of a goiter or thyroid nodule; a high LDH in a hemolytic anemia (the hemolysis that releases it); blurred vision and glare in a
 cataract; double vision in a paralytic strabismus (a cranial nerve palsy); a joint's osteophytes on its radiograph
@@ -44,6 +46,14 @@ CARDIOPULMONARY_INTEGRAL = {
     # impaired fasting glucose, impaired glucose tolerance, an A1c in range: the findings prediabetes is made of
     "R73.01": ("R73.03",), "R73.02": ("R73.03",), "R73.09": ("R73.03",),
     "R94.6": THYROID_DISORDERS,  # the thyroid function tests a thyroid disorder is diagnosed by
+    # the daytime sleepiness of an obstructive or central sleep apnea, a hypersomnia or a narcolepsy (not "sleep
+    # apnea" with no type, most often the default entry of a suspected one)
+    "R40.0": ("G47.31", "G47.33", "G47.1", "G47.4"),
+    "R94.31": ("I20", "I21", "I22", "I24"),  # the ST and T wave changes of an angina or an infarction
+    # the opacity or mass a pneumonia, a lung cancer or metastasis, a tuberculosis, an abscess, a sarcoidosis, an
+    # interstitial disease or a benign tumor of the lung shows on its film
+    "R91.8": ("J12", "J13", "J14", "J15", "J16", "J17", "J18", "J69", "C34", "C78.0", "A15", "J85", "D86", "J84",
+              "D14.3", "D02.2"),
     # the neck lump or swelling that is the goiter or the thyroid nodule found
     "R22.1": ("E01", "E04", "E05.1", "E05.2"),
     "R53.8": HYPOTHYROIDISM,  # fatigue

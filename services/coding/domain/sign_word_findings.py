@@ -7,7 +7,7 @@ shuffling gait", "blurry vision", "blacked out", "coughing up blood") or a test 
 "obstructive ventilatory defect"). The index's entries: "Deficit, attention and concentration" R41.840;
 "Amnesia" / memory loss NOS R41.3; "Gait, abnormality, specified NEC" (shuffling) and "Limping" R26.89;
 "Loss of consciousness, transient", "Blackout" and "Fainting" R55; "Blurred, blurring, vision" H53.8;
-"Abnormal, electrocardiogram" R94.31; "Abnormal, function studies, pulmonary" R94.2 (a reduced diffusing capacity
+"Abnormal, electrocardiogram" R94.31 (nonspecific ST or T wave changes among them); "Abnormal, function studies, pulmonary" R94.2 (a reduced diffusing capacity
 among them); "Stiff, joint" M25.6- by
 joint and side; "Pain, chronic, due to trauma" G89.21 for a chronic pain written as post-traumatic; "Hemoptysis"
 R04.2; "Elevated, transaminase" R74.01 where the liver enzymes named are ALT or AST.
@@ -125,6 +125,9 @@ SIGN_WORD_FINDINGS = (
     (_word(r"(pathologic(al)? |old |inferior |anterior |lateral |septal )*q waves?|"
            r"abnormal (ecg|ekg|electrocardiogram)"), ("R94",),
      _unless_in_sentence(_INFARCT, "R94.31", "an abnormal electrocardiogram")),
+    # the tracing's own verdict when it names no rhythm or infarct: "ECG: nonspecific ST-T changes"
+    (_word(r"non-?specific (st-t|st|t)[- ]?(segment |wave )?(changes|abnormalit(y|ies))"), ("R94",),
+     _unless_in_sentence(_INFARCT, "R94.31", "nonspecific ST or T wave changes are an abnormal electrocardiogram")),
     (_word(r"(obstructive|restrictive|mixed) (ventilatory )?(defect|impairment)|"
            r"abnormal (pfts?|spirometry|pulmonary function (tests?|studies))|"
            # a gas-transfer result: "reduced DLCO", "reduction in diffusing capacity", "DLCO decreased to 55%"

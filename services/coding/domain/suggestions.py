@@ -18,6 +18,7 @@ from services.coding.domain.own_entry import heads_its_own_entry
 from services.coding.domain.note_text import uncertain
 from services.coding.domain.results import error, warning
 from services.coding.domain.unexplained_symptom import BY_DURATION
+from services.coding.domain.use_additional_symptoms import asked_for_beside
 
 MAX_DIAGNOSES = 12
 RULE_CONFIDENCE = 0.94  # a code the note states in so many words ("vaccine given"), as for an inclusion term
@@ -120,16 +121,18 @@ def without_integral_symptoms(suggestions: list[Suggestion], sentences: list[int
     """Drop symptom codes (chapter R) stated with a definitive diagnosis in the same sentence: signs and
     symptoms integral to a diagnosis are not coded (ICD-10-CM guidelines I.B.5). sentences[i] identifies the
     sentence of suggestions[i]. A diagnosis the note states as uncertain ("likely pneumonia") is not
-    definitive: its symptoms are what gets coded (guidelines IV.H)."""
+    definitive: its symptoms are what gets coded (guidelines IV.H). Nor a symptom the diagnosis's own use-additional
+    note asks for ("BPH with LUTS: nocturia x3 and weak stream")."""
     # only a sentence holding a symptom code is asked whether it states a definitive diagnosis
     with_symptoms = {sentence for s, sentence in zip(suggestions, sentences) if s.code[0] == "R"}
-    definitive = [(sentence, s.start) for s, sentence in zip(suggestions, sentences)
+    definitive = [(sentence, s.start, s.code) for s, sentence in zip(suggestions, sentences)
                   if sentence in with_symptoms and s.code[0] not in "RZ"
                   and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
                   and not (note and uncertain(note, s.start, s.end))]
     return [s for s, sentence in zip(suggestions, sentences)
             if not (s.code[0] == "R" and any(at == sentence and not _item_of_its_own(s, start, note)
-                                             for at, start in definitive))]
+                                             and not asked_for_beside(s.code, code)
+                                             for at, start, code in definitive))]
 
 
 def _item_of_its_own(symptom: Suggestion, diagnosis_start: int, note: str) -> bool:

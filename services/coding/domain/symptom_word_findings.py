@@ -7,16 +7,16 @@ limb, eye and ear pain), each tried in sentences of our own: these are the wordi
 "Pain, joint" M25.5- and "Pain, limb" M79.6- by the joint or limb named, "Pain, eye" H57.1- and "Otalgia"
 (earache) H92.0-, each by the side its words state (otherwise the laterality rule sides it); "Palpitations" for
 a pounding or racing heart; "Edema, localized" R60.0 for swelling or edema of the ankles, feet or legs; "Mass,
-neck" R22.1; "Ecchymoses, spontaneous" R23.3 for easy bruising; "Hiccup" R06.6; "Enlargement, lymph gland,
+neck" R22.1; "Swelling, localized, lower limb" R22.4- for a swollen calf, by its side; "Ecchymoses, spontaneous" R23.3 for easy bruising; "Hiccup" R06.6; "Enlargement, lymph gland,
 localized" R59.0 where a site is named; "Congestion, nasal" R09.81 for a stuffy nose; "Pain, abdominal" R10.9
 for stomach or belly pain; "Pain, chest" R07.9 written as pain in the chest; "Diarrhea" R19.7 for loose or
 watery stools; "Fatigue" R53.83 for low energy, "Tiredness" R53.83 for tired all the time; "Alteration, awareness,
-transient" R40.4 for staring spells; "Unsteadiness on feet" R26.81 for feeling off balance.
+transient" R40.4 for staring spells; "Somnolence" R40.0 for daytime sleepiness; "Poor, urinary stream" R39.12 for a weak or slow stream; "Unsteadiness on feet" R26.81 for feeling off balance.
 """
 import re
 
 from services.coding.domain.finding_resolvers import fixed
-from services.coding.domain.laterality import stated_side
+from services.coding.domain.laterality import stated_side, written_side
 from services.coding.domain.note_text import negated_before, sentence, sentence_start, uncertain
 from services.coding.domain.note_text import word_pattern as _word
 
@@ -80,6 +80,18 @@ def _localized_nodes(match: re.Match, note: str) -> tuple[str, str] | None:
     return "R59.0", "enlarged lymph nodes at a named site are localized"
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:(]")
+_CALF_SIDE = {"right": "R22.41", "left": "R22.42", "bilateral": "R22.43", None: "R22.40"}
+
+
+def _swollen_calf(match: re.Match, note: str) -> tuple[str, str]:
+    """"Swelling, localized, lower limb" R22.4- by the side its clause names ("L calf pain and swelling")."""
+    start = sentence_start(note, match.start())
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(note, start, match.start())]
+    side = written_side(note[(breaks[-1] if breaks else start):match.end()])
+    return _CALF_SIDE[side], "a swollen calf is a localized swelling of the lower limb"
+
+
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 SYMPTOM_WORD_FINDINGS = (
     (_located_pain(r"ankles?"), ("M25.57", _PAIN),
@@ -107,6 +119,9 @@ SYMPTOM_WORD_FINDINGS = (
      ("R60",), fixed("R60.0", "swelling of the ankles, feet or legs is localized edema")),
     (_word(r"(lump|mass|swelling) (in|on|of) (the |her |his |my )?((right|left|r|l) (side of (the )?)?)?neck|"
            r"neck (lump|mass)"), ("R22",), fixed("R22.1", "a lump or mass of the neck")),
+    # the swelling word alone, so that the calf's pain found beside it ("L calf pain and swelling") stays its own code
+    (_word(r"calf swelling|(?<=calf pain and )swelling|(?<=calf pain & )swelling|"
+           r"swelling (of|in) (the )?((right|left|r|l) )?calf|swollen ((right|left|r|l) )?calf"), ("R22",), _swollen_calf),
     (_word(r"easy bruising|bruis(es|ing) easily"), ("R23",), fixed("R23.3", "easy bruising is spontaneous ecchymoses")),
     (_word(r"hiccups|hiccoughs"), ("R06",), fixed("R06.6", "hiccups (hiccough)")),
     (_word(r"swollen (lymph )?(glands|nodes)|(enlarged|swollen) lymph nodes|lymphadenopathy"), ("R59",),
@@ -122,6 +137,10 @@ SYMPTOM_WORD_FINDINGS = (
      fixed("R53.83", "tiredness is fatigue")),
     (_word(r"staring (spells?|episodes?)|(spells?|episodes?) of staring"), ("R40",),
      fixed("R40.4", "a staring spell is a transient alteration of awareness")),
+    (_word(r"(weak|poor|slow|decreased) (urine )?stream"), ("R39",),
+     fixed("R39.12", "a weak stream is a poor urinary stream")),
+    (_word(r"(excessive )?daytime (sleepiness|somnolence|drowsiness)|sleepy (during|in) the day"), ("R40", "G47"),
+     fixed("R40.0", "daytime sleepiness is somnolence")),
     (_word(r"off balance|loss of balance|losing (her |his |my )?balance"), ("R26",),
      fixed("R26.81", "feeling off balance is unsteadiness on feet")),
 )

@@ -19,8 +19,9 @@ from services.coding.domain.unexplained_symptom import EXPLAINED_BY, explained
 
 FOLLOW_UP_AFTER_TREATMENT = ("Z08", "Z09")
 # an unspecified cough's code is its course, often written in words no rule reads ("for the last 3 weeks"); falls
-# counted over months are a history of falling (Z91.81) as often as repeated falls under work-up
-LEFT_TO_A_CODER = ("R05.9", "R29.6")
+# counted over months are a history of falling (Z91.81) as often as repeated falls under work-up; a swollen calf
+# written as an aside beside other diagnoses was coded on the development notes only where it headed an entry
+LEFT_TO_A_CODER = ("R05.9", "R29.6", "R22.4")
 _SERVICE_NAME = re.compile(r"[ \t]+(?:clinic|service|program|center|centre)\b", re.IGNORECASE)
 _UNDER_CONTROL = re.compile(
     r"\b(?:stable|controlled|unchanged|at baseline|on (?:current|the same) (?:regimen|dose|meds|medications?))\b",

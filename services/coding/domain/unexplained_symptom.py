@@ -8,7 +8,8 @@ a hyperthyroidism or a panic or anxiety disorder; fatigue a depression, an anemi
 failure, a kidney failure, a cancer, an infection; a headache a migraine, a head injury, a sinusitis, a
 pre-eclampsia, a sleep apnea; a dizziness an inner ear's disorder, a low pressure, an arrhythmia or a stroke; a
 syncope an arrhythmia, an aortic stenosis, an orthostatic hypotension or a seizure; a dyspnea a lung, heart or
-valve disease, an anemia or obesity; a nocturia what explains frequency, a heart failure or a sleep apnea; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
+valve disease, an anemia or obesity; a nocturia what explains frequency, a heart failure or a sleep apnea; a swollen calf a vein's clot or insufficiency, a
+cellulitis, a soft tissue's disorder or an injury; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
 below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
 it) and confirms none of them, the symptom is its own problem. Read anywhere else in the note, the same table
 decides through `unexplained_beside`, which leaves to the coder a clinic's name and a symptom said to be under
@@ -44,6 +45,7 @@ EXPLAINED_BY = {
     "R25.1": ("G2", "G35", "E05", "E16", "F10", "F41", "T"),  # tremor
     "R35.0": ("N3", "N40", "N41", "C61", "N20", "E10", "E11", "E13", "E23.2", "O"),  # urinary frequency
     "R39.15": ("N3", "N40", "N41", "C61", "N20", "O"),  # urgency of urination
+    "R39.12": ("N3", "N40", "N41", "C61", "N13", "N20", "N35", "N99.1", "G35", "G83.4", "G95", "O"),  # weak stream
     "R56.9": ("G40", "E16", "E87.1", "F10", "F13", "G93.4", "G0", "A8", "O15", "R56"),  # a seizure
     "R55": ("I44", "I45", "I46", "I47", "I48", "I49", "I35", "I42", "I50", "I26", "I27", "I95", "G90", "G40", "R56",
             "E16", "E86", "E87", *_ANEMIA, "F41", "F10", "T", "O"),  # syncope
@@ -123,6 +125,9 @@ EXPLAINED_BY = {
     # overactive thyroid, a premenstrual dysphoric disorder
     "R45.4": ("F0", "F1", "F2", "F3", "F40", "F41", "F42", "F43", "F60", "F84", "F90", "F91", "G30", "S06",
               *_OVERACTIVE_THYROID, "N94.3", "T"),
+    # a swollen calf: a deep or superficial vein's clot, a venous insufficiency, a lymphedema, a cellulitis, a
+    # Baker's cyst or other soft tissue disorder, a tumor of the soft tissue, an injury
+    "R22.4": ("I80", "I82", "I87", "I89", "L03", "M66", "M71", "M79.8", "D17", "D21", "D48", "C49", "S", "T", "O"),
     "R26.81": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "H81", "H83", "M1", "M4", "M8", "I6", "E53.8", "F0",
                "F10", "H54", "I95", "S", "T"),
 }

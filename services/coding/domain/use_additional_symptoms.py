@@ -16,3 +16,13 @@ _ASKED_FOR: dict[str, tuple[str, ...]] = {
 def asked_for(symptom: str, diagnoses: list[str]) -> bool:
     """The symptom's code is one a confirmed diagnosis's use-additional note lists."""
     return any(symptom.startswith(_ASKED_FOR.get(diagnosis, ())) for diagnosis in diagnoses)
+
+
+# a prostate's enlargement as the index first finds it, before its urinary symptoms make it N40.1 or N40.3
+_PROSTATE_ENLARGEMENT = "N40"
+
+
+def asked_for_beside(symptom: str, diagnosis: str) -> bool:
+    """`asked_for` beside the one diagnosis, an enlarged prostate of any kind read as the one with urinary symptoms
+    that the symptom beside it makes it."""
+    return asked_for(symptom, ["N40.1" if diagnosis.startswith(_PROSTATE_ENLARGEMENT) else diagnosis])
