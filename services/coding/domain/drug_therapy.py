@@ -46,6 +46,13 @@ IMMUNOSUPPRESSANTS = (
 )
 
 
+# the antimetabolite chemotherapy a cancer is kept in check with for months ("on capecitabine", "maintenance
+# azacitidine"); not hydroxyurea, which our labelled notes bill with the sickle cell disease alone. Its blood counts
+# watch the marrow, not a level of the drug
+ANTIMETABOLITE_CHEMOTHERAPY = _rx(r"capecitabine|xeloda|azacitidine|vidaza|onureg|decitabine|dacogen|inqovi|"
+                                  r"trifluridine-tipiracil|lonsurf")
+
+
 # maintenance drug classes: (names, code)
 MAINTENANCE_DRUGS = (
     (_rx(r"warfarin|coumadin|jantoven|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|savaysa|"
@@ -67,6 +74,7 @@ MAINTENANCE_DRUGS = (
     (_rx(r"alendronate|fosamax|risedronate|actonel|atelvia|ibandronate|boniva|zoledronic acid|reclast|"
          r"bisphosphonates?"), "Z79.83"),
     (_rx(r"methotrexate|mtx|otrexup|rasuvo|trexall|xatmep"), "Z79.631"),
+    (ANTIMETABOLITE_CHEMOTHERAPY, "Z79.631"),
     # the endocrine therapies of breast cancer, taken for five years or more: the class must be known by name
     (_rx(r"anastrozole|arimidex|letrozole|femara|exemestane|aromasin|aromatase inhibitors?"), "Z79.811"),
     (_rx(r"tamoxifen|soltamox|raloxifene|evista|selective estrogen receptor modulators?"), "Z79.810"),
@@ -248,4 +256,5 @@ def maintenance_drug_therapy(suggestions: list[Suggestion], note: str,
             continue
         made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term (current) use "
                                                           "of a drug taken as maintenance"))
+        present.add(code)  # methotrexate and an antimetabolite chemotherapy share theirs
     return [*suggestions, *made], [m.reason for m in made]

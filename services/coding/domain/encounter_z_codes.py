@@ -12,7 +12,8 @@ import re
 
 from services.coding.domain.convention_gates import any_of, needs
 from services.coding.domain.drug_level_reported import level_reported, may_report_a_level
-from services.coding.domain.drug_therapy import MAINTENANCE_DRUGS, for_this_class, medication_item
+from services.coding.domain.drug_therapy import (ANTIMETABOLITE_CHEMOTHERAPY, MAINTENANCE_DRUGS, for_this_class,
+                                                 medication_item)
 from services.coding.domain.known_conditions import presented_as_known
 from services.coding.domain.note_terms import UNDER_SPECIFIED_CONFIDENCE
 from services.coding.domain.note_text import (after, before, current, negated_before, sentence, sentence_end,
@@ -240,6 +241,15 @@ NAMED_LONG_TERM_ONLY = _rx(r"hctz|hydrochlorothiazide|chlorthalidone|lisinopril|
                            r"antiretroviral( therapy)?|haart|bictegravir|biktarvy|nintedanib|ofev|"
                            r"pirfenidone|esbriet")
 _STATED_LONG_TERM = _rx(r"long[- ]term|maintenance|maintained on")
+_YEARS_COURSE = (r"(for|x|over|since)\s*(more than |over |at least |>\s*)?((the )?(past|last) )?"
+                 r"((\d+|several|many|a)\s*(years?|yrs?)|(19|20)\d\d)|(for|x) ?(years|yrs)")
+_YEARS_COURSE_ONLY = re.compile(_YEARS_COURSE, re.IGNORECASE)
+# a course of years written right after such a drug, in its own item, is the drug's: "lamotrigine 200 mg
+# daily since 2021", "methylphenidate ER 36 mg every morning for 2 years"; not a time a word of what it holds off
+# closes ("levetiracetam, seizure-free x 3 yrs", "allopurinol 300 mg, no flares for 2 years")
+_OWN_COURSE_AFTER = re.compile(r"(?:(?![,;(]|\.(?!\d)|\b(?:and|plus|free|no|not|without|flares?|seizures?|attacks?|"
+                               r"episodes?|stopped|held|off)\b).){0,40}?\b(?P<course>" + _YEARS_COURSE + r")",
+                               re.IGNORECASE)
 # an inhaled corticosteroid, alone or in its combination inhaler (not a nasal spray, not oral budesonide): the
 # asthma or COPD beside it is chronic by its name, so only the words long-term or maintenance say the drug's course
 INHALED_STEROIDS = _rx(r"(fluticasone|mometasone)(?! (nasal|propionate nasal))|budesonide(?! (ec|er|oral|capsules?))|"
@@ -286,7 +296,8 @@ DRUGS = (*MAINTENANCE_DRUGS, (_rx(r"insulin"), "Z79.4"),
          (ANTIEPILEPTICS, "Z79.899"), (STATED_LONG_TERM_ONLY, "Z79.899"), (NAMED_LONG_TERM_ONLY, "Z79.899"))
 # a drug the note names with its level or its monitoring: "digoxin level", "methotrexate monitoring"; a serum
 # level is checked for a drug kept at a steady dose, so the drug is also taken long term
-LEVEL_CHECKED_DRUG = re.compile(r"\b(" + "|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS) +
+LEVEL_CHECKED_DRUG = re.compile(r"\b(" + "|".join(f"(?:{pattern.pattern})" for pattern, _ in DRUGS
+                                                if pattern is not ANTIMETABOLITE_CHEMOTHERAPY) +
                                 r")\W{1,3}(levels?|monitoring)\b", re.IGNORECASE)
 # the level drawn or ordered at this encounter ("lithium level, TSH and creatinine drawn this morning", a
 # requisition's "digoxin level"), not a result read from another day's draw ("valproate level ok")
@@ -679,6 +690,26 @@ def _in_its_own_item(note: str, match: re.Match, cue: re.Match) -> bool:
     return first <= offset + cue.start() and offset + cue.end() <= end
 
 
+# the drug's clause says it was never begun: "maintenance azacitidine discussed, not started" (not "on methotrexate,
+# biologic not started")
+_NOT_STARTED_AFTER = re.compile(r"[^.;]{0,40}?\bnot (yet )?(started|begun|initiated)\b", re.IGNORECASE)
+
+
+def _never_started(note: str, match: re.Match) -> bool:
+    """The drug's own clause, naming no other drug, says it was never begun."""
+    said = _NOT_STARTED_AFTER.match(note, match.end())
+    return said is not None and not _ANY_DRUG.search(note, match.end(), said.end())
+
+
+def _own_course_after(note: str, match: re.Match) -> re.Match | None:
+    """The course of years written after the drug in its own list item: the drug's long-term cue (a few months of
+    a drug begun this year are coded both ways by our labelled notes)."""
+    course = _OWN_COURSE_AFTER.match(note, match.end())
+    if course is None or course.start("course") >= sentence_end(note, match.end()):
+        return None
+    return _YEARS_COURSE_ONLY.match(note, course.start("course"))
+
+
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     levelled = _levelled_drugs(note)
     if not (_LONG_TERM.search(note) or levelled or _NEUTROPHIL_COUNT.search(note) or may_report_a_level(note)
@@ -698,8 +729,9 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
                                                                       or _not_the_drugs_cue(note, match, said))
                         and (pattern is not NAMED_LONG_TERM_ONLY or _in_its_own_item(note, match, said))),
                        None) or levelled.get(match.group(0).lower()) or _count_monitored(note, match) \
-                or level_reported(note, match) or _replacing_a_gland(note, match)
-            if cue and _taken_now(note, match) and not _short_course(note, match) \
+                or level_reported(note, match) or _replacing_a_gland(note, match) \
+                or (stated_only and _own_course_after(note, match))
+            if cue and _taken_now(note, match) and not _short_course(note, match) and not _never_started(note, match) \
                     and not named_as_past_use(note, match) and for_this_class(match, note) \
                     and not (code == "Z79.891" and _OPIOID_DEPENDENCE.search(text)):
                 made.append(from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, long-term drug "

@@ -55,9 +55,11 @@ EPISODE_ENDED_AFTER = re.compile(
     r"\b(([^.;]{0,80}?(,|\s-|\band\b)\s*((now|then|since|fully|completely|has|had|have|was|were|long|all|"
     r"it|she|he|they|" + _OWN_SIGNS + r") ){0,4})|\W{1,3}((has|had|was|long|since|now|fully|completely) ){0,4})"
     + _NOT_BEFORE_END + _END + r"\b", re.IGNORECASE)
-# the clause says the condition is here now after all, or that the episode only partly ended
+# the clause says the condition is here now after all, or that the episode only partly ended ("chronic" of the
+# lung disease's own name says nothing of its course: "lung transplant 2021 for chronic obstructive pulmonary disease")
 EPISODE_GOES_ON = re.compile(r"\b(still|persists?|persistent|persisting|ongoing|continues|continuing|again|recurred|"
-                             r"relapsed|returned|recurrent|flares?|flaring|residual|chronic|worse|worsening|"
+                             r"relapsed|returned|recurrent|flares?|flaring|residual|chronic(?! obstructive)|worse|"
+                             r"worsening|"
                              r"(?<!\bno )recurrences?|(?<!\bno )relapses?)\b", re.IGNORECASE)
 
 # the clause read by another rule, which knows the History entry: "Hx of ..." (the history context), a stone

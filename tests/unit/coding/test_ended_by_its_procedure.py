@@ -43,3 +43,13 @@ def test_an_arrhythmia_ablated_with_no_palpitations_since_is_its_history(suggest
 def test_palpitations_since_an_ablation_that_failed_keep_it_current(suggest):
     codes = billed(suggest, "SVT s/p ablation 2021, recurred, palpitations since, on metoprolol.")
     assert "Z86.79" not in codes
+
+
+def test_a_lung_disease_its_transplant_replaced_is_over_though_its_name_says_chronic(suggest):
+    note = "Transplant clinic. Double lung transplant 2019 for chronic obstructive pulmonary disease; FEV1 steady."
+    codes = billed(suggest, note)
+    assert "Z94.2" in codes and not any(code.startswith("J44") for code in codes)
+
+
+def test_a_chronic_lung_disease_still_there_after_another_procedure_stays_current(suggest):
+    assert "J44.9" in billed(suggest, "Chronic obstructive pulmonary disease, still dyspneic; cholecystectomy 2020.")
