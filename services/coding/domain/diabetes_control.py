@@ -62,11 +62,16 @@ def _with_hypoglycemia(suggestions: list[Suggestion], note: str, tabular, dm: Su
             return suggestions, []
         made = low.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
                                       "reason": reason, "confidence": min(dm.confidence, low.confidence)})
-        return [*(s for s in suggestions if s is not low), made], [reason]
+        return [*(s for s in suggestions if not _same_low(s, low)), made], [reason]
     made = dm.model_copy(update={"code": code, "description": tabular.description(code), "convention": NAME,
                                  "reason": reason, "confidence": min(dm.confidence, low.confidence)})
     # the same diabetes named twice ("DM visit. ... type 2 DM") is one diabetes, now with hypoglycemia
-    return [made, *(s for s in suggestions if s.code != dm.code and s is not low)], [reason]
+    return [made, *(s for s in suggestions if s.code != dm.code and not _same_low(s, low))], [reason]
+
+
+def _same_low(s: Suggestion, low: Suggestion) -> bool:
+    """The hypoglycemia named twice ("hypoglycemia overnight, lows to 55") is one, now in the combination code."""
+    return s is low or (s.code == low.code and s.context == low.context)
 
 
 _BREAK = re.compile(r"[.;](?=\s|$)|\n")

@@ -462,11 +462,24 @@ def _sibling_named(s: Suggestion, note: str, qualifiers: list[str], tabular) -> 
     sibling = tabular.sibling_named_by(s.code, near)
     if sibling is None:
         return None, qualifiers
+    if not _kind_of_the_same(s.code, sibling, tabular):
+        # another condition's words ("apnea" beside "insomnia") qualify nothing
+        other = set(words(tabular.description(sibling)))
+        return None, [w for w in qualifiers if w not in other]
     denied = denied_words(note[s.end:sentence_end(note, s.end)], tabular.description(sibling))
     if not denied & set(qualifiers):
         return sibling, qualifiers
     kept = [w for w in qualifiers if w not in denied]
     return (tabular.sibling_named_by(s.code, near - denied) if kept else None), kept
+
+
+_NOT_A_KIND = frozenset(words("unspecified, NOS"))
+
+
+def _kind_of_the_same(code: str, sibling: str, tabular) -> bool:
+    """A sibling names a kind of the condition only where its description shares a word of the condition's: a
+    category's other conditions are no kinds of it ("insomnia predating the apnea" is no sleep apnea)."""
+    return bool((set(words(tabular.description(code))) - _NOT_A_KIND) & set(words(tabular.description(sibling))))
 
 
 def _near_words(s: Suggestion, note: str) -> frozenset[str]:

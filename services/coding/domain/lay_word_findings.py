@@ -5,7 +5,9 @@ them only for a current mention, and sends a past or a relative's one to its His
 "Numbness" R20.0 (the tabular: "Anesthesia of skin"); "Tinnitus" for ringing in the ears, by the side the sentence
 names (`laterality`); "Cold sore" and "Fever blister" B00.1 (the tabular: "Herpesviral vesicular dermatitis");
 "Hives" (urticaria) L50.9; "Pressure, chest" R07.89; "Hypercholesterolemia" for high cholesterol E78.00;
-"Hypoglycemia" for low (blood) sugars E16.2, which the diabetes combination makes E1x.649 beside a diabetes;
+"Hypoglycemia" for low (blood) sugars E16.2, which the diabetes combination makes E1x.649 beside a diabetes, and
+for a diabetic's "lows" (the plural, counted or valued: "3 lows/wk", "lows to 55"), which outside a diabetic's
+note are a mood's or a pressure's;
 "Pain, limb, lower leg" for calf pain M79.66-, by side; "Delay, speech" F80.9; forgetfulness, memory loss NOS R41.3; "Irritability" R45.4 (the noun only: "irritable"
 names a bowel or a bladder as often as a mood); blood seen in the urine ("visible blood in urine") R31.0 ("Hematuria,
 gross"); weight gained by an amount ("gained 10 kg") R63.5 ("Gain, weight (abnormal)"); "short of breath" R06.02
@@ -42,6 +44,18 @@ def _high_cholesterol(match: re.Match, note: str) -> tuple[str, str] | None:
     return "E78.00", "high cholesterol is pure hypercholesterolemia"
 
 
+# the note's diabetes or its glucose, which make a patient's counted "lows" low sugars
+_DIABETIC = _word(r"diabet\w*|t[12]dm|dm ?(1|2|i|ii)|iddm|niddm|insulin|a1c|hba1c|cgm|bg|glucose")
+_NOT_SUGARS = _word(r"highs and|ups and|mood|bp|blood pressure|pressures?|systolic|diastolic|temps?")
+
+
+def _diabetic_lows(match: re.Match, note: str) -> tuple[str, str] | None:
+    """Only a diabetic's: "highs and lows" or "BP lows" in the same sentence are no sugars."""
+    if not _DIABETIC.search(note) or _NOT_SUGARS.search(sentence(note, match.start(), match.end())):
+        return None
+    return "E16.2", "a diabetic's lows are low blood sugars (hypoglycemia)"
+
+
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 LAY_WORD_FINDINGS = (
     (_word(r"numbness|numb (feeling|sensation)"), ("R20",), fixed("R20.0", "numbness is anesthesia of skin")),
@@ -54,6 +68,7 @@ LAY_WORD_FINDINGS = (
     (_word(rf"(high|elevated) (blood |serum )?cholesterol{NOT_A_DIET}"), ("E78",), _high_cholesterol),
     (_word(rf"low (blood )?sugars?{NOT_A_DIET}|low (blood )?glucose( readings| levels?)?{NOT_A_DIET}"), ("E16", "R73"),
      fixed("E16.2", "low blood sugar is hypoglycemia")),
+    (_word(r"lows"), ("E16",), _diabetic_lows),
     (_word(r"calf pain|pain in (the |her |his |my )?((right|left|r|l) )?calf"), ("M79", "R52"),
      fixed("M79.669", "calf pain is pain in the lower leg")),
     (_word(r"speech delay|delayed speech|delay in speech"), ("F80", "R62"),

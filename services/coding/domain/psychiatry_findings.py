@@ -10,7 +10,8 @@ unspecified code or finds several ("ADHD" F90.9, "Alcohol dependence with withdr
   names the complication (uncomplicated 0, delirium 1, perceptual disturbance 2).
 - Opioid use disorder on maintenance therapy (buprenorphine, methadone): DSM-5's "on maintenance therapy" is
   dependence, F11.20 (F11.21 where the sentence says in remission); a mild one is for a coder.
-- Insomnia due to a condition: a mental disorder F51.05, another condition G47.01, a substance for a coder.
+- Insomnia due to a condition: a mental disorder F51.05, another condition G47.01, a substance for a coder;
+  the index's "Insomnia, psychophysiological" (conditioned arousal at bedtime) F51.04, not G47.00.
 - Major depressive disorder (F32/F33, `depression_episode`): single episode or recurrent, by severity
   (mild 0, moderate 1, severe without 2 or with 3 psychotic features) or remission (F32.4/F32.5,
   F33.41/F33.42/F33.40), from the words of the sentence that names it; "depression" alone (F32.A) is left
@@ -177,6 +178,8 @@ PSYCHIATRY_FINDINGS = (
      dependence_with_withdrawal),
     (_ON_MAINTENANCE, ("F11",), opioid_maintenance),
     (_rx(r"insomnia (due to|secondary to|related to|caused by|from)"), ("G47", "F51"), insomnia_due_to),
+    (_rx(r"psychophysiologic(al)? insomnia|insomnia,? psychophysiologic(al)?"), ("G47", "F51"),
+     lambda match, note: ("F51.04", "psychophysiological insomnia")),
     *DUE_TO_CONDITION_FINDINGS,
     *SUBSTANCE_CLASS_FINDINGS,
 )
