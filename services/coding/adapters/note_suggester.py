@@ -22,6 +22,7 @@ from services.coding.domain.codes import icd_compact
 from services.coding.domain.corrected_malformation import repaired_malformation
 from services.coding.domain.dated_past import AFFIRMING_WORDS, ITEM_SEPARATORS
 from services.coding.domain.ended_history import ended_in_the_past
+from services.coding.domain.lasting_osteoporosis import ends_its_care_not_it
 from services.coding.domain.reason_after_doubt import doubts_then_reason
 from services.coding.domain.context_triggers import (CLAUSE_JOINER, DOUBT_AFTER_WITH_NOT, DOUBT_BEFORE_WITH_NOT,
                                                      PSEUDO_DENIALS, STATUS_AFTER_THE_CONDITION)
@@ -307,6 +308,9 @@ class NoteSuggester:
             if scope is not None and _rules_out_a_diagnosis_before(ent, _cue_end(doc, text, ent, scope.cue),
                                                                    scope.cue, ents):
                 scope = None
+            elif scope is not None and ends_its_care_not_it(match.code, scope.cue,
+                                                            text[ent.end_char:ent.end_char + 200]):
+                scope = None  # "osteoporosis, completed 5 yrs of alendronate": the course is over, not the bone's
             rule = next((SUPPRESSING[c] for c in sorted(categories) if c in SUPPRESSING), None)
             named_past = not rule and (past_by_name(scope) or (
                 scope is not None and scope.rule == RESOLVED

@@ -1,7 +1,8 @@
 """Disorders the ICD-10-CM index files by a drug named as their cause, for `documented_findings`.
 
-"Hypothyroidism, due to, drug" E03.2 and "Cardiomyopathy, due to, drug" I42.7: the words clinics write ("hypothyroidism
-due to amiodarone", "doxorubicin-induced cardiomyopathy") met the unspecified E03.9 or no cardiomyopathy code at all.
+"Hypothyroidism, due to, drug" E03.2, "Cardiomyopathy, due to, drug" I42.7 and "Osteoporosis, drug-induced" M81.8:
+the words clinics write ("hypothyroidism due to amiodarone", "doxorubicin-induced cardiomyopathy", "steroid-induced
+osteoporosis") met the unspecified E03.9, no cardiomyopathy code at all, or the age-related M81.0.
 The drug's adverse-effect T code is `drug_effects`' (guideline I.C.19.e.5.a: the manifestation, then the T code).
 """
 import re
@@ -19,9 +20,10 @@ def _caused(condition: str) -> re.Pattern:
     return _rx(rf"{_DRUG}[- ](induced|related|associated) {condition}|{condition},? {_CAUSED_BY} {_DRUG}")
 
 
-DRUG_INDUCED_WORDS = re.compile(r"hypothyroid|cardiomyopath", re.IGNORECASE)
+DRUG_INDUCED_WORDS = re.compile(r"hypothyroid|cardiomyopath|osteopor", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 DRUG_INDUCED_ENTRIES = (
     (_caused(r"hypothyroidism"), ("E03",), fixed("E03.2", "hypothyroidism due to a drug")),
     (_caused(r"(dilated |toxic )?cardiomyopathy"), ("I42",), fixed("I42.7", "cardiomyopathy due to a drug")),
+    (_caused(r"osteoporosis"), ("M81",), fixed("M81.8", "drug-induced osteoporosis is other osteoporosis")),
 )

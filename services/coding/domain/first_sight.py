@@ -41,6 +41,7 @@ from services.coding.domain.denied_qualifiers import denied_words
 from services.coding.domain.diet_words import DIET_PHRASE
 from services.coding.domain.documented_findings import SYMPTOM_NAMED_DISORDERS
 from services.coding.domain.injury_sequela import sequela_code
+from services.coding.domain.lasting_osteoporosis import ends_its_care_not_it
 from services.coding.domain.measured_words import TEST_PHRASE
 from services.coding.domain.note_context import NOT_ESTABLISHED, RESOLVED, mention_scope
 from services.coding.domain.note_terms import CONFIDENCE, for_a_coder, words
@@ -565,7 +566,8 @@ def _head_over(s: Suggestion, note: str, head: str) -> tuple[str, str] | None:
         # a head in parentheses names the cause of what it follows ("R hip fracture 2020 (osteoporosis), healed"):
         # the ending after the parenthesis is that condition's
         if scope is not None and scope.rule in (RESOLVED, NOT_ESTABLISHED) and head not in _GENERIC_HEADS \
-                and not scope.cue.startswith(")"):
+                and not scope.cue.startswith(")") \
+                and not ends_its_care_not_it(s.code, scope.cue, note[m.end():m.end() + 200]):
             return head, scope.cue
     return None
 

@@ -223,6 +223,8 @@ def test_a_flare_beside_but_not_of_the_heart_failure_leaves_its_acuity(tabular, 
     ("Lithium-induced hypothyroidism, started on replacement.", "E03.2"),
     ("Echo shows LVEF 35%: cardiomyopathy caused by trastuzumab.", "I42.7"),
     ("Anthracycline-related cardiomyopathy, EF 40%.", "I42.7"),
+    ("DXA T -2.9 hip: glucocorticoid-induced osteoporosis.", "M81.8"),
+    ("Osteoporosis secondary to prednisone, on risedronate.", "M81.8"),
 ])
 def test_a_disorder_with_a_drug_named_as_its_cause_is_the_drug_induced_code(tabular, note, expected):
     out, _ = documented_findings([], note, tabular)
