@@ -161,7 +161,7 @@ _MONITORING = _rx(r"(inr|pt/inr|protime) (check|monitoring|draw|goal|target)|"
                   r"(levels?|labs?|cbc|lfts|anc|drawn|checked)\b((?!\bin \d|\bnext\b)[^.;\n]){0,40}\b(for|per) (\w+ )?monitoring|"
                   r"trough( level)?|"
                   r"(drug|therapeutic|toxicity|drug toxicity) (level )?monitoring|monitor\w* for (drug |thyroid |renal |liver |"
-                  r"hepatic |pulmonary |ocular |retinal |[a-z]+ )?toxicity|"
+                  r"hepatic |pulmonary |ocular |retinal |[a-z]+ )?(and [a-z]+ )?toxicity|"
                   r"vancomycin level|"
                   # "Reason: monitoring of long-term opiate therapy" (a urine drug screen for it is its monitoring)
                   r"monitoring of (the |her |his )?(long[- ]term |chronic |maintenance )(\w+ ){0,2}(therapy|treatment|use)")
@@ -187,6 +187,14 @@ _ANOTHER_DAY = re.compile(r"^\W*(was\s+)?(last (week|month)|yesterday|(\d+|one|t
 _RESULT_READ = re.compile(r"^\W*\d+(\.\d+)?\b(?![\d.]\d)"
                           r"(?!(?:(?!\.(\s|$)|[;\n]).){0,25}\b(today|this morning|drawn|checked|now)\b)", re.IGNORECASE)
 _LEVEL_NAMED = re.compile(r"\blevels?$", re.IGNORECASE)
+# a level drawn to find a toxicity or an overdose the note suspects ("digoxin level drawn today to r/o digoxin
+# toxicity"): the visit is for the symptoms that raised it, not the drug's routine monitoring
+_SUSPECTED_TOXICITY = _rx(r"(r/o|rule out|ruling out|to exclude|exclude|suspect\w*|concern for|possible|\?) "
+                          r"(\w+ ){0,2}(toxicity|overdose|poisoning)|(toxicity|overdose) (is )?suspected")
+# an IV antibiotic whose trough or level is drawn ("vanc trough today 16", "vancomycin trough before the 4th dose"):
+# its monitoring, during a course that may be too short for a Z79.- code
+_ANTIBIOTIC_LEVEL = _rx(r"(vancomycin|vanco|vanc|gentamicin|tobramycin|amikacin) (trough|peak|level)")
+_ANTIBIOTIC_LEVEL_WORDS = required_literals(_ANTIBIOTIC_LEVEL)
 # a vaccine named by the word or by its product ("Tdap and Shingrix #1 given", "tdap declined")
 VACCINE_NAMES = (r"vaccin\w*|immuni[sz]ation|flu shot|booster|tdap|dtap|shingrix|prevnar( \d+)?|pcv ?(13|15|20|21)|"
                  r"ppsv ?23|pneumovax|gardasil|boostrix|adacel|heplisav|engerix|twinrix|menveo|menquadfi|bexsero|"
@@ -199,7 +207,7 @@ _VACCINE_REFUSED_WORDS = required_literals(_VACCINE_REFUSED)
 # nothing is made without a status's or transplant's words, insulin named, a vaccine refused, or a Z79 code whose
 # drug's monitoring this visit may be
 @needs(codes=("Z79",), patterns=(any_of((*(pattern for pattern, _, _ in (*STATUSES, *SIDED_ABSENCES, *TRANSPLANTS)),
-                                         _ON_INSULIN, _VACCINE_REFUSED)),))
+                                         _ON_INSULIN, _VACCINE_REFUSED, _ANTIBIOTIC_LEVEL)),))
 def status_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     made = [*_statuses(note, tabular), *_insulin(suggestions, note, tabular), *_refused_vaccine(note, tabular),
             *_drug_monitoring(suggestions, note, tabular), *transplant_status(note, tabular)]
@@ -272,9 +280,13 @@ def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggesti
 
 
 def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[Suggestion]:
-    """A visit to check the level or effect of a drug taken long term is Z51.81, with the Z79.- code beside it."""
+    """A visit to check the level or effect of a drug taken long term is Z51.81, with the Z79.- code beside it;
+    an IV antibiotic's trough is that monitoring too."""
     if not any(s.code.startswith("Z79") for s in suggestions):
-        return []
+        match = _ANTIBIOTIC_LEVEL.search(note) if may_match(_ANTIBIOTIC_LEVEL_WORDS, note) else None
+        if match is None or _drawn_another_time(note, match):
+            return []
+        return _monitoring(match, note, tabular)
     match = (may_match(_MONITORING_WORDS, note) and _MONITORING.search(note)) or (
         may_match(_LEVEL_CHECKED_WORDS, note) and _level_of_this_visit(note)) or None
     following = after(note, match.end()) if match else ""
@@ -283,6 +295,17 @@ def _drug_monitoring(suggestions: list[Suggestion], note: str, tabular) -> list[
                           or (a_level and _RESULT_READ.search(following))) and not is_order_note(note)):
         match = _monitoring_visit(note)
     if match is None:
+        return []
+    return _monitoring(match, note, tabular)
+
+
+def _drawn_another_time(note: str, match: re.Match) -> bool:
+    following = after(note, match.end())
+    return bool(_LATER.search(following) or _ANOTHER_DAY.search(following))
+
+
+def _monitoring(match: re.Match, note: str, tabular) -> list[Suggestion]:
+    if _SUSPECTED_TOXICITY.search(sentence(note, match.start(), match.end())):
         return []
     return [from_rule("Z51.81", match, tabular, NAME,
                       f"{match.group(0)}: Z51.81, therapeutic drug level monitoring of a long-term drug")]

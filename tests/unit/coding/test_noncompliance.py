@@ -17,6 +17,10 @@ pytestmark = pytest.mark.unit
     ("Nonadherent to home glucose monitoring because strips cost too much.", "Z91.190"),
     ("Noncompliance with medication regimen for other reason.", "Z91.148"),
     ("Noncompliance with medication regimen d/t cost of the copay.", "Z91.141"),
+    # the patient's own refusal of a device in use, the mask named without the machine
+    ("OSA - CPAP 1.5 h/night, says she does not want to wear the mask.", "Z91.198"),
+    ("Pulls the mask off at night and says he doesn't want to use it.", "Z91.198"),
+    ("Wrist fx - not wearing the splint, says it itches.", "Z91.198"),
 ])
 def test_noncompliance_is_coded_by_regimen_and_reason(tabular, note, expected):
     out, reasons = noncompliance([], note, tabular)
@@ -27,6 +31,9 @@ def test_noncompliance_is_coded_by_regimen_and_reason(tabular, note, expected):
     "Noncompliant with meds.",  # medication: underdosing or other noncompliance, for a coder
     "Good compliance with CPAP.", "Mother noncompliant with her diet.", "Pt noncompliant with statin therapy.",
     "Noncompliant with dialysis.",  # no unspecified-reason code for dialysis
+    "If he does not want to use CPAP, an oral appliance is an option.",  # supposed, not said
+    "Good adherence to CPAP; his wife does not want to use hers.",
+    "Does not want to use insulin; metformin continued.",  # a drug: underdosing's, or a coder's
 ])
 def test_medication_good_adherence_a_relative_or_no_code_for_the_reason_is_not_coded(tabular, note):
     assert noncompliance([], note, tabular)[0] == []
