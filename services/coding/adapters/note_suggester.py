@@ -20,7 +20,7 @@ from services.coding.adapters.tabular_notes import TabularNotes
 from services.coding.domain.chronic_conditions import current_chronic_condition, list_item, listed_lifelong
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.corrected_malformation import repaired_malformation
-from services.coding.domain.dated_past import AFFIRMING_WORDS, ITEM_SEPARATORS
+from services.coding.domain.dated_past import AFFIRMING_WORDS, DASHES, DEGREE_WORDS, ITEM_SEPARATORS
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.lasting_osteoporosis import ends_its_care_not_it
 from services.coding.domain.reason_after_doubt import doubts_then_reason
@@ -685,7 +685,8 @@ def _affirmed_item_between(between) -> bool:
     tokens = list(between)
     words = [token.lower_ for token in tokens]
     return any(token.text in ITEM_SEPARATORS and (following in AFFIRMING_WORDS or following == "now" and
-                                              then in AFFIRMING_WORDS)
+                                              then in AFFIRMING_WORDS
+                                              or token.text in DASHES and following in DEGREE_WORDS)
                for token, following, then in zip(tokens, words[1:], [*words[2:], ""]))
 
 

@@ -77,10 +77,11 @@ class TabularNotes:
         icd, category = self._icd, code.split(".")[0]
         if not icd.is_valid_item(code) or not icd.is_valid_item(category):
             return frozenset()
+        own_name = self._name_words(code)
         others = set()
         for other in icd.get_descendants(category):
             if other != code:
-                others |= self._text_words(other)
+                others |= self._kind_words(other, own_name)
         # one- and two-letter words are the tabular's labels ("type B", "group D", "stage II"), not a note's words
         # the category's own title names all its codes alike ("sleep" of G47 "Sleep disorders" beside insomnia)
         titled = set(words(icd.get_description(category)))
@@ -110,6 +111,21 @@ class TabularNotes:
                 if added:
                     siblings.append((other, added))
         return tuple(siblings)
+
+    def _name_words(self, code: str) -> set[str]:
+        """The code's own description without the words every code of a kind shares ("unspecified")."""
+        return set(words(self._icd.get_description(code))) - CLASSIFICATION_WORDS
+
+    def _kind_words(self, other: str, own_name: set[str]) -> set[str]:
+        """The words of the other code's terms (description, inclusion terms) that name a kind of the code's
+        condition, sharing a word of its name: E78.2's "Mixed hyperlipidemia" qualifies E78.5 "Hyperlipidemia,
+        unspecified", not E78.00 "Pure hypercholesterolemia, unspecified" ("not mixed", "fasting lipids" beside it
+        are another condition's words). A code whose own name is all classification words keeps every term."""
+        terms = [self._icd.get_description(other), *self._icd.get_inclusion_term(other)]
+        if not own_name:
+            return set(words(" ".join(terms)))
+        return {w for term in terms for term_words in [set(words(term))] if term_words & own_name
+                for w in term_words}
 
     def _text_words(self, code: str) -> set[str]:
         return set(words(" ".join([self._icd.get_description(code), *self._icd.get_inclusion_term(code)])))

@@ -61,8 +61,13 @@ AFFIRMING_WORDS = ("has", "reports", "reported", "endorses", "endorsed", "compla
                    "notes", "positive", "describes", "presents", "feels", "felt", "notices", "noticed")
 # such an item after a comma or a dash, its verb perhaps after "now" ("no fall or injury, now notices numbness", "ROS
 # negative for chest pain - reports palpitations")
-AFFIRMED_ITEM = r"(?:,|\s[-–]+)\s*(now\s+)?(" + "|".join(re.escape(word) for word in AFFIRMING_WORDS) + r")\b"
+# or an item after a dash that opens with the condition's degree, the assessment of what the line measured ("TG 540,
+# on no lipid med - severe hypertriglyceridemia"): the denial before the dash was of the drug, not of the condition
+DEGREE_WORDS = ("mild", "moderate", "severe")
+AFFIRMED_ITEM = (r"(?:(?:,|\s[-–]+)\s*(now\s+)?(" + "|".join(re.escape(word) for word in AFFIRMING_WORDS) + r")\b|"
+                 r"\s[-–]+\s*(" + "|".join(DEGREE_WORDS) + r")\b)")
 ITEM_SEPARATORS = (",", ";", "-", "–")  # as tokens: what may open such an item
+DASHES = ("-", "–")
 
 # Over since a time: the condition, a time it happened (a year, a school or a decade of life, or a time long past),
 # then that there has been none since ("Tension headaches in college, none now", "Hypertensive urgency in 2023, none

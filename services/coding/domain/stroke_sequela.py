@@ -45,8 +45,9 @@ _BLEED_NAMED = re.compile(r"hemorrhag|haemorrhag|bleed|\bich\b|\bsah\b", re.IGNO
 _SUBARACHNOID = re.compile(r"\b(subarachnoid|sah)\b", re.IGNORECASE)
 _STROKE_WORDS = r"\b(cerebral infarction|cerebrovascular accident|stroke|cva|infarct(ion)?)\b"
 # the deficit written after the stroke: "ischemic stroke 2022 with residual R hemiparesis", "Cerebral infarction, L
-# MCA territory (06/2026), with residual ..." (its territory and date between: 50 characters once "L" is written out)
-_STROKE_WITH_RESIDUAL = re.compile(_STROKE_WORDS + r"[^.;\n]{0,50}?(\bwith|\bw/) ?"
+# MCA territory (06/2026), with residual ..." (its territory and date between: 50 characters once "L" is written out),
+# or set after a comma as the stroke's own list item ("L MCA stroke 3 mo ago, residual R hemiparesis")
+_STROKE_WITH_RESIDUAL = re.compile(_STROKE_WORDS + r"[^.;\n]{0,50}?(\bwith|\bw/|,) ?"
                                    r"(residual|persistent|lasting|chronic)\b", re.IGNORECASE)
 # a deficit the note says is gone is no sequela to code ("aphasia from that stroke has resolved")
 _RESOLVED = re.compile(r"\b(resolved|recovered|cleared|gone|back to baseline)\b", re.IGNORECASE)

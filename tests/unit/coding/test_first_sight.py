@@ -58,7 +58,11 @@ def test_the_category_words_are_the_other_codes_words_the_code_itself_lacks(tabu
 
 
 def test_a_word_of_the_category_s_own_title_names_none_of_its_codes(tabular):
-    assert "sleep" not in tabular.category_words("G47.00") and "apnea" in tabular.category_words("G47.00")
+    assert "sleep" not in tabular.category_words("G47.00") and "medical" in tabular.category_words("G47.00")
+
+
+def test_another_condition_of_the_category_names_no_kind_of_it(tabular):
+    assert "apnea" not in tabular.category_words("G47.00")  # "Obstructive sleep apnea" shares no word of insomnia
 
 
 def test_on_the_real_index_insomnia_beside_its_sleep_advice_is_coded(suggest):
