@@ -164,23 +164,16 @@ def _breaks(note: str, marks: str) -> tuple[int, ...]:
                  if not _decimal_point(note, found.start()))
 
 
-def _first_break_from(note: str, position: int, across_semicolons: bool) -> tuple[tuple[int, ...], int]:
-    """The note's breaks and the index of the first at or after `position` (a negative one counts from the end,
-    as str.find reads it)."""
-    breaks = _breaks(note, _FULL_STOPS if across_semicolons else _MARKS)
-    if position < 0:
-        position = max(len(note) + position, 0)
-    return breaks, bisect_left(breaks, position)
-
-
 def sentence_start(note: str, position: int, *, across_semicolons: bool = False) -> int:
     """`across_semicolons`: "BP 152/96; no diagnosis of hypertension" is one account, read as one sentence."""
-    breaks, index = _first_break_from(note, position, across_semicolons)
+    breaks = _breaks(note, _FULL_STOPS if across_semicolons else _MARKS)
+    index = bisect_left(breaks, position if position >= 0 else max(len(note) + position, 0))  # as str.rfind reads it
     return breaks[index - 1] + 1 if index else 0
 
 
 def sentence_end(note: str, position: int, *, across_semicolons: bool = False) -> int:
-    breaks, index = _first_break_from(note, position, across_semicolons)
+    breaks = _breaks(note, _FULL_STOPS if across_semicolons else _MARKS)
+    index = bisect_left(breaks, position if position >= 0 else max(len(note) + position, 0))
     return breaks[index] if index < len(breaks) else len(note)
 
 
