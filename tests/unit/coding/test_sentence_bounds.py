@@ -48,10 +48,10 @@ def test_bounds_match_a_scan_at_every_position_of_every_note():
     for note in _notes():
         for position in range(-3, len(note) + 3):
             for across, marks in ((False, ".;\n"), (True, ".\n")):
-                assert sentence_start(note, position, across_semicolons=across) == _scanned_start(note, position, marks), \
-                    (note[:40], position, across)
-                assert sentence_end(note, position, across_semicolons=across) == _scanned_end(note, position, marks), \
-                    (note[:40], position, across)
+                read = (sentence_start(note, position, across_semicolons=across),
+                        sentence_end(note, position, across_semicolons=across))
+                scanned = (_scanned_start(note, position, marks), _scanned_end(note, position, marks))
+                assert read == scanned, (note[:40], position, across)
 
 
 def test_a_note_read_after_another_keeps_its_own_bounds():
