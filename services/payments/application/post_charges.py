@@ -16,8 +16,10 @@ from services.payments.application.record_billed_claim import receivable_row, re
 from services.payments.domain import ledger
 
 
-def _named_claims(claim: ClaimSubmitted) -> set[UUID]:
-    return {UUID(claim.claim_id)} | ({UUID(claim.original_claim_id)} if claim.original_claim_id else set())
+def _named_claims(claim: ClaimSubmitted) -> tuple[UUID, set[UUID]]:
+    """The claim's own id and every claim it names, each parsed from its text once a batch."""
+    claim_id = UUID(claim.claim_id)
+    return claim_id, {claim_id} | ({UUID(claim.original_claim_id)} if claim.original_claim_id else set())
 
 
 def _corrects_another(claim: ClaimSubmitted) -> bool:
@@ -30,23 +32,25 @@ def _plain(claim: ClaimSubmitted) -> bool:
 
 
 async def post_charges(uow: PaymentsUnitOfWork, batch: EventBatch) -> None:
-    named = set().union(*(_named_claims(e.payload) for e in batch.envelopes))
-    known = await uow.billed_claims.lock_known(named)
+    named = [_named_claims(e.payload) for e in batch.envelopes]
+    known = await uow.billed_claims.lock_known(set().union(*(claims for _, claims in named)))
     pending = PendingWrites()
-    for event in batch.traced():
+    for event, (claim_id, claims) in zip(batch.traced(), named):
         claim = event.payload
-        if not _plain(claim) or UUID(claim.claim_id) in known:
+        if not _plain(claim) or claim_id in known:
             await pending.write(uow)
             await record_billed_claim(uow, event)
         else:
-            row = receivable_row(event)
+            row = receivable_row(event, claim_id)
             pending.receivables.append(row)
-            pending.postings.append(_charge(row))
-        known |= _named_claims(claim)  # a later event of the claim in this batch is a resubmission
+            pending.postings.append(_charge(row, claim))
+        known |= claims  # a later event of the claim in this batch is a resubmission
     await pending.write(uow)
 
 
-def _charge(receivable: dict) -> Posting:
-    transaction = ledger.charge_transaction(str(receivable["claim_id"]), ledger.charged_lines(receivable["lines"]))
+def _charge(receivable: dict, claim: ClaimSubmitted) -> Posting:
+    """The charge posted from the event's own lines: the row's lines are their JSON, whose amounts parse back to
+    the same Decimals."""
+    transaction = ledger.charge_transaction(str(receivable["claim_id"]), claim.lines)
     return Posting(tenant_id=receivable["tenant_id"], claim_id=receivable["claim_id"],
                    patient_id=receivable["patient_id"], transaction=transaction)

@@ -80,8 +80,8 @@ def _post_plain(uow: PaymentsUnitOfWork, billed: BilledClaim, remit: RemitReceiv
                 answered_on: str) -> Posting:
     """The payment posted from memory; the claim's balances move with it for its next payment in the batch."""
     transaction = payment_transaction(billed, remit, balances.patient, answered_on=answered_on)
-    balances.insurance += ledger.claim_balance(list(transaction.entries), ledger.INSURANCE_AR)
-    balances.patient += ledger.claim_balance(list(transaction.entries), ledger.PATIENT_AR)
+    balances.insurance += ledger.claim_balance(transaction.entries, ledger.INSURANCE_AR)
+    balances.patient += ledger.claim_balance(transaction.entries, ledger.PATIENT_AR)
     uow.emit(payment_posted(billed, remit, transaction, balances.insurance), tenant_id=billed.tenant_id,
              subject_id=billed.claim_id)
     return payment_posting(billed, remit, transaction)

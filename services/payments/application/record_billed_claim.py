@@ -23,10 +23,10 @@ from services.payments.application.write_off_denial import write_off
 from services.payments.domain import ledger
 
 
-def receivable_row(event: Envelope[ClaimSubmitted]) -> dict:
-    """The billed_claim row claim.submitted opens."""
+def receivable_row(event: Envelope[ClaimSubmitted], claim_id: UUID | None = None) -> dict:
+    """The billed_claim row claim.submitted opens; `claim_id`: the claim's id when the caller parsed it already."""
     claim = event.payload
-    return {"claim_id": UUID(claim.claim_id), "tenant_id": event.tenant_id, "patient_id": claim.patient_id,
+    return {"claim_id": claim_id or UUID(claim.claim_id), "tenant_id": event.tenant_id, "patient_id": claim.patient_id,
             "payer_id": claim.payer_id, "patient_control_number": claim.patient_control_number,
             "total_charge": claim.total_charge, "lines": _lines(claim), "submitted_at": claim.submitted_at,
             "rendering_npi": claim.rendering_npi, "date_of_service": first_service_date(claim),

@@ -3,11 +3,13 @@
 Denials are not write-offs: a non-contractual CO, PI or OA adjustment on an unpaid line is not
 posted, so its balance stays open in ar:insurance for the denials service to work.
 """
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from shared import carcs
+from shared.contracts.claim import SubmittedLine
 from shared.contracts.remit import RemitReceived
 from shared.money import ZERO
 from services.payments.domain.coordination import Coordination
@@ -44,13 +46,13 @@ class Transaction:
     entries: tuple[Entry, ...]
 
     def __post_init__(self) -> None:
-        total = sum((e.amount for e in self.entries), ZERO)
+        total = sum([e.amount for e in self.entries], ZERO)
         if total != 0:
             raise Unbalanced(f"{self.kind} transaction sums to {total}, not zero")
 
     @classmethod
     def of(cls, kind: str, entries: list[Entry]) -> "Transaction":
-        return cls(kind, tuple(e for e in entries if e.amount != 0))
+        return cls(kind, tuple([e for e in entries if e.amount != 0]))
 
     @classmethod
     def empty(cls, kind: str) -> "Transaction":
@@ -102,7 +104,9 @@ def patient_responsibility_category(carc: str) -> str:
     return PR_CATEGORIES.get(carc.strip(), "other")
 
 
-def charge_transaction(claim_id: str, lines: list[ChargedLine]) -> Transaction:
+def charge_transaction(claim_id: str, lines: Sequence[ChargedLine | SubmittedLine]) -> Transaction:
+    """Each line's charge into insurance A/R and revenue: billed lines, or claim.submitted's own (their
+    numbers and charges alike)."""
     entries = []
     for line in lines:
         entries += [Entry(INSURANCE_AR, line.charge, claim_id, line.line_number, "charge"),
@@ -128,6 +132,9 @@ class _Source:
 
     def move(self, claim_id: str, amount: Decimal, to_account: str, line: int | None, memo: str,
              category: str | None = None) -> list[Entry]:
+        if not self.share:  # none of the patient's share is left to pay (a first payer's answer): all from ar:insurance
+            rest = amount - self.share if amount > 0 else amount - ZERO
+            return _move(claim_id, rest, to_account, line, memo, category) if rest else []
         from_patient = min(amount, self.share) if amount > 0 else ZERO
         self.share -= from_patient
         entries = [Entry(to_account, from_patient, claim_id, line, memo, category),
@@ -263,5 +270,5 @@ def posted_figures(transaction: Transaction) -> dict:
     }
 
 
-def claim_balance(entries: list[Entry], account: str = INSURANCE_AR) -> Decimal:
-    return sum((e.amount for e in entries if e.account == account), ZERO)
+def claim_balance(entries: Sequence[Entry], account: str = INSURANCE_AR) -> Decimal:
+    return sum([e.amount for e in entries if e.account == account], ZERO)

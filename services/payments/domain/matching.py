@@ -23,10 +23,19 @@ class LineMatch:
 
 def line_number_from_control(reference: str | None, claim_id: str | None = None) -> int | None:
     """REF*6R as the claims service writes it: claim id without dashes, '-', line number."""
+    return _line_number(reference, _control_prefix(claim_id))
+
+
+def _control_prefix(claim_id: str | None) -> str | None:
+    """What REF*6R starts with for this claim: worked out once a claim, not once a line."""
+    return None if claim_id is None else claim_id.replace("-", "")[:45]
+
+
+def _line_number(reference: str | None, prefix: str | None) -> int | None:
     if not reference or "-" not in reference:
         return None
-    prefix, tail = reference.strip().rsplit("-", 1)
-    if claim_id is not None and prefix != claim_id.replace("-", "")[:45]:
+    echoed, tail = reference.strip().rsplit("-", 1)
+    if prefix is not None and echoed != prefix:
         return None  # the payer echoed another claim's reference: do not trust its line number
     return int(tail) if tail.isdigit() else None
 
@@ -35,19 +44,20 @@ def match_lines(remit_lines: Sequence, billed_lines: Sequence, *,
                 claim_id: str | None = None) -> tuple[list[LineMatch], list[int]]:
     """One LineMatch per remit line, and the billed line numbers no remit line matched (bundled, paid 0)."""
     by_number = {line.line_number: line for line in billed_lines}
+    prefix = _control_prefix(claim_id)
     used: set[int] = set()
     matches = []
     for index, remit_line in enumerate(remit_lines):
-        match = _by_control_number(index, remit_line, by_number, claim_id) or _by_service(index, remit_line,
-                                                                                          billed_lines, used)
+        match = _by_control_number(index, remit_line, by_number, prefix) or _by_service(index, remit_line,
+                                                                                        billed_lines, used)
         if match.line_number is not None:
             used.add(match.line_number)
         matches.append(match)
     return matches, sorted(number for number in by_number if number not in used)
 
 
-def _by_control_number(index: int, remit_line, by_number: dict, claim_id: str | None) -> LineMatch | None:
-    number = line_number_from_control(getattr(remit_line, "line_control_number", None), claim_id)
+def _by_control_number(index: int, remit_line, by_number: dict, prefix: str | None) -> LineMatch | None:
+    number = _line_number(getattr(remit_line, "line_control_number", None), prefix)
     if number not in by_number:
         return None
     return LineMatch(index, number, "control_number", bundled=_recoded(remit_line))

@@ -263,3 +263,14 @@ def test_property_denied_line_paid_zero_leaves_its_charge_open(charge, carc):
     assert claim_balance(posted) == charge
     assert sum((e.amount for e in posted if e.account == INSURANCE_AR and e.line_number == 2), D(0)) == charge
     assert result.denied_line_numbers == [2]
+
+
+def test_with_no_patient_share_left_every_amount_moves_out_of_insurance_ar_at_two_places():
+    """A crossover payer's payment uses up the patient's share; its adjustments after that, a negative one too,
+    come out of ar:insurance whole, keeping the remit's cents."""
+    result = post_claim_payment(CLAIM, remit([
+        line("99213", "135", "20", ("CO", "45", "-5"), ("OA", "94", "3"))], status="2"), BILLED,
+        patient_share=D("20.00"))
+    assert [(e.account, str(e.amount)) for e in result.transaction.entries] == [
+        (CASH, "20.00"), (PATIENT_AR, "-20.00"), (CONTRACTUAL, "-5.00"), (INSURANCE_AR, "5.00"),
+        (OTHER, "3.00"), (INSURANCE_AR, "-3.00")]

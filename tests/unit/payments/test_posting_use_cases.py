@@ -277,3 +277,16 @@ async def test_payment_posted_is_what_its_contract_parses_from_it():
         parsed = PaymentPosted.model_validate_json(built.model_dump_json())
         assert parsed == built and parsed.model_dump_json() == built.model_dump_json()
         assert parsed == PaymentPosted(**built.model_dump())
+
+
+async def test_a_plain_claims_charge_is_the_one_its_stored_lines_give():
+    """The batch posts the charge from claim.submitted's own lines: each entry, and each amount's text, is what
+    the receivable's stored lines (their JSON) give back, the path a claim with every rule takes."""
+    uow = FakePaymentsUnitOfWork()
+    claim = submitted(total="147.5")
+    await charged(uow, claim)
+    from_stored = ledger.charge_transaction(
+        claim.payload.claim_id, ledger.charged_lines(uow.billed_claims.rows[claim.subject_id].lines))
+    [posted] = uow.ledger.postings
+    assert posted.transaction == from_stored
+    assert [str(e.amount) for e in posted.transaction.entries] == ["135.50", "-135.50", "12.00", "-12.00"]
