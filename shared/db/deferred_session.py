@@ -9,6 +9,7 @@ open transaction, the first time anything reads one of the session's own attribu
 bind, its identity map). From then on it is the session the unit of work made before, in every respect.
 """
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import ResourceClosedError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection
 
@@ -29,9 +30,12 @@ class DeferredSession(AsyncSession):
         self.__dict__[_DEFERRED] = (sessions, engine)
 
     def __getattr__(self, name: str):
-        parts = self.__dict__.pop(_DEFERRED, None)
-        if parts is None:  # made already: the attribute is missing from the session itself
-            raise AttributeError(name)
+        parts = self.__dict__.get(_DEFERRED)
+        if parts is None:
+            if _DEFERRED in self.__dict__:
+                raise ResourceClosedError("the unit of work has ended: its session was never made")
+            raise AttributeError(name)  # made already: the attribute is missing from the session itself
+        del self.__dict__[_DEFERRED]
         sessions, engine = parts
         sync_connection = Connection(engine.sync_engine, connection=self.pooled)
         sync_connection.begin()  # bookkeeping only: the asyncpg dialect sends BEGIN with the first statement
@@ -39,6 +43,10 @@ class DeferredSession(AsyncSession):
                    "join_transaction_mode": "rollback_only"}
         AsyncSession.__init__(self, **options)
         return getattr(self, name)
+
+    def end_unmade(self) -> None:
+        """Its connection went back to the pool unused by SQLAlchemy: nothing may make the session on it now."""
+        self.__dict__[_DEFERRED] = None
 
     @property
     def made(self) -> bool:

@@ -249,6 +249,8 @@ class _UnitOfWorkContext:
                 await greenlet_spawn(session.pooled._close_special, transaction_reset=True)
             else:
                 await greenlet_spawn(_end_made, session, commit)
+                return
+            session.end_unmade()
             return
         connection = session.bind.sync_connection
         if committed and paths.releases_without_waiting(connection):

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 from sqlalchemy import event, text
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, ResourceClosedError
 
 from services.claims.settings import Settings
 from shared import telemetry
@@ -137,3 +137,11 @@ async def test_a_begin_listener_keeps_the_session_made_at_the_begin(units):
     async with units() as uow:
         assert type(uow.session) is DeferredSession
     assert _pool(units).checkedout() == 0
+
+
+async def test_a_session_never_made_cannot_be_made_once_its_connection_is_given_back(units):
+    async with units() as uow:
+        await claim_new_events(await uow.driver(), str(uuid.uuid4()), [(uuid.uuid4(), "t")])
+    with pytest.raises(ResourceClosedError):
+        await uow.session.execute(text("SELECT 1"))
+    assert not uow.session.made and _pool(units).checkedout() == 0
