@@ -9,20 +9,9 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, ResourceClosedError
 
-from services.claims.settings import Settings
-from shared import telemetry
 from shared.db.deferred_session import DeferredSession
-from shared.db.engine import make_engine, make_session_factory
-from shared.db.unit_of_work import UnitOfWorkFactory
 from shared.kafka.inbox import claim_new_events
-
-
-@pytest.fixture(scope="module")
-async def units(infrastructure):
-    engine = make_engine(Settings(database_url=infrastructure.database_url))
-    telemetry.instrument_engine(engine)
-    yield UnitOfWorkFactory(make_session_factory(engine))
-    await engine.dispose()
+from tests.integration.test_transaction_driver import units  # noqa: F401 (the fixture: an instrumented engine's units)
 
 
 async def _one(uow, sql: str):
