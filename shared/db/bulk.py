@@ -51,6 +51,7 @@ from sqlalchemy.sql.elements import ColumnElement, TextClause
 from sqlalchemy.sql.selectable import TextualSelect
 
 from shared.db.array_literals import ElementText, array_literal, bool_text, printed_text
+from shared.db.deferred_session import dialect_of
 from shared.db.driver_reads import select_rows
 from shared.db.json_text import json_text
 from shared.db.separated_texts import separated, split_sql
@@ -326,7 +327,7 @@ async def insert_rows(session: AsyncSession, table: Table, rows: list[dict], *,
     names, rows = _with_defaults(table, rows, skip=frozenset(column for column, _ in computed))
     statement = insert_statement(table, names, computed=computed, on_conflict=on_conflict, returning=returning,
                                  gate=gate)
-    columns = {**_columns_of(session.get_bind().dialect, table, names, rows), **(params or {})}
+    columns = {**_columns_of(dialect_of(session), table, names, rows), **(params or {})}
     if returning:
         return await select_rows(session, statement, columns)
     await _write(session, statement, columns)

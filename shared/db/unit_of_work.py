@@ -13,12 +13,14 @@ from pydantic import BaseModel
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.util.concurrency import greenlet_spawn
 
 from shared.clock import Clock, system_clock, today
 from shared.contracts.envelope import Envelope
 from shared.contracts.registry import EventType, event_type_for
 from shared.db.bulk import EncodedJson, Insert, insert_together
+from shared.db.deferred_session import DeferredSession, deferrable
 from shared.db.pool_paths import pool_paths
 from shared.db.tables import outbox_message
 from shared.db.transaction_driver import (TransactionDriver, commit_on_driver, flush_pending, flush_writes,
@@ -118,6 +120,7 @@ class UnitOfWorkFactory:
         self.clock = clock
         self._autocommit = None  # the engine's autocommit variant, made on the first read
         self._pool_paths = pool_paths(sessions.kw["bind"].sync_engine)
+        self._deferrable = deferrable(sessions)
 
     def __call__(self) -> "_UnitOfWorkContext":
         return _UnitOfWorkContext(self)
@@ -160,6 +163,11 @@ def _end(session: Session, connection: Connection, commit: bool) -> None:
             connection.close()
 
 
+def _pooled(engine: Engine) -> PoolProxiedConnection:
+    """A pooled connection, as the pool hands it out (opened, waited for or refused with its timeout here)."""
+    return engine.raw_connection()
+
+
 async def _begun_from_the_loop(engine: Engine) -> Connection:
     """`_begun` from the event loop, for a checkout that awaits nothing (`PoolPaths.begins_without_waiting`). A
     begin that fails gives the connection back in the greenlet, where the pool may wait on the driver."""
@@ -175,11 +183,14 @@ async def _begun_from_the_loop(engine: Engine) -> Connection:
 class _UnitOfWorkContext:
     """The unit of work holds its connection and transaction; the session is joined to them.
 
-    The connection is taken and begun from the event loop when a connection waits in the pool and nothing at
-    checkout would await the driver, else in one crossing into SQLAlchemy's greenlet. At the end the COMMIT goes
-    on the driver from the event loop, and SQLAlchemy's bookkeeping and the pool's checkin, which then wait on
-    nothing, run here too; a rollback, a failed COMMIT or a pool that may close the connection take one
-    crossing."""
+    When no listener runs at checkout, begin or checkin (`PoolPaths.queue_if_quiet`), the unit of work holds the
+    pool's connection itself and its session is a `DeferredSession`: SQLAlchemy's session, `Connection` and
+    `RootTransaction` are made only if something asks the session for them, BEGIN and COMMIT go on the driver, and
+    a committed connection goes back to the pool marked reset (its COMMIT ended the transaction), from the event
+    loop when the pool neither opens nor closes one. Otherwise the connection is taken and begun through
+    SQLAlchemy, from the event loop when a connection waits in the pool, else in one crossing into its greenlet.
+    A rollback, a failed COMMIT or a pool that may close the connection end through SQLAlchemy's connection in
+    one crossing, the session made first if it was not."""
 
     def __init__(self, factory: UnitOfWorkFactory):
         self._factory = factory
@@ -188,20 +199,27 @@ class _UnitOfWorkContext:
         self._uow: UnitOfWork | None = None
 
     async def __aenter__(self) -> UnitOfWork:
-        engine = self._factory._sessions.kw["bind"]
-        if self._factory._pool_paths.begins_without_waiting():
-            begun = await _begun_from_the_loop(engine.sync_engine)
+        factory = self._factory
+        engine = factory._sessions.kw["bind"]
+        if factory._deferrable and factory._pool_paths.queue_if_quiet() is not None:
+            if factory._pool_paths.begins_without_waiting():
+                pooled = engine.sync_engine.raw_connection()
+            else:
+                pooled = await greenlet_spawn(_pooled, engine.sync_engine)
+            self._session = DeferredSession(factory._sessions, engine, pooled)
         else:
-            begun = await greenlet_spawn(_begun, engine.sync_engine)
-        self._connection = AsyncConnection(engine, begun)
-        self._session = self._factory._sessions(bind=self._connection, join_transaction_mode="rollback_only")
-        keep_driver(self._session)  # joined for its whole life: the reads and writes find the driver once
-        self._uow = self._factory._unit_of_work(self._session, self._factory.clock)
+            if factory._pool_paths.begins_without_waiting():
+                begun = await _begun_from_the_loop(engine.sync_engine)
+            else:
+                begun = await greenlet_spawn(_begun, engine.sync_engine)
+            self._connection = AsyncConnection(engine, begun)
+            self._session = factory._sessions(bind=self._connection, join_transaction_mode="rollback_only")
+            keep_driver(self._session)  # joined for its whole life: the reads and writes find the driver once
+        self._uow = factory._unit_of_work(self._session, factory.clock)
         return self._uow
 
     async def __aexit__(self, exc_type, exc, tb) -> None:
-        assert self._session is not None and self._connection is not None and self._uow is not None
-        session, connection = self._session.sync_session, self._connection.sync_connection
+        assert self._session is not None and self._uow is not None
         commit = committed = False
         try:
             if exc_type is None:
@@ -210,14 +228,41 @@ class _UnitOfWorkContext:
                 await self._uow.flush_outbox()
                 await flush_writes(self._session)  # as the session's commit flushed them
                 commit = True
-                committed = await commit_on_driver(connection)
+                committed = await commit_on_driver(self._adapter())
         finally:
-            if committed and self._factory._pool_paths.releases_without_waiting(connection):
-                _end(session, connection, commit)
-            else:
-                await greenlet_spawn(_end, session, connection, commit)
+            await self._end(commit, committed)
         if commit:
             self._uow.committed()
+
+    def _adapter(self):
+        session = self._session
+        if type(session) is DeferredSession:
+            return session.pooled.dbapi_connection
+        return self._connection.sync_connection.connection.dbapi_connection
+
+    async def _end(self, commit: bool, committed: bool) -> None:
+        session, paths = self._session, self._factory._pool_paths
+        if type(session) is DeferredSession and not session.made:
+            if committed and paths.returns_without_waiting(session.pooled):
+                session.pooled._close_special(transaction_reset=True)
+            elif committed:
+                await greenlet_spawn(session.pooled._close_special, transaction_reset=True)
+            else:
+                await greenlet_spawn(_end_made, session, commit)
+                return
+            session.end_unmade()
+            return
+        connection = session.bind.sync_connection
+        if committed and paths.releases_without_waiting(connection):
+            _end(session.sync_session, connection, commit)
+        else:
+            await greenlet_spawn(_end, session.sync_session, connection, commit)
+
+
+def _end_made(session: DeferredSession, commit: bool) -> None:
+    """`_end` for a deferred session, made here (in the greenlet) if it was not: a rollback or a failed COMMIT
+    ends through SQLAlchemy's connection, raising and invalidating as it does."""
+    _end(session.sync_session, session.bind.sync_connection, commit)
 
 
 class _ReadingContext(_UnitOfWorkContext):

@@ -25,7 +25,7 @@ def begins_in_greenlet(monkeypatch) -> list[str]:
     crossed, spawn = [], unit_of_work.greenlet_spawn
 
     async def recorded(fn, *args, **kwargs):
-        if fn is unit_of_work._begun:
+        if fn is unit_of_work._begun or fn is unit_of_work._pooled:
             crossed.append("begin")
         return await spawn(fn, *args, **kwargs)
 
