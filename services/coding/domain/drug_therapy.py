@@ -107,6 +107,8 @@ _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing|do
 # the drug with what shows it is being taken right after it: its frequency ("Aspirin daily.", "Semaglutide weekly
 # injection."), the year of its course ("alendronate year 3"), or the INR it is dosed by, measured ("warfarin, INR 2.4")
 _TAKEN_AFTER = re.compile(r"^[ \t]+(daily|nightly|qd|qhs|once daily|twice daily|weekly|once weekly)\b|^[ \t]+(year|yr) \d+\b|"
+                          # a yearly infusion's rhythm ("zoledronic acid yearly", "infusion once a year")
+                          r"^[ \t]+(infusions?[ \t]+)?(yearly|annually|once (a|per|each) year|once yearly)\b|"
                           r"^\W{1,3}(pt/)?inr\W{1,3}\d", re.IGNORECASE)
 # the drug with what it is given for: "apixaban for CHA2DS2-VASc 3", "warfarin for mechanical valve"
 _INDICATION_AFTER = re.compile(r"^[ \t]+(for|d/t|due to)\b(?![ \t]+\d+[ \t]*(d|days?|wks?|weeks?|mo|months?)\b)",
@@ -129,7 +131,8 @@ _AFTER_SURGERY = r"(post-?op(erative(ly)?)?|after (the )?(surgery|(\w+ ){0,2}(ar
 _CLOT_PROPHYLAXIS = r"(dvt|vte|thrombo\w*) prophylaxis"
 _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
                  r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|after (completing|finishing)|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
-                 r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper|"
+                 r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper|(was|were|is) (advised|recommended|offered|"
+                 r"proposed|suggested)|"
                  + _AFTER_SURGERY + r"[^;]{0,60}" + _CLOT_PROPHYLAXIS + r"|" + _CLOT_PROPHYLAXIS + r"[^;]{0,60}" + _AFTER_SURGERY)
 
 
@@ -149,9 +152,16 @@ def medication_item(note: str, start: int, end: int) -> str:
 # a start dated before this visit ("started 3 months ago", "began in 2022", "initiated last year") says the drug has
 # been taken since: current use, unlike a start today
 _MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+# a start by another clinician, written at this visit ("PCP started alendronate", "her PCP diagnosed diabetes and
+# started metformin", "started by rheumatology") is one made before it, and not one made today
+_ANOTHER_CLINICIAN = (r"(pcp|primary care( provider| physician| doctor)?|rheum(atology|atologist)?|cardiology|"
+                      r"endo(crinology)?)")
 _STARTED_EARLIER = _rx(r"(started|initiated|began|added)\b[^.;\n]{0,40}?\b((\d+|a|one|two|three|four|six|several) "
                        r"(weeks?|wks?|months?|mos?|years?|yrs?) ago|(last|in) (week|month|year|" + _MONTHS +
-                       r"|(19|20)\d\d)|since (19|20)\d\d)")
+                       r"|(19|20)\d\d)|since (19|20)\d\d)|"
+                       + _ANOTHER_CLINICIAN + r"\b[^.;\n(]{0,50}?(\([^)]{0,40}\)[^.;\n(]{0,20}?)?"
+                       r"\b(started|initiated|began)\b(?![^.;\n]{0,30}\b(today|this visit)\b)|"
+                       r"(started|initiated|began) by (the |her |his |their )?" + _ANOTHER_CLINICIAN)
 
 
 # a pause around a procedure, for hours or days, or until or if something happens ("apixaban (hold 48 h)", "to be held
@@ -199,6 +209,20 @@ _STOPPED_NEXT = re.compile(r";\s*(it was |was )?(stopped|discontinued|d/c'?d|cea
                            r"(?=\s*([,.;)]|$|last|in|on|since|after|due|because|yesterday|today|\d))", re.IGNORECASE)
 
 
+# an antidiabetic listed right after the insulin of the same regimen ("Insulin glargine and metformin.", "insulin
+# degludec and aspart, metformin") is taken with it: the list is the diabetes' treatment
+_ANTIDIABETIC = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, code in MAINTENANCE_DRUGS
+                                    if code in ("Z79.84", "Z79.85")), re.IGNORECASE)
+_LISTED_AFTER_INSULIN = re.compile(r"\b(insulin( (glargine|detemir|degludec|lispro|aspart))?|lantus|basaglar|toujeo|"
+                                   r"semglee|levemir|tresiba|humalog|novolog|glargine|detemir|degludec|lispro|aspart)"
+                                   r"(\s+\d+\s*(u|units)\b)?( (and|plus) (lispro|aspart))?\s*(,|\+|and|plus)\s*$",
+                                   re.IGNORECASE)
+
+
+def _listed_with_insulin(note: str, match: re.Match) -> bool:
+    return bool(_ANTIDIABETIC.fullmatch(match.group(0)) and _LISTED_AFTER_INSULIN.search(before(note, match.start())))
+
+
 def _taken(note: str, match: re.Match) -> bool:
     said = sentence(note, match.start(), match.end())
     text = _STARTED_EARLIER.sub(_blank, said)
@@ -213,7 +237,7 @@ def _taken(note: str, match: re.Match) -> bool:
         dose = None
     stated = dose or _CONTINUED_AFTER.search(after) or _INDICATION_AFTER.search(after) or \
         _TAKEN_AFTER.search(after) or _TAKING_BEFORE.search(before(note, match.start())) or (
-            _STARTED_AFTER.search(after) and _STARTED_EARLIER.search(said))
+            _STARTED_AFTER.search(after) and _STARTED_EARLIER.search(said)) or _listed_with_insulin(note, match)
     return bool(stated) and not (_NOT_TAKEN.search(text) or FAMILY.search(said) or denied_in_its_item(note, match)
                                  or _started_now(note, match) or named_as_past_use(note, match)
                                  or _STOPPED_NEXT.match(note, sentence_end(note, match.end())))

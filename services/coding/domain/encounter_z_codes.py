@@ -23,6 +23,7 @@ from services.coding.domain.past_drug_use import named_as_past_use
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.social_determinants import records
 from services.coding.domain.suggestions import Suggestion, from_rule
+from services.coding.domain.transplant_steroid import kept_with_the_graft, may_name_a_transplant
 
 NAME = "encounter-z-code"
 _NOT_DONE = re.compile(r"\b(declined|refused|deferred|due for|overdue|not done|scheduled|will schedule|"
@@ -230,7 +231,11 @@ ANTIEPILEPTICS = _rx(r"lamotrigine|lamictal|levetiracetam|keppra|lacosamide|vimp
 # long-term or maintenance of them, not for a chronic condition named beside them
 STATED_LONG_TERM_ONLY = _rx(r"methylphenidate|ritalin|concerta|dexmethylphenidate|focalin|amphetamine salts|adderall|"
                             r"lisdexamfetamine|vyvanse|dextroamphetamine|atomoxetine|strattera|allopurinol|zyloprim|"
-                            r"febuxostat|uloric|topiramate|topamax")
+                            r"febuxostat|uloric|topiramate|topamax|"
+                            # the rhythm drugs and the migraine's CGRP antibodies, also tried and stopped
+                            r"flecainide|tambocor|sotalol|betapace|propafenone|rythmol|dronedarone|multaq|dofetilide|"
+                            r"tikosyn|mexiletine|erenumab|aimovig|fremanezumab|ajovy|galcanezumab|emgality|"
+                            r"eptinezumab|vyepti")
 # drugs taken for years that have no Z79 code of their own and are most often named without a word on their course
 # (antihypertensives, gabapentinoids, vitamin B12 injections, antiretroviral and antifibrotic therapy): "Other long
 # term (current) drug therapy" only where the drug's own list item says long-term or maintenance of it
@@ -262,8 +267,13 @@ _ANTIBIOTIC_NAMES = (r"nitrofurantoin|macrobid|trimethoprim|tmp-smx|bactrim|doxy
                      r"cephalexin|keflex|amoxicillin|penicillin vk?|dapsone|rifaximin|xifaxan|antibiotics?")
 ANTIBIOTICS = _rx(_ANTIBIOTIC_NAMES)
 # "chronic" said of the drug itself ("on chronic azithromycin") is its course; said of the condition, it is not
+# (as is a rhythm of three doses a week, a prophylaxis kept up: "azithromycin 250 mg MWF", "Bactrim DS three times
+# weekly"; no course of days is dosed so)
+_THRICE_WEEKLY = r"mwf|m/w/f|(three|3) times (a |per |each )?week(ly)?|thrice weekly"
 _STATED_COURSE = _rx(r"long[- ]term|maintenance|maintained on|suppressive|lifelong|life-long|indefinitely|"
+                     + _THRICE_WEEKLY + "|"
                      rf"chronic (?=({_ANTIBIOTIC_NAMES})\b)|" + _LONG_COURSE)
+_DOSED_THRICE_WEEKLY = _rx(_THRICE_WEEKLY)
 # the lipid-lowering drugs, watched by the lipid panel and liver tests of the condition they treat, not by a level
 LIPID_LOWERING_NAMES = r"statins?|atorvastatin|rosuvastatin|simvastatin|pravastatin|ezetimibe|zetia|fenofibrate"
 LIPID_LOWERING = _rx(LIPID_LOWERING_NAMES)
@@ -713,7 +723,7 @@ def _own_course_after(note: str, match: re.Match) -> re.Match | None:
 def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     levelled = _levelled_drugs(note)
     if not (_LONG_TERM.search(note) or levelled or _NEUTROPHIL_COUNT.search(note) or may_report_a_level(note)
-            or _may_replace_a_gland(note)):
+            or _may_replace_a_gland(note) or may_name_a_transplant(note) or _DOSED_THRICE_WEEKLY.search(note)):
         return []
     made = []
     # insulin is type 1 diabetes's own treatment, which its code says: Z79.4 is for the other types (I.C.4.a.3)
@@ -730,6 +740,7 @@ def _long_term_drugs(note: str, suggestions: list[Suggestion], tabular) -> list[
                         and (pattern is not NAMED_LONG_TERM_ONLY or _in_its_own_item(note, match, said))),
                        None) or levelled.get(match.group(0).lower()) or _count_monitored(note, match) \
                 or level_reported(note, match) or _replacing_a_gland(note, match) \
+                or kept_with_the_graft(note, match) \
                 or (stated_only and _own_course_after(note, match))
             if cue and _taken_now(note, match) and not _short_course(note, match) and not _never_started(note, match) \
                     and not named_as_past_use(note, match) and for_this_class(match, note) \

@@ -22,6 +22,11 @@ _CLAUSE_END = re.compile(r"[;\n]")
 _STOPPED_RIGHT_AFTER = re.compile(r"[^\w.;,]{0,3}(?:(?:was|were|has been|have been|since|then|now|later) )?"
                                   r"(?:stopped|discontinued|d/c'?d|dc'?d|ceased|held|withdrawn|tapered off)\b"
                                   r"(?!\s+\w+ing\b)", re.IGNORECASE)
+# or after the course it ran, set off by a comma ("methimazole x 18 mo, stopped 2020", "lithium for 5 yrs,
+# discontinued"): an end, where a hold after a course may be a pause around a procedure
+_STOPPED_AFTER_ITS_COURSE = re.compile(r"[ \t]+(?:x|for)[ \t]*\d+[ \t]*(?:days?|d|wks?|weeks?|mos?|months?|yrs?|years?)"
+                                       r"[ \t]*,[ \t]*(?:then |later )?(?:stopped|discontinued|d/c'?d|dc'?d|ceased)\b"
+                                       r"(?!\s+\w+ing\b)", re.IGNORECASE)
 
 
 def _clause(note: str, start: int, end: int) -> tuple[str, str]:
@@ -34,7 +39,8 @@ def _clause(note: str, start: int, end: int) -> tuple[str, str]:
 
 def stopped_right_after(note: str, end: int) -> bool:
     """The words right after a drug's name (ending at note[end]) say it was stopped."""
-    return bool(_STOPPED_RIGHT_AFTER.match(note, end, end + 40))
+    return bool(_STOPPED_RIGHT_AFTER.match(note, end, end + 40)
+                or _STOPPED_AFTER_ITS_COURSE.match(note, end, end + 40))
 
 
 # the drug stopped at this visit where the note names it again ("AF on amiodarone 200 mg. ... amiodarone stopped",
