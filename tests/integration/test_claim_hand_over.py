@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import insert, select
 
-from shared.contracts.claim import ClaimAcknowledged, ClaimSubmitted
+from shared.contracts.claim import ClaimAcknowledged, ClaimCoded, ClaimSubmitted
 from shared.contracts.envelope import Envelope
 from shared.contracts.tenant import TenantRegistered
 from shared.db.engine import make_engine, make_session_factory
@@ -27,7 +27,9 @@ from services.claims.adapters.reports import claim_tally
 from services.claims.adapters.repositories import ClaimsUnitOfWork
 from services.claims.adapters.tables import (Claim, ClaimEvent, ClaimLine, DenialPattern, HeldPayerResponse,
                                              Interchange, TenantPayer)
+from services.claims.adapters.written_documents import WRITTEN
 from services.claims.application.build_claims import build_claims, create_claim
+from services.claims.application.coded_claims import CodedClaims
 from services.claims.application.record_acks import record_acknowledgments
 from services.claims.application.register_tenant import register_tenant
 from services.claims.application.send_interchange import send_interchange
@@ -105,6 +107,36 @@ async def test_a_batch_writes_its_claims_lines_and_timeline_in_one_statement(eng
     # A held claim is reworked, so not clean: the count reads its hold from the timeline written with it.
     assert {k: n for k, n in counts.items() if n} == {"status:ready": 2, "status:held": 2, "scrubbed": 4,
                                                       "clean": 2}
+
+
+async def test_a_batchs_coded_claims_read_back_serve_the_models_they_were_written_from(engine, monkeypatch):
+    """What the round reads back is what claim.coded stored: through the jsonb column and the driver's codec the
+    document equals the kept text parsed, so each claim's model serves unvalidated, equal to validating it."""
+    units = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=ClaimsUnitOfWork)
+    tenant_id = uuid.uuid4()
+    async with units() as uow:
+        await _register(uow, tenant_id, "written")
+    envelopes = _batch(tenant_id)
+    envelopes[1] = envelopes[1].model_copy(update={"payload": envelopes[1].payload.model_copy(update={
+        "patient": envelopes[1].payload.patient.model_copy(update={"last_name": "MUÑOZ-O'BRIEN", "first_name": "Zoë"}),
+        "referring_provider": envelopes[1].payload.rendering_provider, "prior_authorization": "AUTH \\ \"7\"",
+        "procedures": [p.model_copy(update={"charge": Decimal("125.50")}) for p in envelopes[1].payload.procedures],
+        "other_coverages": [envelopes[1].payload.coverage.model_copy(update={"payer_id": "BCBS"})]})})
+    async with units() as uow:
+        await build_claims(uow, FakeBatch(envelopes), catalog=CATALOG)
+    ids = [uuid.UUID(e.payload.claim_id) for e in envelopes]
+    async with units() as uow:
+        stored = dict((await uow.session.execute(select(Claim.id, Claim.coded).where(Claim.id.in_(ids)))).all())
+
+    for claim_id, envelope in zip(ids, envelopes):
+        served = WRITTEN.model_of(claim_id, stored[claim_id])
+        validated = ClaimCoded.model_validate(stored[claim_id])
+        assert served is envelope.payload
+        assert served == validated and served.model_dump_json() == validated.model_dump_json()
+    from services.claims.application import coded_claims
+    monkeypatch.setattr(coded_claims, "DOCUMENTS", None)  # nothing left to validate
+    records = [type("Record", (), {"id": i, "coded": stored[i]})() for i in ids]
+    assert CodedClaims().of(records) == [e.payload for e in envelopes]
 
 
 async def _seeded_for_reads(units) -> tuple[list, list, list]:

@@ -5,12 +5,14 @@ from uuid import UUID
 from sqlalchemy import Date, Uuid, bindparam, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
+from shared.contracts.claim import ClaimCoded
 from shared.db.array_literals import array_literal
 from shared.db.bulk import (Insert, any_bound, in_unnested, insert_together, json_of, not_in_array,
                             text_array_bound)
 from shared.db.driver_reads import select_rows
 from shared.db.transaction_driver import TransactionDriver, flush_pending
 from services.claims.adapters.claim_records import CLAIM, LINE, RecordReads, ServiceDayKey
+from services.claims.adapters.written_documents import WRITTEN
 
 # The ids as one array, the service days as three: one statement text whatever their number, built once, run
 # on the transaction's driver (`select_rows`) as every claim.coded batch asks them.
@@ -56,7 +58,10 @@ class NewClaims(RecordReads):
     async def insert_many(self, rows: list[dict], lines: Sequence[dict] = (), *, along: Sequence[Insert] = ()) -> None:
         """New claims, their lines and rows queued for other tables (`along`) in one statement: one round trip
         where there was one a table. Each row's `coded` (its ClaimCoded) is encoded here in one call by
-        pydantic's serializer."""
+        pydantic's serializer, and kept with its model once written (the round reads it back)."""
         claims = Insert(CLAIM, [{**row, "coded": json_of(row["coded"])} for row in rows])
         await flush_pending(self._session)
         await insert_together(await TransactionDriver.of(self._session), [claims, Insert(LINE, list(lines)), *along])
+        for row, written in zip(rows, claims.rows):
+            if type(row["coded"]) is ClaimCoded:
+                WRITTEN.wrote(row["id"], written["coded"], row["coded"])

@@ -194,32 +194,3 @@ async def test_a_claim_verified_and_batched_in_one_round_has_its_coded_claim_val
     assert await round_of(uow, Simulator()) == 2
 
     assert validated == [sorted(r["patient_control_number"] for r in rows)]  # the 270's, in one call; none for the 837P
-
-
-def test_a_rounds_coded_claims_are_validated_together_on_the_first_ask_and_kept_by_claim(monkeypatch):
-    from types import SimpleNamespace
-    from uuid import uuid4
-
-    from shared.contracts.claim import ClaimCoded
-    from services.claims.application import coded_claims
-    from tests.unit.claims.builders import coded
-
-    documents = [coded(), coded(patient={**coded().patient.model_dump(mode="json"), "first_name": "Ana"}), coded()]
-    records = [SimpleNamespace(id=uuid4(), coded=d.model_dump(mode="json")) for d in documents]
-    calls, batch = [], coded_claims.DOCUMENTS
-
-    class Counted:
-        def validate_python(self, docs):
-            calls.append(len(docs))
-            return batch.validate_python(docs)
-
-    monkeypatch.setattr(coded_claims, "DOCUMENTS", Counted())
-    claims = coded_claims.CodedClaims()
-
-    first = claims.of(records[:1])
-    assert first == documents[:1] and calls == [1]
-    every = claims.of([records[1], records[0], records[1], *records[2:]])
-    assert every == [documents[1], documents[0], documents[1], *documents[2:]] and calls == [1, len(records) - 1]
-    assert every[1] is first[0] and every[0] is every[2]
-    assert every == [ClaimCoded.model_validate(r.coded) for r in [records[1], records[0], records[1], *records[2:]]]
-    assert claims.of([]) == [] and calls == [1, len(records) - 1]
