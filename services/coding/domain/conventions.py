@@ -124,6 +124,7 @@ from services.coding.domain.tobacco import tobacco_product
 from services.coding.domain.ckd_manifestation_stage import ckd_stage_of_manifestation
 from services.coding.domain.routine_exam_findings import routine_exam_with_findings
 from services.coding.domain.same_site_signs import same_site_signs
+from services.coding.domain.sign_set_apart import set_apart_from
 from services.coding.domain.routine_exam_settled import settle_routine_exam
 from services.coding.domain.note_terms import for_a_coder
 from services.coding.domain.drug_effects import drug_effects
@@ -453,14 +454,16 @@ def _own_problem(sign: Suggestion, diagnosis: str, note: str) -> bool:
 @needs(codes=(*INTEGRAL_SYMPTOMS, *CARDIOPULMONARY_INTEGRAL))
 def integral_symptoms(suggestions: list[Suggestion], note: str, tabular: Tabular) -> Result:
     """A sign or symptom routinely part of a confirmed diagnosis anywhere in the note is not coded; a side's sign
-    only beside that side's diagnosis (a left knee's pain is no part of a right knee's osteoarthritis)."""
+    only beside that side's diagnosis (a left knee's pain is no part of a right knee's osteoarthritis), and not
+    where the words after it set it apart from that diagnosis ("fatigue - not thyroid-related")."""
     confirmed = [s.code for s in suggestions if _affirmed(s) and (s.code[0] not in "RZ" or s.code in SIGN_DIAGNOSES)]
     kept, reasons = [], []
     for s in suggestions:
         owners = tuple(owner for table in (INTEGRAL_SYMPTOMS, CARDIOPULMONARY_INTEGRAL)
                        for k, v in table.items() if s.code.startswith(k) for owner in v)
         owner = next((c for c in confirmed if c.startswith(owners) and _same_side(s.code, c, tabular)
-                      and not _own_problem(s, c, note)), None) if owners else None
+                      and not _own_problem(s, c, note) and not set_apart_from(c, note, s.end)),
+                     None) if owners else None
         if owner:
             reasons.append(f"{s.code} ({s.evidence}) is integral to {owner}: not coded")
         else:

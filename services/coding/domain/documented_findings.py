@@ -31,6 +31,7 @@ from services.coding.domain.injury_sites import INJURY_SITE_WORDS, INJURY_SITES
 from services.coding.domain.laceration_sites import LACERATION_SITE, LACERATION_WORDS, laceration_code
 from services.coding.domain.joint_site_findings import JOINT_SITE_FINDINGS, JOINT_SITE_WORDS
 from services.coding.domain.joint_signs import JOINT_SIGN_FINDINGS, JOINT_SIGN_WORDS
+from services.coding.domain.both_sides_stiffness import BOTH_SIDES_STIFFNESS_FINDINGS, BOTH_SIDES_STIFFNESS_WORDS
 from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURIES, HEAD_AND_CHEST_WORDS
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
 from services.coding.domain.bone_site_findings import BONE_SITE_FINDINGS, BONE_SITE_WORDS
@@ -494,6 +495,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in INFECTION_ENTRIES),
     *(Finding(words, family, resolve) for words, family, resolve in PRESSURE_ULCER_FINDINGS),
     *(Finding(words, family, resolve, gate=JOINT_SIGN_WORDS) for words, family, resolve in JOINT_SIGN_FINDINGS),
+    *(Finding(words, family, resolve, gate=BOTH_SIDES_STIFFNESS_WORDS)
+      for words, family, resolve in BOTH_SIDES_STIFFNESS_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),
     *(Finding(words, family, resolve, gate=ABNORMAL_STUDY_WORDS) for words, family, resolve in ABNORMAL_STUDY_FINDINGS),

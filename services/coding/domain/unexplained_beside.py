@@ -15,6 +15,7 @@ coder decides, in a clinic's name, and where its sentence says it is under contr
 import re
 
 from services.coding.domain.note_text import sentence, sentence_start
+from services.coding.domain.sign_set_apart import not_set_apart
 from services.coding.domain.unexplained_symptom import EXPLAINED_BY, explained
 
 FOLLOW_UP_AFTER_TREATMENT = ("Z08", "Z09")
@@ -39,7 +40,8 @@ def unexplained_beside(symptom: str, diagnoses: list[str], note: str, start: int
     around it leaves it to a coder."""
     if symptom.startswith(LEFT_TO_A_CODER) or not any(symptom.startswith(p) for p in EXPLAINED_BY):
         return False
-    if any(d.startswith(FOLLOW_UP_AFTER_TREATMENT) for d in diagnoses) or explained(symptom, diagnoses):
+    if any(d.startswith(FOLLOW_UP_AFTER_TREATMENT) for d in diagnoses) or explained(
+            symptom, not_set_apart(diagnoses, note, end)):
         return False
     if _SERVICE_NAME.match(note, end) is not None:
         return False

@@ -17,6 +17,7 @@ control: the condition that explains it may be written in words no rule reads ye
 Tremor stable").
 """
 from services.coding.domain.own_entry import heads_a_marked_entry, heads_its_own_entry
+from services.coding.domain.sign_set_apart import not_set_apart
 
 _ANEMIA = ("D5", "D60", "D61", "D62", "D63", "D64")
 _THYROID = ("E03", "E05", "E06", "E89.0")
@@ -150,7 +151,8 @@ def explained(symptom: str, diagnoses: list[str]) -> bool:
 
 
 def unexplained_entry(symptom: str, diagnoses: list[str], note: str, start: int, end: int) -> bool:
-    """The symptom at note[start:end] heads an entry of its own and no confirmed diagnosis explains it."""
+    """The symptom at note[start:end] heads an entry of its own and no confirmed diagnosis explains it (one the
+    words after it set apart, "not thyroid-related", explains nothing)."""
     heads = heads_a_marked_entry if symptom.startswith(MARKED_ENTRY_ONLY) else heads_its_own_entry
-    return not explained(symptom, diagnoses) and heads(note, start, end,
+    return not explained(symptom, not_set_apart(diagnoses, note, end)) and heads(note, start, end,
                                                        after_duration=not symptom.startswith(BY_DURATION))
