@@ -1,10 +1,12 @@
 """A smoking told in the past tense with its end but no "quit" ("smoked in her twenties, none for 15 years") is a
 former smoker's history (Z87.891), never nicotine dependence now; a smoker now, or a nicotine dependence current in
 another product, keeps it out. A pleural effusion or an empyema drained and gone and an acute kidney injury
-recovered take the index's History entries (Z87.09, Z87.448); one still there stays itself."""
+recovered take the index's History entries (Z87.09, Z87.448); one still there stays itself. A follow-up after
+completed treatment whose condition comes after an organism's initial ("- E. coli pyelonephritis") is still Z09."""
 import pytest
 
 from services.coding.domain.context_z_codes import history_code
+from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.history_z_codes import history_z_codes
 from services.coding.domain.tobacco import tobacco_product
 from tests.unit.coding.test_conventions import codes, found, tabular  # noqa: F401 (fixture)
@@ -70,3 +72,13 @@ def test_a_drained_effusion_or_recovered_kidney_injury_is_history(suggest, note,
 def test_an_effusion_or_kidney_injury_still_there_stays_current(suggest, note, current, past):
     found_codes = billed(suggest, note)
     assert current in found_codes and past not in found_codes
+
+
+def test_the_condition_after_an_organisms_initial_is_the_followed_up_courses(tabular):
+    note = ("Lab req: urine culture. Dx: follow-up after completed treatment - E. coli pyelonephritis, finished 10 "
+            "days of ciprofloxacin 1 wk ago, afebrile.")
+    past = found(note, ("Z87.440", "pyelonephritis"), context="history")
+    assert codes(encounter_reasons(past, note, tabular)[0]) == ["Z09", "Z87.440"]
+    still = note.replace("finished 10 days of ciprofloxacin 1 wk ago", "still on ciprofloxacin")
+    assert codes(encounter_reasons(found(still, ("Z87.440", "pyelonephritis"), context="history"), still,
+                                   tabular)[0]) == ["Z87.440"]
