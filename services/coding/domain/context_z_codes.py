@@ -49,6 +49,9 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "U07.1": (None, "Z86.16"),  # History, personal, COVID-19
     "Z22.7": (None, "Z86.15"),  # History, personal, latent tuberculosis infection (its course completed)
     "I46": (None, "Z86.74"), "I80": (None, "Z86.72"), "J93": (None, "Z87.09"),
+    # a pleural effusion or an empyema drained and gone (respiratory system NEC); an acute kidney injury recovered:
+    # History, personal, disease, kidney NEC (other diseases of the urinary system)
+    "J86": (None, "Z87.09"), "J90": (None, "Z87.09"), "N17": (None, "Z87.448"),
     "K85": (None, "Z87.19"),  # an acute pancreatitis over: History, personal, disease, digestive system NEC
     # an adhesive capsulitis back to full motion: History, personal, disease, musculoskeletal system NEC; a stress
     # fracture healed: History, personal, fracture, stress

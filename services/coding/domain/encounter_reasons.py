@@ -324,9 +324,14 @@ def _course_clauses(note: str, done: re.Match) -> set[int]:
     here = sentence_start(note, done.start())
     opened_by_semicolon = note[:here].rstrip().endswith(";")
     clauses = {here, sentence_start(note, note[:here].rstrip().rfind(";"))} if opened_by_semicolon else {here}
-    # an organism's initial is no full stop: "E. coli cystitis treated with nitrofurantoin, 5 days completed"
+    # an organism's initial is no full stop: "E. coli cystitis treated with nitrofurantoin, 5 days completed", or
+    # after the course, "follow-up after completed treatment - E. coli pyelonephritis" (not one still treated)
     if _GENUS_INITIAL.search(note[:here]):
         clauses.add(sentence_start(note, here - 2))
+    told = sentence_end(note, done.end())
+    if told < len(note) and _GENUS_INITIAL.search(note[:told + 1]) and not NOT_OVER_YET.search(
+            note, told + 1, sentence_end(note, told + 1)):
+        clauses.add(told + 1)
     return clauses
 
 

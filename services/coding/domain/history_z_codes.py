@@ -97,18 +97,28 @@ _HYPERPLASTIC = re.compile(r"\bhyperplastic\b", re.IGNORECASE)
 # polyps' type -> (personal history, family history); no type named: the unspecified codes
 _POLYP_TYPES = ((_ADENOMATOUS, "Z86.0101", "Z83.710"), (_HYPERPLASTIC, "Z86.0102", "Z83.711"))
 _UNTYPED_POLYPS = ("Z86.0100", "Z83.719")
+# the end of a smoking told in the past tense, written without "quit": "none for 15 years", "none since 2019", "no
+# cigarettes since", "until the diagnosis", "until 2015", "until 3 years ago"
+SMOKING_ENDED = (r"\bnone (since|for|in (the )?(last|past))|\bno (cigarettes|cigs|tobacco|smoking) (since|for|in)|"
+                 r"\buntil (the |her |his )?(diagnosis|surgery|pregnancy|(19|20)\d\d|\w+ (years?|yrs?|months?) ago)")
 # "Tobacco use: quit 2019", "smoking - stopped 2015": the past is stated after the habit, as problem lists write it
 # "Smoker - quit 2020", "30 pack-years, quit 2 years ago", "prior tobacco dependence, quit": the count or the
 # dependence closed by its "quit" (not "quit attempts", "quit date")
-_FORMER_SMOKER = re.compile(r"\b(former (smoker|tobacco (use|user)|cigarette smoker)|ex-smoker|(quit|stopped) "
-                            r"(smoking|tobacco|cigarettes)|remote (smoker|smoking history)|(prior|previous|past) "
-                            r"(tobacco|nicotine) (dependence|use)|(tobacco|smoking|cigarette|smoker)"
-                            r"( (use|user|hx|history|dependence))?\W{1,4}(quit|stopped|former)\b(?! (attempts?|date))|"
-                            r"pa?c?k[- ]?y(ea)?rs?\W{1,4}(quit|stopped)\b(?! (attempts?|date))|"
-                            # the habit in the past tense, its end in the same clause: "smoked 30 years, quit in
-                            # 2015" (not another substance smoked, nor a quitting only wanted or tried)
-                            r"smoked\b(?:(?!marijuana|cannabis|\bpot\b|crack|meth)[^.;\n]){0,40}?"
-                            r"(?<!\bto )(?<!\bnot )(?<!\bnever )(?<!n't )\b(quit|stopped)\b)", re.IGNORECASE)
+FORMER_SMOKER = re.compile(r"\b(former (smoker|tobacco (use|user)|cigarette smoker)|ex-smoker|(quit|stopped) "
+                           r"(smoking|tobacco|cigarettes)|remote (smoker|smoking history)|(prior|previous|past) "
+                           r"(tobacco|nicotine) (dependence|use)|(tobacco|smoking|cigarette|smoker)"
+                           r"( (use|user|hx|history|dependence))?\W{1,4}(quit|stopped|former)\b(?! (attempts?|date))|"
+                           r"pa?c?k[- ]?y(ea)?rs?\W{1,4}(quit|stopped)\b(?! (attempts?|date))|"
+                           # the habit in the past tense, its end in the same clause: "smoked 30 years, quit in
+                           # 2015", "smoked in her twenties, none for 15 years", "smoked until the diagnosis" (not
+                           # another substance smoked, nor a quitting only wanted or tried, nor a smoking back again)
+                           r"smoked\b(?:(?!marijuana|cannabis|\bpot\b|crack|meth)[^.;\n]){0,40}?"
+                           r"((?<!\bto )(?<!\bnot )(?<!\bnever )(?<!n't )\b(quit|stopped)|" + SMOKING_ENDED + r")\b"
+                           r"(?![^.;\n]*\b(still|now smokes|currently|again|resumed|restarted|relapsed)\b))",
+                           re.IGNORECASE)
+
+# a smoker now, whatever was said of the past beside it ("smokes 1/2 ppd; smoked 2 ppd until 2020")
+_SMOKES_NOW = re.compile(r"\b(smokes|current smoker|active smoker|(still|currently|now) smok\w*)\b", re.IGNORECASE)
 
 
 def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
@@ -127,8 +137,12 @@ def history_z_codes(suggestions: list[Suggestion], note: str, tabular) -> tuple[
             out, reason = _replace(out, match, code, why, note, tabular)
             reasons += [reason] if reason else []
             break
-    for match in _FORMER_SMOKER.finditer(note):
-        if not NEGATION.search(before(note, match.start())):
+    # a nicotine dependence current in any product excludes its history (Z87.891 Excludes1 F17.2-): "vapes daily;
+    # smoked cigarettes in high school, none since"
+    dependent_now = any(s.code.startswith("F17.2") and s.context == "affirmed" for s in out)
+    for match in FORMER_SMOKER.finditer(note):
+        if not (NEGATION.search(before(note, match.start())) or _SMOKES_NOW.search(_account(note, match))
+                or dependent_now and match.group(0).lower().startswith("smoked")):
             out, reason = _replace(out, match, "Z87.891", "a former smoker: personal history of nicotine dependence",
                                    note, tabular)
             reasons += [reason] if reason else []

@@ -18,6 +18,7 @@ the sentence goes on: cessation counselling is given to smokers, so "cessation" 
 import re
 
 from services.coding.domain.convention_gates import needs
+from services.coding.domain.history_z_codes import FORMER_SMOKER
 from services.coding.domain.note_text import (FAMILY, HISTORY, NEGATION, affirmed_now, before, sentence,
                                                sentence_end, sentence_start)
 from services.coding.domain.smoke_exposure import HOUSEHOLD
@@ -178,12 +179,21 @@ def _use_disorders(suggestions: list[Suggestion], note: str, tabular) -> tuple[l
 
 def _current(note: str, match: re.Match, text: str) -> bool:
     """Cessation counselling is given to smokers: where dependence is stated, or the sentence says the patient
-    smokes now ("smokes 1/2 ppd - cessation counseling"), "cessation" does not make the smoking past."""
+    smokes now ("smokes 1/2 ppd - cessation counseling"), "cessation" does not make the smoking past. A daily
+    quantity told in the past tense with its end ("smoked a pack a day in college, none since 2019") is a former
+    smoker's (Z87.891), not smoking now."""
     stated = _DEPENDENCE_STATED.search(text) and not _NOT_DEPENDENT.search(text)
     not_current = _PAST_ONLY if stated or _SMOKES_NOW.fullmatch(match.group(0)) else _NOT_CURRENT
     said_before = before(note, match.start())
     return not (NEGATION.search(said_before) or _SOMEONE_ELSE_DOES.search(said_before) or not_current.search(text)
-                or FAMILY.search(text) or HISTORY.search(text))
+                or FAMILY.search(text) or HISTORY.search(text) or _told_as_ended(note, match))
+
+
+def _told_as_ended(note: str, match: re.Match) -> bool:
+    """The smoking word or quantity is part of a smoking its sentence tells as over ("smoked a pack a day in
+    college, none since 2019"), not of another clause beside it ("smokes 1/2 ppd; smoked 2 ppd until 2020")."""
+    first, last = sentence_start(note, match.start()), sentence_end(note, match.end())
+    return any(m.start() <= match.start() < m.end() for m in FORMER_SMOKER.finditer(note, first, last))
 
 
 def _tobacco_use(out: list[Suggestion], reasons: list[str], note: str, match: re.Match, text: str,
