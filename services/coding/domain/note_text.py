@@ -7,7 +7,7 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
@@ -15,7 +15,7 @@ from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL
                                                      PROPHYLAXIS_BEFORE, VERDICT_BEFORE)
 from services.coding.domain.dated_past import AFFIRMED_ITEM
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
-from services.coding.domain.pattern_literals import may_match, required_literals
+from services.coding.domain.pattern_literals import any_may_match, required_literals
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.note_context import (
     COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, HYPOTHETICAL as HYPOTHETICAL_SCOPE, LIST_STATUS_PAST, MEASURED_ZERO,
@@ -26,8 +26,32 @@ from services.coding.domain.note_context import (
 _MARKS = ".;\n"
 _FULL_STOPS = ".\n"
 
+
+class _WordGated:
+    """A pattern searched only where the text holds a string each of its matches needs (`required_literals`): most
+    mentions' sentences hold no word of the past, of a doubt or of a relative, and a few dozen substring tests of
+    the sentence cost a fraction of a search that tries a long alternation at every position. A text beyond ASCII
+    is always searched, as `any_may_match` answers for it."""
+
+    __slots__ = ("_pattern", "_required")
+
+    def __init__(self, pattern: re.Pattern):
+        self._pattern, self._required = pattern, (required_literals(pattern),)
+
+    def may_match(self, text: str) -> bool:
+        """Lowered here, not by `pattern_literals.lowered_note`, whose few places are for whole notes."""
+        return any_may_match(self._required, text.lower() if text.isascii() else None)
+
+    def search(self, text: str) -> re.Match | None:
+        return self._pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> "Iterator[re.Match]":
+        return self._pattern.finditer(text) if self.may_match(text) else iter(())
+
+
 NEGATION = re.compile(r"\b(no" + NOT_A_DENIAL_AFTER_NO + "|not|denies|denied|without|negative for|free of|resolved|" +
                       "|".join(DENIAL_BEFORE) + r")\b", re.IGNORECASE)
+_NEGATION_CUES = _WordGated(NEGATION)
 NEGATED_AFTER = re.compile(r"^[\s,:(-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
                            r"healed(?! (in|with) )|cleared|repleted|ruled out|excluded(?! from)|denied|gone|" + DENIAL_AFTER + ")|"
                            + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO + "|" + ANSWERED_NO_AFTER, re.IGNORECASE)
@@ -36,6 +60,7 @@ SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
 # a problem list's status ("Concussion 2021 - historical", "Graves no longer active")
 _PAST_AFTER = re.compile(r"^\W{0,3}(\w+\W+){0,5}(" + COMPLETED_AFTER_CUE + "|" + LIST_STATUS_PAST +
                          r"|no longer active)\b", re.IGNORECASE)
+_PAST_AFTER_CUES = _WordGated(_PAST_AFTER)
 # the patient's fear or reading names no diagnosis nor a complaint: "worried she may have MS", "read online about
 # lupus; reassured"
 FEARED_OR_READ_ABOUT = (r"(concerned|worried|worries|afraid|fears?) (that )?(s?he|they|pt|patient|i) (may|might|could) "
@@ -75,6 +100,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               # early gout" (not "consider a statin for hyperlipidemia": what is considered is the drug)
                               r"\bconsider(ing)?\s+(early\s+)?$|\b(may represent|might represent|could represent|may reflect|may be|could be)\s+(early\s+)?$)",
                               re.IGNORECASE)
+_DOUBT_BEFORE = _WordGated(UNCERTAIN_BEFORE)
 # a list item's dash before its status reads as the comma does: "2. Gastritis - possible"
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
                              r"suspected|presumed|unlikely|(less|not) likely|not suspected|doubtful|"
@@ -120,13 +146,13 @@ QUALIFIED_NOT_CURRENT_AFTER = re.compile(
     + _RISK_QUALIFIER + r"\s+risk\b)", re.IGNORECASE)
 
 
-_DOUBT_WORDS = required_literals(DOUBTED_AFTER)  # the qualified pattern needs one of them too
+_DOUBTS_AFTER_CUES = _WordGated(DOUBTED_AFTER)  # the qualified pattern needs one of its words too
 
 
 def doubted_after(following: str) -> bool:
     """The words after a condition, to its sentence's end, deny or doubt it, directly or after its qualifier."""
-    return may_match(_DOUBT_WORDS, following) and bool(DOUBTED_AFTER.search(following)
-                                                       or QUALIFIED_DOUBTED_AFTER.search(following))
+    return _DOUBTS_AFTER_CUES.may_match(following) and bool(DOUBTED_AFTER.search(following)
+                                                            or QUALIFIED_DOUBTED_AFTER.search(following))
 
 
 # "prior to" an event, and a result "on prior labs", do not place a condition in the past
@@ -134,6 +160,7 @@ HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|stat
                      r"prior(?! to| labs?| results?| tests?| studies| imaging)|"
                      r"former|treated for|in remission|no recurrence|no evidence of recurrence|"
                      + COMPLETED_COURSE_CUE + r")\b", re.IGNORECASE)
+_HISTORY_CUES = _WordGated(HISTORY)
 HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs of|risk of|at risk for|to prevent|"
                           r"prevention of|precautions|in case of|unless|risk factors? (for|of)|"
                           r"((to be|to|will|get|getting) )?tested for|(to|will|get|getting) test for|testing for|"
@@ -141,6 +168,7 @@ HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs 
 FAMILY = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grandmother|grandfather|aunt|uncle|"
                     r"family history|fh|fhx|parent|daughter|son|family members? (with|w(?=/)|has|had|who has|dx|diagnosed))\b",
                     re.IGNORECASE)
+_RELATIVES = _WordGated(FAMILY)
 
 
 def word_pattern(text: str) -> re.Pattern:
@@ -212,7 +240,7 @@ def negated_before(note: str, start: int) -> bool:
     prefix = before(note, start)
     if ruled_out_before(prefix):
         return True
-    cues = list(NEGATION.finditer(prefix))
+    cues = list(_NEGATION_CUES.finditer(prefix))
     if not cues:
         return False
     reach = prefix[cues[-1].end():]
@@ -274,7 +302,7 @@ def uncertain(note: str, start: int, end: int) -> bool:
     following = after(note, end)
     head = _HEAD_NOUN.match(following)
     following = following[head.end():] if head else following
-    return bool(UNCERTAIN_BEFORE.search(before(note, start))
+    return bool(_DOUBT_BEFORE.search(before(note, start))
                 or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following))
                 or doubted_after(following))
 
@@ -290,7 +318,7 @@ def uncertain_beside_a_doubt(note: str, start: int, end: int) -> bool:
     bare "?", which is as often a form's question ("Q: Feet? A: numbness ...") as a doubt."""
     prefix = before(note, start)
     doubt = None
-    for doubt in UNCERTAIN_BEFORE.finditer(prefix):
+    for doubt in _DOUBT_BEFORE.finditer(prefix):
         pass
     if doubt is None or doubt.group(0) == "?" or not _DIAGNOSIS_CLOSED.search(prefix, doubt.end()):
         return uncertain(note, start, end)
@@ -302,7 +330,7 @@ _DENIED_HISTORY = re.compile(r"\bno\s+$", re.IGNORECASE)
 
 
 def _history_stated(text: str) -> bool:
-    return any(_DENIED_HISTORY.search(text, 0, cue.start()) is None for cue in HISTORY.finditer(text))
+    return any(_DENIED_HISTORY.search(text, 0, cue.start()) is None for cue in _HISTORY_CUES.finditer(text))
 
 
 def current_sign(note: str, start: int, end: int) -> bool:
@@ -322,6 +350,7 @@ _PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|histor
                         r"\bago\b|child|kid|teen|infan|toddler|adolescen|youth|\blast\b|prior|previous|former|remote|"
                         r"treated|late effect|\bnone\b|\bno (further |more |other |new )?(episodes?|attacks?|events?|"
                         r"symptoms|flares?)\b", re.IGNORECASE)
+_PAST_WORDS = _WordGated(_PAST_WORD)
 
 
 _PREVENTED = re.compile(r"\b" + PROPHYLAXIS_BEFORE + r"\s+(\w+\s+)?$", re.IGNORECASE)
@@ -348,7 +377,7 @@ def not_stated(note: str, start: int, end: int) -> bool:
 
 
 def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int], bool] = uncertain,
-            dated: Callable[[str], object] = HISTORY.search) -> bool:
+            dated: Callable[[str], object] = _HISTORY_CUES.search) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain (as `doubted` reads it),
     hypothetical, past or a relative's, nor what a screening looks for."""
     prefix, whole = before(note, start), sentence(note, start, end)
@@ -358,11 +387,11 @@ def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int
     return not (negated_before(note, start) or denied_in_list(note, start, end) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
                 or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.match(following)
-                or TEST_SUBJECT.search(following) or _PAST_AFTER.search(following)
+                or TEST_SUBJECT.search(following) or _PAST_AFTER_CUES.search(following)
                 or SUPERSEDED.search(prefix) or doubted(note, start, end)
                 # "pneumonia treated last month, now resolved", "kidney stones 10 years ago": as the scope rules read
-                or (_PAST_WORD.search(through_semicolons) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
-                or dated(whole) or FAMILY.search(whole) or screened(note, start, end)
+                or (_PAST_WORDS.search(through_semicolons) is not None and mention_scope(note, start, end, PAST_RULES) is not None)
+                or dated(whole) or _RELATIVES.search(whole) or screened(note, start, end)
                 or not_stated(note, start, end)
                 # a list item under a family history, resolved problems or surgical history heading
                 or section_of(note, start) is not None)
