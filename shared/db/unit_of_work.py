@@ -9,6 +9,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 import orjson
+from opentelemetry.trace import SpanContext
 from pydantic import BaseModel
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
@@ -55,12 +56,16 @@ class UnitOfWork:
     def today(self) -> date:
         return today(self.clock)
 
-    def emit(self, payload: BaseModel, *, tenant_id: UUID | str, subject_id: UUID | str) -> Envelope:
+    def emit(self, payload: BaseModel, *, tenant_id: UUID | str, subject_id: UUID | str,
+             parent: SpanContext | None = None) -> Envelope:
+        """`parent`: the span whose trace the event continues, when it is not the current one (a batch's
+        event written for one of its requests)."""
         event_type = event_type_for(payload)
         envelope = _envelope(payload, event_type, tenant_id, subject_id)
         subject = str(envelope.subject_id)
         headers = {"event_type": event_type.name, **producer_headers(
-            event_type.topic, **{"messaging.message.id": str(envelope.event_id), "billing.subject_id": subject})}
+            event_type.topic, parent=parent,
+            **{"messaging.message.id": str(envelope.event_id), "billing.subject_id": subject})}
         self._emitted += 1
         self._outbox_rows.append(
             {

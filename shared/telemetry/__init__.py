@@ -152,6 +152,16 @@ def current_traceparent() -> str | None:
     return _traceparent(context) if context.is_valid else None
 
 
+def current_parent() -> SpanContext | None:
+    """The active span's context as its traceparent carries it (no tracestate), for work done later on its
+    behalf outside it: what `remote_parent(current_traceparent())` gives, without formatting and parsing."""
+    context = trace.get_current_span().get_span_context()
+    if not context.is_valid:
+        return None
+    return SpanContext(context.trace_id, context.span_id, True, context.trace_flags) if context.trace_state \
+        else context
+
+
 def _traceparent(context: trace.SpanContext) -> str:
     return f"00-{context.trace_id:032x}-{context.span_id:016x}-{context.trace_flags:02x}"
 
@@ -162,32 +172,22 @@ def continue_trace(traceparent: str | None, name: str, **attributes):
 
 
 @contextlib.contextmanager
-def within_trace(traceparent: str | None) -> Iterator[None]:
-    """Work done now joins the trace a stored traceparent names, without a span of its own (e.g. one
-    request's event written by a batch that serves many requests)."""
-    if not traceparent:
-        yield
-        return
-    token = otel_context.attach(remote_context(traceparent))
-    try:
-        yield
-    finally:
-        otel_context.detach(token)
-
-
-@contextlib.contextmanager
-def batch_span(name: str, traceparents: Sequence[str | None], **attributes) -> Iterator[trace.Span]:
-    """One span for work done for many requests at once: in the first one's trace and linked to the
-    others', so every request's trace shows the shared work.
+def batch_span(name: str, parents: Sequence[SpanContext | None], **attributes) -> Iterator[trace.Span]:
+    """One span for work done for many requests at once (`parents`: each one's span, as `current_parent` gave
+    it): in the first one's trace and linked to the others', so every request's trace shows the shared work.
 
     Its SQL statements are not spans of their own: their kinds, in the order they ran, are the span's
     `db.operations` (a batch runs a handful per transaction, each one for the whole batch, so a span
     each said no more than that list and cost a span each on the intake path)."""
-    known = list(dict.fromkeys(t for t in traceparents if t))
-    parent = remote_context(known[0]) if known else None
-    links = [Link(context, _BATCH_LINK) for t in known[1:] if (context := remote_parent(t)).is_valid]
+    known: dict[tuple[int, int, int], SpanContext] = {}
+    for context in parents:
+        if context is not None and context.is_valid:
+            known.setdefault((context.trace_id, context.span_id, context.trace_flags), context)
+    contexts = list(known.values())
+    parent = trace.set_span_in_context(NonRecordingSpan(contexts[0]), Context()) if contexts else None
+    links = [Link(context, _BATCH_LINK) for context in contexts[1:]]
     statements: list[str] = []
-    with start_span(name, context=parent, links=links, attributes={"billing.batch_size": len(traceparents),
+    with start_span(name, context=parent, links=links, attributes={"billing.batch_size": len(parents),
                                                                    **attributes}) as span:
         token = otel_context.attach(otel_context.set_value(_STATEMENTS, statements))
         try:
@@ -212,12 +212,13 @@ def annotate(**attributes) -> None:
     trace.get_current_span().set_attributes(attributes)
 
 
-def producer_headers(topic: str, **attributes) -> dict[str, str]:
-    """A PRODUCER span for one event written to the outbox; its context travels in the Kafka headers.
+def producer_headers(topic: str, *, parent: SpanContext | None = None, **attributes) -> dict[str, str]:
+    """A PRODUCER span for one event written to the outbox, child of `parent` (default: the current span);
+    its context travels in the Kafka headers.
 
     The span has no children, so it is never made current: the headers are written from its context."""
     span = _start_child(f"{topic} publish", SpanKind.PRODUCER, {
-        "messaging.system": "kafka", "messaging.destination.name": topic, **attributes})
+        "messaging.system": "kafka", "messaging.destination.name": topic, **attributes}, parent)
     span.end()
     return trace_headers(span.get_span_context())
 

@@ -6,6 +6,7 @@ work. `session` is deliberately absent: a use case that reaches past its reposit
 from datetime import date, datetime, timezone
 from uuid import UUID
 
+from opentelemetry.trace import SpanContext
 from pydantic import BaseModel
 
 from shared.clock import Clock, fixed_clock, today
@@ -19,6 +20,7 @@ class FakeUnitOfWork:
     def __init__(self, clock: Clock = fixed_clock(DEFAULT_NOW)):
         self.clock = clock
         self.emitted: list[Envelope] = []
+        self.emitted_parents: list[SpanContext | None] = []  # each event's `parent`, in the order emitted
         self.committed = False
 
     def now(self) -> datetime:
@@ -27,9 +29,11 @@ class FakeUnitOfWork:
     def today(self) -> date:
         return today(self.clock)
 
-    def emit(self, payload: BaseModel, *, tenant_id: UUID | str, subject_id: UUID | str) -> Envelope:
+    def emit(self, payload: BaseModel, *, tenant_id: UUID | str, subject_id: UUID | str,
+             parent: SpanContext | None = None) -> Envelope:
         envelope = envelope_for(payload, tenant_id=tenant_id, subject_id=subject_id)
         self.emitted.append(envelope)
+        self.emitted_parents.append(parent)
         return envelope
 
     @property

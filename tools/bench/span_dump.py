@@ -25,6 +25,7 @@ from aiokafka.structs import ConsumerRecord  # noqa: E402
 
 from shared import telemetry  # noqa: E402
 from shared.kafka.records import decode  # noqa: E402
+from shared.telemetry.propagation import remote_parent  # noqa: E402
 
 UNUSUAL_HEADERS = {
     "none": [],
@@ -98,7 +99,7 @@ def traced(items: list[tuple], ids: Ids) -> list[str]:
                 _, _, kafka_headers = emit_cost.steps(items)
         lines += [f"headers {ids.headers(headers)}" for headers in kafka_headers]
     consume_unusual()
-    requests = [dict(headers)["traceparent"].decode() for headers in kafka_headers[:3]]
+    requests = [remote_parent(dict(headers)["traceparent"].decode()) for headers in kafka_headers[:3]]
     with telemetry.batch_span("intake write", [requests[0], None, *requests], **{"billing.tenant_id": "t1"}):
         pass
     return lines + [described(span, ids) for span in recorder.drain()]

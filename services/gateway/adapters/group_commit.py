@@ -11,7 +11,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
-from shared.telemetry import batch_span, current_traceparent
+from opentelemetry.trace import SpanContext
+
+from shared.telemetry import batch_span, current_parent
 
 log = logging.getLogger(__name__)
 Item = TypeVar("Item")
@@ -25,14 +27,14 @@ class GroupCommit(Generic[Item, Result]):
         self._write = write
         self._max_batch = max_batch
         self._timeout = timeout_seconds
-        self._queue: asyncio.Queue[tuple[Item, asyncio.Future, str | None]] = asyncio.Queue()
+        self._queue: asyncio.Queue[tuple[Item, asyncio.Future, SpanContext | None]] = asyncio.Queue()
 
-    async def submit(self, item: Item, *, traceparent: str | None = None) -> Result:
-        """The item's result once its batch committed; the write's exception otherwise. `traceparent`: the
-        active span's, when the caller has formatted it already (else it is formatted here)."""
+    async def submit(self, item: Item, *, parent: SpanContext | None = None) -> Result:
+        """The item's result once its batch committed; the write's exception otherwise. `parent`: the active
+        span's context, when the caller has taken it already (`current_parent`; else it is taken here)."""
         loop = asyncio.get_running_loop()
         done = loop.create_future()
-        await self._queue.put((item, done, traceparent or current_traceparent()))
+        await self._queue.put((item, done, parent if parent is not None else current_parent()))
         # A timer that fails the wait, rather than asyncio.wait_for: that one adds a second future and its
         # callbacks to every request, for a timeout that almost never fires. Either way the item's future is
         # done when the wait ends, so a batch that has not taken it yet leaves it out.
@@ -49,12 +51,12 @@ class GroupCommit(Generic[Item, Result]):
                 batch.append(self._queue.get_nowait())
             await self._settle(batch)
 
-    async def _settle(self, batch: list[tuple[Item, asyncio.Future, str | None]]) -> None:
+    async def _settle(self, batch: list[tuple[Item, asyncio.Future, SpanContext | None]]) -> None:
         waiting = [entry for entry in batch if not entry[1].done()]
         if not waiting:
             return
         try:
-            with batch_span(f"{self.name} write", [traceparent for _, _, traceparent in waiting]):
+            with batch_span(f"{self.name} write", [parent for _, _, parent in waiting]):
                 results = await self._write([item for item, _, _ in waiting])
         except Exception as exc:  # noqa: BLE001 - every waiting request learns of it
             if len(waiting) > 1:

@@ -7,8 +7,9 @@ makes intake cheap: one statement per table for the whole batch instead of a tra
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
+from opentelemetry.trace import SpanContext
+
 from shared.contracts.encounter import EncounterDocumented
-from shared.telemetry import within_trace
 from services.gateway.intake.model import EncounterIn
 
 # The audit entry of POST /v1/encounters (what domain.audit.audit_target derives from the route).
@@ -23,7 +24,7 @@ class Submission:
     key_id: UUID
     encounter: EncounterIn
     source_format: str
-    traceparent: str | None = None  # the request's: its encounter's events continue that trace
+    parent: SpanContext | None = None  # the request's span: its encounter's events continue that trace
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ async def accept_encounters(uow, submissions: list[Submission]) -> list[Accepted
     for submission, key, new_id in zip(submissions, keys, new_ids):
         created = inserted.get(key) == new_id
         if created:
-            with within_trace(submission.traceparent):
-                uow.emit(documented(submission, new_id), tenant_id=submission.tenant_id, subject_id=new_id)
+            uow.emit(documented(submission, new_id), tenant_id=submission.tenant_id, subject_id=new_id,
+                     parent=submission.parent)
         answers.append(Accepted(new_id if created else inserted.get(key) or earlier[key], created))
     await uow.audit.append([
         {"tenant_id": s.tenant_id, "key_id": s.key_id, "action": AUDIT_ACTION, "object_type": AUDIT_OBJECT_TYPE,

@@ -12,7 +12,7 @@ from shared.http.json_response import model_bytes
 from shared.http.problems import Problem
 from services.gateway.application import encounter_failures
 from services.gateway.adapters.upstream import raise_for_problem
-from shared.telemetry import current_traceparent
+from shared.telemetry import current_parent
 from services.gateway.application.accept_encounters import Accepted, Submission
 from services.gateway.entrypoints.audit_log import mark_audited, mark_created
 from services.gateway.entrypoints.cursors import decode_cursor, encode_cursor
@@ -56,10 +56,10 @@ async def post_encounter(request: Request, caller: PushCaller) -> Response:
                   for e in exc.errors(include_input=False)]
         raise Problem(422, "Request body is invalid", ", ".join(e["field"] for e in errors[:5]), errors=errors) from exc
     tenant_id, key_id = caller_ids(caller.tenant_id, caller.key_id)
-    traceparent = current_traceparent()
+    parent = current_parent()
     accepted = await request.app.state.intake.submit(Submission(
         tenant_id=tenant_id, key_id=key_id, encounter=encounter, source_format=source_format,
-        traceparent=traceparent), traceparent=traceparent)
+        parent=parent), parent=parent)
     mark_created(request, accepted.encounter_id)
     mark_audited(request)  # its entry was appended in the same transaction as the encounter
     return accepted_answer(accepted)

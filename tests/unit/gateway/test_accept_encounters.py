@@ -5,6 +5,7 @@ from pathlib import Path
 from uuid import uuid4
 
 import pytest
+from opentelemetry.trace import SpanContext, TraceFlags
 
 from shared.contracts.encounter import EncounterDocumented
 from services.gateway.application.accept_encounters import (ACCEPTED_STATUS, AUDIT_ACTION, AUDIT_OBJECT_TYPE,
@@ -18,10 +19,10 @@ FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "intake" / "encount
 TENANT, OTHER_TENANT, KEY = uuid4(), uuid4(), uuid4()
 
 
-def submission(external_id: str, tenant=TENANT) -> Submission:
+def submission(external_id: str, tenant=TENANT, parent: SpanContext | None = None) -> Submission:
     body = {**json.loads(FIXTURE.read_text()), "external_id": external_id}
     encounter, source_format = parse_encounter("application/json", json.dumps(body).encode())
-    return Submission(tenant_id=tenant, key_id=KEY, encounter=encounter, source_format=source_format)
+    return Submission(tenant_id=tenant, key_id=KEY, encounter=encounter, source_format=source_format, parent=parent)
 
 
 async def test_new_encounters_are_stored_and_announced_in_one_unit_of_work():
@@ -33,6 +34,14 @@ async def test_new_encounters_are_stored_and_announced_in_one_unit_of_work():
     assert [e.external_id for e in events] == ["A-1", "A-2"]
     assert [e.encounter_id for e in events] == [str(a.encounter_id) for a in answers]
     assert {e.source_format for e in events} == {"json"}
+
+
+async def test_each_event_continues_its_own_requests_span():
+    uow = FakeGatewayUnitOfWork()
+    first, second = (SpanContext(n, n, True, TraceFlags(TraceFlags.SAMPLED)) for n in (1, 2))
+    await accept_encounters(uow, [submission("A-1", parent=first), submission("A-1", parent=second),
+                                  submission("A-2", parent=second), submission("A-3")])
+    assert uow.emitted_parents == [first, second, None]  # the twin emits nothing
 
 
 async def test_the_event_carries_the_body_as_validated():

@@ -4,6 +4,7 @@ import asyncio
 from types import SimpleNamespace
 
 import pytest
+from opentelemetry.trace import SpanContext, TraceFlags
 
 from services.gateway.adapters.group_commit import GroupCommit
 
@@ -52,15 +53,15 @@ async def test_an_item_that_breaks_its_batch_fails_alone():
 
 
 
-async def test_a_handed_traceparent_is_the_one_queued_with_its_item():
+async def test_a_handed_span_context_is_the_one_queued_with_its_item():
     writer = GroupCommit("test", Store().write)
-    handed = "00-0123456789abcdef0123456789abcdef-0123456789abcdef-01"
-    waiting = [asyncio.create_task(writer.submit(1, traceparent=handed)), asyncio.create_task(writer.submit(2))]
+    handed = SpanContext(0x0123456789ABCDEF0123456789ABCDEF, 0x0123456789ABCDEF, True, TraceFlags(TraceFlags.SAMPLED))
+    waiting = [asyncio.create_task(writer.submit(1, parent=handed)), asyncio.create_task(writer.submit(2))]
     await asyncio.sleep(0)
     queued = [writer._queue.get_nowait() for _ in waiting]
     for one in waiting:
         one.cancel()
-    assert [(item, traceparent) for item, _, traceparent in queued] == [(1, handed), (2, None)]
+    assert [(item, parent) for item, _, parent in queued] == [(1, handed), (2, None)]
 
 
 async def test_a_wait_past_the_timeout_fails_and_its_item_is_not_written_later():

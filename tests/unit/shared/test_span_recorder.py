@@ -3,9 +3,10 @@ shape the dashboard reads, and the Kafka headers carry the producer span's own c
 import orjson
 import pytest
 from opentelemetry import propagate, trace
-from opentelemetry.trace import NonRecordingSpan, SpanContext, SpanKind, TraceFlags
+from opentelemetry.trace import NonRecordingSpan, SpanContext, SpanKind, TraceFlags, TraceState
 
 from shared import telemetry
+from shared.telemetry.propagation import remote_parent
 from shared.telemetry.export import JsonLinesSink, SpanWriter, attribute_value
 from shared.telemetry.recorder import RecordingTracerProvider
 
@@ -73,6 +74,20 @@ def test_producer_headers_carry_the_producer_spans_context_as_the_propagator_wou
     assert headers == carrier
 
 
+def test_a_producer_span_given_its_requests_context_is_the_one_its_traceparent_would_parent(recorder):
+    stated = SpanContext(REMOTE.trace_id, REMOTE.span_id, True, REMOTE.trace_flags,
+                         TraceState([("vendor", "x")]))
+    with telemetry.start_span("request", context=trace.set_span_in_context(NonRecordingSpan(stated))):
+        parent, traceparent = telemetry.current_parent(), telemetry.current_traceparent()
+    assert parent == remote_parent(traceparent)
+    headers = telemetry.producer_headers("encounter.documented", parent=parent)  # later, in a batch's own span
+    request, producer = recorder.drain()
+    assert request.context.trace_state  # the request's own span keeps the tracestate it was sent
+    assert producer.parent.span_id == request.context.span_id and producer.context.trace_id == REMOTE.trace_id
+    assert set(headers) == {"traceparent"}  # the traceparent carried no tracestate, nor does the event
+    assert telemetry.current_parent() is None
+
+
 def test_the_writer_appends_every_span_as_one_json_line(tmp_path, recorder):
     writer = SpanWriter(recorder, [JsonLinesSink(str(tmp_path), "claims")], every_seconds=3600)
     with telemetry.start_span("claim.coded process", kind=SpanKind.CONSUMER,
@@ -101,6 +116,19 @@ def test_tracing_switched_off_leaves_the_no_op_tracer(monkeypatch, tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+def test_a_batch_span_continues_its_first_requests_trace_and_links_each_other_request_once(recorder):
+    second = SpanContext(0x1, 0x2, True, TraceFlags(TraceFlags.SAMPLED))
+    third = SpanContext(0x3, 0x4, False, TraceFlags(TraceFlags.SAMPLED))
+    with telemetry.batch_span("intake write", [None, REMOTE, second, REMOTE, trace.INVALID_SPAN_CONTEXT, third,
+                                               SpanContext(0x1, 0x2, False, TraceFlags(TraceFlags.SAMPLED))]):
+        pass
+    [batch] = recorder.drain()
+    assert batch.context.trace_id == REMOTE.trace_id and batch.parent.span_id == REMOTE.span_id
+    assert [(link.context.trace_id, link.context.span_id, dict(link.attributes)) for link in batch.links] == [
+        (0x1, 0x2, {"billing.link": "batch"}), (0x3, 0x4, {"billing.link": "batch"})]
+    assert batch.attributes == {"billing.batch_size": 7}
+
+
 def test_statements_of_a_batch_span_are_named_on_it_and_others_are_spans_of_their_own(recorder):
     from types import SimpleNamespace
 
@@ -112,8 +140,7 @@ def test_statements_of_a_batch_span_are_named_on_it_and_others_are_spans_of_thei
         conn.execute(text("CREATE TABLE encounter (id INTEGER)"))  # outside any span: no lone root span
         with telemetry.start_span("GET /v1/encounters/{id}"):
             conn.execute(text("SELECT id FROM encounter"))
-        request = "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01"
-        with telemetry.batch_span("intake write", [request, None]):
+        with telemetry.batch_span("intake write", [REMOTE, None]):
             conn.execute(text("INSERT INTO encounter VALUES (1)"))
             conn.execute(text("  select count(*) FROM encounter"))
     statement, get, batch = recorder.drain()
