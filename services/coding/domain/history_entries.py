@@ -14,6 +14,7 @@ injury code found on its words, unless its sentence says it is under care now.
 """
 import re
 
+from services.coding.domain.clot_course import anticoagulation_over
 from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
 from services.coding.domain.injury_as_cause import INJURY_HISTORY
 from services.coding.domain.injury_sequela import dated_from_by_a_late_effect
@@ -189,7 +190,8 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     out, reasons = list(suggestions), fracture_reasons
     for pattern, code, entry in entries:
         for match in pattern.finditer(note):
-            made_up, after_course = _made_up_deficiency(match, note), _over_after_its_course(match, note, code)
+            made_up = _made_up_deficiency(match, note)
+            after_course = _over_after_its_course(match, note, code) or _clot_treated_to_its_end(match, note, code)
             # (the end its sentence must say is looked for first: the context scope `_named_past` reads is dearer)
             if (code in _END_SAID and not (made_up or after_course or _recovered(match, note))) \
                     or not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up
@@ -298,6 +300,16 @@ def _over_after_its_course(match: re.Match, note: str, code: str) -> bool:
     return code in _END_SAID and bool(_COURSE_DONE.search(whole)) and outcome_said_after(note, match.end()) \
         and not NOT_OVER_YET.search(whole) and not NEGATION.search(before(note, match.start())) \
         and not FAMILY.search(whole) and not _ACTIVE_NOW.search(whole)
+
+
+_CLOTS = {"Z86.711", "Z86.718"}
+
+
+def _clot_treated_to_its_end(match: re.Match, note: str, code: str) -> bool:
+    """A clot whose anticoagulant course its words say is over (`clot_course`), not a relative's or a denied one."""
+    return code in _CLOTS and anticoagulation_over(note, match.start(), match.end()) \
+        and not NEGATION.search(before(note, match.start())) \
+        and not FAMILY.search(sentence(note, match.start(), match.end()))
 
 
 def _history_cue_before(match: re.Match, note: str) -> bool:
