@@ -36,15 +36,17 @@ _TAKEN_NOW = re.compile(
 _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b|\bnot recurred\b", re.IGNORECASE)
 
 
-def course_span(note: str, start: int, end: int) -> str:
-    """The clot's sentence, and the clause after it where a ";" closes it ("PE 2023; completed 3 mo apixaban")."""
+def sentence_and_next_clause(note: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around note[start:end] starts, and where it ends or, where a ";" closes it, where the
+    clause after it ends ("PE 2023; completed 3 mo apixaban"): a history's course is often told after its ";"."""
     last = sentence_end(note, end)
     if note.startswith(";", last):
         last = sentence_end(note, last + 1)
-    return note[sentence_start(note, start):last]
+    return sentence_start(note, start), last
 
 
 def anticoagulation_over(note: str, start: int, end: int) -> bool:
     """The clot at note[start:end] had its anticoagulant course, now ended, and nothing in its words takes it on."""
-    span = course_span(note, start, end)
+    first, last = sentence_and_next_clause(note, start, end)
+    span = note[first:last]
     return bool(_ENDED.search(span)) and not _TAKEN_NOW.search(_NO_RECURRENCE.sub("", span))

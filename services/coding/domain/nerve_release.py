@@ -10,7 +10,7 @@ other side's syndrome named in a sentence of its own.
 """
 import re
 
-from services.coding.domain.note_text import sentence_end, sentence_start
+from services.coding.domain.clot_course import sentence_and_next_clause
 
 _OPERATION = r"(release|decompression|transposition|neurolysis)"
 _PAST_TIME = r"((19|20)\d\d|\d+ (days?|wks?|weeks?|mos?|months?|yrs?|years?) ago|last (year|yr))"
@@ -27,9 +27,7 @@ _NO_RECURRENCE = re.compile(r"\bno (evidence of )?recurrence\b", re.IGNORECASE)
 
 def released_and_over(note: str, start: int, end: int) -> bool:
     """The entrapment at note[start:end] was released by an operation done, and its end is said after it."""
-    first, last = sentence_start(note, start), sentence_end(note, end)
-    if note.startswith(";", last):
-        last = sentence_end(note, last + 1)
+    first, last = sentence_and_next_clause(note, start, end)
     done = next((m for m in _DONE.finditer(note, first, last) if m.end() > end), None)
     return done is not None and bool(_GONE.search(note, done.end(), last)) \
         and not _NOT_OVER.search(_NO_RECURRENCE.sub("", note[first:last]))

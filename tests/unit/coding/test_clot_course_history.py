@@ -5,10 +5,9 @@ import pytest
 from services.coding.domain.clot_course import anticoagulation_over
 from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
+from tests.unit.coding.test_treatment_history_and_antibiotic_levels import FRAMES
 
 pytestmark = pytest.mark.unit
-
-FRAMES = ("A/P: 1. {}", "A/P: 1. HTN - continue lisinopril. 2. {}")
 
 
 @pytest.mark.parametrize("frame", FRAMES)
