@@ -14,10 +14,12 @@ injury code found on its words, unless its sentence says it is under care now.
 """
 import re
 
+from services.coding.domain.clot_course import anticoagulation_over
 from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
 from services.coding.domain.injury_as_cause import INJURY_HISTORY
 from services.coding.domain.injury_sequela import dated_from_by_a_late_effect
 from services.coding.domain.injury_specificity import healed_fracture_history
+from services.coding.domain.nerve_release import released_and_over
 from services.coding.domain.note_context import (RESOLVED, TREATED_IN_A_YEAR_CUE, UNCHECKED_BOX, mention_scope,
                                                   past_by_name)
 from services.coding.domain.note_text import (
@@ -99,6 +101,11 @@ ENTRIES = (
     # treated, level normal"): the index's History, personal, nutritional deficiency
     (r"(vitamin|vit\.?) ?(d|b12|b-12)( deficiency| insufficiency)|b-?12 deficiency|folate deficiency", "Z86.39",
      "History, personal, nutritional deficiency"),
+    # a nerve entrapment its operation released, gone since (`nerve_release`), or said over as any other ended; the
+    # syndrome named, not the release alone ("L carpal tunnel release 2022, asymptomatic since"), which the labels
+    # code both ways
+    (r"(carpal|cubital|tarsal) tunnel syndrome|ulnar (nerve )?(neuropathy|entrapment)", "Z86.69",
+     "History, personal, disease, nervous system NEC"),
     # a polyneuropathy that runs its course once ("Guillain-Barre 2019, full recovery"), which the index reads G61.0
     (r"guillain[- ]barr[eé]( syndrome)?", "Z86.69", "History, personal, disease, nervous system NEC"),
     # seizures the patient grew out of ("seizures as a toddler, outgrown"), written as the symptom (R56.9) or the
@@ -189,7 +196,9 @@ def history_entries(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     out, reasons = list(suggestions), fracture_reasons
     for pattern, code, entry in entries:
         for match in pattern.finditer(note):
-            made_up, after_course = _made_up_deficiency(match, note), _over_after_its_course(match, note, code)
+            made_up = _made_up_deficiency(match, note)
+            after_course = _over_after_its_course(match, note, code) or _clot_treated_to_its_end(match, note, code) \
+                or _entrapment_released(match, note, code)
             # (the end its sentence must say is looked for first: the context scope `_named_past` reads is dearer)
             if (code in _END_SAID and not (made_up or after_course or _recovered(match, note))) \
                     or not (_named_past(match, note) or _ended_by_its_kind(match, note, code) or made_up
@@ -249,16 +258,18 @@ _ADENOMA_REMOVED_AFTER = re.compile(
     r"persist\w*|planned|scheduled)\b)", re.IGNORECASE)
 
 
-# a B12 or folate deficiency made up has nothing of a gland's ablation about it, whatever hypothyroidism the note
-# names; a vitamin D deficiency beside one is left out with the rest (the labels code it both ways)
-_NOT_A_GLANDS = word_pattern(r"((vitamin|vit\.?) ?)?b-?12( deficiency| insufficiency)|folate deficiency")
+# only an overactive thyroid may have left the hypothyroidism a note names; a Cushing syndrome, a hyperparathyroidism
+# or a B12 or folate deficiency has nothing of a thyroid's ablation about it; a vitamin D deficiency beside one is
+# left out as before (the labels code it both ways)
+_HELD_BY_A_HYPOTHYROIDISM = word_pattern(r"graves'?( disease)?|hyperthyroidism|thyrotoxicosis|subacute thyroiditis|"
+                                         r"(vitamin|vit\.?) ?d( deficiency| insufficiency)")
 
 
 def _ablated_gland_lives_on(match: re.Match, note: str) -> bool:
-    """A Z86.39 condition in a note naming a hypothyroidism, which the gland's ablation may have left: not an
-    overactive thyroid the gland's removal ended, nor a B12 or folate deficiency."""
-    return bool(_ABLATED_GLAND.search(note)) and not _gland_removed(match, note) \
-        and not _NOT_A_GLANDS.fullmatch(match.group(0))
+    """An overactive thyroid (or a vitamin D deficiency) in a note naming a hypothyroidism, which the gland's
+    ablation may have left: not one the gland's removal ended."""
+    return bool(_HELD_BY_A_HYPOTHYROIDISM.fullmatch(match.group(0))) and bool(_ABLATED_GLAND.search(note)) \
+        and not _gland_removed(match, note)
 
 
 def _gland_removed(match: re.Match, note: str) -> bool:
@@ -298,6 +309,27 @@ def _over_after_its_course(match: re.Match, note: str, code: str) -> bool:
     return code in _END_SAID and bool(_COURSE_DONE.search(whole)) and outcome_said_after(note, match.end()) \
         and not NOT_OVER_YET.search(whole) and not NEGATION.search(before(note, match.start())) \
         and not FAMILY.search(whole) and not _ACTIVE_NOW.search(whole)
+
+
+_CLOTS = {"Z86.711", "Z86.718"}
+
+
+def _clot_treated_to_its_end(match: re.Match, note: str, code: str) -> bool:
+    """A clot whose anticoagulant course its words say is over (`clot_course`), not a relative's or a denied one."""
+    return code in _CLOTS and anticoagulation_over(note, match.start(), match.end()) \
+        and not NEGATION.search(before(note, match.start())) \
+        and not FAMILY.search(sentence(note, match.start(), match.end()))
+
+
+_ENTRAPMENT = word_pattern(r"(carpal|cubital|tarsal) tunnel syndrome|ulnar (nerve )?(neuropathy|entrapment)")
+
+
+def _entrapment_released(match: re.Match, note: str, code: str) -> bool:
+    """A nerve entrapment its operation released, gone since (`nerve_release`), not a relative's or a denied one."""
+    return code == "Z86.69" and bool(_ENTRAPMENT.fullmatch(match.group(0))) \
+        and released_and_over(note, match.start(), match.end()) \
+        and not NEGATION.search(before(note, match.start())) \
+        and not FAMILY.search(sentence(note, match.start(), match.end()))
 
 
 def _history_cue_before(match: re.Match, note: str) -> bool:

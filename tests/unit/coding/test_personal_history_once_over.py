@@ -28,6 +28,9 @@ pytestmark = pytest.mark.unit
     ("Lab order: TSH, B12. Dx: hypothyroidism on levothyroxine; hx of B12 deficiency, repleted, off injections.",
      "Z86.39", "E53.8"),
     ("Neuro. Remote L MCA infarct (2015) on MRI; he recovered fully, no residual deficits.", "Z86.73", "I63.9"),
+    # a hypothyroidism is no thyroid ablation's for a Cushing syndrome over
+    ("Endo. Hypothyroidism on levothyroxine. Cushing syndrome from prednisone 2019, tapered off 2020, cushingoid "
+     "features resolved.", "Z86.39", "E24.9"),
 ])
 def test_the_condition_its_operation_removed_is_history(suggest, note, history, current):
     codes = billed(suggest, note)
@@ -50,6 +53,7 @@ def test_the_condition_its_operation_removed_is_history(suggest, note, history, 
     ("Endo. Cushing disease, transsphenoidal resection of pituitary adenoma 2021, residual tumor, on osilodrostat.",
      "Z86.39"),
     ("Neuro. Her mother had a pontine infarct 2019, full recovery.", "Z86.73"),
+    ("Endo. Hypothyroidism on levothyroxine. Cushing syndrome from prednisone, still on prednisone 10 mg.", "Z86.39"),
 ])
 def test_a_condition_still_there_planned_held_or_a_relatives_is_not_history(suggest, note, history):
     assert history not in billed(suggest, note)
