@@ -46,7 +46,14 @@ DONE_BEFORE = re.compile(r"\b(last (week|month|year|spring|summer|fall|autumn|wi
                          r"(?<![/\d])(0?[1-9]|1[0-2])/(19|20)\d\d)\b", re.IGNORECASE)
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
-_PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
+# a questionnaire handed to the patient is done at the visit ("PHQ-9 given as routine screen: 12"), whatever the
+# sentence refers for after its score
+_PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b|"
+                        r"\b(phq-?[29]|audit(-c)?|gad-?7|questionnaire)\W+((was|were) )?(given|administered)\b",
+                        re.IGNORECASE)
+# the visit named as where the sentence's orders were made ("Preventive labs ordered at annual visit", "orders placed
+# at today's physical") is this visit, not an order for it
+_ORDERED_AT = re.compile(r"\b(ordered|placed)\s+at\s+((today'?s|this|the)\s+)?$", re.IGNORECASE)
 # A note that opens with an order ("Lab req:", "Labs ordered:", "Screening mammogram ordered, 50 F") is the order
 # itself, and the screening it orders is the reason the order carries: coded, though done at another encounter.
 _ORDER_HEADING = _rx(r"orders?|ordered|requisition|req")
@@ -487,7 +494,13 @@ def _preventive_visit(note: str) -> bool:
     """A routine adult exam or wellness visit, whose screenings ordered are among the preventive services it is
     for (guideline I.C.21.c.5: a screening is coded beside the visit it is ordered at)."""
     match = _ROUTINE_ADULT.search(note)
-    return match is not None and _given(note, match)
+    return match is not None and _exam_given(note, match)
+
+
+def _exam_given(note: str, match: re.Match) -> bool:
+    """The exam is this visit's; an order made at it does not make it an order for a later one."""
+    return _given(note, match, order_note=bool(_ORDERED_AT.search(note, sentence_start(note, match.start()),
+                                                                     match.start())))
 
 
 def _screened_tests(note: str, tabular) -> list[Suggestion]:
@@ -552,7 +565,7 @@ def _order_lists(note: str, opening: str, until: int) -> list[tuple[int, int]]:
 def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     child = _ROUTINE_CHILD.search(note) if may_match(_ROUTINE_CHILD_WORDS, note) else None
     match = child or (_ROUTINE_ADULT.search(note) if may_match(_ROUTINE_ADULT_WORDS, note) else None)
-    if match is None or not _given(note, match):
+    if match is None or not _exam_given(note, match):
         return []
     abnormal = _ABNORMAL.search(note)
     normal = stated_normal(note)
