@@ -61,8 +61,11 @@ ORDERED_SCREENING = "screening-ordered-as-reason"
 # A screening the sentence gives as the reason of what it orders ("LDCT ordered for lung cancer screening", "TSH to
 # screen for thyroid disease", "hepatitis C screening ordered") is the order's diagnosis, at any visit; a test only
 # named by its kind ("screening mammogram ordered") links no reason to the order.
-_SCREENING_AS_PURPOSE = re.compile(r"\bto screen\b|\bscreen(s|ed|ing)? for\b|"
-                                   r"\bscreening\b(?=\s*(ordered|referral|[.;:,)]|$))", re.IGNORECASE)
+# and a referral's: "referred for lung cancer screening low-dose CT" sends the patient for that screening; and a
+# screening test's own target after it: "screening MRA head for intracranial aneurysm ordered"
+_SCREENING_AS_PURPOSE = re.compile(r"\bto screen\b|\bscreen(s|ed|ing)? ([\w-]+ ){0,2}for\b|"
+                                   r"\bscreening\b(?=\s*(ordered|referral|[.;:,)]|$))|"
+                                   r"\b(referred|referral) for (an? )?([\w-]+ ){0,3}screening\b", re.IGNORECASE)
 SCREENING_ORDERED_FOR = "screening-ordered-as-purpose"
 # a topic's screening with its test named before the order ("AAA screening US ordered", "osteoporosis screening DEXA
 # ordered") says the purpose as "AAA screening ordered" does; the kind alone ("screening mammogram ordered") does not
@@ -99,7 +102,7 @@ SCREENED_FOR = (
     (r"hiv|hiv(-1/2)?( ag/ab| antigen/antibody| antibody| ab)", "Z11.4"),
     (r"hepatitis c|hep c|hcv|viral hepatitis|hepatitis b|hep b|hbv", "Z11.59"),
     (r"stis?|stds?|sexually transmitted (infections?|diseases?)|chlamydia|gonorrhea", "Z11.3"), (r"hpv|human papillomavirus", "Z11.51"),
-    (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
+    (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm|(intracranial|cerebral|brain) aneurysms?", "Z13.6"),
     (r"osteoporosis|dexa|bone density", "Z13.820"), (r"anemia", "Z13.0"),
     (r"tuberculosis|tb|ppd|quantiferon", "Z11.1"),
     # the index's other subjects: a thyroid disorder is an endocrine one (Z13.29), a cardiomyopathy or heart disease

@@ -51,3 +51,25 @@ def test_a_routine_exam_named_as_where_the_orders_were_made_is_this_visit(tabula
 ])
 def test_an_exam_past_planned_or_declined_is_not_this_visit(tabular, frame, item):
     assert not {"Z00.00", "Z00.01"} & _coded(frame.format(item), tabular)
+
+
+@pytest.mark.parametrize("frame", FRAMES)
+@pytest.mark.parametrize("item, code", [
+    ("Ex-smoker, 35 pack-yrs, quit 2019 - referred for lung cancer screening low-dose CT.", "Z12.2"),
+    ("Sister with a ruptured cerebral aneurysm - screening MRA head for intracranial aneurysm ordered.", "Z13.6"),
+    ("Screening ultrasound for AAA ordered, 67M, ever-smoker.", "Z13.6"),
+])
+def test_a_referral_or_a_test_ordered_for_its_screening_gives_the_screening_as_its_purpose(tabular, frame, item,
+                                                                                           code):
+    assert code in _coded(frame.format(item), tabular)
+
+
+@pytest.mark.parametrize("frame", FRAMES)
+@pytest.mark.parametrize("item, code", [
+    ("Hemoptysis x 2 wks - referred for CT chest.", "Z12.2"),
+    ("Referred for lung cancer screening last year; LDCT 2024 negative.", "Z12.2"),
+    ("Thunderclap headache - CTA head for intracranial aneurysm ordered.", "Z13.6"),
+    ("Known 4.1 cm AAA - surveillance ultrasound ordered.", "Z13.6"),
+])
+def test_a_test_for_a_symptom_a_past_screening_or_a_known_aneurysm_is_no_screening(tabular, frame, item, code):
+    assert code not in _coded(frame.format(item), tabular)
