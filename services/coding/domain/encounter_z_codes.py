@@ -46,7 +46,14 @@ DONE_BEFORE = re.compile(r"\b(last (week|month|year|spring|summer|fall|autumn|wi
                          r"(?<![/\d])(0?[1-9]|1[0-2])/(19|20)\d\d)\b", re.IGNORECASE)
 # Ordered or referred at this visit, the screening happens at another encounter, unless the note says it was done.
 _ORDERED_ONLY = re.compile(r"\b(ordered|referred)\b", re.IGNORECASE)
-_PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b", re.IGNORECASE)
+# a questionnaire handed to the patient is done at the visit ("PHQ-9 given as routine screen: 12"), whatever the
+# sentence refers for after its score
+_PERFORMED = re.compile(r"\b(done|performed|completed|obtained|collected|resulted)\b|"
+                        r"\b(phq-?[29]|audit(-c)?|gad-?7|questionnaire)\W+((was|were) )?(given|administered)\b",
+                        re.IGNORECASE)
+# the visit named as where the sentence's orders were made ("Preventive labs ordered at annual visit", "orders placed
+# at today's physical") is this visit, not an order for it
+_ORDERED_AT = re.compile(r"\b(ordered|placed)\s+at\s+((today'?s|this|the)\s+)?$", re.IGNORECASE)
 # A note that opens with an order ("Lab req:", "Labs ordered:", "Screening mammogram ordered, 50 F") is the order
 # itself, and the screening it orders is the reason the order carries: coded, though done at another encounter.
 _ORDER_HEADING = _rx(r"orders?|ordered|requisition|req")
@@ -54,8 +61,11 @@ ORDERED_SCREENING = "screening-ordered-as-reason"
 # A screening the sentence gives as the reason of what it orders ("LDCT ordered for lung cancer screening", "TSH to
 # screen for thyroid disease", "hepatitis C screening ordered") is the order's diagnosis, at any visit; a test only
 # named by its kind ("screening mammogram ordered") links no reason to the order.
-_SCREENING_AS_PURPOSE = re.compile(r"\bto screen\b|\bscreen(s|ed|ing)? for\b|"
-                                   r"\bscreening\b(?=\s*(ordered|referral|[.;:,)]|$))", re.IGNORECASE)
+# and a referral's: "referred for lung cancer screening low-dose CT" sends the patient for that screening; and a
+# screening test's own target after it: "screening MRA head for intracranial aneurysm ordered"
+_SCREENING_AS_PURPOSE = re.compile(r"\bto screen\b|\bscreen(s|ed|ing)? ([\w-]+ ){0,2}for\b|"
+                                   r"\bscreening\b(?=\s*(ordered|referral|[.;:,)]|$))|"
+                                   r"\b(referred|referral) for (an? )?([\w-]+ ){0,3}screening\b", re.IGNORECASE)
 SCREENING_ORDERED_FOR = "screening-ordered-as-purpose"
 # a topic's screening with its test named before the order ("AAA screening US ordered", "osteoporosis screening DEXA
 # ordered") says the purpose as "AAA screening ordered" does; the kind alone ("screening mammogram ordered") does not
@@ -92,7 +102,7 @@ SCREENED_FOR = (
     (r"hiv|hiv(-1/2)?( ag/ab| antigen/antibody| antibody| ab)", "Z11.4"),
     (r"hepatitis c|hep c|hcv|viral hepatitis|hepatitis b|hep b|hbv", "Z11.59"),
     (r"stis?|stds?|sexually transmitted (infections?|diseases?)|chlamydia|gonorrhea", "Z11.3"), (r"hpv|human papillomavirus", "Z11.51"),
-    (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm", "Z13.6"),
+    (r"aaa|abdominal aortic( aneurysm)?|aortic aneurysm|(intracranial|cerebral|brain) aneurysms?", "Z13.6"),
     (r"osteoporosis|dexa|bone density", "Z13.820"), (r"anemia", "Z13.0"),
     (r"tuberculosis|tb|ppd|quantiferon", "Z11.1"),
     # the index's other subjects: a thyroid disorder is an endocrine one (Z13.29), a cardiomyopathy or heart disease
@@ -487,7 +497,13 @@ def _preventive_visit(note: str) -> bool:
     """A routine adult exam or wellness visit, whose screenings ordered are among the preventive services it is
     for (guideline I.C.21.c.5: a screening is coded beside the visit it is ordered at)."""
     match = _ROUTINE_ADULT.search(note)
-    return match is not None and _given(note, match)
+    return match is not None and _exam_given(note, match)
+
+
+def _exam_given(note: str, match: re.Match) -> bool:
+    """The exam is this visit's; an order made at it does not make it an order for a later one."""
+    return _given(note, match, order_note=bool(_ORDERED_AT.search(note, sentence_start(note, match.start()),
+                                                                     match.start())))
 
 
 def _screened_tests(note: str, tabular) -> list[Suggestion]:
@@ -552,7 +568,7 @@ def _order_lists(note: str, opening: str, until: int) -> list[tuple[int, int]]:
 def _routine_exam(note: str, suggestions: list[Suggestion], tabular) -> list[Suggestion]:
     child = _ROUTINE_CHILD.search(note) if may_match(_ROUTINE_CHILD_WORDS, note) else None
     match = child or (_ROUTINE_ADULT.search(note) if may_match(_ROUTINE_ADULT_WORDS, note) else None)
-    if match is None or not _given(note, match):
+    if match is None or not _exam_given(note, match):
         return []
     abnormal = _ABNORMAL.search(note)
     normal = stated_normal(note)
