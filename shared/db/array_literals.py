@@ -21,6 +21,8 @@ def array_literal(values: Sequence, element_text: ElementText | None = None) -> 
         values = [None if v is None else element_text(v) for v in values]
     if '"' in (joined := "".join(filter(None, values))) or "\\" in joined:
         values = [None if v is None else v.replace("\\", "\\\\").replace('"', '\\"') for v in values]
+    if values and None not in values:  # the same text, quoted by one join rather than one concatenation a value
+        return '{"' + '","'.join(values) + '"}'
     return "{" + ",".join(["NULL" if v is None else '"' + v + '"' for v in values]) + "}"
 
 

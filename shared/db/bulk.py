@@ -35,16 +35,17 @@ The writes run on the transaction's driver (`_write`), after the ORM's pending w
 ran them, with no crossing into SQLAlchemy's greenlet and no ORM execute path; an insert answering rows is read
 there too (`select_rows`), its rows typed by their columns as the session's result typed them.
 """
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import pydantic_core
 from pydantic import BaseModel
-from sqlalchemy import (ARRAY, JSON, Boolean, Enum, Integer, Numeric, String, Table, Text, TypeDecorator, Uuid, all_,
-                        any_, bindparam, cast, func, select, text, tuple_)
+from sqlalchemy import (ARRAY, JSON, Boolean, Enum, Integer, LargeBinary, Numeric, String, Table, Text, TypeDecorator,
+                        Uuid, all_, any_, bindparam, cast, func, select, text, tuple_)
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_dbapi
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement, TextClause
@@ -58,6 +59,7 @@ from shared.db.separated_texts import separated, split_sql
 from shared.db.transaction_driver import TransactionDriver, flush_pending
 
 DIALECT = postgresql.dialect()
+_BYTES_AS_GIVEN = AsyncAdapt_asyncpg_dbapi.Binary
 _DOCUMENTS = (dict, list)  # a JSON column's documents; None and SQLAlchemy's NULL markers keep the column's step
 
 
@@ -166,6 +168,8 @@ def _processor(table: Table, name: str, dialect: Dialect):
             return lambda value: (value if type(value) is EncodedJson
                                   else json_text(value) if type(value) in _DOCUMENTS else process(value))
         return lambda value: value if type(value) is EncodedJson else process(value)
+    if isinstance(column_type, LargeBinary) and getattr(type(dialect.dbapi), "Binary", None) is _BYTES_AS_GIVEN:
+        return None  # asyncpg's Binary answers its argument: the step would change no value
     return process
 
 
@@ -303,16 +307,29 @@ def _client_defaults(table: Table, names: tuple[str, ...], skip: frozenset[str])
             if c.name not in names and c.name not in skip and c.default is not None and c.default.is_scalar}
 
 
+def _finisher(table: Table, name: str) -> Callable[[list], str] | None:
+    """What makes a column's processed values its bound parameter: JSON texts joined, a literal, or None (the list)."""
+    if _separated(table, name):
+        return separated
+    as_literal, element_text = _literal(table, name)
+    if not as_literal:
+        return None
+    return array_literal if element_text is None else partial(array_literal, element_text=element_text)
+
+
+@lru_cache(maxsize=256)
+def _column_steps(table: Table, names: tuple[str, ...], dialect: Dialect) -> tuple:
+    """Each column's (name, processor, finisher), looked up once for a shape of rows rather than for every batch."""
+    return tuple((name, _processor(table, name, dialect), _finisher(table, name)) for name in names)
+
+
 def _columns_of(dialect: Dialect, table: Table, names: Sequence[str], rows: list[dict]) -> dict[str, list | str]:
     """Each column's values (a literal of them, `_literal`, or JSON texts in one, `_separated`), bound first as the
     column's type would bind them (None too: a JSON column's None is the document `null`)."""
     columns = {}
-    for name in names:
-        process = _processor(table, name, dialect)
+    for name, process, finish in _column_steps(table, tuple(names), dialect):
         values = [process(row[name]) for row in rows] if process else [row[name] for row in rows]
-        as_literal, element_text = _literal(table, name)
-        columns[name] = (separated(values) if _separated(table, name)
-                         else array_literal(values, element_text) if as_literal else values)
+        columns[name] = values if finish is None else finish(values)
     return columns
 
 
