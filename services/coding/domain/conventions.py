@@ -42,6 +42,7 @@ from services.coding.domain.dementia_named_cause import dementia_named_cause
 from services.coding.domain.dementia_in_disease import dementia_in_disease
 from services.coding.domain.dependence_withdrawal import dependence_withdrawal
 from services.coding.domain.diabetes_control import diabetes_control
+from services.coding.domain.diabetic_link_denied import entrapment_coded, link_denied, relatives
 from services.coding.domain.diabetes_secondary_type import diabetes_secondary_type
 from services.coding.domain.diabetes_type_answered import diabetes_type_answered
 from services.coding.domain.diabetes_type_elsewhere import diabetes_type_elsewhere
@@ -334,7 +335,9 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
                          # what a screening looks for ("urine albumin to screen for diabetic nephropathy")
                          and not screened(note, m.start(), m.end())
                          and (name not in _CURRENT_MENTION_ONLY or affirmed_now(note, m.start(), m.end()))]
-        if not found or not _linked(note, *found, cause=dm_mentions) or not _pair_allowed(code, paired, tabular):
+        found = [s for s in found if _the_patients_complication(note, s, name, codes)] if words is not None else found
+        if not found or not _linked(note, *found, cause=dm_mentions) or not _pair_allowed(code, paired, tabular) \
+                or any(link_denied(_sentence(note, s.start, s.end)) for s in found):
             continue
         if name == "autonomic neuropathy" and any(m.code.endswith(".43") for m in made):
             dropped |= {id(s) for s in found}  # the gastroparesis already made it E1x.43
@@ -364,6 +367,13 @@ def diabetes_combination(suggestions: list[Suggestion], note: str, tabular: Tabu
             if s.code in paired_codes and any(m.code.endswith(".22") for m in made) else s
             for s in suggestions if id(s) not in dropped]
     return [*made, *kept], reasons
+
+
+def _the_patients_complication(note: str, found: Suggestion, name: str, codes: set[str]) -> bool:
+    """Neither a relative's complication nor a median or ulnar mononeuropathy the note codes as its entrapment."""
+    if relatives(note[_sentence_start(note, found.start):found.start]):
+        return False
+    return name != "mononeuropathy" or not entrapment_coded(note[max(0, found.start - 30):found.end], codes)
 
 
 def _mention(note: str, match: re.Match) -> Suggestion:

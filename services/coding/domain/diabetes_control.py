@@ -97,8 +97,11 @@ def _poorly_controlled(suggestions: list[Suggestion], note: str, tabular, dm: Su
     return [made, *(s for s in suggestions if s.code != dm.code[:3] + ".9")], [reason]
 
 
+# "ulcer plantar R 1st metatarsal head": the site written after the ulcer, as a podiatry note lists it
 _FOOT_ULCER = word_pattern(r"(diabetic )?(foot|heel|toe|midfoot|forefoot|plantar) ulcers?|ulcers? (of|on) (the )?"
-                           r"(\w+ ){0,2}(foot|heel|toe|midfoot|forefoot|sole)")
+                           r"(\w+ ){0,2}(foot|heel|toe|midfoot|forefoot|sole)|"
+                           r"ulcers?,? plantar( (r|l|right|left))?( \w+){0,2}? (heel|midfoot|forefoot|toes?|hallux|"
+                           r"(metatarsal|mt|mtp)( heads?| joints?)?|foot)")
 _DEPTHS = (("1", r"limited to (the )?breakdown of (the )?skin|skin breakdown only|superficial"),
            ("2", r"fat layer exposed|subcutaneous"), ("3", r"necrosis of muscle|muscle necrosis"),
            ("4", r"necrosis of bone|bone necrosis"), ("5", r"muscle involvement without necrosis"),
