@@ -399,7 +399,9 @@ INTEGRAL_SYMPTOMS = {
     # the joint and its side is read by `same_site_signs`
     "M25.51": ("M75", "S46", "M19.01", "S42.2", "S43"),
     "M25.52": ("S52.0", "S52.1", "S53", "M77.0", "M77.1"),
-    "M25.53": ("S52.5", "S52.6", "S62.0", "S62.1", "S63.5"),
+    # the wrist's fractures and sprains, and a de Quervain tenosynovitis, the radial styloid's, whose pain is at the
+    # wrist's thumb side
+    "M25.53": ("S52.5", "S52.6", "S62.0", "S62.1", "S63.5", "M65.4"),
     "M25.55": ("M16", "S72.0", "S72.1", "S73"),
     "M25.56": ("M17", "S83", "M23", "S82.0", "S82.1", "M92.5", "M22", "M76.5"),  # an Osgood-Schlatter's tibial
     # tubercle, the patella's disorders and its tendinitis are knee pain's cause

@@ -36,7 +36,19 @@ def radioiodine_given(suggestions: list[Suggestion], note: str, tabular) -> tupl
     return [*suggestions, from_rule(CODE, match, tabular, NAME, reason, context="history")], [reason]
 
 
+# the dose the note books for a later day; beside it, a plain "after RAI" elsewhere is that dose's sequel to come
+_BOOKED = _rx(r"scheduled|planned|pending|booked")
+_ONLY_AFTER = _rx(r"after|following|post")
+
+
 def _given_in_the_past(note: str, match: re.Match) -> bool:
     text = sentence(note, match.start(), match.end())
     return bool(_GIVEN.search(text)) and not _NOT_GIVEN.search(text) and not FAMILY.search(text) \
-        and not NEGATION.search(before(note, match.start())[-25:])
+        and not NEGATION.search(before(note, match.start())[-25:]) and not _a_booked_dose_to_come(note, text)
+
+
+def _a_booked_dose_to_come(note: str, text: str) -> bool:
+    """"Levothyroxine after RAI" in a note that books the RAI for next week ("RAI ablation scheduled next week")."""
+    told_only_as_after = all(_ONLY_AFTER.fullmatch(m.group(0)) for m in _GIVEN.finditer(text))
+    return told_only_as_after and any(_BOOKED.search(sentence(note, m.start(), m.end()))
+                                      for m in _RADIOIODINE.finditer(note))
