@@ -22,7 +22,7 @@ EDGE_NOTES = [
     "Pneumonia 2022, completed levofloxacin; fully resolved. Risk of stroke. Was told she had bipolar disorder.",
     "subacute thyroiditis in 2023; TFTs normalised. Cellulitis, treated with IV cefazolin, course completed 10/14.",
     "Gout - ruled out.\nAsthma considered, methacholine negative. Counseled on sleep deprivation. Since her MI",
-    "Mood: PHQ-9 0. GAD7 score of 0. Audit-C negative.", "butter, however,   he  whereas? no\tbut?x ,\n. ;",
+    "Lives with his wife, who has MS. Depression in her husband.", "Mood: PHQ-9 0. GAD7 score of 0. Audit-C negative.", "butter, however,   he  whereas? no\tbut?x ,\n. ;",
 ]
 
 
