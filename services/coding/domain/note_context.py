@@ -13,6 +13,7 @@ The rules read the note with its shorthand already written out (`shorthand.py`),
 A family mention is not dropped but read as family history (the suggester looks up the Z80-Z84 code).
 """
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -22,7 +23,7 @@ from services.coding.domain.dated_past import (AFFIRMED_ITEM, DATED_PAST, DATED_
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, STILL_GOING
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
-from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter
+from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter, any_may_match, lowered_note, required_literals
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, COUNSELLING_TOPIC_BEFORE, EXPOSURE_BEFORE, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
                                                     NOT_A_DENIAL_AFTER_NO, TOPIC_BEFORE, VERDICT_BEFORE, WARNING_BEFORE)
@@ -104,7 +105,9 @@ SUPERSEDED_CUE = (r"\b((previously|initially|originally|at first|first) (thought
 NEW_CLAUSE_WORDS = ("he", "she", "they", "also", "diagnosed", "diagnosis")
 # (a form's question mark before its answer ends no clause: "Hx of stroke? No" is one item, answered; nor one that
 # doubts the word it is written against: "palpitations - ?SVT")
-_CLAUSE_END = re.compile(r"[.;!\n]|\?(?![ \t]*(no|none|denies|never)\b)(?!\w)|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" + CLAUSE_JOINER + r"\s+)?(" +
+# a stop ends a clause wherever it stands, so the last clause end before a mention is looked for from the last stop
+_STOPS = ".;!\n"
+_CLAUSE_END = re.compile("[" + _STOPS + "]" + r"|\?(?![ \t]*(no|none|denies|never)\b)(?!\w)|\b(but|however|although|though|except|whereas)\b|,(?=\s*(" + CLAUSE_JOINER + r"\s+)?(" +
                          "|".join(NEW_CLAUSE_WORDS) + r")\b)", re.IGNORECASE)
 # a denial's cue does not reach past a comma item that states what the patient has ("Denies chest pain, reports
 # palpitations"); the other rules' clauses go on ("Mother with diabetes, has hypertension" stays the mother's)
@@ -135,6 +138,35 @@ MEASURED_ZERO = r"^\W{0,3}(burden\W{0,3}(0|zero) ?%|(0|zero) (episodes?|events?)
 # read by the rules for results)
 TEST_SUBJECT = re.compile(r"^[\s-]{0,2}((surface|core|e) )?(antibod(y|ies)|antigens?|ag|ab|ag/ab|titers?|titres?|"
                           r"serology|igg|igm|ultrasound|sonogram|duplex|doppler|cta|mra)\b", re.IGNORECASE)
+
+
+class WordGated:
+    """A pattern searched only where the text holds a string each of its matches needs (`required_literals`): most
+    mentions' sentences hold no word of the past, of a doubt or of a relative, and a few dozen substring tests of
+    the sentence cost a fraction of a search that tries a long alternation at every position. A text beyond ASCII
+    is always searched, as `any_may_match` answers for it."""
+
+    __slots__ = ("_pattern", "_required")
+
+    def __init__(self, pattern: re.Pattern):
+        self._pattern, self._required = pattern, (required_literals(pattern),)
+
+    def may_match(self, text: str) -> bool:
+        """Lowered here, not by `pattern_literals.lowered_note`, whose few places are for whole notes."""
+        return any_may_match(self._required, text.lower() if text.isascii() else None)
+
+    def search(self, text: str) -> re.Match | None:
+        return self._pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> "Iterator[re.Match]":
+        return self._pattern.finditer(text) if self.may_match(text) else iter(())
+
+    def search_span(self, text: str, first: int, last: int, lowered: str | None) -> re.Match | None:
+        """`search` of text[first:last], the whole text already lowered (`lowered_note`): a note's scope rules read
+        several spans of it for each of its mentions."""
+        if any_may_match(self._required, None if lowered is None else lowered[first:last]):
+            return self._pattern.search(text[first:last])
+        return None
 
 
 @dataclass(frozen=True)
@@ -322,9 +354,12 @@ class SkippedMention:
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause holding text[start:end]: from the last clause end before it to the first after it."""
-    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    # a scan of text[:start] from its start would match each stop, so it is in step there: read on from the last
+    first = max(text.rfind(stop, 0, start) for stop in _STOPS) + 1
+    for found in _CLAUSE_END.finditer(text, first, start):
+        first = found.end()
     after = _CLAUSE_END.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    return first, (after.start() if after else len(text))
 
 
 def screened(text: str, start: int, end: int) -> bool:
@@ -332,7 +367,10 @@ def screened(text: str, start: int, end: int) -> bool:
     what it found ("LDCT for lung ca screening: 6 mm nodule")."""
     first, last = clause(text, start, end)
     first = max(first, text.rfind(":", first, start) + 1)
-    return bool(SCREENING.before.search(text[first:start]) or SCREENING.after.search(text[end:min(last, end + SCREENING.reach)]))
+    before, after, _ = _cue_gates(SCREENING)
+    lowered = lowered_note(text)
+    return bool(before.search_span(text, first, start, lowered)
+                or after.search_span(text, end, min(last, end + SCREENING.reach), lowered))
 
 
 # the `resolved` cues that only date the condition ("prior MI", "previous DVT", "remote stroke"), beside those that
@@ -368,14 +406,14 @@ def _comma_segment(text: str, first: int, last: int, start: int, end: int) -> st
 def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] = RULES) -> Scope | None:
     """The first rule whose cue reaches the mention text[start:end], or None: the mention is current."""
     first, last = clause(text, start, end)
-    before, whole = text[first:start], text[first:last]
+    whole, lowered = text[first:last], lowered_note(text)
     own = _comma_segment(text, first, last, start, end)
     uncued = _uncued_rules(text)
     for rule in rules:
         if id(rule) in uncued:
             continue
         reach_end = _next_clause_end(text, last) if rule.next_clause else last
-        found = _cue(rule, before, text[end:min(reach_end, end + rule.reach)], whole)
+        found = _cue(rule, text, lowered, ((first, start), (end, min(reach_end, end + rule.reach)), (first, last)))
         # the `unless` words are read only where a cue is found: most mentions meet none, and both reads are pure
         if found and not ((rule.unless is not None and rule.unless.search(whole)) or (
                 rule.unless_in_item is not None and rule.unless_in_item.search(own))):
@@ -425,9 +463,26 @@ def _under_heading(text: str, start: int, whole: str, rules: tuple[ScopeRule, ..
     return Scope(rule.name, section.heading)
 
 
-def _cue(rule: ScopeRule, before: str, after: str, whole: str) -> re.Match | None:
-    for pattern, part in ((rule.before, before), (rule.after, after), (rule.anywhere, whole)):
-        found = pattern.search(part) if pattern is not None else None
+def _cue(rule: ScopeRule, text: str, lowered: str | None, spans: tuple[tuple[int, int], ...]) -> re.Match | None:
+    """The first of the rule's before, after and anywhere cues found in its span of the text (before the mention,
+    closely after it, the whole clause)."""
+    for gate, (first, last) in zip(_cue_gates(rule), spans):
+        found = gate.search_span(text, first, last, lowered) if gate is not None else None
         if found:
             return found
     return None
+
+
+@cache
+def _gates_by_rule() -> dict[int, tuple["WordGated | None", ...]]:
+    """Each rule's cue gates by the rule's id (as `_uncued_rules` keys them), built on the first mention read."""
+    return {id(rule): _gates_of(rule) for rule in RULES}
+
+
+def _gates_of(rule: ScopeRule) -> tuple["WordGated | None", ...]:
+    return tuple(None if cue is None else WordGated(cue) for cue in (rule.before, rule.after, rule.anywhere))
+
+
+def _cue_gates(rule: ScopeRule) -> tuple["WordGated | None", ...]:
+    """A rule outside RULES (none today) has its gates built on each read."""
+    return _gates_by_rule().get(id(rule)) or _gates_of(rule)

@@ -7,7 +7,7 @@ coding: a condition missed goes to a coder, a condition coded that the note does
 """
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
@@ -15,43 +15,21 @@ from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL
                                                      PROPHYLAXIS_BEFORE, VERDICT_BEFORE)
 from services.coding.domain.dated_past import AFFIRMED_ITEM
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
-from services.coding.domain.pattern_literals import any_may_match, required_literals
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.note_context import (
     COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, HYPOTHETICAL as HYPOTHETICAL_SCOPE, LIST_STATUS_PAST, MEASURED_ZERO,
     NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
-    NOT_STATED_RULES, PAST_RULES, TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, mention_scope, screened,
+    NOT_STATED_RULES, PAST_RULES, TEMPLATE_NEGATIVE, TEST_SUBJECT, UNCHECKED_BOX, WordGated, mention_scope,
+    screened,
 )
 
 _MARKS = ".;\n"
 _FULL_STOPS = ".\n"
 
 
-class _WordGated:
-    """A pattern searched only where the text holds a string each of its matches needs (`required_literals`): most
-    mentions' sentences hold no word of the past, of a doubt or of a relative, and a few dozen substring tests of
-    the sentence cost a fraction of a search that tries a long alternation at every position. A text beyond ASCII
-    is always searched, as `any_may_match` answers for it."""
-
-    __slots__ = ("_pattern", "_required")
-
-    def __init__(self, pattern: re.Pattern):
-        self._pattern, self._required = pattern, (required_literals(pattern),)
-
-    def may_match(self, text: str) -> bool:
-        """Lowered here, not by `pattern_literals.lowered_note`, whose few places are for whole notes."""
-        return any_may_match(self._required, text.lower() if text.isascii() else None)
-
-    def search(self, text: str) -> re.Match | None:
-        return self._pattern.search(text) if self.may_match(text) else None
-
-    def finditer(self, text: str) -> "Iterator[re.Match]":
-        return self._pattern.finditer(text) if self.may_match(text) else iter(())
-
-
 NEGATION = re.compile(r"\b(no" + NOT_A_DENIAL_AFTER_NO + "|not|denies|denied|without|negative for|free of|resolved|" +
                       "|".join(DENIAL_BEFORE) + r")\b", re.IGNORECASE)
-_NEGATION_CUES = _WordGated(NEGATION)
+_NEGATION_CUES = WordGated(NEGATION)
 NEGATED_AFTER = re.compile(r"^[\s,:(-]*((is |are |was |has |now |since |fully |completely )*(none|absent|negative|resolved|"
                            r"healed(?! (in|with) )|cleared|repleted|ruled out|excluded(?! from)|denied|gone|" + DENIAL_AFTER + ")|"
                            + NOT_ESTABLISHED_CUE + r")\b|" + MEASURED_ZERO + "|" + ANSWERED_NO_AFTER, re.IGNORECASE)
@@ -60,7 +38,7 @@ SUPERSEDED = re.compile(SUPERSEDED_CUE, re.IGNORECASE)
 # a problem list's status ("Concussion 2021 - historical", "Graves no longer active")
 _PAST_AFTER = re.compile(r"^\W{0,3}(\w+\W+){0,5}(" + COMPLETED_AFTER_CUE + "|" + LIST_STATUS_PAST +
                          r"|no longer active)\b", re.IGNORECASE)
-_PAST_AFTER_CUES = _WordGated(_PAST_AFTER)
+_PAST_AFTER_CUES = WordGated(_PAST_AFTER)
 # the patient's fear or reading names no diagnosis nor a complaint: "worried she may have MS", "read online about
 # lupus; reassured"
 FEARED_OR_READ_ABOUT = (r"(concerned|worried|worries|afraid|fears?) (that )?(s?he|they|pt|patient|i) (may|might|could) "
@@ -100,7 +78,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               # early gout" (not "consider a statin for hyperlipidemia": what is considered is the drug)
                               r"\bconsider(ing)?\s+(early\s+)?$|\b(may represent|might represent|could represent|may reflect|may be|could be)\s+(early\s+)?$)",
                               re.IGNORECASE)
-_DOUBT_BEFORE = _WordGated(UNCERTAIN_BEFORE)
+_DOUBT_BEFORE = WordGated(UNCERTAIN_BEFORE)
 # a list item's dash before its status reads as the comma does: "2. Gastritis - possible"
 UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) \w+ )?(is |are |was )?(likely|probable|possible|"
                              r"suspected|presumed|unlikely|(less|not) likely|not suspected|doubtful|"
@@ -146,7 +124,7 @@ QUALIFIED_NOT_CURRENT_AFTER = re.compile(
     + _RISK_QUALIFIER + r"\s+risk\b)", re.IGNORECASE)
 
 
-_DOUBTS_AFTER_CUES = _WordGated(DOUBTED_AFTER)  # the qualified pattern needs one of its words too
+_DOUBTS_AFTER_CUES = WordGated(DOUBTED_AFTER)  # the qualified pattern needs one of its words too
 
 
 def doubted_after(following: str) -> bool:
@@ -160,7 +138,7 @@ HISTORY = re.compile(r"\b(h/o|hx of|history of|past medical history|pmh|s/p|stat
                      r"prior(?! to| labs?| results?| tests?| studies| imaging)|"
                      r"former|treated for|in remission|no recurrence|no evidence of recurrence|"
                      + COMPLETED_COURSE_CUE + r")\b", re.IGNORECASE)
-_HISTORY_CUES = _WordGated(HISTORY)
+_HISTORY_CUES = WordGated(HISTORY)
 HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs of|risk of|at risk for|to prevent|"
                           r"prevention of|precautions|in case of|unless|risk factors? (for|of)|"
                           r"((to be|to|will|get|getting) )?tested for|(to|will|get|getting) test for|testing for|"
@@ -168,7 +146,7 @@ HYPOTHETICAL = re.compile(r"\b(if|should|return for|watch for|monitor for|signs 
 FAMILY = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|grandmother|grandfather|aunt|uncle|"
                     r"family history|fh|fhx|parent|daughter|son|family members? (with|w(?=/)|has|had|who has|dx|diagnosed))\b",
                     re.IGNORECASE)
-_RELATIVES = _WordGated(FAMILY)
+_RELATIVES = WordGated(FAMILY)
 
 
 def word_pattern(text: str) -> re.Pattern:
@@ -350,7 +328,7 @@ _PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|histor
                         r"\bago\b|child|kid|teen|infan|toddler|adolescen|youth|\blast\b|prior|previous|former|remote|"
                         r"treated|late effect|\bnone\b|\bno (further |more |other |new )?(episodes?|attacks?|events?|"
                         r"symptoms|flares?)\b", re.IGNORECASE)
-_PAST_WORDS = _WordGated(_PAST_WORD)
+_PAST_WORDS = WordGated(_PAST_WORD)
 
 
 _PREVENTED = re.compile(r"\b" + PROPHYLAXIS_BEFORE + r"\s+(\w+\s+)?$", re.IGNORECASE)

@@ -6,8 +6,9 @@ import re
 import pytest
 
 from services.coding.domain import note_text
+from services.coding.domain.note_context import WordGated
 from services.coding.domain.note_text import (DOUBTED_AFTER, FAMILY, HISTORY, NEGATION, QUALIFIED_DOUBTED_AFTER,
-                                              UNCERTAIN_BEFORE, _WordGated, current, current_sign,
+                                              UNCERTAIN_BEFORE, current, current_sign,
                                               current_under_history_heading, doubted_after, negated_before,
                                               prevented, sentence_end, sentence_start, uncertain,
                                               uncertain_beside_a_doubt)
@@ -62,7 +63,7 @@ def test_each_gate_finds_what_its_pattern_finds_in_every_text_read():
 
 
 def test_a_gate_searches_a_text_beyond_ascii_even_without_its_words():
-    gated = _WordGated(re.compile(r"\bhistory\b", re.IGNORECASE))
+    gated = WordGated(re.compile(r"\bhistory\b", re.IGNORECASE))
     assert gated.search("Hiſtory of gout") is not None  # "ſ" read as "s", which str.lower leaves as it is
     assert gated.search("h/o gout") is None
 
