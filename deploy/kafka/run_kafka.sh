@@ -124,12 +124,13 @@ PROPS
 java_cmd=(java -Xms256m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Djava.awt.headless=true
   "-Dlog4j2.configurationFile=$here/log4j2.yaml" -cp "$libs/*")
 
-# Class data sharing: the broker's classes, parsed and verified once, are mapped by every later start,
-# which roughly halves a start's CPU (and a test stack's wait for its broker). An archive belongs to one
+# Class data sharing, off unless KAFKA_CDS_DIR names a folder: the broker's classes, parsed and verified once,
+# are mapped by every later start, which roughly halves a start's CPU; but `make bench` measured the stack
+# 15-20% dearer per encounter with the archive than without it (docs/BENCHMARKS.md, the broker's sections). An archive belongs to one
 # Java and one jar set, so its name carries theirs. The first start without one writes it as it exits,
 # under its process id; a later start tries that file in a JVM of its own before taking it, because a
-# file cut short by a kill crashes the JVM that maps it. KAFKA_CDS_DIR= (empty) turns this off.
-cds_dir="${KAFKA_CDS_DIR-$([ -n "${KAFKA_LIBS_PREINSTALLED:-}" ] || echo "$root/.run/kafka-cds")}"
+# file cut short by a kill crashes the JVM that maps it.
+cds_dir="${KAFKA_CDS_DIR:-}"
 use_archive=(); write_archive=()
 if [ -n "$cds_dir" ] && mkdir -p "$cds_dir" 2>/dev/null; then
   archive="$cds_dir/broker-$( { readlink -f "$(command -v java)"; ls -lL --time-style=+%s "$libs"; } | md5sum | cut -c1-12).jsa"
