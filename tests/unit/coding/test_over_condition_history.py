@@ -63,7 +63,7 @@ def test_a_condition_not_said_to_have_ended(code, rule, cue, before, after):
 
 
 @pytest.mark.parametrize("note, expected", [
-    ("Sore throat today. Remote history: empyema of the left chest 2019, drained, resolved.", "Z87.09"),
+    ("Sore throat today. Remote history: lung abscess of the right lower lobe 2019, drained, resolved.", "Z87.09"),
     ("HTN follow-up, stable. Remote Lyme disease (2016), treated, resolved.", "Z86.19"),
 ])
 def test_a_past_condition_over_is_coded_by_its_chapters_personal_history(suggest, note, expected):
