@@ -3,9 +3,8 @@ history (Z86.718, Z86.711), not the current clot; one still treated, come back, 
 import pytest
 
 from services.coding.domain.clot_course import anticoagulation_over
-from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_note_readings import FRAMES, billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
-from tests.unit.coding.test_treatment_history_and_antibiotic_levels import FRAMES
 
 pytestmark = pytest.mark.unit
 

@@ -3,12 +3,10 @@ relative, or codes the mononeuropathy as the nerve's entrapment."""
 import pytest
 
 from services.coding.domain.diabetic_link_denied import entrapment_coded, link_denied, relatives
-from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_note_readings import FRAMES, billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-
-FRAMES = ("A/P: 1. {}", "A/P: 1. HTN - continue lisinopril. 2. {}")
 
 
 @pytest.mark.parametrize("sentence, denied", [

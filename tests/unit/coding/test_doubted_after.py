@@ -4,14 +4,10 @@ the cause."""
 import pytest
 
 from tests.unit.coding.test_context_triggers import is_current
+from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-
-
-def billed(suggest, note: str) -> set[str]:
-    """Whole codes, not categories: a doubted exacerbation leaves its COPD's J44.9 billed."""
-    return {s.code for s in suggest(note) if s.confidence >= 0.90}
 
 
 @pytest.mark.parametrize("text, mention", [

@@ -4,16 +4,10 @@ deficit set after a comma is its sequela."""
 import pytest
 
 from tests.unit.coding.test_conventions import tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_note_readings import FRAMES, billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-
-THRESHOLD = 0.90
-FRAMES = ("A/P: 1. {}", "A/P: 1. HTN - continue lisinopril. 2. {}")
-
-
-def billed(suggest, note: str) -> set[str]:
-    return {s.code for s in suggest(note) if s.confidence >= THRESHOLD}
 
 
 def test_a_neighbouring_condition_s_words_are_no_kind_of_pure_hypercholesterolemia(tabular):

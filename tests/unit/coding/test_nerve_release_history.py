@@ -3,9 +3,8 @@ the syndrome; one only planned, still there after its release, the other side's 
 import pytest
 
 from services.coding.domain.nerve_release import released_and_over
-from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_note_readings import FRAMES, billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
-from tests.unit.coding.test_treatment_history_and_antibiotic_levels import FRAMES
 
 pytestmark = pytest.mark.unit
 

@@ -7,6 +7,8 @@ from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
 THRESHOLD = 0.9
+# a reading alone in an assessment item, and after an item that names another problem
+FRAMES = ("A/P: 1. {}", "A/P: 1. HTN - continue lisinopril. 2. {}")
 
 
 def billed(suggest, note: str) -> set[str]:

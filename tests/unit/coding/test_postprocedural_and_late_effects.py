@@ -5,13 +5,10 @@ import pytest
 from services.coding.domain.note_context import mention_scope
 from services.coding.domain.shorthand_guards import named_as_diagnosis
 from services.coding.domain.unexplained_symptom import explained
+from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-
-
-def billed(suggest, note: str) -> set[str]:
-    return {s.code for s in suggest(note) if s.confidence >= 0.9}
 
 
 def _scope(text: str, mention: str) -> str | None:

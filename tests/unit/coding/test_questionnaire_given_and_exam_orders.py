@@ -4,10 +4,9 @@ import pytest
 
 from services.coding.domain.encounter_z_codes import encounter_z_codes
 from tests.unit.coding.test_conventions import codes, tabular  # noqa: F401 (fixture)
+from tests.unit.coding.test_note_readings import FRAMES
 
 pytestmark = pytest.mark.unit
-
-FRAMES = ("A/P: 1. {}", "A/P: 1. HTN - continue lisinopril. 2. {}")
 
 
 def _coded(note: str, tabular) -> set[str]:

@@ -5,14 +5,10 @@ import pytest
 
 from services.coding.domain.denied_qualifiers import denied_words
 from services.coding.domain.shorthand_guards import grades_its_condition
+from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-THRESHOLD = 0.9
-
-
-def billed(suggest, note: str) -> set[str]:
-    return {s.code for s in suggest(note) if s.confidence >= THRESHOLD}
 
 
 @pytest.mark.parametrize("after, description, denied", [

@@ -7,10 +7,10 @@ import pytest
 
 from services.coding.domain.shorthand import Shorthand, parse_shorthand
 from services.coding.domain.shorthand_guards import after_nutrient, named_as_diagnosis, not_after_non
+from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-THRESHOLD = 0.9
 SHORTHAND_CSV = Path(__file__).resolve().parents[3] / "services" / "coding" / "data" / "shorthand.csv"
 
 
@@ -18,10 +18,6 @@ SHORTHAND_CSV = Path(__file__).resolve().parents[3] / "services" / "coding" / "d
 def expand():
     shorthand = Shorthand(parse_shorthand(SHORTHAND_CSV.read_text()))
     return lambda note: shorthand.expand(note).text
-
-
-def billed(suggest, note: str) -> set[str]:
-    return {s.code for s in suggest(note) if s.confidence >= THRESHOLD}
 
 
 @pytest.mark.parametrize("abbreviation, code", [

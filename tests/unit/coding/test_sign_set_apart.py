@@ -3,12 +3,10 @@ one the note leaves to that diagnosis, denies or gives a relative stays out."""
 import pytest
 
 from services.coding.domain.sign_set_apart import not_set_apart, set_apart_from
-from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_note_readings import FRAMES, billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-
-FRAMES = ("A/P: 1. {}", "A/P: 1. HTN - continue lisinopril. 2. {}")
 
 
 @pytest.mark.parametrize("frame", FRAMES)

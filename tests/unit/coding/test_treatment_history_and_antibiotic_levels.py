@@ -2,12 +2,10 @@
 its monitoring, and a level drawn for a suspected toxicity that is not; each alone and after another problem."""
 import pytest
 
-from tests.unit.coding.test_note_readings import billed
+from tests.unit.coding.test_note_readings import FRAMES, billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.unit
-
-FRAMES = ("A/P: 1. {}", "A/P: 1. HTN - continue lisinopril. 2. {}")
 
 
 @pytest.mark.parametrize("frame", FRAMES)
