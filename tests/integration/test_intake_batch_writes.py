@@ -1,6 +1,6 @@
 """The intake batch's writes against Postgres: new encounters inserted once per (tenant, external id),
 re-sent ones found, Idempotency-Keys reserved and settled, and one statement text whatever the batch's size
-(prepared once per connection)."""
+(prepared once per connection); the credential lookup read on the driver as the session read it."""
 import json
 import uuid
 from contextlib import contextmanager
@@ -12,8 +12,12 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import DBAPIError
 
 from services.gateway.adapters import idempotency_store as store
-from services.gateway.adapters.repositories import GatewayUnitOfWork
+from services.gateway.adapters.credentials import hash_key, new_api_key
+from services.gateway.adapters.repositories import _LIVE_KEY, GatewayUnitOfWork
+from services.gateway.adapters.tables import ApiKey, Tenant
+from services.gateway.application.api_keys import authenticate
 from services.gateway.application.accept_encounters import Submission, accept_encounters
+from services.gateway.entrypoints.rate_limits import Limit
 from services.gateway.intake.model import EncounterIn
 from services.gateway.settings import Settings
 from shared.db.engine import make_engine, make_session_factory
@@ -190,3 +194,39 @@ async def test_a_batch_of_settlements_sends_one_statement_per_kind_on_the_driver
                               for i in range(5)])
     assert through_cursors == [] and [s.split()[0] for s in sent] == ["UPDATE", "DELETE"]
     assert set(await _records(units, owner)) == {"k0", "k1", "k2", "k3"}
+
+
+async def _tenant_with_key(units, limit: tuple[float, int] | None) -> tuple[str, uuid.UUID]:
+    tenant = Tenant(name="credential read", billing_provider={})
+    if limit is not None:
+        tenant.rate_limit_per_second, tenant.rate_limit_burst = limit
+    key, prefix, key_hash = new_api_key()
+    async with units() as uow:
+        await uow.credentials.add_tenant(tenant, ApiKey(tenant_id=tenant.id, key_hash=key_hash, prefix=prefix,
+                                                        scopes=["ehr:push", "billing:read"]))
+    return key, tenant.id
+
+
+@pytest.mark.parametrize("limit", [None, (12.5, 40)])
+async def test_a_live_key_is_read_on_the_driver_as_the_session_read_it(units, limit):
+    key, tenant_id = await _tenant_with_key(units, limit)
+    async with units() as uow:
+        row = await uow.credentials.live_key(hash_key(key))
+        assert not uow.session.made  # the credential lookup alone leaves SQLAlchemy's session unmade
+        caller, found_limit = await authenticate(uow, key)
+    async with units() as uow:
+        through_session = (await uow.session.execute(_LIVE_KEY, {"key_hash": hash_key(key)})).first()
+    assert [(type(value), value) for value in row] == [(type(value), value) for value in through_session]
+    assert row.tenant_id == tenant_id and row.scopes == ["ehr:push", "billing:read"]
+    assert caller.tenant_id == str(tenant_id) and caller.scopes == ("ehr:push", "billing:read")
+    assert found_limit == (Limit(*limit) if limit else None)
+
+
+async def test_an_unknown_or_revoked_key_reads_as_none(units):
+    key, tenant_id = await _tenant_with_key(units, None)
+    async with units() as uow:
+        assert await uow.credentials.live_key(hash_key("not a key")) is None
+        await uow.session.execute(text("UPDATE api_key SET revoked_at = now() WHERE tenant_id = :t"), {"t": tenant_id})
+    async with units() as uow:
+        assert await uow.credentials.live_key(hash_key(key)) is None
+        assert await authenticate(uow, key) is None

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from uuid import UUID
 
-from sqlalchemy import select, text, tuple_
+from sqlalchemy import bindparam, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,6 +37,9 @@ SELECT i.tenant_id, i.external_id, i.id FROM encounter_intake i
 JOIN unnest(CAST(:tenant_id AS uuid[]), CAST(:external_id AS text[])) AS k(tenant_id, external_id)
   ON i.tenant_id = k.tenant_id AND i.external_id = k.external_id
 """).columns(_INTAKE.c.tenant_id, _INTAKE.c.external_id, _INTAKE.c.id)
+_LIVE_KEY = (select(ApiKey.id, ApiKey.tenant_id, ApiKey.scopes, Tenant.rate_limit_per_second, Tenant.rate_limit_burst)
+             .join(Tenant, Tenant.id == ApiKey.tenant_id)
+             .where(ApiKey.key_hash == bindparam("key_hash"), ApiKey.revoked_at.is_(None)))
 
 
 class EncounterRepository:
@@ -123,11 +126,11 @@ class CredentialRepository:
         return list(rows.scalars())
 
     async def live_key(self, key_hash: str):
-        """The unrevoked key with this hash and its tenant's own rate limit, as one row; None when unknown."""
-        return (await self._session.execute(
-            select(ApiKey.id, ApiKey.tenant_id, ApiKey.scopes, Tenant.rate_limit_per_second, Tenant.rate_limit_burst)
-            .join(Tenant, Tenant.id == ApiKey.tenant_id)
-            .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None)))).first()
+        """The unrevoked key with this hash and its tenant's own rate limit, as one row; None when unknown. Read
+        on the transaction's driver (`select_rows`), so a request whose credential is not cached yet does not
+        make its unit of work's SQLAlchemy session for it."""
+        rows = await select_rows(self._session, _LIVE_KEY, {"key_hash": key_hash})
+        return rows[0] if rows else None
 
 
 def _as_uuid(value: UUID | str) -> UUID:
