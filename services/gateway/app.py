@@ -8,6 +8,7 @@ from shared.http.body_limit import BodySizeLimit
 from shared.runtime import ServiceRuntime
 from services.gateway import dashboard
 from services.gateway.adapters.upstream import Upstream
+from services.gateway.adapters.audit_append import ChainHead
 from services.gateway.adapters.repositories import GatewayUnitOfWork
 from services.gateway.entrypoints.audit_log import AuditMiddleware, audit_writer
 from services.gateway.adapters.credentials import CredentialCache
@@ -60,8 +61,9 @@ def bootstrap(settings: Settings) -> FastAPI:
     names = ("audit", "intake", "idempotency_reservations", "idempotency_settlements")
     runtime = ServiceRuntime(settings, router=build_router(), loops=(webhook_loop(settings), *map(writing, names)),
                              unit_of_work=GatewayUnitOfWork)
-    writers.update(audit=audit_writer(runtime.engine, runtime.units_of_work), intake=intake_writer(runtime.units_of_work),
-                   **idempotency_writers(runtime.units_of_work))
+    chain_head = ChainHead()  # the audit chain's head as this process's writers last committed it
+    writers.update(audit=audit_writer(runtime.engine, runtime.units_of_work, chain_head),
+                   intake=intake_writer(runtime.units_of_work, chain_head), **idempotency_writers(runtime.units_of_work))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):

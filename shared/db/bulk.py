@@ -257,28 +257,41 @@ class UpdateShape(NamedTuple):
         return self.names[1:]
 
 
-# A write's shape in one statement: (table, columns, what a taken key does) for an insert, or an update by key.
-WriteShape = tuple[Table, tuple[str, ...], OnConflict | None] | UpdateShape
+class InsertShape(NamedTuple):
+    """An insert among one statement's writes: its table, the columns bound, what a taken key does and the
+    condition that gates its rows (`gate`, as `insert_rows` takes it)."""
+
+    table: Table
+    names: tuple[str, ...]
+    on_conflict: OnConflict | None = None
+    gate: str | None = None
+
+
+# A write's shape in one statement: an insert (a plain (table, columns, on conflict) tuple reads as one) or an
+# update by key.
+WriteShape = InsertShape | tuple[Table, tuple[str, ...], OnConflict | None] | UpdateShape
 
 
 def _write_sql(shape: WriteShape, prefix: str = "") -> str:
     if isinstance(shape, UpdateShape):
         return _update_sql(shape.table, shape.key, shape.assigned, prefix)
-    table, names, on_conflict = shape
-    return _insert_sql(table, names, on_conflict=on_conflict, prefix=prefix)
+    table, names, on_conflict, gate = InsertShape(*shape)
+    return _insert_sql(table, names, on_conflict=on_conflict, prefix=prefix, gate=gate)
 
 
 @lru_cache(maxsize=256)
-def inserts_statement(writes: tuple[WriteShape, ...]) -> TextClause:
+def inserts_statement(writes: tuple[WriteShape, ...], answer: str | None = None) -> TextClause:
     """Several tables' writes as one statement: each but the last a data-modifying CTE, which Postgres runs
     once and to completion whether or not the statement reads it. The n-th write's arrays are bound as
     `t<n>_<column>`, so two tables' columns of one name do not meet. Every part sees the rows as they were
-    before the statement (one snapshot), so no two parts may write the same row."""
+    before the statement (one snapshot), so no two parts may write the same row. With `answer` (a query), every
+    write is a CTE and the statement answers that query's rows, read from the same snapshot: none of the
+    statement's own writes is in them."""
     parts = [_write_sql(shape, prefix=f"t{n}_") for n, shape in enumerate(writes)]
-    if len(parts) == 1:
+    if answer is None and len(parts) == 1:
         return text(parts[0])
-    ctes = ", ".join(f"t{n} AS ({part})" for n, part in enumerate(parts[:-1]))
-    return text(f"WITH {ctes} {parts[-1]}")
+    ctes = ", ".join(f"t{n} AS ({part})" for n, part in enumerate(parts if answer is not None else parts[:-1]))
+    return text(f"WITH {ctes} {answer if answer is not None else parts[-1]}")
 
 
 @lru_cache(maxsize=256)
@@ -359,15 +372,16 @@ async def _write(session: AsyncSession, statement: TextClause, params: dict) -> 
 
 @dataclass(frozen=True)
 class Insert:
-    """One table's rows for `insert_together` (with what a taken key does)."""
+    """One table's rows for `insert_together` (with what a taken key does, and the condition gating them)."""
 
     table: Table
     rows: list[dict]
     on_conflict: OnConflict | None = None
+    gate: str | None = None
 
     def shape(self) -> tuple[WriteShape, list[dict]]:
         names, rows = _with_defaults(self.table, self.rows)
-        return (self.table, names, self.on_conflict), rows
+        return InsertShape(self.table, names, self.on_conflict, self.gate), rows
 
 
 @dataclass(frozen=True)
@@ -384,27 +398,28 @@ class Update:
         return UpdateShape(self.table, names, self.key), list({row[self.key]: row for row in self.rows}.values())
 
 
-async def insert_together(driver: TransactionDriver, writes: Sequence[Insert | Update]) -> None:
+async def insert_together(driver: TransactionDriver, writes: Sequence[Insert | Update], *,
+                          answer: str | None = None, params: dict | None = None) -> list | None:
     """The rows of several tables in one statement and one round trip, on the transaction's driver (the
     unit of work's outbox and what goes in with it); each table's rows go in the order given, as `insert_rows`
     would put them, an `Update`'s as `update_rows` would set them. Statement-level triggers still fire once per
-    table and write: each is its own sub-statement."""
+    table and write: each is its own sub-statement. With `answer` (a query, with `params` of its own and of the
+    inserts' gates), the rows it reads from the statement's snapshot (`inserts_statement`)."""
     writes = [write for write in writes if write.rows]
     if not writes:
-        return
-    shapes, params = [], {}
+        return None
+    shapes, bound, alone = [], dict(params or {}), len(writes) == 1 and answer is None
     for n, write in enumerate(writes):
         shape, rows = write.shape()
         shapes.append(shape)
         columns = _columns_of(driver.dialect, shape[0], shape[1], rows)
-        params.update(columns if len(writes) == 1 else {f"t{n}_{name}": values for name, values in columns.items()})
-    if len(writes) == 1:  # the statement a single table's rows have always had
+        bound.update(columns if alone else {f"t{n}_{name}": values for name, values in columns.items()})
+    if alone:  # the statement a single table's rows have always had
         (shape,) = shapes
         single = (update_statement(shape.table, shape.key, shape.assigned) if isinstance(shape, UpdateShape)
-                  else insert_statement(*shape[:2], on_conflict=shape[2]))
-        await driver.fetch(single, params)
-    else:
-        await driver.fetch(inserts_statement(tuple(shapes)), params)
+                  else insert_statement(shape.table, shape.names, on_conflict=shape.on_conflict, gate=shape.gate))
+        return await driver.fetch(single, bound)
+    return await driver.fetch(inserts_statement(tuple(shapes), answer), bound)
 
 
 async def update_rows(session: AsyncSession, table: Table, key: str, rows: list[dict]) -> None:

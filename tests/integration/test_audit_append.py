@@ -3,15 +3,21 @@ falls back to the locked transaction when another writer moved the head, and the
 whatever the writers' interleaving."""
 import asyncio
 import uuid
+from types import SimpleNamespace
 
 from sqlalchemy import text
 
-from services.gateway.adapters.audit_append import append_at_head
+from services.gateway.adapters.audit_append import ChainHead, append_at_head
+from services.gateway.adapters.repositories import GatewayUnitOfWork
+from services.gateway.application.intake_writer import intake_writer
 from services.gateway.application.record_audit import AuditRecorder
+from services.gateway.settings import Settings
 from services.gateway.domain.audit import chained
 from services.gateway.application.read_audit import verify
-from shared.db.engine import statement_connection
+from shared.db.engine import make_engine, make_session_factory, statement_connection
+from shared.db.unit_of_work import UnitOfWorkFactory
 from tests.integration.figures_support import statements_sent
+from tests.integration.test_intake_batch_writes import _submissions
 from tests.integration.test_intake_batch_writes import engine, units  # noqa: F401 - the gateway database's fixtures
 
 
@@ -105,4 +111,37 @@ async def test_writers_interleaved_at_random_leave_one_unbroken_chain(engine, un
     await asyncio.gather(*(replica(n) for n in range(3)), intake())
     written = await _tenant_entries(units, tenant)
     assert len(written) == len(set(written)) == 3 * sum(1 + b % 3 for b in range(15)) + 10 * 2
+    assert (await verify(units)).ok
+
+
+async def test_two_gateways_writing_at_once_leave_one_unbroken_chain(infrastructure, units):
+    """Two gateway processes' writers (each its own pool and remembered head, shared by its intake and audit
+    writers) append at once: each moves the head under the other's memory, and every entry still links."""
+    tenant, runtime = uuid.uuid4(), SimpleNamespace(stopping=asyncio.Event())
+    engines = [make_engine(Settings(database_url=infrastructure.database_url)) for _ in range(2)]
+    gateways = []
+    for engine in engines:
+        gateway_units, head = UnitOfWorkFactory(make_session_factory(engine), unit_of_work=GatewayUnitOfWork), ChainHead()
+        gateways.append((intake_writer(gateway_units, head), AuditRecorder(engine, gateway_units, head), head))
+    loops = [asyncio.create_task(intake.run(runtime)) for intake, _, _ in gateways]
+
+    async def gateway(number: int) -> None:
+        intake, recorder, _ = gateways[number]
+        for burst in range(8):
+            submissions = _submissions(f"G{number}B{burst}", 1 + burst % 4, tenant)
+            await asyncio.gather(*(intake.submit(s) for s in submissions),
+                                 recorder(_entries(1 + burst % 2, tenant, f"g{number}r{burst}")))
+
+    try:
+        await asyncio.gather(gateway(0), gateway(1))
+    finally:
+        runtime.stopping.set()
+        for loop in loops:
+            loop.cancel()
+        for engine in engines:
+            await engine.dispose()
+    written = await _tenant_entries(units, tenant)
+    expected = 2 * sum((1 + b % 4) + (1 + b % 2) for b in range(8))
+    assert len(written) == len(set(written)) == expected
+    assert all(head.head is not None for _, _, head in gateways)
     assert (await verify(units)).ok

@@ -12,6 +12,7 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import DBAPIError
 
 from services.gateway.adapters import idempotency_store as store
+from services.gateway.adapters.audit_append import ChainHead
 from services.gateway.adapters.credentials import hash_key, new_api_key
 from services.gateway.adapters.repositories import _LIVE_KEY, GatewayUnitOfWork
 from services.gateway.adapters.tables import ApiKey, Tenant
@@ -103,6 +104,67 @@ async def test_a_batch_writes_its_audit_entries_with_its_outbox_rows(engine, uni
             {"keys": [str(a.encounter_id).encode() for a in answers]})).scalar_one()
     assert [e.object_id for e in entries] == [str(a.encounter_id) for a in answers] and events == 3
     assert all(e.prev_hash == e.before for e in entries[1:])
+
+
+def _submissions(prefix: str, count: int, tenant=None) -> list[Submission]:
+    body = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "intake" / "encounter.json").read_text())
+    tenant = tenant or uuid.uuid4()
+    return [Submission(tenant, uuid.uuid4(), EncounterIn.model_validate({**body, "external_id": f"{prefix}-{n}"}),
+                       "json") for n in range(count)]
+
+
+async def _remembering(units, memory: ChainHead, submissions: list[Submission]):
+    async with units() as uow:
+        uow.audit.remember(memory)
+        return await accept_encounters(uow, submissions)
+
+
+async def _chain_links(units) -> bool:
+    async with units() as uow:
+        broken = (await uow.session.execute(text(
+            "SELECT count(*) FROM (SELECT seq, prev_hash, lag(hash) OVER (ORDER BY seq) AS before, "
+            "lag(seq) OVER (ORDER BY seq) AS seq_before FROM audit_log) c "
+            "WHERE seq_before IS NOT NULL AND (prev_hash <> before OR seq <> seq_before + 1)"))).scalar_one()
+    return broken == 0
+
+
+async def test_a_batch_after_a_remembered_head_sends_no_head_read(engine, units):
+    """The head this process committed last is checked by the audit and outbox statement itself: a batch is
+    the encounters with the lock and that statement; the first batch, with nothing remembered, reads it."""
+    memory = ChainHead()
+    with statements_sent(engine) as first:
+        await _remembering(units, memory, _submissions("RH-a", 2))
+    with statements_sent(engine) as second:
+        answers = await _remembering(units, memory, _submissions("RH-b", 3))
+    assert len(first) == 3 and len(second) == 2  # BEGIN and COMMIT aside
+    assert "pg_advisory_xact_lock" in second[0] and "audit_log" in second[1] and "outbox_message" in second[1]
+    async with units() as uow:
+        head = (await uow.session.execute(text(
+            "SELECT seq, hash, object_id FROM audit_log ORDER BY seq DESC LIMIT 1"))).one()
+    assert memory.head == (head.seq, head.hash) and head.object_id == str(answers[-1].encounter_id)
+    assert await _chain_links(units)
+
+
+async def test_a_head_moved_by_another_writer_costs_one_statement_and_links_after_it(engine, units):
+    """The remembered head is stale (another process appended): the checked statement writes the outbox rows
+    only and answers the head it saw; the entries follow it, linked after that head, under the same lock."""
+    memory = ChainHead()
+    await _remembering(units, memory, _submissions("MV-a", 1))
+    async with units() as uow:  # another gateway's batch
+        await uow.audit.append([{"tenant_id": uuid.uuid4(), "key_id": uuid.uuid4(), "action": "read",
+                                 "object_type": "claim", "object_id": "elsewhere", "outcome": 200}], at=uow.now())
+    with statements_sent(engine) as sent:
+        answers = await _remembering(units, memory, _submissions("MV-b", 2))
+    assert len(sent) == 3 and "outbox_message" in sent[1] and "outbox_message" not in sent[2]
+    async with units() as uow:
+        last = (await uow.session.execute(text(
+            "SELECT seq, hash, object_id FROM audit_log ORDER BY seq DESC LIMIT 3"))).all()
+        events = (await uow.session.execute(text(
+            "SELECT count(*) FROM outbox_message WHERE message_key = ANY(:keys)"),
+            {"keys": [str(a.encounter_id).encode() for a in answers]})).scalar_one()
+    assert [row.object_id for row in last] == [str(answers[1].encounter_id), str(answers[0].encounter_id), "elsewhere"]
+    assert events == 2 and memory.head == (last[0].seq, last[0].hash)
+    assert await _chain_links(units)
 
 
 async def test_a_batch_and_its_reservations_send_nothing_through_the_sessions_cursors(engine, units):

@@ -21,6 +21,8 @@ from services.gateway.domain.audit import Entry
 CHAIN_LOCK = "pg_advisory_xact_lock(hashtext('audit_log'))"
 # The lock as a condition of a statement's rows: an uncorrelated subquery, evaluated once, before the first row.
 CHAIN_LOCKED = f"(SELECT true FROM (SELECT {CHAIN_LOCK}) AS held)"
+# The chain's last entry's hash, as a statement's one-time condition compares it (NULL while the chain is empty).
+HEAD_HASH = "(SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1)"
 # The lock and the head check are uncorrelated subqueries, so Postgres evaluates them once, before the first
 # row reaches the insert (a one-time filter): the lock is held before any entry is written, as in the
 # transaction's path, so the two paths cannot deadlock on each other's rows.
@@ -30,7 +32,7 @@ SELECT v.seq, $1, v.tenant_id, v.key_id, v.action, v.object_type, v.object_id, v
   FROM unnest($2::int8[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::int4[], $9::text[],
               $10::text[]) AS v(seq, tenant_id, key_id, action, object_type, object_id, outcome, prev_hash, hash)
  WHERE {CHAIN_LOCKED}
-   AND (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) = $11
+   AND {HEAD_HASH} = $11
 """
 
 
@@ -48,3 +50,20 @@ async def append_at_head(connection: asyncpg.Connection, rows: list[tuple[Entry,
     except asyncpg.UniqueViolationError:  # another writer took seq head + 1 after this statement's snapshot
         return False
     return status == f"INSERT 0 {len(rows)}"
+
+
+class ChainHead:
+    """The chain's head (seq, hash) as this process last saw one of its writes commit: a guess that its next
+    append links after and the appending statement checks, so a wrong one costs a statement, never an entry.
+    The process's writers share it: one that appended moves it for the others."""
+
+    def __init__(self):
+        self.head: tuple[int, str] | None = None
+
+    def committed(self, head: tuple[int, str]) -> None:
+        self.head = head
+
+    def forget(self, head: tuple[int, str]) -> None:
+        """`head` proved to be no longer the chain's: unless another write has noted a newer one since."""
+        if self.head == head:
+            self.head = None

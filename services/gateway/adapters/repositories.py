@@ -3,7 +3,8 @@
 Intake is set-shaped: the encounters of many concurrent requests are inserted in one statement, and
 their audit entries are appended to the hash chain in the same transaction, in the statement that
 writes its outbox rows. The insert takes the chain's lock before its first row, since every intake batch
-appends after it: the lock is no round trip of its own.
+appends after it: the lock is no round trip of its own, nor is the chain's head when the process's last
+write left it where it was (`AuditChain.remember`).
 """
 from collections.abc import Iterable
 from datetime import datetime
@@ -14,12 +15,12 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shared.clock import Clock, system_clock
-from shared.db.bulk import Insert, OnConflict, insert_rows
+from shared.db.bulk import Insert, OnConflict, insert_rows, insert_together
 from shared.db.driver_reads import select_rows
 from shared.db.transaction_driver import TransactionDriver, flush_pending
 from shared.db.unit_of_work import UnitOfWork
 from services.gateway.adapters.tables import ApiKey, AuditEntry, EncounterIntake, Tenant
-from services.gateway.adapters.audit_append import CHAIN_LOCK, CHAIN_LOCKED
+from services.gateway.adapters.audit_append import CHAIN_LOCK, CHAIN_LOCKED, HEAD_HASH, ChainHead
 from services.gateway.adapters.webhook_store import WebhookStore
 from services.gateway.domain.audit import GENESIS, chained
 
@@ -28,6 +29,10 @@ _CHAIN_LOCK = text(f"SELECT {CHAIN_LOCK}")
 # Built once: every intake batch appends to the chain, and a statement built per call cost more than the
 # rows' hashes.
 _CHAIN_HEAD = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+# Entries linked after a remembered head go in only if it is still the chain's head, and the statement
+# answers the head it saw, from its snapshot (taken after the lock was granted, so no writer can move it).
+_AT_GUESSED_HEAD = f"{HEAD_HASH} = :guessed_head"
+_HEAD_SEEN = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
 _AUDIT = AuditEntry.__table__
 _INTAKE = EncounterIntake.__table__
 _NEW_ENCOUNTERS_ONLY = OnConflict(("tenant_id", "external_id"))
@@ -133,6 +138,16 @@ class CredentialRepository:
         return rows[0] if rows else None
 
 
+def _linked_after(rows: list[dict], head: tuple[int, str]) -> list[dict]:
+    """The chain's rows numbered and hashed again after `head`, each at its own time."""
+    linked, (seq, prev) = [], head
+    for row in rows:
+        [(entry, _, digest)] = chained([row], at=row["at"], after_seq=seq, after_hash=prev)
+        linked.append({**row, "seq": entry.seq, "prev_hash": prev, "hash": digest})
+        seq, prev = entry.seq, digest
+    return linked
+
+
 def _as_uuid(value: UUID | str) -> UUID:
     """The id as the column takes it: intake hands over UUIDs (kept as they are), the audit writer text."""
     return value if isinstance(value, UUID) else UUID(value)
@@ -145,29 +160,37 @@ class AuditChain:
     entries are appended; the entries themselves are written when the unit of work flushes, with its outbox
     rows in one statement (`pending`), before its commit releases the lock. The head is read in a statement
     of its own, after the lock is granted: under READ COMMITTED a statement that waited for the lock would
-    read the head from its snapshot, taken before the wait."""
+    read the head from its snapshot, taken before the wait. A writer that remembers the head (`remember`)
+    links after it without that read; the statement that writes the entries checks it (`write_checked`)."""
 
     def __init__(self, session: AsyncSession):
         self._session = session
         self._rows: list[dict] = []
         self._held = False
+        self._memory: ChainHead | None = None
+        self._guessed: str | None = None  # the remembered head's hash the pending rows link after
+        self._last: tuple[int, str] | None = None  # the head this transaction's entries leave
 
     def locked(self) -> None:
         """A statement of this transaction has taken the chain's lock, held until the transaction ends."""
         self._held = True
 
-    async def append(self, entries: list[dict], *, at: datetime) -> tuple[int, str] | None:
-        """Each dict: tenant_id, key_id, action, object_type, object_id, outcome. Returns the chain's new head
-        (seq, hash), which holds once the transaction commits."""
+    def remember(self, memory: ChainHead) -> None:
+        """Entries link after the head `memory` holds, unread; the head they leave is noted there once
+        committed."""
+        self._memory = memory
+
+    async def append(self, entries: list[dict], *, at: datetime) -> None:
+        """Each dict: tenant_id, key_id, action, object_type, object_id, outcome."""
         if not entries:
-            return None
+            return
         await self._lock()
         after_seq, after_hash = await self._head()
         rows = chained(entries, at=at, after_seq=after_seq, after_hash=after_hash)
         self._rows += [{**entry.__dict__, "tenant_id": _as_uuid(fields["tenant_id"]),
                         "key_id": _as_uuid(fields["key_id"]), "prev_hash": prev, "hash": digest}
                        for fields, (entry, prev, digest) in zip(entries, rows)]
-        return rows[-1][0].seq, rows[-1][2]
+        self._last = rows[-1][0].seq, rows[-1][2]
 
     async def _lock(self) -> None:
         """The chain's lock, on the transaction's driver (the session's execute path cost more than the round
@@ -179,15 +202,42 @@ class AuditChain:
         self._held = True
 
     async def _head(self) -> tuple[int, str]:
-        """The chain's last entry: one appended in this transaction and not written yet, else the table's (read
-        on the transaction's driver, typed as the session typed it: `select_rows`)."""
+        """The chain's last entry: one appended in this transaction and not written yet, else the remembered
+        one (the lock is held already, so the statement that checks it starts after the lock was granted), else
+        the table's (read on the transaction's driver, typed as the session typed it: `select_rows`)."""
         if self._rows:
             return self._rows[-1]["seq"], self._rows[-1]["hash"]
+        if self._memory is not None and self._memory.head is not None:
+            self._guessed = self._memory.head[1]
+            return self._memory.head
         return await self._stored_head()
 
     async def _stored_head(self) -> tuple[int, str]:
         rows = await select_rows(self._session, _CHAIN_HEAD, {})
         return (rows[0].seq, rows[0].hash) if rows else (0, GENESIS)
+
+    @property
+    def guessed(self) -> bool:
+        """Whether the pending entries link after a remembered head, which only `write_checked` writes."""
+        return self._guessed is not None and bool(self._rows)
+
+    async def write_checked(self, driver: TransactionDriver, along: list[Insert]) -> None:
+        """The pending entries, linked after the remembered head, with `along` in one statement; if the head
+        has moved (another writer, another process), that statement writes `along` only, and the entries go
+        in linked after the head it saw, in one more statement. The lock is held, so that head stays."""
+        rows, guessed, self._rows, self._guessed = self._rows, self._guessed, [], None
+        seen = await insert_together(driver, [Insert(_AUDIT, rows, gate=_AT_GUESSED_HEAD), *along],
+                                     answer=_HEAD_SEEN, params={"guessed_head": guessed})
+        head = (seen[0]["seq"], seen[0]["hash"]) if seen else (0, GENESIS)
+        if head[1] != guessed:
+            rows = _linked_after(rows, head)
+            await insert_together(driver, [Insert(_AUDIT, rows)])
+            self._last = rows[-1]["seq"], rows[-1]["hash"]
+
+    def committed(self) -> None:
+        """The transaction has committed: the head its entries left is the one to remember."""
+        if self._memory is not None and self._last is not None:
+            self._memory.committed(self._last)
 
     def pending(self) -> list[Insert]:
         """The entries appended since the last flush, handed over once."""
@@ -223,3 +273,13 @@ class GatewayUnitOfWork(UnitOfWork):
     def pending_inserts(self) -> list[Insert]:
         """The audit entries go in with the outbox rows: one round trip for both."""
         return [*self.audit.pending(), *super().pending_inserts()]
+
+    async def flush_outbox(self) -> None:
+        if not self.audit.guessed:
+            return await super().flush_outbox()
+        await flush_pending(self.session)
+        await self.audit.write_checked(await self.driver(), super().pending_inserts())
+
+    def committed(self) -> None:
+        self.audit.committed()
+        super().committed()

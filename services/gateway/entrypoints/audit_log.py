@@ -9,6 +9,7 @@ import logging
 from shared.http.problems import problem_response
 from services.gateway.application.record_audit import AuditRecorder
 from services.gateway.domain.audit import audit_target
+from services.gateway.adapters.audit_append import ChainHead
 from services.gateway.adapters.group_commit import GroupCommit
 
 log = logging.getLogger(__name__)
@@ -16,9 +17,9 @@ MAX_BATCH = 500
 WRITE_TIMEOUT_SECONDS = 10
 
 
-def audit_writer(engine, units_of_work) -> GroupCommit[dict, None]:
+def audit_writer(engine, units_of_work, chain_head: ChainHead) -> GroupCommit[dict, None]:
     """Group commit of audit entries: one statement (or transaction), one chain lock, many requests."""
-    return GroupCommit("audit", AuditRecorder(engine, units_of_work), max_batch=MAX_BATCH,
+    return GroupCommit("audit", AuditRecorder(engine, units_of_work, chain_head), max_batch=MAX_BATCH,
                        timeout_seconds=WRITE_TIMEOUT_SECONDS)
 
 

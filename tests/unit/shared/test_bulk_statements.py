@@ -119,6 +119,20 @@ def test_one_tables_rows_alone_keep_the_plain_inserts_text_but_for_the_parameter
     assert alone == plain.replace(":", ":t0_")
 
 
+def test_with_an_answer_every_write_is_a_cte_a_gate_holds_back_its_own_rows_and_the_query_is_answered():
+    from shared.db.bulk import Insert, inserts_statement
+
+    shape, _ = Insert(RECORD, [{"owner": "a", "key": "k", "tenant_id": None}], gate="(SELECT true) = :flag").shape()
+    alone = sql(inserts_statement((shape,), "SELECT 1"))
+    gated = sql(insert_statement(RECORD, ("owner", "key", "tenant_id"), gate="(SELECT true) = :flag"))
+    prefixed = gated.replace(":owner", ":t0_owner").replace(":key", ":t0_key").replace(":tenant_id", ":t0_tenant_id")
+    assert alone == f"WITH t0 AS ({prefixed}) SELECT 1"
+    assert "WHERE (SELECT true) = :flag ORDER BY row_order" in alone
+    both = sql(inserts_statement((shape, (RECORD, ("owner", "key", "tenant_id"), None)), "SELECT 1"))
+    assert both.startswith("WITH t0 AS (INSERT INTO record") and ", t1 AS (INSERT INTO record" in both
+    assert both.endswith(" ORDER BY row_order) SELECT 1")
+
+
 def test_an_update_by_key_is_a_part_of_the_statement_with_the_update_statements_text_and_its_own_parameters():
     from shared.db.bulk import Update, inserts_statement, update_statement
 
