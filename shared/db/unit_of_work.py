@@ -63,9 +63,8 @@ class UnitOfWork:
         event_type = event_type_for(payload)
         envelope = _envelope(payload, event_type, tenant_id, subject_id)
         subject = str(envelope.subject_id)
-        headers = {"event_type": event_type.name, **producer_headers(
-            event_type.topic, parent=parent,
-            **{"messaging.message.id": str(envelope.event_id), "billing.subject_id": subject})}
+        headers = producer_headers(event_type.topic, event_type=event_type.name, message_id=str(envelope.event_id),
+                                   subject_id=subject, parent=parent)
         self._emitted += 1
         self._outbox_rows.append(
             {

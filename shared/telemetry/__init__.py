@@ -139,11 +139,15 @@ def inject_headers(headers: dict[str, str] | None = None) -> dict[str, str]:
 def trace_headers(context: trace.SpanContext) -> dict[str, str]:
     """traceparent (and tracestate, when the trace has one) as the W3C propagator writes them: formatted
     here, since `propagate.inject` (every configured propagator, a carrier each) cost more than the span."""
-    if not context.is_valid:
-        return {}
-    if context.trace_state:
-        return {"traceparent": _traceparent(context), "tracestate": context.trace_state.to_header()}
-    return {"traceparent": _traceparent(context)}
+    return _with_trace_headers({}, context)
+
+
+def _with_trace_headers(headers: dict[str, str], context: trace.SpanContext) -> dict[str, str]:
+    if context.is_valid:
+        headers["traceparent"] = _traceparent(context)
+        if context.trace_state:
+            headers["tracestate"] = context.trace_state.to_header()
+    return headers
 
 
 def current_traceparent() -> str | None:
@@ -212,15 +216,18 @@ def annotate(**attributes) -> None:
     trace.get_current_span().set_attributes(attributes)
 
 
-def producer_headers(topic: str, *, parent: SpanContext | None = None, **attributes) -> dict[str, str]:
-    """A PRODUCER span for one event written to the outbox, child of `parent` (default: the current span);
-    its context travels in the Kafka headers.
+def producer_headers(topic: str, *, event_type: str, message_id: str, subject_id: str,
+                     parent: SpanContext | None = None) -> dict[str, str]:
+    """An event's outbox headers: its type, and the context of a PRODUCER span for it, child of `parent`
+    (default: the current span), which travels in the Kafka headers.
 
-    The span has no children, so it is never made current: the headers are written from its context."""
+    The span has no children, so it is never made current: the headers are written from its context, into
+    the one dict the outbox row keeps (an event is emitted per request on the intake path)."""
     span = _start_child(f"{topic} publish", SpanKind.PRODUCER, {
-        "messaging.system": "kafka", "messaging.destination.name": topic, **attributes}, parent)
+        "messaging.system": "kafka", "messaging.destination.name": topic, "messaging.message.id": message_id,
+        "billing.subject_id": subject_id}, parent)
     span.end()
-    return trace_headers(span.get_span_context())
+    return _with_trace_headers({"event_type": event_type}, span.get_span_context())
 
 
 def instrument_engine(engine) -> None:

@@ -50,12 +50,18 @@ def same_secret(presented: str, expected: str) -> bool:
 class LiveCredential:
     caller: Caller
     limit: Limit | None  # the tenant's own rate limit; None: the gateway's default
+    owner: str  # the key's hash: the owner of the Idempotency-Keys it sends
 
 
 class CredentialCache:
-    """Live credentials by key hash for a few seconds: a key is looked up in Postgres once per
-    `ttl_seconds`, not on every request. Only a key found live is kept: an unknown or revoked key
-    is looked up every time, so a new key works at once and a failed lookup never passes.
+    """Live credentials for a few seconds: a key is looked up in Postgres once per `ttl_seconds`, not on
+    every request. Only a key found live is kept: an unknown or revoked key is looked up every time, so a
+    new key works at once and a failed lookup never passes.
+
+    The gateway keys it by the Authorization header as presented: a header found here was read, checked
+    and hashed when its key was found live, so a request repeating it skips those steps. Since that header
+    is the key itself, entries whose time is up are swept out at the next lookup's answer once per
+    `ttl_seconds`, so a key no longer sent leaves the process's memory too, not only the cache's answers.
 
     A revoke (or a tenant's new rate limit) drops the entries in the process that made it, right after
     its commit; a lookup that began before the drop is not kept (the generation moved on), so it cannot
@@ -72,42 +78,47 @@ class CredentialCache:
         self._max = max_entries
         self._entries: dict[str, tuple[float, LiveCredential]] = {}
         self._lookups: dict[str, asyncio.Future] = {}
+        self._sweep_at = clock() + ttl_seconds
         self.generation = 0
 
-    async def get_or_fetch(self, key_hash: str, fetch) -> LiveCredential | None:
+    async def get_or_fetch(self, presented: str, fetch) -> LiveCredential | None:
         """The cached credential, else `await fetch()` (shared by every concurrent caller), kept when live."""
-        found = self.get(key_hash)
+        found = self.get(presented)
         if found is not None:
             return found
-        lookup = self._lookups.get(key_hash)
+        lookup = self._lookups.get(presented)
         if lookup is None:
-            lookup = self._lookups[key_hash] = asyncio.ensure_future(self._fetch(key_hash, fetch))
-            lookup.add_done_callback(lambda _: self._lookups.pop(key_hash, None))
+            lookup = self._lookups[presented] = asyncio.ensure_future(self._fetch(presented, fetch))
+            lookup.add_done_callback(lambda _: self._lookups.pop(presented, None))
         return await asyncio.shield(lookup)
 
-    async def _fetch(self, key_hash: str, fetch) -> LiveCredential | None:
+    async def _fetch(self, presented: str, fetch) -> LiveCredential | None:
         generation = self.generation
         found = await fetch()
         if found is not None:
-            self.put(key_hash, found, generation=generation)
+            self.put(presented, found, generation=generation)
         return found
 
-    def get(self, key_hash: str) -> LiveCredential | None:
-        entry = self._entries.get(key_hash)
+    def get(self, presented: str) -> LiveCredential | None:
+        entry = self._entries.get(presented)
         if entry is None:
             return None
         if entry[0] <= self._clock():
-            self._entries.pop(key_hash, None)
+            self._entries.pop(presented, None)
             return None
         return entry[1]
 
-    def put(self, key_hash: str, credential: LiveCredential, *, generation: int) -> None:
+    def put(self, presented: str, credential: LiveCredential, *, generation: int) -> None:
         """Keep a lookup's answer, unless something was dropped since the lookup began."""
         if generation != self.generation or self._ttl <= 0:
             return
+        now = self._clock()
+        if now >= self._sweep_at:
+            self._entries = {presented: entry for presented, entry in self._entries.items() if entry[0] > now}
+            self._sweep_at = now + self._ttl
         if len(self._entries) >= self._max:
             self._entries.clear()  # simpler than LRU; a full cache only means one lookup more per key
-        self._entries[key_hash] = (self._clock() + self._ttl, credential)
+        self._entries[presented] = (now + self._ttl, credential)
 
     def forget_key(self, key_id) -> None:
         self._forget(lambda credential: credential.caller.key_id == str(key_id))
@@ -117,5 +128,5 @@ class CredentialCache:
 
     def _forget(self, matches) -> None:
         self.generation += 1
-        for key_hash in [h for h, (_, credential) in self._entries.items() if matches(credential)]:
-            del self._entries[key_hash]
+        for presented in [h for h, (_, credential) in self._entries.items() if matches(credential)]:
+            del self._entries[presented]

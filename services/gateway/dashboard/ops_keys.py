@@ -15,8 +15,7 @@ from shared.contracts.api.gateway import OpsKeyIssued, OpsKeyRevoked
 from shared.internal_auth import Caller
 from services.gateway.entrypoints import idempotency
 from services.gateway.application import api_keys
-from services.gateway.adapters.credentials import hash_key
-from services.gateway.entrypoints.auth import Operator, _bearer, live_credential
+from services.gateway.entrypoints.auth import Operator, live_credential
 
 OPS_TENANT_ID = uuid5(NAMESPACE_URL, "urn:billing-platform:operations")
 
@@ -24,11 +23,12 @@ router = APIRouter(prefix="/v1/ops/keys", tags=["ops"])
 
 
 async def ops_caller(request: Request) -> Caller:
-    caller = (await live_credential(request)).caller  # not rate limited: the dashboard polls a handful of endpoints
+    found = await live_credential(request)  # not rate limited: the dashboard polls a handful of endpoints
+    caller = found.caller
     if OPS_SCOPE not in caller.scopes or caller.tenant_id != str(OPS_TENANT_ID):
         raise Problem(403, "Forbidden", "the dashboard needs an ops key")
     request.state.caller = caller
-    await idempotency.reserve(request, owner=hash_key(_bearer(request)), tenant_id=caller.tenant_id)
+    await idempotency.reserve(request, owner=found.owner, tenant_id=caller.tenant_id)
     return caller
 
 

@@ -2,33 +2,24 @@
 
 A bucket holds at most `burst` tokens and refills at `rate` tokens per second; a request takes one.
 When it is empty the answer carries how long until one token is back (the Retry-After header).
+A bucket is the pair of floats `(tokens, updated_at)`: the limiter checks one on every request, and a
+pair costs a fraction of the two frozen records per request it used to take.
 """
 import math
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Bucket:
-    tokens: float
-    updated_at: float
-
-
-@dataclass(frozen=True)
-class Decision:
-    allowed: bool
-    bucket: Bucket
-    retry_after_seconds: int = 0
+Bucket = tuple[float, float]  # (tokens, updated_at)
 
 
 def full_bucket(burst: int, now: float) -> Bucket:
-    return Bucket(tokens=float(burst), updated_at=now)
+    return float(burst), now
 
 
-def take_token(bucket: Bucket, *, now: float, rate: float, burst: int) -> Decision:
-    """Refill for the time elapsed, then take one token if there is one."""
-    elapsed = max(0.0, now - bucket.updated_at)
-    tokens = min(float(burst), bucket.tokens + elapsed * rate)
+def take_token(bucket: Bucket, *, now: float, rate: float, burst: int) -> tuple[Bucket, int]:
+    """Refill for the time elapsed, then take one token if there is one: the bucket after, and 0 when a
+    token was taken, else the whole seconds (at least 1) until one is back."""
+    tokens, updated_at = bucket
+    tokens = min(float(burst), tokens + max(0.0, now - updated_at) * rate)
     if tokens >= 1.0:
-        return Decision(True, Bucket(tokens - 1.0, now))
+        return (tokens - 1.0, now), 0
     wait = (1.0 - tokens) / rate if rate > 0 else 3600.0
-    return Decision(False, Bucket(tokens, now), retry_after_seconds=max(1, math.ceil(wait)))
+    return (tokens, now), max(1, math.ceil(wait))

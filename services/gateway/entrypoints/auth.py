@@ -14,33 +14,36 @@ from services.gateway.adapters.credentials import LiveCredential, MalformedCrede
 UNAUTHORIZED_HEADERS = {"WWW-Authenticate": "Bearer"}
 
 
-def _bearer(request: Request) -> str:
+def _bearer(header: str | None) -> str:
     try:
-        return bearer_token(request.headers.get("authorization"))
+        return bearer_token(header)
     except MalformedCredential as exc:
         raise Problem(401, "Missing or malformed API key", str(exc), headers=UNAUTHORIZED_HEADERS) from exc
 
 
 async def live_credential(request: Request) -> LiveCredential:
-    """The presented key's caller: from the process's short-lived cache, else from Postgres (then cached)."""
-    return (await _presented_credential(request))[0]
+    """The presented key's caller, with its hash as `owner`: from the process's short-lived cache, else
+    from Postgres (then cached).
 
-
-async def _presented_credential(request: Request) -> tuple[LiveCredential, str]:
-    """The presented key's live credential and the key's hash (its cache entry, and the owner of its
-    Idempotency-Key): the header is read and hashed once a request."""
-    key = _bearer(request)
+    The cache is keyed by the Authorization header as sent, so a header seen with a live key within the
+    cache's time is answered by one look-up; any other is read, checked and hashed first."""
+    header = request.headers.get("authorization")
+    credentials = request.app.state.credentials
+    found = credentials.get(header)
+    if found is not None:
+        return found
+    key = _bearer(header)
     key_hash = hash_key(key)
 
     async def fetch() -> LiveCredential | None:
         async with request.app.state.runtime.units_of_work() as uow:
             row = await authenticate(uow, key)
-        return LiveCredential(*row) if row is not None else None
+        return LiveCredential(*row, owner=key_hash) if row is not None else None
 
-    found = await request.app.state.credentials.get_or_fetch(key_hash, fetch)
+    found = await credentials.get_or_fetch(header, fetch)
     if found is None:
         raise Problem(401, "Invalid API key", "the key is unknown or revoked", headers=UNAUTHORIZED_HEADERS)
-    return found, key_hash
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -53,13 +56,13 @@ def require_scope(scope: str):
     # The caller is found in the check itself, not as a dependency of it: one dependency for FastAPI to solve
     # per request instead of two.
     async def _check(request: Request) -> Caller:
-        found, key_hash = await _presented_credential(request)
+        found = await live_credential(request)
         caller = request.state.caller = found.caller  # the audit log reads it
         request.app.state.rate_limiter.check(caller.tenant_id, found.limit)
         if scope not in caller.scopes and "admin" not in caller.scopes:
             raise Problem(403, "Forbidden", f"this key lacks the {scope} scope")
         # Only now, with the credential proven and allowed here, may a stored answer be replayed.
-        await idempotency.reserve(request, owner=key_hash, tenant_id=caller.tenant_id)
+        await idempotency.reserve(request, owner=found.owner, tenant_id=caller.tenant_id)
         return caller
 
     return _check
@@ -67,7 +70,7 @@ def require_scope(scope: str):
 
 async def require_operator(request: Request) -> None:
     expected = request.app.state.settings.admin_api_key
-    key = _bearer(request)
+    key = _bearer(request.headers.get("authorization"))
     if not same_secret(key, expected):
         raise Problem(401, "Invalid admin key", headers=UNAUTHORIZED_HEADERS)
     await idempotency.reserve(request, owner=hash_key(key), tenant_id=None)

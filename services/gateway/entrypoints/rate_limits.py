@@ -30,8 +30,8 @@ class RateLimiter:
         limit = limit or self.default
         now = self._clock()
         bucket = self._buckets.get(tenant_id) or full_bucket(limit.burst, now)
-        decision = take_token(bucket, now=now, rate=limit.rate, burst=limit.burst)
-        self._buckets[tenant_id] = decision.bucket
-        if not decision.allowed:
+        self._buckets[tenant_id], retry_after_seconds = take_token(bucket, now=now, rate=limit.rate,
+                                                                   burst=limit.burst)
+        if retry_after_seconds:
             raise Problem(429, "Too many requests", f"this tenant may send {limit.rate:g} requests per second",
-                          headers={"Retry-After": str(decision.retry_after_seconds)})
+                          headers={"Retry-After": str(retry_after_seconds)})

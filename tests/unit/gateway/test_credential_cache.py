@@ -6,9 +6,9 @@ from services.gateway.adapters.credentials import CredentialCache, LiveCredentia
 from services.gateway.entrypoints.rate_limits import Limit
 
 pytestmark = pytest.mark.unit
-ALICE = LiveCredential(Caller("tenant-a", "key-1", ("billing:read",)), None)
-ALICE_2 = LiveCredential(Caller("tenant-a", "key-2", ("billing:read",)), Limit(5, 10))
-BOB = LiveCredential(Caller("tenant-b", "key-3", ("billing:read",)), None)
+ALICE = LiveCredential(Caller("tenant-a", "key-1", ("billing:read",)), None, owner="hash-1")
+ALICE_2 = LiveCredential(Caller("tenant-a", "key-2", ("billing:read",)), Limit(5, 10), owner="hash-2")
+BOB = LiveCredential(Caller("tenant-b", "key-3", ("billing:read",)), None, owner="hash-3")
 
 
 class Clock:
@@ -31,6 +31,18 @@ def test_a_live_key_is_kept_until_its_time_is_up():
     assert cache.get("h1") == ALICE
     clock.now += 0.2
     assert cache.get("h1") is None
+
+
+def test_entries_past_their_time_leave_memory_once_a_ttl_at_the_next_answer_kept():
+    clock = Clock()
+    cache = _cache(clock)
+    cache.put("h1", ALICE, generation=cache.generation)
+    clock.now += 5.0
+    cache.put("h2", BOB, generation=cache.generation)
+    assert set(cache._entries) == {"h2"}  # h1 was never asked for again, and is gone all the same
+    clock.now += 1.0
+    cache.put("h3", ALICE_2, generation=cache.generation)  # within a ttl of the last sweep: none
+    assert set(cache._entries) == {"h2", "h3"}
 
 
 def test_an_unknown_key_is_never_answered_from_the_cache():

@@ -12,18 +12,24 @@ pytestmark = pytest.mark.unit
 def test_a_bucket_allows_its_burst_then_says_when_to_come_back():
     bucket = full_bucket(3, now=0.0)
     for _ in range(3):
-        decision = take_token(bucket, now=0.0, rate=0.5, burst=3)
-        assert decision.allowed
-        bucket = decision.bucket
-    refused = take_token(bucket, now=0.0, rate=0.5, burst=3)
-    assert not refused.allowed and refused.retry_after_seconds == 2
-    assert take_token(refused.bucket, now=2.0, rate=0.5, burst=3).allowed
+        bucket, retry_after = take_token(bucket, now=0.0, rate=0.5, burst=3)
+        assert retry_after == 0
+    refused, retry_after = take_token(bucket, now=0.0, rate=0.5, burst=3)
+    assert retry_after == 2 and refused == (0.0, 0.0)
+    assert take_token(refused, now=2.0, rate=0.5, burst=3) == ((0.0, 2.0), 0)
 
 
 def test_a_bucket_never_refills_past_its_burst():
-    bucket = take_token(full_bucket(2, now=0.0), now=0.0, rate=10, burst=2).bucket
-    later = take_token(bucket, now=1000.0, rate=10, burst=2)
-    assert later.bucket.tokens == 1.0
+    bucket, _ = take_token(full_bucket(2, now=0.0), now=0.0, rate=10, burst=2)
+    later, retry_after = take_token(bucket, now=1000.0, rate=10, burst=2)
+    assert later == (1.0, 1000.0) and retry_after == 0
+
+
+def test_a_bucket_refills_by_the_time_elapsed_and_a_clock_going_back_adds_nothing():
+    bucket, _ = take_token((0.25, 10.0), now=10.5, rate=1.0, burst=5)
+    assert bucket == (0.75, 10.5)
+    assert take_token(bucket, now=9.0, rate=1.0, burst=5) == ((0.75, 9.0), 1)
+    assert take_token((0.0, 0.0), now=0.0, rate=0, burst=1)[1] == 3600
 
 
 def test_limiter_keeps_one_bucket_per_tenant_and_honours_a_tenant_limit():

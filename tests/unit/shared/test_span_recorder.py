@@ -65,13 +65,27 @@ def test_an_ended_span_takes_no_more_changes(recorder):
 
 def test_producer_headers_carry_the_producer_spans_context_as_the_propagator_would(recorder):
     with telemetry.start_span("request"):
-        headers = telemetry.producer_headers("claim.coded", **{"messaging.message.id": "e1"})
+        headers = telemetry.producer_headers("claim.coded", event_type="claim.coded", message_id="e1",
+                                             subject_id="c1")
     producer, request = recorder.drain()
     assert producer.kind is SpanKind.PRODUCER and producer.parent == request.context
+    assert producer.name == "claim.coded publish" and producer.attributes == {
+        "messaging.system": "kafka", "messaging.destination.name": "claim.coded", "messaging.message.id": "e1",
+        "billing.subject_id": "c1"}
     with trace.use_span(NonRecordingSpan(producer.context)):
         carrier: dict[str, str] = {}
         propagate.inject(carrier)
-    assert headers == carrier
+    assert headers == {"event_type": "claim.coded", **carrier} and list(headers)[0] == "event_type"
+
+
+def test_a_producer_span_in_a_trace_with_a_tracestate_carries_it_in_its_headers(recorder):
+    stated = SpanContext(REMOTE.trace_id, REMOTE.span_id, True, REMOTE.trace_flags,
+                         TraceState([("vendor", "x")]))
+    headers = telemetry.producer_headers("claim.coded", event_type="claim.coded", message_id="e1",
+                                         subject_id="c1", parent=stated)
+    [producer] = recorder.drain()
+    assert headers == {"event_type": "claim.coded", **telemetry.trace_headers(producer.context)}
+    assert headers["tracestate"] == "vendor=x"
 
 
 def test_a_producer_span_given_its_requests_context_is_the_one_its_traceparent_would_parent(recorder):
@@ -80,11 +94,13 @@ def test_a_producer_span_given_its_requests_context_is_the_one_its_traceparent_w
     with telemetry.start_span("request", context=trace.set_span_in_context(NonRecordingSpan(stated))):
         parent, traceparent = telemetry.current_parent(), telemetry.current_traceparent()
     assert parent == remote_parent(traceparent)
-    headers = telemetry.producer_headers("encounter.documented", parent=parent)  # later, in a batch's own span
+    # later, in a batch's own span
+    headers = telemetry.producer_headers("encounter.documented", event_type="encounter.documented",
+                                         message_id="e1", subject_id="s1", parent=parent)
     request, producer = recorder.drain()
     assert request.context.trace_state  # the request's own span keeps the tracestate it was sent
     assert producer.parent.span_id == request.context.span_id and producer.context.trace_id == REMOTE.trace_id
-    assert set(headers) == {"traceparent"}  # the traceparent carried no tracestate, nor does the event
+    assert set(headers) == {"event_type", "traceparent"}  # the traceparent carried no tracestate, nor does the event
     assert telemetry.current_parent() is None
 
 
@@ -196,7 +212,8 @@ def test_the_collector_gets_the_spans_as_otlp_with_the_services_resource(recorde
     try:
         sink = OtlpSink(f"http://127.0.0.1:{server.server_port}", Resource.create({"service.name": "claims"}))
         with telemetry.start_span("claim submitted", attributes={"billing.edits": ["E1"], "odd": object()}):
-            telemetry.producer_headers("claim.submitted")
+            telemetry.producer_headers("claim.submitted", event_type="claim.submitted", message_id="e1",
+                                       subject_id="c1")
         sink(recorder.drain())
     finally:
         server.shutdown()
@@ -209,3 +226,19 @@ def test_the_collector_gets_the_spans_as_otlp_with_the_services_resource(recorde
     assert [s.name for s in spans] == ["claim.submitted publish", "claim submitted"]
     assert spans[0].parent_span_id == spans[1].span_id and spans[0].trace_id == spans[1].trace_id
     assert {a.key for a in spans[1].attributes} == {"billing.edits", "odd"}
+
+
+@pytest.mark.parametrize("parent", [
+    REMOTE,
+    SpanContext(REMOTE.trace_id, REMOTE.span_id, True, TraceFlags(0), TraceState([("vendor", "x")])),
+    trace.INVALID_SPAN_CONTEXT,
+])
+def test_a_childs_context_is_the_one_spancontexts_constructor_makes(recorder, monkeypatch, parent):
+    monkeypatch.setattr("shared.telemetry.recorder._span_id", lambda: 0x1234)
+    monkeypatch.setattr("shared.telemetry.recorder.random.getrandbits", lambda bits: 0x5678)
+    child = recorder.get_tracer("test").start_child("step", parent, SpanKind.PRODUCER, {}).get_span_context()
+    made = SpanContext(parent.trace_id if parent.is_valid else 0x5678, 0x1234, False,
+                       parent.trace_flags if parent.is_valid else child.trace_flags,
+                       parent.trace_state if parent.is_valid else None)
+    assert child == made and tuple(child) == tuple(made) and type(child) is SpanContext and child.is_valid
+    assert repr(child) == repr(made)
