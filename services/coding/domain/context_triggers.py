@@ -27,6 +27,19 @@ WARNING_BEFORE = (
     r"(side|adverse) effects? (\w+ )?(incl|including|includes?|such as|like|e\.?g)",
 )
 
+# What may come, named as a chance of it or a warning about it: "potential for withdrawal seizures", "discussed the
+# possibility of tardive dyskinesia", "warned about drowsiness", "red flags for cauda equina reviewed", "RTC prn new
+# weakness", "anticipatory guidance: signs of infection - fever, redness" (a condition the patient has is stated
+# on its own elsewhere in the note)
+CHANCE_BEFORE = (
+    r"potential (for|of)",
+    r"(discuss|review|explain|mention)(ed|ing)?( \w+){0,2} (the )?(possibility|chance|likelihood) (of|for)",
+    r"warned( \w+)? (about|of|re|regarding|against)",
+    r"red[- ]flags? (\w+ )?(for|of)",
+    r"(rtc|return|come back|call)( to (the )?(clinic|office|ed|er))? (prn|as needed|if needed)",
+    r"anticipatory guidance",
+)
+
 # Teaching material names its topic, not a condition of the patient: "handout on diabetic neuropathy given",
 # "education sheet about panic disorder" (a condition the patient has is stated elsewhere in the note).
 TOPIC_BEFORE = (r"(handouts?|leaflets?|pamphlets?|brochures?|(education(al)?|teaching|info(rmation)?) "

@@ -1,8 +1,8 @@
 """History of falling (Z91.81): falls the note gives as the patient's history or risk ("history of falls", "two
-falls in the past year", "has fallen twice this year"), which tell the payer why fall prevention is part of the
-care. Only the wordings of a history (over a year, "history of"): recent falls under work-up ("falls x 2 this
-week", "two falls in the past month") are the repeated falls themselves (R29.6). Not for falls denied or a
-relative's.
+falls in the past year", "has fallen twice this year", "fell twice more this year"), which tell the payer why fall
+prevention is part of the care. Only the wordings of a history (over a year, "history of"): recent falls under
+work-up ("falls x 2 this week", "two falls in the past month") are the repeated falls themselves (R29.6). Not for
+falls denied or a relative's.
 """
 import re
 
@@ -11,13 +11,14 @@ from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 
 NAME = "fall-history"
-# every wording above holds "fall": most notes hold none, and one search skips the rest
-_FALL_WORD = re.compile(r"fall", re.IGNORECASE)
+# every wording above holds "fall" or "fell": most notes hold neither, and one search skips the rest
+_FALL_WORD = re.compile(r"fall|fell", re.IGNORECASE)
 _FALLS = _rx(r"(history of|h/o|hx( of)?) (recurrent |repeated |multiple |frequent )?falls|"
              r"((two|three|four|several|multiple|\d) falls|falls (x|times) ?\d) (in|over|during) the (past|last) "
              r"(year|12 months)|"
              r"(two|three|several|multiple|\d) falls this year|"
-             r"(has )?fallen (twice|\w+ times|several times|repeatedly) (this|in the past|over the past|in the last) year")
+             r"((has )?fallen|fell) (twice|\w+ times|several times|repeatedly)( more| again)? "
+             r"(this|in the past|over the past|in the last) year")
 
 
 def fall_history(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:

@@ -2,7 +2,8 @@
 Z47.1, whose "use additional code to identify the joint (Z96.6-)" note asks for the status beside it).
 
 "s/p R TKA" is the joint's status, not a past condition; a replacement only discussed, planned, advised against or
-a relative's is not, nor one the sentence names as the purpose ("for R TKA", "labs for L THA"), nor one of a joint
+a relative's is not, nor one the sentence names as the purpose ("for R TKA", "labs for L THA") or as the occasion of
+a risk talked about ("risks of infection after TKA reviewed"), nor one of a joint
 whose arthritis on the same side the note codes as current (a joint with its arthritis is not yet replaced). The
 site is the joint named (knee, hip, shoulder; TKA/TKR, THA/THR, TSA), the side the sentence's
 (Z96.6x1 right, x2 left, x3 bilateral, x9 unstated; a shoulder has no bilateral code: both sides). Aftercare is
@@ -37,6 +38,10 @@ _NOT_DONE = re.compile(r"\b(discuss\w*|plan\w*|prior to|before|upcoming|awaiting
 _DONE = re.compile(r"\b(s/p|status post|h/o|history of|(19|20)\d\d|\d+ (yrs?|years?) ago)\b", re.IGNORECASE)
 # the operation as the purpose of what the sentence names: "for right TKA", "clearance for L total hip arthroplasty"
 _FOR_IT = re.compile(r"\bfor (a |an |the )?((right|left|r|l|rt|lt|bilateral|bilat|b/l) )?$", re.IGNORECASE)
+# the operation as the occasion of a risk talked about: "risks of infection and DVT after TKA reviewed" (an
+# operation still to come, as its consent talk names it)
+_RISK_OF_IT = re.compile(r"\brisks? (of|for)\b[^.;]{0,80}\b(after|following) (a |an |the )?((right|left|r|l|rt|lt|"
+                         r"bilateral|bilat|b/l) )?$", re.IGNORECASE)
 _AFTERCARE = re.compile(r"\b(post[- ]?op(erative)?( visit| check| follow-?up)?|aftercare|wound check|"
                         r"(staples|sutures) (removed|out)|removal of (staples|sutures))\b", re.IGNORECASE)
 # therapy ordered in the weeks after the operation is the recovery's continued care as well ("PT order: 3 weeks
@@ -81,7 +86,8 @@ def joint_replacement(suggestions: list[Suggestion], note: str, tabular) -> tupl
         text = sentence(note, match.start(), match.end())
         if (NEGATION.search(before(note, match.start())) or _NOT_DONE.search(_up_to_its_plan(note, match))
                 or FAMILY.search(text)
-                or _FOR_IT.search(note[max(0, match.start() - 24):match.start()])):
+                or _FOR_IT.search(note[max(0, match.start() - 24):match.start()])
+                or _RISK_OF_IT.search(note[sentence_start(note, match.start()):match.start()])):
             continue
         codes = [c for c in _status_codes(match, note) if tabular.is_billable(c) and c not in {m.code for m in made}]
         reason = f"{match.group(0)}: {' '.join(codes)}, the joint replaced"

@@ -25,7 +25,7 @@ from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, DATED_TH
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter, any_may_match, lowered_note, required_literals
 from services.coding.domain.section_headings import section_of
-from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CLAUSE_JOINER, COUNSELLING_TOPIC_BEFORE, EXPOSURE_BEFORE, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
+from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CHANCE_BEFORE, CLAUSE_JOINER, COUNSELLING_TOPIC_BEFORE, EXPOSURE_BEFORE, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
                                                     NOT_A_DENIAL_AFTER_NO, TOPIC_BEFORE, VERDICT_BEFORE, WARNING_BEFORE)
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
@@ -219,7 +219,7 @@ RULES = (
                      r"in case of", r"warning signs of", PROPHYLAXIS_BEFORE, *WARNING_BEFORE, TOPIC_BEFORE,
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
                      r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for",
-                     *ANTICIPATORY_BEFORE, EXPOSURE_BEFORE),
+                     *ANTICIPATORY_BEFORE, *CHANCE_BEFORE, EXPOSURE_BEFORE),
               # ("educated on hypoglycemia warning signs": the signs it would show, taught)
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|warning signs|red flags?|may (occur|develop|recur)|"
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),

@@ -219,7 +219,8 @@ class Shorthand:
             written, plural = written[:-1], "s"
             readings = self._readings.get(written.lower(), [])
         for a in readings:
-            if a.exact_case and a.abbreviation != written:
+            # an exact-case plural is a lower-case "s" ("HAs"): "HAS-BLED" is a score's name, not headaches
+            if a.exact_case and (a.abbreviation != written or (plural and match.group(0).endswith("S"))):
                 continue
             if a.applies(note, match.start(), match.end()):
                 return _spelled(a.expansion, written, plural, note, match.start(), match.end()) if a.expansion else None

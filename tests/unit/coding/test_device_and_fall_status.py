@@ -42,6 +42,7 @@ def test_oxygen_given_once_in_the_clinic_is_not(suggest):
     "Hypertension, stable. History of falls; uses a cane outdoors.",
     "Osteopenia. Three falls over the past year, none with injury; balance class advised.",
     "She has fallen twice in the past year at home. Vitamin D continued.",
+    "Hip fx healing. Fell two times more this year, walker at home.",
 ])
 def test_a_history_of_falls_is_z91_81(suggest, note):
     assert "Z91.81" in billed(suggest, note)
@@ -51,6 +52,7 @@ def test_a_history_of_falls_is_z91_81(suggest, note):
     "No history of falls. Knee osteoarthritis, stable.",
     "Mother has a history of falls. Patient here for a sore throat.",
     "Two falls in the past week with lightheadedness on standing; orthostatics ordered.",
+    "Fall precautions reviewed; she has never fallen. Fell-risk screen not done.",
 ])
 def test_falls_denied_a_relative_s_or_recent_under_work_up_are_not(suggest, note):
     assert "Z91.81" not in billed(suggest, note)
