@@ -37,7 +37,9 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "N18": ("Z84.1", None),
     "I63": ("Z82.3", "Z86.73"), "G45.9": ("Z82.3", "Z86.73"),
     "I26": (None, "Z86.711"), "I82": (None, "Z86.718"),  # History, personal, thrombosis (venous) NEC
-    "J45": ("Z82.5", None), "J44": ("Z82.5", None),
+    # History, family, asthma and other chronic lower respiratory disease: emphysema, chronic bronchitis and
+    # bronchiectasis as well as asthma and COPD (the chapter's Z83.6 excludes them)
+    **{lower: ("Z82.5", None) for lower in ("J41", "J42", "J43", "J44", "J45", "J47")},
     "N20": ("Z84.1", "Z87.442"), "N39.0": (None, "Z87.440"), "J18": (None, "Z87.01"),
     # episodes over once treated, each with its own History, personal entry: tuberculosis; meningitis and
     # encephalitis (infections of the central nervous system); peptic ulcer disease; sudden cardiac arrest;

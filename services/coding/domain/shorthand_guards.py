@@ -5,7 +5,8 @@ disease where it stands for it ("hypothyroid on levothyroxine") and an adjective
 symptoms"); "def" is a deficiency after a vitamin or mineral ("vit D def", "iron def") and "definitely" elsewhere
 ("def worse"); "non-CF bronchiectasis" sets cystic fibrosis aside; "OCD" at a joint is osteochondritis dissecans;
 "TOF", "PDA" and "ASD" are heart malformations where their repair is named beside them; "lupus" right after a
-relative is the systemic disease; "COVID" alone as a diagnosis is COVID-19, beside "test" or "vaccine" it is not;
+relative is the systemic disease, "MS" multiple sclerosis and "alcoholic" an alcohol dependence; "COVID" alone as a
+diagnosis is COVID-19, beside "test" or "vaccine" it is not;
 "CAP" with a three-digit value or dB/m is the elastography's liver fat measure, not the pneumonia; "PSC" before
 "cataract" is the lens's posterior subcapsular opacity, not sclerosing cholangitis; "PE protocol" is a CT's name;
 "OP" is osteoporosis beside the bone's density or its drug and an outpatient or the oropharynx elsewhere;
@@ -160,14 +161,27 @@ _LUPUS_NAMED_ON = re.compile(r"\s*(erythematosus|anticoagulant|nephritis|pernio|
                              re.IGNORECASE)
 
 
+def right_after_relative(text: str, start: int, end: int) -> bool:
+    """"Sister with MS", "FHx: father - MS": a blood relative's disease as families name it. "MS" there is
+    multiple sclerosis, the one of its readings (mitral stenosis, mental status) a family history tells."""
+    return bool(_RELATIVE_WITH_BEFORE.search(text[max(0, start - _BEFORE):start]))
+
+
+def relative_so_described(text: str, start: int, end: int) -> bool:
+    """"paternal uncle alcoholic", "Father - alcoholic.": the word that describes the relative closing its item is
+    the relative's disease; before a noun ("father's alcoholic cirrhosis", the patient's "alcoholic hepatitis") it
+    is that noun's kind, left to the index."""
+    return right_after_relative(text, start, end) and named_as_diagnosis(text, start, end)
+
+
 def relatives_lupus(text: str, start: int, end: int) -> bool:
     """"sister with lupus", "Mother - lupus": a relative's lupus is the systemic disease as families tell it;
     the patient's own is left to the index (its "Lupus" alone is the discoid one), as is a named kind."""
-    return (bool(_RELATIVE_WITH_BEFORE.search(text[max(0, start - _BEFORE):start]))
-            and not _LUPUS_NAMED_ON.match(text, end))
+    return right_after_relative(text, start, end) and not _LUPUS_NAMED_ON.match(text, end)
 
 
-DIAGNOSIS_GUARDS = {"relatives_lupus": relatives_lupus, "repair_beside": repair_beside,
+DIAGNOSIS_GUARDS = {"relatives_lupus": relatives_lupus, "right_after_relative": right_after_relative,
+                    "relative_so_described": relative_so_described, "repair_beside": repair_beside,
                     "grades_its_condition": grades_its_condition, "bone_disease_named": bone_disease_named, "heads_its_item": heads_its_item,
                     "nerve_disease_named": nerve_disease_named, "before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
                     "after_nutrient": after_nutrient, "not_after_non": not_after_non, "bone_lesion": bone_lesion,
