@@ -16,6 +16,7 @@ from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL
 from services.coding.domain.dated_past import AFFIRMED_ITEM
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
 from services.coding.domain.section_headings import section_of
+from services.coding.domain.workup_aim import AIM_BEFORE, aim_of_a_workup
 from services.coding.domain.note_context import (
     COMPLETED_AFTER_CUE, COMPLETED_COURSE_CUE, HYPOTHETICAL as HYPOTHETICAL_SCOPE, LIST_STATUS_PAST, MEASURED_ZERO,
     NOT_ESTABLISHED_CUE, SUPERSEDED_CUE,
@@ -76,7 +77,9 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               r"\bargues? against\b|"
                               # a diagnosis only proposed, right before it: "consider early RA", "may represent
                               # early gout" (not "consider a statin for hyperlipidemia": what is considered is the drug)
-                              r"\bconsider(ing)?\s+(early\s+)?$|\b(may represent|might represent|could represent|may reflect|may be|could be)\s+(early\s+)?$)",
+                              r"\bconsider(ing)?\s+(early\s+)?$|\b(may represent|might represent|could represent|may reflect|may be|could be)\s+(early\s+)?$|"
+                              # what a work-up is to establish: "workup for gout", "query MS", "concerning for RA"
+                              + AIM_BEFORE + ")",
                               re.IGNORECASE)
 _DOUBT_BEFORE = WordGated(UNCERTAIN_BEFORE)
 # a list item's dash before its status reads as the comma does: "2. Gastritis - possible"
@@ -275,14 +278,23 @@ def uncertain_sign(note: str, end: int) -> bool:
 _HEAD_NOUN = re.compile(r"^\s+(disease|disorder|syndrome)\b", re.IGNORECASE)
 
 
-def uncertain(note: str, start: int, end: int) -> bool:
-    """The condition at note[start:end] is stated as uncertain: r/o, possible, likely, versus, cannot exclude."""
+# the head of a hyphenated word the term starts inside: "gastro-" of "gastro-esophageal reflux disease"
+_JOINED_HEAD = re.compile(r"[a-z]+-$", re.IGNORECASE)
+
+
+def uncertain(note: str, start: int, end: int, *, workup_aim: bool = True) -> bool:
+    """The condition at note[start:end] is stated as uncertain: r/o, possible, likely, versus, cannot exclude, or
+    (`workup_aim`) as what a work-up is to establish, which a sign's work-up ("syncope work-up") is not: it seeks
+    the sign's cause."""
     following = after(note, end)
     head = _HEAD_NOUN.match(following)
     following = following[head.end():] if head else following
-    return bool(_DOUBT_BEFORE.search(before(note, start))
+    prefix = before(note, start)
+    joined = _JOINED_HEAD.search(prefix[-20:]) if prefix.endswith("-") else None
+    prefix = prefix[:len(prefix) - len(joined.group(0))] if joined else prefix
+    return bool(_DOUBT_BEFORE.search(prefix)
                 or (UNCERTAIN_AFTER.search(following) and not CAUSE_CLAUSE.search(following))
-                or doubted_after(following))
+                or doubted_after(following) or (workup_aim and aim_of_a_workup(note[start:end], following)))
 
 
 # the mark that closes a doubted diagnosis before the signs written after it: "Possible UTI - dysuria and urinary
@@ -299,8 +311,8 @@ def uncertain_beside_a_doubt(note: str, start: int, end: int) -> bool:
     for doubt in _DOUBT_BEFORE.finditer(prefix):
         pass
     if doubt is None or doubt.group(0) == "?" or not _DIAGNOSIS_CLOSED.search(prefix, doubt.end()):
-        return uncertain(note, start, end)
-    return uncertain(note[start:], 0, end - start)
+        return uncertain(note, start, end, workup_aim=False)
+    return uncertain(note[start:], 0, end - start, workup_aim=False)
 
 
 # "no hx of HTN" denies another condition's past; it dates nothing else its sentence names

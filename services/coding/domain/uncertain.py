@@ -10,6 +10,7 @@ from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, SI
                                               UNCERTAIN_BEFORE, doubted_sign, sentence_start, uncertain,
                                               uncertain_sign)
 from services.coding.domain.suggestions import Suggestion
+from services.coding.domain.workup_aim import AIM_AFTER
 
 NAME = "uncertain-diagnosis"
 # findings a test or a witness establishes, doubted as a diagnosis is ("? prediabetes", "concern for a lung nodule",
@@ -30,7 +31,7 @@ def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
 
 
 # (the qualified doubt needs one of DOUBTED_AFTER's words: its gate is that one's)
-@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE))
+@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE, AIM_AFTER))
 def uncertain_diagnoses(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     dropped = [s for s in suggestions if is_uncertain_diagnosis(s, note)]
     if not dropped:

@@ -115,3 +115,10 @@ def test_pe_before_protocol_is_the_study_that_looks_for_an_embolism(suggest, exp
     assert "pulmonary embolism" not in expand("Angiogram of the chest done as a PE protocol: clear.")
     assert "I26.99" not in {s.code for s in suggest("Shortness of breath; chest CT, PE protocol, read as clear.")}
     assert "pulmonary embolism" in expand("Saddle PE, on heparin drip.")
+
+
+def test_ra_after_a_receptor_name_is_the_agonist_drug_class(expand):
+    assert expand("On metformin - consider GLP-1 RA for weight.") == \
+        "On metformin - consider GLP-1 receptor agonist for weight."
+    assert expand("On GnRH RA injections").endswith("GnRH receptor agonist injections")
+    assert expand("Has RA on methotrexate; RA sat 95%") == "Has rheumatoid arthritis on methotrexate; room air sat 95%"
