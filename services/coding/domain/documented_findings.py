@@ -32,6 +32,7 @@ from services.coding.domain.laceration_sites import LACERATION_SITE, LACERATION_
 from services.coding.domain.joint_site_findings import JOINT_SITE_FINDINGS, JOINT_SITE_WORDS
 from services.coding.domain.joint_signs import JOINT_SIGN_FINDINGS, JOINT_SIGN_WORDS
 from services.coding.domain.both_sides_stiffness import BOTH_SIDES_STIFFNESS_FINDINGS, BOTH_SIDES_STIFFNESS_WORDS
+from services.coding.domain.both_sides_pain import BOTH_SIDES_PAIN_FINDINGS, BOTH_SIDES_PAIN_WORDS
 from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURIES, HEAD_AND_CHEST_WORDS
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
 from services.coding.domain.bone_site_findings import BONE_SITE_FINDINGS, BONE_SITE_WORDS
@@ -497,6 +498,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=JOINT_SIGN_WORDS) for words, family, resolve in JOINT_SIGN_FINDINGS),
     *(Finding(words, family, resolve, gate=BOTH_SIDES_STIFFNESS_WORDS)
       for words, family, resolve in BOTH_SIDES_STIFFNESS_FINDINGS),
+    *(Finding(words, family, resolve, gate=BOTH_SIDES_PAIN_WORDS) for words, family, resolve in BOTH_SIDES_PAIN_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),
     *(Finding(words, family, resolve, gate=ABNORMAL_STUDY_WORDS) for words, family, resolve in ABNORMAL_STUDY_FINDINGS),
@@ -575,7 +577,7 @@ def _complete_but_seventh(code: str, tabular) -> bool:
 def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], note: str,
            tabular) -> tuple[list[Suggestion], str | None]:
     found = overlapping(suggestions, match.start(), match.end())
-    if any(not s.code.startswith(finding.family) for s in found):
+    if any(not s.code.startswith(finding.family) and not _site_read_as_a_signs(s, match, finding) for s in found):
         return suggestions, None  # the index found something else on these words
     if not _is_current(finding)(note, match.start(), match.end()) and not _cared_for_under_history(finding, match,
                                                                                                    note):
@@ -595,13 +597,30 @@ def _apply(finding: Finding, match: re.Match, suggestions: list[Suggestion], not
 _JOINT_AND_LIMB_SIGNS = ("M25", "M79.6")
 
 
+def _site_read_as_a_signs(found: Suggestion, match: re.Match, finding: Finding) -> bool:
+    """"Osteoarthritis of the right knee: pain on stairs": the index read the site the diagnosis names, site first,
+    as the sign's after it ("right knee: pain"); the site is the diagnosis's, and the sign after the colon is what
+    the diagnosis presents with, so the diagnosis's finding takes both words. Not a sign's own finding."""
+    return (found.code.startswith(_JOINT_AND_LIMB_SIGNS) and match.start() < found.start < match.end() < found.end
+            and not any(code.startswith(_JOINT_AND_LIMB_SIGNS) for code in finding.family))
+
+
 def _is_current(finding: Finding) -> Callable[[str, int, int], bool]:
     """A sign or symptom (R00-R69, a joint's or a limb's) is read as a sign: a doubt it follows past a dash is the
     diagnosis's."""
     if finding.is_current is current and all("R00" <= code[:3] <= "R69" or code.startswith(_JOINT_AND_LIMB_SIGNS)
                                               for code in finding.family):
-        return current_sign
+        return _current_sign_not_free
     return finding.is_current
+
+
+# "L knee pain-free", "hip pain free since PT": the "free" joined to the sign denies it, as ConText's "free" does for
+# the index's terms; "free of" names what the patient is free of, after it
+_FREE_AFTER = re.compile(r"-?\s?free\b(?! of)", re.IGNORECASE)
+
+
+def _current_sign_not_free(note: str, start: int, end: int) -> bool:
+    return current_sign(note, start, end) and _FREE_AFTER.match(note, end) is None
 
 
 def _cared_for_under_history(finding: Finding, match: re.Match, note: str) -> bool:

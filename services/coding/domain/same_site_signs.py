@@ -36,6 +36,28 @@ def _names_site(title: str, side: str, site: frozenset[str]) -> bool:
     return bool(site) and site <= said and (side in said or "bilateral" in said)
 
 
+# a diagnosis coded without its site ("Osteonecrosis, unspecified") whose own words go on to name the site and side
+# ("osteonecrosis of the R femoral head"); a bone's part whose disorder is its joint's names that joint too
+_SITE_AFTER = re.compile(r",? (of|in|at) (the |her |his )?(?P<side>right|left|rt|lt|r|l) (?P<site>[a-z]+( [a-z]+)?)",
+                         re.IGNORECASE)
+_SPELLED_SIDE = {"r": "right", "rt": "right", "l": "left", "lt": "left"}
+_JOINT_OF_BONE = {"femoral head": "hip", "femoral neck": "hip", "humeral head": "shoulder", "radial head": "elbow",
+                  "patella": "knee", "talus": "ankle"}
+
+
+def _title(d: Suggestion, note: str, tabular) -> str:
+    """The diagnosis's title, with the site and side its words name where the code leaves the site unspecified."""
+    title = tabular.description(d.code)
+    if "unspecified" not in title.lower() or _SIDED_SITE.search(title.lower()):
+        return title
+    named = _SITE_AFTER.match(note, d.end)
+    if named is None:
+        return title
+    side, site = named.group("side").lower(), named.group("site").lower()
+    joint = next((joint for bone, joint in _JOINT_OF_BONE.items() if site.startswith(bone)), "")
+    return f"{title} ({_SPELLED_SIDE.get(side, side)} {site} {joint})"
+
+
 def _diagnosis(s: Suggestion) -> bool:
     """A diagnosis the sign can be part of: not an injury's sequela code, whose residual is coded first beside it."""
     return s.context == "affirmed" and s.code[0] not in "RZ" and not s.code.startswith(SITE_SIGNS) \
@@ -50,10 +72,10 @@ def same_site_signs(suggestions: list[Suggestion], note: str, tabular) -> tuple[
     kept, reasons = [], []
     for s in suggestions:
         site = _site_of(tabular.description(s.code)) if s.code.startswith(SITE_SIGNS) else None
-        owner = next((d for d in diagnoses if _names_site(tabular.description(d.code), *site)), None) if site else None
+        owner = next((d for d in diagnoses if _names_site(_title(d, note, tabular), *site)), None) if site else None
         if owner is None:
             kept.append(s)
             continue
         reasons.append(REASON.format(code=s.code, evidence=s.evidence, site=f"the {site[0]} {' '.join(sorted(site[1]))}",
-                                     owner=owner.code, title=tabular.description(owner.code)))
+                                     owner=owner.code, title=_title(owner, note, tabular)))
     return kept, reasons
