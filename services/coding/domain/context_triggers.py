@@ -75,7 +75,8 @@ VERDICT_BEFORE = (r"(?<!\bbe )(?<!\bbeen )(?<!\bnot )(?<!\bcannot )\b(ruled out|
                   r"((an?|the)\s+)?([\w-]+\s+)?$")
 
 # A report's denial written after the finding: "fatty liver not seen", "effusion not visualized".
-DENIAL_AFTER = r"not (seen|visuali[sz]ed|identified|detected|demonstrated|appreciated|evident)"
+DENIAL_AFTER = (r"not (seen|visuali[sz]ed|identified|detected|demonstrated|appreciated|evident|found|"
+                r"present(?! on admission))")
 
 # A "no" that measures a condition's course instead of denying it: "no change in hypertension", "no improvement
 # in depression", "insomnia no better" (ConText's pseudo-negations).

@@ -45,7 +45,7 @@ COURSE_COMPLETED = "course-completed"
 # who alone holds the diagnosis, before the cue: "bipolar disorder - per pt, not confirmed", "(self-reported, unconfirmed)"
 _HELD_ONLY_BY = (r"((suspected |reported |dx'?d |diagnosed )?(per|by) (the )?(pt|patient|family|outside (records?|chart))|"
                  r"(pt|patient|self)[- ]reported)\W{1,3}")
-NOT_ESTABLISHED_CUE = (r"(" + _HELD_ONLY_BY + r")?(((is|was|were|are) )?(not|never) (met|established|confirmed|supported|made|substantiated)|"
+NOT_ESTABLISHED_CUE = (r"(" + _HELD_ONLY_BY + r")?(((is|was|were|are) )?(not|never) (met|established|confirmed|supported|made|substantiated|diagnosed)|"
                        # a problem list's item the chart itself withdraws: "GERD - entered in error", "unconfirmed"
                        r"unconfirmed|(entered|listed|recorded|added) in error)|"
                        # weighed and set aside: "bipolar disorder was considered and ruled out"
