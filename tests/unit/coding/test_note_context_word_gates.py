@@ -105,3 +105,17 @@ def test_a_rule_gate_searches_a_note_beyond_ascii_even_without_its_words():
     assert lowered_note(note) is None
     assert before.search_span(note, 0, len(note), None) is not None
     assert screened("Lung ca \u017fcreening for colon cancer", 22, 34)
+
+
+def test_a_clause_remembered_for_one_note_is_not_given_for_another_at_the_same_place():
+    first, second = "Asthma, no wheeze today.", "Asthma; no wheeze today."
+    assert clause(first, 8, 10) == (0, 23)
+    assert clause(second, 8, 10) == (7, 23)
+    assert clause(first, 8, 10) == (0, 23)
+
+
+def test_the_cues_searched_without_a_gate_are_those_named_and_each_names_a_rule_cue():
+    plain = {(rule.name, slot) for rule in RULES
+             for slot, gate in zip(("before", "after", "anywhere"), _cue_gates(rule))
+             if isinstance(gate, note_context._Plain)}
+    assert plain == note_context._SEARCHED_PLAINLY
