@@ -76,16 +76,6 @@ def test_each_rule_gate_finds_what_its_pattern_finds_in_every_span_read():
                         _spans(cue.search(note[first:last])), (rule.name, note[first:last])
 
 
-class _Plain:
-    """A cue searched as it always was, without its gate."""
-
-    def __init__(self, pattern: re.Pattern):
-        self._pattern = pattern
-
-    def search_span(self, text: str, first: int, last: int, lowered: str | None) -> re.Match | None:
-        return self._pattern.search(text[first:last])
-
-
 def _readings(note: str) -> list:
     return [(mention_scope(note, start, end), screened(note, start, end)) for start, end in _mentions(note)]
 
@@ -94,7 +84,7 @@ def test_the_scopes_and_screenings_answer_as_with_plain_searches_at_every_mentio
     notes = _notes(150)
     gated = {note: _readings(note) for note in notes}
     monkeypatch.setattr(note_context, "_cue_gates", lambda rule: tuple(
-        None if cue is None else _Plain(cue) for cue in (rule.before, rule.after, rule.anywhere)))
+        None if cue is None else note_context._Plain(cue) for cue in (rule.before, rule.after, rule.anywhere)))
     for note in notes:
         assert gated[note] == _readings(note), note[:60]
 
