@@ -76,16 +76,6 @@ def test_each_rule_gate_finds_what_its_pattern_finds_in_every_span_read():
                         _spans(cue.search(note[first:last])), (rule.name, note[first:last])
 
 
-class _Plain:
-    """A cue searched as it always was, without its gate."""
-
-    def __init__(self, pattern: re.Pattern):
-        self._pattern = pattern
-
-    def search_span(self, text: str, first: int, last: int, lowered: str | None) -> re.Match | None:
-        return self._pattern.search(text[first:last])
-
-
 def _readings(note: str) -> list:
     return [(mention_scope(note, start, end), screened(note, start, end)) for start, end in _mentions(note)]
 
@@ -94,7 +84,7 @@ def test_the_scopes_and_screenings_answer_as_with_plain_searches_at_every_mentio
     notes = _notes(150)
     gated = {note: _readings(note) for note in notes}
     monkeypatch.setattr(note_context, "_cue_gates", lambda rule: tuple(
-        None if cue is None else _Plain(cue) for cue in (rule.before, rule.after, rule.anywhere)))
+        None if cue is None else note_context._Plain(cue) for cue in (rule.before, rule.after, rule.anywhere)))
     for note in notes:
         assert gated[note] == _readings(note), note[:60]
 
@@ -105,3 +95,17 @@ def test_a_rule_gate_searches_a_note_beyond_ascii_even_without_its_words():
     assert lowered_note(note) is None
     assert before.search_span(note, 0, len(note), None) is not None
     assert screened("Lung ca \u017fcreening for colon cancer", 22, 34)
+
+
+def test_a_clause_remembered_for_one_note_is_not_given_for_another_at_the_same_place():
+    first, second = "Asthma, no wheeze today.", "Asthma; no wheeze today."
+    assert clause(first, 8, 10) == (0, 23)
+    assert clause(second, 8, 10) == (7, 23)
+    assert clause(first, 8, 10) == (0, 23)
+
+
+def test_the_cues_searched_without_a_gate_are_those_named_and_each_names_a_rule_cue():
+    plain = {(rule.name, slot) for rule in RULES
+             for slot, gate in zip(("before", "after", "anywhere"), _cue_gates(rule))
+             if isinstance(gate, note_context._Plain)}
+    assert plain == note_context._SEARCHED_PLAINLY

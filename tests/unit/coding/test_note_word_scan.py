@@ -69,7 +69,7 @@ def _note_prefilters() -> dict[str, tuple[Prefilter, bool]]:
             "status z codes": (status_z_codes._PREFILTER, False),
             "social determinants": (social_determinants._PREFILTER, False),
             "artificial openings": (artificial_openings._PREFILTER, False),
-            "scope cues": (note_context._cue_prefilter(), False),
+            "scope cues": (note_context._cue_prefilter()[0], False),
             "convention gates": (gated(CONVENTIONS)._words, True),
             "lab values' names": (lab_values._NAME_WORDS, True)}
 
