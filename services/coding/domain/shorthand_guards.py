@@ -12,7 +12,8 @@ relative is the systemic disease; "COVID" alone as a diagnosis is COVID-19, besi
 "osteoporotic" heading its own item is the disease, before "fracture" the fracture's kind; "PN" named as a diagnosis
 or of the feet or hands is a peripheral neuropathy, a "PN:" heading a progress note. "mod" is "moderate" where it is
 the severity of the condition it follows between the list's commas or precedes "persistent"; elsewhere ("EMG mod R
-median neuropathy", "mod assist") it is no severity of a diagnosis.
+median neuropathy", "mod assist") it is no severity of a diagnosis. "RA" after "GLP-1" is the drug class's receptor
+agonist and beside "dilated" or "LA and" an echo's right atrium, neither one rheumatoid arthritis.
 """
 import re
 
@@ -167,7 +168,27 @@ def relatives_lupus(text: str, start: int, end: int) -> bool:
             and not _LUPUS_NAMED_ON.match(text, end))
 
 
-DIAGNOSIS_GUARDS = {"relatives_lupus": relatives_lupus, "repair_beside": repair_beside,
+_AGONIST_CLASS_BEFORE = re.compile(r"\b(glp-?1|gip(/glp-?1)?|glp-?1/gip|gnrh|lhrh)[ \t]*-?[ \t]*$", re.IGNORECASE)
+
+
+def receptor_agonist(text: str, start: int, end: int) -> bool:
+    """"adding a GLP-1 RA", "GIP/GLP-1 RA tirzepatide": a drug class, the receptor agonist, not rheumatoid
+    arthritis."""
+    return bool(_AGONIST_CLASS_BEFORE.search(text[max(0, start - _BEFORE):start]))
+
+
+_CHAMBER_AFTER = re.compile(r"[ \t]*(/[ \t]*RV\b|(is |was )?(mildly |moderately |severely )?(dilated|dilation|enlarged|"
+                            r"enlargement|size|pressure|normal in size)\b)", re.IGNORECASE)
+_CHAMBER_BEFORE = re.compile(r"\b(LA|LV|RV)[ \t]*(and|&|/|,)[ \t]*$|\b(dilated|enlarged)[ \t]*$", re.IGNORECASE)
+
+
+def heart_chamber(text: str, start: int, end: int) -> bool:
+    """"RA dilated", "LA and RA enlarged", "RA pressure 12": an echo's right atrium, not rheumatoid arthritis."""
+    return bool(_CHAMBER_AFTER.match(text, end) or _CHAMBER_BEFORE.search(text[max(0, start - _BEFORE):start]))
+
+
+DIAGNOSIS_GUARDS = {"receptor_agonist": receptor_agonist, "heart_chamber": heart_chamber,
+                    "relatives_lupus": relatives_lupus, "repair_beside": repair_beside,
                     "grades_its_condition": grades_its_condition, "bone_disease_named": bone_disease_named, "heads_its_item": heads_its_item,
                     "nerve_disease_named": nerve_disease_named, "before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
                     "after_nutrient": after_nutrient, "not_after_non": not_after_non, "bone_lesion": bone_lesion,
