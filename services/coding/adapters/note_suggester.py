@@ -21,6 +21,7 @@ from services.coding.domain.chronic_conditions import current_chronic_condition,
 from services.coding.domain.codes import icd_compact
 from services.coding.domain.corrected_malformation import repaired_malformation
 from services.coding.domain.dated_past import AFFIRMING_WORDS, DASHES, DEGREE_WORDS, ITEM_SEPARATORS
+from services.coding.domain.denial_reach import closed_by_a_dash
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.lasting_osteoporosis import ends_its_care_not_it
 from services.coding.domain.reason_after_doubt import doubts_then_reason
@@ -664,7 +665,16 @@ def _denial_reaches(target, modifier, between) -> bool:
     that states what the patient has: "No fever; has a productive cough", "Denies chest pain, reports palpitations"
     (`dated_past.AFFIRMING_WORDS`; only the denial stops there, a relative's or a past condition's cue goes on)."""
     return _denial_opens_its_item(target, modifier, between) and not (
-        target.start > modifier.start and (_affirmed_item_between(between) or _status_in_its_own_item(target, between)))
+        target.start > modifier.start and (_affirmed_item_between(between) or _status_in_its_own_item(target, between)
+                                           or _diagnosis_after_a_dash(target, modifier)))
+
+
+def _diagnosis_after_a_dash(target, modifier) -> bool:
+    """"no claudication - diabetic peripheral angiopathy": the dash after the denied words opens the assessment
+    (`denial_reach`); a sign after it may be one more denied item."""
+    doc = target.doc
+    return not _is_sign_or_symptom(target._.icd_match.code) and closed_by_a_dash(
+        doc.text[doc[modifier.end - 1].idx + len(doc[modifier.end - 1]):target.start_char])
 
 
 def _status_in_its_own_item(target, between) -> bool:

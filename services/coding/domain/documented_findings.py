@@ -53,6 +53,7 @@ from services.coding.domain.use_disorder_remission import (REMISSION_WORD, USE_D
 from services.coding.domain.site_and_kind_entries import SITE_AND_KIND_ENTRIES, SITE_AND_KIND_WORDS
 from services.coding.domain.glaucoma_stage import GLAUCOMA_ENTRIES, GLAUCOMA_WORDS
 from services.coding.domain.rheumatoid_factor_sites import RHEUMATOID_FACTOR_ENTRIES, RHEUMATOID_FACTOR_WORDS
+from services.coding.domain.rheumatoid_lung_disease import RHEUMATOID_LUNG_ENTRIES, RHEUMATOID_LUNG_WORDS
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.chronic_conditions import cared_for_now
@@ -514,6 +515,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=GLAUCOMA_WORDS) for words, family, resolve in GLAUCOMA_ENTRIES),
     *(Finding(words, family, resolve, gate=RHEUMATOID_FACTOR_WORDS)
       for words, family, resolve in RHEUMATOID_FACTOR_ENTRIES),
+    *(Finding(words, family, resolve, gate=RHEUMATOID_LUNG_WORDS) for words, family, resolve in RHEUMATOID_LUNG_ENTRIES),
     *(Finding(words, family, resolve, neoplasm_current, NEOPLASM_SITE_WORDS)
       for words, family, resolve in NEOPLASM_SITE_FINDINGS),
 )

@@ -22,6 +22,7 @@ from services.coding.domain.dated_past import (AFFIRMED_ITEM, DATED_PAST, DATED_
                                               STOPPED_LONG_AGO_FOR,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, STILL_GOING
+from services.coding.domain.denial_reach import DENIED_WORDS_THEN_DASH
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter, any_may_match, lowered_note, required_literals
 from services.coding.domain.section_headings import section_of
@@ -112,6 +113,9 @@ _CLAUSE_END = re.compile("[" + _STOPS + "]" + r"|\?(?![ \t]*(no|none|denies|neve
 # a denial's cue does not reach past a comma item that states what the patient has ("Denies chest pain, reports
 # palpitations"); the other rules' clauses go on ("Mother with diabetes, has hypertension" stays the mother's)
 _NOT_AFFIRMED_AFTER = r"(?![^.;]*" + AFFIRMED_ITEM + ")"
+# nor past the spaced dash after the words it denies ("no claudication - diabetic angiopathy"): ConText keeps a sign
+# written there denied (`denial_reach`)
+_NOT_CLOSED_BY_A_DASH = r"(?!" + DENIED_WORDS_THEN_DASH + ")"
 
 
 _RULED_OUT_NOT_DOUBTED = r"(?<!cannot be )(?<!can not be )(?<!can't be )(?<!not be )(?<!not been )(?<!not )"
@@ -291,7 +295,7 @@ RULES = (
                                       # the dash is its reason)
                                       _RULED_OUT_NOT_DOUBTED + r"ruled? out", r"rules out",
                                       # the diagnosis denied as never given: "has never been told he has ..."
-                                      r"never (been )?(told|diagnosed)").pattern + ")" + _NOT_AFFIRMED_AFTER + "|" +
+                                      r"never (been )?(told|diagnosed)").pattern + ")" + _NOT_AFFIRMED_AFTER + _NOT_CLOSED_BY_A_DASH + "|" +
                          TEMPLATE_NEGATIVE.pattern + "|" + UNCHECKED_BOX.pattern, re.IGNORECASE),
               re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,2}(ruled out|negative|neg|absent|not present|denied|excluded|"
                          # a list item's answer: "Kidney stones - none", "Diabetic retinopathy: none on last

@@ -14,6 +14,7 @@ from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, DENIAL
                                                      NOT_A_DENIAL_AFTER_NO, PREVENTION_TREATS,
                                                      PROPHYLAXIS_BEFORE, VERDICT_BEFORE)
 from services.coding.domain.dated_past import AFFIRMED_ITEM
+from services.coding.domain.denial_reach import closed_by_a_dash
 from services.coding.domain.form_answers import ANSWERED_NO_AFTER
 from services.coding.domain.section_headings import section_of
 from services.coding.domain.workup_aim import AIM_BEFORE, aim_of_a_workup
@@ -65,7 +66,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               # a question another raised, not the writer's diagnosis: "teacher raised ADHD",
                               # "daycare questions autism"
                               r"\b(teachers?|school|parents?|mom|mother|father|dad|daycare|pcp|pediatrician) (has |have )?"
-                              r"(raised|raises|brought up|questions?|questioned|queried|wonders? about|suspects?)\b|"
+                              r"(raised|raises|brought up|asked about|asks about|questions?|questioned|queried|wonders? about|suspects?)\b|"
                               # a work-up's aim: "ultrasound to exclude gallstones", "does not exclude epilepsy"
                               r"\b(to|will|not) exclude\b|"
                               # not the blood count's: "CBC with differential", "differential count"
@@ -215,9 +216,10 @@ def ruled_out_before(prefix: str) -> bool:
     return any(word in lowered for word in _VERDICT_WORDS) and bool(_VERDICT_BEFORE.search(prefix[-60:]))
 
 
-def negated_before(note: str, start: int) -> bool:
+def negated_before(note: str, start: int, *, a_dash_closes: bool = False) -> bool:
     """A negation cue before the mention, in its sentence, whose reach neither a colon nor an affirmed comma item
-    has closed; or a verdict that rules it out right before it."""
+    has closed (nor, `a_dash_closes`, a spaced dash after the denied words: `denial_reach`); or a verdict that
+    rules it out right before it."""
     prefix = before(note, start)
     if ruled_out_before(prefix):
         return True
@@ -225,7 +227,8 @@ def negated_before(note: str, start: int) -> bool:
     if not cues:
         return False
     reach = prefix[cues[-1].end():]
-    return not (_CLOSED_BY_COLON.match(reach) or _AFFIRMED_ITEM_BETWEEN.search(reach))
+    return not (_CLOSED_BY_COLON.match(reach) or _AFFIRMED_ITEM_BETWEEN.search(reach)
+                or (a_dash_closes and closed_by_a_dash(reach)))
 
 
 # a denial's list written with semicolons, each item a few words: "Denies CP; SOB; palpitations", "ROS: neg for
@@ -326,7 +329,7 @@ def _history_stated(text: str) -> bool:
 def current_sign(note: str, start: int, end: int) -> bool:
     """`current` for a sign or symptom, whose doubt is the diagnosis's only where it reaches the sign, and which a
     denied past of another condition in its sentence ("easy bruising, no hx of HTN") does not date."""
-    return current(note, start, end, doubted=uncertain_beside_a_doubt, dated=_history_stated)
+    return current(note, start, end, doubted=uncertain_beside_a_doubt, dated=_history_stated, a_diagnosis=False)
 
 
 # a word every cue of the past rules holds: the sentences without one (most) skip reading those rules' scopes
@@ -367,14 +370,15 @@ def not_stated(note: str, start: int, end: int) -> bool:
 
 
 def current(note: str, start: int, end: int, *, doubted: Callable[[str, int, int], bool] = uncertain,
-            dated: Callable[[str], object] = _HISTORY_CUES.search) -> bool:
+            dated: Callable[[str], object] = _HISTORY_CUES.search, a_diagnosis: bool = True) -> bool:
     """The mention states a current condition of the patient: not negated, uncertain (as `doubted` reads it),
-    hypothetical, past or a relative's, nor what a screening looks for."""
+    hypothetical, past or a relative's, nor what a screening looks for. A diagnosis is read past the dash that
+    closes a denial before it; a sign there may be one more denied item."""
     prefix, whole = before(note, start), sentence(note, start, end)
     following = after(note, end)
     # a past rule's cue may stand in the clause after a ";" ("pneumonia in 2022; fully resolved": `dated_course`)
     through_semicolons = note[sentence_start(note, start):sentence_end(note, end, across_semicolons=True)]
-    return not (negated_before(note, start) or denied_in_list(note, start, end) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
+    return not (negated_before(note, start, a_dash_closes=a_diagnosis) or denied_in_list(note, start, end) or TEMPLATE_NEGATIVE.search(prefix) or UNCHECKED_BOX.search(prefix)
                 or HYPOTHETICAL.search(prefix) or prevented(note, start, end)
                 or NEGATED_AFTER.search(following) or QUALIFIED_NOT_CURRENT_AFTER.match(following)
                 or TEST_SUBJECT.search(following) or _PAST_AFTER_CUES.search(following)

@@ -14,7 +14,8 @@ diagnosis is COVID-19, beside "test" or "vaccine" it is not;
 or of the feet or hands is a peripheral neuropathy, a "PN:" heading a progress note. "mod" is "moderate" where it is
 the severity of the condition it follows between the list's commas or precedes "persistent"; elsewhere ("EMG mod R
 median neuropathy", "mod assist") it is no severity of a diagnosis. "RA" after a receptor's name ("GLP-1 RA", "GnRH
-RA") is the drug class, a receptor agonist, not rheumatoid arthritis.
+RA") is the drug class, a receptor agonist, and beside "dilated" or "LA and" an echo's right atrium, neither one
+rheumatoid arthritis.
 """
 import re
 
@@ -181,17 +182,29 @@ def relatives_lupus(text: str, start: int, end: int) -> bool:
     return right_after_relative(text, start, end) and not _LUPUS_NAMED_ON.match(text, end)
 
 
-_RECEPTOR_BEFORE = re.compile(r"\b(glp-?1|gip/glp-?1|gnrh|lhrh|dopamine|beta-?2|b2)[ \t]*$", re.IGNORECASE)
+_AGONIST_CLASS_BEFORE = re.compile(r"\b(glp-?1|gip(/glp-?1)?|glp-?1/gip|gnrh|lhrh|dopamine|beta-?2|b2)[ \t]*-?[ \t]*$",
+                                   re.IGNORECASE)
 
 
-def after_a_receptor(text: str, start: int, end: int) -> bool:
-    """"adding a GLP-1 RA": the agonist of the receptor named right before it."""
-    return bool(_RECEPTOR_BEFORE.search(text[max(0, start - _BEFORE):start]))
+def receptor_agonist(text: str, start: int, end: int) -> bool:
+    """"adding a GLP-1 RA", "GIP/GLP-1 RA tirzepatide": a drug class, the receptor agonist, not rheumatoid
+    arthritis."""
+    return bool(_AGONIST_CLASS_BEFORE.search(text[max(0, start - _BEFORE):start]))
 
 
-DIAGNOSIS_GUARDS = {"after_a_receptor": after_a_receptor, "relatives_lupus": relatives_lupus,
-                    "right_after_relative": right_after_relative, "relative_so_described": relative_so_described,
-                    "repair_beside": repair_beside,
+_CHAMBER_AFTER = re.compile(r"[ \t]*(/[ \t]*RV\b|(is |was )?(mildly |moderately |severely )?(dilated|dilation|enlarged|"
+                            r"enlargement|size|pressure|normal in size)\b)", re.IGNORECASE)
+_CHAMBER_BEFORE = re.compile(r"\b(LA|LV|RV)[ \t]*(and|&|/|,)[ \t]*$|\b(dilated|enlarged)[ \t]*$", re.IGNORECASE)
+
+
+def heart_chamber(text: str, start: int, end: int) -> bool:
+    """"RA dilated", "LA and RA enlarged", "RA pressure 12": an echo's right atrium, not rheumatoid arthritis."""
+    return bool(_CHAMBER_AFTER.match(text, end) or _CHAMBER_BEFORE.search(text[max(0, start - _BEFORE):start]))
+
+
+DIAGNOSIS_GUARDS = {"receptor_agonist": receptor_agonist, "heart_chamber": heart_chamber,
+                    "relatives_lupus": relatives_lupus, "right_after_relative": right_after_relative,
+                    "relative_so_described": relative_so_described, "repair_beside": repair_beside,
                     "grades_its_condition": grades_its_condition, "bone_disease_named": bone_disease_named, "heads_its_item": heads_its_item,
                     "nerve_disease_named": nerve_disease_named, "before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
                     "after_nutrient": after_nutrient, "not_after_non": not_after_non, "bone_lesion": bone_lesion,
