@@ -48,6 +48,10 @@ FEARED_OR_READ_ABOUT = (r"(concerned|worried|worries|afraid|fears?) (that )?(s?h
                         r"(read|reading|researched) about")
 # Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
 # the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
+# the words that may stand between "consider" and the diagnosis it proposes: any but an article, a preposition or
+# a conjunction, which make what is considered something else ("a statin for hyperlipidemia", "PT and knee OA")
+PROPOSED_DIAGNOSIS_QUALIFIER = (r"(?!(a|an|the|for|of|to|with|w/|and|or|if|in|on|at|by|from|due|given|since|before|after|"
+                                r"when|while|because|as|re|regarding)\b)[\w'/.-]+")
 UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\b|\bpossibly\b|\bprobable\b|"
                               r"\bprobably\b|\bsuspected\b|\bsuspect\b|\blikely\b|\bversus\b|\bvs\b\.?|"
                               r"\bcannot exclude\b|\bcannot rule out\b|\bquestionable\b|\bconcern for\b|"
@@ -77,8 +81,9 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               # findings weighed against it: "exam argues against PE"
                               r"\bargues? against\b|"
                               # a diagnosis only proposed, right before it: "consider early RA", "may represent
-                              # early gout" (not "consider a statin for hyperlipidemia": what is considered is the drug)
-                              r"\bconsider(ing)?\s+(early\s+)?$|\b(may represent|might represent|could represent|may reflect|may be|could be)\s+(early\s+)?$|"
+                              # early gout", its qualifiers between ("consider mild gastritis", "consider chronic
+                              # hepatitis C"); not "consider a statin for hyperlipidemia": what is considered is the drug
+                              r"\bconsider(ing)?\s+(" + PROPOSED_DIAGNOSIS_QUALIFIER + r"\s+){0,2}$|\b(may represent|might represent|could represent|may reflect|may be|could be)\s+(early\s+)?$|"
                               # what a work-up is to establish: "workup for gout", "query MS", "concerning for RA"
                               + AIM_BEFORE + ")",
                               re.IGNORECASE)
