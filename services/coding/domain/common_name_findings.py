@@ -7,8 +7,8 @@ erectile" N52.9 (a cause in the sentence names another code); "Tinnitus" H93.1- 
 of a Meniere disease the note names); "Myalgia" M79.10 (and muscle aches, unless a drug was stopped for them);
 "Autism" F84.0; "Acromegaly" E22.0; "Thyrotoxicosis" E05.90, with storm E05.91, unless its sentence affirms a cause
 the index codes apart (a goiter, a nodule, Graves disease); "Human immunodeficiency virus (HIV) disease (infection)"
-B20, asymptomatic status Z21; "Hepatitis, C" B19.20, chronic B18.2, acute B17.10 (a test, a screen or a cure is no
-current diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by digit and side; "De Quervain's
+B20, asymptomatic status Z21; "Hepatitis, C" B19.20, chronic B18.2, acute B17.10, and "Hepatitis, B" B19.10, chronic B18.1, acute B16.9,
+carrier Z22.51 (a test, a screen, a vaccine, an immunity or a cure is no current diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by digit and side; "De Quervain's
 tenosynovitis" M65.4 (not the thyroiditis of that name); "Ganglion" M67.4- at the wrist, hand, knee, ankle or foot,
 by side; "Nausea, with vomiting" R11.2; "Fever, with chills" R50.9 (not "Chills" R68.83, a chill without fever);
 "Pyelonephritis" not said acute or chronic N12; vertebrogenic low back pain
@@ -85,8 +85,11 @@ def _hiv(match: re.Match, note: str) -> tuple[str, str]:
     return "B20", "HIV disease"
 
 
-_HEPATITIS_C_TEST = re.compile(r"[\s-]*(virus\s+)?(screen\w*|antibod\w*|ab\b|test\w*|rna|viral load|serolog\w*|"
-                               r"genotyp\w*|quant\w*|pcr|vaccin\w*|exposure|risk)", re.IGNORECASE)
+# a test, a dose or a screen named right after the hepatitis ("hepatitis B and C serologies", "Hep B #1 given")
+_HEPATITIS_TEST = re.compile(r"[\s-]*((and|&|/)\s*[abc]\s+)?(virus\s+)?(#\s*\d|doses?\b|series|given|shots?\b|"
+                             r"immuniz\w*|screen\w*|antibod\w*|ab\b|test\w*|rna|dna|viral load|serolog\w*|"
+                             r"genotyp\w*|quant\w*|pcr|vaccin\w*|exposure|risk|(surface |core |e )?antigen|s?ag\b|"
+                             r"surface|core)", re.IGNORECASE)
 _SCREENING = _word(r"screen\w*")
 # "treated 2025, SVR achieved (cured)": a past infection, the history code's (Z86.19)
 _CURED = _word(r"cured|svr|sustained vir(ologic|al) response|eradicated|cleared")
@@ -94,18 +97,32 @@ _CHRONIC = re.compile(r"\bchronic\W+(viral\W+)?$", re.IGNORECASE)
 _ACUTE = re.compile(r"\bacute\W+(viral\W+)?$", re.IGNORECASE)
 
 
-def _hepatitis_c(match: re.Match, note: str) -> tuple[str, str] | None:
-    """Chronic B18.2, acute B17.10, neither stated B19.20: the index's "Hepatitis, viral, type C"."""
-    said = sentence(note, match.start(), match.end())
-    if _HEPATITIS_C_TEST.match(note, match.end()) or _SCREENING.search(said) or _CURED.search(said):
-        return None
-    before = note[max(0, match.start() - 20):match.start()]
-    if _CHRONIC.search(before) or re.match(r"\W*(virus\W+)?(infection\W+)?,?\W*chronic\b", note[match.end():],
-                                           re.IGNORECASE):
-        return "B18.2", "chronic viral hepatitis C"
-    if _ACUTE.search(before):
-        return "B17.10", "acute hepatitis C"
-    return "B19.20", "viral hepatitis C, not stated acute or chronic"
+_CARRIER = re.compile(r"\W*(virus\W+)?(carrier|carrier state)\b", re.IGNORECASE)
+_IMMUNE = re.compile(r"\W*(virus\W+)?(immune|immunity|vaccinated|non-?immune)\b", re.IGNORECASE)
+
+
+def _viral_hepatitis(chronic: str, acute: str, unstated: str, letter: str, carrier: str | None = None) -> Resolve:
+    """Chronic, acute, or neither stated: the index's "Hepatitis, viral, type B/C" and their subterms. A test,
+    a screen, a vaccine, an immunity or a cure is no current diagnosis; a carrier is the carrier's Z22 code."""
+    def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
+        said = sentence(note, match.start(), match.end())
+        if (_HEPATITIS_TEST.match(note, match.end()) or _IMMUNE.match(note, match.end())
+                or _SCREENING.search(said) or _CURED.search(said)):
+            return None
+        if carrier and _CARRIER.match(note, match.end()):
+            return carrier, f"carrier of viral hepatitis {letter}"
+        before = note[max(0, match.start() - 20):match.start()]
+        if _CHRONIC.search(before) or re.match(r"\W*(virus\W+)?(infection\W+)?,?\W*chronic\b", note[match.end():],
+                                               re.IGNORECASE):
+            return chronic, f"chronic viral hepatitis {letter}"
+        if _ACUTE.search(before):
+            return acute, f"acute hepatitis {letter}"
+        return unstated, f"viral hepatitis {letter}, not stated acute or chronic"
+    return resolve
+
+
+_hepatitis_c = _viral_hepatitis("B18.2", "B17.10", "B19.20", "C")
+_hepatitis_b = _viral_hepatitis("B18.1", "B16.9", "B19.10", "B", carrier="Z22.51")
 
 
 _DIGITS = (("1", r"thumbs?"), ("2", r"index"), ("3", r"middle|long"), ("4", r"ring"), ("5", r"little|small|fifth|5th"))
@@ -280,6 +297,7 @@ _ROWS = (
      , ("B20", "Z21", "B97", "Z20"), _hiv),
     (re.compile(r"\bAIDS\b"), ("B20",), fixed("B20", "AIDS is HIV disease")),
     (_word(r"hepatitis c|hep c|hcv"), ("B15", "B16", "B17", "B18", "B19", "K73", "K75"), _hepatitis_c),
+    (_word(r"hepatitis b|hep b|hbv"), ("B15", "B16", "B17", "B18", "B19", "K73", "K75", "Z22"), _hepatitis_b),
     (_word(r"(elevated|high|raised|increased) (esr|sed(imentation)? rate)|(esr|sed(imentation)? rate) "
            r"(is |was )?(elevated|high|raised)"), ("R70",),
      fixed("R70.0", "elevated (erythrocyte) sedimentation rate")),
