@@ -12,8 +12,8 @@ polyps, colon), Z83.719 where the note names no type, never the hyperplastic cod
 """
 import re
 
-from services.coding.domain.note_text import (FAMILY, HISTORY, NEGATION, before, sentence, sentence_end,
-                                              sentence_start)
+from services.coding.domain.note_text import (FAMILY, HISTORY, NEGATION, before, raised_by_another, sentence,
+                                              sentence_end, sentence_start)
 from services.coding.domain.pattern_literals import may_match, required_literals
 from services.coding.domain.site_and_kind_entries import polyp_taken_out_before
 from services.coding.domain.suggestions import Suggestion, from_rule, overlapping, replacing
@@ -167,8 +167,8 @@ def _reading(match: re.Match, note: str, personal: str, family: str) -> tuple[st
     text = sentence(note, match.start(), match.end())
     if NEGATION.search(before(note, match.start())) or _SCREENING_SUBJECT.match(note, match.end()):
         return None, ""
-    if FAMILY.search(text):
-        return family, "a relative's cancer is family history"
+    if FAMILY.search(text):  # not one a relative only worried or read about ("mother worried about thyroid cancer")
+        return (None, "") if raised_by_another(note, match.start()) else (family, "a relative's cancer is family history")
     if TREATED_NOW.search(text) or _HORMONAL_THERAPY.search(text) or _treatment_ahead(_account(note, match)):
         return None, ""
     if _BLOOD_CANCER.search(match.group(0)):  # its remission is the code's own character, not its past

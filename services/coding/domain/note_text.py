@@ -46,6 +46,16 @@ _PAST_AFTER_CUES = WordGated(_PAST_AFTER)
 FEARED_OR_READ_ABOUT = (r"(concerned|worried|worries|afraid|fears?) (that )?(s?he|they|pt|patient|i) (may|might|could) "
                         r"(have|be developing)|(read|reading|researched|looked) (\w+ )?(online|up)( about| on)?|"
                         r"(read|reading|researched) about")
+# a condition another person (or the patient) only raises, named right after the words that raise it: "Mother asked
+# about ADHD", "daughter read about lupus", "father requests evaluation for epilepsy", "pt fears RA"; not the
+# patient's own one asked about ("pt asks about his gout")
+RAISED_BY_ANOTHER_BEFORE = (r"(?:\b(?:mother|mom|father|dad|parents?|daughter|son|sister|brother|wife|husband|spouse|"
+                            r"partner|family|teachers?|school|daycare|pcp|pediatrician|pt|patient|s?he) "
+                            r"(?:has |have |had |is |was )?(?:asked|asks|asking|inquired|inquires|inquiring|read|reads|"
+                            r"reading|researched|worried|worries|concerned|wonders|wondering)(?: online| up)? "
+                            r"(?:about|re|regarding)\s+|\b(?:requests?|requested|requesting) (?:an? )?eval(?:uation)? "
+                            r"for\s+|\bfears?\s+|\bafraid of\s+)(?:(?!(?:his|her|their|my)\b)[\w-]+\s+)?$")
+_RAISED_BY_ANOTHER = WordGated(re.compile(RAISED_BY_ANOTHER_BEFORE, re.IGNORECASE))
 # Outpatient uncertain diagnoses are not coded as if established (ICD-10-CM guidelines IV.H): the cue before
 # the condition, or right after it ("pneumonia is likely", "pneumonia versus bronchitis").
 # the words that may stand between "consider" and the diagnosis it proposes: any but an article, a preposition or
@@ -84,6 +94,7 @@ UNCERTAIN_BEFORE = re.compile(r"(\br/o\b|\brule out\b|\bruling out\b|\bpossible\
                               # early gout", its qualifiers between ("consider mild gastritis", "consider chronic
                               # hepatitis C"); not "consider a statin for hyperlipidemia": what is considered is the drug
                               r"\bconsider(ing)?\s+(" + PROPOSED_DIAGNOSIS_QUALIFIER + r"\s+){0,2}$|\b(may represent|might represent|could represent|may reflect|may be|could be)\s+(early\s+)?$|"
+                              + RAISED_BY_ANOTHER_BEFORE + "|"
                               # what a work-up is to establish: "workup for gout", "query MS", "concerning for RA"
                               + AIM_BEFORE + ")",
                               re.IGNORECASE)
@@ -288,6 +299,12 @@ _HEAD_NOUN = re.compile(r"^\s+(disease|disorder|syndrome)\b", re.IGNORECASE)
 
 # the head of a hyphenated word the term starts inside: "gastro-" of "gastro-esophageal reflux disease"
 _JOINED_HEAD = re.compile(r"[a-z]+-$", re.IGNORECASE)
+
+
+def raised_by_another(note: str, start: int) -> bool:
+    """The condition at note[start:] is only what someone asked, read or worried about: a relative who asks about
+    ADHD has no family history of it told here."""
+    return bool(_RAISED_BY_ANOTHER.search(before(note, start)))
 
 
 def uncertain(note: str, start: int, end: int, *, workup_aim: bool = True) -> bool:

@@ -7,8 +7,8 @@ and tells the coder on the symptoms it kept why the diagnosis beside them is not
 """
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE, UNCERTAIN_AFTER,
-                                              UNCERTAIN_BEFORE, doubted_sign, sentence_start, uncertain,
-                                              uncertain_sign)
+                                              UNCERTAIN_BEFORE, doubted_sign, raised_by_another, sentence_start,
+                                              uncertain, uncertain_sign)
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.workup_aim import AIM_AFTER
 
@@ -23,6 +23,8 @@ def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
     """A diagnosis (not a Z code) the note states only as uncertain, and a finding read as one. A sign or symptom
     only by the words after it that make it the doubt ("postnasal drip also possible") or a doubt right before it
     ("low suspicion for"): one beside an uncertain diagnosis is what is coded."""
+    if s.context == "family":  # "Mother asked about ADHD": no relative's condition is told
+        return raised_by_another(note, s.start)
     if s.code[0] == "Z" or s.context != "affirmed":
         return False
     if s.code[0] == "R" and not s.code.startswith(DOUBTABLE_FINDINGS):
