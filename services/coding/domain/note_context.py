@@ -91,7 +91,10 @@ TREATED_IN_A_YEAR_CUE = (r"treated (with|by|using) (a course of )?(" + ENDING_TR
 # "past 2 weeks", "remote from")
 LIST_STATUS_PAST = (r"((?<=[-:(|] )|(?<=[-:(|]))(inactive|historical)|removed from (the )?(problem )?list|"
                     r"((?<=[-:(|,] )|(?<=[(]))(remote|hx|hx of|history|history of|past)(?=\s*([).;|]|,\s*((19|20)\d\d|quiescent|resolved|"
-                    r"none|no )|$))")
+                    r"none|no )|$))|"
+                    # "MI - old", "eczema (old)", "gout - not active": the status alone closing its item (not "3 days
+                    # old", "not active in sports")
+                    r"((?<=[-(] )|(?<=[(]))(old|not active)(?=\s*([).;|,]|$))")
 # a diagnosis held before and replaced: "previously thought to be panic disorder, now ...", "initially diagnosed as
 # cellulitis" (not "initially diagnosed with diabetes in 2015": when it began); it reaches the mention unless the
 # clause turns to what it is now ("..., now clearly dermatitis")
@@ -237,6 +240,8 @@ RULES = (
                      # "Graves disease treated with RAI 2015, now hypothyroid": how the first condition ended,
                      # not the state it left, which ", now" names as current
                      r"treated(?![^.;]*,\s*now\b)", r"past(?=:)",
+                     # "past dx of asthma": the diagnosis named as one held before
+                     r"past (dx|diagnosis) of",
                      r"status post treatment (for|of)", r"s/p treatment (for|of)",
                      COMPLETED_COURSE_CUE),
               # ("osteoporosis and a healed radius fx": a cue after an article is the next condition's adjective)
@@ -385,12 +390,13 @@ def screened(text: str, start: int, end: int) -> bool:
 # So is the condition a completed course was for ("completed 7d levofloxacin for CAP": Z87.01).
 # A "Past:" heading lists what the patient had, as "history of" does ("PMH:" lists current conditions too).
 # (or a "Hx of:" heading's items, each as "h/o" names it: `section_headings`)
-_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|(hx|history) of|h/o|" + COMPLETED_COURSE_CUE,
-                           re.IGNORECASE)
-# and, written after it, a problem list's "historical" or the course it completed ("PE 2022, completed 6 mo of
-# apixaban": Z86.711), or says it was outgrown or fully recovered from; "inactive" or "resolved" say it ended, not
-# that the History entry is meant
-_PAST_AFTER = re.compile(r"\b(historical|completed|finished|cured|outgrown|outgrew|full recovery|complete recovery|"
+_PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|past (dx|diagnosis) of|(hx|history)( of)?|h/o|"
+                           + COMPLETED_COURSE_CUE, re.IGNORECASE)
+# and, written after it, a problem list's "historical" or "old" ("MI - old": I25.2) or the course it completed
+# ("PE 2022, completed 6 mo of apixaban": Z86.711), or says it was outgrown or fully recovered from; "inactive" or
+# "resolved" say it ended, not that the History entry is meant. A status closing a list item is read without its
+# dash or bracket ("Kidney stones - hx": Z87.442; "TIA (remote, 2018)": Z86.73)
+_PAST_AFTER = re.compile(r"\b(historical|old|completed|finished|cured|outgrown|outgrew|full recovery|complete recovery|"
                          + OUTCOME_ENDED + r")\b|" + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
 
 
@@ -399,7 +405,7 @@ def past_by_name(scope: "Scope | None") -> bool:
     History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
     if scope is not None and scope.rule in (SINCE_EVENT, DATED_PAST, NONE_SINCE, COURSE_COMPLETED):  # "no chest pain since MI 2020": an old MI
         return True
-    return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue)
+    return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue.lstrip("-–:(|, "))
                                                                  or _PAST_AFTER.search(scope.cue))
 
 
