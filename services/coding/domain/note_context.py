@@ -87,11 +87,12 @@ TREATED_IN_A_YEAR_CUE = (r"treated (with|by|using) (a course of )?(" + ENDING_TR
 # a problem list's status written after the item, in its status column: "Gout - inactive", "Concussion 2021 -
 # historical", "(inactive)", "Fatty liver (resolved on imaging - removed from list)" (not "physically inactive")
 # "Asthma | inactive | 2015"; and the shorthand statuses "GERD, remote", "PE - remote, 2018", "TIA (hx)", "(past)",
-# "hx of, quiescent" (or "history", as the shorthand writes it out), each closing its item (not "hx of migraine",
+# "hx of, quiescent" (or "history", as the shorthand writes it out), each closing its item or followed by what
+# ended ("Epilepsy - hx, seizure-free since 2010", "peptic ulcer - hx (2017, treated)") (not "hx of migraine",
 # "past 2 weeks", "remote from")
 LIST_STATUS_PAST = (r"((?<=[-:(|] )|(?<=[-:(|]))(inactive|historical)|removed from (the )?(problem )?list|"
                     r"((?<=[-:(|,] )|(?<=[(]))(remote|hx|hx of|history|history of|past)(?=\s*([).;|]|,\s*((19|20)\d\d|quiescent|resolved|"
-                    r"none|no )|$))|"
+                    r"none|no |[a-z]+-free\b)|\((19|20)\d\d\b|$))|"
                     # "MI - old", "eczema (old)", "gout - not active": the status alone closing its item (not "3 days
                     # old", "not active in sports")
                     r"((?<=[-(] )|(?<=[(]))(old|not active)(?=\s*([).;|,]|$))")

@@ -17,6 +17,8 @@ pytestmark = pytest.mark.unit
     ("A/P: 1. HTN - continue lisinopril. 2. Anemia - not active.", "Anemia"),
     ("Dx: asthma - not active; GERD on PPI.", "asthma"),
     ("PMH: past dx of ADHD.", "ADHD"),
+    ("Epilepsy - hx, seizure-free since 2010, off AEDs.", "Epilepsy"),
+    ("Dx: peptic ulcer - hx (2017, H. pylori treated); HLD on atorvastatin.", "peptic ulcer"),
 ])
 def test_a_status_that_closes_the_item_as_over_keeps_it_off_the_claim(note, mention):
     assert _scope(note, mention).rule == RESOLVED and not _current(note, mention)
@@ -26,6 +28,7 @@ def test_a_status_that_closes_the_item_as_over_keeps_it_off_the_claim(note, ment
     ("Lac on the scalp, 3 days old, healing.", "Lac"),
     ("Ankle sprain - old injury re-aggravated today, swelling.", "Ankle sprain"),
     ("Asthma - not active in sports due to wheeze.", "Asthma"),
+    ("COPD - hx, on tiotropium, 2 flares this year.", "COPD"),
 ])
 def test_old_or_not_active_that_goes_on_does_not_close_the_item(note, mention):
     assert _current(note, mention)
