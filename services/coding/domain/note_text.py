@@ -101,7 +101,9 @@ _DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|n
                  # remains unproven", "lupus cannot be confirmed", "lupus (questionable)", "GERD - not the cause"
                  r"(felt|thought|deemed|judged) (to be )?(unlikely|improbable|less likely)|improbable|"
                  r"(remains? )?(a consideration|unproven|not proven)\b|"
-                 r"(cannot|can not|can't|could not|couldn't) be (confirmed|established|substantiated)|"
+                 # (spelt out, so that the word gate holds the whole phrase and not "confirmed" alone)
+                 r"cannot be confirmed|can not be confirmed|can't be confirmed|could not be confirmed|"
+                 r"couldn't be confirmed|cannot be established|"
                  r"questionable(?=\s*($|[,;.)]))|not the cause\b|"
                  # its work-up's verdict: "gout w/u negative", "lupus workup neg"
                  r"(w/u|work-?up|eval(uation)?) (was |is )?(negative|neg|unremarkable)\b|"
