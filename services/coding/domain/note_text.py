@@ -113,6 +113,14 @@ UNCERTAIN_AFTER = re.compile(r"^[\s,]*(-\s*)?(\S*-?(related|induced|associated) 
 # after a comma or dash name a cause ("exacerbation, likely viral")
 _DOUBTS_AFTER = (r"((is|are|was) )?(ruled out|excluded(?! from)|unlikely|(less|not) likely|not suspected|doubtful|"
                  r"low suspicion\b(?! (for|of)\b)|not consistent with|not supported|not favou?red|"
+                 # a doubt in other words: "gout felt unlikely", "PE improbable", "OSA is a consideration", "MS
+                 # remains unproven", "lupus cannot be confirmed", "lupus (questionable)", "GERD - not the cause"
+                 r"(felt|thought|deemed|judged) (to be )?(unlikely|improbable|less likely)|improbable|"
+                 r"(remains? )?(a consideration|unproven|not proven)\b|"
+                 # (spelt out, so that the word gate holds the whole phrase and not "confirmed" alone)
+                 r"cannot be confirmed|can not be confirmed|can't be confirmed|could not be confirmed|"
+                 r"couldn't be confirmed|cannot be established|"
+                 r"questionable(?=\s*($|[,;.)]))|not the cause\b|"
                  # its work-up's verdict: "gout w/u negative", "lupus workup neg"
                  r"(w/u|work-?up|eval(uation)?) (was |is )?(negative|neg|unremarkable)\b|"
                  r"negative\b(?! for)|vs\b|versus|(was )?considered,? (but |and )?(excluded|ruled out|not supported)|\(-\)|"
