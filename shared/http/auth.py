@@ -26,9 +26,21 @@ def caller_of(request: Request) -> Caller:
     tenth of the service's request path without the statement). Such a route validates its path
     parameters before the token is checked, so a malformed id is a 422 even without a valid token."""
     try:
-        return token_verifier(request.app.state.settings.internal_token_secret).verify(request.headers.get(HEADER))
+        return token_verifier(request.app.state.settings.internal_token_secret).verify(_token_of(request.scope))
     except InvalidInternalToken as exc:
         raise Problem(401, "Unauthorized", str(exc)) from exc
+
+
+_HEADER_KEY = HEADER.lower().encode("latin-1")
+
+
+def _token_of(scope) -> str | None:
+    """The token header's first value, as `request.headers.get(HEADER)` reads it, from the scope's raw headers:
+    without the Headers object (its construction, the Mapping's `get`, the key lowered and encoded a call)."""
+    for name, value in scope["headers"]:
+        if name == _HEADER_KEY:
+            return value.decode("latin-1")
+    return None
 
 
 async def internal_caller(request: Request) -> Caller:

@@ -136,6 +136,12 @@ def inject_headers(headers: dict[str, str] | None = None) -> dict[str, str]:
     return {**(headers or {}), **trace_headers(trace.get_current_span().get_span_context())}
 
 
+def with_span_headers(headers: dict[str, str], span: trace.Span) -> dict[str, str]:
+    """`headers` with `span`'s W3C trace context written into it: what `inject_headers` adds inside the span's
+    `with` block, where it is the active one, read from the span in hand instead of looked up again."""
+    return _with_trace_headers(headers, span.get_span_context())
+
+
 def trace_headers(context: trace.SpanContext) -> dict[str, str]:
     """traceparent (and tracestate, when the trace has one) as the W3C propagator writes them: formatted
     here, since `propagate.inject` (every configured propagator, a carrier each) cost more than the span."""

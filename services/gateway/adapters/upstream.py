@@ -19,7 +19,7 @@ import httpx
 
 from shared.http.problems import Problem
 from shared.internal_auth import HEADER, Caller, TokenIssuer
-from shared.telemetry import TracedTransport, answered, http_client_span, inject_headers
+from shared.telemetry import TracedTransport, answered, http_client_span, inject_headers, with_span_headers
 from services.gateway.adapters.http1 import Answer, Http1Transport, request_head
 from services.gateway.domain import circuit as breaker
 
@@ -116,10 +116,8 @@ class Upstream:
         traced transport sets last), written by the transport itself; the answer as the transport read it."""
         target = self._prefix + target
         with http_client_span(method, self._host, self._port, target.partition("?")[0]) as span:
-            headers = inject_headers({HEADER: token})
-            response = await self._http1.exchange(self._host, self._port,
-                                                  request_head(method, target, self._host_header, headers),
-                                                  self._timeout["timeout"])
+            head = request_head(method, target, self._host_header, with_span_headers({HEADER: token}, span))
+            response = await self._http1.exchange(self._host, self._port, head, self._timeout["timeout"])
             answered(span, response.status_code)
         return response
 
