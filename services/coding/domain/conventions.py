@@ -51,6 +51,7 @@ from services.coding.domain.diabetic_adjective import diabetes_named_by_complica
 from services.coding.domain.diabetic_complications import (ckd_on_dialysis, ckd_stage, ckd_stated_stage,
                                                              diabetic_retinopathy, TYPE_STATED)
 from services.coding.domain.documented_findings import documented_findings
+from services.coding.domain.abdominal_pain_sites import organ_colic
 from services.coding.domain.drug_therapy import maintenance_drug_therapy
 from services.coding.domain.encounter_reasons import encounter_reasons
 from services.coding.domain.encounter_z_codes import encounter_z_codes
@@ -635,7 +636,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     return out, reasons
 
 
-CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, refined_by_sentence,
+CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, organ_colic, refined_by_sentence,
                                        diabetes_type_answered, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, polyp_surveillance, resected_cancers,
                                        history_entries, past_gout, resected_benign_neoplasms, dated_infarctions, treated_angina, pneumonia_organism, copd_with_infection,

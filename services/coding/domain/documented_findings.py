@@ -24,6 +24,7 @@ from services.coding.domain.lay_word_findings import LAY_WORD_FINDINGS
 from services.coding.domain.lung_findings import LUNG_FINDINGS
 from services.coding.domain.sign_word_findings import SIGN_WORD_FINDINGS
 from services.coding.domain.symptom_word_findings import SYMPTOM_WORD_FINDINGS
+from services.coding.domain.abdominal_pain_sites import ABDOMINAL_PAIN_SITE_FINDINGS, ABDOMINAL_SITE_WORDS
 from services.coding.domain.vertigo_disorders import VERTIGO_FINDINGS, VERTIGO_WORDS
 from services.coding.domain.injury_encounter import injury_current
 from services.coding.domain.injury_findings import INJURIES
@@ -493,6 +494,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in COMMON_NAME_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SYMPTOM_WORD_FINDINGS),
+    *(Finding(words, family, resolve, gate=ABDOMINAL_SITE_WORDS)
+      for words, family, resolve in ABDOMINAL_PAIN_SITE_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in CHRONIC_CARE_ENTRIES),
     *(Finding(words, family, resolve) for words, family, resolve in INFECTION_ENTRIES),
     *(Finding(words, family, resolve) for words, family, resolve in PRESSURE_ULCER_FINDINGS),

@@ -5,7 +5,11 @@ are (guideline IV.H). Such a sign is then no default entry waiting for the speci
 symptom that a confirmed diagnosis may absorb: it is what the visit is billed for, so it is not held for a coder.
 
 Only a sign (R00-R69) the first-sight calibration held as a default entry or as a symptom beside a diagnosis, and
-only where the doubt is written after it (in its sentence or a later one), as an assessment follows what it weighs.
+only where the doubt is written after it (in its sentence or a later one), as an assessment follows what it weighs,
+or before it in its own sentence with a clause break between, the sign then the doubted diagnosis's presentation
+("Possible IBS - lower abdominal pain", "r/o OSA: snoring"). The doubt may be "consider" proposing a diagnosis
+("RUQ pain - consider biliary colic"; not "consider a statin", "consider PT", "consider labs": a treatment or a
+test considered doubts nothing) or a question mark at the diagnosis ("epigastric discomfort - ?PUD", "anemia?").
 Not a sign its sentence places at an earlier visit ("a CT done for abdominal pain in the ED last month") or calls
 unchanged, stable or at baseline (a known condition's, not the new doubt's), nor a
 default entry written with a word that names a kind of the sign ("exertional dyspnea", "dry cough"): the default
@@ -17,19 +21,29 @@ import re
 
 from services.coding.domain.first_sight import DEFAULT_ENTRY_NAME, SYMPTOM_NAME
 from services.coding.domain.note_terms import CONFIDENCE
-from services.coding.domain.note_text import sentence, sentence_end, sentence_start
+from services.coding.domain.note_text import PROPOSED_DIAGNOSIS_QUALIFIER, sentence, sentence_end, sentence_start
 from services.coding.domain.suggestions import Suggestion
 
 NAME = "sign-of-a-doubted-diagnosis"
 REASON = ("{code} ({evidence}) is a sign documented before a diagnosis the note states only as uncertain "
           "({doubt!r}): outpatient, the sign is coded, not the diagnosis (guideline IV.H)")
+# what "consider" weighs that is care, not a diagnosis ("consider PT", "consider starting a statin", "consider MRI")
+_CONSIDERED_CARE = (r"pt|physical|occupational|therapy|referral|refer|referring|starting|start|adding|add|increasing|"
+                    r"increase|decreasing|decrease|switching|switch|changing|change|stopping|stop|trial|repeat|"
+                    r"imaging|mri|ct|xr|x-?ray|ultrasound|us|echo|labs?|testing|tests?|eval|evaluation|workup|"
+                    r"w/u|biopsy|bx|egd|colonoscopy|injection|surgery|surgical|consult|admission|admit|meds?|"
+                    r"medications?|sleep study|psg|hsat|holter|stress test|ppi|nsaids?|steroids?|antibiotics?|abx")
 # the outpatient doubts of guideline IV.H, as an assessment writes them ("unlikely" is no doubt of a diagnosis)
 DOUBT = re.compile(r"\b(possible|possibly|probable|probably|suspected|suspect|suspicious for|likely|r/o|rule out|"
                    r"ruling out|versus|vs|cannot exclude|cannot rule out|questionable|concern for|"
                    # a work-up's aim is a doubt too: "carotid duplex to evaluate for stenosis", "CT to exclude a
                    # fracture", "pancreatitis to be excluded", "ILD not excluded"
                    r"(to )?evaluate for|evaluation for|to exclude|to be excluded|not excluded|cannot be excluded|"
-                   r"cannot be ruled out)\b", re.IGNORECASE)
+                   r"cannot be ruled out)\b|"
+                   # a diagnosis "consider" proposes, not a treatment, a test or a referral it weighs
+                   r"\bconsider(ing)?\s+(?!(" + _CONSIDERED_CARE + r")\b)(" + PROPOSED_DIAGNOSIS_QUALIFIER + r")|"
+                   # a question mark at the diagnosis: "- ?PUD", "(?TIA)", "anemia?"
+                   r"(?<![\w?])\?(?=\s?[a-z])|(?<=[a-z])\?(?!\w)", re.IGNORECASE)
 _HELD = (DEFAULT_ENTRY_NAME, SYMPTOM_NAME)
 _BETWEEN_TWO = re.compile(r"v(ersu)?s", re.IGNORECASE)
 _SET_ASIDE = re.compile(r"(?<!\bnot )(?<!\bbe )(?<!\bcannot )\b(excluded|ruled out|unlikely)\b", re.IGNORECASE)
@@ -62,13 +76,23 @@ def open_doubt(doubt: re.Match, note: str) -> bool:
     return not _SET_ASIDE.search(note, doubt.end(), sentence_end(note, doubt.end(), across_semicolons=True))
 
 
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013]\s|[:,;(]")
+
+
+def _doubt_before_in_its_sentence(s: Suggestion, doubts: list[re.Match], note: str) -> re.Match | None:
+    """A doubt earlier in the sign's sentence, a clause break between ("Possible IBS - lower abdominal pain")."""
+    first = sentence_start(note, s.start)
+    return next((d for d in reversed(doubts) if first <= d.start() and d.end() <= s.start
+                 and _CLAUSE_BREAK.search(note, d.end(), s.start)), None)
+
+
 def signs_of_a_doubted_diagnosis(suggestions: list[Suggestion], note: str) -> list[Suggestion]:
     if not any(s.convention in _HELD for s in suggestions):
         return suggestions
     doubts = [d for d in DOUBT.finditer(note) if open_doubt(d, note)]
     out = []
     for s in suggestions:
-        doubt = next((d for d in doubts if d.start() >= s.end), None)
+        doubt = next((d for d in doubts if d.start() >= s.end), None) or _doubt_before_in_its_sentence(s, doubts, note)
         if doubt is not None and s.convention in _HELD and s.context == "affirmed" and "R00" <= s.code[:3] <= "R69" \
                 and _sign_of_this_visit(s, note):
             s = s.model_copy(update={"confidence": CONFIDENCE["default"], "convention": NAME, "reason": REASON.format(

@@ -274,8 +274,10 @@ def after(note: str, end: int) -> str:
 
 
 # "orthostatic hypotension, likely volume depletion": a cue after a comma that goes on to name something is the
-# uncertainty of what follows (a cause, a type), not of the condition stated before it
-CAUSE_CLAUSE = re.compile(r"^\s*[,-]\s*(likely|probably|possibly|probable|possible|suspected)\s+[a-z(]", re.IGNORECASE)
+# uncertainty of what follows (a cause, a type), not of the condition stated before it; a question mark too, set
+# before what it doubts ("RUQ pain - ?biliary colic", "cough, ? pneumonia")
+CAUSE_CLAUSE = re.compile(r"^\s*[,-]\s*((likely|probably|possibly|probable|possible|suspected)\s+|\?\s*)[a-z(]",
+                          re.IGNORECASE)
 
 
 # a sign whose own predicate is the doubt, nothing named after it: "Postnasal drip also possible.", "reflux? ";
