@@ -38,7 +38,7 @@ from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 from services.coding.domain.treatment_ended import NOT_OVER_YET
 
 _ENDED = re.compile(r"\b(resolved|recovered|recovery|cured|cleared|healed|outgrown|outgrew|completed|finished|"
-                    r"course finished|after (completing|finishing)|" + DEFICIENCY_MADE_UP + "|" + OUTCOME_ENDED +
+                    r"course finished|after (completing|finishing)|(status post|s/p) (treatment|tx|therapy)|" + DEFICIENCY_MADE_UP + "|" + OUTCOME_ENDED +
                     r")\b",
                     re.IGNORECASE)
 _ONLY_PAST = re.compile(r"\W*(prior|previous|remote|former|old|past)\W*", re.IGNORECASE)

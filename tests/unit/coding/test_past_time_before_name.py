@@ -77,3 +77,8 @@ def test_a_condition_still_treated_since_childhood_stays_coded(suggest):
     found = coded(suggest, "A/P: 1. Moderate persistent asthma since childhood, on budesonide-formoterol, none since "
                            "last visit. 2. Recurrent UTI, 3rd episode this year - nitrofurantoin.")
     assert "J45.40" in found and "N39.0" in found and "Z87.09" not in found
+
+
+def test_a_treatment_over_gives_the_chapters_history_where_the_index_names_none(suggest):
+    found = coded(suggest, "A/P: 1. HTN - continue lisinopril. 2. Eczema s/p treatment.")
+    assert "Z87.2" in found and "I10" in found and not any(code.startswith("L30") for code in found)
