@@ -89,6 +89,20 @@ NONE_SINCE_AFTER = re.compile(r"^[^\w.;]{0,3}(((?!" + _ONSET + r"\b)[\w/]+[^\w.;
                               # not "syncope x2, none since", which may be this visit's episodes)
                               + _COUNTED + r"[^\w.;]{1,4}" + _NONE + _YEARS_SINCE + r")"
                               r"(?!\s*(\d|x\b|for\b))", re.IGNORECASE)
+# Over, the time of life told before the name and the none after it: "Childhood asthma, none since", "Teenage
+# migraines - none since age 16", "Childhood eczema, none now". The time of life alone may name a kind still present
+# ("childhood absence epilepsy" on ethosuximide) and "none since" alone may count this visit's episodes ("syncope,
+# none since"); together they say the condition ended then. Not a span up to today ("none since last visit", "none
+# since 2 weeks", "none x 3 mo"): a chronic condition followed, whose episodes are what is counted. A word of the
+# name the mention left out may stand between ("Childhood reflux disease, none since"). Unlike episodes that
+# stopped at a later time ("tension headaches in college, none now"), a childhood's condition with none since is one
+# the patient outgrew: over, as "outgrown" says (its chapter's history code, `over_condition_history`).
+NONE_SINCE_CHILDHOOD = "none-since-childhood"
+TIME_OF_LIFE_BEFORE = re.compile(r"\b(childhood|teenage|teen-age|adolescent|boyhood|girlhood)\b", re.IGNORECASE)
+NONE_SINCE_NAMED_AFTER = re.compile(r"^([^\w,.;]{0,3}[\w'/-]+\b)?[^\w.;]{0,4}" + _NONE +
+                                    r"( (since|now|after|afterwards?|thereafter)\b|\s*[.;,]|$|" + _YEARS_SINCE +
+                                    r")(?!\s*(last|this|the last|recently|\d+\s*(days?|d|weeks?|wks?|w|months?|mos?|"
+                                    r"mo)\b|x\b|for\b))", re.IGNORECASE)
 # the clause says it is here after all or that the time is when it began
 NONE_SINCE_UNLESS = re.compile(r"\b(still|persists?|persistent|ongoing|continues|continuing|recurred|relapsed?|"
                                r"returned|diagnosed|diagnosis|dx|dx'd|onset|began|started)\b", re.IGNORECASE)

@@ -23,7 +23,8 @@ DEFICIENCY_MADE_UP = r"repleted|corrected"
 _MADE_UP = re.compile(rf"\b({DEFICIENCY_MADE_UP})\b", re.IGNORECASE)
 _DEFICIENCY = re.compile(r"deficien", re.IGNORECASE)
 # the words after a condition that say it ended, as the resolved scope rule's cue ends
-_ENDED = re.compile(r"\b(resolved|recovered|" + OUTCOME_ENDED + r")\b", re.IGNORECASE)
+# (or that it has not come back since a time long past: "pericarditis in his thirties, no recurrence")
+_ENDED = re.compile(r"\b(resolved|recovered|no recurrences?|" + OUTCOME_ENDED + r")\b", re.IGNORECASE)
 # a year on its own, not a month's ("resolved 03/2025", "Pneumonia Jan 2026 - resolved" may be this season's episode,
 # still under follow-up)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -34,7 +35,9 @@ DATED_SEASONS_BACK = re.compile(r"\b((?<![/-])" + _NOT_AFTER_A_MONTH + r"(19|20)
                     r"((\d+|a few|few|several|many|two|three|four|five|six|seven|eight|nine|ten|twenty) )?"
                     r"(years?|yrs?|decades?) ago|"
                     r"as an? (child|kid|teen|teenager|infant|adolescent|young adult)|in (his |her |their )?"
-                    r"(childhood|infancy|adolescence|youth|teens|college|twenties|thirties))\b", re.IGNORECASE)
+                    r"(childhood|infancy|adolescence|youth|teens|college|twenties|thirties)|"
+                    # the time of life told before the name: "Teenage depression, resolved", "childhood eczema, cleared"
+                    r"childhood|teenage|adolescent)\b", re.IGNORECASE)
 
 
 def ended_in_the_past(cue: str, text: str, start: int, end: int) -> bool:

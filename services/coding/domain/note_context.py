@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from services.coding.domain.dated_past import (AFFIRMED_ITEM, DATED_PAST, DATED_PAST_AFTER, NONE_SINCE,
-                                              NONE_SINCE_AFTER, NONE_SINCE_UNLESS, STILL_PRESENT, STILL_TREATED,
-                                              STOPPED_LONG_AGO_FOR,
+                                              NONE_SINCE_AFTER, NONE_SINCE_CHILDHOOD, NONE_SINCE_NAMED_AFTER,
+                                              NONE_SINCE_UNLESS,
+                                              STILL_PRESENT, STILL_TREATED, STOPPED_LONG_AGO_FOR, TIME_OF_LIFE_BEFORE,
                                               TREATED_IN_THE_PAST_AFTER, ENDING_TREATMENT)
 from services.coding.domain.dated_course import DATED_THEN_ENDED_AFTER, DATED_THEN_ENDED_NEXT_CLAUSE_AFTER, STILL_GOING
 from services.coding.domain.denial_reach import DENIED_WORDS_THEN_DASH
@@ -96,6 +97,11 @@ LIST_STATUS_PAST = (r"((?<=[-:(|] )|(?<=[-:(|]))(inactive|historical)|removed fr
                     # "MI - old", "eczema (old)", "gout - not active": the status alone closing its item (not "3 days
                     # old", "not active in sports")
                     r"((?<=[-(] )|(?<=[(]))(old|not active)(?=\s*([).;|,]|$))")
+# the treatment named over after the condition, its close: "hepatitis C s/p treatment, SVR", "GERD s/p tx" (the
+# shorthand writes "s/p" out); not a treatment still named ("s/p treatment with zoledronic acid", "s/p treatment for
+# the other one", "s/p treatment, on maintenance")
+TREATMENT_OVER_AFTER = (r"(status post|s/p) (treatment|tx|therapy)(?!\s+(for|of|with|to|on|by)\b)"
+                        r"(?![^.;]*\b(now on|still|currently|continues|continuing|remains on|maintenance|ongoing)\b)")
 # a diagnosis held before and replaced: "previously thought to be panic disorder, now ...", "initially diagnosed as
 # cellulitis" (not "initially diagnosed with diabetes in 2015": when it began); it reaches the mention unless the
 # clause turns to what it is now ("..., now clearly dermatitis")
@@ -187,6 +193,9 @@ class ScopeRule:
     unless_in_item: re.Pattern | None = None  # ... or the words between the commas around the mention do
     reach: int = 40  # characters a cue written after the mention may stand from it
     next_clause: bool = False  # the cue after the mention may go on past a ";" into the next clause
+    # the cue holds only where the mention's own comma item, up to the mention's end, holds this too (a time told
+    # before the name, "Childhood asthma", read with the ending told after it)
+    named_with: re.Pattern | None = None
 
 
 RULES = (
@@ -251,6 +260,7 @@ RULES = (
                          r"(?<!\bnot )(?<!\bnot yet )(?<!\bnever )(?<!\bnot fully )"
                          r"(resolved|has resolved|now resolved|healed(?! (in|with) )|cleared|no longer|"
                          r"no recurrence|(?<!being )(?<!be )repleted|(?<!not )cured|" + LIST_STATUS_PAST + "|" +
+                         TREATMENT_OVER_AFTER + "|" +
                          # "vitamin D deficiency corrected" (not a corrected lab value, nor sight with lenses)
                          r"corrected(?! (calcium|ca|qt|qtc|sodium|na|for|with (glasses|lenses|contacts)))|" +
                          COMPLETED_AFTER_CUE + "|" + TREATED_IN_A_YEAR_CUE + "|" + OUTCOME_ENDED + "|"
@@ -278,6 +288,9 @@ RULES = (
     ScopeRule(DATED_PAST, re.compile(STOPPED_LONG_AGO_FOR, re.IGNORECASE), None),
     # "Tension headaches in college, none now", "Hypertensive urgency in 2023, none since" (`dated_past`)
     ScopeRule(NONE_SINCE, None, NONE_SINCE_AFTER, unless=NONE_SINCE_UNLESS, reach=80),
+    # "Childhood asthma, none since", "Teenage migraines - none since age 16" (`dated_past`)
+    ScopeRule(NONE_SINCE_CHILDHOOD, None, NONE_SINCE_NAMED_AFTER, unless=NONE_SINCE_UNLESS, reach=60,
+              named_with=TIME_OF_LIFE_BEFORE),
     # "Graves disease treated with radioiodine in 2010" (`dated_past`)
     ScopeRule(DATED_PAST, None, TREATED_IN_THE_PAST_AFTER, unless=STILL_TREATED, reach=70),
     # "DVT of the left leg in 2019, treated", "pericarditis (2022), no recurrence" (`dated_course`)
@@ -334,7 +347,8 @@ RULES = (
 
 SCREENING = next(rule for rule in RULES if rule.name == "screening")
 # the rules that place a mention in the past by what follows it, for the rule findings' reading (`note_text.current`)
-PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, NONE_SINCE, COURSE_COMPLETED))
+PAST_RULES = tuple(rule for rule in RULES if rule.name in (RESOLVED, DATED_PAST, NONE_SINCE, NONE_SINCE_CHILDHOOD,
+                                                            COURSE_COMPLETED))
 # the rules that say a mention is not the patient's own stated condition (or only a weighed or a supposed one), for
 # the rule findings' reading too: "counselled on COPD risk", "may cause gout" keep a finding out as they keep a term
 NOT_STATED_RULES = tuple(rule for rule in RULES if rule.name in (ANOTHER_PERSON, TOLD_ONLY, HYPOTHETICAL,
@@ -398,13 +412,13 @@ _PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|past (dx|diagnosi
 # "resolved" say it ended, not that the History entry is meant. A status closing a list item is read without its
 # dash or bracket ("Kidney stones - hx": Z87.442; "TIA (remote, 2018)": Z86.73)
 _PAST_AFTER = re.compile(r"\b(historical|old|completed|finished|cured|outgrown|outgrew|full recovery|complete recovery|"
-                         + OUTCOME_ENDED + r")\b|" + TREATED_IN_A_YEAR_CUE, re.IGNORECASE)
+                         + OUTCOME_ENDED + r")\b|" + TREATED_IN_A_YEAR_CUE + "|" + TREATMENT_OVER_AFTER, re.IGNORECASE)
 
 
 def past_by_name(scope: "Scope | None") -> bool:
     """The mention is kept out by a `resolved` cue that names it past ("Prior MI 2020"): where the index has a
     History entry for it, that is the code (I25.2 old myocardial infarction), as for "h/o MI"."""
-    if scope is not None and scope.rule in (SINCE_EVENT, DATED_PAST, NONE_SINCE, COURSE_COMPLETED):  # "no chest pain since MI 2020": an old MI
+    if scope is not None and scope.rule in (SINCE_EVENT, DATED_PAST, NONE_SINCE, NONE_SINCE_CHILDHOOD, COURSE_COMPLETED):  # "no chest pain since MI 2020": an old MI
         return True
     return scope is not None and scope.rule == RESOLVED and bool(_PAST_BY_NAME.fullmatch(scope.cue.lstrip("-–:(|, "))
                                                                  or _PAST_AFTER.search(scope.cue))
@@ -413,8 +427,14 @@ def past_by_name(scope: "Scope | None") -> bool:
 def _comma_segment(text: str, first: int, last: int, start: int, end: int) -> str:
     """The part of the clause between the commas around the mention: a time that says it is current after all
     ("today") speaks of its own item, not of the next one ("Lungs clear today, cough resolved")."""
-    left, right = text.rfind(",", first, start), text.find(",", end, last)
-    return text[(left + 1 if left >= 0 else first):(right if right >= 0 else last)]
+    right = text.find(",", end, last)
+    return text[_item_start(text, first, start):(right if right >= 0 else last)]
+
+
+def _item_start(text: str, first: int, start: int) -> int:
+    """Where the comma item holding the mention at text[start] opens, in the clause opening at text[first]."""
+    left = text.rfind(",", first, start)
+    return left + 1 if left >= 0 else first
 
 
 def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] = RULES) -> Scope | None:
@@ -428,6 +448,9 @@ def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] 
             continue
         reach_end = _next_clause_end(text, last) if rule.next_clause else last
         found = _cue(rule, text, lowered, ((first, start), (end, min(reach_end, end + rule.reach)), (first, last)))
+        if found and rule.named_with is not None and not rule.named_with.search(text, _item_start(text, first, start),
+                                                                                end):
+            continue
         # the `unless` words are read only where a cue is found: most mentions meet none, and both reads are pure
         if found and not ((rule.unless is not None and rule.unless.search(whole)) or (
                 rule.unless_in_item is not None and rule.unless_in_item.search(own))):

@@ -10,7 +10,8 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
   neuropathy, resolved after splinting"): "abnormal TSH on prior labs" says nothing is over;
 - a chronic condition (hypertension, diabetes, osteoporosis ...) does not end with its course of treatment, nor an
   arthritis with its joint's replacement ("hip osteoarthritis - resolved after THA": the artificial joint's status
-  is coded), though one the patient outgrew ("asthma in childhood, outgrown") has ended;
+  is coded), though one the patient outgrew ("asthma in childhood, outgrown", "childhood asthma, none since") has
+  ended;
 - a bronchitis or bronchiolitis ("bronchitis in October, azithromycin course finished") is self-limited: over, it
   leaves nothing with a potential for recurrence to be monitored, which is what the personal history codes are for
   (the index's own History entries name pneumonia, not bronchitis); a sinusitis, seen again after its treatment,
@@ -27,6 +28,7 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
 import re
 
 from services.coding.domain.chronic_conditions import CHRONIC, NEVER_OVER
+from services.coding.domain.dated_past import NONE_SINCE_CHILDHOOD
 from services.coding.domain.ended_history import DEFICIENCY_MADE_UP
 from services.coding.domain.treatment_outcome import OUTCOME_ENDED
 from services.coding.domain.history_entries import HELD_IN_CHECK
@@ -36,7 +38,7 @@ from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
 from services.coding.domain.treatment_ended import NOT_OVER_YET
 
 _ENDED = re.compile(r"\b(resolved|recovered|recovery|cured|cleared|healed|outgrown|outgrew|completed|finished|"
-                    r"course finished|after (completing|finishing)|" + DEFICIENCY_MADE_UP + "|" + OUTCOME_ENDED +
+                    r"course finished|after (completing|finishing)|(status post|s/p) (treatment|tx|therapy)|" + DEFICIENCY_MADE_UP + "|" + OUTCOME_ENDED +
                     r")\b",
                     re.IGNORECASE)
 _ONLY_PAST = re.compile(r"\W*(prior|previous|remote|former|old|past)\W*", re.IGNORECASE)
@@ -53,7 +55,8 @@ def ended_condition(code: str, rule: str, cue: str, before: str, after: str) -> 
     `before`: the words just before it; `after`: the rest of its sentence."""
     if _CAUSE_BEFORE.search(before) or _ORGANISM_BEFORE.search(before):
         return False
-    if rule == DATED_PAST and OUTGROWN_AFTER.search(cue):  # a childhood asthma outgrown is over, chronic or not
+    # a childhood asthma outgrown, or none since childhood, is over, chronic or not
+    if (rule == DATED_PAST and OUTGROWN_AFTER.search(cue)) or rule == NONE_SINCE_CHILDHOOD:
         return not BACK_AGAIN.search(after)
     if (rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC + NEVER_OVER + SELF_LIMITED_INFECTIONS)
             or cue.lstrip().startswith("(") or HELD_IN_CHECK.search(after) or NOT_OVER_YET.search(after)
