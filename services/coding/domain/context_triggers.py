@@ -103,3 +103,33 @@ DOUBT_BEFORE_WITH_NOT = ("cannot rule out", "can not rule out", "can't rule out"
 # A comma then "and" before a new subject starts a clause of its own, as the comma alone does: "No fever or chills,
 # and she has had a cough for a week".
 CLAUSE_JOINER = "and"
+
+# A drug's harms only talked about: each item of the list a counselling or a review of side effects names, up to the
+# mention ("counseled on hypokalemia and gout", "counseling re: weight gain with olanzapine", "SE reviewed: nausea,
+# HA", "counseled on genital yeast infections, UTI and euglycemic DKA"). Guideline I.C.19.e.5.a codes an adverse
+# effect only when it happened; one warned of is not the patient's condition. An item is a few words with no
+# preposition that makes it what the counselling is for ("counseled on diet for obesity" keeps the obesity).
+_TALKED_WORD = r"(?!(?:for|with|due|to|from|because|since|but|now|today|has|had|is|was|and|or)\b)[\w'/-]+"
+_TALKED_ITEM = rf"{_TALKED_WORD}(?: {_TALKED_WORD}){{0,3}}"
+_TALKED_SEPARATOR = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)"
+_COUNSELLED_ON = (r"counsel(?:l)?(?:ed|ing) (?:\w+ )?(?:on|about|re:?|regarding)"
+                  r"(?: (?:the )?(?:risks?|dangers?|possibility) of)?")
+_SIDE_EFFECTS_REVIEWED = (r"(?:ses?|side[- ]effects?|adverse effects?)(?: \w+)? (?:were |was )?"
+                          r"(?:reviewed|discussed|explained|counsell?ed|covered)\s*[:,-]?|"
+                          r"(?:reviewed|discussed|explained|went over)(?: the)? (?:possible |potential |common )?"
+                          r"(?:ses?|side[- ]effects?|adverse effects?)(?: of \w+)?\s*(?:[:,-]|incl\w*\.?|including|"
+                          r"such as)?")
+SIDE_EFFECT_TALKED_BEFORE = (rf"\b(?:{_COUNSELLED_ON}|{_SIDE_EFFECTS_REVIEWED})\s+(?:{_TALKED_ITEM}{_TALKED_SEPARATOR})"
+                             rf"{{0,5}}(?:{_TALKED_WORD}\s+){{0,2}}$")
+# ... where its clause names a drug, a drug class, a dose or its side effects (a counselling with none names a
+# topic, which the counselling topic's own rule reads: "counseled on diabetes care" in a diabetic is the diabetes's
+# care); a dose's decimal point ends a clause ("HCTZ 12.5 mg: counseled on ..."), its unit stays with the counselling
+DRUG_WORD = (r"side[- ]effects?|ses?|adverse effects?|meds?|medications?|drugs?|mg|mcg|"
+             r"\w+(?:pril|sartan|statin|olol|dipine|apine|idone|azole|oxetine|alopram|triptan|azepam|azolam|codone|"
+             r"profen|oxacin|cycline|cillin|gliflozin|glutide|formin|thiazide|zide|mab|tinib|parin|xaban|gatran|"
+             r"pramine|tyline|semide|etine|amate|igine|proate|racetam|arone|olone|isone|asone)|"
+             r"lithium|insulin|steroids?|corticosteroids?|ics|opioids?|opiates?|nsaids?|ssris?|snris?|hctz|"
+             r"warfarin|coumadin|metformin|glipizide|glyburide|levothyroxine|methimazole|allopurinol|rifampin|"
+             r"isoniazid|methotrexate|clozapine|haloperidol|bupropion|tramadol|gabapentin|pregabalin|"
+             r"spironolactone|amiodarone|digoxin|tamsulosin|prazosin|doxazosin|empagliflozin|ace[- ]?inhibitors?|"
+             r"arbs?|beta[- ]?blockers?|diuretics?|antipsychotics?|antidepressants?")

@@ -93,7 +93,14 @@ _CLASSES = tuple((stem, re.compile(rf"^({names})$", re.IGNORECASE), title) for s
 _DETERMINER = r"(?:(?:the|his|her|their|a|an)\s+)?"
 # the drug named as the cause: "due to lisinopril", "sertraline-induced", "adverse effect of amiodarone"; a hemolysis
 # "after" a drug is the drug's (a hemolytic anemia is named by its trigger)
-_CAUSE_BEFORE = re.compile(r"\b(due to|caused by|secondary to|attributed to|induced by|(hemolytic an(a)?emia|aiha|"
+# and "from" after the harm's own word ("weight gain from olanzapine", "constipation from oxycodone"), not after a
+# change of drug or a benefit ("switched from lisinopril", "weaned from prednisone", "relief from oxycodone")
+_FROM_THE_DRUG = (r"(?<!switched )(?<!switch )(?<!switching )(?<!changed )(?<!change )(?<!changing )(?<!converted )"
+                  r"(?<!converting )(?<!transitioned )(?<!transitioning )(?<!weaning )(?<!tapering )"
+                  r"(?<!weaned )(?<!tapered )(?<!off )(?<!away )(?<!relief )(?<!benefit )(?<!benefits )"
+                  r"(?<!benefited )(?<!recovering )(?<!recovered )(?<!response )(?<!withdrawal )(?<!came )(?<!refill )(?<!refills )(?<!hx )"
+                  r"(?<![\d.:;,(-] )(?<![\d.:;,(-])\bfrom")
+_CAUSE_BEFORE = re.compile(r"\b(due to|" + _FROM_THE_DRUG + r"|caused by|secondary to|attributed to|induced by|(hemolytic an(a)?emia|aiha|"
                            r"hemolysis)( \([^)]*\))? after|adverse (effects?|reactions?|"
                            r"drug reactions?) (of|to|from)|side effects? (of|from)|reaction to|intolerance to)\s+"
                            + _DETERMINER + r"$", re.IGNORECASE)
@@ -126,6 +133,10 @@ _NOT_STATED = re.compile(r"\b(discuss\w*|review\w*|counsel\w*|educat\w*|explain\
                          r"underdos\w*|unable to afford|cost|evaluat\w* for|look for|rule out|r/o|concern for|"
                          r"suspect\w*|work[- ]?up for)\b", re.IGNORECASE)
 
+# the harm only thought likely, anywhere in its sentence before the drug (an expanded abbreviation may stand between:
+# "likely SIADH from sertraline"): an outpatient uncertain diagnosis, not coded (guideline IV.H)
+_THOUGHT_LIKELY = re.compile(r"\b(likely|probabl[ey]|presum\w*)\b", re.IGNORECASE)
+
 # a harm dated weeks or more before the visit is over, or another visit's: "overdose two years ago", "in 2019"
 _LONG_AGO = re.compile(r"\b((weeks?|wks?|months?|mos?|years?|yrs?) ago|last (year|month)|in (19|20)\d\d)\b",
                        re.IGNORECASE)
@@ -134,7 +145,7 @@ _OVER_AFTER = re.compile(r"\b(resolved|cleared|subsided|no longer|has gone|went 
 
 
 # a word without which no harm of a drug is named: most notes that name a drug hold none
-_HARM_WORD = re.compile(r"due to|caused by|hemoly|aiha|secondary to|attributed to|induced|associated|related|"
+_HARM_WORD = re.compile(r"due to|from|caused by|hemoly|aiha|secondary to|attributed to|induced|associated|related|"
                         r"adverse|side effect|"
                         r"reaction|intolerance|toxicity|overdose|poisoning|ingestion|took", re.IGNORECASE)
 
@@ -186,7 +197,7 @@ def _effect_of(note: str, begin: int, end: int) -> tuple[str, bool] | None:
         return None
     clause = lead[:before_cue.start()] if before_cue else lead
     whole = sentence(note, begin, end)
-    if (_NOT_STATED.search(clause[-60:]) or negated_before(note, begin) or HYPOTHETICAL.search(lead)
+    if (_NOT_STATED.search(clause[-60:]) or _THOUGHT_LIKELY.search(clause) or negated_before(note, begin) or HYPOTHETICAL.search(lead)
             or NEGATED_AFTER.search(after(note, end)) or _OVER_AFTER.search(after(note, end))
             or HISTORY.search(whole) or FAMILY.search(whole) or _LONG_AGO.search(whole)):
         return None

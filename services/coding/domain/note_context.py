@@ -27,7 +27,7 @@ from services.coding.domain.denial_reach import DENIED_WORDS_THEN_DASH
 from services.coding.domain.form_answers import ANSWERED_NO, ANSWERED_NO_AFTER
 from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter, any_may_match, lowered_note, required_literals
 from services.coding.domain.section_headings import section_of
-from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CHANCE_BEFORE, CLAUSE_JOINER, COUNSELLING_TOPIC_BEFORE, EXPOSURE_BEFORE, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
+from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CHANCE_BEFORE, CLAUSE_JOINER, COUNSELLING_TOPIC_BEFORE, DRUG_WORD, EXPOSURE_BEFORE, SIDE_EFFECT_TALKED_BEFORE, PROPHYLAXIS_BEFORE, DENIAL_AFTER, DENIAL_BEFORE,
                                                     NOT_A_DENIAL_AFTER_NO, TOPIC_BEFORE, VERDICT_BEFORE, WARNING_BEFORE)
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
@@ -237,9 +237,14 @@ RULES = (
                      r"to avoid", r"would suggest", r"could (develop|cause)", r"may (develop|cause|lead to)",
                      r"can (cause|lead to)", r"progression to", r"(re-?)?assess(ed)? for", r"re-?evaluate for",
                      *ANTICIPATORY_BEFORE, *CHANCE_BEFORE, EXPOSURE_BEFORE),
-              # ("educated on hypoglycemia warning signs": the signs it would show, taught)
-              re.compile(r"^[^\w,]{0,3}(\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|warning signs|red flags?|may (occur|develop|recur)|"
+              # ("educated on hypoglycemia warning signs": the signs it would show, taught); not a talk about
+              # another thing's risk after the condition's dash ("schizophrenia - discussed risk of weight gain")
+              re.compile(r"^[^\w,]{0,3}((?!(discussed|reviewed|counsell?ed|explained)\b)\w+[^\w,]+){0,1}(risk|prevention|prophylaxis|precautions|warning signs|red flags?|may (occur|develop|recur)|"
                          r"could (occur|develop|recur)|can (occur|develop|recur)|would be|if)\b", re.IGNORECASE)),
+    # a drug's harm only counselled on or reviewed, each item of the list up to the mention ("HCTZ: counseled on
+    # hypokalemia and gout", "SE reviewed: nausea, HA"): supposed, as a warning is; not where the clause names no drug
+    ScopeRule(HYPOTHETICAL, re.compile(SIDE_EFFECT_TALKED_BEFORE, re.IGNORECASE), None,
+              unless=re.compile(r"^(?![\s\S]*\b(" + DRUG_WORD + r")\b)", re.IGNORECASE)),
     # a form's answer after the condition's label: "Retinopathy: No", "Suicidal ideation: Denies" (`form_answers`);
     # read before the past's cues, as the answer is what the form says of them ("Prior stroke? None")
     ScopeRule(ANSWERED_NO, None, re.compile(ANSWERED_NO_AFTER, re.IGNORECASE)),
