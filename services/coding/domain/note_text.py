@@ -372,7 +372,9 @@ _PAST_WORD = re.compile(r"resolv|heal|clear|longer|recurr|replet|inactive|histor
                         r"in the (distant |remote )?past\b|stone-free|\b(triggering|locking|palpitations) since\b|"
                         r"\bago\b|child|kid|teen|infan|toddler|adolescen|youth|\blast\b|prior|previous|former|remote|"
                         r"treated|late effect|\bnone\b|\bno (further |more |other |new )?(episodes?|attacks?|events?|"
-                        r"symptoms|flares?)\b", re.IGNORECASE)
+                        r"symptoms|flares?)\b|"
+                        # a diagnosis held before: "past dx of HFrEF" (the resolved rule's cue)
+                        r"\bpast (dx|diagnosis) of\b", re.IGNORECASE)
 _PAST_WORDS = WordGated(_PAST_WORD)
 
 
