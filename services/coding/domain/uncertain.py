@@ -15,9 +15,9 @@ from services.coding.domain.workup_aim import AIM_AFTER
 
 NAME = "uncertain-diagnosis"
 # findings a test or a witness establishes, doubted as a diagnosis is ("? prediabetes", "concern for a lung nodule",
-# "seizure vs syncope"): the doubted finding is not coded; a complaint the patient reports is no doubt ("fatigue,
-# ? hypothyroid" codes the fatigue)
-DOUBTABLE_FINDINGS = ("R73.0", "R91.1", "R56")
+# "seizure vs syncope", "Holter to look for bradycardia"): the doubted finding is not coded; a complaint the patient
+# reports is no doubt ("fatigue, ? hypothyroid" codes the fatigue, "palpitations" are the patient's)
+DOUBTABLE_FINDINGS = ("R73.0", "R91.1", "R56", "R00.0", "R00.1")
 
 
 def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:

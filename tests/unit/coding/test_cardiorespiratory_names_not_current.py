@@ -109,3 +109,19 @@ def test_an_exacerbation_denied_doubted_or_sought_is_not_coded(suggest, note):
 ])
 def test_an_exacerbation_stated_stays_coded(suggest, note, code):
     assert code in coded(suggest, note)
+
+
+@pytest.mark.parametrize("note", [
+    "A/P: 1. GERD - continue omeprazole. 2. Dizzy spells - Holter to look for bradycardia.",
+    "A/P: 1. Presyncope - question of bradycardia, event monitor.",
+])
+def test_a_rate_finding_only_sought_or_doubted_is_not_coded(suggest, note):
+    assert not any(s.code == "R00.1" for s in suggest(note))
+
+
+@pytest.mark.parametrize("note, code", [
+    ("A/P: 1. Sinus bradycardia, HR 46, asymptomatic - hold metoprolol.", "R00.1"),
+    ("Vitals: HR 121. Tachycardia, likely from dehydration - oral fluids.", "R00.0"),
+])
+def test_a_rate_finding_measured_stays_coded(suggest, note, code):
+    assert code in coded(suggest, note)
