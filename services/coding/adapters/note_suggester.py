@@ -44,6 +44,7 @@ from services.coding.domain.note_terms import (INVERTED_TERM, PARENTHESES, INVER
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.service_name import names_a_service
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
+from services.coding.domain.heart_failure_named_type import end_of_named_type
 from services.coding.domain.spelling import Respeller, misspellings
 from services.coding.domain.substance_named import SUBSTANCE_NAMED_ONLY, substance_named_only
 from services.coding.domain.suggestions import Suggestion, without_integral_symptoms
@@ -304,7 +305,8 @@ class NoteSuggester:
                           and (m.category != "NEGATED_EXISTENCE" or m.modifier_span[0] not in inside)
                           and not _rules_out_a_diagnosis_before(ent, m.modifier_span[1], m.rule.literal, ents)}
             match, context = ent._.icd_match, _context(categories)
-            scope = mention_scope(text, ent.start_char, ent.end_char,
+            # "heart failure with reduced ejection fraction - hx": the status closes the whole typed name
+            scope = mention_scope(text, ent.start_char, end_of_named_type(text, ent.end_char),
                                   Z_CODE_RULES if match.code.startswith("Z") else RULES)
             if scope is not None and _rules_out_a_diagnosis_before(ent, _cue_end(doc, text, ent, scope.cue),
                                                                    scope.cue, ents):

@@ -40,6 +40,8 @@ from services.coding.domain.bone_site_findings import BONE_SITE_FINDINGS, BONE_S
 from services.coding.domain.nerve_injury_sites import NERVE_INJURY_SITES, NERVE_INJURY_WORDS
 from services.coding.domain.neurology_findings import NEUROLOGY_FINDINGS, NEUROLOGY_WORDS
 from services.coding.domain.osteoarthritis_current import osteoarthritis_current
+from services.coding.domain.heart_failure_named_type import heart_failure_current
+from services.coding.domain.workup_aim import AIM_AFTER
 from services.coding.domain.neurology_syndromes import NEUROLOGY_SYNDROME_FINDINGS, NEUROLOGY_SYNDROME_WORDS
 from services.coding.domain.organ_system_entries import ORGAN_SYSTEM_ENTRIES, ORGAN_SYSTEM_WORDS
 from services.coding.domain.blood_and_metabolic_entries import BLOOD_METABOLIC_ENTRIES, BLOOD_METABOLIC_WORDS
@@ -61,7 +63,8 @@ from services.coding.domain.chronic_conditions import cared_for_now
 from services.coding.domain.ended_history import ended_in_the_past
 from services.coding.domain.note_context import FAMILY, RESOLVED, mention_scope, past_by_name
 from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter, possible_indexes
-from services.coding.domain.note_text import (HYPOTHETICAL, NEGATION, UNCERTAIN_BEFORE, before, current, doubted_after,
+from services.coding.domain.note_text import (CAUSE_CLAUSE, HYPOTHETICAL, NEGATED_AFTER, NEGATION, UNCERTAIN_AFTER,
+                                              UNCERTAIN_BEFORE, before, current, doubted_after,
                                               current_without,
                                               current_sign, current_under_history_heading, sentence, sentence_start, uncertain,
                                               word_pattern as _word)
@@ -187,7 +190,15 @@ def _stated(words: re.Pattern, text: str) -> bool:
     return any(not _JUST_NEGATED.search(text[:m.start()]) and not _HISTORY_JUST_BEFORE.search(text[:m.start()])
                and not _PAST_EPISODE.search(text[m.end():])
                and not (_ADMITTED_FOR.search(text[:m.start()]) and not _GOES_ON.search(text))
-               and not doubted_after(text[m.end():]) for m in words.finditer(text))
+               and not _set_aside_after(text[m.end():]) for m in words.finditer(text))
+
+
+def _set_aside_after(following: str) -> bool:
+    """The words right after an exacerbation deny, doubt or only seek it, as they would a condition: "exacerbation
+    not seen on CXR", "exacerbation - to be confirmed", "exacerbation workup" (not a cause: "flare, likely viral")."""
+    return (doubted_after(following) or NEGATED_AFTER.match(following) is not None
+            or AIM_AFTER.match(following) is not None
+            or (UNCERTAIN_AFTER.match(following) is not None and CAUSE_CLAUSE.match(following) is None))
 
 
 def _asthma(match: re.Match, note: str) -> tuple[str, str] | None:
@@ -406,7 +417,7 @@ def _urinary(code: str, why: str) -> Resolve:
 _PAIN = "R52"  # "pain" alone, which the words of a located pain also hold
 _OA_UNSPECIFIED_SITE = "M19.9"  # "osteoarthritis" alone, which the words of a located one also hold
 FINDINGS: tuple[Finding, ...] = (
-    Finding(_HEART_FAILURE_WORDS, ("I50",), _heart_failure),
+    Finding(_HEART_FAILURE_WORDS, ("I50",), _heart_failure, heart_failure_current),
     Finding(_word(r"asthma"), ("J45",), _asthma),
     Finding(_word(r"copd|chronic obstructive pulmonary disease"), ("J44", "J43"), _copd, _copd_current),
     Finding(_word(r"chronic obstructive bronchitis"), ("J44", "J42", "J41"), _obstructive_bronchitis, _copd_current),

@@ -6,6 +6,7 @@ ConText already drops the cues it knows; this rule holds the outpatient list who
 and tells the coder on the symptoms it kept why the diagnosis beside them is not coded.
 """
 from services.coding.domain.convention_gates import needs
+from services.coding.domain.heart_failure_named_type import end_of_named_type
 from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE, UNCERTAIN_AFTER,
                                               UNCERTAIN_BEFORE, doubted_sign, raised_by_another, sentence_start,
                                               uncertain, uncertain_sign)
@@ -14,9 +15,9 @@ from services.coding.domain.workup_aim import AIM_AFTER
 
 NAME = "uncertain-diagnosis"
 # findings a test or a witness establishes, doubted as a diagnosis is ("? prediabetes", "concern for a lung nodule",
-# "seizure vs syncope"): the doubted finding is not coded; a complaint the patient reports is no doubt ("fatigue,
-# ? hypothyroid" codes the fatigue)
-DOUBTABLE_FINDINGS = ("R73.0", "R91.1", "R56")
+# "seizure vs syncope", "Holter to look for bradycardia"): the doubted finding is not coded; a complaint the patient
+# reports is no doubt ("fatigue, ? hypothyroid" codes the fatigue, "palpitations" are the patient's)
+DOUBTABLE_FINDINGS = ("R73.0", "R91.1", "R56", "R00.0", "R00.1")
 
 
 def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
@@ -29,7 +30,7 @@ def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
         return False
     if s.code[0] == "R" and not s.code.startswith(DOUBTABLE_FINDINGS):
         return uncertain_sign(note, s.end) or doubted_sign(note, s.start)
-    return uncertain(note, s.start, s.end)
+    return uncertain(note, s.start, end_of_named_type(note, s.end))  # "HFrEF?": the doubt closes the typed name
 
 
 # (the qualified doubt needs one of DOUBTED_AFTER's words: its gate is that one's)

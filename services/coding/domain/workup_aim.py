@@ -1,6 +1,6 @@
 """A diagnosis named as what a work-up is to establish: "consider GERD workup", "ADHD workup", "OSA to be evaluated",
-"workup for gout", "query MS". Outpatient, a condition still being worked up is not established (ICD-10-CM
-guideline IV.H): its signs and symptoms are coded, as after "evaluate for" or "r/o".
+"workup for gout", "query MS", "loop recorder to look for AF". Outpatient, a condition still being worked up is not
+established (ICD-10-CM guideline IV.H): its signs and symptoms are coded, as after "evaluate for" or "r/o".
 
 Not a condition whose work-up looks for its cause: in "anemia workup" or "neuropathy w/u" the anemia is measured
 and the neuropathy found; what is sought is why. Nor a treatment the note weighs for a condition it states ("GERD -
@@ -12,7 +12,10 @@ import re
 # the cues before the condition, read anywhere before it in its sentence as the other doubts are
 # ("w/u" is written out as "work-up" before the rules read the note)
 AIM_BEFORE = (r"\b(work-?\s?up|assessment|assess) for\b|\bquery\b|\bconcerning for\b|"
-              r"\b(high |clinical )?suspicion (for|of)\b")
+              r"\b(high |clinical )?suspicion (for|of)\b|"
+              # what a monitor or a study is to find: "ILR to look for paroxysmal AF", "Holter looking for SVT",
+              # "ILR for occult AF" (not a result: "stool positive for occult blood")
+              r"\blook(ing|s)? for\b|(?<!positive )(?<!pos )\bfor occult\b")
 # right after the condition: its work-up, or its evaluation still to come
 AIM_AFTER = re.compile(r"^\s*(work-?\s?ups?|evaluation|eval|testing)\b|"
                        r"^\s*(is |are )?to be (evaluated|assessed|investigated|worked up)\b", re.IGNORECASE)
