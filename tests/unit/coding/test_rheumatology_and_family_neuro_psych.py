@@ -25,6 +25,7 @@ def _both(sentence: str) -> list[str]:
     ("Chronic gout, no tophi, urate 5.2 on allopurinol.", "M1A.9XX0"),
     ("Sjogren's - pilocarpine per rheum.", "M35.00"),
     ("Pseudogout of the right knee, tapped today.", "M11.261"),
+    ("RA with ILD - HRCT stable, PFTs in 6 mo.", "M05.10"),
 ])
 def test_the_rheumatology_shorthand_is_its_subterm(suggest, sentence, code):
     for note in _both(sentence):
