@@ -1,7 +1,7 @@
 """The family or personal history code for a condition the term index found, where the Z code's own text does
 not hold the note's words: "FH of type 1 diabetes" is "History, family, diabetes" Z83.3, "brother with
-schizophrenia" is "History, family, mental disorder NEC" Z81.8, "h/o kidney stones" is "History, personal,
-calculi, renal" Z87.442, "h/o anorexia nervosa" is "History, personal, mental disorder NEC" Z86.59
+schizophrenia" or "mother - dementia" is "History, family, mental disorder NEC" Z81.8, "h/o kidney stones" is
+"History, personal, calculi, renal" Z87.442, "h/o anorexia nervosa" is "History, personal, mental disorder NEC" Z86.59
 (ICD-10-CM alphabetic index, History entries); a past myocardial infarction is not a Z code but "Infarct,
 myocardial, old (healed)" I25.2 (guideline I.C.9.e.4).
 
@@ -21,7 +21,10 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "F10": ("Z81.1", None), "F17": ("Z81.2", "Z87.891"),
     "F11": ("Z81.3", None), "F12": ("Z81.3", None), "F13": ("Z81.3", None), "F14": ("Z81.3", None),
     "F15": ("Z81.3", None), "F16": ("Z81.3", None), "F18": ("Z81.3", None), "F19": ("Z81.3", None),
-    # History, family / personal, mental disorder NEC (a substance use disorder in the past is its remission code)
+    # History, family / personal, mental disorder NEC (a substance use disorder in the past is its remission code);
+    # Z81.8 holds every condition of F01-F99 the other Z81 codes do not: a relative's dementia (F01-F03) and autism
+    # (F84) too, which the patient does not outgrow, so no personal history entry for them
+    "F01": ("Z81.8", None), "F02": ("Z81.8", None), "F03": ("Z81.8", None), "F84": ("Z81.8", None),
     "F2": ("Z81.8", "Z86.59"), "F3": ("Z81.8", "Z86.59"), "F4": ("Z81.8", "Z86.59"), "F5": ("Z81.8", "Z86.59"),
     "F6": ("Z81.8", "Z86.59"),
     "F70": ("Z81.0", None), "F71": ("Z81.0", None), "F72": ("Z81.0", None), "F73": ("Z81.0", None),

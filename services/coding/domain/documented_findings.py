@@ -351,10 +351,20 @@ def _gout_cause(text: str) -> str:
                  if not UNCERTAIN_BEFORE.search(text[:found.start()][-30:])), "0")
 
 
+# tophi, or a gout the note calls chronic, make it chronic gout (M1A.-, "Gout, tophaceous - see Gout, chronic"),
+# its 7th character 1 with tophi and 0 without; tophi denied ("no tophi", "non-tophaceous") are not there
+_TOPHI = re.compile(r"\b(tophaceous|tophus|tophi)\b", re.IGNORECASE)
+_NO_TOPHI = re.compile(r"\b(no|without|non-?|not)\s*(\w+\s+){0,2}(tophaceous|tophus|tophi)\b", re.IGNORECASE)
+_CHRONIC_GOUT = re.compile(r"\bchronic (tophaceous )?gout|\bgout,? chronic\b", re.IGNORECASE)
+
+
 def _gout(match: re.Match, note: str) -> tuple[str, str]:
     """Gout M10.0- (idiopathic) to M10.3- (the cause stated) by the site and side the sentence states; M10.9
-    without a site."""
+    without a site. Chronic or tophaceous gout is M1A.- by the same characters, with or without tophus."""
     text = sentence(note, match.start(), match.end())
+    tophi = bool(_TOPHI.search(_NO_TOPHI.sub(" ", text)))
+    if tophi or _CHRONIC_GOUT.search(text):
+        return _chronic_gout(text, tophi)
     site = next((digit for digit, words in _GOUT_SITES if re.search(rf"\b({words})\b", text, re.IGNORECASE)),
                 None)
     if site is None:
@@ -367,6 +377,20 @@ def _gout(match: re.Match, note: str) -> tuple[str, str]:
     return f"M10.{cause}{site}{side}", ("gout at the site and side the note states" if side != "9" else
                                         "gout at the site stated; the side is not stated") + (
         "; the cause its sentence names" if cause != "0" else "")
+
+
+def _chronic_gout(text: str, tophi: bool) -> tuple[str, str]:
+    """M1A.- as M10.- by the site, side and cause the sentence states; the 7th character tells the tophi."""
+    seventh, kind = ("1", "chronic gout with tophi") if tophi else ("0", "chronic gout without tophi")
+    site = next((digit for digit, words in _GOUT_SITES if re.search(rf"\b({words})\b", text, re.IGNORECASE)),
+                None)
+    if site is None:
+        return f"M1A.9XX{seventh}", f"{kind}, no site stated"
+    cause = _gout_cause(text)
+    if site == "8":
+        return f"M1A.{cause}8X{seventh}", f"{kind} of the vertebrae"
+    sides = [digit for digit, words in _SIDE.items() if words.search(text)]
+    return f"M1A.{cause}{site}{sides[0] if len(sides) == 1 else '9'}{seventh}", f"{kind} at the site stated"
 
 
 _ANY_SIDE = re.compile(r"\b(right|left|bilateral|both)\b", re.IGNORECASE)
@@ -425,7 +449,7 @@ FINDINGS: tuple[Finding, ...] = (
             _bph),
     Finding(_word(r"strep throat|strep pharyngitis|streptococcal pharyngitis|pharyngitis|sore throat"), ("J02",),
             _pharyngitis),
-    Finding(_word(r"gout|gouty arthritis|podagra"), ("M10",), _gout),
+    Finding(_word(r"gout|gouty arthritis|podagra"), ("M10", "M1A"), _gout),
     Finding(_word(r"pneumonia"), ("J18",), fixed("J18.9", "pneumonia without a documented organism")),
     Finding(_word(r"osteopenia|low bone mass"), ("M85",), _osteopenia),
     Finding(_word(r"urinary frequency|frequent urination|frequency of urination|urinating frequently"), ("R35",),

@@ -200,7 +200,7 @@ class ScopeRule:
 
 RULES = (
     ScopeRule(FAMILY,
-              _words("family history", "family hx", "mother", "father", "brother", "sister", "sibling",
+              _words("family history", "family hx", "mother", "father", "mom", "dad", "brother", "sister", "sibling",
                      "parents?", "grandmother", "grandfather", "aunt", "uncle", "cousin", "daughter", "son",
                      "relatives?", "family members?"),
               # ("FH gout in both parents")

@@ -118,18 +118,33 @@ def _suffix(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1].isalpha() and (end == len(text) or not text[end].isalnum())
 
 
-_ITS_NOUN_AFTER = re.compile(r"['\u2019]?s?\s+(thyroiditis|disease|encephalopathy|syndrome)\b", re.IGNORECASE)
+_ITS_NOUN_AFTER = re.compile(r"['\u2019]?s?\s+(thyroiditis|disease|encephalopathy|syndrome|dementia|type)\b",
+                             re.IGNORECASE)
 
 
 def _eponym_alone(text: str, start: int, end: int) -> bool:
-    """"sister with Hashimoto's": the eponym written alone is its disease (the index's "Hashimoto's thyroiditis");
-    written with its noun the term is already there."""
+    """"sister with Hashimoto's", "mom w/ Alzheimer's": the eponym written alone is its disease (the index's
+    "Hashimoto's thyroiditis", "Alzheimer's disease"); written with its noun the term is already there."""
     return not _ITS_NOUN_AFTER.match(text, end)
+
+
+# a relative named earlier in the clause: "mom w/ Alzheimer's", "Family hx significant for Alzheimer's"
+_RELATIVE_IN_CLAUSE = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|son|daughter|grandmother|"
+                                 r"grandfather|aunt|uncle|cousin|parents?|family (history|hx)|fhx?)\b[^.;\n]*$",
+                                 re.IGNORECASE)
+
+
+def _relatives_eponym(text: str, start: int, end: int) -> bool:
+    """"mom w/ Alzheimer's": a relative's disease as families tell it, the eponym alone. The patient's own
+    ("Alzheimer's mild dementia", "early-onset Alzheimer's, severe") is left to the index, which reads its kind
+    and stage from the words around it."""
+    return _eponym_alone(text, start, end) and bool(_RELATIVE_IN_CLAUSE.search(text[max(0, start - 80):start]))
 
 
 GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "oxygen_after": _oxygen_after, "ms_course": _ms_course, "heart_failure_type": _heart_failure_type, "heading": _heading,
                             "side": _side, "after_number": _after_number, "not_a_score": _not_a_score, "before_of": _before_of,
                             "suffix": _suffix, "counselling": _counselling, "eponym_alone": _eponym_alone,
+                            "relatives_eponym": _relatives_eponym,
                             **DIAGNOSIS_GUARDS}
 
 

@@ -30,7 +30,8 @@ def test_a_proposed_weighed_relatives_or_taught_condition_is_not_billed(suggest,
 @pytest.mark.parametrize("note, kept", [
     # what is considered is the drug, not the condition
     ("Hyperlipidemia, LDL 162 - consider statin.", "E78.5"),
-    ("Rheumatoid arthritis, seropositive flare - considering biologic.", "M06.9"),
+    # (seropositive: with rheumatoid factor, M05.9)
+    ("Rheumatoid arthritis, seropositive flare - considering biologic.", "M05.9"),
     # the patient who shows the signs, and the relative who only came along
     ("Pt with gout, L first MTP red and hot; family member at bedside.", "M10.072"),
     ("Asthma, well controlled; info on spacer technique given.", "J45.909"),
