@@ -100,8 +100,11 @@ _ACUTE = re.compile(r"\bacute\W+(viral\W+)?$", re.IGNORECASE)
 
 
 _CARRIER = re.compile(r"\W*(virus\W+)?(carrier|carrier state)\b", re.IGNORECASE)
-_CARRIER_BEFORE = re.compile(r"\b(inactive |chronic |asymptomatic )?carrier( state)? (of|for) (viral )?$", re.IGNORECASE)
-_IMMUNE = re.compile(r"\W*(virus\W+)?(immune|immunity|vaccinated|non-?immune)\b", re.IGNORECASE)
+_CARRIER_BEFORE = re.compile(r"\b(inactive |chronic |asymptomatic )?carrier( state)? (of|for) (viral )?$",
+                             re.IGNORECASE)
+# "immune-tolerant" and "immune-active" are phases of the chronic infection, not immunity to it
+_IMMUNE = re.compile(r"\W*(virus\W+)?(immune|immunity|vaccinated|non-?immune)\b(?!\s*-\s*(tolerant|active))",
+                     re.IGNORECASE)
 
 
 def _viral_hepatitis(chronic: str, acute: str, unstated: str, letter: str) -> Resolve:

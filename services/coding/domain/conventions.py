@@ -523,7 +523,7 @@ _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue
 _NOT_THIS_DOSE = re.compile(r"\b(asks?|asked|asking|questions? about|advised|(?<!as )discussed|offered|recommended|will get|plans? to get|pharmacy|"
                             r"defer(red)? to|as an? (child|kid|infant|teen(ager)?)|in childhood|bcg|"
                             r"last (year|month|fall|autumn|winter|spring|summer|season)|(years?|yrs?|months?) ago|"
-                            r"in (19|20)\d\d|series (was )?completed|"
+                            r"in (19|20)\d\d|series (is |was )?complete(d)?|"
                             # the vaccination told as the patient's status: "s/p hep B vaccine series", "COVID
                             # vaccinated, boosted", "immune from vaccination", "s/p COVID vaccine x3"
                             r"s/p (\w+ ){0,3}(vaccin\w*|series|shots?)|status post (\w+ ){0,3}vaccin\w*|"

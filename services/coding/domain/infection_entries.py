@@ -10,12 +10,11 @@ pneumonia" (U07.1 is read on its own words and stays first);
 is not the unspecified hepatitis B19.9 or the acute one B17.9; a sentence naming its vaccine, a dose, immunity or
 serology is no infection's);
 "Neuralgia, postherpetic" B02.29 (B02.22 for the trigeminal nerve); and a carrier or colonization of MRSA or MSSA
-Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus", also a nasal screen found positive):
-a carrier is not an infection
-(guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Tuberculosis, pulmonary" A15.0 and an active
-tuberculosis of no stated site A15.9 (the main term), not another person's or an exposure's. "Enterocolitis, due to
-Clostridium difficile" A04.72, A04.71 where the sentence calls it recurrent (written "C. diff colitis" or "infection"; a test
-for it names no infection); "Herpes, labialis" and "Blister, fever" B00.1; "Herpes, genital" A60.00.
+Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus", also a nasal screen found positive): a
+carrier is not an infection (guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Tuberculosis,
+pulmonary" A15.0 and an active tuberculosis of no stated site A15.9 (the main term), not another person's, an
+exposure's or a past one's. "Enterocolitis, due to Clostridium difficile" A04.72, A04.71 where the sentence calls it
+recurrent (written "C. diff colitis" or "infection"; a test for it names no infection); "Herpes, labialis" and "Blister, fever" B00.1; "Herpes, genital" A60.00.
 """
 import re
 

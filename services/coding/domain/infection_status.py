@@ -1,10 +1,11 @@
-"""An infection named only for a status that is not the infection: the patient's immunity to it, or a test for it
-that found none. "Varicella immune", "rubella IgG positive - immune", "immune to hepatitis B", "hep B sAb reactive
-- immune" tell a titer's or a vaccination's result, and ICD-10-CM has no code for being immune (guideline I.B.1
-codes what the patient has); "MRSA PCR negative", "MRSA nasal swab negative" tell a screen that found no organism.
-A code of chapter 1 (A00-B99, the organism codes B95-B97 among them) read from such a mention is dropped; the
-infection stated elsewhere in the note keeps its own mention. "Immune-tolerant" and "immune-active" are phases of a
-chronic hepatitis B, not immunity, and stay coded.
+"""An infection named only for a status that is not the infection: the patient's immunity to it, the vaccine had
+against it, or a test for it that found none. "Varicella immune", "rubella IgG positive - immune", "immune to
+hepatitis B", "hep B sAb reactive - immune", "fully vaccinated for COVID" tell a titer's or a vaccination's result,
+and ICD-10-CM has no code for being immune (guideline I.B.1 codes what the patient has); "MRSA PCR negative", "MRSA
+nasal swab negative" tell a screen that found no organism. A code of chapter 1 (A00-B99, the organism codes B95-B97
+among them) or COVID-19's U07.1 read from such a mention is dropped; the infection stated elsewhere in the note keeps
+its own mention. "Immune-tolerant" and "immune-active" are phases of a chronic hepatitis B, not immunity, and stay
+coded.
 """
 import re
 
@@ -21,15 +22,21 @@ _IMMUNE_AFTER = re.compile(rf"\s*(virus\s+)?[-:,(]?\s*{_SEROLOGY}[-:,(]?\s*{_IMM
 _IMMUNE_BEFORE = re.compile(r"\b(immune|immunity|non-?immune|not immune)\s+(to|against|for)\s+(the\s+)?$",
                             re.IGNORECASE)
 # a test of the organism written right after its name, found negative: "MRSA nasal swab negative", "PCR neg"
-_TEST = r"((nasal|nares|nose|throat|rectal|perianal)\s+)?((swab|screen|pcr|culture|test|antigen|ag|ab|igg|serology)\s+)?"
+_TEST = (r"((nasal|nares|nose|throat|rectal|perianal)\s+)?"
+         r"((swab|screen|pcr|culture|test|antigen|ag|ab|igg|serology)\s+)?")
 _NEGATIVE_AFTER = re.compile(rf"\s*[-:]?\s*{_TEST}(is\s+|was\s+)?(negative|neg|not detected|non-?reactive)\b",
                              re.IGNORECASE)
-_GATE = re.compile(r"\b(immun(e|ity)|negative|neg|not detected|non-?reactive)\b", re.IGNORECASE)
+# the vaccine the patient had, named by what it prevents: "fully vaccinated for COVID", "immunized against measles"
+_VACCINATED_BEFORE = re.compile(r"\b(vaccinated|immunized|immunised|boosted|vaccines?|vaccination)\s+(for|against)\s+$",
+                                re.IGNORECASE)
+_GATE = re.compile(r"\b(immun(e|ity|ized|ised)|negative|neg|not detected|non-?reactive|vaccinated|boosted|vaccines?|"
+                   r"vaccination)\b", re.IGNORECASE)
 
 
 def immune_to(note: str, start: int, end: int) -> bool:
     """The mention at note[start:end] names an infection the patient is immune to, not one the patient has."""
-    return bool(_IMMUNE_AFTER.match(note, end) or _IMMUNE_BEFORE.search(note[max(0, start - 30):start]))
+    before = note[max(0, start - 30):start]
+    return bool(_IMMUNE_AFTER.match(note, end) or _IMMUNE_BEFORE.search(before) or _VACCINATED_BEFORE.search(before))
 
 
 def found_negative(note: str, end: int) -> bool:
@@ -38,7 +45,8 @@ def found_negative(note: str, end: int) -> bool:
 
 
 def _infection(code: str) -> bool:
-    return code[:1] in "AB" and code[1:3].isdigit()
+    """A code of chapter 1, or COVID-19's (U07.1)."""
+    return code[:1] in "AB" and code[1:3].isdigit() or code.startswith("U07")
 
 
 @needs(patterns=(_GATE,))

@@ -43,6 +43,7 @@ def test_a_test_found_negative_right_after_the_name(after, negative):
     ("Immune to hepatitis B after the series.", ("B16", "B18", "B19")),
     ("HBV sAb positive - immune.", ("B16", "B18", "B19")),
     ("MRSA PCR negative before surgery.", ("B95", "A49", "Z22")),
+    ("Vaccinated against COVID-19 x2, no booster.", ("U07",)),
 ])
 def test_an_immunity_or_a_negative_screen_is_not_the_infection(suggest, frame, item, kept_out):
     assert not any(s.code.startswith(kept_out) for s in suggest(frame.format(item)))
@@ -53,6 +54,7 @@ def test_an_immunity_or_a_negative_screen_is_not_the_infection(suggest, frame, i
     "Fully vaccinated for COVID, booster last fall.",
     "Status post hepatitis B vaccine series.",
     "Immune after the hep B vaccine series.",
+    "Hepatitis A vaccine series is complete.",
 ])
 def test_a_vaccination_told_as_a_status_is_no_immunization_encounter(suggest, frame, item):
     assert "Z23" not in billed(suggest, frame.format(item))
@@ -77,6 +79,8 @@ def test_a_carrier_takes_the_carriers_code(suggest, frame, item, code, wrong):
     ("Chronic hepatitis B on tenofovir, HBV DNA undetectable.", "B18.1"),
     ("Pulmonary tuberculosis on RIPE, month 1.", "A15.0"),
     ("Active TB on RIPE therapy.", "A15.9"),
+    ("Chronic HBV, immune-active phase - start tenofovir.", "B18.1"),
+    ("COVID-19, positive PCR yesterday - paxlovid.", "U07.1"),
     ("AIDS, CD4 150, on ART.", "B20"),
     ("Shingles of the chest - valacyclovir. Varicella immune.", "B02.9"),
 ])
