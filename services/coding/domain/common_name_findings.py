@@ -300,7 +300,7 @@ _ROWS = (
     (_word(r"autism"), ("F84",), fixed("F84.0", "autism (autistic disorder)")),
     (_word(r"acromegaly"), ("E22",), fixed("E22.0", "acromegaly")),
     (_word(r"thyrotoxicosis"), ("E05",), _thyrotoxicosis),
-    (_word(r"hiv (disease|infection)|hiv/aids|human immunodeficiency virus (disease|infection)")
+    (_word(r"hiv (disease|infection)|hiv/aids|human immunodeficiency virus (disease|infection)|(?<=asymptomatic )hiv")
      , ("B20", "Z21", "B97", "Z20"), _hiv),
     (re.compile(r"\bAIDS\b"), ("B20",), fixed("B20", "AIDS is HIV disease")),
     (_word(r"hepatitis c|hep c|hcv"), ("B15", "B16", "B17", "B18", "B19", "K73", "K75"), _hepatitis_c),

@@ -14,7 +14,8 @@ Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus", also
 carrier is not an infection (guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Tuberculosis,
 pulmonary" A15.0 and an active tuberculosis of no stated site A15.9 (the main term), not another person's, an
 exposure's or a past one's. "Enterocolitis, due to Clostridium difficile" A04.72, A04.71 where the sentence calls it
-recurrent (written "C. diff colitis" or "infection"; a test for it names no infection); "Herpes, labialis" and "Blister, fever" B00.1; "Herpes, genital" A60.00.
+recurrent (written "C. diff colitis" or "infection"; a test for it names no infection); "Herpes, labialis" and
+"Blister, fever" B00.1; "Herpes, genital" A60.00.
 """
 import re
 

@@ -67,8 +67,10 @@ def test_a_vaccination_told_as_a_status_is_no_immunization_encounter(suggest, fr
     ("Chronic carrier of hepatitis B - AFP yearly.", "B18.1", ("B16", "B19")),
     ("Nasal PCR positive for MRSA, no infection - mupirocin.", "Z22.322", ("B95", "A49")),
     ("MSSA nares positive - CHG wash.", "Z22.321", ("B95", "A49")),
+    ("TB skin test positive, CXR clear.", "R76.11", ("A15",)),
+    ("Asymptomatic HIV, VL undetectable.", "Z21", ("B20",)),
 ])
-def test_a_carrier_takes_the_carriers_code(suggest, frame, item, code, wrong):
+def test_a_carrier_or_a_positive_test_takes_its_status_code(suggest, frame, item, code, wrong):
     found = billed(suggest, frame.format(item))
     assert code in found and not any(c.startswith(wrong) for c in found)
 
