@@ -526,7 +526,7 @@ _NOT_THIS_DOSE = re.compile(r"\b(asks?|asked|asking|questions? about|advised|(?<
                             r"in (19|20)\d\d|series (is |was )?complete(d)?|"
                             # the vaccination told as the patient's status: "s/p hep B vaccine series", "COVID
                             # vaccinated, boosted", "immune from vaccination", "s/p COVID vaccine x3"
-                            r"s/p (\w+ ){0,3}(vaccin\w*|series|shots?)|status post (\w+ ){0,3}vaccin\w*|"
+                            r"(s/p|status post) ((\w+ ){0,3}(vaccin\w*|series|shots?)|(the )?(" + VACCINE_NAMES + r"))|"
                             r"(fully |previously )?vaccinated|boosted|vaccin\w* x ?\d|"
                             r"(from|after|by|via) (the |a |an )?(\w+ ){0,2}vaccin\w*|"
                             # a season to come: "flu vaccine this fall"

@@ -55,6 +55,7 @@ def test_an_immunity_or_a_negative_screen_is_not_the_infection(suggest, frame, i
     "Status post hepatitis B vaccine series.",
     "Immune after the hep B vaccine series.",
     "Hepatitis A vaccine series is complete.",
+    "S/p Shingrix, both doses.",
 ])
 def test_a_vaccination_told_as_a_status_is_no_immunization_encounter(suggest, frame, item):
     assert "Z23" not in billed(suggest, frame.format(item))
