@@ -43,7 +43,7 @@ _KIDNEY_DISEASE = _word(r"chronic kidney disease|ckd|acute kidney injury|aki|ren
                         r"nephropathy")
 
 ABNORMAL_STUDY_WORDS = _word(r"ana|antinuclear|rheumatoid factor|rf|ccp|quantiferon|igra|t-?spot|ppd|tst|"
-                             r"tuberculin|eeg|electroencephalogram|emg|electromyogram|qtc?|white matter|"
+                             r"tuberculin|tb skin test|eeg|electroencephalogram|emg|electromyogram|qtc?|white matter|"
                              r"kidney function|renal function")
 
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
@@ -59,7 +59,8 @@ ABNORMAL_STUDY_FINDINGS = (
            rf"(quantiferon([- ]tb)?( gold)?( plus)?|igra|t-?spot)([- ]tb)?{_IS_POSITIVE}"),
      ("R76", "A15", "Z22"), _unless_affirmed("R76.12", "a positive interferon-gamma release assay without active "
                                              "tuberculosis", _TUBERCULOSIS)),
-    (_word(rf"{_POSITIVE} (ppd|tst|tuberculin skin test|mantoux)|(ppd|tst|tuberculin skin test){_IS_POSITIVE}"),
+    (_word(rf"{_POSITIVE} (ppd|tst|(tuberculin|tb) skin test|mantoux)|"
+           rf"(ppd|tst|(tuberculin|tb) skin test){_IS_POSITIVE}"),
      ("R76", "A15", "Z22"), _unless_affirmed("R76.11", "a positive tuberculin skin test without active "
                                              "tuberculosis", _TUBERCULOSIS)),
     (_word(r"abnormal (eeg|electroencephalogram)"), ("R94",),

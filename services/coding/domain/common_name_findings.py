@@ -8,7 +8,9 @@ of a Meniere disease the note names); "Myalgia" M79.10 (and muscle aches, unless
 "Autism" F84.0; "Acromegaly" E22.0; "Thyrotoxicosis" E05.90, with storm E05.91, unless its sentence affirms a cause
 the index codes apart (a goiter, a nodule, Graves disease); "Human immunodeficiency virus (HIV) disease (infection)"
 B20, asymptomatic status Z21; "Hepatitis, C" B19.20, chronic B18.2, acute B17.10, and "Hepatitis, B" B19.10, chronic B18.1, acute B16.9,
-carrier Z22.51 (a test, a screen, a vaccine, an immunity or a cure is no current diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by digit and side; "De Quervain's
+a carrier (before or after the name) the chronic code, whose inclusion term "Carrier of viral hepatitis B" (C) the
+FY2026 tabular holds since the carrier codes Z22.5- were deleted (a test, a screen, a vaccine, an immunity or a cure
+is no current diagnosis); "Elevated, sedimentation rate" R70.0; "Trigger finger" M65.3- by digit and side; "De Quervain's
 tenosynovitis" M65.4 (not the thyroiditis of that name); "Ganglion" M67.4- at the wrist, hand, knee, ankle or foot,
 by side; "Nausea, with vomiting" R11.2; "Fever, with chills" R50.9 (not "Chills" R68.83, a chill without fever);
 "Pyelonephritis" not said acute or chronic N12; vertebrogenic low back pain
@@ -98,20 +100,25 @@ _ACUTE = re.compile(r"\bacute\W+(viral\W+)?$", re.IGNORECASE)
 
 
 _CARRIER = re.compile(r"\W*(virus\W+)?(carrier|carrier state)\b", re.IGNORECASE)
-_IMMUNE = re.compile(r"\W*(virus\W+)?(immune|immunity|vaccinated|non-?immune)\b", re.IGNORECASE)
+_CARRIER_BEFORE = re.compile(r"\b(inactive |chronic |asymptomatic )?carrier( state)? (of|for) (viral )?$",
+                             re.IGNORECASE)
+# "immune-tolerant" and "immune-active" are phases of the chronic infection, not immunity to it
+_IMMUNE = re.compile(r"\W*(virus\W+)?(immune|immunity|vaccinated|non-?immune)\b(?!\s*-\s*(tolerant|active))",
+                     re.IGNORECASE)
 
 
-def _viral_hepatitis(chronic: str, acute: str, unstated: str, letter: str, carrier: str | None = None) -> Resolve:
+def _viral_hepatitis(chronic: str, acute: str, unstated: str, letter: str) -> Resolve:
     """Chronic, acute, or neither stated: the index's "Hepatitis, viral, type B/C" and their subterms. A test,
-    a screen, a vaccine, an immunity or a cure is no current diagnosis; a carrier is the carrier's Z22 code."""
+    a screen, a vaccine, an immunity or a cure is no current diagnosis; a carrier is coded as the chronic
+    hepatitis, whose inclusion term it is."""
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         said = sentence(note, match.start(), match.end())
         if (_HEPATITIS_TEST.match(note, match.end()) or _IMMUNE.match(note, match.end())
                 or _SCREENING.search(said) or _CURED.search(said)):
             return None
-        if carrier and _CARRIER.match(note, match.end()):
-            return carrier, f"carrier of viral hepatitis {letter}"
         before = note[max(0, match.start() - 20):match.start()]
+        if _CARRIER.match(note, match.end()) or _CARRIER_BEFORE.search(before):
+            return chronic, f"carrier of viral hepatitis {letter} (an inclusion term of the chronic hepatitis)"
         if _CHRONIC.search(before) or re.match(r"\W*(virus\W+)?(infection\W+)?,?\W*chronic\b", note[match.end():],
                                                re.IGNORECASE):
             return chronic, f"chronic viral hepatitis {letter}"
@@ -122,7 +129,7 @@ def _viral_hepatitis(chronic: str, acute: str, unstated: str, letter: str, carri
 
 
 _hepatitis_c = _viral_hepatitis("B18.2", "B17.10", "B19.20", "C")
-_hepatitis_b = _viral_hepatitis("B18.1", "B16.9", "B19.10", "B", carrier="Z22.51")
+_hepatitis_b = _viral_hepatitis("B18.1", "B16.9", "B19.10", "B")
 
 
 _DIGITS = (("1", r"thumbs?"), ("2", r"index"), ("3", r"middle|long"), ("4", r"ring"), ("5", r"little|small|fifth|5th"))
@@ -293,7 +300,7 @@ _ROWS = (
     (_word(r"autism"), ("F84",), fixed("F84.0", "autism (autistic disorder)")),
     (_word(r"acromegaly"), ("E22",), fixed("E22.0", "acromegaly")),
     (_word(r"thyrotoxicosis"), ("E05",), _thyrotoxicosis),
-    (_word(r"hiv (disease|infection)|hiv/aids|human immunodeficiency virus (disease|infection)")
+    (_word(r"hiv (disease|infection)|hiv/aids|human immunodeficiency virus (disease|infection)|(?<=asymptomatic )hiv")
      , ("B20", "Z21", "B97", "Z20"), _hiv),
     (re.compile(r"\bAIDS\b"), ("B20",), fixed("B20", "AIDS is HIV disease")),
     (_word(r"hepatitis c|hep c|hcv"), ("B15", "B16", "B17", "B18", "B19", "K73", "K75"), _hepatitis_c),

@@ -29,6 +29,7 @@ from services.coding.domain.allergy_status import allergy_status
 from services.coding.domain.never_used import never_used
 from services.coding.domain.smoke_exposure import smoke_exposure
 from services.coding.domain.communicable_exposure import communicable_exposure
+from services.coding.domain.infection_status import infection_status
 from services.coding.domain.agent_exposure import agent_exposure
 from services.coding.domain.cough_duration import cough_by_duration
 from services.coding.domain.bmi import body_mass_index
@@ -523,7 +524,12 @@ _NOT_GIVEN = re.compile(r"\b(declined|refused|deferred|not given|due for|overdue
 _NOT_THIS_DOSE = re.compile(r"\b(asks?|asked|asking|questions? about|advised|(?<!as )discussed|offered|recommended|will get|plans? to get|pharmacy|"
                             r"defer(red)? to|as an? (child|kid|infant|teen(ager)?)|in childhood|bcg|"
                             r"last (year|month|fall|autumn|winter|spring|summer|season)|(years?|yrs?|months?) ago|"
-                            r"in (19|20)\d\d|series (was )?completed|"
+                            r"in (19|20)\d\d|series (is |was )?complete(d)?|"
+                            # the vaccination told as the patient's status: "s/p hep B vaccine series", "COVID
+                            # vaccinated, boosted", "immune from vaccination", "s/p COVID vaccine x3"
+                            r"(s/p|status post) ((\w+ ){0,3}(vaccin\w*|series|shots?)|(the )?(" + VACCINE_NAMES + r"))|"
+                            r"(fully |previously )?vaccinated|boosted|vaccin\w* x ?\d|"
+                            r"(from|after|by|via) (the |a |an )?(\w+ ){0,2}vaccin\w*|"
                             # a season to come: "flu vaccine this fall"
                             r"this (fall|autumn|winter|season)|(next|in the) (fall|autumn|winter|season)|"
                             r"(daughter|son|granddaughter|grandson|children|child|contacts|household|husband|wife|"
@@ -636,7 +642,8 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
     return out, reasons
 
 
-CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, organ_colic, refined_by_sentence,
+CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, organ_colic,
+                                       infection_status, refined_by_sentence,
                                        diabetes_type_answered, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, polyp_surveillance, resected_cancers,
                                        history_entries, past_gout, resected_benign_neoplasms, dated_infarctions, treated_angina, pneumonia_organism, copd_with_infection,

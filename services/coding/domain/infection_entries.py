@@ -10,10 +10,12 @@ pneumonia" (U07.1 is read on its own words and stays first);
 is not the unspecified hepatitis B19.9 or the acute one B17.9; a sentence naming its vaccine, a dose, immunity or
 serology is no infection's);
 "Neuralgia, postherpetic" B02.29 (B02.22 for the trigeminal nerve); and a carrier or colonization of MRSA or MSSA
-Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus"): a carrier is not an infection
-(guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Enterocolitis, due to Clostridium
-difficile" A04.72, A04.71 where the sentence calls it recurrent (written "C. diff colitis" or "infection"; a test
-for it names no infection); "Herpes, labialis" and "Blister, fever" B00.1; "Herpes, genital" A60.00.
+Z22.322 or Z22.321 ("Carrier, methicillin resistant Staphylococcus aureus", also a nasal screen found positive): a
+carrier is not an infection (guideline I.C.1.e), so the organism's B95.6- does not stand beside it. "Tuberculosis,
+pulmonary" A15.0 and an active tuberculosis of no stated site A15.9 (the main term), not another person's, an
+exposure's or a past one's. "Enterocolitis, due to Clostridium difficile" A04.72, A04.71 where the sentence calls it
+recurrent (written "C. diff colitis" or "infection"; a test for it names no infection); "Herpes, labialis" and
+"Blister, fever" B00.1; "Herpes, genital" A60.00.
 """
 import re
 
@@ -66,11 +68,16 @@ _MSSA = r"(mssa|methicillin[- ](susceptible|sensitive) staph(ylococcus)? aureus)
 _CARRIED = r"(carrier|carriage|coloni[sz](ation|ed))"
 
 
+_NASAL_SCREEN = r"(nasal|nares|nose)( (swab|screen|pcr|culture))?"
+
+
 def _carrier(organism: str) -> str:
     """The organism's carrier or colonization, either way round: "MRSA carrier", "colonized with MRSA",
-    "carrier of MRSA", "MRSA (nasal) colonization"."""
+    "carrier of MRSA", "MRSA (nasal) colonization"; or its nasal screen found positive with no infection named
+    ("MRSA nares positive", "nares PCR positive for MRSA"), which is how a carrier is found."""
     return (rf"{organism}( nasal| nares)? {_CARRIED}|{_CARRIED} (with|of|by) {organism}|"
-            rf"{organism}[- ]colonized")
+            rf"{organism}[- ]colonized|{organism} {_NASAL_SCREEN} (is |was )?(positive|pos|\+)|"
+            rf"{_NASAL_SCREEN} (is |was )?(positive|pos) for {organism}|positive {organism} {_NASAL_SCREEN}")
 
 
 
@@ -84,8 +91,29 @@ def _clostridium_difficile(match: re.Match, note: str) -> tuple[str, str]:
     return "A04.72", "enterocolitis due to Clostridium difficile, not specified as recurrent"
 
 
+# someone else's disease, or the patient's exposure to it, in the sentence: "coworker dx with active pulmonary TB"
+_ANOTHER_OR_EXPOSED = _word(r"expos\w*|contacts?|co-?workers?|roommates?|household|family members?|husband|wife|"
+                            r"partner|spouse|son|daughter|mother|father|brother|sister|sibling|parents?|child|kids?")
+_PULMONARY = _word(r"pulmonary|lungs?")
+# a past tuberculosis, whose history code (Z86.11) `history_entries` reads from the same sentence
+_PAST_TREATMENT = _word(r"treated|completed|cured|resolved|hx|h/o|history|remote|prior|previous|(19|20)\d\ds?")
+
+
+def _active_tuberculosis(match: re.Match, note: str) -> tuple[str, str] | None:
+    """"Tuberculosis, pulmonary" A15.0, and the main term "Tuberculosis" A15.9 for an active one of no stated site;
+    not another person's, nor the exposure to it (Z20.1, `communicable_exposure`), nor a past one (its history)."""
+    said = sentence(note, match.start(), match.end())
+    if _ANOTHER_OR_EXPOSED.search(said) or _PAST_TREATMENT.search(said):
+        return None
+    if _PULMONARY.search(match.group(0)):
+        return "A15.0", "tuberculosis of lung"
+    return "A15.9", "respiratory tuberculosis unspecified (the index's \"Tuberculosis\")"
+
+
 # (words, code families the term index may have found on them, resolve(match, note) -> (code, why) or None)
 INFECTION_ENTRIES = (
+    (_word(r"(active )?(pulmonary (tb|tuberculosis)|(tb|tuberculosis) of (the )?lungs?)|active (tb|tuberculosis)"),
+     ("A15", "A16", "A17", "A18", "A19"), _active_tuberculosis),
     (_word(r"(c\.? ?diff(icile)?|clostridi(um|oides) difficile) (colitis|infection|enterocolitis|diarrh(o)?ea)"),
      ("A04", "K52", "A49", "R19"), _clostridium_difficile),
     (_word(r"herpes labialis|cold sores?|fever blisters?"), ("B00",),
