@@ -1,20 +1,22 @@
 """A common symptom the assessment lists as a problem of its own, beside diagnoses none of which routinely
 explains it (guidelines I.B.6 and IV.D: a sign not routinely associated with a confirmed diagnosis is coded).
 
-A symptom beside a confirmed diagnosis is held for a coder because it may be part of it in words no rule knows.
-For the symptoms most often written as their own assessment entry ("2. Palpitations - ECG normal, cut caffeine",
-"3. Fatigue - CBC, B12"), the diagnoses that routinely explain them are few and known: palpitations an arrhythmia,
-a hyperthyroidism or a panic or anxiety disorder; fatigue a depression, an anemia, a thyroid disorder, a heart
-failure, a kidney failure, a cancer, an infection; a headache a migraine, a head injury, a sinusitis, a
-pre-eclampsia, a sleep apnea; a dizziness an inner ear's disorder, a low pressure, an arrhythmia or a stroke; a
-syncope an arrhythmia, an aortic stenosis, an orthostatic hypotension or a seizure; a dyspnea a lung, heart or
-valve disease, an anemia or obesity; a nocturia what explains frequency, a heart failure or a sleep apnea; a swollen calf a vein's clot or insufficiency, a
-cellulitis, a soft tissue's disorder or an injury; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
-below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
-it) and confirms none of them, the symptom is its own problem. Read anywhere else in the note, the same table
-decides through `unexplained_beside`, which leaves to the coder a clinic's name and a symptom said to be under
-control: the condition that explains it may be written in words no rule reads yet ("PMH: Parkinson disease ...
-Tremor stable").
+A symptom beside a confirmed diagnosis is held for a coder because it may be part of it in words no rule knows. For
+the symptoms most often written as their own assessment entry ("2. Palpitations - ECG normal, cut caffeine", "3.
+Fatigue - CBC, B12"), the diagnoses that routinely explain them are few and known: palpitations an arrhythmia, a
+hyperthyroidism or a panic or anxiety disorder; fatigue a depression, an anemia, a thyroid disorder, a heart failure,
+a kidney failure, a cancer, an infection; a headache a migraine, a head injury, a sinusitis, a pre-eclampsia, a sleep
+apnea; a dizziness an inner ear's disorder, a low pressure, an arrhythmia or a stroke; a syncope an arrhythmia, an
+aortic stenosis, an orthostatic hypotension or a seizure; a dyspnea a lung, heart or valve disease, an anemia or
+obesity; a nocturia what explains frequency, a heart failure or a sleep apnea; a polyuria a diabetes, a high calcium,
+a kidney's or bladder's disorder; a nausea or an abdominal pain a digestive, urinary, pelvic or pregnancy disorder, an
+infection, a cancer, a migraine's or a heart attack's; a swollen calf a vein's clot or insufficiency, a cellulitis, a
+soft tissue's disorder or an injury; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and
+the others below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider
+addresses it) and confirms none of them, the symptom is its own problem. Read anywhere else in the note, the same
+table decides through `unexplained_beside`, which leaves to the coder a clinic's name and a symptom said to be under
+control: the condition that explains it may be written in words no rule reads yet ("PMH: Parkinson disease ... Tremor
+stable").
 """
 from services.coding.domain.own_entry import heads_a_marked_entry, heads_its_own_entry
 from services.coding.domain.sign_set_apart import not_set_apart
@@ -131,6 +133,26 @@ EXPLAINED_BY = {
     "R22.4": ("I80", "I82", "I87", "I89", "L03", "M66", "M71", "M79.8", "D17", "D21", "D48", "C49", "S", "T", "O"),
     "R26.81": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "H81", "H83", "M1", "M4", "M8", "I6", "E53.8", "F0",
                "F10", "H54", "I95", "S", "T"),
+    # polyuria: a diabetes of any kind (mellitus, insipidus, the kidney's), a high calcium or a low potassium, a
+    # kidney failure, a bladder's or prostate's disorder (a frequency written as polyuria), a myeloma's calcium, a
+    # psychosis's drinking, a heart failure's or a sleep apnea's night-time output, a drug (lithium, a diuretic)
+    "R35.8": ("E08", "E09", "E10", "E11", "E13", "E21", "E23.2", "N25.1", "E83.5", "E87", "N18", "N19", "N3",
+              "N40", "N41", "C61", "C90", "F2", "I50", "G47.3", "T", "O"),
+    # nausea, vomiting: anything of the digestive system, a pregnancy, a migraine or raised pressure in the head, an
+    # inner ear's vertigo, an infection, a kidney's stone, infection or failure, a cancer, a diabetic ketoacidosis or
+    # gastroparesis, a high calcium, an adrenal crisis or an electrolyte's, a heart attack or angina, a head injury,
+    # an anxiety, an eating disorder, an alcohol, cannabis or opioid use, a drug's effect
+    "R11": ("K", "O", "G43", "G44", "G93.2", "G0", "H81", "H83", "A", "B", "N10", "N12", "N13", "N17", "N18",
+            "N19", "N20", "N23", "C", "D0", "E08.1", "E09.1", "E10.1", "E11.1", "E13.1", "E08.43", "E09.43",
+            "E10.43", "E11.43", "E13.43", "E83.5", "E27", "E87", "I20", "I21", "I24", "S06", "F41", "F50", "F10",
+            "F11", "F12", "T"),
+    # abdominal and pelvic pain: anything of the digestive system, a kidney's, bladder's or pelvic organ's disorder,
+    # a pregnancy, an infection, a cancer, a diabetic ketoacidosis, an adrenal crisis or a high calcium, an aneurysm
+    # or a bowel's ischemia, a heart attack or angina felt in the epigastrium, a lower lobe's pneumonia, a sickle
+    # cell crisis, a porphyria, an abdominal migraine, an anxiety or a somatic symptom disorder, an injury
+    "R10": ("K", "N1", "N2", "N3", "N7", "N8", "N9", "O", "A", "B", "J1", "C", "D0", "D57", "E80.2", "E08.1",
+            "E09.1", "E10.1", "E11.1", "E13.1", "E27", "E83.5", "I20", "I21", "I24", "I7", "G43", "F41", "F45",
+            "S3", "T"),
 }
 
 
