@@ -41,8 +41,9 @@ _SENSORY_NERVOUS_SYSTEM = ("G0", "G32", "G35", "G36", "G37", "G43", "G45", "G46"
 EXPLAINED_BY = {
     "R00.2": ("I47", "I48", "I49", "I42", "I50", "I34", "I35", "I51", *_OVERACTIVE_THYROID, "F40", "F41", "F43",
               "F10", "F15", *_ANEMIA, "T", "O"),  # palpitations
-    "R53.8": ("F31", "F32", "F33", "F34", *_ANEMIA, *_THYROID, "E27", "E87", "I50", "N18", "N19", "C", "D0", "G35",
-              "G47.3", "G93.3", "F10", *_INFECTION, "K70", "K72", "K74", "T", "O"),  # fatigue
+    # fatigue (a generalized anxiety disorder's: being easily fatigued is one of its criteria)
+    "R53.8": ("F31", "F32", "F33", "F34", "F41.1", *_ANEMIA, *_THYROID, "E27", "E87", "I50", "N18", "N19", "C", "D0",
+              "G35", "G47.3", "G93.3", "F10", *_INFECTION, "K70", "K72", "K74", "T", "O"),
     "R51": ("G43", "G44", "G93.2", "G96", "G0", "S06", "S09", "F07.8", "O1", "I16", "I60", "I61", "I62", "J01", "J32",
             "G47.3", "H40.2", "M31.5", "M31.6", "C71", "C79.3", "D32", "D33", "D43", *_INFECTION, "T"),  # headache
     "R25.1": ("G2", "G35", "E05", "E16", "F10", "F41", "T"),  # tremor
@@ -108,7 +109,8 @@ EXPLAINED_BY = {
     # rhythm or a block, an aortic stenosis, a stroke or TIA, a multiple sclerosis, an ataxia, a failing autonomic
     # system, a low sugar, a dehydration or an electrolyte's, an adrenal insufficiency, an anemia, an anxiety, an
     # alcohol use, a concussion; not a hypertension, a heart failure, a rate-controlled AF or a migraine, beside
-    # which a dizziness on standing is the coder's own problem to code
+    # which a dizziness on standing is the coder's own problem to code, nor a Parkinson disease, beside which the
+    # labels code a lightheadedness on standing its own entry addresses (da6, fi6, gx6)
     "R42": ("H81", "H82", "H83", "I95", "I44", "I45", "I47", "I49", "I35", "I6", "G45", "G46", "G35", "G11", "G90",
             "E16", "E27", "E86", "E87", *_ANEMIA, "F41", "F10", "S06", "T", "O"),
     # fever: an infection anywhere (a lung's, a kidney's or bladder's, an abdomen's, a skin's, a bone's or joint's,

@@ -57,3 +57,14 @@ def test_a_symptom_its_diagnosis_may_explain_is_not_billed(suggest, note, code):
 ])
 def test_the_symptom_alone_in_its_note_is_billed_as_before(suggest, note, code):
     assert any(c.startswith(code) for c in billed(suggest, note))
+
+
+@pytest.mark.parametrize("symptom, diagnoses, expected", [
+    # being easily fatigued is one of a generalized anxiety disorder's criteria; a panic disorder's it is not
+    ("R53.83", ["F41.1"], True), ("R53.83", ["F41.0"], False),
+    # a lightheadedness beside a Parkinson disease stays its own problem, as the labels code it
+    ("R42", ["G20.A1"], False),
+])
+def test_fatigue_beside_generalized_anxiety_is_explained_and_dizziness_beside_parkinson_disease_is_not(
+        symptom, diagnoses, expected):
+    assert explained(symptom, diagnoses) is expected
