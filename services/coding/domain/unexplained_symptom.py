@@ -1,20 +1,22 @@
 """A common symptom the assessment lists as a problem of its own, beside diagnoses none of which routinely
 explains it (guidelines I.B.6 and IV.D: a sign not routinely associated with a confirmed diagnosis is coded).
 
-A symptom beside a confirmed diagnosis is held for a coder because it may be part of it in words no rule knows.
-For the symptoms most often written as their own assessment entry ("2. Palpitations - ECG normal, cut caffeine",
-"3. Fatigue - CBC, B12"), the diagnoses that routinely explain them are few and known: palpitations an arrhythmia,
-a hyperthyroidism or a panic or anxiety disorder; fatigue a depression, an anemia, a thyroid disorder, a heart
-failure, a kidney failure, a cancer, an infection; a headache a migraine, a head injury, a sinusitis, a
-pre-eclampsia, a sleep apnea; a dizziness an inner ear's disorder, a low pressure, an arrhythmia or a stroke; a
-syncope an arrhythmia, an aortic stenosis, an orthostatic hypotension or a seizure; a dyspnea a lung, heart or
-valve disease, an anemia or obesity; a nocturia what explains frequency, a heart failure or a sleep apnea; a swollen calf a vein's clot or insufficiency, a
-cellulitis, a soft tissue's disorder or an injury; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and the others
-below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider addresses
-it) and confirms none of them, the symptom is its own problem. Read anywhere else in the note, the same table
-decides through `unexplained_beside`, which leaves to the coder a clinic's name and a symptom said to be under
-control: the condition that explains it may be written in words no rule reads yet ("PMH: Parkinson disease ...
-Tremor stable").
+A symptom beside a confirmed diagnosis is held for a coder because it may be part of it in words no rule knows. For
+the symptoms most often written as their own assessment entry ("2. Palpitations - ECG normal, cut caffeine", "3.
+Fatigue - CBC, B12"), the diagnoses that routinely explain them are few and known: palpitations an arrhythmia, a
+hyperthyroidism or a panic or anxiety disorder; fatigue a depression, an anemia, a thyroid disorder, a heart failure,
+a kidney failure, a cancer, an infection; a headache a migraine, a head injury, a sinusitis, a pre-eclampsia, a sleep
+apnea; a dizziness an inner ear's disorder, a low pressure, an arrhythmia or a stroke; a syncope an arrhythmia, an
+aortic stenosis, an orthostatic hypotension or a seizure; a dyspnea a lung, heart or valve disease, an anemia or
+obesity; a nocturia what explains frequency, a heart failure or a sleep apnea; a polyuria a diabetes, a high calcium,
+a kidney's or bladder's disorder; a nausea or an abdominal pain a digestive, urinary, pelvic or pregnancy disorder, an
+infection, a cancer, a migraine's or a heart attack's; a swollen calf a vein's clot or insufficiency, a cellulitis, a
+soft tissue's disorder or an injury; a cough, a hoarseness, a weight loss, a hematuria, a sinus rate out of range and
+the others below their own short lists. Where the note heads an entry with the symptom (`own_entry`: the provider
+addresses it) and confirms none of them, the symptom is its own problem. Read anywhere else in the note, the same
+table decides through `unexplained_beside`, which leaves to the coder a clinic's name and a symptom said to be under
+control: the condition that explains it may be written in words no rule reads yet ("PMH: Parkinson disease ... Tremor
+stable").
 """
 from services.coding.domain.own_entry import heads_a_marked_entry, heads_its_own_entry
 from services.coding.domain.sign_set_apart import not_set_apart
@@ -39,8 +41,9 @@ _SENSORY_NERVOUS_SYSTEM = ("G0", "G32", "G35", "G36", "G37", "G43", "G45", "G46"
 EXPLAINED_BY = {
     "R00.2": ("I47", "I48", "I49", "I42", "I50", "I34", "I35", "I51", *_OVERACTIVE_THYROID, "F40", "F41", "F43",
               "F10", "F15", *_ANEMIA, "T", "O"),  # palpitations
-    "R53.8": ("F31", "F32", "F33", "F34", *_ANEMIA, *_THYROID, "E27", "E87", "I50", "N18", "N19", "C", "D0", "G35",
-              "G47.3", "G93.3", "F10", *_INFECTION, "K70", "K72", "K74", "T", "O"),  # fatigue
+    # fatigue (a generalized anxiety disorder's: being easily fatigued is one of its criteria)
+    "R53.8": ("F31", "F32", "F33", "F34", "F41.1", *_ANEMIA, *_THYROID, "E27", "E87", "I50", "N18", "N19", "C", "D0",
+              "G35", "G47.3", "G93.3", "F10", *_INFECTION, "K70", "K72", "K74", "T", "O"),
     "R51": ("G43", "G44", "G93.2", "G96", "G0", "S06", "S09", "F07.8", "O1", "I16", "I60", "I61", "I62", "J01", "J32",
             "G47.3", "H40.2", "M31.5", "M31.6", "C71", "C79.3", "D32", "D33", "D43", *_INFECTION, "T"),  # headache
     "R25.1": ("G2", "G35", "E05", "E16", "F10", "F41", "T"),  # tremor
@@ -106,7 +109,8 @@ EXPLAINED_BY = {
     # rhythm or a block, an aortic stenosis, a stroke or TIA, a multiple sclerosis, an ataxia, a failing autonomic
     # system, a low sugar, a dehydration or an electrolyte's, an adrenal insufficiency, an anemia, an anxiety, an
     # alcohol use, a concussion; not a hypertension, a heart failure, a rate-controlled AF or a migraine, beside
-    # which a dizziness on standing is the coder's own problem to code
+    # which a dizziness on standing is the coder's own problem to code, nor a Parkinson disease, beside which the
+    # labels code a lightheadedness on standing its own entry addresses (da6, fi6, gx6)
     "R42": ("H81", "H82", "H83", "I95", "I44", "I45", "I47", "I49", "I35", "I6", "G45", "G46", "G35", "G11", "G90",
             "E16", "E27", "E86", "E87", *_ANEMIA, "F41", "F10", "S06", "T", "O"),
     # fever: an infection anywhere (a lung's, a kidney's or bladder's, an abdomen's, a skin's, a bone's or joint's,
@@ -131,6 +135,26 @@ EXPLAINED_BY = {
     "R22.4": ("I80", "I82", "I87", "I89", "L03", "M66", "M71", "M79.8", "D17", "D21", "D48", "C49", "S", "T", "O"),
     "R26.81": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "H81", "H83", "M1", "M4", "M8", "I6", "E53.8", "F0",
                "F10", "H54", "I95", "S", "T"),
+    # polyuria: a diabetes of any kind (mellitus, insipidus, the kidney's), a high calcium or a low potassium, a
+    # kidney failure, a bladder's or prostate's disorder (a frequency written as polyuria), a myeloma's calcium, a
+    # psychosis's drinking, a heart failure's or a sleep apnea's night-time output, a drug (lithium, a diuretic)
+    "R35.8": ("E08", "E09", "E10", "E11", "E13", "E21", "E23.2", "N25.1", "E83.5", "E87", "N18", "N19", "N3",
+              "N40", "N41", "C61", "C90", "F2", "I50", "G47.3", "T", "O"),
+    # nausea, vomiting: anything of the digestive system, a pregnancy, a migraine or raised pressure in the head, an
+    # inner ear's vertigo, an infection, a kidney's stone, infection or failure, a cancer, a diabetic ketoacidosis or
+    # gastroparesis, a high calcium, an adrenal crisis or an electrolyte's, a heart attack or angina, a head injury,
+    # an anxiety, an eating disorder, an alcohol, cannabis or opioid use, a drug's effect
+    "R11": ("K", "O", "G43", "G44", "G93.2", "G0", "H81", "H83", "A", "B", "N10", "N12", "N13", "N17", "N18",
+            "N19", "N20", "N23", "C", "D0", "E08.1", "E09.1", "E10.1", "E11.1", "E13.1", "E08.43", "E09.43",
+            "E10.43", "E11.43", "E13.43", "E83.5", "E27", "E87", "I20", "I21", "I24", "S06", "F41", "F50", "F10",
+            "F11", "F12", "T"),
+    # abdominal and pelvic pain: anything of the digestive system, a kidney's, bladder's or pelvic organ's disorder,
+    # a pregnancy, an infection, a cancer, a diabetic ketoacidosis, an adrenal crisis or a high calcium, an aneurysm
+    # or a bowel's ischemia, a heart attack or angina felt in the epigastrium, a lower lobe's pneumonia, a sickle
+    # cell crisis, a porphyria, an abdominal migraine, an anxiety or a somatic symptom disorder, an injury
+    "R10": ("K", "N1", "N2", "N3", "N7", "N8", "N9", "O", "A", "B", "J1", "C", "D0", "D57", "E80.2", "E08.1",
+            "E09.1", "E10.1", "E11.1", "E13.1", "E27", "E83.5", "I20", "I21", "I24", "I7", "G43", "F41", "F45",
+            "S3", "T"),
 }
 
 
