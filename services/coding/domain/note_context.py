@@ -281,6 +281,11 @@ RULES = (
               unless=_words("recurrent", "recurred", "again"),
               # a time of today speaks of its own item: "Lungs clear today, cough resolved" is resolved
               unless_in_item=_words("this morning", "today", "tonight", "overnight")),
+    # "s/p CVA", "status post TIA": a cerebrovascular event the patient came through, past as "h/o" says it; a
+    # clause that names no such event keeps "s/p" for what it is mostly written before, a procedure
+    ScopeRule(RESOLVED, re.compile(r"\b(status post|s/p)\s+((an?|remote|prior|old)\s+)?$", re.IGNORECASE), None,
+              unless=re.compile(r"^(?![^.;]*\b(cva|stroke|tia|cerebrovascular accident|cerebral infarction|"
+                                r"transient (cerebral )?ischemic attack)s?\b)", re.IGNORECASE)),
     # "pneumonia treated with doxycycline last month, resolved" (`treatment_outcome`)
     ScopeRule(RESOLVED, None, TREATED_THEN_OVER_AFTER, unless=STILL_UNDER_TREATMENT, reach=120),
     # "B12 deficiency, treated, level normal now off supplements" (`treatment_outcome`)
@@ -411,6 +416,7 @@ def screened(text: str, start: int, end: int) -> bool:
 # A "Past:" heading lists what the patient had, as "history of" does ("PMH:" lists current conditions too).
 # (or a "Hx of:" heading's items, each as "h/o" names it: `section_headings`)
 _PAST_BY_NAME = re.compile(r"prior|previous|former|remote|past|past (dx|diagnosis) of|(hx|history)( of)?|h/o|"
+                           r"status post|s/p|"
                            + COMPLETED_COURSE_CUE, re.IGNORECASE)
 # and, written after it, a problem list's "historical" or "old" ("MI - old": I25.2) or the course it completed
 # ("PE 2022, completed 6 mo of apixaban": Z86.711), or says it was outgrown or fully recovered from; "inactive" or

@@ -42,9 +42,10 @@ _PAST_AFTER = re.compile(r"^\W{0,3}(\w+\W+){0,5}(" + COMPLETED_AFTER_CUE + "|" +
                          r"|no longer active)\b", re.IGNORECASE)
 _PAST_AFTER_CUES = WordGated(_PAST_AFTER)
 # the patient's fear or reading names no diagnosis nor a complaint: "worried she may have MS", "read online about
-# lupus; reassured"
-FEARED_OR_READ_ABOUT = (r"(concerned|worried|worries|afraid|fears?) (that )?(s?he|they|pt|patient|i) (may|might|could) "
-                        r"(have|be developing)|(read|reading|researched|looked) (\w+ )?(online|up)( about| on)?|"
+# lupus; reassured"; nor does a fear that he has it already ("wife worried he has dementia")
+FEARED_OR_READ_ABOUT = (r"(concerned|worried|worries|afraid|fears?) (that )?(s?he|they|pt|patient|i) ((may|might|could) "
+                        r"(have|be developing)|has|have|had|is developing)|"
+                        r"(read|reading|researched|looked) (\w+ )?(online|up)( about| on)?|"
                         r"(read|reading|researched) about")
 # a condition another person (or the patient) only raises, named right after the words that raise it: "Mother asked
 # about ADHD", "daughter read about lupus", "father requests evaluation for epilepsy", "pt fears RA"; not the

@@ -101,6 +101,26 @@ def _before_of(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*(of\b|:)", text[end:end + 6], re.IGNORECASE))
 
 
+# "FH epilepsy", "FH bipolar (brother)": a family history written straight before the relative's condition. Not
+# familial hypercholesterolemia's FH, which notes qualify ("probable FH", "heterozygous FH", "?FH") or follow with
+# its treatment, its test or its criteria ("FH on a statin", "FH, LDLR variant", "FH - Dutch score 7", "FH with LDL
+# 240"): those keep the abbreviation as written
+_FH_LIPID_QUALIFIER = re.compile(r"(\b(probable|possible|suspected|definite|likely|heterozygous|homozygous|"
+                                 r"clinical|r/o|rule out|dx of|diagnosis of|for|treat(ing|ed)?|known)|\?)\s*$",
+                                 re.IGNORECASE)
+_FH_CONDITION_AFTER = re.compile(r"[ \t]+(?!(on|with|w/|is|was|and|or|vs|per|dx|diagnosed|confirmed|suspected|score|"
+                                 r"criteria|ldl|phenotype|mutation|variant|genetic|gene|likely|unlikely|probable|"
+                                 r"possible|treated|managed|not|pt|patient|in|by|at|to|for|from|pattern|workup|"
+                                 r"eval|clinic|cascade|testing|screening)\b)[A-Za-z]", re.IGNORECASE)
+
+
+def _family_history_before(text: str, start: int, end: int) -> bool:
+    """"FH of", "FH:", or "FH" right before a condition's name: the family's history, not a lipid disorder."""
+    if _before_of(text, start, end):
+        return True
+    return bool(_FH_CONDITION_AFTER.match(text, end)) and not _FH_LIPID_QUALIFIER.search(text[max(0, start - 30):start])
+
+
 _COUNSELLING_BEFORE = re.compile(r"\b(plan|p|using|used|uses|via|brief|provided|performed|continue[ds]?)\s*:?\s*$",
                                  re.IGNORECASE)
 # "MI done", "MI delivered": an act performed at the visit, which an infarction is not
@@ -143,6 +163,7 @@ def _relatives_eponym(text: str, start: int, end: int) -> bool:
 
 GUARDS: dict[str, Guard] = {"oxygen": _oxygen, "oxygen_after": _oxygen_after, "ms_course": _ms_course, "heart_failure_type": _heart_failure_type, "heading": _heading,
                             "side": _side, "after_number": _after_number, "not_a_score": _not_a_score, "before_of": _before_of,
+                            "family_history_before": _family_history_before,
                             "suffix": _suffix, "counselling": _counselling, "eponym_alone": _eponym_alone,
                             "relatives_eponym": _relatives_eponym,
                             **DIAGNOSIS_GUARDS}
