@@ -30,6 +30,7 @@ from services.coding.domain.never_used import never_used
 from services.coding.domain.smoke_exposure import smoke_exposure
 from services.coding.domain.communicable_exposure import communicable_exposure
 from services.coding.domain.infection_status import infection_status
+from services.coding.domain.family_dementia_named import relatives_dementia_named
 from services.coding.domain.agent_exposure import agent_exposure
 from services.coding.domain.cough_duration import cough_by_duration
 from services.coding.domain.bmi import body_mass_index
@@ -643,7 +644,7 @@ def seventh_character(suggestions: list[Suggestion], note: str, tabular: Tabular
 
 
 CONVENTIONS: tuple[Convention, ...] = (falling_asleep, uncertain_diagnoses, documented_findings, organ_colic,
-                                       infection_status, refined_by_sentence,
+                                       infection_status, relatives_dementia_named, refined_by_sentence,
                                        diabetes_type_answered, injury_specificity,
                                        joint_replacement, depression_episode, single_nerve_neuropathy, history_z_codes, polyp_surveillance, resected_cancers,
                                        history_entries, past_gout, resected_benign_neoplasms, dated_infarctions, treated_angina, pneumonia_organism, copd_with_infection,
