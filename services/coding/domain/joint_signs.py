@@ -5,8 +5,8 @@ them, for `documented_findings`:
   motion (ROM) of a joint, or its loss, is "Stiffness of joint, NEC" M25.6-, by joint and side.
 - "Swelling, joint - see Effusion, joint": a swollen joint, or its swelling, is M25.4-, by joint and side.
 - "Instability, joint" M25.3- ("Other instability"), by joint and side: "R knee instability", "instability of the
-  left shoulder". A ligament's tear or an old ligament injury (M24.2-, the category's excludes1), a dislocation or
-  subluxation, or a joint prosthesis in the sentence explains it, as for the other signs.
+  left shoulder". A ligament's tear or sprain (an old ligament injury's instability is M24.2-, the category's
+  excludes1), a dislocation or subluxation, or a joint prosthesis in the sentence explains it, as for the other signs.
 - "Tenosynovitis, stenosing, finger - see Finger, trigger": stenosing (flexor) tenosynovitis of a finger or thumb
   is trigger finger M65.3-, by digit and side (de Quervain's, at the wrist, is M65.4 and not this).
 
@@ -30,8 +30,8 @@ _SIDE = r"(the |her |his |my )?((right|left|r|l)(-sided)? )?"
 _EXPLAINED_BY = _word(r"arthritis|osteoarthritis|oa|arthrosis|arthropathy|gout|pseudogout|capsulitis|"
                       r"frozen shoulder|contractures?|ankylosis|fractures?|fx|sprain(ed)?|strain(ed)?|tears?|torn|"
                       r"dislocation|dislocated|bursitis|tendinitis|tendonitis|cellulitis|sequela|arthroplasty|"
-                      r"replacement|polymyalgia|synovitis|contusion|bruis(e|ed|ing)|ligaments?|acl|mcl|pcl|lcl|"
-                      r"labral|labrum|subluxation|subluxes|subluxing|prosthe(sis|tic)|tka|tha")
+                      r"replacement|polymyalgia|synovitis|contusion|bruis(e|ed|ing)|"
+                      r"subluxation|subluxes|subluxing|prosthe(sis|tic)|tka|tha")
 _DECREASED = r"(decreased|reduced|limited|restricted|diminished|loss of|lost|poor)"
 _MOTION = r"(range of motion|rom|motion)"
 
