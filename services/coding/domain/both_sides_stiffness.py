@@ -1,4 +1,5 @@
-"""A joint's stiffness on both sides ("morning stiffness in both knees", "stiffness of both hands") is two codes,
+"""A joint's stiffness on both sides ("morning stiffness in both knees", "stiffness of both hands", "AM stiffness B
+hands > 1 h", "stiffness bilateral wrists") is two codes,
 the right joint's and the left's: ICD-10-CM has no bilateral code for "Stiffness of joint, NEC" (M25.6-), and the
 index sends "Stiff, joint" there by joint and side.
 
@@ -16,10 +17,11 @@ from services.coding.domain.note_text import word_pattern as _word
 _JOINT_CODES = {"shoulders": "M25.61", "elbows": "M25.62", "wrists": "M25.63", "hands": "M25.64", "hips": "M25.65",
                 "knees": "M25.66", "ankles": "M25.67"}
 _JOINTS = "|".join(_JOINT_CODES)
-_STIFFNESS = r"stiff(ness)? (of|in) (the |her |his |my )?"
+_STIFFNESS = r"stiff(ness)?,? ((of|in) )?(the |her |his |my )?"
+_BOTH = r"(both|b|bilat|bilateral)"
 _JOINT_DISEASE = _word(r"arthritis|osteoarthritis|oa|ra|arthrosis|capsulitis|frozen shoulders?|contractures?|"
                        r"ankylosis|polymyalgia|pmr|spondylitis|gout|effusions?|fractures?|fx|dislocations?|sequela")
-_STIFFNESS_BEFORE = re.compile(rf"\b{_STIFFNESS}both $", re.IGNORECASE)
+_STIFFNESS_BEFORE = re.compile(rf"\b{_STIFFNESS}{_BOTH} $", re.IGNORECASE)
 
 
 def _unexplained(match: re.Match, note: str) -> bool:
@@ -47,10 +49,11 @@ def _left(match: re.Match, note: str) -> tuple[str, str] | None:
 
 
 # every word the rows need, searched once before them
-BOTH_SIDES_STIFFNESS_WORDS = re.compile(rf"\b{_STIFFNESS}both ", re.IGNORECASE)
+BOTH_SIDES_STIFFNESS_WORDS = re.compile(rf"\b{_STIFFNESS}{_BOTH} ", re.IGNORECASE)
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 BOTH_SIDES_STIFFNESS_FINDINGS = (
-    (re.compile(rf"\bstiff(ness)?(?= (of|in) (the |her |his |my )?both (?P<joints>{_JOINTS})\b)", re.IGNORECASE),
-     ("M25",), _right),
-    (re.compile(rf"(?<=\bboth )(?P<joints>{_JOINTS})\b", re.IGNORECASE), ("M25",), _left),
+    (re.compile(rf"\bstiff(ness)?(?=,? ((of|in) )?(the |her |his |my )?{_BOTH} (?P<joints>{_JOINTS})\b)",
+                re.IGNORECASE), ("M25",), _right),
+    (re.compile(rf"((?<=\bboth )|(?<=\bb )|(?<=\bbilat )|(?<=\bbilateral ))(?P<joints>{_JOINTS})\b", re.IGNORECASE),
+     ("M25",), _left),
 )

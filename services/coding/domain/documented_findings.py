@@ -33,6 +33,7 @@ from services.coding.domain.laceration_sites import LACERATION_SITE, LACERATION_
 from services.coding.domain.joint_site_findings import JOINT_SITE_FINDINGS, JOINT_SITE_WORDS
 from services.coding.domain.joint_signs import JOINT_SIGN_FINDINGS, JOINT_SIGN_WORDS
 from services.coding.domain.both_sides_stiffness import BOTH_SIDES_STIFFNESS_FINDINGS, BOTH_SIDES_STIFFNESS_WORDS
+from services.coding.domain.both_sides_effusion import BOTH_SIDES_EFFUSION_FINDINGS, BOTH_SIDES_EFFUSION_WORDS
 from services.coding.domain.both_sides_pain import BOTH_SIDES_PAIN_FINDINGS, BOTH_SIDES_PAIN_WORDS
 from services.coding.domain.head_and_chest_injuries import HEAD_AND_CHEST_INJURIES, HEAD_AND_CHEST_WORDS
 from services.coding.domain.musculoskeletal_findings import MUSCULOSKELETAL_FINDINGS, MUSCULOSKELETAL_WORDS
@@ -537,6 +538,8 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve, gate=JOINT_SIGN_WORDS) for words, family, resolve in JOINT_SIGN_FINDINGS),
     *(Finding(words, family, resolve, gate=BOTH_SIDES_STIFFNESS_WORDS)
       for words, family, resolve in BOTH_SIDES_STIFFNESS_FINDINGS),
+    *(Finding(words, family, resolve, gate=BOTH_SIDES_EFFUSION_WORDS)
+      for words, family, resolve in BOTH_SIDES_EFFUSION_FINDINGS),
     *(Finding(words, family, resolve, gate=BOTH_SIDES_PAIN_WORDS) for words, family, resolve in BOTH_SIDES_PAIN_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in LUNG_FINDINGS),
     *(Finding(words, family, resolve, gate=VERTIGO_WORDS) for words, family, resolve in VERTIGO_FINDINGS),

@@ -4,6 +4,9 @@ them, for `documented_findings`:
 - "Decreased, range of motion - see Stiffness, joint": a decreased, reduced, limited or restricted range of
   motion (ROM) of a joint, or its loss, is "Stiffness of joint, NEC" M25.6-, by joint and side.
 - "Swelling, joint - see Effusion, joint": a swollen joint, or its swelling, is M25.4-, by joint and side.
+- "Instability, joint" M25.3- ("Other instability"), by joint and side: "R knee instability", "instability of the
+  left shoulder". A ligament's tear or sprain (an old ligament injury's instability is M24.2-, the category's
+  excludes1), a dislocation or subluxation, or a joint prosthesis in the sentence explains it, as for the other signs.
 - "Tenosynovitis, stenosing, finger - see Finger, trigger": stenosing (flexor) tenosynovitis of a finger or thumb
   is trigger finger M65.3-, by digit and side (de Quervain's, at the wrist, is M65.4 and not this).
 
@@ -22,11 +25,13 @@ from services.coding.domain.note_text import word_pattern as _word
 _JOINT_DIGITS = {"shoulder": "1", "elbow": "2", "wrist": "3", "hip": "5", "knee": "6", "ankle": "7"}
 _JOINTS = "|".join(_JOINT_DIGITS)
 _SIDE_DIGITS = {"right": "1", "left": "2", None: "9"}
+_UNSTATED_ANKLE = "3"  # the ankle's "unspecified" is its sixth character 3 (4-6 are the foot's)
 _SIDE = r"(the |her |his |my )?((right|left|r|l)(-sided)? )?"
 _EXPLAINED_BY = _word(r"arthritis|osteoarthritis|oa|arthrosis|arthropathy|gout|pseudogout|capsulitis|"
                       r"frozen shoulder|contractures?|ankylosis|fractures?|fx|sprain(ed)?|strain(ed)?|tears?|torn|"
                       r"dislocation|dislocated|bursitis|tendinitis|tendonitis|cellulitis|sequela|arthroplasty|"
-                      r"replacement|polymyalgia|synovitis|contusion|bruis(e|ed|ing)")
+                      r"replacement|polymyalgia|synovitis|contusion|bruis(e|ed|ing)|"
+                      r"subluxation|subluxes|subluxing|prosthe(sis|tic)|tka|tha")
 _DECREASED = r"(decreased|reduced|limited|restricted|diminished|loss of|lost|poor)"
 _MOTION = r"(range of motion|rom|motion)"
 
@@ -51,7 +56,7 @@ _NO_EFFUSION = re.compile(r"\bno (joint )?effusion\b", re.IGNORECASE)
 def _swelling_as_edema(note: str, text: str, joint: str) -> bool:
     """A swelling its sentence says is no effusion, or at a joint the note calls edematous ("L ankle edema",
     "localized edema L ankle"), is the edema the note names (R60.-), not the joint's effusion."""
-    edema_there = re.compile(rf"\b{joint}s? edema\b|\bedema,? (of )?(the )?((right|left|r|l|bilat|bilateral) )?"
+    edema_there = re.compile(rf"\b{joint}s? edema\b|\bedema,? (of )?(the )?((right|left|r|l|bilat|bilateral|both) )?"
                              rf"{joint}s?\b", re.IGNORECASE)
     return _NO_EFFUSION.search(text) is not None or edema_there.search(note) is not None
 
@@ -68,7 +73,8 @@ def _of_joint_and_side(category: str, joint: str, side: str | None, why: str) ->
     """The code's joint and side digits; both sides go to a coder, who codes each."""
     if side == "bilateral":
         return None
-    return f"{category}{_JOINT_DIGITS[joint]}{_SIDE_DIGITS[side]}", why + (f" ({side})" if side else "")
+    digit = _UNSTATED_ANKLE if joint == "ankle" and side is None else _SIDE_DIGITS[side]
+    return f"{category}{_JOINT_DIGITS[joint]}{digit}", why + (f" ({side})" if side else "")
 
 
 _FINGER_DIGITS = (("1", r"thumb"), ("2", r"index|first|2nd|second"), ("3", r"middle|long|3rd|third"),
@@ -124,7 +130,7 @@ def _of_the_joint_after(category: str, what: str):
 
 
 # every word the table's patterns need, searched once before them
-JOINT_SIGN_WORDS = re.compile(r"motion|\brom\b|swell|swollen|effusion|stenosing", re.IGNORECASE)
+JOINT_SIGN_WORDS = re.compile(r"motion|\brom\b|swell|swollen|effusion|stenosing|instability", re.IGNORECASE)
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 JOINT_SIGN_FINDINGS = (
     (_word(rf"{_DECREASED} {_MOTION} (of|in|at) {_SIDE}({_JOINTS})|{_DECREASED} {_MOTION},? {_SIDE}({_JOINTS})|"
@@ -134,6 +140,8 @@ JOINT_SIGN_FINDINGS = (
      _of_the_joint_named("M25.6", "decreased range of motion is stiffness")),
     (_word(rf"swelling (of|in) {_SIDE}({_JOINTS})|swollen {_SIDE}({_JOINTS})|{_SIDE}({_JOINTS}) (swelling|is swollen)"),
      ("M25", "R60", "R22"), _joint_sign("M25.4", "a swollen joint is an effusion")),
+    (_word(rf"{_SIDE}({_JOINTS}) (joint )?instability|instability (of|in) {_SIDE}({_JOINTS})( joint)?"), ("M25",),
+     _joint_sign("M25.3", "an unstable joint is other instability")),
     (_word(r"((?<=pain and )|(?<=pain with )|(?<=pain, )|(?<=stiffness and ))(swelling|effusion)(?! (of|in) )"),
      ("M25", "R60", "R22"), _of_the_joint_named("M25.4", "a swollen joint is an effusion")),
     (_word(rf"pain(?= and swelling (of|in) {_SIDE}({_JOINTS}))"), ("M25", "R52"),

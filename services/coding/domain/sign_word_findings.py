@@ -21,7 +21,7 @@ import re
 from services.coding.domain.finding_resolvers import Resolve, fixed
 from services.coding.domain.injury_sequela import names_a_late_effect
 from services.coding.domain.laterality import stated_side
-from services.coding.domain.note_text import before, negated_before, sentence, uncertain
+from services.coding.domain.note_text import before, current, negated_before, sentence, sentence_start, uncertain
 from services.coding.domain.note_text import word_pattern as _word
 
 
@@ -86,26 +86,32 @@ def _liver_enzymes(match: re.Match, note: str) -> tuple[str, str] | None:
     return "R74.01", "elevation of liver transaminase levels"
 
 
-_JOINT_CODES = {"shoulder": "M25.61", "elbow": "M25.62", "wrist": "M25.63", "hip": "M25.65", "knee": "M25.66"}
+_JOINT_CODES = {"shoulder": "M25.61", "elbow": "M25.62", "wrist": "M25.63", "hand": "M25.64", "hip": "M25.65",
+                "knee": "M25.66", "ankle": "M25.67"}
 _SIDE_DIGIT = {"right": "1", "left": "2", None: "9"}
+_UNSTATED_ANKLE = "3"  # the ankle's "unspecified" is its sixth character 3 (4-6 are the foot's)
 _JOINT_DISEASE = _word(r"arthritis|osteoarthritis|oa|arthrosis|capsulitis|frozen shoulder|contractures?|ankylosis|"
                        r"polymyalgia|pmr|spondylitis|gout|effusion|fractures?|fx|dislocation|sequela")
-_JOINTS = r"shoulder|elbow|wrist|hip|knee"
+_JOINTS = r"shoulder|elbow|wrist|hand|hip|knee|ankle"
 _SIDE = r"(right |left |r |l )?"
 
 
 def _stiff_joint(match: re.Match, note: str) -> tuple[str, str] | None:
-    """"Stiffness of joint, NEC" by joint and side (both sides named: the coder codes each); a joint disease in
-    the sentence is the stiffness's explanation, unless it names the stiffness as an injury's late effect (the
-    residual, coded first: guideline I.B.10)."""
+    """"Stiffness of joint, NEC" by joint and side (both sides named: the coder codes each); a joint disease its
+    sentence states as current is the stiffness's explanation ("? adhesive capsulitis" explains nothing yet, IV.H),
+    unless the sentence names the stiffness as an injury's late effect (the residual, coded first: guideline
+    I.B.10)."""
     text = sentence(note, match.start(), match.end())
-    if _JOINT_DISEASE.search(text) and not names_a_late_effect(text):
+    first = sentence_start(note, match.start())
+    if not names_a_late_effect(text) and any(current(note, first + m.start(), first + m.end())
+                                             for m in _JOINT_DISEASE.finditer(text)):
         return None
     joint = re.search(_JOINTS, match.group(0), re.IGNORECASE).group(0).lower()
     side = stated_side(match.group(0)) or stated_side(text)
     if side == "bilateral":
         return None
-    return _JOINT_CODES[joint] + _SIDE_DIGIT[side], f"stiffness of the {joint}" + (f" ({side})" if side else "")
+    digit = _UNSTATED_ANKLE if joint == "ankle" and side is None else _SIDE_DIGIT[side]
+    return _JOINT_CODES[joint] + digit, f"stiffness of the {joint}" + (f" ({side})" if side else "")
 
 
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
@@ -134,7 +140,8 @@ SIGN_WORD_FINDINGS = (
            r"(reduced|decreased|low|diminished|impaired) (diffusing capacity|dlco|gas transfer)|"
            r"(reduction|decrease|impairment) (in|of) (the )?(diffusing capacity|dlco|gas transfer)|"
            r"(dlco|diffusing capacity) (is |was )?(reduced|decreased|low|diminished)"), ("R94",), _pulmonary_function),
-    (_word(rf"stiff(ness)? (of|in) (the |her |his |my )?{_SIDE}({_JOINTS})|{_SIDE}({_JOINTS}) "
+    # "AM stiffness R hand > 1 h", "morning stiffness, L knee": the morning's stiffness of the joint named after it
+    (_word(rf"((am|morning) )?stiff(ness)?,? (of |in )?(the |her |his |my )?{_SIDE}({_JOINTS})(?!s)|{_SIDE}({_JOINTS}) "
            rf"(stiffness|is stiff)"), ("M25",), _stiff_joint),
     (_word(r"coughing up blood|cough(s|ing)? up blood|blood[- ](streaked|tinged) (sputum|phlegm|mucus)"), ("R04",),
      fixed("R04.2", "coughing up blood is hemoptysis")),

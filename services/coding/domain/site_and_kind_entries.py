@@ -31,6 +31,8 @@ words met no index term, the category's unspecified code or another category's d
 - "Abscess" of the skin by site and side (L02.-); cellulitis of a lower or upper extremity written "LLE", "RUE",
   "lower extremity", and of the face (L03.-).
 - "Effusion, joint" M25.4- by joint and side ("right knee effusion").
+- "Cyst, Baker's" and "Cyst, popliteal" M71.2- by side ("R Baker's cyst", "popliteal cyst, left knee"; none stated
+  0); a ruptured one is M66.0 (the category's excludes1) and left to the index.
 
 A row reads a current condition only (`documented_findings` checks the mention; a childhood condition "as a child"
 or "outgrown" is past) and leaves to a coder what its words do not settle (both eyes of a lid code, two
@@ -316,8 +318,21 @@ def _joint_effusion(match: re.Match, note: str) -> tuple[str, str] | None:
     side = side_written(said, sentence(note, match.start(), match.end()))
     if side == "bilateral":
         return None
-    return f"M25.4{_JOINT_DIGITS[joint]}{_SIDE_DIGITS[side]}", f"effusion of the {joint}" + (
+    digit = "3" if joint == "ankle" and side is None else _SIDE_DIGITS[side]  # the ankle's unspecified is 3
+    return f"M25.4{_JOINT_DIGITS[joint]}{digit}", f"effusion of the {joint}" + (
         f" ({side})" if side else "")
+
+
+def _baker_cyst(match: re.Match, note: str) -> tuple[str, str] | None:
+    """M71.2- by the knee's side: right 1, left 2, unstated 0; both knees are a coder's, who codes each."""
+    text = sentence(note, match.start(), match.end())
+    if re.search(r"\brupture", text, re.IGNORECASE):
+        return None
+    side = side_written(match.group(0), text)
+    if side == "bilateral":
+        return None
+    return f"M71.2{ {'right': '1', 'left': '2', None: '0'}[side]}", "Baker's (popliteal) cyst" + (
+        f" of the {side} knee" if side else "")
 
 
 _SIDED = r"((the |his |her )?(right|left|bilateral|both|r|l)[- ]?(sided )?)"
@@ -343,7 +358,7 @@ SITE_AND_KIND_WORDS = re.compile(
     r"hordeol|stye|chalazi|blephar|macular|armd|amd|presbycus|age-related hearing|otitis|\bom\b|\boe\b|crohn|"
     r"ulcerative|pancolitis|"
     r"left-sided|left sided|predominant|cirrhosis|diverticul|adenom|recurrent|ureter|hematuria|vaginosis|"
-    r"candid|yeast|vvc|tinea|ringworm|abscess|cellulitis|effusion", re.IGNORECASE)
+    r"candid|yeast|vvc|tinea|ringworm|abscess|cellulitis|effusion|cyst", re.IGNORECASE)
 # (words, codes the index may have found on them, resolve)
 SITE_AND_KIND_ENTRIES = (
     (_rx(rf"{_LID}?(external |internal )?(hordeol(um|a)( externum)?|styes?){_EYELID_AFTER}"), ("H00",),
@@ -414,6 +429,8 @@ SITE_AND_KIND_ENTRIES = (
     (_rx(r"facial cellulitis|cellulitis of the face"), ("L03",), _fixed("L03.211", "cellulitis of face")),
     (_rx(rf"{_SIDED}?({_JOINTS}) (joint )?effusion|effusion,? (of |in )?(the )?{_SIDED}?({_JOINTS})( joint)?"),
      ("M25", "R60"), _joint_effusion),
+    (_rx(rf"{_SIDED}?(baker'?s?|popliteal) cyst((,| of| in)? (the )?{_SIDED}?(knee|popliteal fossa))?"), ("M71",),
+     _baker_cyst),
 )
 SITE_AND_KIND_ENTRIES = tuple((words, family, _now(resolve))
                               for words, family, resolve in SITE_AND_KIND_ENTRIES)

@@ -132,6 +132,12 @@ EXPLAINED_BY = {
               *_OVERACTIVE_THYROID, "N94.3", "T"),
     # a swollen calf: a deep or superficial vein's clot, a venous insufficiency, a lymphedema, a cellulitis, a
     # Baker's cyst or other soft tissue disorder, a tumor of the soft tissue, an injury
+    # flank pain: a kidney's or ureter's infection, stone, obstruction or tumor, a shingles of the flank, an injury
+    "R10.A": ("N10", "N11", "N12", "N13", "N15", "N20", "N21", "N23", "N28", "N39.0", "C64", "C65", "C66", "B02",
+              "K85", "K86", "M54", "S2", "S3", "O", "T"),
+    # suprapubic pain: a bladder's, prostate's or pelvic organ's disorder, a stone, an infection of the urine
+    "R10.24": ("N30", "N32", "N39.0", "N20", "N21", "N23", "N40", "N41", "N70", "N71", "N73", "N76", "N80", "N94",
+               "C53", "C54", "C55", "C56", "C61", "C67", "K35", "K57", "S3", "O", "T"),
     "R22.4": ("I80", "I82", "I87", "I89", "L03", "M66", "M71", "M79.8", "D17", "D21", "D48", "C49", "S", "T", "O"),
     "R26.81": ("G", "E08.4", "E09.4", "E10.4", "E11.4", "E13.4", "H81", "H83", "M1", "M4", "M8", "I6", "E53.8", "F0",
                "F10", "H54", "I95", "S", "T"),
