@@ -207,16 +207,47 @@ def _major_depression_code(text: str, after: str = "") -> str:
     return f"F3{'3' if recurrent else '2'}.{digit}"
 
 
+# "MDD" (spelt out as "major depressive disorder" before the conventions read it), whose "depressive disorder" the
+# index's "Disorder, depressive" entry reads as F32.A: the words are a major depressive disorder's, whose episode,
+# severity or remission the sentence may state ("MDD in remission", "MDD, rec, mild")
+_MAJOR_DEPRESSION_NAME = re.compile(r"\b(mdd|(major )?depressive disorder|(major )?depression)$", re.IGNORECASE)
+_MAJOR_BEFORE = re.compile(r"\b(major|mdd)\W{0,2}$", re.IGNORECASE)
+# "rec" as recurrent only right after the name and before a comma, the item's end or the episode's words ("MDD, rec,
+# mild", "MDD rec in partial remission"); "MDD - rec CBT" recommends
+_REC_AFTER_NAME = re.compile(r"^,? ?rec\.?(?=,|;|$| (mild|mod|moderate|severe|in (partial |full )?remission)\b)",
+                             re.IGNORECASE)
+# a major depressive disorder whose course the sentence states is no longer an unspecified depression: the code the
+# words give is the provider's own, as the index's specific entries are
+MAJOR_DEPRESSION_STATED = 0.92
+
+
+def major_depression_named(s: Suggestion, note: str) -> bool:
+    """The index's unspecified depression (F32.A) found on words that name a major depressive disorder."""
+    words = note[s.start:s.end]
+    if s.code != "F32.A" or _MAJOR_DEPRESSION_NAME.fullmatch(words) is None:
+        return False
+    return words.lower() == "mdd" or words.lower().startswith("major") or \
+        _MAJOR_BEFORE.search(note, max(0, s.start - 8), s.start) is not None
+
+
 def depression_episode(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     out, reasons = [], []
     for s in suggestions:
-        if _MAJOR.match(s.code) and s.context == "affirmed":
+        named = major_depression_named(s, note)
+        if (_MAJOR.match(s.code) or named) and s.context == "affirmed":
             text = sentence(note, s.start, s.end)
+            if named and _REC_AFTER_NAME.search(note[s.end:s.end + 10]):
+                text = f"{text} recurrent"
             code = _major_depression_code(text, note[s.end:s.end + 40])
+            if named and code == "F32.9":
+                code = s.code  # "MDD" with no course stated: left as the index reads it
             if code != s.code and tabular.is_billable(code) and not FAMILY.search(text):
                 reason = f"major depressive disorder as the sentence states: {code} rather than {s.code}"
-                s = s.model_copy(update={"code": code, "description": tabular.description(code),
-                                         "convention": NAME, "reason": reason})
+                update = {"code": code, "description": tabular.description(code), "convention": NAME,
+                          "reason": reason}
+                if named:
+                    update["confidence"] = max(s.confidence, MAJOR_DEPRESSION_STATED)
+                s = s.model_copy(update=update)
                 reasons.append(reason)
         out.append(s)
     return out, reasons

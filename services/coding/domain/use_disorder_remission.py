@@ -14,10 +14,12 @@ from services.coding.domain.note_text import current, current_without, sentence,
 
 _SUBSTANCES = (("F10", r"alcohol use disorder|aud"), ("F11", r"opioid use disorder|oud"),
                ("F12", r"cannabis use disorder"), ("F14", r"cocaine use disorder"))
-# the disorder, then its remission at once: no severity written between ("OUD, severe, in remission" is read by the
-# severity's own readings)
+# the disorder, then its remission at once: no severity written in full between ("OUD, severe, in remission" is
+# read by the severity's own readings)
 _DISORDER_NAMES = "|".join(names for _, names in _SUBSTANCES)
-USE_DISORDER_IN_REMISSION = _rx(rf"(?P<disorder>{_DISORDER_NAMES}),?[ \t]*(?:-[ \t]*)?(?:in[ \t]+)?"
+# between, only the clinics' "mod" ("AUD mod, in early remission"): moderate is dependence, which the remission code
+# is, and the index, which reads "moderate" and "severe" written in full, has no entry for the abbreviation
+USE_DISORDER_IN_REMISSION = _rx(rf"(?P<disorder>{_DISORDER_NAMES}),?[ \t]*(?:mod\.?,?[ \t]*)?(?:-[ \t]*)?(?:in[ \t]+)?"
                                 r"(?:early |sustained |full |partial )?remission")
 _MILD_OR_COMPLICATED = _rx(r"mild|intoxication|withdrawal|induced|delirium|psychosis|psychotic")
 
