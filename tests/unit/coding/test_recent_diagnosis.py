@@ -35,3 +35,19 @@ def test_condition_found_days_or_weeks_ago_is_billed(suggest, frame, text, code)
 ])
 def test_past_denied_or_doubted_condition_stays_off(suggest, frame, text, code):
     assert code not in billed(suggest, frame.format(text))
+
+
+@pytest.mark.parametrize("frame", FRAMES)
+@pytest.mark.parametrize("text", [
+    "Myocardial infarction - old (2018 anterior STEMI), stent to LAD.",
+    "Old anterior wall MI on today's ECG, no angina.",
+    "MI (old), medical management, on aspirin.",
+])
+def test_infarction_called_old_is_the_old_infarction(suggest, frame, text):
+    found = billed(suggest, frame.format(text))
+    assert "I25.2" in found and not {code for code in found if code.startswith("I21")}
+
+
+@pytest.mark.parametrize("frame", FRAMES)
+def test_infarction_two_weeks_ago_is_not_called_old(suggest, frame):
+    assert "I25.2" not in billed(suggest, frame.format("NSTEMI 2 wk ago, s/p DES; old records requested."))
