@@ -13,6 +13,8 @@ import re
 
 from services.coding.domain.field_list_items import item_after_a_semicolon
 from services.coding.domain.note_text import sentence_end, sentence_start
+from services.coding.domain.recent_diagnosis import AFTER as DIAGNOSED_RECENTLY_AFTER
+from services.coding.domain.recent_diagnosis import BEFORE as DIAGNOSED_RECENTLY_BEFORE
 
 # what may stand before the condition in its entry: list marks, an item's number, a ticked box, an assessment or
 # diagnosis label, and a word of degree, course, onset or the usual cause that names no kind of the condition
@@ -22,14 +24,19 @@ _DEGREE = (r"(?:mild|moderate|severe|chronic|acute|new|new[- ]onset|first|single
            r"recurrent|unintentional|nocturnal|asymptomatic|intermittent|persistent)\b")
 # a side names no kind of a sign either ("L ankle edema -", "Bilat LE edema -")
 _SIDE = r"(?:left|right|l|r|lt|rt|bilat|bilateral|b/l)\b"
-_ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{_DEGREE}|{_SIDE}))*\s*$",
+_ENTRY_HEAD = re.compile(rf"^(?:\s*(?:[-*•#>]+|\(?\d{{1,2}}[.)]|\[\s*x?\s*\]|{_ENTRY_LABEL}|{DIAGNOSED_RECENTLY_BEFORE}|"
+                         rf"{_DEGREE}|{_SIDE}))*\s*$",
                          re.IGNORECASE)
 # what may follow it: the entry's punctuation or its end ("Insomnia - melatonin", "Fatigue.", "TIA. NIHSS 0"),
 # for a symptom whose code the duration does not change, after how long it has lasted ("Fatigue x 3 mo -"); not a
 # word that makes it part of a longer name ("Stroke clinic"), nor a table's cell or a parenthesis
 _DURATION = r"(?:[ \t]+(?:x|for)[ \t]*\d+(?:\.\d+)?[ \t]*(?:d|days?|wks?|weeks?|mos?|months?|yrs?|years?)\b)?"
-_ENTRY_CLOSE = re.compile(r"(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t])")
-_ENTRY_CLOSE_AFTER_DURATION = re.compile(rf"{_DURATION}(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t])")
+# and, where the condition was found days or weeks ago, after that date, which a parenthesis of how it was found
+# may follow ("PE dx last week -", "Cardiomyopathy dx 2 wk ago (echo EF 40%)": `recent_diagnosis`)
+_ENTRY_CLOSE = re.compile(rf"(?:{DIAGNOSED_RECENTLY_AFTER}[ \t]*\(|(?:{DIAGNOSED_RECENTLY_AFTER})?"
+                          r"(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t]))")
+_ENTRY_CLOSE_AFTER_DURATION = re.compile(
+    rf"(?:{DIAGNOSED_RECENTLY_AFTER}|{_DURATION})(?:[ \t]*(?:[,;:.]|$|\n)|[ \t]+[-–—][ \t])")
 # an entry that denies, doubts or dates its condition, or gives a screening instrument's score for it, is a coder's
 # to read ("Insomnia: denies", "Depression: PHQ-9 of 3"), as is one answered "no" at once ("Fatigue: no")
 # but "not" before a cause denies the cause, not the condition ("Palpitations - not anxiety-related", "Chronic
