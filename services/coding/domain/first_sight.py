@@ -279,9 +279,15 @@ SYMPTOM_REASON = ("{code} ({evidence}) is a symptom beside {diagnoses}, which th
 FOLLOW_UP_AFTER_TREATMENT = ("Z08", "Z09")
 
 
+def is_adverse_effect(code: str) -> bool:
+    """A T36-T50 adverse effect (5th or 6th character 5): the cause of its manifestation, never a diagnosis that
+    explains a symptom away (guideline I.C.19.e.5.a codes the manifestation first)."""
+    return code[:1] == "T" and "36" <= code[1:3] <= "50" and code[6:7] == "5"
+
+
 def _confirmed_diagnoses(suggestions: list[Suggestion]) -> list[str]:
     return sorted({s.code for s in suggestions if s.context == "affirmed"
-                   and (s.code[0] not in "RZ" or s.code in FOLLOW_UP_AFTER_TREATMENT)
+                   and (s.code[0] not in "RZ" or s.code in FOLLOW_UP_AFTER_TREATMENT) and not is_adverse_effect(s.code)
                    and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
                    and s.confidence >= SYMPTOM_CONFIDENCE + 0.05})
 
