@@ -100,13 +100,23 @@ _FROM_THE_DRUG = (r"(?<!switched )(?<!switch )(?<!switching )(?<!changed )(?<!ch
                   r"(?<!weaned )(?<!tapered )(?<!off )(?<!away )(?<!relief )(?<!benefit )(?<!benefits )"
                   r"(?<!benefited )(?<!recovering )(?<!recovered )(?<!response )(?<!withdrawal )(?<!came )(?<!refill )(?<!refills )(?<!hx )"
                   r"(?<![\d.:;,(-] )(?<![\d.:;,(-])\bfrom")
-_CAUSE_BEFORE = re.compile(r"\b(due to|" + _FROM_THE_DRUG + r"|caused by|secondary to|attributed to|induced by|(hemolytic an(a)?emia|aiha|"
+# the harms a clinic writes with its drug before them ("lisinopril cough", "statin myalgias", "HCTZ hyponatremia"):
+# the drug's name used as the harm's adjective, as "-induced" is
+HARMS_NAMED_AFTER_THE_DRUG = (r"(dry |chronic )?cough|myalgias?|muscle (aches|pain)|tremors?|(gi|stomach) upset|nausea|"
+                              r"diarrh(o)?ea|loose stools|constipation|weight gain|hyponatremia|hyperkalemia|"
+                              r"hypokalemia|hyperglycemia|paresthesias?|((both |bilat(eral)? )?(ankles?|legs?|pedal) )?"
+                              r"(edema|swelling)|dyspepsia|akathisia|angioedema|sexual dysfunction")
+# a harm "on" its drug is the drug's only where no drug of the list treats that harm: "tremor on propranolol",
+# "edema on furosemide", "hyperglycemia on insulin" are a condition under its treatment
+_HARMS_ON_THE_DRUG = (r"myalgias?|muscle aches|weight gain|hyponatremia|hyperkalemia|constipation|diarrh(o)?ea|"
+                      r"loose stools|(gi|stomach) upset|dyspepsia|akathisia|(dry )?cough|sexual dysfunction")
+_CAUSE_BEFORE = re.compile(r"\b(due to|(" + _HARMS_ON_THE_DRUG + r") on|" + _FROM_THE_DRUG + r"|caused by|secondary to|attributed to|induced by|(hemolytic an(a)?emia|aiha|"
                            r"hemolysis)( \([^)]*\))? after|adverse (effects?|reactions?|"
                            r"drug reactions?) (of|to|from)|side effects? (of|from)|reaction to|intolerance to)\s+"
                            + _DETERMINER + r"$", re.IGNORECASE)
 # an organ's toxicity is the drug's harm at its therapeutic dose ("amiodarone pulmonary toxicity"), unless only
 # weighed ("... lung toxicity should be considered")
-_CAUSE_AFTER = re.compile(r"^[- ](induced|associated|related)\b|^\s+(pulmonary|lung|hepatic|liver|thyroid|ocular) "
+_CAUSE_AFTER = re.compile(r"^[- ](induced|associated|related|(" + HARMS_NAMED_AFTER_THE_DRUG + r"))\b|^\s+(pulmonary|lung|hepatic|liver|thyroid|ocular) "
                           r"toxicity\b(?![^.;]{0,25}(\b(should|consider\w*|suspect\w*|possible|likely|unlikely|vs|"
                           r"versus|r/o)\b|\?))", re.IGNORECASE)
 # the drug's own noun of harm: "lithium toxicity", "statin intolerance", "acetaminophen overdose"
@@ -146,6 +156,9 @@ _OVER_AFTER = re.compile(r"\b(resolved|cleared|subsided|no longer|has gone|went 
 
 # a word without which no harm of a drug is named: most notes that name a drug hold none
 _HARM_WORD = re.compile(r"due to|from|caused by|hemoly|aiha|secondary to|attributed to|induced|associated|related|"
+                        r"cough|myalg|muscle|tremor|upset|nausea|diarrh|stools|constipation|weight gain|hyponatremia|"
+                        r"hyperkalemia|hypokalemia|hyperglycemia|paresthesia|edema|swelling|dyspepsia|akathisia|"
+                        r"sexual dysfunction|"
                         r"adverse|side effect|"
                         r"reaction|intolerance|toxicity|overdose|poisoning|ingestion|took", re.IGNORECASE)
 
@@ -215,7 +228,7 @@ def _effect_of(note: str, begin: int, end: int) -> tuple[str, bool] | None:
 # what the visit does about the drug's harm: the drug to hold, stop or change (or stopped for it, the harm still
 # treated: active treatment, guideline I.C.19.a), an antidote, the ED
 _ACTS_ON_IT = re.compile(r"\b(hold|stop|stopped(?! taking)|discontinued?|d/c|switch to|change to|cross to|taper|"
-                         r"reduce|lower the dose|"
+                         r"reduce|lower the dose|held|dose reduced|reduced to|switched|cross[- ]?taper|"
                          r"decrease the dose|start|add|begin|initiate|naloxone|narcan|n-?acetylcysteine|nac|digifab|"
                          r"glucagon|vitamin k|flumazenil|activated charcoal|send to (the )?(ed|er)|sent to (the )?"
                          r"(ed|er)|admit(ted)?)\b", re.IGNORECASE)

@@ -279,9 +279,15 @@ SYMPTOM_REASON = ("{code} ({evidence}) is a symptom beside {diagnoses}, which th
 FOLLOW_UP_AFTER_TREATMENT = ("Z08", "Z09")
 
 
+def is_adverse_effect(code: str) -> bool:
+    """A T36-T50 adverse effect (5th or 6th character 5): the cause of its manifestation, never a diagnosis that
+    explains a symptom away (guideline I.C.19.e.5.a codes the manifestation first)."""
+    return code[:1] == "T" and "36" <= code[1:3] <= "50" and code[6:7] == "5"
+
+
 def _confirmed_diagnoses(suggestions: list[Suggestion]) -> list[str]:
     return sorted({s.code for s in suggestions if s.context == "affirmed"
-                   and (s.code[0] not in "RZ" or s.code in FOLLOW_UP_AFTER_TREATMENT)
+                   and (s.code[0] not in "RZ" or s.code in FOLLOW_UP_AFTER_TREATMENT) and not is_adverse_effect(s.code)
                    and not s.code.startswith(SYMPTOM_NAMED_DISORDERS)
                    and s.confidence >= SYMPTOM_CONFIDENCE + 0.05})
 
@@ -290,7 +296,33 @@ def _symptoms_beside_diagnoses(suggestions: list[Suggestion], note: str) -> list
     diagnoses = _confirmed_diagnoses(suggestions)
     if not diagnoses:
         return suggestions
-    return [_beside(s, diagnoses, note) if _symptom(s) else s for s in suggestions]
+    harmed_by = [s for s in suggestions if is_adverse_effect(s.code)]
+    return [(_manifestation(s) if manifests_a_drug(s, harmed_by, note) else _beside(s, diagnoses, note))
+            if _symptom(s) else s for s in suggestions]
+
+
+# named where it is read, as an unexplained symptom is, so that no later hold takes it back
+MANIFESTATION_NAME = "adverse-effect-manifestation"
+MANIFESTATION_REASON = ("{code} ({evidence}) is written beside the drug whose adverse effect the note states: the "
+                        "effect's manifestation, coded first (guideline I.C.19.e.5.a)")
+
+
+def _manifestation(s: Suggestion) -> Suggestion:
+    return s.model_copy(update={"convention": MANIFESTATION_NAME,
+                                "reason": MANIFESTATION_REASON.format(code=s.code, evidence=s.evidence)})
+
+
+# the drug's name and its harm's words side by side: "lisinopril cough", "diarrhea on metformin", "cough due to
+# the lisinopril"
+_DRUG_BESIDE_HARM = re.compile(r"^[\s-]{0,2}$|^\s*(on|from|due to|caused by|secondary to|induced by|with)"
+                               r"\s+((the|his|her)\s+)?$", re.IGNORECASE)
+
+
+def manifests_a_drug(symptom: Suggestion, adverse_effects: list[Suggestion], note: str) -> bool:
+    """A symptom written beside the drug an adverse-effect code was read on is that effect's manifestation, coded
+    first (guideline I.C.19.e.5.a), not a sign of another diagnosis of the note."""
+    return any(_DRUG_BESIDE_HARM.match(note[t.end:symptom.start] if t.end <= symptom.start
+                                       else note[symptom.end:t.start]) for t in adverse_effects)
 
 
 def _beside(s: Suggestion, diagnoses: list[str], note: str) -> Suggestion:
