@@ -11,15 +11,13 @@ or a doubt before the words is read by `documented_findings` as for every findin
 """
 import re
 
-from services.coding.domain.note_text import current
+from services.coding.domain.both_sides import AFTER_BOTH as _AFTER_BOTH, BOTH as _BOTH, explained_by_current
 from services.coding.domain.note_text import word_pattern as _word
 
 _JOINT_CODES = {"shoulder": "M25.41", "elbow": "M25.42", "wrist": "M25.43", "hip": "M25.45", "knee": "M25.46",
                 "ankle": "M25.47"}
 _JOINTS = "shoulder|elbow|wrist|hip|knee|ankle"
 _SWOLLEN_JOINTS = "shoulder|elbow|wrist|hip|knee"  # both ankles swollen: edema
-_BOTH = r"(both|b|bilat|bilateral)"
-_AFTER_BOTH = r"((?<=\bboth )|(?<=\bb )|(?<=\bbilat )|(?<=\bbilateral ))"
 _EFFUSION = r"(joint )?effusions?"
 _JOINT_DISEASE = _word(r"arthritis|osteoarthritis|oa|ra|arthrosis|arthropathy|gout|pseudogout|synovitis|"
                        r"fractures?|fx|sprains?|tears?|torn|ligaments?|acl|meniscal|meniscus|dislocations?|sequela|"
@@ -27,7 +25,7 @@ _JOINT_DISEASE = _word(r"arthritis|osteoarthritis|oa|ra|arthrosis|arthropathy|go
 
 
 def _unexplained(note: str) -> bool:
-    return not any(current(note, m.start(), m.end()) for m in _JOINT_DISEASE.finditer(note))
+    return not explained_by_current(_JOINT_DISEASE, note)
 
 
 def _side(digit: str, side: str):

@@ -10,15 +10,15 @@ injury's late effect; a denial or a doubt before the words is read by `documente
 """
 import re
 
+from services.coding.domain.both_sides import AFTER_BOTH, BOTH as _BOTH, explained_by_current
 from services.coding.domain.injury_sequela import names_a_late_effect
-from services.coding.domain.note_text import current, sentence
+from services.coding.domain.note_text import sentence
 from services.coding.domain.note_text import word_pattern as _word
 
 _JOINT_CODES = {"shoulders": "M25.61", "elbows": "M25.62", "wrists": "M25.63", "hands": "M25.64", "hips": "M25.65",
                 "knees": "M25.66", "ankles": "M25.67"}
 _JOINTS = "|".join(_JOINT_CODES)
 _STIFFNESS = r"stiff(ness)?,? ((of|in) )?(the |her |his |my )?"
-_BOTH = r"(both|b|bilat|bilateral)"
 _JOINT_DISEASE = _word(r"arthritis|osteoarthritis|oa|ra|arthrosis|capsulitis|frozen shoulders?|contractures?|"
                        r"ankylosis|polymyalgia|pmr|spondylitis|gout|effusions?|fractures?|fx|dislocations?|sequela")
 _STIFFNESS_BEFORE = re.compile(rf"\b{_STIFFNESS}{_BOTH} $", re.IGNORECASE)
@@ -29,7 +29,7 @@ def _unexplained(match: re.Match, note: str) -> bool:
     of both hands"); one only supposed ("r/o RA", "concern for PMR") explains nothing yet."""
     if names_a_late_effect(sentence(note, match.start(), match.end())):
         return True
-    return not any(current(note, m.start(), m.end()) for m in _JOINT_DISEASE.finditer(note))
+    return not explained_by_current(_JOINT_DISEASE, note)
 
 
 def _right(match: re.Match, note: str) -> tuple[str, str] | None:
@@ -54,6 +54,6 @@ BOTH_SIDES_STIFFNESS_WORDS = re.compile(rf"\b{_STIFFNESS}{_BOTH} ", re.IGNORECAS
 BOTH_SIDES_STIFFNESS_FINDINGS = (
     (re.compile(rf"\bstiff(ness)?(?=,? ((of|in) )?(the |her |his |my )?{_BOTH} (?P<joints>{_JOINTS})\b)",
                 re.IGNORECASE), ("M25",), _right),
-    (re.compile(rf"((?<=\bboth )|(?<=\bb )|(?<=\bbilat )|(?<=\bbilateral ))(?P<joints>{_JOINTS})\b", re.IGNORECASE),
+    (re.compile(rf"{AFTER_BOTH}(?P<joints>{_JOINTS})\b", re.IGNORECASE),
      ("M25",), _left),
 )
