@@ -5,6 +5,8 @@ import asyncio
 import uuid
 from types import SimpleNamespace
 
+import pytest
+
 from sqlalchemy import text
 
 from services.gateway.adapters.audit_append import ChainHead, append_at_head
@@ -59,27 +61,29 @@ async def test_a_writer_appends_after_its_own_head_and_after_anyone_elses(engine
     assert (await verify(units)).ok
 
 
-async def test_a_stale_head_writes_nothing(engine, units):
+@pytest.mark.parametrize("count", [1, 2])  # a batch of one, the usual one at read rates, and of more
+async def test_a_stale_head_writes_nothing(engine, units, count):
     tenant = uuid.uuid4()
     async with units() as uow:
         await uow.audit.append(_entries(1, tenant, "base"), at=uow.now())
     stale = await _head(units)
     async with units() as uow:
         await uow.audit.append(_entries(1, tenant, "moved"), at=uow.now())
-    rows = chained(_entries(2, tenant, "late"), at=units.clock(), after_seq=stale[0], after_hash=stale[1])
+    rows = chained(_entries(count, tenant, "late"), at=units.clock(), after_seq=stale[0], after_hash=stale[1])
     async with statement_connection(engine) as connection:
         assert await append_at_head(connection, rows, at=rows[0][0].at) is False
     assert await _tenant_entries(units, tenant) == ["base-0", "moved-0"]
 
 
-async def test_a_head_taken_while_the_statement_waits_for_the_lock_is_refused_whole(engine, units):
+@pytest.mark.parametrize("count", [1, 3])
+async def test_a_head_taken_while_the_statement_waits_for_the_lock_is_refused_whole(engine, units, count):
     """The statement's snapshot predates the lock it waits for: the primary key refuses the entry the
     lock holder committed at the same seq, and the statement's other entries go with it."""
     tenant = uuid.uuid4()
     async with units() as uow:
         await uow.audit.append(_entries(1, tenant, "base"), at=uow.now())
     head = await _head(units)
-    rows = chained(_entries(3, tenant, "late"), at=units.clock(), after_seq=head[0], after_hash=head[1])
+    rows = chained(_entries(count, tenant, "late"), at=units.clock(), after_seq=head[0], after_hash=head[1])
     async with units() as holder:
         await holder.audit.append(_entries(1, tenant, "holder"), at=holder.now())  # holds the chain's lock
 
@@ -92,6 +96,25 @@ async def test_a_head_taken_while_the_statement_waits_for_the_lock_is_refused_wh
         assert not waiting.done()  # behind the lock
     assert await waiting is False
     assert await _tenant_entries(units, tenant) == ["base-0", "holder-0"]
+    assert (await verify(units)).ok
+
+
+@pytest.mark.parametrize("count", [1, 3])
+async def test_an_append_at_the_head_writes_the_rows_the_chain_computed(engine, units, count):
+    tenant = uuid.uuid4()
+    async with units() as uow:
+        await uow.audit.append(_entries(1, tenant, "base"), at=uow.now())
+    head = await _head(units)
+    rows = chained(_entries(count, tenant, "at-head"), at=units.clock(), after_seq=head[0], after_hash=head[1])
+    async with statement_connection(engine) as connection:
+        assert await append_at_head(connection, rows, at=rows[0][0].at) is True
+    async with units() as uow:
+        written = (await uow.session.execute(text(
+            "SELECT seq, at, tenant_id, key_id, action, object_type, object_id, outcome, prev_hash, hash"
+            " FROM audit_log WHERE seq > :s ORDER BY seq"), {"s": head[0]})).all()
+    assert [(row.seq, row.at, str(row.tenant_id), str(row.key_id), *tuple(row)[4:]) for row in written] == [
+        (e.seq, e.at, e.tenant_id, e.key_id, e.action, e.object_type, e.object_id, e.outcome, prev, digest)
+        for e, prev, digest in rows]
     assert (await verify(units)).ok
 
 
