@@ -33,7 +33,7 @@ entry it reads:
 """
 import re
 
-from services.coding.domain.drug_effects import ANY_DRUG
+from services.coding.domain.drug_vocabulary import ANY_DRUG
 from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.note_text import sentence, word_pattern as _rx

@@ -8,14 +8,13 @@ the same joint and side takes the pain (`same_site_signs`, `integral_symptoms`),
 """
 import re
 
+from services.coding.domain.both_sides import BOTH_WRITTEN_OUT as _BOTH, WHOSE as _WHOSE
 from services.coding.domain.note_text import word_pattern as _word
 
 # the unspecified side's code by the joints' plural
 _UNSIDED_CODES = {"shoulders": "M25.519", "elbows": "M25.529", "wrists": "M25.539", "hips": "M25.559",
                   "knees": "M25.569", "ankles": "M25.579", "hands": "M79.643", "feet": "M79.673"}
 _JOINTS = "|".join(_UNSIDED_CODES)
-_BOTH = r"(both|bilateral)"
-_WHOSE = r"(the |her |his |my )?"
 _ACHE = r"(ache|aching|hurt|hurting|hurts|(are )?(painful|sore))"
 
 

@@ -10,7 +10,7 @@ injury's late effect; a denial or a doubt before the words is read by `documente
 """
 import re
 
-from services.coding.domain.both_sides import AFTER_BOTH, BOTH as _BOTH, explained_by_current
+from services.coding.domain.both_sides import AFTER_BOTH, BOTH as _BOTH, WHOSE as _WHOSE, explained_by_current
 from services.coding.domain.injury_sequela import names_a_late_effect
 from services.coding.domain.note_text import sentence
 from services.coding.domain.note_text import word_pattern as _word
@@ -18,7 +18,7 @@ from services.coding.domain.note_text import word_pattern as _word
 _JOINT_CODES = {"shoulders": "M25.61", "elbows": "M25.62", "wrists": "M25.63", "hands": "M25.64", "hips": "M25.65",
                 "knees": "M25.66", "ankles": "M25.67"}
 _JOINTS = "|".join(_JOINT_CODES)
-_STIFFNESS = r"stiff(ness)?,? ((of|in) )?(the |her |his |my )?"
+_STIFFNESS = rf"stiff(ness)?,? ((of|in) )?{_WHOSE}"
 _JOINT_DISEASE = _word(r"arthritis|osteoarthritis|oa|ra|arthrosis|capsulitis|frozen shoulders?|contractures?|"
                        r"ankylosis|polymyalgia|pmr|spondylitis|gout|effusions?|fractures?|fx|dislocations?|sequela")
 _STIFFNESS_BEFORE = re.compile(rf"\b{_STIFFNESS}{_BOTH} $", re.IGNORECASE)
@@ -52,7 +52,7 @@ def _left(match: re.Match, note: str) -> tuple[str, str] | None:
 BOTH_SIDES_STIFFNESS_WORDS = re.compile(rf"\b{_STIFFNESS}{_BOTH} ", re.IGNORECASE)
 # (words, codes the term index may have found on them, resolve(match, note) -> (code, why) or None)
 BOTH_SIDES_STIFFNESS_FINDINGS = (
-    (re.compile(rf"\bstiff(ness)?(?=,? ((of|in) )?(the |her |his |my )?{_BOTH} (?P<joints>{_JOINTS})\b)",
+    (re.compile(rf"\bstiff(ness)?(?=,? ((of|in) )?{_WHOSE}{_BOTH} (?P<joints>{_JOINTS})\b)",
                 re.IGNORECASE), ("M25",), _right),
     (re.compile(rf"{AFTER_BOTH}(?P<joints>{_JOINTS})\b", re.IGNORECASE),
      ("M25",), _left),

@@ -5,6 +5,7 @@ Each is a cue a coder reads without thinking: anticipatory guidance names condit
 it ("fatty liver not seen"), and some "no"s deny nothing ("no change in hypertension", "insomnia no better"). The
 lists are regex alternatives, read as whole words in any case.
 """
+from services.coding.domain.drug_vocabulary import DRUG_NAME_ENDINGS, UNFILED_DRUGS, drug_name_alternatives
 
 # Anticipatory guidance: what to do should a condition appear, so the condition is supposed, not present
 # (guideline IV.H reads only what the visit establishes).
@@ -121,15 +122,26 @@ _SIDE_EFFECTS_REVIEWED = (r"(?:ses?|side[- ]effects?|adverse effects?)(?: \w+)? 
                           r"such as)?")
 SIDE_EFFECT_TALKED_BEFORE = (rf"\b(?:{_COUNSELLED_ON}|{_SIDE_EFFECTS_REVIEWED})\s+(?:{_TALKED_ITEM}{_TALKED_SEPARATOR})"
                              rf"{{0,5}}(?:{_TALKED_WORD}\s+){{0,2}}$")
+# The table's drug names (`DRUG_CLASSES`) the counselling reading below has never read as a drug, kept as it read
+# them: reading them would make more counselled conditions only talked about, a change of the suggestions that wants
+# labelled notes of its own. A drug added to the table after them is read.
+TABLE_NAMES_NOT_READ_AS_A_DRUG = frozenset((
+    "acei", "hydralazine", "clonidine", "methyldopa", "diltiazem", "verapamil", "calcium channel blockers?",
+    "carvedilol", "digitalis", "flecainide", "sotalol", "propafenone", "statins?", "ezetimibe", "bumetanide",
+    "thiazides?", "acetazolamide", "eplerenone", "clopidogrel", "plavix", "prasugrel", "ticagrelor", "glargine",
+    "lispro", "glimepiride", "sulfonylureas?", "glucocorticoids?", "synthroid", "propylthiouracil", "ptu",
+    "sertraline", "venlafaxine", "desvenlafaxine", "doxepin", "tricyclics?", "benzodiazepines?", "phenytoin",
+    "carbamazepine", "oxcarbazepine", "valproic acid", "divalproex", "zolpidem", "morphine", "codeine",
+    "hydromorphone", "percocet", "methadone", "fentanyl", "acetaminophen", "paracetamol", "tylenol", "naproxen",
+    "motrin", "advil", "aleve", "aspirin", "augmentin", "cephalexin", "keflex", "cefdinir", "ceftriaxone",
+    "cefuroxime", "cefazolin", "cephalosporins?", "rifampicin", "rifabutin", "rifapentine", "rifamycins?",
+    "azithromycin", "clarithromycin", "erythromycin", "macrolides?", "tetracyclines?", "fluoroquinolones?",
+    "clindamycin", "vancomycin", "tmp[- /]smx", "bactrim", "sulfonamides?", "nitrofurantoin", "macrobid",
+    "doxorubicin", "adriamycin", "epirubicin", "daunorubicin", "anthracyclines?", "herceptin", "febuxostat",
+    "metoclopramide", "promethazine"))
 # ... where its clause names a drug, a drug class, a dose or its side effects (a counselling with none names a
 # topic, which the counselling topic's own rule reads: "counseled on diabetes care" in a diabetic is the diabetes's
 # care); a dose's decimal point ends a clause ("HCTZ 12.5 mg: counseled on ..."), its unit stays with the counselling
-DRUG_WORD = (r"side[- ]effects?|ses?|adverse effects?|meds?|medications?|drugs?|mg|mcg|"
-             r"\w+(?:pril|sartan|statin|olol|dipine|apine|idone|azole|oxetine|alopram|triptan|azepam|azolam|codone|"
-             r"profen|oxacin|cycline|cillin|gliflozin|glutide|formin|thiazide|zide|mab|tinib|parin|xaban|gatran|"
-             r"pramine|tyline|semide|etine|amate|igine|proate|racetam|arone|olone|isone|asone)|"
-             r"lithium|insulin|steroids?|corticosteroids?|ics|opioids?|opiates?|nsaids?|ssris?|snris?|hctz|"
-             r"warfarin|coumadin|metformin|glipizide|glyburide|levothyroxine|methimazole|allopurinol|rifampin|"
-             r"isoniazid|methotrexate|clozapine|haloperidol|bupropion|tramadol|gabapentin|pregabalin|"
-             r"spironolactone|amiodarone|digoxin|tamsulosin|prazosin|doxazosin|empagliflozin|ace[- ]?inhibitors?|"
-             r"arbs?|beta[- ]?blockers?|diuretics?|antipsychotics?|antidepressants?")
+DRUG_WORD = "|".join((r"side[- ]effects?|ses?|adverse effects?|meds?|medications?|drugs?|mg|mcg", DRUG_NAME_ENDINGS,
+                      *(name for name in drug_name_alternatives() if name not in TABLE_NAMES_NOT_READ_AS_A_DRUG),
+                      UNFILED_DRUGS))

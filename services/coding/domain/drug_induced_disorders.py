@@ -8,7 +8,7 @@ The drug's adverse-effect T code is `drug_effects`' (guideline I.C.19.e.5.a: the
 """
 import re
 
-from services.coding.domain.drug_effects import DRUG_NAMES
+from services.coding.domain.drug_vocabulary import DRUG_NAMES
 from services.coding.domain.finding_resolvers import fixed
 from services.coding.domain.note_text import word_pattern as _rx
 

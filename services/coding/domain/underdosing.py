@@ -13,7 +13,7 @@ a denial ("no missed doses") or a relative's is not read.
 import re
 
 from services.coding.domain.convention_gates import needs
-from services.coding.domain.drug_effects import ANY_DRUG, drug_class
+from services.coding.domain.drug_vocabulary import ANY_DRUG, drug_class
 from services.coding.domain.note_text import FAMILY, negated_before, sentence, sentence_end, sentence_start
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
