@@ -129,6 +129,8 @@ DRUG_WORD = (r"side[- ]effects?|ses?|adverse effects?|meds?|medications?|drugs?|
              r"profen|oxacin|cycline|cillin|gliflozin|glutide|formin|thiazide|zide|mab|tinib|parin|xaban|gatran|"
              r"pramine|tyline|semide|etine|amate|igine|proate|racetam|arone|olone|isone|asone)|"
              r"lithium|insulin|steroids?|corticosteroids?|ics|opioids?|opiates?|nsaids?|ssris?|snris?|hctz|"
+             # a class or a drug whose ending no suffix above reads ("with a statin", "with sertraline")
+             r"statins?|sertraline|\w+afaxine|"
              r"warfarin|coumadin|metformin|glipizide|glyburide|levothyroxine|methimazole|allopurinol|rifampin|"
              r"isoniazid|methotrexate|clozapine|haloperidol|bupropion|tramadol|gabapentin|pregabalin|"
              r"spironolactone|amiodarone|digoxin|tamsulosin|prazosin|doxazosin|empagliflozin|ace[- ]?inhibitors?|"
