@@ -127,10 +127,10 @@ SIDE_EFFECT_TALKED_BEFORE = (rf"\b(?:{_COUNSELLED_ON}|{_SIDE_EFFECTS_REVIEWED})\
 # labelled notes of its own. A drug added to the table after them is read.
 TABLE_NAMES_NOT_READ_AS_A_DRUG = frozenset((
     "acei", "hydralazine", "clonidine", "methyldopa", "diltiazem", "verapamil", "calcium channel blockers?",
-    "carvedilol", "digitalis", "flecainide", "sotalol", "propafenone", "statins?", "ezetimibe", "bumetanide",
+    "carvedilol", "digitalis", "flecainide", "sotalol", "propafenone", "ezetimibe", "bumetanide",
     "thiazides?", "acetazolamide", "eplerenone", "clopidogrel", "plavix", "prasugrel", "ticagrelor", "glargine",
     "lispro", "glimepiride", "sulfonylureas?", "glucocorticoids?", "synthroid", "propylthiouracil", "ptu",
-    "sertraline", "venlafaxine", "desvenlafaxine", "doxepin", "tricyclics?", "benzodiazepines?", "phenytoin",
+    "doxepin", "tricyclics?", "benzodiazepines?", "phenytoin",
     "carbamazepine", "oxcarbazepine", "valproic acid", "divalproex", "zolpidem", "morphine", "codeine",
     "hydromorphone", "percocet", "methadone", "fentanyl", "acetaminophen", "paracetamol", "tylenol", "naproxen",
     "motrin", "advil", "aleve", "aspirin", "augmentin", "cephalexin", "keflex", "cefdinir", "ceftriaxone",

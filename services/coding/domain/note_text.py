@@ -285,6 +285,9 @@ CAUSE_CLAUSE = re.compile(r"^\s*[,-]\s*((likely|probably|possibly|probable|possi
 # "headache, likely tension type" doubts the type named after it, not the headache
 _SIGN_UNCERTAIN = re.compile(r"^[\s,]*((also|still|is|are|was|may be|remains?)\s+)*(possible|possibly|likely|probable|"
                              r"suspected|questionable|\?)\s*$", re.IGNORECASE)
+# a sign whose presence itself is left open, weighed against its own absence ("passive SI vs none", "HI or not");
+# not a sign called unclear ("chest pain - unclear", "fatigue, unclear cause"), whose cause is what is not known
+SIGN_PRESENCE_OPEN = re.compile(r"^[\s,]*(vs\.?|versus|or)\s+(none|nothing|absent|not)\b", re.IGNORECASE)
 
 
 # a sign or finding the writer doubts right before it: "low suspicion for a lung nodule", "prediabetes unlikely" is
@@ -301,7 +304,8 @@ def doubted_sign(note: str, start: int) -> bool:
 
 def uncertain_sign(note: str, end: int) -> bool:
     """The sign or symptom ending at `end` is itself stated as uncertain, by the rest of its sentence."""
-    return bool(_SIGN_UNCERTAIN.match(after(note, end)))
+    following = after(note, end)
+    return bool(_SIGN_UNCERTAIN.match(following) or SIGN_PRESENCE_OPEN.match(following))
 
 
 # the head noun an index term can stop short of ("esophageal reflux| disease vs ...", once GERD is written out)

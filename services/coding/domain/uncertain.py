@@ -7,9 +7,9 @@ and tells the coder on the symptoms it kept why the diagnosis beside them is not
 """
 from services.coding.domain.convention_gates import needs
 from services.coding.domain.heart_failure_named_type import end_of_named_type
-from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE, UNCERTAIN_AFTER,
-                                              UNCERTAIN_BEFORE, doubted_sign, raised_by_another, sentence_start,
-                                              uncertain, uncertain_sign)
+from services.coding.domain.note_text import (_SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE, SIGN_PRESENCE_OPEN,
+                                              UNCERTAIN_AFTER, UNCERTAIN_BEFORE, doubted_sign, raised_by_another,
+                                              sentence_start, uncertain, uncertain_sign)
 from services.coding.domain.suggestions import Suggestion
 from services.coding.domain.workup_aim import AIM_AFTER
 
@@ -34,7 +34,8 @@ def is_uncertain_diagnosis(s: Suggestion, note: str) -> bool:
 
 
 # (the qualified doubt needs one of DOUBTED_AFTER's words: its gate is that one's)
-@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN, DOUBTED_AFTER, SIGN_DOUBTED_BEFORE, AIM_AFTER))
+@needs(patterns=(UNCERTAIN_BEFORE, UNCERTAIN_AFTER, _SIGN_UNCERTAIN, SIGN_PRESENCE_OPEN, DOUBTED_AFTER,
+                  SIGN_DOUBTED_BEFORE, AIM_AFTER))
 def uncertain_diagnoses(suggestions: list[Suggestion], note: str, tabular) -> tuple[list[Suggestion], list[str]]:
     dropped = [s for s in suggestions if is_uncertain_diagnosis(s, note)]
     if not dropped:
