@@ -285,12 +285,15 @@ class ConsumerRunner:
             log.info("stopping with a batch uncommitted; it will be redelivered", extra={"group": self.group_id})
 
     async def _poll_until_stopped(self) -> None:
-        lag_measured = 0.0
+        lag = asyncio.create_task(self._measure_lag_every(LAG_INTERVAL_SECONDS), name=f"consumer-lag:{self.group_id}")
+        try:
+            await self._poll()
+        finally:
+            lag.cancel()
+
+    async def _poll(self) -> None:
         while not self._stopping.is_set():
             self.heartbeat = time.monotonic()
-            if time.monotonic() - lag_measured > LAG_INTERVAL_SECONDS:
-                lag_measured = time.monotonic()
-                await self._measure_lag()
             try:
                 batch = await self._consumer.getmany(timeout_ms=200, max_records=self._max_batch)
             except Exception:
@@ -451,6 +454,14 @@ class ConsumerRunner:
             metrics.COMMIT_RETRIES.labels(self.group_id).inc()
             await asyncio.sleep(delay)
             delay = min(delay * 2, 10.0)
+
+    async def _measure_lag_every(self, seconds: float) -> None:
+        """The lag gauges every `seconds`, beside the poll loop, never in it: the broker answers the end offsets'
+        request on its connection after the fetch in flight, so the answer can take the fetch's whole wait
+        (`fetch_max_wait_ms`), and a loop waiting for it would leave the records already fetched unhandled."""
+        while True:
+            await self._measure_lag()
+            await asyncio.sleep(seconds)
 
     async def _measure_lag(self) -> None:
         """Lag of every assigned partition, idle ones included: end offset minus our position."""
