@@ -37,13 +37,19 @@ HISTORY_CODES: dict[str, tuple[str | None, str | None]] = {
     "I20": ("Z82.49", None), "I21": ("Z82.49", "I25.2"), "I22": ("Z82.49", "I25.2"), "I25": ("Z82.49", None),
     "I42": ("Z82.49", None), "I48": ("Z82.49", None),
     "I50": ("Z82.49", None), "I71": ("Z82.49", None),  # History, family, disease, circulatory system NEC
-    "N18": ("Z84.1", None),
+    # History, family, disease, kidney NEC (FY2026 splits Z84.1: APOL1-mediated Z84.11, every other Z84.19)
+    "N18": ("Z84.19", None),
+    # a relative's "seizures" is their seizure disorder (History, family, epilepsy); the eye's and the ear's
+    # entries by the loss they name: blindness and visual loss Z82.1, deafness and hearing loss Z82.2, a macular
+    # degeneration among the other specified eye disorders Z83.518 (the eye chapter's title has no Z code whole)
+    "R56": ("Z82.0", None), "H54": ("Z82.1", None), "H90": ("Z82.2", None), "H91": ("Z82.2", None),
+    "H35.3": ("Z83.518", None),
     "I63": ("Z82.3", "Z86.73"), "G45.9": ("Z82.3", "Z86.73"),
     "I26": (None, "Z86.711"), "I82": (None, "Z86.718"),  # History, personal, thrombosis (venous) NEC
     # History, family, asthma and other chronic lower respiratory disease: emphysema, chronic bronchitis and
     # bronchiectasis as well as asthma and COPD (the chapter's Z83.6 excludes them)
     **{lower: ("Z82.5", None) for lower in ("J41", "J42", "J43", "J44", "J45", "J47")},
-    "N20": ("Z84.1", "Z87.442"), "N39.0": (None, "Z87.440"), "J18": (None, "Z87.01"),
+    "N20": ("Z84.19", "Z87.442"), "N39.0": (None, "Z87.440"), "J18": (None, "Z87.01"),
     # episodes over once treated, each with its own History, personal entry: tuberculosis; meningitis and
     # encephalitis (infections of the central nervous system); peptic ulcer disease; sudden cardiac arrest;
     # thrombophlebitis; pneumothorax (respiratory system NEC); traumatic brain injury and concussion; suicide

@@ -39,6 +39,10 @@ OTHER = ((re.compile(r"\bmelanoma\b(?! in situ)", re.IGNORECASE), "Z85.820", "Z8
          (re.compile(r"\b(?<!non-)(?<!non )hodgkin'?s? (lymphoma|disease)\b", re.IGNORECASE), "Z85.71", "Z80.7"),
          (re.compile(r"\b(non-?hodgkin'?s? lymphoma|(?-i:NHL|DLBCL)|diffuse large b-cell lymphoma|follicular lymphoma)\b",
                      re.IGNORECASE), "Z85.72", "Z80.7"),
+         # a lymphoma named no further: the index's "History, personal, lymphoma (non-Hodgkin)" and the family's
+         # "malignant neoplasm, lymphatic NEC"
+         (re.compile(r"(?<!hodgkin )(?<!hodgkin's )(?<!hodgkins )(?<!non-hodgkin )\blymphoma\b(?! in situ)", re.IGNORECASE),
+          "Z85.72", "Z80.7"),
          # a sarcoma of bone is a malignant neoplasm of bone (the index's "Chondrosarcoma - see Neoplasm, bone")
          (re.compile(r"\b(chondrosarcoma|osteosarcoma|ewing'?s? sarcoma)\b", re.IGNORECASE), "Z85.830", "Z80.8"))
 _PATTERNS = tuple((re.compile(rf"\b({site})\s+{_CANCER}\b|\b{_CANCER}\s+of\s+the\s+({site})\b", re.IGNORECASE),

@@ -148,9 +148,10 @@ def _eponym_alone(text: str, start: int, end: int) -> bool:
     return not _ITS_NOUN_AFTER.match(text, end)
 
 
-# a relative named earlier in the clause: "mom w/ Alzheimer's", "Family hx significant for Alzheimer's"
+# a relative named earlier in the clause: "mom w/ Alzheimer's", "Family hx significant for Alzheimer's", "fam hx of
+# Alzheimer's"
 _RELATIVE_IN_CLAUSE = re.compile(r"\b(mother|father|mom|dad|sister|brother|sibling|son|daughter|grandmother|"
-                                 r"grandfather|aunt|uncle|cousin|parents?|family (history|hx)|fhx?)\b[^.;\n]*$",
+                                 r"grandfather|aunt|uncle|cousin|parents?|fam(ily)? (history|hx)|fhx?)\b[^.;\n]*$",
                                  re.IGNORECASE)
 
 

@@ -158,13 +158,15 @@ def repair_beside(text: str, start: int, end: int) -> bool:
                 or _REPAIRED_BEFORE.search(text[max(0, start - _BEFORE):start]))
 
 
-_RELATIVE_WITH_BEFORE = re.compile(BLOOD_RELATIVE + r"(\s+(has|had|with|w/))?\s*[-:]?\s*$", re.IGNORECASE)
+_RELATIVE_WITH_BEFORE = re.compile(r"(" + BLOOD_RELATIVE + r"(\s+(has|had|with|w/))?|\b(?-i:FH|FHx)|\bfam(ily)? (history|hx)"
+                                   r"(\s+(significant for|of|positive for|notable for|with|w/))?)\s*[-:]?\s*$", re.IGNORECASE)
 _LUPUS_NAMED_ON = re.compile(r"\s*(erythematosus|anticoagulant|nephritis|pernio|vulgaris|profundus|panniculitis)\b",
                              re.IGNORECASE)
 
 
 def right_after_relative(text: str, start: int, end: int) -> bool:
-    """"Sister with MS", "FHx: father - MS": a blood relative's disease as families name it. "MS" there is
+    """"Sister with MS", "FHx: father - MS", "FH: MS", "family history of bipolar": a blood relative's disease as
+    families name it, the relative or the family history right before it. "MS" there is
     multiple sclerosis, the one of its readings (mitral stenosis, mental status) a family history tells."""
     return bool(_RELATIVE_WITH_BEFORE.search(text[max(0, start - _BEFORE):start]))
 

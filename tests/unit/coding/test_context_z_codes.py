@@ -26,7 +26,7 @@ def test_a_relatives_condition_is_family_history_never_the_patients(suggest, not
 
 
 @pytest.mark.parametrize("context, condition, expected", [
-    ("history", "I21.9", "I25.2"), ("family", "I71.40", "Z82.49"), ("family", "N18.30", "Z84.1"),
+    ("history", "I21.9", "I25.2"), ("family", "I71.40", "Z82.49"), ("family", "N18.30", "Z84.19"),
 ])
 def test_the_index_sends_a_past_infarction_to_i25_2_and_a_relatives_circulatory_or_kidney_disease_to_z8x(
         context, condition, expected):
