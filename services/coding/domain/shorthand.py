@@ -128,9 +128,29 @@ _COUNSELLING_AFTER = re.compile(r"\s*(techniques?|sessions?|approach|interventio
                                 r"(was )?(done|delivered|provided|performed|offered|completed))\b", re.IGNORECASE)
 
 
+# a substance's use heading its item, MI right after the item's dash or colon ("Cannabis use - MI", "AUD: MI re:
+# cutting down"): the talk held about that use (a list of conditions, "PMH: smoking, DM, MI", is not); an
+# infarction there is written with its time or its history ("Alcohol use disorder - MI 2018, on ASA")
+_SUBSTANCE_USE_BEFORE = re.compile(r"\b(alcohol|etoh|aud|cannabis|marijuana|thc|tobacco|smok\w*|nicotine|vap\w*|"
+                                   r"opioids?|oud|substance|drinking|cocaine|meth|methamphetamine|methadone|"
+                                   r"stimulants?|benzo\w*)\b[^.;\n]{0,40}(\s[-\u2013]|:)\s*$", re.IGNORECASE)
+_INFARCTION_BEFORE = re.compile(r"\b(hx|h/o|history of|s/p|old|prior|previous|recent|remote|acute|silent|"
+                                r"anterior|inferior|lateral|posterior|stemi|nstemi)\W*$", re.IGNORECASE)
+_INFARCTION_AFTER = re.compile(r"\s*(in |of )?((19|20)\d\d|\d+\s*(d|days?|wks?|weeks?|mo|months?|y|yrs?|years?)\b|"
+                               r"ago|s/p|with|w/|stent\w*|pci|cabg|\(|/)", re.IGNORECASE)
+
+
 def _counselling(text: str, start: int, end: int) -> bool:
     """"Plan: MI, goal of weekends only" is motivational interviewing: a talk with the patient, not an infarction."""
-    return bool(_COUNSELLING_BEFORE.search(text[max(0, start - _BEFORE):start]) or _COUNSELLING_AFTER.match(text, end))
+    return bool(_COUNSELLING_BEFORE.search(text[max(0, start - _BEFORE):start]) or _COUNSELLING_AFTER.match(text, end)
+                or _about_substance_use(text, start, end))
+
+
+def _about_substance_use(text: str, start: int, end: int) -> bool:
+    """"Cannabis use - MI, pt ambivalent": motivational interviewing on the use the item names."""
+    before = text[max(0, start - 60):start]
+    return bool(_SUBSTANCE_USE_BEFORE.search(before) and not _INFARCTION_BEFORE.search(before)
+                and not _INFARCTION_AFTER.match(text, end))
 
 
 def _suffix(text: str, start: int, end: int) -> bool:

@@ -41,10 +41,10 @@ STATUSES = (
     (_rx(r"insulin pump"), "Z96.41", "an insulin pump in use"),
     # oxygen the patient lives on, not oxygen started during the visit
     (_rx(r"(home|supplemental|chronic|continuous|nocturnal|long[- ]term) (oxygen|o2)|(oxygen|o2) at (home|night)|"
-         r"oxygen[- ]dependent|(uses|using|wears|requires) \d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen|nc|nasal cannula)|"
+         r"(oxygen|o2)[- ]dependent|(uses|using|wears|requires) \d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen|nc|nasal cannula)|"
          # oxygen by its flow for the times the patient needs it: "oxygen 3 L with exertion", "2 L nasal cannula with
          # sleep and exertion"
-         r"((oxygen|o2) (at )?\d+(\.\d+)? ?(l|lpm|l/min)|\d+(\.\d+)? ?(l|lpm|l/min) (by )?(nasal cannula|nc)) "
+         r"((oxygen|o2) (at )?\d+(\.\d+)? ?(l|lpm|l/min)|\d+(\.\d+)? ?(l|lpm|l/min) (by |of )?(nasal cannula|nc|o2|oxygen)) "
          r"(with|on|during|for) (sleep|exertion|activity|ambulation|walking)|"
          # or for all the day: "on 1 L O2 continuous", "oxygen 2 lpm around the clock"
          r"((oxygen|o2) (at )?\d+(\.\d+)? ?(l|lpm|l/min)|\d+(\.\d+)? ?(l|lpm|l/min) (of )?(o2|oxygen|nc|nasal cannula)) "
@@ -231,7 +231,7 @@ def _statuses(note: str, tabular) -> list[Suggestion]:
               for match in pattern.finditer(note) for code in codes[_side_beside(note, match)]]
     return [from_rule(code, match, tabular, NAME, f"{match.group(0)}: {code}, {why}")
             for code, why, match in found if _present(note, match) and not _yet_to_come(note, match)
-            and not (code == SUPPLEMENTAL_OXYGEN and _oxygen_started_now(note, match))]
+            and not (code == SUPPLEMENTAL_OXYGEN and (_oxygen_started_now(note, match) or _saturation_on(note, match)))]
 
 
 SUPPLEMENTAL_OXYGEN = "Z99.81"
@@ -242,6 +242,15 @@ _STARTING = re.compile(r"\b(start|starting|begin|initiate|order|prescribe|arrang
 _STARTED_AFTER = re.compile(r"^[^.;\n,]{0,40}\b(ordered|prescribed|arranged|started today|initiated today)\b",
                             re.IGNORECASE)
 _BEFORE_THE_VISIT = re.compile(r"\b((19|20)\d\d|ago|since|last (year|month|week)|previously)\b", re.IGNORECASE)
+
+
+# a saturation measured on the flow ("92% on 2 L O2 with walking", "sats 90s on 3 L NC continuous") is a reading
+# taken at the visit, which says nothing of the oxygen the patient lives on
+_SATURATION_BEFORE = re.compile(r"(\d\s*%|\d0s|\bsats?|\bspo2|\bsao2)\s*(on|with)?\s*$", re.IGNORECASE)
+
+
+def _saturation_on(note: str, match: re.Match) -> bool:
+    return bool(_SATURATION_BEFORE.search(note[max(0, match.start() - 15):match.start()]))
 
 
 def _oxygen_started_now(note: str, match: re.Match) -> bool:
