@@ -39,8 +39,10 @@ from services.coding.domain.first_sight import calibrated, stated_over_elsewhere
 from services.coding.domain.doubted_diagnosis_signs import signs_of_a_doubted_diagnosis
 from services.coding.domain.note_revisions import changed_by_addendum, copied_forward
 from services.coding.domain.report_impression import set_aside_by_impression
+from services.coding.domain.history_beside_current import history_beside_current
 from services.coding.domain.note_terms import (INVERTED_TERM, PARENTHESES, INVERTED_TERM_REASON, MODIFIER_FIRST, REORDERED, TermMatch, best_match,
-                                               key, less_specific_than_documented, qualified_keys, variants, words)
+                                               key, less_specific_than_documented, qualified_keys, time_word_of_the_next_name,
+                                               variants, words)
 from services.coding.domain.reference import ReferenceData
 from services.coding.domain.service_name import names_a_service
 from services.coding.domain.shorthand import Expanded, Shorthand, parse_shorthand
@@ -356,7 +358,7 @@ class NoteSuggester:
             apply_conventions(without_integral_symptoms(found, sentences, text), text, self._tabular), text), text,
             self._tabular, denied_starts=frozenset(denied_starts)), text), text)
         suggestions = copied_forward(changed_by_addendum(suggestions, text), text)
-        suggestions = set_aside_by_impression(suggestions, text)
+        suggestions = history_beside_current(set_aside_by_impression(suggestions, text), text)
         if title_spans:
             suggestions = _titles_kept(suggestions, [f for f in found if f.context == "affirmed"
                                                      and f.convention is None and (f.start, f.end) in title_spans])
@@ -851,6 +853,8 @@ def _with_trailing_qualifier(texts: list[str], folded: list[str], end: int, term
         qualifier.append(folded[j])
     head = term_key.split()
     for k in range(len(qualifier), 0, -1):
+        if time_word_of_the_next_name(qualifier[:k], folded[end + 1 + k] if end + 1 + k < len(folded) else ""):
+            continue
         for candidate in qualified_keys(head, qualifier[:k]):
             found = terms.get(candidate)
             if found is not None and found.code != match.code and "unspecified" not in found.description.lower():

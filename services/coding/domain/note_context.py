@@ -458,7 +458,12 @@ def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] 
         if id(rule) in uncued:
             continue
         reach_end = _next_clause_end(text, last) if rule.next_clause else last
-        found = _cue(rule, text, lowered, ((first, start), (end, min(reach_end, end + rule.reach)), (first, last)))
+        found, at = _cue(rule, text, lowered, ((first, start), (end, min(reach_end, end + rule.reach)), (first, last)))
+        if found and closed_on_the_name_before(text, at + found.start(), at + found.end(), start):
+            # the cue is another item's: only one written after that item's end may reach the mention
+            opens = _ITEM_END.search(text, text.find(")", at + found.end()), start).end()
+            found, _ = _cue(rule, text, lowered, ((opens, start), (end, min(reach_end, end + rule.reach)),
+                                                  (opens, last)))
         if found and rule.named_with is not None and not rule.named_with.search(text, _item_start(text, first, start),
                                                                                 end):
             continue
@@ -467,6 +472,18 @@ def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] 
                 rule.unless_in_item is not None and rule.unless_in_item.search(own))):
             return Scope(rule.name, found.group(0).strip())
     return _under_heading(text, start, whole, rules)
+
+
+_ITEM_END = re.compile(r"[,;]")
+
+
+def closed_on_the_name_before(text: str, cue_start: int, cue_end: int, start: int) -> bool:
+    """A cue inside a parenthesis closed, with its item, before the mention speaks of the name the parenthesis
+    follows: in "LBBB (remote), MI (new)" the "remote" is the LBBB's, not the MI's ("(remote) MI" is the MI's)."""
+    opening, between = text.rfind("(", 0, cue_start + 1), text[cue_end:start]
+    closing = between.find(")")
+    return cue_end <= start and opening >= 0 and ")" not in text[opening:cue_start] and closing >= 0 and bool(
+        _ITEM_END.search(between, closing))
 
 
 def _next_clause_end(text: str, last: int) -> int:
@@ -517,14 +534,16 @@ def _under_heading(text: str, start: int, whole: str, rules: tuple[ScopeRule, ..
     return Scope(rule.name, section.heading)
 
 
-def _cue(rule: ScopeRule, text: str, lowered: str | None, spans: tuple[tuple[int, int], ...]) -> re.Match | None:
+def _cue(rule: ScopeRule, text: str, lowered: str | None,
+         spans: tuple[tuple[int, int], ...]) -> tuple[re.Match | None, int]:
     """The first of the rule's before, after and anywhere cues found in its span of the text (before the mention,
-    closely after it, the whole clause)."""
+    closely after it, the whole clause), with where that span opens in the text (the match's offsets are the
+    span's)."""
     for gate, (first, last) in zip(_cue_gates(rule), spans):
         found = gate.search_span(text, first, last, lowered) if gate is not None else None
         if found:
-            return found
-    return None
+            return found, first
+    return None, 0
 
 
 @cache

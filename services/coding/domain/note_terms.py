@@ -90,6 +90,16 @@ def variants(text: str, kind: str, reorder: bool = True) -> list[tuple[str, str]
 _MODIFIER_AFTER = re.compile(r"^(?P<head>[a-z'-]+(?: [a-z'-]+){0,3}), (?P<modifier>[a-z'-]+)$", re.IGNORECASE)
 _REORDERABLE = re.compile(r"^(?P<head>[a-z'-]+(?: [a-z'-]+){0,2}) (?:of|in) (?P<tail>[a-z'-]+(?: [a-z'-]+)?)$",
                           re.IGNORECASE)
+# a time word after a comma ("Recent MI, old LBBB") is the next name's when a word follows it: not the term's
+# modifier ("Infarct, myocardial, old" would read the LBBB's "old" for the MI)
+TIME_WORDS = frozenset({"old", "new", "recent", "remote", "healed", "prior", "previous", "former"})
+
+
+def time_word_of_the_next_name(qualifier: list[str], following: str) -> bool:
+    """The qualifier after a comma is a time word standing before another word: that word's, not the term's."""
+    return len(qualifier) == 1 and qualifier[0] in TIME_WORDS and bool(following)
+
+
 REORDERED = "reordered"
 MODIFIER_FIRST = "modifier-first"
 
