@@ -67,8 +67,8 @@ def freeze_what_is_built() -> None:
     """Move every object alive now out of the cyclic collector's sight, as a started service does with
     what start-up built (`shared.collector`). Without it the set-up here (code sets, the suggester's index,
     pyx12's maps: a million objects, more with the bench's other modules imported) is walked by whichever
-    full collection the counters happen to put inside a sample: 360-410 ms of CPU inside the 835 figure's
-    20 calls of ~230 ms, which read 2,690-3,352/s after `make bench`'s imports and 8,572-9,325/s without."""
+    full collection the counters happen to put inside a sample: 320-460 ms of CPU inside the 835 figure's
+    20 calls of 170-230 ms, which read 2,674-4,149/s after `make bench`'s imports and 8,572-11,488/s without."""
     gc.collect()
     gc.freeze()
 
