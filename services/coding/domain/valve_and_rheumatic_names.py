@@ -21,7 +21,7 @@ _LUPUS = r"(lupus|sle|systemic lupus erythematosus( \(sle\))?)"
 _NONRHEUMATIC = _word(r"non-?rheumatic|degenerative|calcific|senile|functional|prolapse|mvp|myxomatous")
 _MITRAL_REGURGITATION = _word(r"mitral (valve )?(regurgitation|insufficiency|incompetence)")
 _TRICUSPID_STENOSIS = _word(r"tricuspid (valve )?stenosis")
-_NORMAL_BEFORE = re.compile(r"\b(trace|trivial|physiologic|physiological|minimal)\W+$", re.IGNORECASE)
+_NORMAL = _word(r"trace|trivial|physiologic|physiological|minimal")
 _JOINT = _word(r"knees?|wrists?|hips?|shoulders?|ankles?|elbows?|hands?|feet|foot")
 _PMR = _word(r"polymyalgia rheumatica|pmr")
 _LOCALIZED = _word(r"localized|limited cutaneous|linear|morphea|en coup de sabre|plaque")
@@ -31,7 +31,7 @@ def _by_valve_cause(rheumatic: str, nonrheumatic: str, why: str, other_lesion: r
     """The index's rheumatic default, the nonrheumatic code where a cause says so; both lesions is a coder's choice."""
     def resolve(match: re.Match, note: str) -> tuple[str, str] | None:
         said = sentence(note, match.start(), match.end())
-        if other_lesion.search(said) or _NORMAL_BEFORE.search(note[max(0, match.start() - 20):match.start()]):
+        if other_lesion.search(said) or _NORMAL.search(said):
             return None
         if _NONRHEUMATIC.search(said):
             return nonrheumatic, f"nonrheumatic {why}"

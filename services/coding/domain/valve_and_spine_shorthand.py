@@ -7,7 +7,8 @@ adalimumab", "AS, BASDAI 3"); written alone ("Known AS", "AS - f/u") it names ne
 an echo, a gradient, a valve area or a valve procedure is named in the same item; "AI" is otherwise as often an
 adrenal insufficiency, "AR" an allergic rhinitis, "MR" a magnetic resonance study ("cardiac MR", "MR angiography",
 "MR brain") and "MS" multiple sclerosis. "Trace", "trivial" and "physiologic" regurgitation on an echo is a normal
-finding, not a valve disease.
+finding, not a valve disease, and a valve "s/p AVR for severe AS" is the reason of a replacement done, not a lesion
+still there.
 """
 import re
 
@@ -28,9 +29,17 @@ _SPINE_WORDS = re.compile(r"\b(hla-?b27\+?|spondyl\w*|basdai|asdas|sacroiliitis|
                           r"tofacitinib|tnf\w*|rheum\w*)\b", re.IGNORECASE)
 _STUDY_AFTER = re.compile(r"[ \t]*(angiogra\w*|enterogra\w*|arthrogra\w*|venogra\w*|imaging|scan|spectroscopy|"
                           r"brain|head|spine|c-spine|l-spine|pelvis|abdomen|knee|shoulder|hip|#|n\b|of the\b|"
-                          r"w/|with|without|w/o)", re.IGNORECASE)
+                          r"(w/|with|without|w/o)[ \t]*(iv[ \t]*)?(contrast|gad\w*))", re.IGNORECASE)
 _STUDY_BEFORE = re.compile(r"\b(cardiac|breast|prostate|brain|pelvic|abdominal|knee|shoulder|hip|spine|c-spine|"
                            r"l-spine|stress|perfusion)[ \t]*$", re.IGNORECASE)
+
+
+_TREATED_FOR = re.compile(r"\b(avr|tavr|tavi|savr|mvr|replace\w*|repair\w*|s/p|status post|mitraclip|teer|"
+                          r"valvuloplasty|commissurotomy)\b.*\b(for|d/t|due to)[ \t]+([\w+-]+[ \t]+){0,2}$", re.IGNORECASE)
+
+
+def _item_before(text: str, start: int) -> str:
+    return text[max((m.end() for m in _ITEM_END.finditer(text, 0, start)), default=0):start]
 
 
 def _item(text: str, start: int, end: int) -> str:
@@ -42,7 +51,7 @@ def _item(text: str, start: int, end: int) -> str:
 
 def _valve_read(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _BEFORE):start]
-    if _NORMAL_BEFORE.search(before):
+    if _NORMAL_BEFORE.search(before) or _TREATED_FOR.search(_item_before(text, start)):
         return False
     return bool(_GRADE_BEFORE.search(before) or _VALVE_WORDS.search(_item(text, start, end)))
 
