@@ -88,3 +88,15 @@ def test_an_undecided_or_normal_name_is_not_billed(suggest, note, category):
 ])
 def test_controls_stay_coded(suggest, note, code):
     assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, category", [
+    ("Cardiology f/u, 69F. Mechanical AVR 2015 for severe AS; INR 2.7 on warfarin.", "I35"),
+    ("Echo: trace tricuspid regurgitation, physiologic; normal valves.", "I07"),
+])
+def test_a_replaced_valve_and_a_physiologic_leak_are_no_lesion(suggest, note, category):
+    assert not any(code.startswith(category) for code in billed(suggest, note))
+
+
+def test_a_murmur_beside_a_physiologic_leak_stays_coded(suggest):
+    assert "R01.1" in billed(suggest, "Echo. Indication: murmur. Trace tricuspid regurgitation, physiologic.")
