@@ -3,10 +3,10 @@
 "AS" is aortic stenosis where the valve is graded or studied beside it ("mod AS", "AS - mean gradient 38 on
 echo", "severe AS, TAVR eval") and ankylosing spondylitis where the spine disease is ("AS - HLA-B27+", "AS on
 adalimumab", "AS, BASDAI 3"); written alone ("Known AS", "AS - f/u") it names neither, and nothing is coded. "MR",
-"TR", "AR", "AI" and "MS" are regurgitant or stenotic valves only where the valve is graded ("mild MR", "mod TR") or
+"TR", "AR" and "AI" are regurgitant valves only where the valve is graded ("mild MR", "mod TR") or
 an echo, a gradient, a valve area or a valve procedure is named in the same item; "AI" is otherwise as often an
-adrenal insufficiency, "AR" an allergic rhinitis, "MR" a magnetic resonance study ("cardiac MR", "MR angiography",
-"MR brain") and "MS" multiple sclerosis. "Trace", "trivial" and "physiologic" regurgitation on an echo is a normal
+adrenal insufficiency, "AR" an allergic rhinitis, and "MR" a magnetic resonance study ("cardiac MR", "MR angiography",
+"MR brain"). "Trace", "trivial" and "physiologic" regurgitation on an echo is a normal
 finding, not a valve disease, and a valve "s/p AVR for severe AS" is the reason of a replacement done, not a lesion
 still there.
 """
