@@ -22,6 +22,7 @@ from services.coding.domain.index_entry_variants import INDEX_ENTRY_VARIANTS
 from services.coding.domain.index_word_findings import INDEX_WORD_FINDINGS
 from services.coding.domain.lay_word_findings import LAY_WORD_FINDINGS
 from services.coding.domain.lung_findings import LUNG_FINDINGS
+from services.coding.domain.valve_and_rheumatic_names import VALVE_AND_RHEUMATIC_FINDINGS
 from services.coding.domain.sign_word_findings import SIGN_WORD_FINDINGS
 from services.coding.domain.symptom_word_findings import SYMPTOM_WORD_FINDINGS
 from services.coding.domain.abdominal_pain_sites import ABDOMINAL_PAIN_SITE_FINDINGS, ABDOMINAL_SITE_WORDS
@@ -528,6 +529,7 @@ FINDINGS: tuple[Finding, ...] = (
     *(Finding(words, family, resolve) for words, family, resolve in INDEX_ENTRY_VARIANTS),
     *(Finding(words, family, resolve) for words, family, resolve in LAY_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in COMMON_NAME_FINDINGS),
+    *(Finding(words, family, resolve) for words, family, resolve in VALVE_AND_RHEUMATIC_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SIGN_WORD_FINDINGS),
     *(Finding(words, family, resolve) for words, family, resolve in SYMPTOM_WORD_FINDINGS),
     *(Finding(words, family, resolve, gate=ABDOMINAL_SITE_WORDS)

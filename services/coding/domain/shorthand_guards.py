@@ -21,6 +21,7 @@ import re
 
 from services.coding.domain.corrected_malformation import REPAIR_DONE_AFTER
 from services.coding.domain.relative_heart_history import BLOOD_RELATIVE
+from services.coding.domain.valve_and_spine_shorthand import VALVE_AND_SPINE_GUARDS
 
 _BEFORE = 40
 _PLACE_BEFORE = re.compile(r"\b(at|to|from|via|in|seen|went|go|visited|the|an?)\s*$", re.IGNORECASE)
@@ -211,4 +212,4 @@ DIAGNOSIS_GUARDS = {"receptor_agonist": receptor_agonist, "heart_chamber": heart
                     "nerve_disease_named": nerve_disease_named, "before_cataract": before_cataract, "named_as_diagnosis": named_as_diagnosis,
                     "after_nutrient": after_nutrient, "not_after_non": not_after_non, "bone_lesion": bone_lesion,
                     "covid_named_alone": covid_named_alone, "not_an_attenuation_value": not_an_attenuation_value,
-                    "not_a_study_name": not_a_study_name}
+                    "not_a_study_name": not_a_study_name, **VALVE_AND_SPINE_GUARDS}
