@@ -80,6 +80,9 @@ MAINTENANCE_DRUGS = (
     (_rx(r"tamoxifen|soltamox|raloxifene|evista|selective estrogen receptor modulators?"), "Z79.810"),
     (_rx(r"fulvestrant|faslodex"), "Z79.818"),
     *IMMUNOSUPPRESSANTS,
+    # kept up for years by nature, with no class code of their own: a bipolar disorder's lithium, and the
+    # antimalarial a lupus or a rheumatoid arthritis is held down with ("Other long term (current) drug therapy")
+    (_rx(r"lithium|lithobid|hydroxychloroquine|plaquenil|hcq"), "Z79.899"),
 )
 # Z79.84/Z79.85 are the long-term use of antidiabetic drugs. Metformin (prediabetes, PCOS), SGLT2 inhibitors
 # (heart failure, kidney disease) and GLP-1 agonists (obesity) are also given without diabetes, often in a medication
@@ -130,8 +133,8 @@ _HELD_OFF_ON = re.compile(r"\b(no|without|denies|not(?=\s+[a-z]\w*(,|\s+[-\u2013
 _AFTER_SURGERY = r"(post-?op(erative(ly)?)?|after (the )?(surgery|(\w+ ){0,2}(arthroplasty|replacement|tka|tha)))"
 _CLOT_PROPHYLAXIS = r"(dvt|vte|thrombo\w*) prophylaxis"
 _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
-                 r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|after (completing|finishing)|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
-                 r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper|(was|were|is) (advised|recommended|offered|"
+                 r"candidate|(re-?)?start(ed|ing|s)?|initiat\w*|completed|finished|after (completing|finishing)|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
+                 r"x ?\d+ ?(days?|d|wks?|weeks?)|for \d+ (days|wks?|weeks)|course|burst|taper|(was|were|is) (advised|recommended|offered|"
                  r"proposed|suggested)|"
                  + _AFTER_SURGERY + r"[^;]{0,60}" + _CLOT_PROPHYLAXIS + r"|" + _CLOT_PROPHYLAXIS + r"[^;]{0,60}" + _AFTER_SURGERY)
 
