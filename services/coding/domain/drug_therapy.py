@@ -104,9 +104,10 @@ _ONLY_A_STRENGTH = re.compile(_BARE_STRENGTH)
 # 81", "Chest pressure - stress echo this wk, SL NTG prn, ASA 81") is the drug begun at this visit, not one taken
 _WORKUP_ORDERED = _rx(r"mri|cta|ct|duplex|echo|stress (test|echo)|holter|event monitor|eeg|emg|ncs")
 _STARTED_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(started|initiated|began)\b", re.IGNORECASE)
-# a dose changed is a dose taken: "metformin dose reduced to 500 mg bid"
+# a dose changed is a dose taken: "metformin dose reduced to 500 mg bid"; so is a drug renewed at the visit
+# ("methotrexate - refilled", "alendronate, refill sent")
 _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing|dose (reduced|decreased|lowered|"
-                              r"increased|adjusted))\b", re.IGNORECASE)
+                              r"increased|adjusted)|refilled|renewed|refills? (sent|given|done))\b", re.IGNORECASE)
 # the drug with what shows it is being taken right after it: its frequency ("Aspirin daily.", "Semaglutide weekly
 # injection."), the year of its course ("alendronate year 3"), or the INR it is dosed by, measured ("warfarin, INR 2.4")
 _TAKEN_AFTER = re.compile(r"^[ \t]+(daily|nightly|qd|qhs|once daily|twice daily|weekly|once weekly)\b|^[ \t]+(year|yr) \d+\b|"

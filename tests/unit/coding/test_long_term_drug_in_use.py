@@ -45,3 +45,15 @@ def test_a_drug_over_held_or_for_weeks_has_no_long_term_code(suggest, note, code
 ])
 def test_a_drug_taken_now_keeps_its_code_beside_ones_that_are_not(suggest, note, code):
     assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("note, code", [
+    ("Postmenopausal osteoporosis, no fractures. Alendronate - refilled, DEXA next yr.", "Z79.83"),
+    ("Renal transplant 2019, creatinine stable; tacrolimus refills sent.", "Z79.621"),
+])
+def test_a_drug_renewed_at_the_visit_is_taken(suggest, note, code):
+    assert code in billed(suggest, note)
+
+
+def test_a_refill_declined_is_no_drug_taken(suggest):
+    assert "Z79.83" not in billed(suggest, "Osteoporosis. Alendronate stopped after 5 yrs, drug holiday; not refilled.")
