@@ -80,6 +80,9 @@ MAINTENANCE_DRUGS = (
     (_rx(r"tamoxifen|soltamox|raloxifene|evista|selective estrogen receptor modulators?"), "Z79.810"),
     (_rx(r"fulvestrant|faslodex"), "Z79.818"),
     *IMMUNOSUPPRESSANTS,
+    # kept up for years by nature, with no class code of their own: a bipolar disorder's lithium, and the
+    # antimalarial a lupus or a rheumatoid arthritis is held down with ("Other long term (current) drug therapy")
+    (_rx(r"lithium|lithobid|hydroxychloroquine|plaquenil|hcq"), "Z79.899"),
 )
 # Z79.84/Z79.85 are the long-term use of antidiabetic drugs. Metformin (prediabetes, PCOS), SGLT2 inhibitors
 # (heart failure, kidney disease) and GLP-1 agonists (obesity) are also given without diabetes, often in a medication
@@ -101,9 +104,10 @@ _ONLY_A_STRENGTH = re.compile(_BARE_STRENGTH)
 # 81", "Chest pressure - stress echo this wk, SL NTG prn, ASA 81") is the drug begun at this visit, not one taken
 _WORKUP_ORDERED = _rx(r"mri|cta|ct|duplex|echo|stress (test|echo)|holter|event monitor|eeg|emg|ncs")
 _STARTED_AFTER = re.compile(r"^\W*(\w+\W+){0,2}(started|initiated|began)\b", re.IGNORECASE)
-# a dose changed is a dose taken: "metformin dose reduced to 500 mg bid"
+# a dose changed is a dose taken: "metformin dose reduced to 500 mg bid"; so is a drug renewed at the visit
+# ("methotrexate - refilled", "alendronate, refill sent")
 _CONTINUED_AFTER = re.compile(r"^\W*(\w+\W+){0,3}(continued|continues|ongoing|dose (reduced|decreased|lowered|"
-                              r"increased|adjusted))\b", re.IGNORECASE)
+                              r"increased|adjusted)|refilled|renewed|refills? (sent|given|done))\b", re.IGNORECASE)
 # the drug with what shows it is being taken right after it: its frequency ("Aspirin daily.", "Semaglutide weekly
 # injection."), the year of its course ("alendronate year 3"), or the INR it is dosed by, measured ("warfarin, INR 2.4")
 _TAKEN_AFTER = re.compile(r"^[ \t]+(daily|nightly|qd|qhs|once daily|twice daily|weekly|once weekly)\b|^[ \t]+(year|yr) \d+\b|"
@@ -130,8 +134,8 @@ _HELD_OFF_ON = re.compile(r"\b(no|without|denies|not(?=\s+[a-z]\w*(,|\s+[-\u2013
 _AFTER_SURGERY = r"(post-?op(erative(ly)?)?|after (the )?(surgery|(\w+ ){0,2}(arthroplasty|replacement|tka|tha)))"
 _CLOT_PROPHYLAXIS = r"(dvt|vte|thrombo\w*) prophylaxis"
 _NOT_TAKEN = _rx(r"stop(ped|ping)?|discontinu\w*|d/c'?d|held|hold(ing)?|off|declin\w*|refus\w*|consider\w*|"
-                 r"candidate|start(ed|ing|s)?|initiat\w*|completed|finished|after (completing|finishing)|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
-                 r"x ?\d+ ?(days?|d)|for \d+ days|course|burst|taper|(was|were|is) (advised|recommended|offered|"
+                 r"candidate|(re-?)?start(ed|ing|s)?|initiat\w*|completed|finished|after (completing|finishing)|allerg\w*|intoleran\w*|instead of|switch(ed)? from|"
+                 r"x ?\d+ ?(days?|d|wks?|weeks?)|for \d+ (days|wks?|weeks)|course|burst|taper|(was|were|is) (advised|recommended|offered|"
                  r"proposed|suggested)|"
                  + _AFTER_SURGERY + r"[^;]{0,60}" + _CLOT_PROPHYLAXIS + r"|" + _CLOT_PROPHYLAXIS + r"[^;]{0,60}" + _AFTER_SURGERY)
 

@@ -13,6 +13,10 @@ from services.coding.domain.note_text import word_pattern as _rx
 _OFF_BEFORE = re.compile(r"\b(off( of)?( all)?|no longer (on|taking)|(completed|finished) (\w+ ){0,3}of|"
                          r"drug holiday from)\s*$", re.IGNORECASE)
 _HOLIDAY = _rx(r"drug holiday")
+# the drug in the past tense, with its end in the same clause: "was on warfarin x 3 mo for LV thrombus, off since",
+# "previously on prednisone, tapered off"; not "was on metformin, now on insulin and metformin" (no end of its own)
+_WAS_ON_BEFORE = re.compile(r"\b(was|were|had been|previously|formerly) (on|taking|treated with)\s*$", re.IGNORECASE)
+_ITS_END = _rx(r"off( since)?|stopped|discontinued|d/c'?d|completed|finished|tapered off|resolved|no longer")
 # a clause that opens on a past event and ends it: "Hx of GI bleed 2021 on warfarin, resolved"
 _HISTORY_OPENING = re.compile(r"^\W*(hx|h/o|history|had)\b", re.IGNORECASE)
 _ENDED = _rx(r"resolved|healed|recovered")
@@ -75,4 +79,5 @@ def named_as_past_use(note: str, match: re.Match) -> bool:
         return True
     head, tail = _clause(note, match.start(), match.end())
     return bool(_OFF_BEFORE.search(head) or _HOLIDAY.search(head + tail)
+                or (_WAS_ON_BEFORE.search(head) and _ITS_END.search(tail))
                 or (_HISTORY_OPENING.search(head) and _ENDED.search(tail)))

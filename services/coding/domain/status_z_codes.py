@@ -26,6 +26,7 @@ from services.coding.domain.encounter_z_codes import LEVEL_CHECKED_DRUG, LIPID_L
 from services.coding.domain.laterality import stated_side
 from services.coding.domain.pattern_literals import NOTE_WORDS, Prefilter, may_match, required_literals
 from services.coding.domain.note_text import FAMILY, after, sentence, sentence_end, sentence_start
+from services.coding.domain.past_drug_use import named_as_past_use
 from services.coding.domain.note_text import word_pattern as _rx
 from services.coding.domain.suggestions import Suggestion, from_rule
 from services.coding.domain.transplant_status import TRANSPLANTS, transplant_status
@@ -282,7 +283,7 @@ def _insulin(suggestions: list[Suggestion], note: str, tabular) -> list[Suggesti
     if dm is None or not dm.code.startswith(_INSULIN_DIABETES):
         return []
     match = next((m for m in _ON_INSULIN.finditer(note) if _present(note, m) and not _NOT_IN_USE.search(
-        sentence(note, m.start(), m.end()))), None)
+        sentence(note, m.start(), m.end())) and not named_as_past_use(note, m)), None)
     if match is None:
         return []
     return [from_rule("Z79.4", match, tabular, NAME, f"{match.group(0)}: Z79.4, diabetes treated with insulin")]

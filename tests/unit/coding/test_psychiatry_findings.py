@@ -24,7 +24,7 @@ NOTES = [
     ("Bipolar disorder, currently hypomanic.", ["F31.0"]),
     ("Bipolar affective disorder, current episode mixed, severe with psychotic features.", ["F31.64"]),
     ("Bipolar II disorder on lamotrigine.", ["F31.81"]),
-    ("Bipolar disorder, stable on lithium.", ["F31.9"]),
+    ("Bipolar disorder, stable on lithium.", ["F31.9", "Z79.899"]),  # lithium kept up: its long-term use
     ("Alcohol dependence with withdrawal, shaky this morning.", ["F10.239"]),
     ("Alcohol dependence with withdrawal delirium.", ["F10.231"]),
     ("Benzodiazepine dependence with withdrawal, uncomplicated.", ["F13.230"]),
@@ -33,7 +33,7 @@ NOTES = [
     ("Insomnia due to nocturia.", ["G47.01"]),
     # in remission: partial or full with the most recent episode's kind, the tabular's F31.7- titles
     ("Bipolar disorder, currently in partial remission, most recent episode depressed.", ["F31.75"]),
-    ("Bipolar I disorder in full remission, last episode manic; continue lithium.", ["F31.74"]),
+    ("Bipolar I disorder in full remission, last episode manic; continue lithium.", ["F31.74", "Z79.899"]),
     ("Bipolar affective disorder, most recent episode hypomanic, now in partial remission.", ["F31.71"]),
     ("Bipolar 1 disorder, most recent episode mixed, in full remission.", ["F31.78"]),
     # the drug written for the tabular's sedative and stimulant classes, by the DSM-5 severity
