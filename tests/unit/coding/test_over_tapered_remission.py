@@ -1,8 +1,10 @@
 """A condition whose drug was tapered off or stopped, then said not to have come back, is over: its chapter's
 history code where the chapter has one, never the condition as current. The drug's end alone, a quiet spell ("no
-flares x 2 yrs") or a remission of a disease that goes on leave the condition coded; a relapse keeps it current."""
+flares x 2 yrs") or a remission of a disease that goes on leave the condition coded; a relapse keeps it current.
+An ending written at the end of a list of conditions is the last item's: the names before it stay current."""
 import pytest
 
+from services.coding.domain.list_item_ending import ended_in_a_later_item
 from services.coding.domain.tapered_course import TAPERED_THEN_OVER_AFTER
 from tests.unit.coding.test_note_readings import billed
 from tests.unit.coding.test_suggestions import suggest  # noqa: F401 (fixture)
@@ -52,3 +54,39 @@ def test_a_tapered_condition_that_has_not_returned_is_not_billed_current(suggest
 ])
 def test_current_conditions_beside_stay_billed(suggest, note, code):
     assert code in billed(suggest, note)
+
+
+@pytest.mark.parametrize("between", [
+    ", osteoporosis, melanoma excised 2017, no recurrence",
+    ", Lyme disease treated 2021",
+    " disease, asthma, prostate ca s/p RP",
+])
+def test_an_ending_after_another_name_is_that_items(between):
+    assert ended_in_a_later_item("Past medical history: heart", between)
+
+
+@pytest.mark.parametrize("between", [
+    ", resolved",
+    ", admitted, treated with ceftriaxone, resolved",
+    ", right calf, treated 2020, resolved",
+    " treated 2019, cured",
+    ", repleted",
+    ", onset 3 h ago, resolved",
+])
+def test_an_ending_of_the_conditions_own_account(between):
+    assert not ended_in_a_later_item("PMH: ", between)
+
+
+def test_outside_a_history_list_the_words_between_are_the_conditions_account():
+    assert not ended_in_a_later_item("Dx: H. pylori duodenal ", ", triple therapy completed 5 weeks ago")
+
+
+@pytest.mark.parametrize("note, current, past", [
+    ("Annual f/u 66M. PMH: COPD, BPH, colon ca s/p hemicolectomy 2018, no recurrence. A/P: 1. COPD - continue "
+     "inhaler. 2. BPH - continue tamsulosin.", ("J44.9", "N40.0"), "Z85.038"),
+    ("Hx: hypothyroidism, osteoarthritis of R knee, hep C cured 2020. A/P: 1. Hypothyroidism - continue "
+     "levothyroxine.", ("E03.9",), "Z86.19"),
+])
+def test_list_neighbours_of_a_past_condition_stay_billed(suggest, note, current, past):
+    codes = billed(suggest, note)
+    assert set(current) <= codes and past in codes
