@@ -32,6 +32,8 @@ from services.coding.domain.context_triggers import (ANTICIPATORY_BEFORE, CHANCE
 from services.coding.domain.ended_episode import (ENDED_UNLESS, EPISODE_ENDED_AFTER, PROCEDURE_AFTER,
                                                   PROCEDURE_AFTER_UNLESS, PROCEDURE_DONE_FOR_BEFORE)
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
+from services.coding.domain.list_item_ending import ended_in_a_later_item
+from services.coding.domain.tapered_course import BACK_OR_STILL_TREATED, TAPERED_THEN_OVER_AFTER
 from services.coding.domain.treatment_outcome import (HELD_OTHERWISE, OUTCOME_ENDED, STILL_UNDER_TREATMENT,
                                                       TREATED_THEN_OFF_AFTER, TREATED_THEN_OVER_AFTER)
 
@@ -290,6 +292,8 @@ RULES = (
     ScopeRule(RESOLVED, None, TREATED_THEN_OVER_AFTER, unless=STILL_UNDER_TREATMENT, reach=120),
     # "B12 deficiency, treated, level normal now off supplements" (`treatment_outcome`)
     ScopeRule(RESOLVED, None, TREATED_THEN_OFF_AFTER, unless=HELD_OTHERWISE, reach=100),
+    # "PMR dx 2024, prednisone tapered off 3/2026, no recurrence" (`tapered_course`)
+    ScopeRule(RESOLVED, None, TAPERED_THEN_OVER_AFTER, unless=BACK_OR_STILL_TREATED, reach=110),
     # "absence epilepsy, outgrown", "febrile seizures as a toddler, grew out of them" (`outgrown`)
     ScopeRule(DATED_PAST, None, OUTGROWN_AFTER, unless=BACK_AGAIN, reach=60),
     # "Kidney stones 10 years ago", "Asthma as a child", "Pneumonia last winter" (`dated_past`)
@@ -464,6 +468,9 @@ def mention_scope(text: str, start: int, end: int, rules: tuple[ScopeRule, ...] 
             opens = _ITEM_END.search(text, text.find(")", at + found.end()), start).end()
             found, _ = _cue(rule, text, lowered, ((opens, start), (end, min(reach_end, end + rule.reach)),
                                                   (opens, last)))
+        if found and at == end and rule.name in (RESOLVED, COURSE_COMPLETED) and ended_in_a_later_item(
+                text[:start], text[end:at + found.end()]):
+            continue  # "GAD, HTN, breast ca s/p lumpectomy, no recurrence": the ending is the last item's
         if found and rule.named_with is not None and not rule.named_with.search(text, _item_start(text, first, start),
                                                                                 end):
             continue

@@ -22,6 +22,8 @@ condition is over (guideline I.C.21.c.4: a condition that no longer exists), not
   cause, not a history of its own;
 - a condition written after the organism that caused it ("C. difficile colitis", "E. coli cystitis") is an
   infection the term index read without its organism, so the term's chapter is not the condition's;
+- a condition whose drug was tapered off or stopped and that has not come back ("PMR dx 2024, prednisone tapered
+  off, no recurrence") has ended, though "no recurrence" names a recurrence (`tapered_course`);
 - an electronic problem list's status in parentheses ("Allergic rhinitis (resolved 2023)") marks a record
   inactive; the provider has not written the condition into this visit's history.
 """
@@ -35,6 +37,7 @@ from services.coding.domain.history_entries import HELD_IN_CHECK
 from services.coding.domain.joint_replacement import REPLACED_JOINT
 from services.coding.domain.note_context import COURSE_COMPLETED, DATED_PAST, RESOLVED
 from services.coding.domain.outgrown import BACK_AGAIN, OUTGROWN_AFTER
+from services.coding.domain.tapered_course import TAPERED_THEN_OVER_AFTER
 from services.coding.domain.treatment_ended import NOT_OVER_YET
 
 _ENDED = re.compile(r"\b(resolved|recovered|recovery|cured|cleared|healed|outgrown|outgrew|completed|finished|"
@@ -58,6 +61,8 @@ def ended_condition(code: str, rule: str, cue: str, before: str, after: str) -> 
     # a childhood asthma outgrown, or none since childhood, is over, chronic or not
     if (rule == DATED_PAST and OUTGROWN_AFTER.search(cue)) or rule == NONE_SINCE_CHILDHOOD:
         return not BACK_AGAIN.search(after)
+    if rule == RESOLVED and TAPERED_THEN_OVER_AFTER.match(cue):
+        return not code.startswith(CHRONIC + NEVER_OVER)
     if (rule not in (RESOLVED, COURSE_COMPLETED) or code.startswith(CHRONIC + NEVER_OVER + SELF_LIMITED_INFECTIONS)
             or cue.lstrip().startswith("(") or HELD_IN_CHECK.search(after) or NOT_OVER_YET.search(after)
             or REPLACED_JOINT.search(after)):
