@@ -9,6 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 TARGET_PRECISION = 0.95
+DEFAULT_THRESHOLD = 0.9  # the confidence at or above which a tenant's note-only codes may be billed unreviewed
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class AutoAcceptPolicy:
     """A tenant's choice (off unless it turned it on) and the measured precision at its threshold."""
 
     enabled: bool = False
-    threshold: float = 0.9
+    threshold: float = DEFAULT_THRESHOLD
     measured_precision: float | None = None
     accepted_below_target: bool = False
 

@@ -11,10 +11,11 @@ MDD, recurrent" keeps Z86.59 for the PTSD).
 """
 import re
 
+from services.coding.domain.auto_accept import DEFAULT_THRESHOLD
 from services.coding.domain.context_z_codes import history_code
 from services.coding.domain.suggestions import Suggestion
 
-BILLED = 0.90  # the auto-accept threshold: a current code held below it leaves the history code to a coder
+BILLED = DEFAULT_THRESHOLD  # a current code held below it leaves the history code to a coder
 # personal history of a malignancy -> the current malignancy's categories
 CANCER_HISTORY = {
     "Z85.3": ("C50",), "Z85.038": ("C18",), "Z85.048": ("C19", "C20"), "Z85.46": ("C61",), "Z85.118": ("C34",),
